@@ -1,0 +1,379 @@
+// DealLang grammar: one deal and its scenarios per file.
+// The generated parser lives in src/DealLang.Grammar/Generated (run grammar/generate.sh after any change).
+// Only shape lives here. Units, names and rules are checked by the compiler's semantic passes, so the
+// grammar stays permissive where a checker can give a better message than "mismatched input".
+grammar DealLang;
+
+compilationUnit
+    : (dealDecl | scenarioDecl)* EOF
+    ;
+
+// ---------------------------------------------------------------- deal
+
+dealDecl
+    : DEAL name=ident LBRACE dealMember* RBRACE
+    ;
+
+dealMember
+    : headerItem
+    | partyDecl
+    | facilityDecl
+    | leaseDecl
+    | trancheDecl
+    | equityDecl
+    | accountDecl
+    | feeDecl
+    | testDecl
+    | triggerDecl
+    | defaultRule
+    | waterfallDecl
+    | enforcementDecl
+    ;
+
+headerItem
+    : TITLE STRING                                   # titleItem
+    | CURRENCY ident                                 # currencyItem
+    | CLOSING DATE                                   # closingItem
+    | MATURITY DATE                                  # maturityItem
+    | FIRST_PAYMENT DATE                             # firstPaymentItem
+    | PAY frequency=ident                            # payItem
+    | DAYCOUNT_KW dayCount                           # dayCountItem
+    ;
+
+dayCount
+    : DAYCOUNT
+    ;
+
+// party Meta { rating "AA-"  pd 0.03%  recovery 60% }
+partyDecl
+    : PARTY name=ident LBRACE partyItem* RBRACE
+    ;
+
+partyItem
+    : RATING STRING                                  # ratingItem
+    | PD expr                                        # pdItem
+    | RECOVERY expr                                  # recoveryItem
+    ;
+
+// facility Campus { cost 27bn  value straight_line 30y floor 20% }
+facilityDecl
+    : FACILITY name=ident LBRACE facilityItem* RBRACE
+    ;
+
+facilityItem
+    : COST expr                                      # costItem
+    | VALUE STRAIGHT_LINE duration (FLOOR expr)? (FROM DATE)?   # straightLineValueItem
+    | VALUE SCHEDULE LBRACE schedulePoint* RBRACE    # scheduleValueItem
+    ;
+
+schedulePoint
+    : DATE expr COMMA?
+    ;
+
+// lease MetaLease on Campus { lessee Meta  rent 2.6bn per year escalating 2% per year ... }
+leaseDecl
+    : LEASE name=ident ON facility=ident LBRACE leaseItem* RBRACE
+    ;
+
+leaseItem
+    : LESSEE ident                                   # lesseeItem
+    | RENT expr perYear (ESCALATING expr perYear)?   # rentItem
+    | STARTS DATE                                    # startsItem
+    | TERM duration                                  # termItem
+    | RENEWALS count=NUMBER X duration AT LESSEE OPTION (RENT AT MARKET)?   # renewalsItem
+    | RVG rvgPart+                                   # rvgItem
+    ;
+
+rvgPart
+    : GUARANTEES expr                                # rvgGuarantees
+    | CAP expr                                       # rvgCap
+    | UNTIL DATE                                     # rvgUntil
+    ;
+
+// tranche Notes { balance 27.3bn  coupon 6.581% fixed  interest_only until 2029-11-30  amortize level }
+trancheDecl
+    : TRANCHE name=ident LBRACE trancheItem* RBRACE
+    ;
+
+trancheItem
+    : BALANCE expr                                   # balanceItem
+    | COUPON expr FIXED?                             # couponItem
+    | INTEREST_ONLY UNTIL DATE                       # interestOnlyItem
+    | AMORTIZE amortization                          # amortizeItem
+    | MATURITY DATE                                  # trancheMaturityItem
+    | SENIORITY NUMBER                               # seniorityItem
+    ;
+
+amortization
+    : BULLET                                         # bulletAmortization
+    | LEVEL                                          # levelAmortization
+    | LINEAR                                         # linearAmortization
+    | SCHEDULE LBRACE schedulePoint* RBRACE          # scheduleAmortization
+    ;
+
+// equity Sponsor { contributed 2.45bn  holders BlueOwl 80%, Meta 20% }
+equityDecl
+    : EQUITY name=ident LBRACE equityItem* RBRACE
+    ;
+
+equityItem
+    : CONTRIBUTED expr                               # contributedItem
+    | HOLDERS holder (COMMA holder)*                 # holdersItem
+    ;
+
+holder
+    : ident expr
+    ;
+
+// account Dsra { target 6m of debt_service  initial 0  earns 4% }
+accountDecl
+    : ACCOUNT name=ident (LBRACE accountItem* RBRACE)?
+    ;
+
+accountItem
+    : TARGET expr                                    # targetItem
+    | INITIAL expr                                   # initialItem
+    | EARNS expr                                     # earnsItem
+    ;
+
+// fee Opex { 0.5% of Campus.value per year escalating 2% per year }
+feeDecl
+    : FEE name=ident LBRACE expr perYear (ESCALATING expr perYear)? RBRACE
+    ;
+
+// test Dscr = cfads / debt_service over trailing 12m
+testDecl
+    : TEST name=ident ASSIGN expr (OVER TRAILING duration)?
+    ;
+
+// trigger CashTrap when Dscr < 1.10x from 2030-11-30 => trap
+triggerDecl
+    : TRIGGER name=ident WHEN expr (FROM DATE)? ARROW effect=ident
+    ;
+
+// default when Notes.interest_shortfall > 0
+defaultRule
+    : DEFAULT WHEN expr
+    ;
+
+waterfallDecl
+    : WATERFALL LBRACE step* RBRACE
+    ;
+
+step
+    : PAY target=reference (USING ident (COMMA ident)*)?     # payStep
+    | FILL ident                                              # fillStep
+    | RELEASE ident                                           # releaseStep
+    | HOLD REST IN ident                                      # holdStep
+    | DISTRIBUTE REST TO ident                                # distributeStep
+    | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)? # ifStep
+    ;
+
+// enforcement { sell Campus haircut 20% lag 6m  waterfall { ... } }
+enforcementDecl
+    : ENFORCEMENT LBRACE enforcementItem* RBRACE
+    ;
+
+enforcementItem
+    : SELL ident (COMMA ident)* sellTerm*            # sellItem
+    | waterfallDecl                                  # enforcementWaterfallItem
+    ;
+
+sellTerm
+    : HAIRCUT expr                                   # haircutTerm
+    | LAG duration                                   # lagTerm
+    ;
+
+// ---------------------------------------------------------------- scenarios
+
+scenarioDecl
+    : SCENARIO name=ident FOR deal=ident LBRACE scenarioItem* RBRACE
+    ;
+
+scenarioItem
+    : lease=ident RENEWALS TAKEN NUMBER                       # renewalsTakenItem
+    | path=reference DEFLATE expr perYear                     # deflateItem
+    | path=reference DROP expr BY DATE                        # dropItem
+    | party=ident DEFAULTS ON DATE                            # partyDefaultsItem
+    | ENFORCEMENT sellTerm+                                   # enforcementOverrideItem
+    ;
+
+// ---------------------------------------------------------------- expressions
+
+perYear
+    : PER YEAR
+    ;
+
+duration
+    : QUANTITY
+    ;
+
+// Precedence, tightest first: unary, of (rate of money), * /, + -, comparison, not, and, or.
+expr
+    : LPAREN expr RPAREN                                      # parenExpr
+    | op=MINUS expr                                           # negateExpr
+    | left=expr OF right=expr                                 # ofExpr
+    | left=expr op=(STAR | SLASH) right=expr                  # multiplyExpr
+    | left=expr op=(PLUS | MINUS) right=expr                  # addExpr
+    | left=expr op=(LT | LE | GT | GE | EQ | NE) right=expr   # compareExpr
+    | NOT expr                                                # notExpr
+    | left=expr AND right=expr                                # andExpr
+    | left=expr OR right=expr                                 # orExpr
+    | callee=ident LPAREN (expr (COMMA expr)*)? RPAREN        # callExpr
+    | QUANTITY                                                # quantityExpr
+    | NUMBER                                                  # numberExpr
+    | DATE                                                    # dateExpr
+    | reference                                               # referenceExpr
+    ;
+
+// A name, optionally with one member: Notes, Notes.balance, Campus.value.
+reference
+    : ident (DOT member=ident)?
+    ;
+
+// Keywords are reserved only where they start a construct; after a dot, or as a deal's name,
+// most may be used as names (Notes.balance, Campus.value, Notes.interest).
+ident
+    : IDENT
+    | BALANCE | VALUE | COST | RENT | TERM | TARGET | INITIAL | COUPON | MATURITY | INTEREST
+    | PRINCIPAL | RATING | RECOVERY | PD | CAP | LESSEE | STARTS | CONTRIBUTED | HOLDERS
+    | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
+    | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
+    | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT
+    ;
+
+// ---------------------------------------------------------------- lexer
+
+DEAL          : 'deal';
+SCENARIO      : 'scenario';
+FOR           : 'for';
+TITLE         : 'title';
+CURRENCY      : 'currency';
+CLOSING       : 'closing';
+MATURITY      : 'maturity';
+FIRST_PAYMENT : 'first_payment';
+PAY           : 'pay';
+DAYCOUNT_KW   : 'daycount';
+PARTY         : 'party';
+RATING        : 'rating';
+PD            : 'pd';
+RECOVERY      : 'recovery';
+FACILITY      : 'facility';
+COST          : 'cost';
+VALUE         : 'value';
+STRAIGHT_LINE : 'straight_line';
+FLOOR         : 'floor';
+FROM          : 'from';
+SCHEDULE      : 'schedule';
+LEASE         : 'lease';
+ON            : 'on';
+LESSEE        : 'lessee';
+RENT          : 'rent';
+ESCALATING    : 'escalating';
+STARTS        : 'starts';
+TERM          : 'term';
+RENEWALS      : 'renewals';
+X             : 'x';
+AT            : 'at';
+OPTION        : 'option';
+MARKET        : 'market';
+RVG           : 'rvg';
+GUARANTEES    : 'guarantees';
+CAP           : 'cap';
+UNTIL         : 'until';
+TRANCHE       : 'tranche';
+BALANCE       : 'balance';
+COUPON        : 'coupon';
+FIXED         : 'fixed';
+INTEREST_ONLY : 'interest_only';
+INTEREST      : 'interest';
+PRINCIPAL     : 'principal';
+AMORTIZE      : 'amortize';
+BULLET        : 'bullet';
+LEVEL         : 'level';
+LINEAR        : 'linear';
+SENIORITY     : 'seniority';
+EQUITY        : 'equity';
+CONTRIBUTED   : 'contributed';
+HOLDERS       : 'holders';
+ACCOUNT       : 'account';
+TARGET        : 'target';
+INITIAL       : 'initial';
+EARNS         : 'earns';
+FEE           : 'fee';
+TEST          : 'test';
+OVER          : 'over';
+TRAILING      : 'trailing';
+TRIGGER       : 'trigger';
+WHEN          : 'when';
+DEFAULT       : 'default';
+WATERFALL     : 'waterfall';
+USING         : 'using';
+FILL          : 'fill';
+RELEASE       : 'release';
+HOLD          : 'hold';
+REST          : 'rest';
+IN            : 'in';
+DISTRIBUTE    : 'distribute';
+TO            : 'to';
+IF            : 'if';
+ELSE          : 'else';
+ENFORCEMENT   : 'enforcement';
+SELL          : 'sell';
+HAIRCUT       : 'haircut';
+LAG           : 'lag';
+TAKEN         : 'taken';
+DEFLATE       : 'deflate';
+DROP          : 'drop';
+BY            : 'by';
+DEFAULTS      : 'defaults';
+PER           : 'per';
+YEAR          : 'year';
+OF            : 'of';
+AND           : 'and';
+OR            : 'or';
+NOT           : 'not';
+
+LBRACE : '{';
+RBRACE : '}';
+LPAREN : '(';
+RPAREN : ')';
+COMMA  : ',';
+DOT    : '.';
+ARROW  : '=>';
+ASSIGN : '=';
+PLUS   : '+';
+MINUS  : '-';
+STAR   : '*';
+SLASH  : '/';
+LE     : '<=';
+GE     : '>=';
+LT     : '<';
+GT     : '>';
+EQ     : '==';
+NE     : '!=';
+
+// 30/360, 30E/360, ACT/360, ACT/365F, ACT/ACT; which pairs are valid is checked later (DL0201).
+DAYCOUNT : ('30' | '30E' | 'ACT') '/' ('360' | '365' | '365F' | 'ACT');
+
+DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT;
+
+// A number with a unit suffix: 27.3bn, 450m, 6.581%, 225bp, 1.10x, 4y, 6m, 90d.
+// Which suffixes exist, and what 'm' means where, is decided when the tree is built (DL0102).
+QUANTITY : DIGITS ('.' DIGITS)? ([a-zA-Z]+ | '%');
+
+NUMBER : DIGITS ('.' DIGITS)?;
+
+STRING : '"' (~["\\\r\n] | '\\' ["\\])* '"';
+
+IDENT : [a-zA-Z_] [a-zA-Z_0-9]*;
+
+LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN);
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
+WS            : [ \t\r\n]+ -> channel(HIDDEN);
+
+// Anything else becomes one token the parser rejects, so the error names the character.
+UNEXPECTED_CHAR : .;
+
+fragment DIGITS : DIGIT (DIGIT | '_')*;
+fragment DIGIT  : [0-9];

@@ -1,0 +1,7 @@
+namespace DealLang.Compiler.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

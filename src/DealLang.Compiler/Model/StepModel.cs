@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+
+namespace DealLang.Compiler.Model;
+
+/// <summary>A bound waterfall step. <see cref="Label"/> is how the ledger names it, e.g. <c>pay Notes.interest</c>.</summary>
+public abstract record StepModel(string Label);
+
+/// <summary>What a pay step pays.</summary>
+public enum PayKind
+{
+    /// <summary>A fee's amount due (plus any unpaid fee carried forward).</summary>
+    Fee,
+    /// <summary>A tranche's interest due (plus any unpaid interest carried forward).</summary>
+    Interest,
+    /// <summary>A tranche's scheduled principal due (plus any unpaid principal carried forward).</summary>
+    Principal,
+    /// <summary>A tranche's whole remaining balance: a sweep or prepayment.</summary>
+    Balance,
+}
+
+/// <summary><c>pay X</c>: from available cash, then from the <see cref="Using"/> accounts in order.
+/// <see cref="Target"/> indexes the fee or tranche array depending on <see cref="Kind"/>.</summary>
+public sealed record PayStep(string Label, PayKind Kind, int Target, ImmutableArray<int> Using) : StepModel(Label);
+
+public sealed record FillStep(string Label, int Account) : StepModel(Label);
+
+public sealed record ReleaseStep(string Label, int Account) : StepModel(Label);
+
+public sealed record HoldStep(string Label, int Account) : StepModel(Label);
+
+public sealed record DistributeStep(string Label, int Equity) : StepModel(Label);
+
+public sealed record IfStep(string Label, BoundExpression Condition, ImmutableArray<StepModel> Then, ImmutableArray<StepModel> Else)
+    : StepModel(Label);

@@ -1,0 +1,13 @@
+using DealLang.Compiler.Diagnostics;
+
+namespace DealLang.Compiler.Syntax;
+
+/// <summary>Anything declared inside a deal. Named declarations share one namespace per deal.</summary>
+public abstract record DeclarationSyntax(SourceSpan Span) : SyntaxNode(Span);
+
+/// <summary>A declaration with a name other parts of the deal can refer to.</summary>
+public abstract record NamedDeclarationSyntax(NameSyntax Name, SourceSpan Span) : DeclarationSyntax(Span)
+{
+    /// <summary>The keyword that introduced it, for messages ("tranche 'Notes'").</summary>
+    public abstract string Kind { get; }
+}

@@ -1,0 +1,32 @@
+using DealLang.Compiler.Diagnostics;
+
+namespace DealLang.Compiler.Syntax;
+
+/// <summary>
+/// <c>lease MetaLease on Campus { lessee Meta  rent 2.6bn per year escalating 2% per year
+/// starts 2029-11-30  term 4y  renewals 4 x 4y at lessee option  rvg guarantees Notes.balance cap 28bn until 2045-11-30 }</c>
+/// </summary>
+public sealed record LeaseSyntax(
+    NameSyntax Name,
+    NameSyntax Facility,
+    NameSyntax? Lessee,
+    ExpressionSyntax? Rent,
+    ExpressionSyntax? Escalator,
+    DateSyntax? Starts,
+    DurationSyntax? Term,
+    RenewalsSyntax? Renewals,
+    RvgSyntax? Rvg,
+    SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
+{
+    public override string Kind => "lease";
+}
+
+/// <summary><c>renewals 4 x 4y at lessee option [rent at market]</c></summary>
+public sealed record RenewalsSyntax(int Count, DurationSyntax Term, bool RentAtMarket, SourceSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>rvg guarantees EXPR cap EXPR until DATE</c>: the lessee's residual value guarantee.</summary>
+public sealed record RvgSyntax(
+    ExpressionSyntax? Guarantees,
+    ExpressionSyntax? Cap,
+    DateSyntax? Until,
+    SourceSpan Span) : SyntaxNode(Span);

@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Diagnostics;
+
+namespace DealLang.Compiler.Syntax;
+
+/// <summary>One step of a waterfall.</summary>
+public abstract record StepSyntax(SourceSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>pay Notes.interest using Dsra, Reserve</c>: pay what is due from available cash, then draw
+/// the named accounts in order for any shortfall.</summary>
+public sealed record PayStepSyntax(ReferenceSyntax Target, ImmutableArray<NameSyntax> Using, SourceSpan Span)
+    : StepSyntax(Span);
+
+/// <summary><c>fill Dsra</c>: top the account up to its target from available cash.</summary>
+public sealed record FillStepSyntax(NameSyntax Account, SourceSpan Span) : StepSyntax(Span);
+
+/// <summary><c>release Dsra</c>: move the account's balance above its target back to available cash.</summary>
+public sealed record ReleaseStepSyntax(NameSyntax Account, SourceSpan Span) : StepSyntax(Span);
+
+/// <summary><c>hold rest in Trap</c>: move all available cash into the account.</summary>
+public sealed record HoldStepSyntax(NameSyntax Account, SourceSpan Span) : StepSyntax(Span);
+
+/// <summary><c>distribute rest to Sponsor</c>: pay all available cash to an equity piece.</summary>
+public sealed record DistributeStepSyntax(NameSyntax Equity, SourceSpan Span) : StepSyntax(Span);
+
+/// <summary><c>if CONDITION { steps } else { steps }</c></summary>
+public sealed record IfStepSyntax(
+    ExpressionSyntax Condition,
+    ImmutableArray<StepSyntax> Then,
+    ImmutableArray<StepSyntax> Else,
+    SourceSpan Span) : StepSyntax(Span);

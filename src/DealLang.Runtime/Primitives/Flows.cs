@@ -1,0 +1,42 @@
+namespace DealLang.Runtime;
+
+/// <summary>Small numeric helpers the generated period loop calls; all allocation-free.</summary>
+public static class Flows
+{
+    /// <summary>Sum of <paramref name="history"/> over the last <paramref name="periods"/> periods up to and including <paramref name="t"/>.</summary>
+    public static double Trailing(double[] history, int t, int periods)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        double sum = 0;
+        for (int i = Math.Max(0, t - periods + 1); i <= t; i++)
+        {
+            sum += history[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>A ratio that is undefined (NaN, printed "n/a") when the denominator is zero, so a test such as
+    /// DSCR &lt; 1.10x is simply not breached in a period with nothing due, rather than dividing by zero.</summary>
+    public static double Ratio(double numerator, double denominator) =>
+        denominator == 0 ? double.NaN : numerator / denominator;
+
+    /// <summary>Escalation factor (1+rate)^k where k counts whole years from <paramref name="anchor"/> to <paramref name="date"/>.</summary>
+    public static double Escalation(Date anchor, Date date, double rate)
+    {
+        int years = WholeYearsBetween(anchor, date);
+        return years <= 0 ? 1.0 : Math.Pow(1 + rate, years);
+    }
+
+    /// <summary>Completed anniversaries of <paramref name="anchor"/> on or before <paramref name="date"/>.</summary>
+    public static int WholeYearsBetween(Date anchor, Date date)
+    {
+        int years = date.Year - anchor.Year;
+        if (years > 0 && anchor.AddYears(years) > date)
+        {
+            years--;
+        }
+
+        return years;
+    }
+}

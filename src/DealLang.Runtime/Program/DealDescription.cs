@@ -1,0 +1,36 @@
+namespace DealLang.Runtime;
+
+/// <summary>
+/// The deal's terms as data, emitted by the compiler as constructor calls. Everything here is fixed by the
+/// deal file; scenario-dependent quantities live in <see cref="PathInputs"/>.
+/// </summary>
+public sealed class DealDescription
+{
+    public required string Name { get; init; }
+    public required string Title { get; init; }
+    public required string Currency { get; init; }
+    public required Date Closing { get; init; }
+    public required Date Maturity { get; init; }
+    public required Frequency Frequency { get; init; }
+    public required DayCount DayCount { get; init; }
+
+    /// <summary>Period boundaries [closing, p1, ..., maturity]: period t runs from Boundaries[t] to Boundaries[t+1].</summary>
+    public required Date[] Boundaries { get; init; }
+
+    /// <summary>Year fraction of each period under the deal's day count.</summary>
+    public required double[] YearFractions { get; init; }
+
+    public required PartyInfo[] Parties { get; init; }
+    public required FacilityInfo[] Facilities { get; init; }
+    public required LeaseInfo[] Leases { get; init; }
+    public required TrancheInfo[] Tranches { get; init; }
+    public required EquityInfo[] Equities { get; init; }
+    public required AccountInfo[] Accounts { get; init; }
+    public required string[] Fees { get; init; }
+    public required string[] Tests { get; init; }
+    public required string[] Triggers { get; init; }
+    public required SaleInfo[] Sales { get; init; }
+    public required ScenarioSpec[] Scenarios { get; init; }
+
+    public int Periods => Boundaries.Length - 1;
+}

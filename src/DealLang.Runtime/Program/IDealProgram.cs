@@ -1,0 +1,18 @@
+namespace DealLang.Runtime;
+
+/// <summary>
+/// What a compiled deal is: a description of its terms (static data the runner needs to build scenario
+/// paths and reports) and one method that runs the period loop over precomputed path inputs.
+/// Generated classes implement this; the runner knows deals only through it.
+/// </summary>
+public interface IDealProgram
+{
+    DealDescription Description { get; }
+
+    /// <summary>The columns <see cref="Run"/> writes when <see cref="RunResult.Ledger"/> is present.</summary>
+    LedgerLayout Layout { get; }
+
+    /// <summary>Runs one path. Writes only into <paramref name="result"/>'s preallocated buffers, so a
+    /// Monte Carlo loop can reuse one result per thread without allocating per period or per path.</summary>
+    void Run(PathInputs input, RunResult result);
+}

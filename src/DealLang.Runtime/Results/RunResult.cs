@@ -1,0 +1,125 @@
+namespace DealLang.Runtime;
+
+/// <summary>
+/// What one path produced, in buffers allocated once and reused across paths. The generated period loop
+/// writes here; the runner's analytics and reports read from here. <see cref="Ledger"/> exists only in
+/// full-ledger mode: summary-only runs (Monte Carlo) skip the wide table.
+/// </summary>
+public sealed class RunResult
+{
+    public RunResult(DealDescription deal, LedgerLayout layout, bool fullLedger)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(layout);
+        int n = deal.Periods;
+        Ledger = fullLedger ? new double[n, layout.Columns.Length] : null;
+        Collections = new double[n];
+        InterestPaid = Jagged(deal.Tranches.Length, n);
+        PrincipalPaid = Jagged(deal.Tranches.Length, n);
+        TrancheBalance = Jagged(deal.Tranches.Length, n);
+        InterestShortfall = Jagged(deal.Tranches.Length, n);
+        Distributions = Jagged(deal.Equities.Length, n);
+        AccountBalance = Jagged(deal.Accounts.Length, n);
+        TestValues = Jagged(deal.Tests.Length, n);
+        TriggerActive = new bool[deal.Triggers.Length][];
+        for (int i = 0; i < TriggerActive.Length; i++)
+        {
+            TriggerActive[i] = new bool[n];
+        }
+
+        History = Jagged(layout.HistorySlots, n);
+        RvgPaid = new double[deal.Leases.Length];
+        PrincipalLoss = new double[deal.Tranches.Length];
+        UnpaidInterest = new double[deal.Tranches.Length];
+        Reset();
+    }
+
+    /// <summary>[t, column] in full-ledger mode; null in summary-only mode.</summary>
+    public double[,]? Ledger { get; }
+
+    /// <summary>Periods actually simulated: the deal ends early once enforcement has sold the collateral.</summary>
+    public int PeriodsRun { get; set; }
+
+    public double[] Collections { get; }
+    public double[][] InterestPaid { get; }
+    public double[][] PrincipalPaid { get; }
+
+    /// <summary>[tranche][t]: outstanding principal at the end of period t.</summary>
+    public double[][] TrancheBalance { get; }
+
+    /// <summary>[tranche][t]: interest due but unpaid at the end of period t.</summary>
+    public double[][] InterestShortfall { get; }
+
+    public double[][] Distributions { get; }
+    public double[][] AccountBalance { get; }
+    public double[][] TestValues { get; }
+    public bool[][] TriggerActive { get; }
+
+    /// <summary>Scratch buffers for trailing-window tests; owned by the generated code.</summary>
+    public double[][] History { get; }
+
+    public double[] RvgPaid { get; }
+
+    /// <summary>[tranche]: principal never repaid (at the horizon or after the enforcement sale).</summary>
+    public double[] PrincipalLoss { get; }
+
+    /// <summary>[tranche]: interest due and never paid.</summary>
+    public double[] UnpaidInterest { get; }
+
+    /// <summary>Period in which the event of default occurred, or -1.</summary>
+    public int EventOfDefaultPeriod { get; set; }
+
+    /// <summary>Period in which enforcement sold the collateral, or -1.</summary>
+    public int SalePeriod { get; set; }
+
+    public double SaleProceeds { get; set; }
+
+    public void Reset()
+    {
+        if (Ledger is not null)
+        {
+            Array.Clear(Ledger);
+        }
+
+        PeriodsRun = 0;
+        EventOfDefaultPeriod = -1;
+        SalePeriod = -1;
+        SaleProceeds = 0;
+        Array.Clear(Collections);
+        Clear(InterestPaid);
+        Clear(PrincipalPaid);
+        Clear(TrancheBalance);
+        Clear(InterestShortfall);
+        Clear(Distributions);
+        Clear(AccountBalance);
+        Clear(TestValues);
+        foreach (var row in TriggerActive)
+        {
+            Array.Clear(row);
+        }
+
+        Clear(History);
+        Array.Clear(RvgPaid);
+        Array.Clear(PrincipalLoss);
+        Array.Clear(UnpaidInterest);
+    }
+
+    private static void Clear(double[][] rows)
+    {
+        foreach (var row in rows)
+        {
+            Array.Clear(row);
+        }
+    }
+
+    private static double[][] Jagged(int rows, int columns)
+    {
+        var a = new double[rows][];
+        for (int i = 0; i < rows; i++)
+        {
+            a[i] = new double[columns];
+        }
+
+        return a;
+    }
+}
