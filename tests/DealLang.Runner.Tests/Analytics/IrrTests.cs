@@ -1,0 +1,172 @@
+using DealLang.Runner.Analytics;
+
+namespace DealLang.Runner.Tests.Analytics;
+
+public class IrrTests
+{
+    const double Tolerance = 1e-9;
+
+    [Fact]
+    public void OneYearLoanRepaidWithTenPercentYieldsTenPercent()
+    {
+        Assert.Equal(0.10, Irr.Solve([0.0, 1.0], [-100.0, 110.0]), Tolerance);
+    }
+
+    [Fact]
+    public void AnnualParBondYieldsItsCoupon()
+    {
+        double[] years = [0, 1, 2, 3, 4, 5];
+        double[] amounts = [-1000, 60, 60, 60, 60, 1060];
+
+        Assert.Equal(0.06, Irr.Solve(years, amounts), Tolerance);
+    }
+
+    [Fact]
+    public void SemiannualParBondYieldsTheEffectiveAnnualRateOfItsCoupon()
+    {
+        // 6.581% paid in halves is 3.2905% per half-year; bought at par, half-yearly growth is
+        // exactly that, so the annually compounded rate is 1.032905² − 1.
+        const double coupon = 0.06581;
+        var years = new double[21];
+        var amounts = new double[21];
+        amounts[0] = -100.0;
+        for (var k = 1; k <= 20; k++)
+        {
+            years[k] = 0.5 * k;
+            amounts[k] = 100.0 * coupon / 2.0;
+        }
+
+        amounts[20] += 100.0;
+
+        var expected = Math.Pow(1.0 + (coupon / 2.0), 2.0) - 1.0;
+        Assert.Equal(expected, Irr.Solve(years, amounts), Tolerance);
+    }
+
+    [Fact]
+    public void HalfTheMoneyBackAfterAYearIsMinusFiftyPercent()
+    {
+        Assert.Equal(-0.5, Irr.Solve([0.0, 1.0], [-100.0, 50.0]), Tolerance);
+    }
+
+    [Fact]
+    public void FlowsOfOneSignHaveNoRate()
+    {
+        Assert.True(double.IsNaN(Irr.Solve([0.0, 1.0, 2.0], [100.0, 50.0, 25.0])));
+        Assert.True(double.IsNaN(Irr.Solve([0.0, 1.0], [-100.0, -5.0])));
+        Assert.True(double.IsNaN(Irr.Solve([], [])));
+    }
+
+    [Fact]
+    public void NonFiniteInputsHaveNoRate()
+    {
+        Assert.True(double.IsNaN(Irr.Solve([0.0, 1.0], [-100.0, double.NaN])));
+        Assert.True(double.IsNaN(Irr.Solve([0.0, double.PositiveInfinity], [-100.0, 110.0])));
+    }
+
+    [Fact]
+    public void FlowsNeedNotBeInTimeOrder()
+    {
+        Assert.Equal(0.10, Irr.Solve([1.0, 0.0], [110.0, -100.0]), Tolerance);
+        Assert.Equal(0.06, Irr.Solve([5, 1, 0, 3, 2, 4], [1060, 60, -1000, 60, 60, 60]), Tolerance);
+    }
+
+    [Fact]
+    public void FlowsOnTheSameDateAreNetted()
+    {
+        // −100 and +5 both at t=0 are a net −95 invested; 104.5 back a year later is 10%.
+        Assert.Equal(0.10, Irr.Solve([0.0, 0.0, 1.0], [-100.0, 5.0, 104.5]), Tolerance);
+    }
+
+    [Fact]
+    public void RateAboveTheSearchCeilingIsNaN()
+    {
+        // 100 becomes 1200 in a year: 1100%, past the 1000% ceiling.
+        Assert.True(double.IsNaN(Irr.Solve([0.0, 1.0], [-100.0, 1200.0])));
+    }
+
+    [Fact]
+    public void TimesAreMeasuredFromTheFirstFlow()
+    {
+        Assert.Equal(0.10, Irr.Solve([3.0, 4.0], [-100.0, 110.0]), Tolerance);
+        Assert.Equal(0.0, Irr.Npv(0.10, [3.0, 4.0], [-100.0, 110.0]), Tolerance);
+    }
+
+    [Fact]
+    public void FractionalYearsCompoundAnnually()
+    {
+        // 100 growing to 100·1.08^2.5 over 2.5 years is 8% a year, not 8% simple.
+        var back = 100.0 * Math.Pow(1.08, 2.5);
+        Assert.Equal(0.08, Irr.Solve([0.0, 2.5], [-100.0, back]), Tolerance);
+    }
+
+    [Fact]
+    public void LargeNotionalsSolveAsAccuratelyAsSmallOnes()
+    {
+        double[] years = [0, 1, 2, 3, 4, 5];
+        double[] amounts = [-1e12, 6e10, 6e10, 6e10, 6e10, 1.06e12];
+
+        Assert.Equal(0.06, Irr.Solve(years, amounts), Tolerance);
+    }
+
+    [Fact]
+    public void LongDatedFlowsNearMinusHundredPercentDoNotBreakTheSearch()
+    {
+        // At −99.99% a flow 100 years out discounts to 1e400, past double's range.
+        Assert.Equal(-0.5, Irr.Solve([0.0, 1.0, 100.0], [-100.0, 50.0, 0.0]), Tolerance);
+        Assert.Equal(0.05, Irr.Solve([0.0, 100.0], [-1.0, Math.Pow(1.05, 100.0)]), Tolerance);
+    }
+
+    [Fact]
+    public void WithTwoRatesTheOneNearestTenPercentIsReturned()
+    {
+        // −100, +230, −132 has NPV zero at 10% and at 20% ((1+r) = 1.1 or 1.2).
+        double[] years = [0, 1, 2];
+        double[] amounts = [-100, 230, -132];
+
+        Assert.Equal(0.10, Irr.Solve(years, amounts), Tolerance);
+        Assert.Equal(0.0, Irr.Npv(0.20, years, amounts), Tolerance);
+    }
+
+    [Fact]
+    public void EquityLikeQuarterlyFlowsSolveToAZeroNpv()
+    {
+        // Bought at 20, paid a shrinking residual each quarter for 7 years, then a call at 3.
+        var years = new double[29];
+        var amounts = new double[29];
+        amounts[0] = -20.0;
+        for (var q = 1; q <= 28; q++)
+        {
+            years[q] = 0.25 * q;
+            amounts[q] = 1.5 * Math.Pow(0.97, q);
+        }
+
+        amounts[28] += 3.0;
+
+        var rate = Irr.Solve(years, amounts);
+
+        Assert.InRange(rate, 0.05, 0.30);
+        Assert.Equal(0.0, Irr.Npv(rate, years, amounts), 1e-9);
+    }
+
+    [Fact]
+    public void NpvDiscountsToTheFirstFlow()
+    {
+        // −100 + 60/1.1 + 60/1.21 = −100 + 54.5454… + 49.5867… = 4.1322…
+        var npv = Irr.Npv(0.10, [0.0, 1.0, 2.0], [-100.0, 60.0, 60.0]);
+        Assert.Equal(-100.0 + (60.0 / 1.1) + (60.0 / 1.21), npv, Tolerance);
+        Assert.Equal(4.132231404958677, npv, Tolerance);
+    }
+
+    [Fact]
+    public void NpvOfNothingIsZero()
+    {
+        Assert.Equal(0.0, Irr.Npv(0.05, [], []));
+    }
+
+    [Fact]
+    public void MismatchedSpansAreRejected()
+    {
+        Assert.Throws<ArgumentException>(() => Irr.Solve([0.0, 1.0], [-100.0]));
+        Assert.Throws<ArgumentException>(() => Irr.Npv(0.1, [0.0], [-100.0, 1.0]));
+    }
+}
