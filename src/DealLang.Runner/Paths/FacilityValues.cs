@@ -1,0 +1,85 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Paths;
+
+/// <summary>A facility's market value at each period end: the unstressed curve, then the scenario's
+/// deflation and drop as multipliers.</summary>
+static class FacilityValues
+{
+    public static void Fill(DealDescription deal, FacilityInfo facility, ValueStress stress, double[] values)
+    {
+        Date[] b = deal.Boundaries;
+        for (int t = 0; t < values.Length; t++)
+        {
+            Date d = b[t + 1];
+            values[t] = Unstressed(facility, d) * Stress(stress, deal.Closing, d);
+        }
+    }
+
+    /// <summary>The deal file's own value curve at <paramref name="d"/>.</summary>
+    public static double Unstressed(FacilityInfo facility, Date d) => facility.ValueKind switch
+    {
+        FacilityValueKind.StraightLine => StraightLine(facility, d),
+        FacilityValueKind.Schedule => Interpolate(facility.ScheduleDates, facility.ScheduleValues, d, facility.Cost),
+        _ => throw new ArgumentOutOfRangeException(nameof(facility), facility.ValueKind, "Unknown facility value curve."),
+    };
+
+    /// <summary>(1 − deflate)^(years since closing) × (1 − drop × min(1, elapsed share of closing→by)).</summary>
+    public static double Stress(ValueStress stress, Date closing, Date d)
+    {
+        double factor = 1.0;
+        if (stress.DeflatePerYear != 0)
+        {
+            factor *= Math.Pow(1 - stress.DeflatePerYear, MonthCount.Years(closing, d));
+        }
+
+        if (stress.DropFraction != 0 && stress.DropBy is { } by)
+        {
+            int span = Date.DaysBetween(closing, by);
+
+            // A drop dated on or before closing has already happened in full.
+            double reached = span <= 0 ? 1.0 : Math.Clamp(Date.DaysBetween(closing, d) / (double)span, 0.0, 1.0);
+            factor *= 1 - (stress.DropFraction * reached);
+        }
+
+        return factor;
+    }
+
+    static double StraightLine(FacilityInfo facility, Date d)
+    {
+        if (d <= facility.DepreciationStart)
+        {
+            return facility.Cost;
+        }
+
+        double elapsed = facility.LifeMonths <= 0
+            ? 1.0
+            : Math.Min(1.0, MonthCount.Between(facility.DepreciationStart, d) / facility.LifeMonths);
+        return facility.Cost * (1 - ((1 - facility.FloorFraction) * elapsed));
+    }
+
+    // Linear in the day number between points, flat before the first and after the last.
+    static double Interpolate(Date[] dates, double[] values, Date d, double fallback)
+    {
+        if (dates.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (d <= dates[0])
+        {
+            return values[0];
+        }
+
+        for (int i = 1; i < dates.Length; i++)
+        {
+            if (d <= dates[i])
+            {
+                double share = Date.DaysBetween(dates[i - 1], d) / (double)Date.DaysBetween(dates[i - 1], dates[i]);
+                return values[i - 1] + ((values[i] - values[i - 1]) * share);
+            }
+        }
+
+        return values[^1];
+    }
+}

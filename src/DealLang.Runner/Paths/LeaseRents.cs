@@ -1,0 +1,67 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Paths;
+
+/// <summary>
+/// Rent accrued per period: by the deal's day count over the part of the period the lease covers, split at
+/// lease anniversaries (where the escalator steps) and at the start of the renewal terms (where a renewal
+/// at market starts following the market-rent index).
+/// </summary>
+static class LeaseRents
+{
+    public static void Fill(DealDescription deal, LeaseInfo lease, Date end, double marketDeflation, double[] rent)
+    {
+        Date[] b = deal.Boundaries;
+        Date renewalsStart = lease.Start.AddMonths(lease.TermMonths);
+        for (int t = 0; t < rent.Length; t++)
+        {
+            Date from = Date.Max(lease.Start, b[t]);
+            Date to = Date.Min(end, b[t + 1]);
+            rent[t] = to > from ? Accrue(deal, lease, renewalsStart, marketDeflation, from, to) : 0.0;
+        }
+    }
+
+    static double Accrue(DealDescription deal, LeaseInfo lease, Date renewalsStart, double marketDeflation, Date from, Date to)
+    {
+        int year = Flows.WholeYearsBetween(lease.Start, from);
+        double sum = 0.0;
+        while (from < to)
+        {
+            Date anniversary = lease.Start.AddYears(year + 1);
+            Date segmentEnd = Date.Min(to, anniversary);
+            if (from < renewalsStart && renewalsStart < segmentEnd)
+            {
+                segmentEnd = renewalsStart;
+            }
+
+            sum += AnnualRent(deal, lease, renewalsStart, marketDeflation, year, from)
+                * DayCounts.YearFraction(deal.DayCount, from, segmentEnd);
+            if (segmentEnd == anniversary)
+            {
+                year++;
+            }
+
+            from = segmentEnd;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Rent per year in lease year <paramref name="year"/> (0-based): escalated once per completed lease year.
+    /// In a renewal at market it is also scaled by the market-rent index, read at the start of the current
+    /// lease year (or of the renewal, if later) so that, like the escalator, it steps once a year on the
+    /// lease's own calendar instead of drifting with the deal's payment dates.
+    /// </summary>
+    static double AnnualRent(DealDescription deal, LeaseInfo lease, Date renewalsStart, double marketDeflation, int year, Date segmentStart)
+    {
+        double annual = lease.RentPerYear * Math.Pow(1 + lease.Escalator, year);
+        if (lease.RenewalAtMarket && segmentStart >= renewalsStart && marketDeflation != 0)
+        {
+            Date reset = Date.Max(lease.Start.AddYears(year), renewalsStart);
+            annual *= Math.Pow(1 - marketDeflation, MonthCount.Years(deal.Closing, reset));
+        }
+
+        return annual;
+    }
+}

@@ -1,0 +1,59 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Paths;
+
+/// <summary>
+/// A lease under a scenario: how long it runs (renewals taken, or cut short by the lessee's default), the rent
+/// it pays per period, the period it ends in and whether its residual value guarantee answers for that end.
+/// </summary>
+static class LeaseTerms
+{
+    public static void Apply(DealDescription deal, ScenarioSpec scenario, int l, PathInputs into)
+    {
+        LeaseInfo lease = deal.Leases[l];
+        Date end = lease.Start.AddMonths(lease.TermMonths + (RenewalsTaken(scenario, l, lease) * lease.RenewalTermMonths));
+
+        double recovery = 1.0;
+        if (Lessee(deal, scenario, lease) is { } defaulted && defaulted < end)
+        {
+            // The rent stops on the default date and the lease is over; what the guarantor still pays on the
+            // RVG claim is what a creditor of the defaulted lessee recovers.
+            end = defaulted;
+            recovery = deal.Parties[lease.Lessee].Recovery;
+        }
+
+        LeaseRents.Fill(deal, lease, end, scenario.MarketRentDeflation, into.LeaseRent[l]);
+        into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, end);
+        into.RvgApplies[l] = lease.RvgUntil is { } until && end <= until && end <= deal.Maturity;
+        into.RvgRecovery[l] = recovery;
+    }
+
+    /// <summary>The period whose (start, end] holds <paramref name="end"/>; −1 past the horizon. An end on or
+    /// before closing (a lessee that defaulted before the deal began) is seen in the first period, the earliest
+    /// the period loop can act on it.</summary>
+    public static int EndPeriod(Date[] boundaries, Date end)
+    {
+        if (end > boundaries[^1])
+        {
+            return -1;
+        }
+
+        return Math.Max(0, Schedule.PeriodIndexOf(boundaries, end));
+    }
+
+    static int RenewalsTaken(ScenarioSpec scenario, int l, LeaseInfo lease)
+    {
+        int taken = scenario.RenewalsTaken[l] ?? 0;
+        if (taken < 0 || taken > lease.RenewalCount)
+        {
+            // The checker rejects this in a deal file (DL05xx); reaching here means a hand-built scenario is wrong.
+            throw new ArgumentException(
+                $"Scenario '{scenario.Name}' takes {taken} renewals of '{lease.Name}', which has {lease.RenewalCount}.", nameof(scenario));
+        }
+
+        return taken;
+    }
+
+    static Date? Lessee(DealDescription deal, ScenarioSpec scenario, LeaseInfo lease) =>
+        lease.Lessee >= 0 && lease.Lessee < deal.Parties.Length ? scenario.PartyDefaults[lease.Lessee] : null;
+}

@@ -1,0 +1,45 @@
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Reports;
+
+/// <summary>
+/// The period ledger of one scenario as text. Pure: the same outcome gives byte-identical output on any machine
+/// and culture. Period numbers are 1-based (period 1 is the first), as a reader of a payment schedule counts.
+/// </summary>
+public static class LedgerReport
+{
+    public static string Render(DealDescription deal, LedgerLayout layout, ScenarioOutcome outcome, ReportFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(outcome);
+        LedgerTable ledger = outcome.Ledger
+            ?? throw new ArgumentException($"Scenario '{outcome.Scenario}' was run summary-only; there is no ledger to render.", nameof(outcome));
+        if (ledger.Columns != layout.Columns.Length || ledger.Periods > deal.Periods)
+        {
+            throw new ArgumentException(
+                $"The ledger of '{outcome.Scenario}' ({ledger.Periods} x {ledger.Columns}) does not fit deal '{deal.Name}' ({deal.Periods} periods, {layout.Columns.Length} columns).",
+                nameof(outcome));
+        }
+
+        return format switch
+        {
+            ReportFormat.Table => LedgerText.Render(deal, layout, outcome.Scenario, ledger),
+            ReportFormat.Csv => LedgerCsv.Render(deal, layout, ledger),
+            ReportFormat.Json => LedgerJson.Render(deal, layout, outcome.Scenario, ledger),
+            ReportFormat.Markdown => LedgerMarkdown.Render(deal, layout, outcome.Scenario, ledger),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format."),
+        };
+    }
+
+    internal static string Heading(DealDescription deal, string scenario) =>
+        string.Equals(deal.Title, deal.Name, StringComparison.Ordinal)
+            ? $"{deal.Name}, scenario {scenario}"
+            : $"{deal.Name} ({deal.Title}), scenario {scenario}";
+
+    internal static string Extent(DealDescription deal, LedgerTable ledger) =>
+        ledger.Periods == deal.Periods
+            ? $"{ValueText.Integer(deal.Periods)} periods"
+            : $"{ValueText.Integer(ledger.Periods)} of {ValueText.Integer(deal.Periods)} periods run (the deal ended early)";
+}

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Running;
+
+/// <summary>
+/// The deal-level events of a scenario, each dated by the end of the period it happened in; null when it never
+/// happened.
+/// </summary>
+/// <param name="FirstCashTrap">End of the first period in which any trigger was active.</param>
+/// <param name="RvgPaid">What each lease's residual value guarantee paid (zero when it never applied).</param>
+/// <param name="Tests">Each test's lowest value over the periods run, ignoring periods where it was undefined.</param>
+public sealed record DealEvents(
+    Date? FirstCashTrap,
+    Date? EventOfDefault,
+    Date? Sale,
+    double SaleProceeds,
+    ImmutableArray<LeaseAmount> RvgPaid,
+    ImmutableArray<TestMinimum> Tests);
+
+public sealed record LeaseAmount(string Lease, double Amount);
+
+/// <summary>A test's minimum; NaN when the test was never defined (e.g. nothing was ever due).
+/// <paramref name="Kind"/> is how the ledger prints the test, or null when the layout has no column for it.</summary>
+public sealed record TestMinimum(string Test, double Minimum, ColumnKind? Kind);

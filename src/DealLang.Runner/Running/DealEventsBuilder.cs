@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Running;
+
+/// <summary>Builds the <see cref="DealEvents"/> of a finished run.</summary>
+static class DealEventsBuilder
+{
+    public static DealEvents Build(DealDescription deal, LayoutIndex index, RunResult result, int periods)
+    {
+        var rvg = ImmutableArray.CreateBuilder<LeaseAmount>(deal.Leases.Length);
+        for (int l = 0; l < deal.Leases.Length; l++)
+        {
+            rvg.Add(new LeaseAmount(deal.Leases[l].Name, result.RvgPaid[l]));
+        }
+
+        var tests = ImmutableArray.CreateBuilder<TestMinimum>(deal.Tests.Length);
+        for (int k = 0; k < deal.Tests.Length; k++)
+        {
+            tests.Add(new TestMinimum(deal.Tests[k], Minimum(result.TestValues[k], periods), index.TestKinds[k]));
+        }
+
+        return new DealEvents(
+            EndOf(deal, FirstTrap(result, periods)),
+            EndOf(deal, result.EventOfDefaultPeriod),
+            EndOf(deal, result.SalePeriod),
+            result.SaleProceeds,
+            rvg.MoveToImmutable(),
+            tests.MoveToImmutable());
+    }
+
+    static int FirstTrap(RunResult result, int periods)
+    {
+        for (int t = 0; t < periods; t++)
+        {
+            foreach (bool[] trigger in result.TriggerActive)
+            {
+                if (trigger[t])
+                {
+                    return t;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    // NaN marks a period where the test was undefined (a ratio over nothing due); it is no minimum.
+    static double Minimum(double[] values, int periods)
+    {
+        double min = double.NaN;
+        for (int t = 0; t < periods; t++)
+        {
+            double v = values[t];
+            if (!double.IsNaN(v) && (double.IsNaN(min) || v < min))
+            {
+                min = v;
+            }
+        }
+
+        return min;
+    }
+
+    static Date? EndOf(DealDescription deal, int period) =>
+        period >= 0 && period < deal.Periods ? deal.Boundaries[period + 1] : null;
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace DealLang.Runner.Running;
+
+/// <summary>
+/// What one deterministic scenario produced, copied out of the runner's reused buffers so it stays valid
+/// (and immutable) after the next scenario runs. Period indexes are 0-based like the runtime's; dates are
+/// period end dates from the deal's schedule.
+/// </summary>
+/// <param name="Scenario">The scenario's name (<c>AsWritten</c> when the deal declares none).</param>
+/// <param name="PeriodsRun">Periods simulated: fewer than the schedule's when enforcement ended the deal.</param>
+/// <param name="Ledger">The full period ledger, or null for a summary-only run.</param>
+public sealed record ScenarioOutcome(
+    string Scenario,
+    int PeriodsRun,
+    LedgerTable? Ledger,
+    ImmutableArray<TrancheSummary> Tranches,
+    ImmutableArray<EquitySummary> Equities,
+    DealEvents Events);

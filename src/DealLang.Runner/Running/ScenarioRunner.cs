@@ -1,0 +1,90 @@
+using DealLang.Runner.Paths;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Running;
+
+/// <summary>
+/// Runs a compiled deal under deterministic scenarios, one after another, reusing one set of path inputs and
+/// one result buffer, and copies each run into an immutable <see cref="ScenarioOutcome"/>. Not thread-safe:
+/// use one runner per thread. A <see cref="CashConservationException"/> from a cash-checked run is a compiler
+/// or runtime bug and is left to propagate (the CLI reports it as an internal error).
+/// </summary>
+public sealed class ScenarioRunner
+{
+    readonly DealDescription deal;
+    readonly LayoutIndex index;
+    readonly PathInputs inputs;
+    readonly RunResult result;
+
+    /// <param name="fullLedger">Keep the per-period ledger (reports, snapshots); false for summaries only.</param>
+    /// <param name="checkCash">Have the period loop verify cash conservation every period.</param>
+    public ScenarioRunner(IDealProgram program, bool fullLedger = true, bool checkCash = false)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        Program = program;
+        deal = program.Description;
+        index = new LayoutIndex(deal, program.Layout);
+        inputs = new PathInputs(deal) { CheckCashConservation = checkCash };
+        result = new RunResult(deal, program.Layout, fullLedger);
+    }
+
+    public IDealProgram Program { get; }
+
+    /// <summary>The scenarios the deal declares, or <see cref="ScenarioSpec.AsWritten"/> when it declares none.</summary>
+    public static IReadOnlyList<ScenarioSpec> ScenariosOf(DealDescription deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        return deal.Scenarios.Length > 0 ? deal.Scenarios : [ScenarioSpec.AsWritten(deal)];
+    }
+
+    /// <summary>Runs every scenario <paramref name="program"/>'s deal declares (or the deal as written).</summary>
+    public static IReadOnlyList<ScenarioOutcome> RunAll(IDealProgram program, bool fullLedger = true, bool checkCash = false)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return new ScenarioRunner(program, fullLedger, checkCash).RunAll(ScenariosOf(program.Description));
+    }
+
+    /// <summary>Runs the given scenarios in order; none given means the deal as written.</summary>
+    public static IReadOnlyList<ScenarioOutcome> RunAll(
+        IDealProgram program, IEnumerable<ScenarioSpec> scenarios, bool fullLedger = true, bool checkCash = false)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return new ScenarioRunner(program, fullLedger, checkCash).RunAll(scenarios);
+    }
+
+    /// <inheritdoc cref="RunAll(IDealProgram, IEnumerable{ScenarioSpec}, bool, bool)"/>
+    public IReadOnlyList<ScenarioOutcome> RunAll(IEnumerable<ScenarioSpec> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var outcomes = new List<ScenarioOutcome>();
+        foreach (ScenarioSpec scenario in scenarios)
+        {
+            outcomes.Add(Run(scenario));
+        }
+
+        if (outcomes.Count == 0)
+        {
+            outcomes.Add(Run(ScenarioSpec.AsWritten(deal)));
+        }
+
+        return outcomes;
+    }
+
+    public ScenarioOutcome Run(ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        PathBuilder.Build(deal, scenario, inputs);
+        result.Reset();
+        Program.Run(inputs, result);
+
+        int periods = Math.Clamp(result.PeriodsRun, 0, deal.Periods);
+        double[] years = PeriodYears.FromClosing(deal, periods);
+        return new ScenarioOutcome(
+            scenario.Name,
+            periods,
+            result.Ledger is { } ledger ? LedgerTable.CopyOf(ledger, periods) : null,
+            TrancheSummaries.Build(deal, index, result, periods, years),
+            EquitySummaries.Build(deal, result, periods, years),
+            DealEventsBuilder.Build(deal, index, result, periods));
+    }
+}

@@ -1,0 +1,25 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Running;
+
+/// <summary>
+/// How a tranche fared in one scenario. Amounts are in the deal's currency, unrounded. Rates are fractions
+/// (0.0658 = 6.58%). NaN means "not defined" and is printed n/a: no IRR when the investor never gets paid
+/// enough to have one, no WAL when no principal was repaid, no loss % on a zero balance.
+/// </summary>
+/// <param name="LossFraction">Principal loss as a fraction of <paramref name="OriginalBalance"/>.</param>
+/// <param name="WalYears">Weighted average life of principal repaid, in ACT/365F years from closing.</param>
+/// <param name="Irr">Annual IRR of buying at par at closing and receiving interest and principal at each
+/// period end (XIRR conventions, see <see cref="Analytics.Irr"/>).</param>
+/// <param name="FirstPrincipalShortfall">End date of the first period in which principal due went unpaid.</param>
+public sealed record TrancheSummary(
+    string Name,
+    double OriginalBalance,
+    double InterestPaid,
+    double PrincipalPaid,
+    double PrincipalLoss,
+    double LossFraction,
+    double UnpaidInterest,
+    double WalYears,
+    double Irr,
+    Date? FirstPrincipalShortfall);

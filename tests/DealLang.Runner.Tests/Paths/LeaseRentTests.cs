@@ -1,0 +1,136 @@
+using DealLang.Runner.Paths;
+using DealLang.Runner.Tests.Support;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Tests.Paths;
+
+// The Hyperion schedule (30/360, semiannual): t=1 is 2025-11-30 → 2026-05-30, t=2 → 2026-11-30, t=3 → 2027-05-30,
+// t=5 is 2027-11-30 → 2028-05-30, t=9 → 2030-05-30, t=25 → 2038-05-30. The lease starts 2026-02-15.
+public class LeaseRentTests
+{
+    static PathInputs Build(DealDescription deal, ScenarioSpec scenario)
+    {
+        var inputs = new PathInputs(deal);
+        PathBuilder.Build(deal, scenario, inputs);
+        return inputs;
+    }
+
+    [Fact]
+    public void LeaseStartingMidPeriodAccruesThePartialPeriodUnderThirty360()
+    {
+        var deal = TestDeals.Hyperion(parties: [TestDeals.Party()], leases: [TestDeals.Lease(rent: 1.2e9)]);
+        var rent = Build(deal, ScenarioSpec.AsWritten(deal)).LeaseRent[0];
+
+        Assert.Equal(0, rent[0]);
+
+        // 2026-02-15 → 2026-05-30 in 30/360: 3 × 30 + (30 − 15) = 105 days; 1.2bn × 105/360 = 350m.
+        Assert.Equal(350e6, rent[1], 1e-3);
+
+        // A full half-year: 180/360 of 1.2bn.
+        Assert.Equal(600e6, rent[2], 1e-3);
+    }
+
+    [Fact]
+    public void EscalationSplitsThePeriodAtTheLeaseAnniversary()
+    {
+        var deal = TestDeals.Hyperion(parties: [TestDeals.Party()], leases: [TestDeals.Lease(rent: 1.2e9, escalator: 0.02)]);
+        var rent = Build(deal, ScenarioSpec.AsWritten(deal)).LeaseRent[0];
+
+        // t=5, 2027-11-30 → 2028-05-30, crosses the 2nd anniversary 2028-02-15:
+        //   2027-11-30 → 2028-02-15: 360 + 30 × (2 − 11) + (15 − 30) = 75 days at 1.2bn × 1.02   = 255m
+        //   2028-02-15 → 2028-05-30: 105 days                        at 1.2bn × 1.02² = 364.14m
+        Assert.Equal(255e6 + 364.14e6, rent[5], 1e-3);
+
+        // t=2 lies wholly in lease year 0 (before 2027-02-15): 600m unescalated.
+        Assert.Equal(600e6, rent[2], 1e-3);
+    }
+
+    [Fact]
+    public void RenewalsTakenMoveTheEndPeriod()
+    {
+        var deal = TestDeals.Hyperion(parties: [TestDeals.Party()], leases: [TestDeals.Lease()]);
+
+        // No renewal: ends 2030-02-15, in t=9 (2029-11-30 → 2030-05-30), which gets 75 days (2029-11-30 → 2030-02-15).
+        var none = Build(deal, TestDeals.Scenario(deal, renewalsTaken: 0));
+        Assert.Equal(9, none.LeaseEndPeriod[0]);
+        Assert.Equal(1.2e9 * 75 / 360, none.LeaseRent[0][9], 1e-3);
+        Assert.Equal(0, none.LeaseRent[0][10]);
+
+        // Two 4-year renewals: ends 2038-02-15, in t=25; t=10 pays a full half-year.
+        var two = Build(deal, TestDeals.Scenario(deal, renewalsTaken: 2));
+        Assert.Equal(25, two.LeaseEndPeriod[0]);
+        Assert.Equal(600e6, two.LeaseRent[0][10], 1e-3);
+        Assert.Equal(0, two.LeaseRent[0][26]);
+    }
+
+    [Fact]
+    public void LeaseRunningPastMaturityHasNoEndPeriod()
+    {
+        var deal = TestDeals.Hyperion(parties: [TestDeals.Party()], leases: [TestDeals.Lease(termMonths: 30 * 12)]);
+        var inputs = Build(deal, ScenarioSpec.AsWritten(deal));
+
+        Assert.Equal(-1, inputs.LeaseEndPeriod[0]);
+        Assert.Equal(600e6, inputs.LeaseRent[0][deal.Periods - 1], 1e-3);
+    }
+
+    [Fact]
+    public void LesseeDefaultStopsRentAndSetsRvgRecovery()
+    {
+        var deal = TestDeals.Hyperion(
+            parties: [TestDeals.Party(recovery: 0.6)],
+            leases: [TestDeals.Lease(rvgUntil: new Date(2045, 11, 30))]);
+
+        var healthy = Build(deal, ScenarioSpec.AsWritten(deal));
+        Assert.Equal(1.0, healthy.RvgRecovery[0]);
+        Assert.True(healthy.RvgApplies[0]); // ends 2030-02-15, within the RVG window
+
+        var defaulted = Build(deal, TestDeals.Scenario(deal, partyDefault: new Date(2027, 3, 15)));
+
+        // t=3, 2026-11-30 → 2027-03-15: 360 × 1 + 30 × (3 − 11) + (15 − 30) = 105 days; nothing after.
+        Assert.Equal(1.2e9 * 105 / 360, defaulted.LeaseRent[0][3], 1e-3);
+        Assert.Equal(0, defaulted.LeaseRent[0][4]);
+        Assert.Equal(0, defaulted.LeaseRent[0][9]);
+        Assert.Equal(3, defaulted.LeaseEndPeriod[0]);
+        Assert.Equal(0.6, defaulted.RvgRecovery[0]);
+        Assert.True(defaulted.RvgApplies[0]);
+        Assert.False(defaulted.PartyDefaulted[0][2]);
+        Assert.True(defaulted.PartyDefaulted[0][3]);
+        Assert.True(defaulted.PartyDefaulted[0][40]);
+    }
+
+    [Fact]
+    public void DefaultAfterTheLeaseEndsChangesNothingForTheLease()
+    {
+        var deal = TestDeals.Hyperion(parties: [TestDeals.Party()], leases: [TestDeals.Lease()]);
+        var late = Build(deal, TestDeals.Scenario(deal, partyDefault: new Date(2031, 1, 1)));
+
+        Assert.Equal(9, late.LeaseEndPeriod[0]);
+        Assert.Equal(1.0, late.RvgRecovery[0]);
+    }
+
+    [Fact]
+    public void RvgAppliesOnlyWhenTheEndFallsInsideItsWindow()
+    {
+        // The RVG runs until 2029-01-01 but the lease ends 2030-02-15.
+        var deal = TestDeals.Hyperion(parties: [TestDeals.Party()], leases: [TestDeals.Lease(rvgUntil: new Date(2029, 1, 1))]);
+        Assert.False(Build(deal, ScenarioSpec.AsWritten(deal)).RvgApplies[0]);
+
+        var noRvg = TestDeals.Hyperion(parties: [TestDeals.Party()], leases: [TestDeals.Lease()]);
+        Assert.False(Build(noRvg, ScenarioSpec.AsWritten(noRvg)).RvgApplies[0]);
+    }
+
+    [Fact]
+    public void RenewalAtMarketFollowsTheMarketIndexFromTheRenewal()
+    {
+        var deal = TestDeals.Hyperion(parties: [TestDeals.Party()], leases: [TestDeals.Lease(atMarket: true)]);
+        var inputs = Build(deal, TestDeals.Scenario(deal, renewalsTaken: 1, marketDeflation: 0.10));
+
+        // The original term is untouched by the market: t=8 (2029-05-30 → 2029-11-30) pays 600m.
+        Assert.Equal(600e6, inputs.LeaseRent[0][8], 1e-3);
+
+        // t=10 (2030-05-30 → 2030-11-30) lies in the renewal's first lease year, which starts 2030-02-15:
+        // 2025-10-30 → 2030-10-30 is 1826 days, less 2030-02-15 → 2030-10-30 (257 days) = 1569 days.
+        Assert.Equal(1569, Date.DaysBetween(deal.Closing, new Date(2030, 2, 15)));
+        Assert.Equal(600e6 * Math.Pow(0.9, 1569 / 365.25), inputs.LeaseRent[0][10], 1e-3);
+    }
+}

@@ -1,0 +1,86 @@
+using DealLang.Runner.Paths;
+using DealLang.Runner.Tests.Support;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Tests.Paths;
+
+public class PathBuilderTests
+{
+    static DealDescription Deal() => TestDeals.Hyperion(
+        parties: [TestDeals.Party()],
+        facilities: [TestDeals.StraightLine(27e9, 360, 0, new Date(2025, 10, 30))],
+        leases: [TestDeals.Lease()],
+        sales: [new SaleInfo([0], 0.20, 6)]);
+
+    [Fact]
+    public void SaleTermsComeFromTheDealUnlessTheScenarioOverridesThem()
+    {
+        var deal = Deal();
+        var inputs = new PathInputs(deal);
+
+        PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal), inputs);
+        Assert.Equal(0.20, inputs.SaleHaircut[0]);
+        Assert.Equal(6, inputs.SaleLagMonths[0]);
+        Assert.Equal("AsWritten", inputs.Scenario);
+
+        PathBuilder.Build(deal, TestDeals.Scenario(deal, name: "Refuted", haircut: 0.5, lag: 12), inputs);
+        Assert.Equal(0.5, inputs.SaleHaircut[0]);
+        Assert.Equal(12, inputs.SaleLagMonths[0]);
+        Assert.Equal("Refuted", inputs.Scenario);
+    }
+
+    [Fact]
+    public void RebuildingOverwritesEverythingThePreviousScenarioWrote()
+    {
+        var deal = Deal();
+        var inputs = new PathInputs(deal);
+        PathBuilder.Build(deal, TestDeals.Scenario(deal, renewalsTaken: 2, partyDefault: new Date(2036, 1, 1),
+            stress: new ValueStress(0.2, 0.5, new Date(2030, 1, 1))), inputs);
+        PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal), inputs);
+
+        // As written: ends 2030-02-15 (t=9), no rent after, nobody in default, value unstressed
+        // (t=2 ends 2026-11-30, 13 months after closing: 27bn × (1 − 13/360)).
+        Assert.Equal(0, inputs.LeaseRent[0][12]);
+        Assert.Equal(9, inputs.LeaseEndPeriod[0]);
+        Assert.False(inputs.PartyDefaulted[0][47]);
+        Assert.Equal(1.0, inputs.RvgRecovery[0]);
+        Assert.Equal(new Date(2026, 11, 30), deal.Boundaries[3]);
+        Assert.Equal(27e9 * (1 - (13.0 / 360)), inputs.FacilityValue[0][2], 1e-3);
+    }
+
+    [Fact]
+    public void BuildDoesNotAllocate()
+    {
+        var deal = Deal();
+        var inputs = new PathInputs(deal);
+        var scenario = TestDeals.Scenario(deal, renewalsTaken: 2, marketDeflation: 0.05, partyDefault: new Date(2036, 1, 1),
+            stress: new ValueStress(0.2, 0.5, new Date(2030, 1, 1)), haircut: 0.3, lag: 9);
+
+        // Warm up so the JIT's own allocations are not counted.
+        for (int i = 0; i < 3; i++)
+        {
+            PathBuilder.Build(deal, scenario, inputs);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        PathBuilder.Build(deal, scenario, inputs);
+        long after = GC.GetAllocatedBytesForCurrentThread();
+
+        Assert.Equal(0, after - before);
+    }
+
+    [Fact]
+    public void ScenarioForAnotherDealIsRejected()
+    {
+        var deal = Deal();
+        var other = TestDeals.Hyperion(); // no leases, parties or facilities
+        Assert.Throws<ArgumentException>(() => PathBuilder.Build(deal, ScenarioSpec.AsWritten(other), new PathInputs(deal)));
+    }
+
+    [Fact]
+    public void MoreRenewalsThanTheLeaseHasAreRejected()
+    {
+        var deal = Deal();
+        Assert.Throws<ArgumentException>(() => PathBuilder.Build(deal, TestDeals.Scenario(deal, renewalsTaken: 5), new PathInputs(deal)));
+    }
+}
