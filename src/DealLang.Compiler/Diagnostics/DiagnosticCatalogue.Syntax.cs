@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace DealLang.Compiler.Diagnostics;
+
+// DL01xx: syntax and literals, reported while a file is parsed and its syntax tree is built (Parsing/).
+public static partial class DiagnosticCatalogue
+{
+    /// <summary>
+    /// DL0101: the text does not follow the grammar (an unexpected token, a missing brace, a character the
+    /// language does not use). The message names what was found and what could come instead; parsing goes on,
+    /// so one run reports every such place (at most one per line, to hide cascades).
+    /// </summary>
+    public static Diagnostic SyntaxError(SourceSpan span, string message) =>
+        Error("DL0101", span, message);
+
+    /// <summary>
+    /// DL0102: a number carries a unit suffix this position does not accept: an unknown one (<c>5q</c>), or a
+    /// duration suffix where a value is expected (<c>balance 4y</c>; a duration only makes a value as
+    /// <c>6m of debt_service</c>). The message lists the suffixes that are valid here.
+    /// </summary>
+    public static Diagnostic UnknownUnit(SourceSpan span, string literal, string validSuffixes, string? hint = null) =>
+        Error("DL0102", span, hint is null
+            ? $"unknown unit in '{literal}'; write the number with one of: {validSuffixes}"
+            : $"'{literal}' {hint}; write the number with one of: {validSuffixes}");
+
+    /// <summary>
+    /// DL0103: a date literal that is not on the calendar (<c>2025-02-30</c>, month 13). The tree keeps the
+    /// nearest valid date so that later checks can go on.
+    /// </summary>
+    public static Diagnostic InvalidDate(SourceSpan span, string text) =>
+        Error("DL0103", span, $"{text} is not a valid date");
+
+    /// <summary>
+    /// DL0104: where the grammar needs a length of time (<c>term</c>, <c>renewals N x D</c>,
+    /// <c>straight_line D</c>, <c>over trailing D</c>, <c>lag D</c>) the number has a suffix other than
+    /// d (days), w (weeks), m (months) or y (years).
+    /// </summary>
+    public static Diagnostic ExpectedDuration(SourceSpan span, string literal) =>
+        Error("DL0104", span, $"expected a duration such as 6m or 4y (d days, w weeks, m months, y years), found '{literal}'");
+
+    /// <summary>
+    /// DL0105: a single-valued item is given twice in one declaration (two <c>coupon</c> in a tranche, two
+    /// <c>closing</c> in the header). The first one is kept; the message says where it is.
+    /// </summary>
+    public static Diagnostic DuplicateItem(SourceSpan span, string item, string container, int firstLine) =>
+        Error("DL0105", span, string.Create(CultureInfo.InvariantCulture,
+            $"'{item}' is given twice in {container} (first at line {firstLine})"));
+
+    /// <summary>
+    /// DL0106: a count must be a whole number within range (<c>renewals N x D</c> and
+    /// <c>renewals taken N</c> at least 0, <c>seniority N</c> at least 1), and the number written is not.
+    /// </summary>
+    public static Diagnostic ExpectedWholeNumber(SourceSpan span, string what, string literal, int minimum) =>
+        Error("DL0106", span, string.Create(CultureInfo.InvariantCulture,
+            $"{what} must be a whole number of at least {minimum}, found '{literal}'"));
+
+    /// <summary>
+    /// DL0107: a number too large to hold (more than about 1.8e308 once its unit is applied).
+    /// </summary>
+    public static Diagnostic NumberOutOfRange(SourceSpan span, string literal) =>
+        Error("DL0107", span, $"'{ShortenLiteral(literal)}' is too large a number");
+
+    /// <summary>
+    /// DL0108: brackets or operators nest deeper than the compiler follows (hundreds of levels; no real deal
+    /// comes close). Reported once; the rest of the file is not read, so nothing can overflow the stack.
+    /// </summary>
+    public static Diagnostic NestedTooDeeply(SourceSpan span, int limit) =>
+        Error("DL0108", span, string.Create(CultureInfo.InvariantCulture,
+            $"expressions nest more than {limit} levels deep here; simplify the expression"));
+
+    // A pathological literal (thousands of digits) must not turn a message into a wall of text.
+    private static string ShortenLiteral(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+}

@@ -1,0 +1,104 @@
+using Antlr4.Runtime;
+using Antlr4.Runtime.Tree;
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Syntax;
+using static DealLang.Grammar.DealLangParser;
+
+namespace DealLang.Compiler.Parsing;
+
+// Literals: numbers with units, durations, dates, strings and counts. What the text means is in
+// Literals; what it means *here* (a value, a duration, the left of 'of') is decided below.
+internal sealed partial class CstToAst
+{
+    // QUANTITY   # quantityExpr  (a value: bn/m/k money, %/bp rate, x ratio)
+    // validSuffixes names what this position accepts, for the message.
+    private LiteralSyntax? VisitQuantityValue(IToken token, string validSuffixes)
+    {
+        string text = token.Text;
+        (string number, string suffix) = Literals.Split(text);
+        if (!Literals.TryValueUnit(suffix, out LiteralKind kind, out int exponent))
+        {
+            string? hint = Literals.TryTimeUnit(suffix, out _)
+                ? "is a duration, and a duration is not a value (it makes one only as '6m of debt_service')"
+                : null;
+            Report(DiagnosticCatalogue.UnknownUnit(Span(token), text, validSuffixes, hint));
+            return null;
+        }
+
+        return VisitScaledNumber(token, number, exponent, kind);
+    }
+
+    // NUMBER   # numberExpr  (no unit: adopts the unit of what it is combined with)
+    private LiteralSyntax? VisitNumber(IToken token) => VisitScaledNumber(token, token.Text, 0, LiteralKind.Number);
+
+    private LiteralSyntax? VisitScaledNumber(IToken token, string number, int exponent, LiteralKind kind)
+    {
+        if (!Literals.TryParseNumber(number, exponent, out double value))
+        {
+            Report(DiagnosticCatalogue.NumberOutOfRange(Span(token), token.Text));
+            return null;
+        }
+
+        return new LiteralSyntax(value, kind, token.Text, Span(token));
+    }
+
+    // duration : QUANTITY ;
+    private DurationSyntax? VisitDuration(DurationContext? context) =>
+        Matched(context?.QUANTITY()) is { } token ? VisitDurationToken(token) : null;
+
+    private DurationSyntax? VisitDurationToken(IToken token)
+    {
+        string text = token.Text;
+        (string number, string suffix) = Literals.Split(text);
+        if (!Literals.TryTimeUnit(suffix, out TimeUnit unit))
+        {
+            Report(DiagnosticCatalogue.ExpectedDuration(Span(token), text));
+            return null;
+        }
+
+        if (!Literals.TryParseNumber(number, 0, out double amount))
+        {
+            Report(DiagnosticCatalogue.NumberOutOfRange(Span(token), text));
+            return null;
+        }
+
+        return new DurationSyntax(amount, unit, text, Span(token));
+    }
+
+    // DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;
+    private DateSyntax? VisitDate(ITerminalNode? node)
+    {
+        if (Matched(node) is not { } token)
+        {
+            return null;
+        }
+
+        if (!Literals.TryParseDate(token.Text, out Runtime.Date date))
+        {
+            Report(DiagnosticCatalogue.InvalidDate(Span(token), token.Text));
+        }
+
+        return new DateSyntax(date, Span(token));
+    }
+
+    // STRING : '"' (~["\\\r\n] | '\\' ["\\])* '"' ;
+    private StringLiteralSyntax? VisitString(ITerminalNode? node) =>
+        Matched(node) is { } token ? new StringLiteralSyntax(Literals.Unescape(token.Text), Span(token)) : null;
+
+    // NUMBER where a count is needed: renewals N x D, renewals taken N, seniority N.
+    private int? VisitWholeNumber(IToken? token, string what, int minimum)
+    {
+        if (token is null)
+        {
+            return null;
+        }
+
+        if (!Literals.TryParseWholeNumber(token.Text, out int value) || value < minimum)
+        {
+            Report(DiagnosticCatalogue.ExpectedWholeNumber(Span(token), what, token.Text, minimum));
+            return null;
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Syntax;
+using static DealLang.Grammar.DealLangParser;
+
+namespace DealLang.Compiler.Parsing;
+
+// Scenarios: deterministic overrides of a deal's assumptions.
+internal sealed partial class CstToAst
+{
+    // scenarioDecl : SCENARIO name=ident FOR deal=ident LBRACE scenarioItem* RBRACE ;
+    private ScenarioSyntax? VisitScenarioDecl(ScenarioDeclContext context)
+    {
+        if (VisitIdent(context.name) is not { } name || VisitIdent(context.deal) is not { } deal)
+        {
+            return null;
+        }
+
+        var items = ImmutableArray.CreateBuilder<ScenarioItemSyntax>();
+        foreach (ScenarioItemContext item in context.scenarioItem())
+        {
+            if (VisitScenarioItem(item, name) is { } syntax)
+            {
+                items.Add(syntax);
+            }
+        }
+
+        return new ScenarioSyntax(name, deal, items.ToImmutable(), Span(context));
+    }
+
+    // scenarioItem
+    //     : lease=ident RENEWALS TAKEN NUMBER          # renewalsTakenItem
+    //     | path=reference DEFLATE expr perYear        # deflateItem
+    //     | path=reference DROP expr BY DATE           # dropItem
+    //     | party=ident DEFAULTS ON DATE               # partyDefaultsItem
+    //     | ENFORCEMENT sellTerm+                      # enforcementOverrideItem
+    //     ;
+    private ScenarioItemSyntax? VisitScenarioItem(ScenarioItemContext context, NameSyntax scenario)
+    {
+        switch (context)
+        {
+            case RenewalsTakenItemContext taken:
+            {
+                NameSyntax? lease = VisitIdent(taken.lease);
+                int? count = VisitWholeNumber(Matched(taken.NUMBER()), "the number of renewals taken", minimum: 0);
+                return lease is null || count is null ? null : new RenewalsTakenSyntax(lease, count.Value, Span(taken));
+            }
+
+            case DeflateItemContext deflate:
+            {
+                ReferenceSyntax? path = VisitReference(deflate.path);
+                ExpressionSyntax? rate = VisitExpr(deflate.expr());
+                return path is null || rate is null ? null : new DeflateSyntax(path, rate, Span(deflate));
+            }
+
+            case DropItemContext drop:
+            {
+                ReferenceSyntax? path = VisitReference(drop.path);
+                ExpressionSyntax? fraction = VisitExpr(drop.expr());
+                DateSyntax? by = VisitDate(drop.DATE());
+                return path is null || fraction is null || by is null ? null : new DropSyntax(path, fraction, by, Span(drop));
+            }
+
+            case PartyDefaultsItemContext defaults:
+            {
+                NameSyntax? party = VisitIdent(defaults.party);
+                DateSyntax? on = VisitDate(defaults.DATE());
+                return party is null || on is null ? null : new PartyDefaultsSyntax(party, on, Span(defaults));
+            }
+
+            case EnforcementOverrideItemContext enforcement:
+            {
+                (ExpressionSyntax? haircut, DurationSyntax? lag) = VisitSellTerms(
+                    enforcement.sellTerm(), $"the enforcement override of scenario '{scenario.Text}'");
+                return haircut is null && lag is null ? null : new EnforcementOverrideSyntax(haircut, lag, Span(enforcement));
+            }
+
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Syntax;
+using static DealLang.Grammar.DealLangParser;
+
+namespace DealLang.Compiler.Parsing;
+
+// The waterfall, its steps, and the enforcement block (sales and the post-default waterfall).
+internal sealed partial class CstToAst
+{
+    // waterfallDecl : WATERFALL LBRACE step* RBRACE ;
+    private WaterfallSyntax VisitWaterfallDecl(WaterfallDeclContext context) =>
+        new(VisitSteps(context.step()), Span(context));
+
+    private ImmutableArray<StepSyntax> VisitSteps(IEnumerable<StepContext> steps)
+    {
+        var result = ImmutableArray.CreateBuilder<StepSyntax>();
+        foreach (StepContext step in steps)
+        {
+            if (VisitStep(step) is { } syntax)
+            {
+                result.Add(syntax);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    // step
+    //     : PAY target=reference (USING ident (COMMA ident)*)?        # payStep
+    //     | FILL ident                                                # fillStep
+    //     | RELEASE ident                                             # releaseStep
+    //     | HOLD REST IN ident                                        # holdStep
+    //     | DISTRIBUTE REST TO ident                                  # distributeStep
+    //     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)?   # ifStep
+    //     ;
+    private StepSyntax? VisitStep(StepContext context)
+    {
+        switch (context)
+        {
+            case PayStepContext pay:
+                return VisitPayStep(pay);
+            case FillStepContext fill:
+                return VisitIdent(fill.ident()) is { } filled ? new FillStepSyntax(filled, Span(fill)) : null;
+            case ReleaseStepContext release:
+                return VisitIdent(release.ident()) is { } released ? new ReleaseStepSyntax(released, Span(release)) : null;
+            case HoldStepContext hold:
+                return VisitIdent(hold.ident()) is { } held ? new HoldStepSyntax(held, Span(hold)) : null;
+            case DistributeStepContext distribute:
+                return VisitIdent(distribute.ident()) is { } equity ? new DistributeStepSyntax(equity, Span(distribute)) : null;
+            case IfStepContext ifStep:
+                return VisitIfStep(ifStep);
+            default:
+                return null;
+        }
+    }
+
+    // PAY target=reference (USING ident (COMMA ident)*)?   # payStep
+    private PayStepSyntax? VisitPayStep(PayStepContext context)
+    {
+        if (VisitReference(context.target) is not { } target)
+        {
+            return null;
+        }
+
+        return new PayStepSyntax(target, VisitNames(context.ident()), Span(context));
+    }
+
+    // IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)?   # ifStep
+    private IfStepSyntax? VisitIfStep(IfStepContext context)
+    {
+        // Both branches are children of one context; 'else' divides them.
+        int elseIndex = Matched(context.ELSE())?.TokenIndex ?? int.MaxValue;
+        StepContext[] steps = context.step();
+        ImmutableArray<StepSyntax> then = VisitSteps(steps.Where(s => s.Start.TokenIndex < elseIndex));
+        ImmutableArray<StepSyntax> otherwise = VisitSteps(steps.Where(s => s.Start.TokenIndex > elseIndex));
+        ExpressionSyntax? condition = VisitExpr(context.expr());
+        return condition is null ? null : new IfStepSyntax(condition, then, otherwise, Span(context));
+    }
+
+    // enforcementDecl : ENFORCEMENT LBRACE enforcementItem* RBRACE ;
+    // enforcementItem : SELL ident (COMMA ident)* sellTerm* # sellItem | waterfallDecl # enforcementWaterfallItem ;
+    private EnforcementSyntax VisitEnforcementDecl(EnforcementDeclContext context)
+    {
+        var items = new ItemSet(this, "the enforcement block");
+        var sales = ImmutableArray.CreateBuilder<SellSyntax>();
+        WaterfallSyntax? waterfall = null;
+        foreach (EnforcementItemContext item in context.enforcementItem())
+        {
+            switch (item)
+            {
+                case SellItemContext sell when VisitSellItem(sell) is { } sale:
+                    sales.Add(sale);
+                    break;
+                case EnforcementWaterfallItemContext w when w.waterfallDecl() is { } declaration:
+                    items.Keep(ref waterfall, "waterfall", w, VisitWaterfallDecl(declaration));
+                    break;
+            }
+        }
+
+        return new EnforcementSyntax(sales.ToImmutable(), waterfall, Span(context));
+    }
+
+    // SELL ident (COMMA ident)* sellTerm*   # sellItem
+    private SellSyntax? VisitSellItem(SellItemContext context)
+    {
+        ImmutableArray<NameSyntax> assets = VisitNames(context.ident());
+        if (assets.IsEmpty)
+        {
+            return null;
+        }
+
+        (ExpressionSyntax? haircut, DurationSyntax? lag) =
+            VisitSellTerms(context.sellTerm(), $"'sell {string.Join(", ", assets)}'");
+        return new SellSyntax(assets, haircut, lag, Span(context));
+    }
+
+    // sellTerm : HAIRCUT expr # haircutTerm | LAG duration # lagTerm ;
+    private (ExpressionSyntax? Haircut, DurationSyntax? Lag) VisitSellTerms(SellTermContext[] terms, string container)
+    {
+        var items = new ItemSet(this, container);
+        ExpressionSyntax? haircut = null;
+        DurationSyntax? lag = null;
+        foreach (SellTermContext term in terms)
+        {
+            switch (term)
+            {
+                case HaircutTermContext h: items.Keep(ref haircut, "haircut", h, VisitExpr(h.expr())); break;
+                case LagTermContext l: items.Keep(ref lag, "lag", l, VisitDuration(l.duration())); break;
+            }
+        }
+
+        return (haircut, lag);
+    }
+
+    private ImmutableArray<NameSyntax> VisitNames(IdentContext[] idents)
+    {
+        var names = ImmutableArray.CreateBuilder<NameSyntax>(idents.Length);
+        foreach (IdentContext ident in idents)
+        {
+            if (VisitIdent(ident) is { } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names.ToImmutable();
+    }
+}

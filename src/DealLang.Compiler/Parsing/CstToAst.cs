@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using Antlr4.Runtime;
+using Antlr4.Runtime.Tree;
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Syntax;
+using static DealLang.Grammar.DealLangParser;
+
+namespace DealLang.Compiler.Parsing;
+
+/// <summary>
+/// Builds the immutable syntax tree from ANTLR's parse tree, at once, so that no parse-tree type leaves
+/// Parsing/. Split by grammar area (CstToAst.Deal, .Declarations, .Waterfall, .Expressions, .Scenarios,
+/// .Literals); each Visit method carries the rule it handles.
+/// <para>
+/// A rule cut short by a syntax error has missing children (null contexts, tokens ANTLR conjured while
+/// recovering). Such a node is skipped: it becomes null, and its parent drops it or is skipped in turn
+/// if it cannot stand without it. The syntax error itself was already reported, so nothing is said here.
+/// </para>
+/// Literal problems the grammar lets through (units, dates, counts, repeated items) are reported here,
+/// as DL0102–DL0107.
+/// </summary>
+internal sealed partial class CstToAst(Spans spans, DiagnosticBag diagnostics)
+{
+    // compilationUnit : (dealDecl | scenarioDecl)* EOF ;
+    public CompilationUnitSyntax VisitCompilationUnit(CompilationUnitContext context)
+    {
+        var deals = ImmutableArray.CreateBuilder<DealSyntax>();
+        var scenarios = ImmutableArray.CreateBuilder<ScenarioSyntax>();
+        foreach (IParseTree child in Children(context))
+        {
+            switch (child)
+            {
+                case DealDeclContext deal when VisitDealDecl(deal) is { } syntax:
+                    deals.Add(syntax);
+                    break;
+                case ScenarioDeclContext scenario when VisitScenarioDecl(scenario) is { } syntax:
+                    scenarios.Add(syntax);
+                    break;
+            }
+        }
+
+        // The file's span runs from its first token to the end-of-file position.
+        return new CompilationUnitSyntax(deals.ToImmutable(), scenarios.ToImmutable(), Span(context));
+    }
+
+    private SourceSpan Span(ParserRuleContext context) => spans.Of(context);
+
+    private SourceSpan Span(IToken token) => spans.Of(token);
+
+    private void Report(Diagnostic diagnostic) => diagnostics.Add(diagnostic);
+
+    /// <summary>A token the parser really matched: not absent, not conjured by error recovery
+    /// (token index -1), not junk it skipped over while recovering (an error node).</summary>
+    private static IToken? Matched(ITerminalNode? node) =>
+        node is null || node is IErrorNode ? null : Matched(node.Symbol);
+
+    private static IToken? Matched(IToken? token) => token is null || token.TokenIndex < 0 ? null : token;
+
+    private static IEnumerable<IParseTree> Children(ParserRuleContext context) =>
+        context.children ?? (IEnumerable<IParseTree>)[];
+
+    /// <summary>
+    /// Remembers which single-valued items one declaration has given, and reports any given again (DL0105).
+    /// The first one stays; later ones are read (so their own mistakes are reported) and dropped.
+    /// </summary>
+    private sealed class ItemSet(CstToAst owner, string container)
+    {
+        private readonly Dictionary<string, int> _firstLines = new(StringComparer.Ordinal);
+
+        public bool IsFirst(string item, SourceSpan span)
+        {
+            if (_firstLines.TryGetValue(item, out int firstLine))
+            {
+                owner.Report(DiagnosticCatalogue.DuplicateItem(span, item, container, firstLine));
+                return false;
+            }
+
+            _firstLines[item] = span.Line;
+            return true;
+        }
+
+        /// <summary>Stores <paramref name="value"/> in <paramref name="slot"/> unless the item was given before.</summary>
+        public void Keep<T>(ref T? slot, string item, ParserRuleContext context, T? value)
+            where T : class
+        {
+            if (IsFirst(item, owner.Span(context)))
+            {
+                slot = value;
+            }
+        }
+    }
+}

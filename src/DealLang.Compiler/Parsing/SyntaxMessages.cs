@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text;
+using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
+using Antlr4.Runtime.Misc;
+using DealLang.Grammar;
+
+namespace DealLang.Compiler.Parsing;
+
+/// <summary>
+/// Turns what ANTLR knows at an error (the token it met, the token types it could have taken) into a
+/// sentence for a credit analyst: "unexpected '§'", "unexpected 'tranche'; expected a name".
+/// Token types are named by their text (<c>'{'</c>, <c>'coupon'</c>) or by what they are ("a date");
+/// the many keywords that may also be names, and everything that may start an expression, are folded
+/// into "a name" and "an expression" so that the list stays short.
+/// </summary>
+internal static class SyntaxMessages
+{
+    private const int MaxListed = 8;
+    private const int MaxTokenText = 40;
+
+    private static readonly IntervalSet NameStart = FirstOf(DealLangParser.RULE_ident);
+    private static readonly IntervalSet ExpressionStart = FirstOf(DealLangParser.RULE_expr);
+
+    private static readonly int[] Operators =
+    [
+        DealLangParser.OF, DealLangParser.STAR, DealLangParser.SLASH, DealLangParser.PLUS, DealLangParser.MINUS,
+        DealLangParser.LT, DealLangParser.LE, DealLangParser.GT, DealLangParser.GE, DealLangParser.EQ,
+        DealLangParser.NE, DealLangParser.AND, DealLangParser.OR,
+    ];
+
+    /// <summary>"unexpected X; expected Y" (the second half only when ANTLR knows what it expected).</summary>
+    public static string Unexpected(IToken token, IntervalSet? expected)
+    {
+        if (token.Type == DealLangLexer.UNEXPECTED_CHAR)
+        {
+            // A character the language never uses: naming the alternatives would only distract.
+            string character = Describe(token);
+            return token.Text == "\""
+                ? $"unexpected {character}: a string must be closed with '\"' on the same line"
+                : $"unexpected {character}";
+        }
+
+        string message = $"unexpected {Describe(token)}";
+        if (expected is null || expected.IsNil)
+        {
+            return message;
+        }
+
+        List<string> names = ExpectedNames(expected, out bool nameExpected);
+        if (names.Count == 0)
+        {
+            return message;
+        }
+
+        message = $"{message}; {JoinExpected(names)}";
+        if (nameExpected && IsReservedWord(token))
+        {
+            message += string.Create(CultureInfo.InvariantCulture, $" ('{token.Text}' is a keyword and cannot be used as a name)");
+        }
+
+        return message;
+    }
+
+    /// <summary>"expected '}' before end of file": one token was missing and parsing went on as if it were there.</summary>
+    public static string Missing(IToken before, IntervalSet expected)
+    {
+        List<string> names = ExpectedNames(expected, out _);
+        return names.Count == 0
+            ? $"unexpected {Describe(before)}"
+            : $"{JoinExpected(names)} before {Describe(before)}";
+    }
+
+    /// <summary>How a token found in the text is shown: its text in quotes, "end of file", or
+    /// "character '§'" for one the language does not use.</summary>
+    public static string Describe(IToken token)
+    {
+        if (token.Type == TokenConstants.EOF)
+        {
+            return "end of file";
+        }
+
+        string text = Printable(token.Text ?? "");
+        return token.Type == DealLangLexer.UNEXPECTED_CHAR ? $"character '{text}'" : $"'{text}'";
+    }
+
+    private static List<string> ExpectedNames(IntervalSet expected, out bool nameExpected)
+    {
+        var remaining = new HashSet<int>(expected.ToList());
+        remaining.Remove(TokenConstants.EPSILON);
+
+        var punctuation = new List<string>();
+        var kinds = new List<string>();
+        var keywords = new List<string>();
+        var tail = new List<string>();
+
+        nameExpected = false;
+        if (ContainsAll(remaining, ExpressionStart))
+        {
+            nameExpected = true; // an expression may be a name
+            kinds.Add("an expression");
+            remaining.ExceptWith(ExpressionStart.ToList());
+        }
+        else if (remaining.Contains(DealLangLexer.IDENT))
+        {
+            nameExpected = true;
+            kinds.Add("a name");
+            remaining.ExceptWith(NameStart.ToList());
+        }
+
+        if (Operators.Count(remaining.Contains) >= 2)
+        {
+            tail.Add("an operator");
+            remaining.ExceptWith(Operators);
+        }
+
+        bool onlyQuantity = remaining.Count == 1 && remaining.Contains(DealLangLexer.QUANTITY) && kinds.Count == 0;
+        foreach (int type in remaining.Order())
+        {
+            switch (type)
+            {
+                case TokenConstants.EOF: tail.Add("end of file"); break;
+                case DealLangLexer.QUANTITY:
+                    kinds.Add(onlyQuantity ? "a duration such as 6m or 4y" : "a number with a unit such as 27.3bn or 6m");
+                    break;
+                case DealLangLexer.NUMBER: kinds.Add("a number"); break;
+                case DealLangLexer.DATE: kinds.Add("a date such as 2025-10-30"); break;
+                case DealLangLexer.STRING: kinds.Add("a string in double quotes"); break;
+                case DealLangLexer.DAYCOUNT: kinds.Add("a day count such as 30/360"); break;
+                case DealLangLexer.IDENT: kinds.Add("a name"); break;
+                default:
+                    string? literal = DealLangParser.DefaultVocabulary.GetLiteralName(type);
+                    if (literal is null)
+                    {
+                        continue;
+                    }
+
+                    (char.IsLetter(literal[1]) ? keywords : punctuation).Add(literal);
+                    break;
+            }
+        }
+
+        return [.. punctuation, .. kinds, .. keywords, .. tail];
+    }
+
+    private static string JoinExpected(List<string> names) => names.Count switch
+    {
+        1 => $"expected {names[0]}",
+        2 => $"expected {names[0]} or {names[1]}",
+        <= MaxListed => $"expected one of: {string.Join(", ", names)}",
+        _ => string.Create(CultureInfo.InvariantCulture,
+            $"expected one of: {string.Join(", ", names.Take(MaxListed))}, ... ({names.Count - MaxListed} more)"),
+    };
+
+    // A keyword that the grammar never accepts as a name ('deal', 'tranche', 'pay', ...).
+    private static bool IsReservedWord(IToken token)
+    {
+        string? literal = DealLangParser.DefaultVocabulary.GetLiteralName(token.Type);
+        return literal is not null && char.IsLetter(literal[1]) && !NameStart.Contains(token.Type);
+    }
+
+    private static bool ContainsAll(HashSet<int> set, IntervalSet required) => required.ToList().All(set.Contains);
+
+    private static IntervalSet FirstOf(int rule)
+    {
+        ATN atn = DealLangParser._ATN;
+        return atn.NextTokens(atn.ruleToStartState[rule]);
+    }
+
+    // Control characters, lone surrogates and very long tokens would make a message unreadable.
+    private static string Printable(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (char c in text.Length > MaxTokenText ? text[..MaxTokenText] : text)
+        {
+            if (char.IsControl(c) || char.IsSurrogate(c))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        if (text.Length > MaxTokenText)
+        {
+            builder.Append("...");
+        }
+
+        return builder.ToString();
+    }
+}
