@@ -1,0 +1,84 @@
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Emit;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Parsing;
+using DealLang.Compiler.Semantics;
+
+namespace DealLang.Compiler;
+
+/// <summary>What <see cref="DealCompiler.Check"/> found: the bound deal (null if any error) and every diagnostic,
+/// in file order.</summary>
+public sealed record CheckResult(DealModel? Model, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Succeeded => Model is not null && !Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>What <see cref="DealCompiler.Compile(string, string, CompileOptions?)"/> produced, stage by stage: each
+/// later part is null once a stage has failed.</summary>
+public sealed record CompileResult(
+    DealModel? Model,
+    EmittedDeal? Emitted,
+    CompiledDeal? Compiled,
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Succeeded => Compiled is not null && !Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>
+/// The compiler's front door: text in, diagnostics and (when the deal is valid) a compiled program out.
+/// Parse -> Analyze (Semantics + Lowering) -> Emit -> Roslyn. Nothing here throws for a user's mistake; a
+/// failure after analysis is a compiler bug and comes back as a DL09xx diagnostic.
+/// </summary>
+public static class DealCompiler
+{
+    /// <summary>Parses and checks a deal file without generating code (<c>deallang check</c>).</summary>
+    public static CheckResult Check(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        var bag = new DiagnosticBag();
+        var unit = DealParser.Parse(path, text, bag);
+        var model = SemanticAnalyzer.Analyze(unit, bag);
+        return new CheckResult(bag.HasErrors ? null : model, bag.Sorted());
+    }
+
+    /// <summary>Checks a deal file and, if it has no errors, compiles it to an assembly image.</summary>
+    public static CompileResult Compile(string path, string text, CompileOptions? options = null)
+    {
+        var check = Check(path, text);
+        if (!check.Succeeded || check.Model is null)
+        {
+            return new CompileResult(check.Model, null, null, check.Diagnostics);
+        }
+
+        var bag = new DiagnosticBag();
+        bag.AddRange(check.Diagnostics);
+        return CompileModel(check.Model, bag, options);
+    }
+
+    /// <summary>Compiles an already bound deal (tests, tools that build models directly).</summary>
+    public static CompileResult Compile(DealModel model, CompileOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return CompileModel(model, new DiagnosticBag(), options);
+    }
+
+    private static CompileResult CompileModel(DealModel model, DiagnosticBag bag, CompileOptions? options)
+    {
+        EmittedDeal emitted;
+        try
+        {
+            emitted = CSharpEmitter.Emit(model);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException
+            or KeyNotFoundException or NotSupportedException)
+        {
+            // The model broke an IR invariant: a compiler bug, reported rather than thrown at the user.
+            bag.Add(DiagnosticCatalogue.EmitFailed(model.SourcePath, e.Message));
+            return new CompileResult(model, null, null, bag.Sorted());
+        }
+
+        var compiled = RoslynCompiler.Compile(emitted, model.SourcePath, bag, options);
+        return new CompileResult(model, emitted, compiled, bag.Sorted());
+    }
+}

@@ -1,0 +1,354 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Model;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Emit;
+
+/// <summary>
+/// What the emitter's partial files share while writing one deal: the model, the C# name of every piece of
+/// state, the numbered waterfall steps, and what a first walk over all expressions found (which quantities are
+/// read, which dates are compared with, which flows trailing tests sum). Names are decided here, once, so the
+/// declarations, the loop and the ledger always agree.
+/// </summary>
+internal sealed class EmitContext
+{
+    private readonly SortedDictionary<int, Date> _dates = [];
+    private readonly HashSet<(Quantity, int)> _reads = [];
+    private readonly Dictionary<(Quantity, int), HistorySlot> _historyByFlow = [];
+    private readonly List<HistorySlot> _history = [];
+    private readonly Dictionary<int, TestModel> _testsByIndex = [];
+
+    public EmitContext(DealModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Model = model;
+        TypeName = CSharpNames.DealType(model.Name);
+        MonthsPerPeriod = Frequencies.MonthsPerPeriod(model.Frequency);
+        PeriodsPerYear = Frequencies.PeriodsPerYear(model.Frequency);
+
+        int next = 1;
+        RegularSteps = NumberedStep.NumberAll(model.Waterfall, ref next);
+        EnforcementSteps = model.Enforcement is { Waterfall.IsEmpty: false } enforcement
+            ? NumberedStep.NumberAll(enforcement.Waterfall, ref next)
+            : [];
+        Sales = model.Enforcement?.Sales ?? [];
+
+        foreach (var test in model.Tests)
+        {
+            _testsByIndex.Add(test.Index, test);
+        }
+
+        CheckIndexes();
+        ValidateNames();
+        CollectReads();
+    }
+
+    public DealModel Model { get; }
+
+    /// <summary>The class name, <c>Deal_Hyperion</c>.</summary>
+    public string TypeName { get; }
+
+    public int MonthsPerPeriod { get; }
+
+    public int PeriodsPerYear { get; }
+
+    public ImmutableArray<NumberedStep> RegularSteps { get; }
+
+    /// <summary>Empty when the deal declares no enforcement waterfall (the regular one then keeps running).</summary>
+    public ImmutableArray<NumberedStep> EnforcementSteps { get; }
+
+    public ImmutableArray<SaleInfo> Sales { get; }
+
+    public IEnumerable<NumberedStep> AllSteps =>
+        RegularSteps.Concat(EnforcementSteps).SelectMany(s => s.SelfAndDescendants());
+
+    public IReadOnlyList<HistorySlot> HistorySlots => _history;
+
+    /// <summary>Dates the deal's expressions compare with, hoisted to static fields in date order.</summary>
+    public IEnumerable<Date> DateConstants => _dates.Values;
+
+    /// <summary>Set while writing expressions: the generated class then needs its NaN-aware NotEqual helper.</summary>
+    public bool UsesNotEqual { get; set; }
+
+    /// <summary>Tests in the order they are evaluated (each after those it reads).</summary>
+    public ImmutableArray<TestModel> TestsInOrder => Model.Tests;
+
+    /// <summary>Tests in index order: the order of the description, the result arrays and the ledger.</summary>
+    public IEnumerable<TestModel> TestsByIndex => _testsByIndex.OrderBy(p => p.Key).Select(p => p.Value);
+
+    // ------------------------------------------------------------------ names of state
+
+    public string Tranche(int index, string member) => CSharpNames.Entity("tranche", Model.Tranches[index].Name, member);
+
+    public string Lease(int index, string member) => CSharpNames.Entity("lease", Model.Leases[index].Info.Name, member);
+
+    public string Facility(int index, string member) => CSharpNames.Entity("facility", Model.Facilities[index].Name, member);
+
+    public string Party(int index, string member) => CSharpNames.Entity("party", Model.Parties[index].Name, member);
+
+    public string Account(int index, string member) => CSharpNames.Entity("account", Model.Accounts[index].Name, member);
+
+    public string Fee(int index, string member) => CSharpNames.Entity("fee", Model.Fees[index].Name, member);
+
+    public string Equity(int index, string member) => CSharpNames.Entity("equity", Model.Equities[index].Name, member);
+
+    public string Test(int index, string member) => CSharpNames.Entity("test", _testsByIndex[index].Name, member);
+
+    public string Trigger(int index, string member) => CSharpNames.Entity("trigger", Model.Triggers[index].Name, member);
+
+    /// <summary>Sales have no names in the deal file: <c>sale1_date</c>, numbered from 1 in declaration order.</summary>
+    public static string Sale(int index, string member) => "sale" + CSharpLiterals.Int(index + 1) + "_" + member;
+
+    /// <summary>The static field holding a date constant: <c>date_2030_11_30</c>.</summary>
+    public string DateConstant(Date date)
+    {
+        _dates.TryAdd(date.DayNumber, date);
+        var (year, month, day) = date;
+        return "date_" + CSharpLiterals.Int(year) + "_" + month.ToString("00", System.Globalization.CultureInfo.InvariantCulture)
+            + "_" + day.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public TestModel TestAt(int index) => _testsByIndex[index];
+
+    /// <summary>Whether any expression reads <paramref name="quantity"/> of entity <paramref name="index"/>.</summary>
+    public bool Reads(Quantity quantity, int index) => _reads.Contains((quantity, index));
+
+    /// <summary>The history buffer a trailing test sums for this flow.</summary>
+    public HistorySlot HistoryFor(Quantity quantity, int index) => _historyByFlow[(quantity, index)];
+
+    /// <summary>Whether the facility's value row is read at all (RVG, sale proceeds, expressions).</summary>
+    public bool ReadsFacilityValue(int facility) =>
+        Reads(Quantity.FacilityValue, facility)
+        || Model.Leases.Any(l => l.Info.Facility == facility && l.Info.RvgUntil is not null)
+        || Sales.Any(s => s.Facilities.Contains(facility));
+
+    /// <summary>The C# expression for a quantity's value now (not summed over a window).</summary>
+    public string Current(Quantity quantity, int index) => quantity switch
+    {
+        Quantity.Collections => "collections",
+        Quantity.Cfads => "cfads",
+        Quantity.DebtService => "debtService",
+        Quantity.PeriodEnd => "periodEnd",
+        Quantity.TrancheBalance => Tranche(index, "startBalance"),
+        Quantity.TrancheInterestDue => Tranche(index, "interestDue"),
+        Quantity.TranchePrincipalDue => Tranche(index, "principalDue"),
+        Quantity.TrancheDebtService => "(" + Tranche(index, "interestDue") + " + " + Tranche(index, "principalDue") + ")",
+        Quantity.TrancheInterestShortfall => Tranche(index, "unpaidInterest"),
+        Quantity.TranchePrincipalShortfall => Tranche(index, "unpaidPrincipal"),
+        Quantity.TrancheInterestPaid => Tranche(index, "interestPaid"),
+        Quantity.TranchePrincipalPaid => Tranche(index, "principalPaid"),
+        Quantity.TrancheCoupon => CSharpLiterals.DoubleOperand(Model.Tranches[index].Coupon),
+        Quantity.FacilityValue => Facility(index, "value") + "[t]",
+        Quantity.FacilityCost => CSharpLiterals.DoubleOperand(Model.Facilities[index].Cost),
+        Quantity.LeaseRent => Lease(index, "rent"),
+        Quantity.LeaseActive => Lease(index, "active"),
+        Quantity.PartyDefaulted => Party(index, "defaulted") + "[t]",
+        Quantity.AccountBalance => Account(index, "balance"),
+        Quantity.AccountTarget => Model.Accounts[index].Target is null ? "0.0" : Account(index, "target"),
+        Quantity.FeeDue => Fee(index, "due"),
+        Quantity.FeePaid => Fee(index, "paid"),
+        Quantity.TestValue => Test(index, "value"),
+        Quantity.TriggerActive => Trigger(index, "active"),
+        _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown quantity."),
+    };
+
+    /// <summary>Flows known only after the waterfall (amounts paid): trailing tests read their completed periods,
+    /// which is also what a non-trailing read sees before this period's waterfall has run.</summary>
+    public static bool IsKnownAfterWaterfall(Quantity quantity) =>
+        quantity is Quantity.TrancheInterestPaid or Quantity.TranchePrincipalPaid or Quantity.FeePaid;
+
+    /// <summary>Every expression in the deal, in the order the loop evaluates them, with its trailing window.</summary>
+    public IEnumerable<(BoundExpression Expression, int Window)> AllExpressions()
+    {
+        foreach (var lease in Model.Leases)
+        {
+            if (lease.RvgGuarantees is { } g)
+            {
+                yield return (g, 1);
+            }
+        }
+
+        foreach (var fee in Model.Fees)
+        {
+            yield return (fee.AnnualAmount, 1);
+        }
+
+        foreach (var account in Model.Accounts)
+        {
+            if (account.Target is { } target)
+            {
+                yield return (target, 1);
+            }
+        }
+
+        foreach (var test in Model.Tests)
+        {
+            yield return (test.Expression, test.TrailingPeriods);
+        }
+
+        foreach (var trigger in Model.Triggers)
+        {
+            yield return (trigger.Condition, 1);
+        }
+
+        if (Model.DefaultRule is { } rule)
+        {
+            yield return (rule, 1);
+        }
+
+        foreach (var step in AllSteps)
+        {
+            if (step.Step is IfStep branch)
+            {
+                yield return (branch.Condition, 1);
+            }
+        }
+    }
+
+    private void CollectReads()
+    {
+        foreach (var (expression, window) in AllExpressions())
+        {
+            Walk(expression, window);
+        }
+
+        foreach (var trigger in Model.Triggers)
+        {
+            if (trigger.From is { } from)
+            {
+                DateConstant(from);
+            }
+        }
+
+        for (int l = 0; l < Model.Leases.Length; l++)
+        {
+            if (Reads(Quantity.LeaseActive, l))
+            {
+                DateConstant(Model.Leases[l].Info.Start);
+            }
+        }
+    }
+
+    // Iterative (an explicit stack), because a long sum in a deal file is a tree as deep as the sum is long.
+    private void Walk(BoundExpression root, int window)
+    {
+        var pending = new Stack<BoundExpression>();
+        pending.Push(root);
+        while (pending.TryPop(out var expression))
+        {
+            switch (expression)
+            {
+                case DateConstantExpression d:
+                    DateConstant(d.Value);
+                    break;
+                case QuantityExpression q:
+                    Read(q, window);
+                    break;
+                case UnaryExpression u:
+                    pending.Push(u.Operand);
+                    break;
+                case BinaryExpression b:
+                    // Right first, so the left operand is visited first: history slots are numbered in reading order.
+                    pending.Push(b.Right);
+                    pending.Push(b.Left);
+                    break;
+                case CallExpression c:
+                    for (int i = c.Arguments.Length - 1; i >= 0; i--)
+                    {
+                        pending.Push(c.Arguments[i]);
+                    }
+
+                    break;
+                case DurationOfExpression d:
+                    pending.Push(d.Flow);
+                    break;
+            }
+        }
+    }
+
+    private void Read(QuantityExpression q, int window)
+    {
+        _reads.Add((q.Quantity, q.Index));
+        if (window > 1 && q.IsFlow && !_historyByFlow.ContainsKey((q.Quantity, q.Index)))
+        {
+            var slot = new HistorySlot(
+                _history.Count,
+                HistoryName(q.Quantity, q.Index),
+                Current(q.Quantity, q.Index),
+                IsKnownAfterWaterfall(q.Quantity));
+            _history.Add(slot);
+            _historyByFlow.Add((q.Quantity, q.Index), slot);
+        }
+    }
+
+    private string HistoryName(Quantity quantity, int index) => quantity switch
+    {
+        Quantity.Collections => "history_collections",
+        Quantity.Cfads => "history_cfads",
+        Quantity.DebtService => "history_debtService",
+        Quantity.TrancheDebtService => "history_" + Tranche(index, "debtService"),
+        _ => "history_" + Current(quantity, index).Replace("[t]", "", StringComparison.Ordinal).TrimStart('@'),
+    };
+
+    // The emitter indexes arrays by position; an IR whose entity indexes disagree with positions is a lowering bug.
+    private void CheckIndexes()
+    {
+        for (int i = 0; i < Model.Tranches.Length; i++)
+        {
+            Require(Model.Tranches[i].Index == i, "tranche", Model.Tranches[i].Name);
+        }
+
+        for (int i = 0; i < Model.Accounts.Length; i++)
+        {
+            Require(Model.Accounts[i].Index == i, "account", Model.Accounts[i].Name);
+        }
+
+        for (int i = 0; i < Model.Fees.Length; i++)
+        {
+            Require(Model.Fees[i].Index == i, "fee", Model.Fees[i].Name);
+        }
+
+        for (int i = 0; i < Model.Triggers.Length; i++)
+        {
+            Require(Model.Triggers[i].Index == i, "trigger", Model.Triggers[i].Name);
+        }
+
+        for (int i = 0; i < Model.Tests.Length; i++)
+        {
+            Require(_testsByIndex.ContainsKey(i), "test", "#" + CSharpLiterals.Int(i));
+        }
+
+        Require(Model.Boundaries.Length >= 2, "deal", Model.Name);
+
+        static void Require(bool condition, string kind, string name)
+        {
+            if (!condition)
+            {
+                throw new InvalidOperationException(
+                    "Internal error: the " + kind + " '" + CSharpLiterals.CommentText(name) + "' has an index that does not match its position.");
+            }
+        }
+    }
+
+    // Fails fast, before any text is written, if a name could not become an identifier.
+    private void ValidateNames()
+    {
+        foreach (string name in Model.Parties.Select(p => p.Name)
+            .Concat(Model.Facilities.Select(f => f.Name))
+            .Concat(Model.Leases.Select(l => l.Info.Name))
+            .Concat(Model.Tranches.Select(t => t.Name))
+            .Concat(Model.Equities.Select(e => e.Name))
+            .Concat(Model.Accounts.Select(a => a.Name))
+            .Concat(Model.Fees.Select(f => f.Name))
+            .Concat(Model.Tests.Select(t => t.Name))
+            .Concat(Model.Triggers.Select(t => t.Name)))
+        {
+            _ = CSharpNames.Entity("x", name, "y");
+        }
+    }
+}
+
+/// <summary>A per-period buffer (<c>RunResult.History[Index]</c>) of one flow that a trailing test sums.
+/// <paramref name="Value"/> is the C# expression written into it; <paramref name="AfterWaterfall"/> flows are
+/// written once the period's payments are known.</summary>
+internal sealed record HistorySlot(int Index, string Name, string Value, bool AfterWaterfall);

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Model;
+
+namespace DealLang.Compiler.Emit;
+
+/// <summary>
+/// A waterfall step with the number the ledger and the generated comments call it by. Numbers run through the
+/// regular waterfall and then the enforcement one, depth-first through if/else (an <c>if</c> takes a number
+/// too), so "3 pay Notes.interest" names the same step in the code, the ledger and a reader's head.
+/// </summary>
+internal sealed record NumberedStep(
+    int Number,
+    StepModel Step,
+    ImmutableArray<NumberedStep> Then,
+    ImmutableArray<NumberedStep> Else)
+{
+    /// <summary>"3 pay Notes.interest".</summary>
+    public string Title => CSharpLiterals.Int(Number) + " " + Step.Label;
+
+    /// <summary>The C# local prefix for this step's ledger amounts: <c>step3</c>.</summary>
+    public string Local => "step" + CSharpLiterals.Int(Number);
+
+    public static ImmutableArray<NumberedStep> NumberAll(ImmutableArray<StepModel> steps, ref int next)
+    {
+        var builder = ImmutableArray.CreateBuilder<NumberedStep>(steps.Length);
+        foreach (var step in steps)
+        {
+            int number = next++;
+            var then = ImmutableArray<NumberedStep>.Empty;
+            var otherwise = ImmutableArray<NumberedStep>.Empty;
+            if (step is IfStep branch)
+            {
+                then = NumberAll(branch.Then, ref next);
+                otherwise = NumberAll(branch.Else, ref next);
+            }
+
+            builder.Add(new NumberedStep(number, step, then, otherwise));
+        }
+
+        return builder.MoveToImmutable();
+    }
+
+    /// <summary>This step and every step nested in it, in number order.</summary>
+    public IEnumerable<NumberedStep> SelfAndDescendants()
+    {
+        yield return this;
+        foreach (var child in Then.Concat(Else))
+        {
+            foreach (var nested in child.SelfAndDescendants())
+            {
+                yield return nested;
+            }
+        }
+    }
+}

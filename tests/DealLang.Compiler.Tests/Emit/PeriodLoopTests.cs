@@ -1,0 +1,255 @@
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Tests.Emit;
+
+/// <summary>
+/// The compiled Hyperion-like deal run over hand-built paths. Value path: 27bn falling 0.3bn a period. "Ample"
+/// rent is 2bn a period, above the level debt service (1.2527bn) plus Opex (at most ~0.1bn) plus DSRA top-ups.
+/// </summary>
+public sealed class PeriodLoopTests : IDisposable
+{
+    private readonly DealHarness _deal = DealHarness.Load(HyperionModel.Create());
+
+    public void Dispose() => _deal.Dispose();
+
+    private static double Value(int t) => 27e9 - (0.3e9 * t);
+
+    private PathInputs BasePath() => _deal.Inputs(_ => 2e9, Value);
+
+    // Rent stops from period 12 (2031-05-30): the DSRA pays period 12, period 13 falls short.
+    private PathInputs StressedPath() => _deal.Inputs(t => t < 12 ? 2e9 : 0, Value);
+
+    [Fact]
+    public void FirstFullPeriodInterestIs898_306_500()
+    {
+        var result = _deal.Run(BasePath());
+
+        // 27.3bn × 6.581% × 180/360 (30/360, 2025-11-30 → 2026-05-30) = 898,306,500.00
+        Assert.Equal(898_306_500.00, result.Ledger![1, _deal.Column("Notes interest due")], 0.01);
+        Assert.Equal(898_306_500.00, result.InterestPaid[0][1], 0.01);
+
+        // The short front stub 2025-10-30 → 2025-11-30 is 30/360: 27.3bn × 6.581% / 12 = 149,717,750.00
+        Assert.Equal(149_717_750.00, result.InterestPaid[0][0], 0.01);
+    }
+
+    [Fact]
+    public void LevelAmortisingTrancheIsRepaidByMaturityWithoutShortfall()
+    {
+        var result = _deal.Run(BasePath());
+
+        // Interest only through period 8 (ends 2029-11-30).
+        Assert.Equal(HyperionModel.NotesBalance, result.TrancheBalance[0][8]);
+        Assert.Equal(0.0, result.PrincipalPaid[0][8]);
+
+        // From period 9, 39 level payments at 3.2905% a period: P = 27.3bn·r / (1 − (1+r)^−39) = 1,252,707,419.90,
+        // of which principal in period 9 = P − 27.3bn·r = 354,400,919.90 (computed by hand with a calculator).
+        Assert.Equal(354_400_919.90, result.PrincipalPaid[0][9], 0.01);
+        for (int t = 9; t < HyperionModel.Periods; t++)
+        {
+            Assert.Equal(1_252_707_419.90, result.InterestPaid[0][t] + result.PrincipalPaid[0][t], 0.01);
+        }
+
+        Assert.Equal(0.0, result.TrancheBalance[0][HyperionModel.Periods - 1], 1e-3);
+        Assert.Equal(HyperionModel.NotesBalance, result.PrincipalPaid[0].Sum(), 1e-3);
+        Assert.All(result.InterestShortfall[0], s => Assert.Equal(0.0, s));
+        Assert.Equal(0.0, result.PrincipalLoss[0], 1e-3);
+        Assert.Equal(0.0, result.UnpaidInterest[0]);
+        Assert.Equal(-1, result.EventOfDefaultPeriod);
+        Assert.Equal(-1, result.SalePeriod);
+        Assert.Equal(HyperionModel.Periods, result.PeriodsRun);
+    }
+
+    [Fact]
+    public void CashIsConservedEveryPeriodOnTheBasePath()
+    {
+        var input = BasePath();
+        Assert.True(input.CheckCashConservation);
+
+        var result = _deal.Run(input); // CashCheck.Verify throws on any break
+
+        Assert.Equal(HyperionModel.Periods, result.PeriodsRun);
+        Assert.True(result.Distributions[0].Sum() > 0);
+    }
+
+    [Fact]
+    public void TightRentTrapsCashAndStillConservesIt()
+    {
+        // 1.4bn a period: once amortisation starts (period 9) the trailing DSCR is about
+        // (1.4bn + DSRA interest ~0.025bn − Opex ~0.065bn) / 1.2527bn ≈ 1.09x < 1.10x. The trigger only counts from
+        // 2030-11-30, the end of period 10; from then the residual, once the DSRA is back at target, is held in Trap.
+        var result = _deal.Run(_deal.Inputs(_ => 1.4e9, Value));
+
+        for (int t = 0; t < 10; t++)
+        {
+            Assert.False(result.TriggerActive[0][t]);
+        }
+
+        Assert.True(result.Distributions[0][5] > 0);
+        for (int t = 10; t < HyperionModel.Periods; t++)
+        {
+            Assert.True(result.TestValues[0][t] < 1.10);
+            Assert.True(result.TriggerActive[0][t]);
+            Assert.Equal(0.0, result.Distributions[0][t]);
+            Assert.True(result.AccountBalance[1][t] >= result.AccountBalance[1][t - 1]);
+        }
+
+        Assert.True(result.AccountBalance[1][20] > 0);
+    }
+
+    [Fact]
+    public void StressedPathDefaultsSellsAndLosesPrincipalWhileConservingCash()
+    {
+        var result = _deal.Run(StressedPath());
+        var ledger = result.Ledger!;
+
+        // Period 12: rent stops but the DSRA (one period's debt service) pays the notes. Period 13: nothing left,
+        // interest goes unpaid, and the default rule fires at the end of period 13.
+        Assert.Equal(0.0, result.InterestShortfall[0][12], 1e-3);
+        Assert.True(result.InterestShortfall[0][13] > 0);
+        Assert.Equal(13, result.EventOfDefaultPeriod);
+
+        // Sale date 2032-11-30 + 6m = 2033-05-30, the end of period 14: sold at value × (1 − 20%).
+        Assert.Equal(14, result.SalePeriod);
+        Assert.Equal((27e9 - (0.3e9 * 14)) * 0.8, result.SaleProceeds, 1e-3);
+        Assert.Equal(15, result.PeriodsRun);
+
+        // The enforcement waterfall pays Opex and all interest due, then principal from what is left.
+        double opening = result.TrancheBalance[0][13];
+        double interestDue = ledger[14, _deal.Column("Notes interest due")];
+        double opexPaid = ledger[14, _deal.Column("9 pay Opex paid")];
+        Assert.Equal(interestDue, result.InterestPaid[0][14], 1e-3);
+        double loss = opening - (result.Collections[14] - opexPaid - interestDue);
+        Assert.True(loss > 0);
+        Assert.Equal(loss, result.PrincipalLoss[0], 1e-3);
+        Assert.Equal(0.0, result.UnpaidInterest[0], 1e-3);
+
+        // Nothing is written after termination.
+        Assert.Equal(0.0, result.TrancheBalance[0][15]);
+        Assert.Equal(0.0, result.Collections[15]);
+    }
+
+    [Theory]
+    [InlineData(25.3e9, 1.0, 2e9)] // guaranteed 27.3bn (the notes' balance in an interest-only period) − 25.3bn
+    [InlineData(20.0e9, 1.0, 5e9)] // 7.3bn shortfall, capped at 5bn
+    [InlineData(20.0e9, 0.6, 3e9)] // capped claim × 60% recovery from a defaulted lessee
+    [InlineData(28.0e9, 1.0, 0.0)] // the facility is worth more than the guarantee
+    public void RvgPaysTheCappedShortfallOfValueBelowTheGuarantee(double valueAtEnd, double recovery, double expected)
+    {
+        var input = _deal.Inputs(t => t <= 5 ? 2e9 : 0, t => t == 5 ? valueAtEnd : Value(t));
+        input.LeaseEndPeriod[0] = 5;
+        input.RvgApplies[0] = true;
+        input.RvgRecovery[0] = recovery;
+
+        var result = _deal.Run(input);
+
+        Assert.Equal(expected, result.RvgPaid[0], 1e-3);
+        Assert.Equal(expected, result.Ledger![5, _deal.Column("rvg MetaLease")], 1e-3);
+        Assert.Equal(2e9 + expected + result.Ledger[5, _deal.Column("interest Dsra")], result.Collections[5], 1e-3);
+    }
+
+    [Fact]
+    public void RvgIsNotPaidWhenTheLeaseEndsOutsideItsWindow()
+    {
+        var input = _deal.Inputs(t => t <= 5 ? 2e9 : 0, t => t == 5 ? 20e9 : Value(t));
+        input.LeaseEndPeriod[0] = 5;
+        input.RvgApplies[0] = false;
+
+        Assert.Equal(0.0, _deal.Run(input).RvgPaid[0]);
+    }
+
+    [Fact]
+    public void SummaryModeGivesTheSameResultsAsFullMode()
+    {
+        foreach (var path in new[] { BasePath(), StressedPath() })
+        {
+            var full = _deal.Run(path, fullLedger: true);
+            var summary = _deal.Run(path, fullLedger: false);
+
+            Assert.NotNull(full.Ledger);
+            Assert.Null(summary.Ledger);
+            Assert.Equal(full.Collections, summary.Collections);
+            Assert.Equal(full.InterestPaid, summary.InterestPaid);
+            Assert.Equal(full.PrincipalPaid, summary.PrincipalPaid);
+            Assert.Equal(full.TrancheBalance, summary.TrancheBalance);
+            Assert.Equal(full.InterestShortfall, summary.InterestShortfall);
+            Assert.Equal(full.Distributions, summary.Distributions);
+            Assert.Equal(full.AccountBalance, summary.AccountBalance);
+            Assert.Equal(full.TestValues, summary.TestValues);
+            Assert.Equal(full.TriggerActive, summary.TriggerActive);
+            Assert.Equal(full.PrincipalLoss, summary.PrincipalLoss);
+            Assert.Equal(full.UnpaidInterest, summary.UnpaidInterest);
+            Assert.Equal(full.EventOfDefaultPeriod, summary.EventOfDefaultPeriod);
+            Assert.Equal(full.SalePeriod, summary.SalePeriod);
+            Assert.Equal(full.PeriodsRun, summary.PeriodsRun);
+        }
+    }
+
+    [Fact]
+    public void AReusedResultGivesTheSameAnswerAsAFreshOne()
+    {
+        // Monte Carlo reuses one RunResult per thread: a stressed run must leave nothing behind for the next.
+        var reused = new RunResult(_deal.Description, _deal.Program.Layout, fullLedger: false);
+        _deal.Program.Run(StressedPath(), reused);
+        _deal.Program.Run(BasePath(), reused);
+
+        var fresh = _deal.Run(BasePath(), fullLedger: false);
+        Assert.Equal(fresh.TrancheBalance, reused.TrancheBalance);
+        Assert.Equal(fresh.TestValues, reused.TestValues);
+        Assert.Equal(-1, reused.EventOfDefaultPeriod);
+        Assert.Equal(0.0, reused.SaleProceeds);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RunAllocatesNothing(bool fullLedger)
+    {
+        // ARCHITECTURE.md: a Monte Carlo path may not allocate. Warm up (JIT, static constructors) first.
+        var input = StressedPath();
+        input.CheckCashConservation = false;
+        var result = new RunResult(_deal.Description, _deal.Program.Layout, fullLedger);
+        _deal.Program.Run(input, result);
+        _deal.Program.Run(BasePath(), result);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        _deal.Program.Run(input, result);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(13, result.EventOfDefaultPeriod);
+    }
+
+    [Fact]
+    public void DescriptionAndLayoutCarryTheDealsTerms()
+    {
+        var d = _deal.Description;
+
+        Assert.Equal("Hyperion", d.Name);
+        Assert.Equal(HyperionModel.Periods, d.Periods);
+        Assert.Equal(new Date(2025, 11, 30), d.Boundaries[1]);
+        Assert.Equal(0.5, d.YearFractions[1]);
+        Assert.Equal(30.0 / 360, d.YearFractions[0]);
+        Assert.Equal(["Dscr"], d.Tests);
+        Assert.Equal("level", d.Tranches[0].Amortization);
+        Assert.Equal(12, d.Scenarios[1].EnforcementLagMonths);
+        Assert.Equal(2, _deal.Program.Layout.HistorySlots);
+        Assert.Equal("rent MetaLease", _deal.Program.Layout.Columns[0].Name);
+        Assert.Equal("event of default", _deal.Program.Layout.Columns[^1].Name);
+
+        // Steps are numbered through both waterfalls, depth first, an `if` taking a number too (docs/language.md §12).
+        string[] stepColumns = [.. _deal.Program.Layout.Columns.Select(c => c.Name).Where(n => char.IsAsciiDigit(n[0]))];
+        Assert.Equal(
+            [
+                "1 pay Opex due", "1 pay Opex paid", "1 pay Opex short",
+                "2 pay Notes.interest due", "2 pay Notes.interest paid", "2 pay Notes.interest short",
+                "3 pay Notes.principal due", "3 pay Notes.principal paid", "3 pay Notes.principal short",
+                "4 fill Dsra filled", "6 hold rest in Trap held", "7 release Trap released", "8 distribute rest to Sponsor distributed",
+                "9 pay Opex due", "9 pay Opex paid", "9 pay Opex short",
+                "10 pay Notes.interest due", "10 pay Notes.interest paid", "10 pay Notes.interest short",
+                "11 pay Notes.balance due", "11 pay Notes.balance paid", "11 pay Notes.balance short",
+                "12 distribute rest to Sponsor distributed",
+            ],
+            stepColumns);
+        Assert.Equal(ColumnKind.Ratio, _deal.Program.Layout.Columns[_deal.Column("Dscr")].Kind);
+    }
+}

@@ -1,0 +1,139 @@
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Emit;
+
+namespace DealLang.Compiler.Tests.Emit;
+
+public sealed class RoslynCompilerTests : IDisposable
+{
+    private readonly string _cacheDirectory = Path.Combine(Path.GetTempPath(), "deallang-test-cache-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_cacheDirectory))
+        {
+            Directory.Delete(_cacheDirectory, recursive: true);
+        }
+    }
+
+    private CompileOptions DiskOnly => new() { CacheDirectory = _cacheDirectory, UseMemoryCache = false };
+
+    private static CompiledDeal Compile(EmittedDeal deal, CompileOptions options)
+    {
+        var bag = new DiagnosticBag();
+        var compiled = RoslynCompiler.Compile(deal, "hyperion.deal", bag, options);
+        Assert.Empty(bag.Items);
+        return Assert.IsType<CompiledDeal>(compiled);
+    }
+
+    [Fact]
+    public void SameSourceGivesTheSameKeyAndTheSameBytes()
+    {
+        var deal = CSharpEmitter.Emit(HyperionModel.Create());
+        var uncached = new CompileOptions { UseMemoryCache = false, UseDiskCache = false };
+
+        var first = Compile(deal, uncached);
+        var second = Compile(deal, uncached);
+
+        // Two real compilations (no cache involved): deterministic compilation gives identical images.
+        Assert.Equal(first.CacheKey, second.CacheKey);
+        Assert.Equal(first.Image, second.Image);
+        Assert.Equal(64, first.CacheKey.Length);
+        Assert.Equal(RoslynCompiler.CacheKey(deal.Source), first.CacheKey);
+        Assert.Equal(deal.Source, first.Source);
+        Assert.Equal(deal.TypeName, first.TypeName);
+    }
+
+    [Fact]
+    public void DifferentSourceGivesADifferentKey()
+    {
+        var a = CSharpEmitter.Emit(HyperionModel.Create());
+        var b = CSharpEmitter.Emit(HyperionModel.Create(title: "Hyperion II"));
+
+        Assert.NotEqual(RoslynCompiler.CacheKey(a.Source), RoslynCompiler.CacheKey(b.Source));
+        Assert.NotEqual(RoslynCompiler.CacheKey(a.Source), RoslynCompiler.CacheKey(a.Source + " "));
+    }
+
+    [Fact]
+    public void TheMemoryCacheReturnsTheSameCompiledDeal()
+    {
+        var deal = CSharpEmitter.Emit(HyperionModel.Create(title: "memory cache test"));
+        var memoryOnly = new CompileOptions { UseDiskCache = false };
+
+        var first = Compile(deal, memoryOnly);
+        var second = Compile(deal, memoryOnly);
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public void TheDiskCacheIsWrittenAndThenReadInsteadOfCompiling()
+    {
+        var deal = CSharpEmitter.Emit(HyperionModel.Create());
+        var compiled = Compile(deal, DiskOnly);
+        string file = Path.Combine(_cacheDirectory, compiled.CacheKey + ".dll");
+        Assert.Equal(compiled.Image, File.ReadAllBytes(file));
+        Assert.Empty(Directory.GetFiles(_cacheDirectory, "*.tmp"));
+
+        // Plant a recognisable (PE-looking) entry: getting it back proves the second call read the disk.
+        byte[] planted = [(byte)'M', (byte)'Z', 1, 2, 3];
+        File.WriteAllBytes(file, planted);
+        Assert.Equal(planted, Compile(deal, DiskOnly).Image);
+    }
+
+    [Fact]
+    public void AnUnreadableCacheEntryIsIgnoredAndReplaced()
+    {
+        var deal = CSharpEmitter.Emit(HyperionModel.Create());
+        var compiled = Compile(deal, DiskOnly);
+        string file = Path.Combine(_cacheDirectory, compiled.CacheKey + ".dll");
+        File.WriteAllBytes(file, [0x00, 0x01]);
+
+        var again = Compile(deal, DiskOnly);
+
+        Assert.Equal(compiled.Image, again.Image);
+        Assert.Equal(compiled.Image, File.ReadAllBytes(file));
+    }
+
+    [Fact]
+    public void CacheDirectoryComesFromTheOptionThenTheEnvironmentThenTemp()
+    {
+        string? saved = Environment.GetEnvironmentVariable(CompileOptions.CacheDirectoryVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(CompileOptions.CacheDirectoryVariable, null);
+            Assert.Equal(Path.Combine(Path.GetTempPath(), "deallang-cache"), new CompileOptions().ResolveCacheDirectory());
+
+            Environment.SetEnvironmentVariable(CompileOptions.CacheDirectoryVariable, "/from/env");
+            Assert.Equal("/from/env", new CompileOptions().ResolveCacheDirectory());
+            Assert.Equal("/from/option", new CompileOptions { CacheDirectory = "/from/option" }.ResolveCacheDirectory());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(CompileOptions.CacheDirectoryVariable, saved);
+        }
+    }
+
+    [Fact]
+    public void GeneratedCodeThatDoesNotCompileIsAnInternalDiagnostic()
+    {
+        var broken = new EmittedDeal("namespace DealLang.Generated; public sealed class Deal_X { int M() => \"no\"; }", "DealLang.Generated.Deal_X");
+        var bag = new DiagnosticBag();
+
+        var compiled = RoslynCompiler.Compile(broken, "x.deal", bag, new CompileOptions { UseDiskCache = false });
+
+        Assert.Null(compiled);
+        var diagnostic = Assert.Single(bag.Items);
+        Assert.Equal("DL0901", diagnostic.Code);
+        Assert.Equal(Severity.Error, diagnostic.Severity);
+        Assert.StartsWith("x.deal(1,1): error DL0901: internal error", diagnostic.ToString(), StringComparison.Ordinal);
+        Assert.Contains("CS0029", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheReferenceListIsFixed()
+    {
+        var names = RoslynCompiler.References.Select(r => Path.GetFileName(r.Display)).ToList();
+
+        Assert.Equal(["System.Private.CoreLib.dll", "System.Runtime.dll", "DealLang.Runtime.dll"], names);
+    }
+}
