@@ -1,0 +1,317 @@
+using System.Globalization;
+
+namespace DealLang.Compiler.Diagnostics;
+
+// The semantic stage's diagnostics: DL02xx names and declarations, DL03xx units and types,
+// DL04xx deal structure, DL05xx scenarios. Messages are written for a credit analyst reading a deal
+// file: they name the thing, say what is wrong and, where there is one, what to write instead.
+public static partial class DiagnosticCatalogue
+{
+    // ------------------------------------------------------------------ DL02xx names and declarations
+
+    /// <summary>DL0201: two declarations in one deal share a name (parties, facilities, leases, tranches,
+    /// equities, accounts, fees, tests and triggers share one namespace).</summary>
+    public static Diagnostic DuplicateName(SourceSpan span, string name, string previousKind, SourceSpan previous) =>
+        Error("DL0201", span, SemanticText.Invariant($"'{name}' is already declared (as {previousKind} at {previous})"));
+
+    /// <summary>DL0202: a name that nothing in the deal declares; suggests the closest declared name.</summary>
+    public static Diagnostic UnknownName(SourceSpan span, string name, string dealName, string? suggestion) =>
+        Error("DL0202", span, $"'{name}' is not declared in deal '{dealName}'{SemanticText.DidYouMean(suggestion)}");
+
+    /// <summary>DL0203: <c>Name.member</c> where the declaration has no such member.</summary>
+    public static Diagnostic UnknownMember(
+        SourceSpan span, string name, string kind, string member, string? suggestion, IEnumerable<string> members) =>
+        Error("DL0203", span,
+            $"{kind} '{name}' has no member '{member}'{SemanticText.DidYouMean(suggestion)} (it has: {string.Join(", ", members)})");
+
+    /// <summary>DL0204: a tranche, facility, lease, party, account or fee used as a value without saying which
+    /// of its quantities is meant.</summary>
+    public static Diagnostic MemberRequired(SourceSpan span, string name, string kind, IEnumerable<string> members) =>
+        Error("DL0204", span,
+            $"{kind} '{name}' is not a value by itself; use one of {string.Join(", ", members.Select(m => name + "." + m))}");
+
+    /// <summary>DL0205: a name of the wrong kind where a particular kind is needed
+    /// ("'Notes' is a tranche; fill needs an account").</summary>
+    public static Diagnostic WrongKind(SourceSpan span, string name, string actualKind, string requirement) =>
+        Error("DL0205", span, $"'{name}' is {SemanticText.WithArticle(actualKind)}; {requirement}");
+
+    /// <summary>DL0206: a declaration named like a built-in quantity, which would make references ambiguous.</summary>
+    public static Diagnostic NameIsBuiltin(SourceSpan span, string name, string kind) =>
+        Error("DL0206", span, $"{kind} '{name}' cannot be called '{name}': that is the name of a built-in quantity");
+
+    /// <summary>DL0207: a member on something that has none: a built-in, a test or a trigger.</summary>
+    public static Diagnostic NoMembers(SourceSpan span, string name, string what) =>
+        Error("DL0207", span, $"{what} '{name}' has no members; write just '{name}'");
+
+    /// <summary>DL0208: a call to a function that does not exist.</summary>
+    public static Diagnostic UnknownFunction(SourceSpan span, string name, string? suggestion) =>
+        Error("DL0208", span, $"there is no function '{name}'{SemanticText.DidYouMean(suggestion)} (functions: min, max, abs)");
+
+    /// <summary>DL0209: a built-in function called with the wrong number of values.</summary>
+    public static Diagnostic WrongArgumentCount(SourceSpan span, string function, string expected, int actual) =>
+        Error("DL0209", span, SemanticText.Invariant($"{function} takes {expected}, not {actual}"));
+
+    /// <summary>DL0210: an expression reads a quantity that is only worked out later in the period
+    /// (e.g. a fee's amount reading cfads, which is collections less the fees).</summary>
+    public static Diagnostic NotYetKnown(SourceSpan span, string quantity, string owner, string reason) =>
+        Error("DL0210", span, $"{owner} cannot read '{quantity}': {reason}");
+
+    /// <summary>DL0211: a trigger reads a trigger declared after it (or itself); triggers are evaluated in
+    /// declaration order, so the value would be last period's.</summary>
+    public static Diagnostic TriggerReadsLaterTrigger(SourceSpan span, string trigger, string other) =>
+        Error("DL0211", span,
+            trigger == other
+                ? $"trigger '{trigger}' cannot depend on itself"
+                : $"trigger '{trigger}' reads trigger '{other}', which is declared after it; declare '{other}' first");
+
+    /// <summary>DL0212: a test reads a trigger; tests are evaluated before triggers.</summary>
+    public static Diagnostic TestReadsTrigger(SourceSpan span, string test, string trigger) =>
+        Error("DL0212", span,
+            $"test '{test}' cannot read trigger '{trigger}': tests are worked out before triggers (use the trigger's condition instead)");
+
+    /// <summary>DL0213: a pay step whose target does not say what to pay, or says something that cannot be paid.</summary>
+    public static Diagnostic BadPayTarget(SourceSpan span, string target, string hint) =>
+        Error("DL0213", span, $"cannot pay '{target}'; {hint}");
+
+    // ------------------------------------------------------------------ DL03xx units and types
+
+    /// <summary>DL0301: an operator applied to operands whose units do not combine ("cannot add money and rate").</summary>
+    public static Diagnostic IncompatibleUnits(SourceSpan span, string operation) =>
+        Error("DL0301", span, $"cannot {operation}");
+
+    /// <summary>DL0302: a term or expression whose unit is not the one its position requires.</summary>
+    public static Diagnostic WrongUnit(SourceSpan span, string what, string expected, string actual) =>
+        Error("DL0302", span, $"{what} must be {expected}, but this is {actual}");
+
+    /// <summary>DL0303: a rate written as a bare number (is 0.05 five percent or five hundred?).</summary>
+    public static Diagnostic BareRate(SourceSpan span, string what, double written)
+    {
+        double percent = Math.Abs(written) < 1 ? written * 100 : written;
+        string p = percent.ToString("0.########", CultureInfo.InvariantCulture);
+        string bp = (percent * 100).ToString("0.######", CultureInfo.InvariantCulture);
+        return Error("DL0303", span, $"{what} is a rate and must be written with % or bp, e.g. {p}% or {bp}bp");
+    }
+
+    /// <summary>DL0304: a condition (trigger, default rule, waterfall <c>if</c>) that is not true/false.</summary>
+    public static Diagnostic ConditionNotBool(SourceSpan span, string what, string actual) =>
+        Error("DL0304", span, $"{what} must be a condition (true or false), but this is {actual}; compare it, e.g. Dscr < 1.10x");
+
+    /// <summary>DL0305: <c>6m of X</c> where X is not a per-period flow of money (a balance has no "six months of").</summary>
+    public static Diagnostic DurationOfNeedsFlow(SourceSpan span, string duration, string operand) =>
+        Error("DL0305", span,
+            $"'{duration} of {operand}' needs a per-period flow such as debt_service or Notes.interest; '{operand}' is not one");
+
+    /// <summary>DL0306: a term that must be fixed when the deal is written reads deal state.</summary>
+    public static Diagnostic NotConstant(SourceSpan span, string what) =>
+        Error("DL0306", span, $"{what} must be a constant; it cannot read deal state");
+
+    /// <summary>DL0307: a fraction outside 0%..100% (recovery, share, haircut, floor, drop).</summary>
+    public static Diagnostic FractionOutOfRange(SourceSpan span, string what, double value) =>
+        Error("DL0307", span, SemanticText.Invariant($"{what} must be between 0% and 100%, not {SemanticText.FormatPercent(value)}"));
+
+    /// <summary>DL0308: a test whose value is a date or a condition; tests are numbers (use a trigger for conditions).</summary>
+    public static Diagnostic TestNotNumeric(SourceSpan span, string test, string actual) =>
+        Error("DL0308", span,
+            $"test '{test}' must be money, a rate, a ratio or a number, but this is {actual} (conditions belong in a trigger)");
+
+    /// <summary>DL0309: <c>and</c>, <c>or</c> or <c>not</c> applied to something that is not a condition.</summary>
+    public static Diagnostic LogicNeedsConditions(SourceSpan span, string op, string actual) =>
+        Error("DL0309", span, $"'{op}' needs conditions (true or false), but this is {actual}");
+
+    /// <summary>DL0310: an operator that has no meaning for its operand (negating a date, ordering conditions).</summary>
+    public static Diagnostic OperatorNotApplicable(SourceSpan span, string op, string actual) =>
+        Error("DL0310", span, $"'{op}' cannot be applied to {actual}");
+
+    /// <summary>DL0311: a constant division by zero.</summary>
+    public static Diagnostic DivisionByZero(SourceSpan span) =>
+        Error("DL0311", span, "division by zero");
+
+    /// <summary>DL0312: an amount that cannot be negative (cost, rent, balance, contribution, cap, initial balance).</summary>
+    public static Diagnostic NegativeAmount(SourceSpan span, string what) =>
+        Error("DL0312", span, $"{what} cannot be negative");
+
+    /// <summary>DL0313 (warning): a duration in days or weeks where whole months are needed; it is rounded up.</summary>
+    public static Diagnostic DurationRoundedToMonths(SourceSpan span, string duration, int months) =>
+        Warning("DL0313", span,
+            SemanticText.Invariant($"{duration} is not a whole number of months; it is rounded up to {months} month{(months == 1 ? "" : "s")}"));
+
+    /// <summary>DL0314: a length of time that must be positive is zero.</summary>
+    public static Diagnostic DurationNotPositive(SourceSpan span, string what) =>
+        Error("DL0314", span, $"{what} must be longer than zero");
+
+    /// <summary>DL0315 (warning): a trailing window that is not a whole number of payment periods.</summary>
+    public static Diagnostic TrailingNotWholePeriods(SourceSpan span, string duration, string frequency, int periods) =>
+        Warning("DL0315", span,
+            SemanticText.Invariant($"trailing {duration} is not a whole number of {frequency} periods; {periods} period{(periods == 1 ? " is" : "s are")} used"));
+
+    // ------------------------------------------------------------------ DL04xx deal structure
+
+    /// <summary>DL0401: a second deal in one file (each file holds exactly one deal and its scenarios).</summary>
+    public static Diagnostic MoreThanOneDeal(SourceSpan span, string name, string first) =>
+        Error("DL0401", span, $"a file holds exactly one deal; deal '{name}' comes after deal '{first}' (put it in its own file)");
+
+    /// <summary>DL0402: a file with no deal in it.</summary>
+    public static Diagnostic NoDeal(SourceSpan span) =>
+        Error("DL0402", span, "this file declares no deal; start with 'deal Name { ... }'");
+
+    /// <summary>DL0403: a required header item (currency, closing, maturity, pay, daycount) is missing.</summary>
+    public static Diagnostic MissingHeaderItem(SourceSpan span, string deal, string item, string example) =>
+        Error("DL0403", span, $"deal '{deal}' needs {item} (e.g. '{example}')");
+
+    /// <summary>DL0404: the closing date is not before the maturity date.</summary>
+    public static Diagnostic ClosingNotBeforeMaturity(SourceSpan span, string closing, string maturity) =>
+        Error("DL0404", span, $"the closing date {closing} must be before the maturity date {maturity}");
+
+    /// <summary>DL0405: the first payment date is not after closing and on or before maturity.</summary>
+    public static Diagnostic FirstPaymentOutOfRange(SourceSpan span, string firstPayment, string closing, string maturity) =>
+        Error("DL0405", span,
+            $"the first payment date {firstPayment} must be after closing ({closing}) and not after maturity ({maturity})");
+
+    /// <summary>DL0406: a payment frequency that does not exist.</summary>
+    public static Diagnostic UnknownFrequency(SourceSpan span, string text, string? suggestion) =>
+        Error("DL0406", span,
+            $"'{text}' is not a payment frequency{SemanticText.DidYouMean(suggestion)} (use monthly, quarterly, semiannual or annual)");
+
+    /// <summary>DL0407: a day-count convention that does not exist.</summary>
+    public static Diagnostic UnknownDayCount(SourceSpan span, string text) =>
+        Error("DL0407", span, $"'{text}' is not a day count (use 30/360, 30E/360, ACT/360, ACT/365F or ACT/ACT)");
+
+    /// <summary>DL0408: a declaration lacks a required item ("tranche 'Notes' needs a coupon").</summary>
+    public static Diagnostic MissingItem(SourceSpan span, string kind, string name, string item) =>
+        Error("DL0408", span, $"{kind} '{name}' needs {item}");
+
+    /// <summary>DL0409: a tranche's interest, or its principal, is never paid by the waterfall.</summary>
+    public static Diagnostic TrancheNotPaid(SourceSpan span, string tranche, bool interestPaid, bool principalPaid) =>
+        Error("DL0409", span, (interestPaid, principalPaid) switch
+        {
+            (false, false) => $"tranche '{tranche}' is never paid in the waterfall (add 'pay {tranche}.interest' and 'pay {tranche}.principal')",
+            (false, true) => $"the interest of tranche '{tranche}' is never paid in the waterfall (add 'pay {tranche}.interest')",
+            _ => $"the principal of tranche '{tranche}' is never paid in the waterfall (add 'pay {tranche}.principal' or 'pay {tranche}.balance')",
+        });
+
+    /// <summary>DL0410: a waterfall that does not end by giving the residual cash to an equity piece.</summary>
+    public static Diagnostic WaterfallMustEndWithDistribute(SourceSpan span, string which) =>
+        Error("DL0410", span, $"the {which} must end with 'distribute rest to <equity>' so that the cash left over goes to the equity");
+
+    /// <summary>DL0411: a deal with no waterfall.</summary>
+    public static Diagnostic NoWaterfall(SourceSpan span, string deal) =>
+        Error("DL0411", span, $"deal '{deal}' needs a waterfall {{ ... }} saying how cash is paid out");
+
+    /// <summary>DL0412: a second waterfall, enforcement block or default rule where only one is allowed.</summary>
+    public static Diagnostic DuplicateBlock(SourceSpan span, string block, SourceSpan first) =>
+        Error("DL0412", span, $"a deal has at most one {block}; the first one is at {first}");
+
+    /// <summary>DL0413 (warning): a default rule with no enforcement block: an event of default then changes nothing
+    /// but the flag (the regular waterfall keeps running).</summary>
+    public static Diagnostic DefaultWithoutEnforcement(SourceSpan span) =>
+        Warning("DL0413", span,
+            "the default rule has no enforcement block: after an event of default the regular waterfall keeps running and nothing is sold");
+
+    /// <summary>DL0414: tests that depend on each other in a cycle, named in order.</summary>
+    public static Diagnostic TestCycle(SourceSpan span, IReadOnlyList<string> cycle) =>
+        Error("DL0414", span, cycle.Count <= 2
+            ? $"test '{cycle[0]}' depends on itself"
+            : $"tests depend on each other in a cycle: {string.Join(" → ", cycle)}");
+
+    /// <summary>DL0415 (warning): cash goes into an account that no step ever draws on or releases.</summary>
+    public static Diagnostic AccountNeverReleased(SourceSpan span, string account) =>
+        Warning("DL0415", span,
+            $"cash in '{account}' is never released: no step releases it or draws on it with 'using {account}'");
+
+    /// <summary>DL0416: a trigger effect other than <c>trap</c>.</summary>
+    public static Diagnostic UnknownTriggerEffect(SourceSpan span, string effect, string? suggestion) =>
+        Error("DL0416", span, $"'{effect}' is not a trigger effect{SemanticText.DidYouMean(suggestion)} (the only effect is 'trap')");
+
+    /// <summary>DL0417: a date outside the range its declaration allows (e.g. a lease starting before closing).</summary>
+    public static Diagnostic DateOutOfRange(SourceSpan span, string what, string date, string range) =>
+        Error("DL0417", span, $"{what} ({date}) must be {range}");
+
+    /// <summary>DL0418: schedule dates that do not strictly increase.</summary>
+    public static Diagnostic ScheduleNotIncreasing(SourceSpan span, string date, string previous) =>
+        Error("DL0418", span, $"schedule dates must increase: {date} does not come after {previous}");
+
+    /// <summary>DL0419: a schedule with no points.</summary>
+    public static Diagnostic EmptySchedule(SourceSpan span, string what) =>
+        Error("DL0419", span, $"{what} has no points; give at least one 'DATE AMOUNT'");
+
+    /// <summary>DL0420 (warning): a junior tranche's interest is paid before a more senior tranche's interest.</summary>
+    public static Diagnostic JuniorInterestFirst(SourceSpan span, string junior, string senior) =>
+        Warning("DL0420", span,
+            $"'{junior}.interest' is paid before '{senior}.interest', but '{senior}' is more senior");
+
+    /// <summary>DL0421: equity holders' shares that do not add up to 100%.</summary>
+    public static Diagnostic SharesDoNotSum(SourceSpan span, string equity, double total) =>
+        Error("DL0421", span, SemanticText.Invariant($"the holders' shares of equity '{equity}' add up to {SemanticText.FormatPercent(total)}, not 100%"));
+
+    /// <summary>DL0422: a seniority rank below 1.</summary>
+    public static Diagnostic BadSeniority(SourceSpan span, string tranche, int rank) =>
+        Error("DL0422", span, SemanticText.Invariant($"the seniority of tranche '{tranche}' must be 1 (most senior) or more, not {rank}"));
+
+    /// <summary>DL0423 (warning): scheduled principal amounts that do not add up to the tranche's balance;
+    /// what is left is due at maturity.</summary>
+    public static Diagnostic ScheduleDoesNotRepay(SourceSpan span, string tranche, double scheduled, double balance) =>
+        Warning("DL0423", span, SemanticText.Invariant(
+            $"the amortisation schedule of tranche '{tranche}' adds up to {SemanticText.FormatMoney(scheduled)}, not its balance {SemanticText.FormatMoney(balance)}; the rest is due at maturity"));
+
+    // ------------------------------------------------------------------ DL05xx scenarios
+
+    /// <summary>DL0501: a scenario written for a deal other than the one in the file.</summary>
+    public static Diagnostic ScenarioForOtherDeal(SourceSpan span, string scenario, string named, string deal) =>
+        Error("DL0501", span, $"scenario '{scenario}' is for '{named}', but the deal in this file is '{deal}'");
+
+    /// <summary>DL0502: two scenarios with the same name.</summary>
+    public static Diagnostic DuplicateScenario(SourceSpan span, string name, SourceSpan previous) =>
+        Error("DL0502", span, $"scenario '{name}' is already declared at {previous}");
+
+    /// <summary>DL0503: more renewals taken than the lease offers.</summary>
+    public static Diagnostic TooManyRenewals(SourceSpan span, string lease, int offered, int taken) =>
+        Error("DL0503", span, SemanticText.Invariant(
+            $"lease '{lease}' has {offered} renewal option{(offered == 1 ? "" : "s")}; {taken} cannot be taken"));
+
+    /// <summary>DL0504: a scenario item naming something the deal does not declare.</summary>
+    public static Diagnostic ScenarioUnknownName(SourceSpan span, string scenario, string name, string deal, string? suggestion) =>
+        Error("DL0504", span,
+            $"scenario '{scenario}' refers to '{name}', which is not declared in deal '{deal}'{SemanticText.DidYouMean(suggestion)}");
+
+    /// <summary>DL0505: a scenario item naming something of the wrong kind ("'Notes' is a tranche; renewals need a lease").</summary>
+    public static Diagnostic ScenarioWrongKind(SourceSpan span, string name, string actualKind, string requirement) =>
+        Error("DL0505", span, $"'{name}' is {SemanticText.WithArticle(actualKind)}; {requirement}");
+
+    /// <summary>DL0506: a deflate or drop applied to something other than a facility's value (or market_rent for deflate).</summary>
+    public static Diagnostic ScenarioBadPath(SourceSpan span, string path, string verb, string facility) =>
+        Error("DL0506", span, verb == "drop"
+            ? $"'{path}' cannot drop: drop applies to a facility's value, e.g. {facility}.value drop 70% by 2034-01-01"
+            : $"'{path}' cannot deflate: deflate applies to a facility's value ({facility}.value) or to market_rent");
+
+    /// <summary>DL0507 (warning): a scenario sets the same thing twice; the later one wins.</summary>
+    public static Diagnostic ScenarioItemRepeated(SourceSpan span, string scenario, string what) =>
+        Warning("DL0507", span, $"scenario '{scenario}' sets {what} more than once; the last one is used");
+
+    /// <summary>DL0508 (warning): a scenario overrides the enforcement terms of a deal that has no enforcement sale.</summary>
+    public static Diagnostic ScenarioEnforcementUnused(SourceSpan span, string scenario) =>
+        Warning("DL0508", span, $"scenario '{scenario}' changes the enforcement sale, but the deal sells nothing on enforcement");
+
+    /// <summary>DL0509: a value drop dated on or before closing (it falls linearly from closing to that date).</summary>
+    public static Diagnostic DropDateNotAfterClosing(SourceSpan span, string date, string closing) =>
+        Error("DL0509", span, $"a value drop must be dated after closing ({closing}), not {date}");
+
+    // ------------------------------------------------------------------ helpers
+
+    // Nested so the helper names cannot collide with other stages' partial files.
+    private static class SemanticText
+    {
+        public static string DidYouMean(string? suggestion) =>
+            suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+
+        public static string WithArticle(string noun) =>
+            noun.Length > 0 && "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an " + noun : "a " + noun;
+
+        public static string FormatPercent(double fraction) =>
+            (fraction * 100).ToString("0.####", CultureInfo.InvariantCulture) + "%";
+
+        public static string FormatMoney(double amount) =>
+            amount.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+        public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    }
+}

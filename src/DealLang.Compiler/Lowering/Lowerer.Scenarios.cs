@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Lowering;
+
+// scenarioDecl : SCENARIO name FOR deal { scenarioItem* }  ->  ScenarioSpec (runtime data the path builder reads)
+internal sealed partial class Lowerer
+{
+    /// <summary>One spec per scenario block, arrays in the deal's declaration order; a later item overrides an
+    /// earlier one that sets the same lever.</summary>
+    private ImmutableArray<ScenarioSpec> LowerScenarios() =>
+    [
+        .. SyntaxWalk.Safe(_analysis.Scenarios).Select(LowerScenario),
+    ];
+
+    private ScenarioSpec LowerScenario(ScenarioSyntax scenario)
+    {
+        var renewals = new int?[Symbols.OfKind(SymbolKind.Lease).Count];
+        ValueStress[] stress = [.. Enumerable.Repeat(ValueStress.None, Symbols.OfKind(SymbolKind.Facility).Count)];
+        var defaults = new Date?[Symbols.OfKind(SymbolKind.Party).Count];
+        double marketDeflation = 0;
+        double? haircut = null;
+        int? lag = null;
+
+        foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
+        {
+            switch (item)
+            {
+                case RenewalsTakenSyntax r when Index(r.Lease, renewals.Length) is { } lease:
+                    renewals[lease] = r.Count;
+                    break;
+                case DeflateSyntax d when d.Path?.Name?.Text == Builtins.MarketRent:
+                    marketDeflation = Constant(d.Rate);
+                    break;
+                case DeflateSyntax d when Index(d.Path?.Name, stress.Length) is { } facility:
+                    stress[facility] = stress[facility] with { DeflatePerYear = Constant(d.Rate) };
+                    break;
+                case DropSyntax d when Index(d.Path?.Name, stress.Length) is { } facility:
+                    stress[facility] = stress[facility] with { DropFraction = Constant(d.Fraction), DropBy = d.By?.Value };
+                    break;
+                case PartyDefaultsSyntax p when Index(p.Party, defaults.Length) is { } party:
+                    defaults[party] = p.On?.Value;
+                    break;
+                case EnforcementOverrideSyntax e:
+                    haircut = e.Haircut is null ? haircut : Constant(e.Haircut);
+                    lag = e.Lag is null ? lag : DurationRules.WholeMonths(e.Lag);
+                    break;
+            }
+        }
+
+        return new ScenarioSpec(scenario.Name?.Text ?? "", renewals, stress, marketDeflation, defaults, haircut, lag);
+    }
+
+    private int? Index(NameSyntax? name, int count) =>
+        Symbols.TryLookup(name?.Text, out Symbol symbol) && symbol.Index < count ? symbol.Index : null;
+}

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Lowering;
+
+// Waterfall steps with their ledger labels, and the enforcement block.
+internal sealed partial class Lowerer
+{
+    /// <summary>
+    /// Labels name the step as the analyst wrote it: <c>pay Notes.interest</c>, <c>pay Opex</c>, <c>fill Dsra</c>,
+    /// <c>release Dsra</c>, <c>hold rest in Trap</c>, <c>distribute rest to Sponsor</c>, <c>if CashTrap</c>.
+    /// The ledger numbers them; the <c>using</c> accounts are not part of the label.
+    /// </summary>
+    private ImmutableArray<StepModel> LowerSteps(ImmutableArray<StepSyntax> steps)
+    {
+        var result = ImmutableArray.CreateBuilder<StepModel>();
+        foreach (StepSyntax step in SyntaxWalk.Safe(steps))
+        {
+            StepModel? lowered = step switch
+            {
+                PayStepSyntax pay when _analysis.PayTargets.TryGetValue(pay, out PayTarget? target) => new PayStep(
+                    $"pay {target.Text}", target.Kind, target.Symbol.Index, [.. SyntaxWalk.Safe(pay.Using).Select(IndexOf)]),
+                FillStepSyntax fill => new FillStep($"fill {fill.Account?.Text}", IndexOf(fill.Account)),
+                ReleaseStepSyntax release => new ReleaseStep($"release {release.Account?.Text}", IndexOf(release.Account)),
+                HoldStepSyntax hold => new HoldStep($"hold rest in {hold.Account?.Text}", IndexOf(hold.Account)),
+                DistributeStepSyntax distribute => new DistributeStep($"distribute rest to {distribute.Equity?.Text}", IndexOf(distribute.Equity)),
+                IfStepSyntax branch => new IfStep(
+                    $"if {ExpressionPrinter.Print(branch.Condition)}",
+                    Expression(branch.Condition) ?? new ConstantExpression(0, Unit.Bool),
+                    LowerSteps(branch.Then),
+                    LowerSteps(branch.Else)),
+                _ => null,
+            };
+            if (lowered is not null)
+            {
+                result.Add(lowered);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>Sales with haircut 0 and lag 0 months unless given (days round up to whole months); without an
+    /// enforcement waterfall the regular one keeps running (an empty step list here).</summary>
+    private EnforcementModel? LowerEnforcement()
+    {
+        if (_analysis.Enforcement is not { } enforcement)
+        {
+            return null;
+        }
+
+        ImmutableArray<SaleInfo> sales =
+        [
+            .. SyntaxWalk.Safe(enforcement.Sales).Select(s => new SaleInfo(
+                [.. SyntaxWalk.Safe(s.Assets).Select(IndexOf)], Constant(s.Haircut), DurationRules.WholeMonths(s.Lag))),
+        ];
+        return new EnforcementModel(sales, LowerSteps(enforcement.Waterfall?.Steps ?? []));
+    }
+}

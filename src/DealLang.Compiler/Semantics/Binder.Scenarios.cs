@@ -1,0 +1,141 @@
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Semantics;
+
+// scenarioDecl : SCENARIO name=ident FOR deal=ident { scenarioItem* }
+internal sealed partial class Binder
+{
+    private void BindScenarios()
+    {
+        var seen = new Dictionary<string, ScenarioSyntax>(StringComparer.Ordinal);
+        foreach (ScenarioSyntax scenario in SyntaxWalk.Safe(_analysis.Scenarios))
+        {
+            _current = scenario;
+            string name = scenario.Name?.Text ?? "";
+            if (scenario.Name is { Text.Length: > 0 } scenarioName)
+            {
+                if (seen.TryGetValue(scenarioName.Text, out ScenarioSyntax? first))
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.DuplicateScenario(
+                        scenarioName.Span, scenarioName.Text, first.Name?.Span ?? first.Span));
+                }
+                else
+                {
+                    seen[scenarioName.Text] = scenario;
+                }
+            }
+
+            if (scenario.Deal is { Text.Length: > 0 } deal && deal.Text != _analysis.DealName)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ScenarioForOtherDeal(deal.Span, name, deal.Text, _analysis.DealName));
+            }
+
+            foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
+            {
+                BindScenarioItem(name, item);
+            }
+        }
+    }
+
+    // scenarioItem : lease RENEWALS TAKEN NUMBER | path DEFLATE expr perYear | path DROP expr BY DATE
+    //              | party DEFAULTS ON DATE | ENFORCEMENT sellTerm+
+    private void BindScenarioItem(string scenario, ScenarioItemSyntax item)
+    {
+        switch (item)
+        {
+            case RenewalsTakenSyntax renewals:
+                ScenarioName(scenario, renewals.Lease, SymbolKind.Lease, "renewals can only be taken on a lease");
+                break;
+            case DeflateSyntax deflate:
+                ValuePath(scenario, deflate.Path, "deflate");
+                Expressions(_scenarioScope, deflate.Rate);
+                break;
+            case DropSyntax drop:
+                ValuePath(scenario, drop.Path, "drop");
+                Expressions(_scenarioScope, drop.Fraction);
+                break;
+            case PartyDefaultsSyntax defaults:
+                ScenarioName(scenario, defaults.Party, SymbolKind.Party, "only a party can default");
+                break;
+            case EnforcementOverrideSyntax enforcement:
+                Expressions(_scenarioScope, enforcement.Haircut);
+                break;
+        }
+    }
+
+    private Symbol? ScenarioName(string scenario, NameSyntax? name, SymbolKind expected, string requirement)
+    {
+        if (name is not { Text.Length: > 0 })
+        {
+            return null;
+        }
+
+        if (!Symbols.TryLookup(name.Text, out Symbol symbol))
+        {
+            ReportUnknown(DiagnosticCatalogue.ScenarioUnknownName(
+                name.Span, scenario, name.Text, _analysis.DealName, Symbols.Suggest(name.Text, expected)));
+            return null;
+        }
+
+        if (symbol.Kind != expected)
+        {
+            if (!Symbols.WasAlsoDeclaredAs(name.Text, expected))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ScenarioWrongKind(name.Span, name.Text, symbol.Kind.Keyword(), requirement));
+            }
+
+            return null;
+        }
+
+        return symbol;
+    }
+
+    /// <summary><c>Facility.value</c> (deflate or drop) or <c>market_rent</c> (deflate only).</summary>
+    private void ValuePath(string scenario, ReferenceSyntax? path, string verb)
+    {
+        if (path?.Name is not { Text.Length: > 0 } name)
+        {
+            return;
+        }
+
+        if (name.Text == Builtins.MarketRent)
+        {
+            if (verb != "deflate" || path.Member is not null)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ScenarioBadPath(path.Span, ExpressionPrinter.Print(path), verb, FirstFacilityOr("Campus")));
+            }
+
+            return;
+        }
+
+        if (!Symbols.TryLookup(name.Text, out Symbol symbol))
+        {
+            IEnumerable<string> candidates = Symbols.OfKind(SymbolKind.Facility).Select(s => s.Name);
+            if (verb == "deflate")
+            {
+                candidates = candidates.Append(Builtins.MarketRent);
+            }
+
+            ReportUnknown(DiagnosticCatalogue.ScenarioUnknownName(
+                name.Span, scenario, name.Text, _analysis.DealName,
+                NameSuggestions.Closest(name.Text, candidates) ?? _scenarioScope.Suggest(name.Text)));
+            return;
+        }
+
+        if (symbol.Kind != SymbolKind.Facility)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ScenarioWrongKind(
+                name.Span, name.Text, symbol.Kind.Keyword(), $"{verb} applies to a facility's value, e.g. {FirstFacilityOr("Campus")}.value"));
+            return;
+        }
+
+        if (path.Member?.Text != "value")
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ScenarioBadPath(path.Member?.Span ?? path.Span, ExpressionPrinter.Print(path), verb, symbol.Name));
+        }
+    }
+
+    private string FirstFacilityOr(string fallback) =>
+        Symbols.OfKind(SymbolKind.Facility) is { Count: > 0 } facilities ? facilities[0].Name : fallback;
+}

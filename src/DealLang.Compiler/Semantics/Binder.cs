@@ -1,0 +1,345 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Semantics;
+
+/// <summary>
+/// Resolves every name in a deal and its scenarios: references in expressions to a built-in or a
+/// declaration's member, pay targets to a fee or a tranche's interest/principal/balance, and the plain names
+/// (lessee, facility, holders, accounts, equity, sold assets) to symbols of the right kind. Unknown names get
+/// a "did you mean"; every problem is reported and binding carries on, so one run shows them all.
+/// </summary>
+internal sealed partial class Binder
+{
+    private readonly DealAnalysis _analysis;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Scope _dealScope;
+    private readonly Scope _waterfallScope;
+    private readonly Scope _scenarioScope;
+
+    // The declaration (or scenario) being bound: names inside one a syntax error has damaged are likely garbage.
+    private SyntaxNode? _current;
+
+    private Binder(DealAnalysis analysis, DiagnosticBag diagnostics)
+    {
+        _analysis = analysis;
+        _diagnostics = diagnostics;
+        _dealScope = new Scope(ScopeKind.Deal, analysis.Symbols);
+        _waterfallScope = new Scope(ScopeKind.Waterfall, analysis.Symbols);
+        _scenarioScope = new Scope(ScopeKind.Scenario, analysis.Symbols);
+    }
+
+    private SymbolTable Symbols => _analysis.Symbols;
+
+    public static void Bind(DealAnalysis analysis, DiagnosticBag diagnostics)
+    {
+        var binder = new Binder(analysis, diagnostics);
+        binder.BindDeclarations();
+        binder.BindScenarios();
+    }
+
+    private void BindDeclarations()
+    {
+        foreach (DeclarationSyntax declaration in SyntaxWalk.Safe(_analysis.Deal.Declarations))
+        {
+            _current = declaration;
+            switch (declaration)
+            {
+                case PartySyntax party:
+                    Expressions(_dealScope, party.Pd, party.Recovery);
+                    break;
+                case FacilitySyntax facility:
+                    BindFacility(facility);
+                    break;
+                case LeaseSyntax lease:
+                    BindLease(lease);
+                    break;
+                case TrancheSyntax tranche:
+                    Expressions(_dealScope, tranche.Balance, tranche.Coupon);
+                    foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Amortization?.Schedule ?? []))
+                    {
+                        Expressions(_dealScope, point.Amount);
+                    }
+
+                    break;
+                case EquitySyntax equity:
+                    Expressions(_dealScope, equity.Contributed);
+                    foreach (HolderSyntax holder in SyntaxWalk.Safe(equity.Holders))
+                    {
+                        RequireKind(holder.Party, SymbolKind.Party, $"the holders of equity '{equity.Name?.Text}' must be parties");
+                        Expressions(_dealScope, holder.Share);
+                    }
+
+                    break;
+                case AccountSyntax account:
+                    Expressions(_dealScope, account.Target, account.Initial, account.Earns);
+                    break;
+                case FeeSyntax fee:
+                    Expressions(_dealScope, fee.Amount, fee.Escalator);
+                    break;
+                case TestSyntax test:
+                    Expressions(_dealScope, test.Expression);
+                    break;
+                case TriggerSyntax trigger:
+                    Expressions(_dealScope, trigger.Condition);
+                    break;
+                case DefaultRuleSyntax rule:
+                    Expressions(_dealScope, rule.Condition);
+                    break;
+                case WaterfallSyntax waterfall:
+                    Steps(waterfall.Steps);
+                    break;
+                case EnforcementSyntax enforcement:
+                    BindEnforcement(enforcement);
+                    break;
+            }
+        }
+    }
+
+    private void BindFacility(FacilitySyntax facility)
+    {
+        Expressions(_dealScope, facility.Cost);
+        switch (facility.Value)
+        {
+            case StraightLineValueSyntax line:
+                Expressions(_dealScope, line.Floor);
+                break;
+            case ScheduleValueSyntax schedule:
+                foreach (SchedulePointSyntax point in SyntaxWalk.Safe(schedule.Points))
+                {
+                    Expressions(_dealScope, point.Amount);
+                }
+
+                break;
+        }
+    }
+
+    private void BindLease(LeaseSyntax lease)
+    {
+        string name = lease.Name?.Text ?? "";
+        RequireKind(lease.Facility, SymbolKind.Facility, $"lease '{name}' must be on a facility");
+        RequireKind(lease.Lessee, SymbolKind.Party, $"the lessee of lease '{name}' must be a party");
+        Expressions(_dealScope, lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap);
+    }
+
+    private void BindEnforcement(EnforcementSyntax enforcement)
+    {
+        foreach (SellSyntax sale in SyntaxWalk.Safe(enforcement.Sales))
+        {
+            foreach (NameSyntax asset in SyntaxWalk.Safe(sale.Assets))
+            {
+                RequireKind(asset, SymbolKind.Facility, "only facilities can be sold on enforcement");
+            }
+
+            Expressions(_dealScope, sale.Haircut);
+        }
+
+        if (enforcement.Waterfall is { } waterfall)
+        {
+            Steps(waterfall.Steps);
+        }
+    }
+
+    // step: PAY reference (USING ident (COMMA ident)*)? | FILL ident | RELEASE ident | HOLD REST IN ident
+    //     | DISTRIBUTE REST TO ident | IF expr { step* } (ELSE { step* })?
+    private void Steps(ImmutableArray<StepSyntax> steps)
+    {
+        foreach (StepSyntax step in SyntaxWalk.Safe(steps))
+        {
+            switch (step)
+            {
+                case PayStepSyntax pay:
+                    BindPay(pay);
+                    foreach (NameSyntax account in SyntaxWalk.Safe(pay.Using))
+                    {
+                        RequireKind(account, SymbolKind.Account, "'using' draws on accounts");
+                    }
+
+                    break;
+                case FillStepSyntax fill:
+                    RequireKind(fill.Account, SymbolKind.Account, "fill needs an account");
+                    break;
+                case ReleaseStepSyntax release:
+                    RequireKind(release.Account, SymbolKind.Account, "release needs an account");
+                    break;
+                case HoldStepSyntax hold:
+                    RequireKind(hold.Account, SymbolKind.Account, "hold rest in needs an account");
+                    break;
+                case DistributeStepSyntax distribute:
+                    RequireKind(distribute.Equity, SymbolKind.Equity, "distribute rest to needs an equity");
+                    break;
+                case IfStepSyntax branch:
+                    Expressions(_waterfallScope, branch.Condition);
+                    Steps(branch.Then);
+                    Steps(branch.Else);
+                    break;
+            }
+        }
+    }
+
+    private void BindPay(PayStepSyntax pay)
+    {
+        ReferenceSyntax? target = pay.Target;
+        if (target?.Name is not { Text.Length: > 0 } name)
+        {
+            return;
+        }
+
+        if (!Symbols.TryLookup(name.Text, out Symbol symbol))
+        {
+            ReportUnknown(DiagnosticCatalogue.UnknownName(
+                name.Span, name.Text, _analysis.DealName, Symbols.Suggest(name.Text, SymbolKind.Tranche, SymbolKind.Fee)));
+            return;
+        }
+
+        string whatToPay = $"say what to pay: {name.Text}.interest, {name.Text}.principal or {name.Text}.balance";
+        switch (symbol.Kind)
+        {
+            case SymbolKind.Fee when target.Member is { } member:
+                _diagnostics.Add(DiagnosticCatalogue.BadPayTarget(
+                    member.Span, ExpressionPrinter.Print(target), $"a fee is paid as a whole: write 'pay {name.Text}'"));
+                break;
+            case SymbolKind.Fee:
+                _analysis.PayTargets[pay] = new PayTarget(PayKind.Fee, symbol);
+                break;
+            case SymbolKind.Tranche:
+                PayKind? kind = target.Member?.Text switch
+                {
+                    "interest" => PayKind.Interest,
+                    "principal" => PayKind.Principal,
+                    "balance" => PayKind.Balance,
+                    _ => null,
+                };
+                if (kind is { } k)
+                {
+                    _analysis.PayTargets[pay] = new PayTarget(k, symbol);
+                }
+                else
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.BadPayTarget(target.Member?.Span ?? target.Span, ExpressionPrinter.Print(target), whatToPay));
+                }
+
+                break;
+            default:
+                if (!Symbols.WasAlsoDeclaredAs(name.Text, SymbolKind.Tranche) && !Symbols.WasAlsoDeclaredAs(name.Text, SymbolKind.Fee))
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.WrongKind(
+                        name.Span, name.Text, symbol.Kind.Keyword(), "pay needs a tranche or a fee"));
+                }
+
+                break;
+        }
+    }
+
+    private void Expressions(Scope scope, params ExpressionSyntax?[] expressions)
+    {
+        foreach (ExpressionSyntax? expression in expressions)
+        {
+            foreach (ReferenceSyntax reference in SyntaxWalk.References(expression))
+            {
+                Resolve(scope, reference);
+            }
+        }
+    }
+
+    // reference : ident (DOT member=ident)?
+    private void Resolve(Scope scope, ReferenceSyntax reference)
+    {
+        if (reference.Name is not { Text.Length: > 0 } name)
+        {
+            return;
+        }
+
+        NameSyntax? member = reference.Member;
+        if (Builtins.DealWideNamed(name.Text) is { } builtin)
+        {
+            if (member is not null)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.NoMembers(member.Span, name.Text, "the built-in quantity"));
+                return;
+            }
+
+            _analysis.References[reference] = new ResolvedReference(null, builtin);
+            return;
+        }
+
+        if (!Symbols.TryLookup(name.Text, out Symbol symbol))
+        {
+            ReportUnknown(DiagnosticCatalogue.UnknownName(name.Span, name.Text, _analysis.DealName, scope.Suggest(name.Text)));
+            return;
+        }
+
+        switch (symbol.Kind)
+        {
+            case SymbolKind.Test or SymbolKind.Trigger when member is not null:
+                _diagnostics.Add(DiagnosticCatalogue.NoMembers(member.Span, name.Text, symbol.Kind.Keyword()));
+                return;
+            case SymbolKind.Test:
+                // The unit is the test's own; the type checker fills it in.
+                _analysis.References[reference] = new ResolvedReference(symbol, new MemberInfo(name.Text, Quantity.TestValue, Unit.Number, false));
+                return;
+            case SymbolKind.Trigger:
+                _analysis.References[reference] = new ResolvedReference(symbol, new MemberInfo(name.Text, Quantity.TriggerActive, Unit.Bool, false));
+                return;
+            case SymbolKind.Equity:
+                _diagnostics.Add(DiagnosticCatalogue.WrongKind(
+                    name.Span, name.Text, "equity", "an equity has no quantities an expression can read"));
+                return;
+        }
+
+        IReadOnlyList<MemberInfo> members = Builtins.MembersOf(symbol.Kind);
+        IEnumerable<string> memberNames = members.Select(m => m.Name);
+        if (member is null || string.IsNullOrEmpty(member.Text))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.MemberRequired(reference.Span, name.Text, symbol.Kind.Keyword(), memberNames));
+            return;
+        }
+
+        if (Builtins.Member(symbol.Kind, member.Text) is not { } info)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.UnknownMember(
+                member.Span, name.Text, symbol.Kind.Keyword(), member.Text, NameSuggestions.Closest(member.Text, memberNames), memberNames));
+            return;
+        }
+
+        _analysis.References[reference] = new ResolvedReference(symbol, info);
+    }
+
+    /// <summary>Resolves a plain name that must be of one kind; reports unknown names and wrong kinds.</summary>
+    private Symbol? RequireKind(NameSyntax? name, SymbolKind expected, string requirement)
+    {
+        if (name is not { Text.Length: > 0 })
+        {
+            return null;
+        }
+
+        if (!Symbols.TryLookup(name.Text, out Symbol symbol))
+        {
+            ReportUnknown(DiagnosticCatalogue.UnknownName(name.Span, name.Text, _analysis.DealName, Symbols.Suggest(name.Text, expected)));
+            return null;
+        }
+
+        if (symbol.Kind != expected)
+        {
+            if (!Symbols.WasAlsoDeclaredAs(name.Text, expected))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.WrongKind(name.Span, name.Text, symbol.Kind.Keyword(), requirement));
+            }
+
+            return null;
+        }
+
+        return symbol;
+    }
+
+    /// <summary>Reports an unknown name unless a syntax error inside the same declaration explains it.</summary>
+    private void ReportUnknown(Diagnostic diagnostic)
+    {
+        if (!_analysis.IsDamaged(_current))
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Semantics;
+
+/// <summary>
+/// Everything the semantic stages learn about one deal, filled in pipeline order: the
+/// <see cref="Binder"/> declares symbols and resolves names, the <see cref="TypeChecker"/> binds every
+/// expression to a typed tree, <see cref="DealChecks"/> orders the tests, and the
+/// <see cref="Lowering.Lowerer"/> reads it all to build the <see cref="DealModel"/>.
+/// Syntax nodes are keys by reference: two identical-looking nodes are still two places in the file.
+/// </summary>
+internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, SymbolTable symbols)
+{
+    public CompilationUnitSyntax Unit { get; } = unit;
+
+    public DealSyntax Deal { get; } = deal;
+
+    public string DealName { get; } = deal.Name?.Text ?? "";
+
+    public SymbolTable Symbols { get; } = symbols;
+
+    /// <summary>The payment frequency when the header names a valid one (checked and reported by DealChecks).</summary>
+    public Frequency? Frequency { get; init; }
+
+    public DayCount? DayCount { get; init; }
+
+    /// <summary>Where errors reported before this stage (syntax errors) are. Parts of the tree near them may
+    /// be missing or garbled, so "X is missing" and "unknown name" findings there would only repeat them.</summary>
+    public IReadOnlyList<SourceSpan> EarlierErrors { get; init; } = [];
+
+    /// <summary>Whether an earlier error falls inside the node: from the start of its first line to its end.</summary>
+    public bool IsDamaged(SyntaxNode? node)
+    {
+        if (node is null)
+        {
+            return false;
+        }
+
+        SourceSpan span = node.Span;
+        foreach (SourceSpan error in EarlierErrors)
+        {
+            bool afterStart = error.Line >= span.Line;
+            bool beforeEnd = error.Line < span.EndLine || (error.Line == span.EndLine && error.Column <= span.EndColumn);
+            if (afterStart && beforeEnd)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Months per payment period; 1 when the frequency is missing or invalid (an error is reported then).</summary>
+    public int MonthsPerPeriod => Frequency is { } f ? Frequencies.MonthsPerPeriod(f) : 1;
+
+    public Dictionary<ReferenceSyntax, ResolvedReference> References { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public Dictionary<PayStepSyntax, PayTarget> PayTargets { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Every expression the deal and its scenarios contain, bound at its root (terms, conditions, targets).</summary>
+    public Dictionary<ExpressionSyntax, BoundExpression> Bound { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Declaration indexes of the tests, each after every test it reads (set by DealChecks).</summary>
+    public ImmutableArray<int> TestOrder { get; set; } = [];
+
+    public ImmutableArray<ScenarioSyntax> Scenarios => Unit.Scenarios.IsDefault ? [] : Unit.Scenarios;
+
+    /// <summary>The first waterfall declared (a second one is an error).</summary>
+    public WaterfallSyntax? Waterfall => SyntaxWalk.Safe(Deal.Declarations).OfType<WaterfallSyntax>().FirstOrDefault();
+
+    /// <summary>The first enforcement block declared (a second one is an error).</summary>
+    public EnforcementSyntax? Enforcement => SyntaxWalk.Safe(Deal.Declarations).OfType<EnforcementSyntax>().FirstOrDefault();
+
+    /// <summary>The first default rule declared (a second one is an error).</summary>
+    public DefaultRuleSyntax? DefaultRule => SyntaxWalk.Safe(Deal.Declarations).OfType<DefaultRuleSyntax>().FirstOrDefault();
+
+    /// <summary>The bound form of an expression, or null if it was absent or could not be bound.</summary>
+    public BoundExpression? BoundOf(ExpressionSyntax? expression) =>
+        expression is not null && Bound.TryGetValue(expression, out BoundExpression? b) ? b : null;
+
+    /// <summary>A constant term's folded value, or <paramref name="fallback"/> when the term is absent.</summary>
+    public double ConstantOf(ExpressionSyntax? expression, double fallback) =>
+        BoundOf(expression) is ConstantExpression c ? c.Value : fallback;
+}

@@ -1,0 +1,102 @@
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Semantics;
+
+// Scenario limits: renewals the lease offers, drops dated after closing, each lever set once,
+// enforcement overrides only where something is sold.
+internal sealed partial class DealChecks
+{
+    private void CheckScenarios()
+    {
+        bool sellsSomething = _analysis.Enforcement is { } enforcement && SyntaxWalk.Safe(enforcement.Sales).Any();
+        foreach (ScenarioSyntax scenario in SyntaxWalk.Safe(_analysis.Scenarios))
+        {
+            string name = scenario.Name?.Text ?? "";
+            var levers = new HashSet<string>(StringComparer.Ordinal);
+            foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
+            {
+                foreach (string lever in LeversSetBy(item))
+                {
+                    if (!levers.Add(lever))
+                    {
+                        _diagnostics.Add(DiagnosticCatalogue.ScenarioItemRepeated(item.Span, name, lever));
+                    }
+                }
+
+                switch (item)
+                {
+                    case RenewalsTakenSyntax renewals:
+                        CheckRenewals(renewals);
+                        break;
+                    case DropSyntax { By: { } by } when Closing is { } closing && by.Value <= closing:
+                        _diagnostics.Add(DiagnosticCatalogue.DropDateNotAfterClosing(by.Span, by.Value.ToString(), closing.ToString()));
+                        break;
+                    case EnforcementOverrideSyntax enforcementOverride:
+                        if (!sellsSomething)
+                        {
+                            _diagnostics.Add(DiagnosticCatalogue.ScenarioEnforcementUnused(item.Span, name));
+                        }
+
+                        if (enforcementOverride.Lag is { } lag)
+                        {
+                            int months = DurationRules.WholeMonths(lag, out bool exact);
+                            if (!exact)
+                            {
+                                _diagnostics.Add(DiagnosticCatalogue.DurationRoundedToMonths(lag.Span, lag.Text ?? "", months));
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+    }
+
+    private void CheckRenewals(RenewalsTakenSyntax renewals)
+    {
+        if (renewals.Lease is null || !_analysis.Symbols.TryLookup(renewals.Lease.Text, out Symbol lease)
+            || lease.Declaration is not LeaseSyntax syntax)
+        {
+            return;
+        }
+
+        int offered = syntax.Renewals?.Count ?? 0;
+        if (renewals.Count > offered || renewals.Count < 0)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.TooManyRenewals(renewals.Span, lease.Name, offered, renewals.Count));
+        }
+    }
+
+    /// <summary>What a scenario item sets, in words, so a second setting of the same lever can be named.</summary>
+    private static IEnumerable<string> LeversSetBy(ScenarioItemSyntax item)
+    {
+        switch (item)
+        {
+            case RenewalsTakenSyntax r:
+                yield return $"the renewals taken on {r.Lease?.Text}";
+                break;
+            case DeflateSyntax d:
+                yield return $"the deflation of {ExpressionPrinter.Print(d.Path)}";
+                break;
+            case DropSyntax d:
+                yield return $"the drop of {ExpressionPrinter.Print(d.Path)}";
+                break;
+            case PartyDefaultsSyntax p:
+                yield return $"the default of {p.Party?.Text}";
+                break;
+            case EnforcementOverrideSyntax e:
+                if (e.Haircut is not null)
+                {
+                    yield return "the enforcement haircut";
+                }
+
+                if (e.Lag is not null)
+                {
+                    yield return "the enforcement lag";
+                }
+
+                break;
+        }
+    }
+}

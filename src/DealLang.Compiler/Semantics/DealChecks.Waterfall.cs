@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Semantics;
+
+// One waterfall that pays every tranche and ends with the equity; at most one enforcement block and default
+// rule; accounts that give back what they hold; senior interest before junior interest.
+internal sealed partial class DealChecks
+{
+    private void CheckWaterfalls()
+    {
+        var declarations = SyntaxWalk.Safe(Deal.Declarations).ToList();
+        var waterfalls = declarations.OfType<WaterfallSyntax>().ToList();
+        var enforcements = declarations.OfType<EnforcementSyntax>().ToList();
+        var defaultRules = declarations.OfType<DefaultRuleSyntax>().ToList();
+        ReportRepeats(waterfalls, "waterfall");
+        ReportRepeats(enforcements, "enforcement block");
+        ReportRepeats(defaultRules, "default rule");
+
+        if (defaultRules.Count > 0 && enforcements.Count == 0)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DefaultWithoutEnforcement(defaultRules[0].Span));
+        }
+
+        EnforcementSyntax? enforcement = enforcements.FirstOrDefault();
+        foreach (SellSyntax sale in SyntaxWalk.Safe(enforcement?.Sales ?? []))
+        {
+            if (sale.Lag is { } lag)
+            {
+                DurationRules.WholeMonths(lag, out bool exact);
+                if (!exact)
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.DurationRoundedToMonths(lag.Span, lag.Text ?? "", DurationRules.WholeMonths(lag)));
+                }
+            }
+        }
+
+        if (waterfalls.Count == 0 && _analysis.EarlierErrors.Count == 0) // else a syntax error may have eaten it
+        {
+            _diagnostics.Add(DiagnosticCatalogue.NoWaterfall(DealNameSpan, _analysis.DealName));
+        }
+        else if (waterfalls.Count > 0 && !_analysis.IsDamaged(waterfalls[0]))
+        {
+            WaterfallSyntax regular = waterfalls[0];
+            RequireDistributeLast(regular, "waterfall");
+            CheckTranchesPaid(regular.Steps);
+            CheckSeniority(regular.Steps);
+        }
+
+        if (enforcement?.Waterfall is { } enforcementWaterfall && !_analysis.IsDamaged(enforcementWaterfall))
+        {
+            RequireDistributeLast(enforcementWaterfall, "enforcement waterfall");
+            CheckSeniority(enforcementWaterfall.Steps);
+        }
+
+        CheckAccountsReleased([.. waterfalls.Take(1), .. enforcement?.Waterfall is { } w ? [w] : Array.Empty<WaterfallSyntax>()]);
+    }
+
+    private void ReportRepeats<T>(List<T> blocks, string what) where T : SyntaxNode
+    {
+        for (int i = 1; i < blocks.Count; i++)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DuplicateBlock(blocks[i].Span, what, blocks[0].Span));
+        }
+    }
+
+    private void RequireDistributeLast(WaterfallSyntax waterfall, string which)
+    {
+        StepSyntax? last = SyntaxWalk.Safe(waterfall.Steps).LastOrDefault();
+        if (last is not DistributeStepSyntax)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.WaterfallMustEndWithDistribute(last?.Span ?? waterfall.Span, which));
+        }
+    }
+
+    private void CheckTranchesPaid(ImmutableArray<StepSyntax> steps)
+    {
+        var targets = PayTargetsIn(steps).Select(p => p.Target).ToList();
+        foreach (Symbol tranche in _analysis.Symbols.OfKind(SymbolKind.Tranche))
+        {
+            bool interest = targets.Exists(t => t.Symbol == tranche && t.Kind == PayKind.Interest);
+            bool principal = targets.Exists(t => t.Symbol == tranche && t.Kind is PayKind.Principal or PayKind.Balance);
+            if (!interest || !principal)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.TrancheNotPaid(tranche.Span, tranche.Name, interest, principal));
+            }
+        }
+    }
+
+    /// <summary>Warns once per pair when a junior tranche's interest is paid before a more senior tranche's.</summary>
+    private void CheckSeniority(ImmutableArray<StepSyntax> steps)
+    {
+        var interest = PayTargetsIn(steps).Where(p => p.Target.Kind == PayKind.Interest).ToList();
+        var reported = new HashSet<(Symbol, Symbol)>();
+        for (int i = 0; i < interest.Count; i++)
+        {
+            for (int j = i + 1; j < interest.Count; j++)
+            {
+                Symbol junior = interest[i].Target.Symbol;
+                Symbol senior = interest[j].Target.Symbol;
+                if (SeniorityOf(senior) < SeniorityOf(junior) && reported.Add((junior, senior)))
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.JuniorInterestFirst(interest[i].Step.Target?.Span ?? interest[i].Step.Span, junior.Name, senior.Name));
+                }
+            }
+        }
+    }
+
+    /// <summary>Explicit rank, else declaration order (1 = the first tranche).</summary>
+    internal static int SeniorityOf(Symbol tranche) =>
+        tranche.Declaration is TrancheSyntax { Seniority: { } s } ? s.Rank : tranche.Index + 1;
+
+    private void CheckAccountsReleased(IReadOnlyList<WaterfallSyntax> waterfalls)
+    {
+        var steps = waterfalls.SelectMany(w => SyntaxWalk.Steps(w.Steps)).ToList();
+        var released = new HashSet<string>(StringComparer.Ordinal);
+        foreach (StepSyntax step in steps)
+        {
+            switch (step)
+            {
+                case ReleaseStepSyntax { Account: { } account }:
+                    released.Add(account.Text);
+                    break;
+                case PayStepSyntax pay:
+                    foreach (NameSyntax account in SyntaxWalk.Safe(pay.Using))
+                    {
+                        released.Add(account.Text);
+                    }
+
+                    break;
+            }
+        }
+
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (StepSyntax step in steps)
+        {
+            NameSyntax? filled = step switch
+            {
+                FillStepSyntax fill => fill.Account,
+                HoldStepSyntax hold => hold.Account,
+                _ => null,
+            };
+            if (filled is { Text.Length: > 0 } && !released.Contains(filled.Text) && reported.Add(filled.Text)
+                && _analysis.Symbols.TryLookup(filled.Text, out Symbol symbol) && symbol.Kind == SymbolKind.Account)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.AccountNeverReleased(filled.Span, filled.Text));
+            }
+        }
+    }
+
+    private IEnumerable<(PayStepSyntax Step, PayTarget Target)> PayTargetsIn(ImmutableArray<StepSyntax> steps)
+    {
+        foreach (StepSyntax step in SyntaxWalk.Steps(steps))
+        {
+            if (step is PayStepSyntax pay && _analysis.PayTargets.TryGetValue(pay, out PayTarget? target))
+            {
+                yield return (pay, target);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Semantics;
+
+/// <summary>
+/// Durations in the units the model needs. The runtime counts terms, lives and lags in whole months;
+/// days and weeks are converted at 365.25/12 days a month and rounded up (DealChecks warns when that rounds).
+/// </summary>
+internal static class DurationRules
+{
+    private const double DaysPerMonth = 365.25 / 12;
+    private const double Tolerance = 1e-9;
+
+    // 10,000 years: anything longer is nonsense for a deal, and the cap keeps the int conversion safe.
+    private const double MaxMonths = 120_000;
+
+    /// <summary>The length in (possibly fractional) months; 0 for a length that is not a finite number
+    /// (only a hand-built tree can carry one).</summary>
+    public static double Months(DurationSyntax duration)
+    {
+        double months = duration.Unit switch
+        {
+            TimeUnit.Days => duration.Amount / DaysPerMonth,
+            TimeUnit.Weeks => duration.Amount * 7 / DaysPerMonth,
+            TimeUnit.Years => duration.Amount * 12,
+            _ => duration.Amount,
+        };
+        return double.IsFinite(months) ? months : 0;
+    }
+
+    /// <summary>Whole months, rounded up; <paramref name="exact"/> tells whether rounding was needed.</summary>
+    public static int WholeMonths(DurationSyntax duration, out bool exact)
+    {
+        double months = Math.Clamp(Months(duration), 0, MaxMonths);
+        double nearest = Math.Round(months);
+        exact = Math.Abs(months - nearest) < Tolerance;
+        return (int)(exact ? nearest : Math.Ceiling(months));
+    }
+
+    public static int WholeMonths(DurationSyntax? duration) =>
+        duration is null ? 0 : WholeMonths(duration, out _);
+
+    /// <summary><c>trailing D</c> in periods: D / months-per-period rounded to the nearest whole period, at least one.</summary>
+    public static int TrailingPeriods(DurationSyntax duration, int monthsPerPeriod, out bool exact)
+    {
+        double periods = Math.Clamp(Months(duration), 0, MaxMonths) / Math.Max(1, monthsPerPeriod);
+        double nearest = Math.Round(periods, MidpointRounding.AwayFromZero);
+        exact = Math.Abs(periods - nearest) < Tolerance;
+        return Math.Max(1, (int)nearest);
+    }
+}

@@ -1,0 +1,7 @@
+using DealLang.Compiler.Model;
+
+namespace DealLang.Compiler.Semantics;
+
+/// <summary>A readable quantity: a built-in (<c>cfads</c>) or a member of a declaration (<c>Notes.balance</c>).
+/// Flows are per-period amounts (summed over a trailing test's window); everything else is a stock.</summary>
+internal sealed record MemberInfo(string Name, Quantity Quantity, Unit Unit, bool IsFlow);

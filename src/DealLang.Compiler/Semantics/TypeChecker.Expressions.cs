@@ -1,0 +1,327 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Semantics;
+
+// expr : ( expr ) | - expr | expr of expr | expr (* | /) expr | expr (+ | -) expr | expr (< <= > >= == !=) expr
+//      | not expr | expr and expr | expr or expr | ident ( args ) | QUANTITY | NUMBER | DATE | reference
+internal sealed partial class TypeChecker
+{
+    private BoundExpression Bind(ExpressionSyntax? expression, ExpressionContext context) => expression switch
+    {
+        LiteralSyntax literal => new ConstantExpression(literal.Value, UnitOf(literal.Kind)),
+        DateLiteralSyntax date => new DateConstantExpression(date.Value),
+        ReferenceSyntax reference => BindReference(reference, context),
+        UnaryExpressionSyntax unary => BindUnary(unary, context),
+        BinaryExpressionSyntax binary => BindBinary(binary, context),
+        CallExpressionSyntax call => BindCall(call, context),
+        DurationOfSyntax durationOf => BindDurationOf(durationOf, context),
+        _ => BadExpression.Instance, // absent (a syntax error already reported) or unknown
+    };
+
+    private static Unit UnitOf(LiteralKind kind) => kind switch
+    {
+        LiteralKind.Money => Unit.Money,
+        LiteralKind.Rate => Unit.Rate,
+        LiteralKind.Ratio => Unit.Ratio,
+        _ => Unit.Number,
+    };
+
+    private BoundExpression BindReference(ReferenceSyntax reference, ExpressionContext context)
+    {
+        if (!_analysis.References.TryGetValue(reference, out ResolvedReference? resolved))
+        {
+            return BadExpression.Instance; // the binder reported why
+        }
+
+        if (!IsKnownAt(reference, resolved, context))
+        {
+            return BadExpression.Instance;
+        }
+
+        MemberInfo member = resolved.Member;
+        if (member.Quantity == Quantity.TestValue && resolved.Symbol is { } test)
+        {
+            // A test's value has the test's unit; it is a stock (a trailing test sums the flows inside it, not its value).
+            BoundExpression? value = BindTest(test);
+            return value is null or BadExpression
+                ? BadExpression.Instance
+                : new QuantityExpression(Quantity.TestValue, test.Index, value.Unit, IsFlow: false);
+        }
+
+        return new QuantityExpression(member.Quantity, resolved.Index, member.Unit, member.IsFlow);
+    }
+
+    /// <summary>
+    /// Whether the quantity is already known where the expression is evaluated. A fee is worked out before
+    /// cfads (which subtracts the fees), an RVG is paid with the period's collections, tests run before
+    /// triggers, and triggers in declaration order.
+    /// </summary>
+    private bool IsKnownAt(ReferenceSyntax reference, ResolvedReference resolved, ExpressionContext context)
+    {
+        Quantity q = resolved.Member.Quantity;
+        string name = ExpressionPrinter.Print(reference);
+        switch (context.Kind)
+        {
+            case ContextKind.Test when q == Quantity.TriggerActive:
+                _diagnostics.Add(DiagnosticCatalogue.TestReadsTrigger(reference.Span, context.Self?.Name ?? "", name));
+                return false;
+            case ContextKind.Trigger when q == Quantity.TriggerActive && context.Self is { } self
+                                          && resolved.Symbol is { } other && other.Index >= self.Index:
+                _diagnostics.Add(DiagnosticCatalogue.TriggerReadsLaterTrigger(reference.Span, self.Name, other.Name));
+                return false;
+            case ContextKind.FeeAmount when IsDueOrLater(q) || q == Quantity.AccountTarget:
+                _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,
+                    "fees are worked out with the period's amounts due, before cfads, debt service, account targets, tests and triggers"));
+                return false;
+            case ContextKind.RvgGuarantee when IsDueOrLater(q) || q is Quantity.Collections or Quantity.LeaseRent or Quantity.AccountTarget:
+                _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,
+                    "the guarantee is paid as part of the period's collections, before rent, amounts due, tests and triggers are known"));
+                return false;
+            case ContextKind.AccountTarget when q == Quantity.AccountTarget:
+                _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,
+                    "an account's target cannot depend on an account's target"));
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>Quantities worked out at or after the amounts due (step 2 of the period loop).</summary>
+    private static bool IsDueOrLater(Quantity q) => q is Quantity.Cfads or Quantity.DebtService
+        or Quantity.TrancheInterestDue or Quantity.TranchePrincipalDue or Quantity.TrancheDebtService
+        or Quantity.FeeDue or Quantity.TestValue or Quantity.TriggerActive;
+
+    private BoundExpression BindUnary(UnaryExpressionSyntax unary, ExpressionContext context)
+    {
+        BoundExpression operand = Bind(unary.Operand, context);
+        if (operand is BadExpression)
+        {
+            return operand;
+        }
+
+        if (unary.Operator == UnaryOperator.Not)
+        {
+            if (operand.Unit != Unit.Bool)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.LogicNeedsConditions(unary.Span, "not", UnitNames.Described(operand.Unit)));
+                return BadExpression.Instance;
+            }
+
+            return new UnaryExpression(UnaryOperator.Not, operand, Unit.Bool);
+        }
+
+        if (!UnitNames.IsNumeric(operand.Unit))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.OperatorNotApplicable(unary.Span, "-", UnitNames.Described(operand.Unit)));
+            return BadExpression.Instance;
+        }
+
+        return operand is ConstantExpression c
+            ? new ConstantExpression(-c.Value, c.Unit)
+            : new UnaryExpression(UnaryOperator.Negate, operand, operand.Unit);
+    }
+
+    /// <summary>
+    /// A chain such as <c>a + b + c + ...</c> is a left-deep tree as long as the chain (the parser builds it in a
+    /// loop), so the left spine is walked in a loop too; only right operands, whose nesting the parser bounds,
+    /// recurse.
+    /// </summary>
+    private BoundExpression BindBinary(BinaryExpressionSyntax binary, ExpressionContext context)
+    {
+        var spine = new Stack<BinaryExpressionSyntax>();
+        ExpressionSyntax? innermost = binary;
+        while (innermost is BinaryExpressionSyntax node)
+        {
+            spine.Push(node);
+            innermost = node.Left;
+        }
+
+        BoundExpression left = Bind(innermost, context);
+        while (spine.TryPop(out BinaryExpressionSyntax? node))
+        {
+            left = Combine(node, left, Bind(node.Right, context));
+        }
+
+        return left;
+    }
+
+    private BoundExpression Combine(BinaryExpressionSyntax binary, BoundExpression left, BoundExpression right)
+    {
+        if (binary.Operator is BinaryOperator.And or BinaryOperator.Or)
+        {
+            return BindLogical(binary, left, right);
+        }
+
+        if (left is BadExpression || right is BadExpression)
+        {
+            return BadExpression.Instance;
+        }
+
+        return binary.Operator switch
+        {
+            BinaryOperator.Add or BinaryOperator.Subtract => BindAdditive(binary, left, right),
+            BinaryOperator.Multiply or BinaryOperator.Of => BindMultiply(binary, left, right),
+            BinaryOperator.Divide => BindDivide(binary, left, right),
+            BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual
+                or BinaryOperator.Equal or BinaryOperator.NotEqual => BindComparison(binary, left, right),
+            _ => BadExpression.Instance,
+        };
+    }
+
+    private BoundExpression BindLogical(BinaryExpressionSyntax binary, BoundExpression left, BoundExpression right)
+    {
+        string op = binary.Operator == BinaryOperator.And ? "and" : "or";
+        bool ok = true;
+        foreach ((BoundExpression side, ExpressionSyntax? syntax) in new[] { (left, binary.Left), (right, binary.Right) })
+        {
+            if (side is BadExpression)
+            {
+                ok = false;
+            }
+            else if (side.Unit != Unit.Bool)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.LogicNeedsConditions(syntax?.Span ?? binary.Span, op, UnitNames.Described(side.Unit)));
+                ok = false;
+            }
+        }
+
+        return ok ? new BinaryExpression(binary.Operator, left, right, Unit.Bool) : BadExpression.Instance;
+    }
+
+    // min(a, b, ...), max(a, b, ...), abs(a)
+    private BoundExpression BindCall(CallExpressionSyntax call, ExpressionContext context)
+    {
+        var arguments = SyntaxWalk.Safe(call.Arguments).Select(a => (Syntax: a, Bound: Bind(a, context))).ToList();
+        string name = call.Function?.Text ?? "";
+        BuiltinFunction? function = name switch
+        {
+            "min" => BuiltinFunction.Min,
+            "max" => BuiltinFunction.Max,
+            "abs" => BuiltinFunction.Abs,
+            _ => null,
+        };
+        if (function is not { } fn)
+        {
+            if (call.Function is not null)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.UnknownFunction(call.Function.Span, name, NameSuggestions.Closest(name, Builtins.Functions)));
+            }
+
+            return BadExpression.Instance;
+        }
+
+        if (fn == BuiltinFunction.Abs && arguments.Count != 1)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.WrongArgumentCount(call.Span, name, "one value", arguments.Count));
+            return BadExpression.Instance;
+        }
+
+        if (fn != BuiltinFunction.Abs && arguments.Count < 2)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.WrongArgumentCount(call.Span, name, "at least two values", arguments.Count));
+            return BadExpression.Instance;
+        }
+
+        if (arguments.Exists(a => a.Bound is BadExpression))
+        {
+            return BadExpression.Instance;
+        }
+
+        // Bare numbers adopt the unit of the others, as in + and -.
+        Unit unit = arguments.Select(a => a.Bound.Unit).FirstOrDefault(u => u != Unit.Number, Unit.Number);
+        var bound = ImmutableArray.CreateBuilder<BoundExpression>(arguments.Count);
+        foreach ((ExpressionSyntax syntax, BoundExpression argument) in arguments)
+        {
+            if (!UnitNames.IsNumeric(argument.Unit) || (argument.Unit != unit && argument.Unit != Unit.Number))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.IncompatibleUnits(
+                    call.Span, $"take the {name} of {UnitNames.Noun(unit)} and {UnitNames.Noun(argument.Unit)}"));
+                return BadExpression.Instance;
+            }
+
+            if (!TryAdopt(argument, unit, syntax, out BoundExpression adopted))
+            {
+                return BadExpression.Instance;
+            }
+
+            bound.Add(adopted);
+        }
+
+        ImmutableArray<BoundExpression> args = bound.MoveToImmutable();
+        if (args.All(a => a is ConstantExpression))
+        {
+            double value = fn switch
+            {
+                BuiltinFunction.Min => args.Min(a => ((ConstantExpression)a).Value),
+                BuiltinFunction.Max => args.Max(a => ((ConstantExpression)a).Value),
+                _ => Math.Abs(((ConstantExpression)args[0]).Value),
+            };
+            return new ConstantExpression(value, unit);
+        }
+
+        return new CallExpression(fn, args, unit);
+    }
+
+    // `6m of debt_service`: six months' worth of a per-period flow.
+    private BoundExpression BindDurationOf(DurationOfSyntax durationOf, ExpressionContext context)
+    {
+        BoundExpression flow = Bind(durationOf.Flow, context);
+        if (flow is BadExpression || durationOf.Duration is null)
+        {
+            return BadExpression.Instance;
+        }
+
+        if (flow.Unit != Unit.Money || !IsFlow(flow))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DurationOfNeedsFlow(
+                durationOf.Span, durationOf.Duration.Text, ExpressionPrinter.Print(durationOf.Flow)));
+            return BadExpression.Instance;
+        }
+
+        return new DurationOfExpression(DurationRules.Months(durationOf.Duration) / _analysis.MonthsPerPeriod, flow);
+    }
+
+    /// <summary>Whether an expression is a per-period amount: a flow, a sum of flows, or a flow scaled by a
+    /// constant. Loops down left spines, which can be as long as a chain of additions.</summary>
+    internal static bool IsFlow(BoundExpression expression)
+    {
+        BoundExpression current = expression;
+        while (true)
+        {
+            switch (current)
+            {
+                case QuantityExpression q:
+                    return q.IsFlow;
+                case DurationOfExpression:
+                    return true;
+                case UnaryExpression { Operator: UnaryOperator.Negate } u:
+                    current = u.Operand;
+                    break;
+                case BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract } b:
+                    if (!IsFlow(b.Right))
+                    {
+                        return false;
+                    }
+
+                    current = b.Left;
+                    break;
+                case BinaryExpression { Operator: BinaryOperator.Multiply, Right: ConstantExpression } b:
+                    current = b.Left;
+                    break;
+                case BinaryExpression { Operator: BinaryOperator.Multiply, Left: ConstantExpression } b:
+                    current = b.Right;
+                    break;
+                case BinaryExpression { Operator: BinaryOperator.Divide, Right: ConstantExpression } b:
+                    current = b.Left;
+                    break;
+                case CallExpression c:
+                    return c.Arguments.All(IsFlow);
+                default:
+                    return false;
+            }
+        }
+    }
+}
