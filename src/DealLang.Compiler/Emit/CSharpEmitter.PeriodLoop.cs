@@ -75,7 +75,7 @@ public static partial class CSharpEmitter
         {
             string index = CSharpLiterals.Int(l);
             w.Line("double[] " + ctx.Lease(l, "scheduledRent") + " = input.LeaseRent[" + index + "];");
-            if (HasRvg(model.Leases[l]) || ctx.Reads(Quantity.LeaseActive, l))
+            if (HasRvg(model.Leases[l]) || ctx.Reads(Quantity.LeaseActive, l) || ctx.Reads(Quantity.LeaseEnded, l))
             {
                 w.Line("int " + ctx.Lease(l, "endPeriod") + " = input.LeaseEndPeriod[" + index + "];");
             }
@@ -162,6 +162,11 @@ public static partial class CSharpEmitter
             if (ctx.Reads(Quantity.LeaseActive, l))
             {
                 w.Line("bool " + ctx.Lease(l, "active") + " = false;");
+            }
+
+            if (ctx.Reads(Quantity.LeaseEnded, l))
+            {
+                w.Line("bool " + ctx.Lease(l, "ended") + " = false;");
             }
         }
 
@@ -264,6 +269,14 @@ public static partial class CSharpEmitter
                 w.Line(ctx.Lease(l, "active") + " = " + (soldFlag.Length > 0 ? "!(" + soldFlag + ") && " : "")
                     + "periodEnd > " + ctx.DateConstant(lease.Info.Start)
                     + " && (" + endPeriod + " < 0 || t <= " + endPeriod + ");");
+            }
+
+            if (ctx.Reads(Quantity.LeaseEnded, l))
+            {
+                // true in the period the lease ends (when any RVG is paid) and after: what a sweep trigger needs
+                string endPeriod = ctx.Lease(l, "endPeriod");
+                w.Line(ctx.Lease(l, "ended") + " = " + (soldFlag.Length > 0 ? soldFlag + " || " : "")
+                    + "(" + endPeriod + " >= 0 && t >= " + endPeriod + ");");
             }
 
             if (HasRvg(lease))
@@ -493,13 +506,13 @@ public static partial class CSharpEmitter
         foreach (var tranche in model.Tranches)
         {
             int i = tranche.Index;
-            w.Line(ctx.Tranche(i, "unpaidInterest") + " = Math.Max(0.0, " + ctx.Tranche(i, "interestDue") + " - " + ctx.Tranche(i, "interestPaid") + ");");
-            w.Line(ctx.Tranche(i, "unpaidPrincipal") + " = Math.Max(0.0, " + ctx.Tranche(i, "principalDue") + " - " + ctx.Tranche(i, "principalPaid") + ");");
+            w.Line(ctx.Tranche(i, "unpaidInterest") + " = Flows.Shortfall(" + ctx.Tranche(i, "interestDue") + ", " + ctx.Tranche(i, "interestPaid") + ");");
+            w.Line(ctx.Tranche(i, "unpaidPrincipal") + " = Flows.Shortfall(" + ctx.Tranche(i, "principalDue") + ", " + ctx.Tranche(i, "principalPaid") + ");");
         }
 
         foreach (var fee in model.Fees)
         {
-            w.Line(ctx.Fee(fee.Index, "unpaid") + " = Math.Max(0.0, " + ctx.Fee(fee.Index, "due") + " - " + ctx.Fee(fee.Index, "paid") + ");");
+            w.Line(ctx.Fee(fee.Index, "unpaid") + " = Flows.Shortfall(" + ctx.Fee(fee.Index, "due") + ", " + ctx.Fee(fee.Index, "paid") + ");");
         }
 
         foreach (var slot in ctx.HistorySlots)

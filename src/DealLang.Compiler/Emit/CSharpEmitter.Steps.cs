@@ -38,7 +38,7 @@ public static partial class CSharpEmitter
 
         if (ctx.AllSteps.Any(s => s.Step is PayStep { Using.IsEmpty: false }))
         {
-            w.Line("double draw; // taken from a reserve account to pay what cash could not");
+            w.Line("double owed, draw; // what cash could not pay, and what a reserve account covers of it");
         }
 
         bool enforcement = HasDefaultRule(ctx) && !ctx.EnforcementSteps.IsEmpty;
@@ -168,12 +168,20 @@ public static partial class CSharpEmitter
         w.Line(due + " = " + owed + ";");
         w.Line(paid + " = Math.Min(available, " + due + ");");
         w.Line("available -= " + paid + ";");
-        foreach (int account in pay.Using)
+        if (!pay.Using.IsEmpty)
         {
-            string balance = ctx.Account(account, "balance");
-            w.Line("draw = Math.Min(" + balance + ", " + due + " - " + paid + "); // from " + ctx.Model.Accounts[account].Name);
-            w.Line(balance + " -= draw;");
-            w.Line(paid + " += draw;");
+            // Track what is still owed and derive paid from it, so a due amount fully covered by draws is paid
+            // exactly (due - 0), not up to a rounding residue that would read as a shortfall.
+            w.Line("owed = " + due + " - " + paid + ";");
+            foreach (int account in pay.Using)
+            {
+                string balance = ctx.Account(account, "balance");
+                w.Line("draw = Math.Min(" + balance + ", owed); // from " + ctx.Model.Accounts[account].Name);
+                w.Line(balance + " -= draw;");
+                w.Line("owed -= draw;");
+            }
+
+            w.Line(paid + " = " + due + " - owed;");
         }
 
         switch (pay.Kind)

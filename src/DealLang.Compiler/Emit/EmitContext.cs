@@ -142,6 +142,7 @@ internal sealed class EmitContext
         Quantity.FacilityCost => CSharpLiterals.DoubleOperand(Model.Facilities[index].Cost),
         Quantity.LeaseRent => Lease(index, "rent"),
         Quantity.LeaseActive => Lease(index, "active"),
+        Quantity.LeaseEnded => Lease(index, "ended"),
         Quantity.PartyDefaulted => Party(index, "defaulted") + "[t]",
         Quantity.AccountBalance => Account(index, "balance"),
         Quantity.AccountTarget => Model.Accounts[index].Target is null ? "0.0" : Account(index, "target"),

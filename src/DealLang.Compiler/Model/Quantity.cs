@@ -33,6 +33,8 @@ public enum Quantity
     FacilityCost,
     LeaseRent,
     LeaseActive,
+    /// <summary><c>Lease.ended</c>: from the period the lease ends in (expiry, lessee default or sale of its facility) on.</summary>
+    LeaseEnded,
     PartyDefaulted,
 
     // Account, fee.

@@ -42,6 +42,7 @@ internal static class Builtins
     [
         new("rent", Quantity.LeaseRent, Unit.Money, true),
         new("active", Quantity.LeaseActive, Unit.Bool, false),
+        new("ended", Quantity.LeaseEnded, Unit.Bool, false),
     ];
 
     private static readonly IReadOnlyList<MemberInfo> PartyMembers =

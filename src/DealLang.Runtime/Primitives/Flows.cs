@@ -16,6 +16,17 @@ public static class Flows
         return sum;
     }
 
+    /// <summary>Amounts owed below half a cent are floating-point residue of sums of large doubles, not money.</summary>
+    public const double ShortfallTolerance = 0.005;
+
+    /// <summary>What is still owed after paying: zero below <see cref="ShortfallTolerance"/>, so rounding noise
+    /// in a fully paid amount never carries forward or reads as a shortfall (and never triggers a default).</summary>
+    public static double Shortfall(double due, double paid)
+    {
+        double owed = due - paid;
+        return owed < ShortfallTolerance ? 0.0 : owed;
+    }
+
     /// <summary>A ratio that is undefined (NaN, printed "n/a") when the denominator is zero, so a test such as
     /// DSCR &lt; 1.10x is simply not breached in a period with nothing due, rather than dividing by zero.</summary>
     public static double Ratio(double numerator, double denominator) =>

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using DealLang.Cli.Commands;
+
+namespace DealLang.Cli;
+
+/// <summary>
+/// The <c>deallang</c> command: parses the command line, runs one verb, and turns every failure into an exit code
+/// and one clear line (docs/cli.md). Verbs are thin: they call the compiler and the runner and print.
+/// </summary>
+public static class CliApp
+{
+    public static int Run(string[] args, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+
+        var root = new RootCommand("DealLang: compile and run structured-credit deal files (docs/cli.md).")
+        {
+            CheckCommand.Create(console),
+            BuildCommand.Create(console),
+            RunCommand.Create(console),
+        };
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                console.Error.WriteLine($"deallang: error: {error.Message}");
+            }
+
+            console.Error.WriteLine("Run 'deallang --help' or 'deallang <verb> --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (UsageException e)
+        {
+            console.Error.WriteLine($"deallang: error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+#pragma warning disable CA1031 // The CLI's last line of defence: any bug becomes exit 3 and one line, never a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            console.Error.WriteLine($"deallang: internal error: {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("DEALLANG_DEBUG") == "1")
+            {
+                console.Error.WriteLine(e.ToString());
+            }
+            else
+            {
+                console.Error.WriteLine("This is a bug in DealLang; set DEALLANG_DEBUG=1 for details and please report it.");
+            }
+
+            return ExitCodes.InternalError;
+        }
+    }
+}

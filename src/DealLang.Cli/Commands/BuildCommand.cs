@@ -1,0 +1,57 @@
+using System.CommandLine;
+using DealLang.Compiler;
+
+namespace DealLang.Cli.Commands;
+
+/// <summary><c>deallang build FILE [--emit-cs DIR] [--out DIR]</c>: compile a deal to C# and an assembly.</summary>
+internal static class BuildCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = CommonOptions.DealFileArgument();
+        var emitCs = new Option<string?>("--emit-cs") { Description = "Write the generated C# to this folder." };
+        var outDir = new Option<string?>("--out") { Description = "Write the compiled assembly (.dll) to this folder." };
+        var command = new Command("build", "Compile a deal file to C# and a .NET assembly.") { file, emitCs, outDir };
+        command.SetAction(parse => Execute(parse.GetValue(file)!, parse.GetValue(emitCs), parse.GetValue(outDir), console));
+        return command;
+    }
+
+    private static int Execute(string path, string? emitCs, string? outDir, CliConsole console)
+    {
+        var result = DealCompiler.Compile(path, DealFile.Read(path));
+        DiagnosticPrinter.Print(result.Diagnostics, console.Error);
+        if (result.Compiled is null)
+        {
+            return result.Model is null ? ExitCodes.DealErrors : ExitCodes.InternalError;
+        }
+
+        var compiled = result.Compiled;
+        if (emitCs is not null)
+        {
+            string target = Path.Combine(DealFile.EnsureDirectory(emitCs), FileStem(compiled.TypeName) + ".cs");
+            DealFile.Write(target, compiled.Source);
+            console.Out.WriteLine($"wrote {target}");
+        }
+
+        if (outDir is not null)
+        {
+            string target = Path.Combine(DealFile.EnsureDirectory(outDir), FileStem(compiled.TypeName) + ".dll");
+            try
+            {
+                File.WriteAllBytes(target, compiled.Image);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot write {target}: {e.Message}", e);
+            }
+
+            console.Out.WriteLine($"wrote {target}");
+        }
+
+        console.Out.WriteLine($"{path}: compiled {FileStem(compiled.TypeName)} ({compiled.Image.Length:N0} bytes, key {compiled.CacheKey[..12]})");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>DealLang.Generated.Deal_Hyperion → Deal_Hyperion: the class name, as the file is named.</summary>
+    private static string FileStem(string typeName) => typeName[(typeName.LastIndexOf('.') + 1)..];
+}

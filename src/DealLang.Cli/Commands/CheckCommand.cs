@@ -1,0 +1,32 @@
+using System.CommandLine;
+using DealLang.Compiler;
+
+namespace DealLang.Cli.Commands;
+
+/// <summary><c>deallang check FILE</c>: parse and check a deal, print every diagnostic; nothing is compiled or run.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = CommonOptions.DealFileArgument();
+        var command = new Command("check", "Check a deal file and report every error with its location.") { file };
+        command.SetAction(parse => Execute(parse.GetValue(file)!, console));
+        return command;
+    }
+
+    private static int Execute(string path, CliConsole console)
+    {
+        var result = DealCompiler.Check(path, DealFile.Read(path));
+        DiagnosticPrinter.Print(result.Diagnostics, console.Error);
+        if (result.Model is null)
+        {
+            return ExitCodes.DealErrors;
+        }
+
+        var m = result.Model;
+        console.Out.WriteLine(
+            $"{path}: ok: deal {m.Name}, {m.Periods} {m.Frequency.ToString().ToLowerInvariant()} periods " +
+            $"{m.Closing}..{m.Maturity}, {m.Tranches.Length} tranche(s), {m.Scenarios.Length} scenario(s)");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,67 @@
+using DealLang.Runner.Reports;
+
+namespace DealLang.Cli.Commands;
+
+/// <summary>
+/// Sends rendered reports to files (one per report, with --out) or to standard output. On standard output,
+/// several JSON reports are combined into one JSON object so the output stays one valid document; other
+/// formats are separated by a title line.
+/// </summary>
+internal static class ReportWriter
+{
+    public static void Write(IReadOnlyList<(string Title, string FileStem, string Text)> reports, ReportFormat format, string? outDir, CliConsole console)
+    {
+        if (outDir is not null)
+        {
+            DealFile.EnsureDirectory(outDir);
+            foreach (var (_, stem, text) in reports)
+            {
+                string path = Path.Combine(outDir, stem + "." + Extension(format));
+                DealFile.Write(path, text);
+                console.Out.WriteLine($"wrote {path}");
+            }
+
+            return;
+        }
+
+        if (format == ReportFormat.Json)
+        {
+            console.Out.WriteLine("{");
+            for (int i = 0; i < reports.Count; i++)
+            {
+                string key = System.Text.Json.JsonSerializer.Serialize(reports[i].FileStem);
+                string separator = i < reports.Count - 1 ? "," : "";
+                console.Out.WriteLine($"  {key}: {Indent(reports[i].Text.TrimEnd())}{separator}");
+            }
+
+            console.Out.WriteLine("}");
+            return;
+        }
+
+        for (int i = 0; i < reports.Count; i++)
+        {
+            if (i > 0)
+            {
+                console.Out.WriteLine();
+            }
+
+            console.Out.WriteLine(format switch
+            {
+                ReportFormat.Markdown => $"## {reports[i].Title}",
+                ReportFormat.Csv => $"# {reports[i].Title}",
+                _ => $"== {reports[i].Title} ==",
+            });
+            console.Out.Write(reports[i].Text);
+        }
+    }
+
+    private static string Indent(string json) => json.ReplaceLineEndings("\n  ");
+
+    private static string Extension(ReportFormat format) => format switch
+    {
+        ReportFormat.Csv => "csv",
+        ReportFormat.Json => "json",
+        ReportFormat.Markdown => "md",
+        _ => "txt",
+    };
+}

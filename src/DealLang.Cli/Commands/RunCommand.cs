@@ -1,0 +1,116 @@
+using System.CommandLine;
+using DealLang.Compiler;
+using DealLang.Runner.Hosting;
+using DealLang.Runner.Reports;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Cli.Commands;
+
+/// <summary>
+/// <c>deallang run FILE [--scenario NAME|all] [--format table|csv|json|md] [--ledger] [--out DIR]</c>:
+/// compile the deal, run the chosen scenarios, print the period ledger(s) and the side-by-side summary.
+/// </summary>
+internal static class RunCommand
+{
+    private static readonly string[] Formats = ["table", "csv", "json", "md"];
+
+    public static Command Create(CliConsole console)
+    {
+        var file = CommonOptions.DealFileArgument();
+        var scenario = new Option<string>("--scenario", "-s")
+        {
+            Description = "Scenario to run, or 'all' (default: all).",
+            DefaultValueFactory = _ => "all",
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: table, csv, json or md.",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var ledger = new Option<bool>("--ledger")
+        {
+            Description = "Print the full period ledger of every scenario run (a single scenario prints it anyway).",
+        };
+        var outDir = new Option<string?>("--out", "-o")
+        {
+            Description = "Write one file per report into this folder instead of printing them.",
+        };
+        var command = new Command("run", "Compile a deal and run its scenarios.") { file, scenario, format, ledger, outDir };
+        command.SetAction(parse => Execute(
+            new RunRequest(parse.GetValue(file)!, parse.GetValue(scenario)!, ParseFormat(parse.GetValue(format)!),
+                parse.GetValue(ledger), parse.GetValue(outDir)),
+            console));
+        return command;
+    }
+
+    private sealed record RunRequest(string Path, string Scenario, ReportFormat Format, bool Ledger, string? OutDir);
+
+    private static int Execute(RunRequest request, CliConsole console)
+    {
+        var result = DealCompiler.Compile(request.Path, DealFile.Read(request.Path));
+        DiagnosticPrinter.Print(result.Diagnostics, console.Error);
+        if (result.Compiled is null)
+        {
+            return result.Model is null ? ExitCodes.DealErrors : ExitCodes.InternalError;
+        }
+
+        using var host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
+        var program = host.Program;
+        var deal = program.Description;
+        var scenarios = SelectScenarios(deal, request.Scenario);
+        bool showLedgers = request.Ledger || scenarios.Count == 1;
+
+        // Cash conservation is checked on every CLI run: it costs a few additions per period, and a break can
+        // only be a DealLang bug, which an analyst must never see as plausible numbers.
+        var outcomes = new ScenarioRunner(program, fullLedger: showLedgers, checkCash: true).RunAll(scenarios);
+
+        var reports = new List<(string Title, string FileStem, string Text)>();
+        if (showLedgers)
+        {
+            foreach (var outcome in outcomes)
+            {
+                reports.Add(($"{deal.Name}: scenario {outcome.Scenario}: period ledger",
+                    $"{deal.Name}.{outcome.Scenario}.ledger",
+                    LedgerReport.Render(deal, program.Layout, outcome, request.Format)));
+            }
+        }
+
+        reports.Add(($"{deal.Name}: summary by scenario", $"{deal.Name}.summary", SummaryReport.Render(deal, outcomes, request.Format)));
+        ReportWriter.Write(reports, request.Format, request.OutDir, console);
+        return ExitCodes.Ok;
+    }
+
+    private static List<ScenarioSpec> SelectScenarios(DealDescription deal, string name)
+    {
+        if (deal.Scenarios.Length == 0)
+        {
+            if (name is "all" or "AsWritten")
+            {
+                return [ScenarioSpec.AsWritten(deal)];
+            }
+
+            throw new UsageException($"deal {deal.Name} declares no scenarios; use --scenario all");
+        }
+
+        if (name == "all")
+        {
+            return [.. deal.Scenarios];
+        }
+
+        var match = Array.Find(deal.Scenarios, s => string.Equals(s.Name, name, StringComparison.Ordinal));
+        return match is not null
+            ? [match]
+            : throw new UsageException(
+                $"unknown scenario '{name}'; deal {deal.Name} has: {string.Join(", ", deal.Scenarios.Select(s => s.Name))}, all");
+    }
+
+    private static ReportFormat ParseFormat(string text) => text switch
+    {
+        "csv" => ReportFormat.Csv,
+        "json" => ReportFormat.Json,
+        "md" => ReportFormat.Markdown,
+        _ => ReportFormat.Table,
+    };
+}

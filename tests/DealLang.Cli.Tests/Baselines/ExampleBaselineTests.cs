@@ -1,0 +1,67 @@
+using DealLang.Compiler;
+using DealLang.Runner.Hosting;
+using DealLang.Runner.Reports;
+using DealLang.Runner.Running;
+using DealLang.TestSupport;
+
+namespace DealLang.Cli.Tests.Baselines;
+
+/// <summary>
+/// For every example deal: the generated C#, each scenario's period ledger (CSV) and the side-by-side summary are
+/// committed baselines. A change to any of them must be explainable in one sentence in the commit message.
+/// </summary>
+public class ExampleBaselineTests
+{
+    public static TheoryData<string> Examples => DealFiles.Theory("examples");
+
+    public static TheoryData<string> ValidCorpus => DealFiles.Theory("tests/corpus/valid");
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Generated_csharp_matches_baseline(string file)
+    {
+        var compiled = CompileClean(file);
+        Snapshot.Verify(compiled.Source, "cs", DealFiles.Stem(file));
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Ledgers_and_summary_match_baselines(string file)
+    {
+        var compiled = CompileClean(file);
+        using var host = DealHost.Load(compiled.Image, compiled.TypeName);
+        var deal = host.Program.Description;
+        Assert.NotEmpty(deal.Scenarios);
+
+        var outcomes = new ScenarioRunner(host.Program, fullLedger: true, checkCash: true).RunAll(deal.Scenarios);
+        foreach (var outcome in outcomes)
+        {
+            Snapshot.Verify(LedgerReport.Render(deal, host.Program.Layout, outcome, ReportFormat.Csv), "csv",
+                $"{DealFiles.Stem(file)}.{outcome.Scenario}.ledger");
+        }
+
+        Snapshot.Verify(SummaryReport.Render(deal, outcomes, ReportFormat.Table), "txt", $"{DealFiles.Stem(file)}.summary");
+    }
+
+    [Theory]
+    [MemberData(nameof(ValidCorpus))]
+    public void Valid_corpus_deals_compile_and_conserve_cash(string file)
+    {
+        var compiled = CompileClean(file);
+        using var host = DealHost.Load(compiled.Image, compiled.TypeName);
+        var deal = host.Program.Description;
+        // checkCash makes the generated loop verify collections = payments + change in accounts every period.
+        foreach (var outcome in ScenarioRunner.RunAll(host.Program, fullLedger: true, checkCash: true))
+        {
+            Assert.True(outcome.PeriodsRun > 0);
+        }
+    }
+
+    private static Compiler.Emit.CompiledDeal CompileClean(string file)
+    {
+        var result = DealCompiler.Compile(file, DealFiles.Read(file));
+        Assert.True(result.Compiled is not null, string.Join('\n', result.Diagnostics));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Compiler.Diagnostics.Severity.Error);
+        return result.Compiled!;
+    }
+}

@@ -1,0 +1,84 @@
+using DealLang.TestSupport;
+
+namespace DealLang.Cli.Tests.Commands;
+
+/// <summary>Bad flags, files and scenario names: one clear line each, exit 2, never a stack trace.</summary>
+public class UsageErrorTests
+{
+    private static readonly string Hyperion = Path.Combine(RepoPaths.Examples, "hyperion.deal");
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("run")]
+    [InlineData("check")]
+    [InlineData("run", "--format", "xml", "FILE")]
+    [InlineData("run", "--no-such-flag", "FILE")]
+    [InlineData("build", "FILE", "--emit-cs")]
+    public void Bad_command_lines_exit_2_with_a_message(params string[] args)
+    {
+        var outcome = CliHarness.Run([.. args.Select(a => a == "FILE" ? Hyperion : a)]);
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Contains("deallang: error:", outcome.Err, StringComparison.Ordinal);
+        AssertNoStackTrace(outcome);
+    }
+
+    [Fact]
+    public void No_arguments_is_a_usage_error()
+    {
+        var outcome = CliHarness.Run();
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("build")]
+    [InlineData("run")]
+    public void Missing_file_is_one_line(string verb)
+    {
+        var outcome = CliHarness.Run(verb, "no/such/file.deal");
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal("deallang: error: file not found: no/such/file.deal", outcome.Err.Trim());
+        Assert.Empty(outcome.Out);
+    }
+
+    [Fact]
+    public void A_directory_is_not_a_deal_file()
+    {
+        var outcome = CliHarness.Run("check", RepoPaths.Examples);
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Contains("is a directory", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_scenario_names_the_ones_that_exist()
+    {
+        var outcome = CliHarness.Run("run", Hyperion, "--scenario", "Armageddon");
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Contains("unknown scenario 'Armageddon'", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("Base", outcome.Err, StringComparison.Ordinal);
+        AssertNoStackTrace(outcome);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("check", "--help")]
+    [InlineData("build", "--help")]
+    [InlineData("run", "--help")]
+    public void Help_is_printed_and_succeeds(params string[] args)
+    {
+        var outcome = CliHarness.Run(args);
+
+        Assert.Equal(ExitCodes.Ok, outcome.Exit);
+        Assert.Contains("Usage:", outcome.Out, StringComparison.Ordinal);
+    }
+
+    internal static void AssertNoStackTrace(CliOutcome outcome)
+    {
+        Assert.DoesNotContain("   at ", outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", outcome.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", outcome.Err, StringComparison.Ordinal);
+    }
+}
