@@ -1,0 +1,112 @@
+using DealLang.Runtime;
+
+namespace DealLang.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// Hand-computed figures for the Hyperion notes (examples/hyperion.deal), checked against the compiled deal.
+/// Money tolerances are one cent unless stated: amounts are doubles, rounded only when printed.
+/// </summary>
+public class HyperionFiguresTests(HyperionRun run) : IClassFixture<HyperionRun>
+{
+    private const double Cent = 0.01;
+
+    [Fact]
+    public void The_schedule_is_48_semiannual_periods_with_a_one_month_front_stub()
+    {
+        var b = run.Deal.Boundaries;
+        Assert.Equal(48, run.Deal.Periods);
+        Assert.Equal(new Date(2025, 10, 30), b[0]);
+        Assert.Equal(new Date(2025, 11, 30), b[1]);
+        Assert.Equal(new Date(2026, 5, 30), b[2]);
+        Assert.Equal(new Date(2049, 5, 30), b[^1]);
+    }
+
+    [Fact]
+    public void The_stub_and_first_full_coupons_are_exact()
+    {
+        // 27.3bn x 6.581% x 30/360: the stub 2025-10-30 -> 2025-11-30 is 30 days = 149,717,750.00;
+        // the first full half-year is 180/360 = 898,306,500.00 (the figure in the issue).
+        Assert.Equal(149_717_750.00, run.Ledger("Base", "3 pay Notes.interest paid", 0), Cent);
+        Assert.Equal(898_306_500.00, run.Ledger("Base", "3 pay Notes.interest paid", 1), Cent);
+    }
+
+    [Fact]
+    public void Level_amortisation_pays_the_annuity_from_the_first_period_after_completion()
+    {
+        // 39 half-years from 2029-11-30 to 2049-05-30 at r = 6.581%/2:
+        // P = 27.3bn x r / (1 - (1+r)^-39) = 1,252,707,419.90; first principal = P - 27.3bn x r = 354,400,919.90.
+        const int first = 9; // period ending 2030-05-30
+        Assert.Equal(0.0, run.Ledger("Base", "Notes principal due", first - 1));
+        Assert.Equal(354_400_919.90, run.Ledger("Base", "Notes principal due", first), Cent);
+        for (int t = first; t < 47; t++)
+        {
+            double debtService = run.Ledger("Base", "Notes interest due", t) + run.Ledger("Base", "Notes principal due", t);
+            Assert.Equal(1_252_707_419.90, debtService, Cent);
+        }
+
+        Assert.Equal(0.0, run.Ledger("Base", "Notes balance", 47), Cent);
+    }
+
+    [Fact]
+    public void Base_repays_the_notes_in_full_and_their_irr_is_the_coupon()
+    {
+        var notes = run.Outcomes["Base"].Tranches.Single(t => t.Name == "Notes");
+        Assert.Equal(0.0, notes.PrincipalLoss, Cent);
+        Assert.Equal(27.3e9, notes.PrincipalPaid, Cent);
+        Assert.Null(run.Outcomes["Base"].Events.EventOfDefault);
+        // Bought at par and paid as scheduled, the annual IRR is the effective semiannual coupon,
+        // (1 + 6.581%/2)^2 - 1 = 6.6893%, up to the stub and the ACT/365F timing of the cash flows.
+        Assert.Equal(0.066893, notes.Irr, 0.0005);
+    }
+
+    [Fact]
+    public void The_notes_loss_grows_from_base_to_refuted()
+    {
+        double Loss(string s) => run.Outcomes[s].Tranches.Single(t => t.Name == "Notes").PrincipalLoss;
+
+        Assert.Equal(0.0, Loss("Base"), Cent);
+        Assert.True(Loss("SlowProductivity") > 0, "SlowProductivity should lose something");
+        Assert.True(Loss("Refuted") > Loss("SlowProductivity"), "Refuted should lose more than SlowProductivity");
+        Assert.NotNull(run.Outcomes["Refuted"].Events.EventOfDefault);
+    }
+
+    [Fact]
+    public void The_rvg_pays_the_notes_balance_less_the_stressed_campus_value_when_the_lease_ends()
+    {
+        // Refuted: no renewal, so the lease ends 2033-11-30, the end of period 16 (0-based), inside the RVG window.
+        // Campus value then: 27bn x (1 - 80% x 48/360 months of straight line from 2029-11-30)
+        //   x (1 - 70% x 2953/2985 days of the linear drop to 2034-01-01) = 7,417,001,005.03.
+        // RVG = min(28bn cap, Notes balance at the period's start - value).
+        const int end = 16;
+        double value = 27e9 * (1 - 0.8 * 48 / 360.0) * (1 - 0.7 * 2953 / 2985.0);
+        double notesAtStart = run.Ledger("Refuted", "Notes balance", end - 1);
+        Assert.Equal(Math.Min(28e9, notesAtStart - value), run.Ledger("Refuted", "rvg MetaLease", end), 1.0);
+        Assert.Equal(0.0, run.Ledger("Refuted", "rvg MetaLease", end - 1));
+    }
+
+    [Theory]
+    [InlineData("Base")]
+    [InlineData("SlowProductivity")]
+    [InlineData("Refuted")]
+    public void Cash_is_conserved_in_every_period(string scenario)
+    {
+        // Recomputed from the ledger, independently of the runtime's own check:
+        // collections = everything paid out + the change in account balances.
+        var columns = run.Program.Layout.Columns;
+        var outflows = columns.Select((c, k) => (c, k))
+            .Where(x => x.c.Name.EndsWith(" paid", StringComparison.Ordinal) || x.c.Name.EndsWith(" distributed", StringComparison.Ordinal))
+            .Select(x => x.k).ToArray();
+        var accounts = run.Deal.Accounts;
+        double previous = accounts.Sum(a => a.Initial);
+        var outcome = run.Outcomes[scenario];
+        for (int t = 0; t < outcome.PeriodsRun; t++)
+        {
+            double balances = accounts.Sum(a => run.Ledger(scenario, a.Name + " balance", t));
+            double paid = outflows.Sum(k => outcome.Ledger![t, k]);
+            double collections = run.Ledger(scenario, "collections", t);
+            Assert.True(Math.Abs(collections - paid - (balances - previous)) < 1.0,
+                $"{scenario} period {t}: collections {collections:F2}, paid {paid:F2}, accounts {previous:F2} -> {balances:F2}");
+            previous = balances;
+        }
+    }
+}
