@@ -555,6 +555,7 @@ public static partial class CSharpEmitter
             w.Line("result.PrincipalPaid[" + index + "][t] = " + ctx.Tranche(i, "principalPaid") + ";");
             w.Line("result.TrancheBalance[" + index + "][t] = " + ctx.Tranche(i, "balance") + ";");
             w.Line("result.InterestShortfall[" + index + "][t] = " + ctx.Tranche(i, "unpaidInterest") + ";");
+            w.Line("result.PrincipalShortfall[" + index + "][t] = " + ctx.Tranche(i, "unpaidPrincipal") + ";");
         }
 
         for (int e = 0; e < model.Equities.Length; e++)

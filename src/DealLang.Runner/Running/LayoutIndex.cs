@@ -4,19 +4,13 @@ namespace DealLang.Runner.Running;
 
 /// <summary>
 /// The few ledger columns the summaries read, found once per program by the names SEMANTICS.md gives them
-/// ("Notes principal due"; a test's value under the test's own name). A column the layout lacks is −1, and
+/// (a test's value under the test's own name). A column the layout lacks is −1, and
 /// the summary falls back to what <see cref="RunResult"/> alone can tell.
 /// </summary>
 sealed class LayoutIndex
 {
     public LayoutIndex(DealDescription deal, LedgerLayout layout)
     {
-        PrincipalDue = new int[deal.Tranches.Length];
-        for (int i = 0; i < PrincipalDue.Length; i++)
-        {
-            PrincipalDue[i] = Find(layout, deal.Tranches[i].Name + " principal due");
-        }
-
         TestKinds = new ColumnKind?[deal.Tests.Length];
         for (int i = 0; i < TestKinds.Length; i++)
         {
@@ -24,9 +18,6 @@ sealed class LayoutIndex
             TestKinds[i] = column < 0 ? null : layout.Columns[column].Kind;
         }
     }
-
-    /// <summary>[tranche]: the ledger column of principal due this period, or −1.</summary>
-    public int[] PrincipalDue { get; }
 
     /// <summary>[test]: how the ledger prints the test's value, or null if it has no column.</summary>
     public ColumnKind?[] TestKinds { get; }

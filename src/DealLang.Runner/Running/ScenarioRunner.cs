@@ -83,7 +83,7 @@ public sealed class ScenarioRunner
             scenario.Name,
             periods,
             result.Ledger is { } ledger ? LedgerTable.CopyOf(ledger, periods) : null,
-            TrancheSummaries.Build(deal, index, result, periods, years),
+            TrancheSummaries.Build(deal, result, periods, years),
             EquitySummaries.Build(deal, result, periods, years),
             DealEventsBuilder.Build(deal, index, result, periods));
     }

@@ -6,10 +6,7 @@ namespace DealLang.Runner.Running;
 /// <summary>Builds each tranche's <see cref="TrancheSummary"/> from a finished run.</summary>
 static class TrancheSummaries
 {
-    // Half a cent: a shortfall smaller than this is float noise in the waterfall's subtractions, not unpaid money.
-    const double Noise = 0.005;
-
-    public static ImmutableArray<TrancheSummary> Build(DealDescription deal, LayoutIndex index, RunResult result, int periods, double[] years)
+    public static ImmutableArray<TrancheSummary> Build(DealDescription deal, RunResult result, int periods, double[] years)
     {
         var summaries = ImmutableArray.CreateBuilder<TrancheSummary>(deal.Tranches.Length);
         for (int i = 0; i < deal.Tranches.Length; i++)
@@ -29,25 +26,18 @@ static class TrancheSummaries
                 result.UnpaidInterest[i],
                 Analytics.Wal.Compute(years, principal.AsSpan(0, periods)),
                 PeriodYears.Irr(years, original, interest, principal),
-                FirstShortfall(deal, tranche, index.PrincipalDue[i], result, i, periods)));
+                FirstShortfall(deal, result, i, periods)));
         }
 
         return summaries.MoveToImmutable();
     }
 
-    /// <summary>
-    /// With a ledger, the first period whose principal due exceeds the principal paid. Without one (summary-only
-    /// runs) the scheduled amount is unknown, so only the shortfall that matters most is found: principal
-    /// still outstanding at the end of a period that reaches the tranche's maturity.
-    /// </summary>
-    static Date? FirstShortfall(DealDescription deal, TrancheInfo tranche, int dueColumn, RunResult result, int i, int periods)
+    /// <summary>The end date of the first period that left scheduled principal unpaid (same in ledger and summary-only runs).</summary>
+    static Date? FirstShortfall(DealDescription deal, RunResult result, int i, int periods)
     {
         for (int t = 0; t < periods; t++)
         {
-            bool shortfall = result.Ledger is { } ledger && dueColumn >= 0
-                ? ledger[t, dueColumn] - result.PrincipalPaid[i][t] > Noise
-                : deal.Boundaries[t + 1] >= tranche.Maturity && result.TrancheBalance[i][t] > Noise;
-            if (shortfall)
+            if (result.PrincipalShortfall[i][t] > 0)
             {
                 return deal.Boundaries[t + 1];
             }

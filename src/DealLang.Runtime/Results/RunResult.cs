@@ -18,6 +18,7 @@ public sealed class RunResult
         PrincipalPaid = Jagged(deal.Tranches.Length, n);
         TrancheBalance = Jagged(deal.Tranches.Length, n);
         InterestShortfall = Jagged(deal.Tranches.Length, n);
+        PrincipalShortfall = Jagged(deal.Tranches.Length, n);
         Distributions = Jagged(deal.Equities.Length, n);
         AccountBalance = Jagged(deal.Accounts.Length, n);
         TestValues = Jagged(deal.Tests.Length, n);
@@ -49,6 +50,9 @@ public sealed class RunResult
 
     /// <summary>[tranche][t]: interest due but unpaid at the end of period t.</summary>
     public double[][] InterestShortfall { get; }
+
+    /// <summary>[tranche][t]: scheduled principal due but unpaid at the end of period t.</summary>
+    public double[][] PrincipalShortfall { get; }
 
     public double[][] Distributions { get; }
     public double[][] AccountBalance { get; }
@@ -90,6 +94,7 @@ public sealed class RunResult
         Clear(PrincipalPaid);
         Clear(TrancheBalance);
         Clear(InterestShortfall);
+        Clear(PrincipalShortfall);
         Clear(Distributions);
         Clear(AccountBalance);
         Clear(TestValues);

@@ -105,6 +105,8 @@ public sealed class FourPeriodProgram : IDealProgram
         r.InterestPaid[1][t] = juniorInterest;
         r.PrincipalPaid[1][t] = juniorPrincipal;
         r.InterestShortfall[1][t] = juniorShortfall;
+        r.PrincipalShortfall[0][t] = notesPrincipalDue - notesPrincipal;
+        r.PrincipalShortfall[1][t] = juniorPrincipalDue - juniorPrincipal;
         r.TrancheBalance[0][t] = notesBalance;
         r.TrancheBalance[1][t] = juniorBalance;
         r.Distributions[0][t] = equity;

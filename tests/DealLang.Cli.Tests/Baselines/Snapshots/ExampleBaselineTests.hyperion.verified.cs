@@ -372,6 +372,7 @@ public sealed class Deal_Hyperion : IDealProgram
             result.PrincipalPaid[0][t] = tranche_Notes_principalPaid;
             result.TrancheBalance[0][t] = tranche_Notes_balance;
             result.InterestShortfall[0][t] = tranche_Notes_unpaidInterest;
+            result.PrincipalShortfall[0][t] = tranche_Notes_unpaidPrincipal;
             result.Distributions[0][t] = equity_Sponsor_distributed;
             result.AccountBalance[0][t] = account_InterestReserve_balance;
             result.AccountBalance[1][t] = account_Dsra_balance;
