@@ -27,6 +27,7 @@ static class SummaryJson
                 Tranches(w, outcome);
                 Equities(w, outcome);
                 Events(w, outcome.Events);
+                Parties(w, outcome);
                 w.WriteEndObject();
             }
 
@@ -77,6 +78,24 @@ static class SummaryJson
             }
 
             w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    static void Parties(Utf8JsonWriter w, ScenarioOutcome outcome)
+    {
+        w.WriteStartArray("parties");
+        foreach (PartySummary p in outcome.Parties)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", p.Name);
+            w.WriteString("rating", p.Rating);
+            Json.Number(w, "annualPd", p.AnnualPd);
+            Json.Number(w, "pdToMaturity", p.PdToMaturity);
+            Json.Number(w, "recovery", p.Recovery);
+            Json.Date(w, "defaultDate", p.DefaultDate);
             w.WriteEndObject();
         }
 

@@ -65,6 +65,23 @@ static class SummaryRows
             Add(rows, outcomes, deal.Leases[l].Name, "RVG paid", SummaryKind.Money, o => Of(o.Events.RvgPaid[l].Amount));
         }
 
+        for (int p = 0; p < deal.Parties.Length; p++)
+        {
+            // Only parties with credit terms or a scenario default: a sponsor with none would print rows of zeros.
+            PartyInfo party = deal.Parties[p];
+            bool defaults = outcomes.Any(o => o.Parties[p].DefaultDate is not null);
+            if (party.AnnualPd == 0 && party.Recovery == 0 && !defaults)
+            {
+                continue;
+            }
+
+            string item = party.Rating.Length > 0 ? $"{party.Name} ({party.Rating})" : party.Name;
+            Add(rows, outcomes, item, "annual PD", SummaryKind.Rate, o => Of(o.Parties[p].AnnualPd));
+            Add(rows, outcomes, item, "PD to maturity", SummaryKind.Rate, o => Of(o.Parties[p].PdToMaturity));
+            Add(rows, outcomes, item, "recovery", SummaryKind.Rate, o => Of(o.Parties[p].Recovery));
+            Add(rows, outcomes, item, "defaults on", SummaryKind.Date, o => On(o.Parties[p].DefaultDate));
+        }
+
         for (int k = 0; k < deal.Tests.Length; k++)
         {
             SummaryKind kind = outcomes.Count > 0 ? KindOf(outcomes[0].Events.Tests[k].Kind) : SummaryKind.Number;

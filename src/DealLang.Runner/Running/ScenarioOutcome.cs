@@ -16,4 +16,5 @@ public sealed record ScenarioOutcome(
     LedgerTable? Ledger,
     ImmutableArray<TrancheSummary> Tranches,
     ImmutableArray<EquitySummary> Equities,
-    DealEvents Events);
+    DealEvents Events,
+    ImmutableArray<PartySummary> Parties);

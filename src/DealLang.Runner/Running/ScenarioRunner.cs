@@ -85,6 +85,7 @@ public sealed class ScenarioRunner
             result.Ledger is { } ledger ? LedgerTable.CopyOf(ledger, periods) : null,
             TrancheSummaries.Build(deal, result, periods, years),
             EquitySummaries.Build(deal, result, periods, years),
-            DealEventsBuilder.Build(deal, index, result, periods));
+            DealEventsBuilder.Build(deal, index, result, periods),
+            PartySummaries.Build(deal, scenario));
     }
 }

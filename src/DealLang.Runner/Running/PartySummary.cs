@@ -1,0 +1,17 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Running;
+
+/// <summary>
+/// A party's credit terms and what happened to it in one scenario. <see cref="PdToMaturity"/> turns the annual
+/// default probability into the chance of a default before the deal's maturity, 1 − (1 − pd)^years, assuming a
+/// constant hazard (the deterministic view; Monte Carlo draws defaults from the same figure).
+/// </summary>
+/// <param name="DefaultDate">The date the scenario makes the party default, or null.</param>
+public sealed record PartySummary(
+    string Name,
+    string Rating,
+    double AnnualPd,
+    double PdToMaturity,
+    double Recovery,
+    Date? DefaultDate);
