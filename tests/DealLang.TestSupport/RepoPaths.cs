@@ -29,9 +29,17 @@ public static class RepoPaths
         }
     }
 
-    static string FindRoot()
+    // From the test binaries first; then from this source file, so builds with --artifacts-path outside the
+    // checkout still find it (the compiler records the path of the source file it compiled).
+    static string FindRoot() =>
+        FindAbove(AppContext.BaseDirectory)
+        ?? FindAbove(Path.GetDirectoryName(ThisSourceFile()) ?? "")
+        ?? throw new InvalidOperationException(
+            $"No {SolutionFile} above {AppContext.BaseDirectory} or this source file: run the tests from a checkout.");
+
+    static string? FindAbove(string start)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = start.Length > 0 ? new DirectoryInfo(start) : null; dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
             {
@@ -39,7 +47,8 @@ public static class RepoPaths
             }
         }
 
-        throw new InvalidOperationException(
-            $"No {SolutionFile} above {AppContext.BaseDirectory}: tests must run from a build inside the checkout.");
+        return null;
     }
+
+    static string ThisSourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 }
