@@ -1,0 +1,33 @@
+namespace DealLang.Benchmarks;
+
+/// <summary>Files of the checkout, found by walking up to <c>DealLang.sln</c> so the suite runs from any working
+/// directory.</summary>
+public static class RepoFiles
+{
+    const string SolutionFile = "DealLang.sln";
+
+    /// <summary>The deal every benchmark measures: the repository's flagship example.</summary>
+    public static string HyperionPath => Path.Combine(Root(), "examples", "hyperion.deal");
+
+    /// <summary>The folder holding <c>DealLang.sln</c>: above the binaries (the normal case), else above the
+    /// working directory (binaries built to an <c>--artifacts-path</c> outside the checkout).</summary>
+    public static string Root() =>
+        FindAbove(AppContext.BaseDirectory)
+        ?? FindAbove(Environment.CurrentDirectory)
+        // Benchmarks are a developer tool, not user input: a missing checkout is a setup error worth a throw.
+        ?? throw new InvalidOperationException(
+            $"No {SolutionFile} above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}: run the benchmarks from inside the checkout.");
+
+    static string? FindAbove(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}
