@@ -1,11 +1,37 @@
 // DealLang grammar: one deal and its scenarios per file.
 // The generated parser lives in src/DealLang.Grammar/Generated (run grammar/generate.sh after any change).
-// Only shape lives here. Units, names and rules are checked by the compiler's semantic passes, so the
+// Only shape lives here (and one lookahead predicate, for unknown declarations). Units, names and rules are checked by the compiler's semantic passes, so the
 // grammar stays permissive where a checker can give a better message than "mismatched input".
 grammar DealLang;
 
+@parser::members {
+// unknownDecl: whether the tokens from LT(first) on are names (or 'for', 'on') and then '{', as after the
+// unknown word in 'tranch Loan {' or 'scenaro Stress for Mini {'. Only then is the word read as a declaration
+// with a misspelt keyword; otherwise ('currencyy USD') it stays an ordinary syntax error and the names after
+// it are not swallowed. Error recovery asks the same question. The look is bounded: real heads are short.
+public static bool DeclarationHeadFollows(ITokenStream tokens, int first)
+{
+    IntervalSet names = _ATN.NextTokens(_ATN.ruleToStartState[RULE_ident]);
+    for (int i = first; i < first + 16; i++)
+    {
+        int type = tokens.LA(i);
+        if (type == LBRACE)
+        {
+            return true;
+        }
+
+        if (type != FOR && type != ON && !names.Contains(type))
+        {
+            return false;
+        }
+    }
+
+    return false;
+}
+}
+
 compilationUnit
-    : (dealDecl | scenarioDecl)* EOF
+    : (dealDecl | scenarioDecl | unknownDecl)* EOF
     ;
 
 // ---------------------------------------------------------------- deal
@@ -28,6 +54,20 @@ dealMember
     | defaultRule
     | waterfallDecl
     | enforcementDecl
+    | unknownDecl
+    ;
+
+// A misspelt keyword in front of a block: 'tranch Loan { ... }', 'waterfal { ... }', 'scenaro S for D { ... }'.
+// Read as one unknown declaration (DL0109, with a did-you-mean) whose braces are matched and whose contents are
+// skipped, so that one typo is one diagnostic and the rest of the file is read normally. The predicate (see
+// DeclarationHeadFollows) keeps a word that is not followed by '{' an ordinary syntax error.
+unknownDecl
+    : IDENT {DeclarationHeadFollows(TokenStream, 1)}? (ident | FOR | ON)* block
+    ;
+
+// Balanced braces with anything in between.
+block
+    : LBRACE (block | ~(LBRACE | RBRACE))* RBRACE
     ;
 
 headerItem
@@ -80,8 +120,15 @@ leaseItem
     | RENT expr perYear (ESCALATING expr perYear)?   # rentItem
     | STARTS DATE                                    # startsItem
     | TERM duration                                  # termItem
-    | RENEWALS count=NUMBER X duration AT LESSEE OPTION (RENT AT MARKET)?   # renewalsItem
+    | RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?     # renewalsItem
     | RVG rvgPart+                                   # rvgItem
+    ;
+
+// 'renewals 2 x 5y' or 'renewals 2x 5y': the lexer reads '2x' as one number with the suffix x. Whether the
+// count is whole, and the suffix x, is checked when the tree is built (DL0106, DL0102).
+renewalCount
+    : NUMBER X
+    | QUANTITY
     ;
 
 rvgPart

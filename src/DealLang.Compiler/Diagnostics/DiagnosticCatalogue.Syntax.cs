@@ -68,6 +68,20 @@ public static partial class DiagnosticCatalogue
         Error("DL0108", span, string.Create(CultureInfo.InvariantCulture,
             $"expressions nest more than {limit} levels deep here; simplify the expression"));
 
+    /// <summary>
+    /// DL0109: a word that is not a keyword stands where a declaration starts and opens a block
+    /// (<c>tranch Loan { ... }</c>, <c>waterfal { ... }</c>, <c>scenaro Stress for Mini { ... }</c>): almost always a
+    /// misspelt keyword. The message suggests the closest keyword valid there (<paramref name="suggestion"/>), or
+    /// else names the declarations that may stand there. The block is skipped unchecked; the rest of the file is
+    /// checked as usual.
+    /// </summary>
+    public static Diagnostic UnknownDeclaration(SourceSpan span, string word, string? suggestion, IReadOnlyList<string> valid) =>
+        Error("DL0109", span, suggestion is not null
+            ? $"unknown declaration '{word}'; did you mean '{suggestion}'?"
+            : valid.Count == 2
+                ? $"unknown declaration '{word}'; expected '{valid[0]}' or '{valid[1]}'"
+                : $"unknown declaration '{word}'; expected one of: {string.Join(", ", valid.Select(v => $"'{v}'"))}");
+
     // A pathological literal (thousands of digits) must not turn a message into a wall of text.
     private static string ShortenLiteral(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
 }

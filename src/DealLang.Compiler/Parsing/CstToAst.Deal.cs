@@ -9,7 +9,8 @@ internal sealed partial class CstToAst
 {
     // dealDecl : DEAL name=ident LBRACE dealMember* RBRACE ;
     // dealMember : headerItem | partyDecl | facilityDecl | leaseDecl | trancheDecl | equityDecl
-    //            | accountDecl | feeDecl | testDecl | triggerDecl | defaultRule | waterfallDecl | enforcementDecl ;
+    //            | accountDecl | feeDecl | testDecl | triggerDecl | defaultRule | waterfallDecl | enforcementDecl
+    //            | unknownDecl ;
     private DealSyntax? VisitDealDecl(DealDeclContext context)
     {
         NameSyntax? name = VisitIdent(context.name);
@@ -25,6 +26,10 @@ internal sealed partial class CstToAst
             if (member.headerItem() is { } item)
             {
                 VisitHeaderItem(item, header);
+            }
+            else if (member.unknownDecl() is { } unknown)
+            {
+                VisitUnknownDecl(unknown, UnknownDeclarations.InDeal);
             }
             else if (VisitDeclaration(member) is { } declaration)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Syntax;
 using static DealLang.Grammar.DealLangParser;
 
@@ -116,7 +117,7 @@ internal sealed partial class CstToAst
     //     | RENT expr perYear (ESCALATING expr perYear)?                          # rentItem
     //     | STARTS DATE                                                           # startsItem
     //     | TERM duration                                                         # termItem
-    //     | RENEWALS count=NUMBER X duration AT LESSEE OPTION (RENT AT MARKET)?   # renewalsItem
+    //     | RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?     # renewalsItem
     //     | RVG rvgPart+                                                          # rvgItem
     //     ;
     private LeaseSyntax? VisitLeaseDecl(LeaseDeclContext context)
@@ -169,13 +170,33 @@ internal sealed partial class CstToAst
         return new LeaseSyntax(name, facility, lessee, rent, escalator, starts, term, renewals, rvg, Span(context));
     }
 
-    // RENEWALS count=NUMBER X duration AT LESSEE OPTION (RENT AT MARKET)?   # renewalsItem
+    // RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?   # renewalsItem
     private RenewalsSyntax? VisitRenewals(RenewalsItemContext context)
     {
-        int? count = VisitWholeNumber(Matched(context.count), "the number of renewals", minimum: 0);
+        int? count = VisitRenewalCount(context.renewalCount());
         DurationSyntax? term = VisitDuration(context.duration());
         bool atMarket = Matched(context.MARKET()) is not null;
         return count is null || term is null ? null : new RenewalsSyntax(count.Value, term, atMarket, Span(context));
+    }
+
+    // renewalCount : NUMBER X | QUANTITY ;
+    // '2 x 5y' or '2x 5y'; in the second the lexer has made '2x' one token, whose suffix must be x.
+    private int? VisitRenewalCount(RenewalCountContext? context)
+    {
+        const string what = "the number of renewals";
+        if (Matched(context?.QUANTITY()) is not { } quantity)
+        {
+            return VisitWholeNumber(Matched(context?.NUMBER()), what, minimum: 0);
+        }
+
+        (string number, string suffix) = Literals.Split(quantity.Text);
+        if (!string.Equals(suffix, "x", StringComparison.Ordinal))
+        {
+            Report(DiagnosticCatalogue.UnknownUnit(Span(quantity), quantity.Text, "x (a count of renewals, as in 'renewals 2x 5y')"));
+            return null;
+        }
+
+        return VisitWholeNumber(quantity, what, minimum: 0, number);
     }
 
     // RVG rvgPart+   # rvgItem

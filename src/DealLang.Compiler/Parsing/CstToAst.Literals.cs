@@ -85,15 +85,16 @@ internal sealed partial class CstToAst
     private StringLiteralSyntax? VisitString(ITerminalNode? node) =>
         Matched(node) is { } token ? new StringLiteralSyntax(Literals.Unescape(token.Text), Span(token)) : null;
 
-    // NUMBER where a count is needed: renewals N x D, renewals taken N, seniority N.
-    private int? VisitWholeNumber(IToken? token, string what, int minimum)
+    // NUMBER where a count is needed: renewals N x D, renewals taken N, seniority N. A count written with a
+    // suffix ('2x') passes its number part as number; the message shows the whole token.
+    private int? VisitWholeNumber(IToken? token, string what, int minimum, string? number = null)
     {
         if (token is null)
         {
             return null;
         }
 
-        if (!Literals.TryParseWholeNumber(token.Text, out int value) || value < minimum)
+        if (!Literals.TryParseWholeNumber(number ?? token.Text, out int value) || value < minimum)
         {
             Report(DiagnosticCatalogue.ExpectedWholeNumber(Span(token), what, token.Text, minimum));
             return null;

@@ -19,9 +19,9 @@ namespace DealLang.Compiler.Parsing;
 /// Literal problems the grammar lets through (units, dates, counts, repeated items) are reported here,
 /// as DL0102–DL0107.
 /// </summary>
-internal sealed partial class CstToAst(Spans spans, DiagnosticBag diagnostics)
+internal sealed partial class CstToAst(Spans spans, DiagnosticBag diagnostics, IReadOnlySet<int> syntaxErrorLines)
 {
-    // compilationUnit : (dealDecl | scenarioDecl)* EOF ;
+    // compilationUnit : (dealDecl | scenarioDecl | unknownDecl)* EOF ;
     public CompilationUnitSyntax VisitCompilationUnit(CompilationUnitContext context)
     {
         var deals = ImmutableArray.CreateBuilder<DealSyntax>();
@@ -36,6 +36,9 @@ internal sealed partial class CstToAst(Spans spans, DiagnosticBag diagnostics)
                 case ScenarioDeclContext scenario when VisitScenarioDecl(scenario) is { } syntax:
                     scenarios.Add(syntax);
                     break;
+                case UnknownDeclContext unknown:
+                    VisitUnknownDecl(unknown, UnknownDeclarations.TopLevel);
+                    break;
             }
         }
 
@@ -48,6 +51,8 @@ internal sealed partial class CstToAst(Spans spans, DiagnosticBag diagnostics)
     private SourceSpan Span(IToken token) => spans.Of(token);
 
     private void Report(Diagnostic diagnostic) => diagnostics.Add(diagnostic);
+
+    private bool HasSyntaxError(int line) => syntaxErrorLines.Contains(line);
 
     /// <summary>A token the parser really matched: not absent, not conjured by error recovery
     /// (token index -1), not junk it skipped over while recovering (an error node).</summary>
@@ -62,6 +67,9 @@ internal sealed partial class CstToAst(Spans spans, DiagnosticBag diagnostics)
     /// <summary>
     /// Remembers which single-valued items one declaration has given, and reports any given again (DL0105).
     /// The first one stays; later ones are read (so their own mistakes are reported) and dropped.
+    /// An item on a line with a syntax error may be an artefact of the parser's recovery ('renewals 2 5y at
+    /// lessee option' can leave a 'lessee' item behind): it is never reported as a repeat, nor is a later
+    /// item reported as repeating it.
     /// </summary>
     private sealed class ItemSet(CstToAst owner, string container)
     {
@@ -71,6 +79,17 @@ internal sealed partial class CstToAst(Spans spans, DiagnosticBag diagnostics)
         {
             if (_firstLines.TryGetValue(item, out int firstLine))
             {
+                if (owner.HasSyntaxError(span.Line))
+                {
+                    return false;
+                }
+
+                if (owner.HasSyntaxError(firstLine))
+                {
+                    _firstLines[item] = span.Line; // the clean one replaces the doubtful one
+                    return true;
+                }
+
                 owner.Report(DiagnosticCatalogue.DuplicateItem(span, item, container, firstLine));
                 return false;
             }

@@ -47,6 +47,6 @@ public static class DealParser
             return new CompilationUnitSyntax([], [], new SourceSpan(path, 1, 1, 1, 1));
         }
 
-        return new CstToAst(spans, diagnostics).VisitCompilationUnit(tree);
+        return new CstToAst(spans, diagnostics, listener.LinesWithErrors).VisitCompilationUnit(tree);
     }
 }

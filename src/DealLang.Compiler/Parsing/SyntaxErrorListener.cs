@@ -16,6 +16,9 @@ internal sealed class SyntaxErrorListener(Spans spans, DiagnosticBag diagnostics
 
     private readonly HashSet<int> _linesWithErrors = [];
 
+    /// <summary>The lines with a syntax error, so that building the tree can tell recovery noise from mistakes.</summary>
+    public IReadOnlySet<int> LinesWithErrors => _linesWithErrors;
+
     // Parser errors: the message comes from SyntaxErrorStrategy, already written for people.
     public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line,
         int charPositionInLine, string msg, RecognitionException e)

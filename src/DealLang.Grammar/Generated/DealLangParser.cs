@@ -53,24 +53,26 @@ public partial class DealLangParser : Parser {
 		DATE=109, QUANTITY=110, NUMBER=111, STRING=112, IDENT=113, LINE_COMMENT=114, 
 		BLOCK_COMMENT=115, WS=116, UNEXPECTED_CHAR=117;
 	public const int
-		RULE_compilationUnit = 0, RULE_dealDecl = 1, RULE_dealMember = 2, RULE_headerItem = 3, 
-		RULE_dayCount = 4, RULE_partyDecl = 5, RULE_partyItem = 6, RULE_facilityDecl = 7, 
-		RULE_facilityItem = 8, RULE_schedulePoint = 9, RULE_leaseDecl = 10, RULE_leaseItem = 11, 
-		RULE_rvgPart = 12, RULE_trancheDecl = 13, RULE_trancheItem = 14, RULE_amortization = 15, 
-		RULE_equityDecl = 16, RULE_equityItem = 17, RULE_holder = 18, RULE_accountDecl = 19, 
-		RULE_accountItem = 20, RULE_feeDecl = 21, RULE_testDecl = 22, RULE_triggerDecl = 23, 
-		RULE_defaultRule = 24, RULE_waterfallDecl = 25, RULE_step = 26, RULE_enforcementDecl = 27, 
-		RULE_enforcementItem = 28, RULE_sellTerm = 29, RULE_scenarioDecl = 30, 
-		RULE_scenarioItem = 31, RULE_perYear = 32, RULE_duration = 33, RULE_expr = 34, 
-		RULE_reference = 35, RULE_ident = 36;
+		RULE_compilationUnit = 0, RULE_dealDecl = 1, RULE_dealMember = 2, RULE_unknownDecl = 3, 
+		RULE_block = 4, RULE_headerItem = 5, RULE_dayCount = 6, RULE_partyDecl = 7, 
+		RULE_partyItem = 8, RULE_facilityDecl = 9, RULE_facilityItem = 10, RULE_schedulePoint = 11, 
+		RULE_leaseDecl = 12, RULE_leaseItem = 13, RULE_renewalCount = 14, RULE_rvgPart = 15, 
+		RULE_trancheDecl = 16, RULE_trancheItem = 17, RULE_amortization = 18, 
+		RULE_equityDecl = 19, RULE_equityItem = 20, RULE_holder = 21, RULE_accountDecl = 22, 
+		RULE_accountItem = 23, RULE_feeDecl = 24, RULE_testDecl = 25, RULE_triggerDecl = 26, 
+		RULE_defaultRule = 27, RULE_waterfallDecl = 28, RULE_step = 29, RULE_enforcementDecl = 30, 
+		RULE_enforcementItem = 31, RULE_sellTerm = 32, RULE_scenarioDecl = 33, 
+		RULE_scenarioItem = 34, RULE_perYear = 35, RULE_duration = 36, RULE_expr = 37, 
+		RULE_reference = 38, RULE_ident = 39;
 	public static readonly string[] ruleNames = {
-		"compilationUnit", "dealDecl", "dealMember", "headerItem", "dayCount", 
-		"partyDecl", "partyItem", "facilityDecl", "facilityItem", "schedulePoint", 
-		"leaseDecl", "leaseItem", "rvgPart", "trancheDecl", "trancheItem", "amortization", 
-		"equityDecl", "equityItem", "holder", "accountDecl", "accountItem", "feeDecl", 
-		"testDecl", "triggerDecl", "defaultRule", "waterfallDecl", "step", "enforcementDecl", 
-		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "perYear", 
-		"duration", "expr", "reference", "ident"
+		"compilationUnit", "dealDecl", "dealMember", "unknownDecl", "block", "headerItem", 
+		"dayCount", "partyDecl", "partyItem", "facilityDecl", "facilityItem", 
+		"schedulePoint", "leaseDecl", "leaseItem", "renewalCount", "rvgPart", 
+		"trancheDecl", "trancheItem", "amortization", "equityDecl", "equityItem", 
+		"holder", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
+		"defaultRule", "waterfallDecl", "step", "enforcementDecl", "enforcementItem", 
+		"sellTerm", "scenarioDecl", "scenarioItem", "perYear", "duration", "expr", 
+		"reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -132,6 +134,31 @@ public partial class DealLangParser : Parser {
 		}
 	}
 
+
+	// unknownDecl: whether the tokens from LT(first) on are names (or 'for', 'on') and then '{', as after the
+	// unknown word in 'tranch Loan {' or 'scenaro Stress for Mini {'. Only then is the word read as a declaration
+	// with a misspelt keyword; otherwise ('currencyy USD') it stays an ordinary syntax error and the names after
+	// it are not swallowed. Error recovery asks the same question. The look is bounded: real heads are short.
+	public static bool DeclarationHeadFollows(ITokenStream tokens, int first)
+	{
+	    IntervalSet names = _ATN.NextTokens(_ATN.ruleToStartState[RULE_ident]);
+	    for (int i = first; i < first + 16; i++)
+	    {
+	        int type = tokens.LA(i);
+	        if (type == LBRACE)
+	        {
+	            return true;
+	        }
+
+	        if (type != FOR && type != ON && !names.Contains(type))
+	        {
+	            return false;
+	        }
+	    }
+
+	    return false;
+	}
+
 		public DealLangParser(ITokenStream input) : this(input, Console.Out, Console.Error) { }
 
 		public DealLangParser(ITokenStream input, TextWriter output, TextWriter errorOutput)
@@ -154,6 +181,12 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ScenarioDeclContext scenarioDecl(int i) {
 			return GetRuleContext<ScenarioDeclContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public UnknownDeclContext[] unknownDecl() {
+			return GetRuleContexts<UnknownDeclContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public UnknownDeclContext unknownDecl(int i) {
+			return GetRuleContext<UnknownDeclContext>(i);
+		}
 		public CompilationUnitContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -175,35 +208,41 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 78;
+			State = 85;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==DEAL || _la==SCENARIO) {
+			while (_la==DEAL || _la==SCENARIO || _la==IDENT) {
 				{
-				State = 76;
+				State = 83;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case DEAL:
 					{
-					State = 74;
+					State = 80;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 75;
+					State = 81;
 					scenarioDecl();
+					}
+					break;
+				case IDENT:
+					{
+					State = 82;
+					unknownDecl();
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 80;
+				State = 87;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 81;
+			State = 88;
 			Match(Eof);
 			}
 		}
@@ -253,27 +292,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 83;
+			State = 90;
 			Match(DEAL);
-			State = 84;
+			State = 91;
 			_localctx.name = ident();
-			State = 85;
+			State = 92;
 			Match(LBRACE);
-			State = 89;
+			State = 96;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6475050089369792528L) != 0) || _la==WATERFALL || _la==ENFORCEMENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6475050089369792528L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 562949953423361L) != 0)) {
 				{
 				{
-				State = 86;
+				State = 93;
 				dealMember();
 				}
 				}
-				State = 91;
+				State = 98;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 92;
+			State = 99;
 			Match(RBRACE);
 			}
 		}
@@ -328,6 +367,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public EnforcementDeclContext enforcementDecl() {
 			return GetRuleContext<EnforcementDeclContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public UnknownDeclContext unknownDecl() {
+			return GetRuleContext<UnknownDeclContext>(0);
+		}
 		public DealMemberContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -346,7 +388,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 4, RULE_dealMember);
 		try {
-			State = 107;
+			State = 115;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -358,96 +400,441 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 94;
+				State = 101;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 95;
+				State = 102;
 				partyDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 96;
+				State = 103;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 97;
+				State = 104;
 				leaseDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 98;
+				State = 105;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 99;
+				State = 106;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 100;
+				State = 107;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 101;
+				State = 108;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 102;
+				State = 109;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 103;
+				State = 110;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 104;
+				State = 111;
 				defaultRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 105;
+				State = 112;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 106;
+				State = 113;
 				enforcementDecl();
+				}
+				break;
+			case IDENT:
+				EnterOuterAlt(_localctx, 14);
+				{
+				State = 114;
+				unknownDecl();
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class UnknownDeclContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(DealLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public BlockContext block() {
+			return GetRuleContext<BlockContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
+			return GetRuleContexts<IdentContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident(int i) {
+			return GetRuleContext<IdentContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] FOR() { return GetTokens(DealLangParser.FOR); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FOR(int i) {
+			return GetToken(DealLangParser.FOR, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] ON() { return GetTokens(DealLangParser.ON); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON(int i) {
+			return GetToken(DealLangParser.ON, i);
+		}
+		public UnknownDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_unknownDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitUnknownDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public UnknownDeclContext unknownDecl() {
+		UnknownDeclContext _localctx = new UnknownDeclContext(Context, State);
+		EnterRule(_localctx, 6, RULE_unknownDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 117;
+			Match(IDENT);
+			State = 118;
+			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
+			State = 124;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160261014008L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 68719476999L) != 0)) {
+				{
+				State = 122;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case TITLE:
+				case CURRENCY:
+				case CLOSING:
+				case MATURITY:
+				case FIRST_PAYMENT:
+				case RATING:
+				case PD:
+				case RECOVERY:
+				case COST:
+				case VALUE:
+				case STRAIGHT_LINE:
+				case FLOOR:
+				case SCHEDULE:
+				case LESSEE:
+				case RENT:
+				case ESCALATING:
+				case STARTS:
+				case TERM:
+				case OPTION:
+				case MARKET:
+				case GUARANTEES:
+				case CAP:
+				case BALANCE:
+				case COUPON:
+				case FIXED:
+				case INTEREST_ONLY:
+				case INTEREST:
+				case PRINCIPAL:
+				case AMORTIZE:
+				case BULLET:
+				case LEVEL:
+				case LINEAR:
+				case SENIORITY:
+				case CONTRIBUTED:
+				case HOLDERS:
+				case TARGET:
+				case INITIAL:
+				case EARNS:
+				case TRAILING:
+				case HAIRCUT:
+				case LAG:
+				case TAKEN:
+				case YEAR:
+				case IDENT:
+					{
+					State = 119;
+					ident();
+					}
+					break;
+				case FOR:
+					{
+					State = 120;
+					Match(FOR);
+					}
+					break;
+				case ON:
+					{
+					State = 121;
+					Match(ON);
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
+				}
+				State = 126;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 127;
+			block();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class BlockContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] LBRACE() { return GetTokens(DealLangParser.LBRACE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE(int i) {
+			return GetToken(DealLangParser.LBRACE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] RBRACE() { return GetTokens(DealLangParser.RBRACE); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE(int i) {
+			return GetToken(DealLangParser.RBRACE, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public BlockContext[] block() {
+			return GetRuleContexts<BlockContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public BlockContext block(int i) {
+			return GetRuleContext<BlockContext>(i);
+		}
+		public BlockContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_block; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitBlock(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public BlockContext block() {
+		BlockContext _localctx = new BlockContext(Context, State);
+		EnterRule(_localctx, 8, RULE_block);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 129;
+			Match(LBRACE);
+			State = 134;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 18014398375264255L) != 0)) {
+				{
+				State = 132;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case LBRACE:
+					{
+					State = 130;
+					block();
+					}
+					break;
+				case DEAL:
+				case SCENARIO:
+				case FOR:
+				case TITLE:
+				case CURRENCY:
+				case CLOSING:
+				case MATURITY:
+				case FIRST_PAYMENT:
+				case PAY:
+				case DAYCOUNT_KW:
+				case PARTY:
+				case RATING:
+				case PD:
+				case RECOVERY:
+				case FACILITY:
+				case COST:
+				case VALUE:
+				case STRAIGHT_LINE:
+				case FLOOR:
+				case FROM:
+				case SCHEDULE:
+				case LEASE:
+				case ON:
+				case LESSEE:
+				case RENT:
+				case ESCALATING:
+				case STARTS:
+				case TERM:
+				case RENEWALS:
+				case X:
+				case AT:
+				case OPTION:
+				case MARKET:
+				case RVG:
+				case GUARANTEES:
+				case CAP:
+				case UNTIL:
+				case TRANCHE:
+				case BALANCE:
+				case COUPON:
+				case FIXED:
+				case INTEREST_ONLY:
+				case INTEREST:
+				case PRINCIPAL:
+				case AMORTIZE:
+				case BULLET:
+				case LEVEL:
+				case LINEAR:
+				case SENIORITY:
+				case EQUITY:
+				case CONTRIBUTED:
+				case HOLDERS:
+				case ACCOUNT:
+				case TARGET:
+				case INITIAL:
+				case EARNS:
+				case FEE:
+				case TEST:
+				case OVER:
+				case TRAILING:
+				case TRIGGER:
+				case WHEN:
+				case DEFAULT:
+				case WATERFALL:
+				case USING:
+				case FILL:
+				case RELEASE:
+				case HOLD:
+				case REST:
+				case IN:
+				case DISTRIBUTE:
+				case TO:
+				case IF:
+				case ELSE:
+				case ENFORCEMENT:
+				case SELL:
+				case HAIRCUT:
+				case LAG:
+				case TAKEN:
+				case DEFLATE:
+				case DROP:
+				case BY:
+				case DEFAULTS:
+				case PER:
+				case YEAR:
+				case OF:
+				case AND:
+				case OR:
+				case NOT:
+				case LPAREN:
+				case RPAREN:
+				case COMMA:
+				case DOT:
+				case ARROW:
+				case ASSIGN:
+				case PLUS:
+				case MINUS:
+				case STAR:
+				case SLASH:
+				case LE:
+				case GE:
+				case LT:
+				case GT:
+				case EQ:
+				case NE:
+				case DAYCOUNT:
+				case DATE:
+				case QUANTITY:
+				case NUMBER:
+				case STRING:
+				case IDENT:
+				case LINE_COMMENT:
+				case BLOCK_COMMENT:
+				case WS:
+				case UNEXPECTED_CHAR:
+					{
+					State = 131;
+					_la = TokenStream.LA(1);
+					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
+					ErrorHandler.RecoverInline(this);
+					}
+					else {
+						ErrorHandler.ReportMatch(this);
+					    Consume();
+					}
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
+				}
+				State = 136;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 137;
+			Match(RBRACE);
 			}
 		}
 		catch (RecognitionException re) {
@@ -561,18 +948,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HeaderItemContext headerItem() {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
-		EnterRule(_localctx, 6, RULE_headerItem);
+		EnterRule(_localctx, 10, RULE_headerItem);
 		try {
-			State = 123;
+			State = 153;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 109;
+				State = 139;
 				Match(TITLE);
-				State = 110;
+				State = 140;
 				Match(STRING);
 				}
 				break;
@@ -580,9 +967,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 111;
+				State = 141;
 				Match(CURRENCY);
-				State = 112;
+				State = 142;
 				ident();
 				}
 				break;
@@ -590,9 +977,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 113;
+				State = 143;
 				Match(CLOSING);
-				State = 114;
+				State = 144;
 				Match(DATE);
 				}
 				break;
@@ -600,9 +987,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 115;
+				State = 145;
 				Match(MATURITY);
-				State = 116;
+				State = 146;
 				Match(DATE);
 				}
 				break;
@@ -610,9 +997,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 117;
+				State = 147;
 				Match(FIRST_PAYMENT);
-				State = 118;
+				State = 148;
 				Match(DATE);
 				}
 				break;
@@ -620,9 +1007,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 119;
+				State = 149;
 				Match(PAY);
-				State = 120;
+				State = 150;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -630,9 +1017,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 121;
+				State = 151;
 				Match(DAYCOUNT_KW);
-				State = 122;
+				State = 152;
 				dayCount();
 				}
 				break;
@@ -669,11 +1056,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DayCountContext dayCount() {
 		DayCountContext _localctx = new DayCountContext(Context, State);
-		EnterRule(_localctx, 8, RULE_dayCount);
+		EnterRule(_localctx, 12, RULE_dayCount);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 125;
+			State = 155;
 			Match(DAYCOUNT);
 			}
 		}
@@ -718,32 +1105,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PartyDeclContext partyDecl() {
 		PartyDeclContext _localctx = new PartyDeclContext(Context, State);
-		EnterRule(_localctx, 10, RULE_partyDecl);
+		EnterRule(_localctx, 14, RULE_partyDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 127;
+			State = 157;
 			Match(PARTY);
-			State = 128;
+			State = 158;
 			_localctx.name = ident();
-			State = 129;
+			State = 159;
 			Match(LBRACE);
-			State = 133;
+			State = 163;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 28672L) != 0)) {
 				{
 				{
-				State = 130;
+				State = 160;
 				partyItem();
 				}
 				}
-				State = 135;
+				State = 165;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 136;
+			State = 166;
 			Match(RBRACE);
 			}
 		}
@@ -811,18 +1198,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PartyItemContext partyItem() {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
-		EnterRule(_localctx, 12, RULE_partyItem);
+		EnterRule(_localctx, 16, RULE_partyItem);
 		try {
-			State = 144;
+			State = 174;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 138;
+				State = 168;
 				Match(RATING);
-				State = 139;
+				State = 169;
 				Match(STRING);
 				}
 				break;
@@ -830,9 +1217,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 140;
+				State = 170;
 				Match(PD);
-				State = 141;
+				State = 171;
 				expr(0);
 				}
 				break;
@@ -840,9 +1227,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 142;
+				State = 172;
 				Match(RECOVERY);
-				State = 143;
+				State = 173;
 				expr(0);
 				}
 				break;
@@ -891,32 +1278,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityDeclContext facilityDecl() {
 		FacilityDeclContext _localctx = new FacilityDeclContext(Context, State);
-		EnterRule(_localctx, 14, RULE_facilityDecl);
+		EnterRule(_localctx, 18, RULE_facilityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 146;
+			State = 176;
 			Match(FACILITY);
-			State = 147;
+			State = 177;
 			_localctx.name = ident();
-			State = 148;
+			State = 178;
 			Match(LBRACE);
-			State = 152;
+			State = 182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 149;
+				State = 179;
 				facilityItem();
 				}
 				}
-				State = 154;
+				State = 184;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 155;
+			State = 185;
 			Match(RBRACE);
 			}
 		}
@@ -999,19 +1386,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityItemContext facilityItem() {
 		FacilityItemContext _localctx = new FacilityItemContext(Context, State);
-		EnterRule(_localctx, 16, RULE_facilityItem);
+		EnterRule(_localctx, 20, RULE_facilityItem);
 		int _la;
 		try {
-			State = 180;
+			State = 210;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,11,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 157;
+				State = 187;
 				Match(COST);
-				State = 158;
+				State = 188;
 				expr(0);
 				}
 				break;
@@ -1019,32 +1406,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 159;
+				State = 189;
 				Match(VALUE);
-				State = 160;
+				State = 190;
 				Match(STRAIGHT_LINE);
-				State = 161;
+				State = 191;
 				duration();
-				State = 164;
+				State = 194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 162;
+					State = 192;
 					Match(FLOOR);
-					State = 163;
+					State = 193;
 					expr(0);
 					}
 				}
 
-				State = 168;
+				State = 198;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 166;
+					State = 196;
 					Match(FROM);
-					State = 167;
+					State = 197;
 					Match(DATE);
 					}
 				}
@@ -1055,27 +1442,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 170;
+				State = 200;
 				Match(VALUE);
-				State = 171;
+				State = 201;
 				Match(SCHEDULE);
-				State = 172;
+				State = 202;
 				Match(LBRACE);
-				State = 176;
+				State = 206;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 173;
+					State = 203;
 					schedulePoint();
 					}
 					}
-					State = 178;
+					State = 208;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 179;
+				State = 209;
 				Match(RBRACE);
 				}
 				break;
@@ -1114,21 +1501,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SchedulePointContext schedulePoint() {
 		SchedulePointContext _localctx = new SchedulePointContext(Context, State);
-		EnterRule(_localctx, 18, RULE_schedulePoint);
+		EnterRule(_localctx, 22, RULE_schedulePoint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 182;
+			State = 212;
 			Match(DATE);
-			State = 183;
+			State = 213;
 			expr(0);
-			State = 185;
+			State = 215;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 184;
+				State = 214;
 				Match(COMMA);
 				}
 			}
@@ -1181,36 +1568,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseDeclContext leaseDecl() {
 		LeaseDeclContext _localctx = new LeaseDeclContext(Context, State);
-		EnterRule(_localctx, 20, RULE_leaseDecl);
+		EnterRule(_localctx, 24, RULE_leaseDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 187;
+			State = 217;
 			Match(LEASE);
-			State = 188;
+			State = 218;
 			_localctx.name = ident();
-			State = 189;
+			State = 219;
 			Match(ON);
-			State = 190;
+			State = 220;
 			_localctx.facility = ident();
-			State = 191;
+			State = 221;
 			Match(LBRACE);
-			State = 195;
+			State = 225;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18169724928L) != 0)) {
 				{
 				{
-				State = 192;
+				State = 222;
 				leaseItem();
 				}
 				}
-				State = 197;
+				State = 227;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 198;
+			State = 228;
 			Match(RBRACE);
 			}
 		}
@@ -1298,9 +1685,10 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class RenewalsItemContext : LeaseItemContext {
-		public IToken count;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENEWALS() { return GetToken(DealLangParser.RENEWALS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode X() { return GetToken(DealLangParser.X, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RenewalCountContext renewalCount() {
+			return GetRuleContext<RenewalCountContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
 			return GetRuleContext<DurationContext>(0);
 		}
@@ -1310,7 +1698,6 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LESSEE() { return GetToken(DealLangParser.LESSEE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OPTION() { return GetToken(DealLangParser.OPTION, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENT() { return GetToken(DealLangParser.RENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET() { return GetToken(DealLangParser.MARKET, 0); }
 		public RenewalsItemContext(LeaseItemContext context) { CopyFrom(context); }
@@ -1341,19 +1728,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
 		LeaseItemContext _localctx = new LeaseItemContext(Context, State);
-		EnterRule(_localctx, 22, RULE_leaseItem);
+		EnterRule(_localctx, 26, RULE_leaseItem);
 		int _la;
 		try {
-			State = 233;
+			State = 262;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 200;
+				State = 230;
 				Match(LESSEE);
-				State = 201;
+				State = 231;
 				ident();
 				}
 				break;
@@ -1361,22 +1748,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 202;
+				State = 232;
 				Match(RENT);
-				State = 203;
+				State = 233;
 				expr(0);
-				State = 204;
+				State = 234;
 				perYear();
-				State = 209;
+				State = 239;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 205;
+					State = 235;
 					Match(ESCALATING);
-					State = 206;
+					State = 236;
 					expr(0);
-					State = 207;
+					State = 237;
 					perYear();
 					}
 				}
@@ -1387,9 +1774,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 211;
+				State = 241;
 				Match(STARTS);
-				State = 212;
+				State = 242;
 				Match(DATE);
 				}
 				break;
@@ -1397,9 +1784,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 213;
+				State = 243;
 				Match(TERM);
-				State = 214;
+				State = 244;
 				duration();
 				}
 				break;
@@ -1407,30 +1794,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 215;
+				State = 245;
 				Match(RENEWALS);
-				State = 216;
-				((RenewalsItemContext)_localctx).count = Match(NUMBER);
-				State = 217;
-				Match(X);
-				State = 218;
+				State = 246;
+				renewalCount();
+				State = 247;
 				duration();
-				State = 219;
+				State = 248;
 				Match(AT);
-				State = 220;
+				State = 249;
 				Match(LESSEE);
-				State = 221;
+				State = 250;
 				Match(OPTION);
-				State = 225;
+				State = 254;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
 				case 1:
 					{
-					State = 222;
+					State = 251;
 					Match(RENT);
-					State = 223;
+					State = 252;
 					Match(AT);
-					State = 224;
+					State = 253;
 					Match(MARKET);
 					}
 					break;
@@ -1441,22 +1826,78 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 227;
+				State = 256;
 				Match(RVG);
-				State = 229;
+				State = 258;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 228;
+					State = 257;
 					rvgPart();
 					}
 					}
-					State = 231;
+					State = 260;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 240518168576L) != 0) );
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RenewalCountContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode X() { return GetToken(DealLangParser.X, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUANTITY() { return GetToken(DealLangParser.QUANTITY, 0); }
+		public RenewalCountContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_renewalCount; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRenewalCount(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RenewalCountContext renewalCount() {
+		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
+		EnterRule(_localctx, 28, RULE_renewalCount);
+		try {
+			State = 267;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case NUMBER:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 264;
+				Match(NUMBER);
+				State = 265;
+				Match(X);
+				}
+				break;
+			case QUANTITY:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 266;
+				Match(QUANTITY);
 				}
 				break;
 			default:
@@ -1527,18 +1968,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RvgPartContext rvgPart() {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
-		EnterRule(_localctx, 24, RULE_rvgPart);
+		EnterRule(_localctx, 30, RULE_rvgPart);
 		try {
-			State = 241;
+			State = 275;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 235;
+				State = 269;
 				Match(GUARANTEES);
-				State = 236;
+				State = 270;
 				expr(0);
 				}
 				break;
@@ -1546,9 +1987,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 237;
+				State = 271;
 				Match(CAP);
-				State = 238;
+				State = 272;
 				expr(0);
 				}
 				break;
@@ -1556,9 +1997,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 239;
+				State = 273;
 				Match(UNTIL);
-				State = 240;
+				State = 274;
 				Match(DATE);
 				}
 				break;
@@ -1607,32 +2048,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 26, RULE_trancheDecl);
+		EnterRule(_localctx, 32, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 243;
+			State = 277;
 			Match(TRANCHE);
-			State = 244;
+			State = 278;
 			_localctx.name = ident();
-			State = 245;
+			State = 279;
 			Match(LBRACE);
-			State = 249;
+			State = 283;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 604181639463040L) != 0)) {
 				{
 				{
-				State = 246;
+				State = 280;
 				trancheItem();
 				}
 				}
-				State = 251;
+				State = 285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 252;
+			State = 286;
 			Match(RBRACE);
 			}
 		}
@@ -1737,19 +2178,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 28, RULE_trancheItem);
+		EnterRule(_localctx, 34, RULE_trancheItem);
 		int _la;
 		try {
-			State = 270;
+			State = 304;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 254;
+				State = 288;
 				Match(BALANCE);
-				State = 255;
+				State = 289;
 				expr(0);
 				}
 				break;
@@ -1757,16 +2198,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 256;
+				State = 290;
 				Match(COUPON);
-				State = 257;
+				State = 291;
 				expr(0);
-				State = 259;
+				State = 293;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 258;
+					State = 292;
 					Match(FIXED);
 					}
 				}
@@ -1777,11 +2218,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 261;
+				State = 295;
 				Match(INTEREST_ONLY);
-				State = 262;
+				State = 296;
 				Match(UNTIL);
-				State = 263;
+				State = 297;
 				Match(DATE);
 				}
 				break;
@@ -1789,9 +2230,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 264;
+				State = 298;
 				Match(AMORTIZE);
-				State = 265;
+				State = 299;
 				amortization();
 				}
 				break;
@@ -1799,9 +2240,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 266;
+				State = 300;
 				Match(MATURITY);
-				State = 267;
+				State = 301;
 				Match(DATE);
 				}
 				break;
@@ -1809,9 +2250,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 268;
+				State = 302;
 				Match(SENIORITY);
-				State = 269;
+				State = 303;
 				Match(NUMBER);
 				}
 				break;
@@ -1894,17 +2335,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 30, RULE_amortization);
+		EnterRule(_localctx, 36, RULE_amortization);
 		int _la;
 		try {
-			State = 284;
+			State = 318;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 272;
+				State = 306;
 				Match(BULLET);
 				}
 				break;
@@ -1912,7 +2353,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 273;
+				State = 307;
 				Match(LEVEL);
 				}
 				break;
@@ -1920,7 +2361,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 274;
+				State = 308;
 				Match(LINEAR);
 				}
 				break;
@@ -1928,25 +2369,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 275;
+				State = 309;
 				Match(SCHEDULE);
-				State = 276;
+				State = 310;
 				Match(LBRACE);
-				State = 280;
+				State = 314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 277;
+					State = 311;
 					schedulePoint();
 					}
 					}
-					State = 282;
+					State = 316;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 283;
+				State = 317;
 				Match(RBRACE);
 				}
 				break;
@@ -1995,32 +2436,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 32, RULE_equityDecl);
+		EnterRule(_localctx, 38, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 286;
+			State = 320;
 			Match(EQUITY);
-			State = 287;
+			State = 321;
 			_localctx.name = ident();
-			State = 288;
+			State = 322;
 			Match(LBRACE);
-			State = 292;
+			State = 326;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 289;
+				State = 323;
 				equityItem();
 				}
 				}
-				State = 294;
+				State = 328;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 295;
+			State = 329;
 			Match(RBRACE);
 			}
 		}
@@ -2084,19 +2525,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 34, RULE_equityItem);
+		EnterRule(_localctx, 40, RULE_equityItem);
 		int _la;
 		try {
-			State = 308;
+			State = 342;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 297;
+				State = 331;
 				Match(CONTRIBUTED);
-				State = 298;
+				State = 332;
 				expr(0);
 				}
 				break;
@@ -2104,23 +2545,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 299;
+				State = 333;
 				Match(HOLDERS);
-				State = 300;
+				State = 334;
 				holder();
-				State = 305;
+				State = 339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 301;
+					State = 335;
 					Match(COMMA);
-					State = 302;
+					State = 336;
 					holder();
 					}
 					}
-					State = 307;
+					State = 341;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2164,13 +2605,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 36, RULE_holder);
+		EnterRule(_localctx, 42, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 310;
+			State = 344;
 			ident();
-			State = 311;
+			State = 345;
 			expr(0);
 			}
 		}
@@ -2215,37 +2656,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 38, RULE_accountDecl);
+		EnterRule(_localctx, 44, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 313;
+			State = 347;
 			Match(ACCOUNT);
-			State = 314;
+			State = 348;
 			_localctx.name = ident();
-			State = 323;
+			State = 357;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 315;
+				State = 349;
 				Match(LBRACE);
-				State = 319;
+				State = 353;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 126100789566373888L) != 0)) {
 					{
 					{
-					State = 316;
+					State = 350;
 					accountItem();
 					}
 					}
-					State = 321;
+					State = 355;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 322;
+				State = 356;
 				Match(RBRACE);
 				}
 			}
@@ -2318,18 +2759,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 40, RULE_accountItem);
+		EnterRule(_localctx, 46, RULE_accountItem);
 		try {
-			State = 331;
+			State = 365;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 325;
+				State = 359;
 				Match(TARGET);
-				State = 326;
+				State = 360;
 				expr(0);
 				}
 				break;
@@ -2337,9 +2778,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 327;
+				State = 361;
 				Match(INITIAL);
-				State = 328;
+				State = 362;
 				expr(0);
 				}
 				break;
@@ -2347,9 +2788,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 329;
+				State = 363;
 				Match(EARNS);
-				State = 330;
+				State = 364;
 				expr(0);
 				}
 				break;
@@ -2405,36 +2846,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 42, RULE_feeDecl);
+		EnterRule(_localctx, 48, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 333;
+			State = 367;
 			Match(FEE);
-			State = 334;
+			State = 368;
 			_localctx.name = ident();
-			State = 335;
+			State = 369;
 			Match(LBRACE);
-			State = 336;
+			State = 370;
 			expr(0);
-			State = 337;
+			State = 371;
 			perYear();
-			State = 342;
+			State = 376;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ESCALATING) {
 				{
-				State = 338;
+				State = 372;
 				Match(ESCALATING);
-				State = 339;
+				State = 373;
 				expr(0);
-				State = 340;
+				State = 374;
 				perYear();
 				}
 			}
 
-			State = 344;
+			State = 378;
 			Match(RBRACE);
 			}
 		}
@@ -2480,29 +2921,29 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 44, RULE_testDecl);
+		EnterRule(_localctx, 50, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 346;
+			State = 380;
 			Match(TEST);
-			State = 347;
+			State = 381;
 			_localctx.name = ident();
-			State = 348;
+			State = 382;
 			Match(ASSIGN);
-			State = 349;
+			State = 383;
 			expr(0);
-			State = 353;
+			State = 387;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 350;
+				State = 384;
 				Match(OVER);
-				State = 351;
+				State = 385;
 				Match(TRAILING);
-				State = 352;
+				State = 386;
 				duration();
 				}
 			}
@@ -2553,34 +2994,34 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 46, RULE_triggerDecl);
+		EnterRule(_localctx, 52, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 355;
+			State = 389;
 			Match(TRIGGER);
-			State = 356;
+			State = 390;
 			_localctx.name = ident();
-			State = 357;
+			State = 391;
 			Match(WHEN);
-			State = 358;
+			State = 392;
 			expr(0);
-			State = 361;
+			State = 395;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 359;
+				State = 393;
 				Match(FROM);
-				State = 360;
+				State = 394;
 				Match(DATE);
 				}
 			}
 
-			State = 363;
+			State = 397;
 			Match(ARROW);
-			State = 364;
+			State = 398;
 			_localctx.effect = ident();
 			}
 		}
@@ -2617,15 +3058,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 48, RULE_defaultRule);
+		EnterRule(_localctx, 54, RULE_defaultRule);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 366;
+			State = 400;
 			Match(DEFAULT);
-			State = 367;
+			State = 401;
 			Match(WHEN);
-			State = 368;
+			State = 402;
 			expr(0);
 			}
 		}
@@ -2666,30 +3107,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_waterfallDecl);
+		EnterRule(_localctx, 56, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 370;
+			State = 404;
 			Match(WATERFALL);
-			State = 371;
+			State = 405;
 			Match(LBRACE);
-			State = 375;
+			State = 409;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 167L) != 0)) {
 				{
 				{
-				State = 372;
+				State = 406;
 				step();
 				}
 				}
-				State = 377;
+				State = 411;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 378;
+			State = 412;
 			Match(RBRACE);
 			}
 		}
@@ -2829,42 +3270,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 52, RULE_step);
+		EnterRule(_localctx, 58, RULE_step);
 		int _la;
 		try {
-			State = 426;
+			State = 460;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 380;
+				State = 414;
 				Match(PAY);
-				State = 381;
+				State = 415;
 				((PayStepContext)_localctx).target = reference();
-				State = 391;
+				State = 425;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 382;
+					State = 416;
 					Match(USING);
-					State = 383;
+					State = 417;
 					ident();
-					State = 388;
+					State = 422;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 384;
+						State = 418;
 						Match(COMMA);
-						State = 385;
+						State = 419;
 						ident();
 						}
 						}
-						State = 390;
+						State = 424;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -2877,9 +3318,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 393;
+				State = 427;
 				Match(FILL);
-				State = 394;
+				State = 428;
 				ident();
 				}
 				break;
@@ -2887,9 +3328,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 395;
+				State = 429;
 				Match(RELEASE);
-				State = 396;
+				State = 430;
 				ident();
 				}
 				break;
@@ -2897,13 +3338,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 397;
+				State = 431;
 				Match(HOLD);
-				State = 398;
+				State = 432;
 				Match(REST);
-				State = 399;
+				State = 433;
 				Match(IN);
-				State = 400;
+				State = 434;
 				ident();
 				}
 				break;
@@ -2911,13 +3352,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 401;
+				State = 435;
 				Match(DISTRIBUTE);
-				State = 402;
+				State = 436;
 				Match(REST);
-				State = 403;
+				State = 437;
 				Match(TO);
-				State = 404;
+				State = 438;
 				ident();
 				}
 				break;
@@ -2925,52 +3366,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 405;
+				State = 439;
 				Match(IF);
-				State = 406;
+				State = 440;
 				expr(0);
-				State = 407;
+				State = 441;
 				Match(LBRACE);
-				State = 411;
+				State = 445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 167L) != 0)) {
 					{
 					{
-					State = 408;
+					State = 442;
 					step();
 					}
 					}
-					State = 413;
+					State = 447;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 414;
+				State = 448;
 				Match(RBRACE);
-				State = 424;
+				State = 458;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 415;
+					State = 449;
 					Match(ELSE);
-					State = 416;
+					State = 450;
 					Match(LBRACE);
-					State = 420;
+					State = 454;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 167L) != 0)) {
 						{
 						{
-						State = 417;
+						State = 451;
 						step();
 						}
 						}
-						State = 422;
+						State = 456;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 423;
+					State = 457;
 					Match(RBRACE);
 					}
 				}
@@ -3018,30 +3459,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 54, RULE_enforcementDecl);
+		EnterRule(_localctx, 60, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 428;
+			State = 462;
 			Match(ENFORCEMENT);
-			State = 429;
+			State = 463;
 			Match(LBRACE);
-			State = 433;
+			State = 467;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 430;
+				State = 464;
 				enforcementItem();
 				}
 				}
-				State = 435;
+				State = 469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 436;
+			State = 470;
 			Match(RBRACE);
 			}
 		}
@@ -3110,47 +3551,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 56, RULE_enforcementItem);
+		EnterRule(_localctx, 62, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 454;
+			State = 488;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 438;
+				State = 472;
 				Match(SELL);
-				State = 439;
+				State = 473;
 				ident();
-				State = 444;
+				State = 478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 440;
+					State = 474;
 					Match(COMMA);
-					State = 441;
+					State = 475;
 					ident();
 					}
 					}
-					State = 446;
+					State = 480;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 450;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 447;
+					State = 481;
 					sellTerm();
 					}
 					}
-					State = 452;
+					State = 486;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3160,7 +3601,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 453;
+				State = 487;
 				waterfallDecl();
 				}
 				break;
@@ -3221,18 +3662,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 58, RULE_sellTerm);
+		EnterRule(_localctx, 64, RULE_sellTerm);
 		try {
-			State = 460;
+			State = 494;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 456;
+				State = 490;
 				Match(HAIRCUT);
-				State = 457;
+				State = 491;
 				expr(0);
 				}
 				break;
@@ -3240,9 +3681,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 458;
+				State = 492;
 				Match(LAG);
-				State = 459;
+				State = 493;
 				duration();
 				}
 				break;
@@ -3296,36 +3737,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 60, RULE_scenarioDecl);
+		EnterRule(_localctx, 66, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 462;
+			State = 496;
 			Match(SCENARIO);
-			State = 463;
+			State = 497;
 			_localctx.name = ident();
-			State = 464;
+			State = 498;
 			Match(FOR);
-			State = 465;
+			State = 499;
 			_localctx.deal = ident();
-			State = 466;
+			State = 500;
 			Match(LBRACE);
-			State = 470;
+			State = 504;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 274877907997L) != 0)) {
 				{
 				{
-				State = 467;
+				State = 501;
 				scenarioItem();
 				}
 				}
-				State = 472;
+				State = 506;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 473;
+			State = 507;
 			Match(RBRACE);
 			}
 		}
@@ -3443,23 +3884,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 62, RULE_scenarioItem);
+		EnterRule(_localctx, 68, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 502;
+			State = 536;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 475;
+				State = 509;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 476;
+				State = 510;
 				Match(RENEWALS);
-				State = 477;
+				State = 511;
 				Match(TAKEN);
-				State = 478;
+				State = 512;
 				Match(NUMBER);
 				}
 				break;
@@ -3467,13 +3908,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 480;
+				State = 514;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 481;
+				State = 515;
 				Match(DEFLATE);
-				State = 482;
+				State = 516;
 				expr(0);
-				State = 483;
+				State = 517;
 				perYear();
 				}
 				break;
@@ -3481,15 +3922,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 485;
+				State = 519;
 				((DropItemContext)_localctx).path = reference();
-				State = 486;
+				State = 520;
 				Match(DROP);
-				State = 487;
+				State = 521;
 				expr(0);
-				State = 488;
+				State = 522;
 				Match(BY);
-				State = 489;
+				State = 523;
 				Match(DATE);
 				}
 				break;
@@ -3497,13 +3938,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 491;
+				State = 525;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 492;
+				State = 526;
 				Match(DEFAULTS);
-				State = 493;
+				State = 527;
 				Match(ON);
-				State = 494;
+				State = 528;
 				Match(DATE);
 				}
 				break;
@@ -3511,9 +3952,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 496;
+				State = 530;
 				Match(ENFORCEMENT);
-				State = 498;
+				State = 532;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -3521,7 +3962,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 497;
+						State = 531;
 						sellTerm();
 						}
 						}
@@ -3529,9 +3970,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 500;
+					State = 534;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,46,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -3567,13 +4008,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 64, RULE_perYear);
+		EnterRule(_localctx, 70, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 504;
+			State = 538;
 			Match(PER);
-			State = 505;
+			State = 539;
 			Match(YEAR);
 			}
 		}
@@ -3606,11 +4047,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 66, RULE_duration);
+		EnterRule(_localctx, 72, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 507;
+			State = 541;
 			Match(QUANTITY);
 			}
 		}
@@ -3874,27 +4315,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 68;
-		EnterRecursionRule(_localctx, 68, RULE_expr, _p);
+		int _startState = 74;
+		EnterRecursionRule(_localctx, 74, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 536;
+			State = 570;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,50,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 510;
+				State = 544;
 				Match(LPAREN);
-				State = 511;
+				State = 545;
 				expr(0);
-				State = 512;
+				State = 546;
 				Match(RPAREN);
 				}
 				break;
@@ -3903,9 +4344,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 514;
+				State = 548;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 515;
+				State = 549;
 				expr(13);
 				}
 				break;
@@ -3914,9 +4355,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 516;
+				State = 550;
 				Match(NOT);
-				State = 517;
+				State = 551;
 				expr(8);
 				}
 				break;
@@ -3925,37 +4366,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 518;
+				State = 552;
 				((CallExprContext)_localctx).callee = ident();
-				State = 519;
+				State = 553;
 				Match(LPAREN);
-				State = 528;
+				State = 562;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 98788479239L) != 0)) {
 					{
-					State = 520;
+					State = 554;
 					expr(0);
-					State = 525;
+					State = 559;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 521;
+						State = 555;
 						Match(COMMA);
-						State = 522;
+						State = 556;
 						expr(0);
 						}
 						}
-						State = 527;
+						State = 561;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 530;
+				State = 564;
 				Match(RPAREN);
 				}
 				break;
@@ -3964,7 +4405,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 532;
+				State = 566;
 				Match(QUANTITY);
 				}
 				break;
@@ -3973,7 +4414,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 533;
+				State = 567;
 				Match(NUMBER);
 				}
 				break;
@@ -3982,7 +4423,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 534;
+				State = 568;
 				Match(DATE);
 				}
 				break;
@@ -3991,34 +4432,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 535;
+				State = 569;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 558;
+			State = 592;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,52,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,57,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 556;
+					State = 590;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 538;
+						State = 572;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 539;
+						State = 573;
 						Match(OF);
-						State = 540;
+						State = 574;
 						((OfExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -4027,9 +4468,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 541;
+						State = 575;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 542;
+						State = 576;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -4039,7 +4480,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 543;
+						State = 577;
 						((MultiplyExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -4048,9 +4489,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 544;
+						State = 578;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 545;
+						State = 579;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -4060,7 +4501,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 546;
+						State = 580;
 						((AddExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -4069,9 +4510,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 547;
+						State = 581;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 548;
+						State = 582;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 102)) & ~0x3f) == 0 && ((1L << (_la - 102)) & 63L) != 0)) ) {
@@ -4081,7 +4522,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 549;
+						State = 583;
 						((CompareExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -4090,11 +4531,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 550;
+						State = 584;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 551;
+						State = 585;
 						Match(AND);
-						State = 552;
+						State = 586;
 						((AndExprContext)_localctx).right = expr(8);
 						}
 						break;
@@ -4103,20 +4544,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 553;
+						State = 587;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 554;
+						State = 588;
 						Match(OR);
-						State = 555;
+						State = 589;
 						((OrExprContext)_localctx).right = expr(7);
 						}
 						break;
 					}
 					} 
 				}
-				State = 560;
+				State = 594;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,52,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,57,Context);
 			}
 			}
 		}
@@ -4156,20 +4597,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 70, RULE_reference);
+		EnterRule(_localctx, 76, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 561;
+			State = 595;
 			ident();
-			State = 564;
+			State = 598;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 			case 1:
 				{
-				State = 562;
+				State = 596;
 				Match(DOT);
-				State = 563;
+				State = 597;
 				_localctx.member = ident();
 				}
 				break;
@@ -4248,12 +4689,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 72, RULE_ident);
+		EnterRule(_localctx, 78, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 566;
+			State = 600;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 68719476999L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4277,220 +4718,239 @@ public partial class DealLangParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 34: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 3: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
+		case 37: return expr_sempred((ExprContext)_localctx, predIndex);
+		}
+		return true;
+	}
+	private bool unknownDecl_sempred(UnknownDeclContext _localctx, int predIndex) {
+		switch (predIndex) {
+		case 0: return DeclarationHeadFollows(TokenStream, 1);
 		}
 		return true;
 	}
 	private bool expr_sempred(ExprContext _localctx, int predIndex) {
 		switch (predIndex) {
-		case 0: return Precpred(Context, 12);
-		case 1: return Precpred(Context, 11);
-		case 2: return Precpred(Context, 10);
-		case 3: return Precpred(Context, 9);
-		case 4: return Precpred(Context, 7);
-		case 5: return Precpred(Context, 6);
+		case 1: return Precpred(Context, 12);
+		case 2: return Precpred(Context, 11);
+		case 3: return Precpred(Context, 10);
+		case 4: return Precpred(Context, 9);
+		case 5: return Precpred(Context, 7);
+		case 6: return Precpred(Context, 6);
 		}
 		return true;
 	}
 
 	private static int[] _serializedATN = {
-		4,1,117,569,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,117,603,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
-		2,36,7,36,1,0,1,0,5,0,77,8,0,10,0,12,0,80,9,0,1,0,1,0,1,1,1,1,1,1,1,1,
-		5,1,88,8,1,10,1,12,1,91,9,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,
-		2,1,2,1,2,1,2,1,2,3,2,108,8,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,3,3,124,8,3,1,4,1,4,1,5,1,5,1,5,1,5,5,5,132,8,5,10,5,12,
-		5,135,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,3,6,145,8,6,1,7,1,7,1,7,1,7,
-		5,7,151,8,7,10,7,12,7,154,9,7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,1,8,1,8,3,8,
-		165,8,8,1,8,1,8,3,8,169,8,8,1,8,1,8,1,8,1,8,5,8,175,8,8,10,8,12,8,178,
-		9,8,1,8,3,8,181,8,8,1,9,1,9,1,9,3,9,186,8,9,1,10,1,10,1,10,1,10,1,10,1,
-		10,5,10,194,8,10,10,10,12,10,197,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,3,11,210,8,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,226,8,11,1,11,1,11,4,11,230,8,
-		11,11,11,12,11,231,3,11,234,8,11,1,12,1,12,1,12,1,12,1,12,1,12,3,12,242,
-		8,12,1,13,1,13,1,13,1,13,5,13,248,8,13,10,13,12,13,251,9,13,1,13,1,13,
-		1,14,1,14,1,14,1,14,1,14,3,14,260,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,3,14,271,8,14,1,15,1,15,1,15,1,15,1,15,1,15,5,15,279,8,15,
-		10,15,12,15,282,9,15,1,15,3,15,285,8,15,1,16,1,16,1,16,1,16,5,16,291,8,
-		16,10,16,12,16,294,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,5,17,304,
-		8,17,10,17,12,17,307,9,17,3,17,309,8,17,1,18,1,18,1,18,1,19,1,19,1,19,
-		1,19,5,19,318,8,19,10,19,12,19,321,9,19,1,19,3,19,324,8,19,1,20,1,20,1,
-		20,1,20,1,20,1,20,3,20,332,8,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
-		1,21,3,21,343,8,21,1,21,1,21,1,22,1,22,1,22,1,22,1,22,1,22,1,22,3,22,354,
-		8,22,1,23,1,23,1,23,1,23,1,23,1,23,3,23,362,8,23,1,23,1,23,1,23,1,24,1,
-		24,1,24,1,24,1,25,1,25,1,25,5,25,374,8,25,10,25,12,25,377,9,25,1,25,1,
-		25,1,26,1,26,1,26,1,26,1,26,1,26,5,26,387,8,26,10,26,12,26,390,9,26,3,
-		26,392,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
-		1,26,1,26,1,26,1,26,5,26,410,8,26,10,26,12,26,413,9,26,1,26,1,26,1,26,
-		1,26,5,26,419,8,26,10,26,12,26,422,9,26,1,26,3,26,425,8,26,3,26,427,8,
-		26,1,27,1,27,1,27,5,27,432,8,27,10,27,12,27,435,9,27,1,27,1,27,1,28,1,
-		28,1,28,1,28,5,28,443,8,28,10,28,12,28,446,9,28,1,28,5,28,449,8,28,10,
-		28,12,28,452,9,28,1,28,3,28,455,8,28,1,29,1,29,1,29,1,29,3,29,461,8,29,
-		1,30,1,30,1,30,1,30,1,30,1,30,5,30,469,8,30,10,30,12,30,472,9,30,1,30,
-		1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,4,31,499,8,31,11,31,
-		12,31,500,3,31,503,8,31,1,32,1,32,1,32,1,33,1,33,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,524,8,34,10,34,12,
-		34,527,9,34,3,34,529,8,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,537,8,34,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,5,34,557,8,34,10,34,12,34,560,9,34,1,35,1,35,1,35,
-		3,35,565,8,35,1,36,1,36,1,36,0,1,68,37,0,2,4,6,8,10,12,14,16,18,20,22,
-		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
-		72,0,4,1,0,100,101,1,0,98,99,1,0,102,107,14,0,4,8,12,14,16,19,21,21,24,
-		28,32,33,35,36,39,49,51,52,54,56,60,60,77,79,85,85,113,113,632,0,78,1,
-		0,0,0,2,83,1,0,0,0,4,107,1,0,0,0,6,123,1,0,0,0,8,125,1,0,0,0,10,127,1,
-		0,0,0,12,144,1,0,0,0,14,146,1,0,0,0,16,180,1,0,0,0,18,182,1,0,0,0,20,187,
-		1,0,0,0,22,233,1,0,0,0,24,241,1,0,0,0,26,243,1,0,0,0,28,270,1,0,0,0,30,
-		284,1,0,0,0,32,286,1,0,0,0,34,308,1,0,0,0,36,310,1,0,0,0,38,313,1,0,0,
-		0,40,331,1,0,0,0,42,333,1,0,0,0,44,346,1,0,0,0,46,355,1,0,0,0,48,366,1,
-		0,0,0,50,370,1,0,0,0,52,426,1,0,0,0,54,428,1,0,0,0,56,454,1,0,0,0,58,460,
-		1,0,0,0,60,462,1,0,0,0,62,502,1,0,0,0,64,504,1,0,0,0,66,507,1,0,0,0,68,
-		536,1,0,0,0,70,561,1,0,0,0,72,566,1,0,0,0,74,77,3,2,1,0,75,77,3,60,30,
-		0,76,74,1,0,0,0,76,75,1,0,0,0,77,80,1,0,0,0,78,76,1,0,0,0,78,79,1,0,0,
-		0,79,81,1,0,0,0,80,78,1,0,0,0,81,82,5,0,0,1,82,1,1,0,0,0,83,84,5,1,0,0,
-		84,85,3,72,36,0,85,89,5,90,0,0,86,88,3,4,2,0,87,86,1,0,0,0,88,91,1,0,0,
-		0,89,87,1,0,0,0,89,90,1,0,0,0,90,92,1,0,0,0,91,89,1,0,0,0,92,93,5,91,0,
-		0,93,3,1,0,0,0,94,108,3,6,3,0,95,108,3,10,5,0,96,108,3,14,7,0,97,108,3,
-		20,10,0,98,108,3,26,13,0,99,108,3,32,16,0,100,108,3,38,19,0,101,108,3,
-		42,21,0,102,108,3,44,22,0,103,108,3,46,23,0,104,108,3,48,24,0,105,108,
-		3,50,25,0,106,108,3,54,27,0,107,94,1,0,0,0,107,95,1,0,0,0,107,96,1,0,0,
-		0,107,97,1,0,0,0,107,98,1,0,0,0,107,99,1,0,0,0,107,100,1,0,0,0,107,101,
-		1,0,0,0,107,102,1,0,0,0,107,103,1,0,0,0,107,104,1,0,0,0,107,105,1,0,0,
-		0,107,106,1,0,0,0,108,5,1,0,0,0,109,110,5,4,0,0,110,124,5,112,0,0,111,
-		112,5,5,0,0,112,124,3,72,36,0,113,114,5,6,0,0,114,124,5,109,0,0,115,116,
-		5,7,0,0,116,124,5,109,0,0,117,118,5,8,0,0,118,124,5,109,0,0,119,120,5,
-		9,0,0,120,124,3,72,36,0,121,122,5,10,0,0,122,124,3,8,4,0,123,109,1,0,0,
-		0,123,111,1,0,0,0,123,113,1,0,0,0,123,115,1,0,0,0,123,117,1,0,0,0,123,
-		119,1,0,0,0,123,121,1,0,0,0,124,7,1,0,0,0,125,126,5,108,0,0,126,9,1,0,
-		0,0,127,128,5,11,0,0,128,129,3,72,36,0,129,133,5,90,0,0,130,132,3,12,6,
-		0,131,130,1,0,0,0,132,135,1,0,0,0,133,131,1,0,0,0,133,134,1,0,0,0,134,
-		136,1,0,0,0,135,133,1,0,0,0,136,137,5,91,0,0,137,11,1,0,0,0,138,139,5,
-		12,0,0,139,145,5,112,0,0,140,141,5,13,0,0,141,145,3,68,34,0,142,143,5,
-		14,0,0,143,145,3,68,34,0,144,138,1,0,0,0,144,140,1,0,0,0,144,142,1,0,0,
-		0,145,13,1,0,0,0,146,147,5,15,0,0,147,148,3,72,36,0,148,152,5,90,0,0,149,
-		151,3,16,8,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,153,1,
-		0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,91,0,0,156,15,1,0,0,0,
-		157,158,5,16,0,0,158,181,3,68,34,0,159,160,5,17,0,0,160,161,5,18,0,0,161,
-		164,3,66,33,0,162,163,5,19,0,0,163,165,3,68,34,0,164,162,1,0,0,0,164,165,
-		1,0,0,0,165,168,1,0,0,0,166,167,5,20,0,0,167,169,5,109,0,0,168,166,1,0,
-		0,0,168,169,1,0,0,0,169,181,1,0,0,0,170,171,5,17,0,0,171,172,5,21,0,0,
-		172,176,5,90,0,0,173,175,3,18,9,0,174,173,1,0,0,0,175,178,1,0,0,0,176,
-		174,1,0,0,0,176,177,1,0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,181,5,
-		91,0,0,180,157,1,0,0,0,180,159,1,0,0,0,180,170,1,0,0,0,181,17,1,0,0,0,
-		182,183,5,109,0,0,183,185,3,68,34,0,184,186,5,94,0,0,185,184,1,0,0,0,185,
-		186,1,0,0,0,186,19,1,0,0,0,187,188,5,22,0,0,188,189,3,72,36,0,189,190,
-		5,23,0,0,190,191,3,72,36,0,191,195,5,90,0,0,192,194,3,22,11,0,193,192,
-		1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,0,195,196,1,0,0,0,196,198,1,0,0,
-		0,197,195,1,0,0,0,198,199,5,91,0,0,199,21,1,0,0,0,200,201,5,24,0,0,201,
-		234,3,72,36,0,202,203,5,25,0,0,203,204,3,68,34,0,204,209,3,64,32,0,205,
-		206,5,26,0,0,206,207,3,68,34,0,207,208,3,64,32,0,208,210,1,0,0,0,209,205,
-		1,0,0,0,209,210,1,0,0,0,210,234,1,0,0,0,211,212,5,27,0,0,212,234,5,109,
-		0,0,213,214,5,28,0,0,214,234,3,66,33,0,215,216,5,29,0,0,216,217,5,111,
-		0,0,217,218,5,30,0,0,218,219,3,66,33,0,219,220,5,31,0,0,220,221,5,24,0,
-		0,221,225,5,32,0,0,222,223,5,25,0,0,223,224,5,31,0,0,224,226,5,33,0,0,
-		225,222,1,0,0,0,225,226,1,0,0,0,226,234,1,0,0,0,227,229,5,34,0,0,228,230,
-		3,24,12,0,229,228,1,0,0,0,230,231,1,0,0,0,231,229,1,0,0,0,231,232,1,0,
-		0,0,232,234,1,0,0,0,233,200,1,0,0,0,233,202,1,0,0,0,233,211,1,0,0,0,233,
-		213,1,0,0,0,233,215,1,0,0,0,233,227,1,0,0,0,234,23,1,0,0,0,235,236,5,35,
-		0,0,236,242,3,68,34,0,237,238,5,36,0,0,238,242,3,68,34,0,239,240,5,37,
-		0,0,240,242,5,109,0,0,241,235,1,0,0,0,241,237,1,0,0,0,241,239,1,0,0,0,
-		242,25,1,0,0,0,243,244,5,38,0,0,244,245,3,72,36,0,245,249,5,90,0,0,246,
-		248,3,28,14,0,247,246,1,0,0,0,248,251,1,0,0,0,249,247,1,0,0,0,249,250,
-		1,0,0,0,250,252,1,0,0,0,251,249,1,0,0,0,252,253,5,91,0,0,253,27,1,0,0,
-		0,254,255,5,39,0,0,255,271,3,68,34,0,256,257,5,40,0,0,257,259,3,68,34,
-		0,258,260,5,41,0,0,259,258,1,0,0,0,259,260,1,0,0,0,260,271,1,0,0,0,261,
-		262,5,42,0,0,262,263,5,37,0,0,263,271,5,109,0,0,264,265,5,45,0,0,265,271,
-		3,30,15,0,266,267,5,7,0,0,267,271,5,109,0,0,268,269,5,49,0,0,269,271,5,
-		111,0,0,270,254,1,0,0,0,270,256,1,0,0,0,270,261,1,0,0,0,270,264,1,0,0,
-		0,270,266,1,0,0,0,270,268,1,0,0,0,271,29,1,0,0,0,272,285,5,46,0,0,273,
-		285,5,47,0,0,274,285,5,48,0,0,275,276,5,21,0,0,276,280,5,90,0,0,277,279,
-		3,18,9,0,278,277,1,0,0,0,279,282,1,0,0,0,280,278,1,0,0,0,280,281,1,0,0,
-		0,281,283,1,0,0,0,282,280,1,0,0,0,283,285,5,91,0,0,284,272,1,0,0,0,284,
-		273,1,0,0,0,284,274,1,0,0,0,284,275,1,0,0,0,285,31,1,0,0,0,286,287,5,50,
-		0,0,287,288,3,72,36,0,288,292,5,90,0,0,289,291,3,34,17,0,290,289,1,0,0,
-		0,291,294,1,0,0,0,292,290,1,0,0,0,292,293,1,0,0,0,293,295,1,0,0,0,294,
-		292,1,0,0,0,295,296,5,91,0,0,296,33,1,0,0,0,297,298,5,51,0,0,298,309,3,
-		68,34,0,299,300,5,52,0,0,300,305,3,36,18,0,301,302,5,94,0,0,302,304,3,
-		36,18,0,303,301,1,0,0,0,304,307,1,0,0,0,305,303,1,0,0,0,305,306,1,0,0,
-		0,306,309,1,0,0,0,307,305,1,0,0,0,308,297,1,0,0,0,308,299,1,0,0,0,309,
-		35,1,0,0,0,310,311,3,72,36,0,311,312,3,68,34,0,312,37,1,0,0,0,313,314,
-		5,53,0,0,314,323,3,72,36,0,315,319,5,90,0,0,316,318,3,40,20,0,317,316,
-		1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,319,320,1,0,0,0,320,322,1,0,0,
-		0,321,319,1,0,0,0,322,324,5,91,0,0,323,315,1,0,0,0,323,324,1,0,0,0,324,
-		39,1,0,0,0,325,326,5,54,0,0,326,332,3,68,34,0,327,328,5,55,0,0,328,332,
-		3,68,34,0,329,330,5,56,0,0,330,332,3,68,34,0,331,325,1,0,0,0,331,327,1,
-		0,0,0,331,329,1,0,0,0,332,41,1,0,0,0,333,334,5,57,0,0,334,335,3,72,36,
-		0,335,336,5,90,0,0,336,337,3,68,34,0,337,342,3,64,32,0,338,339,5,26,0,
-		0,339,340,3,68,34,0,340,341,3,64,32,0,341,343,1,0,0,0,342,338,1,0,0,0,
-		342,343,1,0,0,0,343,344,1,0,0,0,344,345,5,91,0,0,345,43,1,0,0,0,346,347,
-		5,58,0,0,347,348,3,72,36,0,348,349,5,97,0,0,349,353,3,68,34,0,350,351,
-		5,59,0,0,351,352,5,60,0,0,352,354,3,66,33,0,353,350,1,0,0,0,353,354,1,
-		0,0,0,354,45,1,0,0,0,355,356,5,61,0,0,356,357,3,72,36,0,357,358,5,62,0,
-		0,358,361,3,68,34,0,359,360,5,20,0,0,360,362,5,109,0,0,361,359,1,0,0,0,
-		361,362,1,0,0,0,362,363,1,0,0,0,363,364,5,96,0,0,364,365,3,72,36,0,365,
-		47,1,0,0,0,366,367,5,63,0,0,367,368,5,62,0,0,368,369,3,68,34,0,369,49,
-		1,0,0,0,370,371,5,64,0,0,371,375,5,90,0,0,372,374,3,52,26,0,373,372,1,
-		0,0,0,374,377,1,0,0,0,375,373,1,0,0,0,375,376,1,0,0,0,376,378,1,0,0,0,
-		377,375,1,0,0,0,378,379,5,91,0,0,379,51,1,0,0,0,380,381,5,9,0,0,381,391,
-		3,70,35,0,382,383,5,65,0,0,383,388,3,72,36,0,384,385,5,94,0,0,385,387,
-		3,72,36,0,386,384,1,0,0,0,387,390,1,0,0,0,388,386,1,0,0,0,388,389,1,0,
-		0,0,389,392,1,0,0,0,390,388,1,0,0,0,391,382,1,0,0,0,391,392,1,0,0,0,392,
-		427,1,0,0,0,393,394,5,66,0,0,394,427,3,72,36,0,395,396,5,67,0,0,396,427,
-		3,72,36,0,397,398,5,68,0,0,398,399,5,69,0,0,399,400,5,70,0,0,400,427,3,
-		72,36,0,401,402,5,71,0,0,402,403,5,69,0,0,403,404,5,72,0,0,404,427,3,72,
-		36,0,405,406,5,73,0,0,406,407,3,68,34,0,407,411,5,90,0,0,408,410,3,52,
-		26,0,409,408,1,0,0,0,410,413,1,0,0,0,411,409,1,0,0,0,411,412,1,0,0,0,412,
-		414,1,0,0,0,413,411,1,0,0,0,414,424,5,91,0,0,415,416,5,74,0,0,416,420,
-		5,90,0,0,417,419,3,52,26,0,418,417,1,0,0,0,419,422,1,0,0,0,420,418,1,0,
-		0,0,420,421,1,0,0,0,421,423,1,0,0,0,422,420,1,0,0,0,423,425,5,91,0,0,424,
-		415,1,0,0,0,424,425,1,0,0,0,425,427,1,0,0,0,426,380,1,0,0,0,426,393,1,
-		0,0,0,426,395,1,0,0,0,426,397,1,0,0,0,426,401,1,0,0,0,426,405,1,0,0,0,
-		427,53,1,0,0,0,428,429,5,75,0,0,429,433,5,90,0,0,430,432,3,56,28,0,431,
-		430,1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,433,434,1,0,0,0,434,436,1,
-		0,0,0,435,433,1,0,0,0,436,437,5,91,0,0,437,55,1,0,0,0,438,439,5,76,0,0,
-		439,444,3,72,36,0,440,441,5,94,0,0,441,443,3,72,36,0,442,440,1,0,0,0,443,
-		446,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,450,1,0,0,0,446,444,1,
-		0,0,0,447,449,3,58,29,0,448,447,1,0,0,0,449,452,1,0,0,0,450,448,1,0,0,
-		0,450,451,1,0,0,0,451,455,1,0,0,0,452,450,1,0,0,0,453,455,3,50,25,0,454,
-		438,1,0,0,0,454,453,1,0,0,0,455,57,1,0,0,0,456,457,5,77,0,0,457,461,3,
-		68,34,0,458,459,5,78,0,0,459,461,3,66,33,0,460,456,1,0,0,0,460,458,1,0,
-		0,0,461,59,1,0,0,0,462,463,5,2,0,0,463,464,3,72,36,0,464,465,5,3,0,0,465,
-		466,3,72,36,0,466,470,5,90,0,0,467,469,3,62,31,0,468,467,1,0,0,0,469,472,
-		1,0,0,0,470,468,1,0,0,0,470,471,1,0,0,0,471,473,1,0,0,0,472,470,1,0,0,
-		0,473,474,5,91,0,0,474,61,1,0,0,0,475,476,3,72,36,0,476,477,5,29,0,0,477,
-		478,5,79,0,0,478,479,5,111,0,0,479,503,1,0,0,0,480,481,3,70,35,0,481,482,
-		5,80,0,0,482,483,3,68,34,0,483,484,3,64,32,0,484,503,1,0,0,0,485,486,3,
-		70,35,0,486,487,5,81,0,0,487,488,3,68,34,0,488,489,5,82,0,0,489,490,5,
-		109,0,0,490,503,1,0,0,0,491,492,3,72,36,0,492,493,5,83,0,0,493,494,5,23,
-		0,0,494,495,5,109,0,0,495,503,1,0,0,0,496,498,5,75,0,0,497,499,3,58,29,
-		0,498,497,1,0,0,0,499,500,1,0,0,0,500,498,1,0,0,0,500,501,1,0,0,0,501,
-		503,1,0,0,0,502,475,1,0,0,0,502,480,1,0,0,0,502,485,1,0,0,0,502,491,1,
-		0,0,0,502,496,1,0,0,0,503,63,1,0,0,0,504,505,5,84,0,0,505,506,5,85,0,0,
-		506,65,1,0,0,0,507,508,5,110,0,0,508,67,1,0,0,0,509,510,6,34,-1,0,510,
-		511,5,92,0,0,511,512,3,68,34,0,512,513,5,93,0,0,513,537,1,0,0,0,514,515,
-		5,99,0,0,515,537,3,68,34,13,516,517,5,89,0,0,517,537,3,68,34,8,518,519,
-		3,72,36,0,519,528,5,92,0,0,520,525,3,68,34,0,521,522,5,94,0,0,522,524,
-		3,68,34,0,523,521,1,0,0,0,524,527,1,0,0,0,525,523,1,0,0,0,525,526,1,0,
-		0,0,526,529,1,0,0,0,527,525,1,0,0,0,528,520,1,0,0,0,528,529,1,0,0,0,529,
-		530,1,0,0,0,530,531,5,93,0,0,531,537,1,0,0,0,532,537,5,110,0,0,533,537,
-		5,111,0,0,534,537,5,109,0,0,535,537,3,70,35,0,536,509,1,0,0,0,536,514,
-		1,0,0,0,536,516,1,0,0,0,536,518,1,0,0,0,536,532,1,0,0,0,536,533,1,0,0,
-		0,536,534,1,0,0,0,536,535,1,0,0,0,537,558,1,0,0,0,538,539,10,12,0,0,539,
-		540,5,86,0,0,540,557,3,68,34,13,541,542,10,11,0,0,542,543,7,0,0,0,543,
-		557,3,68,34,12,544,545,10,10,0,0,545,546,7,1,0,0,546,557,3,68,34,11,547,
-		548,10,9,0,0,548,549,7,2,0,0,549,557,3,68,34,10,550,551,10,7,0,0,551,552,
-		5,87,0,0,552,557,3,68,34,8,553,554,10,6,0,0,554,555,5,88,0,0,555,557,3,
-		68,34,7,556,538,1,0,0,0,556,541,1,0,0,0,556,544,1,0,0,0,556,547,1,0,0,
-		0,556,550,1,0,0,0,556,553,1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,
-		559,1,0,0,0,559,69,1,0,0,0,560,558,1,0,0,0,561,564,3,72,36,0,562,563,5,
-		95,0,0,563,565,3,72,36,0,564,562,1,0,0,0,564,565,1,0,0,0,565,71,1,0,0,
-		0,566,567,7,3,0,0,567,73,1,0,0,0,54,76,78,89,107,123,133,144,152,164,168,
-		176,180,185,195,209,225,231,233,241,249,259,270,280,284,292,305,308,319,
-		323,331,342,353,361,375,388,391,411,420,424,426,433,444,450,454,460,470,
-		500,502,525,528,536,556,558,564
+		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,1,0,1,0,1,0,5,0,84,8,0,10,0,12,
+		0,87,9,0,1,0,1,0,1,1,1,1,1,1,1,1,5,1,95,8,1,10,1,12,1,98,9,1,1,1,1,1,1,
+		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,116,8,2,1,3,
+		1,3,1,3,1,3,1,3,5,3,123,8,3,10,3,12,3,126,9,3,1,3,1,3,1,4,1,4,1,4,5,4,
+		133,8,4,10,4,12,4,136,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,
+		1,5,1,5,1,5,1,5,1,5,3,5,154,8,5,1,6,1,6,1,7,1,7,1,7,1,7,5,7,162,8,7,10,
+		7,12,7,165,9,7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,1,8,3,8,175,8,8,1,9,1,9,1,9,
+		1,9,5,9,181,8,9,10,9,12,9,184,9,9,1,9,1,9,1,10,1,10,1,10,1,10,1,10,1,10,
+		1,10,3,10,195,8,10,1,10,1,10,3,10,199,8,10,1,10,1,10,1,10,1,10,5,10,205,
+		8,10,10,10,12,10,208,9,10,1,10,3,10,211,8,10,1,11,1,11,1,11,3,11,216,8,
+		11,1,12,1,12,1,12,1,12,1,12,1,12,5,12,224,8,12,10,12,12,12,227,9,12,1,
+		12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,240,8,13,1,13,
+		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,255,8,
+		13,1,13,1,13,4,13,259,8,13,11,13,12,13,260,3,13,263,8,13,1,14,1,14,1,14,
+		3,14,268,8,14,1,15,1,15,1,15,1,15,1,15,1,15,3,15,276,8,15,1,16,1,16,1,
+		16,1,16,5,16,282,8,16,10,16,12,16,285,9,16,1,16,1,16,1,17,1,17,1,17,1,
+		17,1,17,3,17,294,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
+		305,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,313,8,18,10,18,12,18,316,9,
+		18,1,18,3,18,319,8,18,1,19,1,19,1,19,1,19,5,19,325,8,19,10,19,12,19,328,
+		9,19,1,19,1,19,1,20,1,20,1,20,1,20,1,20,1,20,5,20,338,8,20,10,20,12,20,
+		341,9,20,3,20,343,8,20,1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,352,8,22,
+		10,22,12,22,355,9,22,1,22,3,22,358,8,22,1,23,1,23,1,23,1,23,1,23,1,23,
+		3,23,366,8,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,377,8,
+		24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,388,8,25,1,26,1,26,
+		1,26,1,26,1,26,1,26,3,26,396,8,26,1,26,1,26,1,26,1,27,1,27,1,27,1,27,1,
+		28,1,28,1,28,5,28,408,8,28,10,28,12,28,411,9,28,1,28,1,28,1,29,1,29,1,
+		29,1,29,1,29,1,29,5,29,421,8,29,10,29,12,29,424,9,29,3,29,426,8,29,1,29,
+		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,5,29,444,8,29,10,29,12,29,447,9,29,1,29,1,29,1,29,1,29,5,29,453,8,
+		29,10,29,12,29,456,9,29,1,29,3,29,459,8,29,3,29,461,8,29,1,30,1,30,1,30,
+		5,30,466,8,30,10,30,12,30,469,9,30,1,30,1,30,1,31,1,31,1,31,1,31,5,31,
+		477,8,31,10,31,12,31,480,9,31,1,31,5,31,483,8,31,10,31,12,31,486,9,31,
+		1,31,3,31,489,8,31,1,32,1,32,1,32,1,32,3,32,495,8,32,1,33,1,33,1,33,1,
+		33,1,33,1,33,5,33,503,8,33,10,33,12,33,506,9,33,1,33,1,33,1,34,1,34,1,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,4,34,533,8,34,11,34,12,34,534,3,34,537,
+		8,34,1,35,1,35,1,35,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,5,37,558,8,37,10,37,12,37,561,9,37,3,37,
+		563,8,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,571,8,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,5,37,591,8,37,10,37,12,37,594,9,37,1,38,1,38,1,38,3,38,599,8,38,1,39,
+		1,39,1,39,0,1,74,40,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,
+		38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,0,5,1,0,
+		90,91,1,0,100,101,1,0,98,99,1,0,102,107,14,0,4,8,12,14,16,19,21,21,24,
+		28,32,33,35,36,39,49,51,52,54,56,60,60,77,79,85,85,113,113,671,0,85,1,
+		0,0,0,2,90,1,0,0,0,4,115,1,0,0,0,6,117,1,0,0,0,8,129,1,0,0,0,10,153,1,
+		0,0,0,12,155,1,0,0,0,14,157,1,0,0,0,16,174,1,0,0,0,18,176,1,0,0,0,20,210,
+		1,0,0,0,22,212,1,0,0,0,24,217,1,0,0,0,26,262,1,0,0,0,28,267,1,0,0,0,30,
+		275,1,0,0,0,32,277,1,0,0,0,34,304,1,0,0,0,36,318,1,0,0,0,38,320,1,0,0,
+		0,40,342,1,0,0,0,42,344,1,0,0,0,44,347,1,0,0,0,46,365,1,0,0,0,48,367,1,
+		0,0,0,50,380,1,0,0,0,52,389,1,0,0,0,54,400,1,0,0,0,56,404,1,0,0,0,58,460,
+		1,0,0,0,60,462,1,0,0,0,62,488,1,0,0,0,64,494,1,0,0,0,66,496,1,0,0,0,68,
+		536,1,0,0,0,70,538,1,0,0,0,72,541,1,0,0,0,74,570,1,0,0,0,76,595,1,0,0,
+		0,78,600,1,0,0,0,80,84,3,2,1,0,81,84,3,66,33,0,82,84,3,6,3,0,83,80,1,0,
+		0,0,83,81,1,0,0,0,83,82,1,0,0,0,84,87,1,0,0,0,85,83,1,0,0,0,85,86,1,0,
+		0,0,86,88,1,0,0,0,87,85,1,0,0,0,88,89,5,0,0,1,89,1,1,0,0,0,90,91,5,1,0,
+		0,91,92,3,78,39,0,92,96,5,90,0,0,93,95,3,4,2,0,94,93,1,0,0,0,95,98,1,0,
+		0,0,96,94,1,0,0,0,96,97,1,0,0,0,97,99,1,0,0,0,98,96,1,0,0,0,99,100,5,91,
+		0,0,100,3,1,0,0,0,101,116,3,10,5,0,102,116,3,14,7,0,103,116,3,18,9,0,104,
+		116,3,24,12,0,105,116,3,32,16,0,106,116,3,38,19,0,107,116,3,44,22,0,108,
+		116,3,48,24,0,109,116,3,50,25,0,110,116,3,52,26,0,111,116,3,54,27,0,112,
+		116,3,56,28,0,113,116,3,60,30,0,114,116,3,6,3,0,115,101,1,0,0,0,115,102,
+		1,0,0,0,115,103,1,0,0,0,115,104,1,0,0,0,115,105,1,0,0,0,115,106,1,0,0,
+		0,115,107,1,0,0,0,115,108,1,0,0,0,115,109,1,0,0,0,115,110,1,0,0,0,115,
+		111,1,0,0,0,115,112,1,0,0,0,115,113,1,0,0,0,115,114,1,0,0,0,116,5,1,0,
+		0,0,117,118,5,113,0,0,118,124,4,3,0,0,119,123,3,78,39,0,120,123,5,3,0,
+		0,121,123,5,23,0,0,122,119,1,0,0,0,122,120,1,0,0,0,122,121,1,0,0,0,123,
+		126,1,0,0,0,124,122,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,124,1,
+		0,0,0,127,128,3,8,4,0,128,7,1,0,0,0,129,134,5,90,0,0,130,133,3,8,4,0,131,
+		133,8,0,0,0,132,130,1,0,0,0,132,131,1,0,0,0,133,136,1,0,0,0,134,132,1,
+		0,0,0,134,135,1,0,0,0,135,137,1,0,0,0,136,134,1,0,0,0,137,138,5,91,0,0,
+		138,9,1,0,0,0,139,140,5,4,0,0,140,154,5,112,0,0,141,142,5,5,0,0,142,154,
+		3,78,39,0,143,144,5,6,0,0,144,154,5,109,0,0,145,146,5,7,0,0,146,154,5,
+		109,0,0,147,148,5,8,0,0,148,154,5,109,0,0,149,150,5,9,0,0,150,154,3,78,
+		39,0,151,152,5,10,0,0,152,154,3,12,6,0,153,139,1,0,0,0,153,141,1,0,0,0,
+		153,143,1,0,0,0,153,145,1,0,0,0,153,147,1,0,0,0,153,149,1,0,0,0,153,151,
+		1,0,0,0,154,11,1,0,0,0,155,156,5,108,0,0,156,13,1,0,0,0,157,158,5,11,0,
+		0,158,159,3,78,39,0,159,163,5,90,0,0,160,162,3,16,8,0,161,160,1,0,0,0,
+		162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,166,1,0,0,0,165,163,
+		1,0,0,0,166,167,5,91,0,0,167,15,1,0,0,0,168,169,5,12,0,0,169,175,5,112,
+		0,0,170,171,5,13,0,0,171,175,3,74,37,0,172,173,5,14,0,0,173,175,3,74,37,
+		0,174,168,1,0,0,0,174,170,1,0,0,0,174,172,1,0,0,0,175,17,1,0,0,0,176,177,
+		5,15,0,0,177,178,3,78,39,0,178,182,5,90,0,0,179,181,3,20,10,0,180,179,
+		1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,185,1,0,0,
+		0,184,182,1,0,0,0,185,186,5,91,0,0,186,19,1,0,0,0,187,188,5,16,0,0,188,
+		211,3,74,37,0,189,190,5,17,0,0,190,191,5,18,0,0,191,194,3,72,36,0,192,
+		193,5,19,0,0,193,195,3,74,37,0,194,192,1,0,0,0,194,195,1,0,0,0,195,198,
+		1,0,0,0,196,197,5,20,0,0,197,199,5,109,0,0,198,196,1,0,0,0,198,199,1,0,
+		0,0,199,211,1,0,0,0,200,201,5,17,0,0,201,202,5,21,0,0,202,206,5,90,0,0,
+		203,205,3,22,11,0,204,203,1,0,0,0,205,208,1,0,0,0,206,204,1,0,0,0,206,
+		207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,0,209,211,5,91,0,0,210,187,1,
+		0,0,0,210,189,1,0,0,0,210,200,1,0,0,0,211,21,1,0,0,0,212,213,5,109,0,0,
+		213,215,3,74,37,0,214,216,5,94,0,0,215,214,1,0,0,0,215,216,1,0,0,0,216,
+		23,1,0,0,0,217,218,5,22,0,0,218,219,3,78,39,0,219,220,5,23,0,0,220,221,
+		3,78,39,0,221,225,5,90,0,0,222,224,3,26,13,0,223,222,1,0,0,0,224,227,1,
+		0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,0,0,0,
+		228,229,5,91,0,0,229,25,1,0,0,0,230,231,5,24,0,0,231,263,3,78,39,0,232,
+		233,5,25,0,0,233,234,3,74,37,0,234,239,3,70,35,0,235,236,5,26,0,0,236,
+		237,3,74,37,0,237,238,3,70,35,0,238,240,1,0,0,0,239,235,1,0,0,0,239,240,
+		1,0,0,0,240,263,1,0,0,0,241,242,5,27,0,0,242,263,5,109,0,0,243,244,5,28,
+		0,0,244,263,3,72,36,0,245,246,5,29,0,0,246,247,3,28,14,0,247,248,3,72,
+		36,0,248,249,5,31,0,0,249,250,5,24,0,0,250,254,5,32,0,0,251,252,5,25,0,
+		0,252,253,5,31,0,0,253,255,5,33,0,0,254,251,1,0,0,0,254,255,1,0,0,0,255,
+		263,1,0,0,0,256,258,5,34,0,0,257,259,3,30,15,0,258,257,1,0,0,0,259,260,
+		1,0,0,0,260,258,1,0,0,0,260,261,1,0,0,0,261,263,1,0,0,0,262,230,1,0,0,
+		0,262,232,1,0,0,0,262,241,1,0,0,0,262,243,1,0,0,0,262,245,1,0,0,0,262,
+		256,1,0,0,0,263,27,1,0,0,0,264,265,5,111,0,0,265,268,5,30,0,0,266,268,
+		5,110,0,0,267,264,1,0,0,0,267,266,1,0,0,0,268,29,1,0,0,0,269,270,5,35,
+		0,0,270,276,3,74,37,0,271,272,5,36,0,0,272,276,3,74,37,0,273,274,5,37,
+		0,0,274,276,5,109,0,0,275,269,1,0,0,0,275,271,1,0,0,0,275,273,1,0,0,0,
+		276,31,1,0,0,0,277,278,5,38,0,0,278,279,3,78,39,0,279,283,5,90,0,0,280,
+		282,3,34,17,0,281,280,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,
+		1,0,0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,287,5,91,0,0,287,33,1,0,0,
+		0,288,289,5,39,0,0,289,305,3,74,37,0,290,291,5,40,0,0,291,293,3,74,37,
+		0,292,294,5,41,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,305,1,0,0,0,295,
+		296,5,42,0,0,296,297,5,37,0,0,297,305,5,109,0,0,298,299,5,45,0,0,299,305,
+		3,36,18,0,300,301,5,7,0,0,301,305,5,109,0,0,302,303,5,49,0,0,303,305,5,
+		111,0,0,304,288,1,0,0,0,304,290,1,0,0,0,304,295,1,0,0,0,304,298,1,0,0,
+		0,304,300,1,0,0,0,304,302,1,0,0,0,305,35,1,0,0,0,306,319,5,46,0,0,307,
+		319,5,47,0,0,308,319,5,48,0,0,309,310,5,21,0,0,310,314,5,90,0,0,311,313,
+		3,22,11,0,312,311,1,0,0,0,313,316,1,0,0,0,314,312,1,0,0,0,314,315,1,0,
+		0,0,315,317,1,0,0,0,316,314,1,0,0,0,317,319,5,91,0,0,318,306,1,0,0,0,318,
+		307,1,0,0,0,318,308,1,0,0,0,318,309,1,0,0,0,319,37,1,0,0,0,320,321,5,50,
+		0,0,321,322,3,78,39,0,322,326,5,90,0,0,323,325,3,40,20,0,324,323,1,0,0,
+		0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,0,0,327,329,1,0,0,0,328,
+		326,1,0,0,0,329,330,5,91,0,0,330,39,1,0,0,0,331,332,5,51,0,0,332,343,3,
+		74,37,0,333,334,5,52,0,0,334,339,3,42,21,0,335,336,5,94,0,0,336,338,3,
+		42,21,0,337,335,1,0,0,0,338,341,1,0,0,0,339,337,1,0,0,0,339,340,1,0,0,
+		0,340,343,1,0,0,0,341,339,1,0,0,0,342,331,1,0,0,0,342,333,1,0,0,0,343,
+		41,1,0,0,0,344,345,3,78,39,0,345,346,3,74,37,0,346,43,1,0,0,0,347,348,
+		5,53,0,0,348,357,3,78,39,0,349,353,5,90,0,0,350,352,3,46,23,0,351,350,
+		1,0,0,0,352,355,1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,356,1,0,0,
+		0,355,353,1,0,0,0,356,358,5,91,0,0,357,349,1,0,0,0,357,358,1,0,0,0,358,
+		45,1,0,0,0,359,360,5,54,0,0,360,366,3,74,37,0,361,362,5,55,0,0,362,366,
+		3,74,37,0,363,364,5,56,0,0,364,366,3,74,37,0,365,359,1,0,0,0,365,361,1,
+		0,0,0,365,363,1,0,0,0,366,47,1,0,0,0,367,368,5,57,0,0,368,369,3,78,39,
+		0,369,370,5,90,0,0,370,371,3,74,37,0,371,376,3,70,35,0,372,373,5,26,0,
+		0,373,374,3,74,37,0,374,375,3,70,35,0,375,377,1,0,0,0,376,372,1,0,0,0,
+		376,377,1,0,0,0,377,378,1,0,0,0,378,379,5,91,0,0,379,49,1,0,0,0,380,381,
+		5,58,0,0,381,382,3,78,39,0,382,383,5,97,0,0,383,387,3,74,37,0,384,385,
+		5,59,0,0,385,386,5,60,0,0,386,388,3,72,36,0,387,384,1,0,0,0,387,388,1,
+		0,0,0,388,51,1,0,0,0,389,390,5,61,0,0,390,391,3,78,39,0,391,392,5,62,0,
+		0,392,395,3,74,37,0,393,394,5,20,0,0,394,396,5,109,0,0,395,393,1,0,0,0,
+		395,396,1,0,0,0,396,397,1,0,0,0,397,398,5,96,0,0,398,399,3,78,39,0,399,
+		53,1,0,0,0,400,401,5,63,0,0,401,402,5,62,0,0,402,403,3,74,37,0,403,55,
+		1,0,0,0,404,405,5,64,0,0,405,409,5,90,0,0,406,408,3,58,29,0,407,406,1,
+		0,0,0,408,411,1,0,0,0,409,407,1,0,0,0,409,410,1,0,0,0,410,412,1,0,0,0,
+		411,409,1,0,0,0,412,413,5,91,0,0,413,57,1,0,0,0,414,415,5,9,0,0,415,425,
+		3,76,38,0,416,417,5,65,0,0,417,422,3,78,39,0,418,419,5,94,0,0,419,421,
+		3,78,39,0,420,418,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,
+		0,0,423,426,1,0,0,0,424,422,1,0,0,0,425,416,1,0,0,0,425,426,1,0,0,0,426,
+		461,1,0,0,0,427,428,5,66,0,0,428,461,3,78,39,0,429,430,5,67,0,0,430,461,
+		3,78,39,0,431,432,5,68,0,0,432,433,5,69,0,0,433,434,5,70,0,0,434,461,3,
+		78,39,0,435,436,5,71,0,0,436,437,5,69,0,0,437,438,5,72,0,0,438,461,3,78,
+		39,0,439,440,5,73,0,0,440,441,3,74,37,0,441,445,5,90,0,0,442,444,3,58,
+		29,0,443,442,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,
+		448,1,0,0,0,447,445,1,0,0,0,448,458,5,91,0,0,449,450,5,74,0,0,450,454,
+		5,90,0,0,451,453,3,58,29,0,452,451,1,0,0,0,453,456,1,0,0,0,454,452,1,0,
+		0,0,454,455,1,0,0,0,455,457,1,0,0,0,456,454,1,0,0,0,457,459,5,91,0,0,458,
+		449,1,0,0,0,458,459,1,0,0,0,459,461,1,0,0,0,460,414,1,0,0,0,460,427,1,
+		0,0,0,460,429,1,0,0,0,460,431,1,0,0,0,460,435,1,0,0,0,460,439,1,0,0,0,
+		461,59,1,0,0,0,462,463,5,75,0,0,463,467,5,90,0,0,464,466,3,62,31,0,465,
+		464,1,0,0,0,466,469,1,0,0,0,467,465,1,0,0,0,467,468,1,0,0,0,468,470,1,
+		0,0,0,469,467,1,0,0,0,470,471,5,91,0,0,471,61,1,0,0,0,472,473,5,76,0,0,
+		473,478,3,78,39,0,474,475,5,94,0,0,475,477,3,78,39,0,476,474,1,0,0,0,477,
+		480,1,0,0,0,478,476,1,0,0,0,478,479,1,0,0,0,479,484,1,0,0,0,480,478,1,
+		0,0,0,481,483,3,64,32,0,482,481,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,
+		0,484,485,1,0,0,0,485,489,1,0,0,0,486,484,1,0,0,0,487,489,3,56,28,0,488,
+		472,1,0,0,0,488,487,1,0,0,0,489,63,1,0,0,0,490,491,5,77,0,0,491,495,3,
+		74,37,0,492,493,5,78,0,0,493,495,3,72,36,0,494,490,1,0,0,0,494,492,1,0,
+		0,0,495,65,1,0,0,0,496,497,5,2,0,0,497,498,3,78,39,0,498,499,5,3,0,0,499,
+		500,3,78,39,0,500,504,5,90,0,0,501,503,3,68,34,0,502,501,1,0,0,0,503,506,
+		1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,507,1,0,0,0,506,504,1,0,0,
+		0,507,508,5,91,0,0,508,67,1,0,0,0,509,510,3,78,39,0,510,511,5,29,0,0,511,
+		512,5,79,0,0,512,513,5,111,0,0,513,537,1,0,0,0,514,515,3,76,38,0,515,516,
+		5,80,0,0,516,517,3,74,37,0,517,518,3,70,35,0,518,537,1,0,0,0,519,520,3,
+		76,38,0,520,521,5,81,0,0,521,522,3,74,37,0,522,523,5,82,0,0,523,524,5,
+		109,0,0,524,537,1,0,0,0,525,526,3,78,39,0,526,527,5,83,0,0,527,528,5,23,
+		0,0,528,529,5,109,0,0,529,537,1,0,0,0,530,532,5,75,0,0,531,533,3,64,32,
+		0,532,531,1,0,0,0,533,534,1,0,0,0,534,532,1,0,0,0,534,535,1,0,0,0,535,
+		537,1,0,0,0,536,509,1,0,0,0,536,514,1,0,0,0,536,519,1,0,0,0,536,525,1,
+		0,0,0,536,530,1,0,0,0,537,69,1,0,0,0,538,539,5,84,0,0,539,540,5,85,0,0,
+		540,71,1,0,0,0,541,542,5,110,0,0,542,73,1,0,0,0,543,544,6,37,-1,0,544,
+		545,5,92,0,0,545,546,3,74,37,0,546,547,5,93,0,0,547,571,1,0,0,0,548,549,
+		5,99,0,0,549,571,3,74,37,13,550,551,5,89,0,0,551,571,3,74,37,8,552,553,
+		3,78,39,0,553,562,5,92,0,0,554,559,3,74,37,0,555,556,5,94,0,0,556,558,
+		3,74,37,0,557,555,1,0,0,0,558,561,1,0,0,0,559,557,1,0,0,0,559,560,1,0,
+		0,0,560,563,1,0,0,0,561,559,1,0,0,0,562,554,1,0,0,0,562,563,1,0,0,0,563,
+		564,1,0,0,0,564,565,5,93,0,0,565,571,1,0,0,0,566,571,5,110,0,0,567,571,
+		5,111,0,0,568,571,5,109,0,0,569,571,3,76,38,0,570,543,1,0,0,0,570,548,
+		1,0,0,0,570,550,1,0,0,0,570,552,1,0,0,0,570,566,1,0,0,0,570,567,1,0,0,
+		0,570,568,1,0,0,0,570,569,1,0,0,0,571,592,1,0,0,0,572,573,10,12,0,0,573,
+		574,5,86,0,0,574,591,3,74,37,13,575,576,10,11,0,0,576,577,7,1,0,0,577,
+		591,3,74,37,12,578,579,10,10,0,0,579,580,7,2,0,0,580,591,3,74,37,11,581,
+		582,10,9,0,0,582,583,7,3,0,0,583,591,3,74,37,10,584,585,10,7,0,0,585,586,
+		5,87,0,0,586,591,3,74,37,8,587,588,10,6,0,0,588,589,5,88,0,0,589,591,3,
+		74,37,7,590,572,1,0,0,0,590,575,1,0,0,0,590,578,1,0,0,0,590,581,1,0,0,
+		0,590,584,1,0,0,0,590,587,1,0,0,0,591,594,1,0,0,0,592,590,1,0,0,0,592,
+		593,1,0,0,0,593,75,1,0,0,0,594,592,1,0,0,0,595,598,3,78,39,0,596,597,5,
+		95,0,0,597,599,3,78,39,0,598,596,1,0,0,0,598,599,1,0,0,0,599,77,1,0,0,
+		0,600,601,7,4,0,0,601,79,1,0,0,0,59,83,85,96,115,122,124,132,134,153,163,
+		174,182,194,198,206,210,215,225,239,254,260,262,267,275,283,293,304,314,
+		318,326,339,342,353,357,365,376,387,395,409,422,425,445,454,458,460,467,
+		478,484,488,494,504,534,536,559,562,570,590,592,598
 	};
 
 	public static readonly ATN _ATN =

@@ -49,6 +49,18 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitDealMember([NotNull] DealLangParser.DealMemberContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.unknownDecl"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitUnknownDecl([NotNull] DealLangParser.UnknownDeclContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.block"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitBlock([NotNull] DealLangParser.BlockContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>titleItem</c>
 	/// labeled alternative in <see cref="DealLangParser.headerItem"/>.
 	/// </summary>
@@ -211,6 +223,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitRvgItem([NotNull] DealLangParser.RvgItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.renewalCount"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRenewalCount([NotNull] DealLangParser.RenewalCountContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>rvgGuarantees</c>
 	/// labeled alternative in <see cref="DealLangParser.rvgPart"/>.

@@ -34,7 +34,7 @@ public sealed class CascadeTests
     {
         List<string> codes = Codes(Deal().Replace("  waterfall {", "  waterfal {", StringComparison.Ordinal));
 
-        Assert.Contains("DL0101", codes);
+        Assert.Contains("DL0109", codes);
         Assert.DoesNotContain("DL0411", codes);
     }
 
