@@ -188,9 +188,9 @@ feeDecl
     : FEE name=ident LBRACE expr perYear (ESCALATING expr perYear)? RBRACE
     ;
 
-// test Dscr = cfads / debt_service over trailing 12m
+// test Dscr = cfads / debt_service over trailing 12m from 2030-11-30
 testDecl
-    : TEST name=ident ASSIGN expr (OVER TRAILING duration)?
+    : TEST name=ident ASSIGN expr (OVER TRAILING duration)? (FROM DATE)?
     ;
 
 // trigger CashTrap when Dscr < 1.10x from 2030-11-30 => trap

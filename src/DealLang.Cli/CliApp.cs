@@ -26,7 +26,9 @@ public static class CliApp
         {
             foreach (var error in parsed.Errors)
             {
-                console.Error.WriteLine($"deallang: error: {error.Message}");
+                // One line per error, as every other CLI error: System.CommandLine lists allowed values on separate lines.
+                string message = string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+                console.Error.WriteLine($"deallang: error: {message}");
             }
 
             console.Error.WriteLine("Run 'deallang --help' or 'deallang <verb> --help' for usage.");

@@ -481,8 +481,12 @@ public static partial class CSharpEmitter
         {
             string? window = test.TrailingPeriods > 1 ? ctx.Test(test.Index, "window") : null;
             string value = ctx.Test(test.Index, "value");
-            w.Comment(test.Name + (window is null ? "" : ", over its trailing window"));
-            w.Line(value + " = " + Expression(ctx, test.Expression, window) + ";");
+            w.Comment(test.Name + (window is null ? "" : ", over its trailing window") + (test.From is { } start ? ", tested from " + start.ToString() + " (n/a before)" : ""));
+            string expression = Expression(ctx, test.Expression, window);
+
+            // Before 'from' the value is n/a (NaN: comparisons with it are false). The history above is written
+            // every period all the same, so the first tested period sums a whole trailing window.
+            w.Line(value + " = " + (test.From is { } from ? "periodEnd >= " + ctx.DateConstant(from) + " ? " + expression + " : double.NaN" : expression) + ";");
             w.Line("result.TestValues[" + CSharpLiterals.Int(test.Index) + "][t] = " + value + ";");
         }
 

@@ -213,6 +213,14 @@ internal sealed class EmitContext
             Walk(expression, window);
         }
 
+        foreach (var test in Model.Tests)
+        {
+            if (test.From is { } from)
+            {
+                DateConstant(from);
+            }
+        }
+
         foreach (var trigger in Model.Triggers)
         {
             if (trigger.From is { } from)

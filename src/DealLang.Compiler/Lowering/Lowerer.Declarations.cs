@@ -126,7 +126,8 @@ internal sealed partial class Lowerer
             Constant(f.Syntax.Escalator))),
     ];
 
-    /// <summary>Tests in evaluation order; <c>Index</c> is the position in that order. No trailing window is one period.</summary>
+    /// <summary>Tests in evaluation order; <c>Index</c> is the position in that order. No trailing window is one period;
+    /// no <c>from</c> is tested from the first period.</summary>
     private ImmutableArray<TestModel> LowerTests()
     {
         IReadOnlyList<Symbol> tests = Symbols.OfKind(SymbolKind.Test);
@@ -139,7 +140,7 @@ internal sealed partial class Lowerer
                 ? DurationRules.TrailingPeriods(window, Frequencies.MonthsPerPeriod(_frequency), out _)
                 : 1;
             result.Add(new TestModel(
-                symbol.Name, result.Count, Expression(test.Expression) ?? new ConstantExpression(0, Unit.Number), trailing));
+                symbol.Name, result.Count, Expression(test.Expression) ?? new ConstantExpression(0, Unit.Number), trailing, test.From?.Value));
         }
 
         return result.MoveToImmutable();

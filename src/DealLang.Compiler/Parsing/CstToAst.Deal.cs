@@ -29,7 +29,10 @@ internal sealed partial class CstToAst
             }
             else if (member.unknownDecl() is { } unknown)
             {
-                VisitUnknownDecl(unknown, UnknownDeclarations.InDeal);
+                if (VisitUnknownDecl(unknown, UnknownDeclarations.InDeal) is { } syntax)
+                {
+                    declarations.Add(syntax);
+                }
             }
             else if (VisitDeclaration(member) is { } declaration)
             {

@@ -374,13 +374,14 @@ internal sealed partial class CstToAst
         return name is null || amount is null ? null : new FeeSyntax(name, amount, escalator, Span(context));
     }
 
-    // testDecl : TEST name=ident ASSIGN expr (OVER TRAILING duration)? ;
+    // testDecl : TEST name=ident ASSIGN expr (OVER TRAILING duration)? (FROM DATE)? ;
     private TestSyntax? VisitTestDecl(TestDeclContext context)
     {
         NameSyntax? name = VisitIdent(context.name);
         ExpressionSyntax? expression = VisitExpr(context.expr());
         DurationSyntax? trailing = VisitDuration(context.duration());
-        return name is null || expression is null ? null : new TestSyntax(name, expression, trailing, Span(context));
+        DateSyntax? from = VisitDate(context.DATE());
+        return name is null || expression is null ? null : new TestSyntax(name, expression, trailing, from, Span(context));
     }
 
     // triggerDecl : TRIGGER name=ident WHEN expr (FROM DATE)? ARROW effect=ident ;

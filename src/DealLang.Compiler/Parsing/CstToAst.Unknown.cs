@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Syntax;
 using DealLang.Grammar;
 using static DealLang.Grammar.DealLangParser;
 
@@ -9,18 +11,30 @@ internal sealed partial class CstToAst
 {
     // unknownDecl : IDENT {DeclarationHeadFollows(TokenStream, 1)}? (ident | FOR | ON)* block ;
     // block : LBRACE (block | ~(LBRACE | RBRACE))* RBRACE ;
-    // Reported once (DL0109); nothing is built and nothing inside the block is looked at, since what it was
-    // meant to declare is a guess.
-    private void VisitUnknownDecl(UnknownDeclContext context, UnknownDeclarations place)
+    // Reported once (DL0109). Nothing inside the block is looked at, since what it was meant to declare is a
+    // guess; the node keeps the word and the names of its head, so that the semantic stage can keep quiet about
+    // uses of those names ('pay Loan.interest' after 'tranch Loan {') instead of reporting them undeclared.
+    private UnknownDeclarationSyntax? VisitUnknownDecl(UnknownDeclContext context, UnknownDeclarations place)
     {
         // Without a block the word was not taken for a declaration: the parser has reported it (DL0101).
         if (context.block() is null || Matched(context.IDENT()) is not { } word)
         {
-            return;
+            return null;
         }
 
         Report(DiagnosticCatalogue.UnknownDeclaration(
             Span(word), SyntaxMessages.Printable(word.Text), KeywordSuggestions.Closest(word.Text, place.Keywords), place.Listed));
+
+        var names = ImmutableArray.CreateBuilder<NameSyntax>();
+        foreach (IdentContext ident in context.ident())
+        {
+            if (VisitIdent(ident) is { } name)
+            {
+                names.Add(name);
+            }
+        }
+
+        return new UnknownDeclarationSyntax(new NameSyntax(word.Text, Span(word)), names.ToImmutable(), Span(context));
     }
 }
 

@@ -10,7 +10,7 @@ namespace DealLang.Compiler.Parsing;
 /// <summary>
 /// Builds the immutable syntax tree from ANTLR's parse tree, at once, so that no parse-tree type leaves
 /// Parsing/. Split by grammar area (CstToAst.Deal, .Declarations, .Waterfall, .Expressions, .Scenarios,
-/// .Literals); each Visit method carries the rule it handles.
+/// .Literals, .Unknown); each Visit method carries the rule it handles.
 /// <para>
 /// A rule cut short by a syntax error has missing children (null contexts, tokens ANTLR conjured while
 /// recovering). Such a node is skipped: it becomes null, and its parent drops it or is skipped in turn
@@ -26,6 +26,7 @@ internal sealed partial class CstToAst(Spans spans, DiagnosticBag diagnostics, I
     {
         var deals = ImmutableArray.CreateBuilder<DealSyntax>();
         var scenarios = ImmutableArray.CreateBuilder<ScenarioSyntax>();
+        var unknown = ImmutableArray.CreateBuilder<UnknownDeclarationSyntax>();
         foreach (IParseTree child in Children(context))
         {
             switch (child)
@@ -36,14 +37,14 @@ internal sealed partial class CstToAst(Spans spans, DiagnosticBag diagnostics, I
                 case ScenarioDeclContext scenario when VisitScenarioDecl(scenario) is { } syntax:
                     scenarios.Add(syntax);
                     break;
-                case UnknownDeclContext unknown:
-                    VisitUnknownDecl(unknown, UnknownDeclarations.TopLevel);
+                case UnknownDeclContext declaration when VisitUnknownDecl(declaration, UnknownDeclarations.TopLevel) is { } syntax:
+                    unknown.Add(syntax);
                     break;
             }
         }
 
         // The file's span runs from its first token to the end-of-file position.
-        return new CompilationUnitSyntax(deals.ToImmutable(), scenarios.ToImmutable(), Span(context));
+        return new CompilationUnitSyntax(deals.ToImmutable(), scenarios.ToImmutable(), unknown.ToImmutable(), Span(context));
     }
 
     private SourceSpan Span(ParserRuleContext context) => spans.Of(context);

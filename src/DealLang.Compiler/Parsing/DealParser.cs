@@ -44,7 +44,7 @@ public static class DealParser
         catch (NestingTooDeepException e)
         {
             diagnostics.Add(DiagnosticCatalogue.NestedTooDeeply(spans.Of(e.Token), MaxNesting));
-            return new CompilationUnitSyntax([], [], new SourceSpan(path, 1, 1, 1, 1));
+            return new CompilationUnitSyntax([], [], [], new SourceSpan(path, 1, 1, 1, 1));
         }
 
         return new CstToAst(spans, diagnostics, listener.LinesWithErrors).VisitCompilationUnit(tree);

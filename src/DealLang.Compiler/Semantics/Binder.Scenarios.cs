@@ -78,6 +78,11 @@ internal sealed partial class Binder
             return null;
         }
 
+        if (symbol.Kind == SymbolKind.Unknown)
+        {
+            return null;
+        }
+
         if (symbol.Kind != expected)
         {
             if (!Symbols.WasAlsoDeclaredAs(name.Text, expected))
@@ -120,6 +125,11 @@ internal sealed partial class Binder
             ReportUnknown(DiagnosticCatalogue.ScenarioUnknownName(
                 name.Span, scenario, name.Text, _analysis.DealName,
                 NameSuggestions.Closest(name.Text, candidates) ?? _scenarioScope.Suggest(name.Text)));
+            return;
+        }
+
+        if (symbol.Kind == SymbolKind.Unknown)
+        {
             return;
         }
 

@@ -9,7 +9,9 @@ namespace DealLang.Compiler.Semantics;
 /// Resolves every name in a deal and its scenarios: references in expressions to a built-in or a
 /// declaration's member, pay targets to a fee or a tranche's interest/principal/balance, and the plain names
 /// (lessee, facility, holders, accounts, equity, sold assets) to symbols of the right kind. Unknown names get
-/// a "did you mean"; every problem is reported and binding carries on, so one run shows them all.
+/// a "did you mean"; every problem is reported and binding carries on, so one run shows them all. A name of
+/// an unknown declaration (<see cref="SymbolKind.Unknown"/>, a misspelt keyword) is accepted wherever it is used,
+/// silently and unbound: the misspelling is the one error, and what the name was meant to be is a guess.
 /// </summary>
 internal sealed partial class Binder
 {
@@ -197,6 +199,8 @@ internal sealed partial class Binder
         string whatToPay = $"say what to pay: {name.Text}.interest, {name.Text}.principal or {name.Text}.balance";
         switch (symbol.Kind)
         {
+            case SymbolKind.Unknown:
+                break;
             case SymbolKind.Fee when target.Member is { } member:
                 _diagnostics.Add(DiagnosticCatalogue.BadPayTarget(
                     member.Span, ExpressionPrinter.Print(target), $"a fee is paid as a whole: write 'pay {name.Text}'"));
@@ -273,6 +277,8 @@ internal sealed partial class Binder
 
         switch (symbol.Kind)
         {
+            case SymbolKind.Unknown:
+                return;
             case SymbolKind.Test or SymbolKind.Trigger when member is not null:
                 _diagnostics.Add(DiagnosticCatalogue.NoMembers(member.Span, name.Text, symbol.Kind.Keyword()));
                 return;
@@ -318,6 +324,11 @@ internal sealed partial class Binder
         if (!Symbols.TryLookup(name.Text, out Symbol symbol))
         {
             ReportUnknown(DiagnosticCatalogue.UnknownName(name.Span, name.Text, _analysis.DealName, Symbols.Suggest(name.Text, expected)));
+            return null;
+        }
+
+        if (symbol.Kind == SymbolKind.Unknown)
+        {
             return null;
         }
 

@@ -54,6 +54,11 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
         return false;
     }
 
+    /// <summary>Whether the deal holds a declaration with a misspelt keyword (DL0109). Its block was skipped unread,
+    /// so findings it might have answered ("no waterfall", "default rule without enforcement", "account never
+    /// released") would only repeat that error; and the deal is not lowered.</summary>
+    public bool HasUnknownDeclarations => SyntaxWalk.Safe(Deal.Declarations).OfType<UnknownDeclarationSyntax>().Any();
+
     /// <summary>Months per payment period; 1 when the frequency is missing or invalid (an error is reported then).</summary>
     public int MonthsPerPeriod => Frequency is { } f ? Frequencies.MonthsPerPeriod(f) : 1;
 

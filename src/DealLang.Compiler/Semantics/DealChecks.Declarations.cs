@@ -30,8 +30,13 @@ internal sealed partial class DealChecks
                 case FeeSyntax fee when fee.Amount is null:
                     Missing(fee, "an amount per year (e.g. '{ 0.5% of Campus.value per year }')");
                     break;
-                case TestSyntax { Trailing: { } trailing } test:
-                    CheckTrailing(test, trailing);
+                case TestSyntax test:
+                    if (test.Trailing is { } trailing)
+                    {
+                        CheckTrailing(test, trailing);
+                    }
+
+                    RequireWithinDeal(test.From, $"the 'from' date of test '{test.Name?.Text}'", Maturity, "the deal's maturity");
                     break;
                 case TriggerSyntax { Effect: { Text.Length: > 0 } effect } when effect.Text != "trap":
                     _diagnostics.Add(DiagnosticCatalogue.UnknownTriggerEffect(effect.Span, effect.Text, NameSuggestions.Closest(effect.Text, ["trap"])));

@@ -19,7 +19,7 @@ internal sealed partial class DealChecks
         ReportRepeats(enforcements, "enforcement block");
         ReportRepeats(defaultRules, "default rule");
 
-        if (defaultRules.Count > 0 && enforcements.Count == 0)
+        if (defaultRules.Count > 0 && enforcements.Count == 0 && !_analysis.HasUnknownDeclarations) // 'enforcment {'?
         {
             _diagnostics.Add(DiagnosticCatalogue.DefaultWithoutEnforcement(defaultRules[0].Span));
         }
@@ -37,7 +37,7 @@ internal sealed partial class DealChecks
             }
         }
 
-        if (waterfalls.Count == 0 && _analysis.EarlierErrors.Count == 0) // else a syntax error may have eaten it
+        if (waterfalls.Count == 0 && _analysis.EarlierErrors.Count == 0 && !_analysis.HasUnknownDeclarations) // else an error may have eaten it
         {
             _diagnostics.Add(DiagnosticCatalogue.NoWaterfall(DealNameSpan, _analysis.DealName));
         }
@@ -55,7 +55,10 @@ internal sealed partial class DealChecks
             CheckSeniority(enforcementWaterfall.Steps);
         }
 
-        CheckAccountsReleased([.. waterfalls.Take(1), .. enforcement?.Waterfall is { } w ? [w] : Array.Empty<WaterfallSyntax>()]);
+        if (!_analysis.HasUnknownDeclarations) // a skipped block ('enforcment { waterfall { release Dsra ... } }') may release it
+        {
+            CheckAccountsReleased([.. waterfalls.Take(1), .. enforcement?.Waterfall is { } w ? [w] : Array.Empty<WaterfallSyntax>()]);
+        }
     }
 
     private void ReportRepeats<T>(List<T> blocks, string what) where T : SyntaxNode

@@ -5,7 +5,7 @@ using DealLang.Runtime;
 namespace DealLang.Compiler.Semantics;
 
 /// <summary>
-/// The structural rules of a deal (SEMANTICS.md, "Structural checks"): required header items and terms,
+/// The structural rules of a deal (docs/language.md §13, "Structural rules"): required header items and terms,
 /// dates in range, one waterfall ending with the equity, every tranche paid, accounts that release what they
 /// hold, no cycles among tests (and their evaluation order), scenario limits. Split by area:
 /// this file (header), DealChecks.Declarations.cs, DealChecks.Waterfall.cs, DealChecks.Scenarios.cs, TestOrder.cs.

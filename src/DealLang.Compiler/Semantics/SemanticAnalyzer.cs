@@ -16,7 +16,8 @@ namespace DealLang.Compiler.Semantics;
 public static class SemanticAnalyzer
 {
     /// <summary>The deal's model, or null when <paramref name="diagnostics"/> holds any error (from this stage
-    /// or an earlier one). Warnings do not stop lowering.</summary>
+    /// or an earlier one) or the deal holds an unknown declaration (a misspelt keyword, reported by the parser as
+    /// DL0109). Warnings do not stop lowering.</summary>
     public static DealModel? Analyze(CompilationUnitSyntax unit, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -31,7 +32,12 @@ public static class SemanticAnalyzer
         var deals = SyntaxWalk.Safe(unit.Deals).ToList();
         if (deals.Count == 0)
         {
-            diagnostics.Add(DiagnosticCatalogue.NoDeal(unit.Span));
+            // 'dael Mini {': the misspelt keyword (DL0109) is the mistake; "declares no deal" would repeat it.
+            if (!SyntaxWalk.Safe(unit.UnknownDeclarations).Any())
+            {
+                diagnostics.Add(DiagnosticCatalogue.NoDeal(unit.Span));
+            }
+
             return null;
         }
 
@@ -52,6 +58,6 @@ public static class SemanticAnalyzer
         Binder.Bind(analysis, diagnostics);
         TypeChecker.Check(analysis, diagnostics);
         DealChecks.Run(analysis, diagnostics);
-        return diagnostics.HasErrors ? null : Lowerer.Lower(analysis);
+        return diagnostics.HasErrors || analysis.HasUnknownDeclarations ? null : Lowerer.Lower(analysis);
     }
 }

@@ -8,8 +8,10 @@ namespace DealLang.Compiler.Semantics;
 /// same kind (0-based), which is also its index in the lowered model's arrays (tests are re-ordered by
 /// dependency when lowered; see <see cref="Lowering.TestIndexRemapper"/>). A class, not a record: each
 /// symbol is one declaration, compared by identity rather than by (deep) value.
+/// <para>A symbol of kind <see cref="SymbolKind.Unknown"/> is a name in the head of an
+/// <see cref="UnknownDeclarationSyntax"/> (misspelt keyword): its <see cref="Declaration"/> is that node.</para>
 /// </summary>
-internal sealed class Symbol(string name, SymbolKind kind, int index, NamedDeclarationSyntax declaration)
+internal sealed class Symbol(string name, SymbolKind kind, int index, DeclarationSyntax declaration, SourceSpan span)
 {
     public string Name { get; } = name;
 
@@ -17,9 +19,10 @@ internal sealed class Symbol(string name, SymbolKind kind, int index, NamedDecla
 
     public int Index { get; } = index;
 
-    public NamedDeclarationSyntax Declaration { get; } = declaration;
+    public DeclarationSyntax Declaration { get; } = declaration;
 
-    public SourceSpan Span => Declaration.Name?.Span ?? Declaration.Span;
+    /// <summary>Where the name is declared.</summary>
+    public SourceSpan Span { get; } = span;
 
     public override string ToString() => $"{Kind.Keyword()} '{Name}'";
 }

@@ -12,6 +12,11 @@ internal enum SymbolKind
     Fee,
     Test,
     Trigger,
+
+    /// <summary>A name in the head of a declaration whose keyword is misspelt (<c>tranch Loan {</c>, DL0109).
+    /// What it was meant to be is a guess, so its uses are accepted without a word: nothing is reported about
+    /// them, and nothing is bound to them (the deal is not lowered: the misspelling is an error).</summary>
+    Unknown,
 }
 
 internal static class SymbolKinds
@@ -28,6 +33,7 @@ internal static class SymbolKinds
         SymbolKind.Fee => "fee",
         SymbolKind.Test => "test",
         SymbolKind.Trigger => "trigger",
+        SymbolKind.Unknown => "unknown declaration",
         _ => "declaration",
     };
 }

@@ -6,7 +6,9 @@ namespace DealLang.Compiler.Semantics;
 /// <summary>
 /// The one namespace of a deal: every named declaration by name (case-sensitive), plus each kind's
 /// declarations in file order. Duplicates and built-in names are reported and left out, so every
-/// symbol here has a unique name and a dense per-kind index.
+/// symbol here has a unique name and a dense per-kind index. The names in the heads of unknown declarations
+/// (misspelt keywords, DL0109) come last, as <see cref="SymbolKind.Unknown"/>, and only where no declaration
+/// of a known kind has the name: they are guesses, so they never clash with anything and are never reported.
 /// </summary>
 internal sealed class SymbolTable
 {
@@ -14,7 +16,7 @@ internal sealed class SymbolTable
     private readonly Dictionary<SymbolKind, List<Symbol>> _byKind = [];
     private readonly HashSet<(string, SymbolKind)> _duplicates = [];
 
-    /// <summary>Every symbol in declaration order.</summary>
+    /// <summary>Every symbol in declaration order (those of unknown declarations last).</summary>
     public List<Symbol> All { get; } = [];
 
     public static SymbolTable Declare(DealSyntax deal, DiagnosticBag diagnostics)
@@ -46,7 +48,19 @@ internal sealed class SymbolTable
                 continue;
             }
 
-            table.Add(name, kind, named);
+            table.Add(name, kind, named, named.Name.Span);
+        }
+
+        // After every real declaration, so that a real one of the same name wins wherever it stands.
+        foreach (UnknownDeclarationSyntax unknown in SyntaxWalk.Safe(deal.Declarations).OfType<UnknownDeclarationSyntax>())
+        {
+            foreach (NameSyntax name in SyntaxWalk.Safe(unknown.Names))
+            {
+                if (!string.IsNullOrEmpty(name.Text) && !Builtins.IsReserved(name.Text) && !table._byName.ContainsKey(name.Text))
+                {
+                    table.Add(name.Text, SymbolKind.Unknown, unknown, name.Span);
+                }
+            }
         }
 
         return table;
@@ -104,7 +118,7 @@ internal sealed class SymbolTable
         _ => null,
     };
 
-    private void Add(string name, SymbolKind kind, NamedDeclarationSyntax declaration)
+    private void Add(string name, SymbolKind kind, DeclarationSyntax declaration, SourceSpan span)
     {
         if (!_byKind.TryGetValue(kind, out List<Symbol>? list))
         {
@@ -112,7 +126,7 @@ internal sealed class SymbolTable
             _byKind[kind] = list;
         }
 
-        var symbol = new Symbol(name, kind, list.Count, declaration);
+        var symbol = new Symbol(name, kind, list.Count, declaration, span);
         list.Add(symbol);
         All.Add(symbol);
         _byName[name] = symbol;

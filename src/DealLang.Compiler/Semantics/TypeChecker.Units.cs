@@ -4,7 +4,7 @@ using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler.Semantics;
 
-// The unit algebra (SEMANTICS.md, "Unit rules") and constant folding. A bare number adopts the other
+// The unit algebra (docs/language.md §6, "Unit rules") and constant folding. A bare number adopts the other
 // operand's unit in + - comparisons and min/max, and scales in * and /; money × rate is money, money / money
 // a ratio, and so on; every other combination is an error that names both units.
 internal sealed partial class TypeChecker

@@ -3,8 +3,10 @@ using DealLang.Compiler.Diagnostics;
 
 namespace DealLang.Compiler.Syntax;
 
-/// <summary>One .deal file: its deal declaration(s) and scenarios, in file order.</summary>
+/// <summary>One .deal file: its deal declaration(s) and scenarios, in file order, and the top-level declarations
+/// whose keyword is misspelt (<c>dael Mini {</c>, <c>scenaro Stress for Mini {</c>; reported as DL0109).</summary>
 public sealed record CompilationUnitSyntax(
     ImmutableArray<DealSyntax> Deals,
     ImmutableArray<ScenarioSyntax> Scenarios,
+    ImmutableArray<UnknownDeclarationSyntax> UnknownDeclarations,
     SourceSpan Span) : SyntaxNode(Span);

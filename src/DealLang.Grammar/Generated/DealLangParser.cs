@@ -2905,6 +2905,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
 			return GetRuleContext<DurationContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
 		public TestDeclContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -2945,6 +2947,18 @@ public partial class DealLangParser : Parser {
 				Match(TRAILING);
 				State = 386;
 				duration();
+				}
+			}
+
+			State = 391;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==FROM) {
+				{
+				State = 389;
+				Match(FROM);
+				State = 390;
+				Match(DATE);
 				}
 			}
 
@@ -2999,29 +3013,29 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 389;
+			State = 393;
 			Match(TRIGGER);
-			State = 390;
+			State = 394;
 			_localctx.name = ident();
-			State = 391;
-			Match(WHEN);
-			State = 392;
-			expr(0);
 			State = 395;
+			Match(WHEN);
+			State = 396;
+			expr(0);
+			State = 399;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 393;
+				State = 397;
 				Match(FROM);
-				State = 394;
+				State = 398;
 				Match(DATE);
 				}
 			}
 
-			State = 397;
+			State = 401;
 			Match(ARROW);
-			State = 398;
+			State = 402;
 			_localctx.effect = ident();
 			}
 		}
@@ -3062,11 +3076,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 400;
+			State = 404;
 			Match(DEFAULT);
-			State = 401;
+			State = 405;
 			Match(WHEN);
-			State = 402;
+			State = 406;
 			expr(0);
 			}
 		}
@@ -3112,25 +3126,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 404;
+			State = 408;
 			Match(WATERFALL);
-			State = 405;
-			Match(LBRACE);
 			State = 409;
+			Match(LBRACE);
+			State = 413;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 167L) != 0)) {
 				{
 				{
-				State = 406;
+				State = 410;
 				step();
 				}
 				}
-				State = 411;
+				State = 415;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 412;
+			State = 416;
 			Match(RBRACE);
 			}
 		}
@@ -3273,39 +3287,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 58, RULE_step);
 		int _la;
 		try {
-			State = 460;
+			State = 464;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 414;
+				State = 418;
 				Match(PAY);
-				State = 415;
+				State = 419;
 				((PayStepContext)_localctx).target = reference();
-				State = 425;
+				State = 429;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 416;
+					State = 420;
 					Match(USING);
-					State = 417;
+					State = 421;
 					ident();
-					State = 422;
+					State = 426;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 418;
+						State = 422;
 						Match(COMMA);
-						State = 419;
+						State = 423;
 						ident();
 						}
 						}
-						State = 424;
+						State = 428;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3318,9 +3332,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 427;
+				State = 431;
 				Match(FILL);
-				State = 428;
+				State = 432;
 				ident();
 				}
 				break;
@@ -3328,9 +3342,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 429;
+				State = 433;
 				Match(RELEASE);
-				State = 430;
+				State = 434;
 				ident();
 				}
 				break;
@@ -3338,13 +3352,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 431;
+				State = 435;
 				Match(HOLD);
-				State = 432;
+				State = 436;
 				Match(REST);
-				State = 433;
+				State = 437;
 				Match(IN);
-				State = 434;
+				State = 438;
 				ident();
 				}
 				break;
@@ -3352,13 +3366,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 435;
+				State = 439;
 				Match(DISTRIBUTE);
-				State = 436;
+				State = 440;
 				Match(REST);
-				State = 437;
+				State = 441;
 				Match(TO);
-				State = 438;
+				State = 442;
 				ident();
 				}
 				break;
@@ -3366,52 +3380,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 439;
+				State = 443;
 				Match(IF);
-				State = 440;
+				State = 444;
 				expr(0);
-				State = 441;
-				Match(LBRACE);
 				State = 445;
+				Match(LBRACE);
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 167L) != 0)) {
 					{
 					{
-					State = 442;
+					State = 446;
 					step();
 					}
 					}
-					State = 447;
+					State = 451;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 448;
+				State = 452;
 				Match(RBRACE);
-				State = 458;
+				State = 462;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 449;
+					State = 453;
 					Match(ELSE);
-					State = 450;
-					Match(LBRACE);
 					State = 454;
+					Match(LBRACE);
+					State = 458;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 167L) != 0)) {
 						{
 						{
-						State = 451;
+						State = 455;
 						step();
 						}
 						}
-						State = 456;
+						State = 460;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 457;
+					State = 461;
 					Match(RBRACE);
 					}
 				}
@@ -3464,25 +3478,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 462;
+			State = 466;
 			Match(ENFORCEMENT);
-			State = 463;
-			Match(LBRACE);
 			State = 467;
+			Match(LBRACE);
+			State = 471;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 464;
+				State = 468;
 				enforcementItem();
 				}
 				}
-				State = 469;
+				State = 473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 470;
+			State = 474;
 			Match(RBRACE);
 			}
 		}
@@ -3554,44 +3568,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 488;
+			State = 492;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 472;
+				State = 476;
 				Match(SELL);
-				State = 473;
+				State = 477;
 				ident();
-				State = 478;
+				State = 482;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 474;
+					State = 478;
 					Match(COMMA);
-					State = 475;
+					State = 479;
 					ident();
 					}
 					}
-					State = 480;
+					State = 484;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 484;
+				State = 488;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 481;
+					State = 485;
 					sellTerm();
 					}
 					}
-					State = 486;
+					State = 490;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3601,7 +3615,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 487;
+				State = 491;
 				waterfallDecl();
 				}
 				break;
@@ -3664,16 +3678,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 64, RULE_sellTerm);
 		try {
-			State = 494;
+			State = 498;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 490;
+				State = 494;
 				Match(HAIRCUT);
-				State = 491;
+				State = 495;
 				expr(0);
 				}
 				break;
@@ -3681,9 +3695,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 492;
+				State = 496;
 				Match(LAG);
-				State = 493;
+				State = 497;
 				duration();
 				}
 				break;
@@ -3742,31 +3756,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 496;
-			Match(SCENARIO);
-			State = 497;
-			_localctx.name = ident();
-			State = 498;
-			Match(FOR);
-			State = 499;
-			_localctx.deal = ident();
 			State = 500;
-			Match(LBRACE);
+			Match(SCENARIO);
+			State = 501;
+			_localctx.name = ident();
+			State = 502;
+			Match(FOR);
+			State = 503;
+			_localctx.deal = ident();
 			State = 504;
+			Match(LBRACE);
+			State = 508;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 274877907997L) != 0)) {
 				{
 				{
-				State = 501;
+				State = 505;
 				scenarioItem();
 				}
 				}
-				State = 506;
+				State = 510;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 507;
+			State = 511;
 			Match(RBRACE);
 			}
 		}
@@ -3887,20 +3901,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 536;
+			State = 540;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 509;
+				State = 513;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 510;
+				State = 514;
 				Match(RENEWALS);
-				State = 511;
+				State = 515;
 				Match(TAKEN);
-				State = 512;
+				State = 516;
 				Match(NUMBER);
 				}
 				break;
@@ -3908,13 +3922,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 514;
+				State = 518;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 515;
+				State = 519;
 				Match(DEFLATE);
-				State = 516;
+				State = 520;
 				expr(0);
-				State = 517;
+				State = 521;
 				perYear();
 				}
 				break;
@@ -3922,15 +3936,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 519;
-				((DropItemContext)_localctx).path = reference();
-				State = 520;
-				Match(DROP);
-				State = 521;
-				expr(0);
-				State = 522;
-				Match(BY);
 				State = 523;
+				((DropItemContext)_localctx).path = reference();
+				State = 524;
+				Match(DROP);
+				State = 525;
+				expr(0);
+				State = 526;
+				Match(BY);
+				State = 527;
 				Match(DATE);
 				}
 				break;
@@ -3938,13 +3952,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 525;
+				State = 529;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 526;
+				State = 530;
 				Match(DEFAULTS);
-				State = 527;
+				State = 531;
 				Match(ON);
-				State = 528;
+				State = 532;
 				Match(DATE);
 				}
 				break;
@@ -3952,9 +3966,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 530;
+				State = 534;
 				Match(ENFORCEMENT);
-				State = 532;
+				State = 536;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -3962,7 +3976,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 531;
+						State = 535;
 						sellTerm();
 						}
 						}
@@ -3970,9 +3984,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 534;
+					State = 538;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,51,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,52,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -4012,9 +4026,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 538;
+			State = 542;
 			Match(PER);
-			State = 539;
+			State = 543;
 			Match(YEAR);
 			}
 		}
@@ -4051,7 +4065,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 541;
+			State = 545;
 			Match(QUANTITY);
 			}
 		}
@@ -4322,20 +4336,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 570;
+			State = 574;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 544;
+				State = 548;
 				Match(LPAREN);
-				State = 545;
+				State = 549;
 				expr(0);
-				State = 546;
+				State = 550;
 				Match(RPAREN);
 				}
 				break;
@@ -4344,9 +4358,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 548;
+				State = 552;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 549;
+				State = 553;
 				expr(13);
 				}
 				break;
@@ -4355,9 +4369,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 550;
+				State = 554;
 				Match(NOT);
-				State = 551;
+				State = 555;
 				expr(8);
 				}
 				break;
@@ -4366,37 +4380,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 552;
+				State = 556;
 				((CallExprContext)_localctx).callee = ident();
-				State = 553;
+				State = 557;
 				Match(LPAREN);
-				State = 562;
+				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 98788479239L) != 0)) {
 					{
-					State = 554;
+					State = 558;
 					expr(0);
-					State = 559;
+					State = 563;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 555;
+						State = 559;
 						Match(COMMA);
-						State = 556;
+						State = 560;
 						expr(0);
 						}
 						}
-						State = 561;
+						State = 565;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 564;
+				State = 568;
 				Match(RPAREN);
 				}
 				break;
@@ -4405,7 +4419,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 566;
+				State = 570;
 				Match(QUANTITY);
 				}
 				break;
@@ -4414,7 +4428,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 567;
+				State = 571;
 				Match(NUMBER);
 				}
 				break;
@@ -4423,7 +4437,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 568;
+				State = 572;
 				Match(DATE);
 				}
 				break;
@@ -4432,34 +4446,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 569;
+				State = 573;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 592;
+			State = 596;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,57,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,58,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 590;
+					State = 594;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 572;
+						State = 576;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 573;
+						State = 577;
 						Match(OF);
-						State = 574;
+						State = 578;
 						((OfExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -4468,9 +4482,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 575;
+						State = 579;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 576;
+						State = 580;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -4480,7 +4494,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 577;
+						State = 581;
 						((MultiplyExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -4489,9 +4503,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 578;
+						State = 582;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 579;
+						State = 583;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -4501,7 +4515,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 580;
+						State = 584;
 						((AddExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -4510,9 +4524,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 581;
+						State = 585;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 582;
+						State = 586;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 102)) & ~0x3f) == 0 && ((1L << (_la - 102)) & 63L) != 0)) ) {
@@ -4522,7 +4536,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 583;
+						State = 587;
 						((CompareExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -4531,11 +4545,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 584;
+						State = 588;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 585;
+						State = 589;
 						Match(AND);
-						State = 586;
+						State = 590;
 						((AndExprContext)_localctx).right = expr(8);
 						}
 						break;
@@ -4544,20 +4558,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 587;
+						State = 591;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 588;
+						State = 592;
 						Match(OR);
-						State = 589;
+						State = 593;
 						((OrExprContext)_localctx).right = expr(7);
 						}
 						break;
 					}
 					} 
 				}
-				State = 594;
+				State = 598;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,57,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,58,Context);
 			}
 			}
 		}
@@ -4601,16 +4615,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 595;
+			State = 599;
 			ident();
-			State = 598;
+			State = 602;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				{
-				State = 596;
+				State = 600;
 				Match(DOT);
-				State = 597;
+				State = 601;
 				_localctx.member = ident();
 				}
 				break;
@@ -4694,7 +4708,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 600;
+			State = 604;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 68719476999L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4742,7 +4756,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,117,603,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,117,607,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -4770,187 +4784,189 @@ public partial class DealLangParser : Parser {
 		341,9,20,3,20,343,8,20,1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,352,8,22,
 		10,22,12,22,355,9,22,1,22,3,22,358,8,22,1,23,1,23,1,23,1,23,1,23,1,23,
 		3,23,366,8,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,377,8,
-		24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,388,8,25,1,26,1,26,
-		1,26,1,26,1,26,1,26,3,26,396,8,26,1,26,1,26,1,26,1,27,1,27,1,27,1,27,1,
-		28,1,28,1,28,5,28,408,8,28,10,28,12,28,411,9,28,1,28,1,28,1,29,1,29,1,
-		29,1,29,1,29,1,29,5,29,421,8,29,10,29,12,29,424,9,29,3,29,426,8,29,1,29,
-		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
-		1,29,5,29,444,8,29,10,29,12,29,447,9,29,1,29,1,29,1,29,1,29,5,29,453,8,
-		29,10,29,12,29,456,9,29,1,29,3,29,459,8,29,3,29,461,8,29,1,30,1,30,1,30,
-		5,30,466,8,30,10,30,12,30,469,9,30,1,30,1,30,1,31,1,31,1,31,1,31,5,31,
-		477,8,31,10,31,12,31,480,9,31,1,31,5,31,483,8,31,10,31,12,31,486,9,31,
-		1,31,3,31,489,8,31,1,32,1,32,1,32,1,32,3,32,495,8,32,1,33,1,33,1,33,1,
-		33,1,33,1,33,5,33,503,8,33,10,33,12,33,506,9,33,1,33,1,33,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,4,34,533,8,34,11,34,12,34,534,3,34,537,
-		8,34,1,35,1,35,1,35,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,5,37,558,8,37,10,37,12,37,561,9,37,3,37,
-		563,8,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,571,8,37,1,37,1,37,1,37,1,
+		24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,388,8,25,1,25,1,25,
+		3,25,392,8,25,1,26,1,26,1,26,1,26,1,26,1,26,3,26,400,8,26,1,26,1,26,1,
+		26,1,27,1,27,1,27,1,27,1,28,1,28,1,28,5,28,412,8,28,10,28,12,28,415,9,
+		28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,425,8,29,10,29,12,29,428,
+		9,29,3,29,430,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
+		29,1,29,1,29,1,29,1,29,1,29,5,29,448,8,29,10,29,12,29,451,9,29,1,29,1,
+		29,1,29,1,29,5,29,457,8,29,10,29,12,29,460,9,29,1,29,3,29,463,8,29,3,29,
+		465,8,29,1,30,1,30,1,30,5,30,470,8,30,10,30,12,30,473,9,30,1,30,1,30,1,
+		31,1,31,1,31,1,31,5,31,481,8,31,10,31,12,31,484,9,31,1,31,5,31,487,8,31,
+		10,31,12,31,490,9,31,1,31,3,31,493,8,31,1,32,1,32,1,32,1,32,3,32,499,8,
+		32,1,33,1,33,1,33,1,33,1,33,1,33,5,33,507,8,33,10,33,12,33,510,9,33,1,
+		33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,4,34,537,8,34,11,
+		34,12,34,538,3,34,541,8,34,1,35,1,35,1,35,1,36,1,36,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,562,8,37,10,37,
+		12,37,565,9,37,3,37,567,8,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,575,8,
 		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,5,37,591,8,37,10,37,12,37,594,9,37,1,38,1,38,1,38,3,38,599,8,38,1,39,
-		1,39,1,39,0,1,74,40,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,
-		38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,0,5,1,0,
-		90,91,1,0,100,101,1,0,98,99,1,0,102,107,14,0,4,8,12,14,16,19,21,21,24,
-		28,32,33,35,36,39,49,51,52,54,56,60,60,77,79,85,85,113,113,671,0,85,1,
-		0,0,0,2,90,1,0,0,0,4,115,1,0,0,0,6,117,1,0,0,0,8,129,1,0,0,0,10,153,1,
-		0,0,0,12,155,1,0,0,0,14,157,1,0,0,0,16,174,1,0,0,0,18,176,1,0,0,0,20,210,
-		1,0,0,0,22,212,1,0,0,0,24,217,1,0,0,0,26,262,1,0,0,0,28,267,1,0,0,0,30,
-		275,1,0,0,0,32,277,1,0,0,0,34,304,1,0,0,0,36,318,1,0,0,0,38,320,1,0,0,
-		0,40,342,1,0,0,0,42,344,1,0,0,0,44,347,1,0,0,0,46,365,1,0,0,0,48,367,1,
-		0,0,0,50,380,1,0,0,0,52,389,1,0,0,0,54,400,1,0,0,0,56,404,1,0,0,0,58,460,
-		1,0,0,0,60,462,1,0,0,0,62,488,1,0,0,0,64,494,1,0,0,0,66,496,1,0,0,0,68,
-		536,1,0,0,0,70,538,1,0,0,0,72,541,1,0,0,0,74,570,1,0,0,0,76,595,1,0,0,
-		0,78,600,1,0,0,0,80,84,3,2,1,0,81,84,3,66,33,0,82,84,3,6,3,0,83,80,1,0,
-		0,0,83,81,1,0,0,0,83,82,1,0,0,0,84,87,1,0,0,0,85,83,1,0,0,0,85,86,1,0,
-		0,0,86,88,1,0,0,0,87,85,1,0,0,0,88,89,5,0,0,1,89,1,1,0,0,0,90,91,5,1,0,
-		0,91,92,3,78,39,0,92,96,5,90,0,0,93,95,3,4,2,0,94,93,1,0,0,0,95,98,1,0,
-		0,0,96,94,1,0,0,0,96,97,1,0,0,0,97,99,1,0,0,0,98,96,1,0,0,0,99,100,5,91,
-		0,0,100,3,1,0,0,0,101,116,3,10,5,0,102,116,3,14,7,0,103,116,3,18,9,0,104,
-		116,3,24,12,0,105,116,3,32,16,0,106,116,3,38,19,0,107,116,3,44,22,0,108,
-		116,3,48,24,0,109,116,3,50,25,0,110,116,3,52,26,0,111,116,3,54,27,0,112,
-		116,3,56,28,0,113,116,3,60,30,0,114,116,3,6,3,0,115,101,1,0,0,0,115,102,
-		1,0,0,0,115,103,1,0,0,0,115,104,1,0,0,0,115,105,1,0,0,0,115,106,1,0,0,
-		0,115,107,1,0,0,0,115,108,1,0,0,0,115,109,1,0,0,0,115,110,1,0,0,0,115,
-		111,1,0,0,0,115,112,1,0,0,0,115,113,1,0,0,0,115,114,1,0,0,0,116,5,1,0,
-		0,0,117,118,5,113,0,0,118,124,4,3,0,0,119,123,3,78,39,0,120,123,5,3,0,
-		0,121,123,5,23,0,0,122,119,1,0,0,0,122,120,1,0,0,0,122,121,1,0,0,0,123,
-		126,1,0,0,0,124,122,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,124,1,
-		0,0,0,127,128,3,8,4,0,128,7,1,0,0,0,129,134,5,90,0,0,130,133,3,8,4,0,131,
-		133,8,0,0,0,132,130,1,0,0,0,132,131,1,0,0,0,133,136,1,0,0,0,134,132,1,
-		0,0,0,134,135,1,0,0,0,135,137,1,0,0,0,136,134,1,0,0,0,137,138,5,91,0,0,
-		138,9,1,0,0,0,139,140,5,4,0,0,140,154,5,112,0,0,141,142,5,5,0,0,142,154,
-		3,78,39,0,143,144,5,6,0,0,144,154,5,109,0,0,145,146,5,7,0,0,146,154,5,
-		109,0,0,147,148,5,8,0,0,148,154,5,109,0,0,149,150,5,9,0,0,150,154,3,78,
-		39,0,151,152,5,10,0,0,152,154,3,12,6,0,153,139,1,0,0,0,153,141,1,0,0,0,
-		153,143,1,0,0,0,153,145,1,0,0,0,153,147,1,0,0,0,153,149,1,0,0,0,153,151,
-		1,0,0,0,154,11,1,0,0,0,155,156,5,108,0,0,156,13,1,0,0,0,157,158,5,11,0,
-		0,158,159,3,78,39,0,159,163,5,90,0,0,160,162,3,16,8,0,161,160,1,0,0,0,
-		162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,166,1,0,0,0,165,163,
-		1,0,0,0,166,167,5,91,0,0,167,15,1,0,0,0,168,169,5,12,0,0,169,175,5,112,
-		0,0,170,171,5,13,0,0,171,175,3,74,37,0,172,173,5,14,0,0,173,175,3,74,37,
-		0,174,168,1,0,0,0,174,170,1,0,0,0,174,172,1,0,0,0,175,17,1,0,0,0,176,177,
-		5,15,0,0,177,178,3,78,39,0,178,182,5,90,0,0,179,181,3,20,10,0,180,179,
-		1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,183,1,0,0,0,183,185,1,0,0,
-		0,184,182,1,0,0,0,185,186,5,91,0,0,186,19,1,0,0,0,187,188,5,16,0,0,188,
-		211,3,74,37,0,189,190,5,17,0,0,190,191,5,18,0,0,191,194,3,72,36,0,192,
-		193,5,19,0,0,193,195,3,74,37,0,194,192,1,0,0,0,194,195,1,0,0,0,195,198,
-		1,0,0,0,196,197,5,20,0,0,197,199,5,109,0,0,198,196,1,0,0,0,198,199,1,0,
-		0,0,199,211,1,0,0,0,200,201,5,17,0,0,201,202,5,21,0,0,202,206,5,90,0,0,
-		203,205,3,22,11,0,204,203,1,0,0,0,205,208,1,0,0,0,206,204,1,0,0,0,206,
-		207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,0,209,211,5,91,0,0,210,187,1,
-		0,0,0,210,189,1,0,0,0,210,200,1,0,0,0,211,21,1,0,0,0,212,213,5,109,0,0,
-		213,215,3,74,37,0,214,216,5,94,0,0,215,214,1,0,0,0,215,216,1,0,0,0,216,
-		23,1,0,0,0,217,218,5,22,0,0,218,219,3,78,39,0,219,220,5,23,0,0,220,221,
-		3,78,39,0,221,225,5,90,0,0,222,224,3,26,13,0,223,222,1,0,0,0,224,227,1,
-		0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,0,0,0,
-		228,229,5,91,0,0,229,25,1,0,0,0,230,231,5,24,0,0,231,263,3,78,39,0,232,
-		233,5,25,0,0,233,234,3,74,37,0,234,239,3,70,35,0,235,236,5,26,0,0,236,
-		237,3,74,37,0,237,238,3,70,35,0,238,240,1,0,0,0,239,235,1,0,0,0,239,240,
-		1,0,0,0,240,263,1,0,0,0,241,242,5,27,0,0,242,263,5,109,0,0,243,244,5,28,
-		0,0,244,263,3,72,36,0,245,246,5,29,0,0,246,247,3,28,14,0,247,248,3,72,
-		36,0,248,249,5,31,0,0,249,250,5,24,0,0,250,254,5,32,0,0,251,252,5,25,0,
-		0,252,253,5,31,0,0,253,255,5,33,0,0,254,251,1,0,0,0,254,255,1,0,0,0,255,
-		263,1,0,0,0,256,258,5,34,0,0,257,259,3,30,15,0,258,257,1,0,0,0,259,260,
-		1,0,0,0,260,258,1,0,0,0,260,261,1,0,0,0,261,263,1,0,0,0,262,230,1,0,0,
-		0,262,232,1,0,0,0,262,241,1,0,0,0,262,243,1,0,0,0,262,245,1,0,0,0,262,
-		256,1,0,0,0,263,27,1,0,0,0,264,265,5,111,0,0,265,268,5,30,0,0,266,268,
-		5,110,0,0,267,264,1,0,0,0,267,266,1,0,0,0,268,29,1,0,0,0,269,270,5,35,
-		0,0,270,276,3,74,37,0,271,272,5,36,0,0,272,276,3,74,37,0,273,274,5,37,
-		0,0,274,276,5,109,0,0,275,269,1,0,0,0,275,271,1,0,0,0,275,273,1,0,0,0,
-		276,31,1,0,0,0,277,278,5,38,0,0,278,279,3,78,39,0,279,283,5,90,0,0,280,
-		282,3,34,17,0,281,280,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,
-		1,0,0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,287,5,91,0,0,287,33,1,0,0,
-		0,288,289,5,39,0,0,289,305,3,74,37,0,290,291,5,40,0,0,291,293,3,74,37,
-		0,292,294,5,41,0,0,293,292,1,0,0,0,293,294,1,0,0,0,294,305,1,0,0,0,295,
-		296,5,42,0,0,296,297,5,37,0,0,297,305,5,109,0,0,298,299,5,45,0,0,299,305,
-		3,36,18,0,300,301,5,7,0,0,301,305,5,109,0,0,302,303,5,49,0,0,303,305,5,
-		111,0,0,304,288,1,0,0,0,304,290,1,0,0,0,304,295,1,0,0,0,304,298,1,0,0,
-		0,304,300,1,0,0,0,304,302,1,0,0,0,305,35,1,0,0,0,306,319,5,46,0,0,307,
-		319,5,47,0,0,308,319,5,48,0,0,309,310,5,21,0,0,310,314,5,90,0,0,311,313,
-		3,22,11,0,312,311,1,0,0,0,313,316,1,0,0,0,314,312,1,0,0,0,314,315,1,0,
-		0,0,315,317,1,0,0,0,316,314,1,0,0,0,317,319,5,91,0,0,318,306,1,0,0,0,318,
-		307,1,0,0,0,318,308,1,0,0,0,318,309,1,0,0,0,319,37,1,0,0,0,320,321,5,50,
-		0,0,321,322,3,78,39,0,322,326,5,90,0,0,323,325,3,40,20,0,324,323,1,0,0,
-		0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,0,0,327,329,1,0,0,0,328,
-		326,1,0,0,0,329,330,5,91,0,0,330,39,1,0,0,0,331,332,5,51,0,0,332,343,3,
-		74,37,0,333,334,5,52,0,0,334,339,3,42,21,0,335,336,5,94,0,0,336,338,3,
-		42,21,0,337,335,1,0,0,0,338,341,1,0,0,0,339,337,1,0,0,0,339,340,1,0,0,
-		0,340,343,1,0,0,0,341,339,1,0,0,0,342,331,1,0,0,0,342,333,1,0,0,0,343,
-		41,1,0,0,0,344,345,3,78,39,0,345,346,3,74,37,0,346,43,1,0,0,0,347,348,
-		5,53,0,0,348,357,3,78,39,0,349,353,5,90,0,0,350,352,3,46,23,0,351,350,
-		1,0,0,0,352,355,1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,356,1,0,0,
-		0,355,353,1,0,0,0,356,358,5,91,0,0,357,349,1,0,0,0,357,358,1,0,0,0,358,
-		45,1,0,0,0,359,360,5,54,0,0,360,366,3,74,37,0,361,362,5,55,0,0,362,366,
-		3,74,37,0,363,364,5,56,0,0,364,366,3,74,37,0,365,359,1,0,0,0,365,361,1,
-		0,0,0,365,363,1,0,0,0,366,47,1,0,0,0,367,368,5,57,0,0,368,369,3,78,39,
-		0,369,370,5,90,0,0,370,371,3,74,37,0,371,376,3,70,35,0,372,373,5,26,0,
-		0,373,374,3,74,37,0,374,375,3,70,35,0,375,377,1,0,0,0,376,372,1,0,0,0,
-		376,377,1,0,0,0,377,378,1,0,0,0,378,379,5,91,0,0,379,49,1,0,0,0,380,381,
-		5,58,0,0,381,382,3,78,39,0,382,383,5,97,0,0,383,387,3,74,37,0,384,385,
-		5,59,0,0,385,386,5,60,0,0,386,388,3,72,36,0,387,384,1,0,0,0,387,388,1,
-		0,0,0,388,51,1,0,0,0,389,390,5,61,0,0,390,391,3,78,39,0,391,392,5,62,0,
-		0,392,395,3,74,37,0,393,394,5,20,0,0,394,396,5,109,0,0,395,393,1,0,0,0,
-		395,396,1,0,0,0,396,397,1,0,0,0,397,398,5,96,0,0,398,399,3,78,39,0,399,
-		53,1,0,0,0,400,401,5,63,0,0,401,402,5,62,0,0,402,403,3,74,37,0,403,55,
-		1,0,0,0,404,405,5,64,0,0,405,409,5,90,0,0,406,408,3,58,29,0,407,406,1,
-		0,0,0,408,411,1,0,0,0,409,407,1,0,0,0,409,410,1,0,0,0,410,412,1,0,0,0,
-		411,409,1,0,0,0,412,413,5,91,0,0,413,57,1,0,0,0,414,415,5,9,0,0,415,425,
-		3,76,38,0,416,417,5,65,0,0,417,422,3,78,39,0,418,419,5,94,0,0,419,421,
-		3,78,39,0,420,418,1,0,0,0,421,424,1,0,0,0,422,420,1,0,0,0,422,423,1,0,
-		0,0,423,426,1,0,0,0,424,422,1,0,0,0,425,416,1,0,0,0,425,426,1,0,0,0,426,
-		461,1,0,0,0,427,428,5,66,0,0,428,461,3,78,39,0,429,430,5,67,0,0,430,461,
-		3,78,39,0,431,432,5,68,0,0,432,433,5,69,0,0,433,434,5,70,0,0,434,461,3,
-		78,39,0,435,436,5,71,0,0,436,437,5,69,0,0,437,438,5,72,0,0,438,461,3,78,
-		39,0,439,440,5,73,0,0,440,441,3,74,37,0,441,445,5,90,0,0,442,444,3,58,
-		29,0,443,442,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,
-		448,1,0,0,0,447,445,1,0,0,0,448,458,5,91,0,0,449,450,5,74,0,0,450,454,
-		5,90,0,0,451,453,3,58,29,0,452,451,1,0,0,0,453,456,1,0,0,0,454,452,1,0,
-		0,0,454,455,1,0,0,0,455,457,1,0,0,0,456,454,1,0,0,0,457,459,5,91,0,0,458,
-		449,1,0,0,0,458,459,1,0,0,0,459,461,1,0,0,0,460,414,1,0,0,0,460,427,1,
-		0,0,0,460,429,1,0,0,0,460,431,1,0,0,0,460,435,1,0,0,0,460,439,1,0,0,0,
-		461,59,1,0,0,0,462,463,5,75,0,0,463,467,5,90,0,0,464,466,3,62,31,0,465,
-		464,1,0,0,0,466,469,1,0,0,0,467,465,1,0,0,0,467,468,1,0,0,0,468,470,1,
-		0,0,0,469,467,1,0,0,0,470,471,5,91,0,0,471,61,1,0,0,0,472,473,5,76,0,0,
-		473,478,3,78,39,0,474,475,5,94,0,0,475,477,3,78,39,0,476,474,1,0,0,0,477,
-		480,1,0,0,0,478,476,1,0,0,0,478,479,1,0,0,0,479,484,1,0,0,0,480,478,1,
-		0,0,0,481,483,3,64,32,0,482,481,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,
-		0,484,485,1,0,0,0,485,489,1,0,0,0,486,484,1,0,0,0,487,489,3,56,28,0,488,
-		472,1,0,0,0,488,487,1,0,0,0,489,63,1,0,0,0,490,491,5,77,0,0,491,495,3,
-		74,37,0,492,493,5,78,0,0,493,495,3,72,36,0,494,490,1,0,0,0,494,492,1,0,
-		0,0,495,65,1,0,0,0,496,497,5,2,0,0,497,498,3,78,39,0,498,499,5,3,0,0,499,
-		500,3,78,39,0,500,504,5,90,0,0,501,503,3,68,34,0,502,501,1,0,0,0,503,506,
-		1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,507,1,0,0,0,506,504,1,0,0,
-		0,507,508,5,91,0,0,508,67,1,0,0,0,509,510,3,78,39,0,510,511,5,29,0,0,511,
-		512,5,79,0,0,512,513,5,111,0,0,513,537,1,0,0,0,514,515,3,76,38,0,515,516,
-		5,80,0,0,516,517,3,74,37,0,517,518,3,70,35,0,518,537,1,0,0,0,519,520,3,
-		76,38,0,520,521,5,81,0,0,521,522,3,74,37,0,522,523,5,82,0,0,523,524,5,
-		109,0,0,524,537,1,0,0,0,525,526,3,78,39,0,526,527,5,83,0,0,527,528,5,23,
-		0,0,528,529,5,109,0,0,529,537,1,0,0,0,530,532,5,75,0,0,531,533,3,64,32,
-		0,532,531,1,0,0,0,533,534,1,0,0,0,534,532,1,0,0,0,534,535,1,0,0,0,535,
-		537,1,0,0,0,536,509,1,0,0,0,536,514,1,0,0,0,536,519,1,0,0,0,536,525,1,
-		0,0,0,536,530,1,0,0,0,537,69,1,0,0,0,538,539,5,84,0,0,539,540,5,85,0,0,
-		540,71,1,0,0,0,541,542,5,110,0,0,542,73,1,0,0,0,543,544,6,37,-1,0,544,
-		545,5,92,0,0,545,546,3,74,37,0,546,547,5,93,0,0,547,571,1,0,0,0,548,549,
-		5,99,0,0,549,571,3,74,37,13,550,551,5,89,0,0,551,571,3,74,37,8,552,553,
-		3,78,39,0,553,562,5,92,0,0,554,559,3,74,37,0,555,556,5,94,0,0,556,558,
-		3,74,37,0,557,555,1,0,0,0,558,561,1,0,0,0,559,557,1,0,0,0,559,560,1,0,
-		0,0,560,563,1,0,0,0,561,559,1,0,0,0,562,554,1,0,0,0,562,563,1,0,0,0,563,
-		564,1,0,0,0,564,565,5,93,0,0,565,571,1,0,0,0,566,571,5,110,0,0,567,571,
-		5,111,0,0,568,571,5,109,0,0,569,571,3,76,38,0,570,543,1,0,0,0,570,548,
-		1,0,0,0,570,550,1,0,0,0,570,552,1,0,0,0,570,566,1,0,0,0,570,567,1,0,0,
-		0,570,568,1,0,0,0,570,569,1,0,0,0,571,592,1,0,0,0,572,573,10,12,0,0,573,
-		574,5,86,0,0,574,591,3,74,37,13,575,576,10,11,0,0,576,577,7,1,0,0,577,
-		591,3,74,37,12,578,579,10,10,0,0,579,580,7,2,0,0,580,591,3,74,37,11,581,
-		582,10,9,0,0,582,583,7,3,0,0,583,591,3,74,37,10,584,585,10,7,0,0,585,586,
-		5,87,0,0,586,591,3,74,37,8,587,588,10,6,0,0,588,589,5,88,0,0,589,591,3,
-		74,37,7,590,572,1,0,0,0,590,575,1,0,0,0,590,578,1,0,0,0,590,581,1,0,0,
-		0,590,584,1,0,0,0,590,587,1,0,0,0,591,594,1,0,0,0,592,590,1,0,0,0,592,
-		593,1,0,0,0,593,75,1,0,0,0,594,592,1,0,0,0,595,598,3,78,39,0,596,597,5,
-		95,0,0,597,599,3,78,39,0,598,596,1,0,0,0,598,599,1,0,0,0,599,77,1,0,0,
-		0,600,601,7,4,0,0,601,79,1,0,0,0,59,83,85,96,115,122,124,132,134,153,163,
-		174,182,194,198,206,210,215,225,239,254,260,262,267,275,283,293,304,314,
-		318,326,339,342,353,357,365,376,387,395,409,422,425,445,454,458,460,467,
-		478,484,488,494,504,534,536,559,562,570,590,592,598
+		37,1,37,1,37,1,37,1,37,5,37,595,8,37,10,37,12,37,598,9,37,1,38,1,38,1,
+		38,3,38,603,8,38,1,39,1,39,1,39,0,1,74,40,0,2,4,6,8,10,12,14,16,18,20,
+		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
+		70,72,74,76,78,0,5,1,0,90,91,1,0,100,101,1,0,98,99,1,0,102,107,14,0,4,
+		8,12,14,16,19,21,21,24,28,32,33,35,36,39,49,51,52,54,56,60,60,77,79,85,
+		85,113,113,676,0,85,1,0,0,0,2,90,1,0,0,0,4,115,1,0,0,0,6,117,1,0,0,0,8,
+		129,1,0,0,0,10,153,1,0,0,0,12,155,1,0,0,0,14,157,1,0,0,0,16,174,1,0,0,
+		0,18,176,1,0,0,0,20,210,1,0,0,0,22,212,1,0,0,0,24,217,1,0,0,0,26,262,1,
+		0,0,0,28,267,1,0,0,0,30,275,1,0,0,0,32,277,1,0,0,0,34,304,1,0,0,0,36,318,
+		1,0,0,0,38,320,1,0,0,0,40,342,1,0,0,0,42,344,1,0,0,0,44,347,1,0,0,0,46,
+		365,1,0,0,0,48,367,1,0,0,0,50,380,1,0,0,0,52,393,1,0,0,0,54,404,1,0,0,
+		0,56,408,1,0,0,0,58,464,1,0,0,0,60,466,1,0,0,0,62,492,1,0,0,0,64,498,1,
+		0,0,0,66,500,1,0,0,0,68,540,1,0,0,0,70,542,1,0,0,0,72,545,1,0,0,0,74,574,
+		1,0,0,0,76,599,1,0,0,0,78,604,1,0,0,0,80,84,3,2,1,0,81,84,3,66,33,0,82,
+		84,3,6,3,0,83,80,1,0,0,0,83,81,1,0,0,0,83,82,1,0,0,0,84,87,1,0,0,0,85,
+		83,1,0,0,0,85,86,1,0,0,0,86,88,1,0,0,0,87,85,1,0,0,0,88,89,5,0,0,1,89,
+		1,1,0,0,0,90,91,5,1,0,0,91,92,3,78,39,0,92,96,5,90,0,0,93,95,3,4,2,0,94,
+		93,1,0,0,0,95,98,1,0,0,0,96,94,1,0,0,0,96,97,1,0,0,0,97,99,1,0,0,0,98,
+		96,1,0,0,0,99,100,5,91,0,0,100,3,1,0,0,0,101,116,3,10,5,0,102,116,3,14,
+		7,0,103,116,3,18,9,0,104,116,3,24,12,0,105,116,3,32,16,0,106,116,3,38,
+		19,0,107,116,3,44,22,0,108,116,3,48,24,0,109,116,3,50,25,0,110,116,3,52,
+		26,0,111,116,3,54,27,0,112,116,3,56,28,0,113,116,3,60,30,0,114,116,3,6,
+		3,0,115,101,1,0,0,0,115,102,1,0,0,0,115,103,1,0,0,0,115,104,1,0,0,0,115,
+		105,1,0,0,0,115,106,1,0,0,0,115,107,1,0,0,0,115,108,1,0,0,0,115,109,1,
+		0,0,0,115,110,1,0,0,0,115,111,1,0,0,0,115,112,1,0,0,0,115,113,1,0,0,0,
+		115,114,1,0,0,0,116,5,1,0,0,0,117,118,5,113,0,0,118,124,4,3,0,0,119,123,
+		3,78,39,0,120,123,5,3,0,0,121,123,5,23,0,0,122,119,1,0,0,0,122,120,1,0,
+		0,0,122,121,1,0,0,0,123,126,1,0,0,0,124,122,1,0,0,0,124,125,1,0,0,0,125,
+		127,1,0,0,0,126,124,1,0,0,0,127,128,3,8,4,0,128,7,1,0,0,0,129,134,5,90,
+		0,0,130,133,3,8,4,0,131,133,8,0,0,0,132,130,1,0,0,0,132,131,1,0,0,0,133,
+		136,1,0,0,0,134,132,1,0,0,0,134,135,1,0,0,0,135,137,1,0,0,0,136,134,1,
+		0,0,0,137,138,5,91,0,0,138,9,1,0,0,0,139,140,5,4,0,0,140,154,5,112,0,0,
+		141,142,5,5,0,0,142,154,3,78,39,0,143,144,5,6,0,0,144,154,5,109,0,0,145,
+		146,5,7,0,0,146,154,5,109,0,0,147,148,5,8,0,0,148,154,5,109,0,0,149,150,
+		5,9,0,0,150,154,3,78,39,0,151,152,5,10,0,0,152,154,3,12,6,0,153,139,1,
+		0,0,0,153,141,1,0,0,0,153,143,1,0,0,0,153,145,1,0,0,0,153,147,1,0,0,0,
+		153,149,1,0,0,0,153,151,1,0,0,0,154,11,1,0,0,0,155,156,5,108,0,0,156,13,
+		1,0,0,0,157,158,5,11,0,0,158,159,3,78,39,0,159,163,5,90,0,0,160,162,3,
+		16,8,0,161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,
+		164,166,1,0,0,0,165,163,1,0,0,0,166,167,5,91,0,0,167,15,1,0,0,0,168,169,
+		5,12,0,0,169,175,5,112,0,0,170,171,5,13,0,0,171,175,3,74,37,0,172,173,
+		5,14,0,0,173,175,3,74,37,0,174,168,1,0,0,0,174,170,1,0,0,0,174,172,1,0,
+		0,0,175,17,1,0,0,0,176,177,5,15,0,0,177,178,3,78,39,0,178,182,5,90,0,0,
+		179,181,3,20,10,0,180,179,1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,
+		183,1,0,0,0,183,185,1,0,0,0,184,182,1,0,0,0,185,186,5,91,0,0,186,19,1,
+		0,0,0,187,188,5,16,0,0,188,211,3,74,37,0,189,190,5,17,0,0,190,191,5,18,
+		0,0,191,194,3,72,36,0,192,193,5,19,0,0,193,195,3,74,37,0,194,192,1,0,0,
+		0,194,195,1,0,0,0,195,198,1,0,0,0,196,197,5,20,0,0,197,199,5,109,0,0,198,
+		196,1,0,0,0,198,199,1,0,0,0,199,211,1,0,0,0,200,201,5,17,0,0,201,202,5,
+		21,0,0,202,206,5,90,0,0,203,205,3,22,11,0,204,203,1,0,0,0,205,208,1,0,
+		0,0,206,204,1,0,0,0,206,207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,0,209,
+		211,5,91,0,0,210,187,1,0,0,0,210,189,1,0,0,0,210,200,1,0,0,0,211,21,1,
+		0,0,0,212,213,5,109,0,0,213,215,3,74,37,0,214,216,5,94,0,0,215,214,1,0,
+		0,0,215,216,1,0,0,0,216,23,1,0,0,0,217,218,5,22,0,0,218,219,3,78,39,0,
+		219,220,5,23,0,0,220,221,3,78,39,0,221,225,5,90,0,0,222,224,3,26,13,0,
+		223,222,1,0,0,0,224,227,1,0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,228,
+		1,0,0,0,227,225,1,0,0,0,228,229,5,91,0,0,229,25,1,0,0,0,230,231,5,24,0,
+		0,231,263,3,78,39,0,232,233,5,25,0,0,233,234,3,74,37,0,234,239,3,70,35,
+		0,235,236,5,26,0,0,236,237,3,74,37,0,237,238,3,70,35,0,238,240,1,0,0,0,
+		239,235,1,0,0,0,239,240,1,0,0,0,240,263,1,0,0,0,241,242,5,27,0,0,242,263,
+		5,109,0,0,243,244,5,28,0,0,244,263,3,72,36,0,245,246,5,29,0,0,246,247,
+		3,28,14,0,247,248,3,72,36,0,248,249,5,31,0,0,249,250,5,24,0,0,250,254,
+		5,32,0,0,251,252,5,25,0,0,252,253,5,31,0,0,253,255,5,33,0,0,254,251,1,
+		0,0,0,254,255,1,0,0,0,255,263,1,0,0,0,256,258,5,34,0,0,257,259,3,30,15,
+		0,258,257,1,0,0,0,259,260,1,0,0,0,260,258,1,0,0,0,260,261,1,0,0,0,261,
+		263,1,0,0,0,262,230,1,0,0,0,262,232,1,0,0,0,262,241,1,0,0,0,262,243,1,
+		0,0,0,262,245,1,0,0,0,262,256,1,0,0,0,263,27,1,0,0,0,264,265,5,111,0,0,
+		265,268,5,30,0,0,266,268,5,110,0,0,267,264,1,0,0,0,267,266,1,0,0,0,268,
+		29,1,0,0,0,269,270,5,35,0,0,270,276,3,74,37,0,271,272,5,36,0,0,272,276,
+		3,74,37,0,273,274,5,37,0,0,274,276,5,109,0,0,275,269,1,0,0,0,275,271,1,
+		0,0,0,275,273,1,0,0,0,276,31,1,0,0,0,277,278,5,38,0,0,278,279,3,78,39,
+		0,279,283,5,90,0,0,280,282,3,34,17,0,281,280,1,0,0,0,282,285,1,0,0,0,283,
+		281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,287,5,
+		91,0,0,287,33,1,0,0,0,288,289,5,39,0,0,289,305,3,74,37,0,290,291,5,40,
+		0,0,291,293,3,74,37,0,292,294,5,41,0,0,293,292,1,0,0,0,293,294,1,0,0,0,
+		294,305,1,0,0,0,295,296,5,42,0,0,296,297,5,37,0,0,297,305,5,109,0,0,298,
+		299,5,45,0,0,299,305,3,36,18,0,300,301,5,7,0,0,301,305,5,109,0,0,302,303,
+		5,49,0,0,303,305,5,111,0,0,304,288,1,0,0,0,304,290,1,0,0,0,304,295,1,0,
+		0,0,304,298,1,0,0,0,304,300,1,0,0,0,304,302,1,0,0,0,305,35,1,0,0,0,306,
+		319,5,46,0,0,307,319,5,47,0,0,308,319,5,48,0,0,309,310,5,21,0,0,310,314,
+		5,90,0,0,311,313,3,22,11,0,312,311,1,0,0,0,313,316,1,0,0,0,314,312,1,0,
+		0,0,314,315,1,0,0,0,315,317,1,0,0,0,316,314,1,0,0,0,317,319,5,91,0,0,318,
+		306,1,0,0,0,318,307,1,0,0,0,318,308,1,0,0,0,318,309,1,0,0,0,319,37,1,0,
+		0,0,320,321,5,50,0,0,321,322,3,78,39,0,322,326,5,90,0,0,323,325,3,40,20,
+		0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,0,0,327,
+		329,1,0,0,0,328,326,1,0,0,0,329,330,5,91,0,0,330,39,1,0,0,0,331,332,5,
+		51,0,0,332,343,3,74,37,0,333,334,5,52,0,0,334,339,3,42,21,0,335,336,5,
+		94,0,0,336,338,3,42,21,0,337,335,1,0,0,0,338,341,1,0,0,0,339,337,1,0,0,
+		0,339,340,1,0,0,0,340,343,1,0,0,0,341,339,1,0,0,0,342,331,1,0,0,0,342,
+		333,1,0,0,0,343,41,1,0,0,0,344,345,3,78,39,0,345,346,3,74,37,0,346,43,
+		1,0,0,0,347,348,5,53,0,0,348,357,3,78,39,0,349,353,5,90,0,0,350,352,3,
+		46,23,0,351,350,1,0,0,0,352,355,1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,
+		0,354,356,1,0,0,0,355,353,1,0,0,0,356,358,5,91,0,0,357,349,1,0,0,0,357,
+		358,1,0,0,0,358,45,1,0,0,0,359,360,5,54,0,0,360,366,3,74,37,0,361,362,
+		5,55,0,0,362,366,3,74,37,0,363,364,5,56,0,0,364,366,3,74,37,0,365,359,
+		1,0,0,0,365,361,1,0,0,0,365,363,1,0,0,0,366,47,1,0,0,0,367,368,5,57,0,
+		0,368,369,3,78,39,0,369,370,5,90,0,0,370,371,3,74,37,0,371,376,3,70,35,
+		0,372,373,5,26,0,0,373,374,3,74,37,0,374,375,3,70,35,0,375,377,1,0,0,0,
+		376,372,1,0,0,0,376,377,1,0,0,0,377,378,1,0,0,0,378,379,5,91,0,0,379,49,
+		1,0,0,0,380,381,5,58,0,0,381,382,3,78,39,0,382,383,5,97,0,0,383,387,3,
+		74,37,0,384,385,5,59,0,0,385,386,5,60,0,0,386,388,3,72,36,0,387,384,1,
+		0,0,0,387,388,1,0,0,0,388,391,1,0,0,0,389,390,5,20,0,0,390,392,5,109,0,
+		0,391,389,1,0,0,0,391,392,1,0,0,0,392,51,1,0,0,0,393,394,5,61,0,0,394,
+		395,3,78,39,0,395,396,5,62,0,0,396,399,3,74,37,0,397,398,5,20,0,0,398,
+		400,5,109,0,0,399,397,1,0,0,0,399,400,1,0,0,0,400,401,1,0,0,0,401,402,
+		5,96,0,0,402,403,3,78,39,0,403,53,1,0,0,0,404,405,5,63,0,0,405,406,5,62,
+		0,0,406,407,3,74,37,0,407,55,1,0,0,0,408,409,5,64,0,0,409,413,5,90,0,0,
+		410,412,3,58,29,0,411,410,1,0,0,0,412,415,1,0,0,0,413,411,1,0,0,0,413,
+		414,1,0,0,0,414,416,1,0,0,0,415,413,1,0,0,0,416,417,5,91,0,0,417,57,1,
+		0,0,0,418,419,5,9,0,0,419,429,3,76,38,0,420,421,5,65,0,0,421,426,3,78,
+		39,0,422,423,5,94,0,0,423,425,3,78,39,0,424,422,1,0,0,0,425,428,1,0,0,
+		0,426,424,1,0,0,0,426,427,1,0,0,0,427,430,1,0,0,0,428,426,1,0,0,0,429,
+		420,1,0,0,0,429,430,1,0,0,0,430,465,1,0,0,0,431,432,5,66,0,0,432,465,3,
+		78,39,0,433,434,5,67,0,0,434,465,3,78,39,0,435,436,5,68,0,0,436,437,5,
+		69,0,0,437,438,5,70,0,0,438,465,3,78,39,0,439,440,5,71,0,0,440,441,5,69,
+		0,0,441,442,5,72,0,0,442,465,3,78,39,0,443,444,5,73,0,0,444,445,3,74,37,
+		0,445,449,5,90,0,0,446,448,3,58,29,0,447,446,1,0,0,0,448,451,1,0,0,0,449,
+		447,1,0,0,0,449,450,1,0,0,0,450,452,1,0,0,0,451,449,1,0,0,0,452,462,5,
+		91,0,0,453,454,5,74,0,0,454,458,5,90,0,0,455,457,3,58,29,0,456,455,1,0,
+		0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,461,1,0,0,0,460,
+		458,1,0,0,0,461,463,5,91,0,0,462,453,1,0,0,0,462,463,1,0,0,0,463,465,1,
+		0,0,0,464,418,1,0,0,0,464,431,1,0,0,0,464,433,1,0,0,0,464,435,1,0,0,0,
+		464,439,1,0,0,0,464,443,1,0,0,0,465,59,1,0,0,0,466,467,5,75,0,0,467,471,
+		5,90,0,0,468,470,3,62,31,0,469,468,1,0,0,0,470,473,1,0,0,0,471,469,1,0,
+		0,0,471,472,1,0,0,0,472,474,1,0,0,0,473,471,1,0,0,0,474,475,5,91,0,0,475,
+		61,1,0,0,0,476,477,5,76,0,0,477,482,3,78,39,0,478,479,5,94,0,0,479,481,
+		3,78,39,0,480,478,1,0,0,0,481,484,1,0,0,0,482,480,1,0,0,0,482,483,1,0,
+		0,0,483,488,1,0,0,0,484,482,1,0,0,0,485,487,3,64,32,0,486,485,1,0,0,0,
+		487,490,1,0,0,0,488,486,1,0,0,0,488,489,1,0,0,0,489,493,1,0,0,0,490,488,
+		1,0,0,0,491,493,3,56,28,0,492,476,1,0,0,0,492,491,1,0,0,0,493,63,1,0,0,
+		0,494,495,5,77,0,0,495,499,3,74,37,0,496,497,5,78,0,0,497,499,3,72,36,
+		0,498,494,1,0,0,0,498,496,1,0,0,0,499,65,1,0,0,0,500,501,5,2,0,0,501,502,
+		3,78,39,0,502,503,5,3,0,0,503,504,3,78,39,0,504,508,5,90,0,0,505,507,3,
+		68,34,0,506,505,1,0,0,0,507,510,1,0,0,0,508,506,1,0,0,0,508,509,1,0,0,
+		0,509,511,1,0,0,0,510,508,1,0,0,0,511,512,5,91,0,0,512,67,1,0,0,0,513,
+		514,3,78,39,0,514,515,5,29,0,0,515,516,5,79,0,0,516,517,5,111,0,0,517,
+		541,1,0,0,0,518,519,3,76,38,0,519,520,5,80,0,0,520,521,3,74,37,0,521,522,
+		3,70,35,0,522,541,1,0,0,0,523,524,3,76,38,0,524,525,5,81,0,0,525,526,3,
+		74,37,0,526,527,5,82,0,0,527,528,5,109,0,0,528,541,1,0,0,0,529,530,3,78,
+		39,0,530,531,5,83,0,0,531,532,5,23,0,0,532,533,5,109,0,0,533,541,1,0,0,
+		0,534,536,5,75,0,0,535,537,3,64,32,0,536,535,1,0,0,0,537,538,1,0,0,0,538,
+		536,1,0,0,0,538,539,1,0,0,0,539,541,1,0,0,0,540,513,1,0,0,0,540,518,1,
+		0,0,0,540,523,1,0,0,0,540,529,1,0,0,0,540,534,1,0,0,0,541,69,1,0,0,0,542,
+		543,5,84,0,0,543,544,5,85,0,0,544,71,1,0,0,0,545,546,5,110,0,0,546,73,
+		1,0,0,0,547,548,6,37,-1,0,548,549,5,92,0,0,549,550,3,74,37,0,550,551,5,
+		93,0,0,551,575,1,0,0,0,552,553,5,99,0,0,553,575,3,74,37,13,554,555,5,89,
+		0,0,555,575,3,74,37,8,556,557,3,78,39,0,557,566,5,92,0,0,558,563,3,74,
+		37,0,559,560,5,94,0,0,560,562,3,74,37,0,561,559,1,0,0,0,562,565,1,0,0,
+		0,563,561,1,0,0,0,563,564,1,0,0,0,564,567,1,0,0,0,565,563,1,0,0,0,566,
+		558,1,0,0,0,566,567,1,0,0,0,567,568,1,0,0,0,568,569,5,93,0,0,569,575,1,
+		0,0,0,570,575,5,110,0,0,571,575,5,111,0,0,572,575,5,109,0,0,573,575,3,
+		76,38,0,574,547,1,0,0,0,574,552,1,0,0,0,574,554,1,0,0,0,574,556,1,0,0,
+		0,574,570,1,0,0,0,574,571,1,0,0,0,574,572,1,0,0,0,574,573,1,0,0,0,575,
+		596,1,0,0,0,576,577,10,12,0,0,577,578,5,86,0,0,578,595,3,74,37,13,579,
+		580,10,11,0,0,580,581,7,1,0,0,581,595,3,74,37,12,582,583,10,10,0,0,583,
+		584,7,2,0,0,584,595,3,74,37,11,585,586,10,9,0,0,586,587,7,3,0,0,587,595,
+		3,74,37,10,588,589,10,7,0,0,589,590,5,87,0,0,590,595,3,74,37,8,591,592,
+		10,6,0,0,592,593,5,88,0,0,593,595,3,74,37,7,594,576,1,0,0,0,594,579,1,
+		0,0,0,594,582,1,0,0,0,594,585,1,0,0,0,594,588,1,0,0,0,594,591,1,0,0,0,
+		595,598,1,0,0,0,596,594,1,0,0,0,596,597,1,0,0,0,597,75,1,0,0,0,598,596,
+		1,0,0,0,599,602,3,78,39,0,600,601,5,95,0,0,601,603,3,78,39,0,602,600,1,
+		0,0,0,602,603,1,0,0,0,603,77,1,0,0,0,604,605,7,4,0,0,605,79,1,0,0,0,60,
+		83,85,96,115,122,124,132,134,153,163,174,182,194,198,206,210,215,225,239,
+		254,260,262,267,275,283,293,304,314,318,326,339,342,353,357,365,376,387,
+		391,399,413,426,429,449,458,462,464,471,482,488,492,498,508,538,540,563,
+		566,574,594,596,602
 	};
 
 	public static readonly ATN _ATN =

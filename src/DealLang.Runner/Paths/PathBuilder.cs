@@ -3,7 +3,7 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Paths;
 
 /// <summary>
-/// Applies a deterministic scenario to a deal's terms (SEMANTICS.md "Scenario application"), filling the
+/// Applies a deterministic scenario to a deal's terms (docs/language.md §10, "Scenarios"), filling the
 /// arrays the period loop reads. Allocation-free: it only writes into <paramref name="into"/>'s buffers, so a
 /// runner can refill one <see cref="PathInputs"/> per path.
 /// </summary>

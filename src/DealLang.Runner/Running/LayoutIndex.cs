@@ -3,7 +3,7 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Running;
 
 /// <summary>
-/// The few ledger columns the summaries read, found once per program by the names SEMANTICS.md gives them
+/// The few ledger columns the summaries read, found once per program by the names docs/language.md gives them
 /// (a test's value under the test's own name). A column the layout lacks is −1, and
 /// the summary falls back to what <see cref="RunResult"/> alone can tell.
 /// </summary>

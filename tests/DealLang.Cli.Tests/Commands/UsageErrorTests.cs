@@ -24,6 +24,17 @@ public class UsageErrorTests
     }
 
     [Fact]
+    public void A_bad_format_is_one_line_naming_the_allowed_values()
+    {
+        var outcome = CliHarness.Run("run", Hyperion, "--format", "xml");
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        var first = outcome.Err.Split('\n')[0];
+        Assert.Contains("'xml'", first, StringComparison.Ordinal);
+        Assert.Contains("'table' 'csv' 'json' 'md'", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_arguments_is_a_usage_error()
     {
         var outcome = CliHarness.Run();

@@ -82,6 +82,22 @@ public class EmittedSourceTests
     }
 
     [Fact]
+    public void ATestWithFromIsNaNBeforeItsDateAndItsHistoryIsStillWritten()
+    {
+        string plain = LoopBody(CSharpEmitter.Emit(HyperionModel.Create()).Source);
+        string loop = LoopBody(CSharpEmitter.Emit(HyperionModel.Create(dscrFrom: new Runtime.Date(2031, 5, 30))).Source);
+
+        // The value is guarded by the date; without 'from' it is the bare expression.
+        Assert.Matches(@"\n\s*test_Dscr_value = periodEnd >= date_2031_05_30 \? [^\n;]+ : double\.NaN;\n", loop);
+        Assert.DoesNotMatch(@"test_Dscr_value = periodEnd", plain);
+
+        // The history slots trailing sums read are written unguarded, every period, as without 'from'.
+        string[] HistoryWrites(string body) => [.. body.Split('\n').Where(l => l.Contains("history", StringComparison.OrdinalIgnoreCase) && l.Contains("[t] = ", StringComparison.Ordinal)).Select(l => l.Trim())];
+        Assert.NotEmpty(HistoryWrites(loop));
+        Assert.Equal(HistoryWrites(plain), HistoryWrites(loop));
+    }
+
+    [Fact]
     public void TheLedgerIsWrittenInOneGuardedBlockPerPeriod()
     {
         string loop = LoopBody(CSharpEmitter.Emit(HyperionModel.Create()).Source);

@@ -47,7 +47,8 @@ internal static class HyperionModel
         string accountName = "Dsra",
         AmortizationKind amortization = AmortizationKind.Level,
         string sourcePath = "/deals/hyperion.deal",
-        IReadOnlyList<BoundExpression>? extraTests = null)
+        IReadOnlyList<BoundExpression>? extraTests = null,
+        Date? dscrFrom = null)
     {
         var boundaries = Schedule.Boundaries(Closing, Maturity, Frequency.Semiannual).ToImmutableArray();
         var notesBalance = new QuantityExpression(Quantity.TrancheBalance, 0, Unit.Money, IsFlow: false);
@@ -77,12 +78,12 @@ internal static class HyperionModel
                 new QuantityExpression(Quantity.Cfads, 0, Unit.Money, IsFlow: true),
                 new QuantityExpression(Quantity.DebtService, 0, Unit.Money, IsFlow: true),
                 Unit.Ratio),
-            TrailingPeriods: 2);
+            TrailingPeriods: 2, From: dscrFrom);
         var tests = ImmutableArray.CreateBuilder<TestModel>();
         tests.Add(dscr);
         for (int i = 0; i < (extraTests?.Count ?? 0); i++)
         {
-            tests.Add(new TestModel("X" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), i + 1, extraTests![i], TrailingPeriods: 1));
+            tests.Add(new TestModel("X" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), i + 1, extraTests![i], TrailingPeriods: 1, From: null));
         }
 
         var cashTrap = new TriggerModel("CashTrap", 0,

@@ -97,6 +97,47 @@ public sealed class PeriodLoopTests : IDisposable
     }
 
     [Fact]
+    public void ATestIsNaNBeforeItsFromDateAndWholeFromIt()
+    {
+        // Dscr tested from 2031-05-30, the end of period 11 (period t ends 2025-11-30 + 6t months).
+        using DealHarness late = DealHarness.Load(HyperionModel.Create(dscrFrom: new Date(2031, 5, 30)));
+        PathInputs path = late.Inputs(_ => 2e9, Value);
+        var result = late.Run(path);
+        var plain = _deal.Run(BasePath());
+
+        for (int t = 0; t < 11; t++)
+        {
+            Assert.True(double.IsNaN(result.TestValues[0][t]), $"period {t}: {result.TestValues[0][t]}");
+        }
+
+        // From period 11 the value is exactly the untested-from deal's: the trailing sum of period 11 includes
+        // period 10's flows, which the history kept although period 10 was not tested. By hand: debt service is
+        // the level 1,252,707,419.90 in both periods (2,505,414,839.80), cfads the 2 x 2bn rent less Opex (0.5% of
+        // a ~23.7bn value a half-year, escalated ~10%: ~0.065bn each) plus the DSRA's interest, so about 1.55x.
+        for (int t = 11; t < HyperionModel.Periods; t++)
+        {
+            Assert.Equal(plain.TestValues[0][t], result.TestValues[0][t]);
+        }
+
+        Assert.InRange(result.TestValues[0][11], 1.50, 1.60);
+        Assert.Equal(plain.Distributions[0], result.Distributions[0]); // nothing else changes
+    }
+
+    [Fact]
+    public void ATriggerComparingATestThatIsNotYetTestedIsOff()
+    {
+        // As in TightRentTrapsCashAndStillConservesIt the DSCR is ~1.09x from period 9 and CashTrap counts from period
+        // 10; with Dscr tested only from 2031-11-30 (period 12), the trap's 'Dscr < 1.10x' is false (NaN) in periods
+        // 10 and 11, and true from period 12 on.
+        using DealHarness late = DealHarness.Load(HyperionModel.Create(dscrFrom: new Date(2031, 11, 30)));
+        var result = late.Run(late.Inputs(_ => 1.4e9, Value));
+
+        Assert.Equal([false, false, true], new[] { result.TriggerActive[0][10], result.TriggerActive[0][11], result.TriggerActive[0][12] });
+        Assert.True(double.IsNaN(result.TestValues[0][11]));
+        Assert.True(result.TestValues[0][12] < 1.10);
+    }
+
+    [Fact]
     public void StressedPathDefaultsSellsAndLosesPrincipalWhileConservingCash()
     {
         var result = _deal.Run(StressedPath());

@@ -127,6 +127,15 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void ATestsFromDateIsCarriedToTheModel()
+    {
+        DealModel model = ModelOf(Deal("  test A = cfads / debt_service over trailing 12m from 2027-01-01\n  test B = cfads"));
+
+        Assert.Equal((new Date(2027, 1, 1), 1), (model.Tests[0].From, model.Tests[0].TrailingPeriods)); // annual: 12m is 1 period
+        Assert.Null(model.Tests[1].From);
+    }
+
+    [Fact]
     public void MonthsOfAFlowOnAQuarterlyDealAreTwoPeriods()
     {
         string text = Deal("  account Dsra { target 6m of debt_service }", "pay Notes.interest using Dsra\n    pay Notes.principal\n    fill Dsra\n    distribute rest to Eq")

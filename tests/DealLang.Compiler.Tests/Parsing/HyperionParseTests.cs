@@ -173,6 +173,7 @@ public sealed class HyperionParseTests
         AssertReference(ratio.Left, "cfads");
         AssertReference(ratio.Right, "debt_service");
         Assert.Equal((12d, TimeUnit.Months), (dscr.Trailing!.Amount, dscr.Trailing.Unit));
+        Assert.Null(dscr.From);
 
         TriggerSyntax trap = Declaration<TriggerSyntax>("CashTrap");
         BinaryExpressionSyntax condition = Assert.IsType<BinaryExpressionSyntax>(trap.Condition);

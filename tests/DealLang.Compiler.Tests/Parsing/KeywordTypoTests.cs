@@ -122,6 +122,52 @@ public sealed class KeywordTypoTests
         Assert.StartsWith("unexpected end of file; expected one of: '}', ", diagnostics[1].Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnUnknownDeclarationIsKeptInTheTreeWithItsWordAndTheNamesOfItsHead()
+    {
+        // "  leas MetaLease on Campus { lessee Meta }": 'leas' is columns 3-6, 'MetaLease' 8-16, 'Campus' 21-26,
+        // and the block's '}' column 42 (counted by hand). 'on' is a keyword, not a name.
+        (CompilationUnitSyntax unit, _) = ParseHelper.Parse("deal X {\n  leas MetaLease on Campus { lessee Meta }\n}");
+
+        var unknown = Assert.IsType<UnknownDeclarationSyntax>(Assert.Single(Assert.Single(unit.Deals).Declarations));
+        Assert.Equal(("leas", 2, 3), (unknown.Word.Text, unknown.Word.Span.Line, unknown.Word.Span.Column));
+        Assert.Equal(["MetaLease", "Campus"], unknown.Names.Select(n => n.Text));
+        Assert.Equal((8, 21), (unknown.Names[0].Span.Column, unknown.Names[1].Span.Column));
+        Assert.Equal((2, 3, 2, 42), (unknown.Span.Line, unknown.Span.Column, unknown.Span.EndLine, unknown.Span.EndColumn));
+        Assert.Empty(unit.UnknownDeclarations);
+    }
+
+    [Fact]
+    public void AnUnknownDeclarationKeepsItsPlaceAmongTheDeclarations()
+    {
+        DealSyntax deal = Assert.Single(ParseHelper.Parse("deal X {\n  tranche A { }\n  waterfal { pay A.interest }\n  equity E { }\n}").Unit.Deals);
+
+        Assert.Equal([typeof(TrancheSyntax), typeof(UnknownDeclarationSyntax), typeof(EquitySyntax)], deal.Declarations.Select(d => d.GetType()));
+        Assert.Empty(((UnknownDeclarationSyntax)deal.Declarations[1]).Names);
+    }
+
+    [Fact]
+    public void TopLevelUnknownDeclarationsAreKeptInTheUnit()
+    {
+        (CompilationUnitSyntax unit, var diagnostics) = ParseHelper.Parse("dael Mini { currency USD }\nscenaro Stress for Mini { }\n");
+
+        Assert.Equal(["DL0109", "DL0109"], diagnostics.Select(d => d.Code));
+        Assert.Empty(unit.Deals);
+        Assert.Empty(unit.Scenarios);
+        Assert.Equal(["dael", "scenaro"], unit.UnknownDeclarations.Select(u => u.Word.Text));
+        Assert.Equal(["Mini"], unit.UnknownDeclarations[0].Names.Select(n => n.Text));
+        Assert.Equal(["Stress", "Mini"], unit.UnknownDeclarations[1].Names.Select(n => n.Text)); // 'for' is a keyword
+    }
+
+    [Fact]
+    public void AWordWithoutABlockIsNotAnUnknownDeclaration()
+    {
+        (CompilationUnitSyntax unit, var diagnostics) = ParseHelper.Parse("deal X {\n  currencyy USD\n}");
+
+        Assert.Equal(["DL0101"], diagnostics.Select(d => d.Code));
+        Assert.Empty(Assert.Single(unit.Deals).Declarations);
+    }
+
     // ------------------------------------------------------------ did you mean (DL0101)
 
     [Fact]

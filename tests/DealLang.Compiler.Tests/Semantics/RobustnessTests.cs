@@ -28,7 +28,7 @@ public sealed class RobustnessTests
     [Fact]
     public void AnEmptyOrAbsentUnitReportsThatThereIsNoDeal()
     {
-        Assert.Null(Analyze(new CompilationUnitSyntax(default, default, At), out DiagnosticBag bag));
+        Assert.Null(Analyze(new CompilationUnitSyntax(default, default, default, At), out DiagnosticBag bag));
         Assert.Equal("DL0402", Assert.Single(bag.Items).Code);
 
         Assert.Null(Analyze(null!, out bag));
@@ -40,7 +40,7 @@ public sealed class RobustnessTests
     {
         var deal = new DealSyntax(null!, null, null, null, null, null, null, null, default, At);
 
-        Assert.Null(Analyze(new CompilationUnitSyntax([deal], default, At), out DiagnosticBag bag));
+        Assert.Null(Analyze(new CompilationUnitSyntax([deal], default, default, At), out DiagnosticBag bag));
         Assert.Contains(bag.Items, d => d.Code == "DL0403");
         Assert.Contains(bag.Items, d => d.Code == "DL0411");
     }
@@ -66,8 +66,8 @@ public sealed class RobustnessTests
             new EquitySyntax(Name("E2"), null, default, At),
             new AccountSyntax(Name("A"), null, null, null, At),
             new FeeSyntax(Name("Fee"), null!, null, At),
-            new TestSyntax(Name("X"), null!, null, At),
-            new TestSyntax(Name("Y"), new ReferenceSyntax(Name("X"), null, At), new DurationSyntax(0, TimeUnit.Months, null!, At), At),
+            new TestSyntax(Name("X"), null!, null, null, At),
+            new TestSyntax(Name("Y"), new ReferenceSyntax(Name("X"), null, At), new DurationSyntax(0, TimeUnit.Months, null!, At), new DateSyntax(default, At), At),
             new TriggerSyntax(Name("Tr"), null!, null, null!, At),
             new TriggerSyntax(Name("Tr2"), new CallExpressionSyntax(Name("min"), [null!], At), null, Name(null), At),
             new DefaultRuleSyntax(null!, At),
@@ -86,6 +86,8 @@ public sealed class RobustnessTests
             ], At),
             new EnforcementSyntax(default, null, At),
             new EnforcementSyntax([null!, new SellSyntax(default, null, null, At), new SellSyntax([null!, Name("F")], broken, null!, At)], new WaterfallSyntax(default, At), At),
+            new UnknownDeclarationSyntax(null!, default, At),
+            new UnknownDeclarationSyntax(Name("tranch"), [null!, Name(null), Name(""), Name("cfads"), Name("F"), Name("Q"), Name("Q")], At),
         ];
         ImmutableArray<ScenarioSyntax> scenarios =
         [
@@ -105,7 +107,7 @@ public sealed class RobustnessTests
         ];
         var deal = new DealSyntax(Name("D"), null, Name(null), null, null, null, Name(null), new DayCountSyntax(null!, At), declarations, At);
 
-        Assert.Null(Analyze(new CompilationUnitSyntax([deal, null!, deal], scenarios, At), out DiagnosticBag bag));
+        Assert.Null(Analyze(new CompilationUnitSyntax([deal, null!, deal], scenarios, [null!, new UnknownDeclarationSyntax(null!, default, At)], At), out DiagnosticBag bag));
         Assert.True(bag.HasErrors);
     }
 

@@ -184,6 +184,17 @@ public sealed class StructureTests
         Assert.Empty(diagnostics);
     }
 
+    [Theory]
+    [InlineData("2025-01-02")] // the day after closing
+    [InlineData("2030-01-01")] // the maturity itself
+    public void ATestMayBeTestedFromAnyDateAfterClosingUpToMaturity(string from)
+    {
+        (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(Deal($"  test T = cfads / debt_service over trailing 12m from {from}"));
+
+        Assert.Empty(diagnostics);
+        Assert.NotNull(model);
+    }
+
     [Fact]
     public void TriggerEffectsAreTrapOnly()
     {
@@ -201,6 +212,10 @@ public sealed class StructureTests
         "the interest-only end of tranche 'B' (2025-01-01) must be after closing (2025-01-01) and not after the deal's maturity (2030-01-01)")]
     [InlineData("  party P { }\n  facility F { cost 1bn value straight_line 30y }\n  lease L on F { lessee P rent 1m per year starts 2026-01-01 term 4y rvg cap 1bn until 2025-06-30 }",
         "the end of the residual value guarantee of lease 'L' (2025-06-30) must be after the lease starts (2026-01-01)")]
+    [InlineData("  test T = cfads from 2025-01-01",
+        "the 'from' date of test 'T' (2025-01-01) must be after closing (2025-01-01) and not after the deal's maturity (2030-01-01)")]
+    [InlineData("  test T = cfads over trailing 12m from 2030-01-02",
+        "the 'from' date of test 'T' (2030-01-02) must be after closing (2025-01-01) and not after the deal's maturity (2030-01-01)")]
     public void DatesStayInRange(string extra, string message)
     {
         Assert.Equal(message, Single(Errors(Deal(extra)), "DL0417").Message);

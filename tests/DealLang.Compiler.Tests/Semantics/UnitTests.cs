@@ -5,7 +5,7 @@ using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
 
 namespace DealLang.Compiler.Tests.Semantics;
 
-/// <summary>DL03xx: the unit rules of SEMANTICS.md, one per test, checked on the bound tree or the message.</summary>
+/// <summary>DL03xx: the unit rules of docs/language.md §6, one per test, checked on the bound tree or the message.</summary>
 public sealed class UnitTests
 {
     private static readonly QuantityExpression Balance = new(Quantity.TrancheBalance, 0, Unit.Money, false);

@@ -214,8 +214,8 @@ public sealed class Deal_Hyperion : IDealProgram
             // 3. tests and triggers
             history_cfads[t] = cfads;
             history_debtService[t] = debtService;
-            // Dscr, over its trailing window
-            test_Dscr_value = Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window));
+            // Dscr, over its trailing window, tested from 2030-11-30 (n/a before)
+            test_Dscr_value = periodEnd >= date_2030_11_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
             result.TestValues[0][t] = test_Dscr_value;
             // CashTrap (effect: trap)
             trigger_CashTrap_active = periodEnd >= date_2030_11_30 && (test_Dscr_value < 1.1);
