@@ -1,9 +1,9 @@
+using DealLang.TestSupport;
+
 namespace DealLang.Runtime.Tests.Actus;
 
-/// <summary>
-/// Finds <c>shared/data/actus</c>, which CI checks out beside the repository rather than inside it,
-/// by walking up from the test assembly's directory.
-/// </summary>
+/// <summary>Where the ACTUS reference cases are: shared/data/actus beside the checkout (CI clones main with
+/// shared/ beside it).</summary>
 internal static class ActusDataDirectory
 {
     private static readonly Lazy<string> Located = new(Locate);
@@ -12,18 +12,11 @@ internal static class ActusDataDirectory
 
     private static string Locate()
     {
-        string start = AppContext.BaseDirectory;
-        for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
-        {
-            string candidate = System.IO.Path.Combine(dir.FullName, "shared", "data", "actus");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            "ACTUS reference data not found: no directory above '" + start + "' contains shared/data/actus. "
-            + "Check out the shared data beside the repository (…/main and …/shared side by side).");
+        string? candidate = RepoPaths.Shared is { } shared ? System.IO.Path.Combine(shared, "data", "actus") : null;
+        return candidate is not null && Directory.Exists(candidate)
+            ? candidate
+            : throw new DirectoryNotFoundException(
+                "ACTUS reference data not found: expected shared/data/actus beside the checkout at " + RepoPaths.Root
+                + " (…/main and …/shared side by side).");
     }
 }
