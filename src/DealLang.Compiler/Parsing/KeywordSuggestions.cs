@@ -1,9 +1,10 @@
+using DealLang.Compiler.Diagnostics;
+
 namespace DealLang.Compiler.Parsing;
 
 /// <summary>
 /// "Did you mean 'tranche'?": the keyword closest to a misspelt word by Levenshtein distance. Short words get
 /// less room, or nearly any two-letter word would be "close" to 'pd', 'to' or 'x'.
-/// (The binder has its own copy for names; the parser should not reach into the semantic stage.)
 /// </summary>
 internal static class KeywordSuggestions
 {
@@ -23,7 +24,7 @@ internal static class KeywordSuggestions
         int bestDistance = maxDistance + 1;
         foreach (string keyword in keywords)
         {
-            int distance = Distance(word, keyword);
+            int distance = Spelling.Distance(word, keyword, ignoreCase: true);
             if (distance < bestDistance)
             {
                 best = keyword;
@@ -32,30 +33,5 @@ internal static class KeywordSuggestions
         }
 
         return best;
-    }
-
-    /// <summary>Levenshtein edit distance (insertions, deletions, substitutions), ignoring case.</summary>
-    public static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

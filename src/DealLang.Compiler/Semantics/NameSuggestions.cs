@@ -1,3 +1,5 @@
+using DealLang.Compiler.Diagnostics;
+
 namespace DealLang.Compiler.Semantics;
 
 /// <summary>"Did you mean" candidates: the closest name within Levenshtein distance 2 (first one wins a tie,
@@ -22,7 +24,7 @@ internal static class NameSuggestions
                 continue;
             }
 
-            int d = Distance(name, candidate);
+            int d = Spelling.Distance(name, candidate, ignoreCase: false);
             if (d < bestDistance)
             {
                 best = candidate;
@@ -31,30 +33,5 @@ internal static class NameSuggestions
         }
 
         return best;
-    }
-
-    /// <summary>Levenshtein edit distance (insertions, deletions, substitutions), case-sensitive.</summary>
-    public static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

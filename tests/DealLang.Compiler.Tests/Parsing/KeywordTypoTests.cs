@@ -330,5 +330,5 @@ public sealed class KeywordTypoTests
     [InlineData("flaw", "lawn", 2)]
     [InlineData("same", "same", 0)]
     public void LevenshteinDistance(string a, string b, int distance) =>
-        Assert.Equal(distance, KeywordSuggestions.Distance(a, b));
+        Assert.Equal(distance, Spelling.Distance(a, b, ignoreCase: true));
 }
