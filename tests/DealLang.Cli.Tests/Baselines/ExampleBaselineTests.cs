@@ -45,16 +45,15 @@ public class ExampleBaselineTests
 
     [Theory]
     [MemberData(nameof(ValidCorpus))]
-    public void Valid_corpus_deals_compile_and_conserve_cash(string file)
+    public void Valid_corpus_deals_conserve_cash_and_match_their_summary_baseline(string file)
     {
         var compiled = CompileClean(file);
         using var host = DealHost.Load(compiled.Image, compiled.TypeName);
         var deal = host.Program.Description;
         // checkCash makes the generated loop verify collections = payments + change in accounts every period.
-        foreach (var outcome in ScenarioRunner.RunAll(host.Program, fullLedger: true, checkCash: true))
-        {
-            Assert.True(outcome.PeriodsRun > 0);
-        }
+        var outcomes = ScenarioRunner.RunAll(host.Program, fullLedger: true, checkCash: true);
+        Assert.All(outcomes, o => Assert.True(o.PeriodsRun > 0));
+        Snapshot.Verify(SummaryReport.Render(deal, outcomes, ReportFormat.Table), "txt", $"valid-{DealFiles.Stem(file)}.summary");
     }
 
     private static Compiler.Emit.CompiledDeal CompileClean(string file)
