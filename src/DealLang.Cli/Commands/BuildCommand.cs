@@ -9,8 +9,8 @@ internal static class BuildCommand
     public static Command Create(CliConsole console)
     {
         var file = CommonOptions.DealFileArgument();
-        var emitCs = new Option<string?>("--emit-cs") { Description = "Write the generated C# to this folder." };
-        var outDir = new Option<string?>("--out") { Description = "Write the compiled assembly (.dll) to this folder." };
+        var emitCs = new Option<string?>("--emit-cs") { Description = "Write the generated C# to this folder.", HelpName = "dir" };
+        var outDir = new Option<string?>("--out") { Description = "Write the compiled assembly (.dll) to this folder.", HelpName = "dir" };
         var command = new Command("build", "Compile a deal file to C# and a .NET assembly.") { file, emitCs, outDir };
         command.SetAction(parse => Execute(parse.GetValue(file)!, parse.GetValue(emitCs), parse.GetValue(outDir), console));
         return command;

@@ -20,12 +20,13 @@ internal static class RunCommand
         var file = CommonOptions.DealFileArgument();
         var scenario = new Option<string>("--scenario", "-s")
         {
-            Description = "Scenario to run, or 'all' (default: all).",
+            Description = "Scenario to run, or 'all'.",
+            HelpName = "name|all",
             DefaultValueFactory = _ => "all",
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: table, csv, json or md.",
+            Description = "Output format.",
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -36,6 +37,7 @@ internal static class RunCommand
         var outDir = new Option<string?>("--out", "-o")
         {
             Description = "Write one file per report into this folder instead of printing them.",
+            HelpName = "dir",
         };
         var command = new Command("run", "Compile a deal and run its scenarios.") { file, scenario, format, ledger, outDir };
         command.SetAction(parse => Execute(
