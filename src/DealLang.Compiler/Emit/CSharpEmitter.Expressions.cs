@@ -37,6 +37,63 @@ public static partial class CSharpEmitter
         _ => throw new InvalidOperationException("Internal error: unknown expression " + expression.GetType().Name + "."),
     };
 
+    /// <summary>
+    /// An amount that moves cash (a fee, an account's target, an RVG's guaranteed amount); as an operand that any
+    /// operator can be written next to when <paramref name="asOperand"/>. When it can be n/a (a ratio over zero
+    /// inside it, or a test's value), it goes through <c>Flows.AmountOrZero</c>: NaN would otherwise flow through
+    /// every payment after it and the period's cash could not add up.
+    /// </summary>
+    private static string Amount(EmitContext ctx, BoundExpression amount, bool asOperand)
+    {
+        if (CanBeNotAvailable(amount))
+        {
+            return "Flows.AmountOrZero(" + Expression(ctx, amount, null) + ")";
+        }
+
+        return asOperand ? Operand(ctx, amount, null) : Expression(ctx, amount, null);
+    }
+
+    /// <summary>Whether the expression can evaluate to NaN: it divides by something that is not a non-zero
+    /// constant (<c>Flows.Ratio</c>), or reads a test, which is n/a before its <c>from</c> date. Iterative, as
+    /// operator chains are as deep as they are long.</summary>
+    private static bool CanBeNotAvailable(BoundExpression root)
+    {
+        var pending = new Stack<BoundExpression>();
+        pending.Push(root);
+        while (pending.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case QuantityExpression { Quantity: Quantity.TestValue }:
+                    return true;
+                case BinaryExpression b:
+                    if (b.Operator == BinaryOperator.Divide && !IsPlainDivision(b))
+                    {
+                        return true;
+                    }
+
+                    pending.Push(b.Left);
+                    pending.Push(b.Right);
+                    break;
+                case UnaryExpression u:
+                    pending.Push(u.Operand);
+                    break;
+                case CallExpression call:
+                    foreach (var argument in call.Arguments)
+                    {
+                        pending.Push(argument);
+                    }
+
+                    break;
+                case DurationOfExpression of:
+                    pending.Push(of.Flow);
+                    break;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The expression as an operand that any operator can be written next to: parenthesized unless atomic.</summary>
     private static string Operand(EmitContext ctx, BoundExpression expression, string? window) =>
         Child(ctx, expression, window, AtomicPrecedence);

@@ -355,7 +355,7 @@ public static partial class CSharpEmitter
         using (w.Block("if (t == " + ctx.Lease(l, "endPeriod") + " && " + ctx.Lease(l, "rvgApplies") + ")"))
         {
             w.Comment("the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value), times what it can recover");
-            string guaranteed = lease.RvgGuarantees is { } g ? Expression(ctx, g, null) : cap;
+            string guaranteed = lease.RvgGuarantees is { } g ? Amount(ctx, g, asOperand: false) : cap;
             w.Line("double guaranteed = " + guaranteed + ";");
             w.Line(rvg + " = Math.Min(" + cap + ", Math.Max(0.0, guaranteed - " + ctx.Facility(lease.Info.Facility, "value")
                 + "[t])) * " + ctx.Lease(l, "rvgRecovery") + ";");
@@ -401,7 +401,7 @@ public static partial class CSharpEmitter
             int f = fee.Index;
             string escalation = fee.Escalator != 0 ? " * " + ctx.Fee(f, "escalation") + "[t]" : "";
             w.Comment(fee.Name + ": the annual amount for this period's share of a year, plus fees unpaid so far");
-            w.Line(ctx.Fee(f, "due") + " = " + Operand(ctx, fee.AnnualAmount, null) + " * yf" + escalation + " + " + ctx.Fee(f, "unpaid") + ";");
+            w.Line(ctx.Fee(f, "due") + " = " + Amount(ctx, fee.AnnualAmount, asOperand: true) + " * yf" + escalation + " + " + ctx.Fee(f, "unpaid") + ";");
         }
 
         foreach (var tranche in model.Tranches)
@@ -419,7 +419,7 @@ public static partial class CSharpEmitter
         {
             if (account.Target is { } target)
             {
-                w.Line(ctx.Account(account.Index, "target") + " = " + Expression(ctx, target, null) + "; // " + account.Name + " target");
+                w.Line(ctx.Account(account.Index, "target") + " = " + Amount(ctx, target, asOperand: false) + "; // " + account.Name + " target");
             }
         }
     }
@@ -538,7 +538,7 @@ public static partial class CSharpEmitter
                 {
                     for (int s = 0; s < ctx.Sales.Length; s++)
                     {
-                        w.Line(EmitContext.Sale(s, "date") + " = periodEnd.AddMonths(" + EmitContext.Sale(s, "lagMonths") + ");");
+                        w.Line(EmitContext.Sale(s, "date") + " = periodEnd.AddMonthsClamped(" + EmitContext.Sale(s, "lagMonths") + ");");
                     }
                 }
             }

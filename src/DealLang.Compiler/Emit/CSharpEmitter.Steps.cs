@@ -170,8 +170,10 @@ public static partial class CSharpEmitter
         w.Line("available -= " + paid + ";");
         if (!pay.Using.IsEmpty)
         {
-            // Track what is still owed and derive paid from it, so a due amount fully covered by draws is paid
-            // exactly (due - 0), not up to a rounding residue that would read as a shortfall.
+            // Paid is the cash actually moved (from available cash, then each draw), so the period's cash adds up
+            // even when the amount due dwarfs it (due - owed would lose the draws in rounding once due is ~1e16
+            // times larger). A due amount the draws cover in full leaves owed exactly 0 and is then paid exactly
+            // (due), not up to a rounding residue that would read as a shortfall.
             w.Line("owed = " + due + " - " + paid + ";");
             foreach (int account in pay.Using)
             {
@@ -179,9 +181,10 @@ public static partial class CSharpEmitter
                 w.Line("draw = Math.Min(" + balance + ", owed); // from " + ctx.Model.Accounts[account].Name);
                 w.Line(balance + " -= draw;");
                 w.Line("owed -= draw;");
+                w.Line(paid + " += draw;");
             }
 
-            w.Line(paid + " = " + due + " - owed;");
+            w.Line(paid + " = owed == 0.0 ? " + due + " : " + paid + ";");
         }
 
         switch (pay.Kind)

@@ -30,7 +30,7 @@ internal sealed partial class TypeChecker
 
         if (left is ConstantExpression l && right is ConstantExpression r)
         {
-            return new ConstantExpression(binary.Operator == BinaryOperator.Add ? l.Value + r.Value : l.Value - r.Value, unit);
+            return Folded(binary, binary.Operator == BinaryOperator.Add ? l.Value + r.Value : l.Value - r.Value, unit);
         }
 
         return new BinaryExpression(binary.Operator, left, right, unit);
@@ -49,7 +49,7 @@ internal sealed partial class TypeChecker
 
         // `1% of X` is multiplication that reads like a term sheet.
         return left is ConstantExpression l && right is ConstantExpression r
-            ? new ConstantExpression(l.Value * r.Value, unit)
+            ? Folded(binary, l.Value * r.Value, unit)
             : new BinaryExpression(BinaryOperator.Multiply, left, right, unit);
     }
 
@@ -69,8 +69,24 @@ internal sealed partial class TypeChecker
         }
 
         return left is ConstantExpression l && right is ConstantExpression r
-            ? new ConstantExpression(l.Value / r.Value, unit)
+            ? Folded(binary, l.Value / r.Value, unit)
             : new BinaryExpression(BinaryOperator.Divide, left, right, unit);
+    }
+
+    /// <summary>
+    /// A folded constant term. Each literal is finite (DL0107), but their arithmetic need not be: a 308-digit
+    /// balance times 10 is infinite, and infinity minus itself NaN, which the period loop would turn into amounts
+    /// that are not numbers. Such a term is the same mistake as a literal too large to hold, and reported as one.
+    /// </summary>
+    private BoundExpression Folded(BinaryExpressionSyntax binary, double value, Unit unit)
+    {
+        if (double.IsFinite(value))
+        {
+            return new ConstantExpression(value, unit);
+        }
+
+        _diagnostics.Add(DiagnosticCatalogue.NumberOutOfRange(binary.Span, ExpressionPrinter.Print(binary)));
+        return BadExpression.Instance;
     }
 
     private BoundExpression BindComparison(BinaryExpressionSyntax binary, BoundExpression left, BoundExpression right)

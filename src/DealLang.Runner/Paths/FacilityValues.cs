@@ -30,7 +30,7 @@ static class FacilityValues
         double factor = 1.0;
         if (stress.DeflatePerYear != 0)
         {
-            factor *= Math.Pow(1 - stress.DeflatePerYear, MonthCount.Years(closing, d));
+            factor *= MonthCount.Deflation(stress.DeflatePerYear, MonthCount.Years(closing, d));
         }
 
         if (stress.DropFraction != 0 && stress.DropBy is { } by)

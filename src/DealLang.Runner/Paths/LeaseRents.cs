@@ -12,7 +12,8 @@ static class LeaseRents
     public static void Fill(DealDescription deal, LeaseInfo lease, Date end, double marketDeflation, double[] rent)
     {
         Date[] b = deal.Boundaries;
-        Date renewalsStart = lease.Start.AddMonths(lease.TermMonths);
+        // Past 9999-12-31 the renewals never start inside the deal; the calendar's last day says as much here.
+        Date renewalsStart = lease.Start.AddMonthsClamped(lease.TermMonths);
         for (int t = 0; t < rent.Length; t++)
         {
             Date from = Date.Max(lease.Start, b[t]);
@@ -27,7 +28,8 @@ static class LeaseRents
         double sum = 0.0;
         while (from < to)
         {
-            Date anniversary = lease.Start.AddYears(year + 1);
+            // In the calendar's last year the next anniversary is past 9999-12-31: no step within the deal.
+            Date anniversary = lease.Start.AddMonthsClamped((year + 1) * 12);
             Date segmentEnd = Date.Min(to, anniversary);
             if (from < renewalsStart && renewalsStart < segmentEnd)
             {
@@ -59,7 +61,7 @@ static class LeaseRents
         if (lease.RenewalAtMarket && segmentStart >= renewalsStart && marketDeflation != 0)
         {
             Date reset = Date.Max(lease.Start.AddYears(year), renewalsStart);
-            annual *= Math.Pow(1 - marketDeflation, MonthCount.Years(deal.Closing, reset));
+            annual *= MonthCount.Deflation(marketDeflation, MonthCount.Years(deal.Closing, reset));
         }
 
         return annual;

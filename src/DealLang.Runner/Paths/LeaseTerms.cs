@@ -11,7 +11,12 @@ static class LeaseTerms
     public static void Apply(DealDescription deal, ScenarioSpec scenario, int l, PathInputs into)
     {
         LeaseInfo lease = deal.Leases[l];
-        Date end = lease.Start.AddMonths(lease.TermMonths + (RenewalsTaken(scenario, l, lease) * lease.RenewalTermMonths));
+        // In long arithmetic: a renewal count in the thousands times a term of up to 10,000 years is no int.
+        long months = lease.TermMonths + ((long)RenewalsTaken(scenario, l, lease) * lease.RenewalTermMonths);
+
+        // A term that runs past 9999-12-31 ends after every deal: end is then the calendar's last day, which the
+        // rent runs to, but the lease never ends inside the deal.
+        bool endsInCalendar = lease.Start.TryAddMonths((int)Math.Min(months, int.MaxValue), out Date end);
 
         double recovery = 1.0;
         if (Lessee(deal, scenario, lease) is { } defaulted && defaulted < end)
@@ -19,12 +24,13 @@ static class LeaseTerms
             // The rent stops on the default date and the lease is over; what the guarantor still pays on the
             // RVG claim is what a creditor of the defaulted lessee recovers.
             end = defaulted;
+            endsInCalendar = true;
             recovery = deal.Parties[lease.Lessee].Recovery;
         }
 
         LeaseRents.Fill(deal, lease, end, scenario.MarketRentDeflation, into.LeaseRent[l]);
-        into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, end);
-        into.RvgApplies[l] = lease.RvgUntil is { } until && end <= until && end <= deal.Maturity;
+        into.LeaseEndPeriod[l] = endsInCalendar ? EndPeriod(deal.Boundaries, end) : -1;
+        into.RvgApplies[l] = endsInCalendar && lease.RvgUntil is { } until && end <= until && end <= deal.Maturity;
         into.RvgRecovery[l] = recovery;
     }
 

@@ -36,9 +36,9 @@ static class ValueText
 
     public static string Millions(double value) => Fixed(value / 1e6, "F1");
 
-    public static string Ratio(double value) => double.IsNaN(value) ? NotAvailable : Fixed(value, "F2") + "x";
+    public static string Ratio(double value) => double.IsFinite(value) ? Fixed(value, "F2") + "x" : NotAvailable;
 
-    public static string Percent(double value) => double.IsNaN(value) ? NotAvailable : Fixed(value * 100, "F2") + "%";
+    public static string Percent(double value) => double.IsFinite(value * 100) ? Fixed(value * 100, "F2") + "%" : NotAvailable;
 
     public static string Years(double value) => Fixed(value, "F2");
 
@@ -53,7 +53,9 @@ static class ValueText
 
     static string Fixed(double value, string format)
     {
-        if (double.IsNaN(value))
+        // Infinities too: an amount past ±1.8e308 is a deal's arithmetic overflowing, as undefined as NaN (and
+        // CSV and JSON leave both out); "Infinity" or "∞" would read as a figure.
+        if (!double.IsFinite(value))
         {
             return NotAvailable;
         }

@@ -32,6 +32,15 @@ public static class Flows
     public static double Ratio(double numerator, double denominator) =>
         denominator == 0 ? double.NaN : numerator / denominator;
 
+    /// <summary>
+    /// An amount that moves cash (a fee, an account's target, an RVG's guaranteed amount) read from an expression
+    /// that can be n/a: a ratio over zero inside it (<c>Notes.balance / Campus.value * 1m</c> once the campus is
+    /// worth nothing), or a test read before its <c>from</c> date. n/a counts as 0, as an n/a test breaches no
+    /// trigger: the fee is not due, the target is nothing, the guarantee covers nothing, and the rest of the
+    /// waterfall runs on real numbers instead of NaN.
+    /// </summary>
+    public static double AmountOrZero(double amount) => double.IsNaN(amount) ? 0.0 : amount;
+
     /// <summary>Escalation factor (1+rate)^k where k counts whole years from <paramref name="anchor"/> to <paramref name="date"/>.</summary>
     public static double Escalation(Date anchor, Date date, double rate)
     {

@@ -133,20 +133,44 @@ public readonly struct Date : IEquatable<Date>, IComparable<Date>
     }
 
     /// <summary>Adds calendar months; a day that does not exist in the target month becomes its last day (31 Jan + 1M = 28/29 Feb).</summary>
-    public Date AddMonths(int months)
+    public Date AddMonths(int months) =>
+        TryAddMonths(months, out Date result)
+            ? result
+            : throw new ArgumentOutOfRangeException(nameof(months), months, "The resulting date is outside 0001-01-01..9999-12-31.");
+
+    /// <summary>
+    /// <see cref="AddMonths"/> without the exception: false when the result would fall outside
+    /// 0001-01-01..9999-12-31, and then <paramref name="result"/> is the end of the calendar it ran past. For dates
+    /// a deal's terms only compare with its own (a lease ending 9,999 years on, a sale lagged past the calendar),
+    /// where such a date means "never within the deal", not a mistake.
+    /// </summary>
+    public bool TryAddMonths(int months, out Date result)
     {
         ToCivil(_dayNumber, out int year, out int month, out int day);
         long monthIndex = (year * 12L) + (month - 1) + months;
-        long targetYear = monthIndex / 12;
-        if (monthIndex < 12 || targetYear > 9999)
+        if (monthIndex < 12 || monthIndex / 12 > 9999)
         {
-            throw new ArgumentOutOfRangeException(nameof(months), months, "The resulting date is outside 0001-01-01..9999-12-31.");
+            result = monthIndex < 12 ? MinValue : MaxValue;
+            return false;
         }
 
-        int newYear = (int)targetYear;
+        int newYear = (int)(monthIndex / 12);
         int newMonth = (int)(monthIndex % 12) + 1;
         int lastDay = DaysInMonth(newYear, newMonth);
-        return new Date(FromCivil(newYear, newMonth, day < lastDay ? day : lastDay));
+        result = new Date(FromCivil(newYear, newMonth, day < lastDay ? day : lastDay));
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="AddMonths"/> stopped at the ends of the calendar: a result after 9999-12-31 is 9999-12-31 (before
+    /// 0001-01-01, 0001-01-01). No schedule reaches past 9999-12-31, so for a date that is only compared with
+    /// period ends (the generated loop's enforcement sale date) the clamp changes nothing but for a deal maturing
+    /// on that very day.
+    /// </summary>
+    public Date AddMonthsClamped(int months)
+    {
+        TryAddMonths(months, out Date result);
+        return result;
     }
 
     /// <summary>Adds calendar years; 29 Feb becomes 28 Feb in a non-leap target year.</summary>

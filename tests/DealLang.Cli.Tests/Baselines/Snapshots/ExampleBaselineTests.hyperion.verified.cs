@@ -266,10 +266,12 @@ public sealed class Deal_Hyperion : IDealProgram
                 draw = Math.Min(account_InterestReserve_balance, owed); // from InterestReserve
                 account_InterestReserve_balance -= draw;
                 owed -= draw;
+                step3_paid += draw;
                 draw = Math.Min(account_Dsra_balance, owed); // from Dsra
                 account_Dsra_balance -= draw;
                 owed -= draw;
-                step3_paid = step3_due - owed;
+                step3_paid += draw;
+                step3_paid = owed == 0.0 ? step3_due : step3_paid;
                 tranche_Notes_interestPaid += step3_paid;
                 // 4 pay Notes.principal
                 step4_due = Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid));
@@ -279,7 +281,8 @@ public sealed class Deal_Hyperion : IDealProgram
                 draw = Math.Min(account_Dsra_balance, owed); // from Dsra
                 account_Dsra_balance -= draw;
                 owed -= draw;
-                step4_paid = step4_due - owed;
+                step4_paid += draw;
+                step4_paid = owed == 0.0 ? step4_due : step4_paid;
                 tranche_Notes_principalPaid += step4_paid;
                 tranche_Notes_balance -= step4_paid;
                 // 5 fill Dsra
@@ -297,7 +300,8 @@ public sealed class Deal_Hyperion : IDealProgram
                     draw = Math.Min(account_Trap_balance, owed); // from Trap
                     account_Trap_balance -= draw;
                     owed -= draw;
-                    step7_paid = step7_due - owed;
+                    step7_paid += draw;
+                    step7_paid = owed == 0.0 ? step7_due : step7_paid;
                     tranche_Notes_principalPaid += step7_paid;
                     tranche_Notes_balance -= step7_paid;
                 }
@@ -363,7 +367,7 @@ public sealed class Deal_Hyperion : IDealProgram
             {
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;
-                sale1_date = periodEnd.AddMonths(sale1_lagMonths);
+                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
             }
 
             // 7. results
