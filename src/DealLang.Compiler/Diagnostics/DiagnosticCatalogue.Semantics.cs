@@ -253,6 +253,12 @@ public static partial class DiagnosticCatalogue
         Warning("DL0423", span, SemanticText.Invariant(
             $"the amortisation schedule of tranche '{tranche}' adds up to {SemanticText.FormatMoney(scheduled)}, not its balance {SemanticText.FormatMoney(balance)}; the rest is due at maturity"));
 
+    /// <summary>DL0424: a facility listed in more than one enforcement sale (or twice in one): it would be sold,
+    /// and its proceeds counted, twice.</summary>
+    public static Diagnostic FacilitySoldTwice(SourceSpan span, string facility, int firstLine) =>
+        Error("DL0424", span, SemanticText.Invariant(
+            $"facility '{facility}' is already sold on enforcement (line {firstLine}); each facility can be sold once"));
+
     // ------------------------------------------------------------------ DL05xx scenarios
 
     /// <summary>DL0501: a scenario written for a deal other than the one in the file.</summary>

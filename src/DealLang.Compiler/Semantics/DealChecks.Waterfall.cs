@@ -25,8 +25,17 @@ internal sealed partial class DealChecks
         }
 
         EnforcementSyntax? enforcement = enforcements.FirstOrDefault();
+        var sold = new Dictionary<string, NameSyntax>(StringComparer.Ordinal);
         foreach (SellSyntax sale in SyntaxWalk.Safe(enforcement?.Sales ?? []))
         {
+            foreach (NameSyntax asset in SyntaxWalk.Safe(sale.Assets))
+            {
+                if (!sold.TryAdd(asset.Text, asset))
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.FacilitySoldTwice(asset.Span, asset.Text, sold[asset.Text].Span.Line));
+                }
+            }
+
             if (sale.Lag is { } lag)
             {
                 DurationRules.WholeMonths(lag, out bool exact);

@@ -310,6 +310,19 @@ public sealed class StructureTests
     }
 
     [Fact]
+    public void AFacilitySoldTwiceOnEnforcementIsAnError()
+    {
+        // Sold twice, its proceeds would be counted twice: lenders' recovery overstated.
+        (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(Deal(
+            "  facility F { cost 1bn value straight_line 30y }\n  enforcement { sell F haircut 10%\n  sell F haircut 50% }"));
+
+        Assert.Null(model);
+        string message = Single(diagnostics, "DL0424").Message;
+        Assert.StartsWith("facility 'F' is already sold on enforcement (line ", message, StringComparison.Ordinal);
+        Assert.EndsWith("); each facility can be sold once", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ATrailingWindowThatIsNotWholePeriodsIsAWarning()
     {
         (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(Deal("  test T = cfads / debt_service over trailing 18m"));
