@@ -38,8 +38,13 @@ internal sealed partial class DealChecks
 
                     RequireWithinDeal(test.From, $"the 'from' date of test '{test.Name?.Text}'", Maturity, "the deal's maturity");
                     break;
-                case TriggerSyntax { Effect: { Text.Length: > 0 } effect } when effect.Text != "trap":
-                    _diagnostics.Add(DiagnosticCatalogue.UnknownTriggerEffect(effect.Span, effect.Text, NameSuggestions.Closest(effect.Text, ["trap"])));
+                case TriggerSyntax trigger:
+                    if (trigger.Effect is { Text.Length: > 0 } effect && effect.Text != "trap")
+                    {
+                        _diagnostics.Add(DiagnosticCatalogue.UnknownTriggerEffect(effect.Span, effect.Text, NameSuggestions.Closest(effect.Text, ["trap"])));
+                    }
+
+                    RequireWithinDeal(trigger.From, $"the 'from' date of trigger '{trigger.Name?.Text}'", Maturity, "the deal's maturity");
                     break;
             }
         }

@@ -310,6 +310,15 @@ public sealed class StructureTests
     }
 
     [Fact]
+    public void ATriggerFromDateOutsideTheDealIsAnError()
+    {
+        (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(Deal("  trigger T when cfads < 0 from 2099-01-01 => trap"));
+
+        Assert.Null(model);
+        Assert.StartsWith("the 'from' date of trigger 'T' (2099-01-01) must be", Single(diagnostics, "DL0417").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFacilitySoldTwiceOnEnforcementIsAnError()
     {
         // Sold twice, its proceeds would be counted twice: lenders' recovery overstated.
