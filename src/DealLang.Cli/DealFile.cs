@@ -44,11 +44,15 @@ internal static class DealFile
         }
     }
 
-    public static void Write(string path, string content)
+    public static void Write(string path, string content) => Write(path, () => File.WriteAllText(path, content));
+
+    public static void Write(string path, byte[] content) => Write(path, () => File.WriteAllBytes(path, content));
+
+    private static void Write(string path, Action write)
     {
         try
         {
-            File.WriteAllText(path, content);
+            write();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -36,14 +36,7 @@ internal static class BuildCommand
         if (outDir is not null)
         {
             string target = Path.Combine(DealFile.EnsureDirectory(outDir), FileStem(compiled.TypeName) + ".dll");
-            try
-            {
-                File.WriteAllBytes(target, compiled.Image);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UsageException($"cannot write {target}: {e.Message}", e);
-            }
+            DealFile.Write(target, compiled.Image);
 
             console.Out.WriteLine($"wrote {target}");
         }

@@ -14,21 +14,16 @@ public sealed class RunResult
         int n = deal.Periods;
         Ledger = fullLedger ? new double[n, layout.Columns.Length] : null;
         Collections = new double[n];
-        InterestPaid = Jagged(deal.Tranches.Length, n);
-        PrincipalPaid = Jagged(deal.Tranches.Length, n);
-        TrancheBalance = Jagged(deal.Tranches.Length, n);
-        InterestShortfall = Jagged(deal.Tranches.Length, n);
-        PrincipalShortfall = Jagged(deal.Tranches.Length, n);
-        Distributions = Jagged(deal.Equities.Length, n);
-        AccountBalance = Jagged(deal.Accounts.Length, n);
-        TestValues = Jagged(deal.Tests.Length, n);
-        TriggerActive = new bool[deal.Triggers.Length][];
-        for (int i = 0; i < TriggerActive.Length; i++)
-        {
-            TriggerActive[i] = new bool[n];
-        }
-
-        History = Jagged(layout.HistorySlots, n);
+        InterestPaid = Arrays.Jagged<double>(deal.Tranches.Length, n);
+        PrincipalPaid = Arrays.Jagged<double>(deal.Tranches.Length, n);
+        TrancheBalance = Arrays.Jagged<double>(deal.Tranches.Length, n);
+        InterestShortfall = Arrays.Jagged<double>(deal.Tranches.Length, n);
+        PrincipalShortfall = Arrays.Jagged<double>(deal.Tranches.Length, n);
+        Distributions = Arrays.Jagged<double>(deal.Equities.Length, n);
+        AccountBalance = Arrays.Jagged<double>(deal.Accounts.Length, n);
+        TestValues = Arrays.Jagged<double>(deal.Tests.Length, n);
+        TriggerActive = Arrays.Jagged<bool>(deal.Triggers.Length, n);
+        History = Arrays.Jagged<double>(layout.HistorySlots, n);
         RvgPaid = new double[deal.Leases.Length];
         PrincipalLoss = new double[deal.Tranches.Length];
         UnpaidInterest = new double[deal.Tranches.Length];
@@ -90,41 +85,18 @@ public sealed class RunResult
         SalePeriod = -1;
         SaleProceeds = 0;
         Array.Clear(Collections);
-        Clear(InterestPaid);
-        Clear(PrincipalPaid);
-        Clear(TrancheBalance);
-        Clear(InterestShortfall);
-        Clear(PrincipalShortfall);
-        Clear(Distributions);
-        Clear(AccountBalance);
-        Clear(TestValues);
-        foreach (var row in TriggerActive)
-        {
-            Array.Clear(row);
-        }
-
-        Clear(History);
+        Arrays.Clear(InterestPaid);
+        Arrays.Clear(PrincipalPaid);
+        Arrays.Clear(TrancheBalance);
+        Arrays.Clear(InterestShortfall);
+        Arrays.Clear(PrincipalShortfall);
+        Arrays.Clear(Distributions);
+        Arrays.Clear(AccountBalance);
+        Arrays.Clear(TestValues);
+        Arrays.Clear(TriggerActive);
+        Arrays.Clear(History);
         Array.Clear(RvgPaid);
         Array.Clear(PrincipalLoss);
         Array.Clear(UnpaidInterest);
-    }
-
-    private static void Clear(double[][] rows)
-    {
-        foreach (var row in rows)
-        {
-            Array.Clear(row);
-        }
-    }
-
-    private static double[][] Jagged(int rows, int columns)
-    {
-        var a = new double[rows][];
-        for (int i = 0; i < rows; i++)
-        {
-            a[i] = new double[columns];
-        }
-
-        return a;
     }
 }

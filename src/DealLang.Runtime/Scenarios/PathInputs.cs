@@ -11,16 +11,12 @@ public sealed class PathInputs
     {
         ArgumentNullException.ThrowIfNull(deal);
         int n = deal.Periods;
-        FacilityValue = Jagged(deal.Facilities.Length, n);
-        LeaseRent = Jagged(deal.Leases.Length, n);
+        FacilityValue = Arrays.Jagged<double>(deal.Facilities.Length, n);
+        LeaseRent = Arrays.Jagged<double>(deal.Leases.Length, n);
         LeaseEndPeriod = new int[deal.Leases.Length];
         RvgApplies = new bool[deal.Leases.Length];
         RvgRecovery = new double[deal.Leases.Length];
-        PartyDefaulted = new bool[deal.Parties.Length][];
-        for (int p = 0; p < PartyDefaulted.Length; p++)
-        {
-            PartyDefaulted[p] = new bool[n];
-        }
+        PartyDefaulted = Arrays.Jagged<bool>(deal.Parties.Length, n);
 
         SaleHaircut = new double[deal.Sales.Length];
         SaleLagMonths = new int[deal.Sales.Length];
@@ -54,17 +50,6 @@ public sealed class PathInputs
     public int[] SaleLagMonths { get; }
 
     /// <summary>When set, the period loop verifies cash conservation every period and throws
-    /// <see cref="CashConservationException"/> on a break (tests and --check-cash runs).</summary>
+    /// <see cref="CashConservationException"/> on a break (the tests and every `deallang run`).</summary>
     public bool CheckCashConservation { get; set; }
-
-    private static double[][] Jagged(int rows, int columns)
-    {
-        var a = new double[rows][];
-        for (int i = 0; i < rows; i++)
-        {
-            a[i] = new double[columns];
-        }
-
-        return a;
-    }
 }
