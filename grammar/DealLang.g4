@@ -52,6 +52,7 @@ dealMember
     | testDecl
     | triggerDecl
     | defaultRule
+    | cfadsRule
     | waterfallDecl
     | enforcementDecl
     | unknownDecl
@@ -198,9 +199,19 @@ triggerDecl
     : TRIGGER name=ident WHEN expr (FROM DATE)? ARROW effect=ident
     ;
 
-// default when Notes.interest_shortfall > 0
+// default when Notes.interest_shortfall > 0 grace 30d
 defaultRule
-    : DEFAULT WHEN expr
+    : DEFAULT WHEN expr (GRACE duration)?
+    ;
+
+// cfads includes rvg: one-off receipts that a term sheet counts in CFADS
+cfadsRule
+    : CFADS INCLUDES cfadsItem (COMMA cfadsItem)*
+    ;
+
+cfadsItem
+    : RVG
+    | ident
     ;
 
 waterfallDecl
@@ -286,7 +297,7 @@ ident
     | PRINCIPAL | RATING | RECOVERY | PD | CAP | LESSEE | STARTS | CONTRIBUTED | HOLDERS
     | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
-    | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT
+    | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -354,6 +365,9 @@ TRAILING      : 'trailing';
 TRIGGER       : 'trigger';
 WHEN          : 'when';
 DEFAULT       : 'default';
+GRACE         : 'grace';
+CFADS         : 'cfads';
+INCLUDES      : 'includes';
 WATERFALL     : 'waterfall';
 USING         : 'using';
 FILL          : 'fill';

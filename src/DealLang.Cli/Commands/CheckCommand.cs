@@ -25,8 +25,12 @@ internal static class CheckCommand
 
         var m = result.Model;
         console.Out.WriteLine(
-            $"{path}: ok: deal {m.Name}, {m.Periods} {m.Frequency.ToString().ToLowerInvariant()} periods " +
-            $"{m.Closing}..{m.Maturity}, {m.Tranches.Length} tranche(s), {m.Scenarios.Length} scenario(s)");
+            $"{path}: ok: deal {m.Name}, {m.ScheduledPeriods} {m.Frequency.ToString().ToLowerInvariant()} periods " +
+            $"{m.Closing}..{m.Maturity}" + Workout(m) + $", {m.Tranches.Length} tranche(s), {m.Scenarios.Length} scenario(s)");
         return ExitCodes.Ok;
     }
+
+    /// <summary>", up to 2 workout periods after a default": the periods past the maturity a late sale may need.</summary>
+    static string Workout(DealLang.Compiler.Model.DealModel m) =>
+        m.Periods > m.ScheduledPeriods ? $" (+ up to {m.Periods - m.ScheduledPeriods} workout period(s) after a default)" : "";
 }

@@ -259,6 +259,23 @@ public static partial class DiagnosticCatalogue
         Error("DL0424", span, SemanticText.Invariant(
             $"facility '{facility}' is already sold on enforcement (line {firstLine}); each facility can be sold once"));
 
+    /// <summary>DL0430 (warning): a default rule whose enforcement sells nothing although the deal has
+    /// collateral: after an event of default the collateral is never realised.</summary>
+    public static Diagnostic DefaultSellsNothing(SourceSpan span) =>
+        Warning("DL0430", span,
+            "the enforcement block sells nothing: after an event of default the collateral is never realised, and what the tranches still owe at the end is reported as lost in full; add 'sell Facility haircut R lag D'");
+
+    /// <summary>DL0431: an enforcement lag longer than the workout limit: the sale could fall after the run has
+    /// ended, so the collateral would never be sold.</summary>
+    public static Diagnostic LagBeyondWorkout(SourceSpan span, string lag, int limitYears) =>
+        Error("DL0431", span, SemanticText.Invariant(
+            $"an enforcement lag of {lag} is longer than the workout limit of {limitYears}y: a sale that late would never happen inside the run"));
+
+    /// <summary>DL0432: <c>cfads includes X</c> where X is not a one-off receipt DealLang knows.</summary>
+    public static Diagnostic UnknownCfadsItem(SourceSpan span, string item, string? suggestion) =>
+        Error("DL0432", span,
+            $"cfads cannot include '{item}' (the one-off receipts it can include are: rvg){SemanticText.DidYouMean(suggestion)}");
+
     // ------------------------------------------------------------------ DL05xx scenarios
 
     /// <summary>DL0501: a scenario written for a deal other than the one in the file.</summary>

@@ -13,6 +13,10 @@ public static partial class CSharpEmitter
     private static void WriteConstants(EmitContext ctx, IndentedWriter w)
     {
         var model = ctx.Model;
+        w.Comment("Periods to the maturity, then " + CSharpLiterals.Int(model.Periods - model.ScheduledPeriods)
+            + " workout period(s) after it, run only while an enforcement sale is pending.");
+        w.Line("private const int ScheduledPeriods = " + CSharpLiterals.Int(model.ScheduledPeriods) + ";");
+        w.Line();
         w.Line("private const int Periods = " + CSharpLiterals.Int(model.Periods) + ";");
         w.Line();
         w.Line("private const int PeriodsPerYear = " + CSharpLiterals.Int(ctx.PeriodsPerYear) + ";");

@@ -21,6 +21,7 @@ public static partial class CSharpEmitter
                 w.Line("Frequency = Frequency." + model.Frequency + ",");
                 w.Line("DayCount = DayCount." + model.DayCount + ",");
                 w.Line("Boundaries = (Date[])Boundaries.Clone(),");
+                w.Line("ScheduledPeriods = ScheduledPeriods,");
                 w.Line("YearFractions = ComputeYearFractions(),");
                 ArrayProperty(w, "Parties", model.Parties.Select(Party));
                 ArrayProperty(w, "Facilities", model.Facilities.Select(Facility));

@@ -26,6 +26,8 @@ public static partial class CSharpEmitter
             {
                 WritePeriodStart(ctx, w);
                 w.Line();
+                WriteTrancheDues(ctx, w);
+                w.Line();
                 WriteCollections(ctx, w);
                 w.Line();
                 WriteAmountsDue(ctx, w);
@@ -34,7 +36,10 @@ public static partial class CSharpEmitter
                 w.Line();
                 WriteWaterfall(ctx, w);
                 w.Line();
-                WriteCarryForwardAndDefault(ctx, w);
+                WriteCarryForward(ctx, w);
+                WriteDefaultRule(ctx, w);
+                WriteEnforcement(ctx, w);
+                WriteAfterWaterfallHistory(ctx, w);
                 w.Line();
                 WritePeriodResults(ctx, w);
                 WriteTermination(ctx, w);
@@ -124,12 +129,19 @@ public static partial class CSharpEmitter
         w.Line();
         w.Comment("State at closing.");
         w.Line("double collections = 0.0; // rent, RVG, account interest and sale proceeds received this period");
-        w.Line("double cfads = 0.0; // collections less fees due");
+        w.Line("double recurring = 0.0; // collections less one-off receipts (the RVG)");
+        w.Line("double cfads = 0.0; // recurring collections less fees due");
         w.Line("double debtService = 0.0; // interest and principal due on all tranches");
         w.Line("double available = 0.0; // cash the waterfall has not yet applied");
         w.Line("Date periodEnd = Closing;");
         w.Line("bool eventOfDefault = false;");
+        w.Line("bool finalPeriod = false; // the run ends with this period: every account is paid out");
         w.Line("int periodsRun = Periods;");
+        if (HasDefaultRule(ctx) && !ctx.Model.DefaultGrace.IsNone)
+        {
+            w.Line("bool breached = false; // the default rule's condition held at the end of the last period");
+            w.Line("Date breachedFrom = Closing; // ... since the end of this period (the grace period runs from here)");
+        }
         if (HasEnforcement(ctx) && ctx.Sales.Length > 0)
         {
             w.Line("double saleProceeds = 0.0;");
@@ -141,6 +153,8 @@ public static partial class CSharpEmitter
             w.Comment(tranche.Name + " (tranche)");
             w.Line("double " + ctx.Tranche(i, "balance") + " = " + CSharpLiterals.Double(tranche.Balance) + "; // principal outstanding");
             w.Line("double " + ctx.Tranche(i, "startBalance") + " = " + ctx.Tranche(i, "balance") + "; // " + tranche.Name + ".balance: outstanding at the period's start");
+            w.Line("double " + ctx.Tranche(i, "scheduledInterest") + " = 0.0; // this period's interest on the opening balance");
+            w.Line("double " + ctx.Tranche(i, "scheduledPrincipal") + " = 0.0; // this period's scheduled principal (not arrears)");
             w.Line("double " + ctx.Tranche(i, "interestDue") + " = 0.0; // incl. interest unpaid so far");
             w.Line("double " + ctx.Tranche(i, "principalDue") + " = 0.0; // incl. principal unpaid so far");
             w.Line("double " + ctx.Tranche(i, "interestPaid") + " = 0.0;");
@@ -297,27 +311,21 @@ public static partial class CSharpEmitter
             }
         }
 
-        if (HasEnforcement(ctx) && ctx.Sales.Length > 0)
-        {
-            WriteSales(ctx, w);
-            sources.Add("saleProceeds");
-        }
-
         w.Line("collections = " + (sources.Count == 0 ? "0.0" : string.Join(" + ", sources)) + ";");
         w.Line("available = collections;");
+        w.Comment("recurring cash (not the RVG" + (model.CfadsIncludesRvg ? ", which this deal counts: 'cfads includes rvg'" : "") + "): what cfads is made of");
+        List<string> oneOff = model.CfadsIncludesRvg ? [] : Enumerable.Range(0, model.Leases.Length).Where(l => HasRvg(model.Leases[l])).Select(l => ctx.Lease(l, "rvg")).ToList();
+        w.Line("recurring = collections" + string.Concat(oneOff.Select(r => " - " + r)) + ";");
+    }
 
-        if (HasEnforcement(ctx) && !model.Accounts.IsEmpty)
+    /// <summary>Moves every account's balance into available cash (after a default, and in the final period).</summary>
+    private static void WriteReleaseAllAccounts(EmitContext ctx, IndentedWriter w)
+    {
+        foreach (var account in ctx.Model.Accounts)
         {
-            using (w.Block("if (afterDefault)"))
-            {
-                w.Comment("6. after an event of default the accounts are collateral: their cash joins the waterfall");
-                foreach (var account in model.Accounts)
-                {
-                    string balance = ctx.Account(account.Index, "balance");
-                    w.Line("available += " + balance + ";");
-                    w.Line(balance + " = 0.0;");
-                }
-            }
+            string balance = ctx.Account(account.Index, "balance");
+            w.Line("available += " + balance + ";");
+            w.Line(balance + " = 0.0;");
         }
     }
 
@@ -363,39 +371,11 @@ public static partial class CSharpEmitter
         }
     }
 
-    private static void WriteSales(EmitContext ctx, IndentedWriter w)
-    {
-        w.Comment("6. enforcement sales: in the first period ending on or after the sale date, at value less the haircut");
-        w.Line("saleProceeds = 0.0;");
-        for (int s = 0; s < ctx.Sales.Length; s++)
-        {
-            string done = EmitContext.Sale(s, "done");
-            using (w.Block("if (afterDefault && !" + done + " && periodEnd >= " + EmitContext.Sale(s, "date") + ")"))
-            {
-                var facilities = ctx.Sales[s].Facilities;
-                string value = facilities.Length == 0
-                    ? "0.0"
-                    : string.Join(" + ", facilities.Select(f => ctx.Facility(f, "value") + "[t]"));
-                if (facilities.Length > 1)
-                {
-                    value = "(" + value + ")";
-                }
-
-                w.Comment("sells " + FacilityNames(ctx, facilities));
-                w.Line("double proceeds = " + value + " * (1.0 - " + EmitContext.Sale(s, "haircut") + ");");
-                w.Line("saleProceeds += proceeds;");
-                w.Line("result.SaleProceeds += proceeds;");
-                w.Line("result.SalePeriod = t;");
-                w.Line(done + " = true;");
-            }
-        }
-    }
-
     // 2. Amounts due: fees, interest and scheduled principal; then debt service, CFADS and account targets.
     private static void WriteAmountsDue(EmitContext ctx, IndentedWriter w)
     {
         var model = ctx.Model;
-        w.Comment("2. amounts due");
+        w.Comment("2b. fees due, debt service, cfads and account targets");
         foreach (var fee in model.Fees)
         {
             int f = fee.Index;
@@ -404,16 +384,12 @@ public static partial class CSharpEmitter
             w.Line(ctx.Fee(f, "due") + " = " + Amount(ctx, fee.AnnualAmount, asOperand: true) + " * yf" + escalation + " + " + ctx.Fee(f, "unpaid") + ";");
         }
 
-        foreach (var tranche in model.Tranches)
-        {
-            WriteTrancheDue(ctx, w, tranche);
-        }
-
+        w.Comment("debt service is what the schedule asks this period: arrears are not counted again");
         w.Line("debtService = " + (model.Tranches.IsEmpty
             ? "0.0"
-            : string.Join(" + ", model.Tranches.Select(t => ctx.Tranche(t.Index, "interestDue") + " + " + ctx.Tranche(t.Index, "principalDue"))))
+            : string.Join(" + ", model.Tranches.Select(t => ctx.Tranche(t.Index, "scheduledInterest") + " + " + ctx.Tranche(t.Index, "scheduledPrincipal"))))
             + ";");
-        w.Line("cfads = collections" + string.Concat(model.Fees.Select(f => " - " + ctx.Fee(f.Index, "due"))) + ";");
+        w.Line("cfads = recurring" + string.Concat(model.Fees.Select(f => " - " + ctx.Fee(f.Index, "due"))) + ";");
 
         foreach (var account in model.Accounts)
         {
@@ -421,6 +397,17 @@ public static partial class CSharpEmitter
             {
                 w.Line(ctx.Account(account.Index, "target") + " = " + Amount(ctx, target, asOperand: false) + "; // " + account.Name + " target");
             }
+        }
+    }
+
+    // 2a. What each tranche owes this period: it depends only on its own state, so it comes first, where the
+    // RVG (step 1) can read the balance the schedule leaves (T.scheduled_balance).
+    private static void WriteTrancheDues(EmitContext ctx, IndentedWriter w)
+    {
+        w.Comment("2a. tranches: scheduled interest and principal, and what is due with arrears");
+        foreach (var tranche in ctx.Model.Tranches)
+        {
+            WriteTrancheDue(ctx, w, tranche);
         }
     }
 
@@ -433,8 +420,11 @@ public static partial class CSharpEmitter
         string coupon = CSharpLiterals.DoubleOperand(tranche.Coupon);
         string remaining = ctx.Tranche(i, "maturityPeriod") + " - t + 1";
 
+        string scheduledInterest = ctx.Tranche(i, "scheduledInterest");
+        string scheduledPrincipal = ctx.Tranche(i, "scheduledPrincipal");
         w.Comment(tranche.Name + ": interest on the opening balance, plus interest unpaid so far (which earns none)");
-        w.Line(ctx.Tranche(i, "interestDue") + " = " + balance + " * " + coupon + " * yf + " + ctx.Tranche(i, "unpaidInterest") + ";");
+        w.Line(scheduledInterest + " = " + balance + " * " + coupon + " * yf;");
+        w.Line(ctx.Tranche(i, "interestDue") + " = " + scheduledInterest + " + " + ctx.Tranche(i, "unpaidInterest") + ";");
 
         string? scheduled = tranche.Amortization switch
         {
@@ -445,24 +435,26 @@ public static partial class CSharpEmitter
         };
 
         w.Comment(tranche.Name + ": " + tranche.Amortization.ToString().ToLowerInvariant()
-            + " principal, plus principal unpaid so far; the whole balance at maturity");
+            + " principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)");
         using (w.Block("if (t >= " + ctx.Tranche(i, "maturityPeriod") + ")"))
         {
-            w.Line(principalDue + " = " + balance + ";");
+            w.Line(scheduledPrincipal + " = " + balance + " - " + unpaidPrincipal + ";");
         }
 
         if (scheduled is not null)
         {
             using (w.Block("else if (t >= " + ctx.Tranche(i, "firstPrincipalPeriod") + ")"))
             {
-                w.Line(principalDue + " = Math.Min(" + balance + ", " + scheduled + " + " + unpaidPrincipal + ");");
+                w.Line(scheduledPrincipal + " = Math.Min(" + balance + " - " + unpaidPrincipal + ", " + scheduled + ");");
             }
         }
 
         using (w.Block("else"))
         {
-            w.Line(principalDue + " = Math.Min(" + balance + ", " + unpaidPrincipal + ");");
+            w.Line(scheduledPrincipal + " = 0.0;");
         }
+
+        w.Line(principalDue + " = Math.Min(" + balance + ", " + scheduledPrincipal + " + " + unpaidPrincipal + ");");
     }
 
     // 3. Tests in dependency order, then triggers.
@@ -502,11 +494,28 @@ public static partial class CSharpEmitter
         }
     }
 
-    // 5. Shortfalls carry to the next period; then the default rule.
-    private static void WriteCarryForwardAndDefault(EmitContext ctx, IndentedWriter w)
+    // 5. Shortfalls carry to the next period (again after an enforcement pass: it pays more).
+    private static void WriteCarryForward(EmitContext ctx, IndentedWriter w)
+    {
+        w.Comment("5. what was not paid carries to the next period");
+        WriteCarry(ctx, w);
+    }
+
+    // The flows trailing tests read once the period's payments are known (after any enforcement pass).
+    private static void WriteAfterWaterfallHistory(EmitContext ctx, IndentedWriter w)
+    {
+        foreach (var slot in ctx.HistorySlots)
+        {
+            if (slot.AfterWaterfall)
+            {
+                w.Line(slot.Name + "[t] = " + slot.Value + ";");
+            }
+        }
+    }
+
+    private static void WriteCarry(EmitContext ctx, IndentedWriter w)
     {
         var model = ctx.Model;
-        w.Comment("5. what was not paid carries to the next period");
         foreach (var tranche in model.Tranches)
         {
             int i = tranche.Index;
@@ -517,31 +526,6 @@ public static partial class CSharpEmitter
         foreach (var fee in model.Fees)
         {
             w.Line(ctx.Fee(fee.Index, "unpaid") + " = Flows.Shortfall(" + ctx.Fee(fee.Index, "due") + ", " + ctx.Fee(fee.Index, "paid") + ");");
-        }
-
-        foreach (var slot in ctx.HistorySlots)
-        {
-            if (slot.AfterWaterfall)
-            {
-                w.Line(slot.Name + "[t] = " + slot.Value + ";");
-            }
-        }
-
-        if (model.DefaultRule is { } rule)
-        {
-            w.Comment("default rule: an event of default at the end of this period");
-            using (w.Block("if (!eventOfDefault && " + Operand(ctx, rule, null) + ")"))
-            {
-                w.Line("eventOfDefault = true;");
-                w.Line("result.EventOfDefaultPeriod = t;");
-                if (HasEnforcement(ctx))
-                {
-                    for (int s = 0; s < ctx.Sales.Length; s++)
-                    {
-                        w.Line(EmitContext.Sale(s, "date") + " = periodEnd.AddMonthsClamped(" + EmitContext.Sale(s, "lagMonths") + ");");
-                    }
-                }
-            }
         }
     }
 
@@ -589,23 +573,10 @@ public static partial class CSharpEmitter
                 .ToList();
             w.Line("double paidOut = " + (paid.Count == 0 ? "0.0" : string.Join(" + ", paid)) + ";");
             w.Line("CashCheck.Verify(t, collections, paidOut, accountsStart, " + AccountTotal(ctx) + ");");
-        }
-    }
-
-    private static void WriteTermination(EmitContext ctx, IndentedWriter w)
-    {
-        if (!HasEnforcement(ctx) || ctx.Sales.IsEmpty)
-        {
-            return;
-        }
-
-        w.Line();
-        w.Comment("6. the deal ends with the last enforcement sale");
-        string allSold = string.Join(" && ", Enumerable.Range(0, ctx.Sales.Length).Select(s => EmitContext.Sale(s, "done")));
-        using (w.Block("if (" + allSold + ")"))
-        {
-            w.Line("periodsRun = t + 1;");
-            w.Line("break;");
+            using (w.Block("if (finalPeriod)"))
+            {
+                w.Line("CashCheck.VerifyNothingLeft(t, " + AccountTotal(ctx) + ");");
+            }
         }
     }
 }

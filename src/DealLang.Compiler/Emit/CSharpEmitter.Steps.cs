@@ -41,26 +41,53 @@ public static partial class CSharpEmitter
             w.Line("double owed, draw; // what cash could not pay, and what a reserve account covers of it");
         }
 
-        bool enforcement = HasDefaultRule(ctx) && !ctx.EnforcementSteps.IsEmpty;
-        if (!enforcement)
+        if (!HasEnforcement(ctx))
         {
-            WriteSteps(ctx, w, ctx.RegularSteps);
-            WriteResidual(ctx, w, ctx.RegularSteps);
+            WriteFinalRelease(ctx, w);
+            WriteStepsAndResidual(ctx, w, ctx.RegularSteps);
             return;
         }
 
         using (w.Block("if (!afterDefault)"))
         {
-            w.Comment("regular waterfall");
-            WriteSteps(ctx, w, ctx.RegularSteps);
-            WriteResidual(ctx, w, ctx.RegularSteps);
+            w.Comment("regular waterfall (until the event of default; enforcement then takes over, step 6)");
+            WriteFinalRelease(ctx, w);
+            WriteStepsAndResidual(ctx, w, ctx.RegularSteps);
+        }
+    }
+
+    // At the maturity every account is released into the waterfall: the deal holds no cash after its last period.
+    private static void WriteFinalRelease(EmitContext ctx, IndentedWriter w)
+    {
+        w.Line("finalPeriod = t == ScheduledPeriods - 1;");
+        if (ctx.Model.Accounts.IsEmpty)
+        {
+            return;
         }
 
-        using (w.Block("else"))
+        using (w.Block("if (finalPeriod)"))
         {
-            w.Comment("enforcement waterfall (periods after the event of default)");
-            WriteSteps(ctx, w, ctx.EnforcementSteps);
-            WriteResidual(ctx, w, ctx.EnforcementSteps);
+            w.Comment("the last scheduled period: every account is released into the waterfall");
+            WriteReleaseAllAccounts(ctx, w);
+        }
+    }
+
+    /// <summary>The steps, then whatever they leave unapplied to the residual equity. In the final period
+    /// nothing is reserved for later (fill and hold move nothing), so the residual takes what a hold would have.</summary>
+    private static void WriteStepsAndResidual(EmitContext ctx, IndentedWriter w, ImmutableArray<NumberedStep> steps)
+    {
+        WriteSteps(ctx, w, steps);
+        WriteResidual(ctx, w, steps);
+        if (ctx.Model.Equities.IsEmpty || !steps.SelectMany(s => s.SelfAndDescendants()).Any(s => s.Step is HoldStep))
+        {
+            return;
+        }
+
+        using (w.Block("if (finalPeriod)"))
+        {
+            w.Comment("the run ends: what a hold would have kept goes to " + ctx.Model.Equities[ResidualEquity(ctx)].Name);
+            w.Line(ctx.Equity(ResidualEquity(ctx), "distributed") + " += available;");
+            w.Line("available = 0.0;");
         }
     }
 
@@ -89,7 +116,7 @@ public static partial class CSharpEmitter
                 {
                     string moved = step.Local + "_filled";
                     string balance = ctx.Account(fill.Account, "balance");
-                    w.Line(moved + " = Math.Min(available, Math.Max(0.0, " + ctx.Current(Quantity.AccountTarget, fill.Account) + " - " + balance + "));");
+                    w.Line(moved + " = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, " + ctx.Current(Quantity.AccountTarget, fill.Account) + " - " + balance + "));");
                     w.Line("available -= " + moved + ";");
                     w.Line(balance + " += " + moved + ";");
                     break;
@@ -110,9 +137,9 @@ public static partial class CSharpEmitter
                 case HoldStep hold:
                 {
                     string moved = step.Local + "_held";
-                    w.Line(moved + " = available;");
+                    w.Line(moved + " = finalPeriod ? 0.0 : available;");
                     w.Line(ctx.Account(hold.Account, "balance") + " += " + moved + ";");
-                    w.Line("available = 0.0;");
+                    w.Line("available -= " + moved + ";");
                     break;
                 }
 
@@ -214,12 +241,15 @@ public static partial class CSharpEmitter
             return;
         }
 
-        int equity = ctx.RegularSteps.SelectMany(s => s.SelfAndDescendants())
-            .Select(s => s.Step).OfType<DistributeStep>().Select(d => d.Equity).DefaultIfEmpty(0).Last();
+        int equity = ResidualEquity(ctx);
         w.Comment("cash still unapplied is the residual: it goes to " + ctx.Model.Equities[equity].Name);
         w.Line(ctx.Equity(equity, "distributed") + " += available;");
         w.Line("available = 0.0;");
     }
+
+    /// <summary>The equity the regular waterfall distributes to last: it takes any cash a waterfall leaves.</summary>
+    private static int ResidualEquity(EmitContext ctx) => ctx.RegularSteps.SelectMany(s => s.SelfAndDescendants())
+        .Select(s => s.Step).OfType<DistributeStep>().Select(d => d.Equity).DefaultIfEmpty(0).Last();
 
     /// <summary>Whether the steps always end by taking all remaining cash (hold rest / distribute rest).</summary>
     private static bool ConsumesRest(ImmutableArray<NumberedStep> steps)

@@ -19,7 +19,8 @@ internal sealed partial class Lowerer
     private readonly Date _closing;
     private readonly Date _maturity;
     private readonly Frequency _frequency;
-    private readonly Date[] _boundaries;
+    private readonly int _scheduledPeriods;
+    private Date[] _boundaries;
     private readonly TestIndexRemapper _tests;
 
     private Lowerer(DealAnalysis analysis)
@@ -34,6 +35,7 @@ internal sealed partial class Lowerer
         // the lowerer total for callers that skip them.
         Date? first = deal.FirstPayment?.Value is { } fp && fp > _closing && fp <= _maturity ? fp : null;
         _boundaries = _closing < _maturity ? Schedule.Boundaries(_closing, _maturity, _frequency, first) : [_closing, _maturity];
+        _scheduledPeriods = _boundaries.Length - 1;
 
         var positions = new Dictionary<int, int>();
         for (int position = 0; position < analysis.TestOrder.Length; position++)
@@ -44,7 +46,8 @@ internal sealed partial class Lowerer
         _tests = new TestIndexRemapper(positions);
     }
 
-    private int Periods => _boundaries.Length - 1;
+    /// <summary>Periods up to the maturity (the workout periods after it are not counted).</summary>
+    private int Periods => _scheduledPeriods;
 
     private SymbolTable Symbols => _analysis.Symbols;
 
@@ -53,6 +56,9 @@ internal sealed partial class Lowerer
     private DealModel Build()
     {
         DealSyntax deal = _analysis.Deal;
+        EnforcementModel? enforcement = LowerEnforcement();
+        ImmutableArray<ScenarioSpec> scenarios = LowerScenarios();
+        _boundaries = Schedule.Extend(_boundaries, _frequency, WorkoutPeriods(enforcement, scenarios));
         return new DealModel(
             Name: _analysis.DealName,
             Title: deal.Title?.Value ?? _analysis.DealName,
@@ -73,10 +79,43 @@ internal sealed partial class Lowerer
             Triggers: LowerTriggers(),
             DefaultRule: Expression(_analysis.DefaultRule?.Condition),
             Waterfall: LowerSteps(_analysis.Waterfall?.Steps ?? []),
-            Enforcement: LowerEnforcement(),
-            Scenarios: LowerScenarios(),
-            SourcePath: _analysis.Unit.Span.Path ?? deal.Span.Path ?? "");
+            Enforcement: enforcement,
+            Scenarios: scenarios,
+            SourcePath: _analysis.Unit.Span.Path ?? deal.Span.Path ?? "")
+        {
+            ScheduledPeriods = _scheduledPeriods,
+            DefaultGrace = LowerGrace(),
+            CfadsIncludesRvg = _analysis.CfadsIncludes("rvg"),
+        };
     }
+
+    /// <summary>
+    /// Periods after the maturity in which an enforcement sale can still fall (the workout): enough for the
+    /// longest lag of any sale under any scenario after a default in the last scheduled period. None without a
+    /// default rule or a sale. The checks bound every lag (DurationRules.MaxWorkoutMonths).
+    /// </summary>
+    private int WorkoutPeriods(EnforcementModel? enforcement, ImmutableArray<ScenarioSpec> scenarios)
+    {
+        if (_analysis.DefaultRule is null || enforcement is null || enforcement.Sales.IsEmpty)
+        {
+            return 0;
+        }
+
+        int lag = enforcement.Sales.Max(s => s.LagMonths);
+        foreach (ScenarioSpec scenario in scenarios)
+        {
+            lag = Math.Max(lag, scenario.EnforcementLagMonths ?? 0);
+        }
+
+        int months = Math.Clamp(lag, 0, DurationRules.MaxWorkoutMonths);
+        int perPeriod = Frequencies.MonthsPerPeriod(_frequency);
+        return (months + perPeriod - 1) / perPeriod;
+    }
+
+    /// <summary>The default rule's grace period: whole months and days as written (0 without one).</summary>
+    private DefaultGrace LowerGrace() => _analysis.DefaultRule?.Grace is { } grace
+        ? DurationRules.Grace(grace)
+        : default;
 
     /// <summary>A bound expression with test reads in evaluation-order numbering.</summary>
     private BoundExpression? Expression(ExpressionSyntax? syntax) => _tests.Remap(_analysis.BoundOf(syntax));

@@ -32,5 +32,28 @@ public sealed record DealModel(
     ImmutableArray<ScenarioSpec> Scenarios,
     string SourcePath)
 {
+    private readonly int? _scheduledPeriods;
+
+    /// <summary>All periods: the scheduled ones, then the workout periods after the maturity in which an
+    /// enforcement sale can still fall.</summary>
     public int Periods => Boundaries.Length - 1;
+
+    /// <summary>Periods from the closing to the maturity; a run without an event of default ends after them.</summary>
+    public int ScheduledPeriods
+    {
+        get => _scheduledPeriods ?? Periods;
+        init => _scheduledPeriods = value;
+    }
+
+    /// <summary>How long the default rule's condition must hold before it is an event of default (none: at once).</summary>
+    public DefaultGrace DefaultGrace { get; init; }
+
+    /// <summary><c>cfads includes rvg</c>: the RVG counts in CFADS (by default CFADS is recurring cash only).</summary>
+    public bool CfadsIncludesRvg { get; init; }
+}
+
+/// <summary>A grace period in whole months plus days (<c>grace 30d</c>, <c>grace 6m</c>).</summary>
+public readonly record struct DefaultGrace(int Months, int Days)
+{
+    public bool IsNone => Months == 0 && Days == 0;
 }

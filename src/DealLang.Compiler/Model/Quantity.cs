@@ -19,6 +19,7 @@ public enum Quantity
 
     // Tranche.
     TrancheBalance,
+    TrancheScheduledBalance,
     TrancheInterestDue,
     TranchePrincipalDue,
     TrancheDebtService,

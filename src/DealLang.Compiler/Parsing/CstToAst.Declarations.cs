@@ -22,6 +22,7 @@ internal sealed partial class CstToAst
         TestDeclContext test => VisitTestDecl(test),
         TriggerDeclContext trigger => VisitTriggerDecl(trigger),
         DefaultRuleContext rule => VisitDefaultRule(rule),
+        CfadsRuleContext cfads => VisitCfadsRule(cfads),
         WaterfallDeclContext waterfall => VisitWaterfallDecl(waterfall),
         EnforcementDeclContext enforcement => VisitEnforcementDecl(enforcement),
         _ => null,
@@ -396,7 +397,13 @@ internal sealed partial class CstToAst
             : new TriggerSyntax(name, condition, from, effect, Span(context));
     }
 
-    // defaultRule : DEFAULT WHEN expr ;
+    // defaultRule : DEFAULT WHEN expr (GRACE duration)? ;
     private DefaultRuleSyntax? VisitDefaultRule(DefaultRuleContext context) =>
-        VisitExpr(context.expr()) is { } condition ? new DefaultRuleSyntax(condition, Span(context)) : null;
+        VisitExpr(context.expr()) is { } condition
+            ? new DefaultRuleSyntax(condition, VisitDuration(context.duration()), Span(context))
+            : null;
+
+    // cfadsRule : CFADS INCLUDES cfadsItem (COMMA cfadsItem)* ;  cfadsItem : RVG | ident ;
+    private CfadsRuleSyntax VisitCfadsRule(CfadsRuleContext context) =>
+        new([.. context.cfadsItem().Select(item => item.ident() is { } name ? VisitIdent(name) : new NameSyntax(item.GetText(), Span(item))).OfType<NameSyntax>()], Span(context));
 }

@@ -22,6 +22,7 @@ internal static class Builtins
     private static readonly IReadOnlyList<MemberInfo> TrancheMembers =
     [
         new("balance", Quantity.TrancheBalance, Unit.Money, false),
+        new("scheduled_balance", Quantity.TrancheScheduledBalance, Unit.Money, false),
         new("interest", Quantity.TrancheInterestDue, Unit.Money, true),
         new("principal", Quantity.TranchePrincipalDue, Unit.Money, true),
         new("debt_service", Quantity.TrancheDebtService, Unit.Money, true),

@@ -83,6 +83,10 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
     /// <summary>The first default rule declared (a second one is an error).</summary>
     public DefaultRuleSyntax? DefaultRule => SyntaxWalk.Safe(Deal.Declarations).OfType<DefaultRuleSyntax>().FirstOrDefault();
 
+    /// <summary>Whether a <c>cfads includes ...</c> rule names <paramref name="item"/> (e.g. <c>rvg</c>).</summary>
+    public bool CfadsIncludes(string item) => SyntaxWalk.Safe(Deal.Declarations).OfType<CfadsRuleSyntax>()
+        .Any(rule => SyntaxWalk.Safe(rule.Included).Any(name => name.Text == item));
+
     /// <summary>The bound form of an expression, or null if it was absent or could not be bound.</summary>
     public BoundExpression? BoundOf(ExpressionSyntax? expression) =>
         expression is not null && Bound.TryGetValue(expression, out BoundExpression? b) ? b : null;

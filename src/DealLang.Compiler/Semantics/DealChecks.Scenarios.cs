@@ -40,6 +40,7 @@ internal sealed partial class DealChecks
 
                         if (enforcementOverride.Lag is { } lag)
                         {
+                            CheckWorkoutLag(lag);
                             int months = DurationRules.WholeMonths(lag, out bool exact);
                             if (!exact)
                             {

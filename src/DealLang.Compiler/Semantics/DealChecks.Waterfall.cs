@@ -15,9 +15,12 @@ internal sealed partial class DealChecks
         var waterfalls = declarations.OfType<WaterfallSyntax>().ToList();
         var enforcements = declarations.OfType<EnforcementSyntax>().ToList();
         var defaultRules = declarations.OfType<DefaultRuleSyntax>().ToList();
+        var cfadsRules = declarations.OfType<CfadsRuleSyntax>().ToList();
         ReportRepeats(waterfalls, "waterfall");
         ReportRepeats(enforcements, "enforcement block");
         ReportRepeats(defaultRules, "default rule");
+        ReportRepeats(cfadsRules, "cfads rule");
+        CheckCfadsRules(cfadsRules);
 
         if (defaultRules.Count > 0 && enforcements.Count == 0 && !_analysis.HasUnknownDeclarations) // 'enforcment {'?
         {
@@ -25,6 +28,12 @@ internal sealed partial class DealChecks
         }
 
         EnforcementSyntax? enforcement = enforcements.FirstOrDefault();
+        if (defaultRules.Count > 0 && enforcement is not null && SyntaxWalk.Safe(enforcement.Sales).Count() == 0
+            && _analysis.Symbols.OfKind(SymbolKind.Facility).Any())
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DefaultSellsNothing(enforcement.Span));
+        }
+
         var sold = new Dictionary<string, NameSyntax>(StringComparer.Ordinal);
         foreach (SellSyntax sale in SyntaxWalk.Safe(enforcement?.Sales ?? []))
         {
@@ -38,6 +47,7 @@ internal sealed partial class DealChecks
 
             if (sale.Lag is { } lag)
             {
+                CheckWorkoutLag(lag);
                 DurationRules.WholeMonths(lag, out bool exact);
                 if (!exact)
                 {

@@ -11,6 +11,10 @@ internal static class DurationRules
     private const double DaysPerMonth = 365.25 / 12;
     private const double Tolerance = 1e-9;
 
+    /// <summary>The longest enforcement lag: the run goes on past the maturity until every sale has happened
+    /// (the workout), and this bounds how long that can be. Ten years is longer than any workout on record.</summary>
+    public const int MaxWorkoutMonths = 120;
+
     // 10,000 years: anything longer is nonsense for a deal, and the cap keeps the int conversion safe.
     private const double MaxMonths = 120_000;
 
@@ -39,6 +43,19 @@ internal static class DurationRules
 
     public static int WholeMonths(DurationSyntax? duration) =>
         duration is null ? 0 : WholeMonths(duration, out _);
+
+    /// <summary>A grace period as written: <c>30d</c> and <c>2w</c> in days, <c>6m</c> and <c>1y</c> in whole
+    /// months (a fraction of a month is rounded up, as for terms), added to a date month first.</summary>
+    public static Model.DefaultGrace Grace(DurationSyntax duration)
+    {
+        double amount = Math.Clamp(duration.Amount, 0, MaxMonths * 31);
+        return duration.Unit switch
+        {
+            TimeUnit.Days => new Model.DefaultGrace(0, (int)Math.Ceiling(amount)),
+            TimeUnit.Weeks => new Model.DefaultGrace(0, (int)Math.Ceiling(amount * 7)),
+            _ => new Model.DefaultGrace(WholeMonths(duration), 0),
+        };
+    }
 
     /// <summary><c>trailing D</c> in periods: D / months-per-period rounded to the nearest whole period, at least one.</summary>
     public static int TrailingPeriods(DurationSyntax duration, int monthsPerPeriod, out bool exact)

@@ -78,7 +78,7 @@ internal sealed partial class TypeChecker
                 return false;
             case ContextKind.RvgGuarantee when IsDueOrLater(q) || q is Quantity.Collections or Quantity.LeaseRent or Quantity.AccountTarget:
                 _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,
-                    "the guarantee is paid as part of the period's collections, before rent, amounts due, tests and triggers are known"));
+                    "the guarantee is paid as part of the period's collections, before rent, amounts due, tests and triggers are known (the scheduled principal is known: use T.scheduled_balance)"));
                 return false;
             case ContextKind.AccountTarget when q == Quantity.AccountTarget:
                 _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,

@@ -44,14 +44,15 @@ public partial class DealLangParser : Parser {
 		INTEREST=43, PRINCIPAL=44, AMORTIZE=45, BULLET=46, LEVEL=47, LINEAR=48, 
 		SENIORITY=49, EQUITY=50, CONTRIBUTED=51, HOLDERS=52, ACCOUNT=53, TARGET=54, 
 		INITIAL=55, EARNS=56, FEE=57, TEST=58, OVER=59, TRAILING=60, TRIGGER=61, 
-		WHEN=62, DEFAULT=63, WATERFALL=64, USING=65, FILL=66, RELEASE=67, HOLD=68, 
-		REST=69, IN=70, DISTRIBUTE=71, TO=72, IF=73, ELSE=74, ENFORCEMENT=75, 
-		SELL=76, HAIRCUT=77, LAG=78, TAKEN=79, DEFLATE=80, DROP=81, BY=82, DEFAULTS=83, 
-		PER=84, YEAR=85, OF=86, AND=87, OR=88, NOT=89, LBRACE=90, RBRACE=91, LPAREN=92, 
-		RPAREN=93, COMMA=94, DOT=95, ARROW=96, ASSIGN=97, PLUS=98, MINUS=99, STAR=100, 
-		SLASH=101, LE=102, GE=103, LT=104, GT=105, EQ=106, NE=107, DAYCOUNT=108, 
-		DATE=109, QUANTITY=110, NUMBER=111, STRING=112, IDENT=113, LINE_COMMENT=114, 
-		BLOCK_COMMENT=115, WS=116, UNEXPECTED_CHAR=117;
+		WHEN=62, DEFAULT=63, GRACE=64, CFADS=65, INCLUDES=66, WATERFALL=67, USING=68, 
+		FILL=69, RELEASE=70, HOLD=71, REST=72, IN=73, DISTRIBUTE=74, TO=75, IF=76, 
+		ELSE=77, ENFORCEMENT=78, SELL=79, HAIRCUT=80, LAG=81, TAKEN=82, DEFLATE=83, 
+		DROP=84, BY=85, DEFAULTS=86, PER=87, YEAR=88, OF=89, AND=90, OR=91, NOT=92, 
+		LBRACE=93, RBRACE=94, LPAREN=95, RPAREN=96, COMMA=97, DOT=98, ARROW=99, 
+		ASSIGN=100, PLUS=101, MINUS=102, STAR=103, SLASH=104, LE=105, GE=106, 
+		LT=107, GT=108, EQ=109, NE=110, DAYCOUNT=111, DATE=112, QUANTITY=113, 
+		NUMBER=114, STRING=115, IDENT=116, LINE_COMMENT=117, BLOCK_COMMENT=118, 
+		WS=119, UNEXPECTED_CHAR=120;
 	public const int
 		RULE_compilationUnit = 0, RULE_dealDecl = 1, RULE_dealMember = 2, RULE_unknownDecl = 3, 
 		RULE_block = 4, RULE_headerItem = 5, RULE_dayCount = 6, RULE_partyDecl = 7, 
@@ -60,19 +61,19 @@ public partial class DealLangParser : Parser {
 		RULE_trancheDecl = 16, RULE_trancheItem = 17, RULE_amortization = 18, 
 		RULE_equityDecl = 19, RULE_equityItem = 20, RULE_holder = 21, RULE_accountDecl = 22, 
 		RULE_accountItem = 23, RULE_feeDecl = 24, RULE_testDecl = 25, RULE_triggerDecl = 26, 
-		RULE_defaultRule = 27, RULE_waterfallDecl = 28, RULE_step = 29, RULE_enforcementDecl = 30, 
-		RULE_enforcementItem = 31, RULE_sellTerm = 32, RULE_scenarioDecl = 33, 
-		RULE_scenarioItem = 34, RULE_perYear = 35, RULE_duration = 36, RULE_expr = 37, 
-		RULE_reference = 38, RULE_ident = 39;
+		RULE_defaultRule = 27, RULE_cfadsRule = 28, RULE_cfadsItem = 29, RULE_waterfallDecl = 30, 
+		RULE_step = 31, RULE_enforcementDecl = 32, RULE_enforcementItem = 33, 
+		RULE_sellTerm = 34, RULE_scenarioDecl = 35, RULE_scenarioItem = 36, RULE_perYear = 37, 
+		RULE_duration = 38, RULE_expr = 39, RULE_reference = 40, RULE_ident = 41;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "dealDecl", "dealMember", "unknownDecl", "block", "headerItem", 
 		"dayCount", "partyDecl", "partyItem", "facilityDecl", "facilityItem", 
 		"schedulePoint", "leaseDecl", "leaseItem", "renewalCount", "rvgPart", 
 		"trancheDecl", "trancheItem", "amortization", "equityDecl", "equityItem", 
 		"holder", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
-		"defaultRule", "waterfallDecl", "step", "enforcementDecl", "enforcementItem", 
-		"sellTerm", "scenarioDecl", "scenarioItem", "perYear", "duration", "expr", 
-		"reference", "ident"
+		"defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "perYear", 
+		"duration", "expr", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -86,12 +87,13 @@ public partial class DealLangParser : Parser {
 		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
 		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
 		"'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'when'", "'default'", 
-		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'to'", "'if'", "'else'", "'enforcement'", "'sell'", "'haircut'", 
-		"'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", 
-		"'year'", "'of'", "'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", 
-		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
-		"'<'", "'>'", "'=='", "'!='"
+		"'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", 
+		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'to'", "'if'", 
+		"'else'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
+		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", "'year'", "'of'", 
+		"'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
+		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
+		"'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "FOR", "TITLE", "CURRENCY", "CLOSING", "MATURITY", 
@@ -102,13 +104,14 @@ public partial class DealLangParser : Parser {
 		"BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", 
 		"AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", 
 		"HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", 
-		"TRAILING", "TRIGGER", "WHEN", "DEFAULT", "WATERFALL", "USING", "FILL", 
-		"RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "TO", "IF", "ELSE", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
-		"PER", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
-		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
-		"NUMBER", "STRING", "IDENT", "LINE_COMMENT", "BLOCK_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"TRAILING", "TRIGGER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
+		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
+		"TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
+		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "YEAR", "OF", "AND", "OR", 
+		"NOT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
+		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
+		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "IDENT", "LINE_COMMENT", 
+		"BLOCK_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -208,29 +211,29 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 85;
+			State = 89;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==DEAL || _la==SCENARIO || _la==IDENT) {
 				{
-				State = 83;
+				State = 87;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case DEAL:
 					{
-					State = 80;
+					State = 84;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 81;
+					State = 85;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 82;
+					State = 86;
 					unknownDecl();
 					}
 					break;
@@ -238,11 +241,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 87;
+				State = 91;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 88;
+			State = 92;
 			Match(Eof);
 			}
 		}
@@ -292,27 +295,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 90;
+			State = 94;
 			Match(DEAL);
-			State = 91;
+			State = 95;
 			_localctx.name = ident();
-			State = 92;
-			Match(LBRACE);
 			State = 96;
+			Match(LBRACE);
+			State = 100;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6475050089369792528L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 562949953423361L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6475050089369792528L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2251799813693445L) != 0)) {
 				{
 				{
-				State = 93;
+				State = 97;
 				dealMember();
 				}
 				}
-				State = 98;
+				State = 102;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 99;
+			State = 103;
 			Match(RBRACE);
 			}
 		}
@@ -361,6 +364,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public DefaultRuleContext defaultRule() {
 			return GetRuleContext<DefaultRuleContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public CfadsRuleContext cfadsRule() {
+			return GetRuleContext<CfadsRuleContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public WaterfallDeclContext waterfallDecl() {
 			return GetRuleContext<WaterfallDeclContext>(0);
 		}
@@ -388,7 +394,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 4, RULE_dealMember);
 		try {
-			State = 115;
+			State = 120;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -400,98 +406,105 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 101;
+				State = 105;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 102;
+				State = 106;
 				partyDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 103;
+				State = 107;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 104;
+				State = 108;
 				leaseDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 105;
+				State = 109;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 106;
+				State = 110;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 107;
+				State = 111;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 108;
+				State = 112;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 109;
+				State = 113;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 110;
+				State = 114;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 111;
+				State = 115;
 				defaultRule();
 				}
 				break;
-			case WATERFALL:
+			case CFADS:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 112;
+				State = 116;
+				cfadsRule();
+				}
+				break;
+			case WATERFALL:
+				EnterOuterAlt(_localctx, 13);
+				{
+				State = 117;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 113;
+				State = 118;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 114;
+				State = 119;
 				unknownDecl();
 				}
 				break;
@@ -550,16 +563,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 117;
+			State = 122;
 			Match(IDENT);
-			State = 118;
+			State = 123;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 124;
+			State = 129;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160261014008L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 68719476999L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160261014008L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4503599644606471L) != 0)) {
 				{
-				State = 122;
+				State = 127;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TITLE:
@@ -601,25 +614,28 @@ public partial class DealLangParser : Parser {
 				case INITIAL:
 				case EARNS:
 				case TRAILING:
+				case GRACE:
+				case CFADS:
+				case INCLUDES:
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
 				case YEAR:
 				case IDENT:
 					{
-					State = 119;
+					State = 124;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 120;
+					State = 125;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 121;
+					State = 126;
 					Match(ON);
 					}
 					break;
@@ -627,11 +643,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 126;
+				State = 131;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 127;
+			State = 132;
 			block();
 			}
 		}
@@ -682,19 +698,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 129;
-			Match(LBRACE);
 			State = 134;
+			Match(LBRACE);
+			State = 139;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 18014398375264255L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 144115187002114047L) != 0)) {
 				{
-				State = 132;
+				State = 137;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 130;
+					State = 135;
 					block();
 					}
 					break;
@@ -761,6 +777,9 @@ public partial class DealLangParser : Parser {
 				case TRIGGER:
 				case WHEN:
 				case DEFAULT:
+				case GRACE:
+				case CFADS:
+				case INCLUDES:
 				case WATERFALL:
 				case USING:
 				case FILL:
@@ -814,7 +833,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 131;
+					State = 136;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -829,11 +848,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 136;
+				State = 141;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 137;
+			State = 142;
 			Match(RBRACE);
 			}
 		}
@@ -950,16 +969,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 10, RULE_headerItem);
 		try {
-			State = 153;
+			State = 158;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 139;
+				State = 144;
 				Match(TITLE);
-				State = 140;
+				State = 145;
 				Match(STRING);
 				}
 				break;
@@ -967,9 +986,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 141;
+				State = 146;
 				Match(CURRENCY);
-				State = 142;
+				State = 147;
 				ident();
 				}
 				break;
@@ -977,9 +996,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 143;
+				State = 148;
 				Match(CLOSING);
-				State = 144;
+				State = 149;
 				Match(DATE);
 				}
 				break;
@@ -987,9 +1006,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 145;
+				State = 150;
 				Match(MATURITY);
-				State = 146;
+				State = 151;
 				Match(DATE);
 				}
 				break;
@@ -997,9 +1016,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 147;
+				State = 152;
 				Match(FIRST_PAYMENT);
-				State = 148;
+				State = 153;
 				Match(DATE);
 				}
 				break;
@@ -1007,9 +1026,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 149;
+				State = 154;
 				Match(PAY);
-				State = 150;
+				State = 155;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1017,9 +1036,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 151;
+				State = 156;
 				Match(DAYCOUNT_KW);
-				State = 152;
+				State = 157;
 				dayCount();
 				}
 				break;
@@ -1060,7 +1079,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 155;
+			State = 160;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1110,27 +1129,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 157;
+			State = 162;
 			Match(PARTY);
-			State = 158;
-			_localctx.name = ident();
-			State = 159;
-			Match(LBRACE);
 			State = 163;
+			_localctx.name = ident();
+			State = 164;
+			Match(LBRACE);
+			State = 168;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 28672L) != 0)) {
 				{
 				{
-				State = 160;
+				State = 165;
 				partyItem();
 				}
 				}
-				State = 165;
+				State = 170;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 166;
+			State = 171;
 			Match(RBRACE);
 			}
 		}
@@ -1200,16 +1219,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 16, RULE_partyItem);
 		try {
-			State = 174;
+			State = 179;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 168;
+				State = 173;
 				Match(RATING);
-				State = 169;
+				State = 174;
 				Match(STRING);
 				}
 				break;
@@ -1217,9 +1236,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 170;
+				State = 175;
 				Match(PD);
-				State = 171;
+				State = 176;
 				expr(0);
 				}
 				break;
@@ -1227,9 +1246,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 172;
+				State = 177;
 				Match(RECOVERY);
-				State = 173;
+				State = 178;
 				expr(0);
 				}
 				break;
@@ -1283,27 +1302,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 176;
+			State = 181;
 			Match(FACILITY);
-			State = 177;
-			_localctx.name = ident();
-			State = 178;
-			Match(LBRACE);
 			State = 182;
+			_localctx.name = ident();
+			State = 183;
+			Match(LBRACE);
+			State = 187;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 179;
+				State = 184;
 				facilityItem();
 				}
 				}
-				State = 184;
+				State = 189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 185;
+			State = 190;
 			Match(RBRACE);
 			}
 		}
@@ -1389,16 +1408,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 20, RULE_facilityItem);
 		int _la;
 		try {
-			State = 210;
+			State = 215;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 187;
+				State = 192;
 				Match(COST);
-				State = 188;
+				State = 193;
 				expr(0);
 				}
 				break;
@@ -1406,32 +1425,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 189;
-				Match(VALUE);
-				State = 190;
-				Match(STRAIGHT_LINE);
-				State = 191;
-				duration();
 				State = 194;
+				Match(VALUE);
+				State = 195;
+				Match(STRAIGHT_LINE);
+				State = 196;
+				duration();
+				State = 199;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 192;
+					State = 197;
 					Match(FLOOR);
-					State = 193;
+					State = 198;
 					expr(0);
 					}
 				}
 
-				State = 198;
+				State = 203;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 196;
+					State = 201;
 					Match(FROM);
-					State = 197;
+					State = 202;
 					Match(DATE);
 					}
 				}
@@ -1442,27 +1461,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 200;
+				State = 205;
 				Match(VALUE);
-				State = 201;
-				Match(SCHEDULE);
-				State = 202;
-				Match(LBRACE);
 				State = 206;
+				Match(SCHEDULE);
+				State = 207;
+				Match(LBRACE);
+				State = 211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 203;
+					State = 208;
 					schedulePoint();
 					}
 					}
-					State = 208;
+					State = 213;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 209;
+				State = 214;
 				Match(RBRACE);
 				}
 				break;
@@ -1506,16 +1525,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 212;
+			State = 217;
 			Match(DATE);
-			State = 213;
+			State = 218;
 			expr(0);
-			State = 215;
+			State = 220;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 214;
+				State = 219;
 				Match(COMMA);
 				}
 			}
@@ -1573,31 +1592,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 217;
+			State = 222;
 			Match(LEASE);
-			State = 218;
+			State = 223;
 			_localctx.name = ident();
-			State = 219;
+			State = 224;
 			Match(ON);
-			State = 220;
-			_localctx.facility = ident();
-			State = 221;
-			Match(LBRACE);
 			State = 225;
+			_localctx.facility = ident();
+			State = 226;
+			Match(LBRACE);
+			State = 230;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18169724928L) != 0)) {
 				{
 				{
-				State = 222;
+				State = 227;
 				leaseItem();
 				}
 				}
-				State = 227;
+				State = 232;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 228;
+			State = 233;
 			Match(RBRACE);
 			}
 		}
@@ -1731,16 +1750,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_leaseItem);
 		int _la;
 		try {
-			State = 262;
+			State = 267;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 230;
+				State = 235;
 				Match(LESSEE);
-				State = 231;
+				State = 236;
 				ident();
 				}
 				break;
@@ -1748,22 +1767,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 232;
+				State = 237;
 				Match(RENT);
-				State = 233;
+				State = 238;
 				expr(0);
-				State = 234;
-				perYear();
 				State = 239;
+				perYear();
+				State = 244;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 235;
+					State = 240;
 					Match(ESCALATING);
-					State = 236;
+					State = 241;
 					expr(0);
-					State = 237;
+					State = 242;
 					perYear();
 					}
 				}
@@ -1774,9 +1793,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 241;
+				State = 246;
 				Match(STARTS);
-				State = 242;
+				State = 247;
 				Match(DATE);
 				}
 				break;
@@ -1784,9 +1803,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 243;
+				State = 248;
 				Match(TERM);
-				State = 244;
+				State = 249;
 				duration();
 				}
 				break;
@@ -1794,28 +1813,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 245;
-				Match(RENEWALS);
-				State = 246;
-				renewalCount();
-				State = 247;
-				duration();
-				State = 248;
-				Match(AT);
-				State = 249;
-				Match(LESSEE);
 				State = 250;
-				Match(OPTION);
+				Match(RENEWALS);
+				State = 251;
+				renewalCount();
+				State = 252;
+				duration();
+				State = 253;
+				Match(AT);
 				State = 254;
+				Match(LESSEE);
+				State = 255;
+				Match(OPTION);
+				State = 259;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
 				case 1:
 					{
-					State = 251;
+					State = 256;
 					Match(RENT);
-					State = 252;
+					State = 257;
 					Match(AT);
-					State = 253;
+					State = 258;
 					Match(MARKET);
 					}
 					break;
@@ -1826,19 +1845,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 256;
+				State = 261;
 				Match(RVG);
-				State = 258;
+				State = 263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 257;
+					State = 262;
 					rvgPart();
 					}
 					}
-					State = 260;
+					State = 265;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 240518168576L) != 0) );
@@ -1881,22 +1900,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 28, RULE_renewalCount);
 		try {
-			State = 267;
+			State = 272;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 264;
+				State = 269;
 				Match(NUMBER);
-				State = 265;
+				State = 270;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 266;
+				State = 271;
 				Match(QUANTITY);
 				}
 				break;
@@ -1970,16 +1989,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 30, RULE_rvgPart);
 		try {
-			State = 275;
+			State = 280;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 269;
+				State = 274;
 				Match(GUARANTEES);
-				State = 270;
+				State = 275;
 				expr(0);
 				}
 				break;
@@ -1987,9 +2006,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 271;
+				State = 276;
 				Match(CAP);
-				State = 272;
+				State = 277;
 				expr(0);
 				}
 				break;
@@ -1997,9 +2016,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 273;
+				State = 278;
 				Match(UNTIL);
-				State = 274;
+				State = 279;
 				Match(DATE);
 				}
 				break;
@@ -2053,27 +2072,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 277;
+			State = 282;
 			Match(TRANCHE);
-			State = 278;
-			_localctx.name = ident();
-			State = 279;
-			Match(LBRACE);
 			State = 283;
+			_localctx.name = ident();
+			State = 284;
+			Match(LBRACE);
+			State = 288;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 604181639463040L) != 0)) {
 				{
 				{
-				State = 280;
+				State = 285;
 				trancheItem();
 				}
 				}
-				State = 285;
+				State = 290;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 286;
+			State = 291;
 			Match(RBRACE);
 			}
 		}
@@ -2181,16 +2200,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_trancheItem);
 		int _la;
 		try {
-			State = 304;
+			State = 309;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 288;
+				State = 293;
 				Match(BALANCE);
-				State = 289;
+				State = 294;
 				expr(0);
 				}
 				break;
@@ -2198,16 +2217,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 290;
+				State = 295;
 				Match(COUPON);
-				State = 291;
+				State = 296;
 				expr(0);
-				State = 293;
+				State = 298;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 292;
+					State = 297;
 					Match(FIXED);
 					}
 				}
@@ -2218,11 +2237,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 295;
+				State = 300;
 				Match(INTEREST_ONLY);
-				State = 296;
+				State = 301;
 				Match(UNTIL);
-				State = 297;
+				State = 302;
 				Match(DATE);
 				}
 				break;
@@ -2230,9 +2249,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 298;
+				State = 303;
 				Match(AMORTIZE);
-				State = 299;
+				State = 304;
 				amortization();
 				}
 				break;
@@ -2240,9 +2259,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 300;
+				State = 305;
 				Match(MATURITY);
-				State = 301;
+				State = 306;
 				Match(DATE);
 				}
 				break;
@@ -2250,9 +2269,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 302;
+				State = 307;
 				Match(SENIORITY);
-				State = 303;
+				State = 308;
 				Match(NUMBER);
 				}
 				break;
@@ -2338,14 +2357,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 36, RULE_amortization);
 		int _la;
 		try {
-			State = 318;
+			State = 323;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 306;
+				State = 311;
 				Match(BULLET);
 				}
 				break;
@@ -2353,7 +2372,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 307;
+				State = 312;
 				Match(LEVEL);
 				}
 				break;
@@ -2361,7 +2380,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 308;
+				State = 313;
 				Match(LINEAR);
 				}
 				break;
@@ -2369,25 +2388,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 309;
-				Match(SCHEDULE);
-				State = 310;
-				Match(LBRACE);
 				State = 314;
+				Match(SCHEDULE);
+				State = 315;
+				Match(LBRACE);
+				State = 319;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 311;
+					State = 316;
 					schedulePoint();
 					}
 					}
-					State = 316;
+					State = 321;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 317;
+				State = 322;
 				Match(RBRACE);
 				}
 				break;
@@ -2441,27 +2460,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 320;
+			State = 325;
 			Match(EQUITY);
-			State = 321;
-			_localctx.name = ident();
-			State = 322;
-			Match(LBRACE);
 			State = 326;
+			_localctx.name = ident();
+			State = 327;
+			Match(LBRACE);
+			State = 331;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 323;
+				State = 328;
 				equityItem();
 				}
 				}
-				State = 328;
+				State = 333;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 329;
+			State = 334;
 			Match(RBRACE);
 			}
 		}
@@ -2528,16 +2547,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_equityItem);
 		int _la;
 		try {
-			State = 342;
+			State = 347;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 331;
+				State = 336;
 				Match(CONTRIBUTED);
-				State = 332;
+				State = 337;
 				expr(0);
 				}
 				break;
@@ -2545,23 +2564,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 333;
+				State = 338;
 				Match(HOLDERS);
-				State = 334;
-				holder();
 				State = 339;
+				holder();
+				State = 344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 335;
+					State = 340;
 					Match(COMMA);
-					State = 336;
+					State = 341;
 					holder();
 					}
 					}
-					State = 341;
+					State = 346;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2609,9 +2628,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 344;
+			State = 349;
 			ident();
-			State = 345;
+			State = 350;
 			expr(0);
 			}
 		}
@@ -2661,32 +2680,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 347;
+			State = 352;
 			Match(ACCOUNT);
-			State = 348;
+			State = 353;
 			_localctx.name = ident();
-			State = 357;
+			State = 362;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 349;
+				State = 354;
 				Match(LBRACE);
-				State = 353;
+				State = 358;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 126100789566373888L) != 0)) {
 					{
 					{
-					State = 350;
+					State = 355;
 					accountItem();
 					}
 					}
-					State = 355;
+					State = 360;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 356;
+				State = 361;
 				Match(RBRACE);
 				}
 			}
@@ -2761,16 +2780,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 46, RULE_accountItem);
 		try {
-			State = 365;
+			State = 370;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 359;
+				State = 364;
 				Match(TARGET);
-				State = 360;
+				State = 365;
 				expr(0);
 				}
 				break;
@@ -2778,9 +2797,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 361;
+				State = 366;
 				Match(INITIAL);
-				State = 362;
+				State = 367;
 				expr(0);
 				}
 				break;
@@ -2788,9 +2807,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 363;
+				State = 368;
 				Match(EARNS);
-				State = 364;
+				State = 369;
 				expr(0);
 				}
 				break;
@@ -2851,31 +2870,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 367;
+			State = 372;
 			Match(FEE);
-			State = 368;
+			State = 373;
 			_localctx.name = ident();
-			State = 369;
+			State = 374;
 			Match(LBRACE);
-			State = 370;
+			State = 375;
 			expr(0);
-			State = 371;
-			perYear();
 			State = 376;
+			perYear();
+			State = 381;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ESCALATING) {
 				{
-				State = 372;
+				State = 377;
 				Match(ESCALATING);
-				State = 373;
+				State = 378;
 				expr(0);
-				State = 374;
+				State = 379;
 				perYear();
 				}
 			}
 
-			State = 378;
+			State = 383;
 			Match(RBRACE);
 			}
 		}
@@ -2928,36 +2947,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 380;
+			State = 385;
 			Match(TEST);
-			State = 381;
+			State = 386;
 			_localctx.name = ident();
-			State = 382;
-			Match(ASSIGN);
-			State = 383;
-			expr(0);
 			State = 387;
+			Match(ASSIGN);
+			State = 388;
+			expr(0);
+			State = 392;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 384;
+				State = 389;
 				Match(OVER);
-				State = 385;
+				State = 390;
 				Match(TRAILING);
-				State = 386;
+				State = 391;
 				duration();
 				}
 			}
 
-			State = 391;
+			State = 396;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 389;
+				State = 394;
 				Match(FROM);
-				State = 390;
+				State = 395;
 				Match(DATE);
 				}
 			}
@@ -3013,29 +3032,29 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 393;
+			State = 398;
 			Match(TRIGGER);
-			State = 394;
-			_localctx.name = ident();
-			State = 395;
-			Match(WHEN);
-			State = 396;
-			expr(0);
 			State = 399;
+			_localctx.name = ident();
+			State = 400;
+			Match(WHEN);
+			State = 401;
+			expr(0);
+			State = 404;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 397;
+				State = 402;
 				Match(FROM);
-				State = 398;
+				State = 403;
 				Match(DATE);
 				}
 			}
 
-			State = 401;
+			State = 406;
 			Match(ARROW);
-			State = 402;
+			State = 407;
 			_localctx.effect = ident();
 			}
 		}
@@ -3056,6 +3075,10 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRACE() { return GetToken(DealLangParser.GRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
 		public DefaultRuleContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3073,15 +3096,198 @@ public partial class DealLangParser : Parser {
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
 		EnterRule(_localctx, 54, RULE_defaultRule);
+		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 404;
+			State = 409;
 			Match(DEFAULT);
-			State = 405;
+			State = 410;
 			Match(WHEN);
-			State = 406;
+			State = 411;
 			expr(0);
+			State = 414;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==GRACE) {
+				{
+				State = 412;
+				Match(GRACE);
+				State = 413;
+				duration();
+				}
+			}
+
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CfadsRuleContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CFADS() { return GetToken(DealLangParser.CFADS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INCLUDES() { return GetToken(DealLangParser.INCLUDES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public CfadsItemContext[] cfadsItem() {
+			return GetRuleContexts<CfadsItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CfadsItemContext cfadsItem(int i) {
+			return GetRuleContext<CfadsItemContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public CfadsRuleContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_cfadsRule; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCfadsRule(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CfadsRuleContext cfadsRule() {
+		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
+		EnterRule(_localctx, 56, RULE_cfadsRule);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 416;
+			Match(CFADS);
+			State = 417;
+			Match(INCLUDES);
+			State = 418;
+			cfadsItem();
+			State = 423;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==COMMA) {
+				{
+				{
+				State = 419;
+				Match(COMMA);
+				State = 420;
+				cfadsItem();
+				}
+				}
+				State = 425;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CfadsItemContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RVG() { return GetToken(DealLangParser.RVG, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public CfadsItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_cfadsItem; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCfadsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CfadsItemContext cfadsItem() {
+		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
+		EnterRule(_localctx, 58, RULE_cfadsItem);
+		try {
+			State = 428;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case RVG:
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 426;
+				Match(RVG);
+				}
+				break;
+			case TITLE:
+			case CURRENCY:
+			case CLOSING:
+			case MATURITY:
+			case FIRST_PAYMENT:
+			case RATING:
+			case PD:
+			case RECOVERY:
+			case COST:
+			case VALUE:
+			case STRAIGHT_LINE:
+			case FLOOR:
+			case SCHEDULE:
+			case LESSEE:
+			case RENT:
+			case ESCALATING:
+			case STARTS:
+			case TERM:
+			case OPTION:
+			case MARKET:
+			case GUARANTEES:
+			case CAP:
+			case BALANCE:
+			case COUPON:
+			case FIXED:
+			case INTEREST_ONLY:
+			case INTEREST:
+			case PRINCIPAL:
+			case AMORTIZE:
+			case BULLET:
+			case LEVEL:
+			case LINEAR:
+			case SENIORITY:
+			case CONTRIBUTED:
+			case HOLDERS:
+			case TARGET:
+			case INITIAL:
+			case EARNS:
+			case TRAILING:
+			case GRACE:
+			case CFADS:
+			case INCLUDES:
+			case HAIRCUT:
+			case LAG:
+			case TAKEN:
+			case YEAR:
+			case IDENT:
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 427;
+				ident();
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -3121,30 +3327,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_waterfallDecl);
+		EnterRule(_localctx, 60, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 408;
+			State = 430;
 			Match(WATERFALL);
-			State = 409;
+			State = 431;
 			Match(LBRACE);
-			State = 413;
+			State = 435;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 167L) != 0)) {
+			while (_la==PAY || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 167L) != 0)) {
 				{
 				{
-				State = 410;
+				State = 432;
 				step();
 				}
 				}
-				State = 415;
+				State = 437;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 416;
+			State = 438;
 			Match(RBRACE);
 			}
 		}
@@ -3284,42 +3490,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 58, RULE_step);
+		EnterRule(_localctx, 62, RULE_step);
 		int _la;
 		try {
-			State = 464;
+			State = 486;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 418;
+				State = 440;
 				Match(PAY);
-				State = 419;
+				State = 441;
 				((PayStepContext)_localctx).target = reference();
-				State = 429;
+				State = 451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 420;
+					State = 442;
 					Match(USING);
-					State = 421;
+					State = 443;
 					ident();
-					State = 426;
+					State = 448;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 422;
+						State = 444;
 						Match(COMMA);
-						State = 423;
+						State = 445;
 						ident();
 						}
 						}
-						State = 428;
+						State = 450;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3332,9 +3538,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 431;
+				State = 453;
 				Match(FILL);
-				State = 432;
+				State = 454;
 				ident();
 				}
 				break;
@@ -3342,9 +3548,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 433;
+				State = 455;
 				Match(RELEASE);
-				State = 434;
+				State = 456;
 				ident();
 				}
 				break;
@@ -3352,13 +3558,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 435;
+				State = 457;
 				Match(HOLD);
-				State = 436;
+				State = 458;
 				Match(REST);
-				State = 437;
+				State = 459;
 				Match(IN);
-				State = 438;
+				State = 460;
 				ident();
 				}
 				break;
@@ -3366,13 +3572,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 439;
+				State = 461;
 				Match(DISTRIBUTE);
-				State = 440;
+				State = 462;
 				Match(REST);
-				State = 441;
+				State = 463;
 				Match(TO);
-				State = 442;
+				State = 464;
 				ident();
 				}
 				break;
@@ -3380,52 +3586,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 443;
+				State = 465;
 				Match(IF);
-				State = 444;
+				State = 466;
 				expr(0);
-				State = 445;
+				State = 467;
 				Match(LBRACE);
-				State = 449;
+				State = 471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 167L) != 0)) {
+				while (_la==PAY || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 167L) != 0)) {
 					{
 					{
-					State = 446;
+					State = 468;
 					step();
 					}
 					}
-					State = 451;
+					State = 473;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 452;
+				State = 474;
 				Match(RBRACE);
-				State = 462;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 453;
+					State = 475;
 					Match(ELSE);
-					State = 454;
+					State = 476;
 					Match(LBRACE);
-					State = 458;
+					State = 480;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 167L) != 0)) {
+					while (_la==PAY || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 167L) != 0)) {
 						{
 						{
-						State = 455;
+						State = 477;
 						step();
 						}
 						}
-						State = 460;
+						State = 482;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 461;
+					State = 483;
 					Match(RBRACE);
 					}
 				}
@@ -3473,30 +3679,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 60, RULE_enforcementDecl);
+		EnterRule(_localctx, 64, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 466;
+			State = 488;
 			Match(ENFORCEMENT);
-			State = 467;
+			State = 489;
 			Match(LBRACE);
-			State = 471;
+			State = 493;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 468;
+				State = 490;
 				enforcementItem();
 				}
 				}
-				State = 473;
+				State = 495;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 474;
+			State = 496;
 			Match(RBRACE);
 			}
 		}
@@ -3565,47 +3771,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 62, RULE_enforcementItem);
+		EnterRule(_localctx, 66, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 492;
+			State = 514;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 476;
+				State = 498;
 				Match(SELL);
-				State = 477;
+				State = 499;
 				ident();
-				State = 482;
+				State = 504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 478;
+					State = 500;
 					Match(COMMA);
-					State = 479;
+					State = 501;
 					ident();
 					}
 					}
-					State = 484;
+					State = 506;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 488;
+				State = 510;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 485;
+					State = 507;
 					sellTerm();
 					}
 					}
-					State = 490;
+					State = 512;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3615,7 +3821,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 491;
+				State = 513;
 				waterfallDecl();
 				}
 				break;
@@ -3676,18 +3882,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 64, RULE_sellTerm);
+		EnterRule(_localctx, 68, RULE_sellTerm);
 		try {
-			State = 498;
+			State = 520;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 494;
+				State = 516;
 				Match(HAIRCUT);
-				State = 495;
+				State = 517;
 				expr(0);
 				}
 				break;
@@ -3695,9 +3901,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 496;
+				State = 518;
 				Match(LAG);
-				State = 497;
+				State = 519;
 				duration();
 				}
 				break;
@@ -3751,36 +3957,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 66, RULE_scenarioDecl);
+		EnterRule(_localctx, 70, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 500;
+			State = 522;
 			Match(SCENARIO);
-			State = 501;
+			State = 523;
 			_localctx.name = ident();
-			State = 502;
+			State = 524;
 			Match(FOR);
-			State = 503;
+			State = 525;
 			_localctx.deal = ident();
-			State = 504;
+			State = 526;
 			Match(LBRACE);
-			State = 508;
+			State = 530;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 274877907997L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4503599644622855L) != 0)) {
 				{
 				{
-				State = 505;
+				State = 527;
 				scenarioItem();
 				}
 				}
-				State = 510;
+				State = 532;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 511;
+			State = 533;
 			Match(RBRACE);
 			}
 		}
@@ -3898,23 +4104,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 68, RULE_scenarioItem);
+		EnterRule(_localctx, 72, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 540;
+			State = 562;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 513;
+				State = 535;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 514;
+				State = 536;
 				Match(RENEWALS);
-				State = 515;
+				State = 537;
 				Match(TAKEN);
-				State = 516;
+				State = 538;
 				Match(NUMBER);
 				}
 				break;
@@ -3922,13 +4128,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 518;
+				State = 540;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 519;
+				State = 541;
 				Match(DEFLATE);
-				State = 520;
+				State = 542;
 				expr(0);
-				State = 521;
+				State = 543;
 				perYear();
 				}
 				break;
@@ -3936,15 +4142,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 523;
+				State = 545;
 				((DropItemContext)_localctx).path = reference();
-				State = 524;
+				State = 546;
 				Match(DROP);
-				State = 525;
+				State = 547;
 				expr(0);
-				State = 526;
+				State = 548;
 				Match(BY);
-				State = 527;
+				State = 549;
 				Match(DATE);
 				}
 				break;
@@ -3952,13 +4158,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 529;
+				State = 551;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 530;
+				State = 552;
 				Match(DEFAULTS);
-				State = 531;
+				State = 553;
 				Match(ON);
-				State = 532;
+				State = 554;
 				Match(DATE);
 				}
 				break;
@@ -3966,9 +4172,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 534;
+				State = 556;
 				Match(ENFORCEMENT);
-				State = 536;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -3976,7 +4182,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 535;
+						State = 557;
 						sellTerm();
 						}
 						}
@@ -3984,9 +4190,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 538;
+					State = 560;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,52,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -4022,13 +4228,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 70, RULE_perYear);
+		EnterRule(_localctx, 74, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 542;
+			State = 564;
 			Match(PER);
-			State = 543;
+			State = 565;
 			Match(YEAR);
 			}
 		}
@@ -4061,11 +4267,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 72, RULE_duration);
+		EnterRule(_localctx, 76, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 545;
+			State = 567;
 			Match(QUANTITY);
 			}
 		}
@@ -4329,27 +4535,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 74;
-		EnterRecursionRule(_localctx, 74, RULE_expr, _p);
+		int _startState = 78;
+		EnterRecursionRule(_localctx, 78, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 574;
+			State = 596;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 548;
+				State = 570;
 				Match(LPAREN);
-				State = 549;
+				State = 571;
 				expr(0);
-				State = 550;
+				State = 572;
 				Match(RPAREN);
 				}
 				break;
@@ -4358,9 +4564,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 552;
+				State = 574;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 553;
+				State = 575;
 				expr(13);
 				}
 				break;
@@ -4369,9 +4575,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 554;
+				State = 576;
 				Match(NOT);
-				State = 555;
+				State = 577;
 				expr(8);
 				}
 				break;
@@ -4380,37 +4586,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 556;
+				State = 578;
 				((CallExprContext)_localctx).callee = ident();
-				State = 557;
+				State = 579;
 				Match(LPAREN);
-				State = 566;
+				State = 588;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 98788479239L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 6474201775407111L) != 0)) {
 					{
-					State = 558;
+					State = 580;
 					expr(0);
-					State = 563;
+					State = 585;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 559;
+						State = 581;
 						Match(COMMA);
-						State = 560;
+						State = 582;
 						expr(0);
 						}
 						}
-						State = 565;
+						State = 587;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 568;
+				State = 590;
 				Match(RPAREN);
 				}
 				break;
@@ -4419,7 +4625,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 570;
+				State = 592;
 				Match(QUANTITY);
 				}
 				break;
@@ -4428,7 +4634,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 571;
+				State = 593;
 				Match(NUMBER);
 				}
 				break;
@@ -4437,7 +4643,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 572;
+				State = 594;
 				Match(DATE);
 				}
 				break;
@@ -4446,34 +4652,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 573;
+				State = 595;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 596;
+			State = 618;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,58,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 594;
+					State = 616;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 576;
+						State = 598;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 577;
+						State = 599;
 						Match(OF);
-						State = 578;
+						State = 600;
 						((OfExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -4482,9 +4688,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 579;
+						State = 601;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 580;
+						State = 602;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -4494,7 +4700,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 581;
+						State = 603;
 						((MultiplyExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -4503,9 +4709,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 582;
+						State = 604;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 583;
+						State = 605;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -4515,7 +4721,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 584;
+						State = 606;
 						((AddExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -4524,19 +4730,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 585;
+						State = 607;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 586;
+						State = 608;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 102)) & ~0x3f) == 0 && ((1L << (_la - 102)) & 63L) != 0)) ) {
+						if ( !(((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 587;
+						State = 609;
 						((CompareExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -4545,11 +4751,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 588;
+						State = 610;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 589;
+						State = 611;
 						Match(AND);
-						State = 590;
+						State = 612;
 						((AndExprContext)_localctx).right = expr(8);
 						}
 						break;
@@ -4558,20 +4764,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 591;
+						State = 613;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 592;
+						State = 614;
 						Match(OR);
-						State = 593;
+						State = 615;
 						((OrExprContext)_localctx).right = expr(7);
 						}
 						break;
 					}
 					} 
 				}
-				State = 598;
+				State = 620;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,58,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
 			}
 			}
 		}
@@ -4611,20 +4817,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 76, RULE_reference);
+		EnterRule(_localctx, 80, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 599;
+			State = 621;
 			ident();
-			State = 602;
+			State = 624;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 			case 1:
 				{
-				State = 600;
+				State = 622;
 				Match(DOT);
-				State = 601;
+				State = 623;
 				_localctx.member = ident();
 				}
 				break;
@@ -4687,6 +4893,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTIZE() { return GetToken(DealLangParser.AMORTIZE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEREST_ONLY() { return GetToken(DealLangParser.INTEREST_ONLY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FIRST_PAYMENT() { return GetToken(DealLangParser.FIRST_PAYMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRACE() { return GetToken(DealLangParser.GRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CFADS() { return GetToken(DealLangParser.CFADS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INCLUDES() { return GetToken(DealLangParser.INCLUDES, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -4703,14 +4912,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 78, RULE_ident);
+		EnterRule(_localctx, 82, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 604;
+			State = 626;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 68719476999L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4503599644606471L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -4733,7 +4942,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 3: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 37: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 39: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -4756,217 +4965,225 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,117,607,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,120,629,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
-		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,1,0,1,0,1,0,5,0,84,8,0,10,0,12,
-		0,87,9,0,1,0,1,0,1,1,1,1,1,1,1,1,5,1,95,8,1,10,1,12,1,98,9,1,1,1,1,1,1,
-		2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,3,2,116,8,2,1,3,
-		1,3,1,3,1,3,1,3,5,3,123,8,3,10,3,12,3,126,9,3,1,3,1,3,1,4,1,4,1,4,5,4,
-		133,8,4,10,4,12,4,136,9,4,1,4,1,4,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,
-		1,5,1,5,1,5,1,5,1,5,3,5,154,8,5,1,6,1,6,1,7,1,7,1,7,1,7,5,7,162,8,7,10,
-		7,12,7,165,9,7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,1,8,3,8,175,8,8,1,9,1,9,1,9,
-		1,9,5,9,181,8,9,10,9,12,9,184,9,9,1,9,1,9,1,10,1,10,1,10,1,10,1,10,1,10,
-		1,10,3,10,195,8,10,1,10,1,10,3,10,199,8,10,1,10,1,10,1,10,1,10,5,10,205,
-		8,10,10,10,12,10,208,9,10,1,10,3,10,211,8,10,1,11,1,11,1,11,3,11,216,8,
-		11,1,12,1,12,1,12,1,12,1,12,1,12,5,12,224,8,12,10,12,12,12,227,9,12,1,
-		12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,240,8,13,1,13,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,255,8,
-		13,1,13,1,13,4,13,259,8,13,11,13,12,13,260,3,13,263,8,13,1,14,1,14,1,14,
-		3,14,268,8,14,1,15,1,15,1,15,1,15,1,15,1,15,3,15,276,8,15,1,16,1,16,1,
-		16,1,16,5,16,282,8,16,10,16,12,16,285,9,16,1,16,1,16,1,17,1,17,1,17,1,
-		17,1,17,3,17,294,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
-		305,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,313,8,18,10,18,12,18,316,9,
-		18,1,18,3,18,319,8,18,1,19,1,19,1,19,1,19,5,19,325,8,19,10,19,12,19,328,
-		9,19,1,19,1,19,1,20,1,20,1,20,1,20,1,20,1,20,5,20,338,8,20,10,20,12,20,
-		341,9,20,3,20,343,8,20,1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,352,8,22,
-		10,22,12,22,355,9,22,1,22,3,22,358,8,22,1,23,1,23,1,23,1,23,1,23,1,23,
-		3,23,366,8,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,377,8,
-		24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,388,8,25,1,25,1,25,
-		3,25,392,8,25,1,26,1,26,1,26,1,26,1,26,1,26,3,26,400,8,26,1,26,1,26,1,
-		26,1,27,1,27,1,27,1,27,1,28,1,28,1,28,5,28,412,8,28,10,28,12,28,415,9,
-		28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,425,8,29,10,29,12,29,428,
-		9,29,3,29,430,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
-		29,1,29,1,29,1,29,1,29,1,29,5,29,448,8,29,10,29,12,29,451,9,29,1,29,1,
-		29,1,29,1,29,5,29,457,8,29,10,29,12,29,460,9,29,1,29,3,29,463,8,29,3,29,
-		465,8,29,1,30,1,30,1,30,5,30,470,8,30,10,30,12,30,473,9,30,1,30,1,30,1,
-		31,1,31,1,31,1,31,5,31,481,8,31,10,31,12,31,484,9,31,1,31,5,31,487,8,31,
-		10,31,12,31,490,9,31,1,31,3,31,493,8,31,1,32,1,32,1,32,1,32,3,32,499,8,
-		32,1,33,1,33,1,33,1,33,1,33,1,33,5,33,507,8,33,10,33,12,33,510,9,33,1,
-		33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,4,34,537,8,34,11,
-		34,12,34,538,3,34,541,8,34,1,35,1,35,1,35,1,36,1,36,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,562,8,37,10,37,
-		12,37,565,9,37,3,37,567,8,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,575,8,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,5,37,595,8,37,10,37,12,37,598,9,37,1,38,1,38,1,
-		38,3,38,603,8,38,1,39,1,39,1,39,0,1,74,40,0,2,4,6,8,10,12,14,16,18,20,
-		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
-		70,72,74,76,78,0,5,1,0,90,91,1,0,100,101,1,0,98,99,1,0,102,107,14,0,4,
-		8,12,14,16,19,21,21,24,28,32,33,35,36,39,49,51,52,54,56,60,60,77,79,85,
-		85,113,113,676,0,85,1,0,0,0,2,90,1,0,0,0,4,115,1,0,0,0,6,117,1,0,0,0,8,
-		129,1,0,0,0,10,153,1,0,0,0,12,155,1,0,0,0,14,157,1,0,0,0,16,174,1,0,0,
-		0,18,176,1,0,0,0,20,210,1,0,0,0,22,212,1,0,0,0,24,217,1,0,0,0,26,262,1,
-		0,0,0,28,267,1,0,0,0,30,275,1,0,0,0,32,277,1,0,0,0,34,304,1,0,0,0,36,318,
-		1,0,0,0,38,320,1,0,0,0,40,342,1,0,0,0,42,344,1,0,0,0,44,347,1,0,0,0,46,
-		365,1,0,0,0,48,367,1,0,0,0,50,380,1,0,0,0,52,393,1,0,0,0,54,404,1,0,0,
-		0,56,408,1,0,0,0,58,464,1,0,0,0,60,466,1,0,0,0,62,492,1,0,0,0,64,498,1,
-		0,0,0,66,500,1,0,0,0,68,540,1,0,0,0,70,542,1,0,0,0,72,545,1,0,0,0,74,574,
-		1,0,0,0,76,599,1,0,0,0,78,604,1,0,0,0,80,84,3,2,1,0,81,84,3,66,33,0,82,
-		84,3,6,3,0,83,80,1,0,0,0,83,81,1,0,0,0,83,82,1,0,0,0,84,87,1,0,0,0,85,
-		83,1,0,0,0,85,86,1,0,0,0,86,88,1,0,0,0,87,85,1,0,0,0,88,89,5,0,0,1,89,
-		1,1,0,0,0,90,91,5,1,0,0,91,92,3,78,39,0,92,96,5,90,0,0,93,95,3,4,2,0,94,
-		93,1,0,0,0,95,98,1,0,0,0,96,94,1,0,0,0,96,97,1,0,0,0,97,99,1,0,0,0,98,
-		96,1,0,0,0,99,100,5,91,0,0,100,3,1,0,0,0,101,116,3,10,5,0,102,116,3,14,
-		7,0,103,116,3,18,9,0,104,116,3,24,12,0,105,116,3,32,16,0,106,116,3,38,
-		19,0,107,116,3,44,22,0,108,116,3,48,24,0,109,116,3,50,25,0,110,116,3,52,
-		26,0,111,116,3,54,27,0,112,116,3,56,28,0,113,116,3,60,30,0,114,116,3,6,
-		3,0,115,101,1,0,0,0,115,102,1,0,0,0,115,103,1,0,0,0,115,104,1,0,0,0,115,
-		105,1,0,0,0,115,106,1,0,0,0,115,107,1,0,0,0,115,108,1,0,0,0,115,109,1,
-		0,0,0,115,110,1,0,0,0,115,111,1,0,0,0,115,112,1,0,0,0,115,113,1,0,0,0,
-		115,114,1,0,0,0,116,5,1,0,0,0,117,118,5,113,0,0,118,124,4,3,0,0,119,123,
-		3,78,39,0,120,123,5,3,0,0,121,123,5,23,0,0,122,119,1,0,0,0,122,120,1,0,
-		0,0,122,121,1,0,0,0,123,126,1,0,0,0,124,122,1,0,0,0,124,125,1,0,0,0,125,
-		127,1,0,0,0,126,124,1,0,0,0,127,128,3,8,4,0,128,7,1,0,0,0,129,134,5,90,
-		0,0,130,133,3,8,4,0,131,133,8,0,0,0,132,130,1,0,0,0,132,131,1,0,0,0,133,
-		136,1,0,0,0,134,132,1,0,0,0,134,135,1,0,0,0,135,137,1,0,0,0,136,134,1,
-		0,0,0,137,138,5,91,0,0,138,9,1,0,0,0,139,140,5,4,0,0,140,154,5,112,0,0,
-		141,142,5,5,0,0,142,154,3,78,39,0,143,144,5,6,0,0,144,154,5,109,0,0,145,
-		146,5,7,0,0,146,154,5,109,0,0,147,148,5,8,0,0,148,154,5,109,0,0,149,150,
-		5,9,0,0,150,154,3,78,39,0,151,152,5,10,0,0,152,154,3,12,6,0,153,139,1,
-		0,0,0,153,141,1,0,0,0,153,143,1,0,0,0,153,145,1,0,0,0,153,147,1,0,0,0,
-		153,149,1,0,0,0,153,151,1,0,0,0,154,11,1,0,0,0,155,156,5,108,0,0,156,13,
-		1,0,0,0,157,158,5,11,0,0,158,159,3,78,39,0,159,163,5,90,0,0,160,162,3,
-		16,8,0,161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,
-		164,166,1,0,0,0,165,163,1,0,0,0,166,167,5,91,0,0,167,15,1,0,0,0,168,169,
-		5,12,0,0,169,175,5,112,0,0,170,171,5,13,0,0,171,175,3,74,37,0,172,173,
-		5,14,0,0,173,175,3,74,37,0,174,168,1,0,0,0,174,170,1,0,0,0,174,172,1,0,
-		0,0,175,17,1,0,0,0,176,177,5,15,0,0,177,178,3,78,39,0,178,182,5,90,0,0,
-		179,181,3,20,10,0,180,179,1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,
-		183,1,0,0,0,183,185,1,0,0,0,184,182,1,0,0,0,185,186,5,91,0,0,186,19,1,
-		0,0,0,187,188,5,16,0,0,188,211,3,74,37,0,189,190,5,17,0,0,190,191,5,18,
-		0,0,191,194,3,72,36,0,192,193,5,19,0,0,193,195,3,74,37,0,194,192,1,0,0,
-		0,194,195,1,0,0,0,195,198,1,0,0,0,196,197,5,20,0,0,197,199,5,109,0,0,198,
-		196,1,0,0,0,198,199,1,0,0,0,199,211,1,0,0,0,200,201,5,17,0,0,201,202,5,
-		21,0,0,202,206,5,90,0,0,203,205,3,22,11,0,204,203,1,0,0,0,205,208,1,0,
-		0,0,206,204,1,0,0,0,206,207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,0,209,
-		211,5,91,0,0,210,187,1,0,0,0,210,189,1,0,0,0,210,200,1,0,0,0,211,21,1,
-		0,0,0,212,213,5,109,0,0,213,215,3,74,37,0,214,216,5,94,0,0,215,214,1,0,
-		0,0,215,216,1,0,0,0,216,23,1,0,0,0,217,218,5,22,0,0,218,219,3,78,39,0,
-		219,220,5,23,0,0,220,221,3,78,39,0,221,225,5,90,0,0,222,224,3,26,13,0,
-		223,222,1,0,0,0,224,227,1,0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,228,
-		1,0,0,0,227,225,1,0,0,0,228,229,5,91,0,0,229,25,1,0,0,0,230,231,5,24,0,
-		0,231,263,3,78,39,0,232,233,5,25,0,0,233,234,3,74,37,0,234,239,3,70,35,
-		0,235,236,5,26,0,0,236,237,3,74,37,0,237,238,3,70,35,0,238,240,1,0,0,0,
-		239,235,1,0,0,0,239,240,1,0,0,0,240,263,1,0,0,0,241,242,5,27,0,0,242,263,
-		5,109,0,0,243,244,5,28,0,0,244,263,3,72,36,0,245,246,5,29,0,0,246,247,
-		3,28,14,0,247,248,3,72,36,0,248,249,5,31,0,0,249,250,5,24,0,0,250,254,
-		5,32,0,0,251,252,5,25,0,0,252,253,5,31,0,0,253,255,5,33,0,0,254,251,1,
-		0,0,0,254,255,1,0,0,0,255,263,1,0,0,0,256,258,5,34,0,0,257,259,3,30,15,
-		0,258,257,1,0,0,0,259,260,1,0,0,0,260,258,1,0,0,0,260,261,1,0,0,0,261,
-		263,1,0,0,0,262,230,1,0,0,0,262,232,1,0,0,0,262,241,1,0,0,0,262,243,1,
-		0,0,0,262,245,1,0,0,0,262,256,1,0,0,0,263,27,1,0,0,0,264,265,5,111,0,0,
-		265,268,5,30,0,0,266,268,5,110,0,0,267,264,1,0,0,0,267,266,1,0,0,0,268,
-		29,1,0,0,0,269,270,5,35,0,0,270,276,3,74,37,0,271,272,5,36,0,0,272,276,
-		3,74,37,0,273,274,5,37,0,0,274,276,5,109,0,0,275,269,1,0,0,0,275,271,1,
-		0,0,0,275,273,1,0,0,0,276,31,1,0,0,0,277,278,5,38,0,0,278,279,3,78,39,
-		0,279,283,5,90,0,0,280,282,3,34,17,0,281,280,1,0,0,0,282,285,1,0,0,0,283,
-		281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,287,5,
-		91,0,0,287,33,1,0,0,0,288,289,5,39,0,0,289,305,3,74,37,0,290,291,5,40,
-		0,0,291,293,3,74,37,0,292,294,5,41,0,0,293,292,1,0,0,0,293,294,1,0,0,0,
-		294,305,1,0,0,0,295,296,5,42,0,0,296,297,5,37,0,0,297,305,5,109,0,0,298,
-		299,5,45,0,0,299,305,3,36,18,0,300,301,5,7,0,0,301,305,5,109,0,0,302,303,
-		5,49,0,0,303,305,5,111,0,0,304,288,1,0,0,0,304,290,1,0,0,0,304,295,1,0,
-		0,0,304,298,1,0,0,0,304,300,1,0,0,0,304,302,1,0,0,0,305,35,1,0,0,0,306,
-		319,5,46,0,0,307,319,5,47,0,0,308,319,5,48,0,0,309,310,5,21,0,0,310,314,
-		5,90,0,0,311,313,3,22,11,0,312,311,1,0,0,0,313,316,1,0,0,0,314,312,1,0,
-		0,0,314,315,1,0,0,0,315,317,1,0,0,0,316,314,1,0,0,0,317,319,5,91,0,0,318,
-		306,1,0,0,0,318,307,1,0,0,0,318,308,1,0,0,0,318,309,1,0,0,0,319,37,1,0,
-		0,0,320,321,5,50,0,0,321,322,3,78,39,0,322,326,5,90,0,0,323,325,3,40,20,
-		0,324,323,1,0,0,0,325,328,1,0,0,0,326,324,1,0,0,0,326,327,1,0,0,0,327,
-		329,1,0,0,0,328,326,1,0,0,0,329,330,5,91,0,0,330,39,1,0,0,0,331,332,5,
-		51,0,0,332,343,3,74,37,0,333,334,5,52,0,0,334,339,3,42,21,0,335,336,5,
-		94,0,0,336,338,3,42,21,0,337,335,1,0,0,0,338,341,1,0,0,0,339,337,1,0,0,
-		0,339,340,1,0,0,0,340,343,1,0,0,0,341,339,1,0,0,0,342,331,1,0,0,0,342,
-		333,1,0,0,0,343,41,1,0,0,0,344,345,3,78,39,0,345,346,3,74,37,0,346,43,
-		1,0,0,0,347,348,5,53,0,0,348,357,3,78,39,0,349,353,5,90,0,0,350,352,3,
-		46,23,0,351,350,1,0,0,0,352,355,1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,
-		0,354,356,1,0,0,0,355,353,1,0,0,0,356,358,5,91,0,0,357,349,1,0,0,0,357,
-		358,1,0,0,0,358,45,1,0,0,0,359,360,5,54,0,0,360,366,3,74,37,0,361,362,
-		5,55,0,0,362,366,3,74,37,0,363,364,5,56,0,0,364,366,3,74,37,0,365,359,
-		1,0,0,0,365,361,1,0,0,0,365,363,1,0,0,0,366,47,1,0,0,0,367,368,5,57,0,
-		0,368,369,3,78,39,0,369,370,5,90,0,0,370,371,3,74,37,0,371,376,3,70,35,
-		0,372,373,5,26,0,0,373,374,3,74,37,0,374,375,3,70,35,0,375,377,1,0,0,0,
-		376,372,1,0,0,0,376,377,1,0,0,0,377,378,1,0,0,0,378,379,5,91,0,0,379,49,
-		1,0,0,0,380,381,5,58,0,0,381,382,3,78,39,0,382,383,5,97,0,0,383,387,3,
-		74,37,0,384,385,5,59,0,0,385,386,5,60,0,0,386,388,3,72,36,0,387,384,1,
-		0,0,0,387,388,1,0,0,0,388,391,1,0,0,0,389,390,5,20,0,0,390,392,5,109,0,
-		0,391,389,1,0,0,0,391,392,1,0,0,0,392,51,1,0,0,0,393,394,5,61,0,0,394,
-		395,3,78,39,0,395,396,5,62,0,0,396,399,3,74,37,0,397,398,5,20,0,0,398,
-		400,5,109,0,0,399,397,1,0,0,0,399,400,1,0,0,0,400,401,1,0,0,0,401,402,
-		5,96,0,0,402,403,3,78,39,0,403,53,1,0,0,0,404,405,5,63,0,0,405,406,5,62,
-		0,0,406,407,3,74,37,0,407,55,1,0,0,0,408,409,5,64,0,0,409,413,5,90,0,0,
-		410,412,3,58,29,0,411,410,1,0,0,0,412,415,1,0,0,0,413,411,1,0,0,0,413,
-		414,1,0,0,0,414,416,1,0,0,0,415,413,1,0,0,0,416,417,5,91,0,0,417,57,1,
-		0,0,0,418,419,5,9,0,0,419,429,3,76,38,0,420,421,5,65,0,0,421,426,3,78,
-		39,0,422,423,5,94,0,0,423,425,3,78,39,0,424,422,1,0,0,0,425,428,1,0,0,
-		0,426,424,1,0,0,0,426,427,1,0,0,0,427,430,1,0,0,0,428,426,1,0,0,0,429,
-		420,1,0,0,0,429,430,1,0,0,0,430,465,1,0,0,0,431,432,5,66,0,0,432,465,3,
-		78,39,0,433,434,5,67,0,0,434,465,3,78,39,0,435,436,5,68,0,0,436,437,5,
-		69,0,0,437,438,5,70,0,0,438,465,3,78,39,0,439,440,5,71,0,0,440,441,5,69,
-		0,0,441,442,5,72,0,0,442,465,3,78,39,0,443,444,5,73,0,0,444,445,3,74,37,
-		0,445,449,5,90,0,0,446,448,3,58,29,0,447,446,1,0,0,0,448,451,1,0,0,0,449,
-		447,1,0,0,0,449,450,1,0,0,0,450,452,1,0,0,0,451,449,1,0,0,0,452,462,5,
-		91,0,0,453,454,5,74,0,0,454,458,5,90,0,0,455,457,3,58,29,0,456,455,1,0,
-		0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,461,1,0,0,0,460,
-		458,1,0,0,0,461,463,5,91,0,0,462,453,1,0,0,0,462,463,1,0,0,0,463,465,1,
-		0,0,0,464,418,1,0,0,0,464,431,1,0,0,0,464,433,1,0,0,0,464,435,1,0,0,0,
-		464,439,1,0,0,0,464,443,1,0,0,0,465,59,1,0,0,0,466,467,5,75,0,0,467,471,
-		5,90,0,0,468,470,3,62,31,0,469,468,1,0,0,0,470,473,1,0,0,0,471,469,1,0,
-		0,0,471,472,1,0,0,0,472,474,1,0,0,0,473,471,1,0,0,0,474,475,5,91,0,0,475,
-		61,1,0,0,0,476,477,5,76,0,0,477,482,3,78,39,0,478,479,5,94,0,0,479,481,
-		3,78,39,0,480,478,1,0,0,0,481,484,1,0,0,0,482,480,1,0,0,0,482,483,1,0,
-		0,0,483,488,1,0,0,0,484,482,1,0,0,0,485,487,3,64,32,0,486,485,1,0,0,0,
-		487,490,1,0,0,0,488,486,1,0,0,0,488,489,1,0,0,0,489,493,1,0,0,0,490,488,
-		1,0,0,0,491,493,3,56,28,0,492,476,1,0,0,0,492,491,1,0,0,0,493,63,1,0,0,
-		0,494,495,5,77,0,0,495,499,3,74,37,0,496,497,5,78,0,0,497,499,3,72,36,
-		0,498,494,1,0,0,0,498,496,1,0,0,0,499,65,1,0,0,0,500,501,5,2,0,0,501,502,
-		3,78,39,0,502,503,5,3,0,0,503,504,3,78,39,0,504,508,5,90,0,0,505,507,3,
-		68,34,0,506,505,1,0,0,0,507,510,1,0,0,0,508,506,1,0,0,0,508,509,1,0,0,
-		0,509,511,1,0,0,0,510,508,1,0,0,0,511,512,5,91,0,0,512,67,1,0,0,0,513,
-		514,3,78,39,0,514,515,5,29,0,0,515,516,5,79,0,0,516,517,5,111,0,0,517,
-		541,1,0,0,0,518,519,3,76,38,0,519,520,5,80,0,0,520,521,3,74,37,0,521,522,
-		3,70,35,0,522,541,1,0,0,0,523,524,3,76,38,0,524,525,5,81,0,0,525,526,3,
-		74,37,0,526,527,5,82,0,0,527,528,5,109,0,0,528,541,1,0,0,0,529,530,3,78,
-		39,0,530,531,5,83,0,0,531,532,5,23,0,0,532,533,5,109,0,0,533,541,1,0,0,
-		0,534,536,5,75,0,0,535,537,3,64,32,0,536,535,1,0,0,0,537,538,1,0,0,0,538,
-		536,1,0,0,0,538,539,1,0,0,0,539,541,1,0,0,0,540,513,1,0,0,0,540,518,1,
-		0,0,0,540,523,1,0,0,0,540,529,1,0,0,0,540,534,1,0,0,0,541,69,1,0,0,0,542,
-		543,5,84,0,0,543,544,5,85,0,0,544,71,1,0,0,0,545,546,5,110,0,0,546,73,
-		1,0,0,0,547,548,6,37,-1,0,548,549,5,92,0,0,549,550,3,74,37,0,550,551,5,
-		93,0,0,551,575,1,0,0,0,552,553,5,99,0,0,553,575,3,74,37,13,554,555,5,89,
-		0,0,555,575,3,74,37,8,556,557,3,78,39,0,557,566,5,92,0,0,558,563,3,74,
-		37,0,559,560,5,94,0,0,560,562,3,74,37,0,561,559,1,0,0,0,562,565,1,0,0,
-		0,563,561,1,0,0,0,563,564,1,0,0,0,564,567,1,0,0,0,565,563,1,0,0,0,566,
-		558,1,0,0,0,566,567,1,0,0,0,567,568,1,0,0,0,568,569,5,93,0,0,569,575,1,
-		0,0,0,570,575,5,110,0,0,571,575,5,111,0,0,572,575,5,109,0,0,573,575,3,
-		76,38,0,574,547,1,0,0,0,574,552,1,0,0,0,574,554,1,0,0,0,574,556,1,0,0,
-		0,574,570,1,0,0,0,574,571,1,0,0,0,574,572,1,0,0,0,574,573,1,0,0,0,575,
-		596,1,0,0,0,576,577,10,12,0,0,577,578,5,86,0,0,578,595,3,74,37,13,579,
-		580,10,11,0,0,580,581,7,1,0,0,581,595,3,74,37,12,582,583,10,10,0,0,583,
-		584,7,2,0,0,584,595,3,74,37,11,585,586,10,9,0,0,586,587,7,3,0,0,587,595,
-		3,74,37,10,588,589,10,7,0,0,589,590,5,87,0,0,590,595,3,74,37,8,591,592,
-		10,6,0,0,592,593,5,88,0,0,593,595,3,74,37,7,594,576,1,0,0,0,594,579,1,
-		0,0,0,594,582,1,0,0,0,594,585,1,0,0,0,594,588,1,0,0,0,594,591,1,0,0,0,
-		595,598,1,0,0,0,596,594,1,0,0,0,596,597,1,0,0,0,597,75,1,0,0,0,598,596,
-		1,0,0,0,599,602,3,78,39,0,600,601,5,95,0,0,601,603,3,78,39,0,602,600,1,
-		0,0,0,602,603,1,0,0,0,603,77,1,0,0,0,604,605,7,4,0,0,605,79,1,0,0,0,60,
-		83,85,96,115,122,124,132,134,153,163,174,182,194,198,206,210,215,225,239,
-		254,260,262,267,275,283,293,304,314,318,326,339,342,353,357,365,376,387,
-		391,399,413,426,429,449,458,462,464,471,482,488,492,498,508,538,540,563,
-		566,574,594,596,602
+		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,1,0,1,0,1,
+		0,5,0,88,8,0,10,0,12,0,91,9,0,1,0,1,0,1,1,1,1,1,1,1,1,5,1,99,8,1,10,1,
+		12,1,102,9,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,
+		2,1,2,1,2,3,2,121,8,2,1,3,1,3,1,3,1,3,1,3,5,3,128,8,3,10,3,12,3,131,9,
+		3,1,3,1,3,1,4,1,4,1,4,5,4,138,8,4,10,4,12,4,141,9,4,1,4,1,4,1,5,1,5,1,
+		5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,159,8,5,1,6,1,6,1,7,
+		1,7,1,7,1,7,5,7,167,8,7,10,7,12,7,170,9,7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,
+		1,8,3,8,180,8,8,1,9,1,9,1,9,1,9,5,9,186,8,9,10,9,12,9,189,9,9,1,9,1,9,
+		1,10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,200,8,10,1,10,1,10,3,10,204,8,
+		10,1,10,1,10,1,10,1,10,5,10,210,8,10,10,10,12,10,213,9,10,1,10,3,10,216,
+		8,10,1,11,1,11,1,11,3,11,221,8,11,1,12,1,12,1,12,1,12,1,12,1,12,5,12,229,
+		8,12,10,12,12,12,232,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
+		1,13,1,13,3,13,245,8,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
+		13,1,13,1,13,1,13,3,13,260,8,13,1,13,1,13,4,13,264,8,13,11,13,12,13,265,
+		3,13,268,8,13,1,14,1,14,1,14,3,14,273,8,14,1,15,1,15,1,15,1,15,1,15,1,
+		15,3,15,281,8,15,1,16,1,16,1,16,1,16,5,16,287,8,16,10,16,12,16,290,9,16,
+		1,16,1,16,1,17,1,17,1,17,1,17,1,17,3,17,299,8,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,1,17,1,17,1,17,3,17,310,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,
+		318,8,18,10,18,12,18,321,9,18,1,18,3,18,324,8,18,1,19,1,19,1,19,1,19,5,
+		19,330,8,19,10,19,12,19,333,9,19,1,19,1,19,1,20,1,20,1,20,1,20,1,20,1,
+		20,5,20,343,8,20,10,20,12,20,346,9,20,3,20,348,8,20,1,21,1,21,1,21,1,22,
+		1,22,1,22,1,22,5,22,357,8,22,10,22,12,22,360,9,22,1,22,3,22,363,8,22,1,
+		23,1,23,1,23,1,23,1,23,1,23,3,23,371,8,23,1,24,1,24,1,24,1,24,1,24,1,24,
+		1,24,1,24,1,24,3,24,382,8,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,
+		25,3,25,393,8,25,1,25,1,25,3,25,397,8,25,1,26,1,26,1,26,1,26,1,26,1,26,
+		3,26,405,8,26,1,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,3,27,415,8,27,1,
+		28,1,28,1,28,1,28,1,28,5,28,422,8,28,10,28,12,28,425,9,28,1,29,1,29,3,
+		29,429,8,29,1,30,1,30,1,30,5,30,434,8,30,10,30,12,30,437,9,30,1,30,1,30,
+		1,31,1,31,1,31,1,31,1,31,1,31,5,31,447,8,31,10,31,12,31,450,9,31,3,31,
+		452,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,5,31,470,8,31,10,31,12,31,473,9,31,1,31,1,31,1,31,1,
+		31,5,31,479,8,31,10,31,12,31,482,9,31,1,31,3,31,485,8,31,3,31,487,8,31,
+		1,32,1,32,1,32,5,32,492,8,32,10,32,12,32,495,9,32,1,32,1,32,1,33,1,33,
+		1,33,1,33,5,33,503,8,33,10,33,12,33,506,9,33,1,33,5,33,509,8,33,10,33,
+		12,33,512,9,33,1,33,3,33,515,8,33,1,34,1,34,1,34,1,34,3,34,521,8,34,1,
+		35,1,35,1,35,1,35,1,35,1,35,5,35,529,8,35,10,35,12,35,532,9,35,1,35,1,
+		35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,4,36,559,8,36,11,36,12,
+		36,560,3,36,563,8,36,1,37,1,37,1,37,1,38,1,38,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,584,8,39,10,39,12,39,
+		587,9,39,3,39,589,8,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,597,8,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,5,39,617,8,39,10,39,12,39,620,9,39,1,40,1,40,1,40,3,40,
+		625,8,40,1,41,1,41,1,41,0,1,78,42,0,2,4,6,8,10,12,14,16,18,20,22,24,26,
+		28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,
+		76,78,80,82,0,5,1,0,93,94,1,0,103,104,1,0,101,102,1,0,105,110,15,0,4,8,
+		12,14,16,19,21,21,24,28,32,33,35,36,39,49,51,52,54,56,60,60,64,66,80,82,
+		88,88,116,116,700,0,89,1,0,0,0,2,94,1,0,0,0,4,120,1,0,0,0,6,122,1,0,0,
+		0,8,134,1,0,0,0,10,158,1,0,0,0,12,160,1,0,0,0,14,162,1,0,0,0,16,179,1,
+		0,0,0,18,181,1,0,0,0,20,215,1,0,0,0,22,217,1,0,0,0,24,222,1,0,0,0,26,267,
+		1,0,0,0,28,272,1,0,0,0,30,280,1,0,0,0,32,282,1,0,0,0,34,309,1,0,0,0,36,
+		323,1,0,0,0,38,325,1,0,0,0,40,347,1,0,0,0,42,349,1,0,0,0,44,352,1,0,0,
+		0,46,370,1,0,0,0,48,372,1,0,0,0,50,385,1,0,0,0,52,398,1,0,0,0,54,409,1,
+		0,0,0,56,416,1,0,0,0,58,428,1,0,0,0,60,430,1,0,0,0,62,486,1,0,0,0,64,488,
+		1,0,0,0,66,514,1,0,0,0,68,520,1,0,0,0,70,522,1,0,0,0,72,562,1,0,0,0,74,
+		564,1,0,0,0,76,567,1,0,0,0,78,596,1,0,0,0,80,621,1,0,0,0,82,626,1,0,0,
+		0,84,88,3,2,1,0,85,88,3,70,35,0,86,88,3,6,3,0,87,84,1,0,0,0,87,85,1,0,
+		0,0,87,86,1,0,0,0,88,91,1,0,0,0,89,87,1,0,0,0,89,90,1,0,0,0,90,92,1,0,
+		0,0,91,89,1,0,0,0,92,93,5,0,0,1,93,1,1,0,0,0,94,95,5,1,0,0,95,96,3,82,
+		41,0,96,100,5,93,0,0,97,99,3,4,2,0,98,97,1,0,0,0,99,102,1,0,0,0,100,98,
+		1,0,0,0,100,101,1,0,0,0,101,103,1,0,0,0,102,100,1,0,0,0,103,104,5,94,0,
+		0,104,3,1,0,0,0,105,121,3,10,5,0,106,121,3,14,7,0,107,121,3,18,9,0,108,
+		121,3,24,12,0,109,121,3,32,16,0,110,121,3,38,19,0,111,121,3,44,22,0,112,
+		121,3,48,24,0,113,121,3,50,25,0,114,121,3,52,26,0,115,121,3,54,27,0,116,
+		121,3,56,28,0,117,121,3,60,30,0,118,121,3,64,32,0,119,121,3,6,3,0,120,
+		105,1,0,0,0,120,106,1,0,0,0,120,107,1,0,0,0,120,108,1,0,0,0,120,109,1,
+		0,0,0,120,110,1,0,0,0,120,111,1,0,0,0,120,112,1,0,0,0,120,113,1,0,0,0,
+		120,114,1,0,0,0,120,115,1,0,0,0,120,116,1,0,0,0,120,117,1,0,0,0,120,118,
+		1,0,0,0,120,119,1,0,0,0,121,5,1,0,0,0,122,123,5,116,0,0,123,129,4,3,0,
+		0,124,128,3,82,41,0,125,128,5,3,0,0,126,128,5,23,0,0,127,124,1,0,0,0,127,
+		125,1,0,0,0,127,126,1,0,0,0,128,131,1,0,0,0,129,127,1,0,0,0,129,130,1,
+		0,0,0,130,132,1,0,0,0,131,129,1,0,0,0,132,133,3,8,4,0,133,7,1,0,0,0,134,
+		139,5,93,0,0,135,138,3,8,4,0,136,138,8,0,0,0,137,135,1,0,0,0,137,136,1,
+		0,0,0,138,141,1,0,0,0,139,137,1,0,0,0,139,140,1,0,0,0,140,142,1,0,0,0,
+		141,139,1,0,0,0,142,143,5,94,0,0,143,9,1,0,0,0,144,145,5,4,0,0,145,159,
+		5,115,0,0,146,147,5,5,0,0,147,159,3,82,41,0,148,149,5,6,0,0,149,159,5,
+		112,0,0,150,151,5,7,0,0,151,159,5,112,0,0,152,153,5,8,0,0,153,159,5,112,
+		0,0,154,155,5,9,0,0,155,159,3,82,41,0,156,157,5,10,0,0,157,159,3,12,6,
+		0,158,144,1,0,0,0,158,146,1,0,0,0,158,148,1,0,0,0,158,150,1,0,0,0,158,
+		152,1,0,0,0,158,154,1,0,0,0,158,156,1,0,0,0,159,11,1,0,0,0,160,161,5,111,
+		0,0,161,13,1,0,0,0,162,163,5,11,0,0,163,164,3,82,41,0,164,168,5,93,0,0,
+		165,167,3,16,8,0,166,165,1,0,0,0,167,170,1,0,0,0,168,166,1,0,0,0,168,169,
+		1,0,0,0,169,171,1,0,0,0,170,168,1,0,0,0,171,172,5,94,0,0,172,15,1,0,0,
+		0,173,174,5,12,0,0,174,180,5,115,0,0,175,176,5,13,0,0,176,180,3,78,39,
+		0,177,178,5,14,0,0,178,180,3,78,39,0,179,173,1,0,0,0,179,175,1,0,0,0,179,
+		177,1,0,0,0,180,17,1,0,0,0,181,182,5,15,0,0,182,183,3,82,41,0,183,187,
+		5,93,0,0,184,186,3,20,10,0,185,184,1,0,0,0,186,189,1,0,0,0,187,185,1,0,
+		0,0,187,188,1,0,0,0,188,190,1,0,0,0,189,187,1,0,0,0,190,191,5,94,0,0,191,
+		19,1,0,0,0,192,193,5,16,0,0,193,216,3,78,39,0,194,195,5,17,0,0,195,196,
+		5,18,0,0,196,199,3,76,38,0,197,198,5,19,0,0,198,200,3,78,39,0,199,197,
+		1,0,0,0,199,200,1,0,0,0,200,203,1,0,0,0,201,202,5,20,0,0,202,204,5,112,
+		0,0,203,201,1,0,0,0,203,204,1,0,0,0,204,216,1,0,0,0,205,206,5,17,0,0,206,
+		207,5,21,0,0,207,211,5,93,0,0,208,210,3,22,11,0,209,208,1,0,0,0,210,213,
+		1,0,0,0,211,209,1,0,0,0,211,212,1,0,0,0,212,214,1,0,0,0,213,211,1,0,0,
+		0,214,216,5,94,0,0,215,192,1,0,0,0,215,194,1,0,0,0,215,205,1,0,0,0,216,
+		21,1,0,0,0,217,218,5,112,0,0,218,220,3,78,39,0,219,221,5,97,0,0,220,219,
+		1,0,0,0,220,221,1,0,0,0,221,23,1,0,0,0,222,223,5,22,0,0,223,224,3,82,41,
+		0,224,225,5,23,0,0,225,226,3,82,41,0,226,230,5,93,0,0,227,229,3,26,13,
+		0,228,227,1,0,0,0,229,232,1,0,0,0,230,228,1,0,0,0,230,231,1,0,0,0,231,
+		233,1,0,0,0,232,230,1,0,0,0,233,234,5,94,0,0,234,25,1,0,0,0,235,236,5,
+		24,0,0,236,268,3,82,41,0,237,238,5,25,0,0,238,239,3,78,39,0,239,244,3,
+		74,37,0,240,241,5,26,0,0,241,242,3,78,39,0,242,243,3,74,37,0,243,245,1,
+		0,0,0,244,240,1,0,0,0,244,245,1,0,0,0,245,268,1,0,0,0,246,247,5,27,0,0,
+		247,268,5,112,0,0,248,249,5,28,0,0,249,268,3,76,38,0,250,251,5,29,0,0,
+		251,252,3,28,14,0,252,253,3,76,38,0,253,254,5,31,0,0,254,255,5,24,0,0,
+		255,259,5,32,0,0,256,257,5,25,0,0,257,258,5,31,0,0,258,260,5,33,0,0,259,
+		256,1,0,0,0,259,260,1,0,0,0,260,268,1,0,0,0,261,263,5,34,0,0,262,264,3,
+		30,15,0,263,262,1,0,0,0,264,265,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,
+		0,266,268,1,0,0,0,267,235,1,0,0,0,267,237,1,0,0,0,267,246,1,0,0,0,267,
+		248,1,0,0,0,267,250,1,0,0,0,267,261,1,0,0,0,268,27,1,0,0,0,269,270,5,114,
+		0,0,270,273,5,30,0,0,271,273,5,113,0,0,272,269,1,0,0,0,272,271,1,0,0,0,
+		273,29,1,0,0,0,274,275,5,35,0,0,275,281,3,78,39,0,276,277,5,36,0,0,277,
+		281,3,78,39,0,278,279,5,37,0,0,279,281,5,112,0,0,280,274,1,0,0,0,280,276,
+		1,0,0,0,280,278,1,0,0,0,281,31,1,0,0,0,282,283,5,38,0,0,283,284,3,82,41,
+		0,284,288,5,93,0,0,285,287,3,34,17,0,286,285,1,0,0,0,287,290,1,0,0,0,288,
+		286,1,0,0,0,288,289,1,0,0,0,289,291,1,0,0,0,290,288,1,0,0,0,291,292,5,
+		94,0,0,292,33,1,0,0,0,293,294,5,39,0,0,294,310,3,78,39,0,295,296,5,40,
+		0,0,296,298,3,78,39,0,297,299,5,41,0,0,298,297,1,0,0,0,298,299,1,0,0,0,
+		299,310,1,0,0,0,300,301,5,42,0,0,301,302,5,37,0,0,302,310,5,112,0,0,303,
+		304,5,45,0,0,304,310,3,36,18,0,305,306,5,7,0,0,306,310,5,112,0,0,307,308,
+		5,49,0,0,308,310,5,114,0,0,309,293,1,0,0,0,309,295,1,0,0,0,309,300,1,0,
+		0,0,309,303,1,0,0,0,309,305,1,0,0,0,309,307,1,0,0,0,310,35,1,0,0,0,311,
+		324,5,46,0,0,312,324,5,47,0,0,313,324,5,48,0,0,314,315,5,21,0,0,315,319,
+		5,93,0,0,316,318,3,22,11,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,
+		0,0,319,320,1,0,0,0,320,322,1,0,0,0,321,319,1,0,0,0,322,324,5,94,0,0,323,
+		311,1,0,0,0,323,312,1,0,0,0,323,313,1,0,0,0,323,314,1,0,0,0,324,37,1,0,
+		0,0,325,326,5,50,0,0,326,327,3,82,41,0,327,331,5,93,0,0,328,330,3,40,20,
+		0,329,328,1,0,0,0,330,333,1,0,0,0,331,329,1,0,0,0,331,332,1,0,0,0,332,
+		334,1,0,0,0,333,331,1,0,0,0,334,335,5,94,0,0,335,39,1,0,0,0,336,337,5,
+		51,0,0,337,348,3,78,39,0,338,339,5,52,0,0,339,344,3,42,21,0,340,341,5,
+		97,0,0,341,343,3,42,21,0,342,340,1,0,0,0,343,346,1,0,0,0,344,342,1,0,0,
+		0,344,345,1,0,0,0,345,348,1,0,0,0,346,344,1,0,0,0,347,336,1,0,0,0,347,
+		338,1,0,0,0,348,41,1,0,0,0,349,350,3,82,41,0,350,351,3,78,39,0,351,43,
+		1,0,0,0,352,353,5,53,0,0,353,362,3,82,41,0,354,358,5,93,0,0,355,357,3,
+		46,23,0,356,355,1,0,0,0,357,360,1,0,0,0,358,356,1,0,0,0,358,359,1,0,0,
+		0,359,361,1,0,0,0,360,358,1,0,0,0,361,363,5,94,0,0,362,354,1,0,0,0,362,
+		363,1,0,0,0,363,45,1,0,0,0,364,365,5,54,0,0,365,371,3,78,39,0,366,367,
+		5,55,0,0,367,371,3,78,39,0,368,369,5,56,0,0,369,371,3,78,39,0,370,364,
+		1,0,0,0,370,366,1,0,0,0,370,368,1,0,0,0,371,47,1,0,0,0,372,373,5,57,0,
+		0,373,374,3,82,41,0,374,375,5,93,0,0,375,376,3,78,39,0,376,381,3,74,37,
+		0,377,378,5,26,0,0,378,379,3,78,39,0,379,380,3,74,37,0,380,382,1,0,0,0,
+		381,377,1,0,0,0,381,382,1,0,0,0,382,383,1,0,0,0,383,384,5,94,0,0,384,49,
+		1,0,0,0,385,386,5,58,0,0,386,387,3,82,41,0,387,388,5,100,0,0,388,392,3,
+		78,39,0,389,390,5,59,0,0,390,391,5,60,0,0,391,393,3,76,38,0,392,389,1,
+		0,0,0,392,393,1,0,0,0,393,396,1,0,0,0,394,395,5,20,0,0,395,397,5,112,0,
+		0,396,394,1,0,0,0,396,397,1,0,0,0,397,51,1,0,0,0,398,399,5,61,0,0,399,
+		400,3,82,41,0,400,401,5,62,0,0,401,404,3,78,39,0,402,403,5,20,0,0,403,
+		405,5,112,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,406,1,0,0,0,406,407,
+		5,99,0,0,407,408,3,82,41,0,408,53,1,0,0,0,409,410,5,63,0,0,410,411,5,62,
+		0,0,411,414,3,78,39,0,412,413,5,64,0,0,413,415,3,76,38,0,414,412,1,0,0,
+		0,414,415,1,0,0,0,415,55,1,0,0,0,416,417,5,65,0,0,417,418,5,66,0,0,418,
+		423,3,58,29,0,419,420,5,97,0,0,420,422,3,58,29,0,421,419,1,0,0,0,422,425,
+		1,0,0,0,423,421,1,0,0,0,423,424,1,0,0,0,424,57,1,0,0,0,425,423,1,0,0,0,
+		426,429,5,34,0,0,427,429,3,82,41,0,428,426,1,0,0,0,428,427,1,0,0,0,429,
+		59,1,0,0,0,430,431,5,67,0,0,431,435,5,93,0,0,432,434,3,62,31,0,433,432,
+		1,0,0,0,434,437,1,0,0,0,435,433,1,0,0,0,435,436,1,0,0,0,436,438,1,0,0,
+		0,437,435,1,0,0,0,438,439,5,94,0,0,439,61,1,0,0,0,440,441,5,9,0,0,441,
+		451,3,80,40,0,442,443,5,68,0,0,443,448,3,82,41,0,444,445,5,97,0,0,445,
+		447,3,82,41,0,446,444,1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,
+		1,0,0,0,449,452,1,0,0,0,450,448,1,0,0,0,451,442,1,0,0,0,451,452,1,0,0,
+		0,452,487,1,0,0,0,453,454,5,69,0,0,454,487,3,82,41,0,455,456,5,70,0,0,
+		456,487,3,82,41,0,457,458,5,71,0,0,458,459,5,72,0,0,459,460,5,73,0,0,460,
+		487,3,82,41,0,461,462,5,74,0,0,462,463,5,72,0,0,463,464,5,75,0,0,464,487,
+		3,82,41,0,465,466,5,76,0,0,466,467,3,78,39,0,467,471,5,93,0,0,468,470,
+		3,62,31,0,469,468,1,0,0,0,470,473,1,0,0,0,471,469,1,0,0,0,471,472,1,0,
+		0,0,472,474,1,0,0,0,473,471,1,0,0,0,474,484,5,94,0,0,475,476,5,77,0,0,
+		476,480,5,93,0,0,477,479,3,62,31,0,478,477,1,0,0,0,479,482,1,0,0,0,480,
+		478,1,0,0,0,480,481,1,0,0,0,481,483,1,0,0,0,482,480,1,0,0,0,483,485,5,
+		94,0,0,484,475,1,0,0,0,484,485,1,0,0,0,485,487,1,0,0,0,486,440,1,0,0,0,
+		486,453,1,0,0,0,486,455,1,0,0,0,486,457,1,0,0,0,486,461,1,0,0,0,486,465,
+		1,0,0,0,487,63,1,0,0,0,488,489,5,78,0,0,489,493,5,93,0,0,490,492,3,66,
+		33,0,491,490,1,0,0,0,492,495,1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,
+		496,1,0,0,0,495,493,1,0,0,0,496,497,5,94,0,0,497,65,1,0,0,0,498,499,5,
+		79,0,0,499,504,3,82,41,0,500,501,5,97,0,0,501,503,3,82,41,0,502,500,1,
+		0,0,0,503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,510,1,0,0,0,
+		506,504,1,0,0,0,507,509,3,68,34,0,508,507,1,0,0,0,509,512,1,0,0,0,510,
+		508,1,0,0,0,510,511,1,0,0,0,511,515,1,0,0,0,512,510,1,0,0,0,513,515,3,
+		60,30,0,514,498,1,0,0,0,514,513,1,0,0,0,515,67,1,0,0,0,516,517,5,80,0,
+		0,517,521,3,78,39,0,518,519,5,81,0,0,519,521,3,76,38,0,520,516,1,0,0,0,
+		520,518,1,0,0,0,521,69,1,0,0,0,522,523,5,2,0,0,523,524,3,82,41,0,524,525,
+		5,3,0,0,525,526,3,82,41,0,526,530,5,93,0,0,527,529,3,72,36,0,528,527,1,
+		0,0,0,529,532,1,0,0,0,530,528,1,0,0,0,530,531,1,0,0,0,531,533,1,0,0,0,
+		532,530,1,0,0,0,533,534,5,94,0,0,534,71,1,0,0,0,535,536,3,82,41,0,536,
+		537,5,29,0,0,537,538,5,82,0,0,538,539,5,114,0,0,539,563,1,0,0,0,540,541,
+		3,80,40,0,541,542,5,83,0,0,542,543,3,78,39,0,543,544,3,74,37,0,544,563,
+		1,0,0,0,545,546,3,80,40,0,546,547,5,84,0,0,547,548,3,78,39,0,548,549,5,
+		85,0,0,549,550,5,112,0,0,550,563,1,0,0,0,551,552,3,82,41,0,552,553,5,86,
+		0,0,553,554,5,23,0,0,554,555,5,112,0,0,555,563,1,0,0,0,556,558,5,78,0,
+		0,557,559,3,68,34,0,558,557,1,0,0,0,559,560,1,0,0,0,560,558,1,0,0,0,560,
+		561,1,0,0,0,561,563,1,0,0,0,562,535,1,0,0,0,562,540,1,0,0,0,562,545,1,
+		0,0,0,562,551,1,0,0,0,562,556,1,0,0,0,563,73,1,0,0,0,564,565,5,87,0,0,
+		565,566,5,88,0,0,566,75,1,0,0,0,567,568,5,113,0,0,568,77,1,0,0,0,569,570,
+		6,39,-1,0,570,571,5,95,0,0,571,572,3,78,39,0,572,573,5,96,0,0,573,597,
+		1,0,0,0,574,575,5,102,0,0,575,597,3,78,39,13,576,577,5,92,0,0,577,597,
+		3,78,39,8,578,579,3,82,41,0,579,588,5,95,0,0,580,585,3,78,39,0,581,582,
+		5,97,0,0,582,584,3,78,39,0,583,581,1,0,0,0,584,587,1,0,0,0,585,583,1,0,
+		0,0,585,586,1,0,0,0,586,589,1,0,0,0,587,585,1,0,0,0,588,580,1,0,0,0,588,
+		589,1,0,0,0,589,590,1,0,0,0,590,591,5,96,0,0,591,597,1,0,0,0,592,597,5,
+		113,0,0,593,597,5,114,0,0,594,597,5,112,0,0,595,597,3,80,40,0,596,569,
+		1,0,0,0,596,574,1,0,0,0,596,576,1,0,0,0,596,578,1,0,0,0,596,592,1,0,0,
+		0,596,593,1,0,0,0,596,594,1,0,0,0,596,595,1,0,0,0,597,618,1,0,0,0,598,
+		599,10,12,0,0,599,600,5,89,0,0,600,617,3,78,39,13,601,602,10,11,0,0,602,
+		603,7,1,0,0,603,617,3,78,39,12,604,605,10,10,0,0,605,606,7,2,0,0,606,617,
+		3,78,39,11,607,608,10,9,0,0,608,609,7,3,0,0,609,617,3,78,39,10,610,611,
+		10,7,0,0,611,612,5,90,0,0,612,617,3,78,39,8,613,614,10,6,0,0,614,615,5,
+		91,0,0,615,617,3,78,39,7,616,598,1,0,0,0,616,601,1,0,0,0,616,604,1,0,0,
+		0,616,607,1,0,0,0,616,610,1,0,0,0,616,613,1,0,0,0,617,620,1,0,0,0,618,
+		616,1,0,0,0,618,619,1,0,0,0,619,79,1,0,0,0,620,618,1,0,0,0,621,624,3,82,
+		41,0,622,623,5,98,0,0,623,625,3,82,41,0,624,622,1,0,0,0,624,625,1,0,0,
+		0,625,81,1,0,0,0,626,627,7,4,0,0,627,83,1,0,0,0,63,87,89,100,120,127,129,
+		137,139,158,168,179,187,199,203,211,215,220,230,244,259,265,267,272,280,
+		288,298,309,319,323,331,344,347,358,362,370,381,392,396,404,414,423,428,
+		435,448,451,471,480,484,486,493,504,510,514,520,530,560,562,585,588,596,
+		616,618,624
 	};
 
 	public static readonly ATN _ATN =

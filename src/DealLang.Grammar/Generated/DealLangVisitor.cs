@@ -404,6 +404,18 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitDefaultRule([NotNull] DealLangParser.DefaultRuleContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.cfadsRule"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCfadsRule([NotNull] DealLangParser.CfadsRuleContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.cfadsItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCfadsItem([NotNull] DealLangParser.CfadsItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.waterfallDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -34,4 +34,17 @@ public static class CashCheck
                 $"cash not conserved in period {period}: collections {collections:F2} != paid {paidOut:F2} + account change {delta:F2} (error {error:G6})"));
         }
     }
+
+    /// <summary>
+    /// Throws <see cref="CashConservationException"/> when cash is left in the accounts after the run's last period:
+    /// the final period releases every account into the waterfall, so nothing may be stranded.
+    /// </summary>
+    public static void VerifyNothingLeft(int period, double accountsEnd)
+    {
+        if (double.IsFinite(accountsEnd) && Math.Abs(accountsEnd) > 0.005)
+        {
+            throw new CashConservationException(string.Create(CultureInfo.InvariantCulture,
+                $"cash stranded after the last period {period}: the accounts still hold {accountsEnd:F2}"));
+        }
+    }
 }

@@ -14,7 +14,7 @@ public sealed class DealDescription
     public required Frequency Frequency { get; init; }
     public required DayCount DayCount { get; init; }
 
-    /// <summary>Period boundaries [closing, p1, ..., maturity]: period t runs from Boundaries[t] to Boundaries[t+1].</summary>
+    /// <summary>Period boundaries [closing, p1, ..., maturity, workout...]: period t runs from Boundaries[t] to Boundaries[t+1].</summary>
     public required Date[] Boundaries { get; init; }
 
     /// <summary>Year fraction of each period under the deal's day count.</summary>
@@ -32,5 +32,15 @@ public sealed class DealDescription
     public required SaleInfo[] Sales { get; init; }
     public required ScenarioSpec[] Scenarios { get; init; }
 
+    private readonly int? _scheduledPeriods;
+
+    /// <summary>All periods: to the maturity, then the workout periods in which an enforcement sale can still fall.</summary>
     public int Periods => Boundaries.Length - 1;
+
+    /// <summary>Periods from the closing to the maturity (all of them when the deal has no workout periods).</summary>
+    public int ScheduledPeriods
+    {
+        get => _scheduledPeriods ?? Periods;
+        init => _scheduledPeriods = value;
+    }
 }

@@ -35,6 +35,30 @@ public static class Schedule
     }
 
     /// <summary>
+    /// <paramref name="boundaries"/> followed by <paramref name="periods"/> more regular periods rolled forward
+    /// from its last date (the workout after a deal's maturity); a last date on a month's last day keeps every
+    /// added date on a month's last day. Stops at the calendar's end.
+    /// </summary>
+    public static Date[] Extend(Date[] boundaries, Frequency f, int periods)
+    {
+        ArgumentNullException.ThrowIfNull(boundaries);
+        if (periods <= 0 || boundaries.Length == 0)
+        {
+            return boundaries;
+        }
+
+        Date anchor = boundaries[^1];
+        int months = Frequencies.MonthsPerPeriod(f);
+        var extended = new List<Date>(boundaries);
+        for (int k = 1; k <= periods && anchor.TryAddMonths(k * months, out Date next); k++)
+        {
+            extended.Add(anchor.IsEndOfMonth ? new Date(next.Year, next.Month, Date.DaysInMonth(next.Year, next.Month)) : next);
+        }
+
+        return [.. extended];
+    }
+
+    /// <summary>
     /// The index <c>i</c> of the period that ends on or after <paramref name="d"/>, i.e.
     /// <c>boundaries[i] &lt; d &lt;= boundaries[i + 1]</c>, so a payment date belongs to the period it closes.
     /// Returns −1 when <paramref name="d"/> is on or before the first boundary and

@@ -14,11 +14,15 @@ public class HyperionFiguresTests(HyperionRun run) : IClassFixture<HyperionRun>
     public void The_schedule_is_48_semiannual_periods_with_a_one_month_front_stub()
     {
         var b = run.Deal.Boundaries;
-        Assert.Equal(48, run.Deal.Periods);
+        Assert.Equal(48, run.Deal.ScheduledPeriods);
+
+        // Workout: the longest enforcement lag (Refuted's 12m) needs up to two half-years after the maturity.
+        Assert.Equal(50, run.Deal.Periods);
         Assert.Equal(new Date(2025, 10, 30), b[0]);
         Assert.Equal(new Date(2025, 11, 30), b[1]);
         Assert.Equal(new Date(2026, 5, 30), b[2]);
-        Assert.Equal(new Date(2049, 5, 30), b[^1]);
+        Assert.Equal(new Date(2049, 5, 30), b[run.Deal.ScheduledPeriods]);
+        Assert.Equal(new Date(2050, 5, 30), b[^1]);
     }
 
     [Fact]
@@ -71,16 +75,18 @@ public class HyperionFiguresTests(HyperionRun run) : IClassFixture<HyperionRun>
     }
 
     [Fact]
-    public void The_rvg_pays_the_notes_balance_less_the_stressed_campus_value_when_the_lease_ends()
+    public void The_rvg_pays_the_notes_scheduled_balance_less_the_stressed_campus_value_when_the_lease_ends()
     {
         // Refuted: no renewal, so the lease ends 2033-11-30, the end of period 16 (0-based), inside the RVG window.
         // Campus value then: 27bn x (1 - 80% x 48/360 months of straight line from 2029-11-30)
         //   x (1 - 70% x 2953/2985 days of the linear drop to 2034-01-01) = 7,417,001,005.03.
-        // RVG = min(28bn cap, Notes balance at the period's start - value).
+        // RVG = min(28bn cap, Notes.scheduled_balance - value), the scheduled balance being the balance at the
+        // period's start less the period's scheduled principal (the ledger's principal due: nothing is in arrears yet).
         const int end = 16;
         double value = 27e9 * (1 - 0.8 * 48 / 360.0) * (1 - 0.7 * 2953 / 2985.0);
         double notesAtStart = run.Ledger("Refuted", "Notes balance", end - 1);
-        Assert.Equal(Math.Min(28e9, notesAtStart - value), run.Ledger("Refuted", "rvg MetaLease", end), 1.0);
+        double scheduledPrincipal = run.Ledger("Refuted", "Notes principal due", end);
+        Assert.Equal(Math.Min(28e9, notesAtStart - scheduledPrincipal - value), run.Ledger("Refuted", "rvg MetaLease", end), 1.0);
         Assert.Equal(0.0, run.Ledger("Refuted", "rvg MetaLease", end - 1));
     }
 

@@ -55,7 +55,7 @@ public class DealCompilerTests
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Equal("Hyperion", result.Model!.Name);
-        Assert.Equal(48, result.Model.Periods);
+        Assert.Equal(48, result.Model.ScheduledPeriods);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public class EmittedSourceTests
         Assert.Contains("// 2 pay Notes.interest\n", loop, StringComparison.Ordinal);
         Assert.Contains("// 5 if CashTrap\n", loop, StringComparison.Ordinal);
         Assert.Contains("// 11 pay Notes.balance\n", loop, StringComparison.Ordinal);
-        foreach (string phase in new[] { "// 1. collections", "// 2. amounts due", "// 3. tests and triggers", "// 4. waterfall", "// 5. ", "// 7. results" })
+        foreach (string phase in new[] { "// 2a. tranches", "// 1. collections", "// 2b. fees due", "// 3. tests and triggers", "// 4. waterfall", "// 5. ", "// 7. results" })
         {
             Assert.Contains(phase, loop, StringComparison.Ordinal);
         }

@@ -85,7 +85,8 @@ public sealed class PeriodLoopTests : IDisposable
         }
 
         Assert.True(result.Distributions[0][5] > 0);
-        for (int t = 10; t < HyperionModel.Periods; t++)
+        int last = HyperionModel.Periods - 1;
+        for (int t = 10; t < last; t++)
         {
             Assert.True(result.TestValues[0][t] < 1.10);
             Assert.True(result.TriggerActive[0][t]);
@@ -94,6 +95,11 @@ public sealed class PeriodLoopTests : IDisposable
         }
 
         Assert.True(result.AccountBalance[1][20] > 0);
+
+        // The maturity releases every account into the waterfall: the trapped cash reaches the sponsor (with the
+        // period's residual: the rent exceeds the last level payment) and nothing is left behind.
+        Assert.True(result.Distributions[0][last] >= result.AccountBalance[1][last - 1]);
+        Assert.Equal(0.0, result.AccountBalance[1][last]);
     }
 
     [Fact]

@@ -125,7 +125,7 @@ public sealed class HyperionLoweringTests
     [Fact]
     public void FortyEightSemiannualPeriodsWithAOneMonthFrontStub()
     {
-        Assert.Equal(48, Model.Periods);
+        Assert.Equal(48, Model.ScheduledPeriods);
         Assert.Equal(new Date(2025, 10, 30), Model.Boundaries[0]);
         Assert.Equal(new Date(2025, 11, 30), Model.Boundaries[1]);
         Assert.Equal(new Date(2026, 5, 30), Model.Boundaries[2]);

@@ -63,7 +63,7 @@ public sealed class NameResolutionTests
     {
         Diagnostic d = Single(TestErrors("Notes.intrest"), "DL0203");
 
-        Assert.StartsWith("tranche 'Notes' has no member 'intrest'; did you mean 'interest'? (it has: balance, interest,", d.Message, StringComparison.Ordinal);
+        Assert.StartsWith("tranche 'Notes' has no member 'intrest'; did you mean 'interest'? (it has: balance, scheduled_balance, interest,", d.Message, StringComparison.Ordinal);
         At(d, 9, 18); // "Notes." is 6 characters after column 12
     }
 
@@ -72,7 +72,7 @@ public sealed class NameResolutionTests
     {
         Diagnostic d = Single(TestErrors("Notes"), "DL0204");
 
-        Assert.StartsWith("tranche 'Notes' is not a value by itself; use one of Notes.balance, Notes.interest,", d.Message, StringComparison.Ordinal);
+        Assert.StartsWith("tranche 'Notes' is not a value by itself; use one of Notes.balance, Notes.scheduled_balance, Notes.interest,", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]

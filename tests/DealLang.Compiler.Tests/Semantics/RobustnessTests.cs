@@ -70,7 +70,7 @@ public sealed class RobustnessTests
             new TestSyntax(Name("Y"), new ReferenceSyntax(Name("X"), null, At), new DurationSyntax(0, TimeUnit.Months, null!, At), new DateSyntax(default, At), At),
             new TriggerSyntax(Name("Tr"), null!, null, null!, At),
             new TriggerSyntax(Name("Tr2"), new CallExpressionSyntax(Name("min"), [null!], At), null, Name(null), At),
-            new DefaultRuleSyntax(null!, At),
+            new DefaultRuleSyntax(null!, null, At),
             new WaterfallSyntax(default, At),
             new WaterfallSyntax(
             [

@@ -12,7 +12,10 @@ namespace DealLang.Generated;
 // Every amount is a double in USD; rates are fractions (6.581% is 0.06581).
 public sealed class Deal_Hyperion : IDealProgram
 {
-    private const int Periods = 48;
+    // Periods to the maturity, then 2 workout period(s) after it, run only while an enforcement sale is pending.
+    private const int ScheduledPeriods = 48;
+
+    private const int Periods = 50;
 
     private const int PeriodsPerYear = 2;
 
@@ -35,7 +38,7 @@ public sealed class Deal_Hyperion : IDealProgram
         new Date(2043, 5, 30), new Date(2043, 11, 30), new Date(2044, 5, 30), new Date(2044, 11, 30),
         new Date(2045, 5, 30), new Date(2045, 11, 30), new Date(2046, 5, 30), new Date(2046, 11, 30),
         new Date(2047, 5, 30), new Date(2047, 11, 30), new Date(2048, 5, 30), new Date(2048, 11, 30),
-        new Date(2049, 5, 30),
+        new Date(2049, 5, 30), new Date(2049, 11, 30), new Date(2050, 5, 30),
     };
 
     // Year fraction of each period under 30/360.
@@ -82,16 +85,20 @@ public sealed class Deal_Hyperion : IDealProgram
 
         // State at closing.
         double collections = 0.0; // rent, RVG, account interest and sale proceeds received this period
-        double cfads = 0.0; // collections less fees due
+        double recurring = 0.0; // collections less one-off receipts (the RVG)
+        double cfads = 0.0; // recurring collections less fees due
         double debtService = 0.0; // interest and principal due on all tranches
         double available = 0.0; // cash the waterfall has not yet applied
         Date periodEnd = Closing;
         bool eventOfDefault = false;
+        bool finalPeriod = false; // the run ends with this period: every account is paid out
         int periodsRun = Periods;
         double saleProceeds = 0.0;
         // Notes (tranche)
         double tranche_Notes_balance = 27300000000.0; // principal outstanding
         double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
+        double tranche_Notes_scheduledInterest = 0.0; // this period's interest on the opening balance
+        double tranche_Notes_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
         double tranche_Notes_interestDue = 0.0; // incl. interest unpaid so far
         double tranche_Notes_principalDue = 0.0; // incl. principal unpaid so far
         double tranche_Notes_interestPaid = 0.0;
@@ -142,6 +149,26 @@ public sealed class Deal_Hyperion : IDealProgram
             double accountsStart = account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance;
             tranche_Notes_startBalance = tranche_Notes_balance;
 
+            // 2a. tranches: scheduled interest and principal, and what is due with arrears
+            // Notes: interest on the opening balance, plus interest unpaid so far (which earns none)
+            tranche_Notes_scheduledInterest = tranche_Notes_balance * 0.06581 * yf;
+            tranche_Notes_interestDue = tranche_Notes_scheduledInterest + tranche_Notes_unpaidInterest;
+            // Notes: level principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+            if (t >= tranche_Notes_maturityPeriod)
+            {
+                tranche_Notes_scheduledPrincipal = tranche_Notes_balance - tranche_Notes_unpaidPrincipal;
+            }
+            else if (t >= tranche_Notes_firstPrincipalPeriod)
+            {
+                tranche_Notes_scheduledPrincipal = Math.Min(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, Annuity.LevelPrincipal(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, 0.06581 / PeriodsPerYear, tranche_Notes_maturityPeriod - t + 1));
+            }
+            else
+            {
+                tranche_Notes_scheduledPrincipal = 0.0;
+            }
+
+            tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_scheduledPrincipal + tranche_Notes_unpaidPrincipal);
+
             // 1. collections
             // MetaLease: rent, until its facility is sold
             lease_MetaLease_rent = sale1_done ? 0.0 : lease_MetaLease_scheduledRent[t];
@@ -150,7 +177,7 @@ public sealed class Deal_Hyperion : IDealProgram
             if (t == lease_MetaLease_endPeriod && lease_MetaLease_rvgApplies)
             {
                 // the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value), times what it can recover
-                double guaranteed = tranche_Notes_startBalance;
+                double guaranteed = (tranche_Notes_startBalance - tranche_Notes_scheduledPrincipal);
                 lease_MetaLease_rvg = Math.Min(28000000000.0, Math.Max(0.0, guaranteed - facility_Campus_value[t])) * lease_MetaLease_rvgRecovery;
                 result.RvgPaid[0] = lease_MetaLease_rvg;
             }
@@ -161,54 +188,19 @@ public sealed class Deal_Hyperion : IDealProgram
             account_Dsra_interest = account_Dsra_balance * 0.04 * yf;
             // Trap: interest on the balance at the period's start
             account_Trap_interest = account_Trap_balance * 0.04 * yf;
-            // 6. enforcement sales: in the first period ending on or after the sale date, at value less the haircut
-            saleProceeds = 0.0;
-            if (afterDefault && !sale1_done && periodEnd >= sale1_date)
-            {
-                // sells Campus
-                double proceeds = facility_Campus_value[t] * (1.0 - sale1_haircut);
-                saleProceeds += proceeds;
-                result.SaleProceeds += proceeds;
-                result.SalePeriod = t;
-                sale1_done = true;
-            }
-
-            collections = lease_MetaLease_rent + lease_MetaLease_rvg + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest + saleProceeds;
+            collections = lease_MetaLease_rent + lease_MetaLease_rvg + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
             available = collections;
-            if (afterDefault)
-            {
-                // 6. after an event of default the accounts are collateral: their cash joins the waterfall
-                available += account_InterestReserve_balance;
-                account_InterestReserve_balance = 0.0;
-                available += account_Dsra_balance;
-                account_Dsra_balance = 0.0;
-                available += account_Trap_balance;
-                account_Trap_balance = 0.0;
-            }
+            // recurring cash (not the RVG): what cfads is made of
+            recurring = collections - lease_MetaLease_rvg;
 
-            // 2. amounts due
+            // 2b. fees due, debt service, cfads and account targets
             // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
             fee_Trustee_due = 5000000.0 * yf * fee_Trustee_escalation[t] + fee_Trustee_unpaid;
             // AssetMgmt: the annual amount for this period's share of a year, plus fees unpaid so far
             fee_AssetMgmt_due = (0.001 * facility_Campus_value[t]) * yf + fee_AssetMgmt_unpaid;
-            // Notes: interest on the opening balance, plus interest unpaid so far (which earns none)
-            tranche_Notes_interestDue = tranche_Notes_balance * 0.06581 * yf + tranche_Notes_unpaidInterest;
-            // Notes: level principal, plus principal unpaid so far; the whole balance at maturity
-            if (t >= tranche_Notes_maturityPeriod)
-            {
-                tranche_Notes_principalDue = tranche_Notes_balance;
-            }
-            else if (t >= tranche_Notes_firstPrincipalPeriod)
-            {
-                tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, Annuity.LevelPrincipal(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, 0.06581 / PeriodsPerYear, tranche_Notes_maturityPeriod - t + 1) + tranche_Notes_unpaidPrincipal);
-            }
-            else
-            {
-                tranche_Notes_principalDue = Math.Min(tranche_Notes_balance, tranche_Notes_unpaidPrincipal);
-            }
-
-            debtService = tranche_Notes_interestDue + tranche_Notes_principalDue;
-            cfads = collections - fee_Trustee_due - fee_AssetMgmt_due;
+            // debt service is what the schedule asks this period: arrears are not counted again
+            debtService = tranche_Notes_scheduledInterest + tranche_Notes_scheduledPrincipal;
+            cfads = recurring - fee_Trustee_due - fee_AssetMgmt_due;
             account_Dsra_target = 1.0 * debtService; // Dsra target
 
             // 3. tests and triggers
@@ -247,7 +239,19 @@ public sealed class Deal_Hyperion : IDealProgram
             double owed, draw; // what cash could not pay, and what a reserve account covers of it
             if (!afterDefault)
             {
-                // regular waterfall
+                // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                finalPeriod = t == ScheduledPeriods - 1;
+                if (finalPeriod)
+                {
+                    // the last scheduled period: every account is released into the waterfall
+                    available += account_InterestReserve_balance;
+                    account_InterestReserve_balance = 0.0;
+                    available += account_Dsra_balance;
+                    account_Dsra_balance = 0.0;
+                    available += account_Trap_balance;
+                    account_Trap_balance = 0.0;
+                }
+
                 // 1 pay Trustee
                 step1_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
                 step1_paid = Math.Min(available, step1_due);
@@ -286,7 +290,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 tranche_Notes_principalPaid += step4_paid;
                 tranche_Notes_balance -= step4_paid;
                 // 5 fill Dsra
-                step5_filled = Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
+                step5_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
                 available -= step5_filled;
                 account_Dsra_balance += step5_filled;
                 // 6 if LeaseEnded
@@ -310,9 +314,9 @@ public sealed class Deal_Hyperion : IDealProgram
                 if (trigger_CashTrap_active)
                 {
                     // 9 hold rest in Trap
-                    step9_held = available;
+                    step9_held = finalPeriod ? 0.0 : available;
                     account_Trap_balance += step9_held;
-                    available = 0.0;
+                    available -= step9_held;
                 }
                 else
                 {
@@ -326,35 +330,12 @@ public sealed class Deal_Hyperion : IDealProgram
                 step11_distributed = available;
                 equity_Sponsor_distributed += step11_distributed;
                 available = 0.0;
-            }
-            else
-            {
-                // enforcement waterfall (periods after the event of default)
-                // 12 pay Trustee
-                step12_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
-                step12_paid = Math.Min(available, step12_due);
-                available -= step12_paid;
-                fee_Trustee_paid += step12_paid;
-                // 13 pay AssetMgmt
-                step13_due = Math.Max(0.0, fee_AssetMgmt_due - fee_AssetMgmt_paid);
-                step13_paid = Math.Min(available, step13_due);
-                available -= step13_paid;
-                fee_AssetMgmt_paid += step13_paid;
-                // 14 pay Notes.interest
-                step14_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
-                step14_paid = Math.Min(available, step14_due);
-                available -= step14_paid;
-                tranche_Notes_interestPaid += step14_paid;
-                // 15 pay Notes.balance
-                step15_due = tranche_Notes_balance;
-                step15_paid = Math.Min(available, step15_due);
-                available -= step15_paid;
-                tranche_Notes_principalPaid += step15_paid;
-                tranche_Notes_balance -= step15_paid;
-                // 16 distribute rest to Sponsor
-                step16_distributed = available;
-                equity_Sponsor_distributed += step16_distributed;
-                available = 0.0;
+                if (finalPeriod)
+                {
+                    // the run ends: what a hold would have kept goes to Sponsor
+                    equity_Sponsor_distributed += available;
+                    available = 0.0;
+                }
             }
 
             // 5. what was not paid carries to the next period
@@ -363,11 +344,73 @@ public sealed class Deal_Hyperion : IDealProgram
             fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
             fee_AssetMgmt_unpaid = Flows.Shortfall(fee_AssetMgmt_due, fee_AssetMgmt_paid);
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && (tranche_Notes_unpaidInterest > 0.0))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Notes_unpaidInterest > 0.0))
             {
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;
                 sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+            }
+
+            // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)
+            if (eventOfDefault)
+            {
+                bool enforcing = afterDefault;
+                // sales: at the end of the first period ending on or after the sale date, at value less the haircut
+                saleProceeds = 0.0;
+                if (!sale1_done && periodEnd >= sale1_date)
+                {
+                    // sells Campus
+                    double proceeds = facility_Campus_value[t] * (1.0 - sale1_haircut);
+                    saleProceeds += proceeds;
+                    result.SaleProceeds += proceeds;
+                    result.SalePeriod = t;
+                    sale1_done = true;
+                    enforcing = true;
+                }
+
+                if (enforcing)
+                {
+                    collections += saleProceeds;
+                    available += saleProceeds;
+                    // the accounts are collateral: their cash joins the enforcement waterfall
+                    available += account_InterestReserve_balance;
+                    account_InterestReserve_balance = 0.0;
+                    available += account_Dsra_balance;
+                    account_Dsra_balance = 0.0;
+                    available += account_Trap_balance;
+                    account_Trap_balance = 0.0;
+                    finalPeriod = sale1_done || t == Periods - 1;
+                    // enforcement waterfall
+                    // 12 pay Trustee
+                    step12_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
+                    step12_paid = Math.Min(available, step12_due);
+                    available -= step12_paid;
+                    fee_Trustee_paid += step12_paid;
+                    // 13 pay AssetMgmt
+                    step13_due = Math.Max(0.0, fee_AssetMgmt_due - fee_AssetMgmt_paid);
+                    step13_paid = Math.Min(available, step13_due);
+                    available -= step13_paid;
+                    fee_AssetMgmt_paid += step13_paid;
+                    // 14 pay Notes.interest
+                    step14_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
+                    step14_paid = Math.Min(available, step14_due);
+                    available -= step14_paid;
+                    tranche_Notes_interestPaid += step14_paid;
+                    // 15 pay Notes.balance
+                    step15_due = tranche_Notes_balance;
+                    step15_paid = Math.Min(available, step15_due);
+                    available -= step15_paid;
+                    tranche_Notes_principalPaid += step15_paid;
+                    tranche_Notes_balance -= step15_paid;
+                    // 16 distribute rest to Sponsor
+                    step16_distributed = available;
+                    equity_Sponsor_distributed += step16_distributed;
+                    available = 0.0;
+                    tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
+                    tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
+                    fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
+                    fee_AssetMgmt_unpaid = Flows.Shortfall(fee_AssetMgmt_due, fee_AssetMgmt_paid);
+                }
             }
 
             // 7. results
@@ -438,10 +481,14 @@ public sealed class Deal_Hyperion : IDealProgram
             {
                 double paidOut = fee_Trustee_paid + fee_AssetMgmt_paid + tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_Sponsor_distributed;
                 CashCheck.Verify(t, collections, paidOut, accountsStart, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
+                }
             }
 
-            // 6. the deal ends with the last enforcement sale
-            if (sale1_done)
+            // the run ends at the maturity without a default, or with the last enforcement sale
+            if ((!eventOfDefault && t == ScheduledPeriods - 1) || (sale1_done))
             {
                 periodsRun = t + 1;
                 break;
@@ -468,6 +515,7 @@ public sealed class Deal_Hyperion : IDealProgram
             Frequency = Frequency.Semiannual,
             DayCount = DayCount.Thirty360,
             Boundaries = (Date[])Boundaries.Clone(),
+            ScheduledPeriods = ScheduledPeriods,
             YearFractions = ComputeYearFractions(),
             Parties =
             [

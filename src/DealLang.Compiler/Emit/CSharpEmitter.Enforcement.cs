@@ -1,0 +1,173 @@
+using DealLang.Compiler.Model;
+
+namespace DealLang.Compiler.Emit;
+
+// 5-6. The default rule (with its grace period), the enforcement sales and the enforcement pass, and the end of
+// the run (docs/language.md, "Enforcement" and "The period loop"). After an event of default the run goes on past
+// the maturity (the workout periods) until every sale has happened, so a late default still realises the
+// collateral.
+public static partial class CSharpEmitter
+{
+    private static void WriteDefaultRule(EmitContext ctx, IndentedWriter w)
+    {
+        if (ctx.Model.DefaultRule is not { } rule)
+        {
+            return;
+        }
+
+        DefaultGrace grace = ctx.Model.DefaultGrace;
+        w.Comment("default rule: an event of default at the end of this period");
+        if (grace.IsNone)
+        {
+            using (w.Block("if (!eventOfDefault && t < ScheduledPeriods && " + Operand(ctx, rule, null) + ")"))
+            {
+                WriteEventOfDefault(ctx, w);
+            }
+
+            return;
+        }
+
+        // A breach must last the whole grace period, measured from the end of the period in which it began and
+        // checked at each period end; a period end at which the condition no longer holds cures it.
+        using (w.Block("if (!eventOfDefault && t < ScheduledPeriods)"))
+        {
+            using (w.Block("if (" + Operand(ctx, rule, null) + ")"))
+            {
+                using (w.Block("if (!breached)"))
+                {
+                    w.Line("breached = true;");
+                    w.Line("breachedFrom = periodEnd;");
+                }
+
+                string graceEnd = "breachedFrom" + (grace.Months != 0 ? ".AddMonthsClamped(" + CSharpLiterals.Int(grace.Months) + ")" : "")
+                    + (grace.Days != 0 ? ".AddDays(" + CSharpLiterals.Int(grace.Days) + ")" : "");
+                w.Comment("grace: " + GraceText(grace) + " from the first breach");
+                using (w.Block("if (periodEnd >= " + graceEnd + ")"))
+                {
+                    WriteEventOfDefault(ctx, w);
+                }
+            }
+
+            using (w.Block("else"))
+            {
+                w.Line("breached = false; // cured within the grace period");
+            }
+        }
+    }
+
+    private static string GraceText(DefaultGrace grace) =>
+        (grace.Months != 0 ? CSharpLiterals.Int(grace.Months) + " months" : "")
+        + (grace.Months != 0 && grace.Days != 0 ? " and " : "")
+        + (grace.Days != 0 ? CSharpLiterals.Int(grace.Days) + " days" : "");
+
+    private static void WriteEventOfDefault(EmitContext ctx, IndentedWriter w)
+    {
+        w.Line("eventOfDefault = true;");
+        w.Line("result.EventOfDefaultPeriod = t;");
+        if (HasEnforcement(ctx))
+        {
+            for (int s = 0; s < ctx.Sales.Length; s++)
+            {
+                w.Line(EmitContext.Sale(s, "date") + " = periodEnd.AddMonthsClamped(" + EmitContext.Sale(s, "lagMonths") + ");");
+            }
+        }
+    }
+
+    // 6. From the event of default on: each sale at the end of the first period ending on or after its date (the
+    // default period itself when the lag is 0), the accounts swept in as collateral, and the enforcement
+    // waterfall (the regular one if the deal declares none) over the period's cash, the proceeds and the accounts.
+    private static void WriteEnforcement(EmitContext ctx, IndentedWriter w)
+    {
+        if (!HasEnforcement(ctx))
+        {
+            return;
+        }
+
+        w.Line();
+        w.Comment("6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)");
+        using (w.Block("if (eventOfDefault)"))
+        {
+            w.Line("bool enforcing = afterDefault;");
+            if (ctx.Sales.Length > 0)
+            {
+                WriteSales(ctx, w);
+            }
+
+            using (w.Block("if (enforcing)"))
+            {
+                if (ctx.Sales.Length > 0)
+                {
+                    w.Line("collections += saleProceeds;");
+                    w.Line("available += saleProceeds;");
+                }
+
+                if (!ctx.Model.Accounts.IsEmpty)
+                {
+                    w.Comment("the accounts are collateral: their cash joins the enforcement waterfall");
+                    WriteReleaseAllAccounts(ctx, w);
+                }
+
+                w.Line("finalPeriod = " + (ctx.Sales.Length > 0 ? AllSold(ctx) + " || " : "") + "t == Periods - 1;");
+                var steps = ctx.EnforcementSteps.IsEmpty ? ctx.RegularSteps : ctx.EnforcementSteps;
+                w.Comment(ctx.EnforcementSteps.IsEmpty ? "no enforcement waterfall: the regular one keeps running" : "enforcement waterfall");
+                WriteStepsAndResidual(ctx, w, steps);
+                WriteCarry(ctx, w);
+            }
+        }
+    }
+
+    private static string AllSold(EmitContext ctx) =>
+        string.Join(" && ", Enumerable.Range(0, ctx.Sales.Length).Select(s => EmitContext.Sale(s, "done")));
+
+    private static void WriteSales(EmitContext ctx, IndentedWriter w)
+    {
+        w.Comment("sales: at the end of the first period ending on or after the sale date, at value less the haircut");
+        w.Line("saleProceeds = 0.0;");
+        for (int s = 0; s < ctx.Sales.Length; s++)
+        {
+            string done = EmitContext.Sale(s, "done");
+            using (w.Block("if (!" + done + " && periodEnd >= " + EmitContext.Sale(s, "date") + ")"))
+            {
+                var facilities = ctx.Sales[s].Facilities;
+                string value = facilities.Length == 0
+                    ? "0.0"
+                    : string.Join(" + ", facilities.Select(f => ctx.Facility(f, "value") + "[t]"));
+                if (facilities.Length > 1)
+                {
+                    value = "(" + value + ")";
+                }
+
+                w.Comment("sells " + FacilityNames(ctx, facilities));
+                w.Line("double proceeds = " + value + " * (1.0 - " + EmitContext.Sale(s, "haircut") + ");");
+                w.Line("saleProceeds += proceeds;");
+                w.Line("result.SaleProceeds += proceeds;");
+                w.Line("result.SalePeriod = t;");
+                w.Line(done + " = true;");
+                w.Line("enforcing = true;");
+            }
+        }
+    }
+
+    // The run ends after the maturity when no event of default has occurred, and after the last enforcement
+    // sale when one has; the workout periods after the maturity exist only for those sales.
+    private static void WriteTermination(EmitContext ctx, IndentedWriter w)
+    {
+        bool hasWorkout = ctx.Model.Periods > ctx.Model.ScheduledPeriods;
+        bool ends = HasEnforcement(ctx) && ctx.Sales.Length > 0;
+        if (!hasWorkout && !ends)
+        {
+            return;
+        }
+
+        w.Line();
+        w.Comment("the run ends at the maturity without a default, or with the last enforcement sale");
+        string condition = (hasWorkout ? "(!eventOfDefault && t == ScheduledPeriods - 1)" : "")
+            + (hasWorkout && ends ? " || " : "")
+            + (ends ? "(" + AllSold(ctx) + ")" : "");
+        using (w.Block("if (" + condition + ")"))
+        {
+            w.Line("periodsRun = t + 1;");
+            w.Line("break;");
+        }
+    }
+}

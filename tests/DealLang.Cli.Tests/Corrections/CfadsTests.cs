@@ -1,0 +1,49 @@
+using Xunit;
+
+namespace DealLang.Cli.Tests.Corrections;
+
+/// <summary><c>cfads</c> is recurring cash: one-off receipts (the RVG; sale proceeds arrive after the tests) are
+/// collections but not CFADS, unless the deal says <c>cfads includes rvg</c>.</summary>
+public sealed class CfadsTests
+{
+    // Annual 30/360, 2025-01-01 to 2030-01-01. 50m amortising linearly at 0% (10m a year). Rent 12m a year for
+    // 2 years; the lease then ends and the RVG pays min(cap 30m, guaranteed 30m - value 20m) = 10m in 2026's period.
+    private static string Deal(string cfads) => $$"""
+        deal Rvg {
+          currency USD  closing 2025-01-01  maturity 2030-01-01  pay annual  daycount 30/360
+          party Tenant { }
+          facility Shed { cost 20m  value schedule { 2025-01-01 20m } }
+          lease ShedLease on Shed {
+            lessee Tenant  rent 12m per year  starts 2025-01-01  term 2y
+            rvg guarantees 30m cap 30m until 2029-01-01
+          }
+          tranche Loan { balance 50m  coupon 0%  amortize linear }
+          equity Sponsor { contributed 1m }
+          {{cfads}}
+          test Dscr = cfads / debt_service
+          test Cover = collections / debt_service
+          waterfall { pay Loan.interest  pay Loan.principal  distribute rest to Sponsor }
+        }
+        """;
+
+    [Fact]
+    public void TheRvgIsACollectionButNotCfads()
+    {
+        using var deal = new SmallDeal(Deal(""));
+
+        // Period 1 (2026): rent 12m + RVG 10m = 22m collected; debt service 10m.
+        // DSCR = cfads / debt service = 12m / 10m = 1.2x (with the RVG it would be 2.2x); collections cover 2.2x.
+        Assert.Equal(10e6, deal.Ledger("rvg ShedLease", 1), 1e-6);
+        Assert.Equal(1.2, deal.Ledger("Dscr", 1), 1e-12);
+        Assert.Equal(2.2, deal.Ledger("Cover", 1), 1e-12);
+    }
+
+    [Fact]
+    public void ADealMayCountTheRvgInCfads()
+    {
+        using var deal = new SmallDeal(Deal("cfads includes rvg"));
+
+        // (12m + 10m) / 10m = 2.2x
+        Assert.Equal(2.2, deal.Ledger("Dscr", 1), 1e-12);
+    }
+}

@@ -1,0 +1,62 @@
+using DealLang.Runtime;
+using Xunit;
+
+namespace DealLang.Cli.Tests.Corrections;
+
+/// <summary><c>default when COND grace D</c>: the condition must hold at every period end from the first breach
+/// until at least D later; a period end at which it no longer holds cures it.</summary>
+public sealed class DefaultGraceTests
+{
+    // Quarterly, 30/360, 2025-01-01 to 2027-01-01 (8 periods). 100m bullet at 8%: 2m interest a quarter. The rent
+    // (8m a year = 2m a quarter) pays it, except in 2025-Q2 (abatement scenario: see the Gap/Long leases below).
+    private static string Deal(string grace, string rentGap) => $$"""
+        deal Grace {
+          currency USD  closing 2025-01-01  maturity 2027-01-01  pay quarterly  daycount 30/360
+          party Tenant { }
+          facility Shed { cost 150m  value schedule { 2025-01-01 150m } }
+          lease First on Shed { lessee Tenant  rent 8m per year  starts 2025-01-01  term 3m }
+          lease Second on Shed { lessee Tenant  rent 16m per year  starts {{rentGap}}  term 2y }
+          tranche Loan { balance 100m  coupon 8%  amortize bullet }
+          equity Sponsor { contributed 1m }
+          default when Loan.interest_shortfall > 0 {{grace}}
+          waterfall { pay Loan.interest  pay Loan.principal  distribute rest to Sponsor }
+          enforcement {
+            sell Shed haircut 0% lag 0m
+            waterfall { pay Loan.interest  pay Loan.balance  distribute rest to Sponsor }
+          }
+        }
+        """;
+
+    [Fact]
+    public void WithoutGraceAOneQuarterGapIsAnEventOfDefault()
+    {
+        // Q1 pays (2m rent); Q2 (to 2025-07-01) has no rent: 2m interest unpaid -> default at once, sale at once.
+        using var deal = new SmallDeal(Deal("", "2025-07-01"));
+        Assert.Equal(new Date(2025, 7, 1), deal.Single.Events.EventOfDefault);
+    }
+
+    [Fact]
+    public void AGapCuredWithinTheGraceIsNoDefault()
+    {
+        // Breach at the end of Q2 (2025-07-01): 2025-07-01 is before the grace's end 2025-07-01 + 90 days =
+        // 2025-09-29, so no default yet. In Q3 the second lease pays 4m (16m / 4), which pays the 2m arrears and
+        // the 2m interest: at 2025-10-01 the condition no longer holds, the breach is cured, and nothing defaults.
+        using var deal = new SmallDeal(Deal("grace 90d", "2025-07-01"));
+        Assert.Null(deal.Single.Events.EventOfDefault);
+        Assert.Equal(0.0, deal.Single.Tranches[0].UnpaidInterest, 1e-6);
+    }
+
+    [Fact]
+    public void ABreachThatOutlastsTheGraceIsAnEventOfDefaultAtThePeriodEndAfterIt()
+    {
+        // The second lease starts only in 2026: interest is short at 2025-07-01 (first breach), 2025-10-01,
+        // 2026-01-01. Grace 4 months: 2025-07-01 + 4 months = 2025-11-01, first checked at the period end
+        // 2026-01-01 (>= 2025-11-01, still breached): the event of default is 2026-01-01, not 2025-07-01.
+        using var deal = new SmallDeal(Deal("grace 4m", "2026-04-01"));
+        Assert.Equal(new Date(2026, 1, 1), deal.Single.Events.EventOfDefault);
+
+        // A 3-month grace ends exactly on the next period end (2025-10-01): default there.
+        using var shorter = new SmallDeal(Deal("grace 3m", "2026-04-01"));
+        Assert.Equal(new Date(2025, 10, 1), shorter.Single.Events.EventOfDefault);
+    }
+}
