@@ -49,6 +49,13 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
     public override void Sync(Parser recognizer)
     {
         ATNState state = recognizer.Interpreter.atn.states[recognizer.State];
+        if (state.StateType is StateType.StarLoopEntry or StateType.StarLoopBack && InErrorRecoveryMode(recognizer) && NextScenarioLine(recognizer))
+        {
+            // A scenario's items are lines that start with a name: once recovery has reached the next line, that
+            // line is a fresh start, and a mistake on it is reported too (not silently skipped as recovery noise).
+            EndErrorCondition(recognizer);
+        }
+
         if (state.StateType != StateType.StarLoopEntry || InErrorRecoveryMode(recognizer))
         {
             base.Sync(recognizer);
@@ -79,23 +86,100 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
     /// broken line (or in prose pasted into the file) are skipped with it. ('equity Sponsor {' after an error
     /// must not become an unknown declaration 'Sponsor'.)
     /// </summary>
+    /// <remarks>
+    /// Inside a declaration's braces (a tranche, the waterfall, an <c>if</c> step, a scenario) an unknown word
+    /// with a block (<c>pro_rata { pay A.principal }</c>, <c>call_schedule { ... }</c>) is an unknown item of
+    /// that declaration, not a misspelt declaration: stopping at it would end the declaration there, read the
+    /// word as an unknown declaration of the deal and every later item as out of place, and the deal would end
+    /// at the declaration's '}' (so the tests, triggers and enforcement below were never checked). There, the
+    /// word is skipped with its block, and a block is always skipped whole, so the braces stay matched.
+    /// </remarks>
     protected override void ConsumeUntil(Parser recognizer, IntervalSet set)
     {
         bool onlyUnknownDeclarations = set.Contains(DealLangParser.IDENT) && !SyntaxMessages.AcceptsName(set);
+        ParserRuleContext? braces = EnclosingBraces(recognizer.Context);
+        bool insideBraces = braces is not null;
         ITokenStream tokens = (ITokenStream)recognizer.InputStream;
+        bool skipped = false;
         for (int type = tokens.LA(1); type != TokenConstants.EOF; type = tokens.LA(1))
         {
+            if (insideBraces && type == DealLangParser.LBRACE && !set.Contains(type))
+            {
+                SkipBlock(recognizer, tokens);
+                continue;
+            }
+
             bool stop = type == DealLangParser.IDENT && onlyUnknownDeclarations
-                ? StartsLine(tokens) && OpensUnknownDeclaration(tokens)
+                ? !insideBraces && StartsLine(tokens) && OpensUnknownDeclaration(tokens)
                 : set.Contains(type);
+
+            // Scenario items start with a name, and nearly every word may be one: stopping at the first name
+            // would resume in the middle of the broken line and read its rest as items ('renewal taken 0'), each
+            // failing silently, so that the next bad line went unreported. The rest of the line is skipped, and
+            // the next line is where reading resumes, even if it starts with a misplaced keyword ('renewals'), unless
+            // that keyword is the very token being skipped.
+            if (braces is DealLangParser.ScenarioDeclContext && type != DealLangParser.RBRACE)
+            {
+                stop = StartsLine(tokens) && (stop || (skipped && SyntaxMessages.KeywordText(type) is not null));
+            }
+
             if (stop)
             {
                 return;
             }
 
             recognizer.Consume();
+            skipped = true;
         }
     }
+
+    // Consumes a balanced '{ ... }' (LA(1) is its '{'), or up to the end of the file if it is never closed.
+    private static void SkipBlock(Parser recognizer, ITokenStream tokens)
+    {
+        int depth = 0;
+        for (int type = tokens.LA(1); type != TokenConstants.EOF; type = tokens.LA(1))
+        {
+            depth += type == DealLangParser.LBRACE ? 1 : type == DealLangParser.RBRACE ? -1 : 0;
+            recognizer.Consume();
+            if (depth == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    // The declaration (or waterfall, 'if' step, scenario) between whose '{' and '}' recovery happens, where an
+    // unknown word cannot begin a declaration of the deal; null at the deal's own level.
+    private static ParserRuleContext? EnclosingBraces(RuleContext? context)
+    {
+        for (; context is not null; context = context.Parent)
+        {
+            if (context is ParserRuleContext rule && OpenBrace(rule) is { } open)
+            {
+                return open ? rule : null;
+            }
+        }
+
+        return null;
+    }
+
+    // In a scenario's item list, past the token of the last error and at the start of a line.
+    private bool NextScenarioLine(Parser recognizer) =>
+        recognizer.Context is DealLangParser.ScenarioDeclContext
+        && recognizer.InputStream.Index > lastErrorIndex
+        && StartsLine((ITokenStream)recognizer.InputStream);
+
+    // For a rule whose items sit in braces: whether its '{' has been read. Null for other rules.
+    private static bool? OpenBrace(ParserRuleContext rule) => rule switch
+    {
+        DealLangParser.DealDeclContext or DealLangParser.CompilationUnitContext or DealLangParser.UnknownDeclContext => false,
+        DealLangParser.PartyDeclContext or DealLangParser.FacilityDeclContext or DealLangParser.LeaseDeclContext
+            or DealLangParser.TrancheDeclContext or DealLangParser.EquityDeclContext or DealLangParser.AccountDeclContext
+            or DealLangParser.FeeDeclContext
+            or DealLangParser.WaterfallDeclContext or DealLangParser.IfStepContext or DealLangParser.EnforcementDeclContext
+            or DealLangParser.ScenarioDeclContext => rule.GetToken(DealLangParser.LBRACE, 0) is not null,
+        _ => null,
+    };
 
     protected override void ReportNoViableAlternative(Parser recognizer, NoViableAltException e)
     {
@@ -103,7 +187,28 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         // offending token only when the two are the same token.
         IToken offending = e.OffendingToken;
         bool sameToken = e.StartToken is not null && e.StartToken.TokenIndex == offending.TokenIndex;
-        recognizer.NotifyErrorListeners(offending, SyntaxMessages.Unexpected(offending, sameToken ? e.GetExpectedTokens() : null), e);
+        recognizer.NotifyErrorListeners(offending, SyntaxMessages.Unexpected(offending, sameToken ? e.GetExpectedTokens() : ExpectedAtDeadEnd(recognizer, e)), e);
+    }
+
+    // A scenario item is told apart by its second or third word ('Lease renewals taken 1', 'Party defaults on
+    // ...', 'Facility.value drop ...'), so a mistake there ('Tenant default on') fails a decision that began at
+    // the first word. What could have stood at the offending word is what the parser's configurations still
+    // alive just before it could read next: 'defaults', 'renewals', '.', ... (and so a did-you-mean).
+    private static IntervalSet? ExpectedAtDeadEnd(Parser recognizer, NoViableAltException e)
+    {
+        if (e.DeadEndConfigs is not { } configs)
+        {
+            return null;
+        }
+
+        var expected = new IntervalSet();
+        foreach (ATNConfig config in configs.Elements)
+        {
+            expected.AddAll(recognizer.Atn.NextTokens(config.state));
+        }
+
+        expected.Remove(TokenConstants.EPSILON);
+        return expected.IsNil ? null : expected;
     }
 
     protected override void ReportInputMismatch(Parser recognizer, InputMismatchException e) =>

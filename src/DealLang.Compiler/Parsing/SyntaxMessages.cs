@@ -47,8 +47,10 @@ internal static class SyntaxMessages
             return message;
         }
 
-        // A misspelt keyword ('balanse' for 'balance'): the suggestion says more than the list would.
-        if (token.Type == DealLangLexer.IDENT && KeywordSuggestions.Closest(token.Text, Keywords(expected)) is { } keyword)
+        // A misspelt keyword ('balanse' for 'balance', or another keyword: 'default' for 'defaults'): the
+        // suggestion says more than the list would.
+        if ((token.Type == DealLangLexer.IDENT || KeywordText(token.Type) is not null)
+            && KeywordSuggestions.Closest(token.Text, Keywords(expected)) is { } keyword)
         {
             return $"{message}; did you mean '{keyword}'?";
         }
@@ -71,6 +73,12 @@ internal static class SyntaxMessages
     /// <summary>"expected '}' before end of file": one token was missing and parsing went on as if it were there.</summary>
     public static string Missing(IToken before, IntervalSet expected)
     {
+        // 'per yer': the word is a misspelling of the keyword expected, not something after a missing one.
+        if (before.Type == DealLangLexer.IDENT && KeywordSuggestions.Closest(before.Text, Keywords(expected)) is { } keyword)
+        {
+            return $"unexpected {Describe(before)}; did you mean '{keyword}'?";
+        }
+
         List<string> names = ExpectedNames(expected, out _);
         return names.Count == 0
             ? $"unexpected {Describe(before)}"

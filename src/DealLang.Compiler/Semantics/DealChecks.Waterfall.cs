@@ -74,9 +74,12 @@ internal sealed partial class DealChecks
             CheckSeniority(enforcementWaterfall.Steps);
         }
 
-        if (!_analysis.HasUnknownDeclarations) // a skipped block ('enforcment { waterfall { release Dsra ... } }') may release it
+        // A skipped block ('enforcment { waterfall { release Dsra ... } }', or an unknown step 'pro_rata { release
+        // Dsra }' in a waterfall with a syntax error) may release it.
+        WaterfallSyntax[] checkedWaterfalls = [.. waterfalls.Take(1), .. enforcement?.Waterfall is { } w ? [w] : Array.Empty<WaterfallSyntax>()];
+        if (!_analysis.HasUnknownDeclarations && !checkedWaterfalls.Any(_analysis.IsDamaged))
         {
-            CheckAccountsReleased([.. waterfalls.Take(1), .. enforcement?.Waterfall is { } w ? [w] : Array.Empty<WaterfallSyntax>()]);
+            CheckAccountsReleased(checkedWaterfalls);
         }
     }
 

@@ -6,7 +6,7 @@ namespace DealLang.Compiler.Semantics;
 
 // The unit algebra (docs/language.md §6, "Unit rules") and constant folding. A bare number adopts the other
 // operand's unit in + - comparisons and min/max, and scales in * and /; money × rate is money, money / money
-// a ratio, and so on; every other combination is an error that names both units.
+// a ratio, and so on; a ratio compares with a rate; every other combination is an error that names both units.
 internal sealed partial class TypeChecker
 {
     private BoundExpression BindAdditive(BinaryExpressionSyntax binary, BoundExpression left, BoundExpression right)
@@ -94,13 +94,20 @@ internal sealed partial class TypeChecker
         Unit lu = left.Unit;
         Unit ru = right.Unit;
         Unit unit = lu == Unit.Number && UnitNames.IsNumeric(ru) ? ru : lu;
+        // A ratio compares with a rate: both are stored as plain fractions (80% is 0.80, 0.80x is 0.80), and a
+        // share of money over money is naturally written against a percentage ('Ltv > 80%', 'Share > 35%').
         bool compatible = lu == ru
             || (lu == Unit.Number && UnitNames.IsNumeric(ru))
-            || (ru == Unit.Number && UnitNames.IsNumeric(lu));
+            || (ru == Unit.Number && UnitNames.IsNumeric(lu))
+            || (lu, ru) is (Unit.Ratio, Unit.Rate) or (Unit.Rate, Unit.Ratio);
         if (!compatible)
         {
+            // 'Loan.balance > 35%': the analyst meant a share; say how one is written.
+            string hint = (lu, ru) is (Unit.Money, Unit.Rate or Unit.Ratio) or (Unit.Rate or Unit.Ratio, Unit.Money)
+                ? $"; a {UnitNames.Noun(lu == Unit.Money ? ru : lu)} compares with a share of money over money, such as A / B > 35%"
+                : "";
             _diagnostics.Add(DiagnosticCatalogue.IncompatibleUnits(
-                binary.Span, $"compare {UnitNames.Noun(lu)} with {UnitNames.Noun(ru)}"));
+                binary.Span, $"compare {UnitNames.Noun(lu)} with {UnitNames.Noun(ru)}{hint}"));
             return BadExpression.Instance;
         }
 

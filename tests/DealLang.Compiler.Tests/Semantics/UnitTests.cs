@@ -186,6 +186,20 @@ public sealed class UnitTests
     }
 
     [Fact]
+    public void AShareOfMoneyOverMoneyComparesWithAPercentage()
+    {
+        // Share = 100m / 100m... is a ratio; 35% is the fraction 0.35, as 0.35x would be, so the two compare.
+        var model = ModelOf(Deal("  test Share = Notes.balance / Notes.balance\n  trigger Big when Share > 35% => trap\n  trigger Small when 35% >= Share => trap"));
+        var big = Assert.IsType<BinaryExpression>(model.Triggers[0].Condition);
+        Assert.Equal((Unit.Ratio, Unit.Rate, 0.35), (big.Left.Unit, big.Right.Unit, Assert.IsType<ConstantExpression>(big.Right).Value));
+
+        // Money still does not compare with a rate.
+        Assert.Equal(
+            "cannot compare money with rate; a rate compares with a share of money over money, such as A / B > 35%",
+            Single(Errors(Deal("  trigger X when Notes.balance > 35% => trap")), "DL0301").Message);
+    }
+
+    [Fact]
     public void ADateCannotBeNegated()
     {
         Assert.Equal("'-' cannot be applied to a date", Single(Errors(Deal("  trigger X when -date > 2027-06-30 => trap")), "DL0310").Message);
