@@ -1,5 +1,7 @@
 using System.CommandLine;
 using DealLang.Cli.Commands;
+using DealLang.Compiler.Emit;
+using DealLang.Runner.Reports;
 
 namespace DealLang.Cli;
 
@@ -9,16 +11,22 @@ namespace DealLang.Cli;
 /// </summary>
 public static class CliApp
 {
-    public static int Run(string[] args, CliConsole console)
+    /// <summary>Runs one command line. <paramref name="compileOptions"/> (tests) replaces the default cache
+    /// settings; cache warnings always go to the console's error stream.</summary>
+    public static int Run(string[] args, CliConsole console, CompileOptions? compileOptions = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
 
+        var options = (compileOptions ?? CompileOptions.Default) with
+        {
+            Warn = message => console.Error.WriteLine($"deallang: warning: {TerminalText.Escape(message)}"),
+        };
         var root = new RootCommand("DealLang: compile and run structured-credit deal files (docs/cli.md).")
         {
             CheckCommand.Create(console),
-            BuildCommand.Create(console),
-            RunCommand.Create(console),
+            BuildCommand.Create(console, options),
+            RunCommand.Create(console, options),
         };
 
         ParseResult parsed = root.Parse(args);
@@ -28,7 +36,7 @@ public static class CliApp
             {
                 // One line per error, as every other CLI error: System.CommandLine lists allowed values on separate lines.
                 string message = string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
-                console.Error.WriteLine($"deallang: error: {message}");
+                console.Error.WriteLine($"deallang: error: {TerminalText.Escape(message)}");
             }
 
             console.Error.WriteLine("Run 'deallang --help' or 'deallang <verb> --help' for usage.");
@@ -46,14 +54,14 @@ public static class CliApp
         }
         catch (UsageException e)
         {
-            console.Error.WriteLine($"deallang: error: {e.Message}");
+            console.Error.WriteLine($"deallang: error: {TerminalText.Escape(e.Message)}");
             return ExitCodes.UsageError;
         }
 #pragma warning disable CA1031 // The CLI's last line of defence: any bug becomes exit 3 and one line, never a stack trace.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            console.Error.WriteLine($"deallang: internal error: {e.GetType().Name}: {e.Message}");
+            console.Error.WriteLine($"deallang: internal error: {e.GetType().Name}: {TerminalText.Escape(e.Message)}");
             if (Environment.GetEnvironmentVariable("DEALLANG_DEBUG") == "1")
             {
                 console.Error.WriteLine(e.ToString());

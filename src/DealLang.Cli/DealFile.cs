@@ -3,6 +3,10 @@ namespace DealLang.Cli;
 /// <summary>Reads a deal file for a verb, turning file-system problems into one-line usage errors.</summary>
 internal static class DealFile
 {
+    /// <summary>The largest deal file read (docs/cli.md). Real deals are a few kilobytes; the cap keeps a wrong
+    /// path (a log, an image, <c>/dev/zero</c>) from filling memory before the parser sees it.</summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
+
     public static string Read(string path)
     {
         if (Directory.Exists(path))
@@ -15,14 +19,41 @@ internal static class DealFile
             throw new UsageException($"file not found: {path}");
         }
 
+        byte[] bytes;
         try
         {
-            return File.ReadAllText(path);
+            bytes = ReadBounded(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new UsageException($"cannot read {path}: {e.Message}", e);
         }
+
+        // As File.ReadAllText: UTF-8 unless a byte-order mark says otherwise; invalid bytes become U+FFFD,
+        // which the parser then reports where they stand.
+        using var reader = new StreamReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The file's bytes, read in chunks and never more than <see cref="MaxBytes"/>: a device or a pipe
+    /// has no length to check beforehand.</summary>
+    private static byte[] ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var content = new MemoryStream();
+        byte[] chunk = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (content.Length + read > MaxBytes)
+            {
+                throw new UsageException($"{path} is larger than {MaxBytes / (1024 * 1024)} MiB, the most a deal file may hold; is it the right file?");
+            }
+
+            content.Write(chunk, 0, read);
+        }
+
+        return content.ToArray();
     }
 
     /// <summary>Creates an output folder, or fails with a usage error naming it.</summary>

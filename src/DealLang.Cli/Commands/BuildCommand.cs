@@ -1,24 +1,25 @@
 using System.CommandLine;
 using DealLang.Compiler;
+using DealLang.Compiler.Emit;
 
 namespace DealLang.Cli.Commands;
 
 /// <summary><c>deallang build FILE [--emit-cs DIR] [--out DIR]</c>: compile a deal to C# and an assembly.</summary>
 internal static class BuildCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, CompileOptions options)
     {
         var file = CommonOptions.DealFileArgument();
         var emitCs = new Option<string?>("--emit-cs") { Description = "Write the generated C# to this folder.", HelpName = "dir" };
         var outDir = new Option<string?>("--out") { Description = "Write the compiled assembly (.dll) to this folder.", HelpName = "dir" };
         var command = new Command("build", "Compile a deal file to C# and a .NET assembly.") { file, emitCs, outDir };
-        command.SetAction(parse => Execute(parse.GetValue(file)!, parse.GetValue(emitCs), parse.GetValue(outDir), console));
+        command.SetAction(parse => Execute(parse.GetValue(file)!, parse.GetValue(emitCs), parse.GetValue(outDir), console, options));
         return command;
     }
 
-    private static int Execute(string path, string? emitCs, string? outDir, CliConsole console)
+    private static int Execute(string path, string? emitCs, string? outDir, CliConsole console, CompileOptions options)
     {
-        var result = DealCompiler.Compile(path, DealFile.Read(path));
+        var result = DealCompiler.Compile(path, DealFile.Read(path), options);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
         {

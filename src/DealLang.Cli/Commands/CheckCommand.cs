@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DealLang.Compiler;
+using DealLang.Runner.Reports;
 
 namespace DealLang.Cli.Commands;
 
@@ -25,7 +26,7 @@ internal static class CheckCommand
 
         var m = result.Model;
         console.Out.WriteLine(
-            $"{path}: ok: deal {m.Name}, {m.ScheduledPeriods} {m.Frequency.ToString().ToLowerInvariant()} periods " +
+            $"{TerminalText.Escape(path)}: ok: deal {m.Name}, {m.ScheduledPeriods} {m.Frequency.ToString().ToLowerInvariant()} periods " +
             $"{m.Closing}..{m.Maturity}" + Workout(m) + $", {m.Tranches.Length} tranche(s), {m.Scenarios.Length} scenario(s)");
         return ExitCodes.Ok;
     }

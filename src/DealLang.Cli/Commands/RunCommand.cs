@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DealLang.Compiler;
+using DealLang.Compiler.Emit;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.Reports;
 using DealLang.Runner.Running;
@@ -15,7 +16,7 @@ internal static class RunCommand
 {
     private static readonly string[] Formats = ["table", "csv", "json", "md"];
 
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, CompileOptions options)
     {
         var file = CommonOptions.DealFileArgument();
         var scenario = new Option<string>("--scenario", "-s")
@@ -43,15 +44,15 @@ internal static class RunCommand
         command.SetAction(parse => Execute(
             new RunRequest(parse.GetValue(file)!, parse.GetValue(scenario)!, ParseFormat(parse.GetValue(format)!),
                 parse.GetValue(ledger), parse.GetValue(outDir)),
-            console));
+            console, options));
         return command;
     }
 
     private sealed record RunRequest(string Path, string Scenario, ReportFormat Format, bool Ledger, string? OutDir);
 
-    private static int Execute(RunRequest request, CliConsole console)
+    private static int Execute(RunRequest request, CliConsole console, CompileOptions options)
     {
-        var result = DealCompiler.Compile(request.Path, DealFile.Read(request.Path));
+        var result = DealCompiler.Compile(request.Path, DealFile.Read(request.Path), options);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
         {

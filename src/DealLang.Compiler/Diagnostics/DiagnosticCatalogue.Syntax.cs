@@ -84,4 +84,14 @@ public static partial class DiagnosticCatalogue
 
     // A pathological literal (thousands of digits) must not turn a message into a wall of text.
     private static string ShortenLiteral(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+
+    /// <summary>
+    /// DL0110 (warning): a string holds an invisible control character: C0 (U+0000-U+001F), DEL, C1
+    /// (U+0080-U+009F) or a bidirectional override (U+202A-U+202E, U+2066-U+2069). A terminal obeys them, so a
+    /// title could clear the screen, forge a line of a report or reorder the text shown; reports print them
+    /// escaped (<c>\u001b</c>). The span is the first such character.
+    /// </summary>
+    public static Diagnostic ControlCharacterInString(SourceSpan span, int codePoint) =>
+        Warning("DL0110", span, string.Create(CultureInfo.InvariantCulture,
+            $"this string holds the invisible control character U+{codePoint:X4}, which reports print as \\u{codePoint:x4}; remove it"));
 }

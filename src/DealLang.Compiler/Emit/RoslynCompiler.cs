@@ -42,7 +42,8 @@ public static class RoslynCompiler
             return cached;
         }
 
-        var disk = options.UseDiskCache ? new DiskCache(options.ResolveCacheDirectory()) : null;
+        string? directory = options.UseDiskCache ? options.ResolveCacheDirectory() : null;
+        var disk = directory is null ? null : DiskCache.Open(directory, options.Warn);
         if (disk?.TryRead(key) is { } image)
         {
             return Remember(new CompiledDeal(image, deal.TypeName, key, deal.Source), options);

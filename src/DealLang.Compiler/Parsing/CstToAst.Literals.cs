@@ -82,8 +82,26 @@ internal sealed partial class CstToAst
     }
 
     // STRING : '"' (~["\\\r\n] | '\\' ["\\])* '"' ;
-    private StringLiteralSyntax? VisitString(ITerminalNode? node) =>
-        Matched(node) is { } token ? new StringLiteralSyntax(Literals.Unescape(token.Text), Span(token)) : null;
+    // Control characters are legal in a string but are warned about (DL0110) at the first one: the lexer cannot
+    // say why, and a report would otherwise carry them to a terminal.
+    private StringLiteralSyntax? VisitString(ITerminalNode? node)
+    {
+        if (Matched(node) is not { } token)
+        {
+            return null;
+        }
+
+        var span = Span(token);
+        int control = Literals.IndexOfControlCharacter(token.Text);
+        if (control >= 0)
+        {
+            // Strings never span lines, so the character's column is the token's plus its offset.
+            int column = span.Column + control;
+            Report(DiagnosticCatalogue.ControlCharacterInString(span with { Column = column, EndLine = span.Line, EndColumn = column }, token.Text[control]));
+        }
+
+        return new StringLiteralSyntax(Literals.Unescape(token.Text), span);
+    }
 
     // NUMBER where a count is needed: renewals N x D, renewals taken N, seniority N. A count written with a
     // suffix ('2x') passes its number part as number; the message shows the whole token.

@@ -12,7 +12,7 @@ static class LedgerMarkdown
     {
         var text = new StringBuilder();
         text.Append("### ").Append(LedgerReport.Heading(deal, scenario)).Append("\n\n");
-        text.Append("Period ledger, money in ").Append(deal.Currency).Append(" millions, ")
+        text.Append("Period ledger, money in ").Append(TerminalText.Escape(deal.Currency)).Append(" millions, ")
             .Append(LedgerReport.Extent(deal, ledger)).Append(".\n\n");
 
         var header = new string[layout.Columns.Length + 3];

@@ -33,10 +33,11 @@ public static class LedgerReport
         };
     }
 
+    // Only the table and Markdown formats print headings, both for people: the title is escaped here.
     internal static string Heading(DealDescription deal, string scenario) =>
-        string.Equals(deal.Title, deal.Name, StringComparison.Ordinal)
+        TerminalText.Escape(string.Equals(deal.Title, deal.Name, StringComparison.Ordinal)
             ? $"{deal.Name}, scenario {scenario}"
-            : $"{deal.Name} ({deal.Title}), scenario {scenario}";
+            : $"{deal.Name} ({deal.Title}), scenario {scenario}");
 
     internal static string Extent(DealDescription deal, LedgerTable ledger) =>
         ledger.Periods == deal.Periods

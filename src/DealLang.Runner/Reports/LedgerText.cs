@@ -20,7 +20,7 @@ static class LedgerText
     {
         var text = new StringBuilder();
         text.Append(LedgerReport.Heading(deal, scenario)).Append('\n');
-        text.Append("period ledger, money in ").Append(deal.Currency).Append(" millions, ")
+        text.Append("period ledger, money in ").Append(TerminalText.Escape(deal.Currency)).Append(" millions, ")
             .Append(LedgerReport.Extent(deal, ledger)).Append('\n');
 
         for (int first = 0; first < ledger.Periods; first += PeriodsPerBlock)

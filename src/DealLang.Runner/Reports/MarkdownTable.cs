@@ -32,7 +32,7 @@ static class MarkdownTable
         into.Append('\n');
     }
 
-    // A pipe would end the cell; a line break would end the row.
+    // A pipe would end the cell; a line break (escaped with the other control characters) would end the row.
     static string Escape(string cell) =>
-        cell.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+        TerminalText.Escape(cell).Replace("|", "\\|", StringComparison.Ordinal);
 }

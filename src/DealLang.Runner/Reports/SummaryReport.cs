@@ -39,7 +39,7 @@ public static class SummaryReport
     {
         var text = new StringBuilder();
         text.Append(Heading(deal)).Append('\n');
-        text.Append("summary, money in ").Append(deal.Currency).Append(" millions\n\n");
+        text.Append("summary, money in ").Append(TerminalText.Escape(deal.Currency)).Append(" millions\n\n");
 
         var header = new string[outcomes.Count + 2];
         header[0] = "";
@@ -98,7 +98,7 @@ public static class SummaryReport
     {
         var text = new StringBuilder();
         text.Append("### ").Append(Heading(deal)).Append("\n\n");
-        text.Append("Summary, money in ").Append(deal.Currency).Append(" millions.\n\n");
+        text.Append("Summary, money in ").Append(TerminalText.Escape(deal.Currency)).Append(" millions.\n\n");
 
         var header = new string[outcomes.Count + 2];
         header[0] = "item";
@@ -126,6 +126,7 @@ public static class SummaryReport
         return text.ToString();
     }
 
+    // Only the table and Markdown formats print headings, both for people: the title is escaped here.
     internal static string Heading(DealDescription deal) =>
-        string.Equals(deal.Title, deal.Name, StringComparison.Ordinal) ? deal.Name : $"{deal.Name} ({deal.Title})";
+        TerminalText.Escape(string.Equals(deal.Title, deal.Name, StringComparison.Ordinal) ? deal.Name : $"{deal.Name} ({deal.Title})");
 }

@@ -16,6 +16,8 @@ static class TextTable
             return;
         }
 
+        // Deal text may hold control characters; escaped before measuring, so the columns still line up.
+        rows = rows.Select(row => Array.ConvertAll(row, TerminalText.Escape)).ToList();
         int columns = rows[0].Length;
         var widths = new int[columns];
         foreach (string[] row in rows)

@@ -70,13 +70,14 @@ public sealed class RoslynCompilerTests : IDisposable
     {
         var deal = CSharpEmitter.Emit(HyperionModel.Create());
         var compiled = Compile(deal, DiskOnly);
-        string file = Path.Combine(_cacheDirectory, compiled.CacheKey + ".dll");
-        Assert.Equal(compiled.Image, File.ReadAllBytes(file));
+        string file = Path.Combine(_cacheDirectory, compiled.CacheKey + ".dlc");
+        Assert.Equal(compiled.Image, File.ReadAllBytes(file)[32..]); // after the 32-byte HMAC tag
         Assert.Empty(Directory.GetFiles(_cacheDirectory, "*.tmp"));
 
-        // Plant a recognisable (PE-looking) entry: getting it back proves the second call read the disk.
+        // Store a recognisable entry the way the cache does (authenticated under the folder's secret): getting it
+        // back proves the second call read the disk.
         byte[] planted = [(byte)'M', (byte)'Z', 1, 2, 3];
-        File.WriteAllBytes(file, planted);
+        DiskCache.Open(_cacheDirectory, _ => { })!.Write(compiled.CacheKey, planted);
         Assert.Equal(planted, Compile(deal, DiskOnly).Image);
     }
 
@@ -85,32 +86,32 @@ public sealed class RoslynCompilerTests : IDisposable
     {
         var deal = CSharpEmitter.Emit(HyperionModel.Create());
         var compiled = Compile(deal, DiskOnly);
-        string file = Path.Combine(_cacheDirectory, compiled.CacheKey + ".dll");
+        string file = Path.Combine(_cacheDirectory, compiled.CacheKey + ".dlc");
         File.WriteAllBytes(file, [0x00, 0x01]);
 
         var again = Compile(deal, DiskOnly);
 
         Assert.Equal(compiled.Image, again.Image);
-        Assert.Equal(compiled.Image, File.ReadAllBytes(file));
+        Assert.Equal(compiled.Image, File.ReadAllBytes(file)[32..]);
     }
 
     [Fact]
-    public void CacheDirectoryComesFromTheOptionThenTheEnvironmentThenTemp()
+    public void CacheDirectoryComesFromTheOptionThenTheEnvironmentThenTheUsersCacheFolder()
     {
-        string? saved = Environment.GetEnvironmentVariable(CompileOptions.CacheDirectoryVariable);
-        try
-        {
-            Environment.SetEnvironmentVariable(CompileOptions.CacheDirectoryVariable, null);
-            Assert.Equal(Path.Combine(Path.GetTempPath(), "deallang-cache"), new CompileOptions().ResolveCacheDirectory());
+        // Variables are passed in, not set: other tests compile concurrently under the process environment.
+        static Func<string, string?> Variables(params (string Name, string Value)[] set) =>
+            name => set.FirstOrDefault(v => v.Name == name).Value;
 
-            Environment.SetEnvironmentVariable(CompileOptions.CacheDirectoryVariable, "/from/env");
-            Assert.Equal("/from/env", new CompileOptions().ResolveCacheDirectory());
-            Assert.Equal("/from/option", new CompileOptions { CacheDirectory = "/from/option" }.ResolveCacheDirectory());
-        }
-        finally
+        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (!OperatingSystem.IsWindows())
         {
-            Environment.SetEnvironmentVariable(CompileOptions.CacheDirectoryVariable, saved);
+            Assert.Equal(Path.Combine(home, ".cache", "deallang"), new CompileOptions().ResolveCacheDirectory(Variables()));
+            Assert.Equal("/xdg/deallang", new CompileOptions().ResolveCacheDirectory(Variables(("XDG_CACHE_HOME", "/xdg"))));
+            Assert.Equal(Path.Combine(home, ".cache", "deallang"), new CompileOptions().ResolveCacheDirectory(Variables(("XDG_CACHE_HOME", "relative"))));
         }
+
+        Assert.Equal("/from/env", new CompileOptions().ResolveCacheDirectory(Variables((CompileOptions.CacheDirectoryVariable, "/from/env"))));
+        Assert.Equal("/from/option", new CompileOptions { CacheDirectory = "/from/option" }.ResolveCacheDirectory(Variables((CompileOptions.CacheDirectoryVariable, "/from/env"))));
     }
 
     [Fact]

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+
+namespace DealLang.Runner.Reports;
+
+/// <summary>
+/// Makes deal text safe to print for people. A deal file's strings (titles, ratings) may hold characters a
+/// terminal obeys rather than shows (escape sequences clear the screen or set the window title; a carriage
+/// return lets a line overwrite another; bidirectional overrides reorder text), so the table and Markdown
+/// reports and the CLI's messages print each one visibly as <c>\u001b</c>. CSV and JSON have escapes of their own.
+/// The set is C0, DEL, C1 and the bidirectional overrides and isolates, the same set the compiler warns about
+/// (DL0110, <c>Literals.IsControlCharacter</c>; a test keeps the two equal).
+/// </summary>
+public static class TerminalText
+{
+    public static bool IsControlCharacter(char c) =>
+        c < '\u0020' || (c >= '\u007F' && c <= '\u009F') || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+
+    /// <summary><paramref name="text"/> with every control character written as <c>\uXXXX</c> (lower-case hex);
+    /// the same string when there is none.</summary>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int first = IndexOfControlCharacter(text);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 16).Append(text, 0, first);
+        for (int i = first; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (IsControlCharacter(c))
+            {
+                escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
+    }
+
+    static int IndexOfControlCharacter(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (IsControlCharacter(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
