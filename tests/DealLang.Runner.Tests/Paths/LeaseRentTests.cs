@@ -108,6 +108,29 @@ public class LeaseRentTests
         Assert.Equal(1.0, late.RvgRecovery[0]);
     }
 
+    [Theory]
+    // The lease (TestDeals.Lease) starts 2026-02-15 and expires 4y later, on 2030-02-15, inside t=9
+    // (2029-11-30 → 2030-05-30); the lessee's recovery is 60%.
+    //   2030-02-14, a day before: the default ends the lease a day early; the RVG pays 60% of the claim.
+    //   2030-02-15, on expiry:    the lessee is in default the day the claim falls due: 60% (was 100%, issue 5 #11).
+    //   2030-02-16, a day after:  the claim fell due the day before, owed by a performing lessee: 100%.
+    [InlineData(14, 0.6)]
+    [InlineData(15, 0.6)]
+    [InlineData(16, 1.0)]
+    public void LesseeDefaultAroundExpiryPaysTheRecoveryShareOnOrBeforeIt(int day, double share)
+    {
+        var deal = TestDeals.Hyperion(
+            parties: [TestDeals.Party(recovery: 0.6)],
+            leases: [TestDeals.Lease(rvgUntil: new Date(2045, 11, 30))]);
+        var inputs = Build(deal, TestDeals.Scenario(deal, partyDefault: new Date(2030, 2, day)));
+
+        Assert.Equal(9, inputs.LeaseEndPeriod[0]);
+        Assert.True(inputs.RvgApplies[0]);
+        Assert.Equal(share, inputs.RvgRecovery[0]);
+
+        Assert.Equal(0, inputs.LeaseRent[0][10]);
+    }
+
     [Fact]
     public void RvgAppliesOnlyWhenTheEndFallsInsideItsWindow()
     {
