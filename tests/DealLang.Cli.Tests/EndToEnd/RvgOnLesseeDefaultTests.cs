@@ -40,7 +40,6 @@ public class RvgOnLesseeDefaultTests
     [InlineData("DayAfter", 10e6)] // expired 2028-01-01 with a performing lessee: 10m × 100%
     public void The_rvg_pays_the_recovery_share_when_the_lessee_defaults_on_or_before_expiry(string scenario, double paid)
     {
-        var outcomes = SmallDeal.Run(Deal);
-        Assert.Equal(paid, outcomes[scenario].Events.RvgPaid[0].Amount, 0.01);
+        Assert.Equal(paid, SmallDeal.Run(Deal).Outcomes[scenario].Events.RvgPaid[0].Amount, 0.01);
     }
 }
