@@ -111,7 +111,7 @@ schedulePoint
     : DATE expr COMMA?
     ;
 
-// lease MetaLease on Campus { lessee Meta  rent 2.6bn per year escalating 2% per year ... }
+// lease MetaLease on Campus { lessee Meta  rent 2.6bn per year escalating 2% per year ... [daycount ACT/365F] }
 leaseDecl
     : LEASE name=ident ON facility=ident LBRACE leaseItem* RBRACE
     ;
@@ -123,6 +123,7 @@ leaseItem
     | TERM duration                                  # termItem
     | RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?     # renewalsItem
     | RVG rvgPart+                                   # rvgItem
+    | DAYCOUNT_KW dayCount                           # leaseDayCountItem
     ;
 
 // 'renewals 2 x 5y' or 'renewals 2x 5y': the lexer reads '2x' as one number with the suffix x. Whether the

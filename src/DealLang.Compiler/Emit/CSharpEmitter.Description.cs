@@ -74,7 +74,9 @@ public static partial class CSharpEmitter
         "new LeaseInfo(" + CSharpLiterals.String(l.Name) + ", " + CSharpLiterals.Int(l.Facility) + ", " + CSharpLiterals.Int(l.Lessee)
         + ", " + CSharpLiterals.Double(l.RentPerYear) + ", " + CSharpLiterals.Double(l.Escalator) + ", " + CSharpLiterals.Date(l.Start)
         + ", " + CSharpLiterals.Int(l.TermMonths) + ", " + CSharpLiterals.Int(l.RenewalCount) + ", " + CSharpLiterals.Int(l.RenewalTermMonths)
-        + ", " + CSharpLiterals.Bool(l.RenewalAtMarket) + ", " + CSharpLiterals.NullableDate(l.RvgUntil) + ", " + CSharpLiterals.Double(l.RvgCap) + ")";
+        + ", " + CSharpLiterals.Bool(l.RenewalAtMarket) + ", " + CSharpLiterals.NullableDate(l.RvgUntil) + ", " + CSharpLiterals.Double(l.RvgCap)
+        // Only a lease that states a day count passes one: the others keep the record's default (and their C#).
+        + (l.RentDayCount is { } dc ? ", DayCount." + dc : "") + ")";
 
     private static string Tranche(TrancheInfo t) =>
         "new TrancheInfo(" + CSharpLiterals.String(t.Name) + ", " + CSharpLiterals.Double(t.Balance) + ", " + CSharpLiterals.Double(t.Coupon)

@@ -37,7 +37,8 @@ internal sealed partial class Lowerer
         }),
     ];
 
-    /// <summary>Defaults: escalator 0, no renewals, RVG until the deal's maturity, an RVG guaranteeing its cap.</summary>
+    /// <summary>Defaults: escalator 0, no renewals, RVG until the deal's maturity, an RVG guaranteeing its cap, rent in
+    /// equal instalments per regular period (no day count of its own).</summary>
     private ImmutableArray<LeaseModel> LowerLeases() =>
     [
         .. Declared<LeaseSyntax>(SymbolKind.Lease).Select(l =>
@@ -57,7 +58,8 @@ internal sealed partial class Lowerer
                 RenewalTermMonths: DurationRules.WholeMonths(lease.Renewals?.Term),
                 RenewalAtMarket: lease.Renewals?.RentAtMarket ?? false,
                 RvgUntil: rvg is null ? null : rvg.Until?.Value ?? _maturity,
-                RvgCap: cap);
+                RvgCap: cap,
+                RentDayCount: DayCounts.TryParse(lease.DayCount?.Text, out DayCount dayCount) ? dayCount : null);
             BoundExpression? guarantees = rvg is null ? null : Expression(rvg.Guarantees) ?? new ConstantExpression(cap, Unit.Money);
             return new LeaseModel(info, guarantees);
         }),

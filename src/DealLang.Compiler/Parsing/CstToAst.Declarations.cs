@@ -136,6 +136,7 @@ internal sealed partial class CstToAst
         DurationSyntax? term = null;
         RenewalsSyntax? renewals = null;
         RvgSyntax? rvg = null;
+        DayCountSyntax? dayCount = null;
         foreach (LeaseItemContext item in context.leaseItem())
         {
             switch (item)
@@ -165,10 +166,13 @@ internal sealed partial class CstToAst
                 case RvgItemContext r:
                     items.Keep(ref rvg, "rvg", r, VisitRvg(r, $"the rvg of {container}"));
                     break;
+                case LeaseDayCountItemContext d:
+                    items.Keep(ref dayCount, "daycount", d, VisitDayCount(d.dayCount()));
+                    break;
             }
         }
 
-        return new LeaseSyntax(name, facility, lessee, rent, escalator, starts, term, renewals, rvg, Span(context));
+        return new LeaseSyntax(name, facility, lessee, rent, escalator, starts, term, renewals, rvg, dayCount, Span(context));
     }
 
     // RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?   # renewalsItem

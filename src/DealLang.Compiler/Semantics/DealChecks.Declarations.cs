@@ -119,6 +119,12 @@ internal sealed partial class DealChecks
             MonthsOf(renewalTerm, $"the renewal term of lease '{name}'");
         }
 
+        // The same list as the deal's own day count, with the same message (DL0407).
+        if (lease.DayCount is { } dayCount && !DayCounts.TryParse(dayCount.Text, out _))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.UnknownDayCount(dayCount.Span, dayCount.Text ?? ""));
+        }
+
         if (lease.Rvg is { } rvg)
         {
             if (rvg.Cap is null && !_analysis.IsDamaged(lease))

@@ -1605,7 +1605,7 @@ public partial class DealLangParser : Parser {
 			State = 230;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18169724928L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18169725952L) != 0)) {
 				{
 				{
 				State = 227;
@@ -1743,6 +1743,19 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LeaseDayCountItemContext : LeaseItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DAYCOUNT_KW() { return GetToken(DealLangParser.DAYCOUNT_KW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DayCountContext dayCount() {
+			return GetRuleContext<DayCountContext>(0);
+		}
+		public LeaseDayCountItemContext(LeaseItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLeaseDayCountItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
@@ -1750,7 +1763,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 26, RULE_leaseItem);
 		int _la;
 		try {
-			State = 267;
+			State = 269;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
@@ -1863,6 +1876,16 @@ public partial class DealLangParser : Parser {
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 240518168576L) != 0) );
 				}
 				break;
+			case DAYCOUNT_KW:
+				_localctx = new LeaseDayCountItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 267;
+				Match(DAYCOUNT_KW);
+				State = 268;
+				dayCount();
+				}
+				break;
 			default:
 				throw new NoViableAltException(this);
 			}
@@ -1900,22 +1923,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 28, RULE_renewalCount);
 		try {
-			State = 272;
+			State = 274;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 269;
+				State = 271;
 				Match(NUMBER);
-				State = 270;
+				State = 272;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 271;
+				State = 273;
 				Match(QUANTITY);
 				}
 				break;
@@ -1989,16 +2012,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 30, RULE_rvgPart);
 		try {
-			State = 280;
+			State = 282;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 274;
+				State = 276;
 				Match(GUARANTEES);
-				State = 275;
+				State = 277;
 				expr(0);
 				}
 				break;
@@ -2006,9 +2029,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 276;
+				State = 278;
 				Match(CAP);
-				State = 277;
+				State = 279;
 				expr(0);
 				}
 				break;
@@ -2016,9 +2039,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 278;
+				State = 280;
 				Match(UNTIL);
-				State = 279;
+				State = 281;
 				Match(DATE);
 				}
 				break;
@@ -2072,27 +2095,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 282;
-			Match(TRANCHE);
-			State = 283;
-			_localctx.name = ident();
 			State = 284;
+			Match(TRANCHE);
+			State = 285;
+			_localctx.name = ident();
+			State = 286;
 			Match(LBRACE);
-			State = 288;
+			State = 290;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 604181639463040L) != 0)) {
 				{
 				{
-				State = 285;
+				State = 287;
 				trancheItem();
 				}
 				}
-				State = 290;
+				State = 292;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 291;
+			State = 293;
 			Match(RBRACE);
 			}
 		}
@@ -2200,16 +2223,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_trancheItem);
 		int _la;
 		try {
-			State = 309;
+			State = 311;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 293;
+				State = 295;
 				Match(BALANCE);
-				State = 294;
+				State = 296;
 				expr(0);
 				}
 				break;
@@ -2217,16 +2240,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 295;
+				State = 297;
 				Match(COUPON);
-				State = 296;
-				expr(0);
 				State = 298;
+				expr(0);
+				State = 300;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 297;
+					State = 299;
 					Match(FIXED);
 					}
 				}
@@ -2237,11 +2260,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 300;
-				Match(INTEREST_ONLY);
-				State = 301;
-				Match(UNTIL);
 				State = 302;
+				Match(INTEREST_ONLY);
+				State = 303;
+				Match(UNTIL);
+				State = 304;
 				Match(DATE);
 				}
 				break;
@@ -2249,9 +2272,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 303;
+				State = 305;
 				Match(AMORTIZE);
-				State = 304;
+				State = 306;
 				amortization();
 				}
 				break;
@@ -2259,9 +2282,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 305;
+				State = 307;
 				Match(MATURITY);
-				State = 306;
+				State = 308;
 				Match(DATE);
 				}
 				break;
@@ -2269,9 +2292,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 307;
+				State = 309;
 				Match(SENIORITY);
-				State = 308;
+				State = 310;
 				Match(NUMBER);
 				}
 				break;
@@ -2357,14 +2380,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 36, RULE_amortization);
 		int _la;
 		try {
-			State = 323;
+			State = 325;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 311;
+				State = 313;
 				Match(BULLET);
 				}
 				break;
@@ -2372,7 +2395,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 312;
+				State = 314;
 				Match(LEVEL);
 				}
 				break;
@@ -2380,7 +2403,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 313;
+				State = 315;
 				Match(LINEAR);
 				}
 				break;
@@ -2388,25 +2411,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 314;
+				State = 316;
 				Match(SCHEDULE);
-				State = 315;
+				State = 317;
 				Match(LBRACE);
-				State = 319;
+				State = 321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 316;
+					State = 318;
 					schedulePoint();
 					}
 					}
-					State = 321;
+					State = 323;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 322;
+				State = 324;
 				Match(RBRACE);
 				}
 				break;
@@ -2460,27 +2483,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 325;
-			Match(EQUITY);
-			State = 326;
-			_localctx.name = ident();
 			State = 327;
+			Match(EQUITY);
+			State = 328;
+			_localctx.name = ident();
+			State = 329;
 			Match(LBRACE);
-			State = 331;
+			State = 333;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 328;
+				State = 330;
 				equityItem();
 				}
 				}
-				State = 333;
+				State = 335;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 334;
+			State = 336;
 			Match(RBRACE);
 			}
 		}
@@ -2547,16 +2570,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_equityItem);
 		int _la;
 		try {
-			State = 347;
+			State = 349;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 336;
+				State = 338;
 				Match(CONTRIBUTED);
-				State = 337;
+				State = 339;
 				expr(0);
 				}
 				break;
@@ -2564,23 +2587,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 338;
+				State = 340;
 				Match(HOLDERS);
-				State = 339;
+				State = 341;
 				holder();
-				State = 344;
+				State = 346;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 340;
+					State = 342;
 					Match(COMMA);
-					State = 341;
+					State = 343;
 					holder();
 					}
 					}
-					State = 346;
+					State = 348;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2628,9 +2651,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 349;
+			State = 351;
 			ident();
-			State = 350;
+			State = 352;
 			expr(0);
 			}
 		}
@@ -2680,32 +2703,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 352;
+			State = 354;
 			Match(ACCOUNT);
-			State = 353;
+			State = 355;
 			_localctx.name = ident();
-			State = 362;
+			State = 364;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 354;
+				State = 356;
 				Match(LBRACE);
-				State = 358;
+				State = 360;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 126100789566373888L) != 0)) {
 					{
 					{
-					State = 355;
+					State = 357;
 					accountItem();
 					}
 					}
-					State = 360;
+					State = 362;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 361;
+				State = 363;
 				Match(RBRACE);
 				}
 			}
@@ -2780,16 +2803,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 46, RULE_accountItem);
 		try {
-			State = 370;
+			State = 372;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 364;
+				State = 366;
 				Match(TARGET);
-				State = 365;
+				State = 367;
 				expr(0);
 				}
 				break;
@@ -2797,9 +2820,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 366;
+				State = 368;
 				Match(INITIAL);
-				State = 367;
+				State = 369;
 				expr(0);
 				}
 				break;
@@ -2807,9 +2830,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 368;
+				State = 370;
 				Match(EARNS);
-				State = 369;
+				State = 371;
 				expr(0);
 				}
 				break;
@@ -2870,31 +2893,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 372;
-			Match(FEE);
-			State = 373;
-			_localctx.name = ident();
 			State = 374;
-			Match(LBRACE);
+			Match(FEE);
 			State = 375;
-			expr(0);
+			_localctx.name = ident();
 			State = 376;
+			Match(LBRACE);
+			State = 377;
+			expr(0);
+			State = 378;
 			perYear();
-			State = 381;
+			State = 383;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ESCALATING) {
 				{
-				State = 377;
-				Match(ESCALATING);
-				State = 378;
-				expr(0);
 				State = 379;
+				Match(ESCALATING);
+				State = 380;
+				expr(0);
+				State = 381;
 				perYear();
 				}
 			}
 
-			State = 383;
+			State = 385;
 			Match(RBRACE);
 			}
 		}
@@ -2947,36 +2970,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 385;
-			Match(TEST);
-			State = 386;
-			_localctx.name = ident();
 			State = 387;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 388;
+			_localctx.name = ident();
+			State = 389;
+			Match(ASSIGN);
+			State = 390;
 			expr(0);
-			State = 392;
+			State = 394;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 389;
-				Match(OVER);
-				State = 390;
-				Match(TRAILING);
 				State = 391;
+				Match(OVER);
+				State = 392;
+				Match(TRAILING);
+				State = 393;
 				duration();
 				}
 			}
 
-			State = 396;
+			State = 398;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 394;
+				State = 396;
 				Match(FROM);
-				State = 395;
+				State = 397;
 				Match(DATE);
 				}
 			}
@@ -3032,29 +3055,29 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 398;
-			Match(TRIGGER);
-			State = 399;
-			_localctx.name = ident();
 			State = 400;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 401;
+			_localctx.name = ident();
+			State = 402;
+			Match(WHEN);
+			State = 403;
 			expr(0);
-			State = 404;
+			State = 406;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 402;
+				State = 404;
 				Match(FROM);
-				State = 403;
+				State = 405;
 				Match(DATE);
 				}
 			}
 
-			State = 406;
+			State = 408;
 			Match(ARROW);
-			State = 407;
+			State = 409;
 			_localctx.effect = ident();
 			}
 		}
@@ -3100,20 +3123,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 409;
-			Match(DEFAULT);
-			State = 410;
-			Match(WHEN);
 			State = 411;
+			Match(DEFAULT);
+			State = 412;
+			Match(WHEN);
+			State = 413;
 			expr(0);
-			State = 414;
+			State = 416;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 412;
+				State = 414;
 				Match(GRACE);
-				State = 413;
+				State = 415;
 				duration();
 				}
 			}
@@ -3165,25 +3188,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 416;
-			Match(CFADS);
-			State = 417;
-			Match(INCLUDES);
 			State = 418;
+			Match(CFADS);
+			State = 419;
+			Match(INCLUDES);
+			State = 420;
 			cfadsItem();
-			State = 423;
+			State = 425;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 419;
+				State = 421;
 				Match(COMMA);
-				State = 420;
+				State = 422;
 				cfadsItem();
 				}
 				}
-				State = 425;
+				State = 427;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3223,13 +3246,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 58, RULE_cfadsItem);
 		try {
-			State = 428;
+			State = 430;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 426;
+				State = 428;
 				Match(RVG);
 				}
 				break;
@@ -3282,7 +3305,7 @@ public partial class DealLangParser : Parser {
 			case IDENT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 427;
+				State = 429;
 				ident();
 				}
 				break;
@@ -3332,25 +3355,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 430;
+			State = 432;
 			Match(WATERFALL);
-			State = 431;
+			State = 433;
 			Match(LBRACE);
-			State = 435;
+			State = 437;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 167L) != 0)) {
 				{
 				{
-				State = 432;
+				State = 434;
 				step();
 				}
 				}
-				State = 437;
+				State = 439;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 438;
+			State = 440;
 			Match(RBRACE);
 			}
 		}
@@ -3493,39 +3516,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_step);
 		int _la;
 		try {
-			State = 486;
+			State = 488;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 440;
+				State = 442;
 				Match(PAY);
-				State = 441;
+				State = 443;
 				((PayStepContext)_localctx).target = reference();
-				State = 451;
+				State = 453;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 442;
+					State = 444;
 					Match(USING);
-					State = 443;
+					State = 445;
 					ident();
-					State = 448;
+					State = 450;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 444;
+						State = 446;
 						Match(COMMA);
-						State = 445;
+						State = 447;
 						ident();
 						}
 						}
-						State = 450;
+						State = 452;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3538,9 +3561,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 453;
+				State = 455;
 				Match(FILL);
-				State = 454;
+				State = 456;
 				ident();
 				}
 				break;
@@ -3548,9 +3571,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 455;
+				State = 457;
 				Match(RELEASE);
-				State = 456;
+				State = 458;
 				ident();
 				}
 				break;
@@ -3558,13 +3581,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 457;
-				Match(HOLD);
-				State = 458;
-				Match(REST);
 				State = 459;
-				Match(IN);
+				Match(HOLD);
 				State = 460;
+				Match(REST);
+				State = 461;
+				Match(IN);
+				State = 462;
 				ident();
 				}
 				break;
@@ -3572,13 +3595,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 461;
-				Match(DISTRIBUTE);
-				State = 462;
-				Match(REST);
 				State = 463;
-				Match(TO);
+				Match(DISTRIBUTE);
 				State = 464;
+				Match(REST);
+				State = 465;
+				Match(TO);
+				State = 466;
 				ident();
 				}
 				break;
@@ -3586,52 +3609,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 465;
-				Match(IF);
-				State = 466;
-				expr(0);
 				State = 467;
+				Match(IF);
+				State = 468;
+				expr(0);
+				State = 469;
 				Match(LBRACE);
-				State = 471;
+				State = 473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 167L) != 0)) {
 					{
 					{
-					State = 468;
+					State = 470;
 					step();
 					}
 					}
-					State = 473;
+					State = 475;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 474;
+				State = 476;
 				Match(RBRACE);
-				State = 484;
+				State = 486;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 475;
+					State = 477;
 					Match(ELSE);
-					State = 476;
+					State = 478;
 					Match(LBRACE);
-					State = 480;
+					State = 482;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 167L) != 0)) {
 						{
 						{
-						State = 477;
+						State = 479;
 						step();
 						}
 						}
-						State = 482;
+						State = 484;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 483;
+					State = 485;
 					Match(RBRACE);
 					}
 				}
@@ -3684,25 +3707,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 488;
+			State = 490;
 			Match(ENFORCEMENT);
-			State = 489;
+			State = 491;
 			Match(LBRACE);
-			State = 493;
+			State = 495;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 490;
+				State = 492;
 				enforcementItem();
 				}
 				}
-				State = 495;
+				State = 497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 496;
+			State = 498;
 			Match(RBRACE);
 			}
 		}
@@ -3774,44 +3797,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 514;
+			State = 516;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 498;
+				State = 500;
 				Match(SELL);
-				State = 499;
+				State = 501;
 				ident();
-				State = 504;
+				State = 506;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 500;
+					State = 502;
 					Match(COMMA);
-					State = 501;
+					State = 503;
 					ident();
 					}
 					}
-					State = 506;
+					State = 508;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 510;
+				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 507;
+					State = 509;
 					sellTerm();
 					}
 					}
-					State = 512;
+					State = 514;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3821,7 +3844,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 513;
+				State = 515;
 				waterfallDecl();
 				}
 				break;
@@ -3884,16 +3907,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 68, RULE_sellTerm);
 		try {
-			State = 520;
+			State = 522;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 516;
+				State = 518;
 				Match(HAIRCUT);
-				State = 517;
+				State = 519;
 				expr(0);
 				}
 				break;
@@ -3901,9 +3924,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 518;
+				State = 520;
 				Match(LAG);
-				State = 519;
+				State = 521;
 				duration();
 				}
 				break;
@@ -3962,31 +3985,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 522;
-			Match(SCENARIO);
-			State = 523;
-			_localctx.name = ident();
 			State = 524;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 525;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 526;
+			Match(FOR);
+			State = 527;
+			_localctx.deal = ident();
+			State = 528;
 			Match(LBRACE);
-			State = 530;
+			State = 532;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4503599644622855L) != 0)) {
 				{
 				{
-				State = 527;
+				State = 529;
 				scenarioItem();
 				}
 				}
-				State = 532;
+				State = 534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 533;
+			State = 535;
 			Match(RBRACE);
 			}
 		}
@@ -4107,20 +4130,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 562;
+			State = 564;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 535;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 536;
-				Match(RENEWALS);
 				State = 537;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 538;
+				Match(RENEWALS);
+				State = 539;
+				Match(TAKEN);
+				State = 540;
 				Match(NUMBER);
 				}
 				break;
@@ -4128,13 +4151,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 540;
-				((DeflateItemContext)_localctx).path = reference();
-				State = 541;
-				Match(DEFLATE);
 				State = 542;
-				expr(0);
+				((DeflateItemContext)_localctx).path = reference();
 				State = 543;
+				Match(DEFLATE);
+				State = 544;
+				expr(0);
+				State = 545;
 				perYear();
 				}
 				break;
@@ -4142,15 +4165,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 545;
-				((DropItemContext)_localctx).path = reference();
-				State = 546;
-				Match(DROP);
 				State = 547;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 548;
-				Match(BY);
+				Match(DROP);
 				State = 549;
+				expr(0);
+				State = 550;
+				Match(BY);
+				State = 551;
 				Match(DATE);
 				}
 				break;
@@ -4158,13 +4181,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 551;
-				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 552;
-				Match(DEFAULTS);
 				State = 553;
-				Match(ON);
+				((PartyDefaultsItemContext)_localctx).party = ident();
 				State = 554;
+				Match(DEFAULTS);
+				State = 555;
+				Match(ON);
+				State = 556;
 				Match(DATE);
 				}
 				break;
@@ -4172,9 +4195,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 556;
-				Match(ENFORCEMENT);
 				State = 558;
+				Match(ENFORCEMENT);
+				State = 560;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4182,7 +4205,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 557;
+						State = 559;
 						sellTerm();
 						}
 						}
@@ -4190,7 +4213,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 560;
+					State = 562;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -4232,9 +4255,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 564;
+			State = 566;
 			Match(PER);
-			State = 565;
+			State = 567;
 			Match(YEAR);
 			}
 		}
@@ -4271,7 +4294,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 567;
+			State = 569;
 			Match(QUANTITY);
 			}
 		}
@@ -4542,7 +4565,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 596;
+			State = 598;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
 			case 1:
@@ -4551,11 +4574,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 570;
-				Match(LPAREN);
-				State = 571;
-				expr(0);
 				State = 572;
+				Match(LPAREN);
+				State = 573;
+				expr(0);
+				State = 574;
 				Match(RPAREN);
 				}
 				break;
@@ -4564,9 +4587,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 574;
+				State = 576;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 575;
+				State = 577;
 				expr(13);
 				}
 				break;
@@ -4575,9 +4598,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 576;
+				State = 578;
 				Match(NOT);
-				State = 577;
+				State = 579;
 				expr(8);
 				}
 				break;
@@ -4586,37 +4609,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 578;
+				State = 580;
 				((CallExprContext)_localctx).callee = ident();
-				State = 579;
+				State = 581;
 				Match(LPAREN);
-				State = 588;
+				State = 590;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 6474201775407111L) != 0)) {
 					{
-					State = 580;
+					State = 582;
 					expr(0);
-					State = 585;
+					State = 587;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 581;
+						State = 583;
 						Match(COMMA);
-						State = 582;
+						State = 584;
 						expr(0);
 						}
 						}
-						State = 587;
+						State = 589;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 590;
+				State = 592;
 				Match(RPAREN);
 				}
 				break;
@@ -4625,7 +4648,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 592;
+				State = 594;
 				Match(QUANTITY);
 				}
 				break;
@@ -4634,7 +4657,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 593;
+				State = 595;
 				Match(NUMBER);
 				}
 				break;
@@ -4643,7 +4666,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 594;
+				State = 596;
 				Match(DATE);
 				}
 				break;
@@ -4652,13 +4675,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 595;
+				State = 597;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 618;
+			State = 620;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -4667,7 +4690,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 616;
+					State = 618;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 					case 1:
@@ -4675,11 +4698,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 598;
-						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 599;
-						Match(OF);
 						State = 600;
+						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
+						State = 601;
+						Match(OF);
+						State = 602;
 						((OfExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -4688,9 +4711,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 601;
+						State = 603;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 602;
+						State = 604;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -4700,7 +4723,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 603;
+						State = 605;
 						((MultiplyExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -4709,9 +4732,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 604;
+						State = 606;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 605;
+						State = 607;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -4721,7 +4744,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 606;
+						State = 608;
 						((AddExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -4730,9 +4753,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 607;
+						State = 609;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 608;
+						State = 610;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 63L) != 0)) ) {
@@ -4742,7 +4765,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 609;
+						State = 611;
 						((CompareExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -4751,11 +4774,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 610;
-						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 611;
-						Match(AND);
 						State = 612;
+						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
+						State = 613;
+						Match(AND);
+						State = 614;
 						((AndExprContext)_localctx).right = expr(8);
 						}
 						break;
@@ -4764,18 +4787,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 613;
-						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 614;
-						Match(OR);
 						State = 615;
+						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
+						State = 616;
+						Match(OR);
+						State = 617;
 						((OrExprContext)_localctx).right = expr(7);
 						}
 						break;
 					}
 					} 
 				}
-				State = 620;
+				State = 622;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
 			}
@@ -4821,16 +4844,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 621;
+			State = 623;
 			ident();
-			State = 624;
+			State = 626;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 			case 1:
 				{
-				State = 622;
+				State = 624;
 				Match(DOT);
-				State = 623;
+				State = 625;
 				_localctx.member = ident();
 				}
 				break;
@@ -4917,7 +4940,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 626;
+			State = 628;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4503599644606471L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4965,7 +4988,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,120,629,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,120,631,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -4984,54 +5007,54 @@ public partial class DealLangParser : Parser {
 		8,12,10,12,12,12,232,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
 		1,13,1,13,3,13,245,8,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
 		13,1,13,1,13,1,13,3,13,260,8,13,1,13,1,13,4,13,264,8,13,11,13,12,13,265,
-		3,13,268,8,13,1,14,1,14,1,14,3,14,273,8,14,1,15,1,15,1,15,1,15,1,15,1,
-		15,3,15,281,8,15,1,16,1,16,1,16,1,16,5,16,287,8,16,10,16,12,16,290,9,16,
-		1,16,1,16,1,17,1,17,1,17,1,17,1,17,3,17,299,8,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,1,17,1,17,1,17,3,17,310,8,17,1,18,1,18,1,18,1,18,1,18,1,18,5,18,
-		318,8,18,10,18,12,18,321,9,18,1,18,3,18,324,8,18,1,19,1,19,1,19,1,19,5,
-		19,330,8,19,10,19,12,19,333,9,19,1,19,1,19,1,20,1,20,1,20,1,20,1,20,1,
-		20,5,20,343,8,20,10,20,12,20,346,9,20,3,20,348,8,20,1,21,1,21,1,21,1,22,
-		1,22,1,22,1,22,5,22,357,8,22,10,22,12,22,360,9,22,1,22,3,22,363,8,22,1,
-		23,1,23,1,23,1,23,1,23,1,23,3,23,371,8,23,1,24,1,24,1,24,1,24,1,24,1,24,
-		1,24,1,24,1,24,3,24,382,8,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,
-		25,3,25,393,8,25,1,25,1,25,3,25,397,8,25,1,26,1,26,1,26,1,26,1,26,1,26,
-		3,26,405,8,26,1,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,3,27,415,8,27,1,
-		28,1,28,1,28,1,28,1,28,5,28,422,8,28,10,28,12,28,425,9,28,1,29,1,29,3,
-		29,429,8,29,1,30,1,30,1,30,5,30,434,8,30,10,30,12,30,437,9,30,1,30,1,30,
-		1,31,1,31,1,31,1,31,1,31,1,31,5,31,447,8,31,10,31,12,31,450,9,31,3,31,
-		452,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,5,31,470,8,31,10,31,12,31,473,9,31,1,31,1,31,1,31,1,
-		31,5,31,479,8,31,10,31,12,31,482,9,31,1,31,3,31,485,8,31,3,31,487,8,31,
-		1,32,1,32,1,32,5,32,492,8,32,10,32,12,32,495,9,32,1,32,1,32,1,33,1,33,
-		1,33,1,33,5,33,503,8,33,10,33,12,33,506,9,33,1,33,5,33,509,8,33,10,33,
-		12,33,512,9,33,1,33,3,33,515,8,33,1,34,1,34,1,34,1,34,3,34,521,8,34,1,
-		35,1,35,1,35,1,35,1,35,1,35,5,35,529,8,35,10,35,12,35,532,9,35,1,35,1,
-		35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
-		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,4,36,559,8,36,11,36,12,
-		36,560,3,36,563,8,36,1,37,1,37,1,37,1,38,1,38,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,584,8,39,10,39,12,39,
-		587,9,39,3,39,589,8,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,597,8,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,5,39,617,8,39,10,39,12,39,620,9,39,1,40,1,40,1,40,3,40,
-		625,8,40,1,41,1,41,1,41,0,1,78,42,0,2,4,6,8,10,12,14,16,18,20,22,24,26,
-		28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,
-		76,78,80,82,0,5,1,0,93,94,1,0,103,104,1,0,101,102,1,0,105,110,15,0,4,8,
-		12,14,16,19,21,21,24,28,32,33,35,36,39,49,51,52,54,56,60,60,64,66,80,82,
-		88,88,116,116,700,0,89,1,0,0,0,2,94,1,0,0,0,4,120,1,0,0,0,6,122,1,0,0,
-		0,8,134,1,0,0,0,10,158,1,0,0,0,12,160,1,0,0,0,14,162,1,0,0,0,16,179,1,
-		0,0,0,18,181,1,0,0,0,20,215,1,0,0,0,22,217,1,0,0,0,24,222,1,0,0,0,26,267,
-		1,0,0,0,28,272,1,0,0,0,30,280,1,0,0,0,32,282,1,0,0,0,34,309,1,0,0,0,36,
-		323,1,0,0,0,38,325,1,0,0,0,40,347,1,0,0,0,42,349,1,0,0,0,44,352,1,0,0,
-		0,46,370,1,0,0,0,48,372,1,0,0,0,50,385,1,0,0,0,52,398,1,0,0,0,54,409,1,
-		0,0,0,56,416,1,0,0,0,58,428,1,0,0,0,60,430,1,0,0,0,62,486,1,0,0,0,64,488,
-		1,0,0,0,66,514,1,0,0,0,68,520,1,0,0,0,70,522,1,0,0,0,72,562,1,0,0,0,74,
-		564,1,0,0,0,76,567,1,0,0,0,78,596,1,0,0,0,80,621,1,0,0,0,82,626,1,0,0,
-		0,84,88,3,2,1,0,85,88,3,70,35,0,86,88,3,6,3,0,87,84,1,0,0,0,87,85,1,0,
-		0,0,87,86,1,0,0,0,88,91,1,0,0,0,89,87,1,0,0,0,89,90,1,0,0,0,90,92,1,0,
-		0,0,91,89,1,0,0,0,92,93,5,0,0,1,93,1,1,0,0,0,94,95,5,1,0,0,95,96,3,82,
-		41,0,96,100,5,93,0,0,97,99,3,4,2,0,98,97,1,0,0,0,99,102,1,0,0,0,100,98,
-		1,0,0,0,100,101,1,0,0,0,101,103,1,0,0,0,102,100,1,0,0,0,103,104,5,94,0,
-		0,104,3,1,0,0,0,105,121,3,10,5,0,106,121,3,14,7,0,107,121,3,18,9,0,108,
+		1,13,1,13,3,13,270,8,13,1,14,1,14,1,14,3,14,275,8,14,1,15,1,15,1,15,1,
+		15,1,15,1,15,3,15,283,8,15,1,16,1,16,1,16,1,16,5,16,289,8,16,10,16,12,
+		16,292,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,3,17,301,8,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,312,8,17,1,18,1,18,1,18,1,18,1,
+		18,1,18,5,18,320,8,18,10,18,12,18,323,9,18,1,18,3,18,326,8,18,1,19,1,19,
+		1,19,1,19,5,19,332,8,19,10,19,12,19,335,9,19,1,19,1,19,1,20,1,20,1,20,
+		1,20,1,20,1,20,5,20,345,8,20,10,20,12,20,348,9,20,3,20,350,8,20,1,21,1,
+		21,1,21,1,22,1,22,1,22,1,22,5,22,359,8,22,10,22,12,22,362,9,22,1,22,3,
+		22,365,8,22,1,23,1,23,1,23,1,23,1,23,1,23,3,23,373,8,23,1,24,1,24,1,24,
+		1,24,1,24,1,24,1,24,1,24,1,24,3,24,384,8,24,1,24,1,24,1,25,1,25,1,25,1,
+		25,1,25,1,25,1,25,3,25,395,8,25,1,25,1,25,3,25,399,8,25,1,26,1,26,1,26,
+		1,26,1,26,1,26,3,26,407,8,26,1,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,3,
+		27,417,8,27,1,28,1,28,1,28,1,28,1,28,5,28,424,8,28,10,28,12,28,427,9,28,
+		1,29,1,29,3,29,431,8,29,1,30,1,30,1,30,5,30,436,8,30,10,30,12,30,439,9,
+		30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,5,31,449,8,31,10,31,12,31,452,
+		9,31,3,31,454,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,5,31,472,8,31,10,31,12,31,475,9,31,1,31,1,
+		31,1,31,1,31,5,31,481,8,31,10,31,12,31,484,9,31,1,31,3,31,487,8,31,3,31,
+		489,8,31,1,32,1,32,1,32,5,32,494,8,32,10,32,12,32,497,9,32,1,32,1,32,1,
+		33,1,33,1,33,1,33,5,33,505,8,33,10,33,12,33,508,9,33,1,33,5,33,511,8,33,
+		10,33,12,33,514,9,33,1,33,3,33,517,8,33,1,34,1,34,1,34,1,34,3,34,523,8,
+		34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,531,8,35,10,35,12,35,534,9,35,1,
+		35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,4,36,561,8,36,11,
+		36,12,36,562,3,36,565,8,36,1,37,1,37,1,37,1,38,1,38,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,586,8,39,10,39,
+		12,39,589,9,39,3,39,591,8,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,599,8,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,5,39,619,8,39,10,39,12,39,622,9,39,1,40,1,40,1,
+		40,3,40,627,8,40,1,41,1,41,1,41,0,1,78,42,0,2,4,6,8,10,12,14,16,18,20,
+		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
+		70,72,74,76,78,80,82,0,5,1,0,93,94,1,0,103,104,1,0,101,102,1,0,105,110,
+		15,0,4,8,12,14,16,19,21,21,24,28,32,33,35,36,39,49,51,52,54,56,60,60,64,
+		66,80,82,88,88,116,116,703,0,89,1,0,0,0,2,94,1,0,0,0,4,120,1,0,0,0,6,122,
+		1,0,0,0,8,134,1,0,0,0,10,158,1,0,0,0,12,160,1,0,0,0,14,162,1,0,0,0,16,
+		179,1,0,0,0,18,181,1,0,0,0,20,215,1,0,0,0,22,217,1,0,0,0,24,222,1,0,0,
+		0,26,269,1,0,0,0,28,274,1,0,0,0,30,282,1,0,0,0,32,284,1,0,0,0,34,311,1,
+		0,0,0,36,325,1,0,0,0,38,327,1,0,0,0,40,349,1,0,0,0,42,351,1,0,0,0,44,354,
+		1,0,0,0,46,372,1,0,0,0,48,374,1,0,0,0,50,387,1,0,0,0,52,400,1,0,0,0,54,
+		411,1,0,0,0,56,418,1,0,0,0,58,430,1,0,0,0,60,432,1,0,0,0,62,488,1,0,0,
+		0,64,490,1,0,0,0,66,516,1,0,0,0,68,522,1,0,0,0,70,524,1,0,0,0,72,564,1,
+		0,0,0,74,566,1,0,0,0,76,569,1,0,0,0,78,598,1,0,0,0,80,623,1,0,0,0,82,628,
+		1,0,0,0,84,88,3,2,1,0,85,88,3,70,35,0,86,88,3,6,3,0,87,84,1,0,0,0,87,85,
+		1,0,0,0,87,86,1,0,0,0,88,91,1,0,0,0,89,87,1,0,0,0,89,90,1,0,0,0,90,92,
+		1,0,0,0,91,89,1,0,0,0,92,93,5,0,0,1,93,1,1,0,0,0,94,95,5,1,0,0,95,96,3,
+		82,41,0,96,100,5,93,0,0,97,99,3,4,2,0,98,97,1,0,0,0,99,102,1,0,0,0,100,
+		98,1,0,0,0,100,101,1,0,0,0,101,103,1,0,0,0,102,100,1,0,0,0,103,104,5,94,
+		0,0,104,3,1,0,0,0,105,121,3,10,5,0,106,121,3,14,7,0,107,121,3,18,9,0,108,
 		121,3,24,12,0,109,121,3,32,16,0,110,121,3,38,19,0,111,121,3,44,22,0,112,
 		121,3,48,24,0,113,121,3,50,25,0,114,121,3,52,26,0,115,121,3,54,27,0,116,
 		121,3,56,28,0,117,121,3,60,30,0,118,121,3,64,32,0,119,121,3,6,3,0,120,
@@ -5070,120 +5093,120 @@ public partial class DealLangParser : Parser {
 		0,224,225,5,23,0,0,225,226,3,82,41,0,226,230,5,93,0,0,227,229,3,26,13,
 		0,228,227,1,0,0,0,229,232,1,0,0,0,230,228,1,0,0,0,230,231,1,0,0,0,231,
 		233,1,0,0,0,232,230,1,0,0,0,233,234,5,94,0,0,234,25,1,0,0,0,235,236,5,
-		24,0,0,236,268,3,82,41,0,237,238,5,25,0,0,238,239,3,78,39,0,239,244,3,
+		24,0,0,236,270,3,82,41,0,237,238,5,25,0,0,238,239,3,78,39,0,239,244,3,
 		74,37,0,240,241,5,26,0,0,241,242,3,78,39,0,242,243,3,74,37,0,243,245,1,
-		0,0,0,244,240,1,0,0,0,244,245,1,0,0,0,245,268,1,0,0,0,246,247,5,27,0,0,
-		247,268,5,112,0,0,248,249,5,28,0,0,249,268,3,76,38,0,250,251,5,29,0,0,
+		0,0,0,244,240,1,0,0,0,244,245,1,0,0,0,245,270,1,0,0,0,246,247,5,27,0,0,
+		247,270,5,112,0,0,248,249,5,28,0,0,249,270,3,76,38,0,250,251,5,29,0,0,
 		251,252,3,28,14,0,252,253,3,76,38,0,253,254,5,31,0,0,254,255,5,24,0,0,
 		255,259,5,32,0,0,256,257,5,25,0,0,257,258,5,31,0,0,258,260,5,33,0,0,259,
-		256,1,0,0,0,259,260,1,0,0,0,260,268,1,0,0,0,261,263,5,34,0,0,262,264,3,
+		256,1,0,0,0,259,260,1,0,0,0,260,270,1,0,0,0,261,263,5,34,0,0,262,264,3,
 		30,15,0,263,262,1,0,0,0,264,265,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,
-		0,266,268,1,0,0,0,267,235,1,0,0,0,267,237,1,0,0,0,267,246,1,0,0,0,267,
-		248,1,0,0,0,267,250,1,0,0,0,267,261,1,0,0,0,268,27,1,0,0,0,269,270,5,114,
-		0,0,270,273,5,30,0,0,271,273,5,113,0,0,272,269,1,0,0,0,272,271,1,0,0,0,
-		273,29,1,0,0,0,274,275,5,35,0,0,275,281,3,78,39,0,276,277,5,36,0,0,277,
-		281,3,78,39,0,278,279,5,37,0,0,279,281,5,112,0,0,280,274,1,0,0,0,280,276,
-		1,0,0,0,280,278,1,0,0,0,281,31,1,0,0,0,282,283,5,38,0,0,283,284,3,82,41,
-		0,284,288,5,93,0,0,285,287,3,34,17,0,286,285,1,0,0,0,287,290,1,0,0,0,288,
-		286,1,0,0,0,288,289,1,0,0,0,289,291,1,0,0,0,290,288,1,0,0,0,291,292,5,
-		94,0,0,292,33,1,0,0,0,293,294,5,39,0,0,294,310,3,78,39,0,295,296,5,40,
-		0,0,296,298,3,78,39,0,297,299,5,41,0,0,298,297,1,0,0,0,298,299,1,0,0,0,
-		299,310,1,0,0,0,300,301,5,42,0,0,301,302,5,37,0,0,302,310,5,112,0,0,303,
-		304,5,45,0,0,304,310,3,36,18,0,305,306,5,7,0,0,306,310,5,112,0,0,307,308,
-		5,49,0,0,308,310,5,114,0,0,309,293,1,0,0,0,309,295,1,0,0,0,309,300,1,0,
-		0,0,309,303,1,0,0,0,309,305,1,0,0,0,309,307,1,0,0,0,310,35,1,0,0,0,311,
-		324,5,46,0,0,312,324,5,47,0,0,313,324,5,48,0,0,314,315,5,21,0,0,315,319,
-		5,93,0,0,316,318,3,22,11,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,
-		0,0,319,320,1,0,0,0,320,322,1,0,0,0,321,319,1,0,0,0,322,324,5,94,0,0,323,
-		311,1,0,0,0,323,312,1,0,0,0,323,313,1,0,0,0,323,314,1,0,0,0,324,37,1,0,
-		0,0,325,326,5,50,0,0,326,327,3,82,41,0,327,331,5,93,0,0,328,330,3,40,20,
-		0,329,328,1,0,0,0,330,333,1,0,0,0,331,329,1,0,0,0,331,332,1,0,0,0,332,
-		334,1,0,0,0,333,331,1,0,0,0,334,335,5,94,0,0,335,39,1,0,0,0,336,337,5,
-		51,0,0,337,348,3,78,39,0,338,339,5,52,0,0,339,344,3,42,21,0,340,341,5,
-		97,0,0,341,343,3,42,21,0,342,340,1,0,0,0,343,346,1,0,0,0,344,342,1,0,0,
-		0,344,345,1,0,0,0,345,348,1,0,0,0,346,344,1,0,0,0,347,336,1,0,0,0,347,
-		338,1,0,0,0,348,41,1,0,0,0,349,350,3,82,41,0,350,351,3,78,39,0,351,43,
-		1,0,0,0,352,353,5,53,0,0,353,362,3,82,41,0,354,358,5,93,0,0,355,357,3,
-		46,23,0,356,355,1,0,0,0,357,360,1,0,0,0,358,356,1,0,0,0,358,359,1,0,0,
-		0,359,361,1,0,0,0,360,358,1,0,0,0,361,363,5,94,0,0,362,354,1,0,0,0,362,
-		363,1,0,0,0,363,45,1,0,0,0,364,365,5,54,0,0,365,371,3,78,39,0,366,367,
-		5,55,0,0,367,371,3,78,39,0,368,369,5,56,0,0,369,371,3,78,39,0,370,364,
-		1,0,0,0,370,366,1,0,0,0,370,368,1,0,0,0,371,47,1,0,0,0,372,373,5,57,0,
-		0,373,374,3,82,41,0,374,375,5,93,0,0,375,376,3,78,39,0,376,381,3,74,37,
-		0,377,378,5,26,0,0,378,379,3,78,39,0,379,380,3,74,37,0,380,382,1,0,0,0,
-		381,377,1,0,0,0,381,382,1,0,0,0,382,383,1,0,0,0,383,384,5,94,0,0,384,49,
-		1,0,0,0,385,386,5,58,0,0,386,387,3,82,41,0,387,388,5,100,0,0,388,392,3,
-		78,39,0,389,390,5,59,0,0,390,391,5,60,0,0,391,393,3,76,38,0,392,389,1,
-		0,0,0,392,393,1,0,0,0,393,396,1,0,0,0,394,395,5,20,0,0,395,397,5,112,0,
-		0,396,394,1,0,0,0,396,397,1,0,0,0,397,51,1,0,0,0,398,399,5,61,0,0,399,
-		400,3,82,41,0,400,401,5,62,0,0,401,404,3,78,39,0,402,403,5,20,0,0,403,
-		405,5,112,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,406,1,0,0,0,406,407,
-		5,99,0,0,407,408,3,82,41,0,408,53,1,0,0,0,409,410,5,63,0,0,410,411,5,62,
-		0,0,411,414,3,78,39,0,412,413,5,64,0,0,413,415,3,76,38,0,414,412,1,0,0,
-		0,414,415,1,0,0,0,415,55,1,0,0,0,416,417,5,65,0,0,417,418,5,66,0,0,418,
-		423,3,58,29,0,419,420,5,97,0,0,420,422,3,58,29,0,421,419,1,0,0,0,422,425,
-		1,0,0,0,423,421,1,0,0,0,423,424,1,0,0,0,424,57,1,0,0,0,425,423,1,0,0,0,
-		426,429,5,34,0,0,427,429,3,82,41,0,428,426,1,0,0,0,428,427,1,0,0,0,429,
-		59,1,0,0,0,430,431,5,67,0,0,431,435,5,93,0,0,432,434,3,62,31,0,433,432,
-		1,0,0,0,434,437,1,0,0,0,435,433,1,0,0,0,435,436,1,0,0,0,436,438,1,0,0,
-		0,437,435,1,0,0,0,438,439,5,94,0,0,439,61,1,0,0,0,440,441,5,9,0,0,441,
-		451,3,80,40,0,442,443,5,68,0,0,443,448,3,82,41,0,444,445,5,97,0,0,445,
-		447,3,82,41,0,446,444,1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,
-		1,0,0,0,449,452,1,0,0,0,450,448,1,0,0,0,451,442,1,0,0,0,451,452,1,0,0,
-		0,452,487,1,0,0,0,453,454,5,69,0,0,454,487,3,82,41,0,455,456,5,70,0,0,
-		456,487,3,82,41,0,457,458,5,71,0,0,458,459,5,72,0,0,459,460,5,73,0,0,460,
-		487,3,82,41,0,461,462,5,74,0,0,462,463,5,72,0,0,463,464,5,75,0,0,464,487,
-		3,82,41,0,465,466,5,76,0,0,466,467,3,78,39,0,467,471,5,93,0,0,468,470,
-		3,62,31,0,469,468,1,0,0,0,470,473,1,0,0,0,471,469,1,0,0,0,471,472,1,0,
-		0,0,472,474,1,0,0,0,473,471,1,0,0,0,474,484,5,94,0,0,475,476,5,77,0,0,
-		476,480,5,93,0,0,477,479,3,62,31,0,478,477,1,0,0,0,479,482,1,0,0,0,480,
-		478,1,0,0,0,480,481,1,0,0,0,481,483,1,0,0,0,482,480,1,0,0,0,483,485,5,
-		94,0,0,484,475,1,0,0,0,484,485,1,0,0,0,485,487,1,0,0,0,486,440,1,0,0,0,
-		486,453,1,0,0,0,486,455,1,0,0,0,486,457,1,0,0,0,486,461,1,0,0,0,486,465,
-		1,0,0,0,487,63,1,0,0,0,488,489,5,78,0,0,489,493,5,93,0,0,490,492,3,66,
-		33,0,491,490,1,0,0,0,492,495,1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,
-		496,1,0,0,0,495,493,1,0,0,0,496,497,5,94,0,0,497,65,1,0,0,0,498,499,5,
-		79,0,0,499,504,3,82,41,0,500,501,5,97,0,0,501,503,3,82,41,0,502,500,1,
-		0,0,0,503,506,1,0,0,0,504,502,1,0,0,0,504,505,1,0,0,0,505,510,1,0,0,0,
-		506,504,1,0,0,0,507,509,3,68,34,0,508,507,1,0,0,0,509,512,1,0,0,0,510,
-		508,1,0,0,0,510,511,1,0,0,0,511,515,1,0,0,0,512,510,1,0,0,0,513,515,3,
-		60,30,0,514,498,1,0,0,0,514,513,1,0,0,0,515,67,1,0,0,0,516,517,5,80,0,
-		0,517,521,3,78,39,0,518,519,5,81,0,0,519,521,3,76,38,0,520,516,1,0,0,0,
-		520,518,1,0,0,0,521,69,1,0,0,0,522,523,5,2,0,0,523,524,3,82,41,0,524,525,
-		5,3,0,0,525,526,3,82,41,0,526,530,5,93,0,0,527,529,3,72,36,0,528,527,1,
-		0,0,0,529,532,1,0,0,0,530,528,1,0,0,0,530,531,1,0,0,0,531,533,1,0,0,0,
-		532,530,1,0,0,0,533,534,5,94,0,0,534,71,1,0,0,0,535,536,3,82,41,0,536,
-		537,5,29,0,0,537,538,5,82,0,0,538,539,5,114,0,0,539,563,1,0,0,0,540,541,
-		3,80,40,0,541,542,5,83,0,0,542,543,3,78,39,0,543,544,3,74,37,0,544,563,
-		1,0,0,0,545,546,3,80,40,0,546,547,5,84,0,0,547,548,3,78,39,0,548,549,5,
-		85,0,0,549,550,5,112,0,0,550,563,1,0,0,0,551,552,3,82,41,0,552,553,5,86,
-		0,0,553,554,5,23,0,0,554,555,5,112,0,0,555,563,1,0,0,0,556,558,5,78,0,
-		0,557,559,3,68,34,0,558,557,1,0,0,0,559,560,1,0,0,0,560,558,1,0,0,0,560,
-		561,1,0,0,0,561,563,1,0,0,0,562,535,1,0,0,0,562,540,1,0,0,0,562,545,1,
-		0,0,0,562,551,1,0,0,0,562,556,1,0,0,0,563,73,1,0,0,0,564,565,5,87,0,0,
-		565,566,5,88,0,0,566,75,1,0,0,0,567,568,5,113,0,0,568,77,1,0,0,0,569,570,
-		6,39,-1,0,570,571,5,95,0,0,571,572,3,78,39,0,572,573,5,96,0,0,573,597,
-		1,0,0,0,574,575,5,102,0,0,575,597,3,78,39,13,576,577,5,92,0,0,577,597,
-		3,78,39,8,578,579,3,82,41,0,579,588,5,95,0,0,580,585,3,78,39,0,581,582,
-		5,97,0,0,582,584,3,78,39,0,583,581,1,0,0,0,584,587,1,0,0,0,585,583,1,0,
-		0,0,585,586,1,0,0,0,586,589,1,0,0,0,587,585,1,0,0,0,588,580,1,0,0,0,588,
-		589,1,0,0,0,589,590,1,0,0,0,590,591,5,96,0,0,591,597,1,0,0,0,592,597,5,
-		113,0,0,593,597,5,114,0,0,594,597,5,112,0,0,595,597,3,80,40,0,596,569,
-		1,0,0,0,596,574,1,0,0,0,596,576,1,0,0,0,596,578,1,0,0,0,596,592,1,0,0,
-		0,596,593,1,0,0,0,596,594,1,0,0,0,596,595,1,0,0,0,597,618,1,0,0,0,598,
-		599,10,12,0,0,599,600,5,89,0,0,600,617,3,78,39,13,601,602,10,11,0,0,602,
-		603,7,1,0,0,603,617,3,78,39,12,604,605,10,10,0,0,605,606,7,2,0,0,606,617,
-		3,78,39,11,607,608,10,9,0,0,608,609,7,3,0,0,609,617,3,78,39,10,610,611,
-		10,7,0,0,611,612,5,90,0,0,612,617,3,78,39,8,613,614,10,6,0,0,614,615,5,
-		91,0,0,615,617,3,78,39,7,616,598,1,0,0,0,616,601,1,0,0,0,616,604,1,0,0,
-		0,616,607,1,0,0,0,616,610,1,0,0,0,616,613,1,0,0,0,617,620,1,0,0,0,618,
-		616,1,0,0,0,618,619,1,0,0,0,619,79,1,0,0,0,620,618,1,0,0,0,621,624,3,82,
-		41,0,622,623,5,98,0,0,623,625,3,82,41,0,624,622,1,0,0,0,624,625,1,0,0,
-		0,625,81,1,0,0,0,626,627,7,4,0,0,627,83,1,0,0,0,63,87,89,100,120,127,129,
-		137,139,158,168,179,187,199,203,211,215,220,230,244,259,265,267,272,280,
-		288,298,309,319,323,331,344,347,358,362,370,381,392,396,404,414,423,428,
-		435,448,451,471,480,484,486,493,504,510,514,520,530,560,562,585,588,596,
-		616,618,624
+		0,266,270,1,0,0,0,267,268,5,10,0,0,268,270,3,12,6,0,269,235,1,0,0,0,269,
+		237,1,0,0,0,269,246,1,0,0,0,269,248,1,0,0,0,269,250,1,0,0,0,269,261,1,
+		0,0,0,269,267,1,0,0,0,270,27,1,0,0,0,271,272,5,114,0,0,272,275,5,30,0,
+		0,273,275,5,113,0,0,274,271,1,0,0,0,274,273,1,0,0,0,275,29,1,0,0,0,276,
+		277,5,35,0,0,277,283,3,78,39,0,278,279,5,36,0,0,279,283,3,78,39,0,280,
+		281,5,37,0,0,281,283,5,112,0,0,282,276,1,0,0,0,282,278,1,0,0,0,282,280,
+		1,0,0,0,283,31,1,0,0,0,284,285,5,38,0,0,285,286,3,82,41,0,286,290,5,93,
+		0,0,287,289,3,34,17,0,288,287,1,0,0,0,289,292,1,0,0,0,290,288,1,0,0,0,
+		290,291,1,0,0,0,291,293,1,0,0,0,292,290,1,0,0,0,293,294,5,94,0,0,294,33,
+		1,0,0,0,295,296,5,39,0,0,296,312,3,78,39,0,297,298,5,40,0,0,298,300,3,
+		78,39,0,299,301,5,41,0,0,300,299,1,0,0,0,300,301,1,0,0,0,301,312,1,0,0,
+		0,302,303,5,42,0,0,303,304,5,37,0,0,304,312,5,112,0,0,305,306,5,45,0,0,
+		306,312,3,36,18,0,307,308,5,7,0,0,308,312,5,112,0,0,309,310,5,49,0,0,310,
+		312,5,114,0,0,311,295,1,0,0,0,311,297,1,0,0,0,311,302,1,0,0,0,311,305,
+		1,0,0,0,311,307,1,0,0,0,311,309,1,0,0,0,312,35,1,0,0,0,313,326,5,46,0,
+		0,314,326,5,47,0,0,315,326,5,48,0,0,316,317,5,21,0,0,317,321,5,93,0,0,
+		318,320,3,22,11,0,319,318,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,321,
+		322,1,0,0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,326,5,94,0,0,325,313,1,
+		0,0,0,325,314,1,0,0,0,325,315,1,0,0,0,325,316,1,0,0,0,326,37,1,0,0,0,327,
+		328,5,50,0,0,328,329,3,82,41,0,329,333,5,93,0,0,330,332,3,40,20,0,331,
+		330,1,0,0,0,332,335,1,0,0,0,333,331,1,0,0,0,333,334,1,0,0,0,334,336,1,
+		0,0,0,335,333,1,0,0,0,336,337,5,94,0,0,337,39,1,0,0,0,338,339,5,51,0,0,
+		339,350,3,78,39,0,340,341,5,52,0,0,341,346,3,42,21,0,342,343,5,97,0,0,
+		343,345,3,42,21,0,344,342,1,0,0,0,345,348,1,0,0,0,346,344,1,0,0,0,346,
+		347,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,349,338,1,0,0,0,349,340,1,
+		0,0,0,350,41,1,0,0,0,351,352,3,82,41,0,352,353,3,78,39,0,353,43,1,0,0,
+		0,354,355,5,53,0,0,355,364,3,82,41,0,356,360,5,93,0,0,357,359,3,46,23,
+		0,358,357,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,361,1,0,0,0,361,
+		363,1,0,0,0,362,360,1,0,0,0,363,365,5,94,0,0,364,356,1,0,0,0,364,365,1,
+		0,0,0,365,45,1,0,0,0,366,367,5,54,0,0,367,373,3,78,39,0,368,369,5,55,0,
+		0,369,373,3,78,39,0,370,371,5,56,0,0,371,373,3,78,39,0,372,366,1,0,0,0,
+		372,368,1,0,0,0,372,370,1,0,0,0,373,47,1,0,0,0,374,375,5,57,0,0,375,376,
+		3,82,41,0,376,377,5,93,0,0,377,378,3,78,39,0,378,383,3,74,37,0,379,380,
+		5,26,0,0,380,381,3,78,39,0,381,382,3,74,37,0,382,384,1,0,0,0,383,379,1,
+		0,0,0,383,384,1,0,0,0,384,385,1,0,0,0,385,386,5,94,0,0,386,49,1,0,0,0,
+		387,388,5,58,0,0,388,389,3,82,41,0,389,390,5,100,0,0,390,394,3,78,39,0,
+		391,392,5,59,0,0,392,393,5,60,0,0,393,395,3,76,38,0,394,391,1,0,0,0,394,
+		395,1,0,0,0,395,398,1,0,0,0,396,397,5,20,0,0,397,399,5,112,0,0,398,396,
+		1,0,0,0,398,399,1,0,0,0,399,51,1,0,0,0,400,401,5,61,0,0,401,402,3,82,41,
+		0,402,403,5,62,0,0,403,406,3,78,39,0,404,405,5,20,0,0,405,407,5,112,0,
+		0,406,404,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,409,5,99,0,0,409,
+		410,3,82,41,0,410,53,1,0,0,0,411,412,5,63,0,0,412,413,5,62,0,0,413,416,
+		3,78,39,0,414,415,5,64,0,0,415,417,3,76,38,0,416,414,1,0,0,0,416,417,1,
+		0,0,0,417,55,1,0,0,0,418,419,5,65,0,0,419,420,5,66,0,0,420,425,3,58,29,
+		0,421,422,5,97,0,0,422,424,3,58,29,0,423,421,1,0,0,0,424,427,1,0,0,0,425,
+		423,1,0,0,0,425,426,1,0,0,0,426,57,1,0,0,0,427,425,1,0,0,0,428,431,5,34,
+		0,0,429,431,3,82,41,0,430,428,1,0,0,0,430,429,1,0,0,0,431,59,1,0,0,0,432,
+		433,5,67,0,0,433,437,5,93,0,0,434,436,3,62,31,0,435,434,1,0,0,0,436,439,
+		1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,440,1,0,0,0,439,437,1,0,0,
+		0,440,441,5,94,0,0,441,61,1,0,0,0,442,443,5,9,0,0,443,453,3,80,40,0,444,
+		445,5,68,0,0,445,450,3,82,41,0,446,447,5,97,0,0,447,449,3,82,41,0,448,
+		446,1,0,0,0,449,452,1,0,0,0,450,448,1,0,0,0,450,451,1,0,0,0,451,454,1,
+		0,0,0,452,450,1,0,0,0,453,444,1,0,0,0,453,454,1,0,0,0,454,489,1,0,0,0,
+		455,456,5,69,0,0,456,489,3,82,41,0,457,458,5,70,0,0,458,489,3,82,41,0,
+		459,460,5,71,0,0,460,461,5,72,0,0,461,462,5,73,0,0,462,489,3,82,41,0,463,
+		464,5,74,0,0,464,465,5,72,0,0,465,466,5,75,0,0,466,489,3,82,41,0,467,468,
+		5,76,0,0,468,469,3,78,39,0,469,473,5,93,0,0,470,472,3,62,31,0,471,470,
+		1,0,0,0,472,475,1,0,0,0,473,471,1,0,0,0,473,474,1,0,0,0,474,476,1,0,0,
+		0,475,473,1,0,0,0,476,486,5,94,0,0,477,478,5,77,0,0,478,482,5,93,0,0,479,
+		481,3,62,31,0,480,479,1,0,0,0,481,484,1,0,0,0,482,480,1,0,0,0,482,483,
+		1,0,0,0,483,485,1,0,0,0,484,482,1,0,0,0,485,487,5,94,0,0,486,477,1,0,0,
+		0,486,487,1,0,0,0,487,489,1,0,0,0,488,442,1,0,0,0,488,455,1,0,0,0,488,
+		457,1,0,0,0,488,459,1,0,0,0,488,463,1,0,0,0,488,467,1,0,0,0,489,63,1,0,
+		0,0,490,491,5,78,0,0,491,495,5,93,0,0,492,494,3,66,33,0,493,492,1,0,0,
+		0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,1,0,0,0,497,
+		495,1,0,0,0,498,499,5,94,0,0,499,65,1,0,0,0,500,501,5,79,0,0,501,506,3,
+		82,41,0,502,503,5,97,0,0,503,505,3,82,41,0,504,502,1,0,0,0,505,508,1,0,
+		0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,512,1,0,0,0,508,506,1,0,0,0,509,
+		511,3,68,34,0,510,509,1,0,0,0,511,514,1,0,0,0,512,510,1,0,0,0,512,513,
+		1,0,0,0,513,517,1,0,0,0,514,512,1,0,0,0,515,517,3,60,30,0,516,500,1,0,
+		0,0,516,515,1,0,0,0,517,67,1,0,0,0,518,519,5,80,0,0,519,523,3,78,39,0,
+		520,521,5,81,0,0,521,523,3,76,38,0,522,518,1,0,0,0,522,520,1,0,0,0,523,
+		69,1,0,0,0,524,525,5,2,0,0,525,526,3,82,41,0,526,527,5,3,0,0,527,528,3,
+		82,41,0,528,532,5,93,0,0,529,531,3,72,36,0,530,529,1,0,0,0,531,534,1,0,
+		0,0,532,530,1,0,0,0,532,533,1,0,0,0,533,535,1,0,0,0,534,532,1,0,0,0,535,
+		536,5,94,0,0,536,71,1,0,0,0,537,538,3,82,41,0,538,539,5,29,0,0,539,540,
+		5,82,0,0,540,541,5,114,0,0,541,565,1,0,0,0,542,543,3,80,40,0,543,544,5,
+		83,0,0,544,545,3,78,39,0,545,546,3,74,37,0,546,565,1,0,0,0,547,548,3,80,
+		40,0,548,549,5,84,0,0,549,550,3,78,39,0,550,551,5,85,0,0,551,552,5,112,
+		0,0,552,565,1,0,0,0,553,554,3,82,41,0,554,555,5,86,0,0,555,556,5,23,0,
+		0,556,557,5,112,0,0,557,565,1,0,0,0,558,560,5,78,0,0,559,561,3,68,34,0,
+		560,559,1,0,0,0,561,562,1,0,0,0,562,560,1,0,0,0,562,563,1,0,0,0,563,565,
+		1,0,0,0,564,537,1,0,0,0,564,542,1,0,0,0,564,547,1,0,0,0,564,553,1,0,0,
+		0,564,558,1,0,0,0,565,73,1,0,0,0,566,567,5,87,0,0,567,568,5,88,0,0,568,
+		75,1,0,0,0,569,570,5,113,0,0,570,77,1,0,0,0,571,572,6,39,-1,0,572,573,
+		5,95,0,0,573,574,3,78,39,0,574,575,5,96,0,0,575,599,1,0,0,0,576,577,5,
+		102,0,0,577,599,3,78,39,13,578,579,5,92,0,0,579,599,3,78,39,8,580,581,
+		3,82,41,0,581,590,5,95,0,0,582,587,3,78,39,0,583,584,5,97,0,0,584,586,
+		3,78,39,0,585,583,1,0,0,0,586,589,1,0,0,0,587,585,1,0,0,0,587,588,1,0,
+		0,0,588,591,1,0,0,0,589,587,1,0,0,0,590,582,1,0,0,0,590,591,1,0,0,0,591,
+		592,1,0,0,0,592,593,5,96,0,0,593,599,1,0,0,0,594,599,5,113,0,0,595,599,
+		5,114,0,0,596,599,5,112,0,0,597,599,3,80,40,0,598,571,1,0,0,0,598,576,
+		1,0,0,0,598,578,1,0,0,0,598,580,1,0,0,0,598,594,1,0,0,0,598,595,1,0,0,
+		0,598,596,1,0,0,0,598,597,1,0,0,0,599,620,1,0,0,0,600,601,10,12,0,0,601,
+		602,5,89,0,0,602,619,3,78,39,13,603,604,10,11,0,0,604,605,7,1,0,0,605,
+		619,3,78,39,12,606,607,10,10,0,0,607,608,7,2,0,0,608,619,3,78,39,11,609,
+		610,10,9,0,0,610,611,7,3,0,0,611,619,3,78,39,10,612,613,10,7,0,0,613,614,
+		5,90,0,0,614,619,3,78,39,8,615,616,10,6,0,0,616,617,5,91,0,0,617,619,3,
+		78,39,7,618,600,1,0,0,0,618,603,1,0,0,0,618,606,1,0,0,0,618,609,1,0,0,
+		0,618,612,1,0,0,0,618,615,1,0,0,0,619,622,1,0,0,0,620,618,1,0,0,0,620,
+		621,1,0,0,0,621,79,1,0,0,0,622,620,1,0,0,0,623,626,3,82,41,0,624,625,5,
+		98,0,0,625,627,3,82,41,0,626,624,1,0,0,0,626,627,1,0,0,0,627,81,1,0,0,
+		0,628,629,7,4,0,0,629,83,1,0,0,0,63,87,89,100,120,127,129,137,139,158,
+		168,179,187,199,203,211,215,220,230,244,259,265,269,274,282,290,300,311,
+		321,325,333,346,349,360,364,372,383,394,398,406,416,425,430,437,450,453,
+		473,482,486,488,495,506,512,516,522,532,562,564,587,590,598,618,620,626
 	};
 
 	public static readonly ATN _ATN =

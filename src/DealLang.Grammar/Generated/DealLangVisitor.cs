@@ -224,6 +224,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitRvgItem([NotNull] DealLangParser.RvgItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>leaseDayCountItem</c>
+	/// labeled alternative in <see cref="DealLangParser.leaseItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLeaseDayCountItem([NotNull] DealLangParser.LeaseDayCountItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.renewalCount"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

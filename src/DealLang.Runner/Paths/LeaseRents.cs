@@ -3,9 +3,12 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Paths;
 
 /// <summary>
-/// Rent accrued per period: by the deal's day count over the part of the period the lease covers, split at
-/// lease anniversaries (where the escalator steps) and at the start of the renewal terms (where a renewal
-/// at market starts following the market-rent index).
+/// Rent accrued per period on the lease's own basis, never the tranches' day count (a deal on ACT/360 would
+/// otherwise collect 365/360 of each year's rent): by default the annual rent in equal instalments, one per
+/// regular payment period, a part of a regular period earning its share of actual days; or, when the lease states
+/// a <c>daycount</c>, rent × that convention's year fraction. Either way the period is split at lease anniversaries
+/// (where the escalator steps) and at the start of the renewal terms (where a renewal at market starts following
+/// the market-rent index).
 /// </summary>
 static class LeaseRents
 {
@@ -18,12 +21,13 @@ static class LeaseRents
         {
             Date from = Date.Max(lease.Start, b[t]);
             Date to = Date.Min(end, b[t + 1]);
-            rent[t] = to > from ? Accrue(deal, lease, renewalsStart, marketDeflation, from, to) : 0.0;
+            rent[t] = to > from ? Accrue(deal, lease, renewalsStart, marketDeflation, t, from, to) : 0.0;
         }
     }
 
-    static double Accrue(DealDescription deal, LeaseInfo lease, Date renewalsStart, double marketDeflation, Date from, Date to)
+    static double Accrue(DealDescription deal, LeaseInfo lease, Date renewalsStart, double marketDeflation, int t, Date from, Date to)
     {
+        int periodsPerYear = Frequencies.PeriodsPerYear(deal.Frequency);
         int year = Flows.WholeYearsBetween(lease.Start, from);
         double sum = 0.0;
         while (from < to)
@@ -36,8 +40,21 @@ static class LeaseRents
                 segmentEnd = renewalsStart;
             }
 
-            sum += AnnualRent(deal, lease, renewalsStart, marketDeflation, year, from)
-                * DayCounts.YearFraction(deal.DayCount, from, segmentEnd);
+            double share;
+            if (lease.RentDayCount is { } dayCount)
+            {
+                share = DayCounts.YearFraction(dayCount, from, segmentEnd);
+            }
+            else
+            {
+                // One instalment per regular period, prorated on actual days within it. Days over (regular days ×
+                // periods a year), one correctly rounded division, so a whole regular period is exactly 1/n.
+                (Date regularStart, Date regularEnd) = RegularPeriods.Containing(deal, t, from);
+                segmentEnd = Date.Min(segmentEnd, regularEnd);
+                share = Date.DaysBetween(from, segmentEnd) / ((double)Date.DaysBetween(regularStart, regularEnd) * periodsPerYear);
+            }
+
+            sum += AnnualRent(deal, lease, renewalsStart, marketDeflation, year, from) * share;
             if (segmentEnd == anniversary)
             {
                 year++;

@@ -19,7 +19,10 @@ static class LeaseTerms
         bool endsInCalendar = lease.Start.TryAddMonths((int)Math.Min(months, int.MaxValue), out Date end);
 
         double recovery = 1.0;
-        if (Lessee(deal, scenario, lease) is { } defaulted && defaulted < end)
+        // On or before the expiry date: a lessee in default on the day the guarantee falls due pays only what a
+        // creditor recovers, whether the lease ran its term or the default cut it short (a strict < let a default
+        // on the expiry date itself through at 100%). After the expiry the claim was owed by a performing lessee.
+        if (Lessee(deal, scenario, lease) is { } defaulted && defaulted <= end)
         {
             // The rent stops on the default date and the lease is over; what the guarantor still pays on the
             // RVG claim is what a creditor of the defaulted lessee recovers.

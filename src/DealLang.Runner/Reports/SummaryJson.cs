@@ -18,6 +18,8 @@ static class SummaryJson
             w.WriteString("deal", deal.Name);
             w.WriteString("title", deal.Title);
             w.WriteString("currency", deal.Currency);
+            w.WriteString("irrConvention", "annual compounding on actual days (ACT/365F), XIRR-style");
+            w.WriteString("beyConvention", "semiannual compounding: bey = 2 x ((1 + irr)^(1/2) - 1)");
             w.WriteStartArray("scenarios");
             foreach (ScenarioOutcome outcome in outcomes)
             {
@@ -50,6 +52,7 @@ static class SummaryJson
             Json.Money(w, "unpaidInterest", t.UnpaidInterest);
             Json.Number(w, "walYears", t.WalYears);
             Json.Number(w, "irr", t.Irr);
+            Json.Number(w, "bey", t.BondEquivalentYield);
             Json.Date(w, "firstPrincipalShortfall", t.FirstPrincipalShortfall);
             w.WriteEndObject();
         }
@@ -105,7 +108,16 @@ static class SummaryJson
     static void Events(Utf8JsonWriter w, DealEvents events)
     {
         w.WriteStartObject("events");
-        Json.Date(w, "firstCashTrap", events.FirstCashTrap);
+        w.WriteStartArray("triggers");
+        foreach (TriggerFirstActive trigger in events.Triggers)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", trigger.Trigger);
+            Json.Date(w, "firstActive", trigger.FirstActive);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         Json.Date(w, "eventOfDefault", events.EventOfDefault);
         Json.Date(w, "sale", events.Sale);
         Json.Money(w, "saleProceeds", events.SaleProceeds);

@@ -5,7 +5,7 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Reports;
 
 /// <summary>
-/// Scenarios side by side: for each tranche its IRR, WAL, interest and principal paid, loss and unpaid
+/// Scenarios side by side: for each tranche its IRR (and bond-equivalent yield), WAL, interest and principal paid, loss and unpaid
 /// interest; for each equity what went in and came out and its IRR; the deal's events; RVG paid; each test's
 /// minimum. Pure and byte-deterministic; money in millions for people (table, Markdown), to the cent for
 /// machines (CSV, JSON).
@@ -19,7 +19,8 @@ public static class SummaryReport
         foreach (ScenarioOutcome outcome in outcomes)
         {
             if (outcome.Tranches.Length != deal.Tranches.Length || outcome.Equities.Length != deal.Equities.Length
-                || outcome.Events.RvgPaid.Length != deal.Leases.Length || outcome.Events.Tests.Length != deal.Tests.Length)
+                || outcome.Events.RvgPaid.Length != deal.Leases.Length || outcome.Events.Tests.Length != deal.Tests.Length
+                || outcome.Events.Triggers.Length != deal.Triggers.Length)
             {
                 throw new ArgumentException($"Scenario '{outcome.Scenario}' was not run on deal '{deal.Name}'.", nameof(outcomes));
             }
@@ -39,7 +40,8 @@ public static class SummaryReport
     {
         var text = new StringBuilder();
         text.Append(Heading(deal)).Append('\n');
-        text.Append("summary, money in ").Append(TerminalText.Escape(deal.Currency)).Append(" millions\n\n");
+        text.Append("summary, money in ").Append(TerminalText.Escape(deal.Currency)).Append(" millions\n");
+        text.Append(SummaryRows.Conventions).Append("\n\n");
 
         var header = new string[outcomes.Count + 2];
         header[0] = "";
@@ -98,7 +100,7 @@ public static class SummaryReport
     {
         var text = new StringBuilder();
         text.Append("### ").Append(Heading(deal)).Append("\n\n");
-        text.Append("Summary, money in ").Append(TerminalText.Escape(deal.Currency)).Append(" millions.\n\n");
+        text.Append("Summary, money in ").Append(TerminalText.Escape(deal.Currency)).Append(" millions. ").Append(SummaryRows.Conventions).Append(".\n\n");
 
         var header = new string[outcomes.Count + 2];
         header[0] = "item";

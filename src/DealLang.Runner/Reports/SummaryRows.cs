@@ -26,13 +26,24 @@ sealed record SummaryRow(string Item, string Metric, SummaryKind Kind, SummaryCe
 /// </summary>
 static class SummaryRows
 {
+    /// <summary>The metric names say the convention, so a CSV row read on its own does too.</summary>
+    public const string IrrLabel = "IRR (annual ACT/365F)";
+
+    public const string BeyLabel = "BEY (semiannual)";
+
+    /// <summary>The conventions in words, under the heading of the table and Markdown summaries.</summary>
+    public const string Conventions =
+        "IRR: annual compounding on actual days (ACT/365F, XIRR-style); BEY: bond-equivalent yield, "
+        + "semiannual compounding, 2 x ((1 + IRR)^(1/2) - 1)";
+
     public static List<SummaryRow> Build(DealDescription deal, IReadOnlyList<ScenarioOutcome> outcomes)
     {
         var rows = new List<SummaryRow>();
         for (int i = 0; i < deal.Tranches.Length; i++)
         {
             string name = deal.Tranches[i].Name;
-            Add(rows, outcomes, name, "IRR", SummaryKind.Rate, o => Of(o.Tranches[i].Irr));
+            Add(rows, outcomes, name, IrrLabel, SummaryKind.Rate, o => Of(o.Tranches[i].Irr));
+            Add(rows, outcomes, name, BeyLabel, SummaryKind.Rate, o => Of(o.Tranches[i].BondEquivalentYield));
             Add(rows, outcomes, name, "WAL (years)", SummaryKind.Years, o => Of(o.Tranches[i].WalYears));
             Add(rows, outcomes, name, "interest paid", SummaryKind.Money, o => Of(o.Tranches[i].InterestPaid));
             Add(rows, outcomes, name, "principal paid", SummaryKind.Money, o => Of(o.Tranches[i].PrincipalPaid));
@@ -47,7 +58,7 @@ static class SummaryRows
             string name = deal.Equities[e].Name;
             Add(rows, outcomes, name, "contributed", SummaryKind.Money, o => Of(o.Equities[e].Contributed));
             Add(rows, outcomes, name, "distributions", SummaryKind.Money, o => Of(o.Equities[e].Distributions));
-            Add(rows, outcomes, name, "IRR", SummaryKind.Rate, o => Of(o.Equities[e].Irr));
+            Add(rows, outcomes, name, IrrLabel, SummaryKind.Rate, o => Of(o.Equities[e].Irr));
             for (int h = 0; h < deal.Equities[e].Holders.Length; h++)
             {
                 int holder = h;
@@ -56,7 +67,11 @@ static class SummaryRows
             }
         }
 
-        Add(rows, outcomes, "deal", "first cash trap", SummaryKind.Date, o => On(o.Events.FirstCashTrap));
+        for (int k = 0; k < deal.Triggers.Length; k++)
+        {
+            Add(rows, outcomes, deal.Triggers[k], "first active", SummaryKind.Date, o => On(o.Events.Triggers[k].FirstActive));
+        }
+
         Add(rows, outcomes, "deal", "event of default", SummaryKind.Date, o => On(o.Events.EventOfDefault));
         Add(rows, outcomes, "deal", "sale", SummaryKind.Date, o => On(o.Events.Sale));
         Add(rows, outcomes, "deal", "sale proceeds", SummaryKind.Money, o => Of(o.Events.SaleProceeds));

@@ -7,11 +7,12 @@ namespace DealLang.Runner.Running;
 /// The deal-level events of a scenario, each dated by the end of the period it happened in; null when it never
 /// happened.
 /// </summary>
-/// <param name="FirstCashTrap">End of the first period in which any trigger was active.</param>
+/// <param name="Triggers">Each trigger's first active date, in declaration order: a deal's triggers mean different
+/// things (a DSCR cash trap, the sweep once a lease has ended), so no single "first trap" date is reported.</param>
 /// <param name="RvgPaid">What each lease's residual value guarantee paid (zero when it never applied).</param>
 /// <param name="Tests">Each test's lowest value over the periods run, ignoring periods where it was undefined.</param>
 public sealed record DealEvents(
-    Date? FirstCashTrap,
+    ImmutableArray<TriggerFirstActive> Triggers,
     Date? EventOfDefault,
     Date? Sale,
     double SaleProceeds,
@@ -19,6 +20,9 @@ public sealed record DealEvents(
     ImmutableArray<TestMinimum> Tests);
 
 public sealed record LeaseAmount(string Lease, double Amount);
+
+/// <summary>The end of the first period in which <paramref name="Trigger"/> was active; null if it never was.</summary>
+public sealed record TriggerFirstActive(string Trigger, Date? FirstActive);
 
 /// <summary>A test's minimum; NaN when the test was never defined (e.g. nothing was ever due).
 /// <paramref name="Kind"/> is how the ledger prints the test, or null when the layout has no column for it.</summary>

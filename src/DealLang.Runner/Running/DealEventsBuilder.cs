@@ -20,8 +20,14 @@ static class DealEventsBuilder
             tests.Add(new TestMinimum(deal.Tests[k], Minimum(result.TestValues[k], periods), index.TestKinds[k]));
         }
 
+        var triggers = ImmutableArray.CreateBuilder<TriggerFirstActive>(deal.Triggers.Length);
+        for (int k = 0; k < deal.Triggers.Length; k++)
+        {
+            triggers.Add(new TriggerFirstActive(deal.Triggers[k], EndOf(deal, FirstActive(result.TriggerActive[k], periods))));
+        }
+
         return new DealEvents(
-            EndOf(deal, FirstTrap(result, periods)),
+            triggers.MoveToImmutable(),
             EndOf(deal, result.EventOfDefaultPeriod),
             EndOf(deal, result.SalePeriod),
             result.SaleProceeds,
@@ -29,16 +35,13 @@ static class DealEventsBuilder
             tests.MoveToImmutable());
     }
 
-    static int FirstTrap(RunResult result, int periods)
+    static int FirstActive(bool[] active, int periods)
     {
         for (int t = 0; t < periods; t++)
         {
-            foreach (bool[] trigger in result.TriggerActive)
+            if (active[t])
             {
-                if (trigger[t])
-                {
-                    return t;
-                }
+                return t;
             }
         }
 

@@ -16,6 +16,7 @@ static class TrancheSummaries
             double[] interest = result.InterestPaid[i];
             double original = tranche.Balance;
             double loss = result.PrincipalLoss[i];
+            double irr = PeriodYears.Irr(years, original, interest, principal);
             summaries.Add(new TrancheSummary(
                 tranche.Name,
                 original,
@@ -25,7 +26,8 @@ static class TrancheSummaries
                 original == 0 ? double.NaN : loss / original,
                 result.UnpaidInterest[i],
                 Analytics.Wal.Compute(years, principal.AsSpan(0, periods)),
-                PeriodYears.Irr(years, original, interest, principal),
+                irr,
+                Analytics.BondEquivalentYield.FromAnnual(irr),
                 FirstShortfall(deal, result, i, periods)));
         }
 

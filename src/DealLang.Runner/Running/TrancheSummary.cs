@@ -11,6 +11,8 @@ namespace DealLang.Runner.Running;
 /// <param name="WalYears">Weighted average life of principal repaid, in ACT/365F years from closing.</param>
 /// <param name="Irr">Annual IRR of buying at par at closing and receiving interest and principal at each
 /// period end (XIRR conventions, see <see cref="Analytics.Irr"/>).</param>
+/// <param name="BondEquivalentYield">The same return compounded semiannually, 2 × ((1 + IRR)^(1/2) − 1): the yield a
+/// bond desk quotes (<see cref="Analytics.BondEquivalentYield"/>); NaN when the IRR is.</param>
 /// <param name="FirstPrincipalShortfall">End date of the first period in which principal due went unpaid.</param>
 public sealed record TrancheSummary(
     string Name,
@@ -22,4 +24,5 @@ public sealed record TrancheSummary(
     double UnpaidInterest,
     double WalYears,
     double Irr,
+    double BondEquivalentYield,
     Date? FirstPrincipalShortfall);

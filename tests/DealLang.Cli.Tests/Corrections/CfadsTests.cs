@@ -29,7 +29,7 @@ public sealed class CfadsTests
     [Fact]
     public void TheRvgIsACollectionButNotCfads()
     {
-        using var deal = new SmallDeal(Deal(""));
+        var deal = new SmallDeal(Deal(""));
 
         // Period 1 (2026): rent 12m + RVG 10m = 22m collected; debt service 10m.
         // DSCR = cfads / debt service = 12m / 10m = 1.2x (with the RVG it would be 2.2x); collections cover 2.2x.
@@ -41,7 +41,7 @@ public sealed class CfadsTests
     [Fact]
     public void ADealMayCountTheRvgInCfads()
     {
-        using var deal = new SmallDeal(Deal("cfads includes rvg"));
+        var deal = new SmallDeal(Deal("cfads includes rvg"));
 
         // (12m + 10m) / 10m = 2.2x
         Assert.Equal(2.2, deal.Ledger("Dscr", 1), 1e-12);

@@ -24,7 +24,7 @@ public sealed class DebtServiceTests
     [Fact]
     public void DscrUsesScheduledDebtServiceNotArrears()
     {
-        using var deal = new SmallDeal(Linear);
+        var deal = new SmallDeal(Linear);
 
         // Linear over 4 periods at 0%: scheduled principal = (balance - arrears) / periods left = 25m every period
         //   t0: 100/4 = 25, paid 16, arrears 9;  t1: (84-9)/3 = 25, due 34, paid 16, arrears 18;

@@ -31,7 +31,7 @@ public sealed class DefaultGraceTests
     public void WithoutGraceAOneQuarterGapIsAnEventOfDefault()
     {
         // Q1 pays (2m rent); Q2 (to 2025-07-01) has no rent: 2m interest unpaid -> default at once, sale at once.
-        using var deal = new SmallDeal(Deal("", "2025-07-01"));
+        var deal = new SmallDeal(Deal("", "2025-07-01"));
         Assert.Equal(new Date(2025, 7, 1), deal.Single.Events.EventOfDefault);
     }
 
@@ -41,7 +41,7 @@ public sealed class DefaultGraceTests
         // Breach at the end of Q2 (2025-07-01): 2025-07-01 is before the grace's end 2025-07-01 + 90 days =
         // 2025-09-29, so no default yet. In Q3 the second lease pays 4m (16m / 4), which pays the 2m arrears and
         // the 2m interest: at 2025-10-01 the condition no longer holds, the breach is cured, and nothing defaults.
-        using var deal = new SmallDeal(Deal("grace 90d", "2025-07-01"));
+        var deal = new SmallDeal(Deal("grace 90d", "2025-07-01"));
         Assert.Null(deal.Single.Events.EventOfDefault);
         Assert.Equal(0.0, deal.Single.Tranches[0].UnpaidInterest, 1e-6);
     }
@@ -52,11 +52,11 @@ public sealed class DefaultGraceTests
         // The second lease starts only in 2026: interest is short at 2025-07-01 (first breach), 2025-10-01,
         // 2026-01-01. Grace 4 months: 2025-07-01 + 4 months = 2025-11-01, first checked at the period end
         // 2026-01-01 (>= 2025-11-01, still breached): the event of default is 2026-01-01, not 2025-07-01.
-        using var deal = new SmallDeal(Deal("grace 4m", "2026-04-01"));
+        var deal = new SmallDeal(Deal("grace 4m", "2026-04-01"));
         Assert.Equal(new Date(2026, 1, 1), deal.Single.Events.EventOfDefault);
 
         // A 3-month grace ends exactly on the next period end (2025-10-01): default there.
-        using var shorter = new SmallDeal(Deal("grace 3m", "2026-04-01"));
+        var shorter = new SmallDeal(Deal("grace 3m", "2026-04-01"));
         Assert.Equal(new Date(2025, 10, 1), shorter.Single.Events.EventOfDefault);
     }
 }

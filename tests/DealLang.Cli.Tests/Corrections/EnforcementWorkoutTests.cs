@@ -35,7 +35,7 @@ public sealed class EnforcementWorkoutTests
     [Fact]
     public void DefaultAtMaturityWithLagZeroSellsInTheSamePeriod()
     {
-        using var deal = new SmallDeal(Deal("0m"));
+        var deal = new SmallDeal(Deal("0m"));
         var outcome = deal.Single;
 
         // Maturity period (t = 4): rent 5m pays the interest (100m x 5% x 1 = 5m); the reserve (2m) is released at
@@ -53,7 +53,7 @@ public sealed class EnforcementWorkoutTests
     [Fact]
     public void DefaultAtMaturityWithALagRunsIntoTheWorkout()
     {
-        using var deal = new SmallDeal(Deal("6m"));
+        var deal = new SmallDeal(Deal("6m"));
         var outcome = deal.Single;
 
         // Default at 2030-01-01 as above (98m outstanding). The sale date is 2030-07-01: it falls in the one
@@ -72,7 +72,7 @@ public sealed class EnforcementWorkoutTests
     {
         // Rent stops after two years: the 2027 interest (5m) is unpaid beyond the 2m reserve, which the principal
         // step does not use, so interest is short: default at the end of period 2 (2028-01-01), sold at once.
-        using var deal = new SmallDeal(Deal("0m")
+        var deal = new SmallDeal(Deal("0m")
             .Replace("term 5y", "term 2y", StringComparison.Ordinal)
             .Replace("Loan.principal_shortfall > 0", "Loan.interest_shortfall > 0", StringComparison.Ordinal));
         var outcome = deal.Single;
@@ -91,7 +91,7 @@ public sealed class EnforcementWorkoutTests
     {
         // No default: rent 25m a year, the loan (5%) amortises by schedule and the reserve (2m, never drawn in a
         // full period) is paid out at the maturity instead of being stranded: the sponsor receives it.
-        using var deal = new SmallDeal(Deal("0m").Replace("rent 5m per year", "rent 110m per year", StringComparison.Ordinal));
+        var deal = new SmallDeal(Deal("0m").Replace("rent 5m per year", "rent 110m per year", StringComparison.Ordinal));
         var outcome = deal.Single;
 
         // Periods 0-3: 110m - 5m interest = 105m to the sponsor each; period 4: 110m + 2m reserve - 5m - 100m = 7m.

@@ -28,7 +28,7 @@ public sealed class RvgSizingTests
     [Fact]
     public void TheGuaranteeCoversTheBalanceAfterTheScheduledPrincipalAgainstAppraisedValue()
     {
-        using var deal = new SmallDeal(Deal("Loan.scheduled_balance"));
+        var deal = new SmallDeal(Deal("Loan.scheduled_balance"));
 
         // Period 1 (2026, the lease's last): opening balance 40m, scheduled principal 40m / 4 = 10m, paid by the
         // rent; the schedule leaves 30m. RVG = min(100m, 30m - 20m appraised) = 10m (the 40% haircut is the cost
@@ -39,7 +39,7 @@ public sealed class RvgSizingTests
     [Fact]
     public void GuaranteeingTheOpeningBalanceWouldCountThePeriodsPrincipalTwice()
     {
-        using var deal = new SmallDeal(Deal("Loan.balance"));
+        var deal = new SmallDeal(Deal("Loan.balance"));
 
         // 40m opening balance - 20m = 20m: 10m more than above, the principal the rent already pays.
         Assert.Equal(20e6, deal.Ledger("rvg ShedLease", 1), 1e-6);

@@ -2,15 +2,15 @@ using DealLang.Compiler;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.Running;
-using DealLang.Runtime;
 
 namespace DealLang.Cli.Tests.Corrections;
 
 /// <summary>A deal written in a test, compiled through the real pipeline and run under each of its scenarios with
-/// full ledgers and the cash check on (every period conserves cash; the last one leaves nothing in the accounts).</summary>
-public sealed class SmallDeal : IDisposable
+/// full ledgers and the cash check on (every period conserves cash; the last one leaves nothing in the accounts).
+/// The compiled deal is unloaded once its outcomes are copied.</summary>
+public sealed class SmallDeal
 {
-    private readonly DealHost _host;
+    private readonly string[] _columns;
 
     public SmallDeal(string source)
     {
@@ -21,15 +21,14 @@ public sealed class SmallDeal : IDisposable
             throw new InvalidOperationException(string.Join('\n', result.Diagnostics));
         }
 
-        _host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
-        Outcomes = new ScenarioRunner(Program, fullLedger: true, checkCash: true)
-            .RunAll(ScenarioRunner.ScenariosOf(Program.Description))
+        using DealHost host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
+        _columns = [.. host.Program.Layout.Columns.Select(c => c.Name)];
+        Outcomes = new ScenarioRunner(host.Program, fullLedger: true, checkCash: true)
+            .RunAll(ScenarioRunner.ScenariosOf(host.Program.Description))
             .ToDictionary(o => o.Scenario, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
-
-    public IDealProgram Program => _host.Program;
 
     public IReadOnlyDictionary<string, ScenarioOutcome> Outcomes { get; }
 
@@ -39,15 +38,13 @@ public sealed class SmallDeal : IDisposable
     /// <summary>The ledger value of the named column in period t (0-based) of a scenario (the only one if null).</summary>
     public double Ledger(string column, int t, string? scenario = null)
     {
-        int k = Array.FindIndex(Program.Layout.Columns, c => c.Name == column);
+        int k = Array.IndexOf(_columns, column);
         if (k < 0)
         {
-            throw new ArgumentException($"no ledger column '{column}' (has: {string.Join(", ", Program.Layout.Columns.Select(c => c.Name))})");
+            throw new ArgumentException($"no ledger column '{column}' (has: {string.Join(", ", _columns)})");
         }
 
         ScenarioOutcome outcome = scenario is null ? Single : Outcomes[scenario];
         return outcome.Ledger![t, k];
     }
-
-    public void Dispose() => _host.Dispose();
 }

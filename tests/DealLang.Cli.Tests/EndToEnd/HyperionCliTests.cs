@@ -40,7 +40,7 @@ public class HyperionCliTests
         Assert.DoesNotContain("period ledger", outcome.Out, StringComparison.Ordinal);
         var header = outcome.Out.Split('\n').First(l => l.Contains("Base", StringComparison.Ordinal));
         Assert.Matches("Base +SlowProductivity +Refuted", header);
-        foreach (var line in new[] { "IRR", "WAL", "interest paid", "principal paid", "principal loss", "event of default", "first cash trap", "RVG paid" })
+        foreach (var line in new[] { "IRR", "WAL", "interest paid", "principal paid", "principal loss", "event of default", "first active", "BEY (semiannual)", "RVG paid" })
         {
             Assert.Contains(line, outcome.Out, StringComparison.Ordinal);
         }

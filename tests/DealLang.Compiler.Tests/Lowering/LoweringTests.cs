@@ -54,6 +54,21 @@ public sealed class LoweringTests
     }
 
     [Fact]
+    public void ALeaseDayCountIsParsedCheckedAndLowered()
+    {
+        const string facility = "  party P { }\n  facility F { cost 1bn value straight_line 30y }\n";
+        DealModel stated = ModelOf(Deal(facility + "  lease L on F { lessee P rent 10m per year starts 2026-01-01 term 4y daycount ACT/365F }"));
+        DealModel unstated = ModelOf(Deal(facility + "  lease L on F { lessee P rent 10m per year starts 2026-01-01 term 4y }"));
+
+        Assert.Equal(DayCount.Act365F, stated.Leases[0].Info.RentDayCount);
+        Assert.Null(unstated.Leases[0].Info.RentDayCount); // equal instalments per regular period
+
+        // Only the day counts the header accepts (DL0407); given twice is DL0105, a syntax-stage finding
+        // (tests/corpus/malformed/151-lease-daycount-twice.deal).
+        Assert.Single(Errors(Deal(facility + "  lease L on F { lessee P rent 10m per year starts 2026-01-01 term 4y daycount ACT/365 }")), d => d.Code == "DL0407");
+    }
+
+    [Fact]
     public void SeniorityDefaultsToDeclarationOrder()
     {
         DealModel model = ModelOf(Deal(

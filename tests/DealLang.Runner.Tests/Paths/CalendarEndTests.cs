@@ -34,9 +34,10 @@ public class CalendarEndTests
 
         Assert.Equal(-1, inputs.LeaseEndPeriod[0]);
         Assert.False(inputs.RvgApplies[0]); // it never ends, so its guarantee is never called
-        // t=9, 9998-12-31 → 9999-12-31, is split at the third anniversary 9999-06-30, 180/360 days on each side:
-        // 1m × 1.1² × 0.5 + 1m × 1.1³ × 0.5 = 605,000 + 665,500. The next anniversary, 10000-06-30, does not exist.
-        Assert.Equal(1_270_500.0, inputs.LeaseRent[0][9], 1e-6);
+        // t=9, 9998-12-31 → 9999-12-31 (one annual instalment, 365 days), is split at the third anniversary
+        // 9999-06-30, 181 days before and 184 after: 1m × 1.1² × 181/365 + 1m × 1.1³ × 184/365
+        // = 600,027.40 + 670,969.86. The next anniversary, 10000-06-30, does not exist.
+        Assert.Equal((1.21e6 * 181 / 365) + (1.331e6 * 184 / 365), inputs.LeaseRent[0][9], 1e-6);
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public class CalendarEndTests
         var inputs = Build(deal, TestDeals.Scenario(deal, renewalsTaken: 20_000));
 
         Assert.Equal(-1, inputs.LeaseEndPeriod[0]);
-        Assert.Equal(600e6, inputs.LeaseRent[0][47], 1e-3); // the last half-year, 180/360 of 1.2bn
+        Assert.Equal(600e6, inputs.LeaseRent[0][47], 1e-3); // the last half-year, half of 1.2bn
     }
 
     [Fact]

@@ -6,6 +6,8 @@ namespace DealLang.Runner.Tests.Paths;
 
 // The Hyperion schedule (30/360, semiannual): t=1 is 2025-11-30 → 2026-05-30, t=2 → 2026-11-30, t=3 → 2027-05-30,
 // t=5 is 2027-11-30 → 2028-05-30, t=9 → 2030-05-30, t=25 → 2038-05-30. The lease starts 2026-02-15.
+// Rent is an instalment of 1/2 the annual rent per half-year; a part of a half-year earns its share of the
+// half-year's actual days (docs/language.md, lease, "Rent"), whatever the deal's day count (30/360 here).
 public class LeaseRentTests
 {
     static PathInputs Build(DealDescription deal, ScenarioSpec scenario)
@@ -16,17 +18,19 @@ public class LeaseRentTests
     }
 
     [Fact]
-    public void LeaseStartingMidPeriodAccruesThePartialPeriodUnderThirty360()
+    public void LeaseStartingMidPeriodAccruesItsShareOfTheRegularPeriodsActualDays()
     {
         var deal = TestDeals.Hyperion(parties: [TestDeals.Party()], leases: [TestDeals.Lease(rent: 1.2e9)]);
         var rent = Build(deal, ScenarioSpec.AsWritten(deal)).LeaseRent[0];
 
         Assert.Equal(0, rent[0]);
 
-        // 2026-02-15 → 2026-05-30 in 30/360: 3 × 30 + (30 − 15) = 105 days; 1.2bn × 105/360 = 350m.
-        Assert.Equal(350e6, rent[1], 1e-3);
+        // t=1 is 2025-11-30 → 2026-05-30, 181 actual days (31 + 31 + 28 + 31 + 30 + 30); the lease covers
+        // 2026-02-15 → 2026-05-30, 104 of them (14 + 31 + 30 + 29): 1.2bn / 2 × 104/181 = 344,751,381.22.
+        Assert.Equal(1.2e9 / 2 * 104 / 181, rent[1], 1e-3);
+        Assert.Equal(344_751_381.22, rent[1], 0.01);
 
-        // A full half-year: 180/360 of 1.2bn.
+        // A full half-year: 1.2bn / 2.
         Assert.Equal(600e6, rent[2], 1e-3);
     }
 
@@ -37,9 +41,11 @@ public class LeaseRentTests
         var rent = Build(deal, ScenarioSpec.AsWritten(deal)).LeaseRent[0];
 
         // t=5, 2027-11-30 → 2028-05-30, crosses the 2nd anniversary 2028-02-15:
-        //   2027-11-30 → 2028-02-15: 360 + 30 × (2 − 11) + (15 − 30) = 75 days at 1.2bn × 1.02   = 255m
-        //   2028-02-15 → 2028-05-30: 105 days                        at 1.2bn × 1.02² = 364.14m
-        Assert.Equal(255e6 + 364.14e6, rent[5], 1e-3);
+        // 182 actual days (2028 is a leap year), split at the anniversary:
+        //   2027-11-30 → 2028-02-15:  77 days at 1.2bn × 1.02  / 2 × 77/182  = 258,923,076.92
+        //   2028-02-15 → 2028-05-30: 105 days at 1.2bn × 1.02² / 2 × 105/182 = 360,138,461.54
+        Assert.Equal((612e6 * 77 / 182) + (624.24e6 * 105 / 182), rent[5], 1e-3);
+        Assert.Equal(619_061_538.46, rent[5], 0.01);
 
         // t=2 lies wholly in lease year 0 (before 2027-02-15): 600m unescalated.
         Assert.Equal(600e6, rent[2], 1e-3);
@@ -50,10 +56,11 @@ public class LeaseRentTests
     {
         var deal = TestDeals.Hyperion(parties: [TestDeals.Party()], leases: [TestDeals.Lease()]);
 
-        // No renewal: ends 2030-02-15, in t=9 (2029-11-30 → 2030-05-30), which gets 75 days (2029-11-30 → 2030-02-15).
+        // No renewal: ends 2030-02-15, in t=9 (2029-11-30 → 2030-05-30, 181 days), which gets 77 of them
+        // (2029-11-30 → 2030-02-15): 600m × 77/181.
         var none = Build(deal, TestDeals.Scenario(deal, renewalsTaken: 0));
         Assert.Equal(9, none.LeaseEndPeriod[0]);
-        Assert.Equal(1.2e9 * 75 / 360, none.LeaseRent[0][9], 1e-3);
+        Assert.Equal(600e6 * 77 / 181, none.LeaseRent[0][9], 1e-3);
         Assert.Equal(0, none.LeaseRent[0][10]);
 
         // Two 4-year renewals: ends 2038-02-15, in t=25; t=10 pays a full half-year.
@@ -86,8 +93,8 @@ public class LeaseRentTests
 
         var defaulted = Build(deal, TestDeals.Scenario(deal, partyDefault: new Date(2027, 3, 15)));
 
-        // t=3, 2026-11-30 → 2027-03-15: 360 × 1 + 30 × (3 − 11) + (15 − 30) = 105 days; nothing after.
-        Assert.Equal(1.2e9 * 105 / 360, defaulted.LeaseRent[0][3], 1e-3);
+        // t=3, 2026-11-30 → 2027-05-30 (181 days): 2026-11-30 → 2027-03-15 is 105 of them; nothing after.
+        Assert.Equal(600e6 * 105 / 181, defaulted.LeaseRent[0][3], 1e-3);
         Assert.Equal(0, defaulted.LeaseRent[0][4]);
         Assert.Equal(0, defaulted.LeaseRent[0][9]);
         Assert.Equal(3, defaulted.LeaseEndPeriod[0]);
@@ -106,6 +113,29 @@ public class LeaseRentTests
 
         Assert.Equal(9, late.LeaseEndPeriod[0]);
         Assert.Equal(1.0, late.RvgRecovery[0]);
+    }
+
+    [Theory]
+    // The lease (TestDeals.Lease) starts 2026-02-15 and expires 4y later, on 2030-02-15, inside t=9
+    // (2029-11-30 → 2030-05-30); the lessee's recovery is 60%.
+    //   2030-02-14, a day before: the default ends the lease a day early; the RVG pays 60% of the claim.
+    //   2030-02-15, on expiry:    the lessee is in default the day the claim falls due: 60% (was 100%, issue 5 #11).
+    //   2030-02-16, a day after:  the claim fell due the day before, owed by a performing lessee: 100%.
+    [InlineData(14, 0.6)]
+    [InlineData(15, 0.6)]
+    [InlineData(16, 1.0)]
+    public void LesseeDefaultAroundExpiryPaysTheRecoveryShareOnOrBeforeIt(int day, double share)
+    {
+        var deal = TestDeals.Hyperion(
+            parties: [TestDeals.Party(recovery: 0.6)],
+            leases: [TestDeals.Lease(rvgUntil: new Date(2045, 11, 30))]);
+        var inputs = Build(deal, TestDeals.Scenario(deal, partyDefault: new Date(2030, 2, day)));
+
+        Assert.Equal(9, inputs.LeaseEndPeriod[0]);
+        Assert.True(inputs.RvgApplies[0]);
+        Assert.Equal(share, inputs.RvgRecovery[0]);
+
+        Assert.Equal(0, inputs.LeaseRent[0][10]);
     }
 
     [Fact]

@@ -31,11 +31,14 @@ public class SummaryReportTests
 
         Assert.Equal("Four (Four-period test deal)", lines[0]);
         Assert.Equal("summary, money in USD millions", lines[1]);
-        Assert.Equal(["AsWritten", "Default"], System.Text.RegularExpressions.Regex.Split(lines[3].Trim(), " {2,}"));
-        Assert.Equal(["Notes", "IRR", "5.00%", "-1.79%"], Outcomes.TableRow(Table, "Notes"));
-        Assert.Equal(["Junior", "IRR", "10.00%", "-90.00%"], Outcomes.TableRow(Table, "Junior"));
+        Assert.Equal(
+            "IRR: annual compounding on actual days (ACT/365F, XIRR-style); BEY: bond-equivalent yield, semiannual compounding, 2 x ((1 + IRR)^(1/2) - 1)",
+            lines[2]);
+        Assert.Equal(["AsWritten", "Default"], System.Text.RegularExpressions.Regex.Split(lines[4].Trim(), " {2,}"));
+        Assert.Equal(["Notes", "IRR (annual ACT/365F)", "5.00%", "-1.79%"], Outcomes.TableRow(Table, "Notes"));
+        Assert.Equal(["Junior", "IRR (annual ACT/365F)", "10.00%", "-90.00%"], Outcomes.TableRow(Table, "Junior"));
         Assert.Equal(["Sponsor", "contributed", "20.0", "20.0"], Outcomes.TableRow(Table, "Sponsor"));
-        Assert.Equal(["deal", "first cash trap", "2028-01-01", "2027-01-01"], Outcomes.TableRow(Table, "deal"));
+        Assert.Equal(["Trap", "first active", "2028-01-01", "2027-01-01"], Outcomes.TableRow(Table, "Trap"));
         Assert.Equal(["TenantLease", "RVG paid", "0.0", "3.0"], Outcomes.TableRow(Table, "TenantLease"));
         Assert.Equal(["Dscr", "minimum", "1.20x", "0.50x"], Outcomes.TableRow(Table, "Dscr"));
 
@@ -44,7 +47,8 @@ public class SummaryReportTests
             Array.FindAll(lines, l => l.TrimStart().StartsWith("WAL (years)", StringComparison.Ordinal)),
             l => System.Text.RegularExpressions.Regex.Split(l.Trim(), " {2,}"));
         Assert.Equal([["WAL (years)", "4.00", "3.00"], ["WAL (years)", "3.50", "n/a"]], wal);
-        Assert.Contains(lines, l => l.TrimStart().StartsWith("event of default", StringComparison.Ordinal) && l.Contains(" -  2027-01-01", StringComparison.Ordinal));
+        Assert.Equal(["deal", "event of default", "-", "2027-01-01"], Outcomes.TableRow(Table, "deal"));
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("BEY (semiannual)", StringComparison.Ordinal) && l.Contains("4.94%", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.TrimStart().StartsWith("loss %", StringComparison.Ordinal) && l.EndsWith("100.00%", StringComparison.Ordinal));
         Assert.EndsWith("\n", Table, StringComparison.Ordinal);
     }
@@ -61,10 +65,15 @@ public class SummaryReportTests
         Assert.Equal(["22400000.00", "0.00"], Row(csv, "Sponsor", "to BlueOwl"));
         Assert.Equal(["0.00", "80000000.00"], Row(csv, "deal", "sale proceeds"));
 
-        string[] irr = Row(csv, "Notes", "IRR");
+        string[] irr = Row(csv, "Notes", "IRR (annual ACT/365F)");
         Assert.Equal(0.05, double.Parse(irr[0], CultureInfo.InvariantCulture), 1e-9);
+
+        // BEY = 2 × (√1.05 − 1) = 2 × 0.024695077 = 0.049390153; Junior: 2 × (√1.10 − 1) = 0.097617696.
+        Assert.Equal(0.049390153, double.Parse(Row(csv, "Notes", "BEY (semiannual)")[0], CultureInfo.InvariantCulture), 1e-9);
+        Assert.Equal(0.097617696, double.Parse(Row(csv, "Junior", "BEY (semiannual)")[0], CultureInfo.InvariantCulture), 1e-9);
+        Assert.Equal(["2028-01-01", "2027-01-01"], Row(csv, "Trap", "first active"));
         Assert.Equal(["3.5", ""], Row(csv, "Junior", "WAL (years)"));
-        string[] equityIrr = Row(csv, "Sponsor", "IRR");
+        string[] equityIrr = Row(csv, "Sponsor", "IRR (annual ACT/365F)");
         Assert.Equal(0.10, double.Parse(equityIrr[0], CultureInfo.InvariantCulture), 1e-9);
         Assert.Equal("", equityIrr[1]); // no IRR: an empty field, not "n/a" or "NaN"
     }
@@ -80,6 +89,11 @@ public class SummaryReportTests
         JsonElement stressed = scenarios[1];
         Assert.Equal("Default", stressed.GetProperty("name").GetString());
         Assert.Equal(-0.9, stressed.GetProperty("tranches")[1].GetProperty("irr").GetDouble(), 1e-9);
+        Assert.Equal(2 * (Math.Sqrt(0.1) - 1), stressed.GetProperty("tranches")[1].GetProperty("bey").GetDouble(), 1e-9);
+        Assert.StartsWith("annual compounding on actual days (ACT/365F)", json.RootElement.GetProperty("irrConvention").GetString(), StringComparison.Ordinal);
+        JsonElement trap = stressed.GetProperty("events").GetProperty("triggers")[0];
+        Assert.Equal("Trap", trap.GetProperty("name").GetString());
+        Assert.Equal("2027-01-01", trap.GetProperty("firstActive").GetString());
         Assert.Equal(JsonValueKind.Null, stressed.GetProperty("tranches")[1].GetProperty("walYears").ValueKind);
         Assert.Equal("20000000.00", stressed.GetProperty("tranches")[0].GetProperty("principalLoss").GetRawText());
         Assert.Equal(JsonValueKind.Null, stressed.GetProperty("equities")[0].GetProperty("irr").ValueKind);
@@ -98,8 +112,11 @@ public class SummaryReportTests
         Assert.Equal("### Four (Four-period test deal)", lines[0]);
         Assert.Equal("| item | metric | AsWritten | Default |", lines[4]);
         Assert.Equal("| --- | --- | ---: | ---: |", lines[5]);
-        Assert.Contains("| Notes | IRR | 5.00% | -1.79% |", lines);
-        Assert.Contains("| Sponsor | IRR | 10.00% | n/a |", lines);
+        Assert.StartsWith("Summary, money in USD millions. IRR: annual compounding on actual days (ACT/365F, XIRR-style);", lines[2], StringComparison.Ordinal);
+        Assert.Contains("| Notes | IRR (annual ACT/365F) | 5.00% | -1.79% |", lines);
+        Assert.Contains("| Notes | BEY (semiannual) | 4.94% | -1.80% |", lines);
+        Assert.Contains("| Sponsor | IRR (annual ACT/365F) | 10.00% | n/a |", lines);
+        Assert.Contains("| Trap | first active | 2028-01-01 | 2027-01-01 |", lines);
         Assert.Contains("| deal | sale | - | 2028-01-01 |", lines);
         Assert.Equal("", lines[^1]);
     }

@@ -68,7 +68,7 @@ public class ScenarioRunnerTests
         ScenarioOutcome outcome = AsWritten();
 
         Assert.Equal(4, outcome.PeriodsRun);
-        Assert.Equal(new Date(2028, 1, 1), outcome.Events.FirstCashTrap); // trap in period t=2, which ends 2028-01-01
+        Assert.Equal([new TriggerFirstActive("Trap", new Date(2028, 1, 1))], outcome.Events.Triggers.ToArray()); // active in t=2, which ends 2028-01-01
         Assert.Null(outcome.Events.EventOfDefault);
         Assert.Null(outcome.Events.Sale);
         Assert.Equal(0, outcome.Events.SaleProceeds);
@@ -86,7 +86,7 @@ public class ScenarioRunnerTests
 
         Assert.Equal("Default", outcome.Scenario);
         Assert.Equal(3, outcome.PeriodsRun);
-        Assert.Equal(new Date(2027, 1, 1), outcome.Events.FirstCashTrap);
+        Assert.Equal([new TriggerFirstActive("Trap", new Date(2027, 1, 1))], outcome.Events.Triggers.ToArray());
         Assert.Equal(new Date(2027, 1, 1), outcome.Events.EventOfDefault);
         Assert.Equal(new Date(2028, 1, 1), outcome.Events.Sale);
         Assert.Equal(80e6, outcome.Events.SaleProceeds);

@@ -4,7 +4,8 @@ namespace DealLang.Compiler.Syntax;
 
 /// <summary>
 /// <c>lease MetaLease on Campus { lessee Meta  rent 2.6bn per year escalating 2% per year
-/// starts 2029-11-30  term 4y  renewals 4 x 4y at lessee option  rvg guarantees Notes.balance cap 28bn until 2045-11-30 }</c>
+/// starts 2029-11-30  term 4y  renewals 4 x 4y at lessee option  rvg guarantees Notes.balance cap 28bn until 2045-11-30 }</c>.
+/// <see cref="DayCount"/> is the lease's own rent basis (<c>daycount ACT/365F</c>), null when the lease states none.
 /// </summary>
 public sealed record LeaseSyntax(
     NameSyntax Name,
@@ -16,6 +17,7 @@ public sealed record LeaseSyntax(
     DurationSyntax? Term,
     RenewalsSyntax? Renewals,
     RvgSyntax? Rvg,
+    DayCountSyntax? DayCount,
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
     public override string Kind => "lease";
