@@ -69,25 +69,30 @@ internal static class DealFile
             Directory.CreateDirectory(path);
             return path;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (UnauthorizedAccessException e)
         {
-            throw new UsageException($"cannot create output folder {path}: {e.Message}", e);
+            throw new UsageException($"cannot create output folder {path}: permission denied", e);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException)
+        {
+            // The usual cause is a file where a folder of the path should be: name it.
+            string? blocker = FileInPath(path);
+            throw new UsageException(
+                blocker is null ? $"cannot create output folder {path}: {e.Message}" : $"cannot create output folder {path}: {blocker} is a file", e);
         }
     }
 
-    public static void Write(string path, string content) => Write(path, () => File.WriteAllText(path, content));
-
-    public static void Write(string path, byte[] content) => Write(path, () => File.WriteAllBytes(path, content));
-
-    private static void Write(string path, Action write)
+    private static string? FileInPath(string path)
     {
-        try
+        for (string? part = Path.GetDirectoryName(path); !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
         {
-            write();
+            if (File.Exists(part))
+            {
+                return part;
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write {path}: {e.Message}", e);
-        }
+
+        return null;
     }
+
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DealLang.Compiler;
 using DealLang.Compiler.Emit;
+using DealLang.Runner.Reports;
 
 namespace DealLang.Cli.Commands;
 
@@ -27,22 +28,23 @@ internal static class BuildCommand
         }
 
         var compiled = result.Compiled;
+        var outputs = new OutputFiles();
         if (emitCs is not null)
         {
-            string target = Path.Combine(DealFile.EnsureDirectory(emitCs), FileStem(compiled.TypeName) + ".cs");
-            DealFile.Write(target, compiled.Source);
-            console.Out.WriteLine($"wrote {target}");
+            outputs.Add(Path.Combine(DealFile.EnsureDirectory(emitCs), FileStem(compiled.TypeName) + ".cs"), compiled.Source);
         }
 
         if (outDir is not null)
         {
-            string target = Path.Combine(DealFile.EnsureDirectory(outDir), FileStem(compiled.TypeName) + ".dll");
-            DealFile.Write(target, compiled.Image);
-
-            console.Out.WriteLine($"wrote {target}");
+            outputs.Add(Path.Combine(DealFile.EnsureDirectory(outDir), FileStem(compiled.TypeName) + ".dll"), compiled.Image);
         }
 
-        console.Out.WriteLine($"{path}: compiled {FileStem(compiled.TypeName)} ({compiled.Image.Length:N0} bytes, key {compiled.CacheKey[..12]})");
+        foreach (string written in outputs.Commit())
+        {
+            console.Out.WriteLine($"wrote {TerminalText.Escape(written)}");
+        }
+
+        console.Out.WriteLine($"{TerminalText.Escape(path)}: compiled {FileStem(compiled.TypeName)} ({compiled.Image.Length:N0} bytes, key {compiled.CacheKey[..12]})");
         return ExitCodes.Ok;
     }
 

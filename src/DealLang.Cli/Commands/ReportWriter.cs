@@ -5,7 +5,7 @@ namespace DealLang.Cli.Commands;
 /// <summary>
 /// Sends rendered reports to files (one per report, with --out) or to standard output. On standard output,
 /// several JSON reports are combined into one JSON object so the output stays one valid document; other
-/// formats are separated by a title line.
+/// formats are separated by a title line. Files are written all or nothing (<see cref="OutputFiles"/>).
 /// </summary>
 internal static class ReportWriter
 {
@@ -14,11 +14,15 @@ internal static class ReportWriter
         if (outDir is not null)
         {
             DealFile.EnsureDirectory(outDir);
+            var outputs = new OutputFiles();
             foreach (var (_, stem, text) in reports)
             {
-                string path = Path.Combine(outDir, stem + "." + Extension(format));
-                DealFile.Write(path, text);
-                console.Out.WriteLine($"wrote {path}");
+                outputs.Add(Path.Combine(outDir, stem + "." + Extension(format)), text);
+            }
+
+            foreach (string written in outputs.Commit())
+            {
+                console.Out.WriteLine($"wrote {TerminalText.Escape(written)}");
             }
 
             return;

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+
+namespace DealLang.Cli;
+
+/// <summary>
+/// A command's output files, written all or nothing: each is first written under a temporary name in its own
+/// folder, and only when every one has been written are they moved into place (a rename within a folder). A
+/// failure therefore leaves no half-written set behind (an output folder just created may remain, empty), and
+/// is one usage error saying what blocked it, not the operating system's "access denied".
+/// </summary>
+internal sealed class OutputFiles
+{
+    private readonly List<(string Path, byte[] Content)> files = [];
+
+    /// <summary>Text is written as UTF-8 without a byte-order mark, as <c>File.WriteAllText</c> does.</summary>
+    public void Add(string path, string content) => files.Add((path, Encoding.UTF8.GetBytes(content)));
+
+    public void Add(string path, byte[] content) => files.Add((path, content));
+
+    /// <summary>Writes every file added, or none; returns their paths in the order added.</summary>
+    public IReadOnlyList<string> Commit()
+    {
+        foreach (var (path, _) in files)
+        {
+            if (Directory.Exists(path))
+            {
+                throw new UsageException($"{path} exists and is a directory; nothing was written");
+            }
+        }
+
+        var staged = new List<(string Temporary, string Path)>(files.Count);
+        try
+        {
+            foreach (var (path, content) in files)
+            {
+                string temporary = TemporaryName(path);
+                staged.Add((temporary, path));
+                Try(path, "nothing was written", () => File.WriteAllBytes(temporary, content));
+            }
+
+            for (int i = 0; i < staged.Count; i++)
+            {
+                var (temporary, path) = staged[i];
+                string done = i == 0 ? "nothing was written" : $"{string.Join(", ", staged.Take(i).Select(s => s.Path))} already written";
+                Try(path, done, () => File.Move(temporary, path, overwrite: true));
+            }
+        }
+        finally
+        {
+            foreach (var (temporary, _) in staged)
+            {
+                TryDelete(temporary);
+            }
+        }
+
+        return [.. files.Select(f => f.Path)];
+    }
+
+    private static void Try(string path, string consequence, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? path;
+            throw new UsageException($"cannot write {path}: permission denied in {folder}; {consequence}", e);
+        }
+        catch (IOException e)
+        {
+            throw new UsageException($"cannot write {path}: {e.Message}; {consequence}", e);
+        }
+    }
+
+    // Hidden, beside the target (so the final move is a rename on one file system), and unique per process.
+    private static string TemporaryName(string path)
+    {
+        string folder = Path.GetDirectoryName(path) ?? "";
+        string unique = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..12];
+        return Path.Combine(folder, "." + Path.GetFileName(path) + "." + unique + ".tmp");
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover hidden temporary file is harmless; the message already said what failed.
+        }
+    }
+}
