@@ -141,7 +141,7 @@ internal sealed class ActusCalculator
                     break;
                 case Kind.PRF:
                     // The reference fixes the annuity here; recomputing it at each redemption (below) gives the
-                    // same amount. The event still splits the accrual, which 30E/360 can tell apart.
+                    // same amount while every instalment is paid. The event still splits the accrual, as the reference's does.
                     events.Add(new(date, "PRF", 0.0));
                     break;
                 case Kind.PR:
