@@ -103,6 +103,8 @@ public static partial class CSharpEmitter
                 }
             }
         }
+
+        WriteLevelConstants(ctx, w, tranche);
     }
 
     /// <summary>The first period that ends after the interest-only date (0 without one).</summary>

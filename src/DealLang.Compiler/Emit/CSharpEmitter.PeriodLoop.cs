@@ -428,7 +428,7 @@ public static partial class CSharpEmitter
 
         string? scheduled = tranche.Amortization switch
         {
-            AmortizationKind.Level => "Annuity.LevelPrincipal(" + balance + " - " + unpaidPrincipal + ", " + coupon + " / PeriodsPerYear, " + remaining + ")",
+            AmortizationKind.Level => LevelPrincipal(ctx, tranche, balance + " - " + unpaidPrincipal),
             AmortizationKind.Linear => "Annuity.LinearPrincipal(" + balance + " - " + unpaidPrincipal + ", " + remaining + ")",
             AmortizationKind.Schedule => ctx.Tranche(i, "schedule") + "[t]",
             _ => null,

@@ -1,10 +1,13 @@
 namespace DealLang.Runtime.Tests.Actus;
 
 /// <summary>
-/// A small ACTUS engine for fixed-rate PAM, LAM, ANN and NAM contracts without date shifting: it builds the
+/// A small ACTUS event walker for fixed-rate PAM, LAM and ANN contracts without date shifting: it builds the
 /// event schedule the way the reference does, then walks the events in time order, accruing interest with
-/// <see cref="DayCounts"/> and fixing annuity amounts with <see cref="Annuity"/>. Amounts are kept positive
-/// and the contract-role sign is applied to payoffs only.
+/// <see cref="DayCounts"/>. Scheduled principal comes from the runtime functions the generated period loop calls
+/// for <c>amortize level</c> and <c>linear</c> (<see cref="Annuity.PeriodRates"/>, <see cref="Annuity.LevelPrincipal(double, ReadOnlySpan{double}, ReadOnlySpan{double})"/>,
+/// <see cref="Annuity.LinearPrincipal"/>), recomputed at every redemption as the loop does; this class holds
+/// only the reference's schedule conventions, never annuity maths of its own. Amounts are kept positive and the
+/// contract-role sign is applied to payoffs only.
 /// </summary>
 internal sealed class ActusCalculator
 {
@@ -117,13 +120,10 @@ internal sealed class ActusCalculator
             accrued = _accruedAtStart ?? throw new NotSupportedException("Accrued interest at the status date.");
         }
 
-        double? redemption = _redemptionAmount;
-        if (_type == "LAM" && redemption is null)
-        {
-            // Equal shares over the remaining redemption dates, maturity included.
-            int remaining = Generate("PR count", PrAnchor, _maturity, _prCycle, includeEnd: true).Count(d => d > _statusDate);
-            redemption = _notional / remaining;
-        }
+        // Redemption dates to the end of amortisation, maturity included: what "the periods left" count over.
+        List<Date> redemptionDates = Amortizes
+            ? Generate("PR to end", PrAnchor, _amortizationDate ?? _maturity, _prCycle, includeEnd: true)
+            : [];
 
         Date last = _statusDate;
         foreach (var (date, kind) in schedule)
@@ -138,22 +138,14 @@ internal sealed class ActusCalculator
                         ? throw new NotSupportedException("Interest accrued before the initial exchange.")
                         : 0.0);
                     events.Add(new(date, "IED", -_sign * (_notional + _premiumDiscount)));
-
-                    // The reference fixes an annuity whose first redemption is on the exchange date right there,
-                    // counting that date as the first payment (a payment with no interest).
-                    if (IsAnnuity && redemption is null && PrAnchor <= _initialExchange)
-                    {
-                        redemption = AnnuityAmount(date, notional, accrued, includeFixingDate: true);
-                    }
-
                     break;
                 case Kind.PRF:
-                    redemption = AnnuityAmount(date, notional, accrued, includeFixingDate: false);
+                    // The reference fixes the annuity here; recomputing it at each redemption (below) gives the
+                    // same amount while every instalment is paid. The event still splits the accrual, as the reference's does.
                     events.Add(new(date, "PRF", 0.0));
                     break;
                 case Kind.PR:
-                    double due = redemption ?? throw new NotSupportedException("Redemption amount never fixed.");
-                    double principal = Math.Min(notional, IsAnnuity ? due - accrued : due);
+                    double principal = Principal(date, notional, accrued, redemptionDates);
                     notional -= principal;
                     events.Add(new(date, "PR", _sign * principal));
                     break;
@@ -220,25 +212,41 @@ internal sealed class ActusCalculator
         return dates;
     }
 
-    // ACTUS annuity amount: the level payment that repays the notional (plus interest accrued so far) over
-    // the redemption dates after the fixing date, each period accruing at its own day-count fraction.
-    private double AnnuityAmount(Date fixing, double notional, double accrued, bool includeFixingDate)
+    // A given redemption amount is the reference's own term (ANN: the instalment, principal = amount − interest;
+    // LAM: the principal). Without one, the principal is what the generated loop computes on this balance over the
+    // redemption dates left (this one included): LAM linear, ANN level.
+    private double Principal(Date date, double notional, double accrued, List<Date> redemptionDates)
     {
-        Date end = _amortizationDate ?? _maturity;
-        List<Date> dates = Generate("PR annuity", PrAnchor, end, _prCycle, includeEnd: true)
-            .Where(d => includeFixingDate ? d >= fixing : d > fixing)
-            .ToList();
-
-        var periodRates = new double[dates.Count];
-        for (int k = 0; k < dates.Count; k++)
+        if (_redemptionAmount is { } amount)
         {
-            periodRates[k] = _rate * DayCounts.YearFraction(_dayCount, k == 0 ? fixing : dates[k - 1], dates[k]);
+            return Math.Min(notional, IsAnnuity ? amount - accrued : amount);
         }
 
-        // Interest already accrued is owed at the first date but earns nothing; discounting it by the first
-        // period lets it ride in the balance that Annuity.Payment compounds.
-        double balance = notional + (accrued / (1.0 + periodRates[0]));
-        return Annuity.Payment(balance, periodRates);
+        int next = redemptionDates.IndexOf(date);
+        if (next < 0)
+        {
+            throw new NotSupportedException($"Redemption on {date} is off the schedule.");
+        }
+
+        if (!IsAnnuity)
+        {
+            return Annuity.LinearPrincipal(notional, redemptionDates.Count - next);
+        }
+
+        // The period now ending accrues the interest already counted (whatever dates it started from, as the
+        // loop's period rate × balance is its interest); later periods accrue coupon × their year fraction.
+        var yearFractions = new double[redemptionDates.Count - next];
+        for (int k = 1; k < yearFractions.Length; k++)
+        {
+            yearFractions[k] = DayCounts.YearFraction(_dayCount, redemptionDates[next + k - 1], redemptionDates[next + k]);
+        }
+
+        double[] rates = Annuity.PeriodRates(_rate, yearFractions);
+        rates[0] = notional > 0.0 ? accrued / notional : 0.0;
+
+        // ACTUS pays the same instalment on every date, stub or not: every weight is 1.
+        double[] weights = [.. Enumerable.Repeat(1.0, rates.Length)];
+        return Annuity.LevelPrincipal(notional, rates, weights);
     }
 
     private List<Date> Generate(string name, Date anchor, Date end, ActusCycle? cycle, bool includeEnd)

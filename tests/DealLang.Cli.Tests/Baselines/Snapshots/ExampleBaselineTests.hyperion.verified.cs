@@ -50,6 +50,10 @@ public sealed class Deal_Hyperion : IDealProgram
     // Notes: scheduled principal from period 9 (interest only until 2029-11-30), all of it in period 47 (maturity 2049-05-30).
     private const int tranche_Notes_firstPrincipalPeriod = 9;
     private const int tranche_Notes_maturityPeriod = 47;
+    // Each period's share of a regular period's level payment: 1, or a stub's year fraction over a full period's.
+    private static readonly double[] LevelWeights = Annuity.PeriodWeights(DayCount.Thirty360, 12 / PeriodsPerYear, Boundaries);
+    // Notes: coupon × each period's year fraction, the rates of its level payment.
+    private static readonly double[] tranche_Notes_levelRates = Annuity.PeriodRates(0.06581, YearFractions);
 
     // Dscr: periods in its trailing window.
     private const int test_Dscr_window = 2;
@@ -160,7 +164,7 @@ public sealed class Deal_Hyperion : IDealProgram
             }
             else if (t >= tranche_Notes_firstPrincipalPeriod)
             {
-                tranche_Notes_scheduledPrincipal = Math.Min(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, Annuity.LevelPrincipal(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, 0.06581 / PeriodsPerYear, tranche_Notes_maturityPeriod - t + 1));
+                tranche_Notes_scheduledPrincipal = Math.Min(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, Annuity.LevelPrincipal(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, tranche_Notes_levelRates.AsSpan(t, tranche_Notes_maturityPeriod - t + 1), LevelWeights.AsSpan(t, tranche_Notes_maturityPeriod - t + 1)));
             }
             else
             {
