@@ -2819,15 +2819,15 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
 			return GetRuleContext<ExprContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext[] perYear() {
 			return GetRuleContexts<PerYearContext>();
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear(int i) {
 			return GetRuleContext<PerYearContext>(i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
-			return GetRuleContext<IdentContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ESCALATING() { return GetToken(DealLangParser.ESCALATING, 0); }
 		public FeeDeclContext(ParserRuleContext parent, int invokingState)
@@ -2859,23 +2859,31 @@ public partial class DealLangParser : Parser {
 			Match(LBRACE);
 			State = 370;
 			expr(0);
-			State = 371;
-			perYear();
-			State = 376;
+			State = 378;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==ESCALATING) {
+			if (_la==PER) {
 				{
-				State = 372;
-				Match(ESCALATING);
-				State = 373;
-				expr(0);
-				State = 374;
+				State = 371;
 				perYear();
+				State = 376;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ESCALATING) {
+					{
+					State = 372;
+					Match(ESCALATING);
+					State = 373;
+					expr(0);
+					State = 374;
+					perYear();
+					}
+				}
+
 				}
 			}
 
-			State = 378;
+			State = 380;
 			Match(RBRACE);
 			}
 		}
@@ -2928,36 +2936,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 380;
-			Match(TEST);
-			State = 381;
-			_localctx.name = ident();
 			State = 382;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 383;
+			_localctx.name = ident();
+			State = 384;
+			Match(ASSIGN);
+			State = 385;
 			expr(0);
-			State = 387;
+			State = 389;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 384;
-				Match(OVER);
-				State = 385;
-				Match(TRAILING);
 				State = 386;
+				Match(OVER);
+				State = 387;
+				Match(TRAILING);
+				State = 388;
 				duration();
 				}
 			}
 
-			State = 391;
+			State = 393;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 389;
+				State = 391;
 				Match(FROM);
-				State = 390;
+				State = 392;
 				Match(DATE);
 				}
 			}
@@ -3013,29 +3021,29 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 393;
-			Match(TRIGGER);
-			State = 394;
-			_localctx.name = ident();
 			State = 395;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 396;
+			_localctx.name = ident();
+			State = 397;
+			Match(WHEN);
+			State = 398;
 			expr(0);
-			State = 399;
+			State = 401;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 397;
+				State = 399;
 				Match(FROM);
-				State = 398;
+				State = 400;
 				Match(DATE);
 				}
 			}
 
-			State = 401;
+			State = 403;
 			Match(ARROW);
-			State = 402;
+			State = 404;
 			_localctx.effect = ident();
 			}
 		}
@@ -3076,11 +3084,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 404;
-			Match(DEFAULT);
-			State = 405;
-			Match(WHEN);
 			State = 406;
+			Match(DEFAULT);
+			State = 407;
+			Match(WHEN);
+			State = 408;
 			expr(0);
 			}
 		}
@@ -3126,25 +3134,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 408;
+			State = 410;
 			Match(WATERFALL);
-			State = 409;
+			State = 411;
 			Match(LBRACE);
-			State = 413;
+			State = 415;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 167L) != 0)) {
 				{
 				{
-				State = 410;
+				State = 412;
 				step();
 				}
 				}
-				State = 415;
+				State = 417;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 416;
+			State = 418;
 			Match(RBRACE);
 			}
 		}
@@ -3287,39 +3295,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 58, RULE_step);
 		int _la;
 		try {
-			State = 464;
+			State = 466;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 418;
+				State = 420;
 				Match(PAY);
-				State = 419;
+				State = 421;
 				((PayStepContext)_localctx).target = reference();
-				State = 429;
+				State = 431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 420;
+					State = 422;
 					Match(USING);
-					State = 421;
+					State = 423;
 					ident();
-					State = 426;
+					State = 428;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 422;
+						State = 424;
 						Match(COMMA);
-						State = 423;
+						State = 425;
 						ident();
 						}
 						}
-						State = 428;
+						State = 430;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3332,9 +3340,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 431;
+				State = 433;
 				Match(FILL);
-				State = 432;
+				State = 434;
 				ident();
 				}
 				break;
@@ -3342,9 +3350,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 433;
+				State = 435;
 				Match(RELEASE);
-				State = 434;
+				State = 436;
 				ident();
 				}
 				break;
@@ -3352,13 +3360,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 435;
-				Match(HOLD);
-				State = 436;
-				Match(REST);
 				State = 437;
-				Match(IN);
+				Match(HOLD);
 				State = 438;
+				Match(REST);
+				State = 439;
+				Match(IN);
+				State = 440;
 				ident();
 				}
 				break;
@@ -3366,13 +3374,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 439;
-				Match(DISTRIBUTE);
-				State = 440;
-				Match(REST);
 				State = 441;
-				Match(TO);
+				Match(DISTRIBUTE);
 				State = 442;
+				Match(REST);
+				State = 443;
+				Match(TO);
+				State = 444;
 				ident();
 				}
 				break;
@@ -3380,52 +3388,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 443;
-				Match(IF);
-				State = 444;
-				expr(0);
 				State = 445;
+				Match(IF);
+				State = 446;
+				expr(0);
+				State = 447;
 				Match(LBRACE);
-				State = 449;
+				State = 451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 167L) != 0)) {
 					{
 					{
-					State = 446;
+					State = 448;
 					step();
 					}
 					}
-					State = 451;
+					State = 453;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 452;
+				State = 454;
 				Match(RBRACE);
-				State = 462;
+				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 453;
+					State = 455;
 					Match(ELSE);
-					State = 454;
+					State = 456;
 					Match(LBRACE);
-					State = 458;
+					State = 460;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 167L) != 0)) {
 						{
 						{
-						State = 455;
+						State = 457;
 						step();
 						}
 						}
-						State = 460;
+						State = 462;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 461;
+					State = 463;
 					Match(RBRACE);
 					}
 				}
@@ -3478,25 +3486,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 466;
+			State = 468;
 			Match(ENFORCEMENT);
-			State = 467;
+			State = 469;
 			Match(LBRACE);
-			State = 471;
+			State = 473;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 468;
+				State = 470;
 				enforcementItem();
 				}
 				}
-				State = 473;
+				State = 475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 474;
+			State = 476;
 			Match(RBRACE);
 			}
 		}
@@ -3568,44 +3576,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 492;
+			State = 494;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 476;
+				State = 478;
 				Match(SELL);
-				State = 477;
+				State = 479;
 				ident();
-				State = 482;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 478;
+					State = 480;
 					Match(COMMA);
-					State = 479;
+					State = 481;
 					ident();
 					}
 					}
-					State = 484;
+					State = 486;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 488;
+				State = 490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 485;
+					State = 487;
 					sellTerm();
 					}
 					}
-					State = 490;
+					State = 492;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3615,7 +3623,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 491;
+				State = 493;
 				waterfallDecl();
 				}
 				break;
@@ -3678,16 +3686,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 64, RULE_sellTerm);
 		try {
-			State = 498;
+			State = 500;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 494;
+				State = 496;
 				Match(HAIRCUT);
-				State = 495;
+				State = 497;
 				expr(0);
 				}
 				break;
@@ -3695,9 +3703,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 496;
+				State = 498;
 				Match(LAG);
-				State = 497;
+				State = 499;
 				duration();
 				}
 				break;
@@ -3756,31 +3764,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 500;
-			Match(SCENARIO);
-			State = 501;
-			_localctx.name = ident();
 			State = 502;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 503;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 504;
+			Match(FOR);
+			State = 505;
+			_localctx.deal = ident();
+			State = 506;
 			Match(LBRACE);
-			State = 508;
+			State = 510;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 274877907997L) != 0)) {
 				{
 				{
-				State = 505;
+				State = 507;
 				scenarioItem();
 				}
 				}
-				State = 510;
+				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 511;
+			State = 513;
 			Match(RBRACE);
 			}
 		}
@@ -3901,20 +3909,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 540;
+			State = 542;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,53,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,54,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 513;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 514;
-				Match(RENEWALS);
 				State = 515;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 516;
+				Match(RENEWALS);
+				State = 517;
+				Match(TAKEN);
+				State = 518;
 				Match(NUMBER);
 				}
 				break;
@@ -3922,13 +3930,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 518;
-				((DeflateItemContext)_localctx).path = reference();
-				State = 519;
-				Match(DEFLATE);
 				State = 520;
-				expr(0);
+				((DeflateItemContext)_localctx).path = reference();
 				State = 521;
+				Match(DEFLATE);
+				State = 522;
+				expr(0);
+				State = 523;
 				perYear();
 				}
 				break;
@@ -3936,15 +3944,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 523;
-				((DropItemContext)_localctx).path = reference();
-				State = 524;
-				Match(DROP);
 				State = 525;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 526;
-				Match(BY);
+				Match(DROP);
 				State = 527;
+				expr(0);
+				State = 528;
+				Match(BY);
+				State = 529;
 				Match(DATE);
 				}
 				break;
@@ -3952,13 +3960,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 529;
-				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 530;
-				Match(DEFAULTS);
 				State = 531;
-				Match(ON);
+				((PartyDefaultsItemContext)_localctx).party = ident();
 				State = 532;
+				Match(DEFAULTS);
+				State = 533;
+				Match(ON);
+				State = 534;
 				Match(DATE);
 				}
 				break;
@@ -3966,9 +3974,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 534;
-				Match(ENFORCEMENT);
 				State = 536;
+				Match(ENFORCEMENT);
+				State = 538;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -3976,7 +3984,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 535;
+						State = 537;
 						sellTerm();
 						}
 						}
@@ -3984,9 +3992,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 538;
+					State = 540;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,52,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,53,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -4026,9 +4034,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 542;
+			State = 544;
 			Match(PER);
-			State = 543;
+			State = 545;
 			Match(YEAR);
 			}
 		}
@@ -4065,7 +4073,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 545;
+			State = 547;
 			Match(QUANTITY);
 			}
 		}
@@ -4336,20 +4344,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 574;
+			State = 576;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 548;
-				Match(LPAREN);
-				State = 549;
-				expr(0);
 				State = 550;
+				Match(LPAREN);
+				State = 551;
+				expr(0);
+				State = 552;
 				Match(RPAREN);
 				}
 				break;
@@ -4358,9 +4366,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 552;
+				State = 554;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 553;
+				State = 555;
 				expr(13);
 				}
 				break;
@@ -4369,9 +4377,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 554;
+				State = 556;
 				Match(NOT);
-				State = 555;
+				State = 557;
 				expr(8);
 				}
 				break;
@@ -4380,37 +4388,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 556;
+				State = 558;
 				((CallExprContext)_localctx).callee = ident();
-				State = 557;
+				State = 559;
 				Match(LPAREN);
-				State = 566;
+				State = 568;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 98788479239L) != 0)) {
 					{
-					State = 558;
+					State = 560;
 					expr(0);
-					State = 563;
+					State = 565;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 559;
+						State = 561;
 						Match(COMMA);
-						State = 560;
+						State = 562;
 						expr(0);
 						}
 						}
-						State = 565;
+						State = 567;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 568;
+				State = 570;
 				Match(RPAREN);
 				}
 				break;
@@ -4419,7 +4427,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 570;
+				State = 572;
 				Match(QUANTITY);
 				}
 				break;
@@ -4428,7 +4436,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 571;
+				State = 573;
 				Match(NUMBER);
 				}
 				break;
@@ -4437,7 +4445,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 572;
+				State = 574;
 				Match(DATE);
 				}
 				break;
@@ -4446,34 +4454,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 573;
+				State = 575;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 596;
+			State = 598;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,58,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,59,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 594;
+					State = 596;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 576;
-						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 577;
-						Match(OF);
 						State = 578;
+						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
+						State = 579;
+						Match(OF);
+						State = 580;
 						((OfExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -4482,9 +4490,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 579;
+						State = 581;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 580;
+						State = 582;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -4494,7 +4502,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 581;
+						State = 583;
 						((MultiplyExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -4503,9 +4511,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 582;
+						State = 584;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 583;
+						State = 585;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -4515,7 +4523,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 584;
+						State = 586;
 						((AddExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -4524,9 +4532,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 585;
+						State = 587;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 586;
+						State = 588;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 102)) & ~0x3f) == 0 && ((1L << (_la - 102)) & 63L) != 0)) ) {
@@ -4536,7 +4544,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 587;
+						State = 589;
 						((CompareExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -4545,11 +4553,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 588;
-						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 589;
-						Match(AND);
 						State = 590;
+						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
+						State = 591;
+						Match(AND);
+						State = 592;
 						((AndExprContext)_localctx).right = expr(8);
 						}
 						break;
@@ -4558,20 +4566,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 591;
-						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 592;
-						Match(OR);
 						State = 593;
+						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
+						State = 594;
+						Match(OR);
+						State = 595;
 						((OrExprContext)_localctx).right = expr(7);
 						}
 						break;
 					}
 					} 
 				}
-				State = 598;
+				State = 600;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,58,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,59,Context);
 			}
 			}
 		}
@@ -4615,16 +4623,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 599;
+			State = 601;
 			ident();
-			State = 602;
+			State = 604;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				{
-				State = 600;
+				State = 602;
 				Match(DOT);
-				State = 601;
+				State = 603;
 				_localctx.member = ident();
 				}
 				break;
@@ -4708,7 +4716,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 604;
+			State = 606;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 68719476999L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4756,7 +4764,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,117,607,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,117,609,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -4784,94 +4792,94 @@ public partial class DealLangParser : Parser {
 		341,9,20,3,20,343,8,20,1,21,1,21,1,21,1,22,1,22,1,22,1,22,5,22,352,8,22,
 		10,22,12,22,355,9,22,1,22,3,22,358,8,22,1,23,1,23,1,23,1,23,1,23,1,23,
 		3,23,366,8,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,377,8,
-		24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,388,8,25,1,25,1,25,
-		3,25,392,8,25,1,26,1,26,1,26,1,26,1,26,1,26,3,26,400,8,26,1,26,1,26,1,
-		26,1,27,1,27,1,27,1,27,1,28,1,28,1,28,5,28,412,8,28,10,28,12,28,415,9,
-		28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,425,8,29,10,29,12,29,428,
-		9,29,3,29,430,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,
-		29,1,29,1,29,1,29,1,29,1,29,5,29,448,8,29,10,29,12,29,451,9,29,1,29,1,
-		29,1,29,1,29,5,29,457,8,29,10,29,12,29,460,9,29,1,29,3,29,463,8,29,3,29,
-		465,8,29,1,30,1,30,1,30,5,30,470,8,30,10,30,12,30,473,9,30,1,30,1,30,1,
-		31,1,31,1,31,1,31,5,31,481,8,31,10,31,12,31,484,9,31,1,31,5,31,487,8,31,
-		10,31,12,31,490,9,31,1,31,3,31,493,8,31,1,32,1,32,1,32,1,32,3,32,499,8,
-		32,1,33,1,33,1,33,1,33,1,33,1,33,5,33,507,8,33,10,33,12,33,510,9,33,1,
-		33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,4,34,537,8,34,11,
-		34,12,34,538,3,34,541,8,34,1,35,1,35,1,35,1,36,1,36,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,562,8,37,10,37,
-		12,37,565,9,37,3,37,567,8,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,575,8,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,5,37,595,8,37,10,37,12,37,598,9,37,1,38,1,38,1,
-		38,3,38,603,8,38,1,39,1,39,1,39,0,1,74,40,0,2,4,6,8,10,12,14,16,18,20,
-		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
-		70,72,74,76,78,0,5,1,0,90,91,1,0,100,101,1,0,98,99,1,0,102,107,14,0,4,
-		8,12,14,16,19,21,21,24,28,32,33,35,36,39,49,51,52,54,56,60,60,77,79,85,
-		85,113,113,676,0,85,1,0,0,0,2,90,1,0,0,0,4,115,1,0,0,0,6,117,1,0,0,0,8,
-		129,1,0,0,0,10,153,1,0,0,0,12,155,1,0,0,0,14,157,1,0,0,0,16,174,1,0,0,
-		0,18,176,1,0,0,0,20,210,1,0,0,0,22,212,1,0,0,0,24,217,1,0,0,0,26,262,1,
-		0,0,0,28,267,1,0,0,0,30,275,1,0,0,0,32,277,1,0,0,0,34,304,1,0,0,0,36,318,
-		1,0,0,0,38,320,1,0,0,0,40,342,1,0,0,0,42,344,1,0,0,0,44,347,1,0,0,0,46,
-		365,1,0,0,0,48,367,1,0,0,0,50,380,1,0,0,0,52,393,1,0,0,0,54,404,1,0,0,
-		0,56,408,1,0,0,0,58,464,1,0,0,0,60,466,1,0,0,0,62,492,1,0,0,0,64,498,1,
-		0,0,0,66,500,1,0,0,0,68,540,1,0,0,0,70,542,1,0,0,0,72,545,1,0,0,0,74,574,
-		1,0,0,0,76,599,1,0,0,0,78,604,1,0,0,0,80,84,3,2,1,0,81,84,3,66,33,0,82,
-		84,3,6,3,0,83,80,1,0,0,0,83,81,1,0,0,0,83,82,1,0,0,0,84,87,1,0,0,0,85,
-		83,1,0,0,0,85,86,1,0,0,0,86,88,1,0,0,0,87,85,1,0,0,0,88,89,5,0,0,1,89,
-		1,1,0,0,0,90,91,5,1,0,0,91,92,3,78,39,0,92,96,5,90,0,0,93,95,3,4,2,0,94,
-		93,1,0,0,0,95,98,1,0,0,0,96,94,1,0,0,0,96,97,1,0,0,0,97,99,1,0,0,0,98,
-		96,1,0,0,0,99,100,5,91,0,0,100,3,1,0,0,0,101,116,3,10,5,0,102,116,3,14,
-		7,0,103,116,3,18,9,0,104,116,3,24,12,0,105,116,3,32,16,0,106,116,3,38,
-		19,0,107,116,3,44,22,0,108,116,3,48,24,0,109,116,3,50,25,0,110,116,3,52,
-		26,0,111,116,3,54,27,0,112,116,3,56,28,0,113,116,3,60,30,0,114,116,3,6,
-		3,0,115,101,1,0,0,0,115,102,1,0,0,0,115,103,1,0,0,0,115,104,1,0,0,0,115,
-		105,1,0,0,0,115,106,1,0,0,0,115,107,1,0,0,0,115,108,1,0,0,0,115,109,1,
-		0,0,0,115,110,1,0,0,0,115,111,1,0,0,0,115,112,1,0,0,0,115,113,1,0,0,0,
-		115,114,1,0,0,0,116,5,1,0,0,0,117,118,5,113,0,0,118,124,4,3,0,0,119,123,
-		3,78,39,0,120,123,5,3,0,0,121,123,5,23,0,0,122,119,1,0,0,0,122,120,1,0,
-		0,0,122,121,1,0,0,0,123,126,1,0,0,0,124,122,1,0,0,0,124,125,1,0,0,0,125,
-		127,1,0,0,0,126,124,1,0,0,0,127,128,3,8,4,0,128,7,1,0,0,0,129,134,5,90,
-		0,0,130,133,3,8,4,0,131,133,8,0,0,0,132,130,1,0,0,0,132,131,1,0,0,0,133,
-		136,1,0,0,0,134,132,1,0,0,0,134,135,1,0,0,0,135,137,1,0,0,0,136,134,1,
-		0,0,0,137,138,5,91,0,0,138,9,1,0,0,0,139,140,5,4,0,0,140,154,5,112,0,0,
-		141,142,5,5,0,0,142,154,3,78,39,0,143,144,5,6,0,0,144,154,5,109,0,0,145,
-		146,5,7,0,0,146,154,5,109,0,0,147,148,5,8,0,0,148,154,5,109,0,0,149,150,
-		5,9,0,0,150,154,3,78,39,0,151,152,5,10,0,0,152,154,3,12,6,0,153,139,1,
-		0,0,0,153,141,1,0,0,0,153,143,1,0,0,0,153,145,1,0,0,0,153,147,1,0,0,0,
-		153,149,1,0,0,0,153,151,1,0,0,0,154,11,1,0,0,0,155,156,5,108,0,0,156,13,
-		1,0,0,0,157,158,5,11,0,0,158,159,3,78,39,0,159,163,5,90,0,0,160,162,3,
-		16,8,0,161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,
-		164,166,1,0,0,0,165,163,1,0,0,0,166,167,5,91,0,0,167,15,1,0,0,0,168,169,
-		5,12,0,0,169,175,5,112,0,0,170,171,5,13,0,0,171,175,3,74,37,0,172,173,
-		5,14,0,0,173,175,3,74,37,0,174,168,1,0,0,0,174,170,1,0,0,0,174,172,1,0,
-		0,0,175,17,1,0,0,0,176,177,5,15,0,0,177,178,3,78,39,0,178,182,5,90,0,0,
-		179,181,3,20,10,0,180,179,1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,0,182,
-		183,1,0,0,0,183,185,1,0,0,0,184,182,1,0,0,0,185,186,5,91,0,0,186,19,1,
-		0,0,0,187,188,5,16,0,0,188,211,3,74,37,0,189,190,5,17,0,0,190,191,5,18,
-		0,0,191,194,3,72,36,0,192,193,5,19,0,0,193,195,3,74,37,0,194,192,1,0,0,
-		0,194,195,1,0,0,0,195,198,1,0,0,0,196,197,5,20,0,0,197,199,5,109,0,0,198,
-		196,1,0,0,0,198,199,1,0,0,0,199,211,1,0,0,0,200,201,5,17,0,0,201,202,5,
-		21,0,0,202,206,5,90,0,0,203,205,3,22,11,0,204,203,1,0,0,0,205,208,1,0,
-		0,0,206,204,1,0,0,0,206,207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,0,209,
-		211,5,91,0,0,210,187,1,0,0,0,210,189,1,0,0,0,210,200,1,0,0,0,211,21,1,
-		0,0,0,212,213,5,109,0,0,213,215,3,74,37,0,214,216,5,94,0,0,215,214,1,0,
-		0,0,215,216,1,0,0,0,216,23,1,0,0,0,217,218,5,22,0,0,218,219,3,78,39,0,
-		219,220,5,23,0,0,220,221,3,78,39,0,221,225,5,90,0,0,222,224,3,26,13,0,
-		223,222,1,0,0,0,224,227,1,0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,228,
-		1,0,0,0,227,225,1,0,0,0,228,229,5,91,0,0,229,25,1,0,0,0,230,231,5,24,0,
-		0,231,263,3,78,39,0,232,233,5,25,0,0,233,234,3,74,37,0,234,239,3,70,35,
-		0,235,236,5,26,0,0,236,237,3,74,37,0,237,238,3,70,35,0,238,240,1,0,0,0,
-		239,235,1,0,0,0,239,240,1,0,0,0,240,263,1,0,0,0,241,242,5,27,0,0,242,263,
-		5,109,0,0,243,244,5,28,0,0,244,263,3,72,36,0,245,246,5,29,0,0,246,247,
-		3,28,14,0,247,248,3,72,36,0,248,249,5,31,0,0,249,250,5,24,0,0,250,254,
-		5,32,0,0,251,252,5,25,0,0,252,253,5,31,0,0,253,255,5,33,0,0,254,251,1,
-		0,0,0,254,255,1,0,0,0,255,263,1,0,0,0,256,258,5,34,0,0,257,259,3,30,15,
-		0,258,257,1,0,0,0,259,260,1,0,0,0,260,258,1,0,0,0,260,261,1,0,0,0,261,
-		263,1,0,0,0,262,230,1,0,0,0,262,232,1,0,0,0,262,241,1,0,0,0,262,243,1,
-		0,0,0,262,245,1,0,0,0,262,256,1,0,0,0,263,27,1,0,0,0,264,265,5,111,0,0,
-		265,268,5,30,0,0,266,268,5,110,0,0,267,264,1,0,0,0,267,266,1,0,0,0,268,
-		29,1,0,0,0,269,270,5,35,0,0,270,276,3,74,37,0,271,272,5,36,0,0,272,276,
-		3,74,37,0,273,274,5,37,0,0,274,276,5,109,0,0,275,269,1,0,0,0,275,271,1,
-		0,0,0,275,273,1,0,0,0,276,31,1,0,0,0,277,278,5,38,0,0,278,279,3,78,39,
+		24,3,24,379,8,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,390,
+		8,25,1,25,1,25,3,25,394,8,25,1,26,1,26,1,26,1,26,1,26,1,26,3,26,402,8,
+		26,1,26,1,26,1,26,1,27,1,27,1,27,1,27,1,28,1,28,1,28,5,28,414,8,28,10,
+		28,12,28,417,9,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,427,8,29,
+		10,29,12,29,430,9,29,3,29,432,8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,
+		1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,5,29,450,8,29,10,29,12,29,
+		453,9,29,1,29,1,29,1,29,1,29,5,29,459,8,29,10,29,12,29,462,9,29,1,29,3,
+		29,465,8,29,3,29,467,8,29,1,30,1,30,1,30,5,30,472,8,30,10,30,12,30,475,
+		9,30,1,30,1,30,1,31,1,31,1,31,1,31,5,31,483,8,31,10,31,12,31,486,9,31,
+		1,31,5,31,489,8,31,10,31,12,31,492,9,31,1,31,3,31,495,8,31,1,32,1,32,1,
+		32,1,32,3,32,501,8,32,1,33,1,33,1,33,1,33,1,33,1,33,5,33,509,8,33,10,33,
+		12,33,512,9,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		4,34,539,8,34,11,34,12,34,540,3,34,543,8,34,1,35,1,35,1,35,1,36,1,36,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,
+		37,564,8,37,10,37,12,37,567,9,37,3,37,569,8,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,3,37,577,8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,597,8,37,10,37,12,37,600,9,
+		37,1,38,1,38,1,38,3,38,605,8,38,1,39,1,39,1,39,0,1,74,40,0,2,4,6,8,10,
+		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
+		60,62,64,66,68,70,72,74,76,78,0,5,1,0,90,91,1,0,100,101,1,0,98,99,1,0,
+		102,107,14,0,4,8,12,14,16,19,21,21,24,28,32,33,35,36,39,49,51,52,54,56,
+		60,60,77,79,85,85,113,113,679,0,85,1,0,0,0,2,90,1,0,0,0,4,115,1,0,0,0,
+		6,117,1,0,0,0,8,129,1,0,0,0,10,153,1,0,0,0,12,155,1,0,0,0,14,157,1,0,0,
+		0,16,174,1,0,0,0,18,176,1,0,0,0,20,210,1,0,0,0,22,212,1,0,0,0,24,217,1,
+		0,0,0,26,262,1,0,0,0,28,267,1,0,0,0,30,275,1,0,0,0,32,277,1,0,0,0,34,304,
+		1,0,0,0,36,318,1,0,0,0,38,320,1,0,0,0,40,342,1,0,0,0,42,344,1,0,0,0,44,
+		347,1,0,0,0,46,365,1,0,0,0,48,367,1,0,0,0,50,382,1,0,0,0,52,395,1,0,0,
+		0,54,406,1,0,0,0,56,410,1,0,0,0,58,466,1,0,0,0,60,468,1,0,0,0,62,494,1,
+		0,0,0,64,500,1,0,0,0,66,502,1,0,0,0,68,542,1,0,0,0,70,544,1,0,0,0,72,547,
+		1,0,0,0,74,576,1,0,0,0,76,601,1,0,0,0,78,606,1,0,0,0,80,84,3,2,1,0,81,
+		84,3,66,33,0,82,84,3,6,3,0,83,80,1,0,0,0,83,81,1,0,0,0,83,82,1,0,0,0,84,
+		87,1,0,0,0,85,83,1,0,0,0,85,86,1,0,0,0,86,88,1,0,0,0,87,85,1,0,0,0,88,
+		89,5,0,0,1,89,1,1,0,0,0,90,91,5,1,0,0,91,92,3,78,39,0,92,96,5,90,0,0,93,
+		95,3,4,2,0,94,93,1,0,0,0,95,98,1,0,0,0,96,94,1,0,0,0,96,97,1,0,0,0,97,
+		99,1,0,0,0,98,96,1,0,0,0,99,100,5,91,0,0,100,3,1,0,0,0,101,116,3,10,5,
+		0,102,116,3,14,7,0,103,116,3,18,9,0,104,116,3,24,12,0,105,116,3,32,16,
+		0,106,116,3,38,19,0,107,116,3,44,22,0,108,116,3,48,24,0,109,116,3,50,25,
+		0,110,116,3,52,26,0,111,116,3,54,27,0,112,116,3,56,28,0,113,116,3,60,30,
+		0,114,116,3,6,3,0,115,101,1,0,0,0,115,102,1,0,0,0,115,103,1,0,0,0,115,
+		104,1,0,0,0,115,105,1,0,0,0,115,106,1,0,0,0,115,107,1,0,0,0,115,108,1,
+		0,0,0,115,109,1,0,0,0,115,110,1,0,0,0,115,111,1,0,0,0,115,112,1,0,0,0,
+		115,113,1,0,0,0,115,114,1,0,0,0,116,5,1,0,0,0,117,118,5,113,0,0,118,124,
+		4,3,0,0,119,123,3,78,39,0,120,123,5,3,0,0,121,123,5,23,0,0,122,119,1,0,
+		0,0,122,120,1,0,0,0,122,121,1,0,0,0,123,126,1,0,0,0,124,122,1,0,0,0,124,
+		125,1,0,0,0,125,127,1,0,0,0,126,124,1,0,0,0,127,128,3,8,4,0,128,7,1,0,
+		0,0,129,134,5,90,0,0,130,133,3,8,4,0,131,133,8,0,0,0,132,130,1,0,0,0,132,
+		131,1,0,0,0,133,136,1,0,0,0,134,132,1,0,0,0,134,135,1,0,0,0,135,137,1,
+		0,0,0,136,134,1,0,0,0,137,138,5,91,0,0,138,9,1,0,0,0,139,140,5,4,0,0,140,
+		154,5,112,0,0,141,142,5,5,0,0,142,154,3,78,39,0,143,144,5,6,0,0,144,154,
+		5,109,0,0,145,146,5,7,0,0,146,154,5,109,0,0,147,148,5,8,0,0,148,154,5,
+		109,0,0,149,150,5,9,0,0,150,154,3,78,39,0,151,152,5,10,0,0,152,154,3,12,
+		6,0,153,139,1,0,0,0,153,141,1,0,0,0,153,143,1,0,0,0,153,145,1,0,0,0,153,
+		147,1,0,0,0,153,149,1,0,0,0,153,151,1,0,0,0,154,11,1,0,0,0,155,156,5,108,
+		0,0,156,13,1,0,0,0,157,158,5,11,0,0,158,159,3,78,39,0,159,163,5,90,0,0,
+		160,162,3,16,8,0,161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,
+		1,0,0,0,164,166,1,0,0,0,165,163,1,0,0,0,166,167,5,91,0,0,167,15,1,0,0,
+		0,168,169,5,12,0,0,169,175,5,112,0,0,170,171,5,13,0,0,171,175,3,74,37,
+		0,172,173,5,14,0,0,173,175,3,74,37,0,174,168,1,0,0,0,174,170,1,0,0,0,174,
+		172,1,0,0,0,175,17,1,0,0,0,176,177,5,15,0,0,177,178,3,78,39,0,178,182,
+		5,90,0,0,179,181,3,20,10,0,180,179,1,0,0,0,181,184,1,0,0,0,182,180,1,0,
+		0,0,182,183,1,0,0,0,183,185,1,0,0,0,184,182,1,0,0,0,185,186,5,91,0,0,186,
+		19,1,0,0,0,187,188,5,16,0,0,188,211,3,74,37,0,189,190,5,17,0,0,190,191,
+		5,18,0,0,191,194,3,72,36,0,192,193,5,19,0,0,193,195,3,74,37,0,194,192,
+		1,0,0,0,194,195,1,0,0,0,195,198,1,0,0,0,196,197,5,20,0,0,197,199,5,109,
+		0,0,198,196,1,0,0,0,198,199,1,0,0,0,199,211,1,0,0,0,200,201,5,17,0,0,201,
+		202,5,21,0,0,202,206,5,90,0,0,203,205,3,22,11,0,204,203,1,0,0,0,205,208,
+		1,0,0,0,206,204,1,0,0,0,206,207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,
+		0,209,211,5,91,0,0,210,187,1,0,0,0,210,189,1,0,0,0,210,200,1,0,0,0,211,
+		21,1,0,0,0,212,213,5,109,0,0,213,215,3,74,37,0,214,216,5,94,0,0,215,214,
+		1,0,0,0,215,216,1,0,0,0,216,23,1,0,0,0,217,218,5,22,0,0,218,219,3,78,39,
+		0,219,220,5,23,0,0,220,221,3,78,39,0,221,225,5,90,0,0,222,224,3,26,13,
+		0,223,222,1,0,0,0,224,227,1,0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,
+		228,1,0,0,0,227,225,1,0,0,0,228,229,5,91,0,0,229,25,1,0,0,0,230,231,5,
+		24,0,0,231,263,3,78,39,0,232,233,5,25,0,0,233,234,3,74,37,0,234,239,3,
+		70,35,0,235,236,5,26,0,0,236,237,3,74,37,0,237,238,3,70,35,0,238,240,1,
+		0,0,0,239,235,1,0,0,0,239,240,1,0,0,0,240,263,1,0,0,0,241,242,5,27,0,0,
+		242,263,5,109,0,0,243,244,5,28,0,0,244,263,3,72,36,0,245,246,5,29,0,0,
+		246,247,3,28,14,0,247,248,3,72,36,0,248,249,5,31,0,0,249,250,5,24,0,0,
+		250,254,5,32,0,0,251,252,5,25,0,0,252,253,5,31,0,0,253,255,5,33,0,0,254,
+		251,1,0,0,0,254,255,1,0,0,0,255,263,1,0,0,0,256,258,5,34,0,0,257,259,3,
+		30,15,0,258,257,1,0,0,0,259,260,1,0,0,0,260,258,1,0,0,0,260,261,1,0,0,
+		0,261,263,1,0,0,0,262,230,1,0,0,0,262,232,1,0,0,0,262,241,1,0,0,0,262,
+		243,1,0,0,0,262,245,1,0,0,0,262,256,1,0,0,0,263,27,1,0,0,0,264,265,5,111,
+		0,0,265,268,5,30,0,0,266,268,5,110,0,0,267,264,1,0,0,0,267,266,1,0,0,0,
+		268,29,1,0,0,0,269,270,5,35,0,0,270,276,3,74,37,0,271,272,5,36,0,0,272,
+		276,3,74,37,0,273,274,5,37,0,0,274,276,5,109,0,0,275,269,1,0,0,0,275,271,
+		1,0,0,0,275,273,1,0,0,0,276,31,1,0,0,0,277,278,5,38,0,0,278,279,3,78,39,
 		0,279,283,5,90,0,0,280,282,3,34,17,0,281,280,1,0,0,0,282,285,1,0,0,0,283,
 		281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,287,5,
 		91,0,0,287,33,1,0,0,0,288,289,5,39,0,0,289,305,3,74,37,0,290,291,5,40,
@@ -4897,76 +4905,76 @@ public partial class DealLangParser : Parser {
 		358,1,0,0,0,358,45,1,0,0,0,359,360,5,54,0,0,360,366,3,74,37,0,361,362,
 		5,55,0,0,362,366,3,74,37,0,363,364,5,56,0,0,364,366,3,74,37,0,365,359,
 		1,0,0,0,365,361,1,0,0,0,365,363,1,0,0,0,366,47,1,0,0,0,367,368,5,57,0,
-		0,368,369,3,78,39,0,369,370,5,90,0,0,370,371,3,74,37,0,371,376,3,70,35,
+		0,368,369,3,78,39,0,369,370,5,90,0,0,370,378,3,74,37,0,371,376,3,70,35,
 		0,372,373,5,26,0,0,373,374,3,74,37,0,374,375,3,70,35,0,375,377,1,0,0,0,
-		376,372,1,0,0,0,376,377,1,0,0,0,377,378,1,0,0,0,378,379,5,91,0,0,379,49,
-		1,0,0,0,380,381,5,58,0,0,381,382,3,78,39,0,382,383,5,97,0,0,383,387,3,
-		74,37,0,384,385,5,59,0,0,385,386,5,60,0,0,386,388,3,72,36,0,387,384,1,
-		0,0,0,387,388,1,0,0,0,388,391,1,0,0,0,389,390,5,20,0,0,390,392,5,109,0,
-		0,391,389,1,0,0,0,391,392,1,0,0,0,392,51,1,0,0,0,393,394,5,61,0,0,394,
-		395,3,78,39,0,395,396,5,62,0,0,396,399,3,74,37,0,397,398,5,20,0,0,398,
-		400,5,109,0,0,399,397,1,0,0,0,399,400,1,0,0,0,400,401,1,0,0,0,401,402,
-		5,96,0,0,402,403,3,78,39,0,403,53,1,0,0,0,404,405,5,63,0,0,405,406,5,62,
-		0,0,406,407,3,74,37,0,407,55,1,0,0,0,408,409,5,64,0,0,409,413,5,90,0,0,
-		410,412,3,58,29,0,411,410,1,0,0,0,412,415,1,0,0,0,413,411,1,0,0,0,413,
-		414,1,0,0,0,414,416,1,0,0,0,415,413,1,0,0,0,416,417,5,91,0,0,417,57,1,
-		0,0,0,418,419,5,9,0,0,419,429,3,76,38,0,420,421,5,65,0,0,421,426,3,78,
-		39,0,422,423,5,94,0,0,423,425,3,78,39,0,424,422,1,0,0,0,425,428,1,0,0,
-		0,426,424,1,0,0,0,426,427,1,0,0,0,427,430,1,0,0,0,428,426,1,0,0,0,429,
-		420,1,0,0,0,429,430,1,0,0,0,430,465,1,0,0,0,431,432,5,66,0,0,432,465,3,
-		78,39,0,433,434,5,67,0,0,434,465,3,78,39,0,435,436,5,68,0,0,436,437,5,
-		69,0,0,437,438,5,70,0,0,438,465,3,78,39,0,439,440,5,71,0,0,440,441,5,69,
-		0,0,441,442,5,72,0,0,442,465,3,78,39,0,443,444,5,73,0,0,444,445,3,74,37,
-		0,445,449,5,90,0,0,446,448,3,58,29,0,447,446,1,0,0,0,448,451,1,0,0,0,449,
-		447,1,0,0,0,449,450,1,0,0,0,450,452,1,0,0,0,451,449,1,0,0,0,452,462,5,
-		91,0,0,453,454,5,74,0,0,454,458,5,90,0,0,455,457,3,58,29,0,456,455,1,0,
-		0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,461,1,0,0,0,460,
-		458,1,0,0,0,461,463,5,91,0,0,462,453,1,0,0,0,462,463,1,0,0,0,463,465,1,
-		0,0,0,464,418,1,0,0,0,464,431,1,0,0,0,464,433,1,0,0,0,464,435,1,0,0,0,
-		464,439,1,0,0,0,464,443,1,0,0,0,465,59,1,0,0,0,466,467,5,75,0,0,467,471,
-		5,90,0,0,468,470,3,62,31,0,469,468,1,0,0,0,470,473,1,0,0,0,471,469,1,0,
-		0,0,471,472,1,0,0,0,472,474,1,0,0,0,473,471,1,0,0,0,474,475,5,91,0,0,475,
-		61,1,0,0,0,476,477,5,76,0,0,477,482,3,78,39,0,478,479,5,94,0,0,479,481,
-		3,78,39,0,480,478,1,0,0,0,481,484,1,0,0,0,482,480,1,0,0,0,482,483,1,0,
-		0,0,483,488,1,0,0,0,484,482,1,0,0,0,485,487,3,64,32,0,486,485,1,0,0,0,
-		487,490,1,0,0,0,488,486,1,0,0,0,488,489,1,0,0,0,489,493,1,0,0,0,490,488,
-		1,0,0,0,491,493,3,56,28,0,492,476,1,0,0,0,492,491,1,0,0,0,493,63,1,0,0,
-		0,494,495,5,77,0,0,495,499,3,74,37,0,496,497,5,78,0,0,497,499,3,72,36,
-		0,498,494,1,0,0,0,498,496,1,0,0,0,499,65,1,0,0,0,500,501,5,2,0,0,501,502,
-		3,78,39,0,502,503,5,3,0,0,503,504,3,78,39,0,504,508,5,90,0,0,505,507,3,
-		68,34,0,506,505,1,0,0,0,507,510,1,0,0,0,508,506,1,0,0,0,508,509,1,0,0,
-		0,509,511,1,0,0,0,510,508,1,0,0,0,511,512,5,91,0,0,512,67,1,0,0,0,513,
-		514,3,78,39,0,514,515,5,29,0,0,515,516,5,79,0,0,516,517,5,111,0,0,517,
-		541,1,0,0,0,518,519,3,76,38,0,519,520,5,80,0,0,520,521,3,74,37,0,521,522,
-		3,70,35,0,522,541,1,0,0,0,523,524,3,76,38,0,524,525,5,81,0,0,525,526,3,
-		74,37,0,526,527,5,82,0,0,527,528,5,109,0,0,528,541,1,0,0,0,529,530,3,78,
-		39,0,530,531,5,83,0,0,531,532,5,23,0,0,532,533,5,109,0,0,533,541,1,0,0,
-		0,534,536,5,75,0,0,535,537,3,64,32,0,536,535,1,0,0,0,537,538,1,0,0,0,538,
-		536,1,0,0,0,538,539,1,0,0,0,539,541,1,0,0,0,540,513,1,0,0,0,540,518,1,
-		0,0,0,540,523,1,0,0,0,540,529,1,0,0,0,540,534,1,0,0,0,541,69,1,0,0,0,542,
-		543,5,84,0,0,543,544,5,85,0,0,544,71,1,0,0,0,545,546,5,110,0,0,546,73,
-		1,0,0,0,547,548,6,37,-1,0,548,549,5,92,0,0,549,550,3,74,37,0,550,551,5,
-		93,0,0,551,575,1,0,0,0,552,553,5,99,0,0,553,575,3,74,37,13,554,555,5,89,
-		0,0,555,575,3,74,37,8,556,557,3,78,39,0,557,566,5,92,0,0,558,563,3,74,
-		37,0,559,560,5,94,0,0,560,562,3,74,37,0,561,559,1,0,0,0,562,565,1,0,0,
-		0,563,561,1,0,0,0,563,564,1,0,0,0,564,567,1,0,0,0,565,563,1,0,0,0,566,
-		558,1,0,0,0,566,567,1,0,0,0,567,568,1,0,0,0,568,569,5,93,0,0,569,575,1,
-		0,0,0,570,575,5,110,0,0,571,575,5,111,0,0,572,575,5,109,0,0,573,575,3,
-		76,38,0,574,547,1,0,0,0,574,552,1,0,0,0,574,554,1,0,0,0,574,556,1,0,0,
-		0,574,570,1,0,0,0,574,571,1,0,0,0,574,572,1,0,0,0,574,573,1,0,0,0,575,
-		596,1,0,0,0,576,577,10,12,0,0,577,578,5,86,0,0,578,595,3,74,37,13,579,
-		580,10,11,0,0,580,581,7,1,0,0,581,595,3,74,37,12,582,583,10,10,0,0,583,
-		584,7,2,0,0,584,595,3,74,37,11,585,586,10,9,0,0,586,587,7,3,0,0,587,595,
-		3,74,37,10,588,589,10,7,0,0,589,590,5,87,0,0,590,595,3,74,37,8,591,592,
-		10,6,0,0,592,593,5,88,0,0,593,595,3,74,37,7,594,576,1,0,0,0,594,579,1,
-		0,0,0,594,582,1,0,0,0,594,585,1,0,0,0,594,588,1,0,0,0,594,591,1,0,0,0,
-		595,598,1,0,0,0,596,594,1,0,0,0,596,597,1,0,0,0,597,75,1,0,0,0,598,596,
-		1,0,0,0,599,602,3,78,39,0,600,601,5,95,0,0,601,603,3,78,39,0,602,600,1,
-		0,0,0,602,603,1,0,0,0,603,77,1,0,0,0,604,605,7,4,0,0,605,79,1,0,0,0,60,
-		83,85,96,115,122,124,132,134,153,163,174,182,194,198,206,210,215,225,239,
-		254,260,262,267,275,283,293,304,314,318,326,339,342,353,357,365,376,387,
-		391,399,413,426,429,449,458,462,464,471,482,488,492,498,508,538,540,563,
-		566,574,594,596,602
+		376,372,1,0,0,0,376,377,1,0,0,0,377,379,1,0,0,0,378,371,1,0,0,0,378,379,
+		1,0,0,0,379,380,1,0,0,0,380,381,5,91,0,0,381,49,1,0,0,0,382,383,5,58,0,
+		0,383,384,3,78,39,0,384,385,5,97,0,0,385,389,3,74,37,0,386,387,5,59,0,
+		0,387,388,5,60,0,0,388,390,3,72,36,0,389,386,1,0,0,0,389,390,1,0,0,0,390,
+		393,1,0,0,0,391,392,5,20,0,0,392,394,5,109,0,0,393,391,1,0,0,0,393,394,
+		1,0,0,0,394,51,1,0,0,0,395,396,5,61,0,0,396,397,3,78,39,0,397,398,5,62,
+		0,0,398,401,3,74,37,0,399,400,5,20,0,0,400,402,5,109,0,0,401,399,1,0,0,
+		0,401,402,1,0,0,0,402,403,1,0,0,0,403,404,5,96,0,0,404,405,3,78,39,0,405,
+		53,1,0,0,0,406,407,5,63,0,0,407,408,5,62,0,0,408,409,3,74,37,0,409,55,
+		1,0,0,0,410,411,5,64,0,0,411,415,5,90,0,0,412,414,3,58,29,0,413,412,1,
+		0,0,0,414,417,1,0,0,0,415,413,1,0,0,0,415,416,1,0,0,0,416,418,1,0,0,0,
+		417,415,1,0,0,0,418,419,5,91,0,0,419,57,1,0,0,0,420,421,5,9,0,0,421,431,
+		3,76,38,0,422,423,5,65,0,0,423,428,3,78,39,0,424,425,5,94,0,0,425,427,
+		3,78,39,0,426,424,1,0,0,0,427,430,1,0,0,0,428,426,1,0,0,0,428,429,1,0,
+		0,0,429,432,1,0,0,0,430,428,1,0,0,0,431,422,1,0,0,0,431,432,1,0,0,0,432,
+		467,1,0,0,0,433,434,5,66,0,0,434,467,3,78,39,0,435,436,5,67,0,0,436,467,
+		3,78,39,0,437,438,5,68,0,0,438,439,5,69,0,0,439,440,5,70,0,0,440,467,3,
+		78,39,0,441,442,5,71,0,0,442,443,5,69,0,0,443,444,5,72,0,0,444,467,3,78,
+		39,0,445,446,5,73,0,0,446,447,3,74,37,0,447,451,5,90,0,0,448,450,3,58,
+		29,0,449,448,1,0,0,0,450,453,1,0,0,0,451,449,1,0,0,0,451,452,1,0,0,0,452,
+		454,1,0,0,0,453,451,1,0,0,0,454,464,5,91,0,0,455,456,5,74,0,0,456,460,
+		5,90,0,0,457,459,3,58,29,0,458,457,1,0,0,0,459,462,1,0,0,0,460,458,1,0,
+		0,0,460,461,1,0,0,0,461,463,1,0,0,0,462,460,1,0,0,0,463,465,5,91,0,0,464,
+		455,1,0,0,0,464,465,1,0,0,0,465,467,1,0,0,0,466,420,1,0,0,0,466,433,1,
+		0,0,0,466,435,1,0,0,0,466,437,1,0,0,0,466,441,1,0,0,0,466,445,1,0,0,0,
+		467,59,1,0,0,0,468,469,5,75,0,0,469,473,5,90,0,0,470,472,3,62,31,0,471,
+		470,1,0,0,0,472,475,1,0,0,0,473,471,1,0,0,0,473,474,1,0,0,0,474,476,1,
+		0,0,0,475,473,1,0,0,0,476,477,5,91,0,0,477,61,1,0,0,0,478,479,5,76,0,0,
+		479,484,3,78,39,0,480,481,5,94,0,0,481,483,3,78,39,0,482,480,1,0,0,0,483,
+		486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,0,0,485,490,1,0,0,0,486,484,1,
+		0,0,0,487,489,3,64,32,0,488,487,1,0,0,0,489,492,1,0,0,0,490,488,1,0,0,
+		0,490,491,1,0,0,0,491,495,1,0,0,0,492,490,1,0,0,0,493,495,3,56,28,0,494,
+		478,1,0,0,0,494,493,1,0,0,0,495,63,1,0,0,0,496,497,5,77,0,0,497,501,3,
+		74,37,0,498,499,5,78,0,0,499,501,3,72,36,0,500,496,1,0,0,0,500,498,1,0,
+		0,0,501,65,1,0,0,0,502,503,5,2,0,0,503,504,3,78,39,0,504,505,5,3,0,0,505,
+		506,3,78,39,0,506,510,5,90,0,0,507,509,3,68,34,0,508,507,1,0,0,0,509,512,
+		1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,513,1,0,0,0,512,510,1,0,0,
+		0,513,514,5,91,0,0,514,67,1,0,0,0,515,516,3,78,39,0,516,517,5,29,0,0,517,
+		518,5,79,0,0,518,519,5,111,0,0,519,543,1,0,0,0,520,521,3,76,38,0,521,522,
+		5,80,0,0,522,523,3,74,37,0,523,524,3,70,35,0,524,543,1,0,0,0,525,526,3,
+		76,38,0,526,527,5,81,0,0,527,528,3,74,37,0,528,529,5,82,0,0,529,530,5,
+		109,0,0,530,543,1,0,0,0,531,532,3,78,39,0,532,533,5,83,0,0,533,534,5,23,
+		0,0,534,535,5,109,0,0,535,543,1,0,0,0,536,538,5,75,0,0,537,539,3,64,32,
+		0,538,537,1,0,0,0,539,540,1,0,0,0,540,538,1,0,0,0,540,541,1,0,0,0,541,
+		543,1,0,0,0,542,515,1,0,0,0,542,520,1,0,0,0,542,525,1,0,0,0,542,531,1,
+		0,0,0,542,536,1,0,0,0,543,69,1,0,0,0,544,545,5,84,0,0,545,546,5,85,0,0,
+		546,71,1,0,0,0,547,548,5,110,0,0,548,73,1,0,0,0,549,550,6,37,-1,0,550,
+		551,5,92,0,0,551,552,3,74,37,0,552,553,5,93,0,0,553,577,1,0,0,0,554,555,
+		5,99,0,0,555,577,3,74,37,13,556,557,5,89,0,0,557,577,3,74,37,8,558,559,
+		3,78,39,0,559,568,5,92,0,0,560,565,3,74,37,0,561,562,5,94,0,0,562,564,
+		3,74,37,0,563,561,1,0,0,0,564,567,1,0,0,0,565,563,1,0,0,0,565,566,1,0,
+		0,0,566,569,1,0,0,0,567,565,1,0,0,0,568,560,1,0,0,0,568,569,1,0,0,0,569,
+		570,1,0,0,0,570,571,5,93,0,0,571,577,1,0,0,0,572,577,5,110,0,0,573,577,
+		5,111,0,0,574,577,5,109,0,0,575,577,3,76,38,0,576,549,1,0,0,0,576,554,
+		1,0,0,0,576,556,1,0,0,0,576,558,1,0,0,0,576,572,1,0,0,0,576,573,1,0,0,
+		0,576,574,1,0,0,0,576,575,1,0,0,0,577,598,1,0,0,0,578,579,10,12,0,0,579,
+		580,5,86,0,0,580,597,3,74,37,13,581,582,10,11,0,0,582,583,7,1,0,0,583,
+		597,3,74,37,12,584,585,10,10,0,0,585,586,7,2,0,0,586,597,3,74,37,11,587,
+		588,10,9,0,0,588,589,7,3,0,0,589,597,3,74,37,10,590,591,10,7,0,0,591,592,
+		5,87,0,0,592,597,3,74,37,8,593,594,10,6,0,0,594,595,5,88,0,0,595,597,3,
+		74,37,7,596,578,1,0,0,0,596,581,1,0,0,0,596,584,1,0,0,0,596,587,1,0,0,
+		0,596,590,1,0,0,0,596,593,1,0,0,0,597,600,1,0,0,0,598,596,1,0,0,0,598,
+		599,1,0,0,0,599,75,1,0,0,0,600,598,1,0,0,0,601,604,3,78,39,0,602,603,5,
+		95,0,0,603,605,3,78,39,0,604,602,1,0,0,0,604,605,1,0,0,0,605,77,1,0,0,
+		0,606,607,7,4,0,0,607,79,1,0,0,0,61,83,85,96,115,122,124,132,134,153,163,
+		174,182,194,198,206,210,215,225,239,254,260,262,267,275,283,293,304,314,
+		318,326,339,342,353,357,365,376,378,389,393,401,415,428,431,451,460,464,
+		466,473,484,490,494,500,510,540,542,565,568,576,596,598,604
 	};
 
 	public static readonly ATN _ATN =
