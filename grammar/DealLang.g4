@@ -185,9 +185,10 @@ accountItem
     | EARNS expr                                     # earnsItem
     ;
 
-// fee Opex { 0.5% of Campus.value per year escalating 2% per year }
+// fee Opex { 0.5% of Campus.value per year escalating 2% per year }, or per period: fee Servicing { 2% of collections }
+// (which form an amount may take, a flow or not, is checked by the type checker: DL0316, DL0317).
 feeDecl
-    : FEE name=ident LBRACE expr perYear (ESCALATING expr perYear)? RBRACE
+    : FEE name=ident LBRACE expr (perYear (ESCALATING expr perYear)?)? RBRACE
     ;
 
 // test Dscr = cfads / debt_service over trailing 12m from 2030-11-30

@@ -144,6 +144,18 @@ public static partial class DiagnosticCatalogue
         Warning("DL0315", span,
             SemanticText.Invariant($"trailing {duration} is not a whole number of {frequency} periods; {periods} period{(periods == 1 ? " is" : "s are")} used"));
 
+    /// <summary>DL0316: a fee 'per year' whose amount reads a per-period flow ('2% of collections per year'): the
+    /// year fraction would scale the period's flow a second time.</summary>
+    public static Diagnostic FlowFeePerYear(SourceSpan span, string fee, string amount, string perPeriod) =>
+        Error("DL0316", span,
+            $"fee '{fee}' takes '{amount}', which reads a flow that is already per period, so 'per year' would also scale it by the period's year fraction; write 'fee {fee} {{ {perPeriod} }}' to take a share of each period's flow, or base an annual fee on a balance or value");
+
+    /// <summary>DL0317: a fee without 'per year' whose amount is not a share of a per-period flow: its size would
+    /// depend on the payment frequency.</summary>
+    public static Diagnostic PerPeriodFeeNotOfAFlow(SourceSpan span, string fee, string amount) =>
+        Error("DL0317", span,
+            $"fee '{fee}' has no 'per year', so '{amount}' would be taken every period, whatever the period's length; write '{amount} per year', or a share of a per-period flow such as '2% of collections'");
+
     // ------------------------------------------------------------------ DL04xx deal structure
 
     /// <summary>DL0401: a second deal in one file (each file holds exactly one deal and its scenarios).</summary>

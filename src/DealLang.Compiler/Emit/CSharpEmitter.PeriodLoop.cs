@@ -380,8 +380,9 @@ public static partial class CSharpEmitter
         {
             int f = fee.Index;
             string escalation = fee.Escalator != 0 ? " * " + ctx.Fee(f, "escalation") + "[t]" : "";
-            w.Comment(fee.Name + ": the annual amount for this period's share of a year, plus fees unpaid so far");
-            w.Line(ctx.Fee(f, "due") + " = " + Amount(ctx, fee.AnnualAmount, asOperand: true) + " * yf" + escalation + " + " + ctx.Fee(f, "unpaid") + ";");
+            string yearFraction = fee.PerPeriod ? "" : " * yf"; // a per-period fee (2% of collections) is the period's already
+            w.Comment(fee.Name + (fee.PerPeriod ? ": its share of this period's flow" : ": the annual amount for this period's share of a year") + ", plus fees unpaid so far");
+            w.Line(ctx.Fee(f, "due") + " = " + Amount(ctx, fee.AnnualAmount, asOperand: true) + yearFraction + escalation + " + " + ctx.Fee(f, "unpaid") + ";");
         }
 
         w.Comment("debt service is what the schedule asks this period: arrears are not counted again");

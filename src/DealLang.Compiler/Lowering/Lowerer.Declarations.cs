@@ -125,7 +125,8 @@ internal sealed partial class Lowerer
         .. Declared<FeeSyntax>(SymbolKind.Fee).Select(f => new FeeModel(
             f.Symbol.Name, f.Symbol.Index,
             Expression(f.Syntax.Amount) ?? new ConstantExpression(0, Unit.Money),
-            Constant(f.Syntax.Escalator))),
+            Constant(f.Syntax.Escalator),
+            PerPeriod: !f.Syntax.PerYear)),
     ];
 
     /// <summary>Tests in evaluation order; <c>Index</c> is the position in that order. No trailing window is one period;

@@ -370,13 +370,14 @@ internal sealed partial class CstToAst
         return new AccountSyntax(name, target, initial, earns, Span(context));
     }
 
-    // feeDecl : FEE name=ident LBRACE expr perYear (ESCALATING expr perYear)? RBRACE ;
+    // feeDecl : FEE name=ident LBRACE expr (perYear (ESCALATING expr perYear)?)? RBRACE ;
     private FeeSyntax? VisitFeeDecl(FeeDeclContext context)
     {
         NameSyntax? name = VisitIdent(context.name);
         ExpressionSyntax? amount = VisitExpr(context.expr(0));
         ExpressionSyntax? escalator = context.ESCALATING() is null ? null : VisitExpr(context.expr(1));
-        return name is null || amount is null ? null : new FeeSyntax(name, amount, escalator, Span(context));
+        bool perYear = context.perYear().Length > 0;
+        return name is null || amount is null ? null : new FeeSyntax(name, amount, escalator, Span(context), perYear);
     }
 
     // testDecl : TEST name=ident ASSIGN expr (OVER TRAILING duration)? (FROM DATE)? ;

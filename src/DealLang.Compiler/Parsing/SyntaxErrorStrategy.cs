@@ -181,6 +181,21 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         _ => null,
     };
 
+    /// <summary>
+    /// A fee's braces hold one amount, not a list of items: when recovery inside them stops at a '}', that brace is
+    /// the fee's, and is read as such ('fee F { 2% of collections escalating 2% per year }'); left unread, it would
+    /// close the deal instead, and every declaration after the fee would be reported as out of place.
+    /// </summary>
+    public override void Recover(Parser recognizer, RecognitionException e)
+    {
+        base.Recover(recognizer, e);
+        if (recognizer.Context is DealLangParser.FeeDeclContext fee && fee.LBRACE() is not null && fee.RBRACE() is null
+            && recognizer.InputStream.LA(1) == DealLangParser.RBRACE)
+        {
+            recognizer.Consume();
+        }
+    }
+
     protected override void ReportNoViableAlternative(Parser recognizer, NoViableAltException e)
     {
         // The expected set is computed where the decision started; it describes the position of the

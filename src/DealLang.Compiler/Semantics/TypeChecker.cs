@@ -96,6 +96,7 @@ internal sealed partial class TypeChecker
                     string f = $"fee '{fee.Name?.Text}'";
                     Value(fee.Amount, Unit.Money, new ExpressionContext(ContextKind.FeeAmount, $"the amount of {f}"));
                     Term(fee.Escalator, Unit.Rate, $"the escalator of {f}", Range.Any);
+                    CheckFeeBasis(fee);
                     break;
                 case TestSyntax test:
                     if (_analysis.Symbols.For(test) is { } symbol)

@@ -2861,15 +2861,15 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
 			return GetRuleContext<ExprContext>(i);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext[] perYear() {
 			return GetRuleContexts<PerYearContext>();
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear(int i) {
 			return GetRuleContext<PerYearContext>(i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
-			return GetRuleContext<IdentContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ESCALATING() { return GetToken(DealLangParser.ESCALATING, 0); }
 		public FeeDeclContext(ParserRuleContext parent, int invokingState)
@@ -2901,23 +2901,31 @@ public partial class DealLangParser : Parser {
 			Match(LBRACE);
 			State = 377;
 			expr(0);
-			State = 378;
-			perYear();
-			State = 383;
+			State = 385;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==ESCALATING) {
+			if (_la==PER) {
 				{
-				State = 379;
-				Match(ESCALATING);
-				State = 380;
-				expr(0);
-				State = 381;
+				State = 378;
 				perYear();
+				State = 383;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ESCALATING) {
+					{
+					State = 379;
+					Match(ESCALATING);
+					State = 380;
+					expr(0);
+					State = 381;
+					perYear();
+					}
+				}
+
 				}
 			}
 
-			State = 385;
+			State = 387;
 			Match(RBRACE);
 			}
 		}
@@ -2970,36 +2978,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 387;
-			Match(TEST);
-			State = 388;
-			_localctx.name = ident();
 			State = 389;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 390;
+			_localctx.name = ident();
+			State = 391;
+			Match(ASSIGN);
+			State = 392;
 			expr(0);
-			State = 394;
+			State = 396;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 391;
-				Match(OVER);
-				State = 392;
-				Match(TRAILING);
 				State = 393;
+				Match(OVER);
+				State = 394;
+				Match(TRAILING);
+				State = 395;
 				duration();
 				}
 			}
 
-			State = 398;
+			State = 400;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 396;
+				State = 398;
 				Match(FROM);
-				State = 397;
+				State = 399;
 				Match(DATE);
 				}
 			}
@@ -3055,29 +3063,29 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 400;
-			Match(TRIGGER);
-			State = 401;
-			_localctx.name = ident();
 			State = 402;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 403;
+			_localctx.name = ident();
+			State = 404;
+			Match(WHEN);
+			State = 405;
 			expr(0);
-			State = 406;
+			State = 408;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 404;
+				State = 406;
 				Match(FROM);
-				State = 405;
+				State = 407;
 				Match(DATE);
 				}
 			}
 
-			State = 408;
+			State = 410;
 			Match(ARROW);
-			State = 409;
+			State = 411;
 			_localctx.effect = ident();
 			}
 		}
@@ -3123,20 +3131,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 411;
-			Match(DEFAULT);
-			State = 412;
-			Match(WHEN);
 			State = 413;
+			Match(DEFAULT);
+			State = 414;
+			Match(WHEN);
+			State = 415;
 			expr(0);
-			State = 416;
+			State = 418;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 414;
+				State = 416;
 				Match(GRACE);
-				State = 415;
+				State = 417;
 				duration();
 				}
 			}
@@ -3188,25 +3196,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 418;
-			Match(CFADS);
-			State = 419;
-			Match(INCLUDES);
 			State = 420;
+			Match(CFADS);
+			State = 421;
+			Match(INCLUDES);
+			State = 422;
 			cfadsItem();
-			State = 425;
+			State = 427;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 421;
+				State = 423;
 				Match(COMMA);
-				State = 422;
+				State = 424;
 				cfadsItem();
 				}
 				}
-				State = 427;
+				State = 429;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3246,13 +3254,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 58, RULE_cfadsItem);
 		try {
-			State = 430;
+			State = 432;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 428;
+				State = 430;
 				Match(RVG);
 				}
 				break;
@@ -3305,7 +3313,7 @@ public partial class DealLangParser : Parser {
 			case IDENT:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 429;
+				State = 431;
 				ident();
 				}
 				break;
@@ -3355,25 +3363,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 432;
+			State = 434;
 			Match(WATERFALL);
-			State = 433;
+			State = 435;
 			Match(LBRACE);
-			State = 437;
+			State = 439;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 167L) != 0)) {
 				{
 				{
-				State = 434;
+				State = 436;
 				step();
 				}
 				}
-				State = 439;
+				State = 441;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 440;
+			State = 442;
 			Match(RBRACE);
 			}
 		}
@@ -3516,39 +3524,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_step);
 		int _la;
 		try {
-			State = 488;
+			State = 490;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 442;
+				State = 444;
 				Match(PAY);
-				State = 443;
+				State = 445;
 				((PayStepContext)_localctx).target = reference();
-				State = 453;
+				State = 455;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 444;
+					State = 446;
 					Match(USING);
-					State = 445;
+					State = 447;
 					ident();
-					State = 450;
+					State = 452;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 446;
+						State = 448;
 						Match(COMMA);
-						State = 447;
+						State = 449;
 						ident();
 						}
 						}
-						State = 452;
+						State = 454;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3561,9 +3569,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 455;
+				State = 457;
 				Match(FILL);
-				State = 456;
+				State = 458;
 				ident();
 				}
 				break;
@@ -3571,9 +3579,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 457;
+				State = 459;
 				Match(RELEASE);
-				State = 458;
+				State = 460;
 				ident();
 				}
 				break;
@@ -3581,13 +3589,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 459;
-				Match(HOLD);
-				State = 460;
-				Match(REST);
 				State = 461;
-				Match(IN);
+				Match(HOLD);
 				State = 462;
+				Match(REST);
+				State = 463;
+				Match(IN);
+				State = 464;
 				ident();
 				}
 				break;
@@ -3595,13 +3603,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 463;
-				Match(DISTRIBUTE);
-				State = 464;
-				Match(REST);
 				State = 465;
-				Match(TO);
+				Match(DISTRIBUTE);
 				State = 466;
+				Match(REST);
+				State = 467;
+				Match(TO);
+				State = 468;
 				ident();
 				}
 				break;
@@ -3609,52 +3617,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 467;
-				Match(IF);
-				State = 468;
-				expr(0);
 				State = 469;
+				Match(IF);
+				State = 470;
+				expr(0);
+				State = 471;
 				Match(LBRACE);
-				State = 473;
+				State = 475;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 167L) != 0)) {
 					{
 					{
-					State = 470;
+					State = 472;
 					step();
 					}
 					}
-					State = 475;
+					State = 477;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 476;
+				State = 478;
 				Match(RBRACE);
-				State = 486;
+				State = 488;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 477;
+					State = 479;
 					Match(ELSE);
-					State = 478;
+					State = 480;
 					Match(LBRACE);
-					State = 482;
+					State = 484;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 167L) != 0)) {
 						{
 						{
-						State = 479;
+						State = 481;
 						step();
 						}
 						}
-						State = 484;
+						State = 486;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 485;
+					State = 487;
 					Match(RBRACE);
 					}
 				}
@@ -3707,25 +3715,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 490;
+			State = 492;
 			Match(ENFORCEMENT);
-			State = 491;
+			State = 493;
 			Match(LBRACE);
-			State = 495;
+			State = 497;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 492;
+				State = 494;
 				enforcementItem();
 				}
 				}
-				State = 497;
+				State = 499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 498;
+			State = 500;
 			Match(RBRACE);
 			}
 		}
@@ -3797,44 +3805,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 516;
+			State = 518;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 500;
+				State = 502;
 				Match(SELL);
-				State = 501;
+				State = 503;
 				ident();
-				State = 506;
+				State = 508;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 502;
+					State = 504;
 					Match(COMMA);
-					State = 503;
+					State = 505;
 					ident();
 					}
 					}
-					State = 508;
+					State = 510;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 512;
+				State = 514;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 509;
+					State = 511;
 					sellTerm();
 					}
 					}
-					State = 514;
+					State = 516;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3844,7 +3852,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 515;
+				State = 517;
 				waterfallDecl();
 				}
 				break;
@@ -3907,16 +3915,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 68, RULE_sellTerm);
 		try {
-			State = 522;
+			State = 524;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 518;
+				State = 520;
 				Match(HAIRCUT);
-				State = 519;
+				State = 521;
 				expr(0);
 				}
 				break;
@@ -3924,9 +3932,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 520;
+				State = 522;
 				Match(LAG);
-				State = 521;
+				State = 523;
 				duration();
 				}
 				break;
@@ -3985,31 +3993,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 524;
-			Match(SCENARIO);
-			State = 525;
-			_localctx.name = ident();
 			State = 526;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 527;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 528;
+			Match(FOR);
+			State = 529;
+			_localctx.deal = ident();
+			State = 530;
 			Match(LBRACE);
-			State = 532;
+			State = 534;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4503599644622855L) != 0)) {
 				{
 				{
-				State = 529;
+				State = 531;
 				scenarioItem();
 				}
 				}
-				State = 534;
+				State = 536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 535;
+			State = 537;
 			Match(RBRACE);
 			}
 		}
@@ -4130,20 +4138,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 564;
+			State = 566;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 537;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 538;
-				Match(RENEWALS);
 				State = 539;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 540;
+				Match(RENEWALS);
+				State = 541;
+				Match(TAKEN);
+				State = 542;
 				Match(NUMBER);
 				}
 				break;
@@ -4151,13 +4159,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 542;
-				((DeflateItemContext)_localctx).path = reference();
-				State = 543;
-				Match(DEFLATE);
 				State = 544;
-				expr(0);
+				((DeflateItemContext)_localctx).path = reference();
 				State = 545;
+				Match(DEFLATE);
+				State = 546;
+				expr(0);
+				State = 547;
 				perYear();
 				}
 				break;
@@ -4165,15 +4173,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 547;
-				((DropItemContext)_localctx).path = reference();
-				State = 548;
-				Match(DROP);
 				State = 549;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 550;
-				Match(BY);
+				Match(DROP);
 				State = 551;
+				expr(0);
+				State = 552;
+				Match(BY);
+				State = 553;
 				Match(DATE);
 				}
 				break;
@@ -4181,13 +4189,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 553;
-				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 554;
-				Match(DEFAULTS);
 				State = 555;
-				Match(ON);
+				((PartyDefaultsItemContext)_localctx).party = ident();
 				State = 556;
+				Match(DEFAULTS);
+				State = 557;
+				Match(ON);
+				State = 558;
 				Match(DATE);
 				}
 				break;
@@ -4195,9 +4203,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 558;
-				Match(ENFORCEMENT);
 				State = 560;
+				Match(ENFORCEMENT);
+				State = 562;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4205,7 +4213,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 559;
+						State = 561;
 						sellTerm();
 						}
 						}
@@ -4213,9 +4221,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 562;
+					State = 564;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,55,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -4255,9 +4263,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 566;
+			State = 568;
 			Match(PER);
-			State = 567;
+			State = 569;
 			Match(YEAR);
 			}
 		}
@@ -4294,7 +4302,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 569;
+			State = 571;
 			Match(QUANTITY);
 			}
 		}
@@ -4565,20 +4573,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 598;
+			State = 600;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 572;
-				Match(LPAREN);
-				State = 573;
-				expr(0);
 				State = 574;
+				Match(LPAREN);
+				State = 575;
+				expr(0);
+				State = 576;
 				Match(RPAREN);
 				}
 				break;
@@ -4587,9 +4595,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 576;
+				State = 578;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 577;
+				State = 579;
 				expr(13);
 				}
 				break;
@@ -4598,9 +4606,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 578;
+				State = 580;
 				Match(NOT);
-				State = 579;
+				State = 581;
 				expr(8);
 				}
 				break;
@@ -4609,37 +4617,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 580;
+				State = 582;
 				((CallExprContext)_localctx).callee = ident();
-				State = 581;
+				State = 583;
 				Match(LPAREN);
-				State = 590;
+				State = 592;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 6474201775407111L) != 0)) {
 					{
-					State = 582;
+					State = 584;
 					expr(0);
-					State = 587;
+					State = 589;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 583;
+						State = 585;
 						Match(COMMA);
-						State = 584;
+						State = 586;
 						expr(0);
 						}
 						}
-						State = 589;
+						State = 591;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 592;
+				State = 594;
 				Match(RPAREN);
 				}
 				break;
@@ -4648,7 +4656,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 594;
+				State = 596;
 				Match(QUANTITY);
 				}
 				break;
@@ -4657,7 +4665,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 595;
+				State = 597;
 				Match(NUMBER);
 				}
 				break;
@@ -4666,7 +4674,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 596;
+				State = 598;
 				Match(DATE);
 				}
 				break;
@@ -4675,34 +4683,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 597;
+				State = 599;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 620;
+			State = 622;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 618;
+					State = 620;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 600;
-						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 601;
-						Match(OF);
 						State = 602;
+						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
+						State = 603;
+						Match(OF);
+						State = 604;
 						((OfExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -4711,9 +4719,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 603;
+						State = 605;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 604;
+						State = 606;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -4723,7 +4731,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 605;
+						State = 607;
 						((MultiplyExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -4732,9 +4740,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 606;
+						State = 608;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 607;
+						State = 609;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -4744,7 +4752,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 608;
+						State = 610;
 						((AddExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -4753,9 +4761,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 609;
+						State = 611;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 610;
+						State = 612;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 63L) != 0)) ) {
@@ -4765,7 +4773,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 611;
+						State = 613;
 						((CompareExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -4774,11 +4782,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 612;
-						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 613;
-						Match(AND);
 						State = 614;
+						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
+						State = 615;
+						Match(AND);
+						State = 616;
 						((AndExprContext)_localctx).right = expr(8);
 						}
 						break;
@@ -4787,20 +4795,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 615;
-						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 616;
-						Match(OR);
 						State = 617;
+						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
+						State = 618;
+						Match(OR);
+						State = 619;
 						((OrExprContext)_localctx).right = expr(7);
 						}
 						break;
 					}
 					} 
 				}
-				State = 622;
+				State = 624;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
 			}
 			}
 		}
@@ -4844,16 +4852,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 623;
+			State = 625;
 			ident();
-			State = 626;
+			State = 628;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
 			case 1:
 				{
-				State = 624;
+				State = 626;
 				Match(DOT);
-				State = 625;
+				State = 627;
 				_localctx.member = ident();
 				}
 				break;
@@ -4940,7 +4948,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 628;
+			State = 630;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4503599644606471L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -4988,7 +4996,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,120,631,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,120,633,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5016,197 +5024,199 @@ public partial class DealLangParser : Parser {
 		1,20,1,20,1,20,5,20,345,8,20,10,20,12,20,348,9,20,3,20,350,8,20,1,21,1,
 		21,1,21,1,22,1,22,1,22,1,22,5,22,359,8,22,10,22,12,22,362,9,22,1,22,3,
 		22,365,8,22,1,23,1,23,1,23,1,23,1,23,1,23,3,23,373,8,23,1,24,1,24,1,24,
-		1,24,1,24,1,24,1,24,1,24,1,24,3,24,384,8,24,1,24,1,24,1,25,1,25,1,25,1,
-		25,1,25,1,25,1,25,3,25,395,8,25,1,25,1,25,3,25,399,8,25,1,26,1,26,1,26,
-		1,26,1,26,1,26,3,26,407,8,26,1,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,3,
-		27,417,8,27,1,28,1,28,1,28,1,28,1,28,5,28,424,8,28,10,28,12,28,427,9,28,
-		1,29,1,29,3,29,431,8,29,1,30,1,30,1,30,5,30,436,8,30,10,30,12,30,439,9,
-		30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,5,31,449,8,31,10,31,12,31,452,
-		9,31,3,31,454,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,1,31,1,31,5,31,472,8,31,10,31,12,31,475,9,31,1,31,1,
-		31,1,31,1,31,5,31,481,8,31,10,31,12,31,484,9,31,1,31,3,31,487,8,31,3,31,
-		489,8,31,1,32,1,32,1,32,5,32,494,8,32,10,32,12,32,497,9,32,1,32,1,32,1,
-		33,1,33,1,33,1,33,5,33,505,8,33,10,33,12,33,508,9,33,1,33,5,33,511,8,33,
-		10,33,12,33,514,9,33,1,33,3,33,517,8,33,1,34,1,34,1,34,1,34,3,34,523,8,
-		34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,531,8,35,10,35,12,35,534,9,35,1,
-		35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
-		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,4,36,561,8,36,11,
-		36,12,36,562,3,36,565,8,36,1,37,1,37,1,37,1,38,1,38,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,586,8,39,10,39,
-		12,39,589,9,39,3,39,591,8,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,599,8,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,5,39,619,8,39,10,39,12,39,622,9,39,1,40,1,40,1,
-		40,3,40,627,8,40,1,41,1,41,1,41,0,1,78,42,0,2,4,6,8,10,12,14,16,18,20,
-		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
-		70,72,74,76,78,80,82,0,5,1,0,93,94,1,0,103,104,1,0,101,102,1,0,105,110,
-		15,0,4,8,12,14,16,19,21,21,24,28,32,33,35,36,39,49,51,52,54,56,60,60,64,
-		66,80,82,88,88,116,116,703,0,89,1,0,0,0,2,94,1,0,0,0,4,120,1,0,0,0,6,122,
-		1,0,0,0,8,134,1,0,0,0,10,158,1,0,0,0,12,160,1,0,0,0,14,162,1,0,0,0,16,
-		179,1,0,0,0,18,181,1,0,0,0,20,215,1,0,0,0,22,217,1,0,0,0,24,222,1,0,0,
-		0,26,269,1,0,0,0,28,274,1,0,0,0,30,282,1,0,0,0,32,284,1,0,0,0,34,311,1,
-		0,0,0,36,325,1,0,0,0,38,327,1,0,0,0,40,349,1,0,0,0,42,351,1,0,0,0,44,354,
-		1,0,0,0,46,372,1,0,0,0,48,374,1,0,0,0,50,387,1,0,0,0,52,400,1,0,0,0,54,
-		411,1,0,0,0,56,418,1,0,0,0,58,430,1,0,0,0,60,432,1,0,0,0,62,488,1,0,0,
-		0,64,490,1,0,0,0,66,516,1,0,0,0,68,522,1,0,0,0,70,524,1,0,0,0,72,564,1,
-		0,0,0,74,566,1,0,0,0,76,569,1,0,0,0,78,598,1,0,0,0,80,623,1,0,0,0,82,628,
-		1,0,0,0,84,88,3,2,1,0,85,88,3,70,35,0,86,88,3,6,3,0,87,84,1,0,0,0,87,85,
-		1,0,0,0,87,86,1,0,0,0,88,91,1,0,0,0,89,87,1,0,0,0,89,90,1,0,0,0,90,92,
-		1,0,0,0,91,89,1,0,0,0,92,93,5,0,0,1,93,1,1,0,0,0,94,95,5,1,0,0,95,96,3,
-		82,41,0,96,100,5,93,0,0,97,99,3,4,2,0,98,97,1,0,0,0,99,102,1,0,0,0,100,
-		98,1,0,0,0,100,101,1,0,0,0,101,103,1,0,0,0,102,100,1,0,0,0,103,104,5,94,
-		0,0,104,3,1,0,0,0,105,121,3,10,5,0,106,121,3,14,7,0,107,121,3,18,9,0,108,
-		121,3,24,12,0,109,121,3,32,16,0,110,121,3,38,19,0,111,121,3,44,22,0,112,
-		121,3,48,24,0,113,121,3,50,25,0,114,121,3,52,26,0,115,121,3,54,27,0,116,
-		121,3,56,28,0,117,121,3,60,30,0,118,121,3,64,32,0,119,121,3,6,3,0,120,
-		105,1,0,0,0,120,106,1,0,0,0,120,107,1,0,0,0,120,108,1,0,0,0,120,109,1,
-		0,0,0,120,110,1,0,0,0,120,111,1,0,0,0,120,112,1,0,0,0,120,113,1,0,0,0,
-		120,114,1,0,0,0,120,115,1,0,0,0,120,116,1,0,0,0,120,117,1,0,0,0,120,118,
-		1,0,0,0,120,119,1,0,0,0,121,5,1,0,0,0,122,123,5,116,0,0,123,129,4,3,0,
-		0,124,128,3,82,41,0,125,128,5,3,0,0,126,128,5,23,0,0,127,124,1,0,0,0,127,
-		125,1,0,0,0,127,126,1,0,0,0,128,131,1,0,0,0,129,127,1,0,0,0,129,130,1,
-		0,0,0,130,132,1,0,0,0,131,129,1,0,0,0,132,133,3,8,4,0,133,7,1,0,0,0,134,
-		139,5,93,0,0,135,138,3,8,4,0,136,138,8,0,0,0,137,135,1,0,0,0,137,136,1,
-		0,0,0,138,141,1,0,0,0,139,137,1,0,0,0,139,140,1,0,0,0,140,142,1,0,0,0,
-		141,139,1,0,0,0,142,143,5,94,0,0,143,9,1,0,0,0,144,145,5,4,0,0,145,159,
-		5,115,0,0,146,147,5,5,0,0,147,159,3,82,41,0,148,149,5,6,0,0,149,159,5,
-		112,0,0,150,151,5,7,0,0,151,159,5,112,0,0,152,153,5,8,0,0,153,159,5,112,
-		0,0,154,155,5,9,0,0,155,159,3,82,41,0,156,157,5,10,0,0,157,159,3,12,6,
-		0,158,144,1,0,0,0,158,146,1,0,0,0,158,148,1,0,0,0,158,150,1,0,0,0,158,
-		152,1,0,0,0,158,154,1,0,0,0,158,156,1,0,0,0,159,11,1,0,0,0,160,161,5,111,
-		0,0,161,13,1,0,0,0,162,163,5,11,0,0,163,164,3,82,41,0,164,168,5,93,0,0,
-		165,167,3,16,8,0,166,165,1,0,0,0,167,170,1,0,0,0,168,166,1,0,0,0,168,169,
-		1,0,0,0,169,171,1,0,0,0,170,168,1,0,0,0,171,172,5,94,0,0,172,15,1,0,0,
-		0,173,174,5,12,0,0,174,180,5,115,0,0,175,176,5,13,0,0,176,180,3,78,39,
-		0,177,178,5,14,0,0,178,180,3,78,39,0,179,173,1,0,0,0,179,175,1,0,0,0,179,
-		177,1,0,0,0,180,17,1,0,0,0,181,182,5,15,0,0,182,183,3,82,41,0,183,187,
-		5,93,0,0,184,186,3,20,10,0,185,184,1,0,0,0,186,189,1,0,0,0,187,185,1,0,
-		0,0,187,188,1,0,0,0,188,190,1,0,0,0,189,187,1,0,0,0,190,191,5,94,0,0,191,
-		19,1,0,0,0,192,193,5,16,0,0,193,216,3,78,39,0,194,195,5,17,0,0,195,196,
-		5,18,0,0,196,199,3,76,38,0,197,198,5,19,0,0,198,200,3,78,39,0,199,197,
-		1,0,0,0,199,200,1,0,0,0,200,203,1,0,0,0,201,202,5,20,0,0,202,204,5,112,
-		0,0,203,201,1,0,0,0,203,204,1,0,0,0,204,216,1,0,0,0,205,206,5,17,0,0,206,
-		207,5,21,0,0,207,211,5,93,0,0,208,210,3,22,11,0,209,208,1,0,0,0,210,213,
-		1,0,0,0,211,209,1,0,0,0,211,212,1,0,0,0,212,214,1,0,0,0,213,211,1,0,0,
-		0,214,216,5,94,0,0,215,192,1,0,0,0,215,194,1,0,0,0,215,205,1,0,0,0,216,
-		21,1,0,0,0,217,218,5,112,0,0,218,220,3,78,39,0,219,221,5,97,0,0,220,219,
-		1,0,0,0,220,221,1,0,0,0,221,23,1,0,0,0,222,223,5,22,0,0,223,224,3,82,41,
-		0,224,225,5,23,0,0,225,226,3,82,41,0,226,230,5,93,0,0,227,229,3,26,13,
-		0,228,227,1,0,0,0,229,232,1,0,0,0,230,228,1,0,0,0,230,231,1,0,0,0,231,
-		233,1,0,0,0,232,230,1,0,0,0,233,234,5,94,0,0,234,25,1,0,0,0,235,236,5,
-		24,0,0,236,270,3,82,41,0,237,238,5,25,0,0,238,239,3,78,39,0,239,244,3,
-		74,37,0,240,241,5,26,0,0,241,242,3,78,39,0,242,243,3,74,37,0,243,245,1,
-		0,0,0,244,240,1,0,0,0,244,245,1,0,0,0,245,270,1,0,0,0,246,247,5,27,0,0,
-		247,270,5,112,0,0,248,249,5,28,0,0,249,270,3,76,38,0,250,251,5,29,0,0,
-		251,252,3,28,14,0,252,253,3,76,38,0,253,254,5,31,0,0,254,255,5,24,0,0,
-		255,259,5,32,0,0,256,257,5,25,0,0,257,258,5,31,0,0,258,260,5,33,0,0,259,
-		256,1,0,0,0,259,260,1,0,0,0,260,270,1,0,0,0,261,263,5,34,0,0,262,264,3,
-		30,15,0,263,262,1,0,0,0,264,265,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,
-		0,266,270,1,0,0,0,267,268,5,10,0,0,268,270,3,12,6,0,269,235,1,0,0,0,269,
-		237,1,0,0,0,269,246,1,0,0,0,269,248,1,0,0,0,269,250,1,0,0,0,269,261,1,
-		0,0,0,269,267,1,0,0,0,270,27,1,0,0,0,271,272,5,114,0,0,272,275,5,30,0,
-		0,273,275,5,113,0,0,274,271,1,0,0,0,274,273,1,0,0,0,275,29,1,0,0,0,276,
-		277,5,35,0,0,277,283,3,78,39,0,278,279,5,36,0,0,279,283,3,78,39,0,280,
-		281,5,37,0,0,281,283,5,112,0,0,282,276,1,0,0,0,282,278,1,0,0,0,282,280,
-		1,0,0,0,283,31,1,0,0,0,284,285,5,38,0,0,285,286,3,82,41,0,286,290,5,93,
-		0,0,287,289,3,34,17,0,288,287,1,0,0,0,289,292,1,0,0,0,290,288,1,0,0,0,
-		290,291,1,0,0,0,291,293,1,0,0,0,292,290,1,0,0,0,293,294,5,94,0,0,294,33,
-		1,0,0,0,295,296,5,39,0,0,296,312,3,78,39,0,297,298,5,40,0,0,298,300,3,
-		78,39,0,299,301,5,41,0,0,300,299,1,0,0,0,300,301,1,0,0,0,301,312,1,0,0,
-		0,302,303,5,42,0,0,303,304,5,37,0,0,304,312,5,112,0,0,305,306,5,45,0,0,
-		306,312,3,36,18,0,307,308,5,7,0,0,308,312,5,112,0,0,309,310,5,49,0,0,310,
-		312,5,114,0,0,311,295,1,0,0,0,311,297,1,0,0,0,311,302,1,0,0,0,311,305,
-		1,0,0,0,311,307,1,0,0,0,311,309,1,0,0,0,312,35,1,0,0,0,313,326,5,46,0,
-		0,314,326,5,47,0,0,315,326,5,48,0,0,316,317,5,21,0,0,317,321,5,93,0,0,
-		318,320,3,22,11,0,319,318,1,0,0,0,320,323,1,0,0,0,321,319,1,0,0,0,321,
-		322,1,0,0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,326,5,94,0,0,325,313,1,
-		0,0,0,325,314,1,0,0,0,325,315,1,0,0,0,325,316,1,0,0,0,326,37,1,0,0,0,327,
-		328,5,50,0,0,328,329,3,82,41,0,329,333,5,93,0,0,330,332,3,40,20,0,331,
-		330,1,0,0,0,332,335,1,0,0,0,333,331,1,0,0,0,333,334,1,0,0,0,334,336,1,
-		0,0,0,335,333,1,0,0,0,336,337,5,94,0,0,337,39,1,0,0,0,338,339,5,51,0,0,
-		339,350,3,78,39,0,340,341,5,52,0,0,341,346,3,42,21,0,342,343,5,97,0,0,
-		343,345,3,42,21,0,344,342,1,0,0,0,345,348,1,0,0,0,346,344,1,0,0,0,346,
-		347,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,349,338,1,0,0,0,349,340,1,
-		0,0,0,350,41,1,0,0,0,351,352,3,82,41,0,352,353,3,78,39,0,353,43,1,0,0,
-		0,354,355,5,53,0,0,355,364,3,82,41,0,356,360,5,93,0,0,357,359,3,46,23,
-		0,358,357,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,361,1,0,0,0,361,
-		363,1,0,0,0,362,360,1,0,0,0,363,365,5,94,0,0,364,356,1,0,0,0,364,365,1,
-		0,0,0,365,45,1,0,0,0,366,367,5,54,0,0,367,373,3,78,39,0,368,369,5,55,0,
-		0,369,373,3,78,39,0,370,371,5,56,0,0,371,373,3,78,39,0,372,366,1,0,0,0,
-		372,368,1,0,0,0,372,370,1,0,0,0,373,47,1,0,0,0,374,375,5,57,0,0,375,376,
-		3,82,41,0,376,377,5,93,0,0,377,378,3,78,39,0,378,383,3,74,37,0,379,380,
-		5,26,0,0,380,381,3,78,39,0,381,382,3,74,37,0,382,384,1,0,0,0,383,379,1,
-		0,0,0,383,384,1,0,0,0,384,385,1,0,0,0,385,386,5,94,0,0,386,49,1,0,0,0,
-		387,388,5,58,0,0,388,389,3,82,41,0,389,390,5,100,0,0,390,394,3,78,39,0,
-		391,392,5,59,0,0,392,393,5,60,0,0,393,395,3,76,38,0,394,391,1,0,0,0,394,
-		395,1,0,0,0,395,398,1,0,0,0,396,397,5,20,0,0,397,399,5,112,0,0,398,396,
-		1,0,0,0,398,399,1,0,0,0,399,51,1,0,0,0,400,401,5,61,0,0,401,402,3,82,41,
-		0,402,403,5,62,0,0,403,406,3,78,39,0,404,405,5,20,0,0,405,407,5,112,0,
-		0,406,404,1,0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,409,5,99,0,0,409,
-		410,3,82,41,0,410,53,1,0,0,0,411,412,5,63,0,0,412,413,5,62,0,0,413,416,
-		3,78,39,0,414,415,5,64,0,0,415,417,3,76,38,0,416,414,1,0,0,0,416,417,1,
-		0,0,0,417,55,1,0,0,0,418,419,5,65,0,0,419,420,5,66,0,0,420,425,3,58,29,
-		0,421,422,5,97,0,0,422,424,3,58,29,0,423,421,1,0,0,0,424,427,1,0,0,0,425,
-		423,1,0,0,0,425,426,1,0,0,0,426,57,1,0,0,0,427,425,1,0,0,0,428,431,5,34,
-		0,0,429,431,3,82,41,0,430,428,1,0,0,0,430,429,1,0,0,0,431,59,1,0,0,0,432,
-		433,5,67,0,0,433,437,5,93,0,0,434,436,3,62,31,0,435,434,1,0,0,0,436,439,
-		1,0,0,0,437,435,1,0,0,0,437,438,1,0,0,0,438,440,1,0,0,0,439,437,1,0,0,
-		0,440,441,5,94,0,0,441,61,1,0,0,0,442,443,5,9,0,0,443,453,3,80,40,0,444,
-		445,5,68,0,0,445,450,3,82,41,0,446,447,5,97,0,0,447,449,3,82,41,0,448,
-		446,1,0,0,0,449,452,1,0,0,0,450,448,1,0,0,0,450,451,1,0,0,0,451,454,1,
-		0,0,0,452,450,1,0,0,0,453,444,1,0,0,0,453,454,1,0,0,0,454,489,1,0,0,0,
-		455,456,5,69,0,0,456,489,3,82,41,0,457,458,5,70,0,0,458,489,3,82,41,0,
-		459,460,5,71,0,0,460,461,5,72,0,0,461,462,5,73,0,0,462,489,3,82,41,0,463,
-		464,5,74,0,0,464,465,5,72,0,0,465,466,5,75,0,0,466,489,3,82,41,0,467,468,
-		5,76,0,0,468,469,3,78,39,0,469,473,5,93,0,0,470,472,3,62,31,0,471,470,
-		1,0,0,0,472,475,1,0,0,0,473,471,1,0,0,0,473,474,1,0,0,0,474,476,1,0,0,
-		0,475,473,1,0,0,0,476,486,5,94,0,0,477,478,5,77,0,0,478,482,5,93,0,0,479,
-		481,3,62,31,0,480,479,1,0,0,0,481,484,1,0,0,0,482,480,1,0,0,0,482,483,
-		1,0,0,0,483,485,1,0,0,0,484,482,1,0,0,0,485,487,5,94,0,0,486,477,1,0,0,
-		0,486,487,1,0,0,0,487,489,1,0,0,0,488,442,1,0,0,0,488,455,1,0,0,0,488,
-		457,1,0,0,0,488,459,1,0,0,0,488,463,1,0,0,0,488,467,1,0,0,0,489,63,1,0,
-		0,0,490,491,5,78,0,0,491,495,5,93,0,0,492,494,3,66,33,0,493,492,1,0,0,
-		0,494,497,1,0,0,0,495,493,1,0,0,0,495,496,1,0,0,0,496,498,1,0,0,0,497,
-		495,1,0,0,0,498,499,5,94,0,0,499,65,1,0,0,0,500,501,5,79,0,0,501,506,3,
-		82,41,0,502,503,5,97,0,0,503,505,3,82,41,0,504,502,1,0,0,0,505,508,1,0,
-		0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,512,1,0,0,0,508,506,1,0,0,0,509,
-		511,3,68,34,0,510,509,1,0,0,0,511,514,1,0,0,0,512,510,1,0,0,0,512,513,
-		1,0,0,0,513,517,1,0,0,0,514,512,1,0,0,0,515,517,3,60,30,0,516,500,1,0,
-		0,0,516,515,1,0,0,0,517,67,1,0,0,0,518,519,5,80,0,0,519,523,3,78,39,0,
-		520,521,5,81,0,0,521,523,3,76,38,0,522,518,1,0,0,0,522,520,1,0,0,0,523,
-		69,1,0,0,0,524,525,5,2,0,0,525,526,3,82,41,0,526,527,5,3,0,0,527,528,3,
-		82,41,0,528,532,5,93,0,0,529,531,3,72,36,0,530,529,1,0,0,0,531,534,1,0,
-		0,0,532,530,1,0,0,0,532,533,1,0,0,0,533,535,1,0,0,0,534,532,1,0,0,0,535,
-		536,5,94,0,0,536,71,1,0,0,0,537,538,3,82,41,0,538,539,5,29,0,0,539,540,
-		5,82,0,0,540,541,5,114,0,0,541,565,1,0,0,0,542,543,3,80,40,0,543,544,5,
-		83,0,0,544,545,3,78,39,0,545,546,3,74,37,0,546,565,1,0,0,0,547,548,3,80,
-		40,0,548,549,5,84,0,0,549,550,3,78,39,0,550,551,5,85,0,0,551,552,5,112,
-		0,0,552,565,1,0,0,0,553,554,3,82,41,0,554,555,5,86,0,0,555,556,5,23,0,
-		0,556,557,5,112,0,0,557,565,1,0,0,0,558,560,5,78,0,0,559,561,3,68,34,0,
-		560,559,1,0,0,0,561,562,1,0,0,0,562,560,1,0,0,0,562,563,1,0,0,0,563,565,
-		1,0,0,0,564,537,1,0,0,0,564,542,1,0,0,0,564,547,1,0,0,0,564,553,1,0,0,
-		0,564,558,1,0,0,0,565,73,1,0,0,0,566,567,5,87,0,0,567,568,5,88,0,0,568,
-		75,1,0,0,0,569,570,5,113,0,0,570,77,1,0,0,0,571,572,6,39,-1,0,572,573,
-		5,95,0,0,573,574,3,78,39,0,574,575,5,96,0,0,575,599,1,0,0,0,576,577,5,
-		102,0,0,577,599,3,78,39,13,578,579,5,92,0,0,579,599,3,78,39,8,580,581,
-		3,82,41,0,581,590,5,95,0,0,582,587,3,78,39,0,583,584,5,97,0,0,584,586,
-		3,78,39,0,585,583,1,0,0,0,586,589,1,0,0,0,587,585,1,0,0,0,587,588,1,0,
-		0,0,588,591,1,0,0,0,589,587,1,0,0,0,590,582,1,0,0,0,590,591,1,0,0,0,591,
-		592,1,0,0,0,592,593,5,96,0,0,593,599,1,0,0,0,594,599,5,113,0,0,595,599,
-		5,114,0,0,596,599,5,112,0,0,597,599,3,80,40,0,598,571,1,0,0,0,598,576,
-		1,0,0,0,598,578,1,0,0,0,598,580,1,0,0,0,598,594,1,0,0,0,598,595,1,0,0,
-		0,598,596,1,0,0,0,598,597,1,0,0,0,599,620,1,0,0,0,600,601,10,12,0,0,601,
-		602,5,89,0,0,602,619,3,78,39,13,603,604,10,11,0,0,604,605,7,1,0,0,605,
-		619,3,78,39,12,606,607,10,10,0,0,607,608,7,2,0,0,608,619,3,78,39,11,609,
-		610,10,9,0,0,610,611,7,3,0,0,611,619,3,78,39,10,612,613,10,7,0,0,613,614,
-		5,90,0,0,614,619,3,78,39,8,615,616,10,6,0,0,616,617,5,91,0,0,617,619,3,
-		78,39,7,618,600,1,0,0,0,618,603,1,0,0,0,618,606,1,0,0,0,618,609,1,0,0,
-		0,618,612,1,0,0,0,618,615,1,0,0,0,619,622,1,0,0,0,620,618,1,0,0,0,620,
-		621,1,0,0,0,621,79,1,0,0,0,622,620,1,0,0,0,623,626,3,82,41,0,624,625,5,
-		98,0,0,625,627,3,82,41,0,626,624,1,0,0,0,626,627,1,0,0,0,627,81,1,0,0,
-		0,628,629,7,4,0,0,629,83,1,0,0,0,63,87,89,100,120,127,129,137,139,158,
+		1,24,1,24,1,24,1,24,1,24,1,24,3,24,384,8,24,3,24,386,8,24,1,24,1,24,1,
+		25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,397,8,25,1,25,1,25,3,25,401,8,25,
+		1,26,1,26,1,26,1,26,1,26,1,26,3,26,409,8,26,1,26,1,26,1,26,1,27,1,27,1,
+		27,1,27,1,27,3,27,419,8,27,1,28,1,28,1,28,1,28,1,28,5,28,426,8,28,10,28,
+		12,28,429,9,28,1,29,1,29,3,29,433,8,29,1,30,1,30,1,30,5,30,438,8,30,10,
+		30,12,30,441,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,5,31,451,8,31,
+		10,31,12,31,454,9,31,3,31,456,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,5,31,474,8,31,10,31,12,31,
+		477,9,31,1,31,1,31,1,31,1,31,5,31,483,8,31,10,31,12,31,486,9,31,1,31,3,
+		31,489,8,31,3,31,491,8,31,1,32,1,32,1,32,5,32,496,8,32,10,32,12,32,499,
+		9,32,1,32,1,32,1,33,1,33,1,33,1,33,5,33,507,8,33,10,33,12,33,510,9,33,
+		1,33,5,33,513,8,33,10,33,12,33,516,9,33,1,33,3,33,519,8,33,1,34,1,34,1,
+		34,1,34,3,34,525,8,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,533,8,35,10,35,
+		12,35,536,9,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		4,36,563,8,36,11,36,12,36,564,3,36,567,8,36,1,37,1,37,1,37,1,38,1,38,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,
+		39,588,8,39,10,39,12,39,591,9,39,3,39,593,8,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,3,39,601,8,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,621,8,39,10,39,12,39,624,9,
+		39,1,40,1,40,1,40,3,40,629,8,40,1,41,1,41,1,41,0,1,78,42,0,2,4,6,8,10,
+		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
+		60,62,64,66,68,70,72,74,76,78,80,82,0,5,1,0,93,94,1,0,103,104,1,0,101,
+		102,1,0,105,110,15,0,4,8,12,14,16,19,21,21,24,28,32,33,35,36,39,49,51,
+		52,54,56,60,60,64,66,80,82,88,88,116,116,706,0,89,1,0,0,0,2,94,1,0,0,0,
+		4,120,1,0,0,0,6,122,1,0,0,0,8,134,1,0,0,0,10,158,1,0,0,0,12,160,1,0,0,
+		0,14,162,1,0,0,0,16,179,1,0,0,0,18,181,1,0,0,0,20,215,1,0,0,0,22,217,1,
+		0,0,0,24,222,1,0,0,0,26,269,1,0,0,0,28,274,1,0,0,0,30,282,1,0,0,0,32,284,
+		1,0,0,0,34,311,1,0,0,0,36,325,1,0,0,0,38,327,1,0,0,0,40,349,1,0,0,0,42,
+		351,1,0,0,0,44,354,1,0,0,0,46,372,1,0,0,0,48,374,1,0,0,0,50,389,1,0,0,
+		0,52,402,1,0,0,0,54,413,1,0,0,0,56,420,1,0,0,0,58,432,1,0,0,0,60,434,1,
+		0,0,0,62,490,1,0,0,0,64,492,1,0,0,0,66,518,1,0,0,0,68,524,1,0,0,0,70,526,
+		1,0,0,0,72,566,1,0,0,0,74,568,1,0,0,0,76,571,1,0,0,0,78,600,1,0,0,0,80,
+		625,1,0,0,0,82,630,1,0,0,0,84,88,3,2,1,0,85,88,3,70,35,0,86,88,3,6,3,0,
+		87,84,1,0,0,0,87,85,1,0,0,0,87,86,1,0,0,0,88,91,1,0,0,0,89,87,1,0,0,0,
+		89,90,1,0,0,0,90,92,1,0,0,0,91,89,1,0,0,0,92,93,5,0,0,1,93,1,1,0,0,0,94,
+		95,5,1,0,0,95,96,3,82,41,0,96,100,5,93,0,0,97,99,3,4,2,0,98,97,1,0,0,0,
+		99,102,1,0,0,0,100,98,1,0,0,0,100,101,1,0,0,0,101,103,1,0,0,0,102,100,
+		1,0,0,0,103,104,5,94,0,0,104,3,1,0,0,0,105,121,3,10,5,0,106,121,3,14,7,
+		0,107,121,3,18,9,0,108,121,3,24,12,0,109,121,3,32,16,0,110,121,3,38,19,
+		0,111,121,3,44,22,0,112,121,3,48,24,0,113,121,3,50,25,0,114,121,3,52,26,
+		0,115,121,3,54,27,0,116,121,3,56,28,0,117,121,3,60,30,0,118,121,3,64,32,
+		0,119,121,3,6,3,0,120,105,1,0,0,0,120,106,1,0,0,0,120,107,1,0,0,0,120,
+		108,1,0,0,0,120,109,1,0,0,0,120,110,1,0,0,0,120,111,1,0,0,0,120,112,1,
+		0,0,0,120,113,1,0,0,0,120,114,1,0,0,0,120,115,1,0,0,0,120,116,1,0,0,0,
+		120,117,1,0,0,0,120,118,1,0,0,0,120,119,1,0,0,0,121,5,1,0,0,0,122,123,
+		5,116,0,0,123,129,4,3,0,0,124,128,3,82,41,0,125,128,5,3,0,0,126,128,5,
+		23,0,0,127,124,1,0,0,0,127,125,1,0,0,0,127,126,1,0,0,0,128,131,1,0,0,0,
+		129,127,1,0,0,0,129,130,1,0,0,0,130,132,1,0,0,0,131,129,1,0,0,0,132,133,
+		3,8,4,0,133,7,1,0,0,0,134,139,5,93,0,0,135,138,3,8,4,0,136,138,8,0,0,0,
+		137,135,1,0,0,0,137,136,1,0,0,0,138,141,1,0,0,0,139,137,1,0,0,0,139,140,
+		1,0,0,0,140,142,1,0,0,0,141,139,1,0,0,0,142,143,5,94,0,0,143,9,1,0,0,0,
+		144,145,5,4,0,0,145,159,5,115,0,0,146,147,5,5,0,0,147,159,3,82,41,0,148,
+		149,5,6,0,0,149,159,5,112,0,0,150,151,5,7,0,0,151,159,5,112,0,0,152,153,
+		5,8,0,0,153,159,5,112,0,0,154,155,5,9,0,0,155,159,3,82,41,0,156,157,5,
+		10,0,0,157,159,3,12,6,0,158,144,1,0,0,0,158,146,1,0,0,0,158,148,1,0,0,
+		0,158,150,1,0,0,0,158,152,1,0,0,0,158,154,1,0,0,0,158,156,1,0,0,0,159,
+		11,1,0,0,0,160,161,5,111,0,0,161,13,1,0,0,0,162,163,5,11,0,0,163,164,3,
+		82,41,0,164,168,5,93,0,0,165,167,3,16,8,0,166,165,1,0,0,0,167,170,1,0,
+		0,0,168,166,1,0,0,0,168,169,1,0,0,0,169,171,1,0,0,0,170,168,1,0,0,0,171,
+		172,5,94,0,0,172,15,1,0,0,0,173,174,5,12,0,0,174,180,5,115,0,0,175,176,
+		5,13,0,0,176,180,3,78,39,0,177,178,5,14,0,0,178,180,3,78,39,0,179,173,
+		1,0,0,0,179,175,1,0,0,0,179,177,1,0,0,0,180,17,1,0,0,0,181,182,5,15,0,
+		0,182,183,3,82,41,0,183,187,5,93,0,0,184,186,3,20,10,0,185,184,1,0,0,0,
+		186,189,1,0,0,0,187,185,1,0,0,0,187,188,1,0,0,0,188,190,1,0,0,0,189,187,
+		1,0,0,0,190,191,5,94,0,0,191,19,1,0,0,0,192,193,5,16,0,0,193,216,3,78,
+		39,0,194,195,5,17,0,0,195,196,5,18,0,0,196,199,3,76,38,0,197,198,5,19,
+		0,0,198,200,3,78,39,0,199,197,1,0,0,0,199,200,1,0,0,0,200,203,1,0,0,0,
+		201,202,5,20,0,0,202,204,5,112,0,0,203,201,1,0,0,0,203,204,1,0,0,0,204,
+		216,1,0,0,0,205,206,5,17,0,0,206,207,5,21,0,0,207,211,5,93,0,0,208,210,
+		3,22,11,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,1,0,
+		0,0,212,214,1,0,0,0,213,211,1,0,0,0,214,216,5,94,0,0,215,192,1,0,0,0,215,
+		194,1,0,0,0,215,205,1,0,0,0,216,21,1,0,0,0,217,218,5,112,0,0,218,220,3,
+		78,39,0,219,221,5,97,0,0,220,219,1,0,0,0,220,221,1,0,0,0,221,23,1,0,0,
+		0,222,223,5,22,0,0,223,224,3,82,41,0,224,225,5,23,0,0,225,226,3,82,41,
+		0,226,230,5,93,0,0,227,229,3,26,13,0,228,227,1,0,0,0,229,232,1,0,0,0,230,
+		228,1,0,0,0,230,231,1,0,0,0,231,233,1,0,0,0,232,230,1,0,0,0,233,234,5,
+		94,0,0,234,25,1,0,0,0,235,236,5,24,0,0,236,270,3,82,41,0,237,238,5,25,
+		0,0,238,239,3,78,39,0,239,244,3,74,37,0,240,241,5,26,0,0,241,242,3,78,
+		39,0,242,243,3,74,37,0,243,245,1,0,0,0,244,240,1,0,0,0,244,245,1,0,0,0,
+		245,270,1,0,0,0,246,247,5,27,0,0,247,270,5,112,0,0,248,249,5,28,0,0,249,
+		270,3,76,38,0,250,251,5,29,0,0,251,252,3,28,14,0,252,253,3,76,38,0,253,
+		254,5,31,0,0,254,255,5,24,0,0,255,259,5,32,0,0,256,257,5,25,0,0,257,258,
+		5,31,0,0,258,260,5,33,0,0,259,256,1,0,0,0,259,260,1,0,0,0,260,270,1,0,
+		0,0,261,263,5,34,0,0,262,264,3,30,15,0,263,262,1,0,0,0,264,265,1,0,0,0,
+		265,263,1,0,0,0,265,266,1,0,0,0,266,270,1,0,0,0,267,268,5,10,0,0,268,270,
+		3,12,6,0,269,235,1,0,0,0,269,237,1,0,0,0,269,246,1,0,0,0,269,248,1,0,0,
+		0,269,250,1,0,0,0,269,261,1,0,0,0,269,267,1,0,0,0,270,27,1,0,0,0,271,272,
+		5,114,0,0,272,275,5,30,0,0,273,275,5,113,0,0,274,271,1,0,0,0,274,273,1,
+		0,0,0,275,29,1,0,0,0,276,277,5,35,0,0,277,283,3,78,39,0,278,279,5,36,0,
+		0,279,283,3,78,39,0,280,281,5,37,0,0,281,283,5,112,0,0,282,276,1,0,0,0,
+		282,278,1,0,0,0,282,280,1,0,0,0,283,31,1,0,0,0,284,285,5,38,0,0,285,286,
+		3,82,41,0,286,290,5,93,0,0,287,289,3,34,17,0,288,287,1,0,0,0,289,292,1,
+		0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,293,1,0,0,0,292,290,1,0,0,0,
+		293,294,5,94,0,0,294,33,1,0,0,0,295,296,5,39,0,0,296,312,3,78,39,0,297,
+		298,5,40,0,0,298,300,3,78,39,0,299,301,5,41,0,0,300,299,1,0,0,0,300,301,
+		1,0,0,0,301,312,1,0,0,0,302,303,5,42,0,0,303,304,5,37,0,0,304,312,5,112,
+		0,0,305,306,5,45,0,0,306,312,3,36,18,0,307,308,5,7,0,0,308,312,5,112,0,
+		0,309,310,5,49,0,0,310,312,5,114,0,0,311,295,1,0,0,0,311,297,1,0,0,0,311,
+		302,1,0,0,0,311,305,1,0,0,0,311,307,1,0,0,0,311,309,1,0,0,0,312,35,1,0,
+		0,0,313,326,5,46,0,0,314,326,5,47,0,0,315,326,5,48,0,0,316,317,5,21,0,
+		0,317,321,5,93,0,0,318,320,3,22,11,0,319,318,1,0,0,0,320,323,1,0,0,0,321,
+		319,1,0,0,0,321,322,1,0,0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,326,5,
+		94,0,0,325,313,1,0,0,0,325,314,1,0,0,0,325,315,1,0,0,0,325,316,1,0,0,0,
+		326,37,1,0,0,0,327,328,5,50,0,0,328,329,3,82,41,0,329,333,5,93,0,0,330,
+		332,3,40,20,0,331,330,1,0,0,0,332,335,1,0,0,0,333,331,1,0,0,0,333,334,
+		1,0,0,0,334,336,1,0,0,0,335,333,1,0,0,0,336,337,5,94,0,0,337,39,1,0,0,
+		0,338,339,5,51,0,0,339,350,3,78,39,0,340,341,5,52,0,0,341,346,3,42,21,
+		0,342,343,5,97,0,0,343,345,3,42,21,0,344,342,1,0,0,0,345,348,1,0,0,0,346,
+		344,1,0,0,0,346,347,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,349,338,1,
+		0,0,0,349,340,1,0,0,0,350,41,1,0,0,0,351,352,3,82,41,0,352,353,3,78,39,
+		0,353,43,1,0,0,0,354,355,5,53,0,0,355,364,3,82,41,0,356,360,5,93,0,0,357,
+		359,3,46,23,0,358,357,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,361,
+		1,0,0,0,361,363,1,0,0,0,362,360,1,0,0,0,363,365,5,94,0,0,364,356,1,0,0,
+		0,364,365,1,0,0,0,365,45,1,0,0,0,366,367,5,54,0,0,367,373,3,78,39,0,368,
+		369,5,55,0,0,369,373,3,78,39,0,370,371,5,56,0,0,371,373,3,78,39,0,372,
+		366,1,0,0,0,372,368,1,0,0,0,372,370,1,0,0,0,373,47,1,0,0,0,374,375,5,57,
+		0,0,375,376,3,82,41,0,376,377,5,93,0,0,377,385,3,78,39,0,378,383,3,74,
+		37,0,379,380,5,26,0,0,380,381,3,78,39,0,381,382,3,74,37,0,382,384,1,0,
+		0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,386,1,0,0,0,385,378,1,0,0,0,385,
+		386,1,0,0,0,386,387,1,0,0,0,387,388,5,94,0,0,388,49,1,0,0,0,389,390,5,
+		58,0,0,390,391,3,82,41,0,391,392,5,100,0,0,392,396,3,78,39,0,393,394,5,
+		59,0,0,394,395,5,60,0,0,395,397,3,76,38,0,396,393,1,0,0,0,396,397,1,0,
+		0,0,397,400,1,0,0,0,398,399,5,20,0,0,399,401,5,112,0,0,400,398,1,0,0,0,
+		400,401,1,0,0,0,401,51,1,0,0,0,402,403,5,61,0,0,403,404,3,82,41,0,404,
+		405,5,62,0,0,405,408,3,78,39,0,406,407,5,20,0,0,407,409,5,112,0,0,408,
+		406,1,0,0,0,408,409,1,0,0,0,409,410,1,0,0,0,410,411,5,99,0,0,411,412,3,
+		82,41,0,412,53,1,0,0,0,413,414,5,63,0,0,414,415,5,62,0,0,415,418,3,78,
+		39,0,416,417,5,64,0,0,417,419,3,76,38,0,418,416,1,0,0,0,418,419,1,0,0,
+		0,419,55,1,0,0,0,420,421,5,65,0,0,421,422,5,66,0,0,422,427,3,58,29,0,423,
+		424,5,97,0,0,424,426,3,58,29,0,425,423,1,0,0,0,426,429,1,0,0,0,427,425,
+		1,0,0,0,427,428,1,0,0,0,428,57,1,0,0,0,429,427,1,0,0,0,430,433,5,34,0,
+		0,431,433,3,82,41,0,432,430,1,0,0,0,432,431,1,0,0,0,433,59,1,0,0,0,434,
+		435,5,67,0,0,435,439,5,93,0,0,436,438,3,62,31,0,437,436,1,0,0,0,438,441,
+		1,0,0,0,439,437,1,0,0,0,439,440,1,0,0,0,440,442,1,0,0,0,441,439,1,0,0,
+		0,442,443,5,94,0,0,443,61,1,0,0,0,444,445,5,9,0,0,445,455,3,80,40,0,446,
+		447,5,68,0,0,447,452,3,82,41,0,448,449,5,97,0,0,449,451,3,82,41,0,450,
+		448,1,0,0,0,451,454,1,0,0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,456,1,
+		0,0,0,454,452,1,0,0,0,455,446,1,0,0,0,455,456,1,0,0,0,456,491,1,0,0,0,
+		457,458,5,69,0,0,458,491,3,82,41,0,459,460,5,70,0,0,460,491,3,82,41,0,
+		461,462,5,71,0,0,462,463,5,72,0,0,463,464,5,73,0,0,464,491,3,82,41,0,465,
+		466,5,74,0,0,466,467,5,72,0,0,467,468,5,75,0,0,468,491,3,82,41,0,469,470,
+		5,76,0,0,470,471,3,78,39,0,471,475,5,93,0,0,472,474,3,62,31,0,473,472,
+		1,0,0,0,474,477,1,0,0,0,475,473,1,0,0,0,475,476,1,0,0,0,476,478,1,0,0,
+		0,477,475,1,0,0,0,478,488,5,94,0,0,479,480,5,77,0,0,480,484,5,93,0,0,481,
+		483,3,62,31,0,482,481,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,
+		1,0,0,0,485,487,1,0,0,0,486,484,1,0,0,0,487,489,5,94,0,0,488,479,1,0,0,
+		0,488,489,1,0,0,0,489,491,1,0,0,0,490,444,1,0,0,0,490,457,1,0,0,0,490,
+		459,1,0,0,0,490,461,1,0,0,0,490,465,1,0,0,0,490,469,1,0,0,0,491,63,1,0,
+		0,0,492,493,5,78,0,0,493,497,5,93,0,0,494,496,3,66,33,0,495,494,1,0,0,
+		0,496,499,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,500,1,0,0,0,499,
+		497,1,0,0,0,500,501,5,94,0,0,501,65,1,0,0,0,502,503,5,79,0,0,503,508,3,
+		82,41,0,504,505,5,97,0,0,505,507,3,82,41,0,506,504,1,0,0,0,507,510,1,0,
+		0,0,508,506,1,0,0,0,508,509,1,0,0,0,509,514,1,0,0,0,510,508,1,0,0,0,511,
+		513,3,68,34,0,512,511,1,0,0,0,513,516,1,0,0,0,514,512,1,0,0,0,514,515,
+		1,0,0,0,515,519,1,0,0,0,516,514,1,0,0,0,517,519,3,60,30,0,518,502,1,0,
+		0,0,518,517,1,0,0,0,519,67,1,0,0,0,520,521,5,80,0,0,521,525,3,78,39,0,
+		522,523,5,81,0,0,523,525,3,76,38,0,524,520,1,0,0,0,524,522,1,0,0,0,525,
+		69,1,0,0,0,526,527,5,2,0,0,527,528,3,82,41,0,528,529,5,3,0,0,529,530,3,
+		82,41,0,530,534,5,93,0,0,531,533,3,72,36,0,532,531,1,0,0,0,533,536,1,0,
+		0,0,534,532,1,0,0,0,534,535,1,0,0,0,535,537,1,0,0,0,536,534,1,0,0,0,537,
+		538,5,94,0,0,538,71,1,0,0,0,539,540,3,82,41,0,540,541,5,29,0,0,541,542,
+		5,82,0,0,542,543,5,114,0,0,543,567,1,0,0,0,544,545,3,80,40,0,545,546,5,
+		83,0,0,546,547,3,78,39,0,547,548,3,74,37,0,548,567,1,0,0,0,549,550,3,80,
+		40,0,550,551,5,84,0,0,551,552,3,78,39,0,552,553,5,85,0,0,553,554,5,112,
+		0,0,554,567,1,0,0,0,555,556,3,82,41,0,556,557,5,86,0,0,557,558,5,23,0,
+		0,558,559,5,112,0,0,559,567,1,0,0,0,560,562,5,78,0,0,561,563,3,68,34,0,
+		562,561,1,0,0,0,563,564,1,0,0,0,564,562,1,0,0,0,564,565,1,0,0,0,565,567,
+		1,0,0,0,566,539,1,0,0,0,566,544,1,0,0,0,566,549,1,0,0,0,566,555,1,0,0,
+		0,566,560,1,0,0,0,567,73,1,0,0,0,568,569,5,87,0,0,569,570,5,88,0,0,570,
+		75,1,0,0,0,571,572,5,113,0,0,572,77,1,0,0,0,573,574,6,39,-1,0,574,575,
+		5,95,0,0,575,576,3,78,39,0,576,577,5,96,0,0,577,601,1,0,0,0,578,579,5,
+		102,0,0,579,601,3,78,39,13,580,581,5,92,0,0,581,601,3,78,39,8,582,583,
+		3,82,41,0,583,592,5,95,0,0,584,589,3,78,39,0,585,586,5,97,0,0,586,588,
+		3,78,39,0,587,585,1,0,0,0,588,591,1,0,0,0,589,587,1,0,0,0,589,590,1,0,
+		0,0,590,593,1,0,0,0,591,589,1,0,0,0,592,584,1,0,0,0,592,593,1,0,0,0,593,
+		594,1,0,0,0,594,595,5,96,0,0,595,601,1,0,0,0,596,601,5,113,0,0,597,601,
+		5,114,0,0,598,601,5,112,0,0,599,601,3,80,40,0,600,573,1,0,0,0,600,578,
+		1,0,0,0,600,580,1,0,0,0,600,582,1,0,0,0,600,596,1,0,0,0,600,597,1,0,0,
+		0,600,598,1,0,0,0,600,599,1,0,0,0,601,622,1,0,0,0,602,603,10,12,0,0,603,
+		604,5,89,0,0,604,621,3,78,39,13,605,606,10,11,0,0,606,607,7,1,0,0,607,
+		621,3,78,39,12,608,609,10,10,0,0,609,610,7,2,0,0,610,621,3,78,39,11,611,
+		612,10,9,0,0,612,613,7,3,0,0,613,621,3,78,39,10,614,615,10,7,0,0,615,616,
+		5,90,0,0,616,621,3,78,39,8,617,618,10,6,0,0,618,619,5,91,0,0,619,621,3,
+		78,39,7,620,602,1,0,0,0,620,605,1,0,0,0,620,608,1,0,0,0,620,611,1,0,0,
+		0,620,614,1,0,0,0,620,617,1,0,0,0,621,624,1,0,0,0,622,620,1,0,0,0,622,
+		623,1,0,0,0,623,79,1,0,0,0,624,622,1,0,0,0,625,628,3,82,41,0,626,627,5,
+		98,0,0,627,629,3,82,41,0,628,626,1,0,0,0,628,629,1,0,0,0,629,81,1,0,0,
+		0,630,631,7,4,0,0,631,83,1,0,0,0,64,87,89,100,120,127,129,137,139,158,
 		168,179,187,199,203,211,215,220,230,244,259,265,269,274,282,290,300,311,
-		321,325,333,346,349,360,364,372,383,394,398,406,416,425,430,437,450,453,
-		473,482,486,488,495,506,512,516,522,532,562,564,587,590,598,618,620,626
+		321,325,333,346,349,360,364,372,383,385,396,400,408,418,427,432,439,452,
+		455,475,484,488,490,497,508,514,518,524,534,564,566,589,592,600,620,622,
+		628
 	};
 
 	public static readonly ATN _ATN =

@@ -2,12 +2,14 @@ using DealLang.Compiler.Diagnostics;
 
 namespace DealLang.Compiler.Syntax;
 
-/// <summary><c>fee Opex { 0.5% of Campus.value per year escalating 2% per year }</c></summary>
+/// <summary><c>fee Opex { 0.5% of Campus.value per year escalating 2% per year }</c>, or without
+/// <c>per year</c> (<see cref="PerYear"/> false) a per-period share of a flow: <c>fee Servicing { 2% of collections }</c>.</summary>
 public sealed record FeeSyntax(
     NameSyntax Name,
     ExpressionSyntax Amount,
     ExpressionSyntax? Escalator,
-    SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
+    SourceSpan Span,
+    bool PerYear = true) : NamedDeclarationSyntax(Name, Span)
 {
     public override string Kind => "fee";
 }
