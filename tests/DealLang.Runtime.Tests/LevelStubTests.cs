@@ -29,6 +29,27 @@ public class LevelStubTests
     }
 
     [Fact]
+    public void The_precomputed_sums_give_the_same_principal_bit_for_bit_from_every_period()
+    {
+        // What the loop calls (O(1) a period from LevelSums) must equal the span form over periods t..last exactly,
+        // for any outstanding balance, so the ledgers do not move when the loop uses the sums.
+        double[] rates = Annuity.PeriodRates(0.08, YearFractions(DayCount.Thirty360));
+        double[] weights = Annuity.PeriodWeights(DayCount.Thirty360, 3, Boundaries);
+        int last = rates.Length - 1;
+        var (growth, payments) = Annuity.LevelSums(rates, weights, last);
+        foreach (double balance in new[] { 100e6, 73_123_456.78, 1e-3 })
+        {
+            for (int t = 0; t <= last; t++)
+            {
+                int remaining = last - t + 1;
+                double spans = Annuity.LevelPrincipal(balance, rates.AsSpan(t, remaining), weights.AsSpan(t, remaining));
+                double sums = Annuity.LevelPrincipal(balance, rates[t], weights[t], growth[t], payments[t], remaining);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(spans), BitConverter.DoubleToInt64Bits(sums));
+            }
+        }
+    }
+
+    [Fact]
     public void Recomputed_every_period_the_payment_stays_level_and_repays_the_balance()
     {
         // Quarters of 91/92/92/90 days under ACT/360: unequal rates, the stub weighted 14/90.

@@ -24,16 +24,21 @@ public static partial class CSharpEmitter
                 + ", 12 / PeriodsPerYear, Boundaries);");
         }
 
+        string rates = ctx.Tranche(tranche.Index, "levelRates");
         w.Comment(tranche.Name + ": coupon × each period's year fraction, the rates of its level payment.");
-        w.Line("private static readonly double[] " + ctx.Tranche(tranche.Index, "levelRates") + " = Annuity.PeriodRates("
+        w.Line("private static readonly double[] " + rates + " = Annuity.PeriodRates("
             + CSharpLiterals.Double(tranche.Coupon) + ", YearFractions);");
+        w.Comment(tranche.Name + ": the annuity's sums from each period to the maturity, so the loop's payment is O(1).");
+        w.Line("private static readonly (double[] Growth, double[] PaymentsAtMaturity) " + ctx.Tranche(tranche.Index, "levelSums")
+            + " = Annuity.LevelSums(" + rates + ", " + LevelWeights + ", " + CSharpLiterals.Int(tranche.MaturityPeriod) + ");");
     }
 
     /// <summary>This period's level principal on <paramref name="outstanding"/>, over the periods left to the tranche's maturity.</summary>
     private static string LevelPrincipal(EmitContext ctx, TrancheModel tranche, string outstanding)
     {
         string remaining = ctx.Tranche(tranche.Index, "maturityPeriod") + " - t + 1";
-        return "Annuity.LevelPrincipal(" + outstanding + ", " + ctx.Tranche(tranche.Index, "levelRates") + ".AsSpan(t, " + remaining
-            + "), " + LevelWeights + ".AsSpan(t, " + remaining + "))";
+        string sums = ctx.Tranche(tranche.Index, "levelSums");
+        return "Annuity.LevelPrincipal(" + outstanding + ", " + ctx.Tranche(tranche.Index, "levelRates") + "[t], " + LevelWeights + "[t], "
+            + sums + ".Growth[t], " + sums + ".PaymentsAtMaturity[t], " + remaining + ")";
     }
 }

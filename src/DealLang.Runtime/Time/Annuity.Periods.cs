@@ -39,4 +39,31 @@ public static partial class Annuity
 
         return weights;
     }
+
+    /// <summary>
+    /// The two sums of <see cref="Payment(double, ReadOnlySpan{double}, ReadOnlySpan{double})"/> for every start
+    /// period t up to <paramref name="lastPeriod"/> at once, so the loop's level payment is O(1) a period:
+    /// <c>growth[t] = Π_{k=t..last}(1 + r_k)</c> and <c>paymentsAtMaturity[t] = Σ_{j=t..last} w_j·Π_{k=j+1..last}(1 + r_k)</c>,
+    /// built in the same backward order as <c>Payment</c>, so <c>balance·growth[t] / paymentsAtMaturity[t]</c> is
+    /// bit for bit the payment over the periods t..last. Periods after <paramref name="lastPeriod"/> hold 1 and 1.
+    /// </summary>
+    public static (double[] Growth, double[] PaymentsAtMaturity) LevelSums(
+        ReadOnlySpan<double> periodRates, ReadOnlySpan<double> periodWeights, int lastPeriod)
+    {
+        double[] growth = new double[periodRates.Length];
+        double[] payments = new double[periodRates.Length];
+        Array.Fill(growth, 1.0);
+        Array.Fill(payments, 1.0);
+        double g = 1.0;
+        double s = 0.0;
+        for (int k = Math.Min(lastPeriod, periodRates.Length - 1); k >= 0; k--)
+        {
+            s += (periodWeights.IsEmpty ? 1.0 : periodWeights[k]) * g;
+            g *= 1.0 + periodRates[k];
+            growth[k] = g;
+            payments[k] = s;
+        }
+
+        return (growth, payments);
+    }
 }

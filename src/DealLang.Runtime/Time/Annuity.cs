@@ -87,6 +87,28 @@ public static partial class Annuity
     }
 
     /// <summary>
+    /// <see cref="LevelPrincipal(double, ReadOnlySpan{double}, ReadOnlySpan{double})"/> from the precomputed sums
+    /// of <see cref="LevelSums"/> (what the generated loop calls: O(1) a period): w·P − balance·r with
+    /// P = balance·growth / paymentsAtMaturity, within [0, balance]; the last period repays the balance.
+    /// </summary>
+    public static double LevelPrincipal(
+        double balance, double periodRate, double periodWeight, double growth, double paymentsAtMaturity, int remainingPeriods)
+    {
+        if (balance <= 0.0)
+        {
+            return 0.0;
+        }
+
+        if (remainingPeriods <= 1)
+        {
+            return balance;
+        }
+
+        double payment = balance * growth / paymentsAtMaturity;
+        return Math.Clamp((periodWeight * payment) - (balance * periodRate), 0.0, balance);
+    }
+
+    /// <summary>
     /// The principal part of this period's level payment: <see cref="Payment(double, double, int)"/> minus
     /// this period's interest, kept within [0, balance] so that rounding can neither lend more nor repay more
     /// than is outstanding. A non-positive balance amortises nothing. The last period (or none left) repays

@@ -54,6 +54,8 @@ public sealed class Deal_Hyperion : IDealProgram
     private static readonly double[] LevelWeights = Annuity.PeriodWeights(DayCount.Thirty360, 12 / PeriodsPerYear, Boundaries);
     // Notes: coupon × each period's year fraction, the rates of its level payment.
     private static readonly double[] tranche_Notes_levelRates = Annuity.PeriodRates(0.06581, YearFractions);
+    // Notes: the annuity's sums from each period to the maturity, so the loop's payment is O(1).
+    private static readonly (double[] Growth, double[] PaymentsAtMaturity) tranche_Notes_levelSums = Annuity.LevelSums(tranche_Notes_levelRates, LevelWeights, 47);
 
     // Dscr: periods in its trailing window.
     private const int test_Dscr_window = 2;
@@ -164,7 +166,7 @@ public sealed class Deal_Hyperion : IDealProgram
             }
             else if (t >= tranche_Notes_firstPrincipalPeriod)
             {
-                tranche_Notes_scheduledPrincipal = Math.Min(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, Annuity.LevelPrincipal(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, tranche_Notes_levelRates.AsSpan(t, tranche_Notes_maturityPeriod - t + 1), LevelWeights.AsSpan(t, tranche_Notes_maturityPeriod - t + 1)));
+                tranche_Notes_scheduledPrincipal = Math.Min(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, Annuity.LevelPrincipal(tranche_Notes_balance - tranche_Notes_unpaidPrincipal, tranche_Notes_levelRates[t], LevelWeights[t], tranche_Notes_levelSums.Growth[t], tranche_Notes_levelSums.PaymentsAtMaturity[t], tranche_Notes_maturityPeriod - t + 1));
             }
             else
             {
