@@ -6,25 +6,12 @@ namespace DealLang.Cli.Tests.Corrections;
 /// collections but not CFADS, unless the deal says <c>cfads includes rvg</c>.</summary>
 public sealed class CfadsTests
 {
-    // Annual 30/360, 2025-01-01 to 2030-01-01. 50m amortising linearly at 0% (10m a year). Rent 12m a year for
-    // 2 years; the lease then ends and the RVG pays min(cap 30m, guaranteed 30m - value 20m) = 10m in 2026's period.
-    private static string Deal(string cfads) => $$"""
-        deal Rvg {
-          currency USD  closing 2025-01-01  maturity 2030-01-01  pay annual  daycount 30/360
-          party Tenant { }
-          facility Shed { cost 20m  value schedule { 2025-01-01 20m } }
-          lease ShedLease on Shed {
-            lessee Tenant  rent 12m per year  starts 2025-01-01  term 2y
-            rvg guarantees 30m cap 30m until 2029-01-01
-          }
-          tranche Loan { balance 50m  coupon 0%  amortize linear }
-          equity Sponsor { contributed 1m }
-          {{cfads}}
+    // RvgDeal guaranteeing a fixed 30m: the RVG pays min(cap 30m, 30m - value 20m) = 10m in 2026's period.
+    private static string Deal(string cfads) => RvgDeal.Source("30m", "30m", cfads + """
+
           test Dscr = cfads / debt_service
           test Cover = collections / debt_service
-          waterfall { pay Loan.interest  pay Loan.principal  distribute rest to Sponsor }
-        }
-        """;
+        """);
 
     [Fact]
     public void TheRvgIsACollectionButNotCfads()
