@@ -310,7 +310,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         return lastLine == offending.Line
             ? message
             : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{message} (lines {offending.Line}-{lastLine} are outside the deal and its scenarios, and are skipped)");
+                $"{message} (lines {offending.Line}-{lastLine} are not part of any deal or scenario, and are skipped)");
     }
 
     // Whether the name at token index 'first' is followed by names and a '{' (an unknown declaration's head,

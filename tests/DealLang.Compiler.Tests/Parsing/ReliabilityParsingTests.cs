@@ -84,7 +84,7 @@ public sealed class ReliabilityParsingTests
         Diagnostic d = Assert.Single(Check(Deal() + "\n/* to do:\n  stress the tenant\n"));
 
         Assert.Equal("DL0132", d.Code);
-        At(d, 16, 1);
+        At(d, 17, 1);
         Assert.Equal(2, d.Span.EndColumn);
     }
 
@@ -108,8 +108,8 @@ public sealed class ReliabilityParsingTests
         Diagnostic d = Assert.Single(Check(Deal() + "\nnotes from the call\ncheck the coupon\nadd a DSRA\n"));
 
         Assert.Equal("DL0101", d.Code);
-        At(d, 16, 1);
-        Assert.EndsWith("(lines 16-18 are outside the deal and its scenarios, and are skipped)", d.Message, StringComparison.Ordinal);
+        At(d, 17, 1);
+        Assert.EndsWith("(lines 17-19 are not part of any deal or scenario, and are skipped)", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,8 +137,7 @@ public sealed class ReliabilityParsingTests
     {
         string text = Deal("  facility F { cost 1m  value straight_line 20000y }");
 
-        Diagnostic d = Assert.Single(Check(text));
-        Assert.Equal("DL0130", d.Code);
+        Diagnostic d = Single(Check(text), "DL0130");
         At(d, 9, 45);
         Assert.Contains("10,000 years", d.Message, StringComparison.Ordinal);
     }

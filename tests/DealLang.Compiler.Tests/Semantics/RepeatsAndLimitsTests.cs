@@ -100,7 +100,7 @@ public sealed class RepeatsAndLimitsTests
     {
         Diagnostic d = Single(Errors(Deal(scenarios: "scenario all for D { }")), "DL0520");
 
-        At(d, 15, 10);
+        At(d, 16, 10);
     }
 
     [Fact]
