@@ -295,6 +295,7 @@ reference
 // most may be used as names (Notes.balance, Campus.value, Notes.interest).
 ident
     : IDENT
+    | NON_ASCII_NAME
     | BALANCE | VALUE | COST | RENT | TERM | TARGET | INITIAL | COUPON | MATURITY | INTEREST
     | PRINCIPAL | RATING | RECOVERY | PD | CAP | LESSEE | STARTS | CONTRIBUTED | HOLDERS
     | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
@@ -431,8 +432,16 @@ STRING : '"' (~["\\\r\n] | '\\' ["\\])* '"';
 
 IDENT : [a-zA-Z_] [a-zA-Z_0-9]*;
 
+// A name with a letter outside ASCII (Ünï, Café): one token, so that it is one error saying what names may hold
+// (DL0131) rather than an error per character and the name cut in pieces. Pure ASCII names are IDENT (same
+// length, and IDENT comes first).
+NON_ASCII_NAME : [\p{L}_] [\p{L}\p{M}\p{N}_]*;
+
 LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
+// A '/*' never closed runs to the end of the file: one token, reported as DL0132 where it starts. Its text
+// holds no '*/', so it never wins over a BLOCK_COMMENT by being longer.
+UNTERMINATED_COMMENT : '/*' (~'*' | '*'+ ~[*/])* '*'* EOF -> channel(HIDDEN);
 WS            : [ \t\r\n]+ -> channel(HIDDEN);
 
 // Anything else becomes one token the parser rejects, so the error names the character.

@@ -7,7 +7,9 @@ internal static class DealFile
     /// path (a log, an image, <c>/dev/zero</c>) from filling memory before the parser sees it.</summary>
     public const int MaxBytes = 16 * 1024 * 1024;
 
-    public static string Read(string path)
+    /// <summary>The file's bytes; the compiler decodes them (<c>DealText</c>), so that bytes that are not UTF-8
+    /// are reported where they stand (DL0133) rather than read as U+FFFD silently.</summary>
+    public static byte[] Read(string path)
     {
         if (Directory.Exists(path))
         {
@@ -19,20 +21,14 @@ internal static class DealFile
             throw new UsageException($"file not found: {path}");
         }
 
-        byte[] bytes;
         try
         {
-            bytes = ReadBounded(path);
+            return ReadBounded(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new UsageException($"cannot read {path}: {e.Message}", e);
         }
-
-        // As File.ReadAllText: UTF-8 unless a byte-order mark says otherwise; invalid bytes become U+FFFD,
-        // which the parser then reports where they stand.
-        using var reader = new StreamReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
     }
 
     /// <summary>The file's bytes, read in chunks and never more than <see cref="MaxBytes"/>: a device or a pipe

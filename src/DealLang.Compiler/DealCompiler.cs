@@ -32,20 +32,36 @@ public sealed record CompileResult(
 public static class DealCompiler
 {
     /// <summary>Parses and checks a deal file without generating code (<c>deallang check</c>).</summary>
-    public static CheckResult Check(string path, string text)
+    public static CheckResult Check(string path, string text) => Check(path, text, new DiagnosticBag());
+
+    /// <summary>As <see cref="Check(string, string)"/> for a file's bytes (the CLI): bytes that are not UTF-8 are
+    /// reported (DL0133) rather than read as U+FFFD silently (<see cref="DealText"/>).</summary>
+    public static CheckResult Check(string path, byte[] bytes)
+    {
+        var bag = new DiagnosticBag();
+        return Check(path, DealText.Decode(path, bytes, bag), bag);
+    }
+
+    private static CheckResult Check(string path, string text, DiagnosticBag bag)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
-        var bag = new DiagnosticBag();
         var unit = DealParser.Parse(path, text, bag);
         var model = SemanticAnalyzer.Analyze(unit, bag);
         return new CheckResult(bag.HasErrors ? null : model, bag.Sorted());
     }
 
     /// <summary>Checks a deal file and, if it has no errors, compiles it to an assembly image.</summary>
-    public static CompileResult Compile(string path, string text, CompileOptions? options = null)
+    public static CompileResult Compile(string path, string text, CompileOptions? options = null) =>
+        Compile(Check(path, text), options);
+
+    /// <summary>As <see cref="Compile(string, string, CompileOptions?)"/> for a file's bytes (see
+    /// <see cref="Check(string, byte[])"/>).</summary>
+    public static CompileResult Compile(string path, byte[] bytes, CompileOptions? options = null) =>
+        Compile(Check(path, bytes), options);
+
+    private static CompileResult Compile(CheckResult check, CompileOptions? options)
     {
-        var check = Check(path, text);
         if (!check.Succeeded || check.Model is null)
         {
             return new CompileResult(check.Model, null, null, check.Diagnostics);

@@ -126,7 +126,8 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic DivisionByZero(SourceSpan span) =>
         Error("DL0311", span, "division by zero");
 
-    /// <summary>DL0312: an amount that cannot be negative (cost, rent, balance, contribution, cap, initial balance).</summary>
+    /// <summary>DL0312: an amount that cannot be negative (cost, rent, balance, contribution, cap, initial balance), or a
+    /// rate that cannot (a tranche's coupon, an account's interest rate).</summary>
     public static Diagnostic NegativeAmount(SourceSpan span, string what) =>
         Error("DL0312", span, $"{what} cannot be negative");
 
@@ -288,6 +289,19 @@ public static partial class DiagnosticCatalogue
         Error("DL0432", span,
             $"cfads cannot include '{item}' (the one-off receipts it can include are: rvg){SemanticText.DidYouMean(suggestion)}");
 
+    /// <summary>DL0450 (warning): the same item (<c>Notes.interest</c>, a fee) is paid twice on one path through
+    /// a waterfall: the second step can only pay what the first left unpaid, which is almost always a copy-paste
+    /// slip. Steps in the two branches of an <c>if</c> are on different paths; <c>pay X.principal</c> then
+    /// <c>pay X.balance</c> are different items.</summary>
+    public static Diagnostic PaidTwice(SourceSpan span, string item, int firstLine) =>
+        Warning("DL0450", span, SemanticText.Invariant(
+            $"'{item}' is already paid at line {firstLine} on this path through the waterfall; remove one of the two steps"));
+
+    /// <summary>DL0451 (warning): an account named twice after one <c>using</c>: the second draw finds it
+    /// already drawn, so the repeat does nothing.</summary>
+    public static Diagnostic AccountUsedTwice(SourceSpan span, string account) =>
+        Warning("DL0451", span, $"'{account}' is already named in this 'using' list; drawing on it again does nothing, remove the repeat");
+
     // ------------------------------------------------------------------ DL05xx scenarios
 
     /// <summary>DL0501: a scenario written for a deal other than the one in the file.</summary>
@@ -329,6 +343,11 @@ public static partial class DiagnosticCatalogue
     /// <summary>DL0509: a value drop dated on or before closing (it falls linearly from closing to that date).</summary>
     public static Diagnostic DropDateNotAfterClosing(SourceSpan span, string date, string closing) =>
         Error("DL0509", span, $"a value drop must be dated after closing ({closing}), not {date}");
+
+    /// <summary>DL0520: a scenario called <c>all</c>: <c>--scenario all</c> runs every scenario, so this one could
+    /// never be run alone.</summary>
+    public static Diagnostic ScenarioNamedAll(SourceSpan span) =>
+        Error("DL0520", span, "a scenario cannot be called 'all': '--scenario all' runs every scenario, so this one could not be chosen alone; rename it");
 
     // ------------------------------------------------------------------ helpers
 

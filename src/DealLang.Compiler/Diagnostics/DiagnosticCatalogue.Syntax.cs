@@ -61,12 +61,14 @@ public static partial class DiagnosticCatalogue
         Error("DL0107", span, $"'{ShortenLiteral(literal)}' is too large a number");
 
     /// <summary>
-    /// DL0108: brackets or operators nest deeper than the compiler follows (hundreds of levels; no real deal
-    /// comes close). Reported once; the rest of the file is not read, so nothing can overflow the stack.
+    /// DL0108: brackets and operators (<paramref name="expressions"/>), or blocks (<c>if</c> steps, braces), nest
+    /// deeper than the compiler follows (hundreds of levels; no real deal comes close). Reported once; the rest of
+    /// the file is not read, so nothing can overflow the stack (and nothing else is reported).
     /// </summary>
-    public static Diagnostic NestedTooDeeply(SourceSpan span, int limit) =>
-        Error("DL0108", span, string.Create(CultureInfo.InvariantCulture,
-            $"expressions nest more than {limit} levels deep here; simplify the expression"));
+    public static Diagnostic NestedTooDeeply(SourceSpan span, int limit, bool expressions) =>
+        Error("DL0108", span, expressions
+            ? string.Create(CultureInfo.InvariantCulture, $"expressions nest more than {limit} levels deep here; simplify the expression")
+            : string.Create(CultureInfo.InvariantCulture, $"blocks ('if' steps and braces) nest more than {limit} levels deep here; flatten them"));
 
     /// <summary>
     /// DL0109: a word that is not a keyword stands where a declaration starts and opens a block
@@ -94,4 +96,40 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic ControlCharacterInString(SourceSpan span, int codePoint) =>
         Warning("DL0110", span, string.Create(CultureInfo.InvariantCulture,
             $"this string holds the invisible control character U+{codePoint:X4}, which reports print as \\u{codePoint:x4}; remove it"));
+
+    /// <summary>
+    /// DL0130: a length of time longer than 10,000 years (<see cref="MaxDurationYears"/>), the longest DealLang
+    /// accepts: no deal runs that long, and the cap keeps month counts within range.
+    /// </summary>
+    public static Diagnostic DurationTooLong(SourceSpan span, string literal) =>
+        Error("DL0130", span, string.Create(CultureInfo.InvariantCulture,
+            $"'{ShortenLiteral(literal)}' is longer than {MaxDurationYears:N0} years, the longest duration DealLang accepts"));
+
+    /// <summary>The cap DL0130 enforces, in years (docs/language.md, "Literals and units").</summary>
+    public const int MaxDurationYears = 10_000;
+
+    /// <summary>
+    /// DL0131: a name holding a letter outside ASCII (<c>tranche Ünï</c>). Names are ASCII letters, digits and
+    /// <c>_</c>; the name is still declared as written, so its uses are not reported again, and each such name
+    /// is reported once, where it first appears.
+    /// </summary>
+    public static Diagnostic NonAsciiName(SourceSpan span, string name) =>
+        Error("DL0131", span, $"'{ShortenLiteral(name)}' is not a valid name: names are made of ASCII letters, digits and _ (and start with a letter or _)");
+
+    /// <summary>
+    /// DL0132: a <c>/*</c> block comment never closed with <c>*/</c>: the rest of the file is comment. Reported
+    /// where the comment starts; the errors at the end of the file that it causes are not reported.
+    /// </summary>
+    public static Diagnostic UnterminatedComment(SourceSpan span) =>
+        Error("DL0132", span, "unterminated block comment: this '/*' is never closed with '*/', so the rest of the file is a comment");
+
+    /// <summary>
+    /// DL0133 (warning): the file is not valid UTF-8. Each invalid byte sequence is read as U+FFFD; the first
+    /// one is reported, with how many there are. The file should be saved as UTF-8.
+    /// </summary>
+    public static Diagnostic InvalidUtf8(SourceSpan span, int count) =>
+        Warning("DL0133", span, count == 1
+            ? "this file is not valid UTF-8: the byte here is not a character and is read as U+FFFD; save the file as UTF-8"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"this file is not valid UTF-8: the byte here and {count - 1} more are not characters and are read as U+FFFD; save the file as UTF-8"));
 }

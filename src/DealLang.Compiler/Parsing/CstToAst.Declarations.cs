@@ -377,7 +377,10 @@ internal sealed partial class CstToAst
         ExpressionSyntax? amount = VisitExpr(context.expr(0));
         ExpressionSyntax? escalator = context.ESCALATING() is null ? null : VisitExpr(context.expr(1));
         bool perYear = context.perYear().Length > 0;
-        return name is null || amount is null ? null : new FeeSyntax(name, amount, escalator, Span(context), perYear);
+
+        // An unreadable amount ('25bq per year', already reported) keeps the fee, so that 'pay Trustee' is not
+        // reported as undeclared too; later stages take the null amount as unknown and say nothing of it.
+        return name is null ? null : new FeeSyntax(name, amount!, escalator, Span(context), perYear);
     }
 
     // testDecl : TEST name=ident ASSIGN expr (OVER TRAILING duration)? (FROM DATE)? ;
@@ -387,7 +390,8 @@ internal sealed partial class CstToAst
         ExpressionSyntax? expression = VisitExpr(context.expr());
         DurationSyntax? trailing = VisitDuration(context.duration());
         DateSyntax? from = VisitDate(context.DATE());
-        return name is null || expression is null ? null : new TestSyntax(name, expression, trailing, from, Span(context));
+        // As for a fee: an unreadable expression (reported) keeps the test, so its readers are not reported too.
+        return name is null ? null : new TestSyntax(name, expression!, trailing, from, Span(context));
     }
 
     // triggerDecl : TRIGGER name=ident WHEN expr (FROM DATE)? ARROW effect=ident ;
@@ -397,9 +401,10 @@ internal sealed partial class CstToAst
         ExpressionSyntax? condition = VisitExpr(context.expr());
         DateSyntax? from = VisitDate(context.DATE());
         NameSyntax? effect = VisitIdent(context.effect);
-        return name is null || condition is null || effect is null
+        // As for a fee: an unreadable condition (reported) keeps the trigger, so 'if CashTrap' is not reported too.
+        return name is null || effect is null
             ? null
-            : new TriggerSyntax(name, condition, from, effect, Span(context));
+            : new TriggerSyntax(name, condition!, from, effect, Span(context));
     }
 
     // defaultRule : DEFAULT WHEN expr (GRACE duration)? ;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Antlr4.Runtime;
 using Antlr4.Runtime.Tree;
+using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Syntax;
 using static DealLang.Grammar.DealLangParser;
 
@@ -169,6 +170,13 @@ internal sealed partial class CstToAst
         {
             if (Matched(child as ITerminalNode) is { } token)
             {
+                // 'Ünï': reported once, where the name first appears; it is kept as written, so that its
+                // declaration and its uses still match and nothing else is reported about it.
+                if (token.Type == NON_ASCII_NAME && _nonAsciiNames.Add(token.Text))
+                {
+                    Report(DiagnosticCatalogue.NonAsciiName(Span(token), token.Text));
+                }
+
                 return new NameSyntax(token.Text, Span(token));
             }
         }

@@ -62,6 +62,13 @@ internal sealed partial class CstToAst
             return null;
         }
 
+        // Beyond the cap the length is still kept (later stages clamp it), so nothing that needs it is reported
+        // missing as well.
+        if (Literals.Years(amount, unit) > DiagnosticCatalogue.MaxDurationYears)
+        {
+            Report(DiagnosticCatalogue.DurationTooLong(Span(token), text));
+        }
+
         return new DurationSyntax(amount, unit, text, Span(token));
     }
 

@@ -21,6 +21,9 @@ namespace DealLang.Compiler.Parsing;
 /// </summary>
 internal sealed partial class CstToAst(Spans spans, DiagnosticBag diagnostics, IReadOnlySet<int> syntaxErrorLines)
 {
+    // The names with a letter outside ASCII already reported (DL0131): each is reported once.
+    private readonly HashSet<string> _nonAsciiNames = new(StringComparer.Ordinal);
+
     // compilationUnit : (dealDecl | scenarioDecl | unknownDecl)* EOF ;
     public CompilationUnitSyntax VisitCompilationUnit(CompilationUnitContext context)
     {

@@ -25,11 +25,21 @@ public static class DealParser
         var listener = new SyntaxErrorListener(spans, diagnostics);
 
         // UTF-16 code units, not code points: columns then match what editors count.
-        var lexer = new DealLangLexer(new AntlrInputStream(text), TextWriter.Null, TextWriter.Null);
+        var lexer = new DealLangLexer(new AntlrInputStream(LineBreaks.Normalise(text)), TextWriter.Null, TextWriter.Null);
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(listener);
 
-        var parser = new GuardedParser(new CommonTokenStream(lexer), MaxNesting)
+        // Lexed up front (the parser would buffer every token anyway) so that a comment left open is reported
+        // where it starts, and the end of the file it swallowed is not reported as well.
+        var tokens = new CommonTokenStream(lexer);
+        tokens.Fill();
+        if (tokens.GetTokens().FirstOrDefault(t => t.Type == DealLangLexer.UNTERMINATED_COMMENT) is { } comment)
+        {
+            diagnostics.Add(DiagnosticCatalogue.UnterminatedComment(spans.Of(comment) with { EndLine = comment.Line, EndColumn = comment.Column + 2 }));
+            listener.IgnoreEndOfFile = true;
+        }
+
+        var parser = new GuardedParser(tokens, MaxNesting)
         {
             ErrorHandler = new SyntaxErrorStrategy(),
         };
@@ -43,8 +53,8 @@ public static class DealParser
         }
         catch (NestingTooDeepException e)
         {
-            diagnostics.Add(DiagnosticCatalogue.NestedTooDeeply(spans.Of(e.Token), MaxNesting));
-            return new CompilationUnitSyntax([], [], [], new SourceSpan(path, 1, 1, 1, 1));
+            diagnostics.Add(DiagnosticCatalogue.NestedTooDeeply(spans.Of(e.Token), MaxNesting, e.InExpression));
+            return new CompilationUnitSyntax([], [], [], new SourceSpan(path, 1, 1, 1, 1)) { Unread = true };
         }
 
         return new CstToAst(spans, diagnostics, listener.LinesWithErrors).VisitCompilationUnit(tree);

@@ -43,14 +43,37 @@ internal sealed class GuardedParser(ITokenStream input, int maxDepth)
         _depth++;
         if (_depth > maxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new NestingTooDeepException(CurrentToken);
+            throw new NestingTooDeepException(CurrentToken, MostlyExpressions(Context));
         }
+    }
+
+    // Whether the rules open at the limit are mostly expressions ('((((' or '- - -'), rather than 'if' steps and
+    // braces, so that the message names what to simplify.
+    private static bool MostlyExpressions(RuleContext? context)
+    {
+        int expressions = 0, others = 0;
+        for (; context is not null; context = context.Parent)
+        {
+            if (context is ExprContext)
+            {
+                expressions++;
+            }
+            else
+            {
+                others++;
+            }
+        }
+
+        return expressions > others;
     }
 }
 
 /// <summary>Thrown by <see cref="GuardedParser"/> and caught by <see cref="DealParser"/> only: it ends the
 /// parse of a file nested too deeply to follow, which is then reported as DL0108.</summary>
-internal sealed class NestingTooDeepException(IToken token) : Exception("nesting too deep")
+internal sealed class NestingTooDeepException(IToken token, bool inExpression) : Exception("nesting too deep")
 {
     public IToken Token { get; } = token;
+
+    /// <summary>Whether the nesting is of expressions (else of blocks: 'if' steps, braces).</summary>
+    public bool InExpression { get; } = inExpression;
 }

@@ -75,6 +75,15 @@ internal static class Literals
         }
     }
 
+    /// <summary>A length of time in years (days at 365.25 a year), to compare with the cap (DL0130).</summary>
+    public static double Years(double amount, TimeUnit unit) => unit switch
+    {
+        TimeUnit.Days => amount / 365.25,
+        TimeUnit.Weeks => amount * 7 / 365.25,
+        TimeUnit.Months => amount / 12,
+        _ => amount,
+    };
+
     /// <summary>
     /// A <c>yyyy-mm-dd</c> literal (the lexer guarantees the shape). When the date is not on the calendar,
     /// <paramref name="date"/> is the nearest one that is (year, then month, then day clamped) so that later

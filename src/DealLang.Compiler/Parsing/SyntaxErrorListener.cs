@@ -16,6 +16,10 @@ internal sealed class SyntaxErrorListener(Spans spans, DiagnosticBag diagnostics
 
     private readonly HashSet<int> _linesWithErrors = [];
 
+    /// <summary>Set when a block comment is never closed (DL0132): the parser then meets the end of the file
+    /// inside the deal, and what it finds missing there is the comment's doing, already reported.</summary>
+    public bool IgnoreEndOfFile { get; set; }
+
     /// <summary>The lines with a syntax error, so that building the tree can tell recovery noise from mistakes.</summary>
     public IReadOnlySet<int> LinesWithErrors => _linesWithErrors;
 
@@ -23,6 +27,11 @@ internal sealed class SyntaxErrorListener(Spans spans, DiagnosticBag diagnostics
     public void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line,
         int charPositionInLine, string msg, RecognitionException e)
     {
+        if (IgnoreEndOfFile && offendingSymbol?.Type == TokenConstants.EOF)
+        {
+            return;
+        }
+
         SourceSpan span = offendingSymbol is null
             ? new SourceSpan(spans.Path, line, charPositionInLine + 1, line, charPositionInLine + 1)
             : spans.Of(offendingSymbol);

@@ -202,7 +202,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         // offending token only when the two are the same token.
         IToken offending = e.OffendingToken;
         bool sameToken = e.StartToken is not null && e.StartToken.TokenIndex == offending.TokenIndex;
-        recognizer.NotifyErrorListeners(offending, SyntaxMessages.Unexpected(offending, sameToken ? e.GetExpectedTokens() : ExpectedAtDeadEnd(recognizer, e)), e);
+        recognizer.NotifyErrorListeners(offending, WithStrayLines(recognizer, offending, SyntaxMessages.Unexpected(offending, sameToken ? e.GetExpectedTokens() : ExpectedAtDeadEnd(recognizer, e))), e);
     }
 
     // A scenario item is told apart by its second or third word ('Lease renewals taken 1', 'Party defaults on
@@ -227,7 +227,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
     }
 
     protected override void ReportInputMismatch(Parser recognizer, InputMismatchException e) =>
-        recognizer.NotifyErrorListeners(e.OffendingToken, SyntaxMessages.Unexpected(e.OffendingToken, e.GetExpectedTokens()), e);
+        recognizer.NotifyErrorListeners(e.OffendingToken, WithStrayLines(recognizer, e.OffendingToken, SyntaxMessages.Unexpected(e.OffendingToken, e.GetExpectedTokens())), e);
 
     protected override void ReportFailedPredicate(Parser recognizer, FailedPredicateException e)
     {
@@ -236,7 +236,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
             // The only predicate: an unknown word that does not open a block. The error is the word itself,
             // and what was expected is what may stand where it stands (the words that start a declaration).
             IToken word = unknown.Start;
-            recognizer.NotifyErrorListeners(word, SyntaxMessages.Unexpected(word, ExpectedInstead(recognizer, unknown)), e);
+            recognizer.NotifyErrorListeners(word, WithStrayLines(recognizer, word, SyntaxMessages.Unexpected(word, ExpectedInstead(recognizer, unknown))), e);
             return;
         }
 
@@ -252,7 +252,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
 
         BeginErrorCondition(recognizer);
         IToken token = recognizer.CurrentToken;
-        recognizer.NotifyErrorListeners(token, SyntaxMessages.Unexpected(token, GetExpectedTokens(recognizer)), null);
+        recognizer.NotifyErrorListeners(token, WithStrayLines(recognizer, token, SyntaxMessages.Unexpected(token, GetExpectedTokens(recognizer))), null);
     }
 
     protected override void ReportMissingToken(Parser recognizer)
@@ -287,5 +287,73 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
         ATN atn = recognizer.Interpreter.atn;
         var call = (RuleTransition)atn.states[unknown.invokingState].Transition(0);
         return atn.GetExpectedTokens(call.followState.stateNumber, unknown.Parent);
+    }
+
+    /// <summary>
+    /// Outside any declaration (after the deal's last '}', say), recovery skips everything up to the next
+    /// <c>deal</c>, <c>scenario</c>, unknown declaration or the end of the file, and only the first stray word is
+    /// reported. When the skipped text runs over several lines the message says which, so that none of them is
+    /// passed over in silence.
+    /// </summary>
+    private static string WithStrayLines(Parser recognizer, IToken offending, string message)
+    {
+        bool topLevel = recognizer.Context is DealLangParser.CompilationUnitContext
+            || recognizer.Context is DealLangParser.UnknownDeclContext { Parent: DealLangParser.CompilationUnitContext };
+        if (!topLevel || offending.Type == TokenConstants.EOF || recognizer.InputStream is not BufferedTokenStream tokens)
+        {
+            return message;
+        }
+
+        int lastLine = offending.Line;
+        for (int i = offending.TokenIndex + 1; i < tokens.Size; i++)
+        {
+            IToken token = tokens.Get(i);
+            if (token.Channel != TokenConstants.DefaultChannel)
+            {
+                continue;
+            }
+
+            if (token.Type is TokenConstants.EOF or DealLangParser.DEAL or DealLangParser.SCENARIO
+                || (token.Type == DealLangParser.IDENT && token.Line > lastLine && OpensBlock(tokens, i)))
+            {
+                break;
+            }
+
+            lastLine = token.Line;
+        }
+
+        return lastLine == offending.Line
+            ? message
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{message} (lines {offending.Line}-{lastLine} are not part of any deal or scenario, and are skipped)");
+    }
+
+    // Whether the name at token index 'first' is followed by names and a '{' (an unknown declaration's head,
+    // where recovery stops), looking at most 16 tokens ahead as DeclarationHeadFollows does.
+    private static bool OpensBlock(BufferedTokenStream tokens, int first)
+    {
+        int seen = 0;
+        for (int i = first + 1; i < tokens.Size && seen < 16; i++)
+        {
+            IToken token = tokens.Get(i);
+            if (token.Channel != TokenConstants.DefaultChannel)
+            {
+                continue;
+            }
+
+            seen++;
+            if (token.Type == DealLangParser.LBRACE)
+            {
+                return true;
+            }
+
+            if (token.Type is not (DealLangParser.IDENT or DealLangParser.NON_ASCII_NAME or DealLangParser.FOR or DealLangParser.ON)
+                && SyntaxMessages.KeywordText(token.Type) is null)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 }

@@ -13,6 +13,11 @@ internal sealed partial class DealChecks
         foreach (ScenarioSyntax scenario in SyntaxWalk.Safe(_analysis.Scenarios))
         {
             string name = scenario.Name?.Text ?? "";
+            if (name == "all") // the CLI's word for every scenario (RunCommand.SelectScenarios)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ScenarioNamedAll(scenario.Name!.Span));
+            }
+
             var levers = new HashSet<string>(StringComparer.Ordinal);
             foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
             {

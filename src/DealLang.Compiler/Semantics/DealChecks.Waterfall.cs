@@ -6,7 +6,7 @@ using DealLang.Compiler.Syntax;
 namespace DealLang.Compiler.Semantics;
 
 // One waterfall that pays every tranche and ends with the equity; at most one enforcement block and default
-// rule; accounts that give back what they hold; senior interest before junior interest.
+// rule; accounts that give back what they hold; senior interest before junior interest; each item paid once.
 internal sealed partial class DealChecks
 {
     private void CheckWaterfalls()
@@ -66,12 +66,14 @@ internal sealed partial class DealChecks
             RequireDistributeLast(regular, "waterfall");
             CheckTranchesPaid(regular.Steps);
             CheckSeniority(regular.Steps);
+            PaidOnce(regular.Steps, new Dictionary<string, PayStepSyntax>(StringComparer.Ordinal));
         }
 
         if (enforcement?.Waterfall is { } enforcementWaterfall && !_analysis.IsDamaged(enforcementWaterfall))
         {
             RequireDistributeLast(enforcementWaterfall, "enforcement waterfall");
             CheckSeniority(enforcementWaterfall.Steps);
+            PaidOnce(enforcementWaterfall.Steps, new Dictionary<string, PayStepSyntax>(StringComparer.Ordinal));
         }
 
         // A skipped block ('enforcment { waterfall { release Dsra ... } }', or an unknown step 'pro_rata { release
@@ -131,6 +133,49 @@ internal sealed partial class DealChecks
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Warns where an item is paid a second time on one path (DL0450) and where an account is named twice in one
+    /// <c>using</c> (DL0451). <paramref name="paid"/> holds what is paid before these steps (item → first step);
+    /// the result is what may have been paid after them: the two branches of an <c>if</c> start from the same
+    /// set, and what either pays counts after the <c>if</c>, since one of them runs.
+    /// </summary>
+    private Dictionary<string, PayStepSyntax> PaidOnce(ImmutableArray<StepSyntax> steps, Dictionary<string, PayStepSyntax> paid)
+    {
+        foreach (StepSyntax step in SyntaxWalk.Safe(steps))
+        {
+            switch (step)
+            {
+                case PayStepSyntax pay:
+                    if (_analysis.PayTargets.TryGetValue(pay, out PayTarget? target) && !paid.TryAdd(target.Text, pay))
+                    {
+                        _diagnostics.Add(DiagnosticCatalogue.PaidTwice(pay.Target?.Span ?? pay.Span, target.Text, paid[target.Text].Span.Line));
+                    }
+
+                    var drawn = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (NameSyntax account in SyntaxWalk.Safe(pay.Using))
+                    {
+                        if (account.Text is { Length: > 0 } name && !drawn.Add(name))
+                        {
+                            _diagnostics.Add(DiagnosticCatalogue.AccountUsedTwice(account.Span, name));
+                        }
+                    }
+
+                    break;
+                case IfStepSyntax branch:
+                    var afterThen = PaidOnce(branch.Then, new Dictionary<string, PayStepSyntax>(paid, StringComparer.Ordinal));
+                    var afterElse = PaidOnce(branch.Else, new Dictionary<string, PayStepSyntax>(paid, StringComparer.Ordinal));
+                    foreach (var (item, first) in afterThen.Concat(afterElse))
+                    {
+                        paid.TryAdd(item, first);
+                    }
+
+                    break;
+            }
+        }
+
+        return paid;
     }
 
     /// <summary>Explicit rank, else declaration order (1 = the first tranche).</summary>

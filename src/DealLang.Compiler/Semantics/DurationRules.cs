@@ -15,8 +15,9 @@ internal static class DurationRules
     /// (the workout), and this bounds how long that can be. Ten years is longer than any workout on record.</summary>
     public const int MaxWorkoutMonths = 120;
 
-    // 10,000 years: anything longer is nonsense for a deal, and the cap keeps the int conversion safe.
-    private const double MaxMonths = 120_000;
+    // 10,000 years: anything longer is reported while parsing (DL0130); the clamp keeps the int conversion safe
+    // for a tree built by hand.
+    private const double MaxMonths = Diagnostics.DiagnosticCatalogue.MaxDurationYears * 12.0;
 
     /// <summary>The length in (possibly fractional) months; 0 for a length that is not a finite number
     /// (only a hand-built tree can carry one).</summary>

@@ -33,7 +33,8 @@ public static class SemanticAnalyzer
         if (deals.Count == 0)
         {
             // 'dael Mini {': the misspelt keyword (DL0109) is the mistake; "declares no deal" would repeat it.
-            if (!SyntaxWalk.Safe(unit.UnknownDeclarations).Any())
+            // A file read only in part (DL0108) may well hold a deal after the point where reading stopped.
+            if (!SyntaxWalk.Safe(unit.UnknownDeclarations).Any() && !unit.Unread)
             {
                 diagnostics.Add(DiagnosticCatalogue.NoDeal(unit.Span));
             }

@@ -70,7 +70,7 @@ internal sealed partial class TypeChecker
                 case TrancheSyntax tranche:
                     string t = $"tranche '{tranche.Name?.Text}'";
                     Term(tranche.Balance, Unit.Money, $"the balance of {t}", Range.NonNegative);
-                    Term(tranche.Coupon, Unit.Rate, $"the coupon of {t}", Range.Any);
+                    Term(tranche.Coupon, Unit.Rate, $"the coupon of {t}", Range.NonNegative);
                     foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Amortization?.Schedule ?? []))
                     {
                         Term(point.Amount, Unit.Money, $"a scheduled principal amount of {t}", Range.NonNegative);
@@ -90,7 +90,7 @@ internal sealed partial class TypeChecker
                     string a = $"account '{account.Name?.Text}'";
                     Value(account.Target, Unit.Money, new ExpressionContext(ContextKind.AccountTarget, $"the target of {a}"));
                     Term(account.Initial, Unit.Money, $"the initial balance of {a}", Range.NonNegative);
-                    Term(account.Earns, Unit.Rate, $"the interest rate earned by {a}", Range.Any);
+                    Term(account.Earns, Unit.Rate, $"the interest rate earned by {a}", Range.NonNegative);
                     break;
                 case FeeSyntax fee:
                     string f = $"fee '{fee.Name?.Text}'";

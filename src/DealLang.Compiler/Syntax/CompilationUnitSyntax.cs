@@ -9,4 +9,9 @@ public sealed record CompilationUnitSyntax(
     ImmutableArray<DealSyntax> Deals,
     ImmutableArray<ScenarioSyntax> Scenarios,
     ImmutableArray<UnknownDeclarationSyntax> UnknownDeclarations,
-    SourceSpan Span) : SyntaxNode(Span);
+    SourceSpan Span) : SyntaxNode(Span)
+{
+    /// <summary>The parse stopped before the end of the file (nesting too deep, DL0108): what is missing from the
+    /// tree was not read, so it must not be reported missing (no "this file declares no deal").</summary>
+    public bool Unread { get; init; }
+}

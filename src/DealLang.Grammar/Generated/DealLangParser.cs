@@ -51,8 +51,8 @@ public partial class DealLangParser : Parser {
 		LBRACE=93, RBRACE=94, LPAREN=95, RPAREN=96, COMMA=97, DOT=98, ARROW=99, 
 		ASSIGN=100, PLUS=101, MINUS=102, STAR=103, SLASH=104, LE=105, GE=106, 
 		LT=107, GT=108, EQ=109, NE=110, DAYCOUNT=111, DATE=112, QUANTITY=113, 
-		NUMBER=114, STRING=115, IDENT=116, LINE_COMMENT=117, BLOCK_COMMENT=118, 
-		WS=119, UNEXPECTED_CHAR=120;
+		NUMBER=114, STRING=115, IDENT=116, NON_ASCII_NAME=117, LINE_COMMENT=118, 
+		BLOCK_COMMENT=119, UNTERMINATED_COMMENT=120, WS=121, UNEXPECTED_CHAR=122;
 	public const int
 		RULE_compilationUnit = 0, RULE_dealDecl = 1, RULE_dealMember = 2, RULE_unknownDecl = 3, 
 		RULE_block = 4, RULE_headerItem = 5, RULE_dayCount = 6, RULE_partyDecl = 7, 
@@ -110,8 +110,8 @@ public partial class DealLangParser : Parser {
 		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "YEAR", "OF", "AND", "OR", 
 		"NOT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
 		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
-		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "IDENT", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -570,7 +570,7 @@ public partial class DealLangParser : Parser {
 			State = 129;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160261014008L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4503599644606471L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160261014008L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 13510798899347463L) != 0)) {
 				{
 				State = 127;
 				ErrorHandler.Sync(this);
@@ -622,6 +622,7 @@ public partial class DealLangParser : Parser {
 				case TAKEN:
 				case YEAR:
 				case IDENT:
+				case NON_ASCII_NAME:
 					{
 					State = 124;
 					ident();
@@ -703,7 +704,7 @@ public partial class DealLangParser : Parser {
 			State = 139;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 144115187002114047L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 576460751229681663L) != 0)) {
 				{
 				State = 137;
 				ErrorHandler.Sync(this);
@@ -828,8 +829,10 @@ public partial class DealLangParser : Parser {
 				case NUMBER:
 				case STRING:
 				case IDENT:
+				case NON_ASCII_NAME:
 				case LINE_COMMENT:
 				case BLOCK_COMMENT:
+				case UNTERMINATED_COMMENT:
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
@@ -3311,6 +3314,7 @@ public partial class DealLangParser : Parser {
 			case TAKEN:
 			case YEAR:
 			case IDENT:
+			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
 				State = 431;
@@ -4006,7 +4010,7 @@ public partial class DealLangParser : Parser {
 			State = 534;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4503599644622855L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 13510798899363847L) != 0)) {
 				{
 				{
 				State = 531;
@@ -4624,7 +4628,7 @@ public partial class DealLangParser : Parser {
 				State = 592;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 6474201775407111L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15481401030148103L) != 0)) {
 					{
 					State = 584;
 					expr(0);
@@ -4881,6 +4885,7 @@ public partial class DealLangParser : Parser {
 
 	public partial class IdentContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(DealLangParser.IDENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NON_ASCII_NAME() { return GetToken(DealLangParser.NON_ASCII_NAME, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BALANCE() { return GetToken(DealLangParser.BALANCE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VALUE() { return GetToken(DealLangParser.VALUE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COST() { return GetToken(DealLangParser.COST, 0); }
@@ -4950,7 +4955,7 @@ public partial class DealLangParser : Parser {
 			{
 			State = 630;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4503599644606471L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 13510798899347463L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -4996,7 +5001,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,120,633,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,122,633,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5048,7 +5053,7 @@ public partial class DealLangParser : Parser {
 		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
 		60,62,64,66,68,70,72,74,76,78,80,82,0,5,1,0,93,94,1,0,103,104,1,0,101,
 		102,1,0,105,110,15,0,4,8,12,14,16,19,21,21,24,28,32,33,35,36,39,49,51,
-		52,54,56,60,60,64,66,80,82,88,88,116,116,706,0,89,1,0,0,0,2,94,1,0,0,0,
+		52,54,56,60,60,64,66,80,82,88,88,116,117,706,0,89,1,0,0,0,2,94,1,0,0,0,
 		4,120,1,0,0,0,6,122,1,0,0,0,8,134,1,0,0,0,10,158,1,0,0,0,12,160,1,0,0,
 		0,14,162,1,0,0,0,16,179,1,0,0,0,18,181,1,0,0,0,20,215,1,0,0,0,22,217,1,
 		0,0,0,24,222,1,0,0,0,26,269,1,0,0,0,28,274,1,0,0,0,30,282,1,0,0,0,32,284,

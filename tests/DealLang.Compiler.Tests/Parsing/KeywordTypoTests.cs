@@ -233,10 +233,11 @@ public sealed class KeywordTypoTests
     [Fact]
     public void ProseAtTopLevelIsOneError()
     {
-        // Names that do not open a block are skipped with the rest of the broken text, line after line.
+        // Names that do not open a block are skipped with the rest of the broken text, line after line; the one
+        // error names every line skipped.
         (_, var diagnostics) = ParseHelper.Parse("Beignet issued notes.\nMeta leases the campus for four years.\n");
         Assert.Equal(
-            "unexpected 'Beignet'; expected one of: 'deal', 'scenario', end of file",
+            "unexpected 'Beignet'; expected one of: 'deal', 'scenario', end of file (lines 1-2 are not part of any deal or scenario, and are skipped)",
             Assert.Single(diagnostics).Message);
     }
 
