@@ -99,7 +99,7 @@ internal sealed partial class CstToAst
         }
 
         var span = Span(token);
-        int control = Literals.IndexOfControlCharacter(token.Text);
+        int control = DealLang.Runtime.ControlCharacters.IndexOfFirst(token.Text);
         if (control >= 0)
         {
             // Strings never span lines, so the character's column is the token's plus its offset.

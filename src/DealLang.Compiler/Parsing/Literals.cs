@@ -131,27 +131,6 @@ internal static class Literals
         return builder.ToString();
     }
 
-    /// <summary>
-    /// The index of the first character a terminal would obey rather than show (C0, DEL, C1, bidirectional
-    /// overrides and isolates), or -1. The same set as <c>DealLang.Runner.Reports.TerminalText</c> escapes (the
-    /// Compiler does not reference the Runner; a test keeps the two equal).
-    /// </summary>
-    public static int IndexOfControlCharacter(string text)
-    {
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (IsControlCharacter(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    public static bool IsControlCharacter(char c) =>
-        c < '\u0020' || (c >= '\u007F' && c <= '\u009F') || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
-
     /// <summary>True when the number holds no fraction (<c>4</c>, <c>1_000</c>, but not <c>2.5</c>), and it fits an int.</summary>
     public static bool TryParseWholeNumber(string text, out int value)
     {

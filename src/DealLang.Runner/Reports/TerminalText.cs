@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DealLang.Runtime;
 
 namespace DealLang.Runner.Reports;
 
@@ -9,19 +10,16 @@ namespace DealLang.Runner.Reports;
 /// return lets a line overwrite another; bidirectional overrides reorder text), so the table and Markdown
 /// reports and the CLI's messages print each one visibly as <c>\u001b</c>. CSV and JSON have escapes of their own.
 /// The set is C0, DEL, C1 and the bidirectional overrides and isolates, the same set the compiler warns about
-/// (DL0110, <c>Literals.IsControlCharacter</c>; a test keeps the two equal).
+/// (DL0110): <see cref="ControlCharacters"/>.
 /// </summary>
 public static class TerminalText
 {
-    public static bool IsControlCharacter(char c) =>
-        c < '\u0020' || (c >= '\u007F' && c <= '\u009F') || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
-
     /// <summary><paramref name="text"/> with every control character written as <c>\uXXXX</c> (lower-case hex);
     /// the same string when there is none.</summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        int first = IndexOfControlCharacter(text);
+        int first = ControlCharacters.IndexOfFirst(text);
         if (first < 0)
         {
             return text;
@@ -31,7 +29,7 @@ public static class TerminalText
         for (int i = first; i < text.Length; i++)
         {
             char c = text[i];
-            if (IsControlCharacter(c))
+            if (ControlCharacters.Is(c))
             {
                 escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
             }
@@ -42,18 +40,5 @@ public static class TerminalText
         }
 
         return escaped.ToString();
-    }
-
-    static int IndexOfControlCharacter(string text)
-    {
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (IsControlCharacter(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using DealLang.Runner.Reports;
 using DealLang.TestSupport;
 
@@ -17,7 +16,7 @@ public class ControlCharacterTests
     {
         foreach (char c in text)
         {
-            Assert.False(TerminalText.IsControlCharacter(c) && c != '\n', $"U+{(int)c:X4} reached the terminal:\n{text}");
+            Assert.False(DealLang.Runtime.ControlCharacters.Is(c) && c != '\n', $"U+{(int)c:X4} reached the terminal:\n{text}");
         }
     }
 
@@ -63,19 +62,6 @@ public class ControlCharacterTests
         finally
         {
             File.Delete(file);
-        }
-    }
-
-    [Fact]
-    public void The_compiler_warns_about_exactly_the_characters_the_reports_escape()
-    {
-        // Two copies of one predicate (the Compiler does not reference the Runner): they must agree everywhere.
-        var literals = typeof(DealLang.Compiler.DealCompiler).Assembly.GetType("DealLang.Compiler.Parsing.Literals", throwOnError: true)!;
-        var compilerSays = (Func<char, bool>)literals.GetMethod("IsControlCharacter", BindingFlags.Public | BindingFlags.Static)!
-            .CreateDelegate(typeof(Func<char, bool>));
-        for (int c = 0; c <= char.MaxValue; c++)
-        {
-            Assert.True(compilerSays((char)c) == TerminalText.IsControlCharacter((char)c), $"U+{c:X4}");
         }
     }
 }

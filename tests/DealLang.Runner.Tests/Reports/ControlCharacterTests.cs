@@ -46,7 +46,7 @@ public class ControlCharacterTests
     {
         foreach (char c in text)
         {
-            Assert.False(TerminalText.IsControlCharacter(c) && c != '\n', $"U+{(int)c:X4} reached the output:\n{text}");
+            Assert.False(DealLang.Runtime.ControlCharacters.Is(c) && c != '\n', $"U+{(int)c:X4} reached the output:\n{text}");
         }
     }
 
