@@ -4,7 +4,8 @@
 #   scripts/compile-scaling.sh                      # fees 1000 2000 4000 8000, sums 12500 25000 50000
 #   scripts/compile-scaling.sh fees 2000            # one case
 #   TIMEOUT=300 scripts/compile-scaling.sh sum 50000
-# Prints one line per case: kind, size, file size, exit code, wall seconds, peak RSS (MB).
+# Prints one line per case: kind, size, file size, exit code, wall and CPU (user + system) seconds, peak RSS.
+# On a shared machine CPU seconds are the steadier figure: wall time includes waiting for a core.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/deallang-scaling.XXXXXX")"
@@ -65,13 +66,17 @@ run_case() {
   mkdir -m 700 "$cache"
   local start end rc=0
   start=$(date +%s.%N)
-  DEALLANG_CACHE_DIR="$cache" timeout "$timeout_s" /usr/bin/time -f "%M" -o "$work/rss" \
+  DEALLANG_CACHE_DIR="$cache" timeout "$timeout_s" /usr/bin/time -f "%M %U %S" -o "$work/rss" \
     dotnet "$dll" build "$file" >"$work/out" 2>"$work/err" || rc=$?
   end=$(date +%s.%N)
-  local rss="?"
-  [[ -s "$work/rss" ]] && rss=$(( $(tail -n 1 "$work/rss" 2>/dev/null | tr -dc '0-9' || echo 0) / 1024 ))
-  printf "%-5s %7d %8d B  exit %3d  %8.1f s  %6s MB\n" "$kind" "$n" "$(wc -c <"$file")" "$rc" \
-    "$(echo "$end - $start" | bc)" "$rss"
+  local rss="?" cpu="?"
+  if [[ -s "$work/rss" ]]; then
+    read -r kb user sys < <(tail -n 1 "$work/rss")
+    rss=$(( kb / 1024 ))
+    cpu=$(echo "$user + $sys" | bc)
+  fi
+  printf "%-5s %7d %8d B  exit %3d  wall %7.1f s  cpu %7s s  %6s MB\n" "$kind" "$n" "$(wc -c <"$file")" "$rc" \
+    "$(echo "$end - $start" | bc)" "$cpu" "$rss"
   if [[ $rc -ne 0 ]]; then head -c 400 "$work/err" | sed 's/^/      /'; fi
 }
 

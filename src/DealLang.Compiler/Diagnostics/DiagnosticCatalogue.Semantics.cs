@@ -276,6 +276,18 @@ public static partial class DiagnosticCatalogue
         Error("DL0432", span,
             $"cfads cannot include '{item}' (the one-off receipts it can include are: rvg){SemanticText.DidYouMean(suggestion)}");
 
+    /// <summary>DL0440: more declarations of one kind than the compiler accepts (thousands; a real deal has tens).
+    /// Reported at the first one beyond the limit.</summary>
+    public static Diagnostic TooManyDeclarations(SourceSpan span, string kind, int limit) =>
+        Error("DL0440", span, SemanticText.Invariant(
+            $"this is {kind} declaration {limit + 1:N0}; a deal may have at most {limit:N0} of one kind (a real deal has tens)"));
+
+    /// <summary>DL0441: a waterfall with more steps (if/else included) than the compiler accepts. Reported at the
+    /// first step beyond the limit.</summary>
+    public static Diagnostic TooManySteps(SourceSpan span, string waterfall, int limit) =>
+        Error("DL0441", span, SemanticText.Invariant(
+            $"this is step {limit + 1:N0} of {waterfall}; a waterfall may have at most {limit:N0} steps (a real one has tens)"));
+
     // ------------------------------------------------------------------ DL05xx scenarios
 
     /// <summary>DL0501: a scenario written for a deal other than the one in the file.</summary>

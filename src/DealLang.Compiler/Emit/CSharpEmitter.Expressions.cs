@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
@@ -327,16 +328,35 @@ public static partial class CSharpEmitter
 
         string function = (call.Unit == Unit.Date ? "Date." : "Math.") + (call.Function == BuiltinFunction.Min ? "Min" : "Max");
 
-        // min(a, b, c) = Math.Min(a, Math.Min(b, c)): nested calls, no params array.
-        for (int k = 0; k < call.Arguments.Length - 1; k++)
+        WriteMinMax(ctx, text, function, call.Arguments, 0, call.Arguments.Length - 1, window);
+    }
+
+    // min(a, b, c) = Math.Min(a, Math.Min(b, c)): nested calls, no params array. Beyond
+    // BalancedChains.BalanceAbove arguments, halves are nested instead (Math.Min(Math.Min(…), Math.Min(…))), so
+    // the calls nest log2(arguments) deep; min and max are associative, n/a (NaN) included.
+    private static void WriteMinMax(
+        EmitContext ctx, StringBuilder text, string function, ImmutableArray<BoundExpression> arguments, int lo, int hi, string? window)
+    {
+        if (hi - lo >= BalancedChains.BalanceAbove)
+        {
+            int mid = lo + ((hi - lo) / 2);
+            text.Append(function).Append('(');
+            WriteMinMax(ctx, text, function, arguments, lo, mid, window);
+            text.Append(", ");
+            WriteMinMax(ctx, text, function, arguments, mid + 1, hi, window);
+            text.Append(')');
+            return;
+        }
+
+        for (int k = lo; k < hi; k++)
         {
             text.Append(function).Append('(');
-            Write(ctx, text, call.Arguments[k], window);
+            Write(ctx, text, arguments[k], window);
             text.Append(", ");
         }
 
-        Write(ctx, text, call.Arguments[^1], window);
-        text.Append(')', call.Arguments.Length - 1);
+        Write(ctx, text, arguments[hi], window);
+        text.Append(')', hi - lo);
     }
 
     private static InvalidOperationException Unknown<T>(T value) where T : Enum =>
