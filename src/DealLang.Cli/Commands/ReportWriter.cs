@@ -16,7 +16,7 @@ internal static class ReportWriter
             DealFile.EnsureDirectory(outDir);
             foreach (var (_, stem, text) in reports)
             {
-                string path = Path.Combine(outDir, stem + "." + Extension(format));
+                string path = Path.Combine(outDir, FileStem(stem) + "." + Extension(format));
                 DealFile.Write(path, text);
                 console.Out.WriteLine($"wrote {path}");
             }
@@ -64,4 +64,21 @@ internal static class ReportWriter
         ReportFormat.Markdown => "md",
         _ => "txt",
     };
+
+    /// <summary>Longest report file stem written as is; file systems stop at 255 bytes a name, and a deal's or
+    /// scenario's name has no length limit.</summary>
+    private const int MaxFileStem = 120;
+
+    /// <summary>The stem, or for a longer one its first 100 characters, '.' and 16 hex digits of its SHA-256: still
+    /// recognisable, stable from run to run, and distinct for different long names.</summary>
+    private static string FileStem(string stem)
+    {
+        if (stem.Length <= MaxFileStem)
+        {
+            return stem;
+        }
+
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stem));
+        return stem[..100] + "." + Convert.ToHexStringLower(hash, 0, 8);
+    }
 }
