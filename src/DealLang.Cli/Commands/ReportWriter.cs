@@ -17,7 +17,7 @@ internal static class ReportWriter
             var outputs = new OutputFiles();
             foreach (var (_, stem, text) in reports)
             {
-                outputs.Add(Path.Combine(outDir, stem + "." + Extension(format)), text);
+                outputs.Add(Path.Combine(outDir, FileStem(stem) + "." + Extension(format)), text);
             }
 
             foreach (string written in outputs.Commit())
@@ -68,4 +68,21 @@ internal static class ReportWriter
         ReportFormat.Markdown => "md",
         _ => "txt",
     };
+
+    /// <summary>Longest report file stem written as is; file systems stop at 255 bytes a name, and a deal's or
+    /// scenario's name has no length limit.</summary>
+    private const int MaxFileStem = 120;
+
+    /// <summary>The stem, or for a longer one its first 100 characters, '.' and 16 hex digits of its SHA-256: still
+    /// recognisable, stable from run to run, and distinct for different long names.</summary>
+    private static string FileStem(string stem)
+    {
+        if (stem.Length <= MaxFileStem)
+        {
+            return stem;
+        }
+
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stem));
+        return stem[..100] + "." + Convert.ToHexStringLower(hash, 0, 8);
+    }
 }

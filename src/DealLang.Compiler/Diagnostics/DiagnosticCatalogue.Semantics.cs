@@ -289,6 +289,18 @@ public static partial class DiagnosticCatalogue
         Error("DL0432", span,
             $"cfads cannot include '{item}' (the one-off receipts it can include are: rvg){SemanticText.DidYouMean(suggestion)}");
 
+    /// <summary>DL0440: more declarations of one kind than the compiler accepts (thousands; a real deal has tens).
+    /// Reported at the first one beyond the limit.</summary>
+    public static Diagnostic TooManyDeclarations(SourceSpan span, string kind, int limit) =>
+        Error("DL0440", span, SemanticText.Invariant(
+            $"this is {kind} declaration {limit + 1:N0}; a deal may have at most {limit:N0} of one kind (a real deal has tens)"));
+
+    /// <summary>DL0441: a waterfall with more steps (if/else included) than the compiler accepts. Reported at the
+    /// first step beyond the limit.</summary>
+    public static Diagnostic TooManySteps(SourceSpan span, string waterfall, int limit) =>
+        Error("DL0441", span, SemanticText.Invariant(
+            $"this is step {limit + 1:N0} of {waterfall}; a waterfall may have at most {limit:N0} steps (a real one has tens)"));
+
     /// <summary>DL0450 (warning): the same item (<c>Notes.interest</c>, a fee) is paid twice on one path through
     /// a waterfall: the second step can only pay what the first left unpaid, which is almost always a copy-paste
     /// slip. Steps in the two branches of an <c>if</c> are on different paths; <c>pay X.principal</c> then

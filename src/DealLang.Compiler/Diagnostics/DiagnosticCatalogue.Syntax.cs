@@ -98,6 +98,15 @@ public static partial class DiagnosticCatalogue
             $"this string holds the invisible control character U+{codePoint:X4}, which reports print as \\u{codePoint:x4}; remove it"));
 
     /// <summary>
+    /// DL0120: one expression has more terms (operands of its operators) than the compiler accepts (tens of
+    /// thousands; a real deal's longest has a handful). Such text comes from a script gone wrong; compiling it
+    /// would take minutes. Reported at the expression, which is still checked; nothing is compiled.
+    /// </summary>
+    public static Diagnostic ExpressionTooLong(SourceSpan span, int terms, int limit) =>
+        Error("DL0120", span, string.Create(CultureInfo.InvariantCulture,
+            $"this expression has {terms:N0} terms, more than the {limit:N0} the compiler accepts; sum fewer terms, or split them into several fees or tests"));
+
+    /// <summary>
     /// DL0130: a length of time longer than 10,000 years (<see cref="MaxDurationYears"/>), the longest DealLang
     /// accepts: no deal runs that long, and the cap keeps month counts within range.
     /// </summary>

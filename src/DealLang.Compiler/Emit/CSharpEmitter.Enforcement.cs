@@ -131,7 +131,7 @@ public static partial class CSharpEmitter
                 var facilities = ctx.Sales[s].Facilities;
                 string value = facilities.Length == 0
                     ? "0.0"
-                    : string.Join(" + ", facilities.Select(f => ctx.Facility(f, "value") + "[t]"));
+                    : Join(" + ", facilities.Select(f => ctx.Facility(f, "value") + "[t]").ToList());
                 if (facilities.Length > 1)
                 {
                     value = "(" + value + ")";

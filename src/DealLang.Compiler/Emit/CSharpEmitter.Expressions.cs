@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Text;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
 
@@ -5,8 +7,9 @@ namespace DealLang.Compiler.Emit;
 
 // BoundExpression -> one C# expression over the loop's locals. Money, rates and ratios are doubles, dates are
 // Date structs, conditions are bools. Inside a trailing test (window != null) every flow is read as its sum over
-// the window from its history buffer. Parentheses follow C# precedence, so a long sum in a deal file becomes a
-// flat `a + b + c` (and is walked in a loop: such a sum is a left-deep tree as deep as it is long).
+// the window from its history buffer. Parentheses follow C# precedence, so a sum in a deal file becomes a flat
+// `a + b + c` (walked in a loop: such a sum is a left-deep tree as deep as it is long); a sum of more than
+// BalancedChains.BalanceAbove terms is regrouped into a balanced tree first, which Roslyn compiles in linear time.
 public static partial class CSharpEmitter
 {
     // C# operator precedence, loosest to tightest, for the operators expressions use.
@@ -20,22 +23,51 @@ public static partial class CSharpEmitter
     private const int AtomicPrecedence = 8;
 
     /// <param name="window">The name of the trailing test's window constant, or null outside trailing tests.</param>
-    private static string Expression(EmitContext ctx, BoundExpression expression, string? window) => expression switch
+    private static string Expression(EmitContext ctx, BoundExpression expression, string? window)
     {
-        ConstantExpression c => Constant(c),
-        DateConstantExpression d => ctx.DateConstant(d.Value),
-        QuantityExpression q => Read(ctx, q, window),
-        UnaryExpression u => u.Operator switch
+        var text = new StringBuilder();
+        Write(ctx, text, expression, window);
+        return text.ToString();
+    }
+
+    // Every piece is appended to one StringBuilder: building the text by concatenation would copy the whole
+    // expression once per operator, quadratic in a long sum.
+    private static void Write(EmitContext ctx, StringBuilder text, BoundExpression expression, string? window)
+    {
+        switch (expression)
         {
-            UnaryOperator.Negate => "-" + Operand(ctx, u.Operand, window),
-            UnaryOperator.Not => "!" + Operand(ctx, u.Operand, window),
-            _ => throw Unknown(u.Operator),
-        },
-        BinaryExpression b => Binary(ctx, b, window),
-        CallExpression call => Call(ctx, call, window),
-        DurationOfExpression of => CSharpLiterals.DoubleOperand(of.Periods) + " * " + Child(ctx, of.Flow, window, MultiplicativePrecedence + 1),
-        _ => throw new InvalidOperationException("Internal error: unknown expression " + expression.GetType().Name + "."),
-    };
+            case ConstantExpression c:
+                text.Append(Constant(c));
+                break;
+            case DateConstantExpression d:
+                text.Append(ctx.DateConstant(d.Value));
+                break;
+            case QuantityExpression q:
+                text.Append(Read(ctx, q, window));
+                break;
+            case UnaryExpression u:
+                text.Append(u.Operator switch
+                {
+                    UnaryOperator.Negate => "-",
+                    UnaryOperator.Not => "!",
+                    _ => throw Unknown(u.Operator),
+                });
+                WriteChild(ctx, text, u.Operand, window, AtomicPrecedence);
+                break;
+            case BinaryExpression b:
+                WriteBinary(ctx, text, BalancedChains.Balance(b), window);
+                break;
+            case CallExpression call:
+                WriteCall(ctx, text, call, window);
+                break;
+            case DurationOfExpression of:
+                text.Append(CSharpLiterals.DoubleOperand(of.Periods)).Append(" * ");
+                WriteChild(ctx, text, of.Flow, window, MultiplicativePrecedence + 1);
+                break;
+            default:
+                throw new InvalidOperationException("Internal error: unknown expression " + expression.GetType().Name + ".");
+        }
+    }
 
     /// <summary>
     /// An amount that moves cash (a fee, an account's target, an RVG's guaranteed amount); as an operand that any
@@ -95,19 +127,33 @@ public static partial class CSharpEmitter
     }
 
     /// <summary>The expression as an operand that any operator can be written next to: parenthesized unless atomic.</summary>
-    private static string Operand(EmitContext ctx, BoundExpression expression, string? window) =>
-        Child(ctx, expression, window, AtomicPrecedence);
+    private static string Operand(EmitContext ctx, BoundExpression expression, string? window)
+    {
+        var text = new StringBuilder();
+        WriteChild(ctx, text, expression, window, AtomicPrecedence);
+        return text.ToString();
+    }
 
     /// <summary>The expression, parenthesized if it binds more loosely than <paramref name="minimum"/>.</summary>
-    private static string Child(EmitContext ctx, BoundExpression expression, string? window, int minimum)
+    private static void WriteChild(EmitContext ctx, StringBuilder text, BoundExpression expression, string? window, int minimum)
     {
         if (expression is ConstantExpression { Unit: not Unit.Bool } c)
         {
-            return CSharpLiterals.DoubleOperand(c.Value);
+            text.Append(CSharpLiterals.DoubleOperand(c.Value));
+            return;
         }
 
-        string text = Expression(ctx, expression, window);
-        return Precedence(expression) < minimum ? "(" + text + ")" : text;
+        bool parenthesized = Precedence(expression) < minimum;
+        if (parenthesized)
+        {
+            text.Append('(');
+        }
+
+        Write(ctx, text, expression, window);
+        if (parenthesized)
+        {
+            text.Append(')');
+        }
     }
 
     private static int Precedence(BoundExpression expression) => expression switch
@@ -145,52 +191,101 @@ public static partial class CSharpEmitter
         return "Flows.Trailing(" + slot.Name + ", " + end + ", " + window + ")";
     }
 
-    private static string Binary(EmitContext ctx, BinaryExpression top, string? window)
+    /// <summary>
+    /// A binary expression and the left-deep chain under it, walked in a loop (a long sum is as deep as it is long):
+    /// what each operator writes before its left operand (<c>Flows.Ratio(</c>, <c>NotEqual(</c> or a parenthesis),
+    /// outermost first, then the innermost operand, then what each writes after it, innermost first.
+    /// </summary>
+    private static void WriteBinary(EmitContext ctx, StringBuilder text, BinaryExpression top, string? window)
     {
-        var spine = new Stack<BinaryExpression>();
+        var spine = new List<BinaryExpression>();
         BoundExpression innermost = top;
         while (innermost is BinaryExpression node)
         {
-            spine.Push(node);
+            // A long chain may start below an operator of another kind: ((a + b + … + z) * c).
+            if (node.Left is BinaryExpression left && !BalancedChains.SameChain(node, left))
+            {
+                node = node with { Left = BalancedChains.Balance(left) };
+            }
+
+            spine.Add(node);
             innermost = node.Left;
         }
 
-        string text = Expression(ctx, innermost, window);
-        BoundExpression left = innermost;
-        while (spine.TryPop(out var node))
+        foreach (var node in spine)
         {
-            text = Combine(ctx, node, left, text, window);
-            left = node;
+            switch (Form(node))
+            {
+                case BinaryForm.Ratio:
+                    text.Append("Flows.Ratio(");
+                    break;
+                case BinaryForm.NotEqual:
+                    ctx.UsesNotEqual = true;
+                    text.Append("NotEqual(");
+                    break;
+                default:
+                    if (LeftNeedsParentheses(node))
+                    {
+                        text.Append('(');
+                    }
+
+                    break;
+            }
         }
 
-        return text;
+        // A constant left operand of an operator is written as an operand (a negative one in parentheses).
+        if (innermost is ConstantExpression { Unit: not Unit.Bool } c && Form(spine[^1]) == BinaryForm.Operator)
+        {
+            text.Append(CSharpLiterals.DoubleOperand(c.Value));
+        }
+        else
+        {
+            Write(ctx, text, innermost, window);
+        }
+
+        for (int k = spine.Count - 1; k >= 0; k--)
+        {
+            var node = spine[k];
+            if (Form(node) != BinaryForm.Operator)
+            {
+                text.Append(", ");
+                Write(ctx, text, node.Right, window);
+                text.Append(')');
+                continue;
+            }
+
+            if (LeftNeedsParentheses(node))
+            {
+                text.Append(')');
+            }
+
+            text.Append(' ').Append(Symbol(node.Operator)).Append(' ');
+
+            // The right operand needs parentheses even at equal precedence: a - (b - c) is not a - b - c.
+            WriteChild(ctx, text, node.Right, window, Precedence(node) + 1);
+        }
     }
 
-    /// <summary><paramref name="node"/> written with its left operand already rendered as <paramref name="leftText"/>.</summary>
-    private static string Combine(EmitContext ctx, BinaryExpression node, BoundExpression left, string leftText, string? window)
+    private enum BinaryForm
     {
-        // A ratio is n/a (NaN) when its denominator is zero, so a test on it is simply not breached; dividing by a
-        // non-zero constant cannot hit that case and stays a plain division.
-        if (node.Operator == BinaryOperator.Divide && !IsPlainDivision(node))
-        {
-            return "Flows.Ratio(" + leftText + ", " + Expression(ctx, node.Right, window) + ")";
-        }
+        /// <summary>An infix C# operator.</summary>
+        Operator,
 
-        if (node.Operator == BinaryOperator.NotEqual && IsNumeric(node))
-        {
-            ctx.UsesNotEqual = true;
-            return "NotEqual(" + leftText + ", " + Expression(ctx, node.Right, window) + ")";
-        }
+        /// <summary>A ratio is n/a (NaN) when its denominator is zero, so a test on it is simply not breached;
+        /// dividing by a non-zero constant cannot hit that case and stays a plain division.</summary>
+        Ratio,
 
-        int precedence = Precedence(node);
-        string leftOperand = left is ConstantExpression { Unit: not Unit.Bool } c
-            ? CSharpLiterals.DoubleOperand(c.Value)
-            : Precedence(left) < precedence ? "(" + leftText + ")" : leftText;
-
-        // The right operand needs parentheses even at equal precedence: a - (b - c) is not a - b - c.
-        string rightOperand = Child(ctx, node.Right, window, precedence + 1);
-        return leftOperand + " " + Symbol(node.Operator) + " " + rightOperand;
+        /// <summary>A NaN-aware <c>!=</c> between doubles.</summary>
+        NotEqual,
     }
+
+    private static BinaryForm Form(BinaryExpression node) =>
+        node.Operator == BinaryOperator.Divide && !IsPlainDivision(node) ? BinaryForm.Ratio
+        : node.Operator == BinaryOperator.NotEqual && IsNumeric(node) ? BinaryForm.NotEqual
+        : BinaryForm.Operator;
+
+    private static bool LeftNeedsParentheses(BinaryExpression node) =>
+        node.Left is not ConstantExpression { Unit: not Unit.Bool } && Precedence(node.Left) < Precedence(node);
 
     private static string Symbol(BinaryOperator op) => op switch
     {
@@ -216,29 +311,52 @@ public static partial class CSharpEmitter
     private static bool IsNumeric(BinaryExpression b) =>
         b.Left.Unit is not (Unit.Date or Unit.Bool) && b.Right.Unit is not (Unit.Date or Unit.Bool);
 
-    private static string Call(EmitContext ctx, CallExpression call, string? window)
+    private static void WriteCall(EmitContext ctx, StringBuilder text, CallExpression call, string? window)
     {
-        var arguments = call.Arguments.Select(a => Expression(ctx, a, window)).ToList();
-        if (arguments.Count == 0)
+        if (call.Arguments.IsDefaultOrEmpty)
         {
             throw new InvalidOperationException("Internal error: " + call.Function + "() without arguments.");
         }
 
         if (call.Function == BuiltinFunction.Abs)
         {
-            return "Math.Abs(" + arguments[0] + ")";
+            text.Append("Math.Abs(");
+            Write(ctx, text, call.Arguments[0], window);
+            text.Append(')');
+            return;
         }
 
         string function = (call.Unit == Unit.Date ? "Date." : "Math.") + (call.Function == BuiltinFunction.Min ? "Min" : "Max");
 
-        // min(a, b, c) = Math.Min(a, Math.Min(b, c)): nested calls, no params array.
-        string folded = arguments[^1];
-        for (int k = arguments.Count - 2; k >= 0; k--)
+        WriteMinMax(ctx, text, function, call.Arguments, 0, call.Arguments.Length - 1, window);
+    }
+
+    // min(a, b, c) = Math.Min(a, Math.Min(b, c)): nested calls, no params array. Beyond
+    // BalancedChains.BalanceAbove arguments, halves are nested instead (Math.Min(Math.Min(…), Math.Min(…))), so
+    // the calls nest log2(arguments) deep; min and max are associative, n/a (NaN) included.
+    private static void WriteMinMax(
+        EmitContext ctx, StringBuilder text, string function, ImmutableArray<BoundExpression> arguments, int lo, int hi, string? window)
+    {
+        if (hi - lo >= BalancedChains.BalanceAbove)
         {
-            folded = function + "(" + arguments[k] + ", " + folded + ")";
+            int mid = lo + ((hi - lo) / 2);
+            text.Append(function).Append('(');
+            WriteMinMax(ctx, text, function, arguments, lo, mid, window);
+            text.Append(", ");
+            WriteMinMax(ctx, text, function, arguments, mid + 1, hi, window);
+            text.Append(')');
+            return;
         }
 
-        return folded;
+        for (int k = lo; k < hi; k++)
+        {
+            text.Append(function).Append('(');
+            Write(ctx, text, arguments[k], window);
+            text.Append(", ");
+        }
+
+        Write(ctx, text, arguments[hi], window);
+        text.Append(')', hi - lo);
     }
 
     private static InvalidOperationException Unknown<T>(T value) where T : Enum =>

@@ -259,9 +259,7 @@ public static partial class CSharpEmitter
     }
 
     private static string AccountTotal(EmitContext ctx) =>
-        ctx.Model.Accounts.IsEmpty
-            ? "0.0"
-            : string.Join(" + ", ctx.Model.Accounts.Select(a => ctx.Account(a.Index, "balance")));
+        Join(" + ", ctx.Model.Accounts.Select(a => ctx.Account(a.Index, "balance")).ToList());
 
     // 1. Collections: rent, RVG, account interest and, after a default, sale proceeds.
     private static void WriteCollections(EmitContext ctx, IndentedWriter w)
@@ -311,11 +309,11 @@ public static partial class CSharpEmitter
             }
         }
 
-        w.Line("collections = " + (sources.Count == 0 ? "0.0" : string.Join(" + ", sources)) + ";");
+        w.Line("collections = " + Join(" + ", sources) + ";");
         w.Line("available = collections;");
         w.Comment("recurring cash (not the RVG" + (model.CfadsIncludesRvg ? ", which this deal counts: 'cfads includes rvg'" : "") + "): what cfads is made of");
         List<string> oneOff = model.CfadsIncludesRvg ? [] : Enumerable.Range(0, model.Leases.Length).Where(l => HasRvg(model.Leases[l])).Select(l => ctx.Lease(l, "rvg")).ToList();
-        w.Line("recurring = collections" + string.Concat(oneOff.Select(r => " - " + r)) + ";");
+        w.Line("recurring = collections" + Subtracted(oneOff) + ";");
     }
 
     /// <summary>Moves every account's balance into available cash (after a default, and in the final period).</summary>
@@ -350,7 +348,7 @@ public static partial class CSharpEmitter
         {
             0 => "",
             1 => flags[0],
-            _ => "(" + string.Join(" || ", flags) + ")",
+            _ => "(" + Join(" || ", flags) + ")",
         };
     }
 
@@ -386,11 +384,9 @@ public static partial class CSharpEmitter
         }
 
         w.Comment("debt service is what the schedule asks this period: arrears are not counted again");
-        w.Line("debtService = " + (model.Tranches.IsEmpty
-            ? "0.0"
-            : string.Join(" + ", model.Tranches.Select(t => ctx.Tranche(t.Index, "scheduledInterest") + " + " + ctx.Tranche(t.Index, "scheduledPrincipal"))))
-            + ";");
-        w.Line("cfads = recurring" + string.Concat(model.Fees.Select(f => " - " + ctx.Fee(f.Index, "due"))) + ";");
+        w.Line("debtService = " + Join(" + ", model.Tranches
+            .SelectMany(t => new[] { ctx.Tranche(t.Index, "scheduledInterest"), ctx.Tranche(t.Index, "scheduledPrincipal") }).ToList()) + ";");
+        w.Line("cfads = recurring" + Subtracted(model.Fees.Select(f => ctx.Fee(f.Index, "due")).ToList()) + ";");
 
         foreach (var account in model.Accounts)
         {
@@ -572,7 +568,7 @@ public static partial class CSharpEmitter
                 .Concat(model.Tranches.SelectMany(t => new[] { ctx.Tranche(t.Index, "interestPaid"), ctx.Tranche(t.Index, "principalPaid") }))
                 .Concat(Enumerable.Range(0, model.Equities.Length).Select(e => ctx.Equity(e, "distributed")))
                 .ToList();
-            w.Line("double paidOut = " + (paid.Count == 0 ? "0.0" : string.Join(" + ", paid)) + ";");
+            w.Line("double paidOut = " + Join(" + ", paid) + ";");
             w.Line("CashCheck.Verify(t, collections, paidOut, accountsStart, " + AccountTotal(ctx) + ");");
             using (w.Block("if (finalPeriod)"))
             {

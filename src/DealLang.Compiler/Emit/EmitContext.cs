@@ -45,6 +45,18 @@ internal sealed class EmitContext
 
     public DealModel Model { get; }
 
+    /// <summary>Above this <see cref="Size"/> a deal is compiled the way that keeps Roslyn's cost in proportion to
+    /// it (no nullable analysis); a real deal, with tens of entities and steps, is far below and keeps its usual C#.</summary>
+    public const int LargeAbove = 500;
+
+    /// <summary>Entities and waterfall steps: what the length of the generated <c>Run</c> grows with.</summary>
+    public int Size => Model.Parties.Length + Model.Facilities.Length + Model.Leases.Length + Model.Tranches.Length
+        + Model.Equities.Length + Model.Accounts.Length + Model.Fees.Length + Model.Tests.Length + Model.Triggers.Length
+        + AllSteps.Count();
+
+    /// <summary>Whether <see cref="Size"/> is above <see cref="LargeAbove"/>.</summary>
+    public bool IsLarge => Size > LargeAbove;
+
     /// <summary>The class name, <c>Deal_Hyperion</c>.</summary>
     public string TypeName { get; }
 

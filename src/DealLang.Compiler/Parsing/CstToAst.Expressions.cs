@@ -26,12 +26,46 @@ internal sealed partial class CstToAst
     //     | DATE                                                    # dateExpr
     //     | reference                                               # referenceExpr
     //     ;
+    /// <summary>The most terms one expression may have (DL0120): far above any real deal, low enough that the
+    /// generated C# compiles in seconds.</summary>
+    public const int MaxExpressionTerms = 100_000;
+
+    // Operators met so far in the expression being built (nested expressions count towards the outermost).
+    private int _expressionDepth;
+    private int _expressionOperators;
+
     private ExpressionSyntax? VisitExpr(ExprContext? context)
     {
         if (context is null)
         {
             return null;
         }
+
+        if (_expressionDepth > 0)
+        {
+            return VisitExprCounted(context);
+        }
+
+        _expressionOperators = 0;
+        _expressionDepth++;
+        try
+        {
+            var result = VisitExprCounted(context);
+            if (_expressionOperators + 1 > MaxExpressionTerms)
+            {
+                Report(DiagnosticCatalogue.ExpressionTooLong(Span(context), _expressionOperators + 1, MaxExpressionTerms));
+            }
+
+            return result;
+        }
+        finally
+        {
+            _expressionDepth--;
+        }
+    }
+
+    private ExpressionSyntax? VisitExprCounted(ExprContext context)
+    {
 
         // A chain such as a + b + c + ... is a left-deep tree as long as the chain; the parser built it
         // in a loop, so walk down its left spine in a loop too rather than recursing once per operator.
@@ -42,6 +76,8 @@ internal sealed partial class CstToAst
             spine.Push(innermost);
             innermost = left;
         }
+
+        _expressionOperators += spine.Count;
 
         if (Binary(innermost) is not null)
         {
@@ -128,6 +164,7 @@ internal sealed partial class CstToAst
         }
 
         var arguments = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+        _expressionOperators += Math.Max(0, context.expr().Length - 1); // min(a, b, c) has the terms of a + b + c
         foreach (ExprContext argument in context.expr())
         {
             if (VisitExpr(argument) is not { } syntax)

@@ -8,7 +8,7 @@ namespace DealLang.Compiler.Semantics;
 /// The structural rules of a deal (docs/language.md §13, "Structural rules"): required header items and terms,
 /// dates in range, one waterfall ending with the equity, every tranche paid, accounts that release what they
 /// hold, no cycles among tests (and their evaluation order), scenario limits. Split by area:
-/// this file (header), DealChecks.Declarations.cs, DealChecks.Waterfall.cs, DealChecks.Scenarios.cs, TestOrder.cs.
+/// this file (header), DealChecks.Limits.cs (sizes), DealChecks.Declarations.cs, DealChecks.Waterfall.cs, DealChecks.Scenarios.cs, TestOrder.cs.
 /// </summary>
 internal sealed partial class DealChecks
 {
@@ -34,6 +34,7 @@ internal sealed partial class DealChecks
     public static void Run(DealAnalysis analysis, DiagnosticBag diagnostics)
     {
         var checks = new DealChecks(analysis, diagnostics);
+        checks.CheckLimits();
         checks.CheckHeader();
         checks.CheckDeclarations();
         checks.CheckWaterfalls();

@@ -84,6 +84,29 @@ public class EscapingTests
         Assert.Equal("Deal_Hyperion", CSharpNames.DealType("Hyperion"));
     }
 
+    [Fact]
+    public void NamesUpToTheLimitAreWrittenAsTheyAre()
+    {
+        string name = new('N', CSharpNames.MaxNameLength);
+        Assert.Equal("fee_" + name + "_due", CSharpNames.Entity("fee", name, "due"));
+    }
+
+    [Fact]
+    public void LongNamesBecomeAPrefixAndAStableHash()
+    {
+        string name = "Trustee" + new string('x', 5000);
+        string shortened = CSharpNames.Shorten(name);
+
+        // Longer than any name written as is (so no collision with one), short enough for C# (512) and file names.
+        Assert.Equal(CSharpNames.MaxNameLength + 1, shortened.Length);
+        Assert.StartsWith("Trusteexxx", shortened, StringComparison.Ordinal);
+        Assert.Matches("_h[0-9a-f]{16}$", shortened);
+        Assert.Equal(shortened, CSharpNames.Shorten(name));
+        Assert.NotEqual(shortened, CSharpNames.Shorten(name + "y"));
+        Assert.True(CSharpNames.IsValidName(shortened));
+        Assert.Equal("Deal_" + shortened, CSharpNames.DealType(name));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("1Notes")]

@@ -122,10 +122,11 @@ public class ExpressionTests
     }
 
     [Fact]
-    public void AVeryLongSumIsEmittedFlatAndCompiles()
+    public void AVeryLongSumIsEmittedBalancedAndCompiles()
     {
         // A deal file summing thousands of terms gives a left-deep tree thousands deep: neither the emitter nor the
-        // generated code may recurse that deep.
+        // generated code may recurse that deep, and Roslyn compiles a flat C# chain that long in super-linear time,
+        // so it is written as a balanced tree (parentheses nested about log2(terms) deep).
         const int terms = 5000;
         BoundExpression sum = C;
         for (int k = 1; k < terms; k++)
@@ -135,12 +136,58 @@ public class ExpressionTests
 
         var model = HyperionModel.Create(extraTests: [sum]);
         var emitted = CSharpEmitter.Emit(model);
-        Assert.DoesNotContain("(collections + collections)", emitted.Source, StringComparison.Ordinal);
+        string line = emitted.Source.Split('\n').Single(l => l.TrimStart().StartsWith("test_X1_value = ", StringComparison.Ordinal));
+        Assert.InRange(MaxParenthesisDepth(line), 1, 20);
         Assert.Empty(RoslynCompiler.CreateCompilation(emitted).GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden));
 
         using var deal = DealHarness.Load(model);
         var result = deal.Run(deal.Inputs(_ => 2e9, t => 27e9 - (0.3e9 * t)));
         Assert.Equal(terms * result.Collections[3], result.TestValues[1][3], terms * result.Collections[3] * 1e-12);
+    }
+
+    [Fact]
+    public void ABalancedChainKeepsEverySign()
+    {
+        // collections - 1 + collections + 2 - collections + 3 ... : regrouping a - b + c as a - (b - c) must keep
+        // each term's sign. The expected value is the same chain computed left to right here.
+        const int terms = 1001;
+        var signs = new List<(bool Subtract, double? Constant)>();
+        BoundExpression chain = C;
+        for (int k = 1; k < terms; k++)
+        {
+            bool subtract = k % 3 != 1;
+            double? constant = k % 2 == 0 ? k * 1000.0 : null;
+            signs.Add((subtract, constant));
+            BoundExpression term = constant is { } value ? new ConstantExpression(value, Unit.Money) : C;
+            chain = Op(subtract ? BinaryOperator.Subtract : BinaryOperator.Add, chain, term);
+        }
+
+        var model = HyperionModel.Create(extraTests: [chain]);
+        string line = CSharpEmitter.Emit(model).Source.Split('\n').Single(l => l.TrimStart().StartsWith("test_X1_value = ", StringComparison.Ordinal));
+        Assert.Contains(" - (", line, StringComparison.Ordinal); // a regrouped half that starts with a subtracted term
+        using var deal = DealHarness.Load(model);
+        var result = deal.Run(deal.Inputs(_ => 2e9, t => 27e9 - (0.3e9 * t)));
+        double collections = result.Collections[3];
+        double expected = collections;
+        foreach (var (subtract, constant) in signs)
+        {
+            double term = constant ?? collections;
+            expected = subtract ? expected - term : expected + term;
+        }
+
+        Assert.Equal(expected, result.TestValues[1][3], Math.Abs(collections) * terms * 1e-12);
+    }
+
+    private static int MaxParenthesisDepth(string text)
+    {
+        int depth = 0, max = 0;
+        foreach (char c in text)
+        {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            max = Math.Max(max, depth);
+        }
+
+        return max;
     }
 
     [Fact]
