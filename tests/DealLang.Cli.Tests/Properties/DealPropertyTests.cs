@@ -13,18 +13,31 @@ namespace DealLang.Cli.Tests.Properties;
 public sealed class DealPropertyTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Every_generated_deal_checks_without_errors() =>
-        DealGen.Valid.Sample(PipelineInvariants.ChecksWithoutErrors, output.WriteLine, iter: FuzzIterations.Checked, print: Print);
+    public void Every_generated_deal_checks_without_errors()
+    {
+        var slowest = new SlowestDeal();
+        DealGen.Valid.Sample(slowest.Timed<string>(PipelineInvariants.ChecksWithoutErrors), output.WriteLine,
+            iter: FuzzIterations.Checked, print: Print);
+        output.WriteLine(slowest.ToString());
+    }
 
     [Fact]
-    public void A_mutated_deal_never_crashes_the_checker_and_every_diagnostic_is_located() =>
-        DealMutations.Mutant.Sample(m => PipelineInvariants.CheckIsTotal(m.Text), output.WriteLine,
+    public void A_mutated_deal_never_crashes_the_checker_and_every_diagnostic_is_located()
+    {
+        var slowest = new SlowestDeal();
+        DealMutations.Mutant.Sample(slowest.Timed<Fuzz.Mutant>(m => PipelineInvariants.CheckIsTotal(m.Text)), output.WriteLine,
             iter: FuzzIterations.Checked, print: m => m.Description + "\n" + m.Text);
+        output.WriteLine(slowest.ToString());
+    }
 
     [Fact]
-    public void A_generated_deal_runs_conserving_cash_every_period_and_runs_the_same_twice() =>
-        DealGen.Valid.Sample(PipelineInvariants.RunsConservingCashDeterministically, output.WriteLine,
+    public void A_generated_deal_runs_conserving_cash_every_period_and_runs_the_same_twice()
+    {
+        var slowest = new SlowestDeal();
+        DealGen.Valid.Sample(slowest.Timed<string>(PipelineInvariants.RunsConservingCashDeterministically), output.WriteLine,
             iter: FuzzIterations.Compiled, print: Print);
+        output.WriteLine(slowest.ToString());
+    }
 
     private static string Print(string deal) => "\n" + deal;
 }
