@@ -40,7 +40,8 @@ internal static partial class DealGen
         select step;
 
     private static Gen<string> Enforcement(DealFrame f) =>
-        from sold in Gen.Int[0, f.Facilities].SelectMany(n => Gen.Shuffle((f.FacilityNames).ToArray(), n))
+        from count in f.Facilities == 0 ? Gen.Const(0) : Gen.Frequency((1, Gen.Const(0)), (4, Gen.Int[1, f.Facilities]))
+        from sold in Gen.Shuffle(f.FacilityNames.ToArray(), count)
         from haircut in Maybe(Rate(0, 10000).Select(r => "haircut " + r))
         from lag in Maybe(Duration(0, 120).Select(d => "lag " + d))
         from fees in Gen.Shuffle((f.FeeNames.Select(n => "pay " + n)).ToArray())

@@ -48,7 +48,9 @@ internal static partial class DealGen
         from defaultRule in Maybe(DefaultRule(f, leases, tests))
         from cfads in Pick("", "", "", "cfads includes rvg")
         from waterfall in Waterfall(f, leases, tests, triggers)
-        from enforcement in Maybe(Enforcement(f))
+        from enforcement in defaultRule.Length > 0 // enforcement mostly where a default can start it: sales and workouts
+            ? Gen.Frequency((4, Enforcement(f)), (1, Gen.Const("")))
+            : Maybe(Enforcement(f))
         from scenarios in Gen.Int[0, 3].SelectMany(n => All(DealFrame.Numbered("S", n).Select(s => Scenario(f, leases, s))))
         select Join([
             $"deal {f.Name} {{",
@@ -97,13 +99,13 @@ internal static partial class DealGen
         from rent in Money(0, 500)
         from escalator in Maybe(Rate(0, 500).Select(r => "escalating " + r + " per year"))
         from starts in DateIn(f.Closing.AddDays(-1), f.Maturity)
-        from term in Duration(1, 240)
+        from term in Duration(1, 120)
         from renewals in Gen.Int[0, 4]
         from renewalTerm in Duration(1, 120)
         from times in Pick(" x ", "x ")
         from market in Pick("", " rent at market")
         from hasRenewals in Gen.Bool
-        from rvg in Maybe(Rvg(f, DateOnly.ParseExact(starts, "yyyy-MM-dd")))
+        from rvg in Gen.Frequency((2, Rvg(f, DateOnly.ParseExact(starts, "yyyy-MM-dd"))), (1, Gen.Const("")))
         from items in Shuffled("lessee " + lessee, "rent " + rent + " per year " + escalator.Trim(), "starts " + starts,
             "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}" : "", rvg)
         select new GeneratedDecl(name, $"  lease {name} on {facility} {{ {items} }}", Renewals: hasRenewals ? renewals : 0);

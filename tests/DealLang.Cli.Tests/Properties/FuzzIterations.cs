@@ -13,7 +13,7 @@ internal static class FuzzIterations
 
     /// <summary>Roslyn costs ~40-100 ms a deal against well under 1 ms to check one: a long run compiles a
     /// deterministic subsample (the generator's first iterations of the seed) rather than every deal.</summary>
-    public const int CompileEvery = 100;
+    public const int CompileEvery = 50;
 
     private const int DefaultChecked = 400;
     private const int DefaultCompiled = 40;
