@@ -31,11 +31,17 @@ internal static class GenHelpers
             (bp / 100.0).ToString("0.##", CultureInfo.InvariantCulture) + "%",
             bp.ToString(CultureInfo.InvariantCulture) + "bp"));
 
-    /// <summary>A duration in whole months or years (days and weeks would only add rounding warnings).</summary>
+    /// <summary>A duration of whole months, written in months or years, or now and then in days or weeks a little
+    /// short of the months (30 days, 4 weeks a month), which the checker rounds up to them with a warning: the
+    /// rounding path is exercised and the limits (positive terms, the 10-year workout) still hold.</summary>
     public static Gen<string> Duration(int minMonths, int maxMonths) =>
-        Gen.Int[minMonths, maxMonths].Select(m => m % 12 == 0 && m > 0
-            ? (m / 12).ToString(CultureInfo.InvariantCulture) + "y"
-            : m.ToString(CultureInfo.InvariantCulture) + "m");
+        Gen.Select(Gen.Int[minMonths, maxMonths], Gen.Int[0, 9], (m, unit) => unit switch
+        {
+            8 => Text(m * 30) + "d",
+            9 => Text(m * 4) + "w",
+            _ when m % 12 == 0 && m > 0 => Text(m / 12) + "y",
+            _ => Text(m) + "m",
+        });
 
     public static Gen<string> DateIn(DateOnly after, DateOnly last) =>
         Gen.Int[1, Math.Max(1, last.DayNumber - after.DayNumber)].Select(d => DealFrame.Date(after.AddDays(d)));

@@ -29,7 +29,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("enforcement waterfall", @"enforcement \{[^}]*waterfall \{"), ("scenario", @"scenario S\d for Gen"),
         ("renewals taken", @"renewals taken \d"), ("deflate", @"\.value deflate"), ("drop", @"\.value drop \S+ by"),
         ("market_rent", @"market_rent deflate"), ("party default", @"defaults on \d"), ("enforcement lever", @"\n  enforcement (haircut|lag)"),
-        ("basis points", @"\d+bp"), ("thousands", @"\d+k\b"), ("billions", @"\d+bn\b"),
+        ("duration in days or weeks", @"(term|lag|straight_line|trailing) \d+[dw]\b"), ("basis points", @"\d+bp"), ("thousands", @"\d+k\b"), ("billions", @"\d+bn\b"),
     ];
 
     [Fact]
