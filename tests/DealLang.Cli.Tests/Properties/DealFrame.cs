@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace DealLang.Cli.Tests.Properties;
+
+/// <summary>
+/// What every generated declaration must agree on: the deal's calendar and the names declared so far. Names are
+/// numbered by kind (P1, F1, L1, T1, A1, Fee1, Test1, Trig1, Eq) so they never collide with each other or with a
+/// keyword, and a reference is always to something declared.
+/// </summary>
+internal sealed record DealFrame(
+    string Name,
+    DateOnly Closing,
+    DateOnly Maturity,
+    string Pay,
+    int Parties,
+    int Facilities,
+    int Tranches,
+    int Accounts,
+    int Fees)
+{
+    public static readonly string[] Frequencies = ["monthly", "quarterly", "semiannual", "annual"];
+
+    public static readonly string[] DayCounts = ["30/360", "30E/360", "ACT/360", "ACT/365F", "ACT/ACT"];
+
+    public int Days => Maturity.DayNumber - Closing.DayNumber;
+
+    public IEnumerable<string> PartyNames => Numbered("P", Parties);
+
+    public IEnumerable<string> FacilityNames => Numbered("F", Facilities);
+
+    public IEnumerable<string> TrancheNames => Numbered("T", Tranches);
+
+    public IEnumerable<string> AccountNames => Numbered("A", Accounts);
+
+    public IEnumerable<string> FeeNames => Numbered("Fee", Fees);
+
+    /// <summary>A date in (closing, maturity], as the checker wants for `from`, `until`, tranche dates.</summary>
+    public DateOnly DayAfterClosing(int offset) => Closing.AddDays(1 + (offset % Days));
+
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static IEnumerable<string> Numbered(string prefix, int count) =>
+        Enumerable.Range(1, count).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture));
+}

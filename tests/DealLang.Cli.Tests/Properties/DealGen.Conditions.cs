@@ -1,0 +1,123 @@
+using CsCheck;
+using static DealLang.Cli.Tests.Properties.GenHelpers;
+
+namespace DealLang.Cli.Tests.Properties;
+
+/// <summary>Tests, triggers, the default rule and the conditions they (and the waterfall's <c>if</c>s) read.</summary>
+internal static partial class DealGen
+{
+    private const string Ratio = "ratio";
+    private const string MoneyUnit = "money";
+    private const string RateUnit = "rate";
+
+    /// <summary>n tests, each possibly reading tests before it (so there is never a cycle).</summary>
+    private static Gen<GeneratedDecl[]> Tests(DealFrame f, int n) =>
+        Enumerable.Range(1, n).Aggregate(Gen.Const(Array.Empty<GeneratedDecl>()),
+            (acc, i) => acc.SelectMany(earlier => Test(f, "Test" + Text(i), earlier).Select(t => (GeneratedDecl[])[.. earlier, t])));
+
+    private static Gen<GeneratedDecl> Test(DealFrame f, string name, GeneratedDecl[] earlier) =>
+        from tranche in Pick([.. f.TrancheNames])
+        from facility in f.Facilities == 0 ? Gen.Const("") : Pick([.. f.FacilityNames])
+        from previous in earlier.Length == 0 ? Gen.Const((GeneratedDecl?)null) : Gen.Int[0, earlier.Length - 1].Select(i => (GeneratedDecl?)earlier[i])
+        from options in Gen.Const(TestExpressions(tranche, facility, previous))
+        from chosen in Gen.Int[0, options.Length - 1].Select(i => options[i])
+        from trailing in Maybe(Duration(1, 24).Select(d => "over trailing " + d))
+        from start in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "from " + d))
+        select new GeneratedDecl(name, $"  test {name} = {chosen.Expression}{trailing}{start}", chosen.Unit);
+
+    private static (string Expression, string Unit)[] TestExpressions(string tranche, string facility, GeneratedDecl? previous)
+    {
+        var options = new List<(string, string)>
+        {
+            ("cfads / debt_service", Ratio),
+            ($"collections / {tranche}.interest", Ratio),
+            ("cfads - debt_service", MoneyUnit),
+            ($"min(collections, {tranche}.balance)", MoneyUnit),
+            ($"{tranche}.coupon", RateUnit),
+            ($"abs({tranche}.interest_shortfall) + {tranche}.principal_shortfall", MoneyUnit),
+        };
+        if (facility.Length > 0)
+        {
+            options.Add(($"{tranche}.balance / {facility}.value", Ratio));
+            options.Add(($"{facility}.value - {tranche}.balance", MoneyUnit));
+        }
+
+        if (previous is not null)
+        {
+            options.Add(($"{previous.Name} * 2", previous.Unit));
+            options.Add(($"({previous.Name} - {previous.Name}) + {previous.Name}", previous.Unit));
+        }
+
+        return [.. options];
+    }
+
+    /// <summary>n triggers, each possibly reading the tests and the triggers declared before it.</summary>
+    private static Gen<GeneratedDecl[]> Triggers(DealFrame f, GeneratedDecl[] leases, GeneratedDecl[] tests, int n) =>
+        Enumerable.Range(1, n).Aggregate(Gen.Const(Array.Empty<GeneratedDecl>()),
+            (acc, i) => acc.SelectMany(earlier =>
+                from condition in Condition(f, leases, tests, earlier, depth: 1)
+                from start in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "from " + d))
+                let name = "Trig" + Text(i)
+                select (GeneratedDecl[])[.. earlier, new GeneratedDecl(name, $"  trigger {name} when {condition}{start} => trap")]));
+
+    private static Gen<string> DefaultRule(DealFrame f, GeneratedDecl[] leases, GeneratedDecl[] tests) =>
+        from condition in Gen.OneOf(
+            Pick([.. f.TrancheNames.Select(t => t + ".interest_shortfall > 0")]),
+            Condition(f, leases, tests, [], depth: 1))
+        from grace in Maybe(Pick("grace 30d", "grace 2w", "grace 6m", "grace 1y", "grace 0m"))
+        select $"  default when {condition}{grace}";
+
+    /// <summary>A bool condition over the deal's state, its tests and the given triggers; depth bounds and/or/not.</summary>
+    private static Gen<string> Condition(DealFrame f, GeneratedDecl[] leases, GeneratedDecl[] tests, GeneratedDecl[] triggers, int depth)
+    {
+        var atoms = new List<Gen<string>>
+        {
+            Pick([.. f.TrancheNames.Select(t => t + ".interest_shortfall > 0")]),
+            Pick([.. f.TrancheNames.Select(t => t + ".principal_shortfall >= 1m")]),
+            Pick([.. f.PartyNames.Select(p => p + ".defaulted")]),
+            DateIn(f.Closing, f.Maturity).Select(d => "date >= " + d),
+            Pick("cfads < debt_service", "collections > 0", "debt_service == 0"),
+        };
+        if (leases.Length > 0)
+        {
+            atoms.Add(Pick([.. leases.SelectMany(l => (string[])[l.Name + ".ended", "not " + l.Name + ".active"])]));
+        }
+
+        if (f.Accounts > 0)
+        {
+            atoms.Add(Pick([.. f.AccountNames.Select(a => a + ".balance < " + a + ".target")]));
+        }
+
+        if (f.Facilities > 0)
+        {
+            atoms.Add(Pick([.. f.FacilityNames.SelectMany(x => f.TrancheNames.Select(t => t + ".balance > " + x + ".value"))]));
+        }
+
+        if (tests.Length > 0)
+        {
+            atoms.Add(Gen.Int[0, tests.Length - 1].SelectMany(i => TestComparison(tests[i])));
+        }
+
+        if (triggers.Length > 0)
+        {
+            atoms.Add(Pick([.. triggers.Select(t => t.Name)]));
+        }
+
+        var atom = Gen.OneOf([.. atoms]);
+        return depth == 0 ? atom : Gen.Frequency(
+            (4, atom),
+            (1, Gen.Select(Condition(f, leases, tests, triggers, depth - 1), Condition(f, leases, tests, triggers, depth - 1),
+                Pick("and", "or"), (a, b, op) => $"({a}) {op} ({b})")),
+            (1, Condition(f, leases, tests, triggers, depth - 1).Select(c => $"not ({c})")));
+    }
+
+    private static Gen<string> TestComparison(GeneratedDecl test) =>
+        from op in Pick("<", "<=", ">", ">=", "!=")
+        from bound in test.Unit switch
+        {
+            Ratio => Gen.Int[0, 300].Select(n => (n / 100.0).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "x"),
+            RateUnit => Rate(0, 2000),
+            _ => Money(0, 100),
+        }
+        select $"{test.Name} {op} {bound}";
+}

@@ -1,0 +1,33 @@
+using CsCheck;
+using static DealLang.Cli.Tests.Properties.GenHelpers;
+
+namespace DealLang.Cli.Tests.Properties;
+
+/// <summary>Scenarios: every lever, within its limits (renewals taken at most the count, drops dated after the
+/// closing, lags within the workout limit).</summary>
+internal static partial class DealGen
+{
+    private static Gen<string> Scenario(DealFrame f, GeneratedDecl[] leases, string name) =>
+        from levers in All(Levers(f, leases).Select(Maybe))
+        select Join([$"scenario {name} for {f.Name} {{", .. levers.Where(l => l.Length > 0).Select(l => "  " + l.Trim()), "}"]);
+
+    private static IEnumerable<Gen<string>> Levers(DealFrame f, GeneratedDecl[] leases)
+    {
+        foreach (var lease in leases)
+        {
+            yield return Gen.Int[0, lease.Renewals].Select(n => $"{lease.Name} renewals taken {Text(n)}");
+        }
+
+        foreach (string facility in f.FacilityNames)
+        {
+            yield return Rate(0, 3000).Select(r => $"{facility}.value deflate {r} per year");
+            yield return Gen.Select(Rate(0, 10000), DateIn(f.Closing, f.Maturity.AddYears(2)), (r, d) => $"{facility}.value drop {r} by {d}");
+        }
+
+        yield return Rate(0, 2000).Select(r => $"market_rent deflate {r} per year");
+        yield return Gen.Select(Pick([.. f.PartyNames]), DateIn(f.Closing, f.Maturity), (p, d) => $"{p} defaults on {d}");
+        yield return Gen.OneOf(
+            Gen.Select(Rate(0, 10000), Maybe(Duration(0, 120).Select(d => "lag " + d)), (r, lag) => $"enforcement haircut {r}{lag}"),
+            Duration(0, 120).Select(d => "enforcement lag " + d));
+    }
+}

@@ -1,0 +1,192 @@
+using CsCheck;
+using static DealLang.Cli.Tests.Properties.GenHelpers;
+
+namespace DealLang.Cli.Tests.Properties;
+
+/// <summary>
+/// A grammar-aware generator of valid deal files (docs/language.md): a header, parties, facilities with
+/// straight-line or scheduled values, leases with renewals and RVGs, tranches with every amortisation and
+/// interest-only periods, an equity, accounts with targets, fees, tests (trailing windows, <c>from</c>), triggers,
+/// a default rule with or without <c>grace</c>, a waterfall with <c>using</c>/<c>fill</c>/<c>release</c>/<c>hold</c>/
+/// <c>if</c>-<c>else</c>, enforcement with <c>sell ... haircut ... lag ...</c>, and scenarios with every lever. Every
+/// deal it makes must check without errors (warnings are allowed: a generated deal may well be a poor one); a
+/// deal with an error is a bug of this generator, or of the checker.
+/// </summary>
+internal static partial class DealGen
+{
+    /// <summary>The whole file: the deal, then its scenarios.</summary>
+    public static Gen<string> Valid { get; } = FrameGen().SelectMany(Deal);
+
+    private static Gen<DealFrame> FrameGen() =>
+        from year in Gen.Int[2025, 2028]
+        from month in Gen.Int[1, 12]
+        from day in Gen.Int[1, 28]
+        from tenorMonths in Gen.Int[12, 180]
+        from stubDays in Gen.Int[0, 40]
+        from pay in Pick(DealFrame.Frequencies)
+        from parties in Gen.Int[1, 3]
+        from facilities in Gen.Int[0, 2]
+        from tranches in Gen.Int[1, 3]
+        from accounts in Gen.Int[0, 3]
+        from fees in Gen.Int[0, 2]
+        let closing = new DateOnly(year, month, day)
+        select new DealFrame("Gen", closing, closing.AddMonths(tenorMonths).AddDays(stubDays), pay,
+            parties, facilities, tranches, accounts, fees);
+
+    private static Gen<string> Deal(DealFrame f) =>
+        from header in Header(f)
+        from parties in All(f.PartyNames.Select(p => Party(p)))
+        from facilities in All(f.FacilityNames.Select(n => Facility(f, n)))
+        from leases in f.Facilities == 0 ? Gen.Const(Array.Empty<GeneratedDecl>()) : Gen.Int[0, 2].SelectMany(n =>
+            All(DealFrame.Numbered("L", n).Select(l => Lease(f, l))))
+        from tranches in All(f.TrancheNames.Select(t => Tranche(f, t)))
+        from equity in Equity(f)
+        from accounts in All(f.AccountNames.Select(a => Account(f, a)))
+        from fees in All(f.FeeNames.Select(n => Fee(f, n)))
+        from tests in Gen.Int[0, 3].SelectMany(n => Tests(f, n))
+        from triggers in Gen.Int[0, 3].SelectMany(n => Triggers(f, leases, tests, n))
+        from defaultRule in Maybe(DefaultRule(f, leases, tests))
+        from cfads in Pick("", "", "", "cfads includes rvg")
+        from waterfall in Waterfall(f, leases, tests, triggers)
+        from enforcement in defaultRule.Length > 0 // enforcement mostly where a default can start it: sales and workouts
+            ? Gen.Frequency((4, Enforcement(f)), (1, Gen.Const("")))
+            : Maybe(Enforcement(f))
+        from scenarios in Gen.Int[0, 3].SelectMany(n => All(DealFrame.Numbered("S", n).Select(s => Scenario(f, leases, s))))
+        select Join([
+            $"deal {f.Name} {{",
+            header,
+            .. parties, .. facilities, .. leases.Select(l => l.Text), .. tranches, equity, .. accounts, .. fees,
+            .. tests.Select(t => t.Text), .. triggers.Select(t => t.Text),
+            defaultRule.Trim(), cfads, waterfall, enforcement.Trim(),
+            "}",
+            .. scenarios,
+        ]) + "\n";
+
+    private static Gen<string> Header(DealFrame f) =>
+        from title in Maybe(Pick("title \"Generated deal\"", "title \"A \\\"quoted\\\" \\\\ title, ü\"", "title \"\""))
+        from currency in Pick("USD", "EUR", "GBP", "JPY")
+        from firstPayment in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "first_payment " + d))
+        from daycount in Pick(DealFrame.DayCounts)
+        from items in Shuffled(title, "currency " + currency, "closing " + DealFrame.Date(f.Closing),
+            "maturity " + DealFrame.Date(f.Maturity), firstPayment, "pay " + f.Pay, "daycount " + daycount)
+        select "  " + items;
+
+    private static Gen<string> Party(string name) =>
+        from rating in Maybe(Pick("rating \"AA-\"", "rating \"BBB+\"", "rating \"NR\""))
+        from pd in Maybe(Rate(0, 2000).Select(r => "pd " + r))
+        from recovery in Maybe(Rate(0, 10000).Select(r => "recovery " + r))
+        from items in Shuffled(rating, pd, recovery)
+        select $"  party {name} {{ {items} }}";
+
+    private static Gen<string> Facility(DealFrame f, string name) =>
+        from cost in Money(1, 3000)
+        from value in Gen.OneOf(
+            from life in Duration(12, 480)
+            from floor in Maybe(Rate(0, 10000).Select(r => "floor " + r))
+            from start in Maybe(DateIn(f.Closing.AddDays(-1), f.Maturity).Select(d => "from " + d))
+            select "value straight_line " + life + floor + start,
+            from n in Gen.Int[1, 4]
+            from dates in IncreasingDates(f.Closing.AddYears(-1), f.Maturity.AddYears(2), n)
+            from amounts in Money(0, 3000).Array[n]
+            from comma in Pick(",", "")
+            select "value schedule { " + string.Join(comma + " ", dates.Zip(amounts, (d, m) => DealFrame.Date(d) + " " + m)) + " }")
+        from items in Shuffled("cost " + cost, value)
+        select $"  facility {name} {{ {items} }}";
+
+    private static Gen<GeneratedDecl> Lease(DealFrame f, string name) =>
+        from facility in Pick([.. f.FacilityNames])
+        from lessee in Pick([.. f.PartyNames])
+        from rent in Money(0, 500)
+        from escalator in Maybe(Rate(0, 500).Select(r => "escalating " + r + " per year"))
+        from starts in DateIn(f.Closing.AddDays(-1), f.Maturity)
+        from term in Duration(1, 120)
+        from renewals in Gen.Int[0, 4]
+        from renewalTerm in Duration(1, 120)
+        from times in Pick(" x ", "x ")
+        from market in Pick("", " rent at market")
+        from hasRenewals in Gen.Bool
+        from rvg in Gen.Frequency((2, Rvg(f, DateOnly.ParseExact(starts, "yyyy-MM-dd"))), (1, Gen.Const("")))
+        from items in Shuffled("lessee " + lessee, "rent " + rent + " per year " + escalator.Trim(), "starts " + starts,
+            "term " + term, hasRenewals ? $"renewals {Text(renewals)}{times}{renewalTerm} at lessee option{market}" : "", rvg)
+        select new GeneratedDecl(name, $"  lease {name} on {facility} {{ {items} }}", Renewals: hasRenewals ? renewals : 0);
+
+    private static Gen<string> Rvg(DealFrame f, DateOnly starts) =>
+        from guarantees in Maybe(GuaranteedAmount(f).Select(e => "guarantees " + e))
+        from cap in Money(0, 3000)
+        from until in Maybe(DateIn(starts, starts.AddYears(20)).Select(d => "until " + d))
+        from items in Shuffled(guarantees, "cap " + cap, until)
+        select "rvg " + items;
+
+    /// <summary>What an RVG may guarantee: state read when the lease ends, but no flow, target, test or trigger.</summary>
+    private static Gen<string> GuaranteedAmount(DealFrame f) =>
+        from tranche in Pick([.. f.TrancheNames])
+        from money in Money(0, 3000)
+        from share in Rate(0, 10000)
+        from facility in Pick([.. f.FacilityNames])
+        from choice in Pick(
+            tranche + ".scheduled_balance", tranche + ".balance", money, share + " of " + facility + ".cost",
+            $"max(0, {tranche}.balance - {money})", $"min({money}, {tranche}.scheduled_balance)")
+        select choice;
+
+    private static Gen<string> Tranche(DealFrame f, string name) =>
+        from balance in Money(0, 3000)
+        from coupon in Rate(0, 1500)
+        from isFixed in Pick("", " fixed")
+        from maturityDate in Maybe(DateIn(f.Closing, f.Maturity))
+        let maturity = maturityDate.Length == 0 ? f.Maturity : DateOnly.ParseExact(maturityDate.Trim(), "yyyy-MM-dd")
+        from interestOnly in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "interest_only until " + d))
+        from amortize in Maybe(Amortization(f, maturity))
+        from seniority in Maybe(Gen.Int[1, 4].Select(s => "seniority " + Text(s)))
+        from items in Shuffled("balance " + balance, "coupon " + coupon + isFixed, interestOnly, amortize,
+            maturityDate.Length == 0 ? "" : "maturity" + maturityDate, seniority)
+        select $"  tranche {name} {{ {items} }}";
+
+    private static Gen<string> Amortization(DealFrame f, DateOnly maturity) =>
+        Gen.OneOf(
+            Pick("amortize bullet", "amortize level", "amortize linear"),
+            from n in Gen.Int[1, 4]
+            from dates in IncreasingDates(f.Closing, maturity, Math.Min(n, maturity.DayNumber - f.Closing.DayNumber))
+            from amounts in Money(0, 500).Array[dates.Length]
+            from comma in Pick(",", "")
+            select "amortize schedule { " + string.Join(comma + " ", dates.Zip(amounts, (d, m) => DealFrame.Date(d) + " " + m)) + " }");
+
+    private static Gen<string> Equity(DealFrame f) =>
+        from contributed in Money(0, 1000)
+        from holders in Gen.Int[0, f.Parties]
+        from parties in Gen.Shuffle((f.PartyNames).ToArray(), holders)
+        from cuts in Gen.Int[1, 99].ArrayUnique[Math.Max(0, holders - 1)]
+        let bounds = (int[])[0, .. cuts.Order(), 100]
+        let shares = parties.Take(holders).Select((p, i) => p + " " + Text(bounds[i + 1] - bounds[i]) + "%")
+        from items in Shuffled("contributed " + contributed, holders == 0 ? "" : "holders " + string.Join(", ", shares))
+        select $"  equity Eq {{ {items} }}";
+
+    private static Gen<string> Account(DealFrame f, string name) =>
+        from braces in Gen.Int[0, 4]
+        from target in Maybe(Target(f).Select(t => "target " + t))
+        from initial in Maybe(Money(0, 300).Select(m => "initial " + m))
+        from earns in Maybe(Rate(0, 800).Select(r => "earns " + r))
+        from items in Shuffled(target, initial, earns)
+        select braces == 0 ? $"  account {name}" : $"  account {name} {{ {items} }}";
+
+    /// <summary>An account target: state, evaluated when the step runs (a duration's worth of a flow, a share of a
+    /// balance, a fixed amount).</summary>
+    private static Gen<string> Target(DealFrame f) =>
+        from months in Pick("3m", "6m", "12m", "1y")
+        from tranche in Pick([.. f.TrancheNames])
+        from money in Money(0, 200)
+        from share in Rate(0, 5000)
+        from choice in Pick(months + " of debt_service", months + " of " + tranche + ".interest", money,
+            share + " of " + tranche + ".balance", $"max({money}, {months} of debt_service)")
+        select choice;
+
+    private static Gen<string> Fee(DealFrame f, string name) =>
+        from money in Money(0, 20)
+        from share in Rate(0, 200)
+        from tranche in Pick([.. f.TrancheNames])
+        from facility in f.Facilities == 0 ? Gen.Const("") : Pick([.. f.FacilityNames])
+        from amount in f.Facilities == 0
+            ? Pick(money, share + " of " + tranche + ".balance")
+            : Pick(money, share + " of " + tranche + ".balance", share + " of " + facility + ".value", share + " of " + facility + ".cost")
+        from escalator in Maybe(Rate(0, 500).Select(r => "escalating " + r + " per year"))
+        select $"  fee {name} {{ {amount} per year{escalator} }}";
+}

@@ -1,0 +1,5 @@
+namespace DealLang.Cli.Tests.Properties;
+
+/// <summary>A generated declaration: its text and what later declarations need to know of it (a test's unit, a
+/// lease's renewal count), so that references and scenario levers stay within the checker's limits.</summary>
+internal sealed record GeneratedDecl(string Name, string Text, string Unit = "", int Renewals = 0);

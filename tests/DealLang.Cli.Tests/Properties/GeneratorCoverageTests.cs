@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using CsCheck;
+using Xunit.Abstractions;
+
+namespace DealLang.Cli.Tests.Properties;
+
+/// <summary>The generator reaches every construct docs/language.md lists (a generator that silently stopped making
+/// leases or grace periods would leave the properties testing less than they claim).</summary>
+public sealed class GeneratorCoverageTests(ITestOutputHelper output)
+{
+    /// <summary>Each construct and a pattern that finds it in a deal's text.</summary>
+    public static readonly (string Construct, string Pattern)[] Constructs =
+    [
+        ("title", @"\btitle """), ("first_payment", @"\bfirst_payment \d"), ("party rating/pd/recovery", @"\brecovery \d"),
+        ("straight-line value with floor and from", @"straight_line \S+ floor \S+ from"), ("scheduled value", @"value schedule \{"),
+        ("lease", @"\blease L\d on F\d"), ("escalating rent", @"per year escalating"), ("renewals", @"\brenewals \d+ ?x \S+ at lessee option"),
+        ("rent at market", @"rent at market"), ("rvg", @"\brvg "), ("rvg guarantees", @"guarantees \S"), ("rvg until", @"rvg [^}]*until \d"),
+        ("bullet", @"amortize bullet"), ("level", @"amortize level"), ("linear", @"amortize linear"), ("schedule", @"amortize schedule \{"),
+        ("interest-only", @"interest_only until"), ("tranche maturity", @"\bmaturity \d.*seniority|tranche [^\n]*maturity \d"),
+        ("seniority", @"seniority \d"), ("equity holders", @"holders P\d \d+%, P\d"), ("account target", @"target \S"),
+        ("6m of a flow", @"\dm of debt_service"), ("bare account", @"account A\d\n"), ("fee of a value", @"fee Fee\d \{ \S+ of F\d\.value"),
+        ("fee escalating", @"fee [^\n]*escalating"), ("trailing test", @"over trailing \d"), ("test from", @"test [^\n]*from \d"),
+        ("test reading a test", @"= Test\d \* 2"), ("trigger from", @"trigger [^\n]*from \d[^\n]*=> trap"),
+        ("trigger reading a trigger", @"when \(?Trig\d"), ("and/or/not", @"\) (and|or) \(|not \("), ("default rule", @"default when"),
+        ("grace", @"grace \d+[dwmy]"), ("cfads includes rvg", @"cfads includes rvg"), ("using", @"using A\d"),
+        ("fill", @"fill A\d"), ("release", @"release A\d"), ("hold rest in", @"hold rest in A\d"), ("if/else", @"\} else \{"),
+        ("pay balance", @"pay T\d\.balance"), ("sell haircut lag", @"sell F\d(, F\d)? haircut \S+ lag \S+"),
+        ("enforcement waterfall", @"enforcement \{[^}]*waterfall \{"), ("scenario", @"scenario S\d for Gen"),
+        ("renewals taken", @"renewals taken \d"), ("deflate", @"\.value deflate"), ("drop", @"\.value drop \S+ by"),
+        ("market_rent", @"market_rent deflate"), ("party default", @"defaults on \d"), ("enforcement lever", @"\n  enforcement (haircut|lag)"),
+        ("duration in days or weeks", @"(term|lag|straight_line|trailing) \d+[dw]\b"), ("basis points", @"\d+bp"), ("thousands", @"\d+k\b"), ("billions", @"\d+bn\b"),
+    ];
+
+    [Fact]
+    public void Generated_deals_reach_every_construct()
+    {
+        var seen = new ConcurrentDictionary<string, int>();
+        string? example = null;
+        DealGen.Valid.Sample(deal =>
+        {
+            example ??= deal;
+            foreach (var (construct, pattern) in Constructs)
+            {
+                if (Regex.IsMatch(deal, pattern))
+                {
+                    seen.AddOrUpdate(construct, 1, (_, n) => n + 1);
+                }
+            }
+        }, iter: 300, seed: "0000000000001");
+
+        output.WriteLine(example);
+        foreach (var (construct, _) in Constructs)
+        {
+            output.WriteLine($"{construct}: {seen.GetValueOrDefault(construct)} of 300");
+        }
+
+        string[] missing = [.. Constructs.Select(c => c.Construct).Where(c => !seen.ContainsKey(c))];
+        Assert.True(missing.Length == 0, "never generated: " + string.Join(", ", missing));
+    }
+}

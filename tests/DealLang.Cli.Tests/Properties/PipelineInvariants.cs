@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DealLang.Compiler;
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Emit;
+using DealLang.Runner.Hosting;
+using DealLang.Runner.Reports;
+using DealLang.Runner.Running;
+
+namespace DealLang.Cli.Tests.Properties;
+
+/// <summary>The invariants every deal text must keep, whatever it holds, as assertions the properties share.</summary>
+internal static partial class PipelineInvariants
+{
+    public const string File = "generated.deal";
+
+    /// <summary>Compiled images stay in this process's memory cache only: the user's disk cache is never touched.</summary>
+    private static readonly CompileOptions InMemory = new() { UseDiskCache = false };
+
+    /// <summary>No crash (an exception fails the property), every diagnostic located in the file with a user
+    /// code (DL09xx is a compiler bug), and a model exactly when there is no error.</summary>
+    public static CheckResult CheckIsTotal(string text)
+    {
+        CheckResult result = DealCompiler.Check(File, text);
+        int lines = text.Split('\n').Length;
+        foreach (Diagnostic d in result.Diagnostics)
+        {
+            Assert.True(d.Span.Path == File && d.Span.Line >= 1 && d.Span.Column >= 1 && d.Span.Line <= lines,
+                $"unlocated diagnostic: {d}");
+            Assert.True(UserCode().IsMatch(d.Code), $"internal diagnostic: {d}");
+            Assert.False(string.IsNullOrWhiteSpace(d.Message), $"empty message: {d}");
+        }
+
+        Assert.Equal(result.Model is null, result.Diagnostics.Any(d => d.Severity == Severity.Error));
+        return result;
+    }
+
+    /// <summary>A generated deal has no error: one would be a generator (or checker) bug.</summary>
+    public static void ChecksWithoutErrors(string text)
+    {
+        CheckResult result = CheckIsTotal(text);
+        Assert.True(result.Succeeded, "generated deal rejected:\n" +
+            string.Join('\n', result.Diagnostics.Where(d => d.Severity == Severity.Error)));
+    }
+
+    /// <summary>Compiles, runs every scenario with the cash check (a <c>CashConservationException</c> in any period
+    /// of any run fails), and does it all a second time: the emitted C#, every ledger and the summary must be
+    /// byte-identical.</summary>
+    public static void RunsConservingCashDeterministically(string text, RunTally tally)
+    {
+        (string source, string reports) first = CompileAndRun(text, tally);
+        (string source, string reports) second = CompileAndRun(text, null);
+        Assert.True(first.source == second.source, "the emitted C# differs between two compilations");
+        Assert.True(first.reports == second.reports, "the reports differ between two runs");
+    }
+
+    /// <summary>The second compilation emits again but finds its image in the memory cache (keyed by the emitted
+    /// source), so the comparison covers emitting, loading, running and rendering, at the cost of one Roslyn
+    /// compilation a deal.</summary>
+    private static (string Source, string Reports) CompileAndRun(string text, RunTally? tally)
+    {
+        CompileResult compiled = DealCompiler.Compile(File, text, InMemory);
+        Assert.True(compiled.Compiled is not null && compiled.Emitted is not null, string.Join('\n', compiled.Diagnostics));
+        using var host = DealHost.Load(compiled.Compiled.Image, compiled.Compiled.TypeName);
+        var deal = host.Program.Description;
+        var outcomes = ScenarioRunner.RunAll(host.Program, fullLedger: true, checkCash: true);
+        Assert.NotEmpty(outcomes);
+        tally?.Add(outcomes);
+        var reports = new StringBuilder();
+        foreach (ReportFormat format in (ReportFormat[])[ReportFormat.Csv, ReportFormat.Json])
+        {
+            foreach (var outcome in outcomes)
+            {
+                reports.Append(LedgerReport.Render(deal, host.Program.Layout, outcome, format));
+            }
+
+            reports.Append(SummaryReport.Render(deal, outcomes, format));
+        }
+
+        return (compiled.Emitted.Source, reports.ToString());
+    }
+
+    [GeneratedRegex("^DL0[1-5][0-9][0-9]$")]
+    private static partial Regex UserCode();
+}
