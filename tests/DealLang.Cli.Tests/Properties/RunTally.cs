@@ -18,7 +18,7 @@ internal sealed class RunTally
             Interlocked.Add(ref periods, o.PeriodsRun);
             Count(ref defaults, o.Events.EventOfDefault is not null);
             Count(ref sales, o.Events.Sale is not null);
-            Count(ref traps, o.Events.FirstCashTrap is not null);
+            Count(ref traps, o.Events.Triggers.Any(t => t.FirstActive is not null));
             Count(ref rvgs, o.Events.RvgPaid.Any(r => r.Amount > 0));
         }
     }
