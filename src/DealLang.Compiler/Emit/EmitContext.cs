@@ -251,12 +251,10 @@ internal sealed class EmitContext
         }
     }
 
-    // Iterative (an explicit stack), because a long sum in a deal file is a tree as deep as the sum is long.
+    // Which state and dates an expression reads, in reading order (the walk is iterative: sums can be long).
     private void Walk(BoundExpression root, int window)
     {
-        var pending = new Stack<BoundExpression>();
-        pending.Push(root);
-        while (pending.TryPop(out var expression))
+        foreach (BoundExpression expression in BoundExpressionWalk.PreOrder(root))
         {
             switch (expression)
             {
@@ -265,24 +263,6 @@ internal sealed class EmitContext
                     break;
                 case QuantityExpression q:
                     Read(q, window);
-                    break;
-                case UnaryExpression u:
-                    pending.Push(u.Operand);
-                    break;
-                case BinaryExpression b:
-                    // Right first, so the left operand is visited first: history slots are numbered in reading order.
-                    pending.Push(b.Right);
-                    pending.Push(b.Left);
-                    break;
-                case CallExpression c:
-                    for (int i = c.Arguments.Length - 1; i >= 0; i--)
-                    {
-                        pending.Push(c.Arguments[i]);
-                    }
-
-                    break;
-                case DurationOfExpression d:
-                    pending.Push(d.Flow);
                     break;
             }
         }

@@ -32,34 +32,6 @@ internal sealed partial class TypeChecker
     }
 
     /// <summary>Whether any part of an expression reads a per-period flow. Iterative: operand chains can be long.</summary>
-    private static bool ReadsFlow(BoundExpression expression)
-    {
-        var pending = new Stack<BoundExpression>();
-        pending.Push(expression);
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case QuantityExpression { IsFlow: true }:
-                case DurationOfExpression:
-                    return true;
-                case UnaryExpression u:
-                    pending.Push(u.Operand);
-                    break;
-                case BinaryExpression b:
-                    pending.Push(b.Left);
-                    pending.Push(b.Right);
-                    break;
-                case CallExpression c:
-                    foreach (BoundExpression argument in c.Arguments)
-                    {
-                        pending.Push(argument);
-                    }
-
-                    break;
-            }
-        }
-
-        return false;
-    }
+    private static bool ReadsFlow(BoundExpression expression) =>
+        BoundExpressionWalk.PreOrder(expression).Any(e => e is QuantityExpression { IsFlow: true } or DurationOfExpression);
 }
