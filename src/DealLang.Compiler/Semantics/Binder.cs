@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
+using DealLang.Compiler.Semantics.Kinds;
 using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler.Semantics;
@@ -49,43 +51,8 @@ internal sealed partial class Binder
             _current = declaration;
             switch (declaration)
             {
-                case PartySyntax party:
-                    Expressions(_dealScope, party.Pd, party.Recovery);
-                    break;
-                case FacilitySyntax facility:
-                    BindFacility(facility);
-                    break;
-                case LeaseSyntax lease:
-                    BindLease(lease);
-                    break;
-                case TrancheSyntax tranche:
-                    Expressions(_dealScope, tranche.Balance, tranche.Coupon);
-                    foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Amortization?.Schedule ?? []))
-                    {
-                        Expressions(_dealScope, point.Amount);
-                    }
-
-                    break;
-                case EquitySyntax equity:
-                    Expressions(_dealScope, equity.Contributed);
-                    foreach (HolderSyntax holder in SyntaxWalk.Safe(equity.Holders))
-                    {
-                        RequireKind(holder.Party, SymbolKind.Party, $"the holders of equity '{equity.Name?.Text}' must be parties");
-                        Expressions(_dealScope, holder.Share);
-                    }
-
-                    break;
-                case AccountSyntax account:
-                    Expressions(_dealScope, account.Target, account.Initial, account.Earns);
-                    break;
-                case FeeSyntax fee:
-                    Expressions(_dealScope, fee.Amount, fee.Escalator);
-                    break;
-                case TestSyntax test:
-                    Expressions(_dealScope, test.Expression);
-                    break;
-                case TriggerSyntax trigger:
-                    Expressions(_dealScope, trigger.Condition);
+                case NamedDeclarationSyntax named:
+                    KindRules.For(named.Kind).Bind(named, this);
                     break;
                 case DefaultRuleSyntax rule:
                     Expressions(_dealScope, rule.Condition);
@@ -98,32 +65,6 @@ internal sealed partial class Binder
                     break;
             }
         }
-    }
-
-    private void BindFacility(FacilitySyntax facility)
-    {
-        Expressions(_dealScope, facility.Cost);
-        switch (facility.Value)
-        {
-            case StraightLineValueSyntax line:
-                Expressions(_dealScope, line.Floor);
-                break;
-            case ScheduleValueSyntax schedule:
-                foreach (SchedulePointSyntax point in SyntaxWalk.Safe(schedule.Points))
-                {
-                    Expressions(_dealScope, point.Amount);
-                }
-
-                break;
-        }
-    }
-
-    private void BindLease(LeaseSyntax lease)
-    {
-        string name = lease.Name?.Text ?? "";
-        RequireKind(lease.Facility, SymbolKind.Facility, $"lease '{name}' must be on a facility");
-        RequireKind(lease.Lessee, SymbolKind.Party, $"the lessee of lease '{name}' must be a party");
-        Expressions(_dealScope, lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap);
     }
 
     private void BindEnforcement(EnforcementSyntax enforcement)
@@ -237,6 +178,9 @@ internal sealed partial class Binder
         }
     }
 
+    /// <summary>Resolves the names in a declaration's expressions (its terms, amounts, conditions), in the deal's scope.</summary>
+    internal void BindTerms(params ExpressionSyntax?[] expressions) => Expressions(_dealScope, expressions);
+
     private void Expressions(Scope scope, params ExpressionSyntax?[] expressions)
     {
         foreach (ExpressionSyntax? expression in expressions)
@@ -275,27 +219,30 @@ internal sealed partial class Binder
             return;
         }
 
-        switch (symbol.Kind)
+        if (symbol.Kind == SymbolKind.Unknown)
         {
-            case SymbolKind.Unknown:
-                return;
-            case SymbolKind.Test or SymbolKind.Trigger when member is not null:
-                _diagnostics.Add(DiagnosticCatalogue.NoMembers(member.Span, name.Text, symbol.Kind.Keyword()));
-                return;
-            case SymbolKind.Test:
-                // The unit is the test's own; the type checker fills it in.
-                _analysis.References[reference] = new ResolvedReference(symbol, new MemberInfo(name.Text, Quantity.TestValue, Unit.Number, false));
-                return;
-            case SymbolKind.Trigger:
-                _analysis.References[reference] = new ResolvedReference(symbol, new MemberInfo(name.Text, Quantity.TriggerActive, Unit.Bool, false));
-                return;
-            case SymbolKind.Equity:
-                _diagnostics.Add(DiagnosticCatalogue.WrongKind(
-                    name.Span, name.Text, "equity", "an equity has no quantities an expression can read"));
-                return;
+            return;
         }
 
-        IReadOnlyList<MemberInfo> members = Builtins.MembersOf(symbol.Kind);
+        IReadOnlyList<MemberInfo> members;
+        switch (KindRules.For(symbol.Kind).Reading)
+        {
+            case KindReading.NotRead notRead:
+                _diagnostics.Add(DiagnosticCatalogue.WrongKind(name.Span, name.Text, symbol.Kind.Keyword(), notRead.Reason));
+                return;
+            case KindReading.ByName when member is not null:
+                _diagnostics.Add(DiagnosticCatalogue.NoMembers(member.Span, name.Text, symbol.Kind.Keyword()));
+                return;
+            case KindReading.ByName byName:
+                _analysis.References[reference] = new ResolvedReference(symbol, new MemberInfo(name.Text, byName.Quantity, byName.Unit, false));
+                return;
+            case KindReading.ByMembers byMembers:
+                members = byMembers.Members;
+                break;
+            default:
+                throw new UnreachableException("A kind's reading is by members, by name or not at all.");
+        }
+
         IEnumerable<string> memberNames = members.Select(m => m.Name);
         if (member is null || string.IsNullOrEmpty(member.Text))
         {
@@ -303,7 +250,7 @@ internal sealed partial class Binder
             return;
         }
 
-        if (Builtins.Member(symbol.Kind, member.Text) is not { } info)
+        if (members.FirstOrDefault(m => m.Name == member.Text) is not { } info)
         {
             _diagnostics.Add(DiagnosticCatalogue.UnknownMember(
                 member.Span, name.Text, symbol.Kind.Keyword(), member.Text, NameSuggestions.Closest(member.Text, memberNames), memberNames));
@@ -314,7 +261,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>Resolves a plain name that must be of one kind; reports unknown names and wrong kinds.</summary>
-    private Symbol? RequireKind(NameSyntax? name, SymbolKind expected, string requirement)
+    internal Symbol? RequireKind(NameSyntax? name, SymbolKind expected, string requirement)
     {
         if (name is not { Text.Length: > 0 })
         {

@@ -15,7 +15,7 @@ internal sealed partial class DealChecks
 
     private void CheckLimits()
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<DeclarationKind, int>();
         var waterfalls = new List<(WaterfallSyntax Waterfall, string What)>();
         foreach (DeclarationSyntax declaration in SyntaxWalk.Safe(Deal.Declarations))
         {
@@ -26,7 +26,7 @@ internal sealed partial class DealChecks
                     counts[named.Kind] = count;
                     if (count == MaxDeclarationsPerKind + 1)
                     {
-                        _diagnostics.Add(DiagnosticCatalogue.TooManyDeclarations(named.Name?.Span ?? named.Span, named.Kind, MaxDeclarationsPerKind));
+                        _diagnostics.Add(DiagnosticCatalogue.TooManyDeclarations(named.Name?.Span ?? named.Span, named.Keyword, MaxDeclarationsPerKind));
                     }
 
                     break;

@@ -21,15 +21,20 @@ internal sealed partial class DealChecks
         _diagnostics = diagnostics;
     }
 
+    /// <summary>What the passes have learnt so far, for a kind's rules (Semantics/Kinds/).</summary>
+    internal DealAnalysis Analysis => _analysis;
+
+    internal DiagnosticBag Diagnostics => _diagnostics;
+
     private DealSyntax Deal => _analysis.Deal;
 
     private SourceSpan DealNameSpan => Deal.Name?.Span ?? Deal.Span;
 
     /// <summary>The closing date when the header gives a usable one.</summary>
-    private Date? Closing => Deal.Closing?.Value;
+    internal Date? Closing => Deal.Closing?.Value;
 
     /// <summary>The maturity date when the header gives one after closing.</summary>
-    private Date? Maturity => Deal.Maturity is { } m && (Closing is not { } c || c < m.Value) ? m.Value : null;
+    internal Date? Maturity => Deal.Maturity is { } m && (Closing is not { } c || c < m.Value) ? m.Value : null;
 
     public static void Run(DealAnalysis analysis, DiagnosticBag diagnostics)
     {
@@ -107,7 +112,7 @@ internal sealed partial class DealChecks
     }
 
     /// <summary>Reports a date outside (closing, limit]; silent when the bounds are unknown (already reported).</summary>
-    private void RequireWithinDeal(DateSyntax? date, string what, Date? limit, string limitName)
+    internal void RequireWithinDeal(DateSyntax? date, string what, Date? limit, string limitName)
     {
         if (date is null || Closing is not { } closing || limit is not { } end)
         {
@@ -122,7 +127,7 @@ internal sealed partial class DealChecks
     }
 
     /// <summary>Whole months of a duration, warning when days or weeks had to be rounded up.</summary>
-    private int MonthsOf(DurationSyntax duration, string what)
+    internal int MonthsOf(DurationSyntax duration, string what)
     {
         int months = DurationRules.WholeMonths(duration, out bool exact);
         if (!exact)

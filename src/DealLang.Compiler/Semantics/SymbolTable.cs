@@ -29,12 +29,8 @@ internal sealed class SymbolTable
                 continue;
             }
 
-            if (KindOf(named) is not { } kind)
-            {
-                continue;
-            }
-
             string name = named.Name.Text;
+            SymbolKind kind = named.Kind.ToSymbolKind();
             if (Builtins.IsReserved(name))
             {
                 diagnostics.Add(DiagnosticCatalogue.NameIsBuiltin(named.Name.Span, name, kind.Keyword()));
@@ -103,20 +99,6 @@ internal sealed class SymbolTable
 
         return NameSuggestions.Closest(name, All.Select(s => s.Name));
     }
-
-    private static SymbolKind? KindOf(NamedDeclarationSyntax declaration) => declaration switch
-    {
-        PartySyntax => SymbolKind.Party,
-        FacilitySyntax => SymbolKind.Facility,
-        LeaseSyntax => SymbolKind.Lease,
-        TrancheSyntax => SymbolKind.Tranche,
-        EquitySyntax => SymbolKind.Equity,
-        AccountSyntax => SymbolKind.Account,
-        FeeSyntax => SymbolKind.Fee,
-        TestSyntax => SymbolKind.Test,
-        TriggerSyntax => SymbolKind.Trigger,
-        _ => null,
-    };
 
     private void Add(string name, SymbolKind kind, DeclarationSyntax declaration, SourceSpan span)
     {

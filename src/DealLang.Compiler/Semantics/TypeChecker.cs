@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
+using DealLang.Compiler.Semantics.Kinds;
 using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler.Semantics;
@@ -8,7 +9,8 @@ namespace DealLang.Compiler.Semantics;
 /// <summary>
 /// Gives every expression in the deal a unit and a bound tree (<see cref="BoundExpression"/>): terms must be
 /// constants of their expected unit (folded here: <c>100m * 2</c> is 2e8), conditions must be true/false, and
-/// each expression may only read what is known at its point in the period. This file walks the declarations;
+/// each expression may only read what is known at its point in the period. This file walks the declarations (a
+/// named one's terms are its kind's rules, Semantics/Kinds/) and offers those rules Term, Value and Condition;
 /// the expression rules are in TypeChecker.Expressions.cs and the unit algebra in TypeChecker.Units.cs.
 /// </summary>
 internal sealed partial class TypeChecker
@@ -27,8 +29,13 @@ internal sealed partial class TypeChecker
         _diagnostics = diagnostics;
     }
 
+    /// <summary>What the passes have learnt so far, for a kind's rules (Semantics/Kinds/).</summary>
+    internal DealAnalysis Analysis => _analysis;
+
+    internal DiagnosticBag Diagnostics => _diagnostics;
+
     /// <summary>How strictly a constant term's value is bounded.</summary>
-    private enum Range
+    internal enum Range
     {
         Any,
         NonNegative,
@@ -56,62 +63,8 @@ internal sealed partial class TypeChecker
         {
             switch (declaration)
             {
-                case PartySyntax party:
-                    string p = $"party '{party.Name?.Text}'";
-                    Term(party.Pd, Unit.Rate, $"the pd of {p}", Range.Fraction);
-                    Term(party.Recovery, Unit.Rate, $"the recovery of {p}", Range.Fraction);
-                    break;
-                case FacilitySyntax facility:
-                    CheckFacility(facility);
-                    break;
-                case LeaseSyntax lease:
-                    CheckLease(lease);
-                    break;
-                case TrancheSyntax tranche:
-                    string t = $"tranche '{tranche.Name?.Text}'";
-                    Term(tranche.Balance, Unit.Money, $"the balance of {t}", Range.NonNegative);
-                    Term(tranche.Coupon, Unit.Rate, $"the coupon of {t}", Range.NonNegative);
-                    foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Amortization?.Schedule ?? []))
-                    {
-                        Term(point.Amount, Unit.Money, $"a scheduled principal amount of {t}", Range.NonNegative);
-                    }
-
-                    break;
-                case EquitySyntax equity:
-                    string e = $"equity '{equity.Name?.Text}'";
-                    Term(equity.Contributed, Unit.Money, $"the contribution to {e}", Range.NonNegative);
-                    foreach (HolderSyntax holder in SyntaxWalk.Safe(equity.Holders))
-                    {
-                        Term(holder.Share, Unit.Rate, $"the share of {holder.Party?.Text} in {e}", Range.Fraction);
-                    }
-
-                    break;
-                case AccountSyntax account:
-                    string a = $"account '{account.Name?.Text}'";
-                    Value(account.Target, Unit.Money, new ExpressionContext(ContextKind.AccountTarget, $"the target of {a}"));
-                    Term(account.Initial, Unit.Money, $"the initial balance of {a}", Range.NonNegative);
-                    Term(account.Earns, Unit.Rate, $"the interest rate earned by {a}", Range.NonNegative);
-                    break;
-                case FeeSyntax fee:
-                    string f = $"fee '{fee.Name?.Text}'";
-                    Value(fee.Amount, Unit.Money, new ExpressionContext(ContextKind.FeeAmount, $"the amount of {f}"));
-                    Term(fee.Escalator, Unit.Rate, $"the escalator of {f}", Range.Any);
-                    CheckFeeBasis(fee);
-                    break;
-                case TestSyntax test:
-                    if (_analysis.Symbols.For(test) is { } symbol)
-                    {
-                        BindTest(symbol);
-                    }
-                    else
-                    {
-                        BindTestExpression(test, null); // a duplicate: still check what it says
-                    }
-
-                    break;
-                case TriggerSyntax trigger:
-                    Condition(trigger.Condition, new ExpressionContext(
-                        ContextKind.Trigger, $"the condition of trigger '{trigger.Name?.Text}'", _analysis.Symbols.For(trigger)));
+                case NamedDeclarationSyntax named:
+                    KindRules.For(named.Kind).CheckTerms(named, this);
                     break;
                 case DefaultRuleSyntax rule:
                     Condition(rule.Condition, new ExpressionContext(ContextKind.DefaultRule, "the default rule"));
@@ -128,38 +81,6 @@ internal sealed partial class TypeChecker
                     Steps(enforcement.Waterfall?.Steps ?? []);
                     break;
             }
-        }
-    }
-
-    private void CheckFacility(FacilitySyntax facility)
-    {
-        string f = $"facility '{facility.Name?.Text}'";
-        Term(facility.Cost, Unit.Money, $"the cost of {f}", Range.NonNegative);
-        switch (facility.Value)
-        {
-            case StraightLineValueSyntax line:
-                Term(line.Floor, Unit.Rate, $"the value floor of {f}", Range.Fraction);
-                break;
-            case ScheduleValueSyntax schedule:
-                foreach (SchedulePointSyntax point in SyntaxWalk.Safe(schedule.Points))
-                {
-                    Term(point.Amount, Unit.Money, $"a value in the schedule of {f}", Range.NonNegative);
-                }
-
-                break;
-        }
-    }
-
-    private void CheckLease(LeaseSyntax lease)
-    {
-        string l = $"lease '{lease.Name?.Text}'";
-        Term(lease.Rent, Unit.Money, $"the rent of {l}", Range.NonNegative);
-        Term(lease.Escalator, Unit.Rate, $"the rent escalator of {l}", Range.Any);
-        if (lease.Rvg is { } rvg)
-        {
-            Value(rvg.Guarantees, Unit.Money, new ExpressionContext(
-                ContextKind.RvgGuarantee, $"the amount guaranteed by the residual value guarantee of {l}"));
-            Term(rvg.Cap, Unit.Money, $"the residual value guarantee cap of {l}", Range.NonNegative);
         }
     }
 
@@ -195,6 +116,20 @@ internal sealed partial class TypeChecker
                         break;
                 }
             }
+        }
+    }
+
+    /// <summary>A test declaration: bound already if it is declared (tests are bound first, in dependency order); a
+    /// duplicate, left out of the symbols, is still checked for what it says.</summary>
+    internal void CheckTest(TestSyntax test)
+    {
+        if (_analysis.Symbols.For(test) is { } symbol)
+        {
+            BindTest(symbol);
+        }
+        else
+        {
+            BindTestExpression(test, null);
         }
     }
 
@@ -236,7 +171,7 @@ internal sealed partial class TypeChecker
     }
 
     /// <summary>A term fixed by the deal: binds, checks the unit, requires a constant and checks its range.</summary>
-    private void Term(ExpressionSyntax? expression, Unit expected, string what, Range range)
+    internal void Term(ExpressionSyntax? expression, Unit expected, string what, Range range)
     {
         if (expression is null)
         {
@@ -268,7 +203,7 @@ internal sealed partial class TypeChecker
     }
 
     /// <summary>An amount that may read deal state (a target, a fee, an RVG's guaranteed amount).</summary>
-    private void Value(ExpressionSyntax? expression, Unit expected, ExpressionContext context)
+    internal void Value(ExpressionSyntax? expression, Unit expected, ExpressionContext context)
     {
         if (expression is null)
         {
@@ -279,7 +214,7 @@ internal sealed partial class TypeChecker
     }
 
     /// <summary>A trigger condition, the default rule or a waterfall <c>if</c>: must be true/false.</summary>
-    private void Condition(ExpressionSyntax? expression, ExpressionContext context)
+    internal void Condition(ExpressionSyntax? expression, ExpressionContext context)
     {
         if (expression is null)
         {

@@ -65,7 +65,7 @@ public sealed class HyperionParseTests
         ];
 
         Assert.Equal(expected, Deal.Declarations.Select(d =>
-            d is NamedDeclarationSyntax named ? $"{named.Kind} {named.Name.Text}" : d.GetType().Name));
+            d is NamedDeclarationSyntax named ? $"{named.Keyword} {named.Name.Text}" : d.GetType().Name));
     }
 
     [Fact]

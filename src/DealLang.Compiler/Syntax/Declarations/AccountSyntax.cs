@@ -10,5 +10,5 @@ public sealed record AccountSyntax(
     ExpressionSyntax? Earns,
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
-    public override string Kind => "account";
+    public override DeclarationKind Kind => DeclarationKind.Account;
 }

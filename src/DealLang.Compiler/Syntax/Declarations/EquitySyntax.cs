@@ -10,7 +10,7 @@ public sealed record EquitySyntax(
     ImmutableArray<HolderSyntax> Holders,
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
-    public override string Kind => "equity";
+    public override DeclarationKind Kind => DeclarationKind.Equity;
 }
 
 /// <summary>One holder of an equity piece and its share.</summary>

@@ -10,7 +10,7 @@ public sealed record FacilitySyntax(
     ValueCurveSyntax? Value,
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
-    public override string Kind => "facility";
+    public override DeclarationKind Kind => DeclarationKind.Facility;
 }
 
 /// <summary>How a facility's value evolves before any scenario stress is applied.</summary>

@@ -11,5 +11,5 @@ public sealed record FeeSyntax(
     SourceSpan Span,
     bool PerYear = true) : NamedDeclarationSyntax(Name, Span)
 {
-    public override string Kind => "fee";
+    public override DeclarationKind Kind => DeclarationKind.Fee;
 }

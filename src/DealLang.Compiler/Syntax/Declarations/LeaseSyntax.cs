@@ -20,7 +20,7 @@ public sealed record LeaseSyntax(
     DayCountSyntax? DayCount,
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
-    public override string Kind => "lease";
+    public override DeclarationKind Kind => DeclarationKind.Lease;
 }
 
 /// <summary><c>renewals 4 x 4y at lessee option [rent at market]</c></summary>

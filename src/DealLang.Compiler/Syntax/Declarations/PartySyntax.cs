@@ -10,5 +10,5 @@ public sealed record PartySyntax(
     ExpressionSyntax? Recovery,
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
-    public override string Kind => "party";
+    public override DeclarationKind Kind => DeclarationKind.Party;
 }

@@ -11,5 +11,5 @@ public sealed record TestSyntax(
     DateSyntax? From,
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
-    public override string Kind => "test";
+    public override DeclarationKind Kind => DeclarationKind.Test;
 }

@@ -15,7 +15,7 @@ public sealed record TrancheSyntax(
     SenioritySyntax? Seniority,
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
-    public override string Kind => "tranche";
+    public override DeclarationKind Kind => DeclarationKind.Tranche;
 }
 
 /// <summary><c>seniority 1</c>: 1 is most senior.</summary>

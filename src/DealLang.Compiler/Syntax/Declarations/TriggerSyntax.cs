@@ -10,5 +10,5 @@ public sealed record TriggerSyntax(
     NameSyntax Effect,
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
-    public override string Kind => "trigger";
+    public override DeclarationKind Kind => DeclarationKind.Trigger;
 }

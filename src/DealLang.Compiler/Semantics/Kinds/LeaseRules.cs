@@ -1,0 +1,102 @@
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Semantics.Kinds;
+
+/// <summary><c>lease MetaLease on Campus { lessee Meta  rent 2.6bn per year … }</c>: rent from a party for a facility,
+/// with renewals and a residual value guarantee.</summary>
+internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
+{
+    public override DeclarationKind Kind => DeclarationKind.Lease;
+
+    public override KindReading Reading { get; } = new KindReading.ByMembers(
+    [
+        new("rent", Quantity.LeaseRent, Unit.Money, true),
+        new("active", Quantity.LeaseActive, Unit.Bool, false),
+        new("ended", Quantity.LeaseEnded, Unit.Bool, false),
+    ]);
+
+    protected override void Bind(LeaseSyntax lease, Binder binder)
+    {
+        string name = lease.Name?.Text ?? "";
+        binder.RequireKind(lease.Facility, SymbolKind.Facility, $"lease '{name}' must be on a facility");
+        binder.RequireKind(lease.Lessee, SymbolKind.Party, $"the lessee of lease '{name}' must be a party");
+        binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap);
+    }
+
+    protected override void CheckTerms(LeaseSyntax lease, TypeChecker checker)
+    {
+        string l = $"lease '{lease.Name?.Text}'";
+        checker.Term(lease.Rent, Unit.Money, $"the rent of {l}", TypeChecker.Range.NonNegative);
+        checker.Term(lease.Escalator, Unit.Rate, $"the rent escalator of {l}", TypeChecker.Range.Any);
+        if (lease.Rvg is { } rvg)
+        {
+            checker.Value(rvg.Guarantees, Unit.Money, new ExpressionContext(
+                ContextKind.RvgGuarantee, $"the amount guaranteed by the residual value guarantee of {l}"));
+            checker.Term(rvg.Cap, Unit.Money, $"the residual value guarantee cap of {l}", TypeChecker.Range.NonNegative);
+        }
+    }
+
+    protected override void CheckStructure(LeaseSyntax lease, DealChecks checks)
+    {
+        DiagnosticBag diagnostics = checks.Diagnostics;
+        string name = lease.Name?.Text ?? "";
+        if (lease.Lessee is null)
+        {
+            checks.Missing(lease, "a lessee (e.g. 'lessee Meta')");
+        }
+
+        if (lease.Rent is null)
+        {
+            checks.Missing(lease, "a rent (e.g. 'rent 2.6bn per year')");
+        }
+
+        if (lease.Starts is null)
+        {
+            checks.Missing(lease, "a start date (e.g. 'starts 2029-11-30')");
+        }
+        else if (checks.Closing is { } closing && lease.Starts.Value < closing)
+        {
+            diagnostics.Add(DiagnosticCatalogue.DateOutOfRange(
+                lease.Starts.Span, $"the start of lease '{name}'", lease.Starts.Value.ToString(), $"on or after closing ({closing})"));
+        }
+
+        if (lease.Term is null)
+        {
+            checks.Missing(lease, "a term (e.g. 'term 4y')");
+        }
+        else
+        {
+            checks.MonthsOf(lease.Term, $"the term of lease '{name}'");
+        }
+
+        if (lease.Renewals is { Term: { } renewalTerm, Count: > 0 })
+        {
+            checks.MonthsOf(renewalTerm, $"the renewal term of lease '{name}'");
+        }
+
+        // The same list as the deal's own day count, with the same message (DL0407).
+        if (lease.DayCount is { } dayCount && !DayCounts.TryParse(dayCount.Text, out _))
+        {
+            diagnostics.Add(DiagnosticCatalogue.UnknownDayCount(dayCount.Span, dayCount.Text ?? ""));
+        }
+
+        if (lease.Rvg is { } rvg)
+        {
+            if (rvg.Cap is null && !checks.Analysis.IsDamaged(lease))
+            {
+                diagnostics.Add(DiagnosticCatalogue.MissingItem(
+                    rvg.Span, "lease", name, "a cap for its residual value guarantee (e.g. 'rvg cap 28bn until 2045-11-30')"));
+            }
+
+            if (rvg.Until is { } until && lease.Starts is { } starts && until.Value <= starts.Value)
+            {
+                diagnostics.Add(DiagnosticCatalogue.DateOutOfRange(
+                    until.Span, $"the end of the residual value guarantee of lease '{name}'", until.Value.ToString(),
+                    $"after the lease starts ({starts.Value})"));
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Semantics.Kinds;
+
+/// <summary><c>tranche Notes { balance 27.3bn  coupon 6.581% fixed  amortize level … }</c>: debt the waterfall pays.</summary>
+internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
+{
+    public override DeclarationKind Kind => DeclarationKind.Tranche;
+
+    public override KindReading Reading { get; } = new KindReading.ByMembers(
+    [
+        new("balance", Quantity.TrancheBalance, Unit.Money, false),
+        new("scheduled_balance", Quantity.TrancheScheduledBalance, Unit.Money, false),
+        new("interest", Quantity.TrancheInterestDue, Unit.Money, true),
+        new("principal", Quantity.TranchePrincipalDue, Unit.Money, true),
+        new("debt_service", Quantity.TrancheDebtService, Unit.Money, true),
+        new("interest_shortfall", Quantity.TrancheInterestShortfall, Unit.Money, false),
+        new("principal_shortfall", Quantity.TranchePrincipalShortfall, Unit.Money, false),
+        new("interest_paid", Quantity.TrancheInterestPaid, Unit.Money, true),
+        new("principal_paid", Quantity.TranchePrincipalPaid, Unit.Money, true),
+        new("coupon", Quantity.TrancheCoupon, Unit.Rate, false),
+    ]);
+
+    protected override void Bind(TrancheSyntax tranche, Binder binder)
+    {
+        binder.BindTerms(tranche.Balance, tranche.Coupon);
+        foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Amortization?.Schedule ?? []))
+        {
+            binder.BindTerms(point.Amount);
+        }
+    }
+
+    protected override void CheckTerms(TrancheSyntax tranche, TypeChecker checker)
+    {
+        string t = $"tranche '{tranche.Name?.Text}'";
+        checker.Term(tranche.Balance, Unit.Money, $"the balance of {t}", TypeChecker.Range.NonNegative);
+        checker.Term(tranche.Coupon, Unit.Rate, $"the coupon of {t}", TypeChecker.Range.NonNegative);
+        foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Amortization?.Schedule ?? []))
+        {
+            checker.Term(point.Amount, Unit.Money, $"a scheduled principal amount of {t}", TypeChecker.Range.NonNegative);
+        }
+    }
+
+    protected override void CheckStructure(TrancheSyntax tranche, DealChecks checks)
+    {
+        DiagnosticBag diagnostics = checks.Diagnostics;
+        string name = tranche.Name?.Text ?? "";
+        if (tranche.Balance is null)
+        {
+            checks.Missing(tranche, "a balance (e.g. 'balance 27.3bn')");
+        }
+
+        if (tranche.Coupon is null)
+        {
+            checks.Missing(tranche, "a coupon (e.g. 'coupon 6.581% fixed')");
+        }
+
+        checks.RequireWithinDeal(tranche.InterestOnlyUntil, $"the interest-only end of tranche '{name}'", checks.Maturity, "the deal's maturity");
+        checks.RequireWithinDeal(tranche.Maturity, $"the maturity of tranche '{name}'", checks.Maturity, "the deal's maturity");
+        if (tranche.Seniority is { Rank: < 1 } seniority)
+        {
+            diagnostics.Add(DiagnosticCatalogue.BadSeniority(seniority.Span, name, seniority.Rank));
+        }
+
+        if (tranche.Amortization is { Kind: AmortizationKind.Schedule } amortization)
+        {
+            ImmutableArray<SchedulePointSyntax> points = amortization.Schedule;
+            checks.CheckSchedule(points, amortization.Span, $"the amortisation schedule of tranche '{name}'");
+            Date? trancheMaturity = tranche.Maturity?.Value is { } tm && checks.Maturity is { } dm && tm <= dm ? tm : checks.Maturity;
+            foreach (SchedulePointSyntax point in SyntaxWalk.Safe(points))
+            {
+                checks.RequireWithinDeal(point.Date, $"a scheduled principal date of tranche '{name}'", trancheMaturity, "the tranche's maturity");
+            }
+
+            // A schedule that does not add up to the balance is legal (the rest is due at maturity) but usually a typo.
+            var amounts = SyntaxWalk.Safe(points).Select(p => checks.Analysis.BoundOf(p.Amount)).ToList();
+            if (checks.Analysis.BoundOf(tranche.Balance) is ConstantExpression balance && amounts.Count > 0
+                && amounts.All(a => a is ConstantExpression))
+            {
+                double scheduled = amounts.Sum(a => ((ConstantExpression)a!).Value);
+                if (Math.Abs(scheduled - balance.Value) > 0.005 + (1e-12 * Math.Abs(balance.Value)))
+                {
+                    diagnostics.Add(DiagnosticCatalogue.ScheduleDoesNotRepay(amortization.Span, name, scheduled, balance.Value));
+                }
+            }
+        }
+    }
+}
