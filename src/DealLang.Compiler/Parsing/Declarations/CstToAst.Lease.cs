@@ -1,0 +1,122 @@
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Syntax;
+using static DealLang.Grammar.DealLangParser;
+
+namespace DealLang.Compiler.Parsing;
+
+// The lease kind's parsing: leases, their renewals and residual value guarantees: 'lease MetaLease on Campus { … }'.
+// Found by its kind through CstToAst.KindParsers (CstToAst.Declarations.cs).
+internal sealed partial class CstToAst
+{
+    // leaseDecl : LEASE name=ident ON facility=ident LBRACE leaseItem* RBRACE ;
+    // leaseItem
+    //     : LESSEE ident                                                          # lesseeItem
+    //     | RENT expr perYear (ESCALATING expr perYear)?                          # rentItem
+    //     | STARTS DATE                                                           # startsItem
+    //     | TERM duration                                                         # termItem
+    //     | RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?     # renewalsItem
+    //     | RVG rvgPart+                                                          # rvgItem
+    //     ;
+    private LeaseSyntax? VisitLeaseDecl(LeaseDeclContext context)
+    {
+        if (VisitIdent(context.name) is not { } name || VisitIdent(context.facility) is not { } facility)
+        {
+            return null;
+        }
+
+        string container = $"lease '{name.Text}'";
+        var items = new ItemSet(this, container);
+        NameSyntax? lessee = null;
+        ExpressionSyntax? rent = null, escalator = null;
+        DateSyntax? starts = null;
+        DurationSyntax? term = null;
+        RenewalsSyntax? renewals = null;
+        RvgSyntax? rvg = null;
+        DayCountSyntax? dayCount = null;
+        foreach (LeaseItemContext item in context.leaseItem())
+        {
+            switch (item)
+            {
+                case LesseeItemContext l:
+                    items.Keep(ref lessee, "lessee", l, VisitIdent(l.ident()));
+                    break;
+                case RentItemContext r:
+                    // The escalator belongs to the rent line: both are kept or dropped together.
+                    ExpressionSyntax? amount = VisitExpr(r.expr(0));
+                    ExpressionSyntax? escalation = r.ESCALATING() is null ? null : VisitExpr(r.expr(1));
+                    if (items.IsFirst("rent", Span(r)))
+                    {
+                        (rent, escalator) = (amount, escalation);
+                    }
+
+                    break;
+                case StartsItemContext s:
+                    items.Keep(ref starts, "starts", s, VisitDate(s.DATE()));
+                    break;
+                case TermItemContext t:
+                    items.Keep(ref term, "term", t, VisitDuration(t.duration()));
+                    break;
+                case RenewalsItemContext r:
+                    items.Keep(ref renewals, "renewals", r, VisitRenewals(r));
+                    break;
+                case RvgItemContext r:
+                    items.Keep(ref rvg, "rvg", r, VisitRvg(r, $"the rvg of {container}"));
+                    break;
+                case LeaseDayCountItemContext d:
+                    items.Keep(ref dayCount, "daycount", d, VisitDayCount(d.dayCount()));
+                    break;
+            }
+        }
+
+        return new LeaseSyntax(name, facility, lessee, rent, escalator, starts, term, renewals, rvg, dayCount, Span(context));
+    }
+
+    // RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?   # renewalsItem
+    private RenewalsSyntax? VisitRenewals(RenewalsItemContext context)
+    {
+        int? count = VisitRenewalCount(context.renewalCount());
+        DurationSyntax? term = VisitDuration(context.duration());
+        bool atMarket = Matched(context.MARKET()) is not null;
+        return count is null || term is null ? null : new RenewalsSyntax(count.Value, term, atMarket, Span(context));
+    }
+
+    // renewalCount : NUMBER X | QUANTITY ;
+    // '2 x 5y' or '2x 5y'; in the second the lexer has made '2x' one token, whose suffix must be x.
+    private int? VisitRenewalCount(RenewalCountContext? context)
+    {
+        const string what = "the number of renewals";
+        if (Matched(context?.QUANTITY()) is not { } quantity)
+        {
+            return VisitWholeNumber(Matched(context?.NUMBER()), what, minimum: 0);
+        }
+
+        (string number, string suffix) = Literals.Split(quantity.Text);
+        if (!string.Equals(suffix, "x", StringComparison.Ordinal))
+        {
+            Report(DiagnosticCatalogue.UnknownUnit(Span(quantity), quantity.Text, "x (a count of renewals, as in 'renewals 2x 5y')"));
+            return null;
+        }
+
+        return VisitWholeNumber(quantity, what, minimum: 0, number);
+    }
+
+    // RVG rvgPart+   # rvgItem
+    // rvgPart : GUARANTEES expr # rvgGuarantees | CAP expr # rvgCap | UNTIL DATE # rvgUntil ;
+    private RvgSyntax VisitRvg(RvgItemContext context, string container)
+    {
+        var items = new ItemSet(this, container);
+        ExpressionSyntax? guarantees = null, cap = null;
+        DateSyntax? until = null;
+        foreach (RvgPartContext part in context.rvgPart())
+        {
+            switch (part)
+            {
+                case RvgGuaranteesContext g: items.Keep(ref guarantees, "guarantees", g, VisitExpr(g.expr())); break;
+                case RvgCapContext c: items.Keep(ref cap, "cap", c, VisitExpr(c.expr())); break;
+                case RvgUntilContext u: items.Keep(ref until, "until", u, VisitDate(u.DATE())); break;
+            }
+        }
+
+        return new RvgSyntax(guarantees, cap, until, Span(context));
+    }
+}

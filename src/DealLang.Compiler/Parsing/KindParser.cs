@@ -1,0 +1,38 @@
+using Antlr4.Runtime;
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Parsing;
+
+/// <summary>
+/// How one declaration kind is parsed: the parse-tree context of its grammar rule (<c>trancheDeclContext</c>), the
+/// syntax node made of it (<see cref="TrancheSyntax"/>) and the visitor (in
+/// <c>Parsing/Declarations/CstToAst.&lt;Kind&gt;.cs</c>). An entry of <see cref="CstToAst.KindParsers"/>.
+/// </summary>
+internal sealed class KindParser
+{
+    private readonly Func<CstToAst, ParserRuleContext, NamedDeclarationSyntax?> _visit;
+
+    private KindParser(DeclarationKind kind, Type contextType, Type syntaxType, Func<CstToAst, ParserRuleContext, NamedDeclarationSyntax?> visit)
+    {
+        Kind = kind;
+        ContextType = contextType;
+        SyntaxType = syntaxType;
+        _visit = visit;
+    }
+
+    public DeclarationKind Kind { get; }
+
+    /// <summary>The parse-tree context of the kind's grammar rule (a <c>dealMember</c> alternative).</summary>
+    public Type ContextType { get; }
+
+    /// <summary>The syntax node the visitor makes (what the semantic rules of the kind take).</summary>
+    public Type SyntaxType { get; }
+
+    public static KindParser Of<TContext, TSyntax>(DeclarationKind kind, Func<CstToAst, TContext, TSyntax?> visit)
+        where TContext : ParserRuleContext
+        where TSyntax : NamedDeclarationSyntax =>
+        new(kind, typeof(TContext), typeof(TSyntax), (builder, context) => visit(builder, (TContext)context));
+
+    /// <summary>The syntax node of a context of <see cref="ContextType"/>; null when a syntax error left too little.</summary>
+    public NamedDeclarationSyntax? Visit(CstToAst builder, ParserRuleContext context) => _visit(builder, context);
+}
