@@ -124,7 +124,4 @@ internal sealed partial class Lowerer
 
     /// <summary>The per-kind index of a declared name (0 if unresolved, which a checked deal never has).</summary>
     private int IndexOf(NameSyntax? name) => Symbols.TryLookup(name?.Text, out Symbol symbol) ? symbol.Index : 0;
-
-    private IEnumerable<(Symbol Symbol, T Syntax)> Declared<T>(SymbolKind kind) where T : NamedDeclarationSyntax =>
-        Symbols.OfKind(kind).Select(s => (s, (T)s.Declaration));
 }

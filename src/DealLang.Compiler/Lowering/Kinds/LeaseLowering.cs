@@ -1,0 +1,36 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Lowering.Kinds;
+
+/// <summary>A lease as a <see cref="LeaseModel"/> (the runtime's <see cref="LeaseInfo"/> and the RVG's guaranteed
+/// amount). Defaults: escalator 0, no renewals, RVG until the deal's maturity, an RVG guaranteeing its cap, rent in
+/// equal instalments per regular period (no day count of its own).</summary>
+internal sealed class LeaseLowering : DeclarationLowering<LeaseSyntax, LeaseModel>
+{
+    public override DeclarationKind Kind => DeclarationKind.Lease;
+
+    protected override LeaseModel Lower(LeaseSyntax lease, Symbol symbol, int index, Lowerer lowerer)
+    {
+        RvgSyntax? rvg = lease.Rvg;
+        double cap = rvg is null ? 0 : lowerer.ConstantOf(rvg.Cap);
+        var info = new LeaseInfo(
+            Name: symbol.Name,
+            Facility: lowerer.IndexOfName(lease.Facility),
+            Lessee: lowerer.IndexOfName(lease.Lessee),
+            RentPerYear: lowerer.ConstantOf(lease.Rent),
+            Escalator: lowerer.ConstantOf(lease.Escalator),
+            Start: lease.Starts?.Value ?? lowerer.Closing,
+            TermMonths: DurationRules.WholeMonths(lease.Term),
+            RenewalCount: lease.Renewals?.Count ?? 0,
+            RenewalTermMonths: DurationRules.WholeMonths(lease.Renewals?.Term),
+            RenewalAtMarket: lease.Renewals?.RentAtMarket ?? false,
+            RvgUntil: rvg is null ? null : rvg.Until?.Value ?? lowerer.DealMaturity,
+            RvgCap: cap,
+            RentDayCount: DayCounts.TryParse(lease.DayCount?.Text, out DayCount dayCount) ? dayCount : null);
+        BoundExpression? guarantees = rvg is null ? null : lowerer.BoundOf(rvg.Guarantees) ?? new ConstantExpression(cap, Unit.Money);
+        return new LeaseModel(info, guarantees);
+    }
+}

@@ -1,0 +1,28 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Lowering.Kinds;
+
+/// <summary>A test as a <see cref="TestModel"/>, listed in evaluation order (each after the tests it reads);
+/// <c>Index</c> is the position in that order. No trailing window is one period; no <c>from</c> is tested from the
+/// first period.</summary>
+internal sealed class TestLowering : DeclarationLowering<TestSyntax, TestModel>
+{
+    public override DeclarationKind Kind => DeclarationKind.Test;
+
+    protected override IReadOnlyList<Symbol> InModelOrder(Lowerer lowerer)
+    {
+        IReadOnlyList<Symbol> tests = lowerer.SymbolsOf(Kind);
+        return [.. lowerer.Analysis.TestOrder.Select(declaration => tests[declaration])];
+    }
+
+    protected override TestModel Lower(TestSyntax test, Symbol symbol, int index, Lowerer lowerer)
+    {
+        int trailing = test.Trailing is { } window
+            ? DurationRules.TrailingPeriods(window, lowerer.MonthsPerPeriod, out _)
+            : 1;
+        return new TestModel(
+            symbol.Name, index, lowerer.BoundOf(test.Expression) ?? new ConstantExpression(0, Unit.Number), trailing, test.From?.Value);
+    }
+}
