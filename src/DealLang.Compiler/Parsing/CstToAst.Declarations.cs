@@ -11,29 +11,36 @@ namespace DealLang.Compiler.Parsing;
 // KindParsers; the deal-wide rules (default rule, cfads rule) are here, waterfall and enforcement in CstToAst.Waterfall.
 internal sealed partial class CstToAst
 {
-    /// <summary>The parsing of each declaration kind: the grammar rule's context and the visitor that turns it into
-    /// the kind's syntax node. The one list a new kind's parsing is added to; <c>KindRegistryTests</c> fails when a
-    /// kind is missing or a <c>dealMember</c> alternative has no visitor.</summary>
+    /// <summary>The parsing of each declaration kind: its keyword, whether its items sit in braces, the grammar rule's
+    /// context and the visitor that turns it into the kind's syntax node. The one list a new kind's parsing is added
+    /// to (error recovery takes the keywords and braces from it too); <c>KindRegistryTests</c> fails when a kind is
+    /// missing or a <c>dealMember</c> alternative has no visitor.</summary>
     internal static readonly IReadOnlyList<KindParser> KindParsers =
     [
-        KindParser.Of<PartyDeclContext, PartySyntax>(DeclarationKind.Party, (b, c) => b.VisitPartyDecl(c)),
-        KindParser.Of<FacilityDeclContext, FacilitySyntax>(DeclarationKind.Facility, (b, c) => b.VisitFacilityDecl(c)),
-        KindParser.Of<LeaseDeclContext, LeaseSyntax>(DeclarationKind.Lease, (b, c) => b.VisitLeaseDecl(c)),
-        KindParser.Of<TrancheDeclContext, TrancheSyntax>(DeclarationKind.Tranche, (b, c) => b.VisitTrancheDecl(c)),
-        KindParser.Of<EquityDeclContext, EquitySyntax>(DeclarationKind.Equity, (b, c) => b.VisitEquityDecl(c)),
-        KindParser.Of<AccountDeclContext, AccountSyntax>(DeclarationKind.Account, (b, c) => b.VisitAccountDecl(c)),
-        KindParser.Of<FeeDeclContext, FeeSyntax>(DeclarationKind.Fee, (b, c) => b.VisitFeeDecl(c)),
-        KindParser.Of<TestDeclContext, TestSyntax>(DeclarationKind.Test, (b, c) => b.VisitTestDecl(c)),
-        KindParser.Of<TriggerDeclContext, TriggerSyntax>(DeclarationKind.Trigger, (b, c) => b.VisitTriggerDecl(c)),
+        KindParser.Of<PartyDeclContext, PartySyntax>(DeclarationKind.Party, PARTY, Braced, (b, c) => b.VisitPartyDecl(c)),
+        KindParser.Of<FacilityDeclContext, FacilitySyntax>(DeclarationKind.Facility, FACILITY, Braced, (b, c) => b.VisitFacilityDecl(c)),
+        KindParser.Of<LeaseDeclContext, LeaseSyntax>(DeclarationKind.Lease, LEASE, Braced, (b, c) => b.VisitLeaseDecl(c)),
+        KindParser.Of<TrancheDeclContext, TrancheSyntax>(DeclarationKind.Tranche, TRANCHE, Braced, (b, c) => b.VisitTrancheDecl(c)),
+        KindParser.Of<EquityDeclContext, EquitySyntax>(DeclarationKind.Equity, EQUITY, Braced, (b, c) => b.VisitEquityDecl(c)),
+        KindParser.Of<AccountDeclContext, AccountSyntax>(DeclarationKind.Account, ACCOUNT, Braced, (b, c) => b.VisitAccountDecl(c)),
+        KindParser.Of<FeeDeclContext, FeeSyntax>(DeclarationKind.Fee, FEE, Braced, (b, c) => b.VisitFeeDecl(c)),
+        KindParser.Of<TestDeclContext, TestSyntax>(DeclarationKind.Test, TEST, Unbraced, (b, c) => b.VisitTestDecl(c)),
+        KindParser.Of<TriggerDeclContext, TriggerSyntax>(DeclarationKind.Trigger, TRIGGER, Unbraced, (b, c) => b.VisitTriggerDecl(c)),
     ];
 
+    private const bool Braced = true;
+    private const bool Unbraced = false;
+
     private static readonly Dictionary<Type, KindParser> KindParsersByContext = KindParsers.ToDictionary(p => p.ContextType);
+
+    /// <summary>The parsing of the kind whose grammar rule made <paramref name="rule"/>; null for other rules.</summary>
+    internal static KindParser? KindParserOf(ParserRuleContext rule) => KindParsersByContext.GetValueOrDefault(rule.GetType());
 
     // dealMember : headerItem | partyDecl | facilityDecl | ... | enforcementDecl | unknownDecl ;
     // (VisitDealDecl reads header items and unknown declarations itself.)
     private DeclarationSyntax? VisitDeclaration(DealMemberContext member) => member.GetChild(0) switch
     {
-        ParserRuleContext rule when KindParsersByContext.TryGetValue(rule.GetType(), out KindParser? kind) => kind.Visit(this, rule),
+        ParserRuleContext rule when KindParserOf(rule) is { } kind => kind.Visit(this, rule),
         DefaultRuleContext rule => VisitDefaultRule(rule),
         CfadsRuleContext cfads => VisitCfadsRule(cfads),
         WaterfallDeclContext waterfall => VisitWaterfallDecl(waterfall),

@@ -46,8 +46,8 @@ internal sealed class UnknownDeclarations
 
     public static readonly UnknownDeclarations InDeal = new(RULE_dealMember,
     [
-        DealLangParser.PARTY, DealLangParser.FACILITY, DealLangParser.LEASE, DealLangParser.TRANCHE, DealLangParser.EQUITY,
-        DealLangParser.ACCOUNT, DealLangParser.FEE, DealLangParser.WATERFALL, DealLangParser.ENFORCEMENT,
+        .. CstToAst.KindParsers.Where(kind => kind.Braced).Select(kind => kind.Keyword),
+        DealLangParser.WATERFALL, DealLangParser.ENFORCEMENT,
     ]);
 
     private UnknownDeclarations(int rule, int[] listed)

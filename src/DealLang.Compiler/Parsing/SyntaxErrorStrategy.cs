@@ -19,9 +19,8 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
     // file. Never deleting these keeps recovery inside the right braces.
     private static readonly HashSet<int> Anchors =
     [
-        DealLangParser.LBRACE, DealLangParser.RBRACE, DealLangParser.DEAL, DealLangParser.SCENARIO, DealLangParser.PARTY,
-        DealLangParser.FACILITY, DealLangParser.LEASE, DealLangParser.TRANCHE, DealLangParser.EQUITY,
-        DealLangParser.ACCOUNT, DealLangParser.FEE, DealLangParser.TEST, DealLangParser.TRIGGER,
+        DealLangParser.LBRACE, DealLangParser.RBRACE, DealLangParser.DEAL, DealLangParser.SCENARIO,
+        .. CstToAst.KindParsers.Select(kind => kind.Keyword),
         DealLangParser.DEFAULT, DealLangParser.WATERFALL, DealLangParser.ENFORCEMENT,
     ];
 
@@ -173,11 +172,9 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
     private static bool? OpenBrace(ParserRuleContext rule) => rule switch
     {
         DealLangParser.DealDeclContext or DealLangParser.CompilationUnitContext or DealLangParser.UnknownDeclContext => false,
-        DealLangParser.PartyDeclContext or DealLangParser.FacilityDeclContext or DealLangParser.LeaseDeclContext
-            or DealLangParser.TrancheDeclContext or DealLangParser.EquityDeclContext or DealLangParser.AccountDeclContext
-            or DealLangParser.FeeDeclContext
-            or DealLangParser.WaterfallDeclContext or DealLangParser.IfStepContext or DealLangParser.EnforcementDeclContext
+        DealLangParser.WaterfallDeclContext or DealLangParser.IfStepContext or DealLangParser.EnforcementDeclContext
             or DealLangParser.ScenarioDeclContext => rule.GetToken(DealLangParser.LBRACE, 0) is not null,
+        _ when CstToAst.KindParserOf(rule) is { Braced: true } => rule.GetToken(DealLangParser.LBRACE, 0) is not null,
         _ => null,
     };
 

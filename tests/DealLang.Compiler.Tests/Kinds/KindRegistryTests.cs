@@ -112,6 +112,18 @@ public sealed class KindRegistryTests
     }
 
     [Fact]
+    public void EachKindsParsingHasItsKeywordAndBraces()
+    {
+        foreach (KindParser parser in CstToAst.KindParsers)
+        {
+            // Error recovery anchors on the keyword, and keeps inside the braces of a braced kind.
+            Assert.Equal(parser.Kind.Keyword(), SyntaxMessages.KeywordText(parser.Keyword));
+            bool ruleHasBraces = parser.ContextType.GetMethod("LBRACE", Type.EmptyTypes) is not null;
+            Assert.True(parser.Braced == ruleHasBraces, $"{parser.Kind}: Braced is {parser.Braced}, but its grammar rule {(ruleHasBraces ? "has" : "has no")} braces.");
+        }
+    }
+
+    [Fact]
     public void SymbolKindsAreTheDeclarationKindsAndUnknown()
     {
         foreach (DeclarationKind kind in DeclarationKinds.All)
