@@ -68,6 +68,8 @@ public sealed class KindRegistryTests
     [Fact]
     public void TheRegistriesGiveEachKindItsOwnImplementation()
     {
+        // The semantic and lowering registries are arrays indexed by the kind: its values run 0, 1, 2...
+        Assert.Equal(Enumerable.Range(0, DeclarationKinds.All.Count), DeclarationKinds.All.Select(k => (int)k));
         Assert.Equal(DeclarationKinds.All, CstToAst.KindParsers.Select(p => p.Kind).Order());
         Assert.Equal(CstToAst.KindParsers.Count, CstToAst.KindParsers.Select(p => p.ContextType).Distinct().Count());
         foreach (DeclarationKind kind in DeclarationKinds.All)
