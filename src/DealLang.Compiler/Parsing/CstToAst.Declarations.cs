@@ -48,7 +48,8 @@ internal sealed partial class CstToAst
 
         // A member cut short by a syntax error (already reported): nothing, or tokens skipped while recovering.
         null or ITerminalNode => null,
-        IParseTree other => throw new UnreachableException($"The grammar's {other.GetType().Name} has no visitor in CstToAst.VisitDeclaration."),
+        IParseTree other => throw new UnreachableException(
+            $"The grammar's {other.GetType().Name} has no visitor in CstToAst.VisitDeclaration."),
     };
 
     // schedulePoint : DATE expr COMMA? ;   (a facility's value schedule, a tranche's amortisation schedule)

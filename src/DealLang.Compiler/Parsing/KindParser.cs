@@ -14,7 +14,12 @@ internal sealed class KindParser
     private readonly Func<CstToAst, ParserRuleContext, NamedDeclarationSyntax?> _visit;
 
     private KindParser(
-        DeclarationKind kind, int keyword, bool braced, Type contextType, Type syntaxType, Func<CstToAst, ParserRuleContext, NamedDeclarationSyntax?> visit)
+        DeclarationKind kind,
+        int keyword,
+        bool braced,
+        Type contextType,
+        Type syntaxType,
+        Func<CstToAst, ParserRuleContext, NamedDeclarationSyntax?> visit)
     {
         Kind = kind;
         Keyword = keyword;
