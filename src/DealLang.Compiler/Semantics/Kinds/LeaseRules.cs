@@ -88,7 +88,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
             if (rvg.Cap is null && !checks.Analysis.IsDamaged(lease))
             {
                 diagnostics.Add(DiagnosticCatalogue.MissingItem(
-                    rvg.Span, "lease", name, "a cap for its residual value guarantee (e.g. 'rvg cap 28bn until 2045-11-30')"));
+                    rvg.Span, lease.Keyword, name, "a cap for its residual value guarantee (e.g. 'rvg cap 28bn until 2045-11-30')"));
             }
 
             if (rvg.Until is { } until && lease.Starts is { } starts && until.Value <= starts.Value)
