@@ -44,11 +44,16 @@ internal sealed class EmitContext
         }
 
         CheckIndexes();
+        Components = EmitterComponents.Create(this);
         CollectReads();
 
-        // The components build every entity's handles, which makes every name an identifier (CSharpNames) or
-        // fails, before any text is written; some handles exist only when the walk above found them read.
-        Components = EmitterComponents.Create(this);
+        // Each component builds its entities' handles now, once the reads are known (a lease's 'active' exists only
+        // when read): that makes every name an identifier (CSharpNames) or fails, before any text is written.
+        foreach (var component in Components)
+        {
+            _ = component.Entities;
+        }
+
         CreateHistorySlots();
     }
 
@@ -132,41 +137,18 @@ internal sealed class EmitContext
 
     /// <summary>Flows known only after the waterfall (amounts paid): trailing tests read their completed periods,
     /// which is also what a non-trailing read sees before this period's waterfall has run.</summary>
-    public static bool IsKnownAfterWaterfall(Quantity quantity) =>
-        quantity is Quantity.TrancheInterestPaid or Quantity.TranchePrincipalPaid or Quantity.FeePaid;
+    public bool IsKnownAfterWaterfall(Quantity quantity) => Components.Any(c => c.KnownAfterWaterfall(quantity));
 
-    /// <summary>Every expression in the deal, in the order the loop evaluates them, with its trailing window.</summary>
+    /// <summary>Every expression in the deal, in the order the loop evaluates them, with its trailing window: each
+    /// kind's (its component's), then the default rule and the waterfall's conditions.</summary>
     public IEnumerable<(BoundExpression Expression, int Window)> AllExpressions()
     {
-        foreach (var lease in Model.Leases)
+        foreach (var component in Components)
         {
-            if (lease.RvgGuarantees is { } g)
+            foreach (var expression in component.Expressions())
             {
-                yield return (g, 1);
+                yield return expression;
             }
-        }
-
-        foreach (var fee in Model.Fees)
-        {
-            yield return (fee.AnnualAmount, 1);
-        }
-
-        foreach (var account in Model.Accounts)
-        {
-            if (account.Target is { } target)
-            {
-                yield return (target, 1);
-            }
-        }
-
-        foreach (var test in Model.Tests)
-        {
-            yield return (test.Expression, test.TrailingPeriods);
-        }
-
-        foreach (var trigger in Model.Triggers)
-        {
-            yield return (trigger.Condition, 1);
         }
 
         if (Model.DefaultRule is { } rule)
@@ -183,35 +165,13 @@ internal sealed class EmitContext
         }
     }
 
+    // What the expressions read. The dates they compare with are collected too, as are the other dates the loop
+    // compares with (a test's 'from', a lease's start) when Run, written before the class's constants, writes them.
     private void CollectReads()
     {
         foreach (var (expression, window) in AllExpressions())
         {
             Walk(expression, window);
-        }
-
-        foreach (var test in Model.Tests)
-        {
-            if (test.From is { } from)
-            {
-                DateConstant(from);
-            }
-        }
-
-        foreach (var trigger in Model.Triggers)
-        {
-            if (trigger.From is { } from)
-            {
-                DateConstant(from);
-            }
-        }
-
-        for (int l = 0; l < Model.Leases.Length; l++)
-        {
-            if (Reads(Quantity.LeaseActive, l))
-            {
-                DateConstant(Model.Leases[l].Info.Start);
-            }
         }
     }
 

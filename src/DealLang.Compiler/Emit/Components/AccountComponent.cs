@@ -37,7 +37,7 @@ internal sealed class AccountState : EntityState
 /// period and as collateral under enforcement. An account owes nothing, so has no dues or carry, and reads no test.
 /// </summary>
 internal sealed class AccountComponent(EmitContext ctx)
-    : EmitterComponent<AccountState>(ctx, ctx.Model.Accounts.Select(a => new AccountState(a)))
+    : EmitterComponent<AccountState>(ctx, () => ctx.Model.Accounts.Select(a => new AccountState(a)))
 {
     public override DeclarationKind Kind => DeclarationKind.Account;
 
@@ -45,6 +45,9 @@ internal sealed class AccountComponent(EmitContext ctx)
 
     public override IEnumerable<string> DescriptionElements() => States.Select(a => "new AccountInfo(" + CSharpLiterals.String(a.Name) + ", "
         + CSharpLiterals.Double(a.Model.Initial) + ", " + CSharpLiterals.Double(a.Model.Rate) + ")");
+
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Accounts.Where(a => a.Target is not null).Select(a => (a.Target!, 1));
 
     public override string? Read(Quantity quantity, int index) => quantity switch
     {

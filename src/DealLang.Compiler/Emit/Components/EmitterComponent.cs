@@ -66,6 +66,13 @@ internal abstract class EmitterComponent
     /// or null when the quantity is another kind's.</summary>
     public abstract string? Read(Quantity quantity, int index);
 
+    /// <summary>The kind's expressions, in the order the loop evaluates them, with their trailing windows (1: none):
+    /// what the emitter walks first, to learn what is read. Needs only the model: it runs before the handles exist.</summary>
+    public virtual IEnumerable<(BoundExpression Expression, int Window)> Expressions() => [];
+
+    /// <summary>Whether the kind's <paramref name="quantity"/> is known only after the waterfall (an amount paid).</summary>
+    public virtual bool KnownAfterWaterfall(Quantity quantity) => false;
+
     /// <summary>The history buffer of a flow that trailing tests sum: <c>history_</c> and the state it records.</summary>
     public virtual string HistoryName(Quantity quantity, int index) =>
         "history_" + (Read(quantity, index) ?? throw new InvalidOperationException("Internal error: " + quantity + " is not a " + Kind.Keyword() + "'s."))
@@ -160,26 +167,33 @@ internal abstract class EmitterComponent
 internal abstract class EmitterComponent<TState> : EmitterComponent
     where TState : EntityState
 {
-    private readonly TState[] _states;
+    private readonly Func<IEnumerable<TState>> _create;
+    private TState[]? _states;
 
-    protected EmitterComponent(EmitContext ctx, IEnumerable<TState> states)
-        : base(ctx)
+    /// <param name="states">Makes the entities' handles, once the emitter knows what the deal's expressions read
+    /// (<see cref="EmitContext"/> asks for them after its walk; some handles are declared only when read).</param>
+    protected EmitterComponent(EmitContext ctx, Func<IEnumerable<TState>> states)
+        : base(ctx) => _create = states;
+
+    /// <summary>The handles of entity <paramref name="index"/>.</summary>
+    public TState this[int index] => States[index];
+
+    public IReadOnlyList<TState> States => _states ??= Create();
+
+    public override IReadOnlyList<EntityState> Entities => States;
+
+    private TState[] Create()
     {
-        _states = [.. states];
-        for (int i = 0; i < _states.Length; i++)
+        TState[] states = [.. _create()];
+        for (int i = 0; i < states.Length; i++)
         {
-            if (_states[i].Index != i)
+            if (states[i].Index != i)
             {
-                throw new InvalidOperationException("Internal error: the " + Kind.Keyword() + " '" + CSharpLiterals.CommentText(_states[i].Name)
+                throw new InvalidOperationException("Internal error: the " + Kind.Keyword() + " '" + CSharpLiterals.CommentText(states[i].Name)
                     + "' has an index that does not match its position.");
             }
         }
+
+        return states;
     }
-
-    /// <summary>The handles of entity <paramref name="index"/>.</summary>
-    public TState this[int index] => _states[index];
-
-    public IReadOnlyList<TState> States => _states;
-
-    public override IReadOnlyList<EntityState> Entities => _states;
 }

@@ -25,7 +25,7 @@ internal sealed class EquityState : EntityState
 /// ledger columns of the steps that make them.
 /// </summary>
 internal sealed class EquityComponent(EmitContext ctx)
-    : EmitterComponent<EquityState>(ctx, ctx.Model.Equities.Select((e, i) => new EquityState(e, i)))
+    : EmitterComponent<EquityState>(ctx, () => ctx.Model.Equities.Select((e, i) => new EquityState(e, i)))
 {
     public override DeclarationKind Kind => DeclarationKind.Equity;
 

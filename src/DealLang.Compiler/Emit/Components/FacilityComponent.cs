@@ -26,7 +26,7 @@ internal sealed class FacilityState : EntityState
 /// has no locals, so takes part in no phase of the loop itself: its leases collect its rent.
 /// </summary>
 internal sealed class FacilityComponent(EmitContext ctx)
-    : EmitterComponent<FacilityState>(ctx, ctx.Model.Facilities.Select((f, i) => new FacilityState(f, i)))
+    : EmitterComponent<FacilityState>(ctx, () => ctx.Model.Facilities.Select((f, i) => new FacilityState(f, i)))
 {
     public override DeclarationKind Kind => DeclarationKind.Facility;
 

@@ -34,13 +34,18 @@ internal sealed class FeeState : EntityState
 /// cash, are not collateral, have no ledger columns of their own (their pay steps have) and no results array.
 /// </summary>
 internal sealed class FeeComponent(EmitContext ctx)
-    : EmitterComponent<FeeState>(ctx, ctx.Model.Fees.Select(f => new FeeState(f)))
+    : EmitterComponent<FeeState>(ctx, () => ctx.Model.Fees.Select(f => new FeeState(f)))
 {
     public override DeclarationKind Kind => DeclarationKind.Fee;
 
     public override string DescriptionProperty => "Fees";
 
     public override IEnumerable<string> DescriptionElements() => States.Select(f => CSharpLiterals.String(f.Name));
+
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Fees.Select(f => (f.AnnualAmount, 1));
+
+    public override bool KnownAfterWaterfall(Quantity quantity) => quantity == Quantity.FeePaid;
 
     public override string? Read(Quantity quantity, int index) => quantity switch
     {

@@ -65,7 +65,7 @@ internal sealed class LeaseState : EntityState
 /// facility is).
 /// </summary>
 internal sealed class LeaseComponent(EmitContext ctx)
-    : EmitterComponent<LeaseState>(ctx, ctx.Model.Leases.Select((l, i) => new LeaseState(
+    : EmitterComponent<LeaseState>(ctx, () => ctx.Model.Leases.Select((l, i) => new LeaseState(
         l, i, ctx.Model.Facilities[l.Info.Facility].Name, ctx.Reads(Quantity.LeaseActive, i), ctx.Reads(Quantity.LeaseEnded, i))))
 {
     public override DeclarationKind Kind => DeclarationKind.Lease;
@@ -82,6 +82,9 @@ internal sealed class LeaseComponent(EmitContext ctx)
             // Only a lease that states a day count passes one: the others keep the record's default (and their C#).
             + (l.RentDayCount is { } dc ? ", DayCount." + dc : "") + ")";
     });
+
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Leases.Where(l => l.RvgGuarantees is not null).Select(l => (l.RvgGuarantees!, 1));
 
     public override string? Read(Quantity quantity, int index) => quantity switch
     {

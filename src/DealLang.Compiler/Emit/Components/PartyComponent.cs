@@ -24,7 +24,7 @@ internal sealed class PartyState : EntityState
 /// terms), read by expressions. A party has no locals, so takes part in no phase of the loop itself.
 /// </summary>
 internal sealed class PartyComponent(EmitContext ctx)
-    : EmitterComponent<PartyState>(ctx, ctx.Model.Parties.Select((p, i) => new PartyState(p, i)))
+    : EmitterComponent<PartyState>(ctx, () => ctx.Model.Parties.Select((p, i) => new PartyState(p, i)))
 {
     public override DeclarationKind Kind => DeclarationKind.Party;
 

@@ -36,13 +36,17 @@ internal sealed class TestState : EntityState
 /// and carries nothing, is the target of no step and is not collateral.
 /// </summary>
 internal sealed class TestComponent(EmitContext ctx)
-    : EmitterComponent<TestState>(ctx, ctx.TestsByIndex.Select(t => new TestState(t)))
+    : EmitterComponent<TestState>(ctx, () => ctx.TestsByIndex.Select(t => new TestState(t)))
 {
     public override DeclarationKind Kind => DeclarationKind.Test;
 
     public override string DescriptionProperty => "Tests";
 
     public override IEnumerable<string> DescriptionElements() => States.Select(t => CSharpLiterals.String(t.Name));
+
+    /// <summary>In evaluation order, each over its trailing window.</summary>
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Tests.Select(t => (t.Expression, t.TrailingPeriods));
 
     public override string? Read(Quantity quantity, int index) =>
         quantity == Quantity.TestValue ? this[index].Value.Name : null;

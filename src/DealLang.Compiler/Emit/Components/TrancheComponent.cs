@@ -77,7 +77,7 @@ internal sealed class TrancheState : EntityState
 /// (no release), read no expression (no amounts due or tests), and are never collateral.
 /// </summary>
 internal sealed class TrancheComponent(EmitContext ctx)
-    : EmitterComponent<TrancheState>(ctx, ctx.Model.Tranches.Select(t => new TrancheState(t)))
+    : EmitterComponent<TrancheState>(ctx, () => ctx.Model.Tranches.Select(t => new TrancheState(t)))
 {
     private const int NumbersPerLine = 4;
 
@@ -109,6 +109,9 @@ internal sealed class TrancheComponent(EmitContext ctx)
         Quantity.TrancheCoupon => CSharpLiterals.DoubleOperand(this[index].Model.Coupon),
         _ => null,
     };
+
+    public override bool KnownAfterWaterfall(Quantity quantity) =>
+        quantity is Quantity.TrancheInterestPaid or Quantity.TranchePrincipalPaid;
 
     public override string HistoryName(Quantity quantity, int index) =>
         quantity == Quantity.TrancheDebtService ? this[index].DebtServiceHistory : base.HistoryName(quantity, index);

@@ -27,13 +27,16 @@ internal sealed class TriggerState : EntityState
 /// collateral.
 /// </summary>
 internal sealed class TriggerComponent(EmitContext ctx)
-    : EmitterComponent<TriggerState>(ctx, ctx.Model.Triggers.Select(t => new TriggerState(t)))
+    : EmitterComponent<TriggerState>(ctx, () => ctx.Model.Triggers.Select(t => new TriggerState(t)))
 {
     public override DeclarationKind Kind => DeclarationKind.Trigger;
 
     public override string DescriptionProperty => "Triggers";
 
     public override IEnumerable<string> DescriptionElements() => States.Select(t => CSharpLiterals.String(t.Name));
+
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Triggers.Select(t => (t.Condition, 1));
 
     public override string? Read(Quantity quantity, int index) =>
         quantity == Quantity.TriggerActive ? this[index].Active.Name : null;
