@@ -1,5 +1,6 @@
 using DealLang.Compiler.Emit;
 using DealLang.Compiler.Emit.Components;
+using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler.Tests.Emit;
@@ -20,6 +21,25 @@ public class EmitterComponentsTests
 
         // One component per kind, in registry order: the order every phase asks them in.
         Assert.Equal(DeclarationKinds.All, components.Select(c => c.Kind));
+    }
+
+    [Fact]
+    public void EveryQuantityOfAnEntityIsReadByExactlyOneComponent()
+    {
+        // Hyperion has an entity of every kind at index 0, so every quantity has something to read.
+        var ctx = new EmitContext(HyperionModel.Create());
+        var dealWide = new[] { Quantity.Collections, Quantity.Cfads, Quantity.DebtService, Quantity.PeriodEnd };
+
+        foreach (var quantity in Enum.GetValues<Quantity>().Except(dealWide))
+        {
+            var readers = ctx.Components.Where(c => c.Read(quantity, 0) is not null).Select(c => c.Kind).ToList();
+            Assert.True(readers.Count == 1, quantity + " is read by " + readers.Count + " components");
+        }
+
+        foreach (var quantity in dealWide)
+        {
+            Assert.All(ctx.Components, c => Assert.Null(c.Read(quantity, 0)));
+        }
     }
 
     [Fact]
