@@ -41,7 +41,7 @@ public static partial class CSharpEmitter
                 WriteWaterfall(ctx, w);
                 w.Line();
                 w.Comment("5. what was not paid carries to the next period");
-                Each(components, c => c.WriteCarry(w));
+                WriteCarry(ctx, w);
                 WriteDefaultRule(ctx, w);
                 WriteEnforcement(ctx, w);
                 WriteHistory(ctx, w, afterWaterfall: true);

@@ -36,6 +36,7 @@ internal sealed record LedgerSlot(LedgerSection Section, string Label, DealLang.
 /// whose escaping rules keep deal text out of the code), its C# type, where it lives, its value at closing, how it
 /// lives through the periods, whether it is a ledger column, and the comment on its declaration.
 /// </summary>
+/// <param name="Initial">A local's value at closing (empty for inputs and statics, assigned where they are declared).</param>
 /// <param name="Declared">False for a handle whose state this deal does not need (a lease without an RVG has no RVG
 /// paid): it is then not declared, and nothing may read it.</param>
 internal sealed record StateVar(
