@@ -2,8 +2,9 @@ using DealLang.Runtime;
 
 namespace DealLang.Compiler.Emit;
 
-// Description: the deal's terms as literal data for the runner (scenario paths, reports). It gets its own
-// copies of the arrays, so nothing a caller does to the description can change what Run computes.
+// Description: the deal's terms as literal data for the runner (scenario paths, reports): each kind's component
+// writes its entities' runtime records. It gets its own copies of the arrays, so nothing a caller does to the
+// description can change what Run computes.
 public static partial class CSharpEmitter
 {
     private static void WriteDescription(EmitContext ctx, IndentedWriter w)
@@ -23,16 +24,11 @@ public static partial class CSharpEmitter
                 w.Line("Boundaries = (Date[])Boundaries.Clone(),");
                 w.Line("ScheduledPeriods = ScheduledPeriods,");
                 w.Line("YearFractions = ComputeYearFractions(),");
-                ArrayProperty(w, "Parties", model.Parties.Select(Party));
-                ArrayProperty(w, "Facilities", model.Facilities.Select(Facility));
-                ArrayProperty(w, "Leases", model.Leases.Select(l => Lease(l.Info)));
-                ArrayProperty(w, "Tranches", model.Tranches.Select(t => Tranche(t.ToInfo())));
-                ArrayProperty(w, "Equities", model.Equities.Select(Equity));
-                ArrayProperty(w, "Accounts", model.Accounts.Select(a => "new AccountInfo(" + CSharpLiterals.String(a.Name) + ", "
-                    + CSharpLiterals.Double(a.Initial) + ", " + CSharpLiterals.Double(a.Rate) + ")"));
-                ArrayProperty(w, "Fees", model.Fees.Select(f => CSharpLiterals.String(f.Name)));
-                ArrayProperty(w, "Tests", ctx.TestsByIndex.Select(t => CSharpLiterals.String(t.Name)));
-                ArrayProperty(w, "Triggers", model.Triggers.Select(t => CSharpLiterals.String(t.Name)));
+                foreach (var component in ctx.Components)
+                {
+                    ArrayProperty(w, component.DescriptionProperty, component.DescriptionElements());
+                }
+
                 ArrayProperty(w, "Sales", ctx.Sales.Select(Sale));
                 ArrayProperty(w, "Scenarios", model.Scenarios.Select(Scenario));
             }
@@ -61,31 +57,6 @@ public static partial class CSharpEmitter
         w.Line("],");
     }
 
-    private static string Party(PartyInfo p) =>
-        "new PartyInfo(" + CSharpLiterals.String(p.Name) + ", " + CSharpLiterals.String(p.Rating) + ", "
-        + CSharpLiterals.Double(p.AnnualPd) + ", " + CSharpLiterals.Double(p.Recovery) + ")";
-
-    private static string Facility(FacilityInfo f) =>
-        "new FacilityInfo(" + CSharpLiterals.String(f.Name) + ", " + CSharpLiterals.Double(f.Cost) + ", FacilityValueKind." + f.ValueKind
-        + ", " + CSharpLiterals.Int(f.LifeMonths) + ", " + CSharpLiterals.Double(f.FloorFraction) + ", " + CSharpLiterals.Date(f.DepreciationStart)
-        + ", " + List(f.ScheduleDates.Select(CSharpLiterals.Date)) + ", " + List(f.ScheduleValues.Select(CSharpLiterals.Double)) + ")";
-
-    private static string Lease(LeaseInfo l) =>
-        "new LeaseInfo(" + CSharpLiterals.String(l.Name) + ", " + CSharpLiterals.Int(l.Facility) + ", " + CSharpLiterals.Int(l.Lessee)
-        + ", " + CSharpLiterals.Double(l.RentPerYear) + ", " + CSharpLiterals.Double(l.Escalator) + ", " + CSharpLiterals.Date(l.Start)
-        + ", " + CSharpLiterals.Int(l.TermMonths) + ", " + CSharpLiterals.Int(l.RenewalCount) + ", " + CSharpLiterals.Int(l.RenewalTermMonths)
-        + ", " + CSharpLiterals.Bool(l.RenewalAtMarket) + ", " + CSharpLiterals.NullableDate(l.RvgUntil) + ", " + CSharpLiterals.Double(l.RvgCap)
-        // Only a lease that states a day count passes one: the others keep the record's default (and their C#).
-        + (l.RentDayCount is { } dc ? ", DayCount." + dc : "") + ")";
-
-    private static string Tranche(TrancheInfo t) =>
-        "new TrancheInfo(" + CSharpLiterals.String(t.Name) + ", " + CSharpLiterals.Double(t.Balance) + ", " + CSharpLiterals.Double(t.Coupon)
-        + ", " + CSharpLiterals.Int(t.Seniority) + ", " + CSharpLiterals.Date(t.Maturity) + ", " + CSharpLiterals.String(t.Amortization) + ")";
-
-    private static string Equity(EquityInfo e) =>
-        "new EquityInfo(" + CSharpLiterals.String(e.Name) + ", " + CSharpLiterals.Double(e.Contributed) + ", "
-        + List(e.Holders.Select(h => "new EquityHolder(" + CSharpLiterals.Int(h.Party) + ", " + CSharpLiterals.Double(h.Share) + ")")) + ")";
-
     private static string Sale(SaleInfo s) =>
         "new SaleInfo(" + List(s.Facilities.Select(CSharpLiterals.Int)) + ", " + CSharpLiterals.Double(s.Haircut) + ", "
         + CSharpLiterals.Int(s.LagMonths) + ")";
@@ -101,5 +72,5 @@ public static partial class CSharpEmitter
         + ", " + CSharpLiterals.NullableInt(s.EnforcementLagMonths) + ")";
 
     /// <summary>An inline collection expression, <c>[a, b]</c>; the parameter's array type gives it its type.</summary>
-    private static string List(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
+    internal static string List(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";
 }

@@ -1,4 +1,6 @@
+using DealLang.Compiler.Emit.Components;
 using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler.Emit;
 
@@ -66,9 +68,9 @@ public static partial class CSharpEmitter
         w.Line("result.EventOfDefaultPeriod = t;");
         if (HasEnforcement(ctx))
         {
-            for (int s = 0; s < ctx.Sales.Length; s++)
+            foreach (var sale in ctx.SaleStates)
             {
-                w.Line(EmitContext.Sale(s, "date") + " = periodEnd.AddMonthsClamped(" + EmitContext.Sale(s, "lagMonths") + ");");
+                w.Line(sale.Date + " = periodEnd.AddMonthsClamped(" + sale.LagMonths + ");");
             }
         }
     }
@@ -101,10 +103,10 @@ public static partial class CSharpEmitter
                     w.Line("available += saleProceeds;");
                 }
 
-                if (!ctx.Model.Accounts.IsEmpty)
+                if (ctx.Components.Terms(DealSum.CashHeld).Count > 0)
                 {
                     w.Comment("the accounts are collateral: their cash joins the enforcement waterfall");
-                    WriteReleaseAllAccounts(ctx, w);
+                    WriteReleaseHeld(ctx, w);
                 }
 
                 w.Line("finalPeriod = " + (ctx.Sales.Length > 0 ? AllSold(ctx) + " || " : "") + "t == Periods - 1;");
@@ -116,29 +118,66 @@ public static partial class CSharpEmitter
         }
     }
 
-    private static string AllSold(EmitContext ctx) =>
-        string.Join(" && ", Enumerable.Range(0, ctx.Sales.Length).Select(s => EmitContext.Sale(s, "done")));
+    private static string AllSold(EmitContext ctx) => string.Join(" && ", ctx.SaleStates.Select(s => s.Done));
+
+    // Each sale's date (set at the event of default) and whether it has happened.
+    private static void WriteSaleState(EmitContext ctx, IndentedWriter w)
+    {
+        if (!HasEnforcement(ctx))
+        {
+            return;
+        }
+
+        foreach (var sale in ctx.SaleStates)
+        {
+            w.Comment("enforcement sale " + CSharpLiterals.Int(sale.Index + 1) + " of " + FacilityNames(ctx, ctx.Sales[sale.Index].Facilities));
+            w.Line("Date " + sale.Date + " = Closing; // set at the event of default");
+            w.Line("bool " + sale.Done + " = false;");
+        }
+    }
+
+    private static string FacilityNames(EmitContext ctx, int[] facilities) =>
+        string.Join(", ", facilities.Select(f => ctx.Model.Facilities[f].Name));
+
+    /// <summary>The condition that a facility has been sold ("" if no sale includes it).</summary>
+    internal static string SoldFlag(EmitContext ctx, int facility)
+    {
+        if (!HasEnforcement(ctx))
+        {
+            return "";
+        }
+
+        var flags = ctx.SaleStates.Where(s => ctx.Sales[s.Index].Facilities.Contains(facility)).Select(s => s.Done).ToList();
+        return flags.Count switch
+        {
+            0 => "",
+            1 => flags[0],
+            _ => "(" + Join(" || ", flags) + ")",
+        };
+    }
 
     private static void WriteSales(EmitContext ctx, IndentedWriter w)
     {
         w.Comment("sales: at the end of the first period ending on or after the sale date, at value less the haircut");
         w.Line("saleProceeds = 0.0;");
-        for (int s = 0; s < ctx.Sales.Length; s++)
+        // Sales sell facilities today; what a sale realises is the collateral's component's to say.
+        var collateral = ctx.Components[DeclarationKind.Facility];
+        foreach (var sale in ctx.SaleStates)
         {
-            string done = EmitContext.Sale(s, "done");
-            using (w.Block("if (!" + done + " && periodEnd >= " + EmitContext.Sale(s, "date") + ")"))
+            string done = sale.Done;
+            using (w.Block("if (!" + done + " && periodEnd >= " + sale.Date + ")"))
             {
-                var facilities = ctx.Sales[s].Facilities;
+                var facilities = ctx.Sales[sale.Index].Facilities;
                 string value = facilities.Length == 0
                     ? "0.0"
-                    : Join(" + ", facilities.Select(f => ctx.Facility(f, "value") + "[t]").ToList());
+                    : Join(" + ", facilities.Select(collateral.CollateralValue).ToList());
                 if (facilities.Length > 1)
                 {
                     value = "(" + value + ")";
                 }
 
                 w.Comment("sells " + FacilityNames(ctx, facilities));
-                w.Line("double proceeds = " + value + " * (1.0 - " + EmitContext.Sale(s, "haircut") + ");");
+                w.Line("double proceeds = " + value + " * (1.0 - " + sale.Haircut + ");");
                 w.Line("saleProceeds += proceeds;");
                 w.Line("result.SaleProceeds += proceeds;");
                 w.Line("result.SalePeriod = t;");

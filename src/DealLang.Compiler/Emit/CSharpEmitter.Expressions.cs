@@ -23,7 +23,7 @@ public static partial class CSharpEmitter
     private const int AtomicPrecedence = 8;
 
     /// <param name="window">The name of the trailing test's window constant, or null outside trailing tests.</param>
-    private static string Expression(EmitContext ctx, BoundExpression expression, string? window)
+    internal static string Expression(EmitContext ctx, BoundExpression expression, string? window)
     {
         var text = new StringBuilder();
         Write(ctx, text, expression, window);
@@ -75,7 +75,7 @@ public static partial class CSharpEmitter
     /// inside it, or a test's value), it goes through <c>Flows.AmountOrZero</c>: NaN would otherwise flow through
     /// every payment after it and the period's cash could not add up.
     /// </summary>
-    private static string Amount(EmitContext ctx, BoundExpression amount, bool asOperand)
+    internal static string Amount(EmitContext ctx, BoundExpression amount, bool asOperand)
     {
         if (CanBeNotAvailable(amount))
         {
@@ -127,7 +127,7 @@ public static partial class CSharpEmitter
     }
 
     /// <summary>The expression as an operand that any operator can be written next to: parenthesized unless atomic.</summary>
-    private static string Operand(EmitContext ctx, BoundExpression expression, string? window)
+    internal static string Operand(EmitContext ctx, BoundExpression expression, string? window)
     {
         var text = new StringBuilder();
         WriteChild(ctx, text, expression, window, AtomicPrecedence);

@@ -1,10 +1,12 @@
+using DealLang.Compiler.Emit.Components;
 using DealLang.Compiler.Model;
 using DealLang.Runtime;
 
 namespace DealLang.Compiler.Emit;
 
 // The full-mode ledger (docs/language.md, "Ledger"): one column list drives both the Layout the class
-// publishes and the `ledger[t, k] = ...` writes in the loop, so the two cannot drift apart.
+// publishes and the `ledger[t, k] = ...` writes in the loop, so the two cannot drift apart. The entities' columns
+// are their state handles that name a ledger slot, section by section (LedgerSection); the steps' are their amounts.
 public static partial class CSharpEmitter
 {
     /// <summary>One ledger column: its printed name, how it prints, and the C# value the loop writes into it.</summary>
@@ -12,98 +14,43 @@ public static partial class CSharpEmitter
 
     internal static List<LedgerEntry> LedgerColumns(EmitContext ctx)
     {
-        var model = ctx.Model;
+        var components = ctx.Components;
         var columns = new List<LedgerEntry>();
 
         // Collection sources, then their total.
-        for (int l = 0; l < model.Leases.Length; l++)
-        {
-            string name = model.Leases[l].Info.Name;
-            columns.Add(new("rent " + name, ColumnKind.Money, ctx.Lease(l, "rent")));
-            if (HasRvg(model.Leases[l]))
-            {
-                columns.Add(new("rvg " + name, ColumnKind.Money, ctx.Lease(l, "rvg")));
-            }
-        }
-
-        foreach (var account in model.Accounts)
-        {
-            if (account.Rate != 0)
-            {
-                columns.Add(new("interest " + account.Name, ColumnKind.Money, ctx.Account(account.Index, "interest")));
-            }
-        }
-
+        columns.AddRange(components.SelectMany(c => c.LedgerColumns(LedgerSection.Receipts)));
         if (HasEnforcement(ctx) && ctx.Sales.Length > 0)
         {
             columns.Add(new("sale proceeds", ColumnKind.Money, "saleProceeds"));
         }
 
         columns.Add(new("collections", ColumnKind.Money, "collections"));
-
-        foreach (var tranche in model.Tranches)
-        {
-            columns.Add(new(tranche.Name + " interest due", ColumnKind.Money, ctx.Tranche(tranche.Index, "interestDue")));
-            columns.Add(new(tranche.Name + " principal due", ColumnKind.Money, ctx.Tranche(tranche.Index, "principalDue")));
-        }
+        columns.AddRange(components.SelectMany(c => c.LedgerColumns(LedgerSection.Due)));
 
         // Waterfall steps, regular then enforcement, depth-first.
         foreach (var step in ctx.AllSteps)
         {
-            string local = step.Local;
-            switch (step.Step)
+            if (step.Step is PayStep)
             {
-                case PayStep:
-                    columns.Add(new(step.Title + " due", ColumnKind.Money, local + "_due"));
-                    columns.Add(new(step.Title + " paid", ColumnKind.Money, local + "_paid"));
-                    columns.Add(new(step.Title + " short", ColumnKind.Money, local + "_due - " + local + "_paid"));
-                    break;
-                case FillStep:
-                    columns.Add(new(step.Title + " filled", ColumnKind.Money, local + "_filled"));
-                    break;
-                case ReleaseStep:
-                    columns.Add(new(step.Title + " released", ColumnKind.Money, local + "_released"));
-                    break;
-                case HoldStep:
-                    columns.Add(new(step.Title + " held", ColumnKind.Money, local + "_held"));
-                    break;
-                case DistributeStep:
-                    columns.Add(new(step.Title + " distributed", ColumnKind.Money, local + "_distributed"));
-                    break;
+                columns.Add(new(step.Title + " due", ColumnKind.Money, step.Due));
+                columns.Add(new(step.Title + " paid", ColumnKind.Money, step.Paid));
+                columns.Add(new(step.Title + " short", ColumnKind.Money, step.Due + " - " + step.Paid));
+            }
+            else if (step.Amounts.Count > 0)
+            {
+                columns.Add(new(step.Title + " " + step.MovedWord, ColumnKind.Money, step.Moved));
             }
         }
 
-        // Balances after the period, test values, flags.
-        foreach (var account in model.Accounts)
+        // Cash held and what is still owed after the period, measures, flags.
+        foreach (var section in new[] { LedgerSection.Held, LedgerSection.Outstanding, LedgerSection.Measures, LedgerSection.Flags })
         {
-            columns.Add(new(account.Name + " balance", ColumnKind.Money, ctx.Account(account.Index, "balance")));
-        }
-
-        foreach (var tranche in model.Tranches)
-        {
-            columns.Add(new(tranche.Name + " balance", ColumnKind.Money, ctx.Tranche(tranche.Index, "balance")));
-        }
-
-        foreach (var test in ctx.TestsByIndex)
-        {
-            columns.Add(new(test.Name, TestKind(test), ctx.Test(test.Index, "value")));
-        }
-
-        foreach (var trigger in model.Triggers)
-        {
-            columns.Add(new(trigger.Name, ColumnKind.Flag, ctx.Trigger(trigger.Index, "active") + " ? 1.0 : 0.0"));
+            columns.AddRange(components.SelectMany(c => c.LedgerColumns(section)));
         }
 
         columns.Add(new("event of default", ColumnKind.Flag, "eventOfDefault ? 1.0 : 0.0"));
         return columns;
     }
-
-    private static ColumnKind TestKind(TestModel test) => test.Expression.Unit switch
-    {
-        Unit.Money => ColumnKind.Money,
-        Unit.Rate => ColumnKind.Rate,
-        _ => ColumnKind.Ratio,
-    };
 
     private static void WriteLayout(EmitContext ctx, IndentedWriter w)
     {

@@ -1,38 +1,24 @@
 using System.Collections.Immutable;
+using DealLang.Compiler.Emit.Components;
 using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler.Emit;
 
 // 4. The waterfall: each step becomes a few lines of arithmetic on `available`, preceded by its numbered
-// deal-file label. What a step moves is kept in stepN_* locals, declared per period, for the ledger row.
+// deal-file label, written by the component of the kind the step targets. What a step moves is kept in stepN_*
+// locals (NumberedStep.Amounts), declared per period, for the ledger row.
 public static partial class CSharpEmitter
 {
     private static void WriteWaterfall(EmitContext ctx, IndentedWriter w)
     {
-        var model = ctx.Model;
         w.Comment("4. waterfall");
-        foreach (var fee in model.Fees)
-        {
-            w.Line(ctx.Fee(fee.Index, "paid") + " = 0.0;");
-        }
-
-        foreach (var tranche in model.Tranches)
-        {
-            w.Line(ctx.Tranche(tranche.Index, "interestPaid") + " = 0.0;");
-            w.Line(ctx.Tranche(tranche.Index, "principalPaid") + " = 0.0;");
-        }
-
-        for (int e = 0; e < model.Equities.Length; e++)
-        {
-            w.Line(ctx.Equity(e, "distributed") + " = 0.0;");
-        }
-
+        Each(ctx.Components, c => c.WriteWaterfallStart(w));
         foreach (var step in ctx.AllSteps)
         {
-            var locals = StepLocals(step);
-            if (locals.Count > 0)
+            if (step.Amounts.Count > 0)
             {
-                w.Line("double " + string.Join(", ", locals.Select(l => l + " = 0.0")) + "; // " + CSharpLiterals.CommentText(step.Title));
+                w.Line("double " + string.Join(", ", step.Amounts.Select(l => l + " = 0.0")) + "; // " + CSharpLiterals.CommentText(step.Title));
             }
         }
 
@@ -56,11 +42,11 @@ public static partial class CSharpEmitter
         }
     }
 
-    // At the maturity every account is released into the waterfall: the deal holds no cash after its last period.
+    // At the maturity all cash held is released into the waterfall: the deal holds no cash after its last period.
     private static void WriteFinalRelease(EmitContext ctx, IndentedWriter w)
     {
         w.Line("finalPeriod = t == ScheduledPeriods - 1;");
-        if (ctx.Model.Accounts.IsEmpty)
+        if (ctx.Components.Terms(DealSum.CashHeld).Count == 0)
         {
             return;
         }
@@ -68,9 +54,15 @@ public static partial class CSharpEmitter
         using (w.Block("if (finalPeriod)"))
         {
             w.Comment("the last scheduled period: every account is released into the waterfall");
-            WriteReleaseAllAccounts(ctx, w);
+            WriteReleaseHeld(ctx, w);
         }
     }
+
+    /// <summary>Moves all cash held into available cash (after a default, and in the final period).</summary>
+    private static void WriteReleaseHeld(EmitContext ctx, IndentedWriter w) => Each(ctx.Components, c => c.WriteReleaseHeld(w));
+
+    /// <summary>5. What was not paid carries to the next period.</summary>
+    private static void WriteCarry(EmitContext ctx, IndentedWriter w) => Each(ctx.Components, c => c.WriteCarry(w));
 
     /// <summary>The steps, then whatever they leave unapplied to the residual equity. In the final period
     /// nothing is reserved for later (fill and hold move nothing), so the residual takes what a hold would have.</summary>
@@ -85,148 +77,77 @@ public static partial class CSharpEmitter
 
         using (w.Block("if (finalPeriod)"))
         {
-            w.Comment("the run ends: what a hold would have kept goes to " + ctx.Model.Equities[ResidualEquity(ctx)].Name);
-            w.Line(ctx.Equity(ResidualEquity(ctx), "distributed") + " += available;");
-            w.Line("available = 0.0;");
+            int equity = ResidualEquity(ctx);
+            w.Comment("the run ends: what a hold would have kept goes to " + ctx.Model.Equities[equity].Name);
+            ctx.Components.Of<EquityComponent>().WriteTakeRest(w, equity);
         }
     }
-
-    /// <summary>The ledger amounts of a step, in column order.</summary>
-    private static IReadOnlyList<string> StepLocals(NumberedStep step) => step.Step switch
-    {
-        PayStep => [step.Local + "_due", step.Local + "_paid"],
-        FillStep => [step.Local + "_filled"],
-        ReleaseStep => [step.Local + "_released"],
-        HoldStep => [step.Local + "_held"],
-        DistributeStep => [step.Local + "_distributed"],
-        _ => [],
-    };
 
     private static void WriteSteps(EmitContext ctx, IndentedWriter w, ImmutableArray<NumberedStep> steps)
     {
         foreach (var step in steps)
         {
             w.Comment(step.Title);
-            switch (step.Step)
+            if (step.Step is not IfStep branch)
             {
-                case PayStep pay:
-                    WritePay(ctx, w, step, pay);
-                    break;
-                case FillStep fill:
+                ctx.Components[TargetKind(step.Step)].WriteStep(step, w);
+                continue;
+            }
+
+            using (w.Block("if (" + Expression(ctx, branch.Condition, null) + ")"))
+            {
+                WriteSteps(ctx, w, step.Then);
+            }
+
+            if (!step.Else.IsEmpty)
+            {
+                using (w.Block("else"))
                 {
-                    string moved = step.Local + "_filled";
-                    string balance = ctx.Account(fill.Account, "balance");
-                    w.Line(moved + " = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, " + ctx.Current(Quantity.AccountTarget, fill.Account) + " - " + balance + "));");
-                    w.Line("available -= " + moved + ";");
-                    w.Line(balance + " += " + moved + ";");
-                    break;
+                    WriteSteps(ctx, w, step.Else);
                 }
-
-                case ReleaseStep release:
-                {
-                    string moved = step.Local + "_released";
-                    string balance = ctx.Account(release.Account, "balance");
-                    w.Line(ctx.Model.Accounts[release.Account].Target is null
-                        ? moved + " = " + balance + "; // no target: all of it"
-                        : moved + " = Math.Max(0.0, " + balance + " - " + ctx.Current(Quantity.AccountTarget, release.Account) + ");");
-                    w.Line(balance + " -= " + moved + ";");
-                    w.Line("available += " + moved + ";");
-                    break;
-                }
-
-                case HoldStep hold:
-                {
-                    string moved = step.Local + "_held";
-                    w.Line(moved + " = finalPeriod ? 0.0 : available;");
-                    w.Line(ctx.Account(hold.Account, "balance") + " += " + moved + ";");
-                    w.Line("available -= " + moved + ";");
-                    break;
-                }
-
-                case DistributeStep distribute:
-                {
-                    string moved = step.Local + "_distributed";
-                    w.Line(moved + " = available;");
-                    w.Line(ctx.Equity(distribute.Equity, "distributed") + " += " + moved + ";");
-                    w.Line("available = 0.0;");
-                    break;
-                }
-
-                case IfStep branch:
-                {
-                    using (w.Block("if (" + Expression(ctx, branch.Condition, null) + ")"))
-                    {
-                        WriteSteps(ctx, w, step.Then);
-                    }
-
-                    if (!step.Else.IsEmpty)
-                    {
-                        using (w.Block("else"))
-                        {
-                            WriteSteps(ctx, w, step.Else);
-                        }
-                    }
-
-                    break;
-                }
-
-                default:
-                    throw new InvalidOperationException("Internal error: unknown waterfall step " + step.Step.GetType().Name + ".");
             }
         }
     }
 
-    // pay X: from available cash, then from each `using` account in order; the amount reduces what is owed.
-    private static void WritePay(EmitContext ctx, IndentedWriter w, NumberedStep step, PayStep pay)
+    /// <summary>The kind of entity a step pays, fills, releases, holds in or distributes to.</summary>
+    private static DeclarationKind TargetKind(StepModel step) => step switch
     {
-        string due = step.Local + "_due";
-        string paid = step.Local + "_paid";
-        int i = pay.Target;
-        string owed = pay.Kind switch
-        {
-            PayKind.Fee => "Math.Max(0.0, " + ctx.Fee(i, "due") + " - " + ctx.Fee(i, "paid") + ")",
-            PayKind.Interest => "Math.Max(0.0, " + ctx.Tranche(i, "interestDue") + " - " + ctx.Tranche(i, "interestPaid") + ")",
-            PayKind.Principal => "Math.Min(" + ctx.Tranche(i, "balance") + ", Math.Max(0.0, " + ctx.Tranche(i, "principalDue")
-                + " - " + ctx.Tranche(i, "principalPaid") + "))",
-            PayKind.Balance => ctx.Tranche(i, "balance"),
-            _ => throw new InvalidOperationException("Internal error: unknown pay kind " + pay.Kind + "."),
-        };
+        PayStep { Kind: PayKind.Fee } => DeclarationKind.Fee,
+        PayStep => DeclarationKind.Tranche,
+        FillStep or ReleaseStep or HoldStep => DeclarationKind.Account,
+        DistributeStep => DeclarationKind.Equity,
+        _ => throw new InvalidOperationException("Internal error: unknown waterfall step " + step.GetType().Name + "."),
+    };
 
+    /// <summary>
+    /// pay X: from available cash, then from each <c>using</c> account in order, up to <paramref name="owed"/>
+    /// (what X is owed now, the target's component says). Leaves the amount in the step's <c>paid</c> local; the
+    /// component then applies it to what it reduces.
+    /// </summary>
+    internal static void WritePay(EmitContext ctx, IndentedWriter w, NumberedStep step, PayStep pay, string owed)
+    {
+        string due = step.Due;
+        string paid = step.Paid;
         w.Line(due + " = " + owed + ";");
         w.Line(paid + " = Math.Min(available, " + due + ");");
         w.Line("available -= " + paid + ";");
-        if (!pay.Using.IsEmpty)
+        if (pay.Using.IsEmpty)
         {
-            // Paid is the cash actually moved (from available cash, then each draw), so the period's cash adds up
-            // even when the amount due dwarfs it (due - owed would lose the draws in rounding once due is ~1e16
-            // times larger). A due amount the draws cover in full leaves owed exactly 0 and is then paid exactly
-            // (due), not up to a rounding residue that would read as a shortfall.
-            w.Line("owed = " + due + " - " + paid + ";");
-            foreach (int account in pay.Using)
-            {
-                string balance = ctx.Account(account, "balance");
-                w.Line("draw = Math.Min(" + balance + ", owed); // from " + ctx.Model.Accounts[account].Name);
-                w.Line(balance + " -= draw;");
-                w.Line("owed -= draw;");
-                w.Line(paid + " += draw;");
-            }
-
-            w.Line(paid + " = owed == 0.0 ? " + due + " : " + paid + ";");
+            return;
         }
 
-        switch (pay.Kind)
+        // Paid is the cash actually moved (from available cash, then each draw), so the period's cash adds up
+        // even when the amount due dwarfs it (due - owed would lose the draws in rounding once due is ~1e16
+        // times larger). A due amount the draws cover in full leaves owed exactly 0 and is then paid exactly
+        // (due), not up to a rounding residue that would read as a shortfall.
+        w.Line("owed = " + due + " - " + paid + ";");
+        var accounts = ctx.Components.Of<AccountComponent>();
+        foreach (int account in pay.Using)
         {
-            case PayKind.Fee:
-                w.Line(ctx.Fee(i, "paid") + " += " + paid + ";");
-                break;
-            case PayKind.Interest:
-                w.Line(ctx.Tranche(i, "interestPaid") + " += " + paid + ";");
-                break;
-            default:
-                w.Line(ctx.Tranche(i, "principalPaid") + " += " + paid + ";");
-                w.Line(ctx.Tranche(i, "balance") + " -= " + paid + ";");
-                break;
+            accounts.WriteDraw(w, account, paid);
         }
+
+        w.Line(paid + " = owed == 0.0 ? " + due + " : " + paid + ";");
     }
 
     /// <summary>
@@ -243,8 +164,7 @@ public static partial class CSharpEmitter
 
         int equity = ResidualEquity(ctx);
         w.Comment("cash still unapplied is the residual: it goes to " + ctx.Model.Equities[equity].Name);
-        w.Line(ctx.Equity(equity, "distributed") + " += available;");
-        w.Line("available = 0.0;");
+        ctx.Components.Of<EquityComponent>().WriteTakeRest(w, equity);
     }
 
     /// <summary>The equity the regular waterfall distributes to last: it takes any cash a waterfall leaves.</summary>

@@ -2,14 +2,15 @@ using System.Text;
 
 namespace DealLang.Compiler.Emit;
 
-// Sums the emitter writes itself, one term per entity (cfads less every fee, cash paid out, the accounts' total).
+// Sums the emitter writes itself, one term per entity (cfads less every fee, cash paid out, the accounts' total):
+// the components give the terms (EmitterComponent.Terms, DealSum), these functions write them.
 // Up to BalancedChains.BalanceAbove terms they are written flat, a + b + c; a longer one is written as a balanced
 // tree of parenthesized halves, as BalancedChains does for a deal's own sums, so Roslyn compiles it in linear time.
 public static partial class CSharpEmitter
 {
     /// <summary>The terms joined by <paramref name="op"/> (" + ", " || "), grouped in balanced halves when many;
     /// "0.0" for none.</summary>
-    private static string Join(string op, IReadOnlyList<string> terms)
+    internal static string Join(string op, IReadOnlyList<string> terms)
     {
         if (terms.Count == 0)
         {
@@ -27,7 +28,7 @@ public static partial class CSharpEmitter
     }
 
     /// <summary>A sum of many terms, as an operand of a subtraction: parenthesized when grouped.</summary>
-    private static string Subtracted(IReadOnlyList<string> terms) =>
+    internal static string Subtracted(IReadOnlyList<string> terms) =>
         terms.Count > BalancedChains.BalanceAbove ? " - (" + Join(" + ", terms) + ")" : string.Concat(terms.Select(t => " - " + t));
 
     // Depth log2(terms): the left half flat-joined with the right half parenthesized, recursively.

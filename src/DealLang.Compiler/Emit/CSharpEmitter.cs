@@ -8,7 +8,8 @@ namespace DealLang.Compiler.Emit;
 /// with the deal's terms as literal data (Description, Layout), its constants hoisted into static fields, and
 /// <c>Run</c>: the period loop of docs/language.md ("The period loop") as straight-line code over locals and
 /// arrays. The partial files follow the class top to bottom: Constants, PeriodLoop (+ Steps, Expressions),
-/// Description, Layout.
+/// Description, Layout; what each declaration kind writes in each of them is its component's
+/// (<see cref="Components.EmitterComponents"/>).
 /// </summary>
 /// <remarks>
 /// The output is deterministic (same model, same bytes): it is the key of the compiled-deal cache and a

@@ -1,19 +1,23 @@
 using System.Collections.Immutable;
+using DealLang.Compiler.Emit.Components;
 using DealLang.Compiler.Model;
 using DealLang.Runtime;
 
 namespace DealLang.Compiler.Emit;
 
 /// <summary>
-/// What the emitter's partial files share while writing one deal: the model, the C# name of every piece of
-/// state, the numbered waterfall steps, and what a first walk over all expressions found (which quantities are
-/// read, which dates are compared with, which flows trailing tests sum). Names are decided here, once, so the
-/// declarations, the loop and the ledger always agree.
+/// What the emitter's partial files share while writing one deal: the model, the components that write each
+/// kind's code (with the handles of every entity's state, <see cref="Components"/>), the numbered waterfall steps,
+/// and what a first walk over all expressions found (which quantities are read, which dates are compared with,
+/// which flows trailing tests sum). Names are decided once, by the handles, so the declarations, the loop and the
+/// ledger always agree.
 /// </summary>
 internal sealed class EmitContext
 {
     private readonly SortedDictionary<int, Date> _dates = [];
     private readonly HashSet<(Quantity, int)> _reads = [];
+    private readonly List<(Quantity Quantity, int Index)> _historyFlows = [];
+    private readonly HashSet<(Quantity, int)> _historySeen = [];
     private readonly Dictionary<(Quantity, int), HistorySlot> _historyByFlow = [];
     private readonly List<HistorySlot> _history = [];
     private readonly Dictionary<int, TestModel> _testsByIndex = [];
@@ -32,6 +36,7 @@ internal sealed class EmitContext
             ? NumberedStep.NumberAll(enforcement.Waterfall, ref next)
             : [];
         Sales = model.Enforcement?.Sales ?? [];
+        SaleStates = [.. Sales.Select((_, s) => new SaleState(s))];
 
         foreach (var test in model.Tests)
         {
@@ -39,20 +44,30 @@ internal sealed class EmitContext
         }
 
         CheckIndexes();
-        ValidateNames();
+        Components = EmitterComponents.Create(this);
         CollectReads();
+
+        // Each component builds its entities' handles now, once the reads are known (a lease's 'active' exists only
+        // when read): that makes every name an identifier (CSharpNames) or fails, before any text is written.
+        foreach (var component in Components)
+        {
+            _ = component.Entities;
+        }
+
+        CreateHistorySlots();
     }
 
     public DealModel Model { get; }
+
+    /// <summary>A component per declaration kind, in registry order, holding its entities' state handles.</summary>
+    public ComponentSet Components { get; }
 
     /// <summary>Above this <see cref="Size"/> a deal is compiled the way that keeps Roslyn's cost in proportion to
     /// it (no nullable analysis); a real deal, with tens of entities and steps, is far below and keeps its usual C#.</summary>
     public const int LargeAbove = 500;
 
     /// <summary>Entities and waterfall steps: what the length of the generated <c>Run</c> grows with.</summary>
-    public int Size => Model.Parties.Length + Model.Facilities.Length + Model.Leases.Length + Model.Tranches.Length
-        + Model.Equities.Length + Model.Accounts.Length + Model.Fees.Length + Model.Tests.Length + Model.Triggers.Length
-        + AllSteps.Count();
+    public int Size => Components.Sum(c => c.Entities.Count) + AllSteps.Count();
 
     /// <summary>Whether <see cref="Size"/> is above <see cref="LargeAbove"/>.</summary>
     public bool IsLarge => Size > LargeAbove;
@@ -71,6 +86,9 @@ internal sealed class EmitContext
 
     public ImmutableArray<SaleInfo> Sales { get; }
 
+    /// <summary>The handles of each enforcement sale's state, by index.</summary>
+    public ImmutableArray<SaleState> SaleStates { get; }
+
     public IEnumerable<NumberedStep> AllSteps =>
         RegularSteps.Concat(EnforcementSteps).SelectMany(s => s.SelfAndDescendants());
 
@@ -87,29 +105,6 @@ internal sealed class EmitContext
 
     /// <summary>Tests in index order: the order of the description, the result arrays and the ledger.</summary>
     public IEnumerable<TestModel> TestsByIndex => _testsByIndex.OrderBy(p => p.Key).Select(p => p.Value);
-
-    // ------------------------------------------------------------------ names of state
-
-    public string Tranche(int index, string member) => CSharpNames.Entity("tranche", Model.Tranches[index].Name, member);
-
-    public string Lease(int index, string member) => CSharpNames.Entity("lease", Model.Leases[index].Info.Name, member);
-
-    public string Facility(int index, string member) => CSharpNames.Entity("facility", Model.Facilities[index].Name, member);
-
-    public string Party(int index, string member) => CSharpNames.Entity("party", Model.Parties[index].Name, member);
-
-    public string Account(int index, string member) => CSharpNames.Entity("account", Model.Accounts[index].Name, member);
-
-    public string Fee(int index, string member) => CSharpNames.Entity("fee", Model.Fees[index].Name, member);
-
-    public string Equity(int index, string member) => CSharpNames.Entity("equity", Model.Equities[index].Name, member);
-
-    public string Test(int index, string member) => CSharpNames.Entity("test", _testsByIndex[index].Name, member);
-
-    public string Trigger(int index, string member) => CSharpNames.Entity("trigger", Model.Triggers[index].Name, member);
-
-    /// <summary>Sales have no names in the deal file: <c>sale1_date</c>, numbered from 1 in declaration order.</summary>
-    public static string Sale(int index, string member) => "sale" + CSharpLiterals.Int(index + 1) + "_" + member;
 
     /// <summary>The static field holding a date constant: <c>date_2030_11_30</c>.</summary>
     public string DateConstant(Date date)
@@ -128,81 +123,32 @@ internal sealed class EmitContext
     /// <summary>The history buffer a trailing test sums for this flow.</summary>
     public HistorySlot HistoryFor(Quantity quantity, int index) => _historyByFlow[(quantity, index)];
 
-    /// <summary>Whether the facility's value row is read at all (RVG, sale proceeds, expressions).</summary>
-    public bool ReadsFacilityValue(int facility) =>
-        Reads(Quantity.FacilityValue, facility)
-        || Model.Leases.Any(l => l.Info.Facility == facility && l.Info.RvgUntil is not null)
-        || Sales.Any(s => s.Facilities.Contains(facility));
-
-    /// <summary>The C# expression for a quantity's value now (not summed over a window).</summary>
+    /// <summary>The C# expression for a quantity's value now (not summed over a window): a deal-wide one's, or
+    /// what the component of the quantity's kind reads.</summary>
     public string Current(Quantity quantity, int index) => quantity switch
     {
         Quantity.Collections => "collections",
         Quantity.Cfads => "cfads",
         Quantity.DebtService => "debtService",
         Quantity.PeriodEnd => "periodEnd",
-        Quantity.TrancheBalance => Tranche(index, "startBalance"),
-        Quantity.TrancheScheduledBalance => "(" + Tranche(index, "startBalance") + " - " + Tranche(index, "scheduledPrincipal") + ")",
-        Quantity.TrancheInterestDue => Tranche(index, "interestDue"),
-        Quantity.TranchePrincipalDue => Tranche(index, "principalDue"),
-        Quantity.TrancheDebtService => "(" + Tranche(index, "scheduledInterest") + " + " + Tranche(index, "scheduledPrincipal") + ")",
-        Quantity.TrancheInterestShortfall => Tranche(index, "unpaidInterest"),
-        Quantity.TranchePrincipalShortfall => Tranche(index, "unpaidPrincipal"),
-        Quantity.TrancheInterestPaid => Tranche(index, "interestPaid"),
-        Quantity.TranchePrincipalPaid => Tranche(index, "principalPaid"),
-        Quantity.TrancheCoupon => CSharpLiterals.DoubleOperand(Model.Tranches[index].Coupon),
-        Quantity.FacilityValue => Facility(index, "value") + "[t]",
-        Quantity.FacilityCost => CSharpLiterals.DoubleOperand(Model.Facilities[index].Cost),
-        Quantity.LeaseRent => Lease(index, "rent"),
-        Quantity.LeaseActive => Lease(index, "active"),
-        Quantity.LeaseEnded => Lease(index, "ended"),
-        Quantity.PartyDefaulted => Party(index, "defaulted") + "[t]",
-        Quantity.AccountBalance => Account(index, "balance"),
-        Quantity.AccountTarget => Model.Accounts[index].Target is null ? "0.0" : Account(index, "target"),
-        Quantity.FeeDue => Fee(index, "due"),
-        Quantity.FeePaid => Fee(index, "paid"),
-        Quantity.TestValue => Test(index, "value"),
-        Quantity.TriggerActive => Trigger(index, "active"),
-        _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown quantity."),
+        _ => Components.Select(c => c.Read(quantity, index)).FirstOrDefault(read => read is not null)
+            ?? throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown quantity."),
     };
 
     /// <summary>Flows known only after the waterfall (amounts paid): trailing tests read their completed periods,
     /// which is also what a non-trailing read sees before this period's waterfall has run.</summary>
-    public static bool IsKnownAfterWaterfall(Quantity quantity) =>
-        quantity is Quantity.TrancheInterestPaid or Quantity.TranchePrincipalPaid or Quantity.FeePaid;
+    public bool IsKnownAfterWaterfall(Quantity quantity) => Components.Any(c => c.KnownAfterWaterfall(quantity));
 
-    /// <summary>Every expression in the deal, in the order the loop evaluates them, with its trailing window.</summary>
+    /// <summary>Every expression in the deal, in the order the loop evaluates them, with its trailing window: each
+    /// kind's (its component's), then the default rule and the waterfall's conditions.</summary>
     public IEnumerable<(BoundExpression Expression, int Window)> AllExpressions()
     {
-        foreach (var lease in Model.Leases)
+        foreach (var component in Components)
         {
-            if (lease.RvgGuarantees is { } g)
+            foreach (var expression in component.Expressions())
             {
-                yield return (g, 1);
+                yield return expression;
             }
-        }
-
-        foreach (var fee in Model.Fees)
-        {
-            yield return (fee.AnnualAmount, 1);
-        }
-
-        foreach (var account in Model.Accounts)
-        {
-            if (account.Target is { } target)
-            {
-                yield return (target, 1);
-            }
-        }
-
-        foreach (var test in Model.Tests)
-        {
-            yield return (test.Expression, test.TrailingPeriods);
-        }
-
-        foreach (var trigger in Model.Triggers)
-        {
-            yield return (trigger.Condition, 1);
         }
 
         if (Model.DefaultRule is { } rule)
@@ -219,35 +165,13 @@ internal sealed class EmitContext
         }
     }
 
+    // What the expressions read. The dates they compare with are collected too, as are the other dates the loop
+    // compares with (a test's 'from', a lease's start) when Run, written before the class's constants, writes them.
     private void CollectReads()
     {
         foreach (var (expression, window) in AllExpressions())
         {
             Walk(expression, window);
-        }
-
-        foreach (var test in Model.Tests)
-        {
-            if (test.From is { } from)
-            {
-                DateConstant(from);
-            }
-        }
-
-        foreach (var trigger in Model.Triggers)
-        {
-            if (trigger.From is { } from)
-            {
-                DateConstant(from);
-            }
-        }
-
-        for (int l = 0; l < Model.Leases.Length; l++)
-        {
-            if (Reads(Quantity.LeaseActive, l))
-            {
-                DateConstant(Model.Leases[l].Info.Start);
-            }
         }
     }
 
@@ -271,15 +195,20 @@ internal sealed class EmitContext
     private void Read(QuantityExpression q, int window)
     {
         _reads.Add((q.Quantity, q.Index));
-        if (window > 1 && q.IsFlow && !_historyByFlow.ContainsKey((q.Quantity, q.Index)))
+        if (window > 1 && q.IsFlow && _historySeen.Add((q.Quantity, q.Index)))
         {
-            var slot = new HistorySlot(
-                _history.Count,
-                HistoryName(q.Quantity, q.Index),
-                Current(q.Quantity, q.Index),
-                IsKnownAfterWaterfall(q.Quantity));
+            _historyFlows.Add((q.Quantity, q.Index));
+        }
+    }
+
+    // The history buffers, in the order the walk first met their flows, once the components can name them.
+    private void CreateHistorySlots()
+    {
+        foreach (var (quantity, index) in _historyFlows)
+        {
+            var slot = new HistorySlot(_history.Count, HistoryName(quantity, index), Current(quantity, index), IsKnownAfterWaterfall(quantity));
             _history.Add(slot);
-            _historyByFlow.Add((q.Quantity, q.Index), slot);
+            _historyByFlow.Add((quantity, index), slot);
         }
     }
 
@@ -288,33 +217,13 @@ internal sealed class EmitContext
         Quantity.Collections => "history_collections",
         Quantity.Cfads => "history_cfads",
         Quantity.DebtService => "history_debtService",
-        Quantity.TrancheDebtService => "history_" + Tranche(index, "debtService"),
-        _ => "history_" + Current(quantity, index).Replace("[t]", "", StringComparison.Ordinal).TrimStart('@'),
+        _ => Components.First(c => c.Read(quantity, index) is not null).HistoryName(quantity, index),
     };
 
-    // The emitter indexes arrays by position; an IR whose entity indexes disagree with positions is a lowering bug.
+    // The emitter indexes arrays by position; an IR whose entity indexes disagree with positions is a lowering bug
+    // (each component checks its kind's; tests are looked up by index, so theirs must be 0..n-1 here).
     private void CheckIndexes()
     {
-        for (int i = 0; i < Model.Tranches.Length; i++)
-        {
-            Require(Model.Tranches[i].Index == i, "tranche", Model.Tranches[i].Name);
-        }
-
-        for (int i = 0; i < Model.Accounts.Length; i++)
-        {
-            Require(Model.Accounts[i].Index == i, "account", Model.Accounts[i].Name);
-        }
-
-        for (int i = 0; i < Model.Fees.Length; i++)
-        {
-            Require(Model.Fees[i].Index == i, "fee", Model.Fees[i].Name);
-        }
-
-        for (int i = 0; i < Model.Triggers.Length; i++)
-        {
-            Require(Model.Triggers[i].Index == i, "trigger", Model.Triggers[i].Name);
-        }
-
         for (int i = 0; i < Model.Tests.Length; i++)
         {
             Require(_testsByIndex.ContainsKey(i), "test", "#" + CSharpLiterals.Int(i));
@@ -329,23 +238,6 @@ internal sealed class EmitContext
                 throw new InvalidOperationException(
                     "Internal error: the " + kind + " '" + CSharpLiterals.CommentText(name) + "' has an index that does not match its position.");
             }
-        }
-    }
-
-    // Fails fast, before any text is written, if a name could not become an identifier.
-    private void ValidateNames()
-    {
-        foreach (string name in Model.Parties.Select(p => p.Name)
-            .Concat(Model.Facilities.Select(f => f.Name))
-            .Concat(Model.Leases.Select(l => l.Info.Name))
-            .Concat(Model.Tranches.Select(t => t.Name))
-            .Concat(Model.Equities.Select(e => e.Name))
-            .Concat(Model.Accounts.Select(a => a.Name))
-            .Concat(Model.Fees.Select(f => f.Name))
-            .Concat(Model.Tests.Select(t => t.Name))
-            .Concat(Model.Triggers.Select(t => t.Name)))
-        {
-            _ = CSharpNames.Entity("x", name, "y");
         }
     }
 }

@@ -20,6 +20,33 @@ internal sealed record NumberedStep(
     /// <summary>The C# local prefix for this step's ledger amounts: <c>step3</c>.</summary>
     public string Local => "step" + CSharpLiterals.Int(Number);
 
+    /// <summary>A pay step's amount due: <c>step3_due</c>.</summary>
+    public string Due => Local + "_due";
+
+    /// <summary>A pay step's amount paid: <c>step3_paid</c>.</summary>
+    public string Paid => Local + "_paid";
+
+    /// <summary>What a fill, release, hold or distribute step moves: <c>step7_filled</c>.</summary>
+    public string Moved => Local + "_" + MovedWord;
+
+    /// <summary>The step's amounts, each a per-period local and a ledger column, in column order (an <c>if</c> has none).</summary>
+    public IReadOnlyList<string> Amounts => Step switch
+    {
+        PayStep => [Due, Paid],
+        IfStep => [],
+        _ => [Moved],
+    };
+
+    /// <summary>The word for what the step moves, in its local's and its ledger column's name.</summary>
+    public string MovedWord => Step switch
+    {
+        FillStep => "filled",
+        ReleaseStep => "released",
+        HoldStep => "held",
+        DistributeStep => "distributed",
+        _ => throw new InvalidOperationException("Internal error: step " + Title + " moves no amount of its own."),
+    };
+
     public static ImmutableArray<NumberedStep> NumberAll(ImmutableArray<StepModel> steps, ref int next)
     {
         var builder = ImmutableArray.CreateBuilder<NumberedStep>(steps.Length);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Antlr4.Runtime;
+using DealLang.Compiler.Emit.Components;
 using DealLang.Compiler.Lowering.Kinds;
 using DealLang.Compiler.Parsing;
 using DealLang.Compiler.Semantics;
@@ -24,12 +25,13 @@ public sealed class KindRegistryTests
         public override string ToString() => Name;
     }
 
-    // One line per stage. The emitter's components (keyed by the same enum) join as one more line.
+    // One line per stage.
     private static readonly Stage[] Stages =
     [
         new("parsing (CstToAst.KindParsers)", k => ParserOf(k) is not null, k => ParserOf(k)?.SyntaxType),
         new("semantics (KindRules)", KindRules.Has, k => KindRules.For(k).SyntaxType),
         new("lowering (KindLowerings)", KindLowerings.Has, k => KindLowerings.For(k).SyntaxType),
+        new("emit (EmitterComponents)", EmitterComponents.Has, _ => null),
     ];
 
     public static TheoryData<string, DeclarationKind> StagesAndKinds()

@@ -44,9 +44,6 @@ public sealed class Deal_Hyperion : IDealProgram
     // Year fraction of each period under 30/360.
     private static readonly double[] YearFractions = ComputeYearFractions();
 
-    // Trustee: escalation factor per period (2% a year from closing).
-    private static readonly double[] fee_Trustee_escalation = ComputeEscalation(0.02);
-
     // Notes: scheduled principal from period 9 (interest only until 2029-11-30), all of it in period 47 (maturity 2049-05-30).
     private const int tranche_Notes_firstPrincipalPeriod = 9;
     private const int tranche_Notes_maturityPeriod = 47;
@@ -56,6 +53,9 @@ public sealed class Deal_Hyperion : IDealProgram
     private static readonly double[] tranche_Notes_levelRates = Annuity.PeriodRates(0.06581, YearFractions);
     // Notes: the annuity's sums from each period to the maturity, so the loop's payment is O(1).
     private static readonly (double[] Growth, double[] PaymentsAtMaturity) tranche_Notes_levelSums = Annuity.LevelSums(tranche_Notes_levelRates, LevelWeights, 47);
+
+    // Trustee: escalation factor per period (2% a year from closing).
+    private static readonly double[] fee_Trustee_escalation = ComputeEscalation(0.02);
 
     // Dscr: periods in its trailing window.
     private const int test_Dscr_window = 2;
@@ -100,6 +100,10 @@ public sealed class Deal_Hyperion : IDealProgram
         bool finalPeriod = false; // the run ends with this period: every account is paid out
         int periodsRun = Periods;
         double saleProceeds = 0.0;
+        // MetaLease (lease of Campus)
+        double lease_MetaLease_rent = 0.0;
+        double lease_MetaLease_rvg = 0.0; // residual value guarantee paid
+        bool lease_MetaLease_ended = false;
         // Notes (tranche)
         double tranche_Notes_balance = 27300000000.0; // principal outstanding
         double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
@@ -111,10 +115,8 @@ public sealed class Deal_Hyperion : IDealProgram
         double tranche_Notes_principalPaid = 0.0;
         double tranche_Notes_unpaidInterest = 0.0; // Notes.interest_shortfall, carried forward
         double tranche_Notes_unpaidPrincipal = 0.0; // Notes.principal_shortfall, carried forward
-        // MetaLease (lease of Campus)
-        double lease_MetaLease_rent = 0.0;
-        double lease_MetaLease_rvg = 0.0; // residual value guarantee paid
-        bool lease_MetaLease_ended = false;
+        // Sponsor (equity)
+        double equity_Sponsor_distributed = 0.0;
         // InterestReserve (account)
         double account_InterestReserve_balance = 6900000000.0;
         double account_InterestReserve_interest = 0.0; // interest earned this period
@@ -133,8 +135,6 @@ public sealed class Deal_Hyperion : IDealProgram
         double fee_AssetMgmt_due = 0.0; // incl. fees unpaid so far
         double fee_AssetMgmt_paid = 0.0;
         double fee_AssetMgmt_unpaid = 0.0; // carried forward
-        // Sponsor (equity)
-        double equity_Sponsor_distributed = 0.0;
         // Dscr (test)
         double test_Dscr_value = 0.0;
         // CashTrap (trigger, trap)
@@ -223,11 +223,11 @@ public sealed class Deal_Hyperion : IDealProgram
             result.TriggerActive[1][t] = trigger_LeaseEnded_active;
 
             // 4. waterfall
-            fee_Trustee_paid = 0.0;
-            fee_AssetMgmt_paid = 0.0;
             tranche_Notes_interestPaid = 0.0;
             tranche_Notes_principalPaid = 0.0;
             equity_Sponsor_distributed = 0.0;
+            fee_Trustee_paid = 0.0;
+            fee_AssetMgmt_paid = 0.0;
             double step1_due = 0.0, step1_paid = 0.0; // 1 pay Trustee
             double step2_due = 0.0, step2_paid = 0.0; // 2 pay AssetMgmt
             double step3_due = 0.0, step3_paid = 0.0; // 3 pay Notes.interest
@@ -485,7 +485,7 @@ public sealed class Deal_Hyperion : IDealProgram
 
             if (checkCash)
             {
-                double paidOut = fee_Trustee_paid + fee_AssetMgmt_paid + tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_Sponsor_distributed;
+                double paidOut = tranche_Notes_interestPaid + tranche_Notes_principalPaid + equity_Sponsor_distributed + fee_Trustee_paid + fee_AssetMgmt_paid;
                 CashCheck.Verify(t, collections, paidOut, accountsStart, account_InterestReserve_balance + account_Dsra_balance + account_Trap_balance);
                 if (finalPeriod)
                 {

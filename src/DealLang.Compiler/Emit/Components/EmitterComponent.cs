@@ -1,0 +1,199 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Emit.Components;
+
+/// <summary>
+/// What the emitter writes for one declaration kind, for every entity of that kind, phase by phase: the period
+/// loop (<c>CSharpEmitter.PeriodLoop.cs</c>) is a schedule that asks each component, in registry order, for its
+/// code of the phase at hand. A component's state is declared once, as handles (<see cref="EntityState"/>), so
+/// each phase refers to <c>tranche.Balance</c> and never to a member name.
+/// </summary>
+/// <remarks>
+/// A hook left at its default writes nothing: each component says which phases it takes no part in and why. What
+/// every kind must give — its description data, what its quantities read — is abstract. Components write
+/// straight-line code over locals and static arrays: no virtual call, allocation or collection reaches the loop.
+/// </remarks>
+internal abstract class EmitterComponent
+{
+    protected EmitterComponent(EmitContext ctx) => Ctx = ctx;
+
+    public abstract DeclarationKind Kind { get; }
+
+    /// <summary>The state handles of each entity of the kind, by index.</summary>
+    public abstract IReadOnlyList<EntityState> Entities { get; }
+
+    protected EmitContext Ctx { get; }
+
+    protected DealModel Model => Ctx.Model;
+
+    // ------------------------------------------------------------------ the class around the loop
+
+    /// <summary>Static data the loop reads (schedules, escalation factors, window lengths), hoisted out of it.</summary>
+    public virtual void WriteConstants(IndentedWriter w)
+    {
+    }
+
+    /// <summary>The <c>DealDescription</c> property that lists the kind's entities (<c>Tranches</c>).</summary>
+    public abstract string DescriptionProperty { get; }
+
+    /// <summary>One C# expression per entity, in index order: the runtime record the runner reads.</summary>
+    public abstract IEnumerable<string> DescriptionElements();
+
+    // ------------------------------------------------------------------ state
+
+    /// <summary>The entities' locals at closing, from their handles: a heading, then one declaration per local.</summary>
+    public void WriteState(IndentedWriter w)
+    {
+        foreach (var entity in Entities)
+        {
+            var locals = entity.Vars.Where(v => v.Storage == StateStorage.Local && v.Declared).ToList();
+            if (locals.Count == 0)
+            {
+                continue;
+            }
+
+            w.Comment(entity.Heading);
+            foreach (var local in locals)
+            {
+                w.Line(local.Type + " " + local.Name + " = " + local.Initial + ";"
+                    + (local.Comment is null ? "" : " // " + CSharpLiterals.CommentText(local.Comment)));
+            }
+        }
+    }
+
+    /// <summary>The C# expression for the kind's <paramref name="quantity"/> of entity <paramref name="index"/> now,
+    /// or null when the quantity is another kind's.</summary>
+    public abstract string? Read(Quantity quantity, int index);
+
+    /// <summary>The kind's expressions, in the order the loop evaluates them, with their trailing windows (1: none):
+    /// what the emitter walks first, to learn what is read. Needs only the model: it runs before the handles exist.</summary>
+    public virtual IEnumerable<(BoundExpression Expression, int Window)> Expressions() => [];
+
+    /// <summary>Whether the kind's <paramref name="quantity"/> is known only after the waterfall (an amount paid).</summary>
+    public virtual bool KnownAfterWaterfall(Quantity quantity) => false;
+
+    /// <summary>The history buffer of a flow that trailing tests sum: <c>history_</c> and the state it records.</summary>
+    public virtual string HistoryName(Quantity quantity, int index) =>
+        "history_" + (Read(quantity, index) ?? throw new InvalidOperationException("Internal error: " + quantity + " is not a " + Kind.Keyword() + "'s."))
+            .Replace("[t]", "", StringComparison.Ordinal).TrimStart('@');
+
+    /// <summary>The kind's terms of a deal-wide sum, entity by entity.</summary>
+    public virtual IEnumerable<string> Terms(DealSum sum) => [];
+
+    // ------------------------------------------------------------------ the period loop, in the order it runs
+
+    /// <summary>Period start: what the period's expressions read as "at the period's start".</summary>
+    public virtual void WritePeriodStart(IndentedWriter w)
+    {
+    }
+
+    /// <summary>2a. What the entity owes this period from its own state alone (before collections, which may read it).</summary>
+    public virtual void WriteDues(IndentedWriter w)
+    {
+    }
+
+    /// <summary>1. What the entity receives this period (its <see cref="DealSum.Collections"/> terms).</summary>
+    public virtual void WriteCollections(IndentedWriter w)
+    {
+    }
+
+    /// <summary>2b. Amounts due that <c>cfads</c> deducts (written before it).</summary>
+    public virtual void WriteAmountsDue(IndentedWriter w)
+    {
+    }
+
+    /// <summary>2b. Amounts worked out once <c>cfads</c> and <c>debtService</c> are known (account targets).</summary>
+    public virtual void WriteAmountsAfterCfads(IndentedWriter w)
+    {
+    }
+
+    /// <summary>3. Measures and flags, after the history of the flows trailing tests read.</summary>
+    public virtual void WriteTests(IndentedWriter w)
+    {
+    }
+
+    /// <summary>4. Before the waterfall: every <see cref="StateLife.Paid"/> local starts the period at zero.</summary>
+    public void WriteWaterfallStart(IndentedWriter w)
+    {
+        foreach (var entity in Entities)
+        {
+            foreach (var paid in entity.Vars.Where(v => v.Life == StateLife.Paid && v.Declared))
+            {
+                w.Line(paid + " = 0.0;");
+            }
+        }
+    }
+
+    /// <summary>4. A waterfall step that targets an entity of this kind (pay, fill, release, hold, distribute).
+    /// The step's amounts (<paramref name="step"/>'s locals) are declared already.</summary>
+    public virtual void WriteStep(NumberedStep step, IndentedWriter w) =>
+        throw new InvalidOperationException("Internal error: no waterfall step targets a " + Kind.Keyword() + " (" + step.Title + ").");
+
+    /// <summary>5. What was not paid carries to the next period (again after an enforcement pass).</summary>
+    public virtual void WriteCarry(IndentedWriter w)
+    {
+    }
+
+    /// <summary>Cash held by the kind moves into the waterfall: in the final period, and as collateral once
+    /// enforcement starts.</summary>
+    public virtual void WriteReleaseHeld(IndentedWriter w)
+    {
+    }
+
+    /// <summary>6. What an enforcement sale of entity <paramref name="index"/> realises, before the haircut: the
+    /// component of a kind that can be collateral overrides this.</summary>
+    public virtual string CollateralValue(int index) =>
+        throw new InvalidOperationException("Internal error: a " + Kind.Keyword() + " cannot be sold by enforcement.");
+
+    /// <summary>7. The period's per-entity results (<c>RunResult</c> arrays).</summary>
+    public virtual void WriteResults(IndentedWriter w)
+    {
+    }
+
+    /// <summary>7. After the loop: the run's per-entity totals (what was never repaid).</summary>
+    public virtual void WriteRunEnd(IndentedWriter w)
+    {
+    }
+
+    /// <summary>The kind's ledger columns in <paramref name="section"/>: its handles that are ledger columns.</summary>
+    public IEnumerable<CSharpEmitter.LedgerEntry> LedgerColumns(LedgerSection section) =>
+        Entities.SelectMany(e => e.Vars)
+            .Where(v => v.Ledger is { } slot && slot.Section == section && v.Declared)
+            .Select(v => new CSharpEmitter.LedgerEntry(v.Ledger!.Label, v.Ledger.Kind, v.LedgerValue));
+}
+
+/// <summary>A component whose entities' handles are of type <typeparamref name="TState"/>.</summary>
+internal abstract class EmitterComponent<TState> : EmitterComponent
+    where TState : EntityState
+{
+    private readonly Func<IEnumerable<TState>> _create;
+    private TState[]? _states;
+
+    /// <param name="states">Makes the entities' handles, once the emitter knows what the deal's expressions read
+    /// (<see cref="EmitContext"/> asks for them after its walk; some handles are declared only when read).</param>
+    protected EmitterComponent(EmitContext ctx, Func<IEnumerable<TState>> states)
+        : base(ctx) => _create = states;
+
+    /// <summary>The handles of entity <paramref name="index"/>.</summary>
+    public TState this[int index] => States[index];
+
+    public IReadOnlyList<TState> States => _states ??= Create();
+
+    public override IReadOnlyList<EntityState> Entities => States;
+
+    private TState[] Create()
+    {
+        TState[] states = [.. _create()];
+        for (int i = 0; i < states.Length; i++)
+        {
+            if (states[i].Index != i)
+            {
+                throw new InvalidOperationException("Internal error: the " + Kind.Keyword() + " '" + CSharpLiterals.CommentText(states[i].Name)
+                    + "' has an index that does not match its position.");
+            }
+        }
+
+        return states;
+    }
+}

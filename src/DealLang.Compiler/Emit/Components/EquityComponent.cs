@@ -1,0 +1,75 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Emit.Components;
+
+/// <summary>An equity's state in the generated C#.</summary>
+internal sealed class EquityState : EntityState
+{
+    public EquityState(EquityInfo info, int index)
+        : base(DeclarationKind.Equity, info.Name, index)
+    {
+        Info = info;
+        Distributed = Local("distributed", "double", StateLife.Paid);
+    }
+
+    public EquityInfo Info { get; }
+
+    public StateVar Distributed { get; }
+}
+
+/// <summary>
+/// Equities: what distribute steps (and any residual cash) pay them each period. An equity has no quantity an
+/// expression can read, receives, owes, holds and carries nothing, and is not collateral; its distributions are
+/// ledger columns of the steps that make them.
+/// </summary>
+internal sealed class EquityComponent(EmitContext ctx)
+    : EmitterComponent<EquityState>(ctx, () => ctx.Model.Equities.Select((e, i) => new EquityState(e, i)))
+{
+    public override DeclarationKind Kind => DeclarationKind.Equity;
+
+    public override string DescriptionProperty => "Equities";
+
+    public override IEnumerable<string> DescriptionElements() => States.Select(s =>
+    {
+        var e = s.Info;
+        return "new EquityInfo(" + CSharpLiterals.String(e.Name) + ", " + CSharpLiterals.Double(e.Contributed) + ", "
+            + CSharpEmitter.List(e.Holders.Select(h => "new EquityHolder(" + CSharpLiterals.Int(h.Party) + ", " + CSharpLiterals.Double(h.Share) + ")")) + ")";
+    });
+
+    /// <summary>The language gives an equity no members to read.</summary>
+    public override string? Read(Quantity quantity, int index) => null;
+
+    public override IEnumerable<string> Terms(DealSum sum) =>
+        sum == DealSum.PaidOut ? States.Select(e => e.Distributed.Name) : [];
+
+    // distribute rest to E: all the cash still unapplied.
+    public override void WriteStep(NumberedStep step, IndentedWriter w)
+    {
+        if (step.Step is not DistributeStep distribute)
+        {
+            base.WriteStep(step, w);
+            return;
+        }
+
+        w.Line(step.Moved + " = available;");
+        w.Line(this[distribute.Equity].Distributed + " += " + step.Moved + ";");
+        w.Line("available = 0.0;");
+    }
+
+    /// <summary>Whatever cash a waterfall leaves goes to <paramref name="equity"/> (the residual).</summary>
+    public void WriteTakeRest(IndentedWriter w, int equity)
+    {
+        w.Line(this[equity].Distributed + " += available;");
+        w.Line("available = 0.0;");
+    }
+
+    public override void WriteResults(IndentedWriter w)
+    {
+        foreach (var equity in States)
+        {
+            w.Line("result.Distributions[" + CSharpLiterals.Int(equity.Index) + "][t] = " + equity.Distributed + ";");
+        }
+    }
+}

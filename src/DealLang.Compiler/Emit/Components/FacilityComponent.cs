@@ -1,0 +1,61 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Emit.Components;
+
+/// <summary>A facility's state in the generated C#: its value on this path, an input.</summary>
+internal sealed class FacilityState : EntityState
+{
+    public FacilityState(FacilityInfo info, int index)
+        : base(DeclarationKind.Facility, info.Name, index)
+    {
+        Info = info;
+        Value = Input("value", "double[]");
+    }
+
+    public FacilityInfo Info { get; }
+
+    /// <summary>The facility's value per period on this path (curve, deflation and drop applied by the runner).</summary>
+    public StateVar Value { get; }
+}
+
+/// <summary>
+/// Facilities, the deal's assets: their value per period is a path input (the runner applies the value curve and
+/// the scenario), read by expressions, by the RVG of their leases and by enforcement, which sells them. A facility
+/// has no locals, so takes part in no phase of the loop itself: its leases collect its rent.
+/// </summary>
+internal sealed class FacilityComponent(EmitContext ctx)
+    : EmitterComponent<FacilityState>(ctx, () => ctx.Model.Facilities.Select((f, i) => new FacilityState(f, i)))
+{
+    public override DeclarationKind Kind => DeclarationKind.Facility;
+
+    public override string DescriptionProperty => "Facilities";
+
+    public override IEnumerable<string> DescriptionElements() => States.Select(s =>
+    {
+        var f = s.Info;
+        return "new FacilityInfo(" + CSharpLiterals.String(f.Name) + ", " + CSharpLiterals.Double(f.Cost) + ", FacilityValueKind." + f.ValueKind
+            + ", " + CSharpLiterals.Int(f.LifeMonths) + ", " + CSharpLiterals.Double(f.FloorFraction) + ", " + CSharpLiterals.Date(f.DepreciationStart)
+            + ", " + CSharpEmitter.List(f.ScheduleDates.Select(CSharpLiterals.Date)) + ", " + CSharpEmitter.List(f.ScheduleValues.Select(CSharpLiterals.Double)) + ")";
+    });
+
+    public override string? Read(Quantity quantity, int index) => quantity switch
+    {
+        Quantity.FacilityValue => ValueNow(index),
+        Quantity.FacilityCost => CSharpLiterals.DoubleOperand(this[index].Info.Cost),
+        _ => null,
+    };
+
+    /// <summary>The facility's value this period.</summary>
+    public string ValueNow(int index) => this[index].Value + "[t]";
+
+    /// <summary>Whether the facility's value row is read at all (RVG, sale proceeds, expressions): only then is it an input of the loop.</summary>
+    public bool ReadsValue(int index) =>
+        Ctx.Reads(Quantity.FacilityValue, index)
+        || Model.Leases.Any(l => l.Info.Facility == index && l.Info.RvgUntil is not null)
+        || Ctx.Sales.Any(s => s.Facilities.Contains(index));
+
+    /// <summary>A sale realises the facility's value this period.</summary>
+    public override string CollateralValue(int index) => ValueNow(index);
+}

@@ -1,0 +1,114 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Emit.Components;
+
+/// <summary>A fee's state in the generated C#, each piece declared once.</summary>
+internal sealed class FeeState : EntityState
+{
+    public FeeState(FeeModel model)
+        : base(DeclarationKind.Fee, model.Name, model.Index)
+    {
+        Model = model;
+        Due = Local("due", "double", StateLife.Period, comment: "incl. fees unpaid so far");
+        Paid = Local("paid", "double", StateLife.Paid);
+        Unpaid = Local("unpaid", "double", StateLife.Carried, comment: "carried forward");
+        Escalation = Static("escalation", "double[]");
+    }
+
+    public FeeModel Model { get; }
+
+    public StateVar Due { get; }
+
+    public StateVar Paid { get; }
+
+    public StateVar Unpaid { get; }
+
+    /// <summary>An escalating fee's factor per period.</summary>
+    public StateVar Escalation { get; }
+}
+
+/// <summary>
+/// Fees: the amount due each period (an annual amount times the year fraction and escalation, or a share of a
+/// per-period flow), deducted from cfads; pay steps; the unpaid fee carried forward. Fees receive and hold no
+/// cash, are not collateral, have no ledger columns of their own (their pay steps have) and no results array.
+/// </summary>
+internal sealed class FeeComponent(EmitContext ctx)
+    : EmitterComponent<FeeState>(ctx, () => ctx.Model.Fees.Select(f => new FeeState(f)))
+{
+    public override DeclarationKind Kind => DeclarationKind.Fee;
+
+    public override string DescriptionProperty => "Fees";
+
+    public override IEnumerable<string> DescriptionElements() => States.Select(f => CSharpLiterals.String(f.Name));
+
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Fees.Select(f => (f.AnnualAmount, 1));
+
+    public override bool KnownAfterWaterfall(Quantity quantity) => quantity == Quantity.FeePaid;
+
+    public override string? Read(Quantity quantity, int index) => quantity switch
+    {
+        Quantity.FeeDue => this[index].Due.Name,
+        Quantity.FeePaid => this[index].Paid.Name,
+        _ => null,
+    };
+
+    public override IEnumerable<string> Terms(DealSum sum) => sum switch
+    {
+        DealSum.CfadsDeductions => States.Select(f => f.Due.Name),
+        DealSum.PaidOut => States.Select(f => f.Paid.Name),
+        _ => [],
+    };
+
+    public override void WriteConstants(IndentedWriter w)
+    {
+        foreach (var fee in States)
+        {
+            if (fee.Model.Escalator != 0)
+            {
+                w.Line();
+                w.Comment(fee.Name + ": escalation factor per period (" + Percent(fee.Model.Escalator) + " a year from closing).");
+                w.Line("private static readonly double[] " + fee.Escalation + " = ComputeEscalation("
+                    + CSharpLiterals.Double(fee.Model.Escalator) + ");");
+            }
+        }
+    }
+
+    private static string Percent(double fraction) =>
+        (fraction * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
+
+    public override void WriteAmountsDue(IndentedWriter w)
+    {
+        foreach (var fee in States)
+        {
+            var model = fee.Model;
+            string escalation = model.Escalator != 0 ? " * " + fee.Escalation + "[t]" : "";
+            string yearFraction = model.PerPeriod ? "" : " * yf"; // a per-period fee (2% of collections) is the period's already
+            w.Comment(fee.Name + (model.PerPeriod ? ": its share of this period's flow" : ": the annual amount for this period's share of a year") + ", plus fees unpaid so far");
+            w.Line(fee.Due + " = " + CSharpEmitter.Amount(Ctx, model.AnnualAmount, asOperand: true) + yearFraction + escalation + " + " + fee.Unpaid + ";");
+        }
+    }
+
+    // pay F: what is still due of the fee.
+    public override void WriteStep(NumberedStep step, IndentedWriter w)
+    {
+        if (step.Step is not PayStep { Kind: PayKind.Fee } pay)
+        {
+            base.WriteStep(step, w);
+            return;
+        }
+
+        var fee = this[pay.Target];
+        CSharpEmitter.WritePay(Ctx, w, step, pay, "Math.Max(0.0, " + fee.Due + " - " + fee.Paid + ")");
+        w.Line(fee.Paid + " += " + step.Paid + ";");
+    }
+
+    public override void WriteCarry(IndentedWriter w)
+    {
+        foreach (var fee in States)
+        {
+            w.Line(fee.Unpaid + " = Flows.Shortfall(" + fee.Due + ", " + fee.Paid + ");");
+        }
+    }
+}

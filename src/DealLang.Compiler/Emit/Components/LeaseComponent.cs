@@ -1,0 +1,148 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Emit.Components;
+
+/// <summary>A lease's state in the generated C#, each piece declared once.</summary>
+internal sealed class LeaseState : EntityState
+{
+    public LeaseState(LeaseModel model, int index, string facility, bool readsActive, bool readsEnded)
+        : base(DeclarationKind.Lease, model.Info.Name, index)
+    {
+        Model = model;
+        Facility = facility;
+        ScheduledRent = Input("scheduledRent", "double[]");
+        EndPeriod = Input("endPeriod", "int");
+        RvgApplies = Input("rvgApplies", "bool");
+        RvgRecovery = Input("rvgRecovery", "double");
+        Rent = Local("rent", "double", StateLife.Period, ledger: new LedgerSlot(LedgerSection.Receipts, "rent " + Name));
+        Rvg = Local("rvg", "double", StateLife.Period, comment: "residual value guarantee paid",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "rvg " + Name), declared: HasRvg);
+        Active = Local("active", "bool", StateLife.Period, declared: readsActive);
+        Ended = Local("ended", "bool", StateLife.Period, declared: readsEnded);
+    }
+
+    public LeaseModel Model { get; }
+
+    public LeaseInfo Info => Model.Info;
+
+    /// <summary>Whether the lease has a residual value guarantee.</summary>
+    public bool HasRvg => Model.Info.RvgUntil is not null;
+
+    /// <summary>This path's rent per period (an input).</summary>
+    public StateVar ScheduledRent { get; }
+
+    /// <summary>The period the lease ends in on this path (-1: after the run); an input.</summary>
+    public StateVar EndPeriod { get; }
+
+    /// <summary>Whether the RVG is paid on this path (the lease ends inside its window); an input.</summary>
+    public StateVar RvgApplies { get; }
+
+    /// <summary>What the lessee can pay of the RVG on this path (1 unless it has defaulted); an input.</summary>
+    public StateVar RvgRecovery { get; }
+
+    public StateVar Rent { get; }
+
+    /// <summary>Declared only for a lease with an RVG.</summary>
+    public StateVar Rvg { get; }
+
+    /// <summary>Declared only when an expression reads <c>L.active</c>.</summary>
+    public StateVar Active { get; }
+
+    /// <summary>Declared only when an expression reads <c>L.ended</c>.</summary>
+    public StateVar Ended { get; }
+
+    public override string Heading => Name + " (lease of " + Facility + ")";
+
+    private string Facility { get; }
+}
+
+/// <summary>
+/// Leases: rent (until the leased facility is sold), whether the lease is active or has ended, and the RVG the
+/// lessee pays when the lease ends inside its window; the RVG is a one-off receipt, outside cfads unless the deal
+/// counts it. A lease owes, holds and carries nothing, is the target of no step, and is not itself collateral (its
+/// facility is).
+/// </summary>
+internal sealed class LeaseComponent(EmitContext ctx)
+    : EmitterComponent<LeaseState>(ctx, () => ctx.Model.Leases.Select((l, i) => new LeaseState(
+        l, i, ctx.Model.Facilities[l.Info.Facility].Name, ctx.Reads(Quantity.LeaseActive, i), ctx.Reads(Quantity.LeaseEnded, i))))
+{
+    public override DeclarationKind Kind => DeclarationKind.Lease;
+
+    public override string DescriptionProperty => "Leases";
+
+    public override IEnumerable<string> DescriptionElements() => States.Select(s =>
+    {
+        var l = s.Info;
+        return "new LeaseInfo(" + CSharpLiterals.String(l.Name) + ", " + CSharpLiterals.Int(l.Facility) + ", " + CSharpLiterals.Int(l.Lessee)
+            + ", " + CSharpLiterals.Double(l.RentPerYear) + ", " + CSharpLiterals.Double(l.Escalator) + ", " + CSharpLiterals.Date(l.Start)
+            + ", " + CSharpLiterals.Int(l.TermMonths) + ", " + CSharpLiterals.Int(l.RenewalCount) + ", " + CSharpLiterals.Int(l.RenewalTermMonths)
+            + ", " + CSharpLiterals.Bool(l.RenewalAtMarket) + ", " + CSharpLiterals.NullableDate(l.RvgUntil) + ", " + CSharpLiterals.Double(l.RvgCap)
+            // Only a lease that states a day count passes one: the others keep the record's default (and their C#).
+            + (l.RentDayCount is { } dc ? ", DayCount." + dc : "") + ")";
+    });
+
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Leases.Where(l => l.RvgGuarantees is not null).Select(l => (l.RvgGuarantees!, 1));
+
+    public override string? Read(Quantity quantity, int index) => quantity switch
+    {
+        Quantity.LeaseRent => this[index].Rent.Name,
+        Quantity.LeaseActive => this[index].Active.Name,
+        Quantity.LeaseEnded => this[index].Ended.Name,
+        _ => null,
+    };
+
+    public override IEnumerable<string> Terms(DealSum sum) => sum switch
+    {
+        DealSum.Collections => States.SelectMany(l => l.HasRvg ? new[] { l.Rent.Name, l.Rvg.Name } : [l.Rent.Name]),
+        DealSum.OneOffReceipts => States.Where(l => l.HasRvg).Select(l => l.Rvg.Name),
+        _ => [],
+    };
+
+    // 1. Rent (none once the facility is sold), the lease's flags, and the RVG.
+    public override void WriteCollections(IndentedWriter w)
+    {
+        foreach (var lease in States)
+        {
+            string soldFlag = CSharpEmitter.SoldFlag(Ctx, lease.Info.Facility);
+            string scheduled = lease.ScheduledRent + "[t]";
+            w.Comment(lease.Name + ": rent" + (soldFlag.Length > 0 ? ", until its facility is sold" : ""));
+            w.Line(lease.Rent + " = " + (soldFlag.Length > 0 ? soldFlag + " ? 0.0 : " + scheduled : scheduled) + ";");
+            if (lease.Active.Declared)
+            {
+                w.Line(lease.Active + " = " + (soldFlag.Length > 0 ? "!(" + soldFlag + ") && " : "")
+                    + "periodEnd > " + Ctx.DateConstant(lease.Info.Start)
+                    + " && (" + lease.EndPeriod + " < 0 || t <= " + lease.EndPeriod + ");");
+            }
+
+            if (lease.Ended.Declared)
+            {
+                // true in the period the lease ends (when any RVG is paid) and after: what a sweep trigger needs
+                w.Line(lease.Ended + " = " + (soldFlag.Length > 0 ? soldFlag + " || " : "")
+                    + "(" + lease.EndPeriod + " >= 0 && t >= " + lease.EndPeriod + ");");
+            }
+
+            if (lease.HasRvg)
+            {
+                WriteRvg(w, lease);
+            }
+        }
+    }
+
+    private void WriteRvg(IndentedWriter w, LeaseState lease)
+    {
+        string cap = CSharpLiterals.DoubleOperand(lease.Info.RvgCap);
+        w.Line(lease.Rvg + " = 0.0;");
+        using (w.Block("if (t == " + lease.EndPeriod + " && " + lease.RvgApplies + ")"))
+        {
+            w.Comment("the lease ends inside its RVG window: the lessee pays min(cap, guaranteed - value), times what it can recover");
+            string guaranteed = lease.Model.RvgGuarantees is { } g ? CSharpEmitter.Amount(Ctx, g, asOperand: false) : cap;
+            w.Line("double guaranteed = " + guaranteed + ";");
+            w.Line(lease.Rvg + " = Math.Min(" + cap + ", Math.Max(0.0, guaranteed - " + Ctx.Components.Of<FacilityComponent>().ValueNow(lease.Info.Facility)
+                + ")) * " + lease.RvgRecovery + ";");
+            w.Line("result.RvgPaid[" + CSharpLiterals.Int(lease.Index) + "] = " + lease.Rvg + ";");
+        }
+    }
+}

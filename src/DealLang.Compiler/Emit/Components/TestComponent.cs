@@ -1,0 +1,83 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Emit.Components;
+
+/// <summary>A test's state in the generated C#.</summary>
+internal sealed class TestState : EntityState
+{
+    public TestState(TestModel model)
+        : base(DeclarationKind.Test, model.Name, model.Index)
+    {
+        Model = model;
+        Value = Local("value", "double", StateLife.Period, ledger: new LedgerSlot(LedgerSection.Measures, model.Name, ColumnKindOf(model)));
+        Window = Static("window", "int");
+    }
+
+    public TestModel Model { get; }
+
+    public StateVar Value { get; }
+
+    /// <summary>A trailing test's number of periods.</summary>
+    public StateVar Window { get; }
+
+    private static ColumnKind ColumnKindOf(TestModel test) => test.Expression.Unit switch
+    {
+        Unit.Money => ColumnKind.Money,
+        Unit.Rate => ColumnKind.Rate,
+        _ => ColumnKind.Ratio,
+    };
+}
+
+/// <summary>
+/// Tests: a value per period, each after the tests it reads (evaluation order), summed over a trailing window from
+/// the flows' history when the test has one, n/a (NaN) before its <c>from</c> date. A test receives, owes, holds
+/// and carries nothing, is the target of no step and is not collateral.
+/// </summary>
+internal sealed class TestComponent(EmitContext ctx)
+    : EmitterComponent<TestState>(ctx, () => ctx.TestsByIndex.Select(t => new TestState(t)))
+{
+    public override DeclarationKind Kind => DeclarationKind.Test;
+
+    public override string DescriptionProperty => "Tests";
+
+    public override IEnumerable<string> DescriptionElements() => States.Select(t => CSharpLiterals.String(t.Name));
+
+    /// <summary>In evaluation order, each over its trailing window.</summary>
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Tests.Select(t => (t.Expression, t.TrailingPeriods));
+
+    public override string? Read(Quantity quantity, int index) =>
+        quantity == Quantity.TestValue ? this[index].Value.Name : null;
+
+    public override void WriteConstants(IndentedWriter w)
+    {
+        foreach (var test in States)
+        {
+            if (test.Model.TrailingPeriods > 1)
+            {
+                w.Line();
+                w.Comment(test.Name + ": periods in its trailing window.");
+                w.Line("private const int " + test.Window + " = " + CSharpLiterals.Int(test.Model.TrailingPeriods) + ";");
+            }
+        }
+    }
+
+    // 3. In dependency order (the model's), each after the tests it reads.
+    public override void WriteTests(IndentedWriter w)
+    {
+        foreach (var model in Ctx.TestsInOrder)
+        {
+            var test = this[model.Index];
+            string? window = model.TrailingPeriods > 1 ? test.Window.Name : null;
+            w.Comment(test.Name + (window is null ? "" : ", over its trailing window") + (model.From is { } start ? ", tested from " + start.ToString() + " (n/a before)" : ""));
+            string expression = CSharpEmitter.Expression(Ctx, model.Expression, window);
+
+            // Before 'from' the value is n/a (NaN: comparisons with it are false). The history is written
+            // every period all the same, so the first tested period sums a whole trailing window.
+            w.Line(test.Value + " = " + (model.From is { } from ? "periodEnd >= " + Ctx.DateConstant(from) + " ? " + expression + " : double.NaN" : expression) + ";");
+            w.Line("result.TestValues[" + CSharpLiterals.Int(test.Index) + "][t] = " + test.Value + ";");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using DealLang.Compiler.Emit;
+using DealLang.Compiler.Emit.Components;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Tests.Emit;
+
+/// <summary>The emitter's registry of per-kind components and the state handles they declare.</summary>
+public class EmitterComponentsTests
+{
+    [Fact]
+    public void EveryDeclarationKindHasItsComponent()
+    {
+        var components = new EmitContext(HyperionModel.Create()).Components;
+
+        foreach (var kind in DeclarationKinds.All)
+        {
+            Assert.True(EmitterComponents.Has(kind), "the " + kind.Keyword() + " kind has no emitter component");
+            Assert.Equal(kind, components[kind].Kind);
+        }
+
+        // One component per kind, in registry order: the order every phase asks them in.
+        Assert.Equal(DeclarationKinds.All, components.Select(c => c.Kind));
+    }
+
+    [Fact]
+    public void EveryQuantityOfAnEntityIsReadByExactlyOneComponent()
+    {
+        // Hyperion has an entity of every kind at index 0, so every quantity has something to read.
+        var ctx = new EmitContext(HyperionModel.Create());
+        var dealWide = new[] { Quantity.Collections, Quantity.Cfads, Quantity.DebtService, Quantity.PeriodEnd };
+
+        foreach (var quantity in Enum.GetValues<Quantity>().Except(dealWide))
+        {
+            var readers = ctx.Components.Where(c => c.Read(quantity, 0) is not null).Select(c => c.Kind).ToList();
+            Assert.True(readers.Count == 1, quantity + " is read by " + readers.Count + " components");
+        }
+
+        foreach (var quantity in dealWide)
+        {
+            Assert.All(ctx.Components, c => Assert.Null(c.Read(quantity, 0)));
+        }
+    }
+
+    [Fact]
+    public void EveryHandleIsNamedAfterItsKindAndEntityAndNoTwoShareAName()
+    {
+        var components = new EmitContext(HyperionModel.Create(trancheName: "class")).Components;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var entity in components.SelectMany(c => c.Entities))
+        {
+            foreach (var handle in entity.Vars)
+            {
+                // CSharpNames.Entity made it: kind_Name_member, never escaped here (kind prefixes are not keywords).
+                Assert.StartsWith(entity.Kind.Keyword() + "_" + entity.Name + "_", handle.Name, StringComparison.Ordinal);
+                Assert.True(CSharpNames.IsValidName(handle.Name), handle.Name);
+                Assert.True(names.Add(handle.Name), "two pieces of state are both called " + handle.Name);
+            }
+        }
+
+        Assert.Contains("tranche_class_balance", names);
+    }
+
+    [Fact]
+    public void EveryDeclaredLocalIsDeclaredOnceBeforeTheLoopWithItsInitialValue()
+    {
+        var ctx = new EmitContext(HyperionModel.Create());
+        string source = CSharpEmitter.Emit(HyperionModel.Create()).Source;
+        int loop = source.IndexOf(CSharpEmitter.LoopBeginMarker, StringComparison.Ordinal);
+
+        var locals = ctx.Components.SelectMany(c => c.Entities).SelectMany(e => e.Vars)
+            .Where(v => v.Storage == StateStorage.Local).ToList();
+        Assert.Contains(locals, v => !v.Declared); // Trap has no target and earns nothing: neither is declared
+        foreach (var local in locals)
+        {
+            string declaration = local.Type + " " + local.Name + " = " + local.Initial + ";";
+            int at = source.IndexOf(declaration, StringComparison.Ordinal);
+            if (local.Declared)
+            {
+                Assert.True(at >= 0 && at < loop, declaration);
+                Assert.Equal(at, source.LastIndexOf(declaration, StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.DoesNotContain(local.Name, source, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void WhatTheWaterfallPaysStartsEachPeriodAtZero()
+    {
+        var ctx = new EmitContext(HyperionModel.Create());
+        string loop = EmittedSourceTests.LoopBody(CSharpEmitter.Emit(HyperionModel.Create()).Source);
+        int waterfall = loop.IndexOf("// 4. waterfall", StringComparison.Ordinal);
+
+        var paid = ctx.Components.SelectMany(c => c.Entities).SelectMany(e => e.Vars).Where(v => v.Life == StateLife.Paid).ToList();
+
+        // Hyperion: Opex paid, the notes' interest and principal paid, the sponsor's distributions.
+        Assert.Equal(4, paid.Count);
+        foreach (var handle in paid)
+        {
+            Assert.True(loop.IndexOf(handle.Name + " = 0.0;", StringComparison.Ordinal) > waterfall, handle.Name);
+        }
+    }
+
+    [Fact]
+    public void LedgerColumnsOfEntitiesComeFromTheirHandles()
+    {
+        var ctx = new EmitContext(HyperionModel.Create());
+        var columns = CSharpEmitter.LedgerColumns(ctx);
+        var slots = ctx.Components.SelectMany(c => c.Entities).SelectMany(e => e.Vars).Where(v => v.Ledger is not null && v.Declared).ToList();
+
+        foreach (var handle in slots)
+        {
+            Assert.Single(columns, c => c.Name == handle.Ledger!.Label && c.Value == handle.LedgerValue);
+        }
+
+        // The published order: receipts, the total, dues, steps, then accounts' balances before the tranches'.
+        var names = columns.Select(c => c.Name).ToList();
+        Assert.True(names.IndexOf("rent MetaLease") < names.IndexOf("collections"));
+        Assert.True(names.IndexOf("collections") < names.IndexOf("Notes interest due"));
+        Assert.True(names.IndexOf("Dsra balance") < names.IndexOf("Notes balance"));
+        Assert.Equal("event of default", names[^1]);
+    }
+}
