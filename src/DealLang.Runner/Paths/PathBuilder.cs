@@ -17,7 +17,8 @@ public static class PathBuilder
         ArgumentNullException.ThrowIfNull(deal);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(into);
-        Shapes.Require(deal, scenario, into);
+        Shapes.Require(deal, scenario);
+        Shapes.Require(deal, into);
 
         into.Scenario = scenario.Name;
         for (int f = 0; f < deal.Facilities.Length; f++)
