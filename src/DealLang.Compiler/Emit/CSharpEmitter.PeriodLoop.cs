@@ -1,5 +1,6 @@
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
 
 namespace DealLang.Compiler.Emit;
 
@@ -63,32 +64,38 @@ public static partial class CSharpEmitter
     /// <summary>Enforcement (sales, account sweep, its own waterfall) can only start after an event of default.</summary>
     private static bool HasEnforcement(EmitContext ctx) => HasDefaultRule(ctx) && ctx.Model.Enforcement is not null;
 
+    /// <summary>
+    /// The path's inputs as locals, read from the slots of <see cref="InputLayout"/> (the runtime numbers them, so
+    /// the loop and every path source agree on one rule): per-period series and flags as arrays, per-path scalars
+    /// as values. Only what the loop reads is declared.
+    /// </summary>
     private static void WriteInputs(EmitContext ctx, IndentedWriter w)
     {
         var model = ctx.Model;
+        var slots = InputLayout.Of(model.Facilities.Length, model.Leases.Length, model.Parties.Length, ctx.Sales.Length);
+        string Slot(InputQuantity quantity, int entity) => CSharpLiterals.Int(slots.IndexOf(quantity, entity));
         w.Line();
-        w.Comment("This path's scenario inputs, one row per entity.");
+        w.Comment("This path's scenario inputs, from the slots of InputLayout: Series and Flags per period, Scalars per path.");
         for (int f = 0; f < model.Facilities.Length; f++)
         {
             if (ctx.ReadsFacilityValue(f))
             {
-                w.Line("double[] " + ctx.Facility(f, "value") + " = input.FacilityValue[" + CSharpLiterals.Int(f) + "];");
+                w.Line("double[] " + ctx.Facility(f, "value") + " = input.Series[" + Slot(InputQuantity.FacilityValue, f) + "];");
             }
         }
 
         for (int l = 0; l < model.Leases.Length; l++)
         {
-            string index = CSharpLiterals.Int(l);
-            w.Line("double[] " + ctx.Lease(l, "scheduledRent") + " = input.LeaseRent[" + index + "];");
+            w.Line("double[] " + ctx.Lease(l, "scheduledRent") + " = input.Series[" + Slot(InputQuantity.LeaseRent, l) + "];");
             if (HasRvg(model.Leases[l]) || ctx.Reads(Quantity.LeaseActive, l) || ctx.Reads(Quantity.LeaseEnded, l))
             {
-                w.Line("int " + ctx.Lease(l, "endPeriod") + " = input.LeaseEndPeriod[" + index + "];");
+                w.Line("int " + ctx.Lease(l, "endPeriod") + " = (int)input.Scalars[" + Slot(InputQuantity.LeaseEndPeriod, l) + "];");
             }
 
             if (HasRvg(model.Leases[l]))
             {
-                w.Line("bool " + ctx.Lease(l, "rvgApplies") + " = input.RvgApplies[" + index + "];");
-                w.Line("double " + ctx.Lease(l, "rvgRecovery") + " = input.RvgRecovery[" + index + "];");
+                w.Line("bool " + ctx.Lease(l, "rvgApplies") + " = input.Scalars[" + Slot(InputQuantity.RvgApplies, l) + "] != 0.0;");
+                w.Line("double " + ctx.Lease(l, "rvgRecovery") + " = input.Scalars[" + Slot(InputQuantity.RvgRecovery, l) + "];");
             }
         }
 
@@ -96,7 +103,7 @@ public static partial class CSharpEmitter
         {
             if (ctx.Reads(Quantity.PartyDefaulted, p))
             {
-                w.Line("bool[] " + ctx.Party(p, "defaulted") + " = input.PartyDefaulted[" + CSharpLiterals.Int(p) + "];");
+                w.Line("bool[] " + ctx.Party(p, "defaulted") + " = input.Flags[" + Slot(InputQuantity.PartyDefaulted, p) + "];");
             }
         }
 
@@ -104,9 +111,8 @@ public static partial class CSharpEmitter
         {
             for (int s = 0; s < ctx.Sales.Length; s++)
             {
-                string index = CSharpLiterals.Int(s);
-                w.Line("double " + EmitContext.Sale(s, "haircut") + " = input.SaleHaircut[" + index + "];");
-                w.Line("int " + EmitContext.Sale(s, "lagMonths") + " = input.SaleLagMonths[" + index + "];");
+                w.Line("double " + EmitContext.Sale(s, "haircut") + " = input.Scalars[" + Slot(InputQuantity.SaleHaircut, s) + "];");
+                w.Line("int " + EmitContext.Sale(s, "lagMonths") + " = (int)input.Scalars[" + Slot(InputQuantity.SaleLagMonths, s) + "];");
             }
         }
 

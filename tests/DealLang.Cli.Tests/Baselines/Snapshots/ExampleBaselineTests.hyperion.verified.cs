@@ -81,14 +81,14 @@ public sealed class Deal_Hyperion : IDealProgram
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
 
-        // This path's scenario inputs, one row per entity.
-        double[] facility_Campus_value = input.FacilityValue[0];
-        double[] lease_MetaLease_scheduledRent = input.LeaseRent[0];
-        int lease_MetaLease_endPeriod = input.LeaseEndPeriod[0];
-        bool lease_MetaLease_rvgApplies = input.RvgApplies[0];
-        double lease_MetaLease_rvgRecovery = input.RvgRecovery[0];
-        double sale1_haircut = input.SaleHaircut[0];
-        int sale1_lagMonths = input.SaleLagMonths[0];
+        // This path's scenario inputs, from the slots of InputLayout: Series and Flags per period, Scalars per path.
+        double[] facility_Campus_value = input.Series[0];
+        double[] lease_MetaLease_scheduledRent = input.Series[1];
+        int lease_MetaLease_endPeriod = (int)input.Scalars[0];
+        bool lease_MetaLease_rvgApplies = input.Scalars[1] != 0.0;
+        double lease_MetaLease_rvgRecovery = input.Scalars[2];
+        double sale1_haircut = input.Scalars[3];
+        int sale1_lagMonths = (int)input.Scalars[4];
 
         // Per-period history of the flows that trailing tests sum.
         double[] history_cfads = result.History[0];
