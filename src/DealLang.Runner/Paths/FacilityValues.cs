@@ -2,20 +2,10 @@ using DealLang.Runtime;
 
 namespace DealLang.Runner.Paths;
 
-/// <summary>A facility's market value at each period end: the unstressed curve, then the scenario's
-/// deflation and drop as multipliers.</summary>
+/// <summary>A facility's market value: the unstressed curve (computed once per deal by <see cref="DealPaths"/>),
+/// and the scenario's deflation and drop as multipliers of it.</summary>
 static class FacilityValues
 {
-    public static void Fill(DealDescription deal, FacilityInfo facility, ValueStress stress, double[] values)
-    {
-        Date[] b = deal.Boundaries;
-        for (int t = 0; t < values.Length; t++)
-        {
-            Date d = b[t + 1];
-            values[t] = Unstressed(facility, d) * Stress(stress, deal.Closing, d);
-        }
-    }
-
     /// <summary>The deal file's own value curve at <paramref name="d"/>.</summary>
     public static double Unstressed(FacilityInfo facility, Date d) => facility.ValueKind switch
     {

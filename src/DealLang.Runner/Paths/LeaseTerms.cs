@@ -4,15 +4,17 @@ namespace DealLang.Runner.Paths;
 
 /// <summary>
 /// A lease under a scenario: how long it runs (renewals taken, or cut short by the lessee's default), the rent
-/// it pays per period, the period it ends in and whether its residual value guarantee answers for that end.
+/// it pays per period (from its <see cref="LeasePlan"/>), the period it ends in and whether its residual value
+/// guarantee answers for that end.
 /// </summary>
 static class LeaseTerms
 {
-    public static void Apply(DealDescription deal, ScenarioSpec scenario, int l, PathInputs into)
+    public static void Apply(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, int l, PathInputs into)
     {
         LeaseInfo lease = deal.Leases[l];
         // In long arithmetic: a renewal count in the thousands times a term of up to 10,000 years is no int.
-        long months = lease.TermMonths + ((long)RenewalsTaken(scenario, l, lease) * lease.RenewalTermMonths);
+        // The renewals taken were checked against the lease's options (Shapes.Require).
+        long months = lease.TermMonths + ((long)(scenario.RenewalsTaken[l] ?? 0) * lease.RenewalTermMonths);
 
         // A term that runs past 9999-12-31 ends after every deal: end is then the calendar's last day, which the
         // rent runs to, but the lease never ends inside the deal.
@@ -31,7 +33,7 @@ static class LeaseTerms
             recovery = deal.Parties[lease.Lessee].Recovery;
         }
 
-        LeaseRents.Fill(deal, lease, end, scenario.MarketRentDeflation, into.LeaseRent[l]);
+        plan.Fill(end, scenario.MarketRentDeflation, into.LeaseRent[l]);
         into.LeaseEndPeriod[l] = endsInCalendar ? EndPeriod(deal.Boundaries, end) : -1;
         into.RvgApplies[l] = endsInCalendar && lease.RvgUntil is { } until && end <= until && end <= deal.Maturity;
         into.RvgRecovery[l] = recovery;
@@ -48,19 +50,6 @@ static class LeaseTerms
         }
 
         return Math.Max(0, Schedule.PeriodIndexOf(boundaries, end));
-    }
-
-    static int RenewalsTaken(ScenarioSpec scenario, int l, LeaseInfo lease)
-    {
-        int taken = scenario.RenewalsTaken[l] ?? 0;
-        if (taken < 0 || taken > lease.RenewalCount)
-        {
-            // The checker rejects this in a deal file (DL05xx); reaching here means a hand-built scenario is wrong.
-            throw new ArgumentException(
-                $"Scenario '{scenario.Name}' takes {taken} renewals of '{lease.Name}', which has {lease.RenewalCount}.", nameof(scenario));
-        }
-
-        return taken;
     }
 
     static Date? Lessee(DealDescription deal, ScenarioSpec scenario, LeaseInfo lease) =>

@@ -50,15 +50,11 @@ public static class Shapes
     {
         ArgumentNullException.ThrowIfNull(deal);
         ArgumentNullException.ThrowIfNull(into);
-        Same(into.FacilityValue.Length, deal.Facilities.Length, "FacilityValue", "facilities");
-        Same(into.LeaseRent.Length, deal.Leases.Length, "LeaseRent", "leases");
-        Same(into.PartyDefaulted.Length, deal.Parties.Length, "PartyDefaulted", "parties");
-        Same(into.SaleHaircut.Length, deal.Sales.Length, "SaleHaircut", "sales");
-        if ((into.FacilityValue.Length > 0 && into.FacilityValue[0].Length != deal.Periods)
-            || (into.LeaseRent.Length > 0 && into.LeaseRent[0].Length != deal.Periods)
-            || (into.PartyDefaulted.Length > 0 && into.PartyDefaulted[0].Length != deal.Periods))
+        if (!into.Layout.Fits(deal) || (into.Series.Length > 0 && into.Series[0].Length != deal.Periods)
+            || (into.Flags.Length > 0 && into.Flags[0].Length != deal.Periods))
         {
-            throw new ArgumentException($"The path inputs were sized for another deal: '{deal.Name}' has {deal.Periods} periods.", nameof(into));
+            throw new ArgumentException($"The path inputs were sized for another deal: '{deal.Name}' has {deal.Periods} periods, "
+                + $"{deal.Facilities.Length} facilities, {deal.Leases.Length} leases, {deal.Parties.Length} parties and {deal.Sales.Length} sales.", nameof(into));
         }
     }
 
@@ -75,12 +71,4 @@ public static class Shapes
 
     static ArgumentException Mismatch(DealDescription deal, ScenarioSpec scenario, string what) =>
         new($"Scenario '{scenario.Name}' does not fit deal '{deal.Name}': {what}.", nameof(scenario));
-
-    static void Same(int actual, int expected, string what, string per)
-    {
-        if (actual != expected)
-        {
-            throw new ArgumentException($"{what} has {actual} entries but the deal has {expected} {per}.", "into");
-        }
-    }
 }

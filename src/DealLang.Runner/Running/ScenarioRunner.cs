@@ -14,6 +14,7 @@ public sealed class ScenarioRunner
 {
     readonly DealDescription deal;
     readonly LayoutIndex index;
+    readonly DealPaths paths;
     readonly PathInputs inputs;
     readonly RunResult result;
 
@@ -25,7 +26,8 @@ public sealed class ScenarioRunner
         Program = program;
         deal = program.Description;
         index = new LayoutIndex(deal, program.Layout);
-        inputs = new PathInputs(deal) { CheckCashConservation = checkCash };
+        paths = DealPaths.For(deal);
+        inputs = new PathInputs(deal, paths.Layout) { CheckCashConservation = checkCash };
         result = new RunResult(deal, program.Layout, fullLedger);
     }
 
@@ -60,7 +62,7 @@ public sealed class ScenarioRunner
     public ScenarioOutcome Run(ScenarioSpec scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        PathBuilder.Build(deal, scenario, inputs);
+        paths.Fill(scenario, inputs);
         result.Reset();
         Program.Run(inputs, result);
 
