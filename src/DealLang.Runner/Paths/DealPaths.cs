@@ -111,23 +111,10 @@ public sealed class DealPaths
             return;
         }
 
-        int span = drops ? Date.DaysBetween(Deal.Closing, stress.DropBy!.Value) : 0;
+        int span = FacilityValues.DropSpan(stress, Deal.Closing);
         for (int t = 0; t < values.Length; t++)
         {
-            double factor = 1.0;
-            if (deflates)
-            {
-                factor *= MonthCount.Deflation(stress.DeflatePerYear, yearsFromClosing[t]);
-            }
-
-            if (drops)
-            {
-                // A drop dated on or before closing has already happened in full.
-                double reached = span <= 0 ? 1.0 : Math.Clamp(daysFromClosing[t] / (double)span, 0.0, 1.0);
-                factor *= 1 - (stress.DropFraction * reached);
-            }
-
-            values[t] = curve[t] * factor;
+            values[t] = curve[t] * FacilityValues.Stress(stress, span, daysFromClosing[t], yearsFromClosing[t]);
         }
     }
 }

@@ -128,7 +128,6 @@ sealed class LeasePlan
     /// the period holding the end recomputed.</summary>
     public void FillTo(Date end, double marketDeflation, double[] rent)
     {
-        Date[] b = deal.Boundaries;
         int n = rent.Length;
         int whole = Whole(end);
         Array.Copy(FullRent, rent, whole);
