@@ -49,7 +49,7 @@ public class PathBenchmarks
         host = DealHost.Load(compiled.Compiled.Image, compiled.Compiled.TypeName);
         program = host.Program;
         DealDescription deal = program.Description;
-        scenario = FindScenario(deal, Scenario);
+        scenario = FindScenario(compiled.Model!.Scenarios, Scenario);
 
         fullRunner = new ScenarioRunner(program, fullLedger: true, checkCash: false);
         summaryRunner = new ScenarioRunner(program, fullLedger: false, checkCash: false);
@@ -93,9 +93,9 @@ public class PathBenchmarks
         return summaryResult.PeriodsRun;
     }
 
-    static ScenarioSpec FindScenario(DealDescription deal, string name)
+    static ScenarioSpec FindScenario(IEnumerable<ScenarioSpec> scenarios, string name)
     {
-        foreach (ScenarioSpec spec in deal.Scenarios)
+        foreach (ScenarioSpec spec in scenarios)
         {
             if (string.Equals(spec.Name, name, StringComparison.Ordinal))
             {

@@ -62,7 +62,7 @@ internal static class RunCommand
         using var host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
         var program = host.Program;
         var deal = program.Description;
-        var scenarios = SelectScenarios(deal, request.Scenario);
+        var scenarios = SelectScenarios(deal, [.. result.Model!.Scenarios], request.Scenario);
         bool showLedgers = request.Ledger || scenarios.Count == 1;
 
         // Cash conservation is checked on every CLI run: it costs a few additions per period, and a break can
@@ -85,9 +85,9 @@ internal static class RunCommand
         return ExitCodes.Ok;
     }
 
-    private static List<ScenarioSpec> SelectScenarios(DealDescription deal, string name)
+    private static List<ScenarioSpec> SelectScenarios(DealDescription deal, ScenarioSpec[] declared, string name)
     {
-        if (deal.Scenarios.Length == 0)
+        if (declared.Length == 0)
         {
             if (name is "all" or "AsWritten")
             {
@@ -99,14 +99,14 @@ internal static class RunCommand
 
         if (name == "all")
         {
-            return [.. deal.Scenarios];
+            return [.. declared];
         }
 
-        var match = Array.Find(deal.Scenarios, s => string.Equals(s.Name, name, StringComparison.Ordinal));
+        var match = Array.Find(declared, s => string.Equals(s.Name, name, StringComparison.Ordinal));
         return match is not null
             ? [match]
             : throw new UsageException(
-                $"unknown scenario '{name}'; deal {deal.Name} has: {string.Join(", ", deal.Scenarios.Select(s => s.Name))}, all");
+                $"unknown scenario '{name}'; deal {deal.Name} has: {string.Join(", ", declared.Select(s => s.Name))}, all");
     }
 
     private static ReportFormat ParseFormat(string text) => text switch

@@ -30,7 +30,6 @@ public static partial class CSharpEmitter
                 }
 
                 ArrayProperty(w, "Sales", ctx.Sales.Select(Sale));
-                ArrayProperty(w, "Scenarios", model.Scenarios.Select(Scenario));
             }
         }
     }
@@ -60,16 +59,6 @@ public static partial class CSharpEmitter
     private static string Sale(SaleInfo s) =>
         "new SaleInfo(" + List(s.Facilities.Select(CSharpLiterals.Int)) + ", " + CSharpLiterals.Double(s.Haircut) + ", "
         + CSharpLiterals.Int(s.LagMonths) + ")";
-
-    private static string Scenario(ScenarioSpec s) =>
-        "new ScenarioSpec(" + CSharpLiterals.String(s.Name)
-        + ", " + List(s.RenewalsTaken.Select(CSharpLiterals.NullableInt))
-        + ", " + List(s.FacilityStress.Select(v => "new ValueStress(" + CSharpLiterals.Double(v.DeflatePerYear) + ", "
-            + CSharpLiterals.Double(v.DropFraction) + ", " + CSharpLiterals.NullableDate(v.DropBy) + ")"))
-        + ", " + CSharpLiterals.Double(s.MarketRentDeflation)
-        + ", " + List(s.PartyDefaults.Select(CSharpLiterals.NullableDate))
-        + ", " + CSharpLiterals.NullableDouble(s.EnforcementHaircut)
-        + ", " + CSharpLiterals.NullableInt(s.EnforcementLagMonths) + ")";
 
     /// <summary>An inline collection expression, <c>[a, b]</c>; the parameter's array type gives it its type.</summary>
     internal static string List(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";

@@ -1,5 +1,7 @@
 using DealLang.Compiler.Emit.Components;
 using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
 
 namespace DealLang.Compiler.Emit;
 
@@ -72,32 +74,39 @@ public static partial class CSharpEmitter
     /// <summary>Enforcement (sales, account sweep, its own waterfall) can only start after an event of default.</summary>
     private static bool HasEnforcement(EmitContext ctx) => HasDefaultRule(ctx) && ctx.Model.Enforcement is not null;
 
+    /// <summary>
+    /// The path's inputs as locals, read from the slots of <see cref="InputLayout"/> (the runtime numbers them, so
+    /// the loop and every path source agree on one rule): per-period series and flags as arrays, per-path scalars
+    /// as values. Only what the loop reads is declared.
+    /// </summary>
     private static void WriteInputs(EmitContext ctx, IndentedWriter w)
     {
+        var model = ctx.Model;
+        var slots = InputLayout.Of(model.Facilities.Length, model.Leases.Length, model.Parties.Length, ctx.Sales.Length);
+        string Slot(InputQuantity quantity, int entity) => CSharpLiterals.Int(slots.IndexOf(quantity, entity));
         var facilities = ctx.Components.Of<FacilityComponent>();
         w.Line();
-        w.Comment("This path's scenario inputs, one row per entity.");
+        w.Comment("This path's scenario inputs, from the slots of InputLayout: Series and Flags per period, Scalars per path.");
         foreach (var facility in facilities.States)
         {
             if (facilities.ReadsValue(facility.Index))
             {
-                w.Line("double[] " + facility.Value + " = input.FacilityValue[" + CSharpLiterals.Int(facility.Index) + "];");
+                w.Line("double[] " + facility.Value + " = input.Series[" + Slot(InputQuantity.FacilityValue, facility.Index) + "];");
             }
         }
 
         foreach (var lease in ctx.Components.Of<LeaseComponent>().States)
         {
-            string index = CSharpLiterals.Int(lease.Index);
-            w.Line("double[] " + lease.ScheduledRent + " = input.LeaseRent[" + index + "];");
+            w.Line("double[] " + lease.ScheduledRent + " = input.Series[" + Slot(InputQuantity.LeaseRent, lease.Index) + "];");
             if (lease.HasRvg || lease.Active.Declared || lease.Ended.Declared)
             {
-                w.Line("int " + lease.EndPeriod + " = input.LeaseEndPeriod[" + index + "];");
+                w.Line("int " + lease.EndPeriod + " = (int)input.Scalars[" + Slot(InputQuantity.LeaseEndPeriod, lease.Index) + "];");
             }
 
             if (lease.HasRvg)
             {
-                w.Line("bool " + lease.RvgApplies + " = input.RvgApplies[" + index + "];");
-                w.Line("double " + lease.RvgRecovery + " = input.RvgRecovery[" + index + "];");
+                w.Line("bool " + lease.RvgApplies + " = input.Scalars[" + Slot(InputQuantity.RvgApplies, lease.Index) + "] != 0.0;");
+                w.Line("double " + lease.RvgRecovery + " = input.Scalars[" + Slot(InputQuantity.RvgRecovery, lease.Index) + "];");
             }
         }
 
@@ -105,7 +114,7 @@ public static partial class CSharpEmitter
         {
             if (ctx.Reads(Quantity.PartyDefaulted, party.Index))
             {
-                w.Line("bool[] " + party.Defaulted + " = input.PartyDefaulted[" + CSharpLiterals.Int(party.Index) + "];");
+                w.Line("bool[] " + party.Defaulted + " = input.Flags[" + Slot(InputQuantity.PartyDefaulted, party.Index) + "];");
             }
         }
 
@@ -113,9 +122,8 @@ public static partial class CSharpEmitter
         {
             foreach (var sale in ctx.SaleStates)
             {
-                string index = CSharpLiterals.Int(sale.Index);
-                w.Line("double " + sale.Haircut + " = input.SaleHaircut[" + index + "];");
-                w.Line("int " + sale.LagMonths + " = input.SaleLagMonths[" + index + "];");
+                w.Line("double " + sale.Haircut + " = input.Scalars[" + Slot(InputQuantity.SaleHaircut, sale.Index) + "];");
+                w.Line("int " + sale.LagMonths + " = (int)input.Scalars[" + Slot(InputQuantity.SaleLagMonths, sale.Index) + "];");
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Semantics;
 using DealLang.Compiler.Syntax;
@@ -57,8 +56,7 @@ internal sealed partial class Lowerer
     {
         DealSyntax deal = _analysis.Deal;
         EnforcementModel? enforcement = LowerEnforcement();
-        ImmutableArray<ScenarioSpec> scenarios = LowerScenarios();
-        _boundaries = Schedule.Extend(_boundaries, _frequency, WorkoutPeriods(enforcement, scenarios));
+        _boundaries = Schedule.Extend(_boundaries, _frequency, WorkoutPeriods(enforcement));
         return new DealModel(
             Name: _analysis.DealName,
             Title: deal.Title?.Value ?? _analysis.DealName,
@@ -80,7 +78,7 @@ internal sealed partial class Lowerer
             DefaultRule: Expression(_analysis.DefaultRule?.Condition),
             Waterfall: LowerSteps(_analysis.Waterfall?.Steps ?? []),
             Enforcement: enforcement,
-            Scenarios: scenarios,
+            Scenarios: LowerScenarios(),
             SourcePath: _analysis.Unit.Span.Path ?? deal.Span.Path ?? "")
         {
             ScheduledPeriods = _scheduledPeriods,
@@ -91,25 +89,21 @@ internal sealed partial class Lowerer
 
     /// <summary>
     /// Periods after the maturity in which an enforcement sale can still fall (the workout): enough for the
-    /// longest lag of any sale under any scenario after a default in the last scheduled period. None without a
-    /// default rule or a sale. The checks bound every lag (DurationRules.MaxWorkoutMonths).
+    /// longest lag any scenario may set (DurationRules.MaxWorkoutMonths, the bound DL0431 puts on every lag)
+    /// after a default in the last scheduled period, so that any scenario, kept with the deal or in a file of
+    /// its own, fits the compiled deal without recompiling it. None without a default rule or a sale. A run
+    /// without a pending sale never reaches these periods (it ends at the maturity or with the last sale), so
+    /// their number changes no ledger.
     /// </summary>
-    private int WorkoutPeriods(EnforcementModel? enforcement, ImmutableArray<ScenarioSpec> scenarios)
+    private int WorkoutPeriods(EnforcementModel? enforcement)
     {
         if (_analysis.DefaultRule is null || enforcement is null || enforcement.Sales.IsEmpty)
         {
             return 0;
         }
 
-        int lag = enforcement.Sales.Max(s => s.LagMonths);
-        foreach (ScenarioSpec scenario in scenarios)
-        {
-            lag = Math.Max(lag, scenario.EnforcementLagMonths ?? 0);
-        }
-
-        int months = Math.Clamp(lag, 0, DurationRules.MaxWorkoutMonths);
         int perPeriod = Frequencies.MonthsPerPeriod(_frequency);
-        return (months + perPeriod - 1) / perPeriod;
+        return (DurationRules.MaxWorkoutMonths + perPeriod - 1) / perPeriod;
     }
 
     /// <summary>The default rule's grace period: whole months and days as written (0 without one).</summary>

@@ -2,20 +2,10 @@ using DealLang.Runtime;
 
 namespace DealLang.Runner.Paths;
 
-/// <summary>A facility's market value at each period end: the unstressed curve, then the scenario's
-/// deflation and drop as multipliers.</summary>
+/// <summary>A facility's market value: the unstressed curve (computed once per deal by <see cref="DealPaths"/>),
+/// and the scenario's deflation and drop as multipliers of it.</summary>
 static class FacilityValues
 {
-    public static void Fill(DealDescription deal, FacilityInfo facility, ValueStress stress, double[] values)
-    {
-        Date[] b = deal.Boundaries;
-        for (int t = 0; t < values.Length; t++)
-        {
-            Date d = b[t + 1];
-            values[t] = Unstressed(facility, d) * Stress(stress, deal.Closing, d);
-        }
-    }
-
     /// <summary>The deal file's own value curve at <paramref name="d"/>.</summary>
     public static double Unstressed(FacilityInfo facility, Date d) => facility.ValueKind switch
     {
@@ -25,20 +15,27 @@ static class FacilityValues
     };
 
     /// <summary>(1 − deflate)^(years since closing) × (1 − drop × min(1, elapsed share of closing→by)).</summary>
-    public static double Stress(ValueStress stress, Date closing, Date d)
+    public static double Stress(ValueStress stress, Date closing, Date d) =>
+        Stress(stress, DropSpan(stress, closing), Date.DaysBetween(closing, d), MonthCount.Years(closing, d));
+
+    /// <summary>Days from the closing to the drop's date (0 without a drop).</summary>
+    public static int DropSpan(ValueStress stress, Date closing) =>
+        stress.DropBy is { } by ? Date.DaysBetween(closing, by) : 0;
+
+    /// <summary><see cref="Stress(ValueStress, Date, Date)"/> from the date's days and years since the closing,
+    /// which the precompute keeps per period end (<see cref="DealPaths"/>).</summary>
+    public static double Stress(ValueStress stress, int dropSpan, int days, double years)
     {
         double factor = 1.0;
         if (stress.DeflatePerYear != 0)
         {
-            factor *= MonthCount.Deflation(stress.DeflatePerYear, MonthCount.Years(closing, d));
+            factor *= MonthCount.Deflation(stress.DeflatePerYear, years);
         }
 
-        if (stress.DropFraction != 0 && stress.DropBy is { } by)
+        if (stress.DropFraction != 0 && stress.DropBy is not null)
         {
-            int span = Date.DaysBetween(closing, by);
-
             // A drop dated on or before closing has already happened in full.
-            double reached = span <= 0 ? 1.0 : Math.Clamp(Date.DaysBetween(closing, d) / (double)span, 0.0, 1.0);
+            double reached = dropSpan <= 0 ? 1.0 : Math.Clamp(days / (double)dropSpan, 0.0, 1.0);
             factor *= 1 - (stress.DropFraction * reached);
         }
 

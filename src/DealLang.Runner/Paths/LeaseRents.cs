@@ -9,27 +9,41 @@ namespace DealLang.Runner.Paths;
 /// a <c>daycount</c>, rent × that convention's year fraction. Either way the period is split at lease anniversaries
 /// (where the escalator steps) and at the start of the renewal terms (where a renewal at market starts following
 /// the market-rent index).
+/// <para>
+/// The split is the same for every scenario (a scenario moves only the lease's end and the market-rent index), so
+/// <see cref="Segments{TSink}"/> walks the pieces once and the precompute (<see cref="LeasePlan"/>) keeps them;
+/// <see cref="Accrue"/> sums them directly, for the one period a scenario cuts short.
+/// </para>
 /// </summary>
 static class LeaseRents
 {
-    public static void Fill(DealDescription deal, LeaseInfo lease, Date end, double marketDeflation, double[] rent)
+    /// <summary>Receives the pieces of a period's rent in time order: the escalated rent a year, whether the piece
+    /// lies in a renewal at market (<paramref name="marketYears"/> is then the years from the closing to the lease
+    /// year's reset, else 0) and the piece's share of a year.</summary>
+    internal interface ISink
     {
-        Date[] b = deal.Boundaries;
-        // Past 9999-12-31 the renewals never start inside the deal; the calendar's last day says as much here.
-        Date renewalsStart = lease.Start.AddMonthsClamped(lease.TermMonths);
-        for (int t = 0; t < rent.Length; t++)
-        {
-            Date from = Date.Max(lease.Start, b[t]);
-            Date to = Date.Min(end, b[t + 1]);
-            rent[t] = to > from ? Accrue(deal, lease, renewalsStart, marketDeflation, t, from, to) : 0.0;
-        }
+        void Add(double escalated, bool atMarket, double marketYears, double share);
     }
 
-    static double Accrue(DealDescription deal, LeaseInfo lease, Date renewalsStart, double marketDeflation, int t, Date from, Date to)
+    /// <summary>Where the renewal terms start; past 9999-12-31 they never start inside the deal, and the calendar's
+    /// last day says as much.</summary>
+    public static Date RenewalsStart(LeaseInfo lease) => lease.Start.AddMonthsClamped(lease.TermMonths);
+
+    /// <summary>Rent accrued in period <paramref name="t"/> from <paramref name="from"/> to <paramref name="to"/>
+    /// (both inside it, from &lt; to) with the market-rent index deflating at <paramref name="marketDeflation"/>.</summary>
+    public static double Accrue(DealDescription deal, LeaseInfo lease, Date renewalsStart, double marketDeflation, int t, Date from, Date to)
+    {
+        var sum = new Sum(marketDeflation);
+        Segments(deal, lease, renewalsStart, t, from, to, ref sum);
+        return sum.Total;
+    }
+
+    /// <summary>The pieces of period <paramref name="t"/>'s rent from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static void Segments<TSink>(DealDescription deal, LeaseInfo lease, Date renewalsStart, int t, Date from, Date to, ref TSink sink)
+        where TSink : struct, ISink
     {
         int periodsPerYear = Frequencies.PeriodsPerYear(deal.Frequency);
         int year = Flows.WholeYearsBetween(lease.Start, from);
-        double sum = 0.0;
         while (from < to)
         {
             // In the calendar's last year the next anniversary is past 9999-12-31: no step within the deal.
@@ -54,7 +68,14 @@ static class LeaseRents
                 share = Date.DaysBetween(from, segmentEnd) / ((double)Date.DaysBetween(regularStart, regularEnd) * periodsPerYear);
             }
 
-            sum += AnnualRent(deal, lease, renewalsStart, marketDeflation, year, from) * share;
+            // Rent per year in lease year `year` (0-based): escalated once per completed lease year. In a renewal
+            // at market it is also scaled by the market-rent index, read at the start of the current lease year
+            // (or of the renewal, if later) so that, like the escalator, it steps once a year on the lease's own
+            // calendar instead of drifting with the deal's payment dates.
+            double escalated = lease.RentPerYear * Math.Pow(1 + lease.Escalator, year);
+            bool atMarket = lease.RenewalAtMarket && from >= renewalsStart;
+            double marketYears = atMarket ? MonthCount.Years(deal.Closing, Date.Max(lease.Start.AddYears(year), renewalsStart)) : 0.0;
+            sink.Add(escalated, atMarket, marketYears, share);
             if (segmentEnd == anniversary)
             {
                 year++;
@@ -62,25 +83,26 @@ static class LeaseRents
 
             from = segmentEnd;
         }
-
-        return sum;
     }
 
-    /// <summary>
-    /// Rent per year in lease year <paramref name="year"/> (0-based): escalated once per completed lease year.
-    /// In a renewal at market it is also scaled by the market-rent index, read at the start of the current
-    /// lease year (or of the renewal, if later) so that, like the escalator, it steps once a year on the
-    /// lease's own calendar instead of drifting with the deal's payment dates.
-    /// </summary>
-    static double AnnualRent(DealDescription deal, LeaseInfo lease, Date renewalsStart, double marketDeflation, int year, Date segmentStart)
+    /// <summary>One piece's rent: the escalated rent, times the market-rent index in a renewal at market when the
+    /// index moves, times the piece's share of a year (the operations, and their order, of every rent computed).</summary>
+    public static double Piece(double escalated, bool atMarket, double marketYears, double share, double marketDeflation)
     {
-        double annual = lease.RentPerYear * Math.Pow(1 + lease.Escalator, year);
-        if (lease.RenewalAtMarket && segmentStart >= renewalsStart && marketDeflation != 0)
+        double annual = escalated;
+        if (atMarket && marketDeflation != 0)
         {
-            Date reset = Date.Max(lease.Start.AddYears(year), renewalsStart);
-            annual *= MonthCount.Deflation(marketDeflation, MonthCount.Years(deal.Closing, reset));
+            annual *= MonthCount.Deflation(marketDeflation, marketYears);
         }
 
-        return annual;
+        return annual * share;
+    }
+
+    struct Sum(double marketDeflation) : ISink
+    {
+        public double Total;
+
+        public void Add(double escalated, bool atMarket, double marketYears, double share) =>
+            Total += Piece(escalated, atMarket, marketYears, share, marketDeflation);
     }
 }

@@ -4,21 +4,19 @@ namespace DealLang.Runner.Paths;
 
 /// <summary>
 /// A lease under a scenario: how long it runs (renewals taken, or cut short by the lessee's default), the rent
-/// it pays per period, the period it ends in and whether its residual value guarantee answers for that end.
+/// it pays per period (from its <see cref="LeasePlan"/>: a term of the deal's options precomputed, a default's
+/// end worked out for the path), the period it ends in and whether its residual value
+/// guarantee answers for that end.
 /// </summary>
 static class LeaseTerms
 {
-    public static void Apply(DealDescription deal, ScenarioSpec scenario, int l, PathInputs into)
+    public static void Apply(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, int l, PathInputs into)
     {
         LeaseInfo lease = deal.Leases[l];
-        // In long arithmetic: a renewal count in the thousands times a term of up to 10,000 years is no int.
-        long months = lease.TermMonths + ((long)RenewalsTaken(scenario, l, lease) * lease.RenewalTermMonths);
+        // The renewals taken were checked against the lease's options (Shapes.Require).
+        int renewals = scenario.RenewalsTaken[l] ?? 0;
+        Date end = plan.EndOf(renewals, out _);
 
-        // A term that runs past 9999-12-31 ends after every deal: end is then the calendar's last day, which the
-        // rent runs to, but the lease never ends inside the deal.
-        bool endsInCalendar = lease.Start.TryAddMonths((int)Math.Min(months, int.MaxValue), out Date end);
-
-        double recovery = 1.0;
         // On or before the expiry date: a lessee in default on the day the guarantee falls due pays only what a
         // creditor recovers, whether the lease ran its term or the default cut it short (a strict < let a default
         // on the expiry date itself through at 100%). After the expiry the claim was owed by a performing lessee.
@@ -26,15 +24,18 @@ static class LeaseTerms
         {
             // The rent stops on the default date and the lease is over; what the guarantor still pays on the
             // RVG claim is what a creditor of the defaulted lessee recovers.
-            end = defaulted;
-            endsInCalendar = true;
-            recovery = deal.Parties[lease.Lessee].Recovery;
+            plan.FillTo(defaulted, scenario.MarketRentDeflation, into.LeaseRent[l]);
+            into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, defaulted);
+            into.RvgApplies[l] = lease.RvgUntil is { } until && defaulted <= until && defaulted <= deal.Maturity;
+            into.RvgRecovery[l] = deal.Parties[lease.Lessee].Recovery;
+            return;
         }
 
-        LeaseRents.Fill(deal, lease, end, scenario.MarketRentDeflation, into.LeaseRent[l]);
-        into.LeaseEndPeriod[l] = endsInCalendar ? EndPeriod(deal.Boundaries, end) : -1;
-        into.RvgApplies[l] = endsInCalendar && lease.RvgUntil is { } until && end <= until && end <= deal.Maturity;
-        into.RvgRecovery[l] = recovery;
+        // The lease runs its term and the renewals taken (ends, RVG and the cut period's rent precomputed).
+        plan.FillRenewed(renewals, scenario.MarketRentDeflation, into.LeaseRent[l], out int endPeriod, out bool rvgApplies);
+        into.LeaseEndPeriod[l] = endPeriod;
+        into.RvgApplies[l] = rvgApplies;
+        into.RvgRecovery[l] = 1.0;
     }
 
     /// <summary>The period whose (start, end] holds <paramref name="end"/>; −1 past the horizon. An end on or
@@ -48,19 +49,6 @@ static class LeaseTerms
         }
 
         return Math.Max(0, Schedule.PeriodIndexOf(boundaries, end));
-    }
-
-    static int RenewalsTaken(ScenarioSpec scenario, int l, LeaseInfo lease)
-    {
-        int taken = scenario.RenewalsTaken[l] ?? 0;
-        if (taken < 0 || taken > lease.RenewalCount)
-        {
-            // The checker rejects this in a deal file (DL05xx); reaching here means a hand-built scenario is wrong.
-            throw new ArgumentException(
-                $"Scenario '{scenario.Name}' takes {taken} renewals of '{lease.Name}', which has {lease.RenewalCount}.", nameof(scenario));
-        }
-
-        return taken;
     }
 
     static Date? Lessee(DealDescription deal, ScenarioSpec scenario, LeaseInfo lease) =>

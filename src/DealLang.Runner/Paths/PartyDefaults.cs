@@ -10,12 +10,19 @@ static class PartyDefaults
         Date[] b = deal.Boundaries;
         for (int p = 0; p < flags.Length; p++)
         {
-            Date? date = scenario.PartyDefaults[p];
             bool[] row = flags[p];
-            for (int t = 0; t < row.Length; t++)
-            {
-                row[t] = date is { } d && d <= b[t + 1];
-            }
+            // row[t] = date <= b[t + 1]: false before the first period whose end reaches the date, true from it.
+            int from = scenario.PartyDefaults[p] is { } d ? FirstPeriodEndingOnOrAfter(b, d) : row.Length;
+            Array.Clear(row, 0, from);
+            Array.Fill(row, true, from, row.Length - from);
         }
+    }
+
+    static int FirstPeriodEndingOnOrAfter(Date[] b, Date d)
+    {
+        // PeriodIndexOf: i with b[i] < d <= b[i + 1]; −1 when d is on or before the closing (every period),
+        // b.Length − 1 past the horizon (none).
+        int i = Schedule.PeriodIndexOf(b, d);
+        return Math.Clamp(i, 0, b.Length - 1);
     }
 }

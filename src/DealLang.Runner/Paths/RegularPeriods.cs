@@ -7,7 +7,8 @@ namespace DealLang.Runner.Paths;
 /// Every boundary but the closing and the maturity lies on the schedule's regular grid, so an inner period is
 /// itself regular. The first period may be a stub (short or long): its regular periods are rolled back from its
 /// end; the last period may be a stub too (a schedule with <c>first_payment</c>): rolled forward from its start.
-/// A regular first or last period comes out as itself.
+/// A regular first or last period comes out as itself. "Last" is the maturity period: a workout period after it
+/// is a regular period of its own.
 /// </summary>
 static class RegularPeriods
 {
@@ -16,12 +17,21 @@ static class RegularPeriods
     public static (Date Start, Date End) Containing(DealDescription deal, int t, Date from)
     {
         Date[] b = deal.Boundaries;
-        int last = b.Length - 2;
+        // The schedule's own periods (closing to maturity) set the grid; the workout periods after the maturity
+        // are regular periods rolled from it, each its own regular period. Reading the grid from the schedule,
+        // not from the whole horizon, keeps the rent independent of how many workout periods the deal has room for.
+        int scheduled = Math.Clamp(deal.ScheduledPeriods, 1, b.Length - 1);
+        int last = scheduled - 1;
+        if (t > last)
+        {
+            return (b[t], b[t + 1]);
+        }
+
         int months = Frequencies.MonthsPerPeriod(deal.Frequency);
         if (t == 0)
         {
             // Rolled back from the first period's end until a regular start reaches `from`.
-            bool endOfMonth = KeepsMonthEnds(b);
+            bool endOfMonth = KeepsMonthEnds(b, scheduled);
             Date end = b[1];
             for (int k = 1; ; k++)
             {
@@ -43,7 +53,7 @@ static class RegularPeriods
         if (t == last)
         {
             // Rolled forward from the last period's start until a regular end passes `from`.
-            bool endOfMonth = KeepsMonthEnds(b);
+            bool endOfMonth = KeepsMonthEnds(b, scheduled);
             Date start = b[t];
             for (int k = 1; ; k++)
             {
@@ -66,15 +76,16 @@ static class RegularPeriods
     }
 
     // The schedule keeps month ends when its anchor was one (Schedule.Boundaries); the anchor is not recorded, but
-    // then every inner boundary is a month end, and otherwise (Hyperion's 30 May / 30 November) some is not.
-    static bool KeepsMonthEnds(Date[] b)
+    // then every inner boundary of the schedule (closing to maturity) is a month end, and otherwise (Hyperion's
+    // 30 May / 30 November) some is not.
+    static bool KeepsMonthEnds(Date[] b, int scheduled)
     {
-        if (b.Length < 3)
+        if (scheduled < 2)
         {
-            return b[^1].IsEndOfMonth;
+            return b[scheduled].IsEndOfMonth;
         }
 
-        for (int i = 1; i < b.Length - 1; i++)
+        for (int i = 1; i < scheduled; i++)
         {
             if (!b[i].IsEndOfMonth)
             {

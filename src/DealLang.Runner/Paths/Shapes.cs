@@ -3,31 +3,72 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Paths;
 
 /// <summary>Checks that a scenario and a set of path buffers were made for the deal at hand. A mismatch would
-/// otherwise show up as an index error deep in the loop, or worse as another deal's numbers.</summary>
-static class Shapes
+/// otherwise show up as an index error deep in the loop, or worse as another deal's numbers. Scenarios are
+/// run-time data (they are not compiled with the deal), so this is the check that replaces "same compile".</summary>
+public static class Shapes
 {
-    public static void Require(DealDescription deal, ScenarioSpec scenario, PathInputs into)
+    /// <summary>Throws <see cref="ArgumentException"/> (parameter <c>scenario</c>, a message naming the scenario,
+    /// the deal and what differs) when <paramref name="scenario"/> does not fit
+    /// <paramref name="deal"/>: its per-lease, per-facility and per-party arrays are not the deal's size, it takes
+    /// more renewals than a lease has (or fewer than none), a facility has no stress, or its enforcement lag is
+    /// negative.</summary>
+    public static void Require(DealDescription deal, ScenarioSpec scenario)
     {
-        Same(scenario.RenewalsTaken.Length, deal.Leases.Length, "RenewalsTaken", "leases", nameof(scenario));
-        Same(scenario.FacilityStress.Length, deal.Facilities.Length, "FacilityStress", "facilities", nameof(scenario));
-        Same(scenario.PartyDefaults.Length, deal.Parties.Length, "PartyDefaults", "parties", nameof(scenario));
-        Same(into.FacilityValue.Length, deal.Facilities.Length, "FacilityValue", "facilities", nameof(into));
-        Same(into.LeaseRent.Length, deal.Leases.Length, "LeaseRent", "leases", nameof(into));
-        Same(into.PartyDefaulted.Length, deal.Parties.Length, "PartyDefaulted", "parties", nameof(into));
-        Same(into.SaleHaircut.Length, deal.Sales.Length, "SaleHaircut", "sales", nameof(into));
-        if ((into.FacilityValue.Length > 0 && into.FacilityValue[0].Length != deal.Periods)
-            || (into.LeaseRent.Length > 0 && into.LeaseRent[0].Length != deal.Periods)
-            || (into.PartyDefaulted.Length > 0 && into.PartyDefaulted[0].Length != deal.Periods))
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(scenario);
+        Count(deal, scenario, scenario.RenewalsTaken?.Length, deal.Leases.Length, "lease");
+        Count(deal, scenario, scenario.FacilityStress?.Length, deal.Facilities.Length, "facility");
+        Count(deal, scenario, scenario.PartyDefaults?.Length, deal.Parties.Length, "party");
+        for (int l = 0; l < deal.Leases.Length; l++)
         {
-            throw new ArgumentException($"The path inputs were sized for another deal: '{deal.Name}' has {deal.Periods} periods.", nameof(into));
+            LeaseInfo lease = deal.Leases[l];
+            if (scenario.RenewalsTaken![l] is { } taken && (taken < 0 || taken > lease.RenewalCount))
+            {
+                throw Mismatch(deal, scenario, $"it takes {taken} renewals of lease '{lease.Name}', which has {lease.RenewalCount}");
+            }
+        }
+
+        for (int f = 0; f < deal.Facilities.Length; f++)
+        {
+            if (scenario.FacilityStress![f] is null)
+            {
+                throw Mismatch(deal, scenario, $"it has no value stress for facility '{deal.Facilities[f].Name}' (use ValueStress.None)");
+            }
+        }
+
+        if (scenario.EnforcementLagMonths is < 0 || scenario.EnforcementHaircut is { } haircut && !double.IsFinite(haircut))
+        {
+            // A lag past the workout is not an error: the sale then never falls inside the run, as when a lag
+            // reaches past the calendar's end, and the loop ends at the horizon with what is still owed lost.
+            throw Mismatch(deal, scenario, "its enforcement terms are not a lag of 0 months or more and a finite haircut");
         }
     }
 
-    static void Same(int actual, int expected, string what, string per, string parameter)
+    /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="into"/> was sized for another deal
+    /// (a programming error: buffers come from <c>new PathInputs(deal, layout)</c>).</summary>
+    public static void Require(DealDescription deal, PathInputs into)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(into);
+        if (!into.Layout.Fits(deal) || (into.Series.Length > 0 && into.Series[0].Length != deal.Periods)
+            || (into.Flags.Length > 0 && into.Flags[0].Length != deal.Periods))
+        {
+            throw new ArgumentException($"The path inputs were sized for another deal: '{deal.Name}' has {deal.Periods} periods, "
+                + $"{deal.Facilities.Length} facilities, {deal.Leases.Length} leases, {deal.Parties.Length} parties and {deal.Sales.Length} sales.", nameof(into));
+        }
+    }
+
+    static void Count(DealDescription deal, ScenarioSpec scenario, int? actual, int expected, string per)
     {
         if (actual != expected)
         {
-            throw new ArgumentException($"{what} has {actual} entries but the deal has {expected} {per}.", parameter);
+            throw Mismatch(deal, scenario,
+                $"it was made for a deal with {actual ?? 0} {Plural(per, actual ?? 0)}, and this one has {expected}");
         }
     }
+
+    static string Plural(string noun, int n) => n == 1 ? noun : noun == "facility" ? "facilities" : noun == "party" ? "parties" : noun + "s";
+
+    static ArgumentException Mismatch(DealDescription deal, ScenarioSpec scenario, string what) =>
+        new($"Scenario '{scenario.Name}' does not fit deal '{deal.Name}': {what}.", nameof(scenario));
 }

@@ -17,7 +17,7 @@ static class LedgerJson
             w.WriteString("title", deal.Title);
             w.WriteString("currency", deal.Currency);
             w.WriteString("scenario", scenario);
-            w.WriteNumber("periods", deal.Periods);
+            w.WriteNumber("periods", deal.ScheduledPeriods); // to the maturity; a workout run has more
             w.WriteNumber("periodsRun", ledger.Periods);
 
             w.WriteStartArray("columns");

@@ -39,8 +39,16 @@ public static class LedgerReport
             ? $"{deal.Name}, scenario {scenario}"
             : $"{deal.Name} ({deal.Title}), scenario {scenario}");
 
-    internal static string Extent(DealDescription deal, LedgerTable ledger) =>
-        ledger.Periods == deal.Periods
-            ? $"{ValueText.Integer(deal.Periods)} periods"
-            : $"{ValueText.Integer(ledger.Periods)} of {ValueText.Integer(deal.Periods)} periods run (the deal ended early)";
+    // Against the scheduled periods, not the horizon: the workout periods after the maturity are room for the
+    // longest lag any scenario may set (10 years), run only while a sale is pending, so their number says
+    // nothing about this run.
+    internal static string Extent(DealDescription deal, LedgerTable ledger)
+    {
+        int scheduled = deal.ScheduledPeriods;
+        return ledger.Periods == scheduled
+            ? $"{ValueText.Integer(scheduled)} periods"
+            : ledger.Periods < scheduled
+                ? $"{ValueText.Integer(ledger.Periods)} of {ValueText.Integer(scheduled)} periods run (the deal ended early)"
+                : $"{ValueText.Integer(ledger.Periods)} periods run ({ValueText.Integer(scheduled)} to the maturity, then {ValueText.Integer(ledger.Periods - scheduled)} in the workout)";
+    }
 }

@@ -4,7 +4,8 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Running;
 
 /// <summary>
-/// Runs a compiled deal under deterministic scenarios, one after another, reusing one set of path inputs and
+/// Runs a compiled deal under deterministic scenarios, given by the caller (the compiled deal holds none: a
+/// scenario is run-time data, checked against the deal's shape when it is run), one after another, reusing one set of path inputs and
 /// one result buffer, and copies each run into an immutable <see cref="ScenarioOutcome"/>. Not thread-safe:
 /// use one runner per thread. A <see cref="CashConservationException"/> from a cash-checked run is a compiler
 /// or runtime bug and is left to propagate (the CLI reports it as an internal error).
@@ -13,6 +14,7 @@ public sealed class ScenarioRunner
 {
     readonly DealDescription deal;
     readonly LayoutIndex index;
+    readonly DealPaths paths;
     readonly PathInputs inputs;
     readonly RunResult result;
 
@@ -24,25 +26,12 @@ public sealed class ScenarioRunner
         Program = program;
         deal = program.Description;
         index = new LayoutIndex(deal, program.Layout);
-        inputs = new PathInputs(deal) { CheckCashConservation = checkCash };
+        paths = DealPaths.For(deal);
+        inputs = new PathInputs(deal, paths.Layout) { CheckCashConservation = checkCash };
         result = new RunResult(deal, program.Layout, fullLedger);
     }
 
     public IDealProgram Program { get; }
-
-    /// <summary>The scenarios the deal declares, or <see cref="ScenarioSpec.AsWritten"/> when it declares none.</summary>
-    public static IReadOnlyList<ScenarioSpec> ScenariosOf(DealDescription deal)
-    {
-        ArgumentNullException.ThrowIfNull(deal);
-        return deal.Scenarios.Length > 0 ? deal.Scenarios : [ScenarioSpec.AsWritten(deal)];
-    }
-
-    /// <summary>Runs every scenario <paramref name="program"/>'s deal declares (or the deal as written).</summary>
-    public static IReadOnlyList<ScenarioOutcome> RunAll(IDealProgram program, bool fullLedger = true, bool checkCash = false)
-    {
-        ArgumentNullException.ThrowIfNull(program);
-        return new ScenarioRunner(program, fullLedger, checkCash).RunAll(ScenariosOf(program.Description));
-    }
 
     /// <summary>Runs the given scenarios in order; none given means the deal as written.</summary>
     public static IReadOnlyList<ScenarioOutcome> RunAll(
@@ -73,7 +62,7 @@ public sealed class ScenarioRunner
     public ScenarioOutcome Run(ScenarioSpec scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        PathBuilder.Build(deal, scenario, inputs);
+        paths.Fill(scenario, inputs);
         result.Reset();
         Program.Run(inputs, result);
 

@@ -2,7 +2,9 @@ namespace DealLang.Runtime;
 
 /// <summary>
 /// The deal's terms as data, emitted by the compiler as constructor calls. Everything here is fixed by the
-/// deal file; scenario-dependent quantities live in <see cref="PathInputs"/>.
+/// deal file; scenario-dependent quantities live in <see cref="PathInputs"/>. The scenarios are not part of it:
+/// they are run-time data (<see cref="ScenarioSpec"/>) passed to the runner, so a scenario edit never changes
+/// the compiled deal.
 /// </summary>
 public sealed class DealDescription
 {
@@ -30,7 +32,6 @@ public sealed class DealDescription
     public required string[] Tests { get; init; }
     public required string[] Triggers { get; init; }
     public required SaleInfo[] Sales { get; init; }
-    public required ScenarioSpec[] Scenarios { get; init; }
 
     private readonly int? _scheduledPeriods;
 

@@ -12,6 +12,11 @@ public interface IDealProgram
     /// <summary>The columns <see cref="Run"/> writes when <see cref="RunResult.Ledger"/> is present.</summary>
     LedgerLayout Layout { get; }
 
+    /// <summary>The input slots <see cref="Run"/> reads (<see cref="PathInputs.Series"/>, <c>Flags</c>,
+    /// <c>Scalars</c>), what a path source fills. Fixed by the deal's numbers of facilities, leases, parties and
+    /// sales, so a compiled deal need not spell it out; the compiler numbers the loop's reads by the same rule.</summary>
+    InputLayout Inputs => InputLayout.Of(Description);
+
     /// <summary>Runs one path. Writes only into <paramref name="result"/>'s preallocated buffers, so a
     /// Monte Carlo loop can reuse one result per thread without allocating per period or per path.</summary>
     void Run(PathInputs input, RunResult result);

@@ -1,55 +1,101 @@
 namespace DealLang.Runtime;
 
 /// <summary>
-/// Everything scenario-dependent that the period loop reads, precomputed into arrays before the loop
-/// (ARCHITECTURE.md: no curve evaluation, dictionaries or string work inside it). Allocated once per
-/// deal and refilled per path by the runner's path builder.
+/// Everything scenario-dependent that the period loop reads, precomputed before the loop (ARCHITECTURE.md: no
+/// curve evaluation, dictionaries or string work inside it), in the numbered slots of an <see cref="InputLayout"/>:
+/// <see cref="Series"/> (a <c>double</c> per period), <see cref="Flags"/> (a <c>bool</c> per period) and
+/// <see cref="Scalars"/> (a number per path). Allocated once per deal and refilled per path by a path source.
+/// The per-kind properties (<see cref="FacilityValue"/> … <see cref="SaleLagMonths"/>) are views of the same
+/// buffers, made once here, for code that thinks per kind.
 /// </summary>
 public sealed class PathInputs
 {
+    /// <summary>Buffers for every slot of <paramref name="deal"/>'s layout (<see cref="InputLayout.Of(DealDescription)"/>).</summary>
     public PathInputs(DealDescription deal)
+        : this(deal, InputLayout.Of(deal))
     {
-        ArgumentNullException.ThrowIfNull(deal);
-        int n = deal.Periods;
-        FacilityValue = Arrays.Jagged<double>(deal.Facilities.Length, n);
-        LeaseRent = Arrays.Jagged<double>(deal.Leases.Length, n);
-        LeaseEndPeriod = new int[deal.Leases.Length];
-        RvgApplies = new bool[deal.Leases.Length];
-        RvgRecovery = new double[deal.Leases.Length];
-        PartyDefaulted = Arrays.Jagged<bool>(deal.Parties.Length, n);
-
-        SaleHaircut = new double[deal.Sales.Length];
-        SaleLagMonths = new int[deal.Sales.Length];
     }
 
-    /// <summary>Name of the scenario these inputs were built from.</summary>
+    /// <summary>Buffers for every slot of <paramref name="layout"/>, each series <paramref name="deal"/>'s periods long.</summary>
+    public PathInputs(DealDescription deal, InputLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(layout);
+        if (!layout.Fits(deal))
+        {
+            throw new ArgumentException($"The input layout was made for another deal than '{deal.Name}'.", nameof(layout));
+        }
+
+        int n = deal.Periods;
+        Layout = layout;
+        Series = Arrays.Jagged<double>(layout.Series.Length, n);
+        Flags = Arrays.Jagged<bool>(layout.Flags.Length, n);
+        Scalars = new double[layout.Scalars.Length];
+
+        FacilityValue = Rows(Series, layout, InputQuantity.FacilityValue, layout.Facilities);
+        LeaseRent = Rows(Series, layout, InputQuantity.LeaseRent, layout.Leases);
+        PartyDefaulted = Rows(Flags, layout, InputQuantity.PartyDefaulted, layout.Parties);
+        LeaseEndPeriod = new IntSlots(Scalars, First(layout, InputQuantity.LeaseEndPeriod, layout.Leases), layout.Leases);
+        RvgApplies = new FlagSlots(Scalars, First(layout, InputQuantity.RvgApplies, layout.Leases), layout.Leases);
+        RvgRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.RvgRecovery, layout.Leases), layout.Leases);
+        SaleHaircut = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleHaircut, layout.Sales), layout.Sales);
+        SaleLagMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleLagMonths, layout.Sales), layout.Sales);
+    }
+
+    /// <summary>What each slot holds.</summary>
+    public InputLayout Layout { get; }
+
+    /// <summary>[series slot][t].</summary>
+    public double[][] Series { get; }
+
+    /// <summary>[flag slot][t].</summary>
+    public bool[][] Flags { get; }
+
+    /// <summary>[scalar slot]: flags as 1/0, periods and months as whole numbers.</summary>
+    public double[] Scalars { get; }
+
+    /// <summary>Name of the scenario (or path) these inputs were built from.</summary>
     public string Scenario { get; set; } = "";
 
-    /// <summary>[facility][t]: market value at the end of period t, after scenario stresses.</summary>
+    /// <summary>[facility][t]: market value at the end of period t, after scenario stresses (series slots).</summary>
     public double[][] FacilityValue { get; }
 
     /// <summary>[lease][t]: rent accrued in period t (zero before start, after the end or the lessee's default).</summary>
     public double[][] LeaseRent { get; }
 
     /// <summary>[lease]: the period in which the lease ends (by expiry or lessee default); -1 if it runs past the horizon.</summary>
-    public int[] LeaseEndPeriod { get; }
+    public IntSlots LeaseEndPeriod { get; }
 
     /// <summary>[lease]: whether the lease's end falls inside its residual value guarantee window.</summary>
-    public bool[] RvgApplies { get; }
+    public FlagSlots RvgApplies { get; }
 
     /// <summary>[lease]: the share of the RVG claim actually paid: 1, or the lessee's recovery if the lessee defaulted.</summary>
-    public double[] RvgRecovery { get; }
+    public DoubleSlots RvgRecovery { get; }
 
-    /// <summary>[party][t]: whether the party has defaulted by the end of period t.</summary>
+    /// <summary>[party][t]: whether the party has defaulted by the end of period t (flag slots).</summary>
     public bool[][] PartyDefaulted { get; }
 
     /// <summary>[sale]: enforcement haircut after scenario overrides.</summary>
-    public double[] SaleHaircut { get; }
+    public DoubleSlots SaleHaircut { get; }
 
     /// <summary>[sale]: months from the event of default to the sale, after scenario overrides.</summary>
-    public int[] SaleLagMonths { get; }
+    public IntSlots SaleLagMonths { get; }
 
     /// <summary>When set, the period loop verifies cash conservation every period and throws
     /// <see cref="CashConservationException"/> on a break (the tests and every `deallang run`).</summary>
     public bool CheckCashConservation { get; set; }
+
+    static T[][] Rows<T>(T[][] buffers, InputLayout layout, InputQuantity quantity, int entities)
+    {
+        var rows = new T[entities][];
+        for (int e = 0; e < entities; e++)
+        {
+            rows[e] = buffers[layout.IndexOf(quantity, e)];
+        }
+
+        return rows;
+    }
+
+    static int First(InputLayout layout, InputQuantity quantity, int entities) =>
+        entities > 0 ? layout.IndexOf(quantity, 0) : 0;
 }

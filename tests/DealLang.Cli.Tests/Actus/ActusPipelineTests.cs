@@ -52,7 +52,7 @@ public class ActusPipelineTests(ITestOutputHelper output)
         var compiled = DealCompiler.Compile(id + ".deal", text);
         Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics) + "\n" + text);
         using var host = DealHost.Load(compiled.Compiled.Image, compiled.Compiled.TypeName);
-        var outcome = ScenarioRunner.RunAll(host.Program, fullLedger: true, checkCash: true)[0];
+        var outcome = ScenarioRunner.RunAll(host.Program, compiled.Model!.Scenarios, fullLedger: true, checkCash: true)[0];
         int interest = Array.FindIndex(host.Program.Layout.Columns, col => col.Name == "Loan interest due");
         int principal = Array.FindIndex(host.Program.Layout.Columns, col => col.Name == "Loan principal due");
         // A case analysed to a horizon ('to') is compared up to it; the deal itself runs to maturity.

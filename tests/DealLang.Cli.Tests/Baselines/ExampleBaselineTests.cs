@@ -20,7 +20,7 @@ public class ExampleBaselineTests
     [MemberData(nameof(Examples))]
     public void Generated_csharp_matches_baseline(string file)
     {
-        var compiled = CompileClean(file);
+        var compiled = CompileClean(file).Compiled!;
         Snapshot.Verify(compiled.Source, "cs", DealFiles.Stem(file));
     }
 
@@ -28,12 +28,14 @@ public class ExampleBaselineTests
     [MemberData(nameof(Examples))]
     public void Ledgers_and_summary_match_baselines(string file)
     {
-        var compiled = CompileClean(file);
+        var result = CompileClean(file);
+        var compiled = result.Compiled!;
         using var host = DealHost.Load(compiled.Image, compiled.TypeName);
         var deal = host.Program.Description;
-        Assert.NotEmpty(deal.Scenarios);
+        var scenarios = result.Model!.Scenarios;
+        Assert.NotEmpty(scenarios);
 
-        var outcomes = new ScenarioRunner(host.Program, fullLedger: true, checkCash: true).RunAll(deal.Scenarios);
+        var outcomes = new ScenarioRunner(host.Program, fullLedger: true, checkCash: true).RunAll(scenarios);
         foreach (var outcome in outcomes)
         {
             Snapshot.Verify(LedgerReport.Render(deal, host.Program.Layout, outcome, ReportFormat.Csv), "csv",
@@ -47,20 +49,21 @@ public class ExampleBaselineTests
     [MemberData(nameof(ValidCorpus))]
     public void Valid_corpus_deals_conserve_cash_and_match_their_summary_baseline(string file)
     {
-        var compiled = CompileClean(file);
+        var result = CompileClean(file);
+        var compiled = result.Compiled!;
         using var host = DealHost.Load(compiled.Image, compiled.TypeName);
         var deal = host.Program.Description;
         // checkCash makes the generated loop verify collections = payments + change in accounts every period.
-        var outcomes = ScenarioRunner.RunAll(host.Program, fullLedger: true, checkCash: true);
+        var outcomes = ScenarioRunner.RunAll(host.Program, result.Model!.Scenarios, fullLedger: true, checkCash: true);
         Assert.All(outcomes, o => Assert.True(o.PeriodsRun > 0));
         Snapshot.Verify(SummaryReport.Render(deal, outcomes, ReportFormat.Table), "txt", $"valid-{DealFiles.Stem(file)}.summary");
     }
 
-    private static Compiler.Emit.CompiledDeal CompileClean(string file)
+    private static CompileResult CompileClean(string file)
     {
         var result = DealCompiler.Compile(file, DealFiles.Read(file));
         Assert.True(result.Compiled is not null, string.Join('\n', result.Diagnostics));
         Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Compiler.Diagnostics.Severity.Error);
-        return result.Compiled!;
+        return result;
     }
 }

@@ -24,7 +24,7 @@ public sealed class SmallDeal
         using DealHost host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
         _columns = [.. host.Program.Layout.Columns.Select(c => c.Name)];
         Outcomes = new ScenarioRunner(host.Program, fullLedger: true, checkCash: true)
-            .RunAll(ScenarioRunner.ScenariosOf(host.Program.Description))
+            .RunAll(result.Model!.Scenarios)
             .ToDictionary(o => o.Scenario, StringComparer.Ordinal);
     }
 

@@ -16,13 +16,14 @@ public class HyperionFiguresTests(HyperionRun run) : IClassFixture<HyperionRun>
         var b = run.Deal.Boundaries;
         Assert.Equal(48, run.Deal.ScheduledPeriods);
 
-        // Workout: the longest enforcement lag (Refuted's 12m) needs up to two half-years after the maturity.
-        Assert.Equal(50, run.Deal.Periods);
+        // Workout: room for the longest lag any scenario may set (10 years, DL0431), 20 half-years after the
+        // maturity, so a scenario kept in its own file fits the compiled deal.
+        Assert.Equal(68, run.Deal.Periods);
         Assert.Equal(new Date(2025, 10, 30), b[0]);
         Assert.Equal(new Date(2025, 11, 30), b[1]);
         Assert.Equal(new Date(2026, 5, 30), b[2]);
         Assert.Equal(new Date(2049, 5, 30), b[run.Deal.ScheduledPeriods]);
-        Assert.Equal(new Date(2050, 5, 30), b[^1]);
+        Assert.Equal(new Date(2059, 5, 30), b[^1]);
     }
 
     [Fact]

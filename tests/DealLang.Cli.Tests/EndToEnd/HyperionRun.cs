@@ -21,7 +21,7 @@ public sealed class HyperionRun : IDisposable
         }
 
         _host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
-        Outcomes = new ScenarioRunner(Program, fullLedger: true, checkCash: true).RunAll(Deal.Scenarios)
+        Outcomes = new ScenarioRunner(Program, fullLedger: true, checkCash: true).RunAll(result.Model!.Scenarios)
             .ToDictionary(o => o.Scenario, StringComparer.Ordinal);
     }
 

@@ -42,7 +42,7 @@ public class LevelStubDealTests
         var compiled = DealCompiler.Compile("stub.deal", Deal);
         Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
         using var host = DealHost.Load(compiled.Compiled.Image, compiled.Compiled.TypeName);
-        var outcome = ScenarioRunner.RunAll(host.Program, fullLedger: true, checkCash: true)[0];
+        var outcome = ScenarioRunner.RunAll(host.Program, compiled.Model!.Scenarios, fullLedger: true, checkCash: true)[0];
         int interest = Array.FindIndex(host.Program.Layout.Columns, c => c.Name == "Loan interest due");
         int principal = Array.FindIndex(host.Program.Layout.Columns, c => c.Name == "Loan principal due");
         double[] paid = [.. Enumerable.Range(0, 5).Select(t => outcome.Ledger![t, principal])];

@@ -135,7 +135,7 @@ public sealed partial class PipelineFuzzTests
         var deal = host.Program.Description;
 
         // A CashConservationException here is a DealLang bug, whatever the numbers.
-        var outcomes = ScenarioRunner.RunAll(host.Program, fullLedger: true, checkCash: true);
+        var outcomes = ScenarioRunner.RunAll(host.Program, compiled.Model!.Scenarios, fullLedger: true, checkCash: true);
 
         Assert.NotEmpty(outcomes);
         foreach (ReportFormat format in Enum.GetValues<ReportFormat>())

@@ -63,7 +63,7 @@ internal static partial class PipelineInvariants
         Assert.True(compiled.Compiled is not null && compiled.Emitted is not null, string.Join('\n', compiled.Diagnostics));
         using var host = DealHost.Load(compiled.Compiled.Image, compiled.Compiled.TypeName);
         var deal = host.Program.Description;
-        var outcomes = ScenarioRunner.RunAll(host.Program, fullLedger: true, checkCash: true);
+        var outcomes = ScenarioRunner.RunAll(host.Program, compiled.Model!.Scenarios, fullLedger: true, checkCash: true);
         Assert.NotEmpty(outcomes);
         tally?.Add(outcomes);
         var reports = new StringBuilder();

@@ -278,7 +278,6 @@ public sealed class PeriodLoopTests : IDisposable
         Assert.Equal(30.0 / 360, d.YearFractions[0]);
         Assert.Equal(["Dscr"], d.Tests);
         Assert.Equal("level", d.Tranches[0].Amortization);
-        Assert.Equal(12, d.Scenarios[1].EnforcementLagMonths);
         Assert.Equal(2, _deal.Program.Layout.HistorySlots);
         Assert.Equal("rent MetaLease", _deal.Program.Layout.Columns[0].Name);
         Assert.Equal("event of default", _deal.Program.Layout.Columns[^1].Name);

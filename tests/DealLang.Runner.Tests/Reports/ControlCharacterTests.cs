@@ -37,7 +37,6 @@ public class ControlCharacterTests
         Tests = d.Tests,
         Triggers = d.Triggers,
         Sales = d.Sales,
-        Scenarios = d.Scenarios,
     };
 
     public static TheoryData<ReportFormat> HumanFormats => new() { ReportFormat.Table, ReportFormat.Markdown };

@@ -153,17 +153,8 @@ public class ScenarioRunnerTests
         var outcomes = ScenarioRunner.RunAll(Program, [ScenarioSpec.AsWritten(Program.Description), FourPeriodProgram.TenantDefaults(Program.Description)]);
         Assert.Equal(["AsWritten", "Default"], outcomes.Select(o => o.Scenario));
 
-        // The deal declares no scenarios, and none are given: the deal as written.
-        Assert.Equal(["AsWritten"], ScenarioRunner.RunAll(Program).Select(o => o.Scenario));
+        // None given: the deal as written.
         Assert.Equal(["AsWritten"], ScenarioRunner.RunAll(Program, []).Select(o => o.Scenario));
-    }
-
-    [Fact]
-    public void DeclaredScenariosAreRunWhenPresent()
-    {
-        var deal = TestDeals.Make(FourPeriodProgram.Boundaries, Frequency.Annual, DayCount.Act365F,
-            scenarios: [new ScenarioSpec("Mild", [], [], 0.05, [], null, null)]);
-        Assert.Equal(["Mild"], ScenarioRunner.ScenariosOf(deal).Select(s => s.Name));
     }
 
     [Fact]

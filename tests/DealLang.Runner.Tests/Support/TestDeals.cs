@@ -41,7 +41,6 @@ static class TestDeals
         EquityInfo[]? equities = null,
         string[]? tests = null,
         string[]? triggers = null,
-        ScenarioSpec[]? scenarios = null,
         string name = "Test",
         string title = "Test")
     {
@@ -72,7 +71,6 @@ static class TestDeals
             Tests = tests ?? [],
             Triggers = triggers ?? [],
             Sales = sales ?? [],
-            Scenarios = scenarios ?? [],
         };
     }
 

@@ -12,10 +12,10 @@ namespace DealLang.Generated;
 // Every amount is a double in USD; rates are fractions (6.581% is 0.06581).
 public sealed class Deal_Hyperion : IDealProgram
 {
-    // Periods to the maturity, then 2 workout period(s) after it, run only while an enforcement sale is pending.
+    // Periods to the maturity, then 20 workout period(s) after it, run only while an enforcement sale is pending.
     private const int ScheduledPeriods = 48;
 
-    private const int Periods = 50;
+    private const int Periods = 68;
 
     private const int PeriodsPerYear = 2;
 
@@ -38,7 +38,12 @@ public sealed class Deal_Hyperion : IDealProgram
         new Date(2043, 5, 30), new Date(2043, 11, 30), new Date(2044, 5, 30), new Date(2044, 11, 30),
         new Date(2045, 5, 30), new Date(2045, 11, 30), new Date(2046, 5, 30), new Date(2046, 11, 30),
         new Date(2047, 5, 30), new Date(2047, 11, 30), new Date(2048, 5, 30), new Date(2048, 11, 30),
-        new Date(2049, 5, 30), new Date(2049, 11, 30), new Date(2050, 5, 30),
+        new Date(2049, 5, 30), new Date(2049, 11, 30), new Date(2050, 5, 30), new Date(2050, 11, 30),
+        new Date(2051, 5, 30), new Date(2051, 11, 30), new Date(2052, 5, 30), new Date(2052, 11, 30),
+        new Date(2053, 5, 30), new Date(2053, 11, 30), new Date(2054, 5, 30), new Date(2054, 11, 30),
+        new Date(2055, 5, 30), new Date(2055, 11, 30), new Date(2056, 5, 30), new Date(2056, 11, 30),
+        new Date(2057, 5, 30), new Date(2057, 11, 30), new Date(2058, 5, 30), new Date(2058, 11, 30),
+        new Date(2059, 5, 30),
     };
 
     // Year fraction of each period under 30/360.
@@ -76,14 +81,14 @@ public sealed class Deal_Hyperion : IDealProgram
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
 
-        // This path's scenario inputs, one row per entity.
-        double[] facility_Campus_value = input.FacilityValue[0];
-        double[] lease_MetaLease_scheduledRent = input.LeaseRent[0];
-        int lease_MetaLease_endPeriod = input.LeaseEndPeriod[0];
-        bool lease_MetaLease_rvgApplies = input.RvgApplies[0];
-        double lease_MetaLease_rvgRecovery = input.RvgRecovery[0];
-        double sale1_haircut = input.SaleHaircut[0];
-        int sale1_lagMonths = input.SaleLagMonths[0];
+        // This path's scenario inputs, from the slots of InputLayout: Series and Flags per period, Scalars per path.
+        double[] facility_Campus_value = input.Series[0];
+        double[] lease_MetaLease_scheduledRent = input.Series[1];
+        int lease_MetaLease_endPeriod = (int)input.Scalars[0];
+        bool lease_MetaLease_rvgApplies = input.Scalars[1] != 0.0;
+        double lease_MetaLease_rvgRecovery = input.Scalars[2];
+        double sale1_haircut = input.Scalars[3];
+        int sale1_lagMonths = (int)input.Scalars[4];
 
         // Per-period history of the flows that trailing tests sum.
         double[] history_cfads = result.History[0];
@@ -567,12 +572,6 @@ public sealed class Deal_Hyperion : IDealProgram
             Sales =
             [
                 new SaleInfo([0], 0.2, 6),
-            ],
-            Scenarios =
-            [
-                new ScenarioSpec("Base", [4], [new ValueStress(0.0, 0.0, null)], 0.0, [null, null], null, null),
-                new ScenarioSpec("SlowProductivity", [1], [new ValueStress(0.08, 0.0, null)], 0.03, [null, null], null, null),
-                new ScenarioSpec("Refuted", [0], [new ValueStress(0.0, 0.7, new Date(2034, 1, 1))], 0.0, [null, null], 0.5, 12),
             ],
         };
     }

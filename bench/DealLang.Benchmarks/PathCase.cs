@@ -1,0 +1,78 @@
+using DealLang.Compiler;
+using DealLang.Runner.Hosting;
+using DealLang.Runner.Paths;
+using DealLang.Runtime;
+
+namespace DealLang.Benchmarks;
+
+/// <summary>
+/// One deal and scenario, compiled and loaded once, with everything a path needs made once: the deal's
+/// precompute and path source ("after"), one <see cref="PathInputs"/> for each way of building, and a
+/// summary-only <see cref="RunResult"/>. Names: <c>Hyperion/Base</c>, <c>Hyperion/SlowProductivity</c>,
+/// <c>Hyperion/Refuted</c>, and <c>Leases100/Base</c> … <c>Leases1000/Stress</c> (<see cref="SyntheticDeal"/>).
+/// </summary>
+public sealed class PathCase : IDisposable
+{
+    public static readonly string[] Names =
+    [
+        "Hyperion/Base", "Hyperion/SlowProductivity", "Hyperion/Refuted",
+        "Leases100/Base", "Leases100/Stress", "Leases1000/Base", "Leases1000/Stress",
+    ];
+
+    readonly DealHost host;
+
+    public PathCase(string name)
+    {
+        Name = name;
+        string[] parts = name.Split('/');
+        string text = parts[0] == "Hyperion"
+            ? File.ReadAllText(RepoFiles.HyperionPath)
+            : SyntheticDeal.Text(int.Parse(parts[0]["Leases".Length..], System.Globalization.CultureInfo.InvariantCulture));
+        var compiled = DealCompiler.Compile(parts[0] + ".deal", text);
+        if (compiled.Compiled is null || compiled.Model is null)
+        {
+            throw new InvalidOperationException($"{name} does not compile: {string.Join("; ", compiled.Diagnostics)}");
+        }
+
+        host = DealHost.Load(compiled.Compiled.Image, compiled.Compiled.TypeName);
+        Program = host.Program;
+        Deal = Program.Description;
+        Scenario = compiled.Model.Scenarios.FirstOrDefault(s => s.Name == parts[1])
+            ?? throw new InvalidOperationException($"{parts[0]} has no scenario {parts[1]}.");
+        Source = new ScenarioPaths(new DealPaths(Deal), [Scenario]);
+        After = new PathInputs(Deal) { CheckCashConservation = false };
+        Before = new PathInputs(Deal) { CheckCashConservation = false };
+        Result = new RunResult(Deal, Program.Layout, fullLedger: false);
+        BuildAfter();
+        BuildBefore();
+        if (!Before.Series.Zip(After.Series).All(p => p.First.AsSpan().SequenceEqual(p.Second)) || !Before.Scalars.AsSpan().SequenceEqual(After.Scalars))
+        {
+            throw new InvalidOperationException($"{name}: the two ways of building a path disagree.");
+        }
+    }
+
+    public string Name { get; }
+    public IDealProgram Program { get; }
+    public DealDescription Deal { get; }
+    public ScenarioSpec Scenario { get; }
+    public ScenarioPaths Source { get; }
+    public PathInputs After { get; }
+    public PathInputs Before { get; }
+    public RunResult Result { get; }
+
+    /// <summary>Now: the path source over the once-per-deal precompute.</summary>
+    public void BuildAfter() => Source.Fill(0, After);
+
+    /// <summary>Before (cd81aa8): everything rebuilt from the terms for the path.</summary>
+    public void BuildBefore() => Reference.Paths.ReferencePathBuilder.Build(Deal, Scenario, Before);
+
+    /// <summary>The period loop, summary-only: the Monte Carlo inner step.</summary>
+    public int Run()
+    {
+        Result.Reset();
+        Program.Run(After, Result);
+        return Result.PeriodsRun;
+    }
+
+    public void Dispose() => host.Dispose();
+}

@@ -1,0 +1,257 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Paths;
+
+/// <summary>
+/// What a lease's rent is before any scenario, worked out once per deal: the rent of every period as if the lease
+/// never ended (<see cref="FullRent"/>, the market-rent index flat); for each number of renewals a scenario may
+/// take, where the lease then ends (its period, whether its RVG answers, and the rent of the period the end cuts);
+/// and, for a lease renewing at market, the pieces of each period's rent (<see cref="LeaseRents.Segments{TSink}"/>)
+/// so that a scenario moving the index only rescales them. A path then costs a copy up to the lease's end, the cut
+/// period looked up (or, after a lessee default, recomputed) and zeros after (<see cref="FillRenewed"/>,
+/// <see cref="FillTo"/>), the same numbers as <see cref="LeaseRents.Accrue"/> period by period, bit for bit.
+/// </summary>
+sealed class LeasePlan
+{
+    readonly DealDescription deal;
+    readonly LeaseInfo lease;
+
+    // Pieces of rent (renewals at market only): those of periods FirstMarketPeriod.. (period t's are
+    // [periodPieces[t - first], periodPieces[t - first + 1])), then those of each renewal count's cut period.
+    readonly List<double> escalatedList = [];
+    readonly List<bool> atMarketList = [];
+    readonly List<double> marketYearsList = [];
+    readonly List<double> shareList = [];
+    readonly double[] escalated;
+    readonly bool[] atMarket;
+    readonly double[] marketYears;
+    readonly double[] shares;
+    readonly int[] periodPieces = [];
+
+    // Per renewal count k (counts past the last use the last: the lease then ends after the horizon).
+    readonly Renewed[] renewed;
+
+    public LeasePlan(DealDescription deal, LeaseInfo lease)
+    {
+        this.deal = deal;
+        this.lease = lease;
+        RenewalsStart = LeaseRents.RenewalsStart(lease);
+        Date[] b = deal.Boundaries;
+        int n = deal.Periods;
+        FullRent = new double[n];
+        for (int t = 0; t < n; t++)
+        {
+            Date from = Date.Max(lease.Start, b[t]);
+            Date to = b[t + 1];
+            FullRent[t] = to > from ? LeaseRents.Accrue(deal, lease, RenewalsStart, 0.0, t, from, to) : 0.0;
+        }
+
+        // Only pieces on or after the renewal start can follow the index: the periods before it need none.
+        FirstMarketPeriod = n;
+        if (lease.RenewalAtMarket)
+        {
+            FirstMarketPeriod = Math.Max(0, Math.Min(n, Schedule.PeriodIndexOf(b, RenewalsStart)));
+            periodPieces = new int[n - FirstMarketPeriod + 1];
+            for (int t = FirstMarketPeriod; t < n; t++)
+            {
+                periodPieces[t - FirstMarketPeriod] = shareList.Count;
+                Record(t, Date.Max(lease.Start, b[t]), b[t + 1]);
+            }
+
+            periodPieces[^1] = shareList.Count;
+        }
+
+        var entries = new List<Renewed>();
+        for (int k = 0; k <= lease.RenewalCount; k++)
+        {
+            Date end = EndOf(k, out bool endsInCalendar);
+            entries.Add(Entry(end, endsInCalendar));
+
+            // Once the end is past the horizon, more renewals change nothing the loop sees; a renewal term of
+            // zero months never moves the end.
+            if (!endsInCalendar || end > b[^1] || lease.RenewalTermMonths == 0)
+            {
+                break;
+            }
+        }
+
+        renewed = [.. entries];
+        escalated = [.. escalatedList];
+        atMarket = [.. atMarketList];
+        marketYears = [.. marketYearsList];
+        shares = [.. shareList];
+    }
+
+    public Date RenewalsStart { get; }
+
+    /// <summary>[t]: the period's rent with no end inside the horizon and a flat market-rent index.</summary>
+    public double[] FullRent { get; }
+
+    /// <summary>The first period whose rent can follow the market-rent index (the periods count when none can).</summary>
+    public int FirstMarketPeriod { get; }
+
+    /// <summary>Where the lease ends after <paramref name="renewals"/> renewals: start + term + renewals × renewal
+    /// term, in long arithmetic (a renewal count in the thousands times a term of up to 10,000 years is no int).
+    /// A term that runs past 9999-12-31 ends after every deal: the end is then the calendar's last day, which the
+    /// rent runs to, but the lease never ends inside the deal (<paramref name="endsInCalendar"/> false).</summary>
+    public Date EndOf(int renewals, out bool endsInCalendar)
+    {
+        long months = lease.TermMonths + ((long)renewals * lease.RenewalTermMonths);
+        endsInCalendar = lease.Start.TryAddMonths((int)Math.Min(months, int.MaxValue), out Date end);
+        return end;
+    }
+
+    /// <summary>The lease after <paramref name="renewals"/> renewals, no default: its rent into
+    /// <paramref name="rent"/>, its end period and whether its RVG answers for that end.</summary>
+    public void FillRenewed(int renewals, double marketDeflation, double[] rent, out int endPeriod, out bool rvgApplies)
+    {
+        Renewed e = renewed[Math.Min(renewals, renewed.Length - 1)];
+        endPeriod = e.EndPeriod;
+        rvgApplies = e.RvgApplies;
+        int n = rent.Length;
+        Array.Copy(FullRent, rent, e.Whole);
+        bool moves = marketDeflation != 0 && lease.RenewalAtMarket;
+        var index = new MarketIndex(marketDeflation);
+        if (moves)
+        {
+            Rescale(e.Whole, ref index, rent);
+        }
+
+        if (e.Whole < n)
+        {
+            rent[e.Whole] = moves && e.Whole >= FirstMarketPeriod ? Sum(e.CutPieces, e.CutPiecesEnd, ref index) : e.CutRent;
+            Array.Clear(rent, e.Whole + 1, n - e.Whole - 1);
+        }
+    }
+
+    /// <summary>The lease ending on <paramref name="end"/> (a lessee's default): its rent into <paramref name="rent"/>,
+    /// the period holding the end recomputed.</summary>
+    public void FillTo(Date end, double marketDeflation, double[] rent)
+    {
+        int n = rent.Length;
+        int whole = Whole(end);
+        Array.Copy(FullRent, rent, whole);
+        if (marketDeflation != 0 && lease.RenewalAtMarket)
+        {
+            var index = new MarketIndex(marketDeflation);
+            Rescale(whole, ref index, rent);
+        }
+
+        if (whole < n)
+        {
+            rent[whole] = CutRent(whole, end, marketDeflation);
+            Array.Clear(rent, whole + 1, n - whole - 1);
+        }
+    }
+
+    /// <summary>Periods 0 .. Whole − 1 end on or before <paramref name="end"/>: their rent is the full one.</summary>
+    int Whole(Date end)
+    {
+        Date[] b = deal.Boundaries;
+        int n = b.Length - 1;
+        if (end > b[^1])
+        {
+            return n;
+        }
+
+        int whole = Math.Clamp(Schedule.PeriodIndexOf(b, end), 0, n);
+        return whole < n && b[whole + 1] == end ? whole + 1 : whole;
+    }
+
+    /// <summary>The rent of period <paramref name="t"/> from the lease's start (or the period's) to
+    /// <paramref name="end"/>: nothing if the lease ended before the period or never started.</summary>
+    double CutRent(int t, Date end, double marketDeflation)
+    {
+        Date[] b = deal.Boundaries;
+        Date from = Date.Max(lease.Start, b[t]);
+        Date to = Date.Min(end, b[t + 1]);
+        return to > from ? LeaseRents.Accrue(deal, lease, RenewalsStart, marketDeflation, t, from, to) : 0.0;
+    }
+
+    Renewed Entry(Date end, bool endsInCalendar)
+    {
+        int whole = Whole(end);
+        int cutPieces = shareList.Count;
+        double cutRent = 0.0;
+        if (whole < deal.Periods)
+        {
+            cutRent = CutRent(whole, end, 0.0);
+            if (lease.RenewalAtMarket && whole >= FirstMarketPeriod)
+            {
+                Record(whole, Date.Max(lease.Start, deal.Boundaries[whole]), Date.Min(end, deal.Boundaries[whole + 1]));
+            }
+        }
+
+        int endPeriod = endsInCalendar ? LeaseTerms.EndPeriod(deal.Boundaries, end) : -1;
+        bool rvg = endsInCalendar && lease.RvgUntil is { } until && end <= until && end <= deal.Maturity;
+        return new Renewed(whole, cutRent, cutPieces, shareList.Count, endPeriod, rvg);
+    }
+
+    void Record(int t, Date from, Date to)
+    {
+        if (to > from)
+        {
+            var recorder = new Recorder(this);
+            LeaseRents.Segments(deal, lease, RenewalsStart, t, from, to, ref recorder);
+        }
+    }
+
+    void Rescale(int whole, ref MarketIndex index, double[] rent)
+    {
+        for (int t = FirstMarketPeriod; t < whole; t++)
+        {
+            int i = t - FirstMarketPeriod;
+            rent[t] = Sum(periodPieces[i], periodPieces[i + 1], ref index);
+        }
+    }
+
+    // The period's pieces in time order, as LeaseRents.Accrue adds them.
+    double Sum(int first, int end, ref MarketIndex index)
+    {
+        double sum = 0.0;
+        for (int k = first; k < end; k++)
+        {
+            double annual = escalated[k];
+            if (atMarket[k])
+            {
+                annual *= index.At(marketYears[k]);
+            }
+
+            sum += annual * shares[k];
+        }
+
+        return sum;
+    }
+
+    /// <summary>The market-rent index (1 − deflation)^years, recomputed only when the years change: a lease year's
+    /// pieces share its reset date, and they come in time order.</summary>
+    struct MarketIndex(double deflation)
+    {
+        double years = double.NaN;
+        double factor;
+
+        public double At(double marketYears)
+        {
+            if (marketYears != years)
+            {
+                years = marketYears;
+                factor = MonthCount.Deflation(deflation, marketYears);
+            }
+
+            return factor;
+        }
+    }
+
+    readonly record struct Renewed(int Whole, double CutRent, int CutPieces, int CutPiecesEnd, int EndPeriod, bool RvgApplies);
+
+    readonly struct Recorder(LeasePlan plan) : LeaseRents.ISink
+    {
+        public void Add(double escalated, bool atMarket, double marketYears, double share)
+        {
+            plan.escalatedList.Add(escalated);
+            plan.atMarketList.Add(atMarket);
+            plan.marketYearsList.Add(marketYears);
+            plan.shareList.Add(share);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+namespace DealLang.Runtime;
+
+/// <summary>The kind of entity an input slot belongs to.</summary>
+public enum InputEntity
+{
+    Facility,
+    Lease,
+    Party,
+    Sale,
+}
+
+/// <summary>What an input slot holds, and so its shape: a per-period series (<see cref="InputShape.Series"/>),
+/// a per-period flag (<see cref="InputShape.Flags"/>) or one number per path (<see cref="InputShape.Scalar"/>).</summary>
+public enum InputQuantity
+{
+    /// <summary>Series, per facility: market value at each period's end, after the scenario's stresses.</summary>
+    FacilityValue,
+
+    /// <summary>Series, per lease: rent accrued in each period (zero before the start and after the end).</summary>
+    LeaseRent,
+
+    /// <summary>Flags, per party: whether the party has defaulted by each period's end.</summary>
+    PartyDefaulted,
+
+    /// <summary>Scalar, per lease: the period the lease ends in (expiry or the lessee's default); −1 past the horizon.</summary>
+    LeaseEndPeriod,
+
+    /// <summary>Scalar, per lease: 1 when the lease's end falls in its residual value guarantee window, else 0.</summary>
+    RvgApplies,
+
+    /// <summary>Scalar, per lease: the share of the RVG claim paid (1, or the defaulted lessee's recovery).</summary>
+    RvgRecovery,
+
+    /// <summary>Scalar, per sale: the enforcement haircut.</summary>
+    SaleHaircut,
+
+    /// <summary>Scalar, per sale: months from the event of default to the sale.</summary>
+    SaleLagMonths,
+}
+
+/// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
+public enum InputShape
+{
+    Series,
+    Flags,
+    Scalar,
+}
+
+/// <summary>One input slot: <see cref="Quantity"/> of entity number <see cref="Entity"/> (a position in the
+/// description's array of that kind), at position <see cref="Index"/> of its shape's buffers.</summary>
+public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quantity, int Index)
+{
+    public InputShape Shape => InputLayout.ShapeOf(Quantity);
+}
+
+/// <summary>
+/// The path inputs of a deal as numbered slots, the way <see cref="LedgerLayout.HistorySlots"/> numbers history
+/// buffers: <see cref="PathInputs.Series"/> holds one <c>double[]</c> per period-series slot,
+/// <see cref="PathInputs.Flags"/> one <c>bool[]</c> per flag slot and <see cref="PathInputs.Scalars"/> one number
+/// per scalar slot. A path source (the deterministic scenario, a Monte Carlo engine) fills slots by this layout,
+/// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
+/// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
+/// rent; flags every party's default; scalars every lease's end period, RVG flag and RVG recovery, then every
+/// sale's haircut and lag.
+/// </summary>
+public sealed class InputLayout
+{
+    static readonly InputQuantity[] SeriesOrder = [InputQuantity.FacilityValue, InputQuantity.LeaseRent];
+    static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
+    static readonly InputQuantity[] ScalarOrder =
+    [
+        InputQuantity.LeaseEndPeriod, InputQuantity.RvgApplies, InputQuantity.RvgRecovery,
+        InputQuantity.SaleHaircut, InputQuantity.SaleLagMonths,
+    ];
+
+    readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
+    readonly int[] count = new int[Enum.GetValues<InputQuantity>().Length];
+
+    InputLayout(int facilities, int leases, int parties, int sales)
+    {
+        Facilities = facilities;
+        Leases = leases;
+        Parties = parties;
+        Sales = sales;
+        Series = Number(SeriesOrder);
+        Flags = Number(FlagsOrder);
+        Scalars = Number(ScalarOrder);
+    }
+
+    /// <summary>The layout of a deal with these numbers of facilities, leases, parties and enforcement sales
+    /// (what the compiler calls, from the bound model).</summary>
+    public static InputLayout Of(int facilities, int leases, int parties, int sales)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(facilities);
+        ArgumentOutOfRangeException.ThrowIfNegative(leases);
+        ArgumentOutOfRangeException.ThrowIfNegative(parties);
+        ArgumentOutOfRangeException.ThrowIfNegative(sales);
+        return new InputLayout(facilities, leases, parties, sales);
+    }
+
+    /// <summary>The layout of <paramref name="deal"/> (what <see cref="IDealProgram.Inputs"/> publishes).</summary>
+    public static InputLayout Of(DealDescription deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length);
+    }
+
+    public int Facilities { get; }
+    public int Leases { get; }
+    public int Parties { get; }
+    public int Sales { get; }
+
+    /// <summary>Per-period <c>double</c> series, in <see cref="PathInputs.Series"/> order.</summary>
+    public InputSlot[] Series { get; }
+
+    /// <summary>Per-period flags, in <see cref="PathInputs.Flags"/> order.</summary>
+    public InputSlot[] Flags { get; }
+
+    /// <summary>One number per path, in <see cref="PathInputs.Scalars"/> order (flags as 0/1, counts as whole numbers).</summary>
+    public InputSlot[] Scalars { get; }
+
+    /// <summary>The position of <paramref name="quantity"/> of entity <paramref name="entity"/> in its shape's buffers.</summary>
+    public int IndexOf(InputQuantity quantity, int entity)
+    {
+        int q = (int)quantity;
+        if ((uint)q >= (uint)count.Length || (uint)entity >= (uint)count[q])
+        {
+            throw new ArgumentOutOfRangeException(nameof(entity), entity, $"The deal has no {quantity} slot for entity {entity}.");
+        }
+
+        return firstIndex[q] + entity;
+    }
+
+    /// <summary>Whether <paramref name="deal"/> has this layout's numbers of entities of every kind.</summary>
+    public bool Fits(DealDescription deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        return deal.Facilities.Length == Facilities && deal.Leases.Length == Leases
+            && deal.Parties.Length == Parties && deal.Sales.Length == Sales;
+    }
+
+    public static InputShape ShapeOf(InputQuantity quantity) => quantity switch
+    {
+        InputQuantity.FacilityValue or InputQuantity.LeaseRent => InputShape.Series,
+        InputQuantity.PartyDefaulted => InputShape.Flags,
+        InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
+            or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths => InputShape.Scalar,
+        _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
+    };
+
+    public static InputEntity EntityOf(InputQuantity quantity) => quantity switch
+    {
+        InputQuantity.FacilityValue => InputEntity.Facility,
+        InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery => InputEntity.Lease,
+        InputQuantity.PartyDefaulted => InputEntity.Party,
+        InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths => InputEntity.Sale,
+        _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
+    };
+
+    int Entities(InputEntity kind) => kind switch
+    {
+        InputEntity.Facility => Facilities,
+        InputEntity.Lease => Leases,
+        InputEntity.Party => Parties,
+        InputEntity.Sale => Sales,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown input entity."),
+    };
+
+    InputSlot[] Number(InputQuantity[] order)
+    {
+        var slots = new List<InputSlot>();
+        foreach (InputQuantity quantity in order)
+        {
+            InputEntity kind = EntityOf(quantity);
+            int n = Entities(kind);
+            firstIndex[(int)quantity] = slots.Count;
+            count[(int)quantity] = n;
+            for (int e = 0; e < n; e++)
+            {
+                slots.Add(new InputSlot(kind, e, quantity, slots.Count));
+            }
+        }
+
+        return [.. slots];
+    }
+}

@@ -1,0 +1,114 @@
+using CsCheck;
+using DealLang.Cli.Tests.Baselines;
+using DealLang.Cli.Tests.Properties;
+using DealLang.Compiler;
+using DealLang.Reference.Paths;
+using DealLang.Runner.Paths;
+using DealLang.Runtime;
+
+namespace DealLang.Cli.Tests.Paths;
+
+/// <summary>
+/// The precomputed path source (<see cref="DealPaths"/>, <see cref="ScenarioPaths"/>) against the direct path
+/// building it replaced (<see cref="ReferencePathBuilder"/>, the code of cd81aa8): for every example and valid
+/// corpus deal, under each of its scenarios and under a set of made-up ones that move every lever, every slot
+/// must be the same double, bit for bit. Only the compiler's description is needed, not a compiled program.
+/// </summary>
+public sealed class PathSourceEquivalenceTests
+{
+    public static TheoryData<string> Deals()
+    {
+        var data = new TheoryData<string>();
+        foreach (string file in DealFiles.Under("examples").Concat(DealFiles.Under("tests/corpus/valid")))
+        {
+            data.Add(file);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Deals))]
+    public void Every_slot_equals_the_direct_computation_bit_for_bit(string file) => AssertEquivalent(file, DealFiles.Read(file));
+
+    /// <summary>The same over generated deals (<see cref="DealGen"/>: every construct of the language, stubs,
+    /// month ends, leases at market, defaults), as many as the property tests compile.</summary>
+    [Fact]
+    public void Every_slot_equals_the_direct_computation_for_generated_deals() =>
+        DealGen.Valid.Sample(text => AssertEquivalent("generated.deal", text), iter: FuzzIterations.Compiled, print: t => "\n" + t);
+
+    static void AssertEquivalent(string file, string text)
+    {
+        var compiled = DealCompiler.Compile(file, text, new Compiler.Emit.CompileOptions { UseDiskCache = false });
+        Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
+        DealDescription deal = DescriptionOf(compiled.Compiled.Image, compiled.Compiled.TypeName);
+
+        List<ScenarioSpec> scenarios = [.. compiled.Model!.Scenarios, ScenarioSpec.AsWritten(deal), .. MadeUp(deal)];
+        var source = new ScenarioPaths(new DealPaths(deal), scenarios);
+        var actual = new PathInputs(deal);
+        var expected = new PathInputs(deal);
+        for (int i = 0; i < source.Count; i++)
+        {
+            // Fill over the previous path's numbers, as a runner does: nothing may survive from it.
+            source.Fill(i, actual);
+            ReferencePathBuilder.Build(deal, scenarios[i], expected);
+            AssertSame(expected, actual, $"{file}, scenario {scenarios[i].Name}");
+        }
+    }
+
+    /// <summary>Scenarios that move every lever: each renewal count, a lessee default before, inside and after
+    /// the leases, value deflation and drops (one dated before the closing), market-rent deflation, sale terms.</summary>
+    static IEnumerable<ScenarioSpec> MadeUp(DealDescription deal)
+    {
+        int maxRenewals = deal.Leases.Length == 0 ? 0 : deal.Leases.Max(l => l.RenewalCount);
+        Date[] dates =
+        [
+            deal.Closing.AddMonthsClamped(-3), deal.Closing, deal.Boundaries[1], deal.Closing.AddMonthsClamped(17).AddDays(3),
+            deal.Boundaries[deal.ScheduledPeriods / 2], deal.Maturity, deal.Maturity.AddMonthsClamped(5),
+        ];
+        for (int k = 0; k < dates.Length; k++)
+        {
+            int renewals = maxRenewals == 0 ? 0 : k % (maxRenewals + 1);
+            yield return new ScenarioSpec(
+                "MadeUp" + k,
+                [.. deal.Leases.Select(l => (int?)Math.Min(renewals, l.RenewalCount))],
+                [.. deal.Facilities.Select((_, f) => new ValueStress(0.01 * (k + f), 0.1 * k, dates[(k + 2) % dates.Length]))],
+                k % 2 == 0 ? 0.0 : 0.02 * k,
+                [.. deal.Parties.Select((_, p) => (p + k) % 3 == 0 ? (Date?)dates[k] : null)],
+                k % 3 == 0 ? null : 0.1 * k,
+                k % 3 == 1 ? 6 * k : null);
+        }
+    }
+
+    static DealDescription DescriptionOf(byte[] image, string typeName)
+    {
+        using var host = Runner.Hosting.DealHost.Load(image, typeName);
+        return host.Program.Description;
+    }
+
+    static void AssertSame(PathInputs expected, PathInputs actual, string where)
+    {
+        Assert.Equal(expected.Scenario, actual.Scenario);
+        for (int s = 0; s < expected.Series.Length; s++)
+        {
+            for (int t = 0; t < expected.Series[s].Length; t++)
+            {
+                Assert.True(
+                    BitConverter.DoubleToInt64Bits(expected.Series[s][t]) == BitConverter.DoubleToInt64Bits(actual.Series[s][t]),
+                    $"{where}: series slot {actual.Layout.Series[s]} period {t}: {actual.Series[s][t]:R}, expected {expected.Series[s][t]:R}");
+            }
+        }
+
+        for (int s = 0; s < expected.Flags.Length; s++)
+        {
+            Assert.True(expected.Flags[s].AsSpan().SequenceEqual(actual.Flags[s]), $"{where}: flag slot {actual.Layout.Flags[s]}");
+        }
+
+        for (int s = 0; s < expected.Scalars.Length; s++)
+        {
+            Assert.True(
+                BitConverter.DoubleToInt64Bits(expected.Scalars[s]) == BitConverter.DoubleToInt64Bits(actual.Scalars[s]),
+                $"{where}: scalar slot {actual.Layout.Scalars[s]}: {actual.Scalars[s]:R}, expected {expected.Scalars[s]:R}");
+        }
+    }
+}

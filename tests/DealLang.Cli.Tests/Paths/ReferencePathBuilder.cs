@@ -1,0 +1,458 @@
+// The path building of commit cd81aa8 (before the precompute split), kept as an oracle: PathSourceEquivalenceTests
+// compares the precomputed path source with it, slot by slot and bit for bit, and bench/DealLang.Benchmarks links
+// this file to measure "before" in the same process as "after". Only RegularPeriods differs from cd81aa8: it
+// reads the regular grid from the schedule (ScheduledPeriods), as the runner does since the workout stopped
+// depending on the scenarios. Not product code: nothing under src/ uses it.
+using DealLang.Runtime;
+
+namespace DealLang.Reference.Paths;
+
+/// <summary>
+/// Applies a deterministic scenario to a deal's terms (docs/language.md §10, "Scenarios"), filling the
+/// arrays the period loop reads. Allocation-free: it only writes into <paramref name="into"/>'s buffers, so a
+/// runner can refill one <see cref="PathInputs"/> per path.
+/// </summary>
+internal static class ReferencePathBuilder
+{
+    /// <summary>Fills <paramref name="into"/> from <paramref name="deal"/> under <paramref name="scenario"/>.
+    /// Throws <see cref="ArgumentException"/> when the scenario or the buffers were made for another deal
+    /// (a programming error: the compiler sizes scenarios like the description).</summary>
+    public static void Build(DealDescription deal, ScenarioSpec scenario, PathInputs into)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(into);
+
+        into.Scenario = scenario.Name;
+        for (int f = 0; f < deal.Facilities.Length; f++)
+        {
+            FacilityValues.Fill(deal, deal.Facilities[f], scenario.FacilityStress[f], into.FacilityValue[f]);
+        }
+
+        for (int l = 0; l < deal.Leases.Length; l++)
+        {
+            LeaseTerms.Apply(deal, scenario, l, into);
+        }
+
+        PartyDefaults.Fill(deal, scenario, into.PartyDefaulted);
+        SaleTerms.Fill(deal, scenario, into);
+    }
+}
+
+/// <summary>A facility's market value at each period end: the unstressed curve, then the scenario's
+/// deflation and drop as multipliers.</summary>
+static class FacilityValues
+{
+    public static void Fill(DealDescription deal, FacilityInfo facility, ValueStress stress, double[] values)
+    {
+        Date[] b = deal.Boundaries;
+        for (int t = 0; t < values.Length; t++)
+        {
+            Date d = b[t + 1];
+            values[t] = Unstressed(facility, d) * Stress(stress, deal.Closing, d);
+        }
+    }
+
+    /// <summary>The deal file's own value curve at <paramref name="d"/>.</summary>
+    public static double Unstressed(FacilityInfo facility, Date d) => facility.ValueKind switch
+    {
+        FacilityValueKind.StraightLine => StraightLine(facility, d),
+        FacilityValueKind.Schedule => Interpolate(facility.ScheduleDates, facility.ScheduleValues, d, facility.Cost),
+        _ => throw new ArgumentOutOfRangeException(nameof(facility), facility.ValueKind, "Unknown facility value curve."),
+    };
+
+    /// <summary>(1 − deflate)^(years since closing) × (1 − drop × min(1, elapsed share of closing→by)).</summary>
+    public static double Stress(ValueStress stress, Date closing, Date d)
+    {
+        double factor = 1.0;
+        if (stress.DeflatePerYear != 0)
+        {
+            factor *= MonthCount.Deflation(stress.DeflatePerYear, MonthCount.Years(closing, d));
+        }
+
+        if (stress.DropFraction != 0 && stress.DropBy is { } by)
+        {
+            int span = Date.DaysBetween(closing, by);
+
+            // A drop dated on or before closing has already happened in full.
+            double reached = span <= 0 ? 1.0 : Math.Clamp(Date.DaysBetween(closing, d) / (double)span, 0.0, 1.0);
+            factor *= 1 - (stress.DropFraction * reached);
+        }
+
+        return factor;
+    }
+
+    static double StraightLine(FacilityInfo facility, Date d)
+    {
+        if (d <= facility.DepreciationStart)
+        {
+            return facility.Cost;
+        }
+
+        double elapsed = facility.LifeMonths <= 0
+            ? 1.0
+            : Math.Min(1.0, MonthCount.Between(facility.DepreciationStart, d) / facility.LifeMonths);
+        return facility.Cost * (1 - ((1 - facility.FloorFraction) * elapsed));
+    }
+
+    // Linear in the day number between points, flat before the first and after the last.
+    static double Interpolate(Date[] dates, double[] values, Date d, double fallback)
+    {
+        if (dates.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (d <= dates[0])
+        {
+            return values[0];
+        }
+
+        for (int i = 1; i < dates.Length; i++)
+        {
+            if (d <= dates[i])
+            {
+                double share = Date.DaysBetween(dates[i - 1], d) / (double)Date.DaysBetween(dates[i - 1], dates[i]);
+                return values[i - 1] + ((values[i] - values[i - 1]) * share);
+            }
+        }
+
+        return values[^1];
+    }
+}
+
+/// <summary>
+/// A lease under a scenario: how long it runs (renewals taken, or cut short by the lessee's default), the rent
+/// it pays per period, the period it ends in and whether its residual value guarantee answers for that end.
+/// </summary>
+static class LeaseTerms
+{
+    public static void Apply(DealDescription deal, ScenarioSpec scenario, int l, PathInputs into)
+    {
+        LeaseInfo lease = deal.Leases[l];
+        // In long arithmetic: a renewal count in the thousands times a term of up to 10,000 years is no int.
+        long months = lease.TermMonths + ((long)RenewalsTaken(scenario, l, lease) * lease.RenewalTermMonths);
+
+        // A term that runs past 9999-12-31 ends after every deal: end is then the calendar's last day, which the
+        // rent runs to, but the lease never ends inside the deal.
+        bool endsInCalendar = lease.Start.TryAddMonths((int)Math.Min(months, int.MaxValue), out Date end);
+
+        double recovery = 1.0;
+        // On or before the expiry date: a lessee in default on the day the guarantee falls due pays only what a
+        // creditor recovers, whether the lease ran its term or the default cut it short (a strict < let a default
+        // on the expiry date itself through at 100%). After the expiry the claim was owed by a performing lessee.
+        if (Lessee(deal, scenario, lease) is { } defaulted && defaulted <= end)
+        {
+            // The rent stops on the default date and the lease is over; what the guarantor still pays on the
+            // RVG claim is what a creditor of the defaulted lessee recovers.
+            end = defaulted;
+            endsInCalendar = true;
+            recovery = deal.Parties[lease.Lessee].Recovery;
+        }
+
+        LeaseRents.Fill(deal, lease, end, scenario.MarketRentDeflation, into.LeaseRent[l]);
+        into.LeaseEndPeriod[l] = endsInCalendar ? EndPeriod(deal.Boundaries, end) : -1;
+        into.RvgApplies[l] = endsInCalendar && lease.RvgUntil is { } until && end <= until && end <= deal.Maturity;
+        into.RvgRecovery[l] = recovery;
+    }
+
+    /// <summary>The period whose (start, end] holds <paramref name="end"/>; −1 past the horizon. An end on or
+    /// before closing (a lessee that defaulted before the deal began) is seen in the first period, the earliest
+    /// the period loop can act on it.</summary>
+    public static int EndPeriod(Date[] boundaries, Date end)
+    {
+        if (end > boundaries[^1])
+        {
+            return -1;
+        }
+
+        return Math.Max(0, Schedule.PeriodIndexOf(boundaries, end));
+    }
+
+    static int RenewalsTaken(ScenarioSpec scenario, int l, LeaseInfo lease)
+    {
+        int taken = scenario.RenewalsTaken[l] ?? 0;
+        if (taken < 0 || taken > lease.RenewalCount)
+        {
+            // The checker rejects this in a deal file (DL05xx); reaching here means a hand-built scenario is wrong.
+            throw new ArgumentException(
+                $"Scenario '{scenario.Name}' takes {taken} renewals of '{lease.Name}', which has {lease.RenewalCount}.", nameof(scenario));
+        }
+
+        return taken;
+    }
+
+    static Date? Lessee(DealDescription deal, ScenarioSpec scenario, LeaseInfo lease) =>
+        lease.Lessee >= 0 && lease.Lessee < deal.Parties.Length ? scenario.PartyDefaults[lease.Lessee] : null;
+}
+
+/// <summary>
+/// Rent accrued per period on the lease's own basis, never the tranches' day count (a deal on ACT/360 would
+/// otherwise collect 365/360 of each year's rent): by default the annual rent in equal instalments, one per
+/// regular payment period, a part of a regular period earning its share of actual days; or, when the lease states
+/// a <c>daycount</c>, rent × that convention's year fraction. Either way the period is split at lease anniversaries
+/// (where the escalator steps) and at the start of the renewal terms (where a renewal at market starts following
+/// the market-rent index).
+/// </summary>
+static class LeaseRents
+{
+    public static void Fill(DealDescription deal, LeaseInfo lease, Date end, double marketDeflation, double[] rent)
+    {
+        Date[] b = deal.Boundaries;
+        // Past 9999-12-31 the renewals never start inside the deal; the calendar's last day says as much here.
+        Date renewalsStart = lease.Start.AddMonthsClamped(lease.TermMonths);
+        for (int t = 0; t < rent.Length; t++)
+        {
+            Date from = Date.Max(lease.Start, b[t]);
+            Date to = Date.Min(end, b[t + 1]);
+            rent[t] = to > from ? Accrue(deal, lease, renewalsStart, marketDeflation, t, from, to) : 0.0;
+        }
+    }
+
+    static double Accrue(DealDescription deal, LeaseInfo lease, Date renewalsStart, double marketDeflation, int t, Date from, Date to)
+    {
+        int periodsPerYear = Frequencies.PeriodsPerYear(deal.Frequency);
+        int year = Flows.WholeYearsBetween(lease.Start, from);
+        double sum = 0.0;
+        while (from < to)
+        {
+            // In the calendar's last year the next anniversary is past 9999-12-31: no step within the deal.
+            Date anniversary = lease.Start.AddMonthsClamped((year + 1) * 12);
+            Date segmentEnd = Date.Min(to, anniversary);
+            if (from < renewalsStart && renewalsStart < segmentEnd)
+            {
+                segmentEnd = renewalsStart;
+            }
+
+            double share;
+            if (lease.RentDayCount is { } dayCount)
+            {
+                share = DayCounts.YearFraction(dayCount, from, segmentEnd);
+            }
+            else
+            {
+                // One instalment per regular period, prorated on actual days within it. Days over (regular days ×
+                // periods a year), one correctly rounded division, so a whole regular period is exactly 1/n.
+                (Date regularStart, Date regularEnd) = RegularPeriods.Containing(deal, t, from);
+                segmentEnd = Date.Min(segmentEnd, regularEnd);
+                share = Date.DaysBetween(from, segmentEnd) / ((double)Date.DaysBetween(regularStart, regularEnd) * periodsPerYear);
+            }
+
+            sum += AnnualRent(deal, lease, renewalsStart, marketDeflation, year, from) * share;
+            if (segmentEnd == anniversary)
+            {
+                year++;
+            }
+
+            from = segmentEnd;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Rent per year in lease year <paramref name="year"/> (0-based): escalated once per completed lease year.
+    /// In a renewal at market it is also scaled by the market-rent index, read at the start of the current
+    /// lease year (or of the renewal, if later) so that, like the escalator, it steps once a year on the
+    /// lease's own calendar instead of drifting with the deal's payment dates.
+    /// </summary>
+    static double AnnualRent(DealDescription deal, LeaseInfo lease, Date renewalsStart, double marketDeflation, int year, Date segmentStart)
+    {
+        double annual = lease.RentPerYear * Math.Pow(1 + lease.Escalator, year);
+        if (lease.RenewalAtMarket && segmentStart >= renewalsStart && marketDeflation != 0)
+        {
+            Date reset = Date.Max(lease.Start.AddYears(year), renewalsStart);
+            annual *= MonthCount.Deflation(marketDeflation, MonthCount.Years(deal.Closing, reset));
+        }
+
+        return annual;
+    }
+}
+
+/// <summary>
+/// The regular periods of a deal's payment frequency, against which a lease's rent instalments are prorated.
+/// Every boundary but the closing and the maturity lies on the schedule's regular grid, so an inner period is
+/// itself regular. The first period may be a stub (short or long): its regular periods are rolled back from its
+/// end; the last period may be a stub too (a schedule with <c>first_payment</c>): rolled forward from its start.
+/// A regular first or last period comes out as itself. "Last" is the maturity period: a workout period after it
+/// is a regular period of its own.
+/// </summary>
+static class RegularPeriods
+{
+    /// <summary>The regular period [start, end) that holds the day starting at <paramref name="from"/>, which lies in
+    /// period <paramref name="t"/> (from the period's start, inclusive, to its end, exclusive).</summary>
+    public static (Date Start, Date End) Containing(DealDescription deal, int t, Date from)
+    {
+        Date[] b = deal.Boundaries;
+        // The schedule's own periods (closing to maturity) set the grid; the workout periods after the maturity
+        // are regular periods rolled from it, each its own regular period. Reading the grid from the schedule,
+        // not from the whole horizon, keeps the rent independent of how many workout periods the deal has room for.
+        int scheduled = Math.Clamp(deal.ScheduledPeriods, 1, b.Length - 1);
+        int last = scheduled - 1;
+        if (t > last)
+        {
+            return (b[t], b[t + 1]);
+        }
+
+        int months = Frequencies.MonthsPerPeriod(deal.Frequency);
+        if (t == 0)
+        {
+            // Rolled back from the first period's end until a regular start reaches `from`.
+            bool endOfMonth = KeepsMonthEnds(b, scheduled);
+            Date end = b[1];
+            for (int k = 1; ; k++)
+            {
+                if (!TryRoll(b[1], -k * months, endOfMonth, out Date start))
+                {
+                    // Before 0001-01-01 the calendar stops: the period's own start bounds the last piece.
+                    return (b[0], end);
+                }
+
+                if (start <= from)
+                {
+                    return (start, end);
+                }
+
+                end = start;
+            }
+        }
+
+        if (t == last)
+        {
+            // Rolled forward from the last period's start until a regular end passes `from`.
+            bool endOfMonth = KeepsMonthEnds(b, scheduled);
+            Date start = b[t];
+            for (int k = 1; ; k++)
+            {
+                if (!TryRoll(b[t], k * months, endOfMonth, out Date end))
+                {
+                    // Past 9999-12-31: the calendar's last day closes the piece.
+                    return (start, Date.MaxValue);
+                }
+
+                if (end > from)
+                {
+                    return (start, end);
+                }
+
+                start = end;
+            }
+        }
+
+        return (b[t], b[t + 1]);
+    }
+
+    // The schedule keeps month ends when its anchor was one (Schedule.Boundaries); the anchor is not recorded, but
+    // then every inner boundary of the schedule (closing to maturity) is a month end, and otherwise (Hyperion's
+    // 30 May / 30 November) some is not.
+    static bool KeepsMonthEnds(Date[] b, int scheduled)
+    {
+        if (scheduled < 2)
+        {
+            return b[scheduled].IsEndOfMonth;
+        }
+
+        for (int i = 1; i < scheduled; i++)
+        {
+            if (!b[i].IsEndOfMonth)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    static bool TryRoll(Date anchor, int monthOffset, bool endOfMonth, out Date rolled)
+    {
+        if (!anchor.TryAddMonths(monthOffset, out rolled))
+        {
+            return false;
+        }
+
+        if (endOfMonth)
+        {
+            var (year, month, day) = rolled;
+            rolled = rolled.AddDays(Date.DaysInMonth(year, month) - day);
+        }
+
+        return true;
+    }
+}
+
+/// <summary>Per-period default flags: a party is in default from the period whose end reaches its default date.</summary>
+static class PartyDefaults
+{
+    public static void Fill(DealDescription deal, ScenarioSpec scenario, bool[][] flags)
+    {
+        Date[] b = deal.Boundaries;
+        for (int p = 0; p < flags.Length; p++)
+        {
+            Date? date = scenario.PartyDefaults[p];
+            bool[] row = flags[p];
+            for (int t = 0; t < row.Length; t++)
+            {
+                row[t] = date is { } d && d <= b[t + 1];
+            }
+        }
+    }
+}
+
+/// <summary>Enforcement sale terms: a scenario's <c>enforcement haircut … lag …</c> overrides every sale's own.</summary>
+static class SaleTerms
+{
+    public static void Fill(DealDescription deal, ScenarioSpec scenario, PathInputs into)
+    {
+        for (int s = 0; s < deal.Sales.Length; s++)
+        {
+            into.SaleHaircut[s] = scenario.EnforcementHaircut ?? deal.Sales[s].Haircut;
+            into.SaleLagMonths[s] = scenario.EnforcementLagMonths ?? deal.Sales[s].LagMonths;
+        }
+    }
+}
+
+/// <summary>Calendar arithmetic the value curves need, kept allocation-free.</summary>
+static class MonthCount
+{
+    /// <summary>
+    /// Months from <paramref name="from"/> to <paramref name="to"/> (to ≥ from), counting whole calendar months
+    /// (each rolled from the anchor in one step, as <see cref="Date.AddMonths"/> does) plus the elapsed share of
+    /// the month in progress. Exact on monthly anniversaries, so 15 years of a 30-year straight line is exactly
+    /// half, whatever the leap years in between.
+    /// </summary>
+    public static double Between(Date from, Date to)
+    {
+        if (to <= from)
+        {
+            return 0;
+        }
+
+        int whole = ((to.Year - from.Year) * 12) + to.Month - from.Month;
+        while (whole > 0 && from.AddMonths(whole) > to)
+        {
+            whole--;
+        }
+
+        Date monthStart = from.AddMonths(whole);
+        if (monthStart == to)
+        {
+            return whole;
+        }
+
+        // The month in progress ends past 9999-12-31 only when it starts in December 9999, and a month from
+        // a day of December to the same day of January always has 31 days.
+        int monthDays = from.TryAddMonths(whole + 1, out Date monthEnd) ? Date.DaysBetween(monthStart, monthEnd) : 31;
+        return whole + (Date.DaysBetween(monthStart, to) / (double)monthDays);
+    }
+
+    /// <summary>
+    /// The factor (1 − <paramref name="ratePerYear"/>)^<paramref name="years"/> of a deflation. A deflation of
+    /// 100% a year or more leaves nothing after the closing: the base stops at 0, where a negative one would make
+    /// fractional powers NaN (a value or a rent that is not a number, and a run that cannot balance its cash).
+    /// </summary>
+    public static double Deflation(double ratePerYear, double years) => Math.Pow(Math.Max(0.0, 1 - ratePerYear), years);
+
+    /// <summary>Years from <paramref name="from"/> to <paramref name="to"/> as days / 365.25: the scenario
+    /// stresses compound continuously in time, independent of the deal's day count.</summary>
+    public static double Years(Date from, Date to) => Date.DaysBetween(from, to) / 365.25;
+}

@@ -1,0 +1,67 @@
+using DealLang.Compiler.Emit;
+using DealLang.Compiler.Model;
+using DealLang.TestSupport;
+
+namespace DealLang.Compiler.Tests.Lowering;
+
+/// <summary>
+/// Scenarios are run-time data: the compiled deal (its C#, hence its cache key) does not depend on them, so a
+/// scenario edit never recompiles, and the workout is sized for the longest lag any scenario may set.
+/// </summary>
+public sealed class ScenarioIndependenceTests
+{
+    private static readonly string Hyperion = File.ReadAllText(Path.Combine(RepoPaths.Root, "examples", "hyperion.deal"));
+
+    /// <summary>Hyperion with its scenario blocks (everything from the first one on) replaced by <paramref name="scenarios"/>.</summary>
+    private static string WithScenarios(string scenarios) =>
+        Hyperion[..Hyperion.IndexOf("\nscenario ", StringComparison.Ordinal)] + "\n" + scenarios;
+
+    private static EmittedDeal Emit(string text)
+    {
+        CheckResult check = DealCompiler.Check("hyperion.deal", text);
+        Assert.True(check.Succeeded, string.Join('\n', check.Diagnostics));
+        return CSharpEmitter.Emit(check.Model!);
+    }
+
+    [Fact]
+    public void Deal_texts_differing_only_in_their_scenarios_emit_the_same_csharp_and_cache_key()
+    {
+        EmittedDeal asShipped = Emit(Hyperion);
+        EmittedDeal none = Emit(WithScenarios(""));
+        EmittedDeal edited = Emit(WithScenarios(
+            "scenario Late for Hyperion {\n  MetaLease renewals taken 2\n  enforcement haircut 80% lag 10y\n}\n"
+            + "scenario Gone for Hyperion {\n  Meta defaults on 2030-01-01\n  Campus.value deflate 20% per year\n}\n"));
+
+        Assert.Equal(asShipped.Source, none.Source);
+        Assert.Equal(asShipped.Source, edited.Source);
+        Assert.Equal(RoslynCompiler.CacheKey(asShipped.Source), RoslynCompiler.CacheKey(edited.Source));
+        Assert.DoesNotContain("ScenarioSpec", asShipped.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_workout_has_room_for_the_longest_lag_any_scenario_may_set()
+    {
+        // Hyperion's own sale has lag 6m and the Refuted scenario 12m; the horizon no longer depends on either:
+        // 120 months (DurationRules.MaxWorkoutMonths) / 6 months a period = 20 workout periods after the 48.
+        DealModel shipped = DealCompiler.Check("hyperion.deal", Hyperion).Model!;
+        DealModel bare = DealCompiler.Check("hyperion.deal", WithScenarios("")).Model!;
+        Assert.Equal(48, shipped.ScheduledPeriods);
+        Assert.Equal(48 + 20, shipped.Periods);
+        Assert.Equal(shipped.Boundaries.ToArray(), bare.Boundaries.ToArray());
+        Assert.Equal(3, shipped.Scenarios.Length);
+        Assert.Empty(bare.Scenarios);
+    }
+
+    [Fact]
+    public void A_deal_without_enforcement_sales_has_no_workout()
+    {
+        // The same deal without its enforcement block (and so without sales): the run ends at the maturity.
+        int start = Hyperion.IndexOf("\n  enforcement {", StringComparison.Ordinal);
+        Assert.True(start > 0, "hyperion.deal has an enforcement block");
+        int end = Hyperion.IndexOf("\n  }\n", start + 1, StringComparison.Ordinal);
+        string withoutEnforcement = Hyperion[..start] + Hyperion[(end + 4)..];
+        CheckResult check = DealCompiler.Check("hyperion.deal", withoutEnforcement);
+        Assert.NotNull(check.Model);
+        Assert.Equal(check.Model.ScheduledPeriods, check.Model.Periods);
+    }
+}

@@ -1,0 +1,68 @@
+using DealLang.Runner.Tests.Support;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Tests.Paths;
+
+/// <summary>The path inputs as numbered slots: the numbering rule, and the per-kind views over the same buffers.</summary>
+public sealed class InputLayoutTests
+{
+    static DealDescription Deal() => TestDeals.Hyperion(
+        parties: [TestDeals.Party("Meta"), TestDeals.Party("Sponsor")],
+        facilities: [TestDeals.StraightLine(30e9, 360, 0.2, new Date(2026, 2, 15)), TestDeals.StraightLine(1e9, 120, 0, new Date(2026, 2, 15))],
+        leases: [TestDeals.Lease(), TestDeals.Lease(), TestDeals.Lease()],
+        sales: [new SaleInfo([0, 1], 0.2, 6)]);
+
+    [Fact]
+    public void SlotsAreNumberedQuantityByQuantityInEntityOrder()
+    {
+        InputLayout layout = InputLayout.Of(Deal());
+
+        // Series: 2 facility values (0, 1), then 3 lease rents (2, 3, 4).
+        Assert.Equal(5, layout.Series.Length);
+        Assert.Equal(new InputSlot(InputEntity.Facility, 1, InputQuantity.FacilityValue, 1), layout.Series[1]);
+        Assert.Equal(new InputSlot(InputEntity.Lease, 0, InputQuantity.LeaseRent, 2), layout.Series[2]);
+        Assert.Equal(4, layout.IndexOf(InputQuantity.LeaseRent, 2));
+
+        // Flags: one per party.
+        Assert.Equal([InputQuantity.PartyDefaulted, InputQuantity.PartyDefaulted], layout.Flags.Select(s => s.Quantity));
+
+        // Scalars: 3 end periods (0-2), 3 RVG flags (3-5), 3 recoveries (6-8), then the sale's haircut (9) and lag (10).
+        Assert.Equal(11, layout.Scalars.Length);
+        Assert.Equal(5, layout.IndexOf(InputQuantity.RvgApplies, 2));
+        Assert.Equal(9, layout.IndexOf(InputQuantity.SaleHaircut, 0));
+        Assert.Equal(10, layout.IndexOf(InputQuantity.SaleLagMonths, 0));
+        Assert.All(layout.Scalars, s => Assert.Equal(InputShape.Scalar, s.Shape));
+        Assert.Equal(Enumerable.Range(0, 11), layout.Scalars.Select(s => s.Index));
+        Assert.Throws<ArgumentOutOfRangeException>(() => layout.IndexOf(InputQuantity.SaleLagMonths, 1));
+    }
+
+    [Fact]
+    public void TheKindViewsReadAndWriteTheSlots()
+    {
+        var deal = Deal();
+        var inputs = new PathInputs(deal);
+        InputLayout layout = inputs.Layout;
+
+        inputs.LeaseEndPeriod[1] = 7;
+        inputs.RvgApplies[2] = true;
+        inputs.SaleLagMonths[0] = 12;
+        inputs.LeaseRent[2][3] = 5.5;
+        inputs.PartyDefaulted[1][4] = true;
+
+        Assert.Equal(7.0, inputs.Scalars[layout.IndexOf(InputQuantity.LeaseEndPeriod, 1)]);
+        Assert.Equal(1.0, inputs.Scalars[layout.IndexOf(InputQuantity.RvgApplies, 2)]);
+        Assert.Equal(12.0, inputs.Scalars[layout.IndexOf(InputQuantity.SaleLagMonths, 0)]);
+        Assert.Same(inputs.Series[layout.IndexOf(InputQuantity.LeaseRent, 2)], inputs.LeaseRent[2]);
+        Assert.Equal(5.5, inputs.Series[4][3]);
+        Assert.True(inputs.Flags[1][4]);
+        Assert.Equal(deal.Periods, inputs.Series[0].Length);
+        Assert.Throws<IndexOutOfRangeException>(() => inputs.SaleHaircut[1]);
+    }
+
+    [Fact]
+    public void ALayoutForAnotherDealIsRefused()
+    {
+        var other = InputLayout.Of(0, 1, 1, 0);
+        Assert.Throws<ArgumentException>(() => new PathInputs(Deal(), other));
+    }
+}
