@@ -93,6 +93,7 @@ internal sealed partial class Binder
             return null;
         }
 
+        _analysis.Names[name] = symbol;
         return symbol;
     }
 
@@ -140,6 +141,7 @@ internal sealed partial class Binder
             return;
         }
 
+        _analysis.Names[name] = symbol;
         if (path.Member?.Text != "value")
         {
             _diagnostics.Add(DiagnosticCatalogue.ScenarioBadPath(path.Member?.Span ?? path.Span, ExpressionPrinter.Print(path), verb, symbol.Name));
