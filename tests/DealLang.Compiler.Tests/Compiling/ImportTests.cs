@@ -141,6 +141,31 @@ public class ImportTests
         Assert.Contains(compilation.Diagnostics, d => d.Code == "DL0101");
     }
 
+    [Theory]
+    [InlineData("\u0000x")]
+    [InlineData("a/../../../../../../../../../../../../../../x.deal")]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("./")]
+    [InlineData("a//b.deal")]
+    [InlineData("?*<>|:.deal")]
+    [InlineData("LONG")]
+    public void Odd_paths_never_throw_and_every_diagnostic_is_located(string written)
+    {
+        if (written == "LONG")
+        {
+            written = string.Join('/', Enumerable.Repeat(new string('a', 250), 40)); // past any path length limit
+        }
+
+        string text = $"import \"{written}\"\n" + Deal;
+
+        var onDisk = DealCompiler.Check("main.deal", text);
+        var inMemory = CompileRoot(text, Files());
+
+        Assert.All(onDisk.Diagnostics.Concat(inMemory.Diagnostics), d => Assert.True(d.Span.Line >= 1, d.ToString()));
+        Assert.Contains(inMemory.Diagnostics, d => d.Code.StartsWith("DL060", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Check_reads_imports_from_disk_relative_to_the_file()
     {
