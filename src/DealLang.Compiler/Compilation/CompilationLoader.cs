@@ -8,7 +8,8 @@ namespace DealLang.Compiler;
 /// <summary>
 /// Reads the files of a compilation: each file given, then what it imports, depth first, so the units come in
 /// the order root, its imports (each followed by its own), then the next file given. A file is read once however
-/// many files import it or name it. Every mistake is a diagnostic at the import that makes it (DL0600–DL0605);
+/// many files import it or name it. Every mistake is a diagnostic at the import that makes it (DL0600–DL0604;
+/// a misplaced import, DL0605, is the parser's and is skipped here);
 /// the walk is a loop with its own stack, so a long chain of imports cannot exhaust the call stack.
 /// </summary>
 internal sealed class CompilationLoader(ISourceFiles files, DiagnosticBag diagnostics)
