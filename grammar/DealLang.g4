@@ -1,4 +1,4 @@
-// DealLang grammar: one deal and its scenarios per file.
+// DealLang grammar: a file holds imports, then a deal and/or scenarios (one deal per compilation).
 // The generated parser lives in src/DealLang.Grammar/Generated (run grammar/generate.sh after any change).
 // Only shape lives here (and one lookahead predicate, for unknown declarations). Units, names and rules are checked by the compiler's semantic passes, so the
 // grammar stays permissive where a checker can give a better message than "mismatched input".
@@ -31,7 +31,14 @@ public static bool DeclarationHeadFollows(ITokenStream tokens, int first)
 }
 
 compilationUnit
-    : (dealDecl | scenarioDecl | unknownDecl)* EOF
+    : (importDecl | dealDecl | scenarioDecl | unknownDecl)* EOF
+    ;
+
+// import "relative/path.deal": another file of the same compilation. Imports belong before the file's deal and
+// scenarios; the grammar takes them anywhere at top level so that one out of place gets the compiler's message
+// (DL0605) rather than a syntax error.
+importDecl
+    : IMPORT STRING
     ;
 
 // ---------------------------------------------------------------- deal
@@ -301,12 +308,14 @@ ident
     | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
+    | IMPORT
     ;
 
 // ---------------------------------------------------------------- lexer
 
 DEAL          : 'deal';
 SCENARIO      : 'scenario';
+IMPORT        : 'import';
 FOR           : 'for';
 TITLE         : 'title';
 CURRENCY      : 'currency';

@@ -1,55 +1,39 @@
+using DealLang.Compiler;
+
 namespace DealLang.Cli;
 
-/// <summary>Reads a deal file for a verb, turning file-system problems into one-line usage errors.</summary>
+/// <summary>Reads the files a verb is given, turning file-system problems into one-line usage errors (exit 2),
+/// and builds the compilation of a deal and its scenario files. The reading rules (not a directory, at most
+/// 16 MiB, read in chunks so a device is refused) are the compiler's <see cref="DiskSourceFiles"/>, which also
+/// reads the files they import (a problem there is a diagnostic at the import).</summary>
 internal static class DealFile
 {
-    /// <summary>The largest deal file read (docs/cli.md). Real deals are a few kilobytes; the cap keeps a wrong
-    /// path (a log, an image, <c>/dev/zero</c>) from filling memory before the parser sees it.</summary>
-    public const int MaxBytes = 16 * 1024 * 1024;
+    /// <summary>The largest deal file read (docs/cli.md).</summary>
+    public const int MaxBytes = DiskSourceFiles.MaxBytes;
 
     /// <summary>The file's bytes; the compiler decodes them (<c>DealText</c>), so that bytes that are not UTF-8
     /// are reported where they stand (DL0133) rather than read as U+FFFD silently.</summary>
     public static byte[] Read(string path)
     {
-        if (Directory.Exists(path))
+        SourceFileRead read = DiskSourceFiles.Instance.Read(path);
+        return read.Problem switch
         {
-            throw new UsageException($"'{path}' is a directory; give a .deal file");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"file not found: {path}");
-        }
-
-        try
-        {
-            return ReadBounded(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw new UsageException($"cannot read {path}: {e.Message}", e);
-        }
+            SourceFileProblem.None when read.Bytes is not null => read.Bytes,
+            SourceFileProblem.Directory => throw new UsageException($"'{path}' is a directory; give a .deal file"),
+            SourceFileProblem.NotFound => throw new UsageException($"file not found: {path}"),
+            SourceFileProblem.TooLarge => throw new UsageException(
+                $"{path} is larger than {MaxBytes / (1024 * 1024)} MiB, the most a deal file may hold; is it the right file?"),
+            _ => throw new UsageException($"cannot read {path}: {read.Detail}"),
+        };
     }
 
-    /// <summary>The file's bytes, read in chunks and never more than <see cref="MaxBytes"/>: a device or a pipe
-    /// has no length to check beforehand.</summary>
-    private static byte[] ReadBounded(string path)
+    /// <summary>The deal file and the scenario files given with <c>--scenarios</c>, with everything they import,
+    /// as one compilation. Each file given is read here first, so a wrong path is a usage error.</summary>
+    public static Compilation Compile(string path, IReadOnlyList<string>? scenarioFiles = null)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        using var content = new MemoryStream();
-        byte[] chunk = new byte[64 * 1024];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (content.Length + read > MaxBytes)
-            {
-                throw new UsageException($"{path} is larger than {MaxBytes / (1024 * 1024)} MiB, the most a deal file may hold; is it the right file?");
-            }
-
-            content.Write(chunk, 0, read);
-        }
-
-        return content.ToArray();
+        SourceDocument root = SourceDocument.FromBytes(path, Read(path));
+        SourceDocument[] others = [.. (scenarioFiles ?? []).Select(file => SourceDocument.FromBytes(file, Read(file)))];
+        return Compilation.Create(root, DiskSourceFiles.Instance, others);
     }
 
     /// <summary>Creates an output folder, or fails with a usage error naming it.</summary>

@@ -2,7 +2,7 @@ using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Emit;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Parsing;
-using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler;
 
@@ -26,29 +26,44 @@ public sealed record CompileResult(
 
 /// <summary>
 /// The compiler's front door: text in, diagnostics and (when the deal is valid) a compiled program out.
-/// Parse -> Analyze (Semantics + Lowering) -> Emit -> Roslyn. Nothing here throws for a user's mistake; a
-/// failure after analysis is a compiler bug and comes back as a DL09xx diagnostic.
+/// A <see cref="Compilation"/> (Parse every file, follow imports -> Semantics -> Lowering) -> Emit -> Roslyn.
+/// Nothing here throws for a user's mistake; a failure after analysis is a compiler bug and comes back as a
+/// DL09xx diagnostic. Imports are read from disk (<see cref="DiskSourceFiles"/>), relative to <c>path</c>.
 /// </summary>
 public static class DealCompiler
 {
     /// <summary>Parses and checks a deal file without generating code (<c>deallang check</c>).</summary>
-    public static CheckResult Check(string path, string text) => Check(path, text, new DiagnosticBag());
+    public static CheckResult Check(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        return Check(Compilation.Create(SourceDocument.FromText(path, text), DiskSourceFiles.Instance));
+    }
 
     /// <summary>As <see cref="Check(string, string)"/> for a file's bytes (the CLI): bytes that are not UTF-8 are
     /// reported (DL0133) rather than read as U+FFFD silently (<see cref="DealText"/>).</summary>
     public static CheckResult Check(string path, byte[] bytes)
     {
-        var bag = new DiagnosticBag();
-        return Check(path, DealText.Decode(path, bytes, bag), bag);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Check(Compilation.Create(SourceDocument.FromBytes(path, bytes), DiskSourceFiles.Instance));
     }
 
-    private static CheckResult Check(string path, string text, DiagnosticBag bag)
+    /// <summary>The check result of a compilation built by the caller (several files, another file provider).</summary>
+    public static CheckResult Check(Compilation compilation)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(text);
-        var unit = DealParser.Parse(path, text, bag);
-        var model = SemanticAnalyzer.Analyze(unit, bag);
-        return new CheckResult(bag.HasErrors ? null : model, bag.Sorted());
+        ArgumentNullException.ThrowIfNull(compilation);
+        return new CheckResult(compilation.Model, compilation.Diagnostics);
+    }
+
+    /// <summary>Semantics then Lowering on one parsed file (tests that build or alter a syntax tree): the model, or
+    /// null when <paramref name="bag"/> holds an error or the deal an unknown declaration. Imports are not
+    /// followed.</summary>
+    internal static DealModel? Analyze(CompilationUnitSyntax unit, DiagnosticBag bag)
+    {
+        ArgumentNullException.ThrowIfNull(bag);
+        var compilation = Compilation.Analyze([unit], bag);
+        return compilation.Model;
     }
 
     /// <summary>Checks a deal file and, if it has no errors, compiles it to an assembly image.</summary>
@@ -59,6 +74,10 @@ public static class DealCompiler
     /// <see cref="Check(string, byte[])"/>).</summary>
     public static CompileResult Compile(string path, byte[] bytes, CompileOptions? options = null) =>
         Compile(Check(path, bytes), options);
+
+    /// <summary>Compiles a compilation built by the caller (a deal with scenario files, say), if it has no errors.</summary>
+    public static CompileResult Compile(Compilation compilation, CompileOptions? options = null) =>
+        Compile(Check(compilation), options);
 
     private static CompileResult Compile(CheckResult check, CompileOptions? options)
     {

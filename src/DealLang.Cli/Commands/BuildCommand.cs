@@ -5,7 +5,7 @@ using DealLang.Runner.Reports;
 
 namespace DealLang.Cli.Commands;
 
-/// <summary><c>deallang build FILE [--emit-cs DIR] [--out DIR]</c>: compile a deal to C# and an assembly.</summary>
+/// <summary><c>deallang build FILE [--emit-cs DIR] [--out DIR]</c>: compile a deal (with its imports) to C# and an assembly.</summary>
 internal static class BuildCommand
 {
     public static Command Create(CliConsole console, CompileOptions options)
@@ -20,7 +20,7 @@ internal static class BuildCommand
 
     private static int Execute(string path, string? emitCs, string? outDir, CliConsole console, CompileOptions options)
     {
-        var result = DealCompiler.Compile(path, DealFile.Read(path), options);
+        var result = DealCompiler.Compile(DealFile.Compile(path), options);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
         {

@@ -4,20 +4,22 @@ using DealLang.Runner.Reports;
 
 namespace DealLang.Cli.Commands;
 
-/// <summary><c>deallang check FILE</c>: parse and check a deal, print every diagnostic; nothing is compiled or run.</summary>
+/// <summary><c>deallang check FILE [--scenarios FILE]…</c>: parse and check a deal (with its imports and the scenario
+/// files given), print every diagnostic; nothing is compiled or run.</summary>
 internal static class CheckCommand
 {
     public static Command Create(CliConsole console)
     {
         var file = CommonOptions.DealFileArgument();
-        var command = new Command("check", "Check a deal file and report every error with its location.") { file };
-        command.SetAction(parse => Execute(parse.GetValue(file)!, console));
+        var scenarios = CommonOptions.ScenarioFilesOption();
+        var command = new Command("check", "Check a deal file and report every error with its location.") { file, scenarios };
+        command.SetAction(parse => Execute(parse.GetValue(file)!, parse.GetValue(scenarios) ?? [], console));
         return command;
     }
 
-    private static int Execute(string path, CliConsole console)
+    private static int Execute(string path, string[] scenarioFiles, CliConsole console)
     {
-        var result = DealCompiler.Check(path, DealFile.Read(path));
+        var result = DealCompiler.Check(DealFile.Compile(path, scenarioFiles));
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Model is null)
         {

@@ -7,6 +7,15 @@ internal static class CommonOptions
 {
     public static Argument<string> DealFileArgument() => new("file")
     {
-        Description = "The .deal file to read.",
+        Description = "The .deal file to read (with the files it imports).",
+    };
+
+    /// <summary><c>--scenarios FILE</c>, repeatable: scenario files checked (and run) with the deal.</summary>
+    public static Option<string[]> ScenarioFilesOption() => new("--scenarios")
+    {
+        Description = "A file of scenarios for the deal, checked and run with it (repeat for several).",
+        HelpName = "file",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
     };
 }

@@ -9,8 +9,9 @@ using DealLang.Runtime;
 namespace DealLang.Cli.Commands;
 
 /// <summary>
-/// <c>deallang run FILE [--scenario NAME|all] [--format table|csv|json|md] [--ledger] [--out DIR]</c>:
-/// compile the deal, run the chosen scenarios, print the period ledger(s) and the side-by-side summary.
+/// <c>deallang run FILE [--scenarios FILE]… [--scenario NAME|all] [--format table|csv|json|md] [--ledger] [--out DIR]</c>:
+/// compile the deal (with its imports and the scenario files given), run the chosen scenarios among all of
+/// theirs, print the period ledger(s) and the side-by-side summary.
 /// </summary>
 internal static class RunCommand
 {
@@ -40,19 +41,20 @@ internal static class RunCommand
             Description = "Write one file per report into this folder instead of printing them.",
             HelpName = "dir",
         };
-        var command = new Command("run", "Compile a deal and run its scenarios.") { file, scenario, format, ledger, outDir };
+        var scenarioFiles = CommonOptions.ScenarioFilesOption();
+        var command = new Command("run", "Compile a deal and run its scenarios.") { file, scenarioFiles, scenario, format, ledger, outDir };
         command.SetAction(parse => Execute(
-            new RunRequest(parse.GetValue(file)!, parse.GetValue(scenario)!, ParseFormat(parse.GetValue(format)!),
-                parse.GetValue(ledger), parse.GetValue(outDir)),
+            new RunRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario)!,
+                ParseFormat(parse.GetValue(format)!), parse.GetValue(ledger), parse.GetValue(outDir)),
             console, options));
         return command;
     }
 
-    private sealed record RunRequest(string Path, string Scenario, ReportFormat Format, bool Ledger, string? OutDir);
+    private sealed record RunRequest(string Path, string[] ScenarioFiles, string Scenario, ReportFormat Format, bool Ledger, string? OutDir);
 
     private static int Execute(RunRequest request, CliConsole console, CompileOptions options)
     {
-        var result = DealCompiler.Compile(request.Path, DealFile.Read(request.Path), options);
+        var result = DealCompiler.Compile(DealFile.Compile(request.Path, request.ScenarioFiles), options);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
         {

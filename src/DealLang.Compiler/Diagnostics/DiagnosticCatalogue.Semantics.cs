@@ -316,9 +316,12 @@ public static partial class DiagnosticCatalogue
 
     // ------------------------------------------------------------------ DL05xx scenarios
 
-    /// <summary>DL0501: a scenario written for a deal other than the one in the file.</summary>
-    public static Diagnostic ScenarioForOtherDeal(SourceSpan span, string scenario, string named, string deal) =>
-        Error("DL0501", span, $"scenario '{scenario}' is for '{named}', but the deal in this file is '{deal}'");
+    /// <summary>DL0501: a scenario written for a deal other than the one in the file (or, for a scenario in a file
+    /// of its own, the one of the compilation, declared at <paramref name="dealElsewhere"/>, a <c>path(line,col)</c>).</summary>
+    public static Diagnostic ScenarioForOtherDeal(SourceSpan span, string scenario, string named, string deal, string? dealElsewhere = null) =>
+        Error("DL0501", span, dealElsewhere is { } at
+            ? $"scenario '{scenario}' is for '{named}', but the deal it is compiled with is '{deal}', declared at {at}"
+            : $"scenario '{scenario}' is for '{named}', but the deal in this file is '{deal}'");
 
     /// <summary>DL0502: two scenarios with the same name.</summary>
     public static Diagnostic DuplicateScenario(SourceSpan span, string name, SourceSpan previous) =>

@@ -24,16 +24,21 @@ internal sealed partial class CstToAst(Spans spans, DiagnosticBag diagnostics, I
     // The names with a letter outside ASCII already reported (DL0131): each is reported once.
     private readonly HashSet<string> _nonAsciiNames = new(StringComparer.Ordinal);
 
-    // compilationUnit : (dealDecl | scenarioDecl | unknownDecl)* EOF ;
+    // compilationUnit : (importDecl | dealDecl | scenarioDecl | unknownDecl)* EOF ;
     public CompilationUnitSyntax VisitCompilationUnit(CompilationUnitContext context)
     {
+        var imports = ImmutableArray.CreateBuilder<ImportSyntax>();
         var deals = ImmutableArray.CreateBuilder<DealSyntax>();
         var scenarios = ImmutableArray.CreateBuilder<ScenarioSyntax>();
         var unknown = ImmutableArray.CreateBuilder<UnknownDeclarationSyntax>();
+        bool declared = false; // a deal, scenario or unknown declaration came before (even one too broken to keep)
         foreach (IParseTree child in Children(context))
         {
             switch (child)
             {
+                case ImportDeclContext import:
+                    imports.Add(VisitImportDecl(import, afterDeclaration: declared));
+                    break;
                 case DealDeclContext deal when VisitDealDecl(deal) is { } syntax:
                     deals.Add(syntax);
                     break;
@@ -44,10 +49,29 @@ internal sealed partial class CstToAst(Spans spans, DiagnosticBag diagnostics, I
                     unknown.Add(syntax);
                     break;
             }
+
+            declared |= child is DealDeclContext or ScenarioDeclContext or UnknownDeclContext;
         }
 
         // The file's span runs from its first token to the end-of-file position.
-        return new CompilationUnitSyntax(deals.ToImmutable(), scenarios.ToImmutable(), unknown.ToImmutable(), Span(context));
+        return new CompilationUnitSyntax(deals.ToImmutable(), scenarios.ToImmutable(), unknown.ToImmutable(), Span(context))
+        {
+            Imports = imports.ToImmutable(),
+        };
+    }
+
+    // importDecl : IMPORT STRING ;
+    // Imports come first; one after a declaration is reported here (DL0605) and kept, marked, so the compilation
+    // does not follow it (what it meant to bring in is a guess once the file's order is wrong).
+    private ImportSyntax VisitImportDecl(ImportDeclContext context, bool afterDeclaration)
+    {
+        StringLiteralSyntax? path = VisitString(context.STRING());
+        if (afterDeclaration && path is not null)
+        {
+            Report(DiagnosticCatalogue.ImportAfterDeclaration(Span(context), path.Value));
+        }
+
+        return new ImportSyntax(path, Span(context)) { Misplaced = afterDeclaration };
     }
 
     private SourceSpan Span(ParserRuleContext context) => spans.Of(context);

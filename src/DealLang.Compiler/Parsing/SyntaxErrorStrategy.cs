@@ -310,7 +310,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
                 continue;
             }
 
-            if (token.Type is TokenConstants.EOF or DealLangParser.DEAL or DealLangParser.SCENARIO
+            if (token.Type is TokenConstants.EOF or DealLangParser.DEAL or DealLangParser.SCENARIO or DealLangParser.IMPORT
                 || (token.Type == DealLangParser.IDENT && token.Line > lastLine && OpensBlock(tokens, i)))
             {
                 break;

@@ -148,6 +148,10 @@ internal static class SyntaxMessages
         // A plain name left over may only start an unknown declaration (see AcceptsName): not worth naming.
         remaining.Remove(DealLangLexer.IDENT);
 
+        // 'import' is allowed wherever a deal or scenario may start, but belongs at the top of the file (DL0605):
+        // listing it after a deal would invite that mistake, and at the top a stray word is seldom a lost import.
+        remaining.Remove(DealLangLexer.IMPORT);
+
         if (Operators.Count(remaining.Contains) >= 2)
         {
             tail.Add("an operator");

@@ -28,7 +28,9 @@ internal sealed partial class Binder
 
             if (scenario.Deal is { Text.Length: > 0 } deal && deal.Text != _analysis.DealName)
             {
-                _diagnostics.Add(DiagnosticCatalogue.ScenarioForOtherDeal(deal.Span, name, deal.Text, _analysis.DealName));
+                SourceSpan dealAt = _analysis.Deal.Name?.Span ?? _analysis.Deal.Span;
+                _diagnostics.Add(DiagnosticCatalogue.ScenarioForOtherDeal(deal.Span, name, deal.Text, _analysis.DealName,
+                    dealAt.Path == deal.Span.Path ? null : dealAt.ToString()));
             }
 
             foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
@@ -93,6 +95,7 @@ internal sealed partial class Binder
             return null;
         }
 
+        _analysis.Names[name] = symbol;
         return symbol;
     }
 
@@ -140,6 +143,7 @@ internal sealed partial class Binder
             return;
         }
 
+        _analysis.Names[name] = symbol;
         if (path.Member?.Text != "value")
         {
             _diagnostics.Add(DiagnosticCatalogue.ScenarioBadPath(path.Member?.Span ?? path.Span, ExpressionPrinter.Print(path), verb, symbol.Name));

@@ -289,6 +289,7 @@ internal sealed partial class Binder
             return null;
         }
 
+        _analysis.Names[name] = symbol;
         return symbol;
     }
 

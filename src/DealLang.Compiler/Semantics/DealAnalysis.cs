@@ -15,6 +15,7 @@ namespace DealLang.Compiler.Semantics;
 /// </summary>
 internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, SymbolTable symbols)
 {
+    /// <summary>The file that holds the deal.</summary>
     public CompilationUnitSyntax Unit { get; } = unit;
 
     public DealSyntax Deal { get; } = deal;
@@ -43,6 +44,11 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
         SourceSpan span = node.Span;
         foreach (SourceSpan error in EarlierErrors)
         {
+            if (!string.Equals(error.Path, span.Path, StringComparison.Ordinal))
+            {
+                continue; // an error in another file of the compilation
+            }
+
             bool afterStart = error.Line >= span.Line;
             bool beforeEnd = error.Line < span.EndLine || (error.Line == span.EndLine && error.Column <= span.EndColumn);
             if (afterStart && beforeEnd)
@@ -72,7 +78,13 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
     /// <summary>Declaration indexes of the tests, each after every test it reads (set by DealChecks).</summary>
     public ImmutableArray<int> TestOrder { get; set; } = [];
 
-    public ImmutableArray<ScenarioSyntax> Scenarios => Unit.Scenarios.IsDefault ? [] : Unit.Scenarios;
+    /// <summary>A plain name (a lessee, an account in a step, a lease in a scenario…) and the symbol it names,
+    /// recorded by the binder where the name is of the kind required (for the semantic model).</summary>
+    public Dictionary<NameSyntax, Symbol> Names { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The scenarios of every file of the compilation, in compilation order (those of the deal's own file
+    /// when the analysis is of one file).</summary>
+    public ImmutableArray<ScenarioSyntax> Scenarios { get; init; } = unit.Scenarios.IsDefault ? [] : unit.Scenarios;
 
     /// <summary>The first waterfall declared (a second one is an error).</summary>
     public WaterfallSyntax? Waterfall => SyntaxWalk.Safe(Deal.Declarations).OfType<WaterfallSyntax>().FirstOrDefault();

@@ -35,51 +35,51 @@ public partial class DealLangParser : Parser {
 	protected static DFA[] decisionToDFA;
 	protected static PredictionContextCache sharedContextCache = new PredictionContextCache();
 	public const int
-		DEAL=1, SCENARIO=2, FOR=3, TITLE=4, CURRENCY=5, CLOSING=6, MATURITY=7, 
-		FIRST_PAYMENT=8, PAY=9, DAYCOUNT_KW=10, PARTY=11, RATING=12, PD=13, RECOVERY=14, 
-		FACILITY=15, COST=16, VALUE=17, STRAIGHT_LINE=18, FLOOR=19, FROM=20, SCHEDULE=21, 
-		LEASE=22, ON=23, LESSEE=24, RENT=25, ESCALATING=26, STARTS=27, TERM=28, 
-		RENEWALS=29, X=30, AT=31, OPTION=32, MARKET=33, RVG=34, GUARANTEES=35, 
-		CAP=36, UNTIL=37, TRANCHE=38, BALANCE=39, COUPON=40, FIXED=41, INTEREST_ONLY=42, 
-		INTEREST=43, PRINCIPAL=44, AMORTIZE=45, BULLET=46, LEVEL=47, LINEAR=48, 
-		SENIORITY=49, EQUITY=50, CONTRIBUTED=51, HOLDERS=52, ACCOUNT=53, TARGET=54, 
-		INITIAL=55, EARNS=56, FEE=57, TEST=58, OVER=59, TRAILING=60, TRIGGER=61, 
-		WHEN=62, DEFAULT=63, GRACE=64, CFADS=65, INCLUDES=66, WATERFALL=67, USING=68, 
-		FILL=69, RELEASE=70, HOLD=71, REST=72, IN=73, DISTRIBUTE=74, TO=75, IF=76, 
-		ELSE=77, ENFORCEMENT=78, SELL=79, HAIRCUT=80, LAG=81, TAKEN=82, DEFLATE=83, 
-		DROP=84, BY=85, DEFAULTS=86, PER=87, YEAR=88, OF=89, AND=90, OR=91, NOT=92, 
-		LBRACE=93, RBRACE=94, LPAREN=95, RPAREN=96, COMMA=97, DOT=98, ARROW=99, 
-		ASSIGN=100, PLUS=101, MINUS=102, STAR=103, SLASH=104, LE=105, GE=106, 
-		LT=107, GT=108, EQ=109, NE=110, DAYCOUNT=111, DATE=112, QUANTITY=113, 
-		NUMBER=114, STRING=115, IDENT=116, NON_ASCII_NAME=117, LINE_COMMENT=118, 
-		BLOCK_COMMENT=119, UNTERMINATED_COMMENT=120, WS=121, UNEXPECTED_CHAR=122;
+		DEAL=1, SCENARIO=2, IMPORT=3, FOR=4, TITLE=5, CURRENCY=6, CLOSING=7, MATURITY=8, 
+		FIRST_PAYMENT=9, PAY=10, DAYCOUNT_KW=11, PARTY=12, RATING=13, PD=14, RECOVERY=15, 
+		FACILITY=16, COST=17, VALUE=18, STRAIGHT_LINE=19, FLOOR=20, FROM=21, SCHEDULE=22, 
+		LEASE=23, ON=24, LESSEE=25, RENT=26, ESCALATING=27, STARTS=28, TERM=29, 
+		RENEWALS=30, X=31, AT=32, OPTION=33, MARKET=34, RVG=35, GUARANTEES=36, 
+		CAP=37, UNTIL=38, TRANCHE=39, BALANCE=40, COUPON=41, FIXED=42, INTEREST_ONLY=43, 
+		INTEREST=44, PRINCIPAL=45, AMORTIZE=46, BULLET=47, LEVEL=48, LINEAR=49, 
+		SENIORITY=50, EQUITY=51, CONTRIBUTED=52, HOLDERS=53, ACCOUNT=54, TARGET=55, 
+		INITIAL=56, EARNS=57, FEE=58, TEST=59, OVER=60, TRAILING=61, TRIGGER=62, 
+		WHEN=63, DEFAULT=64, GRACE=65, CFADS=66, INCLUDES=67, WATERFALL=68, USING=69, 
+		FILL=70, RELEASE=71, HOLD=72, REST=73, IN=74, DISTRIBUTE=75, TO=76, IF=77, 
+		ELSE=78, ENFORCEMENT=79, SELL=80, HAIRCUT=81, LAG=82, TAKEN=83, DEFLATE=84, 
+		DROP=85, BY=86, DEFAULTS=87, PER=88, YEAR=89, OF=90, AND=91, OR=92, NOT=93, 
+		LBRACE=94, RBRACE=95, LPAREN=96, RPAREN=97, COMMA=98, DOT=99, ARROW=100, 
+		ASSIGN=101, PLUS=102, MINUS=103, STAR=104, SLASH=105, LE=106, GE=107, 
+		LT=108, GT=109, EQ=110, NE=111, DAYCOUNT=112, DATE=113, QUANTITY=114, 
+		NUMBER=115, STRING=116, IDENT=117, NON_ASCII_NAME=118, LINE_COMMENT=119, 
+		BLOCK_COMMENT=120, UNTERMINATED_COMMENT=121, WS=122, UNEXPECTED_CHAR=123;
 	public const int
-		RULE_compilationUnit = 0, RULE_dealDecl = 1, RULE_dealMember = 2, RULE_unknownDecl = 3, 
-		RULE_block = 4, RULE_headerItem = 5, RULE_dayCount = 6, RULE_partyDecl = 7, 
-		RULE_partyItem = 8, RULE_facilityDecl = 9, RULE_facilityItem = 10, RULE_schedulePoint = 11, 
-		RULE_leaseDecl = 12, RULE_leaseItem = 13, RULE_renewalCount = 14, RULE_rvgPart = 15, 
-		RULE_trancheDecl = 16, RULE_trancheItem = 17, RULE_amortization = 18, 
-		RULE_equityDecl = 19, RULE_equityItem = 20, RULE_holder = 21, RULE_accountDecl = 22, 
-		RULE_accountItem = 23, RULE_feeDecl = 24, RULE_testDecl = 25, RULE_triggerDecl = 26, 
-		RULE_defaultRule = 27, RULE_cfadsRule = 28, RULE_cfadsItem = 29, RULE_waterfallDecl = 30, 
-		RULE_step = 31, RULE_enforcementDecl = 32, RULE_enforcementItem = 33, 
-		RULE_sellTerm = 34, RULE_scenarioDecl = 35, RULE_scenarioItem = 36, RULE_perYear = 37, 
-		RULE_duration = 38, RULE_expr = 39, RULE_reference = 40, RULE_ident = 41;
+		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
+		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
+		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_facilityDecl = 10, RULE_facilityItem = 11, 
+		RULE_schedulePoint = 12, RULE_leaseDecl = 13, RULE_leaseItem = 14, RULE_renewalCount = 15, 
+		RULE_rvgPart = 16, RULE_trancheDecl = 17, RULE_trancheItem = 18, RULE_amortization = 19, 
+		RULE_equityDecl = 20, RULE_equityItem = 21, RULE_holder = 22, RULE_accountDecl = 23, 
+		RULE_accountItem = 24, RULE_feeDecl = 25, RULE_testDecl = 26, RULE_triggerDecl = 27, 
+		RULE_defaultRule = 28, RULE_cfadsRule = 29, RULE_cfadsItem = 30, RULE_waterfallDecl = 31, 
+		RULE_step = 32, RULE_enforcementDecl = 33, RULE_enforcementItem = 34, 
+		RULE_sellTerm = 35, RULE_scenarioDecl = 36, RULE_scenarioItem = 37, RULE_perYear = 38, 
+		RULE_duration = 39, RULE_expr = 40, RULE_reference = 41, RULE_ident = 42;
 	public static readonly string[] ruleNames = {
-		"compilationUnit", "dealDecl", "dealMember", "unknownDecl", "block", "headerItem", 
-		"dayCount", "partyDecl", "partyItem", "facilityDecl", "facilityItem", 
-		"schedulePoint", "leaseDecl", "leaseItem", "renewalCount", "rvgPart", 
-		"trancheDecl", "trancheItem", "amortization", "equityDecl", "equityItem", 
-		"holder", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
-		"defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
-		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "perYear", 
-		"duration", "expr", "reference", "ident"
+		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
+		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "facilityDecl", 
+		"facilityItem", "schedulePoint", "leaseDecl", "leaseItem", "renewalCount", 
+		"rvgPart", "trancheDecl", "trancheItem", "amortization", "equityDecl", 
+		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
+		"triggerDecl", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
+		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
+		"scenarioItem", "perYear", "duration", "expr", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
-		null, "'deal'", "'scenario'", "'for'", "'title'", "'currency'", "'closing'", 
-		"'maturity'", "'first_payment'", "'pay'", "'daycount'", "'party'", "'rating'", 
-		"'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
+		null, "'deal'", "'scenario'", "'import'", "'for'", "'title'", "'currency'", 
+		"'closing'", "'maturity'", "'first_payment'", "'pay'", "'daycount'", "'party'", 
+		"'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
 		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
 		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
 		"'market'", "'rvg'", "'guarantees'", "'cap'", "'until'", "'tranche'", 
@@ -96,22 +96,23 @@ public partial class DealLangParser : Parser {
 		"'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
-		null, "DEAL", "SCENARIO", "FOR", "TITLE", "CURRENCY", "CLOSING", "MATURITY", 
-		"FIRST_PAYMENT", "PAY", "DAYCOUNT_KW", "PARTY", "RATING", "PD", "RECOVERY", 
-		"FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", "SCHEDULE", 
-		"LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", "RENEWALS", 
-		"X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", "UNTIL", "TRANCHE", 
-		"BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", 
-		"AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", 
-		"HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", 
-		"TRAILING", "TRIGGER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
-		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
-		"TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
-		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "YEAR", "OF", "AND", "OR", 
-		"NOT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
-		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
-		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
+		"MATURITY", "FIRST_PAYMENT", "PAY", "DAYCOUNT_KW", "PARTY", "RATING", 
+		"PD", "RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", 
+		"FROM", "SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", 
+		"TERM", "RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", 
+		"CAP", "UNTIL", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
+		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
+		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
+		"FEE", "TEST", "OVER", "TRAILING", "TRIGGER", "WHEN", "DEFAULT", "GRACE", 
+		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
+		"REST", "IN", "DISTRIBUTE", "TO", "IF", "ELSE", "ENFORCEMENT", "SELL", 
+		"HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", 
+		"YEAR", "OF", "AND", "OR", "NOT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
+		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
+		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
+		"STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -172,6 +173,12 @@ public partial class DealLangParser : Parser {
 
 	public partial class CompilationUnitContext : ParserRuleContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode Eof() { return GetToken(DealLangParser.Eof, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ImportDeclContext[] importDecl() {
+			return GetRuleContexts<ImportDeclContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ImportDeclContext importDecl(int i) {
+			return GetRuleContext<ImportDeclContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public DealDeclContext[] dealDecl() {
 			return GetRuleContexts<DealDeclContext>();
 		}
@@ -211,29 +218,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 89;
+			State = 92;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==DEAL || _la==SCENARIO || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 87;
+				State = 90;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
+				case IMPORT:
+					{
+					State = 86;
+					importDecl();
+					}
+					break;
 				case DEAL:
 					{
-					State = 84;
+					State = 87;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 85;
+					State = 88;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 86;
+					State = 89;
 					unknownDecl();
 					}
 					break;
@@ -241,12 +254,52 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 91;
+				State = 94;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 92;
+			State = 95;
 			Match(Eof);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ImportDeclContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IMPORT() { return GetToken(DealLangParser.IMPORT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRING() { return GetToken(DealLangParser.STRING, 0); }
+		public ImportDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_importDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitImportDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ImportDeclContext importDecl() {
+		ImportDeclContext _localctx = new ImportDeclContext(Context, State);
+		EnterRule(_localctx, 2, RULE_importDecl);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 97;
+			Match(IMPORT);
+			State = 98;
+			Match(STRING);
 			}
 		}
 		catch (RecognitionException re) {
@@ -290,32 +343,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DealDeclContext dealDecl() {
 		DealDeclContext _localctx = new DealDeclContext(Context, State);
-		EnterRule(_localctx, 2, RULE_dealDecl);
+		EnterRule(_localctx, 4, RULE_dealDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 94;
-			Match(DEAL);
-			State = 95;
-			_localctx.name = ident();
-			State = 96;
-			Match(LBRACE);
 			State = 100;
+			Match(DEAL);
+			State = 101;
+			_localctx.name = ident();
+			State = 102;
+			Match(LBRACE);
+			State = 106;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -6475050089369792528L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2251799813693445L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 5496643894969966560L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9007199254773781L) != 0)) {
 				{
 				{
-				State = 97;
+				State = 103;
 				dealMember();
 				}
 				}
-				State = 102;
+				State = 108;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 103;
+			State = 109;
 			Match(RBRACE);
 			}
 		}
@@ -392,9 +445,9 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DealMemberContext dealMember() {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
-		EnterRule(_localctx, 4, RULE_dealMember);
+		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 120;
+			State = 126;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -406,105 +459,105 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 105;
+				State = 111;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 106;
+				State = 112;
 				partyDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 107;
+				State = 113;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 108;
+				State = 114;
 				leaseDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 109;
+				State = 115;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 110;
+				State = 116;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 111;
+				State = 117;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 112;
+				State = 118;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 113;
+				State = 119;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 114;
+				State = 120;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 115;
+				State = 121;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 116;
+				State = 122;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 117;
+				State = 123;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 118;
+				State = 124;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 119;
+				State = 125;
 				unknownDecl();
 				}
 				break;
@@ -558,23 +611,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public UnknownDeclContext unknownDecl() {
 		UnknownDeclContext _localctx = new UnknownDeclContext(Context, State);
-		EnterRule(_localctx, 6, RULE_unknownDecl);
+		EnterRule(_localctx, 8, RULE_unknownDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 122;
+			State = 128;
 			Match(IDENT);
-			State = 123;
-			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
 			State = 129;
+			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
+			State = 135;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160261014008L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 13510798899347463L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2573806320522028024L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 13510798899347463L) != 0)) {
 				{
-				State = 127;
+				State = 133;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
+				case IMPORT:
 				case TITLE:
 				case CURRENCY:
 				case CLOSING:
@@ -624,19 +678,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 124;
+					State = 130;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 125;
+					State = 131;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 126;
+					State = 132;
 					Match(ON);
 					}
 					break;
@@ -644,11 +698,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 131;
+				State = 137;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 132;
+			State = 138;
 			block();
 			}
 		}
@@ -694,29 +748,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public BlockContext block() {
 		BlockContext _localctx = new BlockContext(Context, State);
-		EnterRule(_localctx, 8, RULE_block);
+		EnterRule(_localctx, 10, RULE_block);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 134;
+			State = 140;
 			Match(LBRACE);
-			State = 139;
+			State = 145;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 576460751229681663L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1152921502459363327L) != 0)) {
 				{
-				State = 137;
+				State = 143;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 135;
+					State = 141;
 					block();
 					}
 					break;
 				case DEAL:
 				case SCENARIO:
+				case IMPORT:
 				case FOR:
 				case TITLE:
 				case CURRENCY:
@@ -836,7 +891,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 136;
+					State = 142;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -851,11 +906,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 141;
+				State = 147;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 142;
+			State = 148;
 			Match(RBRACE);
 			}
 		}
@@ -970,18 +1025,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HeaderItemContext headerItem() {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
-		EnterRule(_localctx, 10, RULE_headerItem);
+		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 158;
+			State = 164;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 144;
+				State = 150;
 				Match(TITLE);
-				State = 145;
+				State = 151;
 				Match(STRING);
 				}
 				break;
@@ -989,9 +1044,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 146;
+				State = 152;
 				Match(CURRENCY);
-				State = 147;
+				State = 153;
 				ident();
 				}
 				break;
@@ -999,9 +1054,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 148;
+				State = 154;
 				Match(CLOSING);
-				State = 149;
+				State = 155;
 				Match(DATE);
 				}
 				break;
@@ -1009,9 +1064,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 150;
+				State = 156;
 				Match(MATURITY);
-				State = 151;
+				State = 157;
 				Match(DATE);
 				}
 				break;
@@ -1019,9 +1074,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 152;
+				State = 158;
 				Match(FIRST_PAYMENT);
-				State = 153;
+				State = 159;
 				Match(DATE);
 				}
 				break;
@@ -1029,9 +1084,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 154;
+				State = 160;
 				Match(PAY);
-				State = 155;
+				State = 161;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1039,9 +1094,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 156;
+				State = 162;
 				Match(DAYCOUNT_KW);
-				State = 157;
+				State = 163;
 				dayCount();
 				}
 				break;
@@ -1078,11 +1133,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DayCountContext dayCount() {
 		DayCountContext _localctx = new DayCountContext(Context, State);
-		EnterRule(_localctx, 12, RULE_dayCount);
+		EnterRule(_localctx, 14, RULE_dayCount);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 160;
+			State = 166;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1127,32 +1182,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PartyDeclContext partyDecl() {
 		PartyDeclContext _localctx = new PartyDeclContext(Context, State);
-		EnterRule(_localctx, 14, RULE_partyDecl);
+		EnterRule(_localctx, 16, RULE_partyDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 162;
-			Match(PARTY);
-			State = 163;
-			_localctx.name = ident();
-			State = 164;
-			Match(LBRACE);
 			State = 168;
+			Match(PARTY);
+			State = 169;
+			_localctx.name = ident();
+			State = 170;
+			Match(LBRACE);
+			State = 174;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 28672L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 57344L) != 0)) {
 				{
 				{
-				State = 165;
+				State = 171;
 				partyItem();
 				}
 				}
-				State = 170;
+				State = 176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 171;
+			State = 177;
 			Match(RBRACE);
 			}
 		}
@@ -1220,18 +1275,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PartyItemContext partyItem() {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
-		EnterRule(_localctx, 16, RULE_partyItem);
+		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 179;
+			State = 185;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 173;
+				State = 179;
 				Match(RATING);
-				State = 174;
+				State = 180;
 				Match(STRING);
 				}
 				break;
@@ -1239,9 +1294,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 175;
+				State = 181;
 				Match(PD);
-				State = 176;
+				State = 182;
 				expr(0);
 				}
 				break;
@@ -1249,9 +1304,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 177;
+				State = 183;
 				Match(RECOVERY);
-				State = 178;
+				State = 184;
 				expr(0);
 				}
 				break;
@@ -1300,32 +1355,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityDeclContext facilityDecl() {
 		FacilityDeclContext _localctx = new FacilityDeclContext(Context, State);
-		EnterRule(_localctx, 18, RULE_facilityDecl);
+		EnterRule(_localctx, 20, RULE_facilityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 181;
-			Match(FACILITY);
-			State = 182;
-			_localctx.name = ident();
-			State = 183;
-			Match(LBRACE);
 			State = 187;
+			Match(FACILITY);
+			State = 188;
+			_localctx.name = ident();
+			State = 189;
+			Match(LBRACE);
+			State = 193;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 184;
+				State = 190;
 				facilityItem();
 				}
 				}
-				State = 189;
+				State = 195;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 190;
+			State = 196;
 			Match(RBRACE);
 			}
 		}
@@ -1408,19 +1463,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityItemContext facilityItem() {
 		FacilityItemContext _localctx = new FacilityItemContext(Context, State);
-		EnterRule(_localctx, 20, RULE_facilityItem);
+		EnterRule(_localctx, 22, RULE_facilityItem);
 		int _la;
 		try {
-			State = 215;
+			State = 221;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 192;
+				State = 198;
 				Match(COST);
-				State = 193;
+				State = 199;
 				expr(0);
 				}
 				break;
@@ -1428,32 +1483,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 194;
+				State = 200;
 				Match(VALUE);
-				State = 195;
+				State = 201;
 				Match(STRAIGHT_LINE);
-				State = 196;
+				State = 202;
 				duration();
-				State = 199;
+				State = 205;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 197;
+					State = 203;
 					Match(FLOOR);
-					State = 198;
+					State = 204;
 					expr(0);
 					}
 				}
 
-				State = 203;
+				State = 209;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 201;
+					State = 207;
 					Match(FROM);
-					State = 202;
+					State = 208;
 					Match(DATE);
 					}
 				}
@@ -1464,27 +1519,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 205;
-				Match(VALUE);
-				State = 206;
-				Match(SCHEDULE);
-				State = 207;
-				Match(LBRACE);
 				State = 211;
+				Match(VALUE);
+				State = 212;
+				Match(SCHEDULE);
+				State = 213;
+				Match(LBRACE);
+				State = 217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 208;
+					State = 214;
 					schedulePoint();
 					}
 					}
-					State = 213;
+					State = 219;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 214;
+				State = 220;
 				Match(RBRACE);
 				}
 				break;
@@ -1523,21 +1578,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SchedulePointContext schedulePoint() {
 		SchedulePointContext _localctx = new SchedulePointContext(Context, State);
-		EnterRule(_localctx, 22, RULE_schedulePoint);
+		EnterRule(_localctx, 24, RULE_schedulePoint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 217;
+			State = 223;
 			Match(DATE);
-			State = 218;
+			State = 224;
 			expr(0);
-			State = 220;
+			State = 226;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 219;
+				State = 225;
 				Match(COMMA);
 				}
 			}
@@ -1590,36 +1645,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseDeclContext leaseDecl() {
 		LeaseDeclContext _localctx = new LeaseDeclContext(Context, State);
-		EnterRule(_localctx, 24, RULE_leaseDecl);
+		EnterRule(_localctx, 26, RULE_leaseDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 222;
+			State = 228;
 			Match(LEASE);
-			State = 223;
+			State = 229;
 			_localctx.name = ident();
-			State = 224;
-			Match(ON);
-			State = 225;
-			_localctx.facility = ident();
-			State = 226;
-			Match(LBRACE);
 			State = 230;
+			Match(ON);
+			State = 231;
+			_localctx.facility = ident();
+			State = 232;
+			Match(LBRACE);
+			State = 236;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 18169725952L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 36339451904L) != 0)) {
 				{
 				{
-				State = 227;
+				State = 233;
 				leaseItem();
 				}
 				}
-				State = 232;
+				State = 238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 233;
+			State = 239;
 			Match(RBRACE);
 			}
 		}
@@ -1763,19 +1818,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
 		LeaseItemContext _localctx = new LeaseItemContext(Context, State);
-		EnterRule(_localctx, 26, RULE_leaseItem);
+		EnterRule(_localctx, 28, RULE_leaseItem);
 		int _la;
 		try {
-			State = 269;
+			State = 275;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 235;
+				State = 241;
 				Match(LESSEE);
-				State = 236;
+				State = 242;
 				ident();
 				}
 				break;
@@ -1783,22 +1838,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 237;
+				State = 243;
 				Match(RENT);
-				State = 238;
-				expr(0);
-				State = 239;
-				perYear();
 				State = 244;
+				expr(0);
+				State = 245;
+				perYear();
+				State = 250;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 240;
+					State = 246;
 					Match(ESCALATING);
-					State = 241;
+					State = 247;
 					expr(0);
-					State = 242;
+					State = 248;
 					perYear();
 					}
 				}
@@ -1809,9 +1864,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 246;
+				State = 252;
 				Match(STARTS);
-				State = 247;
+				State = 253;
 				Match(DATE);
 				}
 				break;
@@ -1819,9 +1874,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 248;
+				State = 254;
 				Match(TERM);
-				State = 249;
+				State = 255;
 				duration();
 				}
 				break;
@@ -1829,28 +1884,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 250;
+				State = 256;
 				Match(RENEWALS);
-				State = 251;
+				State = 257;
 				renewalCount();
-				State = 252;
+				State = 258;
 				duration();
-				State = 253;
-				Match(AT);
-				State = 254;
-				Match(LESSEE);
-				State = 255;
-				Match(OPTION);
 				State = 259;
+				Match(AT);
+				State = 260;
+				Match(LESSEE);
+				State = 261;
+				Match(OPTION);
+				State = 265;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
 				case 1:
 					{
-					State = 256;
+					State = 262;
 					Match(RENT);
-					State = 257;
+					State = 263;
 					Match(AT);
-					State = 258;
+					State = 264;
 					Match(MARKET);
 					}
 					break;
@@ -1861,31 +1916,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 261;
+				State = 267;
 				Match(RVG);
-				State = 263;
+				State = 269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 262;
+					State = 268;
 					rvgPart();
 					}
 					}
-					State = 265;
+					State = 271;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 240518168576L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 267;
+				State = 273;
 				Match(DAYCOUNT_KW);
-				State = 268;
+				State = 274;
 				dayCount();
 				}
 				break;
@@ -1924,24 +1979,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RenewalCountContext renewalCount() {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
-		EnterRule(_localctx, 28, RULE_renewalCount);
+		EnterRule(_localctx, 30, RULE_renewalCount);
 		try {
-			State = 274;
+			State = 280;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 271;
+				State = 277;
 				Match(NUMBER);
-				State = 272;
+				State = 278;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 273;
+				State = 279;
 				Match(QUANTITY);
 				}
 				break;
@@ -2013,18 +2068,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RvgPartContext rvgPart() {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
-		EnterRule(_localctx, 30, RULE_rvgPart);
+		EnterRule(_localctx, 32, RULE_rvgPart);
 		try {
-			State = 282;
+			State = 288;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 276;
+				State = 282;
 				Match(GUARANTEES);
-				State = 277;
+				State = 283;
 				expr(0);
 				}
 				break;
@@ -2032,9 +2087,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 278;
+				State = 284;
 				Match(CAP);
-				State = 279;
+				State = 285;
 				expr(0);
 				}
 				break;
@@ -2042,9 +2097,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 280;
+				State = 286;
 				Match(UNTIL);
-				State = 281;
+				State = 287;
 				Match(DATE);
 				}
 				break;
@@ -2093,32 +2148,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 32, RULE_trancheDecl);
+		EnterRule(_localctx, 34, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 284;
-			Match(TRANCHE);
-			State = 285;
-			_localctx.name = ident();
-			State = 286;
-			Match(LBRACE);
 			State = 290;
+			Match(TRANCHE);
+			State = 291;
+			_localctx.name = ident();
+			State = 292;
+			Match(LBRACE);
+			State = 296;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 604181639463040L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1208363278926080L) != 0)) {
 				{
 				{
-				State = 287;
+				State = 293;
 				trancheItem();
 				}
 				}
-				State = 292;
+				State = 298;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 293;
+			State = 299;
 			Match(RBRACE);
 			}
 		}
@@ -2223,19 +2278,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 34, RULE_trancheItem);
+		EnterRule(_localctx, 36, RULE_trancheItem);
 		int _la;
 		try {
-			State = 311;
+			State = 317;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 295;
+				State = 301;
 				Match(BALANCE);
-				State = 296;
+				State = 302;
 				expr(0);
 				}
 				break;
@@ -2243,16 +2298,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 297;
+				State = 303;
 				Match(COUPON);
-				State = 298;
+				State = 304;
 				expr(0);
-				State = 300;
+				State = 306;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 299;
+					State = 305;
 					Match(FIXED);
 					}
 				}
@@ -2263,11 +2318,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 302;
+				State = 308;
 				Match(INTEREST_ONLY);
-				State = 303;
+				State = 309;
 				Match(UNTIL);
-				State = 304;
+				State = 310;
 				Match(DATE);
 				}
 				break;
@@ -2275,9 +2330,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 305;
+				State = 311;
 				Match(AMORTIZE);
-				State = 306;
+				State = 312;
 				amortization();
 				}
 				break;
@@ -2285,9 +2340,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 307;
+				State = 313;
 				Match(MATURITY);
-				State = 308;
+				State = 314;
 				Match(DATE);
 				}
 				break;
@@ -2295,9 +2350,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 309;
+				State = 315;
 				Match(SENIORITY);
-				State = 310;
+				State = 316;
 				Match(NUMBER);
 				}
 				break;
@@ -2380,17 +2435,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 36, RULE_amortization);
+		EnterRule(_localctx, 38, RULE_amortization);
 		int _la;
 		try {
-			State = 325;
+			State = 331;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 313;
+				State = 319;
 				Match(BULLET);
 				}
 				break;
@@ -2398,7 +2453,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 314;
+				State = 320;
 				Match(LEVEL);
 				}
 				break;
@@ -2406,7 +2461,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 315;
+				State = 321;
 				Match(LINEAR);
 				}
 				break;
@@ -2414,25 +2469,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 316;
+				State = 322;
 				Match(SCHEDULE);
-				State = 317;
+				State = 323;
 				Match(LBRACE);
-				State = 321;
+				State = 327;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 318;
+					State = 324;
 					schedulePoint();
 					}
 					}
-					State = 323;
+					State = 329;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 324;
+				State = 330;
 				Match(RBRACE);
 				}
 				break;
@@ -2481,32 +2536,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 38, RULE_equityDecl);
+		EnterRule(_localctx, 40, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 327;
-			Match(EQUITY);
-			State = 328;
-			_localctx.name = ident();
-			State = 329;
-			Match(LBRACE);
 			State = 333;
+			Match(EQUITY);
+			State = 334;
+			_localctx.name = ident();
+			State = 335;
+			Match(LBRACE);
+			State = 339;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 330;
+				State = 336;
 				equityItem();
 				}
 				}
-				State = 335;
+				State = 341;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 336;
+			State = 342;
 			Match(RBRACE);
 			}
 		}
@@ -2570,19 +2625,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 40, RULE_equityItem);
+		EnterRule(_localctx, 42, RULE_equityItem);
 		int _la;
 		try {
-			State = 349;
+			State = 355;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 338;
+				State = 344;
 				Match(CONTRIBUTED);
-				State = 339;
+				State = 345;
 				expr(0);
 				}
 				break;
@@ -2590,23 +2645,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 340;
-				Match(HOLDERS);
-				State = 341;
-				holder();
 				State = 346;
+				Match(HOLDERS);
+				State = 347;
+				holder();
+				State = 352;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 342;
+					State = 348;
 					Match(COMMA);
-					State = 343;
+					State = 349;
 					holder();
 					}
 					}
-					State = 348;
+					State = 354;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2650,13 +2705,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 42, RULE_holder);
+		EnterRule(_localctx, 44, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 351;
+			State = 357;
 			ident();
-			State = 352;
+			State = 358;
 			expr(0);
 			}
 		}
@@ -2701,37 +2756,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 44, RULE_accountDecl);
+		EnterRule(_localctx, 46, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 354;
+			State = 360;
 			Match(ACCOUNT);
-			State = 355;
+			State = 361;
 			_localctx.name = ident();
-			State = 364;
+			State = 370;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 356;
+				State = 362;
 				Match(LBRACE);
-				State = 360;
+				State = 366;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 126100789566373888L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 252201579132747776L) != 0)) {
 					{
 					{
-					State = 357;
+					State = 363;
 					accountItem();
 					}
 					}
-					State = 362;
+					State = 368;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 363;
+				State = 369;
 				Match(RBRACE);
 				}
 			}
@@ -2804,18 +2859,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 46, RULE_accountItem);
+		EnterRule(_localctx, 48, RULE_accountItem);
 		try {
-			State = 372;
+			State = 378;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 366;
+				State = 372;
 				Match(TARGET);
-				State = 367;
+				State = 373;
 				expr(0);
 				}
 				break;
@@ -2823,9 +2878,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 368;
+				State = 374;
 				Match(INITIAL);
-				State = 369;
+				State = 375;
 				expr(0);
 				}
 				break;
@@ -2833,9 +2888,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 370;
+				State = 376;
 				Match(EARNS);
-				State = 371;
+				State = 377;
 				expr(0);
 				}
 				break;
@@ -2891,36 +2946,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 48, RULE_feeDecl);
+		EnterRule(_localctx, 50, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 374;
+			State = 380;
 			Match(FEE);
-			State = 375;
+			State = 381;
 			_localctx.name = ident();
-			State = 376;
+			State = 382;
 			Match(LBRACE);
-			State = 377;
+			State = 383;
 			expr(0);
-			State = 385;
+			State = 391;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 378;
+				State = 384;
 				perYear();
-				State = 383;
+				State = 389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 379;
+					State = 385;
 					Match(ESCALATING);
-					State = 380;
+					State = 386;
 					expr(0);
-					State = 381;
+					State = 387;
 					perYear();
 					}
 				}
@@ -2928,7 +2983,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 387;
+			State = 393;
 			Match(RBRACE);
 			}
 		}
@@ -2976,41 +3031,41 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_testDecl);
+		EnterRule(_localctx, 52, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 389;
+			State = 395;
 			Match(TEST);
-			State = 390;
-			_localctx.name = ident();
-			State = 391;
-			Match(ASSIGN);
-			State = 392;
-			expr(0);
 			State = 396;
+			_localctx.name = ident();
+			State = 397;
+			Match(ASSIGN);
+			State = 398;
+			expr(0);
+			State = 402;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 393;
+				State = 399;
 				Match(OVER);
-				State = 394;
+				State = 400;
 				Match(TRAILING);
-				State = 395;
+				State = 401;
 				duration();
 				}
 			}
 
-			State = 400;
+			State = 406;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 398;
+				State = 404;
 				Match(FROM);
-				State = 399;
+				State = 405;
 				Match(DATE);
 				}
 			}
@@ -3061,34 +3116,34 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 52, RULE_triggerDecl);
+		EnterRule(_localctx, 54, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 402;
-			Match(TRIGGER);
-			State = 403;
-			_localctx.name = ident();
-			State = 404;
-			Match(WHEN);
-			State = 405;
-			expr(0);
 			State = 408;
+			Match(TRIGGER);
+			State = 409;
+			_localctx.name = ident();
+			State = 410;
+			Match(WHEN);
+			State = 411;
+			expr(0);
+			State = 414;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 406;
+				State = 412;
 				Match(FROM);
-				State = 407;
+				State = 413;
 				Match(DATE);
 				}
 			}
 
-			State = 410;
+			State = 416;
 			Match(ARROW);
-			State = 411;
+			State = 417;
 			_localctx.effect = ident();
 			}
 		}
@@ -3129,25 +3184,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 54, RULE_defaultRule);
+		EnterRule(_localctx, 56, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 413;
+			State = 419;
 			Match(DEFAULT);
-			State = 414;
+			State = 420;
 			Match(WHEN);
-			State = 415;
+			State = 421;
 			expr(0);
-			State = 418;
+			State = 424;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 416;
+				State = 422;
 				Match(GRACE);
-				State = 417;
+				State = 423;
 				duration();
 				}
 			}
@@ -3194,30 +3249,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 56, RULE_cfadsRule);
+		EnterRule(_localctx, 58, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 420;
+			State = 426;
 			Match(CFADS);
-			State = 421;
-			Match(INCLUDES);
-			State = 422;
-			cfadsItem();
 			State = 427;
+			Match(INCLUDES);
+			State = 428;
+			cfadsItem();
+			State = 433;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 423;
+				State = 429;
 				Match(COMMA);
-				State = 424;
+				State = 430;
 				cfadsItem();
 				}
 				}
-				State = 429;
+				State = 435;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3255,18 +3310,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 58, RULE_cfadsItem);
+		EnterRule(_localctx, 60, RULE_cfadsItem);
 		try {
-			State = 432;
+			State = 438;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 430;
+				State = 436;
 				Match(RVG);
 				}
 				break;
+			case IMPORT:
 			case TITLE:
 			case CURRENCY:
 			case CLOSING:
@@ -3317,7 +3373,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 431;
+				State = 437;
 				ident();
 				}
 				break;
@@ -3362,30 +3418,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 60, RULE_waterfallDecl);
+		EnterRule(_localctx, 62, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 434;
+			State = 440;
 			Match(WATERFALL);
-			State = 435;
+			State = 441;
 			Match(LBRACE);
-			State = 439;
+			State = 445;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 167L) != 0)) {
+			while (_la==PAY || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 167L) != 0)) {
 				{
 				{
-				State = 436;
+				State = 442;
 				step();
 				}
 				}
-				State = 441;
+				State = 447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 442;
+			State = 448;
 			Match(RBRACE);
 			}
 		}
@@ -3525,42 +3581,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 62, RULE_step);
+		EnterRule(_localctx, 64, RULE_step);
 		int _la;
 		try {
-			State = 490;
+			State = 496;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 444;
+				State = 450;
 				Match(PAY);
-				State = 445;
+				State = 451;
 				((PayStepContext)_localctx).target = reference();
-				State = 455;
+				State = 461;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 446;
-					Match(USING);
-					State = 447;
-					ident();
 					State = 452;
+					Match(USING);
+					State = 453;
+					ident();
+					State = 458;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 448;
+						State = 454;
 						Match(COMMA);
-						State = 449;
+						State = 455;
 						ident();
 						}
 						}
-						State = 454;
+						State = 460;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3573,9 +3629,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 457;
+				State = 463;
 				Match(FILL);
-				State = 458;
+				State = 464;
 				ident();
 				}
 				break;
@@ -3583,9 +3639,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 459;
+				State = 465;
 				Match(RELEASE);
-				State = 460;
+				State = 466;
 				ident();
 				}
 				break;
@@ -3593,13 +3649,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 461;
+				State = 467;
 				Match(HOLD);
-				State = 462;
+				State = 468;
 				Match(REST);
-				State = 463;
+				State = 469;
 				Match(IN);
-				State = 464;
+				State = 470;
 				ident();
 				}
 				break;
@@ -3607,13 +3663,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 465;
+				State = 471;
 				Match(DISTRIBUTE);
-				State = 466;
+				State = 472;
 				Match(REST);
-				State = 467;
+				State = 473;
 				Match(TO);
-				State = 468;
+				State = 474;
 				ident();
 				}
 				break;
@@ -3621,52 +3677,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 469;
-				Match(IF);
-				State = 470;
-				expr(0);
-				State = 471;
-				Match(LBRACE);
 				State = 475;
+				Match(IF);
+				State = 476;
+				expr(0);
+				State = 477;
+				Match(LBRACE);
+				State = 481;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 167L) != 0)) {
+				while (_la==PAY || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 167L) != 0)) {
 					{
 					{
-					State = 472;
+					State = 478;
 					step();
 					}
 					}
-					State = 477;
+					State = 483;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 478;
+				State = 484;
 				Match(RBRACE);
-				State = 488;
+				State = 494;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 479;
+					State = 485;
 					Match(ELSE);
-					State = 480;
+					State = 486;
 					Match(LBRACE);
-					State = 484;
+					State = 490;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 167L) != 0)) {
+					while (_la==PAY || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 167L) != 0)) {
 						{
 						{
-						State = 481;
+						State = 487;
 						step();
 						}
 						}
-						State = 486;
+						State = 492;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 487;
+					State = 493;
 					Match(RBRACE);
 					}
 				}
@@ -3714,30 +3770,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 64, RULE_enforcementDecl);
+		EnterRule(_localctx, 66, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 492;
+			State = 498;
 			Match(ENFORCEMENT);
-			State = 493;
+			State = 499;
 			Match(LBRACE);
-			State = 497;
+			State = 503;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 494;
+				State = 500;
 				enforcementItem();
 				}
 				}
-				State = 499;
+				State = 505;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 500;
+			State = 506;
 			Match(RBRACE);
 			}
 		}
@@ -3806,47 +3862,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 66, RULE_enforcementItem);
+		EnterRule(_localctx, 68, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 518;
+			State = 524;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 502;
-				Match(SELL);
-				State = 503;
-				ident();
 				State = 508;
+				Match(SELL);
+				State = 509;
+				ident();
+				State = 514;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 504;
+					State = 510;
 					Match(COMMA);
-					State = 505;
+					State = 511;
 					ident();
 					}
 					}
-					State = 510;
+					State = 516;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 514;
+				State = 520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 511;
+					State = 517;
 					sellTerm();
 					}
 					}
-					State = 516;
+					State = 522;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3856,7 +3912,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 517;
+				State = 523;
 				waterfallDecl();
 				}
 				break;
@@ -3917,18 +3973,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 68, RULE_sellTerm);
+		EnterRule(_localctx, 70, RULE_sellTerm);
 		try {
-			State = 524;
+			State = 530;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 520;
+				State = 526;
 				Match(HAIRCUT);
-				State = 521;
+				State = 527;
 				expr(0);
 				}
 				break;
@@ -3936,9 +3992,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 522;
+				State = 528;
 				Match(LAG);
-				State = 523;
+				State = 529;
 				duration();
 				}
 				break;
@@ -3992,36 +4048,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 70, RULE_scenarioDecl);
+		EnterRule(_localctx, 72, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 526;
+			State = 532;
 			Match(SCENARIO);
-			State = 527;
+			State = 533;
 			_localctx.name = ident();
-			State = 528;
-			Match(FOR);
-			State = 529;
-			_localctx.deal = ident();
-			State = 530;
-			Match(LBRACE);
 			State = 534;
+			Match(FOR);
+			State = 535;
+			_localctx.deal = ident();
+			State = 536;
+			Match(LBRACE);
+			State = 540;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 13510798899363847L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2573806320505250792L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 13510798899363847L) != 0)) {
 				{
 				{
-				State = 531;
+				State = 537;
 				scenarioItem();
 				}
 				}
-				State = 536;
+				State = 542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 537;
+			State = 543;
 			Match(RBRACE);
 			}
 		}
@@ -4139,23 +4195,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_scenarioItem);
+		EnterRule(_localctx, 74, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 566;
+			State = 572;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 539;
+				State = 545;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 540;
+				State = 546;
 				Match(RENEWALS);
-				State = 541;
+				State = 547;
 				Match(TAKEN);
-				State = 542;
+				State = 548;
 				Match(NUMBER);
 				}
 				break;
@@ -4163,13 +4219,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 544;
+				State = 550;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 545;
+				State = 551;
 				Match(DEFLATE);
-				State = 546;
+				State = 552;
 				expr(0);
-				State = 547;
+				State = 553;
 				perYear();
 				}
 				break;
@@ -4177,15 +4233,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 549;
+				State = 555;
 				((DropItemContext)_localctx).path = reference();
-				State = 550;
+				State = 556;
 				Match(DROP);
-				State = 551;
+				State = 557;
 				expr(0);
-				State = 552;
+				State = 558;
 				Match(BY);
-				State = 553;
+				State = 559;
 				Match(DATE);
 				}
 				break;
@@ -4193,13 +4249,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 555;
+				State = 561;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 556;
+				State = 562;
 				Match(DEFAULTS);
-				State = 557;
+				State = 563;
 				Match(ON);
-				State = 558;
+				State = 564;
 				Match(DATE);
 				}
 				break;
@@ -4207,9 +4263,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 560;
+				State = 566;
 				Match(ENFORCEMENT);
-				State = 562;
+				State = 568;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4217,7 +4273,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 561;
+						State = 567;
 						sellTerm();
 						}
 						}
@@ -4225,7 +4281,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 564;
+					State = 570;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -4263,13 +4319,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 74, RULE_perYear);
+		EnterRule(_localctx, 76, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 568;
+			State = 574;
 			Match(PER);
-			State = 569;
+			State = 575;
 			Match(YEAR);
 			}
 		}
@@ -4302,11 +4358,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 76, RULE_duration);
+		EnterRule(_localctx, 78, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 571;
+			State = 577;
 			Match(QUANTITY);
 			}
 		}
@@ -4570,14 +4626,14 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 78;
-		EnterRecursionRule(_localctx, 78, RULE_expr, _p);
+		int _startState = 80;
+		EnterRecursionRule(_localctx, 80, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 600;
+			State = 606;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
@@ -4586,11 +4642,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 574;
+				State = 580;
 				Match(LPAREN);
-				State = 575;
+				State = 581;
 				expr(0);
-				State = 576;
+				State = 582;
 				Match(RPAREN);
 				}
 				break;
@@ -4599,9 +4655,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 578;
+				State = 584;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 579;
+				State = 585;
 				expr(13);
 				}
 				break;
@@ -4610,9 +4666,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 580;
+				State = 586;
 				Match(NOT);
-				State = 581;
+				State = 587;
 				expr(8);
 				}
 				break;
@@ -4621,37 +4677,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 582;
+				State = 588;
 				((CallExprContext)_localctx).callee = ident();
-				State = 583;
+				State = 589;
 				Match(LPAREN);
-				State = 592;
+				State = 598;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 15481401030148103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2573806320505250792L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 15481401030148103L) != 0)) {
 					{
-					State = 584;
+					State = 590;
 					expr(0);
-					State = 589;
+					State = 595;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 585;
+						State = 591;
 						Match(COMMA);
-						State = 586;
+						State = 592;
 						expr(0);
 						}
 						}
-						State = 591;
+						State = 597;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 594;
+				State = 600;
 				Match(RPAREN);
 				}
 				break;
@@ -4660,7 +4716,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 596;
+				State = 602;
 				Match(QUANTITY);
 				}
 				break;
@@ -4669,7 +4725,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 597;
+				State = 603;
 				Match(NUMBER);
 				}
 				break;
@@ -4678,7 +4734,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 598;
+				State = 604;
 				Match(DATE);
 				}
 				break;
@@ -4687,13 +4743,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 599;
+				State = 605;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 622;
+			State = 628;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -4702,7 +4758,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 620;
+					State = 626;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 					case 1:
@@ -4710,11 +4766,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 602;
+						State = 608;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 603;
+						State = 609;
 						Match(OF);
-						State = 604;
+						State = 610;
 						((OfExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -4723,9 +4779,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 605;
+						State = 611;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 606;
+						State = 612;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -4735,7 +4791,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 607;
+						State = 613;
 						((MultiplyExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -4744,9 +4800,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 608;
+						State = 614;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 609;
+						State = 615;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -4756,7 +4812,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 610;
+						State = 616;
 						((AddExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -4765,19 +4821,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 611;
+						State = 617;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 612;
+						State = 618;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 63L) != 0)) ) {
+						if ( !(((((_la - 106)) & ~0x3f) == 0 && ((1L << (_la - 106)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 613;
+						State = 619;
 						((CompareExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -4786,11 +4842,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 614;
+						State = 620;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 615;
+						State = 621;
 						Match(AND);
-						State = 616;
+						State = 622;
 						((AndExprContext)_localctx).right = expr(8);
 						}
 						break;
@@ -4799,18 +4855,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 617;
+						State = 623;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 618;
+						State = 624;
 						Match(OR);
-						State = 619;
+						State = 625;
 						((OrExprContext)_localctx).right = expr(7);
 						}
 						break;
 					}
 					} 
 				}
-				State = 624;
+				State = 630;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
 			}
@@ -4852,20 +4908,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 80, RULE_reference);
+		EnterRule(_localctx, 82, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 625;
+			State = 631;
 			ident();
-			State = 628;
+			State = 634;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
 			case 1:
 				{
-				State = 626;
+				State = 632;
 				Match(DOT);
-				State = 627;
+				State = 633;
 				_localctx.member = ident();
 				}
 				break;
@@ -4932,6 +4988,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRACE() { return GetToken(DealLangParser.GRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CFADS() { return GetToken(DealLangParser.CFADS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INCLUDES() { return GetToken(DealLangParser.INCLUDES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IMPORT() { return GetToken(DealLangParser.IMPORT, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -4948,14 +5005,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 82, RULE_ident);
+		EnterRule(_localctx, 84, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 630;
+			State = 636;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 1286903160252625392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 13510798899347463L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2573806320505250792L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 13510798899347463L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -4977,8 +5034,8 @@ public partial class DealLangParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 3: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 39: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
+		case 40: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -5001,227 +5058,229 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,122,633,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,123,639,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
-		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,1,0,1,0,1,
-		0,5,0,88,8,0,10,0,12,0,91,9,0,1,0,1,0,1,1,1,1,1,1,1,1,5,1,99,8,1,10,1,
-		12,1,102,9,1,1,1,1,1,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,
-		2,1,2,1,2,3,2,121,8,2,1,3,1,3,1,3,1,3,1,3,5,3,128,8,3,10,3,12,3,131,9,
-		3,1,3,1,3,1,4,1,4,1,4,5,4,138,8,4,10,4,12,4,141,9,4,1,4,1,4,1,5,1,5,1,
-		5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,1,5,3,5,159,8,5,1,6,1,6,1,7,
-		1,7,1,7,1,7,5,7,167,8,7,10,7,12,7,170,9,7,1,7,1,7,1,8,1,8,1,8,1,8,1,8,
-		1,8,3,8,180,8,8,1,9,1,9,1,9,1,9,5,9,186,8,9,10,9,12,9,189,9,9,1,9,1,9,
-		1,10,1,10,1,10,1,10,1,10,1,10,1,10,3,10,200,8,10,1,10,1,10,3,10,204,8,
-		10,1,10,1,10,1,10,1,10,5,10,210,8,10,10,10,12,10,213,9,10,1,10,3,10,216,
-		8,10,1,11,1,11,1,11,3,11,221,8,11,1,12,1,12,1,12,1,12,1,12,1,12,5,12,229,
-		8,12,10,12,12,12,232,9,12,1,12,1,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,
-		1,13,1,13,3,13,245,8,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
-		13,1,13,1,13,1,13,3,13,260,8,13,1,13,1,13,4,13,264,8,13,11,13,12,13,265,
-		1,13,1,13,3,13,270,8,13,1,14,1,14,1,14,3,14,275,8,14,1,15,1,15,1,15,1,
-		15,1,15,1,15,3,15,283,8,15,1,16,1,16,1,16,1,16,5,16,289,8,16,10,16,12,
-		16,292,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,3,17,301,8,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,312,8,17,1,18,1,18,1,18,1,18,1,
-		18,1,18,5,18,320,8,18,10,18,12,18,323,9,18,1,18,3,18,326,8,18,1,19,1,19,
-		1,19,1,19,5,19,332,8,19,10,19,12,19,335,9,19,1,19,1,19,1,20,1,20,1,20,
-		1,20,1,20,1,20,5,20,345,8,20,10,20,12,20,348,9,20,3,20,350,8,20,1,21,1,
-		21,1,21,1,22,1,22,1,22,1,22,5,22,359,8,22,10,22,12,22,362,9,22,1,22,3,
-		22,365,8,22,1,23,1,23,1,23,1,23,1,23,1,23,3,23,373,8,23,1,24,1,24,1,24,
-		1,24,1,24,1,24,1,24,1,24,1,24,3,24,384,8,24,3,24,386,8,24,1,24,1,24,1,
-		25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,397,8,25,1,25,1,25,3,25,401,8,25,
-		1,26,1,26,1,26,1,26,1,26,1,26,3,26,409,8,26,1,26,1,26,1,26,1,27,1,27,1,
-		27,1,27,1,27,3,27,419,8,27,1,28,1,28,1,28,1,28,1,28,5,28,426,8,28,10,28,
-		12,28,429,9,28,1,29,1,29,3,29,433,8,29,1,30,1,30,1,30,5,30,438,8,30,10,
-		30,12,30,441,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,5,31,451,8,31,
-		10,31,12,31,454,9,31,3,31,456,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,5,31,474,8,31,10,31,12,31,
-		477,9,31,1,31,1,31,1,31,1,31,5,31,483,8,31,10,31,12,31,486,9,31,1,31,3,
-		31,489,8,31,3,31,491,8,31,1,32,1,32,1,32,5,32,496,8,32,10,32,12,32,499,
-		9,32,1,32,1,32,1,33,1,33,1,33,1,33,5,33,507,8,33,10,33,12,33,510,9,33,
-		1,33,5,33,513,8,33,10,33,12,33,516,9,33,1,33,3,33,519,8,33,1,34,1,34,1,
-		34,1,34,3,34,525,8,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,533,8,35,10,35,
-		12,35,536,9,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		4,36,563,8,36,11,36,12,36,564,3,36,567,8,36,1,37,1,37,1,37,1,38,1,38,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,
-		39,588,8,39,10,39,12,39,591,9,39,3,39,593,8,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,3,39,601,8,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,621,8,39,10,39,12,39,624,9,
-		39,1,40,1,40,1,40,3,40,629,8,40,1,41,1,41,1,41,0,1,78,42,0,2,4,6,8,10,
-		12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,
-		60,62,64,66,68,70,72,74,76,78,80,82,0,5,1,0,93,94,1,0,103,104,1,0,101,
-		102,1,0,105,110,15,0,4,8,12,14,16,19,21,21,24,28,32,33,35,36,39,49,51,
-		52,54,56,60,60,64,66,80,82,88,88,116,117,706,0,89,1,0,0,0,2,94,1,0,0,0,
-		4,120,1,0,0,0,6,122,1,0,0,0,8,134,1,0,0,0,10,158,1,0,0,0,12,160,1,0,0,
-		0,14,162,1,0,0,0,16,179,1,0,0,0,18,181,1,0,0,0,20,215,1,0,0,0,22,217,1,
-		0,0,0,24,222,1,0,0,0,26,269,1,0,0,0,28,274,1,0,0,0,30,282,1,0,0,0,32,284,
-		1,0,0,0,34,311,1,0,0,0,36,325,1,0,0,0,38,327,1,0,0,0,40,349,1,0,0,0,42,
-		351,1,0,0,0,44,354,1,0,0,0,46,372,1,0,0,0,48,374,1,0,0,0,50,389,1,0,0,
-		0,52,402,1,0,0,0,54,413,1,0,0,0,56,420,1,0,0,0,58,432,1,0,0,0,60,434,1,
-		0,0,0,62,490,1,0,0,0,64,492,1,0,0,0,66,518,1,0,0,0,68,524,1,0,0,0,70,526,
-		1,0,0,0,72,566,1,0,0,0,74,568,1,0,0,0,76,571,1,0,0,0,78,600,1,0,0,0,80,
-		625,1,0,0,0,82,630,1,0,0,0,84,88,3,2,1,0,85,88,3,70,35,0,86,88,3,6,3,0,
-		87,84,1,0,0,0,87,85,1,0,0,0,87,86,1,0,0,0,88,91,1,0,0,0,89,87,1,0,0,0,
-		89,90,1,0,0,0,90,92,1,0,0,0,91,89,1,0,0,0,92,93,5,0,0,1,93,1,1,0,0,0,94,
-		95,5,1,0,0,95,96,3,82,41,0,96,100,5,93,0,0,97,99,3,4,2,0,98,97,1,0,0,0,
-		99,102,1,0,0,0,100,98,1,0,0,0,100,101,1,0,0,0,101,103,1,0,0,0,102,100,
-		1,0,0,0,103,104,5,94,0,0,104,3,1,0,0,0,105,121,3,10,5,0,106,121,3,14,7,
-		0,107,121,3,18,9,0,108,121,3,24,12,0,109,121,3,32,16,0,110,121,3,38,19,
-		0,111,121,3,44,22,0,112,121,3,48,24,0,113,121,3,50,25,0,114,121,3,52,26,
-		0,115,121,3,54,27,0,116,121,3,56,28,0,117,121,3,60,30,0,118,121,3,64,32,
-		0,119,121,3,6,3,0,120,105,1,0,0,0,120,106,1,0,0,0,120,107,1,0,0,0,120,
-		108,1,0,0,0,120,109,1,0,0,0,120,110,1,0,0,0,120,111,1,0,0,0,120,112,1,
-		0,0,0,120,113,1,0,0,0,120,114,1,0,0,0,120,115,1,0,0,0,120,116,1,0,0,0,
-		120,117,1,0,0,0,120,118,1,0,0,0,120,119,1,0,0,0,121,5,1,0,0,0,122,123,
-		5,116,0,0,123,129,4,3,0,0,124,128,3,82,41,0,125,128,5,3,0,0,126,128,5,
-		23,0,0,127,124,1,0,0,0,127,125,1,0,0,0,127,126,1,0,0,0,128,131,1,0,0,0,
-		129,127,1,0,0,0,129,130,1,0,0,0,130,132,1,0,0,0,131,129,1,0,0,0,132,133,
-		3,8,4,0,133,7,1,0,0,0,134,139,5,93,0,0,135,138,3,8,4,0,136,138,8,0,0,0,
-		137,135,1,0,0,0,137,136,1,0,0,0,138,141,1,0,0,0,139,137,1,0,0,0,139,140,
-		1,0,0,0,140,142,1,0,0,0,141,139,1,0,0,0,142,143,5,94,0,0,143,9,1,0,0,0,
-		144,145,5,4,0,0,145,159,5,115,0,0,146,147,5,5,0,0,147,159,3,82,41,0,148,
-		149,5,6,0,0,149,159,5,112,0,0,150,151,5,7,0,0,151,159,5,112,0,0,152,153,
-		5,8,0,0,153,159,5,112,0,0,154,155,5,9,0,0,155,159,3,82,41,0,156,157,5,
-		10,0,0,157,159,3,12,6,0,158,144,1,0,0,0,158,146,1,0,0,0,158,148,1,0,0,
-		0,158,150,1,0,0,0,158,152,1,0,0,0,158,154,1,0,0,0,158,156,1,0,0,0,159,
-		11,1,0,0,0,160,161,5,111,0,0,161,13,1,0,0,0,162,163,5,11,0,0,163,164,3,
-		82,41,0,164,168,5,93,0,0,165,167,3,16,8,0,166,165,1,0,0,0,167,170,1,0,
-		0,0,168,166,1,0,0,0,168,169,1,0,0,0,169,171,1,0,0,0,170,168,1,0,0,0,171,
-		172,5,94,0,0,172,15,1,0,0,0,173,174,5,12,0,0,174,180,5,115,0,0,175,176,
-		5,13,0,0,176,180,3,78,39,0,177,178,5,14,0,0,178,180,3,78,39,0,179,173,
-		1,0,0,0,179,175,1,0,0,0,179,177,1,0,0,0,180,17,1,0,0,0,181,182,5,15,0,
-		0,182,183,3,82,41,0,183,187,5,93,0,0,184,186,3,20,10,0,185,184,1,0,0,0,
-		186,189,1,0,0,0,187,185,1,0,0,0,187,188,1,0,0,0,188,190,1,0,0,0,189,187,
-		1,0,0,0,190,191,5,94,0,0,191,19,1,0,0,0,192,193,5,16,0,0,193,216,3,78,
-		39,0,194,195,5,17,0,0,195,196,5,18,0,0,196,199,3,76,38,0,197,198,5,19,
-		0,0,198,200,3,78,39,0,199,197,1,0,0,0,199,200,1,0,0,0,200,203,1,0,0,0,
-		201,202,5,20,0,0,202,204,5,112,0,0,203,201,1,0,0,0,203,204,1,0,0,0,204,
-		216,1,0,0,0,205,206,5,17,0,0,206,207,5,21,0,0,207,211,5,93,0,0,208,210,
-		3,22,11,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,212,1,0,
-		0,0,212,214,1,0,0,0,213,211,1,0,0,0,214,216,5,94,0,0,215,192,1,0,0,0,215,
-		194,1,0,0,0,215,205,1,0,0,0,216,21,1,0,0,0,217,218,5,112,0,0,218,220,3,
-		78,39,0,219,221,5,97,0,0,220,219,1,0,0,0,220,221,1,0,0,0,221,23,1,0,0,
-		0,222,223,5,22,0,0,223,224,3,82,41,0,224,225,5,23,0,0,225,226,3,82,41,
-		0,226,230,5,93,0,0,227,229,3,26,13,0,228,227,1,0,0,0,229,232,1,0,0,0,230,
-		228,1,0,0,0,230,231,1,0,0,0,231,233,1,0,0,0,232,230,1,0,0,0,233,234,5,
-		94,0,0,234,25,1,0,0,0,235,236,5,24,0,0,236,270,3,82,41,0,237,238,5,25,
-		0,0,238,239,3,78,39,0,239,244,3,74,37,0,240,241,5,26,0,0,241,242,3,78,
-		39,0,242,243,3,74,37,0,243,245,1,0,0,0,244,240,1,0,0,0,244,245,1,0,0,0,
-		245,270,1,0,0,0,246,247,5,27,0,0,247,270,5,112,0,0,248,249,5,28,0,0,249,
-		270,3,76,38,0,250,251,5,29,0,0,251,252,3,28,14,0,252,253,3,76,38,0,253,
-		254,5,31,0,0,254,255,5,24,0,0,255,259,5,32,0,0,256,257,5,25,0,0,257,258,
-		5,31,0,0,258,260,5,33,0,0,259,256,1,0,0,0,259,260,1,0,0,0,260,270,1,0,
-		0,0,261,263,5,34,0,0,262,264,3,30,15,0,263,262,1,0,0,0,264,265,1,0,0,0,
-		265,263,1,0,0,0,265,266,1,0,0,0,266,270,1,0,0,0,267,268,5,10,0,0,268,270,
-		3,12,6,0,269,235,1,0,0,0,269,237,1,0,0,0,269,246,1,0,0,0,269,248,1,0,0,
-		0,269,250,1,0,0,0,269,261,1,0,0,0,269,267,1,0,0,0,270,27,1,0,0,0,271,272,
-		5,114,0,0,272,275,5,30,0,0,273,275,5,113,0,0,274,271,1,0,0,0,274,273,1,
-		0,0,0,275,29,1,0,0,0,276,277,5,35,0,0,277,283,3,78,39,0,278,279,5,36,0,
-		0,279,283,3,78,39,0,280,281,5,37,0,0,281,283,5,112,0,0,282,276,1,0,0,0,
-		282,278,1,0,0,0,282,280,1,0,0,0,283,31,1,0,0,0,284,285,5,38,0,0,285,286,
-		3,82,41,0,286,290,5,93,0,0,287,289,3,34,17,0,288,287,1,0,0,0,289,292,1,
-		0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,293,1,0,0,0,292,290,1,0,0,0,
-		293,294,5,94,0,0,294,33,1,0,0,0,295,296,5,39,0,0,296,312,3,78,39,0,297,
-		298,5,40,0,0,298,300,3,78,39,0,299,301,5,41,0,0,300,299,1,0,0,0,300,301,
-		1,0,0,0,301,312,1,0,0,0,302,303,5,42,0,0,303,304,5,37,0,0,304,312,5,112,
-		0,0,305,306,5,45,0,0,306,312,3,36,18,0,307,308,5,7,0,0,308,312,5,112,0,
-		0,309,310,5,49,0,0,310,312,5,114,0,0,311,295,1,0,0,0,311,297,1,0,0,0,311,
-		302,1,0,0,0,311,305,1,0,0,0,311,307,1,0,0,0,311,309,1,0,0,0,312,35,1,0,
-		0,0,313,326,5,46,0,0,314,326,5,47,0,0,315,326,5,48,0,0,316,317,5,21,0,
-		0,317,321,5,93,0,0,318,320,3,22,11,0,319,318,1,0,0,0,320,323,1,0,0,0,321,
-		319,1,0,0,0,321,322,1,0,0,0,322,324,1,0,0,0,323,321,1,0,0,0,324,326,5,
-		94,0,0,325,313,1,0,0,0,325,314,1,0,0,0,325,315,1,0,0,0,325,316,1,0,0,0,
-		326,37,1,0,0,0,327,328,5,50,0,0,328,329,3,82,41,0,329,333,5,93,0,0,330,
-		332,3,40,20,0,331,330,1,0,0,0,332,335,1,0,0,0,333,331,1,0,0,0,333,334,
-		1,0,0,0,334,336,1,0,0,0,335,333,1,0,0,0,336,337,5,94,0,0,337,39,1,0,0,
-		0,338,339,5,51,0,0,339,350,3,78,39,0,340,341,5,52,0,0,341,346,3,42,21,
-		0,342,343,5,97,0,0,343,345,3,42,21,0,344,342,1,0,0,0,345,348,1,0,0,0,346,
-		344,1,0,0,0,346,347,1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,349,338,1,
-		0,0,0,349,340,1,0,0,0,350,41,1,0,0,0,351,352,3,82,41,0,352,353,3,78,39,
-		0,353,43,1,0,0,0,354,355,5,53,0,0,355,364,3,82,41,0,356,360,5,93,0,0,357,
-		359,3,46,23,0,358,357,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,361,
-		1,0,0,0,361,363,1,0,0,0,362,360,1,0,0,0,363,365,5,94,0,0,364,356,1,0,0,
-		0,364,365,1,0,0,0,365,45,1,0,0,0,366,367,5,54,0,0,367,373,3,78,39,0,368,
-		369,5,55,0,0,369,373,3,78,39,0,370,371,5,56,0,0,371,373,3,78,39,0,372,
-		366,1,0,0,0,372,368,1,0,0,0,372,370,1,0,0,0,373,47,1,0,0,0,374,375,5,57,
-		0,0,375,376,3,82,41,0,376,377,5,93,0,0,377,385,3,78,39,0,378,383,3,74,
-		37,0,379,380,5,26,0,0,380,381,3,78,39,0,381,382,3,74,37,0,382,384,1,0,
-		0,0,383,379,1,0,0,0,383,384,1,0,0,0,384,386,1,0,0,0,385,378,1,0,0,0,385,
-		386,1,0,0,0,386,387,1,0,0,0,387,388,5,94,0,0,388,49,1,0,0,0,389,390,5,
-		58,0,0,390,391,3,82,41,0,391,392,5,100,0,0,392,396,3,78,39,0,393,394,5,
-		59,0,0,394,395,5,60,0,0,395,397,3,76,38,0,396,393,1,0,0,0,396,397,1,0,
-		0,0,397,400,1,0,0,0,398,399,5,20,0,0,399,401,5,112,0,0,400,398,1,0,0,0,
-		400,401,1,0,0,0,401,51,1,0,0,0,402,403,5,61,0,0,403,404,3,82,41,0,404,
-		405,5,62,0,0,405,408,3,78,39,0,406,407,5,20,0,0,407,409,5,112,0,0,408,
-		406,1,0,0,0,408,409,1,0,0,0,409,410,1,0,0,0,410,411,5,99,0,0,411,412,3,
-		82,41,0,412,53,1,0,0,0,413,414,5,63,0,0,414,415,5,62,0,0,415,418,3,78,
-		39,0,416,417,5,64,0,0,417,419,3,76,38,0,418,416,1,0,0,0,418,419,1,0,0,
-		0,419,55,1,0,0,0,420,421,5,65,0,0,421,422,5,66,0,0,422,427,3,58,29,0,423,
-		424,5,97,0,0,424,426,3,58,29,0,425,423,1,0,0,0,426,429,1,0,0,0,427,425,
-		1,0,0,0,427,428,1,0,0,0,428,57,1,0,0,0,429,427,1,0,0,0,430,433,5,34,0,
-		0,431,433,3,82,41,0,432,430,1,0,0,0,432,431,1,0,0,0,433,59,1,0,0,0,434,
-		435,5,67,0,0,435,439,5,93,0,0,436,438,3,62,31,0,437,436,1,0,0,0,438,441,
-		1,0,0,0,439,437,1,0,0,0,439,440,1,0,0,0,440,442,1,0,0,0,441,439,1,0,0,
-		0,442,443,5,94,0,0,443,61,1,0,0,0,444,445,5,9,0,0,445,455,3,80,40,0,446,
-		447,5,68,0,0,447,452,3,82,41,0,448,449,5,97,0,0,449,451,3,82,41,0,450,
-		448,1,0,0,0,451,454,1,0,0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,456,1,
-		0,0,0,454,452,1,0,0,0,455,446,1,0,0,0,455,456,1,0,0,0,456,491,1,0,0,0,
-		457,458,5,69,0,0,458,491,3,82,41,0,459,460,5,70,0,0,460,491,3,82,41,0,
-		461,462,5,71,0,0,462,463,5,72,0,0,463,464,5,73,0,0,464,491,3,82,41,0,465,
-		466,5,74,0,0,466,467,5,72,0,0,467,468,5,75,0,0,468,491,3,82,41,0,469,470,
-		5,76,0,0,470,471,3,78,39,0,471,475,5,93,0,0,472,474,3,62,31,0,473,472,
-		1,0,0,0,474,477,1,0,0,0,475,473,1,0,0,0,475,476,1,0,0,0,476,478,1,0,0,
-		0,477,475,1,0,0,0,478,488,5,94,0,0,479,480,5,77,0,0,480,484,5,93,0,0,481,
-		483,3,62,31,0,482,481,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,
-		1,0,0,0,485,487,1,0,0,0,486,484,1,0,0,0,487,489,5,94,0,0,488,479,1,0,0,
-		0,488,489,1,0,0,0,489,491,1,0,0,0,490,444,1,0,0,0,490,457,1,0,0,0,490,
-		459,1,0,0,0,490,461,1,0,0,0,490,465,1,0,0,0,490,469,1,0,0,0,491,63,1,0,
-		0,0,492,493,5,78,0,0,493,497,5,93,0,0,494,496,3,66,33,0,495,494,1,0,0,
-		0,496,499,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,500,1,0,0,0,499,
-		497,1,0,0,0,500,501,5,94,0,0,501,65,1,0,0,0,502,503,5,79,0,0,503,508,3,
-		82,41,0,504,505,5,97,0,0,505,507,3,82,41,0,506,504,1,0,0,0,507,510,1,0,
-		0,0,508,506,1,0,0,0,508,509,1,0,0,0,509,514,1,0,0,0,510,508,1,0,0,0,511,
-		513,3,68,34,0,512,511,1,0,0,0,513,516,1,0,0,0,514,512,1,0,0,0,514,515,
-		1,0,0,0,515,519,1,0,0,0,516,514,1,0,0,0,517,519,3,60,30,0,518,502,1,0,
-		0,0,518,517,1,0,0,0,519,67,1,0,0,0,520,521,5,80,0,0,521,525,3,78,39,0,
-		522,523,5,81,0,0,523,525,3,76,38,0,524,520,1,0,0,0,524,522,1,0,0,0,525,
-		69,1,0,0,0,526,527,5,2,0,0,527,528,3,82,41,0,528,529,5,3,0,0,529,530,3,
-		82,41,0,530,534,5,93,0,0,531,533,3,72,36,0,532,531,1,0,0,0,533,536,1,0,
-		0,0,534,532,1,0,0,0,534,535,1,0,0,0,535,537,1,0,0,0,536,534,1,0,0,0,537,
-		538,5,94,0,0,538,71,1,0,0,0,539,540,3,82,41,0,540,541,5,29,0,0,541,542,
-		5,82,0,0,542,543,5,114,0,0,543,567,1,0,0,0,544,545,3,80,40,0,545,546,5,
-		83,0,0,546,547,3,78,39,0,547,548,3,74,37,0,548,567,1,0,0,0,549,550,3,80,
-		40,0,550,551,5,84,0,0,551,552,3,78,39,0,552,553,5,85,0,0,553,554,5,112,
-		0,0,554,567,1,0,0,0,555,556,3,82,41,0,556,557,5,86,0,0,557,558,5,23,0,
-		0,558,559,5,112,0,0,559,567,1,0,0,0,560,562,5,78,0,0,561,563,3,68,34,0,
-		562,561,1,0,0,0,563,564,1,0,0,0,564,562,1,0,0,0,564,565,1,0,0,0,565,567,
-		1,0,0,0,566,539,1,0,0,0,566,544,1,0,0,0,566,549,1,0,0,0,566,555,1,0,0,
-		0,566,560,1,0,0,0,567,73,1,0,0,0,568,569,5,87,0,0,569,570,5,88,0,0,570,
-		75,1,0,0,0,571,572,5,113,0,0,572,77,1,0,0,0,573,574,6,39,-1,0,574,575,
-		5,95,0,0,575,576,3,78,39,0,576,577,5,96,0,0,577,601,1,0,0,0,578,579,5,
-		102,0,0,579,601,3,78,39,13,580,581,5,92,0,0,581,601,3,78,39,8,582,583,
-		3,82,41,0,583,592,5,95,0,0,584,589,3,78,39,0,585,586,5,97,0,0,586,588,
-		3,78,39,0,587,585,1,0,0,0,588,591,1,0,0,0,589,587,1,0,0,0,589,590,1,0,
-		0,0,590,593,1,0,0,0,591,589,1,0,0,0,592,584,1,0,0,0,592,593,1,0,0,0,593,
-		594,1,0,0,0,594,595,5,96,0,0,595,601,1,0,0,0,596,601,5,113,0,0,597,601,
-		5,114,0,0,598,601,5,112,0,0,599,601,3,80,40,0,600,573,1,0,0,0,600,578,
-		1,0,0,0,600,580,1,0,0,0,600,582,1,0,0,0,600,596,1,0,0,0,600,597,1,0,0,
-		0,600,598,1,0,0,0,600,599,1,0,0,0,601,622,1,0,0,0,602,603,10,12,0,0,603,
-		604,5,89,0,0,604,621,3,78,39,13,605,606,10,11,0,0,606,607,7,1,0,0,607,
-		621,3,78,39,12,608,609,10,10,0,0,609,610,7,2,0,0,610,621,3,78,39,11,611,
-		612,10,9,0,0,612,613,7,3,0,0,613,621,3,78,39,10,614,615,10,7,0,0,615,616,
-		5,90,0,0,616,621,3,78,39,8,617,618,10,6,0,0,618,619,5,91,0,0,619,621,3,
-		78,39,7,620,602,1,0,0,0,620,605,1,0,0,0,620,608,1,0,0,0,620,611,1,0,0,
-		0,620,614,1,0,0,0,620,617,1,0,0,0,621,624,1,0,0,0,622,620,1,0,0,0,622,
-		623,1,0,0,0,623,79,1,0,0,0,624,622,1,0,0,0,625,628,3,82,41,0,626,627,5,
-		98,0,0,627,629,3,82,41,0,628,626,1,0,0,0,628,629,1,0,0,0,629,81,1,0,0,
-		0,630,631,7,4,0,0,631,83,1,0,0,0,64,87,89,100,120,127,129,137,139,158,
-		168,179,187,199,203,211,215,220,230,244,259,265,269,274,282,290,300,311,
-		321,325,333,346,349,360,364,372,383,385,396,400,408,418,427,432,439,452,
-		455,475,484,488,490,497,508,514,518,524,534,564,566,589,592,600,620,622,
-		628
+		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
+		1,0,1,0,1,0,1,0,5,0,91,8,0,10,0,12,0,94,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,
+		2,1,2,1,2,5,2,105,8,2,10,2,12,2,108,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,127,8,3,1,4,1,4,1,4,1,4,1,4,
+		5,4,134,8,4,10,4,12,4,137,9,4,1,4,1,4,1,5,1,5,1,5,5,5,144,8,5,10,5,12,
+		5,147,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,3,6,165,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,173,8,8,10,8,12,8,176,9,8,
+		1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,186,8,9,1,10,1,10,1,10,1,10,5,10,192,
+		8,10,10,10,12,10,195,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		3,11,206,8,11,1,11,1,11,3,11,210,8,11,1,11,1,11,1,11,1,11,5,11,216,8,11,
+		10,11,12,11,219,9,11,1,11,3,11,222,8,11,1,12,1,12,1,12,3,12,227,8,12,1,
+		13,1,13,1,13,1,13,1,13,1,13,5,13,235,8,13,10,13,12,13,238,9,13,1,13,1,
+		13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,251,8,14,1,14,1,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,266,8,14,1,
+		14,1,14,4,14,270,8,14,11,14,12,14,271,1,14,1,14,3,14,276,8,14,1,15,1,15,
+		1,15,3,15,281,8,15,1,16,1,16,1,16,1,16,1,16,1,16,3,16,289,8,16,1,17,1,
+		17,1,17,1,17,5,17,295,8,17,10,17,12,17,298,9,17,1,17,1,17,1,18,1,18,1,
+		18,1,18,1,18,3,18,307,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
+		3,18,318,8,18,1,19,1,19,1,19,1,19,1,19,1,19,5,19,326,8,19,10,19,12,19,
+		329,9,19,1,19,3,19,332,8,19,1,20,1,20,1,20,1,20,5,20,338,8,20,10,20,12,
+		20,341,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,5,21,351,8,21,10,21,
+		12,21,354,9,21,3,21,356,8,21,1,22,1,22,1,22,1,23,1,23,1,23,1,23,5,23,365,
+		8,23,10,23,12,23,368,9,23,1,23,3,23,371,8,23,1,24,1,24,1,24,1,24,1,24,
+		1,24,3,24,379,8,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,390,
+		8,25,3,25,392,8,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,403,
+		8,26,1,26,1,26,3,26,407,8,26,1,27,1,27,1,27,1,27,1,27,1,27,3,27,415,8,
+		27,1,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,425,8,28,1,29,1,29,1,29,
+		1,29,1,29,5,29,432,8,29,10,29,12,29,435,9,29,1,30,1,30,3,30,439,8,30,1,
+		31,1,31,1,31,5,31,444,8,31,10,31,12,31,447,9,31,1,31,1,31,1,32,1,32,1,
+		32,1,32,1,32,1,32,5,32,457,8,32,10,32,12,32,460,9,32,3,32,462,8,32,1,32,
+		1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
+		1,32,5,32,480,8,32,10,32,12,32,483,9,32,1,32,1,32,1,32,1,32,5,32,489,8,
+		32,10,32,12,32,492,9,32,1,32,3,32,495,8,32,3,32,497,8,32,1,33,1,33,1,33,
+		5,33,502,8,33,10,33,12,33,505,9,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,
+		513,8,34,10,34,12,34,516,9,34,1,34,5,34,519,8,34,10,34,12,34,522,9,34,
+		1,34,3,34,525,8,34,1,35,1,35,1,35,1,35,3,35,531,8,35,1,36,1,36,1,36,1,
+		36,1,36,1,36,5,36,539,8,36,10,36,12,36,542,9,36,1,36,1,36,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,4,37,569,8,37,11,37,12,37,570,3,37,573,
+		8,37,1,38,1,38,1,38,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,1,40,5,40,594,8,40,10,40,12,40,597,9,40,3,40,
+		599,8,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,607,8,40,1,40,1,40,1,40,1,
+		40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
+		40,5,40,627,8,40,10,40,12,40,630,9,40,1,41,1,41,1,41,3,41,635,8,41,1,42,
+		1,42,1,42,0,1,80,43,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,
+		38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,
+		0,5,1,0,94,95,1,0,104,105,1,0,102,103,1,0,106,111,16,0,3,3,5,9,13,15,17,
+		20,22,22,25,29,33,34,36,37,40,50,52,53,55,57,61,61,65,67,81,83,89,89,117,
+		118,712,0,92,1,0,0,0,2,97,1,0,0,0,4,100,1,0,0,0,6,126,1,0,0,0,8,128,1,
+		0,0,0,10,140,1,0,0,0,12,164,1,0,0,0,14,166,1,0,0,0,16,168,1,0,0,0,18,185,
+		1,0,0,0,20,187,1,0,0,0,22,221,1,0,0,0,24,223,1,0,0,0,26,228,1,0,0,0,28,
+		275,1,0,0,0,30,280,1,0,0,0,32,288,1,0,0,0,34,290,1,0,0,0,36,317,1,0,0,
+		0,38,331,1,0,0,0,40,333,1,0,0,0,42,355,1,0,0,0,44,357,1,0,0,0,46,360,1,
+		0,0,0,48,378,1,0,0,0,50,380,1,0,0,0,52,395,1,0,0,0,54,408,1,0,0,0,56,419,
+		1,0,0,0,58,426,1,0,0,0,60,438,1,0,0,0,62,440,1,0,0,0,64,496,1,0,0,0,66,
+		498,1,0,0,0,68,524,1,0,0,0,70,530,1,0,0,0,72,532,1,0,0,0,74,572,1,0,0,
+		0,76,574,1,0,0,0,78,577,1,0,0,0,80,606,1,0,0,0,82,631,1,0,0,0,84,636,1,
+		0,0,0,86,91,3,2,1,0,87,91,3,4,2,0,88,91,3,72,36,0,89,91,3,8,4,0,90,86,
+		1,0,0,0,90,87,1,0,0,0,90,88,1,0,0,0,90,89,1,0,0,0,91,94,1,0,0,0,92,90,
+		1,0,0,0,92,93,1,0,0,0,93,95,1,0,0,0,94,92,1,0,0,0,95,96,5,0,0,1,96,1,1,
+		0,0,0,97,98,5,3,0,0,98,99,5,116,0,0,99,3,1,0,0,0,100,101,5,1,0,0,101,102,
+		3,84,42,0,102,106,5,94,0,0,103,105,3,6,3,0,104,103,1,0,0,0,105,108,1,0,
+		0,0,106,104,1,0,0,0,106,107,1,0,0,0,107,109,1,0,0,0,108,106,1,0,0,0,109,
+		110,5,95,0,0,110,5,1,0,0,0,111,127,3,12,6,0,112,127,3,16,8,0,113,127,3,
+		20,10,0,114,127,3,26,13,0,115,127,3,34,17,0,116,127,3,40,20,0,117,127,
+		3,46,23,0,118,127,3,50,25,0,119,127,3,52,26,0,120,127,3,54,27,0,121,127,
+		3,56,28,0,122,127,3,58,29,0,123,127,3,62,31,0,124,127,3,66,33,0,125,127,
+		3,8,4,0,126,111,1,0,0,0,126,112,1,0,0,0,126,113,1,0,0,0,126,114,1,0,0,
+		0,126,115,1,0,0,0,126,116,1,0,0,0,126,117,1,0,0,0,126,118,1,0,0,0,126,
+		119,1,0,0,0,126,120,1,0,0,0,126,121,1,0,0,0,126,122,1,0,0,0,126,123,1,
+		0,0,0,126,124,1,0,0,0,126,125,1,0,0,0,127,7,1,0,0,0,128,129,5,117,0,0,
+		129,135,4,4,0,0,130,134,3,84,42,0,131,134,5,4,0,0,132,134,5,24,0,0,133,
+		130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,134,137,1,0,0,0,135,133,1,
+		0,0,0,135,136,1,0,0,0,136,138,1,0,0,0,137,135,1,0,0,0,138,139,3,10,5,0,
+		139,9,1,0,0,0,140,145,5,94,0,0,141,144,3,10,5,0,142,144,8,0,0,0,143,141,
+		1,0,0,0,143,142,1,0,0,0,144,147,1,0,0,0,145,143,1,0,0,0,145,146,1,0,0,
+		0,146,148,1,0,0,0,147,145,1,0,0,0,148,149,5,95,0,0,149,11,1,0,0,0,150,
+		151,5,5,0,0,151,165,5,116,0,0,152,153,5,6,0,0,153,165,3,84,42,0,154,155,
+		5,7,0,0,155,165,5,113,0,0,156,157,5,8,0,0,157,165,5,113,0,0,158,159,5,
+		9,0,0,159,165,5,113,0,0,160,161,5,10,0,0,161,165,3,84,42,0,162,163,5,11,
+		0,0,163,165,3,14,7,0,164,150,1,0,0,0,164,152,1,0,0,0,164,154,1,0,0,0,164,
+		156,1,0,0,0,164,158,1,0,0,0,164,160,1,0,0,0,164,162,1,0,0,0,165,13,1,0,
+		0,0,166,167,5,112,0,0,167,15,1,0,0,0,168,169,5,12,0,0,169,170,3,84,42,
+		0,170,174,5,94,0,0,171,173,3,18,9,0,172,171,1,0,0,0,173,176,1,0,0,0,174,
+		172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,
+		95,0,0,178,17,1,0,0,0,179,180,5,13,0,0,180,186,5,116,0,0,181,182,5,14,
+		0,0,182,186,3,80,40,0,183,184,5,15,0,0,184,186,3,80,40,0,185,179,1,0,0,
+		0,185,181,1,0,0,0,185,183,1,0,0,0,186,19,1,0,0,0,187,188,5,16,0,0,188,
+		189,3,84,42,0,189,193,5,94,0,0,190,192,3,22,11,0,191,190,1,0,0,0,192,195,
+		1,0,0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,196,1,0,0,0,195,193,1,0,0,
+		0,196,197,5,95,0,0,197,21,1,0,0,0,198,199,5,17,0,0,199,222,3,80,40,0,200,
+		201,5,18,0,0,201,202,5,19,0,0,202,205,3,78,39,0,203,204,5,20,0,0,204,206,
+		3,80,40,0,205,203,1,0,0,0,205,206,1,0,0,0,206,209,1,0,0,0,207,208,5,21,
+		0,0,208,210,5,113,0,0,209,207,1,0,0,0,209,210,1,0,0,0,210,222,1,0,0,0,
+		211,212,5,18,0,0,212,213,5,22,0,0,213,217,5,94,0,0,214,216,3,24,12,0,215,
+		214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,0,0,0,218,220,1,
+		0,0,0,219,217,1,0,0,0,220,222,5,95,0,0,221,198,1,0,0,0,221,200,1,0,0,0,
+		221,211,1,0,0,0,222,23,1,0,0,0,223,224,5,113,0,0,224,226,3,80,40,0,225,
+		227,5,98,0,0,226,225,1,0,0,0,226,227,1,0,0,0,227,25,1,0,0,0,228,229,5,
+		23,0,0,229,230,3,84,42,0,230,231,5,24,0,0,231,232,3,84,42,0,232,236,5,
+		94,0,0,233,235,3,28,14,0,234,233,1,0,0,0,235,238,1,0,0,0,236,234,1,0,0,
+		0,236,237,1,0,0,0,237,239,1,0,0,0,238,236,1,0,0,0,239,240,5,95,0,0,240,
+		27,1,0,0,0,241,242,5,25,0,0,242,276,3,84,42,0,243,244,5,26,0,0,244,245,
+		3,80,40,0,245,250,3,76,38,0,246,247,5,27,0,0,247,248,3,80,40,0,248,249,
+		3,76,38,0,249,251,1,0,0,0,250,246,1,0,0,0,250,251,1,0,0,0,251,276,1,0,
+		0,0,252,253,5,28,0,0,253,276,5,113,0,0,254,255,5,29,0,0,255,276,3,78,39,
+		0,256,257,5,30,0,0,257,258,3,30,15,0,258,259,3,78,39,0,259,260,5,32,0,
+		0,260,261,5,25,0,0,261,265,5,33,0,0,262,263,5,26,0,0,263,264,5,32,0,0,
+		264,266,5,34,0,0,265,262,1,0,0,0,265,266,1,0,0,0,266,276,1,0,0,0,267,269,
+		5,35,0,0,268,270,3,32,16,0,269,268,1,0,0,0,270,271,1,0,0,0,271,269,1,0,
+		0,0,271,272,1,0,0,0,272,276,1,0,0,0,273,274,5,11,0,0,274,276,3,14,7,0,
+		275,241,1,0,0,0,275,243,1,0,0,0,275,252,1,0,0,0,275,254,1,0,0,0,275,256,
+		1,0,0,0,275,267,1,0,0,0,275,273,1,0,0,0,276,29,1,0,0,0,277,278,5,115,0,
+		0,278,281,5,31,0,0,279,281,5,114,0,0,280,277,1,0,0,0,280,279,1,0,0,0,281,
+		31,1,0,0,0,282,283,5,36,0,0,283,289,3,80,40,0,284,285,5,37,0,0,285,289,
+		3,80,40,0,286,287,5,38,0,0,287,289,5,113,0,0,288,282,1,0,0,0,288,284,1,
+		0,0,0,288,286,1,0,0,0,289,33,1,0,0,0,290,291,5,39,0,0,291,292,3,84,42,
+		0,292,296,5,94,0,0,293,295,3,36,18,0,294,293,1,0,0,0,295,298,1,0,0,0,296,
+		294,1,0,0,0,296,297,1,0,0,0,297,299,1,0,0,0,298,296,1,0,0,0,299,300,5,
+		95,0,0,300,35,1,0,0,0,301,302,5,40,0,0,302,318,3,80,40,0,303,304,5,41,
+		0,0,304,306,3,80,40,0,305,307,5,42,0,0,306,305,1,0,0,0,306,307,1,0,0,0,
+		307,318,1,0,0,0,308,309,5,43,0,0,309,310,5,38,0,0,310,318,5,113,0,0,311,
+		312,5,46,0,0,312,318,3,38,19,0,313,314,5,8,0,0,314,318,5,113,0,0,315,316,
+		5,50,0,0,316,318,5,115,0,0,317,301,1,0,0,0,317,303,1,0,0,0,317,308,1,0,
+		0,0,317,311,1,0,0,0,317,313,1,0,0,0,317,315,1,0,0,0,318,37,1,0,0,0,319,
+		332,5,47,0,0,320,332,5,48,0,0,321,332,5,49,0,0,322,323,5,22,0,0,323,327,
+		5,94,0,0,324,326,3,24,12,0,325,324,1,0,0,0,326,329,1,0,0,0,327,325,1,0,
+		0,0,327,328,1,0,0,0,328,330,1,0,0,0,329,327,1,0,0,0,330,332,5,95,0,0,331,
+		319,1,0,0,0,331,320,1,0,0,0,331,321,1,0,0,0,331,322,1,0,0,0,332,39,1,0,
+		0,0,333,334,5,51,0,0,334,335,3,84,42,0,335,339,5,94,0,0,336,338,3,42,21,
+		0,337,336,1,0,0,0,338,341,1,0,0,0,339,337,1,0,0,0,339,340,1,0,0,0,340,
+		342,1,0,0,0,341,339,1,0,0,0,342,343,5,95,0,0,343,41,1,0,0,0,344,345,5,
+		52,0,0,345,356,3,80,40,0,346,347,5,53,0,0,347,352,3,44,22,0,348,349,5,
+		98,0,0,349,351,3,44,22,0,350,348,1,0,0,0,351,354,1,0,0,0,352,350,1,0,0,
+		0,352,353,1,0,0,0,353,356,1,0,0,0,354,352,1,0,0,0,355,344,1,0,0,0,355,
+		346,1,0,0,0,356,43,1,0,0,0,357,358,3,84,42,0,358,359,3,80,40,0,359,45,
+		1,0,0,0,360,361,5,54,0,0,361,370,3,84,42,0,362,366,5,94,0,0,363,365,3,
+		48,24,0,364,363,1,0,0,0,365,368,1,0,0,0,366,364,1,0,0,0,366,367,1,0,0,
+		0,367,369,1,0,0,0,368,366,1,0,0,0,369,371,5,95,0,0,370,362,1,0,0,0,370,
+		371,1,0,0,0,371,47,1,0,0,0,372,373,5,55,0,0,373,379,3,80,40,0,374,375,
+		5,56,0,0,375,379,3,80,40,0,376,377,5,57,0,0,377,379,3,80,40,0,378,372,
+		1,0,0,0,378,374,1,0,0,0,378,376,1,0,0,0,379,49,1,0,0,0,380,381,5,58,0,
+		0,381,382,3,84,42,0,382,383,5,94,0,0,383,391,3,80,40,0,384,389,3,76,38,
+		0,385,386,5,27,0,0,386,387,3,80,40,0,387,388,3,76,38,0,388,390,1,0,0,0,
+		389,385,1,0,0,0,389,390,1,0,0,0,390,392,1,0,0,0,391,384,1,0,0,0,391,392,
+		1,0,0,0,392,393,1,0,0,0,393,394,5,95,0,0,394,51,1,0,0,0,395,396,5,59,0,
+		0,396,397,3,84,42,0,397,398,5,101,0,0,398,402,3,80,40,0,399,400,5,60,0,
+		0,400,401,5,61,0,0,401,403,3,78,39,0,402,399,1,0,0,0,402,403,1,0,0,0,403,
+		406,1,0,0,0,404,405,5,21,0,0,405,407,5,113,0,0,406,404,1,0,0,0,406,407,
+		1,0,0,0,407,53,1,0,0,0,408,409,5,62,0,0,409,410,3,84,42,0,410,411,5,63,
+		0,0,411,414,3,80,40,0,412,413,5,21,0,0,413,415,5,113,0,0,414,412,1,0,0,
+		0,414,415,1,0,0,0,415,416,1,0,0,0,416,417,5,100,0,0,417,418,3,84,42,0,
+		418,55,1,0,0,0,419,420,5,64,0,0,420,421,5,63,0,0,421,424,3,80,40,0,422,
+		423,5,65,0,0,423,425,3,78,39,0,424,422,1,0,0,0,424,425,1,0,0,0,425,57,
+		1,0,0,0,426,427,5,66,0,0,427,428,5,67,0,0,428,433,3,60,30,0,429,430,5,
+		98,0,0,430,432,3,60,30,0,431,429,1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,
+		0,433,434,1,0,0,0,434,59,1,0,0,0,435,433,1,0,0,0,436,439,5,35,0,0,437,
+		439,3,84,42,0,438,436,1,0,0,0,438,437,1,0,0,0,439,61,1,0,0,0,440,441,5,
+		68,0,0,441,445,5,94,0,0,442,444,3,64,32,0,443,442,1,0,0,0,444,447,1,0,
+		0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,448,1,0,0,0,447,445,1,0,0,0,448,
+		449,5,95,0,0,449,63,1,0,0,0,450,451,5,10,0,0,451,461,3,82,41,0,452,453,
+		5,69,0,0,453,458,3,84,42,0,454,455,5,98,0,0,455,457,3,84,42,0,456,454,
+		1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,462,1,0,0,
+		0,460,458,1,0,0,0,461,452,1,0,0,0,461,462,1,0,0,0,462,497,1,0,0,0,463,
+		464,5,70,0,0,464,497,3,84,42,0,465,466,5,71,0,0,466,497,3,84,42,0,467,
+		468,5,72,0,0,468,469,5,73,0,0,469,470,5,74,0,0,470,497,3,84,42,0,471,472,
+		5,75,0,0,472,473,5,73,0,0,473,474,5,76,0,0,474,497,3,84,42,0,475,476,5,
+		77,0,0,476,477,3,80,40,0,477,481,5,94,0,0,478,480,3,64,32,0,479,478,1,
+		0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,484,1,0,0,0,
+		483,481,1,0,0,0,484,494,5,95,0,0,485,486,5,78,0,0,486,490,5,94,0,0,487,
+		489,3,64,32,0,488,487,1,0,0,0,489,492,1,0,0,0,490,488,1,0,0,0,490,491,
+		1,0,0,0,491,493,1,0,0,0,492,490,1,0,0,0,493,495,5,95,0,0,494,485,1,0,0,
+		0,494,495,1,0,0,0,495,497,1,0,0,0,496,450,1,0,0,0,496,463,1,0,0,0,496,
+		465,1,0,0,0,496,467,1,0,0,0,496,471,1,0,0,0,496,475,1,0,0,0,497,65,1,0,
+		0,0,498,499,5,79,0,0,499,503,5,94,0,0,500,502,3,68,34,0,501,500,1,0,0,
+		0,502,505,1,0,0,0,503,501,1,0,0,0,503,504,1,0,0,0,504,506,1,0,0,0,505,
+		503,1,0,0,0,506,507,5,95,0,0,507,67,1,0,0,0,508,509,5,80,0,0,509,514,3,
+		84,42,0,510,511,5,98,0,0,511,513,3,84,42,0,512,510,1,0,0,0,513,516,1,0,
+		0,0,514,512,1,0,0,0,514,515,1,0,0,0,515,520,1,0,0,0,516,514,1,0,0,0,517,
+		519,3,70,35,0,518,517,1,0,0,0,519,522,1,0,0,0,520,518,1,0,0,0,520,521,
+		1,0,0,0,521,525,1,0,0,0,522,520,1,0,0,0,523,525,3,62,31,0,524,508,1,0,
+		0,0,524,523,1,0,0,0,525,69,1,0,0,0,526,527,5,81,0,0,527,531,3,80,40,0,
+		528,529,5,82,0,0,529,531,3,78,39,0,530,526,1,0,0,0,530,528,1,0,0,0,531,
+		71,1,0,0,0,532,533,5,2,0,0,533,534,3,84,42,0,534,535,5,4,0,0,535,536,3,
+		84,42,0,536,540,5,94,0,0,537,539,3,74,37,0,538,537,1,0,0,0,539,542,1,0,
+		0,0,540,538,1,0,0,0,540,541,1,0,0,0,541,543,1,0,0,0,542,540,1,0,0,0,543,
+		544,5,95,0,0,544,73,1,0,0,0,545,546,3,84,42,0,546,547,5,30,0,0,547,548,
+		5,83,0,0,548,549,5,115,0,0,549,573,1,0,0,0,550,551,3,82,41,0,551,552,5,
+		84,0,0,552,553,3,80,40,0,553,554,3,76,38,0,554,573,1,0,0,0,555,556,3,82,
+		41,0,556,557,5,85,0,0,557,558,3,80,40,0,558,559,5,86,0,0,559,560,5,113,
+		0,0,560,573,1,0,0,0,561,562,3,84,42,0,562,563,5,87,0,0,563,564,5,24,0,
+		0,564,565,5,113,0,0,565,573,1,0,0,0,566,568,5,79,0,0,567,569,3,70,35,0,
+		568,567,1,0,0,0,569,570,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,573,
+		1,0,0,0,572,545,1,0,0,0,572,550,1,0,0,0,572,555,1,0,0,0,572,561,1,0,0,
+		0,572,566,1,0,0,0,573,75,1,0,0,0,574,575,5,88,0,0,575,576,5,89,0,0,576,
+		77,1,0,0,0,577,578,5,114,0,0,578,79,1,0,0,0,579,580,6,40,-1,0,580,581,
+		5,96,0,0,581,582,3,80,40,0,582,583,5,97,0,0,583,607,1,0,0,0,584,585,5,
+		103,0,0,585,607,3,80,40,13,586,587,5,93,0,0,587,607,3,80,40,8,588,589,
+		3,84,42,0,589,598,5,96,0,0,590,595,3,80,40,0,591,592,5,98,0,0,592,594,
+		3,80,40,0,593,591,1,0,0,0,594,597,1,0,0,0,595,593,1,0,0,0,595,596,1,0,
+		0,0,596,599,1,0,0,0,597,595,1,0,0,0,598,590,1,0,0,0,598,599,1,0,0,0,599,
+		600,1,0,0,0,600,601,5,97,0,0,601,607,1,0,0,0,602,607,5,114,0,0,603,607,
+		5,115,0,0,604,607,5,113,0,0,605,607,3,82,41,0,606,579,1,0,0,0,606,584,
+		1,0,0,0,606,586,1,0,0,0,606,588,1,0,0,0,606,602,1,0,0,0,606,603,1,0,0,
+		0,606,604,1,0,0,0,606,605,1,0,0,0,607,628,1,0,0,0,608,609,10,12,0,0,609,
+		610,5,90,0,0,610,627,3,80,40,13,611,612,10,11,0,0,612,613,7,1,0,0,613,
+		627,3,80,40,12,614,615,10,10,0,0,615,616,7,2,0,0,616,627,3,80,40,11,617,
+		618,10,9,0,0,618,619,7,3,0,0,619,627,3,80,40,10,620,621,10,7,0,0,621,622,
+		5,91,0,0,622,627,3,80,40,8,623,624,10,6,0,0,624,625,5,92,0,0,625,627,3,
+		80,40,7,626,608,1,0,0,0,626,611,1,0,0,0,626,614,1,0,0,0,626,617,1,0,0,
+		0,626,620,1,0,0,0,626,623,1,0,0,0,627,630,1,0,0,0,628,626,1,0,0,0,628,
+		629,1,0,0,0,629,81,1,0,0,0,630,628,1,0,0,0,631,634,3,84,42,0,632,633,5,
+		99,0,0,633,635,3,84,42,0,634,632,1,0,0,0,634,635,1,0,0,0,635,83,1,0,0,
+		0,636,637,7,4,0,0,637,85,1,0,0,0,64,90,92,106,126,133,135,143,145,164,
+		174,185,193,205,209,217,221,226,236,250,265,271,275,280,288,296,306,317,
+		327,331,339,352,355,366,370,378,389,391,402,406,414,424,433,438,445,458,
+		461,481,490,494,496,503,514,520,524,530,540,570,572,595,598,606,626,628,
+		634
 	};
 
 	public static readonly ATN _ATN =

@@ -37,6 +37,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitCompilationUnit([NotNull] DealLangParser.CompilationUnitContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.importDecl"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitImportDecl([NotNull] DealLangParser.ImportDeclContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.dealDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -13,7 +13,7 @@ public sealed class ReliabilityParsingTests
     private static IReadOnlyList<Diagnostic> Check(string text)
     {
         var bag = new DiagnosticBag();
-        SemanticAnalyzer.Analyze(DealParser.Parse(FilePath, text, bag), bag);
+        DealCompiler.Analyze(DealParser.Parse(FilePath, text, bag), bag);
         return bag.Sorted();
     }
 

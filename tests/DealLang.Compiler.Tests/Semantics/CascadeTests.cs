@@ -13,7 +13,7 @@ public sealed class CascadeTests
     private static List<string> Codes(string text)
     {
         var bag = new DiagnosticBag();
-        Assert.Null(SemanticAnalyzer.Analyze(DealParser.Parse(FilePath, text, bag), bag));
+        Assert.Null(DealCompiler.Analyze(DealParser.Parse(FilePath, text, bag), bag));
         return [.. bag.Sorted().Select(d => d.Code)];
     }
 
@@ -126,20 +126,20 @@ public sealed class CascadeTests
         var bag = new DiagnosticBag();
         CompilationUnitSyntax unit = DealParser.Parse(FilePath, Deal(), bag);
         Assert.Empty(bag.Items);
-        Assert.NotNull(SemanticAnalyzer.Analyze(unit, new DiagnosticBag()));
+        Assert.NotNull(DealCompiler.Analyze(unit, new DiagnosticBag()));
 
         DealSyntax deal = unit.Deals[0];
         var word = new NameSyntax("tranch", deal.Span);
         var withUnknown = unit with { Deals = [deal with { Declarations = deal.Declarations.Add(new UnknownDeclarationSyntax(word, [], deal.Span)) }] };
 
-        Assert.Null(SemanticAnalyzer.Analyze(withUnknown, bag));
+        Assert.Null(DealCompiler.Analyze(withUnknown, bag));
         Assert.Empty(bag.Items);
     }
 
     private static IReadOnlyList<Diagnostic> Diagnostics(string text)
     {
         var bag = new DiagnosticBag();
-        Assert.Null(SemanticAnalyzer.Analyze(DealParser.Parse(FilePath, text, bag), bag));
+        Assert.Null(DealCompiler.Analyze(DealParser.Parse(FilePath, text, bag), bag));
         return bag.Sorted();
     }
 }

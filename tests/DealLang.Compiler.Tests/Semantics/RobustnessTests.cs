@@ -22,7 +22,7 @@ public sealed class RobustnessTests
     private static DealModel? Analyze(CompilationUnitSyntax unit, out DiagnosticBag bag)
     {
         bag = new DiagnosticBag();
-        return SemanticAnalyzer.Analyze(unit, bag);
+        return DealCompiler.Analyze(unit, bag);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class RobustnessTests
         {
             var bag = new DiagnosticBag();
             CompilationUnitSyntax unit = DealParser.Parse("cut.deal", text[..length], bag);
-            _ = SemanticAnalyzer.Analyze(unit, bag);
+            _ = DealCompiler.Analyze(unit, bag);
         }
     }
 
@@ -133,7 +133,7 @@ public sealed class RobustnessTests
             var bag = new DiagnosticBag();
             string text = string.Join('\n', lines.Where((_, i) => i != skip));
             CompilationUnitSyntax unit = DealParser.Parse("cut.deal", text, bag);
-            if (SemanticAnalyzer.Analyze(unit, bag) is not null)
+            if (DealCompiler.Analyze(unit, bag) is not null)
             {
                 lowered++;
             }
@@ -193,7 +193,7 @@ public sealed class RobustnessTests
         CompilationUnitSyntax unit = DealParser.Parse("x.deal", SemanticHarness.Deal(), bag);
         DealSyntax deal = unit.Deals[0] with { Maturity = new DateSyntax(new Date(2020, 1, 1), At), FirstPayment = new DateSyntax(new Date(2040, 1, 1), At) };
 
-        Assert.Null(SemanticAnalyzer.Analyze(unit with { Deals = [deal] }, bag));
+        Assert.Null(DealCompiler.Analyze(unit with { Deals = [deal] }, bag));
         Assert.Contains(bag.Items, d => d.Code == "DL0404");
     }
 }

@@ -15,7 +15,7 @@ internal static class SemanticHarness
         var bag = new DiagnosticBag();
         var unit = DealParser.Parse(FilePath, text, bag);
         Assert.DoesNotContain(bag.Items, d => d.Code.StartsWith("DL01", StringComparison.Ordinal)); // inputs here are syntactically valid
-        DealModel? model = SemanticAnalyzer.Analyze(unit, bag);
+        DealModel? model = DealCompiler.Analyze(unit, bag);
         return (model, bag.Sorted());
     }
 

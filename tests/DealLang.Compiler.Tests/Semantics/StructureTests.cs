@@ -294,7 +294,7 @@ public sealed class StructureTests
         var zero = tranche with { Seniority = new SenioritySyntax(0, tranche.Name.Span) };
         unit = unit with { Deals = [deal with { Declarations = deal.Declarations.Replace(tranche, zero) }] };
 
-        Assert.Null(SemanticAnalyzer.Analyze(unit, bag));
+        Assert.Null(DealCompiler.Analyze(unit, bag));
         Assert.Equal("the seniority of tranche 'Notes' must be 1 (most senior) or more, not 0", Single(bag.Items, "DL0422").Message);
     }
 

@@ -1,0 +1,57 @@
+namespace DealLang.Compiler;
+
+/// <summary>
+/// Deal files on disk, read under the rules the CLI has always applied to the file it is given: not a
+/// directory, at most <see cref="MaxBytes"/>, read in chunks so that a device (<c>/dev/zero</c>) or a pipe, which
+/// have no length to check beforehand, is refused as too large rather than read into memory.
+/// </summary>
+public sealed class DiskSourceFiles : ISourceFiles
+{
+    /// <summary>The largest deal file read (docs/cli.md). Real deals are a few kilobytes; the cap keeps a wrong
+    /// path (a log, an image, <c>/dev/zero</c>) from filling memory before the parser sees it.</summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
+
+    public static readonly DiskSourceFiles Instance = new();
+
+    public SourceFileRead Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            return SourceFileRead.Failed(SourceFileProblem.Directory);
+        }
+
+        if (!File.Exists(path))
+        {
+            return SourceFileRead.Failed(SourceFileProblem.NotFound);
+        }
+
+        try
+        {
+            return ReadBounded(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return SourceFileRead.Failed(SourceFileProblem.Unreadable, e.Message);
+        }
+    }
+
+    private static SourceFileRead ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        using var content = new MemoryStream();
+        byte[] chunk = new byte[64 * 1024];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (content.Length + read > MaxBytes)
+            {
+                return SourceFileRead.Failed(SourceFileProblem.TooLarge);
+            }
+
+            content.Write(chunk, 0, read);
+        }
+
+        return SourceFileRead.Of(content.ToArray());
+    }
+}
