@@ -55,6 +55,28 @@ public sealed class ScenarioFileTests : IDisposable
     }
 
     [Fact]
+    public void Editing_a_scenario_file_reuses_the_compiled_deal()
+    {
+        // Scenarios are run-time data: the generated C# holds none, so the deal's cache key (SHA-256 of the source)
+        // is the same whatever the scenario file says, and the second run loads the first run's image from disk.
+        string cache = Path.Combine(_folder, "cache");
+        var options = new DealLang.Compiler.Emit.CompileOptions { CacheDirectory = cache, UseMemoryCache = false };
+        string file = Write("edit.scenarios", "scenario Edited for Hyperion {\n  market_rent deflate 10% per year\n}\n");
+        var first = CliHarness.RunWith(options, "run", Hyperion, "--scenarios", file, "--scenario", "Edited", "--format", "csv");
+        string[] imagesAfterFirst = Directory.GetFiles(cache, "*.dlc");
+        DateTime written = File.GetLastWriteTimeUtc(Assert.Single(imagesAfterFirst));
+
+        File.WriteAllText(file, "scenario Edited for Hyperion {\n  market_rent deflate 30% per year\n  MetaLease renewals taken 1\n}\n");
+        var second = CliHarness.RunWith(options, "run", Hyperion, "--scenarios", file, "--scenario", "Edited", "--format", "csv");
+
+        Assert.True(first.Exit == ExitCodes.Ok, first.ToString());
+        Assert.True(second.Exit == ExitCodes.Ok, second.ToString());
+        Assert.NotEqual(first.Out, second.Out); // the edit took effect...
+        Assert.Equal(imagesAfterFirst, Directory.GetFiles(cache, "*.dlc")); // ...with the same compiled deal,
+        Assert.Equal(written, File.GetLastWriteTimeUtc(imagesAfterFirst[0])); // not rewritten by a recompile
+    }
+
+    [Fact]
     public void Scenario_files_given_twice_or_several_add_up()
     {
         string extra = Write("more.scenarios", "scenario NoRenewal for Hyperion {\n  MetaLease renewals taken 0\n}\n");
