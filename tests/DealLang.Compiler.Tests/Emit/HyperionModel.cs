@@ -45,7 +45,7 @@ internal static class HyperionModel
         string title = "Hyperion (Meta / Blue Owl), Richland Parish, Louisiana",
         string trancheName = "Notes",
         string accountName = "Dsra",
-        AmortizationKind amortization = AmortizationKind.Level,
+        AmortizationModel? amortization = null,
         string sourcePath = "/deals/hyperion.deal",
         IReadOnlyList<BoundExpression>? extraTests = null,
         Date? dscrFrom = null)
@@ -59,22 +59,25 @@ internal static class HyperionModel
                 RvgUntil: new Date(2041, 10, 30), RvgCap: RvgCap),
             RvgGuarantees: notesBalance);
 
-        var notes = new TrancheModel(trancheName, 0, NotesBalance, Coupon, new Date(2029, 11, 30), amortization,
-            ImmutableArray<double>.Empty, Maturity, MaturityPeriod: Periods - 1, Seniority: 1);
+        // Interest only until 2029-11-30: principal from period 9, the first ending after it (2030-05-30; period 0
+        // is the stub to 2025-11-30, as the periods roll back from the maturity 2049-05-30).
+        var notes = new TrancheModel(trancheName, 0, NotesBalance, Coupon,
+            (amortization ?? new LevelAmortization()) with { InterestOnlyUntil = new Date(2029, 11, 30), FirstPrincipalPeriod = 9 },
+            Maturity, MaturityPeriod: Periods - 1, Seniority: 1);
 
         var dsraTarget = new DurationOfExpression(1.0, new QuantityExpression(Quantity.DebtService, 0, Unit.Money, IsFlow: true));
         var accounts = ImmutableArray.Create(
             new AccountModel(accountName, 0, Initial: 0, Rate: 0.04, Target: dsraTarget),
             new AccountModel("Trap", 1, Initial: 0, Rate: 0, Target: null));
 
-        var opexAmount = new BinaryExpression(BinaryOperator.Multiply,
+        var opexAmount = new BinaryExpression(BoundBinaryOperator.Multiply,
             new ConstantExpression(0.005, Unit.Rate),
             new QuantityExpression(Quantity.FacilityValue, 0, Unit.Money, IsFlow: false),
             Unit.Money);
         var fees = ImmutableArray.Create(new FeeModel("Opex", 0, opexAmount, Escalator: 0.02));
 
         var dscr = new TestModel("Dscr", 0,
-            new BinaryExpression(BinaryOperator.Divide,
+            new BinaryExpression(BoundBinaryOperator.Divide,
                 new QuantityExpression(Quantity.Cfads, 0, Unit.Money, IsFlow: true),
                 new QuantityExpression(Quantity.DebtService, 0, Unit.Money, IsFlow: true),
                 Unit.Ratio),
@@ -87,13 +90,13 @@ internal static class HyperionModel
         }
 
         var cashTrap = new TriggerModel("CashTrap", 0,
-            new BinaryExpression(BinaryOperator.Less,
+            new BinaryExpression(BoundBinaryOperator.Less,
                 new QuantityExpression(Quantity.TestValue, 0, Unit.Ratio, IsFlow: false),
                 new ConstantExpression(1.10, Unit.Ratio),
                 Unit.Bool),
             From: new Date(2030, 11, 30), Effect: "trap");
 
-        var defaultRule = new BinaryExpression(BinaryOperator.Greater,
+        var defaultRule = new BinaryExpression(BoundBinaryOperator.Greater,
             new QuantityExpression(Quantity.TrancheInterestShortfall, 0, Unit.Money, IsFlow: false),
             new ConstantExpression(0, Unit.Money),
             Unit.Bool);

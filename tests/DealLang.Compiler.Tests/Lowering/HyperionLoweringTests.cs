@@ -141,12 +141,13 @@ public sealed class HyperionLoweringTests
         Assert.Equal(("Notes", 0, 1), (notes.Name, notes.Index, notes.Seniority));
         Assert.Equal(27.3e9, notes.Balance, 27.3e9 * Relative);
         Assert.Equal(0.06581, notes.Coupon, Relative);
-        Assert.Equal(new Date(2029, 11, 30), notes.InterestOnlyUntil);
-        Assert.Equal(AmortizationKind.Level, notes.Amortization);
+        LevelAmortization level = Assert.IsType<LevelAmortization>(notes.Amortization);
+        Assert.Equal(new Date(2029, 11, 30), level.InterestOnlyUntil);
+        // Semiannual periods roll back from the maturity 2049-05-30: a stub to 2025-11-30 (period 0), then 2026-05-30
+        // (1), 2026-11-30 (2), ... 2029-11-30 (8, not after the interest-only date 2029-11-30), 2030-05-30 (9).
+        Assert.Equal(9, level.FirstPrincipalPeriod);
         Assert.Equal(new Date(2049, 5, 30), notes.Maturity);
         Assert.Equal(47, notes.MaturityPeriod);
-        Assert.Equal(48, notes.ScheduledPrincipal.Length);
-        Assert.All(notes.ScheduledPrincipal, p => Assert.Equal(0, p));
     }
 
     [Fact]
@@ -192,7 +193,7 @@ public sealed class HyperionLoweringTests
 
         Assert.Equal(new FeeModel("Trustee", 0, new ConstantExpression(5e6, Unit.Money), 0.02), Model.Fees[0]);
         var assetMgmt = Assert.IsType<BinaryExpression>(Model.Fees[1].AnnualAmount);
-        Assert.Equal(BinaryOperator.Multiply, assetMgmt.Operator);
+        Assert.Equal(BoundBinaryOperator.Multiply, assetMgmt.Operator);
         Assert.Equal(0.001, Assert.IsType<ConstantExpression>(assetMgmt.Left).Value, Relative);
         Assert.Equal(new QuantityExpression(Quantity.FacilityValue, 0, Unit.Money, false), assetMgmt.Right);
     }
@@ -203,7 +204,7 @@ public sealed class HyperionLoweringTests
         TestModel dscr = Assert.Single(Model.Tests);
         Assert.Equal(("Dscr", 0, 2), (dscr.Name, dscr.Index, dscr.TrailingPeriods)); // 12 months / 6 per period
         Assert.Equal(
-            new BinaryExpression(BinaryOperator.Divide,
+            new BinaryExpression(BoundBinaryOperator.Divide,
                 new QuantityExpression(Quantity.Cfads, 0, Unit.Money, true),
                 new QuantityExpression(Quantity.DebtService, 0, Unit.Money, true),
                 Unit.Ratio),
@@ -211,7 +212,7 @@ public sealed class HyperionLoweringTests
 
         Assert.Equal(
             new TriggerModel("CashTrap", 0,
-                new BinaryExpression(BinaryOperator.Less,
+                new BinaryExpression(BoundBinaryOperator.Less,
                     new QuantityExpression(Quantity.TestValue, 0, Unit.Ratio, false),
                     new ConstantExpression(1.10, Unit.Ratio),
                     Unit.Bool),
@@ -220,7 +221,7 @@ public sealed class HyperionLoweringTests
         Assert.Equal(("LeaseEnded", 1, (Date?)null), (Model.Triggers[1].Name, Model.Triggers[1].Index, Model.Triggers[1].From));
 
         Assert.Equal(
-            new BinaryExpression(BinaryOperator.Greater,
+            new BinaryExpression(BoundBinaryOperator.Greater,
                 new QuantityExpression(Quantity.TrancheInterestShortfall, 0, Unit.Money, false),
                 new ConstantExpression(0, Unit.Money),
                 Unit.Bool),

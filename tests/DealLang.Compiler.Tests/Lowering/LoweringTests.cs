@@ -34,8 +34,8 @@ public sealed class LoweringTests
         Assert.Equal(new AccountModel("A", 0, 0, 0, null), model.Accounts[0]);
 
         TrancheModel notes = model.Tranches[0];
-        Assert.Equal((AmortizationKind.Bullet, new Date(2030, 1, 1), 4, 1), (notes.Amortization, notes.Maturity, notes.MaturityPeriod, notes.Seniority));
-        Assert.Null(notes.InterestOnlyUntil);
+        Assert.Equal((new Date(2030, 1, 1), 4, 1), (notes.Maturity, notes.MaturityPeriod, notes.Seniority));
+        Assert.Equal(new BulletAmortization(), notes.Amortization); // no interest-only date: principal from period 0
 
         SaleInfo sale = Assert.Single(model.Enforcement!.Sales);
         Assert.Equal((0.0, 0), (sale.Haircut, sale.LagMonths));
@@ -97,11 +97,10 @@ public sealed class LoweringTests
         (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(text);
 
         Assert.Empty(diagnostics); // 10m + 20m + 30m + 40m repays the 100m balance
-        Assert.Equal([30e6, 0, 30e6, 40e6], model!.Tranches[0].ScheduledPrincipal.ToArray());
-        Assert.Equal(AmortizationKind.Schedule, model.Tranches[0].Amortization);
+        Assert.Equal([30e6, 0, 30e6, 40e6], Assert.IsType<ScheduledAmortization>(model!.Tranches[0].Amortization).Amounts.ToArray());
         Assert.Equal(3, model.Tranches[0].MaturityPeriod);
         Assert.Equal(2, model.Tranches[1].MaturityPeriod);
-        Assert.Equal([0.0, 0, 0, 0], model.Tranches[1].ScheduledPrincipal.ToArray());
+        Assert.IsType<BulletAmortization>(model.Tranches[1].Amortization);
     }
 
     [Fact]

@@ -131,18 +131,18 @@ internal sealed class TrancheComponent(EmitContext ctx)
         {
             var model = tranche.Model;
             w.Line();
-            int first = FirstPrincipalPeriod(Model, model);
-            string interestOnly = model.InterestOnlyUntil is { } io ? " (interest only until " + io + ")" : "";
+            int first = model.Amortization.FirstPrincipalPeriod;
+            string interestOnly = model.Amortization.InterestOnlyUntil is { } io ? " (interest only until " + io + ")" : "";
             w.Comment(model.Name + ": scheduled principal from period " + CSharpLiterals.Int(first) + interestOnly
                 + ", all of it in period " + CSharpLiterals.Int(model.MaturityPeriod) + " (maturity " + model.Maturity + ").");
             w.Line("private const int " + tranche.FirstPrincipalPeriod + " = " + CSharpLiterals.Int(first) + ";");
             w.Line("private const int " + tranche.MaturityPeriod + " = " + CSharpLiterals.Int(model.MaturityPeriod) + ";");
 
-            if (model.Amortization == AmortizationKind.Schedule)
+            if (model.Amortization is ScheduledAmortization schedule)
             {
                 // One amount per period; a short array from the IR means nothing scheduled in the remaining periods.
                 var amounts = Enumerable.Range(0, Model.Periods)
-                    .Select(t => t < model.ScheduledPrincipal.Length ? model.ScheduledPrincipal[t] : 0.0);
+                    .Select(t => t < schedule.Amounts.Length ? schedule.Amounts[t] : 0.0);
                 w.Comment(model.Name + ": scheduled principal per period.");
                 w.Line("private static readonly double[] " + tranche.Schedule + " =");
                 using (w.Block(closingSuffix: ";"))
@@ -158,35 +158,16 @@ internal sealed class TrancheComponent(EmitContext ctx)
         }
     }
 
-    /// <summary>The first period that ends after the interest-only date (0 without one).</summary>
-    internal static int FirstPrincipalPeriod(DealModel model, TrancheModel tranche)
-    {
-        if (tranche.InterestOnlyUntil is not { } until)
-        {
-            return 0;
-        }
-
-        for (int t = 0; t < model.Periods; t++)
-        {
-            if (model.Boundaries[t + 1] > until)
-            {
-                return t;
-            }
-        }
-
-        return model.Periods;
-    }
-
     // Level amortisation: the unequal-period annuity of docs/language.md (tranche), fed from static arrays that the
     // runtime computes once per deal, so the loop only slices them (no allocation, no day counts in the loop).
     private void WriteLevelConstants(IndentedWriter w, TrancheState tranche)
     {
-        if (tranche.Model.Amortization != AmortizationKind.Level)
+        if (tranche.Model.Amortization is not LevelAmortization)
         {
             return;
         }
 
-        if (States.First(t => t.Model.Amortization == AmortizationKind.Level) == tranche)
+        if (States.First(t => t.Model.Amortization is LevelAmortization) == tranche)
         {
             w.Comment("Each period's share of a regular period's level payment: 1, or a stub's year fraction over a full period's.");
             w.Line("private static readonly double[] " + LevelWeights + " = Annuity.PeriodWeights(DayCount." + Model.DayCount
@@ -235,13 +216,14 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
         string? scheduled = model.Amortization switch
         {
-            AmortizationKind.Level => LevelPrincipal(tranche, balance + " - " + unpaidPrincipal),
-            AmortizationKind.Linear => "Annuity.LinearPrincipal(" + balance + " - " + unpaidPrincipal + ", " + remaining + ")",
-            AmortizationKind.Schedule => tranche.Schedule + "[t]",
-            _ => null,
+            LevelAmortization => LevelPrincipal(tranche, balance + " - " + unpaidPrincipal),
+            LinearAmortization => "Annuity.LinearPrincipal(" + balance + " - " + unpaidPrincipal + ", " + remaining + ")",
+            ScheduledAmortization => tranche.Schedule + "[t]",
+            BulletAmortization => null,
+            _ => throw new InvalidOperationException("No emitter for the amortisation " + model.Amortization.Name + "."),
         };
 
-        w.Comment(model.Name + ": " + model.Amortization.ToString().ToLowerInvariant()
+        w.Comment(model.Name + ": " + model.Amortization.Name
             + " principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)");
         using (w.Block("if (t >= " + tranche.MaturityPeriod + ")"))
         {
