@@ -127,21 +127,33 @@ internal static class HyperionModel
             new ScenarioSpec("MetaWalks", [0], [new ValueStress(0.03, 0.25, new Date(2032, 10, 30))], 0.01,
                 [new Date(2031, 1, 15)], 0.35, 12));
 
-        return new DealModel(
-            name, title, "USD", Closing, Maturity, Frequency.Semiannual, DayCount.Thirty360, boundaries,
-            [new PartyInfo("Meta", "AA-", 0.0003, 0.60)],
-            [new FacilityInfo("Campus", 27e9, FacilityValueKind.StraightLine, 360, 0.20, Closing, [], [])],
-            [lease],
-            [notes],
-            [new EquityInfo("Sponsor", 2.45e9, [new EquityHolder(0, 1.0)])],
-            accounts,
-            fees,
-            tests.ToImmutable(),
-            [cashTrap],
-            defaultRule,
-            waterfall,
-            enforcement,
-            scenarios,
-            sourcePath);
+        return new DealModel
+        {
+            Name = name,
+            Title = title,
+            Currency = "USD",
+            SourcePath = sourcePath,
+
+            Closing = Closing,
+            Maturity = Maturity,
+            Frequency = Frequency.Semiannual,
+            DayCount = DayCount.Thirty360,
+            Boundaries = boundaries,
+
+            Parties = [new PartyInfo("Meta", "AA-", 0.0003, 0.60)],
+            Facilities = [new FacilityInfo("Campus", 27e9, FacilityValueKind.StraightLine, 360, 0.20, Closing, [], [])],
+            Leases = [lease],
+            Tranches = [notes],
+            Equities = [new EquityInfo("Sponsor", 2.45e9, [new EquityHolder(0, 1.0)])],
+            Accounts = accounts,
+            Fees = fees,
+
+            Tests = tests.ToImmutable(),
+            Triggers = [cashTrap],
+            DefaultRule = defaultRule,
+            Waterfall = waterfall,
+            Enforcement = enforcement,
+            Scenarios = scenarios,
+        };
     }
 }
