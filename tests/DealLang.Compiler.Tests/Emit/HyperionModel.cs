@@ -114,7 +114,7 @@ internal static class HyperionModel
                 [new ReleaseStep("release Trap", 1), new DistributeStep("distribute rest to Sponsor", 0)]));
 
         var enforcement = new EnforcementModel(
-            [new SaleInfo([0], Haircut: 0.20, LagMonths: 6)],
+            [new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], Haircut: 0.20, LagMonths: 6)],
             [
                 new PayStep("pay Opex", PayKind.Fee, 0, []),
                 new PayStep("pay " + n + ".interest", PayKind.Interest, 0, []),

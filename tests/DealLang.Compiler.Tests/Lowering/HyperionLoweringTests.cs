@@ -261,7 +261,7 @@ public sealed class HyperionLoweringTests
     {
         EnforcementModel enforcement = Assert.IsType<EnforcementModel>(Model.Enforcement);
         SaleInfo sale = Assert.Single(enforcement.Sales);
-        Assert.Equal([0], sale.Facilities);
+        Assert.Equal([new CollateralRef(CollateralKind.Facility, 0)], sale.Collateral);
         Assert.Equal((0.2, 6), (Math.Round(sale.Haircut, 12), sale.LagMonths));
         Assert.Equal(
             ["pay Trustee", "pay AssetMgmt", "pay Notes.interest", "pay Notes.balance", "distribute rest to Sponsor"],

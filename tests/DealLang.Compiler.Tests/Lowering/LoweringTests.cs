@@ -212,7 +212,7 @@ public sealed class LoweringTests
         Assert.Equal([null, null], empty.PartyDefaults);
         Assert.Null(empty.EnforcementHaircut);
 
-        Assert.Equal([0, 1], model.Enforcement!.Sales[0].Facilities);
+        Assert.Equal([new CollateralRef(CollateralKind.Facility, 0), new CollateralRef(CollateralKind.Facility, 1)], model.Enforcement!.Sales[0].Collateral);
     }
 
     [Fact]

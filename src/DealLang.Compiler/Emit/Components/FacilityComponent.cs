@@ -54,7 +54,9 @@ internal sealed class FacilityComponent(EmitContext ctx)
     public bool ReadsValue(int index) =>
         Ctx.Reads(Quantity.FacilityValue, index)
         || Model.Leases.Any(l => l.Info.Facility == index && l.Info.RvgUntil is not null)
-        || Ctx.Sales.Any(s => s.Facilities.Contains(index));
+        || Ctx.Sales.Any(s => s.Collateral.Contains(new CollateralRef(CollateralKind.Facility, index)));
+
+    public override CollateralKind? Collateral => CollateralKind.Facility;
 
     /// <summary>A sale realises the facility's value this period.</summary>
     public override string CollateralValue(int index) => ValueNow(index);

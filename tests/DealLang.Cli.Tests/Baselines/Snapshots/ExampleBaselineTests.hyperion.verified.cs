@@ -571,7 +571,7 @@ public sealed class Deal_Hyperion : IDealProgram
             ],
             Sales =
             [
-                new SaleInfo([0], 0.2, 6),
+                new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], 0.2, 6),
             ],
         };
     }
