@@ -9,8 +9,9 @@ namespace DealLang.Compiler.Lowering;
 /// <summary>
 /// An <c>amortize …</c> clause (bullet when absent) and an interest-only date as an <see cref="AmortizationModel"/>:
 /// shared by every kind that repays principal (tranches today; an amortising asset such as a loan can lower its
-/// clause here too). A scheduled amount lands in the period containing its date; amounts outside the scheduled
-/// periods are dropped (the checks warn of them).
+/// clause here too). A schedule has one amount for every period, workout included (zeros where none falls): a
+/// scheduled amount lands in the period containing its date; amounts outside the scheduled periods are dropped
+/// (the checks warn of them).
 /// </summary>
 internal static class AmortizationLowering
 {
@@ -33,7 +34,7 @@ internal static class AmortizationLowering
     private static ImmutableArray<double> Scheduled(AmortizationSyntax syntax, Lowerer lowerer)
     {
         int periods = lowerer.ScheduledPeriods;
-        var scheduled = new double[periods];
+        var scheduled = new double[lowerer.Boundaries.Length - 1];
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(syntax.Schedule))
         {
             int period = point.Date is null ? -1 : Schedule.PeriodIndexOf(lowerer.Boundaries, point.Date.Value);

@@ -39,7 +39,7 @@ public sealed record LinearAmortization : AmortizationModel
     public override string Name => "linear";
 }
 
-/// <summary>The amounts written, one per period (0 where none falls).</summary>
+/// <summary>The amounts written, one for every period of the model, workout included (0 where none falls).</summary>
 public sealed record ScheduledAmortization(ImmutableArray<double> Amounts) : AmortizationModel
 {
     public override string Name => "schedule";

@@ -3,19 +3,20 @@ using DealLang.Runtime;
 namespace DealLang.Compiler.Model;
 
 /// <summary>
-/// A debt tranche. Interest accrues on the opening balance at <see cref="Coupon"/> times the period's year
-/// fraction. Principal follows <see cref="Amortization"/>; the whole balance is due in <see cref="MaturityPeriod"/>.
+/// A debt tranche of <see cref="Balance"/>: drawn per <see cref="Draw"/>, interest per <see cref="Coupon"/> on the
+/// opening balance, principal per <see cref="Amortization"/>; the whole balance is due in <see cref="MaturityPeriod"/>.
 /// </summary>
 public sealed record TrancheModel(
     string Name,
     int Index,
     double Balance,
-    double Coupon,
+    CouponModel Coupon,
     AmortizationModel Amortization,
+    DrawModel Draw,
     Date Maturity,
     int MaturityPeriod,
     int Seniority)
 {
     public TrancheInfo ToInfo() =>
-        new(Name, Balance, Coupon, Seniority, Maturity, Amortization.Name);
+        new(Name, Balance, Coupon.HeadlineRate, Seniority, Maturity, Amortization.Name);
 }

@@ -28,7 +28,7 @@ public class EmittedSourceTests
         {
             "bullet" => new BulletAmortization(),
             "linear" => new LinearAmortization(),
-            _ => new ScheduledAmortization([]),
+            _ => new ScheduledAmortization([.. new double[HyperionModel.Periods]]),
         };
         var emitted = CSharpEmitter.Emit(HyperionModel.Create(amortization: amortization));
         var diagnostics = RoslynCompiler.CreateCompilation(emitted).GetDiagnostics()

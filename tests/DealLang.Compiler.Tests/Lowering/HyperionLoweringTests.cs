@@ -140,7 +140,8 @@ public sealed class HyperionLoweringTests
         TrancheModel notes = Assert.Single(Model.Tranches);
         Assert.Equal(("Notes", 0, 1), (notes.Name, notes.Index, notes.Seniority));
         Assert.Equal(27.3e9, notes.Balance, 27.3e9 * Relative);
-        Assert.Equal(0.06581, notes.Coupon, Relative);
+        Assert.Equal(0.06581, Assert.IsType<FixedCoupon>(notes.Coupon).Rate, Relative);
+        Assert.IsType<FundedAtClosing>(notes.Draw);
         LevelAmortization level = Assert.IsType<LevelAmortization>(notes.Amortization);
         Assert.Equal(new Date(2029, 11, 30), level.InterestOnlyUntil);
         // Semiannual periods roll back from the maturity 2049-05-30: a stub to 2025-11-30 (period 0), then 2026-05-30

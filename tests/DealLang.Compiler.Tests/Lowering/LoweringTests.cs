@@ -97,7 +97,11 @@ public sealed class LoweringTests
         (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(text);
 
         Assert.Empty(diagnostics); // 10m + 20m + 30m + 40m repays the 100m balance
-        Assert.Equal([30e6, 0, 30e6, 40e6], Assert.IsType<ScheduledAmortization>(model!.Tranches[0].Amortization).Amounts.ToArray());
+        // One amount per period, the workout periods after the maturity (if any) with none.
+        double[] amounts = Assert.IsType<ScheduledAmortization>(model!.Tranches[0].Amortization).Amounts.ToArray();
+        Assert.Equal(model.Periods, amounts.Length);
+        Assert.Equal([30e6, 0, 30e6, 40e6], amounts.Take(4));
+        Assert.All(amounts.Skip(4), a => Assert.Equal(0, a));
         Assert.Equal(3, model.Tranches[0].MaturityPeriod);
         Assert.Equal(2, model.Tranches[1].MaturityPeriod);
         Assert.IsType<BulletAmortization>(model.Tranches[1].Amortization);

@@ -10,7 +10,7 @@ internal sealed class TrancheState : EntityState
         : base(DeclarationKind.Tranche, model.Name, model.Index)
     {
         Model = model;
-        Balance = Local("balance", "double", StateLife.Carried, CSharpLiterals.Double(model.Balance), "principal outstanding",
+        Balance = Local("balance", "double", StateLife.Carried, TrancheComponent.InitialBalance(model), "principal outstanding",
             new LedgerSlot(LedgerSection.Outstanding, model.Name + " balance"));
         StartBalance = Local("startBalance", "double", StateLife.Period, Balance.Name, model.Name + ".balance: outstanding at the period's start");
         ScheduledInterest = Local("scheduledInterest", "double", StateLife.Period, comment: "this period's interest on the opening balance");
@@ -86,6 +86,29 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
     public override DeclarationKind Kind => DeclarationKind.Tranche;
 
+    // ------------------------------------------------------------------ the strategies, each switched on here only
+
+    /// <summary>The annual coupon rate as a C# operand.</summary>
+    private static string Rate(CouponModel coupon) => coupon switch
+    {
+        FixedCoupon f => CSharpLiterals.DoubleOperand(f.Rate),
+        _ => throw new InvalidOperationException("No emitter for the coupon " + coupon + "."),
+    };
+
+    /// <summary>The rate a level payment is computed at, once per deal (a literal: the annuity is precomputed).</summary>
+    private static string AnnuityRate(CouponModel coupon) => coupon switch
+    {
+        FixedCoupon f => CSharpLiterals.Double(f.Rate),
+        _ => throw new InvalidOperationException("A level payment needs a fixed coupon, not " + coupon + "."),
+    };
+
+    /// <summary>The balance outstanding at the closing.</summary>
+    internal static string InitialBalance(TrancheModel model) => model.Draw switch
+    {
+        FundedAtClosing => CSharpLiterals.Double(model.Balance),
+        _ => throw new InvalidOperationException("No emitter for the draw " + model.Draw + "."),
+    };
+
     public override string DescriptionProperty => "Tranches";
 
     public override IEnumerable<string> DescriptionElements() => States.Select(t =>
@@ -106,7 +129,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
         Quantity.TranchePrincipalShortfall => this[index].UnpaidPrincipal.Name,
         Quantity.TrancheInterestPaid => this[index].InterestPaid.Name,
         Quantity.TranchePrincipalPaid => this[index].PrincipalPaid.Name,
-        Quantity.TrancheCoupon => CSharpLiterals.DoubleOperand(this[index].Model.Coupon),
+        Quantity.TrancheCoupon => Rate(this[index].Model.Coupon),
         _ => null,
     };
 
@@ -140,9 +163,8 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
             if (model.Amortization is ScheduledAmortization schedule)
             {
-                // One amount per period; a short array from the IR means nothing scheduled in the remaining periods.
-                var amounts = Enumerable.Range(0, Model.Periods)
-                    .Select(t => t < schedule.Amounts.Length ? schedule.Amounts[t] : 0.0);
+                // One amount per period, as lowered.
+                var amounts = schedule.Amounts;
                 w.Comment(model.Name + ": scheduled principal per period.");
                 w.Line("private static readonly double[] " + tranche.Schedule + " =");
                 using (w.Block(closingSuffix: ";"))
@@ -176,7 +198,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
         w.Comment(tranche.Name + ": coupon × each period's year fraction, the rates of its level payment.");
         w.Line("private static readonly double[] " + tranche.LevelRates + " = Annuity.PeriodRates("
-            + CSharpLiterals.Double(tranche.Model.Coupon) + ", YearFractions);");
+            + AnnuityRate(tranche.Model.Coupon) + ", YearFractions);");
         w.Comment(tranche.Name + ": the annuity's sums from each period to the maturity, so the loop's payment is O(1).");
         w.Line("private static readonly " + tranche.LevelSums.Type + " " + tranche.LevelSums
             + " = Annuity.LevelSums(" + tranche.LevelRates + ", " + LevelWeights + ", " + CSharpLiterals.Int(tranche.Model.MaturityPeriod) + ");");
@@ -207,7 +229,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
         var model = tranche.Model;
         string balance = tranche.Balance.Name;
         string unpaidPrincipal = tranche.UnpaidPrincipal.Name;
-        string coupon = CSharpLiterals.DoubleOperand(model.Coupon);
+        string coupon = Rate(model.Coupon);
         string remaining = tranche.MaturityPeriod + " - t + 1";
 
         w.Comment(model.Name + ": interest on the opening balance, plus interest unpaid so far (which earns none)");

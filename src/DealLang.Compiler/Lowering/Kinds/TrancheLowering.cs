@@ -6,7 +6,7 @@ using DealLang.Runtime;
 namespace DealLang.Compiler.Lowering.Kinds;
 
 /// <summary>
-/// A tranche as a <see cref="TrancheModel"/>. Defaults: bullet (<see cref="AmortizationLowering"/>), the deal's
+/// A tranche as a <see cref="TrancheModel"/>: a fixed coupon, funded at closing. Defaults: bullet (<see cref="AmortizationLowering"/>), the deal's
 /// maturity, seniority by declaration order (1 = first tranche). The maturity period is the one whose end is on or
 /// after the maturity.
 /// </summary>
@@ -22,8 +22,9 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
             Name: symbol.Name,
             Index: index,
             Balance: lowerer.ConstantOf(tranche.Balance),
-            Coupon: lowerer.ConstantOf(tranche.Coupon),
+            Coupon: new FixedCoupon(lowerer.ConstantOf(tranche.Coupon)),
             Amortization: AmortizationLowering.Lower(tranche.Amortization, tranche.InterestOnlyUntil?.Value, lowerer),
+            Draw: new FundedAtClosing(),
             Maturity: maturity,
             MaturityPeriod: Math.Clamp(Schedule.PeriodIndexOf(lowerer.Boundaries, maturity), 0, Math.Max(0, periods - 1)),
             Seniority: DealChecks.SeniorityOf(symbol));
