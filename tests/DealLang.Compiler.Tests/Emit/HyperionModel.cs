@@ -141,7 +141,7 @@ internal static class HyperionModel
             Boundaries = boundaries,
 
             Parties = [new PartyInfo("Meta", "AA-", 0.0003, 0.60)],
-            Facilities = [new FacilityInfo("Campus", 27e9, FacilityValueKind.StraightLine, 360, 0.20, Closing, [], [])],
+            Facilities = [new FacilityInfo("Campus", 27e9, new StraightLineCurve(360, 0.20, Closing))],
             Leases = [lease],
             Tranches = [notes],
             Equities = [new EquityInfo("Sponsor", 2.45e9, [new EquityHolder(0, 1.0)])],

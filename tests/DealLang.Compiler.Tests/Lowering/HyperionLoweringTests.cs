@@ -161,9 +161,10 @@ public sealed class HyperionLoweringTests
         Assert.Equal(new PartyInfo("BlueOwl", "NR", 0, 0), Model.Parties[1]);
 
         FacilityInfo campus = Assert.Single(Model.Facilities);
-        Assert.Equal(("Campus", 27e9, FacilityValueKind.StraightLine, 360), (campus.Name, campus.Cost, campus.ValueKind, campus.LifeMonths));
-        Assert.Equal(0.2, campus.FloorFraction, Relative);
-        Assert.Equal(new Date(2029, 11, 30), campus.DepreciationStart);
+        var line = Assert.IsType<StraightLineCurve>(campus.Value);
+        Assert.Equal(("Campus", 27e9, 360), (campus.Name, campus.Cost, line.LifeMonths));
+        Assert.Equal(0.2, line.FloorFraction, Relative);
+        Assert.Equal(new Date(2029, 11, 30), line.Start);
 
         LeaseModel lease = Assert.Single(Model.Leases);
         LeaseInfo info = lease.Info;

@@ -23,8 +23,7 @@ public sealed class LoweringTests
         Assert.Equal(new PartyInfo("P", "NR", 0, 0), model.Parties[0]);
 
         FacilityInfo f = model.Facilities[0];
-        Assert.Equal((360, 0.0, new Date(2025, 1, 1)), (f.LifeMonths, f.FloorFraction, f.DepreciationStart)); // from closing
-        Assert.Empty(f.ScheduleDates);
+        Assert.Equal(new StraightLineCurve(360, 0.0, new Date(2025, 1, 1)), f.Value); // from closing
 
         LeaseModel lease = model.Leases[0];
         Assert.Equal((0.0, 0, 0, false), (lease.Info.Escalator, lease.Info.RenewalCount, lease.Info.RenewalTermMonths, lease.Info.RenewalAtMarket));
@@ -113,9 +112,9 @@ public sealed class LoweringTests
         DealModel model = ModelOf(Deal("  facility F { cost 1bn value schedule { 2026-01-01 900m, 2028-01-01 700m } }"));
 
         FacilityInfo f = model.Facilities[0];
-        Assert.Equal(FacilityValueKind.Schedule, f.ValueKind);
-        Assert.Equal([new Date(2026, 1, 1), new Date(2028, 1, 1)], f.ScheduleDates);
-        Assert.Equal([9e8, 7e8], f.ScheduleValues);
+        var schedule = Assert.IsType<ScheduleCurve>(f.Value);
+        Assert.Equal([new Date(2026, 1, 1), new Date(2028, 1, 1)], schedule.Dates);
+        Assert.Equal([9e8, 7e8], schedule.Values);
     }
 
     [Fact]

@@ -35,10 +35,18 @@ internal sealed class FacilityComponent(EmitContext ctx)
     public override IEnumerable<string> DescriptionElements() => States.Select(s =>
     {
         var f = s.Info;
-        return "new FacilityInfo(" + CSharpLiterals.String(f.Name) + ", " + CSharpLiterals.Double(f.Cost) + ", FacilityValueKind." + f.ValueKind
-            + ", " + CSharpLiterals.Int(f.LifeMonths) + ", " + CSharpLiterals.Double(f.FloorFraction) + ", " + CSharpLiterals.Date(f.DepreciationStart)
-            + ", " + CSharpEmitter.List(f.ScheduleDates.Select(CSharpLiterals.Date)) + ", " + CSharpEmitter.List(f.ScheduleValues.Select(CSharpLiterals.Double)) + ")";
+        return "new FacilityInfo(" + CSharpLiterals.String(f.Name) + ", " + CSharpLiterals.Double(f.Cost) + ", " + Curve(f.Value) + ")";
     });
+
+    /// <summary>A value curve as the C# that builds it (the runner evaluates it).</summary>
+    internal static string Curve(ValueCurve curve) => curve switch
+    {
+        StraightLineCurve line => "new StraightLineCurve(" + CSharpLiterals.Int(line.LifeMonths) + ", " + CSharpLiterals.Double(line.FloorFraction)
+            + ", " + CSharpLiterals.Date(line.Start) + ")",
+        ScheduleCurve schedule => "new ScheduleCurve(" + CSharpEmitter.List(schedule.Dates.Select(CSharpLiterals.Date)) + ", "
+            + CSharpEmitter.List(schedule.Values.Select(CSharpLiterals.Double)) + ")",
+        _ => throw new InvalidOperationException("No emitter for the value curve " + curve + "."),
+    };
 
     public override string? Read(Quantity quantity, int index) => quantity switch
     {
