@@ -314,6 +314,12 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic AccountUsedTwice(SourceSpan span, string account) =>
         Warning("DL0451", span, $"'{account}' is already named in this 'using' list; drawing on it again does nothing, remove the repeat");
 
+    /// <summary>DL0470: an enforcement sale naming something that is not collateral (a lease, a tranche…): only
+    /// the sellable kinds (<c>CollateralRules</c>) have a value a sale can realise.</summary>
+    public static Diagnostic NotCollateral(SourceSpan span, string name, string actualKind, IEnumerable<string> sellableKinds) =>
+        Error("DL0470", span,
+            $"'{name}' is {SemanticText.WithArticle(actualKind)}; enforcement can sell only collateral ({string.Join(" or ", sellableKinds.Select(SemanticText.WithArticle))})");
+
     // ------------------------------------------------------------------ DL05xx scenarios
 
     /// <summary>DL0501: a scenario written for a deal other than the one in the file (or, for a scenario in a file

@@ -30,7 +30,7 @@ internal static class BalancedChains
         BoundExpression node = top;
         while (node is BinaryExpression b && KindOf(b.Operator) == kind)
         {
-            rights.Add((b.Right, b.Operator == BinaryOperator.Subtract));
+            rights.Add((b.Right, b.Operator == BoundBinaryOperator.Subtract));
             node = b.Left;
         }
 
@@ -67,12 +67,12 @@ internal static class BalancedChains
         Or,
     }
 
-    private static ChainKind KindOf(BinaryOperator op) => op switch
+    private static ChainKind KindOf(BoundBinaryOperator op) => op switch
     {
-        BinaryOperator.Add or BinaryOperator.Subtract => ChainKind.Additive,
-        BinaryOperator.Multiply or BinaryOperator.Of => ChainKind.Multiplicative,
-        BinaryOperator.And => ChainKind.And,
-        BinaryOperator.Or => ChainKind.Or,
+        BoundBinaryOperator.Add or BoundBinaryOperator.Subtract => ChainKind.Additive,
+        BoundBinaryOperator.Multiply => ChainKind.Multiplicative,
+        BoundBinaryOperator.And => ChainKind.And,
+        BoundBinaryOperator.Or => ChainKind.Or,
         _ => ChainKind.None,
     };
 
@@ -90,13 +90,13 @@ internal static class BalancedChains
         int mid = lo + ((hi - lo) / 2);
         var (left, leftNegated) = Build(terms, lo, mid, kind, top);
         var (right, rightNegated) = Build(terms, mid + 1, hi, kind, top);
-        BinaryOperator op = kind switch
+        BoundBinaryOperator op = kind switch
         {
             // -L + R is -(L - R); -L - R is -(L + R): the sign of the whole is the sign of its first term.
-            ChainKind.Additive => leftNegated == rightNegated ? BinaryOperator.Add : BinaryOperator.Subtract,
-            ChainKind.Multiplicative => BinaryOperator.Multiply,
-            ChainKind.And => BinaryOperator.And,
-            _ => BinaryOperator.Or,
+            ChainKind.Additive => leftNegated == rightNegated ? BoundBinaryOperator.Add : BoundBinaryOperator.Subtract,
+            ChainKind.Multiplicative => BoundBinaryOperator.Multiply,
+            ChainKind.And => BoundBinaryOperator.And,
+            _ => BoundBinaryOperator.Or,
         };
         return (new BinaryExpression(op, left, right, top.Unit), leftNegated);
     }

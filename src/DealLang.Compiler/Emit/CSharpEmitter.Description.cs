@@ -57,7 +57,7 @@ public static partial class CSharpEmitter
     }
 
     private static string Sale(SaleInfo s) =>
-        "new SaleInfo(" + List(s.Facilities.Select(CSharpLiterals.Int)) + ", " + CSharpLiterals.Double(s.Haircut) + ", "
+        "new SaleInfo(" + List(s.Collateral.Select(c => "new CollateralRef(CollateralKind." + c.Kind + ", " + CSharpLiterals.Int(c.Index) + ")")) + ", " + CSharpLiterals.Double(s.Haircut) + ", "
         + CSharpLiterals.Int(s.LagMonths) + ")";
 
     /// <summary>An inline collection expression, <c>[a, b]</c>; the parameter's array type gives it its type.</summary>

@@ -1,6 +1,7 @@
 using DealLang.Compiler.Emit.Components;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
 
 namespace DealLang.Compiler.Emit;
 
@@ -130,24 +131,24 @@ public static partial class CSharpEmitter
 
         foreach (var sale in ctx.SaleStates)
         {
-            w.Comment("enforcement sale " + CSharpLiterals.Int(sale.Index + 1) + " of " + FacilityNames(ctx, ctx.Sales[sale.Index].Facilities));
+            w.Comment("enforcement sale " + CSharpLiterals.Int(sale.Index + 1) + " of " + CollateralNames(ctx, ctx.Sales[sale.Index].Collateral));
             w.Line("Date " + sale.Date + " = Closing; // set at the event of default");
             w.Line("bool " + sale.Done + " = false;");
         }
     }
 
-    private static string FacilityNames(EmitContext ctx, int[] facilities) =>
-        string.Join(", ", facilities.Select(f => ctx.Model.Facilities[f].Name));
+    private static string CollateralNames(EmitContext ctx, CollateralRef[] collateral) =>
+        string.Join(", ", collateral.Select(c => ctx.Components[c.Kind].Entities[c.Index].Name));
 
-    /// <summary>The condition that a facility has been sold ("" if no sale includes it).</summary>
-    internal static string SoldFlag(EmitContext ctx, int facility)
+    /// <summary>The condition that a piece of collateral has been sold ("" if no sale includes it).</summary>
+    internal static string SoldFlag(EmitContext ctx, CollateralRef collateral)
     {
         if (!HasEnforcement(ctx))
         {
             return "";
         }
 
-        var flags = ctx.SaleStates.Where(s => ctx.Sales[s.Index].Facilities.Contains(facility)).Select(s => s.Done).ToList();
+        var flags = ctx.SaleStates.Where(s => ctx.Sales[s.Index].Collateral.Contains(collateral)).Select(s => s.Done).ToList();
         return flags.Count switch
         {
             0 => "",
@@ -160,23 +161,22 @@ public static partial class CSharpEmitter
     {
         w.Comment("sales: at the end of the first period ending on or after the sale date, at value less the haircut");
         w.Line("saleProceeds = 0.0;");
-        // Sales sell facilities today; what a sale realises is the collateral's component's to say.
-        var collateral = ctx.Components[DeclarationKind.Facility];
+        // What a sale realises is each piece of collateral's component's to say, whatever its kind.
         foreach (var sale in ctx.SaleStates)
         {
             string done = sale.Done;
             using (w.Block("if (!" + done + " && periodEnd >= " + sale.Date + ")"))
             {
-                var facilities = ctx.Sales[sale.Index].Facilities;
-                string value = facilities.Length == 0
+                var collateral = ctx.Sales[sale.Index].Collateral;
+                string value = collateral.Length == 0
                     ? "0.0"
-                    : Join(" + ", facilities.Select(collateral.CollateralValue).ToList());
-                if (facilities.Length > 1)
+                    : Join(" + ", collateral.Select(c => ctx.Components[c.Kind].CollateralValue(c.Index)).ToList());
+                if (collateral.Length > 1)
                 {
                     value = "(" + value + ")";
                 }
 
-                w.Comment("sells " + FacilityNames(ctx, facilities));
+                w.Comment("sells " + CollateralNames(ctx, collateral));
                 w.Line("double proceeds = " + value + " * (1.0 - " + sale.Haircut + ");");
                 w.Line("saleProceeds += proceeds;");
                 w.Line("result.SaleProceeds += proceeds;");

@@ -48,8 +48,8 @@ public static partial class CSharpEmitter
             case UnaryExpression u:
                 text.Append(u.Operator switch
                 {
-                    UnaryOperator.Negate => "-",
-                    UnaryOperator.Not => "!",
+                    BoundUnaryOperator.Negate => "-",
+                    BoundUnaryOperator.Not => "!",
                     _ => throw Unknown(u.Operator),
                 });
                 WriteChild(ctx, text, u.Operand, window, AtomicPrecedence);
@@ -99,7 +99,7 @@ public static partial class CSharpEmitter
                 case QuantityExpression { Quantity: Quantity.TestValue }:
                     return true;
                 case BinaryExpression b:
-                    if (b.Operator == BinaryOperator.Divide && !IsPlainDivision(b))
+                    if (b.Operator == BoundBinaryOperator.Divide && !IsPlainDivision(b))
                     {
                         return true;
                     }
@@ -160,13 +160,13 @@ public static partial class CSharpEmitter
     {
         BinaryExpression b => b.Operator switch
         {
-            BinaryOperator.Or => OrPrecedence,
-            BinaryOperator.And => AndPrecedence,
-            BinaryOperator.Equal => EqualityPrecedence,
-            BinaryOperator.NotEqual => IsNumeric(b) ? AtomicPrecedence : EqualityPrecedence,
-            BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual => RelationalPrecedence,
-            BinaryOperator.Add or BinaryOperator.Subtract => AdditivePrecedence,
-            BinaryOperator.Divide => IsPlainDivision(b) ? MultiplicativePrecedence : AtomicPrecedence,
+            BoundBinaryOperator.Or => OrPrecedence,
+            BoundBinaryOperator.And => AndPrecedence,
+            BoundBinaryOperator.Equal => EqualityPrecedence,
+            BoundBinaryOperator.NotEqual => IsNumeric(b) ? AtomicPrecedence : EqualityPrecedence,
+            BoundBinaryOperator.Less or BoundBinaryOperator.LessOrEqual or BoundBinaryOperator.Greater or BoundBinaryOperator.GreaterOrEqual => RelationalPrecedence,
+            BoundBinaryOperator.Add or BoundBinaryOperator.Subtract => AdditivePrecedence,
+            BoundBinaryOperator.Divide => IsPlainDivision(b) ? MultiplicativePrecedence : AtomicPrecedence,
             _ => MultiplicativePrecedence,
         },
         DurationOfExpression => MultiplicativePrecedence,
@@ -280,27 +280,27 @@ public static partial class CSharpEmitter
     }
 
     private static BinaryForm Form(BinaryExpression node) =>
-        node.Operator == BinaryOperator.Divide && !IsPlainDivision(node) ? BinaryForm.Ratio
-        : node.Operator == BinaryOperator.NotEqual && IsNumeric(node) ? BinaryForm.NotEqual
+        node.Operator == BoundBinaryOperator.Divide && !IsPlainDivision(node) ? BinaryForm.Ratio
+        : node.Operator == BoundBinaryOperator.NotEqual && IsNumeric(node) ? BinaryForm.NotEqual
         : BinaryForm.Operator;
 
     private static bool LeftNeedsParentheses(BinaryExpression node) =>
         node.Left is not ConstantExpression { Unit: not Unit.Bool } && Precedence(node.Left) < Precedence(node);
 
-    private static string Symbol(BinaryOperator op) => op switch
+    private static string Symbol(BoundBinaryOperator op) => op switch
     {
-        BinaryOperator.Of or BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.And => "&&",
-        BinaryOperator.Or => "||",
+        BoundBinaryOperator.Multiply => "*",
+        BoundBinaryOperator.Divide => "/",
+        BoundBinaryOperator.Add => "+",
+        BoundBinaryOperator.Subtract => "-",
+        BoundBinaryOperator.Less => "<",
+        BoundBinaryOperator.LessOrEqual => "<=",
+        BoundBinaryOperator.Greater => ">",
+        BoundBinaryOperator.GreaterOrEqual => ">=",
+        BoundBinaryOperator.Equal => "==",
+        BoundBinaryOperator.NotEqual => "!=",
+        BoundBinaryOperator.And => "&&",
+        BoundBinaryOperator.Or => "||",
         _ => throw Unknown(op),
     };
 

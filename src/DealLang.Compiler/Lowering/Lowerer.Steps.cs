@@ -43,8 +43,9 @@ internal sealed partial class Lowerer
         return result.ToImmutable();
     }
 
-    /// <summary>Sales with haircut 0 and lag 0 months unless given (days round up to whole months); without an
-    /// enforcement waterfall the regular one keeps running (an empty step list here).</summary>
+    /// <summary>Sales with haircut 0 and lag 0 months unless given (days round up to whole months), each selling
+    /// collateral by kind and index; without an enforcement waterfall the regular one keeps running (an empty step
+    /// list here).</summary>
     private EnforcementModel? LowerEnforcement()
     {
         if (_analysis.Enforcement is not { } enforcement)
@@ -55,8 +56,15 @@ internal sealed partial class Lowerer
         ImmutableArray<SaleInfo> sales =
         [
             .. SyntaxWalk.Safe(enforcement.Sales).Select(s => new SaleInfo(
-                [.. SyntaxWalk.Safe(s.Assets).Select(IndexOf)], Constant(s.Haircut), DurationRules.WholeMonths(s.Lag))),
+                [.. SyntaxWalk.Safe(s.Assets).Select(Collateral)], Constant(s.Haircut), DurationRules.WholeMonths(s.Lag))),
         ];
         return new EnforcementModel(sales, LowerSteps(enforcement.Waterfall?.Steps ?? []));
     }
+
+    /// <summary>What a sale names, as collateral: its kind (<see cref="CollateralRules"/>; the checks let no other
+    /// kind through) and its index among its kind (the first facility if unresolved, which a checked deal never is).</summary>
+    private CollateralRef Collateral(NameSyntax name) =>
+        Symbols.TryLookup(name.Text, out Symbol symbol) && CollateralRules.TryCollateralKind(symbol.Kind, out CollateralKind kind)
+            ? new CollateralRef(kind, symbol.Index)
+            : default;
 }

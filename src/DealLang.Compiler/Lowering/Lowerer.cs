@@ -57,33 +57,36 @@ internal sealed partial class Lowerer
         DealSyntax deal = _analysis.Deal;
         EnforcementModel? enforcement = LowerEnforcement();
         _boundaries = Schedule.Extend(_boundaries, _frequency, WorkoutPeriods(enforcement));
-        return new DealModel(
-            Name: _analysis.DealName,
-            Title: deal.Title?.Value ?? _analysis.DealName,
-            Currency: deal.Currency?.Text ?? "",
-            Closing: _closing,
-            Maturity: _maturity,
-            Frequency: _frequency,
-            DayCount: _analysis.DayCount ?? DayCount.Thirty360,
-            Boundaries: [.. _boundaries],
-            Parties: LowerParties(),
-            Facilities: LowerFacilities(),
-            Leases: LowerLeases(),
-            Tranches: LowerTranches(),
-            Equities: LowerEquities(),
-            Accounts: LowerAccounts(),
-            Fees: LowerFees(),
-            Tests: LowerTests(),
-            Triggers: LowerTriggers(),
-            DefaultRule: Expression(_analysis.DefaultRule?.Condition),
-            Waterfall: LowerSteps(_analysis.Waterfall?.Steps ?? []),
-            Enforcement: enforcement,
-            Scenarios: LowerScenarios(),
-            SourcePath: _analysis.Unit.Span.Path ?? deal.Span.Path ?? "")
+        return new DealModel
         {
+            Name = _analysis.DealName,
+            Title = deal.Title?.Value ?? _analysis.DealName,
+            Currency = deal.Currency?.Text ?? "",
+            SourcePath = _analysis.Unit.Span.Path ?? deal.Span.Path ?? "",
+
+            Closing = _closing,
+            Maturity = _maturity,
+            Frequency = _frequency,
+            DayCount = _analysis.DayCount ?? DayCount.Thirty360,
+            Boundaries = [.. _boundaries],
             ScheduledPeriods = _scheduledPeriods,
-            DefaultGrace = LowerGrace(),
+
+            Parties = LowerParties(),
+            Facilities = LowerFacilities(),
+            Leases = LowerLeases(),
+            Tranches = LowerTranches(),
+            Equities = LowerEquities(),
+            Accounts = LowerAccounts(),
+            Fees = LowerFees(),
+
+            Tests = LowerTests(),
+            Triggers = LowerTriggers(),
             CfadsIncludesRvg = _analysis.CfadsIncludes("rvg"),
+            DefaultRule = Expression(_analysis.DefaultRule?.Condition),
+            DefaultGrace = LowerGrace(),
+            Waterfall = LowerSteps(_analysis.Waterfall?.Steps ?? []),
+            Enforcement = enforcement,
+            Scenarios = LowerScenarios(),
         };
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
 
 namespace DealLang.Compiler.Model;
@@ -15,10 +14,10 @@ public sealed record DateConstantExpression(Date Value) : BoundExpression(Unit.D
 /// <summary>A read of deal state. <see cref="IsFlow"/> quantities are summed over a trailing test's window.</summary>
 public sealed record QuantityExpression(Quantity Quantity, int Index, Unit Unit, bool IsFlow) : BoundExpression(Unit);
 
-public sealed record UnaryExpression(UnaryOperator Operator, BoundExpression Operand, Unit Unit) : BoundExpression(Unit);
+public sealed record UnaryExpression(BoundUnaryOperator Operator, BoundExpression Operand, Unit Unit) : BoundExpression(Unit);
 
-/// <summary><see cref="BinaryOperator.Of"/> is lowered to <see cref="BinaryOperator.Multiply"/>.</summary>
-public sealed record BinaryExpression(BinaryOperator Operator, BoundExpression Left, BoundExpression Right, Unit Unit)
+/// <summary>The syntax's <c>of</c> is bound to <see cref="BoundBinaryOperator.Multiply"/>.</summary>
+public sealed record BinaryExpression(BoundBinaryOperator Operator, BoundExpression Left, BoundExpression Right, Unit Unit)
     : BoundExpression(Unit);
 
 public enum BuiltinFunction

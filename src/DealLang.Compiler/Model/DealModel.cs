@@ -7,32 +7,36 @@ namespace DealLang.Compiler.Model;
 /// The bound, validated deal: the compiler's intermediate representation between the checker and the emitter.
 /// References are resolved to indexes into the arrays below; every expression is typed; every term is a
 /// folded constant. Only <see cref="Lowering.Lowerer"/> creates one, and only for a deal with no errors.
+/// Named properties in four groups (what the deal is, its schedule, its entities, its rules): a new kind adds one
+/// line to the entities.
 /// </summary>
-public sealed record DealModel(
-    string Name,
-    string Title,
-    string Currency,
-    Date Closing,
-    Date Maturity,
-    Frequency Frequency,
-    DayCount DayCount,
-    ImmutableArray<Date> Boundaries,
-    ImmutableArray<PartyInfo> Parties,
-    ImmutableArray<FacilityInfo> Facilities,
-    ImmutableArray<LeaseModel> Leases,
-    ImmutableArray<TrancheModel> Tranches,
-    ImmutableArray<EquityInfo> Equities,
-    ImmutableArray<AccountModel> Accounts,
-    ImmutableArray<FeeModel> Fees,
-    ImmutableArray<TestModel> Tests,
-    ImmutableArray<TriggerModel> Triggers,
-    BoundExpression? DefaultRule,
-    ImmutableArray<StepModel> Waterfall,
-    EnforcementModel? Enforcement,
-    ImmutableArray<ScenarioSpec> Scenarios,
-    string SourcePath)
+public sealed record DealModel
 {
     private readonly int? _scheduledPeriods;
+
+    // ------------------------------------------------------------------ what the deal is
+
+    public required string Name { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Currency { get; init; }
+
+    /// <summary>The deal file (only its name reaches the generated code).</summary>
+    public required string SourcePath { get; init; }
+
+    // ------------------------------------------------------------------ the schedule
+
+    public required Date Closing { get; init; }
+
+    public required Date Maturity { get; init; }
+
+    public required Frequency Frequency { get; init; }
+
+    public required DayCount DayCount { get; init; }
+
+    /// <summary>Period boundaries: the closing, then each period's end, workout periods included.</summary>
+    public required ImmutableArray<Date> Boundaries { get; init; }
 
     /// <summary>All periods: the scheduled ones, then the workout periods after the maturity in which an
     /// enforcement sale can still fall.</summary>
@@ -45,11 +49,45 @@ public sealed record DealModel(
         init => _scheduledPeriods = value;
     }
 
-    /// <summary>How long the default rule's condition must hold before it is an event of default (none: at once).</summary>
-    public DefaultGrace DefaultGrace { get; init; }
+    // ------------------------------------------------------------------ the entities, one array per kind
+
+    public required ImmutableArray<PartyInfo> Parties { get; init; }
+
+    public required ImmutableArray<FacilityInfo> Facilities { get; init; }
+
+    public required ImmutableArray<LeaseModel> Leases { get; init; }
+
+    public required ImmutableArray<TrancheModel> Tranches { get; init; }
+
+    public required ImmutableArray<EquityInfo> Equities { get; init; }
+
+    public required ImmutableArray<AccountModel> Accounts { get; init; }
+
+    public required ImmutableArray<FeeModel> Fees { get; init; }
+
+    // ------------------------------------------------------------------ the rules
+
+    /// <summary>Tests in evaluation order (each after those it reads).</summary>
+    public required ImmutableArray<TestModel> Tests { get; init; }
+
+    public required ImmutableArray<TriggerModel> Triggers { get; init; }
 
     /// <summary><c>cfads includes rvg</c>: the RVG counts in CFADS (by default CFADS is recurring cash only).</summary>
     public bool CfadsIncludesRvg { get; init; }
+
+    /// <summary>The condition of an event of default (null: the deal has no default rule).</summary>
+    public required BoundExpression? DefaultRule { get; init; }
+
+    /// <summary>How long the default rule's condition must hold before it is an event of default (none: at once).</summary>
+    public DefaultGrace DefaultGrace { get; init; }
+
+    public required ImmutableArray<StepModel> Waterfall { get; init; }
+
+    /// <summary>The sales and the waterfall after an event of default (null: none).</summary>
+    public required EnforcementModel? Enforcement { get; init; }
+
+    /// <summary>The deal's own scenarios: run-time data handed to the runner, never emitted.</summary>
+    public required ImmutableArray<ScenarioSpec> Scenarios { get; init; }
 }
 
 /// <summary>A grace period in whole months plus days (<c>grace 30d</c>, <c>grace 6m</c>).</summary>

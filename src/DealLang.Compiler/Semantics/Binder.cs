@@ -73,7 +73,7 @@ internal sealed partial class Binder
         {
             foreach (NameSyntax asset in SyntaxWalk.Safe(sale.Assets))
             {
-                RequireKind(asset, SymbolKind.Facility, "only facilities can be sold on enforcement");
+                RequireCollateral(asset);
             }
 
             Expressions(_dealScope, sale.Haircut);
@@ -258,6 +258,41 @@ internal sealed partial class Binder
         }
 
         _analysis.References[reference] = new ResolvedReference(symbol, info);
+    }
+
+    /// <summary>Resolves a name an enforcement sale sells: any kind <see cref="CollateralRules"/> calls collateral
+    /// (DL0470 for another kind).</summary>
+    private void RequireCollateral(NameSyntax? name)
+    {
+        if (name is not { Text.Length: > 0 })
+        {
+            return;
+        }
+
+        if (!Symbols.TryLookup(name.Text, out Symbol symbol))
+        {
+            ReportUnknown(DiagnosticCatalogue.UnknownName(
+                name.Span, name.Text, _analysis.DealName, Symbols.Suggest(name.Text, [.. CollateralRules.SellableKinds])));
+            return;
+        }
+
+        if (symbol.Kind == SymbolKind.Unknown)
+        {
+            return;
+        }
+
+        if (!CollateralRules.TryCollateralKind(symbol.Kind, out _))
+        {
+            if (!CollateralRules.SellableKinds.Any(k => Symbols.WasAlsoDeclaredAs(name.Text, k)))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.NotCollateral(
+                    name.Span, name.Text, symbol.Kind.Keyword(), CollateralRules.SellableKinds.Select(k => k.Keyword())));
+            }
+
+            return;
+        }
+
+        _analysis.Names[name] = symbol;
     }
 
     /// <summary>Resolves a plain name that must be of one kind; reports unknown names and wrong kinds.</summary>

@@ -110,7 +110,7 @@ internal sealed partial class TypeChecker
                 return BadExpression.Instance;
             }
 
-            return new UnaryExpression(UnaryOperator.Not, operand, Unit.Bool);
+            return new UnaryExpression(BoundUnaryOperator.Not, operand, Unit.Bool);
         }
 
         if (!UnitNames.IsNumeric(operand.Unit))
@@ -121,7 +121,7 @@ internal sealed partial class TypeChecker
 
         return operand is ConstantExpression c
             ? new ConstantExpression(-c.Value, c.Unit)
-            : new UnaryExpression(UnaryOperator.Negate, operand, operand.Unit);
+            : new UnaryExpression(BoundUnaryOperator.Negate, operand, operand.Unit);
     }
 
     /// <summary>
@@ -188,7 +188,7 @@ internal sealed partial class TypeChecker
             }
         }
 
-        return ok ? new BinaryExpression(binary.Operator, left, right, Unit.Bool) : BadExpression.Instance;
+        return ok ? new BinaryExpression(BoundOperators.Of(binary.Operator), left, right, Unit.Bool) : BadExpression.Instance;
     }
 
     // min(a, b, ...), max(a, b, ...), abs(a)
@@ -297,10 +297,10 @@ internal sealed partial class TypeChecker
                     return q.IsFlow;
                 case DurationOfExpression:
                     return true;
-                case UnaryExpression { Operator: UnaryOperator.Negate } u:
+                case UnaryExpression { Operator: BoundUnaryOperator.Negate } u:
                     current = u.Operand;
                     break;
-                case BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract } b:
+                case BinaryExpression { Operator: BoundBinaryOperator.Add or BoundBinaryOperator.Subtract } b:
                     if (!IsFlow(b.Right))
                     {
                         return false;
@@ -308,13 +308,13 @@ internal sealed partial class TypeChecker
 
                     current = b.Left;
                     break;
-                case BinaryExpression { Operator: BinaryOperator.Multiply, Right: ConstantExpression } b:
+                case BinaryExpression { Operator: BoundBinaryOperator.Multiply, Right: ConstantExpression } b:
                     current = b.Left;
                     break;
-                case BinaryExpression { Operator: BinaryOperator.Multiply, Left: ConstantExpression } b:
+                case BinaryExpression { Operator: BoundBinaryOperator.Multiply, Left: ConstantExpression } b:
                     current = b.Right;
                     break;
-                case BinaryExpression { Operator: BinaryOperator.Divide, Right: ConstantExpression } b:
+                case BinaryExpression { Operator: BoundBinaryOperator.Divide, Right: ConstantExpression } b:
                     current = b.Left;
                     break;
                 case CallExpression c:

@@ -33,7 +33,7 @@ internal sealed partial class TypeChecker
             return Folded(binary, binary.Operator == BinaryOperator.Add ? l.Value + r.Value : l.Value - r.Value, unit);
         }
 
-        return new BinaryExpression(binary.Operator, left, right, unit);
+        return new BinaryExpression(BoundOperators.Of(binary.Operator), left, right, unit);
     }
 
     private BoundExpression BindMultiply(BinaryExpressionSyntax binary, BoundExpression left, BoundExpression right)
@@ -50,7 +50,7 @@ internal sealed partial class TypeChecker
         // `1% of X` is multiplication that reads like a term sheet.
         return left is ConstantExpression l && right is ConstantExpression r
             ? Folded(binary, l.Value * r.Value, unit)
-            : new BinaryExpression(BinaryOperator.Multiply, left, right, unit);
+            : new BinaryExpression(BoundBinaryOperator.Multiply, left, right, unit);
     }
 
     private BoundExpression BindDivide(BinaryExpressionSyntax binary, BoundExpression left, BoundExpression right)
@@ -70,7 +70,7 @@ internal sealed partial class TypeChecker
 
         return left is ConstantExpression l && right is ConstantExpression r
             ? Folded(binary, l.Value / r.Value, unit)
-            : new BinaryExpression(BinaryOperator.Divide, left, right, unit);
+            : new BinaryExpression(BoundBinaryOperator.Divide, left, right, unit);
     }
 
     /// <summary>
@@ -122,7 +122,7 @@ internal sealed partial class TypeChecker
             return BadExpression.Instance;
         }
 
-        return new BinaryExpression(binary.Operator, left, right, Unit.Bool);
+        return new BinaryExpression(BoundOperators.Of(binary.Operator), left, right, Unit.Bool);
     }
 
     /// <summary>Number × U = U; money × rate = money; money × ratio = money; rate × ratio = rate; ratio × ratio = ratio.</summary>

@@ -7,11 +7,11 @@ namespace DealLang.Runner.Paths;
 static class FacilityValues
 {
     /// <summary>The deal file's own value curve at <paramref name="d"/>.</summary>
-    public static double Unstressed(FacilityInfo facility, Date d) => facility.ValueKind switch
+    public static double Unstressed(FacilityInfo facility, Date d) => facility.Value switch
     {
-        FacilityValueKind.StraightLine => StraightLine(facility, d),
-        FacilityValueKind.Schedule => Interpolate(facility.ScheduleDates, facility.ScheduleValues, d, facility.Cost),
-        _ => throw new ArgumentOutOfRangeException(nameof(facility), facility.ValueKind, "Unknown facility value curve."),
+        StraightLineCurve line => StraightLine(facility.Cost, line, d),
+        ScheduleCurve schedule => Interpolate(schedule.Dates, schedule.Values, d, facility.Cost),
+        _ => throw new ArgumentOutOfRangeException(nameof(facility), facility.Value, "Unknown value curve."),
     };
 
     /// <summary>(1 − deflate)^(years since closing) × (1 − drop × min(1, elapsed share of closing→by)).</summary>
@@ -42,17 +42,17 @@ static class FacilityValues
         return factor;
     }
 
-    static double StraightLine(FacilityInfo facility, Date d)
+    static double StraightLine(double cost, StraightLineCurve line, Date d)
     {
-        if (d <= facility.DepreciationStart)
+        if (d <= line.Start)
         {
-            return facility.Cost;
+            return cost;
         }
 
-        double elapsed = facility.LifeMonths <= 0
+        double elapsed = line.LifeMonths <= 0
             ? 1.0
-            : Math.Min(1.0, MonthCount.Between(facility.DepreciationStart, d) / facility.LifeMonths);
-        return facility.Cost * (1 - ((1 - facility.FloorFraction) * elapsed));
+            : Math.Min(1.0, MonthCount.Between(line.Start, d) / line.LifeMonths);
+        return cost * (1 - ((1 - line.FloorFraction) * elapsed));
     }
 
     // Linear in the day number between points, flat before the first and after the last.

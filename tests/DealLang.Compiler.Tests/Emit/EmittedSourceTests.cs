@@ -1,4 +1,5 @@
 using DealLang.Compiler.Emit;
+using DealLang.Compiler.Model;
 using Microsoft.CodeAnalysis;
 
 namespace DealLang.Compiler.Tests.Emit;
@@ -18,12 +19,18 @@ public class EmittedSourceTests
     }
 
     [Theory]
-    [InlineData(Syntax.AmortizationKind.Bullet)]
-    [InlineData(Syntax.AmortizationKind.Linear)]
-    [InlineData(Syntax.AmortizationKind.Schedule)]
-    public void EveryAmortizationKindCompilesWithZeroDiagnostics(Syntax.AmortizationKind kind)
+    [InlineData("bullet")]
+    [InlineData("linear")]
+    [InlineData("schedule")]
+    public void EveryAmortizationKindCompilesWithZeroDiagnostics(string kind)
     {
-        var emitted = CSharpEmitter.Emit(HyperionModel.Create(amortization: kind));
+        AmortizationModel amortization = kind switch
+        {
+            "bullet" => new BulletAmortization(),
+            "linear" => new LinearAmortization(),
+            _ => new ScheduledAmortization([.. new double[HyperionModel.Periods]]),
+        };
+        var emitted = CSharpEmitter.Emit(HyperionModel.Create(amortization: amortization));
         var diagnostics = RoslynCompiler.CreateCompilation(emitted).GetDiagnostics()
             .Where(d => d.Severity != DiagnosticSeverity.Hidden)
             .ToList();

@@ -13,7 +13,7 @@ public class ExpressionTests
     private static readonly QuantityExpression I = new(Quantity.TrancheInterestDue, 0, Unit.Money, IsFlow: true);
     private static readonly QuantityExpression P = new(Quantity.TranchePrincipalDue, 0, Unit.Money, IsFlow: true);
 
-    private static BinaryExpression Op(BinaryOperator op, BoundExpression l, BoundExpression r, Unit unit = Unit.Money) => new(op, l, r, unit);
+    private static BinaryExpression Op(BoundBinaryOperator op, BoundExpression l, BoundExpression r, Unit unit = Unit.Money) => new(op, l, r, unit);
 
     private static ConstantExpression K(double value, Unit unit = Unit.Number) => new(value, unit);
 
@@ -22,13 +22,13 @@ public class ExpressionTests
     {
         var tests = new BoundExpression[]
         {
-            Op(BinaryOperator.Subtract, C, Op(BinaryOperator.Subtract, I, P)),                 // X1
-            Op(BinaryOperator.Subtract, Op(BinaryOperator.Subtract, C, I), P),                 // X2
-            Op(BinaryOperator.Multiply, Op(BinaryOperator.Add, C, I), K(-2)),                  // X3
-            Op(BinaryOperator.Divide, C, K(4)),                                                // X4
-            Op(BinaryOperator.Divide, C, P, Unit.Ratio),                                       // X5
+            Op(BoundBinaryOperator.Subtract, C, Op(BoundBinaryOperator.Subtract, I, P)),                 // X1
+            Op(BoundBinaryOperator.Subtract, Op(BoundBinaryOperator.Subtract, C, I), P),                 // X2
+            Op(BoundBinaryOperator.Multiply, Op(BoundBinaryOperator.Add, C, I), K(-2)),                  // X3
+            Op(BoundBinaryOperator.Divide, C, K(4)),                                                // X4
+            Op(BoundBinaryOperator.Divide, C, P, Unit.Ratio),                                       // X5
             new CallExpression(BuiltinFunction.Min, [C, I, P], Unit.Money),                   // X6
-            new UnaryExpression(UnaryOperator.Negate, Op(BinaryOperator.Add, C, I), Unit.Money), // X7
+            new UnaryExpression(BoundUnaryOperator.Negate, Op(BoundBinaryOperator.Add, C, I), Unit.Money), // X7
         };
         string source = CSharpEmitter.Emit(HyperionModel.Create(extraTests: tests)).Source;
 
@@ -46,9 +46,9 @@ public class ExpressionTests
     {
         var tests = new BoundExpression[]
         {
-            Op(BinaryOperator.Subtract, C, Op(BinaryOperator.Subtract, I, P)),
-            Op(BinaryOperator.Subtract, Op(BinaryOperator.Subtract, C, I), P),
-            Op(BinaryOperator.Divide, C, P, Unit.Ratio),
+            Op(BoundBinaryOperator.Subtract, C, Op(BoundBinaryOperator.Subtract, I, P)),
+            Op(BoundBinaryOperator.Subtract, Op(BoundBinaryOperator.Subtract, C, I), P),
+            Op(BoundBinaryOperator.Divide, C, P, Unit.Ratio),
             new CallExpression(BuiltinFunction.Max, [I, P], Unit.Money),
         };
         using var deal = DealHarness.Load(HyperionModel.Create(extraTests: tests));
@@ -84,8 +84,8 @@ public class ExpressionTests
     public void NotEqualIsFalseForNotApplicableRatios()
     {
         // X1 = collections / principal due (n/a in interest-only periods); X2 = 1 when X1 != 0, written as a trigger-like test.
-        var ratio = Op(BinaryOperator.Divide, C, P, Unit.Ratio);
-        var differs = Op(BinaryOperator.NotEqual, new QuantityExpression(Quantity.TestValue, 1, Unit.Ratio, false), K(0, Unit.Ratio), Unit.Bool);
+        var ratio = Op(BoundBinaryOperator.Divide, C, P, Unit.Ratio);
+        var differs = Op(BoundBinaryOperator.NotEqual, new QuantityExpression(Quantity.TestValue, 1, Unit.Ratio, false), K(0, Unit.Ratio), Unit.Bool);
         var model = HyperionModel.Create(extraTests: [ratio]);
         model = model with
         {
@@ -105,7 +105,7 @@ public class ExpressionTests
     [Fact]
     public void DateComparisonsReadHoistedDateConstants()
     {
-        var late = Op(BinaryOperator.GreaterOrEqual,
+        var late = Op(BoundBinaryOperator.GreaterOrEqual,
             new QuantityExpression(Quantity.PeriodEnd, 0, Unit.Date, false),
             new DateConstantExpression(new Date(2030, 1, 1)), Unit.Bool);
         var model = HyperionModel.Create();
@@ -131,7 +131,7 @@ public class ExpressionTests
         BoundExpression sum = C;
         for (int k = 1; k < terms; k++)
         {
-            sum = Op(BinaryOperator.Add, sum, C);
+            sum = Op(BoundBinaryOperator.Add, sum, C);
         }
 
         var model = HyperionModel.Create(extraTests: [sum]);
@@ -159,7 +159,7 @@ public class ExpressionTests
             double? constant = k % 2 == 0 ? k * 1000.0 : null;
             signs.Add((subtract, constant));
             BoundExpression term = constant is { } value ? new ConstantExpression(value, Unit.Money) : C;
-            chain = Op(subtract ? BinaryOperator.Subtract : BinaryOperator.Add, chain, term);
+            chain = Op(subtract ? BoundBinaryOperator.Subtract : BoundBinaryOperator.Add, chain, term);
         }
 
         var model = HyperionModel.Create(extraTests: [chain]);

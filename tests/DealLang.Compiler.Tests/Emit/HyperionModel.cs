@@ -45,7 +45,7 @@ internal static class HyperionModel
         string title = "Hyperion (Meta / Blue Owl), Richland Parish, Louisiana",
         string trancheName = "Notes",
         string accountName = "Dsra",
-        AmortizationKind amortization = AmortizationKind.Level,
+        AmortizationModel? amortization = null,
         string sourcePath = "/deals/hyperion.deal",
         IReadOnlyList<BoundExpression>? extraTests = null,
         Date? dscrFrom = null)
@@ -59,22 +59,25 @@ internal static class HyperionModel
                 RvgUntil: new Date(2041, 10, 30), RvgCap: RvgCap),
             RvgGuarantees: notesBalance);
 
-        var notes = new TrancheModel(trancheName, 0, NotesBalance, Coupon, new Date(2029, 11, 30), amortization,
-            ImmutableArray<double>.Empty, Maturity, MaturityPeriod: Periods - 1, Seniority: 1);
+        // Interest only until 2029-11-30: principal from period 9, the first ending after it (2030-05-30; period 0
+        // is the stub to 2025-11-30, as the periods roll back from the maturity 2049-05-30).
+        var notes = new TrancheModel(trancheName, 0, NotesBalance, new FixedCoupon(Coupon),
+            (amortization ?? new LevelAmortization()) with { InterestOnlyUntil = new Date(2029, 11, 30), FirstPrincipalPeriod = 9 },
+            new FundedAtClosing(), Maturity, MaturityPeriod: Periods - 1, Seniority: 1);
 
         var dsraTarget = new DurationOfExpression(1.0, new QuantityExpression(Quantity.DebtService, 0, Unit.Money, IsFlow: true));
         var accounts = ImmutableArray.Create(
             new AccountModel(accountName, 0, Initial: 0, Rate: 0.04, Target: dsraTarget),
             new AccountModel("Trap", 1, Initial: 0, Rate: 0, Target: null));
 
-        var opexAmount = new BinaryExpression(BinaryOperator.Multiply,
+        var opexAmount = new BinaryExpression(BoundBinaryOperator.Multiply,
             new ConstantExpression(0.005, Unit.Rate),
             new QuantityExpression(Quantity.FacilityValue, 0, Unit.Money, IsFlow: false),
             Unit.Money);
         var fees = ImmutableArray.Create(new FeeModel("Opex", 0, opexAmount, Escalator: 0.02));
 
         var dscr = new TestModel("Dscr", 0,
-            new BinaryExpression(BinaryOperator.Divide,
+            new BinaryExpression(BoundBinaryOperator.Divide,
                 new QuantityExpression(Quantity.Cfads, 0, Unit.Money, IsFlow: true),
                 new QuantityExpression(Quantity.DebtService, 0, Unit.Money, IsFlow: true),
                 Unit.Ratio),
@@ -87,13 +90,13 @@ internal static class HyperionModel
         }
 
         var cashTrap = new TriggerModel("CashTrap", 0,
-            new BinaryExpression(BinaryOperator.Less,
+            new BinaryExpression(BoundBinaryOperator.Less,
                 new QuantityExpression(Quantity.TestValue, 0, Unit.Ratio, IsFlow: false),
                 new ConstantExpression(1.10, Unit.Ratio),
                 Unit.Bool),
             From: new Date(2030, 11, 30), Effect: "trap");
 
-        var defaultRule = new BinaryExpression(BinaryOperator.Greater,
+        var defaultRule = new BinaryExpression(BoundBinaryOperator.Greater,
             new QuantityExpression(Quantity.TrancheInterestShortfall, 0, Unit.Money, IsFlow: false),
             new ConstantExpression(0, Unit.Money),
             Unit.Bool);
@@ -111,7 +114,7 @@ internal static class HyperionModel
                 [new ReleaseStep("release Trap", 1), new DistributeStep("distribute rest to Sponsor", 0)]));
 
         var enforcement = new EnforcementModel(
-            [new SaleInfo([0], Haircut: 0.20, LagMonths: 6)],
+            [new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], Haircut: 0.20, LagMonths: 6)],
             [
                 new PayStep("pay Opex", PayKind.Fee, 0, []),
                 new PayStep("pay " + n + ".interest", PayKind.Interest, 0, []),
@@ -124,21 +127,33 @@ internal static class HyperionModel
             new ScenarioSpec("MetaWalks", [0], [new ValueStress(0.03, 0.25, new Date(2032, 10, 30))], 0.01,
                 [new Date(2031, 1, 15)], 0.35, 12));
 
-        return new DealModel(
-            name, title, "USD", Closing, Maturity, Frequency.Semiannual, DayCount.Thirty360, boundaries,
-            [new PartyInfo("Meta", "AA-", 0.0003, 0.60)],
-            [new FacilityInfo("Campus", 27e9, FacilityValueKind.StraightLine, 360, 0.20, Closing, [], [])],
-            [lease],
-            [notes],
-            [new EquityInfo("Sponsor", 2.45e9, [new EquityHolder(0, 1.0)])],
-            accounts,
-            fees,
-            tests.ToImmutable(),
-            [cashTrap],
-            defaultRule,
-            waterfall,
-            enforcement,
-            scenarios,
-            sourcePath);
+        return new DealModel
+        {
+            Name = name,
+            Title = title,
+            Currency = "USD",
+            SourcePath = sourcePath,
+
+            Closing = Closing,
+            Maturity = Maturity,
+            Frequency = Frequency.Semiannual,
+            DayCount = DayCount.Thirty360,
+            Boundaries = boundaries,
+
+            Parties = [new PartyInfo("Meta", "AA-", 0.0003, 0.60)],
+            Facilities = [new FacilityInfo("Campus", 27e9, new StraightLineCurve(360, 0.20, Closing))],
+            Leases = [lease],
+            Tranches = [notes],
+            Equities = [new EquityInfo("Sponsor", 2.45e9, [new EquityHolder(0, 1.0)])],
+            Accounts = accounts,
+            Fees = fees,
+
+            Tests = tests.ToImmutable(),
+            Triggers = [cashTrap],
+            DefaultRule = defaultRule,
+            Waterfall = waterfall,
+            Enforcement = enforcement,
+            Scenarios = scenarios,
+        };
     }
 }

@@ -140,13 +140,15 @@ public sealed class HyperionLoweringTests
         TrancheModel notes = Assert.Single(Model.Tranches);
         Assert.Equal(("Notes", 0, 1), (notes.Name, notes.Index, notes.Seniority));
         Assert.Equal(27.3e9, notes.Balance, 27.3e9 * Relative);
-        Assert.Equal(0.06581, notes.Coupon, Relative);
-        Assert.Equal(new Date(2029, 11, 30), notes.InterestOnlyUntil);
-        Assert.Equal(AmortizationKind.Level, notes.Amortization);
+        Assert.Equal(0.06581, Assert.IsType<FixedCoupon>(notes.Coupon).Rate, Relative);
+        Assert.IsType<FundedAtClosing>(notes.Draw);
+        LevelAmortization level = Assert.IsType<LevelAmortization>(notes.Amortization);
+        Assert.Equal(new Date(2029, 11, 30), level.InterestOnlyUntil);
+        // Semiannual periods roll back from the maturity 2049-05-30: a stub to 2025-11-30 (period 0), then 2026-05-30
+        // (1), 2026-11-30 (2), ... 2029-11-30 (8, not after the interest-only date 2029-11-30), 2030-05-30 (9).
+        Assert.Equal(9, level.FirstPrincipalPeriod);
         Assert.Equal(new Date(2049, 5, 30), notes.Maturity);
         Assert.Equal(47, notes.MaturityPeriod);
-        Assert.Equal(48, notes.ScheduledPrincipal.Length);
-        Assert.All(notes.ScheduledPrincipal, p => Assert.Equal(0, p));
     }
 
     [Fact]
@@ -159,9 +161,10 @@ public sealed class HyperionLoweringTests
         Assert.Equal(new PartyInfo("BlueOwl", "NR", 0, 0), Model.Parties[1]);
 
         FacilityInfo campus = Assert.Single(Model.Facilities);
-        Assert.Equal(("Campus", 27e9, FacilityValueKind.StraightLine, 360), (campus.Name, campus.Cost, campus.ValueKind, campus.LifeMonths));
-        Assert.Equal(0.2, campus.FloorFraction, Relative);
-        Assert.Equal(new Date(2029, 11, 30), campus.DepreciationStart);
+        var line = Assert.IsType<StraightLineCurve>(campus.Value);
+        Assert.Equal(("Campus", 27e9, 360), (campus.Name, campus.Cost, line.LifeMonths));
+        Assert.Equal(0.2, line.FloorFraction, Relative);
+        Assert.Equal(new Date(2029, 11, 30), line.Start);
 
         LeaseModel lease = Assert.Single(Model.Leases);
         LeaseInfo info = lease.Info;
@@ -192,7 +195,7 @@ public sealed class HyperionLoweringTests
 
         Assert.Equal(new FeeModel("Trustee", 0, new ConstantExpression(5e6, Unit.Money), 0.02), Model.Fees[0]);
         var assetMgmt = Assert.IsType<BinaryExpression>(Model.Fees[1].AnnualAmount);
-        Assert.Equal(BinaryOperator.Multiply, assetMgmt.Operator);
+        Assert.Equal(BoundBinaryOperator.Multiply, assetMgmt.Operator);
         Assert.Equal(0.001, Assert.IsType<ConstantExpression>(assetMgmt.Left).Value, Relative);
         Assert.Equal(new QuantityExpression(Quantity.FacilityValue, 0, Unit.Money, false), assetMgmt.Right);
     }
@@ -203,7 +206,7 @@ public sealed class HyperionLoweringTests
         TestModel dscr = Assert.Single(Model.Tests);
         Assert.Equal(("Dscr", 0, 2), (dscr.Name, dscr.Index, dscr.TrailingPeriods)); // 12 months / 6 per period
         Assert.Equal(
-            new BinaryExpression(BinaryOperator.Divide,
+            new BinaryExpression(BoundBinaryOperator.Divide,
                 new QuantityExpression(Quantity.Cfads, 0, Unit.Money, true),
                 new QuantityExpression(Quantity.DebtService, 0, Unit.Money, true),
                 Unit.Ratio),
@@ -211,7 +214,7 @@ public sealed class HyperionLoweringTests
 
         Assert.Equal(
             new TriggerModel("CashTrap", 0,
-                new BinaryExpression(BinaryOperator.Less,
+                new BinaryExpression(BoundBinaryOperator.Less,
                     new QuantityExpression(Quantity.TestValue, 0, Unit.Ratio, false),
                     new ConstantExpression(1.10, Unit.Ratio),
                     Unit.Bool),
@@ -220,7 +223,7 @@ public sealed class HyperionLoweringTests
         Assert.Equal(("LeaseEnded", 1, (Date?)null), (Model.Triggers[1].Name, Model.Triggers[1].Index, Model.Triggers[1].From));
 
         Assert.Equal(
-            new BinaryExpression(BinaryOperator.Greater,
+            new BinaryExpression(BoundBinaryOperator.Greater,
                 new QuantityExpression(Quantity.TrancheInterestShortfall, 0, Unit.Money, false),
                 new ConstantExpression(0, Unit.Money),
                 Unit.Bool),
@@ -260,7 +263,7 @@ public sealed class HyperionLoweringTests
     {
         EnforcementModel enforcement = Assert.IsType<EnforcementModel>(Model.Enforcement);
         SaleInfo sale = Assert.Single(enforcement.Sales);
-        Assert.Equal([0], sale.Facilities);
+        Assert.Equal([new CollateralRef(CollateralKind.Facility, 0)], sale.Collateral);
         Assert.Equal((0.2, 6), (Math.Round(sale.Haircut, 12), sale.LagMonths));
         Assert.Equal(
             ["pay Trustee", "pay AssetMgmt", "pay Notes.interest", "pay Notes.balance", "distribute rest to Sponsor"],

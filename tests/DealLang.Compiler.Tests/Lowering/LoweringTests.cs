@@ -23,8 +23,7 @@ public sealed class LoweringTests
         Assert.Equal(new PartyInfo("P", "NR", 0, 0), model.Parties[0]);
 
         FacilityInfo f = model.Facilities[0];
-        Assert.Equal((360, 0.0, new Date(2025, 1, 1)), (f.LifeMonths, f.FloorFraction, f.DepreciationStart)); // from closing
-        Assert.Empty(f.ScheduleDates);
+        Assert.Equal(new StraightLineCurve(360, 0.0, new Date(2025, 1, 1)), f.Value); // from closing
 
         LeaseModel lease = model.Leases[0];
         Assert.Equal((0.0, 0, 0, false), (lease.Info.Escalator, lease.Info.RenewalCount, lease.Info.RenewalTermMonths, lease.Info.RenewalAtMarket));
@@ -34,8 +33,8 @@ public sealed class LoweringTests
         Assert.Equal(new AccountModel("A", 0, 0, 0, null), model.Accounts[0]);
 
         TrancheModel notes = model.Tranches[0];
-        Assert.Equal((AmortizationKind.Bullet, new Date(2030, 1, 1), 4, 1), (notes.Amortization, notes.Maturity, notes.MaturityPeriod, notes.Seniority));
-        Assert.Null(notes.InterestOnlyUntil);
+        Assert.Equal((new Date(2030, 1, 1), 4, 1), (notes.Maturity, notes.MaturityPeriod, notes.Seniority));
+        Assert.Equal(new BulletAmortization(), notes.Amortization); // no interest-only date: principal from period 0
 
         SaleInfo sale = Assert.Single(model.Enforcement!.Sales);
         Assert.Equal((0.0, 0), (sale.Haircut, sale.LagMonths));
@@ -97,11 +96,14 @@ public sealed class LoweringTests
         (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(text);
 
         Assert.Empty(diagnostics); // 10m + 20m + 30m + 40m repays the 100m balance
-        Assert.Equal([30e6, 0, 30e6, 40e6], model!.Tranches[0].ScheduledPrincipal.ToArray());
-        Assert.Equal(AmortizationKind.Schedule, model.Tranches[0].Amortization);
+        // One amount per period, the workout periods after the maturity (if any) with none.
+        double[] amounts = Assert.IsType<ScheduledAmortization>(model!.Tranches[0].Amortization).Amounts.ToArray();
+        Assert.Equal(model.Periods, amounts.Length);
+        Assert.Equal([30e6, 0, 30e6, 40e6], amounts.Take(4));
+        Assert.All(amounts.Skip(4), a => Assert.Equal(0, a));
         Assert.Equal(3, model.Tranches[0].MaturityPeriod);
         Assert.Equal(2, model.Tranches[1].MaturityPeriod);
-        Assert.Equal([0.0, 0, 0, 0], model.Tranches[1].ScheduledPrincipal.ToArray());
+        Assert.IsType<BulletAmortization>(model.Tranches[1].Amortization);
     }
 
     [Fact]
@@ -110,9 +112,9 @@ public sealed class LoweringTests
         DealModel model = ModelOf(Deal("  facility F { cost 1bn value schedule { 2026-01-01 900m, 2028-01-01 700m } }"));
 
         FacilityInfo f = model.Facilities[0];
-        Assert.Equal(FacilityValueKind.Schedule, f.ValueKind);
-        Assert.Equal([new Date(2026, 1, 1), new Date(2028, 1, 1)], f.ScheduleDates);
-        Assert.Equal([9e8, 7e8], f.ScheduleValues);
+        var schedule = Assert.IsType<ScheduleCurve>(f.Value);
+        Assert.Equal([new Date(2026, 1, 1), new Date(2028, 1, 1)], schedule.Dates);
+        Assert.Equal([9e8, 7e8], schedule.Values);
     }
 
     [Fact]
@@ -213,7 +215,7 @@ public sealed class LoweringTests
         Assert.Equal([null, null], empty.PartyDefaults);
         Assert.Null(empty.EnforcementHaircut);
 
-        Assert.Equal([0, 1], model.Enforcement!.Sales[0].Facilities);
+        Assert.Equal([new CollateralRef(CollateralKind.Facility, 0), new CollateralRef(CollateralKind.Facility, 1)], model.Enforcement!.Sales[0].Collateral);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class ConstantFoldingTests
         ModelOf(Deal().Replace("balance 100m", "balance " + balance, StringComparison.Ordinal)).Tranches[0].Balance;
 
     private static double CouponOf(string coupon) =>
-        ModelOf(Deal().Replace("coupon 5%", "coupon " + coupon, StringComparison.Ordinal)).Tranches[0].Coupon;
+        ModelOf(Deal().Replace("coupon 5%", "coupon " + coupon, StringComparison.Ordinal)).Tranches[0].Coupon.HeadlineRate;
 
     [Theory]
     [InlineData("27.3bn", 2.73e10)]        // 27.3 × 10^9

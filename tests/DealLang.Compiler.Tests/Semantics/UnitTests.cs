@@ -33,7 +33,7 @@ public sealed class UnitTests
     {
         var bound = Assert.IsType<BinaryExpression>(TestExpression(expression));
 
-        Assert.Equal(BinaryOperator.Multiply, bound.Operator);
+        Assert.Equal(BoundBinaryOperator.Multiply, bound.Operator);
         Assert.Equal(Unit.Money, bound.Unit);
     }
 
@@ -42,7 +42,7 @@ public sealed class UnitTests
     {
         var bound = Assert.IsType<BinaryExpression>(TestExpression("1% of Notes.balance"));
 
-        Assert.Equal(new BinaryExpression(BinaryOperator.Multiply, new ConstantExpression(0.01, Unit.Rate), Balance, Unit.Money), bound);
+        Assert.Equal(new BinaryExpression(BoundBinaryOperator.Multiply, new ConstantExpression(0.01, Unit.Rate), Balance, Unit.Money), bound);
     }
 
     [Fact]

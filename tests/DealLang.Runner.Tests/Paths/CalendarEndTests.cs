@@ -58,7 +58,7 @@ public class CalendarEndTests
     {
         // 360m over 360 months from 9990-01-15: at 9999-12-31, 119 whole months (to 9999-12-15) and 16 of the 31
         // days of the month in progress have gone, so the value is 360m − 1m × (119 + 16/31) = 240,483,870.97.
-        var facility = new FacilityInfo("Campus", 360e6, FacilityValueKind.StraightLine, 360, 0, new Date(9990, 1, 15), [], []);
+        var facility = new FacilityInfo("Campus", 360e6, new StraightLineCurve(360, 0, new Date(9990, 1, 15)));
         var deal = LastDecade(facilities: [facility]);
 
         var values = Build(deal).FacilityValue[0];

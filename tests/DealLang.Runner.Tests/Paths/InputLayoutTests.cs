@@ -10,7 +10,7 @@ public sealed class InputLayoutTests
         parties: [TestDeals.Party("Meta"), TestDeals.Party("Sponsor")],
         facilities: [TestDeals.StraightLine(30e9, 360, 0.2, new Date(2026, 2, 15)), TestDeals.StraightLine(1e9, 120, 0, new Date(2026, 2, 15))],
         leases: [TestDeals.Lease(), TestDeals.Lease(), TestDeals.Lease()],
-        sales: [new SaleInfo([0, 1], 0.2, 6)]);
+        sales: [new SaleInfo([new CollateralRef(CollateralKind.Facility, 0), new CollateralRef(CollateralKind.Facility, 1)], 0.2, 6)]);
 
     [Fact]
     public void SlotsAreNumberedQuantityByQuantityInEntityOrder()

@@ -10,7 +10,7 @@ public class PathBuilderTests
         parties: [TestDeals.Party()],
         facilities: [TestDeals.StraightLine(27e9, 360, 0, new Date(2025, 10, 30))],
         leases: [TestDeals.Lease()],
-        sales: [new SaleInfo([0], 0.20, 6)]);
+        sales: [new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], 0.20, 6)]);
 
     [Fact]
     public void SaleTermsComeFromTheDealUnlessTheScenarioOverridesThem()

@@ -12,7 +12,7 @@ public sealed class PathSourceTests
         parties: [TestDeals.Party()],
         facilities: [TestDeals.StraightLine(30e9, 360, 0.2, new Date(2026, 2, 15))],
         leases: [.. Enumerable.Range(0, leases).Select(_ => TestDeals.Lease(escalator: 0.02, atMarket: true, rvgUntil: new Date(2040, 1, 1)))],
-        sales: [new SaleInfo([0], 0.2, 6)]);
+        sales: [new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], 0.2, 6)]);
 
     static ScenarioSpec Stressed(DealDescription deal) => TestDeals.Scenario(deal, name: "Stressed", renewalsTaken: 2,
         marketDeflation: 0.05, partyDefault: new Date(2036, 1, 1), stress: new ValueStress(0.2, 0.5, new Date(2030, 1, 1)),

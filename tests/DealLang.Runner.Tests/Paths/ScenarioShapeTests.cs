@@ -12,7 +12,7 @@ public sealed class ScenarioShapeTests
         parties: [TestDeals.Party()],
         facilities: [TestDeals.StraightLine(30e9, 360, 0.2, new Date(2026, 2, 15))],
         leases: [TestDeals.Lease()],
-        sales: [new SaleInfo([0], 0.2, 6)]);
+        sales: [new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], 0.2, 6)]);
 
     [Fact]
     public void AScenarioForADealWithOtherLeasesNamesTheScenarioTheDealAndTheCount()

@@ -75,10 +75,10 @@ static class TestDeals
     }
 
     public static FacilityInfo StraightLine(double cost, int lifeMonths, double floor, Date start) =>
-        new("Campus", cost, FacilityValueKind.StraightLine, lifeMonths, floor, start, [], []);
+        new("Campus", cost, new StraightLineCurve(lifeMonths, floor, start));
 
     public static FacilityInfo ScheduleValue(Date[] dates, double[] values) =>
-        new("Campus", values.Length > 0 ? values[0] : 0, FacilityValueKind.Schedule, 0, 0, dates[0], dates, values);
+        new("Campus", values.Length > 0 ? values[0] : 0, new ScheduleCurve(dates, values));
 
     /// <summary>MetaLease-like: starts 2026-02-15, 4y term, 4 renewals of 4y, lessee = party 0.</summary>
     public static LeaseInfo Lease(

@@ -1,5 +1,6 @@
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
 
 namespace DealLang.Compiler.Emit.Components;
 
@@ -140,6 +141,10 @@ internal abstract class EmitterComponent
     public virtual void WriteReleaseHeld(IndentedWriter w)
     {
     }
+
+    /// <summary>The collateral kind of this kind's entities, if enforcement can sell them (then
+    /// <see cref="CollateralValue"/> says what a sale realises); null for a kind that is not collateral.</summary>
+    public virtual CollateralKind? Collateral => null;
 
     /// <summary>6. What an enforcement sale of entity <paramref name="index"/> realises, before the haircut: the
     /// component of a kind that can be collateral overrides this.</summary>

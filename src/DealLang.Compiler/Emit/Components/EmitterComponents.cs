@@ -1,5 +1,6 @@
 using System.Collections;
 using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
 
 namespace DealLang.Compiler.Emit.Components;
 
@@ -53,6 +54,11 @@ internal sealed class ComponentSet : IEnumerable<EmitterComponent>
     }
 
     public EmitterComponent this[DeclarationKind kind] => _components.First(c => c.Kind == kind);
+
+    /// <summary>The component whose entities are collateral of <paramref name="kind"/>: an enforcement sale asks it
+    /// what selling one realises (<see cref="EmitterComponent.CollateralValue"/>).</summary>
+    public EmitterComponent this[CollateralKind kind] => _components.SingleOrDefault(c => c.Collateral == kind)
+        ?? throw new InvalidOperationException("Internal error: no emitter component sells collateral of kind " + kind + ".");
 
     /// <summary>The component of type <typeparamref name="T"/>: how one kind reaches another's handles
     /// (<c>ctx.Components.Of&lt;AccountComponent&gt;()[a].Balance</c>).</summary>

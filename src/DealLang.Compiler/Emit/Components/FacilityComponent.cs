@@ -35,10 +35,18 @@ internal sealed class FacilityComponent(EmitContext ctx)
     public override IEnumerable<string> DescriptionElements() => States.Select(s =>
     {
         var f = s.Info;
-        return "new FacilityInfo(" + CSharpLiterals.String(f.Name) + ", " + CSharpLiterals.Double(f.Cost) + ", FacilityValueKind." + f.ValueKind
-            + ", " + CSharpLiterals.Int(f.LifeMonths) + ", " + CSharpLiterals.Double(f.FloorFraction) + ", " + CSharpLiterals.Date(f.DepreciationStart)
-            + ", " + CSharpEmitter.List(f.ScheduleDates.Select(CSharpLiterals.Date)) + ", " + CSharpEmitter.List(f.ScheduleValues.Select(CSharpLiterals.Double)) + ")";
+        return "new FacilityInfo(" + CSharpLiterals.String(f.Name) + ", " + CSharpLiterals.Double(f.Cost) + ", " + Curve(f.Value) + ")";
     });
+
+    /// <summary>A value curve as the C# that builds it (the runner evaluates it).</summary>
+    internal static string Curve(ValueCurve curve) => curve switch
+    {
+        StraightLineCurve line => "new StraightLineCurve(" + CSharpLiterals.Int(line.LifeMonths) + ", " + CSharpLiterals.Double(line.FloorFraction)
+            + ", " + CSharpLiterals.Date(line.Start) + ")",
+        ScheduleCurve schedule => "new ScheduleCurve(" + CSharpEmitter.List(schedule.Dates.Select(CSharpLiterals.Date)) + ", "
+            + CSharpEmitter.List(schedule.Values.Select(CSharpLiterals.Double)) + ")",
+        _ => throw new InvalidOperationException("No emitter for the value curve " + curve + "."),
+    };
 
     public override string? Read(Quantity quantity, int index) => quantity switch
     {
@@ -54,7 +62,9 @@ internal sealed class FacilityComponent(EmitContext ctx)
     public bool ReadsValue(int index) =>
         Ctx.Reads(Quantity.FacilityValue, index)
         || Model.Leases.Any(l => l.Info.Facility == index && l.Info.RvgUntil is not null)
-        || Ctx.Sales.Any(s => s.Facilities.Contains(index));
+        || Ctx.Sales.Any(s => s.Collateral.Contains(new CollateralRef(CollateralKind.Facility, index)));
+
+    public override CollateralKind? Collateral => CollateralKind.Facility;
 
     /// <summary>A sale realises the facility's value this period.</summary>
     public override string CollateralValue(int index) => ValueNow(index);

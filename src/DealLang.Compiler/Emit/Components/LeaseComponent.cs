@@ -106,7 +106,7 @@ internal sealed class LeaseComponent(EmitContext ctx)
     {
         foreach (var lease in States)
         {
-            string soldFlag = CSharpEmitter.SoldFlag(Ctx, lease.Info.Facility);
+            string soldFlag = CSharpEmitter.SoldFlag(Ctx, new CollateralRef(CollateralKind.Facility, lease.Info.Facility));
             string scheduled = lease.ScheduledRent + "[t]";
             w.Comment(lease.Name + ": rent" + (soldFlag.Length > 0 ? ", until its facility is sold" : ""));
             w.Line(lease.Rent + " = " + (soldFlag.Length > 0 ? soldFlag + " ? 0.0 : " + scheduled : scheduled) + ";");

@@ -10,7 +10,7 @@ internal sealed class TrancheState : EntityState
         : base(DeclarationKind.Tranche, model.Name, model.Index)
     {
         Model = model;
-        Balance = Local("balance", "double", StateLife.Carried, CSharpLiterals.Double(model.Balance), "principal outstanding",
+        Balance = Local("balance", "double", StateLife.Carried, TrancheComponent.InitialBalance(model), "principal outstanding",
             new LedgerSlot(LedgerSection.Outstanding, model.Name + " balance"));
         StartBalance = Local("startBalance", "double", StateLife.Period, Balance.Name, model.Name + ".balance: outstanding at the period's start");
         ScheduledInterest = Local("scheduledInterest", "double", StateLife.Period, comment: "this period's interest on the opening balance");
@@ -86,6 +86,29 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
     public override DeclarationKind Kind => DeclarationKind.Tranche;
 
+    // ------------------------------------------------------------------ the strategies, each switched on here only
+
+    /// <summary>The annual coupon rate as a C# operand.</summary>
+    private static string Rate(CouponModel coupon) => coupon switch
+    {
+        FixedCoupon f => CSharpLiterals.DoubleOperand(f.Rate),
+        _ => throw new InvalidOperationException("No emitter for the coupon " + coupon + "."),
+    };
+
+    /// <summary>The rate a level payment is computed at, once per deal (a literal: the annuity is precomputed).</summary>
+    private static string AnnuityRate(CouponModel coupon) => coupon switch
+    {
+        FixedCoupon f => CSharpLiterals.Double(f.Rate),
+        _ => throw new InvalidOperationException("A level payment needs a fixed coupon, not " + coupon + "."),
+    };
+
+    /// <summary>The balance outstanding at the closing.</summary>
+    internal static string InitialBalance(TrancheModel model) => model.Draw switch
+    {
+        FundedAtClosing => CSharpLiterals.Double(model.Balance),
+        _ => throw new InvalidOperationException("No emitter for the draw " + model.Draw + "."),
+    };
+
     public override string DescriptionProperty => "Tranches";
 
     public override IEnumerable<string> DescriptionElements() => States.Select(t =>
@@ -106,7 +129,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
         Quantity.TranchePrincipalShortfall => this[index].UnpaidPrincipal.Name,
         Quantity.TrancheInterestPaid => this[index].InterestPaid.Name,
         Quantity.TranchePrincipalPaid => this[index].PrincipalPaid.Name,
-        Quantity.TrancheCoupon => CSharpLiterals.DoubleOperand(this[index].Model.Coupon),
+        Quantity.TrancheCoupon => Rate(this[index].Model.Coupon),
         _ => null,
     };
 
@@ -131,18 +154,17 @@ internal sealed class TrancheComponent(EmitContext ctx)
         {
             var model = tranche.Model;
             w.Line();
-            int first = FirstPrincipalPeriod(Model, model);
-            string interestOnly = model.InterestOnlyUntil is { } io ? " (interest only until " + io + ")" : "";
+            int first = model.Amortization.FirstPrincipalPeriod;
+            string interestOnly = model.Amortization.InterestOnlyUntil is { } io ? " (interest only until " + io + ")" : "";
             w.Comment(model.Name + ": scheduled principal from period " + CSharpLiterals.Int(first) + interestOnly
                 + ", all of it in period " + CSharpLiterals.Int(model.MaturityPeriod) + " (maturity " + model.Maturity + ").");
             w.Line("private const int " + tranche.FirstPrincipalPeriod + " = " + CSharpLiterals.Int(first) + ";");
             w.Line("private const int " + tranche.MaturityPeriod + " = " + CSharpLiterals.Int(model.MaturityPeriod) + ";");
 
-            if (model.Amortization == AmortizationKind.Schedule)
+            if (model.Amortization is ScheduledAmortization schedule)
             {
-                // One amount per period; a short array from the IR means nothing scheduled in the remaining periods.
-                var amounts = Enumerable.Range(0, Model.Periods)
-                    .Select(t => t < model.ScheduledPrincipal.Length ? model.ScheduledPrincipal[t] : 0.0);
+                // One amount per period, as lowered.
+                var amounts = schedule.Amounts;
                 w.Comment(model.Name + ": scheduled principal per period.");
                 w.Line("private static readonly double[] " + tranche.Schedule + " =");
                 using (w.Block(closingSuffix: ";"))
@@ -158,35 +180,16 @@ internal sealed class TrancheComponent(EmitContext ctx)
         }
     }
 
-    /// <summary>The first period that ends after the interest-only date (0 without one).</summary>
-    internal static int FirstPrincipalPeriod(DealModel model, TrancheModel tranche)
-    {
-        if (tranche.InterestOnlyUntil is not { } until)
-        {
-            return 0;
-        }
-
-        for (int t = 0; t < model.Periods; t++)
-        {
-            if (model.Boundaries[t + 1] > until)
-            {
-                return t;
-            }
-        }
-
-        return model.Periods;
-    }
-
     // Level amortisation: the unequal-period annuity of docs/language.md (tranche), fed from static arrays that the
     // runtime computes once per deal, so the loop only slices them (no allocation, no day counts in the loop).
     private void WriteLevelConstants(IndentedWriter w, TrancheState tranche)
     {
-        if (tranche.Model.Amortization != AmortizationKind.Level)
+        if (tranche.Model.Amortization is not LevelAmortization)
         {
             return;
         }
 
-        if (States.First(t => t.Model.Amortization == AmortizationKind.Level) == tranche)
+        if (States.First(t => t.Model.Amortization is LevelAmortization) == tranche)
         {
             w.Comment("Each period's share of a regular period's level payment: 1, or a stub's year fraction over a full period's.");
             w.Line("private static readonly double[] " + LevelWeights + " = Annuity.PeriodWeights(DayCount." + Model.DayCount
@@ -195,7 +198,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
         w.Comment(tranche.Name + ": coupon × each period's year fraction, the rates of its level payment.");
         w.Line("private static readonly double[] " + tranche.LevelRates + " = Annuity.PeriodRates("
-            + CSharpLiterals.Double(tranche.Model.Coupon) + ", YearFractions);");
+            + AnnuityRate(tranche.Model.Coupon) + ", YearFractions);");
         w.Comment(tranche.Name + ": the annuity's sums from each period to the maturity, so the loop's payment is O(1).");
         w.Line("private static readonly " + tranche.LevelSums.Type + " " + tranche.LevelSums
             + " = Annuity.LevelSums(" + tranche.LevelRates + ", " + LevelWeights + ", " + CSharpLiterals.Int(tranche.Model.MaturityPeriod) + ");");
@@ -226,7 +229,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
         var model = tranche.Model;
         string balance = tranche.Balance.Name;
         string unpaidPrincipal = tranche.UnpaidPrincipal.Name;
-        string coupon = CSharpLiterals.DoubleOperand(model.Coupon);
+        string coupon = Rate(model.Coupon);
         string remaining = tranche.MaturityPeriod + " - t + 1";
 
         w.Comment(model.Name + ": interest on the opening balance, plus interest unpaid so far (which earns none)");
@@ -235,13 +238,14 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
         string? scheduled = model.Amortization switch
         {
-            AmortizationKind.Level => LevelPrincipal(tranche, balance + " - " + unpaidPrincipal),
-            AmortizationKind.Linear => "Annuity.LinearPrincipal(" + balance + " - " + unpaidPrincipal + ", " + remaining + ")",
-            AmortizationKind.Schedule => tranche.Schedule + "[t]",
-            _ => null,
+            LevelAmortization => LevelPrincipal(tranche, balance + " - " + unpaidPrincipal),
+            LinearAmortization => "Annuity.LinearPrincipal(" + balance + " - " + unpaidPrincipal + ", " + remaining + ")",
+            ScheduledAmortization => tranche.Schedule + "[t]",
+            BulletAmortization => null,
+            _ => throw new InvalidOperationException("No emitter for the amortisation " + model.Amortization.Name + "."),
         };
 
-        w.Comment(model.Name + ": " + model.Amortization.ToString().ToLowerInvariant()
+        w.Comment(model.Name + ": " + model.Amortization.Name
             + " principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)");
         using (w.Block("if (t >= " + tranche.MaturityPeriod + ")"))
         {

@@ -4,7 +4,7 @@ using DealLang.Runtime;
 
 namespace DealLang.Compiler.Lowering.Kinds;
 
-/// <summary>A facility as the runtime's <see cref="FacilityInfo"/>. Straight line: floor 0 and depreciation from
+/// <summary>A facility as the runtime's <see cref="FacilityInfo"/>, its value a <see cref="ValueCurve"/>. Straight line: floor 0 and depreciation from
 /// closing unless given. Schedule: its points, in order.</summary>
 internal sealed class FacilityLowering : DeclarationLowering<FacilitySyntax, FacilityInfo>
 {
@@ -17,13 +17,12 @@ internal sealed class FacilityLowering : DeclarationLowering<FacilitySyntax, Fac
         {
             var points = SyntaxWalk.Safe(schedule.Points).Where(p => p.Date is not null).ToList();
             return new FacilityInfo(
-                symbol.Name, cost, FacilityValueKind.Schedule, 0, 0, lowerer.Closing,
-                [.. points.Select(p => p.Date.Value)], [.. points.Select(p => lowerer.ConstantOf(p.Amount))]);
+                symbol.Name, cost, new ScheduleCurve([.. points.Select(p => p.Date.Value)], [.. points.Select(p => lowerer.ConstantOf(p.Amount))]));
         }
 
         var line = facility.Value as StraightLineValueSyntax;
         return new FacilityInfo(
-            symbol.Name, cost, FacilityValueKind.StraightLine, DurationRules.WholeMonths(line?.Life),
-            lowerer.ConstantOf(line?.Floor), line?.From?.Value ?? lowerer.Closing, [], []);
+            symbol.Name, cost, new StraightLineCurve(
+                DurationRules.WholeMonths(line?.Life), lowerer.ConstantOf(line?.Floor), line?.From?.Value ?? lowerer.Closing));
     }
 }

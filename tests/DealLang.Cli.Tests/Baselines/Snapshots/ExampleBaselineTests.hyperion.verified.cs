@@ -535,7 +535,7 @@ public sealed class Deal_Hyperion : IDealProgram
             ],
             Facilities =
             [
-                new FacilityInfo("Campus", 27000000000.0, FacilityValueKind.StraightLine, 360, 0.2, new Date(2029, 11, 30), [], []),
+                new FacilityInfo("Campus", 27000000000.0, new StraightLineCurve(360, 0.2, new Date(2029, 11, 30))),
             ],
             Leases =
             [
@@ -571,7 +571,7 @@ public sealed class Deal_Hyperion : IDealProgram
             ],
             Sales =
             [
-                new SaleInfo([0], 0.2, 6),
+                new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], 0.2, 6),
             ],
         };
     }

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Lowering;
+
+/// <summary>
+/// An <c>amortize …</c> clause (bullet when absent) and an interest-only date as an <see cref="AmortizationModel"/>:
+/// shared by every kind that repays principal (tranches today; an amortising asset such as a loan can lower its
+/// clause here too). A schedule has one amount for every period, workout included (zeros where none falls): a
+/// scheduled amount lands in the period containing its date; amounts outside the scheduled periods are dropped
+/// (the checks warn of them).
+/// </summary>
+internal static class AmortizationLowering
+{
+    public static AmortizationModel Lower(AmortizationSyntax? syntax, Date? interestOnlyUntil, Lowerer lowerer)
+    {
+        AmortizationModel strategy = (syntax?.Kind ?? AmortizationKind.Bullet) switch
+        {
+            AmortizationKind.Level => new LevelAmortization(),
+            AmortizationKind.Linear => new LinearAmortization(),
+            AmortizationKind.Schedule => new ScheduledAmortization(Scheduled(syntax!, lowerer)),
+            _ => new BulletAmortization(),
+        };
+        return strategy with
+        {
+            InterestOnlyUntil = interestOnlyUntil,
+            FirstPrincipalPeriod = FirstPrincipalPeriod(lowerer.Boundaries, interestOnlyUntil),
+        };
+    }
+
+    private static ImmutableArray<double> Scheduled(AmortizationSyntax syntax, Lowerer lowerer)
+    {
+        int periods = lowerer.ScheduledPeriods;
+        var scheduled = new double[lowerer.Boundaries.Length - 1];
+        foreach (SchedulePointSyntax point in SyntaxWalk.Safe(syntax.Schedule))
+        {
+            int period = point.Date is null ? -1 : Schedule.PeriodIndexOf(lowerer.Boundaries, point.Date.Value);
+            if (period >= 0 && period < periods)
+            {
+                scheduled[period] += lowerer.ConstantOf(point.Amount);
+            }
+        }
+
+        return [.. scheduled];
+    }
+
+    /// <summary>The first period that ends after the interest-only date (0 without one; every period, workout
+    /// included, when none does).</summary>
+    internal static int FirstPrincipalPeriod(IReadOnlyList<Date> boundaries, Date? interestOnlyUntil)
+    {
+        int periods = boundaries.Count - 1;
+        if (interestOnlyUntil is not { } until)
+        {
+            return 0;
+        }
+
+        for (int t = 0; t < periods; t++)
+        {
+            if (boundaries[t + 1] > until)
+            {
+                return t;
+            }
+        }
+
+        return periods;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Model;
+
+/// <summary>
+/// How a liability (or an amortising asset) repays principal: one strategy per record, so a new one (a sculpted
+/// profile, a cash sweep target) is a new record and one case where the emitter switches on it. Principal is due
+/// from <see cref="FirstPrincipalPeriod"/> (the first period ending after <see cref="InterestOnlyUntil"/>; 0 without
+/// one); the whole balance is due in the maturity period whatever the strategy.
+/// </summary>
+public abstract record AmortizationModel
+{
+    /// <summary>The interest-only date as written (null: principal from the first period).</summary>
+    public Date? InterestOnlyUntil { get; init; }
+
+    /// <summary>The first period whose scheduled principal is the strategy's (0 without an interest-only date).</summary>
+    public int FirstPrincipalPeriod { get; init; }
+
+    /// <summary>The strategy's name as the language spells it (reports and the generated code's comments).</summary>
+    public abstract string Name { get; }
+}
+
+/// <summary>Nothing before the maturity, the whole balance then.</summary>
+public sealed record BulletAmortization : AmortizationModel
+{
+    public override string Name => "bullet";
+}
+
+/// <summary>An annuity: the level payment on the balance over the remaining periods to the maturity.</summary>
+public sealed record LevelAmortization : AmortizationModel
+{
+    public override string Name => "level";
+}
+
+/// <summary>Equal principal over the remaining periods to the maturity.</summary>
+public sealed record LinearAmortization : AmortizationModel
+{
+    public override string Name => "linear";
+}
+
+/// <summary>The amounts written, one for every period of the model, workout included (0 where none falls).</summary>
+public sealed record ScheduledAmortization(ImmutableArray<double> Amounts) : AmortizationModel
+{
+    public override string Name => "schedule";
+}
