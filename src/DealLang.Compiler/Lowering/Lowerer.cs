@@ -84,6 +84,7 @@ internal sealed partial class Lowerer
             ScheduledPeriods = _scheduledPeriods,
             DefaultGrace = LowerGrace(),
             CfadsIncludesRvg = _analysis.CfadsIncludes("rvg"),
+            Loans = LowerLoans(),
         };
     }
 

@@ -48,6 +48,9 @@ public sealed record DealModel(
     /// <summary>How long the default rule's condition must hold before it is an event of default (none: at once).</summary>
     public DefaultGrace DefaultGrace { get; init; }
 
+    /// <summary>The loans the deal owns, in declaration order (none unless it declares some).</summary>
+    public ImmutableArray<LoanModel> Loans { get; init; } = [];
+
     /// <summary><c>cfads includes rvg</c>: the RVG counts in CFADS (by default CFADS is recurring cash only).</summary>
     public bool CfadsIncludesRvg { get; init; }
 }

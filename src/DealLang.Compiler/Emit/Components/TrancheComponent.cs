@@ -4,7 +4,7 @@ using DealLang.Compiler.Syntax;
 namespace DealLang.Compiler.Emit.Components;
 
 /// <summary>A tranche's state in the generated C#, each piece declared once.</summary>
-internal sealed class TrancheState : EntityState
+internal sealed class TrancheState : EntityState, IAmortizingState
 {
     public TrancheState(TrancheModel model)
         : base(DeclarationKind.Tranche, model.Name, model.Index)
@@ -29,9 +29,13 @@ internal sealed class TrancheState : EntityState
         LevelRates = Static("levelRates", "double[]");
         LevelSums = Static("levelSums", "(double[] Growth, double[] PaymentsAtMaturity)");
         DebtServiceHistory = "history_" + EntityName("debtService");
+        Terms = new AmortizationTerms(model.Name, model.Coupon, model.InterestOnlyUntil, model.Amortization, model.ScheduledPrincipal,
+            model.Maturity, model.MaturityPeriod);
     }
 
     public TrancheModel Model { get; }
+
+    public AmortizationTerms Terms { get; }
 
     public StateVar Balance { get; }
 
@@ -79,11 +83,6 @@ internal sealed class TrancheState : EntityState
 internal sealed class TrancheComponent(EmitContext ctx)
     : EmitterComponent<TrancheState>(ctx, () => ctx.Model.Tranches.Select(t => new TrancheState(t)))
 {
-    private const int NumbersPerLine = 4;
-
-    /// <summary>The periods' weights in a level payment, one array per deal (written with the first level tranche).</summary>
-    private const string LevelWeights = "LevelWeights";
-
     public override DeclarationKind Kind => DeclarationKind.Tranche;
 
     public override string DescriptionProperty => "Tranches";
@@ -129,76 +128,8 @@ internal sealed class TrancheComponent(EmitContext ctx)
     {
         foreach (var tranche in States)
         {
-            var model = tranche.Model;
-            w.Line();
-            int first = FirstPrincipalPeriod(Model, model);
-            string interestOnly = model.InterestOnlyUntil is { } io ? " (interest only until " + io + ")" : "";
-            w.Comment(model.Name + ": scheduled principal from period " + CSharpLiterals.Int(first) + interestOnly
-                + ", all of it in period " + CSharpLiterals.Int(model.MaturityPeriod) + " (maturity " + model.Maturity + ").");
-            w.Line("private const int " + tranche.FirstPrincipalPeriod + " = " + CSharpLiterals.Int(first) + ";");
-            w.Line("private const int " + tranche.MaturityPeriod + " = " + CSharpLiterals.Int(model.MaturityPeriod) + ";");
-
-            if (model.Amortization == AmortizationKind.Schedule)
-            {
-                // One amount per period; a short array from the IR means nothing scheduled in the remaining periods.
-                var amounts = Enumerable.Range(0, Model.Periods)
-                    .Select(t => t < model.ScheduledPrincipal.Length ? model.ScheduledPrincipal[t] : 0.0);
-                w.Comment(model.Name + ": scheduled principal per period.");
-                w.Line("private static readonly double[] " + tranche.Schedule + " =");
-                using (w.Block(closingSuffix: ";"))
-                {
-                    foreach (var chunk in amounts.Chunk(NumbersPerLine))
-                    {
-                        w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Double)) + ",");
-                    }
-                }
-            }
-
-            WriteLevelConstants(w, tranche);
+            AmortizationCode.WriteConstants(w, Model, tranche, AmortizationCode.DeclaresLevelWeights(Ctx, tranche));
         }
-    }
-
-    /// <summary>The first period that ends after the interest-only date (0 without one).</summary>
-    internal static int FirstPrincipalPeriod(DealModel model, TrancheModel tranche)
-    {
-        if (tranche.InterestOnlyUntil is not { } until)
-        {
-            return 0;
-        }
-
-        for (int t = 0; t < model.Periods; t++)
-        {
-            if (model.Boundaries[t + 1] > until)
-            {
-                return t;
-            }
-        }
-
-        return model.Periods;
-    }
-
-    // Level amortisation: the unequal-period annuity of docs/language.md (tranche), fed from static arrays that the
-    // runtime computes once per deal, so the loop only slices them (no allocation, no day counts in the loop).
-    private void WriteLevelConstants(IndentedWriter w, TrancheState tranche)
-    {
-        if (tranche.Model.Amortization != AmortizationKind.Level)
-        {
-            return;
-        }
-
-        if (States.First(t => t.Model.Amortization == AmortizationKind.Level) == tranche)
-        {
-            w.Comment("Each period's share of a regular period's level payment: 1, or a stub's year fraction over a full period's.");
-            w.Line("private static readonly double[] " + LevelWeights + " = Annuity.PeriodWeights(DayCount." + Model.DayCount
-                + ", 12 / PeriodsPerYear, Boundaries);");
-        }
-
-        w.Comment(tranche.Name + ": coupon × each period's year fraction, the rates of its level payment.");
-        w.Line("private static readonly double[] " + tranche.LevelRates + " = Annuity.PeriodRates("
-            + CSharpLiterals.Double(tranche.Model.Coupon) + ", YearFractions);");
-        w.Comment(tranche.Name + ": the annuity's sums from each period to the maturity, so the loop's payment is O(1).");
-        w.Line("private static readonly " + tranche.LevelSums.Type + " " + tranche.LevelSums
-            + " = Annuity.LevelSums(" + tranche.LevelRates + ", " + LevelWeights + ", " + CSharpLiterals.Int(tranche.Model.MaturityPeriod) + ");");
     }
 
     // ------------------------------------------------------------------ the loop
@@ -227,50 +158,15 @@ internal sealed class TrancheComponent(EmitContext ctx)
         string balance = tranche.Balance.Name;
         string unpaidPrincipal = tranche.UnpaidPrincipal.Name;
         string coupon = CSharpLiterals.DoubleOperand(model.Coupon);
-        string remaining = tranche.MaturityPeriod + " - t + 1";
 
         w.Comment(model.Name + ": interest on the opening balance, plus interest unpaid so far (which earns none)");
         w.Line(tranche.ScheduledInterest + " = " + balance + " * " + coupon + " * yf;");
         w.Line(tranche.InterestDue + " = " + tranche.ScheduledInterest + " + " + tranche.UnpaidInterest + ";");
 
-        string? scheduled = model.Amortization switch
-        {
-            AmortizationKind.Level => LevelPrincipal(tranche, balance + " - " + unpaidPrincipal),
-            AmortizationKind.Linear => "Annuity.LinearPrincipal(" + balance + " - " + unpaidPrincipal + ", " + remaining + ")",
-            AmortizationKind.Schedule => tranche.Schedule + "[t]",
-            _ => null,
-        };
-
-        w.Comment(model.Name + ": " + model.Amortization.ToString().ToLowerInvariant()
+        AmortizationCode.WriteScheduledPrincipal(w, tranche, tranche.ScheduledPrincipal, balance + " - " + unpaidPrincipal,
+            model.Name + ": " + model.Amortization.ToString().ToLowerInvariant()
             + " principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)");
-        using (w.Block("if (t >= " + tranche.MaturityPeriod + ")"))
-        {
-            w.Line(tranche.ScheduledPrincipal + " = " + balance + " - " + unpaidPrincipal + ";");
-        }
-
-        if (scheduled is not null)
-        {
-            using (w.Block("else if (t >= " + tranche.FirstPrincipalPeriod + ")"))
-            {
-                w.Line(tranche.ScheduledPrincipal + " = Math.Min(" + balance + " - " + unpaidPrincipal + ", " + scheduled + ");");
-            }
-        }
-
-        using (w.Block("else"))
-        {
-            w.Line(tranche.ScheduledPrincipal + " = 0.0;");
-        }
-
         w.Line(tranche.PrincipalDue + " = Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
-    }
-
-    /// <summary>This period's level principal on <paramref name="outstanding"/>, over the periods left to the tranche's maturity.</summary>
-    private static string LevelPrincipal(TrancheState tranche, string outstanding)
-    {
-        string remaining = tranche.MaturityPeriod + " - t + 1";
-        string sums = tranche.LevelSums.Name;
-        return "Annuity.LevelPrincipal(" + outstanding + ", " + tranche.LevelRates + "[t], " + LevelWeights + "[t], "
-            + sums + ".Growth[t], " + sums + ".PaymentsAtMaturity[t], " + remaining + ")";
     }
 
     // pay T.interest, T.principal, T.balance: what is owed now, and what a payment reduces.
