@@ -458,6 +458,10 @@ NUMBER : DIGITS ('.' DIGITS)?;
 
 STRING : '"' (~["\\\r\n] | '\\' ["\\])* '"';
 
+// A string not closed on its line: one token to the end of the line, which the parser rejects, so the words after
+// the quote are not read as names or keywords (a title "Mini warehouse loan would otherwise open a loan).
+UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ["\\])*;
+
 IDENT : [a-zA-Z_] [a-zA-Z_0-9]*;
 
 // A name with a letter outside ASCII (Ünï, Café): one token, so that it is one error saying what names may hold

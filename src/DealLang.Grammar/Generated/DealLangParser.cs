@@ -51,9 +51,9 @@ public partial class DealLangParser : Parser {
 		OF=92, AND=93, OR=94, NOT=95, LBRACE=96, RBRACE=97, LPAREN=98, RPAREN=99, 
 		COMMA=100, DOT=101, ARROW=102, ASSIGN=103, PLUS=104, MINUS=105, STAR=106, 
 		SLASH=107, LE=108, GE=109, LT=110, GT=111, EQ=112, NE=113, DAYCOUNT=114, 
-		DATE=115, QUANTITY=116, NUMBER=117, STRING=118, IDENT=119, NON_ASCII_NAME=120, 
-		LINE_COMMENT=121, BLOCK_COMMENT=122, UNTERMINATED_COMMENT=123, WS=124, 
-		UNEXPECTED_CHAR=125;
+		DATE=115, QUANTITY=116, NUMBER=117, STRING=118, UNTERMINATED_STRING=119, 
+		IDENT=120, NON_ASCII_NAME=121, LINE_COMMENT=122, BLOCK_COMMENT=123, UNTERMINATED_COMMENT=124, 
+		WS=125, UNEXPECTED_CHAR=126;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -113,8 +113,8 @@ public partial class DealLangParser : Parser {
 		"DEFAULTS", "PER", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", "RBRACE", 
 		"LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", 
 		"STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", 
-		"QUANTITY", "NUMBER", "STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -359,7 +359,7 @@ public partial class DealLangParser : Parser {
 			State = 110;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36028797019095125L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 72057594038059093L) != 0)) {
 				{
 				{
 				State = 107;
@@ -635,7 +635,7 @@ public partial class DealLangParser : Parser {
 			State = 140;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 13510798899347463L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 27021597781458951L) != 0)) {
 				{
 				State = 138;
 				ErrorHandler.Sync(this);
@@ -772,7 +772,7 @@ public partial class DealLangParser : Parser {
 			State = 150;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4611686009837453311L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9223372028264841215L) != 0)) {
 				{
 				State = 148;
 				ErrorHandler.Sync(this);
@@ -899,6 +899,7 @@ public partial class DealLangParser : Parser {
 				case QUANTITY:
 				case NUMBER:
 				case STRING:
+				case UNTERMINATED_STRING:
 				case IDENT:
 				case NON_ASCII_NAME:
 				case LINE_COMMENT:
@@ -4362,7 +4363,7 @@ public partial class DealLangParser : Parser {
 			State = 576;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 13510798899363847L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 27021597781475335L) != 0)) {
 				{
 				{
 				State = 573;
@@ -4980,7 +4981,7 @@ public partial class DealLangParser : Parser {
 				State = 634;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 15481401030148103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 28992199912259591L) != 0)) {
 					{
 					State = 626;
 					expr(0);
@@ -5310,7 +5311,7 @@ public partial class DealLangParser : Parser {
 			{
 			State = 672;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 13510798899347463L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 27021597781458951L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5356,7 +5357,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,125,675,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,126,675,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5411,8 +5412,8 @@ public partial class DealLangParser : Parser {
 		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
 		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,0,5,1,0,96,
 		97,1,0,106,107,1,0,104,105,1,0,108,113,17,0,3,3,5,9,13,15,17,20,22,22,
-		25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,67,69,83,85,91,91,119,
-		120,755,0,96,1,0,0,0,2,101,1,0,0,0,4,104,1,0,0,0,6,131,1,0,0,0,8,133,1,
+		25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,67,69,83,85,91,91,120,
+		121,755,0,96,1,0,0,0,2,101,1,0,0,0,4,104,1,0,0,0,6,131,1,0,0,0,8,133,1,
 		0,0,0,10,145,1,0,0,0,12,169,1,0,0,0,14,171,1,0,0,0,16,173,1,0,0,0,18,190,
 		1,0,0,0,20,192,1,0,0,0,22,226,1,0,0,0,24,228,1,0,0,0,26,233,1,0,0,0,28,
 		280,1,0,0,0,30,285,1,0,0,0,32,293,1,0,0,0,34,295,1,0,0,0,36,324,1,0,0,
@@ -5435,7 +5436,7 @@ public partial class DealLangParser : Parser {
 		1,0,0,0,131,116,1,0,0,0,131,117,1,0,0,0,131,118,1,0,0,0,131,119,1,0,0,
 		0,131,120,1,0,0,0,131,121,1,0,0,0,131,122,1,0,0,0,131,123,1,0,0,0,131,
 		124,1,0,0,0,131,125,1,0,0,0,131,126,1,0,0,0,131,127,1,0,0,0,131,128,1,
-		0,0,0,131,129,1,0,0,0,131,130,1,0,0,0,132,7,1,0,0,0,133,134,5,119,0,0,
+		0,0,0,131,129,1,0,0,0,131,130,1,0,0,0,132,7,1,0,0,0,133,134,5,120,0,0,
 		134,140,4,4,0,0,135,139,3,88,44,0,136,139,5,4,0,0,137,139,5,24,0,0,138,
 		135,1,0,0,0,138,136,1,0,0,0,138,137,1,0,0,0,139,142,1,0,0,0,140,138,1,
 		0,0,0,140,141,1,0,0,0,141,143,1,0,0,0,142,140,1,0,0,0,143,144,3,10,5,0,
