@@ -111,4 +111,22 @@ public sealed class LoanTests
         // Interest on it goes unpaid: 21.45m × 5% = 1.0725m in each of periods 3 and 4.
         Assert.Equal(2 * 1.0725e6, Deal.Outcomes["MinerDefaults"].Tranches[0].UnpaidInterest, 1e-6);
     }
+
+    [Fact]
+    public void ARecoveryStaysOutOfCfadsEvenWhenTheDealCountsTheRvg()
+    {
+        // RvgDeal (rent 12m; an RVG of min(30m, 30m - 20m) = 10m in 2026's period; debt service 10m a year) with a
+        // 5m bullet loan at 0% whose borrower defaults in the same period: 60% × 5m = 3m recovered.
+        var deal = new SmallDeal(RvgDeal.Source("30m", "30m", """
+              party Borrower { }
+              loan Small { obligor Borrower  balance 5m  coupon 0%  maturity 2029-01-01  recovery 60% }
+              cfads includes rvg
+              test Dscr = cfads / debt_service
+            """) + "\nscenario Default for Rvg { Borrower defaults on 2026-06-30 }\n");
+
+        // Collections 12m + 10m + 3m = 25m; cfads counts the RVG but not the recovery: (12m + 10m) / 10m = 2.2x.
+        Assert.Equal(25e6, deal.Ledger("collections", 1), 1e-6);
+        Assert.Equal(3e6, deal.Ledger("recovery Small", 1), 1e-6);
+        Assert.Equal(2.2, deal.Ledger("Dscr", 1), 1e-12);
+    }
 }
