@@ -67,6 +67,25 @@ public sealed class LoanComponentTests
         Assert.Contains("new LoanInfo(\"L\", 0, 10000000.0, 0.08, new Date(2029, 1, 1), \"bullet\", 0.4)", source, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("amortize level")]
+    [InlineData("amortize linear  interest_only until 2026-06-30")]
+    [InlineData("amortize schedule { 2026-01-01 4m, 2027-01-01 6m }")]
+    [InlineData("amortize bullet")]
+    public void TheLoopStaysFreeOfAllocationsWithALoan(string amortize)
+    {
+        string loop = EmittedSourceTests.LoopBody(Source(
+            "  loan L { obligor Miner  balance 10m  coupon 8%  " + amortize + "  maturity 2029-01-01 }\n  test Lost = L.loss + L.recovery"));
+
+        // The same list as EmittedSourceTests' check on Hyperion.
+        foreach (string forbidden in new[] { "new ", "=>", "$\"", ".ToString(", "List<", "Dictionary<", "Linq", "object" })
+        {
+            Assert.DoesNotContain(forbidden, loop, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("loan_L_principal", loop, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheLossIsALocalOnlyWhenRead()
     {
