@@ -52,6 +52,7 @@ dealMember
     | partyDecl
     | facilityDecl
     | leaseDecl
+    | loanDecl
     | trancheDecl
     | equityDecl
     | accountDecl
@@ -144,6 +145,22 @@ rvgPart
     : GUARANTEES expr                                # rvgGuarantees
     | CAP expr                                       # rvgCap
     | UNTIL DATE                                     # rvgUntil
+    ;
+
+// loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed  interest_only until DATE  amortize level
+//                  maturity DATE  recovery 40% }: a receivable the deal owns (its amortisation is a tranche's).
+loanDecl
+    : LOAN name=ident LBRACE loanItem* RBRACE
+    ;
+
+loanItem
+    : OBLIGOR ident                                  # obligorItem
+    | BALANCE expr                                   # loanBalanceItem
+    | COUPON expr FIXED?                             # loanCouponItem
+    | INTEREST_ONLY UNTIL DATE                       # loanInterestOnlyItem
+    | AMORTIZE amortization                          # loanAmortizeItem
+    | MATURITY DATE                                  # loanMaturityItem
+    | RECOVERY expr                                  # loanRecoveryItem
     ;
 
 // tranche Notes { balance 27.3bn  coupon 6.581% fixed  interest_only until 2029-11-30  amortize level }
@@ -308,7 +325,7 @@ ident
     | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
-    | IMPORT
+    | IMPORT | LOAN | OBLIGOR
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -351,6 +368,8 @@ RVG           : 'rvg';
 GUARANTEES    : 'guarantees';
 CAP           : 'cap';
 UNTIL         : 'until';
+LOAN          : 'loan';
+OBLIGOR       : 'obligor';
 TRANCHE       : 'tranche';
 BALANCE       : 'balance';
 COUPON        : 'coupon';
@@ -438,6 +457,10 @@ QUANTITY : DIGITS ('.' DIGITS)? ([a-zA-Z]+ | '%');
 NUMBER : DIGITS ('.' DIGITS)?;
 
 STRING : '"' (~["\\\r\n] | '\\' ["\\])* '"';
+
+// A string not closed on its line: one token to the end of the line, which the parser rejects, so the words after
+// the quote are not read as names or keywords (a title "Mini warehouse loan would otherwise open a loan).
+UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ["\\])*;
 
 IDENT : [a-zA-Z_] [a-zA-Z_0-9]*;
 

@@ -187,7 +187,7 @@ public static partial class CSharpEmitter
         w.Line("collections = " + Join(" + ", ctx.Components.Terms(DealSum.Collections)) + ";");
         w.Line("available = collections;");
         w.Comment("recurring cash (not the RVG" + (ctx.Model.CfadsIncludesRvg ? ", which this deal counts: 'cfads includes rvg'" : "") + "): what cfads is made of");
-        List<string> oneOff = ctx.Model.CfadsIncludesRvg ? [] : ctx.Components.Terms(DealSum.OneOffReceipts);
+        List<string> oneOff = ctx.Components.Terms(DealSum.OneOffReceipts);
         w.Line("recurring = collections" + Subtracted(oneOff) + ";");
     }
 

@@ -7,9 +7,9 @@ using DealLang.Runtime;
 namespace DealLang.Compiler.Lowering;
 
 /// <summary>
-/// An <c>amortize …</c> clause (bullet when absent) and an interest-only date as an <see cref="AmortizationModel"/>:
-/// shared by every kind that repays principal (tranches today; an amortising asset such as a loan can lower its
-/// clause here too). A schedule has one amount for every period, workout included (zeros where none falls): a
+/// An <c>amortize …</c> clause (bullet when absent) and an interest-only date as an <see cref="AmortizationModel"/>,
+/// and a maturity as its period: shared by every kind that repays principal (tranches, which pay it, and loans,
+/// which receive it), the one place amortisation is lowered. A schedule has one amount for every period, workout included (zeros where none falls): a
 /// scheduled amount lands in the period containing its date; amounts outside the scheduled periods are dropped
 /// (the checks warn of them).
 /// </summary>
@@ -30,6 +30,10 @@ internal static class AmortizationLowering
             FirstPrincipalPeriod = FirstPrincipalPeriod(lowerer.Boundaries, interestOnlyUntil),
         };
     }
+
+    /// <summary>The period whose end is on or after <paramref name="maturity"/>, within the scheduled periods.</summary>
+    public static int MaturityPeriod(Lowerer lowerer, Date maturity) =>
+        Math.Clamp(Schedule.PeriodIndexOf(lowerer.Boundaries, maturity), 0, Math.Max(0, lowerer.ScheduledPeriods - 1));
 
     private static ImmutableArray<double> Scheduled(AmortizationSyntax syntax, Lowerer lowerer)
     {

@@ -18,6 +18,8 @@ internal sealed partial class Lowerer
 
     private ImmutableArray<LeaseModel> LowerLeases() => KindLowerings.LowerAll<LeaseModel>(DeclarationKind.Lease, this);
 
+    private ImmutableArray<LoanModel> LowerLoans() => KindLowerings.LowerAll<LoanModel>(DeclarationKind.Loan, this);
+
     private ImmutableArray<TrancheModel> LowerTranches() => KindLowerings.LowerAll<TrancheModel>(DeclarationKind.Tranche, this);
 
     private ImmutableArray<EquityInfo> LowerEquities() => KindLowerings.LowerAll<EquityInfo>(DeclarationKind.Equity, this);

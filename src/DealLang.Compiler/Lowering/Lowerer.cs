@@ -74,6 +74,7 @@ internal sealed partial class Lowerer
             Parties = LowerParties(),
             Facilities = LowerFacilities(),
             Leases = LowerLeases(),
+            Loans = LowerLoans(),
             Tranches = LowerTranches(),
             Equities = LowerEquities(),
             Accounts = LowerAccounts(),

@@ -47,4 +47,19 @@ public enum Quantity
     // Tests and triggers.
     TestValue,
     TriggerActive,
+
+    // Loan (an asset: what its obligor pays the deal).
+    /// <summary><c>L.balance</c>: principal outstanding at the period's start.</summary>
+    LoanBalance,
+    /// <summary><c>L.interest</c>: interest received this period (none from the obligor's default on).</summary>
+    LoanInterest,
+    /// <summary><c>L.principal</c>: scheduled principal received this period.</summary>
+    LoanPrincipal,
+    /// <summary><c>L.recovery</c>: recovered in the period the obligor defaults in (a one-off, not CFADS).</summary>
+    LoanRecovery,
+    /// <summary><c>L.loss</c>: the balance written off in the default period (what the recovery did not cover).</summary>
+    LoanLoss,
+    /// <summary><c>L.defaulted</c>: from the period the obligor defaults in while the loan is outstanding, on.</summary>
+    LoanDefaulted,
+    LoanCoupon,
 }

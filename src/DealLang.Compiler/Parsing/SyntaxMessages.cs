@@ -32,6 +32,11 @@ internal static class SyntaxMessages
     /// <summary>"unexpected X; expected Y" (the second half only when ANTLR knows what it expected).</summary>
     public static string Unexpected(IToken token, IntervalSet? expected)
     {
+        if (token.Type == DealLangLexer.UNTERMINATED_STRING)
+        {
+            return "unexpected character '\"': a string must be closed with '\"' on the same line";
+        }
+
         if (token.Type == DealLangLexer.UNEXPECTED_CHAR)
         {
             // A character the language never uses: naming the alternatives would only distract.

@@ -14,6 +14,7 @@ internal enum SymbolKind
     Party = DeclarationKind.Party,
     Facility = DeclarationKind.Facility,
     Lease = DeclarationKind.Lease,
+    Loan = DeclarationKind.Loan,
     Tranche = DeclarationKind.Tranche,
     Equity = DeclarationKind.Equity,
     Account = DeclarationKind.Account,

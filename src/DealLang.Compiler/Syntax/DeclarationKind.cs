@@ -10,6 +10,7 @@ public enum DeclarationKind
     Party,
     Facility,
     Lease,
+    Loan,
     Tranche,
     Equity,
     Account,

@@ -40,38 +40,40 @@ public partial class DealLangParser : Parser {
 		FACILITY=16, COST=17, VALUE=18, STRAIGHT_LINE=19, FLOOR=20, FROM=21, SCHEDULE=22, 
 		LEASE=23, ON=24, LESSEE=25, RENT=26, ESCALATING=27, STARTS=28, TERM=29, 
 		RENEWALS=30, X=31, AT=32, OPTION=33, MARKET=34, RVG=35, GUARANTEES=36, 
-		CAP=37, UNTIL=38, TRANCHE=39, BALANCE=40, COUPON=41, FIXED=42, INTEREST_ONLY=43, 
-		INTEREST=44, PRINCIPAL=45, AMORTIZE=46, BULLET=47, LEVEL=48, LINEAR=49, 
-		SENIORITY=50, EQUITY=51, CONTRIBUTED=52, HOLDERS=53, ACCOUNT=54, TARGET=55, 
-		INITIAL=56, EARNS=57, FEE=58, TEST=59, OVER=60, TRAILING=61, TRIGGER=62, 
-		WHEN=63, DEFAULT=64, GRACE=65, CFADS=66, INCLUDES=67, WATERFALL=68, USING=69, 
-		FILL=70, RELEASE=71, HOLD=72, REST=73, IN=74, DISTRIBUTE=75, TO=76, IF=77, 
-		ELSE=78, ENFORCEMENT=79, SELL=80, HAIRCUT=81, LAG=82, TAKEN=83, DEFLATE=84, 
-		DROP=85, BY=86, DEFAULTS=87, PER=88, YEAR=89, OF=90, AND=91, OR=92, NOT=93, 
-		LBRACE=94, RBRACE=95, LPAREN=96, RPAREN=97, COMMA=98, DOT=99, ARROW=100, 
-		ASSIGN=101, PLUS=102, MINUS=103, STAR=104, SLASH=105, LE=106, GE=107, 
-		LT=108, GT=109, EQ=110, NE=111, DAYCOUNT=112, DATE=113, QUANTITY=114, 
-		NUMBER=115, STRING=116, IDENT=117, NON_ASCII_NAME=118, LINE_COMMENT=119, 
-		BLOCK_COMMENT=120, UNTERMINATED_COMMENT=121, WS=122, UNEXPECTED_CHAR=123;
+		CAP=37, UNTIL=38, LOAN=39, OBLIGOR=40, TRANCHE=41, BALANCE=42, COUPON=43, 
+		FIXED=44, INTEREST_ONLY=45, INTEREST=46, PRINCIPAL=47, AMORTIZE=48, BULLET=49, 
+		LEVEL=50, LINEAR=51, SENIORITY=52, EQUITY=53, CONTRIBUTED=54, HOLDERS=55, 
+		ACCOUNT=56, TARGET=57, INITIAL=58, EARNS=59, FEE=60, TEST=61, OVER=62, 
+		TRAILING=63, TRIGGER=64, WHEN=65, DEFAULT=66, GRACE=67, CFADS=68, INCLUDES=69, 
+		WATERFALL=70, USING=71, FILL=72, RELEASE=73, HOLD=74, REST=75, IN=76, 
+		DISTRIBUTE=77, TO=78, IF=79, ELSE=80, ENFORCEMENT=81, SELL=82, HAIRCUT=83, 
+		LAG=84, TAKEN=85, DEFLATE=86, DROP=87, BY=88, DEFAULTS=89, PER=90, YEAR=91, 
+		OF=92, AND=93, OR=94, NOT=95, LBRACE=96, RBRACE=97, LPAREN=98, RPAREN=99, 
+		COMMA=100, DOT=101, ARROW=102, ASSIGN=103, PLUS=104, MINUS=105, STAR=106, 
+		SLASH=107, LE=108, GE=109, LT=110, GT=111, EQ=112, NE=113, DAYCOUNT=114, 
+		DATE=115, QUANTITY=116, NUMBER=117, STRING=118, UNTERMINATED_STRING=119, 
+		IDENT=120, NON_ASCII_NAME=121, LINE_COMMENT=122, BLOCK_COMMENT=123, UNTERMINATED_COMMENT=124, 
+		WS=125, UNEXPECTED_CHAR=126;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
 		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_facilityDecl = 10, RULE_facilityItem = 11, 
 		RULE_schedulePoint = 12, RULE_leaseDecl = 13, RULE_leaseItem = 14, RULE_renewalCount = 15, 
-		RULE_rvgPart = 16, RULE_trancheDecl = 17, RULE_trancheItem = 18, RULE_amortization = 19, 
-		RULE_equityDecl = 20, RULE_equityItem = 21, RULE_holder = 22, RULE_accountDecl = 23, 
-		RULE_accountItem = 24, RULE_feeDecl = 25, RULE_testDecl = 26, RULE_triggerDecl = 27, 
-		RULE_defaultRule = 28, RULE_cfadsRule = 29, RULE_cfadsItem = 30, RULE_waterfallDecl = 31, 
-		RULE_step = 32, RULE_enforcementDecl = 33, RULE_enforcementItem = 34, 
-		RULE_sellTerm = 35, RULE_scenarioDecl = 36, RULE_scenarioItem = 37, RULE_perYear = 38, 
-		RULE_duration = 39, RULE_expr = 40, RULE_reference = 41, RULE_ident = 42;
+		RULE_rvgPart = 16, RULE_loanDecl = 17, RULE_loanItem = 18, RULE_trancheDecl = 19, 
+		RULE_trancheItem = 20, RULE_amortization = 21, RULE_equityDecl = 22, RULE_equityItem = 23, 
+		RULE_holder = 24, RULE_accountDecl = 25, RULE_accountItem = 26, RULE_feeDecl = 27, 
+		RULE_testDecl = 28, RULE_triggerDecl = 29, RULE_defaultRule = 30, RULE_cfadsRule = 31, 
+		RULE_cfadsItem = 32, RULE_waterfallDecl = 33, RULE_step = 34, RULE_enforcementDecl = 35, 
+		RULE_enforcementItem = 36, RULE_sellTerm = 37, RULE_scenarioDecl = 38, 
+		RULE_scenarioItem = 39, RULE_perYear = 40, RULE_duration = 41, RULE_expr = 42, 
+		RULE_reference = 43, RULE_ident = 44;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "facilityDecl", 
 		"facilityItem", "schedulePoint", "leaseDecl", "leaseItem", "renewalCount", 
-		"rvgPart", "trancheDecl", "trancheItem", "amortization", "equityDecl", 
-		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
-		"triggerDecl", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
+		"rvgPart", "loanDecl", "loanItem", "trancheDecl", "trancheItem", "amortization", 
+		"equityDecl", "equityItem", "holder", "accountDecl", "accountItem", "feeDecl", 
+		"testDecl", "triggerDecl", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
 		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
 		"scenarioItem", "perYear", "duration", "expr", "reference", "ident"
 	};
@@ -82,14 +84,14 @@ public partial class DealLangParser : Parser {
 		"'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
 		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
 		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
-		"'market'", "'rvg'", "'guarantees'", "'cap'", "'until'", "'tranche'", 
-		"'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
-		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
-		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'when'", "'default'", 
-		"'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", 
-		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'to'", "'if'", 
-		"'else'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
+		"'market'", "'rvg'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
+		"'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", 
+		"'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", 
+		"'equity'", "'contributed'", "'holders'", "'account'", "'target'", "'initial'", 
+		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'when'", 
+		"'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", 
+		"'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'to'", 
+		"'if'", "'else'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
 		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", "'year'", "'of'", 
 		"'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
 		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
@@ -101,18 +103,18 @@ public partial class DealLangParser : Parser {
 		"PD", "RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", 
 		"FROM", "SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", 
 		"TERM", "RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", 
-		"CAP", "UNTIL", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
-		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
-		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
-		"FEE", "TEST", "OVER", "TRAILING", "TRIGGER", "WHEN", "DEFAULT", "GRACE", 
-		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
-		"REST", "IN", "DISTRIBUTE", "TO", "IF", "ELSE", "ENFORCEMENT", "SELL", 
-		"HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", 
-		"YEAR", "OF", "AND", "OR", "NOT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
-		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
-		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
-		"STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"CAP", "UNTIL", "LOAN", "OBLIGOR", "TRANCHE", "BALANCE", "COUPON", "FIXED", 
+		"INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", 
+		"LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
+		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
+		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
+		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "TO", "IF", "ELSE", 
+		"ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", 
+		"DEFAULTS", "PER", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", "RBRACE", 
+		"LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", 
+		"STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", 
+		"QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -218,35 +220,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 92;
+			State = 96;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 90;
+				State = 94;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 86;
+					State = 90;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 87;
+					State = 91;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 88;
+					State = 92;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 89;
+					State = 93;
 					unknownDecl();
 					}
 					break;
@@ -254,11 +256,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 94;
+				State = 98;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 95;
+			State = 99;
 			Match(Eof);
 			}
 		}
@@ -296,9 +298,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 97;
+			State = 101;
 			Match(IMPORT);
-			State = 98;
+			State = 102;
 			Match(STRING);
 			}
 		}
@@ -348,27 +350,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 100;
+			State = 104;
 			Match(DEAL);
-			State = 101;
+			State = 105;
 			_localctx.name = ident();
-			State = 102;
-			Match(LBRACE);
 			State = 106;
+			Match(LBRACE);
+			State = 110;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 5496643894969966560L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9007199254773781L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 72057594038059093L) != 0)) {
 				{
 				{
-				State = 103;
+				State = 107;
 				dealMember();
 				}
 				}
-				State = 108;
+				State = 112;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 109;
+			State = 113;
 			Match(RBRACE);
 			}
 		}
@@ -395,6 +397,9 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public LeaseDeclContext leaseDecl() {
 			return GetRuleContext<LeaseDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoanDeclContext loanDecl() {
+			return GetRuleContext<LoanDeclContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrancheDeclContext trancheDecl() {
 			return GetRuleContext<TrancheDeclContext>(0);
@@ -447,7 +452,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 126;
+			State = 131;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -459,105 +464,112 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 111;
+				State = 115;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 112;
+				State = 116;
 				partyDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 113;
+				State = 117;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 114;
+				State = 118;
 				leaseDecl();
 				}
 				break;
-			case TRANCHE:
+			case LOAN:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 115;
+				State = 119;
+				loanDecl();
+				}
+				break;
+			case TRANCHE:
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 120;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 7);
 				{
-				State = 116;
+				State = 121;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 117;
+				State = 122;
 				accountDecl();
 				}
 				break;
 			case FEE:
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 118;
+				State = 123;
 				feeDecl();
 				}
 				break;
 			case TEST:
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 10);
 				{
-				State = 119;
+				State = 124;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
-				EnterOuterAlt(_localctx, 10);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 120;
+				State = 125;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 121;
+				State = 126;
 				defaultRule();
 				}
 				break;
 			case CFADS:
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 122;
+				State = 127;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 123;
+				State = 128;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 124;
+				State = 129;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
-				EnterOuterAlt(_localctx, 15);
+				EnterOuterAlt(_localctx, 16);
 				{
-				State = 125;
+				State = 130;
 				unknownDecl();
 				}
 				break;
@@ -616,16 +628,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 128;
+			State = 133;
 			Match(IDENT);
-			State = 129;
+			State = 134;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 135;
+			State = 140;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2573806320522028024L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 13510798899347463L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 27021597781458951L) != 0)) {
 				{
-				State = 133;
+				State = 138;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -651,6 +663,8 @@ public partial class DealLangParser : Parser {
 				case MARKET:
 				case GUARANTEES:
 				case CAP:
+				case LOAN:
+				case OBLIGOR:
 				case BALANCE:
 				case COUPON:
 				case FIXED:
@@ -678,19 +692,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 130;
+					State = 135;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 131;
+					State = 136;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 132;
+					State = 137;
 					Match(ON);
 					}
 					break;
@@ -698,11 +712,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 137;
+				State = 142;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 138;
+			State = 143;
 			block();
 			}
 		}
@@ -753,19 +767,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 140;
-			Match(LBRACE);
 			State = 145;
+			Match(LBRACE);
+			State = 150;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1152921502459363327L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9223372028264841215L) != 0)) {
 				{
-				State = 143;
+				State = 148;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 141;
+					State = 146;
 					block();
 					}
 					break;
@@ -807,6 +821,8 @@ public partial class DealLangParser : Parser {
 				case GUARANTEES:
 				case CAP:
 				case UNTIL:
+				case LOAN:
+				case OBLIGOR:
 				case TRANCHE:
 				case BALANCE:
 				case COUPON:
@@ -883,6 +899,7 @@ public partial class DealLangParser : Parser {
 				case QUANTITY:
 				case NUMBER:
 				case STRING:
+				case UNTERMINATED_STRING:
 				case IDENT:
 				case NON_ASCII_NAME:
 				case LINE_COMMENT:
@@ -891,7 +908,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 142;
+					State = 147;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -906,11 +923,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 147;
+				State = 152;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 148;
+			State = 153;
 			Match(RBRACE);
 			}
 		}
@@ -1027,16 +1044,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 164;
+			State = 169;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 150;
+				State = 155;
 				Match(TITLE);
-				State = 151;
+				State = 156;
 				Match(STRING);
 				}
 				break;
@@ -1044,9 +1061,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 152;
+				State = 157;
 				Match(CURRENCY);
-				State = 153;
+				State = 158;
 				ident();
 				}
 				break;
@@ -1054,9 +1071,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 154;
+				State = 159;
 				Match(CLOSING);
-				State = 155;
+				State = 160;
 				Match(DATE);
 				}
 				break;
@@ -1064,9 +1081,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 156;
+				State = 161;
 				Match(MATURITY);
-				State = 157;
+				State = 162;
 				Match(DATE);
 				}
 				break;
@@ -1074,9 +1091,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 158;
+				State = 163;
 				Match(FIRST_PAYMENT);
-				State = 159;
+				State = 164;
 				Match(DATE);
 				}
 				break;
@@ -1084,9 +1101,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 160;
+				State = 165;
 				Match(PAY);
-				State = 161;
+				State = 166;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1094,9 +1111,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 162;
+				State = 167;
 				Match(DAYCOUNT_KW);
-				State = 163;
+				State = 168;
 				dayCount();
 				}
 				break;
@@ -1137,7 +1154,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 166;
+			State = 171;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1187,27 +1204,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 168;
+			State = 173;
 			Match(PARTY);
-			State = 169;
-			_localctx.name = ident();
-			State = 170;
-			Match(LBRACE);
 			State = 174;
+			_localctx.name = ident();
+			State = 175;
+			Match(LBRACE);
+			State = 179;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 57344L) != 0)) {
 				{
 				{
-				State = 171;
+				State = 176;
 				partyItem();
 				}
 				}
-				State = 176;
+				State = 181;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 177;
+			State = 182;
 			Match(RBRACE);
 			}
 		}
@@ -1277,16 +1294,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 185;
+			State = 190;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 179;
+				State = 184;
 				Match(RATING);
-				State = 180;
+				State = 185;
 				Match(STRING);
 				}
 				break;
@@ -1294,9 +1311,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 181;
+				State = 186;
 				Match(PD);
-				State = 182;
+				State = 187;
 				expr(0);
 				}
 				break;
@@ -1304,9 +1321,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 183;
+				State = 188;
 				Match(RECOVERY);
-				State = 184;
+				State = 189;
 				expr(0);
 				}
 				break;
@@ -1360,27 +1377,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 187;
+			State = 192;
 			Match(FACILITY);
-			State = 188;
-			_localctx.name = ident();
-			State = 189;
-			Match(LBRACE);
 			State = 193;
+			_localctx.name = ident();
+			State = 194;
+			Match(LBRACE);
+			State = 198;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 190;
+				State = 195;
 				facilityItem();
 				}
 				}
-				State = 195;
+				State = 200;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 196;
+			State = 201;
 			Match(RBRACE);
 			}
 		}
@@ -1466,16 +1483,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_facilityItem);
 		int _la;
 		try {
-			State = 221;
+			State = 226;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 198;
+				State = 203;
 				Match(COST);
-				State = 199;
+				State = 204;
 				expr(0);
 				}
 				break;
@@ -1483,32 +1500,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 200;
-				Match(VALUE);
-				State = 201;
-				Match(STRAIGHT_LINE);
-				State = 202;
-				duration();
 				State = 205;
+				Match(VALUE);
+				State = 206;
+				Match(STRAIGHT_LINE);
+				State = 207;
+				duration();
+				State = 210;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 203;
+					State = 208;
 					Match(FLOOR);
-					State = 204;
+					State = 209;
 					expr(0);
 					}
 				}
 
-				State = 209;
+				State = 214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 207;
+					State = 212;
 					Match(FROM);
-					State = 208;
+					State = 213;
 					Match(DATE);
 					}
 				}
@@ -1519,27 +1536,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 211;
+				State = 216;
 				Match(VALUE);
-				State = 212;
-				Match(SCHEDULE);
-				State = 213;
-				Match(LBRACE);
 				State = 217;
+				Match(SCHEDULE);
+				State = 218;
+				Match(LBRACE);
+				State = 222;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 214;
+					State = 219;
 					schedulePoint();
 					}
 					}
-					State = 219;
+					State = 224;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 220;
+				State = 225;
 				Match(RBRACE);
 				}
 				break;
@@ -1583,16 +1600,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 223;
+			State = 228;
 			Match(DATE);
-			State = 224;
+			State = 229;
 			expr(0);
-			State = 226;
+			State = 231;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 225;
+				State = 230;
 				Match(COMMA);
 				}
 			}
@@ -1650,31 +1667,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 228;
+			State = 233;
 			Match(LEASE);
-			State = 229;
+			State = 234;
 			_localctx.name = ident();
-			State = 230;
+			State = 235;
 			Match(ON);
-			State = 231;
-			_localctx.facility = ident();
-			State = 232;
-			Match(LBRACE);
 			State = 236;
+			_localctx.facility = ident();
+			State = 237;
+			Match(LBRACE);
+			State = 241;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 36339451904L) != 0)) {
 				{
 				{
-				State = 233;
+				State = 238;
 				leaseItem();
 				}
 				}
-				State = 238;
+				State = 243;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 239;
+			State = 244;
 			Match(RBRACE);
 			}
 		}
@@ -1821,16 +1838,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_leaseItem);
 		int _la;
 		try {
-			State = 275;
+			State = 280;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 241;
+				State = 246;
 				Match(LESSEE);
-				State = 242;
+				State = 247;
 				ident();
 				}
 				break;
@@ -1838,22 +1855,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 243;
+				State = 248;
 				Match(RENT);
-				State = 244;
+				State = 249;
 				expr(0);
-				State = 245;
-				perYear();
 				State = 250;
+				perYear();
+				State = 255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 246;
+					State = 251;
 					Match(ESCALATING);
-					State = 247;
+					State = 252;
 					expr(0);
-					State = 248;
+					State = 253;
 					perYear();
 					}
 				}
@@ -1864,9 +1881,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 252;
+				State = 257;
 				Match(STARTS);
-				State = 253;
+				State = 258;
 				Match(DATE);
 				}
 				break;
@@ -1874,9 +1891,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 254;
+				State = 259;
 				Match(TERM);
-				State = 255;
+				State = 260;
 				duration();
 				}
 				break;
@@ -1884,28 +1901,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 256;
-				Match(RENEWALS);
-				State = 257;
-				renewalCount();
-				State = 258;
-				duration();
-				State = 259;
-				Match(AT);
-				State = 260;
-				Match(LESSEE);
 				State = 261;
-				Match(OPTION);
+				Match(RENEWALS);
+				State = 262;
+				renewalCount();
+				State = 263;
+				duration();
+				State = 264;
+				Match(AT);
 				State = 265;
+				Match(LESSEE);
+				State = 266;
+				Match(OPTION);
+				State = 270;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
 				case 1:
 					{
-					State = 262;
+					State = 267;
 					Match(RENT);
-					State = 263;
+					State = 268;
 					Match(AT);
-					State = 264;
+					State = 269;
 					Match(MARKET);
 					}
 					break;
@@ -1916,19 +1933,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 267;
+				State = 272;
 				Match(RVG);
-				State = 269;
+				State = 274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 268;
+					State = 273;
 					rvgPart();
 					}
 					}
-					State = 271;
+					State = 276;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) );
@@ -1938,9 +1955,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 273;
+				State = 278;
 				Match(DAYCOUNT_KW);
-				State = 274;
+				State = 279;
 				dayCount();
 				}
 				break;
@@ -1981,22 +1998,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 30, RULE_renewalCount);
 		try {
-			State = 280;
+			State = 285;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 277;
+				State = 282;
 				Match(NUMBER);
-				State = 278;
+				State = 283;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 279;
+				State = 284;
 				Match(QUANTITY);
 				}
 				break;
@@ -2070,16 +2087,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 32, RULE_rvgPart);
 		try {
-			State = 288;
+			State = 293;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 282;
+				State = 287;
 				Match(GUARANTEES);
-				State = 283;
+				State = 288;
 				expr(0);
 				}
 				break;
@@ -2087,9 +2104,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 284;
+				State = 289;
 				Match(CAP);
-				State = 285;
+				State = 290;
 				expr(0);
 				}
 				break;
@@ -2097,10 +2114,288 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 286;
+				State = 291;
 				Match(UNTIL);
-				State = 287;
+				State = 292;
 				Match(DATE);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class LoanDeclContext : ParserRuleContext {
+		public IdentContext name;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOAN() { return GetToken(DealLangParser.LOAN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoanItemContext[] loanItem() {
+			return GetRuleContexts<LoanItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoanItemContext loanItem(int i) {
+			return GetRuleContext<LoanItemContext>(i);
+		}
+		public LoanDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_loanDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoanDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public LoanDeclContext loanDecl() {
+		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
+		EnterRule(_localctx, 34, RULE_loanDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 295;
+			Match(LOAN);
+			State = 296;
+			_localctx.name = ident();
+			State = 297;
+			Match(LBRACE);
+			State = 301;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 330952999993600L) != 0)) {
+				{
+				{
+				State = 298;
+				loanItem();
+				}
+				}
+				State = 303;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 304;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class LoanItemContext : ParserRuleContext {
+		public LoanItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_loanItem; } }
+	 
+		public LoanItemContext() { }
+		public virtual void CopyFrom(LoanItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class ObligorItemContext : LoanItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OBLIGOR() { return GetToken(DealLangParser.OBLIGOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public ObligorItemContext(LoanItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitObligorItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class LoanBalanceItemContext : LoanItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BALANCE() { return GetToken(DealLangParser.BALANCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public LoanBalanceItemContext(LoanItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoanBalanceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class LoanCouponItemContext : LoanItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COUPON() { return GetToken(DealLangParser.COUPON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FIXED() { return GetToken(DealLangParser.FIXED, 0); }
+		public LoanCouponItemContext(LoanItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoanCouponItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class LoanInterestOnlyItemContext : LoanItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEREST_ONLY() { return GetToken(DealLangParser.INTEREST_ONLY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(DealLangParser.UNTIL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		public LoanInterestOnlyItemContext(LoanItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoanInterestOnlyItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class LoanAmortizeItemContext : LoanItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTIZE() { return GetToken(DealLangParser.AMORTIZE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public AmortizationContext amortization() {
+			return GetRuleContext<AmortizationContext>(0);
+		}
+		public LoanAmortizeItemContext(LoanItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoanAmortizeItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class LoanMaturityItemContext : LoanItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MATURITY() { return GetToken(DealLangParser.MATURITY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		public LoanMaturityItemContext(LoanItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoanMaturityItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class LoanRecoveryItemContext : LoanItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RECOVERY() { return GetToken(DealLangParser.RECOVERY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public LoanRecoveryItemContext(LoanItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoanRecoveryItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public LoanItemContext loanItem() {
+		LoanItemContext _localctx = new LoanItemContext(Context, State);
+		EnterRule(_localctx, 36, RULE_loanItem);
+		int _la;
+		try {
+			State = 324;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case OBLIGOR:
+				_localctx = new ObligorItemContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 306;
+				Match(OBLIGOR);
+				State = 307;
+				ident();
+				}
+				break;
+			case BALANCE:
+				_localctx = new LoanBalanceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 308;
+				Match(BALANCE);
+				State = 309;
+				expr(0);
+				}
+				break;
+			case COUPON:
+				_localctx = new LoanCouponItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 310;
+				Match(COUPON);
+				State = 311;
+				expr(0);
+				State = 313;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FIXED) {
+					{
+					State = 312;
+					Match(FIXED);
+					}
+				}
+
+				}
+				break;
+			case INTEREST_ONLY:
+				_localctx = new LoanInterestOnlyItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 315;
+				Match(INTEREST_ONLY);
+				State = 316;
+				Match(UNTIL);
+				State = 317;
+				Match(DATE);
+				}
+				break;
+			case AMORTIZE:
+				_localctx = new LoanAmortizeItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 318;
+				Match(AMORTIZE);
+				State = 319;
+				amortization();
+				}
+				break;
+			case MATURITY:
+				_localctx = new LoanMaturityItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 320;
+				Match(MATURITY);
+				State = 321;
+				Match(DATE);
+				}
+				break;
+			case RECOVERY:
+				_localctx = new LoanRecoveryItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 322;
+				Match(RECOVERY);
+				State = 323;
+				expr(0);
 				}
 				break;
 			default:
@@ -2148,32 +2443,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 34, RULE_trancheDecl);
+		EnterRule(_localctx, 38, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 290;
+			State = 326;
 			Match(TRANCHE);
-			State = 291;
+			State = 327;
 			_localctx.name = ident();
-			State = 292;
+			State = 328;
 			Match(LBRACE);
-			State = 296;
+			State = 332;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1208363278926080L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4833453115703552L) != 0)) {
 				{
 				{
-				State = 293;
+				State = 329;
 				trancheItem();
 				}
 				}
-				State = 298;
+				State = 334;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 299;
+			State = 335;
 			Match(RBRACE);
 			}
 		}
@@ -2278,19 +2573,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 36, RULE_trancheItem);
+		EnterRule(_localctx, 40, RULE_trancheItem);
 		int _la;
 		try {
-			State = 317;
+			State = 353;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 301;
+				State = 337;
 				Match(BALANCE);
-				State = 302;
+				State = 338;
 				expr(0);
 				}
 				break;
@@ -2298,16 +2593,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 303;
+				State = 339;
 				Match(COUPON);
-				State = 304;
+				State = 340;
 				expr(0);
-				State = 306;
+				State = 342;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 305;
+					State = 341;
 					Match(FIXED);
 					}
 				}
@@ -2318,11 +2613,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 308;
+				State = 344;
 				Match(INTEREST_ONLY);
-				State = 309;
+				State = 345;
 				Match(UNTIL);
-				State = 310;
+				State = 346;
 				Match(DATE);
 				}
 				break;
@@ -2330,9 +2625,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 311;
+				State = 347;
 				Match(AMORTIZE);
-				State = 312;
+				State = 348;
 				amortization();
 				}
 				break;
@@ -2340,9 +2635,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 313;
+				State = 349;
 				Match(MATURITY);
-				State = 314;
+				State = 350;
 				Match(DATE);
 				}
 				break;
@@ -2350,9 +2645,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 315;
+				State = 351;
 				Match(SENIORITY);
-				State = 316;
+				State = 352;
 				Match(NUMBER);
 				}
 				break;
@@ -2435,17 +2730,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 38, RULE_amortization);
+		EnterRule(_localctx, 42, RULE_amortization);
 		int _la;
 		try {
-			State = 331;
+			State = 367;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 319;
+				State = 355;
 				Match(BULLET);
 				}
 				break;
@@ -2453,7 +2748,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 320;
+				State = 356;
 				Match(LEVEL);
 				}
 				break;
@@ -2461,7 +2756,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 321;
+				State = 357;
 				Match(LINEAR);
 				}
 				break;
@@ -2469,25 +2764,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 322;
+				State = 358;
 				Match(SCHEDULE);
-				State = 323;
+				State = 359;
 				Match(LBRACE);
-				State = 327;
+				State = 363;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 324;
+					State = 360;
 					schedulePoint();
 					}
 					}
-					State = 329;
+					State = 365;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 330;
+				State = 366;
 				Match(RBRACE);
 				}
 				break;
@@ -2536,32 +2831,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 40, RULE_equityDecl);
+		EnterRule(_localctx, 44, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 333;
+			State = 369;
 			Match(EQUITY);
-			State = 334;
+			State = 370;
 			_localctx.name = ident();
-			State = 335;
+			State = 371;
 			Match(LBRACE);
-			State = 339;
+			State = 375;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 336;
+				State = 372;
 				equityItem();
 				}
 				}
-				State = 341;
+				State = 377;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 342;
+			State = 378;
 			Match(RBRACE);
 			}
 		}
@@ -2625,19 +2920,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 42, RULE_equityItem);
+		EnterRule(_localctx, 46, RULE_equityItem);
 		int _la;
 		try {
-			State = 355;
+			State = 391;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 344;
+				State = 380;
 				Match(CONTRIBUTED);
-				State = 345;
+				State = 381;
 				expr(0);
 				}
 				break;
@@ -2645,23 +2940,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 346;
+				State = 382;
 				Match(HOLDERS);
-				State = 347;
+				State = 383;
 				holder();
-				State = 352;
+				State = 388;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 348;
+					State = 384;
 					Match(COMMA);
-					State = 349;
+					State = 385;
 					holder();
 					}
 					}
-					State = 354;
+					State = 390;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -2705,13 +3000,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 44, RULE_holder);
+		EnterRule(_localctx, 48, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 357;
+			State = 393;
 			ident();
-			State = 358;
+			State = 394;
 			expr(0);
 			}
 		}
@@ -2756,37 +3051,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 46, RULE_accountDecl);
+		EnterRule(_localctx, 50, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 360;
+			State = 396;
 			Match(ACCOUNT);
-			State = 361;
+			State = 397;
 			_localctx.name = ident();
-			State = 370;
+			State = 406;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 362;
+				State = 398;
 				Match(LBRACE);
-				State = 366;
+				State = 402;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 252201579132747776L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1008806316530991104L) != 0)) {
 					{
 					{
-					State = 363;
+					State = 399;
 					accountItem();
 					}
 					}
-					State = 368;
+					State = 404;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 369;
+				State = 405;
 				Match(RBRACE);
 				}
 			}
@@ -2859,18 +3154,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 48, RULE_accountItem);
+		EnterRule(_localctx, 52, RULE_accountItem);
 		try {
-			State = 378;
+			State = 414;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 372;
+				State = 408;
 				Match(TARGET);
-				State = 373;
+				State = 409;
 				expr(0);
 				}
 				break;
@@ -2878,9 +3173,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 374;
+				State = 410;
 				Match(INITIAL);
-				State = 375;
+				State = 411;
 				expr(0);
 				}
 				break;
@@ -2888,9 +3183,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 376;
+				State = 412;
 				Match(EARNS);
-				State = 377;
+				State = 413;
 				expr(0);
 				}
 				break;
@@ -2946,36 +3241,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_feeDecl);
+		EnterRule(_localctx, 54, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 380;
+			State = 416;
 			Match(FEE);
-			State = 381;
+			State = 417;
 			_localctx.name = ident();
-			State = 382;
+			State = 418;
 			Match(LBRACE);
-			State = 383;
+			State = 419;
 			expr(0);
-			State = 391;
+			State = 427;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 384;
+				State = 420;
 				perYear();
-				State = 389;
+				State = 425;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 385;
+					State = 421;
 					Match(ESCALATING);
-					State = 386;
+					State = 422;
 					expr(0);
-					State = 387;
+					State = 423;
 					perYear();
 					}
 				}
@@ -2983,7 +3278,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 393;
+			State = 429;
 			Match(RBRACE);
 			}
 		}
@@ -3031,41 +3326,41 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 52, RULE_testDecl);
+		EnterRule(_localctx, 56, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 395;
+			State = 431;
 			Match(TEST);
-			State = 396;
+			State = 432;
 			_localctx.name = ident();
-			State = 397;
+			State = 433;
 			Match(ASSIGN);
-			State = 398;
+			State = 434;
 			expr(0);
-			State = 402;
+			State = 438;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 399;
+				State = 435;
 				Match(OVER);
-				State = 400;
+				State = 436;
 				Match(TRAILING);
-				State = 401;
+				State = 437;
 				duration();
 				}
 			}
 
-			State = 406;
+			State = 442;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 404;
+				State = 440;
 				Match(FROM);
-				State = 405;
+				State = 441;
 				Match(DATE);
 				}
 			}
@@ -3116,34 +3411,34 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 54, RULE_triggerDecl);
+		EnterRule(_localctx, 58, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 408;
+			State = 444;
 			Match(TRIGGER);
-			State = 409;
+			State = 445;
 			_localctx.name = ident();
-			State = 410;
+			State = 446;
 			Match(WHEN);
-			State = 411;
+			State = 447;
 			expr(0);
-			State = 414;
+			State = 450;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 412;
+				State = 448;
 				Match(FROM);
-				State = 413;
+				State = 449;
 				Match(DATE);
 				}
 			}
 
-			State = 416;
+			State = 452;
 			Match(ARROW);
-			State = 417;
+			State = 453;
 			_localctx.effect = ident();
 			}
 		}
@@ -3184,25 +3479,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 56, RULE_defaultRule);
+		EnterRule(_localctx, 60, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 419;
+			State = 455;
 			Match(DEFAULT);
-			State = 420;
+			State = 456;
 			Match(WHEN);
-			State = 421;
+			State = 457;
 			expr(0);
-			State = 424;
+			State = 460;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 422;
+				State = 458;
 				Match(GRACE);
-				State = 423;
+				State = 459;
 				duration();
 				}
 			}
@@ -3249,30 +3544,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 58, RULE_cfadsRule);
+		EnterRule(_localctx, 62, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 426;
+			State = 462;
 			Match(CFADS);
-			State = 427;
+			State = 463;
 			Match(INCLUDES);
-			State = 428;
+			State = 464;
 			cfadsItem();
-			State = 433;
+			State = 469;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 429;
+				State = 465;
 				Match(COMMA);
-				State = 430;
+				State = 466;
 				cfadsItem();
 				}
 				}
-				State = 435;
+				State = 471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3310,15 +3605,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 60, RULE_cfadsItem);
+		EnterRule(_localctx, 64, RULE_cfadsItem);
 		try {
-			State = 438;
+			State = 474;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 436;
+				State = 472;
 				Match(RVG);
 				}
 				break;
@@ -3345,6 +3640,8 @@ public partial class DealLangParser : Parser {
 			case MARKET:
 			case GUARANTEES:
 			case CAP:
+			case LOAN:
+			case OBLIGOR:
 			case BALANCE:
 			case COUPON:
 			case FIXED:
@@ -3373,7 +3670,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 437;
+				State = 473;
 				ident();
 				}
 				break;
@@ -3418,30 +3715,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_waterfallDecl);
+		EnterRule(_localctx, 66, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 440;
+			State = 476;
 			Match(WATERFALL);
-			State = 441;
+			State = 477;
 			Match(LBRACE);
-			State = 445;
+			State = 481;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 167L) != 0)) {
+			while (_la==PAY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 167L) != 0)) {
 				{
 				{
-				State = 442;
+				State = 478;
 				step();
 				}
 				}
-				State = 447;
+				State = 483;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 448;
+			State = 484;
 			Match(RBRACE);
 			}
 		}
@@ -3581,42 +3878,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 64, RULE_step);
+		EnterRule(_localctx, 68, RULE_step);
 		int _la;
 		try {
-			State = 496;
+			State = 532;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 450;
+				State = 486;
 				Match(PAY);
-				State = 451;
+				State = 487;
 				((PayStepContext)_localctx).target = reference();
-				State = 461;
+				State = 497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 452;
+					State = 488;
 					Match(USING);
-					State = 453;
+					State = 489;
 					ident();
-					State = 458;
+					State = 494;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 454;
+						State = 490;
 						Match(COMMA);
-						State = 455;
+						State = 491;
 						ident();
 						}
 						}
-						State = 460;
+						State = 496;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3629,9 +3926,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 463;
+				State = 499;
 				Match(FILL);
-				State = 464;
+				State = 500;
 				ident();
 				}
 				break;
@@ -3639,9 +3936,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 465;
+				State = 501;
 				Match(RELEASE);
-				State = 466;
+				State = 502;
 				ident();
 				}
 				break;
@@ -3649,13 +3946,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 467;
+				State = 503;
 				Match(HOLD);
-				State = 468;
+				State = 504;
 				Match(REST);
-				State = 469;
+				State = 505;
 				Match(IN);
-				State = 470;
+				State = 506;
 				ident();
 				}
 				break;
@@ -3663,13 +3960,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 471;
+				State = 507;
 				Match(DISTRIBUTE);
-				State = 472;
+				State = 508;
 				Match(REST);
-				State = 473;
+				State = 509;
 				Match(TO);
-				State = 474;
+				State = 510;
 				ident();
 				}
 				break;
@@ -3677,52 +3974,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 475;
+				State = 511;
 				Match(IF);
-				State = 476;
+				State = 512;
 				expr(0);
-				State = 477;
+				State = 513;
 				Match(LBRACE);
-				State = 481;
+				State = 517;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 167L) != 0)) {
+				while (_la==PAY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 167L) != 0)) {
 					{
 					{
-					State = 478;
+					State = 514;
 					step();
 					}
 					}
-					State = 483;
+					State = 519;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 484;
+				State = 520;
 				Match(RBRACE);
-				State = 494;
+				State = 530;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 485;
+					State = 521;
 					Match(ELSE);
-					State = 486;
+					State = 522;
 					Match(LBRACE);
-					State = 490;
+					State = 526;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 167L) != 0)) {
+					while (_la==PAY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 167L) != 0)) {
 						{
 						{
-						State = 487;
+						State = 523;
 						step();
 						}
 						}
-						State = 492;
+						State = 528;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 493;
+					State = 529;
 					Match(RBRACE);
 					}
 				}
@@ -3770,30 +4067,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 66, RULE_enforcementDecl);
+		EnterRule(_localctx, 70, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 498;
+			State = 534;
 			Match(ENFORCEMENT);
-			State = 499;
+			State = 535;
 			Match(LBRACE);
-			State = 503;
+			State = 539;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 500;
+				State = 536;
 				enforcementItem();
 				}
 				}
-				State = 505;
+				State = 541;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 506;
+			State = 542;
 			Match(RBRACE);
 			}
 		}
@@ -3862,47 +4159,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 68, RULE_enforcementItem);
+		EnterRule(_localctx, 72, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 524;
+			State = 560;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 508;
+				State = 544;
 				Match(SELL);
-				State = 509;
+				State = 545;
 				ident();
-				State = 514;
+				State = 550;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 510;
+					State = 546;
 					Match(COMMA);
-					State = 511;
+					State = 547;
 					ident();
 					}
 					}
-					State = 516;
+					State = 552;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 520;
+				State = 556;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 517;
+					State = 553;
 					sellTerm();
 					}
 					}
-					State = 522;
+					State = 558;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3912,7 +4209,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 523;
+				State = 559;
 				waterfallDecl();
 				}
 				break;
@@ -3973,18 +4270,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 70, RULE_sellTerm);
+		EnterRule(_localctx, 74, RULE_sellTerm);
 		try {
-			State = 530;
+			State = 566;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 526;
+				State = 562;
 				Match(HAIRCUT);
-				State = 527;
+				State = 563;
 				expr(0);
 				}
 				break;
@@ -3992,9 +4289,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 528;
+				State = 564;
 				Match(LAG);
-				State = 529;
+				State = 565;
 				duration();
 				}
 				break;
@@ -4048,36 +4345,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 72, RULE_scenarioDecl);
+		EnterRule(_localctx, 76, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 532;
+			State = 568;
 			Match(SCENARIO);
-			State = 533;
+			State = 569;
 			_localctx.name = ident();
-			State = 534;
+			State = 570;
 			Match(FOR);
-			State = 535;
+			State = 571;
 			_localctx.deal = ident();
-			State = 536;
+			State = 572;
 			Match(LBRACE);
-			State = 540;
+			State = 576;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2573806320505250792L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 13510798899363847L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 27021597781475335L) != 0)) {
 				{
 				{
-				State = 537;
+				State = 573;
 				scenarioItem();
 				}
 				}
-				State = 542;
+				State = 578;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 543;
+			State = 579;
 			Match(RBRACE);
 			}
 		}
@@ -4195,23 +4492,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 74, RULE_scenarioItem);
+		EnterRule(_localctx, 78, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 572;
+			State = 608;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 545;
+				State = 581;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 546;
+				State = 582;
 				Match(RENEWALS);
-				State = 547;
+				State = 583;
 				Match(TAKEN);
-				State = 548;
+				State = 584;
 				Match(NUMBER);
 				}
 				break;
@@ -4219,13 +4516,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 550;
+				State = 586;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 551;
+				State = 587;
 				Match(DEFLATE);
-				State = 552;
+				State = 588;
 				expr(0);
-				State = 553;
+				State = 589;
 				perYear();
 				}
 				break;
@@ -4233,15 +4530,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 555;
+				State = 591;
 				((DropItemContext)_localctx).path = reference();
-				State = 556;
+				State = 592;
 				Match(DROP);
-				State = 557;
+				State = 593;
 				expr(0);
-				State = 558;
+				State = 594;
 				Match(BY);
-				State = 559;
+				State = 595;
 				Match(DATE);
 				}
 				break;
@@ -4249,13 +4546,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 561;
+				State = 597;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 562;
+				State = 598;
 				Match(DEFAULTS);
-				State = 563;
+				State = 599;
 				Match(ON);
-				State = 564;
+				State = 600;
 				Match(DATE);
 				}
 				break;
@@ -4263,9 +4560,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 566;
+				State = 602;
 				Match(ENFORCEMENT);
-				State = 568;
+				State = 604;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4273,7 +4570,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 567;
+						State = 603;
 						sellTerm();
 						}
 						}
@@ -4281,9 +4578,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 570;
+					State = 606;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,56,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,59,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -4319,13 +4616,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 76, RULE_perYear);
+		EnterRule(_localctx, 80, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 574;
+			State = 610;
 			Match(PER);
-			State = 575;
+			State = 611;
 			Match(YEAR);
 			}
 		}
@@ -4358,11 +4655,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 78, RULE_duration);
+		EnterRule(_localctx, 82, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 577;
+			State = 613;
 			Match(QUANTITY);
 			}
 		}
@@ -4626,27 +4923,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 80;
-		EnterRecursionRule(_localctx, 80, RULE_expr, _p);
+		int _startState = 84;
+		EnterRecursionRule(_localctx, 84, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 606;
+			State = 642;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 580;
+				State = 616;
 				Match(LPAREN);
-				State = 581;
+				State = 617;
 				expr(0);
-				State = 582;
+				State = 618;
 				Match(RPAREN);
 				}
 				break;
@@ -4655,9 +4952,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 584;
+				State = 620;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 585;
+				State = 621;
 				expr(13);
 				}
 				break;
@@ -4666,9 +4963,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 586;
+				State = 622;
 				Match(NOT);
-				State = 587;
+				State = 623;
 				expr(8);
 				}
 				break;
@@ -4677,37 +4974,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 588;
+				State = 624;
 				((CallExprContext)_localctx).callee = ident();
-				State = 589;
+				State = 625;
 				Match(LPAREN);
-				State = 598;
+				State = 634;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2573806320505250792L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 15481401030148103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 28992199912259591L) != 0)) {
 					{
-					State = 590;
+					State = 626;
 					expr(0);
-					State = 595;
+					State = 631;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 591;
+						State = 627;
 						Match(COMMA);
-						State = 592;
+						State = 628;
 						expr(0);
 						}
 						}
-						State = 597;
+						State = 633;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 600;
+				State = 636;
 				Match(RPAREN);
 				}
 				break;
@@ -4716,7 +5013,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 602;
+				State = 638;
 				Match(QUANTITY);
 				}
 				break;
@@ -4725,7 +5022,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 603;
+				State = 639;
 				Match(NUMBER);
 				}
 				break;
@@ -4734,7 +5031,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 604;
+				State = 640;
 				Match(DATE);
 				}
 				break;
@@ -4743,34 +5040,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 605;
+				State = 641;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 628;
+			State = 664;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,65,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 626;
+					State = 662;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 608;
+						State = 644;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 609;
+						State = 645;
 						Match(OF);
-						State = 610;
+						State = 646;
 						((OfExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -4779,9 +5076,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 611;
+						State = 647;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 612;
+						State = 648;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -4791,7 +5088,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 613;
+						State = 649;
 						((MultiplyExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -4800,9 +5097,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 614;
+						State = 650;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 615;
+						State = 651;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -4812,7 +5109,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 616;
+						State = 652;
 						((AddExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -4821,19 +5118,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 617;
+						State = 653;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 618;
+						State = 654;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 106)) & ~0x3f) == 0 && ((1L << (_la - 106)) & 63L) != 0)) ) {
+						if ( !(((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 619;
+						State = 655;
 						((CompareExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -4842,11 +5139,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 620;
+						State = 656;
 						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 621;
+						State = 657;
 						Match(AND);
-						State = 622;
+						State = 658;
 						((AndExprContext)_localctx).right = expr(8);
 						}
 						break;
@@ -4855,20 +5152,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 623;
+						State = 659;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 624;
+						State = 660;
 						Match(OR);
-						State = 625;
+						State = 661;
 						((OrExprContext)_localctx).right = expr(7);
 						}
 						break;
 					}
 					} 
 				}
-				State = 630;
+				State = 666;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,65,Context);
 			}
 			}
 		}
@@ -4908,20 +5205,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 82, RULE_reference);
+		EnterRule(_localctx, 86, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 631;
+			State = 667;
 			ident();
-			State = 634;
+			State = 670;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				{
-				State = 632;
+				State = 668;
 				Match(DOT);
-				State = 633;
+				State = 669;
 				_localctx.member = ident();
 				}
 				break;
@@ -4989,6 +5286,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CFADS() { return GetToken(DealLangParser.CFADS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INCLUDES() { return GetToken(DealLangParser.INCLUDES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IMPORT() { return GetToken(DealLangParser.IMPORT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOAN() { return GetToken(DealLangParser.LOAN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OBLIGOR() { return GetToken(DealLangParser.OBLIGOR, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -5005,14 +5304,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 84, RULE_ident);
+		EnterRule(_localctx, 88, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 636;
+			State = 672;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2573806320505250792L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 13510798899347463L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 27021597781458951L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5035,7 +5334,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 40: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 42: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -5058,229 +5357,242 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,123,639,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,126,675,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
-		1,0,1,0,1,0,1,0,5,0,91,8,0,10,0,12,0,94,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,
-		2,1,2,1,2,5,2,105,8,2,10,2,12,2,108,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,127,8,3,1,4,1,4,1,4,1,4,1,4,
-		5,4,134,8,4,10,4,12,4,137,9,4,1,4,1,4,1,5,1,5,1,5,5,5,144,8,5,10,5,12,
-		5,147,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,3,6,165,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,173,8,8,10,8,12,8,176,9,8,
-		1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,186,8,9,1,10,1,10,1,10,1,10,5,10,192,
-		8,10,10,10,12,10,195,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
-		3,11,206,8,11,1,11,1,11,3,11,210,8,11,1,11,1,11,1,11,1,11,5,11,216,8,11,
-		10,11,12,11,219,9,11,1,11,3,11,222,8,11,1,12,1,12,1,12,3,12,227,8,12,1,
-		13,1,13,1,13,1,13,1,13,1,13,5,13,235,8,13,10,13,12,13,238,9,13,1,13,1,
-		13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,251,8,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,266,8,14,1,
-		14,1,14,4,14,270,8,14,11,14,12,14,271,1,14,1,14,3,14,276,8,14,1,15,1,15,
-		1,15,3,15,281,8,15,1,16,1,16,1,16,1,16,1,16,1,16,3,16,289,8,16,1,17,1,
-		17,1,17,1,17,5,17,295,8,17,10,17,12,17,298,9,17,1,17,1,17,1,18,1,18,1,
-		18,1,18,1,18,3,18,307,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
-		3,18,318,8,18,1,19,1,19,1,19,1,19,1,19,1,19,5,19,326,8,19,10,19,12,19,
-		329,9,19,1,19,3,19,332,8,19,1,20,1,20,1,20,1,20,5,20,338,8,20,10,20,12,
-		20,341,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,5,21,351,8,21,10,21,
-		12,21,354,9,21,3,21,356,8,21,1,22,1,22,1,22,1,23,1,23,1,23,1,23,5,23,365,
-		8,23,10,23,12,23,368,9,23,1,23,3,23,371,8,23,1,24,1,24,1,24,1,24,1,24,
-		1,24,3,24,379,8,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,390,
-		8,25,3,25,392,8,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,403,
-		8,26,1,26,1,26,3,26,407,8,26,1,27,1,27,1,27,1,27,1,27,1,27,3,27,415,8,
-		27,1,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,425,8,28,1,29,1,29,1,29,
-		1,29,1,29,5,29,432,8,29,10,29,12,29,435,9,29,1,30,1,30,3,30,439,8,30,1,
-		31,1,31,1,31,5,31,444,8,31,10,31,12,31,447,9,31,1,31,1,31,1,32,1,32,1,
-		32,1,32,1,32,1,32,5,32,457,8,32,10,32,12,32,460,9,32,3,32,462,8,32,1,32,
-		1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,
-		1,32,5,32,480,8,32,10,32,12,32,483,9,32,1,32,1,32,1,32,1,32,5,32,489,8,
-		32,10,32,12,32,492,9,32,1,32,3,32,495,8,32,3,32,497,8,32,1,33,1,33,1,33,
-		5,33,502,8,33,10,33,12,33,505,9,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,
-		513,8,34,10,34,12,34,516,9,34,1,34,5,34,519,8,34,10,34,12,34,522,9,34,
-		1,34,3,34,525,8,34,1,35,1,35,1,35,1,35,3,35,531,8,35,1,36,1,36,1,36,1,
-		36,1,36,1,36,5,36,539,8,36,10,36,12,36,542,9,36,1,36,1,36,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,4,37,569,8,37,11,37,12,37,570,3,37,573,
-		8,37,1,38,1,38,1,38,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,5,40,594,8,40,10,40,12,40,597,9,40,3,40,
-		599,8,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,607,8,40,1,40,1,40,1,40,1,
-		40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
-		40,5,40,627,8,40,10,40,12,40,630,9,40,1,41,1,41,1,41,3,41,635,8,41,1,42,
-		1,42,1,42,0,1,80,43,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,
-		38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,
-		0,5,1,0,94,95,1,0,104,105,1,0,102,103,1,0,106,111,16,0,3,3,5,9,13,15,17,
-		20,22,22,25,29,33,34,36,37,40,50,52,53,55,57,61,61,65,67,81,83,89,89,117,
-		118,712,0,92,1,0,0,0,2,97,1,0,0,0,4,100,1,0,0,0,6,126,1,0,0,0,8,128,1,
-		0,0,0,10,140,1,0,0,0,12,164,1,0,0,0,14,166,1,0,0,0,16,168,1,0,0,0,18,185,
-		1,0,0,0,20,187,1,0,0,0,22,221,1,0,0,0,24,223,1,0,0,0,26,228,1,0,0,0,28,
-		275,1,0,0,0,30,280,1,0,0,0,32,288,1,0,0,0,34,290,1,0,0,0,36,317,1,0,0,
-		0,38,331,1,0,0,0,40,333,1,0,0,0,42,355,1,0,0,0,44,357,1,0,0,0,46,360,1,
-		0,0,0,48,378,1,0,0,0,50,380,1,0,0,0,52,395,1,0,0,0,54,408,1,0,0,0,56,419,
-		1,0,0,0,58,426,1,0,0,0,60,438,1,0,0,0,62,440,1,0,0,0,64,496,1,0,0,0,66,
-		498,1,0,0,0,68,524,1,0,0,0,70,530,1,0,0,0,72,532,1,0,0,0,74,572,1,0,0,
-		0,76,574,1,0,0,0,78,577,1,0,0,0,80,606,1,0,0,0,82,631,1,0,0,0,84,636,1,
-		0,0,0,86,91,3,2,1,0,87,91,3,4,2,0,88,91,3,72,36,0,89,91,3,8,4,0,90,86,
-		1,0,0,0,90,87,1,0,0,0,90,88,1,0,0,0,90,89,1,0,0,0,91,94,1,0,0,0,92,90,
-		1,0,0,0,92,93,1,0,0,0,93,95,1,0,0,0,94,92,1,0,0,0,95,96,5,0,0,1,96,1,1,
-		0,0,0,97,98,5,3,0,0,98,99,5,116,0,0,99,3,1,0,0,0,100,101,5,1,0,0,101,102,
-		3,84,42,0,102,106,5,94,0,0,103,105,3,6,3,0,104,103,1,0,0,0,105,108,1,0,
-		0,0,106,104,1,0,0,0,106,107,1,0,0,0,107,109,1,0,0,0,108,106,1,0,0,0,109,
-		110,5,95,0,0,110,5,1,0,0,0,111,127,3,12,6,0,112,127,3,16,8,0,113,127,3,
-		20,10,0,114,127,3,26,13,0,115,127,3,34,17,0,116,127,3,40,20,0,117,127,
-		3,46,23,0,118,127,3,50,25,0,119,127,3,52,26,0,120,127,3,54,27,0,121,127,
-		3,56,28,0,122,127,3,58,29,0,123,127,3,62,31,0,124,127,3,66,33,0,125,127,
-		3,8,4,0,126,111,1,0,0,0,126,112,1,0,0,0,126,113,1,0,0,0,126,114,1,0,0,
-		0,126,115,1,0,0,0,126,116,1,0,0,0,126,117,1,0,0,0,126,118,1,0,0,0,126,
-		119,1,0,0,0,126,120,1,0,0,0,126,121,1,0,0,0,126,122,1,0,0,0,126,123,1,
-		0,0,0,126,124,1,0,0,0,126,125,1,0,0,0,127,7,1,0,0,0,128,129,5,117,0,0,
-		129,135,4,4,0,0,130,134,3,84,42,0,131,134,5,4,0,0,132,134,5,24,0,0,133,
-		130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,134,137,1,0,0,0,135,133,1,
-		0,0,0,135,136,1,0,0,0,136,138,1,0,0,0,137,135,1,0,0,0,138,139,3,10,5,0,
-		139,9,1,0,0,0,140,145,5,94,0,0,141,144,3,10,5,0,142,144,8,0,0,0,143,141,
-		1,0,0,0,143,142,1,0,0,0,144,147,1,0,0,0,145,143,1,0,0,0,145,146,1,0,0,
-		0,146,148,1,0,0,0,147,145,1,0,0,0,148,149,5,95,0,0,149,11,1,0,0,0,150,
-		151,5,5,0,0,151,165,5,116,0,0,152,153,5,6,0,0,153,165,3,84,42,0,154,155,
-		5,7,0,0,155,165,5,113,0,0,156,157,5,8,0,0,157,165,5,113,0,0,158,159,5,
-		9,0,0,159,165,5,113,0,0,160,161,5,10,0,0,161,165,3,84,42,0,162,163,5,11,
-		0,0,163,165,3,14,7,0,164,150,1,0,0,0,164,152,1,0,0,0,164,154,1,0,0,0,164,
-		156,1,0,0,0,164,158,1,0,0,0,164,160,1,0,0,0,164,162,1,0,0,0,165,13,1,0,
-		0,0,166,167,5,112,0,0,167,15,1,0,0,0,168,169,5,12,0,0,169,170,3,84,42,
-		0,170,174,5,94,0,0,171,173,3,18,9,0,172,171,1,0,0,0,173,176,1,0,0,0,174,
-		172,1,0,0,0,174,175,1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,
-		95,0,0,178,17,1,0,0,0,179,180,5,13,0,0,180,186,5,116,0,0,181,182,5,14,
-		0,0,182,186,3,80,40,0,183,184,5,15,0,0,184,186,3,80,40,0,185,179,1,0,0,
-		0,185,181,1,0,0,0,185,183,1,0,0,0,186,19,1,0,0,0,187,188,5,16,0,0,188,
-		189,3,84,42,0,189,193,5,94,0,0,190,192,3,22,11,0,191,190,1,0,0,0,192,195,
-		1,0,0,0,193,191,1,0,0,0,193,194,1,0,0,0,194,196,1,0,0,0,195,193,1,0,0,
-		0,196,197,5,95,0,0,197,21,1,0,0,0,198,199,5,17,0,0,199,222,3,80,40,0,200,
-		201,5,18,0,0,201,202,5,19,0,0,202,205,3,78,39,0,203,204,5,20,0,0,204,206,
-		3,80,40,0,205,203,1,0,0,0,205,206,1,0,0,0,206,209,1,0,0,0,207,208,5,21,
-		0,0,208,210,5,113,0,0,209,207,1,0,0,0,209,210,1,0,0,0,210,222,1,0,0,0,
-		211,212,5,18,0,0,212,213,5,22,0,0,213,217,5,94,0,0,214,216,3,24,12,0,215,
-		214,1,0,0,0,216,219,1,0,0,0,217,215,1,0,0,0,217,218,1,0,0,0,218,220,1,
-		0,0,0,219,217,1,0,0,0,220,222,5,95,0,0,221,198,1,0,0,0,221,200,1,0,0,0,
-		221,211,1,0,0,0,222,23,1,0,0,0,223,224,5,113,0,0,224,226,3,80,40,0,225,
-		227,5,98,0,0,226,225,1,0,0,0,226,227,1,0,0,0,227,25,1,0,0,0,228,229,5,
-		23,0,0,229,230,3,84,42,0,230,231,5,24,0,0,231,232,3,84,42,0,232,236,5,
-		94,0,0,233,235,3,28,14,0,234,233,1,0,0,0,235,238,1,0,0,0,236,234,1,0,0,
-		0,236,237,1,0,0,0,237,239,1,0,0,0,238,236,1,0,0,0,239,240,5,95,0,0,240,
-		27,1,0,0,0,241,242,5,25,0,0,242,276,3,84,42,0,243,244,5,26,0,0,244,245,
-		3,80,40,0,245,250,3,76,38,0,246,247,5,27,0,0,247,248,3,80,40,0,248,249,
-		3,76,38,0,249,251,1,0,0,0,250,246,1,0,0,0,250,251,1,0,0,0,251,276,1,0,
-		0,0,252,253,5,28,0,0,253,276,5,113,0,0,254,255,5,29,0,0,255,276,3,78,39,
-		0,256,257,5,30,0,0,257,258,3,30,15,0,258,259,3,78,39,0,259,260,5,32,0,
-		0,260,261,5,25,0,0,261,265,5,33,0,0,262,263,5,26,0,0,263,264,5,32,0,0,
-		264,266,5,34,0,0,265,262,1,0,0,0,265,266,1,0,0,0,266,276,1,0,0,0,267,269,
-		5,35,0,0,268,270,3,32,16,0,269,268,1,0,0,0,270,271,1,0,0,0,271,269,1,0,
-		0,0,271,272,1,0,0,0,272,276,1,0,0,0,273,274,5,11,0,0,274,276,3,14,7,0,
-		275,241,1,0,0,0,275,243,1,0,0,0,275,252,1,0,0,0,275,254,1,0,0,0,275,256,
-		1,0,0,0,275,267,1,0,0,0,275,273,1,0,0,0,276,29,1,0,0,0,277,278,5,115,0,
-		0,278,281,5,31,0,0,279,281,5,114,0,0,280,277,1,0,0,0,280,279,1,0,0,0,281,
-		31,1,0,0,0,282,283,5,36,0,0,283,289,3,80,40,0,284,285,5,37,0,0,285,289,
-		3,80,40,0,286,287,5,38,0,0,287,289,5,113,0,0,288,282,1,0,0,0,288,284,1,
-		0,0,0,288,286,1,0,0,0,289,33,1,0,0,0,290,291,5,39,0,0,291,292,3,84,42,
-		0,292,296,5,94,0,0,293,295,3,36,18,0,294,293,1,0,0,0,295,298,1,0,0,0,296,
-		294,1,0,0,0,296,297,1,0,0,0,297,299,1,0,0,0,298,296,1,0,0,0,299,300,5,
-		95,0,0,300,35,1,0,0,0,301,302,5,40,0,0,302,318,3,80,40,0,303,304,5,41,
-		0,0,304,306,3,80,40,0,305,307,5,42,0,0,306,305,1,0,0,0,306,307,1,0,0,0,
-		307,318,1,0,0,0,308,309,5,43,0,0,309,310,5,38,0,0,310,318,5,113,0,0,311,
-		312,5,46,0,0,312,318,3,38,19,0,313,314,5,8,0,0,314,318,5,113,0,0,315,316,
-		5,50,0,0,316,318,5,115,0,0,317,301,1,0,0,0,317,303,1,0,0,0,317,308,1,0,
-		0,0,317,311,1,0,0,0,317,313,1,0,0,0,317,315,1,0,0,0,318,37,1,0,0,0,319,
-		332,5,47,0,0,320,332,5,48,0,0,321,332,5,49,0,0,322,323,5,22,0,0,323,327,
-		5,94,0,0,324,326,3,24,12,0,325,324,1,0,0,0,326,329,1,0,0,0,327,325,1,0,
-		0,0,327,328,1,0,0,0,328,330,1,0,0,0,329,327,1,0,0,0,330,332,5,95,0,0,331,
-		319,1,0,0,0,331,320,1,0,0,0,331,321,1,0,0,0,331,322,1,0,0,0,332,39,1,0,
-		0,0,333,334,5,51,0,0,334,335,3,84,42,0,335,339,5,94,0,0,336,338,3,42,21,
-		0,337,336,1,0,0,0,338,341,1,0,0,0,339,337,1,0,0,0,339,340,1,0,0,0,340,
-		342,1,0,0,0,341,339,1,0,0,0,342,343,5,95,0,0,343,41,1,0,0,0,344,345,5,
-		52,0,0,345,356,3,80,40,0,346,347,5,53,0,0,347,352,3,44,22,0,348,349,5,
-		98,0,0,349,351,3,44,22,0,350,348,1,0,0,0,351,354,1,0,0,0,352,350,1,0,0,
-		0,352,353,1,0,0,0,353,356,1,0,0,0,354,352,1,0,0,0,355,344,1,0,0,0,355,
-		346,1,0,0,0,356,43,1,0,0,0,357,358,3,84,42,0,358,359,3,80,40,0,359,45,
-		1,0,0,0,360,361,5,54,0,0,361,370,3,84,42,0,362,366,5,94,0,0,363,365,3,
-		48,24,0,364,363,1,0,0,0,365,368,1,0,0,0,366,364,1,0,0,0,366,367,1,0,0,
-		0,367,369,1,0,0,0,368,366,1,0,0,0,369,371,5,95,0,0,370,362,1,0,0,0,370,
-		371,1,0,0,0,371,47,1,0,0,0,372,373,5,55,0,0,373,379,3,80,40,0,374,375,
-		5,56,0,0,375,379,3,80,40,0,376,377,5,57,0,0,377,379,3,80,40,0,378,372,
-		1,0,0,0,378,374,1,0,0,0,378,376,1,0,0,0,379,49,1,0,0,0,380,381,5,58,0,
-		0,381,382,3,84,42,0,382,383,5,94,0,0,383,391,3,80,40,0,384,389,3,76,38,
-		0,385,386,5,27,0,0,386,387,3,80,40,0,387,388,3,76,38,0,388,390,1,0,0,0,
-		389,385,1,0,0,0,389,390,1,0,0,0,390,392,1,0,0,0,391,384,1,0,0,0,391,392,
-		1,0,0,0,392,393,1,0,0,0,393,394,5,95,0,0,394,51,1,0,0,0,395,396,5,59,0,
-		0,396,397,3,84,42,0,397,398,5,101,0,0,398,402,3,80,40,0,399,400,5,60,0,
-		0,400,401,5,61,0,0,401,403,3,78,39,0,402,399,1,0,0,0,402,403,1,0,0,0,403,
-		406,1,0,0,0,404,405,5,21,0,0,405,407,5,113,0,0,406,404,1,0,0,0,406,407,
-		1,0,0,0,407,53,1,0,0,0,408,409,5,62,0,0,409,410,3,84,42,0,410,411,5,63,
-		0,0,411,414,3,80,40,0,412,413,5,21,0,0,413,415,5,113,0,0,414,412,1,0,0,
-		0,414,415,1,0,0,0,415,416,1,0,0,0,416,417,5,100,0,0,417,418,3,84,42,0,
-		418,55,1,0,0,0,419,420,5,64,0,0,420,421,5,63,0,0,421,424,3,80,40,0,422,
-		423,5,65,0,0,423,425,3,78,39,0,424,422,1,0,0,0,424,425,1,0,0,0,425,57,
-		1,0,0,0,426,427,5,66,0,0,427,428,5,67,0,0,428,433,3,60,30,0,429,430,5,
-		98,0,0,430,432,3,60,30,0,431,429,1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,
-		0,433,434,1,0,0,0,434,59,1,0,0,0,435,433,1,0,0,0,436,439,5,35,0,0,437,
-		439,3,84,42,0,438,436,1,0,0,0,438,437,1,0,0,0,439,61,1,0,0,0,440,441,5,
-		68,0,0,441,445,5,94,0,0,442,444,3,64,32,0,443,442,1,0,0,0,444,447,1,0,
-		0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,448,1,0,0,0,447,445,1,0,0,0,448,
-		449,5,95,0,0,449,63,1,0,0,0,450,451,5,10,0,0,451,461,3,82,41,0,452,453,
-		5,69,0,0,453,458,3,84,42,0,454,455,5,98,0,0,455,457,3,84,42,0,456,454,
-		1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,462,1,0,0,
-		0,460,458,1,0,0,0,461,452,1,0,0,0,461,462,1,0,0,0,462,497,1,0,0,0,463,
-		464,5,70,0,0,464,497,3,84,42,0,465,466,5,71,0,0,466,497,3,84,42,0,467,
-		468,5,72,0,0,468,469,5,73,0,0,469,470,5,74,0,0,470,497,3,84,42,0,471,472,
-		5,75,0,0,472,473,5,73,0,0,473,474,5,76,0,0,474,497,3,84,42,0,475,476,5,
-		77,0,0,476,477,3,80,40,0,477,481,5,94,0,0,478,480,3,64,32,0,479,478,1,
-		0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,484,1,0,0,0,
-		483,481,1,0,0,0,484,494,5,95,0,0,485,486,5,78,0,0,486,490,5,94,0,0,487,
-		489,3,64,32,0,488,487,1,0,0,0,489,492,1,0,0,0,490,488,1,0,0,0,490,491,
-		1,0,0,0,491,493,1,0,0,0,492,490,1,0,0,0,493,495,5,95,0,0,494,485,1,0,0,
-		0,494,495,1,0,0,0,495,497,1,0,0,0,496,450,1,0,0,0,496,463,1,0,0,0,496,
-		465,1,0,0,0,496,467,1,0,0,0,496,471,1,0,0,0,496,475,1,0,0,0,497,65,1,0,
-		0,0,498,499,5,79,0,0,499,503,5,94,0,0,500,502,3,68,34,0,501,500,1,0,0,
-		0,502,505,1,0,0,0,503,501,1,0,0,0,503,504,1,0,0,0,504,506,1,0,0,0,505,
-		503,1,0,0,0,506,507,5,95,0,0,507,67,1,0,0,0,508,509,5,80,0,0,509,514,3,
-		84,42,0,510,511,5,98,0,0,511,513,3,84,42,0,512,510,1,0,0,0,513,516,1,0,
-		0,0,514,512,1,0,0,0,514,515,1,0,0,0,515,520,1,0,0,0,516,514,1,0,0,0,517,
-		519,3,70,35,0,518,517,1,0,0,0,519,522,1,0,0,0,520,518,1,0,0,0,520,521,
-		1,0,0,0,521,525,1,0,0,0,522,520,1,0,0,0,523,525,3,62,31,0,524,508,1,0,
-		0,0,524,523,1,0,0,0,525,69,1,0,0,0,526,527,5,81,0,0,527,531,3,80,40,0,
-		528,529,5,82,0,0,529,531,3,78,39,0,530,526,1,0,0,0,530,528,1,0,0,0,531,
-		71,1,0,0,0,532,533,5,2,0,0,533,534,3,84,42,0,534,535,5,4,0,0,535,536,3,
-		84,42,0,536,540,5,94,0,0,537,539,3,74,37,0,538,537,1,0,0,0,539,542,1,0,
-		0,0,540,538,1,0,0,0,540,541,1,0,0,0,541,543,1,0,0,0,542,540,1,0,0,0,543,
-		544,5,95,0,0,544,73,1,0,0,0,545,546,3,84,42,0,546,547,5,30,0,0,547,548,
-		5,83,0,0,548,549,5,115,0,0,549,573,1,0,0,0,550,551,3,82,41,0,551,552,5,
-		84,0,0,552,553,3,80,40,0,553,554,3,76,38,0,554,573,1,0,0,0,555,556,3,82,
-		41,0,556,557,5,85,0,0,557,558,3,80,40,0,558,559,5,86,0,0,559,560,5,113,
-		0,0,560,573,1,0,0,0,561,562,3,84,42,0,562,563,5,87,0,0,563,564,5,24,0,
-		0,564,565,5,113,0,0,565,573,1,0,0,0,566,568,5,79,0,0,567,569,3,70,35,0,
-		568,567,1,0,0,0,569,570,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,573,
-		1,0,0,0,572,545,1,0,0,0,572,550,1,0,0,0,572,555,1,0,0,0,572,561,1,0,0,
-		0,572,566,1,0,0,0,573,75,1,0,0,0,574,575,5,88,0,0,575,576,5,89,0,0,576,
-		77,1,0,0,0,577,578,5,114,0,0,578,79,1,0,0,0,579,580,6,40,-1,0,580,581,
-		5,96,0,0,581,582,3,80,40,0,582,583,5,97,0,0,583,607,1,0,0,0,584,585,5,
-		103,0,0,585,607,3,80,40,13,586,587,5,93,0,0,587,607,3,80,40,8,588,589,
-		3,84,42,0,589,598,5,96,0,0,590,595,3,80,40,0,591,592,5,98,0,0,592,594,
-		3,80,40,0,593,591,1,0,0,0,594,597,1,0,0,0,595,593,1,0,0,0,595,596,1,0,
-		0,0,596,599,1,0,0,0,597,595,1,0,0,0,598,590,1,0,0,0,598,599,1,0,0,0,599,
-		600,1,0,0,0,600,601,5,97,0,0,601,607,1,0,0,0,602,607,5,114,0,0,603,607,
-		5,115,0,0,604,607,5,113,0,0,605,607,3,82,41,0,606,579,1,0,0,0,606,584,
-		1,0,0,0,606,586,1,0,0,0,606,588,1,0,0,0,606,602,1,0,0,0,606,603,1,0,0,
-		0,606,604,1,0,0,0,606,605,1,0,0,0,607,628,1,0,0,0,608,609,10,12,0,0,609,
-		610,5,90,0,0,610,627,3,80,40,13,611,612,10,11,0,0,612,613,7,1,0,0,613,
-		627,3,80,40,12,614,615,10,10,0,0,615,616,7,2,0,0,616,627,3,80,40,11,617,
-		618,10,9,0,0,618,619,7,3,0,0,619,627,3,80,40,10,620,621,10,7,0,0,621,622,
-		5,91,0,0,622,627,3,80,40,8,623,624,10,6,0,0,624,625,5,92,0,0,625,627,3,
-		80,40,7,626,608,1,0,0,0,626,611,1,0,0,0,626,614,1,0,0,0,626,617,1,0,0,
-		0,626,620,1,0,0,0,626,623,1,0,0,0,627,630,1,0,0,0,628,626,1,0,0,0,628,
-		629,1,0,0,0,629,81,1,0,0,0,630,628,1,0,0,0,631,634,3,84,42,0,632,633,5,
-		99,0,0,633,635,3,84,42,0,634,632,1,0,0,0,634,635,1,0,0,0,635,83,1,0,0,
-		0,636,637,7,4,0,0,637,85,1,0,0,0,64,90,92,106,126,133,135,143,145,164,
-		174,185,193,205,209,217,221,226,236,250,265,271,275,280,288,296,306,317,
-		327,331,339,352,355,366,370,378,389,391,402,406,414,424,433,438,445,458,
-		461,481,490,494,496,503,514,520,524,530,540,570,572,595,598,606,626,628,
-		634
+		2,43,7,43,2,44,7,44,1,0,1,0,1,0,1,0,5,0,95,8,0,10,0,12,0,98,9,0,1,0,1,
+		0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,109,8,2,10,2,12,2,112,9,2,1,2,1,2,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,132,
+		8,3,1,4,1,4,1,4,1,4,1,4,5,4,139,8,4,10,4,12,4,142,9,4,1,4,1,4,1,5,1,5,
+		1,5,5,5,149,8,5,10,5,12,5,152,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,170,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,178,
+		8,8,10,8,12,8,181,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,191,8,9,1,10,
+		1,10,1,10,1,10,5,10,197,8,10,10,10,12,10,200,9,10,1,10,1,10,1,11,1,11,
+		1,11,1,11,1,11,1,11,1,11,3,11,211,8,11,1,11,1,11,3,11,215,8,11,1,11,1,
+		11,1,11,1,11,5,11,221,8,11,10,11,12,11,224,9,11,1,11,3,11,227,8,11,1,12,
+		1,12,1,12,3,12,232,8,12,1,13,1,13,1,13,1,13,1,13,1,13,5,13,240,8,13,10,
+		13,12,13,243,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
+		14,3,14,256,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
+		1,14,1,14,3,14,271,8,14,1,14,1,14,4,14,275,8,14,11,14,12,14,276,1,14,1,
+		14,3,14,281,8,14,1,15,1,15,1,15,3,15,286,8,15,1,16,1,16,1,16,1,16,1,16,
+		1,16,3,16,294,8,16,1,17,1,17,1,17,1,17,5,17,300,8,17,10,17,12,17,303,9,
+		17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,314,8,18,1,18,1,18,
+		1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,325,8,18,1,19,1,19,1,19,1,19,5,
+		19,331,8,19,10,19,12,19,334,9,19,1,19,1,19,1,20,1,20,1,20,1,20,1,20,3,
+		20,343,8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,354,8,20,
+		1,21,1,21,1,21,1,21,1,21,1,21,5,21,362,8,21,10,21,12,21,365,9,21,1,21,
+		3,21,368,8,21,1,22,1,22,1,22,1,22,5,22,374,8,22,10,22,12,22,377,9,22,1,
+		22,1,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,387,8,23,10,23,12,23,390,9,
+		23,3,23,392,8,23,1,24,1,24,1,24,1,25,1,25,1,25,1,25,5,25,401,8,25,10,25,
+		12,25,404,9,25,1,25,3,25,407,8,25,1,26,1,26,1,26,1,26,1,26,1,26,3,26,415,
+		8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,426,8,27,3,27,428,
+		8,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,439,8,28,1,28,1,
+		28,3,28,443,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,451,8,29,1,29,1,29,
+		1,29,1,30,1,30,1,30,1,30,1,30,3,30,461,8,30,1,31,1,31,1,31,1,31,1,31,5,
+		31,468,8,31,10,31,12,31,471,9,31,1,32,1,32,3,32,475,8,32,1,33,1,33,1,33,
+		5,33,480,8,33,10,33,12,33,483,9,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,
+		1,34,5,34,493,8,34,10,34,12,34,496,9,34,3,34,498,8,34,1,34,1,34,1,34,1,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,516,
+		8,34,10,34,12,34,519,9,34,1,34,1,34,1,34,1,34,5,34,525,8,34,10,34,12,34,
+		528,9,34,1,34,3,34,531,8,34,3,34,533,8,34,1,35,1,35,1,35,5,35,538,8,35,
+		10,35,12,35,541,9,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,549,8,36,10,36,
+		12,36,552,9,36,1,36,5,36,555,8,36,10,36,12,36,558,9,36,1,36,3,36,561,8,
+		36,1,37,1,37,1,37,1,37,3,37,567,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,
+		575,8,38,10,38,12,38,578,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,4,39,605,8,39,11,39,12,39,606,3,39,609,8,39,1,40,1,40,1,
+		40,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,1,42,1,42,5,42,630,8,42,10,42,12,42,633,9,42,3,42,635,8,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,3,42,643,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,663,8,42,10,
+		42,12,42,666,9,42,1,43,1,43,1,43,3,43,671,8,43,1,44,1,44,1,44,0,1,84,45,
+		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
+		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,0,5,1,0,96,
+		97,1,0,106,107,1,0,104,105,1,0,108,113,17,0,3,3,5,9,13,15,17,20,22,22,
+		25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,67,69,83,85,91,91,120,
+		121,755,0,96,1,0,0,0,2,101,1,0,0,0,4,104,1,0,0,0,6,131,1,0,0,0,8,133,1,
+		0,0,0,10,145,1,0,0,0,12,169,1,0,0,0,14,171,1,0,0,0,16,173,1,0,0,0,18,190,
+		1,0,0,0,20,192,1,0,0,0,22,226,1,0,0,0,24,228,1,0,0,0,26,233,1,0,0,0,28,
+		280,1,0,0,0,30,285,1,0,0,0,32,293,1,0,0,0,34,295,1,0,0,0,36,324,1,0,0,
+		0,38,326,1,0,0,0,40,353,1,0,0,0,42,367,1,0,0,0,44,369,1,0,0,0,46,391,1,
+		0,0,0,48,393,1,0,0,0,50,396,1,0,0,0,52,414,1,0,0,0,54,416,1,0,0,0,56,431,
+		1,0,0,0,58,444,1,0,0,0,60,455,1,0,0,0,62,462,1,0,0,0,64,474,1,0,0,0,66,
+		476,1,0,0,0,68,532,1,0,0,0,70,534,1,0,0,0,72,560,1,0,0,0,74,566,1,0,0,
+		0,76,568,1,0,0,0,78,608,1,0,0,0,80,610,1,0,0,0,82,613,1,0,0,0,84,642,1,
+		0,0,0,86,667,1,0,0,0,88,672,1,0,0,0,90,95,3,2,1,0,91,95,3,4,2,0,92,95,
+		3,76,38,0,93,95,3,8,4,0,94,90,1,0,0,0,94,91,1,0,0,0,94,92,1,0,0,0,94,93,
+		1,0,0,0,95,98,1,0,0,0,96,94,1,0,0,0,96,97,1,0,0,0,97,99,1,0,0,0,98,96,
+		1,0,0,0,99,100,5,0,0,1,100,1,1,0,0,0,101,102,5,3,0,0,102,103,5,118,0,0,
+		103,3,1,0,0,0,104,105,5,1,0,0,105,106,3,88,44,0,106,110,5,96,0,0,107,109,
+		3,6,3,0,108,107,1,0,0,0,109,112,1,0,0,0,110,108,1,0,0,0,110,111,1,0,0,
+		0,111,113,1,0,0,0,112,110,1,0,0,0,113,114,5,97,0,0,114,5,1,0,0,0,115,132,
+		3,12,6,0,116,132,3,16,8,0,117,132,3,20,10,0,118,132,3,26,13,0,119,132,
+		3,34,17,0,120,132,3,38,19,0,121,132,3,44,22,0,122,132,3,50,25,0,123,132,
+		3,54,27,0,124,132,3,56,28,0,125,132,3,58,29,0,126,132,3,60,30,0,127,132,
+		3,62,31,0,128,132,3,66,33,0,129,132,3,70,35,0,130,132,3,8,4,0,131,115,
+		1,0,0,0,131,116,1,0,0,0,131,117,1,0,0,0,131,118,1,0,0,0,131,119,1,0,0,
+		0,131,120,1,0,0,0,131,121,1,0,0,0,131,122,1,0,0,0,131,123,1,0,0,0,131,
+		124,1,0,0,0,131,125,1,0,0,0,131,126,1,0,0,0,131,127,1,0,0,0,131,128,1,
+		0,0,0,131,129,1,0,0,0,131,130,1,0,0,0,132,7,1,0,0,0,133,134,5,120,0,0,
+		134,140,4,4,0,0,135,139,3,88,44,0,136,139,5,4,0,0,137,139,5,24,0,0,138,
+		135,1,0,0,0,138,136,1,0,0,0,138,137,1,0,0,0,139,142,1,0,0,0,140,138,1,
+		0,0,0,140,141,1,0,0,0,141,143,1,0,0,0,142,140,1,0,0,0,143,144,3,10,5,0,
+		144,9,1,0,0,0,145,150,5,96,0,0,146,149,3,10,5,0,147,149,8,0,0,0,148,146,
+		1,0,0,0,148,147,1,0,0,0,149,152,1,0,0,0,150,148,1,0,0,0,150,151,1,0,0,
+		0,151,153,1,0,0,0,152,150,1,0,0,0,153,154,5,97,0,0,154,11,1,0,0,0,155,
+		156,5,5,0,0,156,170,5,118,0,0,157,158,5,6,0,0,158,170,3,88,44,0,159,160,
+		5,7,0,0,160,170,5,115,0,0,161,162,5,8,0,0,162,170,5,115,0,0,163,164,5,
+		9,0,0,164,170,5,115,0,0,165,166,5,10,0,0,166,170,3,88,44,0,167,168,5,11,
+		0,0,168,170,3,14,7,0,169,155,1,0,0,0,169,157,1,0,0,0,169,159,1,0,0,0,169,
+		161,1,0,0,0,169,163,1,0,0,0,169,165,1,0,0,0,169,167,1,0,0,0,170,13,1,0,
+		0,0,171,172,5,114,0,0,172,15,1,0,0,0,173,174,5,12,0,0,174,175,3,88,44,
+		0,175,179,5,96,0,0,176,178,3,18,9,0,177,176,1,0,0,0,178,181,1,0,0,0,179,
+		177,1,0,0,0,179,180,1,0,0,0,180,182,1,0,0,0,181,179,1,0,0,0,182,183,5,
+		97,0,0,183,17,1,0,0,0,184,185,5,13,0,0,185,191,5,118,0,0,186,187,5,14,
+		0,0,187,191,3,84,42,0,188,189,5,15,0,0,189,191,3,84,42,0,190,184,1,0,0,
+		0,190,186,1,0,0,0,190,188,1,0,0,0,191,19,1,0,0,0,192,193,5,16,0,0,193,
+		194,3,88,44,0,194,198,5,96,0,0,195,197,3,22,11,0,196,195,1,0,0,0,197,200,
+		1,0,0,0,198,196,1,0,0,0,198,199,1,0,0,0,199,201,1,0,0,0,200,198,1,0,0,
+		0,201,202,5,97,0,0,202,21,1,0,0,0,203,204,5,17,0,0,204,227,3,84,42,0,205,
+		206,5,18,0,0,206,207,5,19,0,0,207,210,3,82,41,0,208,209,5,20,0,0,209,211,
+		3,84,42,0,210,208,1,0,0,0,210,211,1,0,0,0,211,214,1,0,0,0,212,213,5,21,
+		0,0,213,215,5,115,0,0,214,212,1,0,0,0,214,215,1,0,0,0,215,227,1,0,0,0,
+		216,217,5,18,0,0,217,218,5,22,0,0,218,222,5,96,0,0,219,221,3,24,12,0,220,
+		219,1,0,0,0,221,224,1,0,0,0,222,220,1,0,0,0,222,223,1,0,0,0,223,225,1,
+		0,0,0,224,222,1,0,0,0,225,227,5,97,0,0,226,203,1,0,0,0,226,205,1,0,0,0,
+		226,216,1,0,0,0,227,23,1,0,0,0,228,229,5,115,0,0,229,231,3,84,42,0,230,
+		232,5,100,0,0,231,230,1,0,0,0,231,232,1,0,0,0,232,25,1,0,0,0,233,234,5,
+		23,0,0,234,235,3,88,44,0,235,236,5,24,0,0,236,237,3,88,44,0,237,241,5,
+		96,0,0,238,240,3,28,14,0,239,238,1,0,0,0,240,243,1,0,0,0,241,239,1,0,0,
+		0,241,242,1,0,0,0,242,244,1,0,0,0,243,241,1,0,0,0,244,245,5,97,0,0,245,
+		27,1,0,0,0,246,247,5,25,0,0,247,281,3,88,44,0,248,249,5,26,0,0,249,250,
+		3,84,42,0,250,255,3,80,40,0,251,252,5,27,0,0,252,253,3,84,42,0,253,254,
+		3,80,40,0,254,256,1,0,0,0,255,251,1,0,0,0,255,256,1,0,0,0,256,281,1,0,
+		0,0,257,258,5,28,0,0,258,281,5,115,0,0,259,260,5,29,0,0,260,281,3,82,41,
+		0,261,262,5,30,0,0,262,263,3,30,15,0,263,264,3,82,41,0,264,265,5,32,0,
+		0,265,266,5,25,0,0,266,270,5,33,0,0,267,268,5,26,0,0,268,269,5,32,0,0,
+		269,271,5,34,0,0,270,267,1,0,0,0,270,271,1,0,0,0,271,281,1,0,0,0,272,274,
+		5,35,0,0,273,275,3,32,16,0,274,273,1,0,0,0,275,276,1,0,0,0,276,274,1,0,
+		0,0,276,277,1,0,0,0,277,281,1,0,0,0,278,279,5,11,0,0,279,281,3,14,7,0,
+		280,246,1,0,0,0,280,248,1,0,0,0,280,257,1,0,0,0,280,259,1,0,0,0,280,261,
+		1,0,0,0,280,272,1,0,0,0,280,278,1,0,0,0,281,29,1,0,0,0,282,283,5,117,0,
+		0,283,286,5,31,0,0,284,286,5,116,0,0,285,282,1,0,0,0,285,284,1,0,0,0,286,
+		31,1,0,0,0,287,288,5,36,0,0,288,294,3,84,42,0,289,290,5,37,0,0,290,294,
+		3,84,42,0,291,292,5,38,0,0,292,294,5,115,0,0,293,287,1,0,0,0,293,289,1,
+		0,0,0,293,291,1,0,0,0,294,33,1,0,0,0,295,296,5,39,0,0,296,297,3,88,44,
+		0,297,301,5,96,0,0,298,300,3,36,18,0,299,298,1,0,0,0,300,303,1,0,0,0,301,
+		299,1,0,0,0,301,302,1,0,0,0,302,304,1,0,0,0,303,301,1,0,0,0,304,305,5,
+		97,0,0,305,35,1,0,0,0,306,307,5,40,0,0,307,325,3,88,44,0,308,309,5,42,
+		0,0,309,325,3,84,42,0,310,311,5,43,0,0,311,313,3,84,42,0,312,314,5,44,
+		0,0,313,312,1,0,0,0,313,314,1,0,0,0,314,325,1,0,0,0,315,316,5,45,0,0,316,
+		317,5,38,0,0,317,325,5,115,0,0,318,319,5,48,0,0,319,325,3,42,21,0,320,
+		321,5,8,0,0,321,325,5,115,0,0,322,323,5,15,0,0,323,325,3,84,42,0,324,306,
+		1,0,0,0,324,308,1,0,0,0,324,310,1,0,0,0,324,315,1,0,0,0,324,318,1,0,0,
+		0,324,320,1,0,0,0,324,322,1,0,0,0,325,37,1,0,0,0,326,327,5,41,0,0,327,
+		328,3,88,44,0,328,332,5,96,0,0,329,331,3,40,20,0,330,329,1,0,0,0,331,334,
+		1,0,0,0,332,330,1,0,0,0,332,333,1,0,0,0,333,335,1,0,0,0,334,332,1,0,0,
+		0,335,336,5,97,0,0,336,39,1,0,0,0,337,338,5,42,0,0,338,354,3,84,42,0,339,
+		340,5,43,0,0,340,342,3,84,42,0,341,343,5,44,0,0,342,341,1,0,0,0,342,343,
+		1,0,0,0,343,354,1,0,0,0,344,345,5,45,0,0,345,346,5,38,0,0,346,354,5,115,
+		0,0,347,348,5,48,0,0,348,354,3,42,21,0,349,350,5,8,0,0,350,354,5,115,0,
+		0,351,352,5,52,0,0,352,354,5,117,0,0,353,337,1,0,0,0,353,339,1,0,0,0,353,
+		344,1,0,0,0,353,347,1,0,0,0,353,349,1,0,0,0,353,351,1,0,0,0,354,41,1,0,
+		0,0,355,368,5,49,0,0,356,368,5,50,0,0,357,368,5,51,0,0,358,359,5,22,0,
+		0,359,363,5,96,0,0,360,362,3,24,12,0,361,360,1,0,0,0,362,365,1,0,0,0,363,
+		361,1,0,0,0,363,364,1,0,0,0,364,366,1,0,0,0,365,363,1,0,0,0,366,368,5,
+		97,0,0,367,355,1,0,0,0,367,356,1,0,0,0,367,357,1,0,0,0,367,358,1,0,0,0,
+		368,43,1,0,0,0,369,370,5,53,0,0,370,371,3,88,44,0,371,375,5,96,0,0,372,
+		374,3,46,23,0,373,372,1,0,0,0,374,377,1,0,0,0,375,373,1,0,0,0,375,376,
+		1,0,0,0,376,378,1,0,0,0,377,375,1,0,0,0,378,379,5,97,0,0,379,45,1,0,0,
+		0,380,381,5,54,0,0,381,392,3,84,42,0,382,383,5,55,0,0,383,388,3,48,24,
+		0,384,385,5,100,0,0,385,387,3,48,24,0,386,384,1,0,0,0,387,390,1,0,0,0,
+		388,386,1,0,0,0,388,389,1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,391,380,
+		1,0,0,0,391,382,1,0,0,0,392,47,1,0,0,0,393,394,3,88,44,0,394,395,3,84,
+		42,0,395,49,1,0,0,0,396,397,5,56,0,0,397,406,3,88,44,0,398,402,5,96,0,
+		0,399,401,3,52,26,0,400,399,1,0,0,0,401,404,1,0,0,0,402,400,1,0,0,0,402,
+		403,1,0,0,0,403,405,1,0,0,0,404,402,1,0,0,0,405,407,5,97,0,0,406,398,1,
+		0,0,0,406,407,1,0,0,0,407,51,1,0,0,0,408,409,5,57,0,0,409,415,3,84,42,
+		0,410,411,5,58,0,0,411,415,3,84,42,0,412,413,5,59,0,0,413,415,3,84,42,
+		0,414,408,1,0,0,0,414,410,1,0,0,0,414,412,1,0,0,0,415,53,1,0,0,0,416,417,
+		5,60,0,0,417,418,3,88,44,0,418,419,5,96,0,0,419,427,3,84,42,0,420,425,
+		3,80,40,0,421,422,5,27,0,0,422,423,3,84,42,0,423,424,3,80,40,0,424,426,
+		1,0,0,0,425,421,1,0,0,0,425,426,1,0,0,0,426,428,1,0,0,0,427,420,1,0,0,
+		0,427,428,1,0,0,0,428,429,1,0,0,0,429,430,5,97,0,0,430,55,1,0,0,0,431,
+		432,5,61,0,0,432,433,3,88,44,0,433,434,5,103,0,0,434,438,3,84,42,0,435,
+		436,5,62,0,0,436,437,5,63,0,0,437,439,3,82,41,0,438,435,1,0,0,0,438,439,
+		1,0,0,0,439,442,1,0,0,0,440,441,5,21,0,0,441,443,5,115,0,0,442,440,1,0,
+		0,0,442,443,1,0,0,0,443,57,1,0,0,0,444,445,5,64,0,0,445,446,3,88,44,0,
+		446,447,5,65,0,0,447,450,3,84,42,0,448,449,5,21,0,0,449,451,5,115,0,0,
+		450,448,1,0,0,0,450,451,1,0,0,0,451,452,1,0,0,0,452,453,5,102,0,0,453,
+		454,3,88,44,0,454,59,1,0,0,0,455,456,5,66,0,0,456,457,5,65,0,0,457,460,
+		3,84,42,0,458,459,5,67,0,0,459,461,3,82,41,0,460,458,1,0,0,0,460,461,1,
+		0,0,0,461,61,1,0,0,0,462,463,5,68,0,0,463,464,5,69,0,0,464,469,3,64,32,
+		0,465,466,5,100,0,0,466,468,3,64,32,0,467,465,1,0,0,0,468,471,1,0,0,0,
+		469,467,1,0,0,0,469,470,1,0,0,0,470,63,1,0,0,0,471,469,1,0,0,0,472,475,
+		5,35,0,0,473,475,3,88,44,0,474,472,1,0,0,0,474,473,1,0,0,0,475,65,1,0,
+		0,0,476,477,5,70,0,0,477,481,5,96,0,0,478,480,3,68,34,0,479,478,1,0,0,
+		0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,484,1,0,0,0,483,
+		481,1,0,0,0,484,485,5,97,0,0,485,67,1,0,0,0,486,487,5,10,0,0,487,497,3,
+		86,43,0,488,489,5,71,0,0,489,494,3,88,44,0,490,491,5,100,0,0,491,493,3,
+		88,44,0,492,490,1,0,0,0,493,496,1,0,0,0,494,492,1,0,0,0,494,495,1,0,0,
+		0,495,498,1,0,0,0,496,494,1,0,0,0,497,488,1,0,0,0,497,498,1,0,0,0,498,
+		533,1,0,0,0,499,500,5,72,0,0,500,533,3,88,44,0,501,502,5,73,0,0,502,533,
+		3,88,44,0,503,504,5,74,0,0,504,505,5,75,0,0,505,506,5,76,0,0,506,533,3,
+		88,44,0,507,508,5,77,0,0,508,509,5,75,0,0,509,510,5,78,0,0,510,533,3,88,
+		44,0,511,512,5,79,0,0,512,513,3,84,42,0,513,517,5,96,0,0,514,516,3,68,
+		34,0,515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,
+		520,1,0,0,0,519,517,1,0,0,0,520,530,5,97,0,0,521,522,5,80,0,0,522,526,
+		5,96,0,0,523,525,3,68,34,0,524,523,1,0,0,0,525,528,1,0,0,0,526,524,1,0,
+		0,0,526,527,1,0,0,0,527,529,1,0,0,0,528,526,1,0,0,0,529,531,5,97,0,0,530,
+		521,1,0,0,0,530,531,1,0,0,0,531,533,1,0,0,0,532,486,1,0,0,0,532,499,1,
+		0,0,0,532,501,1,0,0,0,532,503,1,0,0,0,532,507,1,0,0,0,532,511,1,0,0,0,
+		533,69,1,0,0,0,534,535,5,81,0,0,535,539,5,96,0,0,536,538,3,72,36,0,537,
+		536,1,0,0,0,538,541,1,0,0,0,539,537,1,0,0,0,539,540,1,0,0,0,540,542,1,
+		0,0,0,541,539,1,0,0,0,542,543,5,97,0,0,543,71,1,0,0,0,544,545,5,82,0,0,
+		545,550,3,88,44,0,546,547,5,100,0,0,547,549,3,88,44,0,548,546,1,0,0,0,
+		549,552,1,0,0,0,550,548,1,0,0,0,550,551,1,0,0,0,551,556,1,0,0,0,552,550,
+		1,0,0,0,553,555,3,74,37,0,554,553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,
+		0,0,556,557,1,0,0,0,557,561,1,0,0,0,558,556,1,0,0,0,559,561,3,66,33,0,
+		560,544,1,0,0,0,560,559,1,0,0,0,561,73,1,0,0,0,562,563,5,83,0,0,563,567,
+		3,84,42,0,564,565,5,84,0,0,565,567,3,82,41,0,566,562,1,0,0,0,566,564,1,
+		0,0,0,567,75,1,0,0,0,568,569,5,2,0,0,569,570,3,88,44,0,570,571,5,4,0,0,
+		571,572,3,88,44,0,572,576,5,96,0,0,573,575,3,78,39,0,574,573,1,0,0,0,575,
+		578,1,0,0,0,576,574,1,0,0,0,576,577,1,0,0,0,577,579,1,0,0,0,578,576,1,
+		0,0,0,579,580,5,97,0,0,580,77,1,0,0,0,581,582,3,88,44,0,582,583,5,30,0,
+		0,583,584,5,85,0,0,584,585,5,117,0,0,585,609,1,0,0,0,586,587,3,86,43,0,
+		587,588,5,86,0,0,588,589,3,84,42,0,589,590,3,80,40,0,590,609,1,0,0,0,591,
+		592,3,86,43,0,592,593,5,87,0,0,593,594,3,84,42,0,594,595,5,88,0,0,595,
+		596,5,115,0,0,596,609,1,0,0,0,597,598,3,88,44,0,598,599,5,89,0,0,599,600,
+		5,24,0,0,600,601,5,115,0,0,601,609,1,0,0,0,602,604,5,81,0,0,603,605,3,
+		74,37,0,604,603,1,0,0,0,605,606,1,0,0,0,606,604,1,0,0,0,606,607,1,0,0,
+		0,607,609,1,0,0,0,608,581,1,0,0,0,608,586,1,0,0,0,608,591,1,0,0,0,608,
+		597,1,0,0,0,608,602,1,0,0,0,609,79,1,0,0,0,610,611,5,90,0,0,611,612,5,
+		91,0,0,612,81,1,0,0,0,613,614,5,116,0,0,614,83,1,0,0,0,615,616,6,42,-1,
+		0,616,617,5,98,0,0,617,618,3,84,42,0,618,619,5,99,0,0,619,643,1,0,0,0,
+		620,621,5,105,0,0,621,643,3,84,42,13,622,623,5,95,0,0,623,643,3,84,42,
+		8,624,625,3,88,44,0,625,634,5,98,0,0,626,631,3,84,42,0,627,628,5,100,0,
+		0,628,630,3,84,42,0,629,627,1,0,0,0,630,633,1,0,0,0,631,629,1,0,0,0,631,
+		632,1,0,0,0,632,635,1,0,0,0,633,631,1,0,0,0,634,626,1,0,0,0,634,635,1,
+		0,0,0,635,636,1,0,0,0,636,637,5,99,0,0,637,643,1,0,0,0,638,643,5,116,0,
+		0,639,643,5,117,0,0,640,643,5,115,0,0,641,643,3,86,43,0,642,615,1,0,0,
+		0,642,620,1,0,0,0,642,622,1,0,0,0,642,624,1,0,0,0,642,638,1,0,0,0,642,
+		639,1,0,0,0,642,640,1,0,0,0,642,641,1,0,0,0,643,664,1,0,0,0,644,645,10,
+		12,0,0,645,646,5,92,0,0,646,663,3,84,42,13,647,648,10,11,0,0,648,649,7,
+		1,0,0,649,663,3,84,42,12,650,651,10,10,0,0,651,652,7,2,0,0,652,663,3,84,
+		42,11,653,654,10,9,0,0,654,655,7,3,0,0,655,663,3,84,42,10,656,657,10,7,
+		0,0,657,658,5,93,0,0,658,663,3,84,42,8,659,660,10,6,0,0,660,661,5,94,0,
+		0,661,663,3,84,42,7,662,644,1,0,0,0,662,647,1,0,0,0,662,650,1,0,0,0,662,
+		653,1,0,0,0,662,656,1,0,0,0,662,659,1,0,0,0,663,666,1,0,0,0,664,662,1,
+		0,0,0,664,665,1,0,0,0,665,85,1,0,0,0,666,664,1,0,0,0,667,670,3,88,44,0,
+		668,669,5,101,0,0,669,671,3,88,44,0,670,668,1,0,0,0,670,671,1,0,0,0,671,
+		87,1,0,0,0,672,673,7,4,0,0,673,89,1,0,0,0,67,94,96,110,131,138,140,148,
+		150,169,179,190,198,210,214,222,226,231,241,255,270,276,280,285,293,301,
+		313,324,332,342,353,363,367,375,388,391,402,406,414,425,427,438,442,450,
+		460,469,474,481,494,497,517,526,530,532,539,550,556,560,566,576,606,608,
+		631,634,642,662,664,670
 	};
 
 	public static readonly ATN _ATN =

@@ -264,6 +264,61 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitRvgUntil([NotNull] DealLangParser.RvgUntilContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.loanDecl"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLoanDecl([NotNull] DealLangParser.LoanDeclContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>obligorItem</c>
+	/// labeled alternative in <see cref="DealLangParser.loanItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitObligorItem([NotNull] DealLangParser.ObligorItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>loanBalanceItem</c>
+	/// labeled alternative in <see cref="DealLangParser.loanItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLoanBalanceItem([NotNull] DealLangParser.LoanBalanceItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>loanCouponItem</c>
+	/// labeled alternative in <see cref="DealLangParser.loanItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLoanCouponItem([NotNull] DealLangParser.LoanCouponItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>loanInterestOnlyItem</c>
+	/// labeled alternative in <see cref="DealLangParser.loanItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLoanInterestOnlyItem([NotNull] DealLangParser.LoanInterestOnlyItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>loanAmortizeItem</c>
+	/// labeled alternative in <see cref="DealLangParser.loanItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLoanAmortizeItem([NotNull] DealLangParser.LoanAmortizeItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>loanMaturityItem</c>
+	/// labeled alternative in <see cref="DealLangParser.loanItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLoanMaturityItem([NotNull] DealLangParser.LoanMaturityItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>loanRecoveryItem</c>
+	/// labeled alternative in <see cref="DealLangParser.loanItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLoanRecoveryItem([NotNull] DealLangParser.LoanRecoveryItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.trancheDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -33,6 +33,9 @@ public sealed class DealDescription
     public required string[] Triggers { get; init; }
     public required SaleInfo[] Sales { get; init; }
 
+    /// <summary>The loans the deal owns (none unless the deal declares some).</summary>
+    public LoanInfo[] Loans { get; init; } = [];
+
     private readonly int? _scheduledPeriods;
 
     /// <summary>All periods: to the maturity, then the workout periods in which an enforcement sale can still fall.</summary>

@@ -5,7 +5,7 @@ namespace DealLang.Cli.Tests.Properties;
 
 /// <summary>
 /// A grammar-aware generator of valid deal files (docs/language.md): a header, parties, facilities with
-/// straight-line or scheduled values, leases with renewals and RVGs, tranches with every amortisation and
+/// straight-line or scheduled values, leases with renewals and RVGs, loans (DealGen.Loans.cs), tranches with every amortisation and
 /// interest-only periods, an equity, accounts with targets, fees, tests (trailing windows, <c>from</c>), triggers,
 /// a default rule with or without <c>grace</c>, a waterfall with <c>using</c>/<c>fill</c>/<c>release</c>/<c>hold</c>/
 /// <c>if</c>-<c>else</c>, enforcement with <c>sell ... haircut ... lag ...</c>, and scenarios with every lever. Every
@@ -39,6 +39,7 @@ internal static partial class DealGen
         from facilities in All(f.FacilityNames.Select(n => Facility(f, n)))
         from leases in f.Facilities == 0 ? Gen.Const(Array.Empty<GeneratedDecl>()) : Gen.Int[0, 2].SelectMany(n =>
             All(DealFrame.Numbered("L", n).Select(l => Lease(f, l))))
+        from loans in Gen.Int[0, 2].SelectMany(n => All(DealFrame.Numbered("Ln", n).Select(l => Loan(f, l))))
         from tranches in All(f.TrancheNames.Select(t => Tranche(f, t)))
         from equity in Equity(f)
         from accounts in All(f.AccountNames.Select(a => Account(f, a)))
@@ -55,7 +56,7 @@ internal static partial class DealGen
         select Join([
             $"deal {f.Name} {{",
             header,
-            .. parties, .. facilities, .. leases.Select(l => l.Text), .. tranches, equity, .. accounts, .. fees,
+            .. parties, .. facilities, .. leases.Select(l => l.Text), .. loans, .. tranches, equity, .. accounts, .. fees,
             .. tests.Select(t => t.Text), .. triggers.Select(t => t.Text),
             defaultRule.Trim(), cfads, waterfall, enforcement.Trim(),
             "}",

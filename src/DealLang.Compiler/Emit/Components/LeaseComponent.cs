@@ -97,7 +97,8 @@ internal sealed class LeaseComponent(EmitContext ctx)
     public override IEnumerable<string> Terms(DealSum sum) => sum switch
     {
         DealSum.Collections => States.SelectMany(l => l.HasRvg ? new[] { l.Rent.Name, l.Rvg.Name } : [l.Rent.Name]),
-        DealSum.OneOffReceipts => States.Where(l => l.HasRvg).Select(l => l.Rvg.Name),
+        // 'cfads includes rvg' makes the RVG recurring cash; other kinds' one-offs (a loan's recovery) stay out.
+        DealSum.OneOffReceipts => Model.CfadsIncludesRvg ? [] : States.Where(l => l.HasRvg).Select(l => l.Rvg.Name),
         _ => [],
     };
 

@@ -4,7 +4,7 @@ using DealLang.Compiler.Syntax;
 namespace DealLang.Compiler.Emit.Components;
 
 /// <summary>A tranche's state in the generated C#, each piece declared once.</summary>
-internal sealed class TrancheState : EntityState
+internal sealed class TrancheState : EntityState, IAmortizingState
 {
     public TrancheState(TrancheModel model)
         : base(DeclarationKind.Tranche, model.Name, model.Index)
@@ -29,9 +29,13 @@ internal sealed class TrancheState : EntityState
         LevelRates = Static("levelRates", "double[]");
         LevelSums = Static("levelSums", "(double[] Growth, double[] PaymentsAtMaturity)");
         DebtServiceHistory = "history_" + EntityName("debtService");
+        Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization, model.Maturity,
+            model.MaturityPeriod);
     }
 
     public TrancheModel Model { get; }
+
+    public AmortizationTerms Terms { get; }
 
     public StateVar Balance { get; }
 
@@ -79,11 +83,6 @@ internal sealed class TrancheState : EntityState
 internal sealed class TrancheComponent(EmitContext ctx)
     : EmitterComponent<TrancheState>(ctx, () => ctx.Model.Tranches.Select(t => new TrancheState(t)))
 {
-    private const int NumbersPerLine = 4;
-
-    /// <summary>The periods' weights in a level payment, one array per deal (written with the first level tranche).</summary>
-    private const string LevelWeights = "LevelWeights";
-
     public override DeclarationKind Kind => DeclarationKind.Tranche;
 
     // ------------------------------------------------------------------ the strategies, each switched on here only
@@ -93,13 +92,6 @@ internal sealed class TrancheComponent(EmitContext ctx)
     {
         FixedCoupon f => CSharpLiterals.DoubleOperand(f.Rate),
         _ => throw new InvalidOperationException("No emitter for the coupon " + coupon + "."),
-    };
-
-    /// <summary>The rate a level payment is computed at, once per deal (a literal: the annuity is precomputed).</summary>
-    private static string AnnuityRate(CouponModel coupon) => coupon switch
-    {
-        FixedCoupon f => CSharpLiterals.Double(f.Rate),
-        _ => throw new InvalidOperationException("A level payment needs a fixed coupon, not " + coupon + "."),
     };
 
     /// <summary>The balance outstanding at the closing.</summary>
@@ -152,56 +144,8 @@ internal sealed class TrancheComponent(EmitContext ctx)
     {
         foreach (var tranche in States)
         {
-            var model = tranche.Model;
-            w.Line();
-            int first = model.Amortization.FirstPrincipalPeriod;
-            string interestOnly = model.Amortization.InterestOnlyUntil is { } io ? " (interest only until " + io + ")" : "";
-            w.Comment(model.Name + ": scheduled principal from period " + CSharpLiterals.Int(first) + interestOnly
-                + ", all of it in period " + CSharpLiterals.Int(model.MaturityPeriod) + " (maturity " + model.Maturity + ").");
-            w.Line("private const int " + tranche.FirstPrincipalPeriod + " = " + CSharpLiterals.Int(first) + ";");
-            w.Line("private const int " + tranche.MaturityPeriod + " = " + CSharpLiterals.Int(model.MaturityPeriod) + ";");
-
-            if (model.Amortization is ScheduledAmortization schedule)
-            {
-                // One amount per period, as lowered.
-                var amounts = schedule.Amounts;
-                w.Comment(model.Name + ": scheduled principal per period.");
-                w.Line("private static readonly double[] " + tranche.Schedule + " =");
-                using (w.Block(closingSuffix: ";"))
-                {
-                    foreach (var chunk in amounts.Chunk(NumbersPerLine))
-                    {
-                        w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Double)) + ",");
-                    }
-                }
-            }
-
-            WriteLevelConstants(w, tranche);
+            AmortizationCode.WriteConstants(w, Model, tranche, AmortizationCode.DeclaresLevelWeights(Ctx, tranche));
         }
-    }
-
-    // Level amortisation: the unequal-period annuity of docs/language.md (tranche), fed from static arrays that the
-    // runtime computes once per deal, so the loop only slices them (no allocation, no day counts in the loop).
-    private void WriteLevelConstants(IndentedWriter w, TrancheState tranche)
-    {
-        if (tranche.Model.Amortization is not LevelAmortization)
-        {
-            return;
-        }
-
-        if (States.First(t => t.Model.Amortization is LevelAmortization) == tranche)
-        {
-            w.Comment("Each period's share of a regular period's level payment: 1, or a stub's year fraction over a full period's.");
-            w.Line("private static readonly double[] " + LevelWeights + " = Annuity.PeriodWeights(DayCount." + Model.DayCount
-                + ", 12 / PeriodsPerYear, Boundaries);");
-        }
-
-        w.Comment(tranche.Name + ": coupon × each period's year fraction, the rates of its level payment.");
-        w.Line("private static readonly double[] " + tranche.LevelRates + " = Annuity.PeriodRates("
-            + AnnuityRate(tranche.Model.Coupon) + ", YearFractions);");
-        w.Comment(tranche.Name + ": the annuity's sums from each period to the maturity, so the loop's payment is O(1).");
-        w.Line("private static readonly " + tranche.LevelSums.Type + " " + tranche.LevelSums
-            + " = Annuity.LevelSums(" + tranche.LevelRates + ", " + LevelWeights + ", " + CSharpLiterals.Int(tranche.Model.MaturityPeriod) + ");");
     }
 
     // ------------------------------------------------------------------ the loop
@@ -236,45 +180,10 @@ internal sealed class TrancheComponent(EmitContext ctx)
         w.Line(tranche.ScheduledInterest + " = " + balance + " * " + coupon + " * yf;");
         w.Line(tranche.InterestDue + " = " + tranche.ScheduledInterest + " + " + tranche.UnpaidInterest + ";");
 
-        string? scheduled = model.Amortization switch
-        {
-            LevelAmortization => LevelPrincipal(tranche, balance + " - " + unpaidPrincipal),
-            LinearAmortization => "Annuity.LinearPrincipal(" + balance + " - " + unpaidPrincipal + ", " + remaining + ")",
-            ScheduledAmortization => tranche.Schedule + "[t]",
-            BulletAmortization => null,
-            _ => throw new InvalidOperationException("No emitter for the amortisation " + model.Amortization.Name + "."),
-        };
-
-        w.Comment(model.Name + ": " + model.Amortization.Name
+        AmortizationCode.WriteScheduledPrincipal(w, tranche, tranche.ScheduledPrincipal, balance + " - " + unpaidPrincipal,
+            model.Name + ": " + model.Amortization.Name
             + " principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)");
-        using (w.Block("if (t >= " + tranche.MaturityPeriod + ")"))
-        {
-            w.Line(tranche.ScheduledPrincipal + " = " + balance + " - " + unpaidPrincipal + ";");
-        }
-
-        if (scheduled is not null)
-        {
-            using (w.Block("else if (t >= " + tranche.FirstPrincipalPeriod + ")"))
-            {
-                w.Line(tranche.ScheduledPrincipal + " = Math.Min(" + balance + " - " + unpaidPrincipal + ", " + scheduled + ");");
-            }
-        }
-
-        using (w.Block("else"))
-        {
-            w.Line(tranche.ScheduledPrincipal + " = 0.0;");
-        }
-
         w.Line(tranche.PrincipalDue + " = Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
-    }
-
-    /// <summary>This period's level principal on <paramref name="outstanding"/>, over the periods left to the tranche's maturity.</summary>
-    private static string LevelPrincipal(TrancheState tranche, string outstanding)
-    {
-        string remaining = tranche.MaturityPeriod + " - t + 1";
-        string sums = tranche.LevelSums.Name;
-        return "Annuity.LevelPrincipal(" + outstanding + ", " + tranche.LevelRates + "[t], " + LevelWeights + "[t], "
-            + sums + ".Growth[t], " + sums + ".PaymentsAtMaturity[t], " + remaining + ")";
     }
 
     // pay T.interest, T.principal, T.balance: what is owed now, and what a payment reduces.

@@ -14,6 +14,7 @@ internal static class KindLowerings
         new PartyLowering(),
         new FacilityLowering(),
         new LeaseLowering(),
+        new LoanLowering(),
         new TrancheLowering(),
         new EquityLowering(),
         new AccountLowering(),

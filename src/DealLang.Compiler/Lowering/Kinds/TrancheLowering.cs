@@ -6,9 +6,9 @@ using DealLang.Runtime;
 namespace DealLang.Compiler.Lowering.Kinds;
 
 /// <summary>
-/// A tranche as a <see cref="TrancheModel"/>: a fixed coupon, funded at closing. Defaults: bullet (<see cref="AmortizationLowering"/>), the deal's
-/// maturity, seniority by declaration order (1 = first tranche). The maturity period is the one whose end is on or
-/// after the maturity.
+/// A tranche as a <see cref="TrancheModel"/>: a fixed coupon, funded at closing. Defaults: bullet, the deal's
+/// maturity, seniority by declaration order (1 = first tranche). The amortisation and the maturity period (the one
+/// whose end is on or after the maturity) are <see cref="AmortizationLowering"/>'s, shared with the loan.
 /// </summary>
 internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, TrancheModel>
 {
@@ -16,7 +16,6 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
 
     protected override TrancheModel Lower(TrancheSyntax tranche, Symbol symbol, int index, Lowerer lowerer)
     {
-        int periods = lowerer.ScheduledPeriods;
         Date maturity = tranche.Maturity?.Value ?? lowerer.DealMaturity;
         return new TrancheModel(
             Name: symbol.Name,
@@ -26,7 +25,7 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
             Amortization: AmortizationLowering.Lower(tranche.Amortization, tranche.InterestOnlyUntil?.Value, lowerer),
             Draw: new FundedAtClosing(),
             Maturity: maturity,
-            MaturityPeriod: Math.Clamp(Schedule.PeriodIndexOf(lowerer.Boundaries, maturity), 0, Math.Max(0, periods - 1)),
+            MaturityPeriod: AmortizationLowering.MaturityPeriod(lowerer, maturity),
             Seniority: DealChecks.SeniorityOf(symbol));
     }
 }

@@ -13,6 +13,7 @@ internal static class KindRules
         new PartyRules(),
         new FacilityRules(),
         new LeaseRules(),
+        new LoanRules(),
         new TrancheRules(),
         new EquityRules(),
         new AccountRules(),

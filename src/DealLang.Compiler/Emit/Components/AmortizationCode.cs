@@ -1,0 +1,149 @@
+using DealLang.Compiler.Model;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Emit.Components;
+
+/// <summary>The terms of an amortising balance, as a tranche and a loan both state them. <see cref="LevelRate"/> is
+/// the fixed rate a level payment is computed at (null when the coupon is not fixed: no level payment then).</summary>
+internal sealed record AmortizationTerms(
+    string Name,
+    double? LevelRate,
+    AmortizationModel Amortization,
+    Date Maturity,
+    int MaturityPeriod);
+
+/// <summary>The static handles an amortising entity's principal is computed from (its state class declares them).</summary>
+internal interface IAmortizingState
+{
+    AmortizationTerms Terms { get; }
+
+    StateVar FirstPrincipalPeriod { get; }
+
+    StateVar MaturityPeriod { get; }
+
+    /// <summary>A <c>schedule</c> balance's principal per period.</summary>
+    StateVar Schedule { get; }
+
+    /// <summary>A <c>level</c> balance's period rates (coupon × year fraction).</summary>
+    StateVar LevelRates { get; }
+
+    /// <summary>A <c>level</c> balance's annuity sums from each period to the maturity.</summary>
+    StateVar LevelSums { get; }
+}
+
+/// <summary>
+/// The code of scheduled principal, shared by tranches (paid) and loans (received): the constants (first principal
+/// period, maturity period, a schedule's amounts, a level payment's rates and annuity sums) and the loop's line
+/// that works out this period's principal, through the runtime's <c>Annuity</c> functions (docs/language.md,
+/// tranche). The one place amortisation is written, so a new amortisation is added once.
+/// </summary>
+internal static class AmortizationCode
+{
+    private const int NumbersPerLine = 4;
+
+    /// <summary>The periods' weights in a level payment, one array per deal, declared with the first level entity in
+    /// component order (static initialisers run in text order, and every level entity's sums read it).</summary>
+    public const string LevelWeights = "LevelWeights";
+
+    /// <summary>The entity's constants; <paramref name="declaresWeights"/> for the first level entity of the deal.</summary>
+    public static void WriteConstants(IndentedWriter w, DealModel model, IAmortizingState state, bool declaresWeights)
+    {
+        AmortizationTerms terms = state.Terms;
+        w.Line();
+        int first = terms.Amortization.FirstPrincipalPeriod;
+        string interestOnly = terms.Amortization.InterestOnlyUntil is { } io ? " (interest only until " + io + ")" : "";
+        w.Comment(terms.Name + ": scheduled principal from period " + CSharpLiterals.Int(first) + interestOnly
+            + ", all of it in period " + CSharpLiterals.Int(terms.MaturityPeriod) + " (maturity " + terms.Maturity + ").");
+        w.Line("private const int " + state.FirstPrincipalPeriod + " = " + CSharpLiterals.Int(first) + ";");
+        w.Line("private const int " + state.MaturityPeriod + " = " + CSharpLiterals.Int(terms.MaturityPeriod) + ";");
+
+        if (terms.Amortization is ScheduledAmortization schedule)
+        {
+            // One amount per period, as lowered.
+            var amounts = schedule.Amounts;
+            w.Comment(terms.Name + ": scheduled principal per period.");
+            w.Line("private static readonly double[] " + state.Schedule + " =");
+            using (w.Block(closingSuffix: ";"))
+            {
+                foreach (var chunk in amounts.Chunk(NumbersPerLine))
+                {
+                    w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Double)) + ",");
+                }
+            }
+        }
+
+        if (terms.Amortization is not LevelAmortization)
+        {
+            return;
+        }
+
+        double rate = terms.LevelRate
+            ?? throw new InvalidOperationException("A level payment needs a fixed coupon (" + terms.Name + ").");
+
+        // Level amortisation: the unequal-period annuity of docs/language.md (tranche), fed from static arrays that
+        // the runtime computes once per deal, so the loop only slices them (no allocation, no day counts in the loop).
+        if (declaresWeights)
+        {
+            w.Comment("Each period's share of a regular period's level payment: 1, or a stub's year fraction over a full period's.");
+            w.Line("private static readonly double[] " + LevelWeights + " = Annuity.PeriodWeights(DayCount." + model.DayCount
+                + ", 12 / PeriodsPerYear, Boundaries);");
+        }
+
+        w.Comment(terms.Name + ": coupon × each period's year fraction, the rates of its level payment.");
+        w.Line("private static readonly double[] " + state.LevelRates + " = Annuity.PeriodRates("
+            + CSharpLiterals.Double(rate) + ", YearFractions);");
+        w.Comment(terms.Name + ": the annuity's sums from each period to the maturity, so the loop's payment is O(1).");
+        w.Line("private static readonly " + state.LevelSums.Type + " " + state.LevelSums
+            + " = Annuity.LevelSums(" + state.LevelRates + ", " + LevelWeights + ", " + CSharpLiterals.Int(terms.MaturityPeriod) + ");");
+    }
+
+    /// <summary>
+    /// <paramref name="target"/> = this period's scheduled principal on <paramref name="outstanding"/>: the whole of it
+    /// from the maturity period on (the workout after it included), the amortisation's amount (at most the
+    /// outstanding) from the first principal period, else nothing.
+    /// </summary>
+    public static void WriteScheduledPrincipal(IndentedWriter w, IAmortizingState state, StateVar target, string outstanding, string comment)
+    {
+        string? scheduled = Principal(state, outstanding);
+        w.Comment(comment);
+        using (w.Block("if (t >= " + state.MaturityPeriod + ")"))
+        {
+            w.Line(target + " = " + outstanding + ";");
+        }
+
+        if (scheduled is not null)
+        {
+            using (w.Block("else if (t >= " + state.FirstPrincipalPeriod + ")"))
+            {
+                w.Line(target + " = Math.Min(" + outstanding + ", " + scheduled + ");");
+            }
+        }
+
+        using (w.Block("else"))
+        {
+            w.Line(target + " = 0.0;");
+        }
+    }
+
+    /// <summary>This period's principal under the amortisation (null for bullet: nothing before the maturity).</summary>
+    private static string? Principal(IAmortizingState state, string outstanding)
+    {
+        string remaining = state.MaturityPeriod + " - t + 1";
+        string sums = state.LevelSums.Name;
+        return state.Terms.Amortization switch
+        {
+            LevelAmortization => "Annuity.LevelPrincipal(" + outstanding + ", " + state.LevelRates + "[t], " + LevelWeights + "[t], "
+                + sums + ".Growth[t], " + sums + ".PaymentsAtMaturity[t], " + remaining + ")",
+            LinearAmortization => "Annuity.LinearPrincipal(" + outstanding + ", " + remaining + ")",
+            ScheduledAmortization => state.Schedule + "[t]",
+            BulletAmortization => null,
+            _ => throw new InvalidOperationException("No emitter for the amortisation " + state.Terms.Amortization.Name + "."),
+        };
+    }
+
+    /// <summary>Whether <paramref name="state"/> is the deal's first level-amortising entity in component order (the
+    /// one that declares <see cref="LevelWeights"/>).</summary>
+    public static bool DeclaresLevelWeights(EmitContext ctx, IAmortizingState state) =>
+        ReferenceEquals(ctx.Components.SelectMany(c => c.Entities).OfType<IAmortizingState>()
+            .FirstOrDefault(s => s.Terms.Amortization is LevelAmortization), state);
+}

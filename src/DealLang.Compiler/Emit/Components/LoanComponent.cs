@@ -1,0 +1,175 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Emit.Components;
+
+/// <summary>A loan's state in the generated C#, each piece declared once.</summary>
+internal sealed class LoanState : EntityState, IAmortizingState
+{
+    public LoanState(LoanModel model, string obligor, bool readsLoss)
+        : base(DeclarationKind.Loan, model.Name, model.Index)
+    {
+        Model = model;
+        Obligor = obligor;
+        Balance = Local("balance", "double", StateLife.Carried, CSharpLiterals.Double(model.Balance), "principal the obligor still owes",
+            new LedgerSlot(LedgerSection.Outstanding, model.Name + " balance"));
+        StartBalance = Local("startBalance", "double", StateLife.Period, Balance.Name, model.Name + ".balance: outstanding at the period's start");
+        Interest = Local("interest", "double", StateLife.Period, comment: "interest received this period",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "interest " + model.Name));
+        Principal = Local("principal", "double", StateLife.Period, comment: "scheduled principal received this period",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "principal " + model.Name));
+        Recovery = Local("recovery", "double", StateLife.Period, comment: "received in the period the obligor defaults in (not cfads)",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "recovery " + model.Name));
+        Loss = Local("loss", "double", StateLife.Period, comment: "written off in the default period", declared: readsLoss);
+        Defaulted = Local("defaulted", "bool", StateLife.Carried, comment: model.Name + ".defaulted: its obligor defaulted while it was outstanding");
+        FirstPrincipalPeriod = Static("firstPrincipalPeriod", "int");
+        MaturityPeriod = Static("maturityPeriod", "int");
+        Schedule = Static("schedule", "double[]");
+        LevelRates = Static("levelRates", "double[]");
+        LevelSums = Static("levelSums", "(double[] Growth, double[] PaymentsAtMaturity)");
+        Terms = new AmortizationTerms(model.Name, model.Coupon, model.Amortization,
+            model.Maturity, model.MaturityPeriod);
+    }
+
+    public LoanModel Model { get; }
+
+    public AmortizationTerms Terms { get; }
+
+    public StateVar Balance { get; }
+
+    public StateVar StartBalance { get; }
+
+    public StateVar Interest { get; }
+
+    public StateVar Principal { get; }
+
+    public StateVar Recovery { get; }
+
+    /// <summary>Declared only when an expression reads <c>L.loss</c>.</summary>
+    public StateVar Loss { get; }
+
+    public StateVar Defaulted { get; }
+
+    public StateVar FirstPrincipalPeriod { get; }
+
+    public StateVar MaturityPeriod { get; }
+
+    public StateVar Schedule { get; }
+
+    public StateVar LevelRates { get; }
+
+    public StateVar LevelSums { get; }
+
+    public override string Heading => Name + " (loan to " + Obligor + ")";
+
+    private string Obligor { get; }
+}
+
+/// <summary>
+/// Loans the deal owns: each period the obligor pays interest on the opening balance and the scheduled principal
+/// (a tranche's amortisation, <see cref="AmortizationCode"/>), both recurring collections; from the period the
+/// obligor defaults in, nothing more: the recovery on the balance outstanding is received then (a one-off receipt,
+/// outside cfads) and the rest is written off. The obligor's default is its party's flag (a path input), which the
+/// loan reads as an expression would. A loan owes, holds and carries nothing of the deal's, is the target of no
+/// step (no waterfall step), and is not yet collateral enforcement can sell (no <c>CollateralValue</c>); it has
+/// no run results of its own (the ledger shows it).
+/// </summary>
+internal sealed class LoanComponent(EmitContext ctx)
+    : EmitterComponent<LoanState>(ctx, () => ctx.Model.Loans.Select(l => new LoanState(
+        l, ctx.Model.Parties[l.Obligor].Name, ctx.Reads(Quantity.LoanLoss, l.Index))))
+{
+    public override DeclarationKind Kind => DeclarationKind.Loan;
+
+    public override string DescriptionProperty => "Loans";
+
+    public override IEnumerable<string> DescriptionElements() => States.Select(s =>
+    {
+        var l = s.Model.ToInfo();
+        return "new LoanInfo(" + CSharpLiterals.String(l.Name) + ", " + CSharpLiterals.Int(l.Obligor) + ", " + CSharpLiterals.Double(l.Balance)
+            + ", " + CSharpLiterals.Double(l.Coupon) + ", " + CSharpLiterals.Date(l.Maturity) + ", " + CSharpLiterals.String(l.Amortization)
+            + ", " + CSharpLiterals.Double(l.Recovery) + ")";
+    });
+
+    // The loan reads its obligor's default flag, so the flag is among the path inputs the loop declares.
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Loans.Select(l => ((BoundExpression)new QuantityExpression(Quantity.PartyDefaulted, l.Obligor, Unit.Bool, IsFlow: false), 1));
+
+    public override string? Read(Quantity quantity, int index) => quantity switch
+    {
+        Quantity.LoanBalance => this[index].StartBalance.Name,
+        Quantity.LoanInterest => this[index].Interest.Name,
+        Quantity.LoanPrincipal => this[index].Principal.Name,
+        Quantity.LoanRecovery => this[index].Recovery.Name,
+        Quantity.LoanLoss => this[index].Loss.Name,
+        Quantity.LoanDefaulted => this[index].Defaulted.Name,
+        Quantity.LoanCoupon => CSharpLiterals.DoubleOperand(this[index].Model.Coupon),
+        _ => null,
+    };
+
+    public override IEnumerable<string> Terms(DealSum sum) => sum switch
+    {
+        DealSum.Collections => States.SelectMany(l => new[] { l.Interest.Name, l.Principal.Name, l.Recovery.Name }),
+        DealSum.OneOffReceipts => States.Select(l => l.Recovery.Name),
+        _ => [],
+    };
+
+    public override void WriteConstants(IndentedWriter w)
+    {
+        foreach (var loan in States)
+        {
+            AmortizationCode.WriteConstants(w, Model, loan, AmortizationCode.DeclaresLevelWeights(Ctx, loan));
+        }
+    }
+
+    public override void WritePeriodStart(IndentedWriter w)
+    {
+        foreach (var loan in States)
+        {
+            w.Line(loan.StartBalance + " = " + loan.Balance + ";");
+        }
+    }
+
+    // 2a. What each loan pays the deal this period depends only on its own state and its obligor's default flag, so
+    // it is known before the collections (which add it up) and anything that reads it.
+    public override void WriteDues(IndentedWriter w)
+    {
+        foreach (var loan in States)
+        {
+            WriteLoan(w, loan);
+        }
+    }
+
+    private void WriteLoan(IndentedWriter w, LoanState loan)
+    {
+        LoanModel model = loan.Model;
+        string defaulted = Ctx.Current(Quantity.PartyDefaulted, model.Obligor);
+        w.Comment(model.Name + ": in the period its obligor defaults in, no payment; the recovery on the balance is received, the rest written off");
+        using (w.Block("if (!" + loan.Defaulted + " && " + defaulted + " && " + loan.Balance + " > 0.0)"))
+        {
+            w.Line(loan.Defaulted + " = true;");
+            w.Line(loan.Interest + " = 0.0;");
+            w.Line(loan.Principal + " = 0.0;");
+            w.Line(loan.Recovery + " = " + loan.Balance + " * " + CSharpLiterals.DoubleOperand(model.Recovery) + ";");
+            if (loan.Loss.Declared)
+            {
+                w.Line(loan.Loss + " = " + loan.Balance + " - " + loan.Recovery + ";");
+            }
+
+            w.Line(loan.Balance + " = 0.0;");
+        }
+
+        using (w.Block("else"))
+        {
+            w.Comment("interest on the opening balance (none once written off)");
+            w.Line(loan.Interest + " = " + loan.Balance + " * " + CSharpLiterals.DoubleOperand(model.Coupon) + " * yf;");
+            AmortizationCode.WriteScheduledPrincipal(w, loan, loan.Principal, loan.Balance.Name,
+                model.Amortization.Name + " principal; the whole balance at the loan's maturity");
+            w.Line(loan.Balance + " -= " + loan.Principal + ";");
+            w.Line(loan.Recovery + " = 0.0;");
+            if (loan.Loss.Declared)
+            {
+                w.Line(loan.Loss + " = 0.0;");
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Lowering.Kinds;
+
+/// <summary>
+/// A loan as a <see cref="LoanModel"/>. Defaults: bullet; the recovery is the obligor's (<c>party … recovery</c>,
+/// itself 0 when not stated). The maturity (required) and amortisation are lowered as a tranche's
+/// (<see cref="AmortizationLowering"/>).
+/// </summary>
+internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
+{
+    public override DeclarationKind Kind => DeclarationKind.Loan;
+
+    protected override LoanModel Lower(LoanSyntax loan, Symbol symbol, int index, Lowerer lowerer)
+    {
+        Date maturity = loan.Maturity?.Value ?? lowerer.DealMaturity;
+        int obligor = lowerer.IndexOfName(loan.Obligor);
+        double recovery = loan.Recovery is not null
+            ? lowerer.ConstantOf(loan.Recovery)
+            : ObligorRecovery(loan.Obligor, lowerer);
+        return new LoanModel(
+            Name: symbol.Name,
+            Index: index,
+            Obligor: obligor,
+            Balance: lowerer.ConstantOf(loan.Balance),
+            Coupon: lowerer.ConstantOf(loan.Coupon),
+            Amortization: AmortizationLowering.Lower(loan.Amortization, loan.InterestOnlyUntil?.Value, lowerer),
+            Maturity: maturity,
+            MaturityPeriod: AmortizationLowering.MaturityPeriod(lowerer, maturity),
+            Recovery: recovery);
+    }
+
+    /// <summary>The obligor's own recovery (0 when the party states none; the checks made the name a party).</summary>
+    private static double ObligorRecovery(NameSyntax? obligor, Lowerer lowerer) =>
+        lowerer.Analysis.Symbols.TryLookup(obligor?.Text, out Symbol symbol) && symbol.Declaration is PartySyntax party
+            ? lowerer.ConstantOf(party.Recovery)
+            : 0;
+}

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Model;
+
+/// <summary>
+/// A loan the deal owns, owed by the party <see cref="Obligor"/> indexes. Its interest and scheduled principal are
+/// a tranche's (<see cref="TrancheModel"/>: same conventions, same runtime functions), received instead of paid.
+/// From the period the obligor defaults in, nothing more is paid: <see cref="Recovery"/> times the opening balance
+/// is received in that period, and the rest is the loan's loss.
+/// </summary>
+public sealed record LoanModel(
+    string Name,
+    int Index,
+    int Obligor,
+    double Balance,
+    double Coupon,
+    AmortizationModel Amortization,
+    Date Maturity,
+    int MaturityPeriod,
+    double Recovery)
+{
+    public LoanInfo ToInfo() =>
+        new(Name, Obligor, Balance, Coupon, Maturity, Amortization.Name, Recovery);
+}

@@ -1,0 +1,64 @@
+using DealLang.Compiler.Syntax;
+using static DealLang.Grammar.DealLangParser;
+
+namespace DealLang.Compiler.Parsing;
+
+// The loan kind's parsing: 'loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed … }'. Its amortisation is
+// the tranche's rule and visitor (VisitAmortization, CstToAst.Tranche.cs). Found by its kind through
+// CstToAst.KindParsers (CstToAst.Declarations.cs).
+internal sealed partial class CstToAst
+{
+    // loanDecl : LOAN name=ident LBRACE loanItem* RBRACE ;
+    // loanItem
+    //     : OBLIGOR ident               # obligorItem
+    //     | BALANCE expr                # loanBalanceItem
+    //     | COUPON expr FIXED?          # loanCouponItem
+    //     | INTEREST_ONLY UNTIL DATE    # loanInterestOnlyItem
+    //     | AMORTIZE amortization       # loanAmortizeItem
+    //     | MATURITY DATE               # loanMaturityItem
+    //     | RECOVERY expr               # loanRecoveryItem
+    //     ;
+    private LoanSyntax? VisitLoanDecl(LoanDeclContext context)
+    {
+        if (VisitIdent(context.name) is not { } name)
+        {
+            return null;
+        }
+
+        var items = new ItemSet(this, $"loan '{name.Text}'");
+        NameSyntax? obligor = null;
+        ExpressionSyntax? balance = null, coupon = null, recovery = null;
+        DateSyntax? interestOnlyUntil = null, maturity = null;
+        AmortizationSyntax? amortization = null;
+        foreach (LoanItemContext item in context.loanItem())
+        {
+            switch (item)
+            {
+                case ObligorItemContext o:
+                    items.Keep(ref obligor, "obligor", o, VisitIdent(o.ident()));
+                    break;
+                case LoanBalanceItemContext b:
+                    items.Keep(ref balance, "balance", b, VisitExpr(b.expr()));
+                    break;
+                case LoanCouponItemContext c:
+                    // 'fixed' is the only kind of coupon so far, as for a tranche.
+                    items.Keep(ref coupon, "coupon", c, VisitExpr(c.expr()));
+                    break;
+                case LoanInterestOnlyItemContext i:
+                    items.Keep(ref interestOnlyUntil, "interest_only", i, VisitDate(i.DATE()));
+                    break;
+                case LoanAmortizeItemContext a:
+                    items.Keep(ref amortization, "amortize", a, VisitAmortization(a.amortization()));
+                    break;
+                case LoanMaturityItemContext m:
+                    items.Keep(ref maturity, "maturity", m, VisitDate(m.DATE()));
+                    break;
+                case LoanRecoveryItemContext r:
+                    items.Keep(ref recovery, "recovery", r, VisitExpr(r.expr()));
+                    break;
+            }
+        }
+
+        return new LoanSyntax(name, obligor, balance, coupon, interestOnlyUntil, amortization, maturity, recovery, Span(context));
+    }
+}

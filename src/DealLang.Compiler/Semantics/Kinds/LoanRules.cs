@@ -1,0 +1,84 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Semantics.Kinds;
+
+/// <summary><c>loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed  amortize level  maturity DATE }</c>: a
+/// receivable the deal owns, amortising as a tranche does, paid by a party that can default.</summary>
+internal sealed class LoanRules : DeclarationRules<LoanSyntax>
+{
+    public override DeclarationKind Kind => DeclarationKind.Loan;
+
+    // Every member is known from the period's start (2a of the loop: it depends only on the loan and its obligor's
+    // default flag), so any expression may read it, an RVG's guarantee and a fee's amount included.
+    public override KindReading Reading { get; } = new KindReading.ByMembers(
+    [
+        new("balance", Quantity.LoanBalance, Unit.Money, false),
+        new("interest", Quantity.LoanInterest, Unit.Money, true),
+        new("principal", Quantity.LoanPrincipal, Unit.Money, true),
+        new("recovery", Quantity.LoanRecovery, Unit.Money, true),
+        new("loss", Quantity.LoanLoss, Unit.Money, true),
+        new("defaulted", Quantity.LoanDefaulted, Unit.Bool, false),
+        new("coupon", Quantity.LoanCoupon, Unit.Rate, false),
+    ]);
+
+    protected override void Bind(LoanSyntax loan, Binder binder)
+    {
+        binder.RequireKind(loan.Obligor, SymbolKind.Party, $"the obligor of loan '{loan.Name?.Text}' must be a party");
+        binder.BindTerms(loan.Balance, loan.Coupon, loan.Recovery);
+        foreach (SchedulePointSyntax point in SyntaxWalk.Safe(loan.Amortization?.Schedule ?? []))
+        {
+            binder.BindTerms(point.Amount);
+        }
+    }
+
+    protected override void CheckTerms(LoanSyntax loan, TypeChecker checker)
+    {
+        string l = $"loan '{loan.Name?.Text}'";
+        checker.Term(loan.Balance, Unit.Money, $"the balance of {l}", TypeChecker.Range.NonNegative);
+        checker.Term(loan.Coupon, Unit.Rate, $"the coupon of {l}", TypeChecker.Range.NonNegative);
+        checker.Term(loan.Recovery, Unit.Rate, $"the recovery of {l}", TypeChecker.Range.Fraction);
+        foreach (SchedulePointSyntax point in SyntaxWalk.Safe(loan.Amortization?.Schedule ?? []))
+        {
+            checker.Term(point.Amount, Unit.Money, $"a scheduled principal amount of {l}", TypeChecker.Range.NonNegative);
+        }
+    }
+
+    protected override void CheckStructure(LoanSyntax loan, DealChecks checks)
+    {
+        string name = loan.Name?.Text ?? "";
+        if (loan.Obligor is null)
+        {
+            checks.Missing(loan, "an obligor (e.g. 'obligor Miner')");
+        }
+
+        if (loan.Balance is null)
+        {
+            checks.Missing(loan, "a balance (e.g. 'balance 400m')");
+        }
+
+        if (loan.Coupon is null)
+        {
+            checks.Missing(loan, "a coupon (e.g. 'coupon 11% fixed')");
+        }
+
+        // Unlike a tranche's, a loan's maturity is required: it is the obligor's term, not the deal's.
+        if (loan.Maturity is null)
+        {
+            checks.Missing(loan, "a maturity (e.g. 'maturity 2030-06-30')");
+        }
+
+        checks.RequireWithinDeal(loan.Maturity, $"the maturity of loan '{name}'", checks.Maturity, "the deal's maturity");
+        Date? loanMaturity = loan.Maturity?.Value is { } lm && checks.Maturity is { } dm && lm <= dm ? lm : checks.Maturity;
+        checks.RequireWithinDeal(loan.InterestOnlyUntil, $"the interest-only end of loan '{name}'", loanMaturity, "the loan's maturity");
+        if (loan.Amortization is { Kind: AmortizationKind.Schedule } amortization)
+        {
+            checks.CheckSchedule(amortization.Schedule, amortization.Span, $"the amortisation schedule of loan '{name}'");
+            foreach (SchedulePointSyntax point in SyntaxWalk.Safe(amortization.Schedule))
+            {
+                checks.RequireWithinDeal(point.Date, $"a scheduled principal date of loan '{name}'", loanMaturity, "the loan's maturity");
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using CsCheck;
+using static DealLang.Cli.Tests.Properties.GenHelpers;
+
+namespace DealLang.Cli.Tests.Properties;
+
+/// <summary>Loans the deal owns: an obligor among the parties, every amortisation, an interest-only date and a
+/// recovery or none, a maturity within the deal; and what reads a loan's members (a test, a trigger on its default).</summary>
+internal static partial class DealGen
+{
+    private static Gen<string> Loan(DealFrame f, string name) =>
+        from obligor in Pick([.. f.PartyNames])
+        from balance in Money(0, 3000)
+        from coupon in Rate(0, 1500)
+        from isFixed in Pick("", " fixed")
+        from maturityDate in DateIn(f.Closing, f.Maturity)
+        let maturity = DateOnly.ParseExact(maturityDate.Trim(), "yyyy-MM-dd")
+        from interestOnly in Maybe(DateIn(f.Closing, maturity).Select(d => "interest_only until " + d))
+        from amortize in Maybe(Amortization(f, maturity))
+        from recovery in Maybe(Rate(0, 10000).Select(r => "recovery " + r))
+        from items in Shuffled("obligor " + obligor, "balance " + balance, "coupon " + coupon + isFixed, interestOnly, amortize,
+            "maturity " + maturityDate, recovery)
+        from tranche in Pick([.. f.TrancheNames])
+        from test in Maybe(Pick(
+            $"test {name}Share = {name}.balance / ({name}.balance + {tranche}.balance)",
+            $"test {name}Cash = {name}.interest + {name}.principal + {name}.recovery - {name}.loss",
+            $"test {name}Coupon = {name}.coupon"))
+        from trigger in Maybe(Pick($"trigger {name}Down when {name}.defaulted => trap", $"trigger {name}Low when {name}.balance < 1m => trap"))
+        select Join(new[] { $"  loan {name} {{ {items} }}", test, trigger }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
+}
