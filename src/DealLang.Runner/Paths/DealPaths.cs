@@ -24,6 +24,10 @@ public sealed class DealPaths
     readonly double[] yearsFromClosing;
     readonly LeasePlan[] leases;
 
+    // The distinct resets of the market-rent index over every lease at market (years from the closing, sorted):
+    // a path memo's table of powers, one per reset, so leases sharing a reset share one Math.Pow.
+    readonly double[] marketYears;
+
     public DealPaths(DealDescription deal)
     {
         ArgumentNullException.ThrowIfNull(deal);
@@ -54,6 +58,18 @@ public sealed class DealPaths
         {
             leases[l] = new LeasePlan(deal, deal.Leases[l]);
         }
+
+        var resets = new HashSet<double>();
+        foreach (LeasePlan plan in leases)
+        {
+            plan.AddMarketYears(resets);
+        }
+
+        marketYears = [.. resets.Order()];
+        foreach (LeasePlan plan in leases)
+        {
+            plan.BindYears(marketYears);
+        }
     }
 
     /// <summary>The precompute of <paramref name="deal"/>, made on first use and kept while the description lives
@@ -76,23 +92,33 @@ public sealed class DealPaths
     {
         Shapes.Require(Deal, scenario);
         Shapes.Require(Deal, into);
-        FillChecked(scenario, into);
+        FillChecked(scenario, into, memo: null);
     }
 
+    /// <summary>A memo for one set of buffers that a path source fills path after path (<see cref="PathMemo"/>).</summary>
+    internal PathMemo NewMemo() =>
+        new(marketYears, Deal.Periods, Deal.Facilities.Length, [.. Deal.Leases.Select(l => l.RenewalAtMarket)]);
+
     /// <summary><see cref="Fill"/> for a scenario and buffers already checked (a path source checks its
-    /// scenarios once, not per path).</summary>
-    internal void FillChecked(ScenarioSpec scenario, PathInputs into)
+    /// scenarios once, not per path). With a <paramref name="memo"/> of these buffers (<see cref="NewMemo"/>), what a
+    /// previous path computed at the same numbers is reused rather than recomputed: the same values, bit for bit.</summary>
+    internal void FillChecked(ScenarioSpec scenario, PathInputs into, PathMemo? memo)
     {
         DealDescription deal = Deal;
         into.Scenario = scenario.Name;
         for (int f = 0; f < unstressed.Length; f++)
         {
-            FillValue(f, scenario.FacilityStress[f], into.FacilityValue[f]);
+            FillValue(f, scenario.FacilityStress[f], into.FacilityValue[f], memo);
+        }
+
+        if (memo is not null && scenario.MarketRentDeflation != 0)
+        {
+            memo.UseMarketRate(scenario.MarketRentDeflation);
         }
 
         for (int l = 0; l < leases.Length; l++)
         {
-            LeaseTerms.Apply(deal, leases[l], scenario, l, into);
+            LeaseTerms.Apply(deal, leases[l], scenario, l, into, memo);
         }
 
         PartyDefaults.Fill(deal, scenario, into.PartyDefaulted);
@@ -101,7 +127,7 @@ public sealed class DealPaths
 
     /// <summary>The unstressed curve times the scenario's deflation and drop (FacilityValues.Stress, in its
     /// order of operations), from the period ends' precomputed days and years.</summary>
-    void FillValue(int f, ValueStress stress, double[] values)
+    void FillValue(int f, ValueStress stress, double[] values, PathMemo? memo)
     {
         double[] curve = unstressed[f];
         bool deflates = stress.DeflatePerYear != 0;
@@ -113,10 +139,30 @@ public sealed class DealPaths
             return;
         }
 
-        int span = FacilityValues.DropSpan(stress, Deal.Closing);
-        for (int t = 0; t < values.Length; t++)
+        double[] into = values;
+        if (memo is not null)
         {
-            values[t] = curve[t] * FacilityValues.Stress(stress, span, daysFromClosing[t], yearsFromClosing[t]);
+            // The last path stressed this facility with the same numbers: its curve, copied.
+            double[] kept = memo.Values(f, stress, out bool known);
+            if (known)
+            {
+                Array.Copy(kept, values, values.Length);
+                return;
+            }
+
+            into = kept;
+        }
+
+        int span = FacilityValues.DropSpan(stress, Deal.Closing);
+        for (int t = 0; t < into.Length; t++)
+        {
+            into[t] = curve[t] * FacilityValues.Stress(stress, span, daysFromClosing[t], yearsFromClosing[t]);
+        }
+
+        if (memo is not null)
+        {
+            memo.KeepValues(f, stress);
+            Array.Copy(into, values, values.Length);
         }
     }
 }

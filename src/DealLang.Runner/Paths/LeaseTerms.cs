@@ -6,11 +6,12 @@ namespace DealLang.Runner.Paths;
 /// A lease under a scenario: how long it runs (renewals taken, or cut short by the lessee's default), the rent
 /// it pays per period (from its <see cref="LeasePlan"/>: a term of the deal's options precomputed, a default's
 /// end worked out for the path), the period it ends in and whether its residual value
-/// guarantee answers for that end.
+/// guarantee answers for that end. A path source passes its buffers' <see cref="PathMemo"/>, from which the
+/// numbers a previous path computed at the same rate and default date are reused.
 /// </summary>
 static class LeaseTerms
 {
-    public static void Apply(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, int l, PathInputs into)
+    public static void Apply(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, int l, PathInputs into, PathMemo? memo)
     {
         LeaseInfo lease = deal.Leases[l];
         // The renewals taken were checked against the lease's options (Shapes.Require).
@@ -24,7 +25,7 @@ static class LeaseTerms
         {
             // The rent stops on the default date and the lease is over; what the guarantor still pays on the
             // RVG claim is what a creditor of the defaulted lessee recovers.
-            plan.FillTo(defaulted, scenario.MarketRentDeflation, into.LeaseRent[l]);
+            plan.FillTo(defaulted, scenario.MarketRentDeflation, into.LeaseRent[l], memo, l);
             into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, defaulted);
             into.RvgApplies[l] = lease.RvgUntil is { } until && defaulted <= until && defaulted <= deal.Maturity;
             into.RvgRecovery[l] = deal.Parties[lease.Lessee].Recovery;
@@ -32,7 +33,7 @@ static class LeaseTerms
         }
 
         // The lease runs its term and the renewals taken (ends, RVG and the cut period's rent precomputed).
-        plan.FillRenewed(renewals, scenario.MarketRentDeflation, into.LeaseRent[l], out int endPeriod, out bool rvgApplies);
+        plan.FillRenewed(renewals, scenario.MarketRentDeflation, into.LeaseRent[l], memo, l, out int endPeriod, out bool rvgApplies);
         into.LeaseEndPeriod[l] = endPeriod;
         into.RvgApplies[l] = rvgApplies;
         into.RvgRecovery[l] = 1.0;
