@@ -9,9 +9,12 @@ namespace DealLang.Runner.Paths;
 /// lease's rent before any renewal choice, default or market-rent move (<see cref="LeasePlan"/>: month counts,
 /// regular-period day weights and escalation already applied). Per path, <see cref="Fill"/>: the scenario's
 /// stresses, renewals, defaults and sale terms applied to those, writing only into the caller's
-/// <see cref="PathInputs"/> — no allocation, and less than running the loop for Hyperion and for leases that run
-/// their terms; a scenario moving the market rent of many renewals at market pays a <c>Math.Pow</c> per lease year
-/// of them, up to 2.6x the loop in bench/README.md's synthetic stress.
+/// <see cref="PathInputs"/> — no allocation. A path source (<see cref="ScenarioPaths"/>) also keeps, per set of
+/// buffers, what a path computed from the scenario's numbers (<see cref="PathMemo"/>), so a path whose market rate,
+/// stresses and default dates were seen before costs about a copy of the precompute, less than running the loop
+/// (bench/README.md). A path at numbers never seen pays one <c>Math.Pow</c> per distinct lease-year reset of the
+/// renewals at market it reaches (leases sharing a reset share it) and one per period of a deflating value: up
+/// to about 3x the loop in bench/README.md's 100-lease stress, and the floor for these numbers bit for bit.
 /// The numbers are those of the direct computation, bit for bit (PathSourceEquivalenceTests).
 /// Immutable after construction, so one instance may serve several threads, each with its own inputs.
 /// </summary>
@@ -135,7 +138,7 @@ public sealed class DealPaths
         if (!deflates && !drops)
         {
             // A factor of exactly 1: the curve itself.
-            Array.Copy(curve, values, values.Length);
+            curve.AsSpan(0, values.Length).CopyTo(values);
             return;
         }
 
@@ -146,7 +149,7 @@ public sealed class DealPaths
             double[] kept = memo.Values(f, stress, out bool known);
             if (known)
             {
-                Array.Copy(kept, values, values.Length);
+                kept.AsSpan(0, values.Length).CopyTo(values);
                 return;
             }
 
@@ -162,7 +165,7 @@ public sealed class DealPaths
         if (memo is not null)
         {
             memo.KeepValues(f, stress);
-            Array.Copy(into, values, values.Length);
+            into.AsSpan(0, values.Length).CopyTo(values);
         }
     }
 }

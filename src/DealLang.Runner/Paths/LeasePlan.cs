@@ -9,7 +9,9 @@ namespace DealLang.Runner.Paths;
 /// and, for a lease renewing at market, the pieces of each period's rent (<see cref="LeaseRents.Segments{TSink}"/>)
 /// so that a scenario moving the index only rescales them. A path then costs a copy up to the lease's end, the cut
 /// period looked up (or, after a lessee default, recomputed) and zeros after (<see cref="FillRenewed"/>,
-/// <see cref="FillTo"/>), the same numbers as <see cref="LeaseRents.Accrue"/> period by period, bit for bit.
+/// <see cref="FillTo"/>), the same numbers as <see cref="LeaseRents.Accrue"/> period by period, bit for bit. With a
+/// path source's <see cref="PathMemo"/>, the rescaled periods, the index's powers and a default's cut rent come from
+/// what an earlier path computed at the same numbers, when there is such a path.
 /// </summary>
 sealed class LeasePlan
 {
@@ -119,19 +121,19 @@ sealed class LeasePlan
         if (moves && memo is not null)
         {
             // The periods before the first at market are the full rent; those from it, the memo's rescaled row.
-            Array.Copy(FullRent, rent, Math.Min(FirstMarketPeriod, e.Whole));
+            FullRent.AsSpan(0, Math.Min(FirstMarketPeriod, e.Whole)).CopyTo(rent);
             CopyRescaled(e.Whole, memo, l, rent);
             if (e.Whole < n)
             {
                 var kept = new KeptIndex(memo, yearSlots);
                 rent[e.Whole] = e.Whole >= FirstMarketPeriod ? Sum(e.CutPieces, e.CutPiecesEnd, ref kept) : e.CutRent;
-                Array.Clear(rent, e.Whole + 1, n - e.Whole - 1);
+                rent.AsSpan(e.Whole + 1, n - e.Whole - 1).Clear();
             }
 
             return;
         }
 
-        Array.Copy(FullRent, rent, e.Whole);
+        FullRent.AsSpan(0, e.Whole).CopyTo(rent);
         var index = new MarketIndex(marketDeflation, marketYears);
         if (moves)
         {
@@ -141,7 +143,7 @@ sealed class LeasePlan
         if (e.Whole < n)
         {
             rent[e.Whole] = moves && e.Whole >= FirstMarketPeriod ? Sum(e.CutPieces, e.CutPiecesEnd, ref index) : e.CutRent;
-            Array.Clear(rent, e.Whole + 1, n - e.Whole - 1);
+            rent.AsSpan(e.Whole + 1, n - e.Whole - 1).Clear();
         }
     }
 
@@ -155,7 +157,7 @@ sealed class LeasePlan
         bool moves = marketDeflation != 0 && lease.RenewalAtMarket;
         if (memo is not null)
         {
-            Array.Copy(FullRent, rent, moves ? Math.Min(FirstMarketPeriod, whole) : whole);
+            FullRent.AsSpan(0, moves ? Math.Min(FirstMarketPeriod, whole) : whole).CopyTo(rent);
             if (moves)
             {
                 CopyRescaled(whole, memo, l, rent);
@@ -170,13 +172,13 @@ sealed class LeasePlan
                 }
 
                 rent[whole] = cut;
-                Array.Clear(rent, whole + 1, n - whole - 1);
+                rent.AsSpan(whole + 1, n - whole - 1).Clear();
             }
 
             return;
         }
 
-        Array.Copy(FullRent, rent, whole);
+        FullRent.AsSpan(0, whole).CopyTo(rent);
         if (moves)
         {
             var index = new MarketIndex(marketDeflation, marketYears);
@@ -186,7 +188,7 @@ sealed class LeasePlan
         if (whole < n)
         {
             rent[whole] = CutRent(whole, end, marketDeflation);
-            Array.Clear(rent, whole + 1, n - whole - 1);
+            rent.AsSpan(whole + 1, n - whole - 1).Clear();
         }
     }
 
@@ -296,7 +298,7 @@ sealed class LeasePlan
             memo.RowFilledTo(l, whole);
         }
 
-        Array.Copy(row, FirstMarketPeriod, rent, FirstMarketPeriod, whole - FirstMarketPeriod);
+        row.AsSpan(FirstMarketPeriod, whole - FirstMarketPeriod).CopyTo(rent.AsSpan(FirstMarketPeriod));
     }
 
     // The period's pieces in time order, as LeaseRents.Accrue adds them.

@@ -16,12 +16,12 @@ static class LeaseTerms
         LeaseInfo lease = deal.Leases[l];
         // The renewals taken were checked against the lease's options (Shapes.Require).
         int renewals = scenario.RenewalsTaken[l] ?? 0;
-        Date end = plan.EndOf(renewals, out _);
 
-        // On or before the expiry date: a lessee in default on the day the guarantee falls due pays only what a
+        // On or before the expiry date (worked out only for a lease whose lessee defaults: the others' ends are
+        // precomputed): a lessee in default on the day the guarantee falls due pays only what a
         // creditor recovers, whether the lease ran its term or the default cut it short (a strict < let a default
         // on the expiry date itself through at 100%). After the expiry the claim was owed by a performing lessee.
-        if (Lessee(deal, scenario, lease) is { } defaulted && defaulted <= end)
+        if (Lessee(deal, scenario, lease) is { } defaulted && defaulted <= plan.EndOf(renewals, out _))
         {
             // The rent stops on the default date and the lease is over; what the guarantor still pays on the
             // RVG claim is what a creditor of the defaulted lessee recovers.

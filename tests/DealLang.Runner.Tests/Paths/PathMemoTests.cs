@@ -102,7 +102,7 @@ public sealed class PathMemoTests
             {
                 long e = BitConverter.DoubleToInt64Bits(expected.Series[s][t]);
                 long a = BitConverter.DoubleToInt64Bits(actual.Series[s][t]);
-                Assert.True(e == a, $"{scenario}: series {s}, period {t}: {expected.Series[s][t]:R} expected, {actual.Series[s][t]:R} filled");
+                Assert.True(e == a, $"{scenario}: series {s}, period {t}: {expected.Series[s][t]:R} expected, {actual.Series[s][t]:R} filled\n{string.Join(" ", expected.Series[s])}\n{string.Join(" ", actual.Series[s])}");
             }
         }
 
