@@ -346,10 +346,24 @@ sealed class LeasePlan
         }
     }
 
-    /// <summary>The market-rent index from a path memo's table of powers (same function, same arguments).</summary>
-    readonly struct KeptIndex(PathMemo memo, int[] yearSlots) : IIndex
+    /// <summary>The market-rent index from a path memo's table of powers (same function, same arguments), the
+    /// last one held while the pieces stay in one lease year, as <see cref="MarketIndex"/> does.</summary>
+    struct KeptIndex(PathMemo memo, int[] yearSlots) : IIndex
     {
-        public double At(int piece) => memo.Power(yearSlots[piece]);
+        int slot = -1;
+        double factor;
+
+        public double At(int piece)
+        {
+            int s = yearSlots[piece];
+            if (s != slot)
+            {
+                slot = s;
+                factor = memo.Power(s);
+            }
+
+            return factor;
+        }
     }
 
     readonly record struct Renewed(int Whole, double CutRent, int CutPieces, int CutPiecesEnd, int EndPeriod, bool RvgApplies);
