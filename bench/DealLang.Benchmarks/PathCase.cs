@@ -10,16 +10,26 @@ namespace DealLang.Benchmarks;
 /// precompute and path source ("after"), one <see cref="PathInputs"/> for each way of building, and a
 /// summary-only <see cref="RunResult"/>. Names: <c>Hyperion/Base</c>, <c>Hyperion/SlowProductivity</c>,
 /// <c>Hyperion/Refuted</c>, and <c>Leases100/Base</c> … <c>Leases1000/Stress</c> (<see cref="SyntheticDeal"/>).
+/// <para>
+/// The path source keeps, per set of buffers, what a path computed from the scenario's numbers, and reuses it on a
+/// later path with the same numbers (PathMemo): filling the same scenario again and again, as <c>…/Stress</c>
+/// does, measures a path whose stresses were all seen before. <c>…/Stress~</c> measures the opposite: its source
+/// alternates <c>Stress</c> with a copy whose market rent deflates at 3.1% and whose deflating values deflate
+/// 0.1% a year more, so every path moves the rate and the curves the previous one used and nothing stressed is reused
+/// (what a Monte Carlo path drawing fresh factors costs). Its <c>BuildBefore</c> builds <c>Stress</c>.
+/// </para>
 /// </summary>
 public sealed class PathCase : IDisposable
 {
     public static readonly string[] Names =
     [
         "Hyperion/Base", "Hyperion/SlowProductivity", "Hyperion/Refuted",
-        "Leases100/Base", "Leases100/Stress", "Leases1000/Base", "Leases1000/Stress",
+        "Leases100/Base", "Leases100/Stress", "Leases100/Stress~", "Leases1000/Base", "Leases1000/Stress", "Leases1000/Stress~",
     ];
 
     readonly DealHost host;
+    readonly bool fresh;
+    int next;
 
     public PathCase(string name)
     {
@@ -37,13 +47,15 @@ public sealed class PathCase : IDisposable
         host = DealHost.Load(compiled.Compiled.Image, compiled.Compiled.TypeName);
         Program = host.Program;
         Deal = Program.Description;
-        Scenario = compiled.Model.Scenarios.FirstOrDefault(s => s.Name == parts[1])
-            ?? throw new InvalidOperationException($"{parts[0]} has no scenario {parts[1]}.");
-        Source = new ScenarioPaths(new DealPaths(Deal), [Scenario]);
+        fresh = parts[1].EndsWith('~');
+        string scenario = parts[1].TrimEnd('~');
+        Scenario = compiled.Model.Scenarios.FirstOrDefault(s => s.Name == scenario)
+            ?? throw new InvalidOperationException($"{parts[0]} has no scenario {scenario}.");
+        Source = new ScenarioPaths(new DealPaths(Deal), fresh ? [Scenario, Moved(Scenario)] : [Scenario]);
         After = new PathInputs(Deal) { CheckCashConservation = false };
         Before = new PathInputs(Deal) { CheckCashConservation = false };
         Result = new RunResult(Deal, Program.Layout, fullLedger: false);
-        BuildAfter();
+        Source.Fill(0, After);
         BuildBefore();
         if (!Before.Series.Zip(After.Series).All(p => p.First.AsSpan().SequenceEqual(p.Second)) || !Before.Scalars.AsSpan().SequenceEqual(After.Scalars))
         {
@@ -60,8 +72,15 @@ public sealed class PathCase : IDisposable
     public PathInputs Before { get; }
     public RunResult Result { get; }
 
-    /// <summary>Now: the path source over the once-per-deal precompute.</summary>
-    public void BuildAfter() => Source.Fill(0, After);
+    /// <summary>Now: the path source over the once-per-deal precompute (for <c>…~</c>, its two paths in turn).</summary>
+    public void BuildAfter()
+    {
+        Source.Fill(next, After);
+        if (fresh)
+        {
+            next ^= 1;
+        }
+    }
 
     /// <summary>Before (cd81aa8): everything rebuilt from the terms for the path.</summary>
     public void BuildBefore() => Reference.Paths.ReferencePathBuilder.Build(Deal, Scenario, Before);
@@ -75,4 +94,12 @@ public sealed class PathCase : IDisposable
     }
 
     public void Dispose() => host.Dispose();
+
+    // The scenario at other numbers: market rent deflating 0.1% more a year, and each value that deflates too.
+    static ScenarioSpec Moved(ScenarioSpec s) => s with
+    {
+        Name = s.Name + "~",
+        MarketRentDeflation = s.MarketRentDeflation + 0.001,
+        FacilityStress = [.. s.FacilityStress.Select(v => v.DeflatePerYear == 0 ? v : v with { DeflatePerYear = v.DeflatePerYear + 0.001 })],
+    };
 }

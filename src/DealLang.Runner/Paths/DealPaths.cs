@@ -9,9 +9,12 @@ namespace DealLang.Runner.Paths;
 /// lease's rent before any renewal choice, default or market-rent move (<see cref="LeasePlan"/>: month counts,
 /// regular-period day weights and escalation already applied). Per path, <see cref="Fill"/>: the scenario's
 /// stresses, renewals, defaults and sale terms applied to those, writing only into the caller's
-/// <see cref="PathInputs"/> — no allocation, and less than running the loop for Hyperion and for leases that run
-/// their terms; a scenario moving the market rent of many renewals at market pays a <c>Math.Pow</c> per lease year
-/// of them, up to 2.6x the loop in bench/README.md's synthetic stress.
+/// <see cref="PathInputs"/> — no allocation. A path source (<see cref="ScenarioPaths"/>) also keeps, per set of
+/// buffers, what a path computed from the scenario's numbers (<see cref="PathMemo"/>), so a path whose market rate,
+/// stresses and default dates were seen before costs about a copy of the precompute, less than running the loop
+/// (bench/README.md). A path at numbers never seen pays one <c>Math.Pow</c> per distinct lease-year reset of the
+/// renewals at market it reaches (leases sharing a reset share it) and one per period of a deflating value: up
+/// to about 3x the loop in bench/README.md's 100-lease stress, and the floor for these numbers bit for bit.
 /// The numbers are those of the direct computation, bit for bit (PathSourceEquivalenceTests).
 /// Immutable after construction, so one instance may serve several threads, each with its own inputs.
 /// </summary>
@@ -23,6 +26,10 @@ public sealed class DealPaths
     readonly int[] daysFromClosing;
     readonly double[] yearsFromClosing;
     readonly LeasePlan[] leases;
+
+    // The distinct resets of the market-rent index over every lease at market (years from the closing, sorted):
+    // a path memo's table of powers, one per reset, so leases sharing a reset share one Math.Pow.
+    readonly double[] marketYears;
 
     public DealPaths(DealDescription deal)
     {
@@ -54,6 +61,18 @@ public sealed class DealPaths
         {
             leases[l] = new LeasePlan(deal, deal.Leases[l]);
         }
+
+        var resets = new HashSet<double>();
+        foreach (LeasePlan plan in leases)
+        {
+            plan.AddMarketYears(resets);
+        }
+
+        marketYears = [.. resets.Order()];
+        foreach (LeasePlan plan in leases)
+        {
+            plan.BindYears(marketYears);
+        }
     }
 
     /// <summary>The precompute of <paramref name="deal"/>, made on first use and kept while the description lives
@@ -76,23 +95,33 @@ public sealed class DealPaths
     {
         Shapes.Require(Deal, scenario);
         Shapes.Require(Deal, into);
-        FillChecked(scenario, into);
+        FillChecked(scenario, into, memo: null);
     }
 
+    /// <summary>A memo for one set of buffers that a path source fills path after path (<see cref="PathMemo"/>).</summary>
+    internal PathMemo NewMemo() =>
+        new(marketYears, Deal.Periods, Deal.Facilities.Length, [.. Deal.Leases.Select(l => l.RenewalAtMarket)]);
+
     /// <summary><see cref="Fill"/> for a scenario and buffers already checked (a path source checks its
-    /// scenarios once, not per path).</summary>
-    internal void FillChecked(ScenarioSpec scenario, PathInputs into)
+    /// scenarios once, not per path). With a <paramref name="memo"/> of these buffers (<see cref="NewMemo"/>), what a
+    /// previous path computed at the same numbers is reused rather than recomputed: the same values, bit for bit.</summary>
+    internal void FillChecked(ScenarioSpec scenario, PathInputs into, PathMemo? memo)
     {
         DealDescription deal = Deal;
         into.Scenario = scenario.Name;
         for (int f = 0; f < unstressed.Length; f++)
         {
-            FillValue(f, scenario.FacilityStress[f], into.FacilityValue[f]);
+            FillValue(f, scenario.FacilityStress[f], into.FacilityValue[f], memo);
+        }
+
+        if (memo is not null && scenario.MarketRentDeflation != 0)
+        {
+            memo.UseMarketRate(scenario.MarketRentDeflation);
         }
 
         for (int l = 0; l < leases.Length; l++)
         {
-            LeaseTerms.Apply(deal, leases[l], scenario, l, into);
+            LeaseTerms.Apply(deal, leases[l], scenario, l, into, memo);
         }
 
         PartyDefaults.Fill(deal, scenario, into.PartyDefaulted);
@@ -101,7 +130,7 @@ public sealed class DealPaths
 
     /// <summary>The unstressed curve times the scenario's deflation and drop (FacilityValues.Stress, in its
     /// order of operations), from the period ends' precomputed days and years.</summary>
-    void FillValue(int f, ValueStress stress, double[] values)
+    void FillValue(int f, ValueStress stress, double[] values, PathMemo? memo)
     {
         double[] curve = unstressed[f];
         bool deflates = stress.DeflatePerYear != 0;
@@ -109,14 +138,34 @@ public sealed class DealPaths
         if (!deflates && !drops)
         {
             // A factor of exactly 1: the curve itself.
-            Array.Copy(curve, values, values.Length);
+            curve.AsSpan(0, values.Length).CopyTo(values);
             return;
         }
 
-        int span = FacilityValues.DropSpan(stress, Deal.Closing);
-        for (int t = 0; t < values.Length; t++)
+        double[] into = values;
+        if (memo is not null)
         {
-            values[t] = curve[t] * FacilityValues.Stress(stress, span, daysFromClosing[t], yearsFromClosing[t]);
+            // The last path stressed this facility with the same numbers: its curve, copied.
+            double[] kept = memo.Values(f, stress, out bool known);
+            if (known)
+            {
+                kept.AsSpan(0, values.Length).CopyTo(values);
+                return;
+            }
+
+            into = kept;
+        }
+
+        int span = FacilityValues.DropSpan(stress, Deal.Closing);
+        for (int t = 0; t < into.Length; t++)
+        {
+            into[t] = curve[t] * FacilityValues.Stress(stress, span, daysFromClosing[t], yearsFromClosing[t]);
+        }
+
+        if (memo is not null)
+        {
+            memo.KeepValues(f, stress);
+            into.AsSpan(0, values.Length).CopyTo(values);
         }
     }
 }

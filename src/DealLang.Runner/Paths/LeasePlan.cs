@@ -9,7 +9,9 @@ namespace DealLang.Runner.Paths;
 /// and, for a lease renewing at market, the pieces of each period's rent (<see cref="LeaseRents.Segments{TSink}"/>)
 /// so that a scenario moving the index only rescales them. A path then costs a copy up to the lease's end, the cut
 /// period looked up (or, after a lessee default, recomputed) and zeros after (<see cref="FillRenewed"/>,
-/// <see cref="FillTo"/>), the same numbers as <see cref="LeaseRents.Accrue"/> period by period, bit for bit.
+/// <see cref="FillTo"/>), the same numbers as <see cref="LeaseRents.Accrue"/> period by period, bit for bit. With a
+/// path source's <see cref="PathMemo"/>, the rescaled periods, the index's powers and a default's cut rent come from
+/// what an earlier path computed at the same numbers, when there is such a path.
 /// </summary>
 sealed class LeasePlan
 {
@@ -27,6 +29,10 @@ sealed class LeasePlan
     readonly double[] marketYears;
     readonly double[] shares;
     readonly int[] periodPieces = [];
+
+    // Per piece at market: its lease-year reset's number in the deal's table of distinct resets (BindYears), where a
+    // path's memo keeps the index's power (PathMemo.Power).
+    int[] yearSlots = [];
 
     // Per renewal count k (counts past the last use the last: the lease then ends after the horizon).
     readonly Renewed[] renewed;
@@ -102,16 +108,33 @@ sealed class LeasePlan
     }
 
     /// <summary>The lease after <paramref name="renewals"/> renewals, no default: its rent into
-    /// <paramref name="rent"/>, its end period and whether its RVG answers for that end.</summary>
-    public void FillRenewed(int renewals, double marketDeflation, double[] rent, out int endPeriod, out bool rvgApplies)
+    /// <paramref name="rent"/>, its end period and whether its RVG answers for that end. With a
+    /// <paramref name="memo"/> (lease <paramref name="l"/>'s buffers' previous paths), the rescaled periods and the
+    /// index's powers come from it where it has them at this rate.</summary>
+    public void FillRenewed(int renewals, double marketDeflation, double[] rent, PathMemo? memo, int l, out int endPeriod, out bool rvgApplies)
     {
         Renewed e = renewed[Math.Min(renewals, renewed.Length - 1)];
         endPeriod = e.EndPeriod;
         rvgApplies = e.RvgApplies;
         int n = rent.Length;
-        Array.Copy(FullRent, rent, e.Whole);
         bool moves = marketDeflation != 0 && lease.RenewalAtMarket;
-        var index = new MarketIndex(marketDeflation);
+        if (moves && memo is not null)
+        {
+            // The periods before the first at market are the full rent; those from it, the memo's rescaled row.
+            FullRent.AsSpan(0, Math.Min(FirstMarketPeriod, e.Whole)).CopyTo(rent);
+            CopyRescaled(e.Whole, memo, l, rent);
+            if (e.Whole < n)
+            {
+                var kept = new KeptIndex(memo, yearSlots);
+                rent[e.Whole] = e.Whole >= FirstMarketPeriod ? Sum(e.CutPieces, e.CutPiecesEnd, ref kept) : e.CutRent;
+                rent.AsSpan(e.Whole + 1, n - e.Whole - 1).Clear();
+            }
+
+            return;
+        }
+
+        FullRent.AsSpan(0, e.Whole).CopyTo(rent);
+        var index = new MarketIndex(marketDeflation, marketYears);
         if (moves)
         {
             Rescale(e.Whole, ref index, rent);
@@ -120,27 +143,75 @@ sealed class LeasePlan
         if (e.Whole < n)
         {
             rent[e.Whole] = moves && e.Whole >= FirstMarketPeriod ? Sum(e.CutPieces, e.CutPiecesEnd, ref index) : e.CutRent;
-            Array.Clear(rent, e.Whole + 1, n - e.Whole - 1);
+            rent.AsSpan(e.Whole + 1, n - e.Whole - 1).Clear();
         }
     }
 
     /// <summary>The lease ending on <paramref name="end"/> (a lessee's default): its rent into <paramref name="rent"/>,
-    /// the period holding the end recomputed.</summary>
-    public void FillTo(Date end, double marketDeflation, double[] rent)
+    /// the period holding the end recomputed (or, with a <paramref name="memo"/> that cut lease <paramref name="l"/>
+    /// on the same date at the same rate, looked up).</summary>
+    public void FillTo(Date end, double marketDeflation, double[] rent, PathMemo? memo, int l)
     {
         int n = rent.Length;
         int whole = Whole(end);
-        Array.Copy(FullRent, rent, whole);
-        if (marketDeflation != 0 && lease.RenewalAtMarket)
+        bool moves = marketDeflation != 0 && lease.RenewalAtMarket;
+        if (memo is not null)
         {
-            var index = new MarketIndex(marketDeflation);
+            FullRent.AsSpan(0, moves ? Math.Min(FirstMarketPeriod, whole) : whole).CopyTo(rent);
+            if (moves)
+            {
+                CopyRescaled(whole, memo, l, rent);
+            }
+
+            if (whole < n)
+            {
+                if (!memo.TryCut(l, end, marketDeflation, out double cut))
+                {
+                    cut = CutRent(whole, end, marketDeflation);
+                    memo.KeepCut(l, end, marketDeflation, cut);
+                }
+
+                rent[whole] = cut;
+                rent.AsSpan(whole + 1, n - whole - 1).Clear();
+            }
+
+            return;
+        }
+
+        FullRent.AsSpan(0, whole).CopyTo(rent);
+        if (moves)
+        {
+            var index = new MarketIndex(marketDeflation, marketYears);
             Rescale(whole, ref index, rent);
         }
 
         if (whole < n)
         {
             rent[whole] = CutRent(whole, end, marketDeflation);
-            Array.Clear(rent, whole + 1, n - whole - 1);
+            rent.AsSpan(whole + 1, n - whole - 1).Clear();
+        }
+    }
+
+    /// <summary>This lease's resets of the market-rent index (years from the closing), for the deal's table.</summary>
+    public void AddMarketYears(HashSet<double> into)
+    {
+        for (int k = 0; k < atMarket.Length; k++)
+        {
+            if (atMarket[k])
+            {
+                into.Add(marketYears[k]);
+            }
+        }
+    }
+
+    /// <summary>Numbers each piece at market by its reset's place in <paramref name="table"/> (sorted, distinct,
+    /// holding every reset of <see cref="AddMarketYears"/>).</summary>
+    public void BindYears(double[] table)
+    {
+        yearSlots = new int[atMarket.Length];
+        for (int k = 0; k < atMarket.Length; k++)
+        {
+            yearSlots[k] = atMarket[k] ? Array.BinarySearch(table, marketYears[k]) : -1;
         }
     }
 
@@ -196,7 +267,8 @@ sealed class LeasePlan
         }
     }
 
-    void Rescale(int whole, ref MarketIndex index, double[] rent)
+    void Rescale<TIndex>(int whole, ref TIndex index, double[] rent)
+        where TIndex : struct, IIndex
     {
         for (int t = FirstMarketPeriod; t < whole; t++)
         {
@@ -205,8 +277,33 @@ sealed class LeasePlan
         }
     }
 
+    // Periods FirstMarketPeriod .. whole − 1 from the memo's row, extended first as far as this path needs.
+    void CopyRescaled(int whole, PathMemo memo, int l, double[] rent)
+    {
+        if (whole <= FirstMarketPeriod)
+        {
+            return;
+        }
+
+        double[] row = memo.Row(l, FirstMarketPeriod, out int filled);
+        if (filled < whole)
+        {
+            var kept = new KeptIndex(memo, yearSlots);
+            for (int t = filled; t < whole; t++)
+            {
+                int i = t - FirstMarketPeriod;
+                row[t] = Sum(periodPieces[i], periodPieces[i + 1], ref kept);
+            }
+
+            memo.RowFilledTo(l, whole);
+        }
+
+        row.AsSpan(FirstMarketPeriod, whole - FirstMarketPeriod).CopyTo(rent.AsSpan(FirstMarketPeriod));
+    }
+
     // The period's pieces in time order, as LeaseRents.Accrue adds them.
-    double Sum(int first, int end, ref MarketIndex index)
+    double Sum<TIndex>(int first, int end, ref TIndex index)
+        where TIndex : struct, IIndex
     {
         double sum = 0.0;
         for (int k = first; k < end; k++)
@@ -214,7 +311,7 @@ sealed class LeasePlan
             double annual = escalated[k];
             if (atMarket[k])
             {
-                annual *= index.At(marketYears[k]);
+                annual *= index.At(k);
             }
 
             sum += annual * shares[k];
@@ -223,19 +320,46 @@ sealed class LeasePlan
         return sum;
     }
 
+    /// <summary>The market-rent index at piece k's reset.</summary>
+    interface IIndex
+    {
+        double At(int piece);
+    }
+
     /// <summary>The market-rent index (1 − deflation)^years, recomputed only when the years change: a lease year's
     /// pieces share its reset date, and they come in time order.</summary>
-    struct MarketIndex(double deflation)
+    struct MarketIndex(double deflation, double[] pieceYears) : IIndex
     {
         double years = double.NaN;
         double factor;
 
-        public double At(double marketYears)
+        public double At(int piece)
         {
+            double marketYears = pieceYears[piece];
             if (marketYears != years)
             {
                 years = marketYears;
                 factor = MonthCount.Deflation(deflation, marketYears);
+            }
+
+            return factor;
+        }
+    }
+
+    /// <summary>The market-rent index from a path memo's table of powers (same function, same arguments), the
+    /// last one held while the pieces stay in one lease year, as <see cref="MarketIndex"/> does.</summary>
+    struct KeptIndex(PathMemo memo, int[] yearSlots) : IIndex
+    {
+        int slot = -1;
+        double factor;
+
+        public double At(int piece)
+        {
+            int s = yearSlots[piece];
+            if (s != slot)
+            {
+                slot = s;
+                factor = memo.Power(s);
             }
 
             return factor;

@@ -6,25 +6,26 @@ namespace DealLang.Runner.Paths;
 /// A lease under a scenario: how long it runs (renewals taken, or cut short by the lessee's default), the rent
 /// it pays per period (from its <see cref="LeasePlan"/>: a term of the deal's options precomputed, a default's
 /// end worked out for the path), the period it ends in and whether its residual value
-/// guarantee answers for that end.
+/// guarantee answers for that end. A path source passes its buffers' <see cref="PathMemo"/>, from which the
+/// numbers a previous path computed at the same rate and default date are reused.
 /// </summary>
 static class LeaseTerms
 {
-    public static void Apply(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, int l, PathInputs into)
+    public static void Apply(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, int l, PathInputs into, PathMemo? memo)
     {
         LeaseInfo lease = deal.Leases[l];
         // The renewals taken were checked against the lease's options (Shapes.Require).
         int renewals = scenario.RenewalsTaken[l] ?? 0;
-        Date end = plan.EndOf(renewals, out _);
 
-        // On or before the expiry date: a lessee in default on the day the guarantee falls due pays only what a
+        // On or before the expiry date (worked out only for a lease whose lessee defaults: the others' ends are
+        // precomputed): a lessee in default on the day the guarantee falls due pays only what a
         // creditor recovers, whether the lease ran its term or the default cut it short (a strict < let a default
         // on the expiry date itself through at 100%). After the expiry the claim was owed by a performing lessee.
-        if (Lessee(deal, scenario, lease) is { } defaulted && defaulted <= end)
+        if (Lessee(deal, scenario, lease) is { } defaulted && defaulted <= plan.EndOf(renewals, out _))
         {
             // The rent stops on the default date and the lease is over; what the guarantor still pays on the
             // RVG claim is what a creditor of the defaulted lessee recovers.
-            plan.FillTo(defaulted, scenario.MarketRentDeflation, into.LeaseRent[l]);
+            plan.FillTo(defaulted, scenario.MarketRentDeflation, into.LeaseRent[l], memo, l);
             into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, defaulted);
             into.RvgApplies[l] = lease.RvgUntil is { } until && defaulted <= until && defaulted <= deal.Maturity;
             into.RvgRecovery[l] = deal.Parties[lease.Lessee].Recovery;
@@ -32,7 +33,7 @@ static class LeaseTerms
         }
 
         // The lease runs its term and the renewals taken (ends, RVG and the cut period's rent precomputed).
-        plan.FillRenewed(renewals, scenario.MarketRentDeflation, into.LeaseRent[l], out int endPeriod, out bool rvgApplies);
+        plan.FillRenewed(renewals, scenario.MarketRentDeflation, into.LeaseRent[l], memo, l, out int endPeriod, out bool rvgApplies);
         into.LeaseEndPeriod[l] = endPeriod;
         into.RvgApplies[l] = rvgApplies;
         into.RvgRecovery[l] = 1.0;

@@ -13,8 +13,8 @@ static class PartyDefaults
             bool[] row = flags[p];
             // row[t] = date <= b[t + 1]: false before the first period whose end reaches the date, true from it.
             int from = scenario.PartyDefaults[p] is { } d ? FirstPeriodEndingOnOrAfter(b, d) : row.Length;
-            Array.Clear(row, 0, from);
-            Array.Fill(row, true, from, row.Length - from);
+            row.AsSpan(0, from).Clear();
+            row.AsSpan(from).Fill(true);
         }
     }
 

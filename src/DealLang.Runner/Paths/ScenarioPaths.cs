@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Paths;
@@ -5,12 +6,20 @@ namespace DealLang.Runner.Paths;
 /// <summary>
 /// The deterministic scenarios as a path source: path <c>i</c> is scenario <c>i</c> applied to the deal's
 /// precompute (<see cref="DealPaths"/>). Every scenario is checked against the deal once, here (a scenario is
-/// run-time data, no longer compiled with the deal); <see cref="Fill"/> then only applies it.
+/// run-time data, no longer compiled with the deal); <see cref="Fill"/> then only applies it, reusing what earlier
+/// paths into the same buffers computed from the same numbers (<see cref="PathMemo"/>: market-rent powers,
+/// rescaled rents, stressed values, the rent a default cuts), so a path costs what its scenario changes.
+/// Thread-safe for threads that fill their own buffers.
 /// </summary>
 public sealed class ScenarioPaths : IPathSource
 {
     readonly DealPaths plan;
     readonly ScenarioSpec[] scenarios;
+
+    // One memo per set of buffers filled (PathMemo): a thread with its own buffers has its own memo, and the
+    // lookup by the buffers allocates nothing once the memo is made.
+    readonly ConditionalWeakTable<PathInputs, PathMemo> memos = [];
+    readonly ConditionalWeakTable<PathInputs, PathMemo>.CreateValueCallback newMemo;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first scenario that does not fit the deal.</summary>
     public ScenarioPaths(DealPaths plan, IEnumerable<ScenarioSpec> scenarios)
@@ -19,6 +28,7 @@ public sealed class ScenarioPaths : IPathSource
         ArgumentNullException.ThrowIfNull(scenarios);
         this.plan = plan;
         this.scenarios = [.. scenarios];
+        newMemo = _ => plan.NewMemo();
         foreach (ScenarioSpec scenario in this.scenarios)
         {
             Shapes.Require(plan.Deal, scenario);
@@ -37,6 +47,6 @@ public sealed class ScenarioPaths : IPathSource
         ArgumentNullException.ThrowIfNull(into);
         ScenarioSpec scenario = scenarios[path];
         Shapes.Require(plan.Deal, into);
-        plan.FillChecked(scenario, into);
+        plan.FillChecked(scenario, into, memos.GetValue(into, newMemo));
     }
 }

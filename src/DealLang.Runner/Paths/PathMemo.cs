@@ -1,0 +1,162 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Paths;
+
+/// <summary>
+/// What one set of path buffers' previous paths already computed that the next path may reuse: results of pure
+/// functions of the scenario's numbers, each kept with the exact numbers (compared bit for bit) it was computed
+/// from, so a reused value is the value the path would compute, bit for bit. Never the path's own slots: every
+/// slot is still written on every path (<see cref="IPathSource"/>), from these tables or freshly.
+/// <list type="bullet">
+/// <item>the market-rent index (1 − deflation)^years at each of the deal's distinct lease-year resets
+/// (<see cref="DealPaths"/> numbers them once per deal, so leases that share a reset share one <c>Math.Pow</c>),
+/// computed on first use for the path's deflation and kept while later paths deflate at the same rate;</item>
+/// <item>each lease at market's rescaled rent, period by period, as far as a path has needed it, at that rate;</item>
+/// <item>the rent of the period a lessee's default cuts, per lease, for the last default date and rate;</item>
+/// <item>each facility's stressed value curve for the last stress applied to it.</item>
+/// </list>
+/// Sized once, when a path source first fills the buffers (<see cref="ScenarioPaths"/> keeps one per
+/// <see cref="PathInputs"/>, so threads with their own buffers never share one); a path then allocates nothing.
+/// </summary>
+sealed class PathMemo
+{
+    // The market-rent index: powers[i] is valid when powerStamp[i] == generation, which moves on with the rate.
+    readonly double[] years;
+    readonly double[] powers;
+    readonly long[] powerStamp;
+    long rateBits;
+    long generation;
+
+    // Per lease at market: the rescaled rent of periods [its first market period, rowEnd[l]) at the rate of
+    // rowStamp[l] (null rows for leases that do not renew at market).
+    readonly double[]?[] rows;
+    readonly long[] rowStamp;
+    readonly int[] rowEnd;
+
+    // Per lease: the cut rent of its last default date, at the rate with those bits.
+    readonly bool[] cutKnown;
+    readonly Date[] cutEnd;
+    readonly long[] cutRateBits;
+    readonly double[] cutRent;
+
+    // Per facility: the stressed curve of the last stress, with its numbers.
+    readonly double[][] values;
+    readonly bool[] valueKnown;
+    readonly long[] valueDeflate;
+    readonly long[] valueDrop;
+    readonly Date?[] valueDropBy;
+
+    public PathMemo(double[] marketYears, int periods, int facilities, bool[] leaseAtMarket)
+    {
+        years = marketYears;
+        powers = new double[years.Length];
+        powerStamp = new long[years.Length];
+        generation = 1;
+        rateBits = BitConverter.DoubleToInt64Bits(0.0);
+
+        int leases = leaseAtMarket.Length;
+        rows = new double[]?[leases];
+        for (int l = 0; l < leases; l++)
+        {
+            rows[l] = leaseAtMarket[l] ? new double[periods] : null;
+        }
+
+        rowStamp = new long[leases];
+        rowEnd = new int[leases];
+        cutKnown = new bool[leases];
+        cutEnd = new Date[leases];
+        cutRateBits = new long[leases];
+        cutRent = new double[leases];
+
+        values = new double[facilities][];
+        for (int f = 0; f < facilities; f++)
+        {
+            values[f] = new double[periods];
+        }
+
+        valueKnown = new bool[facilities];
+        valueDeflate = new long[facilities];
+        valueDrop = new long[facilities];
+        valueDropBy = new Date?[facilities];
+    }
+
+    /// <summary>Sets the market-rent deflation of the path about to be filled: a rate with other bits than the
+    /// last one's makes every power and rescaled row computed so far stale.</summary>
+    public void UseMarketRate(double rate)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(rate);
+        if (bits != rateBits)
+        {
+            rateBits = bits;
+            generation++;
+        }
+    }
+
+    /// <summary>The market rate set by <see cref="UseMarketRate"/>.</summary>
+    public double MarketRate => BitConverter.Int64BitsToDouble(rateBits);
+
+    /// <summary>(1 − rate)^years[slot] (<see cref="MonthCount.Deflation"/>), computed at most once per rate.</summary>
+    public double Power(int slot)
+    {
+        if (powerStamp[slot] != generation)
+        {
+            powers[slot] = MonthCount.Deflation(MarketRate, years[slot]);
+            powerStamp[slot] = generation;
+        }
+
+        return powers[slot];
+    }
+
+    /// <summary>Lease <paramref name="l"/>'s rescaled row at the current rate and how far it is filled
+    /// (<paramref name="end"/>, starting at <paramref name="first"/> when the rate moved since it was filled).</summary>
+    public double[] Row(int l, int first, out int end)
+    {
+        if (rowStamp[l] != generation)
+        {
+            rowStamp[l] = generation;
+            rowEnd[l] = first;
+        }
+
+        end = rowEnd[l];
+        return rows[l]!;
+    }
+
+    /// <summary>Records that lease <paramref name="l"/>'s row is filled up to <paramref name="end"/>.</summary>
+    public void RowFilledTo(int l, int end) => rowEnd[l] = end;
+
+    /// <summary>Lease <paramref name="l"/>'s cut rent for a default on <paramref name="end"/> at
+    /// <paramref name="rate"/>, if the last one computed was for exactly those.</summary>
+    public bool TryCut(int l, Date end, double rate, out double rent)
+    {
+        rent = cutRent[l];
+        return cutKnown[l] && cutEnd[l] == end && cutRateBits[l] == BitConverter.DoubleToInt64Bits(rate);
+    }
+
+    public void KeepCut(int l, Date end, double rate, double rent)
+    {
+        cutKnown[l] = true;
+        cutEnd[l] = end;
+        cutRateBits[l] = BitConverter.DoubleToInt64Bits(rate);
+        cutRent[l] = rent;
+    }
+
+    /// <summary>Facility <paramref name="f"/>'s kept curve; <paramref name="known"/> when it was computed under
+    /// exactly <paramref name="stress"/>'s numbers (otherwise the caller fills it and calls
+    /// <see cref="KeepValues"/>).</summary>
+    public double[] Values(int f, ValueStress stress, out bool known)
+    {
+        known = valueKnown[f]
+            && valueDeflate[f] == BitConverter.DoubleToInt64Bits(stress.DeflatePerYear)
+            && valueDrop[f] == BitConverter.DoubleToInt64Bits(stress.DropFraction)
+            && valueDropBy[f] == stress.DropBy;
+        return values[f];
+    }
+
+    public void KeepValues(int f, ValueStress stress)
+    {
+        valueKnown[f] = true;
+        valueDeflate[f] = BitConverter.DoubleToInt64Bits(stress.DeflatePerYear);
+        valueDrop[f] = BitConverter.DoubleToInt64Bits(stress.DropFraction);
+        valueDropBy[f] = stress.DropBy;
+    }
+}
