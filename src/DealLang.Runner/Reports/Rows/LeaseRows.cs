@@ -1,0 +1,15 @@
+using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
+
+namespace DealLang.Runner.Reports.Rows;
+
+/// <summary>Each lease: what its residual value guarantee paid (zero when it never applied).</summary>
+static class LeaseRows
+{
+    public static void Add(SummaryRowBuilder rows)
+    {
+        for (int l = 0; l < rows.Deal.Leases.Length; l++)
+        {
+            rows.Add(rows.Deal.Leases[l].Name, "RVG paid", SummaryKind.Money, o => Of(o.Events.RvgPaid[l].Amount));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using DealLang.Runtime;
+using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
+
+namespace DealLang.Runner.Reports.Rows;
+
+/// <summary>Each party with credit terms or a scenario default: its PDs, recovery and default date.</summary>
+static class PartyRows
+{
+    public static void Add(SummaryRowBuilder rows)
+    {
+        for (int p = 0; p < rows.Deal.Parties.Length; p++)
+        {
+            // Only parties with credit terms or a scenario default: a sponsor with none would print rows of zeros.
+            PartyInfo party = rows.Deal.Parties[p];
+            bool defaults = rows.Outcomes.Any(o => o.Parties[p].DefaultDate is not null);
+            if (party.AnnualPd == 0 && party.Recovery == 0 && !defaults)
+            {
+                continue;
+            }
+
+            string item = party.Rating.Length > 0 ? $"{party.Name} ({party.Rating})" : party.Name;
+            rows.Add(item, "annual PD", SummaryKind.Rate, o => Of(o.Parties[p].AnnualPd));
+            rows.Add(item, "PD to maturity", SummaryKind.Rate, o => Of(o.Parties[p].PdToMaturity));
+            rows.Add(item, "recovery", SummaryKind.Rate, o => Of(o.Parties[p].Recovery));
+            rows.Add(item, "defaults on", SummaryKind.Date, o => On(o.Parties[p].DefaultDate));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using DealLang.Runtime;
+using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
+
+namespace DealLang.Runner.Reports.Rows;
+
+/// <summary>Each test: its minimum over the periods run, spelled as the test's kind (money, rate, ratio).</summary>
+static class TestRows
+{
+    public static void Add(SummaryRowBuilder rows)
+    {
+        for (int k = 0; k < rows.Deal.Tests.Length; k++)
+        {
+            SummaryKind kind = rows.Outcomes.Count > 0 ? KindOf(rows.Outcomes[0].Events.Tests[k].Kind) : SummaryKind.Number;
+            rows.Add(rows.Deal.Tests[k], "minimum", kind, o => Of(o.Events.Tests[k].Minimum));
+        }
+    }
+
+    static SummaryKind KindOf(ColumnKind? kind) => kind switch
+    {
+        ColumnKind.Money => SummaryKind.Money,
+        ColumnKind.Rate => SummaryKind.Rate,
+        ColumnKind.Ratio => SummaryKind.Ratio,
+        _ => SummaryKind.Number,
+    };
+}

@@ -1,0 +1,24 @@
+using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
+
+namespace DealLang.Runner.Reports.Rows;
+
+/// <summary>Each tranche: its yields, WAL, what it was paid, what it lost and its first principal shortfall.</summary>
+static class TrancheRows
+{
+    public static void Add(SummaryRowBuilder rows)
+    {
+        for (int i = 0; i < rows.Deal.Tranches.Length; i++)
+        {
+            string name = rows.Deal.Tranches[i].Name;
+            rows.Add(name, SummaryRows.IrrLabel, SummaryKind.Rate, o => Of(o.Tranches[i].Irr));
+            rows.Add(name, SummaryRows.BeyLabel, SummaryKind.Rate, o => Of(o.Tranches[i].BondEquivalentYield));
+            rows.Add(name, "WAL (years)", SummaryKind.Years, o => Of(o.Tranches[i].WalYears));
+            rows.Add(name, "interest paid", SummaryKind.Money, o => Of(o.Tranches[i].InterestPaid));
+            rows.Add(name, "principal paid", SummaryKind.Money, o => Of(o.Tranches[i].PrincipalPaid));
+            rows.Add(name, "principal loss", SummaryKind.Money, o => Of(o.Tranches[i].PrincipalLoss));
+            rows.Add(name, "loss %", SummaryKind.Rate, o => Of(o.Tranches[i].LossFraction));
+            rows.Add(name, "unpaid interest", SummaryKind.Money, o => Of(o.Tranches[i].UnpaidInterest));
+            rows.Add(name, "first principal shortfall", SummaryKind.Date, o => On(o.Tranches[i].FirstPrincipalShortfall));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
+
+namespace DealLang.Runner.Reports.Rows;
+
+/// <summary>Each trigger: the end of the first period it was active in.</summary>
+static class TriggerRows
+{
+    public static void Add(SummaryRowBuilder rows)
+    {
+        for (int k = 0; k < rows.Deal.Triggers.Length; k++)
+        {
+            rows.Add(rows.Deal.Triggers[k], "first active", SummaryKind.Date, o => On(o.Events.Triggers[k].FirstActive));
+        }
+    }
+}
