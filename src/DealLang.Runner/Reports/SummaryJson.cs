@@ -5,8 +5,8 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Reports;
 
 /// <summary>
-/// The summary as JSON: one object per scenario (in run order) holding its tranches, equities, events and
-/// test minimums. Money to the cent; rates and years at full precision as fractions; undefined values and
+/// The summary as JSON: one object per scenario (in run order) holding its tranches, equities, events, test
+/// minimums, parties and (for a deal that owns any) loans. Money to the cent; rates and years at full precision as fractions; undefined values and
 /// events that never happened as null.
 /// </summary>
 static class SummaryJson
@@ -30,6 +30,7 @@ static class SummaryJson
                 Equities(w, outcome);
                 Events(w, outcome.Events);
                 Parties(w, outcome);
+                Loans(w, deal, outcome);
                 w.WriteEndObject();
             }
 
@@ -99,6 +100,30 @@ static class SummaryJson
             Json.Number(w, "pdToMaturity", p.PdToMaturity);
             Json.Number(w, "recovery", p.Recovery);
             Json.Date(w, "defaultDate", p.DefaultDate);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    // Only for a deal that owns loans, so the JSON of every deal without one stays as it was.
+    static void Loans(Utf8JsonWriter w, DealDescription deal, ScenarioOutcome outcome)
+    {
+        if (deal.Loans.Length == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray("loans");
+        foreach (LoanSummary l in outcome.Loans)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", l.Name);
+            Json.Money(w, "interestReceived", l.InterestReceived);
+            Json.Money(w, "principalReceived", l.PrincipalReceived);
+            Json.Money(w, "recovery", l.Recovery);
+            Json.Money(w, "loss", l.Loss);
+            Json.Date(w, "defaultDate", l.DefaultDate);
             w.WriteEndObject();
         }
 

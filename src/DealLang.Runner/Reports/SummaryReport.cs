@@ -20,7 +20,7 @@ public static class SummaryReport
         {
             if (outcome.Tranches.Length != deal.Tranches.Length || outcome.Equities.Length != deal.Equities.Length
                 || outcome.Events.RvgPaid.Length != deal.Leases.Length || outcome.Events.Tests.Length != deal.Tests.Length
-                || outcome.Events.Triggers.Length != deal.Triggers.Length)
+                || outcome.Events.Triggers.Length != deal.Triggers.Length || outcome.Loans.Length != deal.Loans.Length)
             {
                 throw new ArgumentException($"Scenario '{outcome.Scenario}' was not run on deal '{deal.Name}'.", nameof(outcomes));
             }

@@ -17,4 +17,5 @@ public sealed record ScenarioOutcome(
     ImmutableArray<TrancheSummary> Tranches,
     ImmutableArray<EquitySummary> Equities,
     DealEvents Events,
-    ImmutableArray<PartySummary> Parties);
+    ImmutableArray<PartySummary> Parties,
+    ImmutableArray<LoanSummary> Loans);

@@ -75,6 +75,7 @@ public sealed class ScenarioRunner
             TrancheSummaries.Build(deal, result, periods, years),
             EquitySummaries.Build(deal, result, periods, years),
             DealEventsBuilder.Build(deal, index, result, periods),
-            PartySummaries.Build(deal, scenario));
+            PartySummaries.Build(deal, scenario),
+            LoanSummaries.Build(deal, result, scenario, periods));
     }
 }

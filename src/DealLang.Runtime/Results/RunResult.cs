@@ -27,6 +27,11 @@ public sealed class RunResult
         RvgPaid = new double[deal.Leases.Length];
         PrincipalLoss = new double[deal.Tranches.Length];
         UnpaidInterest = new double[deal.Tranches.Length];
+        LoanInterest = Arrays.Jagged<double>(deal.Loans.Length, n);
+        LoanPrincipal = Arrays.Jagged<double>(deal.Loans.Length, n);
+        LoanRecovery = Arrays.Jagged<double>(deal.Loans.Length, n);
+        LoanLoss = new double[deal.Loans.Length];
+        LoanDefaultPeriod = new int[deal.Loans.Length];
         Reset();
     }
 
@@ -65,6 +70,21 @@ public sealed class RunResult
     /// <summary>[tranche]: interest due and never paid.</summary>
     public double[] UnpaidInterest { get; }
 
+    /// <summary>[loan][t]: interest the loan paid the deal in period t.</summary>
+    public double[][] LoanInterest { get; }
+
+    /// <summary>[loan][t]: scheduled principal the loan paid the deal in period t.</summary>
+    public double[][] LoanPrincipal { get; }
+
+    /// <summary>[loan][t]: the recovery received in period t (only in the period its obligor defaults in).</summary>
+    public double[][] LoanRecovery { get; }
+
+    /// <summary>[loan]: the balance written off when its obligor defaulted (outstanding less the recovery).</summary>
+    public double[] LoanLoss { get; }
+
+    /// <summary>[loan]: the period its obligor defaulted in while it was outstanding, or -1.</summary>
+    public int[] LoanDefaultPeriod { get; }
+
     /// <summary>Period in which the event of default occurred, or -1.</summary>
     public int EventOfDefaultPeriod { get; set; }
 
@@ -98,5 +118,10 @@ public sealed class RunResult
         Array.Clear(RvgPaid);
         Array.Clear(PrincipalLoss);
         Array.Clear(UnpaidInterest);
+        Arrays.Clear(LoanInterest);
+        Arrays.Clear(LoanPrincipal);
+        Arrays.Clear(LoanRecovery);
+        Array.Clear(LoanLoss);
+        Array.Fill(LoanDefaultPeriod, -1);
     }
 }

@@ -1,3 +1,6 @@
+using DealLang.Runner.Reports;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -128,5 +131,63 @@ public sealed class LoanTests
         Assert.Equal(25e6, deal.Ledger("collections", 1), 1e-6);
         Assert.Equal(3e6, deal.Ledger("recovery Small", 1), 1e-6);
         Assert.Equal(2.2, deal.Ledger("Dscr", 1), 1e-12);
+    }
+
+    [Fact]
+    public void TheSummaryShowsWhatTheLoanPaidAndLostWithoutALedger()
+    {
+        // Summaries only (no ledger), as a Monte Carlo path runs. Performing: interest 10m + 7.5m + 5m + 2.5m (10% on
+        // 100m, 75m, 50m, 25m) = 25m; principal 4 × 25m = 100m; no recovery, no loss, no default.
+        // MinerDefaults: period 1 only, 10m interest and 25m principal; then 40% × 75m = 30m recovered and the other
+        // 45m lost, on the obligor's default date, 2027-06-30.
+        var deal = new SmallDeal(Source, fullLedger: false);
+        Assert.Null(deal.Outcomes["Performing"].Ledger);
+
+        LoanSummary performing = deal.Outcomes["Performing"].Loans.Single();
+        Assert.Equal("MinerLoan", performing.Name);
+        Assert.Equal(25e6, performing.InterestReceived, 1e-6);
+        Assert.Equal(100e6, performing.PrincipalReceived, 1e-6);
+        Assert.Equal(0.0, performing.Recovery);
+        Assert.Equal(0.0, performing.Loss);
+        Assert.Null(performing.DefaultDate);
+
+        LoanSummary defaults = deal.Outcomes["MinerDefaults"].Loans.Single();
+        Assert.Equal(10e6, defaults.InterestReceived, 1e-6);
+        Assert.Equal(25e6, defaults.PrincipalReceived, 1e-6);
+        Assert.Equal(30e6, defaults.Recovery, 1e-6);
+        Assert.Equal(45e6, defaults.Loss, 1e-6);
+        Assert.Equal(new Date(2027, 6, 30), defaults.DefaultDate);
+
+        // The CSV summary's loan rows (RFC 4180 records, CRLF), to the cent, scenarios in the deal's order.
+        string csv = SummaryReport.Render(deal.Description, [deal.Outcomes["Performing"], deal.Outcomes["MinerDefaults"]], ReportFormat.Csv);
+        Assert.Contains("MinerLoan,interest received,25000000.00,10000000.00\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("MinerLoan,principal received,100000000.00,25000000.00\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("MinerLoan,recovery,0.00,30000000.00\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("MinerLoan,loss,0.00,45000000.00\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("MinerLoan,defaults on,,2027-06-30\r\n", csv, StringComparison.Ordinal);
+
+        // The JSON summary: the same figures per scenario, under "loans".
+        string json = SummaryReport.Render(deal.Description, [deal.Outcomes["MinerDefaults"]], ReportFormat.Json);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var loan = doc.RootElement.GetProperty("scenarios")[0].GetProperty("loans")[0];
+        Assert.Equal(45e6, loan.GetProperty("loss").GetDouble(), 1e-6);
+        Assert.Equal(30e6, loan.GetProperty("recovery").GetDouble(), 1e-6);
+        Assert.Equal("2027-06-30", loan.GetProperty("defaultDate").GetString());
+    }
+
+    [Fact]
+    public void ALoanRepaidBeforeItsObligorDefaultsLosesNothing()
+    {
+        // A bullet loan maturing 2026-12-31 (period 1) is repaid whole before its obligor defaults on 2027-06-30: no
+        // recovery, no loss, no default date, though the party itself defaults.
+        var deal = new SmallDeal(Source
+            .Replace("amortize linear", "amortize bullet", StringComparison.Ordinal)
+            .Replace("maturity 2029-12-31\n    recovery 40%", "maturity 2026-12-31\n    recovery 40%", StringComparison.Ordinal), fullLedger: false);
+        LoanSummary loan = deal.Outcomes["MinerDefaults"].Loans.Single();
+        Assert.Equal(100e6, loan.PrincipalReceived, 1e-6);
+        Assert.Equal(10e6, loan.InterestReceived, 1e-6);
+        Assert.Equal(0.0, loan.Loss);
+        Assert.Null(loan.DefaultDate);
+        Assert.Equal(new Date(2027, 6, 30), deal.Outcomes["MinerDefaults"].Parties[0].DefaultDate);
     }
 }

@@ -7,12 +7,13 @@ namespace DealLang.Cli.Tests.Corrections;
 
 /// <summary>A deal written in a test, compiled through the real pipeline and run under each of its scenarios with
 /// full ledgers and the cash check on (every period conserves cash; the last one leaves nothing in the accounts).
-/// The compiled deal is unloaded once its outcomes are copied.</summary>
+/// The compiled deal is unloaded once its outcomes are copied. Without <c>fullLedger</c> it runs as Monte Carlo
+/// paths do, summaries only.</summary>
 public sealed class SmallDeal
 {
     private readonly string[] _columns;
 
-    public SmallDeal(string source)
+    public SmallDeal(string source, bool fullLedger = true)
     {
         var result = DealCompiler.Compile("small.deal", source);
         Diagnostics = result.Diagnostics;
@@ -23,12 +24,15 @@ public sealed class SmallDeal
 
         using DealHost host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
         _columns = [.. host.Program.Layout.Columns.Select(c => c.Name)];
-        Outcomes = new ScenarioRunner(host.Program, fullLedger: true, checkCash: true)
+        Outcomes = new ScenarioRunner(host.Program, fullLedger, checkCash: true)
             .RunAll(result.Model!.Scenarios)
             .ToDictionary(o => o.Scenario, StringComparer.Ordinal);
+        Description = host.Program.Description;
     }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public DealLang.Runtime.DealDescription Description { get; }
 
     public IReadOnlyDictionary<string, ScenarioOutcome> Outcomes { get; }
 

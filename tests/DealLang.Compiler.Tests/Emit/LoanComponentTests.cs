@@ -84,6 +84,7 @@ public sealed class LoanComponentTests
         }
 
         Assert.Contains("loan_L_principal", loop, StringComparison.Ordinal);
+        Assert.Contains("result.LoanInterest[0][t] = loan_L_interest;", loop, StringComparison.Ordinal); // the summary's figures too
     }
 
     [Fact]

@@ -101,6 +101,7 @@ public class SummaryReportTests
         Assert.Equal("3000000.00", stressed.GetProperty("events").GetProperty("rvgPaid")[0].GetProperty("amount").GetRawText());
         Assert.Equal(0.5, stressed.GetProperty("tests")[0].GetProperty("minimum").GetDouble());
         Assert.Equal(JsonValueKind.Null, scenarios[0].GetProperty("events").GetProperty("sale").ValueKind);
+        Assert.False(stressed.TryGetProperty("loans", out _)); // a deal without loans: its JSON as before loans existed
         Assert.EndsWith("}\n", text, StringComparison.Ordinal);
     }
 

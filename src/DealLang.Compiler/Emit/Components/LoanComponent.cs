@@ -71,8 +71,8 @@ internal sealed class LoanState : EntityState, IAmortizingState
 /// obligor defaults in, nothing more: the recovery on the balance outstanding is received then (a one-off receipt,
 /// outside cfads) and the rest is written off. The obligor's default is its party's flag (a path input), which the
 /// loan reads as an expression would. A loan owes, holds and carries nothing of the deal's, is the target of no
-/// step (no waterfall step), and is not yet collateral enforcement can sell (no <c>CollateralValue</c>); it has
-/// no run results of its own (the ledger shows it).
+/// step (no waterfall step), and is not yet collateral enforcement can sell (no <c>CollateralValue</c>). Its run
+/// results (what it paid each period, and its write-off) feed the summary, which a run without a ledger has too.
 /// </summary>
 internal sealed class LoanComponent(EmitContext ctx)
     : EmitterComponent<LoanState>(ctx, () => ctx.Model.Loans.Select(l => new LoanState(
@@ -169,6 +169,24 @@ internal sealed class LoanComponent(EmitContext ctx)
             if (loan.Loss.Declared)
             {
                 w.Line(loan.Loss + " = 0.0;");
+            }
+        }
+    }
+
+    // What each loan paid, and its write-off in the period its obligor defaulted in (the first with the flag set:
+    // the recovery on the opening balance came in then, the rest was lost).
+    public override void WriteResults(IndentedWriter w)
+    {
+        foreach (var loan in States)
+        {
+            string index = CSharpLiterals.Int(loan.Index);
+            w.Line("result.LoanInterest[" + index + "][t] = " + loan.Interest + ";");
+            w.Line("result.LoanPrincipal[" + index + "][t] = " + loan.Principal + ";");
+            w.Line("result.LoanRecovery[" + index + "][t] = " + loan.Recovery + ";");
+            using (w.Block("if (" + loan.Defaulted + " && result.LoanDefaultPeriod[" + index + "] < 0)"))
+            {
+                w.Line("result.LoanDefaultPeriod[" + index + "] = t;");
+                w.Line("result.LoanLoss[" + index + "] = " + loan.StartBalance + " - " + loan.Recovery + ";");
             }
         }
     }

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Running;
+
+/// <summary>Builds each loan's <see cref="LoanSummary"/> from a finished run (a ledger is not needed).</summary>
+static class LoanSummaries
+{
+    public static ImmutableArray<LoanSummary> Build(DealDescription deal, RunResult result, ScenarioSpec scenario, int periods)
+    {
+        var summaries = ImmutableArray.CreateBuilder<LoanSummary>(deal.Loans.Length);
+        for (int l = 0; l < deal.Loans.Length; l++)
+        {
+            LoanInfo loan = deal.Loans[l];
+            bool defaulted = result.LoanDefaultPeriod[l] >= 0 && result.LoanDefaultPeriod[l] < periods;
+            Date? defaults = defaulted && loan.Obligor < scenario.PartyDefaults.Length ? scenario.PartyDefaults[loan.Obligor] : null;
+            summaries.Add(new LoanSummary(
+                loan.Name,
+                PeriodYears.Sum(result.LoanInterest[l], periods),
+                PeriodYears.Sum(result.LoanPrincipal[l], periods),
+                PeriodYears.Sum(result.LoanRecovery[l], periods),
+                defaulted ? result.LoanLoss[l] : 0.0,
+                defaults));
+        }
+
+        return summaries.MoveToImmutable();
+    }
+}
