@@ -1,3 +1,5 @@
+using System.Text.Json;
+using DealLang.Runner.Running;
 using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 
 namespace DealLang.Runner.Reports.Rows;
@@ -10,5 +12,13 @@ static class DealEventRows
         rows.Add("deal", "event of default", SummaryKind.Date, o => On(o.Events.EventOfDefault));
         rows.Add("deal", "sale", SummaryKind.Date, o => On(o.Events.Sale));
         rows.Add("deal", "sale proceeds", SummaryKind.Money, o => Of(o.Events.SaleProceeds));
+    }
+
+    /// <summary>The JSON summary's deal events, in its <c>events</c> object.</summary>
+    public static void WriteJson(Utf8JsonWriter w, ScenarioOutcome outcome)
+    {
+        Json.Date(w, "eventOfDefault", outcome.Events.EventOfDefault);
+        Json.Date(w, "sale", outcome.Events.Sale);
+        Json.Money(w, "saleProceeds", outcome.Events.SaleProceeds);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using DealLang.Runner.Running;
 using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 
 namespace DealLang.Runner.Reports.Rows;
@@ -20,5 +22,33 @@ static class EquityRows
                 rows.Add(name, label, SummaryKind.Money, o => Of(o.Equities[e].Holders[holder].Distributions));
             }
         }
+    }
+
+    /// <summary>The JSON summary's <c>equities</c> array.</summary>
+    public static void WriteJson(Utf8JsonWriter w, ScenarioOutcome outcome)
+    {
+        w.WriteStartArray("equities");
+        foreach (EquitySummary e in outcome.Equities)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", e.Name);
+            Json.Money(w, "contributed", e.Contributed);
+            Json.Money(w, "distributions", e.Distributions);
+            Json.Number(w, "irr", e.Irr);
+            w.WriteStartArray("holders");
+            foreach (HolderShare h in e.Holders)
+            {
+                w.WriteStartObject();
+                w.WriteString("holder", h.Holder);
+                Json.Number(w, "share", h.Share);
+                Json.Money(w, "distributions", h.Distributions);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 }

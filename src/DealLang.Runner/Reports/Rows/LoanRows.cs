@@ -1,3 +1,6 @@
+using System.Text.Json;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
 using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 
 namespace DealLang.Runner.Reports.Rows;
@@ -16,5 +19,30 @@ static class LoanRows
             rows.Add(name, "loss", SummaryKind.Money, o => Of(o.Loans[l].Loss));
             rows.Add(name, "defaults on", SummaryKind.Date, o => On(o.Loans[l].DefaultDate));
         }
+    }
+
+    /// <summary>The JSON summary's <c>loans</c> array, only for a deal that owns loans, so the JSON of every deal
+    /// without one stays as it was.</summary>
+    public static void WriteJson(Utf8JsonWriter w, DealDescription deal, ScenarioOutcome outcome)
+    {
+        if (deal.Loans.Length == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray("loans");
+        foreach (LoanSummary l in outcome.Loans)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", l.Name);
+            Json.Money(w, "interestReceived", l.InterestReceived);
+            Json.Money(w, "principalReceived", l.PrincipalReceived);
+            Json.Money(w, "recovery", l.Recovery);
+            Json.Money(w, "loss", l.Loss);
+            Json.Date(w, "defaultDate", l.DefaultDate);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 }

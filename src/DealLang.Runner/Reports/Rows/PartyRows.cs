@@ -1,3 +1,5 @@
+using System.Text.Json;
+using DealLang.Runner.Running;
 using DealLang.Runtime;
 using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 
@@ -24,5 +26,24 @@ static class PartyRows
             rows.Add(item, "recovery", SummaryKind.Rate, o => Of(o.Parties[p].Recovery));
             rows.Add(item, "defaults on", SummaryKind.Date, o => On(o.Parties[p].DefaultDate));
         }
+    }
+
+    /// <summary>The JSON summary's <c>parties</c> array: every party, with or without credit terms.</summary>
+    public static void WriteJson(Utf8JsonWriter w, ScenarioOutcome outcome)
+    {
+        w.WriteStartArray("parties");
+        foreach (PartySummary p in outcome.Parties)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", p.Name);
+            w.WriteString("rating", p.Rating);
+            Json.Number(w, "annualPd", p.AnnualPd);
+            Json.Number(w, "pdToMaturity", p.PdToMaturity);
+            Json.Number(w, "recovery", p.Recovery);
+            Json.Date(w, "defaultDate", p.DefaultDate);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 }

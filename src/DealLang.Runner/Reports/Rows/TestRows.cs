@@ -1,3 +1,5 @@
+using System.Text.Json;
+using DealLang.Runner.Running;
 using DealLang.Runtime;
 using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 
@@ -22,4 +24,21 @@ static class TestRows
         ColumnKind.Ratio => SummaryKind.Ratio,
         _ => SummaryKind.Number,
     };
+
+    /// <summary>The JSON summary's <c>tests</c> array, each minimum spelled as its kind.</summary>
+    public static void WriteJson(Utf8JsonWriter w, ScenarioOutcome outcome)
+    {
+        w.WriteStartArray("tests");
+        foreach (TestMinimum test in outcome.Events.Tests)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", test.Test);
+            w.WriteString("kind", Json.KindName(test.Kind));
+            w.WritePropertyName("minimum");
+            Json.Value(w, test.Minimum, test.Kind ?? ColumnKind.Ratio);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using DealLang.Runner.Running;
 using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 
 namespace DealLang.Runner.Reports.Rows;
@@ -20,5 +22,29 @@ static class TrancheRows
             rows.Add(name, "unpaid interest", SummaryKind.Money, o => Of(o.Tranches[i].UnpaidInterest));
             rows.Add(name, "first principal shortfall", SummaryKind.Date, o => On(o.Tranches[i].FirstPrincipalShortfall));
         }
+    }
+
+    /// <summary>The JSON summary's <c>tranches</c> array.</summary>
+    public static void WriteJson(Utf8JsonWriter w, ScenarioOutcome outcome)
+    {
+        w.WriteStartArray("tranches");
+        foreach (TrancheSummary t in outcome.Tranches)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", t.Name);
+            Json.Money(w, "originalBalance", t.OriginalBalance);
+            Json.Money(w, "interestPaid", t.InterestPaid);
+            Json.Money(w, "principalPaid", t.PrincipalPaid);
+            Json.Money(w, "principalLoss", t.PrincipalLoss);
+            Json.Number(w, "lossFraction", t.LossFraction);
+            Json.Money(w, "unpaidInterest", t.UnpaidInterest);
+            Json.Number(w, "walYears", t.WalYears);
+            Json.Number(w, "irr", t.Irr);
+            Json.Number(w, "bey", t.BondEquivalentYield);
+            Json.Date(w, "firstPrincipalShortfall", t.FirstPrincipalShortfall);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 }
