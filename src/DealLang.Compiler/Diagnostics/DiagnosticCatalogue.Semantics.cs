@@ -266,11 +266,11 @@ public static partial class DiagnosticCatalogue
         Warning("DL0423", span, SemanticText.Invariant(
             $"the amortisation schedule of tranche '{tranche}' adds up to {SemanticText.FormatMoney(scheduled)}, not its balance {SemanticText.FormatMoney(balance)}; the rest is due at maturity"));
 
-    /// <summary>DL0424: a facility listed in more than one enforcement sale (or twice in one): it would be sold,
-    /// and its proceeds counted, twice.</summary>
-    public static Diagnostic FacilitySoldTwice(SourceSpan span, string facility, int firstLine) =>
+    /// <summary>DL0424: collateral (a facility, a loan) listed in more than one enforcement sale (or twice in
+    /// one): it would be sold, and its proceeds counted, twice.</summary>
+    public static Diagnostic SoldTwice(SourceSpan span, string kind, string name, int firstLine) =>
         Error("DL0424", span, SemanticText.Invariant(
-            $"facility '{facility}' is already sold on enforcement (line {firstLine}); each facility can be sold once"));
+            $"{kind} '{name}' is already sold on enforcement (line {firstLine}); each {kind} can be sold once"));
 
     /// <summary>DL0430 (warning): a default rule whose enforcement sells nothing although the deal has
     /// collateral: after an event of default the collateral is never realised.</summary>
@@ -319,6 +319,12 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic NotCollateral(SourceSpan span, string name, string actualKind, IEnumerable<string> sellableKinds) =>
         Error("DL0470", span,
             $"'{name}' is {SemanticText.WithArticle(actualKind)}; enforcement can sell only collateral ({string.Join(" or ", sellableKinds.Select(SemanticText.WithArticle))})");
+
+    /// <summary>DL0471 (warning): a deal whose enforcement sells collateral but not this loan: a run ends with the
+    /// last sale, so a default before the loan matures leaves its balance then neither collected nor sold.</summary>
+    public static Diagnostic LoanNotSold(SourceSpan span, string loan) =>
+        Warning("DL0471", span,
+            $"loan '{loan}' is sold by no enforcement sale: a run ends with the last sale, so after an event of default its balance then is never collected or realised; add it to a sale ('sell {loan} haircut R')");
 
     // ------------------------------------------------------------------ DL05xx scenarios
 

@@ -181,6 +181,11 @@ public static partial class CSharpEmitter
                 w.Line("saleProceeds += proceeds;");
                 w.Line("result.SaleProceeds += proceeds;");
                 w.Line("result.SalePeriod = t;");
+                foreach (var sold in collateral)
+                {
+                    ctx.Components[sold.Kind].WriteSold(sold.Index, w);
+                }
+
                 w.Line(done + " = true;");
                 w.Line("enforcing = true;");
             }

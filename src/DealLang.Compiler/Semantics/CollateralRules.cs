@@ -13,6 +13,7 @@ internal static class CollateralRules
     private static readonly Dictionary<SymbolKind, CollateralKind> Sellable = new()
     {
         [SymbolKind.Facility] = CollateralKind.Facility,
+        [SymbolKind.Loan] = CollateralKind.Loan,
     };
 
     /// <summary>The collateral kind of a symbol kind, if enforcement can sell it.</summary>

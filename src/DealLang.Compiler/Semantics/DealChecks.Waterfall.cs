@@ -41,7 +41,8 @@ internal sealed partial class DealChecks
             {
                 if (!sold.TryAdd(asset.Text, asset))
                 {
-                    _diagnostics.Add(DiagnosticCatalogue.FacilitySoldTwice(asset.Span, asset.Text, sold[asset.Text].Span.Line));
+                    string kind = _analysis.Symbols.TryLookup(asset.Text, out Symbol symbol) ? symbol.Kind.Keyword() : "collateral";
+                    _diagnostics.Add(DiagnosticCatalogue.SoldTwice(asset.Span, kind, asset.Text, sold[asset.Text].Span.Line));
                 }
             }
 
@@ -53,6 +54,15 @@ internal sealed partial class DealChecks
                 {
                     _diagnostics.Add(DiagnosticCatalogue.DurationRoundedToMonths(lag.Span, lag.Text ?? "", DurationRules.WholeMonths(lag)));
                 }
+            }
+        }
+
+        // A run ends with the last enforcement sale: a loan no sale sells would keep its balance at that point.
+        if (sold.Count > 0)
+        {
+            foreach (Symbol loan in _analysis.Symbols.OfKind(SymbolKind.Loan).Where(l => !sold.ContainsKey(l.Name)))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.LoanNotSold(loan.Span, loan.Name));
             }
         }
 

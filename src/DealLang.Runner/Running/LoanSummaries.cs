@@ -20,7 +20,9 @@ static class LoanSummaries
                 PeriodYears.Sum(result.LoanPrincipal[l], periods),
                 PeriodYears.Sum(result.LoanRecovery[l], periods),
                 defaulted ? result.LoanLoss[l] : 0.0,
-                defaults));
+                defaults,
+                result.LoanSold[l],
+                result.LoanOutstanding[l]));
         }
 
         return summaries.MoveToImmutable();

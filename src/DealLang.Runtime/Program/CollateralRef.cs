@@ -5,6 +5,7 @@ namespace DealLang.Runtime;
 public enum CollateralKind
 {
     Facility,
+    Loan,
 }
 
 /// <summary>One piece of collateral: an entity of <see cref="Kind"/>, by its index among the deal's entities of

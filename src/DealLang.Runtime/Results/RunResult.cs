@@ -31,6 +31,8 @@ public sealed class RunResult
         LoanPrincipal = Arrays.Jagged<double>(deal.Loans.Length, n);
         LoanRecovery = Arrays.Jagged<double>(deal.Loans.Length, n);
         LoanLoss = new double[deal.Loans.Length];
+        LoanSold = new double[deal.Loans.Length];
+        LoanOutstanding = new double[deal.Loans.Length];
         LoanDefaultPeriod = new int[deal.Loans.Length];
         Reset();
     }
@@ -82,6 +84,12 @@ public sealed class RunResult
     /// <summary>[loan]: the balance written off when its obligor defaulted (outstanding less the recovery).</summary>
     public double[] LoanLoss { get; }
 
+    /// <summary>[loan]: the balance an enforcement sale sold (before the sale's haircut); 0 if it was not sold.</summary>
+    public double[] LoanSold { get; }
+
+    /// <summary>[loan]: the balance still outstanding when the run ended (neither repaid, written off nor sold).</summary>
+    public double[] LoanOutstanding { get; }
+
     /// <summary>[loan]: the period its obligor defaulted in while it was outstanding, or -1.</summary>
     public int[] LoanDefaultPeriod { get; }
 
@@ -122,6 +130,8 @@ public sealed class RunResult
         Arrays.Clear(LoanPrincipal);
         Arrays.Clear(LoanRecovery);
         Array.Clear(LoanLoss);
+        Array.Clear(LoanSold);
+        Array.Clear(LoanOutstanding);
         Array.Fill(LoanDefaultPeriod, -1);
     }
 }

@@ -42,9 +42,10 @@ public sealed class CollateralTests
     [Fact]
     public void TheKindsThatAreNotCollateralAreRefused()
     {
-        // A lease, a tranche, a party… is not collateral: the checker says DL0470 (tests/corpus/malformed/240).
+        // A lease, a tranche, a party… is not collateral: the checker says DL0470 (tests/corpus/malformed/240, 257).
         Assert.False(CollateralRules.TryCollateralKind(SymbolKind.Lease, out _));
         Assert.False(CollateralRules.TryCollateralKind(SymbolKind.Tranche, out _));
-        Assert.Equal([SymbolKind.Facility], CollateralRules.SellableKinds);
+        Assert.False(CollateralRules.TryCollateralKind(SymbolKind.Account, out _));
+        Assert.Equal([SymbolKind.Facility, SymbolKind.Loan], CollateralRules.SellableKinds);
     }
 }

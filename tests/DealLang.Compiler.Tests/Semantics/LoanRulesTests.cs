@@ -1,5 +1,6 @@
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Model;
+using DealLang.Runtime;
 using static DealLang.Compiler.Tests.Semantics.SemanticHarness;
 
 namespace DealLang.Compiler.Tests.Semantics;
@@ -111,10 +112,26 @@ public sealed class LoanRulesTests
     }
 
     [Fact]
-    public void ALoanIsNotCollateralEnforcementCanSell()
+    public void ALoanIsCollateralEnforcementCanSell()
     {
-        Diagnostic d = Single(Errors(Deal(Loan(Complete) + "\n  default when Notes.interest_shortfall > 0\n  enforcement { sell L }")), "DL0470");
+        (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(Deal(Loan(Complete) + "\n  default when Notes.interest_shortfall > 0\n  enforcement { sell L haircut 10% }"));
 
-        Assert.Contains("'L' is a loan; enforcement can sell only collateral (a facility)", d.Message, StringComparison.Ordinal);
+        Assert.NotNull(model);
+        Assert.Empty(diagnostics);
+        Assert.Equal(new CollateralRef(CollateralKind.Loan, 0), Assert.Single(Assert.Single(model!.Enforcement!.Sales).Collateral));
+    }
+
+    [Fact]
+    public void ALoanNoSaleSellsIsAWarningOnlyWhenEnforcementSellsSomething()
+    {
+        // A run ends with the last sale: a loan left out keeps its balance then (DL0471, at the loan's name).
+        string withFacility = Party.Replace("\n", "\n  facility F { cost 1bn value straight_line 30y }\n", StringComparison.Ordinal);
+        string deal = Deal(withFacility + "  loan L { " + Complete + " }" + "\n  default when Notes.interest_shortfall > 0\n  enforcement { sell F haircut 10% }");
+        Diagnostic d = Single(Analyze(deal).Diagnostics, "DL0471");
+        Assert.Equal(Severity.Warning, d.Severity);
+        Assert.StartsWith("loan 'L' is sold by no enforcement sale", d.Message, StringComparison.Ordinal);
+
+        // Without any sale the run never ends early, so there is nothing to warn about.
+        Assert.DoesNotContain(Analyze(Deal(Loan(Complete))).Diagnostics, x => x.Code == "DL0471");
     }
 }

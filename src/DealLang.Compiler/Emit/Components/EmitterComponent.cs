@@ -151,6 +151,12 @@ internal abstract class EmitterComponent
     public virtual string CollateralValue(int index) =>
         throw new InvalidOperationException("Internal error: a " + Kind.Keyword() + " cannot be sold by enforcement.");
 
+    /// <summary>6. What follows the sale of entity <paramref name="index"/> in the period it is sold (after its
+    /// <see cref="CollateralValue"/> was realised): a kind whose own state must end with the sale writes it here.</summary>
+    public virtual void WriteSold(int index, IndentedWriter w)
+    {
+    }
+
     /// <summary>7. The period's per-entity results (<c>RunResult</c> arrays).</summary>
     public virtual void WriteResults(IndentedWriter w)
     {

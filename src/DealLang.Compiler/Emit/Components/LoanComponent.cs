@@ -1,5 +1,6 @@
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
 
 namespace DealLang.Compiler.Emit.Components;
 
@@ -70,9 +71,10 @@ internal sealed class LoanState : EntityState, IAmortizingState
 /// (a tranche's amortisation, <see cref="AmortizationCode"/>), both recurring collections; from the period the
 /// obligor defaults in, nothing more: the recovery on the balance outstanding is received then (a one-off receipt,
 /// outside cfads) and the rest is written off. The obligor's default is its party's flag (a path input), which the
-/// loan reads as an expression would. A loan owes, holds and carries nothing of the deal's, is the target of no
-/// step (no waterfall step), and is not yet collateral enforcement can sell (no <c>CollateralValue</c>). Its run
-/// results (what it paid each period, and its write-off) feed the summary, which a run without a ledger has too.
+/// loan reads as an expression would. A loan owes, holds and carries nothing of the deal's and is the target of no
+/// step (no waterfall step). It is collateral: an enforcement sale realises its outstanding balance (par, after the
+/// period's payments) less the sale's haircut, and the loan then pays nothing more. Its run results (what it paid
+/// each period, and its write-off) feed the summary, which a run without a ledger has too.
 /// </summary>
 internal sealed class LoanComponent(EmitContext ctx)
     : EmitterComponent<LoanState>(ctx, () => ctx.Model.Loans.Select(l => new LoanState(
@@ -170,6 +172,28 @@ internal sealed class LoanComponent(EmitContext ctx)
             {
                 w.Line(loan.Loss + " = 0.0;");
             }
+        }
+    }
+
+    public override CollateralKind? Collateral => CollateralKind.Loan;
+
+    /// <summary>A sale realises the loan's outstanding balance at the period's end, after what its obligor paid in
+    /// the period (the haircut is the sale's discount to par).</summary>
+    public override string CollateralValue(int index) => this[index].Balance.Name;
+
+    /// <summary>The buyer now owns the loan: the deal receives nothing more from it.</summary>
+    public override void WriteSold(int index, IndentedWriter w)
+    {
+        w.Line("result.LoanSold[" + CSharpLiterals.Int(index) + "] = " + this[index].Balance + ";");
+        w.Line(this[index].Balance + " = 0.0;");
+    }
+
+    // What a run that ends before a loan matures leaves of it: after a default, a loan no sale sells (DL0471).
+    public override void WriteRunEnd(IndentedWriter w)
+    {
+        foreach (var loan in States)
+        {
+            w.Line("result.LoanOutstanding[" + CSharpLiterals.Int(loan.Index) + "] = " + loan.Balance + ";");
         }
     }
 

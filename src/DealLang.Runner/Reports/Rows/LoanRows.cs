@@ -5,7 +5,8 @@ using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 
 namespace DealLang.Runner.Reports.Rows;
 
-/// <summary>Each loan the deal owns: what it paid, what was recovered and lost at its obligor's default, and when.</summary>
+/// <summary>Each loan the deal owns: what it paid, what was recovered and lost at its obligor's default, and when;
+/// what enforcement sold of it, and what was left at the run's end.</summary>
 static class LoanRows
 {
     public static void Add(SummaryRowBuilder rows)
@@ -18,6 +19,8 @@ static class LoanRows
             rows.Add(name, "recovery", SummaryKind.Money, o => Of(o.Loans[l].Recovery));
             rows.Add(name, "loss", SummaryKind.Money, o => Of(o.Loans[l].Loss));
             rows.Add(name, "defaults on", SummaryKind.Date, o => On(o.Loans[l].DefaultDate));
+            rows.Add(name, "sold", SummaryKind.Money, o => Of(o.Loans[l].Sold));
+            rows.Add(name, "outstanding at end", SummaryKind.Money, o => Of(o.Loans[l].Outstanding));
         }
     }
 
@@ -40,6 +43,8 @@ static class LoanRows
             Json.Money(w, "recovery", l.Recovery);
             Json.Money(w, "loss", l.Loss);
             Json.Date(w, "defaultDate", l.DefaultDate);
+            Json.Money(w, "sold", l.Sold);
+            Json.Money(w, "outstanding", l.Outstanding);
             w.WriteEndObject();
         }
 
