@@ -326,6 +326,13 @@ public static partial class DiagnosticCatalogue
         Warning("DL0471", span,
             $"loan '{loan}' is sold by no enforcement sale: a run ends with the last sale, so after an event of default its balance then is never collected or realised; add it to a sale ('sell {loan} haircut R')");
 
+    /// <summary>DL0472 (warning): enforcement sells collateral but has no waterfall of its own, and the regular one
+    /// pays these tranches only their scheduled principal: sale proceeds beyond it would go to the equity while the
+    /// tranches are still owed.</summary>
+    public static Diagnostic ProceedsBypassTheDebt(SourceSpan span, IReadOnlyList<string> tranches) =>
+        Warning("DL0472", span, SemanticText.Invariant(
+            $"the enforcement block has no waterfall, and the regular one pays {string.Join(", ", tranches.Select(t => $"'{t}'"))} only scheduled principal: sale proceeds beyond it would go to the equity while the debt is still owed; give the enforcement block a waterfall that pays {(tranches.Count == 1 ? "its" : "their")} balance ('pay {tranches[0]}.balance')"));
+
     // ------------------------------------------------------------------ DL05xx scenarios
 
     /// <summary>DL0501: a scenario written for a deal other than the one in the file (or, for a scenario in a file

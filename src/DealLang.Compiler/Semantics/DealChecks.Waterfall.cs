@@ -58,7 +58,9 @@ internal sealed partial class DealChecks
         }
 
         // A run ends with the last enforcement sale: a loan no sale sells would keep its balance at that point.
-        if (sold.Count > 0)
+        bool sellsCollateral = sold.Keys.Any(name =>
+            _analysis.Symbols.TryLookup(name, out Symbol s) && CollateralRules.TryCollateralKind(s.Kind, out _));
+        if (sellsCollateral)
         {
             foreach (Symbol loan in _analysis.Symbols.OfKind(SymbolKind.Loan).Where(l => !sold.ContainsKey(l.Name)))
             {
@@ -77,6 +79,10 @@ internal sealed partial class DealChecks
             CheckTranchesPaid(regular.Steps);
             CheckSeniority(regular.Steps);
             PaidOnce(regular.Steps, new Dictionary<string, PayStepSyntax>(StringComparer.Ordinal));
+            if (enforcement is { Waterfall: null } && sellsCollateral)
+            {
+                CheckProceedsReachTheDebt(enforcement, regular.Steps);
+            }
         }
 
         if (enforcement?.Waterfall is { } enforcementWaterfall && !_analysis.IsDamaged(enforcementWaterfall))
@@ -123,6 +129,24 @@ internal sealed partial class DealChecks
             {
                 _diagnostics.Add(DiagnosticCatalogue.TrancheNotPaid(tranche.Span, tranche.Name, interest, principal));
             }
+        }
+    }
+
+    /// <summary>
+    /// Without an enforcement waterfall the regular one applies the sale proceeds; a tranche it pays only its
+    /// scheduled principal (<c>pay T.principal</c>, never <c>pay T.balance</c>) leaves the rest of the proceeds to the
+    /// equity while the tranche is still owed: DL0472, naming those tranches.
+    /// </summary>
+    private void CheckProceedsReachTheDebt(EnforcementSyntax enforcement, ImmutableArray<StepSyntax> steps)
+    {
+        var targets = PayTargetsIn(steps).Select(p => p.Target).ToList();
+        var scheduledOnly = _analysis.Symbols.OfKind(SymbolKind.Tranche)
+            .Where(tranche => !targets.Exists(t => t.Symbol == tranche && t.Kind == PayKind.Balance))
+            .Select(tranche => tranche.Name)
+            .ToList();
+        if (scheduledOnly.Count > 0)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ProceedsBypassTheDebt(enforcement.Span, scheduledOnly));
         }
     }
 

@@ -74,6 +74,10 @@ public sealed class LoanSaleTests
         Assert.Equal(0.0, miner.Sold);
         Assert.Equal(45e6, miner.Loss, 1e-6);
         Assert.DoesNotContain(Both.Diagnostics, d => d.Code == "DL0471");
+
+        // No enforcement waterfall, but the regular one sweeps the balance (pay Notes.balance): the proceeds reach the
+        // debt, so no DL0472 (tests/corpus/malformed/260 is the case where they would not).
+        Assert.DoesNotContain(Both.Diagnostics, d => d.Code == "DL0472");
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class LoanRulesTests
     [Fact]
     public void ALoanIsCollateralEnforcementCanSell()
     {
-        (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(Deal(Loan(Complete) + "\n  default when Notes.interest_shortfall > 0\n  enforcement { sell L haircut 10% }"));
+        (DealModel? model, IReadOnlyList<Diagnostic> diagnostics) = Analyze(Deal(Loan(Complete) + "\n  default when Notes.interest_shortfall > 0\n  enforcement { sell L haircut 10%  waterfall { pay Notes.interest  pay Notes.balance  distribute rest to Eq } }"));
 
         Assert.NotNull(model);
         Assert.Empty(diagnostics);
