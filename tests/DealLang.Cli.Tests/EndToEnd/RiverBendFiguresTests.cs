@@ -1,0 +1,60 @@
+using DealLang.Cli.Tests.Corrections;
+using DealLang.TestSupport;
+using Xunit;
+
+namespace DealLang.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// examples/river-bend.deal, checked against its hand model (the comment at the top of the file): the derived rent,
+/// the construction coupons paid from the reserve, the level payment, and the notes' losses ordered by scenario.
+/// </summary>
+public sealed class RiverBendFiguresTests
+{
+    private static readonly SmallDeal Deal = new(File.ReadAllText(Path.Combine(RepoPaths.Root, "examples", "river-bend.deal")));
+
+    [Fact]
+    public void The_example_checks_clean()
+    {
+        Assert.Empty(Deal.Diagnostics);
+    }
+
+    [Fact]
+    public void The_rent_is_the_base_term_spread_over_fifteen_escalating_years()
+    {
+        // 1.03^0 + ... + 1.03^14 = (1.03^15 - 1) / 0.03 = 18.599; 7.0bn / 18.599 = 376.4m a year: 188.2m a half-year
+        // (30/360, regular periods) from the lease's start (period 3), then 376.4m x 1.03 / 2 = 193.846m in year 2.
+        Assert.Equal(188.2e6, Deal.Ledger("rent FluidstackLease", 2, "Base"), 1e-6);
+        Assert.Equal(193.846e6, Deal.Ledger("rent FluidstackLease", 4, "Base"), 1e-6);
+        Assert.Equal(0.0, Deal.Ledger("rent FluidstackLease", 1, "Base"));
+    }
+
+    [Fact]
+    public void The_reserve_pays_the_construction_coupons()
+    {
+        // Period 1: the reserve earns 212m x 4% x 0.5 = 4.24m, which pays the trustee (0.5m); the coupon,
+        // 3.25bn x 6.5% / 2 = 105.625m, takes the other 3.74m of the period's cash and 101.885m of the reserve:
+        // 212m - 101.885m = 110.115m left.
+        Assert.Equal(105.625e6, Deal.Ledger("2 pay Notes.interest paid", 0, "Base"), 1e-6);
+        Assert.Equal(110.115e6, Deal.Ledger("InterestReserve balance", 0, "Base"), 1e-6);
+        Assert.Equal(105.625e6, Deal.Ledger("2 pay Notes.interest paid", 1, "Base"), 1e-6);
+    }
+
+    [Fact]
+    public void The_notes_amortise_level_over_thirty_half_years()
+    {
+        // Payment = 3.25bn x 3.25% / (1 - 1.0325^-30) = 171.2156m; principal = payment - interest 105.625m =
+        // 65.5906m in the first amortising period (period 3).
+        double payment = 3.25e9 * 0.0325 / (1 - Math.Pow(1.0325, -30));
+        Assert.Equal(payment - 105.625e6, Deal.Ledger("3 pay Notes.principal paid", 2, "Base"), 1e-3);
+        Assert.Equal(0.0, Deal.Outcomes["Base"].Tranches[0].PrincipalLoss, 1e-3);
+    }
+
+    [Fact]
+    public void The_notes_loss_grows_from_base_to_refuted()
+    {
+        double Loss(string scenario) => Deal.Outcomes[scenario].Tranches[0].PrincipalLoss;
+        Assert.Equal(0.0, Loss("Base"), 1e-3);
+        Assert.True(Loss("FluidstackDefaults") > 0);
+        Assert.True(Loss("Refuted") > Loss("FluidstackDefaults"));
+    }
+}
