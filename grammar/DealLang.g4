@@ -304,10 +304,18 @@ expr
     | left=expr AND right=expr                                # andExpr
     | left=expr OR right=expr                                 # orExpr
     | callee=ident LPAREN (expr (COMMA expr)*)? RPAREN        # callExpr
+    | amount=(NUMBER | QUANTITY) unit=measureUnit? PER per=measureUnit   # perUnitExpr
+    | NUMBER unit=measureUnit                                 # measureExpr
     | QUANTITY                                                # quantityExpr
     | NUMBER                                                  # numberExpr
     | DATE                                                    # dateExpr
     | reference                                               # referenceExpr
+    ;
+
+// Compute units: '10000 gpus', '8760 hours', '1.2 MW', and per unit: '2.35 per gpu_hour' (money),
+// '30k per gpu', '0.08 per kWh', '0.7 kW per gpu'. The words are reserved.
+measureUnit
+    : GPU | GPU_HOUR | HOUR | KW | MW | KWH | MWH
     ;
 
 // A name, optionally with one member: Notes, Notes.balance, Campus.value.
@@ -420,6 +428,13 @@ DROP          : 'drop';
 BY            : 'by';
 DEFAULTS      : 'defaults';
 PER           : 'per';
+GPU           : 'gpu' | 'gpus';
+GPU_HOUR      : 'gpu_hour' | 'gpu_hours';
+HOUR          : 'hour' | 'hours';
+KW            : 'kW';
+MW            : 'MW';
+KWH           : 'kWh';
+MWH           : 'MWh';
 YEAR          : 'year';
 OF            : 'of';
 AND           : 'and';

@@ -31,7 +31,12 @@ internal static class ExpressionUnits
 
             current = (current, syntax) switch
             {
-                (ConstantExpression, _) => child is LiteralSyntax literal ? new ConstantExpression(literal.Value, UnitOf(literal.Kind)) : null,
+                (ConstantExpression, _) => child switch
+                {
+                    LiteralSyntax literal => new ConstantExpression(literal.Value, UnitOf(literal.Kind)),
+                    MeasureLiteralSyntax measure => Semantics.MeasureUnits.Bind(measure),
+                    _ => null,
+                },
                 (UnaryExpression unary, UnaryExpressionSyntax) => unary.Operand,
                 (BinaryExpression binary, BinaryExpressionSyntax) => index == 0 ? binary.Left : binary.Right,
                 (CallExpression call, CallExpressionSyntax) => index < call.Arguments.Length ? call.Arguments[index] : null,

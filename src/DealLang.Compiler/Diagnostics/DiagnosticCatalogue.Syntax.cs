@@ -107,6 +107,14 @@ public static partial class DiagnosticCatalogue
             $"this expression has {terms:N0} terms, more than the {limit:N0} the compiler accepts; sum fewer terms, or split them into several fees or tests"));
 
     /// <summary>
+    /// DL0121: a compute-unit literal whose amount has the wrong suffix: a price per unit is money (<c>2.35 per
+    /// gpu_hour</c>, <c>30k per gpu</c>), a measure is a bare number (<c>1.2 MW</c>, <c>0.7 kW per gpu</c>); a rate
+    /// or a ratio per unit, or money in kW, means nothing the checker could count.
+    /// </summary>
+    public static Diagnostic BadMeasureAmount(SourceSpan span, string literal, string expected) =>
+        Error("DL0121", span, $"'{literal}' is not a quantity DealLang knows: {expected}");
+
+    /// <summary>
     /// DL0130: a length of time longer than 10,000 years (<see cref="MaxDurationYears"/>), the longest DealLang
     /// accepts: no deal runs that long, and the cap keeps month counts within range.
     /// </summary>

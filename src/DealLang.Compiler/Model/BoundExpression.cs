@@ -4,7 +4,12 @@ using DealLang.Runtime;
 namespace DealLang.Compiler.Model;
 
 /// <summary>A typed, resolved expression. The emitter turns each into one C# expression over plain fields.</summary>
-public abstract record BoundExpression(Unit Unit);
+public abstract record BoundExpression(Unit Unit)
+{
+    /// <summary>For a <see cref="Unit.Measure"/>, what it measures (GPUs, hours, kW, money per GPU-hour…); none for
+    /// every other unit.</summary>
+    public Dimension Dimension { get; init; }
+}
 
 /// <summary>A folded constant (money in currency units, rates and ratios as fractions).</summary>
 public sealed record ConstantExpression(double Value, Unit Unit) : BoundExpression(Unit);

@@ -10,4 +10,9 @@ public enum Unit
     Ratio,
     Date,
     Bool,
+
+    /// <summary>A quantity in compute units (GPUs, hours, kW, kWh and their products and quotients, with or without
+    /// money): its <see cref="Dimension"/> is on the expression (<see cref="BoundExpression.Dimension"/>). Money
+    /// alone is <see cref="Money"/> and a measure over the same measure a <see cref="Ratio"/>, never a measure.</summary>
+    Measure,
 }

@@ -144,6 +144,10 @@ internal sealed partial class CstToAst
                 return VisitCallExpr(call);
             case QuantityExprContext quantity:
                 return Matched(quantity.QUANTITY()) is { } token ? VisitQuantityValue(token, Literals.ValueSuffixes) : null;
+            case PerUnitExprContext perUnit:
+                return VisitMeasure(perUnit, perUnit.amount, perUnit.unit, perUnit.per);
+            case MeasureExprContext measure:
+                return VisitMeasure(measure, measure.NUMBER()?.Symbol, measure.unit, null);
             case NumberExprContext number:
                 return Matched(number.NUMBER()) is { } digits ? VisitNumber(digits) : null;
             case DateExprContext date:

@@ -28,6 +28,61 @@ internal sealed partial class CstToAst
         return VisitScaledNumber(token, number, exponent, kind);
     }
 
+    // amount=(NUMBER | QUANTITY) unit=measureUnit? PER per=measureUnit   # perUnitExpr
+    // NUMBER unit=measureUnit                                            # measureExpr
+    // A price per unit is money: a bare number (the deal's currency) or one with a money suffix; a measure
+    // (10000 gpus, 1.2 MW, 0.7 kW per gpu) is a bare number.
+    private MeasureLiteralSyntax? VisitMeasure(ParserRuleContext context, IToken? amountToken, MeasureUnitContext? unitContext, MeasureUnitContext? perContext)
+    {
+        if (Matched(amountToken) is not { } token || context.Stop is null || (unitContext is not null && MeasureUnitOf(unitContext) is null)
+            || (perContext is not null && MeasureUnitOf(perContext) is null))
+        {
+            return null; // a syntax error already said what is missing
+        }
+
+        MeasureUnit? unit = unitContext is null ? null : MeasureUnitOf(unitContext);
+        MeasureUnit? per = perContext is null ? null : MeasureUnitOf(perContext);
+        string text = context.Start.InputStream.GetText(new Antlr4.Runtime.Misc.Interval(context.Start.StartIndex, context.Stop.StopIndex));
+        double amount;
+        if (token.Type == QUANTITY)
+        {
+            (string number, string suffix) = Literals.Split(token.Text);
+            if (unit is not null || !Literals.TryValueUnit(suffix, out LiteralKind kind, out int exponent) || kind != LiteralKind.Money)
+            {
+                Report(DiagnosticCatalogue.BadMeasureAmount(Span(context), text, unit is null
+                    ? "a price per unit is money, written bare or with bn, m or k ('2.35 per gpu_hour', '30k per gpu')"
+                    : "a measure is a bare number ('1.2 MW', '0.7 kW per gpu')"));
+                return null;
+            }
+
+            if (!Literals.TryParseNumber(number, exponent, out amount))
+            {
+                Report(DiagnosticCatalogue.NumberOutOfRange(Span(token), token.Text));
+                return null;
+            }
+        }
+        else if (!Literals.TryParseNumber(token.Text, 0, out amount))
+        {
+            Report(DiagnosticCatalogue.NumberOutOfRange(Span(token), token.Text));
+            return null;
+        }
+
+        return new MeasureLiteralSyntax(amount, unit, per, text, Span(context));
+    }
+
+    // measureUnit : GPU | GPU_HOUR | HOUR | KW | MW | KWH | MWH ;
+    private MeasureUnit? MeasureUnitOf(MeasureUnitContext context) => Matched(context.Start)?.Type switch
+    {
+        GPU => MeasureUnit.Gpu,
+        GPU_HOUR => MeasureUnit.GpuHour,
+        HOUR => MeasureUnit.Hour,
+        KW => MeasureUnit.Kw,
+        MW => MeasureUnit.Mw,
+        KWH => MeasureUnit.Kwh,
+        MWH => MeasureUnit.Mwh,
+        _ => null,
+    };
+
     // NUMBER   # numberExpr  (no unit: adopts the unit of what it is combined with)
     private LiteralSyntax? VisitNumber(IToken token) => VisitScaledNumber(token, token.Text, 0, LiteralKind.Number);
 

@@ -54,6 +54,8 @@ internal static class ExpressionPrinter
         {
             case LiteralSyntax literal:
                 return (string.IsNullOrEmpty(literal.Text) ? literal.Value.ToString("R", CultureInfo.InvariantCulture) : literal.Text, AtomPrecedence);
+            case MeasureLiteralSyntax measure:
+                return (measure.Text, AtomPrecedence);
             case DateLiteralSyntax date:
                 return (date.Value.ToString(), AtomPrecedence);
             case ReferenceSyntax reference:

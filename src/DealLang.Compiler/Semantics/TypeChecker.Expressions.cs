@@ -12,6 +12,7 @@ internal sealed partial class TypeChecker
     private BoundExpression Bind(ExpressionSyntax? expression, ExpressionContext context) => expression switch
     {
         LiteralSyntax literal => new ConstantExpression(literal.Value, UnitOf(literal.Kind)),
+        MeasureLiteralSyntax measure => MeasureUnits.Bind(measure),
         DateLiteralSyntax date => new DateConstantExpression(date.Value),
         ReferenceSyntax reference => BindReference(reference, context),
         UnaryExpressionSyntax unary => BindUnary(unary, context),
@@ -48,7 +49,7 @@ internal sealed partial class TypeChecker
             BoundExpression? value = BindTest(test);
             return value is null or BadExpression
                 ? BadExpression.Instance
-                : new QuantityExpression(Quantity.TestValue, test.Index, value.Unit, IsFlow: false);
+                : new QuantityExpression(Quantity.TestValue, test.Index, value.Unit, IsFlow: false) { Dimension = value.Dimension };
         }
 
         return new QuantityExpression(member.Quantity, resolved.Index, member.Unit, member.IsFlow);
@@ -106,7 +107,7 @@ internal sealed partial class TypeChecker
         {
             if (operand.Unit != Unit.Bool)
             {
-                _diagnostics.Add(DiagnosticCatalogue.LogicNeedsConditions(unary.Span, "not", UnitNames.Described(operand.Unit)));
+                _diagnostics.Add(DiagnosticCatalogue.LogicNeedsConditions(unary.Span, "not", UnitNames.Described(operand)));
                 return BadExpression.Instance;
             }
 
@@ -115,13 +116,13 @@ internal sealed partial class TypeChecker
 
         if (!UnitNames.IsNumeric(operand.Unit))
         {
-            _diagnostics.Add(DiagnosticCatalogue.OperatorNotApplicable(unary.Span, "-", UnitNames.Described(operand.Unit)));
+            _diagnostics.Add(DiagnosticCatalogue.OperatorNotApplicable(unary.Span, "-", UnitNames.Described(operand)));
             return BadExpression.Instance;
         }
 
         return operand is ConstantExpression c
-            ? new ConstantExpression(-c.Value, c.Unit)
-            : new UnaryExpression(BoundUnaryOperator.Negate, operand, operand.Unit);
+            ? new ConstantExpression(-c.Value, c.Unit) { Dimension = c.Dimension }
+            : new UnaryExpression(BoundUnaryOperator.Negate, operand, operand.Unit) { Dimension = operand.Dimension };
     }
 
     /// <summary>
@@ -231,18 +232,21 @@ internal sealed partial class TypeChecker
         }
 
         // Bare numbers adopt the unit of the others, as in + and -.
-        Unit unit = arguments.Select(a => a.Bound.Unit).FirstOrDefault(u => u != Unit.Number, Unit.Number);
+        BoundExpression typed = arguments.Select(a => a.Bound).FirstOrDefault(b => b.Unit != Unit.Number, arguments[0].Bound);
+        Unit unit = typed.Unit;
+        Dimension dimension = typed.Dimension;
         var bound = ImmutableArray.CreateBuilder<BoundExpression>(arguments.Count);
         foreach ((ExpressionSyntax syntax, BoundExpression argument) in arguments)
         {
-            if (!UnitNames.IsNumeric(argument.Unit) || (argument.Unit != unit && argument.Unit != Unit.Number))
+            if (!UnitNames.IsNumeric(argument.Unit)
+                || ((argument.Unit != unit || argument.Dimension != dimension) && argument.Unit != Unit.Number))
             {
                 _diagnostics.Add(DiagnosticCatalogue.IncompatibleUnits(
-                    call.Span, $"take the {name} of {UnitNames.Noun(unit)} and {UnitNames.Noun(argument.Unit)}"));
+                    call.Span, $"take the {name} of {UnitNames.Noun(typed)} and {UnitNames.Noun(argument)}"));
                 return BadExpression.Instance;
             }
 
-            if (!TryAdopt(argument, unit, syntax, out BoundExpression adopted))
+            if (!TryAdopt(argument, unit, syntax, out BoundExpression adopted, dimension))
             {
                 return BadExpression.Instance;
             }
@@ -259,10 +263,10 @@ internal sealed partial class TypeChecker
                 BuiltinFunction.Max => args.Max(a => ((ConstantExpression)a).Value),
                 _ => Math.Abs(((ConstantExpression)args[0]).Value),
             };
-            return new ConstantExpression(value, unit);
+            return new ConstantExpression(value, unit) { Dimension = dimension };
         }
 
-        return new CallExpression(fn, args, unit);
+        return new CallExpression(fn, args, unit) { Dimension = dimension };
     }
 
     // `6m of debt_service`: six months' worth of a per-period flow.

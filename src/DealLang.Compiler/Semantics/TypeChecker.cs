@@ -162,7 +162,7 @@ internal sealed partial class TypeChecker
         BoundExpression bound = Bind(test.Expression, new ExpressionContext(ContextKind.Test, $"test '{test.Name?.Text}'", self));
         if (bound is not BadExpression && bound.Unit is Unit.Date or Unit.Bool)
         {
-            _diagnostics.Add(DiagnosticCatalogue.TestNotNumeric(test.Expression.Span, test.Name?.Text ?? "", UnitNames.Described(bound.Unit)));
+            _diagnostics.Add(DiagnosticCatalogue.TestNotNumeric(test.Expression.Span, test.Name?.Text ?? "", UnitNames.Described(bound)));
             bound = BadExpression.Instance;
         }
 
@@ -224,7 +224,7 @@ internal sealed partial class TypeChecker
         BoundExpression bound = Bind(expression, context);
         if (bound is not BadExpression && bound.Unit != Unit.Bool)
         {
-            _diagnostics.Add(DiagnosticCatalogue.ConditionNotBool(expression.Span, context.Owner, UnitNames.Described(bound.Unit)));
+            _diagnostics.Add(DiagnosticCatalogue.ConditionNotBool(expression.Span, context.Owner, UnitNames.Described(bound)));
             bound = BadExpression.Instance;
         }
 

@@ -47,13 +47,14 @@ public partial class DealLangParser : Parser {
 		TRAILING=63, TRIGGER=64, WHEN=65, DEFAULT=66, GRACE=67, CFADS=68, INCLUDES=69, 
 		WATERFALL=70, USING=71, FILL=72, RELEASE=73, HOLD=74, REST=75, IN=76, 
 		DISTRIBUTE=77, TO=78, IF=79, ELSE=80, ENFORCEMENT=81, SELL=82, HAIRCUT=83, 
-		LAG=84, TAKEN=85, DEFLATE=86, DROP=87, BY=88, DEFAULTS=89, PER=90, YEAR=91, 
-		OF=92, AND=93, OR=94, NOT=95, LBRACE=96, RBRACE=97, LPAREN=98, RPAREN=99, 
-		COMMA=100, DOT=101, ARROW=102, ASSIGN=103, PLUS=104, MINUS=105, STAR=106, 
-		SLASH=107, LE=108, GE=109, LT=110, GT=111, EQ=112, NE=113, DAYCOUNT=114, 
-		DATE=115, QUANTITY=116, NUMBER=117, STRING=118, UNTERMINATED_STRING=119, 
-		IDENT=120, NON_ASCII_NAME=121, LINE_COMMENT=122, BLOCK_COMMENT=123, UNTERMINATED_COMMENT=124, 
-		WS=125, UNEXPECTED_CHAR=126;
+		LAG=84, TAKEN=85, DEFLATE=86, DROP=87, BY=88, DEFAULTS=89, PER=90, GPU=91, 
+		GPU_HOUR=92, HOUR=93, KW=94, MW=95, KWH=96, MWH=97, YEAR=98, OF=99, AND=100, 
+		OR=101, NOT=102, LBRACE=103, RBRACE=104, LPAREN=105, RPAREN=106, COMMA=107, 
+		DOT=108, ARROW=109, ASSIGN=110, PLUS=111, MINUS=112, STAR=113, SLASH=114, 
+		LE=115, GE=116, LT=117, GT=118, EQ=119, NE=120, DAYCOUNT=121, DATE=122, 
+		QUANTITY=123, NUMBER=124, STRING=125, UNTERMINATED_STRING=126, IDENT=127, 
+		NON_ASCII_NAME=128, LINE_COMMENT=129, BLOCK_COMMENT=130, UNTERMINATED_COMMENT=131, 
+		WS=132, UNEXPECTED_CHAR=133;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -66,7 +67,7 @@ public partial class DealLangParser : Parser {
 		RULE_cfadsItem = 32, RULE_waterfallDecl = 33, RULE_step = 34, RULE_enforcementDecl = 35, 
 		RULE_enforcementItem = 36, RULE_sellTerm = 37, RULE_scenarioDecl = 38, 
 		RULE_scenarioItem = 39, RULE_perYear = 40, RULE_duration = 41, RULE_expr = 42, 
-		RULE_reference = 43, RULE_ident = 44;
+		RULE_measureUnit = 43, RULE_reference = 44, RULE_ident = 45;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "facilityDecl", 
@@ -75,7 +76,8 @@ public partial class DealLangParser : Parser {
 		"equityDecl", "equityItem", "holder", "accountDecl", "accountItem", "feeDecl", 
 		"testDecl", "triggerDecl", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
 		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
-		"scenarioItem", "perYear", "duration", "expr", "reference", "ident"
+		"scenarioItem", "perYear", "duration", "expr", "measureUnit", "reference", 
+		"ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -92,10 +94,10 @@ public partial class DealLangParser : Parser {
 		"'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", 
 		"'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'to'", 
 		"'if'", "'else'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
-		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", "'year'", "'of'", 
-		"'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
-		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
-		"'!='"
+		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
+		"'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", "'and'", "'or'", "'not'", 
+		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
+		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -110,11 +112,12 @@ public partial class DealLangParser : Parser {
 		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
 		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "TO", "IF", "ELSE", 
 		"ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", 
-		"DEFAULTS", "PER", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", "RBRACE", 
-		"LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", 
-		"STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", 
-		"QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", 
+		"YEAR", "OF", "AND", "OR", "NOT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
+		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
+		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
+		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
+		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -220,35 +223,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 96;
+			State = 98;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 94;
+				State = 96;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 90;
+					State = 92;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 91;
+					State = 93;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 92;
+					State = 94;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 93;
+					State = 95;
 					unknownDecl();
 					}
 					break;
@@ -256,11 +259,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 98;
+				State = 100;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 99;
+			State = 101;
 			Match(Eof);
 			}
 		}
@@ -298,9 +301,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 101;
+			State = 103;
 			Match(IMPORT);
-			State = 102;
+			State = 104;
 			Match(STRING);
 			}
 		}
@@ -350,27 +353,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 104;
-			Match(DEAL);
-			State = 105;
-			_localctx.name = ident();
 			State = 106;
+			Match(DEAL);
+			State = 107;
+			_localctx.name = ident();
+			State = 108;
 			Match(LBRACE);
-			State = 110;
+			State = 112;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 72057594038059093L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9223372036854644651L) != 0)) {
 				{
 				{
-				State = 107;
+				State = 109;
 				dealMember();
 				}
 				}
-				State = 112;
+				State = 114;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 113;
+			State = 115;
 			Match(RBRACE);
 			}
 		}
@@ -452,7 +455,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 131;
+			State = 133;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -464,112 +467,112 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 115;
+				State = 117;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 116;
+				State = 118;
 				partyDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 117;
+				State = 119;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 118;
+				State = 120;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 119;
+				State = 121;
 				loanDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 120;
+				State = 122;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 121;
+				State = 123;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 122;
+				State = 124;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 123;
+				State = 125;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 124;
+				State = 126;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 125;
+				State = 127;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 126;
+				State = 128;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 127;
+				State = 129;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 128;
+				State = 130;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 129;
+				State = 131;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 130;
+				State = 132;
 				unknownDecl();
 				}
 				break;
@@ -628,16 +631,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 133;
+			State = 135;
 			Match(IDENT);
-			State = 134;
+			State = 136;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 140;
+			State = 142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 27021597781458951L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 3458764515968483335L) != 0)) {
 				{
-				State = 138;
+				State = 140;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -692,19 +695,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 135;
+					State = 137;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 136;
+					State = 138;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 137;
+					State = 139;
 					Match(ON);
 					}
 					break;
@@ -712,11 +715,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 142;
+				State = 144;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 143;
+			State = 145;
 			block();
 			}
 		}
@@ -767,19 +770,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 145;
+			State = 147;
 			Match(LBRACE);
-			State = 150;
+			State = 152;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9223372028264841215L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1099511627777L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 63L) != 0)) {
 				{
-				State = 148;
+				State = 150;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 146;
+					State = 148;
 					block();
 					}
 					break;
@@ -873,6 +876,13 @@ public partial class DealLangParser : Parser {
 				case BY:
 				case DEFAULTS:
 				case PER:
+				case GPU:
+				case GPU_HOUR:
+				case HOUR:
+				case KW:
+				case MW:
+				case KWH:
+				case MWH:
 				case YEAR:
 				case OF:
 				case AND:
@@ -908,7 +918,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 147;
+					State = 149;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -923,11 +933,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 152;
+				State = 154;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 153;
+			State = 155;
 			Match(RBRACE);
 			}
 		}
@@ -1044,16 +1054,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 169;
+			State = 171;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 155;
+				State = 157;
 				Match(TITLE);
-				State = 156;
+				State = 158;
 				Match(STRING);
 				}
 				break;
@@ -1061,9 +1071,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 157;
+				State = 159;
 				Match(CURRENCY);
-				State = 158;
+				State = 160;
 				ident();
 				}
 				break;
@@ -1071,9 +1081,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 159;
+				State = 161;
 				Match(CLOSING);
-				State = 160;
+				State = 162;
 				Match(DATE);
 				}
 				break;
@@ -1081,9 +1091,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 161;
+				State = 163;
 				Match(MATURITY);
-				State = 162;
+				State = 164;
 				Match(DATE);
 				}
 				break;
@@ -1091,9 +1101,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 163;
+				State = 165;
 				Match(FIRST_PAYMENT);
-				State = 164;
+				State = 166;
 				Match(DATE);
 				}
 				break;
@@ -1101,9 +1111,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 165;
+				State = 167;
 				Match(PAY);
-				State = 166;
+				State = 168;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1111,9 +1121,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 167;
+				State = 169;
 				Match(DAYCOUNT_KW);
-				State = 168;
+				State = 170;
 				dayCount();
 				}
 				break;
@@ -1154,7 +1164,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 171;
+			State = 173;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1204,27 +1214,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 173;
-			Match(PARTY);
-			State = 174;
-			_localctx.name = ident();
 			State = 175;
+			Match(PARTY);
+			State = 176;
+			_localctx.name = ident();
+			State = 177;
 			Match(LBRACE);
-			State = 179;
+			State = 181;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 57344L) != 0)) {
 				{
 				{
-				State = 176;
+				State = 178;
 				partyItem();
 				}
 				}
-				State = 181;
+				State = 183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 182;
+			State = 184;
 			Match(RBRACE);
 			}
 		}
@@ -1294,16 +1304,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 190;
+			State = 192;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 184;
+				State = 186;
 				Match(RATING);
-				State = 185;
+				State = 187;
 				Match(STRING);
 				}
 				break;
@@ -1311,9 +1321,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 186;
+				State = 188;
 				Match(PD);
-				State = 187;
+				State = 189;
 				expr(0);
 				}
 				break;
@@ -1321,9 +1331,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 188;
+				State = 190;
 				Match(RECOVERY);
-				State = 189;
+				State = 191;
 				expr(0);
 				}
 				break;
@@ -1377,27 +1387,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 192;
-			Match(FACILITY);
-			State = 193;
-			_localctx.name = ident();
 			State = 194;
+			Match(FACILITY);
+			State = 195;
+			_localctx.name = ident();
+			State = 196;
 			Match(LBRACE);
-			State = 198;
+			State = 200;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 195;
+				State = 197;
 				facilityItem();
 				}
 				}
-				State = 200;
+				State = 202;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 201;
+			State = 203;
 			Match(RBRACE);
 			}
 		}
@@ -1483,16 +1493,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_facilityItem);
 		int _la;
 		try {
-			State = 226;
+			State = 228;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 203;
+				State = 205;
 				Match(COST);
-				State = 204;
+				State = 206;
 				expr(0);
 				}
 				break;
@@ -1500,32 +1510,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 205;
-				Match(VALUE);
-				State = 206;
-				Match(STRAIGHT_LINE);
 				State = 207;
+				Match(VALUE);
+				State = 208;
+				Match(STRAIGHT_LINE);
+				State = 209;
 				duration();
-				State = 210;
+				State = 212;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 208;
+					State = 210;
 					Match(FLOOR);
-					State = 209;
+					State = 211;
 					expr(0);
 					}
 				}
 
-				State = 214;
+				State = 216;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 212;
+					State = 214;
 					Match(FROM);
-					State = 213;
+					State = 215;
 					Match(DATE);
 					}
 				}
@@ -1536,27 +1546,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 216;
-				Match(VALUE);
-				State = 217;
-				Match(SCHEDULE);
 				State = 218;
+				Match(VALUE);
+				State = 219;
+				Match(SCHEDULE);
+				State = 220;
 				Match(LBRACE);
-				State = 222;
+				State = 224;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 219;
+					State = 221;
 					schedulePoint();
 					}
 					}
-					State = 224;
+					State = 226;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 225;
+				State = 227;
 				Match(RBRACE);
 				}
 				break;
@@ -1600,16 +1610,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 228;
+			State = 230;
 			Match(DATE);
-			State = 229;
-			expr(0);
 			State = 231;
+			expr(0);
+			State = 233;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 230;
+				State = 232;
 				Match(COMMA);
 				}
 			}
@@ -1667,31 +1677,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 233;
-			Match(LEASE);
-			State = 234;
-			_localctx.name = ident();
 			State = 235;
-			Match(ON);
+			Match(LEASE);
 			State = 236;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 237;
+			Match(ON);
+			State = 238;
+			_localctx.facility = ident();
+			State = 239;
 			Match(LBRACE);
-			State = 241;
+			State = 243;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 36339451904L) != 0)) {
 				{
 				{
-				State = 238;
+				State = 240;
 				leaseItem();
 				}
 				}
-				State = 243;
+				State = 245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 244;
+			State = 246;
 			Match(RBRACE);
 			}
 		}
@@ -1838,16 +1848,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_leaseItem);
 		int _la;
 		try {
-			State = 280;
+			State = 282;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 246;
+				State = 248;
 				Match(LESSEE);
-				State = 247;
+				State = 249;
 				ident();
 				}
 				break;
@@ -1855,22 +1865,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 248;
-				Match(RENT);
-				State = 249;
-				expr(0);
 				State = 250;
+				Match(RENT);
+				State = 251;
+				expr(0);
+				State = 252;
 				perYear();
-				State = 255;
+				State = 257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 251;
-					Match(ESCALATING);
-					State = 252;
-					expr(0);
 					State = 253;
+					Match(ESCALATING);
+					State = 254;
+					expr(0);
+					State = 255;
 					perYear();
 					}
 				}
@@ -1881,9 +1891,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 257;
+				State = 259;
 				Match(STARTS);
-				State = 258;
+				State = 260;
 				Match(DATE);
 				}
 				break;
@@ -1891,9 +1901,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 259;
+				State = 261;
 				Match(TERM);
-				State = 260;
+				State = 262;
 				duration();
 				}
 				break;
@@ -1901,28 +1911,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 261;
-				Match(RENEWALS);
-				State = 262;
-				renewalCount();
 				State = 263;
-				duration();
+				Match(RENEWALS);
 				State = 264;
-				Match(AT);
+				renewalCount();
 				State = 265;
-				Match(LESSEE);
+				duration();
 				State = 266;
+				Match(AT);
+				State = 267;
+				Match(LESSEE);
+				State = 268;
 				Match(OPTION);
-				State = 270;
+				State = 272;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
 				case 1:
 					{
-					State = 267;
-					Match(RENT);
-					State = 268;
-					Match(AT);
 					State = 269;
+					Match(RENT);
+					State = 270;
+					Match(AT);
+					State = 271;
 					Match(MARKET);
 					}
 					break;
@@ -1933,19 +1943,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 272;
-				Match(RVG);
 				State = 274;
+				Match(RVG);
+				State = 276;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 273;
+					State = 275;
 					rvgPart();
 					}
 					}
-					State = 276;
+					State = 278;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) );
@@ -1955,9 +1965,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 278;
+				State = 280;
 				Match(DAYCOUNT_KW);
-				State = 279;
+				State = 281;
 				dayCount();
 				}
 				break;
@@ -1998,22 +2008,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 30, RULE_renewalCount);
 		try {
-			State = 285;
+			State = 287;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 282;
+				State = 284;
 				Match(NUMBER);
-				State = 283;
+				State = 285;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 284;
+				State = 286;
 				Match(QUANTITY);
 				}
 				break;
@@ -2087,16 +2097,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 32, RULE_rvgPart);
 		try {
-			State = 293;
+			State = 295;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 287;
+				State = 289;
 				Match(GUARANTEES);
-				State = 288;
+				State = 290;
 				expr(0);
 				}
 				break;
@@ -2104,9 +2114,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 289;
+				State = 291;
 				Match(CAP);
-				State = 290;
+				State = 292;
 				expr(0);
 				}
 				break;
@@ -2114,9 +2124,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 291;
+				State = 293;
 				Match(UNTIL);
-				State = 292;
+				State = 294;
 				Match(DATE);
 				}
 				break;
@@ -2170,27 +2180,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 295;
-			Match(LOAN);
-			State = 296;
-			_localctx.name = ident();
 			State = 297;
+			Match(LOAN);
+			State = 298;
+			_localctx.name = ident();
+			State = 299;
 			Match(LBRACE);
-			State = 301;
+			State = 303;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 330952999993600L) != 0)) {
 				{
 				{
-				State = 298;
+				State = 300;
 				loanItem();
 				}
 				}
-				State = 303;
+				State = 305;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 304;
+			State = 306;
 			Match(RBRACE);
 			}
 		}
@@ -2313,16 +2323,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 36, RULE_loanItem);
 		int _la;
 		try {
-			State = 324;
+			State = 326;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 306;
+				State = 308;
 				Match(OBLIGOR);
-				State = 307;
+				State = 309;
 				ident();
 				}
 				break;
@@ -2330,9 +2340,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 308;
+				State = 310;
 				Match(BALANCE);
-				State = 309;
+				State = 311;
 				expr(0);
 				}
 				break;
@@ -2340,16 +2350,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 310;
+				State = 312;
 				Match(COUPON);
-				State = 311;
-				expr(0);
 				State = 313;
+				expr(0);
+				State = 315;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 312;
+					State = 314;
 					Match(FIXED);
 					}
 				}
@@ -2360,11 +2370,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 315;
-				Match(INTEREST_ONLY);
-				State = 316;
-				Match(UNTIL);
 				State = 317;
+				Match(INTEREST_ONLY);
+				State = 318;
+				Match(UNTIL);
+				State = 319;
 				Match(DATE);
 				}
 				break;
@@ -2372,9 +2382,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 318;
+				State = 320;
 				Match(AMORTIZE);
-				State = 319;
+				State = 321;
 				amortization();
 				}
 				break;
@@ -2382,9 +2392,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 320;
+				State = 322;
 				Match(MATURITY);
-				State = 321;
+				State = 323;
 				Match(DATE);
 				}
 				break;
@@ -2392,9 +2402,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 322;
+				State = 324;
 				Match(RECOVERY);
-				State = 323;
+				State = 325;
 				expr(0);
 				}
 				break;
@@ -2448,27 +2458,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 326;
-			Match(TRANCHE);
-			State = 327;
-			_localctx.name = ident();
 			State = 328;
+			Match(TRANCHE);
+			State = 329;
+			_localctx.name = ident();
+			State = 330;
 			Match(LBRACE);
-			State = 332;
+			State = 334;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4833453115703552L) != 0)) {
 				{
 				{
-				State = 329;
+				State = 331;
 				trancheItem();
 				}
 				}
-				State = 334;
+				State = 336;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 335;
+			State = 337;
 			Match(RBRACE);
 			}
 		}
@@ -2576,16 +2586,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_trancheItem);
 		int _la;
 		try {
-			State = 353;
+			State = 355;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 337;
+				State = 339;
 				Match(BALANCE);
-				State = 338;
+				State = 340;
 				expr(0);
 				}
 				break;
@@ -2593,16 +2603,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 339;
+				State = 341;
 				Match(COUPON);
-				State = 340;
-				expr(0);
 				State = 342;
+				expr(0);
+				State = 344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 341;
+					State = 343;
 					Match(FIXED);
 					}
 				}
@@ -2613,11 +2623,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 344;
-				Match(INTEREST_ONLY);
-				State = 345;
-				Match(UNTIL);
 				State = 346;
+				Match(INTEREST_ONLY);
+				State = 347;
+				Match(UNTIL);
+				State = 348;
 				Match(DATE);
 				}
 				break;
@@ -2625,9 +2635,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 347;
+				State = 349;
 				Match(AMORTIZE);
-				State = 348;
+				State = 350;
 				amortization();
 				}
 				break;
@@ -2635,9 +2645,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 349;
+				State = 351;
 				Match(MATURITY);
-				State = 350;
+				State = 352;
 				Match(DATE);
 				}
 				break;
@@ -2645,9 +2655,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 351;
+				State = 353;
 				Match(SENIORITY);
-				State = 352;
+				State = 354;
 				Match(NUMBER);
 				}
 				break;
@@ -2733,14 +2743,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_amortization);
 		int _la;
 		try {
-			State = 367;
+			State = 369;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 355;
+				State = 357;
 				Match(BULLET);
 				}
 				break;
@@ -2748,7 +2758,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 356;
+				State = 358;
 				Match(LEVEL);
 				}
 				break;
@@ -2756,7 +2766,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 357;
+				State = 359;
 				Match(LINEAR);
 				}
 				break;
@@ -2764,25 +2774,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 358;
+				State = 360;
 				Match(SCHEDULE);
-				State = 359;
+				State = 361;
 				Match(LBRACE);
-				State = 363;
+				State = 365;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 360;
+					State = 362;
 					schedulePoint();
 					}
 					}
-					State = 365;
+					State = 367;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 366;
+				State = 368;
 				Match(RBRACE);
 				}
 				break;
@@ -2836,27 +2846,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 369;
-			Match(EQUITY);
-			State = 370;
-			_localctx.name = ident();
 			State = 371;
+			Match(EQUITY);
+			State = 372;
+			_localctx.name = ident();
+			State = 373;
 			Match(LBRACE);
-			State = 375;
+			State = 377;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 372;
+				State = 374;
 				equityItem();
 				}
 				}
-				State = 377;
+				State = 379;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 378;
+			State = 380;
 			Match(RBRACE);
 			}
 		}
@@ -2923,16 +2933,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_equityItem);
 		int _la;
 		try {
-			State = 391;
+			State = 393;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 380;
+				State = 382;
 				Match(CONTRIBUTED);
-				State = 381;
+				State = 383;
 				expr(0);
 				}
 				break;
@@ -2940,23 +2950,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 382;
+				State = 384;
 				Match(HOLDERS);
-				State = 383;
+				State = 385;
 				holder();
-				State = 388;
+				State = 390;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 384;
+					State = 386;
 					Match(COMMA);
-					State = 385;
+					State = 387;
 					holder();
 					}
 					}
-					State = 390;
+					State = 392;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3004,9 +3014,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 393;
+			State = 395;
 			ident();
-			State = 394;
+			State = 396;
 			expr(0);
 			}
 		}
@@ -3056,32 +3066,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 396;
+			State = 398;
 			Match(ACCOUNT);
-			State = 397;
+			State = 399;
 			_localctx.name = ident();
-			State = 406;
+			State = 408;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 398;
+				State = 400;
 				Match(LBRACE);
-				State = 402;
+				State = 404;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1008806316530991104L) != 0)) {
 					{
 					{
-					State = 399;
+					State = 401;
 					accountItem();
 					}
 					}
-					State = 404;
+					State = 406;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 405;
+				State = 407;
 				Match(RBRACE);
 				}
 			}
@@ -3156,16 +3166,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 52, RULE_accountItem);
 		try {
-			State = 414;
+			State = 416;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 408;
+				State = 410;
 				Match(TARGET);
-				State = 409;
+				State = 411;
 				expr(0);
 				}
 				break;
@@ -3173,9 +3183,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 410;
+				State = 412;
 				Match(INITIAL);
-				State = 411;
+				State = 413;
 				expr(0);
 				}
 				break;
@@ -3183,9 +3193,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 412;
+				State = 414;
 				Match(EARNS);
-				State = 413;
+				State = 415;
 				expr(0);
 				}
 				break;
@@ -3246,31 +3256,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 416;
-			Match(FEE);
-			State = 417;
-			_localctx.name = ident();
 			State = 418;
-			Match(LBRACE);
+			Match(FEE);
 			State = 419;
+			_localctx.name = ident();
+			State = 420;
+			Match(LBRACE);
+			State = 421;
 			expr(0);
-			State = 427;
+			State = 429;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 420;
+				State = 422;
 				perYear();
-				State = 425;
+				State = 427;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 421;
-					Match(ESCALATING);
-					State = 422;
-					expr(0);
 					State = 423;
+					Match(ESCALATING);
+					State = 424;
+					expr(0);
+					State = 425;
 					perYear();
 					}
 				}
@@ -3278,7 +3288,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 429;
+			State = 431;
 			Match(RBRACE);
 			}
 		}
@@ -3331,36 +3341,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 431;
-			Match(TEST);
-			State = 432;
-			_localctx.name = ident();
 			State = 433;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 434;
+			_localctx.name = ident();
+			State = 435;
+			Match(ASSIGN);
+			State = 436;
 			expr(0);
-			State = 438;
+			State = 440;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 435;
-				Match(OVER);
-				State = 436;
-				Match(TRAILING);
 				State = 437;
+				Match(OVER);
+				State = 438;
+				Match(TRAILING);
+				State = 439;
 				duration();
 				}
 			}
 
-			State = 442;
+			State = 444;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 440;
+				State = 442;
 				Match(FROM);
-				State = 441;
+				State = 443;
 				Match(DATE);
 				}
 			}
@@ -3416,29 +3426,29 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 444;
-			Match(TRIGGER);
-			State = 445;
-			_localctx.name = ident();
 			State = 446;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 447;
+			_localctx.name = ident();
+			State = 448;
+			Match(WHEN);
+			State = 449;
 			expr(0);
-			State = 450;
+			State = 452;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 448;
+				State = 450;
 				Match(FROM);
-				State = 449;
+				State = 451;
 				Match(DATE);
 				}
 			}
 
-			State = 452;
+			State = 454;
 			Match(ARROW);
-			State = 453;
+			State = 455;
 			_localctx.effect = ident();
 			}
 		}
@@ -3484,20 +3494,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 455;
-			Match(DEFAULT);
-			State = 456;
-			Match(WHEN);
 			State = 457;
+			Match(DEFAULT);
+			State = 458;
+			Match(WHEN);
+			State = 459;
 			expr(0);
-			State = 460;
+			State = 462;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 458;
+				State = 460;
 				Match(GRACE);
-				State = 459;
+				State = 461;
 				duration();
 				}
 			}
@@ -3549,25 +3559,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 462;
-			Match(CFADS);
-			State = 463;
-			Match(INCLUDES);
 			State = 464;
+			Match(CFADS);
+			State = 465;
+			Match(INCLUDES);
+			State = 466;
 			cfadsItem();
-			State = 469;
+			State = 471;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 465;
+				State = 467;
 				Match(COMMA);
-				State = 466;
+				State = 468;
 				cfadsItem();
 				}
 				}
-				State = 471;
+				State = 473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3607,13 +3617,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 64, RULE_cfadsItem);
 		try {
-			State = 474;
+			State = 476;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 472;
+				State = 474;
 				Match(RVG);
 				}
 				break;
@@ -3670,7 +3680,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 473;
+				State = 475;
 				ident();
 				}
 				break;
@@ -3720,25 +3730,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 476;
+			State = 478;
 			Match(WATERFALL);
-			State = 477;
+			State = 479;
 			Match(LBRACE);
-			State = 481;
+			State = 483;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 167L) != 0)) {
 				{
 				{
-				State = 478;
+				State = 480;
 				step();
 				}
 				}
-				State = 483;
+				State = 485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 484;
+			State = 486;
 			Match(RBRACE);
 			}
 		}
@@ -3881,39 +3891,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_step);
 		int _la;
 		try {
-			State = 532;
+			State = 534;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 486;
+				State = 488;
 				Match(PAY);
-				State = 487;
+				State = 489;
 				((PayStepContext)_localctx).target = reference();
-				State = 497;
+				State = 499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 488;
+					State = 490;
 					Match(USING);
-					State = 489;
+					State = 491;
 					ident();
-					State = 494;
+					State = 496;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 490;
+						State = 492;
 						Match(COMMA);
-						State = 491;
+						State = 493;
 						ident();
 						}
 						}
-						State = 496;
+						State = 498;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3926,9 +3936,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 499;
+				State = 501;
 				Match(FILL);
-				State = 500;
+				State = 502;
 				ident();
 				}
 				break;
@@ -3936,9 +3946,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 501;
+				State = 503;
 				Match(RELEASE);
-				State = 502;
+				State = 504;
 				ident();
 				}
 				break;
@@ -3946,13 +3956,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 503;
-				Match(HOLD);
-				State = 504;
-				Match(REST);
 				State = 505;
-				Match(IN);
+				Match(HOLD);
 				State = 506;
+				Match(REST);
+				State = 507;
+				Match(IN);
+				State = 508;
 				ident();
 				}
 				break;
@@ -3960,13 +3970,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 507;
-				Match(DISTRIBUTE);
-				State = 508;
-				Match(REST);
 				State = 509;
-				Match(TO);
+				Match(DISTRIBUTE);
 				State = 510;
+				Match(REST);
+				State = 511;
+				Match(TO);
+				State = 512;
 				ident();
 				}
 				break;
@@ -3974,52 +3984,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 511;
-				Match(IF);
-				State = 512;
-				expr(0);
 				State = 513;
+				Match(IF);
+				State = 514;
+				expr(0);
+				State = 515;
 				Match(LBRACE);
-				State = 517;
+				State = 519;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 167L) != 0)) {
 					{
 					{
-					State = 514;
+					State = 516;
 					step();
 					}
 					}
-					State = 519;
+					State = 521;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 520;
+				State = 522;
 				Match(RBRACE);
-				State = 530;
+				State = 532;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 521;
+					State = 523;
 					Match(ELSE);
-					State = 522;
+					State = 524;
 					Match(LBRACE);
-					State = 526;
+					State = 528;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 167L) != 0)) {
 						{
 						{
-						State = 523;
+						State = 525;
 						step();
 						}
 						}
-						State = 528;
+						State = 530;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 529;
+					State = 531;
 					Match(RBRACE);
 					}
 				}
@@ -4072,25 +4082,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 534;
+			State = 536;
 			Match(ENFORCEMENT);
-			State = 535;
+			State = 537;
 			Match(LBRACE);
-			State = 539;
+			State = 541;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 536;
+				State = 538;
 				enforcementItem();
 				}
 				}
-				State = 541;
+				State = 543;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 542;
+			State = 544;
 			Match(RBRACE);
 			}
 		}
@@ -4162,44 +4172,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 560;
+			State = 562;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 544;
+				State = 546;
 				Match(SELL);
-				State = 545;
+				State = 547;
 				ident();
-				State = 550;
+				State = 552;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 546;
+					State = 548;
 					Match(COMMA);
-					State = 547;
+					State = 549;
 					ident();
 					}
 					}
-					State = 552;
+					State = 554;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 556;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 553;
+					State = 555;
 					sellTerm();
 					}
 					}
-					State = 558;
+					State = 560;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4209,7 +4219,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 559;
+				State = 561;
 				waterfallDecl();
 				}
 				break;
@@ -4272,16 +4282,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 74, RULE_sellTerm);
 		try {
-			State = 566;
+			State = 568;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 562;
+				State = 564;
 				Match(HAIRCUT);
-				State = 563;
+				State = 565;
 				expr(0);
 				}
 				break;
@@ -4289,9 +4299,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 564;
+				State = 566;
 				Match(LAG);
-				State = 565;
+				State = 567;
 				duration();
 				}
 				break;
@@ -4350,31 +4360,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 568;
-			Match(SCENARIO);
-			State = 569;
-			_localctx.name = ident();
 			State = 570;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 571;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 572;
+			Match(FOR);
+			State = 573;
+			_localctx.deal = ident();
+			State = 574;
 			Match(LBRACE);
-			State = 576;
+			State = 578;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 27021597781475335L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 3458764515968499719L) != 0)) {
 				{
 				{
-				State = 573;
+				State = 575;
 				scenarioItem();
 				}
 				}
-				State = 578;
+				State = 580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 579;
+			State = 581;
 			Match(RBRACE);
 			}
 		}
@@ -4495,20 +4505,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 608;
+			State = 610;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 581;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 582;
-				Match(RENEWALS);
 				State = 583;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 584;
+				Match(RENEWALS);
+				State = 585;
+				Match(TAKEN);
+				State = 586;
 				Match(NUMBER);
 				}
 				break;
@@ -4516,13 +4526,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 586;
-				((DeflateItemContext)_localctx).path = reference();
-				State = 587;
-				Match(DEFLATE);
 				State = 588;
-				expr(0);
+				((DeflateItemContext)_localctx).path = reference();
 				State = 589;
+				Match(DEFLATE);
+				State = 590;
+				expr(0);
+				State = 591;
 				perYear();
 				}
 				break;
@@ -4530,15 +4540,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 591;
-				((DropItemContext)_localctx).path = reference();
-				State = 592;
-				Match(DROP);
 				State = 593;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 594;
-				Match(BY);
+				Match(DROP);
 				State = 595;
+				expr(0);
+				State = 596;
+				Match(BY);
+				State = 597;
 				Match(DATE);
 				}
 				break;
@@ -4546,13 +4556,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 597;
-				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 598;
-				Match(DEFAULTS);
 				State = 599;
-				Match(ON);
+				((PartyDefaultsItemContext)_localctx).party = ident();
 				State = 600;
+				Match(DEFAULTS);
+				State = 601;
+				Match(ON);
+				State = 602;
 				Match(DATE);
 				}
 				break;
@@ -4560,9 +4570,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 602;
-				Match(ENFORCEMENT);
 				State = 604;
+				Match(ENFORCEMENT);
+				State = 606;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4570,7 +4580,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 603;
+						State = 605;
 						sellTerm();
 						}
 						}
@@ -4578,7 +4588,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 606;
+					State = 608;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,59,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -4620,9 +4630,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 610;
+			State = 612;
 			Match(PER);
-			State = 611;
+			State = 613;
 			Match(YEAR);
 			}
 		}
@@ -4659,7 +4669,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 613;
+			State = 615;
 			Match(QUANTITY);
 			}
 		}
@@ -4749,6 +4759,41 @@ public partial class DealLangParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitCallExpr(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PerUnitExprContext : ExprContext {
+		public IToken amount;
+		public MeasureUnitContext unit;
+		public MeasureUnitContext per;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PER() { return GetToken(DealLangParser.PER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public MeasureUnitContext[] measureUnit() {
+			return GetRuleContexts<MeasureUnitContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public MeasureUnitContext measureUnit(int i) {
+			return GetRuleContext<MeasureUnitContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUANTITY() { return GetToken(DealLangParser.QUANTITY, 0); }
+		public PerUnitExprContext(ExprContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPerUnitExpr(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MeasureExprContext : ExprContext {
+		public MeasureUnitContext unit;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public MeasureUnitContext measureUnit() {
+			return GetRuleContext<MeasureUnitContext>(0);
+		}
+		public MeasureExprContext(ExprContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMeasureExpr(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -4930,20 +4975,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 642;
+			State = 652;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 616;
-				Match(LPAREN);
-				State = 617;
-				expr(0);
 				State = 618;
+				Match(LPAREN);
+				State = 619;
+				expr(0);
+				State = 620;
 				Match(RPAREN);
 				}
 				break;
@@ -4952,10 +4997,10 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 620;
+				State = 622;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 621;
-				expr(13);
+				State = 623;
+				expr(15);
 				}
 				break;
 			case 3:
@@ -4963,10 +5008,10 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 622;
+				State = 624;
 				Match(NOT);
-				State = 623;
-				expr(8);
+				State = 625;
+				expr(10);
 				}
 				break;
 			case 4:
@@ -4974,101 +5019,143 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 624;
+				State = 626;
 				((CallExprContext)_localctx).callee = ident();
-				State = 625;
+				State = 627;
 				Match(LPAREN);
-				State = 634;
+				State = 636;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 28992199912259591L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 3711001588710965255L) != 0)) {
 					{
-					State = 626;
+					State = 628;
 					expr(0);
-					State = 631;
+					State = 633;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 627;
+						State = 629;
 						Match(COMMA);
-						State = 628;
+						State = 630;
 						expr(0);
 						}
 						}
-						State = 633;
+						State = 635;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 636;
+				State = 638;
 				Match(RPAREN);
 				}
 				break;
 			case 5:
 				{
-				_localctx = new QuantityExprContext(_localctx);
+				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 638;
-				Match(QUANTITY);
+				State = 640;
+				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
+				_la = TokenStream.LA(1);
+				if ( !(_la==QUANTITY || _la==NUMBER) ) {
+					((PerUnitExprContext)_localctx).amount = ErrorHandler.RecoverInline(this);
+				}
+				else {
+					ErrorHandler.ReportMatch(this);
+				    Consume();
+				}
+				State = 642;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 127L) != 0)) {
+					{
+					State = 641;
+					((PerUnitExprContext)_localctx).unit = measureUnit();
+					}
+				}
+
+				State = 644;
+				Match(PER);
+				State = 645;
+				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
 			case 6:
 				{
-				_localctx = new NumberExprContext(_localctx);
+				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 639;
+				State = 646;
 				Match(NUMBER);
+				State = 647;
+				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
 			case 7:
 				{
-				_localctx = new DateExprContext(_localctx);
+				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 640;
-				Match(DATE);
+				State = 648;
+				Match(QUANTITY);
 				}
 				break;
 			case 8:
 				{
+				_localctx = new NumberExprContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 649;
+				Match(NUMBER);
+				}
+				break;
+			case 9:
+				{
+				_localctx = new DateExprContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 650;
+				Match(DATE);
+				}
+				break;
+			case 10:
+				{
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 641;
+				State = 651;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 664;
+			State = 674;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,65,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,66,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 662;
+					State = 672;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 644;
-						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 645;
+						State = 654;
+						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
+						State = 655;
 						Match(OF);
-						State = 646;
-						((OfExprContext)_localctx).right = expr(13);
+						State = 656;
+						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
 					case 2:
@@ -5076,9 +5163,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 647;
-						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 648;
+						State = 657;
+						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
+						State = 658;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5088,8 +5175,8 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 649;
-						((MultiplyExprContext)_localctx).right = expr(12);
+						State = 659;
+						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
 					case 3:
@@ -5097,9 +5184,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 650;
-						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 651;
+						State = 660;
+						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
+						State = 661;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5109,8 +5196,8 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 652;
-						((AddExprContext)_localctx).right = expr(11);
+						State = 662;
+						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
 					case 4:
@@ -5118,20 +5205,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 653;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 654;
+						State = 663;
+						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
+						State = 664;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 63L) != 0)) ) {
+						if ( !(((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 655;
-						((CompareExprContext)_localctx).right = expr(10);
+						State = 665;
+						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
 					case 5:
@@ -5139,12 +5226,12 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 656;
-						if (!(Precpred(Context, 7))) throw new FailedPredicateException(this, "Precpred(Context, 7)");
-						State = 657;
+						State = 666;
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
+						State = 667;
 						Match(AND);
-						State = 658;
-						((AndExprContext)_localctx).right = expr(8);
+						State = 668;
+						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
 					case 6:
@@ -5152,20 +5239,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 659;
-						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 660;
+						State = 669;
+						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
+						State = 670;
 						Match(OR);
-						State = 661;
-						((OrExprContext)_localctx).right = expr(7);
+						State = 671;
+						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 666;
+				State = 676;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,65,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,66,Context);
 			}
 			}
 		}
@@ -5176,6 +5263,57 @@ public partial class DealLangParser : Parser {
 		}
 		finally {
 			UnrollRecursionContexts(_parentctx);
+		}
+		return _localctx;
+	}
+
+	public partial class MeasureUnitContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GPU() { return GetToken(DealLangParser.GPU, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GPU_HOUR() { return GetToken(DealLangParser.GPU_HOUR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOUR() { return GetToken(DealLangParser.HOUR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KW() { return GetToken(DealLangParser.KW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MW() { return GetToken(DealLangParser.MW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KWH() { return GetToken(DealLangParser.KWH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MWH() { return GetToken(DealLangParser.MWH, 0); }
+		public MeasureUnitContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_measureUnit; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMeasureUnit(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public MeasureUnitContext measureUnit() {
+		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
+		EnterRule(_localctx, 86, RULE_measureUnit);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 677;
+			_la = TokenStream.LA(1);
+			if ( !(((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 127L) != 0)) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
 		}
 		return _localctx;
 	}
@@ -5205,20 +5343,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 86, RULE_reference);
+		EnterRule(_localctx, 88, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 667;
+			State = 679;
 			ident();
-			State = 670;
+			State = 682;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				{
-				State = 668;
+				State = 680;
 				Match(DOT);
-				State = 669;
+				State = 681;
 				_localctx.member = ident();
 				}
 				break;
@@ -5304,14 +5442,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 88, RULE_ident);
+		EnterRule(_localctx, 90, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 672;
+			State = 684;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 27021597781458951L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 3458764515968483335L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5346,253 +5484,258 @@ public partial class DealLangParser : Parser {
 	}
 	private bool expr_sempred(ExprContext _localctx, int predIndex) {
 		switch (predIndex) {
-		case 1: return Precpred(Context, 12);
-		case 2: return Precpred(Context, 11);
-		case 3: return Precpred(Context, 10);
-		case 4: return Precpred(Context, 9);
-		case 5: return Precpred(Context, 7);
-		case 6: return Precpred(Context, 6);
+		case 1: return Precpred(Context, 14);
+		case 2: return Precpred(Context, 13);
+		case 3: return Precpred(Context, 12);
+		case 4: return Precpred(Context, 11);
+		case 5: return Precpred(Context, 9);
+		case 6: return Precpred(Context, 8);
 		}
 		return true;
 	}
 
 	private static int[] _serializedATN = {
-		4,1,126,675,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,133,687,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
-		2,43,7,43,2,44,7,44,1,0,1,0,1,0,1,0,5,0,95,8,0,10,0,12,0,98,9,0,1,0,1,
-		0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,109,8,2,10,2,12,2,112,9,2,1,2,1,2,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,132,
-		8,3,1,4,1,4,1,4,1,4,1,4,5,4,139,8,4,10,4,12,4,142,9,4,1,4,1,4,1,5,1,5,
-		1,5,5,5,149,8,5,10,5,12,5,152,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,170,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,178,
-		8,8,10,8,12,8,181,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,191,8,9,1,10,
-		1,10,1,10,1,10,5,10,197,8,10,10,10,12,10,200,9,10,1,10,1,10,1,11,1,11,
-		1,11,1,11,1,11,1,11,1,11,3,11,211,8,11,1,11,1,11,3,11,215,8,11,1,11,1,
-		11,1,11,1,11,5,11,221,8,11,10,11,12,11,224,9,11,1,11,3,11,227,8,11,1,12,
-		1,12,1,12,3,12,232,8,12,1,13,1,13,1,13,1,13,1,13,1,13,5,13,240,8,13,10,
-		13,12,13,243,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
-		14,3,14,256,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		1,14,1,14,3,14,271,8,14,1,14,1,14,4,14,275,8,14,11,14,12,14,276,1,14,1,
-		14,3,14,281,8,14,1,15,1,15,1,15,3,15,286,8,15,1,16,1,16,1,16,1,16,1,16,
-		1,16,3,16,294,8,16,1,17,1,17,1,17,1,17,5,17,300,8,17,10,17,12,17,303,9,
-		17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,314,8,18,1,18,1,18,
-		1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,325,8,18,1,19,1,19,1,19,1,19,5,
-		19,331,8,19,10,19,12,19,334,9,19,1,19,1,19,1,20,1,20,1,20,1,20,1,20,3,
-		20,343,8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,354,8,20,
-		1,21,1,21,1,21,1,21,1,21,1,21,5,21,362,8,21,10,21,12,21,365,9,21,1,21,
-		3,21,368,8,21,1,22,1,22,1,22,1,22,5,22,374,8,22,10,22,12,22,377,9,22,1,
-		22,1,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,387,8,23,10,23,12,23,390,9,
-		23,3,23,392,8,23,1,24,1,24,1,24,1,25,1,25,1,25,1,25,5,25,401,8,25,10,25,
-		12,25,404,9,25,1,25,3,25,407,8,25,1,26,1,26,1,26,1,26,1,26,1,26,3,26,415,
-		8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,426,8,27,3,27,428,
-		8,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,439,8,28,1,28,1,
-		28,3,28,443,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,451,8,29,1,29,1,29,
-		1,29,1,30,1,30,1,30,1,30,1,30,3,30,461,8,30,1,31,1,31,1,31,1,31,1,31,5,
-		31,468,8,31,10,31,12,31,471,9,31,1,32,1,32,3,32,475,8,32,1,33,1,33,1,33,
-		5,33,480,8,33,10,33,12,33,483,9,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,
-		1,34,5,34,493,8,34,10,34,12,34,496,9,34,3,34,498,8,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,516,
-		8,34,10,34,12,34,519,9,34,1,34,1,34,1,34,1,34,5,34,525,8,34,10,34,12,34,
-		528,9,34,1,34,3,34,531,8,34,3,34,533,8,34,1,35,1,35,1,35,5,35,538,8,35,
-		10,35,12,35,541,9,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,549,8,36,10,36,
-		12,36,552,9,36,1,36,5,36,555,8,36,10,36,12,36,558,9,36,1,36,3,36,561,8,
-		36,1,37,1,37,1,37,1,37,3,37,567,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,
-		575,8,38,10,38,12,38,578,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,4,39,605,8,39,11,39,12,39,606,3,39,609,8,39,1,40,1,40,1,
-		40,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,5,42,630,8,42,10,42,12,42,633,9,42,3,42,635,8,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,3,42,643,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,663,8,42,10,
-		42,12,42,666,9,42,1,43,1,43,1,43,3,43,671,8,43,1,44,1,44,1,44,0,1,84,45,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,0,5,1,0,96,
-		97,1,0,106,107,1,0,104,105,1,0,108,113,17,0,3,3,5,9,13,15,17,20,22,22,
-		25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,67,69,83,85,91,91,120,
-		121,755,0,96,1,0,0,0,2,101,1,0,0,0,4,104,1,0,0,0,6,131,1,0,0,0,8,133,1,
-		0,0,0,10,145,1,0,0,0,12,169,1,0,0,0,14,171,1,0,0,0,16,173,1,0,0,0,18,190,
-		1,0,0,0,20,192,1,0,0,0,22,226,1,0,0,0,24,228,1,0,0,0,26,233,1,0,0,0,28,
-		280,1,0,0,0,30,285,1,0,0,0,32,293,1,0,0,0,34,295,1,0,0,0,36,324,1,0,0,
-		0,38,326,1,0,0,0,40,353,1,0,0,0,42,367,1,0,0,0,44,369,1,0,0,0,46,391,1,
-		0,0,0,48,393,1,0,0,0,50,396,1,0,0,0,52,414,1,0,0,0,54,416,1,0,0,0,56,431,
-		1,0,0,0,58,444,1,0,0,0,60,455,1,0,0,0,62,462,1,0,0,0,64,474,1,0,0,0,66,
-		476,1,0,0,0,68,532,1,0,0,0,70,534,1,0,0,0,72,560,1,0,0,0,74,566,1,0,0,
-		0,76,568,1,0,0,0,78,608,1,0,0,0,80,610,1,0,0,0,82,613,1,0,0,0,84,642,1,
-		0,0,0,86,667,1,0,0,0,88,672,1,0,0,0,90,95,3,2,1,0,91,95,3,4,2,0,92,95,
-		3,76,38,0,93,95,3,8,4,0,94,90,1,0,0,0,94,91,1,0,0,0,94,92,1,0,0,0,94,93,
-		1,0,0,0,95,98,1,0,0,0,96,94,1,0,0,0,96,97,1,0,0,0,97,99,1,0,0,0,98,96,
-		1,0,0,0,99,100,5,0,0,1,100,1,1,0,0,0,101,102,5,3,0,0,102,103,5,118,0,0,
-		103,3,1,0,0,0,104,105,5,1,0,0,105,106,3,88,44,0,106,110,5,96,0,0,107,109,
-		3,6,3,0,108,107,1,0,0,0,109,112,1,0,0,0,110,108,1,0,0,0,110,111,1,0,0,
-		0,111,113,1,0,0,0,112,110,1,0,0,0,113,114,5,97,0,0,114,5,1,0,0,0,115,132,
-		3,12,6,0,116,132,3,16,8,0,117,132,3,20,10,0,118,132,3,26,13,0,119,132,
-		3,34,17,0,120,132,3,38,19,0,121,132,3,44,22,0,122,132,3,50,25,0,123,132,
-		3,54,27,0,124,132,3,56,28,0,125,132,3,58,29,0,126,132,3,60,30,0,127,132,
-		3,62,31,0,128,132,3,66,33,0,129,132,3,70,35,0,130,132,3,8,4,0,131,115,
-		1,0,0,0,131,116,1,0,0,0,131,117,1,0,0,0,131,118,1,0,0,0,131,119,1,0,0,
-		0,131,120,1,0,0,0,131,121,1,0,0,0,131,122,1,0,0,0,131,123,1,0,0,0,131,
-		124,1,0,0,0,131,125,1,0,0,0,131,126,1,0,0,0,131,127,1,0,0,0,131,128,1,
-		0,0,0,131,129,1,0,0,0,131,130,1,0,0,0,132,7,1,0,0,0,133,134,5,120,0,0,
-		134,140,4,4,0,0,135,139,3,88,44,0,136,139,5,4,0,0,137,139,5,24,0,0,138,
-		135,1,0,0,0,138,136,1,0,0,0,138,137,1,0,0,0,139,142,1,0,0,0,140,138,1,
-		0,0,0,140,141,1,0,0,0,141,143,1,0,0,0,142,140,1,0,0,0,143,144,3,10,5,0,
-		144,9,1,0,0,0,145,150,5,96,0,0,146,149,3,10,5,0,147,149,8,0,0,0,148,146,
-		1,0,0,0,148,147,1,0,0,0,149,152,1,0,0,0,150,148,1,0,0,0,150,151,1,0,0,
-		0,151,153,1,0,0,0,152,150,1,0,0,0,153,154,5,97,0,0,154,11,1,0,0,0,155,
-		156,5,5,0,0,156,170,5,118,0,0,157,158,5,6,0,0,158,170,3,88,44,0,159,160,
-		5,7,0,0,160,170,5,115,0,0,161,162,5,8,0,0,162,170,5,115,0,0,163,164,5,
-		9,0,0,164,170,5,115,0,0,165,166,5,10,0,0,166,170,3,88,44,0,167,168,5,11,
-		0,0,168,170,3,14,7,0,169,155,1,0,0,0,169,157,1,0,0,0,169,159,1,0,0,0,169,
-		161,1,0,0,0,169,163,1,0,0,0,169,165,1,0,0,0,169,167,1,0,0,0,170,13,1,0,
-		0,0,171,172,5,114,0,0,172,15,1,0,0,0,173,174,5,12,0,0,174,175,3,88,44,
-		0,175,179,5,96,0,0,176,178,3,18,9,0,177,176,1,0,0,0,178,181,1,0,0,0,179,
-		177,1,0,0,0,179,180,1,0,0,0,180,182,1,0,0,0,181,179,1,0,0,0,182,183,5,
-		97,0,0,183,17,1,0,0,0,184,185,5,13,0,0,185,191,5,118,0,0,186,187,5,14,
-		0,0,187,191,3,84,42,0,188,189,5,15,0,0,189,191,3,84,42,0,190,184,1,0,0,
-		0,190,186,1,0,0,0,190,188,1,0,0,0,191,19,1,0,0,0,192,193,5,16,0,0,193,
-		194,3,88,44,0,194,198,5,96,0,0,195,197,3,22,11,0,196,195,1,0,0,0,197,200,
-		1,0,0,0,198,196,1,0,0,0,198,199,1,0,0,0,199,201,1,0,0,0,200,198,1,0,0,
-		0,201,202,5,97,0,0,202,21,1,0,0,0,203,204,5,17,0,0,204,227,3,84,42,0,205,
-		206,5,18,0,0,206,207,5,19,0,0,207,210,3,82,41,0,208,209,5,20,0,0,209,211,
-		3,84,42,0,210,208,1,0,0,0,210,211,1,0,0,0,211,214,1,0,0,0,212,213,5,21,
-		0,0,213,215,5,115,0,0,214,212,1,0,0,0,214,215,1,0,0,0,215,227,1,0,0,0,
-		216,217,5,18,0,0,217,218,5,22,0,0,218,222,5,96,0,0,219,221,3,24,12,0,220,
-		219,1,0,0,0,221,224,1,0,0,0,222,220,1,0,0,0,222,223,1,0,0,0,223,225,1,
-		0,0,0,224,222,1,0,0,0,225,227,5,97,0,0,226,203,1,0,0,0,226,205,1,0,0,0,
-		226,216,1,0,0,0,227,23,1,0,0,0,228,229,5,115,0,0,229,231,3,84,42,0,230,
-		232,5,100,0,0,231,230,1,0,0,0,231,232,1,0,0,0,232,25,1,0,0,0,233,234,5,
-		23,0,0,234,235,3,88,44,0,235,236,5,24,0,0,236,237,3,88,44,0,237,241,5,
-		96,0,0,238,240,3,28,14,0,239,238,1,0,0,0,240,243,1,0,0,0,241,239,1,0,0,
-		0,241,242,1,0,0,0,242,244,1,0,0,0,243,241,1,0,0,0,244,245,5,97,0,0,245,
-		27,1,0,0,0,246,247,5,25,0,0,247,281,3,88,44,0,248,249,5,26,0,0,249,250,
-		3,84,42,0,250,255,3,80,40,0,251,252,5,27,0,0,252,253,3,84,42,0,253,254,
-		3,80,40,0,254,256,1,0,0,0,255,251,1,0,0,0,255,256,1,0,0,0,256,281,1,0,
-		0,0,257,258,5,28,0,0,258,281,5,115,0,0,259,260,5,29,0,0,260,281,3,82,41,
-		0,261,262,5,30,0,0,262,263,3,30,15,0,263,264,3,82,41,0,264,265,5,32,0,
-		0,265,266,5,25,0,0,266,270,5,33,0,0,267,268,5,26,0,0,268,269,5,32,0,0,
-		269,271,5,34,0,0,270,267,1,0,0,0,270,271,1,0,0,0,271,281,1,0,0,0,272,274,
-		5,35,0,0,273,275,3,32,16,0,274,273,1,0,0,0,275,276,1,0,0,0,276,274,1,0,
-		0,0,276,277,1,0,0,0,277,281,1,0,0,0,278,279,5,11,0,0,279,281,3,14,7,0,
-		280,246,1,0,0,0,280,248,1,0,0,0,280,257,1,0,0,0,280,259,1,0,0,0,280,261,
-		1,0,0,0,280,272,1,0,0,0,280,278,1,0,0,0,281,29,1,0,0,0,282,283,5,117,0,
-		0,283,286,5,31,0,0,284,286,5,116,0,0,285,282,1,0,0,0,285,284,1,0,0,0,286,
-		31,1,0,0,0,287,288,5,36,0,0,288,294,3,84,42,0,289,290,5,37,0,0,290,294,
-		3,84,42,0,291,292,5,38,0,0,292,294,5,115,0,0,293,287,1,0,0,0,293,289,1,
-		0,0,0,293,291,1,0,0,0,294,33,1,0,0,0,295,296,5,39,0,0,296,297,3,88,44,
-		0,297,301,5,96,0,0,298,300,3,36,18,0,299,298,1,0,0,0,300,303,1,0,0,0,301,
-		299,1,0,0,0,301,302,1,0,0,0,302,304,1,0,0,0,303,301,1,0,0,0,304,305,5,
-		97,0,0,305,35,1,0,0,0,306,307,5,40,0,0,307,325,3,88,44,0,308,309,5,42,
-		0,0,309,325,3,84,42,0,310,311,5,43,0,0,311,313,3,84,42,0,312,314,5,44,
-		0,0,313,312,1,0,0,0,313,314,1,0,0,0,314,325,1,0,0,0,315,316,5,45,0,0,316,
-		317,5,38,0,0,317,325,5,115,0,0,318,319,5,48,0,0,319,325,3,42,21,0,320,
-		321,5,8,0,0,321,325,5,115,0,0,322,323,5,15,0,0,323,325,3,84,42,0,324,306,
-		1,0,0,0,324,308,1,0,0,0,324,310,1,0,0,0,324,315,1,0,0,0,324,318,1,0,0,
-		0,324,320,1,0,0,0,324,322,1,0,0,0,325,37,1,0,0,0,326,327,5,41,0,0,327,
-		328,3,88,44,0,328,332,5,96,0,0,329,331,3,40,20,0,330,329,1,0,0,0,331,334,
-		1,0,0,0,332,330,1,0,0,0,332,333,1,0,0,0,333,335,1,0,0,0,334,332,1,0,0,
-		0,335,336,5,97,0,0,336,39,1,0,0,0,337,338,5,42,0,0,338,354,3,84,42,0,339,
-		340,5,43,0,0,340,342,3,84,42,0,341,343,5,44,0,0,342,341,1,0,0,0,342,343,
-		1,0,0,0,343,354,1,0,0,0,344,345,5,45,0,0,345,346,5,38,0,0,346,354,5,115,
-		0,0,347,348,5,48,0,0,348,354,3,42,21,0,349,350,5,8,0,0,350,354,5,115,0,
-		0,351,352,5,52,0,0,352,354,5,117,0,0,353,337,1,0,0,0,353,339,1,0,0,0,353,
-		344,1,0,0,0,353,347,1,0,0,0,353,349,1,0,0,0,353,351,1,0,0,0,354,41,1,0,
-		0,0,355,368,5,49,0,0,356,368,5,50,0,0,357,368,5,51,0,0,358,359,5,22,0,
-		0,359,363,5,96,0,0,360,362,3,24,12,0,361,360,1,0,0,0,362,365,1,0,0,0,363,
-		361,1,0,0,0,363,364,1,0,0,0,364,366,1,0,0,0,365,363,1,0,0,0,366,368,5,
-		97,0,0,367,355,1,0,0,0,367,356,1,0,0,0,367,357,1,0,0,0,367,358,1,0,0,0,
-		368,43,1,0,0,0,369,370,5,53,0,0,370,371,3,88,44,0,371,375,5,96,0,0,372,
-		374,3,46,23,0,373,372,1,0,0,0,374,377,1,0,0,0,375,373,1,0,0,0,375,376,
-		1,0,0,0,376,378,1,0,0,0,377,375,1,0,0,0,378,379,5,97,0,0,379,45,1,0,0,
-		0,380,381,5,54,0,0,381,392,3,84,42,0,382,383,5,55,0,0,383,388,3,48,24,
-		0,384,385,5,100,0,0,385,387,3,48,24,0,386,384,1,0,0,0,387,390,1,0,0,0,
-		388,386,1,0,0,0,388,389,1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,391,380,
-		1,0,0,0,391,382,1,0,0,0,392,47,1,0,0,0,393,394,3,88,44,0,394,395,3,84,
-		42,0,395,49,1,0,0,0,396,397,5,56,0,0,397,406,3,88,44,0,398,402,5,96,0,
-		0,399,401,3,52,26,0,400,399,1,0,0,0,401,404,1,0,0,0,402,400,1,0,0,0,402,
-		403,1,0,0,0,403,405,1,0,0,0,404,402,1,0,0,0,405,407,5,97,0,0,406,398,1,
-		0,0,0,406,407,1,0,0,0,407,51,1,0,0,0,408,409,5,57,0,0,409,415,3,84,42,
-		0,410,411,5,58,0,0,411,415,3,84,42,0,412,413,5,59,0,0,413,415,3,84,42,
-		0,414,408,1,0,0,0,414,410,1,0,0,0,414,412,1,0,0,0,415,53,1,0,0,0,416,417,
-		5,60,0,0,417,418,3,88,44,0,418,419,5,96,0,0,419,427,3,84,42,0,420,425,
-		3,80,40,0,421,422,5,27,0,0,422,423,3,84,42,0,423,424,3,80,40,0,424,426,
-		1,0,0,0,425,421,1,0,0,0,425,426,1,0,0,0,426,428,1,0,0,0,427,420,1,0,0,
-		0,427,428,1,0,0,0,428,429,1,0,0,0,429,430,5,97,0,0,430,55,1,0,0,0,431,
-		432,5,61,0,0,432,433,3,88,44,0,433,434,5,103,0,0,434,438,3,84,42,0,435,
-		436,5,62,0,0,436,437,5,63,0,0,437,439,3,82,41,0,438,435,1,0,0,0,438,439,
-		1,0,0,0,439,442,1,0,0,0,440,441,5,21,0,0,441,443,5,115,0,0,442,440,1,0,
-		0,0,442,443,1,0,0,0,443,57,1,0,0,0,444,445,5,64,0,0,445,446,3,88,44,0,
-		446,447,5,65,0,0,447,450,3,84,42,0,448,449,5,21,0,0,449,451,5,115,0,0,
-		450,448,1,0,0,0,450,451,1,0,0,0,451,452,1,0,0,0,452,453,5,102,0,0,453,
-		454,3,88,44,0,454,59,1,0,0,0,455,456,5,66,0,0,456,457,5,65,0,0,457,460,
-		3,84,42,0,458,459,5,67,0,0,459,461,3,82,41,0,460,458,1,0,0,0,460,461,1,
-		0,0,0,461,61,1,0,0,0,462,463,5,68,0,0,463,464,5,69,0,0,464,469,3,64,32,
-		0,465,466,5,100,0,0,466,468,3,64,32,0,467,465,1,0,0,0,468,471,1,0,0,0,
-		469,467,1,0,0,0,469,470,1,0,0,0,470,63,1,0,0,0,471,469,1,0,0,0,472,475,
-		5,35,0,0,473,475,3,88,44,0,474,472,1,0,0,0,474,473,1,0,0,0,475,65,1,0,
-		0,0,476,477,5,70,0,0,477,481,5,96,0,0,478,480,3,68,34,0,479,478,1,0,0,
-		0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,484,1,0,0,0,483,
-		481,1,0,0,0,484,485,5,97,0,0,485,67,1,0,0,0,486,487,5,10,0,0,487,497,3,
-		86,43,0,488,489,5,71,0,0,489,494,3,88,44,0,490,491,5,100,0,0,491,493,3,
-		88,44,0,492,490,1,0,0,0,493,496,1,0,0,0,494,492,1,0,0,0,494,495,1,0,0,
-		0,495,498,1,0,0,0,496,494,1,0,0,0,497,488,1,0,0,0,497,498,1,0,0,0,498,
-		533,1,0,0,0,499,500,5,72,0,0,500,533,3,88,44,0,501,502,5,73,0,0,502,533,
-		3,88,44,0,503,504,5,74,0,0,504,505,5,75,0,0,505,506,5,76,0,0,506,533,3,
-		88,44,0,507,508,5,77,0,0,508,509,5,75,0,0,509,510,5,78,0,0,510,533,3,88,
-		44,0,511,512,5,79,0,0,512,513,3,84,42,0,513,517,5,96,0,0,514,516,3,68,
-		34,0,515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,0,0,518,
-		520,1,0,0,0,519,517,1,0,0,0,520,530,5,97,0,0,521,522,5,80,0,0,522,526,
-		5,96,0,0,523,525,3,68,34,0,524,523,1,0,0,0,525,528,1,0,0,0,526,524,1,0,
-		0,0,526,527,1,0,0,0,527,529,1,0,0,0,528,526,1,0,0,0,529,531,5,97,0,0,530,
-		521,1,0,0,0,530,531,1,0,0,0,531,533,1,0,0,0,532,486,1,0,0,0,532,499,1,
-		0,0,0,532,501,1,0,0,0,532,503,1,0,0,0,532,507,1,0,0,0,532,511,1,0,0,0,
-		533,69,1,0,0,0,534,535,5,81,0,0,535,539,5,96,0,0,536,538,3,72,36,0,537,
-		536,1,0,0,0,538,541,1,0,0,0,539,537,1,0,0,0,539,540,1,0,0,0,540,542,1,
-		0,0,0,541,539,1,0,0,0,542,543,5,97,0,0,543,71,1,0,0,0,544,545,5,82,0,0,
-		545,550,3,88,44,0,546,547,5,100,0,0,547,549,3,88,44,0,548,546,1,0,0,0,
-		549,552,1,0,0,0,550,548,1,0,0,0,550,551,1,0,0,0,551,556,1,0,0,0,552,550,
-		1,0,0,0,553,555,3,74,37,0,554,553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,
-		0,0,556,557,1,0,0,0,557,561,1,0,0,0,558,556,1,0,0,0,559,561,3,66,33,0,
-		560,544,1,0,0,0,560,559,1,0,0,0,561,73,1,0,0,0,562,563,5,83,0,0,563,567,
-		3,84,42,0,564,565,5,84,0,0,565,567,3,82,41,0,566,562,1,0,0,0,566,564,1,
-		0,0,0,567,75,1,0,0,0,568,569,5,2,0,0,569,570,3,88,44,0,570,571,5,4,0,0,
-		571,572,3,88,44,0,572,576,5,96,0,0,573,575,3,78,39,0,574,573,1,0,0,0,575,
-		578,1,0,0,0,576,574,1,0,0,0,576,577,1,0,0,0,577,579,1,0,0,0,578,576,1,
-		0,0,0,579,580,5,97,0,0,580,77,1,0,0,0,581,582,3,88,44,0,582,583,5,30,0,
-		0,583,584,5,85,0,0,584,585,5,117,0,0,585,609,1,0,0,0,586,587,3,86,43,0,
-		587,588,5,86,0,0,588,589,3,84,42,0,589,590,3,80,40,0,590,609,1,0,0,0,591,
-		592,3,86,43,0,592,593,5,87,0,0,593,594,3,84,42,0,594,595,5,88,0,0,595,
-		596,5,115,0,0,596,609,1,0,0,0,597,598,3,88,44,0,598,599,5,89,0,0,599,600,
-		5,24,0,0,600,601,5,115,0,0,601,609,1,0,0,0,602,604,5,81,0,0,603,605,3,
-		74,37,0,604,603,1,0,0,0,605,606,1,0,0,0,606,604,1,0,0,0,606,607,1,0,0,
-		0,607,609,1,0,0,0,608,581,1,0,0,0,608,586,1,0,0,0,608,591,1,0,0,0,608,
-		597,1,0,0,0,608,602,1,0,0,0,609,79,1,0,0,0,610,611,5,90,0,0,611,612,5,
-		91,0,0,612,81,1,0,0,0,613,614,5,116,0,0,614,83,1,0,0,0,615,616,6,42,-1,
-		0,616,617,5,98,0,0,617,618,3,84,42,0,618,619,5,99,0,0,619,643,1,0,0,0,
-		620,621,5,105,0,0,621,643,3,84,42,13,622,623,5,95,0,0,623,643,3,84,42,
-		8,624,625,3,88,44,0,625,634,5,98,0,0,626,631,3,84,42,0,627,628,5,100,0,
-		0,628,630,3,84,42,0,629,627,1,0,0,0,630,633,1,0,0,0,631,629,1,0,0,0,631,
-		632,1,0,0,0,632,635,1,0,0,0,633,631,1,0,0,0,634,626,1,0,0,0,634,635,1,
-		0,0,0,635,636,1,0,0,0,636,637,5,99,0,0,637,643,1,0,0,0,638,643,5,116,0,
-		0,639,643,5,117,0,0,640,643,5,115,0,0,641,643,3,86,43,0,642,615,1,0,0,
-		0,642,620,1,0,0,0,642,622,1,0,0,0,642,624,1,0,0,0,642,638,1,0,0,0,642,
-		639,1,0,0,0,642,640,1,0,0,0,642,641,1,0,0,0,643,664,1,0,0,0,644,645,10,
-		12,0,0,645,646,5,92,0,0,646,663,3,84,42,13,647,648,10,11,0,0,648,649,7,
-		1,0,0,649,663,3,84,42,12,650,651,10,10,0,0,651,652,7,2,0,0,652,663,3,84,
-		42,11,653,654,10,9,0,0,654,655,7,3,0,0,655,663,3,84,42,10,656,657,10,7,
-		0,0,657,658,5,93,0,0,658,663,3,84,42,8,659,660,10,6,0,0,660,661,5,94,0,
-		0,661,663,3,84,42,7,662,644,1,0,0,0,662,647,1,0,0,0,662,650,1,0,0,0,662,
-		653,1,0,0,0,662,656,1,0,0,0,662,659,1,0,0,0,663,666,1,0,0,0,664,662,1,
-		0,0,0,664,665,1,0,0,0,665,85,1,0,0,0,666,664,1,0,0,0,667,670,3,88,44,0,
-		668,669,5,101,0,0,669,671,3,88,44,0,670,668,1,0,0,0,670,671,1,0,0,0,671,
-		87,1,0,0,0,672,673,7,4,0,0,673,89,1,0,0,0,67,94,96,110,131,138,140,148,
-		150,169,179,190,198,210,214,222,226,231,241,255,270,276,280,285,293,301,
-		313,324,332,342,353,363,367,375,388,391,402,406,414,425,427,438,442,450,
-		460,469,474,481,494,497,517,526,530,532,539,550,556,560,566,576,606,608,
-		631,634,642,662,664,670
+		2,43,7,43,2,44,7,44,2,45,7,45,1,0,1,0,1,0,1,0,5,0,97,8,0,10,0,12,0,100,
+		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,111,8,2,10,2,12,2,114,9,2,
+		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,3,3,134,8,3,1,4,1,4,1,4,1,4,1,4,5,4,141,8,4,10,4,12,4,144,9,4,1,4,1,
+		4,1,5,1,5,1,5,5,5,151,8,5,10,5,12,5,154,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,
+		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,172,8,6,1,7,1,7,1,8,1,8,1,8,
+		1,8,5,8,180,8,8,10,8,12,8,183,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,
+		193,8,9,1,10,1,10,1,10,1,10,5,10,199,8,10,10,10,12,10,202,9,10,1,10,1,
+		10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,213,8,11,1,11,1,11,3,11,217,
+		8,11,1,11,1,11,1,11,1,11,5,11,223,8,11,10,11,12,11,226,9,11,1,11,3,11,
+		229,8,11,1,12,1,12,1,12,3,12,234,8,12,1,13,1,13,1,13,1,13,1,13,1,13,5,
+		13,242,8,13,10,13,12,13,245,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,
+		14,1,14,1,14,1,14,3,14,258,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
+		1,14,1,14,1,14,1,14,1,14,3,14,273,8,14,1,14,1,14,4,14,277,8,14,11,14,12,
+		14,278,1,14,1,14,3,14,283,8,14,1,15,1,15,1,15,3,15,288,8,15,1,16,1,16,
+		1,16,1,16,1,16,1,16,3,16,296,8,16,1,17,1,17,1,17,1,17,5,17,302,8,17,10,
+		17,12,17,305,9,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,316,
+		8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,327,8,18,1,19,1,
+		19,1,19,1,19,5,19,333,8,19,10,19,12,19,336,9,19,1,19,1,19,1,20,1,20,1,
+		20,1,20,1,20,3,20,345,8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
+		3,20,356,8,20,1,21,1,21,1,21,1,21,1,21,1,21,5,21,364,8,21,10,21,12,21,
+		367,9,21,1,21,3,21,370,8,21,1,22,1,22,1,22,1,22,5,22,376,8,22,10,22,12,
+		22,379,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,389,8,23,10,23,
+		12,23,392,9,23,3,23,394,8,23,1,24,1,24,1,24,1,25,1,25,1,25,1,25,5,25,403,
+		8,25,10,25,12,25,406,9,25,1,25,3,25,409,8,25,1,26,1,26,1,26,1,26,1,26,
+		1,26,3,26,417,8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,428,
+		8,27,3,27,430,8,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,441,
+		8,28,1,28,1,28,3,28,445,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,453,8,
+		29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,3,30,463,8,30,1,31,1,31,1,31,
+		1,31,1,31,5,31,470,8,31,10,31,12,31,473,9,31,1,32,1,32,3,32,477,8,32,1,
+		33,1,33,1,33,5,33,482,8,33,10,33,12,33,485,9,33,1,33,1,33,1,34,1,34,1,
+		34,1,34,1,34,1,34,5,34,495,8,34,10,34,12,34,498,9,34,3,34,500,8,34,1,34,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		1,34,5,34,518,8,34,10,34,12,34,521,9,34,1,34,1,34,1,34,1,34,5,34,527,8,
+		34,10,34,12,34,530,9,34,1,34,3,34,533,8,34,3,34,535,8,34,1,35,1,35,1,35,
+		5,35,540,8,35,10,35,12,35,543,9,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,
+		551,8,36,10,36,12,36,554,9,36,1,36,5,36,557,8,36,10,36,12,36,560,9,36,
+		1,36,3,36,563,8,36,1,37,1,37,1,37,1,37,3,37,569,8,37,1,38,1,38,1,38,1,
+		38,1,38,1,38,5,38,577,8,38,10,38,12,38,580,9,38,1,38,1,38,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,4,39,607,8,39,11,39,12,39,608,3,39,611,
+		8,39,1,40,1,40,1,40,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,5,42,632,8,42,10,42,12,42,635,9,42,3,42,
+		637,8,42,1,42,1,42,1,42,1,42,3,42,643,8,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,1,42,1,42,3,42,653,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,673,8,42,10,42,12,42,
+		676,9,42,1,43,1,43,1,44,1,44,1,44,3,44,683,8,44,1,45,1,45,1,45,0,1,84,
+		46,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
+		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,0,7,
+		1,0,103,104,1,0,123,124,1,0,113,114,1,0,111,112,1,0,115,120,1,0,91,97,
+		17,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,36,37,39,40,42,52,54,55,57,
+		59,63,63,67,69,83,85,98,98,127,128,769,0,98,1,0,0,0,2,103,1,0,0,0,4,106,
+		1,0,0,0,6,133,1,0,0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,171,1,0,0,0,14,173,
+		1,0,0,0,16,175,1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,0,22,228,1,0,0,0,24,
+		230,1,0,0,0,26,235,1,0,0,0,28,282,1,0,0,0,30,287,1,0,0,0,32,295,1,0,0,
+		0,34,297,1,0,0,0,36,326,1,0,0,0,38,328,1,0,0,0,40,355,1,0,0,0,42,369,1,
+		0,0,0,44,371,1,0,0,0,46,393,1,0,0,0,48,395,1,0,0,0,50,398,1,0,0,0,52,416,
+		1,0,0,0,54,418,1,0,0,0,56,433,1,0,0,0,58,446,1,0,0,0,60,457,1,0,0,0,62,
+		464,1,0,0,0,64,476,1,0,0,0,66,478,1,0,0,0,68,534,1,0,0,0,70,536,1,0,0,
+		0,72,562,1,0,0,0,74,568,1,0,0,0,76,570,1,0,0,0,78,610,1,0,0,0,80,612,1,
+		0,0,0,82,615,1,0,0,0,84,652,1,0,0,0,86,677,1,0,0,0,88,679,1,0,0,0,90,684,
+		1,0,0,0,92,97,3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,95,97,3,8,4,0,96,92,
+		1,0,0,0,96,93,1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,97,100,1,0,0,0,98,96,
+		1,0,0,0,98,99,1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,102,5,0,0,1,102,
+		1,1,0,0,0,103,104,5,3,0,0,104,105,5,125,0,0,105,3,1,0,0,0,106,107,5,1,
+		0,0,107,108,3,90,45,0,108,112,5,103,0,0,109,111,3,6,3,0,110,109,1,0,0,
+		0,111,114,1,0,0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,115,1,0,0,0,114,
+		112,1,0,0,0,115,116,5,104,0,0,116,5,1,0,0,0,117,134,3,12,6,0,118,134,3,
+		16,8,0,119,134,3,20,10,0,120,134,3,26,13,0,121,134,3,34,17,0,122,134,3,
+		38,19,0,123,134,3,44,22,0,124,134,3,50,25,0,125,134,3,54,27,0,126,134,
+		3,56,28,0,127,134,3,58,29,0,128,134,3,60,30,0,129,134,3,62,31,0,130,134,
+		3,66,33,0,131,134,3,70,35,0,132,134,3,8,4,0,133,117,1,0,0,0,133,118,1,
+		0,0,0,133,119,1,0,0,0,133,120,1,0,0,0,133,121,1,0,0,0,133,122,1,0,0,0,
+		133,123,1,0,0,0,133,124,1,0,0,0,133,125,1,0,0,0,133,126,1,0,0,0,133,127,
+		1,0,0,0,133,128,1,0,0,0,133,129,1,0,0,0,133,130,1,0,0,0,133,131,1,0,0,
+		0,133,132,1,0,0,0,134,7,1,0,0,0,135,136,5,127,0,0,136,142,4,4,0,0,137,
+		141,3,90,45,0,138,141,5,4,0,0,139,141,5,24,0,0,140,137,1,0,0,0,140,138,
+		1,0,0,0,140,139,1,0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,0,0,
+		0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,3,10,5,0,146,9,1,0,0,0,147,152,
+		5,103,0,0,148,151,3,10,5,0,149,151,8,0,0,0,150,148,1,0,0,0,150,149,1,0,
+		0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,
+		152,1,0,0,0,155,156,5,104,0,0,156,11,1,0,0,0,157,158,5,5,0,0,158,172,5,
+		125,0,0,159,160,5,6,0,0,160,172,3,90,45,0,161,162,5,7,0,0,162,172,5,122,
+		0,0,163,164,5,8,0,0,164,172,5,122,0,0,165,166,5,9,0,0,166,172,5,122,0,
+		0,167,168,5,10,0,0,168,172,3,90,45,0,169,170,5,11,0,0,170,172,3,14,7,0,
+		171,157,1,0,0,0,171,159,1,0,0,0,171,161,1,0,0,0,171,163,1,0,0,0,171,165,
+		1,0,0,0,171,167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,0,0,173,174,5,121,0,
+		0,174,15,1,0,0,0,175,176,5,12,0,0,176,177,3,90,45,0,177,181,5,103,0,0,
+		178,180,3,18,9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,
+		1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,0,184,185,5,104,0,0,185,17,1,0,0,
+		0,186,187,5,13,0,0,187,193,5,125,0,0,188,189,5,14,0,0,189,193,3,84,42,
+		0,190,191,5,15,0,0,191,193,3,84,42,0,192,186,1,0,0,0,192,188,1,0,0,0,192,
+		190,1,0,0,0,193,19,1,0,0,0,194,195,5,16,0,0,195,196,3,90,45,0,196,200,
+		5,103,0,0,197,199,3,22,11,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,
+		0,0,0,200,201,1,0,0,0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,104,0,
+		0,204,21,1,0,0,0,205,206,5,17,0,0,206,229,3,84,42,0,207,208,5,18,0,0,208,
+		209,5,19,0,0,209,212,3,82,41,0,210,211,5,20,0,0,211,213,3,84,42,0,212,
+		210,1,0,0,0,212,213,1,0,0,0,213,216,1,0,0,0,214,215,5,21,0,0,215,217,5,
+		122,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,229,1,0,0,0,218,219,5,18,0,
+		0,219,220,5,22,0,0,220,224,5,103,0,0,221,223,3,24,12,0,222,221,1,0,0,0,
+		223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,224,
+		1,0,0,0,227,229,5,104,0,0,228,205,1,0,0,0,228,207,1,0,0,0,228,218,1,0,
+		0,0,229,23,1,0,0,0,230,231,5,122,0,0,231,233,3,84,42,0,232,234,5,107,0,
+		0,233,232,1,0,0,0,233,234,1,0,0,0,234,25,1,0,0,0,235,236,5,23,0,0,236,
+		237,3,90,45,0,237,238,5,24,0,0,238,239,3,90,45,0,239,243,5,103,0,0,240,
+		242,3,28,14,0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,
+		1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,5,104,0,0,247,27,1,0,0,
+		0,248,249,5,25,0,0,249,283,3,90,45,0,250,251,5,26,0,0,251,252,3,84,42,
+		0,252,257,3,80,40,0,253,254,5,27,0,0,254,255,3,84,42,0,255,256,3,80,40,
+		0,256,258,1,0,0,0,257,253,1,0,0,0,257,258,1,0,0,0,258,283,1,0,0,0,259,
+		260,5,28,0,0,260,283,5,122,0,0,261,262,5,29,0,0,262,283,3,82,41,0,263,
+		264,5,30,0,0,264,265,3,30,15,0,265,266,3,82,41,0,266,267,5,32,0,0,267,
+		268,5,25,0,0,268,272,5,33,0,0,269,270,5,26,0,0,270,271,5,32,0,0,271,273,
+		5,34,0,0,272,269,1,0,0,0,272,273,1,0,0,0,273,283,1,0,0,0,274,276,5,35,
+		0,0,275,277,3,32,16,0,276,275,1,0,0,0,277,278,1,0,0,0,278,276,1,0,0,0,
+		278,279,1,0,0,0,279,283,1,0,0,0,280,281,5,11,0,0,281,283,3,14,7,0,282,
+		248,1,0,0,0,282,250,1,0,0,0,282,259,1,0,0,0,282,261,1,0,0,0,282,263,1,
+		0,0,0,282,274,1,0,0,0,282,280,1,0,0,0,283,29,1,0,0,0,284,285,5,124,0,0,
+		285,288,5,31,0,0,286,288,5,123,0,0,287,284,1,0,0,0,287,286,1,0,0,0,288,
+		31,1,0,0,0,289,290,5,36,0,0,290,296,3,84,42,0,291,292,5,37,0,0,292,296,
+		3,84,42,0,293,294,5,38,0,0,294,296,5,122,0,0,295,289,1,0,0,0,295,291,1,
+		0,0,0,295,293,1,0,0,0,296,33,1,0,0,0,297,298,5,39,0,0,298,299,3,90,45,
+		0,299,303,5,103,0,0,300,302,3,36,18,0,301,300,1,0,0,0,302,305,1,0,0,0,
+		303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,303,1,0,0,0,306,307,
+		5,104,0,0,307,35,1,0,0,0,308,309,5,40,0,0,309,327,3,90,45,0,310,311,5,
+		42,0,0,311,327,3,84,42,0,312,313,5,43,0,0,313,315,3,84,42,0,314,316,5,
+		44,0,0,315,314,1,0,0,0,315,316,1,0,0,0,316,327,1,0,0,0,317,318,5,45,0,
+		0,318,319,5,38,0,0,319,327,5,122,0,0,320,321,5,48,0,0,321,327,3,42,21,
+		0,322,323,5,8,0,0,323,327,5,122,0,0,324,325,5,15,0,0,325,327,3,84,42,0,
+		326,308,1,0,0,0,326,310,1,0,0,0,326,312,1,0,0,0,326,317,1,0,0,0,326,320,
+		1,0,0,0,326,322,1,0,0,0,326,324,1,0,0,0,327,37,1,0,0,0,328,329,5,41,0,
+		0,329,330,3,90,45,0,330,334,5,103,0,0,331,333,3,40,20,0,332,331,1,0,0,
+		0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,
+		334,1,0,0,0,337,338,5,104,0,0,338,39,1,0,0,0,339,340,5,42,0,0,340,356,
+		3,84,42,0,341,342,5,43,0,0,342,344,3,84,42,0,343,345,5,44,0,0,344,343,
+		1,0,0,0,344,345,1,0,0,0,345,356,1,0,0,0,346,347,5,45,0,0,347,348,5,38,
+		0,0,348,356,5,122,0,0,349,350,5,48,0,0,350,356,3,42,21,0,351,352,5,8,0,
+		0,352,356,5,122,0,0,353,354,5,52,0,0,354,356,5,124,0,0,355,339,1,0,0,0,
+		355,341,1,0,0,0,355,346,1,0,0,0,355,349,1,0,0,0,355,351,1,0,0,0,355,353,
+		1,0,0,0,356,41,1,0,0,0,357,370,5,49,0,0,358,370,5,50,0,0,359,370,5,51,
+		0,0,360,361,5,22,0,0,361,365,5,103,0,0,362,364,3,24,12,0,363,362,1,0,0,
+		0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,
+		365,1,0,0,0,368,370,5,104,0,0,369,357,1,0,0,0,369,358,1,0,0,0,369,359,
+		1,0,0,0,369,360,1,0,0,0,370,43,1,0,0,0,371,372,5,53,0,0,372,373,3,90,45,
+		0,373,377,5,103,0,0,374,376,3,46,23,0,375,374,1,0,0,0,376,379,1,0,0,0,
+		377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,
+		5,104,0,0,381,45,1,0,0,0,382,383,5,54,0,0,383,394,3,84,42,0,384,385,5,
+		55,0,0,385,390,3,48,24,0,386,387,5,107,0,0,387,389,3,48,24,0,388,386,1,
+		0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,
+		392,390,1,0,0,0,393,382,1,0,0,0,393,384,1,0,0,0,394,47,1,0,0,0,395,396,
+		3,90,45,0,396,397,3,84,42,0,397,49,1,0,0,0,398,399,5,56,0,0,399,408,3,
+		90,45,0,400,404,5,103,0,0,401,403,3,52,26,0,402,401,1,0,0,0,403,406,1,
+		0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,
+		407,409,5,104,0,0,408,400,1,0,0,0,408,409,1,0,0,0,409,51,1,0,0,0,410,411,
+		5,57,0,0,411,417,3,84,42,0,412,413,5,58,0,0,413,417,3,84,42,0,414,415,
+		5,59,0,0,415,417,3,84,42,0,416,410,1,0,0,0,416,412,1,0,0,0,416,414,1,0,
+		0,0,417,53,1,0,0,0,418,419,5,60,0,0,419,420,3,90,45,0,420,421,5,103,0,
+		0,421,429,3,84,42,0,422,427,3,80,40,0,423,424,5,27,0,0,424,425,3,84,42,
+		0,425,426,3,80,40,0,426,428,1,0,0,0,427,423,1,0,0,0,427,428,1,0,0,0,428,
+		430,1,0,0,0,429,422,1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,432,5,
+		104,0,0,432,55,1,0,0,0,433,434,5,61,0,0,434,435,3,90,45,0,435,436,5,110,
+		0,0,436,440,3,84,42,0,437,438,5,62,0,0,438,439,5,63,0,0,439,441,3,82,41,
+		0,440,437,1,0,0,0,440,441,1,0,0,0,441,444,1,0,0,0,442,443,5,21,0,0,443,
+		445,5,122,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,57,1,0,0,0,446,447,5,
+		64,0,0,447,448,3,90,45,0,448,449,5,65,0,0,449,452,3,84,42,0,450,451,5,
+		21,0,0,451,453,5,122,0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,454,1,0,0,
+		0,454,455,5,109,0,0,455,456,3,90,45,0,456,59,1,0,0,0,457,458,5,66,0,0,
+		458,459,5,65,0,0,459,462,3,84,42,0,460,461,5,67,0,0,461,463,3,82,41,0,
+		462,460,1,0,0,0,462,463,1,0,0,0,463,61,1,0,0,0,464,465,5,68,0,0,465,466,
+		5,69,0,0,466,471,3,64,32,0,467,468,5,107,0,0,468,470,3,64,32,0,469,467,
+		1,0,0,0,470,473,1,0,0,0,471,469,1,0,0,0,471,472,1,0,0,0,472,63,1,0,0,0,
+		473,471,1,0,0,0,474,477,5,35,0,0,475,477,3,90,45,0,476,474,1,0,0,0,476,
+		475,1,0,0,0,477,65,1,0,0,0,478,479,5,70,0,0,479,483,5,103,0,0,480,482,
+		3,68,34,0,481,480,1,0,0,0,482,485,1,0,0,0,483,481,1,0,0,0,483,484,1,0,
+		0,0,484,486,1,0,0,0,485,483,1,0,0,0,486,487,5,104,0,0,487,67,1,0,0,0,488,
+		489,5,10,0,0,489,499,3,88,44,0,490,491,5,71,0,0,491,496,3,90,45,0,492,
+		493,5,107,0,0,493,495,3,90,45,0,494,492,1,0,0,0,495,498,1,0,0,0,496,494,
+		1,0,0,0,496,497,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,499,490,1,0,0,
+		0,499,500,1,0,0,0,500,535,1,0,0,0,501,502,5,72,0,0,502,535,3,90,45,0,503,
+		504,5,73,0,0,504,535,3,90,45,0,505,506,5,74,0,0,506,507,5,75,0,0,507,508,
+		5,76,0,0,508,535,3,90,45,0,509,510,5,77,0,0,510,511,5,75,0,0,511,512,5,
+		78,0,0,512,535,3,90,45,0,513,514,5,79,0,0,514,515,3,84,42,0,515,519,5,
+		103,0,0,516,518,3,68,34,0,517,516,1,0,0,0,518,521,1,0,0,0,519,517,1,0,
+		0,0,519,520,1,0,0,0,520,522,1,0,0,0,521,519,1,0,0,0,522,532,5,104,0,0,
+		523,524,5,80,0,0,524,528,5,103,0,0,525,527,3,68,34,0,526,525,1,0,0,0,527,
+		530,1,0,0,0,528,526,1,0,0,0,528,529,1,0,0,0,529,531,1,0,0,0,530,528,1,
+		0,0,0,531,533,5,104,0,0,532,523,1,0,0,0,532,533,1,0,0,0,533,535,1,0,0,
+		0,534,488,1,0,0,0,534,501,1,0,0,0,534,503,1,0,0,0,534,505,1,0,0,0,534,
+		509,1,0,0,0,534,513,1,0,0,0,535,69,1,0,0,0,536,537,5,81,0,0,537,541,5,
+		103,0,0,538,540,3,72,36,0,539,538,1,0,0,0,540,543,1,0,0,0,541,539,1,0,
+		0,0,541,542,1,0,0,0,542,544,1,0,0,0,543,541,1,0,0,0,544,545,5,104,0,0,
+		545,71,1,0,0,0,546,547,5,82,0,0,547,552,3,90,45,0,548,549,5,107,0,0,549,
+		551,3,90,45,0,550,548,1,0,0,0,551,554,1,0,0,0,552,550,1,0,0,0,552,553,
+		1,0,0,0,553,558,1,0,0,0,554,552,1,0,0,0,555,557,3,74,37,0,556,555,1,0,
+		0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,563,1,0,0,0,560,
+		558,1,0,0,0,561,563,3,66,33,0,562,546,1,0,0,0,562,561,1,0,0,0,563,73,1,
+		0,0,0,564,565,5,83,0,0,565,569,3,84,42,0,566,567,5,84,0,0,567,569,3,82,
+		41,0,568,564,1,0,0,0,568,566,1,0,0,0,569,75,1,0,0,0,570,571,5,2,0,0,571,
+		572,3,90,45,0,572,573,5,4,0,0,573,574,3,90,45,0,574,578,5,103,0,0,575,
+		577,3,78,39,0,576,575,1,0,0,0,577,580,1,0,0,0,578,576,1,0,0,0,578,579,
+		1,0,0,0,579,581,1,0,0,0,580,578,1,0,0,0,581,582,5,104,0,0,582,77,1,0,0,
+		0,583,584,3,90,45,0,584,585,5,30,0,0,585,586,5,85,0,0,586,587,5,124,0,
+		0,587,611,1,0,0,0,588,589,3,88,44,0,589,590,5,86,0,0,590,591,3,84,42,0,
+		591,592,3,80,40,0,592,611,1,0,0,0,593,594,3,88,44,0,594,595,5,87,0,0,595,
+		596,3,84,42,0,596,597,5,88,0,0,597,598,5,122,0,0,598,611,1,0,0,0,599,600,
+		3,90,45,0,600,601,5,89,0,0,601,602,5,24,0,0,602,603,5,122,0,0,603,611,
+		1,0,0,0,604,606,5,81,0,0,605,607,3,74,37,0,606,605,1,0,0,0,607,608,1,0,
+		0,0,608,606,1,0,0,0,608,609,1,0,0,0,609,611,1,0,0,0,610,583,1,0,0,0,610,
+		588,1,0,0,0,610,593,1,0,0,0,610,599,1,0,0,0,610,604,1,0,0,0,611,79,1,0,
+		0,0,612,613,5,90,0,0,613,614,5,98,0,0,614,81,1,0,0,0,615,616,5,123,0,0,
+		616,83,1,0,0,0,617,618,6,42,-1,0,618,619,5,105,0,0,619,620,3,84,42,0,620,
+		621,5,106,0,0,621,653,1,0,0,0,622,623,5,112,0,0,623,653,3,84,42,15,624,
+		625,5,102,0,0,625,653,3,84,42,10,626,627,3,90,45,0,627,636,5,105,0,0,628,
+		633,3,84,42,0,629,630,5,107,0,0,630,632,3,84,42,0,631,629,1,0,0,0,632,
+		635,1,0,0,0,633,631,1,0,0,0,633,634,1,0,0,0,634,637,1,0,0,0,635,633,1,
+		0,0,0,636,628,1,0,0,0,636,637,1,0,0,0,637,638,1,0,0,0,638,639,5,106,0,
+		0,639,653,1,0,0,0,640,642,7,1,0,0,641,643,3,86,43,0,642,641,1,0,0,0,642,
+		643,1,0,0,0,643,644,1,0,0,0,644,645,5,90,0,0,645,653,3,86,43,0,646,647,
+		5,124,0,0,647,653,3,86,43,0,648,653,5,123,0,0,649,653,5,124,0,0,650,653,
+		5,122,0,0,651,653,3,88,44,0,652,617,1,0,0,0,652,622,1,0,0,0,652,624,1,
+		0,0,0,652,626,1,0,0,0,652,640,1,0,0,0,652,646,1,0,0,0,652,648,1,0,0,0,
+		652,649,1,0,0,0,652,650,1,0,0,0,652,651,1,0,0,0,653,674,1,0,0,0,654,655,
+		10,14,0,0,655,656,5,99,0,0,656,673,3,84,42,15,657,658,10,13,0,0,658,659,
+		7,2,0,0,659,673,3,84,42,14,660,661,10,12,0,0,661,662,7,3,0,0,662,673,3,
+		84,42,13,663,664,10,11,0,0,664,665,7,4,0,0,665,673,3,84,42,12,666,667,
+		10,9,0,0,667,668,5,100,0,0,668,673,3,84,42,10,669,670,10,8,0,0,670,671,
+		5,101,0,0,671,673,3,84,42,9,672,654,1,0,0,0,672,657,1,0,0,0,672,660,1,
+		0,0,0,672,663,1,0,0,0,672,666,1,0,0,0,672,669,1,0,0,0,673,676,1,0,0,0,
+		674,672,1,0,0,0,674,675,1,0,0,0,675,85,1,0,0,0,676,674,1,0,0,0,677,678,
+		7,5,0,0,678,87,1,0,0,0,679,682,3,90,45,0,680,681,5,108,0,0,681,683,3,90,
+		45,0,682,680,1,0,0,0,682,683,1,0,0,0,683,89,1,0,0,0,684,685,7,6,0,0,685,
+		91,1,0,0,0,68,96,98,112,133,140,142,150,152,171,181,192,200,212,216,224,
+		228,233,243,257,272,278,282,287,295,303,315,326,334,344,355,365,369,377,
+		390,393,404,408,416,427,429,440,444,452,462,471,476,483,496,499,519,528,
+		532,534,541,552,558,562,568,578,608,610,633,636,642,652,672,674,682
 	};
 
 	public static readonly ATN _ATN =

@@ -647,6 +647,20 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitCallExpr([NotNull] DealLangParser.CallExprContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>perUnitExpr</c>
+	/// labeled alternative in <see cref="DealLangParser.expr"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPerUnitExpr([NotNull] DealLangParser.PerUnitExprContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>measureExpr</c>
+	/// labeled alternative in <see cref="DealLangParser.expr"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMeasureExpr([NotNull] DealLangParser.MeasureExprContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>quantityExpr</c>
 	/// labeled alternative in <see cref="DealLangParser.expr"/>.
 	/// </summary>
@@ -716,6 +730,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitOrExpr([NotNull] DealLangParser.OrExprContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.measureUnit"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMeasureUnit([NotNull] DealLangParser.MeasureUnitContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.reference"/>.
 	/// </summary>

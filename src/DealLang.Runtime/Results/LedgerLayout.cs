@@ -7,6 +7,9 @@ public enum ColumnKind
     Ratio,
     Rate,
     Flag,
+
+    /// <summary>A plain quantity: a test in compute units (GPUs, kWh, money per GPU-hour), shown with two decimals.</summary>
+    Number,
 }
 
 /// <summary>One column of the period ledger, e.g. <c>pay Notes.interest: paid</c>.</summary>

@@ -26,6 +26,7 @@ internal sealed class TestState : EntityState
     {
         Unit.Money => ColumnKind.Money,
         Unit.Rate => ColumnKind.Rate,
+        Unit.Measure => ColumnKind.Number,
         _ => ColumnKind.Ratio,
     };
 }
