@@ -220,9 +220,9 @@ testDecl
     : TEST name=ident ASSIGN expr (OVER TRAILING duration)? (FROM DATE)?
     ;
 
-// trigger CashTrap when Dscr < 1.10x from 2030-11-30 => trap
+// trigger CashTrap when Dscr < 1.10x from 2030-11-30 trips after 2 cures after 2 => trap
 triggerDecl
-    : TRIGGER name=ident WHEN expr (FROM DATE)? ARROW effect=ident
+    : TRIGGER name=ident WHEN expr (FROM DATE)? (TRIPS AFTER trips=NUMBER)? (CURES AFTER cures=NUMBER)? ARROW effect=ident
     ;
 
 // default when Notes.interest_shortfall > 0 grace 30d
@@ -333,7 +333,7 @@ ident
     | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
-    | IMPORT | LOAN | OBLIGOR
+    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -402,6 +402,9 @@ TEST          : 'test';
 OVER          : 'over';
 TRAILING      : 'trailing';
 TRIGGER       : 'trigger';
+TRIPS         : 'trips';
+CURES         : 'cures';
+AFTER         : 'after';
 WHEN          : 'when';
 DEFAULT       : 'default';
 GRACE         : 'grace';

@@ -44,17 +44,17 @@ public partial class DealLangParser : Parser {
 		FIXED=44, INTEREST_ONLY=45, INTEREST=46, PRINCIPAL=47, AMORTIZE=48, BULLET=49, 
 		LEVEL=50, LINEAR=51, SENIORITY=52, EQUITY=53, CONTRIBUTED=54, HOLDERS=55, 
 		ACCOUNT=56, TARGET=57, INITIAL=58, EARNS=59, FEE=60, TEST=61, OVER=62, 
-		TRAILING=63, TRIGGER=64, WHEN=65, DEFAULT=66, GRACE=67, CFADS=68, INCLUDES=69, 
-		WATERFALL=70, USING=71, FILL=72, RELEASE=73, HOLD=74, REST=75, IN=76, 
-		DISTRIBUTE=77, TO=78, IF=79, ELSE=80, ENFORCEMENT=81, SELL=82, HAIRCUT=83, 
-		LAG=84, TAKEN=85, DEFLATE=86, DROP=87, BY=88, DEFAULTS=89, PER=90, GPU=91, 
-		GPU_HOUR=92, HOUR=93, KW=94, MW=95, KWH=96, MWH=97, YEAR=98, OF=99, AND=100, 
-		OR=101, NOT=102, LBRACE=103, RBRACE=104, LPAREN=105, RPAREN=106, COMMA=107, 
-		DOT=108, ARROW=109, ASSIGN=110, PLUS=111, MINUS=112, STAR=113, SLASH=114, 
-		LE=115, GE=116, LT=117, GT=118, EQ=119, NE=120, DAYCOUNT=121, DATE=122, 
-		QUANTITY=123, NUMBER=124, STRING=125, UNTERMINATED_STRING=126, IDENT=127, 
-		NON_ASCII_NAME=128, LINE_COMMENT=129, BLOCK_COMMENT=130, UNTERMINATED_COMMENT=131, 
-		WS=132, UNEXPECTED_CHAR=133;
+		TRAILING=63, TRIGGER=64, TRIPS=65, CURES=66, AFTER=67, WHEN=68, DEFAULT=69, 
+		GRACE=70, CFADS=71, INCLUDES=72, WATERFALL=73, USING=74, FILL=75, RELEASE=76, 
+		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, TO=81, IF=82, ELSE=83, ENFORCEMENT=84, 
+		SELL=85, HAIRCUT=86, LAG=87, TAKEN=88, DEFLATE=89, DROP=90, BY=91, DEFAULTS=92, 
+		PER=93, GPU=94, GPU_HOUR=95, HOUR=96, KW=97, MW=98, KWH=99, MWH=100, YEAR=101, 
+		OF=102, AND=103, OR=104, NOT=105, LBRACE=106, RBRACE=107, LPAREN=108, 
+		RPAREN=109, COMMA=110, DOT=111, ARROW=112, ASSIGN=113, PLUS=114, MINUS=115, 
+		STAR=116, SLASH=117, LE=118, GE=119, LT=120, GT=121, EQ=122, NE=123, DAYCOUNT=124, 
+		DATE=125, QUANTITY=126, NUMBER=127, STRING=128, UNTERMINATED_STRING=129, 
+		IDENT=130, NON_ASCII_NAME=131, LINE_COMMENT=132, BLOCK_COMMENT=133, UNTERMINATED_COMMENT=134, 
+		WS=135, UNEXPECTED_CHAR=136;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -90,14 +90,15 @@ public partial class DealLangParser : Parser {
 		"'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", 
 		"'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", 
 		"'equity'", "'contributed'", "'holders'", "'account'", "'target'", "'initial'", 
-		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'when'", 
-		"'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", 
-		"'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'to'", 
-		"'if'", "'else'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
-		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
-		"'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", "'and'", "'or'", "'not'", 
-		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
-		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", 
+		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
+		"'distribute'", "'to'", "'if'", "'else'", "'enforcement'", "'sell'", "'haircut'", 
+		"'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", 
+		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", 
+		"'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
+		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
+		"'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -109,15 +110,16 @@ public partial class DealLangParser : Parser {
 		"INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", 
 		"LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
 		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
-		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
-		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "TO", "IF", "ELSE", 
-		"ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", 
-		"DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", 
-		"YEAR", "OF", "AND", "OR", "NOT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
-		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
-		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
-		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
+		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
+		"TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
+		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
+		"KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", 
+		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
+		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
+		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
+		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -362,7 +364,7 @@ public partial class DealLangParser : Parser {
 			State = 112;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9223372036854644651L) != 0)) {
+			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 687080504050321663L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 2305843009213726741L) != 0)) {
 				{
 				{
 				State = 109;
@@ -638,7 +640,7 @@ public partial class DealLangParser : Parser {
 			State = 142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 3458764515968483335L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 68734157031L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 140;
 				ErrorHandler.Sync(this);
@@ -685,6 +687,9 @@ public partial class DealLangParser : Parser {
 				case INITIAL:
 				case EARNS:
 				case TRAILING:
+				case TRIPS:
+				case CURES:
+				case AFTER:
 				case GRACE:
 				case CFADS:
 				case INCLUDES:
@@ -775,7 +780,7 @@ public partial class DealLangParser : Parser {
 			State = 152;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1099511627777L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 63L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8796093022209L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 511L) != 0)) {
 				{
 				State = 150;
 				ErrorHandler.Sync(this);
@@ -850,6 +855,9 @@ public partial class DealLangParser : Parser {
 				case OVER:
 				case TRAILING:
 				case TRIGGER:
+				case TRIPS:
+				case CURES:
+				case AFTER:
 				case WHEN:
 				case DEFAULT:
 				case GRACE:
@@ -3390,6 +3398,8 @@ public partial class DealLangParser : Parser {
 
 	public partial class TriggerDeclContext : ParserRuleContext {
 		public IdentContext name;
+		public IToken trips;
+		public IToken cures;
 		public IdentContext effect;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRIGGER() { return GetToken(DealLangParser.TRIGGER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(DealLangParser.WHEN, 0); }
@@ -3405,6 +3415,16 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRIPS() { return GetToken(DealLangParser.TRIPS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] AFTER() { return GetTokens(DealLangParser.AFTER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER(int i) {
+			return GetToken(DealLangParser.AFTER, i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURES() { return GetToken(DealLangParser.CURES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(DealLangParser.NUMBER); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
+			return GetToken(DealLangParser.NUMBER, i);
+		}
 		public TriggerDeclContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3446,9 +3466,37 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 454;
+			State = 457;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==TRIPS) {
+				{
+				State = 454;
+				Match(TRIPS);
+				State = 455;
+				Match(AFTER);
+				State = 456;
+				_localctx.trips = Match(NUMBER);
+				}
+			}
+
+			State = 462;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CURES) {
+				{
+				State = 459;
+				Match(CURES);
+				State = 460;
+				Match(AFTER);
+				State = 461;
+				_localctx.cures = Match(NUMBER);
+				}
+			}
+
+			State = 464;
 			Match(ARROW);
-			State = 455;
+			State = 465;
 			_localctx.effect = ident();
 			}
 		}
@@ -3494,20 +3542,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 457;
+			State = 467;
 			Match(DEFAULT);
-			State = 458;
+			State = 468;
 			Match(WHEN);
-			State = 459;
+			State = 469;
 			expr(0);
-			State = 462;
+			State = 472;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 460;
+				State = 470;
 				Match(GRACE);
-				State = 461;
+				State = 471;
 				duration();
 				}
 			}
@@ -3559,25 +3607,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 464;
+			State = 474;
 			Match(CFADS);
-			State = 465;
+			State = 475;
 			Match(INCLUDES);
-			State = 466;
+			State = 476;
 			cfadsItem();
-			State = 471;
+			State = 481;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 467;
+				State = 477;
 				Match(COMMA);
-				State = 468;
+				State = 478;
 				cfadsItem();
 				}
 				}
-				State = 473;
+				State = 483;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3617,13 +3665,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 64, RULE_cfadsItem);
 		try {
-			State = 476;
+			State = 486;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 474;
+				State = 484;
 				Match(RVG);
 				}
 				break;
@@ -3669,6 +3717,9 @@ public partial class DealLangParser : Parser {
 			case INITIAL:
 			case EARNS:
 			case TRAILING:
+			case TRIPS:
+			case CURES:
+			case AFTER:
 			case GRACE:
 			case CFADS:
 			case INCLUDES:
@@ -3680,7 +3731,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 475;
+				State = 485;
 				ident();
 				}
 				break;
@@ -3730,25 +3781,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 478;
+			State = 488;
 			Match(WATERFALL);
-			State = 479;
+			State = 489;
 			Match(LBRACE);
-			State = 483;
+			State = 493;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 167L) != 0)) {
+			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 167L) != 0)) {
 				{
 				{
-				State = 480;
+				State = 490;
 				step();
 				}
 				}
-				State = 485;
+				State = 495;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 486;
+			State = 496;
 			Match(RBRACE);
 			}
 		}
@@ -3891,39 +3942,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_step);
 		int _la;
 		try {
-			State = 534;
+			State = 544;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 488;
+				State = 498;
 				Match(PAY);
-				State = 489;
-				((PayStepContext)_localctx).target = reference();
 				State = 499;
+				((PayStepContext)_localctx).target = reference();
+				State = 509;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 490;
+					State = 500;
 					Match(USING);
-					State = 491;
+					State = 501;
 					ident();
-					State = 496;
+					State = 506;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 492;
+						State = 502;
 						Match(COMMA);
-						State = 493;
+						State = 503;
 						ident();
 						}
 						}
-						State = 498;
+						State = 508;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -3936,9 +3987,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 501;
+				State = 511;
 				Match(FILL);
-				State = 502;
+				State = 512;
 				ident();
 				}
 				break;
@@ -3946,9 +3997,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 503;
+				State = 513;
 				Match(RELEASE);
-				State = 504;
+				State = 514;
 				ident();
 				}
 				break;
@@ -3956,13 +4007,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 505;
+				State = 515;
 				Match(HOLD);
-				State = 506;
+				State = 516;
 				Match(REST);
-				State = 507;
+				State = 517;
 				Match(IN);
-				State = 508;
+				State = 518;
 				ident();
 				}
 				break;
@@ -3970,13 +4021,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 509;
+				State = 519;
 				Match(DISTRIBUTE);
-				State = 510;
+				State = 520;
 				Match(REST);
-				State = 511;
+				State = 521;
 				Match(TO);
-				State = 512;
+				State = 522;
 				ident();
 				}
 				break;
@@ -3984,52 +4035,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 513;
+				State = 523;
 				Match(IF);
-				State = 514;
+				State = 524;
 				expr(0);
-				State = 515;
+				State = 525;
 				Match(LBRACE);
-				State = 519;
+				State = 529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 167L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 167L) != 0)) {
 					{
 					{
-					State = 516;
+					State = 526;
 					step();
 					}
 					}
-					State = 521;
+					State = 531;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 522;
-				Match(RBRACE);
 				State = 532;
+				Match(RBRACE);
+				State = 542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 523;
+					State = 533;
 					Match(ELSE);
-					State = 524;
+					State = 534;
 					Match(LBRACE);
-					State = 528;
+					State = 538;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 167L) != 0)) {
+					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 167L) != 0)) {
 						{
 						{
-						State = 525;
+						State = 535;
 						step();
 						}
 						}
-						State = 530;
+						State = 540;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 531;
+					State = 541;
 					Match(RBRACE);
 					}
 				}
@@ -4082,25 +4133,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 536;
+			State = 546;
 			Match(ENFORCEMENT);
-			State = 537;
+			State = 547;
 			Match(LBRACE);
-			State = 541;
+			State = 551;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 538;
+				State = 548;
 				enforcementItem();
 				}
 				}
-				State = 543;
+				State = 553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 544;
+			State = 554;
 			Match(RBRACE);
 			}
 		}
@@ -4172,44 +4223,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 562;
+			State = 572;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 546;
+				State = 556;
 				Match(SELL);
-				State = 547;
+				State = 557;
 				ident();
-				State = 552;
+				State = 562;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 548;
+					State = 558;
 					Match(COMMA);
-					State = 549;
+					State = 559;
 					ident();
 					}
 					}
-					State = 554;
+					State = 564;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 558;
+				State = 568;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 555;
+					State = 565;
 					sellTerm();
 					}
 					}
-					State = 560;
+					State = 570;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4219,7 +4270,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 561;
+				State = 571;
 				waterfallDecl();
 				}
 				break;
@@ -4282,16 +4333,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 74, RULE_sellTerm);
 		try {
-			State = 568;
+			State = 578;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 564;
+				State = 574;
 				Match(HAIRCUT);
-				State = 565;
+				State = 575;
 				expr(0);
 				}
 				break;
@@ -4299,9 +4350,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 566;
+				State = 576;
 				Match(LAG);
-				State = 567;
+				State = 577;
 				duration();
 				}
 				break;
@@ -4360,31 +4411,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 570;
+			State = 580;
 			Match(SCENARIO);
-			State = 571;
+			State = 581;
 			_localctx.name = ident();
-			State = 572;
+			State = 582;
 			Match(FOR);
-			State = 573;
+			State = 583;
 			_localctx.deal = ident();
-			State = 574;
+			State = 584;
 			Match(LBRACE);
-			State = 578;
+			State = 588;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 3458764515968499719L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 68734681319L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 575;
+				State = 585;
 				scenarioItem();
 				}
 				}
-				State = 580;
+				State = 590;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 581;
+			State = 591;
 			Match(RBRACE);
 			}
 		}
@@ -4505,20 +4556,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 610;
+			State = 620;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 583;
+				State = 593;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 584;
+				State = 594;
 				Match(RENEWALS);
-				State = 585;
+				State = 595;
 				Match(TAKEN);
-				State = 586;
+				State = 596;
 				Match(NUMBER);
 				}
 				break;
@@ -4526,13 +4577,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 588;
+				State = 598;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 589;
+				State = 599;
 				Match(DEFLATE);
-				State = 590;
+				State = 600;
 				expr(0);
-				State = 591;
+				State = 601;
 				perYear();
 				}
 				break;
@@ -4540,15 +4591,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 593;
+				State = 603;
 				((DropItemContext)_localctx).path = reference();
-				State = 594;
+				State = 604;
 				Match(DROP);
-				State = 595;
+				State = 605;
 				expr(0);
-				State = 596;
+				State = 606;
 				Match(BY);
-				State = 597;
+				State = 607;
 				Match(DATE);
 				}
 				break;
@@ -4556,13 +4607,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 599;
+				State = 609;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 600;
+				State = 610;
 				Match(DEFAULTS);
-				State = 601;
+				State = 611;
 				Match(ON);
-				State = 602;
+				State = 612;
 				Match(DATE);
 				}
 				break;
@@ -4570,9 +4621,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 604;
+				State = 614;
 				Match(ENFORCEMENT);
-				State = 606;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4580,7 +4631,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 605;
+						State = 615;
 						sellTerm();
 						}
 						}
@@ -4588,9 +4639,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 608;
+					State = 618;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,59,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -4630,9 +4681,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 612;
+			State = 622;
 			Match(PER);
-			State = 613;
+			State = 623;
 			Match(YEAR);
 			}
 		}
@@ -4669,7 +4720,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 615;
+			State = 625;
 			Match(QUANTITY);
 			}
 		}
@@ -4975,20 +5026,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 652;
+			State = 662;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 618;
+				State = 628;
 				Match(LPAREN);
-				State = 619;
+				State = 629;
 				expr(0);
-				State = 620;
+				State = 630;
 				Match(RPAREN);
 				}
 				break;
@@ -4997,9 +5048,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 622;
+				State = 632;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 623;
+				State = 633;
 				expr(15);
 				}
 				break;
@@ -5008,9 +5059,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 624;
+				State = 634;
 				Match(NOT);
-				State = 625;
+				State = 635;
 				expr(10);
 				}
 				break;
@@ -5019,37 +5070,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 626;
-				((CallExprContext)_localctx).callee = ident();
-				State = 627;
-				Match(LPAREN);
 				State = 636;
+				((CallExprContext)_localctx).callee = ident();
+				State = 637;
+				Match(LPAREN);
+				State = 646;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 3711001588710965255L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 8071586396493578471L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 					{
-					State = 628;
+					State = 638;
 					expr(0);
-					State = 633;
+					State = 643;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 629;
+						State = 639;
 						Match(COMMA);
-						State = 630;
+						State = 640;
 						expr(0);
 						}
 						}
-						State = 635;
+						State = 645;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 638;
+				State = 648;
 				Match(RPAREN);
 				}
 				break;
@@ -5058,7 +5109,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 640;
+				State = 650;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5068,19 +5119,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 642;
+				State = 652;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 127L) != 0)) {
+				if (((((_la - 94)) & ~0x3f) == 0 && ((1L << (_la - 94)) & 127L) != 0)) {
 					{
-					State = 641;
+					State = 651;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 644;
+				State = 654;
 				Match(PER);
-				State = 645;
+				State = 655;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5089,9 +5140,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 646;
+				State = 656;
 				Match(NUMBER);
-				State = 647;
+				State = 657;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5100,7 +5151,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 648;
+				State = 658;
 				Match(QUANTITY);
 				}
 				break;
@@ -5109,7 +5160,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 649;
+				State = 659;
 				Match(NUMBER);
 				}
 				break;
@@ -5118,7 +5169,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 650;
+				State = 660;
 				Match(DATE);
 				}
 				break;
@@ -5127,34 +5178,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 651;
+				State = 661;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 674;
+			State = 684;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,66,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 672;
+					State = 682;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 654;
+						State = 664;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 655;
+						State = 665;
 						Match(OF);
-						State = 656;
+						State = 666;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5163,9 +5214,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 657;
+						State = 667;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 658;
+						State = 668;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5175,7 +5226,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 659;
+						State = 669;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5184,9 +5235,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 660;
+						State = 670;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 661;
+						State = 671;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5196,7 +5247,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 662;
+						State = 672;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5205,19 +5256,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 663;
+						State = 673;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 664;
+						State = 674;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 63L) != 0)) ) {
+						if ( !(((((_la - 118)) & ~0x3f) == 0 && ((1L << (_la - 118)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 665;
+						State = 675;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -5226,11 +5277,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 666;
+						State = 676;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 667;
+						State = 677;
 						Match(AND);
-						State = 668;
+						State = 678;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -5239,20 +5290,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 669;
+						State = 679;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 670;
+						State = 680;
 						Match(OR);
-						State = 671;
+						State = 681;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 676;
+				State = 686;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,66,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
 			}
 			}
 		}
@@ -5296,9 +5347,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 677;
+			State = 687;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 127L) != 0)) ) {
+			if ( !(((((_la - 94)) & ~0x3f) == 0 && ((1L << (_la - 94)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5347,16 +5398,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 679;
+			State = 689;
 			ident();
-			State = 682;
+			State = 692;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				{
-				State = 680;
+				State = 690;
 				Match(DOT);
-				State = 681;
+				State = 691;
 				_localctx.member = ident();
 				}
 				break;
@@ -5426,6 +5477,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IMPORT() { return GetToken(DealLangParser.IMPORT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOAN() { return GetToken(DealLangParser.LOAN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OBLIGOR() { return GetToken(DealLangParser.OBLIGOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRIPS() { return GetToken(DealLangParser.TRIPS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURES() { return GetToken(DealLangParser.CURES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -5447,9 +5501,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 684;
+			State = 694;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 3458764515968483335L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 68734157031L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5495,7 +5549,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,133,687,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,136,697,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5529,213 +5583,217 @@ public partial class DealLangParser : Parser {
 		1,26,3,26,417,8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,428,
 		8,27,3,27,430,8,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,441,
 		8,28,1,28,1,28,3,28,445,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,453,8,
-		29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,3,30,463,8,30,1,31,1,31,1,31,
-		1,31,1,31,5,31,470,8,31,10,31,12,31,473,9,31,1,32,1,32,3,32,477,8,32,1,
-		33,1,33,1,33,5,33,482,8,33,10,33,12,33,485,9,33,1,33,1,33,1,34,1,34,1,
-		34,1,34,1,34,1,34,5,34,495,8,34,10,34,12,34,498,9,34,3,34,500,8,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
-		1,34,5,34,518,8,34,10,34,12,34,521,9,34,1,34,1,34,1,34,1,34,5,34,527,8,
-		34,10,34,12,34,530,9,34,1,34,3,34,533,8,34,3,34,535,8,34,1,35,1,35,1,35,
-		5,35,540,8,35,10,35,12,35,543,9,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,
-		551,8,36,10,36,12,36,554,9,36,1,36,5,36,557,8,36,10,36,12,36,560,9,36,
-		1,36,3,36,563,8,36,1,37,1,37,1,37,1,37,3,37,569,8,37,1,38,1,38,1,38,1,
-		38,1,38,1,38,5,38,577,8,38,10,38,12,38,580,9,38,1,38,1,38,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,4,39,607,8,39,11,39,12,39,608,3,39,611,
-		8,39,1,40,1,40,1,40,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,5,42,632,8,42,10,42,12,42,635,9,42,3,42,
-		637,8,42,1,42,1,42,1,42,1,42,3,42,643,8,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,3,42,653,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,673,8,42,10,42,12,42,
-		676,9,42,1,43,1,43,1,44,1,44,1,44,3,44,683,8,44,1,45,1,45,1,45,0,1,84,
-		46,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
-		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,0,7,
-		1,0,103,104,1,0,123,124,1,0,113,114,1,0,111,112,1,0,115,120,1,0,91,97,
-		17,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,36,37,39,40,42,52,54,55,57,
-		59,63,63,67,69,83,85,98,98,127,128,769,0,98,1,0,0,0,2,103,1,0,0,0,4,106,
-		1,0,0,0,6,133,1,0,0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,171,1,0,0,0,14,173,
-		1,0,0,0,16,175,1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,0,22,228,1,0,0,0,24,
-		230,1,0,0,0,26,235,1,0,0,0,28,282,1,0,0,0,30,287,1,0,0,0,32,295,1,0,0,
-		0,34,297,1,0,0,0,36,326,1,0,0,0,38,328,1,0,0,0,40,355,1,0,0,0,42,369,1,
-		0,0,0,44,371,1,0,0,0,46,393,1,0,0,0,48,395,1,0,0,0,50,398,1,0,0,0,52,416,
-		1,0,0,0,54,418,1,0,0,0,56,433,1,0,0,0,58,446,1,0,0,0,60,457,1,0,0,0,62,
-		464,1,0,0,0,64,476,1,0,0,0,66,478,1,0,0,0,68,534,1,0,0,0,70,536,1,0,0,
-		0,72,562,1,0,0,0,74,568,1,0,0,0,76,570,1,0,0,0,78,610,1,0,0,0,80,612,1,
-		0,0,0,82,615,1,0,0,0,84,652,1,0,0,0,86,677,1,0,0,0,88,679,1,0,0,0,90,684,
-		1,0,0,0,92,97,3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,95,97,3,8,4,0,96,92,
-		1,0,0,0,96,93,1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,97,100,1,0,0,0,98,96,
-		1,0,0,0,98,99,1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,102,5,0,0,1,102,
-		1,1,0,0,0,103,104,5,3,0,0,104,105,5,125,0,0,105,3,1,0,0,0,106,107,5,1,
-		0,0,107,108,3,90,45,0,108,112,5,103,0,0,109,111,3,6,3,0,110,109,1,0,0,
-		0,111,114,1,0,0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,115,1,0,0,0,114,
-		112,1,0,0,0,115,116,5,104,0,0,116,5,1,0,0,0,117,134,3,12,6,0,118,134,3,
-		16,8,0,119,134,3,20,10,0,120,134,3,26,13,0,121,134,3,34,17,0,122,134,3,
-		38,19,0,123,134,3,44,22,0,124,134,3,50,25,0,125,134,3,54,27,0,126,134,
-		3,56,28,0,127,134,3,58,29,0,128,134,3,60,30,0,129,134,3,62,31,0,130,134,
-		3,66,33,0,131,134,3,70,35,0,132,134,3,8,4,0,133,117,1,0,0,0,133,118,1,
-		0,0,0,133,119,1,0,0,0,133,120,1,0,0,0,133,121,1,0,0,0,133,122,1,0,0,0,
-		133,123,1,0,0,0,133,124,1,0,0,0,133,125,1,0,0,0,133,126,1,0,0,0,133,127,
-		1,0,0,0,133,128,1,0,0,0,133,129,1,0,0,0,133,130,1,0,0,0,133,131,1,0,0,
-		0,133,132,1,0,0,0,134,7,1,0,0,0,135,136,5,127,0,0,136,142,4,4,0,0,137,
-		141,3,90,45,0,138,141,5,4,0,0,139,141,5,24,0,0,140,137,1,0,0,0,140,138,
-		1,0,0,0,140,139,1,0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,0,0,
-		0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,3,10,5,0,146,9,1,0,0,0,147,152,
-		5,103,0,0,148,151,3,10,5,0,149,151,8,0,0,0,150,148,1,0,0,0,150,149,1,0,
-		0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,
-		152,1,0,0,0,155,156,5,104,0,0,156,11,1,0,0,0,157,158,5,5,0,0,158,172,5,
-		125,0,0,159,160,5,6,0,0,160,172,3,90,45,0,161,162,5,7,0,0,162,172,5,122,
-		0,0,163,164,5,8,0,0,164,172,5,122,0,0,165,166,5,9,0,0,166,172,5,122,0,
-		0,167,168,5,10,0,0,168,172,3,90,45,0,169,170,5,11,0,0,170,172,3,14,7,0,
-		171,157,1,0,0,0,171,159,1,0,0,0,171,161,1,0,0,0,171,163,1,0,0,0,171,165,
-		1,0,0,0,171,167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,0,0,173,174,5,121,0,
-		0,174,15,1,0,0,0,175,176,5,12,0,0,176,177,3,90,45,0,177,181,5,103,0,0,
-		178,180,3,18,9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,
-		1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,0,184,185,5,104,0,0,185,17,1,0,0,
-		0,186,187,5,13,0,0,187,193,5,125,0,0,188,189,5,14,0,0,189,193,3,84,42,
-		0,190,191,5,15,0,0,191,193,3,84,42,0,192,186,1,0,0,0,192,188,1,0,0,0,192,
-		190,1,0,0,0,193,19,1,0,0,0,194,195,5,16,0,0,195,196,3,90,45,0,196,200,
-		5,103,0,0,197,199,3,22,11,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,
-		0,0,0,200,201,1,0,0,0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,104,0,
-		0,204,21,1,0,0,0,205,206,5,17,0,0,206,229,3,84,42,0,207,208,5,18,0,0,208,
-		209,5,19,0,0,209,212,3,82,41,0,210,211,5,20,0,0,211,213,3,84,42,0,212,
-		210,1,0,0,0,212,213,1,0,0,0,213,216,1,0,0,0,214,215,5,21,0,0,215,217,5,
-		122,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,229,1,0,0,0,218,219,5,18,0,
-		0,219,220,5,22,0,0,220,224,5,103,0,0,221,223,3,24,12,0,222,221,1,0,0,0,
-		223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,224,
-		1,0,0,0,227,229,5,104,0,0,228,205,1,0,0,0,228,207,1,0,0,0,228,218,1,0,
-		0,0,229,23,1,0,0,0,230,231,5,122,0,0,231,233,3,84,42,0,232,234,5,107,0,
-		0,233,232,1,0,0,0,233,234,1,0,0,0,234,25,1,0,0,0,235,236,5,23,0,0,236,
-		237,3,90,45,0,237,238,5,24,0,0,238,239,3,90,45,0,239,243,5,103,0,0,240,
-		242,3,28,14,0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,
-		1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,5,104,0,0,247,27,1,0,0,
-		0,248,249,5,25,0,0,249,283,3,90,45,0,250,251,5,26,0,0,251,252,3,84,42,
-		0,252,257,3,80,40,0,253,254,5,27,0,0,254,255,3,84,42,0,255,256,3,80,40,
-		0,256,258,1,0,0,0,257,253,1,0,0,0,257,258,1,0,0,0,258,283,1,0,0,0,259,
-		260,5,28,0,0,260,283,5,122,0,0,261,262,5,29,0,0,262,283,3,82,41,0,263,
-		264,5,30,0,0,264,265,3,30,15,0,265,266,3,82,41,0,266,267,5,32,0,0,267,
-		268,5,25,0,0,268,272,5,33,0,0,269,270,5,26,0,0,270,271,5,32,0,0,271,273,
-		5,34,0,0,272,269,1,0,0,0,272,273,1,0,0,0,273,283,1,0,0,0,274,276,5,35,
-		0,0,275,277,3,32,16,0,276,275,1,0,0,0,277,278,1,0,0,0,278,276,1,0,0,0,
-		278,279,1,0,0,0,279,283,1,0,0,0,280,281,5,11,0,0,281,283,3,14,7,0,282,
-		248,1,0,0,0,282,250,1,0,0,0,282,259,1,0,0,0,282,261,1,0,0,0,282,263,1,
-		0,0,0,282,274,1,0,0,0,282,280,1,0,0,0,283,29,1,0,0,0,284,285,5,124,0,0,
-		285,288,5,31,0,0,286,288,5,123,0,0,287,284,1,0,0,0,287,286,1,0,0,0,288,
-		31,1,0,0,0,289,290,5,36,0,0,290,296,3,84,42,0,291,292,5,37,0,0,292,296,
-		3,84,42,0,293,294,5,38,0,0,294,296,5,122,0,0,295,289,1,0,0,0,295,291,1,
-		0,0,0,295,293,1,0,0,0,296,33,1,0,0,0,297,298,5,39,0,0,298,299,3,90,45,
-		0,299,303,5,103,0,0,300,302,3,36,18,0,301,300,1,0,0,0,302,305,1,0,0,0,
-		303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,303,1,0,0,0,306,307,
-		5,104,0,0,307,35,1,0,0,0,308,309,5,40,0,0,309,327,3,90,45,0,310,311,5,
-		42,0,0,311,327,3,84,42,0,312,313,5,43,0,0,313,315,3,84,42,0,314,316,5,
-		44,0,0,315,314,1,0,0,0,315,316,1,0,0,0,316,327,1,0,0,0,317,318,5,45,0,
-		0,318,319,5,38,0,0,319,327,5,122,0,0,320,321,5,48,0,0,321,327,3,42,21,
-		0,322,323,5,8,0,0,323,327,5,122,0,0,324,325,5,15,0,0,325,327,3,84,42,0,
-		326,308,1,0,0,0,326,310,1,0,0,0,326,312,1,0,0,0,326,317,1,0,0,0,326,320,
-		1,0,0,0,326,322,1,0,0,0,326,324,1,0,0,0,327,37,1,0,0,0,328,329,5,41,0,
-		0,329,330,3,90,45,0,330,334,5,103,0,0,331,333,3,40,20,0,332,331,1,0,0,
-		0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,
-		334,1,0,0,0,337,338,5,104,0,0,338,39,1,0,0,0,339,340,5,42,0,0,340,356,
-		3,84,42,0,341,342,5,43,0,0,342,344,3,84,42,0,343,345,5,44,0,0,344,343,
-		1,0,0,0,344,345,1,0,0,0,345,356,1,0,0,0,346,347,5,45,0,0,347,348,5,38,
-		0,0,348,356,5,122,0,0,349,350,5,48,0,0,350,356,3,42,21,0,351,352,5,8,0,
-		0,352,356,5,122,0,0,353,354,5,52,0,0,354,356,5,124,0,0,355,339,1,0,0,0,
-		355,341,1,0,0,0,355,346,1,0,0,0,355,349,1,0,0,0,355,351,1,0,0,0,355,353,
-		1,0,0,0,356,41,1,0,0,0,357,370,5,49,0,0,358,370,5,50,0,0,359,370,5,51,
-		0,0,360,361,5,22,0,0,361,365,5,103,0,0,362,364,3,24,12,0,363,362,1,0,0,
-		0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,
-		365,1,0,0,0,368,370,5,104,0,0,369,357,1,0,0,0,369,358,1,0,0,0,369,359,
-		1,0,0,0,369,360,1,0,0,0,370,43,1,0,0,0,371,372,5,53,0,0,372,373,3,90,45,
-		0,373,377,5,103,0,0,374,376,3,46,23,0,375,374,1,0,0,0,376,379,1,0,0,0,
-		377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,
-		5,104,0,0,381,45,1,0,0,0,382,383,5,54,0,0,383,394,3,84,42,0,384,385,5,
-		55,0,0,385,390,3,48,24,0,386,387,5,107,0,0,387,389,3,48,24,0,388,386,1,
-		0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,
-		392,390,1,0,0,0,393,382,1,0,0,0,393,384,1,0,0,0,394,47,1,0,0,0,395,396,
-		3,90,45,0,396,397,3,84,42,0,397,49,1,0,0,0,398,399,5,56,0,0,399,408,3,
-		90,45,0,400,404,5,103,0,0,401,403,3,52,26,0,402,401,1,0,0,0,403,406,1,
-		0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,
-		407,409,5,104,0,0,408,400,1,0,0,0,408,409,1,0,0,0,409,51,1,0,0,0,410,411,
-		5,57,0,0,411,417,3,84,42,0,412,413,5,58,0,0,413,417,3,84,42,0,414,415,
-		5,59,0,0,415,417,3,84,42,0,416,410,1,0,0,0,416,412,1,0,0,0,416,414,1,0,
-		0,0,417,53,1,0,0,0,418,419,5,60,0,0,419,420,3,90,45,0,420,421,5,103,0,
-		0,421,429,3,84,42,0,422,427,3,80,40,0,423,424,5,27,0,0,424,425,3,84,42,
-		0,425,426,3,80,40,0,426,428,1,0,0,0,427,423,1,0,0,0,427,428,1,0,0,0,428,
-		430,1,0,0,0,429,422,1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,432,5,
-		104,0,0,432,55,1,0,0,0,433,434,5,61,0,0,434,435,3,90,45,0,435,436,5,110,
-		0,0,436,440,3,84,42,0,437,438,5,62,0,0,438,439,5,63,0,0,439,441,3,82,41,
-		0,440,437,1,0,0,0,440,441,1,0,0,0,441,444,1,0,0,0,442,443,5,21,0,0,443,
-		445,5,122,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,57,1,0,0,0,446,447,5,
-		64,0,0,447,448,3,90,45,0,448,449,5,65,0,0,449,452,3,84,42,0,450,451,5,
-		21,0,0,451,453,5,122,0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,454,1,0,0,
-		0,454,455,5,109,0,0,455,456,3,90,45,0,456,59,1,0,0,0,457,458,5,66,0,0,
-		458,459,5,65,0,0,459,462,3,84,42,0,460,461,5,67,0,0,461,463,3,82,41,0,
-		462,460,1,0,0,0,462,463,1,0,0,0,463,61,1,0,0,0,464,465,5,68,0,0,465,466,
-		5,69,0,0,466,471,3,64,32,0,467,468,5,107,0,0,468,470,3,64,32,0,469,467,
-		1,0,0,0,470,473,1,0,0,0,471,469,1,0,0,0,471,472,1,0,0,0,472,63,1,0,0,0,
-		473,471,1,0,0,0,474,477,5,35,0,0,475,477,3,90,45,0,476,474,1,0,0,0,476,
-		475,1,0,0,0,477,65,1,0,0,0,478,479,5,70,0,0,479,483,5,103,0,0,480,482,
-		3,68,34,0,481,480,1,0,0,0,482,485,1,0,0,0,483,481,1,0,0,0,483,484,1,0,
-		0,0,484,486,1,0,0,0,485,483,1,0,0,0,486,487,5,104,0,0,487,67,1,0,0,0,488,
-		489,5,10,0,0,489,499,3,88,44,0,490,491,5,71,0,0,491,496,3,90,45,0,492,
-		493,5,107,0,0,493,495,3,90,45,0,494,492,1,0,0,0,495,498,1,0,0,0,496,494,
-		1,0,0,0,496,497,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,499,490,1,0,0,
-		0,499,500,1,0,0,0,500,535,1,0,0,0,501,502,5,72,0,0,502,535,3,90,45,0,503,
-		504,5,73,0,0,504,535,3,90,45,0,505,506,5,74,0,0,506,507,5,75,0,0,507,508,
-		5,76,0,0,508,535,3,90,45,0,509,510,5,77,0,0,510,511,5,75,0,0,511,512,5,
-		78,0,0,512,535,3,90,45,0,513,514,5,79,0,0,514,515,3,84,42,0,515,519,5,
-		103,0,0,516,518,3,68,34,0,517,516,1,0,0,0,518,521,1,0,0,0,519,517,1,0,
-		0,0,519,520,1,0,0,0,520,522,1,0,0,0,521,519,1,0,0,0,522,532,5,104,0,0,
-		523,524,5,80,0,0,524,528,5,103,0,0,525,527,3,68,34,0,526,525,1,0,0,0,527,
-		530,1,0,0,0,528,526,1,0,0,0,528,529,1,0,0,0,529,531,1,0,0,0,530,528,1,
-		0,0,0,531,533,5,104,0,0,532,523,1,0,0,0,532,533,1,0,0,0,533,535,1,0,0,
-		0,534,488,1,0,0,0,534,501,1,0,0,0,534,503,1,0,0,0,534,505,1,0,0,0,534,
-		509,1,0,0,0,534,513,1,0,0,0,535,69,1,0,0,0,536,537,5,81,0,0,537,541,5,
-		103,0,0,538,540,3,72,36,0,539,538,1,0,0,0,540,543,1,0,0,0,541,539,1,0,
-		0,0,541,542,1,0,0,0,542,544,1,0,0,0,543,541,1,0,0,0,544,545,5,104,0,0,
-		545,71,1,0,0,0,546,547,5,82,0,0,547,552,3,90,45,0,548,549,5,107,0,0,549,
-		551,3,90,45,0,550,548,1,0,0,0,551,554,1,0,0,0,552,550,1,0,0,0,552,553,
-		1,0,0,0,553,558,1,0,0,0,554,552,1,0,0,0,555,557,3,74,37,0,556,555,1,0,
-		0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,563,1,0,0,0,560,
-		558,1,0,0,0,561,563,3,66,33,0,562,546,1,0,0,0,562,561,1,0,0,0,563,73,1,
-		0,0,0,564,565,5,83,0,0,565,569,3,84,42,0,566,567,5,84,0,0,567,569,3,82,
-		41,0,568,564,1,0,0,0,568,566,1,0,0,0,569,75,1,0,0,0,570,571,5,2,0,0,571,
-		572,3,90,45,0,572,573,5,4,0,0,573,574,3,90,45,0,574,578,5,103,0,0,575,
-		577,3,78,39,0,576,575,1,0,0,0,577,580,1,0,0,0,578,576,1,0,0,0,578,579,
-		1,0,0,0,579,581,1,0,0,0,580,578,1,0,0,0,581,582,5,104,0,0,582,77,1,0,0,
-		0,583,584,3,90,45,0,584,585,5,30,0,0,585,586,5,85,0,0,586,587,5,124,0,
-		0,587,611,1,0,0,0,588,589,3,88,44,0,589,590,5,86,0,0,590,591,3,84,42,0,
-		591,592,3,80,40,0,592,611,1,0,0,0,593,594,3,88,44,0,594,595,5,87,0,0,595,
-		596,3,84,42,0,596,597,5,88,0,0,597,598,5,122,0,0,598,611,1,0,0,0,599,600,
-		3,90,45,0,600,601,5,89,0,0,601,602,5,24,0,0,602,603,5,122,0,0,603,611,
-		1,0,0,0,604,606,5,81,0,0,605,607,3,74,37,0,606,605,1,0,0,0,607,608,1,0,
-		0,0,608,606,1,0,0,0,608,609,1,0,0,0,609,611,1,0,0,0,610,583,1,0,0,0,610,
-		588,1,0,0,0,610,593,1,0,0,0,610,599,1,0,0,0,610,604,1,0,0,0,611,79,1,0,
-		0,0,612,613,5,90,0,0,613,614,5,98,0,0,614,81,1,0,0,0,615,616,5,123,0,0,
-		616,83,1,0,0,0,617,618,6,42,-1,0,618,619,5,105,0,0,619,620,3,84,42,0,620,
-		621,5,106,0,0,621,653,1,0,0,0,622,623,5,112,0,0,623,653,3,84,42,15,624,
-		625,5,102,0,0,625,653,3,84,42,10,626,627,3,90,45,0,627,636,5,105,0,0,628,
-		633,3,84,42,0,629,630,5,107,0,0,630,632,3,84,42,0,631,629,1,0,0,0,632,
-		635,1,0,0,0,633,631,1,0,0,0,633,634,1,0,0,0,634,637,1,0,0,0,635,633,1,
-		0,0,0,636,628,1,0,0,0,636,637,1,0,0,0,637,638,1,0,0,0,638,639,5,106,0,
-		0,639,653,1,0,0,0,640,642,7,1,0,0,641,643,3,86,43,0,642,641,1,0,0,0,642,
-		643,1,0,0,0,643,644,1,0,0,0,644,645,5,90,0,0,645,653,3,86,43,0,646,647,
-		5,124,0,0,647,653,3,86,43,0,648,653,5,123,0,0,649,653,5,124,0,0,650,653,
-		5,122,0,0,651,653,3,88,44,0,652,617,1,0,0,0,652,622,1,0,0,0,652,624,1,
-		0,0,0,652,626,1,0,0,0,652,640,1,0,0,0,652,646,1,0,0,0,652,648,1,0,0,0,
-		652,649,1,0,0,0,652,650,1,0,0,0,652,651,1,0,0,0,653,674,1,0,0,0,654,655,
-		10,14,0,0,655,656,5,99,0,0,656,673,3,84,42,15,657,658,10,13,0,0,658,659,
-		7,2,0,0,659,673,3,84,42,14,660,661,10,12,0,0,661,662,7,3,0,0,662,673,3,
-		84,42,13,663,664,10,11,0,0,664,665,7,4,0,0,665,673,3,84,42,12,666,667,
-		10,9,0,0,667,668,5,100,0,0,668,673,3,84,42,10,669,670,10,8,0,0,670,671,
-		5,101,0,0,671,673,3,84,42,9,672,654,1,0,0,0,672,657,1,0,0,0,672,660,1,
-		0,0,0,672,663,1,0,0,0,672,666,1,0,0,0,672,669,1,0,0,0,673,676,1,0,0,0,
-		674,672,1,0,0,0,674,675,1,0,0,0,675,85,1,0,0,0,676,674,1,0,0,0,677,678,
-		7,5,0,0,678,87,1,0,0,0,679,682,3,90,45,0,680,681,5,108,0,0,681,683,3,90,
-		45,0,682,680,1,0,0,0,682,683,1,0,0,0,683,89,1,0,0,0,684,685,7,6,0,0,685,
-		91,1,0,0,0,68,96,98,112,133,140,142,150,152,171,181,192,200,212,216,224,
-		228,233,243,257,272,278,282,287,295,303,315,326,334,344,355,365,369,377,
-		390,393,404,408,416,427,429,440,444,452,462,471,476,483,496,499,519,528,
-		532,534,541,552,558,562,568,578,608,610,633,636,642,652,672,674,682
+		29,1,29,1,29,1,29,3,29,458,8,29,1,29,1,29,1,29,3,29,463,8,29,1,29,1,29,
+		1,29,1,30,1,30,1,30,1,30,1,30,3,30,473,8,30,1,31,1,31,1,31,1,31,1,31,5,
+		31,480,8,31,10,31,12,31,483,9,31,1,32,1,32,3,32,487,8,32,1,33,1,33,1,33,
+		5,33,492,8,33,10,33,12,33,495,9,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,
+		1,34,5,34,505,8,34,10,34,12,34,508,9,34,3,34,510,8,34,1,34,1,34,1,34,1,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,528,
+		8,34,10,34,12,34,531,9,34,1,34,1,34,1,34,1,34,5,34,537,8,34,10,34,12,34,
+		540,9,34,1,34,3,34,543,8,34,3,34,545,8,34,1,35,1,35,1,35,5,35,550,8,35,
+		10,35,12,35,553,9,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,561,8,36,10,36,
+		12,36,564,9,36,1,36,5,36,567,8,36,10,36,12,36,570,9,36,1,36,3,36,573,8,
+		36,1,37,1,37,1,37,1,37,3,37,579,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,
+		587,8,38,10,38,12,38,590,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,4,39,617,8,39,11,39,12,39,618,3,39,621,8,39,1,40,1,40,1,
+		40,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,1,42,1,42,5,42,642,8,42,10,42,12,42,645,9,42,3,42,647,8,42,1,42,1,42,
+		1,42,1,42,3,42,653,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,663,
+		8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,5,42,683,8,42,10,42,12,42,686,9,42,1,43,1,43,
+		1,44,1,44,1,44,3,44,693,8,44,1,45,1,45,1,45,0,1,84,46,0,2,4,6,8,10,12,
+		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
+		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,0,7,1,0,106,107,1,0,126,127,
+		1,0,116,117,1,0,114,115,1,0,118,123,1,0,94,100,18,0,3,3,5,9,13,15,17,20,
+		22,22,25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,65,67,70,72,86,88,
+		101,101,130,131,781,0,98,1,0,0,0,2,103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,
+		0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,171,1,0,0,0,14,173,1,0,0,0,16,175,
+		1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,0,22,228,1,0,0,0,24,230,1,0,0,0,26,
+		235,1,0,0,0,28,282,1,0,0,0,30,287,1,0,0,0,32,295,1,0,0,0,34,297,1,0,0,
+		0,36,326,1,0,0,0,38,328,1,0,0,0,40,355,1,0,0,0,42,369,1,0,0,0,44,371,1,
+		0,0,0,46,393,1,0,0,0,48,395,1,0,0,0,50,398,1,0,0,0,52,416,1,0,0,0,54,418,
+		1,0,0,0,56,433,1,0,0,0,58,446,1,0,0,0,60,467,1,0,0,0,62,474,1,0,0,0,64,
+		486,1,0,0,0,66,488,1,0,0,0,68,544,1,0,0,0,70,546,1,0,0,0,72,572,1,0,0,
+		0,74,578,1,0,0,0,76,580,1,0,0,0,78,620,1,0,0,0,80,622,1,0,0,0,82,625,1,
+		0,0,0,84,662,1,0,0,0,86,687,1,0,0,0,88,689,1,0,0,0,90,694,1,0,0,0,92,97,
+		3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,95,97,3,8,4,0,96,92,1,0,0,0,96,93,
+		1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,97,100,1,0,0,0,98,96,1,0,0,0,98,99,
+		1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,102,5,0,0,1,102,1,1,0,0,0,103,
+		104,5,3,0,0,104,105,5,128,0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,
+		90,45,0,108,112,5,106,0,0,109,111,3,6,3,0,110,109,1,0,0,0,111,114,1,0,
+		0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,
+		116,5,107,0,0,116,5,1,0,0,0,117,134,3,12,6,0,118,134,3,16,8,0,119,134,
+		3,20,10,0,120,134,3,26,13,0,121,134,3,34,17,0,122,134,3,38,19,0,123,134,
+		3,44,22,0,124,134,3,50,25,0,125,134,3,54,27,0,126,134,3,56,28,0,127,134,
+		3,58,29,0,128,134,3,60,30,0,129,134,3,62,31,0,130,134,3,66,33,0,131,134,
+		3,70,35,0,132,134,3,8,4,0,133,117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,
+		0,0,133,120,1,0,0,0,133,121,1,0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,
+		124,1,0,0,0,133,125,1,0,0,0,133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,
+		0,0,0,133,129,1,0,0,0,133,130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,
+		134,7,1,0,0,0,135,136,5,130,0,0,136,142,4,4,0,0,137,141,3,90,45,0,138,
+		141,5,4,0,0,139,141,5,24,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,
+		0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,
+		144,142,1,0,0,0,145,146,3,10,5,0,146,9,1,0,0,0,147,152,5,106,0,0,148,151,
+		3,10,5,0,149,151,8,0,0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,
+		0,152,150,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,
+		156,5,107,0,0,156,11,1,0,0,0,157,158,5,5,0,0,158,172,5,128,0,0,159,160,
+		5,6,0,0,160,172,3,90,45,0,161,162,5,7,0,0,162,172,5,125,0,0,163,164,5,
+		8,0,0,164,172,5,125,0,0,165,166,5,9,0,0,166,172,5,125,0,0,167,168,5,10,
+		0,0,168,172,3,90,45,0,169,170,5,11,0,0,170,172,3,14,7,0,171,157,1,0,0,
+		0,171,159,1,0,0,0,171,161,1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,
+		167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,0,0,173,174,5,124,0,0,174,15,1,
+		0,0,0,175,176,5,12,0,0,176,177,3,90,45,0,177,181,5,106,0,0,178,180,3,18,
+		9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,
+		184,1,0,0,0,183,181,1,0,0,0,184,185,5,107,0,0,185,17,1,0,0,0,186,187,5,
+		13,0,0,187,193,5,128,0,0,188,189,5,14,0,0,189,193,3,84,42,0,190,191,5,
+		15,0,0,191,193,3,84,42,0,192,186,1,0,0,0,192,188,1,0,0,0,192,190,1,0,0,
+		0,193,19,1,0,0,0,194,195,5,16,0,0,195,196,3,90,45,0,196,200,5,106,0,0,
+		197,199,3,22,11,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,
+		201,1,0,0,0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,107,0,0,204,21,1,
+		0,0,0,205,206,5,17,0,0,206,229,3,84,42,0,207,208,5,18,0,0,208,209,5,19,
+		0,0,209,212,3,82,41,0,210,211,5,20,0,0,211,213,3,84,42,0,212,210,1,0,0,
+		0,212,213,1,0,0,0,213,216,1,0,0,0,214,215,5,21,0,0,215,217,5,125,0,0,216,
+		214,1,0,0,0,216,217,1,0,0,0,217,229,1,0,0,0,218,219,5,18,0,0,219,220,5,
+		22,0,0,220,224,5,106,0,0,221,223,3,24,12,0,222,221,1,0,0,0,223,226,1,0,
+		0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,
+		229,5,107,0,0,228,205,1,0,0,0,228,207,1,0,0,0,228,218,1,0,0,0,229,23,1,
+		0,0,0,230,231,5,125,0,0,231,233,3,84,42,0,232,234,5,110,0,0,233,232,1,
+		0,0,0,233,234,1,0,0,0,234,25,1,0,0,0,235,236,5,23,0,0,236,237,3,90,45,
+		0,237,238,5,24,0,0,238,239,3,90,45,0,239,243,5,106,0,0,240,242,3,28,14,
+		0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,
+		246,1,0,0,0,245,243,1,0,0,0,246,247,5,107,0,0,247,27,1,0,0,0,248,249,5,
+		25,0,0,249,283,3,90,45,0,250,251,5,26,0,0,251,252,3,84,42,0,252,257,3,
+		80,40,0,253,254,5,27,0,0,254,255,3,84,42,0,255,256,3,80,40,0,256,258,1,
+		0,0,0,257,253,1,0,0,0,257,258,1,0,0,0,258,283,1,0,0,0,259,260,5,28,0,0,
+		260,283,5,125,0,0,261,262,5,29,0,0,262,283,3,82,41,0,263,264,5,30,0,0,
+		264,265,3,30,15,0,265,266,3,82,41,0,266,267,5,32,0,0,267,268,5,25,0,0,
+		268,272,5,33,0,0,269,270,5,26,0,0,270,271,5,32,0,0,271,273,5,34,0,0,272,
+		269,1,0,0,0,272,273,1,0,0,0,273,283,1,0,0,0,274,276,5,35,0,0,275,277,3,
+		32,16,0,276,275,1,0,0,0,277,278,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,
+		0,279,283,1,0,0,0,280,281,5,11,0,0,281,283,3,14,7,0,282,248,1,0,0,0,282,
+		250,1,0,0,0,282,259,1,0,0,0,282,261,1,0,0,0,282,263,1,0,0,0,282,274,1,
+		0,0,0,282,280,1,0,0,0,283,29,1,0,0,0,284,285,5,127,0,0,285,288,5,31,0,
+		0,286,288,5,126,0,0,287,284,1,0,0,0,287,286,1,0,0,0,288,31,1,0,0,0,289,
+		290,5,36,0,0,290,296,3,84,42,0,291,292,5,37,0,0,292,296,3,84,42,0,293,
+		294,5,38,0,0,294,296,5,125,0,0,295,289,1,0,0,0,295,291,1,0,0,0,295,293,
+		1,0,0,0,296,33,1,0,0,0,297,298,5,39,0,0,298,299,3,90,45,0,299,303,5,106,
+		0,0,300,302,3,36,18,0,301,300,1,0,0,0,302,305,1,0,0,0,303,301,1,0,0,0,
+		303,304,1,0,0,0,304,306,1,0,0,0,305,303,1,0,0,0,306,307,5,107,0,0,307,
+		35,1,0,0,0,308,309,5,40,0,0,309,327,3,90,45,0,310,311,5,42,0,0,311,327,
+		3,84,42,0,312,313,5,43,0,0,313,315,3,84,42,0,314,316,5,44,0,0,315,314,
+		1,0,0,0,315,316,1,0,0,0,316,327,1,0,0,0,317,318,5,45,0,0,318,319,5,38,
+		0,0,319,327,5,125,0,0,320,321,5,48,0,0,321,327,3,42,21,0,322,323,5,8,0,
+		0,323,327,5,125,0,0,324,325,5,15,0,0,325,327,3,84,42,0,326,308,1,0,0,0,
+		326,310,1,0,0,0,326,312,1,0,0,0,326,317,1,0,0,0,326,320,1,0,0,0,326,322,
+		1,0,0,0,326,324,1,0,0,0,327,37,1,0,0,0,328,329,5,41,0,0,329,330,3,90,45,
+		0,330,334,5,106,0,0,331,333,3,40,20,0,332,331,1,0,0,0,333,336,1,0,0,0,
+		334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,
+		5,107,0,0,338,39,1,0,0,0,339,340,5,42,0,0,340,356,3,84,42,0,341,342,5,
+		43,0,0,342,344,3,84,42,0,343,345,5,44,0,0,344,343,1,0,0,0,344,345,1,0,
+		0,0,345,356,1,0,0,0,346,347,5,45,0,0,347,348,5,38,0,0,348,356,5,125,0,
+		0,349,350,5,48,0,0,350,356,3,42,21,0,351,352,5,8,0,0,352,356,5,125,0,0,
+		353,354,5,52,0,0,354,356,5,127,0,0,355,339,1,0,0,0,355,341,1,0,0,0,355,
+		346,1,0,0,0,355,349,1,0,0,0,355,351,1,0,0,0,355,353,1,0,0,0,356,41,1,0,
+		0,0,357,370,5,49,0,0,358,370,5,50,0,0,359,370,5,51,0,0,360,361,5,22,0,
+		0,361,365,5,106,0,0,362,364,3,24,12,0,363,362,1,0,0,0,364,367,1,0,0,0,
+		365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,365,1,0,0,0,368,370,
+		5,107,0,0,369,357,1,0,0,0,369,358,1,0,0,0,369,359,1,0,0,0,369,360,1,0,
+		0,0,370,43,1,0,0,0,371,372,5,53,0,0,372,373,3,90,45,0,373,377,5,106,0,
+		0,374,376,3,46,23,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,
+		378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,5,107,0,0,381,45,1,
+		0,0,0,382,383,5,54,0,0,383,394,3,84,42,0,384,385,5,55,0,0,385,390,3,48,
+		24,0,386,387,5,110,0,0,387,389,3,48,24,0,388,386,1,0,0,0,389,392,1,0,0,
+		0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,
+		382,1,0,0,0,393,384,1,0,0,0,394,47,1,0,0,0,395,396,3,90,45,0,396,397,3,
+		84,42,0,397,49,1,0,0,0,398,399,5,56,0,0,399,408,3,90,45,0,400,404,5,106,
+		0,0,401,403,3,52,26,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,
+		404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,409,5,107,0,0,408,
+		400,1,0,0,0,408,409,1,0,0,0,409,51,1,0,0,0,410,411,5,57,0,0,411,417,3,
+		84,42,0,412,413,5,58,0,0,413,417,3,84,42,0,414,415,5,59,0,0,415,417,3,
+		84,42,0,416,410,1,0,0,0,416,412,1,0,0,0,416,414,1,0,0,0,417,53,1,0,0,0,
+		418,419,5,60,0,0,419,420,3,90,45,0,420,421,5,106,0,0,421,429,3,84,42,0,
+		422,427,3,80,40,0,423,424,5,27,0,0,424,425,3,84,42,0,425,426,3,80,40,0,
+		426,428,1,0,0,0,427,423,1,0,0,0,427,428,1,0,0,0,428,430,1,0,0,0,429,422,
+		1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,432,5,107,0,0,432,55,1,0,0,
+		0,433,434,5,61,0,0,434,435,3,90,45,0,435,436,5,113,0,0,436,440,3,84,42,
+		0,437,438,5,62,0,0,438,439,5,63,0,0,439,441,3,82,41,0,440,437,1,0,0,0,
+		440,441,1,0,0,0,441,444,1,0,0,0,442,443,5,21,0,0,443,445,5,125,0,0,444,
+		442,1,0,0,0,444,445,1,0,0,0,445,57,1,0,0,0,446,447,5,64,0,0,447,448,3,
+		90,45,0,448,449,5,68,0,0,449,452,3,84,42,0,450,451,5,21,0,0,451,453,5,
+		125,0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,457,1,0,0,0,454,455,5,65,0,
+		0,455,456,5,67,0,0,456,458,5,127,0,0,457,454,1,0,0,0,457,458,1,0,0,0,458,
+		462,1,0,0,0,459,460,5,66,0,0,460,461,5,67,0,0,461,463,5,127,0,0,462,459,
+		1,0,0,0,462,463,1,0,0,0,463,464,1,0,0,0,464,465,5,112,0,0,465,466,3,90,
+		45,0,466,59,1,0,0,0,467,468,5,69,0,0,468,469,5,68,0,0,469,472,3,84,42,
+		0,470,471,5,70,0,0,471,473,3,82,41,0,472,470,1,0,0,0,472,473,1,0,0,0,473,
+		61,1,0,0,0,474,475,5,71,0,0,475,476,5,72,0,0,476,481,3,64,32,0,477,478,
+		5,110,0,0,478,480,3,64,32,0,479,477,1,0,0,0,480,483,1,0,0,0,481,479,1,
+		0,0,0,481,482,1,0,0,0,482,63,1,0,0,0,483,481,1,0,0,0,484,487,5,35,0,0,
+		485,487,3,90,45,0,486,484,1,0,0,0,486,485,1,0,0,0,487,65,1,0,0,0,488,489,
+		5,73,0,0,489,493,5,106,0,0,490,492,3,68,34,0,491,490,1,0,0,0,492,495,1,
+		0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,493,1,0,0,0,
+		496,497,5,107,0,0,497,67,1,0,0,0,498,499,5,10,0,0,499,509,3,88,44,0,500,
+		501,5,74,0,0,501,506,3,90,45,0,502,503,5,110,0,0,503,505,3,90,45,0,504,
+		502,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,510,1,
+		0,0,0,508,506,1,0,0,0,509,500,1,0,0,0,509,510,1,0,0,0,510,545,1,0,0,0,
+		511,512,5,75,0,0,512,545,3,90,45,0,513,514,5,76,0,0,514,545,3,90,45,0,
+		515,516,5,77,0,0,516,517,5,78,0,0,517,518,5,79,0,0,518,545,3,90,45,0,519,
+		520,5,80,0,0,520,521,5,78,0,0,521,522,5,81,0,0,522,545,3,90,45,0,523,524,
+		5,82,0,0,524,525,3,84,42,0,525,529,5,106,0,0,526,528,3,68,34,0,527,526,
+		1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,
+		0,531,529,1,0,0,0,532,542,5,107,0,0,533,534,5,83,0,0,534,538,5,106,0,0,
+		535,537,3,68,34,0,536,535,1,0,0,0,537,540,1,0,0,0,538,536,1,0,0,0,538,
+		539,1,0,0,0,539,541,1,0,0,0,540,538,1,0,0,0,541,543,5,107,0,0,542,533,
+		1,0,0,0,542,543,1,0,0,0,543,545,1,0,0,0,544,498,1,0,0,0,544,511,1,0,0,
+		0,544,513,1,0,0,0,544,515,1,0,0,0,544,519,1,0,0,0,544,523,1,0,0,0,545,
+		69,1,0,0,0,546,547,5,84,0,0,547,551,5,106,0,0,548,550,3,72,36,0,549,548,
+		1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,0,551,552,1,0,0,0,552,554,1,0,0,
+		0,553,551,1,0,0,0,554,555,5,107,0,0,555,71,1,0,0,0,556,557,5,85,0,0,557,
+		562,3,90,45,0,558,559,5,110,0,0,559,561,3,90,45,0,560,558,1,0,0,0,561,
+		564,1,0,0,0,562,560,1,0,0,0,562,563,1,0,0,0,563,568,1,0,0,0,564,562,1,
+		0,0,0,565,567,3,74,37,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,0,0,
+		0,568,569,1,0,0,0,569,573,1,0,0,0,570,568,1,0,0,0,571,573,3,66,33,0,572,
+		556,1,0,0,0,572,571,1,0,0,0,573,73,1,0,0,0,574,575,5,86,0,0,575,579,3,
+		84,42,0,576,577,5,87,0,0,577,579,3,82,41,0,578,574,1,0,0,0,578,576,1,0,
+		0,0,579,75,1,0,0,0,580,581,5,2,0,0,581,582,3,90,45,0,582,583,5,4,0,0,583,
+		584,3,90,45,0,584,588,5,106,0,0,585,587,3,78,39,0,586,585,1,0,0,0,587,
+		590,1,0,0,0,588,586,1,0,0,0,588,589,1,0,0,0,589,591,1,0,0,0,590,588,1,
+		0,0,0,591,592,5,107,0,0,592,77,1,0,0,0,593,594,3,90,45,0,594,595,5,30,
+		0,0,595,596,5,88,0,0,596,597,5,127,0,0,597,621,1,0,0,0,598,599,3,88,44,
+		0,599,600,5,89,0,0,600,601,3,84,42,0,601,602,3,80,40,0,602,621,1,0,0,0,
+		603,604,3,88,44,0,604,605,5,90,0,0,605,606,3,84,42,0,606,607,5,91,0,0,
+		607,608,5,125,0,0,608,621,1,0,0,0,609,610,3,90,45,0,610,611,5,92,0,0,611,
+		612,5,24,0,0,612,613,5,125,0,0,613,621,1,0,0,0,614,616,5,84,0,0,615,617,
+		3,74,37,0,616,615,1,0,0,0,617,618,1,0,0,0,618,616,1,0,0,0,618,619,1,0,
+		0,0,619,621,1,0,0,0,620,593,1,0,0,0,620,598,1,0,0,0,620,603,1,0,0,0,620,
+		609,1,0,0,0,620,614,1,0,0,0,621,79,1,0,0,0,622,623,5,93,0,0,623,624,5,
+		101,0,0,624,81,1,0,0,0,625,626,5,126,0,0,626,83,1,0,0,0,627,628,6,42,-1,
+		0,628,629,5,108,0,0,629,630,3,84,42,0,630,631,5,109,0,0,631,663,1,0,0,
+		0,632,633,5,115,0,0,633,663,3,84,42,15,634,635,5,105,0,0,635,663,3,84,
+		42,10,636,637,3,90,45,0,637,646,5,108,0,0,638,643,3,84,42,0,639,640,5,
+		110,0,0,640,642,3,84,42,0,641,639,1,0,0,0,642,645,1,0,0,0,643,641,1,0,
+		0,0,643,644,1,0,0,0,644,647,1,0,0,0,645,643,1,0,0,0,646,638,1,0,0,0,646,
+		647,1,0,0,0,647,648,1,0,0,0,648,649,5,109,0,0,649,663,1,0,0,0,650,652,
+		7,1,0,0,651,653,3,86,43,0,652,651,1,0,0,0,652,653,1,0,0,0,653,654,1,0,
+		0,0,654,655,5,93,0,0,655,663,3,86,43,0,656,657,5,127,0,0,657,663,3,86,
+		43,0,658,663,5,126,0,0,659,663,5,127,0,0,660,663,5,125,0,0,661,663,3,88,
+		44,0,662,627,1,0,0,0,662,632,1,0,0,0,662,634,1,0,0,0,662,636,1,0,0,0,662,
+		650,1,0,0,0,662,656,1,0,0,0,662,658,1,0,0,0,662,659,1,0,0,0,662,660,1,
+		0,0,0,662,661,1,0,0,0,663,684,1,0,0,0,664,665,10,14,0,0,665,666,5,102,
+		0,0,666,683,3,84,42,15,667,668,10,13,0,0,668,669,7,2,0,0,669,683,3,84,
+		42,14,670,671,10,12,0,0,671,672,7,3,0,0,672,683,3,84,42,13,673,674,10,
+		11,0,0,674,675,7,4,0,0,675,683,3,84,42,12,676,677,10,9,0,0,677,678,5,103,
+		0,0,678,683,3,84,42,10,679,680,10,8,0,0,680,681,5,104,0,0,681,683,3,84,
+		42,9,682,664,1,0,0,0,682,667,1,0,0,0,682,670,1,0,0,0,682,673,1,0,0,0,682,
+		676,1,0,0,0,682,679,1,0,0,0,683,686,1,0,0,0,684,682,1,0,0,0,684,685,1,
+		0,0,0,685,85,1,0,0,0,686,684,1,0,0,0,687,688,7,5,0,0,688,87,1,0,0,0,689,
+		692,3,90,45,0,690,691,5,111,0,0,691,693,3,90,45,0,692,690,1,0,0,0,692,
+		693,1,0,0,0,693,89,1,0,0,0,694,695,7,6,0,0,695,91,1,0,0,0,70,96,98,112,
+		133,140,142,150,152,171,181,192,200,212,216,224,228,233,243,257,272,278,
+		282,287,295,303,315,326,334,344,355,365,369,377,390,393,404,408,416,427,
+		429,440,444,452,457,462,472,481,486,493,506,509,529,538,542,544,551,562,
+		568,572,578,588,618,620,643,646,652,662,682,684,692
 	};
 
 	public static readonly ATN _ATN =

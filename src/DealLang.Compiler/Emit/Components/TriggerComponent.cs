@@ -11,20 +11,32 @@ internal sealed class TriggerState : EntityState
         : base(DeclarationKind.Trigger, model.Name, model.Index)
     {
         Model = model;
-        Active = Local("active", "bool", StateLife.Period, ledger: new LedgerSlot(LedgerSection.Flags, model.Name, ColumnKind.Flag));
+        bool rules = model.HasCureRules;
+        Active = Local("active", "bool", rules ? StateLife.Carried : StateLife.Period,
+            ledger: new LedgerSlot(LedgerSection.Flags, model.Name, ColumnKind.Flag));
+        Breached = Local("breached", "bool", StateLife.Period, comment: "its condition holds at this period's end", declared: rules);
+        Breaches = Local("breaches", "int", StateLife.Carried, "0", "consecutive breaches while inactive", declared: rules);
+        Passes = Local("passes", "int", StateLife.Carried, "0", "consecutive period ends without a breach while active", declared: rules);
     }
 
     public TriggerModel Model { get; }
 
     public StateVar Active { get; }
 
+    /// <summary>Declared only for a trigger with cure rules (<see cref="TriggerModel.HasCureRules"/>), as the next two.</summary>
+    public StateVar Breached { get; }
+
+    public StateVar Breaches { get; }
+
+    public StateVar Passes { get; }
+
     public override string Heading => Name + " (trigger, " + Model.Effect + ")";
 }
 
 /// <summary>
-/// Triggers: a flag per period (its condition, from its <c>from</c> date), after the tests, which waterfall
-/// conditions read. A trigger receives, owes, holds and carries nothing, is the target of no step and is not
-/// collateral.
+/// Triggers: a flag per period, after the tests, which waterfall conditions read: its condition (from its
+/// <c>from</c> date), or, with cure rules, active after N consecutive breaches until M consecutive period ends
+/// without one. A trigger receives, owes, holds and carries nothing, is the target of no step and is not collateral.
 /// </summary>
 internal sealed class TriggerComponent(EmitContext ctx)
     : EmitterComponent<TriggerState>(ctx, () => ctx.Model.Triggers.Select(t => new TriggerState(t)))
@@ -49,9 +61,46 @@ internal sealed class TriggerComponent(EmitContext ctx)
             string condition = model.From is { } from
                 ? "periodEnd >= " + Ctx.DateConstant(from) + " && " + CSharpEmitter.Operand(Ctx, model.Condition, null)
                 : CSharpEmitter.Expression(Ctx, model.Condition, null);
-            w.Comment(trigger.Name + " (effect: " + model.Effect + ")");
-            w.Line(trigger.Active + " = " + condition + ";");
+            if (!model.HasCureRules)
+            {
+                w.Comment(trigger.Name + " (effect: " + model.Effect + ")");
+                w.Line(trigger.Active + " = " + condition + ";");
+            }
+            else
+            {
+                WriteCureRules(w, trigger, condition);
+            }
+
             w.Line("result.TriggerActive[" + CSharpLiterals.Int(trigger.Index) + "][t] = " + trigger.Active + ";");
+        }
+    }
+
+    // Trips after N consecutive breaches; once active, cures after M consecutive period ends without one (a
+    // breach while active starts the count again).
+    private static void WriteCureRules(IndentedWriter w, TriggerState trigger, string condition)
+    {
+        var model = trigger.Model;
+        w.Comment(trigger.Name + " (effect: " + model.Effect + "): trips after " + CSharpLiterals.Int(model.TripsAfter)
+            + " consecutive breaches, cures after " + CSharpLiterals.Int(model.CuresAfter) + " consecutive passes");
+        w.Line(trigger.Breached + " = " + condition + ";");
+        using (w.Block("if (!" + trigger.Active + ")"))
+        {
+            w.Line(trigger.Breaches + " = " + trigger.Breached + " ? " + trigger.Breaches + " + 1 : 0;");
+            using (w.Block("if (" + trigger.Breaches + " >= " + CSharpLiterals.Int(model.TripsAfter) + ")"))
+            {
+                w.Line(trigger.Active + " = true;");
+                w.Line(trigger.Passes + " = 0;");
+            }
+        }
+
+        using (w.Block("else"))
+        {
+            w.Line(trigger.Passes + " = " + trigger.Breached + " ? 0 : " + trigger.Passes + " + 1;");
+            using (w.Block("if (" + trigger.Passes + " >= " + CSharpLiterals.Int(model.CuresAfter) + ")"))
+            {
+                w.Line(trigger.Active + " = false;");
+                w.Line(trigger.Breaches + " = 0;");
+            }
         }
     }
 }

@@ -13,5 +13,7 @@ internal sealed class TriggerLowering : DeclarationLowering<TriggerSyntax, Trigg
         symbol.Name, index,
         lowerer.BoundOf(trigger.Condition) ?? new ConstantExpression(0, Unit.Bool),
         trigger.From?.Value,
-        trigger.Effect?.Text ?? "trap");
+        trigger.Effect?.Text ?? "trap",
+        trigger.TripsAfter ?? 1,
+        trigger.CuresAfter ?? 1);
 }
