@@ -1,4 +1,4 @@
-using MathNet.Numerics.RootFinding;
+using System.Buffers;
 
 namespace DealLang.Runner.Analytics;
 
@@ -6,6 +6,14 @@ namespace DealLang.Runner.Analytics;
 /// Annual internal rate of return over dated flows, with Excel XIRR's conventions: annual
 /// compounding and times measured in years from the first flow, so
 /// NPV(r) = Σ a_i / (1+r)^(t_i − t_0).
+/// <para>
+/// Solved in the continuous rate x = ln(1 + r) by Newton's method on the NPV, safeguarded by a sign-changing
+/// bracket (a step that would leave the bracket, or that does not halve the error as fast as bisection would,
+/// is a bisection instead: Numerical Recipes' <c>rtsafe</c>), until a step is below 4 × 2⁻⁵² × max(1, |x|), that
+/// is to the last bits of a double. Each NPV is evaluated by a <see cref="DiscountChain"/>: a multiplication per
+/// flow and an exponential per distinct gap between flows. Nothing is allocated: the scratch is on the stack up to
+/// <see cref="StackFlows"/> flows, and rented from the shared pool beyond.
+/// </para>
 /// </summary>
 public static class Irr
 {
@@ -15,23 +23,35 @@ public static class Irr
     /// <summary>A 1000% annual return is beyond any deal we model: a root past it is noise.</summary>
     public const double HighestRate = 10.0;
 
-    // The grid is uniform in ln(1+r) so it is as fine near 0% (where real deals live) as it is
-    // near −99.99%; 2000 steps put neighbouring points about 0.6% apart around par. Two roots
-    // closer than one step cancel out in the scan and are not seen.
-    const int GridSteps = 2000;
-    const double Accuracy = 1e-13;
-    const int MaxIterations = 200;
+    /// <summary>Flows up to this many are solved with scratch on the stack (about 9 bytes each).</summary>
+    public const int StackFlows = 1024;
 
-    // With several roots (flows that change sign more than once) we return the one nearest to
-    // Excel's default guess, which is the one XIRR's Newton iteration usually lands on.
+    // Flows that change sign more than once may have several rates: they are scanned on a grid uniform in
+    // ln(1+r), so it is as fine near 0% (where real deals live) as it is near −99.99%; 2000 steps put neighbouring
+    // points about 0.6% apart around par. Two roots closer than one step cancel out in the scan and are not seen.
+    const int GridSteps = 2000;
+
+    // With several roots we return the one nearest to Excel's default guess, which is the one XIRR's Newton
+    // iteration usually lands on.
     const double PreferredRate = 0.1;
+
+    // Newton converges in about 5 steps from the first guess; bisection, if every step fell back to it, would
+    // halve the 11.6-wide bracket of x to 10⁻¹⁶ in about 57.
+    const int MaxIterations = 100;
+
+    // A step this small (relative to x, or absolute below 1) is at the last bits of a double: 4 × 2⁻⁵².
+    const double StepTolerance = 4 * 2.220446049250313e-16;
+
+    static readonly double LowestX = Math.Log(1.0 + LowestRate);
+    static readonly double HighestX = Math.Log(1.0 + HighestRate);
 
     /// <summary>
     /// The annual rate at which <see cref="Npv"/> is zero, or <see cref="double.NaN"/> when there is
     /// none: all flows of one sign (NPV never crosses zero), no flows, or every root outside
     /// (<see cref="LowestRate"/>, <see cref="HighestRate"/>]. NaN rather than an exception because an
     /// IRR that does not exist is an ordinary outcome of a scenario (a tranche wiped out), not a bug.
-    /// A NaN or infinite input also gives NaN, as it would through <see cref="Npv"/>.
+    /// A NaN or infinite input also gives NaN, as it would through <see cref="Npv"/>. Flows need not be in time
+    /// order; flows on the same date are one term.
     /// </summary>
     public static double Solve(ReadOnlySpan<double> years, ReadOnlySpan<double> amounts)
     {
@@ -41,30 +61,38 @@ public static class Irr
             return double.NaN;
         }
 
-        // Brent's delegate cannot capture spans, and the sign count needs the flows in time order.
-        var origin = years[0];
-        var times = years.ToArray();
-        var flows = amounts.ToArray();
-        var scale = 0.0;
-        foreach (var a in flows)
+        int n = years.Length;
+        byte[]? rentedSlots = null;
+        double[]? rentedFlows = null;
+        try
         {
-            scale += Math.Abs(a);
+            Span<byte> slots = n <= StackFlows ? stackalloc byte[n] : (rentedSlots = ArrayPool<byte>.Shared.Rent(n)).AsSpan(0, n);
+            if (IsAscending(years))
+            {
+                return SolveInOrder(years, amounts, slots);
+            }
+
+            // Out of time order: sorted copies (the sign count and the chain both walk the flows in time).
+            Span<double> copies = n <= StackFlows / 2 ? stackalloc double[2 * n] : (rentedFlows = ArrayPool<double>.Shared.Rent(2 * n)).AsSpan(0, 2 * n);
+            Span<double> times = copies[..n];
+            Span<double> flows = copies[n..];
+            years.CopyTo(times);
+            amounts.CopyTo(flows);
+            times.Sort(flows);
+            return SolveInOrder(times, flows, slots);
         }
-
-        // Scaled so Brent's |f| < accuracy test means the same for a 100-unit bond as for a
-        // billion-unit deal.
-        double Objective(double rate) => DiscountedSum(rate, times, origin, flows) / scale;
-
-        // By Descartes' rule of signs (which holds for real powers of 1/(1+r)), flows whose sign
-        // changes once over time, paying in and then getting back, have at most one rate. That is
-        // every tranche we price and Monte Carlo solves one per path, so such flows skip the scan.
-        Array.Sort(times, flows);
-        if (SignChangesOverTime(times, flows) == 1 && TrySolveWholeRange(Objective, out var only))
+        finally
         {
-            return only;
-        }
+            if (rentedSlots is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedSlots);
+            }
 
-        return BestRoot(Objective);
+            if (rentedFlows is not null)
+            {
+                ArrayPool<double>.Shared.Return(rentedFlows);
+            }
+        }
     }
 
     /// <summary>
@@ -79,105 +107,192 @@ public static class Irr
             return 0.0;
         }
 
-        return DiscountedSum(rate, years, years[0], amounts);
-    }
-
-    /// <summary>False when the range's ends cannot be evaluated, leaving it to the scan.</summary>
-    static bool TrySolveWholeRange(Func<double, double> f, out double root)
-    {
-        var low = f(LowestRate);
-        var high = f(HighestRate);
-        if (!double.IsFinite(low) || !double.IsFinite(high))
-        {
-            root = double.NaN;
-            return false;
-        }
-
-        if (low == 0.0 || high == 0.0)
-        {
-            root = low == 0.0 ? LowestRate : HighestRate;
-            return true;
-        }
-
-        if (Math.Sign(low) == Math.Sign(high))
-        {
-            root = double.NaN;
-            return true;
-        }
-
-        return Brent.TryFindRoot(f, LowestRate, HighestRate, Accuracy, MaxIterations, out root);
-    }
-
-    static double BestRoot(Func<double, double> f)
-    {
-        var lowLog = Math.Log(1.0 + LowestRate);
-        var highLog = Math.Log(1.0 + HighestRate);
-        var best = double.NaN;
-
-        var previousRate = LowestRate;
-        var previousValue = f(previousRate);
-        Consider(previousRate, previousValue);
-
-        for (var step = 1; step <= GridSteps; step++)
-        {
-            var rate = step == GridSteps
-                ? HighestRate
-                : Math.Exp(lowLog + ((highLog - lowLog) * step / GridSteps)) - 1.0;
-            var value = f(rate);
-            Consider(rate, value);
-
-            // Near −100% long-dated flows overflow to ±∞ (or ∞ − ∞ = NaN); such a point cannot
-            // end a bracket, and the sign change it hides shows up at the next finite point.
-            if (double.IsFinite(value))
-            {
-                if (double.IsFinite(previousValue)
-                    && previousValue != 0.0
-                    && value != 0.0
-                    && Math.Sign(previousValue) != Math.Sign(value)
-                    && Brent.TryFindRoot(f, previousRate, rate, Accuracy, MaxIterations, out var root))
-                {
-                    Keep(root);
-                }
-
-                previousRate = rate;
-                previousValue = value;
-            }
-        }
-
-        return best;
-
-        void Consider(double rate, double value)
-        {
-            if (value == 0.0)
-            {
-                Keep(rate);
-            }
-        }
-
-        void Keep(double root)
-        {
-            if (double.IsNaN(best) || Math.Abs(root - PreferredRate) < Math.Abs(best - PreferredRate))
-            {
-                best = root;
-            }
-        }
-    }
-
-    static double DiscountedSum(
-        double rate, ReadOnlySpan<double> years, double origin, ReadOnlySpan<double> amounts)
-    {
         var growth = 1.0 + rate;
         var sum = 0.0;
         for (var i = 0; i < years.Length; i++)
         {
-            sum += amounts[i] / Math.Pow(growth, years[i] - origin);
+            sum += amounts[i] / Math.Pow(growth, years[i] - years[0]);
         }
 
         return sum;
     }
 
+    static double SolveInOrder(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, Span<byte> slots)
+    {
+        // Zero flows at either end change no root, but the chain starts from an end (DiscountChain): from a zero
+        // flow 100 years out, every other flow's factor near −100% underflows and the NPV would read exactly 0.
+        int first = 0;
+        int last = amounts.Length - 1;
+        while (amounts[first] == 0.0)
+        {
+            first++;
+        }
+
+        while (amounts[last] == 0.0)
+        {
+            last--;
+        }
+
+        times = times[first..(last + 1)];
+        amounts = amounts[first..(last + 1)];
+        slots = slots[first..(last + 1)];
+        Span<double> gaps = stackalloc double[DiscountChain.MaxGaps];
+        Span<double> factors = stackalloc double[DiscountChain.MaxGaps];
+        var chain = new DiscountChain(times, amounts, slots, gaps, factors);
+
+        // By Descartes' rule of signs (which holds for real powers of 1/(1+r)), flows whose sign changes once over
+        // time, paying in and then getting back, have exactly one rate: that is every tranche we price, and Monte
+        // Carlo solves one per path, so such flows skip the scan.
+        return SignChangesOverTime(times, amounts) == 1 ? OnlyRoot(chain, FirstGuess(times, amounts)) : BestRoot(chain);
+    }
+
+    /// <summary>The one rate, or NaN when it lies outside the range (the NPV has one sign at both ends).</summary>
+    static double OnlyRoot(in DiscountChain chain, double guess)
+    {
+        chain.Evaluate(LowestX, out double low, out _);
+        chain.Evaluate(HighestX, out double high, out _);
+        if (low == 0.0 || high == 0.0)
+        {
+            return low == 0.0 ? LowestRate : HighestRate;
+        }
+
+        if (Math.Sign(low) == Math.Sign(high))
+        {
+            return double.NaN;
+        }
+
+        return Math.Exp(Root(chain, LowestX, low, HighestX, guess)) - 1.0;
+    }
+
+    static double BestRoot(in DiscountChain chain)
+    {
+        var best = double.NaN;
+        double previousX = LowestX;
+        chain.Evaluate(previousX, out double previousValue, out _);
+        if (previousValue == 0.0)
+        {
+            Keep(ref best, LowestRate);
+        }
+
+        for (var step = 1; step <= GridSteps; step++)
+        {
+            // The grid of the solver before this one, point for point, so both scan the same intervals.
+            double x = LowestX + ((HighestX - LowestX) * step / GridSteps);
+            double rate = step == GridSteps ? HighestRate : Math.Exp(x) - 1.0;
+            chain.Evaluate(x, out double value, out _);
+            if (value == 0.0)
+            {
+                Keep(ref best, rate);
+            }
+
+            // A point whose value overflowed (amounts near double's range) cannot end a bracket; the sign change
+            // it hides shows up at the next finite point.
+            if (double.IsFinite(value))
+            {
+                if (double.IsFinite(previousValue)
+                    && previousValue != 0.0
+                    && value != 0.0
+                    && Math.Sign(previousValue) != Math.Sign(value))
+                {
+                    Keep(ref best, Math.Exp(Root(chain, previousX, previousValue, x, 0.5 * (previousX + x))) - 1.0);
+                }
+
+                previousX = x;
+                previousValue = value;
+            }
+        }
+
+        return best;
+    }
+
+    static void Keep(ref double best, double root)
+    {
+        if (double.IsNaN(best) || Math.Abs(root - PreferredRate) < Math.Abs(best - PreferredRate))
+        {
+            best = root;
+        }
+    }
+
+    /// <summary>
+    /// The root of the chain's NPV in x between <paramref name="a"/> and <paramref name="b"/>, where it has opposite
+    /// signs (<paramref name="valueAtA"/> is its value at <paramref name="a"/>): Newton from
+    /// <paramref name="guess"/>, falling back to bisection whenever a Newton step would leave the bracket or converge
+    /// more slowly than bisection.
+    /// </summary>
+    static double Root(in DiscountChain chain, double a, double valueAtA, double b, double guess)
+    {
+        // Keep the bracket as (where the NPV is negative, where it is positive).
+        double negative = valueAtA < 0 ? a : b;
+        double positive = valueAtA < 0 ? b : a;
+        double x = guess > Math.Min(a, b) && guess < Math.Max(a, b) ? guess : 0.5 * (a + b);
+        double step = Math.Abs(b - a);
+        double previousStep = step;
+        chain.Evaluate(x, out double value, out double slope);
+        for (int i = 0; i < MaxIterations && value != 0.0; i++)
+        {
+            if (value < 0)
+            {
+                negative = x;
+            }
+            else
+            {
+                positive = x;
+            }
+
+            bool leavesBracket = (((x - positive) * slope) - value) * (((x - negative) * slope) - value) >= 0.0;
+            bool tooSlow = Math.Abs(2.0 * value) > Math.Abs(previousStep * slope);
+            previousStep = step;
+            if (leavesBracket || tooSlow || !double.IsFinite(value / slope))
+            {
+                step = 0.5 * (positive - negative);
+                x = negative + step;
+            }
+            else
+            {
+                step = value / slope;
+                x -= step;
+            }
+
+            if (Math.Abs(step) <= StepTolerance * Math.Max(1.0, Math.Abs(x)))
+            {
+                break;
+            }
+
+            chain.Evaluate(x, out value, out slope);
+        }
+
+        return x;
+    }
+
+    /// <summary>
+    /// Where Newton starts: the rate at which what came in, grown from the mean time it went in to the mean time it
+    /// came back, equals what came back; the middle of the range when the flows say nothing of the kind.
+    /// </summary>
+    static double FirstGuess(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts)
+    {
+        double paid = 0, received = 0, paidAt = 0, receivedAt = 0;
+        for (int i = 0; i < times.Length; i++)
+        {
+            double a = amounts[i];
+            if (a < 0)
+            {
+                paid -= a;
+                paidAt -= a * times[i];
+            }
+            else
+            {
+                received += a;
+                receivedAt += a * times[i];
+            }
+        }
+
+        double years = (receivedAt / received) - (paidAt / paid);
+        double x = Math.Log(received / paid) / years;
+        return double.IsFinite(x) ? x : 0.5 * (LowestX + HighestX);
+    }
+
     // Flows on the same date are netted first: they are one term of the sum.
-    static int SignChangesOverTime(double[] sortedTimes, double[] flows)
+    static int SignChangesOverTime(ReadOnlySpan<double> sortedTimes, ReadOnlySpan<double> flows)
     {
         var changes = 0;
         var previousSign = 0;
@@ -199,6 +314,19 @@ public static class Irr
         }
 
         return changes;
+    }
+
+    static bool IsAscending(ReadOnlySpan<double> values)
+    {
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     static bool AllFinite(ReadOnlySpan<double> values)
