@@ -43,48 +43,58 @@ internal readonly ref struct DiscountChain
 
     /// <param name="times">The flows' times in years, in ascending order.</param>
     /// <param name="amounts">The flows.</param>
-    /// <param name="slotScratch">One byte per flow, the caller's: each flow's gap's entry in the table.</param>
-    /// <param name="gapScratch"><see cref="MaxGaps"/> doubles, the caller's: the table of distinct gaps.</param>
+    /// <param name="slots">Each flow's gap's entry in <paramref name="gaps"/>, from <see cref="Prepare"/>.</param>
+    /// <param name="gaps">The distinct gaps, from <see cref="Prepare"/>.</param>
     /// <param name="factorScratch"><see cref="MaxGaps"/> doubles, the caller's: each gap's factor at the rate evaluated.</param>
     public DiscountChain(
-        ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, Span<byte> slotScratch, Span<double> gapScratch, Span<double> factorScratch)
+        ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, ReadOnlySpan<byte> slots, ReadOnlySpan<double> gaps, Span<double> factorScratch)
     {
         this.times = times;
         this.amounts = amounts;
+        this.slots = slots;
+        this.gaps = gaps;
+        factors = factorScratch;
+    }
+
+    /// <summary>
+    /// Matches each gap between consecutive <paramref name="times"/> (ascending) with the table of distinct gaps:
+    /// writes each flow's entry into <paramref name="slots"/> (one byte per flow; the first flow's is unused) and
+    /// the table into <paramref name="gaps"/> (<see cref="MaxGaps"/> doubles); returns the table's length.
+    /// </summary>
+    public static int Prepare(ReadOnlySpan<double> times, Span<byte> slots, Span<double> gaps)
+    {
         int count = 0;
-        Span<int> keys = stackalloc int[MaxGaps];
+        Span<long> keys = stackalloc long[MaxGaps];
+        int last = -1;
         for (int i = 1; i < times.Length; i++)
         {
+            // Gaps are ≥ 0 (the times ascend), so adding a half and truncating rounds to the nearest unit.
             double units = (times[i] - times[i - 1]) * GridPerYear;
-            double whole = Math.Round(units);
-            slotScratch[i] = NoSlot;
-            if (Math.Abs(units - whole) > OnGrid || whole > int.MaxValue)
+            long key = (long)(units + 0.5);
+            slots[i] = NoSlot;
+            if (Math.Abs(units - key) > OnGrid)
             {
                 continue;
             }
 
-            int key = (int)whole;
-            int slot = keys[..count].IndexOf(key);
+            // Period gaps repeat: try the previous flow's entry before the table.
+            int slot = last >= 0 && keys[last] == key ? last : keys[..count].IndexOf(key);
             if (slot < 0 && count < MaxGaps)
             {
                 slot = count;
                 keys[count] = key;
-                gapScratch[count++] = key / GridPerYear;
+                gaps[count++] = key / GridPerYear;
             }
 
             if (slot >= 0)
             {
-                slotScratch[i] = (byte)slot;
+                slots[i] = (byte)slot;
+                last = slot;
             }
         }
 
-        slots = slotScratch;
-        gaps = gapScratch[..count];
-        factors = factorScratch;
+        return count;
     }
-
-    /// <summary>Years from the first flow to the last.</summary>
-    public double Span => times[^1] - times[0];
 
     /// <summary>
     /// A positive multiple of the NPV at the continuous rate <paramref name="x"/> (its sign and roots are the
@@ -92,51 +102,83 @@ internal readonly ref struct DiscountChain
     /// </summary>
     public void Evaluate(double x, out double value, out double slope)
     {
+        // Locals, not fields, in the loops: the JIT keeps them in registers.
+        ReadOnlySpan<double> t = times;
+        ReadOnlySpan<double> a = amounts;
+        ReadOnlySpan<byte> slot = slots;
+        Span<double> factor = factors[..gaps.Length];
         double decay = Math.Abs(x);
-        for (int k = 0; k < gaps.Length; k++)
+        for (int k = 0; k < factor.Length; k++)
         {
-            factors[k] = Math.Exp(-decay * gaps[k]);
+            factor[k] = Math.Exp(-decay * gaps[k]);
         }
 
-        int n = times.Length;
-        double sum = 0;
+        int n = a.Length;
+        double sum;
         double moment = 0;
-        double factor = 1;
+        double discount = 1;
         if (x >= 0)
         {
-            // Forward from the first flow: Σ a_i e^(−x τ_i), slope −Σ τ_i a_i e^(−x τ_i).
-            double origin = times[0];
-            sum = amounts[0];
-            for (int i = 1; i < n; i++)
+            // Forward from the first flow: Σ a_i e^(−x τ_i), slope −Σ τ_i a_i e^(−x τ_i). The first loop runs while
+            // the gaps are in the table; a gap off it hands over to the second, which has the exponential: a call
+            // in the first would cost its registers on every flow.
+            double origin = t[0];
+            sum = a[0];
+            int i = 1;
+            for (; i < n; i++)
             {
-                factor *= Factor(i, decay);
-                double term = amounts[i] * factor;
+                int k = slot[i];
+                if ((uint)k >= (uint)factor.Length)
+                {
+                    break;
+                }
+
+                discount *= factor[k];
+                double term = a[i] * discount;
                 sum += term;
-                moment += (times[i] - origin) * term;
+                moment += (t[i] - origin) * term;
+            }
+
+            for (; i < n; i++)
+            {
+                int k = slot[i];
+                discount *= (uint)k < (uint)factor.Length ? factor[k] : Math.Exp(-decay * (t[i] - t[i - 1]));
+                double term = a[i] * discount;
+                sum += term;
+                moment += (t[i] - origin) * term;
             }
         }
         else
         {
             // Backward from the last flow: Σ a_i e^(−x (τ_i − τ_n)), every exponent ≤ 0 since x < 0.
-            double end = times[n - 1];
-            sum = amounts[n - 1];
-            for (int i = n - 2; i >= 0; i--)
+            double end = t[n - 1];
+            sum = a[n - 1];
+            int i = n - 2;
+            for (; i >= 0; i--)
             {
-                factor *= Factor(i + 1, decay);
-                double term = amounts[i] * factor;
+                int k = slot[i + 1];
+                if ((uint)k >= (uint)factor.Length)
+                {
+                    break;
+                }
+
+                discount *= factor[k];
+                double term = a[i] * discount;
                 sum += term;
-                moment += (times[i] - end) * term;
+                moment += (t[i] - end) * term;
+            }
+
+            for (; i >= 0; i--)
+            {
+                int k = slot[i + 1];
+                discount *= (uint)k < (uint)factor.Length ? factor[k] : Math.Exp(-decay * (t[i + 1] - t[i]));
+                double term = a[i] * discount;
+                sum += term;
+                moment += (t[i] - end) * term;
             }
         }
 
         value = sum;
         slope = -moment;
-    }
-
-    /// <summary>e^(−decay × the gap between flow <paramref name="i"/> − 1 and flow <paramref name="i"/>).</summary>
-    double Factor(int i, double decay)
-    {
-        byte slot = slots[i];
-        return slot != NoSlot ? factors[slot] : Math.Exp(-decay * (times[i] - times[i - 1]));
     }
 }

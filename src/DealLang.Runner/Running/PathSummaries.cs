@@ -27,6 +27,7 @@ public sealed class PathSummaries
     // The IRR's flows: times[0] = 0 (closing) and times[t + 1] the end of period t in ACT/365F years, made once;
     // amounts rewritten for each tranche and equity of each path.
     readonly double[] times;
+    readonly FlowTimes flowTimes;
     readonly double[] amounts;
 
     public PathSummaries(DealDescription deal)
@@ -43,6 +44,7 @@ public sealed class PathSummaries
         times = new double[deal.Periods + 1];
         amounts = new double[deal.Periods + 1];
         PeriodYears.Fill(deal, times.AsSpan(1));
+        flowTimes = new FlowTimes(times);
     }
 
     public DealDescription Deal { get; }
@@ -104,7 +106,7 @@ public sealed class PathSummaries
                 amounts[t + 1] = interest[t] + principal[t];
             }
 
-            lastTrancheIrr[i] = Irr.Solve(times.AsSpan(0, periods + 1), amounts.AsSpan(0, periods + 1));
+            lastTrancheIrr[i] = Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
             lastTrancheWal[i] = Wal.Compute(years, principal.AsSpan(0, periods));
             trancheIrr[i].Add(lastTrancheIrr[i]);
             trancheWal[i].Add(lastTrancheWal[i]);
@@ -119,7 +121,7 @@ public sealed class PathSummaries
                 amounts[t + 1] = distributions[t] + 0.0;
             }
 
-            lastEquityIrr[e] = Irr.Solve(times.AsSpan(0, periods + 1), amounts.AsSpan(0, periods + 1));
+            lastEquityIrr[e] = Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
             equityIrr[e].Add(lastEquityIrr[e]);
         }
 

@@ -59,6 +59,28 @@ public sealed class IrrOracleTests(ITestOutputHelper output)
         Assert.True(none > 20 && negative > 100 && veryNegative > 10 && nearZero > 20, $"{none}, {negative}, {veryNegative}, {nearZero}");
     }
 
+    [Fact]
+    public void Prepared_times_give_the_same_rate_bit_for_bit()
+    {
+        // A path that ends early solves over a prefix of the deal's times, prepared once for all of them.
+        Gen.Select(FlowGen.Bond, FlowGen.Equity, FlowGen.Loss, Gen.Int[0, 20]).Sample((bond, equity, loss, cut) =>
+        {
+            foreach (Flows f in new[] { bond, equity, loss })
+            {
+                var prepared = new FlowTimes([.. f.Years, .. Enumerable.Range(1, 5).Select(k => f.Years[^1] + (k * 0.5))]);
+                int n = Math.Max(2, f.Years.Length - cut);
+                double direct = Irr.Solve(f.Years.AsSpan(0, n), f.Amounts.AsSpan(0, n));
+                double viaPrepared = Irr.Solve(prepared, f.Amounts.AsSpan(0, n));
+                if (!direct.Equals(viaPrepared))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, iter: Iterations / 4);
+    }
+
     void Agree(Gen<Flows> flows, int iterations = Iterations)
     {
         double worst = 0;
