@@ -326,15 +326,14 @@ public static class Irr
 
     /// <summary>
     /// The sign changes of the flows over time, flows on the same date netted first (they are one term of the
-    /// sum); and, in the same pass, where Newton starts: the rate at which what went in, grown from the mean time
-    /// it went in to the mean time it came back, equals what came back (the middle of the range when the flows
-    /// say nothing of the kind).
+    /// sum); and, in the same pass, where Newton starts: the rate at which what went in equals what comes back, both
+    /// discounted to second order in the rate (the middle of the range when the flows say nothing of the kind).
     /// </summary>
     static int SignChangesOverTime(ReadOnlySpan<double> sortedTimes, ReadOnlySpan<double> flows, out double guess)
     {
         int changes = 0;
         int previousSign = 0;
-        double paid = 0, received = 0, paidAt = 0, receivedAt = 0;
+        double paid = 0, received = 0, paidAt = 0, receivedAt = 0, paidAtSquared = 0, receivedAtSquared = 0;
         for (int i = 0; i < flows.Length; i++)
         {
             double time = sortedTimes[i];
@@ -349,12 +348,14 @@ public static class Irr
             {
                 paid -= net;
                 paidAt -= net * time;
+                paidAtSquared -= net * time * time;
                 sign = -1;
             }
             else if (net > 0)
             {
                 received += net;
                 receivedAt += net * time;
+                receivedAtSquared += net * time * time;
                 sign = 1;
             }
             else
@@ -366,7 +367,18 @@ public static class Irr
             previousSign = sign;
         }
 
-        double x = Math.Log(received / paid) / ((receivedAt / received) - (paidAt / paid));
+        // ln(what comes back, discounted at x) − ln(what goes in, discounted at x), to second order in x: the log of
+        // a sum of e^(−x t) is −x times the mean time plus x² / 2 times its variance (the weights are the flows),
+        // so the root is that of ln(received / paid) − x ΔE + x² ΔV / 2, the one that tends to ln(received / paid) / ΔE
+        // as ΔV → 0 (written so it does not cancel). For a bond it is about ten times nearer the rate than the first
+        // order alone, which saves Newton a step.
+        double log = Math.Log(received / paid);
+        double meanReceived = receivedAt / received;
+        double meanPaid = paidAt / paid;
+        double spread = meanReceived - meanPaid;
+        double variance = (receivedAtSquared / received) - (meanReceived * meanReceived) - ((paidAtSquared / paid) - (meanPaid * meanPaid));
+        double discriminant = (spread * spread) - (2 * variance * log);
+        double x = discriminant >= 0 ? 2 * log / (spread + (spread < 0 ? -Math.Sqrt(discriminant) : Math.Sqrt(discriminant))) : log / spread;
         guess = double.IsFinite(x) ? x : 0.5 * (LowestX + HighestX);
         return changes;
     }
