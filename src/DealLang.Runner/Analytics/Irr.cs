@@ -7,12 +7,15 @@ namespace DealLang.Runner.Analytics;
 /// compounding and times measured in years from the first flow, so
 /// NPV(r) = Σ a_i / (1+r)^(t_i − t_0).
 /// <para>
-/// Solved in the continuous rate x = ln(1 + r) by Newton's method on the NPV, safeguarded by a sign-changing
-/// bracket (a step that would leave the bracket, or that does not halve the error as fast as bisection would,
-/// is a bisection instead: Numerical Recipes' <c>rtsafe</c>), until a step is below 4 × 2⁻⁵² × max(1, |x|), that
-/// is to the last bits of a double. Each NPV is evaluated by a <see cref="DiscountChain"/>: a multiplication per
-/// flow and an exponential per distinct gap between flows. Nothing is allocated: the scratch is on the stack up to
-/// <see cref="StackFlows"/> flows, and rented from the shared pool beyond.
+/// Solved in the continuous rate x = ln(1 + r) by Newton's method on the NPV, from a first guess that balances the
+/// flows discounted to second order; Newton's steps are checked (they must stay in the range and shrink), and when
+/// they fail a bracketed solver takes over: Newton safeguarded by a sign-changing bracket (a step that would leave
+/// the bracket, or that does not halve the error as fast as bisection would, is a bisection instead: Numerical
+/// Recipes' <c>rtsafe</c>), until a step is below 4 × 2⁻⁵² × max(1, |x|), the last bits of a double. Each NPV is
+/// evaluated by a <see cref="DiscountChain"/>: a multiplication per flow and an exponential per distinct gap
+/// between flows. Nothing is allocated: the scratch is on the stack up to <see cref="StackFlows"/> flows, and
+/// rented from the shared pool beyond; <see cref="FlowTimes"/> prepares a deal's dates once for many solves.
+/// docs/language.md ("IRR and BEY") states the method and its accuracy.
 /// </para>
 /// </summary>
 public static class Irr

@@ -1,9 +1,9 @@
 // The IRR solver of commit f7cdaf7 (MathNet Brent over -99.99%..1000% to 1e-13, Math.Pow per flow per step), kept
 // as the oracle of the solver that replaced it: IrrOracleTests compares the two over random flows, and
 // BaselineIrrTests over every baseline deal's flows; bench/DealLang.Benchmarks links this file to time "old IRR"
-// beside "new IRR" in one process. Only the namespace, the class name and its visibility differ from f7cdaf7, and
-// Npv is left out and the argument check inlined (the oracle is only asked to solve). Not product code: nothing under src/
-// uses it.
+// beside "new IRR" in one process. Only the namespace, the class name and its visibility differ from f7cdaf7; Npv
+// is left out and the argument check inlined (the oracle is only asked to solve). Not product code: nothing under
+// src/ uses it.
 using MathNet.Numerics.RootFinding;
 
 namespace DealLang.Reference.Analytics;
