@@ -20,8 +20,9 @@ namespace DealLang.Benchmarks;
 /// <see cref="Runner.Analytics.Irr"/>.</item>
 /// </list>
 /// Each round takes, for every case and method in turn, the median of 7 batches of calls (a batch lasts at least
-/// 20 ms, after a second of warm-up calls); the table holds the median of the rounds, per call, and the managed
-/// bytes each method allocated per call (<see cref="GC.GetAllocatedBytesForCurrentThread"/> over one batch after
+/// 20 ms, after a second of warm-up calls); the table holds the median of the rounds, per call, the median over
+/// the rounds of each round's ratio (path runner / raw loop, timed one after the other; old / new IRR), and the
+/// managed bytes each method allocated per call (<see cref="GC.GetAllocatedBytesForCurrentThread"/> over one batch after
 /// warm-up).
 /// </summary>
 public static class RunnerOverhead
@@ -39,8 +40,8 @@ public static class RunnerOverhead
             var methods = new (string Name, Func<RunnerCase, double> Call)[]
             {
                 ("raw loop", c => c.Path.Run()),
-                ("scenario runner", c => c.ScenarioRunner.Run(c.Path.Scenario).PeriodsRun),
                 ("path runner", c => c.PathRunner.Run(0)),
+                ("scenario runner", c => c.ScenarioRunner.Run(c.Path.Scenario).PeriodsRun),
                 ("old IRR", c => OldIrr.Solve(c.Times, c.Amounts)),
                 ("new IRR", c => Runner.Analytics.Irr.Solve(c.Times, c.Amounts)),
             };
@@ -94,9 +95,13 @@ public static class RunnerOverhead
             foreach (RunnerCase c in cases)
             {
                 double T(string m) => MedianOf(perCall[(c.Name, m)]);
+
+                // Ratios are taken within each round (the two methods timed one after the other), then the median.
+                double Ratio(string over, string under) =>
+                    MedianOf(perCall[(c.Name, over)].Zip(perCall[(c.Name, under)], (a, b) => a / b));
                 string B(string m) => bytes[(c.Name, m)].ToString("0", CultureInfo.InvariantCulture);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Time(T("raw loop"))} | {Time(T("scenario runner"))} | {Time(T("path runner"))} | {T("path runner") / T("raw loop"):0.00} | {Time(T("old IRR"))} | {Time(T("new IRR"))} | {T("old IRR") / T("new IRR"):0.0} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")} |"));
+                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Time(T("raw loop"))} | {Time(T("scenario runner"))} | {Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Time(T("old IRR"))} | {Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")} |"));
             }
 
             output.WriteLine();
