@@ -15,7 +15,8 @@ public sealed class RunnerCase : IDisposable
     {
         Path = new PathCase(name);
         ScenarioRunner = new ScenarioRunner(Path.Program, fullLedger: false, checkCash: false);
-        PathRunner = new PathRunner(Path.Program, Path.Source) { };
+        PathRunner = new PathRunner(Path.Program, Path.Source);
+        TranchesOnly = new PathRunner(Path.Program, Path.Source, equityIrr: false);
         Path.Run();
         DealDescription deal = Path.Deal;
         RunResult result = Path.Result;
@@ -34,6 +35,9 @@ public sealed class RunnerCase : IDisposable
     public PathCase Path { get; }
     public ScenarioRunner ScenarioRunner { get; }
     public PathRunner PathRunner { get; }
+
+    /// <summary>A path runner that solves the tranches' IRRs but not the equity's.</summary>
+    public PathRunner TranchesOnly { get; }
     public double[] Times { get; }
     public double[] Amounts { get; }
 

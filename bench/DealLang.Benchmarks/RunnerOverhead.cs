@@ -15,6 +15,8 @@ namespace DealLang.Benchmarks;
 /// before the summary-only runner (inputs, loop, immutable outcome with every kind's summary);</item>
 /// <item><c>path runner</c>: <see cref="PathRunner.Run"/>, the summary-only runner: inputs from the path source,
 /// the loop, and each tranche's IRR, WAL and loss and each equity's IRR added to <see cref="PathSummaries"/>;</item>
+/// <item><c>tranches only</c>: the same with <c>equityIrr: false</c>: each tranche's IRR, WAL and loss only, what
+/// issue 8's target counts (inputs, loop, summaries, IRR and WAL);</item>
 /// <item><c>old IRR</c> / <c>new IRR</c>: one solve of the first tranche's flows on that path, by the solver of
 /// f7cdaf7 (<c>tests/DealLang.Runner.Tests/Analytics/BrentIrr.cs</c>, linked) and by today's
 /// <see cref="Runner.Analytics.Irr"/>.</item>
@@ -41,6 +43,7 @@ public static class RunnerOverhead
             {
                 ("raw loop", c => c.Path.Run()),
                 ("path runner", c => c.PathRunner.Run(0)),
+                ("tranches only", c => c.TranchesOnly.Run(0)),
                 ("scenario runner", c => c.ScenarioRunner.Run(c.Path.Scenario).PeriodsRun),
                 ("old IRR", c => OldIrr.Solve(c.Times, c.Amounts)),
                 ("new IRR", c => Runner.Analytics.Irr.Solve(c.Times, c.Amounts)),
@@ -90,8 +93,8 @@ public static class RunnerOverhead
             }
 
             output.WriteLine();
-            output.WriteLine("| Case | periods | flows | raw loop | scenario runner | path runner | path runner / raw | old IRR | new IRR | old / new IRR | B/path: raw, scenario, path runner |");
-            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            output.WriteLine("| Case | periods | flows | raw loop | scenario runner | path runner | path runner / raw | tranches only / raw | old IRR | new IRR | old / new IRR | B/path: raw, scenario, path runner, tranches only |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (RunnerCase c in cases)
             {
                 double T(string m) => MedianOf(perCall[(c.Name, m)]);
@@ -101,7 +104,7 @@ public static class RunnerOverhead
                     MedianOf(perCall[(c.Name, over)].Zip(perCall[(c.Name, under)], (a, b) => a / b));
                 string B(string m) => bytes[(c.Name, m)].ToString("0", CultureInfo.InvariantCulture);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Time(T("raw loop"))} | {Time(T("scenario runner"))} | {Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Time(T("old IRR"))} | {Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")} |"));
+                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Time(T("raw loop"))} | {Time(T("scenario runner"))} | {Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Ratio("tranches only", "raw loop"):0.00} | {Time(T("old IRR"))} | {Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")}, {B("tranches only")} |"));
             }
 
             output.WriteLine();

@@ -22,7 +22,8 @@ public sealed class PathRunner
     /// <param name="source">Where the paths come from; made for <paramref name="program"/>'s deal.</param>
     /// <param name="checkCash">Have the period loop verify cash conservation every period (a test's choice; off in
     /// production, as it costs time).</param>
-    public PathRunner(IDealProgram program, IPathSource source, bool checkCash = false)
+    /// <param name="equityIrr">Solve each equity's IRR on every path too (see <see cref="PathSummaries"/>).</param>
+    public PathRunner(IDealProgram program, IPathSource source, bool checkCash = false, bool equityIrr = true)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(source);
@@ -36,7 +37,7 @@ public sealed class PathRunner
         this.source = source;
         inputs = new PathInputs(deal) { CheckCashConservation = checkCash };
         Result = new RunResult(deal, program.Layout, fullLedger: false);
-        Summaries = new PathSummaries(deal);
+        Summaries = new PathSummaries(deal, equityIrr);
     }
 
     /// <summary>What the paths run so far add up to.</summary>

@@ -30,10 +30,14 @@ public sealed class PathSummaries
     readonly FlowTimes flowTimes;
     readonly double[] amounts;
 
-    public PathSummaries(DealDescription deal)
+    /// <param name="deal">The deal whose paths are added.</param>
+    /// <param name="solveEquityIrr">Whether to solve each equity's IRR on every path (one solve per equity, as
+    /// costly as a tranche's); when false, <see cref="EquityIrr"/> stays empty and <see cref="LastEquityIrr"/> NaN.</param>
+    public PathSummaries(DealDescription deal, bool solveEquityIrr = true)
     {
         ArgumentNullException.ThrowIfNull(deal);
         Deal = deal;
+        SolvesEquityIrr = solveEquityIrr;
         tranches = new LossStatistics[deal.Tranches.Length];
         trancheIrr = new MeasureStatistics[deal.Tranches.Length];
         trancheWal = new MeasureStatistics[deal.Tranches.Length];
@@ -41,6 +45,7 @@ public sealed class PathSummaries
         lastTrancheIrr = new double[deal.Tranches.Length];
         lastTrancheWal = new double[deal.Tranches.Length];
         lastEquityIrr = new double[deal.Equities.Length];
+        Array.Fill(lastEquityIrr, double.NaN);
         times = new double[deal.Periods + 1];
         amounts = new double[deal.Periods + 1];
         PeriodYears.Fill(deal, times.AsSpan(1));
@@ -48,6 +53,9 @@ public sealed class PathSummaries
     }
 
     public DealDescription Deal { get; }
+
+    /// <summary>Whether each path's equity IRRs are solved.</summary>
+    public bool SolvesEquityIrr { get; }
 
     /// <summary>Paths added (directly or by merging).</summary>
     public long Paths { get; private set; }
@@ -112,7 +120,7 @@ public sealed class PathSummaries
             trancheWal[i].Add(lastTrancheWal[i]);
         }
 
-        for (int e = 0; e < equityIrr.Length; e++)
+        for (int e = 0; e < (SolvesEquityIrr ? equityIrr.Length : 0); e++)
         {
             double[] distributions = result.Distributions[e];
             amounts[0] = -Deal.Equities[e].Contributed;

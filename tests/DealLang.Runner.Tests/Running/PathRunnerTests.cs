@@ -62,6 +62,18 @@ public sealed class PathRunnerTests
     }
 
     [Fact]
+    public void EquityIrrsAreLeftOutWhenAsked()
+    {
+        var program = new FourPeriodProgram();
+        DealDescription deal = program.Description;
+        var runner = new PathRunner(program, new ScenarioPaths(new DealPaths(deal), [ScenarioSpec.AsWritten(deal)]), equityIrr: false);
+        runner.Run(0);
+        Assert.Equal(0, runner.Summaries.EquityIrr(0).Paths + runner.Summaries.EquityIrr(0).Undefined);
+        Assert.True(double.IsNaN(runner.Summaries.LastEquityIrr[0]));
+        Assert.Equal(0.05, runner.Summaries.LastTrancheIrr[0], 1e-12);
+    }
+
+    [Fact]
     public void ARangeOfPathsMustLieInTheSource()
     {
         var program = new FourPeriodProgram();
