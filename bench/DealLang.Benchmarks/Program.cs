@@ -4,7 +4,8 @@ namespace DealLang.Benchmarks;
 
 /// <summary>Entry point: BenchmarkDotNet's switcher over every benchmark class here, so <c>--filter</c>,
 /// <c>--list</c> and the other BenchmarkDotNet arguments work as documented in bench/README.md; or, with
-/// <c>--interleaved [ROUNDS]</c>, the interleaved path-building measurement (<see cref="InterleavedPaths"/>).</summary>
+/// <c>--interleaved [ROUNDS]</c>, the interleaved path-building measurement (<see cref="InterleavedPaths"/>); with <c>--runner [ROUNDS]</c>, the runner's overhead per path
+/// (<see cref="RunnerOverhead"/>).</summary>
 public static class Program
 {
     public static void Main(string[] args)
@@ -13,6 +14,12 @@ public static class Program
         {
             int rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
             InterleavedPaths.Run(rounds, Console.Out);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "--runner")
+        {
+            RunnerOverhead.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
             return;
         }
 

@@ -1,3 +1,4 @@
+using DealLang.Runner.Analytics;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Running;
@@ -5,22 +6,56 @@ namespace DealLang.Runner.Running;
 /// <summary>
 /// Streaming summaries of many paths of one deal (a Monte Carlo run): fixed buffers made once, to which each
 /// finished path's <see cref="RunResult"/> is added with no allocation — per tranche its
-/// <see cref="LossStatistics"/> of principal loss, and the paths with an event of default and with an
-/// enforcement sale. Shards (a thread's or a machine's paths) merge exactly (<see cref="Merge"/>): the result is
-/// the same, bit for bit, as one run over all their paths, whatever the order. Not thread-safe: one per shard.
+/// <see cref="LossStatistics"/> of principal loss and the <see cref="MeasureStatistics"/> of its IRR and WAL, per
+/// equity that of its IRR, and the paths with an event of default and with an enforcement sale. The IRR and WAL
+/// of a path are those of its <see cref="ScenarioOutcome"/> (<see cref="TrancheSummary"/>,
+/// <see cref="EquitySummary"/>), bit for bit: the same flows, ACT/365F years from closing, and the same solver
+/// (<see cref="Irr"/>); the last path's are kept (<see cref="LastTrancheIrr"/>…). Shards (a thread's or a
+/// machine's paths) merge exactly (<see cref="Merge"/>): the result is the same, bit for bit, as one run over all
+/// their paths, whatever the order. Not thread-safe: one per shard.
 /// </summary>
 public sealed class PathSummaries
 {
     readonly LossStatistics[] tranches;
+    readonly MeasureStatistics[] trancheIrr;
+    readonly MeasureStatistics[] trancheWal;
+    readonly MeasureStatistics[] equityIrr;
+    readonly double[] lastTrancheIrr;
+    readonly double[] lastTrancheWal;
+    readonly double[] lastEquityIrr;
 
-    public PathSummaries(DealDescription deal)
+    // The IRR's flows: times[0] = 0 (closing) and times[t + 1] the end of period t in ACT/365F years, made once;
+    // amounts rewritten for each tranche and equity of each path.
+    readonly double[] times;
+    readonly FlowTimes flowTimes;
+    readonly double[] amounts;
+
+    /// <param name="deal">The deal whose paths are added.</param>
+    /// <param name="solveEquityIrr">Whether to solve each equity's IRR on every path (one solve per equity, as
+    /// costly as a tranche's); when false, <see cref="EquityIrr"/> stays empty and <see cref="LastEquityIrr"/> NaN.</param>
+    public PathSummaries(DealDescription deal, bool solveEquityIrr = true)
     {
         ArgumentNullException.ThrowIfNull(deal);
         Deal = deal;
+        SolvesEquityIrr = solveEquityIrr;
         tranches = new LossStatistics[deal.Tranches.Length];
+        trancheIrr = new MeasureStatistics[deal.Tranches.Length];
+        trancheWal = new MeasureStatistics[deal.Tranches.Length];
+        equityIrr = new MeasureStatistics[deal.Equities.Length];
+        lastTrancheIrr = new double[deal.Tranches.Length];
+        lastTrancheWal = new double[deal.Tranches.Length];
+        lastEquityIrr = new double[deal.Equities.Length];
+        Array.Fill(lastEquityIrr, double.NaN);
+        times = new double[deal.Periods + 1];
+        amounts = new double[deal.Periods + 1];
+        PeriodYears.Fill(deal, times.AsSpan(1));
+        flowTimes = new FlowTimes(times);
     }
 
     public DealDescription Deal { get; }
+
+    /// <summary>Whether each path's equity IRRs are solved.</summary>
+    public bool SolvesEquityIrr { get; }
 
     /// <summary>Paths added (directly or by merging).</summary>
     public long Paths { get; private set; }
@@ -34,7 +69,25 @@ public sealed class PathSummaries
     /// <summary>Tranche <paramref name="tranche"/>'s principal-loss statistics (a copy).</summary>
     public LossStatistics Tranche(int tranche) => tranches[tranche];
 
-    /// <summary>Adds one finished path.</summary>
+    /// <summary>Tranche <paramref name="tranche"/>'s IRR over the paths (a copy).</summary>
+    public MeasureStatistics TrancheIrr(int tranche) => trancheIrr[tranche];
+
+    /// <summary>Tranche <paramref name="tranche"/>'s WAL over the paths (a copy).</summary>
+    public MeasureStatistics TrancheWal(int tranche) => trancheWal[tranche];
+
+    /// <summary>Equity <paramref name="equity"/>'s IRR over the paths (a copy).</summary>
+    public MeasureStatistics EquityIrr(int equity) => equityIrr[equity];
+
+    /// <summary>Each tranche's IRR on the path added last (NaN where it has none).</summary>
+    public ReadOnlySpan<double> LastTrancheIrr => lastTrancheIrr;
+
+    /// <summary>Each tranche's WAL on the path added last (NaN where no principal was paid).</summary>
+    public ReadOnlySpan<double> LastTrancheWal => lastTrancheWal;
+
+    /// <summary>Each equity's IRR on the path added last.</summary>
+    public ReadOnlySpan<double> LastEquityIrr => lastEquityIrr;
+
+    /// <summary>Adds one finished path (summary-only or full-ledger: only the summary buffers are read).</summary>
     public void Add(RunResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -43,9 +96,41 @@ public sealed class PathSummaries
             throw new ArgumentException($"The result was made for a deal with {result.PrincipalLoss.Length} tranches; '{Deal.Name}' has {tranches.Length}.", nameof(result));
         }
 
+        if (result.Distributions.Length != equityIrr.Length || result.Collections.Length != Deal.Periods)
+        {
+            throw new ArgumentException($"The result was made for another deal than '{Deal.Name}'.", nameof(result));
+        }
+
+        int periods = Math.Clamp(result.PeriodsRun, 0, Deal.Periods);
+        ReadOnlySpan<double> years = times.AsSpan(1, periods);
         for (int i = 0; i < tranches.Length; i++)
         {
             tranches[i].Add(result.PrincipalLoss[i]);
+            double[] interest = result.InterestPaid[i];
+            double[] principal = result.PrincipalPaid[i];
+            amounts[0] = -Deal.Tranches[i].Balance;
+            for (int t = 0; t < periods; t++)
+            {
+                amounts[t + 1] = interest[t] + principal[t];
+            }
+
+            lastTrancheIrr[i] = Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
+            lastTrancheWal[i] = Wal.Compute(years, principal.AsSpan(0, periods));
+            trancheIrr[i].Add(lastTrancheIrr[i]);
+            trancheWal[i].Add(lastTrancheWal[i]);
+        }
+
+        for (int e = 0; e < (SolvesEquityIrr ? equityIrr.Length : 0); e++)
+        {
+            double[] distributions = result.Distributions[e];
+            amounts[0] = -Deal.Equities[e].Contributed;
+            for (int t = 0; t < periods; t++)
+            {
+                amounts[t + 1] = distributions[t] + 0.0;
+            }
+
+            lastEquityIrr[e] = Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
+            equityIrr[e].Add(lastEquityIrr[e]);
         }
 
         Paths++;
@@ -64,14 +149,21 @@ public sealed class PathSummaries
     public void Merge(PathSummaries other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (other.tranches.Length != tranches.Length)
+        if (other.tranches.Length != tranches.Length || other.equityIrr.Length != equityIrr.Length)
         {
-            throw new ArgumentException($"The summaries are of another deal: {other.tranches.Length} tranches, '{Deal.Name}' has {tranches.Length}.", nameof(other));
+            throw new ArgumentException($"The summaries are of another deal: {other.tranches.Length} tranches and {other.equityIrr.Length} equities, '{Deal.Name}' has {tranches.Length} and {equityIrr.Length}.", nameof(other));
         }
 
         for (int i = 0; i < tranches.Length; i++)
         {
             tranches[i].Merge(other.tranches[i]);
+            trancheIrr[i].Merge(other.trancheIrr[i]);
+            trancheWal[i].Merge(other.trancheWal[i]);
+        }
+
+        for (int e = 0; e < equityIrr.Length; e++)
+        {
+            equityIrr[e].Merge(other.equityIrr[e]);
         }
 
         Paths += other.Paths;

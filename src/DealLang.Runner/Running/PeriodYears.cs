@@ -9,12 +9,17 @@ static class PeriodYears
     public static double[] FromClosing(DealDescription deal, int periods)
     {
         var years = new double[periods];
-        for (int t = 0; t < periods; t++)
+        Fill(deal, years);
+        return years;
+    }
+
+    /// <summary>The first <c>years.Length</c> periods' ends, into the caller's buffer.</summary>
+    public static void Fill(DealDescription deal, Span<double> years)
+    {
+        for (int t = 0; t < years.Length; t++)
         {
             years[t] = DayCounts.YearFraction(DayCount.Act365F, deal.Closing, deal.Boundaries[t + 1]);
         }
-
-        return years;
     }
 
     /// <summary>An investment at closing followed by one inflow per period: the flows an IRR is solved over.</summary>

@@ -1,0 +1,45 @@
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Benchmarks;
+
+/// <summary>
+/// A <see cref="PathCase"/> (one deal and scenario, compiled and loaded once) with what <see cref="RunnerOverhead"/>
+/// times on it: a summary-only <see cref="Runner.Running.ScenarioRunner"/>, a <see cref="Runner.Running.PathRunner"/>
+/// over the case's path source, and the first tranche's flows on the path (the investment at closing, then interest
+/// plus principal at each period end, in ACT/365F years) for the IRR solvers.
+/// </summary>
+public sealed class RunnerCase : IDisposable
+{
+    public RunnerCase(string name)
+    {
+        Path = new PathCase(name);
+        ScenarioRunner = new ScenarioRunner(Path.Program, fullLedger: false, checkCash: false);
+        PathRunner = new PathRunner(Path.Program, Path.Source);
+        TranchesOnly = new PathRunner(Path.Program, Path.Source, equityIrr: false);
+        Path.Run();
+        DealDescription deal = Path.Deal;
+        RunResult result = Path.Result;
+        int periods = result.PeriodsRun;
+        Times = new double[periods + 1];
+        Amounts = new double[periods + 1];
+        Amounts[0] = -deal.Tranches[0].Balance;
+        for (int t = 0; t < periods; t++)
+        {
+            Times[t + 1] = DayCounts.YearFraction(DayCount.Act365F, deal.Closing, deal.Boundaries[t + 1]);
+            Amounts[t + 1] = result.InterestPaid[0][t] + result.PrincipalPaid[0][t];
+        }
+    }
+
+    public string Name => Path.Name;
+    public PathCase Path { get; }
+    public ScenarioRunner ScenarioRunner { get; }
+    public PathRunner PathRunner { get; }
+
+    /// <summary>A path runner that solves the tranches' IRRs but not the equity's.</summary>
+    public PathRunner TranchesOnly { get; }
+    public double[] Times { get; }
+    public double[] Amounts { get; }
+
+    public void Dispose() => Path.Dispose();
+}

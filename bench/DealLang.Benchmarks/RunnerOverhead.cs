@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Globalization;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+using OldIrr = DealLang.Reference.Analytics.BrentIrr;
+
+namespace DealLang.Benchmarks;
+
+/// <summary>
+/// <c>--runner [ROUNDS]</c>: what the runner costs per path on top of the period loop, measured alternately in one
+/// process so every method sees the same machine load. For each case (<see cref="Cases"/>), per path:
+/// <list type="bullet">
+/// <item><c>raw loop</c>: <c>result.Reset(); program.Run(inputs, result)</c> on inputs filled once (the reference);</item>
+/// <item><c>scenario runner</c>: <see cref="ScenarioRunner.Run"/> with <c>fullLedger: false</c>, what a caller had
+/// before the summary-only runner (inputs, loop, immutable outcome with every kind's summary);</item>
+/// <item><c>path runner</c>: <see cref="PathRunner.Run"/>, the summary-only runner: inputs from the path source,
+/// the loop, and each tranche's IRR, WAL and loss and each equity's IRR added to <see cref="PathSummaries"/>;</item>
+/// <item><c>tranches only</c>: the same with <c>equityIrr: false</c>: each tranche's IRR, WAL and loss only, what
+/// issue 8's target counts (inputs, loop, summaries, IRR and WAL);</item>
+/// <item><c>old IRR</c> / <c>new IRR</c>: one solve of the first tranche's flows on that path, by the solver of
+/// f7cdaf7 (<c>tests/DealLang.Runner.Tests/Analytics/BrentIrr.cs</c>, linked) and by today's
+/// <see cref="Runner.Analytics.Irr"/>.</item>
+/// </list>
+/// Each round takes, for every case and method in turn, the median of 7 batches of calls (a batch lasts at least
+/// 20 ms, after a second of warm-up calls); the table holds the median of the rounds, per call, the median over
+/// the rounds of each round's ratio (path runner / raw loop, timed one after the other; old / new IRR), and the
+/// managed bytes each method allocated per call (<see cref="GC.GetAllocatedBytesForCurrentThread"/> over one batch after
+/// warm-up).
+/// </summary>
+public static class RunnerOverhead
+{
+    public static readonly string[] Cases = ["Hyperion/Base", "Hyperion/Refuted", "Leases100/Base"];
+
+    const int Batches = 7;
+    static readonly TimeSpan MinBatch = TimeSpan.FromMilliseconds(20);
+
+    public static void Run(int rounds, TextWriter output)
+    {
+        var cases = Cases.Select(n => new RunnerCase(n)).ToList();
+        try
+        {
+            var methods = new (string Name, Func<RunnerCase, double> Call)[]
+            {
+                ("raw loop", c => c.Path.Run()),
+                ("path runner", c => c.PathRunner.Run(0)),
+                ("tranches only", c => c.TranchesOnly.Run(0)),
+                ("scenario runner", c => c.ScenarioRunner.Run(c.Path.Scenario).PeriodsRun),
+                ("old IRR", c => OldIrr.Solve(c.Times, c.Amounts)),
+                ("new IRR", c => Runner.Analytics.Irr.Solve(c.Times, c.Amounts)),
+            };
+
+            foreach (RunnerCase c in cases)
+            {
+                double oldIrr = OldIrr.Solve(c.Times, c.Amounts);
+                double newIrr = Runner.Analytics.Irr.Solve(c.Times, c.Amounts);
+                if (!(Math.Abs(oldIrr - newIrr) <= 1e-10))
+                {
+                    throw new InvalidOperationException($"{c.Name}: the old IRR is {oldIrr:R}, the new {newIrr:R}.");
+                }
+            }
+
+            var perCall = new Dictionary<(string, string), List<double>>();
+            var calls = new Dictionary<(string, string), int>();
+            var bytes = new Dictionary<(string, string), double>();
+            foreach (RunnerCase c in cases)
+            {
+                foreach (var m in methods)
+                {
+                    int n = Calibrate(() => m.Call(c));
+                    calls[(c.Name, m.Name)] = n;
+                    perCall[(c.Name, m.Name)] = [];
+                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    for (int i = 0; i < n; i++)
+                    {
+                        m.Call(c);
+                    }
+
+                    bytes[(c.Name, m.Name)] = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)n;
+                }
+            }
+
+            for (int r = 1; r <= rounds; r++)
+            {
+                foreach (RunnerCase c in cases)
+                {
+                    foreach (var m in methods)
+                    {
+                        perCall[(c.Name, m.Name)].Add(Median(c, m.Call, calls[(c.Name, m.Name)]));
+                    }
+                }
+
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {r} of {rounds} done"));
+            }
+
+            output.WriteLine();
+            output.WriteLine("| Case | periods | flows | raw loop | scenario runner | path runner | path runner / raw | tranches only / raw | old IRR | new IRR | old / new IRR | B/path: raw, scenario, path runner, tranches only |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            foreach (RunnerCase c in cases)
+            {
+                double T(string m) => MedianOf(perCall[(c.Name, m)]);
+
+                // Ratios are taken within each round (the two methods timed one after the other), then the median.
+                double Ratio(string over, string under) =>
+                    MedianOf(perCall[(c.Name, over)].Zip(perCall[(c.Name, under)], (a, b) => a / b));
+                string B(string m) => bytes[(c.Name, m)].ToString("0", CultureInfo.InvariantCulture);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Time(T("raw loop"))} | {Time(T("scenario runner"))} | {Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Ratio("tranches only", "raw loop"):0.00} | {Time(T("old IRR"))} | {Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")}, {B("tranches only")} |"));
+            }
+
+            output.WriteLine();
+            output.WriteLine("IRR bytes per call: " + string.Join(", ", cases.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name} old {bytes[(c.Name, "old IRR")]:0}, new {bytes[(c.Name, "new IRR")]:0}"))));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Processor: {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}"));
+        }
+        finally
+        {
+            foreach (RunnerCase c in cases)
+            {
+                c.Dispose();
+            }
+        }
+    }
+
+    // Calls per batch so that a batch lasts at least MinBatch; also the warm-up (about a second per method).
+    static int Calibrate(Action call)
+    {
+        var watch = Stopwatch.StartNew();
+        int n = 0;
+        while (watch.Elapsed < TimeSpan.FromSeconds(1) || n < 3)
+        {
+            call();
+            n++;
+        }
+
+        double perCall = watch.Elapsed.TotalMilliseconds / n;
+        return Math.Max(1, (int)Math.Ceiling(MinBatch.TotalMilliseconds / perCall));
+    }
+
+    static double Median(RunnerCase c, Func<RunnerCase, double> call, int n)
+    {
+        var times = new double[Batches];
+        double sink = 0;
+        for (int b = 0; b < Batches; b++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            for (int i = 0; i < n; i++)
+            {
+                sink += call(c);
+            }
+
+            times[b] = Stopwatch.GetElapsedTime(start).TotalMicroseconds / n;
+        }
+
+        GC.KeepAlive(sink);
+        return MedianOf(times);
+    }
+
+    static double MedianOf(IEnumerable<double> values)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    static string Time(double us) => us >= 1000
+        ? string.Create(CultureInfo.InvariantCulture, $"{us / 1000:0.00} ms")
+        : string.Create(CultureInfo.InvariantCulture, $"{us:0.00} µs");
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using DealLang.Compiler;
+using DealLang.Reference.Analytics;
+using DealLang.Runner.Analytics;
+using DealLang.Runner.Hosting;
+using DealLang.Runner.Paths;
+using DealLang.Runtime;
+
+namespace DealLang.Cli.Tests.Baselines;
+
+/// <summary>
+/// Today's IRR solver against the one it replaced (<see cref="BrentIrr"/>, the oracle) on the flows of every
+/// tranche and equity of every baseline deal (the examples and the valid corpus) under each of its scenarios, or
+/// as written when it has none: the same flows have no rate for both, and the rates agree to 10⁻⁹ and print the
+/// same to the summary's 0.01%.
+/// </summary>
+public sealed class BaselineIrrTests
+{
+    public static TheoryData<string> Deals
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (string file in DealFiles.Under("examples").Concat(DealFiles.Under("tests/corpus/valid")))
+            {
+                data.Add(file);
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Deals))]
+    public void Every_tranche_and_equity_rate_is_the_oracles(string file)
+    {
+        var compiled = DealCompiler.Compile(file, DealFiles.Read(file));
+        Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
+        using var host = DealHost.Load(compiled.Compiled.Image, compiled.Compiled.TypeName);
+        DealDescription deal = host.Program.Description;
+        var inputs = new PathInputs(deal);
+        var result = new RunResult(deal, host.Program.Layout, fullLedger: false);
+        var scenarios = compiled.Model!.Scenarios.IsEmpty ? [ScenarioSpec.AsWritten(deal)] : compiled.Model.Scenarios;
+        int solved = 0;
+        foreach (ScenarioSpec scenario in scenarios)
+        {
+            DealPaths.For(deal).Fill(scenario, inputs);
+            result.Reset();
+            host.Program.Run(inputs, result);
+            int periods = result.PeriodsRun;
+            var years = new double[periods + 1];
+            for (int t = 0; t < periods; t++)
+            {
+                years[t + 1] = DayCounts.YearFraction(DayCount.Act365F, deal.Closing, deal.Boundaries[t + 1]);
+            }
+
+            for (int i = 0; i < deal.Tranches.Length; i++)
+            {
+                Compare($"{scenario.Name} {deal.Tranches[i].Name}", years, deal.Tranches[i].Balance, result.InterestPaid[i], result.PrincipalPaid[i]);
+                solved++;
+            }
+
+            for (int e = 0; e < deal.Equities.Length; e++)
+            {
+                Compare($"{scenario.Name} {deal.Equities[e].Name}", years, deal.Equities[e].Contributed, result.Distributions[e], null);
+                solved++;
+            }
+        }
+
+        Assert.True(solved > 0);
+    }
+
+    static void Compare(string what, double[] years, double invested, double[] inflow, double[]? more)
+    {
+        var amounts = new double[years.Length];
+        amounts[0] = -invested;
+        for (int t = 1; t < years.Length; t++)
+        {
+            amounts[t] = inflow[t - 1] + (more is null ? 0.0 : more[t - 1]);
+        }
+
+        double expected = BrentIrr.Solve(years, amounts);
+        double actual = Irr.Solve(years, amounts);
+        Assert.True(double.IsNaN(expected) == double.IsNaN(actual), $"{what}: old {expected:R}, new {actual:R}");
+        if (!double.IsNaN(expected))
+        {
+            Assert.True(Math.Abs(expected - actual) <= 1e-9, $"{what}: old {expected:R}, new {actual:R}");
+            Assert.Equal(Percent(expected), Percent(actual));
+        }
+    }
+
+    static string Percent(double rate) => (rate * 100).ToString("F2", CultureInfo.InvariantCulture);
+}

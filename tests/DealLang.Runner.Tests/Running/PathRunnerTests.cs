@@ -1,0 +1,112 @@
+using DealLang.Runner.Paths;
+using DealLang.Runner.Running;
+using DealLang.Runner.Tests.Support;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Tests.Running;
+
+public sealed class PathRunnerTests
+{
+    [Fact]
+    public void EachPathsMeasuresAreThoseOfItsScenarioOutcomeBitForBit()
+    {
+        var program = new FourPeriodProgram();
+        DealDescription deal = program.Description;
+        ScenarioSpec[] scenarios = [ScenarioSpec.AsWritten(deal), FourPeriodProgram.TenantDefaults(deal)];
+        var runner = new PathRunner(program, new ScenarioPaths(new DealPaths(deal), scenarios));
+        var outcomes = new ScenarioRunner(program, fullLedger: false).RunAll(scenarios);
+
+        for (int path = 0; path < scenarios.Length; path++)
+        {
+            runner.Run(path);
+            ScenarioOutcome outcome = outcomes[path];
+            for (int i = 0; i < deal.Tranches.Length; i++)
+            {
+                Assert.Equal(outcome.Tranches[i].Irr, runner.Summaries.LastTrancheIrr[i]);
+                Assert.Equal(outcome.Tranches[i].WalYears, runner.Summaries.LastTrancheWal[i]);
+            }
+
+            Assert.Equal(outcome.Equities[0].Irr, runner.Summaries.LastEquityIrr[0]);
+        }
+
+        // As written the notes are a 5% par bond; under the default the sponsor gets nothing back (no IRR).
+        PathSummaries s = runner.Summaries;
+        Assert.Equal(2, s.Paths);
+        Assert.Equal(2, s.TrancheIrr(0).Paths);
+        Assert.Equal(0.05, s.TrancheIrr(0).Max, 1e-12);
+        Assert.Equal(1, s.EquityIrr(0).Paths);
+        Assert.Equal(1, s.EquityIrr(0).Undefined);
+        Assert.Equal(outcomes[1].Tranches[1].PrincipalLoss, s.Tranche(1).MaxLoss);
+    }
+
+    [Fact]
+    public void RunningAPathAllocatesNothing()
+    {
+        var program = new FourPeriodProgram();
+        DealDescription deal = program.Description;
+        var runner = new PathRunner(program, new ScenarioPaths(new DealPaths(deal), [ScenarioSpec.AsWritten(deal), FourPeriodProgram.TenantDefaults(deal)]));
+
+        // The first fills make the path source's memo for these buffers (once per set of buffers). Only path 1 is
+        // measured: this hand-written program builds its as-written flows in arrays (a compiled deal allocates on
+        // no path: Cli.Tests' PathRunnerHyperionTests).
+        runner.Run(0, 2);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            runner.Run(1);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(102, runner.Summaries.Paths);
+        Assert.Null(runner.Result.Ledger);
+    }
+
+    [Fact]
+    public void EquityIrrsAreLeftOutWhenAsked()
+    {
+        var program = new FourPeriodProgram();
+        DealDescription deal = program.Description;
+        var runner = new PathRunner(program, new ScenarioPaths(new DealPaths(deal), [ScenarioSpec.AsWritten(deal)]), equityIrr: false);
+        runner.Run(0);
+        Assert.Equal(0, runner.Summaries.EquityIrr(0).Paths + runner.Summaries.EquityIrr(0).Undefined);
+        Assert.True(double.IsNaN(runner.Summaries.LastEquityIrr[0]));
+        Assert.Equal(0.05, runner.Summaries.LastTrancheIrr[0], 1e-12);
+    }
+
+    [Fact]
+    public void ARangeOfPathsMustLieInTheSource()
+    {
+        var program = new FourPeriodProgram();
+        var runner = new PathRunner(program, new ScenarioPaths(new DealPaths(program.Description), [ScenarioSpec.AsWritten(program.Description)]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => runner.Run(0, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => runner.Run(-1, 1));
+    }
+
+    [Fact]
+    public void MeasureStatisticsByHandAndMergedInAnyOrder()
+    {
+        var all = new MeasureStatistics();
+        foreach (double v in new[] { 0.05, double.NaN, -0.25, 0.125 })
+        {
+            all.Add(v);
+        }
+
+        Assert.Equal(3, all.Paths);
+        Assert.Equal(1, all.Undefined);
+        Assert.Equal(-0.25, all.Min);
+        Assert.Equal(0.125, all.Max);
+        Assert.Equal((0.05 - 0.25 + 0.125) / 3, all.Mean, 1e-9);
+
+        // Shards in the other order give the same sums, bit for bit.
+        var a = new MeasureStatistics();
+        var b = new MeasureStatistics();
+        a.Add(0.125);
+        a.Add(-0.25);
+        b.Add(double.NaN);
+        b.Add(0.05);
+        b.Merge(a);
+        Assert.True(all.SameAs(b));
+        Assert.True(double.IsNaN(new MeasureStatistics().Min));
+        Assert.Throws<OverflowException>(() => new MeasureStatistics().Add(double.PositiveInfinity));
+    }
+}
