@@ -251,6 +251,7 @@ step
     | HOLD REST IN ident                                      # holdStep
     | DISTRIBUTE REST TO ident                                # distributeStep
     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)? # ifStep
+    | PRO_RATA LBRACE step* RBRACE                            # proRataStep
     ;
 
 // enforcement { sell Campus haircut 20% lag 6m  waterfall { ... } }
@@ -418,6 +419,7 @@ HOLD          : 'hold';
 REST          : 'rest';
 IN            : 'in';
 DISTRIBUTE    : 'distribute';
+PRO_RATA      : 'pro_rata';
 TO            : 'to';
 IF            : 'if';
 ELSE          : 'else';

@@ -314,6 +314,12 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic AccountUsedTwice(SourceSpan span, string account) =>
         Warning("DL0451", span, $"'{account}' is already named in this 'using' list; drawing on it again does nothing, remove the repeat");
 
+    /// <summary>DL0452: a <c>pro_rata</c> group that is empty, or holds a step other than a plain <c>pay</c> (one
+    /// without <c>using</c>): it shares the period's cash among payments in proportion to what each is owed, which
+    /// means nothing for a fill, a hold or an account draw.</summary>
+    public static Diagnostic BadProRataStep(SourceSpan span, string why) =>
+        Error("DL0452", span, $"a pro_rata group pays its members pari passu from the period's cash: {why}");
+
     /// <summary>DL0470: an enforcement sale naming something that is not collateral (a lease, a tranche…): only
     /// the sellable kinds (<c>CollateralRules</c>) have a value a sale can realise.</summary>
     public static Diagnostic NotCollateral(SourceSpan span, string name, string actualKind, IEnumerable<string> sellableKinds) =>

@@ -88,6 +88,12 @@ public static partial class CSharpEmitter
         foreach (var step in steps)
         {
             w.Comment(step.Title);
+            if (step.Step is ProRataStep)
+            {
+                WriteProRata(ctx, w, step);
+                continue;
+            }
+
             if (step.Step is not IfStep branch)
             {
                 ctx.Components[TargetKind(step.Step)].WriteStep(step, w);
@@ -118,6 +124,49 @@ public static partial class CSharpEmitter
         DistributeStep => DeclarationKind.Equity,
         _ => throw new InvalidOperationException("Internal error: unknown waterfall step " + step.GetType().Name + "."),
     };
+
+    /// <summary>
+    /// pro_rata { pay A  pay B … }: each member is owed what its component says; when the cash covers them all each
+    /// is paid in full, else each gets the cash × its share of the total owed (pari passu) and no cash is left (the
+    /// shares add up to it to within rounding, which the cash check's tolerance absorbs).
+    /// </summary>
+    private static void WriteProRata(EmitContext ctx, IndentedWriter w, NumberedStep group)
+    {
+        var members = group.Then;
+        foreach (var member in members)
+        {
+            var pay = (PayStep)member.Step;
+            w.Line(member.Due + " = " + ctx.Components[TargetKind(pay)].PayOwed(pay) + "; // " + CSharpLiterals.CommentText(member.Title));
+        }
+
+        string total = Join(" + ", members.Select(m => m.Due).ToList());
+        using (w.Block("if (available >= " + (members.Length > 1 ? "(" + total + ")" : total) + ")"))
+        {
+            foreach (var member in members)
+            {
+                w.Line(member.Paid + " = " + member.Due + ";");
+                w.Line("available -= " + member.Paid + ";");
+            }
+        }
+
+        using (w.Block("else"))
+        {
+            w.Comment("short: each gets its share of the cash, in proportion to what it is owed");
+            w.Line("double owedTogether = " + total + ";");
+            foreach (var member in members)
+            {
+                w.Line(member.Paid + " = available * (" + member.Due + " / owedTogether);");
+            }
+
+            w.Line("available = 0.0;");
+        }
+
+        foreach (var member in members)
+        {
+            var pay = (PayStep)member.Step;
+            ctx.Components[TargetKind(pay)].WriteApplyPaid(pay, member.Paid, w);
+        }
+    }
 
     /// <summary>
     /// pay X: from available cash, then from each <c>using</c> account in order, up to <paramref name="owed"/>

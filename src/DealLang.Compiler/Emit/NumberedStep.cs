@@ -33,7 +33,7 @@ internal sealed record NumberedStep(
     public IReadOnlyList<string> Amounts => Step switch
     {
         PayStep => [Due, Paid],
-        IfStep => [],
+        IfStep or ProRataStep => [],
         _ => [Moved],
     };
 
@@ -59,6 +59,10 @@ internal sealed record NumberedStep(
             {
                 then = NumberAll(branch.Then, ref next);
                 otherwise = NumberAll(branch.Else, ref next);
+            }
+            else if (step is ProRataStep group)
+            {
+                then = NumberAll(group.Members, ref next); // its members, numbered after it
             }
 
             builder.Add(new NumberedStep(number, step, then, otherwise));

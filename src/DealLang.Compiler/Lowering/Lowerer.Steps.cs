@@ -32,6 +32,7 @@ internal sealed partial class Lowerer
                     Expression(branch.Condition) ?? new ConstantExpression(0, Unit.Bool),
                     LowerSteps(branch.Then),
                     LowerSteps(branch.Else)),
+                ProRataStepSyntax group => new ProRataStep("pro_rata", LowerSteps(group.Steps)),
                 _ => null,
             };
             if (lowered is not null)

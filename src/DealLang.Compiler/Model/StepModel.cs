@@ -32,3 +32,7 @@ public sealed record DistributeStep(string Label, int Equity) : StepModel(Label)
 
 public sealed record IfStep(string Label, BoundExpression Condition, ImmutableArray<StepModel> Then, ImmutableArray<StepModel> Else)
     : StepModel(Label);
+
+/// <summary><c>pro_rata { pay A.interest  pay B.interest }</c>: the <see cref="Members"/> (pay steps without
+/// <c>using</c>) share the period's cash in proportion to what each is owed (docs/language.md, "The waterfall").</summary>
+public sealed record ProRataStep(string Label, ImmutableArray<StepModel> Members) : StepModel(Label);

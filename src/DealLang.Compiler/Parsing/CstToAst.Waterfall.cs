@@ -32,6 +32,7 @@ internal sealed partial class CstToAst
     //     | HOLD REST IN ident                                        # holdStep
     //     | DISTRIBUTE REST TO ident                                  # distributeStep
     //     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)?   # ifStep
+    //     | PRO_RATA LBRACE step* RBRACE                              # proRataStep
     //     ;
     private StepSyntax? VisitStep(StepContext context)
     {
@@ -49,6 +50,8 @@ internal sealed partial class CstToAst
                 return VisitIdent(distribute.ident()) is { } equity ? new DistributeStepSyntax(equity, Span(distribute)) : null;
             case IfStepContext ifStep:
                 return VisitIfStep(ifStep);
+            case ProRataStepContext proRata:
+                return new ProRataStepSyntax(VisitSteps(proRata.step()), Span(proRata));
             default:
                 return null;
         }

@@ -118,6 +118,9 @@ internal sealed partial class Binder
                     Steps(branch.Then);
                     Steps(branch.Else);
                     break;
+                case ProRataStepSyntax group:
+                    Steps(group.Steps);
+                    break;
             }
         }
     }

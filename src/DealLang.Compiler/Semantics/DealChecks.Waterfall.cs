@@ -92,9 +92,10 @@ internal sealed partial class DealChecks
             PaidOnce(enforcementWaterfall.Steps, new Dictionary<string, PayStepSyntax>(StringComparer.Ordinal));
         }
 
-        // A skipped block ('enforcment { waterfall { release Dsra ... } }', or an unknown step 'pro_rata { release
+        // A skipped block ('enforcment { waterfall { release Dsra ... } }', or an unknown step 'sweep { release
         // Dsra }' in a waterfall with a syntax error) may release it.
         WaterfallSyntax[] checkedWaterfalls = [.. waterfalls.Take(1), .. enforcement?.Waterfall is { } w ? [w] : Array.Empty<WaterfallSyntax>()];
+        CheckProRataGroups(checkedWaterfalls);
         if (!_analysis.HasUnknownDeclarations && !checkedWaterfalls.Any(_analysis.IsDamaged))
         {
             CheckAccountsReleased(checkedWaterfalls);
@@ -197,6 +198,9 @@ internal sealed partial class DealChecks
                     }
 
                     break;
+                case ProRataStepSyntax group:
+                    PaidOnce(group.Steps, paid);
+                    break;
                 case IfStepSyntax branch:
                     var afterThen = PaidOnce(branch.Then, new Dictionary<string, PayStepSyntax>(paid, StringComparer.Ordinal));
                     var afterElse = PaidOnce(branch.Else, new Dictionary<string, PayStepSyntax>(paid, StringComparer.Ordinal));
@@ -210,6 +214,32 @@ internal sealed partial class DealChecks
         }
 
         return paid;
+    }
+
+    /// <summary>A pro-rata group shares the cash among payments in proportion to what each is owed: it holds
+    /// <c>pay</c> steps only, none drawing on an account (DL0452), and at least one.</summary>
+    private void CheckProRataGroups(IEnumerable<WaterfallSyntax> waterfalls)
+    {
+        foreach (ProRataStepSyntax group in waterfalls.SelectMany(w => SyntaxWalk.Steps(w.Steps)).OfType<ProRataStepSyntax>())
+        {
+            var steps = SyntaxWalk.Safe(group.Steps).ToList();
+            if (steps.Count == 0)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.BadProRataStep(group.Span, "it is empty; list the payments it shares the cash among"));
+            }
+
+            foreach (StepSyntax step in steps)
+            {
+                if (step is not PayStepSyntax pay)
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.BadProRataStep(step.Span, "it holds only pay steps, and this is not one"));
+                }
+                else if (SyntaxWalk.Safe(pay.Using).Any())
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.BadProRataStep(pay.Span, "its payments share the period's cash only; draw on accounts in a pay step of its own, before or after the group"));
+                }
+            }
+        }
     }
 
     /// <summary>Explicit rank, else declaration order (1 = the first tranche).</summary>

@@ -71,12 +71,20 @@ internal static class SyntaxWalk
         }
     }
 
-    /// <summary>Every step of a step list, depth-first through if/else, in order.</summary>
+    /// <summary>Every step of a step list, depth-first through if/else and pro-rata groups, in order.</summary>
     public static IEnumerable<StepSyntax> Steps(ImmutableArray<StepSyntax> steps)
     {
         foreach (StepSyntax step in Safe(steps))
         {
             yield return step;
+            if (step is ProRataStepSyntax group)
+            {
+                foreach (StepSyntax inner in Steps(group.Steps))
+                {
+                    yield return inner;
+                }
+            }
+
             if (step is IfStepSyntax branch)
             {
                 foreach (StepSyntax inner in Steps(branch.Then))

@@ -46,15 +46,15 @@ public partial class DealLangParser : Parser {
 		ACCOUNT=56, TARGET=57, INITIAL=58, EARNS=59, FEE=60, TEST=61, OVER=62, 
 		TRAILING=63, TRIGGER=64, TRIPS=65, CURES=66, AFTER=67, WHEN=68, DEFAULT=69, 
 		GRACE=70, CFADS=71, INCLUDES=72, WATERFALL=73, USING=74, FILL=75, RELEASE=76, 
-		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, TO=81, IF=82, ELSE=83, ENFORCEMENT=84, 
-		SELL=85, HAIRCUT=86, LAG=87, TAKEN=88, DEFLATE=89, DROP=90, BY=91, DEFAULTS=92, 
-		PER=93, GPU=94, GPU_HOUR=95, HOUR=96, KW=97, MW=98, KWH=99, MWH=100, YEAR=101, 
-		OF=102, AND=103, OR=104, NOT=105, LBRACE=106, RBRACE=107, LPAREN=108, 
-		RPAREN=109, COMMA=110, DOT=111, ARROW=112, ASSIGN=113, PLUS=114, MINUS=115, 
-		STAR=116, SLASH=117, LE=118, GE=119, LT=120, GT=121, EQ=122, NE=123, DAYCOUNT=124, 
-		DATE=125, QUANTITY=126, NUMBER=127, STRING=128, UNTERMINATED_STRING=129, 
-		IDENT=130, NON_ASCII_NAME=131, LINE_COMMENT=132, BLOCK_COMMENT=133, UNTERMINATED_COMMENT=134, 
-		WS=135, UNEXPECTED_CHAR=136;
+		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, PRO_RATA=81, TO=82, IF=83, ELSE=84, 
+		ENFORCEMENT=85, SELL=86, HAIRCUT=87, LAG=88, TAKEN=89, DEFLATE=90, DROP=91, 
+		BY=92, DEFAULTS=93, PER=94, GPU=95, GPU_HOUR=96, HOUR=97, KW=98, MW=99, 
+		KWH=100, MWH=101, YEAR=102, OF=103, AND=104, OR=105, NOT=106, LBRACE=107, 
+		RBRACE=108, LPAREN=109, RPAREN=110, COMMA=111, DOT=112, ARROW=113, ASSIGN=114, 
+		PLUS=115, MINUS=116, STAR=117, SLASH=118, LE=119, GE=120, LT=121, GT=122, 
+		EQ=123, NE=124, DAYCOUNT=125, DATE=126, QUANTITY=127, NUMBER=128, STRING=129, 
+		UNTERMINATED_STRING=130, IDENT=131, NON_ASCII_NAME=132, LINE_COMMENT=133, 
+		BLOCK_COMMENT=134, UNTERMINATED_COMMENT=135, WS=136, UNEXPECTED_CHAR=137;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -93,12 +93,12 @@ public partial class DealLangParser : Parser {
 		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", 
 		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'to'", "'if'", "'else'", "'enforcement'", "'sell'", "'haircut'", 
-		"'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", 
-		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", 
-		"'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
-		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
-		"'!='"
+		"'distribute'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'year'", "'of'", "'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", 
+		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
+		"'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -112,9 +112,9 @@ public partial class DealLangParser : Parser {
 		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
 		"TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
 		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
-		"TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
-		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
-		"KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", 
+		"PRO_RATA", "TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", 
+		"TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
+		"HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", 
 		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
 		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
 		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
@@ -364,7 +364,7 @@ public partial class DealLangParser : Parser {
 			State = 112;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 687080504050321663L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 2305843009213726741L) != 0)) {
+			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 687080504050321663L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 4611686018427453461L) != 0)) {
 				{
 				{
 				State = 109;
@@ -640,7 +640,7 @@ public partial class DealLangParser : Parser {
 			State = 142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 68734157031L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 137468313831L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 140;
 				ErrorHandler.Sync(this);
@@ -780,7 +780,7 @@ public partial class DealLangParser : Parser {
 			State = 152;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8796093022209L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 511L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -17592186044417L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1023L) != 0)) {
 				{
 				State = 150;
 				ErrorHandler.Sync(this);
@@ -871,6 +871,7 @@ public partial class DealLangParser : Parser {
 				case REST:
 				case IN:
 				case DISTRIBUTE:
+				case PRO_RATA:
 				case TO:
 				case IF:
 				case ELSE:
@@ -3788,7 +3789,7 @@ public partial class DealLangParser : Parser {
 			State = 493;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 167L) != 0)) {
+			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 359L) != 0)) {
 				{
 				{
 				State = 490;
@@ -3935,6 +3936,24 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class ProRataStepContext : StepContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRO_RATA() { return GetToken(DealLangParser.PRO_RATA, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public StepContext[] step() {
+			return GetRuleContexts<StepContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public StepContext step(int i) {
+			return GetRuleContext<StepContext>(i);
+		}
+		public ProRataStepContext(StepContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitProRataStep(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public StepContext step() {
@@ -3942,7 +3961,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_step);
 		int _la;
 		try {
-			State = 544;
+			State = 553;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
@@ -4044,7 +4063,7 @@ public partial class DealLangParser : Parser {
 				State = 529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 167L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 359L) != 0)) {
 					{
 					{
 					State = 526;
@@ -4069,7 +4088,7 @@ public partial class DealLangParser : Parser {
 					State = 538;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 167L) != 0)) {
+					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 359L) != 0)) {
 						{
 						{
 						State = 535;
@@ -4085,6 +4104,32 @@ public partial class DealLangParser : Parser {
 					}
 				}
 
+				}
+				break;
+			case PRO_RATA:
+				_localctx = new ProRataStepContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 544;
+				Match(PRO_RATA);
+				State = 545;
+				Match(LBRACE);
+				State = 549;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 359L) != 0)) {
+					{
+					{
+					State = 546;
+					step();
+					}
+					}
+					State = 551;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 552;
+				Match(RBRACE);
 				}
 				break;
 			default:
@@ -4133,25 +4178,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 546;
+			State = 555;
 			Match(ENFORCEMENT);
-			State = 547;
+			State = 556;
 			Match(LBRACE);
-			State = 551;
+			State = 560;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 548;
+				State = 557;
 				enforcementItem();
 				}
 				}
-				State = 553;
+				State = 562;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 554;
+			State = 563;
 			Match(RBRACE);
 			}
 		}
@@ -4223,44 +4268,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 572;
+			State = 581;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 556;
+				State = 565;
 				Match(SELL);
-				State = 557;
+				State = 566;
 				ident();
-				State = 562;
+				State = 571;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 558;
+					State = 567;
 					Match(COMMA);
-					State = 559;
+					State = 568;
 					ident();
 					}
 					}
-					State = 564;
+					State = 573;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 568;
+				State = 577;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 565;
+					State = 574;
 					sellTerm();
 					}
 					}
-					State = 570;
+					State = 579;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4270,7 +4315,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 571;
+				State = 580;
 				waterfallDecl();
 				}
 				break;
@@ -4333,16 +4378,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 74, RULE_sellTerm);
 		try {
-			State = 578;
+			State = 587;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 574;
+				State = 583;
 				Match(HAIRCUT);
-				State = 575;
+				State = 584;
 				expr(0);
 				}
 				break;
@@ -4350,9 +4395,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 576;
+				State = 585;
 				Match(LAG);
-				State = 577;
+				State = 586;
 				duration();
 				}
 				break;
@@ -4411,31 +4456,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 580;
+			State = 589;
 			Match(SCENARIO);
-			State = 581;
+			State = 590;
 			_localctx.name = ident();
-			State = 582;
+			State = 591;
 			Match(FOR);
-			State = 583;
+			State = 592;
 			_localctx.deal = ident();
-			State = 584;
+			State = 593;
 			Match(LBRACE);
-			State = 588;
+			State = 597;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 68734681319L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 137469362407L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 585;
+				State = 594;
 				scenarioItem();
 				}
 				}
-				State = 590;
+				State = 599;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 591;
+			State = 600;
 			Match(RBRACE);
 			}
 		}
@@ -4556,20 +4601,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 620;
+			State = 629;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 593;
+				State = 602;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 594;
+				State = 603;
 				Match(RENEWALS);
-				State = 595;
+				State = 604;
 				Match(TAKEN);
-				State = 596;
+				State = 605;
 				Match(NUMBER);
 				}
 				break;
@@ -4577,13 +4622,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 598;
+				State = 607;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 599;
+				State = 608;
 				Match(DEFLATE);
-				State = 600;
+				State = 609;
 				expr(0);
-				State = 601;
+				State = 610;
 				perYear();
 				}
 				break;
@@ -4591,15 +4636,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 603;
+				State = 612;
 				((DropItemContext)_localctx).path = reference();
-				State = 604;
+				State = 613;
 				Match(DROP);
-				State = 605;
+				State = 614;
 				expr(0);
-				State = 606;
+				State = 615;
 				Match(BY);
-				State = 607;
+				State = 616;
 				Match(DATE);
 				}
 				break;
@@ -4607,13 +4652,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 609;
+				State = 618;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 610;
+				State = 619;
 				Match(DEFAULTS);
-				State = 611;
+				State = 620;
 				Match(ON);
-				State = 612;
+				State = 621;
 				Match(DATE);
 				}
 				break;
@@ -4621,9 +4666,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 614;
+				State = 623;
 				Match(ENFORCEMENT);
-				State = 616;
+				State = 625;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4631,7 +4676,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 615;
+						State = 624;
 						sellTerm();
 						}
 						}
@@ -4639,9 +4684,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 618;
+					State = 627;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,61,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,62,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -4681,9 +4726,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 622;
+			State = 631;
 			Match(PER);
-			State = 623;
+			State = 632;
 			Match(YEAR);
 			}
 		}
@@ -4720,7 +4765,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 625;
+			State = 634;
 			Match(QUANTITY);
 			}
 		}
@@ -5026,20 +5071,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 662;
+			State = 671;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 628;
+				State = 637;
 				Match(LPAREN);
-				State = 629;
+				State = 638;
 				expr(0);
-				State = 630;
+				State = 639;
 				Match(RPAREN);
 				}
 				break;
@@ -5048,9 +5093,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 632;
+				State = 641;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 633;
+				State = 642;
 				expr(15);
 				}
 				break;
@@ -5059,9 +5104,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 634;
+				State = 643;
 				Match(NOT);
-				State = 635;
+				State = 644;
 				expr(10);
 				}
 				break;
@@ -5070,37 +5115,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 636;
+				State = 645;
 				((CallExprContext)_localctx).callee = ident();
-				State = 637;
-				Match(LPAREN);
 				State = 646;
+				Match(LPAREN);
+				State = 655;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 8071586396493578471L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -2303571280722394905L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 					{
-					State = 638;
+					State = 647;
 					expr(0);
-					State = 643;
+					State = 652;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 639;
+						State = 648;
 						Match(COMMA);
-						State = 640;
+						State = 649;
 						expr(0);
 						}
 						}
-						State = 645;
+						State = 654;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 648;
+				State = 657;
 				Match(RPAREN);
 				}
 				break;
@@ -5109,7 +5154,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 650;
+				State = 659;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5119,19 +5164,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 652;
+				State = 661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 94)) & ~0x3f) == 0 && ((1L << (_la - 94)) & 127L) != 0)) {
+				if (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 127L) != 0)) {
 					{
-					State = 651;
+					State = 660;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 654;
+				State = 663;
 				Match(PER);
-				State = 655;
+				State = 664;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5140,9 +5185,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 656;
+				State = 665;
 				Match(NUMBER);
-				State = 657;
+				State = 666;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5151,7 +5196,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 658;
+				State = 667;
 				Match(QUANTITY);
 				}
 				break;
@@ -5160,7 +5205,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 659;
+				State = 668;
 				Match(NUMBER);
 				}
 				break;
@@ -5169,7 +5214,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 660;
+				State = 669;
 				Match(DATE);
 				}
 				break;
@@ -5178,34 +5223,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 661;
+				State = 670;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 684;
+			State = 693;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,69,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 682;
+					State = 691;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,67,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 664;
+						State = 673;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 665;
+						State = 674;
 						Match(OF);
-						State = 666;
+						State = 675;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5214,9 +5259,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 667;
+						State = 676;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 668;
+						State = 677;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5226,7 +5271,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 669;
+						State = 678;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5235,9 +5280,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 670;
+						State = 679;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 671;
+						State = 680;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5247,7 +5292,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 672;
+						State = 681;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5256,19 +5301,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 673;
+						State = 682;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 674;
+						State = 683;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 118)) & ~0x3f) == 0 && ((1L << (_la - 118)) & 63L) != 0)) ) {
+						if ( !(((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 675;
+						State = 684;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -5277,11 +5322,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 676;
+						State = 685;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 677;
+						State = 686;
 						Match(AND);
-						State = 678;
+						State = 687;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -5290,20 +5335,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 679;
+						State = 688;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 680;
+						State = 689;
 						Match(OR);
-						State = 681;
+						State = 690;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 686;
+				State = 695;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,69,Context);
 			}
 			}
 		}
@@ -5347,9 +5392,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 687;
+			State = 696;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 94)) & ~0x3f) == 0 && ((1L << (_la - 94)) & 127L) != 0)) ) {
+			if ( !(((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5398,16 +5443,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 689;
+			State = 698;
 			ident();
-			State = 692;
+			State = 701;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				{
-				State = 690;
+				State = 699;
 				Match(DOT);
-				State = 691;
+				State = 700;
 				_localctx.member = ident();
 				}
 				break;
@@ -5501,9 +5546,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 694;
+			State = 703;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 68734157031L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 137468313831L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5549,7 +5594,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,136,697,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,137,706,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5590,210 +5635,214 @@ public partial class DealLangParser : Parser {
 		1,34,5,34,505,8,34,10,34,12,34,508,9,34,3,34,510,8,34,1,34,1,34,1,34,1,
 		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,528,
 		8,34,10,34,12,34,531,9,34,1,34,1,34,1,34,1,34,5,34,537,8,34,10,34,12,34,
-		540,9,34,1,34,3,34,543,8,34,3,34,545,8,34,1,35,1,35,1,35,5,35,550,8,35,
-		10,35,12,35,553,9,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,561,8,36,10,36,
-		12,36,564,9,36,1,36,5,36,567,8,36,10,36,12,36,570,9,36,1,36,3,36,573,8,
-		36,1,37,1,37,1,37,1,37,3,37,579,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,
-		587,8,38,10,38,12,38,590,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,4,39,617,8,39,11,39,12,39,618,3,39,621,8,39,1,40,1,40,1,
-		40,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,5,42,642,8,42,10,42,12,42,645,9,42,3,42,647,8,42,1,42,1,42,
-		1,42,1,42,3,42,653,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,663,
-		8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,5,42,683,8,42,10,42,12,42,686,9,42,1,43,1,43,
-		1,44,1,44,1,44,3,44,693,8,44,1,45,1,45,1,45,0,1,84,46,0,2,4,6,8,10,12,
-		14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,
-		62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,0,7,1,0,106,107,1,0,126,127,
-		1,0,116,117,1,0,114,115,1,0,118,123,1,0,94,100,18,0,3,3,5,9,13,15,17,20,
-		22,22,25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,65,67,70,72,86,88,
-		101,101,130,131,781,0,98,1,0,0,0,2,103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,
-		0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,171,1,0,0,0,14,173,1,0,0,0,16,175,
-		1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,0,22,228,1,0,0,0,24,230,1,0,0,0,26,
-		235,1,0,0,0,28,282,1,0,0,0,30,287,1,0,0,0,32,295,1,0,0,0,34,297,1,0,0,
-		0,36,326,1,0,0,0,38,328,1,0,0,0,40,355,1,0,0,0,42,369,1,0,0,0,44,371,1,
-		0,0,0,46,393,1,0,0,0,48,395,1,0,0,0,50,398,1,0,0,0,52,416,1,0,0,0,54,418,
-		1,0,0,0,56,433,1,0,0,0,58,446,1,0,0,0,60,467,1,0,0,0,62,474,1,0,0,0,64,
-		486,1,0,0,0,66,488,1,0,0,0,68,544,1,0,0,0,70,546,1,0,0,0,72,572,1,0,0,
-		0,74,578,1,0,0,0,76,580,1,0,0,0,78,620,1,0,0,0,80,622,1,0,0,0,82,625,1,
-		0,0,0,84,662,1,0,0,0,86,687,1,0,0,0,88,689,1,0,0,0,90,694,1,0,0,0,92,97,
-		3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,95,97,3,8,4,0,96,92,1,0,0,0,96,93,
-		1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,97,100,1,0,0,0,98,96,1,0,0,0,98,99,
-		1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,102,5,0,0,1,102,1,1,0,0,0,103,
-		104,5,3,0,0,104,105,5,128,0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,
-		90,45,0,108,112,5,106,0,0,109,111,3,6,3,0,110,109,1,0,0,0,111,114,1,0,
-		0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,
-		116,5,107,0,0,116,5,1,0,0,0,117,134,3,12,6,0,118,134,3,16,8,0,119,134,
-		3,20,10,0,120,134,3,26,13,0,121,134,3,34,17,0,122,134,3,38,19,0,123,134,
-		3,44,22,0,124,134,3,50,25,0,125,134,3,54,27,0,126,134,3,56,28,0,127,134,
-		3,58,29,0,128,134,3,60,30,0,129,134,3,62,31,0,130,134,3,66,33,0,131,134,
-		3,70,35,0,132,134,3,8,4,0,133,117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,
-		0,0,133,120,1,0,0,0,133,121,1,0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,
-		124,1,0,0,0,133,125,1,0,0,0,133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,
-		0,0,0,133,129,1,0,0,0,133,130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,
-		134,7,1,0,0,0,135,136,5,130,0,0,136,142,4,4,0,0,137,141,3,90,45,0,138,
-		141,5,4,0,0,139,141,5,24,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,
-		0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,
-		144,142,1,0,0,0,145,146,3,10,5,0,146,9,1,0,0,0,147,152,5,106,0,0,148,151,
-		3,10,5,0,149,151,8,0,0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,
-		0,152,150,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,
-		156,5,107,0,0,156,11,1,0,0,0,157,158,5,5,0,0,158,172,5,128,0,0,159,160,
-		5,6,0,0,160,172,3,90,45,0,161,162,5,7,0,0,162,172,5,125,0,0,163,164,5,
-		8,0,0,164,172,5,125,0,0,165,166,5,9,0,0,166,172,5,125,0,0,167,168,5,10,
-		0,0,168,172,3,90,45,0,169,170,5,11,0,0,170,172,3,14,7,0,171,157,1,0,0,
-		0,171,159,1,0,0,0,171,161,1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,
-		167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,0,0,173,174,5,124,0,0,174,15,1,
-		0,0,0,175,176,5,12,0,0,176,177,3,90,45,0,177,181,5,106,0,0,178,180,3,18,
-		9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,
-		184,1,0,0,0,183,181,1,0,0,0,184,185,5,107,0,0,185,17,1,0,0,0,186,187,5,
-		13,0,0,187,193,5,128,0,0,188,189,5,14,0,0,189,193,3,84,42,0,190,191,5,
-		15,0,0,191,193,3,84,42,0,192,186,1,0,0,0,192,188,1,0,0,0,192,190,1,0,0,
-		0,193,19,1,0,0,0,194,195,5,16,0,0,195,196,3,90,45,0,196,200,5,106,0,0,
-		197,199,3,22,11,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,
-		201,1,0,0,0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,107,0,0,204,21,1,
-		0,0,0,205,206,5,17,0,0,206,229,3,84,42,0,207,208,5,18,0,0,208,209,5,19,
-		0,0,209,212,3,82,41,0,210,211,5,20,0,0,211,213,3,84,42,0,212,210,1,0,0,
-		0,212,213,1,0,0,0,213,216,1,0,0,0,214,215,5,21,0,0,215,217,5,125,0,0,216,
-		214,1,0,0,0,216,217,1,0,0,0,217,229,1,0,0,0,218,219,5,18,0,0,219,220,5,
-		22,0,0,220,224,5,106,0,0,221,223,3,24,12,0,222,221,1,0,0,0,223,226,1,0,
-		0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,
-		229,5,107,0,0,228,205,1,0,0,0,228,207,1,0,0,0,228,218,1,0,0,0,229,23,1,
-		0,0,0,230,231,5,125,0,0,231,233,3,84,42,0,232,234,5,110,0,0,233,232,1,
-		0,0,0,233,234,1,0,0,0,234,25,1,0,0,0,235,236,5,23,0,0,236,237,3,90,45,
-		0,237,238,5,24,0,0,238,239,3,90,45,0,239,243,5,106,0,0,240,242,3,28,14,
-		0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,
-		246,1,0,0,0,245,243,1,0,0,0,246,247,5,107,0,0,247,27,1,0,0,0,248,249,5,
-		25,0,0,249,283,3,90,45,0,250,251,5,26,0,0,251,252,3,84,42,0,252,257,3,
-		80,40,0,253,254,5,27,0,0,254,255,3,84,42,0,255,256,3,80,40,0,256,258,1,
-		0,0,0,257,253,1,0,0,0,257,258,1,0,0,0,258,283,1,0,0,0,259,260,5,28,0,0,
-		260,283,5,125,0,0,261,262,5,29,0,0,262,283,3,82,41,0,263,264,5,30,0,0,
-		264,265,3,30,15,0,265,266,3,82,41,0,266,267,5,32,0,0,267,268,5,25,0,0,
-		268,272,5,33,0,0,269,270,5,26,0,0,270,271,5,32,0,0,271,273,5,34,0,0,272,
-		269,1,0,0,0,272,273,1,0,0,0,273,283,1,0,0,0,274,276,5,35,0,0,275,277,3,
-		32,16,0,276,275,1,0,0,0,277,278,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,
-		0,279,283,1,0,0,0,280,281,5,11,0,0,281,283,3,14,7,0,282,248,1,0,0,0,282,
-		250,1,0,0,0,282,259,1,0,0,0,282,261,1,0,0,0,282,263,1,0,0,0,282,274,1,
-		0,0,0,282,280,1,0,0,0,283,29,1,0,0,0,284,285,5,127,0,0,285,288,5,31,0,
-		0,286,288,5,126,0,0,287,284,1,0,0,0,287,286,1,0,0,0,288,31,1,0,0,0,289,
-		290,5,36,0,0,290,296,3,84,42,0,291,292,5,37,0,0,292,296,3,84,42,0,293,
-		294,5,38,0,0,294,296,5,125,0,0,295,289,1,0,0,0,295,291,1,0,0,0,295,293,
-		1,0,0,0,296,33,1,0,0,0,297,298,5,39,0,0,298,299,3,90,45,0,299,303,5,106,
-		0,0,300,302,3,36,18,0,301,300,1,0,0,0,302,305,1,0,0,0,303,301,1,0,0,0,
-		303,304,1,0,0,0,304,306,1,0,0,0,305,303,1,0,0,0,306,307,5,107,0,0,307,
-		35,1,0,0,0,308,309,5,40,0,0,309,327,3,90,45,0,310,311,5,42,0,0,311,327,
-		3,84,42,0,312,313,5,43,0,0,313,315,3,84,42,0,314,316,5,44,0,0,315,314,
-		1,0,0,0,315,316,1,0,0,0,316,327,1,0,0,0,317,318,5,45,0,0,318,319,5,38,
-		0,0,319,327,5,125,0,0,320,321,5,48,0,0,321,327,3,42,21,0,322,323,5,8,0,
-		0,323,327,5,125,0,0,324,325,5,15,0,0,325,327,3,84,42,0,326,308,1,0,0,0,
-		326,310,1,0,0,0,326,312,1,0,0,0,326,317,1,0,0,0,326,320,1,0,0,0,326,322,
-		1,0,0,0,326,324,1,0,0,0,327,37,1,0,0,0,328,329,5,41,0,0,329,330,3,90,45,
-		0,330,334,5,106,0,0,331,333,3,40,20,0,332,331,1,0,0,0,333,336,1,0,0,0,
-		334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,
-		5,107,0,0,338,39,1,0,0,0,339,340,5,42,0,0,340,356,3,84,42,0,341,342,5,
-		43,0,0,342,344,3,84,42,0,343,345,5,44,0,0,344,343,1,0,0,0,344,345,1,0,
-		0,0,345,356,1,0,0,0,346,347,5,45,0,0,347,348,5,38,0,0,348,356,5,125,0,
-		0,349,350,5,48,0,0,350,356,3,42,21,0,351,352,5,8,0,0,352,356,5,125,0,0,
-		353,354,5,52,0,0,354,356,5,127,0,0,355,339,1,0,0,0,355,341,1,0,0,0,355,
-		346,1,0,0,0,355,349,1,0,0,0,355,351,1,0,0,0,355,353,1,0,0,0,356,41,1,0,
-		0,0,357,370,5,49,0,0,358,370,5,50,0,0,359,370,5,51,0,0,360,361,5,22,0,
-		0,361,365,5,106,0,0,362,364,3,24,12,0,363,362,1,0,0,0,364,367,1,0,0,0,
-		365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,365,1,0,0,0,368,370,
-		5,107,0,0,369,357,1,0,0,0,369,358,1,0,0,0,369,359,1,0,0,0,369,360,1,0,
-		0,0,370,43,1,0,0,0,371,372,5,53,0,0,372,373,3,90,45,0,373,377,5,106,0,
-		0,374,376,3,46,23,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,
-		378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,5,107,0,0,381,45,1,
-		0,0,0,382,383,5,54,0,0,383,394,3,84,42,0,384,385,5,55,0,0,385,390,3,48,
-		24,0,386,387,5,110,0,0,387,389,3,48,24,0,388,386,1,0,0,0,389,392,1,0,0,
-		0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,
-		382,1,0,0,0,393,384,1,0,0,0,394,47,1,0,0,0,395,396,3,90,45,0,396,397,3,
-		84,42,0,397,49,1,0,0,0,398,399,5,56,0,0,399,408,3,90,45,0,400,404,5,106,
-		0,0,401,403,3,52,26,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,
-		404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,409,5,107,0,0,408,
-		400,1,0,0,0,408,409,1,0,0,0,409,51,1,0,0,0,410,411,5,57,0,0,411,417,3,
-		84,42,0,412,413,5,58,0,0,413,417,3,84,42,0,414,415,5,59,0,0,415,417,3,
-		84,42,0,416,410,1,0,0,0,416,412,1,0,0,0,416,414,1,0,0,0,417,53,1,0,0,0,
-		418,419,5,60,0,0,419,420,3,90,45,0,420,421,5,106,0,0,421,429,3,84,42,0,
-		422,427,3,80,40,0,423,424,5,27,0,0,424,425,3,84,42,0,425,426,3,80,40,0,
-		426,428,1,0,0,0,427,423,1,0,0,0,427,428,1,0,0,0,428,430,1,0,0,0,429,422,
-		1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,432,5,107,0,0,432,55,1,0,0,
-		0,433,434,5,61,0,0,434,435,3,90,45,0,435,436,5,113,0,0,436,440,3,84,42,
-		0,437,438,5,62,0,0,438,439,5,63,0,0,439,441,3,82,41,0,440,437,1,0,0,0,
-		440,441,1,0,0,0,441,444,1,0,0,0,442,443,5,21,0,0,443,445,5,125,0,0,444,
-		442,1,0,0,0,444,445,1,0,0,0,445,57,1,0,0,0,446,447,5,64,0,0,447,448,3,
-		90,45,0,448,449,5,68,0,0,449,452,3,84,42,0,450,451,5,21,0,0,451,453,5,
-		125,0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,457,1,0,0,0,454,455,5,65,0,
-		0,455,456,5,67,0,0,456,458,5,127,0,0,457,454,1,0,0,0,457,458,1,0,0,0,458,
-		462,1,0,0,0,459,460,5,66,0,0,460,461,5,67,0,0,461,463,5,127,0,0,462,459,
-		1,0,0,0,462,463,1,0,0,0,463,464,1,0,0,0,464,465,5,112,0,0,465,466,3,90,
-		45,0,466,59,1,0,0,0,467,468,5,69,0,0,468,469,5,68,0,0,469,472,3,84,42,
-		0,470,471,5,70,0,0,471,473,3,82,41,0,472,470,1,0,0,0,472,473,1,0,0,0,473,
-		61,1,0,0,0,474,475,5,71,0,0,475,476,5,72,0,0,476,481,3,64,32,0,477,478,
-		5,110,0,0,478,480,3,64,32,0,479,477,1,0,0,0,480,483,1,0,0,0,481,479,1,
-		0,0,0,481,482,1,0,0,0,482,63,1,0,0,0,483,481,1,0,0,0,484,487,5,35,0,0,
-		485,487,3,90,45,0,486,484,1,0,0,0,486,485,1,0,0,0,487,65,1,0,0,0,488,489,
-		5,73,0,0,489,493,5,106,0,0,490,492,3,68,34,0,491,490,1,0,0,0,492,495,1,
-		0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,493,1,0,0,0,
-		496,497,5,107,0,0,497,67,1,0,0,0,498,499,5,10,0,0,499,509,3,88,44,0,500,
-		501,5,74,0,0,501,506,3,90,45,0,502,503,5,110,0,0,503,505,3,90,45,0,504,
-		502,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,510,1,
-		0,0,0,508,506,1,0,0,0,509,500,1,0,0,0,509,510,1,0,0,0,510,545,1,0,0,0,
-		511,512,5,75,0,0,512,545,3,90,45,0,513,514,5,76,0,0,514,545,3,90,45,0,
-		515,516,5,77,0,0,516,517,5,78,0,0,517,518,5,79,0,0,518,545,3,90,45,0,519,
-		520,5,80,0,0,520,521,5,78,0,0,521,522,5,81,0,0,522,545,3,90,45,0,523,524,
-		5,82,0,0,524,525,3,84,42,0,525,529,5,106,0,0,526,528,3,68,34,0,527,526,
-		1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,
-		0,531,529,1,0,0,0,532,542,5,107,0,0,533,534,5,83,0,0,534,538,5,106,0,0,
-		535,537,3,68,34,0,536,535,1,0,0,0,537,540,1,0,0,0,538,536,1,0,0,0,538,
-		539,1,0,0,0,539,541,1,0,0,0,540,538,1,0,0,0,541,543,5,107,0,0,542,533,
-		1,0,0,0,542,543,1,0,0,0,543,545,1,0,0,0,544,498,1,0,0,0,544,511,1,0,0,
-		0,544,513,1,0,0,0,544,515,1,0,0,0,544,519,1,0,0,0,544,523,1,0,0,0,545,
-		69,1,0,0,0,546,547,5,84,0,0,547,551,5,106,0,0,548,550,3,72,36,0,549,548,
-		1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,0,551,552,1,0,0,0,552,554,1,0,0,
-		0,553,551,1,0,0,0,554,555,5,107,0,0,555,71,1,0,0,0,556,557,5,85,0,0,557,
-		562,3,90,45,0,558,559,5,110,0,0,559,561,3,90,45,0,560,558,1,0,0,0,561,
-		564,1,0,0,0,562,560,1,0,0,0,562,563,1,0,0,0,563,568,1,0,0,0,564,562,1,
-		0,0,0,565,567,3,74,37,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,0,0,
-		0,568,569,1,0,0,0,569,573,1,0,0,0,570,568,1,0,0,0,571,573,3,66,33,0,572,
-		556,1,0,0,0,572,571,1,0,0,0,573,73,1,0,0,0,574,575,5,86,0,0,575,579,3,
-		84,42,0,576,577,5,87,0,0,577,579,3,82,41,0,578,574,1,0,0,0,578,576,1,0,
-		0,0,579,75,1,0,0,0,580,581,5,2,0,0,581,582,3,90,45,0,582,583,5,4,0,0,583,
-		584,3,90,45,0,584,588,5,106,0,0,585,587,3,78,39,0,586,585,1,0,0,0,587,
-		590,1,0,0,0,588,586,1,0,0,0,588,589,1,0,0,0,589,591,1,0,0,0,590,588,1,
-		0,0,0,591,592,5,107,0,0,592,77,1,0,0,0,593,594,3,90,45,0,594,595,5,30,
-		0,0,595,596,5,88,0,0,596,597,5,127,0,0,597,621,1,0,0,0,598,599,3,88,44,
-		0,599,600,5,89,0,0,600,601,3,84,42,0,601,602,3,80,40,0,602,621,1,0,0,0,
-		603,604,3,88,44,0,604,605,5,90,0,0,605,606,3,84,42,0,606,607,5,91,0,0,
-		607,608,5,125,0,0,608,621,1,0,0,0,609,610,3,90,45,0,610,611,5,92,0,0,611,
-		612,5,24,0,0,612,613,5,125,0,0,613,621,1,0,0,0,614,616,5,84,0,0,615,617,
-		3,74,37,0,616,615,1,0,0,0,617,618,1,0,0,0,618,616,1,0,0,0,618,619,1,0,
-		0,0,619,621,1,0,0,0,620,593,1,0,0,0,620,598,1,0,0,0,620,603,1,0,0,0,620,
-		609,1,0,0,0,620,614,1,0,0,0,621,79,1,0,0,0,622,623,5,93,0,0,623,624,5,
-		101,0,0,624,81,1,0,0,0,625,626,5,126,0,0,626,83,1,0,0,0,627,628,6,42,-1,
-		0,628,629,5,108,0,0,629,630,3,84,42,0,630,631,5,109,0,0,631,663,1,0,0,
-		0,632,633,5,115,0,0,633,663,3,84,42,15,634,635,5,105,0,0,635,663,3,84,
-		42,10,636,637,3,90,45,0,637,646,5,108,0,0,638,643,3,84,42,0,639,640,5,
-		110,0,0,640,642,3,84,42,0,641,639,1,0,0,0,642,645,1,0,0,0,643,641,1,0,
-		0,0,643,644,1,0,0,0,644,647,1,0,0,0,645,643,1,0,0,0,646,638,1,0,0,0,646,
-		647,1,0,0,0,647,648,1,0,0,0,648,649,5,109,0,0,649,663,1,0,0,0,650,652,
-		7,1,0,0,651,653,3,86,43,0,652,651,1,0,0,0,652,653,1,0,0,0,653,654,1,0,
-		0,0,654,655,5,93,0,0,655,663,3,86,43,0,656,657,5,127,0,0,657,663,3,86,
-		43,0,658,663,5,126,0,0,659,663,5,127,0,0,660,663,5,125,0,0,661,663,3,88,
-		44,0,662,627,1,0,0,0,662,632,1,0,0,0,662,634,1,0,0,0,662,636,1,0,0,0,662,
-		650,1,0,0,0,662,656,1,0,0,0,662,658,1,0,0,0,662,659,1,0,0,0,662,660,1,
-		0,0,0,662,661,1,0,0,0,663,684,1,0,0,0,664,665,10,14,0,0,665,666,5,102,
-		0,0,666,683,3,84,42,15,667,668,10,13,0,0,668,669,7,2,0,0,669,683,3,84,
-		42,14,670,671,10,12,0,0,671,672,7,3,0,0,672,683,3,84,42,13,673,674,10,
-		11,0,0,674,675,7,4,0,0,675,683,3,84,42,12,676,677,10,9,0,0,677,678,5,103,
-		0,0,678,683,3,84,42,10,679,680,10,8,0,0,680,681,5,104,0,0,681,683,3,84,
-		42,9,682,664,1,0,0,0,682,667,1,0,0,0,682,670,1,0,0,0,682,673,1,0,0,0,682,
-		676,1,0,0,0,682,679,1,0,0,0,683,686,1,0,0,0,684,682,1,0,0,0,684,685,1,
-		0,0,0,685,85,1,0,0,0,686,684,1,0,0,0,687,688,7,5,0,0,688,87,1,0,0,0,689,
-		692,3,90,45,0,690,691,5,111,0,0,691,693,3,90,45,0,692,690,1,0,0,0,692,
-		693,1,0,0,0,693,89,1,0,0,0,694,695,7,6,0,0,695,91,1,0,0,0,70,96,98,112,
-		133,140,142,150,152,171,181,192,200,212,216,224,228,233,243,257,272,278,
-		282,287,295,303,315,326,334,344,355,365,369,377,390,393,404,408,416,427,
-		429,440,444,452,457,462,472,481,486,493,506,509,529,538,542,544,551,562,
-		568,572,578,588,618,620,643,646,652,662,682,684,692
+		540,9,34,1,34,3,34,543,8,34,1,34,1,34,1,34,5,34,548,8,34,10,34,12,34,551,
+		9,34,1,34,3,34,554,8,34,1,35,1,35,1,35,5,35,559,8,35,10,35,12,35,562,9,
+		35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,570,8,36,10,36,12,36,573,9,36,1,
+		36,5,36,576,8,36,10,36,12,36,579,9,36,1,36,3,36,582,8,36,1,37,1,37,1,37,
+		1,37,3,37,588,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,596,8,38,10,38,12,
+		38,599,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,4,39,
+		626,8,39,11,39,12,39,627,3,39,630,8,39,1,40,1,40,1,40,1,41,1,41,1,42,1,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,651,
+		8,42,10,42,12,42,654,9,42,3,42,656,8,42,1,42,1,42,1,42,1,42,3,42,662,8,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,672,8,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,5,42,692,8,42,10,42,12,42,695,9,42,1,43,1,43,1,44,1,44,1,44,3,44,
+		702,8,44,1,45,1,45,1,45,0,1,84,46,0,2,4,6,8,10,12,14,16,18,20,22,24,26,
+		28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,
+		76,78,80,82,84,86,88,90,0,7,1,0,107,108,1,0,127,128,1,0,117,118,1,0,115,
+		116,1,0,119,124,1,0,95,101,18,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,
+		36,37,39,40,42,52,54,55,57,59,63,63,65,67,70,72,87,89,102,102,131,132,
+		792,0,98,1,0,0,0,2,103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,0,0,8,135,1,0,0,
+		0,10,147,1,0,0,0,12,171,1,0,0,0,14,173,1,0,0,0,16,175,1,0,0,0,18,192,1,
+		0,0,0,20,194,1,0,0,0,22,228,1,0,0,0,24,230,1,0,0,0,26,235,1,0,0,0,28,282,
+		1,0,0,0,30,287,1,0,0,0,32,295,1,0,0,0,34,297,1,0,0,0,36,326,1,0,0,0,38,
+		328,1,0,0,0,40,355,1,0,0,0,42,369,1,0,0,0,44,371,1,0,0,0,46,393,1,0,0,
+		0,48,395,1,0,0,0,50,398,1,0,0,0,52,416,1,0,0,0,54,418,1,0,0,0,56,433,1,
+		0,0,0,58,446,1,0,0,0,60,467,1,0,0,0,62,474,1,0,0,0,64,486,1,0,0,0,66,488,
+		1,0,0,0,68,553,1,0,0,0,70,555,1,0,0,0,72,581,1,0,0,0,74,587,1,0,0,0,76,
+		589,1,0,0,0,78,629,1,0,0,0,80,631,1,0,0,0,82,634,1,0,0,0,84,671,1,0,0,
+		0,86,696,1,0,0,0,88,698,1,0,0,0,90,703,1,0,0,0,92,97,3,2,1,0,93,97,3,4,
+		2,0,94,97,3,76,38,0,95,97,3,8,4,0,96,92,1,0,0,0,96,93,1,0,0,0,96,94,1,
+		0,0,0,96,95,1,0,0,0,97,100,1,0,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,101,
+		1,0,0,0,100,98,1,0,0,0,101,102,5,0,0,1,102,1,1,0,0,0,103,104,5,3,0,0,104,
+		105,5,129,0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,90,45,0,108,112,
+		5,107,0,0,109,111,3,6,3,0,110,109,1,0,0,0,111,114,1,0,0,0,112,110,1,0,
+		0,0,112,113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,116,5,108,0,0,
+		116,5,1,0,0,0,117,134,3,12,6,0,118,134,3,16,8,0,119,134,3,20,10,0,120,
+		134,3,26,13,0,121,134,3,34,17,0,122,134,3,38,19,0,123,134,3,44,22,0,124,
+		134,3,50,25,0,125,134,3,54,27,0,126,134,3,56,28,0,127,134,3,58,29,0,128,
+		134,3,60,30,0,129,134,3,62,31,0,130,134,3,66,33,0,131,134,3,70,35,0,132,
+		134,3,8,4,0,133,117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,0,0,133,120,1,
+		0,0,0,133,121,1,0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,124,1,0,0,0,
+		133,125,1,0,0,0,133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,0,0,0,133,129,
+		1,0,0,0,133,130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,134,7,1,0,0,0,
+		135,136,5,131,0,0,136,142,4,4,0,0,137,141,3,90,45,0,138,141,5,4,0,0,139,
+		141,5,24,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,144,1,
+		0,0,0,142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,
+		145,146,3,10,5,0,146,9,1,0,0,0,147,152,5,107,0,0,148,151,3,10,5,0,149,
+		151,8,0,0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,
+		0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,108,0,
+		0,156,11,1,0,0,0,157,158,5,5,0,0,158,172,5,129,0,0,159,160,5,6,0,0,160,
+		172,3,90,45,0,161,162,5,7,0,0,162,172,5,126,0,0,163,164,5,8,0,0,164,172,
+		5,126,0,0,165,166,5,9,0,0,166,172,5,126,0,0,167,168,5,10,0,0,168,172,3,
+		90,45,0,169,170,5,11,0,0,170,172,3,14,7,0,171,157,1,0,0,0,171,159,1,0,
+		0,0,171,161,1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,167,1,0,0,0,171,
+		169,1,0,0,0,172,13,1,0,0,0,173,174,5,125,0,0,174,15,1,0,0,0,175,176,5,
+		12,0,0,176,177,3,90,45,0,177,181,5,107,0,0,178,180,3,18,9,0,179,178,1,
+		0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,
+		183,181,1,0,0,0,184,185,5,108,0,0,185,17,1,0,0,0,186,187,5,13,0,0,187,
+		193,5,129,0,0,188,189,5,14,0,0,189,193,3,84,42,0,190,191,5,15,0,0,191,
+		193,3,84,42,0,192,186,1,0,0,0,192,188,1,0,0,0,192,190,1,0,0,0,193,19,1,
+		0,0,0,194,195,5,16,0,0,195,196,3,90,45,0,196,200,5,107,0,0,197,199,3,22,
+		11,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,
+		203,1,0,0,0,202,200,1,0,0,0,203,204,5,108,0,0,204,21,1,0,0,0,205,206,5,
+		17,0,0,206,229,3,84,42,0,207,208,5,18,0,0,208,209,5,19,0,0,209,212,3,82,
+		41,0,210,211,5,20,0,0,211,213,3,84,42,0,212,210,1,0,0,0,212,213,1,0,0,
+		0,213,216,1,0,0,0,214,215,5,21,0,0,215,217,5,126,0,0,216,214,1,0,0,0,216,
+		217,1,0,0,0,217,229,1,0,0,0,218,219,5,18,0,0,219,220,5,22,0,0,220,224,
+		5,107,0,0,221,223,3,24,12,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,
+		0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,229,5,108,0,
+		0,228,205,1,0,0,0,228,207,1,0,0,0,228,218,1,0,0,0,229,23,1,0,0,0,230,231,
+		5,126,0,0,231,233,3,84,42,0,232,234,5,111,0,0,233,232,1,0,0,0,233,234,
+		1,0,0,0,234,25,1,0,0,0,235,236,5,23,0,0,236,237,3,90,45,0,237,238,5,24,
+		0,0,238,239,3,90,45,0,239,243,5,107,0,0,240,242,3,28,14,0,241,240,1,0,
+		0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,
+		243,1,0,0,0,246,247,5,108,0,0,247,27,1,0,0,0,248,249,5,25,0,0,249,283,
+		3,90,45,0,250,251,5,26,0,0,251,252,3,84,42,0,252,257,3,80,40,0,253,254,
+		5,27,0,0,254,255,3,84,42,0,255,256,3,80,40,0,256,258,1,0,0,0,257,253,1,
+		0,0,0,257,258,1,0,0,0,258,283,1,0,0,0,259,260,5,28,0,0,260,283,5,126,0,
+		0,261,262,5,29,0,0,262,283,3,82,41,0,263,264,5,30,0,0,264,265,3,30,15,
+		0,265,266,3,82,41,0,266,267,5,32,0,0,267,268,5,25,0,0,268,272,5,33,0,0,
+		269,270,5,26,0,0,270,271,5,32,0,0,271,273,5,34,0,0,272,269,1,0,0,0,272,
+		273,1,0,0,0,273,283,1,0,0,0,274,276,5,35,0,0,275,277,3,32,16,0,276,275,
+		1,0,0,0,277,278,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,0,279,283,1,0,0,
+		0,280,281,5,11,0,0,281,283,3,14,7,0,282,248,1,0,0,0,282,250,1,0,0,0,282,
+		259,1,0,0,0,282,261,1,0,0,0,282,263,1,0,0,0,282,274,1,0,0,0,282,280,1,
+		0,0,0,283,29,1,0,0,0,284,285,5,128,0,0,285,288,5,31,0,0,286,288,5,127,
+		0,0,287,284,1,0,0,0,287,286,1,0,0,0,288,31,1,0,0,0,289,290,5,36,0,0,290,
+		296,3,84,42,0,291,292,5,37,0,0,292,296,3,84,42,0,293,294,5,38,0,0,294,
+		296,5,126,0,0,295,289,1,0,0,0,295,291,1,0,0,0,295,293,1,0,0,0,296,33,1,
+		0,0,0,297,298,5,39,0,0,298,299,3,90,45,0,299,303,5,107,0,0,300,302,3,36,
+		18,0,301,300,1,0,0,0,302,305,1,0,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,
+		306,1,0,0,0,305,303,1,0,0,0,306,307,5,108,0,0,307,35,1,0,0,0,308,309,5,
+		40,0,0,309,327,3,90,45,0,310,311,5,42,0,0,311,327,3,84,42,0,312,313,5,
+		43,0,0,313,315,3,84,42,0,314,316,5,44,0,0,315,314,1,0,0,0,315,316,1,0,
+		0,0,316,327,1,0,0,0,317,318,5,45,0,0,318,319,5,38,0,0,319,327,5,126,0,
+		0,320,321,5,48,0,0,321,327,3,42,21,0,322,323,5,8,0,0,323,327,5,126,0,0,
+		324,325,5,15,0,0,325,327,3,84,42,0,326,308,1,0,0,0,326,310,1,0,0,0,326,
+		312,1,0,0,0,326,317,1,0,0,0,326,320,1,0,0,0,326,322,1,0,0,0,326,324,1,
+		0,0,0,327,37,1,0,0,0,328,329,5,41,0,0,329,330,3,90,45,0,330,334,5,107,
+		0,0,331,333,3,40,20,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,
+		334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,5,108,0,0,338,
+		39,1,0,0,0,339,340,5,42,0,0,340,356,3,84,42,0,341,342,5,43,0,0,342,344,
+		3,84,42,0,343,345,5,44,0,0,344,343,1,0,0,0,344,345,1,0,0,0,345,356,1,0,
+		0,0,346,347,5,45,0,0,347,348,5,38,0,0,348,356,5,126,0,0,349,350,5,48,0,
+		0,350,356,3,42,21,0,351,352,5,8,0,0,352,356,5,126,0,0,353,354,5,52,0,0,
+		354,356,5,128,0,0,355,339,1,0,0,0,355,341,1,0,0,0,355,346,1,0,0,0,355,
+		349,1,0,0,0,355,351,1,0,0,0,355,353,1,0,0,0,356,41,1,0,0,0,357,370,5,49,
+		0,0,358,370,5,50,0,0,359,370,5,51,0,0,360,361,5,22,0,0,361,365,5,107,0,
+		0,362,364,3,24,12,0,363,362,1,0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,
+		366,1,0,0,0,366,368,1,0,0,0,367,365,1,0,0,0,368,370,5,108,0,0,369,357,
+		1,0,0,0,369,358,1,0,0,0,369,359,1,0,0,0,369,360,1,0,0,0,370,43,1,0,0,0,
+		371,372,5,53,0,0,372,373,3,90,45,0,373,377,5,107,0,0,374,376,3,46,23,0,
+		375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,380,
+		1,0,0,0,379,377,1,0,0,0,380,381,5,108,0,0,381,45,1,0,0,0,382,383,5,54,
+		0,0,383,394,3,84,42,0,384,385,5,55,0,0,385,390,3,48,24,0,386,387,5,111,
+		0,0,387,389,3,48,24,0,388,386,1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,
+		390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,382,1,0,0,0,393,384,
+		1,0,0,0,394,47,1,0,0,0,395,396,3,90,45,0,396,397,3,84,42,0,397,49,1,0,
+		0,0,398,399,5,56,0,0,399,408,3,90,45,0,400,404,5,107,0,0,401,403,3,52,
+		26,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,
+		407,1,0,0,0,406,404,1,0,0,0,407,409,5,108,0,0,408,400,1,0,0,0,408,409,
+		1,0,0,0,409,51,1,0,0,0,410,411,5,57,0,0,411,417,3,84,42,0,412,413,5,58,
+		0,0,413,417,3,84,42,0,414,415,5,59,0,0,415,417,3,84,42,0,416,410,1,0,0,
+		0,416,412,1,0,0,0,416,414,1,0,0,0,417,53,1,0,0,0,418,419,5,60,0,0,419,
+		420,3,90,45,0,420,421,5,107,0,0,421,429,3,84,42,0,422,427,3,80,40,0,423,
+		424,5,27,0,0,424,425,3,84,42,0,425,426,3,80,40,0,426,428,1,0,0,0,427,423,
+		1,0,0,0,427,428,1,0,0,0,428,430,1,0,0,0,429,422,1,0,0,0,429,430,1,0,0,
+		0,430,431,1,0,0,0,431,432,5,108,0,0,432,55,1,0,0,0,433,434,5,61,0,0,434,
+		435,3,90,45,0,435,436,5,114,0,0,436,440,3,84,42,0,437,438,5,62,0,0,438,
+		439,5,63,0,0,439,441,3,82,41,0,440,437,1,0,0,0,440,441,1,0,0,0,441,444,
+		1,0,0,0,442,443,5,21,0,0,443,445,5,126,0,0,444,442,1,0,0,0,444,445,1,0,
+		0,0,445,57,1,0,0,0,446,447,5,64,0,0,447,448,3,90,45,0,448,449,5,68,0,0,
+		449,452,3,84,42,0,450,451,5,21,0,0,451,453,5,126,0,0,452,450,1,0,0,0,452,
+		453,1,0,0,0,453,457,1,0,0,0,454,455,5,65,0,0,455,456,5,67,0,0,456,458,
+		5,128,0,0,457,454,1,0,0,0,457,458,1,0,0,0,458,462,1,0,0,0,459,460,5,66,
+		0,0,460,461,5,67,0,0,461,463,5,128,0,0,462,459,1,0,0,0,462,463,1,0,0,0,
+		463,464,1,0,0,0,464,465,5,113,0,0,465,466,3,90,45,0,466,59,1,0,0,0,467,
+		468,5,69,0,0,468,469,5,68,0,0,469,472,3,84,42,0,470,471,5,70,0,0,471,473,
+		3,82,41,0,472,470,1,0,0,0,472,473,1,0,0,0,473,61,1,0,0,0,474,475,5,71,
+		0,0,475,476,5,72,0,0,476,481,3,64,32,0,477,478,5,111,0,0,478,480,3,64,
+		32,0,479,477,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,
+		63,1,0,0,0,483,481,1,0,0,0,484,487,5,35,0,0,485,487,3,90,45,0,486,484,
+		1,0,0,0,486,485,1,0,0,0,487,65,1,0,0,0,488,489,5,73,0,0,489,493,5,107,
+		0,0,490,492,3,68,34,0,491,490,1,0,0,0,492,495,1,0,0,0,493,491,1,0,0,0,
+		493,494,1,0,0,0,494,496,1,0,0,0,495,493,1,0,0,0,496,497,5,108,0,0,497,
+		67,1,0,0,0,498,499,5,10,0,0,499,509,3,88,44,0,500,501,5,74,0,0,501,506,
+		3,90,45,0,502,503,5,111,0,0,503,505,3,90,45,0,504,502,1,0,0,0,505,508,
+		1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,510,1,0,0,0,508,506,1,0,0,
+		0,509,500,1,0,0,0,509,510,1,0,0,0,510,554,1,0,0,0,511,512,5,75,0,0,512,
+		554,3,90,45,0,513,514,5,76,0,0,514,554,3,90,45,0,515,516,5,77,0,0,516,
+		517,5,78,0,0,517,518,5,79,0,0,518,554,3,90,45,0,519,520,5,80,0,0,520,521,
+		5,78,0,0,521,522,5,82,0,0,522,554,3,90,45,0,523,524,5,83,0,0,524,525,3,
+		84,42,0,525,529,5,107,0,0,526,528,3,68,34,0,527,526,1,0,0,0,528,531,1,
+		0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,0,531,529,1,0,0,0,
+		532,542,5,108,0,0,533,534,5,84,0,0,534,538,5,107,0,0,535,537,3,68,34,0,
+		536,535,1,0,0,0,537,540,1,0,0,0,538,536,1,0,0,0,538,539,1,0,0,0,539,541,
+		1,0,0,0,540,538,1,0,0,0,541,543,5,108,0,0,542,533,1,0,0,0,542,543,1,0,
+		0,0,543,554,1,0,0,0,544,545,5,81,0,0,545,549,5,107,0,0,546,548,3,68,34,
+		0,547,546,1,0,0,0,548,551,1,0,0,0,549,547,1,0,0,0,549,550,1,0,0,0,550,
+		552,1,0,0,0,551,549,1,0,0,0,552,554,5,108,0,0,553,498,1,0,0,0,553,511,
+		1,0,0,0,553,513,1,0,0,0,553,515,1,0,0,0,553,519,1,0,0,0,553,523,1,0,0,
+		0,553,544,1,0,0,0,554,69,1,0,0,0,555,556,5,85,0,0,556,560,5,107,0,0,557,
+		559,3,72,36,0,558,557,1,0,0,0,559,562,1,0,0,0,560,558,1,0,0,0,560,561,
+		1,0,0,0,561,563,1,0,0,0,562,560,1,0,0,0,563,564,5,108,0,0,564,71,1,0,0,
+		0,565,566,5,86,0,0,566,571,3,90,45,0,567,568,5,111,0,0,568,570,3,90,45,
+		0,569,567,1,0,0,0,570,573,1,0,0,0,571,569,1,0,0,0,571,572,1,0,0,0,572,
+		577,1,0,0,0,573,571,1,0,0,0,574,576,3,74,37,0,575,574,1,0,0,0,576,579,
+		1,0,0,0,577,575,1,0,0,0,577,578,1,0,0,0,578,582,1,0,0,0,579,577,1,0,0,
+		0,580,582,3,66,33,0,581,565,1,0,0,0,581,580,1,0,0,0,582,73,1,0,0,0,583,
+		584,5,87,0,0,584,588,3,84,42,0,585,586,5,88,0,0,586,588,3,82,41,0,587,
+		583,1,0,0,0,587,585,1,0,0,0,588,75,1,0,0,0,589,590,5,2,0,0,590,591,3,90,
+		45,0,591,592,5,4,0,0,592,593,3,90,45,0,593,597,5,107,0,0,594,596,3,78,
+		39,0,595,594,1,0,0,0,596,599,1,0,0,0,597,595,1,0,0,0,597,598,1,0,0,0,598,
+		600,1,0,0,0,599,597,1,0,0,0,600,601,5,108,0,0,601,77,1,0,0,0,602,603,3,
+		90,45,0,603,604,5,30,0,0,604,605,5,89,0,0,605,606,5,128,0,0,606,630,1,
+		0,0,0,607,608,3,88,44,0,608,609,5,90,0,0,609,610,3,84,42,0,610,611,3,80,
+		40,0,611,630,1,0,0,0,612,613,3,88,44,0,613,614,5,91,0,0,614,615,3,84,42,
+		0,615,616,5,92,0,0,616,617,5,126,0,0,617,630,1,0,0,0,618,619,3,90,45,0,
+		619,620,5,93,0,0,620,621,5,24,0,0,621,622,5,126,0,0,622,630,1,0,0,0,623,
+		625,5,85,0,0,624,626,3,74,37,0,625,624,1,0,0,0,626,627,1,0,0,0,627,625,
+		1,0,0,0,627,628,1,0,0,0,628,630,1,0,0,0,629,602,1,0,0,0,629,607,1,0,0,
+		0,629,612,1,0,0,0,629,618,1,0,0,0,629,623,1,0,0,0,630,79,1,0,0,0,631,632,
+		5,94,0,0,632,633,5,102,0,0,633,81,1,0,0,0,634,635,5,127,0,0,635,83,1,0,
+		0,0,636,637,6,42,-1,0,637,638,5,109,0,0,638,639,3,84,42,0,639,640,5,110,
+		0,0,640,672,1,0,0,0,641,642,5,116,0,0,642,672,3,84,42,15,643,644,5,106,
+		0,0,644,672,3,84,42,10,645,646,3,90,45,0,646,655,5,109,0,0,647,652,3,84,
+		42,0,648,649,5,111,0,0,649,651,3,84,42,0,650,648,1,0,0,0,651,654,1,0,0,
+		0,652,650,1,0,0,0,652,653,1,0,0,0,653,656,1,0,0,0,654,652,1,0,0,0,655,
+		647,1,0,0,0,655,656,1,0,0,0,656,657,1,0,0,0,657,658,5,110,0,0,658,672,
+		1,0,0,0,659,661,7,1,0,0,660,662,3,86,43,0,661,660,1,0,0,0,661,662,1,0,
+		0,0,662,663,1,0,0,0,663,664,5,94,0,0,664,672,3,86,43,0,665,666,5,128,0,
+		0,666,672,3,86,43,0,667,672,5,127,0,0,668,672,5,128,0,0,669,672,5,126,
+		0,0,670,672,3,88,44,0,671,636,1,0,0,0,671,641,1,0,0,0,671,643,1,0,0,0,
+		671,645,1,0,0,0,671,659,1,0,0,0,671,665,1,0,0,0,671,667,1,0,0,0,671,668,
+		1,0,0,0,671,669,1,0,0,0,671,670,1,0,0,0,672,693,1,0,0,0,673,674,10,14,
+		0,0,674,675,5,103,0,0,675,692,3,84,42,15,676,677,10,13,0,0,677,678,7,2,
+		0,0,678,692,3,84,42,14,679,680,10,12,0,0,680,681,7,3,0,0,681,692,3,84,
+		42,13,682,683,10,11,0,0,683,684,7,4,0,0,684,692,3,84,42,12,685,686,10,
+		9,0,0,686,687,5,104,0,0,687,692,3,84,42,10,688,689,10,8,0,0,689,690,5,
+		105,0,0,690,692,3,84,42,9,691,673,1,0,0,0,691,676,1,0,0,0,691,679,1,0,
+		0,0,691,682,1,0,0,0,691,685,1,0,0,0,691,688,1,0,0,0,692,695,1,0,0,0,693,
+		691,1,0,0,0,693,694,1,0,0,0,694,85,1,0,0,0,695,693,1,0,0,0,696,697,7,5,
+		0,0,697,87,1,0,0,0,698,701,3,90,45,0,699,700,5,112,0,0,700,702,3,90,45,
+		0,701,699,1,0,0,0,701,702,1,0,0,0,702,89,1,0,0,0,703,704,7,6,0,0,704,91,
+		1,0,0,0,71,96,98,112,133,140,142,150,152,171,181,192,200,212,216,224,228,
+		233,243,257,272,278,282,287,295,303,315,326,334,344,355,365,369,377,390,
+		393,404,408,416,427,429,440,444,452,457,462,472,481,486,493,506,509,529,
+		538,542,549,553,560,571,577,581,587,597,627,629,652,655,661,671,691,693,
+		701
 	};
 
 	public static readonly ATN _ATN =

@@ -532,6 +532,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitIfStep([NotNull] DealLangParser.IfStepContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>proRataStep</c>
+	/// labeled alternative in <see cref="DealLangParser.step"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitProRataStep([NotNull] DealLangParser.ProRataStepContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.enforcementDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

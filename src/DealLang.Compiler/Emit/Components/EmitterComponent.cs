@@ -131,6 +131,14 @@ internal abstract class EmitterComponent
     public virtual void WriteStep(NumberedStep step, IndentedWriter w) =>
         throw new InvalidOperationException("Internal error: no waterfall step targets a " + Kind.Keyword() + " (" + step.Title + ").");
 
+    /// <summary>4. What a pay step on this kind owes now (an expression), for a pro-rata group to share the cash by.</summary>
+    public virtual string PayOwed(PayStep pay) =>
+        throw new InvalidOperationException("Internal error: no pay step targets a " + Kind.Keyword() + " (" + pay.Label + ").");
+
+    /// <summary>4. What paying <paramref name="paid"/> on a pay step of this kind reduces (after a pro-rata group).</summary>
+    public virtual void WriteApplyPaid(PayStep pay, string paid, IndentedWriter w) =>
+        throw new InvalidOperationException("Internal error: no pay step targets a " + Kind.Keyword() + " (" + pay.Label + ").");
+
     /// <summary>5. What was not paid carries to the next period (again after an enforcement pass).</summary>
     public virtual void WriteCarry(IndentedWriter w)
     {

@@ -99,10 +99,18 @@ internal sealed class FeeComponent(EmitContext ctx)
             return;
         }
 
-        var fee = this[pay.Target];
-        CSharpEmitter.WritePay(Ctx, w, step, pay, "Math.Max(0.0, " + fee.Due + " - " + fee.Paid + ")");
-        w.Line(fee.Paid + " += " + step.Paid + ";");
+        CSharpEmitter.WritePay(Ctx, w, step, pay, PayOwed(pay));
+        WriteApplyPaid(pay, step.Paid, w);
     }
+
+    public override string PayOwed(PayStep pay)
+    {
+        var fee = this[pay.Target];
+        return "Math.Max(0.0, " + fee.Due + " - " + fee.Paid + ")";
+    }
+
+    public override void WriteApplyPaid(PayStep pay, string paid, IndentedWriter w) =>
+        w.Line(this[pay.Target].Paid + " += " + paid + ";");
 
     public override void WriteCarry(IndentedWriter w)
     {

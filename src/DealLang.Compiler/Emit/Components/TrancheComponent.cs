@@ -195,23 +195,32 @@ internal sealed class TrancheComponent(EmitContext ctx)
             return;
         }
 
+        CSharpEmitter.WritePay(Ctx, w, step, pay, PayOwed(pay));
+        WriteApplyPaid(pay, step.Paid, w);
+    }
+
+    public override string PayOwed(PayStep pay)
+    {
         var tranche = this[pay.Target];
-        string owed = pay.Kind switch
+        return pay.Kind switch
         {
             PayKind.Interest => "Math.Max(0.0, " + tranche.InterestDue + " - " + tranche.InterestPaid + ")",
             PayKind.Principal => "Math.Min(" + tranche.Balance + ", Math.Max(0.0, " + tranche.PrincipalDue + " - " + tranche.PrincipalPaid + "))",
             _ => tranche.Balance.Name,
         };
+    }
 
-        CSharpEmitter.WritePay(Ctx, w, step, pay, owed);
+    public override void WriteApplyPaid(PayStep pay, string paid, IndentedWriter w)
+    {
+        var tranche = this[pay.Target];
         if (pay.Kind == PayKind.Interest)
         {
-            w.Line(tranche.InterestPaid + " += " + step.Paid + ";");
+            w.Line(tranche.InterestPaid + " += " + paid + ";");
         }
         else
         {
-            w.Line(tranche.PrincipalPaid + " += " + step.Paid + ";");
-            w.Line(tranche.Balance + " -= " + step.Paid + ";");
+            w.Line(tranche.PrincipalPaid + " += " + paid + ";");
+            w.Line(tranche.Balance + " -= " + paid + ";");
         }
     }
 

@@ -29,3 +29,7 @@ public sealed record IfStepSyntax(
     ImmutableArray<StepSyntax> Then,
     ImmutableArray<StepSyntax> Else,
     SourceSpan Span) : StepSyntax(Span);
+
+/// <summary><c>pro_rata { pay A.interest  pay B.interest }</c>: pari passu payments, each getting its share of what
+/// cash there is in proportion to what it is owed. Only <c>pay</c> steps without <c>using</c> belong here (DL0452).</summary>
+public sealed record ProRataStepSyntax(ImmutableArray<StepSyntax> Steps, SourceSpan Span) : StepSyntax(Span);
