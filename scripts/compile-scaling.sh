@@ -83,7 +83,7 @@ run_case() {
 
 # Build the CLI once (./deallang), then time the CLI itself: the wrapper's up-to-date check is not compiling.
 [[ -n "${DEALLANG_DLL:-}" ]] || "$root/deallang" --help >/dev/null
-dll="${DEALLANG_DLL:-$root/src/DealLang.Cli/bin/Release/net10.0/deallang.dll}"
+dll="${DEALLANG_DLL:-$root/.deallang/bin/deallang.dll}"
 if [[ $# -eq 2 ]]; then
   run_case "$1" "$2"
 else

@@ -23,6 +23,19 @@ public static class Program
             return;
         }
 
+        if (args.Length == 4 && args[0] == "--write-monthly-deal")
+        {
+            // bench/cli/cold-compile.sh: the 50-lease, 50-tranche monthly deal (SyntheticMonthlyDeal), written to a file.
+            File.WriteAllText(args[3], SyntheticMonthlyDeal.Text(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)));
+            return;
+        }
+
+        if (args.Length >= 2 && args[0] == "--cold-compile-phases")
+        {
+            ColdCompilePhases.Run(args[1], concurrent: args.Length < 3 || args[2] != "serial", Console.Out);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchConfig());
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Emit;
 using DealLang.Compiler.Model;
@@ -67,20 +68,27 @@ public static class DealCompiler
     }
 
     /// <summary>Checks a deal file and, if it has no errors, compiles it to an assembly image.</summary>
-    public static CompileResult Compile(string path, string text, CompileOptions? options = null) =>
-        Compile(Check(path, text), options);
+    public static CompileResult Compile(string path, string text, CompileOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        return Compile(Compilation.Create(SourceDocument.FromText(path, text), DiskSourceFiles.Instance), options);
+    }
 
     /// <summary>As <see cref="Compile(string, string, CompileOptions?)"/> for a file's bytes (see
     /// <see cref="Check(string, byte[])"/>).</summary>
-    public static CompileResult Compile(string path, byte[] bytes, CompileOptions? options = null) =>
-        Compile(Check(path, bytes), options);
-
-    /// <summary>Compiles a compilation built by the caller (a deal with scenario files, say), if it has no errors.</summary>
-    public static CompileResult Compile(Compilation compilation, CompileOptions? options = null) =>
-        Compile(Check(compilation), options);
-
-    private static CompileResult Compile(CheckResult check, CompileOptions? options)
+    public static CompileResult Compile(string path, byte[] bytes, CompileOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Compile(Compilation.Create(SourceDocument.FromBytes(path, bytes), DiskSourceFiles.Instance), options);
+    }
+
+    /// <summary>Compiles a compilation built by the caller (a deal with scenario files, say), if it has no errors.
+    /// The cache is looked up by the deal's texts (<see cref="CacheKeys.ForDeal"/>) before any C# is emitted.</summary>
+    public static CompileResult Compile(Compilation compilation, CompileOptions? options = null)
+    {
+        var check = Check(compilation);
         if (!check.Succeeded || check.Model is null)
         {
             return new CompileResult(check.Model, null, null, check.Diagnostics);
@@ -88,17 +96,31 @@ public static class DealCompiler
 
         var bag = new DiagnosticBag();
         bag.AddRange(check.Diagnostics);
-        return CompileModel(check.Model, bag, options);
+        return CompileModel(check.Model, bag, options ?? CompileOptions.Default, CacheKeys.ForDeal(compilation));
     }
 
-    /// <summary>Compiles an already bound deal (tests, tools that build models directly).</summary>
+    /// <summary>Compiles an already bound deal (tests, tools that build models directly), keyed by its C#.</summary>
     public static CompileResult Compile(DealModel model, CompileOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return CompileModel(model, new DiagnosticBag(), options);
+        return CompileModel(model, new DiagnosticBag(), options ?? CompileOptions.Default, key: null);
     }
 
-    private static CompileResult CompileModel(DealModel model, DiagnosticBag bag, CompileOptions? options)
+    private static CompileResult CompileModel(DealModel model, DiagnosticBag bag, CompileOptions options, string? key)
+    {
+        DiskCache? disk = null;
+        if (key is not null && CompiledDealCache.Find(key, options, out disk) is { } cached)
+        {
+            return new CompileResult(model, new EmittedDeal(cached.Source, cached.TypeName), cached, bag.Sorted());
+        }
+
+        return EmitAndCompile(model, bag, options, key, disk);
+    }
+
+    /// <summary>A cache miss: Emit, then Roslyn. Never inlined, so that the code run on a hit names no Roslyn
+    /// type and the runtime loads none of Roslyn's assemblies for it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static CompileResult EmitAndCompile(DealModel model, DiagnosticBag bag, CompileOptions options, string? key, DiskCache? disk)
     {
         EmittedDeal emitted;
         try
@@ -113,7 +135,9 @@ public static class DealCompiler
             return new CompileResult(model, null, null, bag.Sorted());
         }
 
-        var compiled = RoslynCompiler.Compile(emitted, model.SourcePath, bag, options);
+        var compiled = key is null
+            ? RoslynCompiler.Compile(emitted, model.SourcePath, bag, options)
+            : RoslynCompiler.Compile(emitted, key, model.SourcePath, bag, options, disk);
         return new CompileResult(model, emitted, compiled, bag.Sorted());
     }
 }

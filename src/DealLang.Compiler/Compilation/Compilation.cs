@@ -16,9 +16,11 @@ namespace DealLang.Compiler;
 /// </summary>
 public sealed class Compilation
 {
-    private Compilation(IReadOnlyList<CompilationUnitSyntax> units, DealModel? model, SemanticModel semanticModel, IReadOnlyList<Diagnostic> diagnostics)
+    private Compilation(
+        IReadOnlyList<CompilationUnitSyntax> units, IReadOnlyList<string> texts, DealModel? model, SemanticModel semanticModel, IReadOnlyList<Diagnostic> diagnostics)
     {
         Units = units;
+        Texts = texts;
         Model = model;
         SemanticModel = semanticModel;
         Diagnostics = diagnostics;
@@ -27,6 +29,10 @@ public sealed class Compilation
     /// <summary>Every file of the compilation, in the order read: the first file given, what it imports (depth
     /// first), then the next file given and its imports.</summary>
     public IReadOnlyList<CompilationUnitSyntax> Units { get; }
+
+    /// <summary>The text of each of <see cref="Units"/>, index for index; empty for a compilation of trees built
+    /// by hand (tests), whose deal is then cached by its generated C# (<see cref="Emit.CacheKeys"/>).</summary>
+    internal IReadOnlyList<string> Texts { get; }
 
     /// <summary>The lowered deal, or null when any file holds an error (warnings do not stop it) or the deal holds
     /// a declaration with a misspelt keyword.</summary>
@@ -52,14 +58,16 @@ public sealed class Compilation
             loader.Add(other);
         }
 
-        return Analyze(loader.Units, bag);
+        return Analyze(loader.Units, loader.Texts, bag);
     }
 
     /// <summary>Semantics, then Lowering when the analysis holds no error and no unknown declaration.</summary>
-    internal static Compilation Analyze(IReadOnlyList<CompilationUnitSyntax> units, DiagnosticBag bag)
+    internal static Compilation Analyze(IReadOnlyList<CompilationUnitSyntax> units, DiagnosticBag bag) => Analyze(units, [], bag);
+
+    private static Compilation Analyze(IReadOnlyList<CompilationUnitSyntax> units, IReadOnlyList<string> texts, DiagnosticBag bag)
     {
         DealAnalysis? analysis = SemanticAnalyzer.Analyze(units, bag);
         DealModel? model = analysis is null || bag.HasErrors || analysis.HasUnknownDeclarations ? null : Lowerer.Lower(analysis);
-        return new Compilation(units, model, SemanticModelBuilder.Build(analysis), bag.Sorted());
+        return new Compilation(units, texts, model, SemanticModelBuilder.Build(analysis), bag.Sorted());
     }
 }

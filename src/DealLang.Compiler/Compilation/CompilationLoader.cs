@@ -15,9 +15,14 @@ namespace DealLang.Compiler;
 internal sealed class CompilationLoader(ISourceFiles files, DiagnosticBag diagnostics)
 {
     private readonly List<CompilationUnitSyntax> _units = [];
+    private readonly List<string> _texts = [];
     private readonly HashSet<string> _loaded = new(StringComparer.Ordinal);
 
     public IReadOnlyList<CompilationUnitSyntax> Units => _units;
+
+    /// <summary>The text each of <see cref="Units"/> was parsed from, index for index (the compiled-deal cache
+    /// key is made of the deal's texts, so a cached deal is found before any C# is emitted).</summary>
+    public IReadOnlyList<string> Texts => _texts;
 
     /// <summary>Adds a file given directly, and everything it imports. A file already read (imported by an
     /// earlier one, or given twice) is not read again.</summary>
@@ -37,6 +42,7 @@ internal sealed class CompilationLoader(ISourceFiles files, DiagnosticBag diagno
     {
         CompilationUnitSyntax unit = DealParser.Parse(path, text, diagnostics);
         _units.Add(unit);
+        _texts.Add(text);
         return unit;
     }
 

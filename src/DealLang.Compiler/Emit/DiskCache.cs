@@ -1,11 +1,14 @@
+using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace DealLang.Compiler.Emit;
 
 /// <summary>
-/// Compiled deal images on disk, one file per cache key (<c>{key}.dlc</c>): a 32-byte HMAC-SHA256 tag, then the
-/// assembly image. The tag covers the key and the image under the folder's <see cref="CacheSecret"/>, so only
+/// Compiled deals on disk, one file per cache key (<c>{key}.dlc</c>): a 32-byte HMAC-SHA256 tag, then the entry
+/// (<see cref="Payload"/>: the program's type name, its generated C# and the assembly image, so a hit needs no
+/// emit). The tag covers the key and the entry under the folder's <see cref="CacheSecret"/>, so only
 /// an entry this user's DealLang wrote, whole and unchanged, is ever returned; anything else (planted,
 /// truncated, bit-flipped, from an older format) is reported, deleted and recompiled. Apart from that, best
 /// effort: a cache that cannot be read or written only costs a compilation. Writes go to a temporary file moved
@@ -13,7 +16,11 @@ namespace DealLang.Compiler.Emit;
 /// </summary>
 internal sealed class DiskCache
 {
-    private const int TagLength = 32;
+    /// <summary>The length of the HMAC-SHA256 tag that starts every entry.</summary>
+    public const int TagLength = 32;
+
+    /// <summary>Bound into every tag: an entry of another format never authenticates as this one.</summary>
+    private const string Label = "deallang-cache-entry-v2\n";
 
     private readonly byte[] secret;
 
@@ -51,8 +58,8 @@ internal sealed class DiskCache
 
     public string PathFor(string key) => Path.Combine(Directory, key + ".dlc");
 
-    /// <summary>The cached image, or null if absent, unreadable or not authentic (then deleted, with a warning).</summary>
-    public byte[]? TryRead(string key)
+    /// <summary>The cached deal, or null if absent, unreadable or not authentic (then deleted, with a warning).</summary>
+    public CompiledDeal? TryRead(string key)
     {
         string path = PathFor(key);
         byte[] entry;
@@ -71,9 +78,10 @@ internal sealed class DiskCache
         }
 
         if (entry.Length > TagLength
-            && CryptographicOperations.FixedTimeEquals(entry.AsSpan(0, TagLength), Tag(key, entry.AsSpan(TagLength))))
+            && CryptographicOperations.FixedTimeEquals(entry.AsSpan(0, TagLength), Tag(key, entry.AsSpan(TagLength)))
+            && Payload.Read(entry.AsSpan(TagLength), key) is { } deal)
         {
-            return entry[TagLength..];
+            return deal;
         }
 
         warn($"discarded the cached build {path}: it failed authentication (truncated, corrupted or not written by DealLang); recompiling");
@@ -81,18 +89,20 @@ internal sealed class DiskCache
         return null;
     }
 
-    public void Write(string key, byte[] image)
+    public void Write(CompiledDeal deal)
     {
-        string temporary = CacheFolder.TemporaryName(Directory, key);
+        ArgumentNullException.ThrowIfNull(deal);
+        string temporary = CacheFolder.TemporaryName(Directory, deal.CacheKey);
         try
         {
+            byte[] payload = Payload.Write(deal);
             using (var stream = CacheFolder.CreatePrivateFile(temporary))
             {
-                stream.Write(Tag(key, image));
-                stream.Write(image);
+                stream.Write(Tag(deal.CacheKey, payload));
+                stream.Write(payload);
             }
 
-            File.Move(temporary, PathFor(key), overwrite: true);
+            File.Move(temporary, PathFor(deal.CacheKey), overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -108,13 +118,66 @@ internal sealed class DiskCache
         }
     }
 
-    /// <summary>HMAC-SHA256 over a format label, the key and the image: binding the key stops a genuine entry of
+    /// <summary>HMAC-SHA256 over a format label, the key and the entry: binding the key stops a genuine entry of
     /// one deal from being replayed under another deal's name.</summary>
-    private byte[] Tag(string key, ReadOnlySpan<byte> image)
+    private byte[] Tag(string key, ReadOnlySpan<byte> payload)
     {
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, secret);
-        hmac.AppendData(Encoding.UTF8.GetBytes("deallang-cache-entry-v1\n" + key + "\n"));
-        hmac.AppendData(image);
+        hmac.AppendData(Encoding.UTF8.GetBytes(Label + key + "\n"));
+        hmac.AppendData(payload);
         return hmac.GetHashAndReset();
+    }
+
+    /// <summary>An entry after its tag: the type name and the C# (UTF-8, each after its byte length as a 32-bit
+    /// little-endian integer), then the image to the end.</summary>
+    internal static class Payload
+    {
+        public static byte[] Write(CompiledDeal deal)
+        {
+            byte[] typeName = Encoding.UTF8.GetBytes(deal.TypeName);
+            byte[] source = Encoding.UTF8.GetBytes(deal.Source);
+            var payload = new byte[4 + typeName.Length + 4 + source.Length + deal.Image.Length];
+            var rest = payload.AsSpan();
+            foreach (byte[] field in (byte[][])[typeName, source])
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(rest, field.Length);
+                field.CopyTo(rest[4..]);
+                rest = rest[(4 + field.Length)..];
+            }
+
+            deal.Image.CopyTo(rest);
+            return payload;
+        }
+
+        /// <summary>The deal in an authenticated entry; null if its lengths do not add up (never, for an entry
+        /// DealLang wrote).</summary>
+        public static CompiledDeal? Read(ReadOnlySpan<byte> payload, string key)
+        {
+            if (!TryField(ref payload, out string? typeName) || !TryField(ref payload, out string? source) || payload.IsEmpty)
+            {
+                return null;
+            }
+
+            return new CompiledDeal(payload.ToArray(), typeName, key, source);
+        }
+
+        private static bool TryField(ref ReadOnlySpan<byte> rest, [NotNullWhen(true)] out string? value)
+        {
+            value = null;
+            if (rest.Length < 4)
+            {
+                return false;
+            }
+
+            int length = BinaryPrimitives.ReadInt32LittleEndian(rest);
+            if (length < 0 || length > rest.Length - 4)
+            {
+                return false;
+            }
+
+            value = Encoding.UTF8.GetString(rest.Slice(4, length));
+            rest = rest[(4 + length)..];
+            return true;
+        }
     }
 }

@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Reflection;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Runtime;
@@ -13,42 +8,37 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace DealLang.Compiler.Emit;
 
 /// <summary>
-/// Compiles emitted C# into an assembly image with Roslyn: deterministic (same source, same bytes), against a
+/// Compiles emitted C# into an assembly image with Roslyn: deterministic (same source, same bytes) and against a
 /// fixed reference list (DealLang.Runtime and the two BCL assemblies it needs, nothing scanned from the
-/// AppDomain), and cached by a SHA-256 key in memory and on disk.
+/// AppDomain). The only class of the compiler that names Roslyn's types: <see cref="DealCompiler"/> reaches it
+/// only on a cache miss, so a cached deal never loads Roslyn.
 /// </summary>
 public static class RoslynCompiler
 {
     /// <summary>How many Roslyn errors a DL0901 quotes.</summary>
     private const int ErrorsQuoted = 5;
 
-    private static readonly ConcurrentDictionary<string, CompiledDeal> MemoryCache = new(StringComparer.Ordinal);
-
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
 
     /// <summary>
-    /// The compiled deal, from a cache when possible. Null only if the generated code does not compile, which is
-    /// a compiler bug reported as DL0901 in <paramref name="diagnostics"/> (against <paramref name="sourcePath"/>).
+    /// The compiled deal, keyed by its C# (<see cref="CacheKeys.ForSource"/>) and taken from the cache when
+    /// possible. Null only if the generated code does not compile, which is a compiler bug reported as DL0901 in
+    /// <paramref name="diagnostics"/> (against <paramref name="sourcePath"/>).
     /// </summary>
     public static CompiledDeal? Compile(EmittedDeal deal, string sourcePath, DiagnosticBag diagnostics, CompileOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(deal);
         ArgumentNullException.ThrowIfNull(diagnostics);
         options ??= CompileOptions.Default;
-        string key = CacheKey(deal.Source);
+        string key = CacheKeys.ForSource(deal.Source);
+        return CompiledDealCache.Find(key, options, out var disk) ?? Compile(deal, key, sourcePath, diagnostics, options, disk);
+    }
 
-        if (options.UseMemoryCache && MemoryCache.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        string? directory = options.UseDiskCache ? options.ResolveCacheDirectory() : null;
-        var disk = directory is null ? null : DiskCache.Open(directory, options.Warn);
-        if (disk?.TryRead(key) is { } image)
-        {
-            return Remember(new CompiledDeal(image, deal.TypeName, key, deal.Source), options);
-        }
-
+    /// <summary>Compiles <paramref name="deal"/> under <paramref name="key"/> (a cache miss) and stores it in the
+    /// caches; null (after a DL0901) if the generated code does not compile.</summary>
+    internal static CompiledDeal? Compile(
+        EmittedDeal deal, string key, string sourcePath, DiagnosticBag diagnostics, CompileOptions options, DiskCache? disk)
+    {
         CSharpCompilation compilation;
         try
         {
@@ -74,28 +64,11 @@ public static class RoslynCompiler
             return null;
         }
 
-        byte[] bytes = peStream.ToArray();
-        disk?.Write(key, bytes);
-        return Remember(new CompiledDeal(bytes, deal.TypeName, key, deal.Source), options);
+        return CompiledDealCache.Store(new CompiledDeal(peStream.ToArray(), deal.TypeName, key, deal.Source), options, disk);
     }
 
-    /// <summary>
-    /// SHA-256 (hex) of the source and of every version that could change the image built from it: this
-    /// compiler, DealLang.Runtime (version and build id, since the image binds to its exact API), Roslyn and the
-    /// framework whose reference assemblies are used. Never <c>GetHashCode</c>, which differs between processes.
-    /// </summary>
-    public static string CacheKey(string source)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        var runtime = typeof(IDealProgram).Assembly;
-        string stamp = string.Join('\n',
-            "compiler " + Version(typeof(RoslynCompiler).Assembly),
-            "runtime " + Version(runtime) + " " + runtime.ManifestModule.ModuleVersionId.ToString("N", CultureInfo.InvariantCulture),
-            "roslyn " + Version(typeof(CSharpCompilation).Assembly),
-            "framework " + RuntimeInformation.FrameworkDescription);
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(stamp + "\n" + source));
-        return Convert.ToHexStringLower(hash);
-    }
+    /// <summary>The key of a deal compiled from its C# alone (<see cref="CacheKeys.ForSource"/>).</summary>
+    public static string CacheKey(string source) => CacheKeys.ForSource(source);
 
     /// <summary>The Roslyn compilation of <paramref name="deal"/> (tests inspect its diagnostics).</summary>
     internal static CSharpCompilation CreateCompilation(EmittedDeal deal, string? cacheKey = null)
@@ -109,7 +82,7 @@ public static class RoslynCompiler
             nullableContextOptions: NullableContextOptions.Enable);
 
         // The key in the assembly name keeps two versions of one deal distinguishable when both are loaded.
-        string assemblyName = deal.TypeName + "." + (cacheKey ?? CacheKey(deal.Source))[..16];
+        string assemblyName = deal.TypeName + "." + (cacheKey ?? CacheKeys.ForSource(deal.Source))[..16];
         return CSharpCompilation.Create(assemblyName, [tree], LazyReferences.Value, options);
     }
 
@@ -137,10 +110,4 @@ public static class RoslynCompiler
             MetadataReference.CreateFromFile(runtime),
         ];
     }
-
-    private static CompiledDeal Remember(CompiledDeal compiled, CompileOptions options) =>
-        options.UseMemoryCache ? MemoryCache.GetOrAdd(compiled.CacheKey, compiled) : compiled;
-
-    private static string Version(Assembly assembly) =>
-        assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 }

@@ -55,6 +55,9 @@ public sealed class CacheSecurityTests : IDisposable
         return Assert.IsType<CompiledDeal>(compiled);
     }
 
+    private static byte[] ImageIn(byte[] entry) =>
+        Assert.IsType<CompiledDeal>(DiskCache.Payload.Read(entry.AsSpan(DiskCache.TagLength), RoslynCompiler.CacheKey(Hyperion.Source))).Image;
+
     private string EntryPath => Path.Combine(_directory, RoslynCompiler.CacheKey(Hyperion.Source) + ".dlc");
 
     /// <summary>Fills the cache with a genuine entry (and makes its folder and secret).</summary>
@@ -77,7 +80,7 @@ public sealed class CacheSecurityTests : IDisposable
         Assert.Contains(EntryPath, warning, StringComparison.Ordinal);
 
         // Healed: the entry now holds the genuine image and is served silently.
-        Assert.Equal(Genuine, File.ReadAllBytes(EntryPath)[32..]);
+        Assert.Equal(Genuine, ImageIn(File.ReadAllBytes(EntryPath)));
         _warnings.Clear();
         Assert.Equal(Genuine, CompileWith(Hyperion, DiskOnly).Image);
         Assert.Empty(_warnings);
@@ -104,12 +107,14 @@ public sealed class CacheSecurityTests : IDisposable
         byte[] image = Planted(marker);
 
         // A well-formed entry tagged under a key the attacker made up (they cannot read the user's).
+        string key = RoslynCompiler.CacheKey(Hyperion.Source);
+        byte[] payload = DiskCache.Payload.Write(new CompiledDeal(image, Hyperion.TypeName, key, Hyperion.Source));
         byte[] guessed = RandomNumberGenerator.GetBytes(32);
-        byte[] label = Encoding.UTF8.GetBytes("deallang-cache-entry-v1\n" + RoslynCompiler.CacheKey(Hyperion.Source) + "\n");
-        byte[] message = [.. label, .. image];
+        byte[] label = Encoding.UTF8.GetBytes("deallang-cache-entry-v2\n" + key + "\n");
+        byte[] message = [.. label, .. payload];
         byte[] tag = HMACSHA256.HashData(guessed, message);
 
-        AssertRejectedAndHealed([.. tag, .. image]);
+        AssertRejectedAndHealed([.. tag, .. payload]);
         Assert.False(File.Exists(marker));
     }
 

@@ -71,13 +71,13 @@ public sealed class RoslynCompilerTests : IDisposable
         var deal = CSharpEmitter.Emit(HyperionModel.Create());
         var compiled = Compile(deal, DiskOnly);
         string file = Path.Combine(_cacheDirectory, compiled.CacheKey + ".dlc");
-        Assert.Equal(compiled.Image, File.ReadAllBytes(file)[32..]); // after the 32-byte HMAC tag
+        Assert.Equal(compiled, ReadEntry(file, compiled.CacheKey), CompiledDealComparer.Instance); // after the 32-byte HMAC tag
         Assert.Empty(Directory.GetFiles(_cacheDirectory, "*.tmp"));
 
         // Store a recognisable entry the way the cache does (authenticated under the folder's secret): getting it
         // back proves the second call read the disk.
         byte[] planted = [(byte)'M', (byte)'Z', 1, 2, 3];
-        DiskCache.Open(_cacheDirectory, _ => { })!.Write(compiled.CacheKey, planted);
+        DiskCache.Open(_cacheDirectory, _ => { })!.Write(compiled with { Image = planted });
         Assert.Equal(planted, Compile(deal, DiskOnly).Image);
     }
 
@@ -92,7 +92,35 @@ public sealed class RoslynCompilerTests : IDisposable
         var again = Compile(deal, DiskOnly);
 
         Assert.Equal(compiled.Image, again.Image);
-        Assert.Equal(compiled.Image, File.ReadAllBytes(file)[32..]);
+        Assert.Equal(compiled.Image, ReadEntry(file, compiled.CacheKey).Image);
+    }
+
+    [Fact]
+    public void AnEntryHoldsTheTypeNameTheSourceAndTheImage()
+    {
+        var deal = new CompiledDeal([(byte)'M', (byte)'Z', 0, 255], "DealLang.Generated.Deal_Ünïcode", "key", "// C# ✓\n");
+
+        var read = DiskCache.Payload.Read(DiskCache.Payload.Write(deal), "key");
+
+        Assert.Equal(deal, read, CompiledDealComparer.Instance);
+        Assert.Null(DiskCache.Payload.Read([1, 0, 0], "key"));
+        Assert.Null(DiskCache.Payload.Read([255, 255, 255, 127, 1, 2], "key"));
+        Assert.Null(DiskCache.Payload.Read(DiskCache.Payload.Write(deal with { Image = [] }), "key"));
+    }
+
+    private static CompiledDeal ReadEntry(string file, string key) =>
+        Assert.IsType<CompiledDeal>(DiskCache.Payload.Read(File.ReadAllBytes(file).AsSpan(DiskCache.TagLength), key));
+
+    /// <summary>Records compare arrays by reference; entries are compared by content.</summary>
+    private sealed class CompiledDealComparer : IEqualityComparer<CompiledDeal?>
+    {
+        public static readonly CompiledDealComparer Instance = new();
+
+        public bool Equals(CompiledDeal? x, CompiledDeal? y) =>
+            x is not null && y is not null && x.Image.AsSpan().SequenceEqual(y.Image) && x.TypeName == y.TypeName
+            && x.CacheKey == y.CacheKey && x.Source == y.Source;
+
+        public int GetHashCode(CompiledDeal? obj) => obj?.TypeName.GetHashCode(StringComparison.Ordinal) ?? 0;
     }
 
     [Fact]

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Emit;
+
+/// <summary>
+/// The compiled-deal cache key: SHA-256 (lower-case hex) of a stamp of the compiler's build followed by what the
+/// program is made from. A deal read from files is keyed by its inputs, known right after checking: the text and
+/// path of the file holding the deal and of every file it imports, transitively (not the scenario files given
+/// beside it, which are run-time data) — so a hit needs no emitted C# and never loads Roslyn. A model built by
+/// hand (tests, tools) has no texts and is keyed by its generated C#. The two kinds are labelled apart in the
+/// hash, so they never collide. Nothing here may touch a Roslyn type (<c>RoslynCacheTests</c>).
+/// </summary>
+public static class CacheKeys
+{
+    private static readonly Lazy<string> LazyStamp = new(MakeStamp);
+
+    /// <summary>
+    /// What could change the image built from the same inputs: DealLang.Compiler (version and module version id,
+    /// a hash of its build: any change to the parser, lowering or emitter is a new id), DealLang.Runtime (the image
+    /// binds to its exact API), the Roslyn version the compiler was built against (read from metadata, without
+    /// loading Roslyn) and the framework whose reference assemblies are used.
+    /// </summary>
+    public static string Stamp => LazyStamp.Value;
+
+    /// <summary>The key of a deal compiled from its generated C# alone (<see cref="RoslynCompiler.Compile"/>).</summary>
+    public static string ForSource(string csharp)
+    {
+        ArgumentNullException.ThrowIfNull(csharp);
+        using var hash = Begin("generated-csharp");
+        Append(hash, "source", csharp);
+        return Finish(hash);
+    }
+
+    /// <summary>The key of the deal of <paramref name="compilation"/>, from the texts it was read from; null when
+    /// the compilation has no texts (trees built by hand) or no deal, and the C# must be emitted to key it.</summary>
+    public static string? ForDeal(Compilation compilation)
+    {
+        ArgumentNullException.ThrowIfNull(compilation);
+        if (compilation.Model is not { } model || compilation.Texts.Count != compilation.Units.Count)
+        {
+            return null;
+        }
+
+        var inputs = DealInputs(compilation.Units, model.SourcePath);
+        if (inputs is null)
+        {
+            return null;
+        }
+
+        using var hash = Begin("deal-inputs");
+        foreach (int index in inputs)
+        {
+            // The full path, so that the same file named from another folder is the same entry.
+            Append(hash, "path", ImportPaths.Identity(compilation.Units[index].Span.Path ?? ""));
+            Append(hash, "text", compilation.Texts[index]);
+        }
+
+        return Finish(hash);
+    }
+
+    /// <summary>The indexes of the unit at <paramref name="dealPath"/> and of every unit it imports, directly or
+    /// not, in the order read; null if no unit is at that path.</summary>
+    private static List<int>? DealInputs(IReadOnlyList<CompilationUnitSyntax> units, string dealPath)
+    {
+        var byIdentity = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < units.Count; i++)
+        {
+            if (units[i].Span.Path is { } path)
+            {
+                byIdentity.TryAdd(ImportPaths.Identity(path), i);
+            }
+        }
+
+        if (!byIdentity.TryGetValue(ImportPaths.Identity(dealPath), out int deal))
+        {
+            return null;
+        }
+
+        var included = new SortedSet<int> { deal };
+        var pending = new Stack<int>([deal]);
+        while (pending.Count > 0)
+        {
+            var unit = units[pending.Pop()];
+            foreach (ImportSyntax import in SyntaxWalk.Safe(unit.Imports))
+            {
+                // A compilation with a model has no import errors, so every import here was read.
+                if (!import.Misplaced && import.Path is { } written && unit.Span.Path is { } importer
+                    && byIdentity.TryGetValue(ImportPaths.Identity(ImportPaths.Resolve(importer, written.Value)), out int imported)
+                    && included.Add(imported))
+                {
+                    pending.Push(imported);
+                }
+            }
+        }
+
+        return [.. included];
+    }
+
+    private static IncrementalHash Begin(string kind)
+    {
+        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(hash, "stamp", Stamp);
+        Append(hash, "kind", kind);
+        return hash;
+    }
+
+    /// <summary>A labelled, length-prefixed field: no two different sequences of fields hash the same bytes.</summary>
+    private static void Append(IncrementalHash hash, string label, string value)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(value);
+        hash.AppendData(Encoding.UTF8.GetBytes(label + " " + bytes.Length.ToString(CultureInfo.InvariantCulture) + "\n"));
+        hash.AppendData(bytes);
+        hash.AppendData("\n"u8);
+    }
+
+    private static string Finish(IncrementalHash hash) => Convert.ToHexStringLower(hash.GetHashAndReset());
+
+    private static string MakeStamp()
+    {
+        var compiler = typeof(CacheKeys).Assembly;
+        var runtime = typeof(IDealProgram).Assembly;
+        var roslyn = Array.Find(compiler.GetReferencedAssemblies(), a => a.Name == "Microsoft.CodeAnalysis.CSharp");
+        return string.Join('\n',
+            "deallang-cache-key-v2",
+            "compiler " + Build(compiler),
+            "runtime " + Build(runtime),
+            "roslyn " + (roslyn?.Version?.ToString() ?? "none"),
+            "framework " + RuntimeInformation.FrameworkDescription);
+    }
+
+    private static string Build(Assembly assembly) =>
+        (assembly.GetName().Version?.ToString() ?? "0.0.0.0") + " "
+        + assembly.ManifestModule.ModuleVersionId.ToString("N", CultureInfo.InvariantCulture);
+}
