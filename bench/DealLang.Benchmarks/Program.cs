@@ -16,6 +16,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "--loop")
+        {
+            HandWritten.LoopVsHandWritten.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchConfig());
     }
 }
