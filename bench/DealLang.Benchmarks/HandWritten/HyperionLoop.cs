@@ -10,7 +10,7 @@ namespace DealLang.Benchmarks.HandWritten;
 /// It reads the same <see cref="PathInputs"/> as the generated program and writes the same figures into a
 /// summary-only <see cref="RunResult"/> (per-period collections, tranche, equity and account figures, the test's
 /// values and the triggers' flags, the run's events and losses), for periods 0 .. <c>PeriodsRun - 1</c>, so
-/// <see cref="LoopCheck"/> can compare the two. It also runs the synthetic deals of <see cref="SyntheticDeal"/>
+/// <see cref="LoopCheck"/> can compare the two. It also runs the synthetic deals of <c>SyntheticDeal</c>
 /// (Hyperion with its lease split into <c>n</c>): lease 0 then carries the RVG and is the one <c>LeaseEnded</c>
 /// watches. Not written here: the history buffers (the generated loop's scratch) and the ledger.
 /// </para>
