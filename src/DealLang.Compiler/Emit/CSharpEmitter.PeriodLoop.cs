@@ -20,7 +20,7 @@ public static partial class CSharpEmitter
         {
             w.Line("ArgumentNullException.ThrowIfNull(input);");
             w.Line("ArgumentNullException.ThrowIfNull(result);");
-            w.Line("result.Reset();");
+            w.Line("result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared");
             w.Line("double[,]? ledger = result.Ledger;");
             w.Line("bool checkCash = input.CheckCashConservation;");
             WriteInputs(ctx, w);

@@ -5,7 +5,7 @@ using DealLang.Runner.Hosting;
 using DealLang.Runner.Paths;
 using DealLang.Runtime;
 
-namespace DealLang.Cli.Tests.HandWritten;
+namespace DealLang.Cli.Tests.Loop;
 
 /// <summary>
 /// The hand-written Hyperion loop that bench/ measures the generated loop against (issue 8, target 1) must compute
