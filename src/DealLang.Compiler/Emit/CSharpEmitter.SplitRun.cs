@@ -50,7 +50,7 @@ public static partial class CSharpEmitter
         {
             var text = new IndentedWriter();
             phase.Write(text);
-            var chunks = Pack(Statements(Hoist(text.ToString(), fields)));
+            var chunks = Pack(Statements(Hoist(text.ToString(), fields))).Where(c => c.Count > 0).ToList();
             for (int i = 0; i < chunks.Count; i++)
             {
                 methods.Add((phase.Name + (chunks.Count > 1 ? CSharpLiterals.Int(i + 1) : ""), "void", chunks[i]));
@@ -120,10 +120,31 @@ public static partial class CSharpEmitter
             }
 
             w.Line();
+            // The state at closing, in methods of bounded size too: a large deal has thousands of fields to set.
+            var starts = Pack(Statements(constructor)).Where(c => c.Count > 0).ToList();
             using (w.Block("public " + StateType + "(PathInputs input, RunResult result)"))
             {
                 w.Line("this.result = result;");
-                AppendLines(w, constructor);
+                if (starts.Count == 1)
+                {
+                    AppendLines(w, starts[0]);
+                }
+                else
+                {
+                    for (int i = 0; i < starts.Count; i++)
+                    {
+                        w.Line("Start" + CSharpLiterals.Int(i + 1) + "(input, result);");
+                    }
+                }
+            }
+
+            for (int i = 0; starts.Count > 1 && i < starts.Count; i++)
+            {
+                w.Line();
+                using (w.Block("private void Start" + CSharpLiterals.Int(i + 1) + "(PathInputs input, RunResult result)"))
+                {
+                    AppendLines(w, starts[i]);
+                }
             }
 
             foreach (var method in methods)

@@ -52,6 +52,37 @@ public sealed class SplitRunTests
         }
     }
 
+    /// <summary>Hyperion stays one method; a deal of 800 fees is split by itself (Auto), into methods of bounded size
+    /// (CSharpEmitter.MethodBudget, 12,000 characters of statements, re-indented here), none of which allocates.</summary>
+    [Fact]
+    public void Only_a_large_deal_is_split_and_its_methods_are_small()
+    {
+        var hyperion = DealCompiler.Compile("hyperion.deal", DealFiles.Read("examples/hyperion.deal"), new CompileOptions { UseDiskCache = false });
+        Assert.DoesNotContain("PathState", CSharpEmitter.Emit(hyperion.Model!).Source, StringComparison.Ordinal);
+
+        string fees = string.Join('\n', Enumerable.Range(1, 800).Select(i => $"  fee F{i} {{ 1k per year }}"));
+        string pays = string.Join('\n', Enumerable.Range(1, 800).Select(i => $"    pay F{i}"));
+        string text = "deal Big {\n  currency USD  closing 2026-01-01  maturity 2036-01-01  pay semiannual  daycount 30/360\n"
+            + "  party Tenant { }\n  facility Hall { cost 500m  value straight_line 20y }\n"
+            + "  lease HallLease on Hall { lessee Tenant  rent 60m per year  starts 2026-01-01  term 10y }\n"
+            + "  tranche Notes { balance 300m  coupon 6% fixed  amortize level }\n  equity Owners { contributed 200m }\n"
+            + fees + "\n  waterfall {\n" + pays + "\n    pay Notes.interest\n    pay Notes.principal\n    distribute rest to Owners\n  }\n}\n";
+        var big = DealCompiler.Compile("big.deal", text, new CompileOptions { UseDiskCache = false });
+        Assert.True(big.Compiled is not null, string.Join('\n', big.Diagnostics));
+        string source = CSharpEmitter.Emit(big.Model!).Source;
+        Assert.Contains("private struct PathState", source, StringComparison.Ordinal);
+
+        string loop = source[source.IndexOf(CSharpEmitter.LoopBeginMarker, StringComparison.Ordinal)..source.IndexOf(CSharpEmitter.LoopEndMarker, StringComparison.Ordinal)];
+        foreach (string forbidden in new[] { "new ", "=>", "$\"", ".ToString(", "List<", "Dictionary<", "object" })
+        {
+            Assert.DoesNotContain(forbidden, loop, StringComparison.Ordinal);
+        }
+
+        string[] methods = loop.Split(["\n        public ", "\n        private void "], StringSplitOptions.None)[1..];
+        Assert.True(methods.Length > 10, "expected the 800 fees' phases in several methods, found " + methods.Length);
+        Assert.All(methods, m => Assert.True(m.Length < 2 * 12_000, "a PathState method of " + m.Length + " characters:\n" + m[..Math.Min(200, m.Length)]));
+    }
+
     /// <summary>Every figure of the run, as bits, periods past the run excluded.</summary>
     private static List<long> Figures(RunResult r)
     {
