@@ -7,15 +7,17 @@ namespace DealLang.Benchmarks.HandWritten;
 
 /// <summary>
 /// <c>--loop [ROUNDS]</c>: the generated period loop against <see cref="HyperionLoop"/>, alternately in one process
-/// so both see the same machine load. Each round takes, for every case and both loops in turn, the median of 7
-/// batches timed by <see cref="Stopwatch"/> (a batch lasts at least 20 ms); the table holds each loop's median over
-/// the rounds, per path, their ratio, and the JIT tier and IL size of the generated methods (the tier from the
-/// runtime's JIT events, <see cref="JitTiers"/>, read after the warm-up and the rounds).
+/// so both see the same machine load. Each round times, for every case, 7 pairs of batches back to back (the
+/// generated loop, then the hand-written one; a batch lasts at least 5 ms, timed by <see cref="Stopwatch"/>). The
+/// table holds each loop's median per path over all batches, the median of the pairs' ratios (the figure to quote:
+/// adjacent batches see the same load), the ratio of the fastest batches (load only ever adds time), and the JIT
+/// tier and IL size of the generated methods (the tier from the runtime's JIT events, <see cref="JitTiers"/>, read
+/// after the warm-up and the rounds).
 /// </summary>
 public static class LoopVsHandWritten
 {
     const int Batches = 7;
-    static readonly TimeSpan MinBatch = TimeSpan.FromMilliseconds(20);
+    static readonly TimeSpan MinBatch = TimeSpan.FromMilliseconds(5);
 
     public static void Run(int rounds, TextWriter output)
     {
@@ -30,24 +32,23 @@ public static class LoopVsHandWritten
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CPU: {CpuName()}; {RuntimeInformation.FrameworkDescription}; every hand-written figure checked against the generated program's."));
-            var methods = new (string Name, Func<LoopCase, int> Call)[] { ("generated", c => c.RunGenerated()), ("hand-written", c => c.RunHandWritten()) };
-            var perCall = cases.ToDictionary(c => c.Name, _ => methods.ToDictionary(m => m.Name, _ => new List<double>()));
-            var calls = new Dictionary<(string, string), int>();
-            foreach (LoopCase c in cases)
-            {
-                foreach (var m in methods)
-                {
-                    calls[(c.Name, m.Name)] = Calibrate(() => m.Call(c));
-                }
-            }
-
+            var calls = cases.ToDictionary(c => c.Name, c => Math.Max(Calibrate(() => c.RunGenerated()), Calibrate(() => c.RunHandWritten())));
+            var generated = cases.ToDictionary(c => c.Name, _ => new List<double>());
+            var hand = cases.ToDictionary(c => c.Name, _ => new List<double>());
+            var ratios = cases.ToDictionary(c => c.Name, _ => new List<double>());
             for (int r = 1; r <= rounds; r++)
             {
                 foreach (LoopCase c in cases)
                 {
-                    foreach (var m in methods)
+                    // Pairs of batches back to back: the load on a shared machine changes between rounds far more
+                    // than between two adjacent batches, so each pair's ratio is the steadier figure.
+                    for (int b = 0; b < Batches; b++)
                     {
-                        perCall[c.Name][m.Name].Add(Median(c, m.Call, calls[(c.Name, m.Name)]));
+                        double g = Batch(c.RunGenerated, calls[c.Name]);
+                        double h = Batch(c.RunHandWritten, calls[c.Name]);
+                        generated[c.Name].Add(g);
+                        hand[c.Name].Add(h);
+                        ratios[c.Name].Add(g / h);
                     }
                 }
 
@@ -56,17 +57,15 @@ public static class LoopVsHandWritten
 
             Thread.Sleep(500); // the runtime delivers its JIT events from a dispatch thread
             output.WriteLine();
-            output.WriteLine("| Case | periods | generated | hand-written | generated / hand-written | Run: JIT tier, IL | other generated methods |");
-            output.WriteLine("|---|---:|---:|---:|---:|---|---|");
+            output.WriteLine("| Case | periods | generated | hand-written | generated / hand-written | min / min | Run: JIT tier, IL | other generated methods |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---|---|");
             foreach (LoopCase c in cases)
             {
-                double generated = MedianOf(perCall[c.Name]["generated"]);
-                double hand = MedianOf(perCall[c.Name]["hand-written"]);
                 Type type = c.Program.GetType();
                 var tiers = jit.Of(type.FullName!);
                 string runTier = tiers.GetValueOrDefault("Run", "not seen");
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {c.Name} | {c.Generated.PeriodsRun} | {Time(generated)} | {Time(hand)} | {generated / hand:0.00} | {runTier}, {IlSize(type.GetMethod("Run")!)} B | {Others(type, tiers)} |"));
+                    $"| {c.Name} | {c.Generated.PeriodsRun} | {Time(MedianOf(generated[c.Name]))} | {Time(MedianOf(hand[c.Name]))} | {MedianOf(ratios[c.Name]):0.00} | {generated[c.Name].Min() / hand[c.Name].Min():0.00} | {runTier}, {IlSize(type.GetMethod("Run")!)} B | {Others(type, tiers)} |"));
             }
         }
         finally
@@ -127,21 +126,16 @@ public static class LoopVsHandWritten
         return Math.Max(1, (int)Math.Ceiling(MinBatch.TotalMilliseconds / perCall));
     }
 
-    static double Median(LoopCase c, Func<LoopCase, int> call, int n)
+    // Microseconds per call over a batch of n calls.
+    static double Batch(Func<int> call, int n)
     {
-        var times = new double[Batches];
-        for (int b = 0; b < Batches; b++)
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < n; i++)
         {
-            long start = Stopwatch.GetTimestamp();
-            for (int i = 0; i < n; i++)
-            {
-                call(c);
-            }
-
-            times[b] = Stopwatch.GetElapsedTime(start).TotalMicroseconds / n;
+            call();
         }
 
-        return MedianOf(times);
+        return Stopwatch.GetElapsedTime(start).TotalMicroseconds / n;
     }
 
     static double MedianOf(IEnumerable<double> values)
