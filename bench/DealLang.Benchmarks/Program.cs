@@ -4,7 +4,8 @@ namespace DealLang.Benchmarks;
 
 /// <summary>Entry point: BenchmarkDotNet's switcher over every benchmark class here, so <c>--filter</c>,
 /// <c>--list</c> and the other BenchmarkDotNet arguments work as documented in bench/README.md; or, with
-/// <c>--interleaved [ROUNDS]</c>, the interleaved path-building measurement (<see cref="InterleavedPaths"/>).</summary>
+/// <c>--interleaved [ROUNDS]</c>, the interleaved path-building measurement (<see cref="InterleavedPaths"/>); with
+/// <c>--loop [ROUNDS]</c>, the generated loop against the hand-written one (<see cref="HandWritten.LoopVsHandWritten"/>).</summary>
 public static class Program
 {
     public static void Main(string[] args)
