@@ -273,7 +273,7 @@ public static partial class CSharpEmitter
         Each(ctx.Components, c => c.WriteResults(w));
         // One guarded block; a large deal's PathState writes it in blocks of LedgerColumnsPerMethod, so that each
         // fits a method of its own.
-        var columns = LedgerColumns(ctx);
+        var columns = LedgerColumns(ctx).Select((c, k) => (Column: c, Index: k)).Where(c => c.Column.Step is null).ToList();
         int perBlock = ctx.SplitRun ? LedgerColumnsPerMethod : Math.Max(1, columns.Count);
         for (int first = 0; first < columns.Count || first == 0; first += perBlock)
         {
@@ -281,7 +281,8 @@ public static partial class CSharpEmitter
             {
                 for (int c = first; c < Math.Min(columns.Count, first + perBlock); c++)
                 {
-                    w.Line("ledger[t, " + CSharpLiterals.Int(c) + "] = " + columns[c].Value + "; // " + CSharpLiterals.CommentText(columns[c].Name));
+                    var (column, k) = columns[c];
+                    w.Line("ledger[t, " + CSharpLiterals.Int(k) + "] = " + column.Value + "; // " + CSharpLiterals.CommentText(column.Name));
                 }
             }
         }
