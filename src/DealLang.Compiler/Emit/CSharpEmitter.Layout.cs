@@ -9,8 +9,9 @@ namespace DealLang.Compiler.Emit;
 // are their state handles that name a ledger slot, section by section (LedgerSection); the steps' are their amounts.
 public static partial class CSharpEmitter
 {
-    /// <summary>One ledger column: its printed name, how it prints, and the C# value the loop writes into it.</summary>
-    internal sealed record LedgerEntry(string Name, ColumnKind Kind, string Value);
+    /// <summary>One ledger column: its printed name, how it prints, the C# value the loop writes into it, and the
+    /// waterfall step whose amount it is (written right after the step: WriteStepLedger), if any.</summary>
+    internal sealed record LedgerEntry(string Name, ColumnKind Kind, string Value, NumberedStep? Step = null);
 
     internal static List<LedgerEntry> LedgerColumns(EmitContext ctx)
     {
@@ -32,13 +33,13 @@ public static partial class CSharpEmitter
         {
             if (step.Step is PayStep)
             {
-                columns.Add(new(step.Title + " due", ColumnKind.Money, step.Due));
-                columns.Add(new(step.Title + " paid", ColumnKind.Money, step.Paid));
-                columns.Add(new(step.Title + " short", ColumnKind.Money, step.Due + " - " + step.Paid));
+                columns.Add(new(step.Title + " due", ColumnKind.Money, step.Due, step));
+                columns.Add(new(step.Title + " paid", ColumnKind.Money, step.Paid, step));
+                columns.Add(new(step.Title + " short", ColumnKind.Money, step.Due + " - " + step.Paid, step));
             }
             else if (step.Amounts.Count > 0)
             {
-                columns.Add(new(step.Title + " " + step.MovedWord, ColumnKind.Money, step.Moved));
+                columns.Add(new(step.Title + " " + step.MovedWord, ColumnKind.Money, step.Moved, step));
             }
         }
 

@@ -14,50 +14,92 @@ public static partial class CSharpEmitter
 {
     private static void WriteRun(EmitContext ctx, IndentedWriter w)
     {
-        var components = ctx.Components;
+        if (ctx.SplitRun)
+        {
+            WriteSplitRun(ctx, w);
+            return;
+        }
+
         w.Comment("Runs one path. Writes only into result's preallocated buffers: the loop allocates nothing.");
         using (w.Block("public void Run(PathInputs input, RunResult result)"))
         {
             w.Line("ArgumentNullException.ThrowIfNull(input);");
             w.Line("ArgumentNullException.ThrowIfNull(result);");
-            w.Line("result.Reset();");
-            w.Line("double[,]? ledger = result.Ledger;");
-            w.Line("bool checkCash = input.CheckCashConservation;");
-            WriteInputs(ctx, w);
-            WriteInitialState(ctx, w);
+            w.Line("result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared");
+            WriteSetup(ctx, w);
             w.Line();
             w.Line(LoopBeginMarker);
             using (w.Block("for (int t = 0; t < Periods; t++)"))
             {
-                WritePeriodStart(ctx, w);
-                w.Line();
-                w.Comment("2a. tranches: scheduled interest and principal, and what is due with arrears");
-                Each(components, c => c.WriteDues(w));
-                w.Line();
-                WriteCollections(ctx, w);
-                w.Line();
-                WriteAmountsDue(ctx, w);
-                w.Line();
-                WriteTestsAndTriggers(ctx, w);
-                w.Line();
-                WriteWaterfall(ctx, w);
-                w.Line();
-                w.Comment("5. what was not paid carries to the next period");
-                WriteCarry(ctx, w);
-                WriteDefaultRule(ctx, w);
-                WriteEnforcement(ctx, w);
-                WriteHistory(ctx, w, afterWaterfall: true);
-                w.Line();
-                WritePeriodResults(ctx, w);
+                foreach (var phase in Phases(ctx))
+                {
+                    if (phase.BlankBefore)
+                    {
+                        w.Line();
+                    }
+
+                    phase.Write(w);
+                }
+
                 WriteTermination(ctx, w);
             }
 
             w.Line(LoopEndMarker);
             w.Line();
-            w.Comment("7. at termination or the horizon: what was never repaid");
-            w.Line("result.PeriodsRun = periodsRun;");
-            Each(components, c => c.WriteRunEnd(w));
+            WriteRunEnd(ctx, w);
         }
+    }
+
+    /// <summary>Everything before the loop: the result's ledger, the path's inputs and the state at closing.</summary>
+    private static void WriteSetup(EmitContext ctx, IndentedWriter w)
+    {
+        w.Line("double[,]? ledger = result.Ledger;");
+        w.Line("bool checkCash = input.CheckCashConservation;");
+        WriteInputs(ctx, w);
+        WriteInitialState(ctx, w);
+    }
+
+    private static void WriteRunEnd(EmitContext ctx, IndentedWriter w)
+    {
+        w.Comment("7. at termination or the horizon: what was never repaid");
+        w.Line("result.PeriodsRun = periodsRun;");
+        Each(ctx.Components, c => c.WriteRunEnd(w));
+    }
+
+    /// <summary>One phase of a period, in loop order: <paramref name="Name"/> names its method in a large deal's
+    /// <c>PathState</c> (<see cref="WriteSplitRun"/>); in <c>Run</c> a blank line goes before it when
+    /// <paramref name="BlankBefore"/>.</summary>
+    private sealed record Phase(string Name, bool BlankBefore, Action<IndentedWriter> Write);
+
+    /// <summary>The period loop's body as a schedule of phases (docs/language.md, "The period loop").</summary>
+    private static IReadOnlyList<Phase> Phases(EmitContext ctx)
+    {
+        var components = ctx.Components;
+        return
+        [
+            new("StartPeriod", false, w => WritePeriodStart(ctx, w)),
+            new("Dues", true, w =>
+            {
+                w.Comment("2a. tranches: scheduled interest and principal, and what is due with arrears");
+                Each(components, c => c.WriteDues(w));
+            }),
+            new("Collect", true, w => WriteCollections(ctx, w)),
+            new("AmountsDue", true, w => WriteAmountsDue(ctx, w)),
+            new("Test", true, w => WriteTestsAndTriggers(ctx, w)),
+            new("Waterfall", true, w => WriteWaterfall(ctx, w)),
+            new("Carry", true, w =>
+            {
+                w.Comment("5. what was not paid carries to the next period");
+                WriteCarry(ctx, w);
+            }),
+            new("Default", false, w => WriteDefaultRule(ctx, w)),
+            new("Enforce", false, w =>
+            {
+                WriteEnforcement(ctx, w);
+                WriteHistory(ctx, w, afterWaterfall: true);
+            }),
+            new("Results", true, w => WritePeriodResults(ctx, w)),
+        ];
     }
 
     /// <summary>Asks every component, in registry order, for its code of one phase.</summary>
@@ -229,12 +271,19 @@ public static partial class CSharpEmitter
         w.Comment("7. results");
         w.Line("result.Collections[t] = collections;");
         Each(ctx.Components, c => c.WriteResults(w));
-        using (w.Block("if (ledger != null)"))
+        // One guarded block; a large deal's PathState writes it in blocks of LedgerColumnsPerMethod, so that each
+        // fits a method of its own.
+        var columns = LedgerColumns(ctx).Select((c, k) => (Column: c, Index: k)).Where(c => c.Column.Step is null).ToList();
+        int perBlock = ctx.SplitRun ? LedgerColumnsPerMethod : Math.Max(1, columns.Count);
+        for (int first = 0; first < columns.Count || first == 0; first += perBlock)
         {
-            var columns = LedgerColumns(ctx);
-            for (int c = 0; c < columns.Count; c++)
+            using (w.Block("if (ledger != null)"))
             {
-                w.Line("ledger[t, " + CSharpLiterals.Int(c) + "] = " + columns[c].Value + "; // " + CSharpLiterals.CommentText(columns[c].Name));
+                for (int c = first; c < Math.Min(columns.Count, first + perBlock); c++)
+                {
+                    var (column, k) = columns[c];
+                    w.Line("ledger[t, " + CSharpLiterals.Int(k) + "] = " + column.Value + "; // " + CSharpLiterals.CommentText(column.Name));
+                }
             }
         }
 

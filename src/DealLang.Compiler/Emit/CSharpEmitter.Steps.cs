@@ -27,6 +27,20 @@ public static partial class CSharpEmitter
             w.Line("double owed, draw; // what cash could not pay, and what a reserve account covers of it");
         }
 
+        // The steps' ledger columns: zero for a step that does not run this period; a step that runs writes its
+        // amounts right after it (WriteStepLedger), so they need not live in registers to the end of the period.
+        var stepColumns = LedgerColumns(ctx).Select((c, k) => (Column: c, Index: k)).Where(c => c.Column.Step is not null).ToList();
+        foreach (var block in stepColumns.Chunk(ctx.SplitRun ? LedgerColumnsPerMethod : Math.Max(1, stepColumns.Count)))
+        {
+            using (w.Block("if (ledger != null)"))
+            {
+                foreach (var (column, k) in block)
+                {
+                    w.Line("ledger[t, " + CSharpLiterals.Int(k) + "] = 0.0; // " + CSharpLiterals.CommentText(column.Name));
+                }
+            }
+        }
+
         if (!HasEnforcement(ctx))
         {
             WriteFinalRelease(ctx, w);
@@ -97,6 +111,7 @@ public static partial class CSharpEmitter
             if (step.Step is not IfStep branch)
             {
                 ctx.Components[TargetKind(step.Step)].WriteStep(step, w);
+                WriteStepLedger(ctx, w, step);
                 continue;
             }
 
@@ -165,6 +180,7 @@ public static partial class CSharpEmitter
         {
             var pay = (PayStep)member.Step;
             ctx.Components[TargetKind(pay)].WriteApplyPaid(pay, member.Paid, w);
+            WriteStepLedger(ctx, w, member);
         }
     }
 
@@ -204,6 +220,24 @@ public static partial class CSharpEmitter
     /// that might end with cash still unapplied (an enforcement waterfall without a distribute step, say) sends it
     /// to the equity the regular waterfall distributes to, so no cash is ever left unaccounted for.
     /// </summary>
+    /// <summary>The step's ledger columns, written as soon as it has run (its amounts change nowhere else).</summary>
+    private static void WriteStepLedger(EmitContext ctx, IndentedWriter w, NumberedStep step)
+    {
+        var columns = LedgerColumns(ctx).Select((c, k) => (Column: c, Index: k)).Where(c => ReferenceEquals(c.Column.Step, step)).ToList();
+        if (columns.Count == 0)
+        {
+            return;
+        }
+
+        using (w.Block("if (ledger != null)"))
+        {
+            foreach (var (column, k) in columns)
+            {
+                w.Line("ledger[t, " + CSharpLiterals.Int(k) + "] = " + column.Value + "; // " + CSharpLiterals.CommentText(column.Name));
+            }
+        }
+    }
+
     private static void WriteResidual(EmitContext ctx, IndentedWriter w, ImmutableArray<NumberedStep> steps)
     {
         if (ConsumesRest(steps) || ctx.Model.Equities.IsEmpty)

@@ -26,13 +26,24 @@ public static partial class CSharpEmitter
     /// <inheritdoc cref="LoopBeginMarker"/>
     public const string LoopEndMarker = "// ---- period loop: end";
 
-    public static EmittedDeal Emit(DealModel model)
+    public static EmittedDeal Emit(DealModel model) => Emit(model, RunShape.Auto);
+
+    /// <summary><see cref="Emit(DealModel)"/> with <c>Run</c> in the given <paramref name="shape"/>: tests compare
+    /// the two shapes of one deal; the compiler always asks for <see cref="RunShape.Auto"/>.</summary>
+    public static EmittedDeal Emit(DealModel model, RunShape shape)
     {
         var ctx = new EmitContext(model);
 
         // Run is written first: writing expressions tells us which helpers the class needs.
         var run = new IndentedWriter(depth: 1);
+        ctx.SplitRun = shape == RunShape.Split;
         WriteRun(ctx, run);
+        if (shape == RunShape.Auto && run.Length > SplitRunAbove)
+        {
+            ctx.SplitRun = true;
+            run = new IndentedWriter(depth: 1);
+            WriteRun(ctx, run);
+        }
 
         var w = new IndentedWriter();
         WriteFileHeader(ctx, w);

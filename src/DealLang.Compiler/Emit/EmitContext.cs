@@ -72,6 +72,10 @@ internal sealed class EmitContext
     /// <summary>Whether <see cref="Size"/> is above <see cref="LargeAbove"/>.</summary>
     public bool IsLarge => Size > LargeAbove;
 
+    /// <summary>Whether <c>Run</c> is written in the split shape (its state in a struct, its phases that struct's
+    /// methods: CSharpEmitter.SplitRun.cs), because in one method it would be too large for the JIT to optimise.</summary>
+    public bool SplitRun { get; set; }
+
     /// <summary>The class name, <c>Deal_Hyperion</c>.</summary>
     public string TypeName { get; }
 

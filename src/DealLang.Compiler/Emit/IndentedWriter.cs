@@ -18,6 +18,9 @@ internal sealed class IndentedWriter
 
     public int Depth => _depth;
 
+    /// <summary>Characters written so far.</summary>
+    public int Length => _text.Length;
+
     /// <summary>An empty line (no trailing spaces).</summary>
     public void Line()
     {

@@ -51,8 +51,8 @@ public sealed class PathRunner
     public int Run(int path)
     {
         source.Fill(path, inputs);
-        Result.Reset();
-        program.Run(inputs, Result);
+        program.Run(inputs, Result); // Run begins the path itself (RunResult.BeginPath); nothing needs clearing
+
         Summaries.Add(Result);
         return Result.PeriodsRun;
     }

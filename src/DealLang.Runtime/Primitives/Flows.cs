@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace DealLang.Runtime;
 
 /// <summary>Small numeric helpers the generated period loop calls; all allocation-free.</summary>
 public static class Flows
 {
     /// <summary>Sum of <paramref name="history"/> over the last <paramref name="periods"/> periods up to and including <paramref name="t"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a few adds, called every period inside a large Run
     public static double Trailing(double[] history, int t, int periods)
     {
         ArgumentNullException.ThrowIfNull(history);
@@ -21,6 +24,7 @@ public static class Flows
 
     /// <summary>What is still owed after paying: zero below <see cref="ShortfallTolerance"/>, so rounding noise
     /// in a fully paid amount never carries forward or reads as a shortfall (and never triggers a default).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Shortfall(double due, double paid)
     {
         double owed = due - paid;
@@ -29,6 +33,7 @@ public static class Flows
 
     /// <summary>A ratio that is undefined (NaN, printed "n/a") when the denominator is zero, so a test such as
     /// DSCR &lt; 1.10x is simply not breached in a period with nothing due, rather than dividing by zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Ratio(double numerator, double denominator) =>
         denominator == 0 ? double.NaN : numerator / denominator;
 

@@ -18,6 +18,8 @@ public interface IDealProgram
     InputLayout Inputs => InputLayout.Of(Description);
 
     /// <summary>Runs one path. Writes only into <paramref name="result"/>'s preallocated buffers, so a
-    /// Monte Carlo loop can reuse one result per thread without allocating per period or per path.</summary>
+    /// Monte Carlo loop can reuse one result per thread without allocating per period or per path. It starts the
+    /// path itself (<see cref="RunResult.BeginPath"/>), so no <see cref="RunResult.Reset"/> is needed between
+    /// paths: every figure of periods 0 .. <see cref="RunResult.PeriodsRun"/> − 1 is this path's.</summary>
     void Run(PathInputs input, RunResult result);
 }

@@ -3,7 +3,8 @@ namespace DealLang.Runtime;
 /// <summary>
 /// What one path produced, in buffers allocated once and reused across paths. The generated period loop
 /// writes here; the runner's analytics and reports read from here. <see cref="Ledger"/> exists only in
-/// full-ledger mode: summary-only runs (Monte Carlo) skip the wide table.
+/// full-ledger mode: summary-only runs (Monte Carlo) skip the wide table. A run writes the figures of the periods it
+/// runs, and only those (<see cref="BeginPath"/>): read the per-period buffers up to <see cref="PeriodsRun"/>.
 /// </summary>
 public sealed class RunResult
 {
@@ -101,6 +102,41 @@ public sealed class RunResult
 
     public double SaleProceeds { get; set; }
 
+    /// <summary>
+    /// What the generated <c>Run</c> does first: the run's events and the per-entity figures a run writes only when
+    /// something happens (an RVG paid, a loan's default) back to "nothing happened". Every per-period figure of
+    /// periods 0 .. <see cref="PeriodsRun"/> − 1, and the ledger's rows for them, are written by the run itself,
+    /// so no buffer is cleared: slots at and after <see cref="PeriodsRun"/> keep what an earlier path left there
+    /// (<see cref="Reset"/> zeroes them for a caller that wants to read them). Plain loops over arrays with one
+    /// slot per lease or loan, not <see cref="Array.Clear(Array)"/>: no vector stores at the start of every path.
+    /// </summary>
+    public void BeginPath()
+    {
+        PeriodsRun = 0;
+        EventOfDefaultPeriod = -1;
+        SalePeriod = -1;
+        SaleProceeds = 0;
+        double[] rvgPaid = RvgPaid;
+        for (int i = 0; i < rvgPaid.Length; i++)
+        {
+            rvgPaid[i] = 0.0;
+        }
+
+        double[] loanLoss = LoanLoss;
+        double[] loanSold = LoanSold;
+        double[] loanOutstanding = LoanOutstanding;
+        int[] loanDefault = LoanDefaultPeriod;
+        for (int i = 0; i < loanLoss.Length && i < loanDefault.Length && i < loanSold.Length && i < loanOutstanding.Length; i++)
+        {
+            loanLoss[i] = 0.0;
+            loanSold[i] = 0.0; // written only when a sale sells the loan
+            loanOutstanding[i] = 0.0;
+            loanDefault[i] = -1;
+        }
+    }
+
+    /// <summary>Every buffer zeroed (the ledger too) and the run's events to "nothing happened": a fresh result.
+    /// <c>Run</c> does not need it (it starts with <see cref="BeginPath"/>).</summary>
     public void Reset()
     {
         if (Ledger is not null)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DealLang.Runtime;
 
 /// <summary>
@@ -91,6 +93,7 @@ public static partial class Annuity
     /// of <see cref="LevelSums"/> (what the generated loop calls: O(1) a period): w·P − balance·r with
     /// P = balance·growth / paymentsAtMaturity, within [0, balance]; the last period repays the balance.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // every amortising period of every level entity
     public static double LevelPrincipal(
         double balance, double periodRate, double periodWeight, double growth, double paymentsAtMaturity, int remainingPeriods)
     {

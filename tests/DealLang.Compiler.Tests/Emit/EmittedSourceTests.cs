@@ -105,14 +105,31 @@ public class EmittedSourceTests
     }
 
     [Fact]
-    public void TheLedgerIsWrittenInOneGuardedBlockPerPeriod()
+    public void TheLedgerIsWrittenOnlyUnderItsGuardAndEveryColumnEveryPeriod()
     {
         string loop = LoopBody(CSharpEmitter.Emit(HyperionModel.Create()).Source);
+        string[] lines = loop.Split('\n');
+        var written = new HashSet<int>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var write = System.Text.RegularExpressions.Regex.Match(lines[i], @"^(\s*)ledger\[t, (\d+)\] = ");
+            if (!write.Success)
+            {
+                continue;
+            }
 
-        Assert.Equal(1, Occurrences(loop, "if (ledger != null)"));
-        int guard = loop.IndexOf("if (ledger != null)", StringComparison.Ordinal);
-        int firstWrite = loop.IndexOf("ledger[t, ", StringComparison.Ordinal);
-        Assert.True(firstWrite > guard);
+            // The enclosing block's header: the nearest line above, indented less, that is not a brace.
+            int indent = write.Groups[1].Length;
+            string header = lines.Take(i).Reverse().First(l => l.Trim().Length > 0 && l.Trim() != "{" && l.Length - l.TrimStart().Length < indent).Trim();
+            Assert.Equal("if (ledger != null)", header);
+            written.Add(int.Parse(write.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // Every column of the layout is written: the steps' zeroed before the waterfall and written after each step,
+        // the rest in the block at the end of the period.
+        int columns = CSharpEmitter.LedgerColumns(new EmitContext(HyperionModel.Create())).Count;
+        Assert.Equal(Enumerable.Range(0, columns), written.Order());
+        Assert.Equal(1, Occurrences(loop, "ledger[t, 0] = "));
     }
 
     internal static string LoopBody(string source)

@@ -77,7 +77,7 @@ public sealed class Deal_Hyperion : IDealProgram
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
-        result.Reset();
+        result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
 
@@ -248,6 +248,42 @@ public sealed class Deal_Hyperion : IDealProgram
             double step15_due = 0.0, step15_paid = 0.0; // 15 pay Notes.balance
             double step16_distributed = 0.0; // 16 distribute rest to Sponsor
             double owed, draw; // what cash could not pay, and what a reserve account covers of it
+            if (ledger != null)
+            {
+                ledger[t, 9] = 0.0; // 1 pay Trustee due
+                ledger[t, 10] = 0.0; // 1 pay Trustee paid
+                ledger[t, 11] = 0.0; // 1 pay Trustee short
+                ledger[t, 12] = 0.0; // 2 pay AssetMgmt due
+                ledger[t, 13] = 0.0; // 2 pay AssetMgmt paid
+                ledger[t, 14] = 0.0; // 2 pay AssetMgmt short
+                ledger[t, 15] = 0.0; // 3 pay Notes.interest due
+                ledger[t, 16] = 0.0; // 3 pay Notes.interest paid
+                ledger[t, 17] = 0.0; // 3 pay Notes.interest short
+                ledger[t, 18] = 0.0; // 4 pay Notes.principal due
+                ledger[t, 19] = 0.0; // 4 pay Notes.principal paid
+                ledger[t, 20] = 0.0; // 4 pay Notes.principal short
+                ledger[t, 21] = 0.0; // 5 fill Dsra filled
+                ledger[t, 22] = 0.0; // 7 pay Notes.balance due
+                ledger[t, 23] = 0.0; // 7 pay Notes.balance paid
+                ledger[t, 24] = 0.0; // 7 pay Notes.balance short
+                ledger[t, 25] = 0.0; // 9 hold rest in Trap held
+                ledger[t, 26] = 0.0; // 10 release Trap released
+                ledger[t, 27] = 0.0; // 11 distribute rest to Sponsor distributed
+                ledger[t, 28] = 0.0; // 12 pay Trustee due
+                ledger[t, 29] = 0.0; // 12 pay Trustee paid
+                ledger[t, 30] = 0.0; // 12 pay Trustee short
+                ledger[t, 31] = 0.0; // 13 pay AssetMgmt due
+                ledger[t, 32] = 0.0; // 13 pay AssetMgmt paid
+                ledger[t, 33] = 0.0; // 13 pay AssetMgmt short
+                ledger[t, 34] = 0.0; // 14 pay Notes.interest due
+                ledger[t, 35] = 0.0; // 14 pay Notes.interest paid
+                ledger[t, 36] = 0.0; // 14 pay Notes.interest short
+                ledger[t, 37] = 0.0; // 15 pay Notes.balance due
+                ledger[t, 38] = 0.0; // 15 pay Notes.balance paid
+                ledger[t, 39] = 0.0; // 15 pay Notes.balance short
+                ledger[t, 40] = 0.0; // 16 distribute rest to Sponsor distributed
+            }
+
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -268,11 +304,25 @@ public sealed class Deal_Hyperion : IDealProgram
                 step1_paid = Math.Min(available, step1_due);
                 available -= step1_paid;
                 fee_Trustee_paid += step1_paid;
+                if (ledger != null)
+                {
+                    ledger[t, 9] = step1_due; // 1 pay Trustee due
+                    ledger[t, 10] = step1_paid; // 1 pay Trustee paid
+                    ledger[t, 11] = step1_due - step1_paid; // 1 pay Trustee short
+                }
+
                 // 2 pay AssetMgmt
                 step2_due = Math.Max(0.0, fee_AssetMgmt_due - fee_AssetMgmt_paid);
                 step2_paid = Math.Min(available, step2_due);
                 available -= step2_paid;
                 fee_AssetMgmt_paid += step2_paid;
+                if (ledger != null)
+                {
+                    ledger[t, 12] = step2_due; // 2 pay AssetMgmt due
+                    ledger[t, 13] = step2_paid; // 2 pay AssetMgmt paid
+                    ledger[t, 14] = step2_due - step2_paid; // 2 pay AssetMgmt short
+                }
+
                 // 3 pay Notes.interest
                 step3_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
                 step3_paid = Math.Min(available, step3_due);
@@ -288,6 +338,13 @@ public sealed class Deal_Hyperion : IDealProgram
                 step3_paid += draw;
                 step3_paid = owed == 0.0 ? step3_due : step3_paid;
                 tranche_Notes_interestPaid += step3_paid;
+                if (ledger != null)
+                {
+                    ledger[t, 15] = step3_due; // 3 pay Notes.interest due
+                    ledger[t, 16] = step3_paid; // 3 pay Notes.interest paid
+                    ledger[t, 17] = step3_due - step3_paid; // 3 pay Notes.interest short
+                }
+
                 // 4 pay Notes.principal
                 step4_due = Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid));
                 step4_paid = Math.Min(available, step4_due);
@@ -300,10 +357,22 @@ public sealed class Deal_Hyperion : IDealProgram
                 step4_paid = owed == 0.0 ? step4_due : step4_paid;
                 tranche_Notes_principalPaid += step4_paid;
                 tranche_Notes_balance -= step4_paid;
+                if (ledger != null)
+                {
+                    ledger[t, 18] = step4_due; // 4 pay Notes.principal due
+                    ledger[t, 19] = step4_paid; // 4 pay Notes.principal paid
+                    ledger[t, 20] = step4_due - step4_paid; // 4 pay Notes.principal short
+                }
+
                 // 5 fill Dsra
                 step5_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
                 available -= step5_filled;
                 account_Dsra_balance += step5_filled;
+                if (ledger != null)
+                {
+                    ledger[t, 21] = step5_filled; // 5 fill Dsra filled
+                }
+
                 // 6 if LeaseEnded
                 if (trigger_LeaseEnded_active)
                 {
@@ -319,6 +388,12 @@ public sealed class Deal_Hyperion : IDealProgram
                     step7_paid = owed == 0.0 ? step7_due : step7_paid;
                     tranche_Notes_principalPaid += step7_paid;
                     tranche_Notes_balance -= step7_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 22] = step7_due; // 7 pay Notes.balance due
+                        ledger[t, 23] = step7_paid; // 7 pay Notes.balance paid
+                        ledger[t, 24] = step7_due - step7_paid; // 7 pay Notes.balance short
+                    }
                 }
 
                 // 8 if CashTrap
@@ -328,6 +403,10 @@ public sealed class Deal_Hyperion : IDealProgram
                     step9_held = finalPeriod ? 0.0 : available;
                     account_Trap_balance += step9_held;
                     available -= step9_held;
+                    if (ledger != null)
+                    {
+                        ledger[t, 25] = step9_held; // 9 hold rest in Trap held
+                    }
                 }
                 else
                 {
@@ -335,12 +414,21 @@ public sealed class Deal_Hyperion : IDealProgram
                     step10_released = account_Trap_balance; // no target: all of it
                     account_Trap_balance -= step10_released;
                     available += step10_released;
+                    if (ledger != null)
+                    {
+                        ledger[t, 26] = step10_released; // 10 release Trap released
+                    }
                 }
 
                 // 11 distribute rest to Sponsor
                 step11_distributed = available;
                 equity_Sponsor_distributed += step11_distributed;
                 available = 0.0;
+                if (ledger != null)
+                {
+                    ledger[t, 27] = step11_distributed; // 11 distribute rest to Sponsor distributed
+                }
+
                 if (finalPeriod)
                 {
                     // the run ends: what a hold would have kept goes to Sponsor
@@ -397,26 +485,59 @@ public sealed class Deal_Hyperion : IDealProgram
                     step12_paid = Math.Min(available, step12_due);
                     available -= step12_paid;
                     fee_Trustee_paid += step12_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 28] = step12_due; // 12 pay Trustee due
+                        ledger[t, 29] = step12_paid; // 12 pay Trustee paid
+                        ledger[t, 30] = step12_due - step12_paid; // 12 pay Trustee short
+                    }
+
                     // 13 pay AssetMgmt
                     step13_due = Math.Max(0.0, fee_AssetMgmt_due - fee_AssetMgmt_paid);
                     step13_paid = Math.Min(available, step13_due);
                     available -= step13_paid;
                     fee_AssetMgmt_paid += step13_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 31] = step13_due; // 13 pay AssetMgmt due
+                        ledger[t, 32] = step13_paid; // 13 pay AssetMgmt paid
+                        ledger[t, 33] = step13_due - step13_paid; // 13 pay AssetMgmt short
+                    }
+
                     // 14 pay Notes.interest
                     step14_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
                     step14_paid = Math.Min(available, step14_due);
                     available -= step14_paid;
                     tranche_Notes_interestPaid += step14_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 34] = step14_due; // 14 pay Notes.interest due
+                        ledger[t, 35] = step14_paid; // 14 pay Notes.interest paid
+                        ledger[t, 36] = step14_due - step14_paid; // 14 pay Notes.interest short
+                    }
+
                     // 15 pay Notes.balance
                     step15_due = tranche_Notes_balance;
                     step15_paid = Math.Min(available, step15_due);
                     available -= step15_paid;
                     tranche_Notes_principalPaid += step15_paid;
                     tranche_Notes_balance -= step15_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 37] = step15_due; // 15 pay Notes.balance due
+                        ledger[t, 38] = step15_paid; // 15 pay Notes.balance paid
+                        ledger[t, 39] = step15_due - step15_paid; // 15 pay Notes.balance short
+                    }
+
                     // 16 distribute rest to Sponsor
                     step16_distributed = available;
                     equity_Sponsor_distributed += step16_distributed;
                     available = 0.0;
+                    if (ledger != null)
+                    {
+                        ledger[t, 40] = step16_distributed; // 16 distribute rest to Sponsor distributed
+                    }
+
                     tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
                     tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
                     fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
@@ -446,38 +567,6 @@ public sealed class Deal_Hyperion : IDealProgram
                 ledger[t, 6] = collections; // collections
                 ledger[t, 7] = tranche_Notes_interestDue; // Notes interest due
                 ledger[t, 8] = tranche_Notes_principalDue; // Notes principal due
-                ledger[t, 9] = step1_due; // 1 pay Trustee due
-                ledger[t, 10] = step1_paid; // 1 pay Trustee paid
-                ledger[t, 11] = step1_due - step1_paid; // 1 pay Trustee short
-                ledger[t, 12] = step2_due; // 2 pay AssetMgmt due
-                ledger[t, 13] = step2_paid; // 2 pay AssetMgmt paid
-                ledger[t, 14] = step2_due - step2_paid; // 2 pay AssetMgmt short
-                ledger[t, 15] = step3_due; // 3 pay Notes.interest due
-                ledger[t, 16] = step3_paid; // 3 pay Notes.interest paid
-                ledger[t, 17] = step3_due - step3_paid; // 3 pay Notes.interest short
-                ledger[t, 18] = step4_due; // 4 pay Notes.principal due
-                ledger[t, 19] = step4_paid; // 4 pay Notes.principal paid
-                ledger[t, 20] = step4_due - step4_paid; // 4 pay Notes.principal short
-                ledger[t, 21] = step5_filled; // 5 fill Dsra filled
-                ledger[t, 22] = step7_due; // 7 pay Notes.balance due
-                ledger[t, 23] = step7_paid; // 7 pay Notes.balance paid
-                ledger[t, 24] = step7_due - step7_paid; // 7 pay Notes.balance short
-                ledger[t, 25] = step9_held; // 9 hold rest in Trap held
-                ledger[t, 26] = step10_released; // 10 release Trap released
-                ledger[t, 27] = step11_distributed; // 11 distribute rest to Sponsor distributed
-                ledger[t, 28] = step12_due; // 12 pay Trustee due
-                ledger[t, 29] = step12_paid; // 12 pay Trustee paid
-                ledger[t, 30] = step12_due - step12_paid; // 12 pay Trustee short
-                ledger[t, 31] = step13_due; // 13 pay AssetMgmt due
-                ledger[t, 32] = step13_paid; // 13 pay AssetMgmt paid
-                ledger[t, 33] = step13_due - step13_paid; // 13 pay AssetMgmt short
-                ledger[t, 34] = step14_due; // 14 pay Notes.interest due
-                ledger[t, 35] = step14_paid; // 14 pay Notes.interest paid
-                ledger[t, 36] = step14_due - step14_paid; // 14 pay Notes.interest short
-                ledger[t, 37] = step15_due; // 15 pay Notes.balance due
-                ledger[t, 38] = step15_paid; // 15 pay Notes.balance paid
-                ledger[t, 39] = step15_due - step15_paid; // 15 pay Notes.balance short
-                ledger[t, 40] = step16_distributed; // 16 distribute rest to Sponsor distributed
                 ledger[t, 41] = account_InterestReserve_balance; // InterestReserve balance
                 ledger[t, 42] = account_Dsra_balance; // Dsra balance
                 ledger[t, 43] = account_Trap_balance; // Trap balance

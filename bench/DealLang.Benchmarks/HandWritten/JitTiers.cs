@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Tracing;
+
+namespace DealLang.Benchmarks.HandWritten;
+
+/// <summary>
+/// The JIT tier each generated method was last compiled at, from the runtime's own JIT events (MethodLoadVerbose,
+/// whose MethodFlags carry the optimisation tier in bits 7-9): <c>Tier1</c> is fully optimised, <c>MinOpts</c> is
+/// the cliff issue 8 names (the JIT gives up optimising a method it finds too large). Listens from construction
+/// on; events arrive on the runtime's dispatch thread, a moment after the compile.
+/// </summary>
+public sealed class JitTiers : EventListener
+{
+    const int JitKeyword = 0x10;
+    const int MethodLoadVerbose = 143;
+    const string GeneratedNamespace = "DealLang.Generated.";
+
+    readonly ConcurrentDictionary<(string Type, string Method), string> tiers = new();
+
+    /// <summary>Method → last tier, for the methods of generated type <paramref name="typeName"/>
+    /// (<c>DealLang.Generated.Deal_Hyperion</c> and its nested types).</summary>
+    public IReadOnlyDictionary<string, string> Of(string typeName) => tiers
+        .Where(p => p.Key.Type == typeName || p.Key.Type.StartsWith(typeName + "+", StringComparison.Ordinal))
+        .ToDictionary(p => (p.Key.Type == typeName ? "" : p.Key.Type[(typeName.Length + 1)..] + ".") + p.Key.Method, p => p.Value);
+
+    protected override void OnEventSourceCreated(EventSource eventSource)
+    {
+        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)JitKeyword);
+        }
+    }
+
+    protected override void OnEventWritten(EventWrittenEventArgs e)
+    {
+        if (e.EventId != MethodLoadVerbose || e.PayloadNames is null)
+        {
+            return;
+        }
+
+        string? type = Payload(e, "MethodNamespace") as string;
+        string? method = Payload(e, "MethodName") as string;
+        if (type is null || method is null || !type.StartsWith(GeneratedNamespace, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        uint flags = Convert.ToUInt32(Payload(e, "MethodFlags") ?? 0u, System.Globalization.CultureInfo.InvariantCulture);
+        tiers[(type, method)] = Name((flags >> 7) & 0x7);
+    }
+
+    static object? Payload(EventWrittenEventArgs e, string name)
+    {
+        int i = e.PayloadNames!.IndexOf(name);
+        return i >= 0 ? e.Payload![i] : null;
+    }
+
+    // The runtime's JitOptimizationTier, as its events number it.
+    static string Name(uint tier) => tier switch
+    {
+        1 => "MinOpts",
+        2 => "FullOpts",
+        3 => "Tier0",
+        4 => "Tier1",
+        5 => "Tier1-OSR",
+        6 => "Tier0-instrumented",
+        7 => "Tier1-instrumented",
+        _ => "unknown",
+    };
+}

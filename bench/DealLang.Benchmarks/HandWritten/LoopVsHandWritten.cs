@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace DealLang.Benchmarks.HandWritten;
+
+/// <summary>
+/// <c>--loop [ROUNDS]</c>: the generated period loop against <see cref="HyperionLoop"/>, alternately in one process
+/// so both see the same machine load. Each round times, for every case, 7 pairs of batches back to back (the
+/// generated loop, then the hand-written one; a batch lasts at least 5 ms, timed by <see cref="Stopwatch"/>). The
+/// table holds each loop's median per path over all batches, the median of the pairs' ratios (the figure to quote:
+/// adjacent batches see the same load), the ratio of the fastest batches (load only ever adds time), and the JIT
+/// tier and IL size of the generated methods (the tier from the runtime's JIT events, <see cref="JitTiers"/>, read
+/// after the warm-up and the rounds).
+/// </summary>
+public static class LoopVsHandWritten
+{
+    const int Batches = 7;
+    static readonly TimeSpan MinBatch = TimeSpan.FromMilliseconds(5);
+
+    public static void Run(int rounds, TextWriter output)
+    {
+        using var jit = new JitTiers();
+        var cases = new List<LoopCase>();
+        try
+        {
+            foreach (string name in LoopCase.Names)
+            {
+                cases.Add(new LoopCase(name));
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU: {CpuName()}; {RuntimeInformation.FrameworkDescription}; every hand-written figure checked against the generated program's."));
+            var calls = cases.ToDictionary(c => c.Name, c => Math.Max(Calibrate(() => c.RunGenerated()), Calibrate(() => c.RunHandWritten())));
+            var generated = cases.ToDictionary(c => c.Name, _ => new List<double>());
+            var hand = cases.ToDictionary(c => c.Name, _ => new List<double>());
+            var ratios = cases.ToDictionary(c => c.Name, _ => new List<double>());
+            for (int r = 1; r <= rounds; r++)
+            {
+                foreach (LoopCase c in cases)
+                {
+                    // Pairs of batches back to back: the load on a shared machine changes between rounds far more
+                    // than between two adjacent batches, so each pair's ratio is the steadier figure.
+                    for (int b = 0; b < Batches; b++)
+                    {
+                        double g = Batch(c.RunGenerated, calls[c.Name]);
+                        double h = Batch(c.RunHandWritten, calls[c.Name]);
+                        generated[c.Name].Add(g);
+                        hand[c.Name].Add(h);
+                        ratios[c.Name].Add(g / h);
+                    }
+                }
+
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {r} of {rounds} done"));
+            }
+
+            Thread.Sleep(500); // the runtime delivers its JIT events from a dispatch thread
+            output.WriteLine();
+            output.WriteLine("| Case | periods | generated | hand-written | generated / hand-written | min / min | Run: JIT tier, IL | other generated methods |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---|---|");
+            foreach (LoopCase c in cases)
+            {
+                Type type = c.Program.GetType();
+                var tiers = jit.Of(type.FullName!);
+                string runTier = tiers.GetValueOrDefault("Run", "not seen");
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {c.Name} | {c.Generated.PeriodsRun} | {Time(MedianOf(generated[c.Name]))} | {Time(MedianOf(hand[c.Name]))} | {MedianOf(ratios[c.Name]):0.00} | {generated[c.Name].Min() / hand[c.Name].Min():0.00} | {runTier}, {IlSize(type.GetMethod("Run")!)} B | {Others(type, tiers)} |"));
+            }
+        }
+        finally
+        {
+            foreach (LoopCase c in cases)
+            {
+                c.Dispose();
+            }
+        }
+    }
+
+    // The generated methods other than Run that the loop calls (phase methods), by tier, with the largest IL.
+    static string Others(Type type, IReadOnlyDictionary<string, string> tiers)
+    {
+        var others = tiers.Where(p => p.Key != "Run" && !p.Key.StartsWith('.') && !p.Key.Contains("Create", StringComparison.Ordinal)
+            && !p.Key.Contains("Compute", StringComparison.Ordinal) && p.Key != "get_Description" && p.Key != "get_Layout" && p.Key != "get_Inputs").ToList();
+        if (others.Count == 0)
+        {
+            return "none";
+        }
+
+        int largest = type.GetNestedTypes(BindingFlags.NonPublic).Append(type)
+            .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Where(m => others.Any(o => o.Key.EndsWith(m.Name, StringComparison.Ordinal)))
+            .Select(IlSize).DefaultIfEmpty(0).Max();
+        return string.Join(", ", others.GroupBy(p => p.Value).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"))
+            + string.Create(CultureInfo.InvariantCulture, $"; largest IL {largest} B");
+    }
+
+    static int IlSize(MethodInfo method) => method.GetMethodBody()?.GetILAsByteArray()?.Length ?? 0;
+
+    static string CpuName()
+    {
+        try
+        {
+            string? line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return (line?.Split(':', 2)[1].Trim() ?? "unknown") + $", {Environment.ProcessorCount} logical CPUs";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    // Calls per batch so that a batch lasts at least MinBatch; also the warm-up (about a second per loop), which
+    // takes the generated methods through tiered compilation to their final tier.
+    static int Calibrate(Action call)
+    {
+        var watch = Stopwatch.StartNew();
+        int n = 0;
+        while (watch.Elapsed < TimeSpan.FromSeconds(1) || n < 3)
+        {
+            call();
+            n++;
+        }
+
+        double perCall = watch.Elapsed.TotalMilliseconds / n;
+        return Math.Max(1, (int)Math.Ceiling(MinBatch.TotalMilliseconds / perCall));
+    }
+
+    // Microseconds per call over a batch of n calls.
+    static double Batch(Func<int> call, int n)
+    {
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < n; i++)
+        {
+            call();
+        }
+
+        return Stopwatch.GetElapsedTime(start).TotalMicroseconds / n;
+    }
+
+    static double MedianOf(IEnumerable<double> values)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    static string Time(double us) => us >= 1000
+        ? string.Create(CultureInfo.InvariantCulture, $"{us / 1000:0.00} ms")
+        : string.Create(CultureInfo.InvariantCulture, $"{us:0.000} µs");
+}
