@@ -73,7 +73,7 @@ public sealed class Deal_RiverBend : IDealProgram
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
-        result.Reset();
+        result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
 
@@ -223,6 +223,36 @@ public sealed class Deal_RiverBend : IDealProgram
             double step13_due = 0.0, step13_paid = 0.0; // 13 pay Notes.balance
             double step14_distributed = 0.0; // 14 distribute rest to Sponsor
             double owed, draw; // what cash could not pay, and what a reserve account covers of it
+            if (ledger != null)
+            {
+                ledger[t, 8] = 0.0; // 1 pay Trustee due
+                ledger[t, 9] = 0.0; // 1 pay Trustee paid
+                ledger[t, 10] = 0.0; // 1 pay Trustee short
+                ledger[t, 11] = 0.0; // 2 pay Notes.interest due
+                ledger[t, 12] = 0.0; // 2 pay Notes.interest paid
+                ledger[t, 13] = 0.0; // 2 pay Notes.interest short
+                ledger[t, 14] = 0.0; // 3 pay Notes.principal due
+                ledger[t, 15] = 0.0; // 3 pay Notes.principal paid
+                ledger[t, 16] = 0.0; // 3 pay Notes.principal short
+                ledger[t, 17] = 0.0; // 4 fill Dsra filled
+                ledger[t, 18] = 0.0; // 6 pay Notes.balance due
+                ledger[t, 19] = 0.0; // 6 pay Notes.balance paid
+                ledger[t, 20] = 0.0; // 6 pay Notes.balance short
+                ledger[t, 21] = 0.0; // 8 hold rest in Trap held
+                ledger[t, 22] = 0.0; // 9 release Trap released
+                ledger[t, 23] = 0.0; // 10 distribute rest to Sponsor distributed
+                ledger[t, 24] = 0.0; // 11 pay Trustee due
+                ledger[t, 25] = 0.0; // 11 pay Trustee paid
+                ledger[t, 26] = 0.0; // 11 pay Trustee short
+                ledger[t, 27] = 0.0; // 12 pay Notes.interest due
+                ledger[t, 28] = 0.0; // 12 pay Notes.interest paid
+                ledger[t, 29] = 0.0; // 12 pay Notes.interest short
+                ledger[t, 30] = 0.0; // 13 pay Notes.balance due
+                ledger[t, 31] = 0.0; // 13 pay Notes.balance paid
+                ledger[t, 32] = 0.0; // 13 pay Notes.balance short
+                ledger[t, 33] = 0.0; // 14 distribute rest to Sponsor distributed
+            }
+
             if (!afterDefault)
             {
                 // regular waterfall (until the event of default; enforcement then takes over, step 6)
@@ -243,6 +273,13 @@ public sealed class Deal_RiverBend : IDealProgram
                 step1_paid = Math.Min(available, step1_due);
                 available -= step1_paid;
                 fee_Trustee_paid += step1_paid;
+                if (ledger != null)
+                {
+                    ledger[t, 8] = step1_due; // 1 pay Trustee due
+                    ledger[t, 9] = step1_paid; // 1 pay Trustee paid
+                    ledger[t, 10] = step1_due - step1_paid; // 1 pay Trustee short
+                }
+
                 // 2 pay Notes.interest
                 step2_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
                 step2_paid = Math.Min(available, step2_due);
@@ -262,6 +299,13 @@ public sealed class Deal_RiverBend : IDealProgram
                 step2_paid += draw;
                 step2_paid = owed == 0.0 ? step2_due : step2_paid;
                 tranche_Notes_interestPaid += step2_paid;
+                if (ledger != null)
+                {
+                    ledger[t, 11] = step2_due; // 2 pay Notes.interest due
+                    ledger[t, 12] = step2_paid; // 2 pay Notes.interest paid
+                    ledger[t, 13] = step2_due - step2_paid; // 2 pay Notes.interest short
+                }
+
                 // 3 pay Notes.principal
                 step3_due = Math.Min(tranche_Notes_balance, Math.Max(0.0, tranche_Notes_principalDue - tranche_Notes_principalPaid));
                 step3_paid = Math.Min(available, step3_due);
@@ -278,10 +322,22 @@ public sealed class Deal_RiverBend : IDealProgram
                 step3_paid = owed == 0.0 ? step3_due : step3_paid;
                 tranche_Notes_principalPaid += step3_paid;
                 tranche_Notes_balance -= step3_paid;
+                if (ledger != null)
+                {
+                    ledger[t, 14] = step3_due; // 3 pay Notes.principal due
+                    ledger[t, 15] = step3_paid; // 3 pay Notes.principal paid
+                    ledger[t, 16] = step3_due - step3_paid; // 3 pay Notes.principal short
+                }
+
                 // 4 fill Dsra
                 step4_filled = finalPeriod ? 0.0 : Math.Min(available, Math.Max(0.0, account_Dsra_target - account_Dsra_balance));
                 available -= step4_filled;
                 account_Dsra_balance += step4_filled;
+                if (ledger != null)
+                {
+                    ledger[t, 17] = step4_filled; // 4 fill Dsra filled
+                }
+
                 // 5 if LeaseEnded
                 if (trigger_LeaseEnded_active)
                 {
@@ -297,6 +353,12 @@ public sealed class Deal_RiverBend : IDealProgram
                     step6_paid = owed == 0.0 ? step6_due : step6_paid;
                     tranche_Notes_principalPaid += step6_paid;
                     tranche_Notes_balance -= step6_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 18] = step6_due; // 6 pay Notes.balance due
+                        ledger[t, 19] = step6_paid; // 6 pay Notes.balance paid
+                        ledger[t, 20] = step6_due - step6_paid; // 6 pay Notes.balance short
+                    }
                 }
 
                 // 7 if CashTrap
@@ -306,6 +368,10 @@ public sealed class Deal_RiverBend : IDealProgram
                     step8_held = finalPeriod ? 0.0 : available;
                     account_Trap_balance += step8_held;
                     available -= step8_held;
+                    if (ledger != null)
+                    {
+                        ledger[t, 21] = step8_held; // 8 hold rest in Trap held
+                    }
                 }
                 else
                 {
@@ -313,12 +379,21 @@ public sealed class Deal_RiverBend : IDealProgram
                     step9_released = account_Trap_balance; // no target: all of it
                     account_Trap_balance -= step9_released;
                     available += step9_released;
+                    if (ledger != null)
+                    {
+                        ledger[t, 22] = step9_released; // 9 release Trap released
+                    }
                 }
 
                 // 10 distribute rest to Sponsor
                 step10_distributed = available;
                 equity_Sponsor_distributed += step10_distributed;
                 available = 0.0;
+                if (ledger != null)
+                {
+                    ledger[t, 23] = step10_distributed; // 10 distribute rest to Sponsor distributed
+                }
+
                 if (finalPeriod)
                 {
                     // the run ends: what a hold would have kept goes to Sponsor
@@ -374,21 +449,47 @@ public sealed class Deal_RiverBend : IDealProgram
                     step11_paid = Math.Min(available, step11_due);
                     available -= step11_paid;
                     fee_Trustee_paid += step11_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 24] = step11_due; // 11 pay Trustee due
+                        ledger[t, 25] = step11_paid; // 11 pay Trustee paid
+                        ledger[t, 26] = step11_due - step11_paid; // 11 pay Trustee short
+                    }
+
                     // 12 pay Notes.interest
                     step12_due = Math.Max(0.0, tranche_Notes_interestDue - tranche_Notes_interestPaid);
                     step12_paid = Math.Min(available, step12_due);
                     available -= step12_paid;
                     tranche_Notes_interestPaid += step12_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 27] = step12_due; // 12 pay Notes.interest due
+                        ledger[t, 28] = step12_paid; // 12 pay Notes.interest paid
+                        ledger[t, 29] = step12_due - step12_paid; // 12 pay Notes.interest short
+                    }
+
                     // 13 pay Notes.balance
                     step13_due = tranche_Notes_balance;
                     step13_paid = Math.Min(available, step13_due);
                     available -= step13_paid;
                     tranche_Notes_principalPaid += step13_paid;
                     tranche_Notes_balance -= step13_paid;
+                    if (ledger != null)
+                    {
+                        ledger[t, 30] = step13_due; // 13 pay Notes.balance due
+                        ledger[t, 31] = step13_paid; // 13 pay Notes.balance paid
+                        ledger[t, 32] = step13_due - step13_paid; // 13 pay Notes.balance short
+                    }
+
                     // 14 distribute rest to Sponsor
                     step14_distributed = available;
                     equity_Sponsor_distributed += step14_distributed;
                     available = 0.0;
+                    if (ledger != null)
+                    {
+                        ledger[t, 33] = step14_distributed; // 14 distribute rest to Sponsor distributed
+                    }
+
                     tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
                     tranche_Notes_unpaidPrincipal = Flows.Shortfall(tranche_Notes_principalDue, tranche_Notes_principalPaid);
                     fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
@@ -416,32 +517,6 @@ public sealed class Deal_RiverBend : IDealProgram
                 ledger[t, 5] = collections; // collections
                 ledger[t, 6] = tranche_Notes_interestDue; // Notes interest due
                 ledger[t, 7] = tranche_Notes_principalDue; // Notes principal due
-                ledger[t, 8] = step1_due; // 1 pay Trustee due
-                ledger[t, 9] = step1_paid; // 1 pay Trustee paid
-                ledger[t, 10] = step1_due - step1_paid; // 1 pay Trustee short
-                ledger[t, 11] = step2_due; // 2 pay Notes.interest due
-                ledger[t, 12] = step2_paid; // 2 pay Notes.interest paid
-                ledger[t, 13] = step2_due - step2_paid; // 2 pay Notes.interest short
-                ledger[t, 14] = step3_due; // 3 pay Notes.principal due
-                ledger[t, 15] = step3_paid; // 3 pay Notes.principal paid
-                ledger[t, 16] = step3_due - step3_paid; // 3 pay Notes.principal short
-                ledger[t, 17] = step4_filled; // 4 fill Dsra filled
-                ledger[t, 18] = step6_due; // 6 pay Notes.balance due
-                ledger[t, 19] = step6_paid; // 6 pay Notes.balance paid
-                ledger[t, 20] = step6_due - step6_paid; // 6 pay Notes.balance short
-                ledger[t, 21] = step8_held; // 8 hold rest in Trap held
-                ledger[t, 22] = step9_released; // 9 release Trap released
-                ledger[t, 23] = step10_distributed; // 10 distribute rest to Sponsor distributed
-                ledger[t, 24] = step11_due; // 11 pay Trustee due
-                ledger[t, 25] = step11_paid; // 11 pay Trustee paid
-                ledger[t, 26] = step11_due - step11_paid; // 11 pay Trustee short
-                ledger[t, 27] = step12_due; // 12 pay Notes.interest due
-                ledger[t, 28] = step12_paid; // 12 pay Notes.interest paid
-                ledger[t, 29] = step12_due - step12_paid; // 12 pay Notes.interest short
-                ledger[t, 30] = step13_due; // 13 pay Notes.balance due
-                ledger[t, 31] = step13_paid; // 13 pay Notes.balance paid
-                ledger[t, 32] = step13_due - step13_paid; // 13 pay Notes.balance short
-                ledger[t, 33] = step14_distributed; // 14 distribute rest to Sponsor distributed
                 ledger[t, 34] = account_InterestReserve_balance; // InterestReserve balance
                 ledger[t, 35] = account_Dsra_balance; // Dsra balance
                 ledger[t, 36] = account_Trap_balance; // Trap balance
