@@ -52,7 +52,6 @@ public sealed class PathRunner
     {
         source.Fill(path, inputs);
         program.Run(inputs, Result); // Run begins the path itself (RunResult.BeginPath); nothing needs clearing
-
         Summaries.Add(Result);
         return Result.PeriodsRun;
     }
