@@ -31,6 +31,10 @@ public sealed class DealPaths
     // a path memo's table of powers, one per reset, so leases sharing a reset share one Math.Pow.
     readonly double[] marketYears;
 
+    /// <summary>The most doubles of shared rent rows a deal keeps (32 MB): far above a real deal's (1,000 leases of
+    /// 5 renewal counts over 100 periods keep 500,000), so only a generated extreme falls back to copying.</summary>
+    public const long SharedRowBudget = 4_000_000;
+
     public DealPaths(DealDescription deal)
     {
         ArgumentNullException.ThrowIfNull(deal);
@@ -73,6 +77,16 @@ public sealed class DealPaths
         {
             plan.BindYears(marketYears);
         }
+
+        // Each lease's rent row per renewal count, shared by the paths the market rate leaves unchanged rather than
+        // copied into each (what most of a path's filling was): kept when they fit the budget, else copied as before.
+        if (leases.Sum(p => p.RowDoubles) <= SharedRowBudget)
+        {
+            foreach (LeasePlan plan in leases)
+            {
+                plan.KeepRows();
+            }
+        }
     }
 
     /// <summary>The precompute of <paramref name="deal"/>, made on first use and kept while the description lives
@@ -111,7 +125,7 @@ public sealed class DealPaths
         into.Scenario = scenario.Name;
         for (int f = 0; f < unstressed.Length; f++)
         {
-            FillValue(f, scenario.FacilityStress[f], into.FacilityValue[f], memo);
+            FillValue(f, scenario.FacilityStress[f], into, memo);
         }
 
         if (memo is not null && scenario.MarketRentDeflation != 0)
@@ -130,18 +144,19 @@ public sealed class DealPaths
 
     /// <summary>The unstressed curve times the scenario's deflation and drop (FacilityValues.Stress, in its
     /// order of operations), from the period ends' precomputed days and years.</summary>
-    void FillValue(int f, ValueStress stress, double[] values, PathMemo? memo)
+    void FillValue(int f, ValueStress stress, PathInputs inputs, PathMemo? memo)
     {
         double[] curve = unstressed[f];
         bool deflates = stress.DeflatePerYear != 0;
         bool drops = stress.DropFraction != 0 && stress.DropBy is not null;
         if (!deflates && !drops)
         {
-            // A factor of exactly 1: the curve itself.
-            curve.AsSpan(0, values.Length).CopyTo(values);
+            // A factor of exactly 1: the curve itself, shared read-only rather than copied.
+            inputs.ShareFacilityValue(f, curve);
             return;
         }
 
+        double[] values = inputs.OwnFacilityValue(f);
         double[] into = values;
         if (memo is not null)
         {

@@ -37,6 +37,10 @@ sealed class LeasePlan
     // Per renewal count k (counts past the last use the last: the lease then ends after the horizon).
     readonly Renewed[] renewed;
 
+    // Per renewal count, the whole rent row when the market rate moves nothing (KeepRows): what FillRenewed would
+    // write, made once, so a path shares it instead of copying it. Null when the deal's budget left them out.
+    double[][]? rows;
+
     public LeasePlan(DealDescription deal, LeaseInfo lease)
     {
         this.deal = deal;
@@ -89,6 +93,37 @@ sealed class LeasePlan
     }
 
     public Date RenewalsStart { get; }
+
+    /// <summary>Doubles <see cref="KeepRows"/> would keep: one row of the periods per renewal count.</summary>
+    public long RowDoubles => (long)renewed.Length * deal.Periods;
+
+    /// <summary>Makes the whole rent row of each renewal count once (what <see cref="FillRenewed"/> writes when the
+    /// market rate moves nothing), for paths to share (<see cref="UnmovedRow"/>). Called while the plan is built.</summary>
+    public void KeepRows()
+    {
+        var made = new double[renewed.Length][];
+        for (int k = 0; k < renewed.Length; k++)
+        {
+            made[k] = new double[deal.Periods];
+            FillRenewed(k, 0.0, made[k], memo: null, l: -1, out _, out _);
+        }
+
+        rows = made;
+    }
+
+    /// <summary>The lease after <paramref name="renewals"/> renewals, no default, when the market rate moves none of
+    /// its rent (no deflation, or no renewal at market): the kept row (<see cref="KeepRows"/>), the same numbers
+    /// <see cref="FillRenewed"/> writes, with its end period and whether its RVG answers for that end; null when the
+    /// rate moves it or no rows were kept (then <see cref="FillRenewed"/>).</summary>
+    public double[]? UnmovedRow(int renewals, double marketDeflation, out int endPeriod, out bool rvgApplies)
+    {
+        int k = Math.Min(renewals, renewed.Length - 1);
+        Renewed e = renewed[k];
+        endPeriod = e.EndPeriod;
+        rvgApplies = e.RvgApplies;
+        bool moves = marketDeflation != 0 && lease.RenewalAtMarket;
+        return moves || rows is null ? null : rows[k];
+    }
 
     /// <summary>[t]: the period's rent with no end inside the horizon and a flat market-rent index.</summary>
     public double[] FullRent { get; }

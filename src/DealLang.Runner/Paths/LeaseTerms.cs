@@ -25,15 +25,26 @@ static class LeaseTerms
         {
             // The rent stops on the default date and the lease is over; what the guarantor still pays on the
             // RVG claim is what a creditor of the defaulted lessee recovers.
-            plan.FillTo(defaulted, scenario.MarketRentDeflation, into.LeaseRent[l], memo, l);
+            plan.FillTo(defaulted, scenario.MarketRentDeflation, into.OwnLeaseRent(l), memo, l);
             into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, defaulted);
             into.RvgApplies[l] = lease.RvgUntil is { } until && defaulted <= until && defaulted <= deal.Maturity;
             into.RvgRecovery[l] = deal.Parties[lease.Lessee].Recovery;
             return;
         }
 
-        // The lease runs its term and the renewals taken (ends, RVG and the cut period's rent precomputed).
-        plan.FillRenewed(renewals, scenario.MarketRentDeflation, into.LeaseRent[l], memo, l, out int endPeriod, out bool rvgApplies);
+        // The lease runs its term and the renewals taken (ends, RVG and the cut period's rent precomputed). When the
+        // market rate moves none of it, the row made once per deal is shared, not copied.
+        int endPeriod;
+        bool rvgApplies;
+        if (plan.UnmovedRow(renewals, scenario.MarketRentDeflation, out endPeriod, out rvgApplies) is { } row)
+        {
+            into.ShareLeaseRent(l, row);
+        }
+        else
+        {
+            plan.FillRenewed(renewals, scenario.MarketRentDeflation, into.OwnLeaseRent(l), memo, l, out endPeriod, out rvgApplies);
+        }
+
         into.LeaseEndPeriod[l] = endPeriod;
         into.RvgApplies[l] = rvgApplies;
         into.RvgRecovery[l] = 1.0;

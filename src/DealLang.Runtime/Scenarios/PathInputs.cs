@@ -29,6 +29,7 @@ public sealed class PathInputs
         int n = deal.Periods;
         Layout = layout;
         Series = Arrays.Jagged<double>(layout.Series.Length, n);
+        ownedSeries = (double[][])Series.Clone();
         Flags = Arrays.Jagged<bool>(layout.Flags.Length, n);
         Scalars = new double[layout.Scalars.Length];
 
@@ -42,10 +43,15 @@ public sealed class PathInputs
         SaleLagMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleLagMonths, layout.Sales), layout.Sales);
     }
 
+    // The series buffers made here. A path source may point a slot at a read-only row of its own instead (ShareLeaseRent,
+    // ShareFacilityValue); writing goes back to the slot's own buffer first (OwnLeaseRent, OwnFacilityValue).
+    readonly double[][] ownedSeries;
+
     /// <summary>What each slot holds.</summary>
     public InputLayout Layout { get; }
 
-    /// <summary>[series slot][t].</summary>
+    /// <summary>[series slot][t]. After a path source's fill a row may be one it shares read-only across paths
+    /// (<see cref="ShareLeaseRent"/>): read them, never write them (the period loop only reads).</summary>
     public double[][] Series { get; }
 
     /// <summary>[flag slot][t].</summary>
@@ -84,6 +90,43 @@ public sealed class PathInputs
     /// <summary>When set, the period loop verifies cash conservation every period and throws
     /// <see cref="CashConservationException"/> on a break (the tests and every `deallang run`).</summary>
     public bool CheckCashConservation { get; set; }
+
+    /// <summary>Lease <paramref name="lease"/>'s rent row for this path is <paramref name="row"/> itself, a row its path
+    /// source computed once and shares, read-only, with every path it leaves unchanged: no copy. The slot and its
+    /// <see cref="LeaseRent"/> view point at it until <see cref="OwnLeaseRent"/>.</summary>
+    public void ShareLeaseRent(int lease, double[] row) => Share(LeaseRent, lease, Layout.IndexOf(InputQuantity.LeaseRent, lease), row);
+
+    /// <summary>Lease <paramref name="lease"/>'s own rent buffer, for writing this path's rents into: the slot and its
+    /// view point at it again.</summary>
+    public double[] OwnLeaseRent(int lease) => Own(LeaseRent, lease, Layout.IndexOf(InputQuantity.LeaseRent, lease));
+
+    /// <summary>As <see cref="ShareLeaseRent"/>, for facility <paramref name="facility"/>'s value row.</summary>
+    public void ShareFacilityValue(int facility, double[] row) =>
+        Share(FacilityValue, facility, Layout.IndexOf(InputQuantity.FacilityValue, facility), row);
+
+    /// <summary>As <see cref="OwnLeaseRent"/>, for facility <paramref name="facility"/>'s value row.</summary>
+    public double[] OwnFacilityValue(int facility) =>
+        Own(FacilityValue, facility, Layout.IndexOf(InputQuantity.FacilityValue, facility));
+
+    void Share(double[][] view, int entity, int slot, double[] row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Length != ownedSeries[slot].Length)
+        {
+            throw new ArgumentException($"A shared row must have the deal's {ownedSeries[slot].Length} periods, not {row.Length}.", nameof(row));
+        }
+
+        Series[slot] = row;
+        view[entity] = row;
+    }
+
+    double[] Own(double[][] view, int entity, int slot)
+    {
+        double[] own = ownedSeries[slot];
+        Series[slot] = own;
+        view[entity] = own;
+        return own;
+    }
 
     static T[][] Rows<T>(T[][] buffers, InputLayout layout, InputQuantity quantity, int entities)
     {
