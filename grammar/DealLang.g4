@@ -249,7 +249,7 @@ step
     | FILL ident                                              # fillStep
     | RELEASE ident                                           # releaseStep
     | HOLD REST IN ident                                      # holdStep
-    | DISTRIBUTE REST TO ident                                # distributeStep
+    | DISTRIBUTE (share=QUANTITY OF)? REST TO ident           # distributeStep
     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)? # ifStep
     | PRO_RATA LBRACE step* RBRACE                            # proRataStep
     ;

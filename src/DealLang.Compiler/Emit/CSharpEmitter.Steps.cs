@@ -265,7 +265,7 @@ public static partial class CSharpEmitter
         var last = steps[^1];
         return last.Step switch
         {
-            HoldStep or DistributeStep => true,
+            HoldStep or DistributeStep { Share: >= 1.0 } => true,
             IfStep => ConsumesRest(last.Then) && ConsumesRest(last.Else),
             _ => false,
         };

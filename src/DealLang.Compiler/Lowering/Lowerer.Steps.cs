@@ -26,6 +26,8 @@ internal sealed partial class Lowerer
                 FillStepSyntax fill => new FillStep($"fill {fill.Account?.Text}", IndexOf(fill.Account)),
                 ReleaseStepSyntax release => new ReleaseStep($"release {release.Account?.Text}", IndexOf(release.Account)),
                 HoldStepSyntax hold => new HoldStep($"hold rest in {hold.Account?.Text}", IndexOf(hold.Account)),
+                DistributeStepSyntax { Share: { } share } distribute => new DistributeStep(
+                    $"distribute {share.Text} of rest to {distribute.Equity?.Text}", IndexOf(distribute.Equity), share.Value),
                 DistributeStepSyntax distribute => new DistributeStep($"distribute rest to {distribute.Equity?.Text}", IndexOf(distribute.Equity)),
                 IfStepSyntax branch => new IfStep(
                     $"if {ExpressionPrinter.Print(branch.Condition)}",

@@ -28,7 +28,9 @@ public sealed record ReleaseStep(string Label, int Account) : StepModel(Label);
 
 public sealed record HoldStep(string Label, int Account) : StepModel(Label);
 
-public sealed record DistributeStep(string Label, int Equity) : StepModel(Label);
+/// <summary><c>distribute rest to E</c>: all available cash; with <see cref="Share"/> below 1 (<c>distribute 40% of
+/// rest to E</c>), that fraction of it, the rest staying available for the steps after.</summary>
+public sealed record DistributeStep(string Label, int Equity, double Share = 1.0) : StepModel(Label);
 
 public sealed record IfStep(string Label, BoundExpression Condition, ImmutableArray<StepModel> Then, ImmutableArray<StepModel> Else)
     : StepModel(Label);

@@ -47,7 +47,7 @@ internal sealed partial class CstToAst
             case HoldStepContext hold:
                 return VisitIdent(hold.ident()) is { } held ? new HoldStepSyntax(held, Span(hold)) : null;
             case DistributeStepContext distribute:
-                return VisitIdent(distribute.ident()) is { } equity ? new DistributeStepSyntax(equity, Span(distribute)) : null;
+                return VisitDistributeStep(distribute);
             case IfStepContext ifStep:
                 return VisitIfStep(ifStep);
             case ProRataStepContext proRata:
@@ -55,6 +55,19 @@ internal sealed partial class CstToAst
             default:
                 return null;
         }
+    }
+
+    // DISTRIBUTE (share=QUANTITY OF)? REST TO ident   # distributeStep
+    // A share with a value suffix other than a rate is read as written and checked (DL0302) with the other units.
+    private DistributeStepSyntax? VisitDistributeStep(DistributeStepContext context)
+    {
+        LiteralSyntax? share = null;
+        if (Matched(context.share) is { } token && (share = VisitQuantityValue(token, Literals.ValueSuffixes)) is null)
+        {
+            return null; // an unknown suffix, reported
+        }
+
+        return VisitIdent(context.ident()) is { } equity ? new DistributeStepSyntax(equity, Span(context), share) : null;
     }
 
     // PAY target=reference (USING ident (COMMA ident)*)?   # payStep

@@ -96,6 +96,7 @@ internal sealed partial class DealChecks
         // Dsra }' in a waterfall with a syntax error) may release it.
         WaterfallSyntax[] checkedWaterfalls = [.. waterfalls.Take(1), .. enforcement?.Waterfall is { } w ? [w] : Array.Empty<WaterfallSyntax>()];
         CheckProRataGroups(checkedWaterfalls);
+        CheckDistributeShares(checkedWaterfalls);
         if (!_analysis.HasUnknownDeclarations && !checkedWaterfalls.Any(_analysis.IsDamaged))
         {
             CheckAccountsReleased(checkedWaterfalls);
@@ -113,7 +114,7 @@ internal sealed partial class DealChecks
     private void RequireDistributeLast(WaterfallSyntax waterfall, string which)
     {
         StepSyntax? last = SyntaxWalk.Safe(waterfall.Steps).LastOrDefault();
-        if (last is not DistributeStepSyntax)
+        if (last is not DistributeStepSyntax { Share: null })
         {
             _diagnostics.Add(DiagnosticCatalogue.WaterfallMustEndWithDistribute(last?.Span ?? waterfall.Span, which));
         }
@@ -238,6 +239,33 @@ internal sealed partial class DealChecks
                 {
                     _diagnostics.Add(DiagnosticCatalogue.BadProRataStep(pay.Span, "its payments share the period's cash only; draw on accounts in a pay step of its own, before or after the group"));
                 }
+            }
+        }
+    }
+
+    /// <summary><c>distribute 40% of rest to E</c>: the share is a rate (DL0302) between 0% and 100% (DL0307).</summary>
+    private void CheckDistributeShares(IEnumerable<WaterfallSyntax> waterfalls)
+    {
+        foreach (DistributeStepSyntax step in waterfalls.SelectMany(w => SyntaxWalk.Steps(w.Steps)).OfType<DistributeStepSyntax>())
+        {
+            if (step.Share is not { } share)
+            {
+                continue;
+            }
+
+            const string what = "the share of rest a 'distribute' pays";
+            if (share.Kind != LiteralKind.Rate)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.WrongUnit(share.Span, what, "a rate (such as 40%)", share.Kind switch
+                {
+                    LiteralKind.Money => "money",
+                    LiteralKind.Ratio => "a ratio",
+                    _ => "a number",
+                }));
+            }
+            else if (share.Value is < 0 or > 1)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.FractionOutOfRange(share.Span, what, share.Value));
             }
         }
     }

@@ -53,6 +53,15 @@ internal sealed class EquityComponent(EmitContext ctx)
             return;
         }
 
+        if (distribute.Share < 1.0)
+        {
+            // distribute X% of rest: that share of the cash still unapplied; the rest stays for the steps after
+            w.Line(step.Moved + " = available * " + CSharpLiterals.DoubleOperand(distribute.Share) + ";");
+            w.Line(this[distribute.Equity].Distributed + " += " + step.Moved + ";");
+            w.Line("available -= " + step.Moved + ";");
+            return;
+        }
+
         w.Line(step.Moved + " = available;");
         w.Line(this[distribute.Equity].Distributed + " += " + step.Moved + ";");
         w.Line("available = 0.0;");

@@ -20,8 +20,9 @@ public sealed record ReleaseStepSyntax(NameSyntax Account, SourceSpan Span) : St
 /// <summary><c>hold rest in Trap</c>: move all available cash into the account.</summary>
 public sealed record HoldStepSyntax(NameSyntax Account, SourceSpan Span) : StepSyntax(Span);
 
-/// <summary><c>distribute rest to Sponsor</c>: pay all available cash to an equity piece.</summary>
-public sealed record DistributeStepSyntax(NameSyntax Equity, SourceSpan Span) : StepSyntax(Span);
+/// <summary><c>distribute rest to Sponsor</c>: pay all available cash to an equity piece; with a
+/// <see cref="Share"/>, <c>distribute 40% of rest to Sponsor</c>, that share of it (the rest stays available).</summary>
+public sealed record DistributeStepSyntax(NameSyntax Equity, SourceSpan Span, LiteralSyntax? Share = null) : StepSyntax(Span);
 
 /// <summary><c>if CONDITION { steps } else { steps }</c></summary>
 public sealed record IfStepSyntax(
