@@ -250,6 +250,7 @@ step
     | RELEASE ident                                           # releaseStep
     | HOLD REST IN ident                                      # holdStep
     | DISTRIBUTE (share=QUANTITY OF)? REST TO ident           # distributeStep
+    | SWEEP share=QUANTITY OF REST TO ident                   # sweepStep
     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)? # ifStep
     | PRO_RATA LBRACE step* RBRACE                            # proRataStep
     ;
@@ -334,7 +335,7 @@ ident
     | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
-    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER
+    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -419,6 +420,7 @@ HOLD          : 'hold';
 REST          : 'rest';
 IN            : 'in';
 DISTRIBUTE    : 'distribute';
+SWEEP         : 'sweep';
 PRO_RATA      : 'pro_rata';
 TO            : 'to';
 IF            : 'if';

@@ -137,6 +137,7 @@ public static partial class CSharpEmitter
         PayStep => DeclarationKind.Tranche,
         FillStep or ReleaseStep or HoldStep => DeclarationKind.Account,
         DistributeStep => DeclarationKind.Equity,
+        SweepStep => DeclarationKind.Tranche,
         _ => throw new InvalidOperationException("Internal error: unknown waterfall step " + step.GetType().Name + "."),
     };
 

@@ -44,6 +44,7 @@ internal sealed record NumberedStep(
         ReleaseStep => "released",
         HoldStep => "held",
         DistributeStep => "distributed",
+        SweepStep => "swept",
         _ => throw new InvalidOperationException("Internal error: step " + Title + " moves no amount of its own."),
     };
 

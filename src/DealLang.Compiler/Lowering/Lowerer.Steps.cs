@@ -29,6 +29,7 @@ internal sealed partial class Lowerer
                 DistributeStepSyntax { Share: { } share } distribute => new DistributeStep(
                     $"distribute {share.Text} of rest to {distribute.Equity?.Text}", IndexOf(distribute.Equity), share.Value),
                 DistributeStepSyntax distribute => new DistributeStep($"distribute rest to {distribute.Equity?.Text}", IndexOf(distribute.Equity)),
+                SweepStepSyntax sweep => new SweepStep($"sweep {sweep.Share.Text} of rest to {sweep.Tranche.Text}", IndexOf(sweep.Tranche), sweep.Share.Value),
                 IfStepSyntax branch => new IfStep(
                     $"if {ExpressionPrinter.Print(branch.Condition)}",
                     Expression(branch.Condition) ?? new ConstantExpression(0, Unit.Bool),

@@ -32,6 +32,9 @@ public sealed record HoldStep(string Label, int Account) : StepModel(Label);
 /// rest to E</c>), that fraction of it, the rest staying available for the steps after.</summary>
 public sealed record DistributeStep(string Label, int Equity, double Share = 1.0) : StepModel(Label);
 
+/// <summary><c>sweep 50% of rest to T</c>: min(<see cref="Share"/> × available, T's balance) of principal.</summary>
+public sealed record SweepStep(string Label, int Tranche, double Share) : StepModel(Label);
+
 public sealed record IfStep(string Label, BoundExpression Condition, ImmutableArray<StepModel> Then, ImmutableArray<StepModel> Else)
     : StepModel(Label);
 

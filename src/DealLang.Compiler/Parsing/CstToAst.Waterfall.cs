@@ -48,6 +48,11 @@ internal sealed partial class CstToAst
                 return VisitIdent(hold.ident()) is { } held ? new HoldStepSyntax(held, Span(hold)) : null;
             case DistributeStepContext distribute:
                 return VisitDistributeStep(distribute);
+            case SweepStepContext sweep:
+                return Matched(sweep.share) is { } shareToken && VisitQuantityValue(shareToken, Literals.ValueSuffixes) is { } share
+                    && VisitIdent(sweep.ident()) is { } tranche
+                    ? new SweepStepSyntax(tranche, share, Span(sweep))
+                    : null;
             case IfStepContext ifStep:
                 return VisitIfStep(ifStep);
             case ProRataStepContext proRata:

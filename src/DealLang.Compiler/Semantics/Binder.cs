@@ -113,6 +113,9 @@ internal sealed partial class Binder
                 case DistributeStepSyntax distribute:
                     RequireKind(distribute.Equity, SymbolKind.Equity, "distribute rest to needs an equity");
                     break;
+                case SweepStepSyntax sweep:
+                    RequireKind(sweep.Tranche, SymbolKind.Tranche, "sweep needs a tranche");
+                    break;
                 case IfStepSyntax branch:
                     Expressions(_waterfallScope, branch.Condition);
                     Steps(branch.Then);

@@ -243,17 +243,23 @@ internal sealed partial class DealChecks
         }
     }
 
-    /// <summary><c>distribute 40% of rest to E</c>: the share is a rate (DL0302) between 0% and 100% (DL0307).</summary>
+    /// <summary><c>distribute 40% of rest to E</c>, <c>sweep 50% of rest to T</c>: the share is a rate (DL0302) between
+    /// 0% and 100% (DL0307).</summary>
     private void CheckDistributeShares(IEnumerable<WaterfallSyntax> waterfalls)
     {
-        foreach (DistributeStepSyntax step in waterfalls.SelectMany(w => SyntaxWalk.Steps(w.Steps)).OfType<DistributeStepSyntax>())
+        foreach (StepSyntax step in waterfalls.SelectMany(w => SyntaxWalk.Steps(w.Steps)))
         {
-            if (step.Share is not { } share)
+            (LiteralSyntax? share, string what) = step switch
+            {
+                DistributeStepSyntax distribute => (distribute.Share, "the share of rest a 'distribute' pays"),
+                SweepStepSyntax sweep => (sweep.Share, "the share of rest a 'sweep' pays"),
+                _ => (null, ""),
+            };
+            if (share is null)
             {
                 continue;
             }
 
-            const string what = "the share of rest a 'distribute' pays";
             if (share.Kind != LiteralKind.Rate)
             {
                 _diagnostics.Add(DiagnosticCatalogue.WrongUnit(share.Span, what, "a rate (such as 40%)", share.Kind switch

@@ -824,6 +824,17 @@ public partial class DealLangBaseVisitor<Result> : AbstractParseTreeVisitor<Resu
 	/// <return>The visitor result.</return>
 	public virtual Result VisitDistributeStep([NotNull] DealLangParser.DistributeStepContext context) { return VisitChildren(context); }
 	/// <summary>
+	/// Visit a parse tree produced by the <c>sweepStep</c>
+	/// labeled alternative in <see cref="DealLangParser.step"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitSweepStep([NotNull] DealLangParser.SweepStepContext context) { return VisitChildren(context); }
+	/// <summary>
 	/// Visit a parse tree produced by the <c>ifStep</c>
 	/// labeled alternative in <see cref="DealLangParser.step"/>.
 	/// <para>

@@ -46,15 +46,16 @@ public partial class DealLangParser : Parser {
 		ACCOUNT=56, TARGET=57, INITIAL=58, EARNS=59, FEE=60, TEST=61, OVER=62, 
 		TRAILING=63, TRIGGER=64, TRIPS=65, CURES=66, AFTER=67, WHEN=68, DEFAULT=69, 
 		GRACE=70, CFADS=71, INCLUDES=72, WATERFALL=73, USING=74, FILL=75, RELEASE=76, 
-		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, PRO_RATA=81, TO=82, IF=83, ELSE=84, 
-		ENFORCEMENT=85, SELL=86, HAIRCUT=87, LAG=88, TAKEN=89, DEFLATE=90, DROP=91, 
-		BY=92, DEFAULTS=93, PER=94, GPU=95, GPU_HOUR=96, HOUR=97, KW=98, MW=99, 
-		KWH=100, MWH=101, YEAR=102, OF=103, AND=104, OR=105, NOT=106, LBRACE=107, 
-		RBRACE=108, LPAREN=109, RPAREN=110, COMMA=111, DOT=112, ARROW=113, ASSIGN=114, 
-		PLUS=115, MINUS=116, STAR=117, SLASH=118, LE=119, GE=120, LT=121, GT=122, 
-		EQ=123, NE=124, DAYCOUNT=125, DATE=126, QUANTITY=127, NUMBER=128, STRING=129, 
-		UNTERMINATED_STRING=130, IDENT=131, NON_ASCII_NAME=132, LINE_COMMENT=133, 
-		BLOCK_COMMENT=134, UNTERMINATED_COMMENT=135, WS=136, UNEXPECTED_CHAR=137;
+		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, SWEEP=81, PRO_RATA=82, TO=83, 
+		IF=84, ELSE=85, ENFORCEMENT=86, SELL=87, HAIRCUT=88, LAG=89, TAKEN=90, 
+		DEFLATE=91, DROP=92, BY=93, DEFAULTS=94, PER=95, GPU=96, GPU_HOUR=97, 
+		HOUR=98, KW=99, MW=100, KWH=101, MWH=102, YEAR=103, OF=104, AND=105, OR=106, 
+		NOT=107, LBRACE=108, RBRACE=109, LPAREN=110, RPAREN=111, COMMA=112, DOT=113, 
+		ARROW=114, ASSIGN=115, PLUS=116, MINUS=117, STAR=118, SLASH=119, LE=120, 
+		GE=121, LT=122, GT=123, EQ=124, NE=125, DAYCOUNT=126, DATE=127, QUANTITY=128, 
+		NUMBER=129, STRING=130, UNTERMINATED_STRING=131, IDENT=132, NON_ASCII_NAME=133, 
+		LINE_COMMENT=134, BLOCK_COMMENT=135, UNTERMINATED_COMMENT=136, WS=137, 
+		UNEXPECTED_CHAR=138;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -93,7 +94,7 @@ public partial class DealLangParser : Parser {
 		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", 
 		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", 
+		"'distribute'", "'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", 
 		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
 		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
 		"'year'", "'of'", "'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", 
@@ -112,8 +113,8 @@ public partial class DealLangParser : Parser {
 		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
 		"TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
 		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
-		"PRO_RATA", "TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", 
-		"TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
+		"SWEEP", "PRO_RATA", "TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", 
+		"LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
 		"HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", 
 		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
 		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
@@ -364,7 +365,7 @@ public partial class DealLangParser : Parser {
 			State = 112;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 687080504050321663L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 4611686018427453461L) != 0)) {
+			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 687080504050321663L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & -9223372036854644715L) != 0)) {
 				{
 				{
 				State = 109;
@@ -640,7 +641,7 @@ public partial class DealLangParser : Parser {
 			State = 142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 137468313831L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274936692967L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 140;
 				ErrorHandler.Sync(this);
@@ -693,6 +694,7 @@ public partial class DealLangParser : Parser {
 				case GRACE:
 				case CFADS:
 				case INCLUDES:
+				case SWEEP:
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
@@ -780,7 +782,7 @@ public partial class DealLangParser : Parser {
 			State = 152;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -17592186044417L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1023L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -35184372088833L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 2047L) != 0)) {
 				{
 				State = 150;
 				ErrorHandler.Sync(this);
@@ -871,6 +873,7 @@ public partial class DealLangParser : Parser {
 				case REST:
 				case IN:
 				case DISTRIBUTE:
+				case SWEEP:
 				case PRO_RATA:
 				case TO:
 				case IF:
@@ -3724,6 +3727,7 @@ public partial class DealLangParser : Parser {
 			case GRACE:
 			case CFADS:
 			case INCLUDES:
+			case SWEEP:
 			case HAIRCUT:
 			case LAG:
 			case TAKEN:
@@ -3789,7 +3793,7 @@ public partial class DealLangParser : Parser {
 			State = 493;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 359L) != 0)) {
+			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
 				{
 				{
 				State = 490;
@@ -3911,6 +3915,24 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class SweepStepContext : StepContext {
+		public IToken share;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OF() { return GetToken(DealLangParser.OF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REST() { return GetToken(DealLangParser.REST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUANTITY() { return GetToken(DealLangParser.QUANTITY, 0); }
+		public SweepStepContext(StepContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSweepStep(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class IfStepContext : StepContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IF() { return GetToken(DealLangParser.IF, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
@@ -3964,7 +3986,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_step);
 		int _la;
 		try {
-			State = 557;
+			State = 563;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
@@ -4065,56 +4087,74 @@ public partial class DealLangParser : Parser {
 				ident();
 				}
 				break;
-			case IF:
-				_localctx = new IfStepContext(_localctx);
+			case SWEEP:
+				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
 				State = 527;
-				Match(IF);
+				Match(SWEEP);
 				State = 528;
-				expr(0);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 529;
-				Match(LBRACE);
+				Match(OF);
+				State = 530;
+				Match(REST);
+				State = 531;
+				Match(TO);
+				State = 532;
+				ident();
+				}
+				break;
+			case IF:
+				_localctx = new IfStepContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
 				State = 533;
+				Match(IF);
+				State = 534;
+				expr(0);
+				State = 535;
+				Match(LBRACE);
+				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 359L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
 					{
 					{
-					State = 530;
+					State = 536;
 					step();
 					}
 					}
-					State = 535;
+					State = 541;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 536;
+				State = 542;
 				Match(RBRACE);
-				State = 546;
+				State = 552;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 537;
+					State = 543;
 					Match(ELSE);
-					State = 538;
+					State = 544;
 					Match(LBRACE);
-					State = 542;
+					State = 548;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 359L) != 0)) {
+					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
 						{
 						{
-						State = 539;
+						State = 545;
 						step();
 						}
 						}
-						State = 544;
+						State = 550;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 545;
+					State = 551;
 					Match(RBRACE);
 					}
 				}
@@ -4123,27 +4163,27 @@ public partial class DealLangParser : Parser {
 				break;
 			case PRO_RATA:
 				_localctx = new ProRataStepContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 548;
+				State = 554;
 				Match(PRO_RATA);
-				State = 549;
+				State = 555;
 				Match(LBRACE);
-				State = 553;
+				State = 559;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 359L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
 					{
 					{
-					State = 550;
+					State = 556;
 					step();
 					}
 					}
-					State = 555;
+					State = 561;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 556;
+				State = 562;
 				Match(RBRACE);
 				}
 				break;
@@ -4193,25 +4233,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 559;
+			State = 565;
 			Match(ENFORCEMENT);
-			State = 560;
+			State = 566;
 			Match(LBRACE);
-			State = 564;
+			State = 570;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 561;
+				State = 567;
 				enforcementItem();
 				}
 				}
-				State = 566;
+				State = 572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 567;
+			State = 573;
 			Match(RBRACE);
 			}
 		}
@@ -4283,44 +4323,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 585;
+			State = 591;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 569;
-				Match(SELL);
-				State = 570;
-				ident();
 				State = 575;
+				Match(SELL);
+				State = 576;
+				ident();
+				State = 581;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 571;
+					State = 577;
 					Match(COMMA);
-					State = 572;
+					State = 578;
 					ident();
 					}
 					}
-					State = 577;
+					State = 583;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 581;
+				State = 587;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 578;
+					State = 584;
 					sellTerm();
 					}
 					}
-					State = 583;
+					State = 589;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4330,7 +4370,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 584;
+				State = 590;
 				waterfallDecl();
 				}
 				break;
@@ -4393,16 +4433,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 74, RULE_sellTerm);
 		try {
-			State = 591;
+			State = 597;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 587;
+				State = 593;
 				Match(HAIRCUT);
-				State = 588;
+				State = 594;
 				expr(0);
 				}
 				break;
@@ -4410,9 +4450,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 589;
+				State = 595;
 				Match(LAG);
-				State = 590;
+				State = 596;
 				duration();
 				}
 				break;
@@ -4471,31 +4511,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 593;
+			State = 599;
 			Match(SCENARIO);
-			State = 594;
+			State = 600;
 			_localctx.name = ident();
-			State = 595;
-			Match(FOR);
-			State = 596;
-			_localctx.deal = ident();
-			State = 597;
-			Match(LBRACE);
 			State = 601;
+			Match(FOR);
+			State = 602;
+			_localctx.deal = ident();
+			State = 603;
+			Match(LBRACE);
+			State = 607;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 137469362407L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274938790119L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 598;
+				State = 604;
 				scenarioItem();
 				}
 				}
-				State = 603;
+				State = 609;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 604;
+			State = 610;
 			Match(RBRACE);
 			}
 		}
@@ -4616,20 +4656,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 633;
+			State = 639;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 606;
+				State = 612;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 607;
+				State = 613;
 				Match(RENEWALS);
-				State = 608;
+				State = 614;
 				Match(TAKEN);
-				State = 609;
+				State = 615;
 				Match(NUMBER);
 				}
 				break;
@@ -4637,13 +4677,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 611;
+				State = 617;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 612;
+				State = 618;
 				Match(DEFLATE);
-				State = 613;
+				State = 619;
 				expr(0);
-				State = 614;
+				State = 620;
 				perYear();
 				}
 				break;
@@ -4651,15 +4691,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 616;
+				State = 622;
 				((DropItemContext)_localctx).path = reference();
-				State = 617;
+				State = 623;
 				Match(DROP);
-				State = 618;
+				State = 624;
 				expr(0);
-				State = 619;
+				State = 625;
 				Match(BY);
-				State = 620;
+				State = 626;
 				Match(DATE);
 				}
 				break;
@@ -4667,13 +4707,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 622;
+				State = 628;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 623;
+				State = 629;
 				Match(DEFAULTS);
-				State = 624;
+				State = 630;
 				Match(ON);
-				State = 625;
+				State = 631;
 				Match(DATE);
 				}
 				break;
@@ -4681,9 +4721,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 627;
+				State = 633;
 				Match(ENFORCEMENT);
-				State = 629;
+				State = 635;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4691,7 +4731,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 628;
+						State = 634;
 						sellTerm();
 						}
 						}
@@ -4699,7 +4739,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 631;
+					State = 637;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,63,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -4741,9 +4781,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 635;
+			State = 641;
 			Match(PER);
-			State = 636;
+			State = 642;
 			Match(YEAR);
 			}
 		}
@@ -4780,7 +4820,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 638;
+			State = 644;
 			Match(QUANTITY);
 			}
 		}
@@ -5086,7 +5126,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 675;
+			State = 681;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
@@ -5095,11 +5135,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 641;
+				State = 647;
 				Match(LPAREN);
-				State = 642;
+				State = 648;
 				expr(0);
-				State = 643;
+				State = 649;
 				Match(RPAREN);
 				}
 				break;
@@ -5108,9 +5148,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 645;
+				State = 651;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 646;
+				State = 652;
 				expr(15);
 				}
 				break;
@@ -5119,9 +5159,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 647;
+				State = 653;
 				Match(NOT);
-				State = 648;
+				State = 654;
 				expr(10);
 				}
 				break;
@@ -5130,37 +5170,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 649;
+				State = 655;
 				((CallExprContext)_localctx).callee = ident();
-				State = 650;
+				State = 656;
 				Match(LPAREN);
-				State = 659;
+				State = 665;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -2303571280722394905L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -4607142561444724505L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 25L) != 0)) {
 					{
-					State = 651;
+					State = 657;
 					expr(0);
-					State = 656;
+					State = 662;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 652;
+						State = 658;
 						Match(COMMA);
-						State = 653;
+						State = 659;
 						expr(0);
 						}
 						}
-						State = 658;
+						State = 664;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 661;
+				State = 667;
 				Match(RPAREN);
 				}
 				break;
@@ -5169,7 +5209,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 663;
+				State = 669;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5179,19 +5219,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 665;
+				State = 671;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 127L) != 0)) {
+				if (((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) {
 					{
-					State = 664;
+					State = 670;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 667;
+				State = 673;
 				Match(PER);
-				State = 668;
+				State = 674;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5200,9 +5240,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 669;
+				State = 675;
 				Match(NUMBER);
-				State = 670;
+				State = 676;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5211,7 +5251,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 671;
+				State = 677;
 				Match(QUANTITY);
 				}
 				break;
@@ -5220,7 +5260,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 672;
+				State = 678;
 				Match(NUMBER);
 				}
 				break;
@@ -5229,7 +5269,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 673;
+				State = 679;
 				Match(DATE);
 				}
 				break;
@@ -5238,13 +5278,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 674;
+				State = 680;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 697;
+			State = 703;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -5253,7 +5293,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 695;
+					State = 701;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 					case 1:
@@ -5261,11 +5301,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 677;
+						State = 683;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 678;
+						State = 684;
 						Match(OF);
-						State = 679;
+						State = 685;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5274,9 +5314,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 680;
+						State = 686;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 681;
+						State = 687;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5286,7 +5326,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 682;
+						State = 688;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5295,9 +5335,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 683;
+						State = 689;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 684;
+						State = 690;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5307,7 +5347,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 685;
+						State = 691;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5316,19 +5356,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 686;
+						State = 692;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 687;
+						State = 693;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 63L) != 0)) ) {
+						if ( !(((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 688;
+						State = 694;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -5337,11 +5377,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 689;
+						State = 695;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 690;
+						State = 696;
 						Match(AND);
-						State = 691;
+						State = 697;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -5350,18 +5390,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 692;
+						State = 698;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 693;
+						State = 699;
 						Match(OR);
-						State = 694;
+						State = 700;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 699;
+				State = 705;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
 			}
@@ -5407,9 +5447,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 700;
+			State = 706;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 127L) != 0)) ) {
+			if ( !(((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5458,16 +5498,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 702;
+			State = 708;
 			ident();
-			State = 705;
+			State = 711;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				{
-				State = 703;
+				State = 709;
 				Match(DOT);
-				State = 704;
+				State = 710;
 				_localctx.member = ident();
 				}
 				break;
@@ -5540,6 +5580,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRIPS() { return GetToken(DealLangParser.TRIPS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURES() { return GetToken(DealLangParser.CURES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -5561,9 +5602,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 707;
+			State = 713;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 137468313831L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274936692967L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5609,7 +5650,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,137,710,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,138,716,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5649,216 +5690,218 @@ public partial class DealLangParser : Parser {
 		5,33,492,8,33,10,33,12,33,495,9,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,
 		1,34,5,34,505,8,34,10,34,12,34,508,9,34,3,34,510,8,34,1,34,1,34,1,34,1,
 		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,523,8,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,5,34,532,8,34,10,34,12,34,535,9,34,1,34,1,34,1,34,1,34,
-		5,34,541,8,34,10,34,12,34,544,9,34,1,34,3,34,547,8,34,1,34,1,34,1,34,5,
-		34,552,8,34,10,34,12,34,555,9,34,1,34,3,34,558,8,34,1,35,1,35,1,35,5,35,
-		563,8,35,10,35,12,35,566,9,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,574,8,
-		36,10,36,12,36,577,9,36,1,36,5,36,580,8,36,10,36,12,36,583,9,36,1,36,3,
-		36,586,8,36,1,37,1,37,1,37,1,37,3,37,592,8,37,1,38,1,38,1,38,1,38,1,38,
-		1,38,5,38,600,8,38,10,38,12,38,603,9,38,1,38,1,38,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,4,39,630,8,39,11,39,12,39,631,3,39,634,8,39,1,
-		40,1,40,1,40,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,1,42,5,42,655,8,42,10,42,12,42,658,9,42,3,42,660,8,42,
-		1,42,1,42,1,42,1,42,3,42,666,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,3,42,676,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,696,8,42,10,42,12,42,699,9,42,
-		1,43,1,43,1,44,1,44,1,44,3,44,706,8,44,1,45,1,45,1,45,0,1,84,46,0,2,4,
-		6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
-		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,0,7,1,0,107,108,
-		1,0,127,128,1,0,117,118,1,0,115,116,1,0,119,124,1,0,95,101,18,0,3,3,5,
-		9,13,15,17,20,22,22,25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,65,
-		67,70,72,87,89,102,102,131,132,797,0,98,1,0,0,0,2,103,1,0,0,0,4,106,1,
-		0,0,0,6,133,1,0,0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,171,1,0,0,0,14,173,
-		1,0,0,0,16,175,1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,0,22,228,1,0,0,0,24,
-		230,1,0,0,0,26,235,1,0,0,0,28,282,1,0,0,0,30,287,1,0,0,0,32,295,1,0,0,
-		0,34,297,1,0,0,0,36,326,1,0,0,0,38,328,1,0,0,0,40,355,1,0,0,0,42,369,1,
-		0,0,0,44,371,1,0,0,0,46,393,1,0,0,0,48,395,1,0,0,0,50,398,1,0,0,0,52,416,
-		1,0,0,0,54,418,1,0,0,0,56,433,1,0,0,0,58,446,1,0,0,0,60,467,1,0,0,0,62,
-		474,1,0,0,0,64,486,1,0,0,0,66,488,1,0,0,0,68,557,1,0,0,0,70,559,1,0,0,
-		0,72,585,1,0,0,0,74,591,1,0,0,0,76,593,1,0,0,0,78,633,1,0,0,0,80,635,1,
-		0,0,0,82,638,1,0,0,0,84,675,1,0,0,0,86,700,1,0,0,0,88,702,1,0,0,0,90,707,
-		1,0,0,0,92,97,3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,95,97,3,8,4,0,96,92,
-		1,0,0,0,96,93,1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,97,100,1,0,0,0,98,96,
-		1,0,0,0,98,99,1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,102,5,0,0,1,102,
-		1,1,0,0,0,103,104,5,3,0,0,104,105,5,129,0,0,105,3,1,0,0,0,106,107,5,1,
-		0,0,107,108,3,90,45,0,108,112,5,107,0,0,109,111,3,6,3,0,110,109,1,0,0,
-		0,111,114,1,0,0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,115,1,0,0,0,114,
-		112,1,0,0,0,115,116,5,108,0,0,116,5,1,0,0,0,117,134,3,12,6,0,118,134,3,
-		16,8,0,119,134,3,20,10,0,120,134,3,26,13,0,121,134,3,34,17,0,122,134,3,
-		38,19,0,123,134,3,44,22,0,124,134,3,50,25,0,125,134,3,54,27,0,126,134,
-		3,56,28,0,127,134,3,58,29,0,128,134,3,60,30,0,129,134,3,62,31,0,130,134,
-		3,66,33,0,131,134,3,70,35,0,132,134,3,8,4,0,133,117,1,0,0,0,133,118,1,
-		0,0,0,133,119,1,0,0,0,133,120,1,0,0,0,133,121,1,0,0,0,133,122,1,0,0,0,
-		133,123,1,0,0,0,133,124,1,0,0,0,133,125,1,0,0,0,133,126,1,0,0,0,133,127,
-		1,0,0,0,133,128,1,0,0,0,133,129,1,0,0,0,133,130,1,0,0,0,133,131,1,0,0,
-		0,133,132,1,0,0,0,134,7,1,0,0,0,135,136,5,131,0,0,136,142,4,4,0,0,137,
-		141,3,90,45,0,138,141,5,4,0,0,139,141,5,24,0,0,140,137,1,0,0,0,140,138,
-		1,0,0,0,140,139,1,0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,0,0,
-		0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,3,10,5,0,146,9,1,0,0,0,147,152,
-		5,107,0,0,148,151,3,10,5,0,149,151,8,0,0,0,150,148,1,0,0,0,150,149,1,0,
-		0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,
-		152,1,0,0,0,155,156,5,108,0,0,156,11,1,0,0,0,157,158,5,5,0,0,158,172,5,
-		129,0,0,159,160,5,6,0,0,160,172,3,90,45,0,161,162,5,7,0,0,162,172,5,126,
-		0,0,163,164,5,8,0,0,164,172,5,126,0,0,165,166,5,9,0,0,166,172,5,126,0,
-		0,167,168,5,10,0,0,168,172,3,90,45,0,169,170,5,11,0,0,170,172,3,14,7,0,
-		171,157,1,0,0,0,171,159,1,0,0,0,171,161,1,0,0,0,171,163,1,0,0,0,171,165,
-		1,0,0,0,171,167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,0,0,173,174,5,125,0,
-		0,174,15,1,0,0,0,175,176,5,12,0,0,176,177,3,90,45,0,177,181,5,107,0,0,
-		178,180,3,18,9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,
-		1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,0,184,185,5,108,0,0,185,17,1,0,0,
-		0,186,187,5,13,0,0,187,193,5,129,0,0,188,189,5,14,0,0,189,193,3,84,42,
-		0,190,191,5,15,0,0,191,193,3,84,42,0,192,186,1,0,0,0,192,188,1,0,0,0,192,
-		190,1,0,0,0,193,19,1,0,0,0,194,195,5,16,0,0,195,196,3,90,45,0,196,200,
-		5,107,0,0,197,199,3,22,11,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,
-		0,0,0,200,201,1,0,0,0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,108,0,
-		0,204,21,1,0,0,0,205,206,5,17,0,0,206,229,3,84,42,0,207,208,5,18,0,0,208,
-		209,5,19,0,0,209,212,3,82,41,0,210,211,5,20,0,0,211,213,3,84,42,0,212,
-		210,1,0,0,0,212,213,1,0,0,0,213,216,1,0,0,0,214,215,5,21,0,0,215,217,5,
-		126,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,229,1,0,0,0,218,219,5,18,0,
-		0,219,220,5,22,0,0,220,224,5,107,0,0,221,223,3,24,12,0,222,221,1,0,0,0,
-		223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,224,
-		1,0,0,0,227,229,5,108,0,0,228,205,1,0,0,0,228,207,1,0,0,0,228,218,1,0,
-		0,0,229,23,1,0,0,0,230,231,5,126,0,0,231,233,3,84,42,0,232,234,5,111,0,
-		0,233,232,1,0,0,0,233,234,1,0,0,0,234,25,1,0,0,0,235,236,5,23,0,0,236,
-		237,3,90,45,0,237,238,5,24,0,0,238,239,3,90,45,0,239,243,5,107,0,0,240,
-		242,3,28,14,0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,
-		1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,5,108,0,0,247,27,1,0,0,
-		0,248,249,5,25,0,0,249,283,3,90,45,0,250,251,5,26,0,0,251,252,3,84,42,
-		0,252,257,3,80,40,0,253,254,5,27,0,0,254,255,3,84,42,0,255,256,3,80,40,
-		0,256,258,1,0,0,0,257,253,1,0,0,0,257,258,1,0,0,0,258,283,1,0,0,0,259,
-		260,5,28,0,0,260,283,5,126,0,0,261,262,5,29,0,0,262,283,3,82,41,0,263,
-		264,5,30,0,0,264,265,3,30,15,0,265,266,3,82,41,0,266,267,5,32,0,0,267,
-		268,5,25,0,0,268,272,5,33,0,0,269,270,5,26,0,0,270,271,5,32,0,0,271,273,
-		5,34,0,0,272,269,1,0,0,0,272,273,1,0,0,0,273,283,1,0,0,0,274,276,5,35,
-		0,0,275,277,3,32,16,0,276,275,1,0,0,0,277,278,1,0,0,0,278,276,1,0,0,0,
-		278,279,1,0,0,0,279,283,1,0,0,0,280,281,5,11,0,0,281,283,3,14,7,0,282,
-		248,1,0,0,0,282,250,1,0,0,0,282,259,1,0,0,0,282,261,1,0,0,0,282,263,1,
-		0,0,0,282,274,1,0,0,0,282,280,1,0,0,0,283,29,1,0,0,0,284,285,5,128,0,0,
-		285,288,5,31,0,0,286,288,5,127,0,0,287,284,1,0,0,0,287,286,1,0,0,0,288,
-		31,1,0,0,0,289,290,5,36,0,0,290,296,3,84,42,0,291,292,5,37,0,0,292,296,
-		3,84,42,0,293,294,5,38,0,0,294,296,5,126,0,0,295,289,1,0,0,0,295,291,1,
-		0,0,0,295,293,1,0,0,0,296,33,1,0,0,0,297,298,5,39,0,0,298,299,3,90,45,
-		0,299,303,5,107,0,0,300,302,3,36,18,0,301,300,1,0,0,0,302,305,1,0,0,0,
-		303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,303,1,0,0,0,306,307,
-		5,108,0,0,307,35,1,0,0,0,308,309,5,40,0,0,309,327,3,90,45,0,310,311,5,
-		42,0,0,311,327,3,84,42,0,312,313,5,43,0,0,313,315,3,84,42,0,314,316,5,
-		44,0,0,315,314,1,0,0,0,315,316,1,0,0,0,316,327,1,0,0,0,317,318,5,45,0,
-		0,318,319,5,38,0,0,319,327,5,126,0,0,320,321,5,48,0,0,321,327,3,42,21,
-		0,322,323,5,8,0,0,323,327,5,126,0,0,324,325,5,15,0,0,325,327,3,84,42,0,
-		326,308,1,0,0,0,326,310,1,0,0,0,326,312,1,0,0,0,326,317,1,0,0,0,326,320,
-		1,0,0,0,326,322,1,0,0,0,326,324,1,0,0,0,327,37,1,0,0,0,328,329,5,41,0,
-		0,329,330,3,90,45,0,330,334,5,107,0,0,331,333,3,40,20,0,332,331,1,0,0,
-		0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,
-		334,1,0,0,0,337,338,5,108,0,0,338,39,1,0,0,0,339,340,5,42,0,0,340,356,
-		3,84,42,0,341,342,5,43,0,0,342,344,3,84,42,0,343,345,5,44,0,0,344,343,
-		1,0,0,0,344,345,1,0,0,0,345,356,1,0,0,0,346,347,5,45,0,0,347,348,5,38,
-		0,0,348,356,5,126,0,0,349,350,5,48,0,0,350,356,3,42,21,0,351,352,5,8,0,
-		0,352,356,5,126,0,0,353,354,5,52,0,0,354,356,5,128,0,0,355,339,1,0,0,0,
-		355,341,1,0,0,0,355,346,1,0,0,0,355,349,1,0,0,0,355,351,1,0,0,0,355,353,
-		1,0,0,0,356,41,1,0,0,0,357,370,5,49,0,0,358,370,5,50,0,0,359,370,5,51,
-		0,0,360,361,5,22,0,0,361,365,5,107,0,0,362,364,3,24,12,0,363,362,1,0,0,
-		0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,
-		365,1,0,0,0,368,370,5,108,0,0,369,357,1,0,0,0,369,358,1,0,0,0,369,359,
-		1,0,0,0,369,360,1,0,0,0,370,43,1,0,0,0,371,372,5,53,0,0,372,373,3,90,45,
-		0,373,377,5,107,0,0,374,376,3,46,23,0,375,374,1,0,0,0,376,379,1,0,0,0,
-		377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,
-		5,108,0,0,381,45,1,0,0,0,382,383,5,54,0,0,383,394,3,84,42,0,384,385,5,
-		55,0,0,385,390,3,48,24,0,386,387,5,111,0,0,387,389,3,48,24,0,388,386,1,
-		0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,
-		392,390,1,0,0,0,393,382,1,0,0,0,393,384,1,0,0,0,394,47,1,0,0,0,395,396,
-		3,90,45,0,396,397,3,84,42,0,397,49,1,0,0,0,398,399,5,56,0,0,399,408,3,
-		90,45,0,400,404,5,107,0,0,401,403,3,52,26,0,402,401,1,0,0,0,403,406,1,
-		0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,
-		407,409,5,108,0,0,408,400,1,0,0,0,408,409,1,0,0,0,409,51,1,0,0,0,410,411,
-		5,57,0,0,411,417,3,84,42,0,412,413,5,58,0,0,413,417,3,84,42,0,414,415,
-		5,59,0,0,415,417,3,84,42,0,416,410,1,0,0,0,416,412,1,0,0,0,416,414,1,0,
-		0,0,417,53,1,0,0,0,418,419,5,60,0,0,419,420,3,90,45,0,420,421,5,107,0,
-		0,421,429,3,84,42,0,422,427,3,80,40,0,423,424,5,27,0,0,424,425,3,84,42,
-		0,425,426,3,80,40,0,426,428,1,0,0,0,427,423,1,0,0,0,427,428,1,0,0,0,428,
-		430,1,0,0,0,429,422,1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,432,5,
-		108,0,0,432,55,1,0,0,0,433,434,5,61,0,0,434,435,3,90,45,0,435,436,5,114,
-		0,0,436,440,3,84,42,0,437,438,5,62,0,0,438,439,5,63,0,0,439,441,3,82,41,
-		0,440,437,1,0,0,0,440,441,1,0,0,0,441,444,1,0,0,0,442,443,5,21,0,0,443,
-		445,5,126,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,57,1,0,0,0,446,447,5,
-		64,0,0,447,448,3,90,45,0,448,449,5,68,0,0,449,452,3,84,42,0,450,451,5,
-		21,0,0,451,453,5,126,0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,457,1,0,0,
-		0,454,455,5,65,0,0,455,456,5,67,0,0,456,458,5,128,0,0,457,454,1,0,0,0,
-		457,458,1,0,0,0,458,462,1,0,0,0,459,460,5,66,0,0,460,461,5,67,0,0,461,
-		463,5,128,0,0,462,459,1,0,0,0,462,463,1,0,0,0,463,464,1,0,0,0,464,465,
-		5,113,0,0,465,466,3,90,45,0,466,59,1,0,0,0,467,468,5,69,0,0,468,469,5,
-		68,0,0,469,472,3,84,42,0,470,471,5,70,0,0,471,473,3,82,41,0,472,470,1,
-		0,0,0,472,473,1,0,0,0,473,61,1,0,0,0,474,475,5,71,0,0,475,476,5,72,0,0,
-		476,481,3,64,32,0,477,478,5,111,0,0,478,480,3,64,32,0,479,477,1,0,0,0,
-		480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,63,1,0,0,0,483,481,
-		1,0,0,0,484,487,5,35,0,0,485,487,3,90,45,0,486,484,1,0,0,0,486,485,1,0,
-		0,0,487,65,1,0,0,0,488,489,5,73,0,0,489,493,5,107,0,0,490,492,3,68,34,
-		0,491,490,1,0,0,0,492,495,1,0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,
-		496,1,0,0,0,495,493,1,0,0,0,496,497,5,108,0,0,497,67,1,0,0,0,498,499,5,
-		10,0,0,499,509,3,88,44,0,500,501,5,74,0,0,501,506,3,90,45,0,502,503,5,
-		111,0,0,503,505,3,90,45,0,504,502,1,0,0,0,505,508,1,0,0,0,506,504,1,0,
-		0,0,506,507,1,0,0,0,507,510,1,0,0,0,508,506,1,0,0,0,509,500,1,0,0,0,509,
-		510,1,0,0,0,510,558,1,0,0,0,511,512,5,75,0,0,512,558,3,90,45,0,513,514,
-		5,76,0,0,514,558,3,90,45,0,515,516,5,77,0,0,516,517,5,78,0,0,517,518,5,
-		79,0,0,518,558,3,90,45,0,519,522,5,80,0,0,520,521,5,127,0,0,521,523,5,
-		103,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,524,1,0,0,0,524,525,5,78,0,
-		0,525,526,5,82,0,0,526,558,3,90,45,0,527,528,5,83,0,0,528,529,3,84,42,
-		0,529,533,5,107,0,0,530,532,3,68,34,0,531,530,1,0,0,0,532,535,1,0,0,0,
-		533,531,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,533,1,0,0,0,536,546,
-		5,108,0,0,537,538,5,84,0,0,538,542,5,107,0,0,539,541,3,68,34,0,540,539,
-		1,0,0,0,541,544,1,0,0,0,542,540,1,0,0,0,542,543,1,0,0,0,543,545,1,0,0,
-		0,544,542,1,0,0,0,545,547,5,108,0,0,546,537,1,0,0,0,546,547,1,0,0,0,547,
-		558,1,0,0,0,548,549,5,81,0,0,549,553,5,107,0,0,550,552,3,68,34,0,551,550,
-		1,0,0,0,552,555,1,0,0,0,553,551,1,0,0,0,553,554,1,0,0,0,554,556,1,0,0,
-		0,555,553,1,0,0,0,556,558,5,108,0,0,557,498,1,0,0,0,557,511,1,0,0,0,557,
-		513,1,0,0,0,557,515,1,0,0,0,557,519,1,0,0,0,557,527,1,0,0,0,557,548,1,
-		0,0,0,558,69,1,0,0,0,559,560,5,85,0,0,560,564,5,107,0,0,561,563,3,72,36,
-		0,562,561,1,0,0,0,563,566,1,0,0,0,564,562,1,0,0,0,564,565,1,0,0,0,565,
-		567,1,0,0,0,566,564,1,0,0,0,567,568,5,108,0,0,568,71,1,0,0,0,569,570,5,
-		86,0,0,570,575,3,90,45,0,571,572,5,111,0,0,572,574,3,90,45,0,573,571,1,
-		0,0,0,574,577,1,0,0,0,575,573,1,0,0,0,575,576,1,0,0,0,576,581,1,0,0,0,
-		577,575,1,0,0,0,578,580,3,74,37,0,579,578,1,0,0,0,580,583,1,0,0,0,581,
-		579,1,0,0,0,581,582,1,0,0,0,582,586,1,0,0,0,583,581,1,0,0,0,584,586,3,
-		66,33,0,585,569,1,0,0,0,585,584,1,0,0,0,586,73,1,0,0,0,587,588,5,87,0,
-		0,588,592,3,84,42,0,589,590,5,88,0,0,590,592,3,82,41,0,591,587,1,0,0,0,
-		591,589,1,0,0,0,592,75,1,0,0,0,593,594,5,2,0,0,594,595,3,90,45,0,595,596,
-		5,4,0,0,596,597,3,90,45,0,597,601,5,107,0,0,598,600,3,78,39,0,599,598,
-		1,0,0,0,600,603,1,0,0,0,601,599,1,0,0,0,601,602,1,0,0,0,602,604,1,0,0,
-		0,603,601,1,0,0,0,604,605,5,108,0,0,605,77,1,0,0,0,606,607,3,90,45,0,607,
-		608,5,30,0,0,608,609,5,89,0,0,609,610,5,128,0,0,610,634,1,0,0,0,611,612,
-		3,88,44,0,612,613,5,90,0,0,613,614,3,84,42,0,614,615,3,80,40,0,615,634,
-		1,0,0,0,616,617,3,88,44,0,617,618,5,91,0,0,618,619,3,84,42,0,619,620,5,
-		92,0,0,620,621,5,126,0,0,621,634,1,0,0,0,622,623,3,90,45,0,623,624,5,93,
-		0,0,624,625,5,24,0,0,625,626,5,126,0,0,626,634,1,0,0,0,627,629,5,85,0,
-		0,628,630,3,74,37,0,629,628,1,0,0,0,630,631,1,0,0,0,631,629,1,0,0,0,631,
-		632,1,0,0,0,632,634,1,0,0,0,633,606,1,0,0,0,633,611,1,0,0,0,633,616,1,
-		0,0,0,633,622,1,0,0,0,633,627,1,0,0,0,634,79,1,0,0,0,635,636,5,94,0,0,
-		636,637,5,102,0,0,637,81,1,0,0,0,638,639,5,127,0,0,639,83,1,0,0,0,640,
-		641,6,42,-1,0,641,642,5,109,0,0,642,643,3,84,42,0,643,644,5,110,0,0,644,
-		676,1,0,0,0,645,646,5,116,0,0,646,676,3,84,42,15,647,648,5,106,0,0,648,
-		676,3,84,42,10,649,650,3,90,45,0,650,659,5,109,0,0,651,656,3,84,42,0,652,
-		653,5,111,0,0,653,655,3,84,42,0,654,652,1,0,0,0,655,658,1,0,0,0,656,654,
-		1,0,0,0,656,657,1,0,0,0,657,660,1,0,0,0,658,656,1,0,0,0,659,651,1,0,0,
-		0,659,660,1,0,0,0,660,661,1,0,0,0,661,662,5,110,0,0,662,676,1,0,0,0,663,
-		665,7,1,0,0,664,666,3,86,43,0,665,664,1,0,0,0,665,666,1,0,0,0,666,667,
-		1,0,0,0,667,668,5,94,0,0,668,676,3,86,43,0,669,670,5,128,0,0,670,676,3,
-		86,43,0,671,676,5,127,0,0,672,676,5,128,0,0,673,676,5,126,0,0,674,676,
-		3,88,44,0,675,640,1,0,0,0,675,645,1,0,0,0,675,647,1,0,0,0,675,649,1,0,
-		0,0,675,663,1,0,0,0,675,669,1,0,0,0,675,671,1,0,0,0,675,672,1,0,0,0,675,
-		673,1,0,0,0,675,674,1,0,0,0,676,697,1,0,0,0,677,678,10,14,0,0,678,679,
-		5,103,0,0,679,696,3,84,42,15,680,681,10,13,0,0,681,682,7,2,0,0,682,696,
-		3,84,42,14,683,684,10,12,0,0,684,685,7,3,0,0,685,696,3,84,42,13,686,687,
-		10,11,0,0,687,688,7,4,0,0,688,696,3,84,42,12,689,690,10,9,0,0,690,691,
-		5,104,0,0,691,696,3,84,42,10,692,693,10,8,0,0,693,694,5,105,0,0,694,696,
-		3,84,42,9,695,677,1,0,0,0,695,680,1,0,0,0,695,683,1,0,0,0,695,686,1,0,
-		0,0,695,689,1,0,0,0,695,692,1,0,0,0,696,699,1,0,0,0,697,695,1,0,0,0,697,
-		698,1,0,0,0,698,85,1,0,0,0,699,697,1,0,0,0,700,701,7,5,0,0,701,87,1,0,
-		0,0,702,705,3,90,45,0,703,704,5,112,0,0,704,706,3,90,45,0,705,703,1,0,
-		0,0,705,706,1,0,0,0,706,89,1,0,0,0,707,708,7,6,0,0,708,91,1,0,0,0,72,96,
+		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,538,8,34,10,34,12,34,
+		541,9,34,1,34,1,34,1,34,1,34,5,34,547,8,34,10,34,12,34,550,9,34,1,34,3,
+		34,553,8,34,1,34,1,34,1,34,5,34,558,8,34,10,34,12,34,561,9,34,1,34,3,34,
+		564,8,34,1,35,1,35,1,35,5,35,569,8,35,10,35,12,35,572,9,35,1,35,1,35,1,
+		36,1,36,1,36,1,36,5,36,580,8,36,10,36,12,36,583,9,36,1,36,5,36,586,8,36,
+		10,36,12,36,589,9,36,1,36,3,36,592,8,36,1,37,1,37,1,37,1,37,3,37,598,8,
+		37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,606,8,38,10,38,12,38,609,9,38,1,
+		38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,4,39,636,8,39,11,
+		39,12,39,637,3,39,640,8,39,1,40,1,40,1,40,1,41,1,41,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,661,8,42,10,42,
+		12,42,664,9,42,3,42,666,8,42,1,42,1,42,1,42,1,42,3,42,672,8,42,1,42,1,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,682,8,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,
+		702,8,42,10,42,12,42,705,9,42,1,43,1,43,1,44,1,44,1,44,3,44,712,8,44,1,
+		45,1,45,1,45,0,1,84,46,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,0,7,1,0,108,109,1,0,128,129,1,0,118,119,1,0,116,117,1,0,120,
+		125,1,0,96,102,19,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,36,37,39,40,
+		42,52,54,55,57,59,63,63,65,67,70,72,81,81,88,90,103,103,132,133,804,0,
+		98,1,0,0,0,2,103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,0,0,8,135,1,0,0,0,10,
+		147,1,0,0,0,12,171,1,0,0,0,14,173,1,0,0,0,16,175,1,0,0,0,18,192,1,0,0,
+		0,20,194,1,0,0,0,22,228,1,0,0,0,24,230,1,0,0,0,26,235,1,0,0,0,28,282,1,
+		0,0,0,30,287,1,0,0,0,32,295,1,0,0,0,34,297,1,0,0,0,36,326,1,0,0,0,38,328,
+		1,0,0,0,40,355,1,0,0,0,42,369,1,0,0,0,44,371,1,0,0,0,46,393,1,0,0,0,48,
+		395,1,0,0,0,50,398,1,0,0,0,52,416,1,0,0,0,54,418,1,0,0,0,56,433,1,0,0,
+		0,58,446,1,0,0,0,60,467,1,0,0,0,62,474,1,0,0,0,64,486,1,0,0,0,66,488,1,
+		0,0,0,68,563,1,0,0,0,70,565,1,0,0,0,72,591,1,0,0,0,74,597,1,0,0,0,76,599,
+		1,0,0,0,78,639,1,0,0,0,80,641,1,0,0,0,82,644,1,0,0,0,84,681,1,0,0,0,86,
+		706,1,0,0,0,88,708,1,0,0,0,90,713,1,0,0,0,92,97,3,2,1,0,93,97,3,4,2,0,
+		94,97,3,76,38,0,95,97,3,8,4,0,96,92,1,0,0,0,96,93,1,0,0,0,96,94,1,0,0,
+		0,96,95,1,0,0,0,97,100,1,0,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,101,1,0,
+		0,0,100,98,1,0,0,0,101,102,5,0,0,1,102,1,1,0,0,0,103,104,5,3,0,0,104,105,
+		5,130,0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,90,45,0,108,112,5,108,
+		0,0,109,111,3,6,3,0,110,109,1,0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,
+		113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,116,5,109,0,0,116,5,1,
+		0,0,0,117,134,3,12,6,0,118,134,3,16,8,0,119,134,3,20,10,0,120,134,3,26,
+		13,0,121,134,3,34,17,0,122,134,3,38,19,0,123,134,3,44,22,0,124,134,3,50,
+		25,0,125,134,3,54,27,0,126,134,3,56,28,0,127,134,3,58,29,0,128,134,3,60,
+		30,0,129,134,3,62,31,0,130,134,3,66,33,0,131,134,3,70,35,0,132,134,3,8,
+		4,0,133,117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,0,0,133,120,1,0,0,0,133,
+		121,1,0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,124,1,0,0,0,133,125,1,
+		0,0,0,133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,0,0,0,133,129,1,0,0,0,
+		133,130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,134,7,1,0,0,0,135,136,
+		5,132,0,0,136,142,4,4,0,0,137,141,3,90,45,0,138,141,5,4,0,0,139,141,5,
+		24,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,144,1,0,0,0,
+		142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,
+		3,10,5,0,146,9,1,0,0,0,147,152,5,108,0,0,148,151,3,10,5,0,149,151,8,0,
+		0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,
+		153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,109,0,0,156,11,1,
+		0,0,0,157,158,5,5,0,0,158,172,5,130,0,0,159,160,5,6,0,0,160,172,3,90,45,
+		0,161,162,5,7,0,0,162,172,5,127,0,0,163,164,5,8,0,0,164,172,5,127,0,0,
+		165,166,5,9,0,0,166,172,5,127,0,0,167,168,5,10,0,0,168,172,3,90,45,0,169,
+		170,5,11,0,0,170,172,3,14,7,0,171,157,1,0,0,0,171,159,1,0,0,0,171,161,
+		1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,167,1,0,0,0,171,169,1,0,0,
+		0,172,13,1,0,0,0,173,174,5,126,0,0,174,15,1,0,0,0,175,176,5,12,0,0,176,
+		177,3,90,45,0,177,181,5,108,0,0,178,180,3,18,9,0,179,178,1,0,0,0,180,183,
+		1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,
+		0,184,185,5,109,0,0,185,17,1,0,0,0,186,187,5,13,0,0,187,193,5,130,0,0,
+		188,189,5,14,0,0,189,193,3,84,42,0,190,191,5,15,0,0,191,193,3,84,42,0,
+		192,186,1,0,0,0,192,188,1,0,0,0,192,190,1,0,0,0,193,19,1,0,0,0,194,195,
+		5,16,0,0,195,196,3,90,45,0,196,200,5,108,0,0,197,199,3,22,11,0,198,197,
+		1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,
+		0,202,200,1,0,0,0,203,204,5,109,0,0,204,21,1,0,0,0,205,206,5,17,0,0,206,
+		229,3,84,42,0,207,208,5,18,0,0,208,209,5,19,0,0,209,212,3,82,41,0,210,
+		211,5,20,0,0,211,213,3,84,42,0,212,210,1,0,0,0,212,213,1,0,0,0,213,216,
+		1,0,0,0,214,215,5,21,0,0,215,217,5,127,0,0,216,214,1,0,0,0,216,217,1,0,
+		0,0,217,229,1,0,0,0,218,219,5,18,0,0,219,220,5,22,0,0,220,224,5,108,0,
+		0,221,223,3,24,12,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,
+		225,1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,229,5,109,0,0,228,205,
+		1,0,0,0,228,207,1,0,0,0,228,218,1,0,0,0,229,23,1,0,0,0,230,231,5,127,0,
+		0,231,233,3,84,42,0,232,234,5,112,0,0,233,232,1,0,0,0,233,234,1,0,0,0,
+		234,25,1,0,0,0,235,236,5,23,0,0,236,237,3,90,45,0,237,238,5,24,0,0,238,
+		239,3,90,45,0,239,243,5,108,0,0,240,242,3,28,14,0,241,240,1,0,0,0,242,
+		245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,
+		0,0,0,246,247,5,109,0,0,247,27,1,0,0,0,248,249,5,25,0,0,249,283,3,90,45,
+		0,250,251,5,26,0,0,251,252,3,84,42,0,252,257,3,80,40,0,253,254,5,27,0,
+		0,254,255,3,84,42,0,255,256,3,80,40,0,256,258,1,0,0,0,257,253,1,0,0,0,
+		257,258,1,0,0,0,258,283,1,0,0,0,259,260,5,28,0,0,260,283,5,127,0,0,261,
+		262,5,29,0,0,262,283,3,82,41,0,263,264,5,30,0,0,264,265,3,30,15,0,265,
+		266,3,82,41,0,266,267,5,32,0,0,267,268,5,25,0,0,268,272,5,33,0,0,269,270,
+		5,26,0,0,270,271,5,32,0,0,271,273,5,34,0,0,272,269,1,0,0,0,272,273,1,0,
+		0,0,273,283,1,0,0,0,274,276,5,35,0,0,275,277,3,32,16,0,276,275,1,0,0,0,
+		277,278,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,0,279,283,1,0,0,0,280,281,
+		5,11,0,0,281,283,3,14,7,0,282,248,1,0,0,0,282,250,1,0,0,0,282,259,1,0,
+		0,0,282,261,1,0,0,0,282,263,1,0,0,0,282,274,1,0,0,0,282,280,1,0,0,0,283,
+		29,1,0,0,0,284,285,5,129,0,0,285,288,5,31,0,0,286,288,5,128,0,0,287,284,
+		1,0,0,0,287,286,1,0,0,0,288,31,1,0,0,0,289,290,5,36,0,0,290,296,3,84,42,
+		0,291,292,5,37,0,0,292,296,3,84,42,0,293,294,5,38,0,0,294,296,5,127,0,
+		0,295,289,1,0,0,0,295,291,1,0,0,0,295,293,1,0,0,0,296,33,1,0,0,0,297,298,
+		5,39,0,0,298,299,3,90,45,0,299,303,5,108,0,0,300,302,3,36,18,0,301,300,
+		1,0,0,0,302,305,1,0,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,
+		0,305,303,1,0,0,0,306,307,5,109,0,0,307,35,1,0,0,0,308,309,5,40,0,0,309,
+		327,3,90,45,0,310,311,5,42,0,0,311,327,3,84,42,0,312,313,5,43,0,0,313,
+		315,3,84,42,0,314,316,5,44,0,0,315,314,1,0,0,0,315,316,1,0,0,0,316,327,
+		1,0,0,0,317,318,5,45,0,0,318,319,5,38,0,0,319,327,5,127,0,0,320,321,5,
+		48,0,0,321,327,3,42,21,0,322,323,5,8,0,0,323,327,5,127,0,0,324,325,5,15,
+		0,0,325,327,3,84,42,0,326,308,1,0,0,0,326,310,1,0,0,0,326,312,1,0,0,0,
+		326,317,1,0,0,0,326,320,1,0,0,0,326,322,1,0,0,0,326,324,1,0,0,0,327,37,
+		1,0,0,0,328,329,5,41,0,0,329,330,3,90,45,0,330,334,5,108,0,0,331,333,3,
+		40,20,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,
+		0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,5,109,0,0,338,39,1,0,0,0,339,
+		340,5,42,0,0,340,356,3,84,42,0,341,342,5,43,0,0,342,344,3,84,42,0,343,
+		345,5,44,0,0,344,343,1,0,0,0,344,345,1,0,0,0,345,356,1,0,0,0,346,347,5,
+		45,0,0,347,348,5,38,0,0,348,356,5,127,0,0,349,350,5,48,0,0,350,356,3,42,
+		21,0,351,352,5,8,0,0,352,356,5,127,0,0,353,354,5,52,0,0,354,356,5,129,
+		0,0,355,339,1,0,0,0,355,341,1,0,0,0,355,346,1,0,0,0,355,349,1,0,0,0,355,
+		351,1,0,0,0,355,353,1,0,0,0,356,41,1,0,0,0,357,370,5,49,0,0,358,370,5,
+		50,0,0,359,370,5,51,0,0,360,361,5,22,0,0,361,365,5,108,0,0,362,364,3,24,
+		12,0,363,362,1,0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,
+		368,1,0,0,0,367,365,1,0,0,0,368,370,5,109,0,0,369,357,1,0,0,0,369,358,
+		1,0,0,0,369,359,1,0,0,0,369,360,1,0,0,0,370,43,1,0,0,0,371,372,5,53,0,
+		0,372,373,3,90,45,0,373,377,5,108,0,0,374,376,3,46,23,0,375,374,1,0,0,
+		0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,
+		377,1,0,0,0,380,381,5,109,0,0,381,45,1,0,0,0,382,383,5,54,0,0,383,394,
+		3,84,42,0,384,385,5,55,0,0,385,390,3,48,24,0,386,387,5,112,0,0,387,389,
+		3,48,24,0,388,386,1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,
+		0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,382,1,0,0,0,393,384,1,0,0,0,394,
+		47,1,0,0,0,395,396,3,90,45,0,396,397,3,84,42,0,397,49,1,0,0,0,398,399,
+		5,56,0,0,399,408,3,90,45,0,400,404,5,108,0,0,401,403,3,52,26,0,402,401,
+		1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,407,1,0,0,
+		0,406,404,1,0,0,0,407,409,5,109,0,0,408,400,1,0,0,0,408,409,1,0,0,0,409,
+		51,1,0,0,0,410,411,5,57,0,0,411,417,3,84,42,0,412,413,5,58,0,0,413,417,
+		3,84,42,0,414,415,5,59,0,0,415,417,3,84,42,0,416,410,1,0,0,0,416,412,1,
+		0,0,0,416,414,1,0,0,0,417,53,1,0,0,0,418,419,5,60,0,0,419,420,3,90,45,
+		0,420,421,5,108,0,0,421,429,3,84,42,0,422,427,3,80,40,0,423,424,5,27,0,
+		0,424,425,3,84,42,0,425,426,3,80,40,0,426,428,1,0,0,0,427,423,1,0,0,0,
+		427,428,1,0,0,0,428,430,1,0,0,0,429,422,1,0,0,0,429,430,1,0,0,0,430,431,
+		1,0,0,0,431,432,5,109,0,0,432,55,1,0,0,0,433,434,5,61,0,0,434,435,3,90,
+		45,0,435,436,5,115,0,0,436,440,3,84,42,0,437,438,5,62,0,0,438,439,5,63,
+		0,0,439,441,3,82,41,0,440,437,1,0,0,0,440,441,1,0,0,0,441,444,1,0,0,0,
+		442,443,5,21,0,0,443,445,5,127,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,
+		57,1,0,0,0,446,447,5,64,0,0,447,448,3,90,45,0,448,449,5,68,0,0,449,452,
+		3,84,42,0,450,451,5,21,0,0,451,453,5,127,0,0,452,450,1,0,0,0,452,453,1,
+		0,0,0,453,457,1,0,0,0,454,455,5,65,0,0,455,456,5,67,0,0,456,458,5,129,
+		0,0,457,454,1,0,0,0,457,458,1,0,0,0,458,462,1,0,0,0,459,460,5,66,0,0,460,
+		461,5,67,0,0,461,463,5,129,0,0,462,459,1,0,0,0,462,463,1,0,0,0,463,464,
+		1,0,0,0,464,465,5,114,0,0,465,466,3,90,45,0,466,59,1,0,0,0,467,468,5,69,
+		0,0,468,469,5,68,0,0,469,472,3,84,42,0,470,471,5,70,0,0,471,473,3,82,41,
+		0,472,470,1,0,0,0,472,473,1,0,0,0,473,61,1,0,0,0,474,475,5,71,0,0,475,
+		476,5,72,0,0,476,481,3,64,32,0,477,478,5,112,0,0,478,480,3,64,32,0,479,
+		477,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,63,1,0,
+		0,0,483,481,1,0,0,0,484,487,5,35,0,0,485,487,3,90,45,0,486,484,1,0,0,0,
+		486,485,1,0,0,0,487,65,1,0,0,0,488,489,5,73,0,0,489,493,5,108,0,0,490,
+		492,3,68,34,0,491,490,1,0,0,0,492,495,1,0,0,0,493,491,1,0,0,0,493,494,
+		1,0,0,0,494,496,1,0,0,0,495,493,1,0,0,0,496,497,5,109,0,0,497,67,1,0,0,
+		0,498,499,5,10,0,0,499,509,3,88,44,0,500,501,5,74,0,0,501,506,3,90,45,
+		0,502,503,5,112,0,0,503,505,3,90,45,0,504,502,1,0,0,0,505,508,1,0,0,0,
+		506,504,1,0,0,0,506,507,1,0,0,0,507,510,1,0,0,0,508,506,1,0,0,0,509,500,
+		1,0,0,0,509,510,1,0,0,0,510,564,1,0,0,0,511,512,5,75,0,0,512,564,3,90,
+		45,0,513,514,5,76,0,0,514,564,3,90,45,0,515,516,5,77,0,0,516,517,5,78,
+		0,0,517,518,5,79,0,0,518,564,3,90,45,0,519,522,5,80,0,0,520,521,5,128,
+		0,0,521,523,5,104,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,524,1,0,0,0,
+		524,525,5,78,0,0,525,526,5,83,0,0,526,564,3,90,45,0,527,528,5,81,0,0,528,
+		529,5,128,0,0,529,530,5,104,0,0,530,531,5,78,0,0,531,532,5,83,0,0,532,
+		564,3,90,45,0,533,534,5,84,0,0,534,535,3,84,42,0,535,539,5,108,0,0,536,
+		538,3,68,34,0,537,536,1,0,0,0,538,541,1,0,0,0,539,537,1,0,0,0,539,540,
+		1,0,0,0,540,542,1,0,0,0,541,539,1,0,0,0,542,552,5,109,0,0,543,544,5,85,
+		0,0,544,548,5,108,0,0,545,547,3,68,34,0,546,545,1,0,0,0,547,550,1,0,0,
+		0,548,546,1,0,0,0,548,549,1,0,0,0,549,551,1,0,0,0,550,548,1,0,0,0,551,
+		553,5,109,0,0,552,543,1,0,0,0,552,553,1,0,0,0,553,564,1,0,0,0,554,555,
+		5,82,0,0,555,559,5,108,0,0,556,558,3,68,34,0,557,556,1,0,0,0,558,561,1,
+		0,0,0,559,557,1,0,0,0,559,560,1,0,0,0,560,562,1,0,0,0,561,559,1,0,0,0,
+		562,564,5,109,0,0,563,498,1,0,0,0,563,511,1,0,0,0,563,513,1,0,0,0,563,
+		515,1,0,0,0,563,519,1,0,0,0,563,527,1,0,0,0,563,533,1,0,0,0,563,554,1,
+		0,0,0,564,69,1,0,0,0,565,566,5,86,0,0,566,570,5,108,0,0,567,569,3,72,36,
+		0,568,567,1,0,0,0,569,572,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,
+		573,1,0,0,0,572,570,1,0,0,0,573,574,5,109,0,0,574,71,1,0,0,0,575,576,5,
+		87,0,0,576,581,3,90,45,0,577,578,5,112,0,0,578,580,3,90,45,0,579,577,1,
+		0,0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,1,0,0,0,582,587,1,0,0,0,
+		583,581,1,0,0,0,584,586,3,74,37,0,585,584,1,0,0,0,586,589,1,0,0,0,587,
+		585,1,0,0,0,587,588,1,0,0,0,588,592,1,0,0,0,589,587,1,0,0,0,590,592,3,
+		66,33,0,591,575,1,0,0,0,591,590,1,0,0,0,592,73,1,0,0,0,593,594,5,88,0,
+		0,594,598,3,84,42,0,595,596,5,89,0,0,596,598,3,82,41,0,597,593,1,0,0,0,
+		597,595,1,0,0,0,598,75,1,0,0,0,599,600,5,2,0,0,600,601,3,90,45,0,601,602,
+		5,4,0,0,602,603,3,90,45,0,603,607,5,108,0,0,604,606,3,78,39,0,605,604,
+		1,0,0,0,606,609,1,0,0,0,607,605,1,0,0,0,607,608,1,0,0,0,608,610,1,0,0,
+		0,609,607,1,0,0,0,610,611,5,109,0,0,611,77,1,0,0,0,612,613,3,90,45,0,613,
+		614,5,30,0,0,614,615,5,90,0,0,615,616,5,129,0,0,616,640,1,0,0,0,617,618,
+		3,88,44,0,618,619,5,91,0,0,619,620,3,84,42,0,620,621,3,80,40,0,621,640,
+		1,0,0,0,622,623,3,88,44,0,623,624,5,92,0,0,624,625,3,84,42,0,625,626,5,
+		93,0,0,626,627,5,127,0,0,627,640,1,0,0,0,628,629,3,90,45,0,629,630,5,94,
+		0,0,630,631,5,24,0,0,631,632,5,127,0,0,632,640,1,0,0,0,633,635,5,86,0,
+		0,634,636,3,74,37,0,635,634,1,0,0,0,636,637,1,0,0,0,637,635,1,0,0,0,637,
+		638,1,0,0,0,638,640,1,0,0,0,639,612,1,0,0,0,639,617,1,0,0,0,639,622,1,
+		0,0,0,639,628,1,0,0,0,639,633,1,0,0,0,640,79,1,0,0,0,641,642,5,95,0,0,
+		642,643,5,103,0,0,643,81,1,0,0,0,644,645,5,128,0,0,645,83,1,0,0,0,646,
+		647,6,42,-1,0,647,648,5,110,0,0,648,649,3,84,42,0,649,650,5,111,0,0,650,
+		682,1,0,0,0,651,652,5,117,0,0,652,682,3,84,42,15,653,654,5,107,0,0,654,
+		682,3,84,42,10,655,656,3,90,45,0,656,665,5,110,0,0,657,662,3,84,42,0,658,
+		659,5,112,0,0,659,661,3,84,42,0,660,658,1,0,0,0,661,664,1,0,0,0,662,660,
+		1,0,0,0,662,663,1,0,0,0,663,666,1,0,0,0,664,662,1,0,0,0,665,657,1,0,0,
+		0,665,666,1,0,0,0,666,667,1,0,0,0,667,668,5,111,0,0,668,682,1,0,0,0,669,
+		671,7,1,0,0,670,672,3,86,43,0,671,670,1,0,0,0,671,672,1,0,0,0,672,673,
+		1,0,0,0,673,674,5,95,0,0,674,682,3,86,43,0,675,676,5,129,0,0,676,682,3,
+		86,43,0,677,682,5,128,0,0,678,682,5,129,0,0,679,682,5,127,0,0,680,682,
+		3,88,44,0,681,646,1,0,0,0,681,651,1,0,0,0,681,653,1,0,0,0,681,655,1,0,
+		0,0,681,669,1,0,0,0,681,675,1,0,0,0,681,677,1,0,0,0,681,678,1,0,0,0,681,
+		679,1,0,0,0,681,680,1,0,0,0,682,703,1,0,0,0,683,684,10,14,0,0,684,685,
+		5,104,0,0,685,702,3,84,42,15,686,687,10,13,0,0,687,688,7,2,0,0,688,702,
+		3,84,42,14,689,690,10,12,0,0,690,691,7,3,0,0,691,702,3,84,42,13,692,693,
+		10,11,0,0,693,694,7,4,0,0,694,702,3,84,42,12,695,696,10,9,0,0,696,697,
+		5,105,0,0,697,702,3,84,42,10,698,699,10,8,0,0,699,700,5,106,0,0,700,702,
+		3,84,42,9,701,683,1,0,0,0,701,686,1,0,0,0,701,689,1,0,0,0,701,692,1,0,
+		0,0,701,695,1,0,0,0,701,698,1,0,0,0,702,705,1,0,0,0,703,701,1,0,0,0,703,
+		704,1,0,0,0,704,85,1,0,0,0,705,703,1,0,0,0,706,707,7,5,0,0,707,87,1,0,
+		0,0,708,711,3,90,45,0,709,710,5,113,0,0,710,712,3,90,45,0,711,709,1,0,
+		0,0,711,712,1,0,0,0,712,89,1,0,0,0,713,714,7,6,0,0,714,91,1,0,0,0,72,96,
 		98,112,133,140,142,150,152,171,181,192,200,212,216,224,228,233,243,257,
 		272,278,282,287,295,303,315,326,334,344,355,365,369,377,390,393,404,408,
-		416,427,429,440,444,452,457,462,472,481,486,493,506,509,522,533,542,546,
-		553,557,564,575,581,585,591,601,631,633,656,659,665,675,695,697,705
+		416,427,429,440,444,452,457,462,472,481,486,493,506,509,522,539,548,552,
+		559,563,570,581,587,591,597,607,637,639,662,665,671,681,701,703,711
 	};
 
 	public static readonly ATN _ATN =

@@ -525,6 +525,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitDistributeStep([NotNull] DealLangParser.DistributeStepContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>sweepStep</c>
+	/// labeled alternative in <see cref="DealLangParser.step"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSweepStep([NotNull] DealLangParser.SweepStepContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>ifStep</c>
 	/// labeled alternative in <see cref="DealLangParser.step"/>.
 	/// </summary>

@@ -189,6 +189,17 @@ internal sealed class TrancheComponent(EmitContext ctx)
     // pay T.interest, T.principal, T.balance: what is owed now, and what a payment reduces.
     public override void WriteStep(NumberedStep step, IndentedWriter w)
     {
+        if (step.Step is SweepStep sweep)
+        {
+            // sweep X% of rest to T: that share of the cash still unapplied prepays T, at most its balance
+            var swept = this[sweep.Tranche];
+            w.Line(step.Moved + " = Math.Min(available * " + CSharpLiterals.DoubleOperand(sweep.Share) + ", " + swept.Balance + ");");
+            w.Line(swept.PrincipalPaid + " += " + step.Moved + ";");
+            w.Line(swept.Balance + " -= " + step.Moved + ";");
+            w.Line("available -= " + step.Moved + ";");
+            return;
+        }
+
         if (step.Step is not PayStep { Kind: PayKind.Interest or PayKind.Principal or PayKind.Balance } pay)
         {
             base.WriteStep(step, w);

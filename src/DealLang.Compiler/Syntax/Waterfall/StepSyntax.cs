@@ -24,6 +24,10 @@ public sealed record HoldStepSyntax(NameSyntax Account, SourceSpan Span) : StepS
 /// <see cref="Share"/>, <c>distribute 40% of rest to Sponsor</c>, that share of it (the rest stays available).</summary>
 public sealed record DistributeStepSyntax(NameSyntax Equity, SourceSpan Span, LiteralSyntax? Share = null) : StepSyntax(Span);
 
+/// <summary><c>sweep 50% of rest to Notes</c>: that share of the cash still unapplied prepays the tranche's balance
+/// (at most the balance); the rest stays available for the steps after.</summary>
+public sealed record SweepStepSyntax(NameSyntax Tranche, LiteralSyntax Share, SourceSpan Span) : StepSyntax(Span);
+
 /// <summary><c>if CONDITION { steps } else { steps }</c></summary>
 public sealed record IfStepSyntax(
     ExpressionSyntax Condition,
