@@ -32,7 +32,7 @@ public static class InterleavedPaths
             {
                 foreach (var m in methods)
                 {
-                    calls[(c.Name, m.Name)] = Calibrate(() => m.Call(c));
+                    calls[(c.Name, m.Name)] = Timing.Calibrate(() => m.Call(c), MinBatch);
                 }
             }
 
@@ -55,11 +55,11 @@ public static class InterleavedPaths
             output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
             foreach (PathCase c in cases)
             {
-                double before = MedianOf(perCall[c.Name]["build before"]);
-                double after = MedianOf(perCall[c.Name]["build after"]);
-                double run = MedianOf(perCall[c.Name]["run"]);
+                double before = Timing.MedianOf(perCall[c.Name]["build before"]);
+                double after = Timing.MedianOf(perCall[c.Name]["build after"]);
+                double run = Timing.MedianOf(perCall[c.Name]["run"]);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {c.Name} | {c.Result.PeriodsRun} of {c.Deal.Periods} | {Time(before)} | {Time(after)} | {Time(run)} | {after / run:0.00} | {before / after:0} |"));
+                    $"| {c.Name} | {c.Result.PeriodsRun} of {c.Deal.Periods} | {Timing.Time(before)} | {Timing.Time(after)} | {Timing.Time(run)} | {after / run:0.00} | {before / after:0} |"));
             }
         }
         finally
@@ -71,20 +71,6 @@ public static class InterleavedPaths
         }
     }
 
-    // Calls per batch so that a batch lasts at least MinBatch; also the warm-up (about a second per method).
-    static int Calibrate(Action call)
-    {
-        var watch = Stopwatch.StartNew();
-        int n = 0;
-        while (watch.Elapsed < TimeSpan.FromSeconds(1) || n < 3)
-        {
-            call();
-            n++;
-        }
-
-        double perCall = watch.Elapsed.TotalMilliseconds / n;
-        return Math.Max(1, (int)Math.Ceiling(MinBatch.TotalMilliseconds / perCall));
-    }
 
     static double Median(PathCase c, Action<PathCase> call, int n)
     {
@@ -100,16 +86,8 @@ public static class InterleavedPaths
             times[b] = Stopwatch.GetElapsedTime(start).TotalMicroseconds / n;
         }
 
-        return MedianOf(times);
+        return Timing.MedianOf(times);
     }
 
-    static double MedianOf(IEnumerable<double> values)
-    {
-        double[] sorted = [.. values.Order()];
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 
-    static string Time(double us) => us >= 1000
-        ? string.Create(CultureInfo.InvariantCulture, $"{us / 1000:0.00} ms")
-        : string.Create(CultureInfo.InvariantCulture, $"{us:0.00} µs");
 }

@@ -66,7 +66,7 @@ public static class RunnerOverhead
             {
                 foreach (var m in methods)
                 {
-                    int n = Calibrate(() => m.Call(c));
+                    int n = Timing.Calibrate(() => m.Call(c), MinBatch);
                     calls[(c.Name, m.Name)] = n;
                     perCall[(c.Name, m.Name)] = [];
                     long before = GC.GetAllocatedBytesForCurrentThread();
@@ -97,14 +97,14 @@ public static class RunnerOverhead
             output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (RunnerCase c in cases)
             {
-                double T(string m) => MedianOf(perCall[(c.Name, m)]);
+                double T(string m) => Timing.MedianOf(perCall[(c.Name, m)]);
 
                 // Ratios are taken within each round (the two methods timed one after the other), then the median.
                 double Ratio(string over, string under) =>
-                    MedianOf(perCall[(c.Name, over)].Zip(perCall[(c.Name, under)], (a, b) => a / b));
+                    Timing.MedianOf(perCall[(c.Name, over)].Zip(perCall[(c.Name, under)], (a, b) => a / b));
                 string B(string m) => bytes[(c.Name, m)].ToString("0", CultureInfo.InvariantCulture);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Time(T("raw loop"))} | {Time(T("scenario runner"))} | {Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Ratio("tranches only", "raw loop"):0.00} | {Time(T("old IRR"))} | {Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")}, {B("tranches only")} |"));
+                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Timing.Time(T("raw loop"))} | {Timing.Time(T("scenario runner"))} | {Timing.Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Ratio("tranches only", "raw loop"):0.00} | {Timing.Time(T("old IRR"))} | {Timing.Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")}, {B("tranches only")} |"));
             }
 
             output.WriteLine();
@@ -120,20 +120,6 @@ public static class RunnerOverhead
         }
     }
 
-    // Calls per batch so that a batch lasts at least MinBatch; also the warm-up (about a second per method).
-    static int Calibrate(Action call)
-    {
-        var watch = Stopwatch.StartNew();
-        int n = 0;
-        while (watch.Elapsed < TimeSpan.FromSeconds(1) || n < 3)
-        {
-            call();
-            n++;
-        }
-
-        double perCall = watch.Elapsed.TotalMilliseconds / n;
-        return Math.Max(1, (int)Math.Ceiling(MinBatch.TotalMilliseconds / perCall));
-    }
 
     static double Median(RunnerCase c, Func<RunnerCase, double> call, int n)
     {
@@ -151,16 +137,8 @@ public static class RunnerOverhead
         }
 
         GC.KeepAlive(sink);
-        return MedianOf(times);
+        return Timing.MedianOf(times);
     }
 
-    static double MedianOf(IEnumerable<double> values)
-    {
-        double[] sorted = [.. values.Order()];
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 
-    static string Time(double us) => us >= 1000
-        ? string.Create(CultureInfo.InvariantCulture, $"{us / 1000:0.00} ms")
-        : string.Create(CultureInfo.InvariantCulture, $"{us:0.00} µs");
 }

@@ -32,7 +32,7 @@ public static class LoopVsHandWritten
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CPU: {CpuName()}; {RuntimeInformation.FrameworkDescription}; every hand-written figure checked against the generated program's."));
-            var calls = cases.ToDictionary(c => c.Name, c => Math.Max(Calibrate(() => c.RunGenerated()), Calibrate(() => c.RunHandWritten())));
+            var calls = cases.ToDictionary(c => c.Name, c => Math.Max(Timing.Calibrate(() => c.RunGenerated(), MinBatch), Timing.Calibrate(() => c.RunHandWritten(), MinBatch)));
             var generated = cases.ToDictionary(c => c.Name, _ => new List<double>());
             var hand = cases.ToDictionary(c => c.Name, _ => new List<double>());
             var ratios = cases.ToDictionary(c => c.Name, _ => new List<double>());
@@ -65,7 +65,7 @@ public static class LoopVsHandWritten
                 var tiers = jit.Of(type.FullName!);
                 string runTier = tiers.GetValueOrDefault("Run", "not seen");
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {c.Name} | {c.Generated.PeriodsRun} | {Time(MedianOf(generated[c.Name]))} | {Time(MedianOf(hand[c.Name]))} | {MedianOf(ratios[c.Name]):0.00} | {generated[c.Name].Min() / hand[c.Name].Min():0.00} | {runTier}, {IlSize(type.GetMethod("Run")!)} B | {Others(type, tiers)} |"));
+                    $"| {c.Name} | {c.Generated.PeriodsRun} | {Timing.Time(Timing.MedianOf(generated[c.Name]), "0.000")} | {Timing.Time(Timing.MedianOf(hand[c.Name]), "0.000")} | {Timing.MedianOf(ratios[c.Name]):0.00} | {generated[c.Name].Min() / hand[c.Name].Min():0.00} | {runTier}, {IlSize(type.GetMethod("Run")!)} B | {Others(type, tiers)} |"));
             }
         }
         finally
@@ -110,21 +110,6 @@ public static class LoopVsHandWritten
         }
     }
 
-    // Calls per batch so that a batch lasts at least MinBatch; also the warm-up (about a second per loop), which
-    // takes the generated methods through tiered compilation to their final tier.
-    static int Calibrate(Action call)
-    {
-        var watch = Stopwatch.StartNew();
-        int n = 0;
-        while (watch.Elapsed < TimeSpan.FromSeconds(1) || n < 3)
-        {
-            call();
-            n++;
-        }
-
-        double perCall = watch.Elapsed.TotalMilliseconds / n;
-        return Math.Max(1, (int)Math.Ceiling(MinBatch.TotalMilliseconds / perCall));
-    }
 
     // Microseconds per call over a batch of n calls.
     static double Batch(Func<int> call, int n)
@@ -138,13 +123,5 @@ public static class LoopVsHandWritten
         return Stopwatch.GetElapsedTime(start).TotalMicroseconds / n;
     }
 
-    static double MedianOf(IEnumerable<double> values)
-    {
-        double[] sorted = [.. values.Order()];
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 
-    static string Time(double us) => us >= 1000
-        ? string.Create(CultureInfo.InvariantCulture, $"{us / 1000:0.00} ms")
-        : string.Create(CultureInfo.InvariantCulture, $"{us:0.000} µs");
 }

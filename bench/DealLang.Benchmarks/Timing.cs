@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace DealLang.Benchmarks;
+
+/// <summary>What the interleaved modes (<c>--interleaved</c>, <c>--runner</c>, <c>--loop</c>) share: batches calibrated
+/// to last a minimum time, medians, and how a time per call prints.</summary>
+static class Timing
+{
+    /// <summary>Calls per batch so that a batch lasts at least <paramref name="minBatch"/>; the calibration is also the
+    /// warm-up (about a second per method), which takes the code through tiered compilation to its final tier.</summary>
+    public static int Calibrate(Action call, TimeSpan minBatch)
+    {
+        var watch = Stopwatch.StartNew();
+        int n = 0;
+        while (watch.Elapsed < TimeSpan.FromSeconds(1) || n < 3)
+        {
+            call();
+            n++;
+        }
+
+        double perCall = watch.Elapsed.TotalMilliseconds / n;
+        return Math.Max(1, (int)Math.Ceiling(minBatch.TotalMilliseconds / perCall));
+    }
+
+    /// <summary>The median (the mean of the middle two for an even count).</summary>
+    public static double MedianOf(IEnumerable<double> values)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    /// <summary>Microseconds per call as "12.34 µs", or "1.23 ms" from a millisecond on.</summary>
+    public static string Time(double us, string microseconds = "0.00") => us >= 1000
+        ? (us / 1000).ToString("0.00", CultureInfo.InvariantCulture) + " ms"
+        : us.ToString(microseconds, CultureInfo.InvariantCulture) + " µs";
+}
