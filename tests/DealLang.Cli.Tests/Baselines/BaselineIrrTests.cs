@@ -16,19 +16,7 @@ namespace DealLang.Cli.Tests.Baselines;
 /// </summary>
 public sealed class BaselineIrrTests
 {
-    public static TheoryData<string> Deals
-    {
-        get
-        {
-            var data = new TheoryData<string>();
-            foreach (string file in DealFiles.Under("examples").Concat(DealFiles.Under("tests/corpus/valid")))
-            {
-                data.Add(file);
-            }
-
-            return data;
-        }
-    }
+    public static TheoryData<string> Deals => DealFiles.Runnable();
 
     [Theory]
     [MemberData(nameof(Deals))]

@@ -16,14 +16,17 @@ internal static class DealFiles
     /// <summary>A baseline name from a file path: examples/hyperion.deal → hyperion.</summary>
     public static string Stem(string relativePath) => Path.GetFileNameWithoutExtension(relativePath);
 
-    public static TheoryData<string> Theory(string relativeFolder)
+    public static TheoryData<string> Theory(params string[] relativeFolders)
     {
         var data = new TheoryData<string>();
-        foreach (var file in Under(relativeFolder))
+        foreach (var file in relativeFolders.SelectMany(Under))
         {
             data.Add(file);
         }
 
         return data;
     }
+
+    /// <summary>Every deal that compiles and runs: the examples, then the valid corpus.</summary>
+    public static TheoryData<string> Runnable() => Theory("examples", "tests/corpus/valid");
 }

@@ -15,16 +15,7 @@ namespace DealLang.Cli.Tests.Loop;
 /// </summary>
 public sealed class SplitRunTests
 {
-    public static TheoryData<string> Deals()
-    {
-        var data = new TheoryData<string>();
-        foreach (string file in DealFiles.Under("examples").Concat(DealFiles.Under("tests/corpus/valid")))
-        {
-            data.Add(file);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Deals() => DealFiles.Runnable();
 
     [Theory]
     [MemberData(nameof(Deals))]

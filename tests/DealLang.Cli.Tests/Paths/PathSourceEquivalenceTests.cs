@@ -16,16 +16,7 @@ namespace DealLang.Cli.Tests.Paths;
 /// </summary>
 public sealed class PathSourceEquivalenceTests
 {
-    public static TheoryData<string> Deals()
-    {
-        var data = new TheoryData<string>();
-        foreach (string file in DealFiles.Under("examples").Concat(DealFiles.Under("tests/corpus/valid")))
-        {
-            data.Add(file);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Deals() => DealFiles.Runnable();
 
     [Theory]
     [MemberData(nameof(Deals))]
