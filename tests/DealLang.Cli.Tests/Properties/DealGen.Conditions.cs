@@ -32,6 +32,7 @@ internal static partial class DealGen
             ("cfads / debt_service", Ratio),
             ($"collections / {tranche}.interest", Ratio),
             ("cfads - debt_service", MoneyUnit),
+            ("collections - 10 gpus * 2.35 per gpu_hour * 8760 hours * 70%", MoneyUnit), // compute units that come to money
             ($"min(collections, {tranche}.balance)", MoneyUnit),
             ($"{tranche}.coupon", RateUnit),
             ($"abs({tranche}.interest_shortfall) + {tranche}.principal_shortfall", MoneyUnit),
@@ -57,8 +58,10 @@ internal static partial class DealGen
             (acc, i) => acc.SelectMany(earlier =>
                 from condition in Condition(f, leases, tests, earlier, depth: 1)
                 from start in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "from " + d))
+                from trips in Maybe(Gen.Int[1, 4].Select(n => "trips after " + Text(n)))
+                from cures in Maybe(Gen.Int[1, 4].Select(n => "cures after " + Text(n)))
                 let name = "Trig" + Text(i)
-                select (GeneratedDecl[])[.. earlier, new GeneratedDecl(name, $"  trigger {name} when {condition}{start} => trap")]));
+                select (GeneratedDecl[])[.. earlier, new GeneratedDecl(name, $"  trigger {name} when {condition}{start}{trips}{cures} => trap")]));
 
     private static Gen<string> DefaultRule(DealFrame f, GeneratedDecl[] leases, GeneratedDecl[] tests) =>
         from condition in Gen.OneOf(

@@ -9,7 +9,11 @@ internal static partial class DealGen
     private static Gen<string> Waterfall(DealFrame f, GeneratedDecl[] leases, GeneratedDecl[] tests, GeneratedDecl[] triggers) =>
         from fees in Gen.Shuffle((f.FeeNames.Select(n => "pay " + n)).ToArray())
         from tranches in Gen.Shuffle((f.TrancheNames).ToArray())
-        from interest in All(tranches.Select(t => Using(f).Select(u => $"pay {t}.interest{u}")))
+        from proRata in Gen.Int[0, 3].Select(n => n == 0 && tranches.Length > 1)
+        from interest in proRata
+            // pari passu interest: plain payments only (a group holds no 'using')
+            ? Gen.Const((string[])["pro_rata { " + string.Join("  ", tranches.Select(t => $"pay {t}.interest")) + " }"])
+            : All(tranches.Select(t => Using(f).Select(u => $"pay {t}.interest{u}")))
         from principal in All(tranches.Select(t =>
             from member in Pick("principal", "balance")
             from u in Using(f)
@@ -17,9 +21,12 @@ internal static partial class DealGen
         from accountSteps in All(f.AccountNames.Select(a => AccountStep(f, leases, tests, triggers, a)))
         from guarded in Maybe(Condition(f, leases, tests, triggers, depth: 1).SelectMany(c =>
             Pick([.. f.TrancheNames]).Select(t => $"if {c} {{ pay {t}.balance }}")))
+        from sweep in Maybe(Rate(0, 10000).SelectMany(r => Pick([.. f.TrancheNames]).Select(t => $"sweep {r} of rest to {t}")))
+        from promote in Maybe(Rate(0, 10000).Select(r => $"distribute {r} of rest to Eq"))
         select Join([
             "  waterfall {",
-            .. fees.Concat(interest).Concat(principal).Concat(accountSteps).Append(guarded.Trim())
+            .. fees.Concat(interest).Concat(principal).Concat(accountSteps).Append(guarded.Trim()).Append(sweep.Trim())
+                .Append(promote.Trim())
                 .Where(s => s.Length > 0).Select(s => "    " + s),
             "    distribute rest to Eq",
             "  }",

@@ -32,6 +32,9 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("duration in days or weeks", @"(term|lag|straight_line|trailing) \d+[dw]\b"), ("basis points", @"\d+bp"), ("thousands", @"\d+k\b"), ("billions", @"\d+bn\b"),
         ("loan", @"\bloan Ln\d \{ "), ("loan recovery", @"loan [^\n]*recovery \d"), ("level loan", @"loan [^\n]*amortize level"),
         ("loan members read", @"= Ln\d\.balance / |Ln\d\.recovery - Ln\d\.loss"), ("loan defaulted", @"when Ln\d\.defaulted"),
+        ("pro_rata", @"pro_rata \{ pay T\d\.interest  pay T\d"), ("sweep", @"sweep \S+ of rest to T\d"),
+        ("distribute a share", @"distribute \S+ of rest to Eq"), ("compute units", @"\d+ gpus \* \S+ per gpu_hour \* \d+ hours"),
+        ("trips after", @"trips after \d"), ("cures after", @"cures after \d"),
     ];
 
     [Fact]
