@@ -252,7 +252,7 @@ step
     | DISTRIBUTE (share=QUANTITY OF)? REST TO ident           # distributeStep
     | SWEEP share=QUANTITY OF REST TO ident                   # sweepStep
     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)? # ifStep
-    | PRO_RATA LBRACE step* RBRACE                            # proRataStep
+    | PRO_RATA (BY BALANCE)? LBRACE step* RBRACE              # proRataStep
     ;
 
 // enforcement { sell Campus haircut 20% lag 6m  waterfall { ... } }

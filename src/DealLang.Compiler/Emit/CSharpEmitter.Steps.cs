@@ -167,14 +167,21 @@ public static partial class CSharpEmitter
 
         using (w.Block("else"))
         {
-            w.Comment("short: each gets its share of the cash, in proportion to what it is owed");
-            w.Line("double owedTogether = " + total + ";");
-            foreach (var member in members)
+            if (((ProRataStep)group.Step).ByBalance)
             {
-                w.Line(member.Paid + " = available * (" + member.Due + " / owedTogether);");
+                WriteShareByBalance(ctx, w, members);
             }
+            else
+            {
+                w.Comment("short: each gets its share of the cash, in proportion to what it is owed");
+                w.Line("double owedTogether = " + total + ";");
+                foreach (var member in members)
+                {
+                    w.Line(member.Paid + " = available * (" + member.Due + " / owedTogether);");
+                }
 
-            w.Line("available = 0.0;");
+                w.Line("available = 0.0;");
+            }
         }
 
         foreach (var member in members)
@@ -182,6 +189,23 @@ public static partial class CSharpEmitter
             var pay = (PayStep)member.Step;
             ctx.Components[TargetKind(pay)].WriteApplyPaid(pay, member.Paid, w);
             WriteStepLedger(ctx, w, member);
+        }
+    }
+
+    // Short, by balance: each tranche its share of the cash by balance, at most what it is owed (what a capped one
+    // leaves stays available); taken in order and never more than is left, so the cash adds up exactly.
+    private static void WriteShareByBalance(EmitContext ctx, IndentedWriter w, ImmutableArray<NumberedStep> members)
+    {
+        w.Comment("short: each gets its share of the cash by its balance, at most what it is owed");
+        var weights = members.Select(m => ctx.Components[TargetKind(m.Step)].ProRataWeight((PayStep)m.Step)).ToList();
+        w.Line("double pool = available;");
+        w.Line("double balanceTogether = " + Join(" + ", weights) + ";");
+        for (int i = 0; i < members.Length; i++)
+        {
+            var member = members[i];
+            w.Line(member.Paid + " = balanceTogether > 0.0 ? Math.Min(" + member.Due + ", Math.Min(available, pool * (" + weights[i]
+                + " / balanceTogether))) : 0.0;");
+            w.Line("available -= " + member.Paid + ";");
         }
     }
 

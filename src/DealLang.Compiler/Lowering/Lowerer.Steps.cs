@@ -35,7 +35,7 @@ internal sealed partial class Lowerer
                     Expression(branch.Condition) ?? new ConstantExpression(0, Unit.Bool),
                     LowerSteps(branch.Then),
                     LowerSteps(branch.Else)),
-                ProRataStepSyntax group => new ProRataStep("pro_rata", LowerSteps(group.Steps)),
+                ProRataStepSyntax group => new ProRataStep(group.ByBalance ? "pro_rata by balance" : "pro_rata", LowerSteps(group.Steps), group.ByBalance),
                 _ => null,
             };
             if (lowered is not null)

@@ -39,5 +39,7 @@ public sealed record IfStep(string Label, BoundExpression Condition, ImmutableAr
     : StepModel(Label);
 
 /// <summary><c>pro_rata { pay A.interest  pay B.interest }</c>: the <see cref="Members"/> (pay steps without
-/// <c>using</c>) share the period's cash in proportion to what each is owed (docs/language.md, "The waterfall").</summary>
-public sealed record ProRataStep(string Label, ImmutableArray<StepModel> Members) : StepModel(Label);
+/// <c>using</c>) share the period's cash in proportion to what each is owed (docs/language.md, "The waterfall");
+/// with <see cref="ByBalance"/>, a shortfall is shared by the member tranches' balances instead, each capped at what
+/// it is owed.</summary>
+public sealed record ProRataStep(string Label, ImmutableArray<StepModel> Members, bool ByBalance = false) : StepModel(Label);

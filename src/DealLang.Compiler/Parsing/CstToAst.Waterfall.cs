@@ -56,7 +56,7 @@ internal sealed partial class CstToAst
             case IfStepContext ifStep:
                 return VisitIfStep(ifStep);
             case ProRataStepContext proRata:
-                return new ProRataStepSyntax(VisitSteps(proRata.step()), Span(proRata));
+                return new ProRataStepSyntax(VisitSteps(proRata.step()), Span(proRata), ByBalance: proRata.BALANCE() is not null);
             default:
                 return null;
         }

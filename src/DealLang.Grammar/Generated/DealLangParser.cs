@@ -3965,6 +3965,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRO_RATA() { return GetToken(DealLangParser.PRO_RATA, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(DealLangParser.BY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BALANCE() { return GetToken(DealLangParser.BALANCE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public StepContext[] step() {
 			return GetRuleContexts<StepContext>();
 		}
@@ -3986,7 +3988,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_step);
 		int _la;
 		try {
-			State = 563;
+			State = 567;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
@@ -4167,23 +4169,35 @@ public partial class DealLangParser : Parser {
 				{
 				State = 554;
 				Match(PRO_RATA);
-				State = 555;
-				Match(LBRACE);
+				State = 557;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==BY) {
+					{
+					State = 555;
+					Match(BY);
+					State = 556;
+					Match(BALANCE);
+					}
+				}
+
 				State = 559;
+				Match(LBRACE);
+				State = 563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
 					{
 					{
-					State = 556;
+					State = 560;
 					step();
 					}
 					}
-					State = 561;
+					State = 565;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 562;
+				State = 566;
 				Match(RBRACE);
 				}
 				break;
@@ -4233,25 +4247,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 565;
+			State = 569;
 			Match(ENFORCEMENT);
-			State = 566;
-			Match(LBRACE);
 			State = 570;
+			Match(LBRACE);
+			State = 574;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 567;
+				State = 571;
 				enforcementItem();
 				}
 				}
-				State = 572;
+				State = 576;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 573;
+			State = 577;
 			Match(RBRACE);
 			}
 		}
@@ -4323,44 +4337,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 591;
+			State = 595;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 575;
+				State = 579;
 				Match(SELL);
-				State = 576;
+				State = 580;
 				ident();
-				State = 581;
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 577;
+					State = 581;
 					Match(COMMA);
-					State = 578;
+					State = 582;
 					ident();
 					}
 					}
-					State = 583;
+					State = 587;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 587;
+				State = 591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 584;
+					State = 588;
 					sellTerm();
 					}
 					}
-					State = 589;
+					State = 593;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4370,7 +4384,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 590;
+				State = 594;
 				waterfallDecl();
 				}
 				break;
@@ -4433,16 +4447,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 74, RULE_sellTerm);
 		try {
-			State = 597;
+			State = 601;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 593;
+				State = 597;
 				Match(HAIRCUT);
-				State = 594;
+				State = 598;
 				expr(0);
 				}
 				break;
@@ -4450,9 +4464,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 595;
+				State = 599;
 				Match(LAG);
-				State = 596;
+				State = 600;
 				duration();
 				}
 				break;
@@ -4511,31 +4525,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 599;
-			Match(SCENARIO);
-			State = 600;
-			_localctx.name = ident();
-			State = 601;
-			Match(FOR);
-			State = 602;
-			_localctx.deal = ident();
 			State = 603;
-			Match(LBRACE);
+			Match(SCENARIO);
+			State = 604;
+			_localctx.name = ident();
+			State = 605;
+			Match(FOR);
+			State = 606;
+			_localctx.deal = ident();
 			State = 607;
+			Match(LBRACE);
+			State = 611;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274938790119L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 604;
+				State = 608;
 				scenarioItem();
 				}
 				}
-				State = 609;
+				State = 613;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 610;
+			State = 614;
 			Match(RBRACE);
 			}
 		}
@@ -4656,20 +4670,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 639;
+			State = 643;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 612;
+				State = 616;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 613;
+				State = 617;
 				Match(RENEWALS);
-				State = 614;
+				State = 618;
 				Match(TAKEN);
-				State = 615;
+				State = 619;
 				Match(NUMBER);
 				}
 				break;
@@ -4677,13 +4691,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 617;
+				State = 621;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 618;
+				State = 622;
 				Match(DEFLATE);
-				State = 619;
+				State = 623;
 				expr(0);
-				State = 620;
+				State = 624;
 				perYear();
 				}
 				break;
@@ -4691,15 +4705,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 622;
-				((DropItemContext)_localctx).path = reference();
-				State = 623;
-				Match(DROP);
-				State = 624;
-				expr(0);
-				State = 625;
-				Match(BY);
 				State = 626;
+				((DropItemContext)_localctx).path = reference();
+				State = 627;
+				Match(DROP);
+				State = 628;
+				expr(0);
+				State = 629;
+				Match(BY);
+				State = 630;
 				Match(DATE);
 				}
 				break;
@@ -4707,13 +4721,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 628;
+				State = 632;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 629;
+				State = 633;
 				Match(DEFAULTS);
-				State = 630;
+				State = 634;
 				Match(ON);
-				State = 631;
+				State = 635;
 				Match(DATE);
 				}
 				break;
@@ -4721,9 +4735,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 633;
+				State = 637;
 				Match(ENFORCEMENT);
-				State = 635;
+				State = 639;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4731,7 +4745,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 634;
+						State = 638;
 						sellTerm();
 						}
 						}
@@ -4739,9 +4753,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 637;
+					State = 641;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,63,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,64,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -4781,9 +4795,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 641;
+			State = 645;
 			Match(PER);
-			State = 642;
+			State = 646;
 			Match(YEAR);
 			}
 		}
@@ -4820,7 +4834,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 644;
+			State = 648;
 			Match(QUANTITY);
 			}
 		}
@@ -5126,20 +5140,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 681;
+			State = 685;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 647;
+				State = 651;
 				Match(LPAREN);
-				State = 648;
+				State = 652;
 				expr(0);
-				State = 649;
+				State = 653;
 				Match(RPAREN);
 				}
 				break;
@@ -5148,9 +5162,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 651;
+				State = 655;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 652;
+				State = 656;
 				expr(15);
 				}
 				break;
@@ -5159,9 +5173,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 653;
+				State = 657;
 				Match(NOT);
-				State = 654;
+				State = 658;
 				expr(10);
 				}
 				break;
@@ -5170,37 +5184,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 655;
+				State = 659;
 				((CallExprContext)_localctx).callee = ident();
-				State = 656;
+				State = 660;
 				Match(LPAREN);
-				State = 665;
+				State = 669;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -4607142561444724505L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 25L) != 0)) {
 					{
-					State = 657;
+					State = 661;
 					expr(0);
-					State = 662;
+					State = 666;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 658;
+						State = 662;
 						Match(COMMA);
-						State = 659;
+						State = 663;
 						expr(0);
 						}
 						}
-						State = 664;
+						State = 668;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 667;
+				State = 671;
 				Match(RPAREN);
 				}
 				break;
@@ -5209,7 +5223,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 669;
+				State = 673;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5219,19 +5233,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 671;
+				State = 675;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) {
 					{
-					State = 670;
+					State = 674;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 673;
+				State = 677;
 				Match(PER);
-				State = 674;
+				State = 678;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5240,9 +5254,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 675;
+				State = 679;
 				Match(NUMBER);
-				State = 676;
+				State = 680;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5251,7 +5265,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 677;
+				State = 681;
 				Match(QUANTITY);
 				}
 				break;
@@ -5260,7 +5274,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 678;
+				State = 682;
 				Match(NUMBER);
 				}
 				break;
@@ -5269,7 +5283,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 679;
+				State = 683;
 				Match(DATE);
 				}
 				break;
@@ -5278,34 +5292,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 680;
+				State = 684;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 703;
+			State = 707;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 701;
+					State = 705;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 683;
+						State = 687;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 684;
+						State = 688;
 						Match(OF);
-						State = 685;
+						State = 689;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5314,9 +5328,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 686;
+						State = 690;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 687;
+						State = 691;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5326,7 +5340,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 688;
+						State = 692;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5335,9 +5349,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 689;
+						State = 693;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 690;
+						State = 694;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5347,7 +5361,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 691;
+						State = 695;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5356,9 +5370,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 692;
+						State = 696;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 693;
+						State = 697;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 63L) != 0)) ) {
@@ -5368,7 +5382,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 694;
+						State = 698;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -5377,11 +5391,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 695;
+						State = 699;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 696;
+						State = 700;
 						Match(AND);
-						State = 697;
+						State = 701;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -5390,20 +5404,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 698;
+						State = 702;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 699;
+						State = 703;
 						Match(OR);
-						State = 700;
+						State = 704;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 705;
+				State = 709;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
 			}
 			}
 		}
@@ -5447,7 +5461,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 706;
+			State = 710;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -5498,16 +5512,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 708;
+			State = 712;
 			ident();
-			State = 711;
+			State = 715;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				{
-				State = 709;
+				State = 713;
 				Match(DOT);
-				State = 710;
+				State = 714;
 				_localctx.member = ident();
 				}
 				break;
@@ -5602,7 +5616,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 713;
+			State = 717;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274936692967L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -5650,7 +5664,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,138,716,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,138,720,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5692,216 +5706,218 @@ public partial class DealLangParser : Parser {
 		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,523,8,34,1,34,1,34,1,34,1,34,
 		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,538,8,34,10,34,12,34,
 		541,9,34,1,34,1,34,1,34,1,34,5,34,547,8,34,10,34,12,34,550,9,34,1,34,3,
-		34,553,8,34,1,34,1,34,1,34,5,34,558,8,34,10,34,12,34,561,9,34,1,34,3,34,
-		564,8,34,1,35,1,35,1,35,5,35,569,8,35,10,35,12,35,572,9,35,1,35,1,35,1,
-		36,1,36,1,36,1,36,5,36,580,8,36,10,36,12,36,583,9,36,1,36,5,36,586,8,36,
-		10,36,12,36,589,9,36,1,36,3,36,592,8,36,1,37,1,37,1,37,1,37,3,37,598,8,
-		37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,606,8,38,10,38,12,38,609,9,38,1,
-		38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,4,39,636,8,39,11,
-		39,12,39,637,3,39,640,8,39,1,40,1,40,1,40,1,41,1,41,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,661,8,42,10,42,
-		12,42,664,9,42,3,42,666,8,42,1,42,1,42,1,42,1,42,3,42,672,8,42,1,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,682,8,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,
-		702,8,42,10,42,12,42,705,9,42,1,43,1,43,1,44,1,44,1,44,3,44,712,8,44,1,
-		45,1,45,1,45,0,1,84,46,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,0,7,1,0,108,109,1,0,128,129,1,0,118,119,1,0,116,117,1,0,120,
-		125,1,0,96,102,19,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,36,37,39,40,
-		42,52,54,55,57,59,63,63,65,67,70,72,81,81,88,90,103,103,132,133,804,0,
-		98,1,0,0,0,2,103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,0,0,8,135,1,0,0,0,10,
-		147,1,0,0,0,12,171,1,0,0,0,14,173,1,0,0,0,16,175,1,0,0,0,18,192,1,0,0,
-		0,20,194,1,0,0,0,22,228,1,0,0,0,24,230,1,0,0,0,26,235,1,0,0,0,28,282,1,
-		0,0,0,30,287,1,0,0,0,32,295,1,0,0,0,34,297,1,0,0,0,36,326,1,0,0,0,38,328,
-		1,0,0,0,40,355,1,0,0,0,42,369,1,0,0,0,44,371,1,0,0,0,46,393,1,0,0,0,48,
-		395,1,0,0,0,50,398,1,0,0,0,52,416,1,0,0,0,54,418,1,0,0,0,56,433,1,0,0,
-		0,58,446,1,0,0,0,60,467,1,0,0,0,62,474,1,0,0,0,64,486,1,0,0,0,66,488,1,
-		0,0,0,68,563,1,0,0,0,70,565,1,0,0,0,72,591,1,0,0,0,74,597,1,0,0,0,76,599,
-		1,0,0,0,78,639,1,0,0,0,80,641,1,0,0,0,82,644,1,0,0,0,84,681,1,0,0,0,86,
-		706,1,0,0,0,88,708,1,0,0,0,90,713,1,0,0,0,92,97,3,2,1,0,93,97,3,4,2,0,
-		94,97,3,76,38,0,95,97,3,8,4,0,96,92,1,0,0,0,96,93,1,0,0,0,96,94,1,0,0,
-		0,96,95,1,0,0,0,97,100,1,0,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,101,1,0,
-		0,0,100,98,1,0,0,0,101,102,5,0,0,1,102,1,1,0,0,0,103,104,5,3,0,0,104,105,
-		5,130,0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,90,45,0,108,112,5,108,
-		0,0,109,111,3,6,3,0,110,109,1,0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,
-		113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,116,5,109,0,0,116,5,1,
-		0,0,0,117,134,3,12,6,0,118,134,3,16,8,0,119,134,3,20,10,0,120,134,3,26,
-		13,0,121,134,3,34,17,0,122,134,3,38,19,0,123,134,3,44,22,0,124,134,3,50,
-		25,0,125,134,3,54,27,0,126,134,3,56,28,0,127,134,3,58,29,0,128,134,3,60,
-		30,0,129,134,3,62,31,0,130,134,3,66,33,0,131,134,3,70,35,0,132,134,3,8,
-		4,0,133,117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,0,0,133,120,1,0,0,0,133,
-		121,1,0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,124,1,0,0,0,133,125,1,
-		0,0,0,133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,0,0,0,133,129,1,0,0,0,
-		133,130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,134,7,1,0,0,0,135,136,
-		5,132,0,0,136,142,4,4,0,0,137,141,3,90,45,0,138,141,5,4,0,0,139,141,5,
-		24,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,144,1,0,0,0,
-		142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,
-		3,10,5,0,146,9,1,0,0,0,147,152,5,108,0,0,148,151,3,10,5,0,149,151,8,0,
-		0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,
-		153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,109,0,0,156,11,1,
-		0,0,0,157,158,5,5,0,0,158,172,5,130,0,0,159,160,5,6,0,0,160,172,3,90,45,
-		0,161,162,5,7,0,0,162,172,5,127,0,0,163,164,5,8,0,0,164,172,5,127,0,0,
-		165,166,5,9,0,0,166,172,5,127,0,0,167,168,5,10,0,0,168,172,3,90,45,0,169,
-		170,5,11,0,0,170,172,3,14,7,0,171,157,1,0,0,0,171,159,1,0,0,0,171,161,
-		1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,167,1,0,0,0,171,169,1,0,0,
-		0,172,13,1,0,0,0,173,174,5,126,0,0,174,15,1,0,0,0,175,176,5,12,0,0,176,
-		177,3,90,45,0,177,181,5,108,0,0,178,180,3,18,9,0,179,178,1,0,0,0,180,183,
-		1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,
-		0,184,185,5,109,0,0,185,17,1,0,0,0,186,187,5,13,0,0,187,193,5,130,0,0,
-		188,189,5,14,0,0,189,193,3,84,42,0,190,191,5,15,0,0,191,193,3,84,42,0,
-		192,186,1,0,0,0,192,188,1,0,0,0,192,190,1,0,0,0,193,19,1,0,0,0,194,195,
-		5,16,0,0,195,196,3,90,45,0,196,200,5,108,0,0,197,199,3,22,11,0,198,197,
-		1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,
-		0,202,200,1,0,0,0,203,204,5,109,0,0,204,21,1,0,0,0,205,206,5,17,0,0,206,
-		229,3,84,42,0,207,208,5,18,0,0,208,209,5,19,0,0,209,212,3,82,41,0,210,
-		211,5,20,0,0,211,213,3,84,42,0,212,210,1,0,0,0,212,213,1,0,0,0,213,216,
-		1,0,0,0,214,215,5,21,0,0,215,217,5,127,0,0,216,214,1,0,0,0,216,217,1,0,
-		0,0,217,229,1,0,0,0,218,219,5,18,0,0,219,220,5,22,0,0,220,224,5,108,0,
-		0,221,223,3,24,12,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,
-		225,1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,229,5,109,0,0,228,205,
-		1,0,0,0,228,207,1,0,0,0,228,218,1,0,0,0,229,23,1,0,0,0,230,231,5,127,0,
-		0,231,233,3,84,42,0,232,234,5,112,0,0,233,232,1,0,0,0,233,234,1,0,0,0,
-		234,25,1,0,0,0,235,236,5,23,0,0,236,237,3,90,45,0,237,238,5,24,0,0,238,
-		239,3,90,45,0,239,243,5,108,0,0,240,242,3,28,14,0,241,240,1,0,0,0,242,
-		245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,
-		0,0,0,246,247,5,109,0,0,247,27,1,0,0,0,248,249,5,25,0,0,249,283,3,90,45,
-		0,250,251,5,26,0,0,251,252,3,84,42,0,252,257,3,80,40,0,253,254,5,27,0,
-		0,254,255,3,84,42,0,255,256,3,80,40,0,256,258,1,0,0,0,257,253,1,0,0,0,
-		257,258,1,0,0,0,258,283,1,0,0,0,259,260,5,28,0,0,260,283,5,127,0,0,261,
-		262,5,29,0,0,262,283,3,82,41,0,263,264,5,30,0,0,264,265,3,30,15,0,265,
-		266,3,82,41,0,266,267,5,32,0,0,267,268,5,25,0,0,268,272,5,33,0,0,269,270,
-		5,26,0,0,270,271,5,32,0,0,271,273,5,34,0,0,272,269,1,0,0,0,272,273,1,0,
-		0,0,273,283,1,0,0,0,274,276,5,35,0,0,275,277,3,32,16,0,276,275,1,0,0,0,
-		277,278,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,0,279,283,1,0,0,0,280,281,
-		5,11,0,0,281,283,3,14,7,0,282,248,1,0,0,0,282,250,1,0,0,0,282,259,1,0,
-		0,0,282,261,1,0,0,0,282,263,1,0,0,0,282,274,1,0,0,0,282,280,1,0,0,0,283,
-		29,1,0,0,0,284,285,5,129,0,0,285,288,5,31,0,0,286,288,5,128,0,0,287,284,
-		1,0,0,0,287,286,1,0,0,0,288,31,1,0,0,0,289,290,5,36,0,0,290,296,3,84,42,
-		0,291,292,5,37,0,0,292,296,3,84,42,0,293,294,5,38,0,0,294,296,5,127,0,
-		0,295,289,1,0,0,0,295,291,1,0,0,0,295,293,1,0,0,0,296,33,1,0,0,0,297,298,
-		5,39,0,0,298,299,3,90,45,0,299,303,5,108,0,0,300,302,3,36,18,0,301,300,
-		1,0,0,0,302,305,1,0,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,
-		0,305,303,1,0,0,0,306,307,5,109,0,0,307,35,1,0,0,0,308,309,5,40,0,0,309,
-		327,3,90,45,0,310,311,5,42,0,0,311,327,3,84,42,0,312,313,5,43,0,0,313,
-		315,3,84,42,0,314,316,5,44,0,0,315,314,1,0,0,0,315,316,1,0,0,0,316,327,
-		1,0,0,0,317,318,5,45,0,0,318,319,5,38,0,0,319,327,5,127,0,0,320,321,5,
-		48,0,0,321,327,3,42,21,0,322,323,5,8,0,0,323,327,5,127,0,0,324,325,5,15,
-		0,0,325,327,3,84,42,0,326,308,1,0,0,0,326,310,1,0,0,0,326,312,1,0,0,0,
-		326,317,1,0,0,0,326,320,1,0,0,0,326,322,1,0,0,0,326,324,1,0,0,0,327,37,
-		1,0,0,0,328,329,5,41,0,0,329,330,3,90,45,0,330,334,5,108,0,0,331,333,3,
-		40,20,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,
-		0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,5,109,0,0,338,39,1,0,0,0,339,
-		340,5,42,0,0,340,356,3,84,42,0,341,342,5,43,0,0,342,344,3,84,42,0,343,
-		345,5,44,0,0,344,343,1,0,0,0,344,345,1,0,0,0,345,356,1,0,0,0,346,347,5,
-		45,0,0,347,348,5,38,0,0,348,356,5,127,0,0,349,350,5,48,0,0,350,356,3,42,
-		21,0,351,352,5,8,0,0,352,356,5,127,0,0,353,354,5,52,0,0,354,356,5,129,
-		0,0,355,339,1,0,0,0,355,341,1,0,0,0,355,346,1,0,0,0,355,349,1,0,0,0,355,
-		351,1,0,0,0,355,353,1,0,0,0,356,41,1,0,0,0,357,370,5,49,0,0,358,370,5,
-		50,0,0,359,370,5,51,0,0,360,361,5,22,0,0,361,365,5,108,0,0,362,364,3,24,
-		12,0,363,362,1,0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,
-		368,1,0,0,0,367,365,1,0,0,0,368,370,5,109,0,0,369,357,1,0,0,0,369,358,
-		1,0,0,0,369,359,1,0,0,0,369,360,1,0,0,0,370,43,1,0,0,0,371,372,5,53,0,
-		0,372,373,3,90,45,0,373,377,5,108,0,0,374,376,3,46,23,0,375,374,1,0,0,
-		0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,
-		377,1,0,0,0,380,381,5,109,0,0,381,45,1,0,0,0,382,383,5,54,0,0,383,394,
-		3,84,42,0,384,385,5,55,0,0,385,390,3,48,24,0,386,387,5,112,0,0,387,389,
-		3,48,24,0,388,386,1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,
-		0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,382,1,0,0,0,393,384,1,0,0,0,394,
-		47,1,0,0,0,395,396,3,90,45,0,396,397,3,84,42,0,397,49,1,0,0,0,398,399,
-		5,56,0,0,399,408,3,90,45,0,400,404,5,108,0,0,401,403,3,52,26,0,402,401,
-		1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,407,1,0,0,
-		0,406,404,1,0,0,0,407,409,5,109,0,0,408,400,1,0,0,0,408,409,1,0,0,0,409,
-		51,1,0,0,0,410,411,5,57,0,0,411,417,3,84,42,0,412,413,5,58,0,0,413,417,
-		3,84,42,0,414,415,5,59,0,0,415,417,3,84,42,0,416,410,1,0,0,0,416,412,1,
-		0,0,0,416,414,1,0,0,0,417,53,1,0,0,0,418,419,5,60,0,0,419,420,3,90,45,
-		0,420,421,5,108,0,0,421,429,3,84,42,0,422,427,3,80,40,0,423,424,5,27,0,
-		0,424,425,3,84,42,0,425,426,3,80,40,0,426,428,1,0,0,0,427,423,1,0,0,0,
-		427,428,1,0,0,0,428,430,1,0,0,0,429,422,1,0,0,0,429,430,1,0,0,0,430,431,
-		1,0,0,0,431,432,5,109,0,0,432,55,1,0,0,0,433,434,5,61,0,0,434,435,3,90,
-		45,0,435,436,5,115,0,0,436,440,3,84,42,0,437,438,5,62,0,0,438,439,5,63,
-		0,0,439,441,3,82,41,0,440,437,1,0,0,0,440,441,1,0,0,0,441,444,1,0,0,0,
-		442,443,5,21,0,0,443,445,5,127,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,
-		57,1,0,0,0,446,447,5,64,0,0,447,448,3,90,45,0,448,449,5,68,0,0,449,452,
-		3,84,42,0,450,451,5,21,0,0,451,453,5,127,0,0,452,450,1,0,0,0,452,453,1,
-		0,0,0,453,457,1,0,0,0,454,455,5,65,0,0,455,456,5,67,0,0,456,458,5,129,
-		0,0,457,454,1,0,0,0,457,458,1,0,0,0,458,462,1,0,0,0,459,460,5,66,0,0,460,
-		461,5,67,0,0,461,463,5,129,0,0,462,459,1,0,0,0,462,463,1,0,0,0,463,464,
-		1,0,0,0,464,465,5,114,0,0,465,466,3,90,45,0,466,59,1,0,0,0,467,468,5,69,
-		0,0,468,469,5,68,0,0,469,472,3,84,42,0,470,471,5,70,0,0,471,473,3,82,41,
-		0,472,470,1,0,0,0,472,473,1,0,0,0,473,61,1,0,0,0,474,475,5,71,0,0,475,
-		476,5,72,0,0,476,481,3,64,32,0,477,478,5,112,0,0,478,480,3,64,32,0,479,
-		477,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,63,1,0,
-		0,0,483,481,1,0,0,0,484,487,5,35,0,0,485,487,3,90,45,0,486,484,1,0,0,0,
-		486,485,1,0,0,0,487,65,1,0,0,0,488,489,5,73,0,0,489,493,5,108,0,0,490,
-		492,3,68,34,0,491,490,1,0,0,0,492,495,1,0,0,0,493,491,1,0,0,0,493,494,
-		1,0,0,0,494,496,1,0,0,0,495,493,1,0,0,0,496,497,5,109,0,0,497,67,1,0,0,
-		0,498,499,5,10,0,0,499,509,3,88,44,0,500,501,5,74,0,0,501,506,3,90,45,
-		0,502,503,5,112,0,0,503,505,3,90,45,0,504,502,1,0,0,0,505,508,1,0,0,0,
-		506,504,1,0,0,0,506,507,1,0,0,0,507,510,1,0,0,0,508,506,1,0,0,0,509,500,
-		1,0,0,0,509,510,1,0,0,0,510,564,1,0,0,0,511,512,5,75,0,0,512,564,3,90,
-		45,0,513,514,5,76,0,0,514,564,3,90,45,0,515,516,5,77,0,0,516,517,5,78,
-		0,0,517,518,5,79,0,0,518,564,3,90,45,0,519,522,5,80,0,0,520,521,5,128,
-		0,0,521,523,5,104,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,524,1,0,0,0,
-		524,525,5,78,0,0,525,526,5,83,0,0,526,564,3,90,45,0,527,528,5,81,0,0,528,
-		529,5,128,0,0,529,530,5,104,0,0,530,531,5,78,0,0,531,532,5,83,0,0,532,
-		564,3,90,45,0,533,534,5,84,0,0,534,535,3,84,42,0,535,539,5,108,0,0,536,
-		538,3,68,34,0,537,536,1,0,0,0,538,541,1,0,0,0,539,537,1,0,0,0,539,540,
-		1,0,0,0,540,542,1,0,0,0,541,539,1,0,0,0,542,552,5,109,0,0,543,544,5,85,
-		0,0,544,548,5,108,0,0,545,547,3,68,34,0,546,545,1,0,0,0,547,550,1,0,0,
-		0,548,546,1,0,0,0,548,549,1,0,0,0,549,551,1,0,0,0,550,548,1,0,0,0,551,
-		553,5,109,0,0,552,543,1,0,0,0,552,553,1,0,0,0,553,564,1,0,0,0,554,555,
-		5,82,0,0,555,559,5,108,0,0,556,558,3,68,34,0,557,556,1,0,0,0,558,561,1,
-		0,0,0,559,557,1,0,0,0,559,560,1,0,0,0,560,562,1,0,0,0,561,559,1,0,0,0,
-		562,564,5,109,0,0,563,498,1,0,0,0,563,511,1,0,0,0,563,513,1,0,0,0,563,
-		515,1,0,0,0,563,519,1,0,0,0,563,527,1,0,0,0,563,533,1,0,0,0,563,554,1,
-		0,0,0,564,69,1,0,0,0,565,566,5,86,0,0,566,570,5,108,0,0,567,569,3,72,36,
-		0,568,567,1,0,0,0,569,572,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,
-		573,1,0,0,0,572,570,1,0,0,0,573,574,5,109,0,0,574,71,1,0,0,0,575,576,5,
-		87,0,0,576,581,3,90,45,0,577,578,5,112,0,0,578,580,3,90,45,0,579,577,1,
-		0,0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,1,0,0,0,582,587,1,0,0,0,
-		583,581,1,0,0,0,584,586,3,74,37,0,585,584,1,0,0,0,586,589,1,0,0,0,587,
-		585,1,0,0,0,587,588,1,0,0,0,588,592,1,0,0,0,589,587,1,0,0,0,590,592,3,
-		66,33,0,591,575,1,0,0,0,591,590,1,0,0,0,592,73,1,0,0,0,593,594,5,88,0,
-		0,594,598,3,84,42,0,595,596,5,89,0,0,596,598,3,82,41,0,597,593,1,0,0,0,
-		597,595,1,0,0,0,598,75,1,0,0,0,599,600,5,2,0,0,600,601,3,90,45,0,601,602,
-		5,4,0,0,602,603,3,90,45,0,603,607,5,108,0,0,604,606,3,78,39,0,605,604,
-		1,0,0,0,606,609,1,0,0,0,607,605,1,0,0,0,607,608,1,0,0,0,608,610,1,0,0,
-		0,609,607,1,0,0,0,610,611,5,109,0,0,611,77,1,0,0,0,612,613,3,90,45,0,613,
-		614,5,30,0,0,614,615,5,90,0,0,615,616,5,129,0,0,616,640,1,0,0,0,617,618,
-		3,88,44,0,618,619,5,91,0,0,619,620,3,84,42,0,620,621,3,80,40,0,621,640,
-		1,0,0,0,622,623,3,88,44,0,623,624,5,92,0,0,624,625,3,84,42,0,625,626,5,
-		93,0,0,626,627,5,127,0,0,627,640,1,0,0,0,628,629,3,90,45,0,629,630,5,94,
-		0,0,630,631,5,24,0,0,631,632,5,127,0,0,632,640,1,0,0,0,633,635,5,86,0,
-		0,634,636,3,74,37,0,635,634,1,0,0,0,636,637,1,0,0,0,637,635,1,0,0,0,637,
-		638,1,0,0,0,638,640,1,0,0,0,639,612,1,0,0,0,639,617,1,0,0,0,639,622,1,
-		0,0,0,639,628,1,0,0,0,639,633,1,0,0,0,640,79,1,0,0,0,641,642,5,95,0,0,
-		642,643,5,103,0,0,643,81,1,0,0,0,644,645,5,128,0,0,645,83,1,0,0,0,646,
-		647,6,42,-1,0,647,648,5,110,0,0,648,649,3,84,42,0,649,650,5,111,0,0,650,
-		682,1,0,0,0,651,652,5,117,0,0,652,682,3,84,42,15,653,654,5,107,0,0,654,
-		682,3,84,42,10,655,656,3,90,45,0,656,665,5,110,0,0,657,662,3,84,42,0,658,
-		659,5,112,0,0,659,661,3,84,42,0,660,658,1,0,0,0,661,664,1,0,0,0,662,660,
-		1,0,0,0,662,663,1,0,0,0,663,666,1,0,0,0,664,662,1,0,0,0,665,657,1,0,0,
-		0,665,666,1,0,0,0,666,667,1,0,0,0,667,668,5,111,0,0,668,682,1,0,0,0,669,
-		671,7,1,0,0,670,672,3,86,43,0,671,670,1,0,0,0,671,672,1,0,0,0,672,673,
-		1,0,0,0,673,674,5,95,0,0,674,682,3,86,43,0,675,676,5,129,0,0,676,682,3,
-		86,43,0,677,682,5,128,0,0,678,682,5,129,0,0,679,682,5,127,0,0,680,682,
-		3,88,44,0,681,646,1,0,0,0,681,651,1,0,0,0,681,653,1,0,0,0,681,655,1,0,
-		0,0,681,669,1,0,0,0,681,675,1,0,0,0,681,677,1,0,0,0,681,678,1,0,0,0,681,
-		679,1,0,0,0,681,680,1,0,0,0,682,703,1,0,0,0,683,684,10,14,0,0,684,685,
-		5,104,0,0,685,702,3,84,42,15,686,687,10,13,0,0,687,688,7,2,0,0,688,702,
-		3,84,42,14,689,690,10,12,0,0,690,691,7,3,0,0,691,702,3,84,42,13,692,693,
-		10,11,0,0,693,694,7,4,0,0,694,702,3,84,42,12,695,696,10,9,0,0,696,697,
-		5,105,0,0,697,702,3,84,42,10,698,699,10,8,0,0,699,700,5,106,0,0,700,702,
-		3,84,42,9,701,683,1,0,0,0,701,686,1,0,0,0,701,689,1,0,0,0,701,692,1,0,
-		0,0,701,695,1,0,0,0,701,698,1,0,0,0,702,705,1,0,0,0,703,701,1,0,0,0,703,
-		704,1,0,0,0,704,85,1,0,0,0,705,703,1,0,0,0,706,707,7,5,0,0,707,87,1,0,
-		0,0,708,711,3,90,45,0,709,710,5,113,0,0,710,712,3,90,45,0,711,709,1,0,
-		0,0,711,712,1,0,0,0,712,89,1,0,0,0,713,714,7,6,0,0,714,91,1,0,0,0,72,96,
-		98,112,133,140,142,150,152,171,181,192,200,212,216,224,228,233,243,257,
-		272,278,282,287,295,303,315,326,334,344,355,365,369,377,390,393,404,408,
-		416,427,429,440,444,452,457,462,472,481,486,493,506,509,522,539,548,552,
-		559,563,570,581,587,591,597,607,637,639,662,665,671,681,701,703,711
+		34,553,8,34,1,34,1,34,1,34,3,34,558,8,34,1,34,1,34,5,34,562,8,34,10,34,
+		12,34,565,9,34,1,34,3,34,568,8,34,1,35,1,35,1,35,5,35,573,8,35,10,35,12,
+		35,576,9,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,584,8,36,10,36,12,36,587,
+		9,36,1,36,5,36,590,8,36,10,36,12,36,593,9,36,1,36,3,36,596,8,36,1,37,1,
+		37,1,37,1,37,3,37,602,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,610,8,38,
+		10,38,12,38,613,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,4,39,640,8,39,11,39,12,39,641,3,39,644,8,39,1,40,1,40,1,40,1,41,1,
+		41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,5,42,665,8,42,10,42,12,42,668,9,42,3,42,670,8,42,1,42,1,42,1,42,1,42,
+		3,42,676,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,686,8,42,1,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,1,42,1,42,1,42,5,42,706,8,42,10,42,12,42,709,9,42,1,43,1,43,1,44,1,
+		44,1,44,3,44,716,8,44,1,45,1,45,1,45,0,1,84,46,0,2,4,6,8,10,12,14,16,18,
+		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
+		68,70,72,74,76,78,80,82,84,86,88,90,0,7,1,0,108,109,1,0,128,129,1,0,118,
+		119,1,0,116,117,1,0,120,125,1,0,96,102,19,0,3,3,5,9,13,15,17,20,22,22,
+		25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,65,67,70,72,81,81,88,90,
+		103,103,132,133,809,0,98,1,0,0,0,2,103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,
+		0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,171,1,0,0,0,14,173,1,0,0,0,16,175,
+		1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,0,22,228,1,0,0,0,24,230,1,0,0,0,26,
+		235,1,0,0,0,28,282,1,0,0,0,30,287,1,0,0,0,32,295,1,0,0,0,34,297,1,0,0,
+		0,36,326,1,0,0,0,38,328,1,0,0,0,40,355,1,0,0,0,42,369,1,0,0,0,44,371,1,
+		0,0,0,46,393,1,0,0,0,48,395,1,0,0,0,50,398,1,0,0,0,52,416,1,0,0,0,54,418,
+		1,0,0,0,56,433,1,0,0,0,58,446,1,0,0,0,60,467,1,0,0,0,62,474,1,0,0,0,64,
+		486,1,0,0,0,66,488,1,0,0,0,68,567,1,0,0,0,70,569,1,0,0,0,72,595,1,0,0,
+		0,74,601,1,0,0,0,76,603,1,0,0,0,78,643,1,0,0,0,80,645,1,0,0,0,82,648,1,
+		0,0,0,84,685,1,0,0,0,86,710,1,0,0,0,88,712,1,0,0,0,90,717,1,0,0,0,92,97,
+		3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,95,97,3,8,4,0,96,92,1,0,0,0,96,93,
+		1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,97,100,1,0,0,0,98,96,1,0,0,0,98,99,
+		1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,102,5,0,0,1,102,1,1,0,0,0,103,
+		104,5,3,0,0,104,105,5,130,0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,
+		90,45,0,108,112,5,108,0,0,109,111,3,6,3,0,110,109,1,0,0,0,111,114,1,0,
+		0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,
+		116,5,109,0,0,116,5,1,0,0,0,117,134,3,12,6,0,118,134,3,16,8,0,119,134,
+		3,20,10,0,120,134,3,26,13,0,121,134,3,34,17,0,122,134,3,38,19,0,123,134,
+		3,44,22,0,124,134,3,50,25,0,125,134,3,54,27,0,126,134,3,56,28,0,127,134,
+		3,58,29,0,128,134,3,60,30,0,129,134,3,62,31,0,130,134,3,66,33,0,131,134,
+		3,70,35,0,132,134,3,8,4,0,133,117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,
+		0,0,133,120,1,0,0,0,133,121,1,0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,
+		124,1,0,0,0,133,125,1,0,0,0,133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,
+		0,0,0,133,129,1,0,0,0,133,130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,
+		134,7,1,0,0,0,135,136,5,132,0,0,136,142,4,4,0,0,137,141,3,90,45,0,138,
+		141,5,4,0,0,139,141,5,24,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,
+		0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,
+		144,142,1,0,0,0,145,146,3,10,5,0,146,9,1,0,0,0,147,152,5,108,0,0,148,151,
+		3,10,5,0,149,151,8,0,0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,
+		0,152,150,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,
+		156,5,109,0,0,156,11,1,0,0,0,157,158,5,5,0,0,158,172,5,130,0,0,159,160,
+		5,6,0,0,160,172,3,90,45,0,161,162,5,7,0,0,162,172,5,127,0,0,163,164,5,
+		8,0,0,164,172,5,127,0,0,165,166,5,9,0,0,166,172,5,127,0,0,167,168,5,10,
+		0,0,168,172,3,90,45,0,169,170,5,11,0,0,170,172,3,14,7,0,171,157,1,0,0,
+		0,171,159,1,0,0,0,171,161,1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,
+		167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,0,0,173,174,5,126,0,0,174,15,1,
+		0,0,0,175,176,5,12,0,0,176,177,3,90,45,0,177,181,5,108,0,0,178,180,3,18,
+		9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,
+		184,1,0,0,0,183,181,1,0,0,0,184,185,5,109,0,0,185,17,1,0,0,0,186,187,5,
+		13,0,0,187,193,5,130,0,0,188,189,5,14,0,0,189,193,3,84,42,0,190,191,5,
+		15,0,0,191,193,3,84,42,0,192,186,1,0,0,0,192,188,1,0,0,0,192,190,1,0,0,
+		0,193,19,1,0,0,0,194,195,5,16,0,0,195,196,3,90,45,0,196,200,5,108,0,0,
+		197,199,3,22,11,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,
+		201,1,0,0,0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,109,0,0,204,21,1,
+		0,0,0,205,206,5,17,0,0,206,229,3,84,42,0,207,208,5,18,0,0,208,209,5,19,
+		0,0,209,212,3,82,41,0,210,211,5,20,0,0,211,213,3,84,42,0,212,210,1,0,0,
+		0,212,213,1,0,0,0,213,216,1,0,0,0,214,215,5,21,0,0,215,217,5,127,0,0,216,
+		214,1,0,0,0,216,217,1,0,0,0,217,229,1,0,0,0,218,219,5,18,0,0,219,220,5,
+		22,0,0,220,224,5,108,0,0,221,223,3,24,12,0,222,221,1,0,0,0,223,226,1,0,
+		0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,
+		229,5,109,0,0,228,205,1,0,0,0,228,207,1,0,0,0,228,218,1,0,0,0,229,23,1,
+		0,0,0,230,231,5,127,0,0,231,233,3,84,42,0,232,234,5,112,0,0,233,232,1,
+		0,0,0,233,234,1,0,0,0,234,25,1,0,0,0,235,236,5,23,0,0,236,237,3,90,45,
+		0,237,238,5,24,0,0,238,239,3,90,45,0,239,243,5,108,0,0,240,242,3,28,14,
+		0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,
+		246,1,0,0,0,245,243,1,0,0,0,246,247,5,109,0,0,247,27,1,0,0,0,248,249,5,
+		25,0,0,249,283,3,90,45,0,250,251,5,26,0,0,251,252,3,84,42,0,252,257,3,
+		80,40,0,253,254,5,27,0,0,254,255,3,84,42,0,255,256,3,80,40,0,256,258,1,
+		0,0,0,257,253,1,0,0,0,257,258,1,0,0,0,258,283,1,0,0,0,259,260,5,28,0,0,
+		260,283,5,127,0,0,261,262,5,29,0,0,262,283,3,82,41,0,263,264,5,30,0,0,
+		264,265,3,30,15,0,265,266,3,82,41,0,266,267,5,32,0,0,267,268,5,25,0,0,
+		268,272,5,33,0,0,269,270,5,26,0,0,270,271,5,32,0,0,271,273,5,34,0,0,272,
+		269,1,0,0,0,272,273,1,0,0,0,273,283,1,0,0,0,274,276,5,35,0,0,275,277,3,
+		32,16,0,276,275,1,0,0,0,277,278,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,
+		0,279,283,1,0,0,0,280,281,5,11,0,0,281,283,3,14,7,0,282,248,1,0,0,0,282,
+		250,1,0,0,0,282,259,1,0,0,0,282,261,1,0,0,0,282,263,1,0,0,0,282,274,1,
+		0,0,0,282,280,1,0,0,0,283,29,1,0,0,0,284,285,5,129,0,0,285,288,5,31,0,
+		0,286,288,5,128,0,0,287,284,1,0,0,0,287,286,1,0,0,0,288,31,1,0,0,0,289,
+		290,5,36,0,0,290,296,3,84,42,0,291,292,5,37,0,0,292,296,3,84,42,0,293,
+		294,5,38,0,0,294,296,5,127,0,0,295,289,1,0,0,0,295,291,1,0,0,0,295,293,
+		1,0,0,0,296,33,1,0,0,0,297,298,5,39,0,0,298,299,3,90,45,0,299,303,5,108,
+		0,0,300,302,3,36,18,0,301,300,1,0,0,0,302,305,1,0,0,0,303,301,1,0,0,0,
+		303,304,1,0,0,0,304,306,1,0,0,0,305,303,1,0,0,0,306,307,5,109,0,0,307,
+		35,1,0,0,0,308,309,5,40,0,0,309,327,3,90,45,0,310,311,5,42,0,0,311,327,
+		3,84,42,0,312,313,5,43,0,0,313,315,3,84,42,0,314,316,5,44,0,0,315,314,
+		1,0,0,0,315,316,1,0,0,0,316,327,1,0,0,0,317,318,5,45,0,0,318,319,5,38,
+		0,0,319,327,5,127,0,0,320,321,5,48,0,0,321,327,3,42,21,0,322,323,5,8,0,
+		0,323,327,5,127,0,0,324,325,5,15,0,0,325,327,3,84,42,0,326,308,1,0,0,0,
+		326,310,1,0,0,0,326,312,1,0,0,0,326,317,1,0,0,0,326,320,1,0,0,0,326,322,
+		1,0,0,0,326,324,1,0,0,0,327,37,1,0,0,0,328,329,5,41,0,0,329,330,3,90,45,
+		0,330,334,5,108,0,0,331,333,3,40,20,0,332,331,1,0,0,0,333,336,1,0,0,0,
+		334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,
+		5,109,0,0,338,39,1,0,0,0,339,340,5,42,0,0,340,356,3,84,42,0,341,342,5,
+		43,0,0,342,344,3,84,42,0,343,345,5,44,0,0,344,343,1,0,0,0,344,345,1,0,
+		0,0,345,356,1,0,0,0,346,347,5,45,0,0,347,348,5,38,0,0,348,356,5,127,0,
+		0,349,350,5,48,0,0,350,356,3,42,21,0,351,352,5,8,0,0,352,356,5,127,0,0,
+		353,354,5,52,0,0,354,356,5,129,0,0,355,339,1,0,0,0,355,341,1,0,0,0,355,
+		346,1,0,0,0,355,349,1,0,0,0,355,351,1,0,0,0,355,353,1,0,0,0,356,41,1,0,
+		0,0,357,370,5,49,0,0,358,370,5,50,0,0,359,370,5,51,0,0,360,361,5,22,0,
+		0,361,365,5,108,0,0,362,364,3,24,12,0,363,362,1,0,0,0,364,367,1,0,0,0,
+		365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,365,1,0,0,0,368,370,
+		5,109,0,0,369,357,1,0,0,0,369,358,1,0,0,0,369,359,1,0,0,0,369,360,1,0,
+		0,0,370,43,1,0,0,0,371,372,5,53,0,0,372,373,3,90,45,0,373,377,5,108,0,
+		0,374,376,3,46,23,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,
+		378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,5,109,0,0,381,45,1,
+		0,0,0,382,383,5,54,0,0,383,394,3,84,42,0,384,385,5,55,0,0,385,390,3,48,
+		24,0,386,387,5,112,0,0,387,389,3,48,24,0,388,386,1,0,0,0,389,392,1,0,0,
+		0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,
+		382,1,0,0,0,393,384,1,0,0,0,394,47,1,0,0,0,395,396,3,90,45,0,396,397,3,
+		84,42,0,397,49,1,0,0,0,398,399,5,56,0,0,399,408,3,90,45,0,400,404,5,108,
+		0,0,401,403,3,52,26,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,
+		404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,409,5,109,0,0,408,
+		400,1,0,0,0,408,409,1,0,0,0,409,51,1,0,0,0,410,411,5,57,0,0,411,417,3,
+		84,42,0,412,413,5,58,0,0,413,417,3,84,42,0,414,415,5,59,0,0,415,417,3,
+		84,42,0,416,410,1,0,0,0,416,412,1,0,0,0,416,414,1,0,0,0,417,53,1,0,0,0,
+		418,419,5,60,0,0,419,420,3,90,45,0,420,421,5,108,0,0,421,429,3,84,42,0,
+		422,427,3,80,40,0,423,424,5,27,0,0,424,425,3,84,42,0,425,426,3,80,40,0,
+		426,428,1,0,0,0,427,423,1,0,0,0,427,428,1,0,0,0,428,430,1,0,0,0,429,422,
+		1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,432,5,109,0,0,432,55,1,0,0,
+		0,433,434,5,61,0,0,434,435,3,90,45,0,435,436,5,115,0,0,436,440,3,84,42,
+		0,437,438,5,62,0,0,438,439,5,63,0,0,439,441,3,82,41,0,440,437,1,0,0,0,
+		440,441,1,0,0,0,441,444,1,0,0,0,442,443,5,21,0,0,443,445,5,127,0,0,444,
+		442,1,0,0,0,444,445,1,0,0,0,445,57,1,0,0,0,446,447,5,64,0,0,447,448,3,
+		90,45,0,448,449,5,68,0,0,449,452,3,84,42,0,450,451,5,21,0,0,451,453,5,
+		127,0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,457,1,0,0,0,454,455,5,65,0,
+		0,455,456,5,67,0,0,456,458,5,129,0,0,457,454,1,0,0,0,457,458,1,0,0,0,458,
+		462,1,0,0,0,459,460,5,66,0,0,460,461,5,67,0,0,461,463,5,129,0,0,462,459,
+		1,0,0,0,462,463,1,0,0,0,463,464,1,0,0,0,464,465,5,114,0,0,465,466,3,90,
+		45,0,466,59,1,0,0,0,467,468,5,69,0,0,468,469,5,68,0,0,469,472,3,84,42,
+		0,470,471,5,70,0,0,471,473,3,82,41,0,472,470,1,0,0,0,472,473,1,0,0,0,473,
+		61,1,0,0,0,474,475,5,71,0,0,475,476,5,72,0,0,476,481,3,64,32,0,477,478,
+		5,112,0,0,478,480,3,64,32,0,479,477,1,0,0,0,480,483,1,0,0,0,481,479,1,
+		0,0,0,481,482,1,0,0,0,482,63,1,0,0,0,483,481,1,0,0,0,484,487,5,35,0,0,
+		485,487,3,90,45,0,486,484,1,0,0,0,486,485,1,0,0,0,487,65,1,0,0,0,488,489,
+		5,73,0,0,489,493,5,108,0,0,490,492,3,68,34,0,491,490,1,0,0,0,492,495,1,
+		0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,493,1,0,0,0,
+		496,497,5,109,0,0,497,67,1,0,0,0,498,499,5,10,0,0,499,509,3,88,44,0,500,
+		501,5,74,0,0,501,506,3,90,45,0,502,503,5,112,0,0,503,505,3,90,45,0,504,
+		502,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,510,1,
+		0,0,0,508,506,1,0,0,0,509,500,1,0,0,0,509,510,1,0,0,0,510,568,1,0,0,0,
+		511,512,5,75,0,0,512,568,3,90,45,0,513,514,5,76,0,0,514,568,3,90,45,0,
+		515,516,5,77,0,0,516,517,5,78,0,0,517,518,5,79,0,0,518,568,3,90,45,0,519,
+		522,5,80,0,0,520,521,5,128,0,0,521,523,5,104,0,0,522,520,1,0,0,0,522,523,
+		1,0,0,0,523,524,1,0,0,0,524,525,5,78,0,0,525,526,5,83,0,0,526,568,3,90,
+		45,0,527,528,5,81,0,0,528,529,5,128,0,0,529,530,5,104,0,0,530,531,5,78,
+		0,0,531,532,5,83,0,0,532,568,3,90,45,0,533,534,5,84,0,0,534,535,3,84,42,
+		0,535,539,5,108,0,0,536,538,3,68,34,0,537,536,1,0,0,0,538,541,1,0,0,0,
+		539,537,1,0,0,0,539,540,1,0,0,0,540,542,1,0,0,0,541,539,1,0,0,0,542,552,
+		5,109,0,0,543,544,5,85,0,0,544,548,5,108,0,0,545,547,3,68,34,0,546,545,
+		1,0,0,0,547,550,1,0,0,0,548,546,1,0,0,0,548,549,1,0,0,0,549,551,1,0,0,
+		0,550,548,1,0,0,0,551,553,5,109,0,0,552,543,1,0,0,0,552,553,1,0,0,0,553,
+		568,1,0,0,0,554,557,5,82,0,0,555,556,5,93,0,0,556,558,5,42,0,0,557,555,
+		1,0,0,0,557,558,1,0,0,0,558,559,1,0,0,0,559,563,5,108,0,0,560,562,3,68,
+		34,0,561,560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,
+		566,1,0,0,0,565,563,1,0,0,0,566,568,5,109,0,0,567,498,1,0,0,0,567,511,
+		1,0,0,0,567,513,1,0,0,0,567,515,1,0,0,0,567,519,1,0,0,0,567,527,1,0,0,
+		0,567,533,1,0,0,0,567,554,1,0,0,0,568,69,1,0,0,0,569,570,5,86,0,0,570,
+		574,5,108,0,0,571,573,3,72,36,0,572,571,1,0,0,0,573,576,1,0,0,0,574,572,
+		1,0,0,0,574,575,1,0,0,0,575,577,1,0,0,0,576,574,1,0,0,0,577,578,5,109,
+		0,0,578,71,1,0,0,0,579,580,5,87,0,0,580,585,3,90,45,0,581,582,5,112,0,
+		0,582,584,3,90,45,0,583,581,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,
+		586,1,0,0,0,586,591,1,0,0,0,587,585,1,0,0,0,588,590,3,74,37,0,589,588,
+		1,0,0,0,590,593,1,0,0,0,591,589,1,0,0,0,591,592,1,0,0,0,592,596,1,0,0,
+		0,593,591,1,0,0,0,594,596,3,66,33,0,595,579,1,0,0,0,595,594,1,0,0,0,596,
+		73,1,0,0,0,597,598,5,88,0,0,598,602,3,84,42,0,599,600,5,89,0,0,600,602,
+		3,82,41,0,601,597,1,0,0,0,601,599,1,0,0,0,602,75,1,0,0,0,603,604,5,2,0,
+		0,604,605,3,90,45,0,605,606,5,4,0,0,606,607,3,90,45,0,607,611,5,108,0,
+		0,608,610,3,78,39,0,609,608,1,0,0,0,610,613,1,0,0,0,611,609,1,0,0,0,611,
+		612,1,0,0,0,612,614,1,0,0,0,613,611,1,0,0,0,614,615,5,109,0,0,615,77,1,
+		0,0,0,616,617,3,90,45,0,617,618,5,30,0,0,618,619,5,90,0,0,619,620,5,129,
+		0,0,620,644,1,0,0,0,621,622,3,88,44,0,622,623,5,91,0,0,623,624,3,84,42,
+		0,624,625,3,80,40,0,625,644,1,0,0,0,626,627,3,88,44,0,627,628,5,92,0,0,
+		628,629,3,84,42,0,629,630,5,93,0,0,630,631,5,127,0,0,631,644,1,0,0,0,632,
+		633,3,90,45,0,633,634,5,94,0,0,634,635,5,24,0,0,635,636,5,127,0,0,636,
+		644,1,0,0,0,637,639,5,86,0,0,638,640,3,74,37,0,639,638,1,0,0,0,640,641,
+		1,0,0,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,616,1,0,0,
+		0,643,621,1,0,0,0,643,626,1,0,0,0,643,632,1,0,0,0,643,637,1,0,0,0,644,
+		79,1,0,0,0,645,646,5,95,0,0,646,647,5,103,0,0,647,81,1,0,0,0,648,649,5,
+		128,0,0,649,83,1,0,0,0,650,651,6,42,-1,0,651,652,5,110,0,0,652,653,3,84,
+		42,0,653,654,5,111,0,0,654,686,1,0,0,0,655,656,5,117,0,0,656,686,3,84,
+		42,15,657,658,5,107,0,0,658,686,3,84,42,10,659,660,3,90,45,0,660,669,5,
+		110,0,0,661,666,3,84,42,0,662,663,5,112,0,0,663,665,3,84,42,0,664,662,
+		1,0,0,0,665,668,1,0,0,0,666,664,1,0,0,0,666,667,1,0,0,0,667,670,1,0,0,
+		0,668,666,1,0,0,0,669,661,1,0,0,0,669,670,1,0,0,0,670,671,1,0,0,0,671,
+		672,5,111,0,0,672,686,1,0,0,0,673,675,7,1,0,0,674,676,3,86,43,0,675,674,
+		1,0,0,0,675,676,1,0,0,0,676,677,1,0,0,0,677,678,5,95,0,0,678,686,3,86,
+		43,0,679,680,5,129,0,0,680,686,3,86,43,0,681,686,5,128,0,0,682,686,5,129,
+		0,0,683,686,5,127,0,0,684,686,3,88,44,0,685,650,1,0,0,0,685,655,1,0,0,
+		0,685,657,1,0,0,0,685,659,1,0,0,0,685,673,1,0,0,0,685,679,1,0,0,0,685,
+		681,1,0,0,0,685,682,1,0,0,0,685,683,1,0,0,0,685,684,1,0,0,0,686,707,1,
+		0,0,0,687,688,10,14,0,0,688,689,5,104,0,0,689,706,3,84,42,15,690,691,10,
+		13,0,0,691,692,7,2,0,0,692,706,3,84,42,14,693,694,10,12,0,0,694,695,7,
+		3,0,0,695,706,3,84,42,13,696,697,10,11,0,0,697,698,7,4,0,0,698,706,3,84,
+		42,12,699,700,10,9,0,0,700,701,5,105,0,0,701,706,3,84,42,10,702,703,10,
+		8,0,0,703,704,5,106,0,0,704,706,3,84,42,9,705,687,1,0,0,0,705,690,1,0,
+		0,0,705,693,1,0,0,0,705,696,1,0,0,0,705,699,1,0,0,0,705,702,1,0,0,0,706,
+		709,1,0,0,0,707,705,1,0,0,0,707,708,1,0,0,0,708,85,1,0,0,0,709,707,1,0,
+		0,0,710,711,7,5,0,0,711,87,1,0,0,0,712,715,3,90,45,0,713,714,5,113,0,0,
+		714,716,3,90,45,0,715,713,1,0,0,0,715,716,1,0,0,0,716,89,1,0,0,0,717,718,
+		7,6,0,0,718,91,1,0,0,0,73,96,98,112,133,140,142,150,152,171,181,192,200,
+		212,216,224,228,233,243,257,272,278,282,287,295,303,315,326,334,344,355,
+		365,369,377,390,393,404,408,416,427,429,440,444,452,457,462,472,481,486,
+		493,506,509,522,539,548,552,557,563,567,574,585,591,595,601,611,641,643,
+		666,669,675,685,705,707,715
 	};
 
 	public static readonly ATN _ATN =

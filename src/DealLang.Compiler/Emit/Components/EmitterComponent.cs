@@ -135,6 +135,10 @@ internal abstract class EmitterComponent
     public virtual string PayOwed(PayStep pay) =>
         throw new InvalidOperationException("Internal error: no pay step targets a " + Kind.Keyword() + " (" + pay.Label + ").");
 
+    /// <summary>4. What a <c>pro_rata by balance</c> group weighs a pay step of this kind by (a tranche's balance).</summary>
+    public virtual string ProRataWeight(PayStep pay) =>
+        throw new InvalidOperationException("Internal error: a " + Kind.Keyword() + " has no balance to share a pro_rata group by (" + pay.Label + ").");
+
     /// <summary>4. What paying <paramref name="paid"/> on a pay step of this kind reduces (after a pro-rata group).</summary>
     public virtual void WriteApplyPaid(PayStep pay, string paid, IndentedWriter w) =>
         throw new InvalidOperationException("Internal error: no pay step targets a " + Kind.Keyword() + " (" + pay.Label + ").");

@@ -221,6 +221,8 @@ internal sealed class TrancheComponent(EmitContext ctx)
         };
     }
 
+    public override string ProRataWeight(PayStep pay) => this[pay.Target].Balance.Name;
+
     public override void WriteApplyPaid(PayStep pay, string paid, IndentedWriter w)
     {
         var tranche = this[pay.Target];

@@ -36,5 +36,6 @@ public sealed record IfStepSyntax(
     SourceSpan Span) : StepSyntax(Span);
 
 /// <summary><c>pro_rata { pay A.interest  pay B.interest }</c>: pari passu payments, each getting its share of what
-/// cash there is in proportion to what it is owed. Only <c>pay</c> steps without <c>using</c> belong here (DL0452).</summary>
-public sealed record ProRataStepSyntax(ImmutableArray<StepSyntax> Steps, SourceSpan Span) : StepSyntax(Span);
+/// cash there is in proportion to what it is owed. Only <c>pay</c> steps without <c>using</c> belong here (DL0452);
+/// <c>pro_rata by balance { ... }</c> shares a shortfall by the tranches' balances instead (tranches only).</summary>
+public sealed record ProRataStepSyntax(ImmutableArray<StepSyntax> Steps, SourceSpan Span, bool ByBalance = false) : StepSyntax(Span);
