@@ -33,7 +33,7 @@ internal static class ExpressionUnits
             {
                 (ConstantExpression, _) => child switch
                 {
-                    LiteralSyntax literal => new ConstantExpression(literal.Value, UnitOf(literal.Kind)),
+                    LiteralSyntax literal => new ConstantExpression(literal.Value, Semantics.TypeChecker.UnitOf(literal.Kind)),
                     MeasureLiteralSyntax measure => Semantics.MeasureUnits.Bind(measure),
                     _ => null,
                 },
@@ -46,15 +46,6 @@ internal static class ExpressionUnits
             syntax = child;
         }
     }
-
-    // A literal's own unit, as TypeChecker.UnitOf gives it (a bare number is a number until it meets something).
-    private static Unit UnitOf(LiteralKind kind) => kind switch
-    {
-        LiteralKind.Money => Unit.Money,
-        LiteralKind.Rate => Unit.Rate,
-        LiteralKind.Ratio => Unit.Ratio,
-        _ => Unit.Number,
-    };
 
     /// <summary>The direct sub-expression covering the position and its place among the node's parts.</summary>
     private static (ExpressionSyntax? Child, int Index) ChildAt(ExpressionSyntax syntax, int line, int column)

@@ -266,12 +266,7 @@ internal sealed partial class DealChecks
 
             if (share.Kind != LiteralKind.Rate)
             {
-                _diagnostics.Add(DiagnosticCatalogue.WrongUnit(share.Span, what, "a rate (such as 40%)", share.Kind switch
-                {
-                    LiteralKind.Money => "money",
-                    LiteralKind.Ratio => "a ratio",
-                    _ => "a number",
-                }));
+                _diagnostics.Add(DiagnosticCatalogue.WrongUnit(share.Span, what, "a rate (such as 40%)", UnitNames.Described(TypeChecker.UnitOf(share.Kind))));
             }
             else if (share.Value is < 0 or > 1)
             {

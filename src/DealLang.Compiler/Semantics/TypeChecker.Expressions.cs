@@ -22,7 +22,8 @@ internal sealed partial class TypeChecker
         _ => BadExpression.Instance, // absent (a syntax error already reported) or unknown
     };
 
-    private static Unit UnitOf(LiteralKind kind) => kind switch
+    /// <summary>A literal's own unit, from its suffix (a bare number is a number until it meets something).</summary>
+    internal static Unit UnitOf(LiteralKind kind) => kind switch
     {
         LiteralKind.Money => Unit.Money,
         LiteralKind.Rate => Unit.Rate,
