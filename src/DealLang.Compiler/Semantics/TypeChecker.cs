@@ -23,6 +23,9 @@ internal sealed partial class TypeChecker
     private readonly Dictionary<int, BoundExpression> _tests = [];
     private readonly HashSet<int> _testsInProgress = [];
 
+    // An index's level, bound on first use: wherever the index is read (its unit is the reader's), or by its rules.
+    private readonly Dictionary<IndexSyntax, BoundExpression> _indexLevels = new(ReferenceEqualityComparer.Instance);
+
     private TypeChecker(DealAnalysis analysis, DiagnosticBag diagnostics)
     {
         _analysis = analysis;
@@ -229,6 +232,87 @@ internal sealed partial class TypeChecker
         }
 
         Record(expression, bound);
+    }
+
+    /// <summary>An index's level: a constant of a unit its readers can use (money, rate, ratio or a compute measure),
+    /// bound once; <see cref="BadExpression"/> when it is missing or wrong (reported here, once: DL0318).</summary>
+    internal BoundExpression IndexLevel(IndexSyntax index)
+    {
+        if (_indexLevels.TryGetValue(index, out BoundExpression? known))
+        {
+            return known;
+        }
+
+        BoundExpression level = BindIndexLevel(index);
+        _indexLevels[index] = level;
+        return level;
+    }
+
+    private BoundExpression BindIndexLevel(IndexSyntax index)
+    {
+        if (index.Level is not { } expression)
+        {
+            return BadExpression.Instance; // DealChecks reports the missing level
+        }
+
+        string what = $"the level of index '{index.Name?.Text}'";
+        BoundExpression bound = Bind(expression, new ExpressionContext(ContextKind.Term, what));
+        if (bound is BadExpression)
+        {
+            return bound;
+        }
+
+        if (bound is not ConstantExpression constant)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.NotConstant(expression.Span, what));
+            return BadExpression.Instance;
+        }
+
+        if (constant.Unit is not (Unit.Money or Unit.Rate or Unit.Ratio or Unit.Measure))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.IndexLevelUnit(expression.Span, index.Name?.Text ?? "", UnitNames.Described(constant)));
+            return BadExpression.Instance;
+        }
+
+        Record(expression, constant);
+        return constant;
+    }
+
+    /// <summary>A value given for an index (a point; a scenario's level, points or shift): a constant of the index's
+    /// own unit, its level's (DL0319 otherwise). Nothing is said when the level itself is bad.</summary>
+    internal void IndexValue(ExpressionSyntax? expression, IndexSyntax index, string what)
+    {
+        if (expression is null)
+        {
+            return;
+        }
+
+        BoundExpression bound = Bind(expression, new ExpressionContext(ContextKind.Term, what));
+        if (bound is BadExpression)
+        {
+            return;
+        }
+
+        if (bound is not ConstantExpression constant)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.NotConstant(expression.Span, what));
+            return;
+        }
+
+        BoundExpression level = IndexLevel(index);
+        if (level is BadExpression)
+        {
+            return;
+        }
+
+        if (constant.Unit != level.Unit || constant.Dimension != level.Dimension)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.IndexValueUnit(
+                expression.Span, what, index.Name?.Text ?? "", UnitNames.Described(constant), UnitNames.Described(level)));
+            return;
+        }
+
+        Record(expression, constant);
     }
 
     private void Record(ExpressionSyntax expression, BoundExpression bound)

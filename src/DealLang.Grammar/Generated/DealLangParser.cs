@@ -36,86 +36,91 @@ public partial class DealLangParser : Parser {
 	protected static PredictionContextCache sharedContextCache = new PredictionContextCache();
 	public const int
 		DEAL=1, SCENARIO=2, IMPORT=3, FOR=4, TITLE=5, CURRENCY=6, CLOSING=7, MATURITY=8, 
-		FIRST_PAYMENT=9, PAY=10, DAYCOUNT_KW=11, PARTY=12, RATING=13, PD=14, RECOVERY=15, 
-		FACILITY=16, COST=17, VALUE=18, STRAIGHT_LINE=19, FLOOR=20, FROM=21, SCHEDULE=22, 
-		LEASE=23, ON=24, LESSEE=25, RENT=26, ESCALATING=27, STARTS=28, TERM=29, 
-		RENEWALS=30, X=31, AT=32, OPTION=33, MARKET=34, RVG=35, GUARANTEES=36, 
-		CAP=37, UNTIL=38, LOAN=39, OBLIGOR=40, TRANCHE=41, BALANCE=42, COUPON=43, 
-		FIXED=44, INTEREST_ONLY=45, INTEREST=46, PRINCIPAL=47, AMORTIZE=48, BULLET=49, 
-		LEVEL=50, LINEAR=51, SENIORITY=52, EQUITY=53, CONTRIBUTED=54, HOLDERS=55, 
-		ACCOUNT=56, TARGET=57, INITIAL=58, EARNS=59, FEE=60, TEST=61, OVER=62, 
-		TRAILING=63, TRIGGER=64, TRIPS=65, CURES=66, AFTER=67, WHEN=68, DEFAULT=69, 
-		GRACE=70, CFADS=71, INCLUDES=72, WATERFALL=73, USING=74, FILL=75, RELEASE=76, 
-		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, SWEEP=81, PRO_RATA=82, TO=83, 
-		IF=84, ELSE=85, ENFORCEMENT=86, SELL=87, HAIRCUT=88, LAG=89, TAKEN=90, 
-		DEFLATE=91, DROP=92, BY=93, DEFAULTS=94, PER=95, GPU=96, GPU_HOUR=97, 
-		HOUR=98, KW=99, MW=100, KWH=101, MWH=102, YEAR=103, OF=104, AND=105, OR=106, 
-		NOT=107, LBRACE=108, RBRACE=109, LPAREN=110, RPAREN=111, COMMA=112, DOT=113, 
-		ARROW=114, ASSIGN=115, PLUS=116, MINUS=117, STAR=118, SLASH=119, LE=120, 
-		GE=121, LT=122, GT=123, EQ=124, NE=125, DAYCOUNT=126, DATE=127, QUANTITY=128, 
-		NUMBER=129, STRING=130, UNTERMINATED_STRING=131, IDENT=132, NON_ASCII_NAME=133, 
-		LINE_COMMENT=134, BLOCK_COMMENT=135, UNTERMINATED_COMMENT=136, WS=137, 
-		UNEXPECTED_CHAR=138;
+		FIRST_PAYMENT=9, PAY=10, DAYCOUNT_KW=11, PARTY=12, INDEX=13, POINTS=14, 
+		STEPPED=15, INTERPOLATED=16, LAUNCH=17, DOWN=18, SHIFT=19, RATING=20, 
+		PD=21, RECOVERY=22, FACILITY=23, COST=24, VALUE=25, STRAIGHT_LINE=26, 
+		FLOOR=27, FROM=28, SCHEDULE=29, LEASE=30, ON=31, LESSEE=32, RENT=33, ESCALATING=34, 
+		STARTS=35, TERM=36, RENEWALS=37, X=38, AT=39, OPTION=40, MARKET=41, RVG=42, 
+		GUARANTEES=43, CAP=44, UNTIL=45, LOAN=46, OBLIGOR=47, TRANCHE=48, BALANCE=49, 
+		COUPON=50, FIXED=51, INTEREST_ONLY=52, INTEREST=53, PRINCIPAL=54, AMORTIZE=55, 
+		BULLET=56, LEVEL=57, LINEAR=58, SENIORITY=59, EQUITY=60, CONTRIBUTED=61, 
+		HOLDERS=62, ACCOUNT=63, TARGET=64, INITIAL=65, EARNS=66, FEE=67, TEST=68, 
+		OVER=69, TRAILING=70, TRIGGER=71, TRIPS=72, CURES=73, AFTER=74, WHEN=75, 
+		DEFAULT=76, GRACE=77, CFADS=78, INCLUDES=79, WATERFALL=80, USING=81, FILL=82, 
+		RELEASE=83, HOLD=84, REST=85, IN=86, DISTRIBUTE=87, SWEEP=88, PRO_RATA=89, 
+		TO=90, IF=91, ELSE=92, ENFORCEMENT=93, SELL=94, HAIRCUT=95, LAG=96, TAKEN=97, 
+		DEFLATE=98, DROP=99, BY=100, DEFAULTS=101, PER=102, GPU=103, GPU_HOUR=104, 
+		HOUR=105, KW=106, MW=107, KWH=108, MWH=109, YEAR=110, OF=111, AND=112, 
+		OR=113, NOT=114, LBRACE=115, RBRACE=116, LPAREN=117, RPAREN=118, COMMA=119, 
+		DOT=120, ARROW=121, ASSIGN=122, PLUS=123, MINUS=124, STAR=125, SLASH=126, 
+		LE=127, GE=128, LT=129, GT=130, EQ=131, NE=132, DAYCOUNT=133, DATE=134, 
+		QUANTITY=135, NUMBER=136, STRING=137, UNTERMINATED_STRING=138, IDENT=139, 
+		NON_ASCII_NAME=140, LINE_COMMENT=141, BLOCK_COMMENT=142, UNTERMINATED_COMMENT=143, 
+		WS=144, UNEXPECTED_CHAR=145;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
-		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_facilityDecl = 10, RULE_facilityItem = 11, 
-		RULE_schedulePoint = 12, RULE_leaseDecl = 13, RULE_leaseItem = 14, RULE_renewalCount = 15, 
-		RULE_rvgPart = 16, RULE_loanDecl = 17, RULE_loanItem = 18, RULE_trancheDecl = 19, 
-		RULE_trancheItem = 20, RULE_amortization = 21, RULE_equityDecl = 22, RULE_equityItem = 23, 
-		RULE_holder = 24, RULE_accountDecl = 25, RULE_accountItem = 26, RULE_feeDecl = 27, 
-		RULE_testDecl = 28, RULE_triggerDecl = 29, RULE_defaultRule = 30, RULE_cfadsRule = 31, 
-		RULE_cfadsItem = 32, RULE_waterfallDecl = 33, RULE_step = 34, RULE_enforcementDecl = 35, 
-		RULE_enforcementItem = 36, RULE_sellTerm = 37, RULE_scenarioDecl = 38, 
-		RULE_scenarioItem = 39, RULE_perYear = 40, RULE_duration = 41, RULE_expr = 42, 
-		RULE_measureUnit = 43, RULE_reference = 44, RULE_ident = 45;
+		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_indexDecl = 10, RULE_indexItem = 11, 
+		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
+		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_renewalCount = 18, 
+		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_trancheDecl = 22, 
+		RULE_trancheItem = 23, RULE_amortization = 24, RULE_equityDecl = 25, RULE_equityItem = 26, 
+		RULE_holder = 27, RULE_accountDecl = 28, RULE_accountItem = 29, RULE_feeDecl = 30, 
+		RULE_testDecl = 31, RULE_triggerDecl = 32, RULE_defaultRule = 33, RULE_cfadsRule = 34, 
+		RULE_cfadsItem = 35, RULE_waterfallDecl = 36, RULE_step = 37, RULE_enforcementDecl = 38, 
+		RULE_enforcementItem = 39, RULE_sellTerm = 40, RULE_scenarioDecl = 41, 
+		RULE_scenarioItem = 42, RULE_perYear = 43, RULE_duration = 44, RULE_expr = 45, 
+		RULE_measureUnit = 46, RULE_reference = 47, RULE_ident = 48;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
-		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "facilityDecl", 
-		"facilityItem", "schedulePoint", "leaseDecl", "leaseItem", "renewalCount", 
-		"rvgPart", "loanDecl", "loanItem", "trancheDecl", "trancheItem", "amortization", 
-		"equityDecl", "equityItem", "holder", "accountDecl", "accountItem", "feeDecl", 
-		"testDecl", "triggerDecl", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
-		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
-		"scenarioItem", "perYear", "duration", "expr", "measureUnit", "reference", 
-		"ident"
+		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
+		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
+		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "loanDecl", "loanItem", 
+		"trancheDecl", "trancheItem", "amortization", "equityDecl", "equityItem", 
+		"holder", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
+		"defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "perYear", 
+		"duration", "expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
 		null, "'deal'", "'scenario'", "'import'", "'for'", "'title'", "'currency'", 
 		"'closing'", "'maturity'", "'first_payment'", "'pay'", "'daycount'", "'party'", 
-		"'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
-		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
-		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
-		"'market'", "'rvg'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
-		"'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", 
-		"'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", 
-		"'equity'", "'contributed'", "'holders'", "'account'", "'target'", "'initial'", 
-		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
-		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", 
-		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'year'", "'of'", "'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", 
-		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
-		"'<'", "'>'", "'=='", "'!='"
+		"'index'", "'points'", "'stepped'", "'interpolated'", "'launch'", "'down'", 
+		"'shift'", "'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", "'value'", 
+		"'straight_line'", "'floor'", "'from'", "'schedule'", "'lease'", "'on'", 
+		"'lessee'", "'rent'", "'escalating'", "'starts'", "'term'", "'renewals'", 
+		"'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", "'cap'", 
+		"'until'", "'loan'", "'obligor'", "'tranche'", "'balance'", "'coupon'", 
+		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
+		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
+		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
+		"'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", "'after'", 
+		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
+		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
+		"'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", "'sell'", 
+		"'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", 
+		"'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", 
+		"'of'", "'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", "','", "'.'", 
+		"'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", 
+		"'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
-		"MATURITY", "FIRST_PAYMENT", "PAY", "DAYCOUNT_KW", "PARTY", "RATING", 
-		"PD", "RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", 
-		"FROM", "SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", 
-		"TERM", "RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", 
-		"CAP", "UNTIL", "LOAN", "OBLIGOR", "TRANCHE", "BALANCE", "COUPON", "FIXED", 
-		"INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", 
-		"LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
-		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
-		"TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
-		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
-		"SWEEP", "PRO_RATA", "TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", 
-		"LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
-		"HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", 
+		"MATURITY", "FIRST_PAYMENT", "PAY", "DAYCOUNT_KW", "PARTY", "INDEX", "POINTS", 
+		"STEPPED", "INTERPOLATED", "LAUNCH", "DOWN", "SHIFT", "RATING", "PD", 
+		"RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", 
+		"SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", 
+		"RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", 
+		"UNTIL", "LOAN", "OBLIGOR", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
+		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
+		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
+		"FEE", "TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", 
+		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
+		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
+		"TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
+		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
+		"KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", 
 		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
 		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
 		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
@@ -226,35 +231,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 98;
+			State = 104;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 96;
+				State = 102;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 92;
+					State = 98;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 93;
+					State = 99;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 94;
+					State = 100;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 95;
+					State = 101;
 					unknownDecl();
 					}
 					break;
@@ -262,11 +267,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 100;
+				State = 106;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 101;
+			State = 107;
 			Match(Eof);
 			}
 		}
@@ -304,9 +309,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 103;
+			State = 109;
 			Match(IMPORT);
-			State = 104;
+			State = 110;
 			Match(STRING);
 			}
 		}
@@ -356,27 +361,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 106;
-			Match(DEAL);
-			State = 107;
-			_localctx.name = ident();
-			State = 108;
-			Match(LBRACE);
 			State = 112;
+			Match(DEAL);
+			State = 113;
+			_localctx.name = ident();
+			State = 114;
+			Match(LBRACE);
+			State = 118;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 687080504050321663L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & -9223372036854644715L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8070098687444893728L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 67119635L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 109;
+				State = 115;
 				dealMember();
 				}
 				}
-				State = 114;
+				State = 120;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 115;
+			State = 121;
 			Match(RBRACE);
 			}
 		}
@@ -397,6 +402,9 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public PartyDeclContext partyDecl() {
 			return GetRuleContext<PartyDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IndexDeclContext indexDecl() {
+			return GetRuleContext<IndexDeclContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FacilityDeclContext facilityDecl() {
 			return GetRuleContext<FacilityDeclContext>(0);
@@ -458,7 +466,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 133;
+			State = 140;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -470,112 +478,119 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 117;
+				State = 123;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 118;
+				State = 124;
 				partyDecl();
 				}
 				break;
-			case FACILITY:
+			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 119;
+				State = 125;
+				indexDecl();
+				}
+				break;
+			case FACILITY:
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 126;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
-				EnterOuterAlt(_localctx, 4);
+				EnterOuterAlt(_localctx, 5);
 				{
-				State = 120;
+				State = 127;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
-				EnterOuterAlt(_localctx, 5);
+				EnterOuterAlt(_localctx, 6);
 				{
-				State = 121;
+				State = 128;
 				loanDecl();
 				}
 				break;
 			case TRANCHE:
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 7);
 				{
-				State = 122;
+				State = 129;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 123;
+				State = 130;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 124;
+				State = 131;
 				accountDecl();
 				}
 				break;
 			case FEE:
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 10);
 				{
-				State = 125;
+				State = 132;
 				feeDecl();
 				}
 				break;
 			case TEST:
-				EnterOuterAlt(_localctx, 10);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 126;
+				State = 133;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 127;
+				State = 134;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 128;
+				State = 135;
 				defaultRule();
 				}
 				break;
 			case CFADS:
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 129;
+				State = 136;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 130;
+				State = 137;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
-				EnterOuterAlt(_localctx, 15);
+				EnterOuterAlt(_localctx, 16);
 				{
-				State = 131;
+				State = 138;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
-				EnterOuterAlt(_localctx, 16);
+				EnterOuterAlt(_localctx, 17);
 				{
-				State = 132;
+				State = 139;
 				unknownDecl();
 				}
 				break;
@@ -634,16 +649,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 135;
-			Match(IDENT);
-			State = 136;
-			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
 			State = 142;
+			Match(IDENT);
+			State = 143;
+			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
+			State = 149;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274936692967L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128511429370872L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 70383793399623L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 140;
+				State = 147;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -652,6 +667,13 @@ public partial class DealLangParser : Parser {
 				case CLOSING:
 				case MATURITY:
 				case FIRST_PAYMENT:
+				case INDEX:
+				case POINTS:
+				case STEPPED:
+				case INTERPOLATED:
+				case LAUNCH:
+				case DOWN:
+				case SHIFT:
 				case RATING:
 				case PD:
 				case RECOVERY:
@@ -702,19 +724,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 137;
+					State = 144;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 138;
+					State = 145;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 139;
+					State = 146;
 					Match(ON);
 					}
 					break;
@@ -722,11 +744,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 144;
+				State = 151;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 145;
+			State = 152;
 			block();
 			}
 		}
@@ -777,19 +799,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 147;
+			State = 154;
 			Match(LBRACE);
-			State = 152;
+			State = 159;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -35184372088833L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 2047L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4503599627370497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 262143L) != 0)) {
 				{
-				State = 150;
+				State = 157;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 148;
+					State = 155;
 					block();
 					}
 					break;
@@ -805,6 +827,13 @@ public partial class DealLangParser : Parser {
 				case PAY:
 				case DAYCOUNT_KW:
 				case PARTY:
+				case INDEX:
+				case POINTS:
+				case STEPPED:
+				case INTERPOLATED:
+				case LAUNCH:
+				case DOWN:
+				case SHIFT:
 				case RATING:
 				case PD:
 				case RECOVERY:
@@ -930,7 +959,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 149;
+					State = 156;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -945,11 +974,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 154;
+				State = 161;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 155;
+			State = 162;
 			Match(RBRACE);
 			}
 		}
@@ -1066,16 +1095,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 171;
+			State = 178;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 157;
+				State = 164;
 				Match(TITLE);
-				State = 158;
+				State = 165;
 				Match(STRING);
 				}
 				break;
@@ -1083,9 +1112,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 159;
+				State = 166;
 				Match(CURRENCY);
-				State = 160;
+				State = 167;
 				ident();
 				}
 				break;
@@ -1093,9 +1122,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 161;
+				State = 168;
 				Match(CLOSING);
-				State = 162;
+				State = 169;
 				Match(DATE);
 				}
 				break;
@@ -1103,9 +1132,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 163;
+				State = 170;
 				Match(MATURITY);
-				State = 164;
+				State = 171;
 				Match(DATE);
 				}
 				break;
@@ -1113,9 +1142,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 165;
+				State = 172;
 				Match(FIRST_PAYMENT);
-				State = 166;
+				State = 173;
 				Match(DATE);
 				}
 				break;
@@ -1123,9 +1152,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 167;
+				State = 174;
 				Match(PAY);
-				State = 168;
+				State = 175;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1133,9 +1162,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 169;
+				State = 176;
 				Match(DAYCOUNT_KW);
-				State = 170;
+				State = 177;
 				dayCount();
 				}
 				break;
@@ -1176,7 +1205,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 173;
+			State = 180;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1226,27 +1255,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 175;
+			State = 182;
 			Match(PARTY);
-			State = 176;
+			State = 183;
 			_localctx.name = ident();
-			State = 177;
+			State = 184;
 			Match(LBRACE);
-			State = 181;
+			State = 188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 57344L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7340032L) != 0)) {
 				{
 				{
-				State = 178;
+				State = 185;
 				partyItem();
 				}
 				}
-				State = 183;
+				State = 190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 184;
+			State = 191;
 			Match(RBRACE);
 			}
 		}
@@ -1316,16 +1345,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 192;
+			State = 199;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 186;
+				State = 193;
 				Match(RATING);
-				State = 187;
+				State = 194;
 				Match(STRING);
 				}
 				break;
@@ -1333,9 +1362,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 188;
+				State = 195;
 				Match(PD);
-				State = 189;
+				State = 196;
 				expr(0);
 				}
 				break;
@@ -1343,14 +1372,296 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 190;
+				State = 197;
 				Match(RECOVERY);
-				State = 191;
+				State = 198;
 				expr(0);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class IndexDeclContext : ParserRuleContext {
+		public IdentContext name;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEX() { return GetToken(DealLangParser.INDEX, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IndexItemContext[] indexItem() {
+			return GetRuleContexts<IndexItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IndexItemContext indexItem(int i) {
+			return GetRuleContext<IndexItemContext>(i);
+		}
+		public IndexDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_indexDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public IndexDeclContext indexDecl() {
+		IndexDeclContext _localctx = new IndexDeclContext(Context, State);
+		EnterRule(_localctx, 20, RULE_indexDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 201;
+			Match(INDEX);
+			State = 202;
+			_localctx.name = ident();
+			State = 203;
+			Match(LBRACE);
+			State = 207;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188076003328L) != 0) || _la==DEFLATE) {
+				{
+				{
+				State = 204;
+				indexItem();
+				}
+				}
+				State = 209;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 210;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class IndexItemContext : ParserRuleContext {
+		public IndexItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_indexItem; } }
+	 
+		public IndexItemContext() { }
+		public virtual void CopyFrom(IndexItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class IndexLevelItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEVEL() { return GetToken(DealLangParser.LEVEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public IndexLevelItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexLevelItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexDeflateItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFLATE() { return GetToken(DealLangParser.DEFLATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public IndexDeflateItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexDeflateItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexPointsItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PointsKindContext pointsKind() {
+			return GetRuleContext<PointsKindContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext[] schedulePoint() {
+			return GetRuleContexts<SchedulePointContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext schedulePoint(int i) {
+			return GetRuleContext<SchedulePointContext>(i);
+		}
+		public IndexPointsItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexPointsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexLaunchItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAUNCH() { return GetToken(DealLangParser.LAUNCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOWN() { return GetToken(DealLangParser.DOWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public IndexLaunchItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexLaunchItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public IndexItemContext indexItem() {
+		IndexItemContext _localctx = new IndexItemContext(Context, State);
+		EnterRule(_localctx, 22, RULE_indexItem);
+		int _la;
+		try {
+			State = 233;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case LEVEL:
+				_localctx = new IndexLevelItemContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 212;
+				Match(LEVEL);
+				State = 213;
+				expr(0);
+				}
+				break;
+			case DEFLATE:
+				_localctx = new IndexDeflateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 214;
+				Match(DEFLATE);
+				State = 215;
+				expr(0);
+				State = 216;
+				perYear();
+				}
+				break;
+			case POINTS:
+				_localctx = new IndexPointsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 218;
+				Match(POINTS);
+				State = 219;
+				pointsKind();
+				State = 220;
+				Match(LBRACE);
+				State = 224;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==DATE) {
+					{
+					{
+					State = 221;
+					schedulePoint();
+					}
+					}
+					State = 226;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 227;
+				Match(RBRACE);
+				}
+				break;
+			case LAUNCH:
+				_localctx = new IndexLaunchItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 229;
+				Match(LAUNCH);
+				State = 230;
+				Match(DATE);
+				State = 231;
+				Match(DOWN);
+				State = 232;
+				expr(0);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class PointsKindContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEPPED() { return GetToken(DealLangParser.STEPPED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTERPOLATED() { return GetToken(DealLangParser.INTERPOLATED, 0); }
+		public PointsKindContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_pointsKind; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPointsKind(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public PointsKindContext pointsKind() {
+		PointsKindContext _localctx = new PointsKindContext(Context, State);
+		EnterRule(_localctx, 24, RULE_pointsKind);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 235;
+			_la = TokenStream.LA(1);
+			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -1394,32 +1705,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityDeclContext facilityDecl() {
 		FacilityDeclContext _localctx = new FacilityDeclContext(Context, State);
-		EnterRule(_localctx, 20, RULE_facilityDecl);
+		EnterRule(_localctx, 26, RULE_facilityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 194;
+			State = 237;
 			Match(FACILITY);
-			State = 195;
+			State = 238;
 			_localctx.name = ident();
-			State = 196;
+			State = 239;
 			Match(LBRACE);
-			State = 200;
+			State = 243;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 197;
+				State = 240;
 				facilityItem();
 				}
 				}
-				State = 202;
+				State = 245;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 203;
+			State = 246;
 			Match(RBRACE);
 			}
 		}
@@ -1502,19 +1813,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityItemContext facilityItem() {
 		FacilityItemContext _localctx = new FacilityItemContext(Context, State);
-		EnterRule(_localctx, 22, RULE_facilityItem);
+		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 228;
+			State = 271;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 205;
+				State = 248;
 				Match(COST);
-				State = 206;
+				State = 249;
 				expr(0);
 				}
 				break;
@@ -1522,32 +1833,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 207;
+				State = 250;
 				Match(VALUE);
-				State = 208;
+				State = 251;
 				Match(STRAIGHT_LINE);
-				State = 209;
+				State = 252;
 				duration();
-				State = 212;
+				State = 255;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 210;
+					State = 253;
 					Match(FLOOR);
-					State = 211;
+					State = 254;
 					expr(0);
 					}
 				}
 
-				State = 216;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 214;
+					State = 257;
 					Match(FROM);
-					State = 215;
+					State = 258;
 					Match(DATE);
 					}
 				}
@@ -1558,27 +1869,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 218;
+				State = 261;
 				Match(VALUE);
-				State = 219;
+				State = 262;
 				Match(SCHEDULE);
-				State = 220;
+				State = 263;
 				Match(LBRACE);
-				State = 224;
+				State = 267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 221;
+					State = 264;
 					schedulePoint();
 					}
 					}
-					State = 226;
+					State = 269;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 227;
+				State = 270;
 				Match(RBRACE);
 				}
 				break;
@@ -1617,21 +1928,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SchedulePointContext schedulePoint() {
 		SchedulePointContext _localctx = new SchedulePointContext(Context, State);
-		EnterRule(_localctx, 24, RULE_schedulePoint);
+		EnterRule(_localctx, 30, RULE_schedulePoint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 230;
+			State = 273;
 			Match(DATE);
-			State = 231;
+			State = 274;
 			expr(0);
-			State = 233;
+			State = 276;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 232;
+				State = 275;
 				Match(COMMA);
 				}
 			}
@@ -1684,36 +1995,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseDeclContext leaseDecl() {
 		LeaseDeclContext _localctx = new LeaseDeclContext(Context, State);
-		EnterRule(_localctx, 26, RULE_leaseDecl);
+		EnterRule(_localctx, 32, RULE_leaseDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 235;
+			State = 278;
 			Match(LEASE);
-			State = 236;
+			State = 279;
 			_localctx.name = ident();
-			State = 237;
+			State = 280;
 			Match(ON);
-			State = 238;
+			State = 281;
 			_localctx.facility = ident();
-			State = 239;
+			State = 282;
 			Match(LBRACE);
-			State = 243;
+			State = 286;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 36339451904L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4651449583616L) != 0)) {
 				{
 				{
-				State = 240;
+				State = 283;
 				leaseItem();
 				}
 				}
-				State = 245;
+				State = 288;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 246;
+			State = 289;
 			Match(RBRACE);
 			}
 		}
@@ -1857,19 +2168,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
 		LeaseItemContext _localctx = new LeaseItemContext(Context, State);
-		EnterRule(_localctx, 28, RULE_leaseItem);
+		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 282;
+			State = 325;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 248;
+				State = 291;
 				Match(LESSEE);
-				State = 249;
+				State = 292;
 				ident();
 				}
 				break;
@@ -1877,22 +2188,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 250;
+				State = 293;
 				Match(RENT);
-				State = 251;
+				State = 294;
 				expr(0);
-				State = 252;
+				State = 295;
 				perYear();
-				State = 257;
+				State = 300;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 253;
+					State = 296;
 					Match(ESCALATING);
-					State = 254;
+					State = 297;
 					expr(0);
-					State = 255;
+					State = 298;
 					perYear();
 					}
 				}
@@ -1903,9 +2214,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 259;
+				State = 302;
 				Match(STARTS);
-				State = 260;
+				State = 303;
 				Match(DATE);
 				}
 				break;
@@ -1913,9 +2224,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 261;
+				State = 304;
 				Match(TERM);
-				State = 262;
+				State = 305;
 				duration();
 				}
 				break;
@@ -1923,28 +2234,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 263;
+				State = 306;
 				Match(RENEWALS);
-				State = 264;
+				State = 307;
 				renewalCount();
-				State = 265;
+				State = 308;
 				duration();
-				State = 266;
+				State = 309;
 				Match(AT);
-				State = 267;
+				State = 310;
 				Match(LESSEE);
-				State = 268;
+				State = 311;
 				Match(OPTION);
-				State = 272;
+				State = 315;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 269;
+					State = 312;
 					Match(RENT);
-					State = 270;
+					State = 313;
 					Match(AT);
-					State = 271;
+					State = 314;
 					Match(MARKET);
 					}
 					break;
@@ -1955,31 +2266,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 274;
+				State = 317;
 				Match(RVG);
-				State = 276;
+				State = 319;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 275;
+					State = 318;
 					rvgPart();
 					}
 					}
-					State = 278;
+					State = 321;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 280;
+				State = 323;
 				Match(DAYCOUNT_KW);
-				State = 281;
+				State = 324;
 				dayCount();
 				}
 				break;
@@ -2018,24 +2329,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RenewalCountContext renewalCount() {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
-		EnterRule(_localctx, 30, RULE_renewalCount);
+		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 287;
+			State = 330;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 284;
+				State = 327;
 				Match(NUMBER);
-				State = 285;
+				State = 328;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 286;
+				State = 329;
 				Match(QUANTITY);
 				}
 				break;
@@ -2107,18 +2418,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RvgPartContext rvgPart() {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
-		EnterRule(_localctx, 32, RULE_rvgPart);
+		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 295;
+			State = 338;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 289;
+				State = 332;
 				Match(GUARANTEES);
-				State = 290;
+				State = 333;
 				expr(0);
 				}
 				break;
@@ -2126,9 +2437,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 291;
+				State = 334;
 				Match(CAP);
-				State = 292;
+				State = 335;
 				expr(0);
 				}
 				break;
@@ -2136,9 +2447,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 293;
+				State = 336;
 				Match(UNTIL);
-				State = 294;
+				State = 337;
 				Match(DATE);
 				}
 				break;
@@ -2187,32 +2498,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanDeclContext loanDecl() {
 		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
-		EnterRule(_localctx, 34, RULE_loanDecl);
+		EnterRule(_localctx, 40, RULE_loanDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 297;
+			State = 340;
 			Match(LOAN);
-			State = 298;
+			State = 341;
 			_localctx.name = ident();
-			State = 299;
+			State = 342;
 			Match(LBRACE);
-			State = 303;
+			State = 346;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 330952999993600L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 42361983999148288L) != 0)) {
 				{
 				{
-				State = 300;
+				State = 343;
 				loanItem();
 				}
 				}
-				State = 305;
+				State = 348;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 306;
+			State = 349;
 			Match(RBRACE);
 			}
 		}
@@ -2332,19 +2643,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
-		EnterRule(_localctx, 36, RULE_loanItem);
+		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 326;
+			State = 369;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 308;
+				State = 351;
 				Match(OBLIGOR);
-				State = 309;
+				State = 352;
 				ident();
 				}
 				break;
@@ -2352,9 +2663,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 310;
+				State = 353;
 				Match(BALANCE);
-				State = 311;
+				State = 354;
 				expr(0);
 				}
 				break;
@@ -2362,16 +2673,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 312;
+				State = 355;
 				Match(COUPON);
-				State = 313;
+				State = 356;
 				expr(0);
-				State = 315;
+				State = 358;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 314;
+					State = 357;
 					Match(FIXED);
 					}
 				}
@@ -2382,11 +2693,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 317;
+				State = 360;
 				Match(INTEREST_ONLY);
-				State = 318;
+				State = 361;
 				Match(UNTIL);
-				State = 319;
+				State = 362;
 				Match(DATE);
 				}
 				break;
@@ -2394,9 +2705,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 320;
+				State = 363;
 				Match(AMORTIZE);
-				State = 321;
+				State = 364;
 				amortization();
 				}
 				break;
@@ -2404,9 +2715,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 322;
+				State = 365;
 				Match(MATURITY);
-				State = 323;
+				State = 366;
 				Match(DATE);
 				}
 				break;
@@ -2414,9 +2725,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 324;
+				State = 367;
 				Match(RECOVERY);
-				State = 325;
+				State = 368;
 				expr(0);
 				}
 				break;
@@ -2465,32 +2776,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 38, RULE_trancheDecl);
+		EnterRule(_localctx, 44, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 328;
+			State = 371;
 			Match(TRANCHE);
-			State = 329;
+			State = 372;
 			_localctx.name = ident();
-			State = 330;
+			State = 373;
 			Match(LBRACE);
-			State = 334;
+			State = 377;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4833453115703552L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 618681998810022144L) != 0)) {
 				{
 				{
-				State = 331;
+				State = 374;
 				trancheItem();
 				}
 				}
-				State = 336;
+				State = 379;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 337;
+			State = 380;
 			Match(RBRACE);
 			}
 		}
@@ -2595,19 +2906,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 40, RULE_trancheItem);
+		EnterRule(_localctx, 46, RULE_trancheItem);
 		int _la;
 		try {
-			State = 355;
+			State = 398;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 339;
+				State = 382;
 				Match(BALANCE);
-				State = 340;
+				State = 383;
 				expr(0);
 				}
 				break;
@@ -2615,16 +2926,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 341;
+				State = 384;
 				Match(COUPON);
-				State = 342;
+				State = 385;
 				expr(0);
-				State = 344;
+				State = 387;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 343;
+					State = 386;
 					Match(FIXED);
 					}
 				}
@@ -2635,11 +2946,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 346;
+				State = 389;
 				Match(INTEREST_ONLY);
-				State = 347;
+				State = 390;
 				Match(UNTIL);
-				State = 348;
+				State = 391;
 				Match(DATE);
 				}
 				break;
@@ -2647,9 +2958,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 349;
+				State = 392;
 				Match(AMORTIZE);
-				State = 350;
+				State = 393;
 				amortization();
 				}
 				break;
@@ -2657,9 +2968,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 351;
+				State = 394;
 				Match(MATURITY);
-				State = 352;
+				State = 395;
 				Match(DATE);
 				}
 				break;
@@ -2667,9 +2978,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 353;
+				State = 396;
 				Match(SENIORITY);
-				State = 354;
+				State = 397;
 				Match(NUMBER);
 				}
 				break;
@@ -2752,17 +3063,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 42, RULE_amortization);
+		EnterRule(_localctx, 48, RULE_amortization);
 		int _la;
 		try {
-			State = 369;
+			State = 412;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 357;
+				State = 400;
 				Match(BULLET);
 				}
 				break;
@@ -2770,7 +3081,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 358;
+				State = 401;
 				Match(LEVEL);
 				}
 				break;
@@ -2778,7 +3089,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 359;
+				State = 402;
 				Match(LINEAR);
 				}
 				break;
@@ -2786,25 +3097,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 360;
+				State = 403;
 				Match(SCHEDULE);
-				State = 361;
+				State = 404;
 				Match(LBRACE);
-				State = 365;
+				State = 408;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 362;
+					State = 405;
 					schedulePoint();
 					}
 					}
-					State = 367;
+					State = 410;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 368;
+				State = 411;
 				Match(RBRACE);
 				}
 				break;
@@ -2853,32 +3164,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 44, RULE_equityDecl);
+		EnterRule(_localctx, 50, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 371;
+			State = 414;
 			Match(EQUITY);
-			State = 372;
+			State = 415;
 			_localctx.name = ident();
-			State = 373;
+			State = 416;
 			Match(LBRACE);
-			State = 377;
+			State = 420;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 374;
+				State = 417;
 				equityItem();
 				}
 				}
-				State = 379;
+				State = 422;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 380;
+			State = 423;
 			Match(RBRACE);
 			}
 		}
@@ -2942,19 +3253,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 46, RULE_equityItem);
+		EnterRule(_localctx, 52, RULE_equityItem);
 		int _la;
 		try {
-			State = 393;
+			State = 436;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 382;
+				State = 425;
 				Match(CONTRIBUTED);
-				State = 383;
+				State = 426;
 				expr(0);
 				}
 				break;
@@ -2962,23 +3273,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 384;
+				State = 427;
 				Match(HOLDERS);
-				State = 385;
+				State = 428;
 				holder();
-				State = 390;
+				State = 433;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 386;
+					State = 429;
 					Match(COMMA);
-					State = 387;
+					State = 430;
 					holder();
 					}
 					}
-					State = 392;
+					State = 435;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3022,13 +3333,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 48, RULE_holder);
+		EnterRule(_localctx, 54, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 395;
+			State = 438;
 			ident();
-			State = 396;
+			State = 439;
 			expr(0);
 			}
 		}
@@ -3073,37 +3384,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_accountDecl);
+		EnterRule(_localctx, 56, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 398;
+			State = 441;
 			Match(ACCOUNT);
-			State = 399;
+			State = 442;
 			_localctx.name = ident();
-			State = 408;
+			State = 451;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 400;
+				State = 443;
 				Match(LBRACE);
-				State = 404;
+				State = 447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1008806316530991104L) != 0)) {
+				while (((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7L) != 0)) {
 					{
 					{
-					State = 401;
+					State = 444;
 					accountItem();
 					}
 					}
-					State = 406;
+					State = 449;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 407;
+				State = 450;
 				Match(RBRACE);
 				}
 			}
@@ -3176,18 +3487,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 52, RULE_accountItem);
+		EnterRule(_localctx, 58, RULE_accountItem);
 		try {
-			State = 416;
+			State = 459;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 410;
+				State = 453;
 				Match(TARGET);
-				State = 411;
+				State = 454;
 				expr(0);
 				}
 				break;
@@ -3195,9 +3506,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 412;
+				State = 455;
 				Match(INITIAL);
-				State = 413;
+				State = 456;
 				expr(0);
 				}
 				break;
@@ -3205,9 +3516,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 414;
+				State = 457;
 				Match(EARNS);
-				State = 415;
+				State = 458;
 				expr(0);
 				}
 				break;
@@ -3263,36 +3574,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 54, RULE_feeDecl);
+		EnterRule(_localctx, 60, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 418;
+			State = 461;
 			Match(FEE);
-			State = 419;
+			State = 462;
 			_localctx.name = ident();
-			State = 420;
+			State = 463;
 			Match(LBRACE);
-			State = 421;
+			State = 464;
 			expr(0);
-			State = 429;
+			State = 472;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 422;
+				State = 465;
 				perYear();
-				State = 427;
+				State = 470;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 423;
+					State = 466;
 					Match(ESCALATING);
-					State = 424;
+					State = 467;
 					expr(0);
-					State = 425;
+					State = 468;
 					perYear();
 					}
 				}
@@ -3300,7 +3611,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 431;
+			State = 474;
 			Match(RBRACE);
 			}
 		}
@@ -3348,41 +3659,41 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_testDecl);
+		EnterRule(_localctx, 62, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 433;
+			State = 476;
 			Match(TEST);
-			State = 434;
+			State = 477;
 			_localctx.name = ident();
-			State = 435;
+			State = 478;
 			Match(ASSIGN);
-			State = 436;
+			State = 479;
 			expr(0);
-			State = 440;
+			State = 483;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 437;
+				State = 480;
 				Match(OVER);
-				State = 438;
+				State = 481;
 				Match(TRAILING);
-				State = 439;
+				State = 482;
 				duration();
 				}
 			}
 
-			State = 444;
+			State = 487;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 442;
+				State = 485;
 				Match(FROM);
-				State = 443;
+				State = 486;
 				Match(DATE);
 				}
 			}
@@ -3445,62 +3756,62 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 58, RULE_triggerDecl);
+		EnterRule(_localctx, 64, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 446;
+			State = 489;
 			Match(TRIGGER);
-			State = 447;
+			State = 490;
 			_localctx.name = ident();
-			State = 448;
+			State = 491;
 			Match(WHEN);
-			State = 449;
+			State = 492;
 			expr(0);
-			State = 452;
+			State = 495;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 450;
+				State = 493;
 				Match(FROM);
-				State = 451;
+				State = 494;
 				Match(DATE);
 				}
 			}
 
-			State = 457;
+			State = 500;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 454;
+				State = 497;
 				Match(TRIPS);
-				State = 455;
+				State = 498;
 				Match(AFTER);
-				State = 456;
+				State = 499;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 462;
+			State = 505;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 459;
+				State = 502;
 				Match(CURES);
-				State = 460;
+				State = 503;
 				Match(AFTER);
-				State = 461;
+				State = 504;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 464;
+			State = 507;
 			Match(ARROW);
-			State = 465;
+			State = 508;
 			_localctx.effect = ident();
 			}
 		}
@@ -3541,25 +3852,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 60, RULE_defaultRule);
+		EnterRule(_localctx, 66, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 467;
+			State = 510;
 			Match(DEFAULT);
-			State = 468;
+			State = 511;
 			Match(WHEN);
-			State = 469;
+			State = 512;
 			expr(0);
-			State = 472;
+			State = 515;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 470;
+				State = 513;
 				Match(GRACE);
-				State = 471;
+				State = 514;
 				duration();
 				}
 			}
@@ -3606,30 +3917,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 62, RULE_cfadsRule);
+		EnterRule(_localctx, 68, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 474;
+			State = 517;
 			Match(CFADS);
-			State = 475;
+			State = 518;
 			Match(INCLUDES);
-			State = 476;
+			State = 519;
 			cfadsItem();
-			State = 481;
+			State = 524;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 477;
+				State = 520;
 				Match(COMMA);
-				State = 478;
+				State = 521;
 				cfadsItem();
 				}
 				}
-				State = 483;
+				State = 526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3667,15 +3978,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_cfadsItem);
+		EnterRule(_localctx, 70, RULE_cfadsItem);
 		try {
-			State = 486;
+			State = 529;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 484;
+				State = 527;
 				Match(RVG);
 				}
 				break;
@@ -3685,6 +3996,13 @@ public partial class DealLangParser : Parser {
 			case CLOSING:
 			case MATURITY:
 			case FIRST_PAYMENT:
+			case INDEX:
+			case POINTS:
+			case STEPPED:
+			case INTERPOLATED:
+			case LAUNCH:
+			case DOWN:
+			case SHIFT:
 			case RATING:
 			case PD:
 			case RECOVERY:
@@ -3736,7 +4054,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 485;
+				State = 528;
 				ident();
 				}
 				break;
@@ -3781,30 +4099,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 66, RULE_waterfallDecl);
+		EnterRule(_localctx, 72, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 488;
+			State = 531;
 			Match(WATERFALL);
-			State = 489;
+			State = 532;
 			Match(LBRACE);
-			State = 493;
+			State = 536;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+			while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
 				{
 				{
-				State = 490;
+				State = 533;
 				step();
 				}
 				}
-				State = 495;
+				State = 538;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 496;
+			State = 539;
 			Match(RBRACE);
 			}
 		}
@@ -3985,42 +4303,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 68, RULE_step);
+		EnterRule(_localctx, 74, RULE_step);
 		int _la;
 		try {
-			State = 567;
+			State = 610;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 498;
+				State = 541;
 				Match(PAY);
-				State = 499;
+				State = 542;
 				((PayStepContext)_localctx).target = reference();
-				State = 509;
+				State = 552;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 500;
+					State = 543;
 					Match(USING);
-					State = 501;
+					State = 544;
 					ident();
-					State = 506;
+					State = 549;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 502;
+						State = 545;
 						Match(COMMA);
-						State = 503;
+						State = 546;
 						ident();
 						}
 						}
-						State = 508;
+						State = 551;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4033,9 +4351,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 511;
+				State = 554;
 				Match(FILL);
-				State = 512;
+				State = 555;
 				ident();
 				}
 				break;
@@ -4043,9 +4361,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 513;
+				State = 556;
 				Match(RELEASE);
-				State = 514;
+				State = 557;
 				ident();
 				}
 				break;
@@ -4053,13 +4371,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 515;
+				State = 558;
 				Match(HOLD);
-				State = 516;
+				State = 559;
 				Match(REST);
-				State = 517;
+				State = 560;
 				Match(IN);
-				State = 518;
+				State = 561;
 				ident();
 				}
 				break;
@@ -4067,25 +4385,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 519;
+				State = 562;
 				Match(DISTRIBUTE);
-				State = 522;
+				State = 565;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 520;
+					State = 563;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 521;
+					State = 564;
 					Match(OF);
 					}
 				}
 
-				State = 524;
+				State = 567;
 				Match(REST);
-				State = 525;
+				State = 568;
 				Match(TO);
-				State = 526;
+				State = 569;
 				ident();
 				}
 				break;
@@ -4093,17 +4411,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 527;
+				State = 570;
 				Match(SWEEP);
-				State = 528;
+				State = 571;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 529;
+				State = 572;
 				Match(OF);
-				State = 530;
+				State = 573;
 				Match(REST);
-				State = 531;
+				State = 574;
 				Match(TO);
-				State = 532;
+				State = 575;
 				ident();
 				}
 				break;
@@ -4111,52 +4429,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 533;
+				State = 576;
 				Match(IF);
-				State = 534;
+				State = 577;
 				expr(0);
-				State = 535;
+				State = 578;
 				Match(LBRACE);
-				State = 539;
+				State = 582;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
 					{
 					{
-					State = 536;
+					State = 579;
 					step();
 					}
 					}
-					State = 541;
+					State = 584;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 542;
+				State = 585;
 				Match(RBRACE);
-				State = 552;
+				State = 595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 543;
+					State = 586;
 					Match(ELSE);
-					State = 544;
+					State = 587;
 					Match(LBRACE);
-					State = 548;
+					State = 591;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+					while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
 						{
 						{
-						State = 545;
+						State = 588;
 						step();
 						}
 						}
-						State = 550;
+						State = 593;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 551;
+					State = 594;
 					Match(RBRACE);
 					}
 				}
@@ -4167,37 +4485,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 554;
+				State = 597;
 				Match(PRO_RATA);
-				State = 557;
+				State = 600;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 555;
+					State = 598;
 					Match(BY);
-					State = 556;
+					State = 599;
 					Match(BALANCE);
 					}
 				}
 
-				State = 559;
+				State = 602;
 				Match(LBRACE);
-				State = 563;
+				State = 606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
 					{
 					{
-					State = 560;
+					State = 603;
 					step();
 					}
 					}
-					State = 565;
+					State = 608;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 566;
+				State = 609;
 				Match(RBRACE);
 				}
 				break;
@@ -4242,30 +4560,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 70, RULE_enforcementDecl);
+		EnterRule(_localctx, 76, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 569;
+			State = 612;
 			Match(ENFORCEMENT);
-			State = 570;
+			State = 613;
 			Match(LBRACE);
-			State = 574;
+			State = 617;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 571;
+				State = 614;
 				enforcementItem();
 				}
 				}
-				State = 576;
+				State = 619;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 577;
+			State = 620;
 			Match(RBRACE);
 			}
 		}
@@ -4334,47 +4652,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_enforcementItem);
+		EnterRule(_localctx, 78, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 595;
+			State = 638;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 579;
+				State = 622;
 				Match(SELL);
-				State = 580;
+				State = 623;
 				ident();
-				State = 585;
+				State = 628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 581;
+					State = 624;
 					Match(COMMA);
-					State = 582;
+					State = 625;
 					ident();
 					}
 					}
-					State = 587;
+					State = 630;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 591;
+				State = 634;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 588;
+					State = 631;
 					sellTerm();
 					}
 					}
-					State = 593;
+					State = 636;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4384,7 +4702,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 594;
+				State = 637;
 				waterfallDecl();
 				}
 				break;
@@ -4445,18 +4763,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 74, RULE_sellTerm);
+		EnterRule(_localctx, 80, RULE_sellTerm);
 		try {
-			State = 601;
+			State = 644;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 597;
+				State = 640;
 				Match(HAIRCUT);
-				State = 598;
+				State = 641;
 				expr(0);
 				}
 				break;
@@ -4464,9 +4782,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 599;
+				State = 642;
 				Match(LAG);
-				State = 600;
+				State = 643;
 				duration();
 				}
 				break;
@@ -4520,36 +4838,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_scenarioDecl);
+		EnterRule(_localctx, 82, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 603;
+			State = 646;
 			Match(SCENARIO);
-			State = 604;
+			State = 647;
 			_localctx.name = ident();
-			State = 605;
+			State = 648;
 			Match(FOR);
-			State = 606;
+			State = 649;
 			_localctx.deal = ident();
-			State = 607;
+			State = 650;
 			Match(LBRACE);
-			State = 611;
+			State = 654;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274938790119L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 70384330270535L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 608;
+				State = 651;
 				scenarioItem();
 				}
 				}
-				State = 613;
+				State = 656;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 614;
+			State = 657;
 			Match(RBRACE);
 			}
 		}
@@ -4663,27 +4981,107 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class IndexLevelOverrideItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEVEL() { return GetToken(DealLangParser.LEVEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public IndexLevelOverrideItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexLevelOverrideItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexPointsOverrideItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PointsKindContext pointsKind() {
+			return GetRuleContext<PointsKindContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext[] schedulePoint() {
+			return GetRuleContexts<SchedulePointContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext schedulePoint(int i) {
+			return GetRuleContext<SchedulePointContext>(i);
+		}
+		public IndexPointsOverrideItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexPointsOverrideItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexLaunchOverrideItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAUNCH() { return GetToken(DealLangParser.LAUNCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOWN() { return GetToken(DealLangParser.DOWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public IndexLaunchOverrideItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexLaunchOverrideItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexShiftItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(DealLangParser.SHIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS() { return GetToken(DealLangParser.PLUS, 0); }
+		public IndexShiftItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexShiftItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 78, RULE_scenarioItem);
+		EnterRule(_localctx, 84, RULE_scenarioItem);
+		int _la;
 		try {
 			int _alt;
-			State = 643;
+			State = 715;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 616;
+				State = 659;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 617;
+				State = 660;
 				Match(RENEWALS);
-				State = 618;
+				State = 661;
 				Match(TAKEN);
-				State = 619;
+				State = 662;
 				Match(NUMBER);
 				}
 				break;
@@ -4691,13 +5089,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 621;
+				State = 664;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 622;
+				State = 665;
 				Match(DEFLATE);
-				State = 623;
+				State = 666;
 				expr(0);
-				State = 624;
+				State = 667;
 				perYear();
 				}
 				break;
@@ -4705,15 +5103,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 626;
+				State = 669;
 				((DropItemContext)_localctx).path = reference();
-				State = 627;
+				State = 670;
 				Match(DROP);
-				State = 628;
+				State = 671;
 				expr(0);
-				State = 629;
+				State = 672;
 				Match(BY);
-				State = 630;
+				State = 673;
 				Match(DATE);
 				}
 				break;
@@ -4721,13 +5119,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 632;
+				State = 675;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 633;
+				State = 676;
 				Match(DEFAULTS);
-				State = 634;
+				State = 677;
 				Match(ON);
-				State = 635;
+				State = 678;
 				Match(DATE);
 				}
 				break;
@@ -4735,9 +5133,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 637;
+				State = 680;
 				Match(ENFORCEMENT);
-				State = 639;
+				State = 682;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4745,7 +5143,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 638;
+						State = 681;
 						sellTerm();
 						}
 						}
@@ -4753,10 +5151,90 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 641;
+					State = 684;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,64,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,67,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
+				}
+				break;
+			case 6:
+				_localctx = new IndexLevelOverrideItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 686;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 687;
+				Match(LEVEL);
+				State = 688;
+				expr(0);
+				}
+				break;
+			case 7:
+				_localctx = new IndexPointsOverrideItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 690;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 691;
+				Match(POINTS);
+				State = 692;
+				pointsKind();
+				State = 693;
+				Match(LBRACE);
+				State = 697;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==DATE) {
+					{
+					{
+					State = 694;
+					schedulePoint();
+					}
+					}
+					State = 699;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 700;
+				Match(RBRACE);
+				}
+				break;
+			case 8:
+				_localctx = new IndexLaunchOverrideItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 702;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 703;
+				Match(LAUNCH);
+				State = 704;
+				Match(DATE);
+				State = 705;
+				Match(DOWN);
+				State = 706;
+				expr(0);
+				}
+				break;
+			case 9:
+				_localctx = new IndexShiftItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 708;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 709;
+				Match(SHIFT);
+				State = 711;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PLUS) {
+					{
+					State = 710;
+					Match(PLUS);
+					}
+				}
+
+				State = 713;
+				expr(0);
 				}
 				break;
 			}
@@ -4791,13 +5269,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 80, RULE_perYear);
+		EnterRule(_localctx, 86, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 645;
+			State = 717;
 			Match(PER);
-			State = 646;
+			State = 718;
 			Match(YEAR);
 			}
 		}
@@ -4830,11 +5308,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 82, RULE_duration);
+		EnterRule(_localctx, 88, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 648;
+			State = 720;
 			Match(QUANTITY);
 			}
 		}
@@ -5133,27 +5611,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 84;
-		EnterRecursionRule(_localctx, 84, RULE_expr, _p);
+		int _startState = 90;
+		EnterRecursionRule(_localctx, 90, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 685;
+			State = 757;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 651;
+				State = 723;
 				Match(LPAREN);
-				State = 652;
+				State = 724;
 				expr(0);
-				State = 653;
+				State = 725;
 				Match(RPAREN);
 				}
 				break;
@@ -5162,9 +5640,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 655;
+				State = 727;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 656;
+				State = 728;
 				expr(15);
 				}
 				break;
@@ -5173,9 +5651,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 657;
+				State = 729;
 				Match(NOT);
-				State = 658;
+				State = 730;
 				expr(10);
 				}
 				break;
@@ -5184,37 +5662,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 659;
+				State = 731;
 				((CallExprContext)_localctx).callee = ident();
-				State = 660;
+				State = 732;
 				Match(LPAREN);
-				State = 669;
+				State = 741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -4607142561444724505L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 25L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1163124987561830215L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 103L) != 0)) {
 					{
-					State = 661;
+					State = 733;
 					expr(0);
-					State = 666;
+					State = 738;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 662;
+						State = 734;
 						Match(COMMA);
-						State = 663;
+						State = 735;
 						expr(0);
 						}
 						}
-						State = 668;
+						State = 740;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 671;
+				State = 743;
 				Match(RPAREN);
 				}
 				break;
@@ -5223,7 +5701,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 673;
+				State = 745;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5233,19 +5711,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 675;
+				State = 747;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) {
+				if (((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 127L) != 0)) {
 					{
-					State = 674;
+					State = 746;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 677;
+				State = 749;
 				Match(PER);
-				State = 678;
+				State = 750;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5254,9 +5732,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 679;
+				State = 751;
 				Match(NUMBER);
-				State = 680;
+				State = 752;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5265,7 +5743,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 681;
+				State = 753;
 				Match(QUANTITY);
 				}
 				break;
@@ -5274,7 +5752,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 682;
+				State = 754;
 				Match(NUMBER);
 				}
 				break;
@@ -5283,7 +5761,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 683;
+				State = 755;
 				Match(DATE);
 				}
 				break;
@@ -5292,34 +5770,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 684;
+				State = 756;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 707;
+			State = 779;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 705;
+					State = 777;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 687;
+						State = 759;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 688;
+						State = 760;
 						Match(OF);
-						State = 689;
+						State = 761;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5328,9 +5806,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 690;
+						State = 762;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 691;
+						State = 763;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5340,7 +5818,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 692;
+						State = 764;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5349,9 +5827,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 693;
+						State = 765;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 694;
+						State = 766;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5361,7 +5839,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 695;
+						State = 767;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5370,19 +5848,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 696;
+						State = 768;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 697;
+						State = 769;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 63L) != 0)) ) {
+						if ( !(((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 698;
+						State = 770;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -5391,11 +5869,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 699;
+						State = 771;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 700;
+						State = 772;
 						Match(AND);
-						State = 701;
+						State = 773;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -5404,20 +5882,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 702;
+						State = 774;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 703;
+						State = 775;
 						Match(OR);
-						State = 704;
+						State = 776;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 709;
+				State = 781;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
 			}
 			}
 		}
@@ -5456,14 +5934,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 86, RULE_measureUnit);
+		EnterRule(_localctx, 92, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 710;
+			State = 782;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) ) {
+			if ( !(((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5508,20 +5986,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 88, RULE_reference);
+		EnterRule(_localctx, 94, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 712;
+			State = 784;
 			ident();
-			State = 715;
+			State = 787;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
 			case 1:
 				{
-				State = 713;
+				State = 785;
 				Match(DOT);
-				State = 714;
+				State = 786;
 				_localctx.member = ident();
 				}
 				break;
@@ -5595,6 +6073,13 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURES() { return GetToken(DealLangParser.CURES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEX() { return GetToken(DealLangParser.INDEX, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEPPED() { return GetToken(DealLangParser.STEPPED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTERPOLATED() { return GetToken(DealLangParser.INTERPOLATED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAUNCH() { return GetToken(DealLangParser.LAUNCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOWN() { return GetToken(DealLangParser.DOWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(DealLangParser.SHIFT, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -5611,14 +6096,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 90, RULE_ident);
+		EnterRule(_localctx, 96, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 717;
+			State = 789;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274936692967L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 70383793399623L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5641,7 +6126,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 42: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 45: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -5664,260 +6149,285 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,138,720,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,145,792,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
-		2,43,7,43,2,44,7,44,2,45,7,45,1,0,1,0,1,0,1,0,5,0,97,8,0,10,0,12,0,100,
-		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,111,8,2,10,2,12,2,114,9,2,
-		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,3,3,134,8,3,1,4,1,4,1,4,1,4,1,4,5,4,141,8,4,10,4,12,4,144,9,4,1,4,1,
-		4,1,5,1,5,1,5,5,5,151,8,5,10,5,12,5,154,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,172,8,6,1,7,1,7,1,8,1,8,1,8,
-		1,8,5,8,180,8,8,10,8,12,8,183,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,
-		193,8,9,1,10,1,10,1,10,1,10,5,10,199,8,10,10,10,12,10,202,9,10,1,10,1,
-		10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,213,8,11,1,11,1,11,3,11,217,
-		8,11,1,11,1,11,1,11,1,11,5,11,223,8,11,10,11,12,11,226,9,11,1,11,3,11,
-		229,8,11,1,12,1,12,1,12,3,12,234,8,12,1,13,1,13,1,13,1,13,1,13,1,13,5,
-		13,242,8,13,10,13,12,13,245,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,3,14,258,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,3,14,273,8,14,1,14,1,14,4,14,277,8,14,11,14,12,
-		14,278,1,14,1,14,3,14,283,8,14,1,15,1,15,1,15,3,15,288,8,15,1,16,1,16,
-		1,16,1,16,1,16,1,16,3,16,296,8,16,1,17,1,17,1,17,1,17,5,17,302,8,17,10,
-		17,12,17,305,9,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,316,
-		8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,327,8,18,1,19,1,
-		19,1,19,1,19,5,19,333,8,19,10,19,12,19,336,9,19,1,19,1,19,1,20,1,20,1,
-		20,1,20,1,20,3,20,345,8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
-		3,20,356,8,20,1,21,1,21,1,21,1,21,1,21,1,21,5,21,364,8,21,10,21,12,21,
-		367,9,21,1,21,3,21,370,8,21,1,22,1,22,1,22,1,22,5,22,376,8,22,10,22,12,
-		22,379,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,389,8,23,10,23,
-		12,23,392,9,23,3,23,394,8,23,1,24,1,24,1,24,1,25,1,25,1,25,1,25,5,25,403,
-		8,25,10,25,12,25,406,9,25,1,25,3,25,409,8,25,1,26,1,26,1,26,1,26,1,26,
-		1,26,3,26,417,8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,428,
-		8,27,3,27,430,8,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,441,
-		8,28,1,28,1,28,3,28,445,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,453,8,
-		29,1,29,1,29,1,29,3,29,458,8,29,1,29,1,29,1,29,3,29,463,8,29,1,29,1,29,
-		1,29,1,30,1,30,1,30,1,30,1,30,3,30,473,8,30,1,31,1,31,1,31,1,31,1,31,5,
-		31,480,8,31,10,31,12,31,483,9,31,1,32,1,32,3,32,487,8,32,1,33,1,33,1,33,
-		5,33,492,8,33,10,33,12,33,495,9,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,
-		1,34,5,34,505,8,34,10,34,12,34,508,9,34,3,34,510,8,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,523,8,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,538,8,34,10,34,12,34,
-		541,9,34,1,34,1,34,1,34,1,34,5,34,547,8,34,10,34,12,34,550,9,34,1,34,3,
-		34,553,8,34,1,34,1,34,1,34,3,34,558,8,34,1,34,1,34,5,34,562,8,34,10,34,
-		12,34,565,9,34,1,34,3,34,568,8,34,1,35,1,35,1,35,5,35,573,8,35,10,35,12,
-		35,576,9,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,584,8,36,10,36,12,36,587,
-		9,36,1,36,5,36,590,8,36,10,36,12,36,593,9,36,1,36,3,36,596,8,36,1,37,1,
-		37,1,37,1,37,3,37,602,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,610,8,38,
-		10,38,12,38,613,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,4,39,640,8,39,11,39,12,39,641,3,39,644,8,39,1,40,1,40,1,40,1,41,1,
-		41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,5,42,665,8,42,10,42,12,42,668,9,42,3,42,670,8,42,1,42,1,42,1,42,1,42,
-		3,42,676,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,686,8,42,1,
+		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,1,0,1,0,1,
+		0,1,0,5,0,103,8,0,10,0,12,0,106,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
+		2,5,2,117,8,2,10,2,12,2,120,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,141,8,3,1,4,1,4,1,4,1,4,1,4,
+		5,4,148,8,4,10,4,12,4,151,9,4,1,4,1,4,1,5,1,5,1,5,5,5,158,8,5,10,5,12,
+		5,161,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,3,6,179,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,187,8,8,10,8,12,8,190,9,8,
+		1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,200,8,9,1,10,1,10,1,10,1,10,5,10,206,
+		8,10,10,10,12,10,209,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		1,11,1,11,1,11,5,11,223,8,11,10,11,12,11,226,9,11,1,11,1,11,1,11,1,11,
+		1,11,1,11,3,11,234,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,242,8,13,10,
+		13,12,13,245,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,256,
+		8,14,1,14,1,14,3,14,260,8,14,1,14,1,14,1,14,1,14,5,14,266,8,14,10,14,12,
+		14,269,9,14,1,14,3,14,272,8,14,1,15,1,15,1,15,3,15,277,8,15,1,16,1,16,
+		1,16,1,16,1,16,1,16,5,16,285,8,16,10,16,12,16,288,9,16,1,16,1,16,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,301,8,17,1,17,1,17,1,17,1,
+		17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,316,8,17,1,17,1,17,
+		4,17,320,8,17,11,17,12,17,321,1,17,1,17,3,17,326,8,17,1,18,1,18,1,18,3,
+		18,331,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,339,8,19,1,20,1,20,1,20,
+		1,20,5,20,345,8,20,10,20,12,20,348,9,20,1,20,1,20,1,21,1,21,1,21,1,21,
+		1,21,1,21,1,21,3,21,359,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,
+		21,3,21,370,8,21,1,22,1,22,1,22,1,22,5,22,376,8,22,10,22,12,22,379,9,22,
+		1,22,1,22,1,23,1,23,1,23,1,23,1,23,3,23,388,8,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,1,23,1,23,1,23,3,23,399,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,
+		407,8,24,10,24,12,24,410,9,24,1,24,3,24,413,8,24,1,25,1,25,1,25,1,25,5,
+		25,419,8,25,10,25,12,25,422,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,1,
+		26,5,26,432,8,26,10,26,12,26,435,9,26,3,26,437,8,26,1,27,1,27,1,27,1,28,
+		1,28,1,28,1,28,5,28,446,8,28,10,28,12,28,449,9,28,1,28,3,28,452,8,28,1,
+		29,1,29,1,29,1,29,1,29,1,29,3,29,460,8,29,1,30,1,30,1,30,1,30,1,30,1,30,
+		1,30,1,30,1,30,3,30,471,8,30,3,30,473,8,30,1,30,1,30,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,3,31,484,8,31,1,31,1,31,3,31,488,8,31,1,32,1,32,1,32,
+		1,32,1,32,1,32,3,32,496,8,32,1,32,1,32,1,32,3,32,501,8,32,1,32,1,32,1,
+		32,3,32,506,8,32,1,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,3,33,516,8,33,
+		1,34,1,34,1,34,1,34,1,34,5,34,523,8,34,10,34,12,34,526,9,34,1,35,1,35,
+		3,35,530,8,35,1,36,1,36,1,36,5,36,535,8,36,10,36,12,36,538,9,36,1,36,1,
+		36,1,37,1,37,1,37,1,37,1,37,1,37,5,37,548,8,37,10,37,12,37,551,9,37,3,
+		37,553,8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,
+		566,8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,5,37,581,8,37,10,37,12,37,584,9,37,1,37,1,37,1,37,1,37,5,37,590,8,37,
+		10,37,12,37,593,9,37,1,37,3,37,596,8,37,1,37,1,37,1,37,3,37,601,8,37,1,
+		37,1,37,5,37,605,8,37,10,37,12,37,608,9,37,1,37,3,37,611,8,37,1,38,1,38,
+		1,38,5,38,616,8,38,10,38,12,38,619,9,38,1,38,1,38,1,39,1,39,1,39,1,39,
+		5,39,627,8,39,10,39,12,39,630,9,39,1,39,5,39,633,8,39,10,39,12,39,636,
+		9,39,1,39,3,39,639,8,39,1,40,1,40,1,40,1,40,3,40,645,8,40,1,41,1,41,1,
+		41,1,41,1,41,1,41,5,41,653,8,41,10,41,12,41,656,9,41,1,41,1,41,1,42,1,
 		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,5,42,706,8,42,10,42,12,42,709,9,42,1,43,1,43,1,44,1,
-		44,1,44,3,44,716,8,44,1,45,1,45,1,45,0,1,84,46,0,2,4,6,8,10,12,14,16,18,
-		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
-		68,70,72,74,76,78,80,82,84,86,88,90,0,7,1,0,108,109,1,0,128,129,1,0,118,
-		119,1,0,116,117,1,0,120,125,1,0,96,102,19,0,3,3,5,9,13,15,17,20,22,22,
-		25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,65,67,70,72,81,81,88,90,
-		103,103,132,133,809,0,98,1,0,0,0,2,103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,
-		0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,171,1,0,0,0,14,173,1,0,0,0,16,175,
-		1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,0,22,228,1,0,0,0,24,230,1,0,0,0,26,
-		235,1,0,0,0,28,282,1,0,0,0,30,287,1,0,0,0,32,295,1,0,0,0,34,297,1,0,0,
-		0,36,326,1,0,0,0,38,328,1,0,0,0,40,355,1,0,0,0,42,369,1,0,0,0,44,371,1,
-		0,0,0,46,393,1,0,0,0,48,395,1,0,0,0,50,398,1,0,0,0,52,416,1,0,0,0,54,418,
-		1,0,0,0,56,433,1,0,0,0,58,446,1,0,0,0,60,467,1,0,0,0,62,474,1,0,0,0,64,
-		486,1,0,0,0,66,488,1,0,0,0,68,567,1,0,0,0,70,569,1,0,0,0,72,595,1,0,0,
-		0,74,601,1,0,0,0,76,603,1,0,0,0,78,643,1,0,0,0,80,645,1,0,0,0,82,648,1,
-		0,0,0,84,685,1,0,0,0,86,710,1,0,0,0,88,712,1,0,0,0,90,717,1,0,0,0,92,97,
-		3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,95,97,3,8,4,0,96,92,1,0,0,0,96,93,
-		1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,97,100,1,0,0,0,98,96,1,0,0,0,98,99,
-		1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,102,5,0,0,1,102,1,1,0,0,0,103,
-		104,5,3,0,0,104,105,5,130,0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,
-		90,45,0,108,112,5,108,0,0,109,111,3,6,3,0,110,109,1,0,0,0,111,114,1,0,
-		0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,
-		116,5,109,0,0,116,5,1,0,0,0,117,134,3,12,6,0,118,134,3,16,8,0,119,134,
-		3,20,10,0,120,134,3,26,13,0,121,134,3,34,17,0,122,134,3,38,19,0,123,134,
-		3,44,22,0,124,134,3,50,25,0,125,134,3,54,27,0,126,134,3,56,28,0,127,134,
-		3,58,29,0,128,134,3,60,30,0,129,134,3,62,31,0,130,134,3,66,33,0,131,134,
-		3,70,35,0,132,134,3,8,4,0,133,117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,
-		0,0,133,120,1,0,0,0,133,121,1,0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,
-		124,1,0,0,0,133,125,1,0,0,0,133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,
-		0,0,0,133,129,1,0,0,0,133,130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,
-		134,7,1,0,0,0,135,136,5,132,0,0,136,142,4,4,0,0,137,141,3,90,45,0,138,
-		141,5,4,0,0,139,141,5,24,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,
-		0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,
-		144,142,1,0,0,0,145,146,3,10,5,0,146,9,1,0,0,0,147,152,5,108,0,0,148,151,
-		3,10,5,0,149,151,8,0,0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,
-		0,152,150,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,
-		156,5,109,0,0,156,11,1,0,0,0,157,158,5,5,0,0,158,172,5,130,0,0,159,160,
-		5,6,0,0,160,172,3,90,45,0,161,162,5,7,0,0,162,172,5,127,0,0,163,164,5,
-		8,0,0,164,172,5,127,0,0,165,166,5,9,0,0,166,172,5,127,0,0,167,168,5,10,
-		0,0,168,172,3,90,45,0,169,170,5,11,0,0,170,172,3,14,7,0,171,157,1,0,0,
-		0,171,159,1,0,0,0,171,161,1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,
-		167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,0,0,173,174,5,126,0,0,174,15,1,
-		0,0,0,175,176,5,12,0,0,176,177,3,90,45,0,177,181,5,108,0,0,178,180,3,18,
-		9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,
-		184,1,0,0,0,183,181,1,0,0,0,184,185,5,109,0,0,185,17,1,0,0,0,186,187,5,
-		13,0,0,187,193,5,130,0,0,188,189,5,14,0,0,189,193,3,84,42,0,190,191,5,
-		15,0,0,191,193,3,84,42,0,192,186,1,0,0,0,192,188,1,0,0,0,192,190,1,0,0,
-		0,193,19,1,0,0,0,194,195,5,16,0,0,195,196,3,90,45,0,196,200,5,108,0,0,
-		197,199,3,22,11,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,
-		201,1,0,0,0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,109,0,0,204,21,1,
-		0,0,0,205,206,5,17,0,0,206,229,3,84,42,0,207,208,5,18,0,0,208,209,5,19,
-		0,0,209,212,3,82,41,0,210,211,5,20,0,0,211,213,3,84,42,0,212,210,1,0,0,
-		0,212,213,1,0,0,0,213,216,1,0,0,0,214,215,5,21,0,0,215,217,5,127,0,0,216,
-		214,1,0,0,0,216,217,1,0,0,0,217,229,1,0,0,0,218,219,5,18,0,0,219,220,5,
-		22,0,0,220,224,5,108,0,0,221,223,3,24,12,0,222,221,1,0,0,0,223,226,1,0,
-		0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,
-		229,5,109,0,0,228,205,1,0,0,0,228,207,1,0,0,0,228,218,1,0,0,0,229,23,1,
-		0,0,0,230,231,5,127,0,0,231,233,3,84,42,0,232,234,5,112,0,0,233,232,1,
-		0,0,0,233,234,1,0,0,0,234,25,1,0,0,0,235,236,5,23,0,0,236,237,3,90,45,
-		0,237,238,5,24,0,0,238,239,3,90,45,0,239,243,5,108,0,0,240,242,3,28,14,
-		0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,
-		246,1,0,0,0,245,243,1,0,0,0,246,247,5,109,0,0,247,27,1,0,0,0,248,249,5,
-		25,0,0,249,283,3,90,45,0,250,251,5,26,0,0,251,252,3,84,42,0,252,257,3,
-		80,40,0,253,254,5,27,0,0,254,255,3,84,42,0,255,256,3,80,40,0,256,258,1,
-		0,0,0,257,253,1,0,0,0,257,258,1,0,0,0,258,283,1,0,0,0,259,260,5,28,0,0,
-		260,283,5,127,0,0,261,262,5,29,0,0,262,283,3,82,41,0,263,264,5,30,0,0,
-		264,265,3,30,15,0,265,266,3,82,41,0,266,267,5,32,0,0,267,268,5,25,0,0,
-		268,272,5,33,0,0,269,270,5,26,0,0,270,271,5,32,0,0,271,273,5,34,0,0,272,
-		269,1,0,0,0,272,273,1,0,0,0,273,283,1,0,0,0,274,276,5,35,0,0,275,277,3,
-		32,16,0,276,275,1,0,0,0,277,278,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,
-		0,279,283,1,0,0,0,280,281,5,11,0,0,281,283,3,14,7,0,282,248,1,0,0,0,282,
-		250,1,0,0,0,282,259,1,0,0,0,282,261,1,0,0,0,282,263,1,0,0,0,282,274,1,
-		0,0,0,282,280,1,0,0,0,283,29,1,0,0,0,284,285,5,129,0,0,285,288,5,31,0,
-		0,286,288,5,128,0,0,287,284,1,0,0,0,287,286,1,0,0,0,288,31,1,0,0,0,289,
-		290,5,36,0,0,290,296,3,84,42,0,291,292,5,37,0,0,292,296,3,84,42,0,293,
-		294,5,38,0,0,294,296,5,127,0,0,295,289,1,0,0,0,295,291,1,0,0,0,295,293,
-		1,0,0,0,296,33,1,0,0,0,297,298,5,39,0,0,298,299,3,90,45,0,299,303,5,108,
-		0,0,300,302,3,36,18,0,301,300,1,0,0,0,302,305,1,0,0,0,303,301,1,0,0,0,
-		303,304,1,0,0,0,304,306,1,0,0,0,305,303,1,0,0,0,306,307,5,109,0,0,307,
-		35,1,0,0,0,308,309,5,40,0,0,309,327,3,90,45,0,310,311,5,42,0,0,311,327,
-		3,84,42,0,312,313,5,43,0,0,313,315,3,84,42,0,314,316,5,44,0,0,315,314,
-		1,0,0,0,315,316,1,0,0,0,316,327,1,0,0,0,317,318,5,45,0,0,318,319,5,38,
-		0,0,319,327,5,127,0,0,320,321,5,48,0,0,321,327,3,42,21,0,322,323,5,8,0,
-		0,323,327,5,127,0,0,324,325,5,15,0,0,325,327,3,84,42,0,326,308,1,0,0,0,
-		326,310,1,0,0,0,326,312,1,0,0,0,326,317,1,0,0,0,326,320,1,0,0,0,326,322,
-		1,0,0,0,326,324,1,0,0,0,327,37,1,0,0,0,328,329,5,41,0,0,329,330,3,90,45,
-		0,330,334,5,108,0,0,331,333,3,40,20,0,332,331,1,0,0,0,333,336,1,0,0,0,
-		334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,
-		5,109,0,0,338,39,1,0,0,0,339,340,5,42,0,0,340,356,3,84,42,0,341,342,5,
-		43,0,0,342,344,3,84,42,0,343,345,5,44,0,0,344,343,1,0,0,0,344,345,1,0,
-		0,0,345,356,1,0,0,0,346,347,5,45,0,0,347,348,5,38,0,0,348,356,5,127,0,
-		0,349,350,5,48,0,0,350,356,3,42,21,0,351,352,5,8,0,0,352,356,5,127,0,0,
-		353,354,5,52,0,0,354,356,5,129,0,0,355,339,1,0,0,0,355,341,1,0,0,0,355,
-		346,1,0,0,0,355,349,1,0,0,0,355,351,1,0,0,0,355,353,1,0,0,0,356,41,1,0,
-		0,0,357,370,5,49,0,0,358,370,5,50,0,0,359,370,5,51,0,0,360,361,5,22,0,
-		0,361,365,5,108,0,0,362,364,3,24,12,0,363,362,1,0,0,0,364,367,1,0,0,0,
-		365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,365,1,0,0,0,368,370,
-		5,109,0,0,369,357,1,0,0,0,369,358,1,0,0,0,369,359,1,0,0,0,369,360,1,0,
-		0,0,370,43,1,0,0,0,371,372,5,53,0,0,372,373,3,90,45,0,373,377,5,108,0,
-		0,374,376,3,46,23,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,
-		378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,5,109,0,0,381,45,1,
-		0,0,0,382,383,5,54,0,0,383,394,3,84,42,0,384,385,5,55,0,0,385,390,3,48,
-		24,0,386,387,5,112,0,0,387,389,3,48,24,0,388,386,1,0,0,0,389,392,1,0,0,
-		0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,
-		382,1,0,0,0,393,384,1,0,0,0,394,47,1,0,0,0,395,396,3,90,45,0,396,397,3,
-		84,42,0,397,49,1,0,0,0,398,399,5,56,0,0,399,408,3,90,45,0,400,404,5,108,
-		0,0,401,403,3,52,26,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,
-		404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,409,5,109,0,0,408,
-		400,1,0,0,0,408,409,1,0,0,0,409,51,1,0,0,0,410,411,5,57,0,0,411,417,3,
-		84,42,0,412,413,5,58,0,0,413,417,3,84,42,0,414,415,5,59,0,0,415,417,3,
-		84,42,0,416,410,1,0,0,0,416,412,1,0,0,0,416,414,1,0,0,0,417,53,1,0,0,0,
-		418,419,5,60,0,0,419,420,3,90,45,0,420,421,5,108,0,0,421,429,3,84,42,0,
-		422,427,3,80,40,0,423,424,5,27,0,0,424,425,3,84,42,0,425,426,3,80,40,0,
-		426,428,1,0,0,0,427,423,1,0,0,0,427,428,1,0,0,0,428,430,1,0,0,0,429,422,
-		1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,432,5,109,0,0,432,55,1,0,0,
-		0,433,434,5,61,0,0,434,435,3,90,45,0,435,436,5,115,0,0,436,440,3,84,42,
-		0,437,438,5,62,0,0,438,439,5,63,0,0,439,441,3,82,41,0,440,437,1,0,0,0,
-		440,441,1,0,0,0,441,444,1,0,0,0,442,443,5,21,0,0,443,445,5,127,0,0,444,
-		442,1,0,0,0,444,445,1,0,0,0,445,57,1,0,0,0,446,447,5,64,0,0,447,448,3,
-		90,45,0,448,449,5,68,0,0,449,452,3,84,42,0,450,451,5,21,0,0,451,453,5,
-		127,0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,457,1,0,0,0,454,455,5,65,0,
-		0,455,456,5,67,0,0,456,458,5,129,0,0,457,454,1,0,0,0,457,458,1,0,0,0,458,
-		462,1,0,0,0,459,460,5,66,0,0,460,461,5,67,0,0,461,463,5,129,0,0,462,459,
-		1,0,0,0,462,463,1,0,0,0,463,464,1,0,0,0,464,465,5,114,0,0,465,466,3,90,
-		45,0,466,59,1,0,0,0,467,468,5,69,0,0,468,469,5,68,0,0,469,472,3,84,42,
-		0,470,471,5,70,0,0,471,473,3,82,41,0,472,470,1,0,0,0,472,473,1,0,0,0,473,
-		61,1,0,0,0,474,475,5,71,0,0,475,476,5,72,0,0,476,481,3,64,32,0,477,478,
-		5,112,0,0,478,480,3,64,32,0,479,477,1,0,0,0,480,483,1,0,0,0,481,479,1,
-		0,0,0,481,482,1,0,0,0,482,63,1,0,0,0,483,481,1,0,0,0,484,487,5,35,0,0,
-		485,487,3,90,45,0,486,484,1,0,0,0,486,485,1,0,0,0,487,65,1,0,0,0,488,489,
-		5,73,0,0,489,493,5,108,0,0,490,492,3,68,34,0,491,490,1,0,0,0,492,495,1,
-		0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,493,1,0,0,0,
-		496,497,5,109,0,0,497,67,1,0,0,0,498,499,5,10,0,0,499,509,3,88,44,0,500,
-		501,5,74,0,0,501,506,3,90,45,0,502,503,5,112,0,0,503,505,3,90,45,0,504,
-		502,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,510,1,
-		0,0,0,508,506,1,0,0,0,509,500,1,0,0,0,509,510,1,0,0,0,510,568,1,0,0,0,
-		511,512,5,75,0,0,512,568,3,90,45,0,513,514,5,76,0,0,514,568,3,90,45,0,
-		515,516,5,77,0,0,516,517,5,78,0,0,517,518,5,79,0,0,518,568,3,90,45,0,519,
-		522,5,80,0,0,520,521,5,128,0,0,521,523,5,104,0,0,522,520,1,0,0,0,522,523,
-		1,0,0,0,523,524,1,0,0,0,524,525,5,78,0,0,525,526,5,83,0,0,526,568,3,90,
-		45,0,527,528,5,81,0,0,528,529,5,128,0,0,529,530,5,104,0,0,530,531,5,78,
-		0,0,531,532,5,83,0,0,532,568,3,90,45,0,533,534,5,84,0,0,534,535,3,84,42,
-		0,535,539,5,108,0,0,536,538,3,68,34,0,537,536,1,0,0,0,538,541,1,0,0,0,
-		539,537,1,0,0,0,539,540,1,0,0,0,540,542,1,0,0,0,541,539,1,0,0,0,542,552,
-		5,109,0,0,543,544,5,85,0,0,544,548,5,108,0,0,545,547,3,68,34,0,546,545,
-		1,0,0,0,547,550,1,0,0,0,548,546,1,0,0,0,548,549,1,0,0,0,549,551,1,0,0,
-		0,550,548,1,0,0,0,551,553,5,109,0,0,552,543,1,0,0,0,552,553,1,0,0,0,553,
-		568,1,0,0,0,554,557,5,82,0,0,555,556,5,93,0,0,556,558,5,42,0,0,557,555,
-		1,0,0,0,557,558,1,0,0,0,558,559,1,0,0,0,559,563,5,108,0,0,560,562,3,68,
-		34,0,561,560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,
-		566,1,0,0,0,565,563,1,0,0,0,566,568,5,109,0,0,567,498,1,0,0,0,567,511,
-		1,0,0,0,567,513,1,0,0,0,567,515,1,0,0,0,567,519,1,0,0,0,567,527,1,0,0,
-		0,567,533,1,0,0,0,567,554,1,0,0,0,568,69,1,0,0,0,569,570,5,86,0,0,570,
-		574,5,108,0,0,571,573,3,72,36,0,572,571,1,0,0,0,573,576,1,0,0,0,574,572,
-		1,0,0,0,574,575,1,0,0,0,575,577,1,0,0,0,576,574,1,0,0,0,577,578,5,109,
-		0,0,578,71,1,0,0,0,579,580,5,87,0,0,580,585,3,90,45,0,581,582,5,112,0,
-		0,582,584,3,90,45,0,583,581,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,
-		586,1,0,0,0,586,591,1,0,0,0,587,585,1,0,0,0,588,590,3,74,37,0,589,588,
-		1,0,0,0,590,593,1,0,0,0,591,589,1,0,0,0,591,592,1,0,0,0,592,596,1,0,0,
-		0,593,591,1,0,0,0,594,596,3,66,33,0,595,579,1,0,0,0,595,594,1,0,0,0,596,
-		73,1,0,0,0,597,598,5,88,0,0,598,602,3,84,42,0,599,600,5,89,0,0,600,602,
-		3,82,41,0,601,597,1,0,0,0,601,599,1,0,0,0,602,75,1,0,0,0,603,604,5,2,0,
-		0,604,605,3,90,45,0,605,606,5,4,0,0,606,607,3,90,45,0,607,611,5,108,0,
-		0,608,610,3,78,39,0,609,608,1,0,0,0,610,613,1,0,0,0,611,609,1,0,0,0,611,
-		612,1,0,0,0,612,614,1,0,0,0,613,611,1,0,0,0,614,615,5,109,0,0,615,77,1,
-		0,0,0,616,617,3,90,45,0,617,618,5,30,0,0,618,619,5,90,0,0,619,620,5,129,
-		0,0,620,644,1,0,0,0,621,622,3,88,44,0,622,623,5,91,0,0,623,624,3,84,42,
-		0,624,625,3,80,40,0,625,644,1,0,0,0,626,627,3,88,44,0,627,628,5,92,0,0,
-		628,629,3,84,42,0,629,630,5,93,0,0,630,631,5,127,0,0,631,644,1,0,0,0,632,
-		633,3,90,45,0,633,634,5,94,0,0,634,635,5,24,0,0,635,636,5,127,0,0,636,
-		644,1,0,0,0,637,639,5,86,0,0,638,640,3,74,37,0,639,638,1,0,0,0,640,641,
-		1,0,0,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,616,1,0,0,
-		0,643,621,1,0,0,0,643,626,1,0,0,0,643,632,1,0,0,0,643,637,1,0,0,0,644,
-		79,1,0,0,0,645,646,5,95,0,0,646,647,5,103,0,0,647,81,1,0,0,0,648,649,5,
-		128,0,0,649,83,1,0,0,0,650,651,6,42,-1,0,651,652,5,110,0,0,652,653,3,84,
-		42,0,653,654,5,111,0,0,654,686,1,0,0,0,655,656,5,117,0,0,656,686,3,84,
-		42,15,657,658,5,107,0,0,658,686,3,84,42,10,659,660,3,90,45,0,660,669,5,
-		110,0,0,661,666,3,84,42,0,662,663,5,112,0,0,663,665,3,84,42,0,664,662,
-		1,0,0,0,665,668,1,0,0,0,666,664,1,0,0,0,666,667,1,0,0,0,667,670,1,0,0,
-		0,668,666,1,0,0,0,669,661,1,0,0,0,669,670,1,0,0,0,670,671,1,0,0,0,671,
-		672,5,111,0,0,672,686,1,0,0,0,673,675,7,1,0,0,674,676,3,86,43,0,675,674,
-		1,0,0,0,675,676,1,0,0,0,676,677,1,0,0,0,677,678,5,95,0,0,678,686,3,86,
-		43,0,679,680,5,129,0,0,680,686,3,86,43,0,681,686,5,128,0,0,682,686,5,129,
-		0,0,683,686,5,127,0,0,684,686,3,88,44,0,685,650,1,0,0,0,685,655,1,0,0,
-		0,685,657,1,0,0,0,685,659,1,0,0,0,685,673,1,0,0,0,685,679,1,0,0,0,685,
-		681,1,0,0,0,685,682,1,0,0,0,685,683,1,0,0,0,685,684,1,0,0,0,686,707,1,
-		0,0,0,687,688,10,14,0,0,688,689,5,104,0,0,689,706,3,84,42,15,690,691,10,
-		13,0,0,691,692,7,2,0,0,692,706,3,84,42,14,693,694,10,12,0,0,694,695,7,
-		3,0,0,695,706,3,84,42,13,696,697,10,11,0,0,697,698,7,4,0,0,698,706,3,84,
-		42,12,699,700,10,9,0,0,700,701,5,105,0,0,701,706,3,84,42,10,702,703,10,
-		8,0,0,703,704,5,106,0,0,704,706,3,84,42,9,705,687,1,0,0,0,705,690,1,0,
-		0,0,705,693,1,0,0,0,705,696,1,0,0,0,705,699,1,0,0,0,705,702,1,0,0,0,706,
-		709,1,0,0,0,707,705,1,0,0,0,707,708,1,0,0,0,708,85,1,0,0,0,709,707,1,0,
-		0,0,710,711,7,5,0,0,711,87,1,0,0,0,712,715,3,90,45,0,713,714,5,113,0,0,
-		714,716,3,90,45,0,715,713,1,0,0,0,715,716,1,0,0,0,716,89,1,0,0,0,717,718,
-		7,6,0,0,718,91,1,0,0,0,73,96,98,112,133,140,142,150,152,171,181,192,200,
-		212,216,224,228,233,243,257,272,278,282,287,295,303,315,326,334,344,355,
-		365,369,377,390,393,404,408,416,427,429,440,444,452,457,462,472,481,486,
-		493,506,509,522,539,548,552,557,563,567,574,585,591,595,601,611,641,643,
-		666,669,675,685,705,707,715
+		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,683,8,42,11,42,12,42,684,1,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,696,8,42,10,42,12,42,699,
+		9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,712,8,
+		42,1,42,1,42,3,42,716,8,42,1,43,1,43,1,43,1,44,1,44,1,45,1,45,1,45,1,45,
+		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,737,8,45,10,45,
+		12,45,740,9,45,3,45,742,8,45,1,45,1,45,1,45,1,45,3,45,748,8,45,1,45,1,
+		45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,758,8,45,1,45,1,45,1,45,1,45,1,45,
+		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,
+		778,8,45,10,45,12,45,781,9,45,1,46,1,46,1,47,1,47,1,47,3,47,788,8,47,1,
+		48,1,48,1,48,0,1,90,49,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,0,8,1,0,115,116,1,0,15,16,1,0,135,136,1,0,125,126,
+		1,0,123,124,1,0,127,132,1,0,103,109,19,0,3,3,5,9,13,22,24,27,29,29,32,
+		36,40,41,43,44,46,47,49,59,61,62,64,66,70,70,72,74,77,79,88,88,95,97,110,
+		110,139,140,890,0,104,1,0,0,0,2,109,1,0,0,0,4,112,1,0,0,0,6,140,1,0,0,
+		0,8,142,1,0,0,0,10,154,1,0,0,0,12,178,1,0,0,0,14,180,1,0,0,0,16,182,1,
+		0,0,0,18,199,1,0,0,0,20,201,1,0,0,0,22,233,1,0,0,0,24,235,1,0,0,0,26,237,
+		1,0,0,0,28,271,1,0,0,0,30,273,1,0,0,0,32,278,1,0,0,0,34,325,1,0,0,0,36,
+		330,1,0,0,0,38,338,1,0,0,0,40,340,1,0,0,0,42,369,1,0,0,0,44,371,1,0,0,
+		0,46,398,1,0,0,0,48,412,1,0,0,0,50,414,1,0,0,0,52,436,1,0,0,0,54,438,1,
+		0,0,0,56,441,1,0,0,0,58,459,1,0,0,0,60,461,1,0,0,0,62,476,1,0,0,0,64,489,
+		1,0,0,0,66,510,1,0,0,0,68,517,1,0,0,0,70,529,1,0,0,0,72,531,1,0,0,0,74,
+		610,1,0,0,0,76,612,1,0,0,0,78,638,1,0,0,0,80,644,1,0,0,0,82,646,1,0,0,
+		0,84,715,1,0,0,0,86,717,1,0,0,0,88,720,1,0,0,0,90,757,1,0,0,0,92,782,1,
+		0,0,0,94,784,1,0,0,0,96,789,1,0,0,0,98,103,3,2,1,0,99,103,3,4,2,0,100,
+		103,3,82,41,0,101,103,3,8,4,0,102,98,1,0,0,0,102,99,1,0,0,0,102,100,1,
+		0,0,0,102,101,1,0,0,0,103,106,1,0,0,0,104,102,1,0,0,0,104,105,1,0,0,0,
+		105,107,1,0,0,0,106,104,1,0,0,0,107,108,5,0,0,1,108,1,1,0,0,0,109,110,
+		5,3,0,0,110,111,5,137,0,0,111,3,1,0,0,0,112,113,5,1,0,0,113,114,3,96,48,
+		0,114,118,5,115,0,0,115,117,3,6,3,0,116,115,1,0,0,0,117,120,1,0,0,0,118,
+		116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,122,5,
+		116,0,0,122,5,1,0,0,0,123,141,3,12,6,0,124,141,3,16,8,0,125,141,3,20,10,
+		0,126,141,3,26,13,0,127,141,3,32,16,0,128,141,3,40,20,0,129,141,3,44,22,
+		0,130,141,3,50,25,0,131,141,3,56,28,0,132,141,3,60,30,0,133,141,3,62,31,
+		0,134,141,3,64,32,0,135,141,3,66,33,0,136,141,3,68,34,0,137,141,3,72,36,
+		0,138,141,3,76,38,0,139,141,3,8,4,0,140,123,1,0,0,0,140,124,1,0,0,0,140,
+		125,1,0,0,0,140,126,1,0,0,0,140,127,1,0,0,0,140,128,1,0,0,0,140,129,1,
+		0,0,0,140,130,1,0,0,0,140,131,1,0,0,0,140,132,1,0,0,0,140,133,1,0,0,0,
+		140,134,1,0,0,0,140,135,1,0,0,0,140,136,1,0,0,0,140,137,1,0,0,0,140,138,
+		1,0,0,0,140,139,1,0,0,0,141,7,1,0,0,0,142,143,5,139,0,0,143,149,4,4,0,
+		0,144,148,3,96,48,0,145,148,5,4,0,0,146,148,5,31,0,0,147,144,1,0,0,0,147,
+		145,1,0,0,0,147,146,1,0,0,0,148,151,1,0,0,0,149,147,1,0,0,0,149,150,1,
+		0,0,0,150,152,1,0,0,0,151,149,1,0,0,0,152,153,3,10,5,0,153,9,1,0,0,0,154,
+		159,5,115,0,0,155,158,3,10,5,0,156,158,8,0,0,0,157,155,1,0,0,0,157,156,
+		1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,0,160,162,1,0,0,
+		0,161,159,1,0,0,0,162,163,5,116,0,0,163,11,1,0,0,0,164,165,5,5,0,0,165,
+		179,5,137,0,0,166,167,5,6,0,0,167,179,3,96,48,0,168,169,5,7,0,0,169,179,
+		5,134,0,0,170,171,5,8,0,0,171,179,5,134,0,0,172,173,5,9,0,0,173,179,5,
+		134,0,0,174,175,5,10,0,0,175,179,3,96,48,0,176,177,5,11,0,0,177,179,3,
+		14,7,0,178,164,1,0,0,0,178,166,1,0,0,0,178,168,1,0,0,0,178,170,1,0,0,0,
+		178,172,1,0,0,0,178,174,1,0,0,0,178,176,1,0,0,0,179,13,1,0,0,0,180,181,
+		5,133,0,0,181,15,1,0,0,0,182,183,5,12,0,0,183,184,3,96,48,0,184,188,5,
+		115,0,0,185,187,3,18,9,0,186,185,1,0,0,0,187,190,1,0,0,0,188,186,1,0,0,
+		0,188,189,1,0,0,0,189,191,1,0,0,0,190,188,1,0,0,0,191,192,5,116,0,0,192,
+		17,1,0,0,0,193,194,5,20,0,0,194,200,5,137,0,0,195,196,5,21,0,0,196,200,
+		3,90,45,0,197,198,5,22,0,0,198,200,3,90,45,0,199,193,1,0,0,0,199,195,1,
+		0,0,0,199,197,1,0,0,0,200,19,1,0,0,0,201,202,5,13,0,0,202,203,3,96,48,
+		0,203,207,5,115,0,0,204,206,3,22,11,0,205,204,1,0,0,0,206,209,1,0,0,0,
+		207,205,1,0,0,0,207,208,1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,211,
+		5,116,0,0,211,21,1,0,0,0,212,213,5,57,0,0,213,234,3,90,45,0,214,215,5,
+		98,0,0,215,216,3,90,45,0,216,217,3,86,43,0,217,234,1,0,0,0,218,219,5,14,
+		0,0,219,220,3,24,12,0,220,224,5,115,0,0,221,223,3,30,15,0,222,221,1,0,
+		0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,
+		224,1,0,0,0,227,228,5,116,0,0,228,234,1,0,0,0,229,230,5,17,0,0,230,231,
+		5,134,0,0,231,232,5,18,0,0,232,234,3,90,45,0,233,212,1,0,0,0,233,214,1,
+		0,0,0,233,218,1,0,0,0,233,229,1,0,0,0,234,23,1,0,0,0,235,236,7,1,0,0,236,
+		25,1,0,0,0,237,238,5,23,0,0,238,239,3,96,48,0,239,243,5,115,0,0,240,242,
+		3,28,14,0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,
+		0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,5,116,0,0,247,27,1,0,0,0,248,
+		249,5,24,0,0,249,272,3,90,45,0,250,251,5,25,0,0,251,252,5,26,0,0,252,255,
+		3,88,44,0,253,254,5,27,0,0,254,256,3,90,45,0,255,253,1,0,0,0,255,256,1,
+		0,0,0,256,259,1,0,0,0,257,258,5,28,0,0,258,260,5,134,0,0,259,257,1,0,0,
+		0,259,260,1,0,0,0,260,272,1,0,0,0,261,262,5,25,0,0,262,263,5,29,0,0,263,
+		267,5,115,0,0,264,266,3,30,15,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,
+		1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,267,1,0,0,0,270,272,5,116,
+		0,0,271,248,1,0,0,0,271,250,1,0,0,0,271,261,1,0,0,0,272,29,1,0,0,0,273,
+		274,5,134,0,0,274,276,3,90,45,0,275,277,5,119,0,0,276,275,1,0,0,0,276,
+		277,1,0,0,0,277,31,1,0,0,0,278,279,5,30,0,0,279,280,3,96,48,0,280,281,
+		5,31,0,0,281,282,3,96,48,0,282,286,5,115,0,0,283,285,3,34,17,0,284,283,
+		1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,
+		0,288,286,1,0,0,0,289,290,5,116,0,0,290,33,1,0,0,0,291,292,5,32,0,0,292,
+		326,3,96,48,0,293,294,5,33,0,0,294,295,3,90,45,0,295,300,3,86,43,0,296,
+		297,5,34,0,0,297,298,3,90,45,0,298,299,3,86,43,0,299,301,1,0,0,0,300,296,
+		1,0,0,0,300,301,1,0,0,0,301,326,1,0,0,0,302,303,5,35,0,0,303,326,5,134,
+		0,0,304,305,5,36,0,0,305,326,3,88,44,0,306,307,5,37,0,0,307,308,3,36,18,
+		0,308,309,3,88,44,0,309,310,5,39,0,0,310,311,5,32,0,0,311,315,5,40,0,0,
+		312,313,5,33,0,0,313,314,5,39,0,0,314,316,5,41,0,0,315,312,1,0,0,0,315,
+		316,1,0,0,0,316,326,1,0,0,0,317,319,5,42,0,0,318,320,3,38,19,0,319,318,
+		1,0,0,0,320,321,1,0,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,326,1,0,0,
+		0,323,324,5,11,0,0,324,326,3,14,7,0,325,291,1,0,0,0,325,293,1,0,0,0,325,
+		302,1,0,0,0,325,304,1,0,0,0,325,306,1,0,0,0,325,317,1,0,0,0,325,323,1,
+		0,0,0,326,35,1,0,0,0,327,328,5,136,0,0,328,331,5,38,0,0,329,331,5,135,
+		0,0,330,327,1,0,0,0,330,329,1,0,0,0,331,37,1,0,0,0,332,333,5,43,0,0,333,
+		339,3,90,45,0,334,335,5,44,0,0,335,339,3,90,45,0,336,337,5,45,0,0,337,
+		339,5,134,0,0,338,332,1,0,0,0,338,334,1,0,0,0,338,336,1,0,0,0,339,39,1,
+		0,0,0,340,341,5,46,0,0,341,342,3,96,48,0,342,346,5,115,0,0,343,345,3,42,
+		21,0,344,343,1,0,0,0,345,348,1,0,0,0,346,344,1,0,0,0,346,347,1,0,0,0,347,
+		349,1,0,0,0,348,346,1,0,0,0,349,350,5,116,0,0,350,41,1,0,0,0,351,352,5,
+		47,0,0,352,370,3,96,48,0,353,354,5,49,0,0,354,370,3,90,45,0,355,356,5,
+		50,0,0,356,358,3,90,45,0,357,359,5,51,0,0,358,357,1,0,0,0,358,359,1,0,
+		0,0,359,370,1,0,0,0,360,361,5,52,0,0,361,362,5,45,0,0,362,370,5,134,0,
+		0,363,364,5,55,0,0,364,370,3,48,24,0,365,366,5,8,0,0,366,370,5,134,0,0,
+		367,368,5,22,0,0,368,370,3,90,45,0,369,351,1,0,0,0,369,353,1,0,0,0,369,
+		355,1,0,0,0,369,360,1,0,0,0,369,363,1,0,0,0,369,365,1,0,0,0,369,367,1,
+		0,0,0,370,43,1,0,0,0,371,372,5,48,0,0,372,373,3,96,48,0,373,377,5,115,
+		0,0,374,376,3,46,23,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,
+		377,378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,5,116,0,0,381,
+		45,1,0,0,0,382,383,5,49,0,0,383,399,3,90,45,0,384,385,5,50,0,0,385,387,
+		3,90,45,0,386,388,5,51,0,0,387,386,1,0,0,0,387,388,1,0,0,0,388,399,1,0,
+		0,0,389,390,5,52,0,0,390,391,5,45,0,0,391,399,5,134,0,0,392,393,5,55,0,
+		0,393,399,3,48,24,0,394,395,5,8,0,0,395,399,5,134,0,0,396,397,5,59,0,0,
+		397,399,5,136,0,0,398,382,1,0,0,0,398,384,1,0,0,0,398,389,1,0,0,0,398,
+		392,1,0,0,0,398,394,1,0,0,0,398,396,1,0,0,0,399,47,1,0,0,0,400,413,5,56,
+		0,0,401,413,5,57,0,0,402,413,5,58,0,0,403,404,5,29,0,0,404,408,5,115,0,
+		0,405,407,3,30,15,0,406,405,1,0,0,0,407,410,1,0,0,0,408,406,1,0,0,0,408,
+		409,1,0,0,0,409,411,1,0,0,0,410,408,1,0,0,0,411,413,5,116,0,0,412,400,
+		1,0,0,0,412,401,1,0,0,0,412,402,1,0,0,0,412,403,1,0,0,0,413,49,1,0,0,0,
+		414,415,5,60,0,0,415,416,3,96,48,0,416,420,5,115,0,0,417,419,3,52,26,0,
+		418,417,1,0,0,0,419,422,1,0,0,0,420,418,1,0,0,0,420,421,1,0,0,0,421,423,
+		1,0,0,0,422,420,1,0,0,0,423,424,5,116,0,0,424,51,1,0,0,0,425,426,5,61,
+		0,0,426,437,3,90,45,0,427,428,5,62,0,0,428,433,3,54,27,0,429,430,5,119,
+		0,0,430,432,3,54,27,0,431,429,1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,
+		433,434,1,0,0,0,434,437,1,0,0,0,435,433,1,0,0,0,436,425,1,0,0,0,436,427,
+		1,0,0,0,437,53,1,0,0,0,438,439,3,96,48,0,439,440,3,90,45,0,440,55,1,0,
+		0,0,441,442,5,63,0,0,442,451,3,96,48,0,443,447,5,115,0,0,444,446,3,58,
+		29,0,445,444,1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,447,448,1,0,0,0,448,
+		450,1,0,0,0,449,447,1,0,0,0,450,452,5,116,0,0,451,443,1,0,0,0,451,452,
+		1,0,0,0,452,57,1,0,0,0,453,454,5,64,0,0,454,460,3,90,45,0,455,456,5,65,
+		0,0,456,460,3,90,45,0,457,458,5,66,0,0,458,460,3,90,45,0,459,453,1,0,0,
+		0,459,455,1,0,0,0,459,457,1,0,0,0,460,59,1,0,0,0,461,462,5,67,0,0,462,
+		463,3,96,48,0,463,464,5,115,0,0,464,472,3,90,45,0,465,470,3,86,43,0,466,
+		467,5,34,0,0,467,468,3,90,45,0,468,469,3,86,43,0,469,471,1,0,0,0,470,466,
+		1,0,0,0,470,471,1,0,0,0,471,473,1,0,0,0,472,465,1,0,0,0,472,473,1,0,0,
+		0,473,474,1,0,0,0,474,475,5,116,0,0,475,61,1,0,0,0,476,477,5,68,0,0,477,
+		478,3,96,48,0,478,479,5,122,0,0,479,483,3,90,45,0,480,481,5,69,0,0,481,
+		482,5,70,0,0,482,484,3,88,44,0,483,480,1,0,0,0,483,484,1,0,0,0,484,487,
+		1,0,0,0,485,486,5,28,0,0,486,488,5,134,0,0,487,485,1,0,0,0,487,488,1,0,
+		0,0,488,63,1,0,0,0,489,490,5,71,0,0,490,491,3,96,48,0,491,492,5,75,0,0,
+		492,495,3,90,45,0,493,494,5,28,0,0,494,496,5,134,0,0,495,493,1,0,0,0,495,
+		496,1,0,0,0,496,500,1,0,0,0,497,498,5,72,0,0,498,499,5,74,0,0,499,501,
+		5,136,0,0,500,497,1,0,0,0,500,501,1,0,0,0,501,505,1,0,0,0,502,503,5,73,
+		0,0,503,504,5,74,0,0,504,506,5,136,0,0,505,502,1,0,0,0,505,506,1,0,0,0,
+		506,507,1,0,0,0,507,508,5,121,0,0,508,509,3,96,48,0,509,65,1,0,0,0,510,
+		511,5,76,0,0,511,512,5,75,0,0,512,515,3,90,45,0,513,514,5,77,0,0,514,516,
+		3,88,44,0,515,513,1,0,0,0,515,516,1,0,0,0,516,67,1,0,0,0,517,518,5,78,
+		0,0,518,519,5,79,0,0,519,524,3,70,35,0,520,521,5,119,0,0,521,523,3,70,
+		35,0,522,520,1,0,0,0,523,526,1,0,0,0,524,522,1,0,0,0,524,525,1,0,0,0,525,
+		69,1,0,0,0,526,524,1,0,0,0,527,530,5,42,0,0,528,530,3,96,48,0,529,527,
+		1,0,0,0,529,528,1,0,0,0,530,71,1,0,0,0,531,532,5,80,0,0,532,536,5,115,
+		0,0,533,535,3,74,37,0,534,533,1,0,0,0,535,538,1,0,0,0,536,534,1,0,0,0,
+		536,537,1,0,0,0,537,539,1,0,0,0,538,536,1,0,0,0,539,540,5,116,0,0,540,
+		73,1,0,0,0,541,542,5,10,0,0,542,552,3,94,47,0,543,544,5,81,0,0,544,549,
+		3,96,48,0,545,546,5,119,0,0,546,548,3,96,48,0,547,545,1,0,0,0,548,551,
+		1,0,0,0,549,547,1,0,0,0,549,550,1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,
+		0,552,543,1,0,0,0,552,553,1,0,0,0,553,611,1,0,0,0,554,555,5,82,0,0,555,
+		611,3,96,48,0,556,557,5,83,0,0,557,611,3,96,48,0,558,559,5,84,0,0,559,
+		560,5,85,0,0,560,561,5,86,0,0,561,611,3,96,48,0,562,565,5,87,0,0,563,564,
+		5,135,0,0,564,566,5,111,0,0,565,563,1,0,0,0,565,566,1,0,0,0,566,567,1,
+		0,0,0,567,568,5,85,0,0,568,569,5,90,0,0,569,611,3,96,48,0,570,571,5,88,
+		0,0,571,572,5,135,0,0,572,573,5,111,0,0,573,574,5,85,0,0,574,575,5,90,
+		0,0,575,611,3,96,48,0,576,577,5,91,0,0,577,578,3,90,45,0,578,582,5,115,
+		0,0,579,581,3,74,37,0,580,579,1,0,0,0,581,584,1,0,0,0,582,580,1,0,0,0,
+		582,583,1,0,0,0,583,585,1,0,0,0,584,582,1,0,0,0,585,595,5,116,0,0,586,
+		587,5,92,0,0,587,591,5,115,0,0,588,590,3,74,37,0,589,588,1,0,0,0,590,593,
+		1,0,0,0,591,589,1,0,0,0,591,592,1,0,0,0,592,594,1,0,0,0,593,591,1,0,0,
+		0,594,596,5,116,0,0,595,586,1,0,0,0,595,596,1,0,0,0,596,611,1,0,0,0,597,
+		600,5,89,0,0,598,599,5,100,0,0,599,601,5,49,0,0,600,598,1,0,0,0,600,601,
+		1,0,0,0,601,602,1,0,0,0,602,606,5,115,0,0,603,605,3,74,37,0,604,603,1,
+		0,0,0,605,608,1,0,0,0,606,604,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,
+		608,606,1,0,0,0,609,611,5,116,0,0,610,541,1,0,0,0,610,554,1,0,0,0,610,
+		556,1,0,0,0,610,558,1,0,0,0,610,562,1,0,0,0,610,570,1,0,0,0,610,576,1,
+		0,0,0,610,597,1,0,0,0,611,75,1,0,0,0,612,613,5,93,0,0,613,617,5,115,0,
+		0,614,616,3,78,39,0,615,614,1,0,0,0,616,619,1,0,0,0,617,615,1,0,0,0,617,
+		618,1,0,0,0,618,620,1,0,0,0,619,617,1,0,0,0,620,621,5,116,0,0,621,77,1,
+		0,0,0,622,623,5,94,0,0,623,628,3,96,48,0,624,625,5,119,0,0,625,627,3,96,
+		48,0,626,624,1,0,0,0,627,630,1,0,0,0,628,626,1,0,0,0,628,629,1,0,0,0,629,
+		634,1,0,0,0,630,628,1,0,0,0,631,633,3,80,40,0,632,631,1,0,0,0,633,636,
+		1,0,0,0,634,632,1,0,0,0,634,635,1,0,0,0,635,639,1,0,0,0,636,634,1,0,0,
+		0,637,639,3,72,36,0,638,622,1,0,0,0,638,637,1,0,0,0,639,79,1,0,0,0,640,
+		641,5,95,0,0,641,645,3,90,45,0,642,643,5,96,0,0,643,645,3,88,44,0,644,
+		640,1,0,0,0,644,642,1,0,0,0,645,81,1,0,0,0,646,647,5,2,0,0,647,648,3,96,
+		48,0,648,649,5,4,0,0,649,650,3,96,48,0,650,654,5,115,0,0,651,653,3,84,
+		42,0,652,651,1,0,0,0,653,656,1,0,0,0,654,652,1,0,0,0,654,655,1,0,0,0,655,
+		657,1,0,0,0,656,654,1,0,0,0,657,658,5,116,0,0,658,83,1,0,0,0,659,660,3,
+		96,48,0,660,661,5,37,0,0,661,662,5,97,0,0,662,663,5,136,0,0,663,716,1,
+		0,0,0,664,665,3,94,47,0,665,666,5,98,0,0,666,667,3,90,45,0,667,668,3,86,
+		43,0,668,716,1,0,0,0,669,670,3,94,47,0,670,671,5,99,0,0,671,672,3,90,45,
+		0,672,673,5,100,0,0,673,674,5,134,0,0,674,716,1,0,0,0,675,676,3,96,48,
+		0,676,677,5,101,0,0,677,678,5,31,0,0,678,679,5,134,0,0,679,716,1,0,0,0,
+		680,682,5,93,0,0,681,683,3,80,40,0,682,681,1,0,0,0,683,684,1,0,0,0,684,
+		682,1,0,0,0,684,685,1,0,0,0,685,716,1,0,0,0,686,687,3,96,48,0,687,688,
+		5,57,0,0,688,689,3,90,45,0,689,716,1,0,0,0,690,691,3,96,48,0,691,692,5,
+		14,0,0,692,693,3,24,12,0,693,697,5,115,0,0,694,696,3,30,15,0,695,694,1,
+		0,0,0,696,699,1,0,0,0,697,695,1,0,0,0,697,698,1,0,0,0,698,700,1,0,0,0,
+		699,697,1,0,0,0,700,701,5,116,0,0,701,716,1,0,0,0,702,703,3,96,48,0,703,
+		704,5,17,0,0,704,705,5,134,0,0,705,706,5,18,0,0,706,707,3,90,45,0,707,
+		716,1,0,0,0,708,709,3,96,48,0,709,711,5,19,0,0,710,712,5,123,0,0,711,710,
+		1,0,0,0,711,712,1,0,0,0,712,713,1,0,0,0,713,714,3,90,45,0,714,716,1,0,
+		0,0,715,659,1,0,0,0,715,664,1,0,0,0,715,669,1,0,0,0,715,675,1,0,0,0,715,
+		680,1,0,0,0,715,686,1,0,0,0,715,690,1,0,0,0,715,702,1,0,0,0,715,708,1,
+		0,0,0,716,85,1,0,0,0,717,718,5,102,0,0,718,719,5,110,0,0,719,87,1,0,0,
+		0,720,721,5,135,0,0,721,89,1,0,0,0,722,723,6,45,-1,0,723,724,5,117,0,0,
+		724,725,3,90,45,0,725,726,5,118,0,0,726,758,1,0,0,0,727,728,5,124,0,0,
+		728,758,3,90,45,15,729,730,5,114,0,0,730,758,3,90,45,10,731,732,3,96,48,
+		0,732,741,5,117,0,0,733,738,3,90,45,0,734,735,5,119,0,0,735,737,3,90,45,
+		0,736,734,1,0,0,0,737,740,1,0,0,0,738,736,1,0,0,0,738,739,1,0,0,0,739,
+		742,1,0,0,0,740,738,1,0,0,0,741,733,1,0,0,0,741,742,1,0,0,0,742,743,1,
+		0,0,0,743,744,5,118,0,0,744,758,1,0,0,0,745,747,7,2,0,0,746,748,3,92,46,
+		0,747,746,1,0,0,0,747,748,1,0,0,0,748,749,1,0,0,0,749,750,5,102,0,0,750,
+		758,3,92,46,0,751,752,5,136,0,0,752,758,3,92,46,0,753,758,5,135,0,0,754,
+		758,5,136,0,0,755,758,5,134,0,0,756,758,3,94,47,0,757,722,1,0,0,0,757,
+		727,1,0,0,0,757,729,1,0,0,0,757,731,1,0,0,0,757,745,1,0,0,0,757,751,1,
+		0,0,0,757,753,1,0,0,0,757,754,1,0,0,0,757,755,1,0,0,0,757,756,1,0,0,0,
+		758,779,1,0,0,0,759,760,10,14,0,0,760,761,5,111,0,0,761,778,3,90,45,15,
+		762,763,10,13,0,0,763,764,7,3,0,0,764,778,3,90,45,14,765,766,10,12,0,0,
+		766,767,7,4,0,0,767,778,3,90,45,13,768,769,10,11,0,0,769,770,7,5,0,0,770,
+		778,3,90,45,12,771,772,10,9,0,0,772,773,5,112,0,0,773,778,3,90,45,10,774,
+		775,10,8,0,0,775,776,5,113,0,0,776,778,3,90,45,9,777,759,1,0,0,0,777,762,
+		1,0,0,0,777,765,1,0,0,0,777,768,1,0,0,0,777,771,1,0,0,0,777,774,1,0,0,
+		0,778,781,1,0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,91,1,0,0,0,781,779,
+		1,0,0,0,782,783,7,6,0,0,783,93,1,0,0,0,784,787,3,96,48,0,785,786,5,120,
+		0,0,786,788,3,96,48,0,787,785,1,0,0,0,787,788,1,0,0,0,788,95,1,0,0,0,789,
+		790,7,7,0,0,790,97,1,0,0,0,78,102,104,118,140,147,149,157,159,178,188,
+		199,207,224,233,243,255,259,267,271,276,286,300,315,321,325,330,338,346,
+		358,369,377,387,398,408,412,420,433,436,447,451,459,470,472,483,487,495,
+		500,505,515,524,529,536,549,552,565,582,591,595,600,606,610,617,628,634,
+		638,644,654,684,697,711,715,738,741,747,757,777,779,787
 	};
 
 	public static readonly ATN _ATN =
