@@ -387,11 +387,12 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic ScenarioWrongKind(SourceSpan span, string name, string actualKind, string requirement) =>
         Error("DL0505", span, $"'{name}' is {SemanticText.WithArticle(actualKind)}; {requirement}");
 
-    /// <summary>DL0506: a deflate or drop applied to something other than a facility's value (or market_rent for deflate).</summary>
+    /// <summary>DL0506: a deflate or drop applied to something other than a facility's value (or, for deflate,
+    /// market_rent or an index by its bare name).</summary>
     public static Diagnostic ScenarioBadPath(SourceSpan span, string path, string verb, string facility) =>
         Error("DL0506", span, verb == "drop"
             ? $"'{path}' cannot drop: drop applies to a facility's value, e.g. {facility}.value drop 70% by 2034-01-01"
-            : $"'{path}' cannot deflate: deflate applies to a facility's value ({facility}.value) or to market_rent");
+            : $"'{path}' cannot deflate: deflate applies to a facility's value ({facility}.value), to market_rent or to an index (by its bare name)");
 
     /// <summary>DL0507 (warning): a scenario sets the same thing twice; the later one wins.</summary>
     public static Diagnostic ScenarioItemRepeated(SourceSpan span, string scenario, string what) =>

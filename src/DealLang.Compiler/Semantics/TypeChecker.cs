@@ -108,8 +108,23 @@ internal sealed partial class TypeChecker
             {
                 switch (item)
                 {
+                    case DeflateSyntax deflate when IndexNamed(deflate.Path?.Name) is not null:
+                        IndexRules.CheckDeflate(deflate.Rate, $"the deflation of {ExpressionPrinter.Print(deflate.Path)} in {s}", this);
+                        break;
                     case DeflateSyntax deflate:
                         Term(deflate.Rate, Unit.Rate, $"the deflation of {ExpressionPrinter.Print(deflate.Path)} in {s}", Range.Any);
+                        break;
+                    case IndexLevelOverrideSyntax level when IndexNamed(level.Index) is { } index:
+                        IndexValue(level.Level, index, $"the level of index '{level.Index.Text}' in {s}");
+                        break;
+                    case IndexPointsOverrideSyntax points when IndexNamed(points.Index) is { } index:
+                        IndexRules.CheckPoints(points.Points, index, $"a point of index '{points.Index.Text}' in {s}", this);
+                        break;
+                    case IndexLaunchOverrideSyntax launch:
+                        IndexRules.CheckDown(launch.Launch, $"the step down of index '{launch.Index?.Text}' at the launch on {launch.Launch?.Date?.Value} in {s}", this);
+                        break;
+                    case IndexShiftSyntax shift when IndexNamed(shift.Index) is { } index:
+                        IndexValue(shift.Shift, index, $"the shift of index '{shift.Index.Text}' in {s}");
                         break;
                     case DropSyntax drop:
                         Term(drop.Fraction, Unit.Rate, $"the drop of {ExpressionPrinter.Print(drop.Path)} in {s}", Range.Fraction);
@@ -121,6 +136,10 @@ internal sealed partial class TypeChecker
             }
         }
     }
+
+    /// <summary>The index a scenario's lever names, once the binder has resolved it to one (else null: reported there).</summary>
+    private IndexSyntax? IndexNamed(NameSyntax? name) =>
+        name is not null && _analysis.Names.TryGetValue(name, out Symbol? symbol) && symbol.Declaration is IndexSyntax index ? index : null;
 
     /// <summary>A test declaration: bound already if it is declared (tests are bound first, in dependency order); a
     /// duplicate, left out of the symbols, is still checked for what it says.</summary>
