@@ -281,15 +281,15 @@ internal sealed partial class TypeChecker
             return bound;
         }
 
-        if (bound is not ConstantExpression constant)
+        if (bound.Unit is not (Unit.Money or Unit.Rate or Unit.Ratio or Unit.Measure))
         {
-            _diagnostics.Add(DiagnosticCatalogue.NotConstant(expression.Span, what));
+            _diagnostics.Add(DiagnosticCatalogue.IndexLevelUnit(expression.Span, index.Name?.Text ?? "", UnitNames.Described(bound)));
             return BadExpression.Instance;
         }
 
-        if (constant.Unit is not (Unit.Money or Unit.Rate or Unit.Ratio or Unit.Measure))
+        if (bound is not ConstantExpression constant)
         {
-            _diagnostics.Add(DiagnosticCatalogue.IndexLevelUnit(expression.Span, index.Name?.Text ?? "", UnitNames.Described(constant)));
+            _diagnostics.Add(DiagnosticCatalogue.NotConstant(expression.Span, what));
             return BadExpression.Instance;
         }
 
