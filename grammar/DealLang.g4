@@ -164,13 +164,16 @@ loanItem
     ;
 
 // tranche Notes { balance 27.3bn  coupon 6.581% fixed  interest_only until 2029-11-30  amortize level }
+// A floating coupon is any rate expression, reset each period, clamped: 'coupon SOFR + 6.00% floor 0% cap 12%'.
+// Interest capitalises with 'pik' (all of it), 'pik 50%' (a share), 'pik when <condition>' (a toggle).
 trancheDecl
     : TRANCHE name=ident LBRACE trancheItem* RBRACE
     ;
 
 trancheItem
     : BALANCE expr                                   # balanceItem
-    | COUPON expr FIXED?                             # couponItem
+    | COUPON rate=expr FIXED? (FLOOR floor=expr)? (CAP cap=expr)?   # couponItem
+    | PIK share=QUANTITY? (WHEN condition=expr)?     # pikItem
     | INTEREST_ONLY UNTIL DATE                       # interestOnlyItem
     | AMORTIZE amortization                          # amortizeItem
     | MATURITY DATE                                  # trancheMaturityItem
@@ -335,7 +338,7 @@ ident
     | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
-    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
+    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP | PIK
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -377,6 +380,7 @@ MARKET        : 'market';
 RVG           : 'rvg';
 GUARANTEES    : 'guarantees';
 CAP           : 'cap';
+PIK           : 'pik';
 UNTIL         : 'until';
 LOAN          : 'loan';
 OBLIGOR       : 'obligor';

@@ -320,6 +320,18 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic BadProRataStep(SourceSpan span, string why) =>
         Error("DL0452", span, $"a pro_rata group pays its members pari passu from the period's cash: {why}");
 
+    /// <summary>DL0480: a tranche's coupon floor above its cap: no rate could satisfy both, so every period's coupon
+    /// would be whichever of the two is applied last.</summary>
+    public static Diagnostic CouponFloorAboveCap(SourceSpan span, string tranche, double floor, double cap) =>
+        Error("DL0480", span, SemanticText.Invariant(
+            $"the coupon floor of tranche '{tranche}' ({SemanticText.FormatPercent(floor)}) is above its cap ({SemanticText.FormatPercent(cap)}); a floor must be at or below the cap"));
+
+    /// <summary>DL0481: a level (annuity) amortisation on a tranche whose coupon floats: a level payment is sized at
+    /// one fixed rate, which a floating coupon does not have.</summary>
+    public static Diagnostic LevelNeedsFixedCoupon(SourceSpan span, string tranche) =>
+        Error("DL0481", span,
+            $"tranche '{tranche}' amortises level, but its coupon floats: a level payment is sized at a fixed rate; use 'amortize linear', a schedule or a bullet, or a fixed coupon");
+
     /// <summary>DL0470: an enforcement sale naming something that is not collateral (a lease, a tranche…): only
     /// the sellable kinds (<c>CollateralRules</c>) have a value a sale can realise.</summary>
     public static Diagnostic NotCollateral(SourceSpan span, string name, string actualKind, IEnumerable<string> sellableKinds) =>

@@ -1,12 +1,12 @@
 namespace DealLang.Compiler.Model;
 
 /// <summary>
-/// How a liability's interest accrues: one strategy per record (fixed today; floating over an index, PIK and
-/// step-up are new records and one case each where the emitter switches on them).
+/// How a liability's interest accrues: one strategy per record (fixed, or floating over any rate the deal knows at
+/// the period's start, such as a market index), and one case each where the emitter switches on them.
 /// </summary>
 public abstract record CouponModel
 {
-    /// <summary>The rate reports show as the tranche's coupon (<c>TrancheInfo.Coupon</c>).</summary>
+    /// <summary>The rate reports show as the tranche's coupon (<c>TrancheInfo.Coupon</c>): NaN (n/a) when it floats.</summary>
     public abstract double HeadlineRate { get; }
 }
 
@@ -14,4 +14,13 @@ public abstract record CouponModel
 public sealed record FixedCoupon(double Rate) : CouponModel
 {
     public override double HeadlineRate => Rate;
+}
+
+/// <summary>
+/// A floating annual rate, reset each period: <see cref="Rate"/> evaluated at the period's start (e.g.
+/// <c>SOFR + 6.00%</c>), then held at or above <see cref="Floor"/> and at or below <see cref="Cap"/> when given.
+/// </summary>
+public sealed record FloatingCoupon(BoundExpression Rate, double? Floor, double? Cap) : CouponModel
+{
+    public override double HeadlineRate => double.NaN;
 }

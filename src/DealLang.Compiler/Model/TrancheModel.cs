@@ -4,7 +4,8 @@ namespace DealLang.Compiler.Model;
 
 /// <summary>
 /// A debt tranche of <see cref="Balance"/>: drawn per <see cref="Draw"/>, interest per <see cref="Coupon"/> on the
-/// opening balance, principal per <see cref="Amortization"/>; the whole balance is due in <see cref="MaturityPeriod"/>.
+/// opening balance, settled per <see cref="Capitalisation"/> (cash or in kind), principal per <see cref="Amortization"/>;
+/// the whole balance is due in <see cref="MaturityPeriod"/>.
 /// </summary>
 public sealed record TrancheModel(
     string Name,
@@ -15,7 +16,8 @@ public sealed record TrancheModel(
     DrawModel Draw,
     Date Maturity,
     int MaturityPeriod,
-    int Seniority)
+    int Seniority,
+    CapitalisationModel Capitalisation)
 {
     public TrancheInfo ToInfo() =>
         new(Name, Balance, Coupon.HeadlineRate, Seniority, Maturity, Amortization.Name);

@@ -40,22 +40,22 @@ public partial class DealLangParser : Parser {
 		FACILITY=16, COST=17, VALUE=18, STRAIGHT_LINE=19, FLOOR=20, FROM=21, SCHEDULE=22, 
 		LEASE=23, ON=24, LESSEE=25, RENT=26, ESCALATING=27, STARTS=28, TERM=29, 
 		RENEWALS=30, X=31, AT=32, OPTION=33, MARKET=34, RVG=35, GUARANTEES=36, 
-		CAP=37, UNTIL=38, LOAN=39, OBLIGOR=40, TRANCHE=41, BALANCE=42, COUPON=43, 
-		FIXED=44, INTEREST_ONLY=45, INTEREST=46, PRINCIPAL=47, AMORTIZE=48, BULLET=49, 
-		LEVEL=50, LINEAR=51, SENIORITY=52, EQUITY=53, CONTRIBUTED=54, HOLDERS=55, 
-		ACCOUNT=56, TARGET=57, INITIAL=58, EARNS=59, FEE=60, TEST=61, OVER=62, 
-		TRAILING=63, TRIGGER=64, TRIPS=65, CURES=66, AFTER=67, WHEN=68, DEFAULT=69, 
-		GRACE=70, CFADS=71, INCLUDES=72, WATERFALL=73, USING=74, FILL=75, RELEASE=76, 
-		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, SWEEP=81, PRO_RATA=82, TO=83, 
-		IF=84, ELSE=85, ENFORCEMENT=86, SELL=87, HAIRCUT=88, LAG=89, TAKEN=90, 
-		DEFLATE=91, DROP=92, BY=93, DEFAULTS=94, PER=95, GPU=96, GPU_HOUR=97, 
-		HOUR=98, KW=99, MW=100, KWH=101, MWH=102, YEAR=103, OF=104, AND=105, OR=106, 
-		NOT=107, LBRACE=108, RBRACE=109, LPAREN=110, RPAREN=111, COMMA=112, DOT=113, 
-		ARROW=114, ASSIGN=115, PLUS=116, MINUS=117, STAR=118, SLASH=119, LE=120, 
-		GE=121, LT=122, GT=123, EQ=124, NE=125, DAYCOUNT=126, DATE=127, QUANTITY=128, 
-		NUMBER=129, STRING=130, UNTERMINATED_STRING=131, IDENT=132, NON_ASCII_NAME=133, 
-		LINE_COMMENT=134, BLOCK_COMMENT=135, UNTERMINATED_COMMENT=136, WS=137, 
-		UNEXPECTED_CHAR=138;
+		CAP=37, PIK=38, UNTIL=39, LOAN=40, OBLIGOR=41, TRANCHE=42, BALANCE=43, 
+		COUPON=44, FIXED=45, INTEREST_ONLY=46, INTEREST=47, PRINCIPAL=48, AMORTIZE=49, 
+		BULLET=50, LEVEL=51, LINEAR=52, SENIORITY=53, EQUITY=54, CONTRIBUTED=55, 
+		HOLDERS=56, ACCOUNT=57, TARGET=58, INITIAL=59, EARNS=60, FEE=61, TEST=62, 
+		OVER=63, TRAILING=64, TRIGGER=65, TRIPS=66, CURES=67, AFTER=68, WHEN=69, 
+		DEFAULT=70, GRACE=71, CFADS=72, INCLUDES=73, WATERFALL=74, USING=75, FILL=76, 
+		RELEASE=77, HOLD=78, REST=79, IN=80, DISTRIBUTE=81, SWEEP=82, PRO_RATA=83, 
+		TO=84, IF=85, ELSE=86, ENFORCEMENT=87, SELL=88, HAIRCUT=89, LAG=90, TAKEN=91, 
+		DEFLATE=92, DROP=93, BY=94, DEFAULTS=95, PER=96, GPU=97, GPU_HOUR=98, 
+		HOUR=99, KW=100, MW=101, KWH=102, MWH=103, YEAR=104, OF=105, AND=106, 
+		OR=107, NOT=108, LBRACE=109, RBRACE=110, LPAREN=111, RPAREN=112, COMMA=113, 
+		DOT=114, ARROW=115, ASSIGN=116, PLUS=117, MINUS=118, STAR=119, SLASH=120, 
+		LE=121, GE=122, LT=123, GT=124, EQ=125, NE=126, DAYCOUNT=127, DATE=128, 
+		QUANTITY=129, NUMBER=130, STRING=131, UNTERMINATED_STRING=132, IDENT=133, 
+		NON_ASCII_NAME=134, LINE_COMMENT=135, BLOCK_COMMENT=136, UNTERMINATED_COMMENT=137, 
+		WS=138, UNEXPECTED_CHAR=139;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -87,19 +87,19 @@ public partial class DealLangParser : Parser {
 		"'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
 		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
 		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
-		"'market'", "'rvg'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
-		"'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", 
-		"'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", 
-		"'equity'", "'contributed'", "'holders'", "'account'", "'target'", "'initial'", 
-		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
-		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", 
-		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'year'", "'of'", "'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", 
-		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
-		"'<'", "'>'", "'=='", "'!='"
+		"'market'", "'rvg'", "'guarantees'", "'cap'", "'pik'", "'until'", "'loan'", 
+		"'obligor'", "'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", 
+		"'interest'", "'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", 
+		"'seniority'", "'equity'", "'contributed'", "'holders'", "'account'", 
+		"'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", "'trailing'", 
+		"'trigger'", "'trips'", "'cures'", "'after'", "'when'", "'default'", "'grace'", 
+		"'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", "'release'", 
+		"'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'to'", 
+		"'if'", "'else'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
+		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
+		"'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", "'and'", "'or'", "'not'", 
+		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
+		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -107,9 +107,9 @@ public partial class DealLangParser : Parser {
 		"PD", "RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", 
 		"FROM", "SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", 
 		"TERM", "RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", 
-		"CAP", "UNTIL", "LOAN", "OBLIGOR", "TRANCHE", "BALANCE", "COUPON", "FIXED", 
-		"INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", 
-		"LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
+		"CAP", "PIK", "UNTIL", "LOAN", "OBLIGOR", "TRANCHE", "BALANCE", "COUPON", 
+		"FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", 
+		"LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
 		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
 		"TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
 		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
@@ -365,7 +365,7 @@ public partial class DealLangParser : Parser {
 			State = 112;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 687080504050321663L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & -9223372036854644715L) != 0)) {
+			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 1374161008100378879L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & -9223372036854644715L) != 0)) {
 				{
 				{
 				State = 109;
@@ -641,7 +641,7 @@ public partial class DealLangParser : Parser {
 			State = 142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274936692967L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2143708432939541496L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1099746771869L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 140;
 				ErrorHandler.Sync(this);
@@ -669,6 +669,7 @@ public partial class DealLangParser : Parser {
 				case MARKET:
 				case GUARANTEES:
 				case CAP:
+				case PIK:
 				case LOAN:
 				case OBLIGOR:
 				case BALANCE:
@@ -782,7 +783,7 @@ public partial class DealLangParser : Parser {
 			State = 152;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -35184372088833L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 2047L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -70368744177665L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 4095L) != 0)) {
 				{
 				State = 150;
 				ErrorHandler.Sync(this);
@@ -830,6 +831,7 @@ public partial class DealLangParser : Parser {
 				case RVG:
 				case GUARANTEES:
 				case CAP:
+				case PIK:
 				case UNTIL:
 				case LOAN:
 				case OBLIGOR:
@@ -1970,7 +1972,7 @@ public partial class DealLangParser : Parser {
 					State = 278;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 755914244096L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
@@ -2201,7 +2203,7 @@ public partial class DealLangParser : Parser {
 			State = 303;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 330952999993600L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 661905999954176L) != 0)) {
 				{
 				{
 				State = 300;
@@ -2479,7 +2481,7 @@ public partial class DealLangParser : Parser {
 			State = 334;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4833453115703552L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9667181109313792L) != 0)) {
 				{
 				{
 				State = 331;
@@ -2531,16 +2533,41 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class CouponItemContext : TrancheItemContext {
+		public ExprContext rate;
+		public ExprContext floor;
+		public ExprContext cap;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COUPON() { return GetToken(DealLangParser.COUPON, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FIXED() { return GetToken(DealLangParser.FIXED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FLOOR() { return GetToken(DealLangParser.FLOOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAP() { return GetToken(DealLangParser.CAP, 0); }
 		public CouponItemContext(TrancheItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitCouponItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PikItemContext : TrancheItemContext {
+		public IToken share;
+		public ExprContext condition;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIK() { return GetToken(DealLangParser.PIK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(DealLangParser.WHEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUANTITY() { return GetToken(DealLangParser.QUANTITY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public PikItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPikItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -2598,7 +2625,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_trancheItem);
 		int _la;
 		try {
-			State = 355;
+			State = 371;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
@@ -2618,7 +2645,7 @@ public partial class DealLangParser : Parser {
 				State = 341;
 				Match(COUPON);
 				State = 342;
-				expr(0);
+				((CouponItemContext)_localctx).rate = expr(0);
 				State = 344;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -2629,47 +2656,101 @@ public partial class DealLangParser : Parser {
 					}
 				}
 
+				State = 348;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FLOOR) {
+					{
+					State = 346;
+					Match(FLOOR);
+					State = 347;
+					((CouponItemContext)_localctx).floor = expr(0);
+					}
+				}
+
+				State = 352;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==CAP) {
+					{
+					State = 350;
+					Match(CAP);
+					State = 351;
+					((CouponItemContext)_localctx).cap = expr(0);
+					}
+				}
+
+				}
+				break;
+			case PIK:
+				_localctx = new PikItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 354;
+				Match(PIK);
+				State = 356;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==QUANTITY) {
+					{
+					State = 355;
+					((PikItemContext)_localctx).share = Match(QUANTITY);
+					}
+				}
+
+				State = 360;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==WHEN) {
+					{
+					State = 358;
+					Match(WHEN);
+					State = 359;
+					((PikItemContext)_localctx).condition = expr(0);
+					}
+				}
+
 				}
 				break;
 			case INTEREST_ONLY:
 				_localctx = new InterestOnlyItemContext(_localctx);
-				EnterOuterAlt(_localctx, 3);
+				EnterOuterAlt(_localctx, 4);
 				{
-				State = 346;
+				State = 362;
 				Match(INTEREST_ONLY);
-				State = 347;
+				State = 363;
 				Match(UNTIL);
-				State = 348;
+				State = 364;
 				Match(DATE);
 				}
 				break;
 			case AMORTIZE:
 				_localctx = new AmortizeItemContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
+				EnterOuterAlt(_localctx, 5);
 				{
-				State = 349;
+				State = 365;
 				Match(AMORTIZE);
-				State = 350;
+				State = 366;
 				amortization();
 				}
 				break;
 			case MATURITY:
 				_localctx = new TrancheMaturityItemContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
+				EnterOuterAlt(_localctx, 6);
 				{
-				State = 351;
+				State = 367;
 				Match(MATURITY);
-				State = 352;
+				State = 368;
 				Match(DATE);
 				}
 				break;
 			case SENIORITY:
 				_localctx = new SeniorityItemContext(_localctx);
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 7);
 				{
-				State = 353;
+				State = 369;
 				Match(SENIORITY);
-				State = 354;
+				State = 370;
 				Match(NUMBER);
 				}
 				break;
@@ -2755,14 +2836,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_amortization);
 		int _la;
 		try {
-			State = 369;
+			State = 385;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 357;
+				State = 373;
 				Match(BULLET);
 				}
 				break;
@@ -2770,7 +2851,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 358;
+				State = 374;
 				Match(LEVEL);
 				}
 				break;
@@ -2778,7 +2859,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 359;
+				State = 375;
 				Match(LINEAR);
 				}
 				break;
@@ -2786,25 +2867,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 360;
+				State = 376;
 				Match(SCHEDULE);
-				State = 361;
+				State = 377;
 				Match(LBRACE);
-				State = 365;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 362;
+					State = 378;
 					schedulePoint();
 					}
 					}
-					State = 367;
+					State = 383;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 368;
+				State = 384;
 				Match(RBRACE);
 				}
 				break;
@@ -2858,27 +2939,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 371;
+			State = 387;
 			Match(EQUITY);
-			State = 372;
+			State = 388;
 			_localctx.name = ident();
-			State = 373;
+			State = 389;
 			Match(LBRACE);
-			State = 377;
+			State = 393;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 374;
+				State = 390;
 				equityItem();
 				}
 				}
-				State = 379;
+				State = 395;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 380;
+			State = 396;
 			Match(RBRACE);
 			}
 		}
@@ -2945,16 +3026,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_equityItem);
 		int _la;
 		try {
-			State = 393;
+			State = 409;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 382;
+				State = 398;
 				Match(CONTRIBUTED);
-				State = 383;
+				State = 399;
 				expr(0);
 				}
 				break;
@@ -2962,23 +3043,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 384;
+				State = 400;
 				Match(HOLDERS);
-				State = 385;
+				State = 401;
 				holder();
-				State = 390;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 386;
+					State = 402;
 					Match(COMMA);
-					State = 387;
+					State = 403;
 					holder();
 					}
 					}
-					State = 392;
+					State = 408;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3026,9 +3107,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 395;
+			State = 411;
 			ident();
-			State = 396;
+			State = 412;
 			expr(0);
 			}
 		}
@@ -3078,32 +3159,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 398;
+			State = 414;
 			Match(ACCOUNT);
-			State = 399;
+			State = 415;
 			_localctx.name = ident();
-			State = 408;
+			State = 424;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 400;
+				State = 416;
 				Match(LBRACE);
-				State = 404;
+				State = 420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1008806316530991104L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2017612633061982208L) != 0)) {
 					{
 					{
-					State = 401;
+					State = 417;
 					accountItem();
 					}
 					}
-					State = 406;
+					State = 422;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 407;
+				State = 423;
 				Match(RBRACE);
 				}
 			}
@@ -3178,16 +3259,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 52, RULE_accountItem);
 		try {
-			State = 416;
+			State = 432;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 410;
+				State = 426;
 				Match(TARGET);
-				State = 411;
+				State = 427;
 				expr(0);
 				}
 				break;
@@ -3195,9 +3276,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 412;
+				State = 428;
 				Match(INITIAL);
-				State = 413;
+				State = 429;
 				expr(0);
 				}
 				break;
@@ -3205,9 +3286,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 414;
+				State = 430;
 				Match(EARNS);
-				State = 415;
+				State = 431;
 				expr(0);
 				}
 				break;
@@ -3268,31 +3349,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 418;
+			State = 434;
 			Match(FEE);
-			State = 419;
+			State = 435;
 			_localctx.name = ident();
-			State = 420;
+			State = 436;
 			Match(LBRACE);
-			State = 421;
+			State = 437;
 			expr(0);
-			State = 429;
+			State = 445;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 422;
+				State = 438;
 				perYear();
-				State = 427;
+				State = 443;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 423;
+					State = 439;
 					Match(ESCALATING);
-					State = 424;
+					State = 440;
 					expr(0);
-					State = 425;
+					State = 441;
 					perYear();
 					}
 				}
@@ -3300,7 +3381,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 431;
+			State = 447;
 			Match(RBRACE);
 			}
 		}
@@ -3353,36 +3434,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 433;
+			State = 449;
 			Match(TEST);
-			State = 434;
+			State = 450;
 			_localctx.name = ident();
-			State = 435;
+			State = 451;
 			Match(ASSIGN);
-			State = 436;
+			State = 452;
 			expr(0);
-			State = 440;
+			State = 456;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 437;
+				State = 453;
 				Match(OVER);
-				State = 438;
+				State = 454;
 				Match(TRAILING);
-				State = 439;
+				State = 455;
 				duration();
 				}
 			}
 
-			State = 444;
+			State = 460;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 442;
+				State = 458;
 				Match(FROM);
-				State = 443;
+				State = 459;
 				Match(DATE);
 				}
 			}
@@ -3450,57 +3531,57 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 446;
+			State = 462;
 			Match(TRIGGER);
-			State = 447;
+			State = 463;
 			_localctx.name = ident();
-			State = 448;
+			State = 464;
 			Match(WHEN);
-			State = 449;
+			State = 465;
 			expr(0);
-			State = 452;
+			State = 468;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 450;
+				State = 466;
 				Match(FROM);
-				State = 451;
+				State = 467;
 				Match(DATE);
 				}
 			}
 
-			State = 457;
+			State = 473;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 454;
+				State = 470;
 				Match(TRIPS);
-				State = 455;
+				State = 471;
 				Match(AFTER);
-				State = 456;
+				State = 472;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 462;
+			State = 478;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 459;
+				State = 475;
 				Match(CURES);
-				State = 460;
+				State = 476;
 				Match(AFTER);
-				State = 461;
+				State = 477;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 464;
+			State = 480;
 			Match(ARROW);
-			State = 465;
+			State = 481;
 			_localctx.effect = ident();
 			}
 		}
@@ -3546,20 +3627,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 467;
+			State = 483;
 			Match(DEFAULT);
-			State = 468;
+			State = 484;
 			Match(WHEN);
-			State = 469;
+			State = 485;
 			expr(0);
-			State = 472;
+			State = 488;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 470;
+				State = 486;
 				Match(GRACE);
-				State = 471;
+				State = 487;
 				duration();
 				}
 			}
@@ -3611,25 +3692,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 474;
+			State = 490;
 			Match(CFADS);
-			State = 475;
+			State = 491;
 			Match(INCLUDES);
-			State = 476;
+			State = 492;
 			cfadsItem();
-			State = 481;
+			State = 497;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 477;
+				State = 493;
 				Match(COMMA);
-				State = 478;
+				State = 494;
 				cfadsItem();
 				}
 				}
-				State = 483;
+				State = 499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3669,13 +3750,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 64, RULE_cfadsItem);
 		try {
-			State = 486;
+			State = 502;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 484;
+				State = 500;
 				Match(RVG);
 				}
 				break;
@@ -3702,6 +3783,7 @@ public partial class DealLangParser : Parser {
 			case MARKET:
 			case GUARANTEES:
 			case CAP:
+			case PIK:
 			case LOAN:
 			case OBLIGOR:
 			case BALANCE:
@@ -3736,7 +3818,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 485;
+				State = 501;
 				ident();
 				}
 				break;
@@ -3786,25 +3868,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 488;
+			State = 504;
 			Match(WATERFALL);
-			State = 489;
+			State = 505;
 			Match(LBRACE);
-			State = 493;
+			State = 509;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+			while (_la==PAY || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 743L) != 0)) {
 				{
 				{
-				State = 490;
+				State = 506;
 				step();
 				}
 				}
-				State = 495;
+				State = 511;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 496;
+			State = 512;
 			Match(RBRACE);
 			}
 		}
@@ -3988,39 +4070,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_step);
 		int _la;
 		try {
-			State = 567;
+			State = 583;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 498;
+				State = 514;
 				Match(PAY);
-				State = 499;
+				State = 515;
 				((PayStepContext)_localctx).target = reference();
-				State = 509;
+				State = 525;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 500;
+					State = 516;
 					Match(USING);
-					State = 501;
+					State = 517;
 					ident();
-					State = 506;
+					State = 522;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 502;
+						State = 518;
 						Match(COMMA);
-						State = 503;
+						State = 519;
 						ident();
 						}
 						}
-						State = 508;
+						State = 524;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4033,9 +4115,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 511;
+				State = 527;
 				Match(FILL);
-				State = 512;
+				State = 528;
 				ident();
 				}
 				break;
@@ -4043,9 +4125,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 513;
+				State = 529;
 				Match(RELEASE);
-				State = 514;
+				State = 530;
 				ident();
 				}
 				break;
@@ -4053,13 +4135,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 515;
+				State = 531;
 				Match(HOLD);
-				State = 516;
+				State = 532;
 				Match(REST);
-				State = 517;
+				State = 533;
 				Match(IN);
-				State = 518;
+				State = 534;
 				ident();
 				}
 				break;
@@ -4067,25 +4149,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 519;
+				State = 535;
 				Match(DISTRIBUTE);
-				State = 522;
+				State = 538;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 520;
+					State = 536;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 521;
+					State = 537;
 					Match(OF);
 					}
 				}
 
-				State = 524;
+				State = 540;
 				Match(REST);
-				State = 525;
+				State = 541;
 				Match(TO);
-				State = 526;
+				State = 542;
 				ident();
 				}
 				break;
@@ -4093,17 +4175,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 527;
+				State = 543;
 				Match(SWEEP);
-				State = 528;
+				State = 544;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 529;
+				State = 545;
 				Match(OF);
-				State = 530;
+				State = 546;
 				Match(REST);
-				State = 531;
+				State = 547;
 				Match(TO);
-				State = 532;
+				State = 548;
 				ident();
 				}
 				break;
@@ -4111,52 +4193,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 533;
+				State = 549;
 				Match(IF);
-				State = 534;
+				State = 550;
 				expr(0);
-				State = 535;
+				State = 551;
 				Match(LBRACE);
-				State = 539;
+				State = 555;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 743L) != 0)) {
 					{
 					{
-					State = 536;
+					State = 552;
 					step();
 					}
 					}
-					State = 541;
+					State = 557;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 542;
+				State = 558;
 				Match(RBRACE);
-				State = 552;
+				State = 568;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 543;
+					State = 559;
 					Match(ELSE);
-					State = 544;
+					State = 560;
 					Match(LBRACE);
-					State = 548;
+					State = 564;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+					while (_la==PAY || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 743L) != 0)) {
 						{
 						{
-						State = 545;
+						State = 561;
 						step();
 						}
 						}
-						State = 550;
+						State = 566;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 551;
+					State = 567;
 					Match(RBRACE);
 					}
 				}
@@ -4167,37 +4249,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 554;
+				State = 570;
 				Match(PRO_RATA);
-				State = 557;
+				State = 573;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 555;
+					State = 571;
 					Match(BY);
-					State = 556;
+					State = 572;
 					Match(BALANCE);
 					}
 				}
 
-				State = 559;
+				State = 575;
 				Match(LBRACE);
-				State = 563;
+				State = 579;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 743L) != 0)) {
 					{
 					{
-					State = 560;
+					State = 576;
 					step();
 					}
 					}
-					State = 565;
+					State = 581;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 566;
+				State = 582;
 				Match(RBRACE);
 				}
 				break;
@@ -4247,25 +4329,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 569;
+			State = 585;
 			Match(ENFORCEMENT);
-			State = 570;
+			State = 586;
 			Match(LBRACE);
-			State = 574;
+			State = 590;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 571;
+				State = 587;
 				enforcementItem();
 				}
 				}
-				State = 576;
+				State = 592;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 577;
+			State = 593;
 			Match(RBRACE);
 			}
 		}
@@ -4337,44 +4419,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 595;
+			State = 611;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 579;
+				State = 595;
 				Match(SELL);
-				State = 580;
+				State = 596;
 				ident();
-				State = 585;
+				State = 601;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 581;
+					State = 597;
 					Match(COMMA);
-					State = 582;
+					State = 598;
 					ident();
 					}
 					}
-					State = 587;
+					State = 603;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 591;
+				State = 607;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 588;
+					State = 604;
 					sellTerm();
 					}
 					}
-					State = 593;
+					State = 609;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4384,7 +4466,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 594;
+				State = 610;
 				waterfallDecl();
 				}
 				break;
@@ -4447,16 +4529,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 74, RULE_sellTerm);
 		try {
-			State = 601;
+			State = 617;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 597;
+				State = 613;
 				Match(HAIRCUT);
-				State = 598;
+				State = 614;
 				expr(0);
 				}
 				break;
@@ -4464,9 +4546,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 599;
+				State = 615;
 				Match(LAG);
-				State = 600;
+				State = 616;
 				duration();
 				}
 				break;
@@ -4525,31 +4607,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 603;
+			State = 619;
 			Match(SCENARIO);
-			State = 604;
+			State = 620;
 			_localctx.name = ident();
-			State = 605;
+			State = 621;
 			Match(FOR);
-			State = 606;
+			State = 622;
 			_localctx.deal = ident();
-			State = 607;
+			State = 623;
 			Match(LBRACE);
-			State = 611;
+			State = 627;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274938790119L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2143708432922764264L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1099755160477L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 608;
+				State = 624;
 				scenarioItem();
 				}
 				}
-				State = 613;
+				State = 629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 614;
+			State = 630;
 			Match(RBRACE);
 			}
 		}
@@ -4670,20 +4752,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 643;
+			State = 659;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 616;
+				State = 632;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 617;
+				State = 633;
 				Match(RENEWALS);
-				State = 618;
+				State = 634;
 				Match(TAKEN);
-				State = 619;
+				State = 635;
 				Match(NUMBER);
 				}
 				break;
@@ -4691,13 +4773,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 621;
+				State = 637;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 622;
+				State = 638;
 				Match(DEFLATE);
-				State = 623;
+				State = 639;
 				expr(0);
-				State = 624;
+				State = 640;
 				perYear();
 				}
 				break;
@@ -4705,15 +4787,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 626;
+				State = 642;
 				((DropItemContext)_localctx).path = reference();
-				State = 627;
+				State = 643;
 				Match(DROP);
-				State = 628;
+				State = 644;
 				expr(0);
-				State = 629;
+				State = 645;
 				Match(BY);
-				State = 630;
+				State = 646;
 				Match(DATE);
 				}
 				break;
@@ -4721,13 +4803,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 632;
+				State = 648;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 633;
+				State = 649;
 				Match(DEFAULTS);
-				State = 634;
+				State = 650;
 				Match(ON);
-				State = 635;
+				State = 651;
 				Match(DATE);
 				}
 				break;
@@ -4735,9 +4817,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 637;
+				State = 653;
 				Match(ENFORCEMENT);
-				State = 639;
+				State = 655;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4745,7 +4827,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 638;
+						State = 654;
 						sellTerm();
 						}
 						}
@@ -4753,9 +4835,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 641;
+					State = 657;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,64,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -4795,9 +4877,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 645;
+			State = 661;
 			Match(PER);
-			State = 646;
+			State = 662;
 			Match(YEAR);
 			}
 		}
@@ -4834,7 +4916,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 648;
+			State = 664;
 			Match(QUANTITY);
 			}
 		}
@@ -5140,20 +5222,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 685;
+			State = 701;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 651;
+				State = 667;
 				Match(LPAREN);
-				State = 652;
+				State = 668;
 				expr(0);
-				State = 653;
+				State = 669;
 				Match(RPAREN);
 				}
 				break;
@@ -5162,9 +5244,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 655;
+				State = 671;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 656;
+				State = 672;
 				expr(15);
 				}
 				break;
@@ -5173,9 +5255,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 657;
+				State = 673;
 				Match(NOT);
-				State = 658;
+				State = 674;
 				expr(10);
 				}
 				break;
@@ -5184,37 +5266,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 659;
+				State = 675;
 				((CallExprContext)_localctx).callee = ident();
-				State = 660;
+				State = 676;
 				Match(LPAREN);
-				State = 669;
+				State = 685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -4607142561444724505L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 25L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2143708432922764264L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 18173827930653597L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103L) != 0)) {
 					{
-					State = 661;
+					State = 677;
 					expr(0);
-					State = 666;
+					State = 682;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 662;
+						State = 678;
 						Match(COMMA);
-						State = 663;
+						State = 679;
 						expr(0);
 						}
 						}
-						State = 668;
+						State = 684;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 671;
+				State = 687;
 				Match(RPAREN);
 				}
 				break;
@@ -5223,7 +5305,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 673;
+				State = 689;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5233,19 +5315,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 675;
+				State = 691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) {
+				if (((((_la - 97)) & ~0x3f) == 0 && ((1L << (_la - 97)) & 127L) != 0)) {
 					{
-					State = 674;
+					State = 690;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 677;
+				State = 693;
 				Match(PER);
-				State = 678;
+				State = 694;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5254,9 +5336,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 679;
+				State = 695;
 				Match(NUMBER);
-				State = 680;
+				State = 696;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5265,7 +5347,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 681;
+				State = 697;
 				Match(QUANTITY);
 				}
 				break;
@@ -5274,7 +5356,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 682;
+				State = 698;
 				Match(NUMBER);
 				}
 				break;
@@ -5283,7 +5365,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 683;
+				State = 699;
 				Match(DATE);
 				}
 				break;
@@ -5292,34 +5374,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 684;
+				State = 700;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 707;
+			State = 723;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 705;
+					State = 721;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 687;
+						State = 703;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 688;
+						State = 704;
 						Match(OF);
-						State = 689;
+						State = 705;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5328,9 +5410,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 690;
+						State = 706;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 691;
+						State = 707;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5340,7 +5422,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 692;
+						State = 708;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5349,9 +5431,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 693;
+						State = 709;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 694;
+						State = 710;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5361,7 +5443,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 695;
+						State = 711;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5370,19 +5452,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 696;
+						State = 712;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 697;
+						State = 713;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 63L) != 0)) ) {
+						if ( !(((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 698;
+						State = 714;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -5391,11 +5473,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 699;
+						State = 715;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 700;
+						State = 716;
 						Match(AND);
-						State = 701;
+						State = 717;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -5404,20 +5486,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 702;
+						State = 718;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 703;
+						State = 719;
 						Match(OR);
-						State = 704;
+						State = 720;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 709;
+				State = 725;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
 			}
 			}
 		}
@@ -5461,9 +5543,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 710;
+			State = 726;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) ) {
+			if ( !(((((_la - 97)) & ~0x3f) == 0 && ((1L << (_la - 97)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5512,16 +5594,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 712;
+			State = 728;
 			ident();
-			State = 715;
+			State = 731;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 			case 1:
 				{
-				State = 713;
+				State = 729;
 				Match(DOT);
-				State = 714;
+				State = 730;
 				_localctx.member = ident();
 				}
 				break;
@@ -5595,6 +5677,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURES() { return GetToken(DealLangParser.CURES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIK() { return GetToken(DealLangParser.PIK, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -5616,9 +5699,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 717;
+			State = 733;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274936692967L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2143708432922764264L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1099746771869L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5664,7 +5747,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,138,720,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,139,736,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5689,235 +5772,242 @@ public partial class DealLangParser : Parser {
 		17,12,17,305,9,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,316,
 		8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,327,8,18,1,19,1,
 		19,1,19,1,19,5,19,333,8,19,10,19,12,19,336,9,19,1,19,1,19,1,20,1,20,1,
-		20,1,20,1,20,3,20,345,8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
-		3,20,356,8,20,1,21,1,21,1,21,1,21,1,21,1,21,5,21,364,8,21,10,21,12,21,
-		367,9,21,1,21,3,21,370,8,21,1,22,1,22,1,22,1,22,5,22,376,8,22,10,22,12,
-		22,379,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,389,8,23,10,23,
-		12,23,392,9,23,3,23,394,8,23,1,24,1,24,1,24,1,25,1,25,1,25,1,25,5,25,403,
-		8,25,10,25,12,25,406,9,25,1,25,3,25,409,8,25,1,26,1,26,1,26,1,26,1,26,
-		1,26,3,26,417,8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,428,
-		8,27,3,27,430,8,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,441,
-		8,28,1,28,1,28,3,28,445,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,453,8,
-		29,1,29,1,29,1,29,3,29,458,8,29,1,29,1,29,1,29,3,29,463,8,29,1,29,1,29,
-		1,29,1,30,1,30,1,30,1,30,1,30,3,30,473,8,30,1,31,1,31,1,31,1,31,1,31,5,
-		31,480,8,31,10,31,12,31,483,9,31,1,32,1,32,3,32,487,8,32,1,33,1,33,1,33,
-		5,33,492,8,33,10,33,12,33,495,9,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,
-		1,34,5,34,505,8,34,10,34,12,34,508,9,34,3,34,510,8,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,523,8,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,538,8,34,10,34,12,34,
-		541,9,34,1,34,1,34,1,34,1,34,5,34,547,8,34,10,34,12,34,550,9,34,1,34,3,
-		34,553,8,34,1,34,1,34,1,34,3,34,558,8,34,1,34,1,34,5,34,562,8,34,10,34,
-		12,34,565,9,34,1,34,3,34,568,8,34,1,35,1,35,1,35,5,35,573,8,35,10,35,12,
-		35,576,9,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,584,8,36,10,36,12,36,587,
-		9,36,1,36,5,36,590,8,36,10,36,12,36,593,9,36,1,36,3,36,596,8,36,1,37,1,
-		37,1,37,1,37,3,37,602,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,610,8,38,
-		10,38,12,38,613,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		20,1,20,1,20,3,20,345,8,20,1,20,1,20,3,20,349,8,20,1,20,1,20,3,20,353,
+		8,20,1,20,1,20,3,20,357,8,20,1,20,1,20,3,20,361,8,20,1,20,1,20,1,20,1,
+		20,1,20,1,20,1,20,1,20,1,20,3,20,372,8,20,1,21,1,21,1,21,1,21,1,21,1,21,
+		5,21,380,8,21,10,21,12,21,383,9,21,1,21,3,21,386,8,21,1,22,1,22,1,22,1,
+		22,5,22,392,8,22,10,22,12,22,395,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,
+		23,1,23,5,23,405,8,23,10,23,12,23,408,9,23,3,23,410,8,23,1,24,1,24,1,24,
+		1,25,1,25,1,25,1,25,5,25,419,8,25,10,25,12,25,422,9,25,1,25,3,25,425,8,
+		25,1,26,1,26,1,26,1,26,1,26,1,26,3,26,433,8,26,1,27,1,27,1,27,1,27,1,27,
+		1,27,1,27,1,27,1,27,3,27,444,8,27,3,27,446,8,27,1,27,1,27,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,3,28,457,8,28,1,28,1,28,3,28,461,8,28,1,29,1,29,
+		1,29,1,29,1,29,1,29,3,29,469,8,29,1,29,1,29,1,29,3,29,474,8,29,1,29,1,
+		29,1,29,3,29,479,8,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,3,30,489,
+		8,30,1,31,1,31,1,31,1,31,1,31,5,31,496,8,31,10,31,12,31,499,9,31,1,32,
+		1,32,3,32,503,8,32,1,33,1,33,1,33,5,33,508,8,33,10,33,12,33,511,9,33,1,
+		33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,521,8,34,10,34,12,34,524,9,
+		34,3,34,526,8,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		3,34,539,8,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
+		34,1,34,5,34,554,8,34,10,34,12,34,557,9,34,1,34,1,34,1,34,1,34,5,34,563,
+		8,34,10,34,12,34,566,9,34,1,34,3,34,569,8,34,1,34,1,34,1,34,3,34,574,8,
+		34,1,34,1,34,5,34,578,8,34,10,34,12,34,581,9,34,1,34,3,34,584,8,34,1,35,
+		1,35,1,35,5,35,589,8,35,10,35,12,35,592,9,35,1,35,1,35,1,36,1,36,1,36,
+		1,36,5,36,600,8,36,10,36,12,36,603,9,36,1,36,5,36,606,8,36,10,36,12,36,
+		609,9,36,1,36,3,36,612,8,36,1,37,1,37,1,37,1,37,3,37,618,8,37,1,38,1,38,
+		1,38,1,38,1,38,1,38,5,38,626,8,38,10,38,12,38,629,9,38,1,38,1,38,1,39,
 		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,4,39,640,8,39,11,39,12,39,641,3,39,644,8,39,1,40,1,40,1,40,1,41,1,
-		41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,5,42,665,8,42,10,42,12,42,668,9,42,3,42,670,8,42,1,42,1,42,1,42,1,42,
-		3,42,676,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,686,8,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,5,42,706,8,42,10,42,12,42,709,9,42,1,43,1,43,1,44,1,
-		44,1,44,3,44,716,8,44,1,45,1,45,1,45,0,1,84,46,0,2,4,6,8,10,12,14,16,18,
-		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
-		68,70,72,74,76,78,80,82,84,86,88,90,0,7,1,0,108,109,1,0,128,129,1,0,118,
-		119,1,0,116,117,1,0,120,125,1,0,96,102,19,0,3,3,5,9,13,15,17,20,22,22,
-		25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,65,67,70,72,81,81,88,90,
-		103,103,132,133,809,0,98,1,0,0,0,2,103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,
-		0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,171,1,0,0,0,14,173,1,0,0,0,16,175,
-		1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,0,22,228,1,0,0,0,24,230,1,0,0,0,26,
-		235,1,0,0,0,28,282,1,0,0,0,30,287,1,0,0,0,32,295,1,0,0,0,34,297,1,0,0,
-		0,36,326,1,0,0,0,38,328,1,0,0,0,40,355,1,0,0,0,42,369,1,0,0,0,44,371,1,
-		0,0,0,46,393,1,0,0,0,48,395,1,0,0,0,50,398,1,0,0,0,52,416,1,0,0,0,54,418,
-		1,0,0,0,56,433,1,0,0,0,58,446,1,0,0,0,60,467,1,0,0,0,62,474,1,0,0,0,64,
-		486,1,0,0,0,66,488,1,0,0,0,68,567,1,0,0,0,70,569,1,0,0,0,72,595,1,0,0,
-		0,74,601,1,0,0,0,76,603,1,0,0,0,78,643,1,0,0,0,80,645,1,0,0,0,82,648,1,
-		0,0,0,84,685,1,0,0,0,86,710,1,0,0,0,88,712,1,0,0,0,90,717,1,0,0,0,92,97,
-		3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,95,97,3,8,4,0,96,92,1,0,0,0,96,93,
-		1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,97,100,1,0,0,0,98,96,1,0,0,0,98,99,
-		1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,102,5,0,0,1,102,1,1,0,0,0,103,
-		104,5,3,0,0,104,105,5,130,0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,
-		90,45,0,108,112,5,108,0,0,109,111,3,6,3,0,110,109,1,0,0,0,111,114,1,0,
-		0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,
-		116,5,109,0,0,116,5,1,0,0,0,117,134,3,12,6,0,118,134,3,16,8,0,119,134,
-		3,20,10,0,120,134,3,26,13,0,121,134,3,34,17,0,122,134,3,38,19,0,123,134,
-		3,44,22,0,124,134,3,50,25,0,125,134,3,54,27,0,126,134,3,56,28,0,127,134,
-		3,58,29,0,128,134,3,60,30,0,129,134,3,62,31,0,130,134,3,66,33,0,131,134,
-		3,70,35,0,132,134,3,8,4,0,133,117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,
-		0,0,133,120,1,0,0,0,133,121,1,0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,
-		124,1,0,0,0,133,125,1,0,0,0,133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,
-		0,0,0,133,129,1,0,0,0,133,130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,
-		134,7,1,0,0,0,135,136,5,132,0,0,136,142,4,4,0,0,137,141,3,90,45,0,138,
-		141,5,4,0,0,139,141,5,24,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,
-		0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,
-		144,142,1,0,0,0,145,146,3,10,5,0,146,9,1,0,0,0,147,152,5,108,0,0,148,151,
-		3,10,5,0,149,151,8,0,0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,
-		0,152,150,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,
-		156,5,109,0,0,156,11,1,0,0,0,157,158,5,5,0,0,158,172,5,130,0,0,159,160,
-		5,6,0,0,160,172,3,90,45,0,161,162,5,7,0,0,162,172,5,127,0,0,163,164,5,
-		8,0,0,164,172,5,127,0,0,165,166,5,9,0,0,166,172,5,127,0,0,167,168,5,10,
-		0,0,168,172,3,90,45,0,169,170,5,11,0,0,170,172,3,14,7,0,171,157,1,0,0,
-		0,171,159,1,0,0,0,171,161,1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,
-		167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,0,0,173,174,5,126,0,0,174,15,1,
-		0,0,0,175,176,5,12,0,0,176,177,3,90,45,0,177,181,5,108,0,0,178,180,3,18,
-		9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,
-		184,1,0,0,0,183,181,1,0,0,0,184,185,5,109,0,0,185,17,1,0,0,0,186,187,5,
-		13,0,0,187,193,5,130,0,0,188,189,5,14,0,0,189,193,3,84,42,0,190,191,5,
-		15,0,0,191,193,3,84,42,0,192,186,1,0,0,0,192,188,1,0,0,0,192,190,1,0,0,
-		0,193,19,1,0,0,0,194,195,5,16,0,0,195,196,3,90,45,0,196,200,5,108,0,0,
-		197,199,3,22,11,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,
-		201,1,0,0,0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,109,0,0,204,21,1,
-		0,0,0,205,206,5,17,0,0,206,229,3,84,42,0,207,208,5,18,0,0,208,209,5,19,
-		0,0,209,212,3,82,41,0,210,211,5,20,0,0,211,213,3,84,42,0,212,210,1,0,0,
-		0,212,213,1,0,0,0,213,216,1,0,0,0,214,215,5,21,0,0,215,217,5,127,0,0,216,
-		214,1,0,0,0,216,217,1,0,0,0,217,229,1,0,0,0,218,219,5,18,0,0,219,220,5,
-		22,0,0,220,224,5,108,0,0,221,223,3,24,12,0,222,221,1,0,0,0,223,226,1,0,
-		0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,
-		229,5,109,0,0,228,205,1,0,0,0,228,207,1,0,0,0,228,218,1,0,0,0,229,23,1,
-		0,0,0,230,231,5,127,0,0,231,233,3,84,42,0,232,234,5,112,0,0,233,232,1,
-		0,0,0,233,234,1,0,0,0,234,25,1,0,0,0,235,236,5,23,0,0,236,237,3,90,45,
-		0,237,238,5,24,0,0,238,239,3,90,45,0,239,243,5,108,0,0,240,242,3,28,14,
-		0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,
-		246,1,0,0,0,245,243,1,0,0,0,246,247,5,109,0,0,247,27,1,0,0,0,248,249,5,
-		25,0,0,249,283,3,90,45,0,250,251,5,26,0,0,251,252,3,84,42,0,252,257,3,
-		80,40,0,253,254,5,27,0,0,254,255,3,84,42,0,255,256,3,80,40,0,256,258,1,
-		0,0,0,257,253,1,0,0,0,257,258,1,0,0,0,258,283,1,0,0,0,259,260,5,28,0,0,
-		260,283,5,127,0,0,261,262,5,29,0,0,262,283,3,82,41,0,263,264,5,30,0,0,
-		264,265,3,30,15,0,265,266,3,82,41,0,266,267,5,32,0,0,267,268,5,25,0,0,
-		268,272,5,33,0,0,269,270,5,26,0,0,270,271,5,32,0,0,271,273,5,34,0,0,272,
-		269,1,0,0,0,272,273,1,0,0,0,273,283,1,0,0,0,274,276,5,35,0,0,275,277,3,
-		32,16,0,276,275,1,0,0,0,277,278,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,
-		0,279,283,1,0,0,0,280,281,5,11,0,0,281,283,3,14,7,0,282,248,1,0,0,0,282,
-		250,1,0,0,0,282,259,1,0,0,0,282,261,1,0,0,0,282,263,1,0,0,0,282,274,1,
-		0,0,0,282,280,1,0,0,0,283,29,1,0,0,0,284,285,5,129,0,0,285,288,5,31,0,
-		0,286,288,5,128,0,0,287,284,1,0,0,0,287,286,1,0,0,0,288,31,1,0,0,0,289,
-		290,5,36,0,0,290,296,3,84,42,0,291,292,5,37,0,0,292,296,3,84,42,0,293,
-		294,5,38,0,0,294,296,5,127,0,0,295,289,1,0,0,0,295,291,1,0,0,0,295,293,
-		1,0,0,0,296,33,1,0,0,0,297,298,5,39,0,0,298,299,3,90,45,0,299,303,5,108,
-		0,0,300,302,3,36,18,0,301,300,1,0,0,0,302,305,1,0,0,0,303,301,1,0,0,0,
-		303,304,1,0,0,0,304,306,1,0,0,0,305,303,1,0,0,0,306,307,5,109,0,0,307,
-		35,1,0,0,0,308,309,5,40,0,0,309,327,3,90,45,0,310,311,5,42,0,0,311,327,
-		3,84,42,0,312,313,5,43,0,0,313,315,3,84,42,0,314,316,5,44,0,0,315,314,
-		1,0,0,0,315,316,1,0,0,0,316,327,1,0,0,0,317,318,5,45,0,0,318,319,5,38,
-		0,0,319,327,5,127,0,0,320,321,5,48,0,0,321,327,3,42,21,0,322,323,5,8,0,
-		0,323,327,5,127,0,0,324,325,5,15,0,0,325,327,3,84,42,0,326,308,1,0,0,0,
-		326,310,1,0,0,0,326,312,1,0,0,0,326,317,1,0,0,0,326,320,1,0,0,0,326,322,
-		1,0,0,0,326,324,1,0,0,0,327,37,1,0,0,0,328,329,5,41,0,0,329,330,3,90,45,
-		0,330,334,5,108,0,0,331,333,3,40,20,0,332,331,1,0,0,0,333,336,1,0,0,0,
-		334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,
-		5,109,0,0,338,39,1,0,0,0,339,340,5,42,0,0,340,356,3,84,42,0,341,342,5,
-		43,0,0,342,344,3,84,42,0,343,345,5,44,0,0,344,343,1,0,0,0,344,345,1,0,
-		0,0,345,356,1,0,0,0,346,347,5,45,0,0,347,348,5,38,0,0,348,356,5,127,0,
-		0,349,350,5,48,0,0,350,356,3,42,21,0,351,352,5,8,0,0,352,356,5,127,0,0,
-		353,354,5,52,0,0,354,356,5,129,0,0,355,339,1,0,0,0,355,341,1,0,0,0,355,
-		346,1,0,0,0,355,349,1,0,0,0,355,351,1,0,0,0,355,353,1,0,0,0,356,41,1,0,
-		0,0,357,370,5,49,0,0,358,370,5,50,0,0,359,370,5,51,0,0,360,361,5,22,0,
-		0,361,365,5,108,0,0,362,364,3,24,12,0,363,362,1,0,0,0,364,367,1,0,0,0,
-		365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,365,1,0,0,0,368,370,
-		5,109,0,0,369,357,1,0,0,0,369,358,1,0,0,0,369,359,1,0,0,0,369,360,1,0,
-		0,0,370,43,1,0,0,0,371,372,5,53,0,0,372,373,3,90,45,0,373,377,5,108,0,
-		0,374,376,3,46,23,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,
-		378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,5,109,0,0,381,45,1,
-		0,0,0,382,383,5,54,0,0,383,394,3,84,42,0,384,385,5,55,0,0,385,390,3,48,
-		24,0,386,387,5,112,0,0,387,389,3,48,24,0,388,386,1,0,0,0,389,392,1,0,0,
-		0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,
-		382,1,0,0,0,393,384,1,0,0,0,394,47,1,0,0,0,395,396,3,90,45,0,396,397,3,
-		84,42,0,397,49,1,0,0,0,398,399,5,56,0,0,399,408,3,90,45,0,400,404,5,108,
-		0,0,401,403,3,52,26,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,
-		404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,409,5,109,0,0,408,
-		400,1,0,0,0,408,409,1,0,0,0,409,51,1,0,0,0,410,411,5,57,0,0,411,417,3,
-		84,42,0,412,413,5,58,0,0,413,417,3,84,42,0,414,415,5,59,0,0,415,417,3,
-		84,42,0,416,410,1,0,0,0,416,412,1,0,0,0,416,414,1,0,0,0,417,53,1,0,0,0,
-		418,419,5,60,0,0,419,420,3,90,45,0,420,421,5,108,0,0,421,429,3,84,42,0,
-		422,427,3,80,40,0,423,424,5,27,0,0,424,425,3,84,42,0,425,426,3,80,40,0,
-		426,428,1,0,0,0,427,423,1,0,0,0,427,428,1,0,0,0,428,430,1,0,0,0,429,422,
-		1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,432,5,109,0,0,432,55,1,0,0,
-		0,433,434,5,61,0,0,434,435,3,90,45,0,435,436,5,115,0,0,436,440,3,84,42,
-		0,437,438,5,62,0,0,438,439,5,63,0,0,439,441,3,82,41,0,440,437,1,0,0,0,
-		440,441,1,0,0,0,441,444,1,0,0,0,442,443,5,21,0,0,443,445,5,127,0,0,444,
-		442,1,0,0,0,444,445,1,0,0,0,445,57,1,0,0,0,446,447,5,64,0,0,447,448,3,
-		90,45,0,448,449,5,68,0,0,449,452,3,84,42,0,450,451,5,21,0,0,451,453,5,
-		127,0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,457,1,0,0,0,454,455,5,65,0,
-		0,455,456,5,67,0,0,456,458,5,129,0,0,457,454,1,0,0,0,457,458,1,0,0,0,458,
-		462,1,0,0,0,459,460,5,66,0,0,460,461,5,67,0,0,461,463,5,129,0,0,462,459,
-		1,0,0,0,462,463,1,0,0,0,463,464,1,0,0,0,464,465,5,114,0,0,465,466,3,90,
-		45,0,466,59,1,0,0,0,467,468,5,69,0,0,468,469,5,68,0,0,469,472,3,84,42,
-		0,470,471,5,70,0,0,471,473,3,82,41,0,472,470,1,0,0,0,472,473,1,0,0,0,473,
-		61,1,0,0,0,474,475,5,71,0,0,475,476,5,72,0,0,476,481,3,64,32,0,477,478,
-		5,112,0,0,478,480,3,64,32,0,479,477,1,0,0,0,480,483,1,0,0,0,481,479,1,
-		0,0,0,481,482,1,0,0,0,482,63,1,0,0,0,483,481,1,0,0,0,484,487,5,35,0,0,
-		485,487,3,90,45,0,486,484,1,0,0,0,486,485,1,0,0,0,487,65,1,0,0,0,488,489,
-		5,73,0,0,489,493,5,108,0,0,490,492,3,68,34,0,491,490,1,0,0,0,492,495,1,
-		0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,493,1,0,0,0,
-		496,497,5,109,0,0,497,67,1,0,0,0,498,499,5,10,0,0,499,509,3,88,44,0,500,
-		501,5,74,0,0,501,506,3,90,45,0,502,503,5,112,0,0,503,505,3,90,45,0,504,
-		502,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,510,1,
-		0,0,0,508,506,1,0,0,0,509,500,1,0,0,0,509,510,1,0,0,0,510,568,1,0,0,0,
-		511,512,5,75,0,0,512,568,3,90,45,0,513,514,5,76,0,0,514,568,3,90,45,0,
-		515,516,5,77,0,0,516,517,5,78,0,0,517,518,5,79,0,0,518,568,3,90,45,0,519,
-		522,5,80,0,0,520,521,5,128,0,0,521,523,5,104,0,0,522,520,1,0,0,0,522,523,
-		1,0,0,0,523,524,1,0,0,0,524,525,5,78,0,0,525,526,5,83,0,0,526,568,3,90,
-		45,0,527,528,5,81,0,0,528,529,5,128,0,0,529,530,5,104,0,0,530,531,5,78,
-		0,0,531,532,5,83,0,0,532,568,3,90,45,0,533,534,5,84,0,0,534,535,3,84,42,
-		0,535,539,5,108,0,0,536,538,3,68,34,0,537,536,1,0,0,0,538,541,1,0,0,0,
-		539,537,1,0,0,0,539,540,1,0,0,0,540,542,1,0,0,0,541,539,1,0,0,0,542,552,
-		5,109,0,0,543,544,5,85,0,0,544,548,5,108,0,0,545,547,3,68,34,0,546,545,
-		1,0,0,0,547,550,1,0,0,0,548,546,1,0,0,0,548,549,1,0,0,0,549,551,1,0,0,
-		0,550,548,1,0,0,0,551,553,5,109,0,0,552,543,1,0,0,0,552,553,1,0,0,0,553,
-		568,1,0,0,0,554,557,5,82,0,0,555,556,5,93,0,0,556,558,5,42,0,0,557,555,
-		1,0,0,0,557,558,1,0,0,0,558,559,1,0,0,0,559,563,5,108,0,0,560,562,3,68,
-		34,0,561,560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,
-		566,1,0,0,0,565,563,1,0,0,0,566,568,5,109,0,0,567,498,1,0,0,0,567,511,
-		1,0,0,0,567,513,1,0,0,0,567,515,1,0,0,0,567,519,1,0,0,0,567,527,1,0,0,
-		0,567,533,1,0,0,0,567,554,1,0,0,0,568,69,1,0,0,0,569,570,5,86,0,0,570,
-		574,5,108,0,0,571,573,3,72,36,0,572,571,1,0,0,0,573,576,1,0,0,0,574,572,
-		1,0,0,0,574,575,1,0,0,0,575,577,1,0,0,0,576,574,1,0,0,0,577,578,5,109,
-		0,0,578,71,1,0,0,0,579,580,5,87,0,0,580,585,3,90,45,0,581,582,5,112,0,
-		0,582,584,3,90,45,0,583,581,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,
-		586,1,0,0,0,586,591,1,0,0,0,587,585,1,0,0,0,588,590,3,74,37,0,589,588,
-		1,0,0,0,590,593,1,0,0,0,591,589,1,0,0,0,591,592,1,0,0,0,592,596,1,0,0,
-		0,593,591,1,0,0,0,594,596,3,66,33,0,595,579,1,0,0,0,595,594,1,0,0,0,596,
-		73,1,0,0,0,597,598,5,88,0,0,598,602,3,84,42,0,599,600,5,89,0,0,600,602,
-		3,82,41,0,601,597,1,0,0,0,601,599,1,0,0,0,602,75,1,0,0,0,603,604,5,2,0,
-		0,604,605,3,90,45,0,605,606,5,4,0,0,606,607,3,90,45,0,607,611,5,108,0,
-		0,608,610,3,78,39,0,609,608,1,0,0,0,610,613,1,0,0,0,611,609,1,0,0,0,611,
-		612,1,0,0,0,612,614,1,0,0,0,613,611,1,0,0,0,614,615,5,109,0,0,615,77,1,
-		0,0,0,616,617,3,90,45,0,617,618,5,30,0,0,618,619,5,90,0,0,619,620,5,129,
-		0,0,620,644,1,0,0,0,621,622,3,88,44,0,622,623,5,91,0,0,623,624,3,84,42,
-		0,624,625,3,80,40,0,625,644,1,0,0,0,626,627,3,88,44,0,627,628,5,92,0,0,
-		628,629,3,84,42,0,629,630,5,93,0,0,630,631,5,127,0,0,631,644,1,0,0,0,632,
-		633,3,90,45,0,633,634,5,94,0,0,634,635,5,24,0,0,635,636,5,127,0,0,636,
-		644,1,0,0,0,637,639,5,86,0,0,638,640,3,74,37,0,639,638,1,0,0,0,640,641,
-		1,0,0,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,616,1,0,0,
-		0,643,621,1,0,0,0,643,626,1,0,0,0,643,632,1,0,0,0,643,637,1,0,0,0,644,
-		79,1,0,0,0,645,646,5,95,0,0,646,647,5,103,0,0,647,81,1,0,0,0,648,649,5,
-		128,0,0,649,83,1,0,0,0,650,651,6,42,-1,0,651,652,5,110,0,0,652,653,3,84,
-		42,0,653,654,5,111,0,0,654,686,1,0,0,0,655,656,5,117,0,0,656,686,3,84,
-		42,15,657,658,5,107,0,0,658,686,3,84,42,10,659,660,3,90,45,0,660,669,5,
-		110,0,0,661,666,3,84,42,0,662,663,5,112,0,0,663,665,3,84,42,0,664,662,
-		1,0,0,0,665,668,1,0,0,0,666,664,1,0,0,0,666,667,1,0,0,0,667,670,1,0,0,
-		0,668,666,1,0,0,0,669,661,1,0,0,0,669,670,1,0,0,0,670,671,1,0,0,0,671,
-		672,5,111,0,0,672,686,1,0,0,0,673,675,7,1,0,0,674,676,3,86,43,0,675,674,
-		1,0,0,0,675,676,1,0,0,0,676,677,1,0,0,0,677,678,5,95,0,0,678,686,3,86,
-		43,0,679,680,5,129,0,0,680,686,3,86,43,0,681,686,5,128,0,0,682,686,5,129,
-		0,0,683,686,5,127,0,0,684,686,3,88,44,0,685,650,1,0,0,0,685,655,1,0,0,
-		0,685,657,1,0,0,0,685,659,1,0,0,0,685,673,1,0,0,0,685,679,1,0,0,0,685,
-		681,1,0,0,0,685,682,1,0,0,0,685,683,1,0,0,0,685,684,1,0,0,0,686,707,1,
-		0,0,0,687,688,10,14,0,0,688,689,5,104,0,0,689,706,3,84,42,15,690,691,10,
-		13,0,0,691,692,7,2,0,0,692,706,3,84,42,14,693,694,10,12,0,0,694,695,7,
-		3,0,0,695,706,3,84,42,13,696,697,10,11,0,0,697,698,7,4,0,0,698,706,3,84,
-		42,12,699,700,10,9,0,0,700,701,5,105,0,0,701,706,3,84,42,10,702,703,10,
-		8,0,0,703,704,5,106,0,0,704,706,3,84,42,9,705,687,1,0,0,0,705,690,1,0,
-		0,0,705,693,1,0,0,0,705,696,1,0,0,0,705,699,1,0,0,0,705,702,1,0,0,0,706,
-		709,1,0,0,0,707,705,1,0,0,0,707,708,1,0,0,0,708,85,1,0,0,0,709,707,1,0,
-		0,0,710,711,7,5,0,0,711,87,1,0,0,0,712,715,3,90,45,0,713,714,5,113,0,0,
-		714,716,3,90,45,0,715,713,1,0,0,0,715,716,1,0,0,0,716,89,1,0,0,0,717,718,
-		7,6,0,0,718,91,1,0,0,0,73,96,98,112,133,140,142,150,152,171,181,192,200,
-		212,216,224,228,233,243,257,272,278,282,287,295,303,315,326,334,344,355,
-		365,369,377,390,393,404,408,416,427,429,440,444,452,457,462,472,481,486,
-		493,506,509,522,539,548,552,557,563,567,574,585,591,595,601,611,641,643,
-		666,669,675,685,705,707,715
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,4,39,656,8,39,11,39,12,39,657,
+		3,39,660,8,39,1,40,1,40,1,40,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,681,8,42,10,42,12,42,684,9,
+		42,3,42,686,8,42,1,42,1,42,1,42,1,42,3,42,692,8,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,3,42,702,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,722,8,42,10,
+		42,12,42,725,9,42,1,43,1,43,1,44,1,44,1,44,3,44,732,8,44,1,45,1,45,1,45,
+		0,1,84,46,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
+		0,7,1,0,109,110,1,0,129,130,1,0,119,120,1,0,117,118,1,0,121,126,1,0,97,
+		103,19,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,36,38,40,41,43,53,55,56,
+		58,60,64,64,66,68,71,73,82,82,89,91,104,104,133,134,830,0,98,1,0,0,0,2,
+		103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,
+		171,1,0,0,0,14,173,1,0,0,0,16,175,1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,
+		0,22,228,1,0,0,0,24,230,1,0,0,0,26,235,1,0,0,0,28,282,1,0,0,0,30,287,1,
+		0,0,0,32,295,1,0,0,0,34,297,1,0,0,0,36,326,1,0,0,0,38,328,1,0,0,0,40,371,
+		1,0,0,0,42,385,1,0,0,0,44,387,1,0,0,0,46,409,1,0,0,0,48,411,1,0,0,0,50,
+		414,1,0,0,0,52,432,1,0,0,0,54,434,1,0,0,0,56,449,1,0,0,0,58,462,1,0,0,
+		0,60,483,1,0,0,0,62,490,1,0,0,0,64,502,1,0,0,0,66,504,1,0,0,0,68,583,1,
+		0,0,0,70,585,1,0,0,0,72,611,1,0,0,0,74,617,1,0,0,0,76,619,1,0,0,0,78,659,
+		1,0,0,0,80,661,1,0,0,0,82,664,1,0,0,0,84,701,1,0,0,0,86,726,1,0,0,0,88,
+		728,1,0,0,0,90,733,1,0,0,0,92,97,3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,
+		95,97,3,8,4,0,96,92,1,0,0,0,96,93,1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,
+		97,100,1,0,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,
+		0,101,102,5,0,0,1,102,1,1,0,0,0,103,104,5,3,0,0,104,105,5,131,0,0,105,
+		3,1,0,0,0,106,107,5,1,0,0,107,108,3,90,45,0,108,112,5,109,0,0,109,111,
+		3,6,3,0,110,109,1,0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,113,1,0,0,
+		0,113,115,1,0,0,0,114,112,1,0,0,0,115,116,5,110,0,0,116,5,1,0,0,0,117,
+		134,3,12,6,0,118,134,3,16,8,0,119,134,3,20,10,0,120,134,3,26,13,0,121,
+		134,3,34,17,0,122,134,3,38,19,0,123,134,3,44,22,0,124,134,3,50,25,0,125,
+		134,3,54,27,0,126,134,3,56,28,0,127,134,3,58,29,0,128,134,3,60,30,0,129,
+		134,3,62,31,0,130,134,3,66,33,0,131,134,3,70,35,0,132,134,3,8,4,0,133,
+		117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,0,0,133,120,1,0,0,0,133,121,1,
+		0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,124,1,0,0,0,133,125,1,0,0,0,
+		133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,0,0,0,133,129,1,0,0,0,133,130,
+		1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,134,7,1,0,0,0,135,136,5,133,0,
+		0,136,142,4,4,0,0,137,141,3,90,45,0,138,141,5,4,0,0,139,141,5,24,0,0,140,
+		137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,144,1,0,0,0,142,140,1,
+		0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,3,10,5,0,
+		146,9,1,0,0,0,147,152,5,109,0,0,148,151,3,10,5,0,149,151,8,0,0,0,150,148,
+		1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,153,1,0,0,
+		0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,110,0,0,156,11,1,0,0,0,157,
+		158,5,5,0,0,158,172,5,131,0,0,159,160,5,6,0,0,160,172,3,90,45,0,161,162,
+		5,7,0,0,162,172,5,128,0,0,163,164,5,8,0,0,164,172,5,128,0,0,165,166,5,
+		9,0,0,166,172,5,128,0,0,167,168,5,10,0,0,168,172,3,90,45,0,169,170,5,11,
+		0,0,170,172,3,14,7,0,171,157,1,0,0,0,171,159,1,0,0,0,171,161,1,0,0,0,171,
+		163,1,0,0,0,171,165,1,0,0,0,171,167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,
+		0,0,173,174,5,127,0,0,174,15,1,0,0,0,175,176,5,12,0,0,176,177,3,90,45,
+		0,177,181,5,109,0,0,178,180,3,18,9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,
+		179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,0,184,185,5,
+		110,0,0,185,17,1,0,0,0,186,187,5,13,0,0,187,193,5,131,0,0,188,189,5,14,
+		0,0,189,193,3,84,42,0,190,191,5,15,0,0,191,193,3,84,42,0,192,186,1,0,0,
+		0,192,188,1,0,0,0,192,190,1,0,0,0,193,19,1,0,0,0,194,195,5,16,0,0,195,
+		196,3,90,45,0,196,200,5,109,0,0,197,199,3,22,11,0,198,197,1,0,0,0,199,
+		202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,0,202,200,1,
+		0,0,0,203,204,5,110,0,0,204,21,1,0,0,0,205,206,5,17,0,0,206,229,3,84,42,
+		0,207,208,5,18,0,0,208,209,5,19,0,0,209,212,3,82,41,0,210,211,5,20,0,0,
+		211,213,3,84,42,0,212,210,1,0,0,0,212,213,1,0,0,0,213,216,1,0,0,0,214,
+		215,5,21,0,0,215,217,5,128,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,229,
+		1,0,0,0,218,219,5,18,0,0,219,220,5,22,0,0,220,224,5,109,0,0,221,223,3,
+		24,12,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,
+		0,225,227,1,0,0,0,226,224,1,0,0,0,227,229,5,110,0,0,228,205,1,0,0,0,228,
+		207,1,0,0,0,228,218,1,0,0,0,229,23,1,0,0,0,230,231,5,128,0,0,231,233,3,
+		84,42,0,232,234,5,113,0,0,233,232,1,0,0,0,233,234,1,0,0,0,234,25,1,0,0,
+		0,235,236,5,23,0,0,236,237,3,90,45,0,237,238,5,24,0,0,238,239,3,90,45,
+		0,239,243,5,109,0,0,240,242,3,28,14,0,241,240,1,0,0,0,242,245,1,0,0,0,
+		243,241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,
+		5,110,0,0,247,27,1,0,0,0,248,249,5,25,0,0,249,283,3,90,45,0,250,251,5,
+		26,0,0,251,252,3,84,42,0,252,257,3,80,40,0,253,254,5,27,0,0,254,255,3,
+		84,42,0,255,256,3,80,40,0,256,258,1,0,0,0,257,253,1,0,0,0,257,258,1,0,
+		0,0,258,283,1,0,0,0,259,260,5,28,0,0,260,283,5,128,0,0,261,262,5,29,0,
+		0,262,283,3,82,41,0,263,264,5,30,0,0,264,265,3,30,15,0,265,266,3,82,41,
+		0,266,267,5,32,0,0,267,268,5,25,0,0,268,272,5,33,0,0,269,270,5,26,0,0,
+		270,271,5,32,0,0,271,273,5,34,0,0,272,269,1,0,0,0,272,273,1,0,0,0,273,
+		283,1,0,0,0,274,276,5,35,0,0,275,277,3,32,16,0,276,275,1,0,0,0,277,278,
+		1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,0,279,283,1,0,0,0,280,281,5,11,0,
+		0,281,283,3,14,7,0,282,248,1,0,0,0,282,250,1,0,0,0,282,259,1,0,0,0,282,
+		261,1,0,0,0,282,263,1,0,0,0,282,274,1,0,0,0,282,280,1,0,0,0,283,29,1,0,
+		0,0,284,285,5,130,0,0,285,288,5,31,0,0,286,288,5,129,0,0,287,284,1,0,0,
+		0,287,286,1,0,0,0,288,31,1,0,0,0,289,290,5,36,0,0,290,296,3,84,42,0,291,
+		292,5,37,0,0,292,296,3,84,42,0,293,294,5,39,0,0,294,296,5,128,0,0,295,
+		289,1,0,0,0,295,291,1,0,0,0,295,293,1,0,0,0,296,33,1,0,0,0,297,298,5,40,
+		0,0,298,299,3,90,45,0,299,303,5,109,0,0,300,302,3,36,18,0,301,300,1,0,
+		0,0,302,305,1,0,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,
+		303,1,0,0,0,306,307,5,110,0,0,307,35,1,0,0,0,308,309,5,41,0,0,309,327,
+		3,90,45,0,310,311,5,43,0,0,311,327,3,84,42,0,312,313,5,44,0,0,313,315,
+		3,84,42,0,314,316,5,45,0,0,315,314,1,0,0,0,315,316,1,0,0,0,316,327,1,0,
+		0,0,317,318,5,46,0,0,318,319,5,39,0,0,319,327,5,128,0,0,320,321,5,49,0,
+		0,321,327,3,42,21,0,322,323,5,8,0,0,323,327,5,128,0,0,324,325,5,15,0,0,
+		325,327,3,84,42,0,326,308,1,0,0,0,326,310,1,0,0,0,326,312,1,0,0,0,326,
+		317,1,0,0,0,326,320,1,0,0,0,326,322,1,0,0,0,326,324,1,0,0,0,327,37,1,0,
+		0,0,328,329,5,42,0,0,329,330,3,90,45,0,330,334,5,109,0,0,331,333,3,40,
+		20,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,
+		337,1,0,0,0,336,334,1,0,0,0,337,338,5,110,0,0,338,39,1,0,0,0,339,340,5,
+		43,0,0,340,372,3,84,42,0,341,342,5,44,0,0,342,344,3,84,42,0,343,345,5,
+		45,0,0,344,343,1,0,0,0,344,345,1,0,0,0,345,348,1,0,0,0,346,347,5,20,0,
+		0,347,349,3,84,42,0,348,346,1,0,0,0,348,349,1,0,0,0,349,352,1,0,0,0,350,
+		351,5,37,0,0,351,353,3,84,42,0,352,350,1,0,0,0,352,353,1,0,0,0,353,372,
+		1,0,0,0,354,356,5,38,0,0,355,357,5,129,0,0,356,355,1,0,0,0,356,357,1,0,
+		0,0,357,360,1,0,0,0,358,359,5,69,0,0,359,361,3,84,42,0,360,358,1,0,0,0,
+		360,361,1,0,0,0,361,372,1,0,0,0,362,363,5,46,0,0,363,364,5,39,0,0,364,
+		372,5,128,0,0,365,366,5,49,0,0,366,372,3,42,21,0,367,368,5,8,0,0,368,372,
+		5,128,0,0,369,370,5,53,0,0,370,372,5,130,0,0,371,339,1,0,0,0,371,341,1,
+		0,0,0,371,354,1,0,0,0,371,362,1,0,0,0,371,365,1,0,0,0,371,367,1,0,0,0,
+		371,369,1,0,0,0,372,41,1,0,0,0,373,386,5,50,0,0,374,386,5,51,0,0,375,386,
+		5,52,0,0,376,377,5,22,0,0,377,381,5,109,0,0,378,380,3,24,12,0,379,378,
+		1,0,0,0,380,383,1,0,0,0,381,379,1,0,0,0,381,382,1,0,0,0,382,384,1,0,0,
+		0,383,381,1,0,0,0,384,386,5,110,0,0,385,373,1,0,0,0,385,374,1,0,0,0,385,
+		375,1,0,0,0,385,376,1,0,0,0,386,43,1,0,0,0,387,388,5,54,0,0,388,389,3,
+		90,45,0,389,393,5,109,0,0,390,392,3,46,23,0,391,390,1,0,0,0,392,395,1,
+		0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,0,395,393,1,0,0,0,
+		396,397,5,110,0,0,397,45,1,0,0,0,398,399,5,55,0,0,399,410,3,84,42,0,400,
+		401,5,56,0,0,401,406,3,48,24,0,402,403,5,113,0,0,403,405,3,48,24,0,404,
+		402,1,0,0,0,405,408,1,0,0,0,406,404,1,0,0,0,406,407,1,0,0,0,407,410,1,
+		0,0,0,408,406,1,0,0,0,409,398,1,0,0,0,409,400,1,0,0,0,410,47,1,0,0,0,411,
+		412,3,90,45,0,412,413,3,84,42,0,413,49,1,0,0,0,414,415,5,57,0,0,415,424,
+		3,90,45,0,416,420,5,109,0,0,417,419,3,52,26,0,418,417,1,0,0,0,419,422,
+		1,0,0,0,420,418,1,0,0,0,420,421,1,0,0,0,421,423,1,0,0,0,422,420,1,0,0,
+		0,423,425,5,110,0,0,424,416,1,0,0,0,424,425,1,0,0,0,425,51,1,0,0,0,426,
+		427,5,58,0,0,427,433,3,84,42,0,428,429,5,59,0,0,429,433,3,84,42,0,430,
+		431,5,60,0,0,431,433,3,84,42,0,432,426,1,0,0,0,432,428,1,0,0,0,432,430,
+		1,0,0,0,433,53,1,0,0,0,434,435,5,61,0,0,435,436,3,90,45,0,436,437,5,109,
+		0,0,437,445,3,84,42,0,438,443,3,80,40,0,439,440,5,27,0,0,440,441,3,84,
+		42,0,441,442,3,80,40,0,442,444,1,0,0,0,443,439,1,0,0,0,443,444,1,0,0,0,
+		444,446,1,0,0,0,445,438,1,0,0,0,445,446,1,0,0,0,446,447,1,0,0,0,447,448,
+		5,110,0,0,448,55,1,0,0,0,449,450,5,62,0,0,450,451,3,90,45,0,451,452,5,
+		116,0,0,452,456,3,84,42,0,453,454,5,63,0,0,454,455,5,64,0,0,455,457,3,
+		82,41,0,456,453,1,0,0,0,456,457,1,0,0,0,457,460,1,0,0,0,458,459,5,21,0,
+		0,459,461,5,128,0,0,460,458,1,0,0,0,460,461,1,0,0,0,461,57,1,0,0,0,462,
+		463,5,65,0,0,463,464,3,90,45,0,464,465,5,69,0,0,465,468,3,84,42,0,466,
+		467,5,21,0,0,467,469,5,128,0,0,468,466,1,0,0,0,468,469,1,0,0,0,469,473,
+		1,0,0,0,470,471,5,66,0,0,471,472,5,68,0,0,472,474,5,130,0,0,473,470,1,
+		0,0,0,473,474,1,0,0,0,474,478,1,0,0,0,475,476,5,67,0,0,476,477,5,68,0,
+		0,477,479,5,130,0,0,478,475,1,0,0,0,478,479,1,0,0,0,479,480,1,0,0,0,480,
+		481,5,115,0,0,481,482,3,90,45,0,482,59,1,0,0,0,483,484,5,70,0,0,484,485,
+		5,69,0,0,485,488,3,84,42,0,486,487,5,71,0,0,487,489,3,82,41,0,488,486,
+		1,0,0,0,488,489,1,0,0,0,489,61,1,0,0,0,490,491,5,72,0,0,491,492,5,73,0,
+		0,492,497,3,64,32,0,493,494,5,113,0,0,494,496,3,64,32,0,495,493,1,0,0,
+		0,496,499,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,63,1,0,0,0,499,497,
+		1,0,0,0,500,503,5,35,0,0,501,503,3,90,45,0,502,500,1,0,0,0,502,501,1,0,
+		0,0,503,65,1,0,0,0,504,505,5,74,0,0,505,509,5,109,0,0,506,508,3,68,34,
+		0,507,506,1,0,0,0,508,511,1,0,0,0,509,507,1,0,0,0,509,510,1,0,0,0,510,
+		512,1,0,0,0,511,509,1,0,0,0,512,513,5,110,0,0,513,67,1,0,0,0,514,515,5,
+		10,0,0,515,525,3,88,44,0,516,517,5,75,0,0,517,522,3,90,45,0,518,519,5,
+		113,0,0,519,521,3,90,45,0,520,518,1,0,0,0,521,524,1,0,0,0,522,520,1,0,
+		0,0,522,523,1,0,0,0,523,526,1,0,0,0,524,522,1,0,0,0,525,516,1,0,0,0,525,
+		526,1,0,0,0,526,584,1,0,0,0,527,528,5,76,0,0,528,584,3,90,45,0,529,530,
+		5,77,0,0,530,584,3,90,45,0,531,532,5,78,0,0,532,533,5,79,0,0,533,534,5,
+		80,0,0,534,584,3,90,45,0,535,538,5,81,0,0,536,537,5,129,0,0,537,539,5,
+		105,0,0,538,536,1,0,0,0,538,539,1,0,0,0,539,540,1,0,0,0,540,541,5,79,0,
+		0,541,542,5,84,0,0,542,584,3,90,45,0,543,544,5,82,0,0,544,545,5,129,0,
+		0,545,546,5,105,0,0,546,547,5,79,0,0,547,548,5,84,0,0,548,584,3,90,45,
+		0,549,550,5,85,0,0,550,551,3,84,42,0,551,555,5,109,0,0,552,554,3,68,34,
+		0,553,552,1,0,0,0,554,557,1,0,0,0,555,553,1,0,0,0,555,556,1,0,0,0,556,
+		558,1,0,0,0,557,555,1,0,0,0,558,568,5,110,0,0,559,560,5,86,0,0,560,564,
+		5,109,0,0,561,563,3,68,34,0,562,561,1,0,0,0,563,566,1,0,0,0,564,562,1,
+		0,0,0,564,565,1,0,0,0,565,567,1,0,0,0,566,564,1,0,0,0,567,569,5,110,0,
+		0,568,559,1,0,0,0,568,569,1,0,0,0,569,584,1,0,0,0,570,573,5,83,0,0,571,
+		572,5,94,0,0,572,574,5,43,0,0,573,571,1,0,0,0,573,574,1,0,0,0,574,575,
+		1,0,0,0,575,579,5,109,0,0,576,578,3,68,34,0,577,576,1,0,0,0,578,581,1,
+		0,0,0,579,577,1,0,0,0,579,580,1,0,0,0,580,582,1,0,0,0,581,579,1,0,0,0,
+		582,584,5,110,0,0,583,514,1,0,0,0,583,527,1,0,0,0,583,529,1,0,0,0,583,
+		531,1,0,0,0,583,535,1,0,0,0,583,543,1,0,0,0,583,549,1,0,0,0,583,570,1,
+		0,0,0,584,69,1,0,0,0,585,586,5,87,0,0,586,590,5,109,0,0,587,589,3,72,36,
+		0,588,587,1,0,0,0,589,592,1,0,0,0,590,588,1,0,0,0,590,591,1,0,0,0,591,
+		593,1,0,0,0,592,590,1,0,0,0,593,594,5,110,0,0,594,71,1,0,0,0,595,596,5,
+		88,0,0,596,601,3,90,45,0,597,598,5,113,0,0,598,600,3,90,45,0,599,597,1,
+		0,0,0,600,603,1,0,0,0,601,599,1,0,0,0,601,602,1,0,0,0,602,607,1,0,0,0,
+		603,601,1,0,0,0,604,606,3,74,37,0,605,604,1,0,0,0,606,609,1,0,0,0,607,
+		605,1,0,0,0,607,608,1,0,0,0,608,612,1,0,0,0,609,607,1,0,0,0,610,612,3,
+		66,33,0,611,595,1,0,0,0,611,610,1,0,0,0,612,73,1,0,0,0,613,614,5,89,0,
+		0,614,618,3,84,42,0,615,616,5,90,0,0,616,618,3,82,41,0,617,613,1,0,0,0,
+		617,615,1,0,0,0,618,75,1,0,0,0,619,620,5,2,0,0,620,621,3,90,45,0,621,622,
+		5,4,0,0,622,623,3,90,45,0,623,627,5,109,0,0,624,626,3,78,39,0,625,624,
+		1,0,0,0,626,629,1,0,0,0,627,625,1,0,0,0,627,628,1,0,0,0,628,630,1,0,0,
+		0,629,627,1,0,0,0,630,631,5,110,0,0,631,77,1,0,0,0,632,633,3,90,45,0,633,
+		634,5,30,0,0,634,635,5,91,0,0,635,636,5,130,0,0,636,660,1,0,0,0,637,638,
+		3,88,44,0,638,639,5,92,0,0,639,640,3,84,42,0,640,641,3,80,40,0,641,660,
+		1,0,0,0,642,643,3,88,44,0,643,644,5,93,0,0,644,645,3,84,42,0,645,646,5,
+		94,0,0,646,647,5,128,0,0,647,660,1,0,0,0,648,649,3,90,45,0,649,650,5,95,
+		0,0,650,651,5,24,0,0,651,652,5,128,0,0,652,660,1,0,0,0,653,655,5,87,0,
+		0,654,656,3,74,37,0,655,654,1,0,0,0,656,657,1,0,0,0,657,655,1,0,0,0,657,
+		658,1,0,0,0,658,660,1,0,0,0,659,632,1,0,0,0,659,637,1,0,0,0,659,642,1,
+		0,0,0,659,648,1,0,0,0,659,653,1,0,0,0,660,79,1,0,0,0,661,662,5,96,0,0,
+		662,663,5,104,0,0,663,81,1,0,0,0,664,665,5,129,0,0,665,83,1,0,0,0,666,
+		667,6,42,-1,0,667,668,5,111,0,0,668,669,3,84,42,0,669,670,5,112,0,0,670,
+		702,1,0,0,0,671,672,5,118,0,0,672,702,3,84,42,15,673,674,5,108,0,0,674,
+		702,3,84,42,10,675,676,3,90,45,0,676,685,5,111,0,0,677,682,3,84,42,0,678,
+		679,5,113,0,0,679,681,3,84,42,0,680,678,1,0,0,0,681,684,1,0,0,0,682,680,
+		1,0,0,0,682,683,1,0,0,0,683,686,1,0,0,0,684,682,1,0,0,0,685,677,1,0,0,
+		0,685,686,1,0,0,0,686,687,1,0,0,0,687,688,5,112,0,0,688,702,1,0,0,0,689,
+		691,7,1,0,0,690,692,3,86,43,0,691,690,1,0,0,0,691,692,1,0,0,0,692,693,
+		1,0,0,0,693,694,5,96,0,0,694,702,3,86,43,0,695,696,5,130,0,0,696,702,3,
+		86,43,0,697,702,5,129,0,0,698,702,5,130,0,0,699,702,5,128,0,0,700,702,
+		3,88,44,0,701,666,1,0,0,0,701,671,1,0,0,0,701,673,1,0,0,0,701,675,1,0,
+		0,0,701,689,1,0,0,0,701,695,1,0,0,0,701,697,1,0,0,0,701,698,1,0,0,0,701,
+		699,1,0,0,0,701,700,1,0,0,0,702,723,1,0,0,0,703,704,10,14,0,0,704,705,
+		5,105,0,0,705,722,3,84,42,15,706,707,10,13,0,0,707,708,7,2,0,0,708,722,
+		3,84,42,14,709,710,10,12,0,0,710,711,7,3,0,0,711,722,3,84,42,13,712,713,
+		10,11,0,0,713,714,7,4,0,0,714,722,3,84,42,12,715,716,10,9,0,0,716,717,
+		5,106,0,0,717,722,3,84,42,10,718,719,10,8,0,0,719,720,5,107,0,0,720,722,
+		3,84,42,9,721,703,1,0,0,0,721,706,1,0,0,0,721,709,1,0,0,0,721,712,1,0,
+		0,0,721,715,1,0,0,0,721,718,1,0,0,0,722,725,1,0,0,0,723,721,1,0,0,0,723,
+		724,1,0,0,0,724,85,1,0,0,0,725,723,1,0,0,0,726,727,7,5,0,0,727,87,1,0,
+		0,0,728,731,3,90,45,0,729,730,5,114,0,0,730,732,3,90,45,0,731,729,1,0,
+		0,0,731,732,1,0,0,0,732,89,1,0,0,0,733,734,7,6,0,0,734,91,1,0,0,0,77,96,
+		98,112,133,140,142,150,152,171,181,192,200,212,216,224,228,233,243,257,
+		272,278,282,287,295,303,315,326,334,344,348,352,356,360,371,381,385,393,
+		406,409,420,424,432,443,445,456,460,468,473,478,488,497,502,509,522,525,
+		538,555,564,568,573,579,583,590,601,607,611,617,627,657,659,682,685,691,
+		701,721,723,731
 	};
 
 	public static readonly ATN _ATN =

@@ -339,6 +339,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitCouponItem([NotNull] DealLangParser.CouponItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>pikItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPikItem([NotNull] DealLangParser.PikItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>interestOnlyItem</c>
 	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
 	/// </summary>

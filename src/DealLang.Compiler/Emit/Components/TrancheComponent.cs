@@ -13,7 +13,13 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         Balance = Local("balance", "double", StateLife.Carried, TrancheComponent.InitialBalance(model), "principal outstanding",
             new LedgerSlot(LedgerSection.Outstanding, model.Name + " balance"));
         StartBalance = Local("startBalance", "double", StateLife.Period, Balance.Name, model.Name + ".balance: outstanding at the period's start");
-        ScheduledInterest = Local("scheduledInterest", "double", StateLife.Period, comment: "this period's interest on the opening balance");
+        Coupon = Local("coupon", "double", StateLife.Period, comment: model.Name + ".coupon: this period's floating rate, reset at its start",
+            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " coupon", DealLang.Runtime.ColumnKind.Rate),
+            declared: model.Coupon is FloatingCoupon);
+        ScheduledInterest = Local("scheduledInterest", "double", StateLife.Period, comment: "this period's interest on the opening balance, due in cash");
+        Capitalised = Local("capitalised", "double", StateLife.Period, comment: "this period's interest paid in kind: added to the balance",
+            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " interest capitalised"),
+            declared: model.Capitalisation is PaidInKind);
         ScheduledPrincipal = Local("scheduledPrincipal", "double", StateLife.Period, comment: "this period's scheduled principal (not arrears)");
         InterestDue = Local("interestDue", "double", StateLife.Period, comment: "incl. interest unpaid so far",
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " interest due"));
@@ -41,7 +47,13 @@ internal sealed class TrancheState : EntityState, IAmortizingState
 
     public StateVar StartBalance { get; }
 
+    /// <summary>A floating coupon's rate this period (declared only when the coupon floats).</summary>
+    public StateVar Coupon { get; }
+
     public StateVar ScheduledInterest { get; }
+
+    /// <summary>Interest capitalised this period (declared only for a PIK tranche).</summary>
+    public StateVar Capitalised { get; }
 
     public StateVar ScheduledPrincipal { get; }
 
@@ -87,12 +99,62 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
     // ------------------------------------------------------------------ the strategies, each switched on here only
 
-    /// <summary>The annual coupon rate as a C# operand.</summary>
-    private static string Rate(CouponModel coupon) => coupon switch
+    /// <summary>The annual coupon rate as a C# operand (a floating one is this period's, in its local).</summary>
+    private static string Rate(TrancheState tranche) => tranche.Model.Coupon switch
     {
         FixedCoupon f => CSharpLiterals.DoubleOperand(f.Rate),
-        _ => throw new InvalidOperationException("No emitter for the coupon " + coupon + "."),
+        FloatingCoupon => tranche.Coupon.Name,
+        var coupon => throw new InvalidOperationException("No emitter for the coupon " + coupon + "."),
     };
+
+    /// <summary>The line that resets a floating coupon at the period's start (none for a fixed one).</summary>
+    private void WriteCouponReset(IndentedWriter w, TrancheState tranche)
+    {
+        switch (tranche.Model.Coupon)
+        {
+            case FixedCoupon:
+                return;
+            case FloatingCoupon f:
+                string rate = CSharpEmitter.Amount(Ctx, f.Rate, asOperand: false);
+                if (f.Floor is { } floor)
+                {
+                    rate = "Math.Max(" + rate + ", " + CSharpLiterals.Double(floor) + ")";
+                }
+
+                if (f.Cap is { } cap)
+                {
+                    rate = "Math.Min(" + rate + ", " + CSharpLiterals.Double(cap) + ")";
+                }
+
+                w.Comment(tranche.Name + ": the floating coupon, reset at the period's start" + (f.Floor is null && f.Cap is null ? "" : ", within its floor and cap"));
+                w.Line(tranche.Coupon + " = " + rate + ";");
+                return;
+            default:
+                throw new InvalidOperationException("No emitter for the coupon " + tranche.Model.Coupon + ".");
+        }
+    }
+
+    /// <summary>The lines that capitalise this period's PIK interest into the balance (none for cash interest).</summary>
+    private void WriteCapitalisation(IndentedWriter w, TrancheState tranche)
+    {
+        switch (tranche.Model.Capitalisation)
+        {
+            case CashInterest:
+                return;
+            case PaidInKind pik:
+                string share = CSharpLiterals.DoubleOperand(pik.Share);
+                string amount = pik.When is null
+                    ? tranche.ScheduledInterest + " * " + share
+                    : "(" + CSharpEmitter.Expression(Ctx, pik.When, null) + " ? " + tranche.ScheduledInterest + " * " + share + " : 0.0)";
+                w.Comment(tranche.Name + ": interest paid in kind is added to the balance (and earns the coupon from now on); the rest is due in cash");
+                w.Line(tranche.Capitalised + " = " + amount + ";");
+                w.Line(tranche.Balance + " += " + tranche.Capitalised + ";");
+                w.Line(tranche.ScheduledInterest + " -= " + tranche.Capitalised + ";");
+                return;
+            default:
+                throw new InvalidOperationException("No emitter for the interest settlement " + tranche.Model.Capitalisation + ".");
+        }
+    }
 
     /// <summary>The balance outstanding at the closing.</summary>
     internal static string InitialBalance(TrancheModel model) => model.Draw switch
@@ -121,9 +183,16 @@ internal sealed class TrancheComponent(EmitContext ctx)
         Quantity.TranchePrincipalShortfall => this[index].UnpaidPrincipal.Name,
         Quantity.TrancheInterestPaid => this[index].InterestPaid.Name,
         Quantity.TranchePrincipalPaid => this[index].PrincipalPaid.Name,
-        Quantity.TrancheCoupon => Rate(this[index].Model.Coupon),
+        Quantity.TrancheCoupon => Rate(this[index]),
         _ => null,
     };
+
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Tranches.SelectMany(t => new[]
+        {
+            (t.Coupon as FloatingCoupon)?.Rate,
+            (t.Capitalisation as PaidInKind)?.When,
+        }).OfType<BoundExpression>().Select(e => (e, 1));
 
     public override bool KnownAfterWaterfall(Quantity quantity) =>
         quantity is Quantity.TrancheInterestPaid or Quantity.TranchePrincipalPaid;
@@ -173,11 +242,12 @@ internal sealed class TrancheComponent(EmitContext ctx)
         var model = tranche.Model;
         string balance = tranche.Balance.Name;
         string unpaidPrincipal = tranche.UnpaidPrincipal.Name;
-        string coupon = Rate(model.Coupon);
-        string remaining = tranche.MaturityPeriod + " - t + 1";
+        string coupon = Rate(tranche);
 
+        WriteCouponReset(w, tranche);
         w.Comment(model.Name + ": interest on the opening balance, plus interest unpaid so far (which earns none)");
         w.Line(tranche.ScheduledInterest + " = " + balance + " * " + coupon + " * yf;");
+        WriteCapitalisation(w, tranche);
         w.Line(tranche.InterestDue + " = " + tranche.ScheduledInterest + " + " + tranche.UnpaidInterest + ";");
 
         AmortizationCode.WriteScheduledPrincipal(w, tranche, tranche.ScheduledPrincipal, balance + " - " + unpaidPrincipal,

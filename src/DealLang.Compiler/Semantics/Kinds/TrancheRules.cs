@@ -27,7 +27,7 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
 
     protected override void Bind(TrancheSyntax tranche, Binder binder)
     {
-        binder.BindTerms(tranche.Balance, tranche.Coupon);
+        binder.BindTerms(tranche.Balance, tranche.Coupon, tranche.CouponFloor, tranche.CouponCap, tranche.Pik?.Share, tranche.Pik?.Condition);
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Amortization?.Schedule ?? []))
         {
             binder.BindTerms(point.Amount);
@@ -38,12 +38,34 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
     {
         string t = $"tranche '{tranche.Name?.Text}'";
         checker.Term(tranche.Balance, Unit.Money, $"the balance of {t}", TypeChecker.Range.NonNegative);
-        checker.Term(tranche.Coupon, Unit.Rate, $"the coupon of {t}", TypeChecker.Range.NonNegative);
+        CheckCoupon(tranche, checker, t);
+        if (tranche.Pik is { } pik)
+        {
+            checker.Term(pik.Share, Unit.Rate, $"the PIK share of {t}", TypeChecker.Range.Fraction);
+            checker.Condition(pik.Condition, new ExpressionContext(ContextKind.Coupon, $"the PIK condition of {t}"));
+        }
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Amortization?.Schedule ?? []))
         {
             checker.Term(point.Amount, Unit.Money, $"a scheduled principal amount of {t}", TypeChecker.Range.NonNegative);
         }
     }
+
+    // A coupon is a rate. One that folds to a constant is fixed (and may not be negative unless floored); one that
+    // reads deal state (an index, a balance) floats, evaluated at each period's start (docs/language.md, tranche).
+    private static void CheckCoupon(TrancheSyntax tranche, TypeChecker checker, string t)
+    {
+        checker.Value(tranche.Coupon, Unit.Rate, new ExpressionContext(ContextKind.Coupon, $"the coupon of {t}"));
+        checker.Term(tranche.CouponFloor, Unit.Rate, $"the coupon floor of {t}", TypeChecker.Range.Any);
+        checker.Term(tranche.CouponCap, Unit.Rate, $"the coupon cap of {t}", TypeChecker.Range.Any);
+        if (checker.Analysis.BoundOf(tranche.Coupon) is ConstantExpression { Value: < 0 } && tranche.CouponFloor is null)
+        {
+            checker.Diagnostics.Add(DiagnosticCatalogue.NegativeAmount(tranche.Coupon!.Span, $"the coupon of {t}"));
+        }
+    }
+
+    /// <summary>Whether the tranche's coupon floats: it reads deal state, so it is worked out each period.</summary>
+    internal static bool Floats(TrancheSyntax tranche, DealAnalysis analysis) =>
+        analysis.BoundOf(tranche.Coupon) is { } coupon and not ConstantExpression;
 
     protected override void CheckStructure(TrancheSyntax tranche, DealChecks checks)
     {
@@ -61,6 +83,17 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
 
         checks.RequireWithinDeal(tranche.InterestOnlyUntil, $"the interest-only end of tranche '{name}'", checks.Maturity, "the deal's maturity");
         checks.RequireWithinDeal(tranche.Maturity, $"the maturity of tranche '{name}'", checks.Maturity, "the deal's maturity");
+        if (checks.Analysis.BoundOf(tranche.CouponFloor) is ConstantExpression floor
+            && checks.Analysis.BoundOf(tranche.CouponCap) is ConstantExpression cap && floor.Value > cap.Value)
+        {
+            diagnostics.Add(DiagnosticCatalogue.CouponFloorAboveCap(tranche.CouponFloor!.Span, name, floor.Value, cap.Value));
+        }
+
+        if (tranche.Amortization is { Kind: AmortizationKind.Level } level && Floats(tranche, checks.Analysis))
+        {
+            diagnostics.Add(DiagnosticCatalogue.LevelNeedsFixedCoupon(level.Span, name));
+        }
+
         if (tranche.Seniority is { Rank: < 1 } seniority)
         {
             diagnostics.Add(DiagnosticCatalogue.BadSeniority(seniority.Span, name, seniority.Rank));
