@@ -131,16 +131,41 @@ internal static partial class DealGen
 
     private static Gen<string> Tranche(DealFrame f, string name) =>
         from balance in Money(0, 3000)
-        from coupon in Rate(0, 1500)
-        from isFixed in Pick("", " fixed")
+        from coupon in Coupon(f, name)
         from maturityDate in Maybe(DateIn(f.Closing, f.Maturity))
         let maturity = maturityDate.Length == 0 ? f.Maturity : DateOnly.ParseExact(maturityDate.Trim(), "yyyy-MM-dd")
         from interestOnly in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "interest_only until " + d))
         from amortize in Maybe(Amortization(f, maturity))
         from seniority in Maybe(Gen.Int[1, 4].Select(s => "seniority " + Text(s)))
-        from items in Shuffled("balance " + balance, "coupon " + coupon + isFixed, interestOnly, amortize,
-            maturityDate.Length == 0 ? "" : "maturity" + maturityDate, seniority)
+        from pik in Maybe(Pik(name))
+        // A floating coupon cannot amortise level (DL0481).
+        let amortization = coupon.Contains(" * (", StringComparison.Ordinal) ? amortize.Replace("amortize level", "amortize linear", StringComparison.Ordinal) : amortize
+        from items in Shuffled("balance " + balance, "coupon " + coupon, interestOnly, amortization,
+            maturityDate.Length == 0 ? "" : "maturity" + maturityDate, seniority, pik)
         select $"  tranche {name} {{ {items} }}";
+
+    /// <summary>A fixed coupon, or a floating one over the tranche's own opening loan-to-value (or loan-to-cost), with
+    /// an optional floor and cap (the floor always below the cap).</summary>
+    private static Gen<string> Coupon(DealFrame f, string name) =>
+        Gen.OneOf(
+            from rate in Rate(0, 1500)
+            from isFixed in Pick("", " fixed")
+            select rate + isFixed,
+            from spread in Rate(0, 800)
+            from slope in Rate(0, 1000)
+            from basis in Pick([.. f.FacilityNames.SelectMany(x => new[] { x + ".cost", x + ".value" }), "1bn"])
+            from floor in Maybe(Rate(0, 500).Select(r => "floor " + r))
+            from cap in Maybe(Rate(1500, 2500).Select(r => "cap " + r))
+            select $"{spread} + {slope} * ({name}.balance / {basis}){floor}{cap}");
+
+    /// <summary>Interest paid in kind: all of it, a share, or a toggle on the tranche's opening balance.</summary>
+    private static Gen<string> Pik(string name) =>
+        Gen.OneOf(
+            Pick("pik"),
+            Rate(0, 10000).Select(r => "pik " + r),
+            from share in Maybe(Rate(0, 10000))
+            from level in Money(0, 3000)
+            select $"pik{share} when {name}.balance > {level}");
 
     private static Gen<string> Amortization(DealFrame f, DateOnly maturity) =>
         Gen.OneOf(
