@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace DealLang.Compiler.Model;
 
 /// <summary>
@@ -18,9 +20,16 @@ public sealed record FixedCoupon(double Rate) : CouponModel
 
 /// <summary>
 /// A floating annual rate, reset each period: <see cref="Rate"/> evaluated at the period's start (e.g.
-/// <c>SOFR + 6.00%</c>), then held at or above <see cref="Floor"/> and at or below <see cref="Cap"/> when given.
+/// <c>SOFR + 6.00%</c>), plus every step-up in force, then held at or above <see cref="Floor"/> and at or below
+/// <see cref="Cap"/> when given. A constant rate with step-ups is one too: its rate changes with the period.
 /// </summary>
-public sealed record FloatingCoupon(BoundExpression Rate, double? Floor, double? Cap) : CouponModel
+public sealed record FloatingCoupon(BoundExpression Rate, double? Floor, double? Cap, ImmutableArray<StepUp> StepUps) : CouponModel
 {
-    public override double HeadlineRate => double.NaN;
+    /// <summary>The rate at closing when it is known then (a constant rate without floor or cap); else n/a.</summary>
+    public override double HeadlineRate =>
+        Rate is ConstantExpression c && Floor is null && Cap is null ? c.Value : double.NaN;
 }
+
+/// <summary><c>step_up 1% from 2030-01-01</c>: <see cref="Rate"/> added to the coupon from period
+/// <see cref="FirstPeriod"/> on (the first period starting on or after <see cref="From"/>).</summary>
+public sealed record StepUp(double Rate, DealLang.Runtime.Date From, int FirstPeriod);

@@ -40,22 +40,23 @@ public partial class DealLangParser : Parser {
 		FACILITY=16, COST=17, VALUE=18, STRAIGHT_LINE=19, FLOOR=20, FROM=21, SCHEDULE=22, 
 		LEASE=23, ON=24, LESSEE=25, RENT=26, ESCALATING=27, STARTS=28, TERM=29, 
 		RENEWALS=30, X=31, AT=32, OPTION=33, MARKET=34, RVG=35, GUARANTEES=36, 
-		CAP=37, PIK=38, UNTIL=39, LOAN=40, OBLIGOR=41, TRANCHE=42, BALANCE=43, 
-		COUPON=44, FIXED=45, INTEREST_ONLY=46, INTEREST=47, PRINCIPAL=48, AMORTIZE=49, 
-		BULLET=50, LEVEL=51, LINEAR=52, SENIORITY=53, EQUITY=54, CONTRIBUTED=55, 
-		HOLDERS=56, ACCOUNT=57, TARGET=58, INITIAL=59, EARNS=60, FEE=61, TEST=62, 
-		OVER=63, TRAILING=64, TRIGGER=65, TRIPS=66, CURES=67, AFTER=68, WHEN=69, 
-		DEFAULT=70, GRACE=71, CFADS=72, INCLUDES=73, WATERFALL=74, USING=75, FILL=76, 
-		RELEASE=77, HOLD=78, REST=79, IN=80, DISTRIBUTE=81, SWEEP=82, PRO_RATA=83, 
-		TO=84, IF=85, ELSE=86, ENFORCEMENT=87, SELL=88, HAIRCUT=89, LAG=90, TAKEN=91, 
-		DEFLATE=92, DROP=93, BY=94, DEFAULTS=95, PER=96, GPU=97, GPU_HOUR=98, 
-		HOUR=99, KW=100, MW=101, KWH=102, MWH=103, YEAR=104, OF=105, AND=106, 
-		OR=107, NOT=108, LBRACE=109, RBRACE=110, LPAREN=111, RPAREN=112, COMMA=113, 
-		DOT=114, ARROW=115, ASSIGN=116, PLUS=117, MINUS=118, STAR=119, SLASH=120, 
-		LE=121, GE=122, LT=123, GT=124, EQ=125, NE=126, DAYCOUNT=127, DATE=128, 
-		QUANTITY=129, NUMBER=130, STRING=131, UNTERMINATED_STRING=132, IDENT=133, 
-		NON_ASCII_NAME=134, LINE_COMMENT=135, BLOCK_COMMENT=136, UNTERMINATED_COMMENT=137, 
-		WS=138, UNEXPECTED_CHAR=139;
+		CAP=37, UNTIL=38, LOAN=39, OBLIGOR=40, TRANCHE=41, BALANCE=42, COUPON=43, 
+		FIXED=44, INTEREST_ONLY=45, INTEREST=46, PRINCIPAL=47, AMORTIZE=48, BULLET=49, 
+		LEVEL=50, LINEAR=51, SENIORITY=52, EQUITY=53, CONTRIBUTED=54, HOLDERS=55, 
+		ACCOUNT=56, TARGET=57, INITIAL=58, EARNS=59, FEE=60, TEST=61, OVER=62, 
+		TRAILING=63, TRIGGER=64, TRIPS=65, CURES=66, AFTER=67, WHEN=68, DEFAULT=69, 
+		GRACE=70, CFADS=71, INCLUDES=72, WATERFALL=73, USING=74, FILL=75, RELEASE=76, 
+		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, SWEEP=81, PRO_RATA=82, TO=83, 
+		IF=84, ELSE=85, ENFORCEMENT=86, SELL=87, HAIRCUT=88, LAG=89, TAKEN=90, 
+		DEFLATE=91, DROP=92, BY=93, DEFAULTS=94, PER=95, GPU=96, GPU_HOUR=97, 
+		HOUR=98, KW=99, MW=100, KWH=101, MWH=102, YEAR=103, OF=104, AND=105, OR=106, 
+		NOT=107, PIK=108, ISSUE_PRICE=109, COMMITMENT=110, AVAILABLE=111, DRAWS=112, 
+		COMMITMENT_FEE=113, STEP_UP=114, TARGET_BALANCE=115, LBRACE=116, RBRACE=117, 
+		LPAREN=118, RPAREN=119, COMMA=120, DOT=121, ARROW=122, ASSIGN=123, PLUS=124, 
+		MINUS=125, STAR=126, SLASH=127, LE=128, GE=129, LT=130, GT=131, EQ=132, 
+		NE=133, DAYCOUNT=134, DATE=135, QUANTITY=136, NUMBER=137, STRING=138, 
+		UNTERMINATED_STRING=139, IDENT=140, NON_ASCII_NAME=141, LINE_COMMENT=142, 
+		BLOCK_COMMENT=143, UNTERMINATED_COMMENT=144, WS=145, UNEXPECTED_CHAR=146;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -87,19 +88,21 @@ public partial class DealLangParser : Parser {
 		"'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
 		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
 		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
-		"'market'", "'rvg'", "'guarantees'", "'cap'", "'pik'", "'until'", "'loan'", 
-		"'obligor'", "'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", 
-		"'interest'", "'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", 
-		"'seniority'", "'equity'", "'contributed'", "'holders'", "'account'", 
-		"'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", "'trailing'", 
-		"'trigger'", "'trips'", "'cures'", "'after'", "'when'", "'default'", "'grace'", 
-		"'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", "'release'", 
-		"'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", "'to'", 
-		"'if'", "'else'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
-		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
-		"'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", "'and'", "'or'", "'not'", 
-		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
-		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'market'", "'rvg'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
+		"'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", 
+		"'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", 
+		"'equity'", "'contributed'", "'holders'", "'account'", "'target'", "'initial'", 
+		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", 
+		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
+		"'distribute'", "'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
+		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
+		"'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -107,20 +110,21 @@ public partial class DealLangParser : Parser {
 		"PD", "RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", 
 		"FROM", "SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", 
 		"TERM", "RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", 
-		"CAP", "PIK", "UNTIL", "LOAN", "OBLIGOR", "TRANCHE", "BALANCE", "COUPON", 
-		"FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", 
-		"LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
+		"CAP", "UNTIL", "LOAN", "OBLIGOR", "TRANCHE", "BALANCE", "COUPON", "FIXED", 
+		"INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", 
+		"LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
 		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
 		"TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
 		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
 		"SWEEP", "PRO_RATA", "TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", 
 		"LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
-		"HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", 
-		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
-		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
-		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
-		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", 
+		"ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", 
+		"TARGET_BALANCE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", 
+		"ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", 
+		"GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
+		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -365,7 +369,7 @@ public partial class DealLangParser : Parser {
 			State = 112;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 1374161008100378879L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & -9223372036854644715L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4194977L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 109;
@@ -641,7 +645,7 @@ public partial class DealLangParser : Parser {
 			State = 142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2143708432939541496L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1099746771869L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2243278657356007L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 140;
 				ErrorHandler.Sync(this);
@@ -669,7 +673,6 @@ public partial class DealLangParser : Parser {
 				case MARKET:
 				case GUARANTEES:
 				case CAP:
-				case PIK:
 				case LOAN:
 				case OBLIGOR:
 				case BALANCE:
@@ -700,6 +703,14 @@ public partial class DealLangParser : Parser {
 				case LAG:
 				case TAKEN:
 				case YEAR:
+				case PIK:
+				case ISSUE_PRICE:
+				case COMMITMENT:
+				case AVAILABLE:
+				case DRAWS:
+				case COMMITMENT_FEE:
+				case STEP_UP:
+				case TARGET_BALANCE:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
@@ -783,7 +794,7 @@ public partial class DealLangParser : Parser {
 			State = 152;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -70368744177665L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 4095L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9007199254740993L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 524287L) != 0)) {
 				{
 				State = 150;
 				ErrorHandler.Sync(this);
@@ -831,7 +842,6 @@ public partial class DealLangParser : Parser {
 				case RVG:
 				case GUARANTEES:
 				case CAP:
-				case PIK:
 				case UNTIL:
 				case LOAN:
 				case OBLIGOR:
@@ -902,6 +912,14 @@ public partial class DealLangParser : Parser {
 				case AND:
 				case OR:
 				case NOT:
+				case PIK:
+				case ISSUE_PRICE:
+				case COMMITMENT:
+				case AVAILABLE:
+				case DRAWS:
+				case COMMITMENT_FEE:
+				case STEP_UP:
+				case TARGET_BALANCE:
 				case LPAREN:
 				case RPAREN:
 				case COMMA:
@@ -1972,7 +1990,7 @@ public partial class DealLangParser : Parser {
 					State = 278;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 755914244096L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
@@ -2203,7 +2221,7 @@ public partial class DealLangParser : Parser {
 			State = 303;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 661905999954176L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 330952999993600L) != 0)) {
 				{
 				{
 				State = 300;
@@ -2481,7 +2499,7 @@ public partial class DealLangParser : Parser {
 			State = 334;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 9667181109313792L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4833453115703552L) != 0) || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 255L) != 0)) {
 				{
 				{
 				State = 331;
@@ -2571,6 +2589,103 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class IssuePriceItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ISSUE_PRICE() { return GetToken(DealLangParser.ISSUE_PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public IssuePriceItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIssuePriceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CommitmentItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT() { return GetToken(DealLangParser.COMMITMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CommitmentItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCommitmentItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AvailableItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AVAILABLE() { return GetToken(DealLangParser.AVAILABLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(DealLangParser.UNTIL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		public AvailableItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAvailableItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class DrawsItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWS() { return GetToken(DealLangParser.DRAWS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext[] schedulePoint() {
+			return GetRuleContexts<SchedulePointContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext schedulePoint(int i) {
+			return GetRuleContext<SchedulePointContext>(i);
+		}
+		public DrawsItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDrawsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CommitmentFeeItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT_FEE() { return GetToken(DealLangParser.COMMITMENT_FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CommitmentFeeItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCommitmentFeeItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class StepUpItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP_UP() { return GetToken(DealLangParser.STEP_UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		public StepUpItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitStepUpItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class TargetBalanceItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TARGET_BALANCE() { return GetToken(DealLangParser.TARGET_BALANCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public TargetBalanceItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTargetBalanceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class InterestOnlyItemContext : TrancheItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEREST_ONLY() { return GetToken(DealLangParser.INTEREST_ONLY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(DealLangParser.UNTIL, 0); }
@@ -2625,7 +2740,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_trancheItem);
 		int _la;
 		try {
-			State = 371;
+			State = 396;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
@@ -2712,45 +2827,137 @@ public partial class DealLangParser : Parser {
 
 				}
 				break;
-			case INTEREST_ONLY:
-				_localctx = new InterestOnlyItemContext(_localctx);
+			case ISSUE_PRICE:
+				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
 				State = 362;
-				Match(INTEREST_ONLY);
+				Match(ISSUE_PRICE);
 				State = 363;
-				Match(UNTIL);
+				expr(0);
+				}
+				break;
+			case COMMITMENT:
+				_localctx = new CommitmentItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
 				State = 364;
+				Match(COMMITMENT);
+				State = 365;
+				expr(0);
+				}
+				break;
+			case AVAILABLE:
+				_localctx = new AvailableItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 366;
+				Match(AVAILABLE);
+				State = 367;
+				Match(UNTIL);
+				State = 368;
+				Match(DATE);
+				}
+				break;
+			case DRAWS:
+				_localctx = new DrawsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 369;
+				Match(DRAWS);
+				State = 370;
+				Match(LBRACE);
+				State = 374;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==DATE) {
+					{
+					{
+					State = 371;
+					schedulePoint();
+					}
+					}
+					State = 376;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 377;
+				Match(RBRACE);
+				}
+				break;
+			case COMMITMENT_FEE:
+				_localctx = new CommitmentFeeItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 378;
+				Match(COMMITMENT_FEE);
+				State = 379;
+				expr(0);
+				}
+				break;
+			case STEP_UP:
+				_localctx = new StepUpItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 380;
+				Match(STEP_UP);
+				State = 381;
+				expr(0);
+				State = 382;
+				Match(FROM);
+				State = 383;
+				Match(DATE);
+				}
+				break;
+			case TARGET_BALANCE:
+				_localctx = new TargetBalanceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 385;
+				Match(TARGET_BALANCE);
+				State = 386;
+				expr(0);
+				}
+				break;
+			case INTEREST_ONLY:
+				_localctx = new InterestOnlyItemContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 387;
+				Match(INTEREST_ONLY);
+				State = 388;
+				Match(UNTIL);
+				State = 389;
 				Match(DATE);
 				}
 				break;
 			case AMORTIZE:
 				_localctx = new AmortizeItemContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 365;
+				State = 390;
 				Match(AMORTIZE);
-				State = 366;
+				State = 391;
 				amortization();
 				}
 				break;
 			case MATURITY:
 				_localctx = new TrancheMaturityItemContext(_localctx);
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 367;
+				State = 392;
 				Match(MATURITY);
-				State = 368;
+				State = 393;
 				Match(DATE);
 				}
 				break;
 			case SENIORITY:
 				_localctx = new SeniorityItemContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 369;
+				State = 394;
 				Match(SENIORITY);
-				State = 370;
+				State = 395;
 				Match(NUMBER);
 				}
 				break;
@@ -2836,14 +3043,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_amortization);
 		int _la;
 		try {
-			State = 385;
+			State = 410;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 373;
+				State = 398;
 				Match(BULLET);
 				}
 				break;
@@ -2851,7 +3058,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 374;
+				State = 399;
 				Match(LEVEL);
 				}
 				break;
@@ -2859,7 +3066,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 375;
+				State = 400;
 				Match(LINEAR);
 				}
 				break;
@@ -2867,25 +3074,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 376;
+				State = 401;
 				Match(SCHEDULE);
-				State = 377;
+				State = 402;
 				Match(LBRACE);
-				State = 381;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 378;
+					State = 403;
 					schedulePoint();
 					}
 					}
-					State = 383;
+					State = 408;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 384;
+				State = 409;
 				Match(RBRACE);
 				}
 				break;
@@ -2939,27 +3146,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 387;
+			State = 412;
 			Match(EQUITY);
-			State = 388;
+			State = 413;
 			_localctx.name = ident();
-			State = 389;
+			State = 414;
 			Match(LBRACE);
-			State = 393;
+			State = 418;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 390;
+				State = 415;
 				equityItem();
 				}
 				}
-				State = 395;
+				State = 420;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 396;
+			State = 421;
 			Match(RBRACE);
 			}
 		}
@@ -3026,16 +3233,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_equityItem);
 		int _la;
 		try {
-			State = 409;
+			State = 434;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 398;
+				State = 423;
 				Match(CONTRIBUTED);
-				State = 399;
+				State = 424;
 				expr(0);
 				}
 				break;
@@ -3043,23 +3250,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 400;
+				State = 425;
 				Match(HOLDERS);
-				State = 401;
+				State = 426;
 				holder();
-				State = 406;
+				State = 431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 402;
+					State = 427;
 					Match(COMMA);
-					State = 403;
+					State = 428;
 					holder();
 					}
 					}
-					State = 408;
+					State = 433;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3107,9 +3314,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 411;
+			State = 436;
 			ident();
-			State = 412;
+			State = 437;
 			expr(0);
 			}
 		}
@@ -3159,32 +3366,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 414;
+			State = 439;
 			Match(ACCOUNT);
-			State = 415;
+			State = 440;
 			_localctx.name = ident();
-			State = 424;
+			State = 449;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 416;
+				State = 441;
 				Match(LBRACE);
-				State = 420;
+				State = 445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2017612633061982208L) != 0)) {
+				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1008806316530991104L) != 0)) {
 					{
 					{
-					State = 417;
+					State = 442;
 					accountItem();
 					}
 					}
-					State = 422;
+					State = 447;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 423;
+				State = 448;
 				Match(RBRACE);
 				}
 			}
@@ -3259,16 +3466,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 52, RULE_accountItem);
 		try {
-			State = 432;
+			State = 457;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 426;
+				State = 451;
 				Match(TARGET);
-				State = 427;
+				State = 452;
 				expr(0);
 				}
 				break;
@@ -3276,9 +3483,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 428;
+				State = 453;
 				Match(INITIAL);
-				State = 429;
+				State = 454;
 				expr(0);
 				}
 				break;
@@ -3286,9 +3493,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 430;
+				State = 455;
 				Match(EARNS);
-				State = 431;
+				State = 456;
 				expr(0);
 				}
 				break;
@@ -3349,31 +3556,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 434;
+			State = 459;
 			Match(FEE);
-			State = 435;
+			State = 460;
 			_localctx.name = ident();
-			State = 436;
+			State = 461;
 			Match(LBRACE);
-			State = 437;
+			State = 462;
 			expr(0);
-			State = 445;
+			State = 470;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 438;
+				State = 463;
 				perYear();
-				State = 443;
+				State = 468;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 439;
+					State = 464;
 					Match(ESCALATING);
-					State = 440;
+					State = 465;
 					expr(0);
-					State = 441;
+					State = 466;
 					perYear();
 					}
 				}
@@ -3381,7 +3588,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 447;
+			State = 472;
 			Match(RBRACE);
 			}
 		}
@@ -3434,36 +3641,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 449;
+			State = 474;
 			Match(TEST);
-			State = 450;
+			State = 475;
 			_localctx.name = ident();
-			State = 451;
+			State = 476;
 			Match(ASSIGN);
-			State = 452;
+			State = 477;
 			expr(0);
-			State = 456;
+			State = 481;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 453;
+				State = 478;
 				Match(OVER);
-				State = 454;
+				State = 479;
 				Match(TRAILING);
-				State = 455;
+				State = 480;
 				duration();
 				}
 			}
 
-			State = 460;
+			State = 485;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 458;
+				State = 483;
 				Match(FROM);
-				State = 459;
+				State = 484;
 				Match(DATE);
 				}
 			}
@@ -3531,57 +3738,57 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 462;
+			State = 487;
 			Match(TRIGGER);
-			State = 463;
+			State = 488;
 			_localctx.name = ident();
-			State = 464;
+			State = 489;
 			Match(WHEN);
-			State = 465;
+			State = 490;
 			expr(0);
-			State = 468;
+			State = 493;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 466;
+				State = 491;
 				Match(FROM);
-				State = 467;
+				State = 492;
 				Match(DATE);
 				}
 			}
 
-			State = 473;
+			State = 498;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 470;
+				State = 495;
 				Match(TRIPS);
-				State = 471;
+				State = 496;
 				Match(AFTER);
-				State = 472;
+				State = 497;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 478;
+			State = 503;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 475;
+				State = 500;
 				Match(CURES);
-				State = 476;
+				State = 501;
 				Match(AFTER);
-				State = 477;
+				State = 502;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 480;
+			State = 505;
 			Match(ARROW);
-			State = 481;
+			State = 506;
 			_localctx.effect = ident();
 			}
 		}
@@ -3627,20 +3834,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 483;
+			State = 508;
 			Match(DEFAULT);
-			State = 484;
+			State = 509;
 			Match(WHEN);
-			State = 485;
+			State = 510;
 			expr(0);
-			State = 488;
+			State = 513;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 486;
+				State = 511;
 				Match(GRACE);
-				State = 487;
+				State = 512;
 				duration();
 				}
 			}
@@ -3692,25 +3899,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 490;
+			State = 515;
 			Match(CFADS);
-			State = 491;
+			State = 516;
 			Match(INCLUDES);
-			State = 492;
+			State = 517;
 			cfadsItem();
-			State = 497;
+			State = 522;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 493;
+				State = 518;
 				Match(COMMA);
-				State = 494;
+				State = 519;
 				cfadsItem();
 				}
 				}
-				State = 499;
+				State = 524;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3750,13 +3957,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 64, RULE_cfadsItem);
 		try {
-			State = 502;
+			State = 527;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 500;
+				State = 525;
 				Match(RVG);
 				}
 				break;
@@ -3783,7 +3990,6 @@ public partial class DealLangParser : Parser {
 			case MARKET:
 			case GUARANTEES:
 			case CAP:
-			case PIK:
 			case LOAN:
 			case OBLIGOR:
 			case BALANCE:
@@ -3814,11 +4020,19 @@ public partial class DealLangParser : Parser {
 			case LAG:
 			case TAKEN:
 			case YEAR:
+			case PIK:
+			case ISSUE_PRICE:
+			case COMMITMENT:
+			case AVAILABLE:
+			case DRAWS:
+			case COMMITMENT_FEE:
+			case STEP_UP:
+			case TARGET_BALANCE:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 501;
+				State = 526;
 				ident();
 				}
 				break;
@@ -3868,25 +4082,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 504;
+			State = 529;
 			Match(WATERFALL);
-			State = 505;
+			State = 530;
 			Match(LBRACE);
-			State = 509;
+			State = 534;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 743L) != 0)) {
+			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
 				{
 				{
-				State = 506;
+				State = 531;
 				step();
 				}
 				}
-				State = 511;
+				State = 536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 512;
+			State = 537;
 			Match(RBRACE);
 			}
 		}
@@ -4070,39 +4284,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_step);
 		int _la;
 		try {
-			State = 583;
+			State = 608;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 514;
+				State = 539;
 				Match(PAY);
-				State = 515;
+				State = 540;
 				((PayStepContext)_localctx).target = reference();
-				State = 525;
+				State = 550;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 516;
+					State = 541;
 					Match(USING);
-					State = 517;
+					State = 542;
 					ident();
-					State = 522;
+					State = 547;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 518;
+						State = 543;
 						Match(COMMA);
-						State = 519;
+						State = 544;
 						ident();
 						}
 						}
-						State = 524;
+						State = 549;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4115,9 +4329,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 527;
+				State = 552;
 				Match(FILL);
-				State = 528;
+				State = 553;
 				ident();
 				}
 				break;
@@ -4125,9 +4339,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 529;
+				State = 554;
 				Match(RELEASE);
-				State = 530;
+				State = 555;
 				ident();
 				}
 				break;
@@ -4135,13 +4349,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 531;
+				State = 556;
 				Match(HOLD);
-				State = 532;
+				State = 557;
 				Match(REST);
-				State = 533;
+				State = 558;
 				Match(IN);
-				State = 534;
+				State = 559;
 				ident();
 				}
 				break;
@@ -4149,25 +4363,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 535;
+				State = 560;
 				Match(DISTRIBUTE);
-				State = 538;
+				State = 563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 536;
+					State = 561;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 537;
+					State = 562;
 					Match(OF);
 					}
 				}
 
-				State = 540;
+				State = 565;
 				Match(REST);
-				State = 541;
+				State = 566;
 				Match(TO);
-				State = 542;
+				State = 567;
 				ident();
 				}
 				break;
@@ -4175,17 +4389,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 543;
+				State = 568;
 				Match(SWEEP);
-				State = 544;
+				State = 569;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 545;
+				State = 570;
 				Match(OF);
-				State = 546;
+				State = 571;
 				Match(REST);
-				State = 547;
+				State = 572;
 				Match(TO);
-				State = 548;
+				State = 573;
 				ident();
 				}
 				break;
@@ -4193,52 +4407,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 549;
+				State = 574;
 				Match(IF);
-				State = 550;
+				State = 575;
 				expr(0);
-				State = 551;
+				State = 576;
 				Match(LBRACE);
-				State = 555;
+				State = 580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
 					{
 					{
-					State = 552;
+					State = 577;
 					step();
 					}
 					}
-					State = 557;
+					State = 582;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 558;
+				State = 583;
 				Match(RBRACE);
-				State = 568;
+				State = 593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 559;
+					State = 584;
 					Match(ELSE);
-					State = 560;
+					State = 585;
 					Match(LBRACE);
-					State = 564;
+					State = 589;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 743L) != 0)) {
+					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
 						{
 						{
-						State = 561;
+						State = 586;
 						step();
 						}
 						}
-						State = 566;
+						State = 591;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 567;
+					State = 592;
 					Match(RBRACE);
 					}
 				}
@@ -4249,37 +4463,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 570;
+				State = 595;
 				Match(PRO_RATA);
-				State = 573;
+				State = 598;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 571;
+					State = 596;
 					Match(BY);
-					State = 572;
+					State = 597;
 					Match(BALANCE);
 					}
 				}
 
-				State = 575;
+				State = 600;
 				Match(LBRACE);
-				State = 579;
+				State = 604;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
 					{
 					{
-					State = 576;
+					State = 601;
 					step();
 					}
 					}
-					State = 581;
+					State = 606;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 582;
+				State = 607;
 				Match(RBRACE);
 				}
 				break;
@@ -4329,25 +4543,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 585;
+			State = 610;
 			Match(ENFORCEMENT);
-			State = 586;
+			State = 611;
 			Match(LBRACE);
-			State = 590;
+			State = 615;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 587;
+				State = 612;
 				enforcementItem();
 				}
 				}
-				State = 592;
+				State = 617;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 593;
+			State = 618;
 			Match(RBRACE);
 			}
 		}
@@ -4419,44 +4633,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 611;
+			State = 636;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 595;
+				State = 620;
 				Match(SELL);
-				State = 596;
+				State = 621;
 				ident();
-				State = 601;
+				State = 626;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 597;
+					State = 622;
 					Match(COMMA);
-					State = 598;
+					State = 623;
 					ident();
 					}
 					}
-					State = 603;
+					State = 628;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 607;
+				State = 632;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 604;
+					State = 629;
 					sellTerm();
 					}
 					}
-					State = 609;
+					State = 634;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4466,7 +4680,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 610;
+				State = 635;
 				waterfallDecl();
 				}
 				break;
@@ -4529,16 +4743,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 74, RULE_sellTerm);
 		try {
-			State = 617;
+			State = 642;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 613;
+				State = 638;
 				Match(HAIRCUT);
-				State = 614;
+				State = 639;
 				expr(0);
 				}
 				break;
@@ -4546,9 +4760,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 615;
+				State = 640;
 				Match(LAG);
-				State = 616;
+				State = 641;
 				duration();
 				}
 				break;
@@ -4607,31 +4821,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 619;
+			State = 644;
 			Match(SCENARIO);
-			State = 620;
+			State = 645;
 			_localctx.name = ident();
-			State = 621;
+			State = 646;
 			Match(FOR);
-			State = 622;
+			State = 647;
 			_localctx.deal = ident();
-			State = 623;
+			State = 648;
 			Match(LBRACE);
-			State = 627;
+			State = 652;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2143708432922764264L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1099755160477L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2243278659453159L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 624;
+				State = 649;
 				scenarioItem();
 				}
 				}
-				State = 629;
+				State = 654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 630;
+			State = 655;
 			Match(RBRACE);
 			}
 		}
@@ -4752,20 +4966,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 659;
+			State = 684;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 632;
+				State = 657;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 633;
+				State = 658;
 				Match(RENEWALS);
-				State = 634;
+				State = 659;
 				Match(TAKEN);
-				State = 635;
+				State = 660;
 				Match(NUMBER);
 				}
 				break;
@@ -4773,13 +4987,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 637;
+				State = 662;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 638;
+				State = 663;
 				Match(DEFLATE);
-				State = 639;
+				State = 664;
 				expr(0);
-				State = 640;
+				State = 665;
 				perYear();
 				}
 				break;
@@ -4787,15 +5001,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 642;
+				State = 667;
 				((DropItemContext)_localctx).path = reference();
-				State = 643;
+				State = 668;
 				Match(DROP);
-				State = 644;
+				State = 669;
 				expr(0);
-				State = 645;
+				State = 670;
 				Match(BY);
-				State = 646;
+				State = 671;
 				Match(DATE);
 				}
 				break;
@@ -4803,13 +5017,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 648;
+				State = 673;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 649;
+				State = 674;
 				Match(DEFAULTS);
-				State = 650;
+				State = 675;
 				Match(ON);
-				State = 651;
+				State = 676;
 				Match(DATE);
 				}
 				break;
@@ -4817,9 +5031,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 653;
+				State = 678;
 				Match(ENFORCEMENT);
-				State = 655;
+				State = 680;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4827,7 +5041,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 654;
+						State = 679;
 						sellTerm();
 						}
 						}
@@ -4835,9 +5049,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 657;
+					State = 682;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,69,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -4877,9 +5091,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 661;
+			State = 686;
 			Match(PER);
-			State = 662;
+			State = 687;
 			Match(YEAR);
 			}
 		}
@@ -4916,7 +5130,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 664;
+			State = 689;
 			Match(QUANTITY);
 			}
 		}
@@ -5222,20 +5436,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 701;
+			State = 726;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 667;
+				State = 692;
 				Match(LPAREN);
-				State = 668;
+				State = 693;
 				expr(0);
-				State = 669;
+				State = 694;
 				Match(RPAREN);
 				}
 				break;
@@ -5244,9 +5458,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 671;
+				State = 696;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 672;
+				State = 697;
 				expr(15);
 				}
 				break;
@@ -5255,9 +5469,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 673;
+				State = 698;
 				Match(NOT);
-				State = 674;
+				State = 699;
 				expr(10);
 				}
 				break;
@@ -5266,37 +5480,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 675;
+				State = 700;
 				((CallExprContext)_localctx).callee = ident();
-				State = 676;
+				State = 701;
 				Match(LPAREN);
-				State = 685;
+				State = 710;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2143708432922764264L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 18173827930653597L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1164176380565455079L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 103L) != 0)) {
 					{
-					State = 677;
+					State = 702;
 					expr(0);
-					State = 682;
+					State = 707;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 678;
+						State = 703;
 						Match(COMMA);
-						State = 679;
+						State = 704;
 						expr(0);
 						}
 						}
-						State = 684;
+						State = 709;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 687;
+				State = 712;
 				Match(RPAREN);
 				}
 				break;
@@ -5305,7 +5519,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 689;
+				State = 714;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5315,19 +5529,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 691;
+				State = 716;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 97)) & ~0x3f) == 0 && ((1L << (_la - 97)) & 127L) != 0)) {
+				if (((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) {
 					{
-					State = 690;
+					State = 715;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 693;
+				State = 718;
 				Match(PER);
-				State = 694;
+				State = 719;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5336,9 +5550,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 695;
+				State = 720;
 				Match(NUMBER);
-				State = 696;
+				State = 721;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5347,7 +5561,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 697;
+				State = 722;
 				Match(QUANTITY);
 				}
 				break;
@@ -5356,7 +5570,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 698;
+				State = 723;
 				Match(NUMBER);
 				}
 				break;
@@ -5365,7 +5579,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 699;
+				State = 724;
 				Match(DATE);
 				}
 				break;
@@ -5374,34 +5588,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 700;
+				State = 725;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 723;
+			State = 748;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 721;
+					State = 746;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 703;
+						State = 728;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 704;
+						State = 729;
 						Match(OF);
-						State = 705;
+						State = 730;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5410,9 +5624,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 706;
+						State = 731;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 707;
+						State = 732;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5422,7 +5636,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 708;
+						State = 733;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5431,9 +5645,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 709;
+						State = 734;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 710;
+						State = 735;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5443,7 +5657,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 711;
+						State = 736;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5452,19 +5666,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 712;
+						State = 737;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 713;
+						State = 738;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 63L) != 0)) ) {
+						if ( !(((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 714;
+						State = 739;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -5473,11 +5687,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 715;
+						State = 740;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 716;
+						State = 741;
 						Match(AND);
-						State = 717;
+						State = 742;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -5486,20 +5700,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 718;
+						State = 743;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 719;
+						State = 744;
 						Match(OR);
-						State = 720;
+						State = 745;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 725;
+				State = 750;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
 			}
 			}
 		}
@@ -5543,9 +5757,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 726;
+			State = 751;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 97)) & ~0x3f) == 0 && ((1L << (_la - 97)) & 127L) != 0)) ) {
+			if ( !(((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5594,16 +5808,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 728;
+			State = 753;
 			ident();
-			State = 731;
+			State = 756;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
 			case 1:
 				{
-				State = 729;
+				State = 754;
 				Match(DOT);
-				State = 730;
+				State = 755;
 				_localctx.member = ident();
 				}
 				break;
@@ -5678,6 +5892,13 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIK() { return GetToken(DealLangParser.PIK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ISSUE_PRICE() { return GetToken(DealLangParser.ISSUE_PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT() { return GetToken(DealLangParser.COMMITMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AVAILABLE() { return GetToken(DealLangParser.AVAILABLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWS() { return GetToken(DealLangParser.DRAWS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT_FEE() { return GetToken(DealLangParser.COMMITMENT_FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP_UP() { return GetToken(DealLangParser.STEP_UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TARGET_BALANCE() { return GetToken(DealLangParser.TARGET_BALANCE, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -5699,9 +5920,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 733;
+			State = 758;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2143708432922764264L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1099746771869L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2243278657356007L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5747,7 +5968,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,139,736,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,146,761,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5774,240 +5995,250 @@ public partial class DealLangParser : Parser {
 		19,1,19,1,19,5,19,333,8,19,10,19,12,19,336,9,19,1,19,1,19,1,20,1,20,1,
 		20,1,20,1,20,3,20,345,8,20,1,20,1,20,3,20,349,8,20,1,20,1,20,3,20,353,
 		8,20,1,20,1,20,3,20,357,8,20,1,20,1,20,3,20,361,8,20,1,20,1,20,1,20,1,
-		20,1,20,1,20,1,20,1,20,1,20,3,20,372,8,20,1,21,1,21,1,21,1,21,1,21,1,21,
-		5,21,380,8,21,10,21,12,21,383,9,21,1,21,3,21,386,8,21,1,22,1,22,1,22,1,
-		22,5,22,392,8,22,10,22,12,22,395,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,
-		23,1,23,5,23,405,8,23,10,23,12,23,408,9,23,3,23,410,8,23,1,24,1,24,1,24,
-		1,25,1,25,1,25,1,25,5,25,419,8,25,10,25,12,25,422,9,25,1,25,3,25,425,8,
-		25,1,26,1,26,1,26,1,26,1,26,1,26,3,26,433,8,26,1,27,1,27,1,27,1,27,1,27,
-		1,27,1,27,1,27,1,27,3,27,444,8,27,3,27,446,8,27,1,27,1,27,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,3,28,457,8,28,1,28,1,28,3,28,461,8,28,1,29,1,29,
-		1,29,1,29,1,29,1,29,3,29,469,8,29,1,29,1,29,1,29,3,29,474,8,29,1,29,1,
-		29,1,29,3,29,479,8,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,3,30,489,
-		8,30,1,31,1,31,1,31,1,31,1,31,5,31,496,8,31,10,31,12,31,499,9,31,1,32,
-		1,32,3,32,503,8,32,1,33,1,33,1,33,5,33,508,8,33,10,33,12,33,511,9,33,1,
-		33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,521,8,34,10,34,12,34,524,9,
-		34,3,34,526,8,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
-		3,34,539,8,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,1,34,5,34,554,8,34,10,34,12,34,557,9,34,1,34,1,34,1,34,1,34,5,34,563,
-		8,34,10,34,12,34,566,9,34,1,34,3,34,569,8,34,1,34,1,34,1,34,3,34,574,8,
-		34,1,34,1,34,5,34,578,8,34,10,34,12,34,581,9,34,1,34,3,34,584,8,34,1,35,
-		1,35,1,35,5,35,589,8,35,10,35,12,35,592,9,35,1,35,1,35,1,36,1,36,1,36,
-		1,36,5,36,600,8,36,10,36,12,36,603,9,36,1,36,5,36,606,8,36,10,36,12,36,
-		609,9,36,1,36,3,36,612,8,36,1,37,1,37,1,37,1,37,3,37,618,8,37,1,38,1,38,
-		1,38,1,38,1,38,1,38,5,38,626,8,38,10,38,12,38,629,9,38,1,38,1,38,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,4,39,656,8,39,11,39,12,39,657,
-		3,39,660,8,39,1,40,1,40,1,40,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,681,8,42,10,42,12,42,684,9,
-		42,3,42,686,8,42,1,42,1,42,1,42,1,42,3,42,692,8,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,3,42,702,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,722,8,42,10,
-		42,12,42,725,9,42,1,43,1,43,1,44,1,44,1,44,3,44,732,8,44,1,45,1,45,1,45,
-		0,1,84,46,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
-		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
-		0,7,1,0,109,110,1,0,129,130,1,0,119,120,1,0,117,118,1,0,121,126,1,0,97,
-		103,19,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,36,38,40,41,43,53,55,56,
-		58,60,64,64,66,68,71,73,82,82,89,91,104,104,133,134,830,0,98,1,0,0,0,2,
-		103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,
-		171,1,0,0,0,14,173,1,0,0,0,16,175,1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,
-		0,22,228,1,0,0,0,24,230,1,0,0,0,26,235,1,0,0,0,28,282,1,0,0,0,30,287,1,
-		0,0,0,32,295,1,0,0,0,34,297,1,0,0,0,36,326,1,0,0,0,38,328,1,0,0,0,40,371,
-		1,0,0,0,42,385,1,0,0,0,44,387,1,0,0,0,46,409,1,0,0,0,48,411,1,0,0,0,50,
-		414,1,0,0,0,52,432,1,0,0,0,54,434,1,0,0,0,56,449,1,0,0,0,58,462,1,0,0,
-		0,60,483,1,0,0,0,62,490,1,0,0,0,64,502,1,0,0,0,66,504,1,0,0,0,68,583,1,
-		0,0,0,70,585,1,0,0,0,72,611,1,0,0,0,74,617,1,0,0,0,76,619,1,0,0,0,78,659,
-		1,0,0,0,80,661,1,0,0,0,82,664,1,0,0,0,84,701,1,0,0,0,86,726,1,0,0,0,88,
-		728,1,0,0,0,90,733,1,0,0,0,92,97,3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,
-		95,97,3,8,4,0,96,92,1,0,0,0,96,93,1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,
-		97,100,1,0,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,
-		0,101,102,5,0,0,1,102,1,1,0,0,0,103,104,5,3,0,0,104,105,5,131,0,0,105,
-		3,1,0,0,0,106,107,5,1,0,0,107,108,3,90,45,0,108,112,5,109,0,0,109,111,
-		3,6,3,0,110,109,1,0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,113,1,0,0,
-		0,113,115,1,0,0,0,114,112,1,0,0,0,115,116,5,110,0,0,116,5,1,0,0,0,117,
-		134,3,12,6,0,118,134,3,16,8,0,119,134,3,20,10,0,120,134,3,26,13,0,121,
-		134,3,34,17,0,122,134,3,38,19,0,123,134,3,44,22,0,124,134,3,50,25,0,125,
-		134,3,54,27,0,126,134,3,56,28,0,127,134,3,58,29,0,128,134,3,60,30,0,129,
-		134,3,62,31,0,130,134,3,66,33,0,131,134,3,70,35,0,132,134,3,8,4,0,133,
-		117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,0,0,133,120,1,0,0,0,133,121,1,
-		0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,124,1,0,0,0,133,125,1,0,0,0,
-		133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,0,0,0,133,129,1,0,0,0,133,130,
-		1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,134,7,1,0,0,0,135,136,5,133,0,
-		0,136,142,4,4,0,0,137,141,3,90,45,0,138,141,5,4,0,0,139,141,5,24,0,0,140,
-		137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,144,1,0,0,0,142,140,1,
-		0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,3,10,5,0,
-		146,9,1,0,0,0,147,152,5,109,0,0,148,151,3,10,5,0,149,151,8,0,0,0,150,148,
-		1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,153,1,0,0,
-		0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,110,0,0,156,11,1,0,0,0,157,
-		158,5,5,0,0,158,172,5,131,0,0,159,160,5,6,0,0,160,172,3,90,45,0,161,162,
-		5,7,0,0,162,172,5,128,0,0,163,164,5,8,0,0,164,172,5,128,0,0,165,166,5,
-		9,0,0,166,172,5,128,0,0,167,168,5,10,0,0,168,172,3,90,45,0,169,170,5,11,
-		0,0,170,172,3,14,7,0,171,157,1,0,0,0,171,159,1,0,0,0,171,161,1,0,0,0,171,
-		163,1,0,0,0,171,165,1,0,0,0,171,167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,
-		0,0,173,174,5,127,0,0,174,15,1,0,0,0,175,176,5,12,0,0,176,177,3,90,45,
-		0,177,181,5,109,0,0,178,180,3,18,9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,
-		179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,0,184,185,5,
-		110,0,0,185,17,1,0,0,0,186,187,5,13,0,0,187,193,5,131,0,0,188,189,5,14,
-		0,0,189,193,3,84,42,0,190,191,5,15,0,0,191,193,3,84,42,0,192,186,1,0,0,
-		0,192,188,1,0,0,0,192,190,1,0,0,0,193,19,1,0,0,0,194,195,5,16,0,0,195,
-		196,3,90,45,0,196,200,5,109,0,0,197,199,3,22,11,0,198,197,1,0,0,0,199,
-		202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,0,202,200,1,
-		0,0,0,203,204,5,110,0,0,204,21,1,0,0,0,205,206,5,17,0,0,206,229,3,84,42,
-		0,207,208,5,18,0,0,208,209,5,19,0,0,209,212,3,82,41,0,210,211,5,20,0,0,
-		211,213,3,84,42,0,212,210,1,0,0,0,212,213,1,0,0,0,213,216,1,0,0,0,214,
-		215,5,21,0,0,215,217,5,128,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,229,
-		1,0,0,0,218,219,5,18,0,0,219,220,5,22,0,0,220,224,5,109,0,0,221,223,3,
-		24,12,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,
-		0,225,227,1,0,0,0,226,224,1,0,0,0,227,229,5,110,0,0,228,205,1,0,0,0,228,
-		207,1,0,0,0,228,218,1,0,0,0,229,23,1,0,0,0,230,231,5,128,0,0,231,233,3,
-		84,42,0,232,234,5,113,0,0,233,232,1,0,0,0,233,234,1,0,0,0,234,25,1,0,0,
-		0,235,236,5,23,0,0,236,237,3,90,45,0,237,238,5,24,0,0,238,239,3,90,45,
-		0,239,243,5,109,0,0,240,242,3,28,14,0,241,240,1,0,0,0,242,245,1,0,0,0,
-		243,241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,
-		5,110,0,0,247,27,1,0,0,0,248,249,5,25,0,0,249,283,3,90,45,0,250,251,5,
-		26,0,0,251,252,3,84,42,0,252,257,3,80,40,0,253,254,5,27,0,0,254,255,3,
-		84,42,0,255,256,3,80,40,0,256,258,1,0,0,0,257,253,1,0,0,0,257,258,1,0,
-		0,0,258,283,1,0,0,0,259,260,5,28,0,0,260,283,5,128,0,0,261,262,5,29,0,
-		0,262,283,3,82,41,0,263,264,5,30,0,0,264,265,3,30,15,0,265,266,3,82,41,
-		0,266,267,5,32,0,0,267,268,5,25,0,0,268,272,5,33,0,0,269,270,5,26,0,0,
-		270,271,5,32,0,0,271,273,5,34,0,0,272,269,1,0,0,0,272,273,1,0,0,0,273,
-		283,1,0,0,0,274,276,5,35,0,0,275,277,3,32,16,0,276,275,1,0,0,0,277,278,
-		1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,0,279,283,1,0,0,0,280,281,5,11,0,
-		0,281,283,3,14,7,0,282,248,1,0,0,0,282,250,1,0,0,0,282,259,1,0,0,0,282,
-		261,1,0,0,0,282,263,1,0,0,0,282,274,1,0,0,0,282,280,1,0,0,0,283,29,1,0,
-		0,0,284,285,5,130,0,0,285,288,5,31,0,0,286,288,5,129,0,0,287,284,1,0,0,
-		0,287,286,1,0,0,0,288,31,1,0,0,0,289,290,5,36,0,0,290,296,3,84,42,0,291,
-		292,5,37,0,0,292,296,3,84,42,0,293,294,5,39,0,0,294,296,5,128,0,0,295,
-		289,1,0,0,0,295,291,1,0,0,0,295,293,1,0,0,0,296,33,1,0,0,0,297,298,5,40,
-		0,0,298,299,3,90,45,0,299,303,5,109,0,0,300,302,3,36,18,0,301,300,1,0,
-		0,0,302,305,1,0,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,
-		303,1,0,0,0,306,307,5,110,0,0,307,35,1,0,0,0,308,309,5,41,0,0,309,327,
-		3,90,45,0,310,311,5,43,0,0,311,327,3,84,42,0,312,313,5,44,0,0,313,315,
-		3,84,42,0,314,316,5,45,0,0,315,314,1,0,0,0,315,316,1,0,0,0,316,327,1,0,
-		0,0,317,318,5,46,0,0,318,319,5,39,0,0,319,327,5,128,0,0,320,321,5,49,0,
-		0,321,327,3,42,21,0,322,323,5,8,0,0,323,327,5,128,0,0,324,325,5,15,0,0,
-		325,327,3,84,42,0,326,308,1,0,0,0,326,310,1,0,0,0,326,312,1,0,0,0,326,
-		317,1,0,0,0,326,320,1,0,0,0,326,322,1,0,0,0,326,324,1,0,0,0,327,37,1,0,
-		0,0,328,329,5,42,0,0,329,330,3,90,45,0,330,334,5,109,0,0,331,333,3,40,
-		20,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,
-		337,1,0,0,0,336,334,1,0,0,0,337,338,5,110,0,0,338,39,1,0,0,0,339,340,5,
-		43,0,0,340,372,3,84,42,0,341,342,5,44,0,0,342,344,3,84,42,0,343,345,5,
-		45,0,0,344,343,1,0,0,0,344,345,1,0,0,0,345,348,1,0,0,0,346,347,5,20,0,
-		0,347,349,3,84,42,0,348,346,1,0,0,0,348,349,1,0,0,0,349,352,1,0,0,0,350,
-		351,5,37,0,0,351,353,3,84,42,0,352,350,1,0,0,0,352,353,1,0,0,0,353,372,
-		1,0,0,0,354,356,5,38,0,0,355,357,5,129,0,0,356,355,1,0,0,0,356,357,1,0,
-		0,0,357,360,1,0,0,0,358,359,5,69,0,0,359,361,3,84,42,0,360,358,1,0,0,0,
-		360,361,1,0,0,0,361,372,1,0,0,0,362,363,5,46,0,0,363,364,5,39,0,0,364,
-		372,5,128,0,0,365,366,5,49,0,0,366,372,3,42,21,0,367,368,5,8,0,0,368,372,
-		5,128,0,0,369,370,5,53,0,0,370,372,5,130,0,0,371,339,1,0,0,0,371,341,1,
-		0,0,0,371,354,1,0,0,0,371,362,1,0,0,0,371,365,1,0,0,0,371,367,1,0,0,0,
-		371,369,1,0,0,0,372,41,1,0,0,0,373,386,5,50,0,0,374,386,5,51,0,0,375,386,
-		5,52,0,0,376,377,5,22,0,0,377,381,5,109,0,0,378,380,3,24,12,0,379,378,
-		1,0,0,0,380,383,1,0,0,0,381,379,1,0,0,0,381,382,1,0,0,0,382,384,1,0,0,
-		0,383,381,1,0,0,0,384,386,5,110,0,0,385,373,1,0,0,0,385,374,1,0,0,0,385,
-		375,1,0,0,0,385,376,1,0,0,0,386,43,1,0,0,0,387,388,5,54,0,0,388,389,3,
-		90,45,0,389,393,5,109,0,0,390,392,3,46,23,0,391,390,1,0,0,0,392,395,1,
-		0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,0,395,393,1,0,0,0,
-		396,397,5,110,0,0,397,45,1,0,0,0,398,399,5,55,0,0,399,410,3,84,42,0,400,
-		401,5,56,0,0,401,406,3,48,24,0,402,403,5,113,0,0,403,405,3,48,24,0,404,
-		402,1,0,0,0,405,408,1,0,0,0,406,404,1,0,0,0,406,407,1,0,0,0,407,410,1,
-		0,0,0,408,406,1,0,0,0,409,398,1,0,0,0,409,400,1,0,0,0,410,47,1,0,0,0,411,
-		412,3,90,45,0,412,413,3,84,42,0,413,49,1,0,0,0,414,415,5,57,0,0,415,424,
-		3,90,45,0,416,420,5,109,0,0,417,419,3,52,26,0,418,417,1,0,0,0,419,422,
-		1,0,0,0,420,418,1,0,0,0,420,421,1,0,0,0,421,423,1,0,0,0,422,420,1,0,0,
-		0,423,425,5,110,0,0,424,416,1,0,0,0,424,425,1,0,0,0,425,51,1,0,0,0,426,
-		427,5,58,0,0,427,433,3,84,42,0,428,429,5,59,0,0,429,433,3,84,42,0,430,
-		431,5,60,0,0,431,433,3,84,42,0,432,426,1,0,0,0,432,428,1,0,0,0,432,430,
-		1,0,0,0,433,53,1,0,0,0,434,435,5,61,0,0,435,436,3,90,45,0,436,437,5,109,
-		0,0,437,445,3,84,42,0,438,443,3,80,40,0,439,440,5,27,0,0,440,441,3,84,
-		42,0,441,442,3,80,40,0,442,444,1,0,0,0,443,439,1,0,0,0,443,444,1,0,0,0,
-		444,446,1,0,0,0,445,438,1,0,0,0,445,446,1,0,0,0,446,447,1,0,0,0,447,448,
-		5,110,0,0,448,55,1,0,0,0,449,450,5,62,0,0,450,451,3,90,45,0,451,452,5,
-		116,0,0,452,456,3,84,42,0,453,454,5,63,0,0,454,455,5,64,0,0,455,457,3,
-		82,41,0,456,453,1,0,0,0,456,457,1,0,0,0,457,460,1,0,0,0,458,459,5,21,0,
-		0,459,461,5,128,0,0,460,458,1,0,0,0,460,461,1,0,0,0,461,57,1,0,0,0,462,
-		463,5,65,0,0,463,464,3,90,45,0,464,465,5,69,0,0,465,468,3,84,42,0,466,
-		467,5,21,0,0,467,469,5,128,0,0,468,466,1,0,0,0,468,469,1,0,0,0,469,473,
-		1,0,0,0,470,471,5,66,0,0,471,472,5,68,0,0,472,474,5,130,0,0,473,470,1,
-		0,0,0,473,474,1,0,0,0,474,478,1,0,0,0,475,476,5,67,0,0,476,477,5,68,0,
-		0,477,479,5,130,0,0,478,475,1,0,0,0,478,479,1,0,0,0,479,480,1,0,0,0,480,
-		481,5,115,0,0,481,482,3,90,45,0,482,59,1,0,0,0,483,484,5,70,0,0,484,485,
-		5,69,0,0,485,488,3,84,42,0,486,487,5,71,0,0,487,489,3,82,41,0,488,486,
-		1,0,0,0,488,489,1,0,0,0,489,61,1,0,0,0,490,491,5,72,0,0,491,492,5,73,0,
-		0,492,497,3,64,32,0,493,494,5,113,0,0,494,496,3,64,32,0,495,493,1,0,0,
-		0,496,499,1,0,0,0,497,495,1,0,0,0,497,498,1,0,0,0,498,63,1,0,0,0,499,497,
-		1,0,0,0,500,503,5,35,0,0,501,503,3,90,45,0,502,500,1,0,0,0,502,501,1,0,
-		0,0,503,65,1,0,0,0,504,505,5,74,0,0,505,509,5,109,0,0,506,508,3,68,34,
-		0,507,506,1,0,0,0,508,511,1,0,0,0,509,507,1,0,0,0,509,510,1,0,0,0,510,
-		512,1,0,0,0,511,509,1,0,0,0,512,513,5,110,0,0,513,67,1,0,0,0,514,515,5,
-		10,0,0,515,525,3,88,44,0,516,517,5,75,0,0,517,522,3,90,45,0,518,519,5,
-		113,0,0,519,521,3,90,45,0,520,518,1,0,0,0,521,524,1,0,0,0,522,520,1,0,
-		0,0,522,523,1,0,0,0,523,526,1,0,0,0,524,522,1,0,0,0,525,516,1,0,0,0,525,
-		526,1,0,0,0,526,584,1,0,0,0,527,528,5,76,0,0,528,584,3,90,45,0,529,530,
-		5,77,0,0,530,584,3,90,45,0,531,532,5,78,0,0,532,533,5,79,0,0,533,534,5,
-		80,0,0,534,584,3,90,45,0,535,538,5,81,0,0,536,537,5,129,0,0,537,539,5,
-		105,0,0,538,536,1,0,0,0,538,539,1,0,0,0,539,540,1,0,0,0,540,541,5,79,0,
-		0,541,542,5,84,0,0,542,584,3,90,45,0,543,544,5,82,0,0,544,545,5,129,0,
-		0,545,546,5,105,0,0,546,547,5,79,0,0,547,548,5,84,0,0,548,584,3,90,45,
-		0,549,550,5,85,0,0,550,551,3,84,42,0,551,555,5,109,0,0,552,554,3,68,34,
-		0,553,552,1,0,0,0,554,557,1,0,0,0,555,553,1,0,0,0,555,556,1,0,0,0,556,
-		558,1,0,0,0,557,555,1,0,0,0,558,568,5,110,0,0,559,560,5,86,0,0,560,564,
-		5,109,0,0,561,563,3,68,34,0,562,561,1,0,0,0,563,566,1,0,0,0,564,562,1,
-		0,0,0,564,565,1,0,0,0,565,567,1,0,0,0,566,564,1,0,0,0,567,569,5,110,0,
-		0,568,559,1,0,0,0,568,569,1,0,0,0,569,584,1,0,0,0,570,573,5,83,0,0,571,
-		572,5,94,0,0,572,574,5,43,0,0,573,571,1,0,0,0,573,574,1,0,0,0,574,575,
-		1,0,0,0,575,579,5,109,0,0,576,578,3,68,34,0,577,576,1,0,0,0,578,581,1,
-		0,0,0,579,577,1,0,0,0,579,580,1,0,0,0,580,582,1,0,0,0,581,579,1,0,0,0,
-		582,584,5,110,0,0,583,514,1,0,0,0,583,527,1,0,0,0,583,529,1,0,0,0,583,
-		531,1,0,0,0,583,535,1,0,0,0,583,543,1,0,0,0,583,549,1,0,0,0,583,570,1,
-		0,0,0,584,69,1,0,0,0,585,586,5,87,0,0,586,590,5,109,0,0,587,589,3,72,36,
-		0,588,587,1,0,0,0,589,592,1,0,0,0,590,588,1,0,0,0,590,591,1,0,0,0,591,
-		593,1,0,0,0,592,590,1,0,0,0,593,594,5,110,0,0,594,71,1,0,0,0,595,596,5,
-		88,0,0,596,601,3,90,45,0,597,598,5,113,0,0,598,600,3,90,45,0,599,597,1,
-		0,0,0,600,603,1,0,0,0,601,599,1,0,0,0,601,602,1,0,0,0,602,607,1,0,0,0,
-		603,601,1,0,0,0,604,606,3,74,37,0,605,604,1,0,0,0,606,609,1,0,0,0,607,
-		605,1,0,0,0,607,608,1,0,0,0,608,612,1,0,0,0,609,607,1,0,0,0,610,612,3,
-		66,33,0,611,595,1,0,0,0,611,610,1,0,0,0,612,73,1,0,0,0,613,614,5,89,0,
-		0,614,618,3,84,42,0,615,616,5,90,0,0,616,618,3,82,41,0,617,613,1,0,0,0,
-		617,615,1,0,0,0,618,75,1,0,0,0,619,620,5,2,0,0,620,621,3,90,45,0,621,622,
-		5,4,0,0,622,623,3,90,45,0,623,627,5,109,0,0,624,626,3,78,39,0,625,624,
-		1,0,0,0,626,629,1,0,0,0,627,625,1,0,0,0,627,628,1,0,0,0,628,630,1,0,0,
-		0,629,627,1,0,0,0,630,631,5,110,0,0,631,77,1,0,0,0,632,633,3,90,45,0,633,
-		634,5,30,0,0,634,635,5,91,0,0,635,636,5,130,0,0,636,660,1,0,0,0,637,638,
-		3,88,44,0,638,639,5,92,0,0,639,640,3,84,42,0,640,641,3,80,40,0,641,660,
-		1,0,0,0,642,643,3,88,44,0,643,644,5,93,0,0,644,645,3,84,42,0,645,646,5,
-		94,0,0,646,647,5,128,0,0,647,660,1,0,0,0,648,649,3,90,45,0,649,650,5,95,
-		0,0,650,651,5,24,0,0,651,652,5,128,0,0,652,660,1,0,0,0,653,655,5,87,0,
-		0,654,656,3,74,37,0,655,654,1,0,0,0,656,657,1,0,0,0,657,655,1,0,0,0,657,
-		658,1,0,0,0,658,660,1,0,0,0,659,632,1,0,0,0,659,637,1,0,0,0,659,642,1,
-		0,0,0,659,648,1,0,0,0,659,653,1,0,0,0,660,79,1,0,0,0,661,662,5,96,0,0,
-		662,663,5,104,0,0,663,81,1,0,0,0,664,665,5,129,0,0,665,83,1,0,0,0,666,
-		667,6,42,-1,0,667,668,5,111,0,0,668,669,3,84,42,0,669,670,5,112,0,0,670,
-		702,1,0,0,0,671,672,5,118,0,0,672,702,3,84,42,15,673,674,5,108,0,0,674,
-		702,3,84,42,10,675,676,3,90,45,0,676,685,5,111,0,0,677,682,3,84,42,0,678,
-		679,5,113,0,0,679,681,3,84,42,0,680,678,1,0,0,0,681,684,1,0,0,0,682,680,
-		1,0,0,0,682,683,1,0,0,0,683,686,1,0,0,0,684,682,1,0,0,0,685,677,1,0,0,
-		0,685,686,1,0,0,0,686,687,1,0,0,0,687,688,5,112,0,0,688,702,1,0,0,0,689,
-		691,7,1,0,0,690,692,3,86,43,0,691,690,1,0,0,0,691,692,1,0,0,0,692,693,
-		1,0,0,0,693,694,5,96,0,0,694,702,3,86,43,0,695,696,5,130,0,0,696,702,3,
-		86,43,0,697,702,5,129,0,0,698,702,5,130,0,0,699,702,5,128,0,0,700,702,
-		3,88,44,0,701,666,1,0,0,0,701,671,1,0,0,0,701,673,1,0,0,0,701,675,1,0,
-		0,0,701,689,1,0,0,0,701,695,1,0,0,0,701,697,1,0,0,0,701,698,1,0,0,0,701,
-		699,1,0,0,0,701,700,1,0,0,0,702,723,1,0,0,0,703,704,10,14,0,0,704,705,
-		5,105,0,0,705,722,3,84,42,15,706,707,10,13,0,0,707,708,7,2,0,0,708,722,
-		3,84,42,14,709,710,10,12,0,0,710,711,7,3,0,0,711,722,3,84,42,13,712,713,
-		10,11,0,0,713,714,7,4,0,0,714,722,3,84,42,12,715,716,10,9,0,0,716,717,
-		5,106,0,0,717,722,3,84,42,10,718,719,10,8,0,0,719,720,5,107,0,0,720,722,
-		3,84,42,9,721,703,1,0,0,0,721,706,1,0,0,0,721,709,1,0,0,0,721,712,1,0,
-		0,0,721,715,1,0,0,0,721,718,1,0,0,0,722,725,1,0,0,0,723,721,1,0,0,0,723,
-		724,1,0,0,0,724,85,1,0,0,0,725,723,1,0,0,0,726,727,7,5,0,0,727,87,1,0,
-		0,0,728,731,3,90,45,0,729,730,5,114,0,0,730,732,3,90,45,0,731,729,1,0,
-		0,0,731,732,1,0,0,0,732,89,1,0,0,0,733,734,7,6,0,0,734,91,1,0,0,0,77,96,
+		20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,373,8,20,10,20,12,20,376,9,20,1,
+		20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,
+		20,1,20,1,20,1,20,1,20,3,20,397,8,20,1,21,1,21,1,21,1,21,1,21,1,21,5,21,
+		405,8,21,10,21,12,21,408,9,21,1,21,3,21,411,8,21,1,22,1,22,1,22,1,22,5,
+		22,417,8,22,10,22,12,22,420,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,1,
+		23,5,23,430,8,23,10,23,12,23,433,9,23,3,23,435,8,23,1,24,1,24,1,24,1,25,
+		1,25,1,25,1,25,5,25,444,8,25,10,25,12,25,447,9,25,1,25,3,25,450,8,25,1,
+		26,1,26,1,26,1,26,1,26,1,26,3,26,458,8,26,1,27,1,27,1,27,1,27,1,27,1,27,
+		1,27,1,27,1,27,3,27,469,8,27,3,27,471,8,27,1,27,1,27,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,3,28,482,8,28,1,28,1,28,3,28,486,8,28,1,29,1,29,1,29,
+		1,29,1,29,1,29,3,29,494,8,29,1,29,1,29,1,29,3,29,499,8,29,1,29,1,29,1,
+		29,3,29,504,8,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,3,30,514,8,30,
+		1,31,1,31,1,31,1,31,1,31,5,31,521,8,31,10,31,12,31,524,9,31,1,32,1,32,
+		3,32,528,8,32,1,33,1,33,1,33,5,33,533,8,33,10,33,12,33,536,9,33,1,33,1,
+		33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,546,8,34,10,34,12,34,549,9,34,3,
+		34,551,8,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,
+		564,8,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
+		34,5,34,579,8,34,10,34,12,34,582,9,34,1,34,1,34,1,34,1,34,5,34,588,8,34,
+		10,34,12,34,591,9,34,1,34,3,34,594,8,34,1,34,1,34,1,34,3,34,599,8,34,1,
+		34,1,34,5,34,603,8,34,10,34,12,34,606,9,34,1,34,3,34,609,8,34,1,35,1,35,
+		1,35,5,35,614,8,35,10,35,12,35,617,9,35,1,35,1,35,1,36,1,36,1,36,1,36,
+		5,36,625,8,36,10,36,12,36,628,9,36,1,36,5,36,631,8,36,10,36,12,36,634,
+		9,36,1,36,3,36,637,8,36,1,37,1,37,1,37,1,37,3,37,643,8,37,1,38,1,38,1,
+		38,1,38,1,38,1,38,5,38,651,8,38,10,38,12,38,654,9,38,1,38,1,38,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,4,39,681,8,39,11,39,12,39,682,3,
+		39,685,8,39,1,40,1,40,1,40,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,706,8,42,10,42,12,42,709,9,42,
+		3,42,711,8,42,1,42,1,42,1,42,1,42,3,42,717,8,42,1,42,1,42,1,42,1,42,1,
+		42,1,42,1,42,1,42,3,42,727,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,747,8,42,10,42,
+		12,42,750,9,42,1,43,1,43,1,44,1,44,1,44,3,44,757,8,44,1,45,1,45,1,45,0,
+		1,84,46,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
+		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,0,
+		7,1,0,116,117,1,0,136,137,1,0,126,127,1,0,124,125,1,0,128,133,1,0,96,102,
+		20,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,36,37,39,40,42,52,54,55,57,
+		59,63,63,65,67,70,72,81,81,88,90,103,103,108,115,140,141,863,0,98,1,0,
+		0,0,2,103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,0,0,8,135,1,0,0,0,10,147,1,0,
+		0,0,12,171,1,0,0,0,14,173,1,0,0,0,16,175,1,0,0,0,18,192,1,0,0,0,20,194,
+		1,0,0,0,22,228,1,0,0,0,24,230,1,0,0,0,26,235,1,0,0,0,28,282,1,0,0,0,30,
+		287,1,0,0,0,32,295,1,0,0,0,34,297,1,0,0,0,36,326,1,0,0,0,38,328,1,0,0,
+		0,40,396,1,0,0,0,42,410,1,0,0,0,44,412,1,0,0,0,46,434,1,0,0,0,48,436,1,
+		0,0,0,50,439,1,0,0,0,52,457,1,0,0,0,54,459,1,0,0,0,56,474,1,0,0,0,58,487,
+		1,0,0,0,60,508,1,0,0,0,62,515,1,0,0,0,64,527,1,0,0,0,66,529,1,0,0,0,68,
+		608,1,0,0,0,70,610,1,0,0,0,72,636,1,0,0,0,74,642,1,0,0,0,76,644,1,0,0,
+		0,78,684,1,0,0,0,80,686,1,0,0,0,82,689,1,0,0,0,84,726,1,0,0,0,86,751,1,
+		0,0,0,88,753,1,0,0,0,90,758,1,0,0,0,92,97,3,2,1,0,93,97,3,4,2,0,94,97,
+		3,76,38,0,95,97,3,8,4,0,96,92,1,0,0,0,96,93,1,0,0,0,96,94,1,0,0,0,96,95,
+		1,0,0,0,97,100,1,0,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,101,1,0,0,0,100,
+		98,1,0,0,0,101,102,5,0,0,1,102,1,1,0,0,0,103,104,5,3,0,0,104,105,5,138,
+		0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,90,45,0,108,112,5,116,0,0,
+		109,111,3,6,3,0,110,109,1,0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,113,
+		1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,116,5,117,0,0,116,5,1,0,0,
+		0,117,134,3,12,6,0,118,134,3,16,8,0,119,134,3,20,10,0,120,134,3,26,13,
+		0,121,134,3,34,17,0,122,134,3,38,19,0,123,134,3,44,22,0,124,134,3,50,25,
+		0,125,134,3,54,27,0,126,134,3,56,28,0,127,134,3,58,29,0,128,134,3,60,30,
+		0,129,134,3,62,31,0,130,134,3,66,33,0,131,134,3,70,35,0,132,134,3,8,4,
+		0,133,117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,0,0,133,120,1,0,0,0,133,
+		121,1,0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,124,1,0,0,0,133,125,1,
+		0,0,0,133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,0,0,0,133,129,1,0,0,0,
+		133,130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,134,7,1,0,0,0,135,136,
+		5,140,0,0,136,142,4,4,0,0,137,141,3,90,45,0,138,141,5,4,0,0,139,141,5,
+		24,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,144,1,0,0,0,
+		142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,
+		3,10,5,0,146,9,1,0,0,0,147,152,5,116,0,0,148,151,3,10,5,0,149,151,8,0,
+		0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,
+		153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,117,0,0,156,11,1,
+		0,0,0,157,158,5,5,0,0,158,172,5,138,0,0,159,160,5,6,0,0,160,172,3,90,45,
+		0,161,162,5,7,0,0,162,172,5,135,0,0,163,164,5,8,0,0,164,172,5,135,0,0,
+		165,166,5,9,0,0,166,172,5,135,0,0,167,168,5,10,0,0,168,172,3,90,45,0,169,
+		170,5,11,0,0,170,172,3,14,7,0,171,157,1,0,0,0,171,159,1,0,0,0,171,161,
+		1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,167,1,0,0,0,171,169,1,0,0,
+		0,172,13,1,0,0,0,173,174,5,134,0,0,174,15,1,0,0,0,175,176,5,12,0,0,176,
+		177,3,90,45,0,177,181,5,116,0,0,178,180,3,18,9,0,179,178,1,0,0,0,180,183,
+		1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,
+		0,184,185,5,117,0,0,185,17,1,0,0,0,186,187,5,13,0,0,187,193,5,138,0,0,
+		188,189,5,14,0,0,189,193,3,84,42,0,190,191,5,15,0,0,191,193,3,84,42,0,
+		192,186,1,0,0,0,192,188,1,0,0,0,192,190,1,0,0,0,193,19,1,0,0,0,194,195,
+		5,16,0,0,195,196,3,90,45,0,196,200,5,116,0,0,197,199,3,22,11,0,198,197,
+		1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,
+		0,202,200,1,0,0,0,203,204,5,117,0,0,204,21,1,0,0,0,205,206,5,17,0,0,206,
+		229,3,84,42,0,207,208,5,18,0,0,208,209,5,19,0,0,209,212,3,82,41,0,210,
+		211,5,20,0,0,211,213,3,84,42,0,212,210,1,0,0,0,212,213,1,0,0,0,213,216,
+		1,0,0,0,214,215,5,21,0,0,215,217,5,135,0,0,216,214,1,0,0,0,216,217,1,0,
+		0,0,217,229,1,0,0,0,218,219,5,18,0,0,219,220,5,22,0,0,220,224,5,116,0,
+		0,221,223,3,24,12,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,
+		225,1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,229,5,117,0,0,228,205,
+		1,0,0,0,228,207,1,0,0,0,228,218,1,0,0,0,229,23,1,0,0,0,230,231,5,135,0,
+		0,231,233,3,84,42,0,232,234,5,120,0,0,233,232,1,0,0,0,233,234,1,0,0,0,
+		234,25,1,0,0,0,235,236,5,23,0,0,236,237,3,90,45,0,237,238,5,24,0,0,238,
+		239,3,90,45,0,239,243,5,116,0,0,240,242,3,28,14,0,241,240,1,0,0,0,242,
+		245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,
+		0,0,0,246,247,5,117,0,0,247,27,1,0,0,0,248,249,5,25,0,0,249,283,3,90,45,
+		0,250,251,5,26,0,0,251,252,3,84,42,0,252,257,3,80,40,0,253,254,5,27,0,
+		0,254,255,3,84,42,0,255,256,3,80,40,0,256,258,1,0,0,0,257,253,1,0,0,0,
+		257,258,1,0,0,0,258,283,1,0,0,0,259,260,5,28,0,0,260,283,5,135,0,0,261,
+		262,5,29,0,0,262,283,3,82,41,0,263,264,5,30,0,0,264,265,3,30,15,0,265,
+		266,3,82,41,0,266,267,5,32,0,0,267,268,5,25,0,0,268,272,5,33,0,0,269,270,
+		5,26,0,0,270,271,5,32,0,0,271,273,5,34,0,0,272,269,1,0,0,0,272,273,1,0,
+		0,0,273,283,1,0,0,0,274,276,5,35,0,0,275,277,3,32,16,0,276,275,1,0,0,0,
+		277,278,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,0,279,283,1,0,0,0,280,281,
+		5,11,0,0,281,283,3,14,7,0,282,248,1,0,0,0,282,250,1,0,0,0,282,259,1,0,
+		0,0,282,261,1,0,0,0,282,263,1,0,0,0,282,274,1,0,0,0,282,280,1,0,0,0,283,
+		29,1,0,0,0,284,285,5,137,0,0,285,288,5,31,0,0,286,288,5,136,0,0,287,284,
+		1,0,0,0,287,286,1,0,0,0,288,31,1,0,0,0,289,290,5,36,0,0,290,296,3,84,42,
+		0,291,292,5,37,0,0,292,296,3,84,42,0,293,294,5,38,0,0,294,296,5,135,0,
+		0,295,289,1,0,0,0,295,291,1,0,0,0,295,293,1,0,0,0,296,33,1,0,0,0,297,298,
+		5,39,0,0,298,299,3,90,45,0,299,303,5,116,0,0,300,302,3,36,18,0,301,300,
+		1,0,0,0,302,305,1,0,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,
+		0,305,303,1,0,0,0,306,307,5,117,0,0,307,35,1,0,0,0,308,309,5,40,0,0,309,
+		327,3,90,45,0,310,311,5,42,0,0,311,327,3,84,42,0,312,313,5,43,0,0,313,
+		315,3,84,42,0,314,316,5,44,0,0,315,314,1,0,0,0,315,316,1,0,0,0,316,327,
+		1,0,0,0,317,318,5,45,0,0,318,319,5,38,0,0,319,327,5,135,0,0,320,321,5,
+		48,0,0,321,327,3,42,21,0,322,323,5,8,0,0,323,327,5,135,0,0,324,325,5,15,
+		0,0,325,327,3,84,42,0,326,308,1,0,0,0,326,310,1,0,0,0,326,312,1,0,0,0,
+		326,317,1,0,0,0,326,320,1,0,0,0,326,322,1,0,0,0,326,324,1,0,0,0,327,37,
+		1,0,0,0,328,329,5,41,0,0,329,330,3,90,45,0,330,334,5,116,0,0,331,333,3,
+		40,20,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,
+		0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,5,117,0,0,338,39,1,0,0,0,339,
+		340,5,42,0,0,340,397,3,84,42,0,341,342,5,43,0,0,342,344,3,84,42,0,343,
+		345,5,44,0,0,344,343,1,0,0,0,344,345,1,0,0,0,345,348,1,0,0,0,346,347,5,
+		20,0,0,347,349,3,84,42,0,348,346,1,0,0,0,348,349,1,0,0,0,349,352,1,0,0,
+		0,350,351,5,37,0,0,351,353,3,84,42,0,352,350,1,0,0,0,352,353,1,0,0,0,353,
+		397,1,0,0,0,354,356,5,108,0,0,355,357,5,136,0,0,356,355,1,0,0,0,356,357,
+		1,0,0,0,357,360,1,0,0,0,358,359,5,68,0,0,359,361,3,84,42,0,360,358,1,0,
+		0,0,360,361,1,0,0,0,361,397,1,0,0,0,362,363,5,109,0,0,363,397,3,84,42,
+		0,364,365,5,110,0,0,365,397,3,84,42,0,366,367,5,111,0,0,367,368,5,38,0,
+		0,368,397,5,135,0,0,369,370,5,112,0,0,370,374,5,116,0,0,371,373,3,24,12,
+		0,372,371,1,0,0,0,373,376,1,0,0,0,374,372,1,0,0,0,374,375,1,0,0,0,375,
+		377,1,0,0,0,376,374,1,0,0,0,377,397,5,117,0,0,378,379,5,113,0,0,379,397,
+		3,84,42,0,380,381,5,114,0,0,381,382,3,84,42,0,382,383,5,21,0,0,383,384,
+		5,135,0,0,384,397,1,0,0,0,385,386,5,115,0,0,386,397,3,84,42,0,387,388,
+		5,45,0,0,388,389,5,38,0,0,389,397,5,135,0,0,390,391,5,48,0,0,391,397,3,
+		42,21,0,392,393,5,8,0,0,393,397,5,135,0,0,394,395,5,52,0,0,395,397,5,137,
+		0,0,396,339,1,0,0,0,396,341,1,0,0,0,396,354,1,0,0,0,396,362,1,0,0,0,396,
+		364,1,0,0,0,396,366,1,0,0,0,396,369,1,0,0,0,396,378,1,0,0,0,396,380,1,
+		0,0,0,396,385,1,0,0,0,396,387,1,0,0,0,396,390,1,0,0,0,396,392,1,0,0,0,
+		396,394,1,0,0,0,397,41,1,0,0,0,398,411,5,49,0,0,399,411,5,50,0,0,400,411,
+		5,51,0,0,401,402,5,22,0,0,402,406,5,116,0,0,403,405,3,24,12,0,404,403,
+		1,0,0,0,405,408,1,0,0,0,406,404,1,0,0,0,406,407,1,0,0,0,407,409,1,0,0,
+		0,408,406,1,0,0,0,409,411,5,117,0,0,410,398,1,0,0,0,410,399,1,0,0,0,410,
+		400,1,0,0,0,410,401,1,0,0,0,411,43,1,0,0,0,412,413,5,53,0,0,413,414,3,
+		90,45,0,414,418,5,116,0,0,415,417,3,46,23,0,416,415,1,0,0,0,417,420,1,
+		0,0,0,418,416,1,0,0,0,418,419,1,0,0,0,419,421,1,0,0,0,420,418,1,0,0,0,
+		421,422,5,117,0,0,422,45,1,0,0,0,423,424,5,54,0,0,424,435,3,84,42,0,425,
+		426,5,55,0,0,426,431,3,48,24,0,427,428,5,120,0,0,428,430,3,48,24,0,429,
+		427,1,0,0,0,430,433,1,0,0,0,431,429,1,0,0,0,431,432,1,0,0,0,432,435,1,
+		0,0,0,433,431,1,0,0,0,434,423,1,0,0,0,434,425,1,0,0,0,435,47,1,0,0,0,436,
+		437,3,90,45,0,437,438,3,84,42,0,438,49,1,0,0,0,439,440,5,56,0,0,440,449,
+		3,90,45,0,441,445,5,116,0,0,442,444,3,52,26,0,443,442,1,0,0,0,444,447,
+		1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,448,1,0,0,0,447,445,1,0,0,
+		0,448,450,5,117,0,0,449,441,1,0,0,0,449,450,1,0,0,0,450,51,1,0,0,0,451,
+		452,5,57,0,0,452,458,3,84,42,0,453,454,5,58,0,0,454,458,3,84,42,0,455,
+		456,5,59,0,0,456,458,3,84,42,0,457,451,1,0,0,0,457,453,1,0,0,0,457,455,
+		1,0,0,0,458,53,1,0,0,0,459,460,5,60,0,0,460,461,3,90,45,0,461,462,5,116,
+		0,0,462,470,3,84,42,0,463,468,3,80,40,0,464,465,5,27,0,0,465,466,3,84,
+		42,0,466,467,3,80,40,0,467,469,1,0,0,0,468,464,1,0,0,0,468,469,1,0,0,0,
+		469,471,1,0,0,0,470,463,1,0,0,0,470,471,1,0,0,0,471,472,1,0,0,0,472,473,
+		5,117,0,0,473,55,1,0,0,0,474,475,5,61,0,0,475,476,3,90,45,0,476,477,5,
+		123,0,0,477,481,3,84,42,0,478,479,5,62,0,0,479,480,5,63,0,0,480,482,3,
+		82,41,0,481,478,1,0,0,0,481,482,1,0,0,0,482,485,1,0,0,0,483,484,5,21,0,
+		0,484,486,5,135,0,0,485,483,1,0,0,0,485,486,1,0,0,0,486,57,1,0,0,0,487,
+		488,5,64,0,0,488,489,3,90,45,0,489,490,5,68,0,0,490,493,3,84,42,0,491,
+		492,5,21,0,0,492,494,5,135,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,498,
+		1,0,0,0,495,496,5,65,0,0,496,497,5,67,0,0,497,499,5,137,0,0,498,495,1,
+		0,0,0,498,499,1,0,0,0,499,503,1,0,0,0,500,501,5,66,0,0,501,502,5,67,0,
+		0,502,504,5,137,0,0,503,500,1,0,0,0,503,504,1,0,0,0,504,505,1,0,0,0,505,
+		506,5,122,0,0,506,507,3,90,45,0,507,59,1,0,0,0,508,509,5,69,0,0,509,510,
+		5,68,0,0,510,513,3,84,42,0,511,512,5,70,0,0,512,514,3,82,41,0,513,511,
+		1,0,0,0,513,514,1,0,0,0,514,61,1,0,0,0,515,516,5,71,0,0,516,517,5,72,0,
+		0,517,522,3,64,32,0,518,519,5,120,0,0,519,521,3,64,32,0,520,518,1,0,0,
+		0,521,524,1,0,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,63,1,0,0,0,524,522,
+		1,0,0,0,525,528,5,35,0,0,526,528,3,90,45,0,527,525,1,0,0,0,527,526,1,0,
+		0,0,528,65,1,0,0,0,529,530,5,73,0,0,530,534,5,116,0,0,531,533,3,68,34,
+		0,532,531,1,0,0,0,533,536,1,0,0,0,534,532,1,0,0,0,534,535,1,0,0,0,535,
+		537,1,0,0,0,536,534,1,0,0,0,537,538,5,117,0,0,538,67,1,0,0,0,539,540,5,
+		10,0,0,540,550,3,88,44,0,541,542,5,74,0,0,542,547,3,90,45,0,543,544,5,
+		120,0,0,544,546,3,90,45,0,545,543,1,0,0,0,546,549,1,0,0,0,547,545,1,0,
+		0,0,547,548,1,0,0,0,548,551,1,0,0,0,549,547,1,0,0,0,550,541,1,0,0,0,550,
+		551,1,0,0,0,551,609,1,0,0,0,552,553,5,75,0,0,553,609,3,90,45,0,554,555,
+		5,76,0,0,555,609,3,90,45,0,556,557,5,77,0,0,557,558,5,78,0,0,558,559,5,
+		79,0,0,559,609,3,90,45,0,560,563,5,80,0,0,561,562,5,136,0,0,562,564,5,
+		104,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,565,1,0,0,0,565,566,5,78,0,
+		0,566,567,5,83,0,0,567,609,3,90,45,0,568,569,5,81,0,0,569,570,5,136,0,
+		0,570,571,5,104,0,0,571,572,5,78,0,0,572,573,5,83,0,0,573,609,3,90,45,
+		0,574,575,5,84,0,0,575,576,3,84,42,0,576,580,5,116,0,0,577,579,3,68,34,
+		0,578,577,1,0,0,0,579,582,1,0,0,0,580,578,1,0,0,0,580,581,1,0,0,0,581,
+		583,1,0,0,0,582,580,1,0,0,0,583,593,5,117,0,0,584,585,5,85,0,0,585,589,
+		5,116,0,0,586,588,3,68,34,0,587,586,1,0,0,0,588,591,1,0,0,0,589,587,1,
+		0,0,0,589,590,1,0,0,0,590,592,1,0,0,0,591,589,1,0,0,0,592,594,5,117,0,
+		0,593,584,1,0,0,0,593,594,1,0,0,0,594,609,1,0,0,0,595,598,5,82,0,0,596,
+		597,5,93,0,0,597,599,5,42,0,0,598,596,1,0,0,0,598,599,1,0,0,0,599,600,
+		1,0,0,0,600,604,5,116,0,0,601,603,3,68,34,0,602,601,1,0,0,0,603,606,1,
+		0,0,0,604,602,1,0,0,0,604,605,1,0,0,0,605,607,1,0,0,0,606,604,1,0,0,0,
+		607,609,5,117,0,0,608,539,1,0,0,0,608,552,1,0,0,0,608,554,1,0,0,0,608,
+		556,1,0,0,0,608,560,1,0,0,0,608,568,1,0,0,0,608,574,1,0,0,0,608,595,1,
+		0,0,0,609,69,1,0,0,0,610,611,5,86,0,0,611,615,5,116,0,0,612,614,3,72,36,
+		0,613,612,1,0,0,0,614,617,1,0,0,0,615,613,1,0,0,0,615,616,1,0,0,0,616,
+		618,1,0,0,0,617,615,1,0,0,0,618,619,5,117,0,0,619,71,1,0,0,0,620,621,5,
+		87,0,0,621,626,3,90,45,0,622,623,5,120,0,0,623,625,3,90,45,0,624,622,1,
+		0,0,0,625,628,1,0,0,0,626,624,1,0,0,0,626,627,1,0,0,0,627,632,1,0,0,0,
+		628,626,1,0,0,0,629,631,3,74,37,0,630,629,1,0,0,0,631,634,1,0,0,0,632,
+		630,1,0,0,0,632,633,1,0,0,0,633,637,1,0,0,0,634,632,1,0,0,0,635,637,3,
+		66,33,0,636,620,1,0,0,0,636,635,1,0,0,0,637,73,1,0,0,0,638,639,5,88,0,
+		0,639,643,3,84,42,0,640,641,5,89,0,0,641,643,3,82,41,0,642,638,1,0,0,0,
+		642,640,1,0,0,0,643,75,1,0,0,0,644,645,5,2,0,0,645,646,3,90,45,0,646,647,
+		5,4,0,0,647,648,3,90,45,0,648,652,5,116,0,0,649,651,3,78,39,0,650,649,
+		1,0,0,0,651,654,1,0,0,0,652,650,1,0,0,0,652,653,1,0,0,0,653,655,1,0,0,
+		0,654,652,1,0,0,0,655,656,5,117,0,0,656,77,1,0,0,0,657,658,3,90,45,0,658,
+		659,5,30,0,0,659,660,5,90,0,0,660,661,5,137,0,0,661,685,1,0,0,0,662,663,
+		3,88,44,0,663,664,5,91,0,0,664,665,3,84,42,0,665,666,3,80,40,0,666,685,
+		1,0,0,0,667,668,3,88,44,0,668,669,5,92,0,0,669,670,3,84,42,0,670,671,5,
+		93,0,0,671,672,5,135,0,0,672,685,1,0,0,0,673,674,3,90,45,0,674,675,5,94,
+		0,0,675,676,5,24,0,0,676,677,5,135,0,0,677,685,1,0,0,0,678,680,5,86,0,
+		0,679,681,3,74,37,0,680,679,1,0,0,0,681,682,1,0,0,0,682,680,1,0,0,0,682,
+		683,1,0,0,0,683,685,1,0,0,0,684,657,1,0,0,0,684,662,1,0,0,0,684,667,1,
+		0,0,0,684,673,1,0,0,0,684,678,1,0,0,0,685,79,1,0,0,0,686,687,5,95,0,0,
+		687,688,5,103,0,0,688,81,1,0,0,0,689,690,5,136,0,0,690,83,1,0,0,0,691,
+		692,6,42,-1,0,692,693,5,118,0,0,693,694,3,84,42,0,694,695,5,119,0,0,695,
+		727,1,0,0,0,696,697,5,125,0,0,697,727,3,84,42,15,698,699,5,107,0,0,699,
+		727,3,84,42,10,700,701,3,90,45,0,701,710,5,118,0,0,702,707,3,84,42,0,703,
+		704,5,120,0,0,704,706,3,84,42,0,705,703,1,0,0,0,706,709,1,0,0,0,707,705,
+		1,0,0,0,707,708,1,0,0,0,708,711,1,0,0,0,709,707,1,0,0,0,710,702,1,0,0,
+		0,710,711,1,0,0,0,711,712,1,0,0,0,712,713,5,119,0,0,713,727,1,0,0,0,714,
+		716,7,1,0,0,715,717,3,86,43,0,716,715,1,0,0,0,716,717,1,0,0,0,717,718,
+		1,0,0,0,718,719,5,95,0,0,719,727,3,86,43,0,720,721,5,137,0,0,721,727,3,
+		86,43,0,722,727,5,136,0,0,723,727,5,137,0,0,724,727,5,135,0,0,725,727,
+		3,88,44,0,726,691,1,0,0,0,726,696,1,0,0,0,726,698,1,0,0,0,726,700,1,0,
+		0,0,726,714,1,0,0,0,726,720,1,0,0,0,726,722,1,0,0,0,726,723,1,0,0,0,726,
+		724,1,0,0,0,726,725,1,0,0,0,727,748,1,0,0,0,728,729,10,14,0,0,729,730,
+		5,104,0,0,730,747,3,84,42,15,731,732,10,13,0,0,732,733,7,2,0,0,733,747,
+		3,84,42,14,734,735,10,12,0,0,735,736,7,3,0,0,736,747,3,84,42,13,737,738,
+		10,11,0,0,738,739,7,4,0,0,739,747,3,84,42,12,740,741,10,9,0,0,741,742,
+		5,105,0,0,742,747,3,84,42,10,743,744,10,8,0,0,744,745,5,106,0,0,745,747,
+		3,84,42,9,746,728,1,0,0,0,746,731,1,0,0,0,746,734,1,0,0,0,746,737,1,0,
+		0,0,746,740,1,0,0,0,746,743,1,0,0,0,747,750,1,0,0,0,748,746,1,0,0,0,748,
+		749,1,0,0,0,749,85,1,0,0,0,750,748,1,0,0,0,751,752,7,5,0,0,752,87,1,0,
+		0,0,753,756,3,90,45,0,754,755,5,121,0,0,755,757,3,90,45,0,756,754,1,0,
+		0,0,756,757,1,0,0,0,757,89,1,0,0,0,758,759,7,6,0,0,759,91,1,0,0,0,78,96,
 		98,112,133,140,142,150,152,171,181,192,200,212,216,224,228,233,243,257,
-		272,278,282,287,295,303,315,326,334,344,348,352,356,360,371,381,385,393,
-		406,409,420,424,432,443,445,456,460,468,473,478,488,497,502,509,522,525,
-		538,555,564,568,573,579,583,590,601,607,611,617,627,657,659,682,685,691,
-		701,721,723,731
+		272,278,282,287,295,303,315,326,334,344,348,352,356,360,374,396,406,410,
+		418,431,434,445,449,457,468,470,481,485,493,498,503,513,522,527,534,547,
+		550,563,580,589,593,598,604,608,615,626,632,636,642,652,682,684,707,710,
+		716,726,746,748,756
 	};
 
 	public static readonly ATN _ATN =

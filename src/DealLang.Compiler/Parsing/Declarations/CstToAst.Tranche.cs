@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Syntax;
 using static DealLang.Grammar.DealLangParser;
 
@@ -12,6 +13,13 @@ internal sealed partial class CstToAst
     //     : BALANCE expr                # balanceItem
     //     | COUPON rate=expr FIXED? (FLOOR floor=expr)? (CAP cap=expr)?   # couponItem
     //     | PIK share=QUANTITY? (WHEN condition=expr)?     # pikItem
+    //     | ISSUE_PRICE expr                               # issuePriceItem
+    //     | COMMITMENT expr                                # commitmentItem
+    //     | AVAILABLE UNTIL DATE                           # availableItem
+    //     | DRAWS LBRACE schedulePoint* RBRACE             # drawsItem
+    //     | COMMITMENT_FEE expr                            # commitmentFeeItem
+    //     | STEP_UP expr FROM DATE                         # stepUpItem   (repeatable)
+    //     | TARGET_BALANCE expr                            # targetBalanceItem
     //     | INTEREST_ONLY UNTIL DATE    # interestOnlyItem
     //     | AMORTIZE amortization       # amortizeItem
     //     | MATURITY DATE               # trancheMaturityItem
@@ -27,6 +35,10 @@ internal sealed partial class CstToAst
         var items = new ItemSet(this, $"tranche '{name.Text}'");
         ExpressionSyntax? balance = null, coupon = null, floor = null, cap = null;
         PikSyntax? pik = null;
+        ExpressionSyntax? issuePrice = null, commitment = null, commitmentFee = null, targetBalance = null;
+        DateSyntax? availableUntil = null;
+        DrawsSyntax? draws = null;
+        var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         DateSyntax? interestOnlyUntil = null, maturity = null;
         AmortizationSyntax? amortization = null;
         SenioritySyntax? seniority = null;
@@ -50,6 +62,28 @@ internal sealed partial class CstToAst
                 case PikItemContext p:
                     items.Keep(ref pik, "pik", p, VisitPik(p));
                     break;
+                case IssuePriceItemContext ip:
+                    items.Keep(ref issuePrice, "issue_price", ip, VisitExpr(ip.expr()));
+                    break;
+                case CommitmentItemContext cm:
+                    items.Keep(ref commitment, "commitment", cm, VisitExpr(cm.expr()));
+                    break;
+                case AvailableItemContext av:
+                    items.Keep(ref availableUntil, "available", av, VisitDate(av.DATE()));
+                    break;
+                case DrawsItemContext d:
+                    items.Keep(ref draws, "draws", d, new DrawsSyntax(VisitSchedulePoints(d.schedulePoint()), Span(d)));
+                    break;
+                case CommitmentFeeItemContext cf:
+                    items.Keep(ref commitmentFee, "commitment_fee", cf, VisitExpr(cf.expr()));
+                    break;
+                case StepUpItemContext su:
+                    // Repeatable: each step-up adds to the coupon from its own date.
+                    stepUps.Add(new StepUpSyntax(VisitExpr(su.expr()), VisitDate(su.DATE()), Span(su)));
+                    break;
+                case TargetBalanceItemContext tb:
+                    items.Keep(ref targetBalance, "target_balance", tb, VisitExpr(tb.expr()));
+                    break;
                 case InterestOnlyItemContext i:
                     items.Keep(ref interestOnlyUntil, "interest_only", i, VisitDate(i.DATE()));
                     break;
@@ -66,7 +100,7 @@ internal sealed partial class CstToAst
         }
 
         return new TrancheSyntax(name, balance, coupon, interestOnlyUntil, amortization, maturity, seniority, Span(context),
-            floor, cap, pik);
+            floor, cap, pik, issuePrice, commitment, availableUntil, draws, commitmentFee, stepUps.ToImmutable(), targetBalance);
     }
 
     // PIK share=QUANTITY? (WHEN condition=expr)?   # pikItem
