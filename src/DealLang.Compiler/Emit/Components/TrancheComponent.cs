@@ -16,7 +16,7 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         Coupon = Local("coupon", "double", StateLife.Period, comment: model.Name + ".coupon: this period's floating rate, reset at its start",
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " coupon", DealLang.Runtime.ColumnKind.Rate),
             declared: model.Coupon is FloatingCoupon);
-        ScheduledInterest = Local("scheduledInterest", "double", StateLife.Period, comment: "this period's interest on the opening balance, due in cash");
+        ScheduledInterest = Local("scheduledInterest", "double", StateLife.Period, comment: "this period's interest on the opening balance");
         Capitalised = Local("capitalised", "double", StateLife.Period, comment: "this period's interest paid in kind: added to the balance",
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " interest capitalised"),
             declared: model.Capitalisation is PaidInKind);
