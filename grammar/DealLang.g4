@@ -183,13 +183,26 @@ loanItem
     ;
 
 // tranche Notes { balance 27.3bn  coupon 6.581% fixed  interest_only until 2029-11-30  amortize level }
+// A floating coupon is any rate expression, reset each period, clamped: 'coupon SOFR + 6.00% floor 0% cap 12%'.
+// Interest capitalises with 'pik' (all of it), 'pik 50%' (a share), 'pik when <condition>' (a toggle).
+// Bought below par with 'issue_price 98%'. A delayed-draw tranche: 'commitment 7.5bn  available until DATE
+// draws { DATE AMOUNT ... }  commitment_fee 0.50%'. 'step_up 1% from DATE' adds to the coupon from a date on;
+// 'target_balance <expr>' makes the balance above it due (a borrowing base).
 trancheDecl
     : TRANCHE name=ident LBRACE trancheItem* RBRACE
     ;
 
 trancheItem
     : BALANCE expr                                   # balanceItem
-    | COUPON expr FIXED?                             # couponItem
+    | COUPON rate=expr FIXED? (FLOOR floor=expr)? (CAP cap=expr)?   # couponItem
+    | PIK share=QUANTITY? (WHEN condition=expr)?     # pikItem
+    | ISSUE_PRICE expr                               # issuePriceItem
+    | COMMITMENT expr                                # commitmentItem
+    | AVAILABLE UNTIL DATE                           # availableItem
+    | DRAWS LBRACE schedulePoint* RBRACE             # drawsItem
+    | COMMITMENT_FEE expr                            # commitmentFeeItem
+    | STEP_UP expr FROM DATE                         # stepUpItem
+    | TARGET_BALANCE expr                            # targetBalanceItem
     | INTEREST_ONLY UNTIL DATE                       # interestOnlyItem
     | AMORTIZE amortization                          # amortizeItem
     | MATURITY DATE                                  # trancheMaturityItem
@@ -360,6 +373,7 @@ ident
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
     | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
+    | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -478,6 +492,15 @@ OF            : 'of';
 AND           : 'and';
 OR            : 'or';
 NOT           : 'not';
+// A tranche's less common items, last, so "expected one of" lists its everyday items first.
+PIK           : 'pik';
+ISSUE_PRICE   : 'issue_price';
+COMMITMENT    : 'commitment';
+AVAILABLE     : 'available';
+DRAWS         : 'draws';
+COMMITMENT_FEE : 'commitment_fee';
+STEP_UP       : 'step_up';
+TARGET_BALANCE : 'target_balance';
 
 LBRACE : '{';
 RBRACE : '}';

@@ -331,6 +331,40 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic BadProRataStep(SourceSpan span, string why) =>
         Error("DL0452", span, $"a pro_rata group pays its members pari passu from the period's cash: {why}");
 
+    /// <summary>DL0480: a tranche's coupon floor above its cap: no rate could satisfy both, so every period's coupon
+    /// would be whichever of the two is applied last.</summary>
+    public static Diagnostic CouponFloorAboveCap(SourceSpan span, string tranche, double floor, double cap) =>
+        Error("DL0480", span, SemanticText.Invariant(
+            $"the coupon floor of tranche '{tranche}' ({SemanticText.FormatPercent(floor)}) is above its cap ({SemanticText.FormatPercent(cap)}); a floor must be at or below the cap"));
+
+    /// <summary>DL0481: a level (annuity) amortisation on a tranche whose coupon floats: a level payment is sized at
+    /// one fixed rate, which a floating coupon does not have.</summary>
+    public static Diagnostic LevelNeedsFixedCoupon(SourceSpan span, string tranche) =>
+        Error("DL0481", span,
+            $"tranche '{tranche}' amortises level, but its coupon floats or steps up: a level payment is sized at one fixed rate; use 'amortize linear', a schedule or a bullet, or a fixed coupon");
+
+    /// <summary>DL0482: an issue price that is not above 0% or above 200% of par: the price the lender pays per unit
+    /// of par (98% for a 2-point original issue discount).</summary>
+    public static Diagnostic IssuePriceOutOfRange(SourceSpan span, string tranche, double price) =>
+        Error("DL0482", span, SemanticText.Invariant(
+            $"the issue price of tranche '{tranche}' is {SemanticText.FormatPercent(price)}; it is the share of par the lender pays, above 0% and at most 200% (e.g. 'issue_price 98%')"));
+
+    /// <summary>DL0483: a draw dated after the commitment's availability period, when nothing more can be drawn.</summary>
+    public static Diagnostic DrawAfterAvailability(SourceSpan span, string tranche, string draw, string until) =>
+        Error("DL0483", span,
+            $"tranche '{tranche}' draws on {draw}, after its commitment is available (until {until}); move the draw or extend 'available until'");
+
+    /// <summary>DL0484: the balance at closing and the draws add up to more than the commitment.</summary>
+    public static Diagnostic DrawsAboveCommitment(SourceSpan span, string tranche, double drawn, double commitment) =>
+        Error("DL0484", span, SemanticText.Invariant(
+            $"tranche '{tranche}' draws {SemanticText.FormatMoney(drawn)} in all (its closing balance included), more than its commitment of {SemanticText.FormatMoney(commitment)}"));
+
+    /// <summary>DL0485: a delayed-draw item (draws, availability, commitment fee, or paying the fee) on a tranche
+    /// with no commitment: it is funded in full at closing, so there is nothing to draw and no undrawn amount.</summary>
+    public static Diagnostic NeedsCommitment(SourceSpan span, string tranche, string item) =>
+        Error("DL0485", span,
+            $"{item} on tranche '{tranche}' needs a commitment to draw on ('commitment 7.5bn'); without one the tranche is funded in full at closing");
+
     /// <summary>DL0470: an enforcement sale naming something that is not collateral (a lease, a tranche…): only
     /// the sellable kinds (<c>CollateralRules</c>) have a value a sale can realise.</summary>
     public static Diagnostic NotCollateral(SourceSpan span, string name, string actualKind, IEnumerable<string> sellableKinds) =>

@@ -273,6 +273,7 @@ public static partial class CSharpEmitter
     // 7. The period's results, ledger row and cash check.
     private static void WritePeriodResults(EmitContext ctx, IndentedWriter w)
     {
+        Each(ctx.Components, c => c.WritePeriodEnd(w));
         w.Comment("7. results");
         w.Line("result.Collections[t] = collections;");
         Each(ctx.Components, c => c.WriteResults(w));

@@ -1,12 +1,14 @@
+using System.Collections.Immutable;
+
 namespace DealLang.Compiler.Model;
 
 /// <summary>
-/// How a liability's interest accrues: one strategy per record (fixed today; floating over an index, PIK and
-/// step-up are new records and one case each where the emitter switches on them).
+/// How a liability's interest accrues: one strategy per record (fixed, or floating over any rate the deal knows at
+/// the period's start, such as a market index), and one case each where the emitter switches on them.
 /// </summary>
 public abstract record CouponModel
 {
-    /// <summary>The rate reports show as the tranche's coupon (<c>TrancheInfo.Coupon</c>).</summary>
+    /// <summary>The rate reports show as the tranche's coupon (<c>TrancheInfo.Coupon</c>): NaN (n/a) when it floats.</summary>
     public abstract double HeadlineRate { get; }
 }
 
@@ -15,3 +17,19 @@ public sealed record FixedCoupon(double Rate) : CouponModel
 {
     public override double HeadlineRate => Rate;
 }
+
+/// <summary>
+/// A floating annual rate, reset each period: <see cref="Rate"/> evaluated at the period's start (e.g.
+/// <c>SOFR + 6.00%</c>), plus every step-up in force, then held at or above <see cref="Floor"/> and at or below
+/// <see cref="Cap"/> when given. A constant rate with step-ups is one too: its rate changes with the period.
+/// </summary>
+public sealed record FloatingCoupon(BoundExpression Rate, double? Floor, double? Cap, ImmutableArray<StepUp> StepUps) : CouponModel
+{
+    /// <summary>The rate at closing when it is known then (a constant rate without floor or cap); else n/a.</summary>
+    public override double HeadlineRate =>
+        Rate is ConstantExpression c && Floor is null && Cap is null ? c.Value : double.NaN;
+}
+
+/// <summary><c>step_up 1% from 2030-01-01</c>: <see cref="Rate"/> added to the coupon from period
+/// <see cref="FirstPeriod"/> on (the first period starting on or after <see cref="From"/>).</summary>
+public sealed record StepUp(double Rate, DealLang.Runtime.Date From, int FirstPeriod);

@@ -33,6 +33,12 @@ public enum Quantity
     TrancheInterestPaid,
     TranchePrincipalPaid,
     TrancheCoupon,
+    /// <summary><c>T.undrawn</c>: a delayed-draw tranche's commitment not yet drawn nor cancelled, at the period's start.</summary>
+    TrancheUndrawn,
+    /// <summary><c>T.drawn</c>: drawn on the commitment at this period's end.</summary>
+    TrancheDrawn,
+    /// <summary><c>T.commitment_fee</c>: the commitment fee due this period (with any unpaid so far).</summary>
+    TrancheCommitmentFee,
 
     // Facility, lease, party.
     FacilityValue,

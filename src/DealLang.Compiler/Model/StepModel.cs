@@ -16,6 +16,8 @@ public enum PayKind
     Principal,
     /// <summary>A tranche's whole remaining balance: a sweep or prepayment.</summary>
     Balance,
+    /// <summary>A delayed-draw tranche's commitment fee due (plus any unpaid fee carried forward).</summary>
+    CommitmentFee,
 }
 
 /// <summary><c>pay X</c>: from available cash, then from the <see cref="Using"/> accounts in order.

@@ -161,6 +161,7 @@ internal sealed partial class Binder
                     "interest" => PayKind.Interest,
                     "principal" => PayKind.Principal,
                     "balance" => PayKind.Balance,
+                    "commitment_fee" => PayKind.CommitmentFee,
                     _ => null,
                 };
                 if (kind is { } k)

@@ -5,6 +5,9 @@ internal enum ContextKind
 {
     /// <summary>A term fixed when the deal is written (coupon, balance, rent): must fold to a constant.</summary>
     Term,
+    /// <summary>A tranche's floating coupon, PIK toggle or target balance: evaluated at the period's start, when the
+    /// tranche's interest and principal are worked out, before collections, amounts due, tests and triggers.</summary>
+    PeriodStart,
     /// <summary>An RVG's guaranteed amount: evaluated with the period's collections, before amounts due.</summary>
     RvgGuarantee,
     /// <summary>A fee's annual amount: evaluated when amounts due are worked out, before cfads and tests.</summary>

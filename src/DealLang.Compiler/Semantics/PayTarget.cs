@@ -2,7 +2,7 @@ using DealLang.Compiler.Model;
 
 namespace DealLang.Compiler.Semantics;
 
-/// <summary>What a <c>pay</c> step pays: a fee, or a tranche's interest, principal or whole balance.</summary>
+/// <summary>What a <c>pay</c> step pays: a fee, or a tranche's interest, principal, whole balance or commitment fee.</summary>
 internal sealed record PayTarget(PayKind Kind, Symbol Symbol)
 {
     /// <summary>The ledger's name for the step's target: <c>Notes.interest</c>, <c>Opex</c>.</summary>
@@ -11,6 +11,7 @@ internal sealed record PayTarget(PayKind Kind, Symbol Symbol)
         PayKind.Interest => Symbol.Name + ".interest",
         PayKind.Principal => Symbol.Name + ".principal",
         PayKind.Balance => Symbol.Name + ".balance",
+        PayKind.CommitmentFee => Symbol.Name + ".commitment_fee",
         _ => Symbol.Name,
     };
 }

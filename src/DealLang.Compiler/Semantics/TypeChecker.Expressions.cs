@@ -91,6 +91,10 @@ internal sealed partial class TypeChecker
                 _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,
                     "the guarantee is paid as part of the period's collections, before rent, amounts due, tests and triggers are known (the scheduled principal is known: use T.scheduled_balance)"));
                 return false;
+            case ContextKind.PeriodStart when !IsKnownAtPeriodStart(q):
+                _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,
+                    "a tranche's coupon, PIK toggle and target balance are worked out at the period's start, from what is known then (balances at the period's start, facility values, dates, defaults, market indices), before collections, amounts due, coupons, draws, tests and triggers"));
+                return false;
             case ContextKind.AccountTarget when q == Quantity.AccountTarget:
                 _diagnostics.Add(DiagnosticCatalogue.NotYetKnown(reference.Span, name, context.Owner,
                     "an account's target cannot depend on an account's target"));
@@ -99,6 +103,16 @@ internal sealed partial class TypeChecker
                 return true;
         }
     }
+
+    /// <summary>Whether a quantity is known at the period's start, when tranches' interest is worked out (step 2a):
+    /// not what the period's collections, amounts due, tests, triggers or waterfall work out, nor a coupon (each
+    /// tranche's is set in the same step). A quantity not listed here is a stock or a path input.</summary>
+    private static bool IsKnownAtPeriodStart(Quantity q) => !(IsDueOrLater(q) || q is Quantity.Collections
+        or Quantity.AccountTarget or Quantity.FeePaid or Quantity.TrancheScheduledBalance or Quantity.TrancheCoupon
+        or Quantity.TrancheInterestPaid or Quantity.TranchePrincipalPaid or Quantity.TrancheDrawn or Quantity.TrancheCommitmentFee
+        or Quantity.LeaseRent or Quantity.LeaseActive or Quantity.LeaseEnded
+        or Quantity.LoanInterest or Quantity.LoanPrincipal or Quantity.LoanRecovery or Quantity.LoanLoss
+        or Quantity.LoanDefaulted);
 
     /// <summary>Quantities worked out at or after the amounts due (step 2 of the period loop).</summary>
     private static bool IsDueOrLater(Quantity q) => q is Quantity.Cfads or Quantity.DebtService

@@ -51,12 +51,13 @@ public partial class DealLangParser : Parser {
 		TO=90, IF=91, ELSE=92, ENFORCEMENT=93, SELL=94, HAIRCUT=95, LAG=96, TAKEN=97, 
 		DEFLATE=98, DROP=99, BY=100, DEFAULTS=101, PER=102, GPU=103, GPU_HOUR=104, 
 		HOUR=105, KW=106, MW=107, KWH=108, MWH=109, YEAR=110, OF=111, AND=112, 
-		OR=113, NOT=114, LBRACE=115, RBRACE=116, LPAREN=117, RPAREN=118, COMMA=119, 
-		DOT=120, ARROW=121, ASSIGN=122, PLUS=123, MINUS=124, STAR=125, SLASH=126, 
-		LE=127, GE=128, LT=129, GT=130, EQ=131, NE=132, DAYCOUNT=133, DATE=134, 
-		QUANTITY=135, NUMBER=136, STRING=137, UNTERMINATED_STRING=138, IDENT=139, 
-		NON_ASCII_NAME=140, LINE_COMMENT=141, BLOCK_COMMENT=142, UNTERMINATED_COMMENT=143, 
-		WS=144, UNEXPECTED_CHAR=145;
+		OR=113, NOT=114, PIK=115, ISSUE_PRICE=116, COMMITMENT=117, AVAILABLE=118, 
+		DRAWS=119, COMMITMENT_FEE=120, STEP_UP=121, TARGET_BALANCE=122, LBRACE=123, 
+		RBRACE=124, LPAREN=125, RPAREN=126, COMMA=127, DOT=128, ARROW=129, ASSIGN=130, 
+		PLUS=131, MINUS=132, STAR=133, SLASH=134, LE=135, GE=136, LT=137, GT=138, 
+		EQ=139, NE=140, DAYCOUNT=141, DATE=142, QUANTITY=143, NUMBER=144, STRING=145, 
+		UNTERMINATED_STRING=146, IDENT=147, NON_ASCII_NAME=148, LINE_COMMENT=149, 
+		BLOCK_COMMENT=150, UNTERMINATED_COMMENT=151, WS=152, UNEXPECTED_CHAR=153;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -101,9 +102,10 @@ public partial class DealLangParser : Parser {
 		"'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", "'sell'", 
 		"'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", 
 		"'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", 
-		"'of'", "'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", "','", "'.'", 
-		"'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", 
-		"'=='", "'!='"
+		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
+		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
+		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
+		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -120,11 +122,12 @@ public partial class DealLangParser : Parser {
 		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
 		"TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
 		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
-		"KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", 
-		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
-		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
-		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
-		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
+		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
+		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
+		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
 		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
@@ -656,7 +659,7 @@ public partial class DealLangParser : Parser {
 			State = 149;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128511429370872L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 70383793399623L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128511429370872L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 574279336283137863L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 147;
 				ErrorHandler.Sync(this);
@@ -721,6 +724,14 @@ public partial class DealLangParser : Parser {
 				case LAG:
 				case TAKEN:
 				case YEAR:
+				case PIK:
+				case ISSUE_PRICE:
+				case COMMITMENT:
+				case AVAILABLE:
+				case DRAWS:
+				case COMMITMENT_FEE:
+				case STEP_UP:
+				case TARGET_BALANCE:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
@@ -804,7 +815,7 @@ public partial class DealLangParser : Parser {
 			State = 159;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4503599627370497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 262143L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1152921504606846977L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 67108863L) != 0)) {
 				{
 				State = 157;
 				ErrorHandler.Sync(this);
@@ -929,6 +940,14 @@ public partial class DealLangParser : Parser {
 				case AND:
 				case OR:
 				case NOT:
+				case PIK:
+				case ISSUE_PRICE:
+				case COMMITMENT:
+				case AVAILABLE:
+				case DRAWS:
+				case COMMITMENT_FEE:
+				case STEP_UP:
+				case TARGET_BALANCE:
 				case LPAREN:
 				case RPAREN:
 				case COMMA:
@@ -2790,7 +2809,7 @@ public partial class DealLangParser : Parser {
 			State = 377;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 618681998810022144L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 618681998810022144L) != 0) || ((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 255L) != 0)) {
 				{
 				{
 				State = 374;
@@ -2842,16 +2861,138 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class CouponItemContext : TrancheItemContext {
+		public ExprContext rate;
+		public ExprContext floor;
+		public ExprContext cap;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COUPON() { return GetToken(DealLangParser.COUPON, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FIXED() { return GetToken(DealLangParser.FIXED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FLOOR() { return GetToken(DealLangParser.FLOOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAP() { return GetToken(DealLangParser.CAP, 0); }
 		public CouponItemContext(TrancheItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitCouponItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PikItemContext : TrancheItemContext {
+		public IToken share;
+		public ExprContext condition;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIK() { return GetToken(DealLangParser.PIK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(DealLangParser.WHEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUANTITY() { return GetToken(DealLangParser.QUANTITY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public PikItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPikItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IssuePriceItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ISSUE_PRICE() { return GetToken(DealLangParser.ISSUE_PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public IssuePriceItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIssuePriceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CommitmentItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT() { return GetToken(DealLangParser.COMMITMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CommitmentItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCommitmentItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AvailableItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AVAILABLE() { return GetToken(DealLangParser.AVAILABLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(DealLangParser.UNTIL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		public AvailableItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAvailableItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class DrawsItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWS() { return GetToken(DealLangParser.DRAWS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext[] schedulePoint() {
+			return GetRuleContexts<SchedulePointContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext schedulePoint(int i) {
+			return GetRuleContext<SchedulePointContext>(i);
+		}
+		public DrawsItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDrawsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CommitmentFeeItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT_FEE() { return GetToken(DealLangParser.COMMITMENT_FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CommitmentFeeItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCommitmentFeeItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class StepUpItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP_UP() { return GetToken(DealLangParser.STEP_UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		public StepUpItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitStepUpItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class TargetBalanceItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TARGET_BALANCE() { return GetToken(DealLangParser.TARGET_BALANCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public TargetBalanceItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTargetBalanceItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -2909,7 +3050,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_trancheItem);
 		int _la;
 		try {
-			State = 398;
+			State = 439;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
@@ -2929,7 +3070,7 @@ public partial class DealLangParser : Parser {
 				State = 384;
 				Match(COUPON);
 				State = 385;
-				expr(0);
+				((CouponItemContext)_localctx).rate = expr(0);
 				State = 387;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
@@ -2940,47 +3081,193 @@ public partial class DealLangParser : Parser {
 					}
 				}
 
+				State = 391;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FLOOR) {
+					{
+					State = 389;
+					Match(FLOOR);
+					State = 390;
+					((CouponItemContext)_localctx).floor = expr(0);
+					}
+				}
+
+				State = 395;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==CAP) {
+					{
+					State = 393;
+					Match(CAP);
+					State = 394;
+					((CouponItemContext)_localctx).cap = expr(0);
+					}
+				}
+
+				}
+				break;
+			case PIK:
+				_localctx = new PikItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 397;
+				Match(PIK);
+				State = 399;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==QUANTITY) {
+					{
+					State = 398;
+					((PikItemContext)_localctx).share = Match(QUANTITY);
+					}
+				}
+
+				State = 403;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==WHEN) {
+					{
+					State = 401;
+					Match(WHEN);
+					State = 402;
+					((PikItemContext)_localctx).condition = expr(0);
+					}
+				}
+
+				}
+				break;
+			case ISSUE_PRICE:
+				_localctx = new IssuePriceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 405;
+				Match(ISSUE_PRICE);
+				State = 406;
+				expr(0);
+				}
+				break;
+			case COMMITMENT:
+				_localctx = new CommitmentItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 407;
+				Match(COMMITMENT);
+				State = 408;
+				expr(0);
+				}
+				break;
+			case AVAILABLE:
+				_localctx = new AvailableItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 409;
+				Match(AVAILABLE);
+				State = 410;
+				Match(UNTIL);
+				State = 411;
+				Match(DATE);
+				}
+				break;
+			case DRAWS:
+				_localctx = new DrawsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 412;
+				Match(DRAWS);
+				State = 413;
+				Match(LBRACE);
+				State = 417;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==DATE) {
+					{
+					{
+					State = 414;
+					schedulePoint();
+					}
+					}
+					State = 419;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 420;
+				Match(RBRACE);
+				}
+				break;
+			case COMMITMENT_FEE:
+				_localctx = new CommitmentFeeItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 421;
+				Match(COMMITMENT_FEE);
+				State = 422;
+				expr(0);
+				}
+				break;
+			case STEP_UP:
+				_localctx = new StepUpItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 423;
+				Match(STEP_UP);
+				State = 424;
+				expr(0);
+				State = 425;
+				Match(FROM);
+				State = 426;
+				Match(DATE);
+				}
+				break;
+			case TARGET_BALANCE:
+				_localctx = new TargetBalanceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 428;
+				Match(TARGET_BALANCE);
+				State = 429;
+				expr(0);
 				}
 				break;
 			case INTEREST_ONLY:
 				_localctx = new InterestOnlyItemContext(_localctx);
-				EnterOuterAlt(_localctx, 3);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 389;
+				State = 430;
 				Match(INTEREST_ONLY);
-				State = 390;
+				State = 431;
 				Match(UNTIL);
-				State = 391;
+				State = 432;
 				Match(DATE);
 				}
 				break;
 			case AMORTIZE:
 				_localctx = new AmortizeItemContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 392;
+				State = 433;
 				Match(AMORTIZE);
-				State = 393;
+				State = 434;
 				amortization();
 				}
 				break;
 			case MATURITY:
 				_localctx = new TrancheMaturityItemContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 394;
+				State = 435;
 				Match(MATURITY);
-				State = 395;
+				State = 436;
 				Match(DATE);
 				}
 				break;
 			case SENIORITY:
 				_localctx = new SeniorityItemContext(_localctx);
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 396;
+				State = 437;
 				Match(SENIORITY);
-				State = 397;
+				State = 438;
 				Match(NUMBER);
 				}
 				break;
@@ -3066,14 +3353,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 48, RULE_amortization);
 		int _la;
 		try {
-			State = 412;
+			State = 453;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 400;
+				State = 441;
 				Match(BULLET);
 				}
 				break;
@@ -3081,7 +3368,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 401;
+				State = 442;
 				Match(LEVEL);
 				}
 				break;
@@ -3089,7 +3376,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 402;
+				State = 443;
 				Match(LINEAR);
 				}
 				break;
@@ -3097,25 +3384,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 403;
+				State = 444;
 				Match(SCHEDULE);
-				State = 404;
+				State = 445;
 				Match(LBRACE);
-				State = 408;
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 405;
+					State = 446;
 					schedulePoint();
 					}
 					}
-					State = 410;
+					State = 451;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 411;
+				State = 452;
 				Match(RBRACE);
 				}
 				break;
@@ -3169,27 +3456,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 414;
+			State = 455;
 			Match(EQUITY);
-			State = 415;
+			State = 456;
 			_localctx.name = ident();
-			State = 416;
+			State = 457;
 			Match(LBRACE);
-			State = 420;
+			State = 461;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 417;
+				State = 458;
 				equityItem();
 				}
 				}
-				State = 422;
+				State = 463;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 423;
+			State = 464;
 			Match(RBRACE);
 			}
 		}
@@ -3256,16 +3543,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_equityItem);
 		int _la;
 		try {
-			State = 436;
+			State = 477;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 425;
+				State = 466;
 				Match(CONTRIBUTED);
-				State = 426;
+				State = 467;
 				expr(0);
 				}
 				break;
@@ -3273,23 +3560,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 427;
+				State = 468;
 				Match(HOLDERS);
-				State = 428;
+				State = 469;
 				holder();
-				State = 433;
+				State = 474;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 429;
+					State = 470;
 					Match(COMMA);
-					State = 430;
+					State = 471;
 					holder();
 					}
 					}
-					State = 435;
+					State = 476;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3337,9 +3624,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 438;
+			State = 479;
 			ident();
-			State = 439;
+			State = 480;
 			expr(0);
 			}
 		}
@@ -3389,32 +3676,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 441;
+			State = 482;
 			Match(ACCOUNT);
-			State = 442;
+			State = 483;
 			_localctx.name = ident();
-			State = 451;
+			State = 492;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 443;
+				State = 484;
 				Match(LBRACE);
-				State = 447;
+				State = 488;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7L) != 0)) {
 					{
 					{
-					State = 444;
+					State = 485;
 					accountItem();
 					}
 					}
-					State = 449;
+					State = 490;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 450;
+				State = 491;
 				Match(RBRACE);
 				}
 			}
@@ -3489,16 +3776,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 58, RULE_accountItem);
 		try {
-			State = 459;
+			State = 500;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 453;
+				State = 494;
 				Match(TARGET);
-				State = 454;
+				State = 495;
 				expr(0);
 				}
 				break;
@@ -3506,9 +3793,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 455;
+				State = 496;
 				Match(INITIAL);
-				State = 456;
+				State = 497;
 				expr(0);
 				}
 				break;
@@ -3516,9 +3803,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 457;
+				State = 498;
 				Match(EARNS);
-				State = 458;
+				State = 499;
 				expr(0);
 				}
 				break;
@@ -3579,31 +3866,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 461;
+			State = 502;
 			Match(FEE);
-			State = 462;
+			State = 503;
 			_localctx.name = ident();
-			State = 463;
+			State = 504;
 			Match(LBRACE);
-			State = 464;
+			State = 505;
 			expr(0);
-			State = 472;
+			State = 513;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 465;
+				State = 506;
 				perYear();
-				State = 470;
+				State = 511;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 466;
+					State = 507;
 					Match(ESCALATING);
-					State = 467;
+					State = 508;
 					expr(0);
-					State = 468;
+					State = 509;
 					perYear();
 					}
 				}
@@ -3611,7 +3898,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 474;
+			State = 515;
 			Match(RBRACE);
 			}
 		}
@@ -3664,36 +3951,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 476;
+			State = 517;
 			Match(TEST);
-			State = 477;
+			State = 518;
 			_localctx.name = ident();
-			State = 478;
+			State = 519;
 			Match(ASSIGN);
-			State = 479;
+			State = 520;
 			expr(0);
-			State = 483;
+			State = 524;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 480;
+				State = 521;
 				Match(OVER);
-				State = 481;
+				State = 522;
 				Match(TRAILING);
-				State = 482;
+				State = 523;
 				duration();
 				}
 			}
 
-			State = 487;
+			State = 528;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 485;
+				State = 526;
 				Match(FROM);
-				State = 486;
+				State = 527;
 				Match(DATE);
 				}
 			}
@@ -3761,57 +4048,57 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 489;
+			State = 530;
 			Match(TRIGGER);
-			State = 490;
+			State = 531;
 			_localctx.name = ident();
-			State = 491;
+			State = 532;
 			Match(WHEN);
-			State = 492;
+			State = 533;
 			expr(0);
-			State = 495;
+			State = 536;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 493;
+				State = 534;
 				Match(FROM);
-				State = 494;
+				State = 535;
 				Match(DATE);
 				}
 			}
 
-			State = 500;
+			State = 541;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 497;
+				State = 538;
 				Match(TRIPS);
-				State = 498;
+				State = 539;
 				Match(AFTER);
-				State = 499;
+				State = 540;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 505;
+			State = 546;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 502;
+				State = 543;
 				Match(CURES);
-				State = 503;
+				State = 544;
 				Match(AFTER);
-				State = 504;
+				State = 545;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 507;
+			State = 548;
 			Match(ARROW);
-			State = 508;
+			State = 549;
 			_localctx.effect = ident();
 			}
 		}
@@ -3857,20 +4144,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 510;
+			State = 551;
 			Match(DEFAULT);
-			State = 511;
+			State = 552;
 			Match(WHEN);
-			State = 512;
+			State = 553;
 			expr(0);
-			State = 515;
+			State = 556;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 513;
+				State = 554;
 				Match(GRACE);
-				State = 514;
+				State = 555;
 				duration();
 				}
 			}
@@ -3922,25 +4209,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 517;
+			State = 558;
 			Match(CFADS);
-			State = 518;
+			State = 559;
 			Match(INCLUDES);
-			State = 519;
+			State = 560;
 			cfadsItem();
-			State = 524;
+			State = 565;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 520;
+				State = 561;
 				Match(COMMA);
-				State = 521;
+				State = 562;
 				cfadsItem();
 				}
 				}
-				State = 526;
+				State = 567;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3980,13 +4267,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_cfadsItem);
 		try {
-			State = 529;
+			State = 570;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 527;
+				State = 568;
 				Match(RVG);
 				}
 				break;
@@ -4050,11 +4337,19 @@ public partial class DealLangParser : Parser {
 			case LAG:
 			case TAKEN:
 			case YEAR:
+			case PIK:
+			case ISSUE_PRICE:
+			case COMMITMENT:
+			case AVAILABLE:
+			case DRAWS:
+			case COMMITMENT_FEE:
+			case STEP_UP:
+			case TARGET_BALANCE:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 528;
+				State = 569;
 				ident();
 				}
 				break;
@@ -4104,25 +4399,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 531;
+			State = 572;
 			Match(WATERFALL);
-			State = 532;
+			State = 573;
 			Match(LBRACE);
-			State = 536;
+			State = 577;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
 				{
 				{
-				State = 533;
+				State = 574;
 				step();
 				}
 				}
-				State = 538;
+				State = 579;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 539;
+			State = 580;
 			Match(RBRACE);
 			}
 		}
@@ -4306,39 +4601,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_step);
 		int _la;
 		try {
-			State = 610;
+			State = 651;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 541;
+				State = 582;
 				Match(PAY);
-				State = 542;
+				State = 583;
 				((PayStepContext)_localctx).target = reference();
-				State = 552;
+				State = 593;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 543;
+					State = 584;
 					Match(USING);
-					State = 544;
+					State = 585;
 					ident();
-					State = 549;
+					State = 590;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 545;
+						State = 586;
 						Match(COMMA);
-						State = 546;
+						State = 587;
 						ident();
 						}
 						}
-						State = 551;
+						State = 592;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4351,9 +4646,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 554;
+				State = 595;
 				Match(FILL);
-				State = 555;
+				State = 596;
 				ident();
 				}
 				break;
@@ -4361,9 +4656,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 556;
+				State = 597;
 				Match(RELEASE);
-				State = 557;
+				State = 598;
 				ident();
 				}
 				break;
@@ -4371,13 +4666,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 558;
+				State = 599;
 				Match(HOLD);
-				State = 559;
+				State = 600;
 				Match(REST);
-				State = 560;
+				State = 601;
 				Match(IN);
-				State = 561;
+				State = 602;
 				ident();
 				}
 				break;
@@ -4385,25 +4680,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 562;
+				State = 603;
 				Match(DISTRIBUTE);
-				State = 565;
+				State = 606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 563;
+					State = 604;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 564;
+					State = 605;
 					Match(OF);
 					}
 				}
 
-				State = 567;
+				State = 608;
 				Match(REST);
-				State = 568;
+				State = 609;
 				Match(TO);
-				State = 569;
+				State = 610;
 				ident();
 				}
 				break;
@@ -4411,17 +4706,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 570;
+				State = 611;
 				Match(SWEEP);
-				State = 571;
+				State = 612;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 572;
+				State = 613;
 				Match(OF);
-				State = 573;
+				State = 614;
 				Match(REST);
-				State = 574;
+				State = 615;
 				Match(TO);
-				State = 575;
+				State = 616;
 				ident();
 				}
 				break;
@@ -4429,52 +4724,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 576;
+				State = 617;
 				Match(IF);
-				State = 577;
+				State = 618;
 				expr(0);
-				State = 578;
+				State = 619;
 				Match(LBRACE);
-				State = 582;
+				State = 623;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
 					{
 					{
-					State = 579;
+					State = 620;
 					step();
 					}
 					}
-					State = 584;
+					State = 625;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 585;
+				State = 626;
 				Match(RBRACE);
-				State = 595;
+				State = 636;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 586;
+					State = 627;
 					Match(ELSE);
-					State = 587;
+					State = 628;
 					Match(LBRACE);
-					State = 591;
+					State = 632;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
 						{
 						{
-						State = 588;
+						State = 629;
 						step();
 						}
 						}
-						State = 593;
+						State = 634;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 594;
+					State = 635;
 					Match(RBRACE);
 					}
 				}
@@ -4485,37 +4780,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 597;
+				State = 638;
 				Match(PRO_RATA);
-				State = 600;
+				State = 641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 598;
+					State = 639;
 					Match(BY);
-					State = 599;
+					State = 640;
 					Match(BALANCE);
 					}
 				}
 
-				State = 602;
+				State = 643;
 				Match(LBRACE);
-				State = 606;
+				State = 647;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
 					{
 					{
-					State = 603;
+					State = 644;
 					step();
 					}
 					}
-					State = 608;
+					State = 649;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 609;
+				State = 650;
 				Match(RBRACE);
 				}
 				break;
@@ -4565,25 +4860,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 612;
+			State = 653;
 			Match(ENFORCEMENT);
-			State = 613;
+			State = 654;
 			Match(LBRACE);
-			State = 617;
+			State = 658;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 614;
+				State = 655;
 				enforcementItem();
 				}
 				}
-				State = 619;
+				State = 660;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 620;
+			State = 661;
 			Match(RBRACE);
 			}
 		}
@@ -4655,44 +4950,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 638;
+			State = 679;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 622;
+				State = 663;
 				Match(SELL);
-				State = 623;
+				State = 664;
 				ident();
-				State = 628;
+				State = 669;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 624;
+					State = 665;
 					Match(COMMA);
-					State = 625;
+					State = 666;
 					ident();
 					}
 					}
-					State = 630;
+					State = 671;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 634;
+				State = 675;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 631;
+					State = 672;
 					sellTerm();
 					}
 					}
-					State = 636;
+					State = 677;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4702,7 +4997,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 637;
+				State = 678;
 				waterfallDecl();
 				}
 				break;
@@ -4765,16 +5060,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 80, RULE_sellTerm);
 		try {
-			State = 644;
+			State = 685;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 640;
+				State = 681;
 				Match(HAIRCUT);
-				State = 641;
+				State = 682;
 				expr(0);
 				}
 				break;
@@ -4782,9 +5077,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 642;
+				State = 683;
 				Match(LAG);
-				State = 643;
+				State = 684;
 				duration();
 				}
 				break;
@@ -4843,31 +5138,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 646;
+			State = 687;
 			Match(SCENARIO);
-			State = 647;
+			State = 688;
 			_localctx.name = ident();
-			State = 648;
+			State = 689;
 			Match(FOR);
-			State = 649;
+			State = 690;
 			_localctx.deal = ident();
-			State = 650;
+			State = 691;
 			Match(LBRACE);
-			State = 654;
+			State = 695;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 70384330270535L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 574279336820008775L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 651;
+				State = 692;
 				scenarioItem();
 				}
 				}
-				State = 656;
+				State = 697;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 657;
+			State = 698;
 			Match(RBRACE);
 			}
 		}
@@ -5068,20 +5363,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 715;
+			State = 756;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 659;
+				State = 700;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 660;
+				State = 701;
 				Match(RENEWALS);
-				State = 661;
+				State = 702;
 				Match(TAKEN);
-				State = 662;
+				State = 703;
 				Match(NUMBER);
 				}
 				break;
@@ -5089,13 +5384,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 664;
+				State = 705;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 665;
+				State = 706;
 				Match(DEFLATE);
-				State = 666;
+				State = 707;
 				expr(0);
-				State = 667;
+				State = 708;
 				perYear();
 				}
 				break;
@@ -5103,15 +5398,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 669;
+				State = 710;
 				((DropItemContext)_localctx).path = reference();
-				State = 670;
+				State = 711;
 				Match(DROP);
-				State = 671;
+				State = 712;
 				expr(0);
-				State = 672;
+				State = 713;
 				Match(BY);
-				State = 673;
+				State = 714;
 				Match(DATE);
 				}
 				break;
@@ -5119,13 +5414,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 675;
+				State = 716;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 676;
+				State = 717;
 				Match(DEFAULTS);
-				State = 677;
+				State = 718;
 				Match(ON);
-				State = 678;
+				State = 719;
 				Match(DATE);
 				}
 				break;
@@ -5133,9 +5428,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 680;
+				State = 721;
 				Match(ENFORCEMENT);
-				State = 682;
+				State = 723;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -5143,7 +5438,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 681;
+						State = 722;
 						sellTerm();
 						}
 						}
@@ -5151,9 +5446,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 684;
+					State = 725;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,67,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -5161,11 +5456,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 686;
+				State = 727;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 687;
+				State = 728;
 				Match(LEVEL);
-				State = 688;
+				State = 729;
 				expr(0);
 				}
 				break;
@@ -5173,29 +5468,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 690;
+				State = 731;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 691;
+				State = 732;
 				Match(POINTS);
-				State = 692;
+				State = 733;
 				pointsKind();
-				State = 693;
+				State = 734;
 				Match(LBRACE);
-				State = 697;
+				State = 738;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 694;
+					State = 735;
 					schedulePoint();
 					}
 					}
-					State = 699;
+					State = 740;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 700;
+				State = 741;
 				Match(RBRACE);
 				}
 				break;
@@ -5203,15 +5498,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 702;
+				State = 743;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 703;
+				State = 744;
 				Match(LAUNCH);
-				State = 704;
+				State = 745;
 				Match(DATE);
-				State = 705;
+				State = 746;
 				Match(DOWN);
-				State = 706;
+				State = 747;
 				expr(0);
 				}
 				break;
@@ -5219,21 +5514,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 708;
+				State = 749;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 709;
+				State = 750;
 				Match(SHIFT);
-				State = 711;
+				State = 752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 710;
+					State = 751;
 					Match(PLUS);
 					}
 				}
 
-				State = 713;
+				State = 754;
 				expr(0);
 				}
 				break;
@@ -5273,9 +5568,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 717;
+			State = 758;
 			Match(PER);
-			State = 718;
+			State = 759;
 			Match(YEAR);
 			}
 		}
@@ -5312,7 +5607,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 720;
+			State = 761;
 			Match(QUANTITY);
 			}
 		}
@@ -5618,20 +5913,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 757;
+			State = 798;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 723;
+				State = 764;
 				Match(LPAREN);
-				State = 724;
+				State = 765;
 				expr(0);
-				State = 725;
+				State = 766;
 				Match(RPAREN);
 				}
 				break;
@@ -5640,9 +5935,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 727;
+				State = 768;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 728;
+				State = 769;
 				expr(15);
 				}
 				break;
@@ -5651,9 +5946,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 729;
+				State = 770;
 				Match(NOT);
-				State = 730;
+				State = 771;
 				expr(10);
 				}
 				break;
@@ -5662,37 +5957,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 731;
+				State = 772;
 				((CallExprContext)_localctx).callee = ident();
-				State = 732;
+				State = 773;
 				Match(LPAREN);
-				State = 741;
+				State = 782;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1163124987561830215L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2881248245403674439L) != 0) || ((((_la - 132)) & ~0x3f) == 0 && ((1L << (_la - 132)) & 105473L) != 0)) {
 					{
-					State = 733;
+					State = 774;
 					expr(0);
-					State = 738;
+					State = 779;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 734;
+						State = 775;
 						Match(COMMA);
-						State = 735;
+						State = 776;
 						expr(0);
 						}
 						}
-						State = 740;
+						State = 781;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 743;
+				State = 784;
 				Match(RPAREN);
 				}
 				break;
@@ -5701,7 +5996,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 745;
+				State = 786;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5711,19 +6006,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 747;
+				State = 788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 127L) != 0)) {
 					{
-					State = 746;
+					State = 787;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 749;
+				State = 790;
 				Match(PER);
-				State = 750;
+				State = 791;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5732,9 +6027,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 751;
+				State = 792;
 				Match(NUMBER);
-				State = 752;
+				State = 793;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5743,7 +6038,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 753;
+				State = 794;
 				Match(QUANTITY);
 				}
 				break;
@@ -5752,7 +6047,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 754;
+				State = 795;
 				Match(NUMBER);
 				}
 				break;
@@ -5761,7 +6056,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 755;
+				State = 796;
 				Match(DATE);
 				}
 				break;
@@ -5770,34 +6065,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 756;
+				State = 797;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 779;
+			State = 820;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 777;
+					State = 818;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 759;
+						State = 800;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 760;
+						State = 801;
 						Match(OF);
-						State = 761;
+						State = 802;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5806,9 +6101,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 762;
+						State = 803;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 763;
+						State = 804;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5818,7 +6113,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 764;
+						State = 805;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5827,9 +6122,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 765;
+						State = 806;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 766;
+						State = 807;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5839,7 +6134,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 767;
+						State = 808;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5848,19 +6143,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 768;
+						State = 809;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 769;
+						State = 810;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 63L) != 0)) ) {
+						if ( !(((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 770;
+						State = 811;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -5869,11 +6164,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 771;
+						State = 812;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 772;
+						State = 813;
 						Match(AND);
-						State = 773;
+						State = 814;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -5882,20 +6177,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 774;
+						State = 815;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 775;
+						State = 816;
 						Match(OR);
-						State = 776;
+						State = 817;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 781;
+				State = 822;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
 			}
 			}
 		}
@@ -5939,7 +6234,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 782;
+			State = 823;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -5990,16 +6285,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 784;
+			State = 825;
 			ident();
-			State = 787;
+			State = 828;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
 			case 1:
 				{
-				State = 785;
+				State = 826;
 				Match(DOT);
-				State = 786;
+				State = 827;
 				_localctx.member = ident();
 				}
 				break;
@@ -6080,6 +6375,14 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAUNCH() { return GetToken(DealLangParser.LAUNCH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOWN() { return GetToken(DealLangParser.DOWN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(DealLangParser.SHIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIK() { return GetToken(DealLangParser.PIK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ISSUE_PRICE() { return GetToken(DealLangParser.ISSUE_PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT() { return GetToken(DealLangParser.COMMITMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AVAILABLE() { return GetToken(DealLangParser.AVAILABLE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWS() { return GetToken(DealLangParser.DRAWS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT_FEE() { return GetToken(DealLangParser.COMMITMENT_FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP_UP() { return GetToken(DealLangParser.STEP_UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TARGET_BALANCE() { return GetToken(DealLangParser.TARGET_BALANCE, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -6101,9 +6404,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 789;
+			State = 830;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 70383793399623L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 574279336283137863L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6149,7 +6452,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,145,792,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,153,833,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -6177,257 +6480,274 @@ public partial class DealLangParser : Parser {
 		1,20,5,20,345,8,20,10,20,12,20,348,9,20,1,20,1,20,1,21,1,21,1,21,1,21,
 		1,21,1,21,1,21,3,21,359,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,
 		21,3,21,370,8,21,1,22,1,22,1,22,1,22,5,22,376,8,22,10,22,12,22,379,9,22,
-		1,22,1,22,1,23,1,23,1,23,1,23,1,23,3,23,388,8,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,3,23,399,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,
-		407,8,24,10,24,12,24,410,9,24,1,24,3,24,413,8,24,1,25,1,25,1,25,1,25,5,
-		25,419,8,25,10,25,12,25,422,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,1,
-		26,5,26,432,8,26,10,26,12,26,435,9,26,3,26,437,8,26,1,27,1,27,1,27,1,28,
-		1,28,1,28,1,28,5,28,446,8,28,10,28,12,28,449,9,28,1,28,3,28,452,8,28,1,
-		29,1,29,1,29,1,29,1,29,1,29,3,29,460,8,29,1,30,1,30,1,30,1,30,1,30,1,30,
-		1,30,1,30,1,30,3,30,471,8,30,3,30,473,8,30,1,30,1,30,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,3,31,484,8,31,1,31,1,31,3,31,488,8,31,1,32,1,32,1,32,
-		1,32,1,32,1,32,3,32,496,8,32,1,32,1,32,1,32,3,32,501,8,32,1,32,1,32,1,
-		32,3,32,506,8,32,1,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,3,33,516,8,33,
-		1,34,1,34,1,34,1,34,1,34,5,34,523,8,34,10,34,12,34,526,9,34,1,35,1,35,
-		3,35,530,8,35,1,36,1,36,1,36,5,36,535,8,36,10,36,12,36,538,9,36,1,36,1,
-		36,1,37,1,37,1,37,1,37,1,37,1,37,5,37,548,8,37,10,37,12,37,551,9,37,3,
-		37,553,8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,
-		566,8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,5,37,581,8,37,10,37,12,37,584,9,37,1,37,1,37,1,37,1,37,5,37,590,8,37,
-		10,37,12,37,593,9,37,1,37,3,37,596,8,37,1,37,1,37,1,37,3,37,601,8,37,1,
-		37,1,37,5,37,605,8,37,10,37,12,37,608,9,37,1,37,3,37,611,8,37,1,38,1,38,
-		1,38,5,38,616,8,38,10,38,12,38,619,9,38,1,38,1,38,1,39,1,39,1,39,1,39,
-		5,39,627,8,39,10,39,12,39,630,9,39,1,39,5,39,633,8,39,10,39,12,39,636,
-		9,39,1,39,3,39,639,8,39,1,40,1,40,1,40,1,40,3,40,645,8,40,1,41,1,41,1,
-		41,1,41,1,41,1,41,5,41,653,8,41,10,41,12,41,656,9,41,1,41,1,41,1,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,683,8,42,11,42,12,42,684,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,696,8,42,10,42,12,42,699,
-		9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,712,8,
-		42,1,42,1,42,3,42,716,8,42,1,43,1,43,1,43,1,44,1,44,1,45,1,45,1,45,1,45,
-		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,737,8,45,10,45,
-		12,45,740,9,45,3,45,742,8,45,1,45,1,45,1,45,1,45,3,45,748,8,45,1,45,1,
-		45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,758,8,45,1,45,1,45,1,45,1,45,1,45,
+		1,22,1,22,1,23,1,23,1,23,1,23,1,23,3,23,388,8,23,1,23,1,23,3,23,392,8,
+		23,1,23,1,23,3,23,396,8,23,1,23,1,23,3,23,400,8,23,1,23,1,23,3,23,404,
+		8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,5,23,416,8,23,10,
+		23,12,23,419,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,440,8,23,1,24,1,24,1,24,
+		1,24,1,24,1,24,5,24,448,8,24,10,24,12,24,451,9,24,1,24,3,24,454,8,24,1,
+		25,1,25,1,25,1,25,5,25,460,8,25,10,25,12,25,463,9,25,1,25,1,25,1,26,1,
+		26,1,26,1,26,1,26,1,26,5,26,473,8,26,10,26,12,26,476,9,26,3,26,478,8,26,
+		1,27,1,27,1,27,1,28,1,28,1,28,1,28,5,28,487,8,28,10,28,12,28,490,9,28,
+		1,28,3,28,493,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,501,8,29,1,30,1,
+		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,512,8,30,3,30,514,8,30,1,30,
+		1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,525,8,31,1,31,1,31,3,31,529,
+		8,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,537,8,32,1,32,1,32,1,32,3,32,542,
+		8,32,1,32,1,32,1,32,3,32,547,8,32,1,32,1,32,1,32,1,33,1,33,1,33,1,33,1,
+		33,3,33,557,8,33,1,34,1,34,1,34,1,34,1,34,5,34,564,8,34,10,34,12,34,567,
+		9,34,1,35,1,35,3,35,571,8,35,1,36,1,36,1,36,5,36,576,8,36,10,36,12,36,
+		579,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,5,37,589,8,37,10,37,12,
+		37,592,9,37,3,37,594,8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,3,37,607,8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,5,37,622,8,37,10,37,12,37,625,9,37,1,37,1,37,1,37,1,
+		37,5,37,631,8,37,10,37,12,37,634,9,37,1,37,3,37,637,8,37,1,37,1,37,1,37,
+		3,37,642,8,37,1,37,1,37,5,37,646,8,37,10,37,12,37,649,9,37,1,37,3,37,652,
+		8,37,1,38,1,38,1,38,5,38,657,8,38,10,38,12,38,660,9,38,1,38,1,38,1,39,
+		1,39,1,39,1,39,5,39,668,8,39,10,39,12,39,671,9,39,1,39,5,39,674,8,39,10,
+		39,12,39,677,9,39,1,39,3,39,680,8,39,1,40,1,40,1,40,1,40,3,40,686,8,40,
+		1,41,1,41,1,41,1,41,1,41,1,41,5,41,694,8,41,10,41,12,41,697,9,41,1,41,
+		1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,724,8,42,11,42,
+		12,42,725,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,737,8,42,10,
+		42,12,42,740,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,3,42,753,8,42,1,42,1,42,3,42,757,8,42,1,43,1,43,1,43,1,44,1,44,1,45,
 		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,
-		778,8,45,10,45,12,45,781,9,45,1,46,1,46,1,47,1,47,1,47,3,47,788,8,47,1,
-		48,1,48,1,48,0,1,90,49,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,0,8,1,0,115,116,1,0,15,16,1,0,135,136,1,0,125,126,
-		1,0,123,124,1,0,127,132,1,0,103,109,19,0,3,3,5,9,13,22,24,27,29,29,32,
-		36,40,41,43,44,46,47,49,59,61,62,64,66,70,70,72,74,77,79,88,88,95,97,110,
-		110,139,140,890,0,104,1,0,0,0,2,109,1,0,0,0,4,112,1,0,0,0,6,140,1,0,0,
-		0,8,142,1,0,0,0,10,154,1,0,0,0,12,178,1,0,0,0,14,180,1,0,0,0,16,182,1,
-		0,0,0,18,199,1,0,0,0,20,201,1,0,0,0,22,233,1,0,0,0,24,235,1,0,0,0,26,237,
-		1,0,0,0,28,271,1,0,0,0,30,273,1,0,0,0,32,278,1,0,0,0,34,325,1,0,0,0,36,
-		330,1,0,0,0,38,338,1,0,0,0,40,340,1,0,0,0,42,369,1,0,0,0,44,371,1,0,0,
-		0,46,398,1,0,0,0,48,412,1,0,0,0,50,414,1,0,0,0,52,436,1,0,0,0,54,438,1,
-		0,0,0,56,441,1,0,0,0,58,459,1,0,0,0,60,461,1,0,0,0,62,476,1,0,0,0,64,489,
-		1,0,0,0,66,510,1,0,0,0,68,517,1,0,0,0,70,529,1,0,0,0,72,531,1,0,0,0,74,
-		610,1,0,0,0,76,612,1,0,0,0,78,638,1,0,0,0,80,644,1,0,0,0,82,646,1,0,0,
-		0,84,715,1,0,0,0,86,717,1,0,0,0,88,720,1,0,0,0,90,757,1,0,0,0,92,782,1,
-		0,0,0,94,784,1,0,0,0,96,789,1,0,0,0,98,103,3,2,1,0,99,103,3,4,2,0,100,
-		103,3,82,41,0,101,103,3,8,4,0,102,98,1,0,0,0,102,99,1,0,0,0,102,100,1,
-		0,0,0,102,101,1,0,0,0,103,106,1,0,0,0,104,102,1,0,0,0,104,105,1,0,0,0,
-		105,107,1,0,0,0,106,104,1,0,0,0,107,108,5,0,0,1,108,1,1,0,0,0,109,110,
-		5,3,0,0,110,111,5,137,0,0,111,3,1,0,0,0,112,113,5,1,0,0,113,114,3,96,48,
-		0,114,118,5,115,0,0,115,117,3,6,3,0,116,115,1,0,0,0,117,120,1,0,0,0,118,
-		116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,122,5,
-		116,0,0,122,5,1,0,0,0,123,141,3,12,6,0,124,141,3,16,8,0,125,141,3,20,10,
-		0,126,141,3,26,13,0,127,141,3,32,16,0,128,141,3,40,20,0,129,141,3,44,22,
-		0,130,141,3,50,25,0,131,141,3,56,28,0,132,141,3,60,30,0,133,141,3,62,31,
-		0,134,141,3,64,32,0,135,141,3,66,33,0,136,141,3,68,34,0,137,141,3,72,36,
-		0,138,141,3,76,38,0,139,141,3,8,4,0,140,123,1,0,0,0,140,124,1,0,0,0,140,
-		125,1,0,0,0,140,126,1,0,0,0,140,127,1,0,0,0,140,128,1,0,0,0,140,129,1,
-		0,0,0,140,130,1,0,0,0,140,131,1,0,0,0,140,132,1,0,0,0,140,133,1,0,0,0,
-		140,134,1,0,0,0,140,135,1,0,0,0,140,136,1,0,0,0,140,137,1,0,0,0,140,138,
-		1,0,0,0,140,139,1,0,0,0,141,7,1,0,0,0,142,143,5,139,0,0,143,149,4,4,0,
-		0,144,148,3,96,48,0,145,148,5,4,0,0,146,148,5,31,0,0,147,144,1,0,0,0,147,
-		145,1,0,0,0,147,146,1,0,0,0,148,151,1,0,0,0,149,147,1,0,0,0,149,150,1,
-		0,0,0,150,152,1,0,0,0,151,149,1,0,0,0,152,153,3,10,5,0,153,9,1,0,0,0,154,
-		159,5,115,0,0,155,158,3,10,5,0,156,158,8,0,0,0,157,155,1,0,0,0,157,156,
-		1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,0,160,162,1,0,0,
-		0,161,159,1,0,0,0,162,163,5,116,0,0,163,11,1,0,0,0,164,165,5,5,0,0,165,
-		179,5,137,0,0,166,167,5,6,0,0,167,179,3,96,48,0,168,169,5,7,0,0,169,179,
-		5,134,0,0,170,171,5,8,0,0,171,179,5,134,0,0,172,173,5,9,0,0,173,179,5,
-		134,0,0,174,175,5,10,0,0,175,179,3,96,48,0,176,177,5,11,0,0,177,179,3,
-		14,7,0,178,164,1,0,0,0,178,166,1,0,0,0,178,168,1,0,0,0,178,170,1,0,0,0,
-		178,172,1,0,0,0,178,174,1,0,0,0,178,176,1,0,0,0,179,13,1,0,0,0,180,181,
-		5,133,0,0,181,15,1,0,0,0,182,183,5,12,0,0,183,184,3,96,48,0,184,188,5,
-		115,0,0,185,187,3,18,9,0,186,185,1,0,0,0,187,190,1,0,0,0,188,186,1,0,0,
-		0,188,189,1,0,0,0,189,191,1,0,0,0,190,188,1,0,0,0,191,192,5,116,0,0,192,
-		17,1,0,0,0,193,194,5,20,0,0,194,200,5,137,0,0,195,196,5,21,0,0,196,200,
-		3,90,45,0,197,198,5,22,0,0,198,200,3,90,45,0,199,193,1,0,0,0,199,195,1,
-		0,0,0,199,197,1,0,0,0,200,19,1,0,0,0,201,202,5,13,0,0,202,203,3,96,48,
-		0,203,207,5,115,0,0,204,206,3,22,11,0,205,204,1,0,0,0,206,209,1,0,0,0,
-		207,205,1,0,0,0,207,208,1,0,0,0,208,210,1,0,0,0,209,207,1,0,0,0,210,211,
-		5,116,0,0,211,21,1,0,0,0,212,213,5,57,0,0,213,234,3,90,45,0,214,215,5,
-		98,0,0,215,216,3,90,45,0,216,217,3,86,43,0,217,234,1,0,0,0,218,219,5,14,
-		0,0,219,220,3,24,12,0,220,224,5,115,0,0,221,223,3,30,15,0,222,221,1,0,
-		0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,
-		224,1,0,0,0,227,228,5,116,0,0,228,234,1,0,0,0,229,230,5,17,0,0,230,231,
-		5,134,0,0,231,232,5,18,0,0,232,234,3,90,45,0,233,212,1,0,0,0,233,214,1,
-		0,0,0,233,218,1,0,0,0,233,229,1,0,0,0,234,23,1,0,0,0,235,236,7,1,0,0,236,
-		25,1,0,0,0,237,238,5,23,0,0,238,239,3,96,48,0,239,243,5,115,0,0,240,242,
-		3,28,14,0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,
-		0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,5,116,0,0,247,27,1,0,0,0,248,
-		249,5,24,0,0,249,272,3,90,45,0,250,251,5,25,0,0,251,252,5,26,0,0,252,255,
-		3,88,44,0,253,254,5,27,0,0,254,256,3,90,45,0,255,253,1,0,0,0,255,256,1,
-		0,0,0,256,259,1,0,0,0,257,258,5,28,0,0,258,260,5,134,0,0,259,257,1,0,0,
-		0,259,260,1,0,0,0,260,272,1,0,0,0,261,262,5,25,0,0,262,263,5,29,0,0,263,
-		267,5,115,0,0,264,266,3,30,15,0,265,264,1,0,0,0,266,269,1,0,0,0,267,265,
-		1,0,0,0,267,268,1,0,0,0,268,270,1,0,0,0,269,267,1,0,0,0,270,272,5,116,
-		0,0,271,248,1,0,0,0,271,250,1,0,0,0,271,261,1,0,0,0,272,29,1,0,0,0,273,
-		274,5,134,0,0,274,276,3,90,45,0,275,277,5,119,0,0,276,275,1,0,0,0,276,
-		277,1,0,0,0,277,31,1,0,0,0,278,279,5,30,0,0,279,280,3,96,48,0,280,281,
-		5,31,0,0,281,282,3,96,48,0,282,286,5,115,0,0,283,285,3,34,17,0,284,283,
-		1,0,0,0,285,288,1,0,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,289,1,0,0,
-		0,288,286,1,0,0,0,289,290,5,116,0,0,290,33,1,0,0,0,291,292,5,32,0,0,292,
-		326,3,96,48,0,293,294,5,33,0,0,294,295,3,90,45,0,295,300,3,86,43,0,296,
-		297,5,34,0,0,297,298,3,90,45,0,298,299,3,86,43,0,299,301,1,0,0,0,300,296,
-		1,0,0,0,300,301,1,0,0,0,301,326,1,0,0,0,302,303,5,35,0,0,303,326,5,134,
-		0,0,304,305,5,36,0,0,305,326,3,88,44,0,306,307,5,37,0,0,307,308,3,36,18,
-		0,308,309,3,88,44,0,309,310,5,39,0,0,310,311,5,32,0,0,311,315,5,40,0,0,
-		312,313,5,33,0,0,313,314,5,39,0,0,314,316,5,41,0,0,315,312,1,0,0,0,315,
-		316,1,0,0,0,316,326,1,0,0,0,317,319,5,42,0,0,318,320,3,38,19,0,319,318,
-		1,0,0,0,320,321,1,0,0,0,321,319,1,0,0,0,321,322,1,0,0,0,322,326,1,0,0,
-		0,323,324,5,11,0,0,324,326,3,14,7,0,325,291,1,0,0,0,325,293,1,0,0,0,325,
-		302,1,0,0,0,325,304,1,0,0,0,325,306,1,0,0,0,325,317,1,0,0,0,325,323,1,
-		0,0,0,326,35,1,0,0,0,327,328,5,136,0,0,328,331,5,38,0,0,329,331,5,135,
-		0,0,330,327,1,0,0,0,330,329,1,0,0,0,331,37,1,0,0,0,332,333,5,43,0,0,333,
-		339,3,90,45,0,334,335,5,44,0,0,335,339,3,90,45,0,336,337,5,45,0,0,337,
-		339,5,134,0,0,338,332,1,0,0,0,338,334,1,0,0,0,338,336,1,0,0,0,339,39,1,
-		0,0,0,340,341,5,46,0,0,341,342,3,96,48,0,342,346,5,115,0,0,343,345,3,42,
-		21,0,344,343,1,0,0,0,345,348,1,0,0,0,346,344,1,0,0,0,346,347,1,0,0,0,347,
-		349,1,0,0,0,348,346,1,0,0,0,349,350,5,116,0,0,350,41,1,0,0,0,351,352,5,
-		47,0,0,352,370,3,96,48,0,353,354,5,49,0,0,354,370,3,90,45,0,355,356,5,
-		50,0,0,356,358,3,90,45,0,357,359,5,51,0,0,358,357,1,0,0,0,358,359,1,0,
-		0,0,359,370,1,0,0,0,360,361,5,52,0,0,361,362,5,45,0,0,362,370,5,134,0,
-		0,363,364,5,55,0,0,364,370,3,48,24,0,365,366,5,8,0,0,366,370,5,134,0,0,
-		367,368,5,22,0,0,368,370,3,90,45,0,369,351,1,0,0,0,369,353,1,0,0,0,369,
-		355,1,0,0,0,369,360,1,0,0,0,369,363,1,0,0,0,369,365,1,0,0,0,369,367,1,
-		0,0,0,370,43,1,0,0,0,371,372,5,48,0,0,372,373,3,96,48,0,373,377,5,115,
-		0,0,374,376,3,46,23,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,
-		377,378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,5,116,0,0,381,
-		45,1,0,0,0,382,383,5,49,0,0,383,399,3,90,45,0,384,385,5,50,0,0,385,387,
-		3,90,45,0,386,388,5,51,0,0,387,386,1,0,0,0,387,388,1,0,0,0,388,399,1,0,
-		0,0,389,390,5,52,0,0,390,391,5,45,0,0,391,399,5,134,0,0,392,393,5,55,0,
-		0,393,399,3,48,24,0,394,395,5,8,0,0,395,399,5,134,0,0,396,397,5,59,0,0,
-		397,399,5,136,0,0,398,382,1,0,0,0,398,384,1,0,0,0,398,389,1,0,0,0,398,
-		392,1,0,0,0,398,394,1,0,0,0,398,396,1,0,0,0,399,47,1,0,0,0,400,413,5,56,
-		0,0,401,413,5,57,0,0,402,413,5,58,0,0,403,404,5,29,0,0,404,408,5,115,0,
-		0,405,407,3,30,15,0,406,405,1,0,0,0,407,410,1,0,0,0,408,406,1,0,0,0,408,
-		409,1,0,0,0,409,411,1,0,0,0,410,408,1,0,0,0,411,413,5,116,0,0,412,400,
-		1,0,0,0,412,401,1,0,0,0,412,402,1,0,0,0,412,403,1,0,0,0,413,49,1,0,0,0,
-		414,415,5,60,0,0,415,416,3,96,48,0,416,420,5,115,0,0,417,419,3,52,26,0,
-		418,417,1,0,0,0,419,422,1,0,0,0,420,418,1,0,0,0,420,421,1,0,0,0,421,423,
-		1,0,0,0,422,420,1,0,0,0,423,424,5,116,0,0,424,51,1,0,0,0,425,426,5,61,
-		0,0,426,437,3,90,45,0,427,428,5,62,0,0,428,433,3,54,27,0,429,430,5,119,
-		0,0,430,432,3,54,27,0,431,429,1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,
-		433,434,1,0,0,0,434,437,1,0,0,0,435,433,1,0,0,0,436,425,1,0,0,0,436,427,
-		1,0,0,0,437,53,1,0,0,0,438,439,3,96,48,0,439,440,3,90,45,0,440,55,1,0,
-		0,0,441,442,5,63,0,0,442,451,3,96,48,0,443,447,5,115,0,0,444,446,3,58,
-		29,0,445,444,1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,447,448,1,0,0,0,448,
-		450,1,0,0,0,449,447,1,0,0,0,450,452,5,116,0,0,451,443,1,0,0,0,451,452,
-		1,0,0,0,452,57,1,0,0,0,453,454,5,64,0,0,454,460,3,90,45,0,455,456,5,65,
-		0,0,456,460,3,90,45,0,457,458,5,66,0,0,458,460,3,90,45,0,459,453,1,0,0,
-		0,459,455,1,0,0,0,459,457,1,0,0,0,460,59,1,0,0,0,461,462,5,67,0,0,462,
-		463,3,96,48,0,463,464,5,115,0,0,464,472,3,90,45,0,465,470,3,86,43,0,466,
-		467,5,34,0,0,467,468,3,90,45,0,468,469,3,86,43,0,469,471,1,0,0,0,470,466,
-		1,0,0,0,470,471,1,0,0,0,471,473,1,0,0,0,472,465,1,0,0,0,472,473,1,0,0,
-		0,473,474,1,0,0,0,474,475,5,116,0,0,475,61,1,0,0,0,476,477,5,68,0,0,477,
-		478,3,96,48,0,478,479,5,122,0,0,479,483,3,90,45,0,480,481,5,69,0,0,481,
-		482,5,70,0,0,482,484,3,88,44,0,483,480,1,0,0,0,483,484,1,0,0,0,484,487,
-		1,0,0,0,485,486,5,28,0,0,486,488,5,134,0,0,487,485,1,0,0,0,487,488,1,0,
-		0,0,488,63,1,0,0,0,489,490,5,71,0,0,490,491,3,96,48,0,491,492,5,75,0,0,
-		492,495,3,90,45,0,493,494,5,28,0,0,494,496,5,134,0,0,495,493,1,0,0,0,495,
-		496,1,0,0,0,496,500,1,0,0,0,497,498,5,72,0,0,498,499,5,74,0,0,499,501,
-		5,136,0,0,500,497,1,0,0,0,500,501,1,0,0,0,501,505,1,0,0,0,502,503,5,73,
-		0,0,503,504,5,74,0,0,504,506,5,136,0,0,505,502,1,0,0,0,505,506,1,0,0,0,
-		506,507,1,0,0,0,507,508,5,121,0,0,508,509,3,96,48,0,509,65,1,0,0,0,510,
-		511,5,76,0,0,511,512,5,75,0,0,512,515,3,90,45,0,513,514,5,77,0,0,514,516,
-		3,88,44,0,515,513,1,0,0,0,515,516,1,0,0,0,516,67,1,0,0,0,517,518,5,78,
-		0,0,518,519,5,79,0,0,519,524,3,70,35,0,520,521,5,119,0,0,521,523,3,70,
-		35,0,522,520,1,0,0,0,523,526,1,0,0,0,524,522,1,0,0,0,524,525,1,0,0,0,525,
-		69,1,0,0,0,526,524,1,0,0,0,527,530,5,42,0,0,528,530,3,96,48,0,529,527,
-		1,0,0,0,529,528,1,0,0,0,530,71,1,0,0,0,531,532,5,80,0,0,532,536,5,115,
-		0,0,533,535,3,74,37,0,534,533,1,0,0,0,535,538,1,0,0,0,536,534,1,0,0,0,
-		536,537,1,0,0,0,537,539,1,0,0,0,538,536,1,0,0,0,539,540,5,116,0,0,540,
-		73,1,0,0,0,541,542,5,10,0,0,542,552,3,94,47,0,543,544,5,81,0,0,544,549,
-		3,96,48,0,545,546,5,119,0,0,546,548,3,96,48,0,547,545,1,0,0,0,548,551,
-		1,0,0,0,549,547,1,0,0,0,549,550,1,0,0,0,550,553,1,0,0,0,551,549,1,0,0,
-		0,552,543,1,0,0,0,552,553,1,0,0,0,553,611,1,0,0,0,554,555,5,82,0,0,555,
-		611,3,96,48,0,556,557,5,83,0,0,557,611,3,96,48,0,558,559,5,84,0,0,559,
-		560,5,85,0,0,560,561,5,86,0,0,561,611,3,96,48,0,562,565,5,87,0,0,563,564,
-		5,135,0,0,564,566,5,111,0,0,565,563,1,0,0,0,565,566,1,0,0,0,566,567,1,
-		0,0,0,567,568,5,85,0,0,568,569,5,90,0,0,569,611,3,96,48,0,570,571,5,88,
-		0,0,571,572,5,135,0,0,572,573,5,111,0,0,573,574,5,85,0,0,574,575,5,90,
-		0,0,575,611,3,96,48,0,576,577,5,91,0,0,577,578,3,90,45,0,578,582,5,115,
-		0,0,579,581,3,74,37,0,580,579,1,0,0,0,581,584,1,0,0,0,582,580,1,0,0,0,
-		582,583,1,0,0,0,583,585,1,0,0,0,584,582,1,0,0,0,585,595,5,116,0,0,586,
-		587,5,92,0,0,587,591,5,115,0,0,588,590,3,74,37,0,589,588,1,0,0,0,590,593,
-		1,0,0,0,591,589,1,0,0,0,591,592,1,0,0,0,592,594,1,0,0,0,593,591,1,0,0,
-		0,594,596,5,116,0,0,595,586,1,0,0,0,595,596,1,0,0,0,596,611,1,0,0,0,597,
-		600,5,89,0,0,598,599,5,100,0,0,599,601,5,49,0,0,600,598,1,0,0,0,600,601,
-		1,0,0,0,601,602,1,0,0,0,602,606,5,115,0,0,603,605,3,74,37,0,604,603,1,
-		0,0,0,605,608,1,0,0,0,606,604,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,
-		608,606,1,0,0,0,609,611,5,116,0,0,610,541,1,0,0,0,610,554,1,0,0,0,610,
-		556,1,0,0,0,610,558,1,0,0,0,610,562,1,0,0,0,610,570,1,0,0,0,610,576,1,
-		0,0,0,610,597,1,0,0,0,611,75,1,0,0,0,612,613,5,93,0,0,613,617,5,115,0,
-		0,614,616,3,78,39,0,615,614,1,0,0,0,616,619,1,0,0,0,617,615,1,0,0,0,617,
-		618,1,0,0,0,618,620,1,0,0,0,619,617,1,0,0,0,620,621,5,116,0,0,621,77,1,
-		0,0,0,622,623,5,94,0,0,623,628,3,96,48,0,624,625,5,119,0,0,625,627,3,96,
-		48,0,626,624,1,0,0,0,627,630,1,0,0,0,628,626,1,0,0,0,628,629,1,0,0,0,629,
-		634,1,0,0,0,630,628,1,0,0,0,631,633,3,80,40,0,632,631,1,0,0,0,633,636,
-		1,0,0,0,634,632,1,0,0,0,634,635,1,0,0,0,635,639,1,0,0,0,636,634,1,0,0,
-		0,637,639,3,72,36,0,638,622,1,0,0,0,638,637,1,0,0,0,639,79,1,0,0,0,640,
-		641,5,95,0,0,641,645,3,90,45,0,642,643,5,96,0,0,643,645,3,88,44,0,644,
-		640,1,0,0,0,644,642,1,0,0,0,645,81,1,0,0,0,646,647,5,2,0,0,647,648,3,96,
-		48,0,648,649,5,4,0,0,649,650,3,96,48,0,650,654,5,115,0,0,651,653,3,84,
-		42,0,652,651,1,0,0,0,653,656,1,0,0,0,654,652,1,0,0,0,654,655,1,0,0,0,655,
-		657,1,0,0,0,656,654,1,0,0,0,657,658,5,116,0,0,658,83,1,0,0,0,659,660,3,
-		96,48,0,660,661,5,37,0,0,661,662,5,97,0,0,662,663,5,136,0,0,663,716,1,
-		0,0,0,664,665,3,94,47,0,665,666,5,98,0,0,666,667,3,90,45,0,667,668,3,86,
-		43,0,668,716,1,0,0,0,669,670,3,94,47,0,670,671,5,99,0,0,671,672,3,90,45,
-		0,672,673,5,100,0,0,673,674,5,134,0,0,674,716,1,0,0,0,675,676,3,96,48,
-		0,676,677,5,101,0,0,677,678,5,31,0,0,678,679,5,134,0,0,679,716,1,0,0,0,
-		680,682,5,93,0,0,681,683,3,80,40,0,682,681,1,0,0,0,683,684,1,0,0,0,684,
-		682,1,0,0,0,684,685,1,0,0,0,685,716,1,0,0,0,686,687,3,96,48,0,687,688,
-		5,57,0,0,688,689,3,90,45,0,689,716,1,0,0,0,690,691,3,96,48,0,691,692,5,
-		14,0,0,692,693,3,24,12,0,693,697,5,115,0,0,694,696,3,30,15,0,695,694,1,
-		0,0,0,696,699,1,0,0,0,697,695,1,0,0,0,697,698,1,0,0,0,698,700,1,0,0,0,
-		699,697,1,0,0,0,700,701,5,116,0,0,701,716,1,0,0,0,702,703,3,96,48,0,703,
-		704,5,17,0,0,704,705,5,134,0,0,705,706,5,18,0,0,706,707,3,90,45,0,707,
-		716,1,0,0,0,708,709,3,96,48,0,709,711,5,19,0,0,710,712,5,123,0,0,711,710,
-		1,0,0,0,711,712,1,0,0,0,712,713,1,0,0,0,713,714,3,90,45,0,714,716,1,0,
-		0,0,715,659,1,0,0,0,715,664,1,0,0,0,715,669,1,0,0,0,715,675,1,0,0,0,715,
-		680,1,0,0,0,715,686,1,0,0,0,715,690,1,0,0,0,715,702,1,0,0,0,715,708,1,
-		0,0,0,716,85,1,0,0,0,717,718,5,102,0,0,718,719,5,110,0,0,719,87,1,0,0,
-		0,720,721,5,135,0,0,721,89,1,0,0,0,722,723,6,45,-1,0,723,724,5,117,0,0,
-		724,725,3,90,45,0,725,726,5,118,0,0,726,758,1,0,0,0,727,728,5,124,0,0,
-		728,758,3,90,45,15,729,730,5,114,0,0,730,758,3,90,45,10,731,732,3,96,48,
-		0,732,741,5,117,0,0,733,738,3,90,45,0,734,735,5,119,0,0,735,737,3,90,45,
-		0,736,734,1,0,0,0,737,740,1,0,0,0,738,736,1,0,0,0,738,739,1,0,0,0,739,
-		742,1,0,0,0,740,738,1,0,0,0,741,733,1,0,0,0,741,742,1,0,0,0,742,743,1,
-		0,0,0,743,744,5,118,0,0,744,758,1,0,0,0,745,747,7,2,0,0,746,748,3,92,46,
-		0,747,746,1,0,0,0,747,748,1,0,0,0,748,749,1,0,0,0,749,750,5,102,0,0,750,
-		758,3,92,46,0,751,752,5,136,0,0,752,758,3,92,46,0,753,758,5,135,0,0,754,
-		758,5,136,0,0,755,758,5,134,0,0,756,758,3,94,47,0,757,722,1,0,0,0,757,
-		727,1,0,0,0,757,729,1,0,0,0,757,731,1,0,0,0,757,745,1,0,0,0,757,751,1,
-		0,0,0,757,753,1,0,0,0,757,754,1,0,0,0,757,755,1,0,0,0,757,756,1,0,0,0,
-		758,779,1,0,0,0,759,760,10,14,0,0,760,761,5,111,0,0,761,778,3,90,45,15,
-		762,763,10,13,0,0,763,764,7,3,0,0,764,778,3,90,45,14,765,766,10,12,0,0,
-		766,767,7,4,0,0,767,778,3,90,45,13,768,769,10,11,0,0,769,770,7,5,0,0,770,
-		778,3,90,45,12,771,772,10,9,0,0,772,773,5,112,0,0,773,778,3,90,45,10,774,
-		775,10,8,0,0,775,776,5,113,0,0,776,778,3,90,45,9,777,759,1,0,0,0,777,762,
-		1,0,0,0,777,765,1,0,0,0,777,768,1,0,0,0,777,771,1,0,0,0,777,774,1,0,0,
-		0,778,781,1,0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,91,1,0,0,0,781,779,
-		1,0,0,0,782,783,7,6,0,0,783,93,1,0,0,0,784,787,3,96,48,0,785,786,5,120,
-		0,0,786,788,3,96,48,0,787,785,1,0,0,0,787,788,1,0,0,0,788,95,1,0,0,0,789,
-		790,7,7,0,0,790,97,1,0,0,0,78,102,104,118,140,147,149,157,159,178,188,
-		199,207,224,233,243,255,259,267,271,276,286,300,315,321,325,330,338,346,
-		358,369,377,387,398,408,412,420,433,436,447,451,459,470,472,483,487,495,
-		500,505,515,524,529,536,549,552,565,582,591,595,600,606,610,617,628,634,
-		638,644,654,684,697,711,715,738,741,747,757,777,779,787
+		778,8,45,10,45,12,45,781,9,45,3,45,783,8,45,1,45,1,45,1,45,1,45,3,45,789,
+		8,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,799,8,45,1,45,1,45,1,
+		45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,
+		45,1,45,5,45,819,8,45,10,45,12,45,822,9,45,1,46,1,46,1,47,1,47,1,47,3,
+		47,829,8,47,1,48,1,48,1,48,0,1,90,49,0,2,4,6,8,10,12,14,16,18,20,22,24,
+		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
+		74,76,78,80,82,84,86,88,90,92,94,96,0,8,1,0,123,124,1,0,15,16,1,0,143,
+		144,1,0,133,134,1,0,131,132,1,0,135,140,1,0,103,109,20,0,3,3,5,9,13,22,
+		24,27,29,29,32,36,40,41,43,44,46,47,49,59,61,62,64,66,70,70,72,74,77,79,
+		88,88,95,97,110,110,115,122,147,148,944,0,104,1,0,0,0,2,109,1,0,0,0,4,
+		112,1,0,0,0,6,140,1,0,0,0,8,142,1,0,0,0,10,154,1,0,0,0,12,178,1,0,0,0,
+		14,180,1,0,0,0,16,182,1,0,0,0,18,199,1,0,0,0,20,201,1,0,0,0,22,233,1,0,
+		0,0,24,235,1,0,0,0,26,237,1,0,0,0,28,271,1,0,0,0,30,273,1,0,0,0,32,278,
+		1,0,0,0,34,325,1,0,0,0,36,330,1,0,0,0,38,338,1,0,0,0,40,340,1,0,0,0,42,
+		369,1,0,0,0,44,371,1,0,0,0,46,439,1,0,0,0,48,453,1,0,0,0,50,455,1,0,0,
+		0,52,477,1,0,0,0,54,479,1,0,0,0,56,482,1,0,0,0,58,500,1,0,0,0,60,502,1,
+		0,0,0,62,517,1,0,0,0,64,530,1,0,0,0,66,551,1,0,0,0,68,558,1,0,0,0,70,570,
+		1,0,0,0,72,572,1,0,0,0,74,651,1,0,0,0,76,653,1,0,0,0,78,679,1,0,0,0,80,
+		685,1,0,0,0,82,687,1,0,0,0,84,756,1,0,0,0,86,758,1,0,0,0,88,761,1,0,0,
+		0,90,798,1,0,0,0,92,823,1,0,0,0,94,825,1,0,0,0,96,830,1,0,0,0,98,103,3,
+		2,1,0,99,103,3,4,2,0,100,103,3,82,41,0,101,103,3,8,4,0,102,98,1,0,0,0,
+		102,99,1,0,0,0,102,100,1,0,0,0,102,101,1,0,0,0,103,106,1,0,0,0,104,102,
+		1,0,0,0,104,105,1,0,0,0,105,107,1,0,0,0,106,104,1,0,0,0,107,108,5,0,0,
+		1,108,1,1,0,0,0,109,110,5,3,0,0,110,111,5,145,0,0,111,3,1,0,0,0,112,113,
+		5,1,0,0,113,114,3,96,48,0,114,118,5,123,0,0,115,117,3,6,3,0,116,115,1,
+		0,0,0,117,120,1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,
+		120,118,1,0,0,0,121,122,5,124,0,0,122,5,1,0,0,0,123,141,3,12,6,0,124,141,
+		3,16,8,0,125,141,3,20,10,0,126,141,3,26,13,0,127,141,3,32,16,0,128,141,
+		3,40,20,0,129,141,3,44,22,0,130,141,3,50,25,0,131,141,3,56,28,0,132,141,
+		3,60,30,0,133,141,3,62,31,0,134,141,3,64,32,0,135,141,3,66,33,0,136,141,
+		3,68,34,0,137,141,3,72,36,0,138,141,3,76,38,0,139,141,3,8,4,0,140,123,
+		1,0,0,0,140,124,1,0,0,0,140,125,1,0,0,0,140,126,1,0,0,0,140,127,1,0,0,
+		0,140,128,1,0,0,0,140,129,1,0,0,0,140,130,1,0,0,0,140,131,1,0,0,0,140,
+		132,1,0,0,0,140,133,1,0,0,0,140,134,1,0,0,0,140,135,1,0,0,0,140,136,1,
+		0,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,7,1,0,0,0,142,
+		143,5,147,0,0,143,149,4,4,0,0,144,148,3,96,48,0,145,148,5,4,0,0,146,148,
+		5,31,0,0,147,144,1,0,0,0,147,145,1,0,0,0,147,146,1,0,0,0,148,151,1,0,0,
+		0,149,147,1,0,0,0,149,150,1,0,0,0,150,152,1,0,0,0,151,149,1,0,0,0,152,
+		153,3,10,5,0,153,9,1,0,0,0,154,159,5,123,0,0,155,158,3,10,5,0,156,158,
+		8,0,0,0,157,155,1,0,0,0,157,156,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,
+		0,159,160,1,0,0,0,160,162,1,0,0,0,161,159,1,0,0,0,162,163,5,124,0,0,163,
+		11,1,0,0,0,164,165,5,5,0,0,165,179,5,145,0,0,166,167,5,6,0,0,167,179,3,
+		96,48,0,168,169,5,7,0,0,169,179,5,142,0,0,170,171,5,8,0,0,171,179,5,142,
+		0,0,172,173,5,9,0,0,173,179,5,142,0,0,174,175,5,10,0,0,175,179,3,96,48,
+		0,176,177,5,11,0,0,177,179,3,14,7,0,178,164,1,0,0,0,178,166,1,0,0,0,178,
+		168,1,0,0,0,178,170,1,0,0,0,178,172,1,0,0,0,178,174,1,0,0,0,178,176,1,
+		0,0,0,179,13,1,0,0,0,180,181,5,141,0,0,181,15,1,0,0,0,182,183,5,12,0,0,
+		183,184,3,96,48,0,184,188,5,123,0,0,185,187,3,18,9,0,186,185,1,0,0,0,187,
+		190,1,0,0,0,188,186,1,0,0,0,188,189,1,0,0,0,189,191,1,0,0,0,190,188,1,
+		0,0,0,191,192,5,124,0,0,192,17,1,0,0,0,193,194,5,20,0,0,194,200,5,145,
+		0,0,195,196,5,21,0,0,196,200,3,90,45,0,197,198,5,22,0,0,198,200,3,90,45,
+		0,199,193,1,0,0,0,199,195,1,0,0,0,199,197,1,0,0,0,200,19,1,0,0,0,201,202,
+		5,13,0,0,202,203,3,96,48,0,203,207,5,123,0,0,204,206,3,22,11,0,205,204,
+		1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,208,210,1,0,0,
+		0,209,207,1,0,0,0,210,211,5,124,0,0,211,21,1,0,0,0,212,213,5,57,0,0,213,
+		234,3,90,45,0,214,215,5,98,0,0,215,216,3,90,45,0,216,217,3,86,43,0,217,
+		234,1,0,0,0,218,219,5,14,0,0,219,220,3,24,12,0,220,224,5,123,0,0,221,223,
+		3,30,15,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,
+		0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,228,5,124,0,0,228,234,1,0,0,0,
+		229,230,5,17,0,0,230,231,5,142,0,0,231,232,5,18,0,0,232,234,3,90,45,0,
+		233,212,1,0,0,0,233,214,1,0,0,0,233,218,1,0,0,0,233,229,1,0,0,0,234,23,
+		1,0,0,0,235,236,7,1,0,0,236,25,1,0,0,0,237,238,5,23,0,0,238,239,3,96,48,
+		0,239,243,5,123,0,0,240,242,3,28,14,0,241,240,1,0,0,0,242,245,1,0,0,0,
+		243,241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,
+		5,124,0,0,247,27,1,0,0,0,248,249,5,24,0,0,249,272,3,90,45,0,250,251,5,
+		25,0,0,251,252,5,26,0,0,252,255,3,88,44,0,253,254,5,27,0,0,254,256,3,90,
+		45,0,255,253,1,0,0,0,255,256,1,0,0,0,256,259,1,0,0,0,257,258,5,28,0,0,
+		258,260,5,142,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,272,1,0,0,0,261,
+		262,5,25,0,0,262,263,5,29,0,0,263,267,5,123,0,0,264,266,3,30,15,0,265,
+		264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,268,1,0,0,0,268,270,1,
+		0,0,0,269,267,1,0,0,0,270,272,5,124,0,0,271,248,1,0,0,0,271,250,1,0,0,
+		0,271,261,1,0,0,0,272,29,1,0,0,0,273,274,5,142,0,0,274,276,3,90,45,0,275,
+		277,5,127,0,0,276,275,1,0,0,0,276,277,1,0,0,0,277,31,1,0,0,0,278,279,5,
+		30,0,0,279,280,3,96,48,0,280,281,5,31,0,0,281,282,3,96,48,0,282,286,5,
+		123,0,0,283,285,3,34,17,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,
+		0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,124,0,0,
+		290,33,1,0,0,0,291,292,5,32,0,0,292,326,3,96,48,0,293,294,5,33,0,0,294,
+		295,3,90,45,0,295,300,3,86,43,0,296,297,5,34,0,0,297,298,3,90,45,0,298,
+		299,3,86,43,0,299,301,1,0,0,0,300,296,1,0,0,0,300,301,1,0,0,0,301,326,
+		1,0,0,0,302,303,5,35,0,0,303,326,5,142,0,0,304,305,5,36,0,0,305,326,3,
+		88,44,0,306,307,5,37,0,0,307,308,3,36,18,0,308,309,3,88,44,0,309,310,5,
+		39,0,0,310,311,5,32,0,0,311,315,5,40,0,0,312,313,5,33,0,0,313,314,5,39,
+		0,0,314,316,5,41,0,0,315,312,1,0,0,0,315,316,1,0,0,0,316,326,1,0,0,0,317,
+		319,5,42,0,0,318,320,3,38,19,0,319,318,1,0,0,0,320,321,1,0,0,0,321,319,
+		1,0,0,0,321,322,1,0,0,0,322,326,1,0,0,0,323,324,5,11,0,0,324,326,3,14,
+		7,0,325,291,1,0,0,0,325,293,1,0,0,0,325,302,1,0,0,0,325,304,1,0,0,0,325,
+		306,1,0,0,0,325,317,1,0,0,0,325,323,1,0,0,0,326,35,1,0,0,0,327,328,5,144,
+		0,0,328,331,5,38,0,0,329,331,5,143,0,0,330,327,1,0,0,0,330,329,1,0,0,0,
+		331,37,1,0,0,0,332,333,5,43,0,0,333,339,3,90,45,0,334,335,5,44,0,0,335,
+		339,3,90,45,0,336,337,5,45,0,0,337,339,5,142,0,0,338,332,1,0,0,0,338,334,
+		1,0,0,0,338,336,1,0,0,0,339,39,1,0,0,0,340,341,5,46,0,0,341,342,3,96,48,
+		0,342,346,5,123,0,0,343,345,3,42,21,0,344,343,1,0,0,0,345,348,1,0,0,0,
+		346,344,1,0,0,0,346,347,1,0,0,0,347,349,1,0,0,0,348,346,1,0,0,0,349,350,
+		5,124,0,0,350,41,1,0,0,0,351,352,5,47,0,0,352,370,3,96,48,0,353,354,5,
+		49,0,0,354,370,3,90,45,0,355,356,5,50,0,0,356,358,3,90,45,0,357,359,5,
+		51,0,0,358,357,1,0,0,0,358,359,1,0,0,0,359,370,1,0,0,0,360,361,5,52,0,
+		0,361,362,5,45,0,0,362,370,5,142,0,0,363,364,5,55,0,0,364,370,3,48,24,
+		0,365,366,5,8,0,0,366,370,5,142,0,0,367,368,5,22,0,0,368,370,3,90,45,0,
+		369,351,1,0,0,0,369,353,1,0,0,0,369,355,1,0,0,0,369,360,1,0,0,0,369,363,
+		1,0,0,0,369,365,1,0,0,0,369,367,1,0,0,0,370,43,1,0,0,0,371,372,5,48,0,
+		0,372,373,3,96,48,0,373,377,5,123,0,0,374,376,3,46,23,0,375,374,1,0,0,
+		0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,
+		377,1,0,0,0,380,381,5,124,0,0,381,45,1,0,0,0,382,383,5,49,0,0,383,440,
+		3,90,45,0,384,385,5,50,0,0,385,387,3,90,45,0,386,388,5,51,0,0,387,386,
+		1,0,0,0,387,388,1,0,0,0,388,391,1,0,0,0,389,390,5,27,0,0,390,392,3,90,
+		45,0,391,389,1,0,0,0,391,392,1,0,0,0,392,395,1,0,0,0,393,394,5,44,0,0,
+		394,396,3,90,45,0,395,393,1,0,0,0,395,396,1,0,0,0,396,440,1,0,0,0,397,
+		399,5,115,0,0,398,400,5,143,0,0,399,398,1,0,0,0,399,400,1,0,0,0,400,403,
+		1,0,0,0,401,402,5,75,0,0,402,404,3,90,45,0,403,401,1,0,0,0,403,404,1,0,
+		0,0,404,440,1,0,0,0,405,406,5,116,0,0,406,440,3,90,45,0,407,408,5,117,
+		0,0,408,440,3,90,45,0,409,410,5,118,0,0,410,411,5,45,0,0,411,440,5,142,
+		0,0,412,413,5,119,0,0,413,417,5,123,0,0,414,416,3,30,15,0,415,414,1,0,
+		0,0,416,419,1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,0,418,420,1,0,0,0,419,
+		417,1,0,0,0,420,440,5,124,0,0,421,422,5,120,0,0,422,440,3,90,45,0,423,
+		424,5,121,0,0,424,425,3,90,45,0,425,426,5,28,0,0,426,427,5,142,0,0,427,
+		440,1,0,0,0,428,429,5,122,0,0,429,440,3,90,45,0,430,431,5,52,0,0,431,432,
+		5,45,0,0,432,440,5,142,0,0,433,434,5,55,0,0,434,440,3,48,24,0,435,436,
+		5,8,0,0,436,440,5,142,0,0,437,438,5,59,0,0,438,440,5,144,0,0,439,382,1,
+		0,0,0,439,384,1,0,0,0,439,397,1,0,0,0,439,405,1,0,0,0,439,407,1,0,0,0,
+		439,409,1,0,0,0,439,412,1,0,0,0,439,421,1,0,0,0,439,423,1,0,0,0,439,428,
+		1,0,0,0,439,430,1,0,0,0,439,433,1,0,0,0,439,435,1,0,0,0,439,437,1,0,0,
+		0,440,47,1,0,0,0,441,454,5,56,0,0,442,454,5,57,0,0,443,454,5,58,0,0,444,
+		445,5,29,0,0,445,449,5,123,0,0,446,448,3,30,15,0,447,446,1,0,0,0,448,451,
+		1,0,0,0,449,447,1,0,0,0,449,450,1,0,0,0,450,452,1,0,0,0,451,449,1,0,0,
+		0,452,454,5,124,0,0,453,441,1,0,0,0,453,442,1,0,0,0,453,443,1,0,0,0,453,
+		444,1,0,0,0,454,49,1,0,0,0,455,456,5,60,0,0,456,457,3,96,48,0,457,461,
+		5,123,0,0,458,460,3,52,26,0,459,458,1,0,0,0,460,463,1,0,0,0,461,459,1,
+		0,0,0,461,462,1,0,0,0,462,464,1,0,0,0,463,461,1,0,0,0,464,465,5,124,0,
+		0,465,51,1,0,0,0,466,467,5,61,0,0,467,478,3,90,45,0,468,469,5,62,0,0,469,
+		474,3,54,27,0,470,471,5,127,0,0,471,473,3,54,27,0,472,470,1,0,0,0,473,
+		476,1,0,0,0,474,472,1,0,0,0,474,475,1,0,0,0,475,478,1,0,0,0,476,474,1,
+		0,0,0,477,466,1,0,0,0,477,468,1,0,0,0,478,53,1,0,0,0,479,480,3,96,48,0,
+		480,481,3,90,45,0,481,55,1,0,0,0,482,483,5,63,0,0,483,492,3,96,48,0,484,
+		488,5,123,0,0,485,487,3,58,29,0,486,485,1,0,0,0,487,490,1,0,0,0,488,486,
+		1,0,0,0,488,489,1,0,0,0,489,491,1,0,0,0,490,488,1,0,0,0,491,493,5,124,
+		0,0,492,484,1,0,0,0,492,493,1,0,0,0,493,57,1,0,0,0,494,495,5,64,0,0,495,
+		501,3,90,45,0,496,497,5,65,0,0,497,501,3,90,45,0,498,499,5,66,0,0,499,
+		501,3,90,45,0,500,494,1,0,0,0,500,496,1,0,0,0,500,498,1,0,0,0,501,59,1,
+		0,0,0,502,503,5,67,0,0,503,504,3,96,48,0,504,505,5,123,0,0,505,513,3,90,
+		45,0,506,511,3,86,43,0,507,508,5,34,0,0,508,509,3,90,45,0,509,510,3,86,
+		43,0,510,512,1,0,0,0,511,507,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,513,
+		506,1,0,0,0,513,514,1,0,0,0,514,515,1,0,0,0,515,516,5,124,0,0,516,61,1,
+		0,0,0,517,518,5,68,0,0,518,519,3,96,48,0,519,520,5,130,0,0,520,524,3,90,
+		45,0,521,522,5,69,0,0,522,523,5,70,0,0,523,525,3,88,44,0,524,521,1,0,0,
+		0,524,525,1,0,0,0,525,528,1,0,0,0,526,527,5,28,0,0,527,529,5,142,0,0,528,
+		526,1,0,0,0,528,529,1,0,0,0,529,63,1,0,0,0,530,531,5,71,0,0,531,532,3,
+		96,48,0,532,533,5,75,0,0,533,536,3,90,45,0,534,535,5,28,0,0,535,537,5,
+		142,0,0,536,534,1,0,0,0,536,537,1,0,0,0,537,541,1,0,0,0,538,539,5,72,0,
+		0,539,540,5,74,0,0,540,542,5,144,0,0,541,538,1,0,0,0,541,542,1,0,0,0,542,
+		546,1,0,0,0,543,544,5,73,0,0,544,545,5,74,0,0,545,547,5,144,0,0,546,543,
+		1,0,0,0,546,547,1,0,0,0,547,548,1,0,0,0,548,549,5,129,0,0,549,550,3,96,
+		48,0,550,65,1,0,0,0,551,552,5,76,0,0,552,553,5,75,0,0,553,556,3,90,45,
+		0,554,555,5,77,0,0,555,557,3,88,44,0,556,554,1,0,0,0,556,557,1,0,0,0,557,
+		67,1,0,0,0,558,559,5,78,0,0,559,560,5,79,0,0,560,565,3,70,35,0,561,562,
+		5,127,0,0,562,564,3,70,35,0,563,561,1,0,0,0,564,567,1,0,0,0,565,563,1,
+		0,0,0,565,566,1,0,0,0,566,69,1,0,0,0,567,565,1,0,0,0,568,571,5,42,0,0,
+		569,571,3,96,48,0,570,568,1,0,0,0,570,569,1,0,0,0,571,71,1,0,0,0,572,573,
+		5,80,0,0,573,577,5,123,0,0,574,576,3,74,37,0,575,574,1,0,0,0,576,579,1,
+		0,0,0,577,575,1,0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,577,1,0,0,0,
+		580,581,5,124,0,0,581,73,1,0,0,0,582,583,5,10,0,0,583,593,3,94,47,0,584,
+		585,5,81,0,0,585,590,3,96,48,0,586,587,5,127,0,0,587,589,3,96,48,0,588,
+		586,1,0,0,0,589,592,1,0,0,0,590,588,1,0,0,0,590,591,1,0,0,0,591,594,1,
+		0,0,0,592,590,1,0,0,0,593,584,1,0,0,0,593,594,1,0,0,0,594,652,1,0,0,0,
+		595,596,5,82,0,0,596,652,3,96,48,0,597,598,5,83,0,0,598,652,3,96,48,0,
+		599,600,5,84,0,0,600,601,5,85,0,0,601,602,5,86,0,0,602,652,3,96,48,0,603,
+		606,5,87,0,0,604,605,5,143,0,0,605,607,5,111,0,0,606,604,1,0,0,0,606,607,
+		1,0,0,0,607,608,1,0,0,0,608,609,5,85,0,0,609,610,5,90,0,0,610,652,3,96,
+		48,0,611,612,5,88,0,0,612,613,5,143,0,0,613,614,5,111,0,0,614,615,5,85,
+		0,0,615,616,5,90,0,0,616,652,3,96,48,0,617,618,5,91,0,0,618,619,3,90,45,
+		0,619,623,5,123,0,0,620,622,3,74,37,0,621,620,1,0,0,0,622,625,1,0,0,0,
+		623,621,1,0,0,0,623,624,1,0,0,0,624,626,1,0,0,0,625,623,1,0,0,0,626,636,
+		5,124,0,0,627,628,5,92,0,0,628,632,5,123,0,0,629,631,3,74,37,0,630,629,
+		1,0,0,0,631,634,1,0,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,635,1,0,0,
+		0,634,632,1,0,0,0,635,637,5,124,0,0,636,627,1,0,0,0,636,637,1,0,0,0,637,
+		652,1,0,0,0,638,641,5,89,0,0,639,640,5,100,0,0,640,642,5,49,0,0,641,639,
+		1,0,0,0,641,642,1,0,0,0,642,643,1,0,0,0,643,647,5,123,0,0,644,646,3,74,
+		37,0,645,644,1,0,0,0,646,649,1,0,0,0,647,645,1,0,0,0,647,648,1,0,0,0,648,
+		650,1,0,0,0,649,647,1,0,0,0,650,652,5,124,0,0,651,582,1,0,0,0,651,595,
+		1,0,0,0,651,597,1,0,0,0,651,599,1,0,0,0,651,603,1,0,0,0,651,611,1,0,0,
+		0,651,617,1,0,0,0,651,638,1,0,0,0,652,75,1,0,0,0,653,654,5,93,0,0,654,
+		658,5,123,0,0,655,657,3,78,39,0,656,655,1,0,0,0,657,660,1,0,0,0,658,656,
+		1,0,0,0,658,659,1,0,0,0,659,661,1,0,0,0,660,658,1,0,0,0,661,662,5,124,
+		0,0,662,77,1,0,0,0,663,664,5,94,0,0,664,669,3,96,48,0,665,666,5,127,0,
+		0,666,668,3,96,48,0,667,665,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,0,669,
+		670,1,0,0,0,670,675,1,0,0,0,671,669,1,0,0,0,672,674,3,80,40,0,673,672,
+		1,0,0,0,674,677,1,0,0,0,675,673,1,0,0,0,675,676,1,0,0,0,676,680,1,0,0,
+		0,677,675,1,0,0,0,678,680,3,72,36,0,679,663,1,0,0,0,679,678,1,0,0,0,680,
+		79,1,0,0,0,681,682,5,95,0,0,682,686,3,90,45,0,683,684,5,96,0,0,684,686,
+		3,88,44,0,685,681,1,0,0,0,685,683,1,0,0,0,686,81,1,0,0,0,687,688,5,2,0,
+		0,688,689,3,96,48,0,689,690,5,4,0,0,690,691,3,96,48,0,691,695,5,123,0,
+		0,692,694,3,84,42,0,693,692,1,0,0,0,694,697,1,0,0,0,695,693,1,0,0,0,695,
+		696,1,0,0,0,696,698,1,0,0,0,697,695,1,0,0,0,698,699,5,124,0,0,699,83,1,
+		0,0,0,700,701,3,96,48,0,701,702,5,37,0,0,702,703,5,97,0,0,703,704,5,144,
+		0,0,704,757,1,0,0,0,705,706,3,94,47,0,706,707,5,98,0,0,707,708,3,90,45,
+		0,708,709,3,86,43,0,709,757,1,0,0,0,710,711,3,94,47,0,711,712,5,99,0,0,
+		712,713,3,90,45,0,713,714,5,100,0,0,714,715,5,142,0,0,715,757,1,0,0,0,
+		716,717,3,96,48,0,717,718,5,101,0,0,718,719,5,31,0,0,719,720,5,142,0,0,
+		720,757,1,0,0,0,721,723,5,93,0,0,722,724,3,80,40,0,723,722,1,0,0,0,724,
+		725,1,0,0,0,725,723,1,0,0,0,725,726,1,0,0,0,726,757,1,0,0,0,727,728,3,
+		96,48,0,728,729,5,57,0,0,729,730,3,90,45,0,730,757,1,0,0,0,731,732,3,96,
+		48,0,732,733,5,14,0,0,733,734,3,24,12,0,734,738,5,123,0,0,735,737,3,30,
+		15,0,736,735,1,0,0,0,737,740,1,0,0,0,738,736,1,0,0,0,738,739,1,0,0,0,739,
+		741,1,0,0,0,740,738,1,0,0,0,741,742,5,124,0,0,742,757,1,0,0,0,743,744,
+		3,96,48,0,744,745,5,17,0,0,745,746,5,142,0,0,746,747,5,18,0,0,747,748,
+		3,90,45,0,748,757,1,0,0,0,749,750,3,96,48,0,750,752,5,19,0,0,751,753,5,
+		131,0,0,752,751,1,0,0,0,752,753,1,0,0,0,753,754,1,0,0,0,754,755,3,90,45,
+		0,755,757,1,0,0,0,756,700,1,0,0,0,756,705,1,0,0,0,756,710,1,0,0,0,756,
+		716,1,0,0,0,756,721,1,0,0,0,756,727,1,0,0,0,756,731,1,0,0,0,756,743,1,
+		0,0,0,756,749,1,0,0,0,757,85,1,0,0,0,758,759,5,102,0,0,759,760,5,110,0,
+		0,760,87,1,0,0,0,761,762,5,143,0,0,762,89,1,0,0,0,763,764,6,45,-1,0,764,
+		765,5,125,0,0,765,766,3,90,45,0,766,767,5,126,0,0,767,799,1,0,0,0,768,
+		769,5,132,0,0,769,799,3,90,45,15,770,771,5,114,0,0,771,799,3,90,45,10,
+		772,773,3,96,48,0,773,782,5,125,0,0,774,779,3,90,45,0,775,776,5,127,0,
+		0,776,778,3,90,45,0,777,775,1,0,0,0,778,781,1,0,0,0,779,777,1,0,0,0,779,
+		780,1,0,0,0,780,783,1,0,0,0,781,779,1,0,0,0,782,774,1,0,0,0,782,783,1,
+		0,0,0,783,784,1,0,0,0,784,785,5,126,0,0,785,799,1,0,0,0,786,788,7,2,0,
+		0,787,789,3,92,46,0,788,787,1,0,0,0,788,789,1,0,0,0,789,790,1,0,0,0,790,
+		791,5,102,0,0,791,799,3,92,46,0,792,793,5,144,0,0,793,799,3,92,46,0,794,
+		799,5,143,0,0,795,799,5,144,0,0,796,799,5,142,0,0,797,799,3,94,47,0,798,
+		763,1,0,0,0,798,768,1,0,0,0,798,770,1,0,0,0,798,772,1,0,0,0,798,786,1,
+		0,0,0,798,792,1,0,0,0,798,794,1,0,0,0,798,795,1,0,0,0,798,796,1,0,0,0,
+		798,797,1,0,0,0,799,820,1,0,0,0,800,801,10,14,0,0,801,802,5,111,0,0,802,
+		819,3,90,45,15,803,804,10,13,0,0,804,805,7,3,0,0,805,819,3,90,45,14,806,
+		807,10,12,0,0,807,808,7,4,0,0,808,819,3,90,45,13,809,810,10,11,0,0,810,
+		811,7,5,0,0,811,819,3,90,45,12,812,813,10,9,0,0,813,814,5,112,0,0,814,
+		819,3,90,45,10,815,816,10,8,0,0,816,817,5,113,0,0,817,819,3,90,45,9,818,
+		800,1,0,0,0,818,803,1,0,0,0,818,806,1,0,0,0,818,809,1,0,0,0,818,812,1,
+		0,0,0,818,815,1,0,0,0,819,822,1,0,0,0,820,818,1,0,0,0,820,821,1,0,0,0,
+		821,91,1,0,0,0,822,820,1,0,0,0,823,824,7,6,0,0,824,93,1,0,0,0,825,828,
+		3,96,48,0,826,827,5,128,0,0,827,829,3,96,48,0,828,826,1,0,0,0,828,829,
+		1,0,0,0,829,95,1,0,0,0,830,831,7,7,0,0,831,97,1,0,0,0,83,102,104,118,140,
+		147,149,157,159,178,188,199,207,224,233,243,255,259,267,271,276,286,300,
+		315,321,325,330,338,346,358,369,377,387,391,395,399,403,417,439,449,453,
+		461,474,477,488,492,500,511,513,524,528,536,541,546,556,565,570,577,590,
+		593,606,623,632,636,641,647,651,658,669,675,679,685,695,725,738,752,756,
+		779,782,788,798,818,820,828
 	};
 
 	public static readonly ATN _ATN =

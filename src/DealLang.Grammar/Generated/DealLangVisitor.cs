@@ -379,6 +379,62 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitCouponItem([NotNull] DealLangParser.CouponItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>pikItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPikItem([NotNull] DealLangParser.PikItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>issuePriceItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIssuePriceItem([NotNull] DealLangParser.IssuePriceItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>commitmentItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCommitmentItem([NotNull] DealLangParser.CommitmentItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>availableItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAvailableItem([NotNull] DealLangParser.AvailableItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>drawsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDrawsItem([NotNull] DealLangParser.DrawsItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>commitmentFeeItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCommitmentFeeItem([NotNull] DealLangParser.CommitmentFeeItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>stepUpItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitStepUpItem([NotNull] DealLangParser.StepUpItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>targetBalanceItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitTargetBalanceItem([NotNull] DealLangParser.TargetBalanceItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>interestOnlyItem</c>
 	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
 	/// </summary>

@@ -108,10 +108,12 @@ public sealed class PathSummaries
             tranches[i].Add(result.PrincipalLoss[i]);
             double[] interest = result.InterestPaid[i];
             double[] principal = result.PrincipalPaid[i];
-            amounts[0] = -Deal.Tranches[i].Balance;
+            double[] drawn = result.TrancheDrawn[i];
+            double price = Deal.Tranches[i].IssuePrice;
+            amounts[0] = -price * Deal.Tranches[i].Balance; // bought at the issue price, each draw too (TrancheSummaries)
             for (int t = 0; t < periods; t++)
             {
-                amounts[t + 1] = interest[t] + principal[t];
+                amounts[t + 1] = interest[t] + principal[t] - (price * drawn[t]);
             }
 
             lastTrancheIrr[i] = Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));

@@ -14,9 +14,12 @@ static class TrancheSummaries
             TrancheInfo tranche = deal.Tranches[i];
             double[] principal = result.PrincipalPaid[i];
             double[] interest = result.InterestPaid[i];
-            double original = tranche.Balance;
+            // The principal the lender funded: at closing and by every draw since (a delayed draw); each bought at the
+            // issue price, so an original issue discount raises the IRR (docs/language.md, tranche).
+            double[] drawn = result.TrancheDrawn[i];
+            double original = tranche.Balance + PeriodYears.Sum(drawn, periods);
             double loss = result.PrincipalLoss[i];
-            double irr = PeriodYears.Irr(years, original, interest, principal);
+            double irr = PeriodYears.Irr(years, tranche.IssuePrice * tranche.Balance, interest, principal, drawn, tranche.IssuePrice);
             summaries.Add(new TrancheSummary(
                 tranche.Name,
                 original,

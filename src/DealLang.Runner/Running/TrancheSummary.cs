@@ -9,8 +9,10 @@ namespace DealLang.Runner.Running;
 /// </summary>
 /// <param name="LossFraction">Principal loss as a fraction of <paramref name="OriginalBalance"/>.</param>
 /// <param name="WalYears">Weighted average life of principal repaid, in ACT/365F years from closing.</param>
-/// <param name="Irr">Annual IRR of buying at par at closing and receiving interest and principal at each
-/// period end (XIRR conventions, see <see cref="Analytics.Irr"/>).</param>
+/// <param name="OriginalBalance">The principal funded: the balance at closing plus every draw on a commitment.</param>
+/// <param name="Irr">Annual IRR of buying the closing balance at the issue price (par unless <c>issue_price</c> says
+/// otherwise), funding each draw at the issue price at the end of its period, and receiving interest and principal
+/// at each period end (XIRR conventions, see <see cref="Analytics.Irr"/>).</param>
 /// <param name="BondEquivalentYield">The same return compounded semiannually, 2 × ((1 + IRR)^(1/2) − 1): the yield a
 /// bond desk quotes (<see cref="Analytics.BondEquivalentYield"/>); NaN when the IRR is.</param>
 /// <param name="FirstPrincipalShortfall">End date of the first period in which principal due went unpaid.</param>

@@ -1,10 +1,13 @@
 namespace DealLang.Runtime;
 
-/// <summary>A debt tranche's headline terms, for reports and analytics (the cash logic is generated).</summary>
+/// <summary>A debt tranche's headline terms, for reports and analytics (the cash logic is generated).
+/// <see cref="Balance"/> is funded at closing; <see cref="IssuePrice"/> is what the lender pays per unit of par, for
+/// it and for every later draw (1 = par; below par is an original issue discount).</summary>
 public sealed record TrancheInfo(
     string Name,
     double Balance,
     double Coupon,
     int Seniority,
     Date Maturity,
-    string Amortization);
+    string Amortization,
+    double IssuePrice = 1.0);

@@ -18,6 +18,7 @@ public sealed class RunResult
         InterestPaid = Arrays.Jagged<double>(deal.Tranches.Length, n);
         PrincipalPaid = Arrays.Jagged<double>(deal.Tranches.Length, n);
         TrancheBalance = Arrays.Jagged<double>(deal.Tranches.Length, n);
+        TrancheDrawn = Arrays.Jagged<double>(deal.Tranches.Length, n);
         InterestShortfall = Arrays.Jagged<double>(deal.Tranches.Length, n);
         PrincipalShortfall = Arrays.Jagged<double>(deal.Tranches.Length, n);
         Distributions = Arrays.Jagged<double>(deal.Equities.Length, n);
@@ -50,6 +51,10 @@ public sealed class RunResult
 
     /// <summary>[tranche][t]: outstanding principal at the end of period t.</summary>
     public double[][] TrancheBalance { get; }
+
+    /// <summary>[tranche][t]: drawn on a delayed-draw tranche's commitment at the end of period t (the lender's
+    /// outflow); written only for tranches with a commitment, so it stays zero for the others.</summary>
+    public double[][] TrancheDrawn { get; }
 
     /// <summary>[tranche][t]: interest due but unpaid at the end of period t.</summary>
     public double[][] InterestShortfall { get; }

@@ -15,7 +15,7 @@ namespace DealLang.Cli.Tests.Properties;
 internal static partial class DealGen
 {
     /// <summary>The whole file: the deal, then its scenarios.</summary>
-    public static Gen<string> Valid { get; } = FrameGen().SelectMany(Deal);
+    public static Gen<string> Valid { get; } = FrameGen().SelectMany(Deal).SelectMany(PayCommitmentFees);
 
     private static Gen<DealFrame> FrameGen() =>
         from year in Gen.Int[2025, 2028]
@@ -131,16 +131,78 @@ internal static partial class DealGen
 
     private static Gen<string> Tranche(DealFrame f, string name) =>
         from balance in Money(0, 3000)
-        from coupon in Rate(0, 1500)
-        from isFixed in Pick("", " fixed")
+        from coupon in Coupon(f, name)
         from maturityDate in Maybe(DateIn(f.Closing, f.Maturity))
         let maturity = maturityDate.Length == 0 ? f.Maturity : DateOnly.ParseExact(maturityDate.Trim(), "yyyy-MM-dd")
         from interestOnly in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "interest_only until " + d))
         from amortize in Maybe(Amortization(f, maturity))
         from seniority in Maybe(Gen.Int[1, 4].Select(s => "seniority " + Text(s)))
-        from items in Shuffled("balance " + balance, "coupon " + coupon + isFixed, interestOnly, amortize,
-            maturityDate.Length == 0 ? "" : "maturity" + maturityDate, seniority)
+        from pik in Maybe(Pik(name))
+        from issuePrice in Maybe(Rate(9000, 10500).Select(r => "issue_price " + r))
+        from stepUp in Maybe(from r in Rate(0, 300) from d in DateIn(f.Closing, f.Maturity) select $"step_up {r} from {d}")
+        from draw in Maybe(DelayedDraw(f, maturity))
+        from target in Maybe(TargetBalance(f, name))
+        // A floating or stepped coupon cannot amortise level (DL0481).
+        let amortization = coupon.Contains(" * (", StringComparison.Ordinal) || stepUp.Length > 0
+            ? amortize.Replace("amortize level", "amortize linear", StringComparison.Ordinal) : amortize
+        from items in Shuffled("balance " + balance, "coupon " + coupon, interestOnly, amortization,
+            maturityDate.Length == 0 ? "" : "maturity" + maturityDate, seniority, pik, issuePrice, stepUp, draw, target)
         select $"  tranche {name} {{ {items} }}";
+
+    /// <summary>A delayed draw: a commitment of 4bn to 6bn (above any generated balance, 3bn at most, plus up to four
+    /// draws of at most 250m), dated draws up to the tranche's maturity, an optional availability date on or after the
+    /// last draw, and an optional commitment fee. The waterfall pays the fee about half the time (<see cref="PayCommitmentFees"/>).</summary>
+    private static Gen<string> DelayedDraw(DealFrame f, DateOnly maturity) =>
+        from commitment in Gen.Int[4000, 6000]
+        from n in Gen.Int[0, 4]
+        from dates in IncreasingDates(f.Closing, maturity, Math.Min(n, maturity.DayNumber - f.Closing.DayNumber))
+        from amounts in Money(0, 250).Array[dates.Length]
+        from until in Gen.Int[0, 2]
+        let last = dates.Length == 0 ? f.Closing.AddDays(1) : dates[^1]
+        from fee in Maybe(Rate(0, 100).Select(r => "commitment_fee " + r))
+        select Join2("commitment " + Text(commitment) + "m",
+            dates.Length == 0 ? "" : "draws { " + string.Join("  ", dates.Zip(amounts, (d, m) => DealFrame.Date(d) + " " + m)) + " }",
+            until switch { 0 => "", 1 => "available until " + DealFrame.Date(last), _ => "available until " + DealFrame.Date(f.Maturity) },
+            fee.Trim());
+
+    private static string Join2(params string[] items) => string.Join("  ", items.Where(i => i.Length > 0));
+
+    /// <summary>A borrowing base known at the period's start: a share of a facility's value or cost, or a fixed amount.</summary>
+    private static Gen<string> TargetBalance(DealFrame f, string name) =>
+        from share in Rate(3000, 9000)
+        from money in Money(0, 3000)
+        from choice in Pick([.. f.FacilityNames.SelectMany(x => new[] { $"{share} of {x}.value", $"{share} * {x}.cost" }),
+            money, $"max(0, {name}.balance - {money})"])
+        select "target_balance " + choice;
+
+    /// <summary>`pay T.commitment_fee` first in the waterfall for each tranche with a commitment fee, about half the time
+    /// (an unpaid fee carries as an arrear, also a case worth generating).</summary>
+    private static Gen<string> PayCommitmentFees(string deal) =>
+        Gen.Int[0, 1].Select(pay => pay == 0 ? deal : System.Text.RegularExpressions.Regex.Matches(deal, @"tranche (T\d) \{[^\n]*commitment_fee")
+            .Aggregate(deal, (text, m) => text.Replace("  waterfall {\n", "  waterfall {\n    pay " + m.Groups[1].Value + ".commitment_fee\n", StringComparison.Ordinal)));
+
+    /// <summary>A fixed coupon, or a floating one over the tranche's own opening loan-to-value (or loan-to-cost), with
+    /// an optional floor and cap (the floor always below the cap).</summary>
+    private static Gen<string> Coupon(DealFrame f, string name) =>
+        Gen.OneOf(
+            from rate in Rate(0, 1500)
+            from isFixed in Pick("", " fixed")
+            select rate + isFixed,
+            from spread in Rate(0, 800)
+            from slope in Rate(0, 1000)
+            from basis in Pick([.. f.FacilityNames.SelectMany(x => new[] { x + ".cost", x + ".value" }), "1bn"])
+            from floor in Maybe(Rate(0, 500).Select(r => "floor " + r))
+            from cap in Maybe(Rate(1500, 2500).Select(r => "cap " + r))
+            select $"{spread} + {slope} * ({name}.balance / {basis}){floor}{cap}");
+
+    /// <summary>Interest paid in kind: all of it, a share, or a toggle on the tranche's opening balance.</summary>
+    private static Gen<string> Pik(string name) =>
+        Gen.OneOf(
+            Pick("pik"),
+            Rate(0, 10000).Select(r => "pik " + r),
+            from share in Maybe(Rate(0, 10000))
+            from level in Money(0, 3000)
+            select $"pik{share} when {name}.balance > {level}");
 
     private static Gen<string> Amortization(DealFrame f, DateOnly maturity) =>
         Gen.OneOf(

@@ -35,6 +35,11 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("pro_rata", @"pro_rata \{ pay T\d\.interest  pay T\d"), ("sweep", @"sweep \S+ of rest to T\d"),
         ("distribute a share", @"distribute \S+ of rest to Eq"), ("compute units", @"\d+ gpus \* \S+ per gpu_hour \* \d+ hours"),
         ("trips after", @"trips after \d"), ("cures after", @"cures after \d"),
+        ("floating coupon", @"coupon \S+ \+ \S+ \* \(T\d\.balance / "), ("coupon floor and cap", @"\) floor \S+ cap \S+"),
+        ("issue price", @"issue_price \d"), ("step_up", @"step_up \S+ from \d"), ("commitment", @"commitment \d+m"),
+        ("draws", @"draws \{ \d"), ("available until", @"available until \d"), ("commitment fee", @"commitment_fee \d"),
+        ("pay commitment fee", @"pay T\d\.commitment_fee"), ("target_balance", @"target_balance \S"),
+        ("pik", @"\bpik\b"), ("pik share", @"\bpik \d"), ("pik toggle", @"\bpik (\S+ )?when T\d\.balance > "),
     ];
 
     [Fact]

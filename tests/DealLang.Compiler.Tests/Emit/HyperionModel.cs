@@ -63,7 +63,7 @@ internal static class HyperionModel
         // is the stub to 2025-11-30, as the periods roll back from the maturity 2049-05-30).
         var notes = new TrancheModel(trancheName, 0, NotesBalance, new FixedCoupon(Coupon),
             (amortization ?? new LevelAmortization()) with { InterestOnlyUntil = new Date(2029, 11, 30), FirstPrincipalPeriod = 9 },
-            new FundedAtClosing(), Maturity, MaturityPeriod: Periods - 1, Seniority: 1);
+            new FundedAtClosing(), Maturity, MaturityPeriod: Periods - 1, Seniority: 1, new CashInterest());
 
         var dsraTarget = new DurationOfExpression(1.0, new QuantityExpression(Quantity.DebtService, 0, Unit.Money, IsFlow: true));
         var accounts = ImmutableArray.Create(

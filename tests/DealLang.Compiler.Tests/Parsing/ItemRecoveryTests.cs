@@ -39,13 +39,13 @@ public sealed class ItemRecoveryTests
     public void AnUnknownTrancheItemWithABlockDoesNotHideTheChecksBelowIt()
     {
         string text = SemanticHarness.Deal(
-            "  tranche B {\n    balance 1m\n    pik { rate 2% }\n    coupon 9%\n  }\n  trigger T when Notes.balance > 0 => trapp",
+            "  tranche B {\n    balance 1m\n    toggle { rate 2% }\n    coupon 9%\n  }\n  trigger T when Notes.balance > 0 => trapp",
             "pay Notes.interest\n    pay B.interest\n    pay Notes.principal\n    pay B.principal\n    distribute rest to Eq");
 
         IReadOnlyList<Diagnostic> diagnostics = Check(text);
 
         Assert.Equal("DL0101 DL0416", ParseHelper.Codes(diagnostics));
-        Assert.StartsWith("unexpected 'pik'; expected one of: '}'", diagnostics[0].Message);
+        Assert.StartsWith("unexpected 'toggle'; expected one of: '}'", diagnostics[0].Message);
     }
 
     [Fact]

@@ -169,6 +169,12 @@ internal abstract class EmitterComponent
     {
     }
 
+    /// <summary>7. What happens at the period's end, once, after the waterfall, the carry, the default rule and any
+    /// enforcement, before the results are written (a delayed-draw tranche's draw is funded here).</summary>
+    public virtual void WritePeriodEnd(IndentedWriter w)
+    {
+    }
+
     /// <summary>7. The period's per-entity results (<c>RunResult</c> arrays).</summary>
     public virtual void WriteResults(IndentedWriter w)
     {

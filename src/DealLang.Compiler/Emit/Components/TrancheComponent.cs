@@ -13,12 +13,33 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         Balance = Local("balance", "double", StateLife.Carried, TrancheComponent.InitialBalance(model), "principal outstanding",
             new LedgerSlot(LedgerSection.Outstanding, model.Name + " balance"));
         StartBalance = Local("startBalance", "double", StateLife.Period, Balance.Name, model.Name + ".balance: outstanding at the period's start");
+        Coupon = Local("coupon", "double", StateLife.Period, comment: model.Name + ".coupon: this period's floating rate, reset at its start",
+            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " coupon", DealLang.Runtime.ColumnKind.Rate),
+            declared: model.Coupon is FloatingCoupon);
         ScheduledInterest = Local("scheduledInterest", "double", StateLife.Period, comment: "this period's interest on the opening balance");
+        Capitalised = Local("capitalised", "double", StateLife.Period, comment: "this period's interest paid in kind: added to the balance",
+            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " interest capitalised"),
+            declared: model.Capitalisation is PaidInKind);
         ScheduledPrincipal = Local("scheduledPrincipal", "double", StateLife.Period, comment: "this period's scheduled principal (not arrears)");
         InterestDue = Local("interestDue", "double", StateLife.Period, comment: "incl. interest unpaid so far",
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " interest due"));
         PrincipalDue = Local("principalDue", "double", StateLife.Period, comment: "incl. principal unpaid so far",
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " principal due"));
+        bool draws = model.Draw is DelayedDraw;
+        Target = Local("targetBalance", "double", StateLife.Period, comment: "the borrowing base: the balance above it is due",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " target balance"), declared: model.TargetBalance is not null);
+        Drawn = Local("drawn", "double", StateLife.Period, comment: model.Name + ".drawn: funded at the period's end, outside the waterfall",
+            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " drawn"), declared: draws);
+        Undrawn = Local("undrawn", "double", StateLife.Carried,
+            draws ? CSharpLiterals.Double(((DelayedDraw)model.Draw).Commitment - model.Balance) : null,
+            model.Name + ".undrawn: the commitment not yet drawn nor cancelled",
+            new LedgerSlot(LedgerSection.Outstanding, model.Name + " undrawn"), declared: draws);
+        CommitmentFeeDue = Local("commitmentFeeDue", "double", StateLife.Period, comment: "on the undrawn amount, incl. fees unpaid so far",
+            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " commitment fee due"), declared: draws);
+        CommitmentFeePaid = Local("commitmentFeePaid", "double", StateLife.Paid, declared: draws);
+        CommitmentFeeUnpaid = Local("commitmentFeeUnpaid", "double", StateLife.Carried, comment: "carried forward", declared: draws);
+        Draws = Static("draws", "double[]");
+        AvailableUntilPeriod = Static("availableUntilPeriod", "int");
         InterestPaid = Local("interestPaid", "double", StateLife.Paid);
         PrincipalPaid = Local("principalPaid", "double", StateLife.Paid);
         UnpaidInterest = Local("unpaidInterest", "double", StateLife.Carried, comment: model.Name + ".interest_shortfall, carried forward");
@@ -41,13 +62,38 @@ internal sealed class TrancheState : EntityState, IAmortizingState
 
     public StateVar StartBalance { get; }
 
+    /// <summary>A floating coupon's rate this period (declared only when the coupon floats).</summary>
+    public StateVar Coupon { get; }
+
     public StateVar ScheduledInterest { get; }
+
+    /// <summary>Interest capitalised this period (declared only for a PIK tranche).</summary>
+    public StateVar Capitalised { get; }
 
     public StateVar ScheduledPrincipal { get; }
 
     public StateVar InterestDue { get; }
 
     public StateVar PrincipalDue { get; }
+
+    /// <summary>The target balance this period (declared only with a <c>target_balance</c>).</summary>
+    public StateVar Target { get; }
+
+    /// <summary>A delayed draw's state (declared only with a commitment): drawn this period, undrawn, the fee.</summary>
+    public StateVar Drawn { get; }
+
+    public StateVar Undrawn { get; }
+
+    public StateVar CommitmentFeeDue { get; }
+
+    public StateVar CommitmentFeePaid { get; }
+
+    public StateVar CommitmentFeeUnpaid { get; }
+
+    /// <summary>A delayed draw's amount per period, and the last period its commitment is available in.</summary>
+    public StateVar Draws { get; }
+
+    public StateVar AvailableUntilPeriod { get; }
 
     public StateVar InterestPaid { get; }
 
@@ -87,17 +133,150 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
     // ------------------------------------------------------------------ the strategies, each switched on here only
 
-    /// <summary>The annual coupon rate as a C# operand.</summary>
-    private static string Rate(CouponModel coupon) => coupon switch
+    /// <summary>The annual coupon rate as a C# operand (a floating one is this period's, in its local).</summary>
+    private static string Rate(TrancheState tranche) => tranche.Model.Coupon switch
     {
         FixedCoupon f => CSharpLiterals.DoubleOperand(f.Rate),
-        _ => throw new InvalidOperationException("No emitter for the coupon " + coupon + "."),
+        FloatingCoupon => tranche.Coupon.Name,
+        var coupon => throw new InvalidOperationException("No emitter for the coupon " + coupon + "."),
     };
+
+    /// <summary>The line that resets a floating coupon at the period's start (none for a fixed one).</summary>
+    private void WriteCouponReset(IndentedWriter w, TrancheState tranche)
+    {
+        switch (tranche.Model.Coupon)
+        {
+            case FixedCoupon:
+                return;
+            case FloatingCoupon f:
+                string rate = CSharpEmitter.Amount(Ctx, f.Rate, asOperand: f.StepUps.Length > 0);
+                foreach (var stepUp in f.StepUps)
+                {
+                    rate += " + (t >= " + CSharpLiterals.Int(stepUp.FirstPeriod) + " ? " + CSharpLiterals.DoubleOperand(stepUp.Rate) + " : 0.0)";
+                }
+                if (f.Floor is { } floor)
+                {
+                    rate = "Math.Max(" + rate + ", " + CSharpLiterals.Double(floor) + ")";
+                }
+
+                if (f.Cap is { } cap)
+                {
+                    rate = "Math.Min(" + rate + ", " + CSharpLiterals.Double(cap) + ")";
+                }
+
+                w.Comment(tranche.Name + ": the floating coupon, reset at the period's start" + (f.StepUps.Length == 0 ? "" : ", with its step-ups from "
+                    + string.Join(", ", f.StepUps.Select(u => u.From.ToString()))) + (f.Floor is null && f.Cap is null ? "" : ", within its floor and cap"));
+                w.Line(tranche.Coupon + " = " + rate + ";");
+                return;
+            default:
+                throw new InvalidOperationException("No emitter for the coupon " + tranche.Model.Coupon + ".");
+        }
+    }
+
+    /// <summary>A delayed draw's constants: its draw per period and the last period of its availability.</summary>
+    private static void WriteDrawConstants(IndentedWriter w, TrancheState tranche)
+    {
+        switch (tranche.Model.Draw)
+        {
+            case FundedAtClosing:
+                return;
+            case DelayedDraw d:
+                w.Comment(tranche.Name + ": drawn at the end of each period (commitment " + CSharpLiterals.Double(d.Commitment)
+                    + "), available until the end of period " + CSharpLiterals.Int(d.AvailableUntilPeriod) + ".");
+                w.Line("private const int " + tranche.AvailableUntilPeriod + " = " + CSharpLiterals.Int(d.AvailableUntilPeriod) + ";");
+                w.Line("private static readonly double[] " + tranche.Draws + " =");
+                using (w.Block(closingSuffix: ";"))
+                {
+                    foreach (var chunk in d.Draws.Chunk(4))
+                    {
+                        w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Double)) + ",");
+                    }
+                }
+
+                return;
+            default:
+                throw new InvalidOperationException("No emitter for the draw " + tranche.Model.Draw + ".");
+        }
+    }
+
+    /// <summary>A delayed draw's commitment fee due on the opening undrawn amount, and this period's draw (funded at
+    /// the period's end, <see cref="WritePeriodEnd"/>).</summary>
+    private static void WriteDrawDues(IndentedWriter w, TrancheState tranche)
+    {
+        switch (tranche.Model.Draw)
+        {
+            case FundedAtClosing:
+                return;
+            case DelayedDraw d:
+                w.Comment(tranche.Name + ": the commitment fee on the undrawn amount, plus fees unpaid so far; this period's draw, within what is undrawn");
+                w.Line(tranche.CommitmentFeeDue + " = " + tranche.Undrawn + " * " + CSharpLiterals.DoubleOperand(d.FeeRate) + " * yf + " + tranche.CommitmentFeeUnpaid + ";");
+                w.Line(tranche.Drawn + " = Math.Min(" + tranche.Draws + "[t], " + tranche.Undrawn + ");");
+                return;
+            default:
+                throw new InvalidOperationException("No emitter for the draw " + tranche.Model.Draw + ".");
+        }
+    }
+
+    // 7. A delayed draw is funded at the period's end, outside the waterfall: the lender pays it to the seller of the
+    // assets it finances, so it is neither collected nor paid out (cash stays conserved); the balance grows by it and
+    // it earns interest from the next period. An event of default stops it and cancels the rest, as does the end of
+    // the availability period.
+    public override void WritePeriodEnd(IndentedWriter w)
+    {
+        foreach (var tranche in States)
+        {
+            switch (tranche.Model.Draw)
+            {
+                case FundedAtClosing:
+                    break;
+                case DelayedDraw:
+                    w.Comment(tranche.Name + ": the draw is funded (none once an event of default has occurred); the commitment ends with its availability");
+                    using (w.Block("if (eventOfDefault)"))
+                    {
+                        w.Line(tranche.Drawn + " = 0.0;");
+                    }
+
+                    w.Line(tranche.Balance + " += " + tranche.Drawn + ";");
+                    w.Line(tranche.Undrawn + " -= " + tranche.Drawn + ";");
+                    using (w.Block("if (eventOfDefault || t >= " + tranche.AvailableUntilPeriod + ")"))
+                    {
+                        w.Line(tranche.Undrawn + " = 0.0;");
+                    }
+
+                    w.Line("result.TrancheDrawn[" + CSharpLiterals.Int(tranche.Index) + "][t] = " + tranche.Drawn + ";");
+                    break;
+                default:
+                    throw new InvalidOperationException("No emitter for the draw " + tranche.Model.Draw + ".");
+            }
+        }
+    }
+
+    /// <summary>The lines that capitalise this period's PIK interest into the balance (none for cash interest).</summary>
+    private void WriteCapitalisation(IndentedWriter w, TrancheState tranche)
+    {
+        switch (tranche.Model.Capitalisation)
+        {
+            case CashInterest:
+                return;
+            case PaidInKind pik:
+                string share = CSharpLiterals.DoubleOperand(pik.Share);
+                string amount = pik.When is null
+                    ? tranche.ScheduledInterest + " * " + share
+                    : "(" + CSharpEmitter.Expression(Ctx, pik.When, null) + " ? " + tranche.ScheduledInterest + " * " + share + " : 0.0)";
+                w.Comment(tranche.Name + ": interest paid in kind is added to the balance (and earns the coupon from now on); the rest is due in cash");
+                w.Line(tranche.Capitalised + " = " + amount + ";");
+                w.Line(tranche.Balance + " += " + tranche.Capitalised + ";");
+                w.Line(tranche.ScheduledInterest + " -= " + tranche.Capitalised + ";");
+                return;
+            default:
+                throw new InvalidOperationException("No emitter for the interest settlement " + tranche.Model.Capitalisation + ".");
+        }
+    }
 
     /// <summary>The balance outstanding at the closing.</summary>
     internal static string InitialBalance(TrancheModel model) => model.Draw switch
     {
-        FundedAtClosing => CSharpLiterals.Double(model.Balance),
+        FundedAtClosing or DelayedDraw => CSharpLiterals.Double(model.Balance),
         _ => throw new InvalidOperationException("No emitter for the draw " + model.Draw + "."),
     };
 
@@ -107,7 +286,8 @@ internal sealed class TrancheComponent(EmitContext ctx)
     {
         var info = t.Model.ToInfo();
         return "new TrancheInfo(" + CSharpLiterals.String(info.Name) + ", " + CSharpLiterals.Double(info.Balance) + ", " + CSharpLiterals.Double(info.Coupon)
-            + ", " + CSharpLiterals.Int(info.Seniority) + ", " + CSharpLiterals.Date(info.Maturity) + ", " + CSharpLiterals.String(info.Amortization) + ")";
+            + ", " + CSharpLiterals.Int(info.Seniority) + ", " + CSharpLiterals.Date(info.Maturity) + ", " + CSharpLiterals.String(info.Amortization)
+            + (info.IssuePrice == 1.0 ? "" : ", " + CSharpLiterals.Double(info.IssuePrice)) + ")";
     });
 
     public override string? Read(Quantity quantity, int index) => quantity switch
@@ -121,9 +301,20 @@ internal sealed class TrancheComponent(EmitContext ctx)
         Quantity.TranchePrincipalShortfall => this[index].UnpaidPrincipal.Name,
         Quantity.TrancheInterestPaid => this[index].InterestPaid.Name,
         Quantity.TranchePrincipalPaid => this[index].PrincipalPaid.Name,
-        Quantity.TrancheCoupon => Rate(this[index].Model.Coupon),
+        Quantity.TrancheCoupon => Rate(this[index]),
+        Quantity.TrancheUndrawn => this[index].Model.Draw is DelayedDraw ? this[index].Undrawn.Name : "0.0",
+        Quantity.TrancheDrawn => this[index].Model.Draw is DelayedDraw ? this[index].Drawn.Name : "0.0",
+        Quantity.TrancheCommitmentFee => this[index].Model.Draw is DelayedDraw ? this[index].CommitmentFeeDue.Name : "0.0",
         _ => null,
     };
+
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Tranches.SelectMany(t => new[]
+        {
+            (t.Coupon as FloatingCoupon)?.Rate,
+            (t.Capitalisation as PaidInKind)?.When,
+            t.TargetBalance,
+        }).OfType<BoundExpression>().Select(e => (e, 1));
 
     public override bool KnownAfterWaterfall(Quantity quantity) =>
         quantity is Quantity.TrancheInterestPaid or Quantity.TranchePrincipalPaid;
@@ -134,7 +325,9 @@ internal sealed class TrancheComponent(EmitContext ctx)
     public override IEnumerable<string> Terms(DealSum sum) => sum switch
     {
         DealSum.DebtService => States.SelectMany(t => new[] { t.ScheduledInterest.Name, t.ScheduledPrincipal.Name }),
-        DealSum.PaidOut => States.SelectMany(t => new[] { t.InterestPaid.Name, t.PrincipalPaid.Name }),
+        DealSum.PaidOut => States.SelectMany(t => t.Model.Draw is DelayedDraw
+            ? new[] { t.InterestPaid.Name, t.PrincipalPaid.Name, t.CommitmentFeePaid.Name }
+            : new[] { t.InterestPaid.Name, t.PrincipalPaid.Name }),
         _ => [],
     };
 
@@ -145,6 +338,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
         foreach (var tranche in States)
         {
             AmortizationCode.WriteConstants(w, Model, tranche, AmortizationCode.DeclaresLevelWeights(Ctx, tranche));
+            WriteDrawConstants(w, tranche);
         }
     }
 
@@ -173,17 +367,31 @@ internal sealed class TrancheComponent(EmitContext ctx)
         var model = tranche.Model;
         string balance = tranche.Balance.Name;
         string unpaidPrincipal = tranche.UnpaidPrincipal.Name;
-        string coupon = Rate(model.Coupon);
-        string remaining = tranche.MaturityPeriod + " - t + 1";
+        string coupon = Rate(tranche);
 
+        WriteCouponReset(w, tranche);
         w.Comment(model.Name + ": interest on the opening balance, plus interest unpaid so far (which earns none)");
         w.Line(tranche.ScheduledInterest + " = " + balance + " * " + coupon + " * yf;");
+        WriteCapitalisation(w, tranche);
         w.Line(tranche.InterestDue + " = " + tranche.ScheduledInterest + " + " + tranche.UnpaidInterest + ";");
 
         AmortizationCode.WriteScheduledPrincipal(w, tranche, tranche.ScheduledPrincipal, balance + " - " + unpaidPrincipal,
             model.Name + ": " + model.Amortization.Name
             + " principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)");
+        if (model.TargetBalance is { } target)
+        {
+            // A borrowing base: the balance above the target is due now (a mandatory prepayment). A target that is
+            // n/a (a ratio over zero) asks for nothing.
+            w.Comment(model.Name + ": the balance above the target balance is due as principal (a mandatory prepayment)");
+            w.Line(tranche.Target + " = " + CSharpEmitter.Expression(Ctx, target, null) + ";");
+            using (w.Block("if (" + balance + " - " + unpaidPrincipal + " - " + tranche.Target + " > " + tranche.ScheduledPrincipal + ")"))
+            {
+                w.Line(tranche.ScheduledPrincipal + " = " + balance + " - " + unpaidPrincipal + " - " + tranche.Target + ";");
+            }
+        }
+
         w.Line(tranche.PrincipalDue + " = Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
+        WriteDrawDues(w, tranche);
     }
 
     // pay T.interest, T.principal, T.balance: what is owed now, and what a payment reduces.
@@ -200,7 +408,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
             return;
         }
 
-        if (step.Step is not PayStep { Kind: PayKind.Interest or PayKind.Principal or PayKind.Balance } pay)
+        if (step.Step is not PayStep { Kind: PayKind.Interest or PayKind.Principal or PayKind.Balance or PayKind.CommitmentFee } pay)
         {
             base.WriteStep(step, w);
             return;
@@ -216,6 +424,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
         return pay.Kind switch
         {
             PayKind.Interest => "Math.Max(0.0, " + tranche.InterestDue + " - " + tranche.InterestPaid + ")",
+            PayKind.CommitmentFee => "Math.Max(0.0, " + tranche.CommitmentFeeDue + " - " + tranche.CommitmentFeePaid + ")",
             PayKind.Principal => "Math.Min(" + tranche.Balance + ", Math.Max(0.0, " + tranche.PrincipalDue + " - " + tranche.PrincipalPaid + "))",
             _ => tranche.Balance.Name,
         };
@@ -230,6 +439,10 @@ internal sealed class TrancheComponent(EmitContext ctx)
         {
             w.Line(tranche.InterestPaid + " += " + paid + ";");
         }
+        else if (pay.Kind == PayKind.CommitmentFee)
+        {
+            w.Line(tranche.CommitmentFeePaid + " += " + paid + ";");
+        }
         else
         {
             w.Line(tranche.PrincipalPaid + " += " + paid + ";");
@@ -243,6 +456,10 @@ internal sealed class TrancheComponent(EmitContext ctx)
         {
             w.Line(tranche.UnpaidInterest + " = Flows.Shortfall(" + tranche.InterestDue + ", " + tranche.InterestPaid + ");");
             w.Line(tranche.UnpaidPrincipal + " = Flows.Shortfall(" + tranche.PrincipalDue + ", " + tranche.PrincipalPaid + ");");
+            if (tranche.Model.Draw is DelayedDraw)
+            {
+                w.Line(tranche.CommitmentFeeUnpaid + " = Flows.Shortfall(" + tranche.CommitmentFeeDue + ", " + tranche.CommitmentFeePaid + ");");
+            }
         }
     }
 

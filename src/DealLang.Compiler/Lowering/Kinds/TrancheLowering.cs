@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Semantics;
 using DealLang.Compiler.Syntax;
@@ -6,7 +7,8 @@ using DealLang.Runtime;
 namespace DealLang.Compiler.Lowering.Kinds;
 
 /// <summary>
-/// A tranche as a <see cref="TrancheModel"/>: a fixed coupon, funded at closing. Defaults: bullet, the deal's
+/// A tranche as a <see cref="TrancheModel"/>: a fixed or floating coupon (<see cref="Coupon"/>), interest in cash or
+/// in kind, funded at closing. Defaults: bullet, the deal's
 /// maturity, seniority by declaration order (1 = first tranche). The amortisation and the maturity period (the one
 /// whose end is on or after the maturity) are <see cref="AmortizationLowering"/>'s, shared with the loan.
 /// </summary>
@@ -21,11 +23,76 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
             Name: symbol.Name,
             Index: index,
             Balance: lowerer.ConstantOf(tranche.Balance),
-            Coupon: new FixedCoupon(lowerer.ConstantOf(tranche.Coupon)),
+            Coupon: Coupon(tranche, lowerer),
             Amortization: AmortizationLowering.Lower(tranche.Amortization, tranche.InterestOnlyUntil?.Value, lowerer),
-            Draw: new FundedAtClosing(),
+            Draw: Draw(tranche, lowerer),
             Maturity: maturity,
             MaturityPeriod: AmortizationLowering.MaturityPeriod(lowerer, maturity),
-            Seniority: DealChecks.SeniorityOf(symbol));
+            Seniority: DealChecks.SeniorityOf(symbol),
+            Capitalisation: tranche.Pik is { } pik
+                ? new PaidInKind(pik.Share is null ? 1.0 : lowerer.ConstantOf(pik.Share), lowerer.BoundOf(pik.Condition))
+                : new CashInterest(),
+            IssuePrice: tranche.IssuePrice is null ? 1.0 : lowerer.ConstantOf(tranche.IssuePrice),
+            TargetBalance: lowerer.BoundOf(tranche.TargetBalance));
+    }
+
+    /// <summary>The first period starting on or after <paramref name="from"/> (the periods' count when none does).</summary>
+    private static int FirstPeriodFrom(IReadOnlyList<Date> boundaries, Date from)
+    {
+        for (int t = 0; t < boundaries.Count - 1; t++)
+        {
+            if (boundaries[t] >= from)
+            {
+                return t;
+            }
+        }
+
+        return boundaries.Count - 1;
+    }
+
+    /// <summary>Funded at closing, or a delayed draw: each draw in the period containing its date (as a schedule's
+    /// amounts land), available until the period containing the availability date (the last draw's without one).</summary>
+    private static DrawModel Draw(TrancheSyntax tranche, Lowerer lowerer)
+    {
+        if (tranche.Commitment is null)
+        {
+            return new FundedAtClosing();
+        }
+
+        var draws = new double[lowerer.Boundaries.Length - 1];
+        Date? lastDraw = null;
+        foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Draws?.Points ?? []))
+        {
+            int period = point.Date is null ? -1 : Schedule.PeriodIndexOf(lowerer.Boundaries, point.Date.Value);
+            if (period >= 0 && period < draws.Length)
+            {
+                draws[period] += lowerer.ConstantOf(point.Amount);
+                lastDraw = lastDraw is { } d && d > point.Date!.Value ? d : point.Date!.Value;
+            }
+        }
+
+        Date? until = tranche.AvailableUntil?.Value ?? lastDraw;
+        int untilPeriod = until is { } u ? Math.Clamp(Schedule.PeriodIndexOf(lowerer.Boundaries, u), 0, draws.Length - 1) : -1;
+        return new DelayedDraw(lowerer.ConstantOf(tranche.Commitment), [.. draws], untilPeriod,
+            tranche.CommitmentFee is null ? 0.0 : lowerer.ConstantOf(tranche.CommitmentFee));
+    }
+
+    /// <summary>A coupon that reads deal state floats; a constant one is fixed, clamped here once by its floor and cap.</summary>
+    private static CouponModel Coupon(TrancheSyntax tranche, Lowerer lowerer)
+    {
+        double? floor = tranche.CouponFloor is null ? null : lowerer.ConstantOf(tranche.CouponFloor);
+        double? cap = tranche.CouponCap is null ? null : lowerer.ConstantOf(tranche.CouponCap);
+        var stepUps = SyntaxWalk.Safe(tranche.StepUps.IsDefault ? [] : tranche.StepUps)
+            .Where(s => s.From is not null)
+            .Select(s => new StepUp(lowerer.ConstantOf(s.Rate), s.From!.Value, FirstPeriodFrom(lowerer.Boundaries, s.From.Value)))
+            .ToImmutableArray();
+        if (lowerer.BoundOf(tranche.Coupon) is { } rate && (rate is not ConstantExpression || stepUps.Length > 0))
+        {
+            return new FloatingCoupon(rate, floor, cap, stepUps);
+        }
+
+        double fixedRate = lowerer.ConstantOf(tranche.Coupon);
+        fixedRate = Math.Max(fixedRate, floor ?? double.NegativeInfinity);
+        return new FixedCoupon(Math.Min(fixedRate, cap ?? double.PositiveInfinity));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Syntax;
 using static DealLang.Grammar.DealLangParser;
 
@@ -10,7 +11,15 @@ internal sealed partial class CstToAst
     // trancheDecl : TRANCHE name=ident LBRACE trancheItem* RBRACE ;
     // trancheItem
     //     : BALANCE expr                # balanceItem
-    //     | COUPON expr FIXED?          # couponItem
+    //     | COUPON rate=expr FIXED? (FLOOR floor=expr)? (CAP cap=expr)?   # couponItem
+    //     | PIK share=QUANTITY? (WHEN condition=expr)?     # pikItem
+    //     | ISSUE_PRICE expr                               # issuePriceItem
+    //     | COMMITMENT expr                                # commitmentItem
+    //     | AVAILABLE UNTIL DATE                           # availableItem
+    //     | DRAWS LBRACE schedulePoint* RBRACE             # drawsItem
+    //     | COMMITMENT_FEE expr                            # commitmentFeeItem
+    //     | STEP_UP expr FROM DATE                         # stepUpItem   (repeatable)
+    //     | TARGET_BALANCE expr                            # targetBalanceItem
     //     | INTEREST_ONLY UNTIL DATE    # interestOnlyItem
     //     | AMORTIZE amortization       # amortizeItem
     //     | MATURITY DATE               # trancheMaturityItem
@@ -24,7 +33,12 @@ internal sealed partial class CstToAst
         }
 
         var items = new ItemSet(this, $"tranche '{name.Text}'");
-        ExpressionSyntax? balance = null, coupon = null;
+        ExpressionSyntax? balance = null, coupon = null, floor = null, cap = null;
+        PikSyntax? pik = null;
+        ExpressionSyntax? issuePrice = null, commitment = null, commitmentFee = null, targetBalance = null;
+        DateSyntax? availableUntil = null;
+        DrawsSyntax? draws = null;
+        var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         DateSyntax? interestOnlyUntil = null, maturity = null;
         AmortizationSyntax? amortization = null;
         SenioritySyntax? seniority = null;
@@ -36,8 +50,39 @@ internal sealed partial class CstToAst
                     items.Keep(ref balance, "balance", b, VisitExpr(b.expr()));
                     break;
                 case CouponItemContext c:
-                    // 'fixed' is the only kind of coupon so far; the word is accepted and carries no information.
-                    items.Keep(ref coupon, "coupon", c, VisitExpr(c.expr()));
+                    // 'fixed' is accepted and carries no information: a coupon that reads nothing but constants is
+                    // fixed, one that reads deal state (an index) floats. The floor and cap belong to the coupon.
+                    ExpressionSyntax? rate = VisitExpr(c.rate), couponFloor = VisitExpr(c.floor), couponCap = VisitExpr(c.cap);
+                    if (items.IsFirst("coupon", Span(c)))
+                    {
+                        (coupon, floor, cap) = (rate, couponFloor, couponCap);
+                    }
+
+                    break;
+                case PikItemContext p:
+                    items.Keep(ref pik, "pik", p, VisitPik(p));
+                    break;
+                case IssuePriceItemContext ip:
+                    items.Keep(ref issuePrice, "issue_price", ip, VisitExpr(ip.expr()));
+                    break;
+                case CommitmentItemContext cm:
+                    items.Keep(ref commitment, "commitment", cm, VisitExpr(cm.expr()));
+                    break;
+                case AvailableItemContext av:
+                    items.Keep(ref availableUntil, "available", av, VisitDate(av.DATE()));
+                    break;
+                case DrawsItemContext d:
+                    items.Keep(ref draws, "draws", d, new DrawsSyntax(VisitSchedulePoints(d.schedulePoint()), Span(d)));
+                    break;
+                case CommitmentFeeItemContext cf:
+                    items.Keep(ref commitmentFee, "commitment_fee", cf, VisitExpr(cf.expr()));
+                    break;
+                case StepUpItemContext su:
+                    // Repeatable: each step-up adds to the coupon from its own date.
+                    stepUps.Add(new StepUpSyntax(VisitExpr(su.expr()), VisitDate(su.DATE()), Span(su)));
+                    break;
+                case TargetBalanceItemContext tb:
+                    items.Keep(ref targetBalance, "target_balance", tb, VisitExpr(tb.expr()));
                     break;
                 case InterestOnlyItemContext i:
                     items.Keep(ref interestOnlyUntil, "interest_only", i, VisitDate(i.DATE()));
@@ -54,7 +99,27 @@ internal sealed partial class CstToAst
             }
         }
 
-        return new TrancheSyntax(name, balance, coupon, interestOnlyUntil, amortization, maturity, seniority, Span(context));
+        return new TrancheSyntax(name, balance, coupon, interestOnlyUntil, amortization, maturity, seniority, Span(context),
+            floor, cap, pik, issuePrice, commitment, availableUntil, draws, commitmentFee, stepUps.ToImmutable(), targetBalance);
+    }
+
+    // PIK share=QUANTITY? (WHEN condition=expr)?   # pikItem
+    // A share with a value suffix other than a rate is read as written and checked (DL0302) with the other units.
+    private PikSyntax? VisitPik(PikItemContext context)
+    {
+        LiteralSyntax? share = null;
+        if (Matched(context.share) is { } token && (share = VisitQuantityValue(token, Literals.ValueSuffixes)) is null)
+        {
+            return null;
+        }
+
+        ExpressionSyntax? condition = null;
+        if (context.WHEN() is not null && (condition = VisitExpr(context.condition)) is null)
+        {
+            return null;
+        }
+
+        return new PikSyntax(share, condition, Span(context));
     }
 
     // SENIORITY NUMBER   # seniorityItem

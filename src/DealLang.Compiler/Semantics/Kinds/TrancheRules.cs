@@ -23,14 +23,23 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
         new("interest_paid", Quantity.TrancheInterestPaid, Unit.Money, true),
         new("principal_paid", Quantity.TranchePrincipalPaid, Unit.Money, true),
         new("coupon", Quantity.TrancheCoupon, Unit.Rate, false),
+        new("undrawn", Quantity.TrancheUndrawn, Unit.Money, false),
+        new("drawn", Quantity.TrancheDrawn, Unit.Money, true),
+        new("commitment_fee", Quantity.TrancheCommitmentFee, Unit.Money, true),
     ]);
 
     protected override void Bind(TrancheSyntax tranche, Binder binder)
     {
-        binder.BindTerms(tranche.Balance, tranche.Coupon);
-        foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Amortization?.Schedule ?? []))
+        binder.BindTerms(tranche.Balance, tranche.Coupon, tranche.CouponFloor, tranche.CouponCap, tranche.Pik?.Share, tranche.Pik?.Condition,
+            tranche.IssuePrice, tranche.Commitment, tranche.CommitmentFee, tranche.TargetBalance);
+        foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Amortization?.Schedule ?? []).Concat(DrawPoints(tranche)))
         {
             binder.BindTerms(point.Amount);
+        }
+
+        foreach (StepUpSyntax stepUp in StepUps(tranche))
+        {
+            binder.BindTerms(stepUp.Rate);
         }
     }
 
@@ -38,10 +47,115 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
     {
         string t = $"tranche '{tranche.Name?.Text}'";
         checker.Term(tranche.Balance, Unit.Money, $"the balance of {t}", TypeChecker.Range.NonNegative);
-        checker.Term(tranche.Coupon, Unit.Rate, $"the coupon of {t}", TypeChecker.Range.NonNegative);
+        CheckCoupon(tranche, checker, t);
+        if (tranche.Pik is { } pik)
+        {
+            checker.Term(pik.Share, Unit.Rate, $"the PIK share of {t}", TypeChecker.Range.Fraction);
+            checker.Condition(pik.Condition, new ExpressionContext(ContextKind.PeriodStart, $"the PIK condition of {t}"));
+        }
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Amortization?.Schedule ?? []))
         {
             checker.Term(point.Amount, Unit.Money, $"a scheduled principal amount of {t}", TypeChecker.Range.NonNegative);
+        }
+
+        checker.Term(tranche.IssuePrice, Unit.Rate, $"the issue price of {t}", TypeChecker.Range.Any);
+        checker.Term(tranche.Commitment, Unit.Money, $"the commitment of {t}", TypeChecker.Range.NonNegative);
+        checker.Term(tranche.CommitmentFee, Unit.Rate, $"the commitment fee of {t}", TypeChecker.Range.NonNegative);
+        foreach (SchedulePointSyntax point in DrawPoints(tranche))
+        {
+            checker.Term(point.Amount, Unit.Money, $"a draw of {t}", TypeChecker.Range.NonNegative);
+        }
+
+        foreach (StepUpSyntax stepUp in StepUps(tranche))
+        {
+            checker.Term(stepUp.Rate, Unit.Rate, $"a step-up of {t}", TypeChecker.Range.Any);
+        }
+
+        // A borrowing base: evaluated at the period's start, with the tranche's scheduled principal.
+        checker.Value(tranche.TargetBalance, Unit.Money, new ExpressionContext(ContextKind.PeriodStart, $"the target balance of {t}"));
+    }
+
+    private static IEnumerable<SchedulePointSyntax> DrawPoints(TrancheSyntax tranche) => SyntaxWalk.Safe(tranche.Draws?.Points ?? []);
+
+    private static IEnumerable<StepUpSyntax> StepUps(TrancheSyntax tranche) =>
+        SyntaxWalk.Safe(tranche.StepUps.IsDefault ? [] : tranche.StepUps);
+
+    // A coupon is a rate. One that folds to a constant is fixed (and may not be negative unless floored); one that
+    // reads deal state (an index, a balance) floats, evaluated at each period's start (docs/language.md, tranche).
+    private static void CheckCoupon(TrancheSyntax tranche, TypeChecker checker, string t)
+    {
+        checker.Value(tranche.Coupon, Unit.Rate, new ExpressionContext(ContextKind.PeriodStart, $"the coupon of {t}"));
+        checker.Term(tranche.CouponFloor, Unit.Rate, $"the coupon floor of {t}", TypeChecker.Range.Any);
+        checker.Term(tranche.CouponCap, Unit.Rate, $"the coupon cap of {t}", TypeChecker.Range.Any);
+        if (checker.Analysis.BoundOf(tranche.Coupon) is ConstantExpression { Value: < 0 } && tranche.CouponFloor is null)
+        {
+            checker.Diagnostics.Add(DiagnosticCatalogue.NegativeAmount(tranche.Coupon!.Span, $"the coupon of {t}"));
+        }
+    }
+
+    /// <summary>Whether the tranche's coupon floats (it reads deal state) or steps up: it is worked out each period.</summary>
+    internal static bool Floats(TrancheSyntax tranche, DealAnalysis analysis) =>
+        analysis.BoundOf(tranche.Coupon) is { } coupon && (coupon is not ConstantExpression || StepUps(tranche).Any());
+
+    // A delayed draw: draws, an availability date and a fee need a commitment; draws in date order, within the deal
+    // and the availability period; the closing balance and the draws within the commitment; paying the fee needs one.
+    private static void CheckDelayedDraw(TrancheSyntax tranche, DealChecks checks, string name)
+    {
+        DiagnosticBag diagnostics = checks.Diagnostics;
+        if (tranche.Commitment is null)
+        {
+            if (tranche.Draws is { } d)
+            {
+                diagnostics.Add(DiagnosticCatalogue.NeedsCommitment(d.Span, name, "'draws'"));
+            }
+
+            if (tranche.AvailableUntil is { } a)
+            {
+                diagnostics.Add(DiagnosticCatalogue.NeedsCommitment(a.Span, name, "'available until'"));
+            }
+
+            if (tranche.CommitmentFee is { } f)
+            {
+                diagnostics.Add(DiagnosticCatalogue.NeedsCommitment(f.Span, name, "a commitment fee"));
+            }
+
+            Symbol? self = checks.Analysis.Symbols.For(tranche);
+            foreach (var (step, target) in checks.Analysis.PayTargets)
+            {
+                if (target.Kind == PayKind.CommitmentFee && self is not null && target.Symbol == self)
+                {
+                    diagnostics.Add(DiagnosticCatalogue.NeedsCommitment(step.Span, name, $"'pay {name}.commitment_fee'"));
+                }
+            }
+
+            return;
+        }
+
+        checks.RequireWithinDeal(tranche.AvailableUntil, $"the end of the availability period of tranche '{name}'", checks.Maturity, "the deal's maturity");
+        if (tranche.Draws is not { } draws)
+        {
+            return;
+        }
+
+        checks.CheckSchedule(draws.Points, draws.Span, $"the draws of tranche '{name}'");
+        foreach (SchedulePointSyntax point in DrawPoints(tranche))
+        {
+            checks.RequireWithinDeal(point.Date, $"a draw date of tranche '{name}'", checks.Maturity, "the deal's maturity");
+            if (tranche.AvailableUntil?.Value is { } until && point.Date?.Value is { } date && date > until)
+            {
+                diagnostics.Add(DiagnosticCatalogue.DrawAfterAvailability(point.Date.Span, name, date.ToString(), until.ToString()));
+            }
+        }
+
+        var amounts = DrawPoints(tranche).Select(p => checks.Analysis.BoundOf(p.Amount)).Append(checks.Analysis.BoundOf(tranche.Balance)).ToList();
+        if (checks.Analysis.BoundOf(tranche.Commitment) is ConstantExpression commitment
+            && amounts.All(a => a is null or ConstantExpression))
+        {
+            double drawn = amounts.OfType<ConstantExpression>().Sum(a => a.Value);
+            if (drawn > commitment.Value + 0.005 + (1e-12 * commitment.Value))
+            {
+                diagnostics.Add(DiagnosticCatalogue.DrawsAboveCommitment(draws.Span, name, drawn, commitment.Value));
+            }
         }
     }
 
@@ -49,7 +163,7 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
     {
         DiagnosticBag diagnostics = checks.Diagnostics;
         string name = tranche.Name?.Text ?? "";
-        if (tranche.Balance is null)
+        if (tranche.Balance is null && tranche.Commitment is null)
         {
             checks.Missing(tranche, "a balance (e.g. 'balance 27.3bn')");
         }
@@ -61,6 +175,29 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
 
         checks.RequireWithinDeal(tranche.InterestOnlyUntil, $"the interest-only end of tranche '{name}'", checks.Maturity, "the deal's maturity");
         checks.RequireWithinDeal(tranche.Maturity, $"the maturity of tranche '{name}'", checks.Maturity, "the deal's maturity");
+        if (checks.Analysis.BoundOf(tranche.CouponFloor) is ConstantExpression floor
+            && checks.Analysis.BoundOf(tranche.CouponCap) is ConstantExpression cap && floor.Value > cap.Value)
+        {
+            diagnostics.Add(DiagnosticCatalogue.CouponFloorAboveCap(tranche.CouponFloor!.Span, name, floor.Value, cap.Value));
+        }
+
+        if (tranche.Amortization is { Kind: AmortizationKind.Level } level && Floats(tranche, checks.Analysis))
+        {
+            diagnostics.Add(DiagnosticCatalogue.LevelNeedsFixedCoupon(level.Span, name));
+        }
+
+        if (checks.Analysis.BoundOf(tranche.IssuePrice) is ConstantExpression { Value: <= 0 or > 2 } price)
+        {
+            diagnostics.Add(DiagnosticCatalogue.IssuePriceOutOfRange(tranche.IssuePrice!.Span, name, price.Value));
+        }
+
+        foreach (StepUpSyntax stepUp in StepUps(tranche))
+        {
+            checks.RequireWithinDeal(stepUp.From, $"the step-up date of tranche '{name}'", checks.Maturity, "the deal's maturity");
+        }
+
+        CheckDelayedDraw(tranche, checks, name);
+
         if (tranche.Seniority is { Rank: < 1 } seniority)
         {
             diagnostics.Add(DiagnosticCatalogue.BadSeniority(seniority.Span, name, seniority.Rank));

@@ -4,7 +4,12 @@ using DealLang.Compiler.Diagnostics;
 namespace DealLang.Compiler.Syntax;
 
 /// <summary><c>tranche Notes { balance 27.3bn  coupon 6.581% fixed  interest_only until DATE  amortize level
-/// maturity DATE  seniority 1 }</c></summary>
+/// maturity DATE  seniority 1 }</c>. A floating coupon is a rate expression with an optional <see cref="CouponFloor"/>
+/// and <see cref="CouponCap"/> (<c>coupon SOFR + 6% floor 0% cap 12%</c>); <see cref="Pik"/> capitalises interest;
+/// <see cref="IssuePrice"/> is what the lender pays per unit of par (<c>issue_price 98%</c>); a delayed draw has a
+/// <see cref="Commitment"/>, an <see cref="AvailableUntil"/> date, dated <see cref="Draws"/> and a
+/// <see cref="CommitmentFee"/> on the undrawn amount; <see cref="StepUps"/> add to the coupon from their dates;
+/// <see cref="TargetBalance"/> makes the balance above it due (a borrowing base).</summary>
 public sealed record TrancheSyntax(
     NameSyntax Name,
     ExpressionSyntax? Balance,
@@ -13,10 +18,31 @@ public sealed record TrancheSyntax(
     AmortizationSyntax? Amortization,
     DateSyntax? Maturity,
     SenioritySyntax? Seniority,
-    SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
+    SourceSpan Span,
+    ExpressionSyntax? CouponFloor = null,
+    ExpressionSyntax? CouponCap = null,
+    PikSyntax? Pik = null,
+    ExpressionSyntax? IssuePrice = null,
+    ExpressionSyntax? Commitment = null,
+    DateSyntax? AvailableUntil = null,
+    DrawsSyntax? Draws = null,
+    ExpressionSyntax? CommitmentFee = null,
+    ImmutableArray<StepUpSyntax> StepUps = default,
+    ExpressionSyntax? TargetBalance = null) : NamedDeclarationSyntax(Name, Span)
 {
     public override DeclarationKind Kind => DeclarationKind.Tranche;
 }
+
+/// <summary><c>pik</c> (all interest capitalises), <c>pik 50%</c> (a share of it), <c>pik when Cond</c> (all of it,
+/// in periods where the condition holds at the period's start; <c>pik 50% when Cond</c> a share). A null
+/// <see cref="Share"/> is all of it.</summary>
+public sealed record PikSyntax(LiteralSyntax? Share, ExpressionSyntax? Condition, SourceSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>draws { 2025-03-31 2bn  2025-09-30 1.5bn }</c>: the amounts drawn on the commitment, by date.</summary>
+public sealed record DrawsSyntax(ImmutableArray<SchedulePointSyntax> Points, SourceSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>step_up 1% from 2030-01-01</c>: added to the coupon in every period starting on or after the date.</summary>
+public sealed record StepUpSyntax(ExpressionSyntax? Rate, DateSyntax? From, SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>seniority 1</c>: 1 is most senior.</summary>
 public sealed record SenioritySyntax(int Rank, SourceSpan Span) : SyntaxNode(Span);
