@@ -42,6 +42,8 @@ internal sealed partial class Binder
 
     // scenarioItem : lease RENEWALS TAKEN NUMBER | path DEFLATE expr perYear | path DROP expr BY DATE
     //              | party DEFAULTS ON DATE | ENFORCEMENT sellTerm+
+    //              | index LEVEL expr | index POINTS pointsKind { schedulePoint* } | index LAUNCH DATE DOWN expr
+    //              | index SHIFT PLUS? expr
     private void BindScenarioItem(string scenario, ScenarioItemSyntax item)
     {
         switch (item)

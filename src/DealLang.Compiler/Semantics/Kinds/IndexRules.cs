@@ -66,10 +66,10 @@ internal sealed class IndexRules : DeclarationRules<IndexSyntax>
     }
 
     /// <summary>A launch's step down: a constant rate in [0%, 100%) (DL0474).</summary>
-    internal static void CheckDown(LaunchSyntax launch, string what, TypeChecker checker)
+    internal static void CheckDown(LaunchSyntax? launch, string what, TypeChecker checker)
     {
-        checker.Term(launch.Down, Unit.Rate, what, TypeChecker.Range.Any);
-        if (launch.Down is { } down && checker.Analysis.Bound.TryGetValue(down, out BoundExpression? bound)
+        checker.Term(launch?.Down, Unit.Rate, what, TypeChecker.Range.Any);
+        if (launch?.Down is { } down && checker.Analysis.Bound.TryGetValue(down, out BoundExpression? bound)
             && bound is ConstantExpression { Value: var share } && share is < 0 or >= 1)
         {
             checker.Diagnostics.Add(DiagnosticCatalogue.LaunchDownOutOfRange(down.Span, what, share));
