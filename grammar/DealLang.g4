@@ -253,6 +253,7 @@ step
     | SWEEP share=QUANTITY OF REST TO ident                   # sweepStep
     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)? # ifStep
     | PRO_RATA (BY BALANCE)? LBRACE step* RBRACE              # proRataStep
+    | SEQUENTIAL LBRACE step* RBRACE                          # sequentialStep
     ;
 
 // enforcement { sell Campus haircut 20% lag 6m  waterfall { ... } }
@@ -294,7 +295,8 @@ duration
     : QUANTITY
     ;
 
-// Precedence, tightest first: unary, of (rate of money), * /, + -, comparison, not, and, or.
+// Precedence, tightest first: unary, of (rate of money), * /, + -, comparison, not, and, or, if-then-else
+// (its else branch reaches as far right as it can: 'if c then 1 else 2 + 3' is 'else (2 + 3)').
 expr
     : LPAREN expr RPAREN                                      # parenExpr
     | op=MINUS expr                                           # negateExpr
@@ -305,6 +307,7 @@ expr
     | NOT expr                                                # notExpr
     | left=expr AND right=expr                                # andExpr
     | left=expr OR right=expr                                 # orExpr
+    | IF cond=expr THEN whenTrue=expr ELSE whenFalse=expr     # conditionalExpr
     | callee=ident LPAREN (expr (COMMA expr)*)? RPAREN        # callExpr
     | amount=(NUMBER | QUANTITY) unit=measureUnit? PER per=measureUnit   # perUnitExpr
     | NUMBER unit=measureUnit                                 # measureExpr
@@ -335,7 +338,7 @@ ident
     | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
-    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
+    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP | SEQUENTIAL
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -422,9 +425,11 @@ IN            : 'in';
 DISTRIBUTE    : 'distribute';
 SWEEP         : 'sweep';
 PRO_RATA      : 'pro_rata';
+SEQUENTIAL    : 'sequential';
 TO            : 'to';
 IF            : 'if';
 ELSE          : 'else';
+THEN          : 'then';
 ENFORCEMENT   : 'enforcement';
 SELL          : 'sell';
 HAIRCUT       : 'haircut';

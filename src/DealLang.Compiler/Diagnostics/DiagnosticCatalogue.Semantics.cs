@@ -92,6 +92,15 @@ public static partial class DiagnosticCatalogue
         return Error("DL0303", span, $"{what} is a rate and must be written with % or bp, e.g. {p}% or {bp}bp");
     }
 
+    /// <summary>DL0328: the two branches of <c>if … then … else</c> have different units (a bare number takes the
+    /// other branch's unit), so the expression would have no one unit.</summary>
+    public static Diagnostic ConditionalBranchesDiffer(SourceSpan span, string whenTrue, string whenFalse) =>
+        Error("DL0328", span, $"the branches of 'if … then … else' must have the same unit, but 'then' gives {whenTrue} and 'else' {whenFalse}");
+
+    /// <summary>DL0329: an argument of <c>years_between(d1, d2)</c> that is not a date.</summary>
+    public static Diagnostic YearsBetweenNeedsDates(SourceSpan span, string actual) =>
+        Error("DL0329", span, $"years_between(d1, d2) takes two dates (period_start, period_end, date or a date such as 2030-01-01), but this is {actual}");
+
     /// <summary>DL0304: a condition (trigger, default rule, waterfall <c>if</c>) that is not true/false.</summary>
     public static Diagnostic ConditionNotBool(SourceSpan span, string what, string actual) =>
         Error("DL0304", span, $"{what} must be a condition (true or false), but this is {actual}; compare it, e.g. Dscr < 1.10x");
@@ -319,6 +328,11 @@ public static partial class DiagnosticCatalogue
     /// means nothing for a fill, a hold or an account draw.</summary>
     public static Diagnostic BadProRataStep(SourceSpan span, string why) =>
         Error("DL0452", span, $"a pro_rata group pays its members pari passu from the period's cash: {why}");
+
+    /// <summary>DL0453: a <c>sequential</c> group that is empty, or, as a stack in a <c>pro_rata</c> group, holds a
+    /// step other than a plain <c>pay</c> or sits in a group shared <c>by balance</c>.</summary>
+    public static Diagnostic BadSequentialStep(SourceSpan span, string why) =>
+        Error("DL0453", span, $"a sequential group pays its steps in order: {why}");
 
     /// <summary>DL0470: an enforcement sale naming something that is not collateral (a lease, a tranche…): only
     /// the sellable kinds (<c>CollateralRules</c>) have a value a sale can realise.</summary>

@@ -36,6 +36,7 @@ internal sealed partial class Lowerer
                     LowerSteps(branch.Then),
                     LowerSteps(branch.Else)),
                 ProRataStepSyntax group => new ProRataStep(group.ByBalance ? "pro_rata by balance" : "pro_rata", LowerSteps(group.Steps), group.ByBalance),
+                SequentialStepSyntax group => new SequentialStep("sequential", LowerSteps(group.Steps)),
                 _ => null,
             };
             if (lowered is not null)

@@ -96,6 +96,7 @@ internal sealed partial class DealChecks
         // Dsra }' in a waterfall with a syntax error) may release it.
         WaterfallSyntax[] checkedWaterfalls = [.. waterfalls.Take(1), .. enforcement?.Waterfall is { } w ? [w] : Array.Empty<WaterfallSyntax>()];
         CheckProRataGroups(checkedWaterfalls);
+        CheckSequentialGroups(checkedWaterfalls);
         CheckDistributeShares(checkedWaterfalls);
         if (!_analysis.HasUnknownDeclarations && !checkedWaterfalls.Any(_analysis.IsDamaged))
         {
@@ -202,6 +203,9 @@ internal sealed partial class DealChecks
                 case ProRataStepSyntax group:
                     PaidOnce(group.Steps, paid);
                     break;
+                case SequentialStepSyntax group:
+                    PaidOnce(group.Steps, paid);
+                    break;
                 case IfStepSyntax branch:
                     var afterThen = PaidOnce(branch.Then, new Dictionary<string, PayStepSyntax>(paid, StringComparer.Ordinal));
                     var afterElse = PaidOnce(branch.Else, new Dictionary<string, PayStepSyntax>(paid, StringComparer.Ordinal));
@@ -231,6 +235,11 @@ internal sealed partial class DealChecks
 
             foreach (StepSyntax step in steps)
             {
+                if (step is SequentialStepSyntax)
+                {
+                    continue; // a stack of payments: CheckSequentialGroups checks its members (DL0453)
+                }
+
                 if (step is not PayStepSyntax pay)
                 {
                     _diagnostics.Add(DiagnosticCatalogue.BadProRataStep(step.Span, "it holds only pay steps, and this is not one"));
@@ -242,6 +251,60 @@ internal sealed partial class DealChecks
                 else if (group.ByBalance && _analysis.PayTargets.TryGetValue(pay, out PayTarget? target) && target.Kind == PayKind.Fee)
                 {
                     _diagnostics.Add(DiagnosticCatalogue.BadProRataStep(pay.Span, "'by balance' shares it by the tranches' balances, and a fee has none"));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A <c>sequential</c> group pays its steps in order: it holds at least one (DL0453). In a <c>pro_rata</c> group
+    /// it is one stack sharing the group's cash by what its payments are owed together, so there it holds plain
+    /// <c>pay</c> steps only (no <c>using</c>, no nested group), and a group <c>by balance</c> holds none (a stack
+    /// has no one balance to weigh it by).
+    /// </summary>
+    private void CheckSequentialGroups(IEnumerable<WaterfallSyntax> waterfalls)
+    {
+        var steps = waterfalls.SelectMany(w => SyntaxWalk.Steps(w.Steps)).ToList();
+        var inProRata = new Dictionary<SequentialStepSyntax, ProRataStepSyntax>(ReferenceEqualityComparer.Instance);
+        foreach (ProRataStepSyntax group in steps.OfType<ProRataStepSyntax>())
+        {
+            foreach (SequentialStepSyntax stack in SyntaxWalk.Safe(group.Steps).OfType<SequentialStepSyntax>())
+            {
+                inProRata[stack] = group;
+            }
+        }
+
+        foreach (SequentialStepSyntax group in steps.OfType<SequentialStepSyntax>())
+        {
+            var members = SyntaxWalk.Safe(group.Steps).ToList();
+            if (members.Count == 0)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.BadSequentialStep(group.Span, "it is empty; list the steps it pays in order"));
+                continue;
+            }
+
+            if (!inProRata.TryGetValue(group, out ProRataStepSyntax? outer))
+            {
+                continue;
+            }
+
+            if (outer.ByBalance)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.BadSequentialStep(group.Span,
+                    "in 'pro_rata by balance' each member is weighed by one tranche's balance, and a stack has none; use 'pro_rata { ... }' (by amount owed)"));
+                continue;
+            }
+
+            foreach (StepSyntax step in members)
+            {
+                if (step is not PayStepSyntax pay)
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.BadSequentialStep(step.Span, "inside a pro_rata group it is a stack of payments, and this is not a pay step"));
+                }
+                else if (SyntaxWalk.Safe(pay.Using).Any())
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.BadSequentialStep(pay.Span,
+                        "inside a pro_rata group its payments share the period's cash only; draw on accounts in a pay step of its own, before or after the group"));
                 }
             }
         }

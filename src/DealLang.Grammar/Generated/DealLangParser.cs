@@ -46,16 +46,16 @@ public partial class DealLangParser : Parser {
 		ACCOUNT=56, TARGET=57, INITIAL=58, EARNS=59, FEE=60, TEST=61, OVER=62, 
 		TRAILING=63, TRIGGER=64, TRIPS=65, CURES=66, AFTER=67, WHEN=68, DEFAULT=69, 
 		GRACE=70, CFADS=71, INCLUDES=72, WATERFALL=73, USING=74, FILL=75, RELEASE=76, 
-		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, SWEEP=81, PRO_RATA=82, TO=83, 
-		IF=84, ELSE=85, ENFORCEMENT=86, SELL=87, HAIRCUT=88, LAG=89, TAKEN=90, 
-		DEFLATE=91, DROP=92, BY=93, DEFAULTS=94, PER=95, GPU=96, GPU_HOUR=97, 
-		HOUR=98, KW=99, MW=100, KWH=101, MWH=102, YEAR=103, OF=104, AND=105, OR=106, 
-		NOT=107, LBRACE=108, RBRACE=109, LPAREN=110, RPAREN=111, COMMA=112, DOT=113, 
-		ARROW=114, ASSIGN=115, PLUS=116, MINUS=117, STAR=118, SLASH=119, LE=120, 
-		GE=121, LT=122, GT=123, EQ=124, NE=125, DAYCOUNT=126, DATE=127, QUANTITY=128, 
-		NUMBER=129, STRING=130, UNTERMINATED_STRING=131, IDENT=132, NON_ASCII_NAME=133, 
-		LINE_COMMENT=134, BLOCK_COMMENT=135, UNTERMINATED_COMMENT=136, WS=137, 
-		UNEXPECTED_CHAR=138;
+		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, SWEEP=81, PRO_RATA=82, SEQUENTIAL=83, 
+		TO=84, IF=85, ELSE=86, THEN=87, ENFORCEMENT=88, SELL=89, HAIRCUT=90, LAG=91, 
+		TAKEN=92, DEFLATE=93, DROP=94, BY=95, DEFAULTS=96, PER=97, GPU=98, GPU_HOUR=99, 
+		HOUR=100, KW=101, MW=102, KWH=103, MWH=104, YEAR=105, OF=106, AND=107, 
+		OR=108, NOT=109, LBRACE=110, RBRACE=111, LPAREN=112, RPAREN=113, COMMA=114, 
+		DOT=115, ARROW=116, ASSIGN=117, PLUS=118, MINUS=119, STAR=120, SLASH=121, 
+		LE=122, GE=123, LT=124, GT=125, EQ=126, NE=127, DAYCOUNT=128, DATE=129, 
+		QUANTITY=130, NUMBER=131, STRING=132, UNTERMINATED_STRING=133, IDENT=134, 
+		NON_ASCII_NAME=135, LINE_COMMENT=136, BLOCK_COMMENT=137, UNTERMINATED_COMMENT=138, 
+		WS=139, UNEXPECTED_CHAR=140;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -94,12 +94,12 @@ public partial class DealLangParser : Parser {
 		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", 
 		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", 
-		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'year'", "'of'", "'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", 
-		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
-		"'<'", "'>'", "'=='", "'!='"
+		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'to'", "'if'", 
+		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
+		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
+		"'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", "'and'", "'or'", "'not'", 
+		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
+		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -113,14 +113,14 @@ public partial class DealLangParser : Parser {
 		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
 		"TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
 		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
-		"SWEEP", "PRO_RATA", "TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", 
-		"LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
-		"HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", 
-		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
-		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
-		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
-		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"SWEEP", "PRO_RATA", "SEQUENTIAL", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", 
+		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
+		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", 
+		"AND", "OR", "NOT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", 
+		"ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", 
+		"GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
+		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -365,7 +365,7 @@ public partial class DealLangParser : Parser {
 			State = 112;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 687080504050321663L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & -9223372036854644715L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 16777889L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 109;
@@ -641,7 +641,7 @@ public partial class DealLangParser : Parser {
 			State = 142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274936692967L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1099746836711L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 140;
 				ErrorHandler.Sync(this);
@@ -695,6 +695,7 @@ public partial class DealLangParser : Parser {
 				case CFADS:
 				case INCLUDES:
 				case SWEEP:
+				case SEQUENTIAL:
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
@@ -782,7 +783,7 @@ public partial class DealLangParser : Parser {
 			State = 152;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -35184372088833L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 2047L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -140737488355329L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8191L) != 0)) {
 				{
 				State = 150;
 				ErrorHandler.Sync(this);
@@ -875,9 +876,11 @@ public partial class DealLangParser : Parser {
 				case DISTRIBUTE:
 				case SWEEP:
 				case PRO_RATA:
+				case SEQUENTIAL:
 				case TO:
 				case IF:
 				case ELSE:
+				case THEN:
 				case ENFORCEMENT:
 				case SELL:
 				case HAIRCUT:
@@ -3728,6 +3731,7 @@ public partial class DealLangParser : Parser {
 			case CFADS:
 			case INCLUDES:
 			case SWEEP:
+			case SEQUENTIAL:
 			case HAIRCUT:
 			case LAG:
 			case TAKEN:
@@ -3793,7 +3797,7 @@ public partial class DealLangParser : Parser {
 			State = 493;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 1511L) != 0)) {
 				{
 				{
 				State = 490;
@@ -3981,6 +3985,24 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class SequentialStepContext : StepContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEQUENTIAL() { return GetToken(DealLangParser.SEQUENTIAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public StepContext[] step() {
+			return GetRuleContexts<StepContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public StepContext step(int i) {
+			return GetRuleContext<StepContext>(i);
+		}
+		public SequentialStepContext(StepContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSequentialStep(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public StepContext step() {
@@ -3988,7 +4010,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_step);
 		int _la;
 		try {
-			State = 567;
+			State = 576;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
@@ -4120,7 +4142,7 @@ public partial class DealLangParser : Parser {
 				State = 539;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 1511L) != 0)) {
 					{
 					{
 					State = 536;
@@ -4145,7 +4167,7 @@ public partial class DealLangParser : Parser {
 					State = 548;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 1511L) != 0)) {
 						{
 						{
 						State = 545;
@@ -4186,7 +4208,7 @@ public partial class DealLangParser : Parser {
 				State = 563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 1511L) != 0)) {
 					{
 					{
 					State = 560;
@@ -4198,6 +4220,32 @@ public partial class DealLangParser : Parser {
 					_la = TokenStream.LA(1);
 				}
 				State = 566;
+				Match(RBRACE);
+				}
+				break;
+			case SEQUENTIAL:
+				_localctx = new SequentialStepContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 567;
+				Match(SEQUENTIAL);
+				State = 568;
+				Match(LBRACE);
+				State = 572;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 1511L) != 0)) {
+					{
+					{
+					State = 569;
+					step();
+					}
+					}
+					State = 574;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 575;
 				Match(RBRACE);
 				}
 				break;
@@ -4247,25 +4295,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 569;
+			State = 578;
 			Match(ENFORCEMENT);
-			State = 570;
+			State = 579;
 			Match(LBRACE);
-			State = 574;
+			State = 583;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 571;
+				State = 580;
 				enforcementItem();
 				}
 				}
-				State = 576;
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 577;
+			State = 586;
 			Match(RBRACE);
 			}
 		}
@@ -4337,44 +4385,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 595;
+			State = 604;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 579;
+				State = 588;
 				Match(SELL);
-				State = 580;
+				State = 589;
 				ident();
-				State = 585;
+				State = 594;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 581;
+					State = 590;
 					Match(COMMA);
-					State = 582;
+					State = 591;
 					ident();
 					}
 					}
-					State = 587;
+					State = 596;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 591;
+				State = 600;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 588;
+					State = 597;
 					sellTerm();
 					}
 					}
-					State = 593;
+					State = 602;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4384,7 +4432,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 594;
+				State = 603;
 				waterfallDecl();
 				}
 				break;
@@ -4447,16 +4495,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 74, RULE_sellTerm);
 		try {
-			State = 601;
+			State = 610;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 597;
+				State = 606;
 				Match(HAIRCUT);
-				State = 598;
+				State = 607;
 				expr(0);
 				}
 				break;
@@ -4464,9 +4512,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 599;
+				State = 608;
 				Match(LAG);
-				State = 600;
+				State = 609;
 				duration();
 				}
 				break;
@@ -4525,31 +4573,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 603;
+			State = 612;
 			Match(SCENARIO);
-			State = 604;
+			State = 613;
 			_localctx.name = ident();
-			State = 605;
+			State = 614;
 			Match(FOR);
-			State = 606;
+			State = 615;
 			_localctx.deal = ident();
-			State = 607;
+			State = 616;
 			Match(LBRACE);
-			State = 611;
+			State = 620;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274938790119L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1099755225319L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 608;
+				State = 617;
 				scenarioItem();
 				}
 				}
-				State = 613;
+				State = 622;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 614;
+			State = 623;
 			Match(RBRACE);
 			}
 		}
@@ -4670,20 +4718,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 643;
+			State = 652;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 616;
+				State = 625;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 617;
+				State = 626;
 				Match(RENEWALS);
-				State = 618;
+				State = 627;
 				Match(TAKEN);
-				State = 619;
+				State = 628;
 				Match(NUMBER);
 				}
 				break;
@@ -4691,13 +4739,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 621;
+				State = 630;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 622;
+				State = 631;
 				Match(DEFLATE);
-				State = 623;
+				State = 632;
 				expr(0);
-				State = 624;
+				State = 633;
 				perYear();
 				}
 				break;
@@ -4705,15 +4753,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 626;
+				State = 635;
 				((DropItemContext)_localctx).path = reference();
-				State = 627;
+				State = 636;
 				Match(DROP);
-				State = 628;
+				State = 637;
 				expr(0);
-				State = 629;
+				State = 638;
 				Match(BY);
-				State = 630;
+				State = 639;
 				Match(DATE);
 				}
 				break;
@@ -4721,13 +4769,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 632;
+				State = 641;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 633;
+				State = 642;
 				Match(DEFAULTS);
-				State = 634;
+				State = 643;
 				Match(ON);
-				State = 635;
+				State = 644;
 				Match(DATE);
 				}
 				break;
@@ -4735,9 +4783,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 637;
+				State = 646;
 				Match(ENFORCEMENT);
-				State = 639;
+				State = 648;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4745,7 +4793,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 638;
+						State = 647;
 						sellTerm();
 						}
 						}
@@ -4753,9 +4801,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 641;
+					State = 650;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,64,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,65,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -4795,9 +4843,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 645;
+			State = 654;
 			Match(PER);
-			State = 646;
+			State = 655;
 			Match(YEAR);
 			}
 		}
@@ -4834,7 +4882,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 648;
+			State = 657;
 			Match(QUANTITY);
 			}
 		}
@@ -4899,6 +4947,27 @@ public partial class DealLangParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitNotExpr(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ConditionalExprContext : ExprContext {
+		public ExprContext cond;
+		public ExprContext whenTrue;
+		public ExprContext whenFalse;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IF() { return GetToken(DealLangParser.IF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THEN() { return GetToken(DealLangParser.THEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELSE() { return GetToken(DealLangParser.ELSE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		public ConditionalExprContext(ExprContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitConditionalExpr(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -5140,20 +5209,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 685;
+			State = 701;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 651;
+				State = 660;
 				Match(LPAREN);
-				State = 652;
+				State = 661;
 				expr(0);
-				State = 653;
+				State = 662;
 				Match(RPAREN);
 				}
 				break;
@@ -5162,10 +5231,10 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 655;
+				State = 664;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 656;
-				expr(15);
+				State = 665;
+				expr(16);
 				}
 				break;
 			case 3:
@@ -5173,57 +5242,76 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 657;
+				State = 666;
 				Match(NOT);
-				State = 658;
-				expr(10);
+				State = 667;
+				expr(11);
 				}
 				break;
 			case 4:
 				{
+				_localctx = new ConditionalExprContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 668;
+				Match(IF);
+				State = 669;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 670;
+				Match(THEN);
+				State = 671;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 672;
+				Match(ELSE);
+				State = 673;
+				((ConditionalExprContext)_localctx).whenFalse = expr(0);
+				}
+				break;
+			case 5:
+				{
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 659;
+				State = 675;
 				((CallExprContext)_localctx).callee = ident();
-				State = 660;
+				State = 676;
 				Match(LPAREN);
-				State = 669;
+				State = 685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -4607142561444724505L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 25L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 18173827931767015L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103L) != 0)) {
 					{
-					State = 661;
+					State = 677;
 					expr(0);
-					State = 666;
+					State = 682;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 662;
+						State = 678;
 						Match(COMMA);
-						State = 663;
+						State = 679;
 						expr(0);
 						}
 						}
-						State = 668;
+						State = 684;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 671;
+				State = 687;
 				Match(RPAREN);
 				}
 				break;
-			case 5:
+			case 6:
 				{
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 673;
+				State = 689;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5233,94 +5321,94 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 675;
+				State = 691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) {
+				if (((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 127L) != 0)) {
 					{
-					State = 674;
+					State = 690;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 677;
+				State = 693;
 				Match(PER);
-				State = 678;
+				State = 694;
 				((PerUnitExprContext)_localctx).per = measureUnit();
-				}
-				break;
-			case 6:
-				{
-				_localctx = new MeasureExprContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 679;
-				Match(NUMBER);
-				State = 680;
-				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
 			case 7:
 				{
-				_localctx = new QuantityExprContext(_localctx);
+				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 681;
-				Match(QUANTITY);
+				State = 695;
+				Match(NUMBER);
+				State = 696;
+				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
 			case 8:
 				{
-				_localctx = new NumberExprContext(_localctx);
+				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 682;
-				Match(NUMBER);
+				State = 697;
+				Match(QUANTITY);
 				}
 				break;
 			case 9:
 				{
-				_localctx = new DateExprContext(_localctx);
+				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 683;
-				Match(DATE);
+				State = 698;
+				Match(NUMBER);
 				}
 				break;
 			case 10:
 				{
+				_localctx = new DateExprContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 699;
+				Match(DATE);
+				}
+				break;
+			case 11:
+				{
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 684;
+				State = 700;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 707;
+			State = 723;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 705;
+					State = 721;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 687;
-						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 688;
+						State = 703;
+						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
+						State = 704;
 						Match(OF);
-						State = 689;
-						((OfExprContext)_localctx).right = expr(15);
+						State = 705;
+						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
 					case 2:
@@ -5328,9 +5416,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 690;
-						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 691;
+						State = 706;
+						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
+						State = 707;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5340,8 +5428,8 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 692;
-						((MultiplyExprContext)_localctx).right = expr(14);
+						State = 708;
+						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
 					case 3:
@@ -5349,9 +5437,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 693;
-						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 694;
+						State = 709;
+						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
+						State = 710;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5361,8 +5449,8 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 695;
-						((AddExprContext)_localctx).right = expr(13);
+						State = 711;
+						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
 					case 4:
@@ -5370,20 +5458,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 696;
-						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 697;
+						State = 712;
+						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
+						State = 713;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 63L) != 0)) ) {
+						if ( !(((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 698;
-						((CompareExprContext)_localctx).right = expr(12);
+						State = 714;
+						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
 					case 5:
@@ -5391,12 +5479,12 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 699;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 700;
+						State = 715;
+						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
+						State = 716;
 						Match(AND);
-						State = 701;
-						((AndExprContext)_localctx).right = expr(10);
+						State = 717;
+						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
 					case 6:
@@ -5404,20 +5492,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 702;
-						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 703;
+						State = 718;
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
+						State = 719;
 						Match(OR);
-						State = 704;
-						((OrExprContext)_localctx).right = expr(9);
+						State = 720;
+						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 709;
+				State = 725;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
 			}
 			}
 		}
@@ -5461,9 +5549,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 710;
+			State = 726;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) ) {
+			if ( !(((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5512,16 +5600,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 712;
+			State = 728;
 			ident();
-			State = 715;
+			State = 731;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
 			case 1:
 				{
-				State = 713;
+				State = 729;
 				Match(DOT);
-				State = 714;
+				State = 730;
 				_localctx.member = ident();
 				}
 				break;
@@ -5595,6 +5683,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURES() { return GetToken(DealLangParser.CURES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEQUENTIAL() { return GetToken(DealLangParser.SEQUENTIAL, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -5616,9 +5705,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 717;
+			State = 733;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274936692967L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1099746836711L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5653,18 +5742,18 @@ public partial class DealLangParser : Parser {
 	}
 	private bool expr_sempred(ExprContext _localctx, int predIndex) {
 		switch (predIndex) {
-		case 1: return Precpred(Context, 14);
-		case 2: return Precpred(Context, 13);
-		case 3: return Precpred(Context, 12);
-		case 4: return Precpred(Context, 11);
-		case 5: return Precpred(Context, 9);
-		case 6: return Precpred(Context, 8);
+		case 1: return Precpred(Context, 15);
+		case 2: return Precpred(Context, 14);
+		case 3: return Precpred(Context, 13);
+		case 4: return Precpred(Context, 12);
+		case 5: return Precpred(Context, 10);
+		case 6: return Precpred(Context, 9);
 		}
 		return true;
 	}
 
 	private static int[] _serializedATN = {
-		4,1,138,720,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,140,736,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5707,217 +5796,223 @@ public partial class DealLangParser : Parser {
 		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,538,8,34,10,34,12,34,
 		541,9,34,1,34,1,34,1,34,1,34,5,34,547,8,34,10,34,12,34,550,9,34,1,34,3,
 		34,553,8,34,1,34,1,34,1,34,3,34,558,8,34,1,34,1,34,5,34,562,8,34,10,34,
-		12,34,565,9,34,1,34,3,34,568,8,34,1,35,1,35,1,35,5,35,573,8,35,10,35,12,
-		35,576,9,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,584,8,36,10,36,12,36,587,
-		9,36,1,36,5,36,590,8,36,10,36,12,36,593,9,36,1,36,3,36,596,8,36,1,37,1,
-		37,1,37,1,37,3,37,602,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,610,8,38,
-		10,38,12,38,613,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,4,39,640,8,39,11,39,12,39,641,3,39,644,8,39,1,40,1,40,1,40,1,41,1,
-		41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,5,42,665,8,42,10,42,12,42,668,9,42,3,42,670,8,42,1,42,1,42,1,42,1,42,
-		3,42,676,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,686,8,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,5,42,706,8,42,10,42,12,42,709,9,42,1,43,1,43,1,44,1,
-		44,1,44,3,44,716,8,44,1,45,1,45,1,45,0,1,84,46,0,2,4,6,8,10,12,14,16,18,
-		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
-		68,70,72,74,76,78,80,82,84,86,88,90,0,7,1,0,108,109,1,0,128,129,1,0,118,
-		119,1,0,116,117,1,0,120,125,1,0,96,102,19,0,3,3,5,9,13,15,17,20,22,22,
-		25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,65,67,70,72,81,81,88,90,
-		103,103,132,133,809,0,98,1,0,0,0,2,103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,
-		0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,171,1,0,0,0,14,173,1,0,0,0,16,175,
-		1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,0,22,228,1,0,0,0,24,230,1,0,0,0,26,
-		235,1,0,0,0,28,282,1,0,0,0,30,287,1,0,0,0,32,295,1,0,0,0,34,297,1,0,0,
-		0,36,326,1,0,0,0,38,328,1,0,0,0,40,355,1,0,0,0,42,369,1,0,0,0,44,371,1,
-		0,0,0,46,393,1,0,0,0,48,395,1,0,0,0,50,398,1,0,0,0,52,416,1,0,0,0,54,418,
-		1,0,0,0,56,433,1,0,0,0,58,446,1,0,0,0,60,467,1,0,0,0,62,474,1,0,0,0,64,
-		486,1,0,0,0,66,488,1,0,0,0,68,567,1,0,0,0,70,569,1,0,0,0,72,595,1,0,0,
-		0,74,601,1,0,0,0,76,603,1,0,0,0,78,643,1,0,0,0,80,645,1,0,0,0,82,648,1,
-		0,0,0,84,685,1,0,0,0,86,710,1,0,0,0,88,712,1,0,0,0,90,717,1,0,0,0,92,97,
-		3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,95,97,3,8,4,0,96,92,1,0,0,0,96,93,
-		1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,97,100,1,0,0,0,98,96,1,0,0,0,98,99,
-		1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,102,5,0,0,1,102,1,1,0,0,0,103,
-		104,5,3,0,0,104,105,5,130,0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,
-		90,45,0,108,112,5,108,0,0,109,111,3,6,3,0,110,109,1,0,0,0,111,114,1,0,
-		0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,
-		116,5,109,0,0,116,5,1,0,0,0,117,134,3,12,6,0,118,134,3,16,8,0,119,134,
-		3,20,10,0,120,134,3,26,13,0,121,134,3,34,17,0,122,134,3,38,19,0,123,134,
-		3,44,22,0,124,134,3,50,25,0,125,134,3,54,27,0,126,134,3,56,28,0,127,134,
-		3,58,29,0,128,134,3,60,30,0,129,134,3,62,31,0,130,134,3,66,33,0,131,134,
-		3,70,35,0,132,134,3,8,4,0,133,117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,
-		0,0,133,120,1,0,0,0,133,121,1,0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,
-		124,1,0,0,0,133,125,1,0,0,0,133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,
-		0,0,0,133,129,1,0,0,0,133,130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,
-		134,7,1,0,0,0,135,136,5,132,0,0,136,142,4,4,0,0,137,141,3,90,45,0,138,
-		141,5,4,0,0,139,141,5,24,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,
-		0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,
-		144,142,1,0,0,0,145,146,3,10,5,0,146,9,1,0,0,0,147,152,5,108,0,0,148,151,
-		3,10,5,0,149,151,8,0,0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,
-		0,152,150,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,
-		156,5,109,0,0,156,11,1,0,0,0,157,158,5,5,0,0,158,172,5,130,0,0,159,160,
-		5,6,0,0,160,172,3,90,45,0,161,162,5,7,0,0,162,172,5,127,0,0,163,164,5,
-		8,0,0,164,172,5,127,0,0,165,166,5,9,0,0,166,172,5,127,0,0,167,168,5,10,
-		0,0,168,172,3,90,45,0,169,170,5,11,0,0,170,172,3,14,7,0,171,157,1,0,0,
-		0,171,159,1,0,0,0,171,161,1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,
-		167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,0,0,173,174,5,126,0,0,174,15,1,
-		0,0,0,175,176,5,12,0,0,176,177,3,90,45,0,177,181,5,108,0,0,178,180,3,18,
-		9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,
-		184,1,0,0,0,183,181,1,0,0,0,184,185,5,109,0,0,185,17,1,0,0,0,186,187,5,
-		13,0,0,187,193,5,130,0,0,188,189,5,14,0,0,189,193,3,84,42,0,190,191,5,
-		15,0,0,191,193,3,84,42,0,192,186,1,0,0,0,192,188,1,0,0,0,192,190,1,0,0,
-		0,193,19,1,0,0,0,194,195,5,16,0,0,195,196,3,90,45,0,196,200,5,108,0,0,
-		197,199,3,22,11,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,
-		201,1,0,0,0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,109,0,0,204,21,1,
-		0,0,0,205,206,5,17,0,0,206,229,3,84,42,0,207,208,5,18,0,0,208,209,5,19,
-		0,0,209,212,3,82,41,0,210,211,5,20,0,0,211,213,3,84,42,0,212,210,1,0,0,
-		0,212,213,1,0,0,0,213,216,1,0,0,0,214,215,5,21,0,0,215,217,5,127,0,0,216,
-		214,1,0,0,0,216,217,1,0,0,0,217,229,1,0,0,0,218,219,5,18,0,0,219,220,5,
-		22,0,0,220,224,5,108,0,0,221,223,3,24,12,0,222,221,1,0,0,0,223,226,1,0,
-		0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,
-		229,5,109,0,0,228,205,1,0,0,0,228,207,1,0,0,0,228,218,1,0,0,0,229,23,1,
-		0,0,0,230,231,5,127,0,0,231,233,3,84,42,0,232,234,5,112,0,0,233,232,1,
-		0,0,0,233,234,1,0,0,0,234,25,1,0,0,0,235,236,5,23,0,0,236,237,3,90,45,
-		0,237,238,5,24,0,0,238,239,3,90,45,0,239,243,5,108,0,0,240,242,3,28,14,
-		0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,
-		246,1,0,0,0,245,243,1,0,0,0,246,247,5,109,0,0,247,27,1,0,0,0,248,249,5,
-		25,0,0,249,283,3,90,45,0,250,251,5,26,0,0,251,252,3,84,42,0,252,257,3,
-		80,40,0,253,254,5,27,0,0,254,255,3,84,42,0,255,256,3,80,40,0,256,258,1,
-		0,0,0,257,253,1,0,0,0,257,258,1,0,0,0,258,283,1,0,0,0,259,260,5,28,0,0,
-		260,283,5,127,0,0,261,262,5,29,0,0,262,283,3,82,41,0,263,264,5,30,0,0,
-		264,265,3,30,15,0,265,266,3,82,41,0,266,267,5,32,0,0,267,268,5,25,0,0,
-		268,272,5,33,0,0,269,270,5,26,0,0,270,271,5,32,0,0,271,273,5,34,0,0,272,
-		269,1,0,0,0,272,273,1,0,0,0,273,283,1,0,0,0,274,276,5,35,0,0,275,277,3,
-		32,16,0,276,275,1,0,0,0,277,278,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,
-		0,279,283,1,0,0,0,280,281,5,11,0,0,281,283,3,14,7,0,282,248,1,0,0,0,282,
-		250,1,0,0,0,282,259,1,0,0,0,282,261,1,0,0,0,282,263,1,0,0,0,282,274,1,
-		0,0,0,282,280,1,0,0,0,283,29,1,0,0,0,284,285,5,129,0,0,285,288,5,31,0,
-		0,286,288,5,128,0,0,287,284,1,0,0,0,287,286,1,0,0,0,288,31,1,0,0,0,289,
-		290,5,36,0,0,290,296,3,84,42,0,291,292,5,37,0,0,292,296,3,84,42,0,293,
-		294,5,38,0,0,294,296,5,127,0,0,295,289,1,0,0,0,295,291,1,0,0,0,295,293,
-		1,0,0,0,296,33,1,0,0,0,297,298,5,39,0,0,298,299,3,90,45,0,299,303,5,108,
-		0,0,300,302,3,36,18,0,301,300,1,0,0,0,302,305,1,0,0,0,303,301,1,0,0,0,
-		303,304,1,0,0,0,304,306,1,0,0,0,305,303,1,0,0,0,306,307,5,109,0,0,307,
-		35,1,0,0,0,308,309,5,40,0,0,309,327,3,90,45,0,310,311,5,42,0,0,311,327,
-		3,84,42,0,312,313,5,43,0,0,313,315,3,84,42,0,314,316,5,44,0,0,315,314,
-		1,0,0,0,315,316,1,0,0,0,316,327,1,0,0,0,317,318,5,45,0,0,318,319,5,38,
-		0,0,319,327,5,127,0,0,320,321,5,48,0,0,321,327,3,42,21,0,322,323,5,8,0,
-		0,323,327,5,127,0,0,324,325,5,15,0,0,325,327,3,84,42,0,326,308,1,0,0,0,
-		326,310,1,0,0,0,326,312,1,0,0,0,326,317,1,0,0,0,326,320,1,0,0,0,326,322,
-		1,0,0,0,326,324,1,0,0,0,327,37,1,0,0,0,328,329,5,41,0,0,329,330,3,90,45,
-		0,330,334,5,108,0,0,331,333,3,40,20,0,332,331,1,0,0,0,333,336,1,0,0,0,
-		334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,
-		5,109,0,0,338,39,1,0,0,0,339,340,5,42,0,0,340,356,3,84,42,0,341,342,5,
-		43,0,0,342,344,3,84,42,0,343,345,5,44,0,0,344,343,1,0,0,0,344,345,1,0,
-		0,0,345,356,1,0,0,0,346,347,5,45,0,0,347,348,5,38,0,0,348,356,5,127,0,
-		0,349,350,5,48,0,0,350,356,3,42,21,0,351,352,5,8,0,0,352,356,5,127,0,0,
-		353,354,5,52,0,0,354,356,5,129,0,0,355,339,1,0,0,0,355,341,1,0,0,0,355,
-		346,1,0,0,0,355,349,1,0,0,0,355,351,1,0,0,0,355,353,1,0,0,0,356,41,1,0,
-		0,0,357,370,5,49,0,0,358,370,5,50,0,0,359,370,5,51,0,0,360,361,5,22,0,
-		0,361,365,5,108,0,0,362,364,3,24,12,0,363,362,1,0,0,0,364,367,1,0,0,0,
-		365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,365,1,0,0,0,368,370,
-		5,109,0,0,369,357,1,0,0,0,369,358,1,0,0,0,369,359,1,0,0,0,369,360,1,0,
-		0,0,370,43,1,0,0,0,371,372,5,53,0,0,372,373,3,90,45,0,373,377,5,108,0,
-		0,374,376,3,46,23,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,
-		378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,5,109,0,0,381,45,1,
-		0,0,0,382,383,5,54,0,0,383,394,3,84,42,0,384,385,5,55,0,0,385,390,3,48,
-		24,0,386,387,5,112,0,0,387,389,3,48,24,0,388,386,1,0,0,0,389,392,1,0,0,
-		0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,
-		382,1,0,0,0,393,384,1,0,0,0,394,47,1,0,0,0,395,396,3,90,45,0,396,397,3,
-		84,42,0,397,49,1,0,0,0,398,399,5,56,0,0,399,408,3,90,45,0,400,404,5,108,
-		0,0,401,403,3,52,26,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,
-		404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,409,5,109,0,0,408,
-		400,1,0,0,0,408,409,1,0,0,0,409,51,1,0,0,0,410,411,5,57,0,0,411,417,3,
-		84,42,0,412,413,5,58,0,0,413,417,3,84,42,0,414,415,5,59,0,0,415,417,3,
-		84,42,0,416,410,1,0,0,0,416,412,1,0,0,0,416,414,1,0,0,0,417,53,1,0,0,0,
-		418,419,5,60,0,0,419,420,3,90,45,0,420,421,5,108,0,0,421,429,3,84,42,0,
-		422,427,3,80,40,0,423,424,5,27,0,0,424,425,3,84,42,0,425,426,3,80,40,0,
-		426,428,1,0,0,0,427,423,1,0,0,0,427,428,1,0,0,0,428,430,1,0,0,0,429,422,
-		1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,432,5,109,0,0,432,55,1,0,0,
-		0,433,434,5,61,0,0,434,435,3,90,45,0,435,436,5,115,0,0,436,440,3,84,42,
-		0,437,438,5,62,0,0,438,439,5,63,0,0,439,441,3,82,41,0,440,437,1,0,0,0,
-		440,441,1,0,0,0,441,444,1,0,0,0,442,443,5,21,0,0,443,445,5,127,0,0,444,
-		442,1,0,0,0,444,445,1,0,0,0,445,57,1,0,0,0,446,447,5,64,0,0,447,448,3,
-		90,45,0,448,449,5,68,0,0,449,452,3,84,42,0,450,451,5,21,0,0,451,453,5,
-		127,0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,457,1,0,0,0,454,455,5,65,0,
-		0,455,456,5,67,0,0,456,458,5,129,0,0,457,454,1,0,0,0,457,458,1,0,0,0,458,
-		462,1,0,0,0,459,460,5,66,0,0,460,461,5,67,0,0,461,463,5,129,0,0,462,459,
-		1,0,0,0,462,463,1,0,0,0,463,464,1,0,0,0,464,465,5,114,0,0,465,466,3,90,
-		45,0,466,59,1,0,0,0,467,468,5,69,0,0,468,469,5,68,0,0,469,472,3,84,42,
-		0,470,471,5,70,0,0,471,473,3,82,41,0,472,470,1,0,0,0,472,473,1,0,0,0,473,
-		61,1,0,0,0,474,475,5,71,0,0,475,476,5,72,0,0,476,481,3,64,32,0,477,478,
-		5,112,0,0,478,480,3,64,32,0,479,477,1,0,0,0,480,483,1,0,0,0,481,479,1,
-		0,0,0,481,482,1,0,0,0,482,63,1,0,0,0,483,481,1,0,0,0,484,487,5,35,0,0,
-		485,487,3,90,45,0,486,484,1,0,0,0,486,485,1,0,0,0,487,65,1,0,0,0,488,489,
-		5,73,0,0,489,493,5,108,0,0,490,492,3,68,34,0,491,490,1,0,0,0,492,495,1,
-		0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,493,1,0,0,0,
-		496,497,5,109,0,0,497,67,1,0,0,0,498,499,5,10,0,0,499,509,3,88,44,0,500,
-		501,5,74,0,0,501,506,3,90,45,0,502,503,5,112,0,0,503,505,3,90,45,0,504,
-		502,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,510,1,
-		0,0,0,508,506,1,0,0,0,509,500,1,0,0,0,509,510,1,0,0,0,510,568,1,0,0,0,
-		511,512,5,75,0,0,512,568,3,90,45,0,513,514,5,76,0,0,514,568,3,90,45,0,
-		515,516,5,77,0,0,516,517,5,78,0,0,517,518,5,79,0,0,518,568,3,90,45,0,519,
-		522,5,80,0,0,520,521,5,128,0,0,521,523,5,104,0,0,522,520,1,0,0,0,522,523,
-		1,0,0,0,523,524,1,0,0,0,524,525,5,78,0,0,525,526,5,83,0,0,526,568,3,90,
-		45,0,527,528,5,81,0,0,528,529,5,128,0,0,529,530,5,104,0,0,530,531,5,78,
-		0,0,531,532,5,83,0,0,532,568,3,90,45,0,533,534,5,84,0,0,534,535,3,84,42,
-		0,535,539,5,108,0,0,536,538,3,68,34,0,537,536,1,0,0,0,538,541,1,0,0,0,
-		539,537,1,0,0,0,539,540,1,0,0,0,540,542,1,0,0,0,541,539,1,0,0,0,542,552,
-		5,109,0,0,543,544,5,85,0,0,544,548,5,108,0,0,545,547,3,68,34,0,546,545,
-		1,0,0,0,547,550,1,0,0,0,548,546,1,0,0,0,548,549,1,0,0,0,549,551,1,0,0,
-		0,550,548,1,0,0,0,551,553,5,109,0,0,552,543,1,0,0,0,552,553,1,0,0,0,553,
-		568,1,0,0,0,554,557,5,82,0,0,555,556,5,93,0,0,556,558,5,42,0,0,557,555,
-		1,0,0,0,557,558,1,0,0,0,558,559,1,0,0,0,559,563,5,108,0,0,560,562,3,68,
-		34,0,561,560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,
-		566,1,0,0,0,565,563,1,0,0,0,566,568,5,109,0,0,567,498,1,0,0,0,567,511,
-		1,0,0,0,567,513,1,0,0,0,567,515,1,0,0,0,567,519,1,0,0,0,567,527,1,0,0,
-		0,567,533,1,0,0,0,567,554,1,0,0,0,568,69,1,0,0,0,569,570,5,86,0,0,570,
-		574,5,108,0,0,571,573,3,72,36,0,572,571,1,0,0,0,573,576,1,0,0,0,574,572,
-		1,0,0,0,574,575,1,0,0,0,575,577,1,0,0,0,576,574,1,0,0,0,577,578,5,109,
-		0,0,578,71,1,0,0,0,579,580,5,87,0,0,580,585,3,90,45,0,581,582,5,112,0,
-		0,582,584,3,90,45,0,583,581,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,
-		586,1,0,0,0,586,591,1,0,0,0,587,585,1,0,0,0,588,590,3,74,37,0,589,588,
-		1,0,0,0,590,593,1,0,0,0,591,589,1,0,0,0,591,592,1,0,0,0,592,596,1,0,0,
-		0,593,591,1,0,0,0,594,596,3,66,33,0,595,579,1,0,0,0,595,594,1,0,0,0,596,
-		73,1,0,0,0,597,598,5,88,0,0,598,602,3,84,42,0,599,600,5,89,0,0,600,602,
-		3,82,41,0,601,597,1,0,0,0,601,599,1,0,0,0,602,75,1,0,0,0,603,604,5,2,0,
-		0,604,605,3,90,45,0,605,606,5,4,0,0,606,607,3,90,45,0,607,611,5,108,0,
-		0,608,610,3,78,39,0,609,608,1,0,0,0,610,613,1,0,0,0,611,609,1,0,0,0,611,
-		612,1,0,0,0,612,614,1,0,0,0,613,611,1,0,0,0,614,615,5,109,0,0,615,77,1,
-		0,0,0,616,617,3,90,45,0,617,618,5,30,0,0,618,619,5,90,0,0,619,620,5,129,
-		0,0,620,644,1,0,0,0,621,622,3,88,44,0,622,623,5,91,0,0,623,624,3,84,42,
-		0,624,625,3,80,40,0,625,644,1,0,0,0,626,627,3,88,44,0,627,628,5,92,0,0,
-		628,629,3,84,42,0,629,630,5,93,0,0,630,631,5,127,0,0,631,644,1,0,0,0,632,
-		633,3,90,45,0,633,634,5,94,0,0,634,635,5,24,0,0,635,636,5,127,0,0,636,
-		644,1,0,0,0,637,639,5,86,0,0,638,640,3,74,37,0,639,638,1,0,0,0,640,641,
-		1,0,0,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,616,1,0,0,
-		0,643,621,1,0,0,0,643,626,1,0,0,0,643,632,1,0,0,0,643,637,1,0,0,0,644,
-		79,1,0,0,0,645,646,5,95,0,0,646,647,5,103,0,0,647,81,1,0,0,0,648,649,5,
-		128,0,0,649,83,1,0,0,0,650,651,6,42,-1,0,651,652,5,110,0,0,652,653,3,84,
-		42,0,653,654,5,111,0,0,654,686,1,0,0,0,655,656,5,117,0,0,656,686,3,84,
-		42,15,657,658,5,107,0,0,658,686,3,84,42,10,659,660,3,90,45,0,660,669,5,
-		110,0,0,661,666,3,84,42,0,662,663,5,112,0,0,663,665,3,84,42,0,664,662,
-		1,0,0,0,665,668,1,0,0,0,666,664,1,0,0,0,666,667,1,0,0,0,667,670,1,0,0,
-		0,668,666,1,0,0,0,669,661,1,0,0,0,669,670,1,0,0,0,670,671,1,0,0,0,671,
-		672,5,111,0,0,672,686,1,0,0,0,673,675,7,1,0,0,674,676,3,86,43,0,675,674,
-		1,0,0,0,675,676,1,0,0,0,676,677,1,0,0,0,677,678,5,95,0,0,678,686,3,86,
-		43,0,679,680,5,129,0,0,680,686,3,86,43,0,681,686,5,128,0,0,682,686,5,129,
-		0,0,683,686,5,127,0,0,684,686,3,88,44,0,685,650,1,0,0,0,685,655,1,0,0,
-		0,685,657,1,0,0,0,685,659,1,0,0,0,685,673,1,0,0,0,685,679,1,0,0,0,685,
-		681,1,0,0,0,685,682,1,0,0,0,685,683,1,0,0,0,685,684,1,0,0,0,686,707,1,
-		0,0,0,687,688,10,14,0,0,688,689,5,104,0,0,689,706,3,84,42,15,690,691,10,
-		13,0,0,691,692,7,2,0,0,692,706,3,84,42,14,693,694,10,12,0,0,694,695,7,
-		3,0,0,695,706,3,84,42,13,696,697,10,11,0,0,697,698,7,4,0,0,698,706,3,84,
-		42,12,699,700,10,9,0,0,700,701,5,105,0,0,701,706,3,84,42,10,702,703,10,
-		8,0,0,703,704,5,106,0,0,704,706,3,84,42,9,705,687,1,0,0,0,705,690,1,0,
-		0,0,705,693,1,0,0,0,705,696,1,0,0,0,705,699,1,0,0,0,705,702,1,0,0,0,706,
-		709,1,0,0,0,707,705,1,0,0,0,707,708,1,0,0,0,708,85,1,0,0,0,709,707,1,0,
-		0,0,710,711,7,5,0,0,711,87,1,0,0,0,712,715,3,90,45,0,713,714,5,113,0,0,
-		714,716,3,90,45,0,715,713,1,0,0,0,715,716,1,0,0,0,716,89,1,0,0,0,717,718,
-		7,6,0,0,718,91,1,0,0,0,73,96,98,112,133,140,142,150,152,171,181,192,200,
-		212,216,224,228,233,243,257,272,278,282,287,295,303,315,326,334,344,355,
-		365,369,377,390,393,404,408,416,427,429,440,444,452,457,462,472,481,486,
-		493,506,509,522,539,548,552,557,563,567,574,585,591,595,601,611,641,643,
-		666,669,675,685,705,707,715
+		12,34,565,9,34,1,34,1,34,1,34,1,34,5,34,571,8,34,10,34,12,34,574,9,34,
+		1,34,3,34,577,8,34,1,35,1,35,1,35,5,35,582,8,35,10,35,12,35,585,9,35,1,
+		35,1,35,1,36,1,36,1,36,1,36,5,36,593,8,36,10,36,12,36,596,9,36,1,36,5,
+		36,599,8,36,10,36,12,36,602,9,36,1,36,3,36,605,8,36,1,37,1,37,1,37,1,37,
+		3,37,611,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,619,8,38,10,38,12,38,
+		622,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,4,39,649,
+		8,39,11,39,12,39,650,3,39,653,8,39,1,40,1,40,1,40,1,41,1,41,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,5,42,681,8,42,10,42,12,42,684,9,42,3,42,686,8,
+		42,1,42,1,42,1,42,1,42,3,42,692,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
+		1,42,3,42,702,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,722,8,42,10,42,12,42,725,9,
+		42,1,43,1,43,1,44,1,44,1,44,3,44,732,8,44,1,45,1,45,1,45,0,1,84,46,0,2,
+		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,0,7,1,0,110,111,
+		1,0,130,131,1,0,120,121,1,0,118,119,1,0,122,127,1,0,98,104,20,0,3,3,5,
+		9,13,15,17,20,22,22,25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,65,
+		67,70,72,81,81,83,83,90,92,105,105,134,135,828,0,98,1,0,0,0,2,103,1,0,
+		0,0,4,106,1,0,0,0,6,133,1,0,0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,171,1,
+		0,0,0,14,173,1,0,0,0,16,175,1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,0,22,228,
+		1,0,0,0,24,230,1,0,0,0,26,235,1,0,0,0,28,282,1,0,0,0,30,287,1,0,0,0,32,
+		295,1,0,0,0,34,297,1,0,0,0,36,326,1,0,0,0,38,328,1,0,0,0,40,355,1,0,0,
+		0,42,369,1,0,0,0,44,371,1,0,0,0,46,393,1,0,0,0,48,395,1,0,0,0,50,398,1,
+		0,0,0,52,416,1,0,0,0,54,418,1,0,0,0,56,433,1,0,0,0,58,446,1,0,0,0,60,467,
+		1,0,0,0,62,474,1,0,0,0,64,486,1,0,0,0,66,488,1,0,0,0,68,576,1,0,0,0,70,
+		578,1,0,0,0,72,604,1,0,0,0,74,610,1,0,0,0,76,612,1,0,0,0,78,652,1,0,0,
+		0,80,654,1,0,0,0,82,657,1,0,0,0,84,701,1,0,0,0,86,726,1,0,0,0,88,728,1,
+		0,0,0,90,733,1,0,0,0,92,97,3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,95,97,
+		3,8,4,0,96,92,1,0,0,0,96,93,1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,97,100,
+		1,0,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,
+		102,5,0,0,1,102,1,1,0,0,0,103,104,5,3,0,0,104,105,5,132,0,0,105,3,1,0,
+		0,0,106,107,5,1,0,0,107,108,3,90,45,0,108,112,5,110,0,0,109,111,3,6,3,
+		0,110,109,1,0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,
+		115,1,0,0,0,114,112,1,0,0,0,115,116,5,111,0,0,116,5,1,0,0,0,117,134,3,
+		12,6,0,118,134,3,16,8,0,119,134,3,20,10,0,120,134,3,26,13,0,121,134,3,
+		34,17,0,122,134,3,38,19,0,123,134,3,44,22,0,124,134,3,50,25,0,125,134,
+		3,54,27,0,126,134,3,56,28,0,127,134,3,58,29,0,128,134,3,60,30,0,129,134,
+		3,62,31,0,130,134,3,66,33,0,131,134,3,70,35,0,132,134,3,8,4,0,133,117,
+		1,0,0,0,133,118,1,0,0,0,133,119,1,0,0,0,133,120,1,0,0,0,133,121,1,0,0,
+		0,133,122,1,0,0,0,133,123,1,0,0,0,133,124,1,0,0,0,133,125,1,0,0,0,133,
+		126,1,0,0,0,133,127,1,0,0,0,133,128,1,0,0,0,133,129,1,0,0,0,133,130,1,
+		0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,134,7,1,0,0,0,135,136,5,134,0,0,
+		136,142,4,4,0,0,137,141,3,90,45,0,138,141,5,4,0,0,139,141,5,24,0,0,140,
+		137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,144,1,0,0,0,142,140,1,
+		0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,3,10,5,0,
+		146,9,1,0,0,0,147,152,5,110,0,0,148,151,3,10,5,0,149,151,8,0,0,0,150,148,
+		1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,153,1,0,0,
+		0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,111,0,0,156,11,1,0,0,0,157,
+		158,5,5,0,0,158,172,5,132,0,0,159,160,5,6,0,0,160,172,3,90,45,0,161,162,
+		5,7,0,0,162,172,5,129,0,0,163,164,5,8,0,0,164,172,5,129,0,0,165,166,5,
+		9,0,0,166,172,5,129,0,0,167,168,5,10,0,0,168,172,3,90,45,0,169,170,5,11,
+		0,0,170,172,3,14,7,0,171,157,1,0,0,0,171,159,1,0,0,0,171,161,1,0,0,0,171,
+		163,1,0,0,0,171,165,1,0,0,0,171,167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,
+		0,0,173,174,5,128,0,0,174,15,1,0,0,0,175,176,5,12,0,0,176,177,3,90,45,
+		0,177,181,5,110,0,0,178,180,3,18,9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,
+		179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,0,184,185,5,
+		111,0,0,185,17,1,0,0,0,186,187,5,13,0,0,187,193,5,132,0,0,188,189,5,14,
+		0,0,189,193,3,84,42,0,190,191,5,15,0,0,191,193,3,84,42,0,192,186,1,0,0,
+		0,192,188,1,0,0,0,192,190,1,0,0,0,193,19,1,0,0,0,194,195,5,16,0,0,195,
+		196,3,90,45,0,196,200,5,110,0,0,197,199,3,22,11,0,198,197,1,0,0,0,199,
+		202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,0,202,200,1,
+		0,0,0,203,204,5,111,0,0,204,21,1,0,0,0,205,206,5,17,0,0,206,229,3,84,42,
+		0,207,208,5,18,0,0,208,209,5,19,0,0,209,212,3,82,41,0,210,211,5,20,0,0,
+		211,213,3,84,42,0,212,210,1,0,0,0,212,213,1,0,0,0,213,216,1,0,0,0,214,
+		215,5,21,0,0,215,217,5,129,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,229,
+		1,0,0,0,218,219,5,18,0,0,219,220,5,22,0,0,220,224,5,110,0,0,221,223,3,
+		24,12,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,
+		0,225,227,1,0,0,0,226,224,1,0,0,0,227,229,5,111,0,0,228,205,1,0,0,0,228,
+		207,1,0,0,0,228,218,1,0,0,0,229,23,1,0,0,0,230,231,5,129,0,0,231,233,3,
+		84,42,0,232,234,5,114,0,0,233,232,1,0,0,0,233,234,1,0,0,0,234,25,1,0,0,
+		0,235,236,5,23,0,0,236,237,3,90,45,0,237,238,5,24,0,0,238,239,3,90,45,
+		0,239,243,5,110,0,0,240,242,3,28,14,0,241,240,1,0,0,0,242,245,1,0,0,0,
+		243,241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,
+		5,111,0,0,247,27,1,0,0,0,248,249,5,25,0,0,249,283,3,90,45,0,250,251,5,
+		26,0,0,251,252,3,84,42,0,252,257,3,80,40,0,253,254,5,27,0,0,254,255,3,
+		84,42,0,255,256,3,80,40,0,256,258,1,0,0,0,257,253,1,0,0,0,257,258,1,0,
+		0,0,258,283,1,0,0,0,259,260,5,28,0,0,260,283,5,129,0,0,261,262,5,29,0,
+		0,262,283,3,82,41,0,263,264,5,30,0,0,264,265,3,30,15,0,265,266,3,82,41,
+		0,266,267,5,32,0,0,267,268,5,25,0,0,268,272,5,33,0,0,269,270,5,26,0,0,
+		270,271,5,32,0,0,271,273,5,34,0,0,272,269,1,0,0,0,272,273,1,0,0,0,273,
+		283,1,0,0,0,274,276,5,35,0,0,275,277,3,32,16,0,276,275,1,0,0,0,277,278,
+		1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,0,279,283,1,0,0,0,280,281,5,11,0,
+		0,281,283,3,14,7,0,282,248,1,0,0,0,282,250,1,0,0,0,282,259,1,0,0,0,282,
+		261,1,0,0,0,282,263,1,0,0,0,282,274,1,0,0,0,282,280,1,0,0,0,283,29,1,0,
+		0,0,284,285,5,131,0,0,285,288,5,31,0,0,286,288,5,130,0,0,287,284,1,0,0,
+		0,287,286,1,0,0,0,288,31,1,0,0,0,289,290,5,36,0,0,290,296,3,84,42,0,291,
+		292,5,37,0,0,292,296,3,84,42,0,293,294,5,38,0,0,294,296,5,129,0,0,295,
+		289,1,0,0,0,295,291,1,0,0,0,295,293,1,0,0,0,296,33,1,0,0,0,297,298,5,39,
+		0,0,298,299,3,90,45,0,299,303,5,110,0,0,300,302,3,36,18,0,301,300,1,0,
+		0,0,302,305,1,0,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,
+		303,1,0,0,0,306,307,5,111,0,0,307,35,1,0,0,0,308,309,5,40,0,0,309,327,
+		3,90,45,0,310,311,5,42,0,0,311,327,3,84,42,0,312,313,5,43,0,0,313,315,
+		3,84,42,0,314,316,5,44,0,0,315,314,1,0,0,0,315,316,1,0,0,0,316,327,1,0,
+		0,0,317,318,5,45,0,0,318,319,5,38,0,0,319,327,5,129,0,0,320,321,5,48,0,
+		0,321,327,3,42,21,0,322,323,5,8,0,0,323,327,5,129,0,0,324,325,5,15,0,0,
+		325,327,3,84,42,0,326,308,1,0,0,0,326,310,1,0,0,0,326,312,1,0,0,0,326,
+		317,1,0,0,0,326,320,1,0,0,0,326,322,1,0,0,0,326,324,1,0,0,0,327,37,1,0,
+		0,0,328,329,5,41,0,0,329,330,3,90,45,0,330,334,5,110,0,0,331,333,3,40,
+		20,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,
+		337,1,0,0,0,336,334,1,0,0,0,337,338,5,111,0,0,338,39,1,0,0,0,339,340,5,
+		42,0,0,340,356,3,84,42,0,341,342,5,43,0,0,342,344,3,84,42,0,343,345,5,
+		44,0,0,344,343,1,0,0,0,344,345,1,0,0,0,345,356,1,0,0,0,346,347,5,45,0,
+		0,347,348,5,38,0,0,348,356,5,129,0,0,349,350,5,48,0,0,350,356,3,42,21,
+		0,351,352,5,8,0,0,352,356,5,129,0,0,353,354,5,52,0,0,354,356,5,131,0,0,
+		355,339,1,0,0,0,355,341,1,0,0,0,355,346,1,0,0,0,355,349,1,0,0,0,355,351,
+		1,0,0,0,355,353,1,0,0,0,356,41,1,0,0,0,357,370,5,49,0,0,358,370,5,50,0,
+		0,359,370,5,51,0,0,360,361,5,22,0,0,361,365,5,110,0,0,362,364,3,24,12,
+		0,363,362,1,0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,
+		368,1,0,0,0,367,365,1,0,0,0,368,370,5,111,0,0,369,357,1,0,0,0,369,358,
+		1,0,0,0,369,359,1,0,0,0,369,360,1,0,0,0,370,43,1,0,0,0,371,372,5,53,0,
+		0,372,373,3,90,45,0,373,377,5,110,0,0,374,376,3,46,23,0,375,374,1,0,0,
+		0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,
+		377,1,0,0,0,380,381,5,111,0,0,381,45,1,0,0,0,382,383,5,54,0,0,383,394,
+		3,84,42,0,384,385,5,55,0,0,385,390,3,48,24,0,386,387,5,114,0,0,387,389,
+		3,48,24,0,388,386,1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,
+		0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,382,1,0,0,0,393,384,1,0,0,0,394,
+		47,1,0,0,0,395,396,3,90,45,0,396,397,3,84,42,0,397,49,1,0,0,0,398,399,
+		5,56,0,0,399,408,3,90,45,0,400,404,5,110,0,0,401,403,3,52,26,0,402,401,
+		1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,407,1,0,0,
+		0,406,404,1,0,0,0,407,409,5,111,0,0,408,400,1,0,0,0,408,409,1,0,0,0,409,
+		51,1,0,0,0,410,411,5,57,0,0,411,417,3,84,42,0,412,413,5,58,0,0,413,417,
+		3,84,42,0,414,415,5,59,0,0,415,417,3,84,42,0,416,410,1,0,0,0,416,412,1,
+		0,0,0,416,414,1,0,0,0,417,53,1,0,0,0,418,419,5,60,0,0,419,420,3,90,45,
+		0,420,421,5,110,0,0,421,429,3,84,42,0,422,427,3,80,40,0,423,424,5,27,0,
+		0,424,425,3,84,42,0,425,426,3,80,40,0,426,428,1,0,0,0,427,423,1,0,0,0,
+		427,428,1,0,0,0,428,430,1,0,0,0,429,422,1,0,0,0,429,430,1,0,0,0,430,431,
+		1,0,0,0,431,432,5,111,0,0,432,55,1,0,0,0,433,434,5,61,0,0,434,435,3,90,
+		45,0,435,436,5,117,0,0,436,440,3,84,42,0,437,438,5,62,0,0,438,439,5,63,
+		0,0,439,441,3,82,41,0,440,437,1,0,0,0,440,441,1,0,0,0,441,444,1,0,0,0,
+		442,443,5,21,0,0,443,445,5,129,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,
+		57,1,0,0,0,446,447,5,64,0,0,447,448,3,90,45,0,448,449,5,68,0,0,449,452,
+		3,84,42,0,450,451,5,21,0,0,451,453,5,129,0,0,452,450,1,0,0,0,452,453,1,
+		0,0,0,453,457,1,0,0,0,454,455,5,65,0,0,455,456,5,67,0,0,456,458,5,131,
+		0,0,457,454,1,0,0,0,457,458,1,0,0,0,458,462,1,0,0,0,459,460,5,66,0,0,460,
+		461,5,67,0,0,461,463,5,131,0,0,462,459,1,0,0,0,462,463,1,0,0,0,463,464,
+		1,0,0,0,464,465,5,116,0,0,465,466,3,90,45,0,466,59,1,0,0,0,467,468,5,69,
+		0,0,468,469,5,68,0,0,469,472,3,84,42,0,470,471,5,70,0,0,471,473,3,82,41,
+		0,472,470,1,0,0,0,472,473,1,0,0,0,473,61,1,0,0,0,474,475,5,71,0,0,475,
+		476,5,72,0,0,476,481,3,64,32,0,477,478,5,114,0,0,478,480,3,64,32,0,479,
+		477,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,63,1,0,
+		0,0,483,481,1,0,0,0,484,487,5,35,0,0,485,487,3,90,45,0,486,484,1,0,0,0,
+		486,485,1,0,0,0,487,65,1,0,0,0,488,489,5,73,0,0,489,493,5,110,0,0,490,
+		492,3,68,34,0,491,490,1,0,0,0,492,495,1,0,0,0,493,491,1,0,0,0,493,494,
+		1,0,0,0,494,496,1,0,0,0,495,493,1,0,0,0,496,497,5,111,0,0,497,67,1,0,0,
+		0,498,499,5,10,0,0,499,509,3,88,44,0,500,501,5,74,0,0,501,506,3,90,45,
+		0,502,503,5,114,0,0,503,505,3,90,45,0,504,502,1,0,0,0,505,508,1,0,0,0,
+		506,504,1,0,0,0,506,507,1,0,0,0,507,510,1,0,0,0,508,506,1,0,0,0,509,500,
+		1,0,0,0,509,510,1,0,0,0,510,577,1,0,0,0,511,512,5,75,0,0,512,577,3,90,
+		45,0,513,514,5,76,0,0,514,577,3,90,45,0,515,516,5,77,0,0,516,517,5,78,
+		0,0,517,518,5,79,0,0,518,577,3,90,45,0,519,522,5,80,0,0,520,521,5,130,
+		0,0,521,523,5,106,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,524,1,0,0,0,
+		524,525,5,78,0,0,525,526,5,84,0,0,526,577,3,90,45,0,527,528,5,81,0,0,528,
+		529,5,130,0,0,529,530,5,106,0,0,530,531,5,78,0,0,531,532,5,84,0,0,532,
+		577,3,90,45,0,533,534,5,85,0,0,534,535,3,84,42,0,535,539,5,110,0,0,536,
+		538,3,68,34,0,537,536,1,0,0,0,538,541,1,0,0,0,539,537,1,0,0,0,539,540,
+		1,0,0,0,540,542,1,0,0,0,541,539,1,0,0,0,542,552,5,111,0,0,543,544,5,86,
+		0,0,544,548,5,110,0,0,545,547,3,68,34,0,546,545,1,0,0,0,547,550,1,0,0,
+		0,548,546,1,0,0,0,548,549,1,0,0,0,549,551,1,0,0,0,550,548,1,0,0,0,551,
+		553,5,111,0,0,552,543,1,0,0,0,552,553,1,0,0,0,553,577,1,0,0,0,554,557,
+		5,82,0,0,555,556,5,95,0,0,556,558,5,42,0,0,557,555,1,0,0,0,557,558,1,0,
+		0,0,558,559,1,0,0,0,559,563,5,110,0,0,560,562,3,68,34,0,561,560,1,0,0,
+		0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,566,1,0,0,0,565,
+		563,1,0,0,0,566,577,5,111,0,0,567,568,5,83,0,0,568,572,5,110,0,0,569,571,
+		3,68,34,0,570,569,1,0,0,0,571,574,1,0,0,0,572,570,1,0,0,0,572,573,1,0,
+		0,0,573,575,1,0,0,0,574,572,1,0,0,0,575,577,5,111,0,0,576,498,1,0,0,0,
+		576,511,1,0,0,0,576,513,1,0,0,0,576,515,1,0,0,0,576,519,1,0,0,0,576,527,
+		1,0,0,0,576,533,1,0,0,0,576,554,1,0,0,0,576,567,1,0,0,0,577,69,1,0,0,0,
+		578,579,5,88,0,0,579,583,5,110,0,0,580,582,3,72,36,0,581,580,1,0,0,0,582,
+		585,1,0,0,0,583,581,1,0,0,0,583,584,1,0,0,0,584,586,1,0,0,0,585,583,1,
+		0,0,0,586,587,5,111,0,0,587,71,1,0,0,0,588,589,5,89,0,0,589,594,3,90,45,
+		0,590,591,5,114,0,0,591,593,3,90,45,0,592,590,1,0,0,0,593,596,1,0,0,0,
+		594,592,1,0,0,0,594,595,1,0,0,0,595,600,1,0,0,0,596,594,1,0,0,0,597,599,
+		3,74,37,0,598,597,1,0,0,0,599,602,1,0,0,0,600,598,1,0,0,0,600,601,1,0,
+		0,0,601,605,1,0,0,0,602,600,1,0,0,0,603,605,3,66,33,0,604,588,1,0,0,0,
+		604,603,1,0,0,0,605,73,1,0,0,0,606,607,5,90,0,0,607,611,3,84,42,0,608,
+		609,5,91,0,0,609,611,3,82,41,0,610,606,1,0,0,0,610,608,1,0,0,0,611,75,
+		1,0,0,0,612,613,5,2,0,0,613,614,3,90,45,0,614,615,5,4,0,0,615,616,3,90,
+		45,0,616,620,5,110,0,0,617,619,3,78,39,0,618,617,1,0,0,0,619,622,1,0,0,
+		0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,0,0,0,623,
+		624,5,111,0,0,624,77,1,0,0,0,625,626,3,90,45,0,626,627,5,30,0,0,627,628,
+		5,92,0,0,628,629,5,131,0,0,629,653,1,0,0,0,630,631,3,88,44,0,631,632,5,
+		93,0,0,632,633,3,84,42,0,633,634,3,80,40,0,634,653,1,0,0,0,635,636,3,88,
+		44,0,636,637,5,94,0,0,637,638,3,84,42,0,638,639,5,95,0,0,639,640,5,129,
+		0,0,640,653,1,0,0,0,641,642,3,90,45,0,642,643,5,96,0,0,643,644,5,24,0,
+		0,644,645,5,129,0,0,645,653,1,0,0,0,646,648,5,88,0,0,647,649,3,74,37,0,
+		648,647,1,0,0,0,649,650,1,0,0,0,650,648,1,0,0,0,650,651,1,0,0,0,651,653,
+		1,0,0,0,652,625,1,0,0,0,652,630,1,0,0,0,652,635,1,0,0,0,652,641,1,0,0,
+		0,652,646,1,0,0,0,653,79,1,0,0,0,654,655,5,97,0,0,655,656,5,105,0,0,656,
+		81,1,0,0,0,657,658,5,130,0,0,658,83,1,0,0,0,659,660,6,42,-1,0,660,661,
+		5,112,0,0,661,662,3,84,42,0,662,663,5,113,0,0,663,702,1,0,0,0,664,665,
+		5,119,0,0,665,702,3,84,42,16,666,667,5,109,0,0,667,702,3,84,42,11,668,
+		669,5,85,0,0,669,670,3,84,42,0,670,671,5,87,0,0,671,672,3,84,42,0,672,
+		673,5,86,0,0,673,674,3,84,42,0,674,702,1,0,0,0,675,676,3,90,45,0,676,685,
+		5,112,0,0,677,682,3,84,42,0,678,679,5,114,0,0,679,681,3,84,42,0,680,678,
+		1,0,0,0,681,684,1,0,0,0,682,680,1,0,0,0,682,683,1,0,0,0,683,686,1,0,0,
+		0,684,682,1,0,0,0,685,677,1,0,0,0,685,686,1,0,0,0,686,687,1,0,0,0,687,
+		688,5,113,0,0,688,702,1,0,0,0,689,691,7,1,0,0,690,692,3,86,43,0,691,690,
+		1,0,0,0,691,692,1,0,0,0,692,693,1,0,0,0,693,694,5,97,0,0,694,702,3,86,
+		43,0,695,696,5,131,0,0,696,702,3,86,43,0,697,702,5,130,0,0,698,702,5,131,
+		0,0,699,702,5,129,0,0,700,702,3,88,44,0,701,659,1,0,0,0,701,664,1,0,0,
+		0,701,666,1,0,0,0,701,668,1,0,0,0,701,675,1,0,0,0,701,689,1,0,0,0,701,
+		695,1,0,0,0,701,697,1,0,0,0,701,698,1,0,0,0,701,699,1,0,0,0,701,700,1,
+		0,0,0,702,723,1,0,0,0,703,704,10,15,0,0,704,705,5,106,0,0,705,722,3,84,
+		42,16,706,707,10,14,0,0,707,708,7,2,0,0,708,722,3,84,42,15,709,710,10,
+		13,0,0,710,711,7,3,0,0,711,722,3,84,42,14,712,713,10,12,0,0,713,714,7,
+		4,0,0,714,722,3,84,42,13,715,716,10,10,0,0,716,717,5,107,0,0,717,722,3,
+		84,42,11,718,719,10,9,0,0,719,720,5,108,0,0,720,722,3,84,42,10,721,703,
+		1,0,0,0,721,706,1,0,0,0,721,709,1,0,0,0,721,712,1,0,0,0,721,715,1,0,0,
+		0,721,718,1,0,0,0,722,725,1,0,0,0,723,721,1,0,0,0,723,724,1,0,0,0,724,
+		85,1,0,0,0,725,723,1,0,0,0,726,727,7,5,0,0,727,87,1,0,0,0,728,731,3,90,
+		45,0,729,730,5,115,0,0,730,732,3,90,45,0,731,729,1,0,0,0,731,732,1,0,0,
+		0,732,89,1,0,0,0,733,734,7,6,0,0,734,91,1,0,0,0,74,96,98,112,133,140,142,
+		150,152,171,181,192,200,212,216,224,228,233,243,257,272,278,282,287,295,
+		303,315,326,334,344,355,365,369,377,390,393,404,408,416,427,429,440,444,
+		452,457,462,472,481,486,493,506,509,522,539,548,552,557,563,572,576,583,
+		594,600,604,610,620,650,652,682,685,691,701,721,723,731
 	};
 
 	public static readonly ATN _ATN =

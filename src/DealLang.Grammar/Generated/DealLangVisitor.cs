@@ -546,6 +546,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitProRataStep([NotNull] DealLangParser.ProRataStepContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>sequentialStep</c>
+	/// labeled alternative in <see cref="DealLangParser.step"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSequentialStep([NotNull] DealLangParser.SequentialStepContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.enforcementDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -653,6 +660,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitNotExpr([NotNull] DealLangParser.NotExprContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>conditionalExpr</c>
+	/// labeled alternative in <see cref="DealLangParser.expr"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitConditionalExpr([NotNull] DealLangParser.ConditionalExprContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>callExpr</c>
 	/// labeled alternative in <see cref="DealLangParser.expr"/>.
