@@ -19,13 +19,14 @@ internal static partial class DealGen
         from tranche in Pick([.. f.TrancheNames])
         from facility in f.Facilities == 0 ? Gen.Const("") : Pick([.. f.FacilityNames])
         from previous in earlier.Length == 0 ? Gen.Const((GeneratedDecl?)null) : Gen.Int[0, earlier.Length - 1].Select(i => (GeneratedDecl?)earlier[i])
-        from options in Gen.Const(TestExpressions(tranche, facility, previous))
+        from pivot in DateIn(f.Closing, f.Maturity)
+        from options in Gen.Const(TestExpressions(tranche, facility, previous, pivot))
         from chosen in Gen.Int[0, options.Length - 1].Select(i => options[i])
         from trailing in Maybe(Duration(1, 24).Select(d => "over trailing " + d))
         from start in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "from " + d))
         select new GeneratedDecl(name, $"  test {name} = {chosen.Expression}{trailing}{start}", chosen.Unit);
 
-    private static (string Expression, string Unit)[] TestExpressions(string tranche, string facility, GeneratedDecl? previous)
+    private static (string Expression, string Unit)[] TestExpressions(string tranche, string facility, GeneratedDecl? previous, string pivot)
     {
         var options = new List<(string, string)>
         {
@@ -36,6 +37,10 @@ internal static partial class DealGen
             ($"min(collections, {tranche}.balance)", MoneyUnit),
             ($"{tranche}.coupon", RateUnit),
             ($"abs({tranche}.interest_shortfall) + {tranche}.principal_shortfall", MoneyUnit),
+            // a threshold that steps on a date, and money that grows with the years since a date
+            ($"if period_end >= {pivot} then 1.10x else 1.25x", Ratio),
+            ($"if {tranche}.interest_shortfall > 0 then cfads / debt_service else 2", Ratio),
+            ($"cfads - years_between({pivot}, period_start) * 1m", MoneyUnit),
         };
         if (facility.Length > 0)
         {

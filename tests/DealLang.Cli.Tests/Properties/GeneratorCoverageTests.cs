@@ -35,6 +35,8 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("pro_rata", @"pro_rata \{ pay T\d\.interest  pay T\d"), ("sweep", @"sweep \S+ of rest to T\d"),
         ("distribute a share", @"distribute \S+ of rest to Eq"), ("compute units", @"\d+ gpus \* \S+ per gpu_hour \* \d+ hours"),
         ("trips after", @"trips after \d"), ("cures after", @"cures after \d"),
+        ("sequential stacks in pro_rata", @"pro_rata \{ sequential \{ pay T\d\.interest  pay T\d\.principal \}"),
+        ("if then else", @"= if \S.* then \S+ else "), ("years_between", @"years_between\(\d{4}-\d\d-\d\d, period_start\)"),
     ];
 
     [Fact]
