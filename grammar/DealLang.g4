@@ -220,9 +220,17 @@ testDecl
     : TEST name=ident ASSIGN expr (OVER TRAILING duration)? (FROM DATE)?
     ;
 
-// trigger CashTrap when Dscr < 1.10x from 2030-11-30 trips after 2 cures after 2 => trap
+// trigger CashTrap when Dscr < 1.10x from 2030-11-30 trips after 2 cures after 2 => trap, sweep 50% to Notes
 triggerDecl
-    : TRIGGER name=ident WHEN expr (FROM DATE)? (TRIPS AFTER trips=NUMBER)? (CURES AFTER cures=NUMBER)? ARROW effect=ident
+    : TRIGGER name=ident WHEN expr (FROM DATE)? (TRIPS AFTER trips=NUMBER)? (CURES AFTER cures=NUMBER)?
+      ARROW triggerEffect (COMMA triggerEffect)*
+    ;
+
+// trap, event_of_default (checked by name), sweep 50% to Notes, accelerate, accelerate (ClassA, ClassB)
+triggerEffect
+    : SWEEP share=QUANTITY TO ident                            # sweepEffect
+    | ACCELERATE (LPAREN ident (COMMA ident)* RPAREN)?         # accelerateEffect
+    | effect=ident                                             # namedEffect
     ;
 
 // default when Notes.interest_shortfall > 0 grace 30d
@@ -338,7 +346,7 @@ ident
     | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
-    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP | SEQUENTIAL
+    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP | SEQUENTIAL | ACCELERATE
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -426,6 +434,7 @@ DISTRIBUTE    : 'distribute';
 SWEEP         : 'sweep';
 PRO_RATA      : 'pro_rata';
 SEQUENTIAL    : 'sequential';
+ACCELERATE    : 'accelerate';
 TO            : 'to';
 IF            : 'if';
 ELSE          : 'else';

@@ -240,9 +240,10 @@ public static partial class DiagnosticCatalogue
         Warning("DL0415", span,
             $"cash in '{account}' is never released: no step releases it or draws on it with 'using {account}'");
 
-    /// <summary>DL0416: a trigger effect other than <c>trap</c>.</summary>
+    /// <summary>DL0416: a trigger effect that is none of <c>trap</c>, <c>event_of_default</c>, <c>sweep X% to T</c>,
+    /// <c>accelerate</c>.</summary>
     public static Diagnostic UnknownTriggerEffect(SourceSpan span, string effect, string? suggestion) =>
-        Error("DL0416", span, $"'{effect}' is not a trigger effect{SemanticText.DidYouMean(suggestion)} (the only effect is 'trap')");
+        Error("DL0416", span, $"'{effect}' is not a trigger effect{SemanticText.DidYouMean(suggestion)} (the effects are 'trap', 'event_of_default', 'sweep X% to T' and 'accelerate')");
 
     /// <summary>DL0417: a date outside the range its declaration allows (e.g. a lease starting before closing).</summary>
     public static Diagnostic DateOutOfRange(SourceSpan span, string what, string date, string range) =>
@@ -333,6 +334,18 @@ public static partial class DiagnosticCatalogue
     /// step other than a plain <c>pay</c> or sits in a group shared <c>by balance</c>.</summary>
     public static Diagnostic BadSequentialStep(SourceSpan span, string why) =>
         Error("DL0453", span, $"a sequential group pays its steps in order: {why}");
+
+    /// <summary>DL0454 (warning): a trigger whose effect is <c>event_of_default</c> in a deal with no enforcement block:
+    /// the event of default then changes nothing but the flag, as for a default rule without one (DL0413).</summary>
+    public static Diagnostic TriggerDefaultWithoutEnforcement(SourceSpan span, string trigger) =>
+        Warning("DL0454", span,
+            $"trigger '{trigger}' makes an event of default, but the deal has no enforcement block: after it the regular waterfall keeps running and nothing is sold");
+
+    /// <summary>DL0455 (warning): one trigger given the same effect twice (or a tranche twice in one
+    /// <c>accelerate</c>): the repeat does nothing more (a second sweep to one tranche would sweep the rest again,
+    /// which is almost always a slip).</summary>
+    public static Diagnostic TriggerEffectRepeated(SourceSpan span, string trigger, string what) =>
+        Warning("DL0455", span, $"trigger '{trigger}' already has {what}; remove the repeat");
 
     /// <summary>DL0470: an enforcement sale naming something that is not collateral (a lease, a tranche…): only
     /// the sellable kinds (<c>CollateralRules</c>) have a value a sale can realise.</summary>

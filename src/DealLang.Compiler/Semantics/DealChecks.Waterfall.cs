@@ -138,19 +138,34 @@ internal sealed partial class DealChecks
     /// <summary>
     /// Without an enforcement waterfall the regular one applies the sale proceeds; a tranche it pays only its
     /// scheduled principal (<c>pay T.principal</c>, never <c>pay T.balance</c>) leaves the rest of the proceeds to the
-    /// equity while the tranche is still owed: DL0472, naming those tranches.
+    /// equity while the tranche is still owed: DL0472, naming those tranches. A tranche is not named when every event
+    /// of default accelerates it: there is no default rule, and each trigger with <c>event_of_default</c> also
+    /// accelerates it (its whole balance is then principal due from the period after the default, so
+    /// <c>pay T.principal</c> takes the proceeds up to it).
     /// </summary>
     private void CheckProceedsReachTheDebt(EnforcementSyntax enforcement, ImmutableArray<StepSyntax> steps)
     {
         var targets = PayTargetsIn(steps).Select(p => p.Target).ToList();
         var scheduledOnly = _analysis.Symbols.OfKind(SymbolKind.Tranche)
             .Where(tranche => !targets.Exists(t => t.Symbol == tranche && t.Kind == PayKind.Balance))
+            .Where(tranche => !AcceleratedOnEveryDefault(tranche))
             .Select(tranche => tranche.Name)
             .ToList();
         if (scheduledOnly.Count > 0)
         {
             _diagnostics.Add(DiagnosticCatalogue.ProceedsBypassTheDebt(enforcement.Span, scheduledOnly));
         }
+    }
+
+    /// <summary>Whether every event of default accelerates the tranche (see <see cref="CheckProceedsReachTheDebt"/>).</summary>
+    private bool AcceleratedOnEveryDefault(Symbol tranche)
+    {
+        var defaulting = _analysis.Symbols.OfKind(SymbolKind.Trigger).Select(t => t.Declaration).OfType<TriggerSyntax>()
+            .Where(t => SyntaxWalk.Safe(t.Effects).Any(e => e is NamedEffectSyntax { Word.Text: "event_of_default" }))
+            .ToList();
+        return _analysis.DefaultRule is null && defaulting.Count > 0 && defaulting.All(t => SyntaxWalk.Safe(t.Effects)
+            .OfType<AccelerateEffectSyntax>()
+            .Any(a => a.Tranches.IsDefaultOrEmpty || SyntaxWalk.Safe(a.Tranches).Any(n => n.Text == tranche.Name)));
     }
 
     /// <summary>Warns once per pair when a junior tranche's interest is paid before a more senior tranche's.</summary>

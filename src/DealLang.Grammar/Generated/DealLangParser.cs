@@ -47,15 +47,15 @@ public partial class DealLangParser : Parser {
 		TRAILING=63, TRIGGER=64, TRIPS=65, CURES=66, AFTER=67, WHEN=68, DEFAULT=69, 
 		GRACE=70, CFADS=71, INCLUDES=72, WATERFALL=73, USING=74, FILL=75, RELEASE=76, 
 		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, SWEEP=81, PRO_RATA=82, SEQUENTIAL=83, 
-		TO=84, IF=85, ELSE=86, THEN=87, ENFORCEMENT=88, SELL=89, HAIRCUT=90, LAG=91, 
-		TAKEN=92, DEFLATE=93, DROP=94, BY=95, DEFAULTS=96, PER=97, GPU=98, GPU_HOUR=99, 
-		HOUR=100, KW=101, MW=102, KWH=103, MWH=104, YEAR=105, OF=106, AND=107, 
-		OR=108, NOT=109, LBRACE=110, RBRACE=111, LPAREN=112, RPAREN=113, COMMA=114, 
-		DOT=115, ARROW=116, ASSIGN=117, PLUS=118, MINUS=119, STAR=120, SLASH=121, 
-		LE=122, GE=123, LT=124, GT=125, EQ=126, NE=127, DAYCOUNT=128, DATE=129, 
-		QUANTITY=130, NUMBER=131, STRING=132, UNTERMINATED_STRING=133, IDENT=134, 
-		NON_ASCII_NAME=135, LINE_COMMENT=136, BLOCK_COMMENT=137, UNTERMINATED_COMMENT=138, 
-		WS=139, UNEXPECTED_CHAR=140;
+		ACCELERATE=84, TO=85, IF=86, ELSE=87, THEN=88, ENFORCEMENT=89, SELL=90, 
+		HAIRCUT=91, LAG=92, TAKEN=93, DEFLATE=94, DROP=95, BY=96, DEFAULTS=97, 
+		PER=98, GPU=99, GPU_HOUR=100, HOUR=101, KW=102, MW=103, KWH=104, MWH=105, 
+		YEAR=106, OF=107, AND=108, OR=109, NOT=110, LBRACE=111, RBRACE=112, LPAREN=113, 
+		RPAREN=114, COMMA=115, DOT=116, ARROW=117, ASSIGN=118, PLUS=119, MINUS=120, 
+		STAR=121, SLASH=122, LE=123, GE=124, LT=125, GT=126, EQ=127, NE=128, DAYCOUNT=129, 
+		DATE=130, QUANTITY=131, NUMBER=132, STRING=133, UNTERMINATED_STRING=134, 
+		IDENT=135, NON_ASCII_NAME=136, LINE_COMMENT=137, BLOCK_COMMENT=138, UNTERMINATED_COMMENT=139, 
+		WS=140, UNEXPECTED_CHAR=141;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -64,21 +64,21 @@ public partial class DealLangParser : Parser {
 		RULE_rvgPart = 16, RULE_loanDecl = 17, RULE_loanItem = 18, RULE_trancheDecl = 19, 
 		RULE_trancheItem = 20, RULE_amortization = 21, RULE_equityDecl = 22, RULE_equityItem = 23, 
 		RULE_holder = 24, RULE_accountDecl = 25, RULE_accountItem = 26, RULE_feeDecl = 27, 
-		RULE_testDecl = 28, RULE_triggerDecl = 29, RULE_defaultRule = 30, RULE_cfadsRule = 31, 
-		RULE_cfadsItem = 32, RULE_waterfallDecl = 33, RULE_step = 34, RULE_enforcementDecl = 35, 
-		RULE_enforcementItem = 36, RULE_sellTerm = 37, RULE_scenarioDecl = 38, 
-		RULE_scenarioItem = 39, RULE_perYear = 40, RULE_duration = 41, RULE_expr = 42, 
-		RULE_measureUnit = 43, RULE_reference = 44, RULE_ident = 45;
+		RULE_testDecl = 28, RULE_triggerDecl = 29, RULE_triggerEffect = 30, RULE_defaultRule = 31, 
+		RULE_cfadsRule = 32, RULE_cfadsItem = 33, RULE_waterfallDecl = 34, RULE_step = 35, 
+		RULE_enforcementDecl = 36, RULE_enforcementItem = 37, RULE_sellTerm = 38, 
+		RULE_scenarioDecl = 39, RULE_scenarioItem = 40, RULE_perYear = 41, RULE_duration = 42, 
+		RULE_expr = 43, RULE_measureUnit = 44, RULE_reference = 45, RULE_ident = 46;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "facilityDecl", 
 		"facilityItem", "schedulePoint", "leaseDecl", "leaseItem", "renewalCount", 
 		"rvgPart", "loanDecl", "loanItem", "trancheDecl", "trancheItem", "amortization", 
 		"equityDecl", "equityItem", "holder", "accountDecl", "accountItem", "feeDecl", 
-		"testDecl", "triggerDecl", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
-		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
-		"scenarioItem", "perYear", "duration", "expr", "measureUnit", "reference", 
-		"ident"
+		"testDecl", "triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", 
+		"cfadsItem", "waterfallDecl", "step", "enforcementDecl", "enforcementItem", 
+		"sellTerm", "scenarioDecl", "scenarioItem", "perYear", "duration", "expr", 
+		"measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -94,12 +94,13 @@ public partial class DealLangParser : Parser {
 		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", 
 		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'to'", "'if'", 
-		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
-		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
-		"'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", "'and'", "'or'", "'not'", 
-		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
-		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
+		"'to'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", 
+		"'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", 
+		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", 
+		"'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
+		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
+		"'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -113,14 +114,14 @@ public partial class DealLangParser : Parser {
 		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
 		"TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
 		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
-		"SWEEP", "PRO_RATA", "SEQUENTIAL", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
-		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", 
-		"AND", "OR", "NOT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", 
-		"ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", 
-		"GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
-		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "TO", "IF", "ELSE", "THEN", 
+		"ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", 
+		"DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", 
+		"YEAR", "OF", "AND", "OR", "NOT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
+		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
+		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
+		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
+		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -226,35 +227,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 98;
+			State = 100;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 96;
+				State = 98;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 92;
+					State = 94;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 93;
+					State = 95;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 94;
+					State = 96;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 95;
+					State = 97;
 					unknownDecl();
 					}
 					break;
@@ -262,11 +263,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 100;
+				State = 102;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 101;
+			State = 103;
 			Match(Eof);
 			}
 		}
@@ -304,9 +305,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 103;
+			State = 105;
 			Match(IMPORT);
-			State = 104;
+			State = 106;
 			Match(STRING);
 			}
 		}
@@ -356,27 +357,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 106;
-			Match(DEAL);
-			State = 107;
-			_localctx.name = ident();
 			State = 108;
+			Match(DEAL);
+			State = 109;
+			_localctx.name = ident();
+			State = 110;
 			Match(LBRACE);
-			State = 112;
+			State = 114;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 16777889L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 33555105L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 109;
+				State = 111;
 				dealMember();
 				}
 				}
-				State = 114;
+				State = 116;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 115;
+			State = 117;
 			Match(RBRACE);
 			}
 		}
@@ -458,7 +459,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 133;
+			State = 135;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -470,112 +471,112 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 117;
+				State = 119;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 118;
+				State = 120;
 				partyDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 119;
+				State = 121;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 120;
+				State = 122;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 121;
+				State = 123;
 				loanDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 122;
+				State = 124;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 123;
+				State = 125;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 124;
+				State = 126;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 125;
+				State = 127;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 126;
+				State = 128;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 127;
+				State = 129;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 128;
+				State = 130;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 129;
+				State = 131;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 130;
+				State = 132;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 131;
+				State = 133;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 132;
+				State = 134;
 				unknownDecl();
 				}
 				break;
@@ -634,16 +635,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 135;
+			State = 137;
 			Match(IDENT);
-			State = 136;
+			State = 138;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 142;
+			State = 144;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1099746836711L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2199493869799L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 140;
+				State = 142;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -696,6 +697,7 @@ public partial class DealLangParser : Parser {
 				case INCLUDES:
 				case SWEEP:
 				case SEQUENTIAL:
+				case ACCELERATE:
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
@@ -703,19 +705,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 137;
+					State = 139;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 138;
+					State = 140;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 139;
+					State = 141;
 					Match(ON);
 					}
 					break;
@@ -723,11 +725,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 144;
+				State = 146;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 145;
+			State = 147;
 			block();
 			}
 		}
@@ -778,19 +780,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 147;
+			State = 149;
 			Match(LBRACE);
-			State = 152;
+			State = 154;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -140737488355329L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8191L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -281474976710657L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 16383L) != 0)) {
 				{
-				State = 150;
+				State = 152;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 148;
+					State = 150;
 					block();
 					}
 					break;
@@ -877,6 +879,7 @@ public partial class DealLangParser : Parser {
 				case SWEEP:
 				case PRO_RATA:
 				case SEQUENTIAL:
+				case ACCELERATE:
 				case TO:
 				case IF:
 				case ELSE:
@@ -933,7 +936,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 149;
+					State = 151;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -948,11 +951,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 154;
+				State = 156;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 155;
+			State = 157;
 			Match(RBRACE);
 			}
 		}
@@ -1069,16 +1072,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 171;
+			State = 173;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 157;
+				State = 159;
 				Match(TITLE);
-				State = 158;
+				State = 160;
 				Match(STRING);
 				}
 				break;
@@ -1086,9 +1089,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 159;
+				State = 161;
 				Match(CURRENCY);
-				State = 160;
+				State = 162;
 				ident();
 				}
 				break;
@@ -1096,9 +1099,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 161;
+				State = 163;
 				Match(CLOSING);
-				State = 162;
+				State = 164;
 				Match(DATE);
 				}
 				break;
@@ -1106,9 +1109,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 163;
+				State = 165;
 				Match(MATURITY);
-				State = 164;
+				State = 166;
 				Match(DATE);
 				}
 				break;
@@ -1116,9 +1119,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 165;
+				State = 167;
 				Match(FIRST_PAYMENT);
-				State = 166;
+				State = 168;
 				Match(DATE);
 				}
 				break;
@@ -1126,9 +1129,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 167;
+				State = 169;
 				Match(PAY);
-				State = 168;
+				State = 170;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1136,9 +1139,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 169;
+				State = 171;
 				Match(DAYCOUNT_KW);
-				State = 170;
+				State = 172;
 				dayCount();
 				}
 				break;
@@ -1179,7 +1182,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 173;
+			State = 175;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1229,27 +1232,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 175;
-			Match(PARTY);
-			State = 176;
-			_localctx.name = ident();
 			State = 177;
+			Match(PARTY);
+			State = 178;
+			_localctx.name = ident();
+			State = 179;
 			Match(LBRACE);
-			State = 181;
+			State = 183;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 57344L) != 0)) {
 				{
 				{
-				State = 178;
+				State = 180;
 				partyItem();
 				}
 				}
-				State = 183;
+				State = 185;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 184;
+			State = 186;
 			Match(RBRACE);
 			}
 		}
@@ -1319,16 +1322,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 192;
+			State = 194;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 186;
+				State = 188;
 				Match(RATING);
-				State = 187;
+				State = 189;
 				Match(STRING);
 				}
 				break;
@@ -1336,9 +1339,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 188;
+				State = 190;
 				Match(PD);
-				State = 189;
+				State = 191;
 				expr(0);
 				}
 				break;
@@ -1346,9 +1349,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 190;
+				State = 192;
 				Match(RECOVERY);
-				State = 191;
+				State = 193;
 				expr(0);
 				}
 				break;
@@ -1402,27 +1405,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 194;
-			Match(FACILITY);
-			State = 195;
-			_localctx.name = ident();
 			State = 196;
+			Match(FACILITY);
+			State = 197;
+			_localctx.name = ident();
+			State = 198;
 			Match(LBRACE);
-			State = 200;
+			State = 202;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 197;
+				State = 199;
 				facilityItem();
 				}
 				}
-				State = 202;
+				State = 204;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 203;
+			State = 205;
 			Match(RBRACE);
 			}
 		}
@@ -1508,16 +1511,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_facilityItem);
 		int _la;
 		try {
-			State = 228;
+			State = 230;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 205;
+				State = 207;
 				Match(COST);
-				State = 206;
+				State = 208;
 				expr(0);
 				}
 				break;
@@ -1525,32 +1528,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 207;
-				Match(VALUE);
-				State = 208;
-				Match(STRAIGHT_LINE);
 				State = 209;
+				Match(VALUE);
+				State = 210;
+				Match(STRAIGHT_LINE);
+				State = 211;
 				duration();
-				State = 212;
+				State = 214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 210;
+					State = 212;
 					Match(FLOOR);
-					State = 211;
+					State = 213;
 					expr(0);
 					}
 				}
 
-				State = 216;
+				State = 218;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 214;
+					State = 216;
 					Match(FROM);
-					State = 215;
+					State = 217;
 					Match(DATE);
 					}
 				}
@@ -1561,27 +1564,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 218;
-				Match(VALUE);
-				State = 219;
-				Match(SCHEDULE);
 				State = 220;
+				Match(VALUE);
+				State = 221;
+				Match(SCHEDULE);
+				State = 222;
 				Match(LBRACE);
-				State = 224;
+				State = 226;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 221;
+					State = 223;
 					schedulePoint();
 					}
 					}
-					State = 226;
+					State = 228;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 227;
+				State = 229;
 				Match(RBRACE);
 				}
 				break;
@@ -1625,16 +1628,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 230;
+			State = 232;
 			Match(DATE);
-			State = 231;
-			expr(0);
 			State = 233;
+			expr(0);
+			State = 235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 232;
+				State = 234;
 				Match(COMMA);
 				}
 			}
@@ -1692,31 +1695,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 235;
-			Match(LEASE);
-			State = 236;
-			_localctx.name = ident();
 			State = 237;
-			Match(ON);
+			Match(LEASE);
 			State = 238;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 239;
+			Match(ON);
+			State = 240;
+			_localctx.facility = ident();
+			State = 241;
 			Match(LBRACE);
-			State = 243;
+			State = 245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 36339451904L) != 0)) {
 				{
 				{
-				State = 240;
+				State = 242;
 				leaseItem();
 				}
 				}
-				State = 245;
+				State = 247;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 246;
+			State = 248;
 			Match(RBRACE);
 			}
 		}
@@ -1863,16 +1866,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_leaseItem);
 		int _la;
 		try {
-			State = 282;
+			State = 284;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 248;
+				State = 250;
 				Match(LESSEE);
-				State = 249;
+				State = 251;
 				ident();
 				}
 				break;
@@ -1880,22 +1883,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 250;
-				Match(RENT);
-				State = 251;
-				expr(0);
 				State = 252;
+				Match(RENT);
+				State = 253;
+				expr(0);
+				State = 254;
 				perYear();
-				State = 257;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 253;
-					Match(ESCALATING);
-					State = 254;
-					expr(0);
 					State = 255;
+					Match(ESCALATING);
+					State = 256;
+					expr(0);
+					State = 257;
 					perYear();
 					}
 				}
@@ -1906,9 +1909,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 259;
+				State = 261;
 				Match(STARTS);
-				State = 260;
+				State = 262;
 				Match(DATE);
 				}
 				break;
@@ -1916,9 +1919,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 261;
+				State = 263;
 				Match(TERM);
-				State = 262;
+				State = 264;
 				duration();
 				}
 				break;
@@ -1926,28 +1929,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 263;
-				Match(RENEWALS);
-				State = 264;
-				renewalCount();
 				State = 265;
-				duration();
+				Match(RENEWALS);
 				State = 266;
-				Match(AT);
+				renewalCount();
 				State = 267;
-				Match(LESSEE);
+				duration();
 				State = 268;
+				Match(AT);
+				State = 269;
+				Match(LESSEE);
+				State = 270;
 				Match(OPTION);
-				State = 272;
+				State = 274;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
 				case 1:
 					{
-					State = 269;
-					Match(RENT);
-					State = 270;
-					Match(AT);
 					State = 271;
+					Match(RENT);
+					State = 272;
+					Match(AT);
+					State = 273;
 					Match(MARKET);
 					}
 					break;
@@ -1958,19 +1961,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 274;
-				Match(RVG);
 				State = 276;
+				Match(RVG);
+				State = 278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 275;
+					State = 277;
 					rvgPart();
 					}
 					}
-					State = 278;
+					State = 280;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) );
@@ -1980,9 +1983,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 280;
+				State = 282;
 				Match(DAYCOUNT_KW);
-				State = 281;
+				State = 283;
 				dayCount();
 				}
 				break;
@@ -2023,22 +2026,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 30, RULE_renewalCount);
 		try {
-			State = 287;
+			State = 289;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 284;
+				State = 286;
 				Match(NUMBER);
-				State = 285;
+				State = 287;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 286;
+				State = 288;
 				Match(QUANTITY);
 				}
 				break;
@@ -2112,16 +2115,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 32, RULE_rvgPart);
 		try {
-			State = 295;
+			State = 297;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 289;
+				State = 291;
 				Match(GUARANTEES);
-				State = 290;
+				State = 292;
 				expr(0);
 				}
 				break;
@@ -2129,9 +2132,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 291;
+				State = 293;
 				Match(CAP);
-				State = 292;
+				State = 294;
 				expr(0);
 				}
 				break;
@@ -2139,9 +2142,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 293;
+				State = 295;
 				Match(UNTIL);
-				State = 294;
+				State = 296;
 				Match(DATE);
 				}
 				break;
@@ -2195,27 +2198,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 297;
-			Match(LOAN);
-			State = 298;
-			_localctx.name = ident();
 			State = 299;
+			Match(LOAN);
+			State = 300;
+			_localctx.name = ident();
+			State = 301;
 			Match(LBRACE);
-			State = 303;
+			State = 305;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 330952999993600L) != 0)) {
 				{
 				{
-				State = 300;
+				State = 302;
 				loanItem();
 				}
 				}
-				State = 305;
+				State = 307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 306;
+			State = 308;
 			Match(RBRACE);
 			}
 		}
@@ -2338,16 +2341,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 36, RULE_loanItem);
 		int _la;
 		try {
-			State = 326;
+			State = 328;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 308;
+				State = 310;
 				Match(OBLIGOR);
-				State = 309;
+				State = 311;
 				ident();
 				}
 				break;
@@ -2355,9 +2358,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 310;
+				State = 312;
 				Match(BALANCE);
-				State = 311;
+				State = 313;
 				expr(0);
 				}
 				break;
@@ -2365,16 +2368,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 312;
+				State = 314;
 				Match(COUPON);
-				State = 313;
-				expr(0);
 				State = 315;
+				expr(0);
+				State = 317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 314;
+					State = 316;
 					Match(FIXED);
 					}
 				}
@@ -2385,11 +2388,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 317;
-				Match(INTEREST_ONLY);
-				State = 318;
-				Match(UNTIL);
 				State = 319;
+				Match(INTEREST_ONLY);
+				State = 320;
+				Match(UNTIL);
+				State = 321;
 				Match(DATE);
 				}
 				break;
@@ -2397,9 +2400,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 320;
+				State = 322;
 				Match(AMORTIZE);
-				State = 321;
+				State = 323;
 				amortization();
 				}
 				break;
@@ -2407,9 +2410,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 322;
+				State = 324;
 				Match(MATURITY);
-				State = 323;
+				State = 325;
 				Match(DATE);
 				}
 				break;
@@ -2417,9 +2420,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 324;
+				State = 326;
 				Match(RECOVERY);
-				State = 325;
+				State = 327;
 				expr(0);
 				}
 				break;
@@ -2473,27 +2476,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 328;
-			Match(TRANCHE);
-			State = 329;
-			_localctx.name = ident();
 			State = 330;
+			Match(TRANCHE);
+			State = 331;
+			_localctx.name = ident();
+			State = 332;
 			Match(LBRACE);
-			State = 334;
+			State = 336;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4833453115703552L) != 0)) {
 				{
 				{
-				State = 331;
+				State = 333;
 				trancheItem();
 				}
 				}
-				State = 336;
+				State = 338;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 337;
+			State = 339;
 			Match(RBRACE);
 			}
 		}
@@ -2601,16 +2604,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_trancheItem);
 		int _la;
 		try {
-			State = 355;
+			State = 357;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 339;
+				State = 341;
 				Match(BALANCE);
-				State = 340;
+				State = 342;
 				expr(0);
 				}
 				break;
@@ -2618,16 +2621,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 341;
+				State = 343;
 				Match(COUPON);
-				State = 342;
-				expr(0);
 				State = 344;
+				expr(0);
+				State = 346;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 343;
+					State = 345;
 					Match(FIXED);
 					}
 				}
@@ -2638,11 +2641,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 346;
-				Match(INTEREST_ONLY);
-				State = 347;
-				Match(UNTIL);
 				State = 348;
+				Match(INTEREST_ONLY);
+				State = 349;
+				Match(UNTIL);
+				State = 350;
 				Match(DATE);
 				}
 				break;
@@ -2650,9 +2653,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 349;
+				State = 351;
 				Match(AMORTIZE);
-				State = 350;
+				State = 352;
 				amortization();
 				}
 				break;
@@ -2660,9 +2663,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 351;
+				State = 353;
 				Match(MATURITY);
-				State = 352;
+				State = 354;
 				Match(DATE);
 				}
 				break;
@@ -2670,9 +2673,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 353;
+				State = 355;
 				Match(SENIORITY);
-				State = 354;
+				State = 356;
 				Match(NUMBER);
 				}
 				break;
@@ -2758,14 +2761,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_amortization);
 		int _la;
 		try {
-			State = 369;
+			State = 371;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 357;
+				State = 359;
 				Match(BULLET);
 				}
 				break;
@@ -2773,7 +2776,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 358;
+				State = 360;
 				Match(LEVEL);
 				}
 				break;
@@ -2781,7 +2784,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 359;
+				State = 361;
 				Match(LINEAR);
 				}
 				break;
@@ -2789,25 +2792,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 360;
+				State = 362;
 				Match(SCHEDULE);
-				State = 361;
+				State = 363;
 				Match(LBRACE);
-				State = 365;
+				State = 367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 362;
+					State = 364;
 					schedulePoint();
 					}
 					}
-					State = 367;
+					State = 369;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 368;
+				State = 370;
 				Match(RBRACE);
 				}
 				break;
@@ -2861,27 +2864,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 371;
-			Match(EQUITY);
-			State = 372;
-			_localctx.name = ident();
 			State = 373;
+			Match(EQUITY);
+			State = 374;
+			_localctx.name = ident();
+			State = 375;
 			Match(LBRACE);
-			State = 377;
+			State = 379;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 374;
+				State = 376;
 				equityItem();
 				}
 				}
-				State = 379;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 380;
+			State = 382;
 			Match(RBRACE);
 			}
 		}
@@ -2948,16 +2951,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_equityItem);
 		int _la;
 		try {
-			State = 393;
+			State = 395;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 382;
+				State = 384;
 				Match(CONTRIBUTED);
-				State = 383;
+				State = 385;
 				expr(0);
 				}
 				break;
@@ -2965,23 +2968,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 384;
+				State = 386;
 				Match(HOLDERS);
-				State = 385;
+				State = 387;
 				holder();
-				State = 390;
+				State = 392;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 386;
+					State = 388;
 					Match(COMMA);
-					State = 387;
+					State = 389;
 					holder();
 					}
 					}
-					State = 392;
+					State = 394;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3029,9 +3032,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 395;
+			State = 397;
 			ident();
-			State = 396;
+			State = 398;
 			expr(0);
 			}
 		}
@@ -3081,32 +3084,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 398;
+			State = 400;
 			Match(ACCOUNT);
-			State = 399;
+			State = 401;
 			_localctx.name = ident();
-			State = 408;
+			State = 410;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 400;
+				State = 402;
 				Match(LBRACE);
-				State = 404;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1008806316530991104L) != 0)) {
 					{
 					{
-					State = 401;
+					State = 403;
 					accountItem();
 					}
 					}
-					State = 406;
+					State = 408;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 407;
+				State = 409;
 				Match(RBRACE);
 				}
 			}
@@ -3181,16 +3184,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 52, RULE_accountItem);
 		try {
-			State = 416;
+			State = 418;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 410;
+				State = 412;
 				Match(TARGET);
-				State = 411;
+				State = 413;
 				expr(0);
 				}
 				break;
@@ -3198,9 +3201,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 412;
+				State = 414;
 				Match(INITIAL);
-				State = 413;
+				State = 415;
 				expr(0);
 				}
 				break;
@@ -3208,9 +3211,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 414;
+				State = 416;
 				Match(EARNS);
-				State = 415;
+				State = 417;
 				expr(0);
 				}
 				break;
@@ -3271,31 +3274,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 418;
-			Match(FEE);
-			State = 419;
-			_localctx.name = ident();
 			State = 420;
-			Match(LBRACE);
+			Match(FEE);
 			State = 421;
+			_localctx.name = ident();
+			State = 422;
+			Match(LBRACE);
+			State = 423;
 			expr(0);
-			State = 429;
+			State = 431;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 422;
+				State = 424;
 				perYear();
-				State = 427;
+				State = 429;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 423;
-					Match(ESCALATING);
-					State = 424;
-					expr(0);
 					State = 425;
+					Match(ESCALATING);
+					State = 426;
+					expr(0);
+					State = 427;
 					perYear();
 					}
 				}
@@ -3303,7 +3306,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 431;
+			State = 433;
 			Match(RBRACE);
 			}
 		}
@@ -3356,36 +3359,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 433;
-			Match(TEST);
-			State = 434;
-			_localctx.name = ident();
 			State = 435;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 436;
+			_localctx.name = ident();
+			State = 437;
+			Match(ASSIGN);
+			State = 438;
 			expr(0);
-			State = 440;
+			State = 442;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 437;
-				Match(OVER);
-				State = 438;
-				Match(TRAILING);
 				State = 439;
+				Match(OVER);
+				State = 440;
+				Match(TRAILING);
+				State = 441;
 				duration();
 				}
 			}
 
-			State = 444;
+			State = 446;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 442;
+				State = 444;
 				Match(FROM);
-				State = 443;
+				State = 445;
 				Match(DATE);
 				}
 			}
@@ -3407,18 +3410,20 @@ public partial class DealLangParser : Parser {
 		public IdentContext name;
 		public IToken trips;
 		public IToken cures;
-		public IdentContext effect;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRIGGER() { return GetToken(DealLangParser.TRIGGER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(DealLangParser.WHEN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(DealLangParser.ARROW, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
-			return GetRuleContexts<IdentContext>();
+		[System.Diagnostics.DebuggerNonUserCode] public TriggerEffectContext[] triggerEffect() {
+			return GetRuleContexts<TriggerEffectContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident(int i) {
-			return GetRuleContext<IdentContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public TriggerEffectContext triggerEffect(int i) {
+			return GetRuleContext<TriggerEffectContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
@@ -3428,6 +3433,10 @@ public partial class DealLangParser : Parser {
 			return GetToken(DealLangParser.AFTER, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURES() { return GetToken(DealLangParser.CURES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(DealLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
 			return GetToken(DealLangParser.NUMBER, i);
@@ -3453,58 +3462,220 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 446;
-			Match(TRIGGER);
-			State = 447;
-			_localctx.name = ident();
 			State = 448;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 449;
+			_localctx.name = ident();
+			State = 450;
+			Match(WHEN);
+			State = 451;
 			expr(0);
-			State = 452;
+			State = 454;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 450;
+				State = 452;
 				Match(FROM);
-				State = 451;
+				State = 453;
 				Match(DATE);
 				}
 			}
 
-			State = 457;
+			State = 459;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 454;
-				Match(TRIPS);
-				State = 455;
-				Match(AFTER);
 				State = 456;
+				Match(TRIPS);
+				State = 457;
+				Match(AFTER);
+				State = 458;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 462;
+			State = 464;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 459;
-				Match(CURES);
-				State = 460;
-				Match(AFTER);
 				State = 461;
+				Match(CURES);
+				State = 462;
+				Match(AFTER);
+				State = 463;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 464;
+			State = 466;
 			Match(ARROW);
-			State = 465;
-			_localctx.effect = ident();
+			State = 467;
+			triggerEffect();
+			State = 472;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==COMMA) {
+				{
+				{
+				State = 468;
+				Match(COMMA);
+				State = 469;
+				triggerEffect();
+				}
+				}
+				State = 474;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class TriggerEffectContext : ParserRuleContext {
+		public TriggerEffectContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_triggerEffect; } }
+	 
+		public TriggerEffectContext() { }
+		public virtual void CopyFrom(TriggerEffectContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class SweepEffectContext : TriggerEffectContext {
+		public IToken share;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUANTITY() { return GetToken(DealLangParser.QUANTITY, 0); }
+		public SweepEffectContext(TriggerEffectContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSweepEffect(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AccelerateEffectContext : TriggerEffectContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCELERATE() { return GetToken(DealLangParser.ACCELERATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(DealLangParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
+			return GetRuleContexts<IdentContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident(int i) {
+			return GetRuleContext<IdentContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(DealLangParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public AccelerateEffectContext(TriggerEffectContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAccelerateEffect(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class NamedEffectContext : TriggerEffectContext {
+		public IdentContext effect;
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public NamedEffectContext(TriggerEffectContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNamedEffect(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public TriggerEffectContext triggerEffect() {
+		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
+		EnterRule(_localctx, 60, RULE_triggerEffect);
+		int _la;
+		try {
+			State = 494;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			case 1:
+				_localctx = new SweepEffectContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 475;
+				Match(SWEEP);
+				State = 476;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 477;
+				Match(TO);
+				State = 478;
+				ident();
+				}
+				break;
+			case 2:
+				_localctx = new AccelerateEffectContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 479;
+				Match(ACCELERATE);
+				State = 491;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==LPAREN) {
+					{
+					State = 480;
+					Match(LPAREN);
+					State = 481;
+					ident();
+					State = 486;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 482;
+						Match(COMMA);
+						State = 483;
+						ident();
+						}
+						}
+						State = 488;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 489;
+					Match(RPAREN);
+					}
+				}
+
+				}
+				break;
+			case 3:
+				_localctx = new NamedEffectContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 493;
+				((NamedEffectContext)_localctx).effect = ident();
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3544,25 +3715,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 60, RULE_defaultRule);
+		EnterRule(_localctx, 62, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 467;
+			State = 496;
 			Match(DEFAULT);
-			State = 468;
+			State = 497;
 			Match(WHEN);
-			State = 469;
+			State = 498;
 			expr(0);
-			State = 472;
+			State = 501;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 470;
+				State = 499;
 				Match(GRACE);
-				State = 471;
+				State = 500;
 				duration();
 				}
 			}
@@ -3609,30 +3780,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 62, RULE_cfadsRule);
+		EnterRule(_localctx, 64, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 474;
+			State = 503;
 			Match(CFADS);
-			State = 475;
+			State = 504;
 			Match(INCLUDES);
-			State = 476;
+			State = 505;
 			cfadsItem();
-			State = 481;
+			State = 510;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 477;
+				State = 506;
 				Match(COMMA);
-				State = 478;
+				State = 507;
 				cfadsItem();
 				}
 				}
-				State = 483;
+				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3670,15 +3841,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_cfadsItem);
+		EnterRule(_localctx, 66, RULE_cfadsItem);
 		try {
-			State = 486;
+			State = 515;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 484;
+				State = 513;
 				Match(RVG);
 				}
 				break;
@@ -3732,6 +3903,7 @@ public partial class DealLangParser : Parser {
 			case INCLUDES:
 			case SWEEP:
 			case SEQUENTIAL:
+			case ACCELERATE:
 			case HAIRCUT:
 			case LAG:
 			case TAKEN:
@@ -3740,7 +3912,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 485;
+				State = 514;
 				ident();
 				}
 				break;
@@ -3785,30 +3957,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 66, RULE_waterfallDecl);
+		EnterRule(_localctx, 68, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 488;
+			State = 517;
 			Match(WATERFALL);
-			State = 489;
+			State = 518;
 			Match(LBRACE);
-			State = 493;
+			State = 522;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 1511L) != 0)) {
+			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 2535L) != 0)) {
 				{
 				{
-				State = 490;
+				State = 519;
 				step();
 				}
 				}
-				State = 495;
+				State = 524;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 496;
+			State = 525;
 			Match(RBRACE);
 			}
 		}
@@ -4007,42 +4179,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 68, RULE_step);
+		EnterRule(_localctx, 70, RULE_step);
 		int _la;
 		try {
-			State = 576;
+			State = 605;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 498;
+				State = 527;
 				Match(PAY);
-				State = 499;
+				State = 528;
 				((PayStepContext)_localctx).target = reference();
-				State = 509;
+				State = 538;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 500;
+					State = 529;
 					Match(USING);
-					State = 501;
+					State = 530;
 					ident();
-					State = 506;
+					State = 535;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 502;
+						State = 531;
 						Match(COMMA);
-						State = 503;
+						State = 532;
 						ident();
 						}
 						}
-						State = 508;
+						State = 537;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4055,9 +4227,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 511;
+				State = 540;
 				Match(FILL);
-				State = 512;
+				State = 541;
 				ident();
 				}
 				break;
@@ -4065,9 +4237,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 513;
+				State = 542;
 				Match(RELEASE);
-				State = 514;
+				State = 543;
 				ident();
 				}
 				break;
@@ -4075,13 +4247,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 515;
+				State = 544;
 				Match(HOLD);
-				State = 516;
+				State = 545;
 				Match(REST);
-				State = 517;
+				State = 546;
 				Match(IN);
-				State = 518;
+				State = 547;
 				ident();
 				}
 				break;
@@ -4089,25 +4261,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 519;
+				State = 548;
 				Match(DISTRIBUTE);
-				State = 522;
+				State = 551;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 520;
+					State = 549;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 521;
+					State = 550;
 					Match(OF);
 					}
 				}
 
-				State = 524;
+				State = 553;
 				Match(REST);
-				State = 525;
+				State = 554;
 				Match(TO);
-				State = 526;
+				State = 555;
 				ident();
 				}
 				break;
@@ -4115,17 +4287,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 527;
+				State = 556;
 				Match(SWEEP);
-				State = 528;
+				State = 557;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 529;
+				State = 558;
 				Match(OF);
-				State = 530;
+				State = 559;
 				Match(REST);
-				State = 531;
+				State = 560;
 				Match(TO);
-				State = 532;
+				State = 561;
 				ident();
 				}
 				break;
@@ -4133,52 +4305,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 533;
+				State = 562;
 				Match(IF);
-				State = 534;
+				State = 563;
 				expr(0);
-				State = 535;
+				State = 564;
 				Match(LBRACE);
-				State = 539;
+				State = 568;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 1511L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 2535L) != 0)) {
 					{
 					{
-					State = 536;
+					State = 565;
 					step();
 					}
 					}
-					State = 541;
+					State = 570;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 542;
+				State = 571;
 				Match(RBRACE);
-				State = 552;
+				State = 581;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 543;
+					State = 572;
 					Match(ELSE);
-					State = 544;
+					State = 573;
 					Match(LBRACE);
-					State = 548;
+					State = 577;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 1511L) != 0)) {
+					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 2535L) != 0)) {
 						{
 						{
-						State = 545;
+						State = 574;
 						step();
 						}
 						}
-						State = 550;
+						State = 579;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 551;
+					State = 580;
 					Match(RBRACE);
 					}
 				}
@@ -4189,37 +4361,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 554;
+				State = 583;
 				Match(PRO_RATA);
-				State = 557;
+				State = 586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 555;
+					State = 584;
 					Match(BY);
-					State = 556;
+					State = 585;
 					Match(BALANCE);
 					}
 				}
 
-				State = 559;
+				State = 588;
 				Match(LBRACE);
-				State = 563;
+				State = 592;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 1511L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 2535L) != 0)) {
 					{
 					{
-					State = 560;
+					State = 589;
 					step();
 					}
 					}
-					State = 565;
+					State = 594;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 566;
+				State = 595;
 				Match(RBRACE);
 				}
 				break;
@@ -4227,25 +4399,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 567;
+				State = 596;
 				Match(SEQUENTIAL);
-				State = 568;
+				State = 597;
 				Match(LBRACE);
-				State = 572;
+				State = 601;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 1511L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 2535L) != 0)) {
 					{
 					{
-					State = 569;
+					State = 598;
 					step();
 					}
 					}
-					State = 574;
+					State = 603;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 575;
+				State = 604;
 				Match(RBRACE);
 				}
 				break;
@@ -4290,30 +4462,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 70, RULE_enforcementDecl);
+		EnterRule(_localctx, 72, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 578;
+			State = 607;
 			Match(ENFORCEMENT);
-			State = 579;
+			State = 608;
 			Match(LBRACE);
-			State = 583;
+			State = 612;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 580;
+				State = 609;
 				enforcementItem();
 				}
 				}
-				State = 585;
+				State = 614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 586;
+			State = 615;
 			Match(RBRACE);
 			}
 		}
@@ -4382,47 +4554,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_enforcementItem);
+		EnterRule(_localctx, 74, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 604;
+			State = 633;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 588;
+				State = 617;
 				Match(SELL);
-				State = 589;
+				State = 618;
 				ident();
-				State = 594;
+				State = 623;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 590;
+					State = 619;
 					Match(COMMA);
-					State = 591;
+					State = 620;
 					ident();
 					}
 					}
-					State = 596;
+					State = 625;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 600;
+				State = 629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 597;
+					State = 626;
 					sellTerm();
 					}
 					}
-					State = 602;
+					State = 631;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4432,7 +4604,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 603;
+				State = 632;
 				waterfallDecl();
 				}
 				break;
@@ -4493,18 +4665,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 74, RULE_sellTerm);
+		EnterRule(_localctx, 76, RULE_sellTerm);
 		try {
-			State = 610;
+			State = 639;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 606;
+				State = 635;
 				Match(HAIRCUT);
-				State = 607;
+				State = 636;
 				expr(0);
 				}
 				break;
@@ -4512,9 +4684,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 608;
+				State = 637;
 				Match(LAG);
-				State = 609;
+				State = 638;
 				duration();
 				}
 				break;
@@ -4568,36 +4740,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_scenarioDecl);
+		EnterRule(_localctx, 78, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 612;
+			State = 641;
 			Match(SCENARIO);
-			State = 613;
+			State = 642;
 			_localctx.name = ident();
-			State = 614;
+			State = 643;
 			Match(FOR);
-			State = 615;
+			State = 644;
 			_localctx.deal = ident();
-			State = 616;
+			State = 645;
 			Match(LBRACE);
-			State = 620;
+			State = 649;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1099755225319L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2199510647015L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 617;
+				State = 646;
 				scenarioItem();
 				}
 				}
-				State = 622;
+				State = 651;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 623;
+			State = 652;
 			Match(RBRACE);
 			}
 		}
@@ -4715,23 +4887,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 78, RULE_scenarioItem);
+		EnterRule(_localctx, 80, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 652;
+			State = 681;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,66,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 625;
+				State = 654;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 626;
+				State = 655;
 				Match(RENEWALS);
-				State = 627;
+				State = 656;
 				Match(TAKEN);
-				State = 628;
+				State = 657;
 				Match(NUMBER);
 				}
 				break;
@@ -4739,13 +4911,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 630;
+				State = 659;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 631;
+				State = 660;
 				Match(DEFLATE);
-				State = 632;
+				State = 661;
 				expr(0);
-				State = 633;
+				State = 662;
 				perYear();
 				}
 				break;
@@ -4753,15 +4925,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 635;
+				State = 664;
 				((DropItemContext)_localctx).path = reference();
-				State = 636;
+				State = 665;
 				Match(DROP);
-				State = 637;
+				State = 666;
 				expr(0);
-				State = 638;
+				State = 667;
 				Match(BY);
-				State = 639;
+				State = 668;
 				Match(DATE);
 				}
 				break;
@@ -4769,13 +4941,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 641;
+				State = 670;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 642;
+				State = 671;
 				Match(DEFAULTS);
-				State = 643;
+				State = 672;
 				Match(ON);
-				State = 644;
+				State = 673;
 				Match(DATE);
 				}
 				break;
@@ -4783,9 +4955,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 646;
+				State = 675;
 				Match(ENFORCEMENT);
-				State = 648;
+				State = 677;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4793,7 +4965,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 647;
+						State = 676;
 						sellTerm();
 						}
 						}
@@ -4801,9 +4973,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 650;
+					State = 679;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,65,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,69,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -4839,13 +5011,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 80, RULE_perYear);
+		EnterRule(_localctx, 82, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 654;
+			State = 683;
 			Match(PER);
-			State = 655;
+			State = 684;
 			Match(YEAR);
 			}
 		}
@@ -4878,11 +5050,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 82, RULE_duration);
+		EnterRule(_localctx, 84, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 657;
+			State = 686;
 			Match(QUANTITY);
 			}
 		}
@@ -5202,27 +5374,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 84;
-		EnterRecursionRule(_localctx, 84, RULE_expr, _p);
+		int _startState = 86;
+		EnterRecursionRule(_localctx, 86, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 701;
+			State = 730;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 660;
+				State = 689;
 				Match(LPAREN);
-				State = 661;
+				State = 690;
 				expr(0);
-				State = 662;
+				State = 691;
 				Match(RPAREN);
 				}
 				break;
@@ -5231,9 +5403,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 664;
+				State = 693;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 665;
+				State = 694;
 				expr(16);
 				}
 				break;
@@ -5242,9 +5414,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 666;
+				State = 695;
 				Match(NOT);
-				State = 667;
+				State = 696;
 				expr(11);
 				}
 				break;
@@ -5253,17 +5425,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 668;
+				State = 697;
 				Match(IF);
-				State = 669;
+				State = 698;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 670;
+				State = 699;
 				Match(THEN);
-				State = 671;
+				State = 700;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 672;
+				State = 701;
 				Match(ELSE);
-				State = 673;
+				State = 702;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -5272,37 +5444,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 675;
+				State = 704;
 				((CallExprContext)_localctx).callee = ident();
-				State = 676;
+				State = 705;
 				Match(LPAREN);
-				State = 685;
+				State = 714;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 18173827931767015L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 36347655863730407L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 103L) != 0)) {
 					{
-					State = 677;
+					State = 706;
 					expr(0);
-					State = 682;
+					State = 711;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 678;
+						State = 707;
 						Match(COMMA);
-						State = 679;
+						State = 708;
 						expr(0);
 						}
 						}
-						State = 684;
+						State = 713;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 687;
+				State = 716;
 				Match(RPAREN);
 				}
 				break;
@@ -5311,7 +5483,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 689;
+				State = 718;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5321,19 +5493,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 691;
+				State = 720;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 127L) != 0)) {
+				if (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 127L) != 0)) {
 					{
-					State = 690;
+					State = 719;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 693;
+				State = 722;
 				Match(PER);
-				State = 694;
+				State = 723;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5342,9 +5514,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 695;
+				State = 724;
 				Match(NUMBER);
-				State = 696;
+				State = 725;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5353,7 +5525,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 697;
+				State = 726;
 				Match(QUANTITY);
 				}
 				break;
@@ -5362,7 +5534,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 698;
+				State = 727;
 				Match(NUMBER);
 				}
 				break;
@@ -5371,7 +5543,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 699;
+				State = 728;
 				Match(DATE);
 				}
 				break;
@@ -5380,34 +5552,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 700;
+				State = 729;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 723;
+			State = 752;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 721;
+					State = 750;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 703;
+						State = 732;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 704;
+						State = 733;
 						Match(OF);
-						State = 705;
+						State = 734;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -5416,9 +5588,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 706;
+						State = 735;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 707;
+						State = 736;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5428,7 +5600,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 708;
+						State = 737;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5437,9 +5609,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 709;
+						State = 738;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 710;
+						State = 739;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5449,7 +5621,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 711;
+						State = 740;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5458,19 +5630,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 712;
+						State = 741;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 713;
+						State = 742;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 122)) & ~0x3f) == 0 && ((1L << (_la - 122)) & 63L) != 0)) ) {
+						if ( !(((((_la - 123)) & ~0x3f) == 0 && ((1L << (_la - 123)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 714;
+						State = 743;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5479,11 +5651,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 715;
+						State = 744;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 716;
+						State = 745;
 						Match(AND);
-						State = 717;
+						State = 746;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -5492,20 +5664,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 718;
+						State = 747;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 719;
+						State = 748;
 						Match(OR);
-						State = 720;
+						State = 749;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 725;
+				State = 754;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
 			}
 			}
 		}
@@ -5544,14 +5716,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 86, RULE_measureUnit);
+		EnterRule(_localctx, 88, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 726;
+			State = 755;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 127L) != 0)) ) {
+			if ( !(((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5596,20 +5768,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 88, RULE_reference);
+		EnterRule(_localctx, 90, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 728;
+			State = 757;
 			ident();
-			State = 731;
+			State = 760;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
 			case 1:
 				{
-				State = 729;
+				State = 758;
 				Match(DOT);
-				State = 730;
+				State = 759;
 				_localctx.member = ident();
 				}
 				break;
@@ -5684,6 +5856,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEQUENTIAL() { return GetToken(DealLangParser.SEQUENTIAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCELERATE() { return GetToken(DealLangParser.ACCELERATE, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -5700,14 +5873,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 90, RULE_ident);
+		EnterRule(_localctx, 92, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 733;
+			State = 762;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1099746836711L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2199493869799L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5730,7 +5903,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 42: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 43: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -5753,266 +5926,277 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,140,736,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,141,765,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
-		2,43,7,43,2,44,7,44,2,45,7,45,1,0,1,0,1,0,1,0,5,0,97,8,0,10,0,12,0,100,
-		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,111,8,2,10,2,12,2,114,9,2,
-		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,3,3,134,8,3,1,4,1,4,1,4,1,4,1,4,5,4,141,8,4,10,4,12,4,144,9,4,1,4,1,
-		4,1,5,1,5,1,5,5,5,151,8,5,10,5,12,5,154,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,172,8,6,1,7,1,7,1,8,1,8,1,8,
-		1,8,5,8,180,8,8,10,8,12,8,183,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,
-		193,8,9,1,10,1,10,1,10,1,10,5,10,199,8,10,10,10,12,10,202,9,10,1,10,1,
-		10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,213,8,11,1,11,1,11,3,11,217,
-		8,11,1,11,1,11,1,11,1,11,5,11,223,8,11,10,11,12,11,226,9,11,1,11,3,11,
-		229,8,11,1,12,1,12,1,12,3,12,234,8,12,1,13,1,13,1,13,1,13,1,13,1,13,5,
-		13,242,8,13,10,13,12,13,245,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,3,14,258,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,3,14,273,8,14,1,14,1,14,4,14,277,8,14,11,14,12,
-		14,278,1,14,1,14,3,14,283,8,14,1,15,1,15,1,15,3,15,288,8,15,1,16,1,16,
-		1,16,1,16,1,16,1,16,3,16,296,8,16,1,17,1,17,1,17,1,17,5,17,302,8,17,10,
-		17,12,17,305,9,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,316,
-		8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,327,8,18,1,19,1,
-		19,1,19,1,19,5,19,333,8,19,10,19,12,19,336,9,19,1,19,1,19,1,20,1,20,1,
-		20,1,20,1,20,3,20,345,8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
-		3,20,356,8,20,1,21,1,21,1,21,1,21,1,21,1,21,5,21,364,8,21,10,21,12,21,
-		367,9,21,1,21,3,21,370,8,21,1,22,1,22,1,22,1,22,5,22,376,8,22,10,22,12,
-		22,379,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,389,8,23,10,23,
-		12,23,392,9,23,3,23,394,8,23,1,24,1,24,1,24,1,25,1,25,1,25,1,25,5,25,403,
-		8,25,10,25,12,25,406,9,25,1,25,3,25,409,8,25,1,26,1,26,1,26,1,26,1,26,
-		1,26,3,26,417,8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,428,
-		8,27,3,27,430,8,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,441,
-		8,28,1,28,1,28,3,28,445,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,453,8,
-		29,1,29,1,29,1,29,3,29,458,8,29,1,29,1,29,1,29,3,29,463,8,29,1,29,1,29,
-		1,29,1,30,1,30,1,30,1,30,1,30,3,30,473,8,30,1,31,1,31,1,31,1,31,1,31,5,
-		31,480,8,31,10,31,12,31,483,9,31,1,32,1,32,3,32,487,8,32,1,33,1,33,1,33,
-		5,33,492,8,33,10,33,12,33,495,9,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,
-		1,34,5,34,505,8,34,10,34,12,34,508,9,34,3,34,510,8,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,523,8,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,538,8,34,10,34,12,34,
-		541,9,34,1,34,1,34,1,34,1,34,5,34,547,8,34,10,34,12,34,550,9,34,1,34,3,
-		34,553,8,34,1,34,1,34,1,34,3,34,558,8,34,1,34,1,34,5,34,562,8,34,10,34,
-		12,34,565,9,34,1,34,1,34,1,34,1,34,5,34,571,8,34,10,34,12,34,574,9,34,
-		1,34,3,34,577,8,34,1,35,1,35,1,35,5,35,582,8,35,10,35,12,35,585,9,35,1,
-		35,1,35,1,36,1,36,1,36,1,36,5,36,593,8,36,10,36,12,36,596,9,36,1,36,5,
-		36,599,8,36,10,36,12,36,602,9,36,1,36,3,36,605,8,36,1,37,1,37,1,37,1,37,
-		3,37,611,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,619,8,38,10,38,12,38,
-		622,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,4,39,649,
-		8,39,11,39,12,39,650,3,39,653,8,39,1,40,1,40,1,40,1,41,1,41,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,5,42,681,8,42,10,42,12,42,684,9,42,3,42,686,8,
-		42,1,42,1,42,1,42,1,42,3,42,692,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,3,42,702,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,722,8,42,10,42,12,42,725,9,
-		42,1,43,1,43,1,44,1,44,1,44,3,44,732,8,44,1,45,1,45,1,45,0,1,84,46,0,2,
-		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
-		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,0,7,1,0,110,111,
-		1,0,130,131,1,0,120,121,1,0,118,119,1,0,122,127,1,0,98,104,20,0,3,3,5,
-		9,13,15,17,20,22,22,25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,65,
-		67,70,72,81,81,83,83,90,92,105,105,134,135,828,0,98,1,0,0,0,2,103,1,0,
-		0,0,4,106,1,0,0,0,6,133,1,0,0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,171,1,
-		0,0,0,14,173,1,0,0,0,16,175,1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,0,22,228,
-		1,0,0,0,24,230,1,0,0,0,26,235,1,0,0,0,28,282,1,0,0,0,30,287,1,0,0,0,32,
-		295,1,0,0,0,34,297,1,0,0,0,36,326,1,0,0,0,38,328,1,0,0,0,40,355,1,0,0,
-		0,42,369,1,0,0,0,44,371,1,0,0,0,46,393,1,0,0,0,48,395,1,0,0,0,50,398,1,
-		0,0,0,52,416,1,0,0,0,54,418,1,0,0,0,56,433,1,0,0,0,58,446,1,0,0,0,60,467,
-		1,0,0,0,62,474,1,0,0,0,64,486,1,0,0,0,66,488,1,0,0,0,68,576,1,0,0,0,70,
-		578,1,0,0,0,72,604,1,0,0,0,74,610,1,0,0,0,76,612,1,0,0,0,78,652,1,0,0,
-		0,80,654,1,0,0,0,82,657,1,0,0,0,84,701,1,0,0,0,86,726,1,0,0,0,88,728,1,
-		0,0,0,90,733,1,0,0,0,92,97,3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,95,97,
-		3,8,4,0,96,92,1,0,0,0,96,93,1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,97,100,
-		1,0,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,
-		102,5,0,0,1,102,1,1,0,0,0,103,104,5,3,0,0,104,105,5,132,0,0,105,3,1,0,
-		0,0,106,107,5,1,0,0,107,108,3,90,45,0,108,112,5,110,0,0,109,111,3,6,3,
-		0,110,109,1,0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,
-		115,1,0,0,0,114,112,1,0,0,0,115,116,5,111,0,0,116,5,1,0,0,0,117,134,3,
-		12,6,0,118,134,3,16,8,0,119,134,3,20,10,0,120,134,3,26,13,0,121,134,3,
-		34,17,0,122,134,3,38,19,0,123,134,3,44,22,0,124,134,3,50,25,0,125,134,
-		3,54,27,0,126,134,3,56,28,0,127,134,3,58,29,0,128,134,3,60,30,0,129,134,
-		3,62,31,0,130,134,3,66,33,0,131,134,3,70,35,0,132,134,3,8,4,0,133,117,
-		1,0,0,0,133,118,1,0,0,0,133,119,1,0,0,0,133,120,1,0,0,0,133,121,1,0,0,
-		0,133,122,1,0,0,0,133,123,1,0,0,0,133,124,1,0,0,0,133,125,1,0,0,0,133,
-		126,1,0,0,0,133,127,1,0,0,0,133,128,1,0,0,0,133,129,1,0,0,0,133,130,1,
-		0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,134,7,1,0,0,0,135,136,5,134,0,0,
-		136,142,4,4,0,0,137,141,3,90,45,0,138,141,5,4,0,0,139,141,5,24,0,0,140,
-		137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,144,1,0,0,0,142,140,1,
-		0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,3,10,5,0,
-		146,9,1,0,0,0,147,152,5,110,0,0,148,151,3,10,5,0,149,151,8,0,0,0,150,148,
-		1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,153,1,0,0,
-		0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,111,0,0,156,11,1,0,0,0,157,
-		158,5,5,0,0,158,172,5,132,0,0,159,160,5,6,0,0,160,172,3,90,45,0,161,162,
-		5,7,0,0,162,172,5,129,0,0,163,164,5,8,0,0,164,172,5,129,0,0,165,166,5,
-		9,0,0,166,172,5,129,0,0,167,168,5,10,0,0,168,172,3,90,45,0,169,170,5,11,
-		0,0,170,172,3,14,7,0,171,157,1,0,0,0,171,159,1,0,0,0,171,161,1,0,0,0,171,
-		163,1,0,0,0,171,165,1,0,0,0,171,167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,
-		0,0,173,174,5,128,0,0,174,15,1,0,0,0,175,176,5,12,0,0,176,177,3,90,45,
-		0,177,181,5,110,0,0,178,180,3,18,9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,
-		179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,0,184,185,5,
-		111,0,0,185,17,1,0,0,0,186,187,5,13,0,0,187,193,5,132,0,0,188,189,5,14,
-		0,0,189,193,3,84,42,0,190,191,5,15,0,0,191,193,3,84,42,0,192,186,1,0,0,
-		0,192,188,1,0,0,0,192,190,1,0,0,0,193,19,1,0,0,0,194,195,5,16,0,0,195,
-		196,3,90,45,0,196,200,5,110,0,0,197,199,3,22,11,0,198,197,1,0,0,0,199,
-		202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,0,202,200,1,
-		0,0,0,203,204,5,111,0,0,204,21,1,0,0,0,205,206,5,17,0,0,206,229,3,84,42,
-		0,207,208,5,18,0,0,208,209,5,19,0,0,209,212,3,82,41,0,210,211,5,20,0,0,
-		211,213,3,84,42,0,212,210,1,0,0,0,212,213,1,0,0,0,213,216,1,0,0,0,214,
-		215,5,21,0,0,215,217,5,129,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,229,
-		1,0,0,0,218,219,5,18,0,0,219,220,5,22,0,0,220,224,5,110,0,0,221,223,3,
-		24,12,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,0,
-		0,225,227,1,0,0,0,226,224,1,0,0,0,227,229,5,111,0,0,228,205,1,0,0,0,228,
-		207,1,0,0,0,228,218,1,0,0,0,229,23,1,0,0,0,230,231,5,129,0,0,231,233,3,
-		84,42,0,232,234,5,114,0,0,233,232,1,0,0,0,233,234,1,0,0,0,234,25,1,0,0,
-		0,235,236,5,23,0,0,236,237,3,90,45,0,237,238,5,24,0,0,238,239,3,90,45,
-		0,239,243,5,110,0,0,240,242,3,28,14,0,241,240,1,0,0,0,242,245,1,0,0,0,
-		243,241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,
-		5,111,0,0,247,27,1,0,0,0,248,249,5,25,0,0,249,283,3,90,45,0,250,251,5,
-		26,0,0,251,252,3,84,42,0,252,257,3,80,40,0,253,254,5,27,0,0,254,255,3,
-		84,42,0,255,256,3,80,40,0,256,258,1,0,0,0,257,253,1,0,0,0,257,258,1,0,
-		0,0,258,283,1,0,0,0,259,260,5,28,0,0,260,283,5,129,0,0,261,262,5,29,0,
-		0,262,283,3,82,41,0,263,264,5,30,0,0,264,265,3,30,15,0,265,266,3,82,41,
-		0,266,267,5,32,0,0,267,268,5,25,0,0,268,272,5,33,0,0,269,270,5,26,0,0,
-		270,271,5,32,0,0,271,273,5,34,0,0,272,269,1,0,0,0,272,273,1,0,0,0,273,
-		283,1,0,0,0,274,276,5,35,0,0,275,277,3,32,16,0,276,275,1,0,0,0,277,278,
-		1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,0,279,283,1,0,0,0,280,281,5,11,0,
-		0,281,283,3,14,7,0,282,248,1,0,0,0,282,250,1,0,0,0,282,259,1,0,0,0,282,
-		261,1,0,0,0,282,263,1,0,0,0,282,274,1,0,0,0,282,280,1,0,0,0,283,29,1,0,
-		0,0,284,285,5,131,0,0,285,288,5,31,0,0,286,288,5,130,0,0,287,284,1,0,0,
-		0,287,286,1,0,0,0,288,31,1,0,0,0,289,290,5,36,0,0,290,296,3,84,42,0,291,
-		292,5,37,0,0,292,296,3,84,42,0,293,294,5,38,0,0,294,296,5,129,0,0,295,
-		289,1,0,0,0,295,291,1,0,0,0,295,293,1,0,0,0,296,33,1,0,0,0,297,298,5,39,
-		0,0,298,299,3,90,45,0,299,303,5,110,0,0,300,302,3,36,18,0,301,300,1,0,
-		0,0,302,305,1,0,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,0,305,
-		303,1,0,0,0,306,307,5,111,0,0,307,35,1,0,0,0,308,309,5,40,0,0,309,327,
-		3,90,45,0,310,311,5,42,0,0,311,327,3,84,42,0,312,313,5,43,0,0,313,315,
-		3,84,42,0,314,316,5,44,0,0,315,314,1,0,0,0,315,316,1,0,0,0,316,327,1,0,
-		0,0,317,318,5,45,0,0,318,319,5,38,0,0,319,327,5,129,0,0,320,321,5,48,0,
-		0,321,327,3,42,21,0,322,323,5,8,0,0,323,327,5,129,0,0,324,325,5,15,0,0,
-		325,327,3,84,42,0,326,308,1,0,0,0,326,310,1,0,0,0,326,312,1,0,0,0,326,
-		317,1,0,0,0,326,320,1,0,0,0,326,322,1,0,0,0,326,324,1,0,0,0,327,37,1,0,
-		0,0,328,329,5,41,0,0,329,330,3,90,45,0,330,334,5,110,0,0,331,333,3,40,
-		20,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,
-		337,1,0,0,0,336,334,1,0,0,0,337,338,5,111,0,0,338,39,1,0,0,0,339,340,5,
-		42,0,0,340,356,3,84,42,0,341,342,5,43,0,0,342,344,3,84,42,0,343,345,5,
-		44,0,0,344,343,1,0,0,0,344,345,1,0,0,0,345,356,1,0,0,0,346,347,5,45,0,
-		0,347,348,5,38,0,0,348,356,5,129,0,0,349,350,5,48,0,0,350,356,3,42,21,
-		0,351,352,5,8,0,0,352,356,5,129,0,0,353,354,5,52,0,0,354,356,5,131,0,0,
-		355,339,1,0,0,0,355,341,1,0,0,0,355,346,1,0,0,0,355,349,1,0,0,0,355,351,
-		1,0,0,0,355,353,1,0,0,0,356,41,1,0,0,0,357,370,5,49,0,0,358,370,5,50,0,
-		0,359,370,5,51,0,0,360,361,5,22,0,0,361,365,5,110,0,0,362,364,3,24,12,
-		0,363,362,1,0,0,0,364,367,1,0,0,0,365,363,1,0,0,0,365,366,1,0,0,0,366,
-		368,1,0,0,0,367,365,1,0,0,0,368,370,5,111,0,0,369,357,1,0,0,0,369,358,
-		1,0,0,0,369,359,1,0,0,0,369,360,1,0,0,0,370,43,1,0,0,0,371,372,5,53,0,
-		0,372,373,3,90,45,0,373,377,5,110,0,0,374,376,3,46,23,0,375,374,1,0,0,
-		0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,
-		377,1,0,0,0,380,381,5,111,0,0,381,45,1,0,0,0,382,383,5,54,0,0,383,394,
-		3,84,42,0,384,385,5,55,0,0,385,390,3,48,24,0,386,387,5,114,0,0,387,389,
-		3,48,24,0,388,386,1,0,0,0,389,392,1,0,0,0,390,388,1,0,0,0,390,391,1,0,
-		0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,382,1,0,0,0,393,384,1,0,0,0,394,
-		47,1,0,0,0,395,396,3,90,45,0,396,397,3,84,42,0,397,49,1,0,0,0,398,399,
-		5,56,0,0,399,408,3,90,45,0,400,404,5,110,0,0,401,403,3,52,26,0,402,401,
-		1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,407,1,0,0,
-		0,406,404,1,0,0,0,407,409,5,111,0,0,408,400,1,0,0,0,408,409,1,0,0,0,409,
-		51,1,0,0,0,410,411,5,57,0,0,411,417,3,84,42,0,412,413,5,58,0,0,413,417,
-		3,84,42,0,414,415,5,59,0,0,415,417,3,84,42,0,416,410,1,0,0,0,416,412,1,
-		0,0,0,416,414,1,0,0,0,417,53,1,0,0,0,418,419,5,60,0,0,419,420,3,90,45,
-		0,420,421,5,110,0,0,421,429,3,84,42,0,422,427,3,80,40,0,423,424,5,27,0,
-		0,424,425,3,84,42,0,425,426,3,80,40,0,426,428,1,0,0,0,427,423,1,0,0,0,
-		427,428,1,0,0,0,428,430,1,0,0,0,429,422,1,0,0,0,429,430,1,0,0,0,430,431,
-		1,0,0,0,431,432,5,111,0,0,432,55,1,0,0,0,433,434,5,61,0,0,434,435,3,90,
-		45,0,435,436,5,117,0,0,436,440,3,84,42,0,437,438,5,62,0,0,438,439,5,63,
-		0,0,439,441,3,82,41,0,440,437,1,0,0,0,440,441,1,0,0,0,441,444,1,0,0,0,
-		442,443,5,21,0,0,443,445,5,129,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,
-		57,1,0,0,0,446,447,5,64,0,0,447,448,3,90,45,0,448,449,5,68,0,0,449,452,
-		3,84,42,0,450,451,5,21,0,0,451,453,5,129,0,0,452,450,1,0,0,0,452,453,1,
-		0,0,0,453,457,1,0,0,0,454,455,5,65,0,0,455,456,5,67,0,0,456,458,5,131,
-		0,0,457,454,1,0,0,0,457,458,1,0,0,0,458,462,1,0,0,0,459,460,5,66,0,0,460,
-		461,5,67,0,0,461,463,5,131,0,0,462,459,1,0,0,0,462,463,1,0,0,0,463,464,
-		1,0,0,0,464,465,5,116,0,0,465,466,3,90,45,0,466,59,1,0,0,0,467,468,5,69,
-		0,0,468,469,5,68,0,0,469,472,3,84,42,0,470,471,5,70,0,0,471,473,3,82,41,
-		0,472,470,1,0,0,0,472,473,1,0,0,0,473,61,1,0,0,0,474,475,5,71,0,0,475,
-		476,5,72,0,0,476,481,3,64,32,0,477,478,5,114,0,0,478,480,3,64,32,0,479,
-		477,1,0,0,0,480,483,1,0,0,0,481,479,1,0,0,0,481,482,1,0,0,0,482,63,1,0,
-		0,0,483,481,1,0,0,0,484,487,5,35,0,0,485,487,3,90,45,0,486,484,1,0,0,0,
-		486,485,1,0,0,0,487,65,1,0,0,0,488,489,5,73,0,0,489,493,5,110,0,0,490,
-		492,3,68,34,0,491,490,1,0,0,0,492,495,1,0,0,0,493,491,1,0,0,0,493,494,
-		1,0,0,0,494,496,1,0,0,0,495,493,1,0,0,0,496,497,5,111,0,0,497,67,1,0,0,
-		0,498,499,5,10,0,0,499,509,3,88,44,0,500,501,5,74,0,0,501,506,3,90,45,
-		0,502,503,5,114,0,0,503,505,3,90,45,0,504,502,1,0,0,0,505,508,1,0,0,0,
-		506,504,1,0,0,0,506,507,1,0,0,0,507,510,1,0,0,0,508,506,1,0,0,0,509,500,
-		1,0,0,0,509,510,1,0,0,0,510,577,1,0,0,0,511,512,5,75,0,0,512,577,3,90,
-		45,0,513,514,5,76,0,0,514,577,3,90,45,0,515,516,5,77,0,0,516,517,5,78,
-		0,0,517,518,5,79,0,0,518,577,3,90,45,0,519,522,5,80,0,0,520,521,5,130,
-		0,0,521,523,5,106,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,524,1,0,0,0,
-		524,525,5,78,0,0,525,526,5,84,0,0,526,577,3,90,45,0,527,528,5,81,0,0,528,
-		529,5,130,0,0,529,530,5,106,0,0,530,531,5,78,0,0,531,532,5,84,0,0,532,
-		577,3,90,45,0,533,534,5,85,0,0,534,535,3,84,42,0,535,539,5,110,0,0,536,
-		538,3,68,34,0,537,536,1,0,0,0,538,541,1,0,0,0,539,537,1,0,0,0,539,540,
-		1,0,0,0,540,542,1,0,0,0,541,539,1,0,0,0,542,552,5,111,0,0,543,544,5,86,
-		0,0,544,548,5,110,0,0,545,547,3,68,34,0,546,545,1,0,0,0,547,550,1,0,0,
-		0,548,546,1,0,0,0,548,549,1,0,0,0,549,551,1,0,0,0,550,548,1,0,0,0,551,
-		553,5,111,0,0,552,543,1,0,0,0,552,553,1,0,0,0,553,577,1,0,0,0,554,557,
-		5,82,0,0,555,556,5,95,0,0,556,558,5,42,0,0,557,555,1,0,0,0,557,558,1,0,
-		0,0,558,559,1,0,0,0,559,563,5,110,0,0,560,562,3,68,34,0,561,560,1,0,0,
-		0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,566,1,0,0,0,565,
-		563,1,0,0,0,566,577,5,111,0,0,567,568,5,83,0,0,568,572,5,110,0,0,569,571,
-		3,68,34,0,570,569,1,0,0,0,571,574,1,0,0,0,572,570,1,0,0,0,572,573,1,0,
-		0,0,573,575,1,0,0,0,574,572,1,0,0,0,575,577,5,111,0,0,576,498,1,0,0,0,
-		576,511,1,0,0,0,576,513,1,0,0,0,576,515,1,0,0,0,576,519,1,0,0,0,576,527,
-		1,0,0,0,576,533,1,0,0,0,576,554,1,0,0,0,576,567,1,0,0,0,577,69,1,0,0,0,
-		578,579,5,88,0,0,579,583,5,110,0,0,580,582,3,72,36,0,581,580,1,0,0,0,582,
-		585,1,0,0,0,583,581,1,0,0,0,583,584,1,0,0,0,584,586,1,0,0,0,585,583,1,
-		0,0,0,586,587,5,111,0,0,587,71,1,0,0,0,588,589,5,89,0,0,589,594,3,90,45,
-		0,590,591,5,114,0,0,591,593,3,90,45,0,592,590,1,0,0,0,593,596,1,0,0,0,
-		594,592,1,0,0,0,594,595,1,0,0,0,595,600,1,0,0,0,596,594,1,0,0,0,597,599,
-		3,74,37,0,598,597,1,0,0,0,599,602,1,0,0,0,600,598,1,0,0,0,600,601,1,0,
-		0,0,601,605,1,0,0,0,602,600,1,0,0,0,603,605,3,66,33,0,604,588,1,0,0,0,
-		604,603,1,0,0,0,605,73,1,0,0,0,606,607,5,90,0,0,607,611,3,84,42,0,608,
-		609,5,91,0,0,609,611,3,82,41,0,610,606,1,0,0,0,610,608,1,0,0,0,611,75,
-		1,0,0,0,612,613,5,2,0,0,613,614,3,90,45,0,614,615,5,4,0,0,615,616,3,90,
-		45,0,616,620,5,110,0,0,617,619,3,78,39,0,618,617,1,0,0,0,619,622,1,0,0,
-		0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,0,0,0,623,
-		624,5,111,0,0,624,77,1,0,0,0,625,626,3,90,45,0,626,627,5,30,0,0,627,628,
-		5,92,0,0,628,629,5,131,0,0,629,653,1,0,0,0,630,631,3,88,44,0,631,632,5,
-		93,0,0,632,633,3,84,42,0,633,634,3,80,40,0,634,653,1,0,0,0,635,636,3,88,
-		44,0,636,637,5,94,0,0,637,638,3,84,42,0,638,639,5,95,0,0,639,640,5,129,
-		0,0,640,653,1,0,0,0,641,642,3,90,45,0,642,643,5,96,0,0,643,644,5,24,0,
-		0,644,645,5,129,0,0,645,653,1,0,0,0,646,648,5,88,0,0,647,649,3,74,37,0,
-		648,647,1,0,0,0,649,650,1,0,0,0,650,648,1,0,0,0,650,651,1,0,0,0,651,653,
-		1,0,0,0,652,625,1,0,0,0,652,630,1,0,0,0,652,635,1,0,0,0,652,641,1,0,0,
-		0,652,646,1,0,0,0,653,79,1,0,0,0,654,655,5,97,0,0,655,656,5,105,0,0,656,
-		81,1,0,0,0,657,658,5,130,0,0,658,83,1,0,0,0,659,660,6,42,-1,0,660,661,
-		5,112,0,0,661,662,3,84,42,0,662,663,5,113,0,0,663,702,1,0,0,0,664,665,
-		5,119,0,0,665,702,3,84,42,16,666,667,5,109,0,0,667,702,3,84,42,11,668,
-		669,5,85,0,0,669,670,3,84,42,0,670,671,5,87,0,0,671,672,3,84,42,0,672,
-		673,5,86,0,0,673,674,3,84,42,0,674,702,1,0,0,0,675,676,3,90,45,0,676,685,
-		5,112,0,0,677,682,3,84,42,0,678,679,5,114,0,0,679,681,3,84,42,0,680,678,
-		1,0,0,0,681,684,1,0,0,0,682,680,1,0,0,0,682,683,1,0,0,0,683,686,1,0,0,
-		0,684,682,1,0,0,0,685,677,1,0,0,0,685,686,1,0,0,0,686,687,1,0,0,0,687,
-		688,5,113,0,0,688,702,1,0,0,0,689,691,7,1,0,0,690,692,3,86,43,0,691,690,
-		1,0,0,0,691,692,1,0,0,0,692,693,1,0,0,0,693,694,5,97,0,0,694,702,3,86,
-		43,0,695,696,5,131,0,0,696,702,3,86,43,0,697,702,5,130,0,0,698,702,5,131,
-		0,0,699,702,5,129,0,0,700,702,3,88,44,0,701,659,1,0,0,0,701,664,1,0,0,
-		0,701,666,1,0,0,0,701,668,1,0,0,0,701,675,1,0,0,0,701,689,1,0,0,0,701,
-		695,1,0,0,0,701,697,1,0,0,0,701,698,1,0,0,0,701,699,1,0,0,0,701,700,1,
-		0,0,0,702,723,1,0,0,0,703,704,10,15,0,0,704,705,5,106,0,0,705,722,3,84,
-		42,16,706,707,10,14,0,0,707,708,7,2,0,0,708,722,3,84,42,15,709,710,10,
-		13,0,0,710,711,7,3,0,0,711,722,3,84,42,14,712,713,10,12,0,0,713,714,7,
-		4,0,0,714,722,3,84,42,13,715,716,10,10,0,0,716,717,5,107,0,0,717,722,3,
-		84,42,11,718,719,10,9,0,0,719,720,5,108,0,0,720,722,3,84,42,10,721,703,
-		1,0,0,0,721,706,1,0,0,0,721,709,1,0,0,0,721,712,1,0,0,0,721,715,1,0,0,
-		0,721,718,1,0,0,0,722,725,1,0,0,0,723,721,1,0,0,0,723,724,1,0,0,0,724,
-		85,1,0,0,0,725,723,1,0,0,0,726,727,7,5,0,0,727,87,1,0,0,0,728,731,3,90,
-		45,0,729,730,5,115,0,0,730,732,3,90,45,0,731,729,1,0,0,0,731,732,1,0,0,
-		0,732,89,1,0,0,0,733,734,7,6,0,0,734,91,1,0,0,0,74,96,98,112,133,140,142,
-		150,152,171,181,192,200,212,216,224,228,233,243,257,272,278,282,287,295,
-		303,315,326,334,344,355,365,369,377,390,393,404,408,416,427,429,440,444,
-		452,457,462,472,481,486,493,506,509,522,539,548,552,557,563,572,576,583,
-		594,600,604,610,620,650,652,682,685,691,701,721,723,731
+		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,1,0,1,0,1,0,1,0,5,0,99,8,0,10,
+		0,12,0,102,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,113,8,2,10,2,12,
+		2,116,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,3,3,136,8,3,1,4,1,4,1,4,1,4,1,4,5,4,143,8,4,10,4,12,4,146,
+		9,4,1,4,1,4,1,5,1,5,1,5,5,5,153,8,5,10,5,12,5,156,9,5,1,5,1,5,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,174,8,6,1,7,1,7,1,
+		8,1,8,1,8,1,8,5,8,182,8,8,10,8,12,8,185,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,
+		9,1,9,3,9,195,8,9,1,10,1,10,1,10,1,10,5,10,201,8,10,10,10,12,10,204,9,
+		10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,215,8,11,1,11,1,11,
+		3,11,219,8,11,1,11,1,11,1,11,1,11,5,11,225,8,11,10,11,12,11,228,9,11,1,
+		11,3,11,231,8,11,1,12,1,12,1,12,3,12,236,8,12,1,13,1,13,1,13,1,13,1,13,
+		1,13,5,13,244,8,13,10,13,12,13,247,9,13,1,13,1,13,1,14,1,14,1,14,1,14,
+		1,14,1,14,1,14,1,14,1,14,3,14,260,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
+		14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,275,8,14,1,14,1,14,4,14,279,8,14,
+		11,14,12,14,280,1,14,1,14,3,14,285,8,14,1,15,1,15,1,15,3,15,290,8,15,1,
+		16,1,16,1,16,1,16,1,16,1,16,3,16,298,8,16,1,17,1,17,1,17,1,17,5,17,304,
+		8,17,10,17,12,17,307,9,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
+		3,18,318,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,329,8,
+		18,1,19,1,19,1,19,1,19,5,19,335,8,19,10,19,12,19,338,9,19,1,19,1,19,1,
+		20,1,20,1,20,1,20,1,20,3,20,347,8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
+		1,20,1,20,3,20,358,8,20,1,21,1,21,1,21,1,21,1,21,1,21,5,21,366,8,21,10,
+		21,12,21,369,9,21,1,21,3,21,372,8,21,1,22,1,22,1,22,1,22,5,22,378,8,22,
+		10,22,12,22,381,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,391,
+		8,23,10,23,12,23,394,9,23,3,23,396,8,23,1,24,1,24,1,24,1,25,1,25,1,25,
+		1,25,5,25,405,8,25,10,25,12,25,408,9,25,1,25,3,25,411,8,25,1,26,1,26,1,
+		26,1,26,1,26,1,26,3,26,419,8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,
+		1,27,3,27,430,8,27,3,27,432,8,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,3,28,443,8,28,1,28,1,28,3,28,447,8,28,1,29,1,29,1,29,1,29,1,29,
+		1,29,3,29,455,8,29,1,29,1,29,1,29,3,29,460,8,29,1,29,1,29,1,29,3,29,465,
+		8,29,1,29,1,29,1,29,1,29,5,29,471,8,29,10,29,12,29,474,9,29,1,30,1,30,
+		1,30,1,30,1,30,1,30,1,30,1,30,1,30,5,30,485,8,30,10,30,12,30,488,9,30,
+		1,30,1,30,3,30,492,8,30,1,30,3,30,495,8,30,1,31,1,31,1,31,1,31,1,31,3,
+		31,502,8,31,1,32,1,32,1,32,1,32,1,32,5,32,509,8,32,10,32,12,32,512,9,32,
+		1,33,1,33,3,33,516,8,33,1,34,1,34,1,34,5,34,521,8,34,10,34,12,34,524,9,
+		34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,534,8,35,10,35,12,35,537,
+		9,35,3,35,539,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
+		35,3,35,552,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,1,35,5,35,567,8,35,10,35,12,35,570,9,35,1,35,1,35,1,35,1,35,5,35,
+		576,8,35,10,35,12,35,579,9,35,1,35,3,35,582,8,35,1,35,1,35,1,35,3,35,587,
+		8,35,1,35,1,35,5,35,591,8,35,10,35,12,35,594,9,35,1,35,1,35,1,35,1,35,
+		5,35,600,8,35,10,35,12,35,603,9,35,1,35,3,35,606,8,35,1,36,1,36,1,36,5,
+		36,611,8,36,10,36,12,36,614,9,36,1,36,1,36,1,37,1,37,1,37,1,37,5,37,622,
+		8,37,10,37,12,37,625,9,37,1,37,5,37,628,8,37,10,37,12,37,631,9,37,1,37,
+		3,37,634,8,37,1,38,1,38,1,38,1,38,3,38,640,8,38,1,39,1,39,1,39,1,39,1,
+		39,1,39,5,39,648,8,39,10,39,12,39,651,9,39,1,39,1,39,1,40,1,40,1,40,1,
+		40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
+		40,1,40,1,40,1,40,1,40,1,40,4,40,678,8,40,11,40,12,40,679,3,40,682,8,40,
+		1,41,1,41,1,41,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,710,8,
+		43,10,43,12,43,713,9,43,3,43,715,8,43,1,43,1,43,1,43,1,43,3,43,721,8,43,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,731,8,43,1,43,1,43,1,43,1,
+		43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
+		43,5,43,751,8,43,10,43,12,43,754,9,43,1,44,1,44,1,45,1,45,1,45,3,45,761,
+		8,45,1,46,1,46,1,46,0,1,86,47,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
+		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
+		78,80,82,84,86,88,90,92,0,7,1,0,111,112,1,0,131,132,1,0,121,122,1,0,119,
+		120,1,0,123,128,1,0,99,105,20,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,
+		36,37,39,40,42,52,54,55,57,59,63,63,65,67,70,72,81,81,83,84,91,93,106,
+		106,135,136,861,0,100,1,0,0,0,2,105,1,0,0,0,4,108,1,0,0,0,6,135,1,0,0,
+		0,8,137,1,0,0,0,10,149,1,0,0,0,12,173,1,0,0,0,14,175,1,0,0,0,16,177,1,
+		0,0,0,18,194,1,0,0,0,20,196,1,0,0,0,22,230,1,0,0,0,24,232,1,0,0,0,26,237,
+		1,0,0,0,28,284,1,0,0,0,30,289,1,0,0,0,32,297,1,0,0,0,34,299,1,0,0,0,36,
+		328,1,0,0,0,38,330,1,0,0,0,40,357,1,0,0,0,42,371,1,0,0,0,44,373,1,0,0,
+		0,46,395,1,0,0,0,48,397,1,0,0,0,50,400,1,0,0,0,52,418,1,0,0,0,54,420,1,
+		0,0,0,56,435,1,0,0,0,58,448,1,0,0,0,60,494,1,0,0,0,62,496,1,0,0,0,64,503,
+		1,0,0,0,66,515,1,0,0,0,68,517,1,0,0,0,70,605,1,0,0,0,72,607,1,0,0,0,74,
+		633,1,0,0,0,76,639,1,0,0,0,78,641,1,0,0,0,80,681,1,0,0,0,82,683,1,0,0,
+		0,84,686,1,0,0,0,86,730,1,0,0,0,88,755,1,0,0,0,90,757,1,0,0,0,92,762,1,
+		0,0,0,94,99,3,2,1,0,95,99,3,4,2,0,96,99,3,78,39,0,97,99,3,8,4,0,98,94,
+		1,0,0,0,98,95,1,0,0,0,98,96,1,0,0,0,98,97,1,0,0,0,99,102,1,0,0,0,100,98,
+		1,0,0,0,100,101,1,0,0,0,101,103,1,0,0,0,102,100,1,0,0,0,103,104,5,0,0,
+		1,104,1,1,0,0,0,105,106,5,3,0,0,106,107,5,133,0,0,107,3,1,0,0,0,108,109,
+		5,1,0,0,109,110,3,92,46,0,110,114,5,111,0,0,111,113,3,6,3,0,112,111,1,
+		0,0,0,113,116,1,0,0,0,114,112,1,0,0,0,114,115,1,0,0,0,115,117,1,0,0,0,
+		116,114,1,0,0,0,117,118,5,112,0,0,118,5,1,0,0,0,119,136,3,12,6,0,120,136,
+		3,16,8,0,121,136,3,20,10,0,122,136,3,26,13,0,123,136,3,34,17,0,124,136,
+		3,38,19,0,125,136,3,44,22,0,126,136,3,50,25,0,127,136,3,54,27,0,128,136,
+		3,56,28,0,129,136,3,58,29,0,130,136,3,62,31,0,131,136,3,64,32,0,132,136,
+		3,68,34,0,133,136,3,72,36,0,134,136,3,8,4,0,135,119,1,0,0,0,135,120,1,
+		0,0,0,135,121,1,0,0,0,135,122,1,0,0,0,135,123,1,0,0,0,135,124,1,0,0,0,
+		135,125,1,0,0,0,135,126,1,0,0,0,135,127,1,0,0,0,135,128,1,0,0,0,135,129,
+		1,0,0,0,135,130,1,0,0,0,135,131,1,0,0,0,135,132,1,0,0,0,135,133,1,0,0,
+		0,135,134,1,0,0,0,136,7,1,0,0,0,137,138,5,135,0,0,138,144,4,4,0,0,139,
+		143,3,92,46,0,140,143,5,4,0,0,141,143,5,24,0,0,142,139,1,0,0,0,142,140,
+		1,0,0,0,142,141,1,0,0,0,143,146,1,0,0,0,144,142,1,0,0,0,144,145,1,0,0,
+		0,145,147,1,0,0,0,146,144,1,0,0,0,147,148,3,10,5,0,148,9,1,0,0,0,149,154,
+		5,111,0,0,150,153,3,10,5,0,151,153,8,0,0,0,152,150,1,0,0,0,152,151,1,0,
+		0,0,153,156,1,0,0,0,154,152,1,0,0,0,154,155,1,0,0,0,155,157,1,0,0,0,156,
+		154,1,0,0,0,157,158,5,112,0,0,158,11,1,0,0,0,159,160,5,5,0,0,160,174,5,
+		133,0,0,161,162,5,6,0,0,162,174,3,92,46,0,163,164,5,7,0,0,164,174,5,130,
+		0,0,165,166,5,8,0,0,166,174,5,130,0,0,167,168,5,9,0,0,168,174,5,130,0,
+		0,169,170,5,10,0,0,170,174,3,92,46,0,171,172,5,11,0,0,172,174,3,14,7,0,
+		173,159,1,0,0,0,173,161,1,0,0,0,173,163,1,0,0,0,173,165,1,0,0,0,173,167,
+		1,0,0,0,173,169,1,0,0,0,173,171,1,0,0,0,174,13,1,0,0,0,175,176,5,129,0,
+		0,176,15,1,0,0,0,177,178,5,12,0,0,178,179,3,92,46,0,179,183,5,111,0,0,
+		180,182,3,18,9,0,181,180,1,0,0,0,182,185,1,0,0,0,183,181,1,0,0,0,183,184,
+		1,0,0,0,184,186,1,0,0,0,185,183,1,0,0,0,186,187,5,112,0,0,187,17,1,0,0,
+		0,188,189,5,13,0,0,189,195,5,133,0,0,190,191,5,14,0,0,191,195,3,86,43,
+		0,192,193,5,15,0,0,193,195,3,86,43,0,194,188,1,0,0,0,194,190,1,0,0,0,194,
+		192,1,0,0,0,195,19,1,0,0,0,196,197,5,16,0,0,197,198,3,92,46,0,198,202,
+		5,111,0,0,199,201,3,22,11,0,200,199,1,0,0,0,201,204,1,0,0,0,202,200,1,
+		0,0,0,202,203,1,0,0,0,203,205,1,0,0,0,204,202,1,0,0,0,205,206,5,112,0,
+		0,206,21,1,0,0,0,207,208,5,17,0,0,208,231,3,86,43,0,209,210,5,18,0,0,210,
+		211,5,19,0,0,211,214,3,84,42,0,212,213,5,20,0,0,213,215,3,86,43,0,214,
+		212,1,0,0,0,214,215,1,0,0,0,215,218,1,0,0,0,216,217,5,21,0,0,217,219,5,
+		130,0,0,218,216,1,0,0,0,218,219,1,0,0,0,219,231,1,0,0,0,220,221,5,18,0,
+		0,221,222,5,22,0,0,222,226,5,111,0,0,223,225,3,24,12,0,224,223,1,0,0,0,
+		225,228,1,0,0,0,226,224,1,0,0,0,226,227,1,0,0,0,227,229,1,0,0,0,228,226,
+		1,0,0,0,229,231,5,112,0,0,230,207,1,0,0,0,230,209,1,0,0,0,230,220,1,0,
+		0,0,231,23,1,0,0,0,232,233,5,130,0,0,233,235,3,86,43,0,234,236,5,115,0,
+		0,235,234,1,0,0,0,235,236,1,0,0,0,236,25,1,0,0,0,237,238,5,23,0,0,238,
+		239,3,92,46,0,239,240,5,24,0,0,240,241,3,92,46,0,241,245,5,111,0,0,242,
+		244,3,28,14,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,246,
+		1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,5,112,0,0,249,27,1,0,0,
+		0,250,251,5,25,0,0,251,285,3,92,46,0,252,253,5,26,0,0,253,254,3,86,43,
+		0,254,259,3,82,41,0,255,256,5,27,0,0,256,257,3,86,43,0,257,258,3,82,41,
+		0,258,260,1,0,0,0,259,255,1,0,0,0,259,260,1,0,0,0,260,285,1,0,0,0,261,
+		262,5,28,0,0,262,285,5,130,0,0,263,264,5,29,0,0,264,285,3,84,42,0,265,
+		266,5,30,0,0,266,267,3,30,15,0,267,268,3,84,42,0,268,269,5,32,0,0,269,
+		270,5,25,0,0,270,274,5,33,0,0,271,272,5,26,0,0,272,273,5,32,0,0,273,275,
+		5,34,0,0,274,271,1,0,0,0,274,275,1,0,0,0,275,285,1,0,0,0,276,278,5,35,
+		0,0,277,279,3,32,16,0,278,277,1,0,0,0,279,280,1,0,0,0,280,278,1,0,0,0,
+		280,281,1,0,0,0,281,285,1,0,0,0,282,283,5,11,0,0,283,285,3,14,7,0,284,
+		250,1,0,0,0,284,252,1,0,0,0,284,261,1,0,0,0,284,263,1,0,0,0,284,265,1,
+		0,0,0,284,276,1,0,0,0,284,282,1,0,0,0,285,29,1,0,0,0,286,287,5,132,0,0,
+		287,290,5,31,0,0,288,290,5,131,0,0,289,286,1,0,0,0,289,288,1,0,0,0,290,
+		31,1,0,0,0,291,292,5,36,0,0,292,298,3,86,43,0,293,294,5,37,0,0,294,298,
+		3,86,43,0,295,296,5,38,0,0,296,298,5,130,0,0,297,291,1,0,0,0,297,293,1,
+		0,0,0,297,295,1,0,0,0,298,33,1,0,0,0,299,300,5,39,0,0,300,301,3,92,46,
+		0,301,305,5,111,0,0,302,304,3,36,18,0,303,302,1,0,0,0,304,307,1,0,0,0,
+		305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,309,
+		5,112,0,0,309,35,1,0,0,0,310,311,5,40,0,0,311,329,3,92,46,0,312,313,5,
+		42,0,0,313,329,3,86,43,0,314,315,5,43,0,0,315,317,3,86,43,0,316,318,5,
+		44,0,0,317,316,1,0,0,0,317,318,1,0,0,0,318,329,1,0,0,0,319,320,5,45,0,
+		0,320,321,5,38,0,0,321,329,5,130,0,0,322,323,5,48,0,0,323,329,3,42,21,
+		0,324,325,5,8,0,0,325,329,5,130,0,0,326,327,5,15,0,0,327,329,3,86,43,0,
+		328,310,1,0,0,0,328,312,1,0,0,0,328,314,1,0,0,0,328,319,1,0,0,0,328,322,
+		1,0,0,0,328,324,1,0,0,0,328,326,1,0,0,0,329,37,1,0,0,0,330,331,5,41,0,
+		0,331,332,3,92,46,0,332,336,5,111,0,0,333,335,3,40,20,0,334,333,1,0,0,
+		0,335,338,1,0,0,0,336,334,1,0,0,0,336,337,1,0,0,0,337,339,1,0,0,0,338,
+		336,1,0,0,0,339,340,5,112,0,0,340,39,1,0,0,0,341,342,5,42,0,0,342,358,
+		3,86,43,0,343,344,5,43,0,0,344,346,3,86,43,0,345,347,5,44,0,0,346,345,
+		1,0,0,0,346,347,1,0,0,0,347,358,1,0,0,0,348,349,5,45,0,0,349,350,5,38,
+		0,0,350,358,5,130,0,0,351,352,5,48,0,0,352,358,3,42,21,0,353,354,5,8,0,
+		0,354,358,5,130,0,0,355,356,5,52,0,0,356,358,5,132,0,0,357,341,1,0,0,0,
+		357,343,1,0,0,0,357,348,1,0,0,0,357,351,1,0,0,0,357,353,1,0,0,0,357,355,
+		1,0,0,0,358,41,1,0,0,0,359,372,5,49,0,0,360,372,5,50,0,0,361,372,5,51,
+		0,0,362,363,5,22,0,0,363,367,5,111,0,0,364,366,3,24,12,0,365,364,1,0,0,
+		0,366,369,1,0,0,0,367,365,1,0,0,0,367,368,1,0,0,0,368,370,1,0,0,0,369,
+		367,1,0,0,0,370,372,5,112,0,0,371,359,1,0,0,0,371,360,1,0,0,0,371,361,
+		1,0,0,0,371,362,1,0,0,0,372,43,1,0,0,0,373,374,5,53,0,0,374,375,3,92,46,
+		0,375,379,5,111,0,0,376,378,3,46,23,0,377,376,1,0,0,0,378,381,1,0,0,0,
+		379,377,1,0,0,0,379,380,1,0,0,0,380,382,1,0,0,0,381,379,1,0,0,0,382,383,
+		5,112,0,0,383,45,1,0,0,0,384,385,5,54,0,0,385,396,3,86,43,0,386,387,5,
+		55,0,0,387,392,3,48,24,0,388,389,5,115,0,0,389,391,3,48,24,0,390,388,1,
+		0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,392,393,1,0,0,0,393,396,1,0,0,0,
+		394,392,1,0,0,0,395,384,1,0,0,0,395,386,1,0,0,0,396,47,1,0,0,0,397,398,
+		3,92,46,0,398,399,3,86,43,0,399,49,1,0,0,0,400,401,5,56,0,0,401,410,3,
+		92,46,0,402,406,5,111,0,0,403,405,3,52,26,0,404,403,1,0,0,0,405,408,1,
+		0,0,0,406,404,1,0,0,0,406,407,1,0,0,0,407,409,1,0,0,0,408,406,1,0,0,0,
+		409,411,5,112,0,0,410,402,1,0,0,0,410,411,1,0,0,0,411,51,1,0,0,0,412,413,
+		5,57,0,0,413,419,3,86,43,0,414,415,5,58,0,0,415,419,3,86,43,0,416,417,
+		5,59,0,0,417,419,3,86,43,0,418,412,1,0,0,0,418,414,1,0,0,0,418,416,1,0,
+		0,0,419,53,1,0,0,0,420,421,5,60,0,0,421,422,3,92,46,0,422,423,5,111,0,
+		0,423,431,3,86,43,0,424,429,3,82,41,0,425,426,5,27,0,0,426,427,3,86,43,
+		0,427,428,3,82,41,0,428,430,1,0,0,0,429,425,1,0,0,0,429,430,1,0,0,0,430,
+		432,1,0,0,0,431,424,1,0,0,0,431,432,1,0,0,0,432,433,1,0,0,0,433,434,5,
+		112,0,0,434,55,1,0,0,0,435,436,5,61,0,0,436,437,3,92,46,0,437,438,5,118,
+		0,0,438,442,3,86,43,0,439,440,5,62,0,0,440,441,5,63,0,0,441,443,3,84,42,
+		0,442,439,1,0,0,0,442,443,1,0,0,0,443,446,1,0,0,0,444,445,5,21,0,0,445,
+		447,5,130,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,57,1,0,0,0,448,449,5,
+		64,0,0,449,450,3,92,46,0,450,451,5,68,0,0,451,454,3,86,43,0,452,453,5,
+		21,0,0,453,455,5,130,0,0,454,452,1,0,0,0,454,455,1,0,0,0,455,459,1,0,0,
+		0,456,457,5,65,0,0,457,458,5,67,0,0,458,460,5,132,0,0,459,456,1,0,0,0,
+		459,460,1,0,0,0,460,464,1,0,0,0,461,462,5,66,0,0,462,463,5,67,0,0,463,
+		465,5,132,0,0,464,461,1,0,0,0,464,465,1,0,0,0,465,466,1,0,0,0,466,467,
+		5,117,0,0,467,472,3,60,30,0,468,469,5,115,0,0,469,471,3,60,30,0,470,468,
+		1,0,0,0,471,474,1,0,0,0,472,470,1,0,0,0,472,473,1,0,0,0,473,59,1,0,0,0,
+		474,472,1,0,0,0,475,476,5,81,0,0,476,477,5,131,0,0,477,478,5,85,0,0,478,
+		495,3,92,46,0,479,491,5,84,0,0,480,481,5,113,0,0,481,486,3,92,46,0,482,
+		483,5,115,0,0,483,485,3,92,46,0,484,482,1,0,0,0,485,488,1,0,0,0,486,484,
+		1,0,0,0,486,487,1,0,0,0,487,489,1,0,0,0,488,486,1,0,0,0,489,490,5,114,
+		0,0,490,492,1,0,0,0,491,480,1,0,0,0,491,492,1,0,0,0,492,495,1,0,0,0,493,
+		495,3,92,46,0,494,475,1,0,0,0,494,479,1,0,0,0,494,493,1,0,0,0,495,61,1,
+		0,0,0,496,497,5,69,0,0,497,498,5,68,0,0,498,501,3,86,43,0,499,500,5,70,
+		0,0,500,502,3,84,42,0,501,499,1,0,0,0,501,502,1,0,0,0,502,63,1,0,0,0,503,
+		504,5,71,0,0,504,505,5,72,0,0,505,510,3,66,33,0,506,507,5,115,0,0,507,
+		509,3,66,33,0,508,506,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,511,
+		1,0,0,0,511,65,1,0,0,0,512,510,1,0,0,0,513,516,5,35,0,0,514,516,3,92,46,
+		0,515,513,1,0,0,0,515,514,1,0,0,0,516,67,1,0,0,0,517,518,5,73,0,0,518,
+		522,5,111,0,0,519,521,3,70,35,0,520,519,1,0,0,0,521,524,1,0,0,0,522,520,
+		1,0,0,0,522,523,1,0,0,0,523,525,1,0,0,0,524,522,1,0,0,0,525,526,5,112,
+		0,0,526,69,1,0,0,0,527,528,5,10,0,0,528,538,3,90,45,0,529,530,5,74,0,0,
+		530,535,3,92,46,0,531,532,5,115,0,0,532,534,3,92,46,0,533,531,1,0,0,0,
+		534,537,1,0,0,0,535,533,1,0,0,0,535,536,1,0,0,0,536,539,1,0,0,0,537,535,
+		1,0,0,0,538,529,1,0,0,0,538,539,1,0,0,0,539,606,1,0,0,0,540,541,5,75,0,
+		0,541,606,3,92,46,0,542,543,5,76,0,0,543,606,3,92,46,0,544,545,5,77,0,
+		0,545,546,5,78,0,0,546,547,5,79,0,0,547,606,3,92,46,0,548,551,5,80,0,0,
+		549,550,5,131,0,0,550,552,5,107,0,0,551,549,1,0,0,0,551,552,1,0,0,0,552,
+		553,1,0,0,0,553,554,5,78,0,0,554,555,5,85,0,0,555,606,3,92,46,0,556,557,
+		5,81,0,0,557,558,5,131,0,0,558,559,5,107,0,0,559,560,5,78,0,0,560,561,
+		5,85,0,0,561,606,3,92,46,0,562,563,5,86,0,0,563,564,3,86,43,0,564,568,
+		5,111,0,0,565,567,3,70,35,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,
+		0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,581,5,112,0,
+		0,572,573,5,87,0,0,573,577,5,111,0,0,574,576,3,70,35,0,575,574,1,0,0,0,
+		576,579,1,0,0,0,577,575,1,0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,577,
+		1,0,0,0,580,582,5,112,0,0,581,572,1,0,0,0,581,582,1,0,0,0,582,606,1,0,
+		0,0,583,586,5,82,0,0,584,585,5,96,0,0,585,587,5,42,0,0,586,584,1,0,0,0,
+		586,587,1,0,0,0,587,588,1,0,0,0,588,592,5,111,0,0,589,591,3,70,35,0,590,
+		589,1,0,0,0,591,594,1,0,0,0,592,590,1,0,0,0,592,593,1,0,0,0,593,595,1,
+		0,0,0,594,592,1,0,0,0,595,606,5,112,0,0,596,597,5,83,0,0,597,601,5,111,
+		0,0,598,600,3,70,35,0,599,598,1,0,0,0,600,603,1,0,0,0,601,599,1,0,0,0,
+		601,602,1,0,0,0,602,604,1,0,0,0,603,601,1,0,0,0,604,606,5,112,0,0,605,
+		527,1,0,0,0,605,540,1,0,0,0,605,542,1,0,0,0,605,544,1,0,0,0,605,548,1,
+		0,0,0,605,556,1,0,0,0,605,562,1,0,0,0,605,583,1,0,0,0,605,596,1,0,0,0,
+		606,71,1,0,0,0,607,608,5,89,0,0,608,612,5,111,0,0,609,611,3,74,37,0,610,
+		609,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,
+		0,0,0,614,612,1,0,0,0,615,616,5,112,0,0,616,73,1,0,0,0,617,618,5,90,0,
+		0,618,623,3,92,46,0,619,620,5,115,0,0,620,622,3,92,46,0,621,619,1,0,0,
+		0,622,625,1,0,0,0,623,621,1,0,0,0,623,624,1,0,0,0,624,629,1,0,0,0,625,
+		623,1,0,0,0,626,628,3,76,38,0,627,626,1,0,0,0,628,631,1,0,0,0,629,627,
+		1,0,0,0,629,630,1,0,0,0,630,634,1,0,0,0,631,629,1,0,0,0,632,634,3,68,34,
+		0,633,617,1,0,0,0,633,632,1,0,0,0,634,75,1,0,0,0,635,636,5,91,0,0,636,
+		640,3,86,43,0,637,638,5,92,0,0,638,640,3,84,42,0,639,635,1,0,0,0,639,637,
+		1,0,0,0,640,77,1,0,0,0,641,642,5,2,0,0,642,643,3,92,46,0,643,644,5,4,0,
+		0,644,645,3,92,46,0,645,649,5,111,0,0,646,648,3,80,40,0,647,646,1,0,0,
+		0,648,651,1,0,0,0,649,647,1,0,0,0,649,650,1,0,0,0,650,652,1,0,0,0,651,
+		649,1,0,0,0,652,653,5,112,0,0,653,79,1,0,0,0,654,655,3,92,46,0,655,656,
+		5,30,0,0,656,657,5,93,0,0,657,658,5,132,0,0,658,682,1,0,0,0,659,660,3,
+		90,45,0,660,661,5,94,0,0,661,662,3,86,43,0,662,663,3,82,41,0,663,682,1,
+		0,0,0,664,665,3,90,45,0,665,666,5,95,0,0,666,667,3,86,43,0,667,668,5,96,
+		0,0,668,669,5,130,0,0,669,682,1,0,0,0,670,671,3,92,46,0,671,672,5,97,0,
+		0,672,673,5,24,0,0,673,674,5,130,0,0,674,682,1,0,0,0,675,677,5,89,0,0,
+		676,678,3,76,38,0,677,676,1,0,0,0,678,679,1,0,0,0,679,677,1,0,0,0,679,
+		680,1,0,0,0,680,682,1,0,0,0,681,654,1,0,0,0,681,659,1,0,0,0,681,664,1,
+		0,0,0,681,670,1,0,0,0,681,675,1,0,0,0,682,81,1,0,0,0,683,684,5,98,0,0,
+		684,685,5,106,0,0,685,83,1,0,0,0,686,687,5,131,0,0,687,85,1,0,0,0,688,
+		689,6,43,-1,0,689,690,5,113,0,0,690,691,3,86,43,0,691,692,5,114,0,0,692,
+		731,1,0,0,0,693,694,5,120,0,0,694,731,3,86,43,16,695,696,5,110,0,0,696,
+		731,3,86,43,11,697,698,5,86,0,0,698,699,3,86,43,0,699,700,5,88,0,0,700,
+		701,3,86,43,0,701,702,5,87,0,0,702,703,3,86,43,0,703,731,1,0,0,0,704,705,
+		3,92,46,0,705,714,5,113,0,0,706,711,3,86,43,0,707,708,5,115,0,0,708,710,
+		3,86,43,0,709,707,1,0,0,0,710,713,1,0,0,0,711,709,1,0,0,0,711,712,1,0,
+		0,0,712,715,1,0,0,0,713,711,1,0,0,0,714,706,1,0,0,0,714,715,1,0,0,0,715,
+		716,1,0,0,0,716,717,5,114,0,0,717,731,1,0,0,0,718,720,7,1,0,0,719,721,
+		3,88,44,0,720,719,1,0,0,0,720,721,1,0,0,0,721,722,1,0,0,0,722,723,5,98,
+		0,0,723,731,3,88,44,0,724,725,5,132,0,0,725,731,3,88,44,0,726,731,5,131,
+		0,0,727,731,5,132,0,0,728,731,5,130,0,0,729,731,3,90,45,0,730,688,1,0,
+		0,0,730,693,1,0,0,0,730,695,1,0,0,0,730,697,1,0,0,0,730,704,1,0,0,0,730,
+		718,1,0,0,0,730,724,1,0,0,0,730,726,1,0,0,0,730,727,1,0,0,0,730,728,1,
+		0,0,0,730,729,1,0,0,0,731,752,1,0,0,0,732,733,10,15,0,0,733,734,5,107,
+		0,0,734,751,3,86,43,16,735,736,10,14,0,0,736,737,7,2,0,0,737,751,3,86,
+		43,15,738,739,10,13,0,0,739,740,7,3,0,0,740,751,3,86,43,14,741,742,10,
+		12,0,0,742,743,7,4,0,0,743,751,3,86,43,13,744,745,10,10,0,0,745,746,5,
+		108,0,0,746,751,3,86,43,11,747,748,10,9,0,0,748,749,5,109,0,0,749,751,
+		3,86,43,10,750,732,1,0,0,0,750,735,1,0,0,0,750,738,1,0,0,0,750,741,1,0,
+		0,0,750,744,1,0,0,0,750,747,1,0,0,0,751,754,1,0,0,0,752,750,1,0,0,0,752,
+		753,1,0,0,0,753,87,1,0,0,0,754,752,1,0,0,0,755,756,7,5,0,0,756,89,1,0,
+		0,0,757,760,3,92,46,0,758,759,5,116,0,0,759,761,3,92,46,0,760,758,1,0,
+		0,0,760,761,1,0,0,0,761,91,1,0,0,0,762,763,7,6,0,0,763,93,1,0,0,0,78,98,
+		100,114,135,142,144,152,154,173,183,194,202,214,218,226,230,235,245,259,
+		274,280,284,289,297,305,317,328,336,346,357,367,371,379,392,395,406,410,
+		418,429,431,442,446,454,459,464,472,486,491,494,501,510,515,522,535,538,
+		551,568,577,581,586,592,601,605,612,623,629,633,639,649,679,681,711,714,
+		720,730,750,752,760
 	};
 
 	public static readonly ATN _ATN =

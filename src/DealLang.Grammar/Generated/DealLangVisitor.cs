@@ -466,6 +466,27 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitTriggerDecl([NotNull] DealLangParser.TriggerDeclContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>sweepEffect</c>
+	/// labeled alternative in <see cref="DealLangParser.triggerEffect"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSweepEffect([NotNull] DealLangParser.SweepEffectContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>accelerateEffect</c>
+	/// labeled alternative in <see cref="DealLangParser.triggerEffect"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAccelerateEffect([NotNull] DealLangParser.AccelerateEffectContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>namedEffect</c>
+	/// labeled alternative in <see cref="DealLangParser.triggerEffect"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitNamedEffect([NotNull] DealLangParser.NamedEffectContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.defaultRule"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -65,8 +65,24 @@ internal static partial class DealGen
                 from start in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "from " + d))
                 from trips in Maybe(Gen.Int[1, 4].Select(n => "trips after " + Text(n)))
                 from cures in Maybe(Gen.Int[1, 4].Select(n => "cures after " + Text(n)))
+                from effects in Effects(f)
                 let name = "Trig" + Text(i)
-                select (GeneratedDecl[])[.. earlier, new GeneratedDecl(name, $"  trigger {name} when {condition}{start}{trips}{cures} => trap")]));
+                select (GeneratedDecl[])[.. earlier, new GeneratedDecl(name, $"  trigger {name} when {condition}{start}{trips}{cures} => {effects}")]));
+
+    /// <summary>A trigger's effects: mostly 'trap', else a sweep, acceleration (of all or of one tranche) or an event
+    /// of default, alone or with 'trap'.</summary>
+    private static Gen<string> Effects(DealFrame f) =>
+        from tranche in Pick([.. f.TrancheNames])
+        from share in Rate(0, 10000)
+        from effect in Gen.Frequency(
+            (6, Gen.Const("trap")),
+            (2, Gen.Const($"trap, sweep {share} to {tranche}")),
+            (1, Gen.Const($"sweep {share} to {tranche}")),
+            (1, Gen.Const("accelerate")),
+            (1, Gen.Const($"trap, accelerate ({tranche})")),
+            (1, Gen.Const("event_of_default")),
+            (1, Gen.Const("event_of_default, accelerate")))
+        select effect;
 
     private static Gen<string> DefaultRule(DealFrame f, GeneratedDecl[] leases, GeneratedDecl[] tests) =>
         from condition in Gen.OneOf(

@@ -36,6 +36,8 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("distribute a share", @"distribute \S+ of rest to Eq"), ("compute units", @"\d+ gpus \* \S+ per gpu_hour \* \d+ hours"),
         ("trips after", @"trips after \d"), ("cures after", @"cures after \d"),
         ("sequential stacks in pro_rata", @"pro_rata \{ sequential \{ pay T\d\.interest  pay T\d\.principal \}"),
+        ("trigger sweep effect", @"=> (trap, )?sweep \S+ to T\d"), ("accelerate", @"=> (trap, )?accelerate( \(T\d\))?\n"),
+        ("event_of_default effect", @"=> event_of_default"),
         ("if then else", @"= if \S.* then \S+ else "), ("years_between", @"years_between\(\d{4}-\d\d-\d\d, period_start\)"),
     ];
 

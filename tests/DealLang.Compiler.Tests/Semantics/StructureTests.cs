@@ -196,11 +196,21 @@ public sealed class StructureTests
     }
 
     [Fact]
-    public void TriggerEffectsAreTrapOnly()
+    public void AnUnknownTriggerEffectIsReportedWithTheEffectsThereAre()
     {
         Diagnostic d = Single(Errors(Deal("  trigger X when cfads < 0 => trapp")), "DL0416");
 
-        Assert.Equal("'trapp' is not a trigger effect; did you mean 'trap'? (the only effect is 'trap')", d.Message);
+        Assert.Equal("'trapp' is not a trigger effect; did you mean 'trap'? (the effects are 'trap', 'event_of_default', 'sweep X% to T' and 'accelerate')", d.Message);
+    }
+
+    [Fact]
+    public void TriggerEffectsNameTranchesAndTakeARateShare()
+    {
+        // A sweep to an equity (DL0205), a share given as money (DL0302), above 100% (DL0307), accelerate naming an
+        // equity (DL0205), and an effect repeated (DL0455, a warning).
+        var all = Errors(Deal("  trigger X when cfads < 0 => sweep 50% to Eq, sweep 2m to Notes, accelerate (Eq), trap, trap\n  trigger Y when cfads < 0 => sweep 150% to Notes"));
+
+        Assert.Equal("DL0205 DL0205 DL0302 DL0307 DL0455", string.Join(' ', all.Select(d => d.Code).Order(StringComparer.Ordinal)));
     }
 
     [Theory]

@@ -183,7 +183,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
         AmortizationCode.WriteScheduledPrincipal(w, tranche, tranche.ScheduledPrincipal, balance + " - " + unpaidPrincipal,
             model.Name + ": " + model.Amortization.Name
             + " principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)");
-        w.Line(tranche.PrincipalDue + " = Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
+        w.Line(tranche.PrincipalDue + " = " + (Ctx.Components.Of<TriggerComponent>().AcceleratedCondition(tranche.Index) is { } accelerated ? "(" + accelerated + ") ? " + balance + " : " : "") + "Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
     }
 
     // pay T.interest, T.principal, T.balance: what is owed now, and what a payment reduces.

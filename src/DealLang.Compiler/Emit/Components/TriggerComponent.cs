@@ -17,6 +17,9 @@ internal sealed class TriggerState : EntityState
         Breached = Local("breached", "bool", StateLife.Period, comment: "its condition holds at this period's end", declared: rules);
         Breaches = Local("breaches", "int", StateLife.Carried, "0", "consecutive breaches while inactive", declared: rules);
         Passes = Local("passes", "int", StateLife.Carried, "0", "consecutive period ends without a breach while active", declared: rules);
+        Accelerated = Local("accelerated", "bool", StateLife.Carried, "false", "it has been active: its tranches' whole balance is due from the next period",
+            ledger: new LedgerSlot(LedgerSection.Flags, model.Name + " accelerated", ColumnKind.Flag),
+            declared: model.ActionList.Any(a => a is AccelerateAction));
     }
 
     public TriggerModel Model { get; }
@@ -29,6 +32,9 @@ internal sealed class TriggerState : EntityState
     public StateVar Breaches { get; }
 
     public StateVar Passes { get; }
+
+    /// <summary>Declared only for a trigger that accelerates: set once it is first active, never reset.</summary>
+    public StateVar Accelerated { get; }
 
     public override string Heading => Name + " (trigger, " + Model.Effect + ")";
 }
@@ -72,7 +78,20 @@ internal sealed class TriggerComponent(EmitContext ctx)
             }
 
             w.Line("result.TriggerActive[" + CSharpLiterals.Int(trigger.Index) + "][t] = " + trigger.Active + ";");
+            if (trigger.Accelerated.Declared)
+            {
+                w.Line(trigger.Accelerated + " = " + trigger.Accelerated + " || " + trigger.Active + "; // accelerate: from the next period on");
+            }
         }
+    }
+
+    /// <summary>A C# condition that holds once a trigger accelerating <paramref name="tranche"/> has been active (the
+    /// tranche's whole balance is then due), or null when no trigger accelerates it.</summary>
+    public string? AcceleratedCondition(int tranche)
+    {
+        var flags = States.Where(s => s.Model.ActionList.OfType<AccelerateAction>().Any(a => a.Tranches.Contains(tranche)))
+            .Select(s => s.Accelerated.Name).ToList();
+        return flags.Count == 0 ? null : string.Join(" || ", flags);
     }
 
     // Trips after N consecutive breaches; once active, cures after M consecutive period ends without one (a
