@@ -220,10 +220,11 @@ testDecl
     : TEST name=ident ASSIGN expr (OVER TRAILING duration)? (FROM DATE)?
     ;
 
-// trigger CashTrap when Dscr < 1.10x from 2030-11-30 trips after 2 cures after 2 => trap, sweep 50% to Notes
+// trigger CashTrap when Dscr < 1.10x from 2030-11-30 trips after 2 cures after 2 cure by Sponsor up to 2 times
+//   => trap, sweep 50% to Notes
 triggerDecl
     : TRIGGER name=ident WHEN expr (FROM DATE)? (TRIPS AFTER trips=NUMBER)? (CURES AFTER cures=NUMBER)?
-      ARROW triggerEffect (COMMA triggerEffect)*
+      (CURE BY curer=ident UP TO times=NUMBER TIMES)? ARROW triggerEffect (COMMA triggerEffect)*
     ;
 
 // trap, event_of_default (checked by name), sweep 50% to Notes, accelerate, accelerate (ClassA, ClassB)
@@ -346,7 +347,7 @@ ident
     | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
-    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP | SEQUENTIAL | ACCELERATE
+    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -435,6 +436,9 @@ SWEEP         : 'sweep';
 PRO_RATA      : 'pro_rata';
 SEQUENTIAL    : 'sequential';
 ACCELERATE    : 'accelerate';
+CURE          : 'cure';
+UP            : 'up';
+TIMES         : 'times';
 TO            : 'to';
 IF            : 'if';
 ELSE          : 'else';

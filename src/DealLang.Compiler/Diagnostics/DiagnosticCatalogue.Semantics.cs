@@ -347,6 +347,11 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic TriggerEffectRepeated(SourceSpan span, string trigger, string what) =>
         Warning("DL0455", span, $"trigger '{trigger}' already has {what}; remove the repeat");
 
+    /// <summary>DL0456: an equity cure on a trigger whose condition is not a coverage test below a constant
+    /// (<c>Test &lt; K</c>, the test <c>cfads / X</c> of the period): no cash amount is known to make it pass.</summary>
+    public static Diagnostic CureNeedsACoverageTest(SourceSpan span, string trigger, string why) =>
+        Error("DL0456", span, $"trigger '{trigger}' has an equity cure: {why}");
+
     /// <summary>DL0470: an enforcement sale naming something that is not collateral (a lease, a tranche…): only
     /// the sellable kinds (<c>CollateralRules</c>) have a value a sale can realise.</summary>
     public static Diagnostic NotCollateral(SourceSpan span, string name, string actualKind, IEnumerable<string> sellableKinds) =>

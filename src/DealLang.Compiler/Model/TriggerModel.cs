@@ -11,7 +11,8 @@ namespace DealLang.Compiler.Model;
 /// (none for <c>trap</c> alone): a sweep, an event of default, acceleration (docs/language.md §7).</summary>
 public sealed record TriggerModel(
     string Name, int Index, BoundExpression Condition, Date? From, string Effect, int TripsAfter = 1, int CuresAfter = 1,
-    ImmutableArray<TriggerAction> Actions = default)
+    ImmutableArray<TriggerAction> Actions = default,
+    EquityCureModel? Cure = null)
 {
     /// <summary>The actions, empty when the trigger only sets its flag.</summary>
     public ImmutableArray<TriggerAction> ActionList => Actions.IsDefault ? [] : Actions;
@@ -35,3 +36,8 @@ public sealed record EventOfDefaultAction : TriggerAction;
 /// <summary><c>accelerate</c>: from the period after the trigger first becomes active, the whole balance of each of
 /// <see cref="Tranches"/> (every tranche when written without names) is principal due.</summary>
 public sealed record AccelerateAction(ImmutableArray<int> Tranches) : TriggerAction;
+
+/// <summary><c>cure by E up to N times</c> on a trigger <c>Test &lt; Threshold</c> whose test is <c>cfads / Denominator</c>:
+/// in a period where the test breaches and cures are left, equity <see cref="Equity"/> pays in
+/// <c>Threshold × Denominator − cfads</c> (docs/language.md §7). <see cref="Test"/> is in evaluation order.</summary>
+public sealed record EquityCureModel(int Equity, int Times, int Test, double Threshold, BoundExpression Denominator);

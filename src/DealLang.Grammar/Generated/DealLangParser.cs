@@ -47,15 +47,16 @@ public partial class DealLangParser : Parser {
 		TRAILING=63, TRIGGER=64, TRIPS=65, CURES=66, AFTER=67, WHEN=68, DEFAULT=69, 
 		GRACE=70, CFADS=71, INCLUDES=72, WATERFALL=73, USING=74, FILL=75, RELEASE=76, 
 		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, SWEEP=81, PRO_RATA=82, SEQUENTIAL=83, 
-		ACCELERATE=84, TO=85, IF=86, ELSE=87, THEN=88, ENFORCEMENT=89, SELL=90, 
-		HAIRCUT=91, LAG=92, TAKEN=93, DEFLATE=94, DROP=95, BY=96, DEFAULTS=97, 
-		PER=98, GPU=99, GPU_HOUR=100, HOUR=101, KW=102, MW=103, KWH=104, MWH=105, 
-		YEAR=106, OF=107, AND=108, OR=109, NOT=110, LBRACE=111, RBRACE=112, LPAREN=113, 
-		RPAREN=114, COMMA=115, DOT=116, ARROW=117, ASSIGN=118, PLUS=119, MINUS=120, 
-		STAR=121, SLASH=122, LE=123, GE=124, LT=125, GT=126, EQ=127, NE=128, DAYCOUNT=129, 
-		DATE=130, QUANTITY=131, NUMBER=132, STRING=133, UNTERMINATED_STRING=134, 
-		IDENT=135, NON_ASCII_NAME=136, LINE_COMMENT=137, BLOCK_COMMENT=138, UNTERMINATED_COMMENT=139, 
-		WS=140, UNEXPECTED_CHAR=141;
+		ACCELERATE=84, CURE=85, UP=86, TIMES=87, TO=88, IF=89, ELSE=90, THEN=91, 
+		ENFORCEMENT=92, SELL=93, HAIRCUT=94, LAG=95, TAKEN=96, DEFLATE=97, DROP=98, 
+		BY=99, DEFAULTS=100, PER=101, GPU=102, GPU_HOUR=103, HOUR=104, KW=105, 
+		MW=106, KWH=107, MWH=108, YEAR=109, OF=110, AND=111, OR=112, NOT=113, 
+		LBRACE=114, RBRACE=115, LPAREN=116, RPAREN=117, COMMA=118, DOT=119, ARROW=120, 
+		ASSIGN=121, PLUS=122, MINUS=123, STAR=124, SLASH=125, LE=126, GE=127, 
+		LT=128, GT=129, EQ=130, NE=131, DAYCOUNT=132, DATE=133, QUANTITY=134, 
+		NUMBER=135, STRING=136, UNTERMINATED_STRING=137, IDENT=138, NON_ASCII_NAME=139, 
+		LINE_COMMENT=140, BLOCK_COMMENT=141, UNTERMINATED_COMMENT=142, WS=143, 
+		UNEXPECTED_CHAR=144;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -95,12 +96,12 @@ public partial class DealLangParser : Parser {
 		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
 		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
-		"'to'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", 
-		"'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", 
-		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", 
-		"'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
-		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
-		"'!='"
+		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'year'", "'of'", "'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", 
+		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
+		"'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -114,14 +115,15 @@ public partial class DealLangParser : Parser {
 		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
 		"TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
 		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
-		"SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "TO", "IF", "ELSE", "THEN", 
-		"ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", 
-		"DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", 
-		"YEAR", "OF", "AND", "OR", "NOT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
-		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
-		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
-		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", 
+		"TO", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
+		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
+		"KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", 
+		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
+		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
+		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
+		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -366,7 +368,7 @@ public partial class DealLangParser : Parser {
 			State = 114;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 33555105L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 268436129L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 111;
@@ -642,7 +644,7 @@ public partial class DealLangParser : Parser {
 			State = 144;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2199493869799L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 17595952333031L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 142;
 				ErrorHandler.Sync(this);
@@ -698,6 +700,9 @@ public partial class DealLangParser : Parser {
 				case SWEEP:
 				case SEQUENTIAL:
 				case ACCELERATE:
+				case CURE:
+				case UP:
+				case TIMES:
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
@@ -785,7 +790,7 @@ public partial class DealLangParser : Parser {
 			State = 154;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -281474976710657L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 16383L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2251799813685249L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 131071L) != 0)) {
 				{
 				State = 152;
 				ErrorHandler.Sync(this);
@@ -880,6 +885,9 @@ public partial class DealLangParser : Parser {
 				case PRO_RATA:
 				case SEQUENTIAL:
 				case ACCELERATE:
+				case CURE:
+				case UP:
+				case TIMES:
 				case TO:
 				case IF:
 				case ELSE:
@@ -3410,6 +3418,8 @@ public partial class DealLangParser : Parser {
 		public IdentContext name;
 		public IToken trips;
 		public IToken cures;
+		public IdentContext curer;
+		public IToken times;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRIGGER() { return GetToken(DealLangParser.TRIGGER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(DealLangParser.WHEN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
@@ -3422,8 +3432,11 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public TriggerEffectContext triggerEffect(int i) {
 			return GetRuleContext<TriggerEffectContext>(i);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
-			return GetRuleContext<IdentContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
+			return GetRuleContexts<IdentContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident(int i) {
+			return GetRuleContext<IdentContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
@@ -3433,6 +3446,11 @@ public partial class DealLangParser : Parser {
 			return GetToken(DealLangParser.AFTER, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURES() { return GetToken(DealLangParser.CURES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURE() { return GetToken(DealLangParser.CURE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(DealLangParser.BY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UP() { return GetToken(DealLangParser.UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMES() { return GetToken(DealLangParser.TIMES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
 			return GetToken(DealLangParser.COMMA, i);
@@ -3510,23 +3528,45 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 466;
+			State = 474;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CURE) {
+				{
+				State = 466;
+				Match(CURE);
+				State = 467;
+				Match(BY);
+				State = 468;
+				_localctx.curer = ident();
+				State = 469;
+				Match(UP);
+				State = 470;
+				Match(TO);
+				State = 471;
+				_localctx.times = Match(NUMBER);
+				State = 472;
+				Match(TIMES);
+				}
+			}
+
+			State = 476;
 			Match(ARROW);
-			State = 467;
+			State = 477;
 			triggerEffect();
-			State = 472;
+			State = 482;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 468;
+				State = 478;
 				Match(COMMA);
-				State = 469;
+				State = 479;
 				triggerEffect();
 				}
 				}
-				State = 474;
+				State = 484;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3613,20 +3653,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 494;
+			State = 504;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 475;
+				State = 485;
 				Match(SWEEP);
-				State = 476;
+				State = 486;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 477;
+				State = 487;
 				Match(TO);
-				State = 478;
+				State = 488;
 				ident();
 				}
 				break;
@@ -3634,34 +3674,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 479;
+				State = 489;
 				Match(ACCELERATE);
-				State = 491;
+				State = 501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 480;
+					State = 490;
 					Match(LPAREN);
-					State = 481;
+					State = 491;
 					ident();
-					State = 486;
+					State = 496;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 482;
+						State = 492;
 						Match(COMMA);
-						State = 483;
+						State = 493;
 						ident();
 						}
 						}
-						State = 488;
+						State = 498;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 489;
+					State = 499;
 					Match(RPAREN);
 					}
 				}
@@ -3672,7 +3712,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 493;
+				State = 503;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -3720,20 +3760,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 496;
+			State = 506;
 			Match(DEFAULT);
-			State = 497;
+			State = 507;
 			Match(WHEN);
-			State = 498;
+			State = 508;
 			expr(0);
-			State = 501;
+			State = 511;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 499;
+				State = 509;
 				Match(GRACE);
-				State = 500;
+				State = 510;
 				duration();
 				}
 			}
@@ -3785,25 +3825,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 503;
+			State = 513;
 			Match(CFADS);
-			State = 504;
+			State = 514;
 			Match(INCLUDES);
-			State = 505;
+			State = 515;
 			cfadsItem();
-			State = 510;
+			State = 520;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 506;
+				State = 516;
 				Match(COMMA);
-				State = 507;
+				State = 517;
 				cfadsItem();
 				}
 				}
-				State = 512;
+				State = 522;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3843,13 +3883,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 66, RULE_cfadsItem);
 		try {
-			State = 515;
+			State = 525;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 513;
+				State = 523;
 				Match(RVG);
 				}
 				break;
@@ -3904,6 +3944,9 @@ public partial class DealLangParser : Parser {
 			case SWEEP:
 			case SEQUENTIAL:
 			case ACCELERATE:
+			case CURE:
+			case UP:
+			case TIMES:
 			case HAIRCUT:
 			case LAG:
 			case TAKEN:
@@ -3912,7 +3955,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 514;
+				State = 524;
 				ident();
 				}
 				break;
@@ -3962,25 +4005,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 517;
+			State = 527;
 			Match(WATERFALL);
-			State = 518;
+			State = 528;
 			Match(LBRACE);
-			State = 522;
+			State = 532;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 2535L) != 0)) {
+			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 16871L) != 0)) {
 				{
 				{
-				State = 519;
+				State = 529;
 				step();
 				}
 				}
-				State = 524;
+				State = 534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 525;
+			State = 535;
 			Match(RBRACE);
 			}
 		}
@@ -4182,39 +4225,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_step);
 		int _la;
 		try {
-			State = 605;
+			State = 615;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 527;
+				State = 537;
 				Match(PAY);
-				State = 528;
-				((PayStepContext)_localctx).target = reference();
 				State = 538;
+				((PayStepContext)_localctx).target = reference();
+				State = 548;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 529;
+					State = 539;
 					Match(USING);
-					State = 530;
+					State = 540;
 					ident();
-					State = 535;
+					State = 545;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 531;
+						State = 541;
 						Match(COMMA);
-						State = 532;
+						State = 542;
 						ident();
 						}
 						}
-						State = 537;
+						State = 547;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4227,9 +4270,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 540;
+				State = 550;
 				Match(FILL);
-				State = 541;
+				State = 551;
 				ident();
 				}
 				break;
@@ -4237,9 +4280,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 542;
+				State = 552;
 				Match(RELEASE);
-				State = 543;
+				State = 553;
 				ident();
 				}
 				break;
@@ -4247,13 +4290,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 544;
+				State = 554;
 				Match(HOLD);
-				State = 545;
+				State = 555;
 				Match(REST);
-				State = 546;
+				State = 556;
 				Match(IN);
-				State = 547;
+				State = 557;
 				ident();
 				}
 				break;
@@ -4261,25 +4304,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 548;
+				State = 558;
 				Match(DISTRIBUTE);
-				State = 551;
+				State = 561;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 549;
+					State = 559;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 550;
+					State = 560;
 					Match(OF);
 					}
 				}
 
-				State = 553;
+				State = 563;
 				Match(REST);
-				State = 554;
+				State = 564;
 				Match(TO);
-				State = 555;
+				State = 565;
 				ident();
 				}
 				break;
@@ -4287,17 +4330,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 556;
+				State = 566;
 				Match(SWEEP);
-				State = 557;
+				State = 567;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 558;
+				State = 568;
 				Match(OF);
-				State = 559;
+				State = 569;
 				Match(REST);
-				State = 560;
+				State = 570;
 				Match(TO);
-				State = 561;
+				State = 571;
 				ident();
 				}
 				break;
@@ -4305,52 +4348,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 562;
+				State = 572;
 				Match(IF);
-				State = 563;
+				State = 573;
 				expr(0);
-				State = 564;
+				State = 574;
 				Match(LBRACE);
-				State = 568;
+				State = 578;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 2535L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 16871L) != 0)) {
 					{
 					{
-					State = 565;
+					State = 575;
 					step();
 					}
 					}
-					State = 570;
+					State = 580;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 571;
-				Match(RBRACE);
 				State = 581;
+				Match(RBRACE);
+				State = 591;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 572;
+					State = 582;
 					Match(ELSE);
-					State = 573;
+					State = 583;
 					Match(LBRACE);
-					State = 577;
+					State = 587;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 2535L) != 0)) {
+					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 16871L) != 0)) {
 						{
 						{
-						State = 574;
+						State = 584;
 						step();
 						}
 						}
-						State = 579;
+						State = 589;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 580;
+					State = 590;
 					Match(RBRACE);
 					}
 				}
@@ -4361,37 +4404,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 583;
+				State = 593;
 				Match(PRO_RATA);
-				State = 586;
+				State = 596;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 584;
+					State = 594;
 					Match(BY);
-					State = 585;
+					State = 595;
 					Match(BALANCE);
 					}
 				}
 
-				State = 588;
+				State = 598;
 				Match(LBRACE);
-				State = 592;
+				State = 602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 2535L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 16871L) != 0)) {
 					{
 					{
-					State = 589;
+					State = 599;
 					step();
 					}
 					}
-					State = 594;
+					State = 604;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 595;
+				State = 605;
 				Match(RBRACE);
 				}
 				break;
@@ -4399,25 +4442,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 596;
+				State = 606;
 				Match(SEQUENTIAL);
-				State = 597;
+				State = 607;
 				Match(LBRACE);
-				State = 601;
+				State = 611;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 2535L) != 0)) {
+				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 16871L) != 0)) {
 					{
 					{
-					State = 598;
+					State = 608;
 					step();
 					}
 					}
-					State = 603;
+					State = 613;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 604;
+				State = 614;
 				Match(RBRACE);
 				}
 				break;
@@ -4467,25 +4510,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 607;
+			State = 617;
 			Match(ENFORCEMENT);
-			State = 608;
+			State = 618;
 			Match(LBRACE);
-			State = 612;
+			State = 622;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 609;
+				State = 619;
 				enforcementItem();
 				}
 				}
-				State = 614;
+				State = 624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 615;
+			State = 625;
 			Match(RBRACE);
 			}
 		}
@@ -4557,44 +4600,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 633;
+			State = 643;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 617;
+				State = 627;
 				Match(SELL);
-				State = 618;
+				State = 628;
 				ident();
-				State = 623;
+				State = 633;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 619;
+					State = 629;
 					Match(COMMA);
-					State = 620;
+					State = 630;
 					ident();
 					}
 					}
-					State = 625;
+					State = 635;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 629;
+				State = 639;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 626;
+					State = 636;
 					sellTerm();
 					}
 					}
-					State = 631;
+					State = 641;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4604,7 +4647,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 632;
+				State = 642;
 				waterfallDecl();
 				}
 				break;
@@ -4667,16 +4710,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 76, RULE_sellTerm);
 		try {
-			State = 639;
+			State = 649;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 635;
+				State = 645;
 				Match(HAIRCUT);
-				State = 636;
+				State = 646;
 				expr(0);
 				}
 				break;
@@ -4684,9 +4727,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 637;
+				State = 647;
 				Match(LAG);
-				State = 638;
+				State = 648;
 				duration();
 				}
 				break;
@@ -4745,31 +4788,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 641;
+			State = 651;
 			Match(SCENARIO);
-			State = 642;
+			State = 652;
 			_localctx.name = ident();
-			State = 643;
+			State = 653;
 			Match(FOR);
-			State = 644;
+			State = 654;
 			_localctx.deal = ident();
-			State = 645;
+			State = 655;
 			Match(LBRACE);
-			State = 649;
+			State = 659;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2199510647015L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 17596086550759L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 646;
+				State = 656;
 				scenarioItem();
 				}
 				}
-				State = 651;
+				State = 661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 652;
+			State = 662;
 			Match(RBRACE);
 			}
 		}
@@ -4890,20 +4933,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 80, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 681;
+			State = 691;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 654;
+				State = 664;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 655;
+				State = 665;
 				Match(RENEWALS);
-				State = 656;
+				State = 666;
 				Match(TAKEN);
-				State = 657;
+				State = 667;
 				Match(NUMBER);
 				}
 				break;
@@ -4911,13 +4954,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 659;
+				State = 669;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 660;
+				State = 670;
 				Match(DEFLATE);
-				State = 661;
+				State = 671;
 				expr(0);
-				State = 662;
+				State = 672;
 				perYear();
 				}
 				break;
@@ -4925,15 +4968,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 664;
+				State = 674;
 				((DropItemContext)_localctx).path = reference();
-				State = 665;
+				State = 675;
 				Match(DROP);
-				State = 666;
+				State = 676;
 				expr(0);
-				State = 667;
+				State = 677;
 				Match(BY);
-				State = 668;
+				State = 678;
 				Match(DATE);
 				}
 				break;
@@ -4941,13 +4984,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 670;
+				State = 680;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 671;
+				State = 681;
 				Match(DEFAULTS);
-				State = 672;
+				State = 682;
 				Match(ON);
-				State = 673;
+				State = 683;
 				Match(DATE);
 				}
 				break;
@@ -4955,9 +4998,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 675;
+				State = 685;
 				Match(ENFORCEMENT);
-				State = 677;
+				State = 687;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4965,7 +5008,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 676;
+						State = 686;
 						sellTerm();
 						}
 						}
@@ -4973,9 +5016,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 679;
+					State = 689;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,69,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,70,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -5015,9 +5058,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 683;
+			State = 693;
 			Match(PER);
-			State = 684;
+			State = 694;
 			Match(YEAR);
 			}
 		}
@@ -5054,7 +5097,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 686;
+			State = 696;
 			Match(QUANTITY);
 			}
 		}
@@ -5381,20 +5424,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 730;
+			State = 740;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 689;
+				State = 699;
 				Match(LPAREN);
-				State = 690;
+				State = 700;
 				expr(0);
-				State = 691;
+				State = 701;
 				Match(RPAREN);
 				}
 				break;
@@ -5403,9 +5446,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 693;
+				State = 703;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 694;
+				State = 704;
 				expr(16);
 				}
 				break;
@@ -5414,9 +5457,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 695;
+				State = 705;
 				Match(NOT);
-				State = 696;
+				State = 706;
 				expr(11);
 				}
 				break;
@@ -5425,17 +5468,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 697;
+				State = 707;
 				Match(IF);
-				State = 698;
+				State = 708;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 699;
+				State = 709;
 				Match(THEN);
-				State = 700;
+				State = 710;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 701;
+				State = 711;
 				Match(ELSE);
-				State = 702;
+				State = 712;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -5444,37 +5487,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 704;
-				((CallExprContext)_localctx).callee = ident();
-				State = 705;
-				Match(LPAREN);
 				State = 714;
+				((CallExprContext)_localctx).callee = ident();
+				State = 715;
+				Match(LPAREN);
+				State = 724;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 36347655863730407L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 290781246911217895L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 103L) != 0)) {
 					{
-					State = 706;
+					State = 716;
 					expr(0);
-					State = 711;
+					State = 721;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 707;
+						State = 717;
 						Match(COMMA);
-						State = 708;
+						State = 718;
 						expr(0);
 						}
 						}
-						State = 713;
+						State = 723;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 716;
+				State = 726;
 				Match(RPAREN);
 				}
 				break;
@@ -5483,7 +5526,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 718;
+				State = 728;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5493,19 +5536,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 720;
+				State = 730;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 127L) != 0)) {
+				if (((((_la - 102)) & ~0x3f) == 0 && ((1L << (_la - 102)) & 127L) != 0)) {
 					{
-					State = 719;
+					State = 729;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 722;
+				State = 732;
 				Match(PER);
-				State = 723;
+				State = 733;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5514,9 +5557,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 724;
+				State = 734;
 				Match(NUMBER);
-				State = 725;
+				State = 735;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5525,7 +5568,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 726;
+				State = 736;
 				Match(QUANTITY);
 				}
 				break;
@@ -5534,7 +5577,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 727;
+				State = 737;
 				Match(NUMBER);
 				}
 				break;
@@ -5543,7 +5586,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 728;
+				State = 738;
 				Match(DATE);
 				}
 				break;
@@ -5552,34 +5595,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 729;
+				State = 739;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 752;
+			State = 762;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,77,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 750;
+					State = 760;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 732;
+						State = 742;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 733;
+						State = 743;
 						Match(OF);
-						State = 734;
+						State = 744;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -5588,9 +5631,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 735;
+						State = 745;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 736;
+						State = 746;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5600,7 +5643,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 737;
+						State = 747;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5609,9 +5652,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 738;
+						State = 748;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 739;
+						State = 749;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5621,7 +5664,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 740;
+						State = 750;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5630,19 +5673,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 741;
+						State = 751;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 742;
+						State = 752;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 123)) & ~0x3f) == 0 && ((1L << (_la - 123)) & 63L) != 0)) ) {
+						if ( !(((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 743;
+						State = 753;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5651,11 +5694,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 744;
+						State = 754;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 745;
+						State = 755;
 						Match(AND);
-						State = 746;
+						State = 756;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -5664,20 +5707,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 747;
+						State = 757;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 748;
+						State = 758;
 						Match(OR);
-						State = 749;
+						State = 759;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 754;
+				State = 764;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,77,Context);
 			}
 			}
 		}
@@ -5721,9 +5764,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 755;
+			State = 765;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 127L) != 0)) ) {
+			if ( !(((((_la - 102)) & ~0x3f) == 0 && ((1L << (_la - 102)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5772,16 +5815,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 757;
+			State = 767;
 			ident();
-			State = 760;
+			State = 770;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				{
-				State = 758;
+				State = 768;
 				Match(DOT);
-				State = 759;
+				State = 769;
 				_localctx.member = ident();
 				}
 				break;
@@ -5857,6 +5900,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEQUENTIAL() { return GetToken(DealLangParser.SEQUENTIAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCELERATE() { return GetToken(DealLangParser.ACCELERATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURE() { return GetToken(DealLangParser.CURE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UP() { return GetToken(DealLangParser.UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMES() { return GetToken(DealLangParser.TIMES, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -5878,9 +5924,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 762;
+			State = 772;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2199493869799L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 17595952333031L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5926,7 +5972,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,141,765,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,144,775,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -5961,242 +6007,245 @@ public partial class DealLangParser : Parser {
 		1,27,3,27,430,8,27,3,27,432,8,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,
 		28,1,28,3,28,443,8,28,1,28,1,28,3,28,447,8,28,1,29,1,29,1,29,1,29,1,29,
 		1,29,3,29,455,8,29,1,29,1,29,1,29,3,29,460,8,29,1,29,1,29,1,29,3,29,465,
-		8,29,1,29,1,29,1,29,1,29,5,29,471,8,29,10,29,12,29,474,9,29,1,30,1,30,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,5,30,485,8,30,10,30,12,30,488,9,30,
-		1,30,1,30,3,30,492,8,30,1,30,3,30,495,8,30,1,31,1,31,1,31,1,31,1,31,3,
-		31,502,8,31,1,32,1,32,1,32,1,32,1,32,5,32,509,8,32,10,32,12,32,512,9,32,
-		1,33,1,33,3,33,516,8,33,1,34,1,34,1,34,5,34,521,8,34,10,34,12,34,524,9,
-		34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,534,8,35,10,35,12,35,537,
-		9,35,3,35,539,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,
-		35,3,35,552,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		1,35,1,35,5,35,567,8,35,10,35,12,35,570,9,35,1,35,1,35,1,35,1,35,5,35,
-		576,8,35,10,35,12,35,579,9,35,1,35,3,35,582,8,35,1,35,1,35,1,35,3,35,587,
-		8,35,1,35,1,35,5,35,591,8,35,10,35,12,35,594,9,35,1,35,1,35,1,35,1,35,
-		5,35,600,8,35,10,35,12,35,603,9,35,1,35,3,35,606,8,35,1,36,1,36,1,36,5,
-		36,611,8,36,10,36,12,36,614,9,36,1,36,1,36,1,37,1,37,1,37,1,37,5,37,622,
-		8,37,10,37,12,37,625,9,37,1,37,5,37,628,8,37,10,37,12,37,631,9,37,1,37,
-		3,37,634,8,37,1,38,1,38,1,38,1,38,3,38,640,8,38,1,39,1,39,1,39,1,39,1,
-		39,1,39,5,39,648,8,39,10,39,12,39,651,9,39,1,39,1,39,1,40,1,40,1,40,1,
-		40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
-		40,1,40,1,40,1,40,1,40,1,40,4,40,678,8,40,11,40,12,40,679,3,40,682,8,40,
-		1,41,1,41,1,41,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,710,8,
-		43,10,43,12,43,713,9,43,3,43,715,8,43,1,43,1,43,1,43,1,43,3,43,721,8,43,
-		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,731,8,43,1,43,1,43,1,43,1,
-		43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
-		43,5,43,751,8,43,10,43,12,43,754,9,43,1,44,1,44,1,45,1,45,1,45,3,45,761,
-		8,45,1,46,1,46,1,46,0,1,86,47,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
-		78,80,82,84,86,88,90,92,0,7,1,0,111,112,1,0,131,132,1,0,121,122,1,0,119,
-		120,1,0,123,128,1,0,99,105,20,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,
-		36,37,39,40,42,52,54,55,57,59,63,63,65,67,70,72,81,81,83,84,91,93,106,
-		106,135,136,861,0,100,1,0,0,0,2,105,1,0,0,0,4,108,1,0,0,0,6,135,1,0,0,
-		0,8,137,1,0,0,0,10,149,1,0,0,0,12,173,1,0,0,0,14,175,1,0,0,0,16,177,1,
-		0,0,0,18,194,1,0,0,0,20,196,1,0,0,0,22,230,1,0,0,0,24,232,1,0,0,0,26,237,
-		1,0,0,0,28,284,1,0,0,0,30,289,1,0,0,0,32,297,1,0,0,0,34,299,1,0,0,0,36,
-		328,1,0,0,0,38,330,1,0,0,0,40,357,1,0,0,0,42,371,1,0,0,0,44,373,1,0,0,
-		0,46,395,1,0,0,0,48,397,1,0,0,0,50,400,1,0,0,0,52,418,1,0,0,0,54,420,1,
-		0,0,0,56,435,1,0,0,0,58,448,1,0,0,0,60,494,1,0,0,0,62,496,1,0,0,0,64,503,
-		1,0,0,0,66,515,1,0,0,0,68,517,1,0,0,0,70,605,1,0,0,0,72,607,1,0,0,0,74,
-		633,1,0,0,0,76,639,1,0,0,0,78,641,1,0,0,0,80,681,1,0,0,0,82,683,1,0,0,
-		0,84,686,1,0,0,0,86,730,1,0,0,0,88,755,1,0,0,0,90,757,1,0,0,0,92,762,1,
-		0,0,0,94,99,3,2,1,0,95,99,3,4,2,0,96,99,3,78,39,0,97,99,3,8,4,0,98,94,
-		1,0,0,0,98,95,1,0,0,0,98,96,1,0,0,0,98,97,1,0,0,0,99,102,1,0,0,0,100,98,
-		1,0,0,0,100,101,1,0,0,0,101,103,1,0,0,0,102,100,1,0,0,0,103,104,5,0,0,
-		1,104,1,1,0,0,0,105,106,5,3,0,0,106,107,5,133,0,0,107,3,1,0,0,0,108,109,
-		5,1,0,0,109,110,3,92,46,0,110,114,5,111,0,0,111,113,3,6,3,0,112,111,1,
-		0,0,0,113,116,1,0,0,0,114,112,1,0,0,0,114,115,1,0,0,0,115,117,1,0,0,0,
-		116,114,1,0,0,0,117,118,5,112,0,0,118,5,1,0,0,0,119,136,3,12,6,0,120,136,
-		3,16,8,0,121,136,3,20,10,0,122,136,3,26,13,0,123,136,3,34,17,0,124,136,
-		3,38,19,0,125,136,3,44,22,0,126,136,3,50,25,0,127,136,3,54,27,0,128,136,
-		3,56,28,0,129,136,3,58,29,0,130,136,3,62,31,0,131,136,3,64,32,0,132,136,
-		3,68,34,0,133,136,3,72,36,0,134,136,3,8,4,0,135,119,1,0,0,0,135,120,1,
-		0,0,0,135,121,1,0,0,0,135,122,1,0,0,0,135,123,1,0,0,0,135,124,1,0,0,0,
-		135,125,1,0,0,0,135,126,1,0,0,0,135,127,1,0,0,0,135,128,1,0,0,0,135,129,
-		1,0,0,0,135,130,1,0,0,0,135,131,1,0,0,0,135,132,1,0,0,0,135,133,1,0,0,
-		0,135,134,1,0,0,0,136,7,1,0,0,0,137,138,5,135,0,0,138,144,4,4,0,0,139,
-		143,3,92,46,0,140,143,5,4,0,0,141,143,5,24,0,0,142,139,1,0,0,0,142,140,
-		1,0,0,0,142,141,1,0,0,0,143,146,1,0,0,0,144,142,1,0,0,0,144,145,1,0,0,
-		0,145,147,1,0,0,0,146,144,1,0,0,0,147,148,3,10,5,0,148,9,1,0,0,0,149,154,
-		5,111,0,0,150,153,3,10,5,0,151,153,8,0,0,0,152,150,1,0,0,0,152,151,1,0,
-		0,0,153,156,1,0,0,0,154,152,1,0,0,0,154,155,1,0,0,0,155,157,1,0,0,0,156,
-		154,1,0,0,0,157,158,5,112,0,0,158,11,1,0,0,0,159,160,5,5,0,0,160,174,5,
-		133,0,0,161,162,5,6,0,0,162,174,3,92,46,0,163,164,5,7,0,0,164,174,5,130,
-		0,0,165,166,5,8,0,0,166,174,5,130,0,0,167,168,5,9,0,0,168,174,5,130,0,
-		0,169,170,5,10,0,0,170,174,3,92,46,0,171,172,5,11,0,0,172,174,3,14,7,0,
-		173,159,1,0,0,0,173,161,1,0,0,0,173,163,1,0,0,0,173,165,1,0,0,0,173,167,
-		1,0,0,0,173,169,1,0,0,0,173,171,1,0,0,0,174,13,1,0,0,0,175,176,5,129,0,
-		0,176,15,1,0,0,0,177,178,5,12,0,0,178,179,3,92,46,0,179,183,5,111,0,0,
-		180,182,3,18,9,0,181,180,1,0,0,0,182,185,1,0,0,0,183,181,1,0,0,0,183,184,
-		1,0,0,0,184,186,1,0,0,0,185,183,1,0,0,0,186,187,5,112,0,0,187,17,1,0,0,
-		0,188,189,5,13,0,0,189,195,5,133,0,0,190,191,5,14,0,0,191,195,3,86,43,
-		0,192,193,5,15,0,0,193,195,3,86,43,0,194,188,1,0,0,0,194,190,1,0,0,0,194,
-		192,1,0,0,0,195,19,1,0,0,0,196,197,5,16,0,0,197,198,3,92,46,0,198,202,
-		5,111,0,0,199,201,3,22,11,0,200,199,1,0,0,0,201,204,1,0,0,0,202,200,1,
-		0,0,0,202,203,1,0,0,0,203,205,1,0,0,0,204,202,1,0,0,0,205,206,5,112,0,
-		0,206,21,1,0,0,0,207,208,5,17,0,0,208,231,3,86,43,0,209,210,5,18,0,0,210,
-		211,5,19,0,0,211,214,3,84,42,0,212,213,5,20,0,0,213,215,3,86,43,0,214,
-		212,1,0,0,0,214,215,1,0,0,0,215,218,1,0,0,0,216,217,5,21,0,0,217,219,5,
-		130,0,0,218,216,1,0,0,0,218,219,1,0,0,0,219,231,1,0,0,0,220,221,5,18,0,
-		0,221,222,5,22,0,0,222,226,5,111,0,0,223,225,3,24,12,0,224,223,1,0,0,0,
-		225,228,1,0,0,0,226,224,1,0,0,0,226,227,1,0,0,0,227,229,1,0,0,0,228,226,
-		1,0,0,0,229,231,5,112,0,0,230,207,1,0,0,0,230,209,1,0,0,0,230,220,1,0,
-		0,0,231,23,1,0,0,0,232,233,5,130,0,0,233,235,3,86,43,0,234,236,5,115,0,
-		0,235,234,1,0,0,0,235,236,1,0,0,0,236,25,1,0,0,0,237,238,5,23,0,0,238,
-		239,3,92,46,0,239,240,5,24,0,0,240,241,3,92,46,0,241,245,5,111,0,0,242,
-		244,3,28,14,0,243,242,1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,246,
-		1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,5,112,0,0,249,27,1,0,0,
-		0,250,251,5,25,0,0,251,285,3,92,46,0,252,253,5,26,0,0,253,254,3,86,43,
-		0,254,259,3,82,41,0,255,256,5,27,0,0,256,257,3,86,43,0,257,258,3,82,41,
-		0,258,260,1,0,0,0,259,255,1,0,0,0,259,260,1,0,0,0,260,285,1,0,0,0,261,
-		262,5,28,0,0,262,285,5,130,0,0,263,264,5,29,0,0,264,285,3,84,42,0,265,
-		266,5,30,0,0,266,267,3,30,15,0,267,268,3,84,42,0,268,269,5,32,0,0,269,
-		270,5,25,0,0,270,274,5,33,0,0,271,272,5,26,0,0,272,273,5,32,0,0,273,275,
-		5,34,0,0,274,271,1,0,0,0,274,275,1,0,0,0,275,285,1,0,0,0,276,278,5,35,
-		0,0,277,279,3,32,16,0,278,277,1,0,0,0,279,280,1,0,0,0,280,278,1,0,0,0,
-		280,281,1,0,0,0,281,285,1,0,0,0,282,283,5,11,0,0,283,285,3,14,7,0,284,
-		250,1,0,0,0,284,252,1,0,0,0,284,261,1,0,0,0,284,263,1,0,0,0,284,265,1,
-		0,0,0,284,276,1,0,0,0,284,282,1,0,0,0,285,29,1,0,0,0,286,287,5,132,0,0,
-		287,290,5,31,0,0,288,290,5,131,0,0,289,286,1,0,0,0,289,288,1,0,0,0,290,
-		31,1,0,0,0,291,292,5,36,0,0,292,298,3,86,43,0,293,294,5,37,0,0,294,298,
-		3,86,43,0,295,296,5,38,0,0,296,298,5,130,0,0,297,291,1,0,0,0,297,293,1,
-		0,0,0,297,295,1,0,0,0,298,33,1,0,0,0,299,300,5,39,0,0,300,301,3,92,46,
-		0,301,305,5,111,0,0,302,304,3,36,18,0,303,302,1,0,0,0,304,307,1,0,0,0,
-		305,303,1,0,0,0,305,306,1,0,0,0,306,308,1,0,0,0,307,305,1,0,0,0,308,309,
-		5,112,0,0,309,35,1,0,0,0,310,311,5,40,0,0,311,329,3,92,46,0,312,313,5,
-		42,0,0,313,329,3,86,43,0,314,315,5,43,0,0,315,317,3,86,43,0,316,318,5,
-		44,0,0,317,316,1,0,0,0,317,318,1,0,0,0,318,329,1,0,0,0,319,320,5,45,0,
-		0,320,321,5,38,0,0,321,329,5,130,0,0,322,323,5,48,0,0,323,329,3,42,21,
-		0,324,325,5,8,0,0,325,329,5,130,0,0,326,327,5,15,0,0,327,329,3,86,43,0,
-		328,310,1,0,0,0,328,312,1,0,0,0,328,314,1,0,0,0,328,319,1,0,0,0,328,322,
-		1,0,0,0,328,324,1,0,0,0,328,326,1,0,0,0,329,37,1,0,0,0,330,331,5,41,0,
-		0,331,332,3,92,46,0,332,336,5,111,0,0,333,335,3,40,20,0,334,333,1,0,0,
-		0,335,338,1,0,0,0,336,334,1,0,0,0,336,337,1,0,0,0,337,339,1,0,0,0,338,
-		336,1,0,0,0,339,340,5,112,0,0,340,39,1,0,0,0,341,342,5,42,0,0,342,358,
-		3,86,43,0,343,344,5,43,0,0,344,346,3,86,43,0,345,347,5,44,0,0,346,345,
-		1,0,0,0,346,347,1,0,0,0,347,358,1,0,0,0,348,349,5,45,0,0,349,350,5,38,
-		0,0,350,358,5,130,0,0,351,352,5,48,0,0,352,358,3,42,21,0,353,354,5,8,0,
-		0,354,358,5,130,0,0,355,356,5,52,0,0,356,358,5,132,0,0,357,341,1,0,0,0,
-		357,343,1,0,0,0,357,348,1,0,0,0,357,351,1,0,0,0,357,353,1,0,0,0,357,355,
-		1,0,0,0,358,41,1,0,0,0,359,372,5,49,0,0,360,372,5,50,0,0,361,372,5,51,
-		0,0,362,363,5,22,0,0,363,367,5,111,0,0,364,366,3,24,12,0,365,364,1,0,0,
-		0,366,369,1,0,0,0,367,365,1,0,0,0,367,368,1,0,0,0,368,370,1,0,0,0,369,
-		367,1,0,0,0,370,372,5,112,0,0,371,359,1,0,0,0,371,360,1,0,0,0,371,361,
-		1,0,0,0,371,362,1,0,0,0,372,43,1,0,0,0,373,374,5,53,0,0,374,375,3,92,46,
-		0,375,379,5,111,0,0,376,378,3,46,23,0,377,376,1,0,0,0,378,381,1,0,0,0,
-		379,377,1,0,0,0,379,380,1,0,0,0,380,382,1,0,0,0,381,379,1,0,0,0,382,383,
-		5,112,0,0,383,45,1,0,0,0,384,385,5,54,0,0,385,396,3,86,43,0,386,387,5,
-		55,0,0,387,392,3,48,24,0,388,389,5,115,0,0,389,391,3,48,24,0,390,388,1,
-		0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,392,393,1,0,0,0,393,396,1,0,0,0,
-		394,392,1,0,0,0,395,384,1,0,0,0,395,386,1,0,0,0,396,47,1,0,0,0,397,398,
-		3,92,46,0,398,399,3,86,43,0,399,49,1,0,0,0,400,401,5,56,0,0,401,410,3,
-		92,46,0,402,406,5,111,0,0,403,405,3,52,26,0,404,403,1,0,0,0,405,408,1,
-		0,0,0,406,404,1,0,0,0,406,407,1,0,0,0,407,409,1,0,0,0,408,406,1,0,0,0,
-		409,411,5,112,0,0,410,402,1,0,0,0,410,411,1,0,0,0,411,51,1,0,0,0,412,413,
-		5,57,0,0,413,419,3,86,43,0,414,415,5,58,0,0,415,419,3,86,43,0,416,417,
-		5,59,0,0,417,419,3,86,43,0,418,412,1,0,0,0,418,414,1,0,0,0,418,416,1,0,
-		0,0,419,53,1,0,0,0,420,421,5,60,0,0,421,422,3,92,46,0,422,423,5,111,0,
-		0,423,431,3,86,43,0,424,429,3,82,41,0,425,426,5,27,0,0,426,427,3,86,43,
-		0,427,428,3,82,41,0,428,430,1,0,0,0,429,425,1,0,0,0,429,430,1,0,0,0,430,
-		432,1,0,0,0,431,424,1,0,0,0,431,432,1,0,0,0,432,433,1,0,0,0,433,434,5,
-		112,0,0,434,55,1,0,0,0,435,436,5,61,0,0,436,437,3,92,46,0,437,438,5,118,
-		0,0,438,442,3,86,43,0,439,440,5,62,0,0,440,441,5,63,0,0,441,443,3,84,42,
-		0,442,439,1,0,0,0,442,443,1,0,0,0,443,446,1,0,0,0,444,445,5,21,0,0,445,
-		447,5,130,0,0,446,444,1,0,0,0,446,447,1,0,0,0,447,57,1,0,0,0,448,449,5,
-		64,0,0,449,450,3,92,46,0,450,451,5,68,0,0,451,454,3,86,43,0,452,453,5,
-		21,0,0,453,455,5,130,0,0,454,452,1,0,0,0,454,455,1,0,0,0,455,459,1,0,0,
-		0,456,457,5,65,0,0,457,458,5,67,0,0,458,460,5,132,0,0,459,456,1,0,0,0,
-		459,460,1,0,0,0,460,464,1,0,0,0,461,462,5,66,0,0,462,463,5,67,0,0,463,
-		465,5,132,0,0,464,461,1,0,0,0,464,465,1,0,0,0,465,466,1,0,0,0,466,467,
-		5,117,0,0,467,472,3,60,30,0,468,469,5,115,0,0,469,471,3,60,30,0,470,468,
-		1,0,0,0,471,474,1,0,0,0,472,470,1,0,0,0,472,473,1,0,0,0,473,59,1,0,0,0,
-		474,472,1,0,0,0,475,476,5,81,0,0,476,477,5,131,0,0,477,478,5,85,0,0,478,
-		495,3,92,46,0,479,491,5,84,0,0,480,481,5,113,0,0,481,486,3,92,46,0,482,
-		483,5,115,0,0,483,485,3,92,46,0,484,482,1,0,0,0,485,488,1,0,0,0,486,484,
-		1,0,0,0,486,487,1,0,0,0,487,489,1,0,0,0,488,486,1,0,0,0,489,490,5,114,
-		0,0,490,492,1,0,0,0,491,480,1,0,0,0,491,492,1,0,0,0,492,495,1,0,0,0,493,
-		495,3,92,46,0,494,475,1,0,0,0,494,479,1,0,0,0,494,493,1,0,0,0,495,61,1,
-		0,0,0,496,497,5,69,0,0,497,498,5,68,0,0,498,501,3,86,43,0,499,500,5,70,
-		0,0,500,502,3,84,42,0,501,499,1,0,0,0,501,502,1,0,0,0,502,63,1,0,0,0,503,
-		504,5,71,0,0,504,505,5,72,0,0,505,510,3,66,33,0,506,507,5,115,0,0,507,
-		509,3,66,33,0,508,506,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,511,
-		1,0,0,0,511,65,1,0,0,0,512,510,1,0,0,0,513,516,5,35,0,0,514,516,3,92,46,
-		0,515,513,1,0,0,0,515,514,1,0,0,0,516,67,1,0,0,0,517,518,5,73,0,0,518,
-		522,5,111,0,0,519,521,3,70,35,0,520,519,1,0,0,0,521,524,1,0,0,0,522,520,
-		1,0,0,0,522,523,1,0,0,0,523,525,1,0,0,0,524,522,1,0,0,0,525,526,5,112,
-		0,0,526,69,1,0,0,0,527,528,5,10,0,0,528,538,3,90,45,0,529,530,5,74,0,0,
-		530,535,3,92,46,0,531,532,5,115,0,0,532,534,3,92,46,0,533,531,1,0,0,0,
-		534,537,1,0,0,0,535,533,1,0,0,0,535,536,1,0,0,0,536,539,1,0,0,0,537,535,
-		1,0,0,0,538,529,1,0,0,0,538,539,1,0,0,0,539,606,1,0,0,0,540,541,5,75,0,
-		0,541,606,3,92,46,0,542,543,5,76,0,0,543,606,3,92,46,0,544,545,5,77,0,
-		0,545,546,5,78,0,0,546,547,5,79,0,0,547,606,3,92,46,0,548,551,5,80,0,0,
-		549,550,5,131,0,0,550,552,5,107,0,0,551,549,1,0,0,0,551,552,1,0,0,0,552,
-		553,1,0,0,0,553,554,5,78,0,0,554,555,5,85,0,0,555,606,3,92,46,0,556,557,
-		5,81,0,0,557,558,5,131,0,0,558,559,5,107,0,0,559,560,5,78,0,0,560,561,
-		5,85,0,0,561,606,3,92,46,0,562,563,5,86,0,0,563,564,3,86,43,0,564,568,
-		5,111,0,0,565,567,3,70,35,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,
-		0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,568,1,0,0,0,571,581,5,112,0,
-		0,572,573,5,87,0,0,573,577,5,111,0,0,574,576,3,70,35,0,575,574,1,0,0,0,
-		576,579,1,0,0,0,577,575,1,0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,577,
-		1,0,0,0,580,582,5,112,0,0,581,572,1,0,0,0,581,582,1,0,0,0,582,606,1,0,
-		0,0,583,586,5,82,0,0,584,585,5,96,0,0,585,587,5,42,0,0,586,584,1,0,0,0,
-		586,587,1,0,0,0,587,588,1,0,0,0,588,592,5,111,0,0,589,591,3,70,35,0,590,
-		589,1,0,0,0,591,594,1,0,0,0,592,590,1,0,0,0,592,593,1,0,0,0,593,595,1,
-		0,0,0,594,592,1,0,0,0,595,606,5,112,0,0,596,597,5,83,0,0,597,601,5,111,
-		0,0,598,600,3,70,35,0,599,598,1,0,0,0,600,603,1,0,0,0,601,599,1,0,0,0,
-		601,602,1,0,0,0,602,604,1,0,0,0,603,601,1,0,0,0,604,606,5,112,0,0,605,
-		527,1,0,0,0,605,540,1,0,0,0,605,542,1,0,0,0,605,544,1,0,0,0,605,548,1,
-		0,0,0,605,556,1,0,0,0,605,562,1,0,0,0,605,583,1,0,0,0,605,596,1,0,0,0,
-		606,71,1,0,0,0,607,608,5,89,0,0,608,612,5,111,0,0,609,611,3,74,37,0,610,
-		609,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,
-		0,0,0,614,612,1,0,0,0,615,616,5,112,0,0,616,73,1,0,0,0,617,618,5,90,0,
-		0,618,623,3,92,46,0,619,620,5,115,0,0,620,622,3,92,46,0,621,619,1,0,0,
-		0,622,625,1,0,0,0,623,621,1,0,0,0,623,624,1,0,0,0,624,629,1,0,0,0,625,
-		623,1,0,0,0,626,628,3,76,38,0,627,626,1,0,0,0,628,631,1,0,0,0,629,627,
-		1,0,0,0,629,630,1,0,0,0,630,634,1,0,0,0,631,629,1,0,0,0,632,634,3,68,34,
-		0,633,617,1,0,0,0,633,632,1,0,0,0,634,75,1,0,0,0,635,636,5,91,0,0,636,
-		640,3,86,43,0,637,638,5,92,0,0,638,640,3,84,42,0,639,635,1,0,0,0,639,637,
-		1,0,0,0,640,77,1,0,0,0,641,642,5,2,0,0,642,643,3,92,46,0,643,644,5,4,0,
-		0,644,645,3,92,46,0,645,649,5,111,0,0,646,648,3,80,40,0,647,646,1,0,0,
-		0,648,651,1,0,0,0,649,647,1,0,0,0,649,650,1,0,0,0,650,652,1,0,0,0,651,
-		649,1,0,0,0,652,653,5,112,0,0,653,79,1,0,0,0,654,655,3,92,46,0,655,656,
-		5,30,0,0,656,657,5,93,0,0,657,658,5,132,0,0,658,682,1,0,0,0,659,660,3,
-		90,45,0,660,661,5,94,0,0,661,662,3,86,43,0,662,663,3,82,41,0,663,682,1,
-		0,0,0,664,665,3,90,45,0,665,666,5,95,0,0,666,667,3,86,43,0,667,668,5,96,
-		0,0,668,669,5,130,0,0,669,682,1,0,0,0,670,671,3,92,46,0,671,672,5,97,0,
-		0,672,673,5,24,0,0,673,674,5,130,0,0,674,682,1,0,0,0,675,677,5,89,0,0,
-		676,678,3,76,38,0,677,676,1,0,0,0,678,679,1,0,0,0,679,677,1,0,0,0,679,
-		680,1,0,0,0,680,682,1,0,0,0,681,654,1,0,0,0,681,659,1,0,0,0,681,664,1,
-		0,0,0,681,670,1,0,0,0,681,675,1,0,0,0,682,81,1,0,0,0,683,684,5,98,0,0,
-		684,685,5,106,0,0,685,83,1,0,0,0,686,687,5,131,0,0,687,85,1,0,0,0,688,
-		689,6,43,-1,0,689,690,5,113,0,0,690,691,3,86,43,0,691,692,5,114,0,0,692,
-		731,1,0,0,0,693,694,5,120,0,0,694,731,3,86,43,16,695,696,5,110,0,0,696,
-		731,3,86,43,11,697,698,5,86,0,0,698,699,3,86,43,0,699,700,5,88,0,0,700,
-		701,3,86,43,0,701,702,5,87,0,0,702,703,3,86,43,0,703,731,1,0,0,0,704,705,
-		3,92,46,0,705,714,5,113,0,0,706,711,3,86,43,0,707,708,5,115,0,0,708,710,
-		3,86,43,0,709,707,1,0,0,0,710,713,1,0,0,0,711,709,1,0,0,0,711,712,1,0,
-		0,0,712,715,1,0,0,0,713,711,1,0,0,0,714,706,1,0,0,0,714,715,1,0,0,0,715,
-		716,1,0,0,0,716,717,5,114,0,0,717,731,1,0,0,0,718,720,7,1,0,0,719,721,
-		3,88,44,0,720,719,1,0,0,0,720,721,1,0,0,0,721,722,1,0,0,0,722,723,5,98,
-		0,0,723,731,3,88,44,0,724,725,5,132,0,0,725,731,3,88,44,0,726,731,5,131,
-		0,0,727,731,5,132,0,0,728,731,5,130,0,0,729,731,3,90,45,0,730,688,1,0,
-		0,0,730,693,1,0,0,0,730,695,1,0,0,0,730,697,1,0,0,0,730,704,1,0,0,0,730,
-		718,1,0,0,0,730,724,1,0,0,0,730,726,1,0,0,0,730,727,1,0,0,0,730,728,1,
-		0,0,0,730,729,1,0,0,0,731,752,1,0,0,0,732,733,10,15,0,0,733,734,5,107,
-		0,0,734,751,3,86,43,16,735,736,10,14,0,0,736,737,7,2,0,0,737,751,3,86,
-		43,15,738,739,10,13,0,0,739,740,7,3,0,0,740,751,3,86,43,14,741,742,10,
-		12,0,0,742,743,7,4,0,0,743,751,3,86,43,13,744,745,10,10,0,0,745,746,5,
-		108,0,0,746,751,3,86,43,11,747,748,10,9,0,0,748,749,5,109,0,0,749,751,
-		3,86,43,10,750,732,1,0,0,0,750,735,1,0,0,0,750,738,1,0,0,0,750,741,1,0,
-		0,0,750,744,1,0,0,0,750,747,1,0,0,0,751,754,1,0,0,0,752,750,1,0,0,0,752,
-		753,1,0,0,0,753,87,1,0,0,0,754,752,1,0,0,0,755,756,7,5,0,0,756,89,1,0,
-		0,0,757,760,3,92,46,0,758,759,5,116,0,0,759,761,3,92,46,0,760,758,1,0,
-		0,0,760,761,1,0,0,0,761,91,1,0,0,0,762,763,7,6,0,0,763,93,1,0,0,0,78,98,
+		8,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,1,29,3,29,475,8,29,1,29,1,29,1,
+		29,1,29,5,29,481,8,29,10,29,12,29,484,9,29,1,30,1,30,1,30,1,30,1,30,1,
+		30,1,30,1,30,1,30,5,30,495,8,30,10,30,12,30,498,9,30,1,30,1,30,3,30,502,
+		8,30,1,30,3,30,505,8,30,1,31,1,31,1,31,1,31,1,31,3,31,512,8,31,1,32,1,
+		32,1,32,1,32,1,32,5,32,519,8,32,10,32,12,32,522,9,32,1,33,1,33,3,33,526,
+		8,33,1,34,1,34,1,34,5,34,531,8,34,10,34,12,34,534,9,34,1,34,1,34,1,35,
+		1,35,1,35,1,35,1,35,1,35,5,35,544,8,35,10,35,12,35,547,9,35,3,35,549,8,
+		35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,562,8,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,5,35,
+		577,8,35,10,35,12,35,580,9,35,1,35,1,35,1,35,1,35,5,35,586,8,35,10,35,
+		12,35,589,9,35,1,35,3,35,592,8,35,1,35,1,35,1,35,3,35,597,8,35,1,35,1,
+		35,5,35,601,8,35,10,35,12,35,604,9,35,1,35,1,35,1,35,1,35,5,35,610,8,35,
+		10,35,12,35,613,9,35,1,35,3,35,616,8,35,1,36,1,36,1,36,5,36,621,8,36,10,
+		36,12,36,624,9,36,1,36,1,36,1,37,1,37,1,37,1,37,5,37,632,8,37,10,37,12,
+		37,635,9,37,1,37,5,37,638,8,37,10,37,12,37,641,9,37,1,37,3,37,644,8,37,
+		1,38,1,38,1,38,1,38,3,38,650,8,38,1,39,1,39,1,39,1,39,1,39,1,39,5,39,658,
+		8,39,10,39,12,39,661,9,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,1,40,4,40,688,8,40,11,40,12,40,689,3,40,692,8,40,1,41,1,41,1,41,1,
+		42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
+		43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,720,8,43,10,43,12,43,723,
+		9,43,3,43,725,8,43,1,43,1,43,1,43,1,43,3,43,731,8,43,1,43,1,43,1,43,1,
+		43,1,43,1,43,1,43,1,43,3,43,741,8,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,761,8,43,10,
+		43,12,43,764,9,43,1,44,1,44,1,45,1,45,1,45,3,45,771,8,45,1,46,1,46,1,46,
+		0,1,86,47,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
+		92,0,7,1,0,114,115,1,0,134,135,1,0,124,125,1,0,122,123,1,0,126,131,1,0,
+		102,108,20,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,36,37,39,40,42,52,54,
+		55,57,59,63,63,65,67,70,72,81,81,83,87,94,96,109,109,138,139,872,0,100,
+		1,0,0,0,2,105,1,0,0,0,4,108,1,0,0,0,6,135,1,0,0,0,8,137,1,0,0,0,10,149,
+		1,0,0,0,12,173,1,0,0,0,14,175,1,0,0,0,16,177,1,0,0,0,18,194,1,0,0,0,20,
+		196,1,0,0,0,22,230,1,0,0,0,24,232,1,0,0,0,26,237,1,0,0,0,28,284,1,0,0,
+		0,30,289,1,0,0,0,32,297,1,0,0,0,34,299,1,0,0,0,36,328,1,0,0,0,38,330,1,
+		0,0,0,40,357,1,0,0,0,42,371,1,0,0,0,44,373,1,0,0,0,46,395,1,0,0,0,48,397,
+		1,0,0,0,50,400,1,0,0,0,52,418,1,0,0,0,54,420,1,0,0,0,56,435,1,0,0,0,58,
+		448,1,0,0,0,60,504,1,0,0,0,62,506,1,0,0,0,64,513,1,0,0,0,66,525,1,0,0,
+		0,68,527,1,0,0,0,70,615,1,0,0,0,72,617,1,0,0,0,74,643,1,0,0,0,76,649,1,
+		0,0,0,78,651,1,0,0,0,80,691,1,0,0,0,82,693,1,0,0,0,84,696,1,0,0,0,86,740,
+		1,0,0,0,88,765,1,0,0,0,90,767,1,0,0,0,92,772,1,0,0,0,94,99,3,2,1,0,95,
+		99,3,4,2,0,96,99,3,78,39,0,97,99,3,8,4,0,98,94,1,0,0,0,98,95,1,0,0,0,98,
+		96,1,0,0,0,98,97,1,0,0,0,99,102,1,0,0,0,100,98,1,0,0,0,100,101,1,0,0,0,
+		101,103,1,0,0,0,102,100,1,0,0,0,103,104,5,0,0,1,104,1,1,0,0,0,105,106,
+		5,3,0,0,106,107,5,136,0,0,107,3,1,0,0,0,108,109,5,1,0,0,109,110,3,92,46,
+		0,110,114,5,114,0,0,111,113,3,6,3,0,112,111,1,0,0,0,113,116,1,0,0,0,114,
+		112,1,0,0,0,114,115,1,0,0,0,115,117,1,0,0,0,116,114,1,0,0,0,117,118,5,
+		115,0,0,118,5,1,0,0,0,119,136,3,12,6,0,120,136,3,16,8,0,121,136,3,20,10,
+		0,122,136,3,26,13,0,123,136,3,34,17,0,124,136,3,38,19,0,125,136,3,44,22,
+		0,126,136,3,50,25,0,127,136,3,54,27,0,128,136,3,56,28,0,129,136,3,58,29,
+		0,130,136,3,62,31,0,131,136,3,64,32,0,132,136,3,68,34,0,133,136,3,72,36,
+		0,134,136,3,8,4,0,135,119,1,0,0,0,135,120,1,0,0,0,135,121,1,0,0,0,135,
+		122,1,0,0,0,135,123,1,0,0,0,135,124,1,0,0,0,135,125,1,0,0,0,135,126,1,
+		0,0,0,135,127,1,0,0,0,135,128,1,0,0,0,135,129,1,0,0,0,135,130,1,0,0,0,
+		135,131,1,0,0,0,135,132,1,0,0,0,135,133,1,0,0,0,135,134,1,0,0,0,136,7,
+		1,0,0,0,137,138,5,138,0,0,138,144,4,4,0,0,139,143,3,92,46,0,140,143,5,
+		4,0,0,141,143,5,24,0,0,142,139,1,0,0,0,142,140,1,0,0,0,142,141,1,0,0,0,
+		143,146,1,0,0,0,144,142,1,0,0,0,144,145,1,0,0,0,145,147,1,0,0,0,146,144,
+		1,0,0,0,147,148,3,10,5,0,148,9,1,0,0,0,149,154,5,114,0,0,150,153,3,10,
+		5,0,151,153,8,0,0,0,152,150,1,0,0,0,152,151,1,0,0,0,153,156,1,0,0,0,154,
+		152,1,0,0,0,154,155,1,0,0,0,155,157,1,0,0,0,156,154,1,0,0,0,157,158,5,
+		115,0,0,158,11,1,0,0,0,159,160,5,5,0,0,160,174,5,136,0,0,161,162,5,6,0,
+		0,162,174,3,92,46,0,163,164,5,7,0,0,164,174,5,133,0,0,165,166,5,8,0,0,
+		166,174,5,133,0,0,167,168,5,9,0,0,168,174,5,133,0,0,169,170,5,10,0,0,170,
+		174,3,92,46,0,171,172,5,11,0,0,172,174,3,14,7,0,173,159,1,0,0,0,173,161,
+		1,0,0,0,173,163,1,0,0,0,173,165,1,0,0,0,173,167,1,0,0,0,173,169,1,0,0,
+		0,173,171,1,0,0,0,174,13,1,0,0,0,175,176,5,132,0,0,176,15,1,0,0,0,177,
+		178,5,12,0,0,178,179,3,92,46,0,179,183,5,114,0,0,180,182,3,18,9,0,181,
+		180,1,0,0,0,182,185,1,0,0,0,183,181,1,0,0,0,183,184,1,0,0,0,184,186,1,
+		0,0,0,185,183,1,0,0,0,186,187,5,115,0,0,187,17,1,0,0,0,188,189,5,13,0,
+		0,189,195,5,136,0,0,190,191,5,14,0,0,191,195,3,86,43,0,192,193,5,15,0,
+		0,193,195,3,86,43,0,194,188,1,0,0,0,194,190,1,0,0,0,194,192,1,0,0,0,195,
+		19,1,0,0,0,196,197,5,16,0,0,197,198,3,92,46,0,198,202,5,114,0,0,199,201,
+		3,22,11,0,200,199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,0,202,203,1,0,
+		0,0,203,205,1,0,0,0,204,202,1,0,0,0,205,206,5,115,0,0,206,21,1,0,0,0,207,
+		208,5,17,0,0,208,231,3,86,43,0,209,210,5,18,0,0,210,211,5,19,0,0,211,214,
+		3,84,42,0,212,213,5,20,0,0,213,215,3,86,43,0,214,212,1,0,0,0,214,215,1,
+		0,0,0,215,218,1,0,0,0,216,217,5,21,0,0,217,219,5,133,0,0,218,216,1,0,0,
+		0,218,219,1,0,0,0,219,231,1,0,0,0,220,221,5,18,0,0,221,222,5,22,0,0,222,
+		226,5,114,0,0,223,225,3,24,12,0,224,223,1,0,0,0,225,228,1,0,0,0,226,224,
+		1,0,0,0,226,227,1,0,0,0,227,229,1,0,0,0,228,226,1,0,0,0,229,231,5,115,
+		0,0,230,207,1,0,0,0,230,209,1,0,0,0,230,220,1,0,0,0,231,23,1,0,0,0,232,
+		233,5,133,0,0,233,235,3,86,43,0,234,236,5,118,0,0,235,234,1,0,0,0,235,
+		236,1,0,0,0,236,25,1,0,0,0,237,238,5,23,0,0,238,239,3,92,46,0,239,240,
+		5,24,0,0,240,241,3,92,46,0,241,245,5,114,0,0,242,244,3,28,14,0,243,242,
+		1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,
+		0,247,245,1,0,0,0,248,249,5,115,0,0,249,27,1,0,0,0,250,251,5,25,0,0,251,
+		285,3,92,46,0,252,253,5,26,0,0,253,254,3,86,43,0,254,259,3,82,41,0,255,
+		256,5,27,0,0,256,257,3,86,43,0,257,258,3,82,41,0,258,260,1,0,0,0,259,255,
+		1,0,0,0,259,260,1,0,0,0,260,285,1,0,0,0,261,262,5,28,0,0,262,285,5,133,
+		0,0,263,264,5,29,0,0,264,285,3,84,42,0,265,266,5,30,0,0,266,267,3,30,15,
+		0,267,268,3,84,42,0,268,269,5,32,0,0,269,270,5,25,0,0,270,274,5,33,0,0,
+		271,272,5,26,0,0,272,273,5,32,0,0,273,275,5,34,0,0,274,271,1,0,0,0,274,
+		275,1,0,0,0,275,285,1,0,0,0,276,278,5,35,0,0,277,279,3,32,16,0,278,277,
+		1,0,0,0,279,280,1,0,0,0,280,278,1,0,0,0,280,281,1,0,0,0,281,285,1,0,0,
+		0,282,283,5,11,0,0,283,285,3,14,7,0,284,250,1,0,0,0,284,252,1,0,0,0,284,
+		261,1,0,0,0,284,263,1,0,0,0,284,265,1,0,0,0,284,276,1,0,0,0,284,282,1,
+		0,0,0,285,29,1,0,0,0,286,287,5,135,0,0,287,290,5,31,0,0,288,290,5,134,
+		0,0,289,286,1,0,0,0,289,288,1,0,0,0,290,31,1,0,0,0,291,292,5,36,0,0,292,
+		298,3,86,43,0,293,294,5,37,0,0,294,298,3,86,43,0,295,296,5,38,0,0,296,
+		298,5,133,0,0,297,291,1,0,0,0,297,293,1,0,0,0,297,295,1,0,0,0,298,33,1,
+		0,0,0,299,300,5,39,0,0,300,301,3,92,46,0,301,305,5,114,0,0,302,304,3,36,
+		18,0,303,302,1,0,0,0,304,307,1,0,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,
+		308,1,0,0,0,307,305,1,0,0,0,308,309,5,115,0,0,309,35,1,0,0,0,310,311,5,
+		40,0,0,311,329,3,92,46,0,312,313,5,42,0,0,313,329,3,86,43,0,314,315,5,
+		43,0,0,315,317,3,86,43,0,316,318,5,44,0,0,317,316,1,0,0,0,317,318,1,0,
+		0,0,318,329,1,0,0,0,319,320,5,45,0,0,320,321,5,38,0,0,321,329,5,133,0,
+		0,322,323,5,48,0,0,323,329,3,42,21,0,324,325,5,8,0,0,325,329,5,133,0,0,
+		326,327,5,15,0,0,327,329,3,86,43,0,328,310,1,0,0,0,328,312,1,0,0,0,328,
+		314,1,0,0,0,328,319,1,0,0,0,328,322,1,0,0,0,328,324,1,0,0,0,328,326,1,
+		0,0,0,329,37,1,0,0,0,330,331,5,41,0,0,331,332,3,92,46,0,332,336,5,114,
+		0,0,333,335,3,40,20,0,334,333,1,0,0,0,335,338,1,0,0,0,336,334,1,0,0,0,
+		336,337,1,0,0,0,337,339,1,0,0,0,338,336,1,0,0,0,339,340,5,115,0,0,340,
+		39,1,0,0,0,341,342,5,42,0,0,342,358,3,86,43,0,343,344,5,43,0,0,344,346,
+		3,86,43,0,345,347,5,44,0,0,346,345,1,0,0,0,346,347,1,0,0,0,347,358,1,0,
+		0,0,348,349,5,45,0,0,349,350,5,38,0,0,350,358,5,133,0,0,351,352,5,48,0,
+		0,352,358,3,42,21,0,353,354,5,8,0,0,354,358,5,133,0,0,355,356,5,52,0,0,
+		356,358,5,135,0,0,357,341,1,0,0,0,357,343,1,0,0,0,357,348,1,0,0,0,357,
+		351,1,0,0,0,357,353,1,0,0,0,357,355,1,0,0,0,358,41,1,0,0,0,359,372,5,49,
+		0,0,360,372,5,50,0,0,361,372,5,51,0,0,362,363,5,22,0,0,363,367,5,114,0,
+		0,364,366,3,24,12,0,365,364,1,0,0,0,366,369,1,0,0,0,367,365,1,0,0,0,367,
+		368,1,0,0,0,368,370,1,0,0,0,369,367,1,0,0,0,370,372,5,115,0,0,371,359,
+		1,0,0,0,371,360,1,0,0,0,371,361,1,0,0,0,371,362,1,0,0,0,372,43,1,0,0,0,
+		373,374,5,53,0,0,374,375,3,92,46,0,375,379,5,114,0,0,376,378,3,46,23,0,
+		377,376,1,0,0,0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,0,380,382,
+		1,0,0,0,381,379,1,0,0,0,382,383,5,115,0,0,383,45,1,0,0,0,384,385,5,54,
+		0,0,385,396,3,86,43,0,386,387,5,55,0,0,387,392,3,48,24,0,388,389,5,118,
+		0,0,389,391,3,48,24,0,390,388,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,
+		392,393,1,0,0,0,393,396,1,0,0,0,394,392,1,0,0,0,395,384,1,0,0,0,395,386,
+		1,0,0,0,396,47,1,0,0,0,397,398,3,92,46,0,398,399,3,86,43,0,399,49,1,0,
+		0,0,400,401,5,56,0,0,401,410,3,92,46,0,402,406,5,114,0,0,403,405,3,52,
+		26,0,404,403,1,0,0,0,405,408,1,0,0,0,406,404,1,0,0,0,406,407,1,0,0,0,407,
+		409,1,0,0,0,408,406,1,0,0,0,409,411,5,115,0,0,410,402,1,0,0,0,410,411,
+		1,0,0,0,411,51,1,0,0,0,412,413,5,57,0,0,413,419,3,86,43,0,414,415,5,58,
+		0,0,415,419,3,86,43,0,416,417,5,59,0,0,417,419,3,86,43,0,418,412,1,0,0,
+		0,418,414,1,0,0,0,418,416,1,0,0,0,419,53,1,0,0,0,420,421,5,60,0,0,421,
+		422,3,92,46,0,422,423,5,114,0,0,423,431,3,86,43,0,424,429,3,82,41,0,425,
+		426,5,27,0,0,426,427,3,86,43,0,427,428,3,82,41,0,428,430,1,0,0,0,429,425,
+		1,0,0,0,429,430,1,0,0,0,430,432,1,0,0,0,431,424,1,0,0,0,431,432,1,0,0,
+		0,432,433,1,0,0,0,433,434,5,115,0,0,434,55,1,0,0,0,435,436,5,61,0,0,436,
+		437,3,92,46,0,437,438,5,121,0,0,438,442,3,86,43,0,439,440,5,62,0,0,440,
+		441,5,63,0,0,441,443,3,84,42,0,442,439,1,0,0,0,442,443,1,0,0,0,443,446,
+		1,0,0,0,444,445,5,21,0,0,445,447,5,133,0,0,446,444,1,0,0,0,446,447,1,0,
+		0,0,447,57,1,0,0,0,448,449,5,64,0,0,449,450,3,92,46,0,450,451,5,68,0,0,
+		451,454,3,86,43,0,452,453,5,21,0,0,453,455,5,133,0,0,454,452,1,0,0,0,454,
+		455,1,0,0,0,455,459,1,0,0,0,456,457,5,65,0,0,457,458,5,67,0,0,458,460,
+		5,135,0,0,459,456,1,0,0,0,459,460,1,0,0,0,460,464,1,0,0,0,461,462,5,66,
+		0,0,462,463,5,67,0,0,463,465,5,135,0,0,464,461,1,0,0,0,464,465,1,0,0,0,
+		465,474,1,0,0,0,466,467,5,85,0,0,467,468,5,99,0,0,468,469,3,92,46,0,469,
+		470,5,86,0,0,470,471,5,88,0,0,471,472,5,135,0,0,472,473,5,87,0,0,473,475,
+		1,0,0,0,474,466,1,0,0,0,474,475,1,0,0,0,475,476,1,0,0,0,476,477,5,120,
+		0,0,477,482,3,60,30,0,478,479,5,118,0,0,479,481,3,60,30,0,480,478,1,0,
+		0,0,481,484,1,0,0,0,482,480,1,0,0,0,482,483,1,0,0,0,483,59,1,0,0,0,484,
+		482,1,0,0,0,485,486,5,81,0,0,486,487,5,134,0,0,487,488,5,88,0,0,488,505,
+		3,92,46,0,489,501,5,84,0,0,490,491,5,116,0,0,491,496,3,92,46,0,492,493,
+		5,118,0,0,493,495,3,92,46,0,494,492,1,0,0,0,495,498,1,0,0,0,496,494,1,
+		0,0,0,496,497,1,0,0,0,497,499,1,0,0,0,498,496,1,0,0,0,499,500,5,117,0,
+		0,500,502,1,0,0,0,501,490,1,0,0,0,501,502,1,0,0,0,502,505,1,0,0,0,503,
+		505,3,92,46,0,504,485,1,0,0,0,504,489,1,0,0,0,504,503,1,0,0,0,505,61,1,
+		0,0,0,506,507,5,69,0,0,507,508,5,68,0,0,508,511,3,86,43,0,509,510,5,70,
+		0,0,510,512,3,84,42,0,511,509,1,0,0,0,511,512,1,0,0,0,512,63,1,0,0,0,513,
+		514,5,71,0,0,514,515,5,72,0,0,515,520,3,66,33,0,516,517,5,118,0,0,517,
+		519,3,66,33,0,518,516,1,0,0,0,519,522,1,0,0,0,520,518,1,0,0,0,520,521,
+		1,0,0,0,521,65,1,0,0,0,522,520,1,0,0,0,523,526,5,35,0,0,524,526,3,92,46,
+		0,525,523,1,0,0,0,525,524,1,0,0,0,526,67,1,0,0,0,527,528,5,73,0,0,528,
+		532,5,114,0,0,529,531,3,70,35,0,530,529,1,0,0,0,531,534,1,0,0,0,532,530,
+		1,0,0,0,532,533,1,0,0,0,533,535,1,0,0,0,534,532,1,0,0,0,535,536,5,115,
+		0,0,536,69,1,0,0,0,537,538,5,10,0,0,538,548,3,90,45,0,539,540,5,74,0,0,
+		540,545,3,92,46,0,541,542,5,118,0,0,542,544,3,92,46,0,543,541,1,0,0,0,
+		544,547,1,0,0,0,545,543,1,0,0,0,545,546,1,0,0,0,546,549,1,0,0,0,547,545,
+		1,0,0,0,548,539,1,0,0,0,548,549,1,0,0,0,549,616,1,0,0,0,550,551,5,75,0,
+		0,551,616,3,92,46,0,552,553,5,76,0,0,553,616,3,92,46,0,554,555,5,77,0,
+		0,555,556,5,78,0,0,556,557,5,79,0,0,557,616,3,92,46,0,558,561,5,80,0,0,
+		559,560,5,134,0,0,560,562,5,110,0,0,561,559,1,0,0,0,561,562,1,0,0,0,562,
+		563,1,0,0,0,563,564,5,78,0,0,564,565,5,88,0,0,565,616,3,92,46,0,566,567,
+		5,81,0,0,567,568,5,134,0,0,568,569,5,110,0,0,569,570,5,78,0,0,570,571,
+		5,88,0,0,571,616,3,92,46,0,572,573,5,89,0,0,573,574,3,86,43,0,574,578,
+		5,114,0,0,575,577,3,70,35,0,576,575,1,0,0,0,577,580,1,0,0,0,578,576,1,
+		0,0,0,578,579,1,0,0,0,579,581,1,0,0,0,580,578,1,0,0,0,581,591,5,115,0,
+		0,582,583,5,90,0,0,583,587,5,114,0,0,584,586,3,70,35,0,585,584,1,0,0,0,
+		586,589,1,0,0,0,587,585,1,0,0,0,587,588,1,0,0,0,588,590,1,0,0,0,589,587,
+		1,0,0,0,590,592,5,115,0,0,591,582,1,0,0,0,591,592,1,0,0,0,592,616,1,0,
+		0,0,593,596,5,82,0,0,594,595,5,99,0,0,595,597,5,42,0,0,596,594,1,0,0,0,
+		596,597,1,0,0,0,597,598,1,0,0,0,598,602,5,114,0,0,599,601,3,70,35,0,600,
+		599,1,0,0,0,601,604,1,0,0,0,602,600,1,0,0,0,602,603,1,0,0,0,603,605,1,
+		0,0,0,604,602,1,0,0,0,605,616,5,115,0,0,606,607,5,83,0,0,607,611,5,114,
+		0,0,608,610,3,70,35,0,609,608,1,0,0,0,610,613,1,0,0,0,611,609,1,0,0,0,
+		611,612,1,0,0,0,612,614,1,0,0,0,613,611,1,0,0,0,614,616,5,115,0,0,615,
+		537,1,0,0,0,615,550,1,0,0,0,615,552,1,0,0,0,615,554,1,0,0,0,615,558,1,
+		0,0,0,615,566,1,0,0,0,615,572,1,0,0,0,615,593,1,0,0,0,615,606,1,0,0,0,
+		616,71,1,0,0,0,617,618,5,92,0,0,618,622,5,114,0,0,619,621,3,74,37,0,620,
+		619,1,0,0,0,621,624,1,0,0,0,622,620,1,0,0,0,622,623,1,0,0,0,623,625,1,
+		0,0,0,624,622,1,0,0,0,625,626,5,115,0,0,626,73,1,0,0,0,627,628,5,93,0,
+		0,628,633,3,92,46,0,629,630,5,118,0,0,630,632,3,92,46,0,631,629,1,0,0,
+		0,632,635,1,0,0,0,633,631,1,0,0,0,633,634,1,0,0,0,634,639,1,0,0,0,635,
+		633,1,0,0,0,636,638,3,76,38,0,637,636,1,0,0,0,638,641,1,0,0,0,639,637,
+		1,0,0,0,639,640,1,0,0,0,640,644,1,0,0,0,641,639,1,0,0,0,642,644,3,68,34,
+		0,643,627,1,0,0,0,643,642,1,0,0,0,644,75,1,0,0,0,645,646,5,94,0,0,646,
+		650,3,86,43,0,647,648,5,95,0,0,648,650,3,84,42,0,649,645,1,0,0,0,649,647,
+		1,0,0,0,650,77,1,0,0,0,651,652,5,2,0,0,652,653,3,92,46,0,653,654,5,4,0,
+		0,654,655,3,92,46,0,655,659,5,114,0,0,656,658,3,80,40,0,657,656,1,0,0,
+		0,658,661,1,0,0,0,659,657,1,0,0,0,659,660,1,0,0,0,660,662,1,0,0,0,661,
+		659,1,0,0,0,662,663,5,115,0,0,663,79,1,0,0,0,664,665,3,92,46,0,665,666,
+		5,30,0,0,666,667,5,96,0,0,667,668,5,135,0,0,668,692,1,0,0,0,669,670,3,
+		90,45,0,670,671,5,97,0,0,671,672,3,86,43,0,672,673,3,82,41,0,673,692,1,
+		0,0,0,674,675,3,90,45,0,675,676,5,98,0,0,676,677,3,86,43,0,677,678,5,99,
+		0,0,678,679,5,133,0,0,679,692,1,0,0,0,680,681,3,92,46,0,681,682,5,100,
+		0,0,682,683,5,24,0,0,683,684,5,133,0,0,684,692,1,0,0,0,685,687,5,92,0,
+		0,686,688,3,76,38,0,687,686,1,0,0,0,688,689,1,0,0,0,689,687,1,0,0,0,689,
+		690,1,0,0,0,690,692,1,0,0,0,691,664,1,0,0,0,691,669,1,0,0,0,691,674,1,
+		0,0,0,691,680,1,0,0,0,691,685,1,0,0,0,692,81,1,0,0,0,693,694,5,101,0,0,
+		694,695,5,109,0,0,695,83,1,0,0,0,696,697,5,134,0,0,697,85,1,0,0,0,698,
+		699,6,43,-1,0,699,700,5,116,0,0,700,701,3,86,43,0,701,702,5,117,0,0,702,
+		741,1,0,0,0,703,704,5,123,0,0,704,741,3,86,43,16,705,706,5,113,0,0,706,
+		741,3,86,43,11,707,708,5,89,0,0,708,709,3,86,43,0,709,710,5,91,0,0,710,
+		711,3,86,43,0,711,712,5,90,0,0,712,713,3,86,43,0,713,741,1,0,0,0,714,715,
+		3,92,46,0,715,724,5,116,0,0,716,721,3,86,43,0,717,718,5,118,0,0,718,720,
+		3,86,43,0,719,717,1,0,0,0,720,723,1,0,0,0,721,719,1,0,0,0,721,722,1,0,
+		0,0,722,725,1,0,0,0,723,721,1,0,0,0,724,716,1,0,0,0,724,725,1,0,0,0,725,
+		726,1,0,0,0,726,727,5,117,0,0,727,741,1,0,0,0,728,730,7,1,0,0,729,731,
+		3,88,44,0,730,729,1,0,0,0,730,731,1,0,0,0,731,732,1,0,0,0,732,733,5,101,
+		0,0,733,741,3,88,44,0,734,735,5,135,0,0,735,741,3,88,44,0,736,741,5,134,
+		0,0,737,741,5,135,0,0,738,741,5,133,0,0,739,741,3,90,45,0,740,698,1,0,
+		0,0,740,703,1,0,0,0,740,705,1,0,0,0,740,707,1,0,0,0,740,714,1,0,0,0,740,
+		728,1,0,0,0,740,734,1,0,0,0,740,736,1,0,0,0,740,737,1,0,0,0,740,738,1,
+		0,0,0,740,739,1,0,0,0,741,762,1,0,0,0,742,743,10,15,0,0,743,744,5,110,
+		0,0,744,761,3,86,43,16,745,746,10,14,0,0,746,747,7,2,0,0,747,761,3,86,
+		43,15,748,749,10,13,0,0,749,750,7,3,0,0,750,761,3,86,43,14,751,752,10,
+		12,0,0,752,753,7,4,0,0,753,761,3,86,43,13,754,755,10,10,0,0,755,756,5,
+		111,0,0,756,761,3,86,43,11,757,758,10,9,0,0,758,759,5,112,0,0,759,761,
+		3,86,43,10,760,742,1,0,0,0,760,745,1,0,0,0,760,748,1,0,0,0,760,751,1,0,
+		0,0,760,754,1,0,0,0,760,757,1,0,0,0,761,764,1,0,0,0,762,760,1,0,0,0,762,
+		763,1,0,0,0,763,87,1,0,0,0,764,762,1,0,0,0,765,766,7,5,0,0,766,89,1,0,
+		0,0,767,770,3,92,46,0,768,769,5,119,0,0,769,771,3,92,46,0,770,768,1,0,
+		0,0,770,771,1,0,0,0,771,91,1,0,0,0,772,773,7,6,0,0,773,93,1,0,0,0,79,98,
 		100,114,135,142,144,152,154,173,183,194,202,214,218,226,230,235,245,259,
 		274,280,284,289,297,305,317,328,336,346,357,367,371,379,392,395,406,410,
-		418,429,431,442,446,454,459,464,472,486,491,494,501,510,515,522,535,538,
-		551,568,577,581,586,592,601,605,612,623,629,633,639,649,679,681,711,714,
-		720,730,750,752,760
+		418,429,431,442,446,454,459,464,474,482,496,501,504,511,520,525,532,545,
+		548,561,578,587,591,596,602,611,615,622,633,639,643,649,659,689,691,721,
+		724,730,740,760,762,770
 	};
 
 	public static readonly ATN _ATN =

@@ -23,7 +23,7 @@ static class PeriodYears
     }
 
     /// <summary>An investment at closing followed by one inflow per period: the flows an IRR is solved over.</summary>
-    public static double Irr(double[] years, double invested, double[] inflowA, double[]? inflowB)
+    public static double Irr(double[] years, double invested, double[] inflowA, double[]? inflowB, double[]? outflow = null)
     {
         var times = new double[years.Length + 1];
         var amounts = new double[years.Length + 1];
@@ -31,7 +31,7 @@ static class PeriodYears
         for (int t = 0; t < years.Length; t++)
         {
             times[t + 1] = years[t];
-            amounts[t + 1] = inflowA[t] + (inflowB is null ? 0.0 : inflowB[t]);
+            amounts[t + 1] = inflowA[t] + (inflowB is null ? 0.0 : inflowB[t]) - (outflow is null ? 0.0 : outflow[t]);
         }
 
         return Analytics.Irr.Solve(times, amounts);

@@ -65,9 +65,27 @@ internal static partial class DealGen
                 from start in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "from " + d))
                 from trips in Maybe(Gen.Int[1, 4].Select(n => "trips after " + Text(n)))
                 from cures in Maybe(Gen.Int[1, 4].Select(n => "cures after " + Text(n)))
+                from equityCure in EquityCure(tests)
                 from effects in Effects(f)
                 let name = "Trig" + Text(i)
-                select (GeneratedDecl[])[.. earlier, new GeneratedDecl(name, $"  trigger {name} when {condition}{start}{trips}{cures} => {effects}")]));
+                let when = equityCure.Condition ?? condition
+                select (GeneratedDecl[])[.. earlier, new GeneratedDecl(name, $"  trigger {name} when {when}{start}{trips}{cures}{equityCure.Cure} => {effects}")]));
+
+    /// <summary>Sometimes, on a test of the period that is cfads / debt_service: the covenant 'Test &lt; K' and an
+    /// equity cure by Eq (the only shape a cure takes); else nothing.</summary>
+    private static Gen<(string? Condition, string Cure)> EquityCure(GeneratedDecl[] tests)
+    {
+        var coverage = tests.Where(t => t.Text.EndsWith("= cfads / debt_service", StringComparison.Ordinal)
+            || t.Text.Contains("= cfads / debt_service from", StringComparison.Ordinal)).ToArray();
+        return coverage.Length == 0
+            ? Gen.Const(((string?)null, ""))
+            : Gen.Frequency(
+                (3, Gen.Const(((string?)null, ""))),
+                (1, from test in Gen.Int[0, coverage.Length - 1]
+                    from threshold in Gen.Int[100, 150]
+                    from times in Gen.Int[1, 3]
+                    select ((string?)$"{coverage[test].Name} < {(threshold / 100.0).ToString(System.Globalization.CultureInfo.InvariantCulture)}x", $" cure by Eq up to {Text(times)} times")));
+    }
 
     /// <summary>A trigger's effects: mostly 'trap', else a sweep, acceleration (of all or of one tranche) or an event
     /// of default, alone or with 'trap'.</summary>

@@ -203,6 +203,32 @@ public sealed class StructureTests
         Assert.Equal("'trapp' is not a trigger effect; did you mean 'trap'? (the effects are 'trap', 'event_of_default', 'sweep X% to T' and 'accelerate')", d.Message);
     }
 
+    [Theory]
+    [InlineData("  test Dscr = cfads / debt_service\n  trigger X when Dscr <= 1.2x cure by Eq up to 2 times => trap", "DL0456")]
+    [InlineData("  test Cover = debt_service / cfads\n  trigger X when Cover < 1.2x cure by Eq up to 2 times => trap", "DL0456")]
+    [InlineData("  test Dscr = cfads / (debt_service + cfads)\n  trigger X when Dscr < 1.2x cure by Eq up to 2 times => trap", "DL0456")]
+    [InlineData("  test Dscr = cfads / debt_service\n  trigger X when Dscr < 1.2x cure by Notes up to 1 times => trap", "DL0205")]
+    public void AnEquityCureNeedsACoverageTestBelowAConstantAnEquityAndACountOfOneOrMore(string extra, string code)
+    {
+        Single(Errors(Deal(extra)), code);
+    }
+
+    [Fact]
+    public void AnEquityCureCountOfZeroIsReportedWhereItIsWritten()
+    {
+        var diagnostics = DealCompiler.Check("test.deal", Deal("  test Dscr = cfads / debt_service\n  trigger X when Dscr < 1.2x cure by Eq up to 0 times => trap")).Diagnostics;
+
+        Diagnostic d = Assert.Single(diagnostics);
+        Assert.Equal("DL0106", d.Code);
+        Assert.Equal((10, 47), (d.Span.Line, d.Span.Column));
+    }
+
+    [Fact]
+    public void AnEmptySequentialGroupIsReported()
+    {
+        Single(Errors(Deal(waterfall: "pay Notes.interest\n    sequential { }\n    pay Notes.principal\n    distribute rest to Eq")), "DL0453");
+    }
+
     [Fact]
     public void TriggerEffectsNameTranchesAndTakeARateShare()
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using DealLang.Compiler.Model;
 using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Semantics.Kinds;
 using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler.Lowering.Kinds;
@@ -41,7 +42,22 @@ internal sealed class TriggerLowering : DeclarationLowering<TriggerSyntax, Trigg
             effects.Count == 0 ? "trap" : string.Join(", ", effects.Select(Text)),
             trigger.TripsAfter ?? 1,
             trigger.CuresAfter ?? 1,
-            actions.Count == 0 ? default : actions.ToImmutable());
+            actions.Count == 0 ? default : actions.ToImmutable(),
+            LowerCure(trigger, lowerer));
+    }
+
+    // The checks (TriggerRules.WatchedTest) let a cure through only on 'Test < K' over a test 'cfads / X'.
+    private static EquityCureModel? LowerCure(TriggerSyntax trigger, Lowerer lowerer)
+    {
+        if (trigger.Cure is not { } cure
+            || lowerer.BoundOf(trigger.Condition) is not BinaryExpression { Left: QuantityExpression { Quantity: Quantity.TestValue } test, Right: ConstantExpression threshold }
+            || TriggerRules.WatchedTest(trigger, lowerer.Analysis, out _) is not { } watched
+            || lowerer.BoundOf(watched.Expression) is not BinaryExpression { Right: var denominator })
+        {
+            return null;
+        }
+
+        return new EquityCureModel(lowerer.IndexOfName(cure.Equity), cure.Times ?? 1, test.Index, threshold.Value, denominator);
     }
 
     /// <summary>An effect as written: <c>trap</c>, <c>sweep 50% to Notes</c>, <c>accelerate (A, B)</c>.</summary>

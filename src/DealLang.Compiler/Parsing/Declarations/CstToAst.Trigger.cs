@@ -9,7 +9,7 @@ namespace DealLang.Compiler.Parsing;
 internal sealed partial class CstToAst
 {
     // triggerDecl : TRIGGER name=ident WHEN expr (FROM DATE)? (TRIPS AFTER trips=NUMBER)? (CURES AFTER cures=NUMBER)?
-    //               ARROW triggerEffect (COMMA triggerEffect)* ;
+    //               (CURE BY curer=ident UP TO times=NUMBER TIMES)? ARROW triggerEffect (COMMA triggerEffect)* ;
     private TriggerSyntax? VisitTriggerDecl(TriggerDeclContext context)
     {
         NameSyntax? name = VisitIdent(context.name);
@@ -17,6 +17,10 @@ internal sealed partial class CstToAst
         DateSyntax? from = VisitDate(context.DATE());
         int? trips = context.trips is null ? null : VisitWholeNumber(Matched(context.trips), "the breaches that trip a trigger ('trips after N')", minimum: 1);
         int? cures = context.cures is null ? null : VisitWholeNumber(Matched(context.cures), "the passes that cure a trigger ('cures after N')", minimum: 1);
+        EquityCureSyntax? cure = context.CURE() is null || VisitIdent(context.curer) is not { } equity
+            ? null
+            : new EquityCureSyntax(equity, context.times is null ? null
+                : VisitWholeNumber(Matched(context.times), "the cures an equity may make ('cure by E up to N times')", minimum: 1), Span(context.CURE().Symbol));
         var effects = ImmutableArray.CreateBuilder<TriggerEffectSyntax>();
         foreach (TriggerEffectContext effect in context.triggerEffect())
         {
@@ -29,7 +33,7 @@ internal sealed partial class CstToAst
         // As for a fee: an unreadable condition (reported) keeps the trigger, so 'if CashTrap' is not reported too.
         return name is null || effects.Count == 0
             ? null
-            : new TriggerSyntax(name, condition!, from, effects.ToImmutable(), Span(context), trips, cures);
+            : new TriggerSyntax(name, condition!, from, effects.ToImmutable(), Span(context), trips, cures, cure);
     }
 
     // triggerEffect : SWEEP share=QUANTITY TO ident | ACCELERATE (LPAREN ident (COMMA ident)* RPAREN)? | effect=ident ;

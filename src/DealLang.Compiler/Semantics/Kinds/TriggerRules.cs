@@ -18,6 +18,11 @@ internal sealed class TriggerRules : DeclarationRules<TriggerSyntax>
     protected override void Bind(TriggerSyntax trigger, Binder binder)
     {
         binder.BindTerms(trigger.Condition);
+        if (trigger.Cure is { } cure)
+        {
+            binder.RequireKind(cure.Equity, SymbolKind.Equity, "an equity cure is paid in by an equity");
+        }
+
         foreach (TriggerEffectSyntax effect in SyntaxWalk.Safe(trigger.Effects))
         {
             switch (effect)
@@ -90,7 +95,49 @@ internal sealed class TriggerRules : DeclarationRules<TriggerSyntax>
             }
         }
 
+        if (trigger.Cure is not null && WatchedTest(trigger, checks.Analysis, out string why) is null && why.Length > 0)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.CureNeedsACoverageTest(trigger.Condition?.Span ?? trigger.Span, name, why));
+        }
+
         checks.RequireWithinDeal(trigger.From, $"the 'from' date of trigger '{name}'", checks.Maturity, "the deal's maturity");
+    }
+
+    /// <summary>
+    /// The test an equity cure can cure (DL0456): the trigger's condition is <c>Test &lt; K</c>, K a constant, and the
+    /// test, not trailing, is <c>cfads / X</c> with X reading neither cfads nor a test; then paying in
+    /// <c>K × X − cfads</c> makes it K. Null with <paramref name="why"/> empty when an earlier error explains it.
+    /// </summary>
+    internal static TestSyntax? WatchedTest(TriggerSyntax trigger, DealAnalysis analysis, out string why)
+    {
+        why = "";
+        if (trigger.Condition is null || analysis.BoundOf(trigger.Condition) is null or BadExpression)
+        {
+            return null;
+        }
+
+        why = "its condition must be 'Test < K' with K a constant, e.g. 'Dscr < 1.10x'";
+        if (trigger.Condition is not BinaryExpressionSyntax { Operator: BinaryOperator.Less, Left: ReferenceSyntax { Member: null } test }
+            || analysis.BoundOf(trigger.Condition) is not BinaryExpression { Left: QuantityExpression { Quantity: Quantity.TestValue }, Right: ConstantExpression }
+            || !analysis.Symbols.TryLookup(test.Name?.Text, out Symbol symbol) || symbol.Declaration is not TestSyntax watched)
+        {
+            return null;
+        }
+
+        why = $"test '{watched.Name?.Text}' must be 'cfads / X' (X reading neither cfads nor a test), so that the cash paid in lifts it to the threshold";
+        if (analysis.BoundOf(watched.Expression) is not BinaryExpression { Operator: BoundBinaryOperator.Divide, Left: QuantityExpression { Quantity: Quantity.Cfads } } ratio
+            || BoundExpressionWalk.PreOrder(ratio.Right).Any(e => e is QuantityExpression { Quantity: Quantity.Cfads or Quantity.TestValue }))
+        {
+            return null;
+        }
+
+        if (watched.Trailing is not null)
+        {
+            why = $"test '{watched.Name?.Text}' is over a trailing window, and a cure is paid into one period's cfads; cure a test of the period";
+            return null;
+        }
+
+        return watched;
     }
 
     private static void CheckShare(LiteralSyntax? share, DealChecks checks)

@@ -14,7 +14,8 @@ public sealed record TriggerSyntax(
     ImmutableArray<TriggerEffectSyntax> Effects,
     SourceSpan Span,
     int? TripsAfter = null,
-    int? CuresAfter = null) : NamedDeclarationSyntax(Name, Span)
+    int? CuresAfter = null,
+    EquityCureSyntax? Cure = null) : NamedDeclarationSyntax(Name, Span)
 {
     public override DeclarationKind Kind => DeclarationKind.Trigger;
 }
@@ -33,3 +34,7 @@ public sealed record SweepEffectSyntax(LiteralSyntax Share, NameSyntax Tranche, 
 /// <summary><c>accelerate</c> (every tranche) or <c>accelerate (ClassA, ClassB)</c>: from the period after the trigger
 /// first becomes active, the tranches' whole balance is principal due.</summary>
 public sealed record AccelerateEffectSyntax(ImmutableArray<NameSyntax> Tranches, SourceSpan Span) : TriggerEffectSyntax(Span);
+
+/// <summary><c>cure by Sponsor up to 2 times</c>: when the test the trigger watches breaches, the equity pays in the
+/// cash that makes it pass, at most <see cref="Times"/> times over the deal's life (null: unreadable, reported).</summary>
+public sealed record EquityCureSyntax(NameSyntax Equity, int? Times, SourceSpan Span) : SyntaxNode(Span);
