@@ -80,7 +80,7 @@ internal static partial class DealGen
         return coverage.Length == 0
             ? Gen.Const(((string?)null, ""))
             : Gen.Frequency(
-                (3, Gen.Const(((string?)null, ""))),
+                (1, Gen.Const(((string?)null, ""))),
                 (1, from test in Gen.Int[0, coverage.Length - 1]
                     from threshold in Gen.Int[100, 150]
                     from times in Gen.Int[1, 3]

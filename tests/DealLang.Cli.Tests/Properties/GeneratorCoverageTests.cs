@@ -37,7 +37,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("trips after", @"trips after \d"), ("cures after", @"cures after \d"),
         ("sequential stacks in pro_rata", @"pro_rata \{ sequential \{ pay T\d\.interest  pay T\d\.principal \}"),
         ("trigger sweep effect", @"=> (trap, )?sweep \S+ to T\d"), ("accelerate", @"=> (trap, )?accelerate( \(T\d\))?\n"),
-        ("event_of_default effect", @"=> event_of_default"), ("equity cure", @"< \S+x cure by Eq up to \d times"),
+        ("event_of_default effect", @"=> event_of_default"), ("equity cure", @"< \S+x[^\n]* cure by Eq up to \d times"),
         ("if then else", @"= if \S.* then \S+ else "), ("years_between", @"years_between\(\d{4}-\d\d-\d\d, period_start\)"),
     ];
 
