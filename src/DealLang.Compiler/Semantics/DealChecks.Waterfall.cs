@@ -28,7 +28,7 @@ internal sealed partial class DealChecks
         }
 
         EnforcementSyntax? enforcement = enforcements.FirstOrDefault();
-        if (defaultRules.Count > 0 && enforcement is not null && SyntaxWalk.Safe(enforcement.Sales).Count() == 0
+        if (_analysis.CanDefault && enforcement is not null && SyntaxWalk.Safe(enforcement.Sales).Count() == 0 // a rule's or a trigger's
             && _analysis.Symbols.OfKind(SymbolKind.Facility).Any())
         {
             _diagnostics.Add(DiagnosticCatalogue.DefaultSellsNothing(enforcement.Span));
