@@ -48,16 +48,17 @@ public partial class DealLangParser : Parser {
 		OVER=69, TRAILING=70, TRIGGER=71, TRIPS=72, CURES=73, AFTER=74, WHEN=75, 
 		DEFAULT=76, GRACE=77, CFADS=78, INCLUDES=79, WATERFALL=80, USING=81, FILL=82, 
 		RELEASE=83, HOLD=84, REST=85, IN=86, DISTRIBUTE=87, SWEEP=88, PRO_RATA=89, 
-		TO=90, IF=91, ELSE=92, ENFORCEMENT=93, SELL=94, HAIRCUT=95, LAG=96, TAKEN=97, 
-		DEFLATE=98, DROP=99, BY=100, DEFAULTS=101, PER=102, GPU=103, GPU_HOUR=104, 
-		HOUR=105, KW=106, MW=107, KWH=108, MWH=109, YEAR=110, OF=111, AND=112, 
-		OR=113, NOT=114, PIK=115, ISSUE_PRICE=116, COMMITMENT=117, AVAILABLE=118, 
-		DRAWS=119, COMMITMENT_FEE=120, STEP_UP=121, TARGET_BALANCE=122, LBRACE=123, 
-		RBRACE=124, LPAREN=125, RPAREN=126, COMMA=127, DOT=128, ARROW=129, ASSIGN=130, 
-		PLUS=131, MINUS=132, STAR=133, SLASH=134, LE=135, GE=136, LT=137, GT=138, 
-		EQ=139, NE=140, DAYCOUNT=141, DATE=142, QUANTITY=143, NUMBER=144, STRING=145, 
-		UNTERMINATED_STRING=146, IDENT=147, NON_ASCII_NAME=148, LINE_COMMENT=149, 
-		BLOCK_COMMENT=150, UNTERMINATED_COMMENT=151, WS=152, UNEXPECTED_CHAR=153;
+		SEQUENTIAL=90, ACCELERATE=91, CURE=92, UP=93, TIMES=94, TO=95, IF=96, 
+		ELSE=97, THEN=98, ENFORCEMENT=99, SELL=100, HAIRCUT=101, LAG=102, TAKEN=103, 
+		DEFLATE=104, DROP=105, BY=106, DEFAULTS=107, PER=108, GPU=109, GPU_HOUR=110, 
+		HOUR=111, KW=112, MW=113, KWH=114, MWH=115, YEAR=116, OF=117, AND=118, 
+		OR=119, NOT=120, PIK=121, ISSUE_PRICE=122, COMMITMENT=123, AVAILABLE=124, 
+		DRAWS=125, COMMITMENT_FEE=126, STEP_UP=127, TARGET_BALANCE=128, LBRACE=129, 
+		RBRACE=130, LPAREN=131, RPAREN=132, COMMA=133, DOT=134, ARROW=135, ASSIGN=136, 
+		PLUS=137, MINUS=138, STAR=139, SLASH=140, LE=141, GE=142, LT=143, GT=144, 
+		EQ=145, NE=146, DAYCOUNT=147, DATE=148, QUANTITY=149, NUMBER=150, STRING=151, 
+		UNTERMINATED_STRING=152, IDENT=153, NON_ASCII_NAME=154, LINE_COMMENT=155, 
+		BLOCK_COMMENT=156, UNTERMINATED_COMMENT=157, WS=158, UNEXPECTED_CHAR=159;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -67,11 +68,11 @@ public partial class DealLangParser : Parser {
 		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_trancheDecl = 22, 
 		RULE_trancheItem = 23, RULE_amortization = 24, RULE_equityDecl = 25, RULE_equityItem = 26, 
 		RULE_holder = 27, RULE_accountDecl = 28, RULE_accountItem = 29, RULE_feeDecl = 30, 
-		RULE_testDecl = 31, RULE_triggerDecl = 32, RULE_defaultRule = 33, RULE_cfadsRule = 34, 
-		RULE_cfadsItem = 35, RULE_waterfallDecl = 36, RULE_step = 37, RULE_enforcementDecl = 38, 
-		RULE_enforcementItem = 39, RULE_sellTerm = 40, RULE_scenarioDecl = 41, 
-		RULE_scenarioItem = 42, RULE_perYear = 43, RULE_duration = 44, RULE_expr = 45, 
-		RULE_measureUnit = 46, RULE_reference = 47, RULE_ident = 48;
+		RULE_testDecl = 31, RULE_triggerDecl = 32, RULE_triggerEffect = 33, RULE_defaultRule = 34, 
+		RULE_cfadsRule = 35, RULE_cfadsItem = 36, RULE_waterfallDecl = 37, RULE_step = 38, 
+		RULE_enforcementDecl = 39, RULE_enforcementItem = 40, RULE_sellTerm = 41, 
+		RULE_scenarioDecl = 42, RULE_scenarioItem = 43, RULE_perYear = 44, RULE_duration = 45, 
+		RULE_expr = 46, RULE_measureUnit = 47, RULE_reference = 48, RULE_ident = 49;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -79,9 +80,10 @@ public partial class DealLangParser : Parser {
 		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "loanDecl", "loanItem", 
 		"trancheDecl", "trancheItem", "amortization", "equityDecl", "equityItem", 
 		"holder", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
-		"defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
-		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "perYear", 
-		"duration", "expr", "measureUnit", "reference", "ident"
+		"triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
+		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
+		"scenarioItem", "perYear", "duration", "expr", "measureUnit", "reference", 
+		"ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -99,7 +101,8 @@ public partial class DealLangParser : Parser {
 		"'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", "'after'", 
 		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
 		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
-		"'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", "'sell'", 
+		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
+		"'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", 
 		"'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", 
 		"'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", 
 		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
@@ -120,14 +123,15 @@ public partial class DealLangParser : Parser {
 		"FEE", "TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", 
 		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
 		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
-		"TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
-		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
-		"KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
-		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
-		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
-		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
-		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", 
+		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
+		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
+		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
+		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "LBRACE", 
+		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
+		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
+		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
+		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
 		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
@@ -234,35 +238,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 104;
+			State = 106;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 102;
+				State = 104;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 98;
+					State = 100;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 99;
+					State = 101;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 100;
+					State = 102;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 101;
+					State = 103;
 					unknownDecl();
 					}
 					break;
@@ -270,11 +274,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 106;
+				State = 108;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 107;
+			State = 109;
 			Match(Eof);
 			}
 		}
@@ -312,9 +316,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 109;
+			State = 111;
 			Match(IMPORT);
-			State = 110;
+			State = 112;
 			Match(STRING);
 			}
 		}
@@ -364,27 +368,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 112;
-			Match(DEAL);
-			State = 113;
-			_localctx.name = ident();
 			State = 114;
+			Match(DEAL);
+			State = 115;
+			_localctx.name = ident();
+			State = 116;
 			Match(LBRACE);
-			State = 118;
+			State = 120;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8070098687444893728L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 67119635L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8070098687444893728L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 4294978067L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 115;
+				State = 117;
 				dealMember();
 				}
 				}
-				State = 120;
+				State = 122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 121;
+			State = 123;
 			Match(RBRACE);
 			}
 		}
@@ -469,7 +473,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 140;
+			State = 142;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -481,119 +485,119 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 123;
+				State = 125;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 124;
+				State = 126;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 125;
+				State = 127;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 126;
+				State = 128;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 127;
+				State = 129;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 128;
+				State = 130;
 				loanDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 129;
+				State = 131;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 130;
+				State = 132;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 131;
+				State = 133;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 132;
+				State = 134;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 133;
+				State = 135;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 134;
+				State = 136;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 135;
+				State = 137;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 136;
+				State = 138;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 137;
+				State = 139;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 138;
+				State = 140;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 139;
+				State = 141;
 				unknownDecl();
 				}
 				break;
@@ -652,16 +656,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 142;
+			State = 144;
 			Match(IDENT);
-			State = 143;
+			State = 145;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 149;
+			State = 151;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128511429370872L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 574279336283137863L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128511429370872L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610624278599865L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 100663297L) != 0)) {
 				{
-				State = 147;
+				State = 149;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -720,6 +724,11 @@ public partial class DealLangParser : Parser {
 				case CFADS:
 				case INCLUDES:
 				case SWEEP:
+				case SEQUENTIAL:
+				case ACCELERATE:
+				case CURE:
+				case UP:
+				case TIMES:
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
@@ -735,19 +744,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 144;
+					State = 146;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 145;
+					State = 147;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 146;
+					State = 148;
 					Match(ON);
 					}
 					break;
@@ -755,11 +764,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 151;
+				State = 153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 152;
+			State = 154;
 			block();
 			}
 		}
@@ -810,19 +819,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 154;
+			State = 156;
 			Match(LBRACE);
-			State = 159;
+			State = 161;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1152921504606846977L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 67108863L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 4294967291L) != 0)) {
 				{
-				State = 157;
+				State = 159;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 155;
+					State = 157;
 					block();
 					}
 					break;
@@ -915,9 +924,15 @@ public partial class DealLangParser : Parser {
 				case DISTRIBUTE:
 				case SWEEP:
 				case PRO_RATA:
+				case SEQUENTIAL:
+				case ACCELERATE:
+				case CURE:
+				case UP:
+				case TIMES:
 				case TO:
 				case IF:
 				case ELSE:
+				case THEN:
 				case ENFORCEMENT:
 				case SELL:
 				case HAIRCUT:
@@ -978,7 +993,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 156;
+					State = 158;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -993,11 +1008,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 161;
+				State = 163;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 162;
+			State = 164;
 			Match(RBRACE);
 			}
 		}
@@ -1114,16 +1129,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 178;
+			State = 180;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 164;
+				State = 166;
 				Match(TITLE);
-				State = 165;
+				State = 167;
 				Match(STRING);
 				}
 				break;
@@ -1131,9 +1146,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 166;
+				State = 168;
 				Match(CURRENCY);
-				State = 167;
+				State = 169;
 				ident();
 				}
 				break;
@@ -1141,9 +1156,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 168;
+				State = 170;
 				Match(CLOSING);
-				State = 169;
+				State = 171;
 				Match(DATE);
 				}
 				break;
@@ -1151,9 +1166,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 170;
+				State = 172;
 				Match(MATURITY);
-				State = 171;
+				State = 173;
 				Match(DATE);
 				}
 				break;
@@ -1161,9 +1176,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 172;
+				State = 174;
 				Match(FIRST_PAYMENT);
-				State = 173;
+				State = 175;
 				Match(DATE);
 				}
 				break;
@@ -1171,9 +1186,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 174;
+				State = 176;
 				Match(PAY);
-				State = 175;
+				State = 177;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1181,9 +1196,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 176;
+				State = 178;
 				Match(DAYCOUNT_KW);
-				State = 177;
+				State = 179;
 				dayCount();
 				}
 				break;
@@ -1224,7 +1239,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 180;
+			State = 182;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1274,27 +1289,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 182;
-			Match(PARTY);
-			State = 183;
-			_localctx.name = ident();
 			State = 184;
+			Match(PARTY);
+			State = 185;
+			_localctx.name = ident();
+			State = 186;
 			Match(LBRACE);
-			State = 188;
+			State = 190;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7340032L) != 0)) {
 				{
 				{
-				State = 185;
+				State = 187;
 				partyItem();
 				}
 				}
-				State = 190;
+				State = 192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 191;
+			State = 193;
 			Match(RBRACE);
 			}
 		}
@@ -1364,16 +1379,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 199;
+			State = 201;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 193;
+				State = 195;
 				Match(RATING);
-				State = 194;
+				State = 196;
 				Match(STRING);
 				}
 				break;
@@ -1381,9 +1396,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 195;
+				State = 197;
 				Match(PD);
-				State = 196;
+				State = 198;
 				expr(0);
 				}
 				break;
@@ -1391,9 +1406,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 197;
+				State = 199;
 				Match(RECOVERY);
-				State = 198;
+				State = 200;
 				expr(0);
 				}
 				break;
@@ -1447,27 +1462,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 201;
-			Match(INDEX);
-			State = 202;
-			_localctx.name = ident();
 			State = 203;
+			Match(INDEX);
+			State = 204;
+			_localctx.name = ident();
+			State = 205;
 			Match(LBRACE);
-			State = 207;
+			State = 209;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188076003328L) != 0) || _la==DEFLATE) {
 				{
 				{
-				State = 204;
+				State = 206;
 				indexItem();
 				}
 				}
-				State = 209;
+				State = 211;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 210;
+			State = 212;
 			Match(RBRACE);
 			}
 		}
@@ -1566,16 +1581,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 233;
+			State = 235;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 212;
+				State = 214;
 				Match(LEVEL);
-				State = 213;
+				State = 215;
 				expr(0);
 				}
 				break;
@@ -1583,11 +1598,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 214;
-				Match(DEFLATE);
-				State = 215;
-				expr(0);
 				State = 216;
+				Match(DEFLATE);
+				State = 217;
+				expr(0);
+				State = 218;
 				perYear();
 				}
 				break;
@@ -1595,27 +1610,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 218;
-				Match(POINTS);
-				State = 219;
-				pointsKind();
 				State = 220;
+				Match(POINTS);
+				State = 221;
+				pointsKind();
+				State = 222;
 				Match(LBRACE);
-				State = 224;
+				State = 226;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 221;
+					State = 223;
 					schedulePoint();
 					}
 					}
-					State = 226;
+					State = 228;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 227;
+				State = 229;
 				Match(RBRACE);
 				}
 				break;
@@ -1623,13 +1638,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 229;
-				Match(LAUNCH);
-				State = 230;
-				Match(DATE);
 				State = 231;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 232;
+				Match(DATE);
+				State = 233;
+				Match(DOWN);
+				State = 234;
 				expr(0);
 				}
 				break;
@@ -1672,7 +1687,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 235;
+			State = 237;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1729,27 +1744,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 237;
-			Match(FACILITY);
-			State = 238;
-			_localctx.name = ident();
 			State = 239;
+			Match(FACILITY);
+			State = 240;
+			_localctx.name = ident();
+			State = 241;
 			Match(LBRACE);
-			State = 243;
+			State = 245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 240;
+				State = 242;
 				facilityItem();
 				}
 				}
-				State = 245;
+				State = 247;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 246;
+			State = 248;
 			Match(RBRACE);
 			}
 		}
@@ -1835,16 +1850,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 271;
+			State = 273;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 248;
+				State = 250;
 				Match(COST);
-				State = 249;
+				State = 251;
 				expr(0);
 				}
 				break;
@@ -1852,32 +1867,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 250;
-				Match(VALUE);
-				State = 251;
-				Match(STRAIGHT_LINE);
 				State = 252;
+				Match(VALUE);
+				State = 253;
+				Match(STRAIGHT_LINE);
+				State = 254;
 				duration();
-				State = 255;
+				State = 257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 253;
+					State = 255;
 					Match(FLOOR);
-					State = 254;
+					State = 256;
 					expr(0);
 					}
 				}
 
-				State = 259;
+				State = 261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 257;
+					State = 259;
 					Match(FROM);
-					State = 258;
+					State = 260;
 					Match(DATE);
 					}
 				}
@@ -1888,27 +1903,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 261;
-				Match(VALUE);
-				State = 262;
-				Match(SCHEDULE);
 				State = 263;
+				Match(VALUE);
+				State = 264;
+				Match(SCHEDULE);
+				State = 265;
 				Match(LBRACE);
-				State = 267;
+				State = 269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 264;
+					State = 266;
 					schedulePoint();
 					}
 					}
-					State = 269;
+					State = 271;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 270;
+				State = 272;
 				Match(RBRACE);
 				}
 				break;
@@ -1952,16 +1967,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 273;
+			State = 275;
 			Match(DATE);
-			State = 274;
-			expr(0);
 			State = 276;
+			expr(0);
+			State = 278;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 275;
+				State = 277;
 				Match(COMMA);
 				}
 			}
@@ -2019,31 +2034,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 278;
-			Match(LEASE);
-			State = 279;
-			_localctx.name = ident();
 			State = 280;
-			Match(ON);
+			Match(LEASE);
 			State = 281;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 282;
+			Match(ON);
+			State = 283;
+			_localctx.facility = ident();
+			State = 284;
 			Match(LBRACE);
-			State = 286;
+			State = 288;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4651449583616L) != 0)) {
 				{
 				{
-				State = 283;
+				State = 285;
 				leaseItem();
 				}
 				}
-				State = 288;
+				State = 290;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 289;
+			State = 291;
 			Match(RBRACE);
 			}
 		}
@@ -2190,16 +2205,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 325;
+			State = 327;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 291;
+				State = 293;
 				Match(LESSEE);
-				State = 292;
+				State = 294;
 				ident();
 				}
 				break;
@@ -2207,22 +2222,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 293;
-				Match(RENT);
-				State = 294;
-				expr(0);
 				State = 295;
+				Match(RENT);
+				State = 296;
+				expr(0);
+				State = 297;
 				perYear();
-				State = 300;
+				State = 302;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 296;
-					Match(ESCALATING);
-					State = 297;
-					expr(0);
 					State = 298;
+					Match(ESCALATING);
+					State = 299;
+					expr(0);
+					State = 300;
 					perYear();
 					}
 				}
@@ -2233,9 +2248,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 302;
+				State = 304;
 				Match(STARTS);
-				State = 303;
+				State = 305;
 				Match(DATE);
 				}
 				break;
@@ -2243,9 +2258,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 304;
+				State = 306;
 				Match(TERM);
-				State = 305;
+				State = 307;
 				duration();
 				}
 				break;
@@ -2253,28 +2268,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 306;
-				Match(RENEWALS);
-				State = 307;
-				renewalCount();
 				State = 308;
-				duration();
+				Match(RENEWALS);
 				State = 309;
-				Match(AT);
+				renewalCount();
 				State = 310;
-				Match(LESSEE);
+				duration();
 				State = 311;
+				Match(AT);
+				State = 312;
+				Match(LESSEE);
+				State = 313;
 				Match(OPTION);
-				State = 315;
+				State = 317;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 312;
-					Match(RENT);
-					State = 313;
-					Match(AT);
 					State = 314;
+					Match(RENT);
+					State = 315;
+					Match(AT);
+					State = 316;
 					Match(MARKET);
 					}
 					break;
@@ -2285,19 +2300,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 317;
-				Match(RVG);
 				State = 319;
+				Match(RVG);
+				State = 321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 318;
+					State = 320;
 					rvgPart();
 					}
 					}
-					State = 321;
+					State = 323;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0) );
@@ -2307,9 +2322,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 323;
+				State = 325;
 				Match(DAYCOUNT_KW);
-				State = 324;
+				State = 326;
 				dayCount();
 				}
 				break;
@@ -2350,22 +2365,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 330;
+			State = 332;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 327;
+				State = 329;
 				Match(NUMBER);
-				State = 328;
+				State = 330;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 329;
+				State = 331;
 				Match(QUANTITY);
 				}
 				break;
@@ -2439,16 +2454,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 338;
+			State = 340;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 332;
+				State = 334;
 				Match(GUARANTEES);
-				State = 333;
+				State = 335;
 				expr(0);
 				}
 				break;
@@ -2456,9 +2471,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 334;
+				State = 336;
 				Match(CAP);
-				State = 335;
+				State = 337;
 				expr(0);
 				}
 				break;
@@ -2466,9 +2481,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 336;
+				State = 338;
 				Match(UNTIL);
-				State = 337;
+				State = 339;
 				Match(DATE);
 				}
 				break;
@@ -2522,27 +2537,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 340;
-			Match(LOAN);
-			State = 341;
-			_localctx.name = ident();
 			State = 342;
+			Match(LOAN);
+			State = 343;
+			_localctx.name = ident();
+			State = 344;
 			Match(LBRACE);
-			State = 346;
+			State = 348;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 42361983999148288L) != 0)) {
 				{
 				{
-				State = 343;
+				State = 345;
 				loanItem();
 				}
 				}
-				State = 348;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 349;
+			State = 351;
 			Match(RBRACE);
 			}
 		}
@@ -2665,16 +2680,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 369;
+			State = 371;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 351;
+				State = 353;
 				Match(OBLIGOR);
-				State = 352;
+				State = 354;
 				ident();
 				}
 				break;
@@ -2682,9 +2697,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 353;
+				State = 355;
 				Match(BALANCE);
-				State = 354;
+				State = 356;
 				expr(0);
 				}
 				break;
@@ -2692,16 +2707,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 355;
+				State = 357;
 				Match(COUPON);
-				State = 356;
-				expr(0);
 				State = 358;
+				expr(0);
+				State = 360;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 357;
+					State = 359;
 					Match(FIXED);
 					}
 				}
@@ -2712,11 +2727,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 360;
-				Match(INTEREST_ONLY);
-				State = 361;
-				Match(UNTIL);
 				State = 362;
+				Match(INTEREST_ONLY);
+				State = 363;
+				Match(UNTIL);
+				State = 364;
 				Match(DATE);
 				}
 				break;
@@ -2724,9 +2739,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 363;
+				State = 365;
 				Match(AMORTIZE);
-				State = 364;
+				State = 366;
 				amortization();
 				}
 				break;
@@ -2734,9 +2749,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 365;
+				State = 367;
 				Match(MATURITY);
-				State = 366;
+				State = 368;
 				Match(DATE);
 				}
 				break;
@@ -2744,9 +2759,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 367;
+				State = 369;
 				Match(RECOVERY);
-				State = 368;
+				State = 370;
 				expr(0);
 				}
 				break;
@@ -2800,27 +2815,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 371;
-			Match(TRANCHE);
-			State = 372;
-			_localctx.name = ident();
 			State = 373;
+			Match(TRANCHE);
+			State = 374;
+			_localctx.name = ident();
+			State = 375;
 			Match(LBRACE);
-			State = 377;
+			State = 379;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 618681998810022144L) != 0) || ((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 255L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 618681998810022144L) != 0) || ((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 255L) != 0)) {
 				{
 				{
-				State = 374;
+				State = 376;
 				trancheItem();
 				}
 				}
-				State = 379;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 380;
+			State = 382;
 			Match(RBRACE);
 			}
 		}
@@ -3050,16 +3065,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_trancheItem);
 		int _la;
 		try {
-			State = 439;
+			State = 441;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 382;
+				State = 384;
 				Match(BALANCE);
-				State = 383;
+				State = 385;
 				expr(0);
 				}
 				break;
@@ -3067,40 +3082,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 384;
+				State = 386;
 				Match(COUPON);
-				State = 385;
-				((CouponItemContext)_localctx).rate = expr(0);
 				State = 387;
+				((CouponItemContext)_localctx).rate = expr(0);
+				State = 389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 386;
+					State = 388;
 					Match(FIXED);
 					}
 				}
 
-				State = 391;
+				State = 393;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 389;
+					State = 391;
 					Match(FLOOR);
-					State = 390;
+					State = 392;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 395;
+				State = 397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 393;
+					State = 395;
 					Match(CAP);
-					State = 394;
+					State = 396;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -3111,26 +3126,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 397;
-				Match(PIK);
 				State = 399;
+				Match(PIK);
+				State = 401;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 398;
+					State = 400;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 403;
+				State = 405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 401;
+					State = 403;
 					Match(WHEN);
-					State = 402;
+					State = 404;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -3141,9 +3156,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 405;
+				State = 407;
 				Match(ISSUE_PRICE);
-				State = 406;
+				State = 408;
 				expr(0);
 				}
 				break;
@@ -3151,9 +3166,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 407;
+				State = 409;
 				Match(COMMITMENT);
-				State = 408;
+				State = 410;
 				expr(0);
 				}
 				break;
@@ -3161,11 +3176,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 409;
-				Match(AVAILABLE);
-				State = 410;
-				Match(UNTIL);
 				State = 411;
+				Match(AVAILABLE);
+				State = 412;
+				Match(UNTIL);
+				State = 413;
 				Match(DATE);
 				}
 				break;
@@ -3173,25 +3188,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 412;
+				State = 414;
 				Match(DRAWS);
-				State = 413;
+				State = 415;
 				Match(LBRACE);
-				State = 417;
+				State = 419;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 414;
+					State = 416;
 					schedulePoint();
 					}
 					}
-					State = 419;
+					State = 421;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 420;
+				State = 422;
 				Match(RBRACE);
 				}
 				break;
@@ -3199,9 +3214,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 421;
+				State = 423;
 				Match(COMMITMENT_FEE);
-				State = 422;
+				State = 424;
 				expr(0);
 				}
 				break;
@@ -3209,13 +3224,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 423;
-				Match(STEP_UP);
-				State = 424;
-				expr(0);
 				State = 425;
-				Match(FROM);
+				Match(STEP_UP);
 				State = 426;
+				expr(0);
+				State = 427;
+				Match(FROM);
+				State = 428;
 				Match(DATE);
 				}
 				break;
@@ -3223,9 +3238,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 428;
+				State = 430;
 				Match(TARGET_BALANCE);
-				State = 429;
+				State = 431;
 				expr(0);
 				}
 				break;
@@ -3233,11 +3248,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 430;
-				Match(INTEREST_ONLY);
-				State = 431;
-				Match(UNTIL);
 				State = 432;
+				Match(INTEREST_ONLY);
+				State = 433;
+				Match(UNTIL);
+				State = 434;
 				Match(DATE);
 				}
 				break;
@@ -3245,9 +3260,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 433;
+				State = 435;
 				Match(AMORTIZE);
-				State = 434;
+				State = 436;
 				amortization();
 				}
 				break;
@@ -3255,9 +3270,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 435;
+				State = 437;
 				Match(MATURITY);
-				State = 436;
+				State = 438;
 				Match(DATE);
 				}
 				break;
@@ -3265,9 +3280,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 437;
+				State = 439;
 				Match(SENIORITY);
-				State = 438;
+				State = 440;
 				Match(NUMBER);
 				}
 				break;
@@ -3353,14 +3368,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 48, RULE_amortization);
 		int _la;
 		try {
-			State = 453;
+			State = 455;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 441;
+				State = 443;
 				Match(BULLET);
 				}
 				break;
@@ -3368,7 +3383,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 442;
+				State = 444;
 				Match(LEVEL);
 				}
 				break;
@@ -3376,7 +3391,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 443;
+				State = 445;
 				Match(LINEAR);
 				}
 				break;
@@ -3384,25 +3399,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 444;
+				State = 446;
 				Match(SCHEDULE);
-				State = 445;
+				State = 447;
 				Match(LBRACE);
-				State = 449;
+				State = 451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 446;
+					State = 448;
 					schedulePoint();
 					}
 					}
-					State = 451;
+					State = 453;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 452;
+				State = 454;
 				Match(RBRACE);
 				}
 				break;
@@ -3456,27 +3471,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 455;
-			Match(EQUITY);
-			State = 456;
-			_localctx.name = ident();
 			State = 457;
+			Match(EQUITY);
+			State = 458;
+			_localctx.name = ident();
+			State = 459;
 			Match(LBRACE);
-			State = 461;
+			State = 463;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 458;
+				State = 460;
 				equityItem();
 				}
 				}
-				State = 463;
+				State = 465;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 464;
+			State = 466;
 			Match(RBRACE);
 			}
 		}
@@ -3543,16 +3558,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_equityItem);
 		int _la;
 		try {
-			State = 477;
+			State = 479;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 466;
+				State = 468;
 				Match(CONTRIBUTED);
-				State = 467;
+				State = 469;
 				expr(0);
 				}
 				break;
@@ -3560,23 +3575,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 468;
+				State = 470;
 				Match(HOLDERS);
-				State = 469;
+				State = 471;
 				holder();
-				State = 474;
+				State = 476;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 470;
+					State = 472;
 					Match(COMMA);
-					State = 471;
+					State = 473;
 					holder();
 					}
 					}
-					State = 476;
+					State = 478;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3624,9 +3639,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 479;
+			State = 481;
 			ident();
-			State = 480;
+			State = 482;
 			expr(0);
 			}
 		}
@@ -3676,32 +3691,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 482;
+			State = 484;
 			Match(ACCOUNT);
-			State = 483;
+			State = 485;
 			_localctx.name = ident();
-			State = 492;
+			State = 494;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 484;
+				State = 486;
 				Match(LBRACE);
-				State = 488;
+				State = 490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7L) != 0)) {
 					{
 					{
-					State = 485;
+					State = 487;
 					accountItem();
 					}
 					}
-					State = 490;
+					State = 492;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 491;
+				State = 493;
 				Match(RBRACE);
 				}
 			}
@@ -3776,16 +3791,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 58, RULE_accountItem);
 		try {
-			State = 500;
+			State = 502;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 494;
+				State = 496;
 				Match(TARGET);
-				State = 495;
+				State = 497;
 				expr(0);
 				}
 				break;
@@ -3793,9 +3808,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 496;
+				State = 498;
 				Match(INITIAL);
-				State = 497;
+				State = 499;
 				expr(0);
 				}
 				break;
@@ -3803,9 +3818,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 498;
+				State = 500;
 				Match(EARNS);
-				State = 499;
+				State = 501;
 				expr(0);
 				}
 				break;
@@ -3866,31 +3881,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 502;
-			Match(FEE);
-			State = 503;
-			_localctx.name = ident();
 			State = 504;
-			Match(LBRACE);
+			Match(FEE);
 			State = 505;
+			_localctx.name = ident();
+			State = 506;
+			Match(LBRACE);
+			State = 507;
 			expr(0);
-			State = 513;
+			State = 515;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 506;
+				State = 508;
 				perYear();
-				State = 511;
+				State = 513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 507;
-					Match(ESCALATING);
-					State = 508;
-					expr(0);
 					State = 509;
+					Match(ESCALATING);
+					State = 510;
+					expr(0);
+					State = 511;
 					perYear();
 					}
 				}
@@ -3898,7 +3913,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 515;
+			State = 517;
 			Match(RBRACE);
 			}
 		}
@@ -3951,36 +3966,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 517;
-			Match(TEST);
-			State = 518;
-			_localctx.name = ident();
 			State = 519;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 520;
+			_localctx.name = ident();
+			State = 521;
+			Match(ASSIGN);
+			State = 522;
 			expr(0);
-			State = 524;
+			State = 526;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 521;
-				Match(OVER);
-				State = 522;
-				Match(TRAILING);
 				State = 523;
+				Match(OVER);
+				State = 524;
+				Match(TRAILING);
+				State = 525;
 				duration();
 				}
 			}
 
-			State = 528;
+			State = 530;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 526;
+				State = 528;
 				Match(FROM);
-				State = 527;
+				State = 529;
 				Match(DATE);
 				}
 			}
@@ -4002,13 +4017,20 @@ public partial class DealLangParser : Parser {
 		public IdentContext name;
 		public IToken trips;
 		public IToken cures;
-		public IdentContext effect;
+		public IdentContext curer;
+		public IToken times;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRIGGER() { return GetToken(DealLangParser.TRIGGER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(DealLangParser.WHEN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(DealLangParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TriggerEffectContext[] triggerEffect() {
+			return GetRuleContexts<TriggerEffectContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TriggerEffectContext triggerEffect(int i) {
+			return GetRuleContext<TriggerEffectContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
 			return GetRuleContexts<IdentContext>();
 		}
@@ -4023,6 +4045,15 @@ public partial class DealLangParser : Parser {
 			return GetToken(DealLangParser.AFTER, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURES() { return GetToken(DealLangParser.CURES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURE() { return GetToken(DealLangParser.CURE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(DealLangParser.BY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UP() { return GetToken(DealLangParser.UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMES() { return GetToken(DealLangParser.TIMES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(DealLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
 			return GetToken(DealLangParser.NUMBER, i);
@@ -4048,58 +4079,242 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 530;
-			Match(TRIGGER);
-			State = 531;
-			_localctx.name = ident();
 			State = 532;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 533;
+			_localctx.name = ident();
+			State = 534;
+			Match(WHEN);
+			State = 535;
 			expr(0);
-			State = 536;
+			State = 538;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 534;
+				State = 536;
 				Match(FROM);
-				State = 535;
+				State = 537;
 				Match(DATE);
 				}
 			}
 
-			State = 541;
+			State = 543;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 538;
-				Match(TRIPS);
-				State = 539;
-				Match(AFTER);
 				State = 540;
+				Match(TRIPS);
+				State = 541;
+				Match(AFTER);
+				State = 542;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 546;
+			State = 548;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 543;
-				Match(CURES);
-				State = 544;
-				Match(AFTER);
 				State = 545;
+				Match(CURES);
+				State = 546;
+				Match(AFTER);
+				State = 547;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 548;
+			State = 558;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CURE) {
+				{
+				State = 550;
+				Match(CURE);
+				State = 551;
+				Match(BY);
+				State = 552;
+				_localctx.curer = ident();
+				State = 553;
+				Match(UP);
+				State = 554;
+				Match(TO);
+				State = 555;
+				_localctx.times = Match(NUMBER);
+				State = 556;
+				Match(TIMES);
+				}
+			}
+
+			State = 560;
 			Match(ARROW);
-			State = 549;
-			_localctx.effect = ident();
+			State = 561;
+			triggerEffect();
+			State = 566;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==COMMA) {
+				{
+				{
+				State = 562;
+				Match(COMMA);
+				State = 563;
+				triggerEffect();
+				}
+				}
+				State = 568;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class TriggerEffectContext : ParserRuleContext {
+		public TriggerEffectContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_triggerEffect; } }
+	 
+		public TriggerEffectContext() { }
+		public virtual void CopyFrom(TriggerEffectContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class SweepEffectContext : TriggerEffectContext {
+		public IToken share;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUANTITY() { return GetToken(DealLangParser.QUANTITY, 0); }
+		public SweepEffectContext(TriggerEffectContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSweepEffect(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AccelerateEffectContext : TriggerEffectContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCELERATE() { return GetToken(DealLangParser.ACCELERATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(DealLangParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
+			return GetRuleContexts<IdentContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident(int i) {
+			return GetRuleContext<IdentContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(DealLangParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public AccelerateEffectContext(TriggerEffectContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAccelerateEffect(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class NamedEffectContext : TriggerEffectContext {
+		public IdentContext effect;
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public NamedEffectContext(TriggerEffectContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNamedEffect(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public TriggerEffectContext triggerEffect() {
+		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
+		EnterRule(_localctx, 66, RULE_triggerEffect);
+		int _la;
+		try {
+			State = 588;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
+			case 1:
+				_localctx = new SweepEffectContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 569;
+				Match(SWEEP);
+				State = 570;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 571;
+				Match(TO);
+				State = 572;
+				ident();
+				}
+				break;
+			case 2:
+				_localctx = new AccelerateEffectContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 573;
+				Match(ACCELERATE);
+				State = 585;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==LPAREN) {
+					{
+					State = 574;
+					Match(LPAREN);
+					State = 575;
+					ident();
+					State = 580;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 576;
+						Match(COMMA);
+						State = 577;
+						ident();
+						}
+						}
+						State = 582;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 583;
+					Match(RPAREN);
+					}
+				}
+
+				}
+				break;
+			case 3:
+				_localctx = new NamedEffectContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 587;
+				((NamedEffectContext)_localctx).effect = ident();
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -4139,25 +4354,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 66, RULE_defaultRule);
+		EnterRule(_localctx, 68, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 551;
+			State = 590;
 			Match(DEFAULT);
-			State = 552;
+			State = 591;
 			Match(WHEN);
-			State = 553;
+			State = 592;
 			expr(0);
-			State = 556;
+			State = 595;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 554;
+				State = 593;
 				Match(GRACE);
-				State = 555;
+				State = 594;
 				duration();
 				}
 			}
@@ -4204,30 +4419,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 68, RULE_cfadsRule);
+		EnterRule(_localctx, 70, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 558;
+			State = 597;
 			Match(CFADS);
-			State = 559;
+			State = 598;
 			Match(INCLUDES);
-			State = 560;
+			State = 599;
 			cfadsItem();
-			State = 565;
+			State = 604;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 561;
+				State = 600;
 				Match(COMMA);
-				State = 562;
+				State = 601;
 				cfadsItem();
 				}
 				}
-				State = 567;
+				State = 606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4265,15 +4480,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 70, RULE_cfadsItem);
+		EnterRule(_localctx, 72, RULE_cfadsItem);
 		try {
-			State = 570;
+			State = 609;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 568;
+				State = 607;
 				Match(RVG);
 				}
 				break;
@@ -4333,6 +4548,11 @@ public partial class DealLangParser : Parser {
 			case CFADS:
 			case INCLUDES:
 			case SWEEP:
+			case SEQUENTIAL:
+			case ACCELERATE:
+			case CURE:
+			case UP:
+			case TIMES:
 			case HAIRCUT:
 			case LAG:
 			case TAKEN:
@@ -4349,7 +4569,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 569;
+				State = 608;
 				ident();
 				}
 				break;
@@ -4394,30 +4614,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 72, RULE_waterfallDecl);
+		EnterRule(_localctx, 74, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 572;
+			State = 611;
 			Match(WATERFALL);
-			State = 573;
+			State = 612;
 			Match(LBRACE);
-			State = 577;
+			State = 616;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
+			while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
 				{
 				{
-				State = 574;
+				State = 613;
 				step();
 				}
 				}
-				State = 579;
+				State = 618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 580;
+			State = 619;
 			Match(RBRACE);
 			}
 		}
@@ -4594,46 +4814,64 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class SequentialStepContext : StepContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEQUENTIAL() { return GetToken(DealLangParser.SEQUENTIAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public StepContext[] step() {
+			return GetRuleContexts<StepContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public StepContext step(int i) {
+			return GetRuleContext<StepContext>(i);
+		}
+		public SequentialStepContext(StepContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSequentialStep(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 74, RULE_step);
+		EnterRule(_localctx, 76, RULE_step);
 		int _la;
 		try {
-			State = 651;
+			State = 699;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 582;
+				State = 621;
 				Match(PAY);
-				State = 583;
+				State = 622;
 				((PayStepContext)_localctx).target = reference();
-				State = 593;
+				State = 632;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 584;
+					State = 623;
 					Match(USING);
-					State = 585;
+					State = 624;
 					ident();
-					State = 590;
+					State = 629;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 586;
+						State = 625;
 						Match(COMMA);
-						State = 587;
+						State = 626;
 						ident();
 						}
 						}
-						State = 592;
+						State = 631;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4646,9 +4884,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 595;
+				State = 634;
 				Match(FILL);
-				State = 596;
+				State = 635;
 				ident();
 				}
 				break;
@@ -4656,9 +4894,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 597;
+				State = 636;
 				Match(RELEASE);
-				State = 598;
+				State = 637;
 				ident();
 				}
 				break;
@@ -4666,13 +4904,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 599;
+				State = 638;
 				Match(HOLD);
-				State = 600;
+				State = 639;
 				Match(REST);
-				State = 601;
+				State = 640;
 				Match(IN);
-				State = 602;
+				State = 641;
 				ident();
 				}
 				break;
@@ -4680,25 +4918,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 603;
+				State = 642;
 				Match(DISTRIBUTE);
-				State = 606;
+				State = 645;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 604;
+					State = 643;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 605;
+					State = 644;
 					Match(OF);
 					}
 				}
 
-				State = 608;
+				State = 647;
 				Match(REST);
-				State = 609;
+				State = 648;
 				Match(TO);
-				State = 610;
+				State = 649;
 				ident();
 				}
 				break;
@@ -4706,17 +4944,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 611;
+				State = 650;
 				Match(SWEEP);
-				State = 612;
+				State = 651;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 613;
+				State = 652;
 				Match(OF);
-				State = 614;
+				State = 653;
 				Match(REST);
-				State = 615;
+				State = 654;
 				Match(TO);
-				State = 616;
+				State = 655;
 				ident();
 				}
 				break;
@@ -4724,52 +4962,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 617;
+				State = 656;
 				Match(IF);
-				State = 618;
+				State = 657;
 				expr(0);
-				State = 619;
+				State = 658;
 				Match(LBRACE);
-				State = 623;
+				State = 662;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
 					{
 					{
-					State = 620;
+					State = 659;
 					step();
 					}
 					}
-					State = 625;
+					State = 664;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 626;
+				State = 665;
 				Match(RBRACE);
-				State = 636;
+				State = 675;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 627;
+					State = 666;
 					Match(ELSE);
-					State = 628;
+					State = 667;
 					Match(LBRACE);
-					State = 632;
+					State = 671;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
+					while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
 						{
 						{
-						State = 629;
+						State = 668;
 						step();
 						}
 						}
-						State = 634;
+						State = 673;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 635;
+					State = 674;
 					Match(RBRACE);
 					}
 				}
@@ -4780,37 +5018,63 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 638;
+				State = 677;
 				Match(PRO_RATA);
-				State = 641;
+				State = 680;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 639;
+					State = 678;
 					Match(BY);
-					State = 640;
+					State = 679;
 					Match(BALANCE);
 					}
 				}
 
-				State = 643;
+				State = 682;
 				Match(LBRACE);
-				State = 647;
+				State = 686;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
 					{
 					{
-					State = 644;
+					State = 683;
 					step();
 					}
 					}
-					State = 649;
+					State = 688;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 650;
+				State = 689;
+				Match(RBRACE);
+				}
+				break;
+			case SEQUENTIAL:
+				_localctx = new SequentialStepContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 690;
+				Match(SEQUENTIAL);
+				State = 691;
+				Match(LBRACE);
+				State = 695;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
+					{
+					{
+					State = 692;
+					step();
+					}
+					}
+					State = 697;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 698;
 				Match(RBRACE);
 				}
 				break;
@@ -4855,30 +5119,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_enforcementDecl);
+		EnterRule(_localctx, 78, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 653;
+			State = 701;
 			Match(ENFORCEMENT);
-			State = 654;
+			State = 702;
 			Match(LBRACE);
-			State = 658;
+			State = 706;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 655;
+				State = 703;
 				enforcementItem();
 				}
 				}
-				State = 660;
+				State = 708;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 661;
+			State = 709;
 			Match(RBRACE);
 			}
 		}
@@ -4947,47 +5211,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 78, RULE_enforcementItem);
+		EnterRule(_localctx, 80, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 679;
+			State = 727;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 663;
+				State = 711;
 				Match(SELL);
-				State = 664;
+				State = 712;
 				ident();
-				State = 669;
+				State = 717;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 665;
+					State = 713;
 					Match(COMMA);
-					State = 666;
+					State = 714;
 					ident();
 					}
 					}
-					State = 671;
+					State = 719;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 675;
+				State = 723;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 672;
+					State = 720;
 					sellTerm();
 					}
 					}
-					State = 677;
+					State = 725;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4997,7 +5261,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 678;
+				State = 726;
 				waterfallDecl();
 				}
 				break;
@@ -5058,18 +5322,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 80, RULE_sellTerm);
+		EnterRule(_localctx, 82, RULE_sellTerm);
 		try {
-			State = 685;
+			State = 733;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 681;
+				State = 729;
 				Match(HAIRCUT);
-				State = 682;
+				State = 730;
 				expr(0);
 				}
 				break;
@@ -5077,9 +5341,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 683;
+				State = 731;
 				Match(LAG);
-				State = 684;
+				State = 732;
 				duration();
 				}
 				break;
@@ -5133,36 +5397,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 82, RULE_scenarioDecl);
+		EnterRule(_localctx, 84, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 687;
+			State = 735;
 			Match(SCENARIO);
-			State = 688;
+			State = 736;
 			_localctx.name = ident();
-			State = 689;
+			State = 737;
 			Match(FOR);
-			State = 690;
+			State = 738;
 			_localctx.deal = ident();
-			State = 691;
+			State = 739;
 			Match(LBRACE);
-			State = 695;
+			State = 743;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 574279336820008775L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610589918861497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 100663297L) != 0)) {
 				{
 				{
-				State = 692;
+				State = 740;
 				scenarioItem();
 				}
 				}
-				State = 697;
+				State = 745;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 698;
+			State = 746;
 			Match(RBRACE);
 			}
 		}
@@ -5359,24 +5623,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 84, RULE_scenarioItem);
+		EnterRule(_localctx, 86, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 756;
+			State = 804;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 700;
+				State = 748;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 701;
+				State = 749;
 				Match(RENEWALS);
-				State = 702;
+				State = 750;
 				Match(TAKEN);
-				State = 703;
+				State = 751;
 				Match(NUMBER);
 				}
 				break;
@@ -5384,13 +5648,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 705;
+				State = 753;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 706;
+				State = 754;
 				Match(DEFLATE);
-				State = 707;
+				State = 755;
 				expr(0);
-				State = 708;
+				State = 756;
 				perYear();
 				}
 				break;
@@ -5398,15 +5662,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 710;
+				State = 758;
 				((DropItemContext)_localctx).path = reference();
-				State = 711;
+				State = 759;
 				Match(DROP);
-				State = 712;
+				State = 760;
 				expr(0);
-				State = 713;
+				State = 761;
 				Match(BY);
-				State = 714;
+				State = 762;
 				Match(DATE);
 				}
 				break;
@@ -5414,13 +5678,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 716;
+				State = 764;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 717;
+				State = 765;
 				Match(DEFAULTS);
-				State = 718;
+				State = 766;
 				Match(ON);
-				State = 719;
+				State = 767;
 				Match(DATE);
 				}
 				break;
@@ -5428,9 +5692,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 721;
+				State = 769;
 				Match(ENFORCEMENT);
-				State = 723;
+				State = 771;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -5438,7 +5702,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 722;
+						State = 770;
 						sellTerm();
 						}
 						}
@@ -5446,9 +5710,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 725;
+					State = 773;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -5456,11 +5720,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 727;
+				State = 775;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 728;
+				State = 776;
 				Match(LEVEL);
-				State = 729;
+				State = 777;
 				expr(0);
 				}
 				break;
@@ -5468,29 +5732,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 731;
+				State = 779;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 732;
+				State = 780;
 				Match(POINTS);
-				State = 733;
+				State = 781;
 				pointsKind();
-				State = 734;
+				State = 782;
 				Match(LBRACE);
-				State = 738;
+				State = 786;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 735;
+					State = 783;
 					schedulePoint();
 					}
 					}
-					State = 740;
+					State = 788;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 741;
+				State = 789;
 				Match(RBRACE);
 				}
 				break;
@@ -5498,15 +5762,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 743;
+				State = 791;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 744;
+				State = 792;
 				Match(LAUNCH);
-				State = 745;
+				State = 793;
 				Match(DATE);
-				State = 746;
+				State = 794;
 				Match(DOWN);
-				State = 747;
+				State = 795;
 				expr(0);
 				}
 				break;
@@ -5514,21 +5778,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 749;
+				State = 797;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 750;
+				State = 798;
 				Match(SHIFT);
-				State = 752;
+				State = 800;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 751;
+					State = 799;
 					Match(PLUS);
 					}
 				}
 
-				State = 754;
+				State = 802;
 				expr(0);
 				}
 				break;
@@ -5564,13 +5828,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 86, RULE_perYear);
+		EnterRule(_localctx, 88, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 758;
+			State = 806;
 			Match(PER);
-			State = 759;
+			State = 807;
 			Match(YEAR);
 			}
 		}
@@ -5603,11 +5867,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 88, RULE_duration);
+		EnterRule(_localctx, 90, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 761;
+			State = 809;
 			Match(QUANTITY);
 			}
 		}
@@ -5672,6 +5936,27 @@ public partial class DealLangParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitNotExpr(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ConditionalExprContext : ExprContext {
+		public ExprContext cond;
+		public ExprContext whenTrue;
+		public ExprContext whenFalse;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IF() { return GetToken(DealLangParser.IF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THEN() { return GetToken(DealLangParser.THEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELSE() { return GetToken(DealLangParser.ELSE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		public ConditionalExprContext(ExprContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitConditionalExpr(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -5906,27 +6191,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 90;
-		EnterRecursionRule(_localctx, 90, RULE_expr, _p);
+		int _startState = 92;
+		EnterRecursionRule(_localctx, 92, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 798;
+			State = 853;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 764;
+				State = 812;
 				Match(LPAREN);
-				State = 765;
+				State = 813;
 				expr(0);
-				State = 766;
+				State = 814;
 				Match(RPAREN);
 				}
 				break;
@@ -5935,10 +6220,10 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 768;
+				State = 816;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 769;
-				expr(15);
+				State = 817;
+				expr(16);
 				}
 				break;
 			case 3:
@@ -5946,57 +6231,76 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 770;
+				State = 818;
 				Match(NOT);
-				State = 771;
-				expr(10);
+				State = 819;
+				expr(11);
 				}
 				break;
 			case 4:
 				{
+				_localctx = new ConditionalExprContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 820;
+				Match(IF);
+				State = 821;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 822;
+				Match(THEN);
+				State = 823;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 824;
+				Match(ELSE);
+				State = 825;
+				((ConditionalExprContext)_localctx).whenFalse = expr(0);
+				}
+				break;
+			case 5:
+				{
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 772;
+				State = 827;
 				((CallExprContext)_localctx).callee = ident();
-				State = 773;
+				State = 828;
 				Match(LPAREN);
-				State = 782;
+				State = 837;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2881248245403674439L) != 0) || ((((_la - 132)) & ~0x3f) == 0 && ((1L << (_la - 132)) & 105473L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -67553025945704633L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 108004361L) != 0)) {
 					{
-					State = 774;
+					State = 829;
 					expr(0);
-					State = 779;
+					State = 834;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 775;
+						State = 830;
 						Match(COMMA);
-						State = 776;
+						State = 831;
 						expr(0);
 						}
 						}
-						State = 781;
+						State = 836;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 784;
+				State = 839;
 				Match(RPAREN);
 				}
 				break;
-			case 5:
+			case 6:
 				{
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 786;
+				State = 841;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -6006,94 +6310,94 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 788;
+				State = 843;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 127L) != 0)) {
+				if (((((_la - 109)) & ~0x3f) == 0 && ((1L << (_la - 109)) & 127L) != 0)) {
 					{
-					State = 787;
+					State = 842;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 790;
+				State = 845;
 				Match(PER);
-				State = 791;
+				State = 846;
 				((PerUnitExprContext)_localctx).per = measureUnit();
-				}
-				break;
-			case 6:
-				{
-				_localctx = new MeasureExprContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 792;
-				Match(NUMBER);
-				State = 793;
-				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
 			case 7:
 				{
-				_localctx = new QuantityExprContext(_localctx);
+				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 794;
-				Match(QUANTITY);
+				State = 847;
+				Match(NUMBER);
+				State = 848;
+				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
 			case 8:
 				{
-				_localctx = new NumberExprContext(_localctx);
+				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 795;
-				Match(NUMBER);
+				State = 849;
+				Match(QUANTITY);
 				}
 				break;
 			case 9:
 				{
-				_localctx = new DateExprContext(_localctx);
+				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 796;
-				Match(DATE);
+				State = 850;
+				Match(NUMBER);
 				}
 				break;
 			case 10:
 				{
+				_localctx = new DateExprContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 851;
+				Match(DATE);
+				}
+				break;
+			case 11:
+				{
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 797;
+				State = 852;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 820;
+			State = 875;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,87,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 818;
+					State = 873;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 800;
-						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 801;
+						State = 855;
+						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
+						State = 856;
 						Match(OF);
-						State = 802;
-						((OfExprContext)_localctx).right = expr(15);
+						State = 857;
+						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
 					case 2:
@@ -6101,9 +6405,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 803;
-						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 804;
+						State = 858;
+						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
+						State = 859;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -6113,8 +6417,8 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 805;
-						((MultiplyExprContext)_localctx).right = expr(14);
+						State = 860;
+						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
 					case 3:
@@ -6122,9 +6426,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 806;
-						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 807;
+						State = 861;
+						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
+						State = 862;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -6134,8 +6438,8 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 808;
-						((AddExprContext)_localctx).right = expr(13);
+						State = 863;
+						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
 					case 4:
@@ -6143,20 +6447,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 809;
-						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 810;
+						State = 864;
+						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
+						State = 865;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 63L) != 0)) ) {
+						if ( !(((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 811;
-						((CompareExprContext)_localctx).right = expr(12);
+						State = 866;
+						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
 					case 5:
@@ -6164,12 +6468,12 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 812;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 813;
+						State = 867;
+						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
+						State = 868;
 						Match(AND);
-						State = 814;
-						((AndExprContext)_localctx).right = expr(10);
+						State = 869;
+						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
 					case 6:
@@ -6177,20 +6481,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 815;
-						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 816;
+						State = 870;
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
+						State = 871;
 						Match(OR);
-						State = 817;
-						((OrExprContext)_localctx).right = expr(9);
+						State = 872;
+						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 822;
+				State = 877;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,87,Context);
 			}
 			}
 		}
@@ -6229,14 +6533,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 92, RULE_measureUnit);
+		EnterRule(_localctx, 94, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 823;
+			State = 878;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 127L) != 0)) ) {
+			if ( !(((((_la - 109)) & ~0x3f) == 0 && ((1L << (_la - 109)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6281,20 +6585,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 94, RULE_reference);
+		EnterRule(_localctx, 96, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 825;
+			State = 880;
 			ident();
-			State = 828;
+			State = 883;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				{
-				State = 826;
+				State = 881;
 				Match(DOT);
-				State = 827;
+				State = 882;
 				_localctx.member = ident();
 				}
 				break;
@@ -6383,6 +6687,11 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT_FEE() { return GetToken(DealLangParser.COMMITMENT_FEE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP_UP() { return GetToken(DealLangParser.STEP_UP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TARGET_BALANCE() { return GetToken(DealLangParser.TARGET_BALANCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEQUENTIAL() { return GetToken(DealLangParser.SEQUENTIAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCELERATE() { return GetToken(DealLangParser.ACCELERATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURE() { return GetToken(DealLangParser.CURE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UP() { return GetToken(DealLangParser.UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMES() { return GetToken(DealLangParser.TIMES, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -6399,14 +6708,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 96, RULE_ident);
+		EnterRule(_localctx, 98, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 830;
+			State = 885;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 574279336283137863L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610624278599865L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 100663297L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6429,7 +6738,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 45: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 46: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -6441,313 +6750,333 @@ public partial class DealLangParser : Parser {
 	}
 	private bool expr_sempred(ExprContext _localctx, int predIndex) {
 		switch (predIndex) {
-		case 1: return Precpred(Context, 14);
-		case 2: return Precpred(Context, 13);
-		case 3: return Precpred(Context, 12);
-		case 4: return Precpred(Context, 11);
-		case 5: return Precpred(Context, 9);
-		case 6: return Precpred(Context, 8);
+		case 1: return Precpred(Context, 15);
+		case 2: return Precpred(Context, 14);
+		case 3: return Precpred(Context, 13);
+		case 4: return Precpred(Context, 12);
+		case 5: return Precpred(Context, 10);
+		case 6: return Precpred(Context, 9);
 		}
 		return true;
 	}
 
 	private static int[] _serializedATN = {
-		4,1,153,833,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,159,888,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
-		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,1,0,1,0,1,
-		0,1,0,5,0,103,8,0,10,0,12,0,106,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
-		2,5,2,117,8,2,10,2,12,2,120,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,141,8,3,1,4,1,4,1,4,1,4,1,4,
-		5,4,148,8,4,10,4,12,4,151,9,4,1,4,1,4,1,5,1,5,1,5,5,5,158,8,5,10,5,12,
-		5,161,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,3,6,179,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,187,8,8,10,8,12,8,190,9,8,
-		1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,200,8,9,1,10,1,10,1,10,1,10,5,10,206,
-		8,10,10,10,12,10,209,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
-		1,11,1,11,1,11,5,11,223,8,11,10,11,12,11,226,9,11,1,11,1,11,1,11,1,11,
-		1,11,1,11,3,11,234,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,242,8,13,10,
-		13,12,13,245,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,256,
-		8,14,1,14,1,14,3,14,260,8,14,1,14,1,14,1,14,1,14,5,14,266,8,14,10,14,12,
-		14,269,9,14,1,14,3,14,272,8,14,1,15,1,15,1,15,3,15,277,8,15,1,16,1,16,
-		1,16,1,16,1,16,1,16,5,16,285,8,16,10,16,12,16,288,9,16,1,16,1,16,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,301,8,17,1,17,1,17,1,17,1,
-		17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,316,8,17,1,17,1,17,
-		4,17,320,8,17,11,17,12,17,321,1,17,1,17,3,17,326,8,17,1,18,1,18,1,18,3,
-		18,331,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,339,8,19,1,20,1,20,1,20,
-		1,20,5,20,345,8,20,10,20,12,20,348,9,20,1,20,1,20,1,21,1,21,1,21,1,21,
-		1,21,1,21,1,21,3,21,359,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,
-		21,3,21,370,8,21,1,22,1,22,1,22,1,22,5,22,376,8,22,10,22,12,22,379,9,22,
-		1,22,1,22,1,23,1,23,1,23,1,23,1,23,3,23,388,8,23,1,23,1,23,3,23,392,8,
-		23,1,23,1,23,3,23,396,8,23,1,23,1,23,3,23,400,8,23,1,23,1,23,3,23,404,
-		8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,5,23,416,8,23,10,
-		23,12,23,419,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,440,8,23,1,24,1,24,1,24,
-		1,24,1,24,1,24,5,24,448,8,24,10,24,12,24,451,9,24,1,24,3,24,454,8,24,1,
-		25,1,25,1,25,1,25,5,25,460,8,25,10,25,12,25,463,9,25,1,25,1,25,1,26,1,
-		26,1,26,1,26,1,26,1,26,5,26,473,8,26,10,26,12,26,476,9,26,3,26,478,8,26,
-		1,27,1,27,1,27,1,28,1,28,1,28,1,28,5,28,487,8,28,10,28,12,28,490,9,28,
-		1,28,3,28,493,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,501,8,29,1,30,1,
-		30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,512,8,30,3,30,514,8,30,1,30,
-		1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,525,8,31,1,31,1,31,3,31,529,
-		8,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,537,8,32,1,32,1,32,1,32,3,32,542,
-		8,32,1,32,1,32,1,32,3,32,547,8,32,1,32,1,32,1,32,1,33,1,33,1,33,1,33,1,
-		33,3,33,557,8,33,1,34,1,34,1,34,1,34,1,34,5,34,564,8,34,10,34,12,34,567,
-		9,34,1,35,1,35,3,35,571,8,35,1,36,1,36,1,36,5,36,576,8,36,10,36,12,36,
-		579,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,5,37,589,8,37,10,37,12,
-		37,592,9,37,3,37,594,8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,3,37,607,8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,5,37,622,8,37,10,37,12,37,625,9,37,1,37,1,37,1,37,1,
-		37,5,37,631,8,37,10,37,12,37,634,9,37,1,37,3,37,637,8,37,1,37,1,37,1,37,
-		3,37,642,8,37,1,37,1,37,5,37,646,8,37,10,37,12,37,649,9,37,1,37,3,37,652,
-		8,37,1,38,1,38,1,38,5,38,657,8,38,10,38,12,38,660,9,38,1,38,1,38,1,39,
-		1,39,1,39,1,39,5,39,668,8,39,10,39,12,39,671,9,39,1,39,5,39,674,8,39,10,
-		39,12,39,677,9,39,1,39,3,39,680,8,39,1,40,1,40,1,40,1,40,3,40,686,8,40,
-		1,41,1,41,1,41,1,41,1,41,1,41,5,41,694,8,41,10,41,12,41,697,9,41,1,41,
-		1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,4,42,724,8,42,11,42,
-		12,42,725,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,737,8,42,10,
-		42,12,42,740,9,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,3,42,753,8,42,1,42,1,42,3,42,757,8,42,1,43,1,43,1,43,1,44,1,44,1,45,
-		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,
-		778,8,45,10,45,12,45,781,9,45,3,45,783,8,45,1,45,1,45,1,45,1,45,3,45,789,
-		8,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,799,8,45,1,45,1,45,1,
-		45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,
-		45,1,45,5,45,819,8,45,10,45,12,45,822,9,45,1,46,1,46,1,47,1,47,1,47,3,
-		47,829,8,47,1,48,1,48,1,48,0,1,90,49,0,2,4,6,8,10,12,14,16,18,20,22,24,
-		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
-		74,76,78,80,82,84,86,88,90,92,94,96,0,8,1,0,123,124,1,0,15,16,1,0,143,
-		144,1,0,133,134,1,0,131,132,1,0,135,140,1,0,103,109,20,0,3,3,5,9,13,22,
-		24,27,29,29,32,36,40,41,43,44,46,47,49,59,61,62,64,66,70,70,72,74,77,79,
-		88,88,95,97,110,110,115,122,147,148,944,0,104,1,0,0,0,2,109,1,0,0,0,4,
-		112,1,0,0,0,6,140,1,0,0,0,8,142,1,0,0,0,10,154,1,0,0,0,12,178,1,0,0,0,
-		14,180,1,0,0,0,16,182,1,0,0,0,18,199,1,0,0,0,20,201,1,0,0,0,22,233,1,0,
-		0,0,24,235,1,0,0,0,26,237,1,0,0,0,28,271,1,0,0,0,30,273,1,0,0,0,32,278,
-		1,0,0,0,34,325,1,0,0,0,36,330,1,0,0,0,38,338,1,0,0,0,40,340,1,0,0,0,42,
-		369,1,0,0,0,44,371,1,0,0,0,46,439,1,0,0,0,48,453,1,0,0,0,50,455,1,0,0,
-		0,52,477,1,0,0,0,54,479,1,0,0,0,56,482,1,0,0,0,58,500,1,0,0,0,60,502,1,
-		0,0,0,62,517,1,0,0,0,64,530,1,0,0,0,66,551,1,0,0,0,68,558,1,0,0,0,70,570,
-		1,0,0,0,72,572,1,0,0,0,74,651,1,0,0,0,76,653,1,0,0,0,78,679,1,0,0,0,80,
-		685,1,0,0,0,82,687,1,0,0,0,84,756,1,0,0,0,86,758,1,0,0,0,88,761,1,0,0,
-		0,90,798,1,0,0,0,92,823,1,0,0,0,94,825,1,0,0,0,96,830,1,0,0,0,98,103,3,
-		2,1,0,99,103,3,4,2,0,100,103,3,82,41,0,101,103,3,8,4,0,102,98,1,0,0,0,
-		102,99,1,0,0,0,102,100,1,0,0,0,102,101,1,0,0,0,103,106,1,0,0,0,104,102,
-		1,0,0,0,104,105,1,0,0,0,105,107,1,0,0,0,106,104,1,0,0,0,107,108,5,0,0,
-		1,108,1,1,0,0,0,109,110,5,3,0,0,110,111,5,145,0,0,111,3,1,0,0,0,112,113,
-		5,1,0,0,113,114,3,96,48,0,114,118,5,123,0,0,115,117,3,6,3,0,116,115,1,
-		0,0,0,117,120,1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,
-		120,118,1,0,0,0,121,122,5,124,0,0,122,5,1,0,0,0,123,141,3,12,6,0,124,141,
-		3,16,8,0,125,141,3,20,10,0,126,141,3,26,13,0,127,141,3,32,16,0,128,141,
-		3,40,20,0,129,141,3,44,22,0,130,141,3,50,25,0,131,141,3,56,28,0,132,141,
-		3,60,30,0,133,141,3,62,31,0,134,141,3,64,32,0,135,141,3,66,33,0,136,141,
-		3,68,34,0,137,141,3,72,36,0,138,141,3,76,38,0,139,141,3,8,4,0,140,123,
-		1,0,0,0,140,124,1,0,0,0,140,125,1,0,0,0,140,126,1,0,0,0,140,127,1,0,0,
-		0,140,128,1,0,0,0,140,129,1,0,0,0,140,130,1,0,0,0,140,131,1,0,0,0,140,
-		132,1,0,0,0,140,133,1,0,0,0,140,134,1,0,0,0,140,135,1,0,0,0,140,136,1,
-		0,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,7,1,0,0,0,142,
-		143,5,147,0,0,143,149,4,4,0,0,144,148,3,96,48,0,145,148,5,4,0,0,146,148,
-		5,31,0,0,147,144,1,0,0,0,147,145,1,0,0,0,147,146,1,0,0,0,148,151,1,0,0,
-		0,149,147,1,0,0,0,149,150,1,0,0,0,150,152,1,0,0,0,151,149,1,0,0,0,152,
-		153,3,10,5,0,153,9,1,0,0,0,154,159,5,123,0,0,155,158,3,10,5,0,156,158,
-		8,0,0,0,157,155,1,0,0,0,157,156,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,
-		0,159,160,1,0,0,0,160,162,1,0,0,0,161,159,1,0,0,0,162,163,5,124,0,0,163,
-		11,1,0,0,0,164,165,5,5,0,0,165,179,5,145,0,0,166,167,5,6,0,0,167,179,3,
-		96,48,0,168,169,5,7,0,0,169,179,5,142,0,0,170,171,5,8,0,0,171,179,5,142,
-		0,0,172,173,5,9,0,0,173,179,5,142,0,0,174,175,5,10,0,0,175,179,3,96,48,
-		0,176,177,5,11,0,0,177,179,3,14,7,0,178,164,1,0,0,0,178,166,1,0,0,0,178,
-		168,1,0,0,0,178,170,1,0,0,0,178,172,1,0,0,0,178,174,1,0,0,0,178,176,1,
-		0,0,0,179,13,1,0,0,0,180,181,5,141,0,0,181,15,1,0,0,0,182,183,5,12,0,0,
-		183,184,3,96,48,0,184,188,5,123,0,0,185,187,3,18,9,0,186,185,1,0,0,0,187,
-		190,1,0,0,0,188,186,1,0,0,0,188,189,1,0,0,0,189,191,1,0,0,0,190,188,1,
-		0,0,0,191,192,5,124,0,0,192,17,1,0,0,0,193,194,5,20,0,0,194,200,5,145,
-		0,0,195,196,5,21,0,0,196,200,3,90,45,0,197,198,5,22,0,0,198,200,3,90,45,
-		0,199,193,1,0,0,0,199,195,1,0,0,0,199,197,1,0,0,0,200,19,1,0,0,0,201,202,
-		5,13,0,0,202,203,3,96,48,0,203,207,5,123,0,0,204,206,3,22,11,0,205,204,
-		1,0,0,0,206,209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,208,210,1,0,0,
-		0,209,207,1,0,0,0,210,211,5,124,0,0,211,21,1,0,0,0,212,213,5,57,0,0,213,
-		234,3,90,45,0,214,215,5,98,0,0,215,216,3,90,45,0,216,217,3,86,43,0,217,
-		234,1,0,0,0,218,219,5,14,0,0,219,220,3,24,12,0,220,224,5,123,0,0,221,223,
-		3,30,15,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,225,1,0,
-		0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,228,5,124,0,0,228,234,1,0,0,0,
-		229,230,5,17,0,0,230,231,5,142,0,0,231,232,5,18,0,0,232,234,3,90,45,0,
-		233,212,1,0,0,0,233,214,1,0,0,0,233,218,1,0,0,0,233,229,1,0,0,0,234,23,
-		1,0,0,0,235,236,7,1,0,0,236,25,1,0,0,0,237,238,5,23,0,0,238,239,3,96,48,
-		0,239,243,5,123,0,0,240,242,3,28,14,0,241,240,1,0,0,0,242,245,1,0,0,0,
-		243,241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,0,0,0,246,247,
-		5,124,0,0,247,27,1,0,0,0,248,249,5,24,0,0,249,272,3,90,45,0,250,251,5,
-		25,0,0,251,252,5,26,0,0,252,255,3,88,44,0,253,254,5,27,0,0,254,256,3,90,
-		45,0,255,253,1,0,0,0,255,256,1,0,0,0,256,259,1,0,0,0,257,258,5,28,0,0,
-		258,260,5,142,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,272,1,0,0,0,261,
-		262,5,25,0,0,262,263,5,29,0,0,263,267,5,123,0,0,264,266,3,30,15,0,265,
-		264,1,0,0,0,266,269,1,0,0,0,267,265,1,0,0,0,267,268,1,0,0,0,268,270,1,
-		0,0,0,269,267,1,0,0,0,270,272,5,124,0,0,271,248,1,0,0,0,271,250,1,0,0,
-		0,271,261,1,0,0,0,272,29,1,0,0,0,273,274,5,142,0,0,274,276,3,90,45,0,275,
-		277,5,127,0,0,276,275,1,0,0,0,276,277,1,0,0,0,277,31,1,0,0,0,278,279,5,
-		30,0,0,279,280,3,96,48,0,280,281,5,31,0,0,281,282,3,96,48,0,282,286,5,
-		123,0,0,283,285,3,34,17,0,284,283,1,0,0,0,285,288,1,0,0,0,286,284,1,0,
-		0,0,286,287,1,0,0,0,287,289,1,0,0,0,288,286,1,0,0,0,289,290,5,124,0,0,
-		290,33,1,0,0,0,291,292,5,32,0,0,292,326,3,96,48,0,293,294,5,33,0,0,294,
-		295,3,90,45,0,295,300,3,86,43,0,296,297,5,34,0,0,297,298,3,90,45,0,298,
-		299,3,86,43,0,299,301,1,0,0,0,300,296,1,0,0,0,300,301,1,0,0,0,301,326,
-		1,0,0,0,302,303,5,35,0,0,303,326,5,142,0,0,304,305,5,36,0,0,305,326,3,
-		88,44,0,306,307,5,37,0,0,307,308,3,36,18,0,308,309,3,88,44,0,309,310,5,
-		39,0,0,310,311,5,32,0,0,311,315,5,40,0,0,312,313,5,33,0,0,313,314,5,39,
-		0,0,314,316,5,41,0,0,315,312,1,0,0,0,315,316,1,0,0,0,316,326,1,0,0,0,317,
-		319,5,42,0,0,318,320,3,38,19,0,319,318,1,0,0,0,320,321,1,0,0,0,321,319,
-		1,0,0,0,321,322,1,0,0,0,322,326,1,0,0,0,323,324,5,11,0,0,324,326,3,14,
-		7,0,325,291,1,0,0,0,325,293,1,0,0,0,325,302,1,0,0,0,325,304,1,0,0,0,325,
-		306,1,0,0,0,325,317,1,0,0,0,325,323,1,0,0,0,326,35,1,0,0,0,327,328,5,144,
-		0,0,328,331,5,38,0,0,329,331,5,143,0,0,330,327,1,0,0,0,330,329,1,0,0,0,
-		331,37,1,0,0,0,332,333,5,43,0,0,333,339,3,90,45,0,334,335,5,44,0,0,335,
-		339,3,90,45,0,336,337,5,45,0,0,337,339,5,142,0,0,338,332,1,0,0,0,338,334,
-		1,0,0,0,338,336,1,0,0,0,339,39,1,0,0,0,340,341,5,46,0,0,341,342,3,96,48,
-		0,342,346,5,123,0,0,343,345,3,42,21,0,344,343,1,0,0,0,345,348,1,0,0,0,
-		346,344,1,0,0,0,346,347,1,0,0,0,347,349,1,0,0,0,348,346,1,0,0,0,349,350,
-		5,124,0,0,350,41,1,0,0,0,351,352,5,47,0,0,352,370,3,96,48,0,353,354,5,
-		49,0,0,354,370,3,90,45,0,355,356,5,50,0,0,356,358,3,90,45,0,357,359,5,
-		51,0,0,358,357,1,0,0,0,358,359,1,0,0,0,359,370,1,0,0,0,360,361,5,52,0,
-		0,361,362,5,45,0,0,362,370,5,142,0,0,363,364,5,55,0,0,364,370,3,48,24,
-		0,365,366,5,8,0,0,366,370,5,142,0,0,367,368,5,22,0,0,368,370,3,90,45,0,
-		369,351,1,0,0,0,369,353,1,0,0,0,369,355,1,0,0,0,369,360,1,0,0,0,369,363,
-		1,0,0,0,369,365,1,0,0,0,369,367,1,0,0,0,370,43,1,0,0,0,371,372,5,48,0,
-		0,372,373,3,96,48,0,373,377,5,123,0,0,374,376,3,46,23,0,375,374,1,0,0,
-		0,376,379,1,0,0,0,377,375,1,0,0,0,377,378,1,0,0,0,378,380,1,0,0,0,379,
-		377,1,0,0,0,380,381,5,124,0,0,381,45,1,0,0,0,382,383,5,49,0,0,383,440,
-		3,90,45,0,384,385,5,50,0,0,385,387,3,90,45,0,386,388,5,51,0,0,387,386,
-		1,0,0,0,387,388,1,0,0,0,388,391,1,0,0,0,389,390,5,27,0,0,390,392,3,90,
-		45,0,391,389,1,0,0,0,391,392,1,0,0,0,392,395,1,0,0,0,393,394,5,44,0,0,
-		394,396,3,90,45,0,395,393,1,0,0,0,395,396,1,0,0,0,396,440,1,0,0,0,397,
-		399,5,115,0,0,398,400,5,143,0,0,399,398,1,0,0,0,399,400,1,0,0,0,400,403,
-		1,0,0,0,401,402,5,75,0,0,402,404,3,90,45,0,403,401,1,0,0,0,403,404,1,0,
-		0,0,404,440,1,0,0,0,405,406,5,116,0,0,406,440,3,90,45,0,407,408,5,117,
-		0,0,408,440,3,90,45,0,409,410,5,118,0,0,410,411,5,45,0,0,411,440,5,142,
-		0,0,412,413,5,119,0,0,413,417,5,123,0,0,414,416,3,30,15,0,415,414,1,0,
-		0,0,416,419,1,0,0,0,417,415,1,0,0,0,417,418,1,0,0,0,418,420,1,0,0,0,419,
-		417,1,0,0,0,420,440,5,124,0,0,421,422,5,120,0,0,422,440,3,90,45,0,423,
-		424,5,121,0,0,424,425,3,90,45,0,425,426,5,28,0,0,426,427,5,142,0,0,427,
-		440,1,0,0,0,428,429,5,122,0,0,429,440,3,90,45,0,430,431,5,52,0,0,431,432,
-		5,45,0,0,432,440,5,142,0,0,433,434,5,55,0,0,434,440,3,48,24,0,435,436,
-		5,8,0,0,436,440,5,142,0,0,437,438,5,59,0,0,438,440,5,144,0,0,439,382,1,
-		0,0,0,439,384,1,0,0,0,439,397,1,0,0,0,439,405,1,0,0,0,439,407,1,0,0,0,
-		439,409,1,0,0,0,439,412,1,0,0,0,439,421,1,0,0,0,439,423,1,0,0,0,439,428,
-		1,0,0,0,439,430,1,0,0,0,439,433,1,0,0,0,439,435,1,0,0,0,439,437,1,0,0,
-		0,440,47,1,0,0,0,441,454,5,56,0,0,442,454,5,57,0,0,443,454,5,58,0,0,444,
-		445,5,29,0,0,445,449,5,123,0,0,446,448,3,30,15,0,447,446,1,0,0,0,448,451,
-		1,0,0,0,449,447,1,0,0,0,449,450,1,0,0,0,450,452,1,0,0,0,451,449,1,0,0,
-		0,452,454,5,124,0,0,453,441,1,0,0,0,453,442,1,0,0,0,453,443,1,0,0,0,453,
-		444,1,0,0,0,454,49,1,0,0,0,455,456,5,60,0,0,456,457,3,96,48,0,457,461,
-		5,123,0,0,458,460,3,52,26,0,459,458,1,0,0,0,460,463,1,0,0,0,461,459,1,
-		0,0,0,461,462,1,0,0,0,462,464,1,0,0,0,463,461,1,0,0,0,464,465,5,124,0,
-		0,465,51,1,0,0,0,466,467,5,61,0,0,467,478,3,90,45,0,468,469,5,62,0,0,469,
-		474,3,54,27,0,470,471,5,127,0,0,471,473,3,54,27,0,472,470,1,0,0,0,473,
-		476,1,0,0,0,474,472,1,0,0,0,474,475,1,0,0,0,475,478,1,0,0,0,476,474,1,
-		0,0,0,477,466,1,0,0,0,477,468,1,0,0,0,478,53,1,0,0,0,479,480,3,96,48,0,
-		480,481,3,90,45,0,481,55,1,0,0,0,482,483,5,63,0,0,483,492,3,96,48,0,484,
-		488,5,123,0,0,485,487,3,58,29,0,486,485,1,0,0,0,487,490,1,0,0,0,488,486,
-		1,0,0,0,488,489,1,0,0,0,489,491,1,0,0,0,490,488,1,0,0,0,491,493,5,124,
-		0,0,492,484,1,0,0,0,492,493,1,0,0,0,493,57,1,0,0,0,494,495,5,64,0,0,495,
-		501,3,90,45,0,496,497,5,65,0,0,497,501,3,90,45,0,498,499,5,66,0,0,499,
-		501,3,90,45,0,500,494,1,0,0,0,500,496,1,0,0,0,500,498,1,0,0,0,501,59,1,
-		0,0,0,502,503,5,67,0,0,503,504,3,96,48,0,504,505,5,123,0,0,505,513,3,90,
-		45,0,506,511,3,86,43,0,507,508,5,34,0,0,508,509,3,90,45,0,509,510,3,86,
-		43,0,510,512,1,0,0,0,511,507,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,513,
-		506,1,0,0,0,513,514,1,0,0,0,514,515,1,0,0,0,515,516,5,124,0,0,516,61,1,
-		0,0,0,517,518,5,68,0,0,518,519,3,96,48,0,519,520,5,130,0,0,520,524,3,90,
-		45,0,521,522,5,69,0,0,522,523,5,70,0,0,523,525,3,88,44,0,524,521,1,0,0,
-		0,524,525,1,0,0,0,525,528,1,0,0,0,526,527,5,28,0,0,527,529,5,142,0,0,528,
-		526,1,0,0,0,528,529,1,0,0,0,529,63,1,0,0,0,530,531,5,71,0,0,531,532,3,
-		96,48,0,532,533,5,75,0,0,533,536,3,90,45,0,534,535,5,28,0,0,535,537,5,
-		142,0,0,536,534,1,0,0,0,536,537,1,0,0,0,537,541,1,0,0,0,538,539,5,72,0,
-		0,539,540,5,74,0,0,540,542,5,144,0,0,541,538,1,0,0,0,541,542,1,0,0,0,542,
-		546,1,0,0,0,543,544,5,73,0,0,544,545,5,74,0,0,545,547,5,144,0,0,546,543,
-		1,0,0,0,546,547,1,0,0,0,547,548,1,0,0,0,548,549,5,129,0,0,549,550,3,96,
-		48,0,550,65,1,0,0,0,551,552,5,76,0,0,552,553,5,75,0,0,553,556,3,90,45,
-		0,554,555,5,77,0,0,555,557,3,88,44,0,556,554,1,0,0,0,556,557,1,0,0,0,557,
-		67,1,0,0,0,558,559,5,78,0,0,559,560,5,79,0,0,560,565,3,70,35,0,561,562,
-		5,127,0,0,562,564,3,70,35,0,563,561,1,0,0,0,564,567,1,0,0,0,565,563,1,
-		0,0,0,565,566,1,0,0,0,566,69,1,0,0,0,567,565,1,0,0,0,568,571,5,42,0,0,
-		569,571,3,96,48,0,570,568,1,0,0,0,570,569,1,0,0,0,571,71,1,0,0,0,572,573,
-		5,80,0,0,573,577,5,123,0,0,574,576,3,74,37,0,575,574,1,0,0,0,576,579,1,
-		0,0,0,577,575,1,0,0,0,577,578,1,0,0,0,578,580,1,0,0,0,579,577,1,0,0,0,
-		580,581,5,124,0,0,581,73,1,0,0,0,582,583,5,10,0,0,583,593,3,94,47,0,584,
-		585,5,81,0,0,585,590,3,96,48,0,586,587,5,127,0,0,587,589,3,96,48,0,588,
-		586,1,0,0,0,589,592,1,0,0,0,590,588,1,0,0,0,590,591,1,0,0,0,591,594,1,
-		0,0,0,592,590,1,0,0,0,593,584,1,0,0,0,593,594,1,0,0,0,594,652,1,0,0,0,
-		595,596,5,82,0,0,596,652,3,96,48,0,597,598,5,83,0,0,598,652,3,96,48,0,
-		599,600,5,84,0,0,600,601,5,85,0,0,601,602,5,86,0,0,602,652,3,96,48,0,603,
-		606,5,87,0,0,604,605,5,143,0,0,605,607,5,111,0,0,606,604,1,0,0,0,606,607,
-		1,0,0,0,607,608,1,0,0,0,608,609,5,85,0,0,609,610,5,90,0,0,610,652,3,96,
-		48,0,611,612,5,88,0,0,612,613,5,143,0,0,613,614,5,111,0,0,614,615,5,85,
-		0,0,615,616,5,90,0,0,616,652,3,96,48,0,617,618,5,91,0,0,618,619,3,90,45,
-		0,619,623,5,123,0,0,620,622,3,74,37,0,621,620,1,0,0,0,622,625,1,0,0,0,
-		623,621,1,0,0,0,623,624,1,0,0,0,624,626,1,0,0,0,625,623,1,0,0,0,626,636,
-		5,124,0,0,627,628,5,92,0,0,628,632,5,123,0,0,629,631,3,74,37,0,630,629,
-		1,0,0,0,631,634,1,0,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,635,1,0,0,
-		0,634,632,1,0,0,0,635,637,5,124,0,0,636,627,1,0,0,0,636,637,1,0,0,0,637,
-		652,1,0,0,0,638,641,5,89,0,0,639,640,5,100,0,0,640,642,5,49,0,0,641,639,
-		1,0,0,0,641,642,1,0,0,0,642,643,1,0,0,0,643,647,5,123,0,0,644,646,3,74,
-		37,0,645,644,1,0,0,0,646,649,1,0,0,0,647,645,1,0,0,0,647,648,1,0,0,0,648,
-		650,1,0,0,0,649,647,1,0,0,0,650,652,5,124,0,0,651,582,1,0,0,0,651,595,
-		1,0,0,0,651,597,1,0,0,0,651,599,1,0,0,0,651,603,1,0,0,0,651,611,1,0,0,
-		0,651,617,1,0,0,0,651,638,1,0,0,0,652,75,1,0,0,0,653,654,5,93,0,0,654,
-		658,5,123,0,0,655,657,3,78,39,0,656,655,1,0,0,0,657,660,1,0,0,0,658,656,
-		1,0,0,0,658,659,1,0,0,0,659,661,1,0,0,0,660,658,1,0,0,0,661,662,5,124,
-		0,0,662,77,1,0,0,0,663,664,5,94,0,0,664,669,3,96,48,0,665,666,5,127,0,
-		0,666,668,3,96,48,0,667,665,1,0,0,0,668,671,1,0,0,0,669,667,1,0,0,0,669,
-		670,1,0,0,0,670,675,1,0,0,0,671,669,1,0,0,0,672,674,3,80,40,0,673,672,
-		1,0,0,0,674,677,1,0,0,0,675,673,1,0,0,0,675,676,1,0,0,0,676,680,1,0,0,
-		0,677,675,1,0,0,0,678,680,3,72,36,0,679,663,1,0,0,0,679,678,1,0,0,0,680,
-		79,1,0,0,0,681,682,5,95,0,0,682,686,3,90,45,0,683,684,5,96,0,0,684,686,
-		3,88,44,0,685,681,1,0,0,0,685,683,1,0,0,0,686,81,1,0,0,0,687,688,5,2,0,
-		0,688,689,3,96,48,0,689,690,5,4,0,0,690,691,3,96,48,0,691,695,5,123,0,
-		0,692,694,3,84,42,0,693,692,1,0,0,0,694,697,1,0,0,0,695,693,1,0,0,0,695,
-		696,1,0,0,0,696,698,1,0,0,0,697,695,1,0,0,0,698,699,5,124,0,0,699,83,1,
-		0,0,0,700,701,3,96,48,0,701,702,5,37,0,0,702,703,5,97,0,0,703,704,5,144,
-		0,0,704,757,1,0,0,0,705,706,3,94,47,0,706,707,5,98,0,0,707,708,3,90,45,
-		0,708,709,3,86,43,0,709,757,1,0,0,0,710,711,3,94,47,0,711,712,5,99,0,0,
-		712,713,3,90,45,0,713,714,5,100,0,0,714,715,5,142,0,0,715,757,1,0,0,0,
-		716,717,3,96,48,0,717,718,5,101,0,0,718,719,5,31,0,0,719,720,5,142,0,0,
-		720,757,1,0,0,0,721,723,5,93,0,0,722,724,3,80,40,0,723,722,1,0,0,0,724,
-		725,1,0,0,0,725,723,1,0,0,0,725,726,1,0,0,0,726,757,1,0,0,0,727,728,3,
-		96,48,0,728,729,5,57,0,0,729,730,3,90,45,0,730,757,1,0,0,0,731,732,3,96,
-		48,0,732,733,5,14,0,0,733,734,3,24,12,0,734,738,5,123,0,0,735,737,3,30,
-		15,0,736,735,1,0,0,0,737,740,1,0,0,0,738,736,1,0,0,0,738,739,1,0,0,0,739,
-		741,1,0,0,0,740,738,1,0,0,0,741,742,5,124,0,0,742,757,1,0,0,0,743,744,
-		3,96,48,0,744,745,5,17,0,0,745,746,5,142,0,0,746,747,5,18,0,0,747,748,
-		3,90,45,0,748,757,1,0,0,0,749,750,3,96,48,0,750,752,5,19,0,0,751,753,5,
-		131,0,0,752,751,1,0,0,0,752,753,1,0,0,0,753,754,1,0,0,0,754,755,3,90,45,
-		0,755,757,1,0,0,0,756,700,1,0,0,0,756,705,1,0,0,0,756,710,1,0,0,0,756,
-		716,1,0,0,0,756,721,1,0,0,0,756,727,1,0,0,0,756,731,1,0,0,0,756,743,1,
-		0,0,0,756,749,1,0,0,0,757,85,1,0,0,0,758,759,5,102,0,0,759,760,5,110,0,
-		0,760,87,1,0,0,0,761,762,5,143,0,0,762,89,1,0,0,0,763,764,6,45,-1,0,764,
-		765,5,125,0,0,765,766,3,90,45,0,766,767,5,126,0,0,767,799,1,0,0,0,768,
-		769,5,132,0,0,769,799,3,90,45,15,770,771,5,114,0,0,771,799,3,90,45,10,
-		772,773,3,96,48,0,773,782,5,125,0,0,774,779,3,90,45,0,775,776,5,127,0,
-		0,776,778,3,90,45,0,777,775,1,0,0,0,778,781,1,0,0,0,779,777,1,0,0,0,779,
-		780,1,0,0,0,780,783,1,0,0,0,781,779,1,0,0,0,782,774,1,0,0,0,782,783,1,
-		0,0,0,783,784,1,0,0,0,784,785,5,126,0,0,785,799,1,0,0,0,786,788,7,2,0,
-		0,787,789,3,92,46,0,788,787,1,0,0,0,788,789,1,0,0,0,789,790,1,0,0,0,790,
-		791,5,102,0,0,791,799,3,92,46,0,792,793,5,144,0,0,793,799,3,92,46,0,794,
-		799,5,143,0,0,795,799,5,144,0,0,796,799,5,142,0,0,797,799,3,94,47,0,798,
-		763,1,0,0,0,798,768,1,0,0,0,798,770,1,0,0,0,798,772,1,0,0,0,798,786,1,
-		0,0,0,798,792,1,0,0,0,798,794,1,0,0,0,798,795,1,0,0,0,798,796,1,0,0,0,
-		798,797,1,0,0,0,799,820,1,0,0,0,800,801,10,14,0,0,801,802,5,111,0,0,802,
-		819,3,90,45,15,803,804,10,13,0,0,804,805,7,3,0,0,805,819,3,90,45,14,806,
-		807,10,12,0,0,807,808,7,4,0,0,808,819,3,90,45,13,809,810,10,11,0,0,810,
-		811,7,5,0,0,811,819,3,90,45,12,812,813,10,9,0,0,813,814,5,112,0,0,814,
-		819,3,90,45,10,815,816,10,8,0,0,816,817,5,113,0,0,817,819,3,90,45,9,818,
-		800,1,0,0,0,818,803,1,0,0,0,818,806,1,0,0,0,818,809,1,0,0,0,818,812,1,
-		0,0,0,818,815,1,0,0,0,819,822,1,0,0,0,820,818,1,0,0,0,820,821,1,0,0,0,
-		821,91,1,0,0,0,822,820,1,0,0,0,823,824,7,6,0,0,824,93,1,0,0,0,825,828,
-		3,96,48,0,826,827,5,128,0,0,827,829,3,96,48,0,828,826,1,0,0,0,828,829,
-		1,0,0,0,829,95,1,0,0,0,830,831,7,7,0,0,831,97,1,0,0,0,83,102,104,118,140,
-		147,149,157,159,178,188,199,207,224,233,243,255,259,267,271,276,286,300,
-		315,321,325,330,338,346,358,369,377,387,391,395,399,403,417,439,449,453,
-		461,474,477,488,492,500,511,513,524,528,536,541,546,556,565,570,577,590,
-		593,606,623,632,636,641,647,651,658,669,675,679,685,695,725,738,752,756,
-		779,782,788,798,818,820,828
+		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
+		1,0,1,0,1,0,1,0,5,0,105,8,0,10,0,12,0,108,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
+		1,2,1,2,1,2,5,2,119,8,2,10,2,12,2,122,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,143,8,3,1,4,1,4,1,
+		4,1,4,1,4,5,4,150,8,4,10,4,12,4,153,9,4,1,4,1,4,1,5,1,5,1,5,5,5,160,8,
+		5,10,5,12,5,163,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,
+		6,1,6,1,6,1,6,3,6,181,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,189,8,8,10,8,12,
+		8,192,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,202,8,9,1,10,1,10,1,10,1,
+		10,5,10,208,8,10,10,10,12,10,211,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,5,11,225,8,11,10,11,12,11,228,9,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,3,11,236,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,
+		244,8,13,10,13,12,13,247,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,
+		1,14,3,14,258,8,14,1,14,1,14,3,14,262,8,14,1,14,1,14,1,14,1,14,5,14,268,
+		8,14,10,14,12,14,271,9,14,1,14,3,14,274,8,14,1,15,1,15,1,15,3,15,279,8,
+		15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,287,8,16,10,16,12,16,290,9,16,1,
+		16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,303,8,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,318,8,
+		17,1,17,1,17,4,17,322,8,17,11,17,12,17,323,1,17,1,17,3,17,328,8,17,1,18,
+		1,18,1,18,3,18,333,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,341,8,19,1,
+		20,1,20,1,20,1,20,5,20,347,8,20,10,20,12,20,350,9,20,1,20,1,20,1,21,1,
+		21,1,21,1,21,1,21,1,21,1,21,3,21,361,8,21,1,21,1,21,1,21,1,21,1,21,1,21,
+		1,21,1,21,1,21,3,21,372,8,21,1,22,1,22,1,22,1,22,5,22,378,8,22,10,22,12,
+		22,381,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,3,23,390,8,23,1,23,1,23,
+		3,23,394,8,23,1,23,1,23,3,23,398,8,23,1,23,1,23,3,23,402,8,23,1,23,1,23,
+		3,23,406,8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,5,23,418,
+		8,23,10,23,12,23,421,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,442,8,23,1,24,1,
+		24,1,24,1,24,1,24,1,24,5,24,450,8,24,10,24,12,24,453,9,24,1,24,3,24,456,
+		8,24,1,25,1,25,1,25,1,25,5,25,462,8,25,10,25,12,25,465,9,25,1,25,1,25,
+		1,26,1,26,1,26,1,26,1,26,1,26,5,26,475,8,26,10,26,12,26,478,9,26,3,26,
+		480,8,26,1,27,1,27,1,27,1,28,1,28,1,28,1,28,5,28,489,8,28,10,28,12,28,
+		492,9,28,1,28,3,28,495,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,503,8,29,
+		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,514,8,30,3,30,516,8,
+		30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,527,8,31,1,31,1,31,
+		3,31,531,8,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,539,8,32,1,32,1,32,1,
+		32,3,32,544,8,32,1,32,1,32,1,32,3,32,549,8,32,1,32,1,32,1,32,1,32,1,32,
+		1,32,1,32,1,32,3,32,559,8,32,1,32,1,32,1,32,1,32,5,32,565,8,32,10,32,12,
+		32,568,9,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,579,8,33,
+		10,33,12,33,582,9,33,1,33,1,33,3,33,586,8,33,1,33,3,33,589,8,33,1,34,1,
+		34,1,34,1,34,1,34,3,34,596,8,34,1,35,1,35,1,35,1,35,1,35,5,35,603,8,35,
+		10,35,12,35,606,9,35,1,36,1,36,3,36,610,8,36,1,37,1,37,1,37,5,37,615,8,
+		37,10,37,12,37,618,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,628,
+		8,38,10,38,12,38,631,9,38,3,38,633,8,38,1,38,1,38,1,38,1,38,1,38,1,38,
+		1,38,1,38,1,38,1,38,1,38,3,38,646,8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,
+		38,1,38,1,38,1,38,1,38,1,38,1,38,5,38,661,8,38,10,38,12,38,664,9,38,1,
+		38,1,38,1,38,1,38,5,38,670,8,38,10,38,12,38,673,9,38,1,38,3,38,676,8,38,
+		1,38,1,38,1,38,3,38,681,8,38,1,38,1,38,5,38,685,8,38,10,38,12,38,688,9,
+		38,1,38,1,38,1,38,1,38,5,38,694,8,38,10,38,12,38,697,9,38,1,38,3,38,700,
+		8,38,1,39,1,39,1,39,5,39,705,8,39,10,39,12,39,708,9,39,1,39,1,39,1,40,
+		1,40,1,40,1,40,5,40,716,8,40,10,40,12,40,719,9,40,1,40,5,40,722,8,40,10,
+		40,12,40,725,9,40,1,40,3,40,728,8,40,1,41,1,41,1,41,1,41,3,41,734,8,41,
+		1,42,1,42,1,42,1,42,1,42,1,42,5,42,742,8,42,10,42,12,42,745,9,42,1,42,
+		1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,772,8,43,11,43,
+		12,43,773,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,785,8,43,10,
+		43,12,43,788,9,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
+		43,3,43,801,8,43,1,43,1,43,3,43,805,8,43,1,44,1,44,1,44,1,45,1,45,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,5,46,833,8,46,10,46,12,46,836,9,46,3,46,
+		838,8,46,1,46,1,46,1,46,1,46,3,46,844,8,46,1,46,1,46,1,46,1,46,1,46,1,
+		46,1,46,1,46,3,46,854,8,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,874,8,46,10,46,12,46,
+		877,9,46,1,47,1,47,1,48,1,48,1,48,3,48,884,8,48,1,49,1,49,1,49,0,1,92,
+		50,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
+		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
+		96,98,0,8,1,0,129,130,1,0,15,16,1,0,149,150,1,0,139,140,1,0,137,138,1,
+		0,141,146,1,0,109,115,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,41,43,44,
+		46,47,49,59,61,62,64,66,70,70,72,74,77,79,88,88,90,94,101,103,116,116,
+		121,128,153,154,1007,0,106,1,0,0,0,2,111,1,0,0,0,4,114,1,0,0,0,6,142,1,
+		0,0,0,8,144,1,0,0,0,10,156,1,0,0,0,12,180,1,0,0,0,14,182,1,0,0,0,16,184,
+		1,0,0,0,18,201,1,0,0,0,20,203,1,0,0,0,22,235,1,0,0,0,24,237,1,0,0,0,26,
+		239,1,0,0,0,28,273,1,0,0,0,30,275,1,0,0,0,32,280,1,0,0,0,34,327,1,0,0,
+		0,36,332,1,0,0,0,38,340,1,0,0,0,40,342,1,0,0,0,42,371,1,0,0,0,44,373,1,
+		0,0,0,46,441,1,0,0,0,48,455,1,0,0,0,50,457,1,0,0,0,52,479,1,0,0,0,54,481,
+		1,0,0,0,56,484,1,0,0,0,58,502,1,0,0,0,60,504,1,0,0,0,62,519,1,0,0,0,64,
+		532,1,0,0,0,66,588,1,0,0,0,68,590,1,0,0,0,70,597,1,0,0,0,72,609,1,0,0,
+		0,74,611,1,0,0,0,76,699,1,0,0,0,78,701,1,0,0,0,80,727,1,0,0,0,82,733,1,
+		0,0,0,84,735,1,0,0,0,86,804,1,0,0,0,88,806,1,0,0,0,90,809,1,0,0,0,92,853,
+		1,0,0,0,94,878,1,0,0,0,96,880,1,0,0,0,98,885,1,0,0,0,100,105,3,2,1,0,101,
+		105,3,4,2,0,102,105,3,84,42,0,103,105,3,8,4,0,104,100,1,0,0,0,104,101,
+		1,0,0,0,104,102,1,0,0,0,104,103,1,0,0,0,105,108,1,0,0,0,106,104,1,0,0,
+		0,106,107,1,0,0,0,107,109,1,0,0,0,108,106,1,0,0,0,109,110,5,0,0,1,110,
+		1,1,0,0,0,111,112,5,3,0,0,112,113,5,151,0,0,113,3,1,0,0,0,114,115,5,1,
+		0,0,115,116,3,98,49,0,116,120,5,129,0,0,117,119,3,6,3,0,118,117,1,0,0,
+		0,119,122,1,0,0,0,120,118,1,0,0,0,120,121,1,0,0,0,121,123,1,0,0,0,122,
+		120,1,0,0,0,123,124,5,130,0,0,124,5,1,0,0,0,125,143,3,12,6,0,126,143,3,
+		16,8,0,127,143,3,20,10,0,128,143,3,26,13,0,129,143,3,32,16,0,130,143,3,
+		40,20,0,131,143,3,44,22,0,132,143,3,50,25,0,133,143,3,56,28,0,134,143,
+		3,60,30,0,135,143,3,62,31,0,136,143,3,64,32,0,137,143,3,68,34,0,138,143,
+		3,70,35,0,139,143,3,74,37,0,140,143,3,78,39,0,141,143,3,8,4,0,142,125,
+		1,0,0,0,142,126,1,0,0,0,142,127,1,0,0,0,142,128,1,0,0,0,142,129,1,0,0,
+		0,142,130,1,0,0,0,142,131,1,0,0,0,142,132,1,0,0,0,142,133,1,0,0,0,142,
+		134,1,0,0,0,142,135,1,0,0,0,142,136,1,0,0,0,142,137,1,0,0,0,142,138,1,
+		0,0,0,142,139,1,0,0,0,142,140,1,0,0,0,142,141,1,0,0,0,143,7,1,0,0,0,144,
+		145,5,153,0,0,145,151,4,4,0,0,146,150,3,98,49,0,147,150,5,4,0,0,148,150,
+		5,31,0,0,149,146,1,0,0,0,149,147,1,0,0,0,149,148,1,0,0,0,150,153,1,0,0,
+		0,151,149,1,0,0,0,151,152,1,0,0,0,152,154,1,0,0,0,153,151,1,0,0,0,154,
+		155,3,10,5,0,155,9,1,0,0,0,156,161,5,129,0,0,157,160,3,10,5,0,158,160,
+		8,0,0,0,159,157,1,0,0,0,159,158,1,0,0,0,160,163,1,0,0,0,161,159,1,0,0,
+		0,161,162,1,0,0,0,162,164,1,0,0,0,163,161,1,0,0,0,164,165,5,130,0,0,165,
+		11,1,0,0,0,166,167,5,5,0,0,167,181,5,151,0,0,168,169,5,6,0,0,169,181,3,
+		98,49,0,170,171,5,7,0,0,171,181,5,148,0,0,172,173,5,8,0,0,173,181,5,148,
+		0,0,174,175,5,9,0,0,175,181,5,148,0,0,176,177,5,10,0,0,177,181,3,98,49,
+		0,178,179,5,11,0,0,179,181,3,14,7,0,180,166,1,0,0,0,180,168,1,0,0,0,180,
+		170,1,0,0,0,180,172,1,0,0,0,180,174,1,0,0,0,180,176,1,0,0,0,180,178,1,
+		0,0,0,181,13,1,0,0,0,182,183,5,147,0,0,183,15,1,0,0,0,184,185,5,12,0,0,
+		185,186,3,98,49,0,186,190,5,129,0,0,187,189,3,18,9,0,188,187,1,0,0,0,189,
+		192,1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,0,191,193,1,0,0,0,192,190,1,
+		0,0,0,193,194,5,130,0,0,194,17,1,0,0,0,195,196,5,20,0,0,196,202,5,151,
+		0,0,197,198,5,21,0,0,198,202,3,92,46,0,199,200,5,22,0,0,200,202,3,92,46,
+		0,201,195,1,0,0,0,201,197,1,0,0,0,201,199,1,0,0,0,202,19,1,0,0,0,203,204,
+		5,13,0,0,204,205,3,98,49,0,205,209,5,129,0,0,206,208,3,22,11,0,207,206,
+		1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,1,0,0,0,210,212,1,0,0,
+		0,211,209,1,0,0,0,212,213,5,130,0,0,213,21,1,0,0,0,214,215,5,57,0,0,215,
+		236,3,92,46,0,216,217,5,104,0,0,217,218,3,92,46,0,218,219,3,88,44,0,219,
+		236,1,0,0,0,220,221,5,14,0,0,221,222,3,24,12,0,222,226,5,129,0,0,223,225,
+		3,30,15,0,224,223,1,0,0,0,225,228,1,0,0,0,226,224,1,0,0,0,226,227,1,0,
+		0,0,227,229,1,0,0,0,228,226,1,0,0,0,229,230,5,130,0,0,230,236,1,0,0,0,
+		231,232,5,17,0,0,232,233,5,148,0,0,233,234,5,18,0,0,234,236,3,92,46,0,
+		235,214,1,0,0,0,235,216,1,0,0,0,235,220,1,0,0,0,235,231,1,0,0,0,236,23,
+		1,0,0,0,237,238,7,1,0,0,238,25,1,0,0,0,239,240,5,23,0,0,240,241,3,98,49,
+		0,241,245,5,129,0,0,242,244,3,28,14,0,243,242,1,0,0,0,244,247,1,0,0,0,
+		245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,
+		5,130,0,0,249,27,1,0,0,0,250,251,5,24,0,0,251,274,3,92,46,0,252,253,5,
+		25,0,0,253,254,5,26,0,0,254,257,3,90,45,0,255,256,5,27,0,0,256,258,3,92,
+		46,0,257,255,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,28,0,0,
+		260,262,5,148,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,274,1,0,0,0,263,
+		264,5,25,0,0,264,265,5,29,0,0,265,269,5,129,0,0,266,268,3,30,15,0,267,
+		266,1,0,0,0,268,271,1,0,0,0,269,267,1,0,0,0,269,270,1,0,0,0,270,272,1,
+		0,0,0,271,269,1,0,0,0,272,274,5,130,0,0,273,250,1,0,0,0,273,252,1,0,0,
+		0,273,263,1,0,0,0,274,29,1,0,0,0,275,276,5,148,0,0,276,278,3,92,46,0,277,
+		279,5,133,0,0,278,277,1,0,0,0,278,279,1,0,0,0,279,31,1,0,0,0,280,281,5,
+		30,0,0,281,282,3,98,49,0,282,283,5,31,0,0,283,284,3,98,49,0,284,288,5,
+		129,0,0,285,287,3,34,17,0,286,285,1,0,0,0,287,290,1,0,0,0,288,286,1,0,
+		0,0,288,289,1,0,0,0,289,291,1,0,0,0,290,288,1,0,0,0,291,292,5,130,0,0,
+		292,33,1,0,0,0,293,294,5,32,0,0,294,328,3,98,49,0,295,296,5,33,0,0,296,
+		297,3,92,46,0,297,302,3,88,44,0,298,299,5,34,0,0,299,300,3,92,46,0,300,
+		301,3,88,44,0,301,303,1,0,0,0,302,298,1,0,0,0,302,303,1,0,0,0,303,328,
+		1,0,0,0,304,305,5,35,0,0,305,328,5,148,0,0,306,307,5,36,0,0,307,328,3,
+		90,45,0,308,309,5,37,0,0,309,310,3,36,18,0,310,311,3,90,45,0,311,312,5,
+		39,0,0,312,313,5,32,0,0,313,317,5,40,0,0,314,315,5,33,0,0,315,316,5,39,
+		0,0,316,318,5,41,0,0,317,314,1,0,0,0,317,318,1,0,0,0,318,328,1,0,0,0,319,
+		321,5,42,0,0,320,322,3,38,19,0,321,320,1,0,0,0,322,323,1,0,0,0,323,321,
+		1,0,0,0,323,324,1,0,0,0,324,328,1,0,0,0,325,326,5,11,0,0,326,328,3,14,
+		7,0,327,293,1,0,0,0,327,295,1,0,0,0,327,304,1,0,0,0,327,306,1,0,0,0,327,
+		308,1,0,0,0,327,319,1,0,0,0,327,325,1,0,0,0,328,35,1,0,0,0,329,330,5,150,
+		0,0,330,333,5,38,0,0,331,333,5,149,0,0,332,329,1,0,0,0,332,331,1,0,0,0,
+		333,37,1,0,0,0,334,335,5,43,0,0,335,341,3,92,46,0,336,337,5,44,0,0,337,
+		341,3,92,46,0,338,339,5,45,0,0,339,341,5,148,0,0,340,334,1,0,0,0,340,336,
+		1,0,0,0,340,338,1,0,0,0,341,39,1,0,0,0,342,343,5,46,0,0,343,344,3,98,49,
+		0,344,348,5,129,0,0,345,347,3,42,21,0,346,345,1,0,0,0,347,350,1,0,0,0,
+		348,346,1,0,0,0,348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,352,
+		5,130,0,0,352,41,1,0,0,0,353,354,5,47,0,0,354,372,3,98,49,0,355,356,5,
+		49,0,0,356,372,3,92,46,0,357,358,5,50,0,0,358,360,3,92,46,0,359,361,5,
+		51,0,0,360,359,1,0,0,0,360,361,1,0,0,0,361,372,1,0,0,0,362,363,5,52,0,
+		0,363,364,5,45,0,0,364,372,5,148,0,0,365,366,5,55,0,0,366,372,3,48,24,
+		0,367,368,5,8,0,0,368,372,5,148,0,0,369,370,5,22,0,0,370,372,3,92,46,0,
+		371,353,1,0,0,0,371,355,1,0,0,0,371,357,1,0,0,0,371,362,1,0,0,0,371,365,
+		1,0,0,0,371,367,1,0,0,0,371,369,1,0,0,0,372,43,1,0,0,0,373,374,5,48,0,
+		0,374,375,3,98,49,0,375,379,5,129,0,0,376,378,3,46,23,0,377,376,1,0,0,
+		0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,0,380,382,1,0,0,0,381,
+		379,1,0,0,0,382,383,5,130,0,0,383,45,1,0,0,0,384,385,5,49,0,0,385,442,
+		3,92,46,0,386,387,5,50,0,0,387,389,3,92,46,0,388,390,5,51,0,0,389,388,
+		1,0,0,0,389,390,1,0,0,0,390,393,1,0,0,0,391,392,5,27,0,0,392,394,3,92,
+		46,0,393,391,1,0,0,0,393,394,1,0,0,0,394,397,1,0,0,0,395,396,5,44,0,0,
+		396,398,3,92,46,0,397,395,1,0,0,0,397,398,1,0,0,0,398,442,1,0,0,0,399,
+		401,5,121,0,0,400,402,5,149,0,0,401,400,1,0,0,0,401,402,1,0,0,0,402,405,
+		1,0,0,0,403,404,5,75,0,0,404,406,3,92,46,0,405,403,1,0,0,0,405,406,1,0,
+		0,0,406,442,1,0,0,0,407,408,5,122,0,0,408,442,3,92,46,0,409,410,5,123,
+		0,0,410,442,3,92,46,0,411,412,5,124,0,0,412,413,5,45,0,0,413,442,5,148,
+		0,0,414,415,5,125,0,0,415,419,5,129,0,0,416,418,3,30,15,0,417,416,1,0,
+		0,0,418,421,1,0,0,0,419,417,1,0,0,0,419,420,1,0,0,0,420,422,1,0,0,0,421,
+		419,1,0,0,0,422,442,5,130,0,0,423,424,5,126,0,0,424,442,3,92,46,0,425,
+		426,5,127,0,0,426,427,3,92,46,0,427,428,5,28,0,0,428,429,5,148,0,0,429,
+		442,1,0,0,0,430,431,5,128,0,0,431,442,3,92,46,0,432,433,5,52,0,0,433,434,
+		5,45,0,0,434,442,5,148,0,0,435,436,5,55,0,0,436,442,3,48,24,0,437,438,
+		5,8,0,0,438,442,5,148,0,0,439,440,5,59,0,0,440,442,5,150,0,0,441,384,1,
+		0,0,0,441,386,1,0,0,0,441,399,1,0,0,0,441,407,1,0,0,0,441,409,1,0,0,0,
+		441,411,1,0,0,0,441,414,1,0,0,0,441,423,1,0,0,0,441,425,1,0,0,0,441,430,
+		1,0,0,0,441,432,1,0,0,0,441,435,1,0,0,0,441,437,1,0,0,0,441,439,1,0,0,
+		0,442,47,1,0,0,0,443,456,5,56,0,0,444,456,5,57,0,0,445,456,5,58,0,0,446,
+		447,5,29,0,0,447,451,5,129,0,0,448,450,3,30,15,0,449,448,1,0,0,0,450,453,
+		1,0,0,0,451,449,1,0,0,0,451,452,1,0,0,0,452,454,1,0,0,0,453,451,1,0,0,
+		0,454,456,5,130,0,0,455,443,1,0,0,0,455,444,1,0,0,0,455,445,1,0,0,0,455,
+		446,1,0,0,0,456,49,1,0,0,0,457,458,5,60,0,0,458,459,3,98,49,0,459,463,
+		5,129,0,0,460,462,3,52,26,0,461,460,1,0,0,0,462,465,1,0,0,0,463,461,1,
+		0,0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,463,1,0,0,0,466,467,5,130,0,
+		0,467,51,1,0,0,0,468,469,5,61,0,0,469,480,3,92,46,0,470,471,5,62,0,0,471,
+		476,3,54,27,0,472,473,5,133,0,0,473,475,3,54,27,0,474,472,1,0,0,0,475,
+		478,1,0,0,0,476,474,1,0,0,0,476,477,1,0,0,0,477,480,1,0,0,0,478,476,1,
+		0,0,0,479,468,1,0,0,0,479,470,1,0,0,0,480,53,1,0,0,0,481,482,3,98,49,0,
+		482,483,3,92,46,0,483,55,1,0,0,0,484,485,5,63,0,0,485,494,3,98,49,0,486,
+		490,5,129,0,0,487,489,3,58,29,0,488,487,1,0,0,0,489,492,1,0,0,0,490,488,
+		1,0,0,0,490,491,1,0,0,0,491,493,1,0,0,0,492,490,1,0,0,0,493,495,5,130,
+		0,0,494,486,1,0,0,0,494,495,1,0,0,0,495,57,1,0,0,0,496,497,5,64,0,0,497,
+		503,3,92,46,0,498,499,5,65,0,0,499,503,3,92,46,0,500,501,5,66,0,0,501,
+		503,3,92,46,0,502,496,1,0,0,0,502,498,1,0,0,0,502,500,1,0,0,0,503,59,1,
+		0,0,0,504,505,5,67,0,0,505,506,3,98,49,0,506,507,5,129,0,0,507,515,3,92,
+		46,0,508,513,3,88,44,0,509,510,5,34,0,0,510,511,3,92,46,0,511,512,3,88,
+		44,0,512,514,1,0,0,0,513,509,1,0,0,0,513,514,1,0,0,0,514,516,1,0,0,0,515,
+		508,1,0,0,0,515,516,1,0,0,0,516,517,1,0,0,0,517,518,5,130,0,0,518,61,1,
+		0,0,0,519,520,5,68,0,0,520,521,3,98,49,0,521,522,5,136,0,0,522,526,3,92,
+		46,0,523,524,5,69,0,0,524,525,5,70,0,0,525,527,3,90,45,0,526,523,1,0,0,
+		0,526,527,1,0,0,0,527,530,1,0,0,0,528,529,5,28,0,0,529,531,5,148,0,0,530,
+		528,1,0,0,0,530,531,1,0,0,0,531,63,1,0,0,0,532,533,5,71,0,0,533,534,3,
+		98,49,0,534,535,5,75,0,0,535,538,3,92,46,0,536,537,5,28,0,0,537,539,5,
+		148,0,0,538,536,1,0,0,0,538,539,1,0,0,0,539,543,1,0,0,0,540,541,5,72,0,
+		0,541,542,5,74,0,0,542,544,5,150,0,0,543,540,1,0,0,0,543,544,1,0,0,0,544,
+		548,1,0,0,0,545,546,5,73,0,0,546,547,5,74,0,0,547,549,5,150,0,0,548,545,
+		1,0,0,0,548,549,1,0,0,0,549,558,1,0,0,0,550,551,5,92,0,0,551,552,5,106,
+		0,0,552,553,3,98,49,0,553,554,5,93,0,0,554,555,5,95,0,0,555,556,5,150,
+		0,0,556,557,5,94,0,0,557,559,1,0,0,0,558,550,1,0,0,0,558,559,1,0,0,0,559,
+		560,1,0,0,0,560,561,5,135,0,0,561,566,3,66,33,0,562,563,5,133,0,0,563,
+		565,3,66,33,0,564,562,1,0,0,0,565,568,1,0,0,0,566,564,1,0,0,0,566,567,
+		1,0,0,0,567,65,1,0,0,0,568,566,1,0,0,0,569,570,5,88,0,0,570,571,5,149,
+		0,0,571,572,5,95,0,0,572,589,3,98,49,0,573,585,5,91,0,0,574,575,5,131,
+		0,0,575,580,3,98,49,0,576,577,5,133,0,0,577,579,3,98,49,0,578,576,1,0,
+		0,0,579,582,1,0,0,0,580,578,1,0,0,0,580,581,1,0,0,0,581,583,1,0,0,0,582,
+		580,1,0,0,0,583,584,5,132,0,0,584,586,1,0,0,0,585,574,1,0,0,0,585,586,
+		1,0,0,0,586,589,1,0,0,0,587,589,3,98,49,0,588,569,1,0,0,0,588,573,1,0,
+		0,0,588,587,1,0,0,0,589,67,1,0,0,0,590,591,5,76,0,0,591,592,5,75,0,0,592,
+		595,3,92,46,0,593,594,5,77,0,0,594,596,3,90,45,0,595,593,1,0,0,0,595,596,
+		1,0,0,0,596,69,1,0,0,0,597,598,5,78,0,0,598,599,5,79,0,0,599,604,3,72,
+		36,0,600,601,5,133,0,0,601,603,3,72,36,0,602,600,1,0,0,0,603,606,1,0,0,
+		0,604,602,1,0,0,0,604,605,1,0,0,0,605,71,1,0,0,0,606,604,1,0,0,0,607,610,
+		5,42,0,0,608,610,3,98,49,0,609,607,1,0,0,0,609,608,1,0,0,0,610,73,1,0,
+		0,0,611,612,5,80,0,0,612,616,5,129,0,0,613,615,3,76,38,0,614,613,1,0,0,
+		0,615,618,1,0,0,0,616,614,1,0,0,0,616,617,1,0,0,0,617,619,1,0,0,0,618,
+		616,1,0,0,0,619,620,5,130,0,0,620,75,1,0,0,0,621,622,5,10,0,0,622,632,
+		3,96,48,0,623,624,5,81,0,0,624,629,3,98,49,0,625,626,5,133,0,0,626,628,
+		3,98,49,0,627,625,1,0,0,0,628,631,1,0,0,0,629,627,1,0,0,0,629,630,1,0,
+		0,0,630,633,1,0,0,0,631,629,1,0,0,0,632,623,1,0,0,0,632,633,1,0,0,0,633,
+		700,1,0,0,0,634,635,5,82,0,0,635,700,3,98,49,0,636,637,5,83,0,0,637,700,
+		3,98,49,0,638,639,5,84,0,0,639,640,5,85,0,0,640,641,5,86,0,0,641,700,3,
+		98,49,0,642,645,5,87,0,0,643,644,5,149,0,0,644,646,5,117,0,0,645,643,1,
+		0,0,0,645,646,1,0,0,0,646,647,1,0,0,0,647,648,5,85,0,0,648,649,5,95,0,
+		0,649,700,3,98,49,0,650,651,5,88,0,0,651,652,5,149,0,0,652,653,5,117,0,
+		0,653,654,5,85,0,0,654,655,5,95,0,0,655,700,3,98,49,0,656,657,5,96,0,0,
+		657,658,3,92,46,0,658,662,5,129,0,0,659,661,3,76,38,0,660,659,1,0,0,0,
+		661,664,1,0,0,0,662,660,1,0,0,0,662,663,1,0,0,0,663,665,1,0,0,0,664,662,
+		1,0,0,0,665,675,5,130,0,0,666,667,5,97,0,0,667,671,5,129,0,0,668,670,3,
+		76,38,0,669,668,1,0,0,0,670,673,1,0,0,0,671,669,1,0,0,0,671,672,1,0,0,
+		0,672,674,1,0,0,0,673,671,1,0,0,0,674,676,5,130,0,0,675,666,1,0,0,0,675,
+		676,1,0,0,0,676,700,1,0,0,0,677,680,5,89,0,0,678,679,5,106,0,0,679,681,
+		5,49,0,0,680,678,1,0,0,0,680,681,1,0,0,0,681,682,1,0,0,0,682,686,5,129,
+		0,0,683,685,3,76,38,0,684,683,1,0,0,0,685,688,1,0,0,0,686,684,1,0,0,0,
+		686,687,1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,0,689,700,5,130,0,0,690,
+		691,5,90,0,0,691,695,5,129,0,0,692,694,3,76,38,0,693,692,1,0,0,0,694,697,
+		1,0,0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,698,1,0,0,0,697,695,1,0,0,
+		0,698,700,5,130,0,0,699,621,1,0,0,0,699,634,1,0,0,0,699,636,1,0,0,0,699,
+		638,1,0,0,0,699,642,1,0,0,0,699,650,1,0,0,0,699,656,1,0,0,0,699,677,1,
+		0,0,0,699,690,1,0,0,0,700,77,1,0,0,0,701,702,5,99,0,0,702,706,5,129,0,
+		0,703,705,3,80,40,0,704,703,1,0,0,0,705,708,1,0,0,0,706,704,1,0,0,0,706,
+		707,1,0,0,0,707,709,1,0,0,0,708,706,1,0,0,0,709,710,5,130,0,0,710,79,1,
+		0,0,0,711,712,5,100,0,0,712,717,3,98,49,0,713,714,5,133,0,0,714,716,3,
+		98,49,0,715,713,1,0,0,0,716,719,1,0,0,0,717,715,1,0,0,0,717,718,1,0,0,
+		0,718,723,1,0,0,0,719,717,1,0,0,0,720,722,3,82,41,0,721,720,1,0,0,0,722,
+		725,1,0,0,0,723,721,1,0,0,0,723,724,1,0,0,0,724,728,1,0,0,0,725,723,1,
+		0,0,0,726,728,3,74,37,0,727,711,1,0,0,0,727,726,1,0,0,0,728,81,1,0,0,0,
+		729,730,5,101,0,0,730,734,3,92,46,0,731,732,5,102,0,0,732,734,3,90,45,
+		0,733,729,1,0,0,0,733,731,1,0,0,0,734,83,1,0,0,0,735,736,5,2,0,0,736,737,
+		3,98,49,0,737,738,5,4,0,0,738,739,3,98,49,0,739,743,5,129,0,0,740,742,
+		3,86,43,0,741,740,1,0,0,0,742,745,1,0,0,0,743,741,1,0,0,0,743,744,1,0,
+		0,0,744,746,1,0,0,0,745,743,1,0,0,0,746,747,5,130,0,0,747,85,1,0,0,0,748,
+		749,3,98,49,0,749,750,5,37,0,0,750,751,5,103,0,0,751,752,5,150,0,0,752,
+		805,1,0,0,0,753,754,3,96,48,0,754,755,5,104,0,0,755,756,3,92,46,0,756,
+		757,3,88,44,0,757,805,1,0,0,0,758,759,3,96,48,0,759,760,5,105,0,0,760,
+		761,3,92,46,0,761,762,5,106,0,0,762,763,5,148,0,0,763,805,1,0,0,0,764,
+		765,3,98,49,0,765,766,5,107,0,0,766,767,5,31,0,0,767,768,5,148,0,0,768,
+		805,1,0,0,0,769,771,5,99,0,0,770,772,3,82,41,0,771,770,1,0,0,0,772,773,
+		1,0,0,0,773,771,1,0,0,0,773,774,1,0,0,0,774,805,1,0,0,0,775,776,3,98,49,
+		0,776,777,5,57,0,0,777,778,3,92,46,0,778,805,1,0,0,0,779,780,3,98,49,0,
+		780,781,5,14,0,0,781,782,3,24,12,0,782,786,5,129,0,0,783,785,3,30,15,0,
+		784,783,1,0,0,0,785,788,1,0,0,0,786,784,1,0,0,0,786,787,1,0,0,0,787,789,
+		1,0,0,0,788,786,1,0,0,0,789,790,5,130,0,0,790,805,1,0,0,0,791,792,3,98,
+		49,0,792,793,5,17,0,0,793,794,5,148,0,0,794,795,5,18,0,0,795,796,3,92,
+		46,0,796,805,1,0,0,0,797,798,3,98,49,0,798,800,5,19,0,0,799,801,5,137,
+		0,0,800,799,1,0,0,0,800,801,1,0,0,0,801,802,1,0,0,0,802,803,3,92,46,0,
+		803,805,1,0,0,0,804,748,1,0,0,0,804,753,1,0,0,0,804,758,1,0,0,0,804,764,
+		1,0,0,0,804,769,1,0,0,0,804,775,1,0,0,0,804,779,1,0,0,0,804,791,1,0,0,
+		0,804,797,1,0,0,0,805,87,1,0,0,0,806,807,5,108,0,0,807,808,5,116,0,0,808,
+		89,1,0,0,0,809,810,5,149,0,0,810,91,1,0,0,0,811,812,6,46,-1,0,812,813,
+		5,131,0,0,813,814,3,92,46,0,814,815,5,132,0,0,815,854,1,0,0,0,816,817,
+		5,138,0,0,817,854,3,92,46,16,818,819,5,120,0,0,819,854,3,92,46,11,820,
+		821,5,96,0,0,821,822,3,92,46,0,822,823,5,98,0,0,823,824,3,92,46,0,824,
+		825,5,97,0,0,825,826,3,92,46,0,826,854,1,0,0,0,827,828,3,98,49,0,828,837,
+		5,131,0,0,829,834,3,92,46,0,830,831,5,133,0,0,831,833,3,92,46,0,832,830,
+		1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,835,1,0,0,0,835,838,1,0,0,
+		0,836,834,1,0,0,0,837,829,1,0,0,0,837,838,1,0,0,0,838,839,1,0,0,0,839,
+		840,5,132,0,0,840,854,1,0,0,0,841,843,7,2,0,0,842,844,3,94,47,0,843,842,
+		1,0,0,0,843,844,1,0,0,0,844,845,1,0,0,0,845,846,5,108,0,0,846,854,3,94,
+		47,0,847,848,5,150,0,0,848,854,3,94,47,0,849,854,5,149,0,0,850,854,5,150,
+		0,0,851,854,5,148,0,0,852,854,3,96,48,0,853,811,1,0,0,0,853,816,1,0,0,
+		0,853,818,1,0,0,0,853,820,1,0,0,0,853,827,1,0,0,0,853,841,1,0,0,0,853,
+		847,1,0,0,0,853,849,1,0,0,0,853,850,1,0,0,0,853,851,1,0,0,0,853,852,1,
+		0,0,0,854,875,1,0,0,0,855,856,10,15,0,0,856,857,5,117,0,0,857,874,3,92,
+		46,16,858,859,10,14,0,0,859,860,7,3,0,0,860,874,3,92,46,15,861,862,10,
+		13,0,0,862,863,7,4,0,0,863,874,3,92,46,14,864,865,10,12,0,0,865,866,7,
+		5,0,0,866,874,3,92,46,13,867,868,10,10,0,0,868,869,5,118,0,0,869,874,3,
+		92,46,11,870,871,10,9,0,0,871,872,5,119,0,0,872,874,3,92,46,10,873,855,
+		1,0,0,0,873,858,1,0,0,0,873,861,1,0,0,0,873,864,1,0,0,0,873,867,1,0,0,
+		0,873,870,1,0,0,0,874,877,1,0,0,0,875,873,1,0,0,0,875,876,1,0,0,0,876,
+		93,1,0,0,0,877,875,1,0,0,0,878,879,7,6,0,0,879,95,1,0,0,0,880,883,3,98,
+		49,0,881,882,5,134,0,0,882,884,3,98,49,0,883,881,1,0,0,0,883,884,1,0,0,
+		0,884,97,1,0,0,0,885,886,7,7,0,0,886,99,1,0,0,0,89,104,106,120,142,149,
+		151,159,161,180,190,201,209,226,235,245,257,261,269,273,278,288,302,317,
+		323,327,332,340,348,360,371,379,389,393,397,401,405,419,441,451,455,463,
+		476,479,490,494,502,513,515,526,530,538,543,548,558,566,580,585,588,595,
+		604,609,616,629,632,645,662,671,675,680,686,695,699,706,717,723,727,733,
+		743,773,786,800,804,834,837,843,853,873,875,883
 	};
 
 	public static readonly ATN _ATN =
