@@ -217,7 +217,10 @@ public static partial class CSharpEmitter
         foreach (var payment in stack.Then)
         {
             w.Line(payment.Paid + " = Math.Min(" + share + ", " + payment.Due + ");");
-            w.Line(share + " -= " + payment.Paid + ";");
+            if (!ReferenceEquals(payment, stack.Then[^1]))
+            {
+                w.Line(share + " -= " + payment.Paid + ";");
+            }
         }
     }
 
