@@ -53,6 +53,7 @@ dealMember
     | facilityDecl
     | leaseDecl
     | loanDecl
+    | fleetDecl
     | trancheDecl
     | equityDecl
     | accountDecl
@@ -161,6 +162,32 @@ loanItem
     | AMORTIZE amortization                          # loanAmortizeItem
     | MATURITY DATE                                  # loanMaturityItem
     | RECOVERY expr                                  # loanRecoveryItem
+    ;
+
+// fleet Cluster { deliveries { 2025-03-31 4000 gpus at 31k per gpu  2025-09-30 6000 gpus at 29k per gpu }
+//                 depreciate straight_line 6y  power 0.7 kW per gpu  pue 1.3  power_price 80 per MWh
+//                 maintenance 2% per year  market_value 90% declining 30% per year }: GPUs the deal owns.
+// One batch at closing: 'units 10000 gpus  unit_cost 30k per gpu'.
+fleetDecl
+    : FLEET name=ident LBRACE fleetItem* RBRACE
+    ;
+
+fleetItem
+    : DELIVERIES LBRACE delivery* RBRACE                 # deliveriesItem
+    | UNITS expr                                         # fleetUnitsItem
+    | UNIT_COST expr                                     # unitCostItem
+    | DEPRECIATE STRAIGHT_LINE duration                  # straightLineDepreciationItem
+    | DEPRECIATE DECLINING expr perYear                  # decliningDepreciationItem
+    | POWER expr                                         # powerItem
+    | PUE expr                                           # pueItem
+    | POWER_PRICE expr                                   # powerPriceItem
+    | MAINTENANCE expr perYear                           # maintenanceItem
+    | MARKET_VALUE expr DECLINING expr perYear           # marketValueItem
+    ;
+
+// One batch: its delivery date, its units and its cost per unit.
+delivery
+    : DATE units=expr AT cost=expr COMMA?
     ;
 
 // tranche Notes { balance 27.3bn  coupon 6.581% fixed  interest_only until 2029-11-30  amortize level }
@@ -336,6 +363,8 @@ ident
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
     | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
+    | FLEET | DELIVERIES | UNITS | UNIT_COST | DEPRECIATE | DECLINING | POWER | PUE | POWER_PRICE
+    | MAINTENANCE | MARKET_VALUE
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -380,6 +409,17 @@ CAP           : 'cap';
 UNTIL         : 'until';
 LOAN          : 'loan';
 OBLIGOR       : 'obligor';
+FLEET         : 'fleet';
+DELIVERIES    : 'deliveries';
+UNITS         : 'units';
+UNIT_COST     : 'unit_cost';
+DEPRECIATE    : 'depreciate';
+DECLINING     : 'declining';
+POWER_PRICE   : 'power_price';
+POWER         : 'power';
+PUE           : 'pue';
+MAINTENANCE   : 'maintenance';
+MARKET_VALUE  : 'market_value';
 TRANCHE       : 'tranche';
 BALANCE       : 'balance';
 COUPON        : 'coupon';

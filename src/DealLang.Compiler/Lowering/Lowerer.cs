@@ -75,6 +75,7 @@ internal sealed partial class Lowerer
             Facilities = LowerFacilities(),
             Leases = LowerLeases(),
             Loans = LowerLoans(),
+            Fleets = LowerFleets(),
             Tranches = LowerTranches(),
             Equities = LowerEquities(),
             Accounts = LowerAccounts(),

@@ -53,7 +53,7 @@ internal sealed partial class TypeChecker
                 : new QuantityExpression(Quantity.TestValue, test.Index, value.Unit, IsFlow: false) { Dimension = value.Dimension };
         }
 
-        return new QuantityExpression(member.Quantity, resolved.Index, member.Unit, member.IsFlow);
+        return new QuantityExpression(member.Quantity, resolved.Index, member.Unit, member.IsFlow) { Dimension = member.Dimension };
     }
 
     /// <summary>

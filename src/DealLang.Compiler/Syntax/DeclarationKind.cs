@@ -11,6 +11,7 @@ public enum DeclarationKind
     Facility,
     Lease,
     Loan,
+    Fleet,
     Tranche,
     Equity,
     Account,

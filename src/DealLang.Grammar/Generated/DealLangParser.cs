@@ -40,45 +40,48 @@ public partial class DealLangParser : Parser {
 		FACILITY=16, COST=17, VALUE=18, STRAIGHT_LINE=19, FLOOR=20, FROM=21, SCHEDULE=22, 
 		LEASE=23, ON=24, LESSEE=25, RENT=26, ESCALATING=27, STARTS=28, TERM=29, 
 		RENEWALS=30, X=31, AT=32, OPTION=33, MARKET=34, RVG=35, GUARANTEES=36, 
-		CAP=37, UNTIL=38, LOAN=39, OBLIGOR=40, TRANCHE=41, BALANCE=42, COUPON=43, 
-		FIXED=44, INTEREST_ONLY=45, INTEREST=46, PRINCIPAL=47, AMORTIZE=48, BULLET=49, 
-		LEVEL=50, LINEAR=51, SENIORITY=52, EQUITY=53, CONTRIBUTED=54, HOLDERS=55, 
-		ACCOUNT=56, TARGET=57, INITIAL=58, EARNS=59, FEE=60, TEST=61, OVER=62, 
-		TRAILING=63, TRIGGER=64, TRIPS=65, CURES=66, AFTER=67, WHEN=68, DEFAULT=69, 
-		GRACE=70, CFADS=71, INCLUDES=72, WATERFALL=73, USING=74, FILL=75, RELEASE=76, 
-		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, SWEEP=81, PRO_RATA=82, TO=83, 
-		IF=84, ELSE=85, ENFORCEMENT=86, SELL=87, HAIRCUT=88, LAG=89, TAKEN=90, 
-		DEFLATE=91, DROP=92, BY=93, DEFAULTS=94, PER=95, GPU=96, GPU_HOUR=97, 
-		HOUR=98, KW=99, MW=100, KWH=101, MWH=102, YEAR=103, OF=104, AND=105, OR=106, 
-		NOT=107, LBRACE=108, RBRACE=109, LPAREN=110, RPAREN=111, COMMA=112, DOT=113, 
-		ARROW=114, ASSIGN=115, PLUS=116, MINUS=117, STAR=118, SLASH=119, LE=120, 
-		GE=121, LT=122, GT=123, EQ=124, NE=125, DAYCOUNT=126, DATE=127, QUANTITY=128, 
-		NUMBER=129, STRING=130, UNTERMINATED_STRING=131, IDENT=132, NON_ASCII_NAME=133, 
-		LINE_COMMENT=134, BLOCK_COMMENT=135, UNTERMINATED_COMMENT=136, WS=137, 
-		UNEXPECTED_CHAR=138;
+		CAP=37, UNTIL=38, LOAN=39, OBLIGOR=40, FLEET=41, DELIVERIES=42, UNITS=43, 
+		UNIT_COST=44, DEPRECIATE=45, DECLINING=46, POWER_PRICE=47, POWER=48, PUE=49, 
+		MAINTENANCE=50, MARKET_VALUE=51, TRANCHE=52, BALANCE=53, COUPON=54, FIXED=55, 
+		INTEREST_ONLY=56, INTEREST=57, PRINCIPAL=58, AMORTIZE=59, BULLET=60, LEVEL=61, 
+		LINEAR=62, SENIORITY=63, EQUITY=64, CONTRIBUTED=65, HOLDERS=66, ACCOUNT=67, 
+		TARGET=68, INITIAL=69, EARNS=70, FEE=71, TEST=72, OVER=73, TRAILING=74, 
+		TRIGGER=75, TRIPS=76, CURES=77, AFTER=78, WHEN=79, DEFAULT=80, GRACE=81, 
+		CFADS=82, INCLUDES=83, WATERFALL=84, USING=85, FILL=86, RELEASE=87, HOLD=88, 
+		REST=89, IN=90, DISTRIBUTE=91, SWEEP=92, PRO_RATA=93, TO=94, IF=95, ELSE=96, 
+		ENFORCEMENT=97, SELL=98, HAIRCUT=99, LAG=100, TAKEN=101, DEFLATE=102, 
+		DROP=103, BY=104, DEFAULTS=105, PER=106, GPU=107, GPU_HOUR=108, HOUR=109, 
+		KW=110, MW=111, KWH=112, MWH=113, YEAR=114, OF=115, AND=116, OR=117, NOT=118, 
+		LBRACE=119, RBRACE=120, LPAREN=121, RPAREN=122, COMMA=123, DOT=124, ARROW=125, 
+		ASSIGN=126, PLUS=127, MINUS=128, STAR=129, SLASH=130, LE=131, GE=132, 
+		LT=133, GT=134, EQ=135, NE=136, DAYCOUNT=137, DATE=138, QUANTITY=139, 
+		NUMBER=140, STRING=141, UNTERMINATED_STRING=142, IDENT=143, NON_ASCII_NAME=144, 
+		LINE_COMMENT=145, BLOCK_COMMENT=146, UNTERMINATED_COMMENT=147, WS=148, 
+		UNEXPECTED_CHAR=149;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
 		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_facilityDecl = 10, RULE_facilityItem = 11, 
 		RULE_schedulePoint = 12, RULE_leaseDecl = 13, RULE_leaseItem = 14, RULE_renewalCount = 15, 
-		RULE_rvgPart = 16, RULE_loanDecl = 17, RULE_loanItem = 18, RULE_trancheDecl = 19, 
-		RULE_trancheItem = 20, RULE_amortization = 21, RULE_equityDecl = 22, RULE_equityItem = 23, 
-		RULE_holder = 24, RULE_accountDecl = 25, RULE_accountItem = 26, RULE_feeDecl = 27, 
-		RULE_testDecl = 28, RULE_triggerDecl = 29, RULE_defaultRule = 30, RULE_cfadsRule = 31, 
-		RULE_cfadsItem = 32, RULE_waterfallDecl = 33, RULE_step = 34, RULE_enforcementDecl = 35, 
-		RULE_enforcementItem = 36, RULE_sellTerm = 37, RULE_scenarioDecl = 38, 
-		RULE_scenarioItem = 39, RULE_perYear = 40, RULE_duration = 41, RULE_expr = 42, 
-		RULE_measureUnit = 43, RULE_reference = 44, RULE_ident = 45;
+		RULE_rvgPart = 16, RULE_loanDecl = 17, RULE_loanItem = 18, RULE_fleetDecl = 19, 
+		RULE_fleetItem = 20, RULE_delivery = 21, RULE_trancheDecl = 22, RULE_trancheItem = 23, 
+		RULE_amortization = 24, RULE_equityDecl = 25, RULE_equityItem = 26, RULE_holder = 27, 
+		RULE_accountDecl = 28, RULE_accountItem = 29, RULE_feeDecl = 30, RULE_testDecl = 31, 
+		RULE_triggerDecl = 32, RULE_defaultRule = 33, RULE_cfadsRule = 34, RULE_cfadsItem = 35, 
+		RULE_waterfallDecl = 36, RULE_step = 37, RULE_enforcementDecl = 38, RULE_enforcementItem = 39, 
+		RULE_sellTerm = 40, RULE_scenarioDecl = 41, RULE_scenarioItem = 42, RULE_perYear = 43, 
+		RULE_duration = 44, RULE_expr = 45, RULE_measureUnit = 46, RULE_reference = 47, 
+		RULE_ident = 48;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "facilityDecl", 
 		"facilityItem", "schedulePoint", "leaseDecl", "leaseItem", "renewalCount", 
-		"rvgPart", "loanDecl", "loanItem", "trancheDecl", "trancheItem", "amortization", 
-		"equityDecl", "equityItem", "holder", "accountDecl", "accountItem", "feeDecl", 
-		"testDecl", "triggerDecl", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
-		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
-		"scenarioItem", "perYear", "duration", "expr", "measureUnit", "reference", 
-		"ident"
+		"rvgPart", "loanDecl", "loanItem", "fleetDecl", "fleetItem", "delivery", 
+		"trancheDecl", "trancheItem", "amortization", "equityDecl", "equityItem", 
+		"holder", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
+		"defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "perYear", 
+		"duration", "expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -88,6 +91,8 @@ public partial class DealLangParser : Parser {
 		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
 		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
 		"'market'", "'rvg'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
+		"'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
+		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
 		"'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", 
 		"'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", 
 		"'equity'", "'contributed'", "'holders'", "'account'", "'target'", "'initial'", 
@@ -107,15 +112,17 @@ public partial class DealLangParser : Parser {
 		"PD", "RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", 
 		"FROM", "SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", 
 		"TERM", "RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", 
-		"CAP", "UNTIL", "LOAN", "OBLIGOR", "TRANCHE", "BALANCE", "COUPON", "FIXED", 
-		"INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", 
-		"LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
-		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
-		"TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
-		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
-		"SWEEP", "PRO_RATA", "TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", 
-		"LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
-		"HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", 
+		"CAP", "UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
+		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
+		"MARKET_VALUE", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
+		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
+		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
+		"FEE", "TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", 
+		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
+		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
+		"TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
+		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
+		"KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", 
 		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
 		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
 		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
@@ -226,35 +233,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 98;
+			State = 104;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 96;
+				State = 102;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 92;
+					State = 98;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 93;
+					State = 99;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 94;
+					State = 100;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 95;
+					State = 101;
 					unknownDecl();
 					}
 					break;
@@ -262,11 +269,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 100;
+				State = 106;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 101;
+			State = 107;
 			Match(Eof);
 			}
 		}
@@ -304,9 +311,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 103;
+			State = 109;
 			Match(IMPORT);
-			State = 104;
+			State = 110;
 			Match(STRING);
 			}
 		}
@@ -356,27 +363,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 106;
-			Match(DEAL);
-			State = 107;
-			_localctx.name = ident();
-			State = 108;
-			Match(LBRACE);
 			State = 112;
+			Match(DEAL);
+			State = 113;
+			_localctx.name = ident();
+			State = 114;
+			Match(LBRACE);
+			State = 118;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 687080504050321663L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & -9223372036854644715L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4506348414902240L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8591313289L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 109;
+				State = 115;
 				dealMember();
 				}
 				}
-				State = 114;
+				State = 120;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 115;
+			State = 121;
 			Match(RBRACE);
 			}
 		}
@@ -406,6 +413,9 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public LoanDeclContext loanDecl() {
 			return GetRuleContext<LoanDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FleetDeclContext fleetDecl() {
+			return GetRuleContext<FleetDeclContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrancheDeclContext trancheDecl() {
 			return GetRuleContext<TrancheDeclContext>(0);
@@ -458,7 +468,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 133;
+			State = 140;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -470,112 +480,119 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 117;
+				State = 123;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 118;
+				State = 124;
 				partyDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 119;
+				State = 125;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 120;
+				State = 126;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 121;
+				State = 127;
 				loanDecl();
 				}
 				break;
-			case TRANCHE:
+			case FLEET:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 122;
+				State = 128;
+				fleetDecl();
+				}
+				break;
+			case TRANCHE:
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 129;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 123;
+				State = 130;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 124;
+				State = 131;
 				accountDecl();
 				}
 				break;
 			case FEE:
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 10);
 				{
-				State = 125;
+				State = 132;
 				feeDecl();
 				}
 				break;
 			case TEST:
-				EnterOuterAlt(_localctx, 10);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 126;
+				State = 133;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 127;
+				State = 134;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 128;
+				State = 135;
 				defaultRule();
 				}
 				break;
 			case CFADS:
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 129;
+				State = 136;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 130;
+				State = 137;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
-				EnterOuterAlt(_localctx, 15);
+				EnterOuterAlt(_localctx, 16);
 				{
-				State = 131;
+				State = 138;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
-				EnterOuterAlt(_localctx, 16);
+				EnterOuterAlt(_localctx, 17);
 				{
-				State = 132;
+				State = 139;
 				unknownDecl();
 				}
 				break;
@@ -634,16 +651,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 135;
-			Match(IDENT);
-			State = 136;
-			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
 			State = 142;
+			Match(IDENT);
+			State = 143;
+			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
+			State = 149;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274936692967L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -4503916391767048L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 563070347196987L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 140;
+				State = 147;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -671,6 +688,17 @@ public partial class DealLangParser : Parser {
 				case CAP:
 				case LOAN:
 				case OBLIGOR:
+				case FLEET:
+				case DELIVERIES:
+				case UNITS:
+				case UNIT_COST:
+				case DEPRECIATE:
+				case DECLINING:
+				case POWER_PRICE:
+				case POWER:
+				case PUE:
+				case MAINTENANCE:
+				case MARKET_VALUE:
 				case BALANCE:
 				case COUPON:
 				case FIXED:
@@ -702,19 +730,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 137;
+					State = 144;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 138;
+					State = 145;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 139;
+					State = 146;
 					Match(ON);
 					}
 					break;
@@ -722,11 +750,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 144;
+				State = 151;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 145;
+			State = 152;
 			block();
 			}
 		}
@@ -777,19 +805,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 147;
+			State = 154;
 			Match(LBRACE);
-			State = 152;
+			State = 159;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -35184372088833L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 2047L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -72057594037927937L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 4194303L) != 0)) {
 				{
-				State = 150;
+				State = 157;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 148;
+					State = 155;
 					block();
 					}
 					break;
@@ -833,6 +861,17 @@ public partial class DealLangParser : Parser {
 				case UNTIL:
 				case LOAN:
 				case OBLIGOR:
+				case FLEET:
+				case DELIVERIES:
+				case UNITS:
+				case UNIT_COST:
+				case DEPRECIATE:
+				case DECLINING:
+				case POWER_PRICE:
+				case POWER:
+				case PUE:
+				case MAINTENANCE:
+				case MARKET_VALUE:
 				case TRANCHE:
 				case BALANCE:
 				case COUPON:
@@ -930,7 +969,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 149;
+					State = 156;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -945,11 +984,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 154;
+				State = 161;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 155;
+			State = 162;
 			Match(RBRACE);
 			}
 		}
@@ -1066,16 +1105,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 171;
+			State = 178;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 157;
+				State = 164;
 				Match(TITLE);
-				State = 158;
+				State = 165;
 				Match(STRING);
 				}
 				break;
@@ -1083,9 +1122,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 159;
+				State = 166;
 				Match(CURRENCY);
-				State = 160;
+				State = 167;
 				ident();
 				}
 				break;
@@ -1093,9 +1132,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 161;
+				State = 168;
 				Match(CLOSING);
-				State = 162;
+				State = 169;
 				Match(DATE);
 				}
 				break;
@@ -1103,9 +1142,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 163;
+				State = 170;
 				Match(MATURITY);
-				State = 164;
+				State = 171;
 				Match(DATE);
 				}
 				break;
@@ -1113,9 +1152,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 165;
+				State = 172;
 				Match(FIRST_PAYMENT);
-				State = 166;
+				State = 173;
 				Match(DATE);
 				}
 				break;
@@ -1123,9 +1162,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 167;
+				State = 174;
 				Match(PAY);
-				State = 168;
+				State = 175;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1133,9 +1172,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 169;
+				State = 176;
 				Match(DAYCOUNT_KW);
-				State = 170;
+				State = 177;
 				dayCount();
 				}
 				break;
@@ -1176,7 +1215,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 173;
+			State = 180;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1226,27 +1265,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 175;
+			State = 182;
 			Match(PARTY);
-			State = 176;
+			State = 183;
 			_localctx.name = ident();
-			State = 177;
+			State = 184;
 			Match(LBRACE);
-			State = 181;
+			State = 188;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 57344L) != 0)) {
 				{
 				{
-				State = 178;
+				State = 185;
 				partyItem();
 				}
 				}
-				State = 183;
+				State = 190;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 184;
+			State = 191;
 			Match(RBRACE);
 			}
 		}
@@ -1316,16 +1355,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 192;
+			State = 199;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 186;
+				State = 193;
 				Match(RATING);
-				State = 187;
+				State = 194;
 				Match(STRING);
 				}
 				break;
@@ -1333,9 +1372,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 188;
+				State = 195;
 				Match(PD);
-				State = 189;
+				State = 196;
 				expr(0);
 				}
 				break;
@@ -1343,9 +1382,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 190;
+				State = 197;
 				Match(RECOVERY);
-				State = 191;
+				State = 198;
 				expr(0);
 				}
 				break;
@@ -1399,27 +1438,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 194;
+			State = 201;
 			Match(FACILITY);
-			State = 195;
+			State = 202;
 			_localctx.name = ident();
-			State = 196;
+			State = 203;
 			Match(LBRACE);
-			State = 200;
+			State = 207;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 197;
+				State = 204;
 				facilityItem();
 				}
 				}
-				State = 202;
+				State = 209;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 203;
+			State = 210;
 			Match(RBRACE);
 			}
 		}
@@ -1505,16 +1544,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_facilityItem);
 		int _la;
 		try {
-			State = 228;
+			State = 235;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 205;
+				State = 212;
 				Match(COST);
-				State = 206;
+				State = 213;
 				expr(0);
 				}
 				break;
@@ -1522,32 +1561,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 207;
+				State = 214;
 				Match(VALUE);
-				State = 208;
+				State = 215;
 				Match(STRAIGHT_LINE);
-				State = 209;
+				State = 216;
 				duration();
-				State = 212;
+				State = 219;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 210;
+					State = 217;
 					Match(FLOOR);
-					State = 211;
+					State = 218;
 					expr(0);
 					}
 				}
 
-				State = 216;
+				State = 223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 214;
+					State = 221;
 					Match(FROM);
-					State = 215;
+					State = 222;
 					Match(DATE);
 					}
 				}
@@ -1558,27 +1597,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 218;
+				State = 225;
 				Match(VALUE);
-				State = 219;
+				State = 226;
 				Match(SCHEDULE);
-				State = 220;
+				State = 227;
 				Match(LBRACE);
-				State = 224;
+				State = 231;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 221;
+					State = 228;
 					schedulePoint();
 					}
 					}
-					State = 226;
+					State = 233;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 227;
+				State = 234;
 				Match(RBRACE);
 				}
 				break;
@@ -1622,16 +1661,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 230;
+			State = 237;
 			Match(DATE);
-			State = 231;
+			State = 238;
 			expr(0);
-			State = 233;
+			State = 240;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 232;
+				State = 239;
 				Match(COMMA);
 				}
 			}
@@ -1689,31 +1728,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 235;
+			State = 242;
 			Match(LEASE);
-			State = 236;
-			_localctx.name = ident();
-			State = 237;
-			Match(ON);
-			State = 238;
-			_localctx.facility = ident();
-			State = 239;
-			Match(LBRACE);
 			State = 243;
+			_localctx.name = ident();
+			State = 244;
+			Match(ON);
+			State = 245;
+			_localctx.facility = ident();
+			State = 246;
+			Match(LBRACE);
+			State = 250;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 36339451904L) != 0)) {
 				{
 				{
-				State = 240;
+				State = 247;
 				leaseItem();
 				}
 				}
-				State = 245;
+				State = 252;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 246;
+			State = 253;
 			Match(RBRACE);
 			}
 		}
@@ -1860,16 +1899,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_leaseItem);
 		int _la;
 		try {
-			State = 282;
+			State = 289;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 248;
+				State = 255;
 				Match(LESSEE);
-				State = 249;
+				State = 256;
 				ident();
 				}
 				break;
@@ -1877,22 +1916,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 250;
-				Match(RENT);
-				State = 251;
-				expr(0);
-				State = 252;
-				perYear();
 				State = 257;
+				Match(RENT);
+				State = 258;
+				expr(0);
+				State = 259;
+				perYear();
+				State = 264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 253;
+					State = 260;
 					Match(ESCALATING);
-					State = 254;
+					State = 261;
 					expr(0);
-					State = 255;
+					State = 262;
 					perYear();
 					}
 				}
@@ -1903,9 +1942,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 259;
+				State = 266;
 				Match(STARTS);
-				State = 260;
+				State = 267;
 				Match(DATE);
 				}
 				break;
@@ -1913,9 +1952,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 261;
+				State = 268;
 				Match(TERM);
-				State = 262;
+				State = 269;
 				duration();
 				}
 				break;
@@ -1923,28 +1962,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 263;
+				State = 270;
 				Match(RENEWALS);
-				State = 264;
+				State = 271;
 				renewalCount();
-				State = 265;
-				duration();
-				State = 266;
-				Match(AT);
-				State = 267;
-				Match(LESSEE);
-				State = 268;
-				Match(OPTION);
 				State = 272;
+				duration();
+				State = 273;
+				Match(AT);
+				State = 274;
+				Match(LESSEE);
+				State = 275;
+				Match(OPTION);
+				State = 279;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
 				case 1:
 					{
-					State = 269;
+					State = 276;
 					Match(RENT);
-					State = 270;
+					State = 277;
 					Match(AT);
-					State = 271;
+					State = 278;
 					Match(MARKET);
 					}
 					break;
@@ -1955,19 +1994,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 274;
+				State = 281;
 				Match(RVG);
-				State = 276;
+				State = 283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 275;
+					State = 282;
 					rvgPart();
 					}
 					}
-					State = 278;
+					State = 285;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) );
@@ -1977,9 +2016,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 280;
+				State = 287;
 				Match(DAYCOUNT_KW);
-				State = 281;
+				State = 288;
 				dayCount();
 				}
 				break;
@@ -2020,22 +2059,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 30, RULE_renewalCount);
 		try {
-			State = 287;
+			State = 294;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 284;
+				State = 291;
 				Match(NUMBER);
-				State = 285;
+				State = 292;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 286;
+				State = 293;
 				Match(QUANTITY);
 				}
 				break;
@@ -2109,16 +2148,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 32, RULE_rvgPart);
 		try {
-			State = 295;
+			State = 302;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 289;
+				State = 296;
 				Match(GUARANTEES);
-				State = 290;
+				State = 297;
 				expr(0);
 				}
 				break;
@@ -2126,9 +2165,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 291;
+				State = 298;
 				Match(CAP);
-				State = 292;
+				State = 299;
 				expr(0);
 				}
 				break;
@@ -2136,9 +2175,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 293;
+				State = 300;
 				Match(UNTIL);
-				State = 294;
+				State = 301;
 				Match(DATE);
 				}
 				break;
@@ -2192,27 +2231,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 297;
+			State = 304;
 			Match(LOAN);
-			State = 298;
+			State = 305;
 			_localctx.name = ident();
-			State = 299;
+			State = 306;
 			Match(LBRACE);
-			State = 303;
+			State = 310;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 330952999993600L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 675541043617235200L) != 0)) {
 				{
 				{
-				State = 300;
+				State = 307;
 				loanItem();
 				}
 				}
-				State = 305;
+				State = 312;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 306;
+			State = 313;
 			Match(RBRACE);
 			}
 		}
@@ -2335,16 +2374,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 36, RULE_loanItem);
 		int _la;
 		try {
-			State = 326;
+			State = 333;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 308;
+				State = 315;
 				Match(OBLIGOR);
-				State = 309;
+				State = 316;
 				ident();
 				}
 				break;
@@ -2352,9 +2391,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 310;
+				State = 317;
 				Match(BALANCE);
-				State = 311;
+				State = 318;
 				expr(0);
 				}
 				break;
@@ -2362,16 +2401,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 312;
+				State = 319;
 				Match(COUPON);
-				State = 313;
+				State = 320;
 				expr(0);
-				State = 315;
+				State = 322;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 314;
+					State = 321;
 					Match(FIXED);
 					}
 				}
@@ -2382,11 +2421,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 317;
+				State = 324;
 				Match(INTEREST_ONLY);
-				State = 318;
+				State = 325;
 				Match(UNTIL);
-				State = 319;
+				State = 326;
 				Match(DATE);
 				}
 				break;
@@ -2394,9 +2433,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 320;
+				State = 327;
 				Match(AMORTIZE);
-				State = 321;
+				State = 328;
 				amortization();
 				}
 				break;
@@ -2404,9 +2443,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 322;
+				State = 329;
 				Match(MATURITY);
-				State = 323;
+				State = 330;
 				Match(DATE);
 				}
 				break;
@@ -2414,14 +2453,463 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 324;
+				State = 331;
 				Match(RECOVERY);
-				State = 325;
+				State = 332;
 				expr(0);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FleetDeclContext : ParserRuleContext {
+		public IdentContext name;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FLEET() { return GetToken(DealLangParser.FLEET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FleetItemContext[] fleetItem() {
+			return GetRuleContexts<FleetItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FleetItemContext fleetItem(int i) {
+			return GetRuleContext<FleetItemContext>(i);
+		}
+		public FleetDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_fleetDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFleetDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FleetDeclContext fleetDecl() {
+		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
+		EnterRule(_localctx, 38, RULE_fleetDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 335;
+			Match(FLEET);
+			State = 336;
+			_localctx.name = ident();
+			State = 337;
+			Match(LBRACE);
+			State = 341;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4428832836681728L) != 0)) {
+				{
+				{
+				State = 338;
+				fleetItem();
+				}
+				}
+				State = 343;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 344;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FleetItemContext : ParserRuleContext {
+		public FleetItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_fleetItem; } }
+	 
+		public FleetItemContext() { }
+		public virtual void CopyFrom(FleetItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class DeliveriesItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DELIVERIES() { return GetToken(DealLangParser.DELIVERIES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DeliveryContext[] delivery() {
+			return GetRuleContexts<DeliveryContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DeliveryContext delivery(int i) {
+			return GetRuleContext<DeliveryContext>(i);
+		}
+		public DeliveriesItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDeliveriesItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class FleetUnitsItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNITS() { return GetToken(DealLangParser.UNITS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public FleetUnitsItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFleetUnitsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class UnitCostItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNIT_COST() { return GetToken(DealLangParser.UNIT_COST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public UnitCostItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitUnitCostItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class StraightLineDepreciationItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPRECIATE() { return GetToken(DealLangParser.DEPRECIATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRAIGHT_LINE() { return GetToken(DealLangParser.STRAIGHT_LINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		public StraightLineDepreciationItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitStraightLineDepreciationItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class DecliningDepreciationItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPRECIATE() { return GetToken(DealLangParser.DEPRECIATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DECLINING() { return GetToken(DealLangParser.DECLINING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public DecliningDepreciationItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDecliningDepreciationItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PowerItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER() { return GetToken(DealLangParser.POWER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public PowerItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPowerItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PueItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PUE() { return GetToken(DealLangParser.PUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public PueItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPueItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PowerPriceItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER_PRICE() { return GetToken(DealLangParser.POWER_PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public PowerPriceItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPowerPriceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MaintenanceItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAINTENANCE() { return GetToken(DealLangParser.MAINTENANCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public MaintenanceItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMaintenanceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MarketValueItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET_VALUE() { return GetToken(DealLangParser.MARKET_VALUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DECLINING() { return GetToken(DealLangParser.DECLINING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public MarketValueItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMarketValueItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FleetItemContext fleetItem() {
+		FleetItemContext _localctx = new FleetItemContext(Context, State);
+		EnterRule(_localctx, 40, RULE_fleetItem);
+		int _la;
+		try {
+			State = 383;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,29,Context) ) {
+			case 1:
+				_localctx = new DeliveriesItemContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 346;
+				Match(DELIVERIES);
+				State = 347;
+				Match(LBRACE);
+				State = 351;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==DATE) {
+					{
+					{
+					State = 348;
+					delivery();
+					}
+					}
+					State = 353;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 354;
+				Match(RBRACE);
+				}
+				break;
+			case 2:
+				_localctx = new FleetUnitsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 355;
+				Match(UNITS);
+				State = 356;
+				expr(0);
+				}
+				break;
+			case 3:
+				_localctx = new UnitCostItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 357;
+				Match(UNIT_COST);
+				State = 358;
+				expr(0);
+				}
+				break;
+			case 4:
+				_localctx = new StraightLineDepreciationItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 359;
+				Match(DEPRECIATE);
+				State = 360;
+				Match(STRAIGHT_LINE);
+				State = 361;
+				duration();
+				}
+				break;
+			case 5:
+				_localctx = new DecliningDepreciationItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 362;
+				Match(DEPRECIATE);
+				State = 363;
+				Match(DECLINING);
+				State = 364;
+				expr(0);
+				State = 365;
+				perYear();
+				}
+				break;
+			case 6:
+				_localctx = new PowerItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 367;
+				Match(POWER);
+				State = 368;
+				expr(0);
+				}
+				break;
+			case 7:
+				_localctx = new PueItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 369;
+				Match(PUE);
+				State = 370;
+				expr(0);
+				}
+				break;
+			case 8:
+				_localctx = new PowerPriceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 371;
+				Match(POWER_PRICE);
+				State = 372;
+				expr(0);
+				}
+				break;
+			case 9:
+				_localctx = new MaintenanceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 373;
+				Match(MAINTENANCE);
+				State = 374;
+				expr(0);
+				State = 375;
+				perYear();
+				}
+				break;
+			case 10:
+				_localctx = new MarketValueItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 377;
+				Match(MARKET_VALUE);
+				State = 378;
+				expr(0);
+				State = 379;
+				Match(DECLINING);
+				State = 380;
+				expr(0);
+				State = 381;
+				perYear();
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class DeliveryContext : ParserRuleContext {
+		public ExprContext units;
+		public ExprContext cost;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA() { return GetToken(DealLangParser.COMMA, 0); }
+		public DeliveryContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_delivery; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDelivery(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public DeliveryContext delivery() {
+		DeliveryContext _localctx = new DeliveryContext(Context, State);
+		EnterRule(_localctx, 42, RULE_delivery);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 385;
+			Match(DATE);
+			State = 386;
+			_localctx.units = expr(0);
+			State = 387;
+			Match(AT);
+			State = 388;
+			_localctx.cost = expr(0);
+			State = 390;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==COMMA) {
+				{
+				State = 389;
+				Match(COMMA);
+				}
+			}
+
 			}
 		}
 		catch (RecognitionException re) {
@@ -2465,32 +2953,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 38, RULE_trancheDecl);
+		EnterRule(_localctx, 44, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 328;
+			State = 392;
 			Match(TRANCHE);
-			State = 329;
+			State = 393;
 			_localctx.name = ident();
-			State = 330;
+			State = 394;
 			Match(LBRACE);
-			State = 334;
+			State = 398;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4833453115703552L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8547832092749201152L) != 0)) {
 				{
 				{
-				State = 331;
+				State = 395;
 				trancheItem();
 				}
 				}
-				State = 336;
+				State = 400;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 337;
+			State = 401;
 			Match(RBRACE);
 			}
 		}
@@ -2595,19 +3083,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 40, RULE_trancheItem);
+		EnterRule(_localctx, 46, RULE_trancheItem);
 		int _la;
 		try {
-			State = 355;
+			State = 419;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 339;
+				State = 403;
 				Match(BALANCE);
-				State = 340;
+				State = 404;
 				expr(0);
 				}
 				break;
@@ -2615,16 +3103,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 341;
+				State = 405;
 				Match(COUPON);
-				State = 342;
+				State = 406;
 				expr(0);
-				State = 344;
+				State = 408;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 343;
+					State = 407;
 					Match(FIXED);
 					}
 				}
@@ -2635,11 +3123,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 346;
+				State = 410;
 				Match(INTEREST_ONLY);
-				State = 347;
+				State = 411;
 				Match(UNTIL);
-				State = 348;
+				State = 412;
 				Match(DATE);
 				}
 				break;
@@ -2647,9 +3135,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 349;
+				State = 413;
 				Match(AMORTIZE);
-				State = 350;
+				State = 414;
 				amortization();
 				}
 				break;
@@ -2657,9 +3145,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 351;
+				State = 415;
 				Match(MATURITY);
-				State = 352;
+				State = 416;
 				Match(DATE);
 				}
 				break;
@@ -2667,9 +3155,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 353;
+				State = 417;
 				Match(SENIORITY);
-				State = 354;
+				State = 418;
 				Match(NUMBER);
 				}
 				break;
@@ -2752,17 +3240,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 42, RULE_amortization);
+		EnterRule(_localctx, 48, RULE_amortization);
 		int _la;
 		try {
-			State = 369;
+			State = 433;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 357;
+				State = 421;
 				Match(BULLET);
 				}
 				break;
@@ -2770,7 +3258,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 358;
+				State = 422;
 				Match(LEVEL);
 				}
 				break;
@@ -2778,7 +3266,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 359;
+				State = 423;
 				Match(LINEAR);
 				}
 				break;
@@ -2786,25 +3274,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 360;
+				State = 424;
 				Match(SCHEDULE);
-				State = 361;
+				State = 425;
 				Match(LBRACE);
-				State = 365;
+				State = 429;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 362;
+					State = 426;
 					schedulePoint();
 					}
 					}
-					State = 367;
+					State = 431;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 368;
+				State = 432;
 				Match(RBRACE);
 				}
 				break;
@@ -2853,32 +3341,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 44, RULE_equityDecl);
+		EnterRule(_localctx, 50, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 371;
+			State = 435;
 			Match(EQUITY);
-			State = 372;
+			State = 436;
 			_localctx.name = ident();
-			State = 373;
+			State = 437;
 			Match(LBRACE);
-			State = 377;
+			State = 441;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 374;
+				State = 438;
 				equityItem();
 				}
 				}
-				State = 379;
+				State = 443;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 380;
+			State = 444;
 			Match(RBRACE);
 			}
 		}
@@ -2942,19 +3430,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 46, RULE_equityItem);
+		EnterRule(_localctx, 52, RULE_equityItem);
 		int _la;
 		try {
-			State = 393;
+			State = 457;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 382;
+				State = 446;
 				Match(CONTRIBUTED);
-				State = 383;
+				State = 447;
 				expr(0);
 				}
 				break;
@@ -2962,23 +3450,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 384;
+				State = 448;
 				Match(HOLDERS);
-				State = 385;
+				State = 449;
 				holder();
-				State = 390;
+				State = 454;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 386;
+					State = 450;
 					Match(COMMA);
-					State = 387;
+					State = 451;
 					holder();
 					}
 					}
-					State = 392;
+					State = 456;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3022,13 +3510,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 48, RULE_holder);
+		EnterRule(_localctx, 54, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 395;
+			State = 459;
 			ident();
-			State = 396;
+			State = 460;
 			expr(0);
 			}
 		}
@@ -3073,37 +3561,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_accountDecl);
+		EnterRule(_localctx, 56, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 398;
+			State = 462;
 			Match(ACCOUNT);
-			State = 399;
+			State = 463;
 			_localctx.name = ident();
-			State = 408;
+			State = 472;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 400;
+				State = 464;
 				Match(LBRACE);
-				State = 404;
+				State = 468;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1008806316530991104L) != 0)) {
+				while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0)) {
 					{
 					{
-					State = 401;
+					State = 465;
 					accountItem();
 					}
 					}
-					State = 406;
+					State = 470;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 407;
+				State = 471;
 				Match(RBRACE);
 				}
 			}
@@ -3176,18 +3664,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 52, RULE_accountItem);
+		EnterRule(_localctx, 58, RULE_accountItem);
 		try {
-			State = 416;
+			State = 480;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 410;
+				State = 474;
 				Match(TARGET);
-				State = 411;
+				State = 475;
 				expr(0);
 				}
 				break;
@@ -3195,9 +3683,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 412;
+				State = 476;
 				Match(INITIAL);
-				State = 413;
+				State = 477;
 				expr(0);
 				}
 				break;
@@ -3205,9 +3693,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 414;
+				State = 478;
 				Match(EARNS);
-				State = 415;
+				State = 479;
 				expr(0);
 				}
 				break;
@@ -3263,36 +3751,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 54, RULE_feeDecl);
+		EnterRule(_localctx, 60, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 418;
+			State = 482;
 			Match(FEE);
-			State = 419;
+			State = 483;
 			_localctx.name = ident();
-			State = 420;
+			State = 484;
 			Match(LBRACE);
-			State = 421;
+			State = 485;
 			expr(0);
-			State = 429;
+			State = 493;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 422;
+				State = 486;
 				perYear();
-				State = 427;
+				State = 491;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 423;
+					State = 487;
 					Match(ESCALATING);
-					State = 424;
+					State = 488;
 					expr(0);
-					State = 425;
+					State = 489;
 					perYear();
 					}
 				}
@@ -3300,7 +3788,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 431;
+			State = 495;
 			Match(RBRACE);
 			}
 		}
@@ -3348,41 +3836,41 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_testDecl);
+		EnterRule(_localctx, 62, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 433;
+			State = 497;
 			Match(TEST);
-			State = 434;
+			State = 498;
 			_localctx.name = ident();
-			State = 435;
+			State = 499;
 			Match(ASSIGN);
-			State = 436;
+			State = 500;
 			expr(0);
-			State = 440;
+			State = 504;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 437;
+				State = 501;
 				Match(OVER);
-				State = 438;
+				State = 502;
 				Match(TRAILING);
-				State = 439;
+				State = 503;
 				duration();
 				}
 			}
 
-			State = 444;
+			State = 508;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 442;
+				State = 506;
 				Match(FROM);
-				State = 443;
+				State = 507;
 				Match(DATE);
 				}
 			}
@@ -3445,62 +3933,62 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 58, RULE_triggerDecl);
+		EnterRule(_localctx, 64, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 446;
+			State = 510;
 			Match(TRIGGER);
-			State = 447;
+			State = 511;
 			_localctx.name = ident();
-			State = 448;
+			State = 512;
 			Match(WHEN);
-			State = 449;
+			State = 513;
 			expr(0);
-			State = 452;
+			State = 516;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 450;
+				State = 514;
 				Match(FROM);
-				State = 451;
+				State = 515;
 				Match(DATE);
 				}
 			}
 
-			State = 457;
+			State = 521;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 454;
+				State = 518;
 				Match(TRIPS);
-				State = 455;
+				State = 519;
 				Match(AFTER);
-				State = 456;
+				State = 520;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 462;
+			State = 526;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 459;
+				State = 523;
 				Match(CURES);
-				State = 460;
+				State = 524;
 				Match(AFTER);
-				State = 461;
+				State = 525;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 464;
+			State = 528;
 			Match(ARROW);
-			State = 465;
+			State = 529;
 			_localctx.effect = ident();
 			}
 		}
@@ -3541,25 +4029,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 60, RULE_defaultRule);
+		EnterRule(_localctx, 66, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 467;
+			State = 531;
 			Match(DEFAULT);
-			State = 468;
+			State = 532;
 			Match(WHEN);
-			State = 469;
+			State = 533;
 			expr(0);
-			State = 472;
+			State = 536;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 470;
+				State = 534;
 				Match(GRACE);
-				State = 471;
+				State = 535;
 				duration();
 				}
 			}
@@ -3606,30 +4094,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 62, RULE_cfadsRule);
+		EnterRule(_localctx, 68, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 474;
+			State = 538;
 			Match(CFADS);
-			State = 475;
+			State = 539;
 			Match(INCLUDES);
-			State = 476;
+			State = 540;
 			cfadsItem();
-			State = 481;
+			State = 545;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 477;
+				State = 541;
 				Match(COMMA);
-				State = 478;
+				State = 542;
 				cfadsItem();
 				}
 				}
-				State = 483;
+				State = 547;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3667,15 +4155,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_cfadsItem);
+		EnterRule(_localctx, 70, RULE_cfadsItem);
 		try {
-			State = 486;
+			State = 550;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 484;
+				State = 548;
 				Match(RVG);
 				}
 				break;
@@ -3704,6 +4192,17 @@ public partial class DealLangParser : Parser {
 			case CAP:
 			case LOAN:
 			case OBLIGOR:
+			case FLEET:
+			case DELIVERIES:
+			case UNITS:
+			case UNIT_COST:
+			case DEPRECIATE:
+			case DECLINING:
+			case POWER_PRICE:
+			case POWER:
+			case PUE:
+			case MAINTENANCE:
+			case MARKET_VALUE:
 			case BALANCE:
 			case COUPON:
 			case FIXED:
@@ -3736,7 +4235,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 485;
+				State = 549;
 				ident();
 				}
 				break;
@@ -3781,30 +4280,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 66, RULE_waterfallDecl);
+		EnterRule(_localctx, 72, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 488;
+			State = 552;
 			Match(WATERFALL);
-			State = 489;
+			State = 553;
 			Match(LBRACE);
-			State = 493;
+			State = 557;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+			while (_la==PAY || ((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 743L) != 0)) {
 				{
 				{
-				State = 490;
+				State = 554;
 				step();
 				}
 				}
-				State = 495;
+				State = 559;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 496;
+			State = 560;
 			Match(RBRACE);
 			}
 		}
@@ -3985,42 +4484,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 68, RULE_step);
+		EnterRule(_localctx, 74, RULE_step);
 		int _la;
 		try {
-			State = 567;
+			State = 631;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 498;
+				State = 562;
 				Match(PAY);
-				State = 499;
+				State = 563;
 				((PayStepContext)_localctx).target = reference();
-				State = 509;
+				State = 573;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 500;
+					State = 564;
 					Match(USING);
-					State = 501;
+					State = 565;
 					ident();
-					State = 506;
+					State = 570;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 502;
+						State = 566;
 						Match(COMMA);
-						State = 503;
+						State = 567;
 						ident();
 						}
 						}
-						State = 508;
+						State = 572;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4033,9 +4532,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 511;
+				State = 575;
 				Match(FILL);
-				State = 512;
+				State = 576;
 				ident();
 				}
 				break;
@@ -4043,9 +4542,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 513;
+				State = 577;
 				Match(RELEASE);
-				State = 514;
+				State = 578;
 				ident();
 				}
 				break;
@@ -4053,13 +4552,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 515;
+				State = 579;
 				Match(HOLD);
-				State = 516;
+				State = 580;
 				Match(REST);
-				State = 517;
+				State = 581;
 				Match(IN);
-				State = 518;
+				State = 582;
 				ident();
 				}
 				break;
@@ -4067,25 +4566,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 519;
+				State = 583;
 				Match(DISTRIBUTE);
-				State = 522;
+				State = 586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 520;
+					State = 584;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 521;
+					State = 585;
 					Match(OF);
 					}
 				}
 
-				State = 524;
+				State = 588;
 				Match(REST);
-				State = 525;
+				State = 589;
 				Match(TO);
-				State = 526;
+				State = 590;
 				ident();
 				}
 				break;
@@ -4093,17 +4592,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 527;
+				State = 591;
 				Match(SWEEP);
-				State = 528;
+				State = 592;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 529;
+				State = 593;
 				Match(OF);
-				State = 530;
+				State = 594;
 				Match(REST);
-				State = 531;
+				State = 595;
 				Match(TO);
-				State = 532;
+				State = 596;
 				ident();
 				}
 				break;
@@ -4111,52 +4610,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 533;
+				State = 597;
 				Match(IF);
-				State = 534;
+				State = 598;
 				expr(0);
-				State = 535;
+				State = 599;
 				Match(LBRACE);
-				State = 539;
+				State = 603;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 743L) != 0)) {
 					{
 					{
-					State = 536;
+					State = 600;
 					step();
 					}
 					}
-					State = 541;
+					State = 605;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 542;
+				State = 606;
 				Match(RBRACE);
-				State = 552;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 543;
+					State = 607;
 					Match(ELSE);
-					State = 544;
+					State = 608;
 					Match(LBRACE);
-					State = 548;
+					State = 612;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+					while (_la==PAY || ((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 743L) != 0)) {
 						{
 						{
-						State = 545;
+						State = 609;
 						step();
 						}
 						}
-						State = 550;
+						State = 614;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 551;
+					State = 615;
 					Match(RBRACE);
 					}
 				}
@@ -4167,37 +4666,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 554;
+				State = 618;
 				Match(PRO_RATA);
-				State = 557;
+				State = 621;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 555;
+					State = 619;
 					Match(BY);
-					State = 556;
+					State = 620;
 					Match(BALANCE);
 					}
 				}
 
-				State = 559;
+				State = 623;
 				Match(LBRACE);
-				State = 563;
+				State = 627;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 743L) != 0)) {
 					{
 					{
-					State = 560;
+					State = 624;
 					step();
 					}
 					}
-					State = 565;
+					State = 629;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 566;
+				State = 630;
 				Match(RBRACE);
 				}
 				break;
@@ -4242,30 +4741,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 70, RULE_enforcementDecl);
+		EnterRule(_localctx, 76, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 569;
+			State = 633;
 			Match(ENFORCEMENT);
-			State = 570;
+			State = 634;
 			Match(LBRACE);
-			State = 574;
+			State = 638;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 571;
+				State = 635;
 				enforcementItem();
 				}
 				}
-				State = 576;
+				State = 640;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 577;
+			State = 641;
 			Match(RBRACE);
 			}
 		}
@@ -4334,47 +4833,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_enforcementItem);
+		EnterRule(_localctx, 78, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 595;
+			State = 659;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 579;
+				State = 643;
 				Match(SELL);
-				State = 580;
+				State = 644;
 				ident();
-				State = 585;
+				State = 649;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 581;
+					State = 645;
 					Match(COMMA);
-					State = 582;
+					State = 646;
 					ident();
 					}
 					}
-					State = 587;
+					State = 651;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 591;
+				State = 655;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 588;
+					State = 652;
 					sellTerm();
 					}
 					}
-					State = 593;
+					State = 657;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4384,7 +4883,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 594;
+				State = 658;
 				waterfallDecl();
 				}
 				break;
@@ -4445,18 +4944,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 74, RULE_sellTerm);
+		EnterRule(_localctx, 80, RULE_sellTerm);
 		try {
-			State = 601;
+			State = 665;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 597;
+				State = 661;
 				Match(HAIRCUT);
-				State = 598;
+				State = 662;
 				expr(0);
 				}
 				break;
@@ -4464,9 +4963,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 599;
+				State = 663;
 				Match(LAG);
-				State = 600;
+				State = 664;
 				duration();
 				}
 				break;
@@ -4520,36 +5019,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_scenarioDecl);
+		EnterRule(_localctx, 82, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 603;
+			State = 667;
 			Match(SCENARIO);
-			State = 604;
+			State = 668;
 			_localctx.name = ident();
-			State = 605;
+			State = 669;
 			Match(FOR);
-			State = 606;
+			State = 670;
 			_localctx.deal = ident();
-			State = 607;
+			State = 671;
 			Match(LBRACE);
-			State = 611;
+			State = 675;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274938790119L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -4503916408544280L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 563074642164283L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 608;
+				State = 672;
 				scenarioItem();
 				}
 				}
-				State = 613;
+				State = 677;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 614;
+			State = 678;
 			Match(RBRACE);
 			}
 		}
@@ -4667,23 +5166,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 78, RULE_scenarioItem);
+		EnterRule(_localctx, 84, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 643;
+			State = 707;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 616;
+				State = 680;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 617;
+				State = 681;
 				Match(RENEWALS);
-				State = 618;
+				State = 682;
 				Match(TAKEN);
-				State = 619;
+				State = 683;
 				Match(NUMBER);
 				}
 				break;
@@ -4691,13 +5190,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 621;
+				State = 685;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 622;
+				State = 686;
 				Match(DEFLATE);
-				State = 623;
+				State = 687;
 				expr(0);
-				State = 624;
+				State = 688;
 				perYear();
 				}
 				break;
@@ -4705,15 +5204,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 626;
+				State = 690;
 				((DropItemContext)_localctx).path = reference();
-				State = 627;
+				State = 691;
 				Match(DROP);
-				State = 628;
+				State = 692;
 				expr(0);
-				State = 629;
+				State = 693;
 				Match(BY);
-				State = 630;
+				State = 694;
 				Match(DATE);
 				}
 				break;
@@ -4721,13 +5220,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 632;
+				State = 696;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 633;
+				State = 697;
 				Match(DEFAULTS);
-				State = 634;
+				State = 698;
 				Match(ON);
-				State = 635;
+				State = 699;
 				Match(DATE);
 				}
 				break;
@@ -4735,9 +5234,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 637;
+				State = 701;
 				Match(ENFORCEMENT);
-				State = 639;
+				State = 703;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -4745,7 +5244,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 638;
+						State = 702;
 						sellTerm();
 						}
 						}
@@ -4753,9 +5252,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 641;
+					State = 705;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,64,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -4791,13 +5290,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 80, RULE_perYear);
+		EnterRule(_localctx, 86, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 645;
+			State = 709;
 			Match(PER);
-			State = 646;
+			State = 710;
 			Match(YEAR);
 			}
 		}
@@ -4830,11 +5329,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 82, RULE_duration);
+		EnterRule(_localctx, 88, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 648;
+			State = 712;
 			Match(QUANTITY);
 			}
 		}
@@ -5133,27 +5632,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 84;
-		EnterRecursionRule(_localctx, 84, RULE_expr, _p);
+		int _startState = 90;
+		EnterRecursionRule(_localctx, 90, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 685;
+			State = 749;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 651;
+				State = 715;
 				Match(LPAREN);
-				State = 652;
+				State = 716;
 				expr(0);
-				State = 653;
+				State = 717;
 				Match(RPAREN);
 				}
 				break;
@@ -5162,9 +5661,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 655;
+				State = 719;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 656;
+				State = 720;
 				expr(15);
 				}
 				break;
@@ -5173,9 +5672,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 657;
+				State = 721;
 				Match(NOT);
-				State = 658;
+				State = 722;
 				expr(10);
 				}
 				break;
@@ -5184,37 +5683,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 659;
+				State = 723;
 				((CallExprContext)_localctx).callee = ident();
-				State = 660;
+				State = 724;
 				Match(LPAREN);
-				State = 669;
+				State = 733;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -4607142561444724505L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 25L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -4503916408544280L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -9141744173214909893L) != 0) || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 103L) != 0)) {
 					{
-					State = 661;
+					State = 725;
 					expr(0);
-					State = 666;
+					State = 730;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 662;
+						State = 726;
 						Match(COMMA);
-						State = 663;
+						State = 727;
 						expr(0);
 						}
 						}
-						State = 668;
+						State = 732;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 671;
+				State = 735;
 				Match(RPAREN);
 				}
 				break;
@@ -5223,7 +5722,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 673;
+				State = 737;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5233,19 +5732,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 675;
+				State = 739;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) {
+				if (((((_la - 107)) & ~0x3f) == 0 && ((1L << (_la - 107)) & 127L) != 0)) {
 					{
-					State = 674;
+					State = 738;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 677;
+				State = 741;
 				Match(PER);
-				State = 678;
+				State = 742;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5254,9 +5753,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 679;
+				State = 743;
 				Match(NUMBER);
-				State = 680;
+				State = 744;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5265,7 +5764,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 681;
+				State = 745;
 				Match(QUANTITY);
 				}
 				break;
@@ -5274,7 +5773,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 682;
+				State = 746;
 				Match(NUMBER);
 				}
 				break;
@@ -5283,7 +5782,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 683;
+				State = 747;
 				Match(DATE);
 				}
 				break;
@@ -5292,34 +5791,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 684;
+				State = 748;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 707;
+			State = 771;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 705;
+					State = 769;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 687;
+						State = 751;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 688;
+						State = 752;
 						Match(OF);
-						State = 689;
+						State = 753;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5328,9 +5827,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 690;
+						State = 754;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 691;
+						State = 755;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5340,7 +5839,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 692;
+						State = 756;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5349,9 +5848,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 693;
+						State = 757;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 694;
+						State = 758;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5361,7 +5860,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 695;
+						State = 759;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5370,19 +5869,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 696;
+						State = 760;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 697;
+						State = 761;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 63L) != 0)) ) {
+						if ( !(((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 698;
+						State = 762;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -5391,11 +5890,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 699;
+						State = 763;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 700;
+						State = 764;
 						Match(AND);
-						State = 701;
+						State = 765;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -5404,20 +5903,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 702;
+						State = 766;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 703;
+						State = 767;
 						Match(OR);
-						State = 704;
+						State = 768;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 709;
+				State = 773;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
 			}
 			}
 		}
@@ -5456,14 +5955,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 86, RULE_measureUnit);
+		EnterRule(_localctx, 92, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 710;
+			State = 774;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) ) {
+			if ( !(((((_la - 107)) & ~0x3f) == 0 && ((1L << (_la - 107)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5508,20 +6007,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 88, RULE_reference);
+		EnterRule(_localctx, 94, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 712;
+			State = 776;
 			ident();
-			State = 715;
+			State = 779;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 			case 1:
 				{
-				State = 713;
+				State = 777;
 				Match(DOT);
-				State = 714;
+				State = 778;
 				_localctx.member = ident();
 				}
 				break;
@@ -5595,6 +6094,17 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURES() { return GetToken(DealLangParser.CURES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FLEET() { return GetToken(DealLangParser.FLEET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DELIVERIES() { return GetToken(DealLangParser.DELIVERIES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNITS() { return GetToken(DealLangParser.UNITS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNIT_COST() { return GetToken(DealLangParser.UNIT_COST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPRECIATE() { return GetToken(DealLangParser.DEPRECIATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DECLINING() { return GetToken(DealLangParser.DECLINING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER() { return GetToken(DealLangParser.POWER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PUE() { return GetToken(DealLangParser.PUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER_PRICE() { return GetToken(DealLangParser.POWER_PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAINTENANCE() { return GetToken(DealLangParser.MAINTENANCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET_VALUE() { return GetToken(DealLangParser.MARKET_VALUE, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -5611,14 +6121,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 90, RULE_ident);
+		EnterRule(_localctx, 96, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 717;
+			State = 781;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 274936692967L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -4503916408544280L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 563070347196987L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5641,7 +6151,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 42: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 45: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -5664,260 +6174,283 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,138,720,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,149,784,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
-		2,43,7,43,2,44,7,44,2,45,7,45,1,0,1,0,1,0,1,0,5,0,97,8,0,10,0,12,0,100,
-		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,111,8,2,10,2,12,2,114,9,2,
-		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,3,3,134,8,3,1,4,1,4,1,4,1,4,1,4,5,4,141,8,4,10,4,12,4,144,9,4,1,4,1,
-		4,1,5,1,5,1,5,5,5,151,8,5,10,5,12,5,154,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,172,8,6,1,7,1,7,1,8,1,8,1,8,
-		1,8,5,8,180,8,8,10,8,12,8,183,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,
-		193,8,9,1,10,1,10,1,10,1,10,5,10,199,8,10,10,10,12,10,202,9,10,1,10,1,
-		10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,213,8,11,1,11,1,11,3,11,217,
-		8,11,1,11,1,11,1,11,1,11,5,11,223,8,11,10,11,12,11,226,9,11,1,11,3,11,
-		229,8,11,1,12,1,12,1,12,3,12,234,8,12,1,13,1,13,1,13,1,13,1,13,1,13,5,
-		13,242,8,13,10,13,12,13,245,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,3,14,258,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,3,14,273,8,14,1,14,1,14,4,14,277,8,14,11,14,12,
-		14,278,1,14,1,14,3,14,283,8,14,1,15,1,15,1,15,3,15,288,8,15,1,16,1,16,
-		1,16,1,16,1,16,1,16,3,16,296,8,16,1,17,1,17,1,17,1,17,5,17,302,8,17,10,
-		17,12,17,305,9,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,316,
-		8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,327,8,18,1,19,1,
-		19,1,19,1,19,5,19,333,8,19,10,19,12,19,336,9,19,1,19,1,19,1,20,1,20,1,
-		20,1,20,1,20,3,20,345,8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
-		3,20,356,8,20,1,21,1,21,1,21,1,21,1,21,1,21,5,21,364,8,21,10,21,12,21,
-		367,9,21,1,21,3,21,370,8,21,1,22,1,22,1,22,1,22,5,22,376,8,22,10,22,12,
-		22,379,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,1,23,5,23,389,8,23,10,23,
-		12,23,392,9,23,3,23,394,8,23,1,24,1,24,1,24,1,25,1,25,1,25,1,25,5,25,403,
-		8,25,10,25,12,25,406,9,25,1,25,3,25,409,8,25,1,26,1,26,1,26,1,26,1,26,
-		1,26,3,26,417,8,26,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,1,27,3,27,428,
-		8,27,3,27,430,8,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,441,
-		8,28,1,28,1,28,3,28,445,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,453,8,
-		29,1,29,1,29,1,29,3,29,458,8,29,1,29,1,29,1,29,3,29,463,8,29,1,29,1,29,
-		1,29,1,30,1,30,1,30,1,30,1,30,3,30,473,8,30,1,31,1,31,1,31,1,31,1,31,5,
-		31,480,8,31,10,31,12,31,483,9,31,1,32,1,32,3,32,487,8,32,1,33,1,33,1,33,
-		5,33,492,8,33,10,33,12,33,495,9,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,
-		1,34,5,34,505,8,34,10,34,12,34,508,9,34,3,34,510,8,34,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,523,8,34,1,34,1,34,1,34,1,34,
-		1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,538,8,34,10,34,12,34,
-		541,9,34,1,34,1,34,1,34,1,34,5,34,547,8,34,10,34,12,34,550,9,34,1,34,3,
-		34,553,8,34,1,34,1,34,1,34,3,34,558,8,34,1,34,1,34,5,34,562,8,34,10,34,
-		12,34,565,9,34,1,34,3,34,568,8,34,1,35,1,35,1,35,5,35,573,8,35,10,35,12,
-		35,576,9,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,584,8,36,10,36,12,36,587,
-		9,36,1,36,5,36,590,8,36,10,36,12,36,593,9,36,1,36,3,36,596,8,36,1,37,1,
-		37,1,37,1,37,3,37,602,8,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,610,8,38,
-		10,38,12,38,613,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,4,39,640,8,39,11,39,12,39,641,3,39,644,8,39,1,40,1,40,1,40,1,41,1,
-		41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,5,42,665,8,42,10,42,12,42,668,9,42,3,42,670,8,42,1,42,1,42,1,42,1,42,
-		3,42,676,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,686,8,42,1,
+		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,1,0,1,0,1,
+		0,1,0,5,0,103,8,0,10,0,12,0,106,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
+		2,5,2,117,8,2,10,2,12,2,120,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,141,8,3,1,4,1,4,1,4,1,4,1,4,
+		5,4,148,8,4,10,4,12,4,151,9,4,1,4,1,4,1,5,1,5,1,5,5,5,158,8,5,10,5,12,
+		5,161,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,3,6,179,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,187,8,8,10,8,12,8,190,9,8,
+		1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,200,8,9,1,10,1,10,1,10,1,10,5,10,206,
+		8,10,10,10,12,10,209,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		3,11,220,8,11,1,11,1,11,3,11,224,8,11,1,11,1,11,1,11,1,11,5,11,230,8,11,
+		10,11,12,11,233,9,11,1,11,3,11,236,8,11,1,12,1,12,1,12,3,12,241,8,12,1,
+		13,1,13,1,13,1,13,1,13,1,13,5,13,249,8,13,10,13,12,13,252,9,13,1,13,1,
+		13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,265,8,14,1,14,1,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,280,8,14,1,
+		14,1,14,4,14,284,8,14,11,14,12,14,285,1,14,1,14,3,14,290,8,14,1,15,1,15,
+		1,15,3,15,295,8,15,1,16,1,16,1,16,1,16,1,16,1,16,3,16,303,8,16,1,17,1,
+		17,1,17,1,17,5,17,309,8,17,10,17,12,17,312,9,17,1,17,1,17,1,18,1,18,1,
+		18,1,18,1,18,1,18,1,18,3,18,323,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
+		1,18,1,18,3,18,334,8,18,1,19,1,19,1,19,1,19,5,19,340,8,19,10,19,12,19,
+		343,9,19,1,19,1,19,1,20,1,20,1,20,5,20,350,8,20,10,20,12,20,353,9,20,1,
+		20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,
+		20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,
+		20,3,20,384,8,20,1,21,1,21,1,21,1,21,1,21,3,21,391,8,21,1,22,1,22,1,22,
+		1,22,5,22,397,8,22,10,22,12,22,400,9,22,1,22,1,22,1,23,1,23,1,23,1,23,
+		1,23,3,23,409,8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,420,
+		8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,428,8,24,10,24,12,24,431,9,24,
+		1,24,3,24,434,8,24,1,25,1,25,1,25,1,25,5,25,440,8,25,10,25,12,25,443,9,
+		25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,1,26,5,26,453,8,26,10,26,12,26,456,
+		9,26,3,26,458,8,26,1,27,1,27,1,27,1,28,1,28,1,28,1,28,5,28,467,8,28,10,
+		28,12,28,470,9,28,1,28,3,28,473,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,
+		481,8,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,492,8,30,3,
+		30,494,8,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,505,8,31,
+		1,31,1,31,3,31,509,8,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,517,8,32,1,
+		32,1,32,1,32,3,32,522,8,32,1,32,1,32,1,32,3,32,527,8,32,1,32,1,32,1,32,
+		1,33,1,33,1,33,1,33,1,33,3,33,537,8,33,1,34,1,34,1,34,1,34,1,34,5,34,544,
+		8,34,10,34,12,34,547,9,34,1,35,1,35,3,35,551,8,35,1,36,1,36,1,36,5,36,
+		556,8,36,10,36,12,36,559,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,
+		5,37,569,8,37,10,37,12,37,572,9,37,3,37,574,8,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,587,8,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,602,8,37,10,37,12,37,605,
+		9,37,1,37,1,37,1,37,1,37,5,37,611,8,37,10,37,12,37,614,9,37,1,37,3,37,
+		617,8,37,1,37,1,37,1,37,3,37,622,8,37,1,37,1,37,5,37,626,8,37,10,37,12,
+		37,629,9,37,1,37,3,37,632,8,37,1,38,1,38,1,38,5,38,637,8,38,10,38,12,38,
+		640,9,38,1,38,1,38,1,39,1,39,1,39,1,39,5,39,648,8,39,10,39,12,39,651,9,
+		39,1,39,5,39,654,8,39,10,39,12,39,657,9,39,1,39,3,39,660,8,39,1,40,1,40,
+		1,40,1,40,3,40,666,8,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,674,8,41,10,
+		41,12,41,677,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
 		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,5,42,706,8,42,10,42,12,42,709,9,42,1,43,1,43,1,44,1,
-		44,1,44,3,44,716,8,44,1,45,1,45,1,45,0,1,84,46,0,2,4,6,8,10,12,14,16,18,
-		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
-		68,70,72,74,76,78,80,82,84,86,88,90,0,7,1,0,108,109,1,0,128,129,1,0,118,
-		119,1,0,116,117,1,0,120,125,1,0,96,102,19,0,3,3,5,9,13,15,17,20,22,22,
-		25,29,33,34,36,37,39,40,42,52,54,55,57,59,63,63,65,67,70,72,81,81,88,90,
-		103,103,132,133,809,0,98,1,0,0,0,2,103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,
-		0,0,8,135,1,0,0,0,10,147,1,0,0,0,12,171,1,0,0,0,14,173,1,0,0,0,16,175,
-		1,0,0,0,18,192,1,0,0,0,20,194,1,0,0,0,22,228,1,0,0,0,24,230,1,0,0,0,26,
-		235,1,0,0,0,28,282,1,0,0,0,30,287,1,0,0,0,32,295,1,0,0,0,34,297,1,0,0,
-		0,36,326,1,0,0,0,38,328,1,0,0,0,40,355,1,0,0,0,42,369,1,0,0,0,44,371,1,
-		0,0,0,46,393,1,0,0,0,48,395,1,0,0,0,50,398,1,0,0,0,52,416,1,0,0,0,54,418,
-		1,0,0,0,56,433,1,0,0,0,58,446,1,0,0,0,60,467,1,0,0,0,62,474,1,0,0,0,64,
-		486,1,0,0,0,66,488,1,0,0,0,68,567,1,0,0,0,70,569,1,0,0,0,72,595,1,0,0,
-		0,74,601,1,0,0,0,76,603,1,0,0,0,78,643,1,0,0,0,80,645,1,0,0,0,82,648,1,
-		0,0,0,84,685,1,0,0,0,86,710,1,0,0,0,88,712,1,0,0,0,90,717,1,0,0,0,92,97,
-		3,2,1,0,93,97,3,4,2,0,94,97,3,76,38,0,95,97,3,8,4,0,96,92,1,0,0,0,96,93,
-		1,0,0,0,96,94,1,0,0,0,96,95,1,0,0,0,97,100,1,0,0,0,98,96,1,0,0,0,98,99,
-		1,0,0,0,99,101,1,0,0,0,100,98,1,0,0,0,101,102,5,0,0,1,102,1,1,0,0,0,103,
-		104,5,3,0,0,104,105,5,130,0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,
-		90,45,0,108,112,5,108,0,0,109,111,3,6,3,0,110,109,1,0,0,0,111,114,1,0,
-		0,0,112,110,1,0,0,0,112,113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,
-		116,5,109,0,0,116,5,1,0,0,0,117,134,3,12,6,0,118,134,3,16,8,0,119,134,
-		3,20,10,0,120,134,3,26,13,0,121,134,3,34,17,0,122,134,3,38,19,0,123,134,
-		3,44,22,0,124,134,3,50,25,0,125,134,3,54,27,0,126,134,3,56,28,0,127,134,
-		3,58,29,0,128,134,3,60,30,0,129,134,3,62,31,0,130,134,3,66,33,0,131,134,
-		3,70,35,0,132,134,3,8,4,0,133,117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,
-		0,0,133,120,1,0,0,0,133,121,1,0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,
-		124,1,0,0,0,133,125,1,0,0,0,133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,
-		0,0,0,133,129,1,0,0,0,133,130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,
-		134,7,1,0,0,0,135,136,5,132,0,0,136,142,4,4,0,0,137,141,3,90,45,0,138,
-		141,5,4,0,0,139,141,5,24,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,
-		0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,
-		144,142,1,0,0,0,145,146,3,10,5,0,146,9,1,0,0,0,147,152,5,108,0,0,148,151,
-		3,10,5,0,149,151,8,0,0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,
-		0,152,150,1,0,0,0,152,153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,
-		156,5,109,0,0,156,11,1,0,0,0,157,158,5,5,0,0,158,172,5,130,0,0,159,160,
-		5,6,0,0,160,172,3,90,45,0,161,162,5,7,0,0,162,172,5,127,0,0,163,164,5,
-		8,0,0,164,172,5,127,0,0,165,166,5,9,0,0,166,172,5,127,0,0,167,168,5,10,
-		0,0,168,172,3,90,45,0,169,170,5,11,0,0,170,172,3,14,7,0,171,157,1,0,0,
-		0,171,159,1,0,0,0,171,161,1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,
-		167,1,0,0,0,171,169,1,0,0,0,172,13,1,0,0,0,173,174,5,126,0,0,174,15,1,
-		0,0,0,175,176,5,12,0,0,176,177,3,90,45,0,177,181,5,108,0,0,178,180,3,18,
-		9,0,179,178,1,0,0,0,180,183,1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,
-		184,1,0,0,0,183,181,1,0,0,0,184,185,5,109,0,0,185,17,1,0,0,0,186,187,5,
-		13,0,0,187,193,5,130,0,0,188,189,5,14,0,0,189,193,3,84,42,0,190,191,5,
-		15,0,0,191,193,3,84,42,0,192,186,1,0,0,0,192,188,1,0,0,0,192,190,1,0,0,
-		0,193,19,1,0,0,0,194,195,5,16,0,0,195,196,3,90,45,0,196,200,5,108,0,0,
-		197,199,3,22,11,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,
-		201,1,0,0,0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,5,109,0,0,204,21,1,
-		0,0,0,205,206,5,17,0,0,206,229,3,84,42,0,207,208,5,18,0,0,208,209,5,19,
-		0,0,209,212,3,82,41,0,210,211,5,20,0,0,211,213,3,84,42,0,212,210,1,0,0,
-		0,212,213,1,0,0,0,213,216,1,0,0,0,214,215,5,21,0,0,215,217,5,127,0,0,216,
-		214,1,0,0,0,216,217,1,0,0,0,217,229,1,0,0,0,218,219,5,18,0,0,219,220,5,
-		22,0,0,220,224,5,108,0,0,221,223,3,24,12,0,222,221,1,0,0,0,223,226,1,0,
-		0,0,224,222,1,0,0,0,224,225,1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,
-		229,5,109,0,0,228,205,1,0,0,0,228,207,1,0,0,0,228,218,1,0,0,0,229,23,1,
-		0,0,0,230,231,5,127,0,0,231,233,3,84,42,0,232,234,5,112,0,0,233,232,1,
-		0,0,0,233,234,1,0,0,0,234,25,1,0,0,0,235,236,5,23,0,0,236,237,3,90,45,
-		0,237,238,5,24,0,0,238,239,3,90,45,0,239,243,5,108,0,0,240,242,3,28,14,
-		0,241,240,1,0,0,0,242,245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,
-		246,1,0,0,0,245,243,1,0,0,0,246,247,5,109,0,0,247,27,1,0,0,0,248,249,5,
-		25,0,0,249,283,3,90,45,0,250,251,5,26,0,0,251,252,3,84,42,0,252,257,3,
-		80,40,0,253,254,5,27,0,0,254,255,3,84,42,0,255,256,3,80,40,0,256,258,1,
-		0,0,0,257,253,1,0,0,0,257,258,1,0,0,0,258,283,1,0,0,0,259,260,5,28,0,0,
-		260,283,5,127,0,0,261,262,5,29,0,0,262,283,3,82,41,0,263,264,5,30,0,0,
-		264,265,3,30,15,0,265,266,3,82,41,0,266,267,5,32,0,0,267,268,5,25,0,0,
-		268,272,5,33,0,0,269,270,5,26,0,0,270,271,5,32,0,0,271,273,5,34,0,0,272,
-		269,1,0,0,0,272,273,1,0,0,0,273,283,1,0,0,0,274,276,5,35,0,0,275,277,3,
-		32,16,0,276,275,1,0,0,0,277,278,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,
-		0,279,283,1,0,0,0,280,281,5,11,0,0,281,283,3,14,7,0,282,248,1,0,0,0,282,
-		250,1,0,0,0,282,259,1,0,0,0,282,261,1,0,0,0,282,263,1,0,0,0,282,274,1,
-		0,0,0,282,280,1,0,0,0,283,29,1,0,0,0,284,285,5,129,0,0,285,288,5,31,0,
-		0,286,288,5,128,0,0,287,284,1,0,0,0,287,286,1,0,0,0,288,31,1,0,0,0,289,
-		290,5,36,0,0,290,296,3,84,42,0,291,292,5,37,0,0,292,296,3,84,42,0,293,
-		294,5,38,0,0,294,296,5,127,0,0,295,289,1,0,0,0,295,291,1,0,0,0,295,293,
-		1,0,0,0,296,33,1,0,0,0,297,298,5,39,0,0,298,299,3,90,45,0,299,303,5,108,
-		0,0,300,302,3,36,18,0,301,300,1,0,0,0,302,305,1,0,0,0,303,301,1,0,0,0,
-		303,304,1,0,0,0,304,306,1,0,0,0,305,303,1,0,0,0,306,307,5,109,0,0,307,
-		35,1,0,0,0,308,309,5,40,0,0,309,327,3,90,45,0,310,311,5,42,0,0,311,327,
-		3,84,42,0,312,313,5,43,0,0,313,315,3,84,42,0,314,316,5,44,0,0,315,314,
-		1,0,0,0,315,316,1,0,0,0,316,327,1,0,0,0,317,318,5,45,0,0,318,319,5,38,
-		0,0,319,327,5,127,0,0,320,321,5,48,0,0,321,327,3,42,21,0,322,323,5,8,0,
-		0,323,327,5,127,0,0,324,325,5,15,0,0,325,327,3,84,42,0,326,308,1,0,0,0,
-		326,310,1,0,0,0,326,312,1,0,0,0,326,317,1,0,0,0,326,320,1,0,0,0,326,322,
-		1,0,0,0,326,324,1,0,0,0,327,37,1,0,0,0,328,329,5,41,0,0,329,330,3,90,45,
-		0,330,334,5,108,0,0,331,333,3,40,20,0,332,331,1,0,0,0,333,336,1,0,0,0,
-		334,332,1,0,0,0,334,335,1,0,0,0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,
-		5,109,0,0,338,39,1,0,0,0,339,340,5,42,0,0,340,356,3,84,42,0,341,342,5,
-		43,0,0,342,344,3,84,42,0,343,345,5,44,0,0,344,343,1,0,0,0,344,345,1,0,
-		0,0,345,356,1,0,0,0,346,347,5,45,0,0,347,348,5,38,0,0,348,356,5,127,0,
-		0,349,350,5,48,0,0,350,356,3,42,21,0,351,352,5,8,0,0,352,356,5,127,0,0,
-		353,354,5,52,0,0,354,356,5,129,0,0,355,339,1,0,0,0,355,341,1,0,0,0,355,
-		346,1,0,0,0,355,349,1,0,0,0,355,351,1,0,0,0,355,353,1,0,0,0,356,41,1,0,
-		0,0,357,370,5,49,0,0,358,370,5,50,0,0,359,370,5,51,0,0,360,361,5,22,0,
-		0,361,365,5,108,0,0,362,364,3,24,12,0,363,362,1,0,0,0,364,367,1,0,0,0,
-		365,363,1,0,0,0,365,366,1,0,0,0,366,368,1,0,0,0,367,365,1,0,0,0,368,370,
-		5,109,0,0,369,357,1,0,0,0,369,358,1,0,0,0,369,359,1,0,0,0,369,360,1,0,
-		0,0,370,43,1,0,0,0,371,372,5,53,0,0,372,373,3,90,45,0,373,377,5,108,0,
-		0,374,376,3,46,23,0,375,374,1,0,0,0,376,379,1,0,0,0,377,375,1,0,0,0,377,
-		378,1,0,0,0,378,380,1,0,0,0,379,377,1,0,0,0,380,381,5,109,0,0,381,45,1,
-		0,0,0,382,383,5,54,0,0,383,394,3,84,42,0,384,385,5,55,0,0,385,390,3,48,
-		24,0,386,387,5,112,0,0,387,389,3,48,24,0,388,386,1,0,0,0,389,392,1,0,0,
-		0,390,388,1,0,0,0,390,391,1,0,0,0,391,394,1,0,0,0,392,390,1,0,0,0,393,
-		382,1,0,0,0,393,384,1,0,0,0,394,47,1,0,0,0,395,396,3,90,45,0,396,397,3,
-		84,42,0,397,49,1,0,0,0,398,399,5,56,0,0,399,408,3,90,45,0,400,404,5,108,
-		0,0,401,403,3,52,26,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,
-		404,405,1,0,0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,409,5,109,0,0,408,
-		400,1,0,0,0,408,409,1,0,0,0,409,51,1,0,0,0,410,411,5,57,0,0,411,417,3,
-		84,42,0,412,413,5,58,0,0,413,417,3,84,42,0,414,415,5,59,0,0,415,417,3,
-		84,42,0,416,410,1,0,0,0,416,412,1,0,0,0,416,414,1,0,0,0,417,53,1,0,0,0,
-		418,419,5,60,0,0,419,420,3,90,45,0,420,421,5,108,0,0,421,429,3,84,42,0,
-		422,427,3,80,40,0,423,424,5,27,0,0,424,425,3,84,42,0,425,426,3,80,40,0,
-		426,428,1,0,0,0,427,423,1,0,0,0,427,428,1,0,0,0,428,430,1,0,0,0,429,422,
-		1,0,0,0,429,430,1,0,0,0,430,431,1,0,0,0,431,432,5,109,0,0,432,55,1,0,0,
-		0,433,434,5,61,0,0,434,435,3,90,45,0,435,436,5,115,0,0,436,440,3,84,42,
-		0,437,438,5,62,0,0,438,439,5,63,0,0,439,441,3,82,41,0,440,437,1,0,0,0,
-		440,441,1,0,0,0,441,444,1,0,0,0,442,443,5,21,0,0,443,445,5,127,0,0,444,
-		442,1,0,0,0,444,445,1,0,0,0,445,57,1,0,0,0,446,447,5,64,0,0,447,448,3,
-		90,45,0,448,449,5,68,0,0,449,452,3,84,42,0,450,451,5,21,0,0,451,453,5,
-		127,0,0,452,450,1,0,0,0,452,453,1,0,0,0,453,457,1,0,0,0,454,455,5,65,0,
-		0,455,456,5,67,0,0,456,458,5,129,0,0,457,454,1,0,0,0,457,458,1,0,0,0,458,
-		462,1,0,0,0,459,460,5,66,0,0,460,461,5,67,0,0,461,463,5,129,0,0,462,459,
-		1,0,0,0,462,463,1,0,0,0,463,464,1,0,0,0,464,465,5,114,0,0,465,466,3,90,
-		45,0,466,59,1,0,0,0,467,468,5,69,0,0,468,469,5,68,0,0,469,472,3,84,42,
-		0,470,471,5,70,0,0,471,473,3,82,41,0,472,470,1,0,0,0,472,473,1,0,0,0,473,
-		61,1,0,0,0,474,475,5,71,0,0,475,476,5,72,0,0,476,481,3,64,32,0,477,478,
-		5,112,0,0,478,480,3,64,32,0,479,477,1,0,0,0,480,483,1,0,0,0,481,479,1,
-		0,0,0,481,482,1,0,0,0,482,63,1,0,0,0,483,481,1,0,0,0,484,487,5,35,0,0,
-		485,487,3,90,45,0,486,484,1,0,0,0,486,485,1,0,0,0,487,65,1,0,0,0,488,489,
-		5,73,0,0,489,493,5,108,0,0,490,492,3,68,34,0,491,490,1,0,0,0,492,495,1,
-		0,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,493,1,0,0,0,
-		496,497,5,109,0,0,497,67,1,0,0,0,498,499,5,10,0,0,499,509,3,88,44,0,500,
-		501,5,74,0,0,501,506,3,90,45,0,502,503,5,112,0,0,503,505,3,90,45,0,504,
-		502,1,0,0,0,505,508,1,0,0,0,506,504,1,0,0,0,506,507,1,0,0,0,507,510,1,
-		0,0,0,508,506,1,0,0,0,509,500,1,0,0,0,509,510,1,0,0,0,510,568,1,0,0,0,
-		511,512,5,75,0,0,512,568,3,90,45,0,513,514,5,76,0,0,514,568,3,90,45,0,
-		515,516,5,77,0,0,516,517,5,78,0,0,517,518,5,79,0,0,518,568,3,90,45,0,519,
-		522,5,80,0,0,520,521,5,128,0,0,521,523,5,104,0,0,522,520,1,0,0,0,522,523,
-		1,0,0,0,523,524,1,0,0,0,524,525,5,78,0,0,525,526,5,83,0,0,526,568,3,90,
-		45,0,527,528,5,81,0,0,528,529,5,128,0,0,529,530,5,104,0,0,530,531,5,78,
-		0,0,531,532,5,83,0,0,532,568,3,90,45,0,533,534,5,84,0,0,534,535,3,84,42,
-		0,535,539,5,108,0,0,536,538,3,68,34,0,537,536,1,0,0,0,538,541,1,0,0,0,
-		539,537,1,0,0,0,539,540,1,0,0,0,540,542,1,0,0,0,541,539,1,0,0,0,542,552,
-		5,109,0,0,543,544,5,85,0,0,544,548,5,108,0,0,545,547,3,68,34,0,546,545,
-		1,0,0,0,547,550,1,0,0,0,548,546,1,0,0,0,548,549,1,0,0,0,549,551,1,0,0,
-		0,550,548,1,0,0,0,551,553,5,109,0,0,552,543,1,0,0,0,552,553,1,0,0,0,553,
-		568,1,0,0,0,554,557,5,82,0,0,555,556,5,93,0,0,556,558,5,42,0,0,557,555,
-		1,0,0,0,557,558,1,0,0,0,558,559,1,0,0,0,559,563,5,108,0,0,560,562,3,68,
-		34,0,561,560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,
-		566,1,0,0,0,565,563,1,0,0,0,566,568,5,109,0,0,567,498,1,0,0,0,567,511,
-		1,0,0,0,567,513,1,0,0,0,567,515,1,0,0,0,567,519,1,0,0,0,567,527,1,0,0,
-		0,567,533,1,0,0,0,567,554,1,0,0,0,568,69,1,0,0,0,569,570,5,86,0,0,570,
-		574,5,108,0,0,571,573,3,72,36,0,572,571,1,0,0,0,573,576,1,0,0,0,574,572,
-		1,0,0,0,574,575,1,0,0,0,575,577,1,0,0,0,576,574,1,0,0,0,577,578,5,109,
-		0,0,578,71,1,0,0,0,579,580,5,87,0,0,580,585,3,90,45,0,581,582,5,112,0,
-		0,582,584,3,90,45,0,583,581,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,
-		586,1,0,0,0,586,591,1,0,0,0,587,585,1,0,0,0,588,590,3,74,37,0,589,588,
-		1,0,0,0,590,593,1,0,0,0,591,589,1,0,0,0,591,592,1,0,0,0,592,596,1,0,0,
-		0,593,591,1,0,0,0,594,596,3,66,33,0,595,579,1,0,0,0,595,594,1,0,0,0,596,
-		73,1,0,0,0,597,598,5,88,0,0,598,602,3,84,42,0,599,600,5,89,0,0,600,602,
-		3,82,41,0,601,597,1,0,0,0,601,599,1,0,0,0,602,75,1,0,0,0,603,604,5,2,0,
-		0,604,605,3,90,45,0,605,606,5,4,0,0,606,607,3,90,45,0,607,611,5,108,0,
-		0,608,610,3,78,39,0,609,608,1,0,0,0,610,613,1,0,0,0,611,609,1,0,0,0,611,
-		612,1,0,0,0,612,614,1,0,0,0,613,611,1,0,0,0,614,615,5,109,0,0,615,77,1,
-		0,0,0,616,617,3,90,45,0,617,618,5,30,0,0,618,619,5,90,0,0,619,620,5,129,
-		0,0,620,644,1,0,0,0,621,622,3,88,44,0,622,623,5,91,0,0,623,624,3,84,42,
-		0,624,625,3,80,40,0,625,644,1,0,0,0,626,627,3,88,44,0,627,628,5,92,0,0,
-		628,629,3,84,42,0,629,630,5,93,0,0,630,631,5,127,0,0,631,644,1,0,0,0,632,
-		633,3,90,45,0,633,634,5,94,0,0,634,635,5,24,0,0,635,636,5,127,0,0,636,
-		644,1,0,0,0,637,639,5,86,0,0,638,640,3,74,37,0,639,638,1,0,0,0,640,641,
-		1,0,0,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,616,1,0,0,
-		0,643,621,1,0,0,0,643,626,1,0,0,0,643,632,1,0,0,0,643,637,1,0,0,0,644,
-		79,1,0,0,0,645,646,5,95,0,0,646,647,5,103,0,0,647,81,1,0,0,0,648,649,5,
-		128,0,0,649,83,1,0,0,0,650,651,6,42,-1,0,651,652,5,110,0,0,652,653,3,84,
-		42,0,653,654,5,111,0,0,654,686,1,0,0,0,655,656,5,117,0,0,656,686,3,84,
-		42,15,657,658,5,107,0,0,658,686,3,84,42,10,659,660,3,90,45,0,660,669,5,
-		110,0,0,661,666,3,84,42,0,662,663,5,112,0,0,663,665,3,84,42,0,664,662,
-		1,0,0,0,665,668,1,0,0,0,666,664,1,0,0,0,666,667,1,0,0,0,667,670,1,0,0,
-		0,668,666,1,0,0,0,669,661,1,0,0,0,669,670,1,0,0,0,670,671,1,0,0,0,671,
-		672,5,111,0,0,672,686,1,0,0,0,673,675,7,1,0,0,674,676,3,86,43,0,675,674,
-		1,0,0,0,675,676,1,0,0,0,676,677,1,0,0,0,677,678,5,95,0,0,678,686,3,86,
-		43,0,679,680,5,129,0,0,680,686,3,86,43,0,681,686,5,128,0,0,682,686,5,129,
-		0,0,683,686,5,127,0,0,684,686,3,88,44,0,685,650,1,0,0,0,685,655,1,0,0,
-		0,685,657,1,0,0,0,685,659,1,0,0,0,685,673,1,0,0,0,685,679,1,0,0,0,685,
-		681,1,0,0,0,685,682,1,0,0,0,685,683,1,0,0,0,685,684,1,0,0,0,686,707,1,
-		0,0,0,687,688,10,14,0,0,688,689,5,104,0,0,689,706,3,84,42,15,690,691,10,
-		13,0,0,691,692,7,2,0,0,692,706,3,84,42,14,693,694,10,12,0,0,694,695,7,
-		3,0,0,695,706,3,84,42,13,696,697,10,11,0,0,697,698,7,4,0,0,698,706,3,84,
-		42,12,699,700,10,9,0,0,700,701,5,105,0,0,701,706,3,84,42,10,702,703,10,
-		8,0,0,703,704,5,106,0,0,704,706,3,84,42,9,705,687,1,0,0,0,705,690,1,0,
-		0,0,705,693,1,0,0,0,705,696,1,0,0,0,705,699,1,0,0,0,705,702,1,0,0,0,706,
-		709,1,0,0,0,707,705,1,0,0,0,707,708,1,0,0,0,708,85,1,0,0,0,709,707,1,0,
-		0,0,710,711,7,5,0,0,711,87,1,0,0,0,712,715,3,90,45,0,713,714,5,113,0,0,
-		714,716,3,90,45,0,715,713,1,0,0,0,715,716,1,0,0,0,716,89,1,0,0,0,717,718,
-		7,6,0,0,718,91,1,0,0,0,73,96,98,112,133,140,142,150,152,171,181,192,200,
-		212,216,224,228,233,243,257,272,278,282,287,295,303,315,326,334,344,355,
-		365,369,377,390,393,404,408,416,427,429,440,444,452,457,462,472,481,486,
-		493,506,509,522,539,548,552,557,563,567,574,585,591,595,601,611,641,643,
-		666,669,675,685,705,707,715
+		42,4,42,704,8,42,11,42,12,42,705,3,42,708,8,42,1,43,1,43,1,43,1,44,1,44,
+		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
+		5,45,729,8,45,10,45,12,45,732,9,45,3,45,734,8,45,1,45,1,45,1,45,1,45,3,
+		45,740,8,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,750,8,45,1,45,
+		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
+		1,45,1,45,1,45,5,45,770,8,45,10,45,12,45,773,9,45,1,46,1,46,1,47,1,47,
+		1,47,3,47,780,8,47,1,48,1,48,1,48,0,1,90,49,0,2,4,6,8,10,12,14,16,18,20,
+		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
+		70,72,74,76,78,80,82,84,86,88,90,92,94,96,0,7,1,0,119,120,1,0,139,140,
+		1,0,129,130,1,0,127,128,1,0,131,136,1,0,107,113,19,0,3,3,5,9,13,15,17,
+		20,22,22,25,29,33,34,36,37,39,51,53,63,65,66,68,70,74,74,76,78,81,83,92,
+		92,99,101,114,114,143,144,883,0,104,1,0,0,0,2,109,1,0,0,0,4,112,1,0,0,
+		0,6,140,1,0,0,0,8,142,1,0,0,0,10,154,1,0,0,0,12,178,1,0,0,0,14,180,1,0,
+		0,0,16,182,1,0,0,0,18,199,1,0,0,0,20,201,1,0,0,0,22,235,1,0,0,0,24,237,
+		1,0,0,0,26,242,1,0,0,0,28,289,1,0,0,0,30,294,1,0,0,0,32,302,1,0,0,0,34,
+		304,1,0,0,0,36,333,1,0,0,0,38,335,1,0,0,0,40,383,1,0,0,0,42,385,1,0,0,
+		0,44,392,1,0,0,0,46,419,1,0,0,0,48,433,1,0,0,0,50,435,1,0,0,0,52,457,1,
+		0,0,0,54,459,1,0,0,0,56,462,1,0,0,0,58,480,1,0,0,0,60,482,1,0,0,0,62,497,
+		1,0,0,0,64,510,1,0,0,0,66,531,1,0,0,0,68,538,1,0,0,0,70,550,1,0,0,0,72,
+		552,1,0,0,0,74,631,1,0,0,0,76,633,1,0,0,0,78,659,1,0,0,0,80,665,1,0,0,
+		0,82,667,1,0,0,0,84,707,1,0,0,0,86,709,1,0,0,0,88,712,1,0,0,0,90,749,1,
+		0,0,0,92,774,1,0,0,0,94,776,1,0,0,0,96,781,1,0,0,0,98,103,3,2,1,0,99,103,
+		3,4,2,0,100,103,3,82,41,0,101,103,3,8,4,0,102,98,1,0,0,0,102,99,1,0,0,
+		0,102,100,1,0,0,0,102,101,1,0,0,0,103,106,1,0,0,0,104,102,1,0,0,0,104,
+		105,1,0,0,0,105,107,1,0,0,0,106,104,1,0,0,0,107,108,5,0,0,1,108,1,1,0,
+		0,0,109,110,5,3,0,0,110,111,5,141,0,0,111,3,1,0,0,0,112,113,5,1,0,0,113,
+		114,3,96,48,0,114,118,5,119,0,0,115,117,3,6,3,0,116,115,1,0,0,0,117,120,
+		1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,0,0,
+		0,121,122,5,120,0,0,122,5,1,0,0,0,123,141,3,12,6,0,124,141,3,16,8,0,125,
+		141,3,20,10,0,126,141,3,26,13,0,127,141,3,34,17,0,128,141,3,38,19,0,129,
+		141,3,44,22,0,130,141,3,50,25,0,131,141,3,56,28,0,132,141,3,60,30,0,133,
+		141,3,62,31,0,134,141,3,64,32,0,135,141,3,66,33,0,136,141,3,68,34,0,137,
+		141,3,72,36,0,138,141,3,76,38,0,139,141,3,8,4,0,140,123,1,0,0,0,140,124,
+		1,0,0,0,140,125,1,0,0,0,140,126,1,0,0,0,140,127,1,0,0,0,140,128,1,0,0,
+		0,140,129,1,0,0,0,140,130,1,0,0,0,140,131,1,0,0,0,140,132,1,0,0,0,140,
+		133,1,0,0,0,140,134,1,0,0,0,140,135,1,0,0,0,140,136,1,0,0,0,140,137,1,
+		0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,7,1,0,0,0,142,143,5,143,0,0,
+		143,149,4,4,0,0,144,148,3,96,48,0,145,148,5,4,0,0,146,148,5,24,0,0,147,
+		144,1,0,0,0,147,145,1,0,0,0,147,146,1,0,0,0,148,151,1,0,0,0,149,147,1,
+		0,0,0,149,150,1,0,0,0,150,152,1,0,0,0,151,149,1,0,0,0,152,153,3,10,5,0,
+		153,9,1,0,0,0,154,159,5,119,0,0,155,158,3,10,5,0,156,158,8,0,0,0,157,155,
+		1,0,0,0,157,156,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,
+		0,160,162,1,0,0,0,161,159,1,0,0,0,162,163,5,120,0,0,163,11,1,0,0,0,164,
+		165,5,5,0,0,165,179,5,141,0,0,166,167,5,6,0,0,167,179,3,96,48,0,168,169,
+		5,7,0,0,169,179,5,138,0,0,170,171,5,8,0,0,171,179,5,138,0,0,172,173,5,
+		9,0,0,173,179,5,138,0,0,174,175,5,10,0,0,175,179,3,96,48,0,176,177,5,11,
+		0,0,177,179,3,14,7,0,178,164,1,0,0,0,178,166,1,0,0,0,178,168,1,0,0,0,178,
+		170,1,0,0,0,178,172,1,0,0,0,178,174,1,0,0,0,178,176,1,0,0,0,179,13,1,0,
+		0,0,180,181,5,137,0,0,181,15,1,0,0,0,182,183,5,12,0,0,183,184,3,96,48,
+		0,184,188,5,119,0,0,185,187,3,18,9,0,186,185,1,0,0,0,187,190,1,0,0,0,188,
+		186,1,0,0,0,188,189,1,0,0,0,189,191,1,0,0,0,190,188,1,0,0,0,191,192,5,
+		120,0,0,192,17,1,0,0,0,193,194,5,13,0,0,194,200,5,141,0,0,195,196,5,14,
+		0,0,196,200,3,90,45,0,197,198,5,15,0,0,198,200,3,90,45,0,199,193,1,0,0,
+		0,199,195,1,0,0,0,199,197,1,0,0,0,200,19,1,0,0,0,201,202,5,16,0,0,202,
+		203,3,96,48,0,203,207,5,119,0,0,204,206,3,22,11,0,205,204,1,0,0,0,206,
+		209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,208,210,1,0,0,0,209,207,1,
+		0,0,0,210,211,5,120,0,0,211,21,1,0,0,0,212,213,5,17,0,0,213,236,3,90,45,
+		0,214,215,5,18,0,0,215,216,5,19,0,0,216,219,3,88,44,0,217,218,5,20,0,0,
+		218,220,3,90,45,0,219,217,1,0,0,0,219,220,1,0,0,0,220,223,1,0,0,0,221,
+		222,5,21,0,0,222,224,5,138,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,236,
+		1,0,0,0,225,226,5,18,0,0,226,227,5,22,0,0,227,231,5,119,0,0,228,230,3,
+		24,12,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,0,0,0,231,232,1,0,0,
+		0,232,234,1,0,0,0,233,231,1,0,0,0,234,236,5,120,0,0,235,212,1,0,0,0,235,
+		214,1,0,0,0,235,225,1,0,0,0,236,23,1,0,0,0,237,238,5,138,0,0,238,240,3,
+		90,45,0,239,241,5,123,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,25,1,0,0,
+		0,242,243,5,23,0,0,243,244,3,96,48,0,244,245,5,24,0,0,245,246,3,96,48,
+		0,246,250,5,119,0,0,247,249,3,28,14,0,248,247,1,0,0,0,249,252,1,0,0,0,
+		250,248,1,0,0,0,250,251,1,0,0,0,251,253,1,0,0,0,252,250,1,0,0,0,253,254,
+		5,120,0,0,254,27,1,0,0,0,255,256,5,25,0,0,256,290,3,96,48,0,257,258,5,
+		26,0,0,258,259,3,90,45,0,259,264,3,86,43,0,260,261,5,27,0,0,261,262,3,
+		90,45,0,262,263,3,86,43,0,263,265,1,0,0,0,264,260,1,0,0,0,264,265,1,0,
+		0,0,265,290,1,0,0,0,266,267,5,28,0,0,267,290,5,138,0,0,268,269,5,29,0,
+		0,269,290,3,88,44,0,270,271,5,30,0,0,271,272,3,30,15,0,272,273,3,88,44,
+		0,273,274,5,32,0,0,274,275,5,25,0,0,275,279,5,33,0,0,276,277,5,26,0,0,
+		277,278,5,32,0,0,278,280,5,34,0,0,279,276,1,0,0,0,279,280,1,0,0,0,280,
+		290,1,0,0,0,281,283,5,35,0,0,282,284,3,32,16,0,283,282,1,0,0,0,284,285,
+		1,0,0,0,285,283,1,0,0,0,285,286,1,0,0,0,286,290,1,0,0,0,287,288,5,11,0,
+		0,288,290,3,14,7,0,289,255,1,0,0,0,289,257,1,0,0,0,289,266,1,0,0,0,289,
+		268,1,0,0,0,289,270,1,0,0,0,289,281,1,0,0,0,289,287,1,0,0,0,290,29,1,0,
+		0,0,291,292,5,140,0,0,292,295,5,31,0,0,293,295,5,139,0,0,294,291,1,0,0,
+		0,294,293,1,0,0,0,295,31,1,0,0,0,296,297,5,36,0,0,297,303,3,90,45,0,298,
+		299,5,37,0,0,299,303,3,90,45,0,300,301,5,38,0,0,301,303,5,138,0,0,302,
+		296,1,0,0,0,302,298,1,0,0,0,302,300,1,0,0,0,303,33,1,0,0,0,304,305,5,39,
+		0,0,305,306,3,96,48,0,306,310,5,119,0,0,307,309,3,36,18,0,308,307,1,0,
+		0,0,309,312,1,0,0,0,310,308,1,0,0,0,310,311,1,0,0,0,311,313,1,0,0,0,312,
+		310,1,0,0,0,313,314,5,120,0,0,314,35,1,0,0,0,315,316,5,40,0,0,316,334,
+		3,96,48,0,317,318,5,53,0,0,318,334,3,90,45,0,319,320,5,54,0,0,320,322,
+		3,90,45,0,321,323,5,55,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,334,1,0,
+		0,0,324,325,5,56,0,0,325,326,5,38,0,0,326,334,5,138,0,0,327,328,5,59,0,
+		0,328,334,3,48,24,0,329,330,5,8,0,0,330,334,5,138,0,0,331,332,5,15,0,0,
+		332,334,3,90,45,0,333,315,1,0,0,0,333,317,1,0,0,0,333,319,1,0,0,0,333,
+		324,1,0,0,0,333,327,1,0,0,0,333,329,1,0,0,0,333,331,1,0,0,0,334,37,1,0,
+		0,0,335,336,5,41,0,0,336,337,3,96,48,0,337,341,5,119,0,0,338,340,3,40,
+		20,0,339,338,1,0,0,0,340,343,1,0,0,0,341,339,1,0,0,0,341,342,1,0,0,0,342,
+		344,1,0,0,0,343,341,1,0,0,0,344,345,5,120,0,0,345,39,1,0,0,0,346,347,5,
+		42,0,0,347,351,5,119,0,0,348,350,3,42,21,0,349,348,1,0,0,0,350,353,1,0,
+		0,0,351,349,1,0,0,0,351,352,1,0,0,0,352,354,1,0,0,0,353,351,1,0,0,0,354,
+		384,5,120,0,0,355,356,5,43,0,0,356,384,3,90,45,0,357,358,5,44,0,0,358,
+		384,3,90,45,0,359,360,5,45,0,0,360,361,5,19,0,0,361,384,3,88,44,0,362,
+		363,5,45,0,0,363,364,5,46,0,0,364,365,3,90,45,0,365,366,3,86,43,0,366,
+		384,1,0,0,0,367,368,5,48,0,0,368,384,3,90,45,0,369,370,5,49,0,0,370,384,
+		3,90,45,0,371,372,5,47,0,0,372,384,3,90,45,0,373,374,5,50,0,0,374,375,
+		3,90,45,0,375,376,3,86,43,0,376,384,1,0,0,0,377,378,5,51,0,0,378,379,3,
+		90,45,0,379,380,5,46,0,0,380,381,3,90,45,0,381,382,3,86,43,0,382,384,1,
+		0,0,0,383,346,1,0,0,0,383,355,1,0,0,0,383,357,1,0,0,0,383,359,1,0,0,0,
+		383,362,1,0,0,0,383,367,1,0,0,0,383,369,1,0,0,0,383,371,1,0,0,0,383,373,
+		1,0,0,0,383,377,1,0,0,0,384,41,1,0,0,0,385,386,5,138,0,0,386,387,3,90,
+		45,0,387,388,5,32,0,0,388,390,3,90,45,0,389,391,5,123,0,0,390,389,1,0,
+		0,0,390,391,1,0,0,0,391,43,1,0,0,0,392,393,5,52,0,0,393,394,3,96,48,0,
+		394,398,5,119,0,0,395,397,3,46,23,0,396,395,1,0,0,0,397,400,1,0,0,0,398,
+		396,1,0,0,0,398,399,1,0,0,0,399,401,1,0,0,0,400,398,1,0,0,0,401,402,5,
+		120,0,0,402,45,1,0,0,0,403,404,5,53,0,0,404,420,3,90,45,0,405,406,5,54,
+		0,0,406,408,3,90,45,0,407,409,5,55,0,0,408,407,1,0,0,0,408,409,1,0,0,0,
+		409,420,1,0,0,0,410,411,5,56,0,0,411,412,5,38,0,0,412,420,5,138,0,0,413,
+		414,5,59,0,0,414,420,3,48,24,0,415,416,5,8,0,0,416,420,5,138,0,0,417,418,
+		5,63,0,0,418,420,5,140,0,0,419,403,1,0,0,0,419,405,1,0,0,0,419,410,1,0,
+		0,0,419,413,1,0,0,0,419,415,1,0,0,0,419,417,1,0,0,0,420,47,1,0,0,0,421,
+		434,5,60,0,0,422,434,5,61,0,0,423,434,5,62,0,0,424,425,5,22,0,0,425,429,
+		5,119,0,0,426,428,3,24,12,0,427,426,1,0,0,0,428,431,1,0,0,0,429,427,1,
+		0,0,0,429,430,1,0,0,0,430,432,1,0,0,0,431,429,1,0,0,0,432,434,5,120,0,
+		0,433,421,1,0,0,0,433,422,1,0,0,0,433,423,1,0,0,0,433,424,1,0,0,0,434,
+		49,1,0,0,0,435,436,5,64,0,0,436,437,3,96,48,0,437,441,5,119,0,0,438,440,
+		3,52,26,0,439,438,1,0,0,0,440,443,1,0,0,0,441,439,1,0,0,0,441,442,1,0,
+		0,0,442,444,1,0,0,0,443,441,1,0,0,0,444,445,5,120,0,0,445,51,1,0,0,0,446,
+		447,5,65,0,0,447,458,3,90,45,0,448,449,5,66,0,0,449,454,3,54,27,0,450,
+		451,5,123,0,0,451,453,3,54,27,0,452,450,1,0,0,0,453,456,1,0,0,0,454,452,
+		1,0,0,0,454,455,1,0,0,0,455,458,1,0,0,0,456,454,1,0,0,0,457,446,1,0,0,
+		0,457,448,1,0,0,0,458,53,1,0,0,0,459,460,3,96,48,0,460,461,3,90,45,0,461,
+		55,1,0,0,0,462,463,5,67,0,0,463,472,3,96,48,0,464,468,5,119,0,0,465,467,
+		3,58,29,0,466,465,1,0,0,0,467,470,1,0,0,0,468,466,1,0,0,0,468,469,1,0,
+		0,0,469,471,1,0,0,0,470,468,1,0,0,0,471,473,5,120,0,0,472,464,1,0,0,0,
+		472,473,1,0,0,0,473,57,1,0,0,0,474,475,5,68,0,0,475,481,3,90,45,0,476,
+		477,5,69,0,0,477,481,3,90,45,0,478,479,5,70,0,0,479,481,3,90,45,0,480,
+		474,1,0,0,0,480,476,1,0,0,0,480,478,1,0,0,0,481,59,1,0,0,0,482,483,5,71,
+		0,0,483,484,3,96,48,0,484,485,5,119,0,0,485,493,3,90,45,0,486,491,3,86,
+		43,0,487,488,5,27,0,0,488,489,3,90,45,0,489,490,3,86,43,0,490,492,1,0,
+		0,0,491,487,1,0,0,0,491,492,1,0,0,0,492,494,1,0,0,0,493,486,1,0,0,0,493,
+		494,1,0,0,0,494,495,1,0,0,0,495,496,5,120,0,0,496,61,1,0,0,0,497,498,5,
+		72,0,0,498,499,3,96,48,0,499,500,5,126,0,0,500,504,3,90,45,0,501,502,5,
+		73,0,0,502,503,5,74,0,0,503,505,3,88,44,0,504,501,1,0,0,0,504,505,1,0,
+		0,0,505,508,1,0,0,0,506,507,5,21,0,0,507,509,5,138,0,0,508,506,1,0,0,0,
+		508,509,1,0,0,0,509,63,1,0,0,0,510,511,5,75,0,0,511,512,3,96,48,0,512,
+		513,5,79,0,0,513,516,3,90,45,0,514,515,5,21,0,0,515,517,5,138,0,0,516,
+		514,1,0,0,0,516,517,1,0,0,0,517,521,1,0,0,0,518,519,5,76,0,0,519,520,5,
+		78,0,0,520,522,5,140,0,0,521,518,1,0,0,0,521,522,1,0,0,0,522,526,1,0,0,
+		0,523,524,5,77,0,0,524,525,5,78,0,0,525,527,5,140,0,0,526,523,1,0,0,0,
+		526,527,1,0,0,0,527,528,1,0,0,0,528,529,5,125,0,0,529,530,3,96,48,0,530,
+		65,1,0,0,0,531,532,5,80,0,0,532,533,5,79,0,0,533,536,3,90,45,0,534,535,
+		5,81,0,0,535,537,3,88,44,0,536,534,1,0,0,0,536,537,1,0,0,0,537,67,1,0,
+		0,0,538,539,5,82,0,0,539,540,5,83,0,0,540,545,3,70,35,0,541,542,5,123,
+		0,0,542,544,3,70,35,0,543,541,1,0,0,0,544,547,1,0,0,0,545,543,1,0,0,0,
+		545,546,1,0,0,0,546,69,1,0,0,0,547,545,1,0,0,0,548,551,5,35,0,0,549,551,
+		3,96,48,0,550,548,1,0,0,0,550,549,1,0,0,0,551,71,1,0,0,0,552,553,5,84,
+		0,0,553,557,5,119,0,0,554,556,3,74,37,0,555,554,1,0,0,0,556,559,1,0,0,
+		0,557,555,1,0,0,0,557,558,1,0,0,0,558,560,1,0,0,0,559,557,1,0,0,0,560,
+		561,5,120,0,0,561,73,1,0,0,0,562,563,5,10,0,0,563,573,3,94,47,0,564,565,
+		5,85,0,0,565,570,3,96,48,0,566,567,5,123,0,0,567,569,3,96,48,0,568,566,
+		1,0,0,0,569,572,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,574,1,0,0,
+		0,572,570,1,0,0,0,573,564,1,0,0,0,573,574,1,0,0,0,574,632,1,0,0,0,575,
+		576,5,86,0,0,576,632,3,96,48,0,577,578,5,87,0,0,578,632,3,96,48,0,579,
+		580,5,88,0,0,580,581,5,89,0,0,581,582,5,90,0,0,582,632,3,96,48,0,583,586,
+		5,91,0,0,584,585,5,139,0,0,585,587,5,115,0,0,586,584,1,0,0,0,586,587,1,
+		0,0,0,587,588,1,0,0,0,588,589,5,89,0,0,589,590,5,94,0,0,590,632,3,96,48,
+		0,591,592,5,92,0,0,592,593,5,139,0,0,593,594,5,115,0,0,594,595,5,89,0,
+		0,595,596,5,94,0,0,596,632,3,96,48,0,597,598,5,95,0,0,598,599,3,90,45,
+		0,599,603,5,119,0,0,600,602,3,74,37,0,601,600,1,0,0,0,602,605,1,0,0,0,
+		603,601,1,0,0,0,603,604,1,0,0,0,604,606,1,0,0,0,605,603,1,0,0,0,606,616,
+		5,120,0,0,607,608,5,96,0,0,608,612,5,119,0,0,609,611,3,74,37,0,610,609,
+		1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,0,0,
+		0,614,612,1,0,0,0,615,617,5,120,0,0,616,607,1,0,0,0,616,617,1,0,0,0,617,
+		632,1,0,0,0,618,621,5,93,0,0,619,620,5,104,0,0,620,622,5,53,0,0,621,619,
+		1,0,0,0,621,622,1,0,0,0,622,623,1,0,0,0,623,627,5,119,0,0,624,626,3,74,
+		37,0,625,624,1,0,0,0,626,629,1,0,0,0,627,625,1,0,0,0,627,628,1,0,0,0,628,
+		630,1,0,0,0,629,627,1,0,0,0,630,632,5,120,0,0,631,562,1,0,0,0,631,575,
+		1,0,0,0,631,577,1,0,0,0,631,579,1,0,0,0,631,583,1,0,0,0,631,591,1,0,0,
+		0,631,597,1,0,0,0,631,618,1,0,0,0,632,75,1,0,0,0,633,634,5,97,0,0,634,
+		638,5,119,0,0,635,637,3,78,39,0,636,635,1,0,0,0,637,640,1,0,0,0,638,636,
+		1,0,0,0,638,639,1,0,0,0,639,641,1,0,0,0,640,638,1,0,0,0,641,642,5,120,
+		0,0,642,77,1,0,0,0,643,644,5,98,0,0,644,649,3,96,48,0,645,646,5,123,0,
+		0,646,648,3,96,48,0,647,645,1,0,0,0,648,651,1,0,0,0,649,647,1,0,0,0,649,
+		650,1,0,0,0,650,655,1,0,0,0,651,649,1,0,0,0,652,654,3,80,40,0,653,652,
+		1,0,0,0,654,657,1,0,0,0,655,653,1,0,0,0,655,656,1,0,0,0,656,660,1,0,0,
+		0,657,655,1,0,0,0,658,660,3,72,36,0,659,643,1,0,0,0,659,658,1,0,0,0,660,
+		79,1,0,0,0,661,662,5,99,0,0,662,666,3,90,45,0,663,664,5,100,0,0,664,666,
+		3,88,44,0,665,661,1,0,0,0,665,663,1,0,0,0,666,81,1,0,0,0,667,668,5,2,0,
+		0,668,669,3,96,48,0,669,670,5,4,0,0,670,671,3,96,48,0,671,675,5,119,0,
+		0,672,674,3,84,42,0,673,672,1,0,0,0,674,677,1,0,0,0,675,673,1,0,0,0,675,
+		676,1,0,0,0,676,678,1,0,0,0,677,675,1,0,0,0,678,679,5,120,0,0,679,83,1,
+		0,0,0,680,681,3,96,48,0,681,682,5,30,0,0,682,683,5,101,0,0,683,684,5,140,
+		0,0,684,708,1,0,0,0,685,686,3,94,47,0,686,687,5,102,0,0,687,688,3,90,45,
+		0,688,689,3,86,43,0,689,708,1,0,0,0,690,691,3,94,47,0,691,692,5,103,0,
+		0,692,693,3,90,45,0,693,694,5,104,0,0,694,695,5,138,0,0,695,708,1,0,0,
+		0,696,697,3,96,48,0,697,698,5,105,0,0,698,699,5,24,0,0,699,700,5,138,0,
+		0,700,708,1,0,0,0,701,703,5,97,0,0,702,704,3,80,40,0,703,702,1,0,0,0,704,
+		705,1,0,0,0,705,703,1,0,0,0,705,706,1,0,0,0,706,708,1,0,0,0,707,680,1,
+		0,0,0,707,685,1,0,0,0,707,690,1,0,0,0,707,696,1,0,0,0,707,701,1,0,0,0,
+		708,85,1,0,0,0,709,710,5,106,0,0,710,711,5,114,0,0,711,87,1,0,0,0,712,
+		713,5,139,0,0,713,89,1,0,0,0,714,715,6,45,-1,0,715,716,5,121,0,0,716,717,
+		3,90,45,0,717,718,5,122,0,0,718,750,1,0,0,0,719,720,5,128,0,0,720,750,
+		3,90,45,15,721,722,5,118,0,0,722,750,3,90,45,10,723,724,3,96,48,0,724,
+		733,5,121,0,0,725,730,3,90,45,0,726,727,5,123,0,0,727,729,3,90,45,0,728,
+		726,1,0,0,0,729,732,1,0,0,0,730,728,1,0,0,0,730,731,1,0,0,0,731,734,1,
+		0,0,0,732,730,1,0,0,0,733,725,1,0,0,0,733,734,1,0,0,0,734,735,1,0,0,0,
+		735,736,5,122,0,0,736,750,1,0,0,0,737,739,7,1,0,0,738,740,3,92,46,0,739,
+		738,1,0,0,0,739,740,1,0,0,0,740,741,1,0,0,0,741,742,5,106,0,0,742,750,
+		3,92,46,0,743,744,5,140,0,0,744,750,3,92,46,0,745,750,5,139,0,0,746,750,
+		5,140,0,0,747,750,5,138,0,0,748,750,3,94,47,0,749,714,1,0,0,0,749,719,
+		1,0,0,0,749,721,1,0,0,0,749,723,1,0,0,0,749,737,1,0,0,0,749,743,1,0,0,
+		0,749,745,1,0,0,0,749,746,1,0,0,0,749,747,1,0,0,0,749,748,1,0,0,0,750,
+		771,1,0,0,0,751,752,10,14,0,0,752,753,5,115,0,0,753,770,3,90,45,15,754,
+		755,10,13,0,0,755,756,7,2,0,0,756,770,3,90,45,14,757,758,10,12,0,0,758,
+		759,7,3,0,0,759,770,3,90,45,13,760,761,10,11,0,0,761,762,7,4,0,0,762,770,
+		3,90,45,12,763,764,10,9,0,0,764,765,5,116,0,0,765,770,3,90,45,10,766,767,
+		10,8,0,0,767,768,5,117,0,0,768,770,3,90,45,9,769,751,1,0,0,0,769,754,1,
+		0,0,0,769,757,1,0,0,0,769,760,1,0,0,0,769,763,1,0,0,0,769,766,1,0,0,0,
+		770,773,1,0,0,0,771,769,1,0,0,0,771,772,1,0,0,0,772,91,1,0,0,0,773,771,
+		1,0,0,0,774,775,7,5,0,0,775,93,1,0,0,0,776,779,3,96,48,0,777,778,5,124,
+		0,0,778,780,3,96,48,0,779,777,1,0,0,0,779,780,1,0,0,0,780,95,1,0,0,0,781,
+		782,7,6,0,0,782,97,1,0,0,0,77,102,104,118,140,147,149,157,159,178,188,
+		199,207,219,223,231,235,240,250,264,279,285,289,294,302,310,322,333,341,
+		351,383,390,398,408,419,429,433,441,454,457,468,472,480,491,493,504,508,
+		516,521,526,536,545,550,557,570,573,586,603,612,616,621,627,631,638,649,
+		655,659,665,675,705,707,730,733,739,749,769,771,779
 	};
 
 	public static readonly ATN _ATN =
