@@ -283,6 +283,8 @@ step
     ;
 
 // enforcement { sell Campus haircut 20% lag 6m  waterfall { ... } }
+// enforcement { sell Cluster haircut 10% lag 3m  depth 1500 gpus per month  impact 20%  limit 3000 gpus per month
+//               costs 500 per gpu  waterfall { ... } }
 enforcementDecl
     : ENFORCEMENT LBRACE enforcementItem* RBRACE
     ;
@@ -292,9 +294,15 @@ enforcementItem
     | waterfallDecl                                  # enforcementWaterfallItem
     ;
 
+// The repo market (a fleet's units sold month by month): 'depth 1500 gpus per month  impact 20%
+// limit 3000 gpus per month  costs 500 per gpu'.
 sellTerm
     : HAIRCUT expr                                   # haircutTerm
     | LAG duration                                   # lagTerm
+    | DEPTH expr PER MONTH                           # depthTerm
+    | IMPACT expr                                    # impactTerm
+    | LIMIT expr PER MONTH                           # limitTerm
+    | COSTS expr                                     # costsTerm
     ;
 
 // ---------------------------------------------------------------- scenarios
@@ -364,7 +372,7 @@ ident
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
     | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
     | FLEET | DELIVERIES | UNITS | UNIT_COST | DEPRECIATE | DECLINING | POWER | PUE | POWER_PRICE
-    | MAINTENANCE | MARKET_VALUE
+    | MAINTENANCE | MARKET_VALUE | DEPTH | IMPACT | LIMIT | COSTS | MONTH
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -420,6 +428,11 @@ POWER         : 'power';
 PUE           : 'pue';
 MAINTENANCE   : 'maintenance';
 MARKET_VALUE  : 'market_value';
+DEPTH         : 'depth';
+IMPACT        : 'impact';
+LIMIT         : 'limit';
+COSTS         : 'costs';
+MONTH         : 'month';
 TRANCHE       : 'tranche';
 BALANCE       : 'balance';
 COUPON        : 'coupon';

@@ -76,7 +76,7 @@ internal sealed partial class Binder
                 RequireCollateral(asset);
             }
 
-            Expressions(_dealScope, sale.Haircut);
+            Expressions(_dealScope, [sale.Haircut, .. sale.Market?.Expressions ?? []]);
         }
 
         if (enforcement.Waterfall is { } waterfall)

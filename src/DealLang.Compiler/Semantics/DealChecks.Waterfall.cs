@@ -46,6 +46,7 @@ internal sealed partial class DealChecks
                 }
             }
 
+            CheckMarketSale(sale);
             if (sale.Lag is { } lag)
             {
                 CheckWorkoutLag(lag);

@@ -49,4 +49,27 @@ internal sealed partial class TypeChecker
         Record(expression, new ConstantExpression(constant.Value, unit) { Dimension = expected == Dimension.MoneyOnly ? default : expected });
         return constant.Value;
     }
+
+    /// <summary>The repo market's terms (a sale's or a scenario's): depth and limit in GPUs (a month) above 0
+    /// (DL0336), impact a rate, costs money per GPU.</summary>
+    internal void MarketTerms(MarketTermsSyntax? market, string where)
+    {
+        if (market is null)
+        {
+            return;
+        }
+
+        Positive(market.Depth, $"the market depth {where}", "1500 gpus per month");
+        Term(market.Impact, Unit.Rate, $"the price impact {where}", Range.NonNegative);
+        Positive(market.Limit, $"the monthly sales limit {where}", "3000 gpus per month");
+        MeasureTerm(market.Costs, Kinds.FleetRules.MoneyPerGpu, $"the removal and transport costs {where}", "500 per gpu");
+    }
+
+    private void Positive(ExpressionSyntax? expression, string what, string example)
+    {
+        if (MeasureTerm(expression, Kinds.FleetRules.Gpus, what, example) is 0)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.MarketVolumeNotPositive(expression!.Span, what));
+        }
+    }
 }

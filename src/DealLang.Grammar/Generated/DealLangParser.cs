@@ -42,22 +42,23 @@ public partial class DealLangParser : Parser {
 		RENEWALS=30, X=31, AT=32, OPTION=33, MARKET=34, RVG=35, GUARANTEES=36, 
 		CAP=37, UNTIL=38, LOAN=39, OBLIGOR=40, FLEET=41, DELIVERIES=42, UNITS=43, 
 		UNIT_COST=44, DEPRECIATE=45, DECLINING=46, POWER_PRICE=47, POWER=48, PUE=49, 
-		MAINTENANCE=50, MARKET_VALUE=51, TRANCHE=52, BALANCE=53, COUPON=54, FIXED=55, 
-		INTEREST_ONLY=56, INTEREST=57, PRINCIPAL=58, AMORTIZE=59, BULLET=60, LEVEL=61, 
-		LINEAR=62, SENIORITY=63, EQUITY=64, CONTRIBUTED=65, HOLDERS=66, ACCOUNT=67, 
-		TARGET=68, INITIAL=69, EARNS=70, FEE=71, TEST=72, OVER=73, TRAILING=74, 
-		TRIGGER=75, TRIPS=76, CURES=77, AFTER=78, WHEN=79, DEFAULT=80, GRACE=81, 
-		CFADS=82, INCLUDES=83, WATERFALL=84, USING=85, FILL=86, RELEASE=87, HOLD=88, 
-		REST=89, IN=90, DISTRIBUTE=91, SWEEP=92, PRO_RATA=93, TO=94, IF=95, ELSE=96, 
-		ENFORCEMENT=97, SELL=98, HAIRCUT=99, LAG=100, TAKEN=101, DEFLATE=102, 
-		DROP=103, BY=104, DEFAULTS=105, PER=106, GPU=107, GPU_HOUR=108, HOUR=109, 
-		KW=110, MW=111, KWH=112, MWH=113, YEAR=114, OF=115, AND=116, OR=117, NOT=118, 
-		LBRACE=119, RBRACE=120, LPAREN=121, RPAREN=122, COMMA=123, DOT=124, ARROW=125, 
-		ASSIGN=126, PLUS=127, MINUS=128, STAR=129, SLASH=130, LE=131, GE=132, 
-		LT=133, GT=134, EQ=135, NE=136, DAYCOUNT=137, DATE=138, QUANTITY=139, 
-		NUMBER=140, STRING=141, UNTERMINATED_STRING=142, IDENT=143, NON_ASCII_NAME=144, 
-		LINE_COMMENT=145, BLOCK_COMMENT=146, UNTERMINATED_COMMENT=147, WS=148, 
-		UNEXPECTED_CHAR=149;
+		MAINTENANCE=50, MARKET_VALUE=51, DEPTH=52, IMPACT=53, LIMIT=54, COSTS=55, 
+		MONTH=56, TRANCHE=57, BALANCE=58, COUPON=59, FIXED=60, INTEREST_ONLY=61, 
+		INTEREST=62, PRINCIPAL=63, AMORTIZE=64, BULLET=65, LEVEL=66, LINEAR=67, 
+		SENIORITY=68, EQUITY=69, CONTRIBUTED=70, HOLDERS=71, ACCOUNT=72, TARGET=73, 
+		INITIAL=74, EARNS=75, FEE=76, TEST=77, OVER=78, TRAILING=79, TRIGGER=80, 
+		TRIPS=81, CURES=82, AFTER=83, WHEN=84, DEFAULT=85, GRACE=86, CFADS=87, 
+		INCLUDES=88, WATERFALL=89, USING=90, FILL=91, RELEASE=92, HOLD=93, REST=94, 
+		IN=95, DISTRIBUTE=96, SWEEP=97, PRO_RATA=98, TO=99, IF=100, ELSE=101, 
+		ENFORCEMENT=102, SELL=103, HAIRCUT=104, LAG=105, TAKEN=106, DEFLATE=107, 
+		DROP=108, BY=109, DEFAULTS=110, PER=111, GPU=112, GPU_HOUR=113, HOUR=114, 
+		KW=115, MW=116, KWH=117, MWH=118, YEAR=119, OF=120, AND=121, OR=122, NOT=123, 
+		LBRACE=124, RBRACE=125, LPAREN=126, RPAREN=127, COMMA=128, DOT=129, ARROW=130, 
+		ASSIGN=131, PLUS=132, MINUS=133, STAR=134, SLASH=135, LE=136, GE=137, 
+		LT=138, GT=139, EQ=140, NE=141, DAYCOUNT=142, DATE=143, QUANTITY=144, 
+		NUMBER=145, STRING=146, UNTERMINATED_STRING=147, IDENT=148, NON_ASCII_NAME=149, 
+		LINE_COMMENT=150, BLOCK_COMMENT=151, UNTERMINATED_COMMENT=152, WS=153, 
+		UNEXPECTED_CHAR=154;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -93,11 +94,12 @@ public partial class DealLangParser : Parser {
 		"'market'", "'rvg'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
 		"'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
 		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
-		"'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", 
-		"'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", 
-		"'equity'", "'contributed'", "'holders'", "'account'", "'target'", "'initial'", 
-		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'depth'", "'impact'", "'limit'", "'costs'", "'month'", "'tranche'", "'balance'", 
+		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
+		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
+		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
+		"'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", 
+		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
 		"'distribute'", "'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", 
 		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
@@ -114,20 +116,20 @@ public partial class DealLangParser : Parser {
 		"TERM", "RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", 
 		"CAP", "UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
 		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
-		"MARKET_VALUE", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
-		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
-		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
-		"FEE", "TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", 
-		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
-		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
-		"TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
-		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
-		"KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", 
-		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
-		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
-		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
-		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"MARKET_VALUE", "DEPTH", "IMPACT", "LIMIT", "COSTS", "MONTH", "TRANCHE", 
+		"BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", 
+		"AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", 
+		"HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", 
+		"TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", 
+		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
+		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "TO", "IF", "ELSE", "ENFORCEMENT", 
+		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
+		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", 
+		"AND", "OR", "NOT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", 
+		"ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", 
+		"GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
+		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -372,7 +374,7 @@ public partial class DealLangParser : Parser {
 			State = 118;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4506348414902240L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8591313289L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 144117936863387616L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 8591313289L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 115;
@@ -658,7 +660,7 @@ public partial class DealLangParser : Parser {
 			State = 149;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -4503916391767048L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 563070347196987L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -144115504840252424L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36036502220607199L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 147;
 				ErrorHandler.Sync(this);
@@ -699,6 +701,11 @@ public partial class DealLangParser : Parser {
 				case PUE:
 				case MAINTENANCE:
 				case MARKET_VALUE:
+				case DEPTH:
+				case IMPACT:
+				case LIMIT:
+				case COSTS:
+				case MONTH:
 				case BALANCE:
 				case COUPON:
 				case FIXED:
@@ -810,7 +817,7 @@ public partial class DealLangParser : Parser {
 			State = 159;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -72057594037927937L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 4194303L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 134217727L) != 0)) {
 				{
 				State = 157;
 				ErrorHandler.Sync(this);
@@ -872,6 +879,11 @@ public partial class DealLangParser : Parser {
 				case PUE:
 				case MAINTENANCE:
 				case MARKET_VALUE:
+				case DEPTH:
+				case IMPACT:
+				case LIMIT:
+				case COSTS:
+				case MONTH:
 				case TRANCHE:
 				case BALANCE:
 				case COUPON:
@@ -2240,7 +2252,7 @@ public partial class DealLangParser : Parser {
 			State = 310;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 675541043617235200L) != 0)) {
+			while (((((_la - 8)) & ~0x3f) == 0 && ((1L << (_la - 8)) & 84442497308164225L) != 0)) {
 				{
 				{
 				State = 307;
@@ -2967,7 +2979,7 @@ public partial class DealLangParser : Parser {
 			State = 398;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8547832092749201152L) != 0)) {
+			while (((((_la - 8)) & ~0x3f) == 0 && ((1L << (_la - 8)) & 1237363997620043777L) != 0)) {
 				{
 				{
 				State = 395;
@@ -3580,7 +3592,7 @@ public partial class DealLangParser : Parser {
 				State = 468;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0)) {
+				while (((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 7L) != 0)) {
 					{
 					{
 					State = 465;
@@ -4203,6 +4215,11 @@ public partial class DealLangParser : Parser {
 			case PUE:
 			case MAINTENANCE:
 			case MARKET_VALUE:
+			case DEPTH:
+			case IMPACT:
+			case LIMIT:
+			case COSTS:
+			case MONTH:
 			case BALANCE:
 			case COUPON:
 			case FIXED:
@@ -4292,7 +4309,7 @@ public partial class DealLangParser : Parser {
 			State = 557;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 743L) != 0)) {
+			while (_la==PAY || ((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 743L) != 0)) {
 				{
 				{
 				State = 554;
@@ -4619,7 +4636,7 @@ public partial class DealLangParser : Parser {
 				State = 603;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 743L) != 0)) {
 					{
 					{
 					State = 600;
@@ -4644,7 +4661,7 @@ public partial class DealLangParser : Parser {
 					State = 612;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 743L) != 0)) {
+					while (_la==PAY || ((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 743L) != 0)) {
 						{
 						{
 						State = 609;
@@ -4685,7 +4702,7 @@ public partial class DealLangParser : Parser {
 				State = 627;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 86)) & ~0x3f) == 0 && ((1L << (_la - 86)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 743L) != 0)) {
 					{
 					{
 					State = 624;
@@ -4866,7 +4883,7 @@ public partial class DealLangParser : Parser {
 				State = 655;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==HAIRCUT || _la==LAG) {
+				while (((((_la - 52)) & ~0x3f) == 0 && ((1L << (_la - 52)) & 13510798882111503L) != 0)) {
 					{
 					{
 					State = 652;
@@ -4940,13 +4957,69 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class DepthTermContext : SellTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPTH() { return GetToken(DealLangParser.DEPTH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PER() { return GetToken(DealLangParser.PER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONTH() { return GetToken(DealLangParser.MONTH, 0); }
+		public DepthTermContext(SellTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDepthTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ImpactTermContext : SellTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IMPACT() { return GetToken(DealLangParser.IMPACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public ImpactTermContext(SellTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitImpactTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class LimitTermContext : SellTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIMIT() { return GetToken(DealLangParser.LIMIT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PER() { return GetToken(DealLangParser.PER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONTH() { return GetToken(DealLangParser.MONTH, 0); }
+		public LimitTermContext(SellTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLimitTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CostsTermContext : SellTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COSTS() { return GetToken(DealLangParser.COSTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CostsTermContext(SellTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCostsTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 80, RULE_sellTerm);
 		try {
-			State = 665;
+			State = 679;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
@@ -4967,6 +5040,54 @@ public partial class DealLangParser : Parser {
 				Match(LAG);
 				State = 664;
 				duration();
+				}
+				break;
+			case DEPTH:
+				_localctx = new DepthTermContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 665;
+				Match(DEPTH);
+				State = 666;
+				expr(0);
+				State = 667;
+				Match(PER);
+				State = 668;
+				Match(MONTH);
+				}
+				break;
+			case IMPACT:
+				_localctx = new ImpactTermContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 670;
+				Match(IMPACT);
+				State = 671;
+				expr(0);
+				}
+				break;
+			case LIMIT:
+				_localctx = new LimitTermContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 672;
+				Match(LIMIT);
+				State = 673;
+				expr(0);
+				State = 674;
+				Match(PER);
+				State = 675;
+				Match(MONTH);
+				}
+				break;
+			case COSTS:
+				_localctx = new CostsTermContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 677;
+				Match(COSTS);
+				State = 678;
+				expr(0);
 				}
 				break;
 			default:
@@ -5024,31 +5145,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 667;
+			State = 681;
 			Match(SCENARIO);
-			State = 668;
+			State = 682;
 			_localctx.name = ident();
-			State = 669;
+			State = 683;
 			Match(FOR);
-			State = 670;
+			State = 684;
 			_localctx.deal = ident();
-			State = 671;
+			State = 685;
 			Match(LBRACE);
-			State = 675;
+			State = 689;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -4503916408544280L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 563074642164283L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -144115504857029656L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36036777098514143L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 672;
+				State = 686;
 				scenarioItem();
 				}
 				}
-				State = 677;
+				State = 691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 678;
+			State = 692;
 			Match(RBRACE);
 			}
 		}
@@ -5169,20 +5290,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 84, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 707;
+			State = 721;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 680;
+				State = 694;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 681;
+				State = 695;
 				Match(RENEWALS);
-				State = 682;
+				State = 696;
 				Match(TAKEN);
-				State = 683;
+				State = 697;
 				Match(NUMBER);
 				}
 				break;
@@ -5190,13 +5311,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 685;
+				State = 699;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 686;
+				State = 700;
 				Match(DEFLATE);
-				State = 687;
+				State = 701;
 				expr(0);
-				State = 688;
+				State = 702;
 				perYear();
 				}
 				break;
@@ -5204,15 +5325,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 690;
+				State = 704;
 				((DropItemContext)_localctx).path = reference();
-				State = 691;
+				State = 705;
 				Match(DROP);
-				State = 692;
+				State = 706;
 				expr(0);
-				State = 693;
+				State = 707;
 				Match(BY);
-				State = 694;
+				State = 708;
 				Match(DATE);
 				}
 				break;
@@ -5220,13 +5341,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 696;
+				State = 710;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 697;
+				State = 711;
 				Match(DEFAULTS);
-				State = 698;
+				State = 712;
 				Match(ON);
-				State = 699;
+				State = 713;
 				Match(DATE);
 				}
 				break;
@@ -5234,9 +5355,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 701;
+				State = 715;
 				Match(ENFORCEMENT);
-				State = 703;
+				State = 717;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -5244,7 +5365,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 702;
+						State = 716;
 						sellTerm();
 						}
 						}
@@ -5252,7 +5373,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 705;
+					State = 719;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -5294,9 +5415,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 709;
+			State = 723;
 			Match(PER);
-			State = 710;
+			State = 724;
 			Match(YEAR);
 			}
 		}
@@ -5333,7 +5454,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 712;
+			State = 726;
 			Match(QUANTITY);
 			}
 		}
@@ -5639,7 +5760,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 749;
+			State = 763;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
 			case 1:
@@ -5648,11 +5769,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 715;
+				State = 729;
 				Match(LPAREN);
-				State = 716;
+				State = 730;
 				expr(0);
-				State = 717;
+				State = 731;
 				Match(RPAREN);
 				}
 				break;
@@ -5661,9 +5782,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 719;
+				State = 733;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 720;
+				State = 734;
 				expr(15);
 				}
 				break;
@@ -5672,9 +5793,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 721;
+				State = 735;
 				Match(NOT);
-				State = 722;
+				State = 736;
 				expr(10);
 				}
 				break;
@@ -5683,37 +5804,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 723;
+				State = 737;
 				((CallExprContext)_localctx).callee = ident();
-				State = 724;
+				State = 738;
 				Match(LPAREN);
-				State = 733;
+				State = 747;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -4503916408544280L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -9141744173214909893L) != 0) || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -144115504857029656L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5224183272951418591L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 105473L) != 0)) {
 					{
-					State = 725;
+					State = 739;
 					expr(0);
-					State = 730;
+					State = 744;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 726;
+						State = 740;
 						Match(COMMA);
-						State = 727;
+						State = 741;
 						expr(0);
 						}
 						}
-						State = 732;
+						State = 746;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 735;
+				State = 749;
 				Match(RPAREN);
 				}
 				break;
@@ -5722,7 +5843,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 737;
+				State = 751;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5732,19 +5853,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 739;
+				State = 753;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 107)) & ~0x3f) == 0 && ((1L << (_la - 107)) & 127L) != 0)) {
+				if (((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 127L) != 0)) {
 					{
-					State = 738;
+					State = 752;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 741;
+				State = 755;
 				Match(PER);
-				State = 742;
+				State = 756;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5753,9 +5874,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 743;
+				State = 757;
 				Match(NUMBER);
-				State = 744;
+				State = 758;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5764,7 +5885,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 745;
+				State = 759;
 				Match(QUANTITY);
 				}
 				break;
@@ -5773,7 +5894,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 746;
+				State = 760;
 				Match(NUMBER);
 				}
 				break;
@@ -5782,7 +5903,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 747;
+				State = 761;
 				Match(DATE);
 				}
 				break;
@@ -5791,13 +5912,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 748;
+				State = 762;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 771;
+			State = 785;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -5806,7 +5927,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 769;
+					State = 783;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 					case 1:
@@ -5814,11 +5935,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 751;
+						State = 765;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 752;
+						State = 766;
 						Match(OF);
-						State = 753;
+						State = 767;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5827,9 +5948,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 754;
+						State = 768;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 755;
+						State = 769;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5839,7 +5960,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 756;
+						State = 770;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5848,9 +5969,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 757;
+						State = 771;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 758;
+						State = 772;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5860,7 +5981,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 759;
+						State = 773;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5869,19 +5990,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 760;
+						State = 774;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 761;
+						State = 775;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 63L) != 0)) ) {
+						if ( !(((((_la - 136)) & ~0x3f) == 0 && ((1L << (_la - 136)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 762;
+						State = 776;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -5890,11 +6011,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 763;
+						State = 777;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 764;
+						State = 778;
 						Match(AND);
-						State = 765;
+						State = 779;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -5903,18 +6024,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 766;
+						State = 780;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 767;
+						State = 781;
 						Match(OR);
-						State = 768;
+						State = 782;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 773;
+				State = 787;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
 			}
@@ -5960,9 +6081,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 774;
+			State = 788;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 107)) & ~0x3f) == 0 && ((1L << (_la - 107)) & 127L) != 0)) ) {
+			if ( !(((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6011,16 +6132,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 776;
+			State = 790;
 			ident();
-			State = 779;
+			State = 793;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
 			case 1:
 				{
-				State = 777;
+				State = 791;
 				Match(DOT);
-				State = 778;
+				State = 792;
 				_localctx.member = ident();
 				}
 				break;
@@ -6105,6 +6226,11 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER_PRICE() { return GetToken(DealLangParser.POWER_PRICE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAINTENANCE() { return GetToken(DealLangParser.MAINTENANCE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET_VALUE() { return GetToken(DealLangParser.MARKET_VALUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPTH() { return GetToken(DealLangParser.DEPTH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IMPACT() { return GetToken(DealLangParser.IMPACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIMIT() { return GetToken(DealLangParser.LIMIT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COSTS() { return GetToken(DealLangParser.COSTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONTH() { return GetToken(DealLangParser.MONTH, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -6126,9 +6252,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 781;
+			State = 795;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -4503916408544280L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 563070347196987L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -144115504857029656L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36036502220607199L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6174,7 +6300,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,149,784,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,154,798,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -6225,21 +6351,22 @@ public partial class DealLangParser : Parser {
 		37,629,9,37,1,37,3,37,632,8,37,1,38,1,38,1,38,5,38,637,8,38,10,38,12,38,
 		640,9,38,1,38,1,38,1,39,1,39,1,39,1,39,5,39,648,8,39,10,39,12,39,651,9,
 		39,1,39,5,39,654,8,39,10,39,12,39,657,9,39,1,39,3,39,660,8,39,1,40,1,40,
-		1,40,1,40,3,40,666,8,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,674,8,41,10,
-		41,12,41,677,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
+		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,1,40,3,40,680,8,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,688,8,41,10,
+		41,12,41,691,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
 		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,4,42,704,8,42,11,42,12,42,705,3,42,708,8,42,1,43,1,43,1,43,1,44,1,44,
+		42,4,42,718,8,42,11,42,12,42,719,3,42,722,8,42,1,43,1,43,1,43,1,44,1,44,
 		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
-		5,45,729,8,45,10,45,12,45,732,9,45,3,45,734,8,45,1,45,1,45,1,45,1,45,3,
-		45,740,8,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,750,8,45,1,45,
+		5,45,743,8,45,10,45,12,45,746,9,45,3,45,748,8,45,1,45,1,45,1,45,1,45,3,
+		45,754,8,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,764,8,45,1,45,
 		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
-		1,45,1,45,1,45,5,45,770,8,45,10,45,12,45,773,9,45,1,46,1,46,1,47,1,47,
-		1,47,3,47,780,8,47,1,48,1,48,1,48,0,1,90,49,0,2,4,6,8,10,12,14,16,18,20,
+		1,45,1,45,1,45,5,45,784,8,45,10,45,12,45,787,9,45,1,46,1,46,1,47,1,47,
+		1,47,3,47,794,8,47,1,48,1,48,1,48,0,1,90,49,0,2,4,6,8,10,12,14,16,18,20,
 		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
-		70,72,74,76,78,80,82,84,86,88,90,92,94,96,0,7,1,0,119,120,1,0,139,140,
-		1,0,129,130,1,0,127,128,1,0,131,136,1,0,107,113,19,0,3,3,5,9,13,15,17,
-		20,22,22,25,29,33,34,36,37,39,51,53,63,65,66,68,70,74,74,76,78,81,83,92,
-		92,99,101,114,114,143,144,883,0,104,1,0,0,0,2,109,1,0,0,0,4,112,1,0,0,
+		70,72,74,76,78,80,82,84,86,88,90,92,94,96,0,7,1,0,124,125,1,0,144,145,
+		1,0,134,135,1,0,132,133,1,0,136,141,1,0,112,118,19,0,3,3,5,9,13,15,17,
+		20,22,22,25,29,33,34,36,37,39,56,58,68,70,71,73,75,79,79,81,83,86,88,97,
+		97,104,106,119,119,148,149,901,0,104,1,0,0,0,2,109,1,0,0,0,4,112,1,0,0,
 		0,6,140,1,0,0,0,8,142,1,0,0,0,10,154,1,0,0,0,12,178,1,0,0,0,14,180,1,0,
 		0,0,16,182,1,0,0,0,18,199,1,0,0,0,20,201,1,0,0,0,22,235,1,0,0,0,24,237,
 		1,0,0,0,26,242,1,0,0,0,28,289,1,0,0,0,30,294,1,0,0,0,32,302,1,0,0,0,34,
@@ -6247,16 +6374,16 @@ public partial class DealLangParser : Parser {
 		0,44,392,1,0,0,0,46,419,1,0,0,0,48,433,1,0,0,0,50,435,1,0,0,0,52,457,1,
 		0,0,0,54,459,1,0,0,0,56,462,1,0,0,0,58,480,1,0,0,0,60,482,1,0,0,0,62,497,
 		1,0,0,0,64,510,1,0,0,0,66,531,1,0,0,0,68,538,1,0,0,0,70,550,1,0,0,0,72,
-		552,1,0,0,0,74,631,1,0,0,0,76,633,1,0,0,0,78,659,1,0,0,0,80,665,1,0,0,
-		0,82,667,1,0,0,0,84,707,1,0,0,0,86,709,1,0,0,0,88,712,1,0,0,0,90,749,1,
-		0,0,0,92,774,1,0,0,0,94,776,1,0,0,0,96,781,1,0,0,0,98,103,3,2,1,0,99,103,
+		552,1,0,0,0,74,631,1,0,0,0,76,633,1,0,0,0,78,659,1,0,0,0,80,679,1,0,0,
+		0,82,681,1,0,0,0,84,721,1,0,0,0,86,723,1,0,0,0,88,726,1,0,0,0,90,763,1,
+		0,0,0,92,788,1,0,0,0,94,790,1,0,0,0,96,795,1,0,0,0,98,103,3,2,1,0,99,103,
 		3,4,2,0,100,103,3,82,41,0,101,103,3,8,4,0,102,98,1,0,0,0,102,99,1,0,0,
 		0,102,100,1,0,0,0,102,101,1,0,0,0,103,106,1,0,0,0,104,102,1,0,0,0,104,
 		105,1,0,0,0,105,107,1,0,0,0,106,104,1,0,0,0,107,108,5,0,0,1,108,1,1,0,
-		0,0,109,110,5,3,0,0,110,111,5,141,0,0,111,3,1,0,0,0,112,113,5,1,0,0,113,
-		114,3,96,48,0,114,118,5,119,0,0,115,117,3,6,3,0,116,115,1,0,0,0,117,120,
+		0,0,109,110,5,3,0,0,110,111,5,146,0,0,111,3,1,0,0,0,112,113,5,1,0,0,113,
+		114,3,96,48,0,114,118,5,124,0,0,115,117,3,6,3,0,116,115,1,0,0,0,117,120,
 		1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,0,0,
-		0,121,122,5,120,0,0,122,5,1,0,0,0,123,141,3,12,6,0,124,141,3,16,8,0,125,
+		0,121,122,5,125,0,0,122,5,1,0,0,0,123,141,3,12,6,0,124,141,3,16,8,0,125,
 		141,3,20,10,0,126,141,3,26,13,0,127,141,3,34,17,0,128,141,3,38,19,0,129,
 		141,3,44,22,0,130,141,3,50,25,0,131,141,3,56,28,0,132,141,3,60,30,0,133,
 		141,3,62,31,0,134,141,3,64,32,0,135,141,3,66,33,0,136,141,3,68,34,0,137,
@@ -6264,42 +6391,42 @@ public partial class DealLangParser : Parser {
 		1,0,0,0,140,125,1,0,0,0,140,126,1,0,0,0,140,127,1,0,0,0,140,128,1,0,0,
 		0,140,129,1,0,0,0,140,130,1,0,0,0,140,131,1,0,0,0,140,132,1,0,0,0,140,
 		133,1,0,0,0,140,134,1,0,0,0,140,135,1,0,0,0,140,136,1,0,0,0,140,137,1,
-		0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,7,1,0,0,0,142,143,5,143,0,0,
+		0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,7,1,0,0,0,142,143,5,148,0,0,
 		143,149,4,4,0,0,144,148,3,96,48,0,145,148,5,4,0,0,146,148,5,24,0,0,147,
 		144,1,0,0,0,147,145,1,0,0,0,147,146,1,0,0,0,148,151,1,0,0,0,149,147,1,
 		0,0,0,149,150,1,0,0,0,150,152,1,0,0,0,151,149,1,0,0,0,152,153,3,10,5,0,
-		153,9,1,0,0,0,154,159,5,119,0,0,155,158,3,10,5,0,156,158,8,0,0,0,157,155,
+		153,9,1,0,0,0,154,159,5,124,0,0,155,158,3,10,5,0,156,158,8,0,0,0,157,155,
 		1,0,0,0,157,156,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,
-		0,160,162,1,0,0,0,161,159,1,0,0,0,162,163,5,120,0,0,163,11,1,0,0,0,164,
-		165,5,5,0,0,165,179,5,141,0,0,166,167,5,6,0,0,167,179,3,96,48,0,168,169,
-		5,7,0,0,169,179,5,138,0,0,170,171,5,8,0,0,171,179,5,138,0,0,172,173,5,
-		9,0,0,173,179,5,138,0,0,174,175,5,10,0,0,175,179,3,96,48,0,176,177,5,11,
+		0,160,162,1,0,0,0,161,159,1,0,0,0,162,163,5,125,0,0,163,11,1,0,0,0,164,
+		165,5,5,0,0,165,179,5,146,0,0,166,167,5,6,0,0,167,179,3,96,48,0,168,169,
+		5,7,0,0,169,179,5,143,0,0,170,171,5,8,0,0,171,179,5,143,0,0,172,173,5,
+		9,0,0,173,179,5,143,0,0,174,175,5,10,0,0,175,179,3,96,48,0,176,177,5,11,
 		0,0,177,179,3,14,7,0,178,164,1,0,0,0,178,166,1,0,0,0,178,168,1,0,0,0,178,
 		170,1,0,0,0,178,172,1,0,0,0,178,174,1,0,0,0,178,176,1,0,0,0,179,13,1,0,
-		0,0,180,181,5,137,0,0,181,15,1,0,0,0,182,183,5,12,0,0,183,184,3,96,48,
-		0,184,188,5,119,0,0,185,187,3,18,9,0,186,185,1,0,0,0,187,190,1,0,0,0,188,
+		0,0,180,181,5,142,0,0,181,15,1,0,0,0,182,183,5,12,0,0,183,184,3,96,48,
+		0,184,188,5,124,0,0,185,187,3,18,9,0,186,185,1,0,0,0,187,190,1,0,0,0,188,
 		186,1,0,0,0,188,189,1,0,0,0,189,191,1,0,0,0,190,188,1,0,0,0,191,192,5,
-		120,0,0,192,17,1,0,0,0,193,194,5,13,0,0,194,200,5,141,0,0,195,196,5,14,
+		125,0,0,192,17,1,0,0,0,193,194,5,13,0,0,194,200,5,146,0,0,195,196,5,14,
 		0,0,196,200,3,90,45,0,197,198,5,15,0,0,198,200,3,90,45,0,199,193,1,0,0,
 		0,199,195,1,0,0,0,199,197,1,0,0,0,200,19,1,0,0,0,201,202,5,16,0,0,202,
-		203,3,96,48,0,203,207,5,119,0,0,204,206,3,22,11,0,205,204,1,0,0,0,206,
+		203,3,96,48,0,203,207,5,124,0,0,204,206,3,22,11,0,205,204,1,0,0,0,206,
 		209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,208,210,1,0,0,0,209,207,1,
-		0,0,0,210,211,5,120,0,0,211,21,1,0,0,0,212,213,5,17,0,0,213,236,3,90,45,
+		0,0,0,210,211,5,125,0,0,211,21,1,0,0,0,212,213,5,17,0,0,213,236,3,90,45,
 		0,214,215,5,18,0,0,215,216,5,19,0,0,216,219,3,88,44,0,217,218,5,20,0,0,
 		218,220,3,90,45,0,219,217,1,0,0,0,219,220,1,0,0,0,220,223,1,0,0,0,221,
-		222,5,21,0,0,222,224,5,138,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,236,
-		1,0,0,0,225,226,5,18,0,0,226,227,5,22,0,0,227,231,5,119,0,0,228,230,3,
+		222,5,21,0,0,222,224,5,143,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,236,
+		1,0,0,0,225,226,5,18,0,0,226,227,5,22,0,0,227,231,5,124,0,0,228,230,3,
 		24,12,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,0,0,0,231,232,1,0,0,
-		0,232,234,1,0,0,0,233,231,1,0,0,0,234,236,5,120,0,0,235,212,1,0,0,0,235,
-		214,1,0,0,0,235,225,1,0,0,0,236,23,1,0,0,0,237,238,5,138,0,0,238,240,3,
-		90,45,0,239,241,5,123,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,25,1,0,0,
+		0,232,234,1,0,0,0,233,231,1,0,0,0,234,236,5,125,0,0,235,212,1,0,0,0,235,
+		214,1,0,0,0,235,225,1,0,0,0,236,23,1,0,0,0,237,238,5,143,0,0,238,240,3,
+		90,45,0,239,241,5,128,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,25,1,0,0,
 		0,242,243,5,23,0,0,243,244,3,96,48,0,244,245,5,24,0,0,245,246,3,96,48,
-		0,246,250,5,119,0,0,247,249,3,28,14,0,248,247,1,0,0,0,249,252,1,0,0,0,
+		0,246,250,5,124,0,0,247,249,3,28,14,0,248,247,1,0,0,0,249,252,1,0,0,0,
 		250,248,1,0,0,0,250,251,1,0,0,0,251,253,1,0,0,0,252,250,1,0,0,0,253,254,
-		5,120,0,0,254,27,1,0,0,0,255,256,5,25,0,0,256,290,3,96,48,0,257,258,5,
+		5,125,0,0,254,27,1,0,0,0,255,256,5,25,0,0,256,290,3,96,48,0,257,258,5,
 		26,0,0,258,259,3,90,45,0,259,264,3,86,43,0,260,261,5,27,0,0,261,262,3,
 		90,45,0,262,263,3,86,43,0,263,265,1,0,0,0,264,260,1,0,0,0,264,265,1,0,
-		0,0,265,290,1,0,0,0,266,267,5,28,0,0,267,290,5,138,0,0,268,269,5,29,0,
+		0,0,265,290,1,0,0,0,266,267,5,28,0,0,267,290,5,143,0,0,268,269,5,29,0,
 		0,269,290,3,88,44,0,270,271,5,30,0,0,271,272,3,30,15,0,272,273,3,88,44,
 		0,273,274,5,32,0,0,274,275,5,25,0,0,275,279,5,33,0,0,276,277,5,26,0,0,
 		277,278,5,32,0,0,278,280,5,34,0,0,279,276,1,0,0,0,279,280,1,0,0,0,280,
@@ -6307,25 +6434,25 @@ public partial class DealLangParser : Parser {
 		1,0,0,0,285,283,1,0,0,0,285,286,1,0,0,0,286,290,1,0,0,0,287,288,5,11,0,
 		0,288,290,3,14,7,0,289,255,1,0,0,0,289,257,1,0,0,0,289,266,1,0,0,0,289,
 		268,1,0,0,0,289,270,1,0,0,0,289,281,1,0,0,0,289,287,1,0,0,0,290,29,1,0,
-		0,0,291,292,5,140,0,0,292,295,5,31,0,0,293,295,5,139,0,0,294,291,1,0,0,
+		0,0,291,292,5,145,0,0,292,295,5,31,0,0,293,295,5,144,0,0,294,291,1,0,0,
 		0,294,293,1,0,0,0,295,31,1,0,0,0,296,297,5,36,0,0,297,303,3,90,45,0,298,
-		299,5,37,0,0,299,303,3,90,45,0,300,301,5,38,0,0,301,303,5,138,0,0,302,
+		299,5,37,0,0,299,303,3,90,45,0,300,301,5,38,0,0,301,303,5,143,0,0,302,
 		296,1,0,0,0,302,298,1,0,0,0,302,300,1,0,0,0,303,33,1,0,0,0,304,305,5,39,
-		0,0,305,306,3,96,48,0,306,310,5,119,0,0,307,309,3,36,18,0,308,307,1,0,
+		0,0,305,306,3,96,48,0,306,310,5,124,0,0,307,309,3,36,18,0,308,307,1,0,
 		0,0,309,312,1,0,0,0,310,308,1,0,0,0,310,311,1,0,0,0,311,313,1,0,0,0,312,
-		310,1,0,0,0,313,314,5,120,0,0,314,35,1,0,0,0,315,316,5,40,0,0,316,334,
-		3,96,48,0,317,318,5,53,0,0,318,334,3,90,45,0,319,320,5,54,0,0,320,322,
-		3,90,45,0,321,323,5,55,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,334,1,0,
-		0,0,324,325,5,56,0,0,325,326,5,38,0,0,326,334,5,138,0,0,327,328,5,59,0,
-		0,328,334,3,48,24,0,329,330,5,8,0,0,330,334,5,138,0,0,331,332,5,15,0,0,
+		310,1,0,0,0,313,314,5,125,0,0,314,35,1,0,0,0,315,316,5,40,0,0,316,334,
+		3,96,48,0,317,318,5,58,0,0,318,334,3,90,45,0,319,320,5,59,0,0,320,322,
+		3,90,45,0,321,323,5,60,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,334,1,0,
+		0,0,324,325,5,61,0,0,325,326,5,38,0,0,326,334,5,143,0,0,327,328,5,64,0,
+		0,328,334,3,48,24,0,329,330,5,8,0,0,330,334,5,143,0,0,331,332,5,15,0,0,
 		332,334,3,90,45,0,333,315,1,0,0,0,333,317,1,0,0,0,333,319,1,0,0,0,333,
 		324,1,0,0,0,333,327,1,0,0,0,333,329,1,0,0,0,333,331,1,0,0,0,334,37,1,0,
-		0,0,335,336,5,41,0,0,336,337,3,96,48,0,337,341,5,119,0,0,338,340,3,40,
+		0,0,335,336,5,41,0,0,336,337,3,96,48,0,337,341,5,124,0,0,338,340,3,40,
 		20,0,339,338,1,0,0,0,340,343,1,0,0,0,341,339,1,0,0,0,341,342,1,0,0,0,342,
-		344,1,0,0,0,343,341,1,0,0,0,344,345,5,120,0,0,345,39,1,0,0,0,346,347,5,
-		42,0,0,347,351,5,119,0,0,348,350,3,42,21,0,349,348,1,0,0,0,350,353,1,0,
+		344,1,0,0,0,343,341,1,0,0,0,344,345,5,125,0,0,345,39,1,0,0,0,346,347,5,
+		42,0,0,347,351,5,124,0,0,348,350,3,42,21,0,349,348,1,0,0,0,350,353,1,0,
 		0,0,351,349,1,0,0,0,351,352,1,0,0,0,352,354,1,0,0,0,353,351,1,0,0,0,354,
-		384,5,120,0,0,355,356,5,43,0,0,356,384,3,90,45,0,357,358,5,44,0,0,358,
+		384,5,125,0,0,355,356,5,43,0,0,356,384,3,90,45,0,357,358,5,44,0,0,358,
 		384,3,90,45,0,359,360,5,45,0,0,360,361,5,19,0,0,361,384,3,88,44,0,362,
 		363,5,45,0,0,363,364,5,46,0,0,364,365,3,90,45,0,365,366,3,86,43,0,366,
 		384,1,0,0,0,367,368,5,48,0,0,368,384,3,90,45,0,369,370,5,49,0,0,370,384,
@@ -6334,123 +6461,128 @@ public partial class DealLangParser : Parser {
 		90,45,0,379,380,5,46,0,0,380,381,3,90,45,0,381,382,3,86,43,0,382,384,1,
 		0,0,0,383,346,1,0,0,0,383,355,1,0,0,0,383,357,1,0,0,0,383,359,1,0,0,0,
 		383,362,1,0,0,0,383,367,1,0,0,0,383,369,1,0,0,0,383,371,1,0,0,0,383,373,
-		1,0,0,0,383,377,1,0,0,0,384,41,1,0,0,0,385,386,5,138,0,0,386,387,3,90,
-		45,0,387,388,5,32,0,0,388,390,3,90,45,0,389,391,5,123,0,0,390,389,1,0,
-		0,0,390,391,1,0,0,0,391,43,1,0,0,0,392,393,5,52,0,0,393,394,3,96,48,0,
-		394,398,5,119,0,0,395,397,3,46,23,0,396,395,1,0,0,0,397,400,1,0,0,0,398,
+		1,0,0,0,383,377,1,0,0,0,384,41,1,0,0,0,385,386,5,143,0,0,386,387,3,90,
+		45,0,387,388,5,32,0,0,388,390,3,90,45,0,389,391,5,128,0,0,390,389,1,0,
+		0,0,390,391,1,0,0,0,391,43,1,0,0,0,392,393,5,57,0,0,393,394,3,96,48,0,
+		394,398,5,124,0,0,395,397,3,46,23,0,396,395,1,0,0,0,397,400,1,0,0,0,398,
 		396,1,0,0,0,398,399,1,0,0,0,399,401,1,0,0,0,400,398,1,0,0,0,401,402,5,
-		120,0,0,402,45,1,0,0,0,403,404,5,53,0,0,404,420,3,90,45,0,405,406,5,54,
-		0,0,406,408,3,90,45,0,407,409,5,55,0,0,408,407,1,0,0,0,408,409,1,0,0,0,
-		409,420,1,0,0,0,410,411,5,56,0,0,411,412,5,38,0,0,412,420,5,138,0,0,413,
-		414,5,59,0,0,414,420,3,48,24,0,415,416,5,8,0,0,416,420,5,138,0,0,417,418,
-		5,63,0,0,418,420,5,140,0,0,419,403,1,0,0,0,419,405,1,0,0,0,419,410,1,0,
+		125,0,0,402,45,1,0,0,0,403,404,5,58,0,0,404,420,3,90,45,0,405,406,5,59,
+		0,0,406,408,3,90,45,0,407,409,5,60,0,0,408,407,1,0,0,0,408,409,1,0,0,0,
+		409,420,1,0,0,0,410,411,5,61,0,0,411,412,5,38,0,0,412,420,5,143,0,0,413,
+		414,5,64,0,0,414,420,3,48,24,0,415,416,5,8,0,0,416,420,5,143,0,0,417,418,
+		5,68,0,0,418,420,5,145,0,0,419,403,1,0,0,0,419,405,1,0,0,0,419,410,1,0,
 		0,0,419,413,1,0,0,0,419,415,1,0,0,0,419,417,1,0,0,0,420,47,1,0,0,0,421,
-		434,5,60,0,0,422,434,5,61,0,0,423,434,5,62,0,0,424,425,5,22,0,0,425,429,
-		5,119,0,0,426,428,3,24,12,0,427,426,1,0,0,0,428,431,1,0,0,0,429,427,1,
-		0,0,0,429,430,1,0,0,0,430,432,1,0,0,0,431,429,1,0,0,0,432,434,5,120,0,
+		434,5,65,0,0,422,434,5,66,0,0,423,434,5,67,0,0,424,425,5,22,0,0,425,429,
+		5,124,0,0,426,428,3,24,12,0,427,426,1,0,0,0,428,431,1,0,0,0,429,427,1,
+		0,0,0,429,430,1,0,0,0,430,432,1,0,0,0,431,429,1,0,0,0,432,434,5,125,0,
 		0,433,421,1,0,0,0,433,422,1,0,0,0,433,423,1,0,0,0,433,424,1,0,0,0,434,
-		49,1,0,0,0,435,436,5,64,0,0,436,437,3,96,48,0,437,441,5,119,0,0,438,440,
+		49,1,0,0,0,435,436,5,69,0,0,436,437,3,96,48,0,437,441,5,124,0,0,438,440,
 		3,52,26,0,439,438,1,0,0,0,440,443,1,0,0,0,441,439,1,0,0,0,441,442,1,0,
-		0,0,442,444,1,0,0,0,443,441,1,0,0,0,444,445,5,120,0,0,445,51,1,0,0,0,446,
-		447,5,65,0,0,447,458,3,90,45,0,448,449,5,66,0,0,449,454,3,54,27,0,450,
-		451,5,123,0,0,451,453,3,54,27,0,452,450,1,0,0,0,453,456,1,0,0,0,454,452,
+		0,0,442,444,1,0,0,0,443,441,1,0,0,0,444,445,5,125,0,0,445,51,1,0,0,0,446,
+		447,5,70,0,0,447,458,3,90,45,0,448,449,5,71,0,0,449,454,3,54,27,0,450,
+		451,5,128,0,0,451,453,3,54,27,0,452,450,1,0,0,0,453,456,1,0,0,0,454,452,
 		1,0,0,0,454,455,1,0,0,0,455,458,1,0,0,0,456,454,1,0,0,0,457,446,1,0,0,
 		0,457,448,1,0,0,0,458,53,1,0,0,0,459,460,3,96,48,0,460,461,3,90,45,0,461,
-		55,1,0,0,0,462,463,5,67,0,0,463,472,3,96,48,0,464,468,5,119,0,0,465,467,
+		55,1,0,0,0,462,463,5,72,0,0,463,472,3,96,48,0,464,468,5,124,0,0,465,467,
 		3,58,29,0,466,465,1,0,0,0,467,470,1,0,0,0,468,466,1,0,0,0,468,469,1,0,
-		0,0,469,471,1,0,0,0,470,468,1,0,0,0,471,473,5,120,0,0,472,464,1,0,0,0,
-		472,473,1,0,0,0,473,57,1,0,0,0,474,475,5,68,0,0,475,481,3,90,45,0,476,
-		477,5,69,0,0,477,481,3,90,45,0,478,479,5,70,0,0,479,481,3,90,45,0,480,
-		474,1,0,0,0,480,476,1,0,0,0,480,478,1,0,0,0,481,59,1,0,0,0,482,483,5,71,
-		0,0,483,484,3,96,48,0,484,485,5,119,0,0,485,493,3,90,45,0,486,491,3,86,
+		0,0,469,471,1,0,0,0,470,468,1,0,0,0,471,473,5,125,0,0,472,464,1,0,0,0,
+		472,473,1,0,0,0,473,57,1,0,0,0,474,475,5,73,0,0,475,481,3,90,45,0,476,
+		477,5,74,0,0,477,481,3,90,45,0,478,479,5,75,0,0,479,481,3,90,45,0,480,
+		474,1,0,0,0,480,476,1,0,0,0,480,478,1,0,0,0,481,59,1,0,0,0,482,483,5,76,
+		0,0,483,484,3,96,48,0,484,485,5,124,0,0,485,493,3,90,45,0,486,491,3,86,
 		43,0,487,488,5,27,0,0,488,489,3,90,45,0,489,490,3,86,43,0,490,492,1,0,
 		0,0,491,487,1,0,0,0,491,492,1,0,0,0,492,494,1,0,0,0,493,486,1,0,0,0,493,
-		494,1,0,0,0,494,495,1,0,0,0,495,496,5,120,0,0,496,61,1,0,0,0,497,498,5,
-		72,0,0,498,499,3,96,48,0,499,500,5,126,0,0,500,504,3,90,45,0,501,502,5,
-		73,0,0,502,503,5,74,0,0,503,505,3,88,44,0,504,501,1,0,0,0,504,505,1,0,
-		0,0,505,508,1,0,0,0,506,507,5,21,0,0,507,509,5,138,0,0,508,506,1,0,0,0,
-		508,509,1,0,0,0,509,63,1,0,0,0,510,511,5,75,0,0,511,512,3,96,48,0,512,
-		513,5,79,0,0,513,516,3,90,45,0,514,515,5,21,0,0,515,517,5,138,0,0,516,
-		514,1,0,0,0,516,517,1,0,0,0,517,521,1,0,0,0,518,519,5,76,0,0,519,520,5,
-		78,0,0,520,522,5,140,0,0,521,518,1,0,0,0,521,522,1,0,0,0,522,526,1,0,0,
-		0,523,524,5,77,0,0,524,525,5,78,0,0,525,527,5,140,0,0,526,523,1,0,0,0,
-		526,527,1,0,0,0,527,528,1,0,0,0,528,529,5,125,0,0,529,530,3,96,48,0,530,
-		65,1,0,0,0,531,532,5,80,0,0,532,533,5,79,0,0,533,536,3,90,45,0,534,535,
-		5,81,0,0,535,537,3,88,44,0,536,534,1,0,0,0,536,537,1,0,0,0,537,67,1,0,
-		0,0,538,539,5,82,0,0,539,540,5,83,0,0,540,545,3,70,35,0,541,542,5,123,
+		494,1,0,0,0,494,495,1,0,0,0,495,496,5,125,0,0,496,61,1,0,0,0,497,498,5,
+		77,0,0,498,499,3,96,48,0,499,500,5,131,0,0,500,504,3,90,45,0,501,502,5,
+		78,0,0,502,503,5,79,0,0,503,505,3,88,44,0,504,501,1,0,0,0,504,505,1,0,
+		0,0,505,508,1,0,0,0,506,507,5,21,0,0,507,509,5,143,0,0,508,506,1,0,0,0,
+		508,509,1,0,0,0,509,63,1,0,0,0,510,511,5,80,0,0,511,512,3,96,48,0,512,
+		513,5,84,0,0,513,516,3,90,45,0,514,515,5,21,0,0,515,517,5,143,0,0,516,
+		514,1,0,0,0,516,517,1,0,0,0,517,521,1,0,0,0,518,519,5,81,0,0,519,520,5,
+		83,0,0,520,522,5,145,0,0,521,518,1,0,0,0,521,522,1,0,0,0,522,526,1,0,0,
+		0,523,524,5,82,0,0,524,525,5,83,0,0,525,527,5,145,0,0,526,523,1,0,0,0,
+		526,527,1,0,0,0,527,528,1,0,0,0,528,529,5,130,0,0,529,530,3,96,48,0,530,
+		65,1,0,0,0,531,532,5,85,0,0,532,533,5,84,0,0,533,536,3,90,45,0,534,535,
+		5,86,0,0,535,537,3,88,44,0,536,534,1,0,0,0,536,537,1,0,0,0,537,67,1,0,
+		0,0,538,539,5,87,0,0,539,540,5,88,0,0,540,545,3,70,35,0,541,542,5,128,
 		0,0,542,544,3,70,35,0,543,541,1,0,0,0,544,547,1,0,0,0,545,543,1,0,0,0,
 		545,546,1,0,0,0,546,69,1,0,0,0,547,545,1,0,0,0,548,551,5,35,0,0,549,551,
-		3,96,48,0,550,548,1,0,0,0,550,549,1,0,0,0,551,71,1,0,0,0,552,553,5,84,
-		0,0,553,557,5,119,0,0,554,556,3,74,37,0,555,554,1,0,0,0,556,559,1,0,0,
+		3,96,48,0,550,548,1,0,0,0,550,549,1,0,0,0,551,71,1,0,0,0,552,553,5,89,
+		0,0,553,557,5,124,0,0,554,556,3,74,37,0,555,554,1,0,0,0,556,559,1,0,0,
 		0,557,555,1,0,0,0,557,558,1,0,0,0,558,560,1,0,0,0,559,557,1,0,0,0,560,
-		561,5,120,0,0,561,73,1,0,0,0,562,563,5,10,0,0,563,573,3,94,47,0,564,565,
-		5,85,0,0,565,570,3,96,48,0,566,567,5,123,0,0,567,569,3,96,48,0,568,566,
+		561,5,125,0,0,561,73,1,0,0,0,562,563,5,10,0,0,563,573,3,94,47,0,564,565,
+		5,90,0,0,565,570,3,96,48,0,566,567,5,128,0,0,567,569,3,96,48,0,568,566,
 		1,0,0,0,569,572,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,574,1,0,0,
 		0,572,570,1,0,0,0,573,564,1,0,0,0,573,574,1,0,0,0,574,632,1,0,0,0,575,
-		576,5,86,0,0,576,632,3,96,48,0,577,578,5,87,0,0,578,632,3,96,48,0,579,
-		580,5,88,0,0,580,581,5,89,0,0,581,582,5,90,0,0,582,632,3,96,48,0,583,586,
-		5,91,0,0,584,585,5,139,0,0,585,587,5,115,0,0,586,584,1,0,0,0,586,587,1,
-		0,0,0,587,588,1,0,0,0,588,589,5,89,0,0,589,590,5,94,0,0,590,632,3,96,48,
-		0,591,592,5,92,0,0,592,593,5,139,0,0,593,594,5,115,0,0,594,595,5,89,0,
-		0,595,596,5,94,0,0,596,632,3,96,48,0,597,598,5,95,0,0,598,599,3,90,45,
-		0,599,603,5,119,0,0,600,602,3,74,37,0,601,600,1,0,0,0,602,605,1,0,0,0,
+		576,5,91,0,0,576,632,3,96,48,0,577,578,5,92,0,0,578,632,3,96,48,0,579,
+		580,5,93,0,0,580,581,5,94,0,0,581,582,5,95,0,0,582,632,3,96,48,0,583,586,
+		5,96,0,0,584,585,5,144,0,0,585,587,5,120,0,0,586,584,1,0,0,0,586,587,1,
+		0,0,0,587,588,1,0,0,0,588,589,5,94,0,0,589,590,5,99,0,0,590,632,3,96,48,
+		0,591,592,5,97,0,0,592,593,5,144,0,0,593,594,5,120,0,0,594,595,5,94,0,
+		0,595,596,5,99,0,0,596,632,3,96,48,0,597,598,5,100,0,0,598,599,3,90,45,
+		0,599,603,5,124,0,0,600,602,3,74,37,0,601,600,1,0,0,0,602,605,1,0,0,0,
 		603,601,1,0,0,0,603,604,1,0,0,0,604,606,1,0,0,0,605,603,1,0,0,0,606,616,
-		5,120,0,0,607,608,5,96,0,0,608,612,5,119,0,0,609,611,3,74,37,0,610,609,
+		5,125,0,0,607,608,5,101,0,0,608,612,5,124,0,0,609,611,3,74,37,0,610,609,
 		1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,0,0,
-		0,614,612,1,0,0,0,615,617,5,120,0,0,616,607,1,0,0,0,616,617,1,0,0,0,617,
-		632,1,0,0,0,618,621,5,93,0,0,619,620,5,104,0,0,620,622,5,53,0,0,621,619,
-		1,0,0,0,621,622,1,0,0,0,622,623,1,0,0,0,623,627,5,119,0,0,624,626,3,74,
+		0,614,612,1,0,0,0,615,617,5,125,0,0,616,607,1,0,0,0,616,617,1,0,0,0,617,
+		632,1,0,0,0,618,621,5,98,0,0,619,620,5,109,0,0,620,622,5,58,0,0,621,619,
+		1,0,0,0,621,622,1,0,0,0,622,623,1,0,0,0,623,627,5,124,0,0,624,626,3,74,
 		37,0,625,624,1,0,0,0,626,629,1,0,0,0,627,625,1,0,0,0,627,628,1,0,0,0,628,
-		630,1,0,0,0,629,627,1,0,0,0,630,632,5,120,0,0,631,562,1,0,0,0,631,575,
+		630,1,0,0,0,629,627,1,0,0,0,630,632,5,125,0,0,631,562,1,0,0,0,631,575,
 		1,0,0,0,631,577,1,0,0,0,631,579,1,0,0,0,631,583,1,0,0,0,631,591,1,0,0,
-		0,631,597,1,0,0,0,631,618,1,0,0,0,632,75,1,0,0,0,633,634,5,97,0,0,634,
-		638,5,119,0,0,635,637,3,78,39,0,636,635,1,0,0,0,637,640,1,0,0,0,638,636,
-		1,0,0,0,638,639,1,0,0,0,639,641,1,0,0,0,640,638,1,0,0,0,641,642,5,120,
-		0,0,642,77,1,0,0,0,643,644,5,98,0,0,644,649,3,96,48,0,645,646,5,123,0,
+		0,631,597,1,0,0,0,631,618,1,0,0,0,632,75,1,0,0,0,633,634,5,102,0,0,634,
+		638,5,124,0,0,635,637,3,78,39,0,636,635,1,0,0,0,637,640,1,0,0,0,638,636,
+		1,0,0,0,638,639,1,0,0,0,639,641,1,0,0,0,640,638,1,0,0,0,641,642,5,125,
+		0,0,642,77,1,0,0,0,643,644,5,103,0,0,644,649,3,96,48,0,645,646,5,128,0,
 		0,646,648,3,96,48,0,647,645,1,0,0,0,648,651,1,0,0,0,649,647,1,0,0,0,649,
 		650,1,0,0,0,650,655,1,0,0,0,651,649,1,0,0,0,652,654,3,80,40,0,653,652,
 		1,0,0,0,654,657,1,0,0,0,655,653,1,0,0,0,655,656,1,0,0,0,656,660,1,0,0,
 		0,657,655,1,0,0,0,658,660,3,72,36,0,659,643,1,0,0,0,659,658,1,0,0,0,660,
-		79,1,0,0,0,661,662,5,99,0,0,662,666,3,90,45,0,663,664,5,100,0,0,664,666,
-		3,88,44,0,665,661,1,0,0,0,665,663,1,0,0,0,666,81,1,0,0,0,667,668,5,2,0,
-		0,668,669,3,96,48,0,669,670,5,4,0,0,670,671,3,96,48,0,671,675,5,119,0,
-		0,672,674,3,84,42,0,673,672,1,0,0,0,674,677,1,0,0,0,675,673,1,0,0,0,675,
-		676,1,0,0,0,676,678,1,0,0,0,677,675,1,0,0,0,678,679,5,120,0,0,679,83,1,
-		0,0,0,680,681,3,96,48,0,681,682,5,30,0,0,682,683,5,101,0,0,683,684,5,140,
-		0,0,684,708,1,0,0,0,685,686,3,94,47,0,686,687,5,102,0,0,687,688,3,90,45,
-		0,688,689,3,86,43,0,689,708,1,0,0,0,690,691,3,94,47,0,691,692,5,103,0,
-		0,692,693,3,90,45,0,693,694,5,104,0,0,694,695,5,138,0,0,695,708,1,0,0,
-		0,696,697,3,96,48,0,697,698,5,105,0,0,698,699,5,24,0,0,699,700,5,138,0,
-		0,700,708,1,0,0,0,701,703,5,97,0,0,702,704,3,80,40,0,703,702,1,0,0,0,704,
-		705,1,0,0,0,705,703,1,0,0,0,705,706,1,0,0,0,706,708,1,0,0,0,707,680,1,
-		0,0,0,707,685,1,0,0,0,707,690,1,0,0,0,707,696,1,0,0,0,707,701,1,0,0,0,
-		708,85,1,0,0,0,709,710,5,106,0,0,710,711,5,114,0,0,711,87,1,0,0,0,712,
-		713,5,139,0,0,713,89,1,0,0,0,714,715,6,45,-1,0,715,716,5,121,0,0,716,717,
-		3,90,45,0,717,718,5,122,0,0,718,750,1,0,0,0,719,720,5,128,0,0,720,750,
-		3,90,45,15,721,722,5,118,0,0,722,750,3,90,45,10,723,724,3,96,48,0,724,
-		733,5,121,0,0,725,730,3,90,45,0,726,727,5,123,0,0,727,729,3,90,45,0,728,
-		726,1,0,0,0,729,732,1,0,0,0,730,728,1,0,0,0,730,731,1,0,0,0,731,734,1,
-		0,0,0,732,730,1,0,0,0,733,725,1,0,0,0,733,734,1,0,0,0,734,735,1,0,0,0,
-		735,736,5,122,0,0,736,750,1,0,0,0,737,739,7,1,0,0,738,740,3,92,46,0,739,
-		738,1,0,0,0,739,740,1,0,0,0,740,741,1,0,0,0,741,742,5,106,0,0,742,750,
-		3,92,46,0,743,744,5,140,0,0,744,750,3,92,46,0,745,750,5,139,0,0,746,750,
-		5,140,0,0,747,750,5,138,0,0,748,750,3,94,47,0,749,714,1,0,0,0,749,719,
-		1,0,0,0,749,721,1,0,0,0,749,723,1,0,0,0,749,737,1,0,0,0,749,743,1,0,0,
-		0,749,745,1,0,0,0,749,746,1,0,0,0,749,747,1,0,0,0,749,748,1,0,0,0,750,
-		771,1,0,0,0,751,752,10,14,0,0,752,753,5,115,0,0,753,770,3,90,45,15,754,
-		755,10,13,0,0,755,756,7,2,0,0,756,770,3,90,45,14,757,758,10,12,0,0,758,
-		759,7,3,0,0,759,770,3,90,45,13,760,761,10,11,0,0,761,762,7,4,0,0,762,770,
-		3,90,45,12,763,764,10,9,0,0,764,765,5,116,0,0,765,770,3,90,45,10,766,767,
-		10,8,0,0,767,768,5,117,0,0,768,770,3,90,45,9,769,751,1,0,0,0,769,754,1,
-		0,0,0,769,757,1,0,0,0,769,760,1,0,0,0,769,763,1,0,0,0,769,766,1,0,0,0,
-		770,773,1,0,0,0,771,769,1,0,0,0,771,772,1,0,0,0,772,91,1,0,0,0,773,771,
-		1,0,0,0,774,775,7,5,0,0,775,93,1,0,0,0,776,779,3,96,48,0,777,778,5,124,
-		0,0,778,780,3,96,48,0,779,777,1,0,0,0,779,780,1,0,0,0,780,95,1,0,0,0,781,
-		782,7,6,0,0,782,97,1,0,0,0,77,102,104,118,140,147,149,157,159,178,188,
-		199,207,219,223,231,235,240,250,264,279,285,289,294,302,310,322,333,341,
-		351,383,390,398,408,419,429,433,441,454,457,468,472,480,491,493,504,508,
-		516,521,526,536,545,550,557,570,573,586,603,612,616,621,627,631,638,649,
-		655,659,665,675,705,707,730,733,739,749,769,771,779
+		79,1,0,0,0,661,662,5,104,0,0,662,680,3,90,45,0,663,664,5,105,0,0,664,680,
+		3,88,44,0,665,666,5,52,0,0,666,667,3,90,45,0,667,668,5,111,0,0,668,669,
+		5,56,0,0,669,680,1,0,0,0,670,671,5,53,0,0,671,680,3,90,45,0,672,673,5,
+		54,0,0,673,674,3,90,45,0,674,675,5,111,0,0,675,676,5,56,0,0,676,680,1,
+		0,0,0,677,678,5,55,0,0,678,680,3,90,45,0,679,661,1,0,0,0,679,663,1,0,0,
+		0,679,665,1,0,0,0,679,670,1,0,0,0,679,672,1,0,0,0,679,677,1,0,0,0,680,
+		81,1,0,0,0,681,682,5,2,0,0,682,683,3,96,48,0,683,684,5,4,0,0,684,685,3,
+		96,48,0,685,689,5,124,0,0,686,688,3,84,42,0,687,686,1,0,0,0,688,691,1,
+		0,0,0,689,687,1,0,0,0,689,690,1,0,0,0,690,692,1,0,0,0,691,689,1,0,0,0,
+		692,693,5,125,0,0,693,83,1,0,0,0,694,695,3,96,48,0,695,696,5,30,0,0,696,
+		697,5,106,0,0,697,698,5,145,0,0,698,722,1,0,0,0,699,700,3,94,47,0,700,
+		701,5,107,0,0,701,702,3,90,45,0,702,703,3,86,43,0,703,722,1,0,0,0,704,
+		705,3,94,47,0,705,706,5,108,0,0,706,707,3,90,45,0,707,708,5,109,0,0,708,
+		709,5,143,0,0,709,722,1,0,0,0,710,711,3,96,48,0,711,712,5,110,0,0,712,
+		713,5,24,0,0,713,714,5,143,0,0,714,722,1,0,0,0,715,717,5,102,0,0,716,718,
+		3,80,40,0,717,716,1,0,0,0,718,719,1,0,0,0,719,717,1,0,0,0,719,720,1,0,
+		0,0,720,722,1,0,0,0,721,694,1,0,0,0,721,699,1,0,0,0,721,704,1,0,0,0,721,
+		710,1,0,0,0,721,715,1,0,0,0,722,85,1,0,0,0,723,724,5,111,0,0,724,725,5,
+		119,0,0,725,87,1,0,0,0,726,727,5,144,0,0,727,89,1,0,0,0,728,729,6,45,-1,
+		0,729,730,5,126,0,0,730,731,3,90,45,0,731,732,5,127,0,0,732,764,1,0,0,
+		0,733,734,5,133,0,0,734,764,3,90,45,15,735,736,5,123,0,0,736,764,3,90,
+		45,10,737,738,3,96,48,0,738,747,5,126,0,0,739,744,3,90,45,0,740,741,5,
+		128,0,0,741,743,3,90,45,0,742,740,1,0,0,0,743,746,1,0,0,0,744,742,1,0,
+		0,0,744,745,1,0,0,0,745,748,1,0,0,0,746,744,1,0,0,0,747,739,1,0,0,0,747,
+		748,1,0,0,0,748,749,1,0,0,0,749,750,5,127,0,0,750,764,1,0,0,0,751,753,
+		7,1,0,0,752,754,3,92,46,0,753,752,1,0,0,0,753,754,1,0,0,0,754,755,1,0,
+		0,0,755,756,5,111,0,0,756,764,3,92,46,0,757,758,5,145,0,0,758,764,3,92,
+		46,0,759,764,5,144,0,0,760,764,5,145,0,0,761,764,5,143,0,0,762,764,3,94,
+		47,0,763,728,1,0,0,0,763,733,1,0,0,0,763,735,1,0,0,0,763,737,1,0,0,0,763,
+		751,1,0,0,0,763,757,1,0,0,0,763,759,1,0,0,0,763,760,1,0,0,0,763,761,1,
+		0,0,0,763,762,1,0,0,0,764,785,1,0,0,0,765,766,10,14,0,0,766,767,5,120,
+		0,0,767,784,3,90,45,15,768,769,10,13,0,0,769,770,7,2,0,0,770,784,3,90,
+		45,14,771,772,10,12,0,0,772,773,7,3,0,0,773,784,3,90,45,13,774,775,10,
+		11,0,0,775,776,7,4,0,0,776,784,3,90,45,12,777,778,10,9,0,0,778,779,5,121,
+		0,0,779,784,3,90,45,10,780,781,10,8,0,0,781,782,5,122,0,0,782,784,3,90,
+		45,9,783,765,1,0,0,0,783,768,1,0,0,0,783,771,1,0,0,0,783,774,1,0,0,0,783,
+		777,1,0,0,0,783,780,1,0,0,0,784,787,1,0,0,0,785,783,1,0,0,0,785,786,1,
+		0,0,0,786,91,1,0,0,0,787,785,1,0,0,0,788,789,7,5,0,0,789,93,1,0,0,0,790,
+		793,3,96,48,0,791,792,5,129,0,0,792,794,3,96,48,0,793,791,1,0,0,0,793,
+		794,1,0,0,0,794,95,1,0,0,0,795,796,7,6,0,0,796,97,1,0,0,0,77,102,104,118,
+		140,147,149,157,159,178,188,199,207,219,223,231,235,240,250,264,279,285,
+		289,294,302,310,322,333,341,351,383,390,398,408,419,429,433,441,454,457,
+		468,472,480,491,493,504,508,516,521,526,536,545,550,557,570,573,586,603,
+		612,616,621,627,631,638,649,655,659,679,689,719,721,744,747,753,763,783,
+		785,793
 	};
 
 	public static readonly ATN _ATN =

@@ -662,6 +662,34 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLagTerm([NotNull] DealLangParser.LagTermContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>depthTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDepthTerm([NotNull] DealLangParser.DepthTermContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>impactTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitImpactTerm([NotNull] DealLangParser.ImpactTermContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>limitTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLimitTerm([NotNull] DealLangParser.LimitTermContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>costsTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCostsTerm([NotNull] DealLangParser.CostsTermContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.scenarioDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

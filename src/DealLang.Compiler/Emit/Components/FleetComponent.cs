@@ -153,6 +153,21 @@ internal sealed class FleetComponent(EmitContext ctx)
     /// <summary>A sale realises the held units' market value this period (the haircut is the sale's discount).</summary>
     public override string CollateralValue(int index) => this[index].MarketValue.Name;
 
+    /// <summary>The fleet's units held now (the C# local).</summary>
+    public string UnitsNow(int index) => this[index].Units.Name;
+
+    /// <summary>Part of the fleet sold (<paramref name="sold"/> of <paramref name="held"/> units): every batch keeps the
+    /// same share, so the held units' figures fall in proportion.</summary>
+    public void WriteSoldUnits(int index, string sold, string held, IndentedWriter w)
+    {
+        var fleet = this[index];
+        w.Line("double marketLeft = 1.0 - " + sold + " / " + held + ";");
+        w.Line(fleet.Kept + " *= marketLeft;");
+        w.Line(fleet.Units + " -= " + sold + ";");
+        w.Line(fleet.BookValue + " *= marketLeft;");
+        w.Line(fleet.MarketValue + " *= marketLeft;");
+    }
+
     /// <summary>The buyer now owns the GPUs: the fleet holds nothing and costs nothing from the next period on.</summary>
     public override void WriteSold(int index, IndentedWriter w)
     {
