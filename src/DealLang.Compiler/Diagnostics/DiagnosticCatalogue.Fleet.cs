@@ -35,11 +35,6 @@ public static partial class DiagnosticCatalogue
         Error("DL0462", span,
             $"fleet '{fleet}' gives both 'deliveries' and 'units'/'unit_cost': write the batches in 'deliveries', or one batch at closing with 'units' and 'unit_cost'");
 
-    /// <summary>DL0463: a fleet's power without its power price, or a price without the power: its opex would
-    /// silently leave out the power.</summary>
-    public static Diagnostic FleetPowerIncomplete(SourceSpan span, string fleet, string missing) =>
-        Error("DL0463", span, $"fleet '{fleet}' needs {missing} as well, to work out the cost of its power");
-
     /// <summary>DL0336: a repo market's depth or monthly limit of 0 GPUs: no unit could ever be sold.</summary>
     public static Diagnostic MarketVolumeNotPositive(SourceSpan span, string what) =>
         Error("DL0336", span, $"{what} must be above 0 GPUs a month, or no unit could ever be sold");

@@ -44,7 +44,7 @@ internal sealed partial class DealChecks
 
     /// <summary>Whether an enforcement sale of the deal sells into the repo market (so a scenario's market levers apply).</summary>
     private bool SellsIntoMarket() => SyntaxWalk.Safe(Deal.Declarations).OfType<EnforcementSyntax>()
-        .SelectMany(e => SyntaxWalk.Safe(e.Sales)).Any(s => s.Market?.Depth is not null);
+        .SelectMany(e => SyntaxWalk.Safe(e.Sales)).Any(s => s.Market is not null);
 
     // 'cfads includes rvg': the one-off receipts a term sheet may count in CFADS. Today that is the RVG only
     // (sale proceeds arrive after the tests and end the deal, so counting them could change nothing).

@@ -124,11 +124,11 @@ internal sealed class FleetRules : DeclarationRules<FleetSyntax>
 
         if (fleet.Power is not null && fleet.PowerPrice is null)
         {
-            checks.Diagnostics.Add(DiagnosticCatalogue.FleetPowerIncomplete(fleet.Power.Span, name, "a power_price (e.g. 'power_price 80 per MWh')"));
+            checks.Missing(fleet, "a power_price for its power (e.g. 'power_price 80 per MWh')");
         }
         else if (fleet.PowerPrice is not null && fleet.Power is null)
         {
-            checks.Diagnostics.Add(DiagnosticCatalogue.FleetPowerIncomplete(fleet.PowerPrice.Span, name, "its power per GPU (e.g. 'power 0.7 kW per gpu')"));
+            checks.Missing(fleet, "its power per GPU for its power_price (e.g. 'power 0.7 kW per gpu')");
         }
     }
 
