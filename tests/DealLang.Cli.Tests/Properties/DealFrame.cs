@@ -16,7 +16,8 @@ internal sealed record DealFrame(
     int Facilities,
     int Tranches,
     int Accounts,
-    int Fees)
+    int Fees,
+    int Fleets = 0)
 {
     public static readonly string[] Frequencies = ["monthly", "quarterly", "semiannual", "annual"];
 
@@ -33,6 +34,11 @@ internal sealed record DealFrame(
     public IEnumerable<string> AccountNames => Numbered("A", Accounts);
 
     public IEnumerable<string> FeeNames => Numbered("Fee", Fees);
+
+    public IEnumerable<string> FleetNames => Numbered("Fl", Fleets);
+
+    /// <summary>What the waterfalls pay besides the tranches: every fee, and every fleet's opex.</summary>
+    public IEnumerable<string> Expenses => FeeNames.Select(n => "pay " + n).Concat(FleetNames.Select(n => $"pay {n}.opex"));
 
     /// <summary>A date in (closing, maturity], as the checker wants for `from`, `until`, tranche dates.</summary>
     public DateOnly DayAfterClosing(int offset) => Closing.AddDays(1 + (offset % Days));

@@ -35,6 +35,13 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("pro_rata", @"pro_rata \{ pay T\d\.interest  pay T\d"), ("sweep", @"sweep \S+ of rest to T\d"),
         ("distribute a share", @"distribute \S+ of rest to Eq"), ("compute units", @"\d+ gpus \* \S+ per gpu_hour \* \d+ hours"),
         ("trips after", @"trips after \d"), ("cures after", @"cures after \d"),
+        ("fleet deliveries", @"fleet Fl\d \{[^\n]*deliveries \{ \d"), ("fleet one batch", @"fleet Fl\d \{[^\n]*units \d+ gpus  unit_cost"),
+        ("straight-line depreciation", @"depreciate straight_line"), ("declining depreciation", @"depreciate declining \S+ per year"),
+        ("fleet power", @"kW per gpu[^\n]*power_price \S+ per [kM]Wh"), ("fleet pue", @"pue 1"), ("fleet maintenance", @"maintenance \S+ per year"),
+        ("fleet market value", @"market_value \S+ declining"), ("fleet members read", @"Fl\d\.(market_value|book_value|age|idle_units|opex)"),
+        ("pay opex", @"pay Fl\d\.opex"), ("fleet sold whole", @"sell [^\n]*Fl2"),
+        ("repo market sale", @"sell Fl1 [^\n]*depth \d+ gpus per month"), ("repo market impact limit costs", @"sell Fl1 [^\n]*(impact|limit|costs) "),
+        ("repo market lever", @"\n  enforcement [^\n]*costs \d+ per gpu"),
     ];
 
     [Fact]
