@@ -36,85 +36,91 @@ public partial class DealLangParser : Parser {
 	protected static PredictionContextCache sharedContextCache = new PredictionContextCache();
 	public const int
 		DEAL=1, SCENARIO=2, IMPORT=3, FOR=4, TITLE=5, CURRENCY=6, CLOSING=7, MATURITY=8, 
-		FIRST_PAYMENT=9, PAY=10, DAYCOUNT_KW=11, PARTY=12, RATING=13, PD=14, RECOVERY=15, 
-		FACILITY=16, COST=17, VALUE=18, STRAIGHT_LINE=19, FLOOR=20, FROM=21, SCHEDULE=22, 
-		LEASE=23, ON=24, LESSEE=25, RENT=26, ESCALATING=27, STARTS=28, TERM=29, 
-		RENEWALS=30, X=31, AT=32, OPTION=33, MARKET=34, RVG=35, GUARANTEES=36, 
-		CAP=37, UNTIL=38, LOAN=39, OBLIGOR=40, FLEET=41, DELIVERIES=42, UNITS=43, 
-		UNIT_COST=44, DEPRECIATE=45, DECLINING=46, POWER_PRICE=47, POWER=48, PUE=49, 
-		MAINTENANCE=50, MARKET_VALUE=51, DEPTH=52, IMPACT=53, LIMIT=54, COSTS=55, 
-		MONTH=56, TRANCHE=57, BALANCE=58, COUPON=59, FIXED=60, INTEREST_ONLY=61, 
-		INTEREST=62, PRINCIPAL=63, AMORTIZE=64, BULLET=65, LEVEL=66, LINEAR=67, 
-		SENIORITY=68, EQUITY=69, CONTRIBUTED=70, HOLDERS=71, ACCOUNT=72, TARGET=73, 
-		INITIAL=74, EARNS=75, FEE=76, TEST=77, OVER=78, TRAILING=79, TRIGGER=80, 
-		TRIPS=81, CURES=82, AFTER=83, WHEN=84, DEFAULT=85, GRACE=86, CFADS=87, 
-		INCLUDES=88, WATERFALL=89, USING=90, FILL=91, RELEASE=92, HOLD=93, REST=94, 
-		IN=95, DISTRIBUTE=96, SWEEP=97, PRO_RATA=98, TO=99, IF=100, ELSE=101, 
-		ENFORCEMENT=102, SELL=103, HAIRCUT=104, LAG=105, TAKEN=106, DEFLATE=107, 
-		DROP=108, BY=109, DEFAULTS=110, PER=111, GPU=112, GPU_HOUR=113, HOUR=114, 
-		KW=115, MW=116, KWH=117, MWH=118, YEAR=119, OF=120, AND=121, OR=122, NOT=123, 
-		LBRACE=124, RBRACE=125, LPAREN=126, RPAREN=127, COMMA=128, DOT=129, ARROW=130, 
-		ASSIGN=131, PLUS=132, MINUS=133, STAR=134, SLASH=135, LE=136, GE=137, 
-		LT=138, GT=139, EQ=140, NE=141, DAYCOUNT=142, DATE=143, QUANTITY=144, 
-		NUMBER=145, STRING=146, UNTERMINATED_STRING=147, IDENT=148, NON_ASCII_NAME=149, 
-		LINE_COMMENT=150, BLOCK_COMMENT=151, UNTERMINATED_COMMENT=152, WS=153, 
-		UNEXPECTED_CHAR=154;
+		FIRST_PAYMENT=9, PAY=10, DAYCOUNT_KW=11, PARTY=12, INDEX=13, POINTS=14, 
+		STEPPED=15, INTERPOLATED=16, LAUNCH=17, DOWN=18, SHIFT=19, RATING=20, 
+		PD=21, RECOVERY=22, FACILITY=23, COST=24, VALUE=25, STRAIGHT_LINE=26, 
+		FLOOR=27, FROM=28, SCHEDULE=29, LEASE=30, ON=31, LESSEE=32, RENT=33, ESCALATING=34, 
+		STARTS=35, TERM=36, RENEWALS=37, X=38, AT=39, OPTION=40, MARKET=41, RVG=42, 
+		GUARANTEES=43, CAP=44, UNTIL=45, LOAN=46, OBLIGOR=47, FLEET=48, DELIVERIES=49, 
+		UNITS=50, UNIT_COST=51, DEPRECIATE=52, DECLINING=53, POWER_PRICE=54, POWER=55, 
+		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, DEPTH=59, IMPACT=60, LIMIT=61, 
+		COSTS=62, MONTH=63, TRANCHE=64, BALANCE=65, COUPON=66, FIXED=67, INTEREST_ONLY=68, 
+		INTEREST=69, PRINCIPAL=70, AMORTIZE=71, BULLET=72, LEVEL=73, LINEAR=74, 
+		SENIORITY=75, EQUITY=76, CONTRIBUTED=77, HOLDERS=78, ACCOUNT=79, TARGET=80, 
+		INITIAL=81, EARNS=82, FEE=83, TEST=84, OVER=85, TRAILING=86, TRIGGER=87, 
+		TRIPS=88, CURES=89, AFTER=90, WHEN=91, DEFAULT=92, GRACE=93, CFADS=94, 
+		INCLUDES=95, WATERFALL=96, USING=97, FILL=98, RELEASE=99, HOLD=100, REST=101, 
+		IN=102, DISTRIBUTE=103, SWEEP=104, PRO_RATA=105, TO=106, IF=107, ELSE=108, 
+		ENFORCEMENT=109, SELL=110, HAIRCUT=111, LAG=112, TAKEN=113, DEFLATE=114, 
+		DROP=115, BY=116, DEFAULTS=117, PER=118, GPU=119, GPU_HOUR=120, HOUR=121, 
+		KW=122, MW=123, KWH=124, MWH=125, YEAR=126, OF=127, AND=128, OR=129, NOT=130, 
+		LBRACE=131, RBRACE=132, LPAREN=133, RPAREN=134, COMMA=135, DOT=136, ARROW=137, 
+		ASSIGN=138, PLUS=139, MINUS=140, STAR=141, SLASH=142, LE=143, GE=144, 
+		LT=145, GT=146, EQ=147, NE=148, DAYCOUNT=149, DATE=150, QUANTITY=151, 
+		NUMBER=152, STRING=153, UNTERMINATED_STRING=154, IDENT=155, NON_ASCII_NAME=156, 
+		LINE_COMMENT=157, BLOCK_COMMENT=158, UNTERMINATED_COMMENT=159, WS=160, 
+		UNEXPECTED_CHAR=161;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
-		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_facilityDecl = 10, RULE_facilityItem = 11, 
-		RULE_schedulePoint = 12, RULE_leaseDecl = 13, RULE_leaseItem = 14, RULE_renewalCount = 15, 
-		RULE_rvgPart = 16, RULE_loanDecl = 17, RULE_loanItem = 18, RULE_fleetDecl = 19, 
-		RULE_fleetItem = 20, RULE_delivery = 21, RULE_trancheDecl = 22, RULE_trancheItem = 23, 
-		RULE_amortization = 24, RULE_equityDecl = 25, RULE_equityItem = 26, RULE_holder = 27, 
-		RULE_accountDecl = 28, RULE_accountItem = 29, RULE_feeDecl = 30, RULE_testDecl = 31, 
-		RULE_triggerDecl = 32, RULE_defaultRule = 33, RULE_cfadsRule = 34, RULE_cfadsItem = 35, 
-		RULE_waterfallDecl = 36, RULE_step = 37, RULE_enforcementDecl = 38, RULE_enforcementItem = 39, 
-		RULE_sellTerm = 40, RULE_scenarioDecl = 41, RULE_scenarioItem = 42, RULE_perYear = 43, 
-		RULE_duration = 44, RULE_expr = 45, RULE_measureUnit = 46, RULE_reference = 47, 
-		RULE_ident = 48;
+		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_indexDecl = 10, RULE_indexItem = 11, 
+		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
+		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_renewalCount = 18, 
+		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_fleetDecl = 22, 
+		RULE_fleetItem = 23, RULE_delivery = 24, RULE_trancheDecl = 25, RULE_trancheItem = 26, 
+		RULE_amortization = 27, RULE_equityDecl = 28, RULE_equityItem = 29, RULE_holder = 30, 
+		RULE_accountDecl = 31, RULE_accountItem = 32, RULE_feeDecl = 33, RULE_testDecl = 34, 
+		RULE_triggerDecl = 35, RULE_defaultRule = 36, RULE_cfadsRule = 37, RULE_cfadsItem = 38, 
+		RULE_waterfallDecl = 39, RULE_step = 40, RULE_enforcementDecl = 41, RULE_enforcementItem = 42, 
+		RULE_sellTerm = 43, RULE_scenarioDecl = 44, RULE_scenarioItem = 45, RULE_perYear = 46, 
+		RULE_duration = 47, RULE_expr = 48, RULE_measureUnit = 49, RULE_reference = 50, 
+		RULE_ident = 51;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
-		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "facilityDecl", 
-		"facilityItem", "schedulePoint", "leaseDecl", "leaseItem", "renewalCount", 
-		"rvgPart", "loanDecl", "loanItem", "fleetDecl", "fleetItem", "delivery", 
-		"trancheDecl", "trancheItem", "amortization", "equityDecl", "equityItem", 
-		"holder", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
-		"defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
-		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "perYear", 
-		"duration", "expr", "measureUnit", "reference", "ident"
+		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
+		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
+		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "loanDecl", "loanItem", 
+		"fleetDecl", "fleetItem", "delivery", "trancheDecl", "trancheItem", "amortization", 
+		"equityDecl", "equityItem", "holder", "accountDecl", "accountItem", "feeDecl", 
+		"testDecl", "triggerDecl", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
+		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
+		"scenarioItem", "perYear", "duration", "expr", "measureUnit", "reference", 
+		"ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
 		null, "'deal'", "'scenario'", "'import'", "'for'", "'title'", "'currency'", 
 		"'closing'", "'maturity'", "'first_payment'", "'pay'", "'daycount'", "'party'", 
-		"'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
-		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
-		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
-		"'market'", "'rvg'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
-		"'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
-		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
-		"'depth'", "'impact'", "'limit'", "'costs'", "'month'", "'tranche'", "'balance'", 
-		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
-		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
-		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", 
-		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
-		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", 
-		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'year'", "'of'", "'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", 
-		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
-		"'<'", "'>'", "'=='", "'!='"
+		"'index'", "'points'", "'stepped'", "'interpolated'", "'launch'", "'down'", 
+		"'shift'", "'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", "'value'", 
+		"'straight_line'", "'floor'", "'from'", "'schedule'", "'lease'", "'on'", 
+		"'lessee'", "'rent'", "'escalating'", "'starts'", "'term'", "'renewals'", 
+		"'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", "'cap'", 
+		"'until'", "'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", 
+		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
+		"'pue'", "'maintenance'", "'market_value'", "'depth'", "'impact'", "'limit'", 
+		"'costs'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", 
+		"'interest_only'", "'interest'", "'principal'", "'amortize'", "'bullet'", 
+		"'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", "'holders'", 
+		"'account'", "'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", 
+		"'trailing'", "'trigger'", "'trips'", "'cures'", "'after'", "'when'", 
+		"'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", 
+		"'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", 
+		"'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", "'sell'", "'haircut'", 
+		"'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", 
+		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", 
+		"'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
+		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
+		"'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
-		"MATURITY", "FIRST_PAYMENT", "PAY", "DAYCOUNT_KW", "PARTY", "RATING", 
-		"PD", "RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", 
-		"FROM", "SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", 
-		"TERM", "RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", 
-		"CAP", "UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
+		"MATURITY", "FIRST_PAYMENT", "PAY", "DAYCOUNT_KW", "PARTY", "INDEX", "POINTS", 
+		"STEPPED", "INTERPOLATED", "LAUNCH", "DOWN", "SHIFT", "RATING", "PD", 
+		"RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", 
+		"SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", 
+		"RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", 
+		"UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
 		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
 		"MARKET_VALUE", "DEPTH", "IMPACT", "LIMIT", "COSTS", "MONTH", "TRANCHE", 
 		"BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", 
@@ -235,35 +241,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 104;
+			State = 110;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 102;
+				State = 108;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 98;
+					State = 104;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 99;
+					State = 105;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 100;
+					State = 106;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 101;
+					State = 107;
 					unknownDecl();
 					}
 					break;
@@ -271,11 +277,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 106;
+				State = 112;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 107;
+			State = 113;
 			Match(Eof);
 			}
 		}
@@ -313,9 +319,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 109;
+			State = 115;
 			Match(IMPORT);
-			State = 110;
+			State = 116;
 			Match(STRING);
 			}
 		}
@@ -365,27 +371,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 112;
-			Match(DEAL);
-			State = 113;
-			_localctx.name = ident();
-			State = 114;
-			Match(LBRACE);
 			State = 118;
+			Match(DEAL);
+			State = 119;
+			_localctx.name = ident();
+			State = 120;
+			Match(LBRACE);
+			State = 124;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 144117936863387616L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 8591313289L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 351844803035104L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 35190019231745L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 115;
+				State = 121;
 				dealMember();
 				}
 				}
-				State = 120;
+				State = 126;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 121;
+			State = 127;
 			Match(RBRACE);
 			}
 		}
@@ -406,6 +412,9 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public PartyDeclContext partyDecl() {
 			return GetRuleContext<PartyDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IndexDeclContext indexDecl() {
+			return GetRuleContext<IndexDeclContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FacilityDeclContext facilityDecl() {
 			return GetRuleContext<FacilityDeclContext>(0);
@@ -470,7 +479,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 140;
+			State = 147;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -482,119 +491,126 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 123;
+				State = 129;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 124;
+				State = 130;
 				partyDecl();
 				}
 				break;
-			case FACILITY:
+			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 125;
+				State = 131;
+				indexDecl();
+				}
+				break;
+			case FACILITY:
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 132;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
-				EnterOuterAlt(_localctx, 4);
+				EnterOuterAlt(_localctx, 5);
 				{
-				State = 126;
+				State = 133;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
-				EnterOuterAlt(_localctx, 5);
+				EnterOuterAlt(_localctx, 6);
 				{
-				State = 127;
+				State = 134;
 				loanDecl();
 				}
 				break;
 			case FLEET:
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 7);
 				{
-				State = 128;
+				State = 135;
 				fleetDecl();
 				}
 				break;
 			case TRANCHE:
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 129;
+				State = 136;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 130;
+				State = 137;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 10);
 				{
-				State = 131;
+				State = 138;
 				accountDecl();
 				}
 				break;
 			case FEE:
-				EnterOuterAlt(_localctx, 10);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 132;
+				State = 139;
 				feeDecl();
 				}
 				break;
 			case TEST:
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 133;
+				State = 140;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 134;
+				State = 141;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 135;
+				State = 142;
 				defaultRule();
 				}
 				break;
 			case CFADS:
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 136;
+				State = 143;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
-				EnterOuterAlt(_localctx, 15);
+				EnterOuterAlt(_localctx, 16);
 				{
-				State = 137;
+				State = 144;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
-				EnterOuterAlt(_localctx, 16);
+				EnterOuterAlt(_localctx, 17);
 				{
-				State = 138;
+				State = 145;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
-				EnterOuterAlt(_localctx, 17);
+				EnterOuterAlt(_localctx, 18);
 				{
-				State = 139;
+				State = 146;
 				unknownDecl();
 				}
 				break;
@@ -653,16 +669,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 142;
-			Match(IDENT);
-			State = 143;
-			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
 			State = 149;
+			Match(IDENT);
+			State = 150;
+			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
+			State = 156;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -144115504840252424L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36036502220607199L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2306336142118860799L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 147;
+				State = 154;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -671,6 +687,13 @@ public partial class DealLangParser : Parser {
 				case CLOSING:
 				case MATURITY:
 				case FIRST_PAYMENT:
+				case INDEX:
+				case POINTS:
+				case STEPPED:
+				case INTERPOLATED:
+				case LAUNCH:
+				case DOWN:
+				case SHIFT:
 				case RATING:
 				case PD:
 				case RECOVERY:
@@ -737,19 +760,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 144;
+					State = 151;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 145;
+					State = 152;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 146;
+					State = 153;
 					Match(ON);
 					}
 					break;
@@ -757,11 +780,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 151;
+				State = 158;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 152;
+			State = 159;
 			block();
 			}
 		}
@@ -812,19 +835,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 154;
+			State = 161;
 			Match(LBRACE);
-			State = 159;
+			State = 166;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -2305843009213693953L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 134217727L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 17179869167L) != 0)) {
 				{
-				State = 157;
+				State = 164;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 155;
+					State = 162;
 					block();
 					}
 					break;
@@ -840,6 +863,13 @@ public partial class DealLangParser : Parser {
 				case PAY:
 				case DAYCOUNT_KW:
 				case PARTY:
+				case INDEX:
+				case POINTS:
+				case STEPPED:
+				case INTERPOLATED:
+				case LAUNCH:
+				case DOWN:
+				case SHIFT:
 				case RATING:
 				case PD:
 				case RECOVERY:
@@ -981,7 +1011,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 156;
+					State = 163;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -996,11 +1026,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 161;
+				State = 168;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 162;
+			State = 169;
 			Match(RBRACE);
 			}
 		}
@@ -1117,16 +1147,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 178;
+			State = 185;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 164;
+				State = 171;
 				Match(TITLE);
-				State = 165;
+				State = 172;
 				Match(STRING);
 				}
 				break;
@@ -1134,9 +1164,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 166;
+				State = 173;
 				Match(CURRENCY);
-				State = 167;
+				State = 174;
 				ident();
 				}
 				break;
@@ -1144,9 +1174,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 168;
+				State = 175;
 				Match(CLOSING);
-				State = 169;
+				State = 176;
 				Match(DATE);
 				}
 				break;
@@ -1154,9 +1184,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 170;
+				State = 177;
 				Match(MATURITY);
-				State = 171;
+				State = 178;
 				Match(DATE);
 				}
 				break;
@@ -1164,9 +1194,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 172;
+				State = 179;
 				Match(FIRST_PAYMENT);
-				State = 173;
+				State = 180;
 				Match(DATE);
 				}
 				break;
@@ -1174,9 +1204,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 174;
+				State = 181;
 				Match(PAY);
-				State = 175;
+				State = 182;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1184,9 +1214,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 176;
+				State = 183;
 				Match(DAYCOUNT_KW);
-				State = 177;
+				State = 184;
 				dayCount();
 				}
 				break;
@@ -1227,7 +1257,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 180;
+			State = 187;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1277,27 +1307,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 182;
+			State = 189;
 			Match(PARTY);
-			State = 183;
+			State = 190;
 			_localctx.name = ident();
-			State = 184;
+			State = 191;
 			Match(LBRACE);
-			State = 188;
+			State = 195;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 57344L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7340032L) != 0)) {
 				{
 				{
-				State = 185;
+				State = 192;
 				partyItem();
 				}
 				}
-				State = 190;
+				State = 197;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 191;
+			State = 198;
 			Match(RBRACE);
 			}
 		}
@@ -1367,16 +1397,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 199;
+			State = 206;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 193;
+				State = 200;
 				Match(RATING);
-				State = 194;
+				State = 201;
 				Match(STRING);
 				}
 				break;
@@ -1384,9 +1414,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 195;
+				State = 202;
 				Match(PD);
-				State = 196;
+				State = 203;
 				expr(0);
 				}
 				break;
@@ -1394,14 +1424,296 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 197;
+				State = 204;
 				Match(RECOVERY);
-				State = 198;
+				State = 205;
 				expr(0);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class IndexDeclContext : ParserRuleContext {
+		public IdentContext name;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEX() { return GetToken(DealLangParser.INDEX, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IndexItemContext[] indexItem() {
+			return GetRuleContexts<IndexItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IndexItemContext indexItem(int i) {
+			return GetRuleContext<IndexItemContext>(i);
+		}
+		public IndexDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_indexDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public IndexDeclContext indexDecl() {
+		IndexDeclContext _localctx = new IndexDeclContext(Context, State);
+		EnterRule(_localctx, 20, RULE_indexDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 208;
+			Match(INDEX);
+			State = 209;
+			_localctx.name = ident();
+			State = 210;
+			Match(LBRACE);
+			State = 214;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
+				{
+				{
+				State = 211;
+				indexItem();
+				}
+				}
+				State = 216;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 217;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class IndexItemContext : ParserRuleContext {
+		public IndexItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_indexItem; } }
+	 
+		public IndexItemContext() { }
+		public virtual void CopyFrom(IndexItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class IndexLevelItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEVEL() { return GetToken(DealLangParser.LEVEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public IndexLevelItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexLevelItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexDeflateItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFLATE() { return GetToken(DealLangParser.DEFLATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public IndexDeflateItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexDeflateItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexPointsItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PointsKindContext pointsKind() {
+			return GetRuleContext<PointsKindContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext[] schedulePoint() {
+			return GetRuleContexts<SchedulePointContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext schedulePoint(int i) {
+			return GetRuleContext<SchedulePointContext>(i);
+		}
+		public IndexPointsItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexPointsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexLaunchItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAUNCH() { return GetToken(DealLangParser.LAUNCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOWN() { return GetToken(DealLangParser.DOWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public IndexLaunchItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexLaunchItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public IndexItemContext indexItem() {
+		IndexItemContext _localctx = new IndexItemContext(Context, State);
+		EnterRule(_localctx, 22, RULE_indexItem);
+		int _la;
+		try {
+			State = 240;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case LEVEL:
+				_localctx = new IndexLevelItemContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 219;
+				Match(LEVEL);
+				State = 220;
+				expr(0);
+				}
+				break;
+			case DEFLATE:
+				_localctx = new IndexDeflateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 221;
+				Match(DEFLATE);
+				State = 222;
+				expr(0);
+				State = 223;
+				perYear();
+				}
+				break;
+			case POINTS:
+				_localctx = new IndexPointsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 225;
+				Match(POINTS);
+				State = 226;
+				pointsKind();
+				State = 227;
+				Match(LBRACE);
+				State = 231;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==DATE) {
+					{
+					{
+					State = 228;
+					schedulePoint();
+					}
+					}
+					State = 233;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 234;
+				Match(RBRACE);
+				}
+				break;
+			case LAUNCH:
+				_localctx = new IndexLaunchItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 236;
+				Match(LAUNCH);
+				State = 237;
+				Match(DATE);
+				State = 238;
+				Match(DOWN);
+				State = 239;
+				expr(0);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class PointsKindContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEPPED() { return GetToken(DealLangParser.STEPPED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTERPOLATED() { return GetToken(DealLangParser.INTERPOLATED, 0); }
+		public PointsKindContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_pointsKind; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPointsKind(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public PointsKindContext pointsKind() {
+		PointsKindContext _localctx = new PointsKindContext(Context, State);
+		EnterRule(_localctx, 24, RULE_pointsKind);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 242;
+			_la = TokenStream.LA(1);
+			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -1445,32 +1757,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityDeclContext facilityDecl() {
 		FacilityDeclContext _localctx = new FacilityDeclContext(Context, State);
-		EnterRule(_localctx, 20, RULE_facilityDecl);
+		EnterRule(_localctx, 26, RULE_facilityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 201;
+			State = 244;
 			Match(FACILITY);
-			State = 202;
+			State = 245;
 			_localctx.name = ident();
-			State = 203;
+			State = 246;
 			Match(LBRACE);
-			State = 207;
+			State = 250;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 204;
+				State = 247;
 				facilityItem();
 				}
 				}
-				State = 209;
+				State = 252;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 210;
+			State = 253;
 			Match(RBRACE);
 			}
 		}
@@ -1553,19 +1865,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityItemContext facilityItem() {
 		FacilityItemContext _localctx = new FacilityItemContext(Context, State);
-		EnterRule(_localctx, 22, RULE_facilityItem);
+		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 235;
+			State = 278;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 212;
+				State = 255;
 				Match(COST);
-				State = 213;
+				State = 256;
 				expr(0);
 				}
 				break;
@@ -1573,32 +1885,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 214;
+				State = 257;
 				Match(VALUE);
-				State = 215;
+				State = 258;
 				Match(STRAIGHT_LINE);
-				State = 216;
+				State = 259;
 				duration();
-				State = 219;
+				State = 262;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 217;
+					State = 260;
 					Match(FLOOR);
-					State = 218;
+					State = 261;
 					expr(0);
 					}
 				}
 
-				State = 223;
+				State = 266;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 221;
+					State = 264;
 					Match(FROM);
-					State = 222;
+					State = 265;
 					Match(DATE);
 					}
 				}
@@ -1609,27 +1921,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 225;
+				State = 268;
 				Match(VALUE);
-				State = 226;
+				State = 269;
 				Match(SCHEDULE);
-				State = 227;
+				State = 270;
 				Match(LBRACE);
-				State = 231;
+				State = 274;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 228;
+					State = 271;
 					schedulePoint();
 					}
 					}
-					State = 233;
+					State = 276;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 234;
+				State = 277;
 				Match(RBRACE);
 				}
 				break;
@@ -1668,21 +1980,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SchedulePointContext schedulePoint() {
 		SchedulePointContext _localctx = new SchedulePointContext(Context, State);
-		EnterRule(_localctx, 24, RULE_schedulePoint);
+		EnterRule(_localctx, 30, RULE_schedulePoint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 237;
+			State = 280;
 			Match(DATE);
-			State = 238;
+			State = 281;
 			expr(0);
-			State = 240;
+			State = 283;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 239;
+				State = 282;
 				Match(COMMA);
 				}
 			}
@@ -1735,36 +2047,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseDeclContext leaseDecl() {
 		LeaseDeclContext _localctx = new LeaseDeclContext(Context, State);
-		EnterRule(_localctx, 26, RULE_leaseDecl);
+		EnterRule(_localctx, 32, RULE_leaseDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 242;
+			State = 285;
 			Match(LEASE);
-			State = 243;
+			State = 286;
 			_localctx.name = ident();
-			State = 244;
+			State = 287;
 			Match(ON);
-			State = 245;
+			State = 288;
 			_localctx.facility = ident();
-			State = 246;
+			State = 289;
 			Match(LBRACE);
-			State = 250;
+			State = 293;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 36339451904L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4651449583616L) != 0)) {
 				{
 				{
-				State = 247;
+				State = 290;
 				leaseItem();
 				}
 				}
-				State = 252;
+				State = 295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 253;
+			State = 296;
 			Match(RBRACE);
 			}
 		}
@@ -1908,19 +2220,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
 		LeaseItemContext _localctx = new LeaseItemContext(Context, State);
-		EnterRule(_localctx, 28, RULE_leaseItem);
+		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 289;
+			State = 332;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 255;
+				State = 298;
 				Match(LESSEE);
-				State = 256;
+				State = 299;
 				ident();
 				}
 				break;
@@ -1928,22 +2240,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 257;
+				State = 300;
 				Match(RENT);
-				State = 258;
+				State = 301;
 				expr(0);
-				State = 259;
+				State = 302;
 				perYear();
-				State = 264;
+				State = 307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 260;
+					State = 303;
 					Match(ESCALATING);
-					State = 261;
+					State = 304;
 					expr(0);
-					State = 262;
+					State = 305;
 					perYear();
 					}
 				}
@@ -1954,9 +2266,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 266;
+				State = 309;
 				Match(STARTS);
-				State = 267;
+				State = 310;
 				Match(DATE);
 				}
 				break;
@@ -1964,9 +2276,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 268;
+				State = 311;
 				Match(TERM);
-				State = 269;
+				State = 312;
 				duration();
 				}
 				break;
@@ -1974,28 +2286,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 270;
+				State = 313;
 				Match(RENEWALS);
-				State = 271;
+				State = 314;
 				renewalCount();
-				State = 272;
+				State = 315;
 				duration();
-				State = 273;
+				State = 316;
 				Match(AT);
-				State = 274;
+				State = 317;
 				Match(LESSEE);
-				State = 275;
+				State = 318;
 				Match(OPTION);
-				State = 279;
+				State = 322;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 276;
+					State = 319;
 					Match(RENT);
-					State = 277;
+					State = 320;
 					Match(AT);
-					State = 278;
+					State = 321;
 					Match(MARKET);
 					}
 					break;
@@ -2006,31 +2318,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 281;
+				State = 324;
 				Match(RVG);
-				State = 283;
+				State = 326;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 282;
+					State = 325;
 					rvgPart();
 					}
 					}
-					State = 285;
+					State = 328;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 287;
+				State = 330;
 				Match(DAYCOUNT_KW);
-				State = 288;
+				State = 331;
 				dayCount();
 				}
 				break;
@@ -2069,24 +2381,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RenewalCountContext renewalCount() {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
-		EnterRule(_localctx, 30, RULE_renewalCount);
+		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 294;
+			State = 337;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 291;
+				State = 334;
 				Match(NUMBER);
-				State = 292;
+				State = 335;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 293;
+				State = 336;
 				Match(QUANTITY);
 				}
 				break;
@@ -2158,18 +2470,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RvgPartContext rvgPart() {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
-		EnterRule(_localctx, 32, RULE_rvgPart);
+		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 302;
+			State = 345;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 296;
+				State = 339;
 				Match(GUARANTEES);
-				State = 297;
+				State = 340;
 				expr(0);
 				}
 				break;
@@ -2177,9 +2489,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 298;
+				State = 341;
 				Match(CAP);
-				State = 299;
+				State = 342;
 				expr(0);
 				}
 				break;
@@ -2187,9 +2499,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 300;
+				State = 343;
 				Match(UNTIL);
-				State = 301;
+				State = 344;
 				Match(DATE);
 				}
 				break;
@@ -2238,32 +2550,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanDeclContext loanDecl() {
 		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
-		EnterRule(_localctx, 34, RULE_loanDecl);
+		EnterRule(_localctx, 40, RULE_loanDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 304;
+			State = 347;
 			Match(LOAN);
-			State = 305;
+			State = 348;
 			_localctx.name = ident();
-			State = 306;
+			State = 349;
 			Match(LBRACE);
-			State = 310;
+			State = 353;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 8)) & ~0x3f) == 0 && ((1L << (_la - 8)) & 84442497308164225L) != 0)) {
+			while (((((_la - 8)) & ~0x3f) == 0 && ((1L << (_la - 8)) & -7638104418264530943L) != 0)) {
 				{
 				{
-				State = 307;
+				State = 350;
 				loanItem();
 				}
 				}
-				State = 312;
+				State = 355;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 313;
+			State = 356;
 			Match(RBRACE);
 			}
 		}
@@ -2383,19 +2695,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
-		EnterRule(_localctx, 36, RULE_loanItem);
+		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 333;
+			State = 376;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 315;
+				State = 358;
 				Match(OBLIGOR);
-				State = 316;
+				State = 359;
 				ident();
 				}
 				break;
@@ -2403,9 +2715,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 317;
+				State = 360;
 				Match(BALANCE);
-				State = 318;
+				State = 361;
 				expr(0);
 				}
 				break;
@@ -2413,16 +2725,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 319;
+				State = 362;
 				Match(COUPON);
-				State = 320;
+				State = 363;
 				expr(0);
-				State = 322;
+				State = 365;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 321;
+					State = 364;
 					Match(FIXED);
 					}
 				}
@@ -2433,11 +2745,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 324;
+				State = 367;
 				Match(INTEREST_ONLY);
-				State = 325;
+				State = 368;
 				Match(UNTIL);
-				State = 326;
+				State = 369;
 				Match(DATE);
 				}
 				break;
@@ -2445,9 +2757,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 327;
+				State = 370;
 				Match(AMORTIZE);
-				State = 328;
+				State = 371;
 				amortization();
 				}
 				break;
@@ -2455,9 +2767,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 329;
+				State = 372;
 				Match(MATURITY);
-				State = 330;
+				State = 373;
 				Match(DATE);
 				}
 				break;
@@ -2465,9 +2777,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 331;
+				State = 374;
 				Match(RECOVERY);
-				State = 332;
+				State = 375;
 				expr(0);
 				}
 				break;
@@ -2516,32 +2828,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetDeclContext fleetDecl() {
 		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
-		EnterRule(_localctx, 38, RULE_fleetDecl);
+		EnterRule(_localctx, 44, RULE_fleetDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 335;
+			State = 378;
 			Match(FLEET);
-			State = 336;
+			State = 379;
 			_localctx.name = ident();
-			State = 337;
+			State = 380;
 			Match(LBRACE);
-			State = 341;
+			State = 384;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4428832836681728L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 566890603095261184L) != 0)) {
 				{
 				{
-				State = 338;
+				State = 381;
 				fleetItem();
 				}
 				}
-				State = 343;
+				State = 386;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 344;
+			State = 387;
 			Match(RBRACE);
 			}
 		}
@@ -2722,35 +3034,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
 		FleetItemContext _localctx = new FleetItemContext(Context, State);
-		EnterRule(_localctx, 40, RULE_fleetItem);
+		EnterRule(_localctx, 46, RULE_fleetItem);
 		int _la;
 		try {
-			State = 383;
+			State = 426;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,29,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 346;
+				State = 389;
 				Match(DELIVERIES);
-				State = 347;
+				State = 390;
 				Match(LBRACE);
-				State = 351;
+				State = 394;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 348;
+					State = 391;
 					delivery();
 					}
 					}
-					State = 353;
+					State = 396;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 354;
+				State = 397;
 				Match(RBRACE);
 				}
 				break;
@@ -2758,9 +3070,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 355;
+				State = 398;
 				Match(UNITS);
-				State = 356;
+				State = 399;
 				expr(0);
 				}
 				break;
@@ -2768,9 +3080,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 357;
+				State = 400;
 				Match(UNIT_COST);
-				State = 358;
+				State = 401;
 				expr(0);
 				}
 				break;
@@ -2778,11 +3090,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 359;
+				State = 402;
 				Match(DEPRECIATE);
-				State = 360;
+				State = 403;
 				Match(STRAIGHT_LINE);
-				State = 361;
+				State = 404;
 				duration();
 				}
 				break;
@@ -2790,13 +3102,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 362;
+				State = 405;
 				Match(DEPRECIATE);
-				State = 363;
+				State = 406;
 				Match(DECLINING);
-				State = 364;
+				State = 407;
 				expr(0);
-				State = 365;
+				State = 408;
 				perYear();
 				}
 				break;
@@ -2804,9 +3116,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 367;
+				State = 410;
 				Match(POWER);
-				State = 368;
+				State = 411;
 				expr(0);
 				}
 				break;
@@ -2814,9 +3126,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 369;
+				State = 412;
 				Match(PUE);
-				State = 370;
+				State = 413;
 				expr(0);
 				}
 				break;
@@ -2824,9 +3136,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 371;
+				State = 414;
 				Match(POWER_PRICE);
-				State = 372;
+				State = 415;
 				expr(0);
 				}
 				break;
@@ -2834,11 +3146,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 373;
+				State = 416;
 				Match(MAINTENANCE);
-				State = 374;
+				State = 417;
 				expr(0);
-				State = 375;
+				State = 418;
 				perYear();
 				}
 				break;
@@ -2846,15 +3158,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 377;
+				State = 420;
 				Match(MARKET_VALUE);
-				State = 378;
+				State = 421;
 				expr(0);
-				State = 379;
+				State = 422;
 				Match(DECLINING);
-				State = 380;
+				State = 423;
 				expr(0);
-				State = 381;
+				State = 424;
 				perYear();
 				}
 				break;
@@ -2899,25 +3211,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 42, RULE_delivery);
+		EnterRule(_localctx, 48, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 385;
+			State = 428;
 			Match(DATE);
-			State = 386;
+			State = 429;
 			_localctx.units = expr(0);
-			State = 387;
+			State = 430;
 			Match(AT);
-			State = 388;
+			State = 431;
 			_localctx.cost = expr(0);
-			State = 390;
+			State = 433;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 389;
+				State = 432;
 				Match(COMMA);
 				}
 			}
@@ -2965,32 +3277,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 44, RULE_trancheDecl);
+		EnterRule(_localctx, 50, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 392;
+			State = 435;
 			Match(TRANCHE);
-			State = 393;
+			State = 436;
 			_localctx.name = ident();
-			State = 394;
+			State = 437;
 			Match(LBRACE);
-			State = 398;
+			State = 441;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 8)) & ~0x3f) == 0 && ((1L << (_la - 8)) & 1237363997620043777L) != 0)) {
+			while (_la==MATURITY || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1099L) != 0)) {
 				{
 				{
-				State = 395;
+				State = 438;
 				trancheItem();
 				}
 				}
-				State = 400;
+				State = 443;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 401;
+			State = 444;
 			Match(RBRACE);
 			}
 		}
@@ -3095,19 +3407,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 46, RULE_trancheItem);
+		EnterRule(_localctx, 52, RULE_trancheItem);
 		int _la;
 		try {
-			State = 419;
+			State = 462;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 403;
+				State = 446;
 				Match(BALANCE);
-				State = 404;
+				State = 447;
 				expr(0);
 				}
 				break;
@@ -3115,16 +3427,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 405;
+				State = 448;
 				Match(COUPON);
-				State = 406;
+				State = 449;
 				expr(0);
-				State = 408;
+				State = 451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 407;
+					State = 450;
 					Match(FIXED);
 					}
 				}
@@ -3135,11 +3447,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 410;
+				State = 453;
 				Match(INTEREST_ONLY);
-				State = 411;
+				State = 454;
 				Match(UNTIL);
-				State = 412;
+				State = 455;
 				Match(DATE);
 				}
 				break;
@@ -3147,9 +3459,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 413;
+				State = 456;
 				Match(AMORTIZE);
-				State = 414;
+				State = 457;
 				amortization();
 				}
 				break;
@@ -3157,9 +3469,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 415;
+				State = 458;
 				Match(MATURITY);
-				State = 416;
+				State = 459;
 				Match(DATE);
 				}
 				break;
@@ -3167,9 +3479,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 417;
+				State = 460;
 				Match(SENIORITY);
-				State = 418;
+				State = 461;
 				Match(NUMBER);
 				}
 				break;
@@ -3252,17 +3564,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 48, RULE_amortization);
+		EnterRule(_localctx, 54, RULE_amortization);
 		int _la;
 		try {
-			State = 433;
+			State = 476;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 421;
+				State = 464;
 				Match(BULLET);
 				}
 				break;
@@ -3270,7 +3582,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 422;
+				State = 465;
 				Match(LEVEL);
 				}
 				break;
@@ -3278,7 +3590,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 423;
+				State = 466;
 				Match(LINEAR);
 				}
 				break;
@@ -3286,25 +3598,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 424;
+				State = 467;
 				Match(SCHEDULE);
-				State = 425;
+				State = 468;
 				Match(LBRACE);
-				State = 429;
+				State = 472;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 426;
+					State = 469;
 					schedulePoint();
 					}
 					}
-					State = 431;
+					State = 474;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 432;
+				State = 475;
 				Match(RBRACE);
 				}
 				break;
@@ -3353,32 +3665,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_equityDecl);
+		EnterRule(_localctx, 56, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 435;
+			State = 478;
 			Match(EQUITY);
-			State = 436;
+			State = 479;
 			_localctx.name = ident();
-			State = 437;
+			State = 480;
 			Match(LBRACE);
-			State = 441;
+			State = 484;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 438;
+				State = 481;
 				equityItem();
 				}
 				}
-				State = 443;
+				State = 486;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 444;
+			State = 487;
 			Match(RBRACE);
 			}
 		}
@@ -3442,19 +3754,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 52, RULE_equityItem);
+		EnterRule(_localctx, 58, RULE_equityItem);
 		int _la;
 		try {
-			State = 457;
+			State = 500;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 446;
+				State = 489;
 				Match(CONTRIBUTED);
-				State = 447;
+				State = 490;
 				expr(0);
 				}
 				break;
@@ -3462,23 +3774,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 448;
+				State = 491;
 				Match(HOLDERS);
-				State = 449;
+				State = 492;
 				holder();
-				State = 454;
+				State = 497;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 450;
+					State = 493;
 					Match(COMMA);
-					State = 451;
+					State = 494;
 					holder();
 					}
 					}
-					State = 456;
+					State = 499;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3522,13 +3834,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 54, RULE_holder);
+		EnterRule(_localctx, 60, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 459;
+			State = 502;
 			ident();
-			State = 460;
+			State = 503;
 			expr(0);
 			}
 		}
@@ -3573,37 +3885,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_accountDecl);
+		EnterRule(_localctx, 62, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 462;
+			State = 505;
 			Match(ACCOUNT);
-			State = 463;
+			State = 506;
 			_localctx.name = ident();
-			State = 472;
+			State = 515;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 464;
+				State = 507;
 				Match(LBRACE);
-				State = 468;
+				State = 511;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 7L) != 0)) {
+				while (((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 7L) != 0)) {
 					{
 					{
-					State = 465;
+					State = 508;
 					accountItem();
 					}
 					}
-					State = 470;
+					State = 513;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 471;
+				State = 514;
 				Match(RBRACE);
 				}
 			}
@@ -3676,18 +3988,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 58, RULE_accountItem);
+		EnterRule(_localctx, 64, RULE_accountItem);
 		try {
-			State = 480;
+			State = 523;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 474;
+				State = 517;
 				Match(TARGET);
-				State = 475;
+				State = 518;
 				expr(0);
 				}
 				break;
@@ -3695,9 +4007,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 476;
+				State = 519;
 				Match(INITIAL);
-				State = 477;
+				State = 520;
 				expr(0);
 				}
 				break;
@@ -3705,9 +4017,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 478;
+				State = 521;
 				Match(EARNS);
-				State = 479;
+				State = 522;
 				expr(0);
 				}
 				break;
@@ -3763,36 +4075,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 60, RULE_feeDecl);
+		EnterRule(_localctx, 66, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 482;
+			State = 525;
 			Match(FEE);
-			State = 483;
+			State = 526;
 			_localctx.name = ident();
-			State = 484;
+			State = 527;
 			Match(LBRACE);
-			State = 485;
+			State = 528;
 			expr(0);
-			State = 493;
+			State = 536;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 486;
+				State = 529;
 				perYear();
-				State = 491;
+				State = 534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 487;
+					State = 530;
 					Match(ESCALATING);
-					State = 488;
+					State = 531;
 					expr(0);
-					State = 489;
+					State = 532;
 					perYear();
 					}
 				}
@@ -3800,7 +4112,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 495;
+			State = 538;
 			Match(RBRACE);
 			}
 		}
@@ -3848,41 +4160,41 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_testDecl);
+		EnterRule(_localctx, 68, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 497;
+			State = 540;
 			Match(TEST);
-			State = 498;
+			State = 541;
 			_localctx.name = ident();
-			State = 499;
+			State = 542;
 			Match(ASSIGN);
-			State = 500;
+			State = 543;
 			expr(0);
-			State = 504;
+			State = 547;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 501;
+				State = 544;
 				Match(OVER);
-				State = 502;
+				State = 545;
 				Match(TRAILING);
-				State = 503;
+				State = 546;
 				duration();
 				}
 			}
 
-			State = 508;
+			State = 551;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 506;
+				State = 549;
 				Match(FROM);
-				State = 507;
+				State = 550;
 				Match(DATE);
 				}
 			}
@@ -3945,62 +4257,62 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 64, RULE_triggerDecl);
+		EnterRule(_localctx, 70, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 510;
+			State = 553;
 			Match(TRIGGER);
-			State = 511;
+			State = 554;
 			_localctx.name = ident();
-			State = 512;
+			State = 555;
 			Match(WHEN);
-			State = 513;
+			State = 556;
 			expr(0);
-			State = 516;
+			State = 559;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 514;
+				State = 557;
 				Match(FROM);
-				State = 515;
+				State = 558;
 				Match(DATE);
 				}
 			}
 
-			State = 521;
+			State = 564;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 518;
+				State = 561;
 				Match(TRIPS);
-				State = 519;
+				State = 562;
 				Match(AFTER);
-				State = 520;
+				State = 563;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 526;
+			State = 569;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 523;
+				State = 566;
 				Match(CURES);
-				State = 524;
+				State = 567;
 				Match(AFTER);
-				State = 525;
+				State = 568;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 528;
+			State = 571;
 			Match(ARROW);
-			State = 529;
+			State = 572;
 			_localctx.effect = ident();
 			}
 		}
@@ -4041,25 +4353,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 66, RULE_defaultRule);
+		EnterRule(_localctx, 72, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 531;
+			State = 574;
 			Match(DEFAULT);
-			State = 532;
+			State = 575;
 			Match(WHEN);
-			State = 533;
+			State = 576;
 			expr(0);
-			State = 536;
+			State = 579;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 534;
+				State = 577;
 				Match(GRACE);
-				State = 535;
+				State = 578;
 				duration();
 				}
 			}
@@ -4106,30 +4418,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 68, RULE_cfadsRule);
+		EnterRule(_localctx, 74, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 538;
+			State = 581;
 			Match(CFADS);
-			State = 539;
+			State = 582;
 			Match(INCLUDES);
-			State = 540;
+			State = 583;
 			cfadsItem();
-			State = 545;
+			State = 588;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 541;
+				State = 584;
 				Match(COMMA);
-				State = 542;
+				State = 585;
 				cfadsItem();
 				}
 				}
-				State = 547;
+				State = 590;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4167,15 +4479,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 70, RULE_cfadsItem);
+		EnterRule(_localctx, 76, RULE_cfadsItem);
 		try {
-			State = 550;
+			State = 593;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 548;
+				State = 591;
 				Match(RVG);
 				}
 				break;
@@ -4185,6 +4497,13 @@ public partial class DealLangParser : Parser {
 			case CLOSING:
 			case MATURITY:
 			case FIRST_PAYMENT:
+			case INDEX:
+			case POINTS:
+			case STEPPED:
+			case INTERPOLATED:
+			case LAUNCH:
+			case DOWN:
+			case SHIFT:
 			case RATING:
 			case PD:
 			case RECOVERY:
@@ -4252,7 +4571,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 549;
+				State = 592;
 				ident();
 				}
 				break;
@@ -4297,30 +4616,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 72, RULE_waterfallDecl);
+		EnterRule(_localctx, 78, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 552;
+			State = 595;
 			Match(WATERFALL);
-			State = 553;
+			State = 596;
 			Match(LBRACE);
-			State = 557;
+			State = 600;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 743L) != 0)) {
+			while (_la==PAY || ((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 743L) != 0)) {
 				{
 				{
-				State = 554;
+				State = 597;
 				step();
 				}
 				}
-				State = 559;
+				State = 602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 560;
+			State = 603;
 			Match(RBRACE);
 			}
 		}
@@ -4501,42 +4820,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 74, RULE_step);
+		EnterRule(_localctx, 80, RULE_step);
 		int _la;
 		try {
-			State = 631;
+			State = 674;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 562;
+				State = 605;
 				Match(PAY);
-				State = 563;
+				State = 606;
 				((PayStepContext)_localctx).target = reference();
-				State = 573;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 564;
+					State = 607;
 					Match(USING);
-					State = 565;
+					State = 608;
 					ident();
-					State = 570;
+					State = 613;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 566;
+						State = 609;
 						Match(COMMA);
-						State = 567;
+						State = 610;
 						ident();
 						}
 						}
-						State = 572;
+						State = 615;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4549,9 +4868,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 575;
+				State = 618;
 				Match(FILL);
-				State = 576;
+				State = 619;
 				ident();
 				}
 				break;
@@ -4559,9 +4878,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 577;
+				State = 620;
 				Match(RELEASE);
-				State = 578;
+				State = 621;
 				ident();
 				}
 				break;
@@ -4569,13 +4888,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 579;
+				State = 622;
 				Match(HOLD);
-				State = 580;
+				State = 623;
 				Match(REST);
-				State = 581;
+				State = 624;
 				Match(IN);
-				State = 582;
+				State = 625;
 				ident();
 				}
 				break;
@@ -4583,25 +4902,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 583;
+				State = 626;
 				Match(DISTRIBUTE);
-				State = 586;
+				State = 629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 584;
+					State = 627;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 585;
+					State = 628;
 					Match(OF);
 					}
 				}
 
-				State = 588;
+				State = 631;
 				Match(REST);
-				State = 589;
+				State = 632;
 				Match(TO);
-				State = 590;
+				State = 633;
 				ident();
 				}
 				break;
@@ -4609,17 +4928,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 591;
+				State = 634;
 				Match(SWEEP);
-				State = 592;
+				State = 635;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 593;
+				State = 636;
 				Match(OF);
-				State = 594;
+				State = 637;
 				Match(REST);
-				State = 595;
+				State = 638;
 				Match(TO);
-				State = 596;
+				State = 639;
 				ident();
 				}
 				break;
@@ -4627,52 +4946,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 597;
+				State = 640;
 				Match(IF);
-				State = 598;
+				State = 641;
 				expr(0);
-				State = 599;
+				State = 642;
 				Match(LBRACE);
-				State = 603;
+				State = 646;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 743L) != 0)) {
 					{
 					{
-					State = 600;
+					State = 643;
 					step();
 					}
 					}
-					State = 605;
+					State = 648;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 606;
+				State = 649;
 				Match(RBRACE);
-				State = 616;
+				State = 659;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 607;
+					State = 650;
 					Match(ELSE);
-					State = 608;
+					State = 651;
 					Match(LBRACE);
-					State = 612;
+					State = 655;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 743L) != 0)) {
+					while (_la==PAY || ((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 743L) != 0)) {
 						{
 						{
-						State = 609;
+						State = 652;
 						step();
 						}
 						}
-						State = 614;
+						State = 657;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 615;
+					State = 658;
 					Match(RBRACE);
 					}
 				}
@@ -4683,37 +5002,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 618;
+				State = 661;
 				Match(PRO_RATA);
-				State = 621;
+				State = 664;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 619;
+					State = 662;
 					Match(BY);
-					State = 620;
+					State = 663;
 					Match(BALANCE);
 					}
 				}
 
-				State = 623;
+				State = 666;
 				Match(LBRACE);
-				State = 627;
+				State = 670;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 743L) != 0)) {
 					{
 					{
-					State = 624;
+					State = 667;
 					step();
 					}
 					}
-					State = 629;
+					State = 672;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 630;
+				State = 673;
 				Match(RBRACE);
 				}
 				break;
@@ -4758,30 +5077,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_enforcementDecl);
+		EnterRule(_localctx, 82, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 633;
+			State = 676;
 			Match(ENFORCEMENT);
-			State = 634;
+			State = 677;
 			Match(LBRACE);
-			State = 638;
+			State = 681;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 635;
+				State = 678;
 				enforcementItem();
 				}
 				}
-				State = 640;
+				State = 683;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 641;
+			State = 684;
 			Match(RBRACE);
 			}
 		}
@@ -4850,47 +5169,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 78, RULE_enforcementItem);
+		EnterRule(_localctx, 84, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 659;
+			State = 702;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 643;
+				State = 686;
 				Match(SELL);
-				State = 644;
+				State = 687;
 				ident();
-				State = 649;
+				State = 692;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 645;
+					State = 688;
 					Match(COMMA);
-					State = 646;
+					State = 689;
 					ident();
 					}
 					}
-					State = 651;
+					State = 694;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 655;
+				State = 698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 52)) & ~0x3f) == 0 && ((1L << (_la - 52)) & 13510798882111503L) != 0)) {
+				while (((((_la - 59)) & ~0x3f) == 0 && ((1L << (_la - 59)) & 13510798882111503L) != 0)) {
 					{
 					{
-					State = 652;
+					State = 695;
 					sellTerm();
 					}
 					}
-					State = 657;
+					State = 700;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4900,7 +5219,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 658;
+				State = 701;
 				waterfallDecl();
 				}
 				break;
@@ -5017,18 +5336,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 80, RULE_sellTerm);
+		EnterRule(_localctx, 86, RULE_sellTerm);
 		try {
-			State = 679;
+			State = 722;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 661;
+				State = 704;
 				Match(HAIRCUT);
-				State = 662;
+				State = 705;
 				expr(0);
 				}
 				break;
@@ -5036,9 +5355,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 663;
+				State = 706;
 				Match(LAG);
-				State = 664;
+				State = 707;
 				duration();
 				}
 				break;
@@ -5046,13 +5365,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 665;
+				State = 708;
 				Match(DEPTH);
-				State = 666;
+				State = 709;
 				expr(0);
-				State = 667;
+				State = 710;
 				Match(PER);
-				State = 668;
+				State = 711;
 				Match(MONTH);
 				}
 				break;
@@ -5060,9 +5379,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 670;
+				State = 713;
 				Match(IMPACT);
-				State = 671;
+				State = 714;
 				expr(0);
 				}
 				break;
@@ -5070,13 +5389,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 672;
+				State = 715;
 				Match(LIMIT);
-				State = 673;
+				State = 716;
 				expr(0);
-				State = 674;
+				State = 717;
 				Match(PER);
-				State = 675;
+				State = 718;
 				Match(MONTH);
 				}
 				break;
@@ -5084,9 +5403,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 677;
+				State = 720;
 				Match(COSTS);
-				State = 678;
+				State = 721;
 				expr(0);
 				}
 				break;
@@ -5140,36 +5459,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 82, RULE_scenarioDecl);
+		EnterRule(_localctx, 88, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 681;
+			State = 724;
 			Match(SCENARIO);
-			State = 682;
+			State = 725;
 			_localctx.name = ident();
-			State = 683;
+			State = 726;
 			Match(FOR);
-			State = 684;
+			State = 727;
 			_localctx.deal = ident();
-			State = 685;
+			State = 728;
 			Match(LBRACE);
-			State = 689;
+			State = 732;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -144115504857029656L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36036777098514143L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2306353734304905215L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 686;
+				State = 729;
 				scenarioItem();
 				}
 				}
-				State = 691;
+				State = 734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 692;
+			State = 735;
 			Match(RBRACE);
 			}
 		}
@@ -5283,27 +5602,107 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class IndexLevelOverrideItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEVEL() { return GetToken(DealLangParser.LEVEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public IndexLevelOverrideItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexLevelOverrideItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexPointsOverrideItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PointsKindContext pointsKind() {
+			return GetRuleContext<PointsKindContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext[] schedulePoint() {
+			return GetRuleContexts<SchedulePointContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext schedulePoint(int i) {
+			return GetRuleContext<SchedulePointContext>(i);
+		}
+		public IndexPointsOverrideItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexPointsOverrideItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexLaunchOverrideItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAUNCH() { return GetToken(DealLangParser.LAUNCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOWN() { return GetToken(DealLangParser.DOWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public IndexLaunchOverrideItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexLaunchOverrideItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexShiftItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(DealLangParser.SHIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS() { return GetToken(DealLangParser.PLUS, 0); }
+		public IndexShiftItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexShiftItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 84, RULE_scenarioItem);
+		EnterRule(_localctx, 90, RULE_scenarioItem);
+		int _la;
 		try {
 			int _alt;
-			State = 721;
+			State = 793;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 694;
+				State = 737;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 695;
+				State = 738;
 				Match(RENEWALS);
-				State = 696;
+				State = 739;
 				Match(TAKEN);
-				State = 697;
+				State = 740;
 				Match(NUMBER);
 				}
 				break;
@@ -5311,13 +5710,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 699;
+				State = 742;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 700;
+				State = 743;
 				Match(DEFLATE);
-				State = 701;
+				State = 744;
 				expr(0);
-				State = 702;
+				State = 745;
 				perYear();
 				}
 				break;
@@ -5325,15 +5724,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 704;
+				State = 747;
 				((DropItemContext)_localctx).path = reference();
-				State = 705;
+				State = 748;
 				Match(DROP);
-				State = 706;
+				State = 749;
 				expr(0);
-				State = 707;
+				State = 750;
 				Match(BY);
-				State = 708;
+				State = 751;
 				Match(DATE);
 				}
 				break;
@@ -5341,13 +5740,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 710;
+				State = 753;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 711;
+				State = 754;
 				Match(DEFAULTS);
-				State = 712;
+				State = 755;
 				Match(ON);
-				State = 713;
+				State = 756;
 				Match(DATE);
 				}
 				break;
@@ -5355,9 +5754,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 715;
+				State = 758;
 				Match(ENFORCEMENT);
-				State = 717;
+				State = 760;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -5365,7 +5764,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 716;
+						State = 759;
 						sellTerm();
 						}
 						}
@@ -5373,10 +5772,90 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 719;
+					State = 762;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,68,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
+				}
+				break;
+			case 6:
+				_localctx = new IndexLevelOverrideItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 764;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 765;
+				Match(LEVEL);
+				State = 766;
+				expr(0);
+				}
+				break;
+			case 7:
+				_localctx = new IndexPointsOverrideItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 768;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 769;
+				Match(POINTS);
+				State = 770;
+				pointsKind();
+				State = 771;
+				Match(LBRACE);
+				State = 775;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==DATE) {
+					{
+					{
+					State = 772;
+					schedulePoint();
+					}
+					}
+					State = 777;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 778;
+				Match(RBRACE);
+				}
+				break;
+			case 8:
+				_localctx = new IndexLaunchOverrideItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 780;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 781;
+				Match(LAUNCH);
+				State = 782;
+				Match(DATE);
+				State = 783;
+				Match(DOWN);
+				State = 784;
+				expr(0);
+				}
+				break;
+			case 9:
+				_localctx = new IndexShiftItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 786;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 787;
+				Match(SHIFT);
+				State = 789;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PLUS) {
+					{
+					State = 788;
+					Match(PLUS);
+					}
+				}
+
+				State = 791;
+				expr(0);
 				}
 				break;
 			}
@@ -5411,13 +5890,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 86, RULE_perYear);
+		EnterRule(_localctx, 92, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 723;
+			State = 795;
 			Match(PER);
-			State = 724;
+			State = 796;
 			Match(YEAR);
 			}
 		}
@@ -5450,11 +5929,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 88, RULE_duration);
+		EnterRule(_localctx, 94, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 726;
+			State = 798;
 			Match(QUANTITY);
 			}
 		}
@@ -5753,27 +6232,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 90;
-		EnterRecursionRule(_localctx, 90, RULE_expr, _p);
+		int _startState = 96;
+		EnterRecursionRule(_localctx, 96, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 763;
+			State = 835;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 729;
+				State = 801;
 				Match(LPAREN);
-				State = 730;
+				State = 802;
 				expr(0);
-				State = 731;
+				State = 803;
 				Match(RPAREN);
 				}
 				break;
@@ -5782,9 +6261,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 733;
+				State = 805;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 734;
+				State = 806;
 				expr(15);
 				}
 				break;
@@ -5793,9 +6272,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 735;
+				State = 807;
 				Match(NOT);
-				State = 736;
+				State = 808;
 				expr(10);
 				}
 				break;
@@ -5804,37 +6283,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 737;
+				State = 809;
 				((CallExprContext)_localctx).callee = ident();
-				State = 738;
+				State = 810;
 				Match(LPAREN);
-				State = 747;
+				State = 819;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -144115504857029656L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 5224183272951418591L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 105473L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2306336142118860799L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 108004361L) != 0)) {
 					{
-					State = 739;
+					State = 811;
 					expr(0);
-					State = 744;
+					State = 816;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 740;
+						State = 812;
 						Match(COMMA);
-						State = 741;
+						State = 813;
 						expr(0);
 						}
 						}
-						State = 746;
+						State = 818;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 749;
+				State = 821;
 				Match(RPAREN);
 				}
 				break;
@@ -5843,7 +6322,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 751;
+				State = 823;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5853,19 +6332,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 753;
+				State = 825;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 127L) != 0)) {
+				if (((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 127L) != 0)) {
 					{
-					State = 752;
+					State = 824;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 755;
+				State = 827;
 				Match(PER);
-				State = 756;
+				State = 828;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5874,9 +6353,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 757;
+				State = 829;
 				Match(NUMBER);
-				State = 758;
+				State = 830;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5885,7 +6364,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 759;
+				State = 831;
 				Match(QUANTITY);
 				}
 				break;
@@ -5894,7 +6373,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 760;
+				State = 832;
 				Match(NUMBER);
 				}
 				break;
@@ -5903,7 +6382,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 761;
+				State = 833;
 				Match(DATE);
 				}
 				break;
@@ -5912,34 +6391,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 762;
+				State = 834;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 785;
+			State = 857;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,80,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 783;
+					State = 855;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 765;
+						State = 837;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 766;
+						State = 838;
 						Match(OF);
-						State = 767;
+						State = 839;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5948,9 +6427,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 768;
+						State = 840;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 769;
+						State = 841;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5960,7 +6439,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 770;
+						State = 842;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5969,9 +6448,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 771;
+						State = 843;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 772;
+						State = 844;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5981,7 +6460,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 773;
+						State = 845;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5990,19 +6469,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 774;
+						State = 846;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 775;
+						State = 847;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 136)) & ~0x3f) == 0 && ((1L << (_la - 136)) & 63L) != 0)) ) {
+						if ( !(((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 776;
+						State = 848;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -6011,11 +6490,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 777;
+						State = 849;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 778;
+						State = 850;
 						Match(AND);
-						State = 779;
+						State = 851;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -6024,20 +6503,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 780;
+						State = 852;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 781;
+						State = 853;
 						Match(OR);
-						State = 782;
+						State = 854;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 787;
+				State = 859;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,80,Context);
 			}
 			}
 		}
@@ -6076,14 +6555,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 92, RULE_measureUnit);
+		EnterRule(_localctx, 98, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 788;
+			State = 860;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 127L) != 0)) ) {
+			if ( !(((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6128,20 +6607,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 94, RULE_reference);
+		EnterRule(_localctx, 100, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 790;
+			State = 862;
 			ident();
-			State = 793;
+			State = 865;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,76,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
 			case 1:
 				{
-				State = 791;
+				State = 863;
 				Match(DOT);
-				State = 792;
+				State = 864;
 				_localctx.member = ident();
 				}
 				break;
@@ -6231,6 +6710,13 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIMIT() { return GetToken(DealLangParser.LIMIT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COSTS() { return GetToken(DealLangParser.COSTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONTH() { return GetToken(DealLangParser.MONTH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEX() { return GetToken(DealLangParser.INDEX, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEPPED() { return GetToken(DealLangParser.STEPPED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTERPOLATED() { return GetToken(DealLangParser.INTERPOLATED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAUNCH() { return GetToken(DealLangParser.LAUNCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOWN() { return GetToken(DealLangParser.DOWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(DealLangParser.SHIFT, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -6247,14 +6733,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 96, RULE_ident);
+		EnterRule(_localctx, 102, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 795;
+			State = 867;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -144115504857029656L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 36036502220607199L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2306336142118860799L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6277,7 +6763,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 45: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 48: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -6300,289 +6786,315 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,154,798,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,161,870,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
-		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,1,0,1,0,1,
-		0,1,0,5,0,103,8,0,10,0,12,0,106,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
-		2,5,2,117,8,2,10,2,12,2,120,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,141,8,3,1,4,1,4,1,4,1,4,1,4,
-		5,4,148,8,4,10,4,12,4,151,9,4,1,4,1,4,1,5,1,5,1,5,5,5,158,8,5,10,5,12,
-		5,161,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,3,6,179,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,187,8,8,10,8,12,8,190,9,8,
-		1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,200,8,9,1,10,1,10,1,10,1,10,5,10,206,
-		8,10,10,10,12,10,209,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
-		3,11,220,8,11,1,11,1,11,3,11,224,8,11,1,11,1,11,1,11,1,11,5,11,230,8,11,
-		10,11,12,11,233,9,11,1,11,3,11,236,8,11,1,12,1,12,1,12,3,12,241,8,12,1,
-		13,1,13,1,13,1,13,1,13,1,13,5,13,249,8,13,10,13,12,13,252,9,13,1,13,1,
-		13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,265,8,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,280,8,14,1,
-		14,1,14,4,14,284,8,14,11,14,12,14,285,1,14,1,14,3,14,290,8,14,1,15,1,15,
-		1,15,3,15,295,8,15,1,16,1,16,1,16,1,16,1,16,1,16,3,16,303,8,16,1,17,1,
-		17,1,17,1,17,5,17,309,8,17,10,17,12,17,312,9,17,1,17,1,17,1,18,1,18,1,
-		18,1,18,1,18,1,18,1,18,3,18,323,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
-		1,18,1,18,3,18,334,8,18,1,19,1,19,1,19,1,19,5,19,340,8,19,10,19,12,19,
-		343,9,19,1,19,1,19,1,20,1,20,1,20,5,20,350,8,20,10,20,12,20,353,9,20,1,
-		20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,
-		20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,
-		20,3,20,384,8,20,1,21,1,21,1,21,1,21,1,21,3,21,391,8,21,1,22,1,22,1,22,
-		1,22,5,22,397,8,22,10,22,12,22,400,9,22,1,22,1,22,1,23,1,23,1,23,1,23,
-		1,23,3,23,409,8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,420,
-		8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,428,8,24,10,24,12,24,431,9,24,
-		1,24,3,24,434,8,24,1,25,1,25,1,25,1,25,5,25,440,8,25,10,25,12,25,443,9,
-		25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,1,26,5,26,453,8,26,10,26,12,26,456,
-		9,26,3,26,458,8,26,1,27,1,27,1,27,1,28,1,28,1,28,1,28,5,28,467,8,28,10,
-		28,12,28,470,9,28,1,28,3,28,473,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,
-		481,8,29,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,492,8,30,3,
-		30,494,8,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,505,8,31,
-		1,31,1,31,3,31,509,8,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,517,8,32,1,
-		32,1,32,1,32,3,32,522,8,32,1,32,1,32,1,32,3,32,527,8,32,1,32,1,32,1,32,
-		1,33,1,33,1,33,1,33,1,33,3,33,537,8,33,1,34,1,34,1,34,1,34,1,34,5,34,544,
-		8,34,10,34,12,34,547,9,34,1,35,1,35,3,35,551,8,35,1,36,1,36,1,36,5,36,
-		556,8,36,10,36,12,36,559,9,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,
-		5,37,569,8,37,10,37,12,37,572,9,37,3,37,574,8,37,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,587,8,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,5,37,602,8,37,10,37,12,37,605,
-		9,37,1,37,1,37,1,37,1,37,5,37,611,8,37,10,37,12,37,614,9,37,1,37,3,37,
-		617,8,37,1,37,1,37,1,37,3,37,622,8,37,1,37,1,37,5,37,626,8,37,10,37,12,
-		37,629,9,37,1,37,3,37,632,8,37,1,38,1,38,1,38,5,38,637,8,38,10,38,12,38,
-		640,9,38,1,38,1,38,1,39,1,39,1,39,1,39,5,39,648,8,39,10,39,12,39,651,9,
-		39,1,39,5,39,654,8,39,10,39,12,39,657,9,39,1,39,3,39,660,8,39,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,1,40,3,40,680,8,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,688,8,41,10,
-		41,12,41,691,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,4,42,718,8,42,11,42,12,42,719,3,42,722,8,42,1,43,1,43,1,43,1,44,1,44,
+		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
+		2,50,7,50,2,51,7,51,1,0,1,0,1,0,1,0,5,0,109,8,0,10,0,12,0,112,9,0,1,0,
+		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,123,8,2,10,2,12,2,126,9,2,1,2,1,2,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,3,3,148,8,3,1,4,1,4,1,4,1,4,1,4,5,4,155,8,4,10,4,12,4,158,9,4,1,4,1,
+		4,1,5,1,5,1,5,5,5,165,8,5,10,5,12,5,168,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,
+		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,186,8,6,1,7,1,7,1,8,1,8,1,8,
+		1,8,5,8,194,8,8,10,8,12,8,197,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,
+		207,8,9,1,10,1,10,1,10,1,10,5,10,213,8,10,10,10,12,10,216,9,10,1,10,1,
+		10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,230,8,11,10,
+		11,12,11,233,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,241,8,11,1,12,1,12,
+		1,13,1,13,1,13,1,13,5,13,249,8,13,10,13,12,13,252,9,13,1,13,1,13,1,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,3,14,263,8,14,1,14,1,14,3,14,267,8,14,1,
+		14,1,14,1,14,1,14,5,14,273,8,14,10,14,12,14,276,9,14,1,14,3,14,279,8,14,
+		1,15,1,15,1,15,3,15,284,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,292,8,
+		16,10,16,12,16,295,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,3,17,308,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,3,17,323,8,17,1,17,1,17,4,17,327,8,17,11,17,12,17,328,1,
+		17,1,17,3,17,333,8,17,1,18,1,18,1,18,3,18,338,8,18,1,19,1,19,1,19,1,19,
+		1,19,1,19,3,19,346,8,19,1,20,1,20,1,20,1,20,5,20,352,8,20,10,20,12,20,
+		355,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,366,8,21,1,
+		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,377,8,21,1,22,1,22,1,22,
+		1,22,5,22,383,8,22,10,22,12,22,386,9,22,1,22,1,22,1,23,1,23,1,23,5,23,
+		393,8,23,10,23,12,23,396,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,427,8,23,1,24,1,24,1,24,1,24,1,
+		24,3,24,434,8,24,1,25,1,25,1,25,1,25,5,25,440,8,25,10,25,12,25,443,9,25,
+		1,25,1,25,1,26,1,26,1,26,1,26,1,26,3,26,452,8,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,3,26,463,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,
+		471,8,27,10,27,12,27,474,9,27,1,27,3,27,477,8,27,1,28,1,28,1,28,1,28,5,
+		28,483,8,28,10,28,12,28,486,9,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,1,
+		29,5,29,496,8,29,10,29,12,29,499,9,29,3,29,501,8,29,1,30,1,30,1,30,1,31,
+		1,31,1,31,1,31,5,31,510,8,31,10,31,12,31,513,9,31,1,31,3,31,516,8,31,1,
+		32,1,32,1,32,1,32,1,32,1,32,3,32,524,8,32,1,33,1,33,1,33,1,33,1,33,1,33,
+		1,33,1,33,1,33,3,33,535,8,33,3,33,537,8,33,1,33,1,33,1,34,1,34,1,34,1,
+		34,1,34,1,34,1,34,3,34,548,8,34,1,34,1,34,3,34,552,8,34,1,35,1,35,1,35,
+		1,35,1,35,1,35,3,35,560,8,35,1,35,1,35,1,35,3,35,565,8,35,1,35,1,35,1,
+		35,3,35,570,8,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,3,36,580,8,36,
+		1,37,1,37,1,37,1,37,1,37,5,37,587,8,37,10,37,12,37,590,9,37,1,38,1,38,
+		3,38,594,8,38,1,39,1,39,1,39,5,39,599,8,39,10,39,12,39,602,9,39,1,39,1,
+		39,1,40,1,40,1,40,1,40,1,40,1,40,5,40,612,8,40,10,40,12,40,615,9,40,3,
+		40,617,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,
+		630,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
+		40,5,40,645,8,40,10,40,12,40,648,9,40,1,40,1,40,1,40,1,40,5,40,654,8,40,
+		10,40,12,40,657,9,40,1,40,3,40,660,8,40,1,40,1,40,1,40,3,40,665,8,40,1,
+		40,1,40,5,40,669,8,40,10,40,12,40,672,9,40,1,40,3,40,675,8,40,1,41,1,41,
+		1,41,5,41,680,8,41,10,41,12,41,683,9,41,1,41,1,41,1,42,1,42,1,42,1,42,
+		5,42,691,8,42,10,42,12,42,694,9,42,1,42,5,42,697,8,42,10,42,12,42,700,
+		9,42,1,42,3,42,703,8,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
+		43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,723,8,43,1,44,1,44,1,44,
+		1,44,1,44,1,44,5,44,731,8,44,10,44,12,44,734,9,44,1,44,1,44,1,45,1,45,
 		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
-		5,45,743,8,45,10,45,12,45,746,9,45,3,45,748,8,45,1,45,1,45,1,45,1,45,3,
-		45,754,8,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,764,8,45,1,45,
-		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
-		1,45,1,45,1,45,5,45,784,8,45,10,45,12,45,787,9,45,1,46,1,46,1,47,1,47,
-		1,47,3,47,794,8,47,1,48,1,48,1,48,0,1,90,49,0,2,4,6,8,10,12,14,16,18,20,
-		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
-		70,72,74,76,78,80,82,84,86,88,90,92,94,96,0,7,1,0,124,125,1,0,144,145,
-		1,0,134,135,1,0,132,133,1,0,136,141,1,0,112,118,19,0,3,3,5,9,13,15,17,
-		20,22,22,25,29,33,34,36,37,39,56,58,68,70,71,73,75,79,79,81,83,86,88,97,
-		97,104,106,119,119,148,149,901,0,104,1,0,0,0,2,109,1,0,0,0,4,112,1,0,0,
-		0,6,140,1,0,0,0,8,142,1,0,0,0,10,154,1,0,0,0,12,178,1,0,0,0,14,180,1,0,
-		0,0,16,182,1,0,0,0,18,199,1,0,0,0,20,201,1,0,0,0,22,235,1,0,0,0,24,237,
-		1,0,0,0,26,242,1,0,0,0,28,289,1,0,0,0,30,294,1,0,0,0,32,302,1,0,0,0,34,
-		304,1,0,0,0,36,333,1,0,0,0,38,335,1,0,0,0,40,383,1,0,0,0,42,385,1,0,0,
-		0,44,392,1,0,0,0,46,419,1,0,0,0,48,433,1,0,0,0,50,435,1,0,0,0,52,457,1,
-		0,0,0,54,459,1,0,0,0,56,462,1,0,0,0,58,480,1,0,0,0,60,482,1,0,0,0,62,497,
-		1,0,0,0,64,510,1,0,0,0,66,531,1,0,0,0,68,538,1,0,0,0,70,550,1,0,0,0,72,
-		552,1,0,0,0,74,631,1,0,0,0,76,633,1,0,0,0,78,659,1,0,0,0,80,679,1,0,0,
-		0,82,681,1,0,0,0,84,721,1,0,0,0,86,723,1,0,0,0,88,726,1,0,0,0,90,763,1,
-		0,0,0,92,788,1,0,0,0,94,790,1,0,0,0,96,795,1,0,0,0,98,103,3,2,1,0,99,103,
-		3,4,2,0,100,103,3,82,41,0,101,103,3,8,4,0,102,98,1,0,0,0,102,99,1,0,0,
-		0,102,100,1,0,0,0,102,101,1,0,0,0,103,106,1,0,0,0,104,102,1,0,0,0,104,
-		105,1,0,0,0,105,107,1,0,0,0,106,104,1,0,0,0,107,108,5,0,0,1,108,1,1,0,
-		0,0,109,110,5,3,0,0,110,111,5,146,0,0,111,3,1,0,0,0,112,113,5,1,0,0,113,
-		114,3,96,48,0,114,118,5,124,0,0,115,117,3,6,3,0,116,115,1,0,0,0,117,120,
-		1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,0,0,
-		0,121,122,5,125,0,0,122,5,1,0,0,0,123,141,3,12,6,0,124,141,3,16,8,0,125,
-		141,3,20,10,0,126,141,3,26,13,0,127,141,3,34,17,0,128,141,3,38,19,0,129,
-		141,3,44,22,0,130,141,3,50,25,0,131,141,3,56,28,0,132,141,3,60,30,0,133,
-		141,3,62,31,0,134,141,3,64,32,0,135,141,3,66,33,0,136,141,3,68,34,0,137,
-		141,3,72,36,0,138,141,3,76,38,0,139,141,3,8,4,0,140,123,1,0,0,0,140,124,
-		1,0,0,0,140,125,1,0,0,0,140,126,1,0,0,0,140,127,1,0,0,0,140,128,1,0,0,
-		0,140,129,1,0,0,0,140,130,1,0,0,0,140,131,1,0,0,0,140,132,1,0,0,0,140,
-		133,1,0,0,0,140,134,1,0,0,0,140,135,1,0,0,0,140,136,1,0,0,0,140,137,1,
-		0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,7,1,0,0,0,142,143,5,148,0,0,
-		143,149,4,4,0,0,144,148,3,96,48,0,145,148,5,4,0,0,146,148,5,24,0,0,147,
-		144,1,0,0,0,147,145,1,0,0,0,147,146,1,0,0,0,148,151,1,0,0,0,149,147,1,
-		0,0,0,149,150,1,0,0,0,150,152,1,0,0,0,151,149,1,0,0,0,152,153,3,10,5,0,
-		153,9,1,0,0,0,154,159,5,124,0,0,155,158,3,10,5,0,156,158,8,0,0,0,157,155,
-		1,0,0,0,157,156,1,0,0,0,158,161,1,0,0,0,159,157,1,0,0,0,159,160,1,0,0,
-		0,160,162,1,0,0,0,161,159,1,0,0,0,162,163,5,125,0,0,163,11,1,0,0,0,164,
-		165,5,5,0,0,165,179,5,146,0,0,166,167,5,6,0,0,167,179,3,96,48,0,168,169,
-		5,7,0,0,169,179,5,143,0,0,170,171,5,8,0,0,171,179,5,143,0,0,172,173,5,
-		9,0,0,173,179,5,143,0,0,174,175,5,10,0,0,175,179,3,96,48,0,176,177,5,11,
-		0,0,177,179,3,14,7,0,178,164,1,0,0,0,178,166,1,0,0,0,178,168,1,0,0,0,178,
-		170,1,0,0,0,178,172,1,0,0,0,178,174,1,0,0,0,178,176,1,0,0,0,179,13,1,0,
-		0,0,180,181,5,142,0,0,181,15,1,0,0,0,182,183,5,12,0,0,183,184,3,96,48,
-		0,184,188,5,124,0,0,185,187,3,18,9,0,186,185,1,0,0,0,187,190,1,0,0,0,188,
-		186,1,0,0,0,188,189,1,0,0,0,189,191,1,0,0,0,190,188,1,0,0,0,191,192,5,
-		125,0,0,192,17,1,0,0,0,193,194,5,13,0,0,194,200,5,146,0,0,195,196,5,14,
-		0,0,196,200,3,90,45,0,197,198,5,15,0,0,198,200,3,90,45,0,199,193,1,0,0,
-		0,199,195,1,0,0,0,199,197,1,0,0,0,200,19,1,0,0,0,201,202,5,16,0,0,202,
-		203,3,96,48,0,203,207,5,124,0,0,204,206,3,22,11,0,205,204,1,0,0,0,206,
-		209,1,0,0,0,207,205,1,0,0,0,207,208,1,0,0,0,208,210,1,0,0,0,209,207,1,
-		0,0,0,210,211,5,125,0,0,211,21,1,0,0,0,212,213,5,17,0,0,213,236,3,90,45,
-		0,214,215,5,18,0,0,215,216,5,19,0,0,216,219,3,88,44,0,217,218,5,20,0,0,
-		218,220,3,90,45,0,219,217,1,0,0,0,219,220,1,0,0,0,220,223,1,0,0,0,221,
-		222,5,21,0,0,222,224,5,143,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,236,
-		1,0,0,0,225,226,5,18,0,0,226,227,5,22,0,0,227,231,5,124,0,0,228,230,3,
-		24,12,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,0,0,0,231,232,1,0,0,
-		0,232,234,1,0,0,0,233,231,1,0,0,0,234,236,5,125,0,0,235,212,1,0,0,0,235,
-		214,1,0,0,0,235,225,1,0,0,0,236,23,1,0,0,0,237,238,5,143,0,0,238,240,3,
-		90,45,0,239,241,5,128,0,0,240,239,1,0,0,0,240,241,1,0,0,0,241,25,1,0,0,
-		0,242,243,5,23,0,0,243,244,3,96,48,0,244,245,5,24,0,0,245,246,3,96,48,
-		0,246,250,5,124,0,0,247,249,3,28,14,0,248,247,1,0,0,0,249,252,1,0,0,0,
-		250,248,1,0,0,0,250,251,1,0,0,0,251,253,1,0,0,0,252,250,1,0,0,0,253,254,
-		5,125,0,0,254,27,1,0,0,0,255,256,5,25,0,0,256,290,3,96,48,0,257,258,5,
-		26,0,0,258,259,3,90,45,0,259,264,3,86,43,0,260,261,5,27,0,0,261,262,3,
-		90,45,0,262,263,3,86,43,0,263,265,1,0,0,0,264,260,1,0,0,0,264,265,1,0,
-		0,0,265,290,1,0,0,0,266,267,5,28,0,0,267,290,5,143,0,0,268,269,5,29,0,
-		0,269,290,3,88,44,0,270,271,5,30,0,0,271,272,3,30,15,0,272,273,3,88,44,
-		0,273,274,5,32,0,0,274,275,5,25,0,0,275,279,5,33,0,0,276,277,5,26,0,0,
-		277,278,5,32,0,0,278,280,5,34,0,0,279,276,1,0,0,0,279,280,1,0,0,0,280,
-		290,1,0,0,0,281,283,5,35,0,0,282,284,3,32,16,0,283,282,1,0,0,0,284,285,
-		1,0,0,0,285,283,1,0,0,0,285,286,1,0,0,0,286,290,1,0,0,0,287,288,5,11,0,
-		0,288,290,3,14,7,0,289,255,1,0,0,0,289,257,1,0,0,0,289,266,1,0,0,0,289,
-		268,1,0,0,0,289,270,1,0,0,0,289,281,1,0,0,0,289,287,1,0,0,0,290,29,1,0,
-		0,0,291,292,5,145,0,0,292,295,5,31,0,0,293,295,5,144,0,0,294,291,1,0,0,
-		0,294,293,1,0,0,0,295,31,1,0,0,0,296,297,5,36,0,0,297,303,3,90,45,0,298,
-		299,5,37,0,0,299,303,3,90,45,0,300,301,5,38,0,0,301,303,5,143,0,0,302,
-		296,1,0,0,0,302,298,1,0,0,0,302,300,1,0,0,0,303,33,1,0,0,0,304,305,5,39,
-		0,0,305,306,3,96,48,0,306,310,5,124,0,0,307,309,3,36,18,0,308,307,1,0,
-		0,0,309,312,1,0,0,0,310,308,1,0,0,0,310,311,1,0,0,0,311,313,1,0,0,0,312,
-		310,1,0,0,0,313,314,5,125,0,0,314,35,1,0,0,0,315,316,5,40,0,0,316,334,
-		3,96,48,0,317,318,5,58,0,0,318,334,3,90,45,0,319,320,5,59,0,0,320,322,
-		3,90,45,0,321,323,5,60,0,0,322,321,1,0,0,0,322,323,1,0,0,0,323,334,1,0,
-		0,0,324,325,5,61,0,0,325,326,5,38,0,0,326,334,5,143,0,0,327,328,5,64,0,
-		0,328,334,3,48,24,0,329,330,5,8,0,0,330,334,5,143,0,0,331,332,5,15,0,0,
-		332,334,3,90,45,0,333,315,1,0,0,0,333,317,1,0,0,0,333,319,1,0,0,0,333,
-		324,1,0,0,0,333,327,1,0,0,0,333,329,1,0,0,0,333,331,1,0,0,0,334,37,1,0,
-		0,0,335,336,5,41,0,0,336,337,3,96,48,0,337,341,5,124,0,0,338,340,3,40,
-		20,0,339,338,1,0,0,0,340,343,1,0,0,0,341,339,1,0,0,0,341,342,1,0,0,0,342,
-		344,1,0,0,0,343,341,1,0,0,0,344,345,5,125,0,0,345,39,1,0,0,0,346,347,5,
-		42,0,0,347,351,5,124,0,0,348,350,3,42,21,0,349,348,1,0,0,0,350,353,1,0,
-		0,0,351,349,1,0,0,0,351,352,1,0,0,0,352,354,1,0,0,0,353,351,1,0,0,0,354,
-		384,5,125,0,0,355,356,5,43,0,0,356,384,3,90,45,0,357,358,5,44,0,0,358,
-		384,3,90,45,0,359,360,5,45,0,0,360,361,5,19,0,0,361,384,3,88,44,0,362,
-		363,5,45,0,0,363,364,5,46,0,0,364,365,3,90,45,0,365,366,3,86,43,0,366,
-		384,1,0,0,0,367,368,5,48,0,0,368,384,3,90,45,0,369,370,5,49,0,0,370,384,
-		3,90,45,0,371,372,5,47,0,0,372,384,3,90,45,0,373,374,5,50,0,0,374,375,
-		3,90,45,0,375,376,3,86,43,0,376,384,1,0,0,0,377,378,5,51,0,0,378,379,3,
-		90,45,0,379,380,5,46,0,0,380,381,3,90,45,0,381,382,3,86,43,0,382,384,1,
-		0,0,0,383,346,1,0,0,0,383,355,1,0,0,0,383,357,1,0,0,0,383,359,1,0,0,0,
-		383,362,1,0,0,0,383,367,1,0,0,0,383,369,1,0,0,0,383,371,1,0,0,0,383,373,
-		1,0,0,0,383,377,1,0,0,0,384,41,1,0,0,0,385,386,5,143,0,0,386,387,3,90,
-		45,0,387,388,5,32,0,0,388,390,3,90,45,0,389,391,5,128,0,0,390,389,1,0,
-		0,0,390,391,1,0,0,0,391,43,1,0,0,0,392,393,5,57,0,0,393,394,3,96,48,0,
-		394,398,5,124,0,0,395,397,3,46,23,0,396,395,1,0,0,0,397,400,1,0,0,0,398,
-		396,1,0,0,0,398,399,1,0,0,0,399,401,1,0,0,0,400,398,1,0,0,0,401,402,5,
-		125,0,0,402,45,1,0,0,0,403,404,5,58,0,0,404,420,3,90,45,0,405,406,5,59,
-		0,0,406,408,3,90,45,0,407,409,5,60,0,0,408,407,1,0,0,0,408,409,1,0,0,0,
-		409,420,1,0,0,0,410,411,5,61,0,0,411,412,5,38,0,0,412,420,5,143,0,0,413,
-		414,5,64,0,0,414,420,3,48,24,0,415,416,5,8,0,0,416,420,5,143,0,0,417,418,
-		5,68,0,0,418,420,5,145,0,0,419,403,1,0,0,0,419,405,1,0,0,0,419,410,1,0,
-		0,0,419,413,1,0,0,0,419,415,1,0,0,0,419,417,1,0,0,0,420,47,1,0,0,0,421,
-		434,5,65,0,0,422,434,5,66,0,0,423,434,5,67,0,0,424,425,5,22,0,0,425,429,
-		5,124,0,0,426,428,3,24,12,0,427,426,1,0,0,0,428,431,1,0,0,0,429,427,1,
-		0,0,0,429,430,1,0,0,0,430,432,1,0,0,0,431,429,1,0,0,0,432,434,5,125,0,
-		0,433,421,1,0,0,0,433,422,1,0,0,0,433,423,1,0,0,0,433,424,1,0,0,0,434,
-		49,1,0,0,0,435,436,5,69,0,0,436,437,3,96,48,0,437,441,5,124,0,0,438,440,
-		3,52,26,0,439,438,1,0,0,0,440,443,1,0,0,0,441,439,1,0,0,0,441,442,1,0,
-		0,0,442,444,1,0,0,0,443,441,1,0,0,0,444,445,5,125,0,0,445,51,1,0,0,0,446,
-		447,5,70,0,0,447,458,3,90,45,0,448,449,5,71,0,0,449,454,3,54,27,0,450,
-		451,5,128,0,0,451,453,3,54,27,0,452,450,1,0,0,0,453,456,1,0,0,0,454,452,
-		1,0,0,0,454,455,1,0,0,0,455,458,1,0,0,0,456,454,1,0,0,0,457,446,1,0,0,
-		0,457,448,1,0,0,0,458,53,1,0,0,0,459,460,3,96,48,0,460,461,3,90,45,0,461,
-		55,1,0,0,0,462,463,5,72,0,0,463,472,3,96,48,0,464,468,5,124,0,0,465,467,
-		3,58,29,0,466,465,1,0,0,0,467,470,1,0,0,0,468,466,1,0,0,0,468,469,1,0,
-		0,0,469,471,1,0,0,0,470,468,1,0,0,0,471,473,5,125,0,0,472,464,1,0,0,0,
-		472,473,1,0,0,0,473,57,1,0,0,0,474,475,5,73,0,0,475,481,3,90,45,0,476,
-		477,5,74,0,0,477,481,3,90,45,0,478,479,5,75,0,0,479,481,3,90,45,0,480,
-		474,1,0,0,0,480,476,1,0,0,0,480,478,1,0,0,0,481,59,1,0,0,0,482,483,5,76,
-		0,0,483,484,3,96,48,0,484,485,5,124,0,0,485,493,3,90,45,0,486,491,3,86,
-		43,0,487,488,5,27,0,0,488,489,3,90,45,0,489,490,3,86,43,0,490,492,1,0,
-		0,0,491,487,1,0,0,0,491,492,1,0,0,0,492,494,1,0,0,0,493,486,1,0,0,0,493,
-		494,1,0,0,0,494,495,1,0,0,0,495,496,5,125,0,0,496,61,1,0,0,0,497,498,5,
-		77,0,0,498,499,3,96,48,0,499,500,5,131,0,0,500,504,3,90,45,0,501,502,5,
-		78,0,0,502,503,5,79,0,0,503,505,3,88,44,0,504,501,1,0,0,0,504,505,1,0,
-		0,0,505,508,1,0,0,0,506,507,5,21,0,0,507,509,5,143,0,0,508,506,1,0,0,0,
-		508,509,1,0,0,0,509,63,1,0,0,0,510,511,5,80,0,0,511,512,3,96,48,0,512,
-		513,5,84,0,0,513,516,3,90,45,0,514,515,5,21,0,0,515,517,5,143,0,0,516,
-		514,1,0,0,0,516,517,1,0,0,0,517,521,1,0,0,0,518,519,5,81,0,0,519,520,5,
-		83,0,0,520,522,5,145,0,0,521,518,1,0,0,0,521,522,1,0,0,0,522,526,1,0,0,
-		0,523,524,5,82,0,0,524,525,5,83,0,0,525,527,5,145,0,0,526,523,1,0,0,0,
-		526,527,1,0,0,0,527,528,1,0,0,0,528,529,5,130,0,0,529,530,3,96,48,0,530,
-		65,1,0,0,0,531,532,5,85,0,0,532,533,5,84,0,0,533,536,3,90,45,0,534,535,
-		5,86,0,0,535,537,3,88,44,0,536,534,1,0,0,0,536,537,1,0,0,0,537,67,1,0,
-		0,0,538,539,5,87,0,0,539,540,5,88,0,0,540,545,3,70,35,0,541,542,5,128,
-		0,0,542,544,3,70,35,0,543,541,1,0,0,0,544,547,1,0,0,0,545,543,1,0,0,0,
-		545,546,1,0,0,0,546,69,1,0,0,0,547,545,1,0,0,0,548,551,5,35,0,0,549,551,
-		3,96,48,0,550,548,1,0,0,0,550,549,1,0,0,0,551,71,1,0,0,0,552,553,5,89,
-		0,0,553,557,5,124,0,0,554,556,3,74,37,0,555,554,1,0,0,0,556,559,1,0,0,
-		0,557,555,1,0,0,0,557,558,1,0,0,0,558,560,1,0,0,0,559,557,1,0,0,0,560,
-		561,5,125,0,0,561,73,1,0,0,0,562,563,5,10,0,0,563,573,3,94,47,0,564,565,
-		5,90,0,0,565,570,3,96,48,0,566,567,5,128,0,0,567,569,3,96,48,0,568,566,
-		1,0,0,0,569,572,1,0,0,0,570,568,1,0,0,0,570,571,1,0,0,0,571,574,1,0,0,
-		0,572,570,1,0,0,0,573,564,1,0,0,0,573,574,1,0,0,0,574,632,1,0,0,0,575,
-		576,5,91,0,0,576,632,3,96,48,0,577,578,5,92,0,0,578,632,3,96,48,0,579,
-		580,5,93,0,0,580,581,5,94,0,0,581,582,5,95,0,0,582,632,3,96,48,0,583,586,
-		5,96,0,0,584,585,5,144,0,0,585,587,5,120,0,0,586,584,1,0,0,0,586,587,1,
-		0,0,0,587,588,1,0,0,0,588,589,5,94,0,0,589,590,5,99,0,0,590,632,3,96,48,
-		0,591,592,5,97,0,0,592,593,5,144,0,0,593,594,5,120,0,0,594,595,5,94,0,
-		0,595,596,5,99,0,0,596,632,3,96,48,0,597,598,5,100,0,0,598,599,3,90,45,
-		0,599,603,5,124,0,0,600,602,3,74,37,0,601,600,1,0,0,0,602,605,1,0,0,0,
-		603,601,1,0,0,0,603,604,1,0,0,0,604,606,1,0,0,0,605,603,1,0,0,0,606,616,
-		5,125,0,0,607,608,5,101,0,0,608,612,5,124,0,0,609,611,3,74,37,0,610,609,
-		1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,613,1,0,0,0,613,615,1,0,0,
-		0,614,612,1,0,0,0,615,617,5,125,0,0,616,607,1,0,0,0,616,617,1,0,0,0,617,
-		632,1,0,0,0,618,621,5,98,0,0,619,620,5,109,0,0,620,622,5,58,0,0,621,619,
-		1,0,0,0,621,622,1,0,0,0,622,623,1,0,0,0,623,627,5,124,0,0,624,626,3,74,
-		37,0,625,624,1,0,0,0,626,629,1,0,0,0,627,625,1,0,0,0,627,628,1,0,0,0,628,
-		630,1,0,0,0,629,627,1,0,0,0,630,632,5,125,0,0,631,562,1,0,0,0,631,575,
-		1,0,0,0,631,577,1,0,0,0,631,579,1,0,0,0,631,583,1,0,0,0,631,591,1,0,0,
-		0,631,597,1,0,0,0,631,618,1,0,0,0,632,75,1,0,0,0,633,634,5,102,0,0,634,
-		638,5,124,0,0,635,637,3,78,39,0,636,635,1,0,0,0,637,640,1,0,0,0,638,636,
-		1,0,0,0,638,639,1,0,0,0,639,641,1,0,0,0,640,638,1,0,0,0,641,642,5,125,
-		0,0,642,77,1,0,0,0,643,644,5,103,0,0,644,649,3,96,48,0,645,646,5,128,0,
-		0,646,648,3,96,48,0,647,645,1,0,0,0,648,651,1,0,0,0,649,647,1,0,0,0,649,
-		650,1,0,0,0,650,655,1,0,0,0,651,649,1,0,0,0,652,654,3,80,40,0,653,652,
-		1,0,0,0,654,657,1,0,0,0,655,653,1,0,0,0,655,656,1,0,0,0,656,660,1,0,0,
-		0,657,655,1,0,0,0,658,660,3,72,36,0,659,643,1,0,0,0,659,658,1,0,0,0,660,
-		79,1,0,0,0,661,662,5,104,0,0,662,680,3,90,45,0,663,664,5,105,0,0,664,680,
-		3,88,44,0,665,666,5,52,0,0,666,667,3,90,45,0,667,668,5,111,0,0,668,669,
-		5,56,0,0,669,680,1,0,0,0,670,671,5,53,0,0,671,680,3,90,45,0,672,673,5,
-		54,0,0,673,674,3,90,45,0,674,675,5,111,0,0,675,676,5,56,0,0,676,680,1,
-		0,0,0,677,678,5,55,0,0,678,680,3,90,45,0,679,661,1,0,0,0,679,663,1,0,0,
-		0,679,665,1,0,0,0,679,670,1,0,0,0,679,672,1,0,0,0,679,677,1,0,0,0,680,
-		81,1,0,0,0,681,682,5,2,0,0,682,683,3,96,48,0,683,684,5,4,0,0,684,685,3,
-		96,48,0,685,689,5,124,0,0,686,688,3,84,42,0,687,686,1,0,0,0,688,691,1,
-		0,0,0,689,687,1,0,0,0,689,690,1,0,0,0,690,692,1,0,0,0,691,689,1,0,0,0,
-		692,693,5,125,0,0,693,83,1,0,0,0,694,695,3,96,48,0,695,696,5,30,0,0,696,
-		697,5,106,0,0,697,698,5,145,0,0,698,722,1,0,0,0,699,700,3,94,47,0,700,
-		701,5,107,0,0,701,702,3,90,45,0,702,703,3,86,43,0,703,722,1,0,0,0,704,
-		705,3,94,47,0,705,706,5,108,0,0,706,707,3,90,45,0,707,708,5,109,0,0,708,
-		709,5,143,0,0,709,722,1,0,0,0,710,711,3,96,48,0,711,712,5,110,0,0,712,
-		713,5,24,0,0,713,714,5,143,0,0,714,722,1,0,0,0,715,717,5,102,0,0,716,718,
-		3,80,40,0,717,716,1,0,0,0,718,719,1,0,0,0,719,717,1,0,0,0,719,720,1,0,
-		0,0,720,722,1,0,0,0,721,694,1,0,0,0,721,699,1,0,0,0,721,704,1,0,0,0,721,
-		710,1,0,0,0,721,715,1,0,0,0,722,85,1,0,0,0,723,724,5,111,0,0,724,725,5,
-		119,0,0,725,87,1,0,0,0,726,727,5,144,0,0,727,89,1,0,0,0,728,729,6,45,-1,
-		0,729,730,5,126,0,0,730,731,3,90,45,0,731,732,5,127,0,0,732,764,1,0,0,
-		0,733,734,5,133,0,0,734,764,3,90,45,15,735,736,5,123,0,0,736,764,3,90,
-		45,10,737,738,3,96,48,0,738,747,5,126,0,0,739,744,3,90,45,0,740,741,5,
-		128,0,0,741,743,3,90,45,0,742,740,1,0,0,0,743,746,1,0,0,0,744,742,1,0,
-		0,0,744,745,1,0,0,0,745,748,1,0,0,0,746,744,1,0,0,0,747,739,1,0,0,0,747,
-		748,1,0,0,0,748,749,1,0,0,0,749,750,5,127,0,0,750,764,1,0,0,0,751,753,
-		7,1,0,0,752,754,3,92,46,0,753,752,1,0,0,0,753,754,1,0,0,0,754,755,1,0,
-		0,0,755,756,5,111,0,0,756,764,3,92,46,0,757,758,5,145,0,0,758,764,3,92,
-		46,0,759,764,5,144,0,0,760,764,5,145,0,0,761,764,5,143,0,0,762,764,3,94,
-		47,0,763,728,1,0,0,0,763,733,1,0,0,0,763,735,1,0,0,0,763,737,1,0,0,0,763,
-		751,1,0,0,0,763,757,1,0,0,0,763,759,1,0,0,0,763,760,1,0,0,0,763,761,1,
-		0,0,0,763,762,1,0,0,0,764,785,1,0,0,0,765,766,10,14,0,0,766,767,5,120,
-		0,0,767,784,3,90,45,15,768,769,10,13,0,0,769,770,7,2,0,0,770,784,3,90,
-		45,14,771,772,10,12,0,0,772,773,7,3,0,0,773,784,3,90,45,13,774,775,10,
-		11,0,0,775,776,7,4,0,0,776,784,3,90,45,12,777,778,10,9,0,0,778,779,5,121,
-		0,0,779,784,3,90,45,10,780,781,10,8,0,0,781,782,5,122,0,0,782,784,3,90,
-		45,9,783,765,1,0,0,0,783,768,1,0,0,0,783,771,1,0,0,0,783,774,1,0,0,0,783,
-		777,1,0,0,0,783,780,1,0,0,0,784,787,1,0,0,0,785,783,1,0,0,0,785,786,1,
-		0,0,0,786,91,1,0,0,0,787,785,1,0,0,0,788,789,7,5,0,0,789,93,1,0,0,0,790,
-		793,3,96,48,0,791,792,5,129,0,0,792,794,3,96,48,0,793,791,1,0,0,0,793,
-		794,1,0,0,0,794,95,1,0,0,0,795,796,7,6,0,0,796,97,1,0,0,0,77,102,104,118,
-		140,147,149,157,159,178,188,199,207,219,223,231,235,240,250,264,279,285,
-		289,294,302,310,322,333,341,351,383,390,398,408,419,429,433,441,454,457,
-		468,472,480,491,493,504,508,516,521,526,536,545,550,557,570,573,586,603,
-		612,616,621,627,631,638,649,655,659,679,689,719,721,744,747,753,763,783,
-		785,793
+		1,45,1,45,1,45,1,45,1,45,1,45,1,45,4,45,761,8,45,11,45,12,45,762,1,45,
+		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,774,8,45,10,45,12,45,777,
+		9,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,790,8,
+		45,1,45,1,45,3,45,794,8,45,1,46,1,46,1,46,1,47,1,47,1,48,1,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,5,48,815,8,48,10,48,
+		12,48,818,9,48,3,48,820,8,48,1,48,1,48,1,48,1,48,3,48,826,8,48,1,48,1,
+		48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,836,8,48,1,48,1,48,1,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,5,48,
+		856,8,48,10,48,12,48,859,9,48,1,49,1,49,1,50,1,50,1,50,3,50,866,8,50,1,
+		51,1,51,1,51,0,1,96,52,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
+		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
+		84,86,88,90,92,94,96,98,100,102,0,8,1,0,131,132,1,0,15,16,1,0,151,152,
+		1,0,141,142,1,0,139,140,1,0,143,148,1,0,119,125,19,0,3,3,5,9,13,22,24,
+		27,29,29,32,36,40,41,43,44,46,63,65,75,77,78,80,82,86,86,88,90,93,95,104,
+		104,111,113,126,126,155,156,982,0,110,1,0,0,0,2,115,1,0,0,0,4,118,1,0,
+		0,0,6,147,1,0,0,0,8,149,1,0,0,0,10,161,1,0,0,0,12,185,1,0,0,0,14,187,1,
+		0,0,0,16,189,1,0,0,0,18,206,1,0,0,0,20,208,1,0,0,0,22,240,1,0,0,0,24,242,
+		1,0,0,0,26,244,1,0,0,0,28,278,1,0,0,0,30,280,1,0,0,0,32,285,1,0,0,0,34,
+		332,1,0,0,0,36,337,1,0,0,0,38,345,1,0,0,0,40,347,1,0,0,0,42,376,1,0,0,
+		0,44,378,1,0,0,0,46,426,1,0,0,0,48,428,1,0,0,0,50,435,1,0,0,0,52,462,1,
+		0,0,0,54,476,1,0,0,0,56,478,1,0,0,0,58,500,1,0,0,0,60,502,1,0,0,0,62,505,
+		1,0,0,0,64,523,1,0,0,0,66,525,1,0,0,0,68,540,1,0,0,0,70,553,1,0,0,0,72,
+		574,1,0,0,0,74,581,1,0,0,0,76,593,1,0,0,0,78,595,1,0,0,0,80,674,1,0,0,
+		0,82,676,1,0,0,0,84,702,1,0,0,0,86,722,1,0,0,0,88,724,1,0,0,0,90,793,1,
+		0,0,0,92,795,1,0,0,0,94,798,1,0,0,0,96,835,1,0,0,0,98,860,1,0,0,0,100,
+		862,1,0,0,0,102,867,1,0,0,0,104,109,3,2,1,0,105,109,3,4,2,0,106,109,3,
+		88,44,0,107,109,3,8,4,0,108,104,1,0,0,0,108,105,1,0,0,0,108,106,1,0,0,
+		0,108,107,1,0,0,0,109,112,1,0,0,0,110,108,1,0,0,0,110,111,1,0,0,0,111,
+		113,1,0,0,0,112,110,1,0,0,0,113,114,5,0,0,1,114,1,1,0,0,0,115,116,5,3,
+		0,0,116,117,5,153,0,0,117,3,1,0,0,0,118,119,5,1,0,0,119,120,3,102,51,0,
+		120,124,5,131,0,0,121,123,3,6,3,0,122,121,1,0,0,0,123,126,1,0,0,0,124,
+		122,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,124,1,0,0,0,127,128,5,
+		132,0,0,128,5,1,0,0,0,129,148,3,12,6,0,130,148,3,16,8,0,131,148,3,20,10,
+		0,132,148,3,26,13,0,133,148,3,32,16,0,134,148,3,40,20,0,135,148,3,44,22,
+		0,136,148,3,50,25,0,137,148,3,56,28,0,138,148,3,62,31,0,139,148,3,66,33,
+		0,140,148,3,68,34,0,141,148,3,70,35,0,142,148,3,72,36,0,143,148,3,74,37,
+		0,144,148,3,78,39,0,145,148,3,82,41,0,146,148,3,8,4,0,147,129,1,0,0,0,
+		147,130,1,0,0,0,147,131,1,0,0,0,147,132,1,0,0,0,147,133,1,0,0,0,147,134,
+		1,0,0,0,147,135,1,0,0,0,147,136,1,0,0,0,147,137,1,0,0,0,147,138,1,0,0,
+		0,147,139,1,0,0,0,147,140,1,0,0,0,147,141,1,0,0,0,147,142,1,0,0,0,147,
+		143,1,0,0,0,147,144,1,0,0,0,147,145,1,0,0,0,147,146,1,0,0,0,148,7,1,0,
+		0,0,149,150,5,155,0,0,150,156,4,4,0,0,151,155,3,102,51,0,152,155,5,4,0,
+		0,153,155,5,31,0,0,154,151,1,0,0,0,154,152,1,0,0,0,154,153,1,0,0,0,155,
+		158,1,0,0,0,156,154,1,0,0,0,156,157,1,0,0,0,157,159,1,0,0,0,158,156,1,
+		0,0,0,159,160,3,10,5,0,160,9,1,0,0,0,161,166,5,131,0,0,162,165,3,10,5,
+		0,163,165,8,0,0,0,164,162,1,0,0,0,164,163,1,0,0,0,165,168,1,0,0,0,166,
+		164,1,0,0,0,166,167,1,0,0,0,167,169,1,0,0,0,168,166,1,0,0,0,169,170,5,
+		132,0,0,170,11,1,0,0,0,171,172,5,5,0,0,172,186,5,153,0,0,173,174,5,6,0,
+		0,174,186,3,102,51,0,175,176,5,7,0,0,176,186,5,150,0,0,177,178,5,8,0,0,
+		178,186,5,150,0,0,179,180,5,9,0,0,180,186,5,150,0,0,181,182,5,10,0,0,182,
+		186,3,102,51,0,183,184,5,11,0,0,184,186,3,14,7,0,185,171,1,0,0,0,185,173,
+		1,0,0,0,185,175,1,0,0,0,185,177,1,0,0,0,185,179,1,0,0,0,185,181,1,0,0,
+		0,185,183,1,0,0,0,186,13,1,0,0,0,187,188,5,149,0,0,188,15,1,0,0,0,189,
+		190,5,12,0,0,190,191,3,102,51,0,191,195,5,131,0,0,192,194,3,18,9,0,193,
+		192,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,0,195,196,1,0,0,0,196,198,1,
+		0,0,0,197,195,1,0,0,0,198,199,5,132,0,0,199,17,1,0,0,0,200,201,5,20,0,
+		0,201,207,5,153,0,0,202,203,5,21,0,0,203,207,3,96,48,0,204,205,5,22,0,
+		0,205,207,3,96,48,0,206,200,1,0,0,0,206,202,1,0,0,0,206,204,1,0,0,0,207,
+		19,1,0,0,0,208,209,5,13,0,0,209,210,3,102,51,0,210,214,5,131,0,0,211,213,
+		3,22,11,0,212,211,1,0,0,0,213,216,1,0,0,0,214,212,1,0,0,0,214,215,1,0,
+		0,0,215,217,1,0,0,0,216,214,1,0,0,0,217,218,5,132,0,0,218,21,1,0,0,0,219,
+		220,5,73,0,0,220,241,3,96,48,0,221,222,5,114,0,0,222,223,3,96,48,0,223,
+		224,3,92,46,0,224,241,1,0,0,0,225,226,5,14,0,0,226,227,3,24,12,0,227,231,
+		5,131,0,0,228,230,3,30,15,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,
+		0,0,0,231,232,1,0,0,0,232,234,1,0,0,0,233,231,1,0,0,0,234,235,5,132,0,
+		0,235,241,1,0,0,0,236,237,5,17,0,0,237,238,5,150,0,0,238,239,5,18,0,0,
+		239,241,3,96,48,0,240,219,1,0,0,0,240,221,1,0,0,0,240,225,1,0,0,0,240,
+		236,1,0,0,0,241,23,1,0,0,0,242,243,7,1,0,0,243,25,1,0,0,0,244,245,5,23,
+		0,0,245,246,3,102,51,0,246,250,5,131,0,0,247,249,3,28,14,0,248,247,1,0,
+		0,0,249,252,1,0,0,0,250,248,1,0,0,0,250,251,1,0,0,0,251,253,1,0,0,0,252,
+		250,1,0,0,0,253,254,5,132,0,0,254,27,1,0,0,0,255,256,5,24,0,0,256,279,
+		3,96,48,0,257,258,5,25,0,0,258,259,5,26,0,0,259,262,3,94,47,0,260,261,
+		5,27,0,0,261,263,3,96,48,0,262,260,1,0,0,0,262,263,1,0,0,0,263,266,1,0,
+		0,0,264,265,5,28,0,0,265,267,5,150,0,0,266,264,1,0,0,0,266,267,1,0,0,0,
+		267,279,1,0,0,0,268,269,5,25,0,0,269,270,5,29,0,0,270,274,5,131,0,0,271,
+		273,3,30,15,0,272,271,1,0,0,0,273,276,1,0,0,0,274,272,1,0,0,0,274,275,
+		1,0,0,0,275,277,1,0,0,0,276,274,1,0,0,0,277,279,5,132,0,0,278,255,1,0,
+		0,0,278,257,1,0,0,0,278,268,1,0,0,0,279,29,1,0,0,0,280,281,5,150,0,0,281,
+		283,3,96,48,0,282,284,5,135,0,0,283,282,1,0,0,0,283,284,1,0,0,0,284,31,
+		1,0,0,0,285,286,5,30,0,0,286,287,3,102,51,0,287,288,5,31,0,0,288,289,3,
+		102,51,0,289,293,5,131,0,0,290,292,3,34,17,0,291,290,1,0,0,0,292,295,1,
+		0,0,0,293,291,1,0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,295,293,1,0,0,0,
+		296,297,5,132,0,0,297,33,1,0,0,0,298,299,5,32,0,0,299,333,3,102,51,0,300,
+		301,5,33,0,0,301,302,3,96,48,0,302,307,3,92,46,0,303,304,5,34,0,0,304,
+		305,3,96,48,0,305,306,3,92,46,0,306,308,1,0,0,0,307,303,1,0,0,0,307,308,
+		1,0,0,0,308,333,1,0,0,0,309,310,5,35,0,0,310,333,5,150,0,0,311,312,5,36,
+		0,0,312,333,3,94,47,0,313,314,5,37,0,0,314,315,3,36,18,0,315,316,3,94,
+		47,0,316,317,5,39,0,0,317,318,5,32,0,0,318,322,5,40,0,0,319,320,5,33,0,
+		0,320,321,5,39,0,0,321,323,5,41,0,0,322,319,1,0,0,0,322,323,1,0,0,0,323,
+		333,1,0,0,0,324,326,5,42,0,0,325,327,3,38,19,0,326,325,1,0,0,0,327,328,
+		1,0,0,0,328,326,1,0,0,0,328,329,1,0,0,0,329,333,1,0,0,0,330,331,5,11,0,
+		0,331,333,3,14,7,0,332,298,1,0,0,0,332,300,1,0,0,0,332,309,1,0,0,0,332,
+		311,1,0,0,0,332,313,1,0,0,0,332,324,1,0,0,0,332,330,1,0,0,0,333,35,1,0,
+		0,0,334,335,5,152,0,0,335,338,5,38,0,0,336,338,5,151,0,0,337,334,1,0,0,
+		0,337,336,1,0,0,0,338,37,1,0,0,0,339,340,5,43,0,0,340,346,3,96,48,0,341,
+		342,5,44,0,0,342,346,3,96,48,0,343,344,5,45,0,0,344,346,5,150,0,0,345,
+		339,1,0,0,0,345,341,1,0,0,0,345,343,1,0,0,0,346,39,1,0,0,0,347,348,5,46,
+		0,0,348,349,3,102,51,0,349,353,5,131,0,0,350,352,3,42,21,0,351,350,1,0,
+		0,0,352,355,1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,356,1,0,0,0,355,
+		353,1,0,0,0,356,357,5,132,0,0,357,41,1,0,0,0,358,359,5,47,0,0,359,377,
+		3,102,51,0,360,361,5,65,0,0,361,377,3,96,48,0,362,363,5,66,0,0,363,365,
+		3,96,48,0,364,366,5,67,0,0,365,364,1,0,0,0,365,366,1,0,0,0,366,377,1,0,
+		0,0,367,368,5,68,0,0,368,369,5,45,0,0,369,377,5,150,0,0,370,371,5,71,0,
+		0,371,377,3,54,27,0,372,373,5,8,0,0,373,377,5,150,0,0,374,375,5,22,0,0,
+		375,377,3,96,48,0,376,358,1,0,0,0,376,360,1,0,0,0,376,362,1,0,0,0,376,
+		367,1,0,0,0,376,370,1,0,0,0,376,372,1,0,0,0,376,374,1,0,0,0,377,43,1,0,
+		0,0,378,379,5,48,0,0,379,380,3,102,51,0,380,384,5,131,0,0,381,383,3,46,
+		23,0,382,381,1,0,0,0,383,386,1,0,0,0,384,382,1,0,0,0,384,385,1,0,0,0,385,
+		387,1,0,0,0,386,384,1,0,0,0,387,388,5,132,0,0,388,45,1,0,0,0,389,390,5,
+		49,0,0,390,394,5,131,0,0,391,393,3,48,24,0,392,391,1,0,0,0,393,396,1,0,
+		0,0,394,392,1,0,0,0,394,395,1,0,0,0,395,397,1,0,0,0,396,394,1,0,0,0,397,
+		427,5,132,0,0,398,399,5,50,0,0,399,427,3,96,48,0,400,401,5,51,0,0,401,
+		427,3,96,48,0,402,403,5,52,0,0,403,404,5,26,0,0,404,427,3,94,47,0,405,
+		406,5,52,0,0,406,407,5,53,0,0,407,408,3,96,48,0,408,409,3,92,46,0,409,
+		427,1,0,0,0,410,411,5,55,0,0,411,427,3,96,48,0,412,413,5,56,0,0,413,427,
+		3,96,48,0,414,415,5,54,0,0,415,427,3,96,48,0,416,417,5,57,0,0,417,418,
+		3,96,48,0,418,419,3,92,46,0,419,427,1,0,0,0,420,421,5,58,0,0,421,422,3,
+		96,48,0,422,423,5,53,0,0,423,424,3,96,48,0,424,425,3,92,46,0,425,427,1,
+		0,0,0,426,389,1,0,0,0,426,398,1,0,0,0,426,400,1,0,0,0,426,402,1,0,0,0,
+		426,405,1,0,0,0,426,410,1,0,0,0,426,412,1,0,0,0,426,414,1,0,0,0,426,416,
+		1,0,0,0,426,420,1,0,0,0,427,47,1,0,0,0,428,429,5,150,0,0,429,430,3,96,
+		48,0,430,431,5,39,0,0,431,433,3,96,48,0,432,434,5,135,0,0,433,432,1,0,
+		0,0,433,434,1,0,0,0,434,49,1,0,0,0,435,436,5,64,0,0,436,437,3,102,51,0,
+		437,441,5,131,0,0,438,440,3,52,26,0,439,438,1,0,0,0,440,443,1,0,0,0,441,
+		439,1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,441,1,0,0,0,444,445,5,
+		132,0,0,445,51,1,0,0,0,446,447,5,65,0,0,447,463,3,96,48,0,448,449,5,66,
+		0,0,449,451,3,96,48,0,450,452,5,67,0,0,451,450,1,0,0,0,451,452,1,0,0,0,
+		452,463,1,0,0,0,453,454,5,68,0,0,454,455,5,45,0,0,455,463,5,150,0,0,456,
+		457,5,71,0,0,457,463,3,54,27,0,458,459,5,8,0,0,459,463,5,150,0,0,460,461,
+		5,75,0,0,461,463,5,152,0,0,462,446,1,0,0,0,462,448,1,0,0,0,462,453,1,0,
+		0,0,462,456,1,0,0,0,462,458,1,0,0,0,462,460,1,0,0,0,463,53,1,0,0,0,464,
+		477,5,72,0,0,465,477,5,73,0,0,466,477,5,74,0,0,467,468,5,29,0,0,468,472,
+		5,131,0,0,469,471,3,30,15,0,470,469,1,0,0,0,471,474,1,0,0,0,472,470,1,
+		0,0,0,472,473,1,0,0,0,473,475,1,0,0,0,474,472,1,0,0,0,475,477,5,132,0,
+		0,476,464,1,0,0,0,476,465,1,0,0,0,476,466,1,0,0,0,476,467,1,0,0,0,477,
+		55,1,0,0,0,478,479,5,76,0,0,479,480,3,102,51,0,480,484,5,131,0,0,481,483,
+		3,58,29,0,482,481,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,
+		0,0,485,487,1,0,0,0,486,484,1,0,0,0,487,488,5,132,0,0,488,57,1,0,0,0,489,
+		490,5,77,0,0,490,501,3,96,48,0,491,492,5,78,0,0,492,497,3,60,30,0,493,
+		494,5,135,0,0,494,496,3,60,30,0,495,493,1,0,0,0,496,499,1,0,0,0,497,495,
+		1,0,0,0,497,498,1,0,0,0,498,501,1,0,0,0,499,497,1,0,0,0,500,489,1,0,0,
+		0,500,491,1,0,0,0,501,59,1,0,0,0,502,503,3,102,51,0,503,504,3,96,48,0,
+		504,61,1,0,0,0,505,506,5,79,0,0,506,515,3,102,51,0,507,511,5,131,0,0,508,
+		510,3,64,32,0,509,508,1,0,0,0,510,513,1,0,0,0,511,509,1,0,0,0,511,512,
+		1,0,0,0,512,514,1,0,0,0,513,511,1,0,0,0,514,516,5,132,0,0,515,507,1,0,
+		0,0,515,516,1,0,0,0,516,63,1,0,0,0,517,518,5,80,0,0,518,524,3,96,48,0,
+		519,520,5,81,0,0,520,524,3,96,48,0,521,522,5,82,0,0,522,524,3,96,48,0,
+		523,517,1,0,0,0,523,519,1,0,0,0,523,521,1,0,0,0,524,65,1,0,0,0,525,526,
+		5,83,0,0,526,527,3,102,51,0,527,528,5,131,0,0,528,536,3,96,48,0,529,534,
+		3,92,46,0,530,531,5,34,0,0,531,532,3,96,48,0,532,533,3,92,46,0,533,535,
+		1,0,0,0,534,530,1,0,0,0,534,535,1,0,0,0,535,537,1,0,0,0,536,529,1,0,0,
+		0,536,537,1,0,0,0,537,538,1,0,0,0,538,539,5,132,0,0,539,67,1,0,0,0,540,
+		541,5,84,0,0,541,542,3,102,51,0,542,543,5,138,0,0,543,547,3,96,48,0,544,
+		545,5,85,0,0,545,546,5,86,0,0,546,548,3,94,47,0,547,544,1,0,0,0,547,548,
+		1,0,0,0,548,551,1,0,0,0,549,550,5,28,0,0,550,552,5,150,0,0,551,549,1,0,
+		0,0,551,552,1,0,0,0,552,69,1,0,0,0,553,554,5,87,0,0,554,555,3,102,51,0,
+		555,556,5,91,0,0,556,559,3,96,48,0,557,558,5,28,0,0,558,560,5,150,0,0,
+		559,557,1,0,0,0,559,560,1,0,0,0,560,564,1,0,0,0,561,562,5,88,0,0,562,563,
+		5,90,0,0,563,565,5,152,0,0,564,561,1,0,0,0,564,565,1,0,0,0,565,569,1,0,
+		0,0,566,567,5,89,0,0,567,568,5,90,0,0,568,570,5,152,0,0,569,566,1,0,0,
+		0,569,570,1,0,0,0,570,571,1,0,0,0,571,572,5,137,0,0,572,573,3,102,51,0,
+		573,71,1,0,0,0,574,575,5,92,0,0,575,576,5,91,0,0,576,579,3,96,48,0,577,
+		578,5,93,0,0,578,580,3,94,47,0,579,577,1,0,0,0,579,580,1,0,0,0,580,73,
+		1,0,0,0,581,582,5,94,0,0,582,583,5,95,0,0,583,588,3,76,38,0,584,585,5,
+		135,0,0,585,587,3,76,38,0,586,584,1,0,0,0,587,590,1,0,0,0,588,586,1,0,
+		0,0,588,589,1,0,0,0,589,75,1,0,0,0,590,588,1,0,0,0,591,594,5,42,0,0,592,
+		594,3,102,51,0,593,591,1,0,0,0,593,592,1,0,0,0,594,77,1,0,0,0,595,596,
+		5,96,0,0,596,600,5,131,0,0,597,599,3,80,40,0,598,597,1,0,0,0,599,602,1,
+		0,0,0,600,598,1,0,0,0,600,601,1,0,0,0,601,603,1,0,0,0,602,600,1,0,0,0,
+		603,604,5,132,0,0,604,79,1,0,0,0,605,606,5,10,0,0,606,616,3,100,50,0,607,
+		608,5,97,0,0,608,613,3,102,51,0,609,610,5,135,0,0,610,612,3,102,51,0,611,
+		609,1,0,0,0,612,615,1,0,0,0,613,611,1,0,0,0,613,614,1,0,0,0,614,617,1,
+		0,0,0,615,613,1,0,0,0,616,607,1,0,0,0,616,617,1,0,0,0,617,675,1,0,0,0,
+		618,619,5,98,0,0,619,675,3,102,51,0,620,621,5,99,0,0,621,675,3,102,51,
+		0,622,623,5,100,0,0,623,624,5,101,0,0,624,625,5,102,0,0,625,675,3,102,
+		51,0,626,629,5,103,0,0,627,628,5,151,0,0,628,630,5,127,0,0,629,627,1,0,
+		0,0,629,630,1,0,0,0,630,631,1,0,0,0,631,632,5,101,0,0,632,633,5,106,0,
+		0,633,675,3,102,51,0,634,635,5,104,0,0,635,636,5,151,0,0,636,637,5,127,
+		0,0,637,638,5,101,0,0,638,639,5,106,0,0,639,675,3,102,51,0,640,641,5,107,
+		0,0,641,642,3,96,48,0,642,646,5,131,0,0,643,645,3,80,40,0,644,643,1,0,
+		0,0,645,648,1,0,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,
+		646,1,0,0,0,649,659,5,132,0,0,650,651,5,108,0,0,651,655,5,131,0,0,652,
+		654,3,80,40,0,653,652,1,0,0,0,654,657,1,0,0,0,655,653,1,0,0,0,655,656,
+		1,0,0,0,656,658,1,0,0,0,657,655,1,0,0,0,658,660,5,132,0,0,659,650,1,0,
+		0,0,659,660,1,0,0,0,660,675,1,0,0,0,661,664,5,105,0,0,662,663,5,116,0,
+		0,663,665,5,65,0,0,664,662,1,0,0,0,664,665,1,0,0,0,665,666,1,0,0,0,666,
+		670,5,131,0,0,667,669,3,80,40,0,668,667,1,0,0,0,669,672,1,0,0,0,670,668,
+		1,0,0,0,670,671,1,0,0,0,671,673,1,0,0,0,672,670,1,0,0,0,673,675,5,132,
+		0,0,674,605,1,0,0,0,674,618,1,0,0,0,674,620,1,0,0,0,674,622,1,0,0,0,674,
+		626,1,0,0,0,674,634,1,0,0,0,674,640,1,0,0,0,674,661,1,0,0,0,675,81,1,0,
+		0,0,676,677,5,109,0,0,677,681,5,131,0,0,678,680,3,84,42,0,679,678,1,0,
+		0,0,680,683,1,0,0,0,681,679,1,0,0,0,681,682,1,0,0,0,682,684,1,0,0,0,683,
+		681,1,0,0,0,684,685,5,132,0,0,685,83,1,0,0,0,686,687,5,110,0,0,687,692,
+		3,102,51,0,688,689,5,135,0,0,689,691,3,102,51,0,690,688,1,0,0,0,691,694,
+		1,0,0,0,692,690,1,0,0,0,692,693,1,0,0,0,693,698,1,0,0,0,694,692,1,0,0,
+		0,695,697,3,86,43,0,696,695,1,0,0,0,697,700,1,0,0,0,698,696,1,0,0,0,698,
+		699,1,0,0,0,699,703,1,0,0,0,700,698,1,0,0,0,701,703,3,78,39,0,702,686,
+		1,0,0,0,702,701,1,0,0,0,703,85,1,0,0,0,704,705,5,111,0,0,705,723,3,96,
+		48,0,706,707,5,112,0,0,707,723,3,94,47,0,708,709,5,59,0,0,709,710,3,96,
+		48,0,710,711,5,118,0,0,711,712,5,63,0,0,712,723,1,0,0,0,713,714,5,60,0,
+		0,714,723,3,96,48,0,715,716,5,61,0,0,716,717,3,96,48,0,717,718,5,118,0,
+		0,718,719,5,63,0,0,719,723,1,0,0,0,720,721,5,62,0,0,721,723,3,96,48,0,
+		722,704,1,0,0,0,722,706,1,0,0,0,722,708,1,0,0,0,722,713,1,0,0,0,722,715,
+		1,0,0,0,722,720,1,0,0,0,723,87,1,0,0,0,724,725,5,2,0,0,725,726,3,102,51,
+		0,726,727,5,4,0,0,727,728,3,102,51,0,728,732,5,131,0,0,729,731,3,90,45,
+		0,730,729,1,0,0,0,731,734,1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,
+		735,1,0,0,0,734,732,1,0,0,0,735,736,5,132,0,0,736,89,1,0,0,0,737,738,3,
+		102,51,0,738,739,5,37,0,0,739,740,5,113,0,0,740,741,5,152,0,0,741,794,
+		1,0,0,0,742,743,3,100,50,0,743,744,5,114,0,0,744,745,3,96,48,0,745,746,
+		3,92,46,0,746,794,1,0,0,0,747,748,3,100,50,0,748,749,5,115,0,0,749,750,
+		3,96,48,0,750,751,5,116,0,0,751,752,5,150,0,0,752,794,1,0,0,0,753,754,
+		3,102,51,0,754,755,5,117,0,0,755,756,5,31,0,0,756,757,5,150,0,0,757,794,
+		1,0,0,0,758,760,5,109,0,0,759,761,3,86,43,0,760,759,1,0,0,0,761,762,1,
+		0,0,0,762,760,1,0,0,0,762,763,1,0,0,0,763,794,1,0,0,0,764,765,3,102,51,
+		0,765,766,5,73,0,0,766,767,3,96,48,0,767,794,1,0,0,0,768,769,3,102,51,
+		0,769,770,5,14,0,0,770,771,3,24,12,0,771,775,5,131,0,0,772,774,3,30,15,
+		0,773,772,1,0,0,0,774,777,1,0,0,0,775,773,1,0,0,0,775,776,1,0,0,0,776,
+		778,1,0,0,0,777,775,1,0,0,0,778,779,5,132,0,0,779,794,1,0,0,0,780,781,
+		3,102,51,0,781,782,5,17,0,0,782,783,5,150,0,0,783,784,5,18,0,0,784,785,
+		3,96,48,0,785,794,1,0,0,0,786,787,3,102,51,0,787,789,5,19,0,0,788,790,
+		5,139,0,0,789,788,1,0,0,0,789,790,1,0,0,0,790,791,1,0,0,0,791,792,3,96,
+		48,0,792,794,1,0,0,0,793,737,1,0,0,0,793,742,1,0,0,0,793,747,1,0,0,0,793,
+		753,1,0,0,0,793,758,1,0,0,0,793,764,1,0,0,0,793,768,1,0,0,0,793,780,1,
+		0,0,0,793,786,1,0,0,0,794,91,1,0,0,0,795,796,5,118,0,0,796,797,5,126,0,
+		0,797,93,1,0,0,0,798,799,5,151,0,0,799,95,1,0,0,0,800,801,6,48,-1,0,801,
+		802,5,133,0,0,802,803,3,96,48,0,803,804,5,134,0,0,804,836,1,0,0,0,805,
+		806,5,140,0,0,806,836,3,96,48,15,807,808,5,130,0,0,808,836,3,96,48,10,
+		809,810,3,102,51,0,810,819,5,133,0,0,811,816,3,96,48,0,812,813,5,135,0,
+		0,813,815,3,96,48,0,814,812,1,0,0,0,815,818,1,0,0,0,816,814,1,0,0,0,816,
+		817,1,0,0,0,817,820,1,0,0,0,818,816,1,0,0,0,819,811,1,0,0,0,819,820,1,
+		0,0,0,820,821,1,0,0,0,821,822,5,134,0,0,822,836,1,0,0,0,823,825,7,2,0,
+		0,824,826,3,98,49,0,825,824,1,0,0,0,825,826,1,0,0,0,826,827,1,0,0,0,827,
+		828,5,118,0,0,828,836,3,98,49,0,829,830,5,152,0,0,830,836,3,98,49,0,831,
+		836,5,151,0,0,832,836,5,152,0,0,833,836,5,150,0,0,834,836,3,100,50,0,835,
+		800,1,0,0,0,835,805,1,0,0,0,835,807,1,0,0,0,835,809,1,0,0,0,835,823,1,
+		0,0,0,835,829,1,0,0,0,835,831,1,0,0,0,835,832,1,0,0,0,835,833,1,0,0,0,
+		835,834,1,0,0,0,836,857,1,0,0,0,837,838,10,14,0,0,838,839,5,127,0,0,839,
+		856,3,96,48,15,840,841,10,13,0,0,841,842,7,3,0,0,842,856,3,96,48,14,843,
+		844,10,12,0,0,844,845,7,4,0,0,845,856,3,96,48,13,846,847,10,11,0,0,847,
+		848,7,5,0,0,848,856,3,96,48,12,849,850,10,9,0,0,850,851,5,128,0,0,851,
+		856,3,96,48,10,852,853,10,8,0,0,853,854,5,129,0,0,854,856,3,96,48,9,855,
+		837,1,0,0,0,855,840,1,0,0,0,855,843,1,0,0,0,855,846,1,0,0,0,855,849,1,
+		0,0,0,855,852,1,0,0,0,856,859,1,0,0,0,857,855,1,0,0,0,857,858,1,0,0,0,
+		858,97,1,0,0,0,859,857,1,0,0,0,860,861,7,6,0,0,861,99,1,0,0,0,862,865,
+		3,102,51,0,863,864,5,136,0,0,864,866,3,102,51,0,865,863,1,0,0,0,865,866,
+		1,0,0,0,866,101,1,0,0,0,867,868,7,7,0,0,868,103,1,0,0,0,82,108,110,124,
+		147,154,156,164,166,185,195,206,214,231,240,250,262,266,274,278,283,293,
+		307,322,328,332,337,345,353,365,376,384,394,426,433,441,451,462,472,476,
+		484,497,500,511,515,523,534,536,547,551,559,564,569,579,588,593,600,613,
+		616,629,646,655,659,664,670,674,681,692,698,702,722,732,762,775,789,793,
+		816,819,825,835,855,857,865
 	};
 
 	public static readonly ATN _ATN =
