@@ -185,7 +185,8 @@ loanItem
 
 // fleet Cluster { deliveries { 2025-03-31 4000 gpus at 31k per gpu  2025-09-30 6000 gpus at 29k per gpu }
 //                 depreciate straight_line 6y  power 0.7 kW per gpu  pue 1.3  power_price 80 per MWh
-//                 maintenance 2% per year  market_value 90% declining 30% per year }: GPUs the deal owns.
+//                 maintenance 2% per year  generation H100Rent  market_value 90% declining 18% per year }: GPUs the
+//                 deal owns; its generation's rent index moves its market value.
 // One batch at closing: 'units 10000 gpus  unit_cost 30k per gpu'.
 fleetDecl
     : FLEET name=ident LBRACE fleetItem* RBRACE
@@ -202,6 +203,7 @@ fleetItem
     | POWER_PRICE expr                                   # powerPriceItem
     | MAINTENANCE expr perYear                           # maintenanceItem
     | MARKET_VALUE expr DECLINING expr perYear           # marketValueItem
+    | GENERATION ident                                   # generationItem
     ;
 
 // One batch: its delivery date, its units and its cost per unit.
@@ -395,7 +397,7 @@ ident
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
     | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
     | FLEET | DELIVERIES | UNITS | UNIT_COST | DEPRECIATE | DECLINING | POWER | PUE | POWER_PRICE
-    | MAINTENANCE | MARKET_VALUE | DEPTH | IMPACT | LIMIT | COSTS | MONTH
+    | MAINTENANCE | MARKET_VALUE | DEPTH | IMPACT | LIMIT | COSTS | MONTH | GENERATION
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
     ;
 
@@ -459,6 +461,7 @@ POWER         : 'power';
 PUE           : 'pue';
 MAINTENANCE   : 'maintenance';
 MARKET_VALUE  : 'market_value';
+GENERATION    : 'generation';
 DEPTH         : 'depth';
 IMPACT        : 'impact';
 LIMIT         : 'limit';

@@ -43,23 +43,23 @@ public partial class DealLangParser : Parser {
 		STARTS=35, TERM=36, RENEWALS=37, X=38, AT=39, OPTION=40, MARKET=41, RVG=42, 
 		GUARANTEES=43, CAP=44, UNTIL=45, LOAN=46, OBLIGOR=47, FLEET=48, DELIVERIES=49, 
 		UNITS=50, UNIT_COST=51, DEPRECIATE=52, DECLINING=53, POWER_PRICE=54, POWER=55, 
-		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, DEPTH=59, IMPACT=60, LIMIT=61, 
-		COSTS=62, MONTH=63, TRANCHE=64, BALANCE=65, COUPON=66, FIXED=67, INTEREST_ONLY=68, 
-		INTEREST=69, PRINCIPAL=70, AMORTIZE=71, BULLET=72, LEVEL=73, LINEAR=74, 
-		SENIORITY=75, EQUITY=76, CONTRIBUTED=77, HOLDERS=78, ACCOUNT=79, TARGET=80, 
-		INITIAL=81, EARNS=82, FEE=83, TEST=84, OVER=85, TRAILING=86, TRIGGER=87, 
-		TRIPS=88, CURES=89, AFTER=90, WHEN=91, DEFAULT=92, GRACE=93, CFADS=94, 
-		INCLUDES=95, WATERFALL=96, USING=97, FILL=98, RELEASE=99, HOLD=100, REST=101, 
-		IN=102, DISTRIBUTE=103, SWEEP=104, PRO_RATA=105, TO=106, IF=107, ELSE=108, 
-		ENFORCEMENT=109, SELL=110, HAIRCUT=111, LAG=112, TAKEN=113, DEFLATE=114, 
-		DROP=115, BY=116, DEFAULTS=117, PER=118, GPU=119, GPU_HOUR=120, HOUR=121, 
-		KW=122, MW=123, KWH=124, MWH=125, YEAR=126, OF=127, AND=128, OR=129, NOT=130, 
-		LBRACE=131, RBRACE=132, LPAREN=133, RPAREN=134, COMMA=135, DOT=136, ARROW=137, 
-		ASSIGN=138, PLUS=139, MINUS=140, STAR=141, SLASH=142, LE=143, GE=144, 
-		LT=145, GT=146, EQ=147, NE=148, DAYCOUNT=149, DATE=150, QUANTITY=151, 
-		NUMBER=152, STRING=153, UNTERMINATED_STRING=154, IDENT=155, NON_ASCII_NAME=156, 
-		LINE_COMMENT=157, BLOCK_COMMENT=158, UNTERMINATED_COMMENT=159, WS=160, 
-		UNEXPECTED_CHAR=161;
+		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, GENERATION=59, DEPTH=60, IMPACT=61, 
+		LIMIT=62, COSTS=63, MONTH=64, TRANCHE=65, BALANCE=66, COUPON=67, FIXED=68, 
+		INTEREST_ONLY=69, INTEREST=70, PRINCIPAL=71, AMORTIZE=72, BULLET=73, LEVEL=74, 
+		LINEAR=75, SENIORITY=76, EQUITY=77, CONTRIBUTED=78, HOLDERS=79, ACCOUNT=80, 
+		TARGET=81, INITIAL=82, EARNS=83, FEE=84, TEST=85, OVER=86, TRAILING=87, 
+		TRIGGER=88, TRIPS=89, CURES=90, AFTER=91, WHEN=92, DEFAULT=93, GRACE=94, 
+		CFADS=95, INCLUDES=96, WATERFALL=97, USING=98, FILL=99, RELEASE=100, HOLD=101, 
+		REST=102, IN=103, DISTRIBUTE=104, SWEEP=105, PRO_RATA=106, TO=107, IF=108, 
+		ELSE=109, ENFORCEMENT=110, SELL=111, HAIRCUT=112, LAG=113, TAKEN=114, 
+		DEFLATE=115, DROP=116, BY=117, DEFAULTS=118, PER=119, GPU=120, GPU_HOUR=121, 
+		HOUR=122, KW=123, MW=124, KWH=125, MWH=126, YEAR=127, OF=128, AND=129, 
+		OR=130, NOT=131, LBRACE=132, RBRACE=133, LPAREN=134, RPAREN=135, COMMA=136, 
+		DOT=137, ARROW=138, ASSIGN=139, PLUS=140, MINUS=141, STAR=142, SLASH=143, 
+		LE=144, GE=145, LT=146, GT=147, EQ=148, NE=149, DAYCOUNT=150, DATE=151, 
+		QUANTITY=152, NUMBER=153, STRING=154, UNTERMINATED_STRING=155, IDENT=156, 
+		NON_ASCII_NAME=157, LINE_COMMENT=158, BLOCK_COMMENT=159, UNTERMINATED_COMMENT=160, 
+		WS=161, UNEXPECTED_CHAR=162;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -98,20 +98,20 @@ public partial class DealLangParser : Parser {
 		"'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", "'cap'", 
 		"'until'", "'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", 
 		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
-		"'pue'", "'maintenance'", "'market_value'", "'depth'", "'impact'", "'limit'", 
-		"'costs'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", 
-		"'interest_only'", "'interest'", "'principal'", "'amortize'", "'bullet'", 
-		"'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", "'holders'", 
-		"'account'", "'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", 
-		"'trailing'", "'trigger'", "'trips'", "'cures'", "'after'", "'when'", 
-		"'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", 
-		"'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", 
-		"'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", "'sell'", "'haircut'", 
-		"'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", 
-		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", 
-		"'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
-		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
-		"'!='"
+		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'depth'", 
+		"'impact'", "'limit'", "'costs'", "'month'", "'tranche'", "'balance'", 
+		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
+		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
+		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
+		"'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", 
+		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
+		"'distribute'", "'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'year'", "'of'", "'and'", "'or'", "'not'", "'{'", "'}'", "'('", "')'", 
+		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
+		"'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -122,20 +122,20 @@ public partial class DealLangParser : Parser {
 		"RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", 
 		"UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
 		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
-		"MARKET_VALUE", "DEPTH", "IMPACT", "LIMIT", "COSTS", "MONTH", "TRANCHE", 
-		"BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", 
-		"AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", 
-		"HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", 
-		"TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", 
-		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
-		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "TO", "IF", "ELSE", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
-		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", 
-		"AND", "OR", "NOT", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", 
-		"ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", 
-		"GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
-		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"MARKET_VALUE", "GENERATION", "DEPTH", "IMPACT", "LIMIT", "COSTS", "MONTH", 
+		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
+		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
+		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
+		"TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", 
+		"DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", 
+		"RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "TO", 
+		"IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", 
+		"DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", 
+		"KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "LBRACE", "RBRACE", "LPAREN", 
+		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
+		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
+		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -380,7 +380,7 @@ public partial class DealLangParser : Parser {
 			State = 124;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 351844803035104L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 35190019231745L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 351844803035104L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 35190019231745L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 121;
@@ -676,7 +676,7 @@ public partial class DealLangParser : Parser {
 			State = 156;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2306336142118860799L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9221399505234108419L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 154;
 				ErrorHandler.Sync(this);
@@ -724,6 +724,7 @@ public partial class DealLangParser : Parser {
 				case PUE:
 				case MAINTENANCE:
 				case MARKET_VALUE:
+				case GENERATION:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -840,7 +841,7 @@ public partial class DealLangParser : Parser {
 			State = 166;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 17179869167L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 34359738335L) != 0)) {
 				{
 				State = 164;
 				ErrorHandler.Sync(this);
@@ -909,6 +910,7 @@ public partial class DealLangParser : Parser {
 				case PUE:
 				case MAINTENANCE:
 				case MARKET_VALUE:
+				case GENERATION:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -2564,7 +2566,7 @@ public partial class DealLangParser : Parser {
 			State = 353;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 8)) & ~0x3f) == 0 && ((1L << (_la - 8)) & -7638104418264530943L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 75L) != 0)) {
 				{
 				{
 				State = 350;
@@ -2842,7 +2844,7 @@ public partial class DealLangParser : Parser {
 			State = 384;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 566890603095261184L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1143351355398684672L) != 0)) {
 				{
 				{
 				State = 381;
@@ -3030,6 +3032,19 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class GenerationItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GENERATION() { return GetToken(DealLangParser.GENERATION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public GenerationItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGenerationItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
@@ -3037,7 +3052,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_fleetItem);
 		int _la;
 		try {
-			State = 426;
+			State = 428;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 			case 1:
@@ -3170,6 +3185,16 @@ public partial class DealLangParser : Parser {
 				perYear();
 				}
 				break;
+			case 11:
+				_localctx = new GenerationItemContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 426;
+				Match(GENERATION);
+				State = 427;
+				ident();
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3216,20 +3241,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 428;
-			Match(DATE);
-			State = 429;
-			_localctx.units = expr(0);
 			State = 430;
-			Match(AT);
+			Match(DATE);
 			State = 431;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 432;
+			Match(AT);
 			State = 433;
+			_localctx.cost = expr(0);
+			State = 435;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 432;
+				State = 434;
 				Match(COMMA);
 				}
 			}
@@ -3282,27 +3307,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 435;
-			Match(TRANCHE);
-			State = 436;
-			_localctx.name = ident();
 			State = 437;
+			Match(TRANCHE);
+			State = 438;
+			_localctx.name = ident();
+			State = 439;
 			Match(LBRACE);
-			State = 441;
+			State = 443;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1099L) != 0)) {
+			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1099L) != 0)) {
 				{
 				{
-				State = 438;
+				State = 440;
 				trancheItem();
 				}
 				}
-				State = 443;
+				State = 445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 444;
+			State = 446;
 			Match(RBRACE);
 			}
 		}
@@ -3410,16 +3435,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_trancheItem);
 		int _la;
 		try {
-			State = 462;
+			State = 464;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 446;
+				State = 448;
 				Match(BALANCE);
-				State = 447;
+				State = 449;
 				expr(0);
 				}
 				break;
@@ -3427,16 +3452,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 448;
+				State = 450;
 				Match(COUPON);
-				State = 449;
-				expr(0);
 				State = 451;
+				expr(0);
+				State = 453;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 450;
+					State = 452;
 					Match(FIXED);
 					}
 				}
@@ -3447,11 +3472,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 453;
-				Match(INTEREST_ONLY);
-				State = 454;
-				Match(UNTIL);
 				State = 455;
+				Match(INTEREST_ONLY);
+				State = 456;
+				Match(UNTIL);
+				State = 457;
 				Match(DATE);
 				}
 				break;
@@ -3459,9 +3484,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 456;
+				State = 458;
 				Match(AMORTIZE);
-				State = 457;
+				State = 459;
 				amortization();
 				}
 				break;
@@ -3469,9 +3494,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 458;
+				State = 460;
 				Match(MATURITY);
-				State = 459;
+				State = 461;
 				Match(DATE);
 				}
 				break;
@@ -3479,9 +3504,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 460;
+				State = 462;
 				Match(SENIORITY);
-				State = 461;
+				State = 463;
 				Match(NUMBER);
 				}
 				break;
@@ -3567,14 +3592,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_amortization);
 		int _la;
 		try {
-			State = 476;
+			State = 478;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 464;
+				State = 466;
 				Match(BULLET);
 				}
 				break;
@@ -3582,7 +3607,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 465;
+				State = 467;
 				Match(LEVEL);
 				}
 				break;
@@ -3590,7 +3615,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 466;
+				State = 468;
 				Match(LINEAR);
 				}
 				break;
@@ -3598,25 +3623,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 467;
+				State = 469;
 				Match(SCHEDULE);
-				State = 468;
+				State = 470;
 				Match(LBRACE);
-				State = 472;
+				State = 474;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 469;
+					State = 471;
 					schedulePoint();
 					}
 					}
-					State = 474;
+					State = 476;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 475;
+				State = 477;
 				Match(RBRACE);
 				}
 				break;
@@ -3670,27 +3695,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 478;
-			Match(EQUITY);
-			State = 479;
-			_localctx.name = ident();
 			State = 480;
+			Match(EQUITY);
+			State = 481;
+			_localctx.name = ident();
+			State = 482;
 			Match(LBRACE);
-			State = 484;
+			State = 486;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 481;
+				State = 483;
 				equityItem();
 				}
 				}
-				State = 486;
+				State = 488;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 487;
+			State = 489;
 			Match(RBRACE);
 			}
 		}
@@ -3757,16 +3782,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 58, RULE_equityItem);
 		int _la;
 		try {
-			State = 500;
+			State = 502;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 489;
+				State = 491;
 				Match(CONTRIBUTED);
-				State = 490;
+				State = 492;
 				expr(0);
 				}
 				break;
@@ -3774,23 +3799,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 491;
+				State = 493;
 				Match(HOLDERS);
-				State = 492;
+				State = 494;
 				holder();
-				State = 497;
+				State = 499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 493;
+					State = 495;
 					Match(COMMA);
-					State = 494;
+					State = 496;
 					holder();
 					}
 					}
-					State = 499;
+					State = 501;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3838,9 +3863,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 502;
+			State = 504;
 			ident();
-			State = 503;
+			State = 505;
 			expr(0);
 			}
 		}
@@ -3890,32 +3915,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 505;
+			State = 507;
 			Match(ACCOUNT);
-			State = 506;
+			State = 508;
 			_localctx.name = ident();
-			State = 515;
+			State = 517;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 507;
+				State = 509;
 				Match(LBRACE);
-				State = 511;
+				State = 513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 7L) != 0)) {
+				while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 7L) != 0)) {
 					{
 					{
-					State = 508;
+					State = 510;
 					accountItem();
 					}
 					}
-					State = 513;
+					State = 515;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 514;
+				State = 516;
 				Match(RBRACE);
 				}
 			}
@@ -3990,16 +4015,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 64, RULE_accountItem);
 		try {
-			State = 523;
+			State = 525;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 517;
+				State = 519;
 				Match(TARGET);
-				State = 518;
+				State = 520;
 				expr(0);
 				}
 				break;
@@ -4007,9 +4032,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 519;
+				State = 521;
 				Match(INITIAL);
-				State = 520;
+				State = 522;
 				expr(0);
 				}
 				break;
@@ -4017,9 +4042,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 521;
+				State = 523;
 				Match(EARNS);
-				State = 522;
+				State = 524;
 				expr(0);
 				}
 				break;
@@ -4080,31 +4105,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 525;
-			Match(FEE);
-			State = 526;
-			_localctx.name = ident();
 			State = 527;
-			Match(LBRACE);
+			Match(FEE);
 			State = 528;
+			_localctx.name = ident();
+			State = 529;
+			Match(LBRACE);
+			State = 530;
 			expr(0);
-			State = 536;
+			State = 538;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 529;
+				State = 531;
 				perYear();
-				State = 534;
+				State = 536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 530;
-					Match(ESCALATING);
-					State = 531;
-					expr(0);
 					State = 532;
+					Match(ESCALATING);
+					State = 533;
+					expr(0);
+					State = 534;
 					perYear();
 					}
 				}
@@ -4112,7 +4137,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 538;
+			State = 540;
 			Match(RBRACE);
 			}
 		}
@@ -4165,36 +4190,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 540;
-			Match(TEST);
-			State = 541;
-			_localctx.name = ident();
 			State = 542;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 543;
+			_localctx.name = ident();
+			State = 544;
+			Match(ASSIGN);
+			State = 545;
 			expr(0);
-			State = 547;
+			State = 549;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 544;
-				Match(OVER);
-				State = 545;
-				Match(TRAILING);
 				State = 546;
+				Match(OVER);
+				State = 547;
+				Match(TRAILING);
+				State = 548;
 				duration();
 				}
 			}
 
-			State = 551;
+			State = 553;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 549;
+				State = 551;
 				Match(FROM);
-				State = 550;
+				State = 552;
 				Match(DATE);
 				}
 			}
@@ -4262,57 +4287,57 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 553;
-			Match(TRIGGER);
-			State = 554;
-			_localctx.name = ident();
 			State = 555;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 556;
+			_localctx.name = ident();
+			State = 557;
+			Match(WHEN);
+			State = 558;
 			expr(0);
-			State = 559;
+			State = 561;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 557;
+				State = 559;
 				Match(FROM);
-				State = 558;
+				State = 560;
 				Match(DATE);
 				}
 			}
 
-			State = 564;
+			State = 566;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 561;
-				Match(TRIPS);
-				State = 562;
-				Match(AFTER);
 				State = 563;
+				Match(TRIPS);
+				State = 564;
+				Match(AFTER);
+				State = 565;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 569;
+			State = 571;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 566;
-				Match(CURES);
-				State = 567;
-				Match(AFTER);
 				State = 568;
+				Match(CURES);
+				State = 569;
+				Match(AFTER);
+				State = 570;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 571;
+			State = 573;
 			Match(ARROW);
-			State = 572;
+			State = 574;
 			_localctx.effect = ident();
 			}
 		}
@@ -4358,20 +4383,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 574;
-			Match(DEFAULT);
-			State = 575;
-			Match(WHEN);
 			State = 576;
+			Match(DEFAULT);
+			State = 577;
+			Match(WHEN);
+			State = 578;
 			expr(0);
-			State = 579;
+			State = 581;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 577;
+				State = 579;
 				Match(GRACE);
-				State = 578;
+				State = 580;
 				duration();
 				}
 			}
@@ -4423,25 +4448,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 581;
-			Match(CFADS);
-			State = 582;
-			Match(INCLUDES);
 			State = 583;
+			Match(CFADS);
+			State = 584;
+			Match(INCLUDES);
+			State = 585;
 			cfadsItem();
-			State = 588;
+			State = 590;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 584;
+				State = 586;
 				Match(COMMA);
-				State = 585;
+				State = 587;
 				cfadsItem();
 				}
 				}
-				State = 590;
+				State = 592;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4481,13 +4506,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 76, RULE_cfadsItem);
 		try {
-			State = 593;
+			State = 595;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 591;
+				State = 593;
 				Match(RVG);
 				}
 				break;
@@ -4534,6 +4559,7 @@ public partial class DealLangParser : Parser {
 			case PUE:
 			case MAINTENANCE:
 			case MARKET_VALUE:
+			case GENERATION:
 			case DEPTH:
 			case IMPACT:
 			case LIMIT:
@@ -4571,7 +4597,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 592;
+				State = 594;
 				ident();
 				}
 				break;
@@ -4621,25 +4647,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 595;
+			State = 597;
 			Match(WATERFALL);
-			State = 596;
+			State = 598;
 			Match(LBRACE);
-			State = 600;
+			State = 602;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 743L) != 0)) {
+			while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 743L) != 0)) {
 				{
 				{
-				State = 597;
+				State = 599;
 				step();
 				}
 				}
-				State = 602;
+				State = 604;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 603;
+			State = 605;
 			Match(RBRACE);
 			}
 		}
@@ -4823,39 +4849,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 80, RULE_step);
 		int _la;
 		try {
-			State = 674;
+			State = 676;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 605;
+				State = 607;
 				Match(PAY);
-				State = 606;
+				State = 608;
 				((PayStepContext)_localctx).target = reference();
-				State = 616;
+				State = 618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 607;
+					State = 609;
 					Match(USING);
-					State = 608;
+					State = 610;
 					ident();
-					State = 613;
+					State = 615;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 609;
+						State = 611;
 						Match(COMMA);
-						State = 610;
+						State = 612;
 						ident();
 						}
 						}
-						State = 615;
+						State = 617;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4868,9 +4894,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 618;
+				State = 620;
 				Match(FILL);
-				State = 619;
+				State = 621;
 				ident();
 				}
 				break;
@@ -4878,9 +4904,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 620;
+				State = 622;
 				Match(RELEASE);
-				State = 621;
+				State = 623;
 				ident();
 				}
 				break;
@@ -4888,13 +4914,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 622;
-				Match(HOLD);
-				State = 623;
-				Match(REST);
 				State = 624;
-				Match(IN);
+				Match(HOLD);
 				State = 625;
+				Match(REST);
+				State = 626;
+				Match(IN);
+				State = 627;
 				ident();
 				}
 				break;
@@ -4902,25 +4928,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 626;
+				State = 628;
 				Match(DISTRIBUTE);
-				State = 629;
+				State = 631;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 627;
+					State = 629;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 628;
+					State = 630;
 					Match(OF);
 					}
 				}
 
-				State = 631;
-				Match(REST);
-				State = 632;
-				Match(TO);
 				State = 633;
+				Match(REST);
+				State = 634;
+				Match(TO);
+				State = 635;
 				ident();
 				}
 				break;
@@ -4928,17 +4954,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 634;
-				Match(SWEEP);
-				State = 635;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 636;
-				Match(OF);
+				Match(SWEEP);
 				State = 637;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 638;
-				Match(TO);
+				Match(OF);
 				State = 639;
+				Match(REST);
+				State = 640;
+				Match(TO);
+				State = 641;
 				ident();
 				}
 				break;
@@ -4946,52 +4972,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 640;
-				Match(IF);
-				State = 641;
-				expr(0);
 				State = 642;
+				Match(IF);
+				State = 643;
+				expr(0);
+				State = 644;
 				Match(LBRACE);
-				State = 646;
+				State = 648;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 743L) != 0)) {
 					{
 					{
-					State = 643;
+					State = 645;
 					step();
 					}
 					}
-					State = 648;
+					State = 650;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 649;
+				State = 651;
 				Match(RBRACE);
-				State = 659;
+				State = 661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 650;
+					State = 652;
 					Match(ELSE);
-					State = 651;
+					State = 653;
 					Match(LBRACE);
-					State = 655;
+					State = 657;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 743L) != 0)) {
+					while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 743L) != 0)) {
 						{
 						{
-						State = 652;
+						State = 654;
 						step();
 						}
 						}
-						State = 657;
+						State = 659;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 658;
+					State = 660;
 					Match(RBRACE);
 					}
 				}
@@ -5002,37 +5028,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 661;
+				State = 663;
 				Match(PRO_RATA);
-				State = 664;
+				State = 666;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 662;
+					State = 664;
 					Match(BY);
-					State = 663;
+					State = 665;
 					Match(BALANCE);
 					}
 				}
 
-				State = 666;
+				State = 668;
 				Match(LBRACE);
-				State = 670;
+				State = 672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 98)) & ~0x3f) == 0 && ((1L << (_la - 98)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 743L) != 0)) {
 					{
 					{
-					State = 667;
+					State = 669;
 					step();
 					}
 					}
-					State = 672;
+					State = 674;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 673;
+				State = 675;
 				Match(RBRACE);
 				}
 				break;
@@ -5082,25 +5108,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 676;
+			State = 678;
 			Match(ENFORCEMENT);
-			State = 677;
+			State = 679;
 			Match(LBRACE);
-			State = 681;
+			State = 683;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 678;
+				State = 680;
 				enforcementItem();
 				}
 				}
-				State = 683;
+				State = 685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 684;
+			State = 686;
 			Match(RBRACE);
 			}
 		}
@@ -5172,44 +5198,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 84, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 702;
+			State = 704;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 686;
+				State = 688;
 				Match(SELL);
-				State = 687;
+				State = 689;
 				ident();
-				State = 692;
+				State = 694;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 688;
+					State = 690;
 					Match(COMMA);
-					State = 689;
+					State = 691;
 					ident();
 					}
 					}
-					State = 694;
+					State = 696;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 698;
+				State = 700;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 59)) & ~0x3f) == 0 && ((1L << (_la - 59)) & 13510798882111503L) != 0)) {
+				while (((((_la - 60)) & ~0x3f) == 0 && ((1L << (_la - 60)) & 13510798882111503L) != 0)) {
 					{
 					{
-					State = 695;
+					State = 697;
 					sellTerm();
 					}
 					}
-					State = 700;
+					State = 702;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -5219,7 +5245,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 701;
+				State = 703;
 				waterfallDecl();
 				}
 				break;
@@ -5338,16 +5364,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 86, RULE_sellTerm);
 		try {
-			State = 722;
+			State = 724;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 704;
+				State = 706;
 				Match(HAIRCUT);
-				State = 705;
+				State = 707;
 				expr(0);
 				}
 				break;
@@ -5355,9 +5381,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 706;
+				State = 708;
 				Match(LAG);
-				State = 707;
+				State = 709;
 				duration();
 				}
 				break;
@@ -5365,13 +5391,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 708;
-				Match(DEPTH);
-				State = 709;
-				expr(0);
 				State = 710;
-				Match(PER);
+				Match(DEPTH);
 				State = 711;
+				expr(0);
+				State = 712;
+				Match(PER);
+				State = 713;
 				Match(MONTH);
 				}
 				break;
@@ -5379,9 +5405,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 713;
+				State = 715;
 				Match(IMPACT);
-				State = 714;
+				State = 716;
 				expr(0);
 				}
 				break;
@@ -5389,13 +5415,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 715;
-				Match(LIMIT);
-				State = 716;
-				expr(0);
 				State = 717;
-				Match(PER);
+				Match(LIMIT);
 				State = 718;
+				expr(0);
+				State = 719;
+				Match(PER);
+				State = 720;
 				Match(MONTH);
 				}
 				break;
@@ -5403,9 +5429,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 720;
+				State = 722;
 				Match(COSTS);
-				State = 721;
+				State = 723;
 				expr(0);
 				}
 				break;
@@ -5464,31 +5490,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 724;
-			Match(SCENARIO);
-			State = 725;
-			_localctx.name = ident();
 			State = 726;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 727;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 728;
+			Match(FOR);
+			State = 729;
+			_localctx.deal = ident();
+			State = 730;
 			Match(LBRACE);
-			State = 732;
+			State = 734;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2306353734304905215L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9221329136489930755L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 729;
+				State = 731;
 				scenarioItem();
 				}
 				}
-				State = 734;
+				State = 736;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 735;
+			State = 737;
 			Match(RBRACE);
 			}
 		}
@@ -5689,20 +5715,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 793;
+			State = 795;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 737;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 738;
-				Match(RENEWALS);
 				State = 739;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 740;
+				Match(RENEWALS);
+				State = 741;
+				Match(TAKEN);
+				State = 742;
 				Match(NUMBER);
 				}
 				break;
@@ -5710,13 +5736,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 742;
-				((DeflateItemContext)_localctx).path = reference();
-				State = 743;
-				Match(DEFLATE);
 				State = 744;
-				expr(0);
+				((DeflateItemContext)_localctx).path = reference();
 				State = 745;
+				Match(DEFLATE);
+				State = 746;
+				expr(0);
+				State = 747;
 				perYear();
 				}
 				break;
@@ -5724,15 +5750,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 747;
-				((DropItemContext)_localctx).path = reference();
-				State = 748;
-				Match(DROP);
 				State = 749;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 750;
-				Match(BY);
+				Match(DROP);
 				State = 751;
+				expr(0);
+				State = 752;
+				Match(BY);
+				State = 753;
 				Match(DATE);
 				}
 				break;
@@ -5740,13 +5766,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 753;
-				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 754;
-				Match(DEFAULTS);
 				State = 755;
-				Match(ON);
+				((PartyDefaultsItemContext)_localctx).party = ident();
 				State = 756;
+				Match(DEFAULTS);
+				State = 757;
+				Match(ON);
+				State = 758;
 				Match(DATE);
 				}
 				break;
@@ -5754,9 +5780,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 758;
-				Match(ENFORCEMENT);
 				State = 760;
+				Match(ENFORCEMENT);
+				State = 762;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -5764,7 +5790,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 759;
+						State = 761;
 						sellTerm();
 						}
 						}
@@ -5772,7 +5798,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 762;
+					State = 764;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,71,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -5782,11 +5808,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 764;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 765;
-				Match(LEVEL);
 				State = 766;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 767;
+				Match(LEVEL);
+				State = 768;
 				expr(0);
 				}
 				break;
@@ -5794,29 +5820,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 768;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 769;
-				Match(POINTS);
 				State = 770;
-				pointsKind();
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 771;
+				Match(POINTS);
+				State = 772;
+				pointsKind();
+				State = 773;
 				Match(LBRACE);
-				State = 775;
+				State = 777;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 772;
+					State = 774;
 					schedulePoint();
 					}
 					}
-					State = 777;
+					State = 779;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 778;
+				State = 780;
 				Match(RBRACE);
 				}
 				break;
@@ -5824,15 +5850,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 780;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 781;
-				Match(LAUNCH);
 				State = 782;
-				Match(DATE);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 783;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 784;
+				Match(DATE);
+				State = 785;
+				Match(DOWN);
+				State = 786;
 				expr(0);
 				}
 				break;
@@ -5840,21 +5866,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 786;
+				State = 788;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 787;
-				Match(SHIFT);
 				State = 789;
+				Match(SHIFT);
+				State = 791;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 788;
+					State = 790;
 					Match(PLUS);
 					}
 				}
 
-				State = 791;
+				State = 793;
 				expr(0);
 				}
 				break;
@@ -5894,9 +5920,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 795;
+			State = 797;
 			Match(PER);
-			State = 796;
+			State = 798;
 			Match(YEAR);
 			}
 		}
@@ -5933,7 +5959,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 798;
+			State = 800;
 			Match(QUANTITY);
 			}
 		}
@@ -6239,7 +6265,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 835;
+			State = 837;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
@@ -6248,11 +6274,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 801;
-				Match(LPAREN);
-				State = 802;
-				expr(0);
 				State = 803;
+				Match(LPAREN);
+				State = 804;
+				expr(0);
+				State = 805;
 				Match(RPAREN);
 				}
 				break;
@@ -6261,9 +6287,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 805;
+				State = 807;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 806;
+				State = 808;
 				expr(15);
 				}
 				break;
@@ -6272,9 +6298,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 807;
+				State = 809;
 				Match(NOT);
-				State = 808;
+				State = 810;
 				expr(10);
 				}
 				break;
@@ -6283,37 +6309,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 809;
+				State = 811;
 				((CallExprContext)_localctx).callee = ident();
-				State = 810;
+				State = 812;
 				Match(LPAREN);
-				State = 819;
+				State = 821;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2306336142118860799L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 108004361L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9221399505234108419L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 108004361L) != 0)) {
 					{
-					State = 811;
+					State = 813;
 					expr(0);
-					State = 816;
+					State = 818;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 812;
+						State = 814;
 						Match(COMMA);
-						State = 813;
+						State = 815;
 						expr(0);
 						}
 						}
-						State = 818;
+						State = 820;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 821;
+				State = 823;
 				Match(RPAREN);
 				}
 				break;
@@ -6322,7 +6348,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 823;
+				State = 825;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -6332,19 +6358,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 825;
+				State = 827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 127L) != 0)) {
+				if (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 127L) != 0)) {
 					{
-					State = 824;
+					State = 826;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 827;
+				State = 829;
 				Match(PER);
-				State = 828;
+				State = 830;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -6353,9 +6379,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 829;
+				State = 831;
 				Match(NUMBER);
-				State = 830;
+				State = 832;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -6364,7 +6390,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 831;
+				State = 833;
 				Match(QUANTITY);
 				}
 				break;
@@ -6373,7 +6399,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 832;
+				State = 834;
 				Match(NUMBER);
 				}
 				break;
@@ -6382,7 +6408,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 833;
+				State = 835;
 				Match(DATE);
 				}
 				break;
@@ -6391,13 +6417,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 834;
+				State = 836;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 857;
+			State = 859;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,80,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -6406,7 +6432,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 855;
+					State = 857;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,79,Context) ) {
 					case 1:
@@ -6414,11 +6440,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 837;
-						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 838;
-						Match(OF);
 						State = 839;
+						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
+						State = 840;
+						Match(OF);
+						State = 841;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -6427,9 +6453,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 840;
+						State = 842;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 841;
+						State = 843;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -6439,7 +6465,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 842;
+						State = 844;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -6448,9 +6474,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 843;
+						State = 845;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 844;
+						State = 846;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -6460,7 +6486,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 845;
+						State = 847;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -6469,19 +6495,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 846;
+						State = 848;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 847;
+						State = 849;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 143)) & ~0x3f) == 0 && ((1L << (_la - 143)) & 63L) != 0)) ) {
+						if ( !(((((_la - 144)) & ~0x3f) == 0 && ((1L << (_la - 144)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 848;
+						State = 850;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -6490,11 +6516,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 849;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 850;
-						Match(AND);
 						State = 851;
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
+						State = 852;
+						Match(AND);
+						State = 853;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -6503,18 +6529,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 852;
-						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 853;
-						Match(OR);
 						State = 854;
+						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
+						State = 855;
+						Match(OR);
+						State = 856;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 859;
+				State = 861;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,80,Context);
 			}
@@ -6560,9 +6586,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 860;
+			State = 862;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 127L) != 0)) ) {
+			if ( !(((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6611,16 +6637,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 862;
+			State = 864;
 			ident();
-			State = 865;
+			State = 867;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
 			case 1:
 				{
-				State = 863;
+				State = 865;
 				Match(DOT);
-				State = 864;
+				State = 866;
 				_localctx.member = ident();
 				}
 				break;
@@ -6710,6 +6736,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIMIT() { return GetToken(DealLangParser.LIMIT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COSTS() { return GetToken(DealLangParser.COSTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONTH() { return GetToken(DealLangParser.MONTH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GENERATION() { return GetToken(DealLangParser.GENERATION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEX() { return GetToken(DealLangParser.INDEX, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEPPED() { return GetToken(DealLangParser.STEPPED, 0); }
@@ -6738,9 +6765,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 867;
+			State = 869;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2306336142118860799L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9221399505234108419L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6786,7 +6813,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,161,870,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,162,872,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -6817,284 +6844,285 @@ public partial class DealLangParser : Parser {
 		1,22,5,22,383,8,22,10,22,12,22,386,9,22,1,22,1,22,1,23,1,23,1,23,5,23,
 		393,8,23,10,23,12,23,396,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
 		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,427,8,23,1,24,1,24,1,24,1,24,1,
-		24,3,24,434,8,24,1,25,1,25,1,25,1,25,5,25,440,8,25,10,25,12,25,443,9,25,
-		1,25,1,25,1,26,1,26,1,26,1,26,1,26,3,26,452,8,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,3,26,463,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,
-		471,8,27,10,27,12,27,474,9,27,1,27,3,27,477,8,27,1,28,1,28,1,28,1,28,5,
-		28,483,8,28,10,28,12,28,486,9,28,1,28,1,28,1,29,1,29,1,29,1,29,1,29,1,
-		29,5,29,496,8,29,10,29,12,29,499,9,29,3,29,501,8,29,1,30,1,30,1,30,1,31,
-		1,31,1,31,1,31,5,31,510,8,31,10,31,12,31,513,9,31,1,31,3,31,516,8,31,1,
-		32,1,32,1,32,1,32,1,32,1,32,3,32,524,8,32,1,33,1,33,1,33,1,33,1,33,1,33,
-		1,33,1,33,1,33,3,33,535,8,33,3,33,537,8,33,1,33,1,33,1,34,1,34,1,34,1,
-		34,1,34,1,34,1,34,3,34,548,8,34,1,34,1,34,3,34,552,8,34,1,35,1,35,1,35,
-		1,35,1,35,1,35,3,35,560,8,35,1,35,1,35,1,35,3,35,565,8,35,1,35,1,35,1,
-		35,3,35,570,8,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,3,36,580,8,36,
-		1,37,1,37,1,37,1,37,1,37,5,37,587,8,37,10,37,12,37,590,9,37,1,38,1,38,
-		3,38,594,8,38,1,39,1,39,1,39,5,39,599,8,39,10,39,12,39,602,9,39,1,39,1,
-		39,1,40,1,40,1,40,1,40,1,40,1,40,5,40,612,8,40,10,40,12,40,615,9,40,3,
-		40,617,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,
-		630,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
-		40,5,40,645,8,40,10,40,12,40,648,9,40,1,40,1,40,1,40,1,40,5,40,654,8,40,
-		10,40,12,40,657,9,40,1,40,3,40,660,8,40,1,40,1,40,1,40,3,40,665,8,40,1,
-		40,1,40,5,40,669,8,40,10,40,12,40,672,9,40,1,40,3,40,675,8,40,1,41,1,41,
-		1,41,5,41,680,8,41,10,41,12,41,683,9,41,1,41,1,41,1,42,1,42,1,42,1,42,
-		5,42,691,8,42,10,42,12,42,694,9,42,1,42,5,42,697,8,42,10,42,12,42,700,
-		9,42,1,42,3,42,703,8,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
-		43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,723,8,43,1,44,1,44,1,44,
-		1,44,1,44,1,44,5,44,731,8,44,10,44,12,44,734,9,44,1,44,1,44,1,45,1,45,
-		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
-		1,45,1,45,1,45,1,45,1,45,1,45,1,45,4,45,761,8,45,11,45,12,45,762,1,45,
-		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,774,8,45,10,45,12,45,777,
-		9,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,3,45,790,8,
-		45,1,45,1,45,3,45,794,8,45,1,46,1,46,1,46,1,47,1,47,1,48,1,48,1,48,1,48,
-		1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,5,48,815,8,48,10,48,
-		12,48,818,9,48,3,48,820,8,48,1,48,1,48,1,48,1,48,3,48,826,8,48,1,48,1,
-		48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,836,8,48,1,48,1,48,1,48,1,48,1,48,
-		1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,5,48,
-		856,8,48,10,48,12,48,859,9,48,1,49,1,49,1,50,1,50,1,50,3,50,866,8,50,1,
-		51,1,51,1,51,0,1,96,52,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,
-		36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,
-		84,86,88,90,92,94,96,98,100,102,0,8,1,0,131,132,1,0,15,16,1,0,151,152,
-		1,0,141,142,1,0,139,140,1,0,143,148,1,0,119,125,19,0,3,3,5,9,13,22,24,
-		27,29,29,32,36,40,41,43,44,46,63,65,75,77,78,80,82,86,86,88,90,93,95,104,
-		104,111,113,126,126,155,156,982,0,110,1,0,0,0,2,115,1,0,0,0,4,118,1,0,
-		0,0,6,147,1,0,0,0,8,149,1,0,0,0,10,161,1,0,0,0,12,185,1,0,0,0,14,187,1,
-		0,0,0,16,189,1,0,0,0,18,206,1,0,0,0,20,208,1,0,0,0,22,240,1,0,0,0,24,242,
-		1,0,0,0,26,244,1,0,0,0,28,278,1,0,0,0,30,280,1,0,0,0,32,285,1,0,0,0,34,
-		332,1,0,0,0,36,337,1,0,0,0,38,345,1,0,0,0,40,347,1,0,0,0,42,376,1,0,0,
-		0,44,378,1,0,0,0,46,426,1,0,0,0,48,428,1,0,0,0,50,435,1,0,0,0,52,462,1,
-		0,0,0,54,476,1,0,0,0,56,478,1,0,0,0,58,500,1,0,0,0,60,502,1,0,0,0,62,505,
-		1,0,0,0,64,523,1,0,0,0,66,525,1,0,0,0,68,540,1,0,0,0,70,553,1,0,0,0,72,
-		574,1,0,0,0,74,581,1,0,0,0,76,593,1,0,0,0,78,595,1,0,0,0,80,674,1,0,0,
-		0,82,676,1,0,0,0,84,702,1,0,0,0,86,722,1,0,0,0,88,724,1,0,0,0,90,793,1,
-		0,0,0,92,795,1,0,0,0,94,798,1,0,0,0,96,835,1,0,0,0,98,860,1,0,0,0,100,
-		862,1,0,0,0,102,867,1,0,0,0,104,109,3,2,1,0,105,109,3,4,2,0,106,109,3,
-		88,44,0,107,109,3,8,4,0,108,104,1,0,0,0,108,105,1,0,0,0,108,106,1,0,0,
-		0,108,107,1,0,0,0,109,112,1,0,0,0,110,108,1,0,0,0,110,111,1,0,0,0,111,
-		113,1,0,0,0,112,110,1,0,0,0,113,114,5,0,0,1,114,1,1,0,0,0,115,116,5,3,
-		0,0,116,117,5,153,0,0,117,3,1,0,0,0,118,119,5,1,0,0,119,120,3,102,51,0,
-		120,124,5,131,0,0,121,123,3,6,3,0,122,121,1,0,0,0,123,126,1,0,0,0,124,
-		122,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,124,1,0,0,0,127,128,5,
-		132,0,0,128,5,1,0,0,0,129,148,3,12,6,0,130,148,3,16,8,0,131,148,3,20,10,
-		0,132,148,3,26,13,0,133,148,3,32,16,0,134,148,3,40,20,0,135,148,3,44,22,
-		0,136,148,3,50,25,0,137,148,3,56,28,0,138,148,3,62,31,0,139,148,3,66,33,
-		0,140,148,3,68,34,0,141,148,3,70,35,0,142,148,3,72,36,0,143,148,3,74,37,
-		0,144,148,3,78,39,0,145,148,3,82,41,0,146,148,3,8,4,0,147,129,1,0,0,0,
-		147,130,1,0,0,0,147,131,1,0,0,0,147,132,1,0,0,0,147,133,1,0,0,0,147,134,
-		1,0,0,0,147,135,1,0,0,0,147,136,1,0,0,0,147,137,1,0,0,0,147,138,1,0,0,
-		0,147,139,1,0,0,0,147,140,1,0,0,0,147,141,1,0,0,0,147,142,1,0,0,0,147,
-		143,1,0,0,0,147,144,1,0,0,0,147,145,1,0,0,0,147,146,1,0,0,0,148,7,1,0,
-		0,0,149,150,5,155,0,0,150,156,4,4,0,0,151,155,3,102,51,0,152,155,5,4,0,
-		0,153,155,5,31,0,0,154,151,1,0,0,0,154,152,1,0,0,0,154,153,1,0,0,0,155,
-		158,1,0,0,0,156,154,1,0,0,0,156,157,1,0,0,0,157,159,1,0,0,0,158,156,1,
-		0,0,0,159,160,3,10,5,0,160,9,1,0,0,0,161,166,5,131,0,0,162,165,3,10,5,
-		0,163,165,8,0,0,0,164,162,1,0,0,0,164,163,1,0,0,0,165,168,1,0,0,0,166,
-		164,1,0,0,0,166,167,1,0,0,0,167,169,1,0,0,0,168,166,1,0,0,0,169,170,5,
-		132,0,0,170,11,1,0,0,0,171,172,5,5,0,0,172,186,5,153,0,0,173,174,5,6,0,
-		0,174,186,3,102,51,0,175,176,5,7,0,0,176,186,5,150,0,0,177,178,5,8,0,0,
-		178,186,5,150,0,0,179,180,5,9,0,0,180,186,5,150,0,0,181,182,5,10,0,0,182,
-		186,3,102,51,0,183,184,5,11,0,0,184,186,3,14,7,0,185,171,1,0,0,0,185,173,
-		1,0,0,0,185,175,1,0,0,0,185,177,1,0,0,0,185,179,1,0,0,0,185,181,1,0,0,
-		0,185,183,1,0,0,0,186,13,1,0,0,0,187,188,5,149,0,0,188,15,1,0,0,0,189,
-		190,5,12,0,0,190,191,3,102,51,0,191,195,5,131,0,0,192,194,3,18,9,0,193,
-		192,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,0,195,196,1,0,0,0,196,198,1,
-		0,0,0,197,195,1,0,0,0,198,199,5,132,0,0,199,17,1,0,0,0,200,201,5,20,0,
-		0,201,207,5,153,0,0,202,203,5,21,0,0,203,207,3,96,48,0,204,205,5,22,0,
-		0,205,207,3,96,48,0,206,200,1,0,0,0,206,202,1,0,0,0,206,204,1,0,0,0,207,
-		19,1,0,0,0,208,209,5,13,0,0,209,210,3,102,51,0,210,214,5,131,0,0,211,213,
-		3,22,11,0,212,211,1,0,0,0,213,216,1,0,0,0,214,212,1,0,0,0,214,215,1,0,
-		0,0,215,217,1,0,0,0,216,214,1,0,0,0,217,218,5,132,0,0,218,21,1,0,0,0,219,
-		220,5,73,0,0,220,241,3,96,48,0,221,222,5,114,0,0,222,223,3,96,48,0,223,
-		224,3,92,46,0,224,241,1,0,0,0,225,226,5,14,0,0,226,227,3,24,12,0,227,231,
-		5,131,0,0,228,230,3,30,15,0,229,228,1,0,0,0,230,233,1,0,0,0,231,229,1,
-		0,0,0,231,232,1,0,0,0,232,234,1,0,0,0,233,231,1,0,0,0,234,235,5,132,0,
-		0,235,241,1,0,0,0,236,237,5,17,0,0,237,238,5,150,0,0,238,239,5,18,0,0,
-		239,241,3,96,48,0,240,219,1,0,0,0,240,221,1,0,0,0,240,225,1,0,0,0,240,
-		236,1,0,0,0,241,23,1,0,0,0,242,243,7,1,0,0,243,25,1,0,0,0,244,245,5,23,
-		0,0,245,246,3,102,51,0,246,250,5,131,0,0,247,249,3,28,14,0,248,247,1,0,
-		0,0,249,252,1,0,0,0,250,248,1,0,0,0,250,251,1,0,0,0,251,253,1,0,0,0,252,
-		250,1,0,0,0,253,254,5,132,0,0,254,27,1,0,0,0,255,256,5,24,0,0,256,279,
-		3,96,48,0,257,258,5,25,0,0,258,259,5,26,0,0,259,262,3,94,47,0,260,261,
-		5,27,0,0,261,263,3,96,48,0,262,260,1,0,0,0,262,263,1,0,0,0,263,266,1,0,
-		0,0,264,265,5,28,0,0,265,267,5,150,0,0,266,264,1,0,0,0,266,267,1,0,0,0,
-		267,279,1,0,0,0,268,269,5,25,0,0,269,270,5,29,0,0,270,274,5,131,0,0,271,
-		273,3,30,15,0,272,271,1,0,0,0,273,276,1,0,0,0,274,272,1,0,0,0,274,275,
-		1,0,0,0,275,277,1,0,0,0,276,274,1,0,0,0,277,279,5,132,0,0,278,255,1,0,
-		0,0,278,257,1,0,0,0,278,268,1,0,0,0,279,29,1,0,0,0,280,281,5,150,0,0,281,
-		283,3,96,48,0,282,284,5,135,0,0,283,282,1,0,0,0,283,284,1,0,0,0,284,31,
-		1,0,0,0,285,286,5,30,0,0,286,287,3,102,51,0,287,288,5,31,0,0,288,289,3,
-		102,51,0,289,293,5,131,0,0,290,292,3,34,17,0,291,290,1,0,0,0,292,295,1,
-		0,0,0,293,291,1,0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,295,293,1,0,0,0,
-		296,297,5,132,0,0,297,33,1,0,0,0,298,299,5,32,0,0,299,333,3,102,51,0,300,
-		301,5,33,0,0,301,302,3,96,48,0,302,307,3,92,46,0,303,304,5,34,0,0,304,
-		305,3,96,48,0,305,306,3,92,46,0,306,308,1,0,0,0,307,303,1,0,0,0,307,308,
-		1,0,0,0,308,333,1,0,0,0,309,310,5,35,0,0,310,333,5,150,0,0,311,312,5,36,
-		0,0,312,333,3,94,47,0,313,314,5,37,0,0,314,315,3,36,18,0,315,316,3,94,
-		47,0,316,317,5,39,0,0,317,318,5,32,0,0,318,322,5,40,0,0,319,320,5,33,0,
-		0,320,321,5,39,0,0,321,323,5,41,0,0,322,319,1,0,0,0,322,323,1,0,0,0,323,
-		333,1,0,0,0,324,326,5,42,0,0,325,327,3,38,19,0,326,325,1,0,0,0,327,328,
-		1,0,0,0,328,326,1,0,0,0,328,329,1,0,0,0,329,333,1,0,0,0,330,331,5,11,0,
-		0,331,333,3,14,7,0,332,298,1,0,0,0,332,300,1,0,0,0,332,309,1,0,0,0,332,
-		311,1,0,0,0,332,313,1,0,0,0,332,324,1,0,0,0,332,330,1,0,0,0,333,35,1,0,
-		0,0,334,335,5,152,0,0,335,338,5,38,0,0,336,338,5,151,0,0,337,334,1,0,0,
-		0,337,336,1,0,0,0,338,37,1,0,0,0,339,340,5,43,0,0,340,346,3,96,48,0,341,
-		342,5,44,0,0,342,346,3,96,48,0,343,344,5,45,0,0,344,346,5,150,0,0,345,
-		339,1,0,0,0,345,341,1,0,0,0,345,343,1,0,0,0,346,39,1,0,0,0,347,348,5,46,
-		0,0,348,349,3,102,51,0,349,353,5,131,0,0,350,352,3,42,21,0,351,350,1,0,
-		0,0,352,355,1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,356,1,0,0,0,355,
-		353,1,0,0,0,356,357,5,132,0,0,357,41,1,0,0,0,358,359,5,47,0,0,359,377,
-		3,102,51,0,360,361,5,65,0,0,361,377,3,96,48,0,362,363,5,66,0,0,363,365,
-		3,96,48,0,364,366,5,67,0,0,365,364,1,0,0,0,365,366,1,0,0,0,366,377,1,0,
-		0,0,367,368,5,68,0,0,368,369,5,45,0,0,369,377,5,150,0,0,370,371,5,71,0,
-		0,371,377,3,54,27,0,372,373,5,8,0,0,373,377,5,150,0,0,374,375,5,22,0,0,
-		375,377,3,96,48,0,376,358,1,0,0,0,376,360,1,0,0,0,376,362,1,0,0,0,376,
-		367,1,0,0,0,376,370,1,0,0,0,376,372,1,0,0,0,376,374,1,0,0,0,377,43,1,0,
-		0,0,378,379,5,48,0,0,379,380,3,102,51,0,380,384,5,131,0,0,381,383,3,46,
-		23,0,382,381,1,0,0,0,383,386,1,0,0,0,384,382,1,0,0,0,384,385,1,0,0,0,385,
-		387,1,0,0,0,386,384,1,0,0,0,387,388,5,132,0,0,388,45,1,0,0,0,389,390,5,
-		49,0,0,390,394,5,131,0,0,391,393,3,48,24,0,392,391,1,0,0,0,393,396,1,0,
-		0,0,394,392,1,0,0,0,394,395,1,0,0,0,395,397,1,0,0,0,396,394,1,0,0,0,397,
-		427,5,132,0,0,398,399,5,50,0,0,399,427,3,96,48,0,400,401,5,51,0,0,401,
-		427,3,96,48,0,402,403,5,52,0,0,403,404,5,26,0,0,404,427,3,94,47,0,405,
-		406,5,52,0,0,406,407,5,53,0,0,407,408,3,96,48,0,408,409,3,92,46,0,409,
-		427,1,0,0,0,410,411,5,55,0,0,411,427,3,96,48,0,412,413,5,56,0,0,413,427,
-		3,96,48,0,414,415,5,54,0,0,415,427,3,96,48,0,416,417,5,57,0,0,417,418,
-		3,96,48,0,418,419,3,92,46,0,419,427,1,0,0,0,420,421,5,58,0,0,421,422,3,
-		96,48,0,422,423,5,53,0,0,423,424,3,96,48,0,424,425,3,92,46,0,425,427,1,
-		0,0,0,426,389,1,0,0,0,426,398,1,0,0,0,426,400,1,0,0,0,426,402,1,0,0,0,
-		426,405,1,0,0,0,426,410,1,0,0,0,426,412,1,0,0,0,426,414,1,0,0,0,426,416,
-		1,0,0,0,426,420,1,0,0,0,427,47,1,0,0,0,428,429,5,150,0,0,429,430,3,96,
-		48,0,430,431,5,39,0,0,431,433,3,96,48,0,432,434,5,135,0,0,433,432,1,0,
-		0,0,433,434,1,0,0,0,434,49,1,0,0,0,435,436,5,64,0,0,436,437,3,102,51,0,
-		437,441,5,131,0,0,438,440,3,52,26,0,439,438,1,0,0,0,440,443,1,0,0,0,441,
-		439,1,0,0,0,441,442,1,0,0,0,442,444,1,0,0,0,443,441,1,0,0,0,444,445,5,
-		132,0,0,445,51,1,0,0,0,446,447,5,65,0,0,447,463,3,96,48,0,448,449,5,66,
-		0,0,449,451,3,96,48,0,450,452,5,67,0,0,451,450,1,0,0,0,451,452,1,0,0,0,
-		452,463,1,0,0,0,453,454,5,68,0,0,454,455,5,45,0,0,455,463,5,150,0,0,456,
-		457,5,71,0,0,457,463,3,54,27,0,458,459,5,8,0,0,459,463,5,150,0,0,460,461,
-		5,75,0,0,461,463,5,152,0,0,462,446,1,0,0,0,462,448,1,0,0,0,462,453,1,0,
-		0,0,462,456,1,0,0,0,462,458,1,0,0,0,462,460,1,0,0,0,463,53,1,0,0,0,464,
-		477,5,72,0,0,465,477,5,73,0,0,466,477,5,74,0,0,467,468,5,29,0,0,468,472,
-		5,131,0,0,469,471,3,30,15,0,470,469,1,0,0,0,471,474,1,0,0,0,472,470,1,
-		0,0,0,472,473,1,0,0,0,473,475,1,0,0,0,474,472,1,0,0,0,475,477,5,132,0,
-		0,476,464,1,0,0,0,476,465,1,0,0,0,476,466,1,0,0,0,476,467,1,0,0,0,477,
-		55,1,0,0,0,478,479,5,76,0,0,479,480,3,102,51,0,480,484,5,131,0,0,481,483,
-		3,58,29,0,482,481,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,
-		0,0,485,487,1,0,0,0,486,484,1,0,0,0,487,488,5,132,0,0,488,57,1,0,0,0,489,
-		490,5,77,0,0,490,501,3,96,48,0,491,492,5,78,0,0,492,497,3,60,30,0,493,
-		494,5,135,0,0,494,496,3,60,30,0,495,493,1,0,0,0,496,499,1,0,0,0,497,495,
-		1,0,0,0,497,498,1,0,0,0,498,501,1,0,0,0,499,497,1,0,0,0,500,489,1,0,0,
-		0,500,491,1,0,0,0,501,59,1,0,0,0,502,503,3,102,51,0,503,504,3,96,48,0,
-		504,61,1,0,0,0,505,506,5,79,0,0,506,515,3,102,51,0,507,511,5,131,0,0,508,
-		510,3,64,32,0,509,508,1,0,0,0,510,513,1,0,0,0,511,509,1,0,0,0,511,512,
-		1,0,0,0,512,514,1,0,0,0,513,511,1,0,0,0,514,516,5,132,0,0,515,507,1,0,
-		0,0,515,516,1,0,0,0,516,63,1,0,0,0,517,518,5,80,0,0,518,524,3,96,48,0,
-		519,520,5,81,0,0,520,524,3,96,48,0,521,522,5,82,0,0,522,524,3,96,48,0,
-		523,517,1,0,0,0,523,519,1,0,0,0,523,521,1,0,0,0,524,65,1,0,0,0,525,526,
-		5,83,0,0,526,527,3,102,51,0,527,528,5,131,0,0,528,536,3,96,48,0,529,534,
-		3,92,46,0,530,531,5,34,0,0,531,532,3,96,48,0,532,533,3,92,46,0,533,535,
-		1,0,0,0,534,530,1,0,0,0,534,535,1,0,0,0,535,537,1,0,0,0,536,529,1,0,0,
-		0,536,537,1,0,0,0,537,538,1,0,0,0,538,539,5,132,0,0,539,67,1,0,0,0,540,
-		541,5,84,0,0,541,542,3,102,51,0,542,543,5,138,0,0,543,547,3,96,48,0,544,
-		545,5,85,0,0,545,546,5,86,0,0,546,548,3,94,47,0,547,544,1,0,0,0,547,548,
-		1,0,0,0,548,551,1,0,0,0,549,550,5,28,0,0,550,552,5,150,0,0,551,549,1,0,
-		0,0,551,552,1,0,0,0,552,69,1,0,0,0,553,554,5,87,0,0,554,555,3,102,51,0,
-		555,556,5,91,0,0,556,559,3,96,48,0,557,558,5,28,0,0,558,560,5,150,0,0,
-		559,557,1,0,0,0,559,560,1,0,0,0,560,564,1,0,0,0,561,562,5,88,0,0,562,563,
-		5,90,0,0,563,565,5,152,0,0,564,561,1,0,0,0,564,565,1,0,0,0,565,569,1,0,
-		0,0,566,567,5,89,0,0,567,568,5,90,0,0,568,570,5,152,0,0,569,566,1,0,0,
-		0,569,570,1,0,0,0,570,571,1,0,0,0,571,572,5,137,0,0,572,573,3,102,51,0,
-		573,71,1,0,0,0,574,575,5,92,0,0,575,576,5,91,0,0,576,579,3,96,48,0,577,
-		578,5,93,0,0,578,580,3,94,47,0,579,577,1,0,0,0,579,580,1,0,0,0,580,73,
-		1,0,0,0,581,582,5,94,0,0,582,583,5,95,0,0,583,588,3,76,38,0,584,585,5,
-		135,0,0,585,587,3,76,38,0,586,584,1,0,0,0,587,590,1,0,0,0,588,586,1,0,
-		0,0,588,589,1,0,0,0,589,75,1,0,0,0,590,588,1,0,0,0,591,594,5,42,0,0,592,
-		594,3,102,51,0,593,591,1,0,0,0,593,592,1,0,0,0,594,77,1,0,0,0,595,596,
-		5,96,0,0,596,600,5,131,0,0,597,599,3,80,40,0,598,597,1,0,0,0,599,602,1,
-		0,0,0,600,598,1,0,0,0,600,601,1,0,0,0,601,603,1,0,0,0,602,600,1,0,0,0,
-		603,604,5,132,0,0,604,79,1,0,0,0,605,606,5,10,0,0,606,616,3,100,50,0,607,
-		608,5,97,0,0,608,613,3,102,51,0,609,610,5,135,0,0,610,612,3,102,51,0,611,
-		609,1,0,0,0,612,615,1,0,0,0,613,611,1,0,0,0,613,614,1,0,0,0,614,617,1,
-		0,0,0,615,613,1,0,0,0,616,607,1,0,0,0,616,617,1,0,0,0,617,675,1,0,0,0,
-		618,619,5,98,0,0,619,675,3,102,51,0,620,621,5,99,0,0,621,675,3,102,51,
-		0,622,623,5,100,0,0,623,624,5,101,0,0,624,625,5,102,0,0,625,675,3,102,
-		51,0,626,629,5,103,0,0,627,628,5,151,0,0,628,630,5,127,0,0,629,627,1,0,
-		0,0,629,630,1,0,0,0,630,631,1,0,0,0,631,632,5,101,0,0,632,633,5,106,0,
-		0,633,675,3,102,51,0,634,635,5,104,0,0,635,636,5,151,0,0,636,637,5,127,
-		0,0,637,638,5,101,0,0,638,639,5,106,0,0,639,675,3,102,51,0,640,641,5,107,
-		0,0,641,642,3,96,48,0,642,646,5,131,0,0,643,645,3,80,40,0,644,643,1,0,
-		0,0,645,648,1,0,0,0,646,644,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,
-		646,1,0,0,0,649,659,5,132,0,0,650,651,5,108,0,0,651,655,5,131,0,0,652,
-		654,3,80,40,0,653,652,1,0,0,0,654,657,1,0,0,0,655,653,1,0,0,0,655,656,
-		1,0,0,0,656,658,1,0,0,0,657,655,1,0,0,0,658,660,5,132,0,0,659,650,1,0,
-		0,0,659,660,1,0,0,0,660,675,1,0,0,0,661,664,5,105,0,0,662,663,5,116,0,
-		0,663,665,5,65,0,0,664,662,1,0,0,0,664,665,1,0,0,0,665,666,1,0,0,0,666,
-		670,5,131,0,0,667,669,3,80,40,0,668,667,1,0,0,0,669,672,1,0,0,0,670,668,
-		1,0,0,0,670,671,1,0,0,0,671,673,1,0,0,0,672,670,1,0,0,0,673,675,5,132,
-		0,0,674,605,1,0,0,0,674,618,1,0,0,0,674,620,1,0,0,0,674,622,1,0,0,0,674,
-		626,1,0,0,0,674,634,1,0,0,0,674,640,1,0,0,0,674,661,1,0,0,0,675,81,1,0,
-		0,0,676,677,5,109,0,0,677,681,5,131,0,0,678,680,3,84,42,0,679,678,1,0,
-		0,0,680,683,1,0,0,0,681,679,1,0,0,0,681,682,1,0,0,0,682,684,1,0,0,0,683,
-		681,1,0,0,0,684,685,5,132,0,0,685,83,1,0,0,0,686,687,5,110,0,0,687,692,
-		3,102,51,0,688,689,5,135,0,0,689,691,3,102,51,0,690,688,1,0,0,0,691,694,
-		1,0,0,0,692,690,1,0,0,0,692,693,1,0,0,0,693,698,1,0,0,0,694,692,1,0,0,
-		0,695,697,3,86,43,0,696,695,1,0,0,0,697,700,1,0,0,0,698,696,1,0,0,0,698,
-		699,1,0,0,0,699,703,1,0,0,0,700,698,1,0,0,0,701,703,3,78,39,0,702,686,
-		1,0,0,0,702,701,1,0,0,0,703,85,1,0,0,0,704,705,5,111,0,0,705,723,3,96,
-		48,0,706,707,5,112,0,0,707,723,3,94,47,0,708,709,5,59,0,0,709,710,3,96,
-		48,0,710,711,5,118,0,0,711,712,5,63,0,0,712,723,1,0,0,0,713,714,5,60,0,
-		0,714,723,3,96,48,0,715,716,5,61,0,0,716,717,3,96,48,0,717,718,5,118,0,
-		0,718,719,5,63,0,0,719,723,1,0,0,0,720,721,5,62,0,0,721,723,3,96,48,0,
-		722,704,1,0,0,0,722,706,1,0,0,0,722,708,1,0,0,0,722,713,1,0,0,0,722,715,
-		1,0,0,0,722,720,1,0,0,0,723,87,1,0,0,0,724,725,5,2,0,0,725,726,3,102,51,
-		0,726,727,5,4,0,0,727,728,3,102,51,0,728,732,5,131,0,0,729,731,3,90,45,
-		0,730,729,1,0,0,0,731,734,1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,
-		735,1,0,0,0,734,732,1,0,0,0,735,736,5,132,0,0,736,89,1,0,0,0,737,738,3,
-		102,51,0,738,739,5,37,0,0,739,740,5,113,0,0,740,741,5,152,0,0,741,794,
-		1,0,0,0,742,743,3,100,50,0,743,744,5,114,0,0,744,745,3,96,48,0,745,746,
-		3,92,46,0,746,794,1,0,0,0,747,748,3,100,50,0,748,749,5,115,0,0,749,750,
-		3,96,48,0,750,751,5,116,0,0,751,752,5,150,0,0,752,794,1,0,0,0,753,754,
-		3,102,51,0,754,755,5,117,0,0,755,756,5,31,0,0,756,757,5,150,0,0,757,794,
-		1,0,0,0,758,760,5,109,0,0,759,761,3,86,43,0,760,759,1,0,0,0,761,762,1,
-		0,0,0,762,760,1,0,0,0,762,763,1,0,0,0,763,794,1,0,0,0,764,765,3,102,51,
-		0,765,766,5,73,0,0,766,767,3,96,48,0,767,794,1,0,0,0,768,769,3,102,51,
-		0,769,770,5,14,0,0,770,771,3,24,12,0,771,775,5,131,0,0,772,774,3,30,15,
-		0,773,772,1,0,0,0,774,777,1,0,0,0,775,773,1,0,0,0,775,776,1,0,0,0,776,
-		778,1,0,0,0,777,775,1,0,0,0,778,779,5,132,0,0,779,794,1,0,0,0,780,781,
-		3,102,51,0,781,782,5,17,0,0,782,783,5,150,0,0,783,784,5,18,0,0,784,785,
-		3,96,48,0,785,794,1,0,0,0,786,787,3,102,51,0,787,789,5,19,0,0,788,790,
-		5,139,0,0,789,788,1,0,0,0,789,790,1,0,0,0,790,791,1,0,0,0,791,792,3,96,
-		48,0,792,794,1,0,0,0,793,737,1,0,0,0,793,742,1,0,0,0,793,747,1,0,0,0,793,
-		753,1,0,0,0,793,758,1,0,0,0,793,764,1,0,0,0,793,768,1,0,0,0,793,780,1,
-		0,0,0,793,786,1,0,0,0,794,91,1,0,0,0,795,796,5,118,0,0,796,797,5,126,0,
-		0,797,93,1,0,0,0,798,799,5,151,0,0,799,95,1,0,0,0,800,801,6,48,-1,0,801,
-		802,5,133,0,0,802,803,3,96,48,0,803,804,5,134,0,0,804,836,1,0,0,0,805,
-		806,5,140,0,0,806,836,3,96,48,15,807,808,5,130,0,0,808,836,3,96,48,10,
-		809,810,3,102,51,0,810,819,5,133,0,0,811,816,3,96,48,0,812,813,5,135,0,
-		0,813,815,3,96,48,0,814,812,1,0,0,0,815,818,1,0,0,0,816,814,1,0,0,0,816,
-		817,1,0,0,0,817,820,1,0,0,0,818,816,1,0,0,0,819,811,1,0,0,0,819,820,1,
-		0,0,0,820,821,1,0,0,0,821,822,5,134,0,0,822,836,1,0,0,0,823,825,7,2,0,
-		0,824,826,3,98,49,0,825,824,1,0,0,0,825,826,1,0,0,0,826,827,1,0,0,0,827,
-		828,5,118,0,0,828,836,3,98,49,0,829,830,5,152,0,0,830,836,3,98,49,0,831,
-		836,5,151,0,0,832,836,5,152,0,0,833,836,5,150,0,0,834,836,3,100,50,0,835,
-		800,1,0,0,0,835,805,1,0,0,0,835,807,1,0,0,0,835,809,1,0,0,0,835,823,1,
-		0,0,0,835,829,1,0,0,0,835,831,1,0,0,0,835,832,1,0,0,0,835,833,1,0,0,0,
-		835,834,1,0,0,0,836,857,1,0,0,0,837,838,10,14,0,0,838,839,5,127,0,0,839,
-		856,3,96,48,15,840,841,10,13,0,0,841,842,7,3,0,0,842,856,3,96,48,14,843,
-		844,10,12,0,0,844,845,7,4,0,0,845,856,3,96,48,13,846,847,10,11,0,0,847,
-		848,7,5,0,0,848,856,3,96,48,12,849,850,10,9,0,0,850,851,5,128,0,0,851,
-		856,3,96,48,10,852,853,10,8,0,0,853,854,5,129,0,0,854,856,3,96,48,9,855,
-		837,1,0,0,0,855,840,1,0,0,0,855,843,1,0,0,0,855,846,1,0,0,0,855,849,1,
-		0,0,0,855,852,1,0,0,0,856,859,1,0,0,0,857,855,1,0,0,0,857,858,1,0,0,0,
-		858,97,1,0,0,0,859,857,1,0,0,0,860,861,7,6,0,0,861,99,1,0,0,0,862,865,
-		3,102,51,0,863,864,5,136,0,0,864,866,3,102,51,0,865,863,1,0,0,0,865,866,
-		1,0,0,0,866,101,1,0,0,0,867,868,7,7,0,0,868,103,1,0,0,0,82,108,110,124,
-		147,154,156,164,166,185,195,206,214,231,240,250,262,266,274,278,283,293,
-		307,322,328,332,337,345,353,365,376,384,394,426,433,441,451,462,472,476,
-		484,497,500,511,515,523,534,536,547,551,559,564,569,579,588,593,600,613,
-		616,629,646,655,659,664,670,674,681,692,698,702,722,732,762,775,789,793,
-		816,819,825,835,855,857,865
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,429,8,23,1,24,1,24,1,
+		24,1,24,1,24,3,24,436,8,24,1,25,1,25,1,25,1,25,5,25,442,8,25,10,25,12,
+		25,445,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,3,26,454,8,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,465,8,26,1,27,1,27,1,27,1,27,1,
+		27,1,27,5,27,473,8,27,10,27,12,27,476,9,27,1,27,3,27,479,8,27,1,28,1,28,
+		1,28,1,28,5,28,485,8,28,10,28,12,28,488,9,28,1,28,1,28,1,29,1,29,1,29,
+		1,29,1,29,1,29,5,29,498,8,29,10,29,12,29,501,9,29,3,29,503,8,29,1,30,1,
+		30,1,30,1,31,1,31,1,31,1,31,5,31,512,8,31,10,31,12,31,515,9,31,1,31,3,
+		31,518,8,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,526,8,32,1,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,3,33,537,8,33,3,33,539,8,33,1,33,1,33,1,
+		34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,550,8,34,1,34,1,34,3,34,554,8,34,
+		1,35,1,35,1,35,1,35,1,35,1,35,3,35,562,8,35,1,35,1,35,1,35,3,35,567,8,
+		35,1,35,1,35,1,35,3,35,572,8,35,1,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,
+		3,36,582,8,36,1,37,1,37,1,37,1,37,1,37,5,37,589,8,37,10,37,12,37,592,9,
+		37,1,38,1,38,3,38,596,8,38,1,39,1,39,1,39,5,39,601,8,39,10,39,12,39,604,
+		9,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,1,40,5,40,614,8,40,10,40,12,40,
+		617,9,40,3,40,619,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,
+		40,1,40,3,40,632,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,1,40,1,40,5,40,647,8,40,10,40,12,40,650,9,40,1,40,1,40,1,40,1,40,
+		5,40,656,8,40,10,40,12,40,659,9,40,1,40,3,40,662,8,40,1,40,1,40,1,40,3,
+		40,667,8,40,1,40,1,40,5,40,671,8,40,10,40,12,40,674,9,40,1,40,3,40,677,
+		8,40,1,41,1,41,1,41,5,41,682,8,41,10,41,12,41,685,9,41,1,41,1,41,1,42,
+		1,42,1,42,1,42,5,42,693,8,42,10,42,12,42,696,9,42,1,42,5,42,699,8,42,10,
+		42,12,42,702,9,42,1,42,3,42,705,8,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,725,8,43,1,
+		44,1,44,1,44,1,44,1,44,1,44,5,44,733,8,44,10,44,12,44,736,9,44,1,44,1,
+		44,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,
+		45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,4,45,763,8,45,11,45,12,
+		45,764,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,5,45,776,8,45,10,45,
+		12,45,779,9,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
+		3,45,792,8,45,1,45,1,45,3,45,796,8,45,1,46,1,46,1,46,1,47,1,47,1,48,1,
+		48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,5,48,817,
+		8,48,10,48,12,48,820,9,48,3,48,822,8,48,1,48,1,48,1,48,1,48,3,48,828,8,
+		48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,838,8,48,1,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
+		1,48,5,48,858,8,48,10,48,12,48,861,9,48,1,49,1,49,1,50,1,50,1,50,3,50,
+		868,8,50,1,51,1,51,1,51,0,1,96,52,0,2,4,6,8,10,12,14,16,18,20,22,24,26,
+		28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,
+		76,78,80,82,84,86,88,90,92,94,96,98,100,102,0,8,1,0,132,133,1,0,15,16,
+		1,0,152,153,1,0,142,143,1,0,140,141,1,0,144,149,1,0,120,126,19,0,3,3,5,
+		9,13,22,24,27,29,29,32,36,40,41,43,44,46,64,66,76,78,79,81,83,87,87,89,
+		91,94,96,105,105,112,114,127,127,156,157,985,0,110,1,0,0,0,2,115,1,0,0,
+		0,4,118,1,0,0,0,6,147,1,0,0,0,8,149,1,0,0,0,10,161,1,0,0,0,12,185,1,0,
+		0,0,14,187,1,0,0,0,16,189,1,0,0,0,18,206,1,0,0,0,20,208,1,0,0,0,22,240,
+		1,0,0,0,24,242,1,0,0,0,26,244,1,0,0,0,28,278,1,0,0,0,30,280,1,0,0,0,32,
+		285,1,0,0,0,34,332,1,0,0,0,36,337,1,0,0,0,38,345,1,0,0,0,40,347,1,0,0,
+		0,42,376,1,0,0,0,44,378,1,0,0,0,46,428,1,0,0,0,48,430,1,0,0,0,50,437,1,
+		0,0,0,52,464,1,0,0,0,54,478,1,0,0,0,56,480,1,0,0,0,58,502,1,0,0,0,60,504,
+		1,0,0,0,62,507,1,0,0,0,64,525,1,0,0,0,66,527,1,0,0,0,68,542,1,0,0,0,70,
+		555,1,0,0,0,72,576,1,0,0,0,74,583,1,0,0,0,76,595,1,0,0,0,78,597,1,0,0,
+		0,80,676,1,0,0,0,82,678,1,0,0,0,84,704,1,0,0,0,86,724,1,0,0,0,88,726,1,
+		0,0,0,90,795,1,0,0,0,92,797,1,0,0,0,94,800,1,0,0,0,96,837,1,0,0,0,98,862,
+		1,0,0,0,100,864,1,0,0,0,102,869,1,0,0,0,104,109,3,2,1,0,105,109,3,4,2,
+		0,106,109,3,88,44,0,107,109,3,8,4,0,108,104,1,0,0,0,108,105,1,0,0,0,108,
+		106,1,0,0,0,108,107,1,0,0,0,109,112,1,0,0,0,110,108,1,0,0,0,110,111,1,
+		0,0,0,111,113,1,0,0,0,112,110,1,0,0,0,113,114,5,0,0,1,114,1,1,0,0,0,115,
+		116,5,3,0,0,116,117,5,154,0,0,117,3,1,0,0,0,118,119,5,1,0,0,119,120,3,
+		102,51,0,120,124,5,132,0,0,121,123,3,6,3,0,122,121,1,0,0,0,123,126,1,0,
+		0,0,124,122,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,124,1,0,0,0,127,
+		128,5,133,0,0,128,5,1,0,0,0,129,148,3,12,6,0,130,148,3,16,8,0,131,148,
+		3,20,10,0,132,148,3,26,13,0,133,148,3,32,16,0,134,148,3,40,20,0,135,148,
+		3,44,22,0,136,148,3,50,25,0,137,148,3,56,28,0,138,148,3,62,31,0,139,148,
+		3,66,33,0,140,148,3,68,34,0,141,148,3,70,35,0,142,148,3,72,36,0,143,148,
+		3,74,37,0,144,148,3,78,39,0,145,148,3,82,41,0,146,148,3,8,4,0,147,129,
+		1,0,0,0,147,130,1,0,0,0,147,131,1,0,0,0,147,132,1,0,0,0,147,133,1,0,0,
+		0,147,134,1,0,0,0,147,135,1,0,0,0,147,136,1,0,0,0,147,137,1,0,0,0,147,
+		138,1,0,0,0,147,139,1,0,0,0,147,140,1,0,0,0,147,141,1,0,0,0,147,142,1,
+		0,0,0,147,143,1,0,0,0,147,144,1,0,0,0,147,145,1,0,0,0,147,146,1,0,0,0,
+		148,7,1,0,0,0,149,150,5,156,0,0,150,156,4,4,0,0,151,155,3,102,51,0,152,
+		155,5,4,0,0,153,155,5,31,0,0,154,151,1,0,0,0,154,152,1,0,0,0,154,153,1,
+		0,0,0,155,158,1,0,0,0,156,154,1,0,0,0,156,157,1,0,0,0,157,159,1,0,0,0,
+		158,156,1,0,0,0,159,160,3,10,5,0,160,9,1,0,0,0,161,166,5,132,0,0,162,165,
+		3,10,5,0,163,165,8,0,0,0,164,162,1,0,0,0,164,163,1,0,0,0,165,168,1,0,0,
+		0,166,164,1,0,0,0,166,167,1,0,0,0,167,169,1,0,0,0,168,166,1,0,0,0,169,
+		170,5,133,0,0,170,11,1,0,0,0,171,172,5,5,0,0,172,186,5,154,0,0,173,174,
+		5,6,0,0,174,186,3,102,51,0,175,176,5,7,0,0,176,186,5,151,0,0,177,178,5,
+		8,0,0,178,186,5,151,0,0,179,180,5,9,0,0,180,186,5,151,0,0,181,182,5,10,
+		0,0,182,186,3,102,51,0,183,184,5,11,0,0,184,186,3,14,7,0,185,171,1,0,0,
+		0,185,173,1,0,0,0,185,175,1,0,0,0,185,177,1,0,0,0,185,179,1,0,0,0,185,
+		181,1,0,0,0,185,183,1,0,0,0,186,13,1,0,0,0,187,188,5,150,0,0,188,15,1,
+		0,0,0,189,190,5,12,0,0,190,191,3,102,51,0,191,195,5,132,0,0,192,194,3,
+		18,9,0,193,192,1,0,0,0,194,197,1,0,0,0,195,193,1,0,0,0,195,196,1,0,0,0,
+		196,198,1,0,0,0,197,195,1,0,0,0,198,199,5,133,0,0,199,17,1,0,0,0,200,201,
+		5,20,0,0,201,207,5,154,0,0,202,203,5,21,0,0,203,207,3,96,48,0,204,205,
+		5,22,0,0,205,207,3,96,48,0,206,200,1,0,0,0,206,202,1,0,0,0,206,204,1,0,
+		0,0,207,19,1,0,0,0,208,209,5,13,0,0,209,210,3,102,51,0,210,214,5,132,0,
+		0,211,213,3,22,11,0,212,211,1,0,0,0,213,216,1,0,0,0,214,212,1,0,0,0,214,
+		215,1,0,0,0,215,217,1,0,0,0,216,214,1,0,0,0,217,218,5,133,0,0,218,21,1,
+		0,0,0,219,220,5,74,0,0,220,241,3,96,48,0,221,222,5,115,0,0,222,223,3,96,
+		48,0,223,224,3,92,46,0,224,241,1,0,0,0,225,226,5,14,0,0,226,227,3,24,12,
+		0,227,231,5,132,0,0,228,230,3,30,15,0,229,228,1,0,0,0,230,233,1,0,0,0,
+		231,229,1,0,0,0,231,232,1,0,0,0,232,234,1,0,0,0,233,231,1,0,0,0,234,235,
+		5,133,0,0,235,241,1,0,0,0,236,237,5,17,0,0,237,238,5,151,0,0,238,239,5,
+		18,0,0,239,241,3,96,48,0,240,219,1,0,0,0,240,221,1,0,0,0,240,225,1,0,0,
+		0,240,236,1,0,0,0,241,23,1,0,0,0,242,243,7,1,0,0,243,25,1,0,0,0,244,245,
+		5,23,0,0,245,246,3,102,51,0,246,250,5,132,0,0,247,249,3,28,14,0,248,247,
+		1,0,0,0,249,252,1,0,0,0,250,248,1,0,0,0,250,251,1,0,0,0,251,253,1,0,0,
+		0,252,250,1,0,0,0,253,254,5,133,0,0,254,27,1,0,0,0,255,256,5,24,0,0,256,
+		279,3,96,48,0,257,258,5,25,0,0,258,259,5,26,0,0,259,262,3,94,47,0,260,
+		261,5,27,0,0,261,263,3,96,48,0,262,260,1,0,0,0,262,263,1,0,0,0,263,266,
+		1,0,0,0,264,265,5,28,0,0,265,267,5,151,0,0,266,264,1,0,0,0,266,267,1,0,
+		0,0,267,279,1,0,0,0,268,269,5,25,0,0,269,270,5,29,0,0,270,274,5,132,0,
+		0,271,273,3,30,15,0,272,271,1,0,0,0,273,276,1,0,0,0,274,272,1,0,0,0,274,
+		275,1,0,0,0,275,277,1,0,0,0,276,274,1,0,0,0,277,279,5,133,0,0,278,255,
+		1,0,0,0,278,257,1,0,0,0,278,268,1,0,0,0,279,29,1,0,0,0,280,281,5,151,0,
+		0,281,283,3,96,48,0,282,284,5,136,0,0,283,282,1,0,0,0,283,284,1,0,0,0,
+		284,31,1,0,0,0,285,286,5,30,0,0,286,287,3,102,51,0,287,288,5,31,0,0,288,
+		289,3,102,51,0,289,293,5,132,0,0,290,292,3,34,17,0,291,290,1,0,0,0,292,
+		295,1,0,0,0,293,291,1,0,0,0,293,294,1,0,0,0,294,296,1,0,0,0,295,293,1,
+		0,0,0,296,297,5,133,0,0,297,33,1,0,0,0,298,299,5,32,0,0,299,333,3,102,
+		51,0,300,301,5,33,0,0,301,302,3,96,48,0,302,307,3,92,46,0,303,304,5,34,
+		0,0,304,305,3,96,48,0,305,306,3,92,46,0,306,308,1,0,0,0,307,303,1,0,0,
+		0,307,308,1,0,0,0,308,333,1,0,0,0,309,310,5,35,0,0,310,333,5,151,0,0,311,
+		312,5,36,0,0,312,333,3,94,47,0,313,314,5,37,0,0,314,315,3,36,18,0,315,
+		316,3,94,47,0,316,317,5,39,0,0,317,318,5,32,0,0,318,322,5,40,0,0,319,320,
+		5,33,0,0,320,321,5,39,0,0,321,323,5,41,0,0,322,319,1,0,0,0,322,323,1,0,
+		0,0,323,333,1,0,0,0,324,326,5,42,0,0,325,327,3,38,19,0,326,325,1,0,0,0,
+		327,328,1,0,0,0,328,326,1,0,0,0,328,329,1,0,0,0,329,333,1,0,0,0,330,331,
+		5,11,0,0,331,333,3,14,7,0,332,298,1,0,0,0,332,300,1,0,0,0,332,309,1,0,
+		0,0,332,311,1,0,0,0,332,313,1,0,0,0,332,324,1,0,0,0,332,330,1,0,0,0,333,
+		35,1,0,0,0,334,335,5,153,0,0,335,338,5,38,0,0,336,338,5,152,0,0,337,334,
+		1,0,0,0,337,336,1,0,0,0,338,37,1,0,0,0,339,340,5,43,0,0,340,346,3,96,48,
+		0,341,342,5,44,0,0,342,346,3,96,48,0,343,344,5,45,0,0,344,346,5,151,0,
+		0,345,339,1,0,0,0,345,341,1,0,0,0,345,343,1,0,0,0,346,39,1,0,0,0,347,348,
+		5,46,0,0,348,349,3,102,51,0,349,353,5,132,0,0,350,352,3,42,21,0,351,350,
+		1,0,0,0,352,355,1,0,0,0,353,351,1,0,0,0,353,354,1,0,0,0,354,356,1,0,0,
+		0,355,353,1,0,0,0,356,357,5,133,0,0,357,41,1,0,0,0,358,359,5,47,0,0,359,
+		377,3,102,51,0,360,361,5,66,0,0,361,377,3,96,48,0,362,363,5,67,0,0,363,
+		365,3,96,48,0,364,366,5,68,0,0,365,364,1,0,0,0,365,366,1,0,0,0,366,377,
+		1,0,0,0,367,368,5,69,0,0,368,369,5,45,0,0,369,377,5,151,0,0,370,371,5,
+		72,0,0,371,377,3,54,27,0,372,373,5,8,0,0,373,377,5,151,0,0,374,375,5,22,
+		0,0,375,377,3,96,48,0,376,358,1,0,0,0,376,360,1,0,0,0,376,362,1,0,0,0,
+		376,367,1,0,0,0,376,370,1,0,0,0,376,372,1,0,0,0,376,374,1,0,0,0,377,43,
+		1,0,0,0,378,379,5,48,0,0,379,380,3,102,51,0,380,384,5,132,0,0,381,383,
+		3,46,23,0,382,381,1,0,0,0,383,386,1,0,0,0,384,382,1,0,0,0,384,385,1,0,
+		0,0,385,387,1,0,0,0,386,384,1,0,0,0,387,388,5,133,0,0,388,45,1,0,0,0,389,
+		390,5,49,0,0,390,394,5,132,0,0,391,393,3,48,24,0,392,391,1,0,0,0,393,396,
+		1,0,0,0,394,392,1,0,0,0,394,395,1,0,0,0,395,397,1,0,0,0,396,394,1,0,0,
+		0,397,429,5,133,0,0,398,399,5,50,0,0,399,429,3,96,48,0,400,401,5,51,0,
+		0,401,429,3,96,48,0,402,403,5,52,0,0,403,404,5,26,0,0,404,429,3,94,47,
+		0,405,406,5,52,0,0,406,407,5,53,0,0,407,408,3,96,48,0,408,409,3,92,46,
+		0,409,429,1,0,0,0,410,411,5,55,0,0,411,429,3,96,48,0,412,413,5,56,0,0,
+		413,429,3,96,48,0,414,415,5,54,0,0,415,429,3,96,48,0,416,417,5,57,0,0,
+		417,418,3,96,48,0,418,419,3,92,46,0,419,429,1,0,0,0,420,421,5,58,0,0,421,
+		422,3,96,48,0,422,423,5,53,0,0,423,424,3,96,48,0,424,425,3,92,46,0,425,
+		429,1,0,0,0,426,427,5,59,0,0,427,429,3,102,51,0,428,389,1,0,0,0,428,398,
+		1,0,0,0,428,400,1,0,0,0,428,402,1,0,0,0,428,405,1,0,0,0,428,410,1,0,0,
+		0,428,412,1,0,0,0,428,414,1,0,0,0,428,416,1,0,0,0,428,420,1,0,0,0,428,
+		426,1,0,0,0,429,47,1,0,0,0,430,431,5,151,0,0,431,432,3,96,48,0,432,433,
+		5,39,0,0,433,435,3,96,48,0,434,436,5,136,0,0,435,434,1,0,0,0,435,436,1,
+		0,0,0,436,49,1,0,0,0,437,438,5,65,0,0,438,439,3,102,51,0,439,443,5,132,
+		0,0,440,442,3,52,26,0,441,440,1,0,0,0,442,445,1,0,0,0,443,441,1,0,0,0,
+		443,444,1,0,0,0,444,446,1,0,0,0,445,443,1,0,0,0,446,447,5,133,0,0,447,
+		51,1,0,0,0,448,449,5,66,0,0,449,465,3,96,48,0,450,451,5,67,0,0,451,453,
+		3,96,48,0,452,454,5,68,0,0,453,452,1,0,0,0,453,454,1,0,0,0,454,465,1,0,
+		0,0,455,456,5,69,0,0,456,457,5,45,0,0,457,465,5,151,0,0,458,459,5,72,0,
+		0,459,465,3,54,27,0,460,461,5,8,0,0,461,465,5,151,0,0,462,463,5,76,0,0,
+		463,465,5,153,0,0,464,448,1,0,0,0,464,450,1,0,0,0,464,455,1,0,0,0,464,
+		458,1,0,0,0,464,460,1,0,0,0,464,462,1,0,0,0,465,53,1,0,0,0,466,479,5,73,
+		0,0,467,479,5,74,0,0,468,479,5,75,0,0,469,470,5,29,0,0,470,474,5,132,0,
+		0,471,473,3,30,15,0,472,471,1,0,0,0,473,476,1,0,0,0,474,472,1,0,0,0,474,
+		475,1,0,0,0,475,477,1,0,0,0,476,474,1,0,0,0,477,479,5,133,0,0,478,466,
+		1,0,0,0,478,467,1,0,0,0,478,468,1,0,0,0,478,469,1,0,0,0,479,55,1,0,0,0,
+		480,481,5,77,0,0,481,482,3,102,51,0,482,486,5,132,0,0,483,485,3,58,29,
+		0,484,483,1,0,0,0,485,488,1,0,0,0,486,484,1,0,0,0,486,487,1,0,0,0,487,
+		489,1,0,0,0,488,486,1,0,0,0,489,490,5,133,0,0,490,57,1,0,0,0,491,492,5,
+		78,0,0,492,503,3,96,48,0,493,494,5,79,0,0,494,499,3,60,30,0,495,496,5,
+		136,0,0,496,498,3,60,30,0,497,495,1,0,0,0,498,501,1,0,0,0,499,497,1,0,
+		0,0,499,500,1,0,0,0,500,503,1,0,0,0,501,499,1,0,0,0,502,491,1,0,0,0,502,
+		493,1,0,0,0,503,59,1,0,0,0,504,505,3,102,51,0,505,506,3,96,48,0,506,61,
+		1,0,0,0,507,508,5,80,0,0,508,517,3,102,51,0,509,513,5,132,0,0,510,512,
+		3,64,32,0,511,510,1,0,0,0,512,515,1,0,0,0,513,511,1,0,0,0,513,514,1,0,
+		0,0,514,516,1,0,0,0,515,513,1,0,0,0,516,518,5,133,0,0,517,509,1,0,0,0,
+		517,518,1,0,0,0,518,63,1,0,0,0,519,520,5,81,0,0,520,526,3,96,48,0,521,
+		522,5,82,0,0,522,526,3,96,48,0,523,524,5,83,0,0,524,526,3,96,48,0,525,
+		519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,0,0,526,65,1,0,0,0,527,528,5,84,
+		0,0,528,529,3,102,51,0,529,530,5,132,0,0,530,538,3,96,48,0,531,536,3,92,
+		46,0,532,533,5,34,0,0,533,534,3,96,48,0,534,535,3,92,46,0,535,537,1,0,
+		0,0,536,532,1,0,0,0,536,537,1,0,0,0,537,539,1,0,0,0,538,531,1,0,0,0,538,
+		539,1,0,0,0,539,540,1,0,0,0,540,541,5,133,0,0,541,67,1,0,0,0,542,543,5,
+		85,0,0,543,544,3,102,51,0,544,545,5,139,0,0,545,549,3,96,48,0,546,547,
+		5,86,0,0,547,548,5,87,0,0,548,550,3,94,47,0,549,546,1,0,0,0,549,550,1,
+		0,0,0,550,553,1,0,0,0,551,552,5,28,0,0,552,554,5,151,0,0,553,551,1,0,0,
+		0,553,554,1,0,0,0,554,69,1,0,0,0,555,556,5,88,0,0,556,557,3,102,51,0,557,
+		558,5,92,0,0,558,561,3,96,48,0,559,560,5,28,0,0,560,562,5,151,0,0,561,
+		559,1,0,0,0,561,562,1,0,0,0,562,566,1,0,0,0,563,564,5,89,0,0,564,565,5,
+		91,0,0,565,567,5,153,0,0,566,563,1,0,0,0,566,567,1,0,0,0,567,571,1,0,0,
+		0,568,569,5,90,0,0,569,570,5,91,0,0,570,572,5,153,0,0,571,568,1,0,0,0,
+		571,572,1,0,0,0,572,573,1,0,0,0,573,574,5,138,0,0,574,575,3,102,51,0,575,
+		71,1,0,0,0,576,577,5,93,0,0,577,578,5,92,0,0,578,581,3,96,48,0,579,580,
+		5,94,0,0,580,582,3,94,47,0,581,579,1,0,0,0,581,582,1,0,0,0,582,73,1,0,
+		0,0,583,584,5,95,0,0,584,585,5,96,0,0,585,590,3,76,38,0,586,587,5,136,
+		0,0,587,589,3,76,38,0,588,586,1,0,0,0,589,592,1,0,0,0,590,588,1,0,0,0,
+		590,591,1,0,0,0,591,75,1,0,0,0,592,590,1,0,0,0,593,596,5,42,0,0,594,596,
+		3,102,51,0,595,593,1,0,0,0,595,594,1,0,0,0,596,77,1,0,0,0,597,598,5,97,
+		0,0,598,602,5,132,0,0,599,601,3,80,40,0,600,599,1,0,0,0,601,604,1,0,0,
+		0,602,600,1,0,0,0,602,603,1,0,0,0,603,605,1,0,0,0,604,602,1,0,0,0,605,
+		606,5,133,0,0,606,79,1,0,0,0,607,608,5,10,0,0,608,618,3,100,50,0,609,610,
+		5,98,0,0,610,615,3,102,51,0,611,612,5,136,0,0,612,614,3,102,51,0,613,611,
+		1,0,0,0,614,617,1,0,0,0,615,613,1,0,0,0,615,616,1,0,0,0,616,619,1,0,0,
+		0,617,615,1,0,0,0,618,609,1,0,0,0,618,619,1,0,0,0,619,677,1,0,0,0,620,
+		621,5,99,0,0,621,677,3,102,51,0,622,623,5,100,0,0,623,677,3,102,51,0,624,
+		625,5,101,0,0,625,626,5,102,0,0,626,627,5,103,0,0,627,677,3,102,51,0,628,
+		631,5,104,0,0,629,630,5,152,0,0,630,632,5,128,0,0,631,629,1,0,0,0,631,
+		632,1,0,0,0,632,633,1,0,0,0,633,634,5,102,0,0,634,635,5,107,0,0,635,677,
+		3,102,51,0,636,637,5,105,0,0,637,638,5,152,0,0,638,639,5,128,0,0,639,640,
+		5,102,0,0,640,641,5,107,0,0,641,677,3,102,51,0,642,643,5,108,0,0,643,644,
+		3,96,48,0,644,648,5,132,0,0,645,647,3,80,40,0,646,645,1,0,0,0,647,650,
+		1,0,0,0,648,646,1,0,0,0,648,649,1,0,0,0,649,651,1,0,0,0,650,648,1,0,0,
+		0,651,661,5,133,0,0,652,653,5,109,0,0,653,657,5,132,0,0,654,656,3,80,40,
+		0,655,654,1,0,0,0,656,659,1,0,0,0,657,655,1,0,0,0,657,658,1,0,0,0,658,
+		660,1,0,0,0,659,657,1,0,0,0,660,662,5,133,0,0,661,652,1,0,0,0,661,662,
+		1,0,0,0,662,677,1,0,0,0,663,666,5,106,0,0,664,665,5,117,0,0,665,667,5,
+		66,0,0,666,664,1,0,0,0,666,667,1,0,0,0,667,668,1,0,0,0,668,672,5,132,0,
+		0,669,671,3,80,40,0,670,669,1,0,0,0,671,674,1,0,0,0,672,670,1,0,0,0,672,
+		673,1,0,0,0,673,675,1,0,0,0,674,672,1,0,0,0,675,677,5,133,0,0,676,607,
+		1,0,0,0,676,620,1,0,0,0,676,622,1,0,0,0,676,624,1,0,0,0,676,628,1,0,0,
+		0,676,636,1,0,0,0,676,642,1,0,0,0,676,663,1,0,0,0,677,81,1,0,0,0,678,679,
+		5,110,0,0,679,683,5,132,0,0,680,682,3,84,42,0,681,680,1,0,0,0,682,685,
+		1,0,0,0,683,681,1,0,0,0,683,684,1,0,0,0,684,686,1,0,0,0,685,683,1,0,0,
+		0,686,687,5,133,0,0,687,83,1,0,0,0,688,689,5,111,0,0,689,694,3,102,51,
+		0,690,691,5,136,0,0,691,693,3,102,51,0,692,690,1,0,0,0,693,696,1,0,0,0,
+		694,692,1,0,0,0,694,695,1,0,0,0,695,700,1,0,0,0,696,694,1,0,0,0,697,699,
+		3,86,43,0,698,697,1,0,0,0,699,702,1,0,0,0,700,698,1,0,0,0,700,701,1,0,
+		0,0,701,705,1,0,0,0,702,700,1,0,0,0,703,705,3,78,39,0,704,688,1,0,0,0,
+		704,703,1,0,0,0,705,85,1,0,0,0,706,707,5,112,0,0,707,725,3,96,48,0,708,
+		709,5,113,0,0,709,725,3,94,47,0,710,711,5,60,0,0,711,712,3,96,48,0,712,
+		713,5,119,0,0,713,714,5,64,0,0,714,725,1,0,0,0,715,716,5,61,0,0,716,725,
+		3,96,48,0,717,718,5,62,0,0,718,719,3,96,48,0,719,720,5,119,0,0,720,721,
+		5,64,0,0,721,725,1,0,0,0,722,723,5,63,0,0,723,725,3,96,48,0,724,706,1,
+		0,0,0,724,708,1,0,0,0,724,710,1,0,0,0,724,715,1,0,0,0,724,717,1,0,0,0,
+		724,722,1,0,0,0,725,87,1,0,0,0,726,727,5,2,0,0,727,728,3,102,51,0,728,
+		729,5,4,0,0,729,730,3,102,51,0,730,734,5,132,0,0,731,733,3,90,45,0,732,
+		731,1,0,0,0,733,736,1,0,0,0,734,732,1,0,0,0,734,735,1,0,0,0,735,737,1,
+		0,0,0,736,734,1,0,0,0,737,738,5,133,0,0,738,89,1,0,0,0,739,740,3,102,51,
+		0,740,741,5,37,0,0,741,742,5,114,0,0,742,743,5,153,0,0,743,796,1,0,0,0,
+		744,745,3,100,50,0,745,746,5,115,0,0,746,747,3,96,48,0,747,748,3,92,46,
+		0,748,796,1,0,0,0,749,750,3,100,50,0,750,751,5,116,0,0,751,752,3,96,48,
+		0,752,753,5,117,0,0,753,754,5,151,0,0,754,796,1,0,0,0,755,756,3,102,51,
+		0,756,757,5,118,0,0,757,758,5,31,0,0,758,759,5,151,0,0,759,796,1,0,0,0,
+		760,762,5,110,0,0,761,763,3,86,43,0,762,761,1,0,0,0,763,764,1,0,0,0,764,
+		762,1,0,0,0,764,765,1,0,0,0,765,796,1,0,0,0,766,767,3,102,51,0,767,768,
+		5,74,0,0,768,769,3,96,48,0,769,796,1,0,0,0,770,771,3,102,51,0,771,772,
+		5,14,0,0,772,773,3,24,12,0,773,777,5,132,0,0,774,776,3,30,15,0,775,774,
+		1,0,0,0,776,779,1,0,0,0,777,775,1,0,0,0,777,778,1,0,0,0,778,780,1,0,0,
+		0,779,777,1,0,0,0,780,781,5,133,0,0,781,796,1,0,0,0,782,783,3,102,51,0,
+		783,784,5,17,0,0,784,785,5,151,0,0,785,786,5,18,0,0,786,787,3,96,48,0,
+		787,796,1,0,0,0,788,789,3,102,51,0,789,791,5,19,0,0,790,792,5,140,0,0,
+		791,790,1,0,0,0,791,792,1,0,0,0,792,793,1,0,0,0,793,794,3,96,48,0,794,
+		796,1,0,0,0,795,739,1,0,0,0,795,744,1,0,0,0,795,749,1,0,0,0,795,755,1,
+		0,0,0,795,760,1,0,0,0,795,766,1,0,0,0,795,770,1,0,0,0,795,782,1,0,0,0,
+		795,788,1,0,0,0,796,91,1,0,0,0,797,798,5,119,0,0,798,799,5,127,0,0,799,
+		93,1,0,0,0,800,801,5,152,0,0,801,95,1,0,0,0,802,803,6,48,-1,0,803,804,
+		5,134,0,0,804,805,3,96,48,0,805,806,5,135,0,0,806,838,1,0,0,0,807,808,
+		5,141,0,0,808,838,3,96,48,15,809,810,5,131,0,0,810,838,3,96,48,10,811,
+		812,3,102,51,0,812,821,5,134,0,0,813,818,3,96,48,0,814,815,5,136,0,0,815,
+		817,3,96,48,0,816,814,1,0,0,0,817,820,1,0,0,0,818,816,1,0,0,0,818,819,
+		1,0,0,0,819,822,1,0,0,0,820,818,1,0,0,0,821,813,1,0,0,0,821,822,1,0,0,
+		0,822,823,1,0,0,0,823,824,5,135,0,0,824,838,1,0,0,0,825,827,7,2,0,0,826,
+		828,3,98,49,0,827,826,1,0,0,0,827,828,1,0,0,0,828,829,1,0,0,0,829,830,
+		5,119,0,0,830,838,3,98,49,0,831,832,5,153,0,0,832,838,3,98,49,0,833,838,
+		5,152,0,0,834,838,5,153,0,0,835,838,5,151,0,0,836,838,3,100,50,0,837,802,
+		1,0,0,0,837,807,1,0,0,0,837,809,1,0,0,0,837,811,1,0,0,0,837,825,1,0,0,
+		0,837,831,1,0,0,0,837,833,1,0,0,0,837,834,1,0,0,0,837,835,1,0,0,0,837,
+		836,1,0,0,0,838,859,1,0,0,0,839,840,10,14,0,0,840,841,5,128,0,0,841,858,
+		3,96,48,15,842,843,10,13,0,0,843,844,7,3,0,0,844,858,3,96,48,14,845,846,
+		10,12,0,0,846,847,7,4,0,0,847,858,3,96,48,13,848,849,10,11,0,0,849,850,
+		7,5,0,0,850,858,3,96,48,12,851,852,10,9,0,0,852,853,5,129,0,0,853,858,
+		3,96,48,10,854,855,10,8,0,0,855,856,5,130,0,0,856,858,3,96,48,9,857,839,
+		1,0,0,0,857,842,1,0,0,0,857,845,1,0,0,0,857,848,1,0,0,0,857,851,1,0,0,
+		0,857,854,1,0,0,0,858,861,1,0,0,0,859,857,1,0,0,0,859,860,1,0,0,0,860,
+		97,1,0,0,0,861,859,1,0,0,0,862,863,7,6,0,0,863,99,1,0,0,0,864,867,3,102,
+		51,0,865,866,5,137,0,0,866,868,3,102,51,0,867,865,1,0,0,0,867,868,1,0,
+		0,0,868,101,1,0,0,0,869,870,7,7,0,0,870,103,1,0,0,0,82,108,110,124,147,
+		154,156,164,166,185,195,206,214,231,240,250,262,266,274,278,283,293,307,
+		322,328,332,337,345,353,365,376,384,394,428,435,443,453,464,474,478,486,
+		499,502,513,517,525,536,538,549,553,561,566,571,581,590,595,602,615,618,
+		631,648,657,661,666,672,676,683,694,700,704,724,734,764,777,791,795,818,
+		821,827,837,857,859,867
 	};
 
 	public static readonly ATN _ATN =

@@ -435,6 +435,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitMarketValueItem([NotNull] DealLangParser.MarketValueItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>generationItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGenerationItem([NotNull] DealLangParser.GenerationItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.delivery"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -19,7 +19,17 @@ public sealed class FleetCurves
         UnitYears = new double[periods];
         PowerCost = new double[periods];
         MaintenanceCost = new double[periods];
+        BatchMarketValue = [];
+        DeliveryPeriod = [];
     }
+
+    /// <summary>[batch][t]: the batch's market value at the period's end before its generation's index moves it
+    /// (0 before its delivery): what a fleet with a generation weights by the index (<see cref="MarketValueAt"/>).</summary>
+    public double[][] BatchMarketValue { get; private set; }
+
+    /// <summary>[batch]: the period the batch is delivered in, whose index level the batch's value is measured from
+    /// (the number of periods if it is delivered after the last).</summary>
+    public int[] DeliveryPeriod { get; private set; }
 
     /// <summary>Units delivered by the period's end.</summary>
     public double[] Delivered { get; }
@@ -44,13 +54,18 @@ public sealed class FleetCurves
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(boundaries);
         int periods = Math.Max(0, boundaries.Length - 1);
-        var curves = new FleetCurves(periods);
+        var curves = new FleetCurves(periods)
+        {
+            BatchMarketValue = [.. fleet.Batches.Select(_ => new double[periods])],
+            DeliveryPeriod = [.. fleet.Batches.Select(b => DeliveryPeriodOf(b.Delivered, boundaries))],
+        };
         double powerPerGpuHour = fleet.PowerKwPerGpu * fleet.Pue * fleet.PowerPricePerKwh;
         for (int t = 0; t < periods; t++)
         {
             Date start = boundaries[t], end = boundaries[t + 1];
-            foreach (FleetBatch batch in fleet.Batches)
+            for (int b = 0; b < fleet.Batches.Length; b++)
             {
+                FleetBatch batch = fleet.Batches[b];
                 if (batch.Delivered > end)
                 {
                     continue;
@@ -61,7 +76,9 @@ public sealed class FleetCurves
                 int heldDays = Date.DaysBetween(Date.Max(start, batch.Delivered), end);
                 curves.Delivered[t] += batch.Units;
                 curves.BookValue[t] += cost * BookShare(fleet, age);
-                curves.MarketValue[t] += cost * fleet.MarketResidual * Math.Pow(1.0 - fleet.MarketDecline, age);
+                double market = cost * fleet.MarketResidual * Math.Pow(1.0 - fleet.MarketDecline, age);
+                curves.BatchMarketValue[b][t] = market;
+                curves.MarketValue[t] += market;
                 curves.UnitYears[t] += batch.Units * age;
                 curves.PowerCost[t] += batch.Units * powerPerGpuHour * 24.0 * heldDays;
                 curves.MaintenanceCost[t] += cost * fleet.Maintenance * heldDays / DaysPerYear;
@@ -69,6 +86,42 @@ public sealed class FleetCurves
         }
 
         return curves;
+    }
+
+    /// <summary>
+    /// The market value at the end of period <paramref name="t"/> of a fleet whose generation's index has
+    /// <paramref name="levels"/> on this path: Σ each batch's market value × levels[t] / levels[its delivery period]
+    /// (a batch measured from a level of 0 or less is not moved). Allocation-free: the loop calls it each period.
+    /// </summary>
+    public double MarketValueAt(int t, double[] levels)
+    {
+        double sum = 0.0;
+        double now = levels[t];
+        for (int b = 0; b < BatchMarketValue.Length; b++)
+        {
+            double value = BatchMarketValue[b][t];
+            if (value != 0.0)
+            {
+                double then = levels[DeliveryPeriod[b]];
+                sum += then > 0.0 ? value * (now / then) : value;
+            }
+        }
+
+        return sum;
+    }
+
+    // The first period whose end is on or after the date (a period includes its end); past the last, the count.
+    private static int DeliveryPeriodOf(Date delivered, Date[] boundaries)
+    {
+        for (int t = 0; t + 1 < boundaries.Length; t++)
+        {
+            if (boundaries[t + 1] >= delivered)
+            {
+                return t;
+            }
+        }
+
+        return Math.Max(0, boundaries.Length - 2);
     }
 
     /// <summary>What is left of cost after <paramref name="age"/> years: 1 − age/life (at least 0), or (1 − rate)^age.</summary>

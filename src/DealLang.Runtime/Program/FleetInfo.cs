@@ -9,7 +9,9 @@ public sealed record FleetBatch(Date Delivered, double Units, double UnitCost);
 /// <see cref="LifeMonths"/> from each batch's delivery, or, when that is 0, declining balance at
 /// <see cref="DecliningRate"/> a year), its market value (cost × <see cref="MarketResidual"/> ×
 /// (1 − <see cref="MarketDecline"/>)^age), and its opex: power (kW per GPU × PUE × price per kWh × hours held)
-/// and maintenance (a share of cost a year). <see cref="FleetCurves.Compute"/> turns it into per-period figures.
+/// and maintenance (a share of cost a year). With a <see cref="Generation"/> (an index of
+/// <see cref="DealDescription.Indices"/>; −1 for none), each batch's market value is also × the index's level now
+/// over its level in the batch's delivery period. <see cref="FleetCurves.Compute"/> turns it into per-period figures.
 /// </summary>
 public sealed record FleetInfo(
     string Name,
@@ -21,7 +23,8 @@ public sealed record FleetInfo(
     double PowerPricePerKwh,
     double Maintenance,
     double MarketResidual,
-    double MarketDecline)
+    double MarketDecline,
+    int Generation = -1)
 {
     /// <summary>How the book value falls, for reports: "straight_line 72m", "declining 30%".</summary>
     public string Depreciation => LifeMonths > 0

@@ -131,4 +131,46 @@ public sealed class FleetTests
         Assert.Equal(11_184_000.00, deal.Ledger("sale proceeds", 2, "Thin"), 0.01);
         Assert.Equal(44_256_000.00, deal.Outcomes["Thin"].Events.SaleProceeds, 0.01);
     }
+
+    // Annual, 30/360. The rent index stays at 2.00 until a new generation's launch on 2027-06-30 cuts it by 20%; the
+    // index is read at each period's start. 100 GPUs at 30k at closing, market value 90% of cost with no decline of
+    // its own, so only the index moves it.
+    private const string GenerationSource = """
+        deal Small {
+          currency USD
+          closing  2026-01-01
+          maturity 2029-01-01
+          pay      annual
+          daycount 30/360
+
+          party Owner { }
+          index H100Rent { level 2.00 per gpu_hour  launch 2027-06-30 down 20% }
+          fleet Cluster {
+            units 100 gpus  unit_cost 30k per gpu
+            depreciate straight_line 6y
+            generation H100Rent
+            market_value 90% declining 0% per year
+          }
+
+          tranche Loan { balance 1m  coupon 5% }
+          equity  Eq   { contributed 2m  holders Owner 100% }
+          waterfall { pay Cluster.opex  pay Loan.interest  pay Loan.principal  distribute rest to Eq }
+        }
+        """;
+
+    [Fact]
+    public void AGenerationLaunchStepsTheMarketValueDown()
+    {
+        var deal = new SmallDeal(GenerationSource);
+
+        // Delivered at closing, so measured from the level of the first period, 2.00. Periods 1 and 2 read 2.00:
+        // 100 × 30,000 × 90% × 2.00 / 2.00 = 2,700,000. Period 3 starts on 2028-01-01, after the launch: the index
+        // reads 2.00 × (1 − 20%) = 1.60, and the value 2,700,000 × 1.60 / 2.00 = 2,160,000.
+        Assert.Equal(2_700_000.00, deal.Ledger("Cluster market value", 0), 0.01);
+        Assert.Equal(2_700_000.00, deal.Ledger("Cluster market value", 1), 0.01);
+        Assert.Equal(2_160_000.00, deal.Ledger("Cluster market value", 2), 0.01);
+        // The book value does not follow the index: 3m × (1 − 3 years / 6) = 1.5m at the end of year 3 (1,096 days:
+        // 3m × (1 − 1096 / 365.25 / 6) = 1,499,657.77).
+        Assert.Equal(1_499_657.77, deal.Ledger("Cluster book value", 2), 0.01);
+    }
 }

@@ -5,7 +5,8 @@ namespace DealLang.Cli.Tests.Properties;
 
 /// <summary>GPU fleets (docs/language.md §5 "fleet"): batches delivered in order within the deal or one batch at
 /// closing, straight-line or declining-balance depreciation, power with PUE and a price per kWh or MWh, maintenance,
-/// a market value curve or the default, tests reading the members; and the first fleet's sale into the repo market
+/// a market value curve or the default, a generation (a rent index of its own, with a drift and a launch) or none,
+/// tests reading the members; and the first fleet's sale into the repo market
 /// (§9), with every market term or some.</summary>
 internal static partial class DealGen
 {
@@ -28,7 +29,13 @@ internal static partial class DealGen
             select $"power {(kw / 10.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} kW per gpu{pue}  power_price {price}")
         from maintenance in Maybe(Rate(0, 500).Select(r => $"maintenance {r} per year"))
         from market in Maybe(Gen.Select(Rate(0, 10000), Rate(0, 6000), (s, d) => $"market_value {s} declining {d} per year"))
-        from items in Shuffled(gpus, depreciate, power, maintenance, market)
+        from rentIndex in Maybe(
+            from level in Gen.Int[50, 800]
+            from deflate in Rate(0, 4000)
+            from launch in Maybe(Gen.Select(DateIn(f.Closing, f.Maturity), Rate(0, 6000), (d, r) => $"  launch {d} down {r}"))
+            select $"index {name}Rent {{ level {(level / 100.0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} per gpu_hour  deflate {deflate} per year{launch} }}")
+        let generation = rentIndex.Length == 0 ? "" : $"generation {name}Rent"
+        from items in Shuffled(gpus, depreciate, power, maintenance, market, generation)
         from tranche in Pick([.. f.TrancheNames])
         from test in Maybe(Pick(
             $"test {name}Ltv = {tranche}.balance / {name}.market_value",
@@ -36,7 +43,7 @@ internal static partial class DealGen
             $"test {name}Old = {name}.age",
             $"test {name}Idle = {name}.idle_units / {name}.units",
             $"test {name}Opex = {name}.opex"))
-        select Join(new[] { $"  fleet {name} {{ {items} }}", test }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
+        select Join(new[] { rentIndex, $"  fleet {name} {{ {items} }}", test }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
 
     // The first fleet sold into the repo market (a sale of its own); the depth is required, the rest optional.
     private static Gen<string> MarketSale(DealFrame f) =>

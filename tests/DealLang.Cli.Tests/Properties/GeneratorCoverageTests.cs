@@ -39,7 +39,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("straight-line depreciation", @"depreciate straight_line"), ("declining depreciation", @"depreciate declining \S+ per year"),
         ("fleet power", @"kW per gpu[^\n]*power_price \S+ per [kM]Wh"), ("fleet pue", @"pue 1"), ("fleet maintenance", @"maintenance \S+ per year"),
         ("fleet market value", @"market_value \S+ declining"), ("fleet members read", @"Fl\d\.(market_value|book_value|age|idle_units|opex)"),
-        ("pay opex", @"pay Fl\d\.opex"), ("fleet sold whole", @"sell [^\n]*Fl2"),
+        ("pay opex", @"pay Fl\d\.opex"), ("fleet generation", @"generation Fl\dRent"), ("fleet sold whole", @"sell [^\n]*Fl2"),
         ("repo market sale", @"sell Fl1 [^\n]*depth \d+ gpus per month"), ("repo market impact limit costs", @"sell Fl1 [^\n]*(impact|limit|costs) "),
         ("repo market lever", @"\n  enforcement [^\n]*costs \d+ per gpu"),
     ];

@@ -71,7 +71,13 @@ internal sealed class FleetComponent(EmitContext ctx)
             + ", " + CSharpLiterals.Double(b.UnitCost) + ")"))
         + ", " + CSharpLiterals.Int(f.LifeMonths) + ", " + CSharpLiterals.Double(f.DecliningRate) + ", " + CSharpLiterals.Double(f.PowerKwPerGpu)
         + ", " + CSharpLiterals.Double(f.Pue) + ", " + CSharpLiterals.Double(f.PowerPricePerKwh) + ", " + CSharpLiterals.Double(f.Maintenance)
-        + ", " + CSharpLiterals.Double(f.MarketResidual) + ", " + CSharpLiterals.Double(f.MarketDecline) + ")";
+        + ", " + CSharpLiterals.Double(f.MarketResidual) + ", " + CSharpLiterals.Double(f.MarketDecline)
+        + (f.Generation >= 0 ? ", " + CSharpLiterals.Int(f.Generation) : "") + ")";
+
+    // A fleet with a generation reads its index's levels (a path input), so the input is declared.
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Fleets.Where(f => f.Generation >= 0).Select(f =>
+            ((BoundExpression)new QuantityExpression(Quantity.IndexLevel, f.Generation, Unit.Ratio, IsFlow: false), 1));
 
     public override bool KnownAfterWaterfall(Quantity quantity) => false;
 
@@ -112,7 +118,17 @@ internal sealed class FleetComponent(EmitContext ctx)
             w.Comment(fleet.Name + ": the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far");
             w.Line(fleet.Units + " = " + c + ".Delivered[t] * " + fleet.Kept + ";");
             w.Line(fleet.BookValue + " = " + c + ".BookValue[t] * " + fleet.Kept + ";");
-            w.Line(fleet.MarketValue + " = " + c + ".MarketValue[t] * " + fleet.Kept + ";");
+            if (fleet.Info.Generation >= 0)
+            {
+                var index = Ctx.Components.Of<IndexComponent>().States[fleet.Info.Generation];
+                w.Comment(fleet.Name + ".market_value: each batch's × " + index.Name + " now / at its delivery");
+                w.Line(fleet.MarketValue + " = " + c + ".MarketValueAt(t, " + index.Levels + ") * " + fleet.Kept + ";");
+            }
+            else
+            {
+                w.Line(fleet.MarketValue + " = " + c + ".MarketValue[t] * " + fleet.Kept + ";");
+            }
+
             w.Line(fleet.Age + " = " + c + ".Delivered[t] > 0.0 && " + fleet.Kept + " > 0.0 ? " + c + ".UnitYears[t] / " + c + ".Delivered[t] : 0.0;");
             w.Line(fleet.Opex + " = (" + c + ".PowerCost[t] + " + c + ".MaintenanceCost[t]) * " + fleet.Kept + " + " + fleet.OpexUnpaid + ";");
         }

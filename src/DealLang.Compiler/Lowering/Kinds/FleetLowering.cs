@@ -7,7 +7,8 @@ namespace DealLang.Compiler.Lowering.Kinds;
 /// <summary>
 /// A fleet as the runtime's <see cref="FleetInfo"/>. Defaults (docs/language.md §5 "fleet"): one batch at closing
 /// when written as <c>units</c> and <c>unit_cost</c>; no power cost without <c>power</c>; pue 1; no maintenance;
-/// market value 90% of cost declining 30% a year (FACTS.md's H100 residuals: ~63%, ~44%, ~31% after 1, 2, 3 years).
+/// market value 90% of cost declining 30% a year (FACTS.md's H100 residuals: ~63%, ~44%, ~31% after 1, 2, 3 years),
+/// or 18% a year on top of a generation's rent index.
 /// Compute-unit terms are already in base units (kW, money per kWh) from the type checker.
 /// </summary>
 internal sealed class FleetLowering : DeclarationLowering<FleetSyntax, FleetInfo>
@@ -17,6 +18,10 @@ internal sealed class FleetLowering : DeclarationLowering<FleetSyntax, FleetInfo
 
     /// <summary>The market value's yearly decline when the deal states none.</summary>
     public const double DefaultMarketDecline = 0.30;
+
+    /// <summary>The yearly decline on top of the generation's index when the deal states none: with the index
+    /// deflating 15% a year (FACTS.md's base rent decline), 0.85 × 0.82 ≈ 0.70 a year, the residuals above.</summary>
+    public const double DefaultDeclineWithGeneration = 0.18;
 
     public override DeclarationKind Kind => DeclarationKind.Fleet;
 
@@ -37,6 +42,9 @@ internal sealed class FleetLowering : DeclarationLowering<FleetSyntax, FleetInfo
             PowerPricePerKwh: lowerer.ConstantOf(fleet.PowerPrice),
             Maintenance: lowerer.ConstantOf(fleet.Maintenance),
             MarketResidual: fleet.MarketValue?.Residual is { } r ? lowerer.ConstantOf(r) : DefaultMarketResidual,
-            MarketDecline: fleet.MarketValue?.Decline is { } d ? lowerer.ConstantOf(d) : DefaultMarketDecline);
+            MarketDecline: fleet.MarketValue?.Decline is { } d
+                ? lowerer.ConstantOf(d)
+                : fleet.Generation is null ? DefaultMarketDecline : DefaultDeclineWithGeneration,
+            Generation: fleet.Generation is null ? -1 : lowerer.IndexOfName(fleet.Generation));
     }
 }

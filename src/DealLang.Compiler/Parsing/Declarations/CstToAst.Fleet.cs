@@ -22,6 +22,7 @@ internal sealed partial class CstToAst
     //     | POWER_PRICE expr                                # powerPriceItem
     //     | MAINTENANCE expr perYear                        # maintenanceItem
     //     | MARKET_VALUE expr DECLINING expr perYear        # marketValueItem
+    //     | GENERATION ident                                # generationItem
     //     ;
     private FleetSyntax? VisitFleetDecl(FleetDeclContext context)
     {
@@ -36,6 +37,7 @@ internal sealed partial class CstToAst
         ExpressionSyntax? units = null, unitCost = null, power = null, pue = null, powerPrice = null, maintenance = null;
         DepreciationSyntax? depreciation = null;
         MarketValueSyntax? marketValue = null;
+        NameSyntax? generation = null;
         foreach (FleetItemContext item in context.fleetItem())
         {
             switch (item)
@@ -63,6 +65,7 @@ internal sealed partial class CstToAst
                 case PueItemContext p: items.Keep(ref pue, "pue", p, VisitExpr(p.expr())); break;
                 case PowerPriceItemContext p: items.Keep(ref powerPrice, "power_price", p, VisitExpr(p.expr())); break;
                 case MaintenanceItemContext m: items.Keep(ref maintenance, "maintenance", m, VisitExpr(m.expr())); break;
+                case GenerationItemContext g: items.Keep(ref generation, "generation", g, VisitIdent(g.ident())); break;
                 case MarketValueItemContext mv:
                     items.Keep(ref marketValue, "market_value", mv,
                         new MarketValueSyntax(VisitExpr(mv.expr(0)), VisitExpr(mv.expr(1)), Span(mv)));
@@ -71,7 +74,7 @@ internal sealed partial class CstToAst
         }
 
         return new FleetSyntax(name, deliveries, deliveriesSpan, units, unitCost, depreciation, power, pue, powerPrice,
-            maintenance, marketValue, Span(context));
+            maintenance, marketValue, generation, Span(context));
     }
 
     // delivery : DATE units=expr AT cost=expr COMMA? ;

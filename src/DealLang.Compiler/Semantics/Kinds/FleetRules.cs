@@ -31,6 +31,7 @@ internal sealed class FleetRules : DeclarationRules<FleetSyntax>
 
     protected override void Bind(FleetSyntax fleet, Binder binder)
     {
+        binder.RequireKind(fleet.Generation, SymbolKind.Index, $"the generation of fleet '{fleet.Name?.Text}' must be an index (its rent index)");
         foreach (DeliverySyntax delivery in SyntaxWalk.Safe(fleet.Deliveries))
         {
             binder.BindTerms(delivery.Units, delivery.Cost);

@@ -6,9 +6,9 @@ namespace DealLang.Compiler.Syntax;
 /// <summary>
 /// <c>fleet Cluster { deliveries { 2025-03-31 4000 gpus at 31k per gpu … }  depreciate straight_line 6y
 /// power 0.7 kW per gpu  pue 1.3  power_price 80 per MWh  maintenance 2% per year
-/// market_value 90% declining 30% per year }</c>: GPUs the deal owns, delivered in batches (or one batch at
+/// generation H100Rent  market_value 90% declining 18% per year }</c>: GPUs the deal owns, delivered in batches (or one batch at
 /// closing: <see cref="Units"/> and <see cref="UnitCost"/>), with their book and market value and their running
-/// costs.
+/// costs; its <see cref="Generation"/> is the rent index whose moves (drift, launches) move its market value.
 /// </summary>
 public sealed record FleetSyntax(
     NameSyntax Name,
@@ -22,6 +22,7 @@ public sealed record FleetSyntax(
     ExpressionSyntax? PowerPrice,
     ExpressionSyntax? Maintenance,
     MarketValueSyntax? MarketValue,
+    NameSyntax? Generation,
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
     public override DeclarationKind Kind => DeclarationKind.Fleet;
