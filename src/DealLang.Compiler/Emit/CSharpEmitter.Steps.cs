@@ -140,6 +140,7 @@ public static partial class CSharpEmitter
     private static DeclarationKind TargetKind(StepModel step) => step switch
     {
         PayStep { Kind: PayKind.Fee } => DeclarationKind.Fee,
+        PayStep { Kind: PayKind.Opex } => DeclarationKind.Fleet,
         PayStep => DeclarationKind.Tranche,
         FillStep or ReleaseStep or HoldStep => DeclarationKind.Account,
         DistributeStep => DeclarationKind.Equity,

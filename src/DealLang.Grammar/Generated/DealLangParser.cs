@@ -41,49 +41,53 @@ public partial class DealLangParser : Parser {
 		PD=21, RECOVERY=22, FACILITY=23, COST=24, VALUE=25, STRAIGHT_LINE=26, 
 		FLOOR=27, FROM=28, SCHEDULE=29, LEASE=30, ON=31, LESSEE=32, RENT=33, ESCALATING=34, 
 		STARTS=35, TERM=36, RENEWALS=37, X=38, AT=39, OPTION=40, MARKET=41, RVG=42, 
-		GUARANTEES=43, CAP=44, UNTIL=45, LOAN=46, OBLIGOR=47, TRANCHE=48, BALANCE=49, 
-		COUPON=50, FIXED=51, INTEREST_ONLY=52, INTEREST=53, PRINCIPAL=54, AMORTIZE=55, 
-		BULLET=56, LEVEL=57, LINEAR=58, SENIORITY=59, EQUITY=60, CONTRIBUTED=61, 
-		HOLDERS=62, ACCOUNT=63, TARGET=64, INITIAL=65, EARNS=66, FEE=67, TEST=68, 
-		OVER=69, TRAILING=70, TRIGGER=71, TRIPS=72, CURES=73, AFTER=74, WHEN=75, 
-		DEFAULT=76, GRACE=77, CFADS=78, INCLUDES=79, WATERFALL=80, USING=81, FILL=82, 
-		RELEASE=83, HOLD=84, REST=85, IN=86, DISTRIBUTE=87, SWEEP=88, PRO_RATA=89, 
-		SEQUENTIAL=90, ACCELERATE=91, CURE=92, UP=93, TIMES=94, TO=95, IF=96, 
-		ELSE=97, THEN=98, ENFORCEMENT=99, SELL=100, HAIRCUT=101, LAG=102, TAKEN=103, 
-		DEFLATE=104, DROP=105, BY=106, DEFAULTS=107, PER=108, GPU=109, GPU_HOUR=110, 
-		HOUR=111, KW=112, MW=113, KWH=114, MWH=115, YEAR=116, OF=117, AND=118, 
-		OR=119, NOT=120, PIK=121, ISSUE_PRICE=122, COMMITMENT=123, AVAILABLE=124, 
-		DRAWS=125, COMMITMENT_FEE=126, STEP_UP=127, TARGET_BALANCE=128, LBRACE=129, 
-		RBRACE=130, LPAREN=131, RPAREN=132, COMMA=133, DOT=134, ARROW=135, ASSIGN=136, 
-		PLUS=137, MINUS=138, STAR=139, SLASH=140, LE=141, GE=142, LT=143, GT=144, 
-		EQ=145, NE=146, DAYCOUNT=147, DATE=148, QUANTITY=149, NUMBER=150, STRING=151, 
-		UNTERMINATED_STRING=152, IDENT=153, NON_ASCII_NAME=154, LINE_COMMENT=155, 
-		BLOCK_COMMENT=156, UNTERMINATED_COMMENT=157, WS=158, UNEXPECTED_CHAR=159;
+		GUARANTEES=43, CAP=44, UNTIL=45, LOAN=46, OBLIGOR=47, FLEET=48, DELIVERIES=49, 
+		UNITS=50, UNIT_COST=51, DEPRECIATE=52, DECLINING=53, POWER_PRICE=54, POWER=55, 
+		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, GENERATION=59, DEPTH=60, IMPACT=61, 
+		LIMIT=62, COSTS=63, MONTH=64, TRANCHE=65, BALANCE=66, COUPON=67, FIXED=68, 
+		INTEREST_ONLY=69, INTEREST=70, PRINCIPAL=71, AMORTIZE=72, BULLET=73, LEVEL=74, 
+		LINEAR=75, SENIORITY=76, EQUITY=77, CONTRIBUTED=78, HOLDERS=79, ACCOUNT=80, 
+		TARGET=81, INITIAL=82, EARNS=83, FEE=84, TEST=85, OVER=86, TRAILING=87, 
+		TRIGGER=88, TRIPS=89, CURES=90, AFTER=91, WHEN=92, DEFAULT=93, GRACE=94, 
+		CFADS=95, INCLUDES=96, WATERFALL=97, USING=98, FILL=99, RELEASE=100, HOLD=101, 
+		REST=102, IN=103, DISTRIBUTE=104, SWEEP=105, PRO_RATA=106, SEQUENTIAL=107, 
+		ACCELERATE=108, CURE=109, UP=110, TIMES=111, TO=112, IF=113, ELSE=114, 
+		THEN=115, ENFORCEMENT=116, SELL=117, HAIRCUT=118, LAG=119, TAKEN=120, 
+		DEFLATE=121, DROP=122, BY=123, DEFAULTS=124, PER=125, GPU=126, GPU_HOUR=127, 
+		HOUR=128, KW=129, MW=130, KWH=131, MWH=132, YEAR=133, OF=134, AND=135, 
+		OR=136, NOT=137, PIK=138, ISSUE_PRICE=139, COMMITMENT=140, AVAILABLE=141, 
+		DRAWS=142, COMMITMENT_FEE=143, STEP_UP=144, TARGET_BALANCE=145, LBRACE=146, 
+		RBRACE=147, LPAREN=148, RPAREN=149, COMMA=150, DOT=151, ARROW=152, ASSIGN=153, 
+		PLUS=154, MINUS=155, STAR=156, SLASH=157, LE=158, GE=159, LT=160, GT=161, 
+		EQ=162, NE=163, DAYCOUNT=164, DATE=165, QUANTITY=166, NUMBER=167, STRING=168, 
+		UNTERMINATED_STRING=169, IDENT=170, NON_ASCII_NAME=171, LINE_COMMENT=172, 
+		BLOCK_COMMENT=173, UNTERMINATED_COMMENT=174, WS=175, UNEXPECTED_CHAR=176;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
 		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_indexDecl = 10, RULE_indexItem = 11, 
 		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
 		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_renewalCount = 18, 
-		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_trancheDecl = 22, 
-		RULE_trancheItem = 23, RULE_amortization = 24, RULE_equityDecl = 25, RULE_equityItem = 26, 
-		RULE_holder = 27, RULE_accountDecl = 28, RULE_accountItem = 29, RULE_feeDecl = 30, 
-		RULE_testDecl = 31, RULE_triggerDecl = 32, RULE_triggerEffect = 33, RULE_defaultRule = 34, 
-		RULE_cfadsRule = 35, RULE_cfadsItem = 36, RULE_waterfallDecl = 37, RULE_step = 38, 
-		RULE_enforcementDecl = 39, RULE_enforcementItem = 40, RULE_sellTerm = 41, 
-		RULE_scenarioDecl = 42, RULE_scenarioItem = 43, RULE_perYear = 44, RULE_duration = 45, 
-		RULE_expr = 46, RULE_measureUnit = 47, RULE_reference = 48, RULE_ident = 49;
+		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_fleetDecl = 22, 
+		RULE_fleetItem = 23, RULE_delivery = 24, RULE_trancheDecl = 25, RULE_trancheItem = 26, 
+		RULE_amortization = 27, RULE_equityDecl = 28, RULE_equityItem = 29, RULE_holder = 30, 
+		RULE_accountDecl = 31, RULE_accountItem = 32, RULE_feeDecl = 33, RULE_testDecl = 34, 
+		RULE_triggerDecl = 35, RULE_triggerEffect = 36, RULE_defaultRule = 37, 
+		RULE_cfadsRule = 38, RULE_cfadsItem = 39, RULE_waterfallDecl = 40, RULE_step = 41, 
+		RULE_enforcementDecl = 42, RULE_enforcementItem = 43, RULE_sellTerm = 44, 
+		RULE_scenarioDecl = 45, RULE_scenarioItem = 46, RULE_perYear = 47, RULE_duration = 48, 
+		RULE_expr = 49, RULE_measureUnit = 50, RULE_reference = 51, RULE_ident = 52;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
 		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
 		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "loanDecl", "loanItem", 
-		"trancheDecl", "trancheItem", "amortization", "equityDecl", "equityItem", 
-		"holder", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
-		"triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
-		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
-		"scenarioItem", "perYear", "duration", "expr", "measureUnit", "reference", 
-		"ident"
+		"fleetDecl", "fleetItem", "delivery", "trancheDecl", "trancheItem", "amortization", 
+		"equityDecl", "equityItem", "holder", "accountDecl", "accountItem", "feeDecl", 
+		"testDecl", "triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", 
+		"cfadsItem", "waterfallDecl", "step", "enforcementDecl", "enforcementItem", 
+		"sellTerm", "scenarioDecl", "scenarioItem", "perYear", "duration", "expr", 
+		"measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -94,21 +98,25 @@ public partial class DealLangParser : Parser {
 		"'straight_line'", "'floor'", "'from'", "'schedule'", "'lease'", "'on'", 
 		"'lessee'", "'rent'", "'escalating'", "'starts'", "'term'", "'renewals'", 
 		"'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", "'cap'", 
-		"'until'", "'loan'", "'obligor'", "'tranche'", "'balance'", "'coupon'", 
-		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
-		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
-		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
-		"'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", "'after'", 
-		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
-		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
-		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
-		"'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", 
-		"'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", 
-		"'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", 
-		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
-		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
-		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
-		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'until'", "'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", 
+		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
+		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'depth'", 
+		"'impact'", "'limit'", "'costs'", "'month'", "'tranche'", "'balance'", 
+		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
+		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
+		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
+		"'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", 
+		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
+		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
+		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
+		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
+		"'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -117,22 +125,24 @@ public partial class DealLangParser : Parser {
 		"RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", 
 		"SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", 
 		"RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", 
-		"UNTIL", "LOAN", "OBLIGOR", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
-		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
-		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
-		"FEE", "TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", 
-		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
-		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
-		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", 
-		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
-		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
-		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
-		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "LBRACE", 
-		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
-		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
-		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
-		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
+		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
+		"MARKET_VALUE", "GENERATION", "DEPTH", "IMPACT", "LIMIT", "COSTS", "MONTH", 
+		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
+		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
+		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
+		"TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", 
+		"DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", 
+		"RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", 
+		"ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", 
+		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
+		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", 
+		"AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
+		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "LBRACE", "RBRACE", "LPAREN", 
+		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
+		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
+		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -238,35 +248,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 106;
+			State = 112;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 104;
+				State = 110;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 100;
+					State = 106;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 101;
+					State = 107;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 102;
+					State = 108;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 103;
+					State = 109;
 					unknownDecl();
 					}
 					break;
@@ -274,11 +284,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 108;
+				State = 114;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 109;
+			State = 115;
 			Match(Eof);
 			}
 		}
@@ -316,9 +326,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 111;
+			State = 117;
 			Match(IMPORT);
-			State = 112;
+			State = 118;
 			Match(STRING);
 			}
 		}
@@ -368,27 +378,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 114;
-			Match(DEAL);
-			State = 115;
-			_localctx.name = ident();
-			State = 116;
-			Match(LBRACE);
 			State = 120;
+			Match(DEAL);
+			State = 121;
+			_localctx.name = ident();
+			State = 122;
+			Match(LBRACE);
+			State = 126;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8070098687444893728L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 4294978067L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 351844803035104L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2251805460828161L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 117;
+				State = 123;
 				dealMember();
 				}
 				}
-				State = 122;
+				State = 128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 123;
+			State = 129;
 			Match(RBRACE);
 			}
 		}
@@ -421,6 +431,9 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public LoanDeclContext loanDecl() {
 			return GetRuleContext<LoanDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FleetDeclContext fleetDecl() {
+			return GetRuleContext<FleetDeclContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrancheDeclContext trancheDecl() {
 			return GetRuleContext<TrancheDeclContext>(0);
@@ -473,7 +486,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 142;
+			State = 149;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -485,119 +498,126 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 125;
+				State = 131;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 126;
+				State = 132;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 127;
+				State = 133;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 128;
+				State = 134;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 129;
+				State = 135;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 130;
+				State = 136;
 				loanDecl();
 				}
 				break;
-			case TRANCHE:
+			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 131;
+				State = 137;
+				fleetDecl();
+				}
+				break;
+			case TRANCHE:
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 138;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 132;
+				State = 139;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 10);
 				{
-				State = 133;
+				State = 140;
 				accountDecl();
 				}
 				break;
 			case FEE:
-				EnterOuterAlt(_localctx, 10);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 134;
+				State = 141;
 				feeDecl();
 				}
 				break;
 			case TEST:
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 135;
+				State = 142;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 136;
+				State = 143;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 137;
+				State = 144;
 				defaultRule();
 				}
 				break;
 			case CFADS:
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 138;
+				State = 145;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
-				EnterOuterAlt(_localctx, 15);
+				EnterOuterAlt(_localctx, 16);
 				{
-				State = 139;
+				State = 146;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
-				EnterOuterAlt(_localctx, 16);
+				EnterOuterAlt(_localctx, 17);
 				{
-				State = 140;
+				State = 147;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
-				EnterOuterAlt(_localctx, 17);
+				EnterOuterAlt(_localctx, 18);
 				{
-				State = 141;
+				State = 148;
 				unknownDecl();
 				}
 				break;
@@ -656,16 +676,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 144;
-			Match(IDENT);
-			State = 145;
-			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
 			State = 151;
+			Match(IDENT);
+			State = 152;
+			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
+			State = 158;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128511429370872L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610624278599865L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 100663297L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126375675233755133L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 412316868577L) != 0)) {
 				{
-				State = 149;
+				State = 156;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -700,6 +720,23 @@ public partial class DealLangParser : Parser {
 				case CAP:
 				case LOAN:
 				case OBLIGOR:
+				case FLEET:
+				case DELIVERIES:
+				case UNITS:
+				case UNIT_COST:
+				case DEPRECIATE:
+				case DECLINING:
+				case POWER_PRICE:
+				case POWER:
+				case PUE:
+				case MAINTENANCE:
+				case MARKET_VALUE:
+				case GENERATION:
+				case DEPTH:
+				case IMPACT:
+				case LIMIT:
+				case COSTS:
+				case MONTH:
 				case BALANCE:
 				case COUPON:
 				case FIXED:
@@ -744,19 +781,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 146;
+					State = 153;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 147;
+					State = 154;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 148;
+					State = 155;
 					Match(ON);
 					}
 					break;
@@ -764,11 +801,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 153;
+				State = 160;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 154;
+			State = 161;
 			block();
 			}
 		}
@@ -819,19 +856,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 156;
+			State = 163;
 			Match(LBRACE);
-			State = 161;
+			State = 168;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 4294967291L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 562949952897023L) != 0)) {
 				{
-				State = 159;
+				State = 166;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 157;
+					State = 164;
 					block();
 					}
 					break;
@@ -882,6 +919,23 @@ public partial class DealLangParser : Parser {
 				case UNTIL:
 				case LOAN:
 				case OBLIGOR:
+				case FLEET:
+				case DELIVERIES:
+				case UNITS:
+				case UNIT_COST:
+				case DEPRECIATE:
+				case DECLINING:
+				case POWER_PRICE:
+				case POWER:
+				case PUE:
+				case MAINTENANCE:
+				case MARKET_VALUE:
+				case GENERATION:
+				case DEPTH:
+				case IMPACT:
+				case LIMIT:
+				case COSTS:
+				case MONTH:
 				case TRANCHE:
 				case BALANCE:
 				case COUPON:
@@ -993,7 +1047,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 158;
+					State = 165;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1008,11 +1062,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 163;
+				State = 170;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 164;
+			State = 171;
 			Match(RBRACE);
 			}
 		}
@@ -1129,16 +1183,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 180;
+			State = 187;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 166;
+				State = 173;
 				Match(TITLE);
-				State = 167;
+				State = 174;
 				Match(STRING);
 				}
 				break;
@@ -1146,9 +1200,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 168;
+				State = 175;
 				Match(CURRENCY);
-				State = 169;
+				State = 176;
 				ident();
 				}
 				break;
@@ -1156,9 +1210,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 170;
+				State = 177;
 				Match(CLOSING);
-				State = 171;
+				State = 178;
 				Match(DATE);
 				}
 				break;
@@ -1166,9 +1220,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 172;
+				State = 179;
 				Match(MATURITY);
-				State = 173;
+				State = 180;
 				Match(DATE);
 				}
 				break;
@@ -1176,9 +1230,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 174;
+				State = 181;
 				Match(FIRST_PAYMENT);
-				State = 175;
+				State = 182;
 				Match(DATE);
 				}
 				break;
@@ -1186,9 +1240,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 176;
+				State = 183;
 				Match(PAY);
-				State = 177;
+				State = 184;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1196,9 +1250,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 178;
+				State = 185;
 				Match(DAYCOUNT_KW);
-				State = 179;
+				State = 186;
 				dayCount();
 				}
 				break;
@@ -1239,7 +1293,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 182;
+			State = 189;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1289,27 +1343,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 184;
+			State = 191;
 			Match(PARTY);
-			State = 185;
+			State = 192;
 			_localctx.name = ident();
-			State = 186;
+			State = 193;
 			Match(LBRACE);
-			State = 190;
+			State = 197;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7340032L) != 0)) {
 				{
 				{
-				State = 187;
+				State = 194;
 				partyItem();
 				}
 				}
-				State = 192;
+				State = 199;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 193;
+			State = 200;
 			Match(RBRACE);
 			}
 		}
@@ -1379,16 +1433,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 201;
+			State = 208;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 195;
+				State = 202;
 				Match(RATING);
-				State = 196;
+				State = 203;
 				Match(STRING);
 				}
 				break;
@@ -1396,9 +1450,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 197;
+				State = 204;
 				Match(PD);
-				State = 198;
+				State = 205;
 				expr(0);
 				}
 				break;
@@ -1406,9 +1460,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 199;
+				State = 206;
 				Match(RECOVERY);
-				State = 200;
+				State = 207;
 				expr(0);
 				}
 				break;
@@ -1462,27 +1516,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 203;
+			State = 210;
 			Match(INDEX);
-			State = 204;
+			State = 211;
 			_localctx.name = ident();
-			State = 205;
+			State = 212;
 			Match(LBRACE);
-			State = 209;
+			State = 216;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188076003328L) != 0) || _la==DEFLATE) {
+			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 206;
+				State = 213;
 				indexItem();
 				}
 				}
-				State = 211;
+				State = 218;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 212;
+			State = 219;
 			Match(RBRACE);
 			}
 		}
@@ -1581,16 +1635,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 235;
+			State = 242;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 214;
+				State = 221;
 				Match(LEVEL);
-				State = 215;
+				State = 222;
 				expr(0);
 				}
 				break;
@@ -1598,11 +1652,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 216;
+				State = 223;
 				Match(DEFLATE);
-				State = 217;
+				State = 224;
 				expr(0);
-				State = 218;
+				State = 225;
 				perYear();
 				}
 				break;
@@ -1610,27 +1664,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 220;
+				State = 227;
 				Match(POINTS);
-				State = 221;
+				State = 228;
 				pointsKind();
-				State = 222;
+				State = 229;
 				Match(LBRACE);
-				State = 226;
+				State = 233;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 223;
+					State = 230;
 					schedulePoint();
 					}
 					}
-					State = 228;
+					State = 235;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 229;
+				State = 236;
 				Match(RBRACE);
 				}
 				break;
@@ -1638,13 +1692,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 231;
+				State = 238;
 				Match(LAUNCH);
-				State = 232;
+				State = 239;
 				Match(DATE);
-				State = 233;
+				State = 240;
 				Match(DOWN);
-				State = 234;
+				State = 241;
 				expr(0);
 				}
 				break;
@@ -1687,7 +1741,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 237;
+			State = 244;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1744,27 +1798,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 239;
+			State = 246;
 			Match(FACILITY);
-			State = 240;
+			State = 247;
 			_localctx.name = ident();
-			State = 241;
+			State = 248;
 			Match(LBRACE);
-			State = 245;
+			State = 252;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 242;
+				State = 249;
 				facilityItem();
 				}
 				}
-				State = 247;
+				State = 254;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 248;
+			State = 255;
 			Match(RBRACE);
 			}
 		}
@@ -1850,16 +1904,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 273;
+			State = 280;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 250;
+				State = 257;
 				Match(COST);
-				State = 251;
+				State = 258;
 				expr(0);
 				}
 				break;
@@ -1867,32 +1921,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 252;
+				State = 259;
 				Match(VALUE);
-				State = 253;
+				State = 260;
 				Match(STRAIGHT_LINE);
-				State = 254;
+				State = 261;
 				duration();
-				State = 257;
+				State = 264;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 255;
+					State = 262;
 					Match(FLOOR);
-					State = 256;
+					State = 263;
 					expr(0);
 					}
 				}
 
-				State = 261;
+				State = 268;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 259;
+					State = 266;
 					Match(FROM);
-					State = 260;
+					State = 267;
 					Match(DATE);
 					}
 				}
@@ -1903,27 +1957,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 263;
+				State = 270;
 				Match(VALUE);
-				State = 264;
+				State = 271;
 				Match(SCHEDULE);
-				State = 265;
+				State = 272;
 				Match(LBRACE);
-				State = 269;
+				State = 276;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 266;
+					State = 273;
 					schedulePoint();
 					}
 					}
-					State = 271;
+					State = 278;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 272;
+				State = 279;
 				Match(RBRACE);
 				}
 				break;
@@ -1967,16 +2021,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 275;
+			State = 282;
 			Match(DATE);
-			State = 276;
+			State = 283;
 			expr(0);
-			State = 278;
+			State = 285;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 277;
+				State = 284;
 				Match(COMMA);
 				}
 			}
@@ -2034,31 +2088,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 280;
+			State = 287;
 			Match(LEASE);
-			State = 281;
-			_localctx.name = ident();
-			State = 282;
-			Match(ON);
-			State = 283;
-			_localctx.facility = ident();
-			State = 284;
-			Match(LBRACE);
 			State = 288;
+			_localctx.name = ident();
+			State = 289;
+			Match(ON);
+			State = 290;
+			_localctx.facility = ident();
+			State = 291;
+			Match(LBRACE);
+			State = 295;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4651449583616L) != 0)) {
 				{
 				{
-				State = 285;
+				State = 292;
 				leaseItem();
 				}
 				}
-				State = 290;
+				State = 297;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 291;
+			State = 298;
 			Match(RBRACE);
 			}
 		}
@@ -2205,16 +2259,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 327;
+			State = 334;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 293;
+				State = 300;
 				Match(LESSEE);
-				State = 294;
+				State = 301;
 				ident();
 				}
 				break;
@@ -2222,22 +2276,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 295;
-				Match(RENT);
-				State = 296;
-				expr(0);
-				State = 297;
-				perYear();
 				State = 302;
+				Match(RENT);
+				State = 303;
+				expr(0);
+				State = 304;
+				perYear();
+				State = 309;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 298;
+					State = 305;
 					Match(ESCALATING);
-					State = 299;
+					State = 306;
 					expr(0);
-					State = 300;
+					State = 307;
 					perYear();
 					}
 				}
@@ -2248,9 +2302,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 304;
+				State = 311;
 				Match(STARTS);
-				State = 305;
+				State = 312;
 				Match(DATE);
 				}
 				break;
@@ -2258,9 +2312,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 306;
+				State = 313;
 				Match(TERM);
-				State = 307;
+				State = 314;
 				duration();
 				}
 				break;
@@ -2268,28 +2322,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 308;
+				State = 315;
 				Match(RENEWALS);
-				State = 309;
+				State = 316;
 				renewalCount();
-				State = 310;
-				duration();
-				State = 311;
-				Match(AT);
-				State = 312;
-				Match(LESSEE);
-				State = 313;
-				Match(OPTION);
 				State = 317;
+				duration();
+				State = 318;
+				Match(AT);
+				State = 319;
+				Match(LESSEE);
+				State = 320;
+				Match(OPTION);
+				State = 324;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 314;
+					State = 321;
 					Match(RENT);
-					State = 315;
+					State = 322;
 					Match(AT);
-					State = 316;
+					State = 323;
 					Match(MARKET);
 					}
 					break;
@@ -2300,19 +2354,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 319;
+				State = 326;
 				Match(RVG);
-				State = 321;
+				State = 328;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 320;
+					State = 327;
 					rvgPart();
 					}
 					}
-					State = 323;
+					State = 330;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0) );
@@ -2322,9 +2376,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 325;
+				State = 332;
 				Match(DAYCOUNT_KW);
-				State = 326;
+				State = 333;
 				dayCount();
 				}
 				break;
@@ -2365,22 +2419,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 332;
+			State = 339;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 329;
+				State = 336;
 				Match(NUMBER);
-				State = 330;
+				State = 337;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 331;
+				State = 338;
 				Match(QUANTITY);
 				}
 				break;
@@ -2454,16 +2508,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 340;
+			State = 347;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 334;
+				State = 341;
 				Match(GUARANTEES);
-				State = 335;
+				State = 342;
 				expr(0);
 				}
 				break;
@@ -2471,9 +2525,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 336;
+				State = 343;
 				Match(CAP);
-				State = 337;
+				State = 344;
 				expr(0);
 				}
 				break;
@@ -2481,9 +2535,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 338;
+				State = 345;
 				Match(UNTIL);
-				State = 339;
+				State = 346;
 				Match(DATE);
 				}
 				break;
@@ -2537,27 +2591,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 342;
+			State = 349;
 			Match(LOAN);
-			State = 343;
+			State = 350;
 			_localctx.name = ident();
-			State = 344;
+			State = 351;
 			Match(LBRACE);
-			State = 348;
+			State = 355;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 42361983999148288L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 75L) != 0)) {
 				{
 				{
-				State = 345;
+				State = 352;
 				loanItem();
 				}
 				}
-				State = 350;
+				State = 357;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 351;
+			State = 358;
 			Match(RBRACE);
 			}
 		}
@@ -2680,16 +2734,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 371;
+			State = 378;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 353;
+				State = 360;
 				Match(OBLIGOR);
-				State = 354;
+				State = 361;
 				ident();
 				}
 				break;
@@ -2697,9 +2751,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 355;
+				State = 362;
 				Match(BALANCE);
-				State = 356;
+				State = 363;
 				expr(0);
 				}
 				break;
@@ -2707,16 +2761,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 357;
+				State = 364;
 				Match(COUPON);
-				State = 358;
+				State = 365;
 				expr(0);
-				State = 360;
+				State = 367;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 359;
+					State = 366;
 					Match(FIXED);
 					}
 				}
@@ -2727,11 +2781,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 362;
+				State = 369;
 				Match(INTEREST_ONLY);
-				State = 363;
+				State = 370;
 				Match(UNTIL);
-				State = 364;
+				State = 371;
 				Match(DATE);
 				}
 				break;
@@ -2739,9 +2793,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 365;
+				State = 372;
 				Match(AMORTIZE);
-				State = 366;
+				State = 373;
 				amortization();
 				}
 				break;
@@ -2749,9 +2803,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 367;
+				State = 374;
 				Match(MATURITY);
-				State = 368;
+				State = 375;
 				Match(DATE);
 				}
 				break;
@@ -2759,14 +2813,486 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 369;
+				State = 376;
 				Match(RECOVERY);
-				State = 370;
+				State = 377;
 				expr(0);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FleetDeclContext : ParserRuleContext {
+		public IdentContext name;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FLEET() { return GetToken(DealLangParser.FLEET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FleetItemContext[] fleetItem() {
+			return GetRuleContexts<FleetItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public FleetItemContext fleetItem(int i) {
+			return GetRuleContext<FleetItemContext>(i);
+		}
+		public FleetDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_fleetDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFleetDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FleetDeclContext fleetDecl() {
+		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
+		EnterRule(_localctx, 44, RULE_fleetDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 380;
+			Match(FLEET);
+			State = 381;
+			_localctx.name = ident();
+			State = 382;
+			Match(LBRACE);
+			State = 386;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1143351355398684672L) != 0)) {
+				{
+				{
+				State = 383;
+				fleetItem();
+				}
+				}
+				State = 388;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 389;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class FleetItemContext : ParserRuleContext {
+		public FleetItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_fleetItem; } }
+	 
+		public FleetItemContext() { }
+		public virtual void CopyFrom(FleetItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class DeliveriesItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DELIVERIES() { return GetToken(DealLangParser.DELIVERIES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DeliveryContext[] delivery() {
+			return GetRuleContexts<DeliveryContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DeliveryContext delivery(int i) {
+			return GetRuleContext<DeliveryContext>(i);
+		}
+		public DeliveriesItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDeliveriesItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class FleetUnitsItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNITS() { return GetToken(DealLangParser.UNITS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public FleetUnitsItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFleetUnitsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class UnitCostItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNIT_COST() { return GetToken(DealLangParser.UNIT_COST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public UnitCostItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitUnitCostItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class StraightLineDepreciationItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPRECIATE() { return GetToken(DealLangParser.DEPRECIATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRAIGHT_LINE() { return GetToken(DealLangParser.STRAIGHT_LINE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		public StraightLineDepreciationItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitStraightLineDepreciationItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class DecliningDepreciationItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPRECIATE() { return GetToken(DealLangParser.DEPRECIATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DECLINING() { return GetToken(DealLangParser.DECLINING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public DecliningDepreciationItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDecliningDepreciationItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PowerItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER() { return GetToken(DealLangParser.POWER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public PowerItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPowerItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PueItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PUE() { return GetToken(DealLangParser.PUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public PueItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPueItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class PowerPriceItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER_PRICE() { return GetToken(DealLangParser.POWER_PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public PowerPriceItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPowerPriceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MaintenanceItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAINTENANCE() { return GetToken(DealLangParser.MAINTENANCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public MaintenanceItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMaintenanceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MarketValueItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET_VALUE() { return GetToken(DealLangParser.MARKET_VALUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DECLINING() { return GetToken(DealLangParser.DECLINING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public MarketValueItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMarketValueItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class GenerationItemContext : FleetItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GENERATION() { return GetToken(DealLangParser.GENERATION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public GenerationItemContext(FleetItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGenerationItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public FleetItemContext fleetItem() {
+		FleetItemContext _localctx = new FleetItemContext(Context, State);
+		EnterRule(_localctx, 46, RULE_fleetItem);
+		int _la;
+		try {
+			State = 430;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
+			case 1:
+				_localctx = new DeliveriesItemContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 391;
+				Match(DELIVERIES);
+				State = 392;
+				Match(LBRACE);
+				State = 396;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==DATE) {
+					{
+					{
+					State = 393;
+					delivery();
+					}
+					}
+					State = 398;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 399;
+				Match(RBRACE);
+				}
+				break;
+			case 2:
+				_localctx = new FleetUnitsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 400;
+				Match(UNITS);
+				State = 401;
+				expr(0);
+				}
+				break;
+			case 3:
+				_localctx = new UnitCostItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 402;
+				Match(UNIT_COST);
+				State = 403;
+				expr(0);
+				}
+				break;
+			case 4:
+				_localctx = new StraightLineDepreciationItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 404;
+				Match(DEPRECIATE);
+				State = 405;
+				Match(STRAIGHT_LINE);
+				State = 406;
+				duration();
+				}
+				break;
+			case 5:
+				_localctx = new DecliningDepreciationItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 407;
+				Match(DEPRECIATE);
+				State = 408;
+				Match(DECLINING);
+				State = 409;
+				expr(0);
+				State = 410;
+				perYear();
+				}
+				break;
+			case 6:
+				_localctx = new PowerItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 412;
+				Match(POWER);
+				State = 413;
+				expr(0);
+				}
+				break;
+			case 7:
+				_localctx = new PueItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 414;
+				Match(PUE);
+				State = 415;
+				expr(0);
+				}
+				break;
+			case 8:
+				_localctx = new PowerPriceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 416;
+				Match(POWER_PRICE);
+				State = 417;
+				expr(0);
+				}
+				break;
+			case 9:
+				_localctx = new MaintenanceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 418;
+				Match(MAINTENANCE);
+				State = 419;
+				expr(0);
+				State = 420;
+				perYear();
+				}
+				break;
+			case 10:
+				_localctx = new MarketValueItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 422;
+				Match(MARKET_VALUE);
+				State = 423;
+				expr(0);
+				State = 424;
+				Match(DECLINING);
+				State = 425;
+				expr(0);
+				State = 426;
+				perYear();
+				}
+				break;
+			case 11:
+				_localctx = new GenerationItemContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 428;
+				Match(GENERATION);
+				State = 429;
+				ident();
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class DeliveryContext : ParserRuleContext {
+		public ExprContext units;
+		public ExprContext cost;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA() { return GetToken(DealLangParser.COMMA, 0); }
+		public DeliveryContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_delivery; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDelivery(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public DeliveryContext delivery() {
+		DeliveryContext _localctx = new DeliveryContext(Context, State);
+		EnterRule(_localctx, 48, RULE_delivery);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 432;
+			Match(DATE);
+			State = 433;
+			_localctx.units = expr(0);
+			State = 434;
+			Match(AT);
+			State = 435;
+			_localctx.cost = expr(0);
+			State = 437;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==COMMA) {
+				{
+				State = 436;
+				Match(COMMA);
+				}
+			}
+
 			}
 		}
 		catch (RecognitionException re) {
@@ -2810,32 +3336,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 44, RULE_trancheDecl);
+		EnterRule(_localctx, 50, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 373;
+			State = 439;
 			Match(TRANCHE);
-			State = 374;
+			State = 440;
 			_localctx.name = ident();
-			State = 375;
+			State = 441;
 			Match(LBRACE);
-			State = 379;
+			State = 445;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 618681998810022144L) != 0) || ((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 255L) != 0)) {
+			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1099L) != 0) || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 255L) != 0)) {
 				{
 				{
-				State = 376;
+				State = 442;
 				trancheItem();
 				}
 				}
-				State = 381;
+				State = 447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 382;
+			State = 448;
 			Match(RBRACE);
 			}
 		}
@@ -3062,19 +3588,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 46, RULE_trancheItem);
+		EnterRule(_localctx, 52, RULE_trancheItem);
 		int _la;
 		try {
-			State = 441;
+			State = 507;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 384;
+				State = 450;
 				Match(BALANCE);
-				State = 385;
+				State = 451;
 				expr(0);
 				}
 				break;
@@ -3082,40 +3608,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 386;
+				State = 452;
 				Match(COUPON);
-				State = 387;
+				State = 453;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 389;
+				State = 455;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 388;
+					State = 454;
 					Match(FIXED);
 					}
 				}
 
-				State = 393;
+				State = 459;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 391;
+					State = 457;
 					Match(FLOOR);
-					State = 392;
+					State = 458;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 397;
+				State = 463;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 395;
+					State = 461;
 					Match(CAP);
-					State = 396;
+					State = 462;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -3126,26 +3652,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 399;
+				State = 465;
 				Match(PIK);
-				State = 401;
+				State = 467;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 400;
+					State = 466;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 405;
+				State = 471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 403;
+					State = 469;
 					Match(WHEN);
-					State = 404;
+					State = 470;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -3156,9 +3682,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 407;
+				State = 473;
 				Match(ISSUE_PRICE);
-				State = 408;
+				State = 474;
 				expr(0);
 				}
 				break;
@@ -3166,9 +3692,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 409;
+				State = 475;
 				Match(COMMITMENT);
-				State = 410;
+				State = 476;
 				expr(0);
 				}
 				break;
@@ -3176,11 +3702,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 411;
+				State = 477;
 				Match(AVAILABLE);
-				State = 412;
+				State = 478;
 				Match(UNTIL);
-				State = 413;
+				State = 479;
 				Match(DATE);
 				}
 				break;
@@ -3188,25 +3714,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 414;
+				State = 480;
 				Match(DRAWS);
-				State = 415;
+				State = 481;
 				Match(LBRACE);
-				State = 419;
+				State = 485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 416;
+					State = 482;
 					schedulePoint();
 					}
 					}
-					State = 421;
+					State = 487;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 422;
+				State = 488;
 				Match(RBRACE);
 				}
 				break;
@@ -3214,9 +3740,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 423;
+				State = 489;
 				Match(COMMITMENT_FEE);
-				State = 424;
+				State = 490;
 				expr(0);
 				}
 				break;
@@ -3224,13 +3750,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 425;
+				State = 491;
 				Match(STEP_UP);
-				State = 426;
+				State = 492;
 				expr(0);
-				State = 427;
+				State = 493;
 				Match(FROM);
-				State = 428;
+				State = 494;
 				Match(DATE);
 				}
 				break;
@@ -3238,9 +3764,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 430;
+				State = 496;
 				Match(TARGET_BALANCE);
-				State = 431;
+				State = 497;
 				expr(0);
 				}
 				break;
@@ -3248,11 +3774,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 432;
+				State = 498;
 				Match(INTEREST_ONLY);
-				State = 433;
+				State = 499;
 				Match(UNTIL);
-				State = 434;
+				State = 500;
 				Match(DATE);
 				}
 				break;
@@ -3260,9 +3786,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 435;
+				State = 501;
 				Match(AMORTIZE);
-				State = 436;
+				State = 502;
 				amortization();
 				}
 				break;
@@ -3270,9 +3796,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 437;
+				State = 503;
 				Match(MATURITY);
-				State = 438;
+				State = 504;
 				Match(DATE);
 				}
 				break;
@@ -3280,9 +3806,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 439;
+				State = 505;
 				Match(SENIORITY);
-				State = 440;
+				State = 506;
 				Match(NUMBER);
 				}
 				break;
@@ -3365,17 +3891,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 48, RULE_amortization);
+		EnterRule(_localctx, 54, RULE_amortization);
 		int _la;
 		try {
-			State = 455;
+			State = 521;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 443;
+				State = 509;
 				Match(BULLET);
 				}
 				break;
@@ -3383,7 +3909,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 444;
+				State = 510;
 				Match(LEVEL);
 				}
 				break;
@@ -3391,7 +3917,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 445;
+				State = 511;
 				Match(LINEAR);
 				}
 				break;
@@ -3399,25 +3925,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 446;
+				State = 512;
 				Match(SCHEDULE);
-				State = 447;
+				State = 513;
 				Match(LBRACE);
-				State = 451;
+				State = 517;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 448;
+					State = 514;
 					schedulePoint();
 					}
 					}
-					State = 453;
+					State = 519;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 454;
+				State = 520;
 				Match(RBRACE);
 				}
 				break;
@@ -3466,32 +3992,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_equityDecl);
+		EnterRule(_localctx, 56, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 457;
+			State = 523;
 			Match(EQUITY);
-			State = 458;
+			State = 524;
 			_localctx.name = ident();
-			State = 459;
+			State = 525;
 			Match(LBRACE);
-			State = 463;
+			State = 529;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 460;
+				State = 526;
 				equityItem();
 				}
 				}
-				State = 465;
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 466;
+			State = 532;
 			Match(RBRACE);
 			}
 		}
@@ -3555,19 +4081,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 52, RULE_equityItem);
+		EnterRule(_localctx, 58, RULE_equityItem);
 		int _la;
 		try {
-			State = 479;
+			State = 545;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 468;
+				State = 534;
 				Match(CONTRIBUTED);
-				State = 469;
+				State = 535;
 				expr(0);
 				}
 				break;
@@ -3575,23 +4101,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 470;
+				State = 536;
 				Match(HOLDERS);
-				State = 471;
+				State = 537;
 				holder();
-				State = 476;
+				State = 542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 472;
+					State = 538;
 					Match(COMMA);
-					State = 473;
+					State = 539;
 					holder();
 					}
 					}
-					State = 478;
+					State = 544;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3635,13 +4161,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 54, RULE_holder);
+		EnterRule(_localctx, 60, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 481;
+			State = 547;
 			ident();
-			State = 482;
+			State = 548;
 			expr(0);
 			}
 		}
@@ -3686,37 +4212,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_accountDecl);
+		EnterRule(_localctx, 62, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 484;
+			State = 550;
 			Match(ACCOUNT);
-			State = 485;
+			State = 551;
 			_localctx.name = ident();
-			State = 494;
+			State = 560;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 486;
+				State = 552;
 				Match(LBRACE);
-				State = 490;
+				State = 556;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7L) != 0)) {
+				while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 7L) != 0)) {
 					{
 					{
-					State = 487;
+					State = 553;
 					accountItem();
 					}
 					}
-					State = 492;
+					State = 558;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 493;
+				State = 559;
 				Match(RBRACE);
 				}
 			}
@@ -3789,18 +4315,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 58, RULE_accountItem);
+		EnterRule(_localctx, 64, RULE_accountItem);
 		try {
-			State = 502;
+			State = 568;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 496;
+				State = 562;
 				Match(TARGET);
-				State = 497;
+				State = 563;
 				expr(0);
 				}
 				break;
@@ -3808,9 +4334,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 498;
+				State = 564;
 				Match(INITIAL);
-				State = 499;
+				State = 565;
 				expr(0);
 				}
 				break;
@@ -3818,9 +4344,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 500;
+				State = 566;
 				Match(EARNS);
-				State = 501;
+				State = 567;
 				expr(0);
 				}
 				break;
@@ -3876,36 +4402,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 60, RULE_feeDecl);
+		EnterRule(_localctx, 66, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 504;
+			State = 570;
 			Match(FEE);
-			State = 505;
+			State = 571;
 			_localctx.name = ident();
-			State = 506;
+			State = 572;
 			Match(LBRACE);
-			State = 507;
+			State = 573;
 			expr(0);
-			State = 515;
+			State = 581;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 508;
+				State = 574;
 				perYear();
-				State = 513;
+				State = 579;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 509;
+					State = 575;
 					Match(ESCALATING);
-					State = 510;
+					State = 576;
 					expr(0);
-					State = 511;
+					State = 577;
 					perYear();
 					}
 				}
@@ -3913,7 +4439,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 517;
+			State = 583;
 			Match(RBRACE);
 			}
 		}
@@ -3961,41 +4487,41 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_testDecl);
+		EnterRule(_localctx, 68, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 519;
+			State = 585;
 			Match(TEST);
-			State = 520;
+			State = 586;
 			_localctx.name = ident();
-			State = 521;
+			State = 587;
 			Match(ASSIGN);
-			State = 522;
+			State = 588;
 			expr(0);
-			State = 526;
+			State = 592;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 523;
+				State = 589;
 				Match(OVER);
-				State = 524;
+				State = 590;
 				Match(TRAILING);
-				State = 525;
+				State = 591;
 				duration();
 				}
 			}
 
-			State = 530;
+			State = 596;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 528;
+				State = 594;
 				Match(FROM);
-				State = 529;
+				State = 595;
 				Match(DATE);
 				}
 			}
@@ -4074,98 +4600,98 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 64, RULE_triggerDecl);
+		EnterRule(_localctx, 70, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 532;
+			State = 598;
 			Match(TRIGGER);
-			State = 533;
+			State = 599;
 			_localctx.name = ident();
-			State = 534;
+			State = 600;
 			Match(WHEN);
-			State = 535;
+			State = 601;
 			expr(0);
-			State = 538;
+			State = 604;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 536;
+				State = 602;
 				Match(FROM);
-				State = 537;
+				State = 603;
 				Match(DATE);
 				}
 			}
 
-			State = 543;
+			State = 609;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 540;
+				State = 606;
 				Match(TRIPS);
-				State = 541;
+				State = 607;
 				Match(AFTER);
-				State = 542;
+				State = 608;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 548;
+			State = 614;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 545;
+				State = 611;
 				Match(CURES);
-				State = 546;
+				State = 612;
 				Match(AFTER);
-				State = 547;
+				State = 613;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 558;
+			State = 624;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 550;
+				State = 616;
 				Match(CURE);
-				State = 551;
+				State = 617;
 				Match(BY);
-				State = 552;
+				State = 618;
 				_localctx.curer = ident();
-				State = 553;
+				State = 619;
 				Match(UP);
-				State = 554;
+				State = 620;
 				Match(TO);
-				State = 555;
+				State = 621;
 				_localctx.times = Match(NUMBER);
-				State = 556;
+				State = 622;
 				Match(TIMES);
 				}
 			}
 
-			State = 560;
+			State = 626;
 			Match(ARROW);
-			State = 561;
+			State = 627;
 			triggerEffect();
-			State = 566;
+			State = 632;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 562;
+				State = 628;
 				Match(COMMA);
-				State = 563;
+				State = 629;
 				triggerEffect();
 				}
 				}
-				State = 568;
+				State = 634;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4249,23 +4775,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 66, RULE_triggerEffect);
+		EnterRule(_localctx, 72, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 588;
+			State = 654;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 569;
+				State = 635;
 				Match(SWEEP);
-				State = 570;
+				State = 636;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 571;
+				State = 637;
 				Match(TO);
-				State = 572;
+				State = 638;
 				ident();
 				}
 				break;
@@ -4273,34 +4799,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 573;
+				State = 639;
 				Match(ACCELERATE);
-				State = 585;
+				State = 651;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 574;
+					State = 640;
 					Match(LPAREN);
-					State = 575;
+					State = 641;
 					ident();
-					State = 580;
+					State = 646;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 576;
+						State = 642;
 						Match(COMMA);
-						State = 577;
+						State = 643;
 						ident();
 						}
 						}
-						State = 582;
+						State = 648;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 583;
+					State = 649;
 					Match(RPAREN);
 					}
 				}
@@ -4311,7 +4837,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 587;
+				State = 653;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -4354,25 +4880,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 68, RULE_defaultRule);
+		EnterRule(_localctx, 74, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 590;
+			State = 656;
 			Match(DEFAULT);
-			State = 591;
+			State = 657;
 			Match(WHEN);
-			State = 592;
+			State = 658;
 			expr(0);
-			State = 595;
+			State = 661;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 593;
+				State = 659;
 				Match(GRACE);
-				State = 594;
+				State = 660;
 				duration();
 				}
 			}
@@ -4419,30 +4945,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 70, RULE_cfadsRule);
+		EnterRule(_localctx, 76, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 597;
+			State = 663;
 			Match(CFADS);
-			State = 598;
+			State = 664;
 			Match(INCLUDES);
-			State = 599;
+			State = 665;
 			cfadsItem();
-			State = 604;
+			State = 670;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 600;
+				State = 666;
 				Match(COMMA);
-				State = 601;
+				State = 667;
 				cfadsItem();
 				}
 				}
-				State = 606;
+				State = 672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4480,15 +5006,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_cfadsItem);
+		EnterRule(_localctx, 78, RULE_cfadsItem);
 		try {
-			State = 609;
+			State = 675;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 607;
+				State = 673;
 				Match(RVG);
 				}
 				break;
@@ -4524,6 +5050,23 @@ public partial class DealLangParser : Parser {
 			case CAP:
 			case LOAN:
 			case OBLIGOR:
+			case FLEET:
+			case DELIVERIES:
+			case UNITS:
+			case UNIT_COST:
+			case DEPRECIATE:
+			case DECLINING:
+			case POWER_PRICE:
+			case POWER:
+			case PUE:
+			case MAINTENANCE:
+			case MARKET_VALUE:
+			case GENERATION:
+			case DEPTH:
+			case IMPACT:
+			case LIMIT:
+			case COSTS:
+			case MONTH:
 			case BALANCE:
 			case COUPON:
 			case FIXED:
@@ -4569,7 +5112,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 608;
+				State = 674;
 				ident();
 				}
 				break;
@@ -4614,30 +5157,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 74, RULE_waterfallDecl);
+		EnterRule(_localctx, 80, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 611;
+			State = 677;
 			Match(WATERFALL);
-			State = 612;
+			State = 678;
 			Match(LBRACE);
-			State = 616;
+			State = 682;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
 				{
 				{
-				State = 613;
+				State = 679;
 				step();
 				}
 				}
-				State = 618;
+				State = 684;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 619;
+			State = 685;
 			Match(RBRACE);
 			}
 		}
@@ -4836,42 +5379,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 76, RULE_step);
+		EnterRule(_localctx, 82, RULE_step);
 		int _la;
 		try {
-			State = 699;
+			State = 765;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 621;
+				State = 687;
 				Match(PAY);
-				State = 622;
+				State = 688;
 				((PayStepContext)_localctx).target = reference();
-				State = 632;
+				State = 698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 623;
+					State = 689;
 					Match(USING);
-					State = 624;
+					State = 690;
 					ident();
-					State = 629;
+					State = 695;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 625;
+						State = 691;
 						Match(COMMA);
-						State = 626;
+						State = 692;
 						ident();
 						}
 						}
-						State = 631;
+						State = 697;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4884,9 +5427,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 634;
+				State = 700;
 				Match(FILL);
-				State = 635;
+				State = 701;
 				ident();
 				}
 				break;
@@ -4894,9 +5437,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 636;
+				State = 702;
 				Match(RELEASE);
-				State = 637;
+				State = 703;
 				ident();
 				}
 				break;
@@ -4904,13 +5447,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 638;
+				State = 704;
 				Match(HOLD);
-				State = 639;
+				State = 705;
 				Match(REST);
-				State = 640;
+				State = 706;
 				Match(IN);
-				State = 641;
+				State = 707;
 				ident();
 				}
 				break;
@@ -4918,25 +5461,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 642;
+				State = 708;
 				Match(DISTRIBUTE);
-				State = 645;
+				State = 711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 643;
+					State = 709;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 644;
+					State = 710;
 					Match(OF);
 					}
 				}
 
-				State = 647;
+				State = 713;
 				Match(REST);
-				State = 648;
+				State = 714;
 				Match(TO);
-				State = 649;
+				State = 715;
 				ident();
 				}
 				break;
@@ -4944,17 +5487,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 650;
+				State = 716;
 				Match(SWEEP);
-				State = 651;
+				State = 717;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 652;
+				State = 718;
 				Match(OF);
-				State = 653;
+				State = 719;
 				Match(REST);
-				State = 654;
+				State = 720;
 				Match(TO);
-				State = 655;
+				State = 721;
 				ident();
 				}
 				break;
@@ -4962,52 +5505,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 656;
+				State = 722;
 				Match(IF);
-				State = 657;
+				State = 723;
 				expr(0);
-				State = 658;
+				State = 724;
 				Match(LBRACE);
-				State = 662;
+				State = 728;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
 					{
 					{
-					State = 659;
+					State = 725;
 					step();
 					}
 					}
-					State = 664;
+					State = 730;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 665;
+				State = 731;
 				Match(RBRACE);
-				State = 675;
+				State = 741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 666;
+					State = 732;
 					Match(ELSE);
-					State = 667;
+					State = 733;
 					Match(LBRACE);
-					State = 671;
+					State = 737;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
 						{
 						{
-						State = 668;
+						State = 734;
 						step();
 						}
 						}
-						State = 673;
+						State = 739;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 674;
+					State = 740;
 					Match(RBRACE);
 					}
 				}
@@ -5018,37 +5561,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 677;
+				State = 743;
 				Match(PRO_RATA);
-				State = 680;
+				State = 746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 678;
+					State = 744;
 					Match(BY);
-					State = 679;
+					State = 745;
 					Match(BALANCE);
 					}
 				}
 
-				State = 682;
+				State = 748;
 				Match(LBRACE);
-				State = 686;
+				State = 752;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
 					{
 					{
-					State = 683;
+					State = 749;
 					step();
 					}
 					}
-					State = 688;
+					State = 754;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 689;
+				State = 755;
 				Match(RBRACE);
 				}
 				break;
@@ -5056,25 +5599,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 690;
+				State = 756;
 				Match(SEQUENTIAL);
-				State = 691;
+				State = 757;
 				Match(LBRACE);
-				State = 695;
+				State = 761;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
 					{
 					{
-					State = 692;
+					State = 758;
 					step();
 					}
 					}
-					State = 697;
+					State = 763;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 698;
+				State = 764;
 				Match(RBRACE);
 				}
 				break;
@@ -5119,30 +5662,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 78, RULE_enforcementDecl);
+		EnterRule(_localctx, 84, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 701;
+			State = 767;
 			Match(ENFORCEMENT);
-			State = 702;
+			State = 768;
 			Match(LBRACE);
-			State = 706;
+			State = 772;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 703;
+				State = 769;
 				enforcementItem();
 				}
 				}
-				State = 708;
+				State = 774;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 709;
+			State = 775;
 			Match(RBRACE);
 			}
 		}
@@ -5211,47 +5754,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 80, RULE_enforcementItem);
+		EnterRule(_localctx, 86, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 727;
+			State = 793;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 711;
+				State = 777;
 				Match(SELL);
-				State = 712;
+				State = 778;
 				ident();
-				State = 717;
+				State = 783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 713;
+					State = 779;
 					Match(COMMA);
-					State = 714;
+					State = 780;
 					ident();
 					}
 					}
-					State = 719;
+					State = 785;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 723;
+				State = 789;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==HAIRCUT || _la==LAG) {
+				while (((((_la - 60)) & ~0x3f) == 0 && ((1L << (_la - 60)) & 864691128455135247L) != 0)) {
 					{
 					{
-					State = 720;
+					State = 786;
 					sellTerm();
 					}
 					}
-					State = 725;
+					State = 791;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -5261,7 +5804,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 726;
+				State = 792;
 				waterfallDecl();
 				}
 				break;
@@ -5318,22 +5861,78 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class DepthTermContext : SellTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPTH() { return GetToken(DealLangParser.DEPTH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PER() { return GetToken(DealLangParser.PER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONTH() { return GetToken(DealLangParser.MONTH, 0); }
+		public DepthTermContext(SellTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDepthTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ImpactTermContext : SellTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IMPACT() { return GetToken(DealLangParser.IMPACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public ImpactTermContext(SellTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitImpactTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class LimitTermContext : SellTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIMIT() { return GetToken(DealLangParser.LIMIT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PER() { return GetToken(DealLangParser.PER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONTH() { return GetToken(DealLangParser.MONTH, 0); }
+		public LimitTermContext(SellTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLimitTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CostsTermContext : SellTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COSTS() { return GetToken(DealLangParser.COSTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public CostsTermContext(SellTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCostsTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 82, RULE_sellTerm);
+		EnterRule(_localctx, 88, RULE_sellTerm);
 		try {
-			State = 733;
+			State = 813;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 729;
+				State = 795;
 				Match(HAIRCUT);
-				State = 730;
+				State = 796;
 				expr(0);
 				}
 				break;
@@ -5341,10 +5940,58 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 731;
+				State = 797;
 				Match(LAG);
-				State = 732;
+				State = 798;
 				duration();
+				}
+				break;
+			case DEPTH:
+				_localctx = new DepthTermContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 799;
+				Match(DEPTH);
+				State = 800;
+				expr(0);
+				State = 801;
+				Match(PER);
+				State = 802;
+				Match(MONTH);
+				}
+				break;
+			case IMPACT:
+				_localctx = new ImpactTermContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 804;
+				Match(IMPACT);
+				State = 805;
+				expr(0);
+				}
+				break;
+			case LIMIT:
+				_localctx = new LimitTermContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 806;
+				Match(LIMIT);
+				State = 807;
+				expr(0);
+				State = 808;
+				Match(PER);
+				State = 809;
+				Match(MONTH);
+				}
+				break;
+			case COSTS:
+				_localctx = new CostsTermContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 811;
+				Match(COSTS);
+				State = 812;
+				expr(0);
 				}
 				break;
 			default:
@@ -5397,36 +6044,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 84, RULE_scenarioDecl);
+		EnterRule(_localctx, 90, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 735;
+			State = 815;
 			Match(SCENARIO);
-			State = 736;
+			State = 816;
 			_localctx.name = ident();
-			State = 737;
+			State = 817;
 			Match(FOR);
-			State = 738;
+			State = 818;
 			_localctx.deal = ident();
-			State = 739;
+			State = 819;
 			Match(LBRACE);
-			State = 743;
+			State = 823;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610589918861497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 100663297L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 130879274861125629L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 412316868577L) != 0)) {
 				{
 				{
-				State = 740;
+				State = 820;
 				scenarioItem();
 				}
 				}
-				State = 745;
+				State = 825;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 746;
+			State = 826;
 			Match(RBRACE);
 			}
 		}
@@ -5623,24 +6270,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 86, RULE_scenarioItem);
+		EnterRule(_localctx, 92, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 804;
+			State = 884;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,81,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 748;
+				State = 828;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 749;
+				State = 829;
 				Match(RENEWALS);
-				State = 750;
+				State = 830;
 				Match(TAKEN);
-				State = 751;
+				State = 831;
 				Match(NUMBER);
 				}
 				break;
@@ -5648,13 +6295,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 753;
+				State = 833;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 754;
+				State = 834;
 				Match(DEFLATE);
-				State = 755;
+				State = 835;
 				expr(0);
-				State = 756;
+				State = 836;
 				perYear();
 				}
 				break;
@@ -5662,15 +6309,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 758;
+				State = 838;
 				((DropItemContext)_localctx).path = reference();
-				State = 759;
+				State = 839;
 				Match(DROP);
-				State = 760;
+				State = 840;
 				expr(0);
-				State = 761;
+				State = 841;
 				Match(BY);
-				State = 762;
+				State = 842;
 				Match(DATE);
 				}
 				break;
@@ -5678,13 +6325,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 764;
+				State = 844;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 765;
+				State = 845;
 				Match(DEFAULTS);
-				State = 766;
+				State = 846;
 				Match(ON);
-				State = 767;
+				State = 847;
 				Match(DATE);
 				}
 				break;
@@ -5692,9 +6339,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 769;
+				State = 849;
 				Match(ENFORCEMENT);
-				State = 771;
+				State = 851;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -5702,7 +6349,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 770;
+						State = 850;
 						sellTerm();
 						}
 						}
@@ -5710,9 +6357,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 773;
+					State = 853;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,78,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,82,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -5720,11 +6367,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 775;
+				State = 855;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 776;
+				State = 856;
 				Match(LEVEL);
-				State = 777;
+				State = 857;
 				expr(0);
 				}
 				break;
@@ -5732,29 +6379,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 779;
+				State = 859;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 780;
+				State = 860;
 				Match(POINTS);
-				State = 781;
+				State = 861;
 				pointsKind();
-				State = 782;
+				State = 862;
 				Match(LBRACE);
-				State = 786;
+				State = 866;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 783;
+					State = 863;
 					schedulePoint();
 					}
 					}
-					State = 788;
+					State = 868;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 789;
+				State = 869;
 				Match(RBRACE);
 				}
 				break;
@@ -5762,15 +6409,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 791;
+				State = 871;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 792;
+				State = 872;
 				Match(LAUNCH);
-				State = 793;
+				State = 873;
 				Match(DATE);
-				State = 794;
+				State = 874;
 				Match(DOWN);
-				State = 795;
+				State = 875;
 				expr(0);
 				}
 				break;
@@ -5778,21 +6425,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 797;
+				State = 877;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 798;
+				State = 878;
 				Match(SHIFT);
-				State = 800;
+				State = 880;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 799;
+					State = 879;
 					Match(PLUS);
 					}
 				}
 
-				State = 802;
+				State = 882;
 				expr(0);
 				}
 				break;
@@ -5828,13 +6475,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 88, RULE_perYear);
+		EnterRule(_localctx, 94, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 806;
+			State = 886;
 			Match(PER);
-			State = 807;
+			State = 887;
 			Match(YEAR);
 			}
 		}
@@ -5867,11 +6514,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 90, RULE_duration);
+		EnterRule(_localctx, 96, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 809;
+			State = 889;
 			Match(QUANTITY);
 			}
 		}
@@ -6191,27 +6838,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 92;
-		EnterRecursionRule(_localctx, 92, RULE_expr, _p);
+		int _startState = 98;
+		EnterRecursionRule(_localctx, 98, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 853;
+			State = 933;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 812;
+				State = 892;
 				Match(LPAREN);
-				State = 813;
+				State = 893;
 				expr(0);
-				State = 814;
+				State = 894;
 				Match(RPAREN);
 				}
 				break;
@@ -6220,9 +6867,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 816;
+				State = 896;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 817;
+				State = 897;
 				expr(16);
 				}
 				break;
@@ -6231,9 +6878,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 818;
+				State = 898;
 				Match(NOT);
-				State = 819;
+				State = 899;
 				expr(11);
 				}
 				break;
@@ -6242,17 +6889,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 820;
+				State = 900;
 				Match(IF);
-				State = 821;
+				State = 901;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 822;
+				State = 902;
 				Match(THEN);
-				State = 823;
+				State = 903;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 824;
+				State = 904;
 				Match(ELSE);
-				State = 825;
+				State = 905;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -6261,37 +6908,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 827;
+				State = 907;
 				((CallExprContext)_localctx).callee = ident();
-				State = 828;
+				State = 908;
 				Match(LPAREN);
-				State = 837;
+				State = 917;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -67553025945704633L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 108004361L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126938625187176445L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 442385866737L) != 0)) {
 					{
-					State = 829;
+					State = 909;
 					expr(0);
-					State = 834;
+					State = 914;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 830;
+						State = 910;
 						Match(COMMA);
-						State = 831;
+						State = 911;
 						expr(0);
 						}
 						}
-						State = 836;
+						State = 916;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 839;
+				State = 919;
 				Match(RPAREN);
 				}
 				break;
@@ -6300,7 +6947,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 841;
+				State = 921;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -6310,19 +6957,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 843;
+				State = 923;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 109)) & ~0x3f) == 0 && ((1L << (_la - 109)) & 127L) != 0)) {
+				if (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 127L) != 0)) {
 					{
-					State = 842;
+					State = 922;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 845;
+				State = 925;
 				Match(PER);
-				State = 846;
+				State = 926;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -6331,9 +6978,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 847;
+				State = 927;
 				Match(NUMBER);
-				State = 848;
+				State = 928;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -6342,7 +6989,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 849;
+				State = 929;
 				Match(QUANTITY);
 				}
 				break;
@@ -6351,7 +6998,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 850;
+				State = 930;
 				Match(NUMBER);
 				}
 				break;
@@ -6360,7 +7007,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 851;
+				State = 931;
 				Match(DATE);
 				}
 				break;
@@ -6369,34 +7016,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 852;
+				State = 932;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 875;
+			State = 955;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,87,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 873;
+					State = 953;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 855;
+						State = 935;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 856;
+						State = 936;
 						Match(OF);
-						State = 857;
+						State = 937;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -6405,9 +7052,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 858;
+						State = 938;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 859;
+						State = 939;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -6417,7 +7064,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 860;
+						State = 940;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -6426,9 +7073,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 861;
+						State = 941;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 862;
+						State = 942;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -6438,7 +7085,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 863;
+						State = 943;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -6447,19 +7094,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 864;
+						State = 944;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 865;
+						State = 945;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 63L) != 0)) ) {
+						if ( !(((((_la - 158)) & ~0x3f) == 0 && ((1L << (_la - 158)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 866;
+						State = 946;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -6468,11 +7115,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 867;
+						State = 947;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 868;
+						State = 948;
 						Match(AND);
-						State = 869;
+						State = 949;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -6481,20 +7128,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 870;
+						State = 950;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 871;
+						State = 951;
 						Match(OR);
-						State = 872;
+						State = 952;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 877;
+				State = 957;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,87,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
 			}
 			}
 		}
@@ -6533,14 +7180,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 94, RULE_measureUnit);
+		EnterRule(_localctx, 100, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 878;
+			State = 958;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 109)) & ~0x3f) == 0 && ((1L << (_la - 109)) & 127L) != 0)) ) {
+			if ( !(((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6585,20 +7232,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 96, RULE_reference);
+		EnterRule(_localctx, 102, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 880;
+			State = 960;
 			ident();
-			State = 883;
+			State = 963;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				{
-				State = 881;
+				State = 961;
 				Match(DOT);
-				State = 882;
+				State = 962;
 				_localctx.member = ident();
 				}
 				break;
@@ -6672,6 +7319,23 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURES() { return GetToken(DealLangParser.CURES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FLEET() { return GetToken(DealLangParser.FLEET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DELIVERIES() { return GetToken(DealLangParser.DELIVERIES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNITS() { return GetToken(DealLangParser.UNITS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNIT_COST() { return GetToken(DealLangParser.UNIT_COST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPRECIATE() { return GetToken(DealLangParser.DEPRECIATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DECLINING() { return GetToken(DealLangParser.DECLINING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER() { return GetToken(DealLangParser.POWER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PUE() { return GetToken(DealLangParser.PUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POWER_PRICE() { return GetToken(DealLangParser.POWER_PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MAINTENANCE() { return GetToken(DealLangParser.MAINTENANCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET_VALUE() { return GetToken(DealLangParser.MARKET_VALUE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEPTH() { return GetToken(DealLangParser.DEPTH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IMPACT() { return GetToken(DealLangParser.IMPACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LIMIT() { return GetToken(DealLangParser.LIMIT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COSTS() { return GetToken(DealLangParser.COSTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONTH() { return GetToken(DealLangParser.MONTH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GENERATION() { return GetToken(DealLangParser.GENERATION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEX() { return GetToken(DealLangParser.INDEX, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEPPED() { return GetToken(DealLangParser.STEPPED, 0); }
@@ -6708,14 +7372,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 98, RULE_ident);
+		EnterRule(_localctx, 104, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 885;
+			State = 965;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610624278599865L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 100663297L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126375675233755133L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 412316868577L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6738,7 +7402,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 46: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 49: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -6761,322 +7425,352 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,159,888,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,176,968,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
-		1,0,1,0,1,0,1,0,5,0,105,8,0,10,0,12,0,108,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
-		1,2,1,2,1,2,5,2,119,8,2,10,2,12,2,122,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,143,8,3,1,4,1,4,1,
-		4,1,4,1,4,5,4,150,8,4,10,4,12,4,153,9,4,1,4,1,4,1,5,1,5,1,5,5,5,160,8,
-		5,10,5,12,5,163,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,
-		6,1,6,1,6,1,6,3,6,181,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,189,8,8,10,8,12,
-		8,192,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,202,8,9,1,10,1,10,1,10,1,
-		10,5,10,208,8,10,10,10,12,10,211,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,5,11,225,8,11,10,11,12,11,228,9,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,3,11,236,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,
-		244,8,13,10,13,12,13,247,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,
-		1,14,3,14,258,8,14,1,14,1,14,3,14,262,8,14,1,14,1,14,1,14,1,14,5,14,268,
-		8,14,10,14,12,14,271,9,14,1,14,3,14,274,8,14,1,15,1,15,1,15,3,15,279,8,
-		15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,287,8,16,10,16,12,16,290,9,16,1,
-		16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,303,8,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,318,8,
-		17,1,17,1,17,4,17,322,8,17,11,17,12,17,323,1,17,1,17,3,17,328,8,17,1,18,
-		1,18,1,18,3,18,333,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,341,8,19,1,
-		20,1,20,1,20,1,20,5,20,347,8,20,10,20,12,20,350,9,20,1,20,1,20,1,21,1,
-		21,1,21,1,21,1,21,1,21,1,21,3,21,361,8,21,1,21,1,21,1,21,1,21,1,21,1,21,
-		1,21,1,21,1,21,3,21,372,8,21,1,22,1,22,1,22,1,22,5,22,378,8,22,10,22,12,
-		22,381,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,3,23,390,8,23,1,23,1,23,
-		3,23,394,8,23,1,23,1,23,3,23,398,8,23,1,23,1,23,3,23,402,8,23,1,23,1,23,
-		3,23,406,8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,5,23,418,
-		8,23,10,23,12,23,421,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,442,8,23,1,24,1,
-		24,1,24,1,24,1,24,1,24,5,24,450,8,24,10,24,12,24,453,9,24,1,24,3,24,456,
-		8,24,1,25,1,25,1,25,1,25,5,25,462,8,25,10,25,12,25,465,9,25,1,25,1,25,
-		1,26,1,26,1,26,1,26,1,26,1,26,5,26,475,8,26,10,26,12,26,478,9,26,3,26,
-		480,8,26,1,27,1,27,1,27,1,28,1,28,1,28,1,28,5,28,489,8,28,10,28,12,28,
-		492,9,28,1,28,3,28,495,8,28,1,29,1,29,1,29,1,29,1,29,1,29,3,29,503,8,29,
-		1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,1,30,3,30,514,8,30,3,30,516,8,
-		30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,527,8,31,1,31,1,31,
-		3,31,531,8,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,539,8,32,1,32,1,32,1,
-		32,3,32,544,8,32,1,32,1,32,1,32,3,32,549,8,32,1,32,1,32,1,32,1,32,1,32,
-		1,32,1,32,1,32,3,32,559,8,32,1,32,1,32,1,32,1,32,5,32,565,8,32,10,32,12,
-		32,568,9,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,5,33,579,8,33,
-		10,33,12,33,582,9,33,1,33,1,33,3,33,586,8,33,1,33,3,33,589,8,33,1,34,1,
-		34,1,34,1,34,1,34,3,34,596,8,34,1,35,1,35,1,35,1,35,1,35,5,35,603,8,35,
-		10,35,12,35,606,9,35,1,36,1,36,3,36,610,8,36,1,37,1,37,1,37,5,37,615,8,
-		37,10,37,12,37,618,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,628,
-		8,38,10,38,12,38,631,9,38,3,38,633,8,38,1,38,1,38,1,38,1,38,1,38,1,38,
-		1,38,1,38,1,38,1,38,1,38,3,38,646,8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,
-		38,1,38,1,38,1,38,1,38,1,38,1,38,5,38,661,8,38,10,38,12,38,664,9,38,1,
-		38,1,38,1,38,1,38,5,38,670,8,38,10,38,12,38,673,9,38,1,38,3,38,676,8,38,
-		1,38,1,38,1,38,3,38,681,8,38,1,38,1,38,5,38,685,8,38,10,38,12,38,688,9,
-		38,1,38,1,38,1,38,1,38,5,38,694,8,38,10,38,12,38,697,9,38,1,38,3,38,700,
-		8,38,1,39,1,39,1,39,5,39,705,8,39,10,39,12,39,708,9,39,1,39,1,39,1,40,
-		1,40,1,40,1,40,5,40,716,8,40,10,40,12,40,719,9,40,1,40,5,40,722,8,40,10,
-		40,12,40,725,9,40,1,40,3,40,728,8,40,1,41,1,41,1,41,1,41,3,41,734,8,41,
-		1,42,1,42,1,42,1,42,1,42,1,42,5,42,742,8,42,10,42,12,42,745,9,42,1,42,
-		1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,772,8,43,11,43,
-		12,43,773,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,785,8,43,10,
-		43,12,43,788,9,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
-		43,3,43,801,8,43,1,43,1,43,3,43,805,8,43,1,44,1,44,1,44,1,45,1,45,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,5,46,833,8,46,10,46,12,46,836,9,46,3,46,
-		838,8,46,1,46,1,46,1,46,1,46,3,46,844,8,46,1,46,1,46,1,46,1,46,1,46,1,
-		46,1,46,1,46,3,46,854,8,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,874,8,46,10,46,12,46,
-		877,9,46,1,47,1,47,1,48,1,48,1,48,3,48,884,8,48,1,49,1,49,1,49,0,1,92,
-		50,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
-		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
-		96,98,0,8,1,0,129,130,1,0,15,16,1,0,149,150,1,0,139,140,1,0,137,138,1,
-		0,141,146,1,0,109,115,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,41,43,44,
-		46,47,49,59,61,62,64,66,70,70,72,74,77,79,88,88,90,94,101,103,116,116,
-		121,128,153,154,1007,0,106,1,0,0,0,2,111,1,0,0,0,4,114,1,0,0,0,6,142,1,
-		0,0,0,8,144,1,0,0,0,10,156,1,0,0,0,12,180,1,0,0,0,14,182,1,0,0,0,16,184,
-		1,0,0,0,18,201,1,0,0,0,20,203,1,0,0,0,22,235,1,0,0,0,24,237,1,0,0,0,26,
-		239,1,0,0,0,28,273,1,0,0,0,30,275,1,0,0,0,32,280,1,0,0,0,34,327,1,0,0,
-		0,36,332,1,0,0,0,38,340,1,0,0,0,40,342,1,0,0,0,42,371,1,0,0,0,44,373,1,
-		0,0,0,46,441,1,0,0,0,48,455,1,0,0,0,50,457,1,0,0,0,52,479,1,0,0,0,54,481,
-		1,0,0,0,56,484,1,0,0,0,58,502,1,0,0,0,60,504,1,0,0,0,62,519,1,0,0,0,64,
-		532,1,0,0,0,66,588,1,0,0,0,68,590,1,0,0,0,70,597,1,0,0,0,72,609,1,0,0,
-		0,74,611,1,0,0,0,76,699,1,0,0,0,78,701,1,0,0,0,80,727,1,0,0,0,82,733,1,
-		0,0,0,84,735,1,0,0,0,86,804,1,0,0,0,88,806,1,0,0,0,90,809,1,0,0,0,92,853,
-		1,0,0,0,94,878,1,0,0,0,96,880,1,0,0,0,98,885,1,0,0,0,100,105,3,2,1,0,101,
-		105,3,4,2,0,102,105,3,84,42,0,103,105,3,8,4,0,104,100,1,0,0,0,104,101,
-		1,0,0,0,104,102,1,0,0,0,104,103,1,0,0,0,105,108,1,0,0,0,106,104,1,0,0,
-		0,106,107,1,0,0,0,107,109,1,0,0,0,108,106,1,0,0,0,109,110,5,0,0,1,110,
-		1,1,0,0,0,111,112,5,3,0,0,112,113,5,151,0,0,113,3,1,0,0,0,114,115,5,1,
-		0,0,115,116,3,98,49,0,116,120,5,129,0,0,117,119,3,6,3,0,118,117,1,0,0,
-		0,119,122,1,0,0,0,120,118,1,0,0,0,120,121,1,0,0,0,121,123,1,0,0,0,122,
-		120,1,0,0,0,123,124,5,130,0,0,124,5,1,0,0,0,125,143,3,12,6,0,126,143,3,
-		16,8,0,127,143,3,20,10,0,128,143,3,26,13,0,129,143,3,32,16,0,130,143,3,
-		40,20,0,131,143,3,44,22,0,132,143,3,50,25,0,133,143,3,56,28,0,134,143,
-		3,60,30,0,135,143,3,62,31,0,136,143,3,64,32,0,137,143,3,68,34,0,138,143,
-		3,70,35,0,139,143,3,74,37,0,140,143,3,78,39,0,141,143,3,8,4,0,142,125,
-		1,0,0,0,142,126,1,0,0,0,142,127,1,0,0,0,142,128,1,0,0,0,142,129,1,0,0,
-		0,142,130,1,0,0,0,142,131,1,0,0,0,142,132,1,0,0,0,142,133,1,0,0,0,142,
-		134,1,0,0,0,142,135,1,0,0,0,142,136,1,0,0,0,142,137,1,0,0,0,142,138,1,
-		0,0,0,142,139,1,0,0,0,142,140,1,0,0,0,142,141,1,0,0,0,143,7,1,0,0,0,144,
-		145,5,153,0,0,145,151,4,4,0,0,146,150,3,98,49,0,147,150,5,4,0,0,148,150,
-		5,31,0,0,149,146,1,0,0,0,149,147,1,0,0,0,149,148,1,0,0,0,150,153,1,0,0,
-		0,151,149,1,0,0,0,151,152,1,0,0,0,152,154,1,0,0,0,153,151,1,0,0,0,154,
-		155,3,10,5,0,155,9,1,0,0,0,156,161,5,129,0,0,157,160,3,10,5,0,158,160,
-		8,0,0,0,159,157,1,0,0,0,159,158,1,0,0,0,160,163,1,0,0,0,161,159,1,0,0,
-		0,161,162,1,0,0,0,162,164,1,0,0,0,163,161,1,0,0,0,164,165,5,130,0,0,165,
-		11,1,0,0,0,166,167,5,5,0,0,167,181,5,151,0,0,168,169,5,6,0,0,169,181,3,
-		98,49,0,170,171,5,7,0,0,171,181,5,148,0,0,172,173,5,8,0,0,173,181,5,148,
-		0,0,174,175,5,9,0,0,175,181,5,148,0,0,176,177,5,10,0,0,177,181,3,98,49,
-		0,178,179,5,11,0,0,179,181,3,14,7,0,180,166,1,0,0,0,180,168,1,0,0,0,180,
-		170,1,0,0,0,180,172,1,0,0,0,180,174,1,0,0,0,180,176,1,0,0,0,180,178,1,
-		0,0,0,181,13,1,0,0,0,182,183,5,147,0,0,183,15,1,0,0,0,184,185,5,12,0,0,
-		185,186,3,98,49,0,186,190,5,129,0,0,187,189,3,18,9,0,188,187,1,0,0,0,189,
-		192,1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,0,191,193,1,0,0,0,192,190,1,
-		0,0,0,193,194,5,130,0,0,194,17,1,0,0,0,195,196,5,20,0,0,196,202,5,151,
-		0,0,197,198,5,21,0,0,198,202,3,92,46,0,199,200,5,22,0,0,200,202,3,92,46,
-		0,201,195,1,0,0,0,201,197,1,0,0,0,201,199,1,0,0,0,202,19,1,0,0,0,203,204,
-		5,13,0,0,204,205,3,98,49,0,205,209,5,129,0,0,206,208,3,22,11,0,207,206,
-		1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,210,1,0,0,0,210,212,1,0,0,
-		0,211,209,1,0,0,0,212,213,5,130,0,0,213,21,1,0,0,0,214,215,5,57,0,0,215,
-		236,3,92,46,0,216,217,5,104,0,0,217,218,3,92,46,0,218,219,3,88,44,0,219,
-		236,1,0,0,0,220,221,5,14,0,0,221,222,3,24,12,0,222,226,5,129,0,0,223,225,
-		3,30,15,0,224,223,1,0,0,0,225,228,1,0,0,0,226,224,1,0,0,0,226,227,1,0,
-		0,0,227,229,1,0,0,0,228,226,1,0,0,0,229,230,5,130,0,0,230,236,1,0,0,0,
-		231,232,5,17,0,0,232,233,5,148,0,0,233,234,5,18,0,0,234,236,3,92,46,0,
-		235,214,1,0,0,0,235,216,1,0,0,0,235,220,1,0,0,0,235,231,1,0,0,0,236,23,
-		1,0,0,0,237,238,7,1,0,0,238,25,1,0,0,0,239,240,5,23,0,0,240,241,3,98,49,
-		0,241,245,5,129,0,0,242,244,3,28,14,0,243,242,1,0,0,0,244,247,1,0,0,0,
-		245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,0,247,245,1,0,0,0,248,249,
-		5,130,0,0,249,27,1,0,0,0,250,251,5,24,0,0,251,274,3,92,46,0,252,253,5,
-		25,0,0,253,254,5,26,0,0,254,257,3,90,45,0,255,256,5,27,0,0,256,258,3,92,
-		46,0,257,255,1,0,0,0,257,258,1,0,0,0,258,261,1,0,0,0,259,260,5,28,0,0,
-		260,262,5,148,0,0,261,259,1,0,0,0,261,262,1,0,0,0,262,274,1,0,0,0,263,
-		264,5,25,0,0,264,265,5,29,0,0,265,269,5,129,0,0,266,268,3,30,15,0,267,
-		266,1,0,0,0,268,271,1,0,0,0,269,267,1,0,0,0,269,270,1,0,0,0,270,272,1,
-		0,0,0,271,269,1,0,0,0,272,274,5,130,0,0,273,250,1,0,0,0,273,252,1,0,0,
-		0,273,263,1,0,0,0,274,29,1,0,0,0,275,276,5,148,0,0,276,278,3,92,46,0,277,
-		279,5,133,0,0,278,277,1,0,0,0,278,279,1,0,0,0,279,31,1,0,0,0,280,281,5,
-		30,0,0,281,282,3,98,49,0,282,283,5,31,0,0,283,284,3,98,49,0,284,288,5,
-		129,0,0,285,287,3,34,17,0,286,285,1,0,0,0,287,290,1,0,0,0,288,286,1,0,
-		0,0,288,289,1,0,0,0,289,291,1,0,0,0,290,288,1,0,0,0,291,292,5,130,0,0,
-		292,33,1,0,0,0,293,294,5,32,0,0,294,328,3,98,49,0,295,296,5,33,0,0,296,
-		297,3,92,46,0,297,302,3,88,44,0,298,299,5,34,0,0,299,300,3,92,46,0,300,
-		301,3,88,44,0,301,303,1,0,0,0,302,298,1,0,0,0,302,303,1,0,0,0,303,328,
-		1,0,0,0,304,305,5,35,0,0,305,328,5,148,0,0,306,307,5,36,0,0,307,328,3,
-		90,45,0,308,309,5,37,0,0,309,310,3,36,18,0,310,311,3,90,45,0,311,312,5,
-		39,0,0,312,313,5,32,0,0,313,317,5,40,0,0,314,315,5,33,0,0,315,316,5,39,
-		0,0,316,318,5,41,0,0,317,314,1,0,0,0,317,318,1,0,0,0,318,328,1,0,0,0,319,
-		321,5,42,0,0,320,322,3,38,19,0,321,320,1,0,0,0,322,323,1,0,0,0,323,321,
-		1,0,0,0,323,324,1,0,0,0,324,328,1,0,0,0,325,326,5,11,0,0,326,328,3,14,
-		7,0,327,293,1,0,0,0,327,295,1,0,0,0,327,304,1,0,0,0,327,306,1,0,0,0,327,
-		308,1,0,0,0,327,319,1,0,0,0,327,325,1,0,0,0,328,35,1,0,0,0,329,330,5,150,
-		0,0,330,333,5,38,0,0,331,333,5,149,0,0,332,329,1,0,0,0,332,331,1,0,0,0,
-		333,37,1,0,0,0,334,335,5,43,0,0,335,341,3,92,46,0,336,337,5,44,0,0,337,
-		341,3,92,46,0,338,339,5,45,0,0,339,341,5,148,0,0,340,334,1,0,0,0,340,336,
-		1,0,0,0,340,338,1,0,0,0,341,39,1,0,0,0,342,343,5,46,0,0,343,344,3,98,49,
-		0,344,348,5,129,0,0,345,347,3,42,21,0,346,345,1,0,0,0,347,350,1,0,0,0,
-		348,346,1,0,0,0,348,349,1,0,0,0,349,351,1,0,0,0,350,348,1,0,0,0,351,352,
-		5,130,0,0,352,41,1,0,0,0,353,354,5,47,0,0,354,372,3,98,49,0,355,356,5,
-		49,0,0,356,372,3,92,46,0,357,358,5,50,0,0,358,360,3,92,46,0,359,361,5,
-		51,0,0,360,359,1,0,0,0,360,361,1,0,0,0,361,372,1,0,0,0,362,363,5,52,0,
-		0,363,364,5,45,0,0,364,372,5,148,0,0,365,366,5,55,0,0,366,372,3,48,24,
-		0,367,368,5,8,0,0,368,372,5,148,0,0,369,370,5,22,0,0,370,372,3,92,46,0,
-		371,353,1,0,0,0,371,355,1,0,0,0,371,357,1,0,0,0,371,362,1,0,0,0,371,365,
-		1,0,0,0,371,367,1,0,0,0,371,369,1,0,0,0,372,43,1,0,0,0,373,374,5,48,0,
-		0,374,375,3,98,49,0,375,379,5,129,0,0,376,378,3,46,23,0,377,376,1,0,0,
-		0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,0,380,382,1,0,0,0,381,
-		379,1,0,0,0,382,383,5,130,0,0,383,45,1,0,0,0,384,385,5,49,0,0,385,442,
-		3,92,46,0,386,387,5,50,0,0,387,389,3,92,46,0,388,390,5,51,0,0,389,388,
-		1,0,0,0,389,390,1,0,0,0,390,393,1,0,0,0,391,392,5,27,0,0,392,394,3,92,
-		46,0,393,391,1,0,0,0,393,394,1,0,0,0,394,397,1,0,0,0,395,396,5,44,0,0,
-		396,398,3,92,46,0,397,395,1,0,0,0,397,398,1,0,0,0,398,442,1,0,0,0,399,
-		401,5,121,0,0,400,402,5,149,0,0,401,400,1,0,0,0,401,402,1,0,0,0,402,405,
-		1,0,0,0,403,404,5,75,0,0,404,406,3,92,46,0,405,403,1,0,0,0,405,406,1,0,
-		0,0,406,442,1,0,0,0,407,408,5,122,0,0,408,442,3,92,46,0,409,410,5,123,
-		0,0,410,442,3,92,46,0,411,412,5,124,0,0,412,413,5,45,0,0,413,442,5,148,
-		0,0,414,415,5,125,0,0,415,419,5,129,0,0,416,418,3,30,15,0,417,416,1,0,
-		0,0,418,421,1,0,0,0,419,417,1,0,0,0,419,420,1,0,0,0,420,422,1,0,0,0,421,
-		419,1,0,0,0,422,442,5,130,0,0,423,424,5,126,0,0,424,442,3,92,46,0,425,
-		426,5,127,0,0,426,427,3,92,46,0,427,428,5,28,0,0,428,429,5,148,0,0,429,
-		442,1,0,0,0,430,431,5,128,0,0,431,442,3,92,46,0,432,433,5,52,0,0,433,434,
-		5,45,0,0,434,442,5,148,0,0,435,436,5,55,0,0,436,442,3,48,24,0,437,438,
-		5,8,0,0,438,442,5,148,0,0,439,440,5,59,0,0,440,442,5,150,0,0,441,384,1,
-		0,0,0,441,386,1,0,0,0,441,399,1,0,0,0,441,407,1,0,0,0,441,409,1,0,0,0,
-		441,411,1,0,0,0,441,414,1,0,0,0,441,423,1,0,0,0,441,425,1,0,0,0,441,430,
-		1,0,0,0,441,432,1,0,0,0,441,435,1,0,0,0,441,437,1,0,0,0,441,439,1,0,0,
-		0,442,47,1,0,0,0,443,456,5,56,0,0,444,456,5,57,0,0,445,456,5,58,0,0,446,
-		447,5,29,0,0,447,451,5,129,0,0,448,450,3,30,15,0,449,448,1,0,0,0,450,453,
-		1,0,0,0,451,449,1,0,0,0,451,452,1,0,0,0,452,454,1,0,0,0,453,451,1,0,0,
-		0,454,456,5,130,0,0,455,443,1,0,0,0,455,444,1,0,0,0,455,445,1,0,0,0,455,
-		446,1,0,0,0,456,49,1,0,0,0,457,458,5,60,0,0,458,459,3,98,49,0,459,463,
-		5,129,0,0,460,462,3,52,26,0,461,460,1,0,0,0,462,465,1,0,0,0,463,461,1,
-		0,0,0,463,464,1,0,0,0,464,466,1,0,0,0,465,463,1,0,0,0,466,467,5,130,0,
-		0,467,51,1,0,0,0,468,469,5,61,0,0,469,480,3,92,46,0,470,471,5,62,0,0,471,
-		476,3,54,27,0,472,473,5,133,0,0,473,475,3,54,27,0,474,472,1,0,0,0,475,
-		478,1,0,0,0,476,474,1,0,0,0,476,477,1,0,0,0,477,480,1,0,0,0,478,476,1,
-		0,0,0,479,468,1,0,0,0,479,470,1,0,0,0,480,53,1,0,0,0,481,482,3,98,49,0,
-		482,483,3,92,46,0,483,55,1,0,0,0,484,485,5,63,0,0,485,494,3,98,49,0,486,
-		490,5,129,0,0,487,489,3,58,29,0,488,487,1,0,0,0,489,492,1,0,0,0,490,488,
-		1,0,0,0,490,491,1,0,0,0,491,493,1,0,0,0,492,490,1,0,0,0,493,495,5,130,
-		0,0,494,486,1,0,0,0,494,495,1,0,0,0,495,57,1,0,0,0,496,497,5,64,0,0,497,
-		503,3,92,46,0,498,499,5,65,0,0,499,503,3,92,46,0,500,501,5,66,0,0,501,
-		503,3,92,46,0,502,496,1,0,0,0,502,498,1,0,0,0,502,500,1,0,0,0,503,59,1,
-		0,0,0,504,505,5,67,0,0,505,506,3,98,49,0,506,507,5,129,0,0,507,515,3,92,
-		46,0,508,513,3,88,44,0,509,510,5,34,0,0,510,511,3,92,46,0,511,512,3,88,
-		44,0,512,514,1,0,0,0,513,509,1,0,0,0,513,514,1,0,0,0,514,516,1,0,0,0,515,
-		508,1,0,0,0,515,516,1,0,0,0,516,517,1,0,0,0,517,518,5,130,0,0,518,61,1,
-		0,0,0,519,520,5,68,0,0,520,521,3,98,49,0,521,522,5,136,0,0,522,526,3,92,
-		46,0,523,524,5,69,0,0,524,525,5,70,0,0,525,527,3,90,45,0,526,523,1,0,0,
-		0,526,527,1,0,0,0,527,530,1,0,0,0,528,529,5,28,0,0,529,531,5,148,0,0,530,
-		528,1,0,0,0,530,531,1,0,0,0,531,63,1,0,0,0,532,533,5,71,0,0,533,534,3,
-		98,49,0,534,535,5,75,0,0,535,538,3,92,46,0,536,537,5,28,0,0,537,539,5,
-		148,0,0,538,536,1,0,0,0,538,539,1,0,0,0,539,543,1,0,0,0,540,541,5,72,0,
-		0,541,542,5,74,0,0,542,544,5,150,0,0,543,540,1,0,0,0,543,544,1,0,0,0,544,
-		548,1,0,0,0,545,546,5,73,0,0,546,547,5,74,0,0,547,549,5,150,0,0,548,545,
-		1,0,0,0,548,549,1,0,0,0,549,558,1,0,0,0,550,551,5,92,0,0,551,552,5,106,
-		0,0,552,553,3,98,49,0,553,554,5,93,0,0,554,555,5,95,0,0,555,556,5,150,
-		0,0,556,557,5,94,0,0,557,559,1,0,0,0,558,550,1,0,0,0,558,559,1,0,0,0,559,
-		560,1,0,0,0,560,561,5,135,0,0,561,566,3,66,33,0,562,563,5,133,0,0,563,
-		565,3,66,33,0,564,562,1,0,0,0,565,568,1,0,0,0,566,564,1,0,0,0,566,567,
-		1,0,0,0,567,65,1,0,0,0,568,566,1,0,0,0,569,570,5,88,0,0,570,571,5,149,
-		0,0,571,572,5,95,0,0,572,589,3,98,49,0,573,585,5,91,0,0,574,575,5,131,
-		0,0,575,580,3,98,49,0,576,577,5,133,0,0,577,579,3,98,49,0,578,576,1,0,
-		0,0,579,582,1,0,0,0,580,578,1,0,0,0,580,581,1,0,0,0,581,583,1,0,0,0,582,
-		580,1,0,0,0,583,584,5,132,0,0,584,586,1,0,0,0,585,574,1,0,0,0,585,586,
-		1,0,0,0,586,589,1,0,0,0,587,589,3,98,49,0,588,569,1,0,0,0,588,573,1,0,
-		0,0,588,587,1,0,0,0,589,67,1,0,0,0,590,591,5,76,0,0,591,592,5,75,0,0,592,
-		595,3,92,46,0,593,594,5,77,0,0,594,596,3,90,45,0,595,593,1,0,0,0,595,596,
-		1,0,0,0,596,69,1,0,0,0,597,598,5,78,0,0,598,599,5,79,0,0,599,604,3,72,
-		36,0,600,601,5,133,0,0,601,603,3,72,36,0,602,600,1,0,0,0,603,606,1,0,0,
-		0,604,602,1,0,0,0,604,605,1,0,0,0,605,71,1,0,0,0,606,604,1,0,0,0,607,610,
-		5,42,0,0,608,610,3,98,49,0,609,607,1,0,0,0,609,608,1,0,0,0,610,73,1,0,
-		0,0,611,612,5,80,0,0,612,616,5,129,0,0,613,615,3,76,38,0,614,613,1,0,0,
-		0,615,618,1,0,0,0,616,614,1,0,0,0,616,617,1,0,0,0,617,619,1,0,0,0,618,
-		616,1,0,0,0,619,620,5,130,0,0,620,75,1,0,0,0,621,622,5,10,0,0,622,632,
-		3,96,48,0,623,624,5,81,0,0,624,629,3,98,49,0,625,626,5,133,0,0,626,628,
-		3,98,49,0,627,625,1,0,0,0,628,631,1,0,0,0,629,627,1,0,0,0,629,630,1,0,
-		0,0,630,633,1,0,0,0,631,629,1,0,0,0,632,623,1,0,0,0,632,633,1,0,0,0,633,
-		700,1,0,0,0,634,635,5,82,0,0,635,700,3,98,49,0,636,637,5,83,0,0,637,700,
-		3,98,49,0,638,639,5,84,0,0,639,640,5,85,0,0,640,641,5,86,0,0,641,700,3,
-		98,49,0,642,645,5,87,0,0,643,644,5,149,0,0,644,646,5,117,0,0,645,643,1,
-		0,0,0,645,646,1,0,0,0,646,647,1,0,0,0,647,648,5,85,0,0,648,649,5,95,0,
-		0,649,700,3,98,49,0,650,651,5,88,0,0,651,652,5,149,0,0,652,653,5,117,0,
-		0,653,654,5,85,0,0,654,655,5,95,0,0,655,700,3,98,49,0,656,657,5,96,0,0,
-		657,658,3,92,46,0,658,662,5,129,0,0,659,661,3,76,38,0,660,659,1,0,0,0,
-		661,664,1,0,0,0,662,660,1,0,0,0,662,663,1,0,0,0,663,665,1,0,0,0,664,662,
-		1,0,0,0,665,675,5,130,0,0,666,667,5,97,0,0,667,671,5,129,0,0,668,670,3,
-		76,38,0,669,668,1,0,0,0,670,673,1,0,0,0,671,669,1,0,0,0,671,672,1,0,0,
-		0,672,674,1,0,0,0,673,671,1,0,0,0,674,676,5,130,0,0,675,666,1,0,0,0,675,
-		676,1,0,0,0,676,700,1,0,0,0,677,680,5,89,0,0,678,679,5,106,0,0,679,681,
-		5,49,0,0,680,678,1,0,0,0,680,681,1,0,0,0,681,682,1,0,0,0,682,686,5,129,
-		0,0,683,685,3,76,38,0,684,683,1,0,0,0,685,688,1,0,0,0,686,684,1,0,0,0,
-		686,687,1,0,0,0,687,689,1,0,0,0,688,686,1,0,0,0,689,700,5,130,0,0,690,
-		691,5,90,0,0,691,695,5,129,0,0,692,694,3,76,38,0,693,692,1,0,0,0,694,697,
-		1,0,0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,698,1,0,0,0,697,695,1,0,0,
-		0,698,700,5,130,0,0,699,621,1,0,0,0,699,634,1,0,0,0,699,636,1,0,0,0,699,
-		638,1,0,0,0,699,642,1,0,0,0,699,650,1,0,0,0,699,656,1,0,0,0,699,677,1,
-		0,0,0,699,690,1,0,0,0,700,77,1,0,0,0,701,702,5,99,0,0,702,706,5,129,0,
-		0,703,705,3,80,40,0,704,703,1,0,0,0,705,708,1,0,0,0,706,704,1,0,0,0,706,
-		707,1,0,0,0,707,709,1,0,0,0,708,706,1,0,0,0,709,710,5,130,0,0,710,79,1,
-		0,0,0,711,712,5,100,0,0,712,717,3,98,49,0,713,714,5,133,0,0,714,716,3,
-		98,49,0,715,713,1,0,0,0,716,719,1,0,0,0,717,715,1,0,0,0,717,718,1,0,0,
-		0,718,723,1,0,0,0,719,717,1,0,0,0,720,722,3,82,41,0,721,720,1,0,0,0,722,
-		725,1,0,0,0,723,721,1,0,0,0,723,724,1,0,0,0,724,728,1,0,0,0,725,723,1,
-		0,0,0,726,728,3,74,37,0,727,711,1,0,0,0,727,726,1,0,0,0,728,81,1,0,0,0,
-		729,730,5,101,0,0,730,734,3,92,46,0,731,732,5,102,0,0,732,734,3,90,45,
-		0,733,729,1,0,0,0,733,731,1,0,0,0,734,83,1,0,0,0,735,736,5,2,0,0,736,737,
-		3,98,49,0,737,738,5,4,0,0,738,739,3,98,49,0,739,743,5,129,0,0,740,742,
-		3,86,43,0,741,740,1,0,0,0,742,745,1,0,0,0,743,741,1,0,0,0,743,744,1,0,
-		0,0,744,746,1,0,0,0,745,743,1,0,0,0,746,747,5,130,0,0,747,85,1,0,0,0,748,
-		749,3,98,49,0,749,750,5,37,0,0,750,751,5,103,0,0,751,752,5,150,0,0,752,
-		805,1,0,0,0,753,754,3,96,48,0,754,755,5,104,0,0,755,756,3,92,46,0,756,
-		757,3,88,44,0,757,805,1,0,0,0,758,759,3,96,48,0,759,760,5,105,0,0,760,
-		761,3,92,46,0,761,762,5,106,0,0,762,763,5,148,0,0,763,805,1,0,0,0,764,
-		765,3,98,49,0,765,766,5,107,0,0,766,767,5,31,0,0,767,768,5,148,0,0,768,
-		805,1,0,0,0,769,771,5,99,0,0,770,772,3,82,41,0,771,770,1,0,0,0,772,773,
-		1,0,0,0,773,771,1,0,0,0,773,774,1,0,0,0,774,805,1,0,0,0,775,776,3,98,49,
-		0,776,777,5,57,0,0,777,778,3,92,46,0,778,805,1,0,0,0,779,780,3,98,49,0,
-		780,781,5,14,0,0,781,782,3,24,12,0,782,786,5,129,0,0,783,785,3,30,15,0,
-		784,783,1,0,0,0,785,788,1,0,0,0,786,784,1,0,0,0,786,787,1,0,0,0,787,789,
-		1,0,0,0,788,786,1,0,0,0,789,790,5,130,0,0,790,805,1,0,0,0,791,792,3,98,
-		49,0,792,793,5,17,0,0,793,794,5,148,0,0,794,795,5,18,0,0,795,796,3,92,
-		46,0,796,805,1,0,0,0,797,798,3,98,49,0,798,800,5,19,0,0,799,801,5,137,
-		0,0,800,799,1,0,0,0,800,801,1,0,0,0,801,802,1,0,0,0,802,803,3,92,46,0,
-		803,805,1,0,0,0,804,748,1,0,0,0,804,753,1,0,0,0,804,758,1,0,0,0,804,764,
-		1,0,0,0,804,769,1,0,0,0,804,775,1,0,0,0,804,779,1,0,0,0,804,791,1,0,0,
-		0,804,797,1,0,0,0,805,87,1,0,0,0,806,807,5,108,0,0,807,808,5,116,0,0,808,
-		89,1,0,0,0,809,810,5,149,0,0,810,91,1,0,0,0,811,812,6,46,-1,0,812,813,
-		5,131,0,0,813,814,3,92,46,0,814,815,5,132,0,0,815,854,1,0,0,0,816,817,
-		5,138,0,0,817,854,3,92,46,16,818,819,5,120,0,0,819,854,3,92,46,11,820,
-		821,5,96,0,0,821,822,3,92,46,0,822,823,5,98,0,0,823,824,3,92,46,0,824,
-		825,5,97,0,0,825,826,3,92,46,0,826,854,1,0,0,0,827,828,3,98,49,0,828,837,
-		5,131,0,0,829,834,3,92,46,0,830,831,5,133,0,0,831,833,3,92,46,0,832,830,
-		1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,835,1,0,0,0,835,838,1,0,0,
-		0,836,834,1,0,0,0,837,829,1,0,0,0,837,838,1,0,0,0,838,839,1,0,0,0,839,
-		840,5,132,0,0,840,854,1,0,0,0,841,843,7,2,0,0,842,844,3,94,47,0,843,842,
-		1,0,0,0,843,844,1,0,0,0,844,845,1,0,0,0,845,846,5,108,0,0,846,854,3,94,
-		47,0,847,848,5,150,0,0,848,854,3,94,47,0,849,854,5,149,0,0,850,854,5,150,
-		0,0,851,854,5,148,0,0,852,854,3,96,48,0,853,811,1,0,0,0,853,816,1,0,0,
-		0,853,818,1,0,0,0,853,820,1,0,0,0,853,827,1,0,0,0,853,841,1,0,0,0,853,
-		847,1,0,0,0,853,849,1,0,0,0,853,850,1,0,0,0,853,851,1,0,0,0,853,852,1,
-		0,0,0,854,875,1,0,0,0,855,856,10,15,0,0,856,857,5,117,0,0,857,874,3,92,
-		46,16,858,859,10,14,0,0,859,860,7,3,0,0,860,874,3,92,46,15,861,862,10,
-		13,0,0,862,863,7,4,0,0,863,874,3,92,46,14,864,865,10,12,0,0,865,866,7,
-		5,0,0,866,874,3,92,46,13,867,868,10,10,0,0,868,869,5,118,0,0,869,874,3,
-		92,46,11,870,871,10,9,0,0,871,872,5,119,0,0,872,874,3,92,46,10,873,855,
-		1,0,0,0,873,858,1,0,0,0,873,861,1,0,0,0,873,864,1,0,0,0,873,867,1,0,0,
-		0,873,870,1,0,0,0,874,877,1,0,0,0,875,873,1,0,0,0,875,876,1,0,0,0,876,
-		93,1,0,0,0,877,875,1,0,0,0,878,879,7,6,0,0,879,95,1,0,0,0,880,883,3,98,
-		49,0,881,882,5,134,0,0,882,884,3,98,49,0,883,881,1,0,0,0,883,884,1,0,0,
-		0,884,97,1,0,0,0,885,886,7,7,0,0,886,99,1,0,0,0,89,104,106,120,142,149,
-		151,159,161,180,190,201,209,226,235,245,257,261,269,273,278,288,302,317,
-		323,327,332,340,348,360,371,379,389,393,397,401,405,419,441,451,455,463,
-		476,479,490,494,502,513,515,526,530,538,543,548,558,566,580,585,588,595,
-		604,609,616,629,632,645,662,671,675,680,686,695,699,706,717,723,727,733,
-		743,773,786,800,804,834,837,843,853,873,875,883
+		2,50,7,50,2,51,7,51,2,52,7,52,1,0,1,0,1,0,1,0,5,0,111,8,0,10,0,12,0,114,
+		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,125,8,2,10,2,12,2,128,9,2,
+		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,3,3,150,8,3,1,4,1,4,1,4,1,4,1,4,5,4,157,8,4,10,4,12,4,160,9,
+		4,1,4,1,4,1,5,1,5,1,5,5,5,167,8,5,10,5,12,5,170,9,5,1,5,1,5,1,6,1,6,1,
+		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,188,8,6,1,7,1,7,1,8,
+		1,8,1,8,1,8,5,8,196,8,8,10,8,12,8,199,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,
+		1,9,3,9,209,8,9,1,10,1,10,1,10,1,10,5,10,215,8,10,10,10,12,10,218,9,10,
+		1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,232,8,
+		11,10,11,12,11,235,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,243,8,11,1,
+		12,1,12,1,13,1,13,1,13,1,13,5,13,251,8,13,10,13,12,13,254,9,13,1,13,1,
+		13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,265,8,14,1,14,1,14,3,14,269,
+		8,14,1,14,1,14,1,14,1,14,5,14,275,8,14,10,14,12,14,278,9,14,1,14,3,14,
+		281,8,14,1,15,1,15,1,15,3,15,286,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,
+		16,294,8,16,10,16,12,16,297,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,1,17,1,17,3,17,310,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,3,17,325,8,17,1,17,1,17,4,17,329,8,17,11,17,12,
+		17,330,1,17,1,17,3,17,335,8,17,1,18,1,18,1,18,3,18,340,8,18,1,19,1,19,
+		1,19,1,19,1,19,1,19,3,19,348,8,19,1,20,1,20,1,20,1,20,5,20,354,8,20,10,
+		20,12,20,357,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,368,
+		8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,379,8,21,1,22,1,
+		22,1,22,1,22,5,22,385,8,22,10,22,12,22,388,9,22,1,22,1,22,1,23,1,23,1,
+		23,5,23,395,8,23,10,23,12,23,398,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,431,8,23,1,24,
+		1,24,1,24,1,24,1,24,3,24,438,8,24,1,25,1,25,1,25,1,25,5,25,444,8,25,10,
+		25,12,25,447,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,3,26,456,8,26,1,26,
+		1,26,3,26,460,8,26,1,26,1,26,3,26,464,8,26,1,26,1,26,3,26,468,8,26,1,26,
+		1,26,3,26,472,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,
+		26,484,8,26,10,26,12,26,487,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,508,8,26,
+		1,27,1,27,1,27,1,27,1,27,1,27,5,27,516,8,27,10,27,12,27,519,9,27,1,27,
+		3,27,522,8,27,1,28,1,28,1,28,1,28,5,28,528,8,28,10,28,12,28,531,9,28,1,
+		28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,541,8,29,10,29,12,29,544,9,
+		29,3,29,546,8,29,1,30,1,30,1,30,1,31,1,31,1,31,1,31,5,31,555,8,31,10,31,
+		12,31,558,9,31,1,31,3,31,561,8,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,569,
+		8,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,580,8,33,3,33,582,
+		8,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,593,8,34,1,34,1,
+		34,3,34,597,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,605,8,35,1,35,1,35,
+		1,35,3,35,610,8,35,1,35,1,35,1,35,3,35,615,8,35,1,35,1,35,1,35,1,35,1,
+		35,1,35,1,35,1,35,3,35,625,8,35,1,35,1,35,1,35,1,35,5,35,631,8,35,10,35,
+		12,35,634,9,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,645,8,
+		36,10,36,12,36,648,9,36,1,36,1,36,3,36,652,8,36,1,36,3,36,655,8,36,1,37,
+		1,37,1,37,1,37,1,37,3,37,662,8,37,1,38,1,38,1,38,1,38,1,38,5,38,669,8,
+		38,10,38,12,38,672,9,38,1,39,1,39,3,39,676,8,39,1,40,1,40,1,40,5,40,681,
+		8,40,10,40,12,40,684,9,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,
+		694,8,41,10,41,12,41,697,9,41,3,41,699,8,41,1,41,1,41,1,41,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,3,41,712,8,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,727,8,41,10,41,12,41,730,9,41,
+		1,41,1,41,1,41,1,41,5,41,736,8,41,10,41,12,41,739,9,41,1,41,3,41,742,8,
+		41,1,41,1,41,1,41,3,41,747,8,41,1,41,1,41,5,41,751,8,41,10,41,12,41,754,
+		9,41,1,41,1,41,1,41,1,41,5,41,760,8,41,10,41,12,41,763,9,41,1,41,3,41,
+		766,8,41,1,42,1,42,1,42,5,42,771,8,42,10,42,12,42,774,9,42,1,42,1,42,1,
+		43,1,43,1,43,1,43,5,43,782,8,43,10,43,12,43,785,9,43,1,43,5,43,788,8,43,
+		10,43,12,43,791,9,43,1,43,3,43,794,8,43,1,44,1,44,1,44,1,44,1,44,1,44,
+		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,814,8,
+		44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,822,8,45,10,45,12,45,825,9,45,1,
+		45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,
+		46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,4,46,852,8,46,11,
+		46,12,46,853,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,865,8,46,
+		10,46,12,46,868,9,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		1,46,3,46,881,8,46,1,46,1,46,3,46,885,8,46,1,47,1,47,1,47,1,48,1,48,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,913,8,49,10,49,12,49,916,9,49,3,
+		49,918,8,49,1,49,1,49,1,49,1,49,3,49,924,8,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,3,49,934,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,954,8,49,10,49,12,
+		49,957,9,49,1,50,1,50,1,51,1,51,1,51,3,51,964,8,51,1,52,1,52,1,52,0,1,
+		98,53,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
+		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
+		94,96,98,100,102,104,0,8,1,0,146,147,1,0,15,16,1,0,166,167,1,0,156,157,
+		1,0,154,155,1,0,158,163,1,0,126,132,21,0,3,3,5,9,13,22,24,27,29,29,32,
+		36,40,41,43,44,46,64,66,76,78,79,81,83,87,87,89,91,94,96,105,105,107,111,
+		118,120,133,133,138,145,170,171,1102,0,112,1,0,0,0,2,117,1,0,0,0,4,120,
+		1,0,0,0,6,149,1,0,0,0,8,151,1,0,0,0,10,163,1,0,0,0,12,187,1,0,0,0,14,189,
+		1,0,0,0,16,191,1,0,0,0,18,208,1,0,0,0,20,210,1,0,0,0,22,242,1,0,0,0,24,
+		244,1,0,0,0,26,246,1,0,0,0,28,280,1,0,0,0,30,282,1,0,0,0,32,287,1,0,0,
+		0,34,334,1,0,0,0,36,339,1,0,0,0,38,347,1,0,0,0,40,349,1,0,0,0,42,378,1,
+		0,0,0,44,380,1,0,0,0,46,430,1,0,0,0,48,432,1,0,0,0,50,439,1,0,0,0,52,507,
+		1,0,0,0,54,521,1,0,0,0,56,523,1,0,0,0,58,545,1,0,0,0,60,547,1,0,0,0,62,
+		550,1,0,0,0,64,568,1,0,0,0,66,570,1,0,0,0,68,585,1,0,0,0,70,598,1,0,0,
+		0,72,654,1,0,0,0,74,656,1,0,0,0,76,663,1,0,0,0,78,675,1,0,0,0,80,677,1,
+		0,0,0,82,765,1,0,0,0,84,767,1,0,0,0,86,793,1,0,0,0,88,813,1,0,0,0,90,815,
+		1,0,0,0,92,884,1,0,0,0,94,886,1,0,0,0,96,889,1,0,0,0,98,933,1,0,0,0,100,
+		958,1,0,0,0,102,960,1,0,0,0,104,965,1,0,0,0,106,111,3,2,1,0,107,111,3,
+		4,2,0,108,111,3,90,45,0,109,111,3,8,4,0,110,106,1,0,0,0,110,107,1,0,0,
+		0,110,108,1,0,0,0,110,109,1,0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,
+		113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,116,5,0,0,1,116,1,1,0,
+		0,0,117,118,5,3,0,0,118,119,5,168,0,0,119,3,1,0,0,0,120,121,5,1,0,0,121,
+		122,3,104,52,0,122,126,5,146,0,0,123,125,3,6,3,0,124,123,1,0,0,0,125,128,
+		1,0,0,0,126,124,1,0,0,0,126,127,1,0,0,0,127,129,1,0,0,0,128,126,1,0,0,
+		0,129,130,5,147,0,0,130,5,1,0,0,0,131,150,3,12,6,0,132,150,3,16,8,0,133,
+		150,3,20,10,0,134,150,3,26,13,0,135,150,3,32,16,0,136,150,3,40,20,0,137,
+		150,3,44,22,0,138,150,3,50,25,0,139,150,3,56,28,0,140,150,3,62,31,0,141,
+		150,3,66,33,0,142,150,3,68,34,0,143,150,3,70,35,0,144,150,3,74,37,0,145,
+		150,3,76,38,0,146,150,3,80,40,0,147,150,3,84,42,0,148,150,3,8,4,0,149,
+		131,1,0,0,0,149,132,1,0,0,0,149,133,1,0,0,0,149,134,1,0,0,0,149,135,1,
+		0,0,0,149,136,1,0,0,0,149,137,1,0,0,0,149,138,1,0,0,0,149,139,1,0,0,0,
+		149,140,1,0,0,0,149,141,1,0,0,0,149,142,1,0,0,0,149,143,1,0,0,0,149,144,
+		1,0,0,0,149,145,1,0,0,0,149,146,1,0,0,0,149,147,1,0,0,0,149,148,1,0,0,
+		0,150,7,1,0,0,0,151,152,5,170,0,0,152,158,4,4,0,0,153,157,3,104,52,0,154,
+		157,5,4,0,0,155,157,5,31,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,1,
+		0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,0,0,0,
+		160,158,1,0,0,0,161,162,3,10,5,0,162,9,1,0,0,0,163,168,5,146,0,0,164,167,
+		3,10,5,0,165,167,8,0,0,0,166,164,1,0,0,0,166,165,1,0,0,0,167,170,1,0,0,
+		0,168,166,1,0,0,0,168,169,1,0,0,0,169,171,1,0,0,0,170,168,1,0,0,0,171,
+		172,5,147,0,0,172,11,1,0,0,0,173,174,5,5,0,0,174,188,5,168,0,0,175,176,
+		5,6,0,0,176,188,3,104,52,0,177,178,5,7,0,0,178,188,5,165,0,0,179,180,5,
+		8,0,0,180,188,5,165,0,0,181,182,5,9,0,0,182,188,5,165,0,0,183,184,5,10,
+		0,0,184,188,3,104,52,0,185,186,5,11,0,0,186,188,3,14,7,0,187,173,1,0,0,
+		0,187,175,1,0,0,0,187,177,1,0,0,0,187,179,1,0,0,0,187,181,1,0,0,0,187,
+		183,1,0,0,0,187,185,1,0,0,0,188,13,1,0,0,0,189,190,5,164,0,0,190,15,1,
+		0,0,0,191,192,5,12,0,0,192,193,3,104,52,0,193,197,5,146,0,0,194,196,3,
+		18,9,0,195,194,1,0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,
+		198,200,1,0,0,0,199,197,1,0,0,0,200,201,5,147,0,0,201,17,1,0,0,0,202,203,
+		5,20,0,0,203,209,5,168,0,0,204,205,5,21,0,0,205,209,3,98,49,0,206,207,
+		5,22,0,0,207,209,3,98,49,0,208,202,1,0,0,0,208,204,1,0,0,0,208,206,1,0,
+		0,0,209,19,1,0,0,0,210,211,5,13,0,0,211,212,3,104,52,0,212,216,5,146,0,
+		0,213,215,3,22,11,0,214,213,1,0,0,0,215,218,1,0,0,0,216,214,1,0,0,0,216,
+		217,1,0,0,0,217,219,1,0,0,0,218,216,1,0,0,0,219,220,5,147,0,0,220,21,1,
+		0,0,0,221,222,5,74,0,0,222,243,3,98,49,0,223,224,5,121,0,0,224,225,3,98,
+		49,0,225,226,3,94,47,0,226,243,1,0,0,0,227,228,5,14,0,0,228,229,3,24,12,
+		0,229,233,5,146,0,0,230,232,3,30,15,0,231,230,1,0,0,0,232,235,1,0,0,0,
+		233,231,1,0,0,0,233,234,1,0,0,0,234,236,1,0,0,0,235,233,1,0,0,0,236,237,
+		5,147,0,0,237,243,1,0,0,0,238,239,5,17,0,0,239,240,5,165,0,0,240,241,5,
+		18,0,0,241,243,3,98,49,0,242,221,1,0,0,0,242,223,1,0,0,0,242,227,1,0,0,
+		0,242,238,1,0,0,0,243,23,1,0,0,0,244,245,7,1,0,0,245,25,1,0,0,0,246,247,
+		5,23,0,0,247,248,3,104,52,0,248,252,5,146,0,0,249,251,3,28,14,0,250,249,
+		1,0,0,0,251,254,1,0,0,0,252,250,1,0,0,0,252,253,1,0,0,0,253,255,1,0,0,
+		0,254,252,1,0,0,0,255,256,5,147,0,0,256,27,1,0,0,0,257,258,5,24,0,0,258,
+		281,3,98,49,0,259,260,5,25,0,0,260,261,5,26,0,0,261,264,3,96,48,0,262,
+		263,5,27,0,0,263,265,3,98,49,0,264,262,1,0,0,0,264,265,1,0,0,0,265,268,
+		1,0,0,0,266,267,5,28,0,0,267,269,5,165,0,0,268,266,1,0,0,0,268,269,1,0,
+		0,0,269,281,1,0,0,0,270,271,5,25,0,0,271,272,5,29,0,0,272,276,5,146,0,
+		0,273,275,3,30,15,0,274,273,1,0,0,0,275,278,1,0,0,0,276,274,1,0,0,0,276,
+		277,1,0,0,0,277,279,1,0,0,0,278,276,1,0,0,0,279,281,5,147,0,0,280,257,
+		1,0,0,0,280,259,1,0,0,0,280,270,1,0,0,0,281,29,1,0,0,0,282,283,5,165,0,
+		0,283,285,3,98,49,0,284,286,5,150,0,0,285,284,1,0,0,0,285,286,1,0,0,0,
+		286,31,1,0,0,0,287,288,5,30,0,0,288,289,3,104,52,0,289,290,5,31,0,0,290,
+		291,3,104,52,0,291,295,5,146,0,0,292,294,3,34,17,0,293,292,1,0,0,0,294,
+		297,1,0,0,0,295,293,1,0,0,0,295,296,1,0,0,0,296,298,1,0,0,0,297,295,1,
+		0,0,0,298,299,5,147,0,0,299,33,1,0,0,0,300,301,5,32,0,0,301,335,3,104,
+		52,0,302,303,5,33,0,0,303,304,3,98,49,0,304,309,3,94,47,0,305,306,5,34,
+		0,0,306,307,3,98,49,0,307,308,3,94,47,0,308,310,1,0,0,0,309,305,1,0,0,
+		0,309,310,1,0,0,0,310,335,1,0,0,0,311,312,5,35,0,0,312,335,5,165,0,0,313,
+		314,5,36,0,0,314,335,3,96,48,0,315,316,5,37,0,0,316,317,3,36,18,0,317,
+		318,3,96,48,0,318,319,5,39,0,0,319,320,5,32,0,0,320,324,5,40,0,0,321,322,
+		5,33,0,0,322,323,5,39,0,0,323,325,5,41,0,0,324,321,1,0,0,0,324,325,1,0,
+		0,0,325,335,1,0,0,0,326,328,5,42,0,0,327,329,3,38,19,0,328,327,1,0,0,0,
+		329,330,1,0,0,0,330,328,1,0,0,0,330,331,1,0,0,0,331,335,1,0,0,0,332,333,
+		5,11,0,0,333,335,3,14,7,0,334,300,1,0,0,0,334,302,1,0,0,0,334,311,1,0,
+		0,0,334,313,1,0,0,0,334,315,1,0,0,0,334,326,1,0,0,0,334,332,1,0,0,0,335,
+		35,1,0,0,0,336,337,5,167,0,0,337,340,5,38,0,0,338,340,5,166,0,0,339,336,
+		1,0,0,0,339,338,1,0,0,0,340,37,1,0,0,0,341,342,5,43,0,0,342,348,3,98,49,
+		0,343,344,5,44,0,0,344,348,3,98,49,0,345,346,5,45,0,0,346,348,5,165,0,
+		0,347,341,1,0,0,0,347,343,1,0,0,0,347,345,1,0,0,0,348,39,1,0,0,0,349,350,
+		5,46,0,0,350,351,3,104,52,0,351,355,5,146,0,0,352,354,3,42,21,0,353,352,
+		1,0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,0,356,358,1,0,0,
+		0,357,355,1,0,0,0,358,359,5,147,0,0,359,41,1,0,0,0,360,361,5,47,0,0,361,
+		379,3,104,52,0,362,363,5,66,0,0,363,379,3,98,49,0,364,365,5,67,0,0,365,
+		367,3,98,49,0,366,368,5,68,0,0,367,366,1,0,0,0,367,368,1,0,0,0,368,379,
+		1,0,0,0,369,370,5,69,0,0,370,371,5,45,0,0,371,379,5,165,0,0,372,373,5,
+		72,0,0,373,379,3,54,27,0,374,375,5,8,0,0,375,379,5,165,0,0,376,377,5,22,
+		0,0,377,379,3,98,49,0,378,360,1,0,0,0,378,362,1,0,0,0,378,364,1,0,0,0,
+		378,369,1,0,0,0,378,372,1,0,0,0,378,374,1,0,0,0,378,376,1,0,0,0,379,43,
+		1,0,0,0,380,381,5,48,0,0,381,382,3,104,52,0,382,386,5,146,0,0,383,385,
+		3,46,23,0,384,383,1,0,0,0,385,388,1,0,0,0,386,384,1,0,0,0,386,387,1,0,
+		0,0,387,389,1,0,0,0,388,386,1,0,0,0,389,390,5,147,0,0,390,45,1,0,0,0,391,
+		392,5,49,0,0,392,396,5,146,0,0,393,395,3,48,24,0,394,393,1,0,0,0,395,398,
+		1,0,0,0,396,394,1,0,0,0,396,397,1,0,0,0,397,399,1,0,0,0,398,396,1,0,0,
+		0,399,431,5,147,0,0,400,401,5,50,0,0,401,431,3,98,49,0,402,403,5,51,0,
+		0,403,431,3,98,49,0,404,405,5,52,0,0,405,406,5,26,0,0,406,431,3,96,48,
+		0,407,408,5,52,0,0,408,409,5,53,0,0,409,410,3,98,49,0,410,411,3,94,47,
+		0,411,431,1,0,0,0,412,413,5,55,0,0,413,431,3,98,49,0,414,415,5,56,0,0,
+		415,431,3,98,49,0,416,417,5,54,0,0,417,431,3,98,49,0,418,419,5,57,0,0,
+		419,420,3,98,49,0,420,421,3,94,47,0,421,431,1,0,0,0,422,423,5,58,0,0,423,
+		424,3,98,49,0,424,425,5,53,0,0,425,426,3,98,49,0,426,427,3,94,47,0,427,
+		431,1,0,0,0,428,429,5,59,0,0,429,431,3,104,52,0,430,391,1,0,0,0,430,400,
+		1,0,0,0,430,402,1,0,0,0,430,404,1,0,0,0,430,407,1,0,0,0,430,412,1,0,0,
+		0,430,414,1,0,0,0,430,416,1,0,0,0,430,418,1,0,0,0,430,422,1,0,0,0,430,
+		428,1,0,0,0,431,47,1,0,0,0,432,433,5,165,0,0,433,434,3,98,49,0,434,435,
+		5,39,0,0,435,437,3,98,49,0,436,438,5,150,0,0,437,436,1,0,0,0,437,438,1,
+		0,0,0,438,49,1,0,0,0,439,440,5,65,0,0,440,441,3,104,52,0,441,445,5,146,
+		0,0,442,444,3,52,26,0,443,442,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,
+		445,446,1,0,0,0,446,448,1,0,0,0,447,445,1,0,0,0,448,449,5,147,0,0,449,
+		51,1,0,0,0,450,451,5,66,0,0,451,508,3,98,49,0,452,453,5,67,0,0,453,455,
+		3,98,49,0,454,456,5,68,0,0,455,454,1,0,0,0,455,456,1,0,0,0,456,459,1,0,
+		0,0,457,458,5,27,0,0,458,460,3,98,49,0,459,457,1,0,0,0,459,460,1,0,0,0,
+		460,463,1,0,0,0,461,462,5,44,0,0,462,464,3,98,49,0,463,461,1,0,0,0,463,
+		464,1,0,0,0,464,508,1,0,0,0,465,467,5,138,0,0,466,468,5,166,0,0,467,466,
+		1,0,0,0,467,468,1,0,0,0,468,471,1,0,0,0,469,470,5,92,0,0,470,472,3,98,
+		49,0,471,469,1,0,0,0,471,472,1,0,0,0,472,508,1,0,0,0,473,474,5,139,0,0,
+		474,508,3,98,49,0,475,476,5,140,0,0,476,508,3,98,49,0,477,478,5,141,0,
+		0,478,479,5,45,0,0,479,508,5,165,0,0,480,481,5,142,0,0,481,485,5,146,0,
+		0,482,484,3,30,15,0,483,482,1,0,0,0,484,487,1,0,0,0,485,483,1,0,0,0,485,
+		486,1,0,0,0,486,488,1,0,0,0,487,485,1,0,0,0,488,508,5,147,0,0,489,490,
+		5,143,0,0,490,508,3,98,49,0,491,492,5,144,0,0,492,493,3,98,49,0,493,494,
+		5,28,0,0,494,495,5,165,0,0,495,508,1,0,0,0,496,497,5,145,0,0,497,508,3,
+		98,49,0,498,499,5,69,0,0,499,500,5,45,0,0,500,508,5,165,0,0,501,502,5,
+		72,0,0,502,508,3,54,27,0,503,504,5,8,0,0,504,508,5,165,0,0,505,506,5,76,
+		0,0,506,508,5,167,0,0,507,450,1,0,0,0,507,452,1,0,0,0,507,465,1,0,0,0,
+		507,473,1,0,0,0,507,475,1,0,0,0,507,477,1,0,0,0,507,480,1,0,0,0,507,489,
+		1,0,0,0,507,491,1,0,0,0,507,496,1,0,0,0,507,498,1,0,0,0,507,501,1,0,0,
+		0,507,503,1,0,0,0,507,505,1,0,0,0,508,53,1,0,0,0,509,522,5,73,0,0,510,
+		522,5,74,0,0,511,522,5,75,0,0,512,513,5,29,0,0,513,517,5,146,0,0,514,516,
+		3,30,15,0,515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,
+		0,0,518,520,1,0,0,0,519,517,1,0,0,0,520,522,5,147,0,0,521,509,1,0,0,0,
+		521,510,1,0,0,0,521,511,1,0,0,0,521,512,1,0,0,0,522,55,1,0,0,0,523,524,
+		5,77,0,0,524,525,3,104,52,0,525,529,5,146,0,0,526,528,3,58,29,0,527,526,
+		1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,
+		0,531,529,1,0,0,0,532,533,5,147,0,0,533,57,1,0,0,0,534,535,5,78,0,0,535,
+		546,3,98,49,0,536,537,5,79,0,0,537,542,3,60,30,0,538,539,5,150,0,0,539,
+		541,3,60,30,0,540,538,1,0,0,0,541,544,1,0,0,0,542,540,1,0,0,0,542,543,
+		1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,545,534,1,0,0,0,545,536,1,0,0,
+		0,546,59,1,0,0,0,547,548,3,104,52,0,548,549,3,98,49,0,549,61,1,0,0,0,550,
+		551,5,80,0,0,551,560,3,104,52,0,552,556,5,146,0,0,553,555,3,64,32,0,554,
+		553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,
+		0,0,0,558,556,1,0,0,0,559,561,5,147,0,0,560,552,1,0,0,0,560,561,1,0,0,
+		0,561,63,1,0,0,0,562,563,5,81,0,0,563,569,3,98,49,0,564,565,5,82,0,0,565,
+		569,3,98,49,0,566,567,5,83,0,0,567,569,3,98,49,0,568,562,1,0,0,0,568,564,
+		1,0,0,0,568,566,1,0,0,0,569,65,1,0,0,0,570,571,5,84,0,0,571,572,3,104,
+		52,0,572,573,5,146,0,0,573,581,3,98,49,0,574,579,3,94,47,0,575,576,5,34,
+		0,0,576,577,3,98,49,0,577,578,3,94,47,0,578,580,1,0,0,0,579,575,1,0,0,
+		0,579,580,1,0,0,0,580,582,1,0,0,0,581,574,1,0,0,0,581,582,1,0,0,0,582,
+		583,1,0,0,0,583,584,5,147,0,0,584,67,1,0,0,0,585,586,5,85,0,0,586,587,
+		3,104,52,0,587,588,5,153,0,0,588,592,3,98,49,0,589,590,5,86,0,0,590,591,
+		5,87,0,0,591,593,3,96,48,0,592,589,1,0,0,0,592,593,1,0,0,0,593,596,1,0,
+		0,0,594,595,5,28,0,0,595,597,5,165,0,0,596,594,1,0,0,0,596,597,1,0,0,0,
+		597,69,1,0,0,0,598,599,5,88,0,0,599,600,3,104,52,0,600,601,5,92,0,0,601,
+		604,3,98,49,0,602,603,5,28,0,0,603,605,5,165,0,0,604,602,1,0,0,0,604,605,
+		1,0,0,0,605,609,1,0,0,0,606,607,5,89,0,0,607,608,5,91,0,0,608,610,5,167,
+		0,0,609,606,1,0,0,0,609,610,1,0,0,0,610,614,1,0,0,0,611,612,5,90,0,0,612,
+		613,5,91,0,0,613,615,5,167,0,0,614,611,1,0,0,0,614,615,1,0,0,0,615,624,
+		1,0,0,0,616,617,5,109,0,0,617,618,5,123,0,0,618,619,3,104,52,0,619,620,
+		5,110,0,0,620,621,5,112,0,0,621,622,5,167,0,0,622,623,5,111,0,0,623,625,
+		1,0,0,0,624,616,1,0,0,0,624,625,1,0,0,0,625,626,1,0,0,0,626,627,5,152,
+		0,0,627,632,3,72,36,0,628,629,5,150,0,0,629,631,3,72,36,0,630,628,1,0,
+		0,0,631,634,1,0,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,71,1,0,0,0,634,
+		632,1,0,0,0,635,636,5,105,0,0,636,637,5,166,0,0,637,638,5,112,0,0,638,
+		655,3,104,52,0,639,651,5,108,0,0,640,641,5,148,0,0,641,646,3,104,52,0,
+		642,643,5,150,0,0,643,645,3,104,52,0,644,642,1,0,0,0,645,648,1,0,0,0,646,
+		644,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,646,1,0,0,0,649,650,5,
+		149,0,0,650,652,1,0,0,0,651,640,1,0,0,0,651,652,1,0,0,0,652,655,1,0,0,
+		0,653,655,3,104,52,0,654,635,1,0,0,0,654,639,1,0,0,0,654,653,1,0,0,0,655,
+		73,1,0,0,0,656,657,5,93,0,0,657,658,5,92,0,0,658,661,3,98,49,0,659,660,
+		5,94,0,0,660,662,3,96,48,0,661,659,1,0,0,0,661,662,1,0,0,0,662,75,1,0,
+		0,0,663,664,5,95,0,0,664,665,5,96,0,0,665,670,3,78,39,0,666,667,5,150,
+		0,0,667,669,3,78,39,0,668,666,1,0,0,0,669,672,1,0,0,0,670,668,1,0,0,0,
+		670,671,1,0,0,0,671,77,1,0,0,0,672,670,1,0,0,0,673,676,5,42,0,0,674,676,
+		3,104,52,0,675,673,1,0,0,0,675,674,1,0,0,0,676,79,1,0,0,0,677,678,5,97,
+		0,0,678,682,5,146,0,0,679,681,3,82,41,0,680,679,1,0,0,0,681,684,1,0,0,
+		0,682,680,1,0,0,0,682,683,1,0,0,0,683,685,1,0,0,0,684,682,1,0,0,0,685,
+		686,5,147,0,0,686,81,1,0,0,0,687,688,5,10,0,0,688,698,3,102,51,0,689,690,
+		5,98,0,0,690,695,3,104,52,0,691,692,5,150,0,0,692,694,3,104,52,0,693,691,
+		1,0,0,0,694,697,1,0,0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,699,1,0,0,
+		0,697,695,1,0,0,0,698,689,1,0,0,0,698,699,1,0,0,0,699,766,1,0,0,0,700,
+		701,5,99,0,0,701,766,3,104,52,0,702,703,5,100,0,0,703,766,3,104,52,0,704,
+		705,5,101,0,0,705,706,5,102,0,0,706,707,5,103,0,0,707,766,3,104,52,0,708,
+		711,5,104,0,0,709,710,5,166,0,0,710,712,5,134,0,0,711,709,1,0,0,0,711,
+		712,1,0,0,0,712,713,1,0,0,0,713,714,5,102,0,0,714,715,5,112,0,0,715,766,
+		3,104,52,0,716,717,5,105,0,0,717,718,5,166,0,0,718,719,5,134,0,0,719,720,
+		5,102,0,0,720,721,5,112,0,0,721,766,3,104,52,0,722,723,5,113,0,0,723,724,
+		3,98,49,0,724,728,5,146,0,0,725,727,3,82,41,0,726,725,1,0,0,0,727,730,
+		1,0,0,0,728,726,1,0,0,0,728,729,1,0,0,0,729,731,1,0,0,0,730,728,1,0,0,
+		0,731,741,5,147,0,0,732,733,5,114,0,0,733,737,5,146,0,0,734,736,3,82,41,
+		0,735,734,1,0,0,0,736,739,1,0,0,0,737,735,1,0,0,0,737,738,1,0,0,0,738,
+		740,1,0,0,0,739,737,1,0,0,0,740,742,5,147,0,0,741,732,1,0,0,0,741,742,
+		1,0,0,0,742,766,1,0,0,0,743,746,5,106,0,0,744,745,5,123,0,0,745,747,5,
+		66,0,0,746,744,1,0,0,0,746,747,1,0,0,0,747,748,1,0,0,0,748,752,5,146,0,
+		0,749,751,3,82,41,0,750,749,1,0,0,0,751,754,1,0,0,0,752,750,1,0,0,0,752,
+		753,1,0,0,0,753,755,1,0,0,0,754,752,1,0,0,0,755,766,5,147,0,0,756,757,
+		5,107,0,0,757,761,5,146,0,0,758,760,3,82,41,0,759,758,1,0,0,0,760,763,
+		1,0,0,0,761,759,1,0,0,0,761,762,1,0,0,0,762,764,1,0,0,0,763,761,1,0,0,
+		0,764,766,5,147,0,0,765,687,1,0,0,0,765,700,1,0,0,0,765,702,1,0,0,0,765,
+		704,1,0,0,0,765,708,1,0,0,0,765,716,1,0,0,0,765,722,1,0,0,0,765,743,1,
+		0,0,0,765,756,1,0,0,0,766,83,1,0,0,0,767,768,5,116,0,0,768,772,5,146,0,
+		0,769,771,3,86,43,0,770,769,1,0,0,0,771,774,1,0,0,0,772,770,1,0,0,0,772,
+		773,1,0,0,0,773,775,1,0,0,0,774,772,1,0,0,0,775,776,5,147,0,0,776,85,1,
+		0,0,0,777,778,5,117,0,0,778,783,3,104,52,0,779,780,5,150,0,0,780,782,3,
+		104,52,0,781,779,1,0,0,0,782,785,1,0,0,0,783,781,1,0,0,0,783,784,1,0,0,
+		0,784,789,1,0,0,0,785,783,1,0,0,0,786,788,3,88,44,0,787,786,1,0,0,0,788,
+		791,1,0,0,0,789,787,1,0,0,0,789,790,1,0,0,0,790,794,1,0,0,0,791,789,1,
+		0,0,0,792,794,3,80,40,0,793,777,1,0,0,0,793,792,1,0,0,0,794,87,1,0,0,0,
+		795,796,5,118,0,0,796,814,3,98,49,0,797,798,5,119,0,0,798,814,3,96,48,
+		0,799,800,5,60,0,0,800,801,3,98,49,0,801,802,5,125,0,0,802,803,5,64,0,
+		0,803,814,1,0,0,0,804,805,5,61,0,0,805,814,3,98,49,0,806,807,5,62,0,0,
+		807,808,3,98,49,0,808,809,5,125,0,0,809,810,5,64,0,0,810,814,1,0,0,0,811,
+		812,5,63,0,0,812,814,3,98,49,0,813,795,1,0,0,0,813,797,1,0,0,0,813,799,
+		1,0,0,0,813,804,1,0,0,0,813,806,1,0,0,0,813,811,1,0,0,0,814,89,1,0,0,0,
+		815,816,5,2,0,0,816,817,3,104,52,0,817,818,5,4,0,0,818,819,3,104,52,0,
+		819,823,5,146,0,0,820,822,3,92,46,0,821,820,1,0,0,0,822,825,1,0,0,0,823,
+		821,1,0,0,0,823,824,1,0,0,0,824,826,1,0,0,0,825,823,1,0,0,0,826,827,5,
+		147,0,0,827,91,1,0,0,0,828,829,3,104,52,0,829,830,5,37,0,0,830,831,5,120,
+		0,0,831,832,5,167,0,0,832,885,1,0,0,0,833,834,3,102,51,0,834,835,5,121,
+		0,0,835,836,3,98,49,0,836,837,3,94,47,0,837,885,1,0,0,0,838,839,3,102,
+		51,0,839,840,5,122,0,0,840,841,3,98,49,0,841,842,5,123,0,0,842,843,5,165,
+		0,0,843,885,1,0,0,0,844,845,3,104,52,0,845,846,5,124,0,0,846,847,5,31,
+		0,0,847,848,5,165,0,0,848,885,1,0,0,0,849,851,5,116,0,0,850,852,3,88,44,
+		0,851,850,1,0,0,0,852,853,1,0,0,0,853,851,1,0,0,0,853,854,1,0,0,0,854,
+		885,1,0,0,0,855,856,3,104,52,0,856,857,5,74,0,0,857,858,3,98,49,0,858,
+		885,1,0,0,0,859,860,3,104,52,0,860,861,5,14,0,0,861,862,3,24,12,0,862,
+		866,5,146,0,0,863,865,3,30,15,0,864,863,1,0,0,0,865,868,1,0,0,0,866,864,
+		1,0,0,0,866,867,1,0,0,0,867,869,1,0,0,0,868,866,1,0,0,0,869,870,5,147,
+		0,0,870,885,1,0,0,0,871,872,3,104,52,0,872,873,5,17,0,0,873,874,5,165,
+		0,0,874,875,5,18,0,0,875,876,3,98,49,0,876,885,1,0,0,0,877,878,3,104,52,
+		0,878,880,5,19,0,0,879,881,5,154,0,0,880,879,1,0,0,0,880,881,1,0,0,0,881,
+		882,1,0,0,0,882,883,3,98,49,0,883,885,1,0,0,0,884,828,1,0,0,0,884,833,
+		1,0,0,0,884,838,1,0,0,0,884,844,1,0,0,0,884,849,1,0,0,0,884,855,1,0,0,
+		0,884,859,1,0,0,0,884,871,1,0,0,0,884,877,1,0,0,0,885,93,1,0,0,0,886,887,
+		5,125,0,0,887,888,5,133,0,0,888,95,1,0,0,0,889,890,5,166,0,0,890,97,1,
+		0,0,0,891,892,6,49,-1,0,892,893,5,148,0,0,893,894,3,98,49,0,894,895,5,
+		149,0,0,895,934,1,0,0,0,896,897,5,155,0,0,897,934,3,98,49,16,898,899,5,
+		137,0,0,899,934,3,98,49,11,900,901,5,113,0,0,901,902,3,98,49,0,902,903,
+		5,115,0,0,903,904,3,98,49,0,904,905,5,114,0,0,905,906,3,98,49,0,906,934,
+		1,0,0,0,907,908,3,104,52,0,908,917,5,148,0,0,909,914,3,98,49,0,910,911,
+		5,150,0,0,911,913,3,98,49,0,912,910,1,0,0,0,913,916,1,0,0,0,914,912,1,
+		0,0,0,914,915,1,0,0,0,915,918,1,0,0,0,916,914,1,0,0,0,917,909,1,0,0,0,
+		917,918,1,0,0,0,918,919,1,0,0,0,919,920,5,149,0,0,920,934,1,0,0,0,921,
+		923,7,2,0,0,922,924,3,100,50,0,923,922,1,0,0,0,923,924,1,0,0,0,924,925,
+		1,0,0,0,925,926,5,125,0,0,926,934,3,100,50,0,927,928,5,167,0,0,928,934,
+		3,100,50,0,929,934,5,166,0,0,930,934,5,167,0,0,931,934,5,165,0,0,932,934,
+		3,102,51,0,933,891,1,0,0,0,933,896,1,0,0,0,933,898,1,0,0,0,933,900,1,0,
+		0,0,933,907,1,0,0,0,933,921,1,0,0,0,933,927,1,0,0,0,933,929,1,0,0,0,933,
+		930,1,0,0,0,933,931,1,0,0,0,933,932,1,0,0,0,934,955,1,0,0,0,935,936,10,
+		15,0,0,936,937,5,134,0,0,937,954,3,98,49,16,938,939,10,14,0,0,939,940,
+		7,3,0,0,940,954,3,98,49,15,941,942,10,13,0,0,942,943,7,4,0,0,943,954,3,
+		98,49,14,944,945,10,12,0,0,945,946,7,5,0,0,946,954,3,98,49,13,947,948,
+		10,10,0,0,948,949,5,135,0,0,949,954,3,98,49,11,950,951,10,9,0,0,951,952,
+		5,136,0,0,952,954,3,98,49,10,953,935,1,0,0,0,953,938,1,0,0,0,953,941,1,
+		0,0,0,953,944,1,0,0,0,953,947,1,0,0,0,953,950,1,0,0,0,954,957,1,0,0,0,
+		955,953,1,0,0,0,955,956,1,0,0,0,956,99,1,0,0,0,957,955,1,0,0,0,958,959,
+		7,6,0,0,959,101,1,0,0,0,960,963,3,104,52,0,961,962,5,151,0,0,962,964,3,
+		104,52,0,963,961,1,0,0,0,963,964,1,0,0,0,964,103,1,0,0,0,965,966,7,7,0,
+		0,966,105,1,0,0,0,93,110,112,126,149,156,158,166,168,187,197,208,216,233,
+		242,252,264,268,276,280,285,295,309,324,330,334,339,347,355,367,378,386,
+		396,430,437,445,455,459,463,467,471,485,507,517,521,529,542,545,556,560,
+		568,579,581,592,596,604,609,614,624,632,646,651,654,661,670,675,682,695,
+		698,711,728,737,741,746,752,761,765,772,783,789,793,813,823,853,866,880,
+		884,914,917,923,933,953,955,963
 	};
 
 	public static readonly ATN _ATN =

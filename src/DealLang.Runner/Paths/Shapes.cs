@@ -49,6 +49,14 @@ public static class Shapes
             // reaches past the calendar's end, and the loop ends at the horizon with what is still owed lost.
             throw Mismatch(deal, scenario, "its enforcement terms are not a lag of 0 months or more and a finite haircut");
         }
+
+        if (scenario.EnforcementDepth is { } depth && !(depth > 0 && double.IsFinite(depth))
+            || scenario.EnforcementLimit is { } limit && !(limit > 0 && double.IsFinite(limit))
+            || scenario.EnforcementImpact is { } impact && !(impact >= 0 && double.IsFinite(impact))
+            || scenario.EnforcementCosts is { } costs && !(costs >= 0 && double.IsFinite(costs)))
+        {
+            throw Mismatch(deal, scenario, "its repo market is not a depth and limit above 0 with a finite impact and costs of 0 or more");
+        }
     }
 
     static void CheckIndexLevers(DealDescription deal, ScenarioSpec scenario)
