@@ -168,7 +168,9 @@ loanItem
 // Interest capitalises with 'pik' (all of it), 'pik 50%' (a share), 'pik when <condition>' (a toggle).
 // Bought below par with 'issue_price 98%'. A delayed-draw tranche: 'commitment 7.5bn  available until DATE
 // draws { DATE AMOUNT ... }  commitment_fee 0.50%'. 'step_up 1% from DATE' adds to the coupon from a date on;
-// 'target_balance <expr>' makes the balance above it due (a borrowing base).
+// 'target_balance <expr>' makes the balance above it due (a borrowing base). 'step_up 2% while Trigger' adds to
+// the coupon while the trigger was active at the previous period's end; 'margin grid Test { below B M ... else M }'
+// adds the margin of the test's tier at the previous period's end.
 trancheDecl
     : TRANCHE name=ident LBRACE trancheItem* RBRACE
     ;
@@ -182,12 +184,18 @@ trancheItem
     | AVAILABLE UNTIL DATE                           # availableItem
     | DRAWS LBRACE schedulePoint* RBRACE             # drawsItem
     | COMMITMENT_FEE expr                            # commitmentFeeItem
-    | STEP_UP expr FROM DATE                         # stepUpItem
+    | STEP_UP expr (FROM DATE | WHILE trigger=ident) # stepUpItem
+    | MARGIN GRID test=ident LBRACE gridTier* (ELSE otherwise=expr)? RBRACE   # marginGridItem
     | TARGET_BALANCE expr                            # targetBalanceItem
     | INTEREST_ONLY UNTIL DATE                       # interestOnlyItem
     | AMORTIZE amortization                          # amortizeItem
     | MATURITY DATE                                  # trancheMaturityItem
     | SENIORITY NUMBER                               # seniorityItem
+    ;
+
+// below 50% 6.00%: the margin while the test's value is below the bound.
+gridTier
+    : BELOW bound=expr margin=expr
     ;
 
 amortization
@@ -349,7 +357,7 @@ ident
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
     | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE
-    | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE
+    | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -470,6 +478,10 @@ DRAWS         : 'draws';
 COMMITMENT_FEE : 'commitment_fee';
 STEP_UP       : 'step_up';
 TARGET_BALANCE : 'target_balance';
+MARGIN        : 'margin';
+GRID          : 'grid';
+BELOW         : 'below';
+WHILE         : 'while';
 
 LBRACE : '{';
 RBRACE : '}';

@@ -51,35 +51,36 @@ public partial class DealLangParser : Parser {
 		DEFLATE=91, DROP=92, BY=93, DEFAULTS=94, PER=95, GPU=96, GPU_HOUR=97, 
 		HOUR=98, KW=99, MW=100, KWH=101, MWH=102, YEAR=103, OF=104, AND=105, OR=106, 
 		NOT=107, PIK=108, ISSUE_PRICE=109, COMMITMENT=110, AVAILABLE=111, DRAWS=112, 
-		COMMITMENT_FEE=113, STEP_UP=114, TARGET_BALANCE=115, LBRACE=116, RBRACE=117, 
-		LPAREN=118, RPAREN=119, COMMA=120, DOT=121, ARROW=122, ASSIGN=123, PLUS=124, 
-		MINUS=125, STAR=126, SLASH=127, LE=128, GE=129, LT=130, GT=131, EQ=132, 
-		NE=133, DAYCOUNT=134, DATE=135, QUANTITY=136, NUMBER=137, STRING=138, 
-		UNTERMINATED_STRING=139, IDENT=140, NON_ASCII_NAME=141, LINE_COMMENT=142, 
-		BLOCK_COMMENT=143, UNTERMINATED_COMMENT=144, WS=145, UNEXPECTED_CHAR=146;
+		COMMITMENT_FEE=113, STEP_UP=114, TARGET_BALANCE=115, MARGIN=116, GRID=117, 
+		BELOW=118, WHILE=119, LBRACE=120, RBRACE=121, LPAREN=122, RPAREN=123, 
+		COMMA=124, DOT=125, ARROW=126, ASSIGN=127, PLUS=128, MINUS=129, STAR=130, 
+		SLASH=131, LE=132, GE=133, LT=134, GT=135, EQ=136, NE=137, DAYCOUNT=138, 
+		DATE=139, QUANTITY=140, NUMBER=141, STRING=142, UNTERMINATED_STRING=143, 
+		IDENT=144, NON_ASCII_NAME=145, LINE_COMMENT=146, BLOCK_COMMENT=147, UNTERMINATED_COMMENT=148, 
+		WS=149, UNEXPECTED_CHAR=150;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
 		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_facilityDecl = 10, RULE_facilityItem = 11, 
 		RULE_schedulePoint = 12, RULE_leaseDecl = 13, RULE_leaseItem = 14, RULE_renewalCount = 15, 
 		RULE_rvgPart = 16, RULE_loanDecl = 17, RULE_loanItem = 18, RULE_trancheDecl = 19, 
-		RULE_trancheItem = 20, RULE_amortization = 21, RULE_equityDecl = 22, RULE_equityItem = 23, 
-		RULE_holder = 24, RULE_accountDecl = 25, RULE_accountItem = 26, RULE_feeDecl = 27, 
-		RULE_testDecl = 28, RULE_triggerDecl = 29, RULE_defaultRule = 30, RULE_cfadsRule = 31, 
-		RULE_cfadsItem = 32, RULE_waterfallDecl = 33, RULE_step = 34, RULE_enforcementDecl = 35, 
-		RULE_enforcementItem = 36, RULE_sellTerm = 37, RULE_scenarioDecl = 38, 
-		RULE_scenarioItem = 39, RULE_perYear = 40, RULE_duration = 41, RULE_expr = 42, 
-		RULE_measureUnit = 43, RULE_reference = 44, RULE_ident = 45;
+		RULE_trancheItem = 20, RULE_gridTier = 21, RULE_amortization = 22, RULE_equityDecl = 23, 
+		RULE_equityItem = 24, RULE_holder = 25, RULE_accountDecl = 26, RULE_accountItem = 27, 
+		RULE_feeDecl = 28, RULE_testDecl = 29, RULE_triggerDecl = 30, RULE_defaultRule = 31, 
+		RULE_cfadsRule = 32, RULE_cfadsItem = 33, RULE_waterfallDecl = 34, RULE_step = 35, 
+		RULE_enforcementDecl = 36, RULE_enforcementItem = 37, RULE_sellTerm = 38, 
+		RULE_scenarioDecl = 39, RULE_scenarioItem = 40, RULE_perYear = 41, RULE_duration = 42, 
+		RULE_expr = 43, RULE_measureUnit = 44, RULE_reference = 45, RULE_ident = 46;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "facilityDecl", 
 		"facilityItem", "schedulePoint", "leaseDecl", "leaseItem", "renewalCount", 
-		"rvgPart", "loanDecl", "loanItem", "trancheDecl", "trancheItem", "amortization", 
-		"equityDecl", "equityItem", "holder", "accountDecl", "accountItem", "feeDecl", 
-		"testDecl", "triggerDecl", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
-		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
-		"scenarioItem", "perYear", "duration", "expr", "measureUnit", "reference", 
-		"ident"
+		"rvgPart", "loanDecl", "loanItem", "trancheDecl", "trancheItem", "gridTier", 
+		"amortization", "equityDecl", "equityItem", "holder", "accountDecl", "accountItem", 
+		"feeDecl", "testDecl", "triggerDecl", "defaultRule", "cfadsRule", "cfadsItem", 
+		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
+		"scenarioDecl", "scenarioItem", "perYear", "duration", "expr", "measureUnit", 
+		"reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -100,9 +101,9 @@ public partial class DealLangParser : Parser {
 		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
 		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
 		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
-		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
-		"'!='"
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'while'", "'{'", 
+		"'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", 
+		"'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -120,11 +121,11 @@ public partial class DealLangParser : Parser {
 		"LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
 		"HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", 
 		"ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", 
-		"TARGET_BALANCE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", 
-		"ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", 
-		"GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
-		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "WHILE", "LBRACE", "RBRACE", 
+		"LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", 
+		"STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", 
+		"QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -230,35 +231,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 98;
+			State = 100;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 96;
+				State = 98;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 92;
+					State = 94;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 93;
+					State = 95;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 94;
+					State = 96;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 95;
+					State = 97;
 					unknownDecl();
 					}
 					break;
@@ -266,11 +267,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 100;
+				State = 102;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 101;
+			State = 103;
 			Match(Eof);
 			}
 		}
@@ -308,9 +309,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 103;
+			State = 105;
 			Match(IMPORT);
-			State = 104;
+			State = 106;
 			Match(STRING);
 			}
 		}
@@ -360,27 +361,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 106;
-			Match(DEAL);
-			State = 107;
-			_localctx.name = ident();
 			State = 108;
+			Match(DEAL);
+			State = 109;
+			_localctx.name = ident();
+			State = 110;
 			Match(LBRACE);
-			State = 112;
+			State = 114;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4194977L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 109;
+				State = 111;
 				dealMember();
 				}
 				}
-				State = 114;
+				State = 116;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 115;
+			State = 117;
 			Match(RBRACE);
 			}
 		}
@@ -462,7 +463,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 133;
+			State = 135;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -474,112 +475,112 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 117;
+				State = 119;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 118;
+				State = 120;
 				partyDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 119;
+				State = 121;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 120;
+				State = 122;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 121;
+				State = 123;
 				loanDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 122;
+				State = 124;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 123;
+				State = 125;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 124;
+				State = 126;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 125;
+				State = 127;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 126;
+				State = 128;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 127;
+				State = 129;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 128;
+				State = 130;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 129;
+				State = 131;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 130;
+				State = 132;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 131;
+				State = 133;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 132;
+				State = 134;
 				unknownDecl();
 				}
 				break;
@@ -638,16 +639,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 135;
+			State = 137;
 			Match(IDENT);
-			State = 136;
+			State = 138;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 142;
+			State = 144;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2243278657356007L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 18005877353152743L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 140;
+				State = 142;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -711,22 +712,25 @@ public partial class DealLangParser : Parser {
 				case COMMITMENT_FEE:
 				case STEP_UP:
 				case TARGET_BALANCE:
+				case MARGIN:
+				case GRID:
+				case BELOW:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 137;
+					State = 139;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 138;
+					State = 140;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 139;
+					State = 141;
 					Match(ON);
 					}
 					break;
@@ -734,11 +738,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 144;
+				State = 146;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 145;
+			State = 147;
 			block();
 			}
 		}
@@ -789,19 +793,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 147;
+			State = 149;
 			Match(LBRACE);
-			State = 152;
+			State = 154;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9007199254740993L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 524287L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -144115188075855873L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8388607L) != 0)) {
 				{
-				State = 150;
+				State = 152;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 148;
+					State = 150;
 					block();
 					}
 					break;
@@ -920,6 +924,10 @@ public partial class DealLangParser : Parser {
 				case COMMITMENT_FEE:
 				case STEP_UP:
 				case TARGET_BALANCE:
+				case MARGIN:
+				case GRID:
+				case BELOW:
+				case WHILE:
 				case LPAREN:
 				case RPAREN:
 				case COMMA:
@@ -950,7 +958,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 149;
+					State = 151;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -965,11 +973,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 154;
+				State = 156;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 155;
+			State = 157;
 			Match(RBRACE);
 			}
 		}
@@ -1086,16 +1094,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 171;
+			State = 173;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 157;
+				State = 159;
 				Match(TITLE);
-				State = 158;
+				State = 160;
 				Match(STRING);
 				}
 				break;
@@ -1103,9 +1111,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 159;
+				State = 161;
 				Match(CURRENCY);
-				State = 160;
+				State = 162;
 				ident();
 				}
 				break;
@@ -1113,9 +1121,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 161;
+				State = 163;
 				Match(CLOSING);
-				State = 162;
+				State = 164;
 				Match(DATE);
 				}
 				break;
@@ -1123,9 +1131,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 163;
+				State = 165;
 				Match(MATURITY);
-				State = 164;
+				State = 166;
 				Match(DATE);
 				}
 				break;
@@ -1133,9 +1141,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 165;
+				State = 167;
 				Match(FIRST_PAYMENT);
-				State = 166;
+				State = 168;
 				Match(DATE);
 				}
 				break;
@@ -1143,9 +1151,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 167;
+				State = 169;
 				Match(PAY);
-				State = 168;
+				State = 170;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1153,9 +1161,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 169;
+				State = 171;
 				Match(DAYCOUNT_KW);
-				State = 170;
+				State = 172;
 				dayCount();
 				}
 				break;
@@ -1196,7 +1204,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 173;
+			State = 175;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1246,27 +1254,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 175;
-			Match(PARTY);
-			State = 176;
-			_localctx.name = ident();
 			State = 177;
+			Match(PARTY);
+			State = 178;
+			_localctx.name = ident();
+			State = 179;
 			Match(LBRACE);
-			State = 181;
+			State = 183;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 57344L) != 0)) {
 				{
 				{
-				State = 178;
+				State = 180;
 				partyItem();
 				}
 				}
-				State = 183;
+				State = 185;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 184;
+			State = 186;
 			Match(RBRACE);
 			}
 		}
@@ -1336,16 +1344,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 192;
+			State = 194;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 186;
+				State = 188;
 				Match(RATING);
-				State = 187;
+				State = 189;
 				Match(STRING);
 				}
 				break;
@@ -1353,9 +1361,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 188;
+				State = 190;
 				Match(PD);
-				State = 189;
+				State = 191;
 				expr(0);
 				}
 				break;
@@ -1363,9 +1371,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 190;
+				State = 192;
 				Match(RECOVERY);
-				State = 191;
+				State = 193;
 				expr(0);
 				}
 				break;
@@ -1419,27 +1427,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 194;
-			Match(FACILITY);
-			State = 195;
-			_localctx.name = ident();
 			State = 196;
+			Match(FACILITY);
+			State = 197;
+			_localctx.name = ident();
+			State = 198;
 			Match(LBRACE);
-			State = 200;
+			State = 202;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 197;
+				State = 199;
 				facilityItem();
 				}
 				}
-				State = 202;
+				State = 204;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 203;
+			State = 205;
 			Match(RBRACE);
 			}
 		}
@@ -1525,16 +1533,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_facilityItem);
 		int _la;
 		try {
-			State = 228;
+			State = 230;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 205;
+				State = 207;
 				Match(COST);
-				State = 206;
+				State = 208;
 				expr(0);
 				}
 				break;
@@ -1542,32 +1550,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 207;
-				Match(VALUE);
-				State = 208;
-				Match(STRAIGHT_LINE);
 				State = 209;
+				Match(VALUE);
+				State = 210;
+				Match(STRAIGHT_LINE);
+				State = 211;
 				duration();
-				State = 212;
+				State = 214;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 210;
+					State = 212;
 					Match(FLOOR);
-					State = 211;
+					State = 213;
 					expr(0);
 					}
 				}
 
-				State = 216;
+				State = 218;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 214;
+					State = 216;
 					Match(FROM);
-					State = 215;
+					State = 217;
 					Match(DATE);
 					}
 				}
@@ -1578,27 +1586,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 218;
-				Match(VALUE);
-				State = 219;
-				Match(SCHEDULE);
 				State = 220;
+				Match(VALUE);
+				State = 221;
+				Match(SCHEDULE);
+				State = 222;
 				Match(LBRACE);
-				State = 224;
+				State = 226;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 221;
+					State = 223;
 					schedulePoint();
 					}
 					}
-					State = 226;
+					State = 228;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 227;
+				State = 229;
 				Match(RBRACE);
 				}
 				break;
@@ -1642,16 +1650,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 230;
+			State = 232;
 			Match(DATE);
-			State = 231;
-			expr(0);
 			State = 233;
+			expr(0);
+			State = 235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 232;
+				State = 234;
 				Match(COMMA);
 				}
 			}
@@ -1709,31 +1717,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 235;
-			Match(LEASE);
-			State = 236;
-			_localctx.name = ident();
 			State = 237;
-			Match(ON);
+			Match(LEASE);
 			State = 238;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 239;
+			Match(ON);
+			State = 240;
+			_localctx.facility = ident();
+			State = 241;
 			Match(LBRACE);
-			State = 243;
+			State = 245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 36339451904L) != 0)) {
 				{
 				{
-				State = 240;
+				State = 242;
 				leaseItem();
 				}
 				}
-				State = 245;
+				State = 247;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 246;
+			State = 248;
 			Match(RBRACE);
 			}
 		}
@@ -1880,16 +1888,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_leaseItem);
 		int _la;
 		try {
-			State = 282;
+			State = 284;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 248;
+				State = 250;
 				Match(LESSEE);
-				State = 249;
+				State = 251;
 				ident();
 				}
 				break;
@@ -1897,22 +1905,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 250;
-				Match(RENT);
-				State = 251;
-				expr(0);
 				State = 252;
+				Match(RENT);
+				State = 253;
+				expr(0);
+				State = 254;
 				perYear();
-				State = 257;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 253;
-					Match(ESCALATING);
-					State = 254;
-					expr(0);
 					State = 255;
+					Match(ESCALATING);
+					State = 256;
+					expr(0);
+					State = 257;
 					perYear();
 					}
 				}
@@ -1923,9 +1931,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 259;
+				State = 261;
 				Match(STARTS);
-				State = 260;
+				State = 262;
 				Match(DATE);
 				}
 				break;
@@ -1933,9 +1941,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 261;
+				State = 263;
 				Match(TERM);
-				State = 262;
+				State = 264;
 				duration();
 				}
 				break;
@@ -1943,28 +1951,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 263;
-				Match(RENEWALS);
-				State = 264;
-				renewalCount();
 				State = 265;
-				duration();
+				Match(RENEWALS);
 				State = 266;
-				Match(AT);
+				renewalCount();
 				State = 267;
-				Match(LESSEE);
+				duration();
 				State = 268;
+				Match(AT);
+				State = 269;
+				Match(LESSEE);
+				State = 270;
 				Match(OPTION);
-				State = 272;
+				State = 274;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
 				case 1:
 					{
-					State = 269;
-					Match(RENT);
-					State = 270;
-					Match(AT);
 					State = 271;
+					Match(RENT);
+					State = 272;
+					Match(AT);
+					State = 273;
 					Match(MARKET);
 					}
 					break;
@@ -1975,19 +1983,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 274;
-				Match(RVG);
 				State = 276;
+				Match(RVG);
+				State = 278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 275;
+					State = 277;
 					rvgPart();
 					}
 					}
-					State = 278;
+					State = 280;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) );
@@ -1997,9 +2005,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 280;
+				State = 282;
 				Match(DAYCOUNT_KW);
-				State = 281;
+				State = 283;
 				dayCount();
 				}
 				break;
@@ -2040,22 +2048,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 30, RULE_renewalCount);
 		try {
-			State = 287;
+			State = 289;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 284;
+				State = 286;
 				Match(NUMBER);
-				State = 285;
+				State = 287;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 286;
+				State = 288;
 				Match(QUANTITY);
 				}
 				break;
@@ -2129,16 +2137,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 32, RULE_rvgPart);
 		try {
-			State = 295;
+			State = 297;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 289;
+				State = 291;
 				Match(GUARANTEES);
-				State = 290;
+				State = 292;
 				expr(0);
 				}
 				break;
@@ -2146,9 +2154,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 291;
+				State = 293;
 				Match(CAP);
-				State = 292;
+				State = 294;
 				expr(0);
 				}
 				break;
@@ -2156,9 +2164,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 293;
+				State = 295;
 				Match(UNTIL);
-				State = 294;
+				State = 296;
 				Match(DATE);
 				}
 				break;
@@ -2212,27 +2220,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 297;
-			Match(LOAN);
-			State = 298;
-			_localctx.name = ident();
 			State = 299;
+			Match(LOAN);
+			State = 300;
+			_localctx.name = ident();
+			State = 301;
 			Match(LBRACE);
-			State = 303;
+			State = 305;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 330952999993600L) != 0)) {
 				{
 				{
-				State = 300;
+				State = 302;
 				loanItem();
 				}
 				}
-				State = 305;
+				State = 307;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 306;
+			State = 308;
 			Match(RBRACE);
 			}
 		}
@@ -2355,16 +2363,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 36, RULE_loanItem);
 		int _la;
 		try {
-			State = 326;
+			State = 328;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 308;
+				State = 310;
 				Match(OBLIGOR);
-				State = 309;
+				State = 311;
 				ident();
 				}
 				break;
@@ -2372,9 +2380,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 310;
+				State = 312;
 				Match(BALANCE);
-				State = 311;
+				State = 313;
 				expr(0);
 				}
 				break;
@@ -2382,16 +2390,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 312;
+				State = 314;
 				Match(COUPON);
-				State = 313;
-				expr(0);
 				State = 315;
+				expr(0);
+				State = 317;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 314;
+					State = 316;
 					Match(FIXED);
 					}
 				}
@@ -2402,11 +2410,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 317;
-				Match(INTEREST_ONLY);
-				State = 318;
-				Match(UNTIL);
 				State = 319;
+				Match(INTEREST_ONLY);
+				State = 320;
+				Match(UNTIL);
+				State = 321;
 				Match(DATE);
 				}
 				break;
@@ -2414,9 +2422,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 320;
+				State = 322;
 				Match(AMORTIZE);
-				State = 321;
+				State = 323;
 				amortization();
 				}
 				break;
@@ -2424,9 +2432,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 322;
+				State = 324;
 				Match(MATURITY);
-				State = 323;
+				State = 325;
 				Match(DATE);
 				}
 				break;
@@ -2434,9 +2442,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 324;
+				State = 326;
 				Match(RECOVERY);
-				State = 325;
+				State = 327;
 				expr(0);
 				}
 				break;
@@ -2490,27 +2498,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 328;
-			Match(TRANCHE);
-			State = 329;
-			_localctx.name = ident();
 			State = 330;
+			Match(TRANCHE);
+			State = 331;
+			_localctx.name = ident();
+			State = 332;
 			Match(LBRACE);
-			State = 334;
+			State = 336;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4833453115703552L) != 0) || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 255L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4833453115703552L) != 0) || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 511L) != 0)) {
 				{
 				{
-				State = 331;
+				State = 333;
 				trancheItem();
 				}
 				}
-				State = 336;
+				State = 338;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 337;
+			State = 339;
 			Match(RBRACE);
 			}
 		}
@@ -2659,17 +2667,50 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class StepUpItemContext : TrancheItemContext {
+		public IdentContext trigger;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP_UP() { return GetToken(DealLangParser.STEP_UP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHILE() { return GetToken(DealLangParser.WHILE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
 		public StepUpItemContext(TrancheItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitStepUpItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MarginGridItemContext : TrancheItemContext {
+		public IdentContext test;
+		public ExprContext otherwise;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARGIN() { return GetToken(DealLangParser.MARGIN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(DealLangParser.GRID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GridTierContext[] gridTier() {
+			return GetRuleContexts<GridTierContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GridTierContext gridTier(int i) {
+			return GetRuleContext<GridTierContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELSE() { return GetToken(DealLangParser.ELSE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public MarginGridItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMarginGridItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -2740,16 +2781,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 40, RULE_trancheItem);
 		int _la;
 		try {
-			State = 396;
+			State = 417;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 339;
+				State = 341;
 				Match(BALANCE);
-				State = 340;
+				State = 342;
 				expr(0);
 				}
 				break;
@@ -2757,40 +2798,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 341;
+				State = 343;
 				Match(COUPON);
-				State = 342;
-				((CouponItemContext)_localctx).rate = expr(0);
 				State = 344;
+				((CouponItemContext)_localctx).rate = expr(0);
+				State = 346;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 343;
+					State = 345;
 					Match(FIXED);
 					}
 				}
 
-				State = 348;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 346;
+					State = 348;
 					Match(FLOOR);
-					State = 347;
+					State = 349;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 352;
+				State = 354;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 350;
+					State = 352;
 					Match(CAP);
-					State = 351;
+					State = 353;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -2801,26 +2842,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 354;
-				Match(PIK);
 				State = 356;
+				Match(PIK);
+				State = 358;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 355;
+					State = 357;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 360;
+				State = 362;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 358;
+					State = 360;
 					Match(WHEN);
-					State = 359;
+					State = 361;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -2831,9 +2872,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 362;
+				State = 364;
 				Match(ISSUE_PRICE);
-				State = 363;
+				State = 365;
 				expr(0);
 				}
 				break;
@@ -2841,9 +2882,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 364;
+				State = 366;
 				Match(COMMITMENT);
-				State = 365;
+				State = 367;
 				expr(0);
 				}
 				break;
@@ -2851,11 +2892,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 366;
-				Match(AVAILABLE);
-				State = 367;
-				Match(UNTIL);
 				State = 368;
+				Match(AVAILABLE);
+				State = 369;
+				Match(UNTIL);
+				State = 370;
 				Match(DATE);
 				}
 				break;
@@ -2863,25 +2904,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 369;
+				State = 371;
 				Match(DRAWS);
-				State = 370;
+				State = 372;
 				Match(LBRACE);
-				State = 374;
+				State = 376;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 371;
+					State = 373;
 					schedulePoint();
 					}
 					}
-					State = 376;
+					State = 378;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 377;
+				State = 379;
 				Match(RBRACE);
 				}
 				break;
@@ -2889,9 +2930,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 378;
+				State = 380;
 				Match(COMMITMENT_FEE);
-				State = 379;
+				State = 381;
 				expr(0);
 				}
 				break;
@@ -2899,70 +2940,179 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 380;
-				Match(STEP_UP);
-				State = 381;
-				expr(0);
 				State = 382;
-				Match(FROM);
+				Match(STEP_UP);
 				State = 383;
-				Match(DATE);
+				expr(0);
+				State = 388;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case FROM:
+					{
+					State = 384;
+					Match(FROM);
+					State = 385;
+					Match(DATE);
+					}
+					break;
+				case WHILE:
+					{
+					State = 386;
+					Match(WHILE);
+					State = 387;
+					((StepUpItemContext)_localctx).trigger = ident();
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
+				}
+				break;
+			case MARGIN:
+				_localctx = new MarginGridItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 390;
+				Match(MARGIN);
+				State = 391;
+				Match(GRID);
+				State = 392;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 393;
+				Match(LBRACE);
+				State = 397;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==BELOW) {
+					{
+					{
+					State = 394;
+					gridTier();
+					}
+					}
+					State = 399;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 402;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ELSE) {
+					{
+					State = 400;
+					Match(ELSE);
+					State = 401;
+					((MarginGridItemContext)_localctx).otherwise = expr(0);
+					}
+				}
+
+				State = 404;
+				Match(RBRACE);
 				}
 				break;
 			case TARGET_BALANCE:
 				_localctx = new TargetBalanceItemContext(_localctx);
-				EnterOuterAlt(_localctx, 10);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 385;
+				State = 406;
 				Match(TARGET_BALANCE);
-				State = 386;
+				State = 407;
 				expr(0);
 				}
 				break;
 			case INTEREST_ONLY:
 				_localctx = new InterestOnlyItemContext(_localctx);
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 387;
+				State = 408;
 				Match(INTEREST_ONLY);
-				State = 388;
+				State = 409;
 				Match(UNTIL);
-				State = 389;
+				State = 410;
 				Match(DATE);
 				}
 				break;
 			case AMORTIZE:
 				_localctx = new AmortizeItemContext(_localctx);
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 390;
+				State = 411;
 				Match(AMORTIZE);
-				State = 391;
+				State = 412;
 				amortization();
 				}
 				break;
 			case MATURITY:
 				_localctx = new TrancheMaturityItemContext(_localctx);
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 392;
+				State = 413;
 				Match(MATURITY);
-				State = 393;
+				State = 414;
 				Match(DATE);
 				}
 				break;
 			case SENIORITY:
 				_localctx = new SeniorityItemContext(_localctx);
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 394;
+				State = 415;
 				Match(SENIORITY);
-				State = 395;
+				State = 416;
 				Match(NUMBER);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class GridTierContext : ParserRuleContext {
+		public ExprContext bound;
+		public ExprContext margin;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BELOW() { return GetToken(DealLangParser.BELOW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		public GridTierContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_gridTier; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGridTier(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public GridTierContext gridTier() {
+		GridTierContext _localctx = new GridTierContext(Context, State);
+		EnterRule(_localctx, 42, RULE_gridTier);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 419;
+			Match(BELOW);
+			State = 420;
+			_localctx.bound = expr(0);
+			State = 421;
+			_localctx.margin = expr(0);
 			}
 		}
 		catch (RecognitionException re) {
@@ -3040,17 +3190,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 42, RULE_amortization);
+		EnterRule(_localctx, 44, RULE_amortization);
 		int _la;
 		try {
-			State = 410;
+			State = 435;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 398;
+				State = 423;
 				Match(BULLET);
 				}
 				break;
@@ -3058,7 +3208,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 399;
+				State = 424;
 				Match(LEVEL);
 				}
 				break;
@@ -3066,7 +3216,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 400;
+				State = 425;
 				Match(LINEAR);
 				}
 				break;
@@ -3074,25 +3224,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 401;
+				State = 426;
 				Match(SCHEDULE);
-				State = 402;
+				State = 427;
 				Match(LBRACE);
-				State = 406;
+				State = 431;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 403;
+					State = 428;
 					schedulePoint();
 					}
 					}
-					State = 408;
+					State = 433;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 409;
+				State = 434;
 				Match(RBRACE);
 				}
 				break;
@@ -3141,32 +3291,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 44, RULE_equityDecl);
+		EnterRule(_localctx, 46, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 412;
+			State = 437;
 			Match(EQUITY);
-			State = 413;
+			State = 438;
 			_localctx.name = ident();
-			State = 414;
+			State = 439;
 			Match(LBRACE);
-			State = 418;
+			State = 443;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 415;
+				State = 440;
 				equityItem();
 				}
 				}
-				State = 420;
+				State = 445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 421;
+			State = 446;
 			Match(RBRACE);
 			}
 		}
@@ -3230,19 +3380,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 46, RULE_equityItem);
+		EnterRule(_localctx, 48, RULE_equityItem);
 		int _la;
 		try {
-			State = 434;
+			State = 459;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 423;
+				State = 448;
 				Match(CONTRIBUTED);
-				State = 424;
+				State = 449;
 				expr(0);
 				}
 				break;
@@ -3250,23 +3400,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 425;
+				State = 450;
 				Match(HOLDERS);
-				State = 426;
+				State = 451;
 				holder();
-				State = 431;
+				State = 456;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 427;
+					State = 452;
 					Match(COMMA);
-					State = 428;
+					State = 453;
 					holder();
 					}
 					}
-					State = 433;
+					State = 458;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3310,13 +3460,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 48, RULE_holder);
+		EnterRule(_localctx, 50, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 436;
+			State = 461;
 			ident();
-			State = 437;
+			State = 462;
 			expr(0);
 			}
 		}
@@ -3361,37 +3511,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_accountDecl);
+		EnterRule(_localctx, 52, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 439;
+			State = 464;
 			Match(ACCOUNT);
-			State = 440;
+			State = 465;
 			_localctx.name = ident();
-			State = 449;
+			State = 474;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 441;
+				State = 466;
 				Match(LBRACE);
-				State = 445;
+				State = 470;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1008806316530991104L) != 0)) {
 					{
 					{
-					State = 442;
+					State = 467;
 					accountItem();
 					}
 					}
-					State = 447;
+					State = 472;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 448;
+				State = 473;
 				Match(RBRACE);
 				}
 			}
@@ -3464,18 +3614,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 52, RULE_accountItem);
+		EnterRule(_localctx, 54, RULE_accountItem);
 		try {
-			State = 457;
+			State = 482;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 451;
+				State = 476;
 				Match(TARGET);
-				State = 452;
+				State = 477;
 				expr(0);
 				}
 				break;
@@ -3483,9 +3633,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 453;
+				State = 478;
 				Match(INITIAL);
-				State = 454;
+				State = 479;
 				expr(0);
 				}
 				break;
@@ -3493,9 +3643,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 455;
+				State = 480;
 				Match(EARNS);
-				State = 456;
+				State = 481;
 				expr(0);
 				}
 				break;
@@ -3551,36 +3701,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 54, RULE_feeDecl);
+		EnterRule(_localctx, 56, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 459;
+			State = 484;
 			Match(FEE);
-			State = 460;
+			State = 485;
 			_localctx.name = ident();
-			State = 461;
+			State = 486;
 			Match(LBRACE);
-			State = 462;
+			State = 487;
 			expr(0);
-			State = 470;
+			State = 495;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 463;
+				State = 488;
 				perYear();
-				State = 468;
+				State = 493;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 464;
+					State = 489;
 					Match(ESCALATING);
-					State = 465;
+					State = 490;
 					expr(0);
-					State = 466;
+					State = 491;
 					perYear();
 					}
 				}
@@ -3588,7 +3738,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 472;
+			State = 497;
 			Match(RBRACE);
 			}
 		}
@@ -3636,41 +3786,41 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_testDecl);
+		EnterRule(_localctx, 58, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 474;
+			State = 499;
 			Match(TEST);
-			State = 475;
+			State = 500;
 			_localctx.name = ident();
-			State = 476;
+			State = 501;
 			Match(ASSIGN);
-			State = 477;
+			State = 502;
 			expr(0);
-			State = 481;
+			State = 506;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 478;
+				State = 503;
 				Match(OVER);
-				State = 479;
+				State = 504;
 				Match(TRAILING);
-				State = 480;
+				State = 505;
 				duration();
 				}
 			}
 
-			State = 485;
+			State = 510;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 483;
+				State = 508;
 				Match(FROM);
-				State = 484;
+				State = 509;
 				Match(DATE);
 				}
 			}
@@ -3733,62 +3883,62 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 58, RULE_triggerDecl);
+		EnterRule(_localctx, 60, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 487;
+			State = 512;
 			Match(TRIGGER);
-			State = 488;
+			State = 513;
 			_localctx.name = ident();
-			State = 489;
+			State = 514;
 			Match(WHEN);
-			State = 490;
+			State = 515;
 			expr(0);
-			State = 493;
+			State = 518;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 491;
+				State = 516;
 				Match(FROM);
-				State = 492;
+				State = 517;
 				Match(DATE);
 				}
 			}
 
-			State = 498;
+			State = 523;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 495;
+				State = 520;
 				Match(TRIPS);
-				State = 496;
+				State = 521;
 				Match(AFTER);
-				State = 497;
+				State = 522;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 503;
+			State = 528;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 500;
+				State = 525;
 				Match(CURES);
-				State = 501;
+				State = 526;
 				Match(AFTER);
-				State = 502;
+				State = 527;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 505;
+			State = 530;
 			Match(ARROW);
-			State = 506;
+			State = 531;
 			_localctx.effect = ident();
 			}
 		}
@@ -3829,25 +3979,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 60, RULE_defaultRule);
+		EnterRule(_localctx, 62, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 508;
+			State = 533;
 			Match(DEFAULT);
-			State = 509;
+			State = 534;
 			Match(WHEN);
-			State = 510;
+			State = 535;
 			expr(0);
-			State = 513;
+			State = 538;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 511;
+				State = 536;
 				Match(GRACE);
-				State = 512;
+				State = 537;
 				duration();
 				}
 			}
@@ -3894,30 +4044,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 62, RULE_cfadsRule);
+		EnterRule(_localctx, 64, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 515;
+			State = 540;
 			Match(CFADS);
-			State = 516;
+			State = 541;
 			Match(INCLUDES);
-			State = 517;
+			State = 542;
 			cfadsItem();
-			State = 522;
+			State = 547;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 518;
+				State = 543;
 				Match(COMMA);
-				State = 519;
+				State = 544;
 				cfadsItem();
 				}
 				}
-				State = 524;
+				State = 549;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -3955,15 +4105,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_cfadsItem);
+		EnterRule(_localctx, 66, RULE_cfadsItem);
 		try {
-			State = 527;
+			State = 552;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 525;
+				State = 550;
 				Match(RVG);
 				}
 				break;
@@ -4028,11 +4178,14 @@ public partial class DealLangParser : Parser {
 			case COMMITMENT_FEE:
 			case STEP_UP:
 			case TARGET_BALANCE:
+			case MARGIN:
+			case GRID:
+			case BELOW:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 526;
+				State = 551;
 				ident();
 				}
 				break;
@@ -4077,30 +4230,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 66, RULE_waterfallDecl);
+		EnterRule(_localctx, 68, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 529;
+			State = 554;
 			Match(WATERFALL);
-			State = 530;
+			State = 555;
 			Match(LBRACE);
-			State = 534;
+			State = 559;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
 				{
 				{
-				State = 531;
+				State = 556;
 				step();
 				}
 				}
-				State = 536;
+				State = 561;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 537;
+			State = 562;
 			Match(RBRACE);
 			}
 		}
@@ -4281,42 +4434,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 68, RULE_step);
+		EnterRule(_localctx, 70, RULE_step);
 		int _la;
 		try {
-			State = 608;
+			State = 633;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 539;
+				State = 564;
 				Match(PAY);
-				State = 540;
+				State = 565;
 				((PayStepContext)_localctx).target = reference();
-				State = 550;
+				State = 575;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 541;
+					State = 566;
 					Match(USING);
-					State = 542;
+					State = 567;
 					ident();
-					State = 547;
+					State = 572;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 543;
+						State = 568;
 						Match(COMMA);
-						State = 544;
+						State = 569;
 						ident();
 						}
 						}
-						State = 549;
+						State = 574;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4329,9 +4482,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 552;
+				State = 577;
 				Match(FILL);
-				State = 553;
+				State = 578;
 				ident();
 				}
 				break;
@@ -4339,9 +4492,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 554;
+				State = 579;
 				Match(RELEASE);
-				State = 555;
+				State = 580;
 				ident();
 				}
 				break;
@@ -4349,13 +4502,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 556;
+				State = 581;
 				Match(HOLD);
-				State = 557;
+				State = 582;
 				Match(REST);
-				State = 558;
+				State = 583;
 				Match(IN);
-				State = 559;
+				State = 584;
 				ident();
 				}
 				break;
@@ -4363,25 +4516,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 560;
+				State = 585;
 				Match(DISTRIBUTE);
-				State = 563;
+				State = 588;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 561;
+					State = 586;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 562;
+					State = 587;
 					Match(OF);
 					}
 				}
 
-				State = 565;
+				State = 590;
 				Match(REST);
-				State = 566;
+				State = 591;
 				Match(TO);
-				State = 567;
+				State = 592;
 				ident();
 				}
 				break;
@@ -4389,17 +4542,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 568;
+				State = 593;
 				Match(SWEEP);
-				State = 569;
+				State = 594;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 570;
+				State = 595;
 				Match(OF);
-				State = 571;
+				State = 596;
 				Match(REST);
-				State = 572;
+				State = 597;
 				Match(TO);
-				State = 573;
+				State = 598;
 				ident();
 				}
 				break;
@@ -4407,52 +4560,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 574;
+				State = 599;
 				Match(IF);
-				State = 575;
+				State = 600;
 				expr(0);
-				State = 576;
+				State = 601;
 				Match(LBRACE);
-				State = 580;
+				State = 605;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
 					{
 					{
-					State = 577;
+					State = 602;
 					step();
 					}
 					}
-					State = 582;
+					State = 607;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 583;
+				State = 608;
 				Match(RBRACE);
-				State = 593;
+				State = 618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 584;
+					State = 609;
 					Match(ELSE);
-					State = 585;
+					State = 610;
 					Match(LBRACE);
-					State = 589;
+					State = 614;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
 						{
 						{
-						State = 586;
+						State = 611;
 						step();
 						}
 						}
-						State = 591;
+						State = 616;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 592;
+					State = 617;
 					Match(RBRACE);
 					}
 				}
@@ -4463,37 +4616,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 595;
+				State = 620;
 				Match(PRO_RATA);
-				State = 598;
+				State = 623;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 596;
+					State = 621;
 					Match(BY);
-					State = 597;
+					State = 622;
 					Match(BALANCE);
 					}
 				}
 
-				State = 600;
+				State = 625;
 				Match(LBRACE);
-				State = 604;
+				State = 629;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
 					{
 					{
-					State = 601;
+					State = 626;
 					step();
 					}
 					}
-					State = 606;
+					State = 631;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 607;
+				State = 632;
 				Match(RBRACE);
 				}
 				break;
@@ -4538,30 +4691,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 70, RULE_enforcementDecl);
+		EnterRule(_localctx, 72, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 610;
+			State = 635;
 			Match(ENFORCEMENT);
-			State = 611;
+			State = 636;
 			Match(LBRACE);
-			State = 615;
+			State = 640;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 612;
+				State = 637;
 				enforcementItem();
 				}
 				}
-				State = 617;
+				State = 642;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 618;
+			State = 643;
 			Match(RBRACE);
 			}
 		}
@@ -4630,47 +4783,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_enforcementItem);
+		EnterRule(_localctx, 74, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 636;
+			State = 661;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 620;
+				State = 645;
 				Match(SELL);
-				State = 621;
+				State = 646;
 				ident();
-				State = 626;
+				State = 651;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 622;
+					State = 647;
 					Match(COMMA);
-					State = 623;
+					State = 648;
 					ident();
 					}
 					}
-					State = 628;
+					State = 653;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 632;
+				State = 657;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 629;
+					State = 654;
 					sellTerm();
 					}
 					}
-					State = 634;
+					State = 659;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4680,7 +4833,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 635;
+				State = 660;
 				waterfallDecl();
 				}
 				break;
@@ -4741,18 +4894,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 74, RULE_sellTerm);
+		EnterRule(_localctx, 76, RULE_sellTerm);
 		try {
-			State = 642;
+			State = 667;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 638;
+				State = 663;
 				Match(HAIRCUT);
-				State = 639;
+				State = 664;
 				expr(0);
 				}
 				break;
@@ -4760,9 +4913,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 640;
+				State = 665;
 				Match(LAG);
-				State = 641;
+				State = 666;
 				duration();
 				}
 				break;
@@ -4816,36 +4969,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_scenarioDecl);
+		EnterRule(_localctx, 78, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 644;
+			State = 669;
 			Match(SCENARIO);
-			State = 645;
+			State = 670;
 			_localctx.name = ident();
-			State = 646;
+			State = 671;
 			Match(FOR);
-			State = 647;
+			State = 672;
 			_localctx.deal = ident();
-			State = 648;
+			State = 673;
 			Match(LBRACE);
-			State = 652;
+			State = 677;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2243278659453159L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 18005877355249895L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 649;
+				State = 674;
 				scenarioItem();
 				}
 				}
-				State = 654;
+				State = 679;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 655;
+			State = 680;
 			Match(RBRACE);
 			}
 		}
@@ -4963,23 +5116,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 78, RULE_scenarioItem);
+		EnterRule(_localctx, 80, RULE_scenarioItem);
 		try {
 			int _alt;
-			State = 684;
+			State = 709;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,70,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 657;
+				State = 682;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 658;
+				State = 683;
 				Match(RENEWALS);
-				State = 659;
+				State = 684;
 				Match(TAKEN);
-				State = 660;
+				State = 685;
 				Match(NUMBER);
 				}
 				break;
@@ -4987,13 +5140,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 662;
+				State = 687;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 663;
+				State = 688;
 				Match(DEFLATE);
-				State = 664;
+				State = 689;
 				expr(0);
-				State = 665;
+				State = 690;
 				perYear();
 				}
 				break;
@@ -5001,15 +5154,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 667;
+				State = 692;
 				((DropItemContext)_localctx).path = reference();
-				State = 668;
+				State = 693;
 				Match(DROP);
-				State = 669;
+				State = 694;
 				expr(0);
-				State = 670;
+				State = 695;
 				Match(BY);
-				State = 671;
+				State = 696;
 				Match(DATE);
 				}
 				break;
@@ -5017,13 +5170,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 673;
+				State = 698;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 674;
+				State = 699;
 				Match(DEFAULTS);
-				State = 675;
+				State = 700;
 				Match(ON);
-				State = 676;
+				State = 701;
 				Match(DATE);
 				}
 				break;
@@ -5031,9 +5184,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 678;
+				State = 703;
 				Match(ENFORCEMENT);
-				State = 680;
+				State = 705;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -5041,7 +5194,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 679;
+						State = 704;
 						sellTerm();
 						}
 						}
@@ -5049,9 +5202,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 682;
+					State = 707;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,69,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -5087,13 +5240,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 80, RULE_perYear);
+		EnterRule(_localctx, 82, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 686;
+			State = 711;
 			Match(PER);
-			State = 687;
+			State = 712;
 			Match(YEAR);
 			}
 		}
@@ -5126,11 +5279,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 82, RULE_duration);
+		EnterRule(_localctx, 84, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 689;
+			State = 714;
 			Match(QUANTITY);
 			}
 		}
@@ -5429,27 +5582,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 84;
-		EnterRecursionRule(_localctx, 84, RULE_expr, _p);
+		int _startState = 86;
+		EnterRecursionRule(_localctx, 86, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 726;
+			State = 751;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 692;
+				State = 717;
 				Match(LPAREN);
-				State = 693;
+				State = 718;
 				expr(0);
-				State = 694;
+				State = 719;
 				Match(RPAREN);
 				}
 				break;
@@ -5458,9 +5611,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 696;
+				State = 721;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 697;
+				State = 722;
 				expr(15);
 				}
 				break;
@@ -5469,9 +5622,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 698;
+				State = 723;
 				Match(NOT);
-				State = 699;
+				State = 724;
 				expr(10);
 				}
 				break;
@@ -5480,37 +5633,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 700;
+				State = 725;
 				((CallExprContext)_localctx).callee = ident();
-				State = 701;
+				State = 726;
 				Match(LPAREN);
-				State = 710;
+				State = 735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 1164176380565455079L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 103L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 162125463475519719L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 105473L) != 0)) {
 					{
-					State = 702;
+					State = 727;
 					expr(0);
-					State = 707;
+					State = 732;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 703;
+						State = 728;
 						Match(COMMA);
-						State = 704;
+						State = 729;
 						expr(0);
 						}
 						}
-						State = 709;
+						State = 734;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 712;
+				State = 737;
 				Match(RPAREN);
 				}
 				break;
@@ -5519,7 +5672,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 714;
+				State = 739;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5529,19 +5682,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 716;
+				State = 741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) {
 					{
-					State = 715;
+					State = 740;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 718;
+				State = 743;
 				Match(PER);
-				State = 719;
+				State = 744;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5550,9 +5703,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 720;
+				State = 745;
 				Match(NUMBER);
-				State = 721;
+				State = 746;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5561,7 +5714,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 722;
+				State = 747;
 				Match(QUANTITY);
 				}
 				break;
@@ -5570,7 +5723,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 723;
+				State = 748;
 				Match(NUMBER);
 				}
 				break;
@@ -5579,7 +5732,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 724;
+				State = 749;
 				Match(DATE);
 				}
 				break;
@@ -5588,34 +5741,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 725;
+				State = 750;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 748;
+			State = 773;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,79,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 746;
+					State = 771;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,75,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 728;
+						State = 753;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 729;
+						State = 754;
 						Match(OF);
-						State = 730;
+						State = 755;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5624,9 +5777,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 731;
+						State = 756;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 732;
+						State = 757;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5636,7 +5789,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 733;
+						State = 758;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5645,9 +5798,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 734;
+						State = 759;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 735;
+						State = 760;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5657,7 +5810,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 736;
+						State = 761;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5666,19 +5819,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 737;
+						State = 762;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 738;
+						State = 763;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 63L) != 0)) ) {
+						if ( !(((((_la - 132)) & ~0x3f) == 0 && ((1L << (_la - 132)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 739;
+						State = 764;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -5687,11 +5840,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 740;
+						State = 765;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 741;
+						State = 766;
 						Match(AND);
-						State = 742;
+						State = 767;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -5700,20 +5853,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 743;
+						State = 768;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 744;
+						State = 769;
 						Match(OR);
-						State = 745;
+						State = 770;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 750;
+				State = 775;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,76,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,79,Context);
 			}
 			}
 		}
@@ -5752,12 +5905,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 86, RULE_measureUnit);
+		EnterRule(_localctx, 88, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 751;
+			State = 776;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -5804,20 +5957,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 88, RULE_reference);
+		EnterRule(_localctx, 90, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 753;
+			State = 778;
 			ident();
-			State = 756;
+			State = 781;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
 			case 1:
 				{
-				State = 754;
+				State = 779;
 				Match(DOT);
-				State = 755;
+				State = 780;
 				_localctx.member = ident();
 				}
 				break;
@@ -5899,6 +6052,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT_FEE() { return GetToken(DealLangParser.COMMITMENT_FEE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP_UP() { return GetToken(DealLangParser.STEP_UP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TARGET_BALANCE() { return GetToken(DealLangParser.TARGET_BALANCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARGIN() { return GetToken(DealLangParser.MARGIN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(DealLangParser.GRID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BELOW() { return GetToken(DealLangParser.BELOW, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -5915,14 +6071,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 90, RULE_ident);
+		EnterRule(_localctx, 92, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 758;
+			State = 783;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2243278657356007L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 18005877353152743L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5945,7 +6101,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 42: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 43: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -5968,277 +6124,285 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,146,761,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,150,786,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
-		2,43,7,43,2,44,7,44,2,45,7,45,1,0,1,0,1,0,1,0,5,0,97,8,0,10,0,12,0,100,
-		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,111,8,2,10,2,12,2,114,9,2,
-		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,3,3,134,8,3,1,4,1,4,1,4,1,4,1,4,5,4,141,8,4,10,4,12,4,144,9,4,1,4,1,
-		4,1,5,1,5,1,5,5,5,151,8,5,10,5,12,5,154,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,172,8,6,1,7,1,7,1,8,1,8,1,8,
-		1,8,5,8,180,8,8,10,8,12,8,183,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,
-		193,8,9,1,10,1,10,1,10,1,10,5,10,199,8,10,10,10,12,10,202,9,10,1,10,1,
-		10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,213,8,11,1,11,1,11,3,11,217,
-		8,11,1,11,1,11,1,11,1,11,5,11,223,8,11,10,11,12,11,226,9,11,1,11,3,11,
-		229,8,11,1,12,1,12,1,12,3,12,234,8,12,1,13,1,13,1,13,1,13,1,13,1,13,5,
-		13,242,8,13,10,13,12,13,245,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,3,14,258,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,3,14,273,8,14,1,14,1,14,4,14,277,8,14,11,14,12,
-		14,278,1,14,1,14,3,14,283,8,14,1,15,1,15,1,15,3,15,288,8,15,1,16,1,16,
-		1,16,1,16,1,16,1,16,3,16,296,8,16,1,17,1,17,1,17,1,17,5,17,302,8,17,10,
-		17,12,17,305,9,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,316,
-		8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,327,8,18,1,19,1,
-		19,1,19,1,19,5,19,333,8,19,10,19,12,19,336,9,19,1,19,1,19,1,20,1,20,1,
-		20,1,20,1,20,3,20,345,8,20,1,20,1,20,3,20,349,8,20,1,20,1,20,3,20,353,
-		8,20,1,20,1,20,3,20,357,8,20,1,20,1,20,3,20,361,8,20,1,20,1,20,1,20,1,
-		20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,373,8,20,10,20,12,20,376,9,20,1,
-		20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,
-		20,1,20,1,20,1,20,1,20,3,20,397,8,20,1,21,1,21,1,21,1,21,1,21,1,21,5,21,
-		405,8,21,10,21,12,21,408,9,21,1,21,3,21,411,8,21,1,22,1,22,1,22,1,22,5,
-		22,417,8,22,10,22,12,22,420,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,1,
-		23,5,23,430,8,23,10,23,12,23,433,9,23,3,23,435,8,23,1,24,1,24,1,24,1,25,
-		1,25,1,25,1,25,5,25,444,8,25,10,25,12,25,447,9,25,1,25,3,25,450,8,25,1,
-		26,1,26,1,26,1,26,1,26,1,26,3,26,458,8,26,1,27,1,27,1,27,1,27,1,27,1,27,
-		1,27,1,27,1,27,3,27,469,8,27,3,27,471,8,27,1,27,1,27,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,3,28,482,8,28,1,28,1,28,3,28,486,8,28,1,29,1,29,1,29,
-		1,29,1,29,1,29,3,29,494,8,29,1,29,1,29,1,29,3,29,499,8,29,1,29,1,29,1,
-		29,3,29,504,8,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,3,30,514,8,30,
-		1,31,1,31,1,31,1,31,1,31,5,31,521,8,31,10,31,12,31,524,9,31,1,32,1,32,
-		3,32,528,8,32,1,33,1,33,1,33,5,33,533,8,33,10,33,12,33,536,9,33,1,33,1,
-		33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,546,8,34,10,34,12,34,549,9,34,3,
-		34,551,8,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,
-		564,8,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,
-		34,5,34,579,8,34,10,34,12,34,582,9,34,1,34,1,34,1,34,1,34,5,34,588,8,34,
-		10,34,12,34,591,9,34,1,34,3,34,594,8,34,1,34,1,34,1,34,3,34,599,8,34,1,
-		34,1,34,5,34,603,8,34,10,34,12,34,606,9,34,1,34,3,34,609,8,34,1,35,1,35,
-		1,35,5,35,614,8,35,10,35,12,35,617,9,35,1,35,1,35,1,36,1,36,1,36,1,36,
-		5,36,625,8,36,10,36,12,36,628,9,36,1,36,5,36,631,8,36,10,36,12,36,634,
-		9,36,1,36,3,36,637,8,36,1,37,1,37,1,37,1,37,3,37,643,8,37,1,38,1,38,1,
-		38,1,38,1,38,1,38,5,38,651,8,38,10,38,12,38,654,9,38,1,38,1,38,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,4,39,681,8,39,11,39,12,39,682,3,
-		39,685,8,39,1,40,1,40,1,40,1,41,1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,706,8,42,10,42,12,42,709,9,42,
-		3,42,711,8,42,1,42,1,42,1,42,1,42,3,42,717,8,42,1,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,3,42,727,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,747,8,42,10,42,
-		12,42,750,9,42,1,43,1,43,1,44,1,44,1,44,3,44,757,8,44,1,45,1,45,1,45,0,
-		1,84,46,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
-		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,0,
-		7,1,0,116,117,1,0,136,137,1,0,126,127,1,0,124,125,1,0,128,133,1,0,96,102,
-		20,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,36,37,39,40,42,52,54,55,57,
-		59,63,63,65,67,70,72,81,81,88,90,103,103,108,115,140,141,863,0,98,1,0,
-		0,0,2,103,1,0,0,0,4,106,1,0,0,0,6,133,1,0,0,0,8,135,1,0,0,0,10,147,1,0,
-		0,0,12,171,1,0,0,0,14,173,1,0,0,0,16,175,1,0,0,0,18,192,1,0,0,0,20,194,
-		1,0,0,0,22,228,1,0,0,0,24,230,1,0,0,0,26,235,1,0,0,0,28,282,1,0,0,0,30,
-		287,1,0,0,0,32,295,1,0,0,0,34,297,1,0,0,0,36,326,1,0,0,0,38,328,1,0,0,
-		0,40,396,1,0,0,0,42,410,1,0,0,0,44,412,1,0,0,0,46,434,1,0,0,0,48,436,1,
-		0,0,0,50,439,1,0,0,0,52,457,1,0,0,0,54,459,1,0,0,0,56,474,1,0,0,0,58,487,
-		1,0,0,0,60,508,1,0,0,0,62,515,1,0,0,0,64,527,1,0,0,0,66,529,1,0,0,0,68,
-		608,1,0,0,0,70,610,1,0,0,0,72,636,1,0,0,0,74,642,1,0,0,0,76,644,1,0,0,
-		0,78,684,1,0,0,0,80,686,1,0,0,0,82,689,1,0,0,0,84,726,1,0,0,0,86,751,1,
-		0,0,0,88,753,1,0,0,0,90,758,1,0,0,0,92,97,3,2,1,0,93,97,3,4,2,0,94,97,
-		3,76,38,0,95,97,3,8,4,0,96,92,1,0,0,0,96,93,1,0,0,0,96,94,1,0,0,0,96,95,
-		1,0,0,0,97,100,1,0,0,0,98,96,1,0,0,0,98,99,1,0,0,0,99,101,1,0,0,0,100,
-		98,1,0,0,0,101,102,5,0,0,1,102,1,1,0,0,0,103,104,5,3,0,0,104,105,5,138,
-		0,0,105,3,1,0,0,0,106,107,5,1,0,0,107,108,3,90,45,0,108,112,5,116,0,0,
-		109,111,3,6,3,0,110,109,1,0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,113,
-		1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,116,5,117,0,0,116,5,1,0,0,
-		0,117,134,3,12,6,0,118,134,3,16,8,0,119,134,3,20,10,0,120,134,3,26,13,
-		0,121,134,3,34,17,0,122,134,3,38,19,0,123,134,3,44,22,0,124,134,3,50,25,
-		0,125,134,3,54,27,0,126,134,3,56,28,0,127,134,3,58,29,0,128,134,3,60,30,
-		0,129,134,3,62,31,0,130,134,3,66,33,0,131,134,3,70,35,0,132,134,3,8,4,
-		0,133,117,1,0,0,0,133,118,1,0,0,0,133,119,1,0,0,0,133,120,1,0,0,0,133,
-		121,1,0,0,0,133,122,1,0,0,0,133,123,1,0,0,0,133,124,1,0,0,0,133,125,1,
-		0,0,0,133,126,1,0,0,0,133,127,1,0,0,0,133,128,1,0,0,0,133,129,1,0,0,0,
-		133,130,1,0,0,0,133,131,1,0,0,0,133,132,1,0,0,0,134,7,1,0,0,0,135,136,
-		5,140,0,0,136,142,4,4,0,0,137,141,3,90,45,0,138,141,5,4,0,0,139,141,5,
-		24,0,0,140,137,1,0,0,0,140,138,1,0,0,0,140,139,1,0,0,0,141,144,1,0,0,0,
-		142,140,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,
-		3,10,5,0,146,9,1,0,0,0,147,152,5,116,0,0,148,151,3,10,5,0,149,151,8,0,
-		0,0,150,148,1,0,0,0,150,149,1,0,0,0,151,154,1,0,0,0,152,150,1,0,0,0,152,
-		153,1,0,0,0,153,155,1,0,0,0,154,152,1,0,0,0,155,156,5,117,0,0,156,11,1,
-		0,0,0,157,158,5,5,0,0,158,172,5,138,0,0,159,160,5,6,0,0,160,172,3,90,45,
-		0,161,162,5,7,0,0,162,172,5,135,0,0,163,164,5,8,0,0,164,172,5,135,0,0,
-		165,166,5,9,0,0,166,172,5,135,0,0,167,168,5,10,0,0,168,172,3,90,45,0,169,
-		170,5,11,0,0,170,172,3,14,7,0,171,157,1,0,0,0,171,159,1,0,0,0,171,161,
-		1,0,0,0,171,163,1,0,0,0,171,165,1,0,0,0,171,167,1,0,0,0,171,169,1,0,0,
-		0,172,13,1,0,0,0,173,174,5,134,0,0,174,15,1,0,0,0,175,176,5,12,0,0,176,
-		177,3,90,45,0,177,181,5,116,0,0,178,180,3,18,9,0,179,178,1,0,0,0,180,183,
-		1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,
-		0,184,185,5,117,0,0,185,17,1,0,0,0,186,187,5,13,0,0,187,193,5,138,0,0,
-		188,189,5,14,0,0,189,193,3,84,42,0,190,191,5,15,0,0,191,193,3,84,42,0,
-		192,186,1,0,0,0,192,188,1,0,0,0,192,190,1,0,0,0,193,19,1,0,0,0,194,195,
-		5,16,0,0,195,196,3,90,45,0,196,200,5,116,0,0,197,199,3,22,11,0,198,197,
-		1,0,0,0,199,202,1,0,0,0,200,198,1,0,0,0,200,201,1,0,0,0,201,203,1,0,0,
-		0,202,200,1,0,0,0,203,204,5,117,0,0,204,21,1,0,0,0,205,206,5,17,0,0,206,
-		229,3,84,42,0,207,208,5,18,0,0,208,209,5,19,0,0,209,212,3,82,41,0,210,
-		211,5,20,0,0,211,213,3,84,42,0,212,210,1,0,0,0,212,213,1,0,0,0,213,216,
-		1,0,0,0,214,215,5,21,0,0,215,217,5,135,0,0,216,214,1,0,0,0,216,217,1,0,
-		0,0,217,229,1,0,0,0,218,219,5,18,0,0,219,220,5,22,0,0,220,224,5,116,0,
-		0,221,223,3,24,12,0,222,221,1,0,0,0,223,226,1,0,0,0,224,222,1,0,0,0,224,
-		225,1,0,0,0,225,227,1,0,0,0,226,224,1,0,0,0,227,229,5,117,0,0,228,205,
-		1,0,0,0,228,207,1,0,0,0,228,218,1,0,0,0,229,23,1,0,0,0,230,231,5,135,0,
-		0,231,233,3,84,42,0,232,234,5,120,0,0,233,232,1,0,0,0,233,234,1,0,0,0,
-		234,25,1,0,0,0,235,236,5,23,0,0,236,237,3,90,45,0,237,238,5,24,0,0,238,
-		239,3,90,45,0,239,243,5,116,0,0,240,242,3,28,14,0,241,240,1,0,0,0,242,
-		245,1,0,0,0,243,241,1,0,0,0,243,244,1,0,0,0,244,246,1,0,0,0,245,243,1,
-		0,0,0,246,247,5,117,0,0,247,27,1,0,0,0,248,249,5,25,0,0,249,283,3,90,45,
-		0,250,251,5,26,0,0,251,252,3,84,42,0,252,257,3,80,40,0,253,254,5,27,0,
-		0,254,255,3,84,42,0,255,256,3,80,40,0,256,258,1,0,0,0,257,253,1,0,0,0,
-		257,258,1,0,0,0,258,283,1,0,0,0,259,260,5,28,0,0,260,283,5,135,0,0,261,
-		262,5,29,0,0,262,283,3,82,41,0,263,264,5,30,0,0,264,265,3,30,15,0,265,
-		266,3,82,41,0,266,267,5,32,0,0,267,268,5,25,0,0,268,272,5,33,0,0,269,270,
-		5,26,0,0,270,271,5,32,0,0,271,273,5,34,0,0,272,269,1,0,0,0,272,273,1,0,
-		0,0,273,283,1,0,0,0,274,276,5,35,0,0,275,277,3,32,16,0,276,275,1,0,0,0,
-		277,278,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,0,279,283,1,0,0,0,280,281,
-		5,11,0,0,281,283,3,14,7,0,282,248,1,0,0,0,282,250,1,0,0,0,282,259,1,0,
-		0,0,282,261,1,0,0,0,282,263,1,0,0,0,282,274,1,0,0,0,282,280,1,0,0,0,283,
-		29,1,0,0,0,284,285,5,137,0,0,285,288,5,31,0,0,286,288,5,136,0,0,287,284,
-		1,0,0,0,287,286,1,0,0,0,288,31,1,0,0,0,289,290,5,36,0,0,290,296,3,84,42,
-		0,291,292,5,37,0,0,292,296,3,84,42,0,293,294,5,38,0,0,294,296,5,135,0,
-		0,295,289,1,0,0,0,295,291,1,0,0,0,295,293,1,0,0,0,296,33,1,0,0,0,297,298,
-		5,39,0,0,298,299,3,90,45,0,299,303,5,116,0,0,300,302,3,36,18,0,301,300,
-		1,0,0,0,302,305,1,0,0,0,303,301,1,0,0,0,303,304,1,0,0,0,304,306,1,0,0,
-		0,305,303,1,0,0,0,306,307,5,117,0,0,307,35,1,0,0,0,308,309,5,40,0,0,309,
-		327,3,90,45,0,310,311,5,42,0,0,311,327,3,84,42,0,312,313,5,43,0,0,313,
-		315,3,84,42,0,314,316,5,44,0,0,315,314,1,0,0,0,315,316,1,0,0,0,316,327,
-		1,0,0,0,317,318,5,45,0,0,318,319,5,38,0,0,319,327,5,135,0,0,320,321,5,
-		48,0,0,321,327,3,42,21,0,322,323,5,8,0,0,323,327,5,135,0,0,324,325,5,15,
-		0,0,325,327,3,84,42,0,326,308,1,0,0,0,326,310,1,0,0,0,326,312,1,0,0,0,
-		326,317,1,0,0,0,326,320,1,0,0,0,326,322,1,0,0,0,326,324,1,0,0,0,327,37,
-		1,0,0,0,328,329,5,41,0,0,329,330,3,90,45,0,330,334,5,116,0,0,331,333,3,
-		40,20,0,332,331,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,
-		0,335,337,1,0,0,0,336,334,1,0,0,0,337,338,5,117,0,0,338,39,1,0,0,0,339,
-		340,5,42,0,0,340,397,3,84,42,0,341,342,5,43,0,0,342,344,3,84,42,0,343,
-		345,5,44,0,0,344,343,1,0,0,0,344,345,1,0,0,0,345,348,1,0,0,0,346,347,5,
-		20,0,0,347,349,3,84,42,0,348,346,1,0,0,0,348,349,1,0,0,0,349,352,1,0,0,
-		0,350,351,5,37,0,0,351,353,3,84,42,0,352,350,1,0,0,0,352,353,1,0,0,0,353,
-		397,1,0,0,0,354,356,5,108,0,0,355,357,5,136,0,0,356,355,1,0,0,0,356,357,
-		1,0,0,0,357,360,1,0,0,0,358,359,5,68,0,0,359,361,3,84,42,0,360,358,1,0,
-		0,0,360,361,1,0,0,0,361,397,1,0,0,0,362,363,5,109,0,0,363,397,3,84,42,
-		0,364,365,5,110,0,0,365,397,3,84,42,0,366,367,5,111,0,0,367,368,5,38,0,
-		0,368,397,5,135,0,0,369,370,5,112,0,0,370,374,5,116,0,0,371,373,3,24,12,
-		0,372,371,1,0,0,0,373,376,1,0,0,0,374,372,1,0,0,0,374,375,1,0,0,0,375,
-		377,1,0,0,0,376,374,1,0,0,0,377,397,5,117,0,0,378,379,5,113,0,0,379,397,
-		3,84,42,0,380,381,5,114,0,0,381,382,3,84,42,0,382,383,5,21,0,0,383,384,
-		5,135,0,0,384,397,1,0,0,0,385,386,5,115,0,0,386,397,3,84,42,0,387,388,
-		5,45,0,0,388,389,5,38,0,0,389,397,5,135,0,0,390,391,5,48,0,0,391,397,3,
-		42,21,0,392,393,5,8,0,0,393,397,5,135,0,0,394,395,5,52,0,0,395,397,5,137,
-		0,0,396,339,1,0,0,0,396,341,1,0,0,0,396,354,1,0,0,0,396,362,1,0,0,0,396,
-		364,1,0,0,0,396,366,1,0,0,0,396,369,1,0,0,0,396,378,1,0,0,0,396,380,1,
-		0,0,0,396,385,1,0,0,0,396,387,1,0,0,0,396,390,1,0,0,0,396,392,1,0,0,0,
-		396,394,1,0,0,0,397,41,1,0,0,0,398,411,5,49,0,0,399,411,5,50,0,0,400,411,
-		5,51,0,0,401,402,5,22,0,0,402,406,5,116,0,0,403,405,3,24,12,0,404,403,
-		1,0,0,0,405,408,1,0,0,0,406,404,1,0,0,0,406,407,1,0,0,0,407,409,1,0,0,
-		0,408,406,1,0,0,0,409,411,5,117,0,0,410,398,1,0,0,0,410,399,1,0,0,0,410,
-		400,1,0,0,0,410,401,1,0,0,0,411,43,1,0,0,0,412,413,5,53,0,0,413,414,3,
-		90,45,0,414,418,5,116,0,0,415,417,3,46,23,0,416,415,1,0,0,0,417,420,1,
-		0,0,0,418,416,1,0,0,0,418,419,1,0,0,0,419,421,1,0,0,0,420,418,1,0,0,0,
-		421,422,5,117,0,0,422,45,1,0,0,0,423,424,5,54,0,0,424,435,3,84,42,0,425,
-		426,5,55,0,0,426,431,3,48,24,0,427,428,5,120,0,0,428,430,3,48,24,0,429,
-		427,1,0,0,0,430,433,1,0,0,0,431,429,1,0,0,0,431,432,1,0,0,0,432,435,1,
-		0,0,0,433,431,1,0,0,0,434,423,1,0,0,0,434,425,1,0,0,0,435,47,1,0,0,0,436,
-		437,3,90,45,0,437,438,3,84,42,0,438,49,1,0,0,0,439,440,5,56,0,0,440,449,
-		3,90,45,0,441,445,5,116,0,0,442,444,3,52,26,0,443,442,1,0,0,0,444,447,
-		1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,448,1,0,0,0,447,445,1,0,0,
-		0,448,450,5,117,0,0,449,441,1,0,0,0,449,450,1,0,0,0,450,51,1,0,0,0,451,
-		452,5,57,0,0,452,458,3,84,42,0,453,454,5,58,0,0,454,458,3,84,42,0,455,
-		456,5,59,0,0,456,458,3,84,42,0,457,451,1,0,0,0,457,453,1,0,0,0,457,455,
-		1,0,0,0,458,53,1,0,0,0,459,460,5,60,0,0,460,461,3,90,45,0,461,462,5,116,
-		0,0,462,470,3,84,42,0,463,468,3,80,40,0,464,465,5,27,0,0,465,466,3,84,
-		42,0,466,467,3,80,40,0,467,469,1,0,0,0,468,464,1,0,0,0,468,469,1,0,0,0,
-		469,471,1,0,0,0,470,463,1,0,0,0,470,471,1,0,0,0,471,472,1,0,0,0,472,473,
-		5,117,0,0,473,55,1,0,0,0,474,475,5,61,0,0,475,476,3,90,45,0,476,477,5,
-		123,0,0,477,481,3,84,42,0,478,479,5,62,0,0,479,480,5,63,0,0,480,482,3,
-		82,41,0,481,478,1,0,0,0,481,482,1,0,0,0,482,485,1,0,0,0,483,484,5,21,0,
-		0,484,486,5,135,0,0,485,483,1,0,0,0,485,486,1,0,0,0,486,57,1,0,0,0,487,
-		488,5,64,0,0,488,489,3,90,45,0,489,490,5,68,0,0,490,493,3,84,42,0,491,
-		492,5,21,0,0,492,494,5,135,0,0,493,491,1,0,0,0,493,494,1,0,0,0,494,498,
-		1,0,0,0,495,496,5,65,0,0,496,497,5,67,0,0,497,499,5,137,0,0,498,495,1,
-		0,0,0,498,499,1,0,0,0,499,503,1,0,0,0,500,501,5,66,0,0,501,502,5,67,0,
-		0,502,504,5,137,0,0,503,500,1,0,0,0,503,504,1,0,0,0,504,505,1,0,0,0,505,
-		506,5,122,0,0,506,507,3,90,45,0,507,59,1,0,0,0,508,509,5,69,0,0,509,510,
-		5,68,0,0,510,513,3,84,42,0,511,512,5,70,0,0,512,514,3,82,41,0,513,511,
-		1,0,0,0,513,514,1,0,0,0,514,61,1,0,0,0,515,516,5,71,0,0,516,517,5,72,0,
-		0,517,522,3,64,32,0,518,519,5,120,0,0,519,521,3,64,32,0,520,518,1,0,0,
-		0,521,524,1,0,0,0,522,520,1,0,0,0,522,523,1,0,0,0,523,63,1,0,0,0,524,522,
-		1,0,0,0,525,528,5,35,0,0,526,528,3,90,45,0,527,525,1,0,0,0,527,526,1,0,
-		0,0,528,65,1,0,0,0,529,530,5,73,0,0,530,534,5,116,0,0,531,533,3,68,34,
-		0,532,531,1,0,0,0,533,536,1,0,0,0,534,532,1,0,0,0,534,535,1,0,0,0,535,
-		537,1,0,0,0,536,534,1,0,0,0,537,538,5,117,0,0,538,67,1,0,0,0,539,540,5,
-		10,0,0,540,550,3,88,44,0,541,542,5,74,0,0,542,547,3,90,45,0,543,544,5,
-		120,0,0,544,546,3,90,45,0,545,543,1,0,0,0,546,549,1,0,0,0,547,545,1,0,
-		0,0,547,548,1,0,0,0,548,551,1,0,0,0,549,547,1,0,0,0,550,541,1,0,0,0,550,
-		551,1,0,0,0,551,609,1,0,0,0,552,553,5,75,0,0,553,609,3,90,45,0,554,555,
-		5,76,0,0,555,609,3,90,45,0,556,557,5,77,0,0,557,558,5,78,0,0,558,559,5,
-		79,0,0,559,609,3,90,45,0,560,563,5,80,0,0,561,562,5,136,0,0,562,564,5,
-		104,0,0,563,561,1,0,0,0,563,564,1,0,0,0,564,565,1,0,0,0,565,566,5,78,0,
-		0,566,567,5,83,0,0,567,609,3,90,45,0,568,569,5,81,0,0,569,570,5,136,0,
-		0,570,571,5,104,0,0,571,572,5,78,0,0,572,573,5,83,0,0,573,609,3,90,45,
-		0,574,575,5,84,0,0,575,576,3,84,42,0,576,580,5,116,0,0,577,579,3,68,34,
-		0,578,577,1,0,0,0,579,582,1,0,0,0,580,578,1,0,0,0,580,581,1,0,0,0,581,
-		583,1,0,0,0,582,580,1,0,0,0,583,593,5,117,0,0,584,585,5,85,0,0,585,589,
-		5,116,0,0,586,588,3,68,34,0,587,586,1,0,0,0,588,591,1,0,0,0,589,587,1,
-		0,0,0,589,590,1,0,0,0,590,592,1,0,0,0,591,589,1,0,0,0,592,594,5,117,0,
-		0,593,584,1,0,0,0,593,594,1,0,0,0,594,609,1,0,0,0,595,598,5,82,0,0,596,
-		597,5,93,0,0,597,599,5,42,0,0,598,596,1,0,0,0,598,599,1,0,0,0,599,600,
-		1,0,0,0,600,604,5,116,0,0,601,603,3,68,34,0,602,601,1,0,0,0,603,606,1,
-		0,0,0,604,602,1,0,0,0,604,605,1,0,0,0,605,607,1,0,0,0,606,604,1,0,0,0,
-		607,609,5,117,0,0,608,539,1,0,0,0,608,552,1,0,0,0,608,554,1,0,0,0,608,
-		556,1,0,0,0,608,560,1,0,0,0,608,568,1,0,0,0,608,574,1,0,0,0,608,595,1,
-		0,0,0,609,69,1,0,0,0,610,611,5,86,0,0,611,615,5,116,0,0,612,614,3,72,36,
-		0,613,612,1,0,0,0,614,617,1,0,0,0,615,613,1,0,0,0,615,616,1,0,0,0,616,
-		618,1,0,0,0,617,615,1,0,0,0,618,619,5,117,0,0,619,71,1,0,0,0,620,621,5,
-		87,0,0,621,626,3,90,45,0,622,623,5,120,0,0,623,625,3,90,45,0,624,622,1,
-		0,0,0,625,628,1,0,0,0,626,624,1,0,0,0,626,627,1,0,0,0,627,632,1,0,0,0,
-		628,626,1,0,0,0,629,631,3,74,37,0,630,629,1,0,0,0,631,634,1,0,0,0,632,
-		630,1,0,0,0,632,633,1,0,0,0,633,637,1,0,0,0,634,632,1,0,0,0,635,637,3,
-		66,33,0,636,620,1,0,0,0,636,635,1,0,0,0,637,73,1,0,0,0,638,639,5,88,0,
-		0,639,643,3,84,42,0,640,641,5,89,0,0,641,643,3,82,41,0,642,638,1,0,0,0,
-		642,640,1,0,0,0,643,75,1,0,0,0,644,645,5,2,0,0,645,646,3,90,45,0,646,647,
-		5,4,0,0,647,648,3,90,45,0,648,652,5,116,0,0,649,651,3,78,39,0,650,649,
-		1,0,0,0,651,654,1,0,0,0,652,650,1,0,0,0,652,653,1,0,0,0,653,655,1,0,0,
-		0,654,652,1,0,0,0,655,656,5,117,0,0,656,77,1,0,0,0,657,658,3,90,45,0,658,
-		659,5,30,0,0,659,660,5,90,0,0,660,661,5,137,0,0,661,685,1,0,0,0,662,663,
-		3,88,44,0,663,664,5,91,0,0,664,665,3,84,42,0,665,666,3,80,40,0,666,685,
-		1,0,0,0,667,668,3,88,44,0,668,669,5,92,0,0,669,670,3,84,42,0,670,671,5,
-		93,0,0,671,672,5,135,0,0,672,685,1,0,0,0,673,674,3,90,45,0,674,675,5,94,
-		0,0,675,676,5,24,0,0,676,677,5,135,0,0,677,685,1,0,0,0,678,680,5,86,0,
-		0,679,681,3,74,37,0,680,679,1,0,0,0,681,682,1,0,0,0,682,680,1,0,0,0,682,
-		683,1,0,0,0,683,685,1,0,0,0,684,657,1,0,0,0,684,662,1,0,0,0,684,667,1,
-		0,0,0,684,673,1,0,0,0,684,678,1,0,0,0,685,79,1,0,0,0,686,687,5,95,0,0,
-		687,688,5,103,0,0,688,81,1,0,0,0,689,690,5,136,0,0,690,83,1,0,0,0,691,
-		692,6,42,-1,0,692,693,5,118,0,0,693,694,3,84,42,0,694,695,5,119,0,0,695,
-		727,1,0,0,0,696,697,5,125,0,0,697,727,3,84,42,15,698,699,5,107,0,0,699,
-		727,3,84,42,10,700,701,3,90,45,0,701,710,5,118,0,0,702,707,3,84,42,0,703,
-		704,5,120,0,0,704,706,3,84,42,0,705,703,1,0,0,0,706,709,1,0,0,0,707,705,
-		1,0,0,0,707,708,1,0,0,0,708,711,1,0,0,0,709,707,1,0,0,0,710,702,1,0,0,
-		0,710,711,1,0,0,0,711,712,1,0,0,0,712,713,5,119,0,0,713,727,1,0,0,0,714,
-		716,7,1,0,0,715,717,3,86,43,0,716,715,1,0,0,0,716,717,1,0,0,0,717,718,
-		1,0,0,0,718,719,5,95,0,0,719,727,3,86,43,0,720,721,5,137,0,0,721,727,3,
-		86,43,0,722,727,5,136,0,0,723,727,5,137,0,0,724,727,5,135,0,0,725,727,
-		3,88,44,0,726,691,1,0,0,0,726,696,1,0,0,0,726,698,1,0,0,0,726,700,1,0,
-		0,0,726,714,1,0,0,0,726,720,1,0,0,0,726,722,1,0,0,0,726,723,1,0,0,0,726,
-		724,1,0,0,0,726,725,1,0,0,0,727,748,1,0,0,0,728,729,10,14,0,0,729,730,
-		5,104,0,0,730,747,3,84,42,15,731,732,10,13,0,0,732,733,7,2,0,0,733,747,
-		3,84,42,14,734,735,10,12,0,0,735,736,7,3,0,0,736,747,3,84,42,13,737,738,
-		10,11,0,0,738,739,7,4,0,0,739,747,3,84,42,12,740,741,10,9,0,0,741,742,
-		5,105,0,0,742,747,3,84,42,10,743,744,10,8,0,0,744,745,5,106,0,0,745,747,
-		3,84,42,9,746,728,1,0,0,0,746,731,1,0,0,0,746,734,1,0,0,0,746,737,1,0,
-		0,0,746,740,1,0,0,0,746,743,1,0,0,0,747,750,1,0,0,0,748,746,1,0,0,0,748,
-		749,1,0,0,0,749,85,1,0,0,0,750,748,1,0,0,0,751,752,7,5,0,0,752,87,1,0,
-		0,0,753,756,3,90,45,0,754,755,5,121,0,0,755,757,3,90,45,0,756,754,1,0,
-		0,0,756,757,1,0,0,0,757,89,1,0,0,0,758,759,7,6,0,0,759,91,1,0,0,0,78,96,
-		98,112,133,140,142,150,152,171,181,192,200,212,216,224,228,233,243,257,
-		272,278,282,287,295,303,315,326,334,344,348,352,356,360,374,396,406,410,
-		418,431,434,445,449,457,468,470,481,485,493,498,503,513,522,527,534,547,
-		550,563,580,589,593,598,604,608,615,626,632,636,642,652,682,684,707,710,
-		716,726,746,748,756
+		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,1,0,1,0,1,0,1,0,5,0,99,8,0,10,
+		0,12,0,102,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,113,8,2,10,2,12,
+		2,116,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,3,3,136,8,3,1,4,1,4,1,4,1,4,1,4,5,4,143,8,4,10,4,12,4,146,
+		9,4,1,4,1,4,1,5,1,5,1,5,5,5,153,8,5,10,5,12,5,156,9,5,1,5,1,5,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,174,8,6,1,7,1,7,1,
+		8,1,8,1,8,1,8,5,8,182,8,8,10,8,12,8,185,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,
+		9,1,9,3,9,195,8,9,1,10,1,10,1,10,1,10,5,10,201,8,10,10,10,12,10,204,9,
+		10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,215,8,11,1,11,1,11,
+		3,11,219,8,11,1,11,1,11,1,11,1,11,5,11,225,8,11,10,11,12,11,228,9,11,1,
+		11,3,11,231,8,11,1,12,1,12,1,12,3,12,236,8,12,1,13,1,13,1,13,1,13,1,13,
+		1,13,5,13,244,8,13,10,13,12,13,247,9,13,1,13,1,13,1,14,1,14,1,14,1,14,
+		1,14,1,14,1,14,1,14,1,14,3,14,260,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
+		14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,275,8,14,1,14,1,14,4,14,279,8,14,
+		11,14,12,14,280,1,14,1,14,3,14,285,8,14,1,15,1,15,1,15,3,15,290,8,15,1,
+		16,1,16,1,16,1,16,1,16,1,16,3,16,298,8,16,1,17,1,17,1,17,1,17,5,17,304,
+		8,17,10,17,12,17,307,9,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
+		3,18,318,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,329,8,
+		18,1,19,1,19,1,19,1,19,5,19,335,8,19,10,19,12,19,338,9,19,1,19,1,19,1,
+		20,1,20,1,20,1,20,1,20,3,20,347,8,20,1,20,1,20,3,20,351,8,20,1,20,1,20,
+		3,20,355,8,20,1,20,1,20,3,20,359,8,20,1,20,1,20,3,20,363,8,20,1,20,1,20,
+		1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,375,8,20,10,20,12,20,378,
+		9,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,389,8,20,1,20,1,
+		20,1,20,1,20,1,20,5,20,396,8,20,10,20,12,20,399,9,20,1,20,1,20,3,20,403,
+		8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
+		3,20,418,8,20,1,21,1,21,1,21,1,21,1,22,1,22,1,22,1,22,1,22,1,22,5,22,430,
+		8,22,10,22,12,22,433,9,22,1,22,3,22,436,8,22,1,23,1,23,1,23,1,23,5,23,
+		442,8,23,10,23,12,23,445,9,23,1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,
+		5,24,455,8,24,10,24,12,24,458,9,24,3,24,460,8,24,1,25,1,25,1,25,1,26,1,
+		26,1,26,1,26,5,26,469,8,26,10,26,12,26,472,9,26,1,26,3,26,475,8,26,1,27,
+		1,27,1,27,1,27,1,27,1,27,3,27,483,8,27,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,3,28,494,8,28,3,28,496,8,28,1,28,1,28,1,29,1,29,1,29,1,29,
+		1,29,1,29,1,29,3,29,507,8,29,1,29,1,29,3,29,511,8,29,1,30,1,30,1,30,1,
+		30,1,30,1,30,3,30,519,8,30,1,30,1,30,1,30,3,30,524,8,30,1,30,1,30,1,30,
+		3,30,529,8,30,1,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,3,31,539,8,31,1,
+		32,1,32,1,32,1,32,1,32,5,32,546,8,32,10,32,12,32,549,9,32,1,33,1,33,3,
+		33,553,8,33,1,34,1,34,1,34,5,34,558,8,34,10,34,12,34,561,9,34,1,34,1,34,
+		1,35,1,35,1,35,1,35,1,35,1,35,5,35,571,8,35,10,35,12,35,574,9,35,3,35,
+		576,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,589,
+		8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		5,35,604,8,35,10,35,12,35,607,9,35,1,35,1,35,1,35,1,35,5,35,613,8,35,10,
+		35,12,35,616,9,35,1,35,3,35,619,8,35,1,35,1,35,1,35,3,35,624,8,35,1,35,
+		1,35,5,35,628,8,35,10,35,12,35,631,9,35,1,35,3,35,634,8,35,1,36,1,36,1,
+		36,5,36,639,8,36,10,36,12,36,642,9,36,1,36,1,36,1,37,1,37,1,37,1,37,5,
+		37,650,8,37,10,37,12,37,653,9,37,1,37,5,37,656,8,37,10,37,12,37,659,9,
+		37,1,37,3,37,662,8,37,1,38,1,38,1,38,1,38,3,38,668,8,38,1,39,1,39,1,39,
+		1,39,1,39,1,39,5,39,676,8,39,10,39,12,39,679,9,39,1,39,1,39,1,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,1,40,1,40,1,40,1,40,1,40,1,40,4,40,706,8,40,11,40,12,40,707,3,40,
+		710,8,40,1,41,1,41,1,41,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
+		43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,731,8,43,10,43,12,43,734,9,43,3,
+		43,736,8,43,1,43,1,43,1,43,1,43,3,43,742,8,43,1,43,1,43,1,43,1,43,1,43,
+		1,43,1,43,1,43,3,43,752,8,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
+		43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,772,8,43,10,43,12,
+		43,775,9,43,1,44,1,44,1,45,1,45,1,45,3,45,782,8,45,1,46,1,46,1,46,0,1,
+		86,47,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
+		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
+		0,7,1,0,120,121,1,0,140,141,1,0,130,131,1,0,128,129,1,0,132,137,1,0,96,
+		102,20,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,36,37,39,40,42,52,54,55,
+		57,59,63,63,65,67,70,72,81,81,88,90,103,103,108,118,144,145,891,0,100,
+		1,0,0,0,2,105,1,0,0,0,4,108,1,0,0,0,6,135,1,0,0,0,8,137,1,0,0,0,10,149,
+		1,0,0,0,12,173,1,0,0,0,14,175,1,0,0,0,16,177,1,0,0,0,18,194,1,0,0,0,20,
+		196,1,0,0,0,22,230,1,0,0,0,24,232,1,0,0,0,26,237,1,0,0,0,28,284,1,0,0,
+		0,30,289,1,0,0,0,32,297,1,0,0,0,34,299,1,0,0,0,36,328,1,0,0,0,38,330,1,
+		0,0,0,40,417,1,0,0,0,42,419,1,0,0,0,44,435,1,0,0,0,46,437,1,0,0,0,48,459,
+		1,0,0,0,50,461,1,0,0,0,52,464,1,0,0,0,54,482,1,0,0,0,56,484,1,0,0,0,58,
+		499,1,0,0,0,60,512,1,0,0,0,62,533,1,0,0,0,64,540,1,0,0,0,66,552,1,0,0,
+		0,68,554,1,0,0,0,70,633,1,0,0,0,72,635,1,0,0,0,74,661,1,0,0,0,76,667,1,
+		0,0,0,78,669,1,0,0,0,80,709,1,0,0,0,82,711,1,0,0,0,84,714,1,0,0,0,86,751,
+		1,0,0,0,88,776,1,0,0,0,90,778,1,0,0,0,92,783,1,0,0,0,94,99,3,2,1,0,95,
+		99,3,4,2,0,96,99,3,78,39,0,97,99,3,8,4,0,98,94,1,0,0,0,98,95,1,0,0,0,98,
+		96,1,0,0,0,98,97,1,0,0,0,99,102,1,0,0,0,100,98,1,0,0,0,100,101,1,0,0,0,
+		101,103,1,0,0,0,102,100,1,0,0,0,103,104,5,0,0,1,104,1,1,0,0,0,105,106,
+		5,3,0,0,106,107,5,142,0,0,107,3,1,0,0,0,108,109,5,1,0,0,109,110,3,92,46,
+		0,110,114,5,120,0,0,111,113,3,6,3,0,112,111,1,0,0,0,113,116,1,0,0,0,114,
+		112,1,0,0,0,114,115,1,0,0,0,115,117,1,0,0,0,116,114,1,0,0,0,117,118,5,
+		121,0,0,118,5,1,0,0,0,119,136,3,12,6,0,120,136,3,16,8,0,121,136,3,20,10,
+		0,122,136,3,26,13,0,123,136,3,34,17,0,124,136,3,38,19,0,125,136,3,46,23,
+		0,126,136,3,52,26,0,127,136,3,56,28,0,128,136,3,58,29,0,129,136,3,60,30,
+		0,130,136,3,62,31,0,131,136,3,64,32,0,132,136,3,68,34,0,133,136,3,72,36,
+		0,134,136,3,8,4,0,135,119,1,0,0,0,135,120,1,0,0,0,135,121,1,0,0,0,135,
+		122,1,0,0,0,135,123,1,0,0,0,135,124,1,0,0,0,135,125,1,0,0,0,135,126,1,
+		0,0,0,135,127,1,0,0,0,135,128,1,0,0,0,135,129,1,0,0,0,135,130,1,0,0,0,
+		135,131,1,0,0,0,135,132,1,0,0,0,135,133,1,0,0,0,135,134,1,0,0,0,136,7,
+		1,0,0,0,137,138,5,144,0,0,138,144,4,4,0,0,139,143,3,92,46,0,140,143,5,
+		4,0,0,141,143,5,24,0,0,142,139,1,0,0,0,142,140,1,0,0,0,142,141,1,0,0,0,
+		143,146,1,0,0,0,144,142,1,0,0,0,144,145,1,0,0,0,145,147,1,0,0,0,146,144,
+		1,0,0,0,147,148,3,10,5,0,148,9,1,0,0,0,149,154,5,120,0,0,150,153,3,10,
+		5,0,151,153,8,0,0,0,152,150,1,0,0,0,152,151,1,0,0,0,153,156,1,0,0,0,154,
+		152,1,0,0,0,154,155,1,0,0,0,155,157,1,0,0,0,156,154,1,0,0,0,157,158,5,
+		121,0,0,158,11,1,0,0,0,159,160,5,5,0,0,160,174,5,142,0,0,161,162,5,6,0,
+		0,162,174,3,92,46,0,163,164,5,7,0,0,164,174,5,139,0,0,165,166,5,8,0,0,
+		166,174,5,139,0,0,167,168,5,9,0,0,168,174,5,139,0,0,169,170,5,10,0,0,170,
+		174,3,92,46,0,171,172,5,11,0,0,172,174,3,14,7,0,173,159,1,0,0,0,173,161,
+		1,0,0,0,173,163,1,0,0,0,173,165,1,0,0,0,173,167,1,0,0,0,173,169,1,0,0,
+		0,173,171,1,0,0,0,174,13,1,0,0,0,175,176,5,138,0,0,176,15,1,0,0,0,177,
+		178,5,12,0,0,178,179,3,92,46,0,179,183,5,120,0,0,180,182,3,18,9,0,181,
+		180,1,0,0,0,182,185,1,0,0,0,183,181,1,0,0,0,183,184,1,0,0,0,184,186,1,
+		0,0,0,185,183,1,0,0,0,186,187,5,121,0,0,187,17,1,0,0,0,188,189,5,13,0,
+		0,189,195,5,142,0,0,190,191,5,14,0,0,191,195,3,86,43,0,192,193,5,15,0,
+		0,193,195,3,86,43,0,194,188,1,0,0,0,194,190,1,0,0,0,194,192,1,0,0,0,195,
+		19,1,0,0,0,196,197,5,16,0,0,197,198,3,92,46,0,198,202,5,120,0,0,199,201,
+		3,22,11,0,200,199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,0,202,203,1,0,
+		0,0,203,205,1,0,0,0,204,202,1,0,0,0,205,206,5,121,0,0,206,21,1,0,0,0,207,
+		208,5,17,0,0,208,231,3,86,43,0,209,210,5,18,0,0,210,211,5,19,0,0,211,214,
+		3,84,42,0,212,213,5,20,0,0,213,215,3,86,43,0,214,212,1,0,0,0,214,215,1,
+		0,0,0,215,218,1,0,0,0,216,217,5,21,0,0,217,219,5,139,0,0,218,216,1,0,0,
+		0,218,219,1,0,0,0,219,231,1,0,0,0,220,221,5,18,0,0,221,222,5,22,0,0,222,
+		226,5,120,0,0,223,225,3,24,12,0,224,223,1,0,0,0,225,228,1,0,0,0,226,224,
+		1,0,0,0,226,227,1,0,0,0,227,229,1,0,0,0,228,226,1,0,0,0,229,231,5,121,
+		0,0,230,207,1,0,0,0,230,209,1,0,0,0,230,220,1,0,0,0,231,23,1,0,0,0,232,
+		233,5,139,0,0,233,235,3,86,43,0,234,236,5,124,0,0,235,234,1,0,0,0,235,
+		236,1,0,0,0,236,25,1,0,0,0,237,238,5,23,0,0,238,239,3,92,46,0,239,240,
+		5,24,0,0,240,241,3,92,46,0,241,245,5,120,0,0,242,244,3,28,14,0,243,242,
+		1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,
+		0,247,245,1,0,0,0,248,249,5,121,0,0,249,27,1,0,0,0,250,251,5,25,0,0,251,
+		285,3,92,46,0,252,253,5,26,0,0,253,254,3,86,43,0,254,259,3,82,41,0,255,
+		256,5,27,0,0,256,257,3,86,43,0,257,258,3,82,41,0,258,260,1,0,0,0,259,255,
+		1,0,0,0,259,260,1,0,0,0,260,285,1,0,0,0,261,262,5,28,0,0,262,285,5,139,
+		0,0,263,264,5,29,0,0,264,285,3,84,42,0,265,266,5,30,0,0,266,267,3,30,15,
+		0,267,268,3,84,42,0,268,269,5,32,0,0,269,270,5,25,0,0,270,274,5,33,0,0,
+		271,272,5,26,0,0,272,273,5,32,0,0,273,275,5,34,0,0,274,271,1,0,0,0,274,
+		275,1,0,0,0,275,285,1,0,0,0,276,278,5,35,0,0,277,279,3,32,16,0,278,277,
+		1,0,0,0,279,280,1,0,0,0,280,278,1,0,0,0,280,281,1,0,0,0,281,285,1,0,0,
+		0,282,283,5,11,0,0,283,285,3,14,7,0,284,250,1,0,0,0,284,252,1,0,0,0,284,
+		261,1,0,0,0,284,263,1,0,0,0,284,265,1,0,0,0,284,276,1,0,0,0,284,282,1,
+		0,0,0,285,29,1,0,0,0,286,287,5,141,0,0,287,290,5,31,0,0,288,290,5,140,
+		0,0,289,286,1,0,0,0,289,288,1,0,0,0,290,31,1,0,0,0,291,292,5,36,0,0,292,
+		298,3,86,43,0,293,294,5,37,0,0,294,298,3,86,43,0,295,296,5,38,0,0,296,
+		298,5,139,0,0,297,291,1,0,0,0,297,293,1,0,0,0,297,295,1,0,0,0,298,33,1,
+		0,0,0,299,300,5,39,0,0,300,301,3,92,46,0,301,305,5,120,0,0,302,304,3,36,
+		18,0,303,302,1,0,0,0,304,307,1,0,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,
+		308,1,0,0,0,307,305,1,0,0,0,308,309,5,121,0,0,309,35,1,0,0,0,310,311,5,
+		40,0,0,311,329,3,92,46,0,312,313,5,42,0,0,313,329,3,86,43,0,314,315,5,
+		43,0,0,315,317,3,86,43,0,316,318,5,44,0,0,317,316,1,0,0,0,317,318,1,0,
+		0,0,318,329,1,0,0,0,319,320,5,45,0,0,320,321,5,38,0,0,321,329,5,139,0,
+		0,322,323,5,48,0,0,323,329,3,44,22,0,324,325,5,8,0,0,325,329,5,139,0,0,
+		326,327,5,15,0,0,327,329,3,86,43,0,328,310,1,0,0,0,328,312,1,0,0,0,328,
+		314,1,0,0,0,328,319,1,0,0,0,328,322,1,0,0,0,328,324,1,0,0,0,328,326,1,
+		0,0,0,329,37,1,0,0,0,330,331,5,41,0,0,331,332,3,92,46,0,332,336,5,120,
+		0,0,333,335,3,40,20,0,334,333,1,0,0,0,335,338,1,0,0,0,336,334,1,0,0,0,
+		336,337,1,0,0,0,337,339,1,0,0,0,338,336,1,0,0,0,339,340,5,121,0,0,340,
+		39,1,0,0,0,341,342,5,42,0,0,342,418,3,86,43,0,343,344,5,43,0,0,344,346,
+		3,86,43,0,345,347,5,44,0,0,346,345,1,0,0,0,346,347,1,0,0,0,347,350,1,0,
+		0,0,348,349,5,20,0,0,349,351,3,86,43,0,350,348,1,0,0,0,350,351,1,0,0,0,
+		351,354,1,0,0,0,352,353,5,37,0,0,353,355,3,86,43,0,354,352,1,0,0,0,354,
+		355,1,0,0,0,355,418,1,0,0,0,356,358,5,108,0,0,357,359,5,140,0,0,358,357,
+		1,0,0,0,358,359,1,0,0,0,359,362,1,0,0,0,360,361,5,68,0,0,361,363,3,86,
+		43,0,362,360,1,0,0,0,362,363,1,0,0,0,363,418,1,0,0,0,364,365,5,109,0,0,
+		365,418,3,86,43,0,366,367,5,110,0,0,367,418,3,86,43,0,368,369,5,111,0,
+		0,369,370,5,38,0,0,370,418,5,139,0,0,371,372,5,112,0,0,372,376,5,120,0,
+		0,373,375,3,24,12,0,374,373,1,0,0,0,375,378,1,0,0,0,376,374,1,0,0,0,376,
+		377,1,0,0,0,377,379,1,0,0,0,378,376,1,0,0,0,379,418,5,121,0,0,380,381,
+		5,113,0,0,381,418,3,86,43,0,382,383,5,114,0,0,383,388,3,86,43,0,384,385,
+		5,21,0,0,385,389,5,139,0,0,386,387,5,119,0,0,387,389,3,92,46,0,388,384,
+		1,0,0,0,388,386,1,0,0,0,389,418,1,0,0,0,390,391,5,116,0,0,391,392,5,117,
+		0,0,392,393,3,92,46,0,393,397,5,120,0,0,394,396,3,42,21,0,395,394,1,0,
+		0,0,396,399,1,0,0,0,397,395,1,0,0,0,397,398,1,0,0,0,398,402,1,0,0,0,399,
+		397,1,0,0,0,400,401,5,85,0,0,401,403,3,86,43,0,402,400,1,0,0,0,402,403,
+		1,0,0,0,403,404,1,0,0,0,404,405,5,121,0,0,405,418,1,0,0,0,406,407,5,115,
+		0,0,407,418,3,86,43,0,408,409,5,45,0,0,409,410,5,38,0,0,410,418,5,139,
+		0,0,411,412,5,48,0,0,412,418,3,44,22,0,413,414,5,8,0,0,414,418,5,139,0,
+		0,415,416,5,52,0,0,416,418,5,141,0,0,417,341,1,0,0,0,417,343,1,0,0,0,417,
+		356,1,0,0,0,417,364,1,0,0,0,417,366,1,0,0,0,417,368,1,0,0,0,417,371,1,
+		0,0,0,417,380,1,0,0,0,417,382,1,0,0,0,417,390,1,0,0,0,417,406,1,0,0,0,
+		417,408,1,0,0,0,417,411,1,0,0,0,417,413,1,0,0,0,417,415,1,0,0,0,418,41,
+		1,0,0,0,419,420,5,118,0,0,420,421,3,86,43,0,421,422,3,86,43,0,422,43,1,
+		0,0,0,423,436,5,49,0,0,424,436,5,50,0,0,425,436,5,51,0,0,426,427,5,22,
+		0,0,427,431,5,120,0,0,428,430,3,24,12,0,429,428,1,0,0,0,430,433,1,0,0,
+		0,431,429,1,0,0,0,431,432,1,0,0,0,432,434,1,0,0,0,433,431,1,0,0,0,434,
+		436,5,121,0,0,435,423,1,0,0,0,435,424,1,0,0,0,435,425,1,0,0,0,435,426,
+		1,0,0,0,436,45,1,0,0,0,437,438,5,53,0,0,438,439,3,92,46,0,439,443,5,120,
+		0,0,440,442,3,48,24,0,441,440,1,0,0,0,442,445,1,0,0,0,443,441,1,0,0,0,
+		443,444,1,0,0,0,444,446,1,0,0,0,445,443,1,0,0,0,446,447,5,121,0,0,447,
+		47,1,0,0,0,448,449,5,54,0,0,449,460,3,86,43,0,450,451,5,55,0,0,451,456,
+		3,50,25,0,452,453,5,124,0,0,453,455,3,50,25,0,454,452,1,0,0,0,455,458,
+		1,0,0,0,456,454,1,0,0,0,456,457,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,
+		0,459,448,1,0,0,0,459,450,1,0,0,0,460,49,1,0,0,0,461,462,3,92,46,0,462,
+		463,3,86,43,0,463,51,1,0,0,0,464,465,5,56,0,0,465,474,3,92,46,0,466,470,
+		5,120,0,0,467,469,3,54,27,0,468,467,1,0,0,0,469,472,1,0,0,0,470,468,1,
+		0,0,0,470,471,1,0,0,0,471,473,1,0,0,0,472,470,1,0,0,0,473,475,5,121,0,
+		0,474,466,1,0,0,0,474,475,1,0,0,0,475,53,1,0,0,0,476,477,5,57,0,0,477,
+		483,3,86,43,0,478,479,5,58,0,0,479,483,3,86,43,0,480,481,5,59,0,0,481,
+		483,3,86,43,0,482,476,1,0,0,0,482,478,1,0,0,0,482,480,1,0,0,0,483,55,1,
+		0,0,0,484,485,5,60,0,0,485,486,3,92,46,0,486,487,5,120,0,0,487,495,3,86,
+		43,0,488,493,3,82,41,0,489,490,5,27,0,0,490,491,3,86,43,0,491,492,3,82,
+		41,0,492,494,1,0,0,0,493,489,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,
+		488,1,0,0,0,495,496,1,0,0,0,496,497,1,0,0,0,497,498,5,121,0,0,498,57,1,
+		0,0,0,499,500,5,61,0,0,500,501,3,92,46,0,501,502,5,127,0,0,502,506,3,86,
+		43,0,503,504,5,62,0,0,504,505,5,63,0,0,505,507,3,84,42,0,506,503,1,0,0,
+		0,506,507,1,0,0,0,507,510,1,0,0,0,508,509,5,21,0,0,509,511,5,139,0,0,510,
+		508,1,0,0,0,510,511,1,0,0,0,511,59,1,0,0,0,512,513,5,64,0,0,513,514,3,
+		92,46,0,514,515,5,68,0,0,515,518,3,86,43,0,516,517,5,21,0,0,517,519,5,
+		139,0,0,518,516,1,0,0,0,518,519,1,0,0,0,519,523,1,0,0,0,520,521,5,65,0,
+		0,521,522,5,67,0,0,522,524,5,141,0,0,523,520,1,0,0,0,523,524,1,0,0,0,524,
+		528,1,0,0,0,525,526,5,66,0,0,526,527,5,67,0,0,527,529,5,141,0,0,528,525,
+		1,0,0,0,528,529,1,0,0,0,529,530,1,0,0,0,530,531,5,126,0,0,531,532,3,92,
+		46,0,532,61,1,0,0,0,533,534,5,69,0,0,534,535,5,68,0,0,535,538,3,86,43,
+		0,536,537,5,70,0,0,537,539,3,84,42,0,538,536,1,0,0,0,538,539,1,0,0,0,539,
+		63,1,0,0,0,540,541,5,71,0,0,541,542,5,72,0,0,542,547,3,66,33,0,543,544,
+		5,124,0,0,544,546,3,66,33,0,545,543,1,0,0,0,546,549,1,0,0,0,547,545,1,
+		0,0,0,547,548,1,0,0,0,548,65,1,0,0,0,549,547,1,0,0,0,550,553,5,35,0,0,
+		551,553,3,92,46,0,552,550,1,0,0,0,552,551,1,0,0,0,553,67,1,0,0,0,554,555,
+		5,73,0,0,555,559,5,120,0,0,556,558,3,70,35,0,557,556,1,0,0,0,558,561,1,
+		0,0,0,559,557,1,0,0,0,559,560,1,0,0,0,560,562,1,0,0,0,561,559,1,0,0,0,
+		562,563,5,121,0,0,563,69,1,0,0,0,564,565,5,10,0,0,565,575,3,90,45,0,566,
+		567,5,74,0,0,567,572,3,92,46,0,568,569,5,124,0,0,569,571,3,92,46,0,570,
+		568,1,0,0,0,571,574,1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,576,1,
+		0,0,0,574,572,1,0,0,0,575,566,1,0,0,0,575,576,1,0,0,0,576,634,1,0,0,0,
+		577,578,5,75,0,0,578,634,3,92,46,0,579,580,5,76,0,0,580,634,3,92,46,0,
+		581,582,5,77,0,0,582,583,5,78,0,0,583,584,5,79,0,0,584,634,3,92,46,0,585,
+		588,5,80,0,0,586,587,5,140,0,0,587,589,5,104,0,0,588,586,1,0,0,0,588,589,
+		1,0,0,0,589,590,1,0,0,0,590,591,5,78,0,0,591,592,5,83,0,0,592,634,3,92,
+		46,0,593,594,5,81,0,0,594,595,5,140,0,0,595,596,5,104,0,0,596,597,5,78,
+		0,0,597,598,5,83,0,0,598,634,3,92,46,0,599,600,5,84,0,0,600,601,3,86,43,
+		0,601,605,5,120,0,0,602,604,3,70,35,0,603,602,1,0,0,0,604,607,1,0,0,0,
+		605,603,1,0,0,0,605,606,1,0,0,0,606,608,1,0,0,0,607,605,1,0,0,0,608,618,
+		5,121,0,0,609,610,5,85,0,0,610,614,5,120,0,0,611,613,3,70,35,0,612,611,
+		1,0,0,0,613,616,1,0,0,0,614,612,1,0,0,0,614,615,1,0,0,0,615,617,1,0,0,
+		0,616,614,1,0,0,0,617,619,5,121,0,0,618,609,1,0,0,0,618,619,1,0,0,0,619,
+		634,1,0,0,0,620,623,5,82,0,0,621,622,5,93,0,0,622,624,5,42,0,0,623,621,
+		1,0,0,0,623,624,1,0,0,0,624,625,1,0,0,0,625,629,5,120,0,0,626,628,3,70,
+		35,0,627,626,1,0,0,0,628,631,1,0,0,0,629,627,1,0,0,0,629,630,1,0,0,0,630,
+		632,1,0,0,0,631,629,1,0,0,0,632,634,5,121,0,0,633,564,1,0,0,0,633,577,
+		1,0,0,0,633,579,1,0,0,0,633,581,1,0,0,0,633,585,1,0,0,0,633,593,1,0,0,
+		0,633,599,1,0,0,0,633,620,1,0,0,0,634,71,1,0,0,0,635,636,5,86,0,0,636,
+		640,5,120,0,0,637,639,3,74,37,0,638,637,1,0,0,0,639,642,1,0,0,0,640,638,
+		1,0,0,0,640,641,1,0,0,0,641,643,1,0,0,0,642,640,1,0,0,0,643,644,5,121,
+		0,0,644,73,1,0,0,0,645,646,5,87,0,0,646,651,3,92,46,0,647,648,5,124,0,
+		0,648,650,3,92,46,0,649,647,1,0,0,0,650,653,1,0,0,0,651,649,1,0,0,0,651,
+		652,1,0,0,0,652,657,1,0,0,0,653,651,1,0,0,0,654,656,3,76,38,0,655,654,
+		1,0,0,0,656,659,1,0,0,0,657,655,1,0,0,0,657,658,1,0,0,0,658,662,1,0,0,
+		0,659,657,1,0,0,0,660,662,3,68,34,0,661,645,1,0,0,0,661,660,1,0,0,0,662,
+		75,1,0,0,0,663,664,5,88,0,0,664,668,3,86,43,0,665,666,5,89,0,0,666,668,
+		3,84,42,0,667,663,1,0,0,0,667,665,1,0,0,0,668,77,1,0,0,0,669,670,5,2,0,
+		0,670,671,3,92,46,0,671,672,5,4,0,0,672,673,3,92,46,0,673,677,5,120,0,
+		0,674,676,3,80,40,0,675,674,1,0,0,0,676,679,1,0,0,0,677,675,1,0,0,0,677,
+		678,1,0,0,0,678,680,1,0,0,0,679,677,1,0,0,0,680,681,5,121,0,0,681,79,1,
+		0,0,0,682,683,3,92,46,0,683,684,5,30,0,0,684,685,5,90,0,0,685,686,5,141,
+		0,0,686,710,1,0,0,0,687,688,3,90,45,0,688,689,5,91,0,0,689,690,3,86,43,
+		0,690,691,3,82,41,0,691,710,1,0,0,0,692,693,3,90,45,0,693,694,5,92,0,0,
+		694,695,3,86,43,0,695,696,5,93,0,0,696,697,5,139,0,0,697,710,1,0,0,0,698,
+		699,3,92,46,0,699,700,5,94,0,0,700,701,5,24,0,0,701,702,5,139,0,0,702,
+		710,1,0,0,0,703,705,5,86,0,0,704,706,3,76,38,0,705,704,1,0,0,0,706,707,
+		1,0,0,0,707,705,1,0,0,0,707,708,1,0,0,0,708,710,1,0,0,0,709,682,1,0,0,
+		0,709,687,1,0,0,0,709,692,1,0,0,0,709,698,1,0,0,0,709,703,1,0,0,0,710,
+		81,1,0,0,0,711,712,5,95,0,0,712,713,5,103,0,0,713,83,1,0,0,0,714,715,5,
+		140,0,0,715,85,1,0,0,0,716,717,6,43,-1,0,717,718,5,122,0,0,718,719,3,86,
+		43,0,719,720,5,123,0,0,720,752,1,0,0,0,721,722,5,129,0,0,722,752,3,86,
+		43,15,723,724,5,107,0,0,724,752,3,86,43,10,725,726,3,92,46,0,726,735,5,
+		122,0,0,727,732,3,86,43,0,728,729,5,124,0,0,729,731,3,86,43,0,730,728,
+		1,0,0,0,731,734,1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,736,1,0,0,
+		0,734,732,1,0,0,0,735,727,1,0,0,0,735,736,1,0,0,0,736,737,1,0,0,0,737,
+		738,5,123,0,0,738,752,1,0,0,0,739,741,7,1,0,0,740,742,3,88,44,0,741,740,
+		1,0,0,0,741,742,1,0,0,0,742,743,1,0,0,0,743,744,5,95,0,0,744,752,3,88,
+		44,0,745,746,5,141,0,0,746,752,3,88,44,0,747,752,5,140,0,0,748,752,5,141,
+		0,0,749,752,5,139,0,0,750,752,3,90,45,0,751,716,1,0,0,0,751,721,1,0,0,
+		0,751,723,1,0,0,0,751,725,1,0,0,0,751,739,1,0,0,0,751,745,1,0,0,0,751,
+		747,1,0,0,0,751,748,1,0,0,0,751,749,1,0,0,0,751,750,1,0,0,0,752,773,1,
+		0,0,0,753,754,10,14,0,0,754,755,5,104,0,0,755,772,3,86,43,15,756,757,10,
+		13,0,0,757,758,7,2,0,0,758,772,3,86,43,14,759,760,10,12,0,0,760,761,7,
+		3,0,0,761,772,3,86,43,13,762,763,10,11,0,0,763,764,7,4,0,0,764,772,3,86,
+		43,12,765,766,10,9,0,0,766,767,5,105,0,0,767,772,3,86,43,10,768,769,10,
+		8,0,0,769,770,5,106,0,0,770,772,3,86,43,9,771,753,1,0,0,0,771,756,1,0,
+		0,0,771,759,1,0,0,0,771,762,1,0,0,0,771,765,1,0,0,0,771,768,1,0,0,0,772,
+		775,1,0,0,0,773,771,1,0,0,0,773,774,1,0,0,0,774,87,1,0,0,0,775,773,1,0,
+		0,0,776,777,7,5,0,0,777,89,1,0,0,0,778,781,3,92,46,0,779,780,5,125,0,0,
+		780,782,3,92,46,0,781,779,1,0,0,0,781,782,1,0,0,0,782,91,1,0,0,0,783,784,
+		7,6,0,0,784,93,1,0,0,0,81,98,100,114,135,142,144,152,154,173,183,194,202,
+		214,218,226,230,235,245,259,274,280,284,289,297,305,317,328,336,346,350,
+		354,358,362,376,388,397,402,417,431,435,443,456,459,470,474,482,493,495,
+		506,510,518,523,528,538,547,552,559,572,575,588,605,614,618,623,629,633,
+		640,651,657,661,667,677,707,709,732,735,741,751,771,773,781
 	};
 
 	public static readonly ATN _ATN =

@@ -388,6 +388,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitStepUpItem([NotNull] DealLangParser.StepUpItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>marginGridItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMarginGridItem([NotNull] DealLangParser.MarginGridItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>targetBalanceItem</c>
 	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
 	/// </summary>
@@ -422,6 +429,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitSeniorityItem([NotNull] DealLangParser.SeniorityItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.gridTier"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGridTier([NotNull] DealLangParser.GridTierContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>bulletAmortization</c>
 	/// labeled alternative in <see cref="DealLangParser.amortization"/>.
