@@ -50,6 +50,7 @@ dealDecl
 dealMember
     : headerItem
     | partyDecl
+    | indexDecl
     | facilityDecl
     | leaseDecl
     | loanDecl
@@ -102,6 +103,24 @@ partyItem
     : RATING STRING                                  # ratingItem
     | PD expr                                        # pdItem
     | RECOVERY expr                                  # recoveryItem
+    ;
+
+// index H100Rent { level 2.35 per gpu_hour  deflate 15% per year  points stepped { DATE expr ... }
+//                  launch 2027-06-30 down 20% }: a market series the deal's expressions read by its bare name.
+indexDecl
+    : INDEX name=ident LBRACE indexItem* RBRACE
+    ;
+
+indexItem
+    : LEVEL expr                                             # indexLevelItem
+    | DEFLATE expr perYear                                   # indexDeflateItem
+    | POINTS pointsKind LBRACE schedulePoint* RBRACE         # indexPointsItem
+    | LAUNCH DATE DOWN expr                                  # indexLaunchItem
+    ;
+
+pointsKind
+    : STEPPED
+    | INTERPOLATED
     ;
 
 // facility Campus { cost 27bn  value straight_line 30y floor 20% }
@@ -303,6 +322,10 @@ scenarioItem
     | path=reference DROP expr BY DATE                        # dropItem
     | party=ident DEFAULTS ON DATE                            # partyDefaultsItem
     | ENFORCEMENT sellTerm+                                   # enforcementOverrideItem
+    | index=ident LEVEL expr                                  # indexLevelOverrideItem
+    | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE   # indexPointsOverrideItem
+    | index=ident LAUNCH DATE DOWN expr                       # indexLaunchOverrideItem
+    | index=ident SHIFT PLUS? expr                            # indexShiftItem
     ;
 
 // ---------------------------------------------------------------- expressions
@@ -356,8 +379,9 @@ ident
     | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
-    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE
-    | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW
+    | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
+    | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
+    | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -374,6 +398,13 @@ FIRST_PAYMENT : 'first_payment';
 PAY           : 'pay';
 DAYCOUNT_KW   : 'daycount';
 PARTY         : 'party';
+INDEX         : 'index';
+POINTS        : 'points';
+STEPPED       : 'stepped';
+INTERPOLATED  : 'interpolated';
+LAUNCH        : 'launch';
+DOWN          : 'down';
+SHIFT         : 'shift';
 RATING        : 'rating';
 PD            : 'pd';
 RECOVERY      : 'recovery';

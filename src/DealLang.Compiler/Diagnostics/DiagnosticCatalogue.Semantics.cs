@@ -157,6 +157,17 @@ public static partial class DiagnosticCatalogue
         Error("DL0317", span,
             $"fee '{fee}' has no 'per year', so '{amount}' would be taken every period, whatever the period's length; write '{amount} per year', or a share of a per-period flow such as '2% of collections'");
 
+    /// <summary>DL0318: an index's level whose unit nothing can read it with: a date, a condition, or a plain number
+    /// (an index is money, a rate, a ratio or a compute price, and its readers' units follow from it).</summary>
+    public static Diagnostic IndexLevelUnit(SourceSpan span, string index, string actual) =>
+        Error("DL0318", span,
+            $"the level of index '{index}' must be money, a rate, a ratio or a compute price (such as 2.35 per gpu_hour), not {actual}; a plain number has no unit for the index's readers (write 1.00x for a ratio)");
+
+    /// <summary>DL0319: a value given for an index (a point, or a scenario's level, points or shift) whose unit is not
+    /// the index's own, its level's.</summary>
+    public static Diagnostic IndexValueUnit(SourceSpan span, string what, string index, string actual, string expected) =>
+        Error("DL0319", span, $"{what} is {actual}, but the level of index '{index}' is {expected}: give it in the same unit");
+
     // ------------------------------------------------------------------ DL04xx deal structure
 
     /// <summary>DL0401: a second deal in one file (each file holds exactly one deal and its scenarios).</summary>
@@ -385,6 +396,16 @@ public static partial class DiagnosticCatalogue
         Warning("DL0472", span, SemanticText.Invariant(
             $"the enforcement block has no waterfall, and the regular one pays {string.Join(", ", tranches.Select(t => $"'{t}'"))} only scheduled principal: sale proceeds beyond it would go to the equity while the debt is still owed; give the enforcement block a waterfall that pays {(tranches.Count == 1 ? "its" : "their")} balance ('pay {tranches[0]}.balance')"));
 
+    /// <summary>DL0473: an index's drift (<c>deflate R per year</c>, in the deal or a scenario) below 0% or at or above
+    /// 100% a year: a negative deflation is growth, which DealLang does not model by this word, and 100% would wipe the
+    /// index out after the first day.</summary>
+    public static Diagnostic IndexDeflateOutOfRange(SourceSpan span, string what, double value) =>
+        Error("DL0473", span, SemanticText.Invariant($"{what} must be at least 0% and below 100% a year, not {SemanticText.FormatPercent(value)}"));
+
+    /// <summary>DL0474: a launch's step down (<c>launch DATE down R</c>) below 0% or at or above 100%.</summary>
+    public static Diagnostic LaunchDownOutOfRange(SourceSpan span, string what, double value) =>
+        Error("DL0474", span, SemanticText.Invariant($"{what} must be at least 0% and below 100%, not {SemanticText.FormatPercent(value)}"));
+
     // ------------------------------------------------------------------ DL05xx scenarios
 
     /// <summary>DL0501: a scenario written for a deal other than the one in the file (or, for a scenario in a file
@@ -412,11 +433,12 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic ScenarioWrongKind(SourceSpan span, string name, string actualKind, string requirement) =>
         Error("DL0505", span, $"'{name}' is {SemanticText.WithArticle(actualKind)}; {requirement}");
 
-    /// <summary>DL0506: a deflate or drop applied to something other than a facility's value (or market_rent for deflate).</summary>
+    /// <summary>DL0506: a deflate or drop applied to something other than a facility's value (or, for deflate,
+    /// market_rent or an index by its bare name).</summary>
     public static Diagnostic ScenarioBadPath(SourceSpan span, string path, string verb, string facility) =>
         Error("DL0506", span, verb == "drop"
             ? $"'{path}' cannot drop: drop applies to a facility's value, e.g. {facility}.value drop 70% by 2034-01-01"
-            : $"'{path}' cannot deflate: deflate applies to a facility's value ({facility}.value) or to market_rent");
+            : $"'{path}' cannot deflate: deflate applies to a facility's value ({facility}.value), to market_rent or to an index (by its bare name)");
 
     /// <summary>DL0507 (warning): a scenario sets the same thing twice; the later one wins.</summary>
     public static Diagnostic ScenarioItemRepeated(SourceSpan span, string scenario, string what) =>

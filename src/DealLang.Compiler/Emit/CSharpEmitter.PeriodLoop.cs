@@ -124,7 +124,7 @@ public static partial class CSharpEmitter
     private static void WriteInputs(EmitContext ctx, IndentedWriter w)
     {
         var model = ctx.Model;
-        var slots = InputLayout.Of(model.Facilities.Length, model.Leases.Length, model.Parties.Length, ctx.Sales.Length);
+        var slots = InputLayout.Of(model.Facilities.Length, model.Leases.Length, model.Parties.Length, ctx.Sales.Length, model.Indices.Length);
         string Slot(InputQuantity quantity, int entity) => CSharpLiterals.Int(slots.IndexOf(quantity, entity));
         var facilities = ctx.Components.Of<FacilityComponent>();
         w.Line();
@@ -135,6 +135,11 @@ public static partial class CSharpEmitter
             {
                 w.Line("double[] " + facility.Value + " = input.Series[" + Slot(InputQuantity.FacilityValue, facility.Index) + "];");
             }
+        }
+
+        foreach (var index in ctx.Components.Of<IndexComponent>().States)
+        {
+            w.Line("double[] " + index.Levels + " = input.Series[" + Slot(InputQuantity.IndexLevel, index.Index) + "];");
         }
 
         foreach (var lease in ctx.Components.Of<LeaseComponent>().States)

@@ -14,6 +14,8 @@ internal sealed partial class Lowerer
 {
     private ImmutableArray<PartyInfo> LowerParties() => KindLowerings.LowerAll<PartyInfo>(DeclarationKind.Party, this);
 
+    private ImmutableArray<IndexModel> LowerIndices() => KindLowerings.LowerAll<IndexModel>(DeclarationKind.Index, this);
+
     private ImmutableArray<FacilityInfo> LowerFacilities() => KindLowerings.LowerAll<FacilityInfo>(DeclarationKind.Facility, this);
 
     private ImmutableArray<LeaseModel> LowerLeases() => KindLowerings.LowerAll<LeaseModel>(DeclarationKind.Lease, this);

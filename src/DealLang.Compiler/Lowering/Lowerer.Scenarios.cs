@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DealLang.Compiler.Lowering.Kinds;
 using DealLang.Compiler.Semantics;
 using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
@@ -23,6 +24,8 @@ internal sealed partial class Lowerer
         double marketDeflation = 0;
         double? haircut = null;
         int? lag = null;
+        var indices = new IndexOverride?[Symbols.OfKind(SymbolKind.Index).Count];
+        IndexOverride Levers(int i) => indices[i] ?? IndexOverride.None;
 
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
         {
@@ -34,10 +37,25 @@ internal sealed partial class Lowerer
                 case DeflateSyntax d when d.Path?.Name?.Text == Builtins.MarketRent:
                     marketDeflation = Constant(d.Rate);
                     break;
-                case DeflateSyntax d when Index(d.Path?.Name, stress.Length) is { } facility:
+                case DeflateSyntax d when IndexOf(d.Path?.Name, SymbolKind.Index) is { } i:
+                    indices[i] = Levers(i) with { DeflatePerYear = Constant(d.Rate) };
+                    break;
+                case IndexLevelOverrideSyntax l when IndexOf(l.Index, SymbolKind.Index) is { } i:
+                    indices[i] = Levers(i) with { Level = Constant(l.Level) };
+                    break;
+                case IndexPointsOverrideSyntax p when IndexOf(p.Index, SymbolKind.Index) is { } i:
+                    indices[i] = Levers(i) with { Points = IndexLowering.Points(p.Points, this) };
+                    break;
+                case IndexLaunchOverrideSyntax a when IndexOf(a.Index, SymbolKind.Index) is { } i:
+                    indices[i] = Levers(i) with { AddedLaunches = [.. Levers(i).AddedLaunches, .. IndexLowering.Launches([a.Launch], this)] };
+                    break;
+                case IndexShiftSyntax h when IndexOf(h.Index, SymbolKind.Index) is { } i:
+                    indices[i] = Levers(i) with { Shift = Constant(h.Shift) };
+                    break;
+                case DeflateSyntax d when IndexOf(d.Path?.Name, SymbolKind.Facility) is { } facility:
                     stress[facility] = stress[facility] with { DeflatePerYear = Constant(d.Rate) };
                     break;
-                case DropSyntax d when Index(d.Path?.Name, stress.Length) is { } facility:
+                case DropSyntax d when IndexOf(d.Path?.Name, SymbolKind.Facility) is { } facility:
                     stress[facility] = stress[facility] with { DropFraction = Constant(d.Fraction), DropBy = d.By?.Value };
                     break;
                 case PartyDefaultsSyntax p when Index(p.Party, defaults.Length) is { } party:
@@ -50,8 +68,15 @@ internal sealed partial class Lowerer
             }
         }
 
-        return new ScenarioSpec(scenario.Name?.Text ?? "", renewals, stress, marketDeflation, defaults, haircut, lag);
+        return new ScenarioSpec(scenario.Name?.Text ?? "", renewals, stress, marketDeflation, defaults, haircut, lag)
+        {
+            Indices = indices,
+        };
     }
+
+    /// <summary>The per-kind index of a name declared as <paramref name="kind"/> (null for a name of another kind).</summary>
+    private int? IndexOf(NameSyntax? name, SymbolKind kind) =>
+        Symbols.TryLookup(name?.Text, out Symbol symbol) && symbol.Kind == kind ? symbol.Index : null;
 
     private int? Index(NameSyntax? name, int count) =>
         Symbols.TryLookup(name?.Text, out Symbol symbol) && symbol.Index < count ? symbol.Index : null;

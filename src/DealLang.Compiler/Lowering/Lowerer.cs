@@ -72,6 +72,7 @@ internal sealed partial class Lowerer
             ScheduledPeriods = _scheduledPeriods,
 
             Parties = LowerParties(),
+            Indices = LowerIndices(),
             Facilities = LowerFacilities(),
             Leases = LowerLeases(),
             Loans = LowerLoans(),

@@ -53,6 +53,9 @@ public sealed record DealModel
 
     public required ImmutableArray<PartyInfo> Parties { get; init; }
 
+    /// <summary>The market indices the deal declares, in declaration order (none unless it declares some).</summary>
+    public ImmutableArray<IndexModel> Indices { get; init; } = [];
+
     public required ImmutableArray<FacilityInfo> Facilities { get; init; }
 
     public required ImmutableArray<LeaseModel> Leases { get; init; }

@@ -17,6 +17,11 @@ public enum Quantity
     /// <summary><c>date</c>: the period's end date.</summary>
     PeriodEnd,
 
+    // Index.
+    /// <summary><c>SOFR</c>, an index's bare name: its level at the period's start (fixed in advance, as a floating
+    /// coupon resets), on this path; the unit is the index's level's.</summary>
+    IndexLevel,
+
     // Tranche.
     TrancheBalance,
     TrancheScheduledBalance,

@@ -18,6 +18,7 @@ internal sealed partial class CstToAst
     internal static readonly IReadOnlyList<KindParser> KindParsers =
     [
         KindParser.Of<PartyDeclContext, PartySyntax>(DeclarationKind.Party, PARTY, Braced, (b, c) => b.VisitPartyDecl(c)),
+        KindParser.Of<IndexDeclContext, IndexSyntax>(DeclarationKind.Index, INDEX, Braced, (b, c) => b.VisitIndexDecl(c)),
         KindParser.Of<FacilityDeclContext, FacilitySyntax>(DeclarationKind.Facility, FACILITY, Braced, (b, c) => b.VisitFacilityDecl(c)),
         KindParser.Of<LeaseDeclContext, LeaseSyntax>(DeclarationKind.Lease, LEASE, Braced, (b, c) => b.VisitLeaseDecl(c)),
         KindParser.Of<LoanDeclContext, LoanSyntax>(DeclarationKind.Loan, LOAN, Braced, (b, c) => b.VisitLoanDecl(c)),

@@ -33,6 +33,10 @@ internal sealed partial class CstToAst
     //     | path=reference DROP expr BY DATE           # dropItem
     //     | party=ident DEFAULTS ON DATE               # partyDefaultsItem
     //     | ENFORCEMENT sellTerm+                      # enforcementOverrideItem
+    //     | index=ident LEVEL expr                                        # indexLevelOverrideItem
+    //     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE    # indexPointsOverrideItem
+    //     | index=ident LAUNCH DATE DOWN expr                             # indexLaunchOverrideItem
+    //     | index=ident SHIFT PLUS? expr                                  # indexShiftItem
     //     ;
     private ScenarioItemSyntax? VisitScenarioItem(ScenarioItemContext context, NameSyntax scenario)
     {
@@ -72,6 +76,35 @@ internal sealed partial class CstToAst
                 (ExpressionSyntax? haircut, DurationSyntax? lag) = VisitSellTerms(
                     enforcement.sellTerm(), $"the enforcement override of scenario '{scenario.Text}'");
                 return haircut is null && lag is null ? null : new EnforcementOverrideSyntax(haircut, lag, Span(enforcement));
+            }
+
+            case IndexLevelOverrideItemContext level:
+            {
+                NameSyntax? index = VisitIdent(level.index);
+                ExpressionSyntax? value = VisitExpr(level.expr());
+                return index is null || value is null ? null : new IndexLevelOverrideSyntax(index, value, Span(level));
+            }
+
+            case IndexPointsOverrideItemContext points:
+            {
+                NameSyntax? index = VisitIdent(points.index);
+                IndexPointsSyntax? value = VisitPoints(points.pointsKind(), points.schedulePoint(), points);
+                return index is null || value is null ? null : new IndexPointsOverrideSyntax(index, value, Span(points));
+            }
+
+            case IndexLaunchOverrideItemContext launch:
+            {
+                NameSyntax? index = VisitIdent(launch.index);
+                LaunchSyntax? value = VisitLaunch(launch.DATE(), launch.expr(), launch);
+                return index is null || value?.Down is null ? null : new IndexLaunchOverrideSyntax(index, value, Span(launch));
+            }
+
+            case IndexShiftItemContext shift:
+            {
+                // '+100bp': the sign is part of the lever as written; the value is the expression's.
+                NameSyntax? index = VisitIdent(shift.index);
+                ExpressionSyntax? value = VisitExpr(shift.expr());
+                return index is null || value is null ? null : new IndexShiftSyntax(index, value, Span(shift));
             }
 
             default:

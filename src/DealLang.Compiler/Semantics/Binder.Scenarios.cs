@@ -42,6 +42,8 @@ internal sealed partial class Binder
 
     // scenarioItem : lease RENEWALS TAKEN NUMBER | path DEFLATE expr perYear | path DROP expr BY DATE
     //              | party DEFAULTS ON DATE | ENFORCEMENT sellTerm+
+    //              | index LEVEL expr | index POINTS pointsKind { schedulePoint* } | index LAUNCH DATE DOWN expr
+    //              | index SHIFT PLUS? expr
     private void BindScenarioItem(string scenario, ScenarioItemSyntax item)
     {
         switch (item)
@@ -62,6 +64,26 @@ internal sealed partial class Binder
                 break;
             case EnforcementOverrideSyntax enforcement:
                 Expressions(_scenarioScope, enforcement.Haircut);
+                break;
+            case IndexLevelOverrideSyntax level:
+                ScenarioName(scenario, level.Index, SymbolKind.Index, "'level' overrides an index's level");
+                Expressions(_scenarioScope, level.Level);
+                break;
+            case IndexPointsOverrideSyntax points:
+                ScenarioName(scenario, points.Index, SymbolKind.Index, "'points' overrides an index's points");
+                foreach (SchedulePointSyntax point in SyntaxWalk.Safe(points.Points?.Points ?? []))
+                {
+                    Expressions(_scenarioScope, point.Amount);
+                }
+
+                break;
+            case IndexLaunchOverrideSyntax launch:
+                ScenarioName(scenario, launch.Index, SymbolKind.Index, "'launch' adds a launch to an index");
+                Expressions(_scenarioScope, launch.Launch?.Down);
+                break;
+            case IndexShiftSyntax shift:
+                ScenarioName(scenario, shift.Index, SymbolKind.Index, "'shift' moves an index's level");
+                Expressions(_scenarioScope, shift.Shift);
                 break;
         }
     }
@@ -99,7 +121,7 @@ internal sealed partial class Binder
         return symbol;
     }
 
-    /// <summary><c>Facility.value</c> (deflate or drop) or <c>market_rent</c> (deflate only).</summary>
+    /// <summary><c>Facility.value</c> (deflate or drop), <c>market_rent</c> or an index by its bare name (deflate only).</summary>
     private void ValuePath(string scenario, ReferenceSyntax? path, string verb)
     {
         if (path?.Name is not { Text.Length: > 0 } name)
@@ -122,7 +144,7 @@ internal sealed partial class Binder
             IEnumerable<string> candidates = Symbols.OfKind(SymbolKind.Facility).Select(s => s.Name);
             if (verb == "deflate")
             {
-                candidates = candidates.Append(Builtins.MarketRent);
+                candidates = candidates.Append(Builtins.MarketRent).Concat(Symbols.OfKind(SymbolKind.Index).Select(s => s.Name));
             }
 
             ReportUnknown(DiagnosticCatalogue.ScenarioUnknownName(
@@ -133,6 +155,18 @@ internal sealed partial class Binder
 
         if (symbol.Kind == SymbolKind.Unknown)
         {
+            return;
+        }
+
+        if (symbol.Kind == SymbolKind.Index && verb == "deflate")
+        {
+            // An index's drift: the bare name, as the index is read.
+            _analysis.Names[name] = symbol;
+            if (path.Member is not null)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ScenarioBadPath(path.Member.Span, ExpressionPrinter.Print(path), verb, FirstFacilityOr("Campus")));
+            }
+
             return;
         }
 

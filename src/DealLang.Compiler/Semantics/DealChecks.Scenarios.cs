@@ -1,4 +1,5 @@
 using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Semantics.Kinds;
 using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler.Semantics;
@@ -33,6 +34,12 @@ internal sealed partial class DealChecks
                 {
                     case RenewalsTakenSyntax renewals:
                         CheckRenewals(renewals);
+                        break;
+                    case IndexPointsOverrideSyntax points:
+                        IndexRules.CheckPointDates(points.Points, $"the points of index '{points.Index?.Text}' in scenario '{name}'", this);
+                        break;
+                    case IndexLaunchOverrideSyntax launch:
+                        RequireWithinDeal(launch.Launch?.Date, $"the launch date of index '{launch.Index?.Text}' in scenario '{name}'", Maturity, "the deal's maturity");
                         break;
                     case DropSyntax { By: { } by } when Closing is { } closing && by.Value <= closing:
                         _diagnostics.Add(DiagnosticCatalogue.DropDateNotAfterClosing(by.Span, by.Value.ToString(), closing.ToString()));
@@ -91,6 +98,17 @@ internal sealed partial class DealChecks
             case PartyDefaultsSyntax p:
                 yield return $"the default of {p.Party?.Text}";
                 break;
+            case IndexLevelOverrideSyntax l:
+                yield return $"the level of {l.Index?.Text}";
+                break;
+            case IndexPointsOverrideSyntax p:
+                yield return $"the points of {p.Index?.Text}";
+                break;
+            case IndexShiftSyntax s:
+                yield return $"the shift of {s.Index?.Text}";
+                break;
+
+            // A launch adds to the index's launches: several are several shocks, not a lever set twice.
             case EnforcementOverrideSyntax e:
                 if (e.Haircut is not null)
                 {

@@ -12,6 +12,7 @@ namespace DealLang.Compiler.Semantics;
 internal enum SymbolKind
 {
     Party = DeclarationKind.Party,
+    Index = DeclarationKind.Index,
     Facility = DeclarationKind.Facility,
     Lease = DeclarationKind.Lease,
     Loan = DeclarationKind.Loan,

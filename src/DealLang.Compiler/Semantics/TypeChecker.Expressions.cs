@@ -53,6 +53,15 @@ internal sealed partial class TypeChecker
                 : new QuantityExpression(Quantity.TestValue, test.Index, value.Unit, IsFlow: false) { Dimension = value.Dimension };
         }
 
+        if (member.Quantity == Quantity.IndexLevel && resolved.Symbol is { Declaration: IndexSyntax index })
+        {
+            // An index's level has its level's unit (a rate, money, a compute price); a stock, read at the period's start.
+            BoundExpression level = IndexLevel(index);
+            return level is BadExpression
+                ? BadExpression.Instance
+                : new QuantityExpression(Quantity.IndexLevel, resolved.Index, level.Unit, IsFlow: false) { Dimension = level.Dimension };
+        }
+
         return new QuantityExpression(member.Quantity, resolved.Index, member.Unit, member.IsFlow);
     }
 

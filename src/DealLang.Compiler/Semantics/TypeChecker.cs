@@ -23,6 +23,9 @@ internal sealed partial class TypeChecker
     private readonly Dictionary<int, BoundExpression> _tests = [];
     private readonly HashSet<int> _testsInProgress = [];
 
+    // An index's level, bound on first use: wherever the index is read (its unit is the reader's), or by its rules.
+    private readonly Dictionary<IndexSyntax, BoundExpression> _indexLevels = new(ReferenceEqualityComparer.Instance);
+
     private TypeChecker(DealAnalysis analysis, DiagnosticBag diagnostics)
     {
         _analysis = analysis;
@@ -105,8 +108,23 @@ internal sealed partial class TypeChecker
             {
                 switch (item)
                 {
+                    case DeflateSyntax deflate when IndexNamed(deflate.Path?.Name) is not null:
+                        IndexRules.CheckDeflate(deflate.Rate, $"the deflation of {ExpressionPrinter.Print(deflate.Path)} in {s}", this);
+                        break;
                     case DeflateSyntax deflate:
                         Term(deflate.Rate, Unit.Rate, $"the deflation of {ExpressionPrinter.Print(deflate.Path)} in {s}", Range.Any);
+                        break;
+                    case IndexLevelOverrideSyntax level when IndexNamed(level.Index) is { } index:
+                        IndexValue(level.Level, index, $"the level of index '{level.Index.Text}' in {s}");
+                        break;
+                    case IndexPointsOverrideSyntax points when IndexNamed(points.Index) is { } index:
+                        IndexRules.CheckPoints(points.Points, index, $"a point of index '{points.Index.Text}' in {s}", this);
+                        break;
+                    case IndexLaunchOverrideSyntax launch:
+                        IndexRules.CheckDown(launch.Launch, $"the step down of index '{launch.Index?.Text}' at the launch on {launch.Launch?.Date?.Value} in {s}", this);
+                        break;
+                    case IndexShiftSyntax shift when IndexNamed(shift.Index) is { } index:
+                        IndexValue(shift.Shift, index, $"the shift of index '{shift.Index.Text}' in {s}");
                         break;
                     case DropSyntax drop:
                         Term(drop.Fraction, Unit.Rate, $"the drop of {ExpressionPrinter.Print(drop.Path)} in {s}", Range.Fraction);
@@ -118,6 +136,10 @@ internal sealed partial class TypeChecker
             }
         }
     }
+
+    /// <summary>The index a scenario's lever names, once the binder has resolved it to one (else null: reported there).</summary>
+    private IndexSyntax? IndexNamed(NameSyntax? name) =>
+        name is not null && _analysis.Names.TryGetValue(name, out Symbol? symbol) && symbol.Declaration is IndexSyntax index ? index : null;
 
     /// <summary>A test declaration: bound already if it is declared (tests are bound first, in dependency order); a
     /// duplicate, left out of the symbols, is still checked for what it says.</summary>
@@ -229,6 +251,87 @@ internal sealed partial class TypeChecker
         }
 
         Record(expression, bound);
+    }
+
+    /// <summary>An index's level: a constant of a unit its readers can use (money, rate, ratio or a compute measure),
+    /// bound once; <see cref="BadExpression"/> when it is missing or wrong (reported here, once: DL0318).</summary>
+    internal BoundExpression IndexLevel(IndexSyntax index)
+    {
+        if (_indexLevels.TryGetValue(index, out BoundExpression? known))
+        {
+            return known;
+        }
+
+        BoundExpression level = BindIndexLevel(index);
+        _indexLevels[index] = level;
+        return level;
+    }
+
+    private BoundExpression BindIndexLevel(IndexSyntax index)
+    {
+        if (index.Level is not { } expression)
+        {
+            return BadExpression.Instance; // DealChecks reports the missing level
+        }
+
+        string what = $"the level of index '{index.Name?.Text}'";
+        BoundExpression bound = Bind(expression, new ExpressionContext(ContextKind.Term, what));
+        if (bound is BadExpression)
+        {
+            return bound;
+        }
+
+        if (bound.Unit is not (Unit.Money or Unit.Rate or Unit.Ratio or Unit.Measure))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.IndexLevelUnit(expression.Span, index.Name?.Text ?? "", UnitNames.Described(bound)));
+            return BadExpression.Instance;
+        }
+
+        if (bound is not ConstantExpression constant)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.NotConstant(expression.Span, what));
+            return BadExpression.Instance;
+        }
+
+        Record(expression, constant);
+        return constant;
+    }
+
+    /// <summary>A value given for an index (a point; a scenario's level, points or shift): a constant of the index's
+    /// own unit, its level's (DL0319 otherwise). Nothing is said when the level itself is bad.</summary>
+    internal void IndexValue(ExpressionSyntax? expression, IndexSyntax index, string what)
+    {
+        if (expression is null)
+        {
+            return;
+        }
+
+        BoundExpression bound = Bind(expression, new ExpressionContext(ContextKind.Term, what));
+        if (bound is BadExpression)
+        {
+            return;
+        }
+
+        if (bound is not ConstantExpression constant)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.NotConstant(expression.Span, what));
+            return;
+        }
+
+        BoundExpression level = IndexLevel(index);
+        if (level is BadExpression)
+        {
+            return;
+        }
+
+        if (constant.Unit != level.Unit || constant.Dimension != level.Dimension)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.IndexValueUnit(
+                expression.Span, what, index.Name?.Text ?? "", UnitNames.Described(constant), UnitNames.Described(level)));
+            return;
+        }
+
+        Record(expression, constant);
     }
 
     private void Record(ExpressionSyntax expression, BoundExpression bound)

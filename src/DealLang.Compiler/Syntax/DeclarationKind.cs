@@ -8,6 +8,7 @@ namespace DealLang.Compiler.Syntax;
 public enum DeclarationKind
 {
     Party,
+    Index,
     Facility,
     Lease,
     Loan,

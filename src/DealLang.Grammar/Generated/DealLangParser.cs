@@ -36,96 +36,102 @@ public partial class DealLangParser : Parser {
 	protected static PredictionContextCache sharedContextCache = new PredictionContextCache();
 	public const int
 		DEAL=1, SCENARIO=2, IMPORT=3, FOR=4, TITLE=5, CURRENCY=6, CLOSING=7, MATURITY=8, 
-		FIRST_PAYMENT=9, PAY=10, DAYCOUNT_KW=11, PARTY=12, RATING=13, PD=14, RECOVERY=15, 
-		FACILITY=16, COST=17, VALUE=18, STRAIGHT_LINE=19, FLOOR=20, FROM=21, SCHEDULE=22, 
-		LEASE=23, ON=24, LESSEE=25, RENT=26, ESCALATING=27, STARTS=28, TERM=29, 
-		RENEWALS=30, X=31, AT=32, OPTION=33, MARKET=34, RVG=35, GUARANTEES=36, 
-		CAP=37, UNTIL=38, LOAN=39, OBLIGOR=40, TRANCHE=41, BALANCE=42, COUPON=43, 
-		FIXED=44, INTEREST_ONLY=45, INTEREST=46, PRINCIPAL=47, AMORTIZE=48, BULLET=49, 
-		LEVEL=50, LINEAR=51, SENIORITY=52, EQUITY=53, CONTRIBUTED=54, HOLDERS=55, 
-		ACCOUNT=56, TARGET=57, INITIAL=58, EARNS=59, FEE=60, TEST=61, OVER=62, 
-		TRAILING=63, TRIGGER=64, TRIPS=65, CURES=66, AFTER=67, WHEN=68, DEFAULT=69, 
-		GRACE=70, CFADS=71, INCLUDES=72, WATERFALL=73, USING=74, FILL=75, RELEASE=76, 
-		HOLD=77, REST=78, IN=79, DISTRIBUTE=80, SWEEP=81, PRO_RATA=82, TO=83, 
-		IF=84, ELSE=85, ENFORCEMENT=86, SELL=87, HAIRCUT=88, LAG=89, TAKEN=90, 
-		DEFLATE=91, DROP=92, BY=93, DEFAULTS=94, PER=95, GPU=96, GPU_HOUR=97, 
-		HOUR=98, KW=99, MW=100, KWH=101, MWH=102, YEAR=103, OF=104, AND=105, OR=106, 
-		NOT=107, PIK=108, ISSUE_PRICE=109, COMMITMENT=110, AVAILABLE=111, DRAWS=112, 
-		COMMITMENT_FEE=113, STEP_UP=114, TARGET_BALANCE=115, MARGIN=116, GRID=117, 
-		BELOW=118, WHILE=119, LBRACE=120, RBRACE=121, LPAREN=122, RPAREN=123, 
-		COMMA=124, DOT=125, ARROW=126, ASSIGN=127, PLUS=128, MINUS=129, STAR=130, 
-		SLASH=131, LE=132, GE=133, LT=134, GT=135, EQ=136, NE=137, DAYCOUNT=138, 
-		DATE=139, QUANTITY=140, NUMBER=141, STRING=142, UNTERMINATED_STRING=143, 
-		IDENT=144, NON_ASCII_NAME=145, LINE_COMMENT=146, BLOCK_COMMENT=147, UNTERMINATED_COMMENT=148, 
-		WS=149, UNEXPECTED_CHAR=150;
+		FIRST_PAYMENT=9, PAY=10, DAYCOUNT_KW=11, PARTY=12, INDEX=13, POINTS=14, 
+		STEPPED=15, INTERPOLATED=16, LAUNCH=17, DOWN=18, SHIFT=19, RATING=20, 
+		PD=21, RECOVERY=22, FACILITY=23, COST=24, VALUE=25, STRAIGHT_LINE=26, 
+		FLOOR=27, FROM=28, SCHEDULE=29, LEASE=30, ON=31, LESSEE=32, RENT=33, ESCALATING=34, 
+		STARTS=35, TERM=36, RENEWALS=37, X=38, AT=39, OPTION=40, MARKET=41, RVG=42, 
+		GUARANTEES=43, CAP=44, UNTIL=45, LOAN=46, OBLIGOR=47, TRANCHE=48, BALANCE=49, 
+		COUPON=50, FIXED=51, INTEREST_ONLY=52, INTEREST=53, PRINCIPAL=54, AMORTIZE=55, 
+		BULLET=56, LEVEL=57, LINEAR=58, SENIORITY=59, EQUITY=60, CONTRIBUTED=61, 
+		HOLDERS=62, ACCOUNT=63, TARGET=64, INITIAL=65, EARNS=66, FEE=67, TEST=68, 
+		OVER=69, TRAILING=70, TRIGGER=71, TRIPS=72, CURES=73, AFTER=74, WHEN=75, 
+		DEFAULT=76, GRACE=77, CFADS=78, INCLUDES=79, WATERFALL=80, USING=81, FILL=82, 
+		RELEASE=83, HOLD=84, REST=85, IN=86, DISTRIBUTE=87, SWEEP=88, PRO_RATA=89, 
+		TO=90, IF=91, ELSE=92, ENFORCEMENT=93, SELL=94, HAIRCUT=95, LAG=96, TAKEN=97, 
+		DEFLATE=98, DROP=99, BY=100, DEFAULTS=101, PER=102, GPU=103, GPU_HOUR=104, 
+		HOUR=105, KW=106, MW=107, KWH=108, MWH=109, YEAR=110, OF=111, AND=112, 
+		OR=113, NOT=114, PIK=115, ISSUE_PRICE=116, COMMITMENT=117, AVAILABLE=118, 
+		DRAWS=119, COMMITMENT_FEE=120, STEP_UP=121, TARGET_BALANCE=122, MARGIN=123, 
+		GRID=124, BELOW=125, WHILE=126, LBRACE=127, RBRACE=128, LPAREN=129, RPAREN=130, 
+		COMMA=131, DOT=132, ARROW=133, ASSIGN=134, PLUS=135, MINUS=136, STAR=137, 
+		SLASH=138, LE=139, GE=140, LT=141, GT=142, EQ=143, NE=144, DAYCOUNT=145, 
+		DATE=146, QUANTITY=147, NUMBER=148, STRING=149, UNTERMINATED_STRING=150, 
+		IDENT=151, NON_ASCII_NAME=152, LINE_COMMENT=153, BLOCK_COMMENT=154, UNTERMINATED_COMMENT=155, 
+		WS=156, UNEXPECTED_CHAR=157;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
-		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_facilityDecl = 10, RULE_facilityItem = 11, 
-		RULE_schedulePoint = 12, RULE_leaseDecl = 13, RULE_leaseItem = 14, RULE_renewalCount = 15, 
-		RULE_rvgPart = 16, RULE_loanDecl = 17, RULE_loanItem = 18, RULE_trancheDecl = 19, 
-		RULE_trancheItem = 20, RULE_gridTier = 21, RULE_amortization = 22, RULE_equityDecl = 23, 
-		RULE_equityItem = 24, RULE_holder = 25, RULE_accountDecl = 26, RULE_accountItem = 27, 
-		RULE_feeDecl = 28, RULE_testDecl = 29, RULE_triggerDecl = 30, RULE_defaultRule = 31, 
-		RULE_cfadsRule = 32, RULE_cfadsItem = 33, RULE_waterfallDecl = 34, RULE_step = 35, 
-		RULE_enforcementDecl = 36, RULE_enforcementItem = 37, RULE_sellTerm = 38, 
-		RULE_scenarioDecl = 39, RULE_scenarioItem = 40, RULE_perYear = 41, RULE_duration = 42, 
-		RULE_expr = 43, RULE_measureUnit = 44, RULE_reference = 45, RULE_ident = 46;
+		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_indexDecl = 10, RULE_indexItem = 11, 
+		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
+		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_renewalCount = 18, 
+		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_trancheDecl = 22, 
+		RULE_trancheItem = 23, RULE_gridTier = 24, RULE_amortization = 25, RULE_equityDecl = 26, 
+		RULE_equityItem = 27, RULE_holder = 28, RULE_accountDecl = 29, RULE_accountItem = 30, 
+		RULE_feeDecl = 31, RULE_testDecl = 32, RULE_triggerDecl = 33, RULE_defaultRule = 34, 
+		RULE_cfadsRule = 35, RULE_cfadsItem = 36, RULE_waterfallDecl = 37, RULE_step = 38, 
+		RULE_enforcementDecl = 39, RULE_enforcementItem = 40, RULE_sellTerm = 41, 
+		RULE_scenarioDecl = 42, RULE_scenarioItem = 43, RULE_perYear = 44, RULE_duration = 45, 
+		RULE_expr = 46, RULE_measureUnit = 47, RULE_reference = 48, RULE_ident = 49;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
-		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "facilityDecl", 
-		"facilityItem", "schedulePoint", "leaseDecl", "leaseItem", "renewalCount", 
-		"rvgPart", "loanDecl", "loanItem", "trancheDecl", "trancheItem", "gridTier", 
-		"amortization", "equityDecl", "equityItem", "holder", "accountDecl", "accountItem", 
-		"feeDecl", "testDecl", "triggerDecl", "defaultRule", "cfadsRule", "cfadsItem", 
-		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "perYear", "duration", "expr", "measureUnit", 
-		"reference", "ident"
+		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
+		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
+		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "loanDecl", "loanItem", 
+		"trancheDecl", "trancheItem", "gridTier", "amortization", "equityDecl", 
+		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
+		"triggerDecl", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
+		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
+		"scenarioItem", "perYear", "duration", "expr", "measureUnit", "reference", 
+		"ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
 		null, "'deal'", "'scenario'", "'import'", "'for'", "'title'", "'currency'", 
 		"'closing'", "'maturity'", "'first_payment'", "'pay'", "'daycount'", "'party'", 
-		"'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
-		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
-		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
-		"'market'", "'rvg'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
-		"'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", 
-		"'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", 
-		"'equity'", "'contributed'", "'holders'", "'account'", "'target'", "'initial'", 
-		"'earns'", "'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
-		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", 
-		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'margin'", "'grid'", "'below'", "'while'", "'{'", 
-		"'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", 
-		"'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'index'", "'points'", "'stepped'", "'interpolated'", "'launch'", "'down'", 
+		"'shift'", "'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", "'value'", 
+		"'straight_line'", "'floor'", "'from'", "'schedule'", "'lease'", "'on'", 
+		"'lessee'", "'rent'", "'escalating'", "'starts'", "'term'", "'renewals'", 
+		"'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", "'cap'", 
+		"'until'", "'loan'", "'obligor'", "'tranche'", "'balance'", "'coupon'", 
+		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
+		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
+		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
+		"'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", "'after'", 
+		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
+		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
+		"'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", "'sell'", 
+		"'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", 
+		"'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", 
+		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
+		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
+		"'margin'", "'grid'", "'below'", "'while'", "'{'", "'}'", "'('", "')'", 
+		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
+		"'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
-		"MATURITY", "FIRST_PAYMENT", "PAY", "DAYCOUNT_KW", "PARTY", "RATING", 
-		"PD", "RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", 
-		"FROM", "SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", 
-		"TERM", "RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", 
-		"CAP", "UNTIL", "LOAN", "OBLIGOR", "TRANCHE", "BALANCE", "COUPON", "FIXED", 
-		"INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", 
-		"LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
-		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
-		"TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
-		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
-		"SWEEP", "PRO_RATA", "TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", 
-		"LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
-		"HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", 
-		"ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", 
-		"TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "WHILE", "LBRACE", "RBRACE", 
-		"LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", 
-		"STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", 
-		"QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"MATURITY", "FIRST_PAYMENT", "PAY", "DAYCOUNT_KW", "PARTY", "INDEX", "POINTS", 
+		"STEPPED", "INTERPOLATED", "LAUNCH", "DOWN", "SHIFT", "RATING", "PD", 
+		"RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", 
+		"SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", 
+		"RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", 
+		"UNTIL", "LOAN", "OBLIGOR", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
+		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
+		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
+		"FEE", "TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", 
+		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
+		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
+		"TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
+		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
+		"KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"MARGIN", "GRID", "BELOW", "WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
+		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
+		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
+		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
+		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -231,35 +237,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 100;
+			State = 106;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 98;
+				State = 104;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 94;
+					State = 100;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 95;
+					State = 101;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 96;
+					State = 102;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 97;
+					State = 103;
 					unknownDecl();
 					}
 					break;
@@ -267,11 +273,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 102;
+				State = 108;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 103;
+			State = 109;
 			Match(Eof);
 			}
 		}
@@ -309,9 +315,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 105;
+			State = 111;
 			Match(IMPORT);
-			State = 106;
+			State = 112;
 			Match(STRING);
 			}
 		}
@@ -361,27 +367,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 108;
-			Match(DEAL);
-			State = 109;
-			_localctx.name = ident();
-			State = 110;
-			Match(LBRACE);
 			State = 114;
+			Match(DEAL);
+			State = 115;
+			_localctx.name = ident();
+			State = 116;
+			Match(LBRACE);
+			State = 120;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 3539832055900741600L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4194977L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8070098687444893728L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 67119635L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 111;
+				State = 117;
 				dealMember();
 				}
 				}
-				State = 116;
+				State = 122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 117;
+			State = 123;
 			Match(RBRACE);
 			}
 		}
@@ -402,6 +408,9 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public PartyDeclContext partyDecl() {
 			return GetRuleContext<PartyDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IndexDeclContext indexDecl() {
+			return GetRuleContext<IndexDeclContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FacilityDeclContext facilityDecl() {
 			return GetRuleContext<FacilityDeclContext>(0);
@@ -463,7 +472,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 135;
+			State = 142;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -475,112 +484,119 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 119;
+				State = 125;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 120;
+				State = 126;
 				partyDecl();
 				}
 				break;
-			case FACILITY:
+			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 121;
+				State = 127;
+				indexDecl();
+				}
+				break;
+			case FACILITY:
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 128;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
-				EnterOuterAlt(_localctx, 4);
+				EnterOuterAlt(_localctx, 5);
 				{
-				State = 122;
+				State = 129;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
-				EnterOuterAlt(_localctx, 5);
+				EnterOuterAlt(_localctx, 6);
 				{
-				State = 123;
+				State = 130;
 				loanDecl();
 				}
 				break;
 			case TRANCHE:
-				EnterOuterAlt(_localctx, 6);
+				EnterOuterAlt(_localctx, 7);
 				{
-				State = 124;
+				State = 131;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 125;
+				State = 132;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
-				EnterOuterAlt(_localctx, 8);
+				EnterOuterAlt(_localctx, 9);
 				{
-				State = 126;
+				State = 133;
 				accountDecl();
 				}
 				break;
 			case FEE:
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 10);
 				{
-				State = 127;
+				State = 134;
 				feeDecl();
 				}
 				break;
 			case TEST:
-				EnterOuterAlt(_localctx, 10);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 128;
+				State = 135;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 129;
+				State = 136;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 130;
+				State = 137;
 				defaultRule();
 				}
 				break;
 			case CFADS:
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 131;
+				State = 138;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 132;
+				State = 139;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
-				EnterOuterAlt(_localctx, 15);
+				EnterOuterAlt(_localctx, 16);
 				{
-				State = 133;
+				State = 140;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
-				EnterOuterAlt(_localctx, 16);
+				EnterOuterAlt(_localctx, 17);
 				{
-				State = 134;
+				State = 141;
 				unknownDecl();
 				}
 				break;
@@ -639,16 +655,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 137;
-			Match(IDENT);
-			State = 138;
-			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
 			State = 144;
+			Match(IDENT);
+			State = 145;
+			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
+			State = 151;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841328249864L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 18005877353152743L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128511429370872L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4609504602407102279L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 142;
+				State = 149;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -657,6 +673,13 @@ public partial class DealLangParser : Parser {
 				case CLOSING:
 				case MATURITY:
 				case FIRST_PAYMENT:
+				case INDEX:
+				case POINTS:
+				case STEPPED:
+				case INTERPOLATED:
+				case LAUNCH:
+				case DOWN:
+				case SHIFT:
 				case RATING:
 				case PD:
 				case RECOVERY:
@@ -718,19 +741,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 139;
+					State = 146;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 140;
+					State = 147;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 141;
+					State = 148;
 					Match(ON);
 					}
 					break;
@@ -738,11 +761,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 146;
+				State = 153;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 147;
+			State = 154;
 			block();
 			}
 		}
@@ -793,19 +816,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 149;
+			State = 156;
 			Match(LBRACE);
-			State = 154;
+			State = 161;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -144115188075855873L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 8388607L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 536870911L) != 0)) {
 				{
-				State = 152;
+				State = 159;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 150;
+					State = 157;
 					block();
 					}
 					break;
@@ -821,6 +844,13 @@ public partial class DealLangParser : Parser {
 				case PAY:
 				case DAYCOUNT_KW:
 				case PARTY:
+				case INDEX:
+				case POINTS:
+				case STEPPED:
+				case INTERPOLATED:
+				case LAUNCH:
+				case DOWN:
+				case SHIFT:
 				case RATING:
 				case PD:
 				case RECOVERY:
@@ -958,7 +988,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 151;
+					State = 158;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -973,11 +1003,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 156;
+				State = 163;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 157;
+			State = 164;
 			Match(RBRACE);
 			}
 		}
@@ -1094,16 +1124,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 173;
+			State = 180;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 159;
+				State = 166;
 				Match(TITLE);
-				State = 160;
+				State = 167;
 				Match(STRING);
 				}
 				break;
@@ -1111,9 +1141,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 161;
+				State = 168;
 				Match(CURRENCY);
-				State = 162;
+				State = 169;
 				ident();
 				}
 				break;
@@ -1121,9 +1151,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 163;
+				State = 170;
 				Match(CLOSING);
-				State = 164;
+				State = 171;
 				Match(DATE);
 				}
 				break;
@@ -1131,9 +1161,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 165;
+				State = 172;
 				Match(MATURITY);
-				State = 166;
+				State = 173;
 				Match(DATE);
 				}
 				break;
@@ -1141,9 +1171,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 167;
+				State = 174;
 				Match(FIRST_PAYMENT);
-				State = 168;
+				State = 175;
 				Match(DATE);
 				}
 				break;
@@ -1151,9 +1181,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 169;
+				State = 176;
 				Match(PAY);
-				State = 170;
+				State = 177;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1161,9 +1191,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 171;
+				State = 178;
 				Match(DAYCOUNT_KW);
-				State = 172;
+				State = 179;
 				dayCount();
 				}
 				break;
@@ -1204,7 +1234,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 175;
+			State = 182;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1254,27 +1284,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 177;
+			State = 184;
 			Match(PARTY);
-			State = 178;
+			State = 185;
 			_localctx.name = ident();
-			State = 179;
+			State = 186;
 			Match(LBRACE);
-			State = 183;
+			State = 190;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 57344L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7340032L) != 0)) {
 				{
 				{
-				State = 180;
+				State = 187;
 				partyItem();
 				}
 				}
-				State = 185;
+				State = 192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 186;
+			State = 193;
 			Match(RBRACE);
 			}
 		}
@@ -1344,16 +1374,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 194;
+			State = 201;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 188;
+				State = 195;
 				Match(RATING);
-				State = 189;
+				State = 196;
 				Match(STRING);
 				}
 				break;
@@ -1361,9 +1391,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 190;
+				State = 197;
 				Match(PD);
-				State = 191;
+				State = 198;
 				expr(0);
 				}
 				break;
@@ -1371,14 +1401,296 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 192;
+				State = 199;
 				Match(RECOVERY);
-				State = 193;
+				State = 200;
 				expr(0);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class IndexDeclContext : ParserRuleContext {
+		public IdentContext name;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEX() { return GetToken(DealLangParser.INDEX, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IndexItemContext[] indexItem() {
+			return GetRuleContexts<IndexItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IndexItemContext indexItem(int i) {
+			return GetRuleContext<IndexItemContext>(i);
+		}
+		public IndexDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_indexDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public IndexDeclContext indexDecl() {
+		IndexDeclContext _localctx = new IndexDeclContext(Context, State);
+		EnterRule(_localctx, 20, RULE_indexDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 203;
+			Match(INDEX);
+			State = 204;
+			_localctx.name = ident();
+			State = 205;
+			Match(LBRACE);
+			State = 209;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188076003328L) != 0) || _la==DEFLATE) {
+				{
+				{
+				State = 206;
+				indexItem();
+				}
+				}
+				State = 211;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 212;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class IndexItemContext : ParserRuleContext {
+		public IndexItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_indexItem; } }
+	 
+		public IndexItemContext() { }
+		public virtual void CopyFrom(IndexItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class IndexLevelItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEVEL() { return GetToken(DealLangParser.LEVEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public IndexLevelItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexLevelItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexDeflateItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFLATE() { return GetToken(DealLangParser.DEFLATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public IndexDeflateItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexDeflateItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexPointsItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PointsKindContext pointsKind() {
+			return GetRuleContext<PointsKindContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext[] schedulePoint() {
+			return GetRuleContexts<SchedulePointContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext schedulePoint(int i) {
+			return GetRuleContext<SchedulePointContext>(i);
+		}
+		public IndexPointsItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexPointsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexLaunchItemContext : IndexItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAUNCH() { return GetToken(DealLangParser.LAUNCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOWN() { return GetToken(DealLangParser.DOWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public IndexLaunchItemContext(IndexItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexLaunchItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public IndexItemContext indexItem() {
+		IndexItemContext _localctx = new IndexItemContext(Context, State);
+		EnterRule(_localctx, 22, RULE_indexItem);
+		int _la;
+		try {
+			State = 235;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case LEVEL:
+				_localctx = new IndexLevelItemContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 214;
+				Match(LEVEL);
+				State = 215;
+				expr(0);
+				}
+				break;
+			case DEFLATE:
+				_localctx = new IndexDeflateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 216;
+				Match(DEFLATE);
+				State = 217;
+				expr(0);
+				State = 218;
+				perYear();
+				}
+				break;
+			case POINTS:
+				_localctx = new IndexPointsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 220;
+				Match(POINTS);
+				State = 221;
+				pointsKind();
+				State = 222;
+				Match(LBRACE);
+				State = 226;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==DATE) {
+					{
+					{
+					State = 223;
+					schedulePoint();
+					}
+					}
+					State = 228;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 229;
+				Match(RBRACE);
+				}
+				break;
+			case LAUNCH:
+				_localctx = new IndexLaunchItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 231;
+				Match(LAUNCH);
+				State = 232;
+				Match(DATE);
+				State = 233;
+				Match(DOWN);
+				State = 234;
+				expr(0);
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class PointsKindContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEPPED() { return GetToken(DealLangParser.STEPPED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTERPOLATED() { return GetToken(DealLangParser.INTERPOLATED, 0); }
+		public PointsKindContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_pointsKind; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPointsKind(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public PointsKindContext pointsKind() {
+		PointsKindContext _localctx = new PointsKindContext(Context, State);
+		EnterRule(_localctx, 24, RULE_pointsKind);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 237;
+			_la = TokenStream.LA(1);
+			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -1422,32 +1734,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityDeclContext facilityDecl() {
 		FacilityDeclContext _localctx = new FacilityDeclContext(Context, State);
-		EnterRule(_localctx, 20, RULE_facilityDecl);
+		EnterRule(_localctx, 26, RULE_facilityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 196;
+			State = 239;
 			Match(FACILITY);
-			State = 197;
+			State = 240;
 			_localctx.name = ident();
-			State = 198;
+			State = 241;
 			Match(LBRACE);
-			State = 202;
+			State = 245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 199;
+				State = 242;
 				facilityItem();
 				}
 				}
-				State = 204;
+				State = 247;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 205;
+			State = 248;
 			Match(RBRACE);
 			}
 		}
@@ -1530,19 +1842,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FacilityItemContext facilityItem() {
 		FacilityItemContext _localctx = new FacilityItemContext(Context, State);
-		EnterRule(_localctx, 22, RULE_facilityItem);
+		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 230;
+			State = 273;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,15,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 207;
+				State = 250;
 				Match(COST);
-				State = 208;
+				State = 251;
 				expr(0);
 				}
 				break;
@@ -1550,32 +1862,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 209;
+				State = 252;
 				Match(VALUE);
-				State = 210;
+				State = 253;
 				Match(STRAIGHT_LINE);
-				State = 211;
+				State = 254;
 				duration();
-				State = 214;
+				State = 257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 212;
+					State = 255;
 					Match(FLOOR);
-					State = 213;
+					State = 256;
 					expr(0);
 					}
 				}
 
-				State = 218;
+				State = 261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 216;
+					State = 259;
 					Match(FROM);
-					State = 217;
+					State = 260;
 					Match(DATE);
 					}
 				}
@@ -1586,27 +1898,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 220;
+				State = 263;
 				Match(VALUE);
-				State = 221;
+				State = 264;
 				Match(SCHEDULE);
-				State = 222;
+				State = 265;
 				Match(LBRACE);
-				State = 226;
+				State = 269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 223;
+					State = 266;
 					schedulePoint();
 					}
 					}
-					State = 228;
+					State = 271;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 229;
+				State = 272;
 				Match(RBRACE);
 				}
 				break;
@@ -1645,21 +1957,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SchedulePointContext schedulePoint() {
 		SchedulePointContext _localctx = new SchedulePointContext(Context, State);
-		EnterRule(_localctx, 24, RULE_schedulePoint);
+		EnterRule(_localctx, 30, RULE_schedulePoint);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 232;
+			State = 275;
 			Match(DATE);
-			State = 233;
+			State = 276;
 			expr(0);
-			State = 235;
+			State = 278;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 234;
+				State = 277;
 				Match(COMMA);
 				}
 			}
@@ -1712,36 +2024,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseDeclContext leaseDecl() {
 		LeaseDeclContext _localctx = new LeaseDeclContext(Context, State);
-		EnterRule(_localctx, 26, RULE_leaseDecl);
+		EnterRule(_localctx, 32, RULE_leaseDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 237;
+			State = 280;
 			Match(LEASE);
-			State = 238;
+			State = 281;
 			_localctx.name = ident();
-			State = 239;
+			State = 282;
 			Match(ON);
-			State = 240;
+			State = 283;
 			_localctx.facility = ident();
-			State = 241;
+			State = 284;
 			Match(LBRACE);
-			State = 245;
+			State = 288;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 36339451904L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4651449583616L) != 0)) {
 				{
 				{
-				State = 242;
+				State = 285;
 				leaseItem();
 				}
 				}
-				State = 247;
+				State = 290;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 248;
+			State = 291;
 			Match(RBRACE);
 			}
 		}
@@ -1885,19 +2197,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
 		LeaseItemContext _localctx = new LeaseItemContext(Context, State);
-		EnterRule(_localctx, 28, RULE_leaseItem);
+		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 284;
+			State = 327;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 250;
+				State = 293;
 				Match(LESSEE);
-				State = 251;
+				State = 294;
 				ident();
 				}
 				break;
@@ -1905,22 +2217,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 252;
+				State = 295;
 				Match(RENT);
-				State = 253;
+				State = 296;
 				expr(0);
-				State = 254;
+				State = 297;
 				perYear();
-				State = 259;
+				State = 302;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 255;
+					State = 298;
 					Match(ESCALATING);
-					State = 256;
+					State = 299;
 					expr(0);
-					State = 257;
+					State = 300;
 					perYear();
 					}
 				}
@@ -1931,9 +2243,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 261;
+				State = 304;
 				Match(STARTS);
-				State = 262;
+				State = 305;
 				Match(DATE);
 				}
 				break;
@@ -1941,9 +2253,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 263;
+				State = 306;
 				Match(TERM);
-				State = 264;
+				State = 307;
 				duration();
 				}
 				break;
@@ -1951,28 +2263,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 265;
+				State = 308;
 				Match(RENEWALS);
-				State = 266;
+				State = 309;
 				renewalCount();
-				State = 267;
+				State = 310;
 				duration();
-				State = 268;
+				State = 311;
 				Match(AT);
-				State = 269;
+				State = 312;
 				Match(LESSEE);
-				State = 270;
+				State = 313;
 				Match(OPTION);
-				State = 274;
+				State = 317;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,19,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 271;
+					State = 314;
 					Match(RENT);
-					State = 272;
+					State = 315;
 					Match(AT);
-					State = 273;
+					State = 316;
 					Match(MARKET);
 					}
 					break;
@@ -1983,31 +2295,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 276;
+				State = 319;
 				Match(RVG);
-				State = 278;
+				State = 321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 277;
+					State = 320;
 					rvgPart();
 					}
 					}
-					State = 280;
+					State = 323;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 481036337152L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 282;
+				State = 325;
 				Match(DAYCOUNT_KW);
-				State = 283;
+				State = 326;
 				dayCount();
 				}
 				break;
@@ -2046,24 +2358,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RenewalCountContext renewalCount() {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
-		EnterRule(_localctx, 30, RULE_renewalCount);
+		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 289;
+			State = 332;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 286;
+				State = 329;
 				Match(NUMBER);
-				State = 287;
+				State = 330;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 288;
+				State = 331;
 				Match(QUANTITY);
 				}
 				break;
@@ -2135,18 +2447,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RvgPartContext rvgPart() {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
-		EnterRule(_localctx, 32, RULE_rvgPart);
+		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 297;
+			State = 340;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 291;
+				State = 334;
 				Match(GUARANTEES);
-				State = 292;
+				State = 335;
 				expr(0);
 				}
 				break;
@@ -2154,9 +2466,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 293;
+				State = 336;
 				Match(CAP);
-				State = 294;
+				State = 337;
 				expr(0);
 				}
 				break;
@@ -2164,9 +2476,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 295;
+				State = 338;
 				Match(UNTIL);
-				State = 296;
+				State = 339;
 				Match(DATE);
 				}
 				break;
@@ -2215,32 +2527,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanDeclContext loanDecl() {
 		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
-		EnterRule(_localctx, 34, RULE_loanDecl);
+		EnterRule(_localctx, 40, RULE_loanDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 299;
+			State = 342;
 			Match(LOAN);
-			State = 300;
+			State = 343;
 			_localctx.name = ident();
-			State = 301;
+			State = 344;
 			Match(LBRACE);
-			State = 305;
+			State = 348;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 330952999993600L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 42361983999148288L) != 0)) {
 				{
 				{
-				State = 302;
+				State = 345;
 				loanItem();
 				}
 				}
-				State = 307;
+				State = 350;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 308;
+			State = 351;
 			Match(RBRACE);
 			}
 		}
@@ -2360,19 +2672,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
-		EnterRule(_localctx, 36, RULE_loanItem);
+		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 328;
+			State = 371;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 310;
+				State = 353;
 				Match(OBLIGOR);
-				State = 311;
+				State = 354;
 				ident();
 				}
 				break;
@@ -2380,9 +2692,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 312;
+				State = 355;
 				Match(BALANCE);
-				State = 313;
+				State = 356;
 				expr(0);
 				}
 				break;
@@ -2390,16 +2702,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 314;
+				State = 357;
 				Match(COUPON);
-				State = 315;
+				State = 358;
 				expr(0);
-				State = 317;
+				State = 360;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 316;
+					State = 359;
 					Match(FIXED);
 					}
 				}
@@ -2410,11 +2722,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 319;
+				State = 362;
 				Match(INTEREST_ONLY);
-				State = 320;
+				State = 363;
 				Match(UNTIL);
-				State = 321;
+				State = 364;
 				Match(DATE);
 				}
 				break;
@@ -2422,9 +2734,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 322;
+				State = 365;
 				Match(AMORTIZE);
-				State = 323;
+				State = 366;
 				amortization();
 				}
 				break;
@@ -2432,9 +2744,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 324;
+				State = 367;
 				Match(MATURITY);
-				State = 325;
+				State = 368;
 				Match(DATE);
 				}
 				break;
@@ -2442,9 +2754,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 326;
+				State = 369;
 				Match(RECOVERY);
-				State = 327;
+				State = 370;
 				expr(0);
 				}
 				break;
@@ -2493,32 +2805,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 38, RULE_trancheDecl);
+		EnterRule(_localctx, 44, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 330;
+			State = 373;
 			Match(TRANCHE);
-			State = 331;
+			State = 374;
 			_localctx.name = ident();
-			State = 332;
+			State = 375;
 			Match(LBRACE);
-			State = 336;
+			State = 379;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4833453115703552L) != 0) || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 511L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 618681998810022144L) != 0) || ((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 511L) != 0)) {
 				{
 				{
-				State = 333;
+				State = 376;
 				trancheItem();
 				}
 				}
-				State = 338;
+				State = 381;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 339;
+			State = 382;
 			Match(RBRACE);
 			}
 		}
@@ -2778,19 +3090,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 40, RULE_trancheItem);
+		EnterRule(_localctx, 46, RULE_trancheItem);
 		int _la;
 		try {
-			State = 417;
+			State = 460;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 341;
+				State = 384;
 				Match(BALANCE);
-				State = 342;
+				State = 385;
 				expr(0);
 				}
 				break;
@@ -2798,40 +3110,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 343;
+				State = 386;
 				Match(COUPON);
-				State = 344;
+				State = 387;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 346;
+				State = 389;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 345;
+					State = 388;
 					Match(FIXED);
 					}
 				}
 
-				State = 350;
+				State = 393;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 348;
+					State = 391;
 					Match(FLOOR);
-					State = 349;
+					State = 392;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 354;
+				State = 397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 352;
+					State = 395;
 					Match(CAP);
-					State = 353;
+					State = 396;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -2842,26 +3154,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 356;
+				State = 399;
 				Match(PIK);
-				State = 358;
+				State = 401;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 357;
+					State = 400;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 362;
+				State = 405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 360;
+					State = 403;
 					Match(WHEN);
-					State = 361;
+					State = 404;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -2872,9 +3184,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 364;
+				State = 407;
 				Match(ISSUE_PRICE);
-				State = 365;
+				State = 408;
 				expr(0);
 				}
 				break;
@@ -2882,9 +3194,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 366;
+				State = 409;
 				Match(COMMITMENT);
-				State = 367;
+				State = 410;
 				expr(0);
 				}
 				break;
@@ -2892,11 +3204,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 368;
+				State = 411;
 				Match(AVAILABLE);
-				State = 369;
+				State = 412;
 				Match(UNTIL);
-				State = 370;
+				State = 413;
 				Match(DATE);
 				}
 				break;
@@ -2904,25 +3216,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 371;
+				State = 414;
 				Match(DRAWS);
-				State = 372;
+				State = 415;
 				Match(LBRACE);
-				State = 376;
+				State = 419;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 373;
+					State = 416;
 					schedulePoint();
 					}
 					}
-					State = 378;
+					State = 421;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 379;
+				State = 422;
 				Match(RBRACE);
 				}
 				break;
@@ -2930,9 +3242,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 380;
+				State = 423;
 				Match(COMMITMENT_FEE);
-				State = 381;
+				State = 424;
 				expr(0);
 				}
 				break;
@@ -2940,26 +3252,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 382;
+				State = 425;
 				Match(STEP_UP);
-				State = 383;
+				State = 426;
 				expr(0);
-				State = 388;
+				State = 431;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 384;
+					State = 427;
 					Match(FROM);
-					State = 385;
+					State = 428;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 386;
+					State = 429;
 					Match(WHILE);
-					State = 387;
+					State = 430;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -2972,41 +3284,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 390;
+				State = 433;
 				Match(MARGIN);
-				State = 391;
+				State = 434;
 				Match(GRID);
-				State = 392;
+				State = 435;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 393;
+				State = 436;
 				Match(LBRACE);
-				State = 397;
+				State = 440;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 394;
+					State = 437;
 					gridTier();
 					}
 					}
-					State = 399;
+					State = 442;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 402;
+				State = 445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 400;
+					State = 443;
 					Match(ELSE);
-					State = 401;
+					State = 444;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 404;
+				State = 447;
 				Match(RBRACE);
 				}
 				break;
@@ -3014,9 +3326,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 406;
+				State = 449;
 				Match(TARGET_BALANCE);
-				State = 407;
+				State = 450;
 				expr(0);
 				}
 				break;
@@ -3024,11 +3336,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 408;
+				State = 451;
 				Match(INTEREST_ONLY);
-				State = 409;
+				State = 452;
 				Match(UNTIL);
-				State = 410;
+				State = 453;
 				Match(DATE);
 				}
 				break;
@@ -3036,9 +3348,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 411;
+				State = 454;
 				Match(AMORTIZE);
-				State = 412;
+				State = 455;
 				amortization();
 				}
 				break;
@@ -3046,9 +3358,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 413;
+				State = 456;
 				Match(MATURITY);
-				State = 414;
+				State = 457;
 				Match(DATE);
 				}
 				break;
@@ -3056,9 +3368,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 415;
+				State = 458;
 				Match(SENIORITY);
-				State = 416;
+				State = 459;
 				Match(NUMBER);
 				}
 				break;
@@ -3103,15 +3415,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 42, RULE_gridTier);
+		EnterRule(_localctx, 48, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 419;
+			State = 462;
 			Match(BELOW);
-			State = 420;
+			State = 463;
 			_localctx.bound = expr(0);
-			State = 421;
+			State = 464;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -3190,17 +3502,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 44, RULE_amortization);
+		EnterRule(_localctx, 50, RULE_amortization);
 		int _la;
 		try {
-			State = 435;
+			State = 478;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 423;
+				State = 466;
 				Match(BULLET);
 				}
 				break;
@@ -3208,7 +3520,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 424;
+				State = 467;
 				Match(LEVEL);
 				}
 				break;
@@ -3216,7 +3528,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 425;
+				State = 468;
 				Match(LINEAR);
 				}
 				break;
@@ -3224,25 +3536,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 426;
+				State = 469;
 				Match(SCHEDULE);
-				State = 427;
+				State = 470;
 				Match(LBRACE);
-				State = 431;
+				State = 474;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 428;
+					State = 471;
 					schedulePoint();
 					}
 					}
-					State = 433;
+					State = 476;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 434;
+				State = 477;
 				Match(RBRACE);
 				}
 				break;
@@ -3291,32 +3603,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 46, RULE_equityDecl);
+		EnterRule(_localctx, 52, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 437;
+			State = 480;
 			Match(EQUITY);
-			State = 438;
+			State = 481;
 			_localctx.name = ident();
-			State = 439;
+			State = 482;
 			Match(LBRACE);
-			State = 443;
+			State = 486;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 440;
+				State = 483;
 				equityItem();
 				}
 				}
-				State = 445;
+				State = 488;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 446;
+			State = 489;
 			Match(RBRACE);
 			}
 		}
@@ -3380,19 +3692,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 48, RULE_equityItem);
+		EnterRule(_localctx, 54, RULE_equityItem);
 		int _la;
 		try {
-			State = 459;
+			State = 502;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 448;
+				State = 491;
 				Match(CONTRIBUTED);
-				State = 449;
+				State = 492;
 				expr(0);
 				}
 				break;
@@ -3400,23 +3712,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 450;
+				State = 493;
 				Match(HOLDERS);
-				State = 451;
+				State = 494;
 				holder();
-				State = 456;
+				State = 499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 452;
+					State = 495;
 					Match(COMMA);
-					State = 453;
+					State = 496;
 					holder();
 					}
 					}
-					State = 458;
+					State = 501;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3460,13 +3772,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 50, RULE_holder);
+		EnterRule(_localctx, 56, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 461;
+			State = 504;
 			ident();
-			State = 462;
+			State = 505;
 			expr(0);
 			}
 		}
@@ -3511,37 +3823,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 52, RULE_accountDecl);
+		EnterRule(_localctx, 58, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 464;
+			State = 507;
 			Match(ACCOUNT);
-			State = 465;
+			State = 508;
 			_localctx.name = ident();
-			State = 474;
+			State = 517;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 466;
+				State = 509;
 				Match(LBRACE);
-				State = 470;
+				State = 513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1008806316530991104L) != 0)) {
+				while (((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7L) != 0)) {
 					{
 					{
-					State = 467;
+					State = 510;
 					accountItem();
 					}
 					}
-					State = 472;
+					State = 515;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 473;
+				State = 516;
 				Match(RBRACE);
 				}
 			}
@@ -3614,18 +3926,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 54, RULE_accountItem);
+		EnterRule(_localctx, 60, RULE_accountItem);
 		try {
-			State = 482;
+			State = 525;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 476;
+				State = 519;
 				Match(TARGET);
-				State = 477;
+				State = 520;
 				expr(0);
 				}
 				break;
@@ -3633,9 +3945,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 478;
+				State = 521;
 				Match(INITIAL);
-				State = 479;
+				State = 522;
 				expr(0);
 				}
 				break;
@@ -3643,9 +3955,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 480;
+				State = 523;
 				Match(EARNS);
-				State = 481;
+				State = 524;
 				expr(0);
 				}
 				break;
@@ -3701,36 +4013,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_feeDecl);
+		EnterRule(_localctx, 62, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 484;
+			State = 527;
 			Match(FEE);
-			State = 485;
+			State = 528;
 			_localctx.name = ident();
-			State = 486;
+			State = 529;
 			Match(LBRACE);
-			State = 487;
+			State = 530;
 			expr(0);
-			State = 495;
+			State = 538;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 488;
+				State = 531;
 				perYear();
-				State = 493;
+				State = 536;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 489;
+					State = 532;
 					Match(ESCALATING);
-					State = 490;
+					State = 533;
 					expr(0);
-					State = 491;
+					State = 534;
 					perYear();
 					}
 				}
@@ -3738,7 +4050,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 497;
+			State = 540;
 			Match(RBRACE);
 			}
 		}
@@ -3786,41 +4098,41 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 58, RULE_testDecl);
+		EnterRule(_localctx, 64, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 499;
+			State = 542;
 			Match(TEST);
-			State = 500;
+			State = 543;
 			_localctx.name = ident();
-			State = 501;
+			State = 544;
 			Match(ASSIGN);
-			State = 502;
+			State = 545;
 			expr(0);
-			State = 506;
+			State = 549;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 503;
+				State = 546;
 				Match(OVER);
-				State = 504;
+				State = 547;
 				Match(TRAILING);
-				State = 505;
+				State = 548;
 				duration();
 				}
 			}
 
-			State = 510;
+			State = 553;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 508;
+				State = 551;
 				Match(FROM);
-				State = 509;
+				State = 552;
 				Match(DATE);
 				}
 			}
@@ -3883,62 +4195,62 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 60, RULE_triggerDecl);
+		EnterRule(_localctx, 66, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 512;
+			State = 555;
 			Match(TRIGGER);
-			State = 513;
+			State = 556;
 			_localctx.name = ident();
-			State = 514;
+			State = 557;
 			Match(WHEN);
-			State = 515;
+			State = 558;
 			expr(0);
-			State = 518;
+			State = 561;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 516;
+				State = 559;
 				Match(FROM);
-				State = 517;
+				State = 560;
 				Match(DATE);
 				}
 			}
 
-			State = 523;
+			State = 566;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 520;
+				State = 563;
 				Match(TRIPS);
-				State = 521;
+				State = 564;
 				Match(AFTER);
-				State = 522;
+				State = 565;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 528;
+			State = 571;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 525;
+				State = 568;
 				Match(CURES);
-				State = 526;
+				State = 569;
 				Match(AFTER);
-				State = 527;
+				State = 570;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 530;
+			State = 573;
 			Match(ARROW);
-			State = 531;
+			State = 574;
 			_localctx.effect = ident();
 			}
 		}
@@ -3979,25 +4291,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 62, RULE_defaultRule);
+		EnterRule(_localctx, 68, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 533;
+			State = 576;
 			Match(DEFAULT);
-			State = 534;
+			State = 577;
 			Match(WHEN);
-			State = 535;
+			State = 578;
 			expr(0);
-			State = 538;
+			State = 581;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 536;
+				State = 579;
 				Match(GRACE);
-				State = 537;
+				State = 580;
 				duration();
 				}
 			}
@@ -4044,30 +4356,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 64, RULE_cfadsRule);
+		EnterRule(_localctx, 70, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 540;
+			State = 583;
 			Match(CFADS);
-			State = 541;
+			State = 584;
 			Match(INCLUDES);
-			State = 542;
+			State = 585;
 			cfadsItem();
-			State = 547;
+			State = 590;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 543;
+				State = 586;
 				Match(COMMA);
-				State = 544;
+				State = 587;
 				cfadsItem();
 				}
 				}
-				State = 549;
+				State = 592;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4105,15 +4417,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 66, RULE_cfadsItem);
+		EnterRule(_localctx, 72, RULE_cfadsItem);
 		try {
-			State = 552;
+			State = 595;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 550;
+				State = 593;
 				Match(RVG);
 				}
 				break;
@@ -4123,6 +4435,13 @@ public partial class DealLangParser : Parser {
 			case CLOSING:
 			case MATURITY:
 			case FIRST_PAYMENT:
+			case INDEX:
+			case POINTS:
+			case STEPPED:
+			case INTERPOLATED:
+			case LAUNCH:
+			case DOWN:
+			case SHIFT:
 			case RATING:
 			case PD:
 			case RECOVERY:
@@ -4185,7 +4504,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 551;
+				State = 594;
 				ident();
 				}
 				break;
@@ -4230,30 +4549,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 68, RULE_waterfallDecl);
+		EnterRule(_localctx, 74, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 554;
+			State = 597;
 			Match(WATERFALL);
-			State = 555;
+			State = 598;
 			Match(LBRACE);
-			State = 559;
+			State = 602;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+			while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
 				{
 				{
-				State = 556;
+				State = 599;
 				step();
 				}
 				}
-				State = 561;
+				State = 604;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 562;
+			State = 605;
 			Match(RBRACE);
 			}
 		}
@@ -4434,42 +4753,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 70, RULE_step);
+		EnterRule(_localctx, 76, RULE_step);
 		int _la;
 		try {
-			State = 633;
+			State = 676;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 564;
+				State = 607;
 				Match(PAY);
-				State = 565;
+				State = 608;
 				((PayStepContext)_localctx).target = reference();
-				State = 575;
+				State = 618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 566;
+					State = 609;
 					Match(USING);
-					State = 567;
+					State = 610;
 					ident();
-					State = 572;
+					State = 615;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 568;
+						State = 611;
 						Match(COMMA);
-						State = 569;
+						State = 612;
 						ident();
 						}
 						}
-						State = 574;
+						State = 617;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4482,9 +4801,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 577;
+				State = 620;
 				Match(FILL);
-				State = 578;
+				State = 621;
 				ident();
 				}
 				break;
@@ -4492,9 +4811,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 579;
+				State = 622;
 				Match(RELEASE);
-				State = 580;
+				State = 623;
 				ident();
 				}
 				break;
@@ -4502,13 +4821,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 581;
+				State = 624;
 				Match(HOLD);
-				State = 582;
+				State = 625;
 				Match(REST);
-				State = 583;
+				State = 626;
 				Match(IN);
-				State = 584;
+				State = 627;
 				ident();
 				}
 				break;
@@ -4516,25 +4835,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 585;
+				State = 628;
 				Match(DISTRIBUTE);
-				State = 588;
+				State = 631;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 586;
+					State = 629;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 587;
+					State = 630;
 					Match(OF);
 					}
 				}
 
-				State = 590;
+				State = 633;
 				Match(REST);
-				State = 591;
+				State = 634;
 				Match(TO);
-				State = 592;
+				State = 635;
 				ident();
 				}
 				break;
@@ -4542,17 +4861,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 593;
+				State = 636;
 				Match(SWEEP);
-				State = 594;
+				State = 637;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 595;
+				State = 638;
 				Match(OF);
-				State = 596;
+				State = 639;
 				Match(REST);
-				State = 597;
+				State = 640;
 				Match(TO);
-				State = 598;
+				State = 641;
 				ident();
 				}
 				break;
@@ -4560,52 +4879,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 599;
+				State = 642;
 				Match(IF);
-				State = 600;
+				State = 643;
 				expr(0);
-				State = 601;
+				State = 644;
 				Match(LBRACE);
-				State = 605;
+				State = 648;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
 					{
 					{
-					State = 602;
+					State = 645;
 					step();
 					}
 					}
-					State = 607;
+					State = 650;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 608;
+				State = 651;
 				Match(RBRACE);
-				State = 618;
+				State = 661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 609;
+					State = 652;
 					Match(ELSE);
-					State = 610;
+					State = 653;
 					Match(LBRACE);
-					State = 614;
+					State = 657;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+					while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
 						{
 						{
-						State = 611;
+						State = 654;
 						step();
 						}
 						}
-						State = 616;
+						State = 659;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 617;
+					State = 660;
 					Match(RBRACE);
 					}
 				}
@@ -4616,37 +4935,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 620;
+				State = 663;
 				Match(PRO_RATA);
-				State = 623;
+				State = 666;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 621;
+					State = 664;
 					Match(BY);
-					State = 622;
+					State = 665;
 					Match(BALANCE);
 					}
 				}
 
-				State = 625;
+				State = 668;
 				Match(LBRACE);
-				State = 629;
+				State = 672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
 					{
 					{
-					State = 626;
+					State = 669;
 					step();
 					}
 					}
-					State = 631;
+					State = 674;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 632;
+				State = 675;
 				Match(RBRACE);
 				}
 				break;
@@ -4691,30 +5010,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 72, RULE_enforcementDecl);
+		EnterRule(_localctx, 78, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 635;
+			State = 678;
 			Match(ENFORCEMENT);
-			State = 636;
+			State = 679;
 			Match(LBRACE);
-			State = 640;
+			State = 683;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 637;
+				State = 680;
 				enforcementItem();
 				}
 				}
-				State = 642;
+				State = 685;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 643;
+			State = 686;
 			Match(RBRACE);
 			}
 		}
@@ -4783,47 +5102,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 74, RULE_enforcementItem);
+		EnterRule(_localctx, 80, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 661;
+			State = 704;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 645;
+				State = 688;
 				Match(SELL);
-				State = 646;
+				State = 689;
 				ident();
-				State = 651;
+				State = 694;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 647;
+					State = 690;
 					Match(COMMA);
-					State = 648;
+					State = 691;
 					ident();
 					}
 					}
-					State = 653;
+					State = 696;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 657;
+				State = 700;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 654;
+					State = 697;
 					sellTerm();
 					}
 					}
-					State = 659;
+					State = 702;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4833,7 +5152,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 660;
+				State = 703;
 				waterfallDecl();
 				}
 				break;
@@ -4894,18 +5213,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 76, RULE_sellTerm);
+		EnterRule(_localctx, 82, RULE_sellTerm);
 		try {
-			State = 667;
+			State = 710;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 663;
+				State = 706;
 				Match(HAIRCUT);
-				State = 664;
+				State = 707;
 				expr(0);
 				}
 				break;
@@ -4913,9 +5232,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 665;
+				State = 708;
 				Match(LAG);
-				State = 666;
+				State = 709;
 				duration();
 				}
 				break;
@@ -4969,36 +5288,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 78, RULE_scenarioDecl);
+		EnterRule(_localctx, 84, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 669;
+			State = 712;
 			Match(SCENARIO);
-			State = 670;
+			State = 713;
 			_localctx.name = ident();
-			State = 671;
+			State = 714;
 			Match(FOR);
-			State = 672;
+			State = 715;
 			_localctx.deal = ident();
-			State = 673;
+			State = 716;
 			Match(LBRACE);
-			State = 677;
+			State = 720;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 18005877355249895L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4609504602943973191L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 674;
+				State = 717;
 				scenarioItem();
 				}
 				}
-				State = 679;
+				State = 722;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 680;
+			State = 723;
 			Match(RBRACE);
 			}
 		}
@@ -5112,27 +5431,107 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class IndexLevelOverrideItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LEVEL() { return GetToken(DealLangParser.LEVEL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public IndexLevelOverrideItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexLevelOverrideItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexPointsOverrideItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PointsKindContext pointsKind() {
+			return GetRuleContext<PointsKindContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext[] schedulePoint() {
+			return GetRuleContexts<SchedulePointContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public SchedulePointContext schedulePoint(int i) {
+			return GetRuleContext<SchedulePointContext>(i);
+		}
+		public IndexPointsOverrideItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexPointsOverrideItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexLaunchOverrideItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAUNCH() { return GetToken(DealLangParser.LAUNCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOWN() { return GetToken(DealLangParser.DOWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public IndexLaunchOverrideItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexLaunchOverrideItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class IndexShiftItemContext : ScenarioItemContext {
+		public IdentContext index;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(DealLangParser.SHIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PLUS() { return GetToken(DealLangParser.PLUS, 0); }
+		public IndexShiftItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitIndexShiftItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 80, RULE_scenarioItem);
+		EnterRule(_localctx, 86, RULE_scenarioItem);
+		int _la;
 		try {
 			int _alt;
-			State = 709;
+			State = 781;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,73,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 682;
+				State = 725;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 683;
+				State = 726;
 				Match(RENEWALS);
-				State = 684;
+				State = 727;
 				Match(TAKEN);
-				State = 685;
+				State = 728;
 				Match(NUMBER);
 				}
 				break;
@@ -5140,13 +5539,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 687;
+				State = 730;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 688;
+				State = 731;
 				Match(DEFLATE);
-				State = 689;
+				State = 732;
 				expr(0);
-				State = 690;
+				State = 733;
 				perYear();
 				}
 				break;
@@ -5154,15 +5553,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 692;
+				State = 735;
 				((DropItemContext)_localctx).path = reference();
-				State = 693;
+				State = 736;
 				Match(DROP);
-				State = 694;
+				State = 737;
 				expr(0);
-				State = 695;
+				State = 738;
 				Match(BY);
-				State = 696;
+				State = 739;
 				Match(DATE);
 				}
 				break;
@@ -5170,13 +5569,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 698;
+				State = 741;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 699;
+				State = 742;
 				Match(DEFAULTS);
-				State = 700;
+				State = 743;
 				Match(ON);
-				State = 701;
+				State = 744;
 				Match(DATE);
 				}
 				break;
@@ -5184,9 +5583,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 703;
+				State = 746;
 				Match(ENFORCEMENT);
-				State = 705;
+				State = 748;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -5194,7 +5593,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 704;
+						State = 747;
 						sellTerm();
 						}
 						}
@@ -5202,10 +5601,90 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 707;
+					State = 750;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,72,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
+				}
+				break;
+			case 6:
+				_localctx = new IndexLevelOverrideItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 752;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 753;
+				Match(LEVEL);
+				State = 754;
+				expr(0);
+				}
+				break;
+			case 7:
+				_localctx = new IndexPointsOverrideItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 756;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 757;
+				Match(POINTS);
+				State = 758;
+				pointsKind();
+				State = 759;
+				Match(LBRACE);
+				State = 763;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==DATE) {
+					{
+					{
+					State = 760;
+					schedulePoint();
+					}
+					}
+					State = 765;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 766;
+				Match(RBRACE);
+				}
+				break;
+			case 8:
+				_localctx = new IndexLaunchOverrideItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 768;
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 769;
+				Match(LAUNCH);
+				State = 770;
+				Match(DATE);
+				State = 771;
+				Match(DOWN);
+				State = 772;
+				expr(0);
+				}
+				break;
+			case 9:
+				_localctx = new IndexShiftItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 774;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 775;
+				Match(SHIFT);
+				State = 777;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PLUS) {
+					{
+					State = 776;
+					Match(PLUS);
+					}
+				}
+
+				State = 779;
+				expr(0);
 				}
 				break;
 			}
@@ -5240,13 +5719,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 82, RULE_perYear);
+		EnterRule(_localctx, 88, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 711;
+			State = 783;
 			Match(PER);
-			State = 712;
+			State = 784;
 			Match(YEAR);
 			}
 		}
@@ -5279,11 +5758,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 84, RULE_duration);
+		EnterRule(_localctx, 90, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 714;
+			State = 786;
 			Match(QUANTITY);
 			}
 		}
@@ -5582,27 +6061,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 86;
-		EnterRecursionRule(_localctx, 86, RULE_expr, _p);
+		int _startState = 92;
+		EnterRecursionRule(_localctx, 92, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 751;
+			State = 823;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,77,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 717;
+				State = 789;
 				Match(LPAREN);
-				State = 718;
+				State = 790;
 				expr(0);
-				State = 719;
+				State = 791;
 				Match(RPAREN);
 				}
 				break;
@@ -5611,9 +6090,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 721;
+				State = 793;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 722;
+				State = 794;
 				expr(15);
 				}
 				break;
@@ -5622,9 +6101,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 723;
+				State = 795;
 				Match(NOT);
-				State = 724;
+				State = 796;
 				expr(10);
 				}
 				break;
@@ -5633,37 +6112,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 725;
+				State = 797;
 				((CallExprContext)_localctx).callee = ident();
-				State = 726;
+				State = 798;
 				Match(LPAREN);
-				State = 735;
+				State = 807;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 162125463475519719L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 105473L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4610630502313944903L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 13500545L) != 0)) {
 					{
-					State = 727;
+					State = 799;
 					expr(0);
-					State = 732;
+					State = 804;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 728;
+						State = 800;
 						Match(COMMA);
-						State = 729;
+						State = 801;
 						expr(0);
 						}
 						}
-						State = 734;
+						State = 806;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 737;
+				State = 809;
 				Match(RPAREN);
 				}
 				break;
@@ -5672,7 +6151,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 739;
+				State = 811;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -5682,19 +6161,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 741;
+				State = 813;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) {
+				if (((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 127L) != 0)) {
 					{
-					State = 740;
+					State = 812;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 743;
+				State = 815;
 				Match(PER);
-				State = 744;
+				State = 816;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -5703,9 +6182,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 745;
+				State = 817;
 				Match(NUMBER);
-				State = 746;
+				State = 818;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -5714,7 +6193,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 747;
+				State = 819;
 				Match(QUANTITY);
 				}
 				break;
@@ -5723,7 +6202,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 748;
+				State = 820;
 				Match(NUMBER);
 				}
 				break;
@@ -5732,7 +6211,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 749;
+				State = 821;
 				Match(DATE);
 				}
 				break;
@@ -5741,34 +6220,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 750;
+				State = 822;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 773;
+			State = 845;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,79,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,84,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 771;
+					State = 843;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,83,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 753;
+						State = 825;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 754;
+						State = 826;
 						Match(OF);
-						State = 755;
+						State = 827;
 						((OfExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -5777,9 +6256,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 756;
+						State = 828;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 757;
+						State = 829;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -5789,7 +6268,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 758;
+						State = 830;
 						((MultiplyExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -5798,9 +6277,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 759;
+						State = 831;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 760;
+						State = 832;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -5810,7 +6289,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 761;
+						State = 833;
 						((AddExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -5819,19 +6298,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 762;
+						State = 834;
 						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 763;
+						State = 835;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 132)) & ~0x3f) == 0 && ((1L << (_la - 132)) & 63L) != 0)) ) {
+						if ( !(((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 764;
+						State = 836;
 						((CompareExprContext)_localctx).right = expr(12);
 						}
 						break;
@@ -5840,11 +6319,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 765;
+						State = 837;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 766;
+						State = 838;
 						Match(AND);
-						State = 767;
+						State = 839;
 						((AndExprContext)_localctx).right = expr(10);
 						}
 						break;
@@ -5853,20 +6332,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 768;
+						State = 840;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 769;
+						State = 841;
 						Match(OR);
-						State = 770;
+						State = 842;
 						((OrExprContext)_localctx).right = expr(9);
 						}
 						break;
 					}
 					} 
 				}
-				State = 775;
+				State = 847;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,79,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,84,Context);
 			}
 			}
 		}
@@ -5905,14 +6384,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 88, RULE_measureUnit);
+		EnterRule(_localctx, 94, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 776;
+			State = 848;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 96)) & ~0x3f) == 0 && ((1L << (_la - 96)) & 127L) != 0)) ) {
+			if ( !(((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -5957,20 +6436,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 90, RULE_reference);
+		EnterRule(_localctx, 96, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 778;
+			State = 850;
 			ident();
-			State = 781;
+			State = 853;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,80,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
 			case 1:
 				{
-				State = 779;
+				State = 851;
 				Match(DOT);
-				State = 780;
+				State = 852;
 				_localctx.member = ident();
 				}
 				break;
@@ -6044,6 +6523,13 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURES() { return GetToken(DealLangParser.CURES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEX() { return GetToken(DealLangParser.INDEX, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEPPED() { return GetToken(DealLangParser.STEPPED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTERPOLATED() { return GetToken(DealLangParser.INTERPOLATED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LAUNCH() { return GetToken(DealLangParser.LAUNCH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOWN() { return GetToken(DealLangParser.DOWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHIFT() { return GetToken(DealLangParser.SHIFT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIK() { return GetToken(DealLangParser.PIK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ISSUE_PRICE() { return GetToken(DealLangParser.ISSUE_PRICE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT() { return GetToken(DealLangParser.COMMITMENT, 0); }
@@ -6071,14 +6557,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 92, RULE_ident);
+		EnterRule(_localctx, 98, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 783;
+			State = 855;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -8151517841345027096L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 18005877353152743L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4609504602407102279L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6101,7 +6587,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 43: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 46: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -6124,285 +6610,311 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,150,786,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,157,858,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
-		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,1,0,1,0,1,0,1,0,5,0,99,8,0,10,
-		0,12,0,102,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,113,8,2,10,2,12,
-		2,116,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,3,3,136,8,3,1,4,1,4,1,4,1,4,1,4,5,4,143,8,4,10,4,12,4,146,
-		9,4,1,4,1,4,1,5,1,5,1,5,5,5,153,8,5,10,5,12,5,156,9,5,1,5,1,5,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,174,8,6,1,7,1,7,1,
-		8,1,8,1,8,1,8,5,8,182,8,8,10,8,12,8,185,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,
-		9,1,9,3,9,195,8,9,1,10,1,10,1,10,1,10,5,10,201,8,10,10,10,12,10,204,9,
-		10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,215,8,11,1,11,1,11,
-		3,11,219,8,11,1,11,1,11,1,11,1,11,5,11,225,8,11,10,11,12,11,228,9,11,1,
-		11,3,11,231,8,11,1,12,1,12,1,12,3,12,236,8,12,1,13,1,13,1,13,1,13,1,13,
-		1,13,5,13,244,8,13,10,13,12,13,247,9,13,1,13,1,13,1,14,1,14,1,14,1,14,
-		1,14,1,14,1,14,1,14,1,14,3,14,260,8,14,1,14,1,14,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,275,8,14,1,14,1,14,4,14,279,8,14,
-		11,14,12,14,280,1,14,1,14,3,14,285,8,14,1,15,1,15,1,15,3,15,290,8,15,1,
-		16,1,16,1,16,1,16,1,16,1,16,3,16,298,8,16,1,17,1,17,1,17,1,17,5,17,304,
-		8,17,10,17,12,17,307,9,17,1,17,1,17,1,18,1,18,1,18,1,18,1,18,1,18,1,18,
-		3,18,318,8,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,1,18,3,18,329,8,
-		18,1,19,1,19,1,19,1,19,5,19,335,8,19,10,19,12,19,338,9,19,1,19,1,19,1,
-		20,1,20,1,20,1,20,1,20,3,20,347,8,20,1,20,1,20,3,20,351,8,20,1,20,1,20,
-		3,20,355,8,20,1,20,1,20,3,20,359,8,20,1,20,1,20,3,20,363,8,20,1,20,1,20,
-		1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,5,20,375,8,20,10,20,12,20,378,
-		9,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,3,20,389,8,20,1,20,1,
-		20,1,20,1,20,1,20,5,20,396,8,20,10,20,12,20,399,9,20,1,20,1,20,3,20,403,
-		8,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,1,20,
-		3,20,418,8,20,1,21,1,21,1,21,1,21,1,22,1,22,1,22,1,22,1,22,1,22,5,22,430,
-		8,22,10,22,12,22,433,9,22,1,22,3,22,436,8,22,1,23,1,23,1,23,1,23,5,23,
-		442,8,23,10,23,12,23,445,9,23,1,23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,
-		5,24,455,8,24,10,24,12,24,458,9,24,3,24,460,8,24,1,25,1,25,1,25,1,26,1,
-		26,1,26,1,26,5,26,469,8,26,10,26,12,26,472,9,26,1,26,3,26,475,8,26,1,27,
-		1,27,1,27,1,27,1,27,1,27,3,27,483,8,27,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,3,28,494,8,28,3,28,496,8,28,1,28,1,28,1,29,1,29,1,29,1,29,
-		1,29,1,29,1,29,3,29,507,8,29,1,29,1,29,3,29,511,8,29,1,30,1,30,1,30,1,
-		30,1,30,1,30,3,30,519,8,30,1,30,1,30,1,30,3,30,524,8,30,1,30,1,30,1,30,
-		3,30,529,8,30,1,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,3,31,539,8,31,1,
-		32,1,32,1,32,1,32,1,32,5,32,546,8,32,10,32,12,32,549,9,32,1,33,1,33,3,
-		33,553,8,33,1,34,1,34,1,34,5,34,558,8,34,10,34,12,34,561,9,34,1,34,1,34,
-		1,35,1,35,1,35,1,35,1,35,1,35,5,35,571,8,35,10,35,12,35,574,9,35,3,35,
-		576,8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,589,
-		8,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
-		5,35,604,8,35,10,35,12,35,607,9,35,1,35,1,35,1,35,1,35,5,35,613,8,35,10,
-		35,12,35,616,9,35,1,35,3,35,619,8,35,1,35,1,35,1,35,3,35,624,8,35,1,35,
-		1,35,5,35,628,8,35,10,35,12,35,631,9,35,1,35,3,35,634,8,35,1,36,1,36,1,
-		36,5,36,639,8,36,10,36,12,36,642,9,36,1,36,1,36,1,37,1,37,1,37,1,37,5,
-		37,650,8,37,10,37,12,37,653,9,37,1,37,5,37,656,8,37,10,37,12,37,659,9,
-		37,1,37,3,37,662,8,37,1,38,1,38,1,38,1,38,3,38,668,8,38,1,39,1,39,1,39,
-		1,39,1,39,1,39,5,39,676,8,39,10,39,12,39,679,9,39,1,39,1,39,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,
-		1,40,1,40,1,40,1,40,1,40,1,40,1,40,4,40,706,8,40,11,40,12,40,707,3,40,
-		710,8,40,1,41,1,41,1,41,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
-		43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,731,8,43,10,43,12,43,734,9,43,3,
-		43,736,8,43,1,43,1,43,1,43,1,43,3,43,742,8,43,1,43,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,3,43,752,8,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
-		43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,772,8,43,10,43,12,
-		43,775,9,43,1,44,1,44,1,45,1,45,1,45,3,45,782,8,45,1,46,1,46,1,46,0,1,
-		86,47,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
-		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
-		0,7,1,0,120,121,1,0,140,141,1,0,130,131,1,0,128,129,1,0,132,137,1,0,96,
-		102,20,0,3,3,5,9,13,15,17,20,22,22,25,29,33,34,36,37,39,40,42,52,54,55,
-		57,59,63,63,65,67,70,72,81,81,88,90,103,103,108,118,144,145,891,0,100,
-		1,0,0,0,2,105,1,0,0,0,4,108,1,0,0,0,6,135,1,0,0,0,8,137,1,0,0,0,10,149,
-		1,0,0,0,12,173,1,0,0,0,14,175,1,0,0,0,16,177,1,0,0,0,18,194,1,0,0,0,20,
-		196,1,0,0,0,22,230,1,0,0,0,24,232,1,0,0,0,26,237,1,0,0,0,28,284,1,0,0,
-		0,30,289,1,0,0,0,32,297,1,0,0,0,34,299,1,0,0,0,36,328,1,0,0,0,38,330,1,
-		0,0,0,40,417,1,0,0,0,42,419,1,0,0,0,44,435,1,0,0,0,46,437,1,0,0,0,48,459,
-		1,0,0,0,50,461,1,0,0,0,52,464,1,0,0,0,54,482,1,0,0,0,56,484,1,0,0,0,58,
-		499,1,0,0,0,60,512,1,0,0,0,62,533,1,0,0,0,64,540,1,0,0,0,66,552,1,0,0,
-		0,68,554,1,0,0,0,70,633,1,0,0,0,72,635,1,0,0,0,74,661,1,0,0,0,76,667,1,
-		0,0,0,78,669,1,0,0,0,80,709,1,0,0,0,82,711,1,0,0,0,84,714,1,0,0,0,86,751,
-		1,0,0,0,88,776,1,0,0,0,90,778,1,0,0,0,92,783,1,0,0,0,94,99,3,2,1,0,95,
-		99,3,4,2,0,96,99,3,78,39,0,97,99,3,8,4,0,98,94,1,0,0,0,98,95,1,0,0,0,98,
-		96,1,0,0,0,98,97,1,0,0,0,99,102,1,0,0,0,100,98,1,0,0,0,100,101,1,0,0,0,
-		101,103,1,0,0,0,102,100,1,0,0,0,103,104,5,0,0,1,104,1,1,0,0,0,105,106,
-		5,3,0,0,106,107,5,142,0,0,107,3,1,0,0,0,108,109,5,1,0,0,109,110,3,92,46,
-		0,110,114,5,120,0,0,111,113,3,6,3,0,112,111,1,0,0,0,113,116,1,0,0,0,114,
-		112,1,0,0,0,114,115,1,0,0,0,115,117,1,0,0,0,116,114,1,0,0,0,117,118,5,
-		121,0,0,118,5,1,0,0,0,119,136,3,12,6,0,120,136,3,16,8,0,121,136,3,20,10,
-		0,122,136,3,26,13,0,123,136,3,34,17,0,124,136,3,38,19,0,125,136,3,46,23,
-		0,126,136,3,52,26,0,127,136,3,56,28,0,128,136,3,58,29,0,129,136,3,60,30,
-		0,130,136,3,62,31,0,131,136,3,64,32,0,132,136,3,68,34,0,133,136,3,72,36,
-		0,134,136,3,8,4,0,135,119,1,0,0,0,135,120,1,0,0,0,135,121,1,0,0,0,135,
-		122,1,0,0,0,135,123,1,0,0,0,135,124,1,0,0,0,135,125,1,0,0,0,135,126,1,
-		0,0,0,135,127,1,0,0,0,135,128,1,0,0,0,135,129,1,0,0,0,135,130,1,0,0,0,
-		135,131,1,0,0,0,135,132,1,0,0,0,135,133,1,0,0,0,135,134,1,0,0,0,136,7,
-		1,0,0,0,137,138,5,144,0,0,138,144,4,4,0,0,139,143,3,92,46,0,140,143,5,
-		4,0,0,141,143,5,24,0,0,142,139,1,0,0,0,142,140,1,0,0,0,142,141,1,0,0,0,
-		143,146,1,0,0,0,144,142,1,0,0,0,144,145,1,0,0,0,145,147,1,0,0,0,146,144,
-		1,0,0,0,147,148,3,10,5,0,148,9,1,0,0,0,149,154,5,120,0,0,150,153,3,10,
-		5,0,151,153,8,0,0,0,152,150,1,0,0,0,152,151,1,0,0,0,153,156,1,0,0,0,154,
-		152,1,0,0,0,154,155,1,0,0,0,155,157,1,0,0,0,156,154,1,0,0,0,157,158,5,
-		121,0,0,158,11,1,0,0,0,159,160,5,5,0,0,160,174,5,142,0,0,161,162,5,6,0,
-		0,162,174,3,92,46,0,163,164,5,7,0,0,164,174,5,139,0,0,165,166,5,8,0,0,
-		166,174,5,139,0,0,167,168,5,9,0,0,168,174,5,139,0,0,169,170,5,10,0,0,170,
-		174,3,92,46,0,171,172,5,11,0,0,172,174,3,14,7,0,173,159,1,0,0,0,173,161,
-		1,0,0,0,173,163,1,0,0,0,173,165,1,0,0,0,173,167,1,0,0,0,173,169,1,0,0,
-		0,173,171,1,0,0,0,174,13,1,0,0,0,175,176,5,138,0,0,176,15,1,0,0,0,177,
-		178,5,12,0,0,178,179,3,92,46,0,179,183,5,120,0,0,180,182,3,18,9,0,181,
-		180,1,0,0,0,182,185,1,0,0,0,183,181,1,0,0,0,183,184,1,0,0,0,184,186,1,
-		0,0,0,185,183,1,0,0,0,186,187,5,121,0,0,187,17,1,0,0,0,188,189,5,13,0,
-		0,189,195,5,142,0,0,190,191,5,14,0,0,191,195,3,86,43,0,192,193,5,15,0,
-		0,193,195,3,86,43,0,194,188,1,0,0,0,194,190,1,0,0,0,194,192,1,0,0,0,195,
-		19,1,0,0,0,196,197,5,16,0,0,197,198,3,92,46,0,198,202,5,120,0,0,199,201,
-		3,22,11,0,200,199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,0,202,203,1,0,
-		0,0,203,205,1,0,0,0,204,202,1,0,0,0,205,206,5,121,0,0,206,21,1,0,0,0,207,
-		208,5,17,0,0,208,231,3,86,43,0,209,210,5,18,0,0,210,211,5,19,0,0,211,214,
-		3,84,42,0,212,213,5,20,0,0,213,215,3,86,43,0,214,212,1,0,0,0,214,215,1,
-		0,0,0,215,218,1,0,0,0,216,217,5,21,0,0,217,219,5,139,0,0,218,216,1,0,0,
-		0,218,219,1,0,0,0,219,231,1,0,0,0,220,221,5,18,0,0,221,222,5,22,0,0,222,
-		226,5,120,0,0,223,225,3,24,12,0,224,223,1,0,0,0,225,228,1,0,0,0,226,224,
-		1,0,0,0,226,227,1,0,0,0,227,229,1,0,0,0,228,226,1,0,0,0,229,231,5,121,
-		0,0,230,207,1,0,0,0,230,209,1,0,0,0,230,220,1,0,0,0,231,23,1,0,0,0,232,
-		233,5,139,0,0,233,235,3,86,43,0,234,236,5,124,0,0,235,234,1,0,0,0,235,
-		236,1,0,0,0,236,25,1,0,0,0,237,238,5,23,0,0,238,239,3,92,46,0,239,240,
-		5,24,0,0,240,241,3,92,46,0,241,245,5,120,0,0,242,244,3,28,14,0,243,242,
+		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
+		1,0,1,0,1,0,1,0,5,0,105,8,0,10,0,12,0,108,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
+		1,2,1,2,1,2,5,2,119,8,2,10,2,12,2,122,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,143,8,3,1,4,1,4,1,
+		4,1,4,1,4,5,4,150,8,4,10,4,12,4,153,9,4,1,4,1,4,1,5,1,5,1,5,5,5,160,8,
+		5,10,5,12,5,163,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,
+		6,1,6,1,6,1,6,3,6,181,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,189,8,8,10,8,12,
+		8,192,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,202,8,9,1,10,1,10,1,10,1,
+		10,5,10,208,8,10,10,10,12,10,211,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,5,11,225,8,11,10,11,12,11,228,9,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,3,11,236,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,
+		244,8,13,10,13,12,13,247,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,
+		1,14,3,14,258,8,14,1,14,1,14,3,14,262,8,14,1,14,1,14,1,14,1,14,5,14,268,
+		8,14,10,14,12,14,271,9,14,1,14,3,14,274,8,14,1,15,1,15,1,15,3,15,279,8,
+		15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,287,8,16,10,16,12,16,290,9,16,1,
+		16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,303,8,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,318,8,
+		17,1,17,1,17,4,17,322,8,17,11,17,12,17,323,1,17,1,17,3,17,328,8,17,1,18,
+		1,18,1,18,3,18,333,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,341,8,19,1,
+		20,1,20,1,20,1,20,5,20,347,8,20,10,20,12,20,350,9,20,1,20,1,20,1,21,1,
+		21,1,21,1,21,1,21,1,21,1,21,3,21,361,8,21,1,21,1,21,1,21,1,21,1,21,1,21,
+		1,21,1,21,1,21,3,21,372,8,21,1,22,1,22,1,22,1,22,5,22,378,8,22,10,22,12,
+		22,381,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,3,23,390,8,23,1,23,1,23,
+		3,23,394,8,23,1,23,1,23,3,23,398,8,23,1,23,1,23,3,23,402,8,23,1,23,1,23,
+		3,23,406,8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,5,23,418,
+		8,23,10,23,12,23,421,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
+		3,23,432,8,23,1,23,1,23,1,23,1,23,1,23,5,23,439,8,23,10,23,12,23,442,9,
+		23,1,23,1,23,3,23,446,8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
+		1,23,1,23,1,23,1,23,3,23,461,8,23,1,24,1,24,1,24,1,24,1,25,1,25,1,25,1,
+		25,1,25,1,25,5,25,473,8,25,10,25,12,25,476,9,25,1,25,3,25,479,8,25,1,26,
+		1,26,1,26,1,26,5,26,485,8,26,10,26,12,26,488,9,26,1,26,1,26,1,27,1,27,
+		1,27,1,27,1,27,1,27,5,27,498,8,27,10,27,12,27,501,9,27,3,27,503,8,27,1,
+		28,1,28,1,28,1,29,1,29,1,29,1,29,5,29,512,8,29,10,29,12,29,515,9,29,1,
+		29,3,29,518,8,29,1,30,1,30,1,30,1,30,1,30,1,30,3,30,526,8,30,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,537,8,31,3,31,539,8,31,1,31,1,
+		31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,550,8,32,1,32,1,32,3,32,554,
+		8,32,1,33,1,33,1,33,1,33,1,33,1,33,3,33,562,8,33,1,33,1,33,1,33,3,33,567,
+		8,33,1,33,1,33,1,33,3,33,572,8,33,1,33,1,33,1,33,1,34,1,34,1,34,1,34,1,
+		34,3,34,582,8,34,1,35,1,35,1,35,1,35,1,35,5,35,589,8,35,10,35,12,35,592,
+		9,35,1,36,1,36,3,36,596,8,36,1,37,1,37,1,37,5,37,601,8,37,10,37,12,37,
+		604,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,614,8,38,10,38,12,
+		38,617,9,38,3,38,619,8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,
+		1,38,1,38,3,38,632,8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,
+		38,1,38,1,38,1,38,5,38,647,8,38,10,38,12,38,650,9,38,1,38,1,38,1,38,1,
+		38,5,38,656,8,38,10,38,12,38,659,9,38,1,38,3,38,662,8,38,1,38,1,38,1,38,
+		3,38,667,8,38,1,38,1,38,5,38,671,8,38,10,38,12,38,674,9,38,1,38,3,38,677,
+		8,38,1,39,1,39,1,39,5,39,682,8,39,10,39,12,39,685,9,39,1,39,1,39,1,40,
+		1,40,1,40,1,40,5,40,693,8,40,10,40,12,40,696,9,40,1,40,5,40,699,8,40,10,
+		40,12,40,702,9,40,1,40,3,40,705,8,40,1,41,1,41,1,41,1,41,3,41,711,8,41,
+		1,42,1,42,1,42,1,42,1,42,1,42,5,42,719,8,42,10,42,12,42,722,9,42,1,42,
+		1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,749,8,43,11,43,
+		12,43,750,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,762,8,43,10,
+		43,12,43,765,9,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
+		43,3,43,778,8,43,1,43,1,43,3,43,782,8,43,1,44,1,44,1,44,1,45,1,45,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,
+		803,8,46,10,46,12,46,806,9,46,3,46,808,8,46,1,46,1,46,1,46,1,46,3,46,814,
+		8,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,824,8,46,1,46,1,46,1,
+		46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,
+		46,1,46,5,46,844,8,46,10,46,12,46,847,9,46,1,47,1,47,1,48,1,48,1,48,3,
+		48,854,8,48,1,49,1,49,1,49,0,1,92,50,0,2,4,6,8,10,12,14,16,18,20,22,24,
+		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
+		74,76,78,80,82,84,86,88,90,92,94,96,98,0,8,1,0,127,128,1,0,15,16,1,0,147,
+		148,1,0,137,138,1,0,135,136,1,0,139,144,1,0,103,109,20,0,3,3,5,9,13,22,
+		24,27,29,29,32,36,40,41,43,44,46,47,49,59,61,62,64,66,70,70,72,74,77,79,
+		88,88,95,97,110,110,115,125,151,152,972,0,106,1,0,0,0,2,111,1,0,0,0,4,
+		114,1,0,0,0,6,142,1,0,0,0,8,144,1,0,0,0,10,156,1,0,0,0,12,180,1,0,0,0,
+		14,182,1,0,0,0,16,184,1,0,0,0,18,201,1,0,0,0,20,203,1,0,0,0,22,235,1,0,
+		0,0,24,237,1,0,0,0,26,239,1,0,0,0,28,273,1,0,0,0,30,275,1,0,0,0,32,280,
+		1,0,0,0,34,327,1,0,0,0,36,332,1,0,0,0,38,340,1,0,0,0,40,342,1,0,0,0,42,
+		371,1,0,0,0,44,373,1,0,0,0,46,460,1,0,0,0,48,462,1,0,0,0,50,478,1,0,0,
+		0,52,480,1,0,0,0,54,502,1,0,0,0,56,504,1,0,0,0,58,507,1,0,0,0,60,525,1,
+		0,0,0,62,527,1,0,0,0,64,542,1,0,0,0,66,555,1,0,0,0,68,576,1,0,0,0,70,583,
+		1,0,0,0,72,595,1,0,0,0,74,597,1,0,0,0,76,676,1,0,0,0,78,678,1,0,0,0,80,
+		704,1,0,0,0,82,710,1,0,0,0,84,712,1,0,0,0,86,781,1,0,0,0,88,783,1,0,0,
+		0,90,786,1,0,0,0,92,823,1,0,0,0,94,848,1,0,0,0,96,850,1,0,0,0,98,855,1,
+		0,0,0,100,105,3,2,1,0,101,105,3,4,2,0,102,105,3,84,42,0,103,105,3,8,4,
+		0,104,100,1,0,0,0,104,101,1,0,0,0,104,102,1,0,0,0,104,103,1,0,0,0,105,
+		108,1,0,0,0,106,104,1,0,0,0,106,107,1,0,0,0,107,109,1,0,0,0,108,106,1,
+		0,0,0,109,110,5,0,0,1,110,1,1,0,0,0,111,112,5,3,0,0,112,113,5,149,0,0,
+		113,3,1,0,0,0,114,115,5,1,0,0,115,116,3,98,49,0,116,120,5,127,0,0,117,
+		119,3,6,3,0,118,117,1,0,0,0,119,122,1,0,0,0,120,118,1,0,0,0,120,121,1,
+		0,0,0,121,123,1,0,0,0,122,120,1,0,0,0,123,124,5,128,0,0,124,5,1,0,0,0,
+		125,143,3,12,6,0,126,143,3,16,8,0,127,143,3,20,10,0,128,143,3,26,13,0,
+		129,143,3,32,16,0,130,143,3,40,20,0,131,143,3,44,22,0,132,143,3,52,26,
+		0,133,143,3,58,29,0,134,143,3,62,31,0,135,143,3,64,32,0,136,143,3,66,33,
+		0,137,143,3,68,34,0,138,143,3,70,35,0,139,143,3,74,37,0,140,143,3,78,39,
+		0,141,143,3,8,4,0,142,125,1,0,0,0,142,126,1,0,0,0,142,127,1,0,0,0,142,
+		128,1,0,0,0,142,129,1,0,0,0,142,130,1,0,0,0,142,131,1,0,0,0,142,132,1,
+		0,0,0,142,133,1,0,0,0,142,134,1,0,0,0,142,135,1,0,0,0,142,136,1,0,0,0,
+		142,137,1,0,0,0,142,138,1,0,0,0,142,139,1,0,0,0,142,140,1,0,0,0,142,141,
+		1,0,0,0,143,7,1,0,0,0,144,145,5,151,0,0,145,151,4,4,0,0,146,150,3,98,49,
+		0,147,150,5,4,0,0,148,150,5,31,0,0,149,146,1,0,0,0,149,147,1,0,0,0,149,
+		148,1,0,0,0,150,153,1,0,0,0,151,149,1,0,0,0,151,152,1,0,0,0,152,154,1,
+		0,0,0,153,151,1,0,0,0,154,155,3,10,5,0,155,9,1,0,0,0,156,161,5,127,0,0,
+		157,160,3,10,5,0,158,160,8,0,0,0,159,157,1,0,0,0,159,158,1,0,0,0,160,163,
+		1,0,0,0,161,159,1,0,0,0,161,162,1,0,0,0,162,164,1,0,0,0,163,161,1,0,0,
+		0,164,165,5,128,0,0,165,11,1,0,0,0,166,167,5,5,0,0,167,181,5,149,0,0,168,
+		169,5,6,0,0,169,181,3,98,49,0,170,171,5,7,0,0,171,181,5,146,0,0,172,173,
+		5,8,0,0,173,181,5,146,0,0,174,175,5,9,0,0,175,181,5,146,0,0,176,177,5,
+		10,0,0,177,181,3,98,49,0,178,179,5,11,0,0,179,181,3,14,7,0,180,166,1,0,
+		0,0,180,168,1,0,0,0,180,170,1,0,0,0,180,172,1,0,0,0,180,174,1,0,0,0,180,
+		176,1,0,0,0,180,178,1,0,0,0,181,13,1,0,0,0,182,183,5,145,0,0,183,15,1,
+		0,0,0,184,185,5,12,0,0,185,186,3,98,49,0,186,190,5,127,0,0,187,189,3,18,
+		9,0,188,187,1,0,0,0,189,192,1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,0,191,
+		193,1,0,0,0,192,190,1,0,0,0,193,194,5,128,0,0,194,17,1,0,0,0,195,196,5,
+		20,0,0,196,202,5,149,0,0,197,198,5,21,0,0,198,202,3,92,46,0,199,200,5,
+		22,0,0,200,202,3,92,46,0,201,195,1,0,0,0,201,197,1,0,0,0,201,199,1,0,0,
+		0,202,19,1,0,0,0,203,204,5,13,0,0,204,205,3,98,49,0,205,209,5,127,0,0,
+		206,208,3,22,11,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,
+		210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,5,128,0,0,213,21,1,
+		0,0,0,214,215,5,57,0,0,215,236,3,92,46,0,216,217,5,98,0,0,217,218,3,92,
+		46,0,218,219,3,88,44,0,219,236,1,0,0,0,220,221,5,14,0,0,221,222,3,24,12,
+		0,222,226,5,127,0,0,223,225,3,30,15,0,224,223,1,0,0,0,225,228,1,0,0,0,
+		226,224,1,0,0,0,226,227,1,0,0,0,227,229,1,0,0,0,228,226,1,0,0,0,229,230,
+		5,128,0,0,230,236,1,0,0,0,231,232,5,17,0,0,232,233,5,146,0,0,233,234,5,
+		18,0,0,234,236,3,92,46,0,235,214,1,0,0,0,235,216,1,0,0,0,235,220,1,0,0,
+		0,235,231,1,0,0,0,236,23,1,0,0,0,237,238,7,1,0,0,238,25,1,0,0,0,239,240,
+		5,23,0,0,240,241,3,98,49,0,241,245,5,127,0,0,242,244,3,28,14,0,243,242,
 		1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,
-		0,247,245,1,0,0,0,248,249,5,121,0,0,249,27,1,0,0,0,250,251,5,25,0,0,251,
-		285,3,92,46,0,252,253,5,26,0,0,253,254,3,86,43,0,254,259,3,82,41,0,255,
-		256,5,27,0,0,256,257,3,86,43,0,257,258,3,82,41,0,258,260,1,0,0,0,259,255,
-		1,0,0,0,259,260,1,0,0,0,260,285,1,0,0,0,261,262,5,28,0,0,262,285,5,139,
-		0,0,263,264,5,29,0,0,264,285,3,84,42,0,265,266,5,30,0,0,266,267,3,30,15,
-		0,267,268,3,84,42,0,268,269,5,32,0,0,269,270,5,25,0,0,270,274,5,33,0,0,
-		271,272,5,26,0,0,272,273,5,32,0,0,273,275,5,34,0,0,274,271,1,0,0,0,274,
-		275,1,0,0,0,275,285,1,0,0,0,276,278,5,35,0,0,277,279,3,32,16,0,278,277,
-		1,0,0,0,279,280,1,0,0,0,280,278,1,0,0,0,280,281,1,0,0,0,281,285,1,0,0,
-		0,282,283,5,11,0,0,283,285,3,14,7,0,284,250,1,0,0,0,284,252,1,0,0,0,284,
-		261,1,0,0,0,284,263,1,0,0,0,284,265,1,0,0,0,284,276,1,0,0,0,284,282,1,
-		0,0,0,285,29,1,0,0,0,286,287,5,141,0,0,287,290,5,31,0,0,288,290,5,140,
-		0,0,289,286,1,0,0,0,289,288,1,0,0,0,290,31,1,0,0,0,291,292,5,36,0,0,292,
-		298,3,86,43,0,293,294,5,37,0,0,294,298,3,86,43,0,295,296,5,38,0,0,296,
-		298,5,139,0,0,297,291,1,0,0,0,297,293,1,0,0,0,297,295,1,0,0,0,298,33,1,
-		0,0,0,299,300,5,39,0,0,300,301,3,92,46,0,301,305,5,120,0,0,302,304,3,36,
-		18,0,303,302,1,0,0,0,304,307,1,0,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,
-		308,1,0,0,0,307,305,1,0,0,0,308,309,5,121,0,0,309,35,1,0,0,0,310,311,5,
-		40,0,0,311,329,3,92,46,0,312,313,5,42,0,0,313,329,3,86,43,0,314,315,5,
-		43,0,0,315,317,3,86,43,0,316,318,5,44,0,0,317,316,1,0,0,0,317,318,1,0,
-		0,0,318,329,1,0,0,0,319,320,5,45,0,0,320,321,5,38,0,0,321,329,5,139,0,
-		0,322,323,5,48,0,0,323,329,3,44,22,0,324,325,5,8,0,0,325,329,5,139,0,0,
-		326,327,5,15,0,0,327,329,3,86,43,0,328,310,1,0,0,0,328,312,1,0,0,0,328,
-		314,1,0,0,0,328,319,1,0,0,0,328,322,1,0,0,0,328,324,1,0,0,0,328,326,1,
-		0,0,0,329,37,1,0,0,0,330,331,5,41,0,0,331,332,3,92,46,0,332,336,5,120,
-		0,0,333,335,3,40,20,0,334,333,1,0,0,0,335,338,1,0,0,0,336,334,1,0,0,0,
-		336,337,1,0,0,0,337,339,1,0,0,0,338,336,1,0,0,0,339,340,5,121,0,0,340,
-		39,1,0,0,0,341,342,5,42,0,0,342,418,3,86,43,0,343,344,5,43,0,0,344,346,
-		3,86,43,0,345,347,5,44,0,0,346,345,1,0,0,0,346,347,1,0,0,0,347,350,1,0,
-		0,0,348,349,5,20,0,0,349,351,3,86,43,0,350,348,1,0,0,0,350,351,1,0,0,0,
-		351,354,1,0,0,0,352,353,5,37,0,0,353,355,3,86,43,0,354,352,1,0,0,0,354,
-		355,1,0,0,0,355,418,1,0,0,0,356,358,5,108,0,0,357,359,5,140,0,0,358,357,
-		1,0,0,0,358,359,1,0,0,0,359,362,1,0,0,0,360,361,5,68,0,0,361,363,3,86,
-		43,0,362,360,1,0,0,0,362,363,1,0,0,0,363,418,1,0,0,0,364,365,5,109,0,0,
-		365,418,3,86,43,0,366,367,5,110,0,0,367,418,3,86,43,0,368,369,5,111,0,
-		0,369,370,5,38,0,0,370,418,5,139,0,0,371,372,5,112,0,0,372,376,5,120,0,
-		0,373,375,3,24,12,0,374,373,1,0,0,0,375,378,1,0,0,0,376,374,1,0,0,0,376,
-		377,1,0,0,0,377,379,1,0,0,0,378,376,1,0,0,0,379,418,5,121,0,0,380,381,
-		5,113,0,0,381,418,3,86,43,0,382,383,5,114,0,0,383,388,3,86,43,0,384,385,
-		5,21,0,0,385,389,5,139,0,0,386,387,5,119,0,0,387,389,3,92,46,0,388,384,
-		1,0,0,0,388,386,1,0,0,0,389,418,1,0,0,0,390,391,5,116,0,0,391,392,5,117,
-		0,0,392,393,3,92,46,0,393,397,5,120,0,0,394,396,3,42,21,0,395,394,1,0,
-		0,0,396,399,1,0,0,0,397,395,1,0,0,0,397,398,1,0,0,0,398,402,1,0,0,0,399,
-		397,1,0,0,0,400,401,5,85,0,0,401,403,3,86,43,0,402,400,1,0,0,0,402,403,
-		1,0,0,0,403,404,1,0,0,0,404,405,5,121,0,0,405,418,1,0,0,0,406,407,5,115,
-		0,0,407,418,3,86,43,0,408,409,5,45,0,0,409,410,5,38,0,0,410,418,5,139,
-		0,0,411,412,5,48,0,0,412,418,3,44,22,0,413,414,5,8,0,0,414,418,5,139,0,
-		0,415,416,5,52,0,0,416,418,5,141,0,0,417,341,1,0,0,0,417,343,1,0,0,0,417,
-		356,1,0,0,0,417,364,1,0,0,0,417,366,1,0,0,0,417,368,1,0,0,0,417,371,1,
-		0,0,0,417,380,1,0,0,0,417,382,1,0,0,0,417,390,1,0,0,0,417,406,1,0,0,0,
-		417,408,1,0,0,0,417,411,1,0,0,0,417,413,1,0,0,0,417,415,1,0,0,0,418,41,
-		1,0,0,0,419,420,5,118,0,0,420,421,3,86,43,0,421,422,3,86,43,0,422,43,1,
-		0,0,0,423,436,5,49,0,0,424,436,5,50,0,0,425,436,5,51,0,0,426,427,5,22,
-		0,0,427,431,5,120,0,0,428,430,3,24,12,0,429,428,1,0,0,0,430,433,1,0,0,
-		0,431,429,1,0,0,0,431,432,1,0,0,0,432,434,1,0,0,0,433,431,1,0,0,0,434,
-		436,5,121,0,0,435,423,1,0,0,0,435,424,1,0,0,0,435,425,1,0,0,0,435,426,
-		1,0,0,0,436,45,1,0,0,0,437,438,5,53,0,0,438,439,3,92,46,0,439,443,5,120,
-		0,0,440,442,3,48,24,0,441,440,1,0,0,0,442,445,1,0,0,0,443,441,1,0,0,0,
-		443,444,1,0,0,0,444,446,1,0,0,0,445,443,1,0,0,0,446,447,5,121,0,0,447,
-		47,1,0,0,0,448,449,5,54,0,0,449,460,3,86,43,0,450,451,5,55,0,0,451,456,
-		3,50,25,0,452,453,5,124,0,0,453,455,3,50,25,0,454,452,1,0,0,0,455,458,
-		1,0,0,0,456,454,1,0,0,0,456,457,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,
-		0,459,448,1,0,0,0,459,450,1,0,0,0,460,49,1,0,0,0,461,462,3,92,46,0,462,
-		463,3,86,43,0,463,51,1,0,0,0,464,465,5,56,0,0,465,474,3,92,46,0,466,470,
-		5,120,0,0,467,469,3,54,27,0,468,467,1,0,0,0,469,472,1,0,0,0,470,468,1,
-		0,0,0,470,471,1,0,0,0,471,473,1,0,0,0,472,470,1,0,0,0,473,475,5,121,0,
-		0,474,466,1,0,0,0,474,475,1,0,0,0,475,53,1,0,0,0,476,477,5,57,0,0,477,
-		483,3,86,43,0,478,479,5,58,0,0,479,483,3,86,43,0,480,481,5,59,0,0,481,
-		483,3,86,43,0,482,476,1,0,0,0,482,478,1,0,0,0,482,480,1,0,0,0,483,55,1,
-		0,0,0,484,485,5,60,0,0,485,486,3,92,46,0,486,487,5,120,0,0,487,495,3,86,
-		43,0,488,493,3,82,41,0,489,490,5,27,0,0,490,491,3,86,43,0,491,492,3,82,
-		41,0,492,494,1,0,0,0,493,489,1,0,0,0,493,494,1,0,0,0,494,496,1,0,0,0,495,
-		488,1,0,0,0,495,496,1,0,0,0,496,497,1,0,0,0,497,498,5,121,0,0,498,57,1,
-		0,0,0,499,500,5,61,0,0,500,501,3,92,46,0,501,502,5,127,0,0,502,506,3,86,
-		43,0,503,504,5,62,0,0,504,505,5,63,0,0,505,507,3,84,42,0,506,503,1,0,0,
-		0,506,507,1,0,0,0,507,510,1,0,0,0,508,509,5,21,0,0,509,511,5,139,0,0,510,
-		508,1,0,0,0,510,511,1,0,0,0,511,59,1,0,0,0,512,513,5,64,0,0,513,514,3,
-		92,46,0,514,515,5,68,0,0,515,518,3,86,43,0,516,517,5,21,0,0,517,519,5,
-		139,0,0,518,516,1,0,0,0,518,519,1,0,0,0,519,523,1,0,0,0,520,521,5,65,0,
-		0,521,522,5,67,0,0,522,524,5,141,0,0,523,520,1,0,0,0,523,524,1,0,0,0,524,
-		528,1,0,0,0,525,526,5,66,0,0,526,527,5,67,0,0,527,529,5,141,0,0,528,525,
-		1,0,0,0,528,529,1,0,0,0,529,530,1,0,0,0,530,531,5,126,0,0,531,532,3,92,
-		46,0,532,61,1,0,0,0,533,534,5,69,0,0,534,535,5,68,0,0,535,538,3,86,43,
-		0,536,537,5,70,0,0,537,539,3,84,42,0,538,536,1,0,0,0,538,539,1,0,0,0,539,
-		63,1,0,0,0,540,541,5,71,0,0,541,542,5,72,0,0,542,547,3,66,33,0,543,544,
-		5,124,0,0,544,546,3,66,33,0,545,543,1,0,0,0,546,549,1,0,0,0,547,545,1,
-		0,0,0,547,548,1,0,0,0,548,65,1,0,0,0,549,547,1,0,0,0,550,553,5,35,0,0,
-		551,553,3,92,46,0,552,550,1,0,0,0,552,551,1,0,0,0,553,67,1,0,0,0,554,555,
-		5,73,0,0,555,559,5,120,0,0,556,558,3,70,35,0,557,556,1,0,0,0,558,561,1,
-		0,0,0,559,557,1,0,0,0,559,560,1,0,0,0,560,562,1,0,0,0,561,559,1,0,0,0,
-		562,563,5,121,0,0,563,69,1,0,0,0,564,565,5,10,0,0,565,575,3,90,45,0,566,
-		567,5,74,0,0,567,572,3,92,46,0,568,569,5,124,0,0,569,571,3,92,46,0,570,
-		568,1,0,0,0,571,574,1,0,0,0,572,570,1,0,0,0,572,573,1,0,0,0,573,576,1,
-		0,0,0,574,572,1,0,0,0,575,566,1,0,0,0,575,576,1,0,0,0,576,634,1,0,0,0,
-		577,578,5,75,0,0,578,634,3,92,46,0,579,580,5,76,0,0,580,634,3,92,46,0,
-		581,582,5,77,0,0,582,583,5,78,0,0,583,584,5,79,0,0,584,634,3,92,46,0,585,
-		588,5,80,0,0,586,587,5,140,0,0,587,589,5,104,0,0,588,586,1,0,0,0,588,589,
-		1,0,0,0,589,590,1,0,0,0,590,591,5,78,0,0,591,592,5,83,0,0,592,634,3,92,
-		46,0,593,594,5,81,0,0,594,595,5,140,0,0,595,596,5,104,0,0,596,597,5,78,
-		0,0,597,598,5,83,0,0,598,634,3,92,46,0,599,600,5,84,0,0,600,601,3,86,43,
-		0,601,605,5,120,0,0,602,604,3,70,35,0,603,602,1,0,0,0,604,607,1,0,0,0,
-		605,603,1,0,0,0,605,606,1,0,0,0,606,608,1,0,0,0,607,605,1,0,0,0,608,618,
-		5,121,0,0,609,610,5,85,0,0,610,614,5,120,0,0,611,613,3,70,35,0,612,611,
-		1,0,0,0,613,616,1,0,0,0,614,612,1,0,0,0,614,615,1,0,0,0,615,617,1,0,0,
-		0,616,614,1,0,0,0,617,619,5,121,0,0,618,609,1,0,0,0,618,619,1,0,0,0,619,
-		634,1,0,0,0,620,623,5,82,0,0,621,622,5,93,0,0,622,624,5,42,0,0,623,621,
-		1,0,0,0,623,624,1,0,0,0,624,625,1,0,0,0,625,629,5,120,0,0,626,628,3,70,
-		35,0,627,626,1,0,0,0,628,631,1,0,0,0,629,627,1,0,0,0,629,630,1,0,0,0,630,
-		632,1,0,0,0,631,629,1,0,0,0,632,634,5,121,0,0,633,564,1,0,0,0,633,577,
-		1,0,0,0,633,579,1,0,0,0,633,581,1,0,0,0,633,585,1,0,0,0,633,593,1,0,0,
-		0,633,599,1,0,0,0,633,620,1,0,0,0,634,71,1,0,0,0,635,636,5,86,0,0,636,
-		640,5,120,0,0,637,639,3,74,37,0,638,637,1,0,0,0,639,642,1,0,0,0,640,638,
-		1,0,0,0,640,641,1,0,0,0,641,643,1,0,0,0,642,640,1,0,0,0,643,644,5,121,
-		0,0,644,73,1,0,0,0,645,646,5,87,0,0,646,651,3,92,46,0,647,648,5,124,0,
-		0,648,650,3,92,46,0,649,647,1,0,0,0,650,653,1,0,0,0,651,649,1,0,0,0,651,
-		652,1,0,0,0,652,657,1,0,0,0,653,651,1,0,0,0,654,656,3,76,38,0,655,654,
-		1,0,0,0,656,659,1,0,0,0,657,655,1,0,0,0,657,658,1,0,0,0,658,662,1,0,0,
-		0,659,657,1,0,0,0,660,662,3,68,34,0,661,645,1,0,0,0,661,660,1,0,0,0,662,
-		75,1,0,0,0,663,664,5,88,0,0,664,668,3,86,43,0,665,666,5,89,0,0,666,668,
-		3,84,42,0,667,663,1,0,0,0,667,665,1,0,0,0,668,77,1,0,0,0,669,670,5,2,0,
-		0,670,671,3,92,46,0,671,672,5,4,0,0,672,673,3,92,46,0,673,677,5,120,0,
-		0,674,676,3,80,40,0,675,674,1,0,0,0,676,679,1,0,0,0,677,675,1,0,0,0,677,
-		678,1,0,0,0,678,680,1,0,0,0,679,677,1,0,0,0,680,681,5,121,0,0,681,79,1,
-		0,0,0,682,683,3,92,46,0,683,684,5,30,0,0,684,685,5,90,0,0,685,686,5,141,
-		0,0,686,710,1,0,0,0,687,688,3,90,45,0,688,689,5,91,0,0,689,690,3,86,43,
-		0,690,691,3,82,41,0,691,710,1,0,0,0,692,693,3,90,45,0,693,694,5,92,0,0,
-		694,695,3,86,43,0,695,696,5,93,0,0,696,697,5,139,0,0,697,710,1,0,0,0,698,
-		699,3,92,46,0,699,700,5,94,0,0,700,701,5,24,0,0,701,702,5,139,0,0,702,
-		710,1,0,0,0,703,705,5,86,0,0,704,706,3,76,38,0,705,704,1,0,0,0,706,707,
-		1,0,0,0,707,705,1,0,0,0,707,708,1,0,0,0,708,710,1,0,0,0,709,682,1,0,0,
-		0,709,687,1,0,0,0,709,692,1,0,0,0,709,698,1,0,0,0,709,703,1,0,0,0,710,
-		81,1,0,0,0,711,712,5,95,0,0,712,713,5,103,0,0,713,83,1,0,0,0,714,715,5,
-		140,0,0,715,85,1,0,0,0,716,717,6,43,-1,0,717,718,5,122,0,0,718,719,3,86,
-		43,0,719,720,5,123,0,0,720,752,1,0,0,0,721,722,5,129,0,0,722,752,3,86,
-		43,15,723,724,5,107,0,0,724,752,3,86,43,10,725,726,3,92,46,0,726,735,5,
-		122,0,0,727,732,3,86,43,0,728,729,5,124,0,0,729,731,3,86,43,0,730,728,
-		1,0,0,0,731,734,1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,736,1,0,0,
-		0,734,732,1,0,0,0,735,727,1,0,0,0,735,736,1,0,0,0,736,737,1,0,0,0,737,
-		738,5,123,0,0,738,752,1,0,0,0,739,741,7,1,0,0,740,742,3,88,44,0,741,740,
-		1,0,0,0,741,742,1,0,0,0,742,743,1,0,0,0,743,744,5,95,0,0,744,752,3,88,
-		44,0,745,746,5,141,0,0,746,752,3,88,44,0,747,752,5,140,0,0,748,752,5,141,
-		0,0,749,752,5,139,0,0,750,752,3,90,45,0,751,716,1,0,0,0,751,721,1,0,0,
-		0,751,723,1,0,0,0,751,725,1,0,0,0,751,739,1,0,0,0,751,745,1,0,0,0,751,
-		747,1,0,0,0,751,748,1,0,0,0,751,749,1,0,0,0,751,750,1,0,0,0,752,773,1,
-		0,0,0,753,754,10,14,0,0,754,755,5,104,0,0,755,772,3,86,43,15,756,757,10,
-		13,0,0,757,758,7,2,0,0,758,772,3,86,43,14,759,760,10,12,0,0,760,761,7,
-		3,0,0,761,772,3,86,43,13,762,763,10,11,0,0,763,764,7,4,0,0,764,772,3,86,
-		43,12,765,766,10,9,0,0,766,767,5,105,0,0,767,772,3,86,43,10,768,769,10,
-		8,0,0,769,770,5,106,0,0,770,772,3,86,43,9,771,753,1,0,0,0,771,756,1,0,
-		0,0,771,759,1,0,0,0,771,762,1,0,0,0,771,765,1,0,0,0,771,768,1,0,0,0,772,
-		775,1,0,0,0,773,771,1,0,0,0,773,774,1,0,0,0,774,87,1,0,0,0,775,773,1,0,
-		0,0,776,777,7,5,0,0,777,89,1,0,0,0,778,781,3,92,46,0,779,780,5,125,0,0,
-		780,782,3,92,46,0,781,779,1,0,0,0,781,782,1,0,0,0,782,91,1,0,0,0,783,784,
-		7,6,0,0,784,93,1,0,0,0,81,98,100,114,135,142,144,152,154,173,183,194,202,
-		214,218,226,230,235,245,259,274,280,284,289,297,305,317,328,336,346,350,
-		354,358,362,376,388,397,402,417,431,435,443,456,459,470,474,482,493,495,
-		506,510,518,523,528,538,547,552,559,572,575,588,605,614,618,623,629,633,
-		640,651,657,661,667,677,707,709,732,735,741,751,771,773,781
+		0,247,245,1,0,0,0,248,249,5,128,0,0,249,27,1,0,0,0,250,251,5,24,0,0,251,
+		274,3,92,46,0,252,253,5,25,0,0,253,254,5,26,0,0,254,257,3,90,45,0,255,
+		256,5,27,0,0,256,258,3,92,46,0,257,255,1,0,0,0,257,258,1,0,0,0,258,261,
+		1,0,0,0,259,260,5,28,0,0,260,262,5,146,0,0,261,259,1,0,0,0,261,262,1,0,
+		0,0,262,274,1,0,0,0,263,264,5,25,0,0,264,265,5,29,0,0,265,269,5,127,0,
+		0,266,268,3,30,15,0,267,266,1,0,0,0,268,271,1,0,0,0,269,267,1,0,0,0,269,
+		270,1,0,0,0,270,272,1,0,0,0,271,269,1,0,0,0,272,274,5,128,0,0,273,250,
+		1,0,0,0,273,252,1,0,0,0,273,263,1,0,0,0,274,29,1,0,0,0,275,276,5,146,0,
+		0,276,278,3,92,46,0,277,279,5,131,0,0,278,277,1,0,0,0,278,279,1,0,0,0,
+		279,31,1,0,0,0,280,281,5,30,0,0,281,282,3,98,49,0,282,283,5,31,0,0,283,
+		284,3,98,49,0,284,288,5,127,0,0,285,287,3,34,17,0,286,285,1,0,0,0,287,
+		290,1,0,0,0,288,286,1,0,0,0,288,289,1,0,0,0,289,291,1,0,0,0,290,288,1,
+		0,0,0,291,292,5,128,0,0,292,33,1,0,0,0,293,294,5,32,0,0,294,328,3,98,49,
+		0,295,296,5,33,0,0,296,297,3,92,46,0,297,302,3,88,44,0,298,299,5,34,0,
+		0,299,300,3,92,46,0,300,301,3,88,44,0,301,303,1,0,0,0,302,298,1,0,0,0,
+		302,303,1,0,0,0,303,328,1,0,0,0,304,305,5,35,0,0,305,328,5,146,0,0,306,
+		307,5,36,0,0,307,328,3,90,45,0,308,309,5,37,0,0,309,310,3,36,18,0,310,
+		311,3,90,45,0,311,312,5,39,0,0,312,313,5,32,0,0,313,317,5,40,0,0,314,315,
+		5,33,0,0,315,316,5,39,0,0,316,318,5,41,0,0,317,314,1,0,0,0,317,318,1,0,
+		0,0,318,328,1,0,0,0,319,321,5,42,0,0,320,322,3,38,19,0,321,320,1,0,0,0,
+		322,323,1,0,0,0,323,321,1,0,0,0,323,324,1,0,0,0,324,328,1,0,0,0,325,326,
+		5,11,0,0,326,328,3,14,7,0,327,293,1,0,0,0,327,295,1,0,0,0,327,304,1,0,
+		0,0,327,306,1,0,0,0,327,308,1,0,0,0,327,319,1,0,0,0,327,325,1,0,0,0,328,
+		35,1,0,0,0,329,330,5,148,0,0,330,333,5,38,0,0,331,333,5,147,0,0,332,329,
+		1,0,0,0,332,331,1,0,0,0,333,37,1,0,0,0,334,335,5,43,0,0,335,341,3,92,46,
+		0,336,337,5,44,0,0,337,341,3,92,46,0,338,339,5,45,0,0,339,341,5,146,0,
+		0,340,334,1,0,0,0,340,336,1,0,0,0,340,338,1,0,0,0,341,39,1,0,0,0,342,343,
+		5,46,0,0,343,344,3,98,49,0,344,348,5,127,0,0,345,347,3,42,21,0,346,345,
+		1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,351,1,0,0,
+		0,350,348,1,0,0,0,351,352,5,128,0,0,352,41,1,0,0,0,353,354,5,47,0,0,354,
+		372,3,98,49,0,355,356,5,49,0,0,356,372,3,92,46,0,357,358,5,50,0,0,358,
+		360,3,92,46,0,359,361,5,51,0,0,360,359,1,0,0,0,360,361,1,0,0,0,361,372,
+		1,0,0,0,362,363,5,52,0,0,363,364,5,45,0,0,364,372,5,146,0,0,365,366,5,
+		55,0,0,366,372,3,50,25,0,367,368,5,8,0,0,368,372,5,146,0,0,369,370,5,22,
+		0,0,370,372,3,92,46,0,371,353,1,0,0,0,371,355,1,0,0,0,371,357,1,0,0,0,
+		371,362,1,0,0,0,371,365,1,0,0,0,371,367,1,0,0,0,371,369,1,0,0,0,372,43,
+		1,0,0,0,373,374,5,48,0,0,374,375,3,98,49,0,375,379,5,127,0,0,376,378,3,
+		46,23,0,377,376,1,0,0,0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,
+		0,380,382,1,0,0,0,381,379,1,0,0,0,382,383,5,128,0,0,383,45,1,0,0,0,384,
+		385,5,49,0,0,385,461,3,92,46,0,386,387,5,50,0,0,387,389,3,92,46,0,388,
+		390,5,51,0,0,389,388,1,0,0,0,389,390,1,0,0,0,390,393,1,0,0,0,391,392,5,
+		27,0,0,392,394,3,92,46,0,393,391,1,0,0,0,393,394,1,0,0,0,394,397,1,0,0,
+		0,395,396,5,44,0,0,396,398,3,92,46,0,397,395,1,0,0,0,397,398,1,0,0,0,398,
+		461,1,0,0,0,399,401,5,115,0,0,400,402,5,147,0,0,401,400,1,0,0,0,401,402,
+		1,0,0,0,402,405,1,0,0,0,403,404,5,75,0,0,404,406,3,92,46,0,405,403,1,0,
+		0,0,405,406,1,0,0,0,406,461,1,0,0,0,407,408,5,116,0,0,408,461,3,92,46,
+		0,409,410,5,117,0,0,410,461,3,92,46,0,411,412,5,118,0,0,412,413,5,45,0,
+		0,413,461,5,146,0,0,414,415,5,119,0,0,415,419,5,127,0,0,416,418,3,30,15,
+		0,417,416,1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,0,419,420,1,0,0,0,420,
+		422,1,0,0,0,421,419,1,0,0,0,422,461,5,128,0,0,423,424,5,120,0,0,424,461,
+		3,92,46,0,425,426,5,121,0,0,426,431,3,92,46,0,427,428,5,28,0,0,428,432,
+		5,146,0,0,429,430,5,126,0,0,430,432,3,98,49,0,431,427,1,0,0,0,431,429,
+		1,0,0,0,432,461,1,0,0,0,433,434,5,123,0,0,434,435,5,124,0,0,435,436,3,
+		98,49,0,436,440,5,127,0,0,437,439,3,48,24,0,438,437,1,0,0,0,439,442,1,
+		0,0,0,440,438,1,0,0,0,440,441,1,0,0,0,441,445,1,0,0,0,442,440,1,0,0,0,
+		443,444,5,92,0,0,444,446,3,92,46,0,445,443,1,0,0,0,445,446,1,0,0,0,446,
+		447,1,0,0,0,447,448,5,128,0,0,448,461,1,0,0,0,449,450,5,122,0,0,450,461,
+		3,92,46,0,451,452,5,52,0,0,452,453,5,45,0,0,453,461,5,146,0,0,454,455,
+		5,55,0,0,455,461,3,50,25,0,456,457,5,8,0,0,457,461,5,146,0,0,458,459,5,
+		59,0,0,459,461,5,148,0,0,460,384,1,0,0,0,460,386,1,0,0,0,460,399,1,0,0,
+		0,460,407,1,0,0,0,460,409,1,0,0,0,460,411,1,0,0,0,460,414,1,0,0,0,460,
+		423,1,0,0,0,460,425,1,0,0,0,460,433,1,0,0,0,460,449,1,0,0,0,460,451,1,
+		0,0,0,460,454,1,0,0,0,460,456,1,0,0,0,460,458,1,0,0,0,461,47,1,0,0,0,462,
+		463,5,125,0,0,463,464,3,92,46,0,464,465,3,92,46,0,465,49,1,0,0,0,466,479,
+		5,56,0,0,467,479,5,57,0,0,468,479,5,58,0,0,469,470,5,29,0,0,470,474,5,
+		127,0,0,471,473,3,30,15,0,472,471,1,0,0,0,473,476,1,0,0,0,474,472,1,0,
+		0,0,474,475,1,0,0,0,475,477,1,0,0,0,476,474,1,0,0,0,477,479,5,128,0,0,
+		478,466,1,0,0,0,478,467,1,0,0,0,478,468,1,0,0,0,478,469,1,0,0,0,479,51,
+		1,0,0,0,480,481,5,60,0,0,481,482,3,98,49,0,482,486,5,127,0,0,483,485,3,
+		54,27,0,484,483,1,0,0,0,485,488,1,0,0,0,486,484,1,0,0,0,486,487,1,0,0,
+		0,487,489,1,0,0,0,488,486,1,0,0,0,489,490,5,128,0,0,490,53,1,0,0,0,491,
+		492,5,61,0,0,492,503,3,92,46,0,493,494,5,62,0,0,494,499,3,56,28,0,495,
+		496,5,131,0,0,496,498,3,56,28,0,497,495,1,0,0,0,498,501,1,0,0,0,499,497,
+		1,0,0,0,499,500,1,0,0,0,500,503,1,0,0,0,501,499,1,0,0,0,502,491,1,0,0,
+		0,502,493,1,0,0,0,503,55,1,0,0,0,504,505,3,98,49,0,505,506,3,92,46,0,506,
+		57,1,0,0,0,507,508,5,63,0,0,508,517,3,98,49,0,509,513,5,127,0,0,510,512,
+		3,60,30,0,511,510,1,0,0,0,512,515,1,0,0,0,513,511,1,0,0,0,513,514,1,0,
+		0,0,514,516,1,0,0,0,515,513,1,0,0,0,516,518,5,128,0,0,517,509,1,0,0,0,
+		517,518,1,0,0,0,518,59,1,0,0,0,519,520,5,64,0,0,520,526,3,92,46,0,521,
+		522,5,65,0,0,522,526,3,92,46,0,523,524,5,66,0,0,524,526,3,92,46,0,525,
+		519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,0,0,526,61,1,0,0,0,527,528,5,67,
+		0,0,528,529,3,98,49,0,529,530,5,127,0,0,530,538,3,92,46,0,531,536,3,88,
+		44,0,532,533,5,34,0,0,533,534,3,92,46,0,534,535,3,88,44,0,535,537,1,0,
+		0,0,536,532,1,0,0,0,536,537,1,0,0,0,537,539,1,0,0,0,538,531,1,0,0,0,538,
+		539,1,0,0,0,539,540,1,0,0,0,540,541,5,128,0,0,541,63,1,0,0,0,542,543,5,
+		68,0,0,543,544,3,98,49,0,544,545,5,134,0,0,545,549,3,92,46,0,546,547,5,
+		69,0,0,547,548,5,70,0,0,548,550,3,90,45,0,549,546,1,0,0,0,549,550,1,0,
+		0,0,550,553,1,0,0,0,551,552,5,28,0,0,552,554,5,146,0,0,553,551,1,0,0,0,
+		553,554,1,0,0,0,554,65,1,0,0,0,555,556,5,71,0,0,556,557,3,98,49,0,557,
+		558,5,75,0,0,558,561,3,92,46,0,559,560,5,28,0,0,560,562,5,146,0,0,561,
+		559,1,0,0,0,561,562,1,0,0,0,562,566,1,0,0,0,563,564,5,72,0,0,564,565,5,
+		74,0,0,565,567,5,148,0,0,566,563,1,0,0,0,566,567,1,0,0,0,567,571,1,0,0,
+		0,568,569,5,73,0,0,569,570,5,74,0,0,570,572,5,148,0,0,571,568,1,0,0,0,
+		571,572,1,0,0,0,572,573,1,0,0,0,573,574,5,133,0,0,574,575,3,98,49,0,575,
+		67,1,0,0,0,576,577,5,76,0,0,577,578,5,75,0,0,578,581,3,92,46,0,579,580,
+		5,77,0,0,580,582,3,90,45,0,581,579,1,0,0,0,581,582,1,0,0,0,582,69,1,0,
+		0,0,583,584,5,78,0,0,584,585,5,79,0,0,585,590,3,72,36,0,586,587,5,131,
+		0,0,587,589,3,72,36,0,588,586,1,0,0,0,589,592,1,0,0,0,590,588,1,0,0,0,
+		590,591,1,0,0,0,591,71,1,0,0,0,592,590,1,0,0,0,593,596,5,42,0,0,594,596,
+		3,98,49,0,595,593,1,0,0,0,595,594,1,0,0,0,596,73,1,0,0,0,597,598,5,80,
+		0,0,598,602,5,127,0,0,599,601,3,76,38,0,600,599,1,0,0,0,601,604,1,0,0,
+		0,602,600,1,0,0,0,602,603,1,0,0,0,603,605,1,0,0,0,604,602,1,0,0,0,605,
+		606,5,128,0,0,606,75,1,0,0,0,607,608,5,10,0,0,608,618,3,96,48,0,609,610,
+		5,81,0,0,610,615,3,98,49,0,611,612,5,131,0,0,612,614,3,98,49,0,613,611,
+		1,0,0,0,614,617,1,0,0,0,615,613,1,0,0,0,615,616,1,0,0,0,616,619,1,0,0,
+		0,617,615,1,0,0,0,618,609,1,0,0,0,618,619,1,0,0,0,619,677,1,0,0,0,620,
+		621,5,82,0,0,621,677,3,98,49,0,622,623,5,83,0,0,623,677,3,98,49,0,624,
+		625,5,84,0,0,625,626,5,85,0,0,626,627,5,86,0,0,627,677,3,98,49,0,628,631,
+		5,87,0,0,629,630,5,147,0,0,630,632,5,111,0,0,631,629,1,0,0,0,631,632,1,
+		0,0,0,632,633,1,0,0,0,633,634,5,85,0,0,634,635,5,90,0,0,635,677,3,98,49,
+		0,636,637,5,88,0,0,637,638,5,147,0,0,638,639,5,111,0,0,639,640,5,85,0,
+		0,640,641,5,90,0,0,641,677,3,98,49,0,642,643,5,91,0,0,643,644,3,92,46,
+		0,644,648,5,127,0,0,645,647,3,76,38,0,646,645,1,0,0,0,647,650,1,0,0,0,
+		648,646,1,0,0,0,648,649,1,0,0,0,649,651,1,0,0,0,650,648,1,0,0,0,651,661,
+		5,128,0,0,652,653,5,92,0,0,653,657,5,127,0,0,654,656,3,76,38,0,655,654,
+		1,0,0,0,656,659,1,0,0,0,657,655,1,0,0,0,657,658,1,0,0,0,658,660,1,0,0,
+		0,659,657,1,0,0,0,660,662,5,128,0,0,661,652,1,0,0,0,661,662,1,0,0,0,662,
+		677,1,0,0,0,663,666,5,89,0,0,664,665,5,100,0,0,665,667,5,49,0,0,666,664,
+		1,0,0,0,666,667,1,0,0,0,667,668,1,0,0,0,668,672,5,127,0,0,669,671,3,76,
+		38,0,670,669,1,0,0,0,671,674,1,0,0,0,672,670,1,0,0,0,672,673,1,0,0,0,673,
+		675,1,0,0,0,674,672,1,0,0,0,675,677,5,128,0,0,676,607,1,0,0,0,676,620,
+		1,0,0,0,676,622,1,0,0,0,676,624,1,0,0,0,676,628,1,0,0,0,676,636,1,0,0,
+		0,676,642,1,0,0,0,676,663,1,0,0,0,677,77,1,0,0,0,678,679,5,93,0,0,679,
+		683,5,127,0,0,680,682,3,80,40,0,681,680,1,0,0,0,682,685,1,0,0,0,683,681,
+		1,0,0,0,683,684,1,0,0,0,684,686,1,0,0,0,685,683,1,0,0,0,686,687,5,128,
+		0,0,687,79,1,0,0,0,688,689,5,94,0,0,689,694,3,98,49,0,690,691,5,131,0,
+		0,691,693,3,98,49,0,692,690,1,0,0,0,693,696,1,0,0,0,694,692,1,0,0,0,694,
+		695,1,0,0,0,695,700,1,0,0,0,696,694,1,0,0,0,697,699,3,82,41,0,698,697,
+		1,0,0,0,699,702,1,0,0,0,700,698,1,0,0,0,700,701,1,0,0,0,701,705,1,0,0,
+		0,702,700,1,0,0,0,703,705,3,74,37,0,704,688,1,0,0,0,704,703,1,0,0,0,705,
+		81,1,0,0,0,706,707,5,95,0,0,707,711,3,92,46,0,708,709,5,96,0,0,709,711,
+		3,90,45,0,710,706,1,0,0,0,710,708,1,0,0,0,711,83,1,0,0,0,712,713,5,2,0,
+		0,713,714,3,98,49,0,714,715,5,4,0,0,715,716,3,98,49,0,716,720,5,127,0,
+		0,717,719,3,86,43,0,718,717,1,0,0,0,719,722,1,0,0,0,720,718,1,0,0,0,720,
+		721,1,0,0,0,721,723,1,0,0,0,722,720,1,0,0,0,723,724,5,128,0,0,724,85,1,
+		0,0,0,725,726,3,98,49,0,726,727,5,37,0,0,727,728,5,97,0,0,728,729,5,148,
+		0,0,729,782,1,0,0,0,730,731,3,96,48,0,731,732,5,98,0,0,732,733,3,92,46,
+		0,733,734,3,88,44,0,734,782,1,0,0,0,735,736,3,96,48,0,736,737,5,99,0,0,
+		737,738,3,92,46,0,738,739,5,100,0,0,739,740,5,146,0,0,740,782,1,0,0,0,
+		741,742,3,98,49,0,742,743,5,101,0,0,743,744,5,31,0,0,744,745,5,146,0,0,
+		745,782,1,0,0,0,746,748,5,93,0,0,747,749,3,82,41,0,748,747,1,0,0,0,749,
+		750,1,0,0,0,750,748,1,0,0,0,750,751,1,0,0,0,751,782,1,0,0,0,752,753,3,
+		98,49,0,753,754,5,57,0,0,754,755,3,92,46,0,755,782,1,0,0,0,756,757,3,98,
+		49,0,757,758,5,14,0,0,758,759,3,24,12,0,759,763,5,127,0,0,760,762,3,30,
+		15,0,761,760,1,0,0,0,762,765,1,0,0,0,763,761,1,0,0,0,763,764,1,0,0,0,764,
+		766,1,0,0,0,765,763,1,0,0,0,766,767,5,128,0,0,767,782,1,0,0,0,768,769,
+		3,98,49,0,769,770,5,17,0,0,770,771,5,146,0,0,771,772,5,18,0,0,772,773,
+		3,92,46,0,773,782,1,0,0,0,774,775,3,98,49,0,775,777,5,19,0,0,776,778,5,
+		135,0,0,777,776,1,0,0,0,777,778,1,0,0,0,778,779,1,0,0,0,779,780,3,92,46,
+		0,780,782,1,0,0,0,781,725,1,0,0,0,781,730,1,0,0,0,781,735,1,0,0,0,781,
+		741,1,0,0,0,781,746,1,0,0,0,781,752,1,0,0,0,781,756,1,0,0,0,781,768,1,
+		0,0,0,781,774,1,0,0,0,782,87,1,0,0,0,783,784,5,102,0,0,784,785,5,110,0,
+		0,785,89,1,0,0,0,786,787,5,147,0,0,787,91,1,0,0,0,788,789,6,46,-1,0,789,
+		790,5,129,0,0,790,791,3,92,46,0,791,792,5,130,0,0,792,824,1,0,0,0,793,
+		794,5,136,0,0,794,824,3,92,46,15,795,796,5,114,0,0,796,824,3,92,46,10,
+		797,798,3,98,49,0,798,807,5,129,0,0,799,804,3,92,46,0,800,801,5,131,0,
+		0,801,803,3,92,46,0,802,800,1,0,0,0,803,806,1,0,0,0,804,802,1,0,0,0,804,
+		805,1,0,0,0,805,808,1,0,0,0,806,804,1,0,0,0,807,799,1,0,0,0,807,808,1,
+		0,0,0,808,809,1,0,0,0,809,810,5,130,0,0,810,824,1,0,0,0,811,813,7,2,0,
+		0,812,814,3,94,47,0,813,812,1,0,0,0,813,814,1,0,0,0,814,815,1,0,0,0,815,
+		816,5,102,0,0,816,824,3,94,47,0,817,818,5,148,0,0,818,824,3,94,47,0,819,
+		824,5,147,0,0,820,824,5,148,0,0,821,824,5,146,0,0,822,824,3,96,48,0,823,
+		788,1,0,0,0,823,793,1,0,0,0,823,795,1,0,0,0,823,797,1,0,0,0,823,811,1,
+		0,0,0,823,817,1,0,0,0,823,819,1,0,0,0,823,820,1,0,0,0,823,821,1,0,0,0,
+		823,822,1,0,0,0,824,845,1,0,0,0,825,826,10,14,0,0,826,827,5,111,0,0,827,
+		844,3,92,46,15,828,829,10,13,0,0,829,830,7,3,0,0,830,844,3,92,46,14,831,
+		832,10,12,0,0,832,833,7,4,0,0,833,844,3,92,46,13,834,835,10,11,0,0,835,
+		836,7,5,0,0,836,844,3,92,46,12,837,838,10,9,0,0,838,839,5,112,0,0,839,
+		844,3,92,46,10,840,841,10,8,0,0,841,842,5,113,0,0,842,844,3,92,46,9,843,
+		825,1,0,0,0,843,828,1,0,0,0,843,831,1,0,0,0,843,834,1,0,0,0,843,837,1,
+		0,0,0,843,840,1,0,0,0,844,847,1,0,0,0,845,843,1,0,0,0,845,846,1,0,0,0,
+		846,93,1,0,0,0,847,845,1,0,0,0,848,849,7,6,0,0,849,95,1,0,0,0,850,853,
+		3,98,49,0,851,852,5,132,0,0,852,854,3,98,49,0,853,851,1,0,0,0,853,854,
+		1,0,0,0,854,97,1,0,0,0,855,856,7,7,0,0,856,99,1,0,0,0,86,104,106,120,142,
+		149,151,159,161,180,190,201,209,226,235,245,257,261,269,273,278,288,302,
+		317,323,327,332,340,348,360,371,379,389,393,397,401,405,419,431,440,445,
+		460,474,478,486,499,502,513,517,525,536,538,549,553,561,566,571,581,590,
+		595,602,615,618,631,648,657,661,666,672,676,683,694,700,704,710,720,750,
+		763,777,781,804,807,813,823,843,845,853
 	};
 
 	public static readonly ATN _ATN =

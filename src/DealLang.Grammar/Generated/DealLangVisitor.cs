@@ -149,6 +149,46 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitRecoveryItem([NotNull] DealLangParser.RecoveryItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.indexDecl"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexDecl([NotNull] DealLangParser.IndexDeclContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>indexLevelItem</c>
+	/// labeled alternative in <see cref="DealLangParser.indexItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexLevelItem([NotNull] DealLangParser.IndexLevelItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>indexDeflateItem</c>
+	/// labeled alternative in <see cref="DealLangParser.indexItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexDeflateItem([NotNull] DealLangParser.IndexDeflateItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>indexPointsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.indexItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexPointsItem([NotNull] DealLangParser.IndexPointsItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>indexLaunchItem</c>
+	/// labeled alternative in <see cref="DealLangParser.indexItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexLaunchItem([NotNull] DealLangParser.IndexLaunchItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.pointsKind"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPointsKind([NotNull] DealLangParser.PointsKindContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.facilityDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -689,6 +729,34 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitEnforcementOverrideItem([NotNull] DealLangParser.EnforcementOverrideItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>indexLevelOverrideItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexLevelOverrideItem([NotNull] DealLangParser.IndexLevelOverrideItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>indexPointsOverrideItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexPointsOverrideItem([NotNull] DealLangParser.IndexPointsOverrideItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>indexLaunchOverrideItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexLaunchOverrideItem([NotNull] DealLangParser.IndexLaunchOverrideItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>indexShiftItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitIndexShiftItem([NotNull] DealLangParser.IndexShiftItemContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.perYear"/>.
 	/// </summary>

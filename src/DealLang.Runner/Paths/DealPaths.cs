@@ -27,6 +27,9 @@ public sealed class DealPaths
     readonly double[] yearsFromClosing;
     readonly LeasePlan[] leases;
 
+    // Each index's level per period start under the deal's own terms: the row a path without levers on it shares.
+    readonly double[][] indexLevels;
+
     // The distinct resets of the market-rent index over every lease at market (years from the closing, sorted):
     // a path memo's table of powers, one per reset, so leases sharing a reset share one Math.Pow.
     readonly double[] marketYears;
@@ -48,6 +51,13 @@ public sealed class DealPaths
         {
             daysFromClosing[t] = Date.DaysBetween(deal.Closing, b[t + 1]);
             yearsFromClosing[t] = MonthCount.Years(deal.Closing, b[t + 1]);
+        }
+
+        indexLevels = new double[deal.Indices.Length][];
+        for (int i = 0; i < indexLevels.Length; i++)
+        {
+            indexLevels[i] = new double[n];
+            IndexLevels.Fill(IndexLevels.Terms.Of(deal.Indices[i], null), deal.Closing, b, indexLevels[i]);
         }
 
         unstressed = new double[deal.Facilities.Length][];
@@ -138,8 +148,26 @@ public sealed class DealPaths
             LeaseTerms.Apply(deal, leases[l], scenario, l, into, memo);
         }
 
+        for (int i = 0; i < indexLevels.Length; i++)
+        {
+            FillIndex(i, scenario.Indices.Length == 0 ? null : scenario.Indices[i], into);
+        }
+
         PartyDefaults.Fill(deal, scenario, into.PartyDefaulted);
         SaleTerms.Fill(deal, scenario, into);
+    }
+
+    /// <summary>An index's levels: the deal's row, shared, when the scenario leaves the index alone; else computed
+    /// from the overridden terms into the buffers' own row.</summary>
+    void FillIndex(int i, IndexOverride? levers, PathInputs inputs)
+    {
+        if (levers is null)
+        {
+            inputs.ShareIndexLevel(i, indexLevels[i]);
+            return;
+        }
+
+        IndexLevels.Fill(IndexLevels.Terms.Of(Deal.Indices[i], levers), Deal.Closing, Deal.Boundaries, inputs.OwnIndexLevel(i));
     }
 
     /// <summary>The unstressed curve times the scenario's deflation and drop (FacilityValues.Stress, in its

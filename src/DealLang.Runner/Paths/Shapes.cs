@@ -19,6 +19,13 @@ public static class Shapes
         Count(deal, scenario, scenario.RenewalsTaken?.Length, deal.Leases.Length, "lease");
         Count(deal, scenario, scenario.FacilityStress?.Length, deal.Facilities.Length, "facility");
         Count(deal, scenario, scenario.PartyDefaults?.Length, deal.Parties.Length, "party");
+        if (scenario.Indices is null || scenario.Indices.Length != 0)
+        {
+            // Empty: no index touched (a scenario made without indices in mind); else one entry per index.
+            Count(deal, scenario, scenario.Indices?.Length, deal.Indices.Length, "index");
+        }
+
+        CheckIndexLevers(deal, scenario);
         for (int l = 0; l < deal.Leases.Length; l++)
         {
             LeaseInfo lease = deal.Leases[l];
@@ -44,6 +51,24 @@ public static class Shapes
         }
     }
 
+    static void CheckIndexLevers(DealDescription deal, ScenarioSpec scenario)
+    {
+        for (int i = 0; i < scenario.Indices.Length; i++)
+        {
+            if (scenario.Indices[i] is not { } levers)
+            {
+                continue;
+            }
+
+            if (levers.AddedLaunches is null || levers.DeflatePerYear is < 0 or >= 1
+                || levers.Points is { } p && (p.Dates.Length == 0 || p.Dates.Length != p.Values.Length))
+            {
+                throw Mismatch(deal, scenario,
+                    $"its levers on index '{deal.Indices[i].Name}' are not a deflation in [0%, 100%), points with a value per date, and a list of launches");
+            }
+        }
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> when <paramref name="into"/> was sized for another deal
     /// (a programming error: buffers come from <c>new PathInputs(deal, layout)</c>).</summary>
     public static void Require(DealDescription deal, PathInputs into)
@@ -54,7 +79,7 @@ public static class Shapes
             || (into.Flags.Length > 0 && into.Flags[0].Length != deal.Periods))
         {
             throw new ArgumentException($"The path inputs were sized for another deal: '{deal.Name}' has {deal.Periods} periods, "
-                + $"{deal.Facilities.Length} facilities, {deal.Leases.Length} leases, {deal.Parties.Length} parties and {deal.Sales.Length} sales.", nameof(into));
+                + $"{deal.Facilities.Length} facilities, {deal.Leases.Length} leases, {deal.Parties.Length} parties, {deal.Sales.Length} sales and {deal.Indices.Length} indices.", nameof(into));
         }
     }
 
@@ -67,7 +92,7 @@ public static class Shapes
         }
     }
 
-    static string Plural(string noun, int n) => n == 1 ? noun : noun == "facility" ? "facilities" : noun == "party" ? "parties" : noun + "s";
+    static string Plural(string noun, int n) => n == 1 ? noun : noun == "facility" ? "facilities" : noun == "party" ? "parties" : noun == "index" ? "indices" : noun + "s";
 
     static ArgumentException Mismatch(DealDescription deal, ScenarioSpec scenario, string what) =>
         new($"Scenario '{scenario.Name}' does not fit deal '{deal.Name}': {what}.", nameof(scenario));

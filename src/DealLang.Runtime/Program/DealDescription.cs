@@ -33,6 +33,9 @@ public sealed class DealDescription
     public required string[] Triggers { get; init; }
     public required SaleInfo[] Sales { get; init; }
 
+    /// <summary>The market indices the deal declares (none unless it declares some).</summary>
+    public IndexInfo[] Indices { get; init; } = [];
+
     /// <summary>The loans the deal owns (none unless the deal declares some).</summary>
     public LoanInfo[] Loans { get; init; } = [];
 

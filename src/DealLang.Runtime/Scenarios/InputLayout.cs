@@ -7,6 +7,7 @@ public enum InputEntity
     Lease,
     Party,
     Sale,
+    Index,
 }
 
 /// <summary>What an input slot holds, and so its shape: a per-period series (<see cref="InputShape.Series"/>),
@@ -36,6 +37,9 @@ public enum InputQuantity
 
     /// <summary>Scalar, per sale: months from the event of default to the sale.</summary>
     SaleLagMonths,
+
+    /// <summary>Series, per index: its level at each period's start (the level a period reads), after the scenario's levers.</summary>
+    IndexLevel,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -60,12 +64,12 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// per scalar slot. A path source (the deterministic scenario, a Monte Carlo engine) fills slots by this layout,
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
-/// rent; flags every party's default; scalars every lease's end period, RVG flag and RVG recovery, then every
+/// rent, then every index's level; flags every party's default; scalars every lease's end period, RVG flag and RVG recovery, then every
 /// sale's haircut and lag.
 /// </summary>
 public sealed class InputLayout
 {
-    static readonly InputQuantity[] SeriesOrder = [InputQuantity.FacilityValue, InputQuantity.LeaseRent];
+    static readonly InputQuantity[] SeriesOrder = [InputQuantity.FacilityValue, InputQuantity.LeaseRent, InputQuantity.IndexLevel];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
     [
@@ -76,8 +80,9 @@ public sealed class InputLayout
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
     readonly int[] count = new int[Enum.GetValues<InputQuantity>().Length];
 
-    InputLayout(int facilities, int leases, int parties, int sales)
+    InputLayout(int facilities, int leases, int parties, int sales, int indices)
     {
+        Indices = indices;
         Facilities = facilities;
         Leases = leases;
         Parties = parties;
@@ -87,28 +92,30 @@ public sealed class InputLayout
         Scalars = Number(ScalarOrder);
     }
 
-    /// <summary>The layout of a deal with these numbers of facilities, leases, parties and enforcement sales
-    /// (what the compiler calls, from the bound model).</summary>
-    public static InputLayout Of(int facilities, int leases, int parties, int sales)
+    /// <summary>The layout of a deal with these numbers of facilities, leases, parties, enforcement sales and
+    /// market indices (what the compiler calls, from the bound model).</summary>
+    public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(indices);
         ArgumentOutOfRangeException.ThrowIfNegative(facilities);
         ArgumentOutOfRangeException.ThrowIfNegative(leases);
         ArgumentOutOfRangeException.ThrowIfNegative(parties);
         ArgumentOutOfRangeException.ThrowIfNegative(sales);
-        return new InputLayout(facilities, leases, parties, sales);
+        return new InputLayout(facilities, leases, parties, sales, indices);
     }
 
     /// <summary>The layout of <paramref name="deal"/> (what <see cref="IDealProgram.Inputs"/> publishes).</summary>
     public static InputLayout Of(DealDescription deal)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length);
+        return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length);
     }
 
     public int Facilities { get; }
     public int Leases { get; }
     public int Parties { get; }
     public int Sales { get; }
+    public int Indices { get; }
 
     /// <summary>Per-period <c>double</c> series, in <see cref="PathInputs.Series"/> order.</summary>
     public InputSlot[] Series { get; }
@@ -136,12 +143,12 @@ public sealed class InputLayout
     {
         ArgumentNullException.ThrowIfNull(deal);
         return deal.Facilities.Length == Facilities && deal.Leases.Length == Leases
-            && deal.Parties.Length == Parties && deal.Sales.Length == Sales;
+            && deal.Parties.Length == Parties && deal.Sales.Length == Sales && deal.Indices.Length == Indices;
     }
 
     public static InputShape ShapeOf(InputQuantity quantity) => quantity switch
     {
-        InputQuantity.FacilityValue or InputQuantity.LeaseRent => InputShape.Series,
+        InputQuantity.FacilityValue or InputQuantity.LeaseRent or InputQuantity.IndexLevel => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths => InputShape.Scalar,
@@ -154,6 +161,7 @@ public sealed class InputLayout
         InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery => InputEntity.Lease,
         InputQuantity.PartyDefaulted => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths => InputEntity.Sale,
+        InputQuantity.IndexLevel => InputEntity.Index,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -163,6 +171,7 @@ public sealed class InputLayout
         InputEntity.Lease => Leases,
         InputEntity.Party => Parties,
         InputEntity.Sale => Sales,
+        InputEntity.Index => Indices,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown input entity."),
     };
 

@@ -35,6 +35,7 @@ public sealed class PathInputs
 
         FacilityValue = Rows(Series, layout, InputQuantity.FacilityValue, layout.Facilities);
         LeaseRent = Rows(Series, layout, InputQuantity.LeaseRent, layout.Leases);
+        IndexLevel = Rows(Series, layout, InputQuantity.IndexLevel, layout.Indices);
         PartyDefaulted = Rows(Flags, layout, InputQuantity.PartyDefaulted, layout.Parties);
         LeaseEndPeriod = new IntSlots(Scalars, First(layout, InputQuantity.LeaseEndPeriod, layout.Leases), layout.Leases);
         RvgApplies = new FlagSlots(Scalars, First(layout, InputQuantity.RvgApplies, layout.Leases), layout.Leases);
@@ -68,6 +69,9 @@ public sealed class PathInputs
 
     /// <summary>[lease][t]: rent accrued in period t (zero before start, after the end or the lessee's default).</summary>
     public double[][] LeaseRent { get; }
+
+    /// <summary>[index][t]: the index's level at the start of period t, after the scenario's levers (series slots).</summary>
+    public double[][] IndexLevel { get; }
 
     /// <summary>[lease]: the period in which the lease ends (by expiry or lessee default); -1 if it runs past the horizon.</summary>
     public IntSlots LeaseEndPeriod { get; }
@@ -107,6 +111,14 @@ public sealed class PathInputs
     /// <summary>As <see cref="OwnLeaseRent"/>, for facility <paramref name="facility"/>'s value row.</summary>
     public double[] OwnFacilityValue(int facility) =>
         Own(FacilityValue, facility, Layout.IndexOf(InputQuantity.FacilityValue, facility));
+
+    /// <summary>As <see cref="ShareLeaseRent"/>, for index <paramref name="index"/>'s level row.</summary>
+    public void ShareIndexLevel(int index, double[] row) =>
+        Share(IndexLevel, index, Layout.IndexOf(InputQuantity.IndexLevel, index), row);
+
+    /// <summary>As <see cref="OwnLeaseRent"/>, for index <paramref name="index"/>'s level row.</summary>
+    public double[] OwnIndexLevel(int index) =>
+        Own(IndexLevel, index, Layout.IndexOf(InputQuantity.IndexLevel, index));
 
     void Share(double[][] view, int entity, int slot, double[] row)
     {

@@ -13,6 +13,10 @@ public sealed record ScenarioSpec(
     double? EnforcementHaircut,
     int? EnforcementLagMonths)
 {
+    /// <summary>Per index (the description's order): the scenario's levers on it, null for "as the deal says". Empty
+    /// (the default) means no index is touched, so a scenario made before indices existed still fits.</summary>
+    public IndexOverride?[] Indices { get; init; } = [];
+
     /// <summary>The deal as written: no renewals taken, no stresses, no defaults.</summary>
     public static ScenarioSpec AsWritten(DealDescription deal)
     {
@@ -36,4 +40,14 @@ public sealed record ScenarioSpec(
 public sealed record ValueStress(double DeflatePerYear, double DropFraction, Date? DropBy)
 {
     public static readonly ValueStress None = new(0, 0, null);
+}
+
+/// <summary>
+/// A scenario's levers on one index (docs/language.md §10): a new level, drift or points replace the deal's (null:
+/// as the deal says); added launches step it down besides the deal's own; a shift is added to the level at every
+/// date, after everything else (0: none).
+/// </summary>
+public sealed record IndexOverride(double? Level, double? DeflatePerYear, IndexPoints? Points, IndexLaunch[] AddedLaunches, double Shift)
+{
+    public static readonly IndexOverride None = new(null, null, null, [], 0);
 }

@@ -67,9 +67,25 @@ public sealed class PathSourceEquivalenceTests
                 k % 2 == 0 ? 0.0 : 0.02 * k,
                 [.. deal.Parties.Select((_, p) => (p + k) % 3 == 0 ? (Date?)dates[k] : null)],
                 k % 3 == 0 ? null : 0.1 * k,
-                k % 3 == 1 ? 6 * k : null);
+                k % 3 == 1 ? 6 * k : null)
+            {
+                Indices = [.. deal.Indices.Select((index, i) => IndexLevers(index, (k + i) % 5, dates))],
+            };
         }
     }
+
+    /// <summary>Each index lever in turn: none, a new level and a shift, a faster drift with interpolated points
+    /// (the first before the closing) and an added launch, stepped points after the closing with a negative shift,
+    /// and launches alone (one on the closing, one past the horizon).</summary>
+    static IndexOverride? IndexLevers(IndexInfo index, int k, Date[] dates) => k switch
+    {
+        0 => null,
+        1 => new IndexOverride(index.Level * 1.25, null, null, [], 0.01),
+        2 => new IndexOverride(null, 0.2, new IndexPoints(true, [dates[0], dates[3], dates[5]], [index.Level * 0.9, index.Level * 1.1, index.Level * 0.5]),
+            [new IndexLaunch(dates[4], 0.3)], 0),
+        3 => new IndexOverride(null, null, new IndexPoints(false, [dates[2], dates[4]], [index.Level * 0.8, index.Level * 0.7]), [], -0.005),
+        _ => new IndexOverride(null, 0.05, null, [new IndexLaunch(dates[1], 0.1), new IndexLaunch(dates[6], 0.5)], 0),
+    };
 
     static DealDescription DescriptionOf(byte[] image, string typeName)
     {

@@ -34,8 +34,88 @@ internal static class ReferencePathBuilder
             LeaseTerms.Apply(deal, scenario, l, into);
         }
 
+        for (int i = 0; i < deal.Indices.Length; i++)
+        {
+            IndexLevels.Fill(deal, deal.Indices[i], scenario.Indices.Length == 0 ? null : scenario.Indices[i], into.IndexLevel[i]);
+        }
+
         PartyDefaults.Fill(deal, scenario, into.PartyDefaulted);
         SaleTerms.Fill(deal, scenario, into);
+    }
+}
+
+/// <summary>An index's level at each period's start, computed directly from docs/language.md §5 ("index") and §10:
+/// the base curve (level or points), the drift from its anchor, the deal's launches then the scenario's, the shift.
+/// Added with the indices (not part of cd81aa8).</summary>
+static class IndexLevels
+{
+    public static void Fill(DealDescription deal, IndexInfo index, IndexOverride? levers, double[] levels)
+    {
+        double level = levers?.Level ?? index.Level;
+        double deflate = levers?.DeflatePerYear ?? index.DeflatePerYear;
+        IndexPoints? points = levers?.Points ?? index.Points;
+        Date anchor = deal.Closing;
+        if (points is not null && points.Dates.Length > 0 && points.Dates[^1] > anchor)
+        {
+            anchor = points.Dates[^1];
+        }
+
+        for (int t = 0; t < levels.Length; t++)
+        {
+            Date d = deal.Boundaries[t];
+            double value = BaseAt(deal.Closing, level, points, d);
+            if (deflate != 0)
+            {
+                value *= Math.Pow(Math.Max(0.0, 1 - deflate), Math.Max(0, Date.DaysBetween(anchor, d)) / 365.0);
+            }
+
+            foreach (IndexLaunch launch in index.Launches)
+            {
+                value = launch.Date <= d ? value * (1 - launch.Down) : value;
+            }
+
+            foreach (IndexLaunch launch in levers?.AddedLaunches ?? [])
+            {
+                value = launch.Date <= d ? value * (1 - launch.Down) : value;
+            }
+
+            levels[t] = value + (levers?.Shift ?? 0);
+        }
+    }
+
+    static double BaseAt(Date closing, double level, IndexPoints? points, Date d)
+    {
+        if (points is null || points.Dates.Length == 0)
+        {
+            return level;
+        }
+
+        // The last point at or before d (-1: before the first).
+        int k = -1;
+        while (k + 1 < points.Dates.Length && points.Dates[k + 1] <= d)
+        {
+            k++;
+        }
+
+        if (!points.Interpolated)
+        {
+            return k < 0 ? level : points.Values[k];
+        }
+
+        if (k == points.Dates.Length - 1)
+        {
+            return points.Values[k];
+        }
+
+        // Interpolated: from (closing, level) to the first point when that lies after the closing, else between points.
+        (Date from, double a) = k < 0 ? (closing, level) : (points.Dates[k], points.Values[k]);
+        if (k < 0 && (d <= closing || points.Dates[0] <= closing))
+        {
+            return level;
+        }
+
+        double share = Date.DaysBetween(from, d) / (double)Date.DaysBetween(from, points.Dates[k + 1]);
+        return a + ((points.Values[k + 1] - a) * share);
     }
 }
 

@@ -4,7 +4,7 @@ namespace DealLang.Cli.Tests.Properties;
 
 /// <summary>
 /// What every generated declaration must agree on: the deal's calendar and the names declared so far. Names are
-/// numbered by kind (P1, F1, L1, T1, A1, Fee1, Test1, Trig1, Eq) so they never collide with each other or with a
+/// numbered by kind (P1, Ix1, F1, L1, T1, A1, Fee1, Test1, Trig1, Eq) so they never collide with each other or with a
 /// keyword, and a reference is always to something declared.
 /// </summary>
 internal sealed record DealFrame(
@@ -16,7 +16,8 @@ internal sealed record DealFrame(
     int Facilities,
     int Tranches,
     int Accounts,
-    int Fees)
+    int Fees,
+    int Indices = 0)
 {
     public static readonly string[] Frequencies = ["monthly", "quarterly", "semiannual", "annual"];
 
@@ -33,6 +34,14 @@ internal sealed record DealFrame(
     public IEnumerable<string> AccountNames => Numbered("A", Accounts);
 
     public IEnumerable<string> FeeNames => Numbered("Fee", Fees);
+
+    /// <summary>Market indices: odd ones (Ix1, Ix3) are rates, even ones (Ix2) rents in money per GPU-hour, so a
+    /// reader knows each one's unit by its name.</summary>
+    public IEnumerable<string> IndexNames => Numbered("Ix", Indices);
+
+    public IEnumerable<string> RateIndexNames => IndexNames.Where(IsRateIndex);
+
+    public static bool IsRateIndex(string index) => (index[^1] - '0') % 2 == 1;
 
     /// <summary>A date in (closing, maturity], as the checker wants for `from`, `until`, tranche dates.</summary>
     public DateOnly DayAfterClosing(int offset) => Closing.AddDays(1 + (offset % Days));

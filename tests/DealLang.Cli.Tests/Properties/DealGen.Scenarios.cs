@@ -25,6 +25,11 @@ internal static partial class DealGen
         }
 
         yield return Rate(0, 2000).Select(r => $"market_rent deflate {r} per year");
+        foreach (Gen<string> lever in IndexLevers(f))
+        {
+            yield return lever;
+        }
+
         yield return Gen.Select(Pick([.. f.PartyNames]), DateIn(f.Closing, f.Maturity), (p, d) => $"{p} defaults on {d}");
         yield return Gen.OneOf(
             Gen.Select(Rate(0, 10000), Maybe(Duration(0, 120).Select(d => "lag " + d)), (r, lag) => $"enforcement haircut {r}{lag}"),

@@ -7,7 +7,7 @@ namespace DealLang.Cli.Tests.Properties;
 /// A grammar-aware generator of valid deal files (docs/language.md): a header, parties, facilities with
 /// straight-line or scheduled values, leases with renewals and RVGs, loans (DealGen.Loans.cs), tranches with every amortisation and
 /// interest-only periods, an equity, accounts with targets, fees, tests (trailing windows, <c>from</c>), triggers,
-/// a default rule with or without <c>grace</c>, a waterfall with <c>using</c>/<c>fill</c>/<c>release</c>/<c>hold</c>/
+/// market indices (DealGen.Indices.cs), a default rule with or without <c>grace</c>, a waterfall with <c>using</c>/<c>fill</c>/<c>release</c>/<c>hold</c>/
 /// <c>if</c>-<c>else</c>, enforcement with <c>sell ... haircut ... lag ...</c>, and scenarios with every lever. Every
 /// deal it makes must check without errors (warnings are allowed: a generated deal may well be a poor one); a
 /// deal with an error is a bug of this generator, or of the checker.
@@ -29,13 +29,15 @@ internal static partial class DealGen
         from tranches in Gen.Int[1, 3]
         from accounts in Gen.Int[0, 3]
         from fees in Gen.Int[0, 2]
+        from indices in Gen.Int[0, 2]
         let closing = new DateOnly(year, month, day)
         select new DealFrame("Gen", closing, closing.AddMonths(tenorMonths).AddDays(stubDays), pay,
-            parties, facilities, tranches, accounts, fees);
+            parties, facilities, tranches, accounts, fees, indices);
 
     private static Gen<string> Deal(DealFrame f) =>
         from header in Header(f)
         from parties in All(f.PartyNames.Select(p => Party(p)))
+        from indices in All(f.IndexNames.Select(n => Index(f, n)))
         from facilities in All(f.FacilityNames.Select(n => Facility(f, n)))
         from leases in f.Facilities == 0 ? Gen.Const(Array.Empty<GeneratedDecl>()) : Gen.Int[0, 2].SelectMany(n =>
             All(DealFrame.Numbered("L", n).Select(l => Lease(f, l))))
@@ -56,7 +58,7 @@ internal static partial class DealGen
         select Join([
             $"deal {f.Name} {{",
             header,
-            .. parties, .. facilities, .. leases.Select(l => l.Text), .. loans, .. tranches, equity, .. accounts, .. fees,
+            .. parties, .. indices, .. facilities, .. leases.Select(l => l.Text), .. loans, .. tranches, equity, .. accounts, .. fees,
             .. tests.Select(t => t.Text), .. triggers.Select(t => t.Text),
             defaultRule.Trim(), cfads, waterfall, enforcement.Trim(),
             "}",
@@ -260,9 +262,10 @@ internal static partial class DealGen
         from share in Rate(0, 200)
         from tranche in Pick([.. f.TrancheNames])
         from facility in f.Facilities == 0 ? Gen.Const("") : Pick([.. f.FacilityNames])
+        from index in f.RateIndexNames.Any() ? Pick([.. f.RateIndexNames]) : Gen.Const("")
         from amount in f.Facilities == 0
-            ? Pick(money, share + " of " + tranche + ".balance")
-            : Pick(money, share + " of " + tranche + ".balance", share + " of " + facility + ".value", share + " of " + facility + ".cost")
+            ? Pick([money, share + " of " + tranche + ".balance", .. IndexFee(index, tranche)])
+            : Pick([money, share + " of " + tranche + ".balance", share + " of " + facility + ".value", share + " of " + facility + ".cost", .. IndexFee(index, tranche)])
         from escalator in Maybe(Rate(0, 500).Select(r => "escalating " + r + " per year"))
         select $"  fee {name} {{ {amount} per year{escalator} }}";
 }

@@ -41,6 +41,12 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("pay commitment fee", @"pay T\d\.commitment_fee"), ("target_balance", @"target_balance \S"),
         ("step_up while", @"step_up \S+ while Trig1"), ("margin grid", @"margin grid RatchetLtv \{"),
         ("pik", @"\bpik\b"), ("pik share", @"\bpik \d"), ("pik toggle", @"\bpik (\S+ )?when T\d\.balance > "),
+        ("rate index", @"\bindex Ix\d \{ [^\n]*level \d+(\.\d+)?(%|bp)"), ("rent index", @"\bindex Ix\d \{ [^\n]*level \S+ per gpu_hour"),
+        ("index deflate", @"index Ix\d [^\n]*deflate \S+ per year"), ("index stepped points", @"index Ix\d [^\n]*points stepped \{"),
+        ("index interpolated points", @"index Ix\d [^\n]*points interpolated \{"), ("index launch", @"index Ix\d [^\n]*launch \d{4}-\d\d-\d\d down"),
+        ("fee on an index", @"fee Fee\d \{ Ix\d of T\d\.balance"), ("test on an index", @"= Ix\d \+ 6%|\* Ix\d \* 2190 hours"),
+        ("trigger on an index", @"when Ix\d [<>]"), ("index level lever", @"\n  Ix\d level "), ("index deflate lever", @"\n  Ix\d deflate "),
+        ("index points lever", @"\n  Ix\d points "), ("index launch lever", @"\n  Ix\d launch "), ("index shift lever", @"\n  Ix\d shift \+?\d"),
     ];
 
     [Fact]

@@ -26,10 +26,11 @@ public class EmitterComponentsTests
     [Fact]
     public void EveryQuantityOfAnEntityIsReadByExactlyOneComponent()
     {
-        // Hyperion has an entity of every kind at index 0 but a loan, so every quantity has something to read once it
-        // holds one.
+        // Hyperion has an entity of every kind at index 0 but a loan and an index, so every quantity has something to
+        // read once it holds one of each.
         var loan = new LoanModel("Loan", 0, 0, 1e6, 0.1, new BulletAmortization(), new DealLang.Runtime.Date(2030, 1, 1), 0, 0.4);
-        var ctx = new EmitContext(HyperionModel.Create() with { Loans = [loan] });
+        var index = new IndexModel(new DealLang.Runtime.IndexInfo("Sofr", 0.043, 0, null, []), Unit.Rate, default);
+        var ctx = new EmitContext(HyperionModel.Create() with { Loans = [loan], Indices = [index] });
         var dealWide = new[] { Quantity.Collections, Quantity.Cfads, Quantity.DebtService, Quantity.PeriodEnd };
 
         foreach (var quantity in Enum.GetValues<Quantity>().Except(dealWide))

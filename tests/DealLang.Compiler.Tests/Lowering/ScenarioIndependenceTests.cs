@@ -39,6 +39,20 @@ public sealed class ScenarioIndependenceTests
     }
 
     [Fact]
+    public void Index_levers_leave_the_compiled_deal_as_it_was()
+    {
+        // Valid 008 declares two indices and moves them in three scenarios (level, shift, deflate, points, launch).
+        string deal = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "corpus", "valid", "008-sofr-margin-and-gpu-rent-index.deal"));
+        string bare = deal[..deal.IndexOf("\nscenario ", StringComparison.Ordinal)] + "\n";
+
+        CheckResult withLevers = DealCompiler.Check("008.deal", deal);
+        CheckResult without = DealCompiler.Check("008.deal", bare);
+        Assert.True(withLevers.Succeeded && without.Succeeded, string.Join('\n', withLevers.Diagnostics.Concat(without.Diagnostics)));
+        Assert.Equal(CSharpEmitter.Emit(without.Model!).Source, CSharpEmitter.Emit(withLevers.Model!).Source);
+        Assert.Contains(withLevers.Model!.Scenarios, s => s.Indices.Any(i => i is not null));
+    }
+
+    [Fact]
     public void The_workout_has_room_for_the_longest_lag_any_scenario_may_set()
     {
         // Hyperion's own sale has lag 6m and the Refuted scenario 12m; the horizon no longer depends on either:

@@ -86,6 +86,11 @@ public sealed class RobustnessTests
             ], At),
             new EnforcementSyntax(default, null, At),
             new EnforcementSyntax([null!, new SellSyntax(default, null, null, At), new SellSyntax([null!, Name("F")], broken, null!, At)], new WaterfallSyntax(default, At), At),
+            new IndexSyntax(null!, null, null, null, default, At),
+            new IndexSyntax(Name("Ix"), broken, broken,
+                new IndexPointsSyntax(PointsKind.Stepped, [null!, new SchedulePointSyntax(null!, null!, At)], At), [null!, new LaunchSyntax(null!, null, At)], At),
+            new IndexSyntax(Name("Iy"), new ReferenceSyntax(Name("Ix"), null, At), null, new IndexPointsSyntax(PointsKind.Interpolated, default, At), default, At),
+            new TestSyntax(Name("ReadsIx"), new BinaryExpressionSyntax(BinaryOperator.Add, new ReferenceSyntax(Name("Ix"), null, At), new ReferenceSyntax(Name("Iy"), Name("level"), At), At), null, null, At),
             new UnknownDeclarationSyntax(null!, default, At),
             new UnknownDeclarationSyntax(Name("tranch"), [null!, Name(null), Name(""), Name("cfads"), Name("F"), Name("Q"), Name("Q")], At),
         ];
@@ -103,6 +108,14 @@ public sealed class RobustnessTests
                 new PartyDefaultsSyntax(null!, null!, At),
                 new EnforcementOverrideSyntax(null, null, At),
                 new EnforcementOverrideSyntax(broken, new DurationSyntax(double.NaN, TimeUnit.Days, null!, At), At),
+                new IndexLevelOverrideSyntax(null!, null!, At),
+                new IndexLevelOverrideSyntax(Name("Ix"), broken, At),
+                new IndexPointsOverrideSyntax(Name("Ix"), null!, At),
+                new IndexPointsOverrideSyntax(Name("Iy"), new IndexPointsSyntax(PointsKind.Stepped, default, At), At),
+                new IndexLaunchOverrideSyntax(Name("Ix"), null!, At),
+                new IndexLaunchOverrideSyntax(null!, new LaunchSyntax(null!, broken, At), At),
+                new IndexShiftSyntax(Name("Iy"), null!, At),
+                new DeflateSyntax(new ReferenceSyntax(Name("Ix"), Name("level"), At), broken, At),
             ], At),
         ];
         var deal = new DealSyntax(Name("D"), null, Name(null), null, null, null, Name(null), new DayCountSyntax(null!, At), declarations, At);

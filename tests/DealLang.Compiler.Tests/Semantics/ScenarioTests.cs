@@ -69,7 +69,7 @@ public sealed class ScenarioTests
     }
 
     [Theory]
-    [InlineData("scenario S for D { Campus.cost deflate 5% per year }", "'Campus.cost' cannot deflate: deflate applies to a facility's value (Campus.value) or to market_rent")]
+    [InlineData("scenario S for D { Campus.cost deflate 5% per year }", "'Campus.cost' cannot deflate: deflate applies to a facility's value (Campus.value), to market_rent or to an index (by its bare name)")]
     [InlineData("scenario S for D { market_rent drop 5% by 2027-01-01 }", "'market_rent' cannot drop: drop applies to a facility's value, e.g. Campus.value drop 70% by 2034-01-01")]
     public void OnlyValuesDeflateOrDrop(string scenario, string message)
     {

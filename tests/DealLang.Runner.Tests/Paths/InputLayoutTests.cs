@@ -60,6 +60,33 @@ public sealed class InputLayoutTests
     }
 
     [Fact]
+    public void IndexLevelsAreTheLastSeriesWithAViewAndASharableRow()
+    {
+        var closing = new Date(2025, 10, 30);
+        DealDescription deal = TestDeals.Make(Schedule.Boundaries(closing, new Date(2030, 10, 30), Frequency.Annual), Frequency.Annual, DayCount.Thirty360,
+            facilities: [TestDeals.StraightLine(1e9, 120, 0, closing)], leases: [TestDeals.Lease()], parties: [TestDeals.Party()],
+            indices: [new IndexInfo("Sofr", 0.04, 0, null, []), new IndexInfo("Rent", 2.35, 0, null, [])]);
+        var inputs = new PathInputs(deal);
+        InputLayout layout = inputs.Layout;
+
+        // Series: the facility's value (0), the lease's rent (1), then the two indices' levels (2, 3).
+        Assert.Equal(new InputSlot(InputEntity.Index, 1, InputQuantity.IndexLevel, 3), layout.Series[3]);
+        Assert.Equal(2, layout.IndexOf(InputQuantity.IndexLevel, 0));
+        Assert.Same(inputs.Series[3], inputs.IndexLevel[1]);
+
+        // A shared row is pointed at, not copied; owning the slot again writes its own buffer.
+        double[] row = [1, 2, 3, 4, 5];
+        inputs.ShareIndexLevel(0, row);
+        Assert.Same(row, inputs.Series[2]);
+        Assert.NotSame(row, inputs.OwnIndexLevel(0));
+        Assert.Same(inputs.Series[2], inputs.IndexLevel[0]);
+
+        // A layout made without the indices does not fit the deal.
+        Assert.False(InputLayout.Of(1, 1, 1, 0).Fits(deal));
+        Assert.True(InputLayout.Of(1, 1, 1, 0, 2).Fits(deal));
+    }
+
+    [Fact]
     public void ALayoutForAnotherDealIsRefused()
     {
         var other = InputLayout.Of(0, 1, 1, 0);

@@ -42,7 +42,8 @@ static class TestDeals
         string[]? tests = null,
         string[]? triggers = null,
         string name = "Test",
-        string title = "Test")
+        string title = "Test",
+        IndexInfo[]? indices = null)
     {
         var yf = new double[boundaries.Length - 1];
         for (int t = 0; t < yf.Length; t++)
@@ -71,6 +72,7 @@ static class TestDeals
             Tests = tests ?? [],
             Triggers = triggers ?? [],
             Sales = sales ?? [],
+            Indices = indices ?? [],
         };
     }
 

@@ -14,6 +14,7 @@ internal static class EmitterComponents
     private static readonly Dictionary<DeclarationKind, Func<EmitContext, EmitterComponent>> Factories = new()
     {
         [DeclarationKind.Party] = ctx => new PartyComponent(ctx),
+        [DeclarationKind.Index] = ctx => new IndexComponent(ctx),
         [DeclarationKind.Facility] = ctx => new FacilityComponent(ctx),
         [DeclarationKind.Lease] = ctx => new LeaseComponent(ctx),
         [DeclarationKind.Loan] = ctx => new LoanComponent(ctx),

@@ -12,6 +12,7 @@ internal static class KindLowerings
 {
     private static readonly IKindLowering?[] ByKind = Register(
         new PartyLowering(),
+        new IndexLowering(),
         new FacilityLowering(),
         new LeaseLowering(),
         new LoanLowering(),

@@ -11,6 +11,7 @@ internal static class KindRules
 {
     private static readonly IKindRules?[] ByKind = Register(
         new PartyRules(),
+        new IndexRules(),
         new FacilityRules(),
         new LeaseRules(),
         new LoanRules(),

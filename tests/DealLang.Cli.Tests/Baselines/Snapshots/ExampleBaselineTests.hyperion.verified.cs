@@ -622,6 +622,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 new PartyInfo("Meta", "AA-", 0.0003, 0.37),
                 new PartyInfo("BlueOwl", "NR", 0.0, 0.0),
             ],
+            Indices = [],
             Facilities =
             [
                 new FacilityInfo("Campus", 27000000000.0, new StraightLineCurve(360, 0.2, new Date(2029, 11, 30))),

@@ -572,6 +572,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 new PartyInfo("Fluidstack", "NR", 0.04, 0.37),
                 new PartyInfo("Hut8", "NR", 0.0, 0.0),
             ],
+            Indices = [],
             Facilities =
             [
                 new FacilityInfo("Campus", 3300000000.0, new StraightLineCurve(360, 0.2, new Date(2027, 6, 30))),
