@@ -260,9 +260,18 @@ testDecl
     : TEST name=ident ASSIGN expr (OVER TRAILING duration)? (FROM DATE)?
     ;
 
-// trigger CashTrap when Dscr < 1.10x from 2030-11-30 trips after 2 cures after 2 => trap
+// trigger CashTrap when Dscr < 1.10x from 2030-11-30 trips after 2 cures after 2 cure by Sponsor up to 2 times
+//   => trap, sweep 50% to Notes
 triggerDecl
-    : TRIGGER name=ident WHEN expr (FROM DATE)? (TRIPS AFTER trips=NUMBER)? (CURES AFTER cures=NUMBER)? ARROW effect=ident
+    : TRIGGER name=ident WHEN expr (FROM DATE)? (TRIPS AFTER trips=NUMBER)? (CURES AFTER cures=NUMBER)?
+      (CURE BY curer=ident UP TO times=NUMBER TIMES)? ARROW triggerEffect (COMMA triggerEffect)*
+    ;
+
+// trap, event_of_default (checked by name), sweep 50% to Notes, accelerate, accelerate (ClassA, ClassB)
+triggerEffect
+    : SWEEP share=QUANTITY TO ident                            # sweepEffect
+    | ACCELERATE (LPAREN ident (COMMA ident)* RPAREN)?         # accelerateEffect
+    | effect=ident                                             # namedEffect
     ;
 
 // default when Notes.interest_shortfall > 0 grace 30d
@@ -293,6 +302,7 @@ step
     | SWEEP share=QUANTITY OF REST TO ident                   # sweepStep
     | IF expr LBRACE step* RBRACE (ELSE LBRACE step* RBRACE)? # ifStep
     | PRO_RATA (BY BALANCE)? LBRACE step* RBRACE              # proRataStep
+    | SEQUENTIAL LBRACE step* RBRACE                          # sequentialStep
     ;
 
 // enforcement { sell Campus haircut 20% lag 6m  waterfall { ... } }
@@ -338,7 +348,8 @@ duration
     : QUANTITY
     ;
 
-// Precedence, tightest first: unary, of (rate of money), * /, + -, comparison, not, and, or.
+// Precedence, tightest first: unary, of (rate of money), * /, + -, comparison, not, and, or, if-then-else
+// (its else branch reaches as far right as it can: 'if c then 1 else 2 + 3' is 'else (2 + 3)').
 expr
     : LPAREN expr RPAREN                                      # parenExpr
     | op=MINUS expr                                           # negateExpr
@@ -349,6 +360,7 @@ expr
     | NOT expr                                                # notExpr
     | left=expr AND right=expr                                # andExpr
     | left=expr OR right=expr                                 # orExpr
+    | IF cond=expr THEN whenTrue=expr ELSE whenFalse=expr     # conditionalExpr
     | callee=ident LPAREN (expr (COMMA expr)*)? RPAREN        # callExpr
     | amount=(NUMBER | QUANTITY) unit=measureUnit? PER per=measureUnit   # perUnitExpr
     | NUMBER unit=measureUnit                                 # measureExpr
@@ -382,6 +394,7 @@ ident
     | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
     | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW
+    | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -475,9 +488,15 @@ IN            : 'in';
 DISTRIBUTE    : 'distribute';
 SWEEP         : 'sweep';
 PRO_RATA      : 'pro_rata';
+SEQUENTIAL    : 'sequential';
+ACCELERATE    : 'accelerate';
+CURE          : 'cure';
+UP            : 'up';
+TIMES         : 'times';
 TO            : 'to';
 IF            : 'if';
 ELSE          : 'else';
+THEN          : 'then';
 ENFORCEMENT   : 'enforcement';
 SELL          : 'sell';
 HAIRCUT       : 'haircut';

@@ -6,7 +6,7 @@ namespace DealLang.Compiler;
 /// <summary>
 /// The unit of the smallest expression at a position, from what the type checker keeps: the bound form of each
 /// expression's root (<c>DealAnalysis.Bound</c>). A bound tree has the shape of its syntax tree (a unary
-/// operator's operand, a binary operator's left and right, a call's arguments, the flow of <c>6m of X</c>), so the
+/// operator's operand, a binary operator's left and right, a call's arguments, the flow of <c>6m of X</c>, a conditional's condition and branches), so the
 /// two are walked down together — in a loop, as operator chains can be long. A constant the checker folded has
 /// no parts left: inside it a literal has the unit its suffix gives, and anything larger is unknown.
 /// </summary>
@@ -41,6 +41,12 @@ internal static class ExpressionUnits
                 (BinaryExpression binary, BinaryExpressionSyntax) => index == 0 ? binary.Left : binary.Right,
                 (CallExpression call, CallExpressionSyntax) => index < call.Arguments.Length ? call.Arguments[index] : null,
                 (DurationOfExpression durationOf, DurationOfSyntax) => durationOf.Flow,
+                (ConditionalExpression conditional, ConditionalExpressionSyntax) => index switch
+                {
+                    0 => conditional.Condition,
+                    1 => conditional.WhenTrue,
+                    _ => conditional.WhenFalse,
+                },
                 _ => null,
             };
             syntax = child;
@@ -56,6 +62,7 @@ internal static class ExpressionUnits
             BinaryExpressionSyntax binary => [binary.Left, binary.Right],
             CallExpressionSyntax call => [.. Semantics.SyntaxWalk.Safe(call.Arguments)], // as the checker binds them
             DurationOfSyntax durationOf => [durationOf.Flow],
+            ConditionalExpressionSyntax conditional => [conditional.Condition, conditional.WhenTrue, conditional.WhenFalse],
             _ => [],
         };
         for (int i = 0; i < parts.Length; i++)

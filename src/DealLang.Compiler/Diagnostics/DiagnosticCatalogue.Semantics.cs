@@ -92,6 +92,15 @@ public static partial class DiagnosticCatalogue
         return Error("DL0303", span, $"{what} is a rate and must be written with % or bp, e.g. {p}% or {bp}bp");
     }
 
+    /// <summary>DL0328: the two branches of <c>if … then … else</c> have different units (a bare number takes the
+    /// other branch's unit), so the expression would have no one unit.</summary>
+    public static Diagnostic ConditionalBranchesDiffer(SourceSpan span, string whenTrue, string whenFalse) =>
+        Error("DL0328", span, $"the branches of 'if … then … else' must have the same unit, but 'then' gives {whenTrue} and 'else' {whenFalse}");
+
+    /// <summary>DL0329: an argument of <c>years_between(d1, d2)</c> that is not a date.</summary>
+    public static Diagnostic YearsBetweenNeedsDates(SourceSpan span, string actual) =>
+        Error("DL0329", span, $"years_between(d1, d2) takes two dates (period_start, period_end, date or a date such as 2030-01-01), but this is {actual}");
+
     /// <summary>DL0304: a condition (trigger, default rule, waterfall <c>if</c>) that is not true/false.</summary>
     public static Diagnostic ConditionNotBool(SourceSpan span, string what, string actual) =>
         Error("DL0304", span, $"{what} must be a condition (true or false), but this is {actual}; compare it, e.g. Dscr < 1.10x");
@@ -242,9 +251,10 @@ public static partial class DiagnosticCatalogue
         Warning("DL0415", span,
             $"cash in '{account}' is never released: no step releases it or draws on it with 'using {account}'");
 
-    /// <summary>DL0416: a trigger effect other than <c>trap</c>.</summary>
+    /// <summary>DL0416: a trigger effect that is none of <c>trap</c>, <c>event_of_default</c>, <c>sweep X% to T</c>,
+    /// <c>accelerate</c>.</summary>
     public static Diagnostic UnknownTriggerEffect(SourceSpan span, string effect, string? suggestion) =>
-        Error("DL0416", span, $"'{effect}' is not a trigger effect{SemanticText.DidYouMean(suggestion)} (the only effect is 'trap')");
+        Error("DL0416", span, $"'{effect}' is not a trigger effect{SemanticText.DidYouMean(suggestion)} (the effects are 'trap', 'event_of_default', 'sweep X% to T' and 'accelerate')");
 
     /// <summary>DL0417: a date outside the range its declaration allows (e.g. a lease starting before closing).</summary>
     public static Diagnostic DateOutOfRange(SourceSpan span, string what, string date, string range) =>
@@ -330,6 +340,28 @@ public static partial class DiagnosticCatalogue
     /// means nothing for a fill, a hold or an account draw.</summary>
     public static Diagnostic BadProRataStep(SourceSpan span, string why) =>
         Error("DL0452", span, $"a pro_rata group pays its members pari passu from the period's cash: {why}");
+
+    /// <summary>DL0453: a <c>sequential</c> group that is empty, or, as a stack in a <c>pro_rata</c> group, holds a
+    /// step other than a plain <c>pay</c> or sits in a group shared <c>by balance</c>.</summary>
+    public static Diagnostic BadSequentialStep(SourceSpan span, string why) =>
+        Error("DL0453", span, $"a sequential group pays its steps in order: {why}");
+
+    /// <summary>DL0454 (warning): a trigger whose effect is <c>event_of_default</c> in a deal with no enforcement block:
+    /// the event of default then changes nothing but the flag, as for a default rule without one (DL0413).</summary>
+    public static Diagnostic TriggerDefaultWithoutEnforcement(SourceSpan span, string trigger) =>
+        Warning("DL0454", span,
+            $"trigger '{trigger}' makes an event of default, but the deal has no enforcement block: after it the regular waterfall keeps running and nothing is sold");
+
+    /// <summary>DL0455 (warning): one trigger given the same effect twice (or a tranche twice in one
+    /// <c>accelerate</c>): the repeat does nothing more (a second sweep to one tranche would sweep the rest again,
+    /// which is almost always a slip).</summary>
+    public static Diagnostic TriggerEffectRepeated(SourceSpan span, string trigger, string what) =>
+        Warning("DL0455", span, $"trigger '{trigger}' already has {what}; remove the repeat");
+
+    /// <summary>DL0456: an equity cure on a trigger whose condition is not a coverage test below a constant
+    /// (<c>Test &lt; K</c>, the test <c>cfads / X</c> of the period): no cash amount is known to make it pass.</summary>
+    public static Diagnostic CureNeedsACoverageTest(SourceSpan span, string trigger, string why) =>
+        Error("DL0456", span, $"trigger '{trigger}' has an equity cure: {why}");
 
     /// <summary>DL0480: a tranche's coupon floor above its cap: no rate could satisfy both, so every period's coupon
     /// would be whichever of the two is applied last.</summary>

@@ -13,6 +13,19 @@ public static partial class CSharpEmitter
 {
     private static void WriteDefaultRule(EmitContext ctx, IndentedWriter w)
     {
+        var defaulting = DefaultingTriggers(ctx).ToList();
+        if (defaulting.Count > 0)
+        {
+            // A trigger's event_of_default: the end of a period in which it is active (its trips/cures counts are
+            // its grace), like the default rule's; either comes first.
+            var triggers = ctx.Components.Of<TriggerComponent>();
+            w.Comment("triggers with event_of_default: an event of default at the end of a period in which one is active");
+            using (w.Block("if (!eventOfDefault && t < ScheduledPeriods && (" + string.Join(" || ", defaulting.Select(t => triggers[t.Index].Active.Name)) + "))"))
+            {
+                WriteEventOfDefault(ctx, w);
+            }
+        }
+
         if (ctx.Model.DefaultRule is not { } rule)
         {
             return;

@@ -64,6 +64,16 @@ public static partial class CSharpEmitter
                 text.Append(CSharpLiterals.DoubleOperand(of.Periods)).Append(" * ");
                 WriteChild(ctx, text, of.Flow, window, MultiplicativePrecedence + 1);
                 break;
+            case ConditionalExpression conditional:
+                // Always parenthesized (C#'s ?: binds loosest), so it is atomic wherever it is written.
+                text.Append('(');
+                Write(ctx, text, conditional.Condition, window);
+                text.Append(" ? ");
+                WriteChild(ctx, text, conditional.WhenTrue, window, OrPrecedence);
+                text.Append(" : ");
+                WriteChild(ctx, text, conditional.WhenFalse, window, OrPrecedence);
+                text.Append(')');
+                break;
             default:
                 throw new InvalidOperationException("Internal error: unknown expression " + expression.GetType().Name + ".");
         }
@@ -119,6 +129,11 @@ public static partial class CSharpEmitter
                     break;
                 case DurationOfExpression of:
                     pending.Push(of.Flow);
+                    break;
+                case ConditionalExpression conditional:
+                    pending.Push(conditional.Condition);
+                    pending.Push(conditional.WhenTrue);
+                    pending.Push(conditional.WhenFalse);
                     break;
             }
         }
@@ -316,6 +331,16 @@ public static partial class CSharpEmitter
         if (call.Arguments.IsDefaultOrEmpty)
         {
             throw new InvalidOperationException("Internal error: " + call.Function + "() without arguments.");
+        }
+
+        if (call.Function == BuiltinFunction.YearsBetween)
+        {
+            text.Append("(Date.DaysBetween(");
+            Write(ctx, text, call.Arguments[0], window);
+            text.Append(", ");
+            Write(ctx, text, call.Arguments[1], window);
+            text.Append(") / 365.0)");
+            return;
         }
 
         if (call.Function == BuiltinFunction.Abs)

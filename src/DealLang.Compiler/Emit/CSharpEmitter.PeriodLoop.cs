@@ -111,7 +111,12 @@ public static partial class CSharpEmitter
         }
     }
 
-    private static bool HasDefaultRule(EmitContext ctx) => ctx.Model.DefaultRule is not null;
+    /// <summary>Whether an event of default can happen: a default rule, or a trigger with <c>event_of_default</c>.</summary>
+    private static bool HasDefaultRule(EmitContext ctx) => ctx.Model.DefaultRule is not null || DefaultingTriggers(ctx).Any();
+
+    /// <summary>The triggers whose effects include <c>event_of_default</c>.</summary>
+    private static IEnumerable<TriggerModel> DefaultingTriggers(EmitContext ctx) =>
+        ctx.Model.Triggers.Where(t => t.ActionList.Any(a => a is EventOfDefaultAction));
 
     /// <summary>Enforcement (sales, account sweep, its own waterfall) can only start after an event of default.</summary>
     private static bool HasEnforcement(EmitContext ctx) => HasDefaultRule(ctx) && ctx.Model.Enforcement is not null;
@@ -198,7 +203,7 @@ public static partial class CSharpEmitter
         w.Line("bool eventOfDefault = false;");
         w.Line("bool finalPeriod = false; // the run ends with this period: every account is paid out");
         w.Line("int periodsRun = Periods;");
-        if (HasDefaultRule(ctx) && !ctx.Model.DefaultGrace.IsNone)
+        if (ctx.Model.DefaultRule is not null && !ctx.Model.DefaultGrace.IsNone)
         {
             w.Line("bool breached = false; // the default rule's condition held at the end of the last period");
             w.Line("Date breachedFrom = Closing; // ... since the end of this period (the grace period runs from here)");

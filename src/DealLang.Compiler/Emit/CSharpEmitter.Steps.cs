@@ -108,6 +108,12 @@ public static partial class CSharpEmitter
                 continue;
             }
 
+            if (step.Step is SequentialStep)
+            {
+                WriteSteps(ctx, w, step.Then); // on its own a sequential group is its steps, in order
+                continue;
+            }
+
             if (step.Step is not IfStep branch)
             {
                 ctx.Components[TargetKind(step.Step)].WriteStep(step, w);
@@ -144,24 +150,27 @@ public static partial class CSharpEmitter
     /// <summary>
     /// pro_rata { pay A  pay B … }: each member is owed what its component says; when the cash covers them all each
     /// is paid in full, else each gets the cash × its share of the total owed (pari passu) and no cash is left (the
-    /// shares add up to it to within rounding, which the cash check's tolerance absorbs).
+    /// shares add up to it to within rounding, which the cash check's tolerance absorbs). A member may be a
+    /// <c>sequential { pay … }</c> stack: it is owed the sum of what its payments are owed (each computed before
+    /// the group pays anything), and its share is then paid to them in order, each at most what it is owed.
     /// </summary>
     private static void WriteProRata(EmitContext ctx, IndentedWriter w, NumberedStep group)
     {
         var members = group.Then;
-        foreach (var member in members)
+        var payments = members.SelectMany(m => m.Step is SequentialStep ? m.Then : [m]).ToList();
+        foreach (var payment in payments)
         {
-            var pay = (PayStep)member.Step;
-            w.Line(member.Due + " = " + ctx.Components[TargetKind(pay)].PayOwed(pay) + "; // " + CSharpLiterals.CommentText(member.Title));
+            var pay = (PayStep)payment.Step;
+            w.Line(payment.Due + " = " + ctx.Components[TargetKind(pay)].PayOwed(pay) + "; // " + CSharpLiterals.CommentText(payment.Title));
         }
 
-        string total = Join(" + ", members.Select(m => m.Due).ToList());
-        using (w.Block("if (available >= " + (members.Length > 1 ? "(" + total + ")" : total) + ")"))
+        string total = Join(" + ", payments.Select(m => m.Due).ToList());
+        using (w.Block("if (available >= " + (payments.Count > 1 ? "(" + total + ")" : total) + ")"))
         {
-            foreach (var member in members)
+            foreach (var payment in payments)
             {
-                w.Line(member.Paid + " = " + member.Due + ";");
-                w.Line("available -= " + member.Paid + ";");
+                w.Line(payment.Paid + " = " + payment.Due + ";");
+                w.Line("available -= " + payment.Paid + ";");
             }
         }
 
@@ -175,20 +184,40 @@ public static partial class CSharpEmitter
             {
                 w.Comment("short: each gets its share of the cash, in proportion to what it is owed");
                 w.Line("double owedTogether = " + total + ";");
-                foreach (var member in members)
+                foreach (var member in members.Where(m => m.Step is PayStep))
                 {
                     w.Line(member.Paid + " = available * (" + member.Due + " / owedTogether);");
+                }
+
+                foreach (var stack in members.Where(m => m.Step is SequentialStep))
+                {
+                    WriteStackShare(w, stack);
                 }
 
                 w.Line("available = 0.0;");
             }
         }
 
-        foreach (var member in members)
+        foreach (var payment in payments)
         {
-            var pay = (PayStep)member.Step;
-            ctx.Components[TargetKind(pay)].WriteApplyPaid(pay, member.Paid, w);
-            WriteStepLedger(ctx, w, member);
+            var pay = (PayStep)payment.Step;
+            ctx.Components[TargetKind(pay)].WriteApplyPaid(pay, payment.Paid, w);
+            WriteStepLedger(ctx, w, payment);
+        }
+    }
+
+    // A sequential stack in a short pro_rata group: its share of the cash by what its payments are owed together,
+    // paid to them in order, each at most what it is owed (the group is short, so the stack's share is less than it
+    // is owed and is all paid out).
+    private static void WriteStackShare(IndentedWriter w, NumberedStep stack)
+    {
+        string share = stack.Local + "_share";
+        string owed = Join(" + ", stack.Then.Select(m => m.Due).ToList());
+        w.Line("double " + share + " = available * ((" + owed + ") / owedTogether); // " + CSharpLiterals.CommentText(stack.Title));
+        foreach (var payment in stack.Then)
+        {
+            w.Line(payment.Paid + " = Math.Min(" + share + ", " + payment.Due + ");");
+            w.Line(share + " -= " + payment.Paid + ";");
         }
     }
 

@@ -135,6 +135,7 @@ internal sealed class EmitContext
         Quantity.Cfads => "cfads",
         Quantity.DebtService => "debtService",
         Quantity.PeriodEnd => "periodEnd",
+        Quantity.PeriodStart => "Boundaries[t]",
         _ => Components.Select(c => c.Read(quantity, index)).FirstOrDefault(read => read is not null)
             ?? throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown quantity."),
     };

@@ -33,7 +33,7 @@ internal sealed record NumberedStep(
     public IReadOnlyList<string> Amounts => Step switch
     {
         PayStep => [Due, Paid],
-        IfStep or ProRataStep => [],
+        IfStep or ProRataStep or SequentialStep => [],
         _ => [Moved],
     };
 
@@ -64,6 +64,10 @@ internal sealed record NumberedStep(
             else if (step is ProRataStep group)
             {
                 then = NumberAll(group.Members, ref next); // its members, numbered after it
+            }
+            else if (step is SequentialStep stack)
+            {
+                then = NumberAll(stack.Members, ref next);
             }
 
             builder.Add(new NumberedStep(number, step, then, otherwise));

@@ -36,6 +36,7 @@ internal sealed partial class Lowerer
                     LowerSteps(branch.Then),
                     LowerSteps(branch.Else)),
                 ProRataStepSyntax group => new ProRataStep(group.ByBalance ? "pro_rata by balance" : "pro_rata", LowerSteps(group.Steps), group.ByBalance),
+                SequentialStepSyntax group => new SequentialStep("sequential", LowerSteps(group.Steps)),
                 _ => null,
             };
             if (lowered is not null)
@@ -46,6 +47,31 @@ internal sealed partial class Lowerer
 
         return result.ToImmutable();
     }
+
+    /// <summary>
+    /// A trigger's <c>sweep X% to T</c> effect as the regular waterfall's step <c>if Trigger { sweep X% of rest to T }</c>,
+    /// just before its final <c>distribute rest to E</c> (the checks require one): so it is numbered, has its ledger
+    /// column (<c>N Trigger => sweep X% to T swept</c>) and prepays as the sweep step does, at most the balance. One
+    /// such step per sweep effect, in trigger then effect order; the enforcement waterfall has none.
+    /// </summary>
+    private ImmutableArray<StepModel> WithTriggerSweeps(ImmutableArray<StepModel> steps, ImmutableArray<TriggerModel> triggers)
+    {
+        var sweeps = triggers.SelectMany(t => t.ActionList.OfType<SweepAction>().Select(s => (Trigger: t, Sweep: s))).ToList();
+        if (sweeps.Count == 0 || steps.IsEmpty)
+        {
+            return steps;
+        }
+
+        var guarded = sweeps.Select(s => (StepModel)new IfStep(
+            $"if {s.Trigger.Name}",
+            new QuantityExpression(Quantity.TriggerActive, s.Trigger.Index, Unit.Bool, IsFlow: false),
+            [new SweepStep($"{s.Trigger.Name} => sweep {Percent(s.Sweep.Share)} to {Symbols.OfKind(SymbolKind.Tranche)[s.Sweep.Tranche].Name}", s.Sweep.Tranche, s.Sweep.Share)],
+            []));
+        return [.. steps.Take(steps.Length - 1), .. guarded, steps[^1]];
+    }
+
+    private static string Percent(double fraction) =>
+        (fraction * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Sales with haircut 0 and lag 0 months unless given (days round up to whole months), each selling
     /// collateral by kind and index; without an enforcement waterfall the regular one keeps running (an empty step

@@ -57,6 +57,7 @@ internal sealed partial class Lowerer
         DealSyntax deal = _analysis.Deal;
         EnforcementModel? enforcement = LowerEnforcement();
         _boundaries = Schedule.Extend(_boundaries, _frequency, WorkoutPeriods(enforcement));
+        var triggers = LowerTriggers();
         return new DealModel
         {
             Name = _analysis.DealName,
@@ -82,11 +83,11 @@ internal sealed partial class Lowerer
             Fees = LowerFees(),
 
             Tests = LowerTests(),
-            Triggers = LowerTriggers(),
+            Triggers = triggers,
             CfadsIncludesRvg = _analysis.CfadsIncludes("rvg"),
             DefaultRule = Expression(_analysis.DefaultRule?.Condition),
             DefaultGrace = LowerGrace(),
-            Waterfall = LowerSteps(_analysis.Waterfall?.Steps ?? []),
+            Waterfall = WithTriggerSweeps(LowerSteps(_analysis.Waterfall?.Steps ?? []), triggers),
             Enforcement = enforcement,
             Scenarios = LowerScenarios(),
         };
@@ -95,14 +96,14 @@ internal sealed partial class Lowerer
     /// <summary>
     /// Periods after the maturity in which an enforcement sale can still fall (the workout): enough for the
     /// longest lag any scenario may set (DurationRules.MaxWorkoutMonths, the bound DL0431 puts on every lag)
-    /// after a default in the last scheduled period, so that any scenario, kept with the deal or in a file of
+    /// after a default (the default rule's or a trigger's) in the last scheduled period, so that any scenario, kept with the deal or in a file of
     /// its own, fits the compiled deal without recompiling it. None without a default rule or a sale. A run
     /// without a pending sale never reaches these periods (it ends at the maturity or with the last sale), so
     /// their number changes no ledger.
     /// </summary>
     private int WorkoutPeriods(EnforcementModel? enforcement)
     {
-        if (_analysis.DefaultRule is null || enforcement is null || enforcement.Sales.IsEmpty)
+        if (!_analysis.CanDefault || enforcement is null || enforcement.Sales.IsEmpty)
         {
             return 0;
         }

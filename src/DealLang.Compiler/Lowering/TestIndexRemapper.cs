@@ -20,6 +20,7 @@ internal sealed class TestIndexRemapper(IReadOnlyDictionary<int, int> positionOf
         BinaryExpression b => RewriteChain(b),
         CallExpression c => c with { Arguments = [.. c.Arguments.Select(Rewrite)] },
         DurationOfExpression d => d with { Flow = Rewrite(d.Flow) },
+        ConditionalExpression c => c with { Condition = Rewrite(c.Condition), WhenTrue = Rewrite(c.WhenTrue), WhenFalse = Rewrite(c.WhenFalse) },
         _ => expression,
     };
 

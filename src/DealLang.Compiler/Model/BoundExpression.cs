@@ -30,6 +30,8 @@ public enum BuiltinFunction
     Min,
     Max,
     Abs,
+    /// <summary><c>years_between(d1, d2)</c>: the days from d1 to d2 over 365 (negative when d2 is earlier).</summary>
+    YearsBetween,
 }
 
 public sealed record CallExpression(BuiltinFunction Function, ImmutableArray<BoundExpression> Arguments, Unit Unit)
@@ -37,3 +39,8 @@ public sealed record CallExpression(BuiltinFunction Function, ImmutableArray<Bou
 
 /// <summary><c>6m of debt_service</c>: the per-period flow scaled by <see cref="Periods"/> = months / months per period.</summary>
 public sealed record DurationOfExpression(double Periods, BoundExpression Flow) : BoundExpression(Unit.Money);
+
+/// <summary><c>if C then A else B</c>: <see cref="WhenTrue"/> where <see cref="Condition"/> holds, else
+/// <see cref="WhenFalse"/>; both branches have the expression's unit.</summary>
+public sealed record ConditionalExpression(BoundExpression Condition, BoundExpression WhenTrue, BoundExpression WhenFalse, Unit Unit)
+    : BoundExpression(Unit);

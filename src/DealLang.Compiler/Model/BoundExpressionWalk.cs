@@ -34,6 +34,11 @@ public static class BoundExpressionWalk
                 case DurationOfExpression d:
                     pending.Push(d.Flow);
                     break;
+                case ConditionalExpression c:
+                    pending.Push(c.WhenFalse);
+                    pending.Push(c.WhenTrue);
+                    pending.Push(c.Condition);
+                    break;
             }
         }
     }

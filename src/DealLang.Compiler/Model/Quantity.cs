@@ -14,8 +14,10 @@ public enum Quantity
     Cfads,
     /// <summary><c>debt_service</c>: all tranches' interest and scheduled principal due this period.</summary>
     DebtService,
-    /// <summary><c>date</c>: the period's end date.</summary>
+    /// <summary><c>date</c>, <c>period_end</c>: the period's end date.</summary>
     PeriodEnd,
+    /// <summary><c>period_start</c>: the period's start date (the previous period's end; the closing date for the first).</summary>
+    PeriodStart,
 
     // Index.
     /// <summary><c>SOFR</c>, an index's bare name: its level at the period's start (fixed in advance, as a floating

@@ -45,3 +45,7 @@ public sealed record IfStep(string Label, BoundExpression Condition, ImmutableAr
 /// with <see cref="ByBalance"/>, a shortfall is shared by the member tranches' balances instead, each capped at what
 /// it is owed.</summary>
 public sealed record ProRataStep(string Label, ImmutableArray<StepModel> Members, bool ByBalance = false) : StepModel(Label);
+
+/// <summary><c>sequential { … }</c>: the <see cref="Members"/> in order. In a <see cref="ProRataStep"/> it is one stack
+/// of pay steps, owed the sum of what its members are owed (docs/language.md, "The waterfall").</summary>
+public sealed record SequentialStep(string Label, ImmutableArray<StepModel> Members) : StepModel(Label);

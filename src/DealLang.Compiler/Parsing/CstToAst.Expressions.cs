@@ -154,6 +154,11 @@ internal sealed partial class CstToAst
                 return VisitDate(date.DATE()) is { } value ? new DateLiteralSyntax(value.Value, value.Span) : null;
             case ReferenceExprContext reference:
                 return VisitReference(reference.reference());
+            case ConditionalExprContext conditional:
+                return VisitExpr(conditional.cond) is { } condition && VisitExpr(conditional.whenTrue) is { } whenTrue
+                    && VisitExpr(conditional.whenFalse) is { } whenFalse
+                    ? new ConditionalExpressionSyntax(condition, whenTrue, whenFalse, Span(conditional))
+                    : null;
             default:
                 return null;
         }

@@ -57,6 +57,8 @@ internal sealed partial class CstToAst
                 return VisitIfStep(ifStep);
             case ProRataStepContext proRata:
                 return new ProRataStepSyntax(VisitSteps(proRata.step()), Span(proRata), ByBalance: proRata.BALANCE() is not null);
+            case SequentialStepContext sequential:
+                return new SequentialStepSyntax(VisitSteps(sequential.step()), Span(sequential));
             default:
                 return null;
         }

@@ -172,7 +172,7 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
     private static bool? OpenBrace(ParserRuleContext rule) => rule switch
     {
         DealLangParser.DealDeclContext or DealLangParser.CompilationUnitContext or DealLangParser.UnknownDeclContext => false,
-        DealLangParser.WaterfallDeclContext or DealLangParser.IfStepContext or DealLangParser.ProRataStepContext
+        DealLangParser.WaterfallDeclContext or DealLangParser.IfStepContext or DealLangParser.ProRataStepContext or DealLangParser.SequentialStepContext
             or DealLangParser.EnforcementDeclContext
             or DealLangParser.ScenarioDeclContext => rule.GetToken(DealLangParser.LBRACE, 0) is not null,
         _ when CstToAst.KindParserOf(rule) is { Braced: true } => rule.GetToken(DealLangParser.LBRACE, 0) is not null,

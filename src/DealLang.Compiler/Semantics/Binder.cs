@@ -124,6 +124,9 @@ internal sealed partial class Binder
                 case ProRataStepSyntax group:
                     Steps(group.Steps);
                     break;
+                case SequentialStepSyntax group:
+                    Steps(group.Steps);
+                    break;
             }
         }
     }

@@ -16,9 +16,11 @@ internal static class Builtins
         new("cfads", Quantity.Cfads, Unit.Money, IsFlow: true),
         new("debt_service", Quantity.DebtService, Unit.Money, IsFlow: true),
         new("date", Quantity.PeriodEnd, Unit.Date, IsFlow: false),
+        new("period_end", Quantity.PeriodEnd, Unit.Date, IsFlow: false),
+        new("period_start", Quantity.PeriodStart, Unit.Date, IsFlow: false),
     ];
 
-    public static readonly IReadOnlyList<string> Functions = ["min", "max", "abs"];
+    public static readonly IReadOnlyList<string> Functions = ["min", "max", "abs", "years_between"];
 
     /// <summary>Names no declaration may take: the deal-wide quantities and <c>market_rent</c>.</summary>
     public static bool IsReserved(string name) =>

@@ -95,6 +95,10 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
     /// <summary>The first default rule declared (a second one is an error).</summary>
     public DefaultRuleSyntax? DefaultRule => SyntaxWalk.Safe(Deal.Declarations).OfType<DefaultRuleSyntax>().FirstOrDefault();
 
+    /// <summary>Whether anything can make an event of default: the default rule, or a trigger's <c>event_of_default</c>.</summary>
+    public bool CanDefault => DefaultRule is not null || SyntaxWalk.Safe(Deal.Declarations).OfType<TriggerSyntax>()
+        .Any(t => SyntaxWalk.Safe(t.Effects).Any(e => e is NamedEffectSyntax { Word.Text: "event_of_default" }));
+
     /// <summary>Whether a <c>cfads includes ...</c> rule names <paramref name="item"/> (e.g. <c>rvg</c>).</summary>
     public bool CfadsIncludes(string item) => SyntaxWalk.Safe(Deal.Declarations).OfType<CfadsRuleSyntax>()
         .Any(rule => SyntaxWalk.Safe(rule.Included).Any(name => name.Text == item));

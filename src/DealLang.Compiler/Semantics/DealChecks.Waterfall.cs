@@ -28,7 +28,7 @@ internal sealed partial class DealChecks
         }
 
         EnforcementSyntax? enforcement = enforcements.FirstOrDefault();
-        if (defaultRules.Count > 0 && enforcement is not null && SyntaxWalk.Safe(enforcement.Sales).Count() == 0
+        if (_analysis.CanDefault && enforcement is not null && SyntaxWalk.Safe(enforcement.Sales).Count() == 0 // a rule's or a trigger's
             && _analysis.Symbols.OfKind(SymbolKind.Facility).Any())
         {
             _diagnostics.Add(DiagnosticCatalogue.DefaultSellsNothing(enforcement.Span));
@@ -96,6 +96,7 @@ internal sealed partial class DealChecks
         // Dsra }' in a waterfall with a syntax error) may release it.
         WaterfallSyntax[] checkedWaterfalls = [.. waterfalls.Take(1), .. enforcement?.Waterfall is { } w ? [w] : Array.Empty<WaterfallSyntax>()];
         CheckProRataGroups(checkedWaterfalls);
+        CheckSequentialGroups(checkedWaterfalls);
         CheckDistributeShares(checkedWaterfalls);
         if (!_analysis.HasUnknownDeclarations && !checkedWaterfalls.Any(_analysis.IsDamaged))
         {
@@ -137,19 +138,34 @@ internal sealed partial class DealChecks
     /// <summary>
     /// Without an enforcement waterfall the regular one applies the sale proceeds; a tranche it pays only its
     /// scheduled principal (<c>pay T.principal</c>, never <c>pay T.balance</c>) leaves the rest of the proceeds to the
-    /// equity while the tranche is still owed: DL0472, naming those tranches.
+    /// equity while the tranche is still owed: DL0472, naming those tranches. A tranche is not named when every event
+    /// of default accelerates it: there is no default rule, and each trigger with <c>event_of_default</c> also
+    /// accelerates it (its whole balance is then principal due from the period after the default, so
+    /// <c>pay T.principal</c> takes the proceeds up to it).
     /// </summary>
     private void CheckProceedsReachTheDebt(EnforcementSyntax enforcement, ImmutableArray<StepSyntax> steps)
     {
         var targets = PayTargetsIn(steps).Select(p => p.Target).ToList();
         var scheduledOnly = _analysis.Symbols.OfKind(SymbolKind.Tranche)
             .Where(tranche => !targets.Exists(t => t.Symbol == tranche && t.Kind == PayKind.Balance))
+            .Where(tranche => !AcceleratedOnEveryDefault(tranche))
             .Select(tranche => tranche.Name)
             .ToList();
         if (scheduledOnly.Count > 0)
         {
             _diagnostics.Add(DiagnosticCatalogue.ProceedsBypassTheDebt(enforcement.Span, scheduledOnly));
         }
+    }
+
+    /// <summary>Whether every event of default accelerates the tranche (see <see cref="CheckProceedsReachTheDebt"/>).</summary>
+    private bool AcceleratedOnEveryDefault(Symbol tranche)
+    {
+        var defaulting = _analysis.Symbols.OfKind(SymbolKind.Trigger).Select(t => t.Declaration).OfType<TriggerSyntax>()
+            .Where(t => SyntaxWalk.Safe(t.Effects).Any(e => e is NamedEffectSyntax { Word.Text: "event_of_default" }))
+            .ToList();
+        return _analysis.DefaultRule is null && defaulting.Count > 0 && defaulting.All(t => SyntaxWalk.Safe(t.Effects)
+            .OfType<AccelerateEffectSyntax>()
+            .Any(a => a.Tranches.IsDefaultOrEmpty || SyntaxWalk.Safe(a.Tranches).Any(n => n.Text == tranche.Name)));
     }
 
     /// <summary>Warns once per pair when a junior tranche's interest is paid before a more senior tranche's.</summary>
@@ -202,6 +218,9 @@ internal sealed partial class DealChecks
                 case ProRataStepSyntax group:
                     PaidOnce(group.Steps, paid);
                     break;
+                case SequentialStepSyntax group:
+                    PaidOnce(group.Steps, paid);
+                    break;
                 case IfStepSyntax branch:
                     var afterThen = PaidOnce(branch.Then, new Dictionary<string, PayStepSyntax>(paid, StringComparer.Ordinal));
                     var afterElse = PaidOnce(branch.Else, new Dictionary<string, PayStepSyntax>(paid, StringComparer.Ordinal));
@@ -231,6 +250,11 @@ internal sealed partial class DealChecks
 
             foreach (StepSyntax step in steps)
             {
+                if (step is SequentialStepSyntax)
+                {
+                    continue; // a stack of payments: CheckSequentialGroups checks its members (DL0453)
+                }
+
                 if (step is not PayStepSyntax pay)
                 {
                     _diagnostics.Add(DiagnosticCatalogue.BadProRataStep(step.Span, "it holds only pay steps, and this is not one"));
@@ -242,6 +266,60 @@ internal sealed partial class DealChecks
                 else if (group.ByBalance && _analysis.PayTargets.TryGetValue(pay, out PayTarget? target) && target.Kind is PayKind.Fee or PayKind.CommitmentFee)
                 {
                     _diagnostics.Add(DiagnosticCatalogue.BadProRataStep(pay.Span, "'by balance' shares it by the tranches' balances, and a fee has none"));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A <c>sequential</c> group pays its steps in order: it holds at least one (DL0453). In a <c>pro_rata</c> group
+    /// it is one stack sharing the group's cash by what its payments are owed together, so there it holds plain
+    /// <c>pay</c> steps only (no <c>using</c>, no nested group), and a group <c>by balance</c> holds none (a stack
+    /// has no one balance to weigh it by).
+    /// </summary>
+    private void CheckSequentialGroups(IEnumerable<WaterfallSyntax> waterfalls)
+    {
+        var steps = waterfalls.SelectMany(w => SyntaxWalk.Steps(w.Steps)).ToList();
+        var inProRata = new Dictionary<SequentialStepSyntax, ProRataStepSyntax>(ReferenceEqualityComparer.Instance);
+        foreach (ProRataStepSyntax group in steps.OfType<ProRataStepSyntax>())
+        {
+            foreach (SequentialStepSyntax stack in SyntaxWalk.Safe(group.Steps).OfType<SequentialStepSyntax>())
+            {
+                inProRata[stack] = group;
+            }
+        }
+
+        foreach (SequentialStepSyntax group in steps.OfType<SequentialStepSyntax>())
+        {
+            var members = SyntaxWalk.Safe(group.Steps).ToList();
+            if (members.Count == 0)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.BadSequentialStep(group.Span, "it is empty; list the steps it pays in order"));
+                continue;
+            }
+
+            if (!inProRata.TryGetValue(group, out ProRataStepSyntax? outer))
+            {
+                continue;
+            }
+
+            if (outer.ByBalance)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.BadSequentialStep(group.Span,
+                    "in 'pro_rata by balance' each member is weighed by one tranche's balance, and a stack has none; use 'pro_rata { ... }' (by amount owed)"));
+                continue;
+            }
+
+            foreach (StepSyntax step in members)
+            {
+                if (step is not PayStepSyntax pay)
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.BadSequentialStep(step.Span, "inside a pro_rata group it is a stack of payments, and this is not a pay step"));
+                }
+                else if (SyntaxWalk.Safe(pay.Using).Any())
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.BadSequentialStep(pay.Span,
+                        "inside a pro_rata group its payments share the period's cash only; draw on accounts in a pay step of its own, before or after the group"));
                 }
             }
         }

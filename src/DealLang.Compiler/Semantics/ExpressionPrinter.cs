@@ -69,6 +69,8 @@ internal static class ExpressionPrinter
                 return RenderChain(binary);
             case CallExpressionSyntax call:
                 return ($"{call.Function?.Text}({string.Join(", ", SyntaxWalk.Safe(call.Arguments).Select(Print))})", AtomPrecedence);
+            case ConditionalExpressionSyntax conditional:
+                return ($"if {Print(conditional.Condition)} then {Print(conditional.WhenTrue)} else {Print(conditional.WhenFalse)}", 0);
             case DurationOfSyntax durationOf:
                 return ($"{durationOf.Duration?.Text} of {Wrap(Render(durationOf.Flow), NegatePrecedence)}", OfPrecedence);
             default:

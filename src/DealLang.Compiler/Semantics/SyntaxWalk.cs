@@ -67,19 +67,30 @@ internal static class SyntaxWalk
                 case DurationOfSyntax d when d.Flow is not null:
                     stack.Push(d.Flow);
                     break;
+                case ConditionalExpressionSyntax c:
+                    foreach (ExpressionSyntax? part in new[] { c.WhenFalse, c.WhenTrue, c.Condition })
+                    {
+                        if (part is not null)
+                        {
+                            stack.Push(part);
+                        }
+                    }
+
+                    break;
             }
         }
     }
 
-    /// <summary>Every step of a step list, depth-first through if/else and pro-rata groups, in order.</summary>
+    /// <summary>Every step of a step list, depth-first through if/else, pro-rata and sequential groups, in order.</summary>
     public static IEnumerable<StepSyntax> Steps(ImmutableArray<StepSyntax> steps)
     {
         foreach (StepSyntax step in Safe(steps))
         {
             yield return step;
-            if (step is ProRataStepSyntax group)
+            if (step is ProRataStepSyntax or SequentialStepSyntax)
             {
-                foreach (StepSyntax inner in Steps(group.Steps))
+                var members = step is ProRataStepSyntax group ? group.Steps : ((SequentialStepSyntax)step).Steps;
+                foreach (StepSyntax inner in Steps(members))
                 {
                     yield return inner;
                 }

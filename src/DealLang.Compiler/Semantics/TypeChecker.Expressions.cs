@@ -6,7 +6,8 @@ using DealLang.Compiler.Syntax;
 namespace DealLang.Compiler.Semantics;
 
 // expr : ( expr ) | - expr | expr of expr | expr (* | /) expr | expr (+ | -) expr | expr (< <= > >= == !=) expr
-//      | not expr | expr and expr | expr or expr | ident ( args ) | QUANTITY | NUMBER | DATE | reference
+//      | not expr | expr and expr | expr or expr | if expr then expr else expr | ident ( args ) | QUANTITY | NUMBER
+//      | DATE | reference
 internal sealed partial class TypeChecker
 {
     private BoundExpression Bind(ExpressionSyntax? expression, ExpressionContext context) => expression switch
@@ -19,6 +20,7 @@ internal sealed partial class TypeChecker
         BinaryExpressionSyntax binary => BindBinary(binary, context),
         CallExpressionSyntax call => BindCall(call, context),
         DurationOfSyntax durationOf => BindDurationOf(durationOf, context),
+        ConditionalExpressionSyntax conditional => BindConditional(conditional, context),
         _ => BadExpression.Instance, // absent (a syntax error already reported) or unknown
     };
 
@@ -226,6 +228,7 @@ internal sealed partial class TypeChecker
             "min" => BuiltinFunction.Min,
             "max" => BuiltinFunction.Max,
             "abs" => BuiltinFunction.Abs,
+            "years_between" => BuiltinFunction.YearsBetween,
             _ => null,
         };
         if (function is not { } fn)
@@ -236,6 +239,11 @@ internal sealed partial class TypeChecker
             }
 
             return BadExpression.Instance;
+        }
+
+        if (fn == BuiltinFunction.YearsBetween)
+        {
+            return BindYearsBetween(call, arguments);
         }
 
         if (fn == BuiltinFunction.Abs && arguments.Count != 1)
@@ -291,6 +299,73 @@ internal sealed partial class TypeChecker
         }
 
         return new CallExpression(fn, args, unit) { Dimension = dimension };
+    }
+
+    /// <summary><c>years_between(d1, d2)</c>: two dates (DL0329) → a number of years, the days between over 365.</summary>
+    private BoundExpression BindYearsBetween(CallExpressionSyntax call, List<(ExpressionSyntax Syntax, BoundExpression Bound)> arguments)
+    {
+        if (arguments.Count != 2)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.WrongArgumentCount(call.Span, "years_between", "two dates", arguments.Count));
+            return BadExpression.Instance;
+        }
+
+        bool ok = true;
+        foreach ((ExpressionSyntax syntax, BoundExpression argument) in arguments)
+        {
+            if (argument is not BadExpression && argument.Unit != Unit.Date)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.YearsBetweenNeedsDates(syntax.Span, UnitNames.Described(argument)));
+                ok = false;
+            }
+        }
+
+        return ok && !arguments.Exists(a => a.Bound is BadExpression)
+            ? new CallExpression(BuiltinFunction.YearsBetween, [arguments[0].Bound, arguments[1].Bound], Unit.Number)
+            : BadExpression.Instance;
+    }
+
+    /// <summary>
+    /// <c>if C then A else B</c>: C a condition (DL0304); A and B of one unit and dimension (DL0328), a bare number
+    /// adopting the other branch's unit as in <c>+</c>. Not a flow (<c>6m of</c> needs a plain one); inside a
+    /// trailing test each flow it reads, in the condition too, is its sum over the window, as everywhere there.
+    /// </summary>
+    private BoundExpression BindConditional(ConditionalExpressionSyntax conditional, ExpressionContext context)
+    {
+        BoundExpression condition = Bind(conditional.Condition, context);
+        BoundExpression whenTrue = Bind(conditional.WhenTrue, context);
+        BoundExpression whenFalse = Bind(conditional.WhenFalse, context);
+        if (condition is not BadExpression && condition.Unit != Unit.Bool)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ConditionNotBool(
+                conditional.Condition?.Span ?? conditional.Span, "the condition of 'if … then … else'", UnitNames.Described(condition)));
+            return BadExpression.Instance;
+        }
+
+        if (condition is BadExpression || whenTrue is BadExpression || whenFalse is BadExpression)
+        {
+            return BadExpression.Instance;
+        }
+
+        BoundExpression typed = whenTrue.Unit == Unit.Number ? whenFalse : whenTrue;
+        foreach ((BoundExpression branch, ExpressionSyntax syntax) in new[] { (whenTrue, conditional.WhenTrue), (whenFalse, conditional.WhenFalse) })
+        {
+            bool numeric = UnitNames.IsNumeric(typed.Unit) && branch.Unit == Unit.Number;
+            if (!numeric && (branch.Unit != typed.Unit || branch.Dimension != typed.Dimension))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.ConditionalBranchesDiffer(
+                    conditional.Span, UnitNames.Described(whenTrue), UnitNames.Described(whenFalse)));
+                return BadExpression.Instance;
+            }
+        }
+
+        if (!TryAdopt(whenTrue, typed.Unit, conditional.WhenTrue, out BoundExpression adoptedTrue, typed.Dimension)
+            || !TryAdopt(whenFalse, typed.Unit, conditional.WhenFalse, out BoundExpression adoptedFalse, typed.Dimension))
+        {
+            return BadExpression.Instance;
+        }
+
+        return new ConditionalExpression(condition, adoptedTrue, adoptedFalse, typed.Unit) { Dimension = typed.Dimension };
     }
 
     // `6m of debt_service`: six months' worth of a per-period flow.

@@ -48,17 +48,18 @@ public partial class DealLangParser : Parser {
 		OVER=69, TRAILING=70, TRIGGER=71, TRIPS=72, CURES=73, AFTER=74, WHEN=75, 
 		DEFAULT=76, GRACE=77, CFADS=78, INCLUDES=79, WATERFALL=80, USING=81, FILL=82, 
 		RELEASE=83, HOLD=84, REST=85, IN=86, DISTRIBUTE=87, SWEEP=88, PRO_RATA=89, 
-		TO=90, IF=91, ELSE=92, ENFORCEMENT=93, SELL=94, HAIRCUT=95, LAG=96, TAKEN=97, 
-		DEFLATE=98, DROP=99, BY=100, DEFAULTS=101, PER=102, GPU=103, GPU_HOUR=104, 
-		HOUR=105, KW=106, MW=107, KWH=108, MWH=109, YEAR=110, OF=111, AND=112, 
-		OR=113, NOT=114, PIK=115, ISSUE_PRICE=116, COMMITMENT=117, AVAILABLE=118, 
-		DRAWS=119, COMMITMENT_FEE=120, STEP_UP=121, TARGET_BALANCE=122, MARGIN=123, 
-		GRID=124, BELOW=125, WHILE=126, LBRACE=127, RBRACE=128, LPAREN=129, RPAREN=130, 
-		COMMA=131, DOT=132, ARROW=133, ASSIGN=134, PLUS=135, MINUS=136, STAR=137, 
-		SLASH=138, LE=139, GE=140, LT=141, GT=142, EQ=143, NE=144, DAYCOUNT=145, 
-		DATE=146, QUANTITY=147, NUMBER=148, STRING=149, UNTERMINATED_STRING=150, 
-		IDENT=151, NON_ASCII_NAME=152, LINE_COMMENT=153, BLOCK_COMMENT=154, UNTERMINATED_COMMENT=155, 
-		WS=156, UNEXPECTED_CHAR=157;
+		SEQUENTIAL=90, ACCELERATE=91, CURE=92, UP=93, TIMES=94, TO=95, IF=96, 
+		ELSE=97, THEN=98, ENFORCEMENT=99, SELL=100, HAIRCUT=101, LAG=102, TAKEN=103, 
+		DEFLATE=104, DROP=105, BY=106, DEFAULTS=107, PER=108, GPU=109, GPU_HOUR=110, 
+		HOUR=111, KW=112, MW=113, KWH=114, MWH=115, YEAR=116, OF=117, AND=118, 
+		OR=119, NOT=120, PIK=121, ISSUE_PRICE=122, COMMITMENT=123, AVAILABLE=124, 
+		DRAWS=125, COMMITMENT_FEE=126, STEP_UP=127, TARGET_BALANCE=128, MARGIN=129, 
+		GRID=130, BELOW=131, WHILE=132, LBRACE=133, RBRACE=134, LPAREN=135, RPAREN=136, 
+		COMMA=137, DOT=138, ARROW=139, ASSIGN=140, PLUS=141, MINUS=142, STAR=143, 
+		SLASH=144, LE=145, GE=146, LT=147, GT=148, EQ=149, NE=150, DAYCOUNT=151, 
+		DATE=152, QUANTITY=153, NUMBER=154, STRING=155, UNTERMINATED_STRING=156, 
+		IDENT=157, NON_ASCII_NAME=158, LINE_COMMENT=159, BLOCK_COMMENT=160, UNTERMINATED_COMMENT=161, 
+		WS=162, UNEXPECTED_CHAR=163;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -68,11 +69,12 @@ public partial class DealLangParser : Parser {
 		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_trancheDecl = 22, 
 		RULE_trancheItem = 23, RULE_gridTier = 24, RULE_amortization = 25, RULE_equityDecl = 26, 
 		RULE_equityItem = 27, RULE_holder = 28, RULE_accountDecl = 29, RULE_accountItem = 30, 
-		RULE_feeDecl = 31, RULE_testDecl = 32, RULE_triggerDecl = 33, RULE_defaultRule = 34, 
-		RULE_cfadsRule = 35, RULE_cfadsItem = 36, RULE_waterfallDecl = 37, RULE_step = 38, 
-		RULE_enforcementDecl = 39, RULE_enforcementItem = 40, RULE_sellTerm = 41, 
-		RULE_scenarioDecl = 42, RULE_scenarioItem = 43, RULE_perYear = 44, RULE_duration = 45, 
-		RULE_expr = 46, RULE_measureUnit = 47, RULE_reference = 48, RULE_ident = 49;
+		RULE_feeDecl = 31, RULE_testDecl = 32, RULE_triggerDecl = 33, RULE_triggerEffect = 34, 
+		RULE_defaultRule = 35, RULE_cfadsRule = 36, RULE_cfadsItem = 37, RULE_waterfallDecl = 38, 
+		RULE_step = 39, RULE_enforcementDecl = 40, RULE_enforcementItem = 41, 
+		RULE_sellTerm = 42, RULE_scenarioDecl = 43, RULE_scenarioItem = 44, RULE_perYear = 45, 
+		RULE_duration = 46, RULE_expr = 47, RULE_measureUnit = 48, RULE_reference = 49, 
+		RULE_ident = 50;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -80,10 +82,10 @@ public partial class DealLangParser : Parser {
 		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "loanDecl", "loanItem", 
 		"trancheDecl", "trancheItem", "gridTier", "amortization", "equityDecl", 
 		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
-		"triggerDecl", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
-		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
-		"scenarioItem", "perYear", "duration", "expr", "measureUnit", "reference", 
-		"ident"
+		"triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
+		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
+		"scenarioDecl", "scenarioItem", "perYear", "duration", "expr", "measureUnit", 
+		"reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -101,7 +103,8 @@ public partial class DealLangParser : Parser {
 		"'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", "'after'", 
 		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
 		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
-		"'sweep'", "'pro_rata'", "'to'", "'if'", "'else'", "'enforcement'", "'sell'", 
+		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
+		"'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", 
 		"'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", 
 		"'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", 
 		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
@@ -123,15 +126,16 @@ public partial class DealLangParser : Parser {
 		"FEE", "TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", 
 		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
 		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
-		"TO", "IF", "ELSE", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
-		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
-		"KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
-		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"MARGIN", "GRID", "BELOW", "WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
-		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
-		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
-		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", 
+		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
+		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
+		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
+		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
+		"GRID", "BELOW", "WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", 
+		"DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", 
+		"LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
+		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -237,35 +241,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 106;
+			State = 108;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 104;
+				State = 106;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 100;
+					State = 102;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 101;
+					State = 103;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 102;
+					State = 104;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 103;
+					State = 105;
 					unknownDecl();
 					}
 					break;
@@ -273,11 +277,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 108;
+				State = 110;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 109;
+			State = 111;
 			Match(Eof);
 			}
 		}
@@ -315,9 +319,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 111;
+			State = 113;
 			Match(IMPORT);
-			State = 112;
+			State = 114;
 			Match(STRING);
 			}
 		}
@@ -367,27 +371,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 114;
-			Match(DEAL);
-			State = 115;
-			_localctx.name = ident();
 			State = 116;
+			Match(DEAL);
+			State = 117;
+			_localctx.name = ident();
+			State = 118;
 			Match(LBRACE);
-			State = 120;
+			State = 122;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8070098687444893728L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 67119635L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8070098687444893728L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 4294978067L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 117;
+				State = 119;
 				dealMember();
 				}
 				}
-				State = 122;
+				State = 124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 123;
+			State = 125;
 			Match(RBRACE);
 			}
 		}
@@ -472,7 +476,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 142;
+			State = 144;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -484,119 +488,119 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 125;
+				State = 127;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 126;
+				State = 128;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 127;
+				State = 129;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 128;
+				State = 130;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 129;
+				State = 131;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 130;
+				State = 132;
 				loanDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 131;
+				State = 133;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 132;
+				State = 134;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 133;
+				State = 135;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 134;
+				State = 136;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 135;
+				State = 137;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 136;
+				State = 138;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 137;
+				State = 139;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 138;
+				State = 140;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 139;
+				State = 141;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 140;
+				State = 142;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 141;
+				State = 143;
 				unknownDecl();
 				}
 				break;
@@ -655,16 +659,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 144;
+			State = 146;
 			Match(IDENT);
-			State = 145;
+			State = 147;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 151;
+			State = 153;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128511429370872L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4609504602407102279L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128511429370872L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610624278599865L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1610612751L) != 0)) {
 				{
-				State = 149;
+				State = 151;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -723,6 +727,11 @@ public partial class DealLangParser : Parser {
 				case CFADS:
 				case INCLUDES:
 				case SWEEP:
+				case SEQUENTIAL:
+				case ACCELERATE:
+				case CURE:
+				case UP:
+				case TIMES:
 				case HAIRCUT:
 				case LAG:
 				case TAKEN:
@@ -741,19 +750,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 146;
+					State = 148;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 147;
+					State = 149;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 148;
+					State = 150;
 					Match(ON);
 					}
 					break;
@@ -761,11 +770,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 153;
+				State = 155;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 154;
+			State = 156;
 			block();
 			}
 		}
@@ -816,19 +825,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 156;
+			State = 158;
 			Match(LBRACE);
-			State = 161;
+			State = 163;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 536870911L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 68719476671L) != 0)) {
 				{
-				State = 159;
+				State = 161;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 157;
+					State = 159;
 					block();
 					}
 					break;
@@ -921,9 +930,15 @@ public partial class DealLangParser : Parser {
 				case DISTRIBUTE:
 				case SWEEP:
 				case PRO_RATA:
+				case SEQUENTIAL:
+				case ACCELERATE:
+				case CURE:
+				case UP:
+				case TIMES:
 				case TO:
 				case IF:
 				case ELSE:
+				case THEN:
 				case ENFORCEMENT:
 				case SELL:
 				case HAIRCUT:
@@ -988,7 +1003,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 158;
+					State = 160;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1003,11 +1018,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 163;
+				State = 165;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 164;
+			State = 166;
 			Match(RBRACE);
 			}
 		}
@@ -1124,16 +1139,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 180;
+			State = 182;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 166;
+				State = 168;
 				Match(TITLE);
-				State = 167;
+				State = 169;
 				Match(STRING);
 				}
 				break;
@@ -1141,9 +1156,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 168;
+				State = 170;
 				Match(CURRENCY);
-				State = 169;
+				State = 171;
 				ident();
 				}
 				break;
@@ -1151,9 +1166,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 170;
+				State = 172;
 				Match(CLOSING);
-				State = 171;
+				State = 173;
 				Match(DATE);
 				}
 				break;
@@ -1161,9 +1176,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 172;
+				State = 174;
 				Match(MATURITY);
-				State = 173;
+				State = 175;
 				Match(DATE);
 				}
 				break;
@@ -1171,9 +1186,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 174;
+				State = 176;
 				Match(FIRST_PAYMENT);
-				State = 175;
+				State = 177;
 				Match(DATE);
 				}
 				break;
@@ -1181,9 +1196,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 176;
+				State = 178;
 				Match(PAY);
-				State = 177;
+				State = 179;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1191,9 +1206,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 178;
+				State = 180;
 				Match(DAYCOUNT_KW);
-				State = 179;
+				State = 181;
 				dayCount();
 				}
 				break;
@@ -1234,7 +1249,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 182;
+			State = 184;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1284,27 +1299,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 184;
-			Match(PARTY);
-			State = 185;
-			_localctx.name = ident();
 			State = 186;
+			Match(PARTY);
+			State = 187;
+			_localctx.name = ident();
+			State = 188;
 			Match(LBRACE);
-			State = 190;
+			State = 192;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7340032L) != 0)) {
 				{
 				{
-				State = 187;
+				State = 189;
 				partyItem();
 				}
 				}
-				State = 192;
+				State = 194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 193;
+			State = 195;
 			Match(RBRACE);
 			}
 		}
@@ -1374,16 +1389,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 201;
+			State = 203;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 195;
+				State = 197;
 				Match(RATING);
-				State = 196;
+				State = 198;
 				Match(STRING);
 				}
 				break;
@@ -1391,9 +1406,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 197;
+				State = 199;
 				Match(PD);
-				State = 198;
+				State = 200;
 				expr(0);
 				}
 				break;
@@ -1401,9 +1416,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 199;
+				State = 201;
 				Match(RECOVERY);
-				State = 200;
+				State = 202;
 				expr(0);
 				}
 				break;
@@ -1457,27 +1472,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 203;
-			Match(INDEX);
-			State = 204;
-			_localctx.name = ident();
 			State = 205;
+			Match(INDEX);
+			State = 206;
+			_localctx.name = ident();
+			State = 207;
 			Match(LBRACE);
-			State = 209;
+			State = 211;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 144115188076003328L) != 0) || _la==DEFLATE) {
 				{
 				{
-				State = 206;
+				State = 208;
 				indexItem();
 				}
 				}
-				State = 211;
+				State = 213;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 212;
+			State = 214;
 			Match(RBRACE);
 			}
 		}
@@ -1576,16 +1591,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 235;
+			State = 237;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 214;
+				State = 216;
 				Match(LEVEL);
-				State = 215;
+				State = 217;
 				expr(0);
 				}
 				break;
@@ -1593,11 +1608,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 216;
-				Match(DEFLATE);
-				State = 217;
-				expr(0);
 				State = 218;
+				Match(DEFLATE);
+				State = 219;
+				expr(0);
+				State = 220;
 				perYear();
 				}
 				break;
@@ -1605,27 +1620,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 220;
-				Match(POINTS);
-				State = 221;
-				pointsKind();
 				State = 222;
+				Match(POINTS);
+				State = 223;
+				pointsKind();
+				State = 224;
 				Match(LBRACE);
-				State = 226;
+				State = 228;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 223;
+					State = 225;
 					schedulePoint();
 					}
 					}
-					State = 228;
+					State = 230;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 229;
+				State = 231;
 				Match(RBRACE);
 				}
 				break;
@@ -1633,13 +1648,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 231;
-				Match(LAUNCH);
-				State = 232;
-				Match(DATE);
 				State = 233;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 234;
+				Match(DATE);
+				State = 235;
+				Match(DOWN);
+				State = 236;
 				expr(0);
 				}
 				break;
@@ -1682,7 +1697,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 237;
+			State = 239;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1739,27 +1754,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 239;
-			Match(FACILITY);
-			State = 240;
-			_localctx.name = ident();
 			State = 241;
+			Match(FACILITY);
+			State = 242;
+			_localctx.name = ident();
+			State = 243;
 			Match(LBRACE);
-			State = 245;
+			State = 247;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 242;
+				State = 244;
 				facilityItem();
 				}
 				}
-				State = 247;
+				State = 249;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 248;
+			State = 250;
 			Match(RBRACE);
 			}
 		}
@@ -1845,16 +1860,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 273;
+			State = 275;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 250;
+				State = 252;
 				Match(COST);
-				State = 251;
+				State = 253;
 				expr(0);
 				}
 				break;
@@ -1862,32 +1877,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 252;
-				Match(VALUE);
-				State = 253;
-				Match(STRAIGHT_LINE);
 				State = 254;
+				Match(VALUE);
+				State = 255;
+				Match(STRAIGHT_LINE);
+				State = 256;
 				duration();
-				State = 257;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 255;
+					State = 257;
 					Match(FLOOR);
-					State = 256;
+					State = 258;
 					expr(0);
 					}
 				}
 
-				State = 261;
+				State = 263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 259;
+					State = 261;
 					Match(FROM);
-					State = 260;
+					State = 262;
 					Match(DATE);
 					}
 				}
@@ -1898,27 +1913,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 263;
-				Match(VALUE);
-				State = 264;
-				Match(SCHEDULE);
 				State = 265;
+				Match(VALUE);
+				State = 266;
+				Match(SCHEDULE);
+				State = 267;
 				Match(LBRACE);
-				State = 269;
+				State = 271;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 266;
+					State = 268;
 					schedulePoint();
 					}
 					}
-					State = 271;
+					State = 273;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 272;
+				State = 274;
 				Match(RBRACE);
 				}
 				break;
@@ -1962,16 +1977,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 275;
+			State = 277;
 			Match(DATE);
-			State = 276;
-			expr(0);
 			State = 278;
+			expr(0);
+			State = 280;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 277;
+				State = 279;
 				Match(COMMA);
 				}
 			}
@@ -2029,31 +2044,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 280;
-			Match(LEASE);
-			State = 281;
-			_localctx.name = ident();
 			State = 282;
-			Match(ON);
+			Match(LEASE);
 			State = 283;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 284;
+			Match(ON);
+			State = 285;
+			_localctx.facility = ident();
+			State = 286;
 			Match(LBRACE);
-			State = 288;
+			State = 290;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4651449583616L) != 0)) {
 				{
 				{
-				State = 285;
+				State = 287;
 				leaseItem();
 				}
 				}
-				State = 290;
+				State = 292;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 291;
+			State = 293;
 			Match(RBRACE);
 			}
 		}
@@ -2200,16 +2215,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 327;
+			State = 329;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 293;
+				State = 295;
 				Match(LESSEE);
-				State = 294;
+				State = 296;
 				ident();
 				}
 				break;
@@ -2217,22 +2232,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 295;
-				Match(RENT);
-				State = 296;
-				expr(0);
 				State = 297;
+				Match(RENT);
+				State = 298;
+				expr(0);
+				State = 299;
 				perYear();
-				State = 302;
+				State = 304;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 298;
-					Match(ESCALATING);
-					State = 299;
-					expr(0);
 					State = 300;
+					Match(ESCALATING);
+					State = 301;
+					expr(0);
+					State = 302;
 					perYear();
 					}
 				}
@@ -2243,9 +2258,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 304;
+				State = 306;
 				Match(STARTS);
-				State = 305;
+				State = 307;
 				Match(DATE);
 				}
 				break;
@@ -2253,9 +2268,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 306;
+				State = 308;
 				Match(TERM);
-				State = 307;
+				State = 309;
 				duration();
 				}
 				break;
@@ -2263,28 +2278,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 308;
-				Match(RENEWALS);
-				State = 309;
-				renewalCount();
 				State = 310;
-				duration();
+				Match(RENEWALS);
 				State = 311;
-				Match(AT);
+				renewalCount();
 				State = 312;
-				Match(LESSEE);
+				duration();
 				State = 313;
+				Match(AT);
+				State = 314;
+				Match(LESSEE);
+				State = 315;
 				Match(OPTION);
-				State = 317;
+				State = 319;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 314;
-					Match(RENT);
-					State = 315;
-					Match(AT);
 					State = 316;
+					Match(RENT);
+					State = 317;
+					Match(AT);
+					State = 318;
 					Match(MARKET);
 					}
 					break;
@@ -2295,19 +2310,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 319;
-				Match(RVG);
 				State = 321;
+				Match(RVG);
+				State = 323;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 320;
+					State = 322;
 					rvgPart();
 					}
 					}
-					State = 323;
+					State = 325;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0) );
@@ -2317,9 +2332,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 325;
+				State = 327;
 				Match(DAYCOUNT_KW);
-				State = 326;
+				State = 328;
 				dayCount();
 				}
 				break;
@@ -2360,22 +2375,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 332;
+			State = 334;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 329;
+				State = 331;
 				Match(NUMBER);
-				State = 330;
+				State = 332;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 331;
+				State = 333;
 				Match(QUANTITY);
 				}
 				break;
@@ -2449,16 +2464,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 340;
+			State = 342;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 334;
+				State = 336;
 				Match(GUARANTEES);
-				State = 335;
+				State = 337;
 				expr(0);
 				}
 				break;
@@ -2466,9 +2481,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 336;
+				State = 338;
 				Match(CAP);
-				State = 337;
+				State = 339;
 				expr(0);
 				}
 				break;
@@ -2476,9 +2491,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 338;
+				State = 340;
 				Match(UNTIL);
-				State = 339;
+				State = 341;
 				Match(DATE);
 				}
 				break;
@@ -2532,27 +2547,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 342;
-			Match(LOAN);
-			State = 343;
-			_localctx.name = ident();
 			State = 344;
+			Match(LOAN);
+			State = 345;
+			_localctx.name = ident();
+			State = 346;
 			Match(LBRACE);
-			State = 348;
+			State = 350;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 42361983999148288L) != 0)) {
 				{
 				{
-				State = 345;
+				State = 347;
 				loanItem();
 				}
 				}
-				State = 350;
+				State = 352;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 351;
+			State = 353;
 			Match(RBRACE);
 			}
 		}
@@ -2675,16 +2690,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 371;
+			State = 373;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 353;
+				State = 355;
 				Match(OBLIGOR);
-				State = 354;
+				State = 356;
 				ident();
 				}
 				break;
@@ -2692,9 +2707,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 355;
+				State = 357;
 				Match(BALANCE);
-				State = 356;
+				State = 358;
 				expr(0);
 				}
 				break;
@@ -2702,16 +2717,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 357;
+				State = 359;
 				Match(COUPON);
-				State = 358;
-				expr(0);
 				State = 360;
+				expr(0);
+				State = 362;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 359;
+					State = 361;
 					Match(FIXED);
 					}
 				}
@@ -2722,11 +2737,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 362;
-				Match(INTEREST_ONLY);
-				State = 363;
-				Match(UNTIL);
 				State = 364;
+				Match(INTEREST_ONLY);
+				State = 365;
+				Match(UNTIL);
+				State = 366;
 				Match(DATE);
 				}
 				break;
@@ -2734,9 +2749,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 365;
+				State = 367;
 				Match(AMORTIZE);
-				State = 366;
+				State = 368;
 				amortization();
 				}
 				break;
@@ -2744,9 +2759,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 367;
+				State = 369;
 				Match(MATURITY);
-				State = 368;
+				State = 370;
 				Match(DATE);
 				}
 				break;
@@ -2754,9 +2769,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 369;
+				State = 371;
 				Match(RECOVERY);
-				State = 370;
+				State = 372;
 				expr(0);
 				}
 				break;
@@ -2810,27 +2825,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 373;
-			Match(TRANCHE);
-			State = 374;
-			_localctx.name = ident();
 			State = 375;
+			Match(TRANCHE);
+			State = 376;
+			_localctx.name = ident();
+			State = 377;
 			Match(LBRACE);
-			State = 379;
+			State = 381;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 618681998810022144L) != 0) || ((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 511L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 618681998810022144L) != 0) || ((((_la - 121)) & ~0x3f) == 0 && ((1L << (_la - 121)) & 511L) != 0)) {
 				{
 				{
-				State = 376;
+				State = 378;
 				trancheItem();
 				}
 				}
-				State = 381;
+				State = 383;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 382;
+			State = 384;
 			Match(RBRACE);
 			}
 		}
@@ -3093,16 +3108,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_trancheItem);
 		int _la;
 		try {
-			State = 460;
+			State = 462;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 384;
+				State = 386;
 				Match(BALANCE);
-				State = 385;
+				State = 387;
 				expr(0);
 				}
 				break;
@@ -3110,40 +3125,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 386;
+				State = 388;
 				Match(COUPON);
-				State = 387;
-				((CouponItemContext)_localctx).rate = expr(0);
 				State = 389;
+				((CouponItemContext)_localctx).rate = expr(0);
+				State = 391;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 388;
+					State = 390;
 					Match(FIXED);
 					}
 				}
 
-				State = 393;
+				State = 395;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 391;
+					State = 393;
 					Match(FLOOR);
-					State = 392;
+					State = 394;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 397;
+				State = 399;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 395;
+					State = 397;
 					Match(CAP);
-					State = 396;
+					State = 398;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -3154,26 +3169,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 399;
-				Match(PIK);
 				State = 401;
+				Match(PIK);
+				State = 403;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 400;
+					State = 402;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 405;
+				State = 407;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 403;
+					State = 405;
 					Match(WHEN);
-					State = 404;
+					State = 406;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -3184,9 +3199,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 407;
+				State = 409;
 				Match(ISSUE_PRICE);
-				State = 408;
+				State = 410;
 				expr(0);
 				}
 				break;
@@ -3194,9 +3209,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 409;
+				State = 411;
 				Match(COMMITMENT);
-				State = 410;
+				State = 412;
 				expr(0);
 				}
 				break;
@@ -3204,11 +3219,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 411;
-				Match(AVAILABLE);
-				State = 412;
-				Match(UNTIL);
 				State = 413;
+				Match(AVAILABLE);
+				State = 414;
+				Match(UNTIL);
+				State = 415;
 				Match(DATE);
 				}
 				break;
@@ -3216,25 +3231,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 414;
+				State = 416;
 				Match(DRAWS);
-				State = 415;
+				State = 417;
 				Match(LBRACE);
-				State = 419;
+				State = 421;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 416;
+					State = 418;
 					schedulePoint();
 					}
 					}
-					State = 421;
+					State = 423;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 422;
+				State = 424;
 				Match(RBRACE);
 				}
 				break;
@@ -3242,9 +3257,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 423;
+				State = 425;
 				Match(COMMITMENT_FEE);
-				State = 424;
+				State = 426;
 				expr(0);
 				}
 				break;
@@ -3252,26 +3267,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 425;
+				State = 427;
 				Match(STEP_UP);
-				State = 426;
+				State = 428;
 				expr(0);
-				State = 431;
+				State = 433;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 427;
+					State = 429;
 					Match(FROM);
-					State = 428;
+					State = 430;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 429;
+					State = 431;
 					Match(WHILE);
-					State = 430;
+					State = 432;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -3284,41 +3299,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 433;
-				Match(MARGIN);
-				State = 434;
-				Match(GRID);
 				State = 435;
-				((MarginGridItemContext)_localctx).test = ident();
+				Match(MARGIN);
 				State = 436;
+				Match(GRID);
+				State = 437;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 438;
 				Match(LBRACE);
-				State = 440;
+				State = 442;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 437;
+					State = 439;
 					gridTier();
 					}
 					}
-					State = 442;
+					State = 444;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 445;
+				State = 447;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 443;
+					State = 445;
 					Match(ELSE);
-					State = 444;
+					State = 446;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 447;
+				State = 449;
 				Match(RBRACE);
 				}
 				break;
@@ -3326,9 +3341,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 449;
+				State = 451;
 				Match(TARGET_BALANCE);
-				State = 450;
+				State = 452;
 				expr(0);
 				}
 				break;
@@ -3336,11 +3351,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 451;
-				Match(INTEREST_ONLY);
-				State = 452;
-				Match(UNTIL);
 				State = 453;
+				Match(INTEREST_ONLY);
+				State = 454;
+				Match(UNTIL);
+				State = 455;
 				Match(DATE);
 				}
 				break;
@@ -3348,9 +3363,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 454;
+				State = 456;
 				Match(AMORTIZE);
-				State = 455;
+				State = 457;
 				amortization();
 				}
 				break;
@@ -3358,9 +3373,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 456;
+				State = 458;
 				Match(MATURITY);
-				State = 457;
+				State = 459;
 				Match(DATE);
 				}
 				break;
@@ -3368,9 +3383,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 458;
+				State = 460;
 				Match(SENIORITY);
-				State = 459;
+				State = 461;
 				Match(NUMBER);
 				}
 				break;
@@ -3419,11 +3434,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 462;
-			Match(BELOW);
-			State = 463;
-			_localctx.bound = expr(0);
 			State = 464;
+			Match(BELOW);
+			State = 465;
+			_localctx.bound = expr(0);
+			State = 466;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -3505,14 +3520,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_amortization);
 		int _la;
 		try {
-			State = 478;
+			State = 480;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 466;
+				State = 468;
 				Match(BULLET);
 				}
 				break;
@@ -3520,7 +3535,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 467;
+				State = 469;
 				Match(LEVEL);
 				}
 				break;
@@ -3528,7 +3543,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 468;
+				State = 470;
 				Match(LINEAR);
 				}
 				break;
@@ -3536,25 +3551,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 469;
+				State = 471;
 				Match(SCHEDULE);
-				State = 470;
+				State = 472;
 				Match(LBRACE);
-				State = 474;
+				State = 476;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 471;
+					State = 473;
 					schedulePoint();
 					}
 					}
-					State = 476;
+					State = 478;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 477;
+				State = 479;
 				Match(RBRACE);
 				}
 				break;
@@ -3608,27 +3623,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 480;
-			Match(EQUITY);
-			State = 481;
-			_localctx.name = ident();
 			State = 482;
+			Match(EQUITY);
+			State = 483;
+			_localctx.name = ident();
+			State = 484;
 			Match(LBRACE);
-			State = 486;
+			State = 488;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 483;
+				State = 485;
 				equityItem();
 				}
 				}
-				State = 488;
+				State = 490;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 489;
+			State = 491;
 			Match(RBRACE);
 			}
 		}
@@ -3695,16 +3710,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_equityItem);
 		int _la;
 		try {
-			State = 502;
+			State = 504;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 491;
+				State = 493;
 				Match(CONTRIBUTED);
-				State = 492;
+				State = 494;
 				expr(0);
 				}
 				break;
@@ -3712,23 +3727,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 493;
+				State = 495;
 				Match(HOLDERS);
-				State = 494;
+				State = 496;
 				holder();
-				State = 499;
+				State = 501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 495;
+					State = 497;
 					Match(COMMA);
-					State = 496;
+					State = 498;
 					holder();
 					}
 					}
-					State = 501;
+					State = 503;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3776,9 +3791,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 504;
+			State = 506;
 			ident();
-			State = 505;
+			State = 507;
 			expr(0);
 			}
 		}
@@ -3828,32 +3843,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 507;
+			State = 509;
 			Match(ACCOUNT);
-			State = 508;
+			State = 510;
 			_localctx.name = ident();
-			State = 517;
+			State = 519;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 509;
+				State = 511;
 				Match(LBRACE);
-				State = 513;
+				State = 515;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7L) != 0)) {
 					{
 					{
-					State = 510;
+					State = 512;
 					accountItem();
 					}
 					}
-					State = 515;
+					State = 517;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 516;
+				State = 518;
 				Match(RBRACE);
 				}
 			}
@@ -3928,16 +3943,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 60, RULE_accountItem);
 		try {
-			State = 525;
+			State = 527;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 519;
+				State = 521;
 				Match(TARGET);
-				State = 520;
+				State = 522;
 				expr(0);
 				}
 				break;
@@ -3945,9 +3960,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 521;
+				State = 523;
 				Match(INITIAL);
-				State = 522;
+				State = 524;
 				expr(0);
 				}
 				break;
@@ -3955,9 +3970,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 523;
+				State = 525;
 				Match(EARNS);
-				State = 524;
+				State = 526;
 				expr(0);
 				}
 				break;
@@ -4018,31 +4033,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 527;
-			Match(FEE);
-			State = 528;
-			_localctx.name = ident();
 			State = 529;
-			Match(LBRACE);
+			Match(FEE);
 			State = 530;
+			_localctx.name = ident();
+			State = 531;
+			Match(LBRACE);
+			State = 532;
 			expr(0);
-			State = 538;
+			State = 540;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 531;
+				State = 533;
 				perYear();
-				State = 536;
+				State = 538;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 532;
-					Match(ESCALATING);
-					State = 533;
-					expr(0);
 					State = 534;
+					Match(ESCALATING);
+					State = 535;
+					expr(0);
+					State = 536;
 					perYear();
 					}
 				}
@@ -4050,7 +4065,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 540;
+			State = 542;
 			Match(RBRACE);
 			}
 		}
@@ -4103,36 +4118,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 542;
-			Match(TEST);
-			State = 543;
-			_localctx.name = ident();
 			State = 544;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 545;
+			_localctx.name = ident();
+			State = 546;
+			Match(ASSIGN);
+			State = 547;
 			expr(0);
-			State = 549;
+			State = 551;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 546;
-				Match(OVER);
-				State = 547;
-				Match(TRAILING);
 				State = 548;
+				Match(OVER);
+				State = 549;
+				Match(TRAILING);
+				State = 550;
 				duration();
 				}
 			}
 
-			State = 553;
+			State = 555;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 551;
+				State = 553;
 				Match(FROM);
-				State = 552;
+				State = 554;
 				Match(DATE);
 				}
 			}
@@ -4154,13 +4169,20 @@ public partial class DealLangParser : Parser {
 		public IdentContext name;
 		public IToken trips;
 		public IToken cures;
-		public IdentContext effect;
+		public IdentContext curer;
+		public IToken times;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRIGGER() { return GetToken(DealLangParser.TRIGGER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHEN() { return GetToken(DealLangParser.WHEN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ARROW() { return GetToken(DealLangParser.ARROW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public TriggerEffectContext[] triggerEffect() {
+			return GetRuleContexts<TriggerEffectContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public TriggerEffectContext triggerEffect(int i) {
+			return GetRuleContext<TriggerEffectContext>(i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
 			return GetRuleContexts<IdentContext>();
 		}
@@ -4175,6 +4197,15 @@ public partial class DealLangParser : Parser {
 			return GetToken(DealLangParser.AFTER, i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURES() { return GetToken(DealLangParser.CURES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURE() { return GetToken(DealLangParser.CURE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BY() { return GetToken(DealLangParser.BY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UP() { return GetToken(DealLangParser.UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMES() { return GetToken(DealLangParser.TIMES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] NUMBER() { return GetTokens(DealLangParser.NUMBER); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER(int i) {
 			return GetToken(DealLangParser.NUMBER, i);
@@ -4200,58 +4231,242 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 555;
-			Match(TRIGGER);
-			State = 556;
-			_localctx.name = ident();
 			State = 557;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 558;
+			_localctx.name = ident();
+			State = 559;
+			Match(WHEN);
+			State = 560;
 			expr(0);
-			State = 561;
+			State = 563;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 559;
+				State = 561;
 				Match(FROM);
-				State = 560;
+				State = 562;
 				Match(DATE);
 				}
 			}
 
-			State = 566;
+			State = 568;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 563;
-				Match(TRIPS);
-				State = 564;
-				Match(AFTER);
 				State = 565;
+				Match(TRIPS);
+				State = 566;
+				Match(AFTER);
+				State = 567;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 571;
+			State = 573;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 568;
-				Match(CURES);
-				State = 569;
-				Match(AFTER);
 				State = 570;
+				Match(CURES);
+				State = 571;
+				Match(AFTER);
+				State = 572;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 573;
+			State = 583;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CURE) {
+				{
+				State = 575;
+				Match(CURE);
+				State = 576;
+				Match(BY);
+				State = 577;
+				_localctx.curer = ident();
+				State = 578;
+				Match(UP);
+				State = 579;
+				Match(TO);
+				State = 580;
+				_localctx.times = Match(NUMBER);
+				State = 581;
+				Match(TIMES);
+				}
+			}
+
+			State = 585;
 			Match(ARROW);
-			State = 574;
-			_localctx.effect = ident();
+			State = 586;
+			triggerEffect();
+			State = 591;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (_la==COMMA) {
+				{
+				{
+				State = 587;
+				Match(COMMA);
+				State = 588;
+				triggerEffect();
+				}
+				}
+				State = 593;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class TriggerEffectContext : ParserRuleContext {
+		public TriggerEffectContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_triggerEffect; } }
+	 
+		public TriggerEffectContext() { }
+		public virtual void CopyFrom(TriggerEffectContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class SweepEffectContext : TriggerEffectContext {
+		public IToken share;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SWEEP() { return GetToken(DealLangParser.SWEEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUANTITY() { return GetToken(DealLangParser.QUANTITY, 0); }
+		public SweepEffectContext(TriggerEffectContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSweepEffect(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AccelerateEffectContext : TriggerEffectContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCELERATE() { return GetToken(DealLangParser.ACCELERATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LPAREN() { return GetToken(DealLangParser.LPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
+			return GetRuleContexts<IdentContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident(int i) {
+			return GetRuleContext<IdentContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RPAREN() { return GetToken(DealLangParser.RPAREN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode[] COMMA() { return GetTokens(DealLangParser.COMMA); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMA(int i) {
+			return GetToken(DealLangParser.COMMA, i);
+		}
+		public AccelerateEffectContext(TriggerEffectContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAccelerateEffect(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class NamedEffectContext : TriggerEffectContext {
+		public IdentContext effect;
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public NamedEffectContext(TriggerEffectContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNamedEffect(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public TriggerEffectContext triggerEffect() {
+		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
+		EnterRule(_localctx, 68, RULE_triggerEffect);
+		int _la;
+		try {
+			State = 613;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+			case 1:
+				_localctx = new SweepEffectContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 594;
+				Match(SWEEP);
+				State = 595;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 596;
+				Match(TO);
+				State = 597;
+				ident();
+				}
+				break;
+			case 2:
+				_localctx = new AccelerateEffectContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 598;
+				Match(ACCELERATE);
+				State = 610;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==LPAREN) {
+					{
+					State = 599;
+					Match(LPAREN);
+					State = 600;
+					ident();
+					State = 605;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==COMMA) {
+						{
+						{
+						State = 601;
+						Match(COMMA);
+						State = 602;
+						ident();
+						}
+						}
+						State = 607;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 608;
+					Match(RPAREN);
+					}
+				}
+
+				}
+				break;
+			case 3:
+				_localctx = new NamedEffectContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 612;
+				((NamedEffectContext)_localctx).effect = ident();
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -4291,25 +4506,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 68, RULE_defaultRule);
+		EnterRule(_localctx, 70, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 576;
+			State = 615;
 			Match(DEFAULT);
-			State = 577;
+			State = 616;
 			Match(WHEN);
-			State = 578;
+			State = 617;
 			expr(0);
-			State = 581;
+			State = 620;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 579;
+				State = 618;
 				Match(GRACE);
-				State = 580;
+				State = 619;
 				duration();
 				}
 			}
@@ -4356,30 +4571,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 70, RULE_cfadsRule);
+		EnterRule(_localctx, 72, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 583;
+			State = 622;
 			Match(CFADS);
-			State = 584;
+			State = 623;
 			Match(INCLUDES);
-			State = 585;
+			State = 624;
 			cfadsItem();
-			State = 590;
+			State = 629;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 586;
+				State = 625;
 				Match(COMMA);
-				State = 587;
+				State = 626;
 				cfadsItem();
 				}
 				}
-				State = 592;
+				State = 631;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4417,15 +4632,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 72, RULE_cfadsItem);
+		EnterRule(_localctx, 74, RULE_cfadsItem);
 		try {
-			State = 595;
+			State = 634;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 593;
+				State = 632;
 				Match(RVG);
 				}
 				break;
@@ -4485,6 +4700,11 @@ public partial class DealLangParser : Parser {
 			case CFADS:
 			case INCLUDES:
 			case SWEEP:
+			case SEQUENTIAL:
+			case ACCELERATE:
+			case CURE:
+			case UP:
+			case TIMES:
 			case HAIRCUT:
 			case LAG:
 			case TAKEN:
@@ -4504,7 +4724,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 594;
+				State = 633;
 				ident();
 				}
 				break;
@@ -4549,30 +4769,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 74, RULE_waterfallDecl);
+		EnterRule(_localctx, 76, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 597;
+			State = 636;
 			Match(WATERFALL);
-			State = 598;
+			State = 637;
 			Match(LBRACE);
-			State = 602;
+			State = 641;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
+			while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
 				{
 				{
-				State = 599;
+				State = 638;
 				step();
 				}
 				}
-				State = 604;
+				State = 643;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 605;
+			State = 644;
 			Match(RBRACE);
 			}
 		}
@@ -4749,46 +4969,64 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class SequentialStepContext : StepContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEQUENTIAL() { return GetToken(DealLangParser.SEQUENTIAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public StepContext[] step() {
+			return GetRuleContexts<StepContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public StepContext step(int i) {
+			return GetRuleContext<StepContext>(i);
+		}
+		public SequentialStepContext(StepContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSequentialStep(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 76, RULE_step);
+		EnterRule(_localctx, 78, RULE_step);
 		int _la;
 		try {
-			State = 676;
+			State = 724;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 607;
+				State = 646;
 				Match(PAY);
-				State = 608;
+				State = 647;
 				((PayStepContext)_localctx).target = reference();
-				State = 618;
+				State = 657;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 609;
+					State = 648;
 					Match(USING);
-					State = 610;
+					State = 649;
 					ident();
-					State = 615;
+					State = 654;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 611;
+						State = 650;
 						Match(COMMA);
-						State = 612;
+						State = 651;
 						ident();
 						}
 						}
-						State = 617;
+						State = 656;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -4801,9 +5039,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 620;
+				State = 659;
 				Match(FILL);
-				State = 621;
+				State = 660;
 				ident();
 				}
 				break;
@@ -4811,9 +5049,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 622;
+				State = 661;
 				Match(RELEASE);
-				State = 623;
+				State = 662;
 				ident();
 				}
 				break;
@@ -4821,13 +5059,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 624;
+				State = 663;
 				Match(HOLD);
-				State = 625;
+				State = 664;
 				Match(REST);
-				State = 626;
+				State = 665;
 				Match(IN);
-				State = 627;
+				State = 666;
 				ident();
 				}
 				break;
@@ -4835,25 +5073,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 628;
+				State = 667;
 				Match(DISTRIBUTE);
-				State = 631;
+				State = 670;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 629;
+					State = 668;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 630;
+					State = 669;
 					Match(OF);
 					}
 				}
 
-				State = 633;
+				State = 672;
 				Match(REST);
-				State = 634;
+				State = 673;
 				Match(TO);
-				State = 635;
+				State = 674;
 				ident();
 				}
 				break;
@@ -4861,17 +5099,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 636;
+				State = 675;
 				Match(SWEEP);
-				State = 637;
+				State = 676;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 638;
+				State = 677;
 				Match(OF);
-				State = 639;
+				State = 678;
 				Match(REST);
-				State = 640;
+				State = 679;
 				Match(TO);
-				State = 641;
+				State = 680;
 				ident();
 				}
 				break;
@@ -4879,52 +5117,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 642;
+				State = 681;
 				Match(IF);
-				State = 643;
+				State = 682;
 				expr(0);
-				State = 644;
+				State = 683;
 				Match(LBRACE);
-				State = 648;
+				State = 687;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
 					{
 					{
-					State = 645;
+					State = 684;
 					step();
 					}
 					}
-					State = 650;
+					State = 689;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 651;
+				State = 690;
 				Match(RBRACE);
-				State = 661;
+				State = 700;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 652;
+					State = 691;
 					Match(ELSE);
-					State = 653;
+					State = 692;
 					Match(LBRACE);
-					State = 657;
+					State = 696;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
+					while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
 						{
 						{
-						State = 654;
+						State = 693;
 						step();
 						}
 						}
-						State = 659;
+						State = 698;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 660;
+					State = 699;
 					Match(RBRACE);
 					}
 				}
@@ -4935,37 +5173,63 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 663;
+				State = 702;
 				Match(PRO_RATA);
-				State = 666;
+				State = 705;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 664;
+					State = 703;
 					Match(BY);
-					State = 665;
+					State = 704;
 					Match(BALANCE);
 					}
 				}
 
-				State = 668;
+				State = 707;
 				Match(LBRACE);
-				State = 672;
+				State = 711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 743L) != 0)) {
+				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
 					{
 					{
-					State = 669;
+					State = 708;
 					step();
 					}
 					}
-					State = 674;
+					State = 713;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 675;
+				State = 714;
+				Match(RBRACE);
+				}
+				break;
+			case SEQUENTIAL:
+				_localctx = new SequentialStepContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 715;
+				Match(SEQUENTIAL);
+				State = 716;
+				Match(LBRACE);
+				State = 720;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
+					{
+					{
+					State = 717;
+					step();
+					}
+					}
+					State = 722;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 723;
 				Match(RBRACE);
 				}
 				break;
@@ -5010,30 +5274,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 78, RULE_enforcementDecl);
+		EnterRule(_localctx, 80, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 678;
+			State = 726;
 			Match(ENFORCEMENT);
-			State = 679;
+			State = 727;
 			Match(LBRACE);
-			State = 683;
+			State = 731;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 680;
+				State = 728;
 				enforcementItem();
 				}
 				}
-				State = 685;
+				State = 733;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 686;
+			State = 734;
 			Match(RBRACE);
 			}
 		}
@@ -5102,47 +5366,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 80, RULE_enforcementItem);
+		EnterRule(_localctx, 82, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 704;
+			State = 752;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 688;
+				State = 736;
 				Match(SELL);
-				State = 689;
+				State = 737;
 				ident();
-				State = 694;
+				State = 742;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 690;
+					State = 738;
 					Match(COMMA);
-					State = 691;
+					State = 739;
 					ident();
 					}
 					}
-					State = 696;
+					State = 744;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 700;
+				State = 748;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 697;
+					State = 745;
 					sellTerm();
 					}
 					}
-					State = 702;
+					State = 750;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -5152,7 +5416,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 703;
+				State = 751;
 				waterfallDecl();
 				}
 				break;
@@ -5213,18 +5477,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 82, RULE_sellTerm);
+		EnterRule(_localctx, 84, RULE_sellTerm);
 		try {
-			State = 710;
+			State = 758;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 706;
+				State = 754;
 				Match(HAIRCUT);
-				State = 707;
+				State = 755;
 				expr(0);
 				}
 				break;
@@ -5232,9 +5496,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 708;
+				State = 756;
 				Match(LAG);
-				State = 709;
+				State = 757;
 				duration();
 				}
 				break;
@@ -5288,36 +5552,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 84, RULE_scenarioDecl);
+		EnterRule(_localctx, 86, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 712;
+			State = 760;
 			Match(SCENARIO);
-			State = 713;
+			State = 761;
 			_localctx.name = ident();
-			State = 714;
+			State = 762;
 			Match(FOR);
-			State = 715;
+			State = 763;
 			_localctx.deal = ident();
-			State = 716;
+			State = 764;
 			Match(LBRACE);
-			State = 720;
+			State = 768;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4609504602943973191L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610589918861497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1610612751L) != 0)) {
 				{
 				{
-				State = 717;
+				State = 765;
 				scenarioItem();
 				}
 				}
-				State = 722;
+				State = 770;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 723;
+			State = 771;
 			Match(RBRACE);
 			}
 		}
@@ -5514,24 +5778,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 86, RULE_scenarioItem);
+		EnterRule(_localctx, 88, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 781;
+			State = 829;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,78,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,84,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 725;
+				State = 773;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 726;
+				State = 774;
 				Match(RENEWALS);
-				State = 727;
+				State = 775;
 				Match(TAKEN);
-				State = 728;
+				State = 776;
 				Match(NUMBER);
 				}
 				break;
@@ -5539,13 +5803,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 730;
+				State = 778;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 731;
+				State = 779;
 				Match(DEFLATE);
-				State = 732;
+				State = 780;
 				expr(0);
-				State = 733;
+				State = 781;
 				perYear();
 				}
 				break;
@@ -5553,15 +5817,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 735;
+				State = 783;
 				((DropItemContext)_localctx).path = reference();
-				State = 736;
+				State = 784;
 				Match(DROP);
-				State = 737;
+				State = 785;
 				expr(0);
-				State = 738;
+				State = 786;
 				Match(BY);
-				State = 739;
+				State = 787;
 				Match(DATE);
 				}
 				break;
@@ -5569,13 +5833,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 741;
+				State = 789;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 742;
+				State = 790;
 				Match(DEFAULTS);
-				State = 743;
+				State = 791;
 				Match(ON);
-				State = 744;
+				State = 792;
 				Match(DATE);
 				}
 				break;
@@ -5583,9 +5847,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 746;
+				State = 794;
 				Match(ENFORCEMENT);
-				State = 748;
+				State = 796;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -5593,7 +5857,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 747;
+						State = 795;
 						sellTerm();
 						}
 						}
@@ -5601,9 +5865,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 750;
+					State = 798;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,75,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -5611,11 +5875,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 752;
+				State = 800;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 753;
+				State = 801;
 				Match(LEVEL);
-				State = 754;
+				State = 802;
 				expr(0);
 				}
 				break;
@@ -5623,29 +5887,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 756;
+				State = 804;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 757;
+				State = 805;
 				Match(POINTS);
-				State = 758;
+				State = 806;
 				pointsKind();
-				State = 759;
+				State = 807;
 				Match(LBRACE);
-				State = 763;
+				State = 811;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 760;
+					State = 808;
 					schedulePoint();
 					}
 					}
-					State = 765;
+					State = 813;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 766;
+				State = 814;
 				Match(RBRACE);
 				}
 				break;
@@ -5653,15 +5917,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 768;
+				State = 816;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 769;
+				State = 817;
 				Match(LAUNCH);
-				State = 770;
+				State = 818;
 				Match(DATE);
-				State = 771;
+				State = 819;
 				Match(DOWN);
-				State = 772;
+				State = 820;
 				expr(0);
 				}
 				break;
@@ -5669,21 +5933,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 774;
+				State = 822;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 775;
+				State = 823;
 				Match(SHIFT);
-				State = 777;
+				State = 825;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 776;
+					State = 824;
 					Match(PLUS);
 					}
 				}
 
-				State = 779;
+				State = 827;
 				expr(0);
 				}
 				break;
@@ -5719,13 +5983,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 88, RULE_perYear);
+		EnterRule(_localctx, 90, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 783;
+			State = 831;
 			Match(PER);
-			State = 784;
+			State = 832;
 			Match(YEAR);
 			}
 		}
@@ -5758,11 +6022,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 90, RULE_duration);
+		EnterRule(_localctx, 92, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 786;
+			State = 834;
 			Match(QUANTITY);
 			}
 		}
@@ -5827,6 +6091,27 @@ public partial class DealLangParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitNotExpr(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ConditionalExprContext : ExprContext {
+		public ExprContext cond;
+		public ExprContext whenTrue;
+		public ExprContext whenFalse;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IF() { return GetToken(DealLangParser.IF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THEN() { return GetToken(DealLangParser.THEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELSE() { return GetToken(DealLangParser.ELSE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		public ConditionalExprContext(ExprContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitConditionalExpr(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -6061,27 +6346,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 92;
-		EnterRecursionRule(_localctx, 92, RULE_expr, _p);
+		int _startState = 94;
+		EnterRecursionRule(_localctx, 94, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 823;
+			State = 878;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,82,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 789;
+				State = 837;
 				Match(LPAREN);
-				State = 790;
+				State = 838;
 				expr(0);
-				State = 791;
+				State = 839;
 				Match(RPAREN);
 				}
 				break;
@@ -6090,10 +6375,10 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 793;
+				State = 841;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 794;
-				expr(15);
+				State = 842;
+				expr(16);
 				}
 				break;
 			case 3:
@@ -6101,57 +6386,76 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 795;
+				State = 843;
 				Match(NOT);
-				State = 796;
-				expr(10);
+				State = 844;
+				expr(11);
 				}
 				break;
 			case 4:
 				{
+				_localctx = new ConditionalExprContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 845;
+				Match(IF);
+				State = 846;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 847;
+				Match(THEN);
+				State = 848;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 849;
+				Match(ELSE);
+				State = 850;
+				((ConditionalExprContext)_localctx).whenFalse = expr(0);
+				}
+				break;
+			case 5:
+				{
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 797;
+				State = 852;
 				((CallExprContext)_localctx).callee = ident();
-				State = 798;
+				State = 853;
 				Match(LPAREN);
-				State = 807;
+				State = 862;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4610630502313944903L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 13500545L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -67553025945704633L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1728069775L) != 0)) {
 					{
-					State = 799;
+					State = 854;
 					expr(0);
-					State = 804;
+					State = 859;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 800;
+						State = 855;
 						Match(COMMA);
-						State = 801;
+						State = 856;
 						expr(0);
 						}
 						}
-						State = 806;
+						State = 861;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 809;
+				State = 864;
 				Match(RPAREN);
 				}
 				break;
-			case 5:
+			case 6:
 				{
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 811;
+				State = 866;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -6161,94 +6465,94 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 813;
+				State = 868;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 127L) != 0)) {
+				if (((((_la - 109)) & ~0x3f) == 0 && ((1L << (_la - 109)) & 127L) != 0)) {
 					{
-					State = 812;
+					State = 867;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 815;
+				State = 870;
 				Match(PER);
-				State = 816;
+				State = 871;
 				((PerUnitExprContext)_localctx).per = measureUnit();
-				}
-				break;
-			case 6:
-				{
-				_localctx = new MeasureExprContext(_localctx);
-				Context = _localctx;
-				_prevctx = _localctx;
-				State = 817;
-				Match(NUMBER);
-				State = 818;
-				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
 			case 7:
 				{
-				_localctx = new QuantityExprContext(_localctx);
+				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 819;
-				Match(QUANTITY);
+				State = 872;
+				Match(NUMBER);
+				State = 873;
+				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
 			case 8:
 				{
-				_localctx = new NumberExprContext(_localctx);
+				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 820;
-				Match(NUMBER);
+				State = 874;
+				Match(QUANTITY);
 				}
 				break;
 			case 9:
 				{
-				_localctx = new DateExprContext(_localctx);
+				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 821;
-				Match(DATE);
+				State = 875;
+				Match(NUMBER);
 				}
 				break;
 			case 10:
 				{
+				_localctx = new DateExprContext(_localctx);
+				Context = _localctx;
+				_prevctx = _localctx;
+				State = 876;
+				Match(DATE);
+				}
+				break;
+			case 11:
+				{
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 822;
+				State = 877;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 845;
+			State = 900;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,84,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,90,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 843;
+					State = 898;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,83,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 825;
-						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 826;
+						State = 880;
+						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
+						State = 881;
 						Match(OF);
-						State = 827;
-						((OfExprContext)_localctx).right = expr(15);
+						State = 882;
+						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
 					case 2:
@@ -6256,9 +6560,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 828;
-						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 829;
+						State = 883;
+						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
+						State = 884;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -6268,8 +6572,8 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 830;
-						((MultiplyExprContext)_localctx).right = expr(14);
+						State = 885;
+						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
 					case 3:
@@ -6277,9 +6581,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 831;
-						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 832;
+						State = 886;
+						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
+						State = 887;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -6289,8 +6593,8 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 833;
-						((AddExprContext)_localctx).right = expr(13);
+						State = 888;
+						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
 					case 4:
@@ -6298,20 +6602,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 834;
-						if (!(Precpred(Context, 11))) throw new FailedPredicateException(this, "Precpred(Context, 11)");
-						State = 835;
+						State = 889;
+						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
+						State = 890;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 63L) != 0)) ) {
+						if ( !(((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 836;
-						((CompareExprContext)_localctx).right = expr(12);
+						State = 891;
+						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
 					case 5:
@@ -6319,12 +6623,12 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 837;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 838;
+						State = 892;
+						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
+						State = 893;
 						Match(AND);
-						State = 839;
-						((AndExprContext)_localctx).right = expr(10);
+						State = 894;
+						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
 					case 6:
@@ -6332,20 +6636,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 840;
-						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 841;
+						State = 895;
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
+						State = 896;
 						Match(OR);
-						State = 842;
-						((OrExprContext)_localctx).right = expr(9);
+						State = 897;
+						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 847;
+				State = 902;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,84,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,90,Context);
 			}
 			}
 		}
@@ -6384,14 +6688,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 94, RULE_measureUnit);
+		EnterRule(_localctx, 96, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 848;
+			State = 903;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 127L) != 0)) ) {
+			if ( !(((((_la - 109)) & ~0x3f) == 0 && ((1L << (_la - 109)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6436,20 +6740,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 96, RULE_reference);
+		EnterRule(_localctx, 98, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 850;
+			State = 905;
 			ident();
-			State = 853;
+			State = 908;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
 				{
-				State = 851;
+				State = 906;
 				Match(DOT);
-				State = 852;
+				State = 907;
 				_localctx.member = ident();
 				}
 				break;
@@ -6541,6 +6845,11 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARGIN() { return GetToken(DealLangParser.MARGIN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(DealLangParser.GRID, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BELOW() { return GetToken(DealLangParser.BELOW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEQUENTIAL() { return GetToken(DealLangParser.SEQUENTIAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCELERATE() { return GetToken(DealLangParser.ACCELERATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURE() { return GetToken(DealLangParser.CURE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UP() { return GetToken(DealLangParser.UP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMES() { return GetToken(DealLangParser.TIMES, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -6557,14 +6866,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 98, RULE_ident);
+		EnterRule(_localctx, 100, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 855;
+			State = 910;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 4609504602407102279L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610624278599865L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1610612751L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6587,7 +6896,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 46: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 47: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -6599,322 +6908,343 @@ public partial class DealLangParser : Parser {
 	}
 	private bool expr_sempred(ExprContext _localctx, int predIndex) {
 		switch (predIndex) {
-		case 1: return Precpred(Context, 14);
-		case 2: return Precpred(Context, 13);
-		case 3: return Precpred(Context, 12);
-		case 4: return Precpred(Context, 11);
-		case 5: return Precpred(Context, 9);
-		case 6: return Precpred(Context, 8);
+		case 1: return Precpred(Context, 15);
+		case 2: return Precpred(Context, 14);
+		case 3: return Precpred(Context, 13);
+		case 4: return Precpred(Context, 12);
+		case 5: return Precpred(Context, 10);
+		case 6: return Precpred(Context, 9);
 		}
 		return true;
 	}
 
 	private static int[] _serializedATN = {
-		4,1,157,858,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,163,913,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
-		1,0,1,0,1,0,1,0,5,0,105,8,0,10,0,12,0,108,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
-		1,2,1,2,1,2,5,2,119,8,2,10,2,12,2,122,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,143,8,3,1,4,1,4,1,
-		4,1,4,1,4,5,4,150,8,4,10,4,12,4,153,9,4,1,4,1,4,1,5,1,5,1,5,5,5,160,8,
-		5,10,5,12,5,163,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,
-		6,1,6,1,6,1,6,3,6,181,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,189,8,8,10,8,12,
-		8,192,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,202,8,9,1,10,1,10,1,10,1,
-		10,5,10,208,8,10,10,10,12,10,211,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,1,11,5,11,225,8,11,10,11,12,11,228,9,11,1,11,1,
-		11,1,11,1,11,1,11,1,11,3,11,236,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,
-		244,8,13,10,13,12,13,247,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,
-		1,14,3,14,258,8,14,1,14,1,14,3,14,262,8,14,1,14,1,14,1,14,1,14,5,14,268,
-		8,14,10,14,12,14,271,9,14,1,14,3,14,274,8,14,1,15,1,15,1,15,3,15,279,8,
-		15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,287,8,16,10,16,12,16,290,9,16,1,
-		16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,303,8,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,318,8,
-		17,1,17,1,17,4,17,322,8,17,11,17,12,17,323,1,17,1,17,3,17,328,8,17,1,18,
-		1,18,1,18,3,18,333,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,341,8,19,1,
-		20,1,20,1,20,1,20,5,20,347,8,20,10,20,12,20,350,9,20,1,20,1,20,1,21,1,
-		21,1,21,1,21,1,21,1,21,1,21,3,21,361,8,21,1,21,1,21,1,21,1,21,1,21,1,21,
-		1,21,1,21,1,21,3,21,372,8,21,1,22,1,22,1,22,1,22,5,22,378,8,22,10,22,12,
-		22,381,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,3,23,390,8,23,1,23,1,23,
-		3,23,394,8,23,1,23,1,23,3,23,398,8,23,1,23,1,23,3,23,402,8,23,1,23,1,23,
-		3,23,406,8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,5,23,418,
-		8,23,10,23,12,23,421,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
-		3,23,432,8,23,1,23,1,23,1,23,1,23,1,23,5,23,439,8,23,10,23,12,23,442,9,
-		23,1,23,1,23,3,23,446,8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,3,23,461,8,23,1,24,1,24,1,24,1,24,1,25,1,25,1,25,1,
-		25,1,25,1,25,5,25,473,8,25,10,25,12,25,476,9,25,1,25,3,25,479,8,25,1,26,
-		1,26,1,26,1,26,5,26,485,8,26,10,26,12,26,488,9,26,1,26,1,26,1,27,1,27,
-		1,27,1,27,1,27,1,27,5,27,498,8,27,10,27,12,27,501,9,27,3,27,503,8,27,1,
-		28,1,28,1,28,1,29,1,29,1,29,1,29,5,29,512,8,29,10,29,12,29,515,9,29,1,
-		29,3,29,518,8,29,1,30,1,30,1,30,1,30,1,30,1,30,3,30,526,8,30,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,537,8,31,3,31,539,8,31,1,31,1,
-		31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,550,8,32,1,32,1,32,3,32,554,
-		8,32,1,33,1,33,1,33,1,33,1,33,1,33,3,33,562,8,33,1,33,1,33,1,33,3,33,567,
-		8,33,1,33,1,33,1,33,3,33,572,8,33,1,33,1,33,1,33,1,34,1,34,1,34,1,34,1,
-		34,3,34,582,8,34,1,35,1,35,1,35,1,35,1,35,5,35,589,8,35,10,35,12,35,592,
-		9,35,1,36,1,36,3,36,596,8,36,1,37,1,37,1,37,5,37,601,8,37,10,37,12,37,
-		604,9,37,1,37,1,37,1,38,1,38,1,38,1,38,1,38,1,38,5,38,614,8,38,10,38,12,
-		38,617,9,38,3,38,619,8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,
-		1,38,1,38,3,38,632,8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,
-		38,1,38,1,38,1,38,5,38,647,8,38,10,38,12,38,650,9,38,1,38,1,38,1,38,1,
-		38,5,38,656,8,38,10,38,12,38,659,9,38,1,38,3,38,662,8,38,1,38,1,38,1,38,
-		3,38,667,8,38,1,38,1,38,5,38,671,8,38,10,38,12,38,674,9,38,1,38,3,38,677,
-		8,38,1,39,1,39,1,39,5,39,682,8,39,10,39,12,39,685,9,39,1,39,1,39,1,40,
-		1,40,1,40,1,40,5,40,693,8,40,10,40,12,40,696,9,40,1,40,5,40,699,8,40,10,
-		40,12,40,702,9,40,1,40,3,40,705,8,40,1,41,1,41,1,41,1,41,3,41,711,8,41,
-		1,42,1,42,1,42,1,42,1,42,1,42,5,42,719,8,42,10,42,12,42,722,9,42,1,42,
-		1,42,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,4,43,749,8,43,11,43,
-		12,43,750,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,762,8,43,10,
-		43,12,43,765,9,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
-		43,3,43,778,8,43,1,43,1,43,3,43,782,8,43,1,44,1,44,1,44,1,45,1,45,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,
-		803,8,46,10,46,12,46,806,9,46,3,46,808,8,46,1,46,1,46,1,46,1,46,3,46,814,
-		8,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,824,8,46,1,46,1,46,1,
-		46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,
-		46,1,46,5,46,844,8,46,10,46,12,46,847,9,46,1,47,1,47,1,48,1,48,1,48,3,
-		48,854,8,48,1,49,1,49,1,49,0,1,92,50,0,2,4,6,8,10,12,14,16,18,20,22,24,
-		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
-		74,76,78,80,82,84,86,88,90,92,94,96,98,0,8,1,0,127,128,1,0,15,16,1,0,147,
-		148,1,0,137,138,1,0,135,136,1,0,139,144,1,0,103,109,20,0,3,3,5,9,13,22,
-		24,27,29,29,32,36,40,41,43,44,46,47,49,59,61,62,64,66,70,70,72,74,77,79,
-		88,88,95,97,110,110,115,125,151,152,972,0,106,1,0,0,0,2,111,1,0,0,0,4,
-		114,1,0,0,0,6,142,1,0,0,0,8,144,1,0,0,0,10,156,1,0,0,0,12,180,1,0,0,0,
-		14,182,1,0,0,0,16,184,1,0,0,0,18,201,1,0,0,0,20,203,1,0,0,0,22,235,1,0,
-		0,0,24,237,1,0,0,0,26,239,1,0,0,0,28,273,1,0,0,0,30,275,1,0,0,0,32,280,
-		1,0,0,0,34,327,1,0,0,0,36,332,1,0,0,0,38,340,1,0,0,0,40,342,1,0,0,0,42,
-		371,1,0,0,0,44,373,1,0,0,0,46,460,1,0,0,0,48,462,1,0,0,0,50,478,1,0,0,
-		0,52,480,1,0,0,0,54,502,1,0,0,0,56,504,1,0,0,0,58,507,1,0,0,0,60,525,1,
-		0,0,0,62,527,1,0,0,0,64,542,1,0,0,0,66,555,1,0,0,0,68,576,1,0,0,0,70,583,
-		1,0,0,0,72,595,1,0,0,0,74,597,1,0,0,0,76,676,1,0,0,0,78,678,1,0,0,0,80,
-		704,1,0,0,0,82,710,1,0,0,0,84,712,1,0,0,0,86,781,1,0,0,0,88,783,1,0,0,
-		0,90,786,1,0,0,0,92,823,1,0,0,0,94,848,1,0,0,0,96,850,1,0,0,0,98,855,1,
-		0,0,0,100,105,3,2,1,0,101,105,3,4,2,0,102,105,3,84,42,0,103,105,3,8,4,
-		0,104,100,1,0,0,0,104,101,1,0,0,0,104,102,1,0,0,0,104,103,1,0,0,0,105,
-		108,1,0,0,0,106,104,1,0,0,0,106,107,1,0,0,0,107,109,1,0,0,0,108,106,1,
-		0,0,0,109,110,5,0,0,1,110,1,1,0,0,0,111,112,5,3,0,0,112,113,5,149,0,0,
-		113,3,1,0,0,0,114,115,5,1,0,0,115,116,3,98,49,0,116,120,5,127,0,0,117,
-		119,3,6,3,0,118,117,1,0,0,0,119,122,1,0,0,0,120,118,1,0,0,0,120,121,1,
-		0,0,0,121,123,1,0,0,0,122,120,1,0,0,0,123,124,5,128,0,0,124,5,1,0,0,0,
-		125,143,3,12,6,0,126,143,3,16,8,0,127,143,3,20,10,0,128,143,3,26,13,0,
-		129,143,3,32,16,0,130,143,3,40,20,0,131,143,3,44,22,0,132,143,3,52,26,
-		0,133,143,3,58,29,0,134,143,3,62,31,0,135,143,3,64,32,0,136,143,3,66,33,
-		0,137,143,3,68,34,0,138,143,3,70,35,0,139,143,3,74,37,0,140,143,3,78,39,
-		0,141,143,3,8,4,0,142,125,1,0,0,0,142,126,1,0,0,0,142,127,1,0,0,0,142,
-		128,1,0,0,0,142,129,1,0,0,0,142,130,1,0,0,0,142,131,1,0,0,0,142,132,1,
-		0,0,0,142,133,1,0,0,0,142,134,1,0,0,0,142,135,1,0,0,0,142,136,1,0,0,0,
-		142,137,1,0,0,0,142,138,1,0,0,0,142,139,1,0,0,0,142,140,1,0,0,0,142,141,
-		1,0,0,0,143,7,1,0,0,0,144,145,5,151,0,0,145,151,4,4,0,0,146,150,3,98,49,
-		0,147,150,5,4,0,0,148,150,5,31,0,0,149,146,1,0,0,0,149,147,1,0,0,0,149,
-		148,1,0,0,0,150,153,1,0,0,0,151,149,1,0,0,0,151,152,1,0,0,0,152,154,1,
-		0,0,0,153,151,1,0,0,0,154,155,3,10,5,0,155,9,1,0,0,0,156,161,5,127,0,0,
-		157,160,3,10,5,0,158,160,8,0,0,0,159,157,1,0,0,0,159,158,1,0,0,0,160,163,
-		1,0,0,0,161,159,1,0,0,0,161,162,1,0,0,0,162,164,1,0,0,0,163,161,1,0,0,
-		0,164,165,5,128,0,0,165,11,1,0,0,0,166,167,5,5,0,0,167,181,5,149,0,0,168,
-		169,5,6,0,0,169,181,3,98,49,0,170,171,5,7,0,0,171,181,5,146,0,0,172,173,
-		5,8,0,0,173,181,5,146,0,0,174,175,5,9,0,0,175,181,5,146,0,0,176,177,5,
-		10,0,0,177,181,3,98,49,0,178,179,5,11,0,0,179,181,3,14,7,0,180,166,1,0,
-		0,0,180,168,1,0,0,0,180,170,1,0,0,0,180,172,1,0,0,0,180,174,1,0,0,0,180,
-		176,1,0,0,0,180,178,1,0,0,0,181,13,1,0,0,0,182,183,5,145,0,0,183,15,1,
-		0,0,0,184,185,5,12,0,0,185,186,3,98,49,0,186,190,5,127,0,0,187,189,3,18,
-		9,0,188,187,1,0,0,0,189,192,1,0,0,0,190,188,1,0,0,0,190,191,1,0,0,0,191,
-		193,1,0,0,0,192,190,1,0,0,0,193,194,5,128,0,0,194,17,1,0,0,0,195,196,5,
-		20,0,0,196,202,5,149,0,0,197,198,5,21,0,0,198,202,3,92,46,0,199,200,5,
-		22,0,0,200,202,3,92,46,0,201,195,1,0,0,0,201,197,1,0,0,0,201,199,1,0,0,
-		0,202,19,1,0,0,0,203,204,5,13,0,0,204,205,3,98,49,0,205,209,5,127,0,0,
-		206,208,3,22,11,0,207,206,1,0,0,0,208,211,1,0,0,0,209,207,1,0,0,0,209,
-		210,1,0,0,0,210,212,1,0,0,0,211,209,1,0,0,0,212,213,5,128,0,0,213,21,1,
-		0,0,0,214,215,5,57,0,0,215,236,3,92,46,0,216,217,5,98,0,0,217,218,3,92,
-		46,0,218,219,3,88,44,0,219,236,1,0,0,0,220,221,5,14,0,0,221,222,3,24,12,
-		0,222,226,5,127,0,0,223,225,3,30,15,0,224,223,1,0,0,0,225,228,1,0,0,0,
-		226,224,1,0,0,0,226,227,1,0,0,0,227,229,1,0,0,0,228,226,1,0,0,0,229,230,
-		5,128,0,0,230,236,1,0,0,0,231,232,5,17,0,0,232,233,5,146,0,0,233,234,5,
-		18,0,0,234,236,3,92,46,0,235,214,1,0,0,0,235,216,1,0,0,0,235,220,1,0,0,
-		0,235,231,1,0,0,0,236,23,1,0,0,0,237,238,7,1,0,0,238,25,1,0,0,0,239,240,
-		5,23,0,0,240,241,3,98,49,0,241,245,5,127,0,0,242,244,3,28,14,0,243,242,
-		1,0,0,0,244,247,1,0,0,0,245,243,1,0,0,0,245,246,1,0,0,0,246,248,1,0,0,
-		0,247,245,1,0,0,0,248,249,5,128,0,0,249,27,1,0,0,0,250,251,5,24,0,0,251,
-		274,3,92,46,0,252,253,5,25,0,0,253,254,5,26,0,0,254,257,3,90,45,0,255,
-		256,5,27,0,0,256,258,3,92,46,0,257,255,1,0,0,0,257,258,1,0,0,0,258,261,
-		1,0,0,0,259,260,5,28,0,0,260,262,5,146,0,0,261,259,1,0,0,0,261,262,1,0,
-		0,0,262,274,1,0,0,0,263,264,5,25,0,0,264,265,5,29,0,0,265,269,5,127,0,
-		0,266,268,3,30,15,0,267,266,1,0,0,0,268,271,1,0,0,0,269,267,1,0,0,0,269,
-		270,1,0,0,0,270,272,1,0,0,0,271,269,1,0,0,0,272,274,5,128,0,0,273,250,
-		1,0,0,0,273,252,1,0,0,0,273,263,1,0,0,0,274,29,1,0,0,0,275,276,5,146,0,
-		0,276,278,3,92,46,0,277,279,5,131,0,0,278,277,1,0,0,0,278,279,1,0,0,0,
-		279,31,1,0,0,0,280,281,5,30,0,0,281,282,3,98,49,0,282,283,5,31,0,0,283,
-		284,3,98,49,0,284,288,5,127,0,0,285,287,3,34,17,0,286,285,1,0,0,0,287,
-		290,1,0,0,0,288,286,1,0,0,0,288,289,1,0,0,0,289,291,1,0,0,0,290,288,1,
-		0,0,0,291,292,5,128,0,0,292,33,1,0,0,0,293,294,5,32,0,0,294,328,3,98,49,
-		0,295,296,5,33,0,0,296,297,3,92,46,0,297,302,3,88,44,0,298,299,5,34,0,
-		0,299,300,3,92,46,0,300,301,3,88,44,0,301,303,1,0,0,0,302,298,1,0,0,0,
-		302,303,1,0,0,0,303,328,1,0,0,0,304,305,5,35,0,0,305,328,5,146,0,0,306,
-		307,5,36,0,0,307,328,3,90,45,0,308,309,5,37,0,0,309,310,3,36,18,0,310,
-		311,3,90,45,0,311,312,5,39,0,0,312,313,5,32,0,0,313,317,5,40,0,0,314,315,
-		5,33,0,0,315,316,5,39,0,0,316,318,5,41,0,0,317,314,1,0,0,0,317,318,1,0,
-		0,0,318,328,1,0,0,0,319,321,5,42,0,0,320,322,3,38,19,0,321,320,1,0,0,0,
-		322,323,1,0,0,0,323,321,1,0,0,0,323,324,1,0,0,0,324,328,1,0,0,0,325,326,
-		5,11,0,0,326,328,3,14,7,0,327,293,1,0,0,0,327,295,1,0,0,0,327,304,1,0,
-		0,0,327,306,1,0,0,0,327,308,1,0,0,0,327,319,1,0,0,0,327,325,1,0,0,0,328,
-		35,1,0,0,0,329,330,5,148,0,0,330,333,5,38,0,0,331,333,5,147,0,0,332,329,
-		1,0,0,0,332,331,1,0,0,0,333,37,1,0,0,0,334,335,5,43,0,0,335,341,3,92,46,
-		0,336,337,5,44,0,0,337,341,3,92,46,0,338,339,5,45,0,0,339,341,5,146,0,
-		0,340,334,1,0,0,0,340,336,1,0,0,0,340,338,1,0,0,0,341,39,1,0,0,0,342,343,
-		5,46,0,0,343,344,3,98,49,0,344,348,5,127,0,0,345,347,3,42,21,0,346,345,
-		1,0,0,0,347,350,1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,351,1,0,0,
-		0,350,348,1,0,0,0,351,352,5,128,0,0,352,41,1,0,0,0,353,354,5,47,0,0,354,
-		372,3,98,49,0,355,356,5,49,0,0,356,372,3,92,46,0,357,358,5,50,0,0,358,
-		360,3,92,46,0,359,361,5,51,0,0,360,359,1,0,0,0,360,361,1,0,0,0,361,372,
-		1,0,0,0,362,363,5,52,0,0,363,364,5,45,0,0,364,372,5,146,0,0,365,366,5,
-		55,0,0,366,372,3,50,25,0,367,368,5,8,0,0,368,372,5,146,0,0,369,370,5,22,
-		0,0,370,372,3,92,46,0,371,353,1,0,0,0,371,355,1,0,0,0,371,357,1,0,0,0,
-		371,362,1,0,0,0,371,365,1,0,0,0,371,367,1,0,0,0,371,369,1,0,0,0,372,43,
-		1,0,0,0,373,374,5,48,0,0,374,375,3,98,49,0,375,379,5,127,0,0,376,378,3,
-		46,23,0,377,376,1,0,0,0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,
-		0,380,382,1,0,0,0,381,379,1,0,0,0,382,383,5,128,0,0,383,45,1,0,0,0,384,
-		385,5,49,0,0,385,461,3,92,46,0,386,387,5,50,0,0,387,389,3,92,46,0,388,
-		390,5,51,0,0,389,388,1,0,0,0,389,390,1,0,0,0,390,393,1,0,0,0,391,392,5,
-		27,0,0,392,394,3,92,46,0,393,391,1,0,0,0,393,394,1,0,0,0,394,397,1,0,0,
-		0,395,396,5,44,0,0,396,398,3,92,46,0,397,395,1,0,0,0,397,398,1,0,0,0,398,
-		461,1,0,0,0,399,401,5,115,0,0,400,402,5,147,0,0,401,400,1,0,0,0,401,402,
-		1,0,0,0,402,405,1,0,0,0,403,404,5,75,0,0,404,406,3,92,46,0,405,403,1,0,
-		0,0,405,406,1,0,0,0,406,461,1,0,0,0,407,408,5,116,0,0,408,461,3,92,46,
-		0,409,410,5,117,0,0,410,461,3,92,46,0,411,412,5,118,0,0,412,413,5,45,0,
-		0,413,461,5,146,0,0,414,415,5,119,0,0,415,419,5,127,0,0,416,418,3,30,15,
-		0,417,416,1,0,0,0,418,421,1,0,0,0,419,417,1,0,0,0,419,420,1,0,0,0,420,
-		422,1,0,0,0,421,419,1,0,0,0,422,461,5,128,0,0,423,424,5,120,0,0,424,461,
-		3,92,46,0,425,426,5,121,0,0,426,431,3,92,46,0,427,428,5,28,0,0,428,432,
-		5,146,0,0,429,430,5,126,0,0,430,432,3,98,49,0,431,427,1,0,0,0,431,429,
-		1,0,0,0,432,461,1,0,0,0,433,434,5,123,0,0,434,435,5,124,0,0,435,436,3,
-		98,49,0,436,440,5,127,0,0,437,439,3,48,24,0,438,437,1,0,0,0,439,442,1,
-		0,0,0,440,438,1,0,0,0,440,441,1,0,0,0,441,445,1,0,0,0,442,440,1,0,0,0,
-		443,444,5,92,0,0,444,446,3,92,46,0,445,443,1,0,0,0,445,446,1,0,0,0,446,
-		447,1,0,0,0,447,448,5,128,0,0,448,461,1,0,0,0,449,450,5,122,0,0,450,461,
-		3,92,46,0,451,452,5,52,0,0,452,453,5,45,0,0,453,461,5,146,0,0,454,455,
-		5,55,0,0,455,461,3,50,25,0,456,457,5,8,0,0,457,461,5,146,0,0,458,459,5,
-		59,0,0,459,461,5,148,0,0,460,384,1,0,0,0,460,386,1,0,0,0,460,399,1,0,0,
-		0,460,407,1,0,0,0,460,409,1,0,0,0,460,411,1,0,0,0,460,414,1,0,0,0,460,
-		423,1,0,0,0,460,425,1,0,0,0,460,433,1,0,0,0,460,449,1,0,0,0,460,451,1,
-		0,0,0,460,454,1,0,0,0,460,456,1,0,0,0,460,458,1,0,0,0,461,47,1,0,0,0,462,
-		463,5,125,0,0,463,464,3,92,46,0,464,465,3,92,46,0,465,49,1,0,0,0,466,479,
-		5,56,0,0,467,479,5,57,0,0,468,479,5,58,0,0,469,470,5,29,0,0,470,474,5,
-		127,0,0,471,473,3,30,15,0,472,471,1,0,0,0,473,476,1,0,0,0,474,472,1,0,
-		0,0,474,475,1,0,0,0,475,477,1,0,0,0,476,474,1,0,0,0,477,479,5,128,0,0,
-		478,466,1,0,0,0,478,467,1,0,0,0,478,468,1,0,0,0,478,469,1,0,0,0,479,51,
-		1,0,0,0,480,481,5,60,0,0,481,482,3,98,49,0,482,486,5,127,0,0,483,485,3,
-		54,27,0,484,483,1,0,0,0,485,488,1,0,0,0,486,484,1,0,0,0,486,487,1,0,0,
-		0,487,489,1,0,0,0,488,486,1,0,0,0,489,490,5,128,0,0,490,53,1,0,0,0,491,
-		492,5,61,0,0,492,503,3,92,46,0,493,494,5,62,0,0,494,499,3,56,28,0,495,
-		496,5,131,0,0,496,498,3,56,28,0,497,495,1,0,0,0,498,501,1,0,0,0,499,497,
-		1,0,0,0,499,500,1,0,0,0,500,503,1,0,0,0,501,499,1,0,0,0,502,491,1,0,0,
-		0,502,493,1,0,0,0,503,55,1,0,0,0,504,505,3,98,49,0,505,506,3,92,46,0,506,
-		57,1,0,0,0,507,508,5,63,0,0,508,517,3,98,49,0,509,513,5,127,0,0,510,512,
-		3,60,30,0,511,510,1,0,0,0,512,515,1,0,0,0,513,511,1,0,0,0,513,514,1,0,
-		0,0,514,516,1,0,0,0,515,513,1,0,0,0,516,518,5,128,0,0,517,509,1,0,0,0,
-		517,518,1,0,0,0,518,59,1,0,0,0,519,520,5,64,0,0,520,526,3,92,46,0,521,
-		522,5,65,0,0,522,526,3,92,46,0,523,524,5,66,0,0,524,526,3,92,46,0,525,
-		519,1,0,0,0,525,521,1,0,0,0,525,523,1,0,0,0,526,61,1,0,0,0,527,528,5,67,
-		0,0,528,529,3,98,49,0,529,530,5,127,0,0,530,538,3,92,46,0,531,536,3,88,
-		44,0,532,533,5,34,0,0,533,534,3,92,46,0,534,535,3,88,44,0,535,537,1,0,
-		0,0,536,532,1,0,0,0,536,537,1,0,0,0,537,539,1,0,0,0,538,531,1,0,0,0,538,
-		539,1,0,0,0,539,540,1,0,0,0,540,541,5,128,0,0,541,63,1,0,0,0,542,543,5,
-		68,0,0,543,544,3,98,49,0,544,545,5,134,0,0,545,549,3,92,46,0,546,547,5,
-		69,0,0,547,548,5,70,0,0,548,550,3,90,45,0,549,546,1,0,0,0,549,550,1,0,
-		0,0,550,553,1,0,0,0,551,552,5,28,0,0,552,554,5,146,0,0,553,551,1,0,0,0,
-		553,554,1,0,0,0,554,65,1,0,0,0,555,556,5,71,0,0,556,557,3,98,49,0,557,
-		558,5,75,0,0,558,561,3,92,46,0,559,560,5,28,0,0,560,562,5,146,0,0,561,
-		559,1,0,0,0,561,562,1,0,0,0,562,566,1,0,0,0,563,564,5,72,0,0,564,565,5,
-		74,0,0,565,567,5,148,0,0,566,563,1,0,0,0,566,567,1,0,0,0,567,571,1,0,0,
-		0,568,569,5,73,0,0,569,570,5,74,0,0,570,572,5,148,0,0,571,568,1,0,0,0,
-		571,572,1,0,0,0,572,573,1,0,0,0,573,574,5,133,0,0,574,575,3,98,49,0,575,
-		67,1,0,0,0,576,577,5,76,0,0,577,578,5,75,0,0,578,581,3,92,46,0,579,580,
-		5,77,0,0,580,582,3,90,45,0,581,579,1,0,0,0,581,582,1,0,0,0,582,69,1,0,
-		0,0,583,584,5,78,0,0,584,585,5,79,0,0,585,590,3,72,36,0,586,587,5,131,
-		0,0,587,589,3,72,36,0,588,586,1,0,0,0,589,592,1,0,0,0,590,588,1,0,0,0,
-		590,591,1,0,0,0,591,71,1,0,0,0,592,590,1,0,0,0,593,596,5,42,0,0,594,596,
-		3,98,49,0,595,593,1,0,0,0,595,594,1,0,0,0,596,73,1,0,0,0,597,598,5,80,
-		0,0,598,602,5,127,0,0,599,601,3,76,38,0,600,599,1,0,0,0,601,604,1,0,0,
-		0,602,600,1,0,0,0,602,603,1,0,0,0,603,605,1,0,0,0,604,602,1,0,0,0,605,
-		606,5,128,0,0,606,75,1,0,0,0,607,608,5,10,0,0,608,618,3,96,48,0,609,610,
-		5,81,0,0,610,615,3,98,49,0,611,612,5,131,0,0,612,614,3,98,49,0,613,611,
-		1,0,0,0,614,617,1,0,0,0,615,613,1,0,0,0,615,616,1,0,0,0,616,619,1,0,0,
-		0,617,615,1,0,0,0,618,609,1,0,0,0,618,619,1,0,0,0,619,677,1,0,0,0,620,
-		621,5,82,0,0,621,677,3,98,49,0,622,623,5,83,0,0,623,677,3,98,49,0,624,
-		625,5,84,0,0,625,626,5,85,0,0,626,627,5,86,0,0,627,677,3,98,49,0,628,631,
-		5,87,0,0,629,630,5,147,0,0,630,632,5,111,0,0,631,629,1,0,0,0,631,632,1,
-		0,0,0,632,633,1,0,0,0,633,634,5,85,0,0,634,635,5,90,0,0,635,677,3,98,49,
-		0,636,637,5,88,0,0,637,638,5,147,0,0,638,639,5,111,0,0,639,640,5,85,0,
-		0,640,641,5,90,0,0,641,677,3,98,49,0,642,643,5,91,0,0,643,644,3,92,46,
-		0,644,648,5,127,0,0,645,647,3,76,38,0,646,645,1,0,0,0,647,650,1,0,0,0,
-		648,646,1,0,0,0,648,649,1,0,0,0,649,651,1,0,0,0,650,648,1,0,0,0,651,661,
-		5,128,0,0,652,653,5,92,0,0,653,657,5,127,0,0,654,656,3,76,38,0,655,654,
-		1,0,0,0,656,659,1,0,0,0,657,655,1,0,0,0,657,658,1,0,0,0,658,660,1,0,0,
-		0,659,657,1,0,0,0,660,662,5,128,0,0,661,652,1,0,0,0,661,662,1,0,0,0,662,
-		677,1,0,0,0,663,666,5,89,0,0,664,665,5,100,0,0,665,667,5,49,0,0,666,664,
-		1,0,0,0,666,667,1,0,0,0,667,668,1,0,0,0,668,672,5,127,0,0,669,671,3,76,
-		38,0,670,669,1,0,0,0,671,674,1,0,0,0,672,670,1,0,0,0,672,673,1,0,0,0,673,
-		675,1,0,0,0,674,672,1,0,0,0,675,677,5,128,0,0,676,607,1,0,0,0,676,620,
-		1,0,0,0,676,622,1,0,0,0,676,624,1,0,0,0,676,628,1,0,0,0,676,636,1,0,0,
-		0,676,642,1,0,0,0,676,663,1,0,0,0,677,77,1,0,0,0,678,679,5,93,0,0,679,
-		683,5,127,0,0,680,682,3,80,40,0,681,680,1,0,0,0,682,685,1,0,0,0,683,681,
-		1,0,0,0,683,684,1,0,0,0,684,686,1,0,0,0,685,683,1,0,0,0,686,687,5,128,
-		0,0,687,79,1,0,0,0,688,689,5,94,0,0,689,694,3,98,49,0,690,691,5,131,0,
-		0,691,693,3,98,49,0,692,690,1,0,0,0,693,696,1,0,0,0,694,692,1,0,0,0,694,
-		695,1,0,0,0,695,700,1,0,0,0,696,694,1,0,0,0,697,699,3,82,41,0,698,697,
-		1,0,0,0,699,702,1,0,0,0,700,698,1,0,0,0,700,701,1,0,0,0,701,705,1,0,0,
-		0,702,700,1,0,0,0,703,705,3,74,37,0,704,688,1,0,0,0,704,703,1,0,0,0,705,
-		81,1,0,0,0,706,707,5,95,0,0,707,711,3,92,46,0,708,709,5,96,0,0,709,711,
-		3,90,45,0,710,706,1,0,0,0,710,708,1,0,0,0,711,83,1,0,0,0,712,713,5,2,0,
-		0,713,714,3,98,49,0,714,715,5,4,0,0,715,716,3,98,49,0,716,720,5,127,0,
-		0,717,719,3,86,43,0,718,717,1,0,0,0,719,722,1,0,0,0,720,718,1,0,0,0,720,
-		721,1,0,0,0,721,723,1,0,0,0,722,720,1,0,0,0,723,724,5,128,0,0,724,85,1,
-		0,0,0,725,726,3,98,49,0,726,727,5,37,0,0,727,728,5,97,0,0,728,729,5,148,
-		0,0,729,782,1,0,0,0,730,731,3,96,48,0,731,732,5,98,0,0,732,733,3,92,46,
-		0,733,734,3,88,44,0,734,782,1,0,0,0,735,736,3,96,48,0,736,737,5,99,0,0,
-		737,738,3,92,46,0,738,739,5,100,0,0,739,740,5,146,0,0,740,782,1,0,0,0,
-		741,742,3,98,49,0,742,743,5,101,0,0,743,744,5,31,0,0,744,745,5,146,0,0,
-		745,782,1,0,0,0,746,748,5,93,0,0,747,749,3,82,41,0,748,747,1,0,0,0,749,
-		750,1,0,0,0,750,748,1,0,0,0,750,751,1,0,0,0,751,782,1,0,0,0,752,753,3,
-		98,49,0,753,754,5,57,0,0,754,755,3,92,46,0,755,782,1,0,0,0,756,757,3,98,
-		49,0,757,758,5,14,0,0,758,759,3,24,12,0,759,763,5,127,0,0,760,762,3,30,
-		15,0,761,760,1,0,0,0,762,765,1,0,0,0,763,761,1,0,0,0,763,764,1,0,0,0,764,
-		766,1,0,0,0,765,763,1,0,0,0,766,767,5,128,0,0,767,782,1,0,0,0,768,769,
-		3,98,49,0,769,770,5,17,0,0,770,771,5,146,0,0,771,772,5,18,0,0,772,773,
-		3,92,46,0,773,782,1,0,0,0,774,775,3,98,49,0,775,777,5,19,0,0,776,778,5,
-		135,0,0,777,776,1,0,0,0,777,778,1,0,0,0,778,779,1,0,0,0,779,780,3,92,46,
-		0,780,782,1,0,0,0,781,725,1,0,0,0,781,730,1,0,0,0,781,735,1,0,0,0,781,
-		741,1,0,0,0,781,746,1,0,0,0,781,752,1,0,0,0,781,756,1,0,0,0,781,768,1,
-		0,0,0,781,774,1,0,0,0,782,87,1,0,0,0,783,784,5,102,0,0,784,785,5,110,0,
-		0,785,89,1,0,0,0,786,787,5,147,0,0,787,91,1,0,0,0,788,789,6,46,-1,0,789,
-		790,5,129,0,0,790,791,3,92,46,0,791,792,5,130,0,0,792,824,1,0,0,0,793,
-		794,5,136,0,0,794,824,3,92,46,15,795,796,5,114,0,0,796,824,3,92,46,10,
-		797,798,3,98,49,0,798,807,5,129,0,0,799,804,3,92,46,0,800,801,5,131,0,
-		0,801,803,3,92,46,0,802,800,1,0,0,0,803,806,1,0,0,0,804,802,1,0,0,0,804,
-		805,1,0,0,0,805,808,1,0,0,0,806,804,1,0,0,0,807,799,1,0,0,0,807,808,1,
-		0,0,0,808,809,1,0,0,0,809,810,5,130,0,0,810,824,1,0,0,0,811,813,7,2,0,
-		0,812,814,3,94,47,0,813,812,1,0,0,0,813,814,1,0,0,0,814,815,1,0,0,0,815,
-		816,5,102,0,0,816,824,3,94,47,0,817,818,5,148,0,0,818,824,3,94,47,0,819,
-		824,5,147,0,0,820,824,5,148,0,0,821,824,5,146,0,0,822,824,3,96,48,0,823,
-		788,1,0,0,0,823,793,1,0,0,0,823,795,1,0,0,0,823,797,1,0,0,0,823,811,1,
-		0,0,0,823,817,1,0,0,0,823,819,1,0,0,0,823,820,1,0,0,0,823,821,1,0,0,0,
-		823,822,1,0,0,0,824,845,1,0,0,0,825,826,10,14,0,0,826,827,5,111,0,0,827,
-		844,3,92,46,15,828,829,10,13,0,0,829,830,7,3,0,0,830,844,3,92,46,14,831,
-		832,10,12,0,0,832,833,7,4,0,0,833,844,3,92,46,13,834,835,10,11,0,0,835,
-		836,7,5,0,0,836,844,3,92,46,12,837,838,10,9,0,0,838,839,5,112,0,0,839,
-		844,3,92,46,10,840,841,10,8,0,0,841,842,5,113,0,0,842,844,3,92,46,9,843,
-		825,1,0,0,0,843,828,1,0,0,0,843,831,1,0,0,0,843,834,1,0,0,0,843,837,1,
-		0,0,0,843,840,1,0,0,0,844,847,1,0,0,0,845,843,1,0,0,0,845,846,1,0,0,0,
-		846,93,1,0,0,0,847,845,1,0,0,0,848,849,7,6,0,0,849,95,1,0,0,0,850,853,
-		3,98,49,0,851,852,5,132,0,0,852,854,3,98,49,0,853,851,1,0,0,0,853,854,
-		1,0,0,0,854,97,1,0,0,0,855,856,7,7,0,0,856,99,1,0,0,0,86,104,106,120,142,
-		149,151,159,161,180,190,201,209,226,235,245,257,261,269,273,278,288,302,
-		317,323,327,332,340,348,360,371,379,389,393,397,401,405,419,431,440,445,
-		460,474,478,486,499,502,513,517,525,536,538,549,553,561,566,571,581,590,
-		595,602,615,618,631,648,657,661,666,672,676,683,694,700,704,710,720,750,
-		763,777,781,804,807,813,823,843,845,853
+		2,50,7,50,1,0,1,0,1,0,1,0,5,0,107,8,0,10,0,12,0,110,9,0,1,0,1,0,1,1,1,
+		1,1,1,1,2,1,2,1,2,1,2,5,2,121,8,2,10,2,12,2,124,9,2,1,2,1,2,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,145,8,3,
+		1,4,1,4,1,4,1,4,1,4,5,4,152,8,4,10,4,12,4,155,9,4,1,4,1,4,1,5,1,5,1,5,
+		5,5,162,8,5,10,5,12,5,165,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,3,6,183,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,191,8,
+		8,10,8,12,8,194,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,204,8,9,1,10,1,
+		10,1,10,1,10,5,10,210,8,10,10,10,12,10,213,9,10,1,10,1,10,1,11,1,11,1,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,227,8,11,10,11,12,11,230,9,
+		11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,238,8,11,1,12,1,12,1,13,1,13,1,13,
+		1,13,5,13,246,8,13,10,13,12,13,249,9,13,1,13,1,13,1,14,1,14,1,14,1,14,
+		1,14,1,14,1,14,3,14,260,8,14,1,14,1,14,3,14,264,8,14,1,14,1,14,1,14,1,
+		14,5,14,270,8,14,10,14,12,14,273,9,14,1,14,3,14,276,8,14,1,15,1,15,1,15,
+		3,15,281,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,289,8,16,10,16,12,16,
+		292,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,305,
+		8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
+		3,17,320,8,17,1,17,1,17,4,17,324,8,17,11,17,12,17,325,1,17,1,17,3,17,330,
+		8,17,1,18,1,18,1,18,3,18,335,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,343,
+		8,19,1,20,1,20,1,20,1,20,5,20,349,8,20,10,20,12,20,352,9,20,1,20,1,20,
+		1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,363,8,21,1,21,1,21,1,21,1,21,1,
+		21,1,21,1,21,1,21,1,21,3,21,374,8,21,1,22,1,22,1,22,1,22,5,22,380,8,22,
+		10,22,12,22,383,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,3,23,392,8,23,
+		1,23,1,23,3,23,396,8,23,1,23,1,23,3,23,400,8,23,1,23,1,23,3,23,404,8,23,
+		1,23,1,23,3,23,408,8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
+		23,5,23,420,8,23,10,23,12,23,423,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,1,23,3,23,434,8,23,1,23,1,23,1,23,1,23,1,23,5,23,441,8,23,10,23,
+		12,23,444,9,23,1,23,1,23,3,23,448,8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,463,8,23,1,24,1,24,1,24,1,24,1,25,
+		1,25,1,25,1,25,1,25,1,25,5,25,475,8,25,10,25,12,25,478,9,25,1,25,3,25,
+		481,8,25,1,26,1,26,1,26,1,26,5,26,487,8,26,10,26,12,26,490,9,26,1,26,1,
+		26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,500,8,27,10,27,12,27,503,9,27,3,
+		27,505,8,27,1,28,1,28,1,28,1,29,1,29,1,29,1,29,5,29,514,8,29,10,29,12,
+		29,517,9,29,1,29,3,29,520,8,29,1,30,1,30,1,30,1,30,1,30,1,30,3,30,528,
+		8,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,539,8,31,3,31,541,
+		8,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,552,8,32,1,32,1,
+		32,3,32,556,8,32,1,33,1,33,1,33,1,33,1,33,1,33,3,33,564,8,33,1,33,1,33,
+		1,33,3,33,569,8,33,1,33,1,33,1,33,3,33,574,8,33,1,33,1,33,1,33,1,33,1,
+		33,1,33,1,33,1,33,3,33,584,8,33,1,33,1,33,1,33,1,33,5,33,590,8,33,10,33,
+		12,33,593,9,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,604,8,
+		34,10,34,12,34,607,9,34,1,34,1,34,3,34,611,8,34,1,34,3,34,614,8,34,1,35,
+		1,35,1,35,1,35,1,35,3,35,621,8,35,1,36,1,36,1,36,1,36,1,36,5,36,628,8,
+		36,10,36,12,36,631,9,36,1,37,1,37,3,37,635,8,37,1,38,1,38,1,38,5,38,640,
+		8,38,10,38,12,38,643,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,5,39,
+		653,8,39,10,39,12,39,656,9,39,3,39,658,8,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,3,39,671,8,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,686,8,39,10,39,12,39,689,9,39,
+		1,39,1,39,1,39,1,39,5,39,695,8,39,10,39,12,39,698,9,39,1,39,3,39,701,8,
+		39,1,39,1,39,1,39,3,39,706,8,39,1,39,1,39,5,39,710,8,39,10,39,12,39,713,
+		9,39,1,39,1,39,1,39,1,39,5,39,719,8,39,10,39,12,39,722,9,39,1,39,3,39,
+		725,8,39,1,40,1,40,1,40,5,40,730,8,40,10,40,12,40,733,9,40,1,40,1,40,1,
+		41,1,41,1,41,1,41,5,41,741,8,41,10,41,12,41,744,9,41,1,41,5,41,747,8,41,
+		10,41,12,41,750,9,41,1,41,3,41,753,8,41,1,42,1,42,1,42,1,42,3,42,759,8,
+		42,1,43,1,43,1,43,1,43,1,43,1,43,5,43,767,8,43,10,43,12,43,770,9,43,1,
+		43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,
+		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,4,44,797,8,44,11,
+		44,12,44,798,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,810,8,44,
+		10,44,12,44,813,9,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,
+		1,44,3,44,826,8,44,1,44,1,44,3,44,830,8,44,1,45,1,45,1,45,1,46,1,46,1,
+		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,1,47,5,47,858,8,47,10,47,12,47,861,9,47,3,
+		47,863,8,47,1,47,1,47,1,47,1,47,3,47,869,8,47,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,3,47,879,8,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,5,47,899,8,47,10,47,12,
+		47,902,9,47,1,48,1,48,1,49,1,49,1,49,3,49,909,8,49,1,50,1,50,1,50,0,1,
+		94,51,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
+		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
+		94,96,98,100,0,8,1,0,133,134,1,0,15,16,1,0,153,154,1,0,143,144,1,0,141,
+		142,1,0,145,150,1,0,109,115,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,41,
+		43,44,46,47,49,59,61,62,64,66,70,70,72,74,77,79,88,88,90,94,101,103,116,
+		116,121,131,157,158,1035,0,108,1,0,0,0,2,113,1,0,0,0,4,116,1,0,0,0,6,144,
+		1,0,0,0,8,146,1,0,0,0,10,158,1,0,0,0,12,182,1,0,0,0,14,184,1,0,0,0,16,
+		186,1,0,0,0,18,203,1,0,0,0,20,205,1,0,0,0,22,237,1,0,0,0,24,239,1,0,0,
+		0,26,241,1,0,0,0,28,275,1,0,0,0,30,277,1,0,0,0,32,282,1,0,0,0,34,329,1,
+		0,0,0,36,334,1,0,0,0,38,342,1,0,0,0,40,344,1,0,0,0,42,373,1,0,0,0,44,375,
+		1,0,0,0,46,462,1,0,0,0,48,464,1,0,0,0,50,480,1,0,0,0,52,482,1,0,0,0,54,
+		504,1,0,0,0,56,506,1,0,0,0,58,509,1,0,0,0,60,527,1,0,0,0,62,529,1,0,0,
+		0,64,544,1,0,0,0,66,557,1,0,0,0,68,613,1,0,0,0,70,615,1,0,0,0,72,622,1,
+		0,0,0,74,634,1,0,0,0,76,636,1,0,0,0,78,724,1,0,0,0,80,726,1,0,0,0,82,752,
+		1,0,0,0,84,758,1,0,0,0,86,760,1,0,0,0,88,829,1,0,0,0,90,831,1,0,0,0,92,
+		834,1,0,0,0,94,878,1,0,0,0,96,903,1,0,0,0,98,905,1,0,0,0,100,910,1,0,0,
+		0,102,107,3,2,1,0,103,107,3,4,2,0,104,107,3,86,43,0,105,107,3,8,4,0,106,
+		102,1,0,0,0,106,103,1,0,0,0,106,104,1,0,0,0,106,105,1,0,0,0,107,110,1,
+		0,0,0,108,106,1,0,0,0,108,109,1,0,0,0,109,111,1,0,0,0,110,108,1,0,0,0,
+		111,112,5,0,0,1,112,1,1,0,0,0,113,114,5,3,0,0,114,115,5,155,0,0,115,3,
+		1,0,0,0,116,117,5,1,0,0,117,118,3,100,50,0,118,122,5,133,0,0,119,121,3,
+		6,3,0,120,119,1,0,0,0,121,124,1,0,0,0,122,120,1,0,0,0,122,123,1,0,0,0,
+		123,125,1,0,0,0,124,122,1,0,0,0,125,126,5,134,0,0,126,5,1,0,0,0,127,145,
+		3,12,6,0,128,145,3,16,8,0,129,145,3,20,10,0,130,145,3,26,13,0,131,145,
+		3,32,16,0,132,145,3,40,20,0,133,145,3,44,22,0,134,145,3,52,26,0,135,145,
+		3,58,29,0,136,145,3,62,31,0,137,145,3,64,32,0,138,145,3,66,33,0,139,145,
+		3,70,35,0,140,145,3,72,36,0,141,145,3,76,38,0,142,145,3,80,40,0,143,145,
+		3,8,4,0,144,127,1,0,0,0,144,128,1,0,0,0,144,129,1,0,0,0,144,130,1,0,0,
+		0,144,131,1,0,0,0,144,132,1,0,0,0,144,133,1,0,0,0,144,134,1,0,0,0,144,
+		135,1,0,0,0,144,136,1,0,0,0,144,137,1,0,0,0,144,138,1,0,0,0,144,139,1,
+		0,0,0,144,140,1,0,0,0,144,141,1,0,0,0,144,142,1,0,0,0,144,143,1,0,0,0,
+		145,7,1,0,0,0,146,147,5,157,0,0,147,153,4,4,0,0,148,152,3,100,50,0,149,
+		152,5,4,0,0,150,152,5,31,0,0,151,148,1,0,0,0,151,149,1,0,0,0,151,150,1,
+		0,0,0,152,155,1,0,0,0,153,151,1,0,0,0,153,154,1,0,0,0,154,156,1,0,0,0,
+		155,153,1,0,0,0,156,157,3,10,5,0,157,9,1,0,0,0,158,163,5,133,0,0,159,162,
+		3,10,5,0,160,162,8,0,0,0,161,159,1,0,0,0,161,160,1,0,0,0,162,165,1,0,0,
+		0,163,161,1,0,0,0,163,164,1,0,0,0,164,166,1,0,0,0,165,163,1,0,0,0,166,
+		167,5,134,0,0,167,11,1,0,0,0,168,169,5,5,0,0,169,183,5,155,0,0,170,171,
+		5,6,0,0,171,183,3,100,50,0,172,173,5,7,0,0,173,183,5,152,0,0,174,175,5,
+		8,0,0,175,183,5,152,0,0,176,177,5,9,0,0,177,183,5,152,0,0,178,179,5,10,
+		0,0,179,183,3,100,50,0,180,181,5,11,0,0,181,183,3,14,7,0,182,168,1,0,0,
+		0,182,170,1,0,0,0,182,172,1,0,0,0,182,174,1,0,0,0,182,176,1,0,0,0,182,
+		178,1,0,0,0,182,180,1,0,0,0,183,13,1,0,0,0,184,185,5,151,0,0,185,15,1,
+		0,0,0,186,187,5,12,0,0,187,188,3,100,50,0,188,192,5,133,0,0,189,191,3,
+		18,9,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,0,
+		193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,134,0,0,196,17,1,0,0,0,197,198,
+		5,20,0,0,198,204,5,155,0,0,199,200,5,21,0,0,200,204,3,94,47,0,201,202,
+		5,22,0,0,202,204,3,94,47,0,203,197,1,0,0,0,203,199,1,0,0,0,203,201,1,0,
+		0,0,204,19,1,0,0,0,205,206,5,13,0,0,206,207,3,100,50,0,207,211,5,133,0,
+		0,208,210,3,22,11,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,
+		212,1,0,0,0,212,214,1,0,0,0,213,211,1,0,0,0,214,215,5,134,0,0,215,21,1,
+		0,0,0,216,217,5,57,0,0,217,238,3,94,47,0,218,219,5,104,0,0,219,220,3,94,
+		47,0,220,221,3,90,45,0,221,238,1,0,0,0,222,223,5,14,0,0,223,224,3,24,12,
+		0,224,228,5,133,0,0,225,227,3,30,15,0,226,225,1,0,0,0,227,230,1,0,0,0,
+		228,226,1,0,0,0,228,229,1,0,0,0,229,231,1,0,0,0,230,228,1,0,0,0,231,232,
+		5,134,0,0,232,238,1,0,0,0,233,234,5,17,0,0,234,235,5,152,0,0,235,236,5,
+		18,0,0,236,238,3,94,47,0,237,216,1,0,0,0,237,218,1,0,0,0,237,222,1,0,0,
+		0,237,233,1,0,0,0,238,23,1,0,0,0,239,240,7,1,0,0,240,25,1,0,0,0,241,242,
+		5,23,0,0,242,243,3,100,50,0,243,247,5,133,0,0,244,246,3,28,14,0,245,244,
+		1,0,0,0,246,249,1,0,0,0,247,245,1,0,0,0,247,248,1,0,0,0,248,250,1,0,0,
+		0,249,247,1,0,0,0,250,251,5,134,0,0,251,27,1,0,0,0,252,253,5,24,0,0,253,
+		276,3,94,47,0,254,255,5,25,0,0,255,256,5,26,0,0,256,259,3,92,46,0,257,
+		258,5,27,0,0,258,260,3,94,47,0,259,257,1,0,0,0,259,260,1,0,0,0,260,263,
+		1,0,0,0,261,262,5,28,0,0,262,264,5,152,0,0,263,261,1,0,0,0,263,264,1,0,
+		0,0,264,276,1,0,0,0,265,266,5,25,0,0,266,267,5,29,0,0,267,271,5,133,0,
+		0,268,270,3,30,15,0,269,268,1,0,0,0,270,273,1,0,0,0,271,269,1,0,0,0,271,
+		272,1,0,0,0,272,274,1,0,0,0,273,271,1,0,0,0,274,276,5,134,0,0,275,252,
+		1,0,0,0,275,254,1,0,0,0,275,265,1,0,0,0,276,29,1,0,0,0,277,278,5,152,0,
+		0,278,280,3,94,47,0,279,281,5,137,0,0,280,279,1,0,0,0,280,281,1,0,0,0,
+		281,31,1,0,0,0,282,283,5,30,0,0,283,284,3,100,50,0,284,285,5,31,0,0,285,
+		286,3,100,50,0,286,290,5,133,0,0,287,289,3,34,17,0,288,287,1,0,0,0,289,
+		292,1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,293,1,0,0,0,292,290,1,
+		0,0,0,293,294,5,134,0,0,294,33,1,0,0,0,295,296,5,32,0,0,296,330,3,100,
+		50,0,297,298,5,33,0,0,298,299,3,94,47,0,299,304,3,90,45,0,300,301,5,34,
+		0,0,301,302,3,94,47,0,302,303,3,90,45,0,303,305,1,0,0,0,304,300,1,0,0,
+		0,304,305,1,0,0,0,305,330,1,0,0,0,306,307,5,35,0,0,307,330,5,152,0,0,308,
+		309,5,36,0,0,309,330,3,92,46,0,310,311,5,37,0,0,311,312,3,36,18,0,312,
+		313,3,92,46,0,313,314,5,39,0,0,314,315,5,32,0,0,315,319,5,40,0,0,316,317,
+		5,33,0,0,317,318,5,39,0,0,318,320,5,41,0,0,319,316,1,0,0,0,319,320,1,0,
+		0,0,320,330,1,0,0,0,321,323,5,42,0,0,322,324,3,38,19,0,323,322,1,0,0,0,
+		324,325,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,330,1,0,0,0,327,328,
+		5,11,0,0,328,330,3,14,7,0,329,295,1,0,0,0,329,297,1,0,0,0,329,306,1,0,
+		0,0,329,308,1,0,0,0,329,310,1,0,0,0,329,321,1,0,0,0,329,327,1,0,0,0,330,
+		35,1,0,0,0,331,332,5,154,0,0,332,335,5,38,0,0,333,335,5,153,0,0,334,331,
+		1,0,0,0,334,333,1,0,0,0,335,37,1,0,0,0,336,337,5,43,0,0,337,343,3,94,47,
+		0,338,339,5,44,0,0,339,343,3,94,47,0,340,341,5,45,0,0,341,343,5,152,0,
+		0,342,336,1,0,0,0,342,338,1,0,0,0,342,340,1,0,0,0,343,39,1,0,0,0,344,345,
+		5,46,0,0,345,346,3,100,50,0,346,350,5,133,0,0,347,349,3,42,21,0,348,347,
+		1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,
+		0,352,350,1,0,0,0,353,354,5,134,0,0,354,41,1,0,0,0,355,356,5,47,0,0,356,
+		374,3,100,50,0,357,358,5,49,0,0,358,374,3,94,47,0,359,360,5,50,0,0,360,
+		362,3,94,47,0,361,363,5,51,0,0,362,361,1,0,0,0,362,363,1,0,0,0,363,374,
+		1,0,0,0,364,365,5,52,0,0,365,366,5,45,0,0,366,374,5,152,0,0,367,368,5,
+		55,0,0,368,374,3,50,25,0,369,370,5,8,0,0,370,374,5,152,0,0,371,372,5,22,
+		0,0,372,374,3,94,47,0,373,355,1,0,0,0,373,357,1,0,0,0,373,359,1,0,0,0,
+		373,364,1,0,0,0,373,367,1,0,0,0,373,369,1,0,0,0,373,371,1,0,0,0,374,43,
+		1,0,0,0,375,376,5,48,0,0,376,377,3,100,50,0,377,381,5,133,0,0,378,380,
+		3,46,23,0,379,378,1,0,0,0,380,383,1,0,0,0,381,379,1,0,0,0,381,382,1,0,
+		0,0,382,384,1,0,0,0,383,381,1,0,0,0,384,385,5,134,0,0,385,45,1,0,0,0,386,
+		387,5,49,0,0,387,463,3,94,47,0,388,389,5,50,0,0,389,391,3,94,47,0,390,
+		392,5,51,0,0,391,390,1,0,0,0,391,392,1,0,0,0,392,395,1,0,0,0,393,394,5,
+		27,0,0,394,396,3,94,47,0,395,393,1,0,0,0,395,396,1,0,0,0,396,399,1,0,0,
+		0,397,398,5,44,0,0,398,400,3,94,47,0,399,397,1,0,0,0,399,400,1,0,0,0,400,
+		463,1,0,0,0,401,403,5,121,0,0,402,404,5,153,0,0,403,402,1,0,0,0,403,404,
+		1,0,0,0,404,407,1,0,0,0,405,406,5,75,0,0,406,408,3,94,47,0,407,405,1,0,
+		0,0,407,408,1,0,0,0,408,463,1,0,0,0,409,410,5,122,0,0,410,463,3,94,47,
+		0,411,412,5,123,0,0,412,463,3,94,47,0,413,414,5,124,0,0,414,415,5,45,0,
+		0,415,463,5,152,0,0,416,417,5,125,0,0,417,421,5,133,0,0,418,420,3,30,15,
+		0,419,418,1,0,0,0,420,423,1,0,0,0,421,419,1,0,0,0,421,422,1,0,0,0,422,
+		424,1,0,0,0,423,421,1,0,0,0,424,463,5,134,0,0,425,426,5,126,0,0,426,463,
+		3,94,47,0,427,428,5,127,0,0,428,433,3,94,47,0,429,430,5,28,0,0,430,434,
+		5,152,0,0,431,432,5,132,0,0,432,434,3,100,50,0,433,429,1,0,0,0,433,431,
+		1,0,0,0,434,463,1,0,0,0,435,436,5,129,0,0,436,437,5,130,0,0,437,438,3,
+		100,50,0,438,442,5,133,0,0,439,441,3,48,24,0,440,439,1,0,0,0,441,444,1,
+		0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,443,447,1,0,0,0,444,442,1,0,0,0,
+		445,446,5,97,0,0,446,448,3,94,47,0,447,445,1,0,0,0,447,448,1,0,0,0,448,
+		449,1,0,0,0,449,450,5,134,0,0,450,463,1,0,0,0,451,452,5,128,0,0,452,463,
+		3,94,47,0,453,454,5,52,0,0,454,455,5,45,0,0,455,463,5,152,0,0,456,457,
+		5,55,0,0,457,463,3,50,25,0,458,459,5,8,0,0,459,463,5,152,0,0,460,461,5,
+		59,0,0,461,463,5,154,0,0,462,386,1,0,0,0,462,388,1,0,0,0,462,401,1,0,0,
+		0,462,409,1,0,0,0,462,411,1,0,0,0,462,413,1,0,0,0,462,416,1,0,0,0,462,
+		425,1,0,0,0,462,427,1,0,0,0,462,435,1,0,0,0,462,451,1,0,0,0,462,453,1,
+		0,0,0,462,456,1,0,0,0,462,458,1,0,0,0,462,460,1,0,0,0,463,47,1,0,0,0,464,
+		465,5,131,0,0,465,466,3,94,47,0,466,467,3,94,47,0,467,49,1,0,0,0,468,481,
+		5,56,0,0,469,481,5,57,0,0,470,481,5,58,0,0,471,472,5,29,0,0,472,476,5,
+		133,0,0,473,475,3,30,15,0,474,473,1,0,0,0,475,478,1,0,0,0,476,474,1,0,
+		0,0,476,477,1,0,0,0,477,479,1,0,0,0,478,476,1,0,0,0,479,481,5,134,0,0,
+		480,468,1,0,0,0,480,469,1,0,0,0,480,470,1,0,0,0,480,471,1,0,0,0,481,51,
+		1,0,0,0,482,483,5,60,0,0,483,484,3,100,50,0,484,488,5,133,0,0,485,487,
+		3,54,27,0,486,485,1,0,0,0,487,490,1,0,0,0,488,486,1,0,0,0,488,489,1,0,
+		0,0,489,491,1,0,0,0,490,488,1,0,0,0,491,492,5,134,0,0,492,53,1,0,0,0,493,
+		494,5,61,0,0,494,505,3,94,47,0,495,496,5,62,0,0,496,501,3,56,28,0,497,
+		498,5,137,0,0,498,500,3,56,28,0,499,497,1,0,0,0,500,503,1,0,0,0,501,499,
+		1,0,0,0,501,502,1,0,0,0,502,505,1,0,0,0,503,501,1,0,0,0,504,493,1,0,0,
+		0,504,495,1,0,0,0,505,55,1,0,0,0,506,507,3,100,50,0,507,508,3,94,47,0,
+		508,57,1,0,0,0,509,510,5,63,0,0,510,519,3,100,50,0,511,515,5,133,0,0,512,
+		514,3,60,30,0,513,512,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,515,516,
+		1,0,0,0,516,518,1,0,0,0,517,515,1,0,0,0,518,520,5,134,0,0,519,511,1,0,
+		0,0,519,520,1,0,0,0,520,59,1,0,0,0,521,522,5,64,0,0,522,528,3,94,47,0,
+		523,524,5,65,0,0,524,528,3,94,47,0,525,526,5,66,0,0,526,528,3,94,47,0,
+		527,521,1,0,0,0,527,523,1,0,0,0,527,525,1,0,0,0,528,61,1,0,0,0,529,530,
+		5,67,0,0,530,531,3,100,50,0,531,532,5,133,0,0,532,540,3,94,47,0,533,538,
+		3,90,45,0,534,535,5,34,0,0,535,536,3,94,47,0,536,537,3,90,45,0,537,539,
+		1,0,0,0,538,534,1,0,0,0,538,539,1,0,0,0,539,541,1,0,0,0,540,533,1,0,0,
+		0,540,541,1,0,0,0,541,542,1,0,0,0,542,543,5,134,0,0,543,63,1,0,0,0,544,
+		545,5,68,0,0,545,546,3,100,50,0,546,547,5,140,0,0,547,551,3,94,47,0,548,
+		549,5,69,0,0,549,550,5,70,0,0,550,552,3,92,46,0,551,548,1,0,0,0,551,552,
+		1,0,0,0,552,555,1,0,0,0,553,554,5,28,0,0,554,556,5,152,0,0,555,553,1,0,
+		0,0,555,556,1,0,0,0,556,65,1,0,0,0,557,558,5,71,0,0,558,559,3,100,50,0,
+		559,560,5,75,0,0,560,563,3,94,47,0,561,562,5,28,0,0,562,564,5,152,0,0,
+		563,561,1,0,0,0,563,564,1,0,0,0,564,568,1,0,0,0,565,566,5,72,0,0,566,567,
+		5,74,0,0,567,569,5,154,0,0,568,565,1,0,0,0,568,569,1,0,0,0,569,573,1,0,
+		0,0,570,571,5,73,0,0,571,572,5,74,0,0,572,574,5,154,0,0,573,570,1,0,0,
+		0,573,574,1,0,0,0,574,583,1,0,0,0,575,576,5,92,0,0,576,577,5,106,0,0,577,
+		578,3,100,50,0,578,579,5,93,0,0,579,580,5,95,0,0,580,581,5,154,0,0,581,
+		582,5,94,0,0,582,584,1,0,0,0,583,575,1,0,0,0,583,584,1,0,0,0,584,585,1,
+		0,0,0,585,586,5,139,0,0,586,591,3,68,34,0,587,588,5,137,0,0,588,590,3,
+		68,34,0,589,587,1,0,0,0,590,593,1,0,0,0,591,589,1,0,0,0,591,592,1,0,0,
+		0,592,67,1,0,0,0,593,591,1,0,0,0,594,595,5,88,0,0,595,596,5,153,0,0,596,
+		597,5,95,0,0,597,614,3,100,50,0,598,610,5,91,0,0,599,600,5,135,0,0,600,
+		605,3,100,50,0,601,602,5,137,0,0,602,604,3,100,50,0,603,601,1,0,0,0,604,
+		607,1,0,0,0,605,603,1,0,0,0,605,606,1,0,0,0,606,608,1,0,0,0,607,605,1,
+		0,0,0,608,609,5,136,0,0,609,611,1,0,0,0,610,599,1,0,0,0,610,611,1,0,0,
+		0,611,614,1,0,0,0,612,614,3,100,50,0,613,594,1,0,0,0,613,598,1,0,0,0,613,
+		612,1,0,0,0,614,69,1,0,0,0,615,616,5,76,0,0,616,617,5,75,0,0,617,620,3,
+		94,47,0,618,619,5,77,0,0,619,621,3,92,46,0,620,618,1,0,0,0,620,621,1,0,
+		0,0,621,71,1,0,0,0,622,623,5,78,0,0,623,624,5,79,0,0,624,629,3,74,37,0,
+		625,626,5,137,0,0,626,628,3,74,37,0,627,625,1,0,0,0,628,631,1,0,0,0,629,
+		627,1,0,0,0,629,630,1,0,0,0,630,73,1,0,0,0,631,629,1,0,0,0,632,635,5,42,
+		0,0,633,635,3,100,50,0,634,632,1,0,0,0,634,633,1,0,0,0,635,75,1,0,0,0,
+		636,637,5,80,0,0,637,641,5,133,0,0,638,640,3,78,39,0,639,638,1,0,0,0,640,
+		643,1,0,0,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,641,1,
+		0,0,0,644,645,5,134,0,0,645,77,1,0,0,0,646,647,5,10,0,0,647,657,3,98,49,
+		0,648,649,5,81,0,0,649,654,3,100,50,0,650,651,5,137,0,0,651,653,3,100,
+		50,0,652,650,1,0,0,0,653,656,1,0,0,0,654,652,1,0,0,0,654,655,1,0,0,0,655,
+		658,1,0,0,0,656,654,1,0,0,0,657,648,1,0,0,0,657,658,1,0,0,0,658,725,1,
+		0,0,0,659,660,5,82,0,0,660,725,3,100,50,0,661,662,5,83,0,0,662,725,3,100,
+		50,0,663,664,5,84,0,0,664,665,5,85,0,0,665,666,5,86,0,0,666,725,3,100,
+		50,0,667,670,5,87,0,0,668,669,5,153,0,0,669,671,5,117,0,0,670,668,1,0,
+		0,0,670,671,1,0,0,0,671,672,1,0,0,0,672,673,5,85,0,0,673,674,5,95,0,0,
+		674,725,3,100,50,0,675,676,5,88,0,0,676,677,5,153,0,0,677,678,5,117,0,
+		0,678,679,5,85,0,0,679,680,5,95,0,0,680,725,3,100,50,0,681,682,5,96,0,
+		0,682,683,3,94,47,0,683,687,5,133,0,0,684,686,3,78,39,0,685,684,1,0,0,
+		0,686,689,1,0,0,0,687,685,1,0,0,0,687,688,1,0,0,0,688,690,1,0,0,0,689,
+		687,1,0,0,0,690,700,5,134,0,0,691,692,5,97,0,0,692,696,5,133,0,0,693,695,
+		3,78,39,0,694,693,1,0,0,0,695,698,1,0,0,0,696,694,1,0,0,0,696,697,1,0,
+		0,0,697,699,1,0,0,0,698,696,1,0,0,0,699,701,5,134,0,0,700,691,1,0,0,0,
+		700,701,1,0,0,0,701,725,1,0,0,0,702,705,5,89,0,0,703,704,5,106,0,0,704,
+		706,5,49,0,0,705,703,1,0,0,0,705,706,1,0,0,0,706,707,1,0,0,0,707,711,5,
+		133,0,0,708,710,3,78,39,0,709,708,1,0,0,0,710,713,1,0,0,0,711,709,1,0,
+		0,0,711,712,1,0,0,0,712,714,1,0,0,0,713,711,1,0,0,0,714,725,5,134,0,0,
+		715,716,5,90,0,0,716,720,5,133,0,0,717,719,3,78,39,0,718,717,1,0,0,0,719,
+		722,1,0,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,722,720,1,
+		0,0,0,723,725,5,134,0,0,724,646,1,0,0,0,724,659,1,0,0,0,724,661,1,0,0,
+		0,724,663,1,0,0,0,724,667,1,0,0,0,724,675,1,0,0,0,724,681,1,0,0,0,724,
+		702,1,0,0,0,724,715,1,0,0,0,725,79,1,0,0,0,726,727,5,99,0,0,727,731,5,
+		133,0,0,728,730,3,82,41,0,729,728,1,0,0,0,730,733,1,0,0,0,731,729,1,0,
+		0,0,731,732,1,0,0,0,732,734,1,0,0,0,733,731,1,0,0,0,734,735,5,134,0,0,
+		735,81,1,0,0,0,736,737,5,100,0,0,737,742,3,100,50,0,738,739,5,137,0,0,
+		739,741,3,100,50,0,740,738,1,0,0,0,741,744,1,0,0,0,742,740,1,0,0,0,742,
+		743,1,0,0,0,743,748,1,0,0,0,744,742,1,0,0,0,745,747,3,84,42,0,746,745,
+		1,0,0,0,747,750,1,0,0,0,748,746,1,0,0,0,748,749,1,0,0,0,749,753,1,0,0,
+		0,750,748,1,0,0,0,751,753,3,76,38,0,752,736,1,0,0,0,752,751,1,0,0,0,753,
+		83,1,0,0,0,754,755,5,101,0,0,755,759,3,94,47,0,756,757,5,102,0,0,757,759,
+		3,92,46,0,758,754,1,0,0,0,758,756,1,0,0,0,759,85,1,0,0,0,760,761,5,2,0,
+		0,761,762,3,100,50,0,762,763,5,4,0,0,763,764,3,100,50,0,764,768,5,133,
+		0,0,765,767,3,88,44,0,766,765,1,0,0,0,767,770,1,0,0,0,768,766,1,0,0,0,
+		768,769,1,0,0,0,769,771,1,0,0,0,770,768,1,0,0,0,771,772,5,134,0,0,772,
+		87,1,0,0,0,773,774,3,100,50,0,774,775,5,37,0,0,775,776,5,103,0,0,776,777,
+		5,154,0,0,777,830,1,0,0,0,778,779,3,98,49,0,779,780,5,104,0,0,780,781,
+		3,94,47,0,781,782,3,90,45,0,782,830,1,0,0,0,783,784,3,98,49,0,784,785,
+		5,105,0,0,785,786,3,94,47,0,786,787,5,106,0,0,787,788,5,152,0,0,788,830,
+		1,0,0,0,789,790,3,100,50,0,790,791,5,107,0,0,791,792,5,31,0,0,792,793,
+		5,152,0,0,793,830,1,0,0,0,794,796,5,99,0,0,795,797,3,84,42,0,796,795,1,
+		0,0,0,797,798,1,0,0,0,798,796,1,0,0,0,798,799,1,0,0,0,799,830,1,0,0,0,
+		800,801,3,100,50,0,801,802,5,57,0,0,802,803,3,94,47,0,803,830,1,0,0,0,
+		804,805,3,100,50,0,805,806,5,14,0,0,806,807,3,24,12,0,807,811,5,133,0,
+		0,808,810,3,30,15,0,809,808,1,0,0,0,810,813,1,0,0,0,811,809,1,0,0,0,811,
+		812,1,0,0,0,812,814,1,0,0,0,813,811,1,0,0,0,814,815,5,134,0,0,815,830,
+		1,0,0,0,816,817,3,100,50,0,817,818,5,17,0,0,818,819,5,152,0,0,819,820,
+		5,18,0,0,820,821,3,94,47,0,821,830,1,0,0,0,822,823,3,100,50,0,823,825,
+		5,19,0,0,824,826,5,141,0,0,825,824,1,0,0,0,825,826,1,0,0,0,826,827,1,0,
+		0,0,827,828,3,94,47,0,828,830,1,0,0,0,829,773,1,0,0,0,829,778,1,0,0,0,
+		829,783,1,0,0,0,829,789,1,0,0,0,829,794,1,0,0,0,829,800,1,0,0,0,829,804,
+		1,0,0,0,829,816,1,0,0,0,829,822,1,0,0,0,830,89,1,0,0,0,831,832,5,108,0,
+		0,832,833,5,116,0,0,833,91,1,0,0,0,834,835,5,153,0,0,835,93,1,0,0,0,836,
+		837,6,47,-1,0,837,838,5,135,0,0,838,839,3,94,47,0,839,840,5,136,0,0,840,
+		879,1,0,0,0,841,842,5,142,0,0,842,879,3,94,47,16,843,844,5,120,0,0,844,
+		879,3,94,47,11,845,846,5,96,0,0,846,847,3,94,47,0,847,848,5,98,0,0,848,
+		849,3,94,47,0,849,850,5,97,0,0,850,851,3,94,47,0,851,879,1,0,0,0,852,853,
+		3,100,50,0,853,862,5,135,0,0,854,859,3,94,47,0,855,856,5,137,0,0,856,858,
+		3,94,47,0,857,855,1,0,0,0,858,861,1,0,0,0,859,857,1,0,0,0,859,860,1,0,
+		0,0,860,863,1,0,0,0,861,859,1,0,0,0,862,854,1,0,0,0,862,863,1,0,0,0,863,
+		864,1,0,0,0,864,865,5,136,0,0,865,879,1,0,0,0,866,868,7,2,0,0,867,869,
+		3,96,48,0,868,867,1,0,0,0,868,869,1,0,0,0,869,870,1,0,0,0,870,871,5,108,
+		0,0,871,879,3,96,48,0,872,873,5,154,0,0,873,879,3,96,48,0,874,879,5,153,
+		0,0,875,879,5,154,0,0,876,879,5,152,0,0,877,879,3,98,49,0,878,836,1,0,
+		0,0,878,841,1,0,0,0,878,843,1,0,0,0,878,845,1,0,0,0,878,852,1,0,0,0,878,
+		866,1,0,0,0,878,872,1,0,0,0,878,874,1,0,0,0,878,875,1,0,0,0,878,876,1,
+		0,0,0,878,877,1,0,0,0,879,900,1,0,0,0,880,881,10,15,0,0,881,882,5,117,
+		0,0,882,899,3,94,47,16,883,884,10,14,0,0,884,885,7,3,0,0,885,899,3,94,
+		47,15,886,887,10,13,0,0,887,888,7,4,0,0,888,899,3,94,47,14,889,890,10,
+		12,0,0,890,891,7,5,0,0,891,899,3,94,47,13,892,893,10,10,0,0,893,894,5,
+		118,0,0,894,899,3,94,47,11,895,896,10,9,0,0,896,897,5,119,0,0,897,899,
+		3,94,47,10,898,880,1,0,0,0,898,883,1,0,0,0,898,886,1,0,0,0,898,889,1,0,
+		0,0,898,892,1,0,0,0,898,895,1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,
+		901,1,0,0,0,901,95,1,0,0,0,902,900,1,0,0,0,903,904,7,6,0,0,904,97,1,0,
+		0,0,905,908,3,100,50,0,906,907,5,138,0,0,907,909,3,100,50,0,908,906,1,
+		0,0,0,908,909,1,0,0,0,909,99,1,0,0,0,910,911,7,7,0,0,911,101,1,0,0,0,92,
+		106,108,122,144,151,153,161,163,182,192,203,211,228,237,247,259,263,271,
+		275,280,290,304,319,325,329,334,342,350,362,373,381,391,395,399,403,407,
+		421,433,442,447,462,476,480,488,501,504,515,519,527,538,540,551,555,563,
+		568,573,583,591,605,610,613,620,629,634,641,654,657,670,687,696,700,705,
+		711,720,724,731,742,748,752,758,768,798,811,825,829,859,862,868,878,898,
+		900,908
 	};
 
 	public static readonly ATN _ATN =

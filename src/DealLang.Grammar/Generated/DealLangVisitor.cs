@@ -575,6 +575,27 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitTriggerDecl([NotNull] DealLangParser.TriggerDeclContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>sweepEffect</c>
+	/// labeled alternative in <see cref="DealLangParser.triggerEffect"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSweepEffect([NotNull] DealLangParser.SweepEffectContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>accelerateEffect</c>
+	/// labeled alternative in <see cref="DealLangParser.triggerEffect"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAccelerateEffect([NotNull] DealLangParser.AccelerateEffectContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>namedEffect</c>
+	/// labeled alternative in <see cref="DealLangParser.triggerEffect"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitNamedEffect([NotNull] DealLangParser.NamedEffectContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.defaultRule"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -654,6 +675,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitProRataStep([NotNull] DealLangParser.ProRataStepContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>sequentialStep</c>
+	/// labeled alternative in <see cref="DealLangParser.step"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSequentialStep([NotNull] DealLangParser.SequentialStepContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.enforcementDecl"/>.
 	/// </summary>
@@ -790,6 +818,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitNotExpr([NotNull] DealLangParser.NotExprContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>conditionalExpr</c>
+	/// labeled alternative in <see cref="DealLangParser.expr"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitConditionalExpr([NotNull] DealLangParser.ConditionalExprContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>callExpr</c>
 	/// labeled alternative in <see cref="DealLangParser.expr"/>.

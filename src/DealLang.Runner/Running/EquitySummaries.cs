@@ -23,7 +23,7 @@ static class EquitySummaries
                 equity.Name,
                 equity.Contributed,
                 distributed,
-                PeriodYears.Irr(years, equity.Contributed, result.Distributions[e], null),
+                PeriodYears.Irr(years, equity.Contributed, result.Distributions[e], null, result.Injections[e]),
                 holders.MoveToImmutable()));
         }
 

@@ -125,10 +125,11 @@ public sealed class PathSummaries
         for (int e = 0; e < (SolvesEquityIrr ? equityIrr.Length : 0); e++)
         {
             double[] distributions = result.Distributions[e];
+            double[] injections = result.Injections[e]; // equity cures: paid in, a negative flow
             amounts[0] = -Deal.Equities[e].Contributed;
             for (int t = 0; t < periods; t++)
             {
-                amounts[t + 1] = distributions[t] + 0.0;
+                amounts[t + 1] = distributions[t] - injections[t] + 0.0;
             }
 
             lastEquityIrr[e] = Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));

@@ -22,6 +22,7 @@ public sealed class RunResult
         InterestShortfall = Arrays.Jagged<double>(deal.Tranches.Length, n);
         PrincipalShortfall = Arrays.Jagged<double>(deal.Tranches.Length, n);
         Distributions = Arrays.Jagged<double>(deal.Equities.Length, n);
+        Injections = Arrays.Jagged<double>(deal.Equities.Length, n);
         AccountBalance = Arrays.Jagged<double>(deal.Accounts.Length, n);
         TestValues = Arrays.Jagged<double>(deal.Tests.Length, n);
         TriggerActive = Arrays.Jagged<bool>(deal.Triggers.Length, n);
@@ -63,6 +64,10 @@ public sealed class RunResult
     public double[][] PrincipalShortfall { get; }
 
     public double[][] Distributions { get; }
+
+    /// <summary>Per equity and period: cash it paid in (an equity cure); a deal writes it every period for an equity
+    /// that cures, and never for one that does not, which keeps its zeros.</summary>
+    public double[][] Injections { get; }
     public double[][] AccountBalance { get; }
     public double[][] TestValues { get; }
     public bool[][] TriggerActive { get; }
@@ -160,6 +165,7 @@ public sealed class RunResult
         Arrays.Clear(InterestShortfall);
         Arrays.Clear(PrincipalShortfall);
         Arrays.Clear(Distributions);
+        Arrays.Clear(Injections);
         Arrays.Clear(AccountBalance);
         Arrays.Clear(TestValues);
         Arrays.Clear(TriggerActive);

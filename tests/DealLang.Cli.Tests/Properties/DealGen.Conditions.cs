@@ -19,13 +19,14 @@ internal static partial class DealGen
         from tranche in Pick([.. f.TrancheNames])
         from facility in f.Facilities == 0 ? Gen.Const("") : Pick([.. f.FacilityNames])
         from previous in earlier.Length == 0 ? Gen.Const((GeneratedDecl?)null) : Gen.Int[0, earlier.Length - 1].Select(i => (GeneratedDecl?)earlier[i])
-        from options in Gen.Const(TestExpressions(tranche, facility, previous))
+        from pivot in DateIn(f.Closing, f.Maturity)
+        from options in Gen.Const(TestExpressions(tranche, facility, previous, pivot))
         from chosen in Gen.Int[0, options.Length - 1].Select(i => options[i])
         from trailing in Maybe(Duration(1, 24).Select(d => "over trailing " + d))
         from start in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "from " + d))
         select new GeneratedDecl(name, $"  test {name} = {chosen.Expression}{trailing}{start}", chosen.Unit);
 
-    private static (string Expression, string Unit)[] TestExpressions(string tranche, string facility, GeneratedDecl? previous)
+    private static (string Expression, string Unit)[] TestExpressions(string tranche, string facility, GeneratedDecl? previous, string pivot)
     {
         var options = new List<(string, string)>
         {
@@ -36,6 +37,10 @@ internal static partial class DealGen
             ($"min(collections, {tranche}.balance)", MoneyUnit),
             ($"{tranche}.coupon", RateUnit),
             ($"abs({tranche}.interest_shortfall) + {tranche}.principal_shortfall", MoneyUnit),
+            // a threshold that steps on a date, and money that grows with the years since a date
+            ($"if period_end >= {pivot} then 1.10x else 1.25x", Ratio),
+            ($"if {tranche}.interest_shortfall > 0 then cfads / debt_service else 2", Ratio),
+            ($"cfads - years_between({pivot}, period_start) * 1m", MoneyUnit),
         };
         if (facility.Length > 0)
         {
@@ -60,8 +65,42 @@ internal static partial class DealGen
                 from start in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "from " + d))
                 from trips in Maybe(Gen.Int[1, 4].Select(n => "trips after " + Text(n)))
                 from cures in Maybe(Gen.Int[1, 4].Select(n => "cures after " + Text(n)))
+                from equityCure in EquityCure(tests)
+                from effects in Effects(f)
                 let name = "Trig" + Text(i)
-                select (GeneratedDecl[])[.. earlier, new GeneratedDecl(name, $"  trigger {name} when {condition}{start}{trips}{cures} => trap")]));
+                let when = equityCure.Condition ?? condition
+                select (GeneratedDecl[])[.. earlier, new GeneratedDecl(name, $"  trigger {name} when {when}{start}{trips}{cures}{equityCure.Cure} => {effects}")]));
+
+    /// <summary>Sometimes, on a test of the period that is cfads / debt_service: the covenant 'Test &lt; K' and an
+    /// equity cure by Eq (the only shape a cure takes); else nothing.</summary>
+    private static Gen<(string? Condition, string Cure)> EquityCure(GeneratedDecl[] tests)
+    {
+        var coverage = tests.Where(t => t.Text.EndsWith("= cfads / debt_service", StringComparison.Ordinal)
+            || t.Text.Contains("= cfads / debt_service from", StringComparison.Ordinal)).ToArray();
+        return coverage.Length == 0
+            ? Gen.Const(((string?)null, ""))
+            : Gen.Frequency(
+                (1, Gen.Const(((string?)null, ""))),
+                (1, from test in Gen.Int[0, coverage.Length - 1]
+                    from threshold in Gen.Int[100, 150]
+                    from times in Gen.Int[1, 3]
+                    select ((string?)$"{coverage[test].Name} < {(threshold / 100.0).ToString(System.Globalization.CultureInfo.InvariantCulture)}x", $" cure by Eq up to {Text(times)} times")));
+    }
+
+    /// <summary>A trigger's effects: mostly 'trap', else a sweep, acceleration (of all or of one tranche) or an event
+    /// of default, alone or with 'trap'.</summary>
+    private static Gen<string> Effects(DealFrame f) =>
+        from tranche in Pick([.. f.TrancheNames])
+        from share in Rate(0, 10000)
+        from effect in Gen.Frequency(
+            (6, Gen.Const("trap")),
+            (2, Gen.Const($"trap, sweep {share} to {tranche}")),
+            (1, Gen.Const($"sweep {share} to {tranche}")),
+            (1, Gen.Const("accelerate")),
+            (1, Gen.Const($"trap, accelerate ({tranche})")),
+            (1, Gen.Const("event_of_default")),
+            (1, Gen.Const("event_of_default, accelerate")))
+        select effect;
 
     private static Gen<string> DefaultRule(DealFrame f, GeneratedDecl[] leases, GeneratedDecl[] tests) =>
         from condition in Gen.OneOf(

@@ -9,12 +9,17 @@ internal static partial class DealGen
     private static Gen<string> Waterfall(DealFrame f, GeneratedDecl[] leases, GeneratedDecl[] tests, GeneratedDecl[] triggers) =>
         from fees in Gen.Shuffle((f.FeeNames.Select(n => "pay " + n)).ToArray())
         from tranches in Gen.Shuffle((f.TrancheNames).ToArray())
-        from proRata in Gen.Int[0, 3].Select(n => n == 0 && tranches.Length > 1)
+        from grouping in Gen.Int[0, 4].Select(n => tranches.Length > 1 ? n : 4)
+        let proRata = grouping == 0
+        let stacks = grouping == 1
         from interest in proRata
             // pari passu interest: plain payments only (a group holds no 'using')
             ? Gen.Const((string[])["pro_rata { " + string.Join("  ", tranches.Select(t => $"pay {t}.interest")) + " }"])
+            : stacks
+            // pari passu classes, each a sequential stack of its interest then its principal
+            ? Gen.Const((string[])["pro_rata { " + string.Join("  ", tranches.Select(t => $"sequential {{ pay {t}.interest  pay {t}.principal }}")) + " }"])
             : All(tranches.Select(t => Using(f).Select(u => $"pay {t}.interest{u}")))
-        from principal in All(tranches.Select(t =>
+        from principal in stacks ? Gen.Const(Array.Empty<string>()) : All(tranches.Select(t =>
             from member in Pick("principal", "balance")
             from u in Using(f)
             select $"pay {t}.{member}{u}"))

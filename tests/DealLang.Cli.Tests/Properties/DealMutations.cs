@@ -32,6 +32,8 @@ internal static class DealMutations
         ("cfads", "Test1"), ("=> trap", "=> sweep"), ("x ", "bn "), ("1m", "1y"), ("deal Gen", "deal Gen2"),
         ("trigger Trig1 when ", "trigger Trig1 when Trig2 or "), ("test Test1 = ", "test Test1 = Test1 + "),
         ("2", "0"), ("-", "--"), ("}", "} }"), ("{", "{ {"), ("of ", "of of "), ("%", "%%"), (" per year", ""),
+        ("level ", "level 2026-01-01 + "), ("deflate ", "deflate 1"), ("down ", "down 1"), ("launch ", "launch 2099-01-01 down 1% launch "),
+        ("per gpu_hour", "per gpu"), ("Ix1 ", "Ix9 "), ("shift ", "shift 1 per kWh + "), ("points stepped { ", "points stepped { 2030-01-01 1x "),
     ];
 
     private static Mutant Semantic(string deal, int seed)

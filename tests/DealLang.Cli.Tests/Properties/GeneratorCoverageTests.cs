@@ -47,6 +47,10 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("fee on an index", @"fee Fee\d \{ Ix\d of T\d\.balance"), ("test on an index", @"= Ix\d \+ 6%|\* Ix\d \* 2190 hours"),
         ("trigger on an index", @"when Ix\d [<>]"), ("index level lever", @"\n  Ix\d level "), ("index deflate lever", @"\n  Ix\d deflate "),
         ("index points lever", @"\n  Ix\d points "), ("index launch lever", @"\n  Ix\d launch "), ("index shift lever", @"\n  Ix\d shift \+?\d"),
+        ("sequential stacks in pro_rata", @"pro_rata \{ sequential \{ pay T\d\.interest  pay T\d\.principal \}"),
+        ("trigger sweep effect", @"=> (trap, )?sweep \S+ to T\d"), ("accelerate", @"=> (trap, )?accelerate( \(T\d\))?\n"),
+        ("event_of_default effect", @"=> event_of_default"), ("equity cure", @"< \S+x[^\n]* cure by Eq up to \d times"),
+        ("if then else", @"= if \S.* then \S+ else "), ("years_between", @"years_between\(\d{4}-\d\d-\d\d, period_start\)"),
     ];
 
     [Fact]

@@ -31,7 +31,7 @@ public class EmitterComponentsTests
         var loan = new LoanModel("Loan", 0, 0, 1e6, 0.1, new BulletAmortization(), new DealLang.Runtime.Date(2030, 1, 1), 0, 0.4);
         var index = new IndexModel(new DealLang.Runtime.IndexInfo("Sofr", 0.043, 0, null, []), Unit.Rate, default);
         var ctx = new EmitContext(HyperionModel.Create() with { Loans = [loan], Indices = [index] });
-        var dealWide = new[] { Quantity.Collections, Quantity.Cfads, Quantity.DebtService, Quantity.PeriodEnd };
+        var dealWide = new[] { Quantity.Collections, Quantity.Cfads, Quantity.DebtService, Quantity.PeriodEnd, Quantity.PeriodStart };
 
         foreach (var quantity in Enum.GetValues<Quantity>().Except(dealWide))
         {

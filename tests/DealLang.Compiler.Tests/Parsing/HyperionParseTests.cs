@@ -181,7 +181,7 @@ public sealed class HyperionParseTests
         AssertReference(condition.Left, "Dscr");
         AssertLiteral(condition.Right, 1.10, LiteralKind.Ratio);
         Assert.Equal(new Date(2030, 11, 30), trap.From!.Value);
-        Assert.Equal("trap", trap.Effect.Text);
+        Assert.Equal("trap", Assert.IsType<NamedEffectSyntax>(Assert.Single(trap.Effects)).Word.Text);
 
         DefaultRuleSyntax rule = Deal.OfKind<DefaultRuleSyntax>().Single();
         BinaryExpressionSyntax shortfall = Assert.IsType<BinaryExpressionSyntax>(rule.Condition);

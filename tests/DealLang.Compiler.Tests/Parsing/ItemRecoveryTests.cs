@@ -4,7 +4,7 @@ using DealLang.Compiler.Tests.Semantics;
 namespace DealLang.Compiler.Tests.Parsing;
 
 /// <summary>
-/// Mistakes inside a declaration's braces stay there: an unknown item with a block (<c>sequential { ... }</c> in a
+/// Mistakes inside a declaration's braces stay there: an unknown item with a block (<c>pari_passu { ... }</c> in a
 /// waterfall, <c>call_schedule { ... }</c> in a tranche) is one DL0101, not the end of the deal; and in a scenario
 /// every bad line is reported, with what could have stood there and a did-you-mean. Expected messages were written
 /// by hand from SyntaxMessages' wording; the suggestions are one edit away ('renewal' + 's').
@@ -17,11 +17,11 @@ public sealed class ItemRecoveryTests
     public void AnUnknownWaterfallStepWithABlockIsOneErrorAndTheWaterfallIsNotMisjudged()
     {
         // Before: DL0409 (principal never paid), DL0410 (must end with distribute), DL0109 and two more DL0101.
-        string text = SemanticHarness.Deal(waterfall: "pay Notes.interest\n    sequential { pay Notes.principal }\n    distribute rest to Eq");
+        string text = SemanticHarness.Deal(waterfall: "pay Notes.interest\n    pari_passu { pay Notes.principal }\n    distribute rest to Eq");
 
         Diagnostic d = Assert.Single(Check(text));
         Assert.Equal("DL0101", d.Code);
-        Assert.Equal("unexpected 'sequential'; expected one of: '}', 'pay', 'fill', 'release', 'hold', 'distribute', 'sweep', 'pro_rata', ... (1 more)", d.Message);
+        Assert.Equal("unexpected 'pari_passu'; expected one of: '}', 'pay', 'fill', 'release', 'hold', 'distribute', 'sweep', 'pro_rata', ... (2 more)", d.Message);
         Assert.Equal((12, 5), (d.Span.Line, d.Span.Column));
     }
 
@@ -30,7 +30,7 @@ public sealed class ItemRecoveryTests
     {
         string text = SemanticHarness.Deal(
             "  account Dsra { target 1m }",
-            "pay Notes.interest\n    fill Dsra\n    sequential { release Dsra }\n    pay Notes.principal\n    distribute rest to Eq");
+            "pay Notes.interest\n    fill Dsra\n    pari_passu { release Dsra }\n    pay Notes.principal\n    distribute rest to Eq");
 
         Assert.Equal("DL0101", ParseHelper.Codes(Check(text)));
     }

@@ -68,8 +68,8 @@ public sealed class RobustnessTests
             new FeeSyntax(Name("Fee"), null!, null, At),
             new TestSyntax(Name("X"), null!, null, null, At),
             new TestSyntax(Name("Y"), new ReferenceSyntax(Name("X"), null, At), new DurationSyntax(0, TimeUnit.Months, null!, At), new DateSyntax(default, At), At),
-            new TriggerSyntax(Name("Tr"), null!, null, null!, At),
-            new TriggerSyntax(Name("Tr2"), new CallExpressionSyntax(Name("min"), [null!], At), null, Name(null), At),
+            new TriggerSyntax(Name("Tr"), null!, null, default, At),
+            new TriggerSyntax(Name("Tr2"), new CallExpressionSyntax(Name("min"), [null!], At), null, [null!, new NamedEffectSyntax(Name(null), At), new SweepEffectSyntax(null!, null!, At), new AccelerateEffectSyntax([null!], At)], At),
             new DefaultRuleSyntax(null!, null, At),
             new WaterfallSyntax(default, At),
             new WaterfallSyntax(

@@ -196,11 +196,47 @@ public sealed class StructureTests
     }
 
     [Fact]
-    public void TriggerEffectsAreTrapOnly()
+    public void AnUnknownTriggerEffectIsReportedWithTheEffectsThereAre()
     {
         Diagnostic d = Single(Errors(Deal("  trigger X when cfads < 0 => trapp")), "DL0416");
 
-        Assert.Equal("'trapp' is not a trigger effect; did you mean 'trap'? (the only effect is 'trap')", d.Message);
+        Assert.Equal("'trapp' is not a trigger effect; did you mean 'trap'? (the effects are 'trap', 'event_of_default', 'sweep X% to T' and 'accelerate')", d.Message);
+    }
+
+    [Theory]
+    [InlineData("  test Dscr = cfads / debt_service\n  trigger X when Dscr <= 1.2x cure by Eq up to 2 times => trap", "DL0456")]
+    [InlineData("  test Cover = debt_service / cfads\n  trigger X when Cover < 1.2x cure by Eq up to 2 times => trap", "DL0456")]
+    [InlineData("  test Dscr = cfads / (debt_service + cfads)\n  trigger X when Dscr < 1.2x cure by Eq up to 2 times => trap", "DL0456")]
+    [InlineData("  test Dscr = cfads / debt_service\n  trigger X when Dscr < 1.2x cure by Notes up to 1 times => trap", "DL0205")]
+    public void AnEquityCureNeedsACoverageTestBelowAConstantAnEquityAndACountOfOneOrMore(string extra, string code)
+    {
+        Single(Errors(Deal(extra)), code);
+    }
+
+    [Fact]
+    public void AnEquityCureCountOfZeroIsReportedWhereItIsWritten()
+    {
+        var diagnostics = DealCompiler.Check("test.deal", Deal("  test Dscr = cfads / debt_service\n  trigger X when Dscr < 1.2x cure by Eq up to 0 times => trap")).Diagnostics;
+
+        Diagnostic d = Assert.Single(diagnostics);
+        Assert.Equal("DL0106", d.Code);
+        Assert.Equal((10, 47), (d.Span.Line, d.Span.Column));
+    }
+
+    [Fact]
+    public void AnEmptySequentialGroupIsReported()
+    {
+        Single(Errors(Deal(waterfall: "pay Notes.interest\n    sequential { }\n    pay Notes.principal\n    distribute rest to Eq")), "DL0453");
+    }
+
+    [Fact]
+    public void TriggerEffectsNameTranchesAndTakeARateShare()
+    {
+        // A sweep to an equity (DL0205), a share given as money (DL0302), above 100% (DL0307), accelerate naming an
+        // equity (DL0205), and an effect repeated (DL0455, a warning).
+        var all = Errors(Deal("  trigger X when cfads < 0 => sweep 50% to Eq, sweep 2m to Notes, accelerate (Eq), trap, trap\n  trigger Y when cfads < 0 => sweep 150% to Notes"));
+
+        Assert.Equal("DL0205 DL0205 DL0302 DL0307 DL0455", string.Join(' ', all.Select(d => d.Code).Order(StringComparer.Ordinal)));
     }
 
     [Theory]

@@ -415,7 +415,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
             }
         }
 
-        w.Line(tranche.PrincipalDue + " = Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
+        w.Line(tranche.PrincipalDue + " = " + (Ctx.Components.Of<TriggerComponent>().AcceleratedCondition(tranche.Index) is { } accelerated ? "(" + accelerated + ") ? " + balance + " : " : "") + "Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
         WriteDrawDues(w, tranche);
     }
 

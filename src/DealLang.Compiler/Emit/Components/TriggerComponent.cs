@@ -17,6 +17,13 @@ internal sealed class TriggerState : EntityState
         Breached = Local("breached", "bool", StateLife.Period, comment: "its condition holds at this period's end", declared: rules);
         Breaches = Local("breaches", "int", StateLife.Carried, "0", "consecutive breaches while inactive", declared: rules);
         Passes = Local("passes", "int", StateLife.Carried, "0", "consecutive period ends without a breach while active", declared: rules);
+        Accelerated = Local("accelerated", "bool", StateLife.Carried, "false", "it has been active: its tranches' whole balance is due from the next period",
+            ledger: new LedgerSlot(LedgerSection.Flags, model.Name + " accelerated", ColumnKind.Flag),
+            declared: model.ActionList.Any(a => a is AccelerateAction));
+        Cure = Local("cure", "double", StateLife.Period, "0.0", "cash the equity pays in this period to cure the watched test",
+            ledger: new LedgerSlot(LedgerSection.Receipts, model.Name + " cure injected", ColumnKind.Money), declared: model.Cure is not null);
+        CuresLeft = Local("curesLeft", "int", StateLife.Carried, CSharpLiterals.Int(model.Cure?.Times ?? 0), "equity cures not yet used",
+            declared: model.Cure is not null);
     }
 
     public TriggerModel Model { get; }
@@ -29,6 +36,14 @@ internal sealed class TriggerState : EntityState
     public StateVar Breaches { get; }
 
     public StateVar Passes { get; }
+
+    /// <summary>Declared only for a trigger that accelerates: set once it is first active, never reset.</summary>
+    public StateVar Accelerated { get; }
+
+    /// <summary>Declared only for a trigger with an equity cure, as <see cref="CuresLeft"/>.</summary>
+    public StateVar Cure { get; }
+
+    public StateVar CuresLeft { get; }
 
     public override string Heading => Name + " (trigger, " + Model.Effect + ")";
 }
@@ -58,6 +73,11 @@ internal sealed class TriggerComponent(EmitContext ctx)
         foreach (var trigger in States)
         {
             var model = trigger.Model;
+            if (model.Cure is { } cure)
+            {
+                WriteCure(w, trigger, cure);
+            }
+
             string condition = model.From is { } from
                 ? "periodEnd >= " + Ctx.DateConstant(from) + " && " + CSharpEmitter.Operand(Ctx, model.Condition, null)
                 : CSharpEmitter.Expression(Ctx, model.Condition, null);
@@ -72,7 +92,48 @@ internal sealed class TriggerComponent(EmitContext ctx)
             }
 
             w.Line("result.TriggerActive[" + CSharpLiterals.Int(trigger.Index) + "][t] = " + trigger.Active + ";");
+            if (trigger.Accelerated.Declared)
+            {
+                w.Line(trigger.Accelerated + " = " + trigger.Accelerated + " || " + trigger.Active + "; // accelerate: from the next period on");
+            }
         }
+    }
+
+    // An equity cure: while cures are left, before any event of default and within the scheduled periods, a breach of
+    // the watched test (from the trigger's 'from' date) is cured by the equity paying in threshold x X - cfads (the test
+    // is cfads / X); that cash is collections, cfads and available cash of the period, and the test is then
+    // the threshold (the max only absorbs rounding), so the trigger's condition does not hold and no breach counts.
+    private void WriteCure(IndentedWriter w, TriggerState trigger, EquityCureModel cure)
+    {
+        var test = Ctx.Components.Of<TestComponent>()[cure.Test];
+        string threshold = CSharpLiterals.DoubleOperand(cure.Threshold);
+        string denominator = CSharpEmitter.Operand(Ctx, cure.Denominator, null);
+        string from = trigger.Model.From is { } date ? "periodEnd >= " + Ctx.DateConstant(date) + " && " : "";
+        w.Comment(trigger.Name + ": equity cure by " + Ctx.Model.Equities[cure.Equity].Name + ", at most " + CSharpLiterals.Int(cure.Times) + " times");
+        w.Line(trigger.Cure + " = 0.0;");
+        using (w.Block("if (" + trigger.CuresLeft + " > 0 && !eventOfDefault && t < ScheduledPeriods && " + from + test.Value + " < " + threshold + ")"))
+        {
+            w.Line(trigger.Cure + " = " + threshold + " * " + denominator + " - cfads;");
+            w.Line("cfads += " + trigger.Cure + ";");
+            w.Line("collections += " + trigger.Cure + ";");
+            w.Line("available += " + trigger.Cure + ";");
+            w.Line(test.Value + " = Math.Max(Flows.Ratio(cfads, " + denominator + "), " + threshold + ");");
+            w.Line("result.TestValues[" + CSharpLiterals.Int(test.Index) + "][t] = " + test.Value + ";");
+            w.Line(trigger.CuresLeft + " -= 1;");
+        }
+    }
+
+    /// <summary>The cure locals of the triggers equity <paramref name="equity"/> cures, for its injections.</summary>
+    public IReadOnlyList<string> CuresBy(int equity) =>
+        [.. States.Where(s => s.Model.Cure?.Equity == equity).Select(s => s.Cure.Name)];
+
+    /// <summary>A C# condition that holds once a trigger accelerating <paramref name="tranche"/> has been active (the
+    /// tranche's whole balance is then due), or null when no trigger accelerates it.</summary>
+    public string? AcceleratedCondition(int tranche)
+    {
+        var flags = States.Where(s => s.Model.ActionList.OfType<AccelerateAction>().Any(a => a.Tranches.Contains(tranche)))
+            .Select(s => s.Accelerated.Name).ToList();
+        return flags.Count == 0 ? null : string.Join(" || ", flags);
     }
 
     // Trips after N consecutive breaches; once active, cures after M consecutive period ends without one (a

@@ -4,27 +4,157 @@ using DealLang.Compiler.Syntax;
 
 namespace DealLang.Compiler.Semantics.Kinds;
 
-/// <summary><c>trigger CashTrap when Dscr &lt; 1.10x from 2030-11-30 =&gt; trap</c>: a condition the waterfall reads by
-/// its bare name.</summary>
+/// <summary><c>trigger CashTrap when Dscr &lt; 1.10x from 2030-11-30 =&gt; trap, sweep 50% to Notes</c>: a condition the
+/// waterfall reads by its bare name, and its effects.</summary>
 internal sealed class TriggerRules : DeclarationRules<TriggerSyntax>
 {
+    /// <summary>The effects a trigger may have, for messages and suggestions.</summary>
+    internal static readonly string[] EffectWords = ["trap", "event_of_default", "sweep", "accelerate"];
+
     public override DeclarationKind Kind => DeclarationKind.Trigger;
 
     public override KindReading Reading { get; } = new KindReading.ByName(Quantity.TriggerActive, Unit.Bool);
 
-    protected override void Bind(TriggerSyntax trigger, Binder binder) => binder.BindTerms(trigger.Condition);
+    protected override void Bind(TriggerSyntax trigger, Binder binder)
+    {
+        binder.BindTerms(trigger.Condition);
+        if (trigger.Cure is { } cure)
+        {
+            binder.RequireKind(cure.Equity, SymbolKind.Equity, "an equity cure is paid in by an equity");
+        }
+
+        foreach (TriggerEffectSyntax effect in SyntaxWalk.Safe(trigger.Effects))
+        {
+            switch (effect)
+            {
+                case SweepEffectSyntax sweep:
+                    binder.RequireKind(sweep.Tranche, SymbolKind.Tranche, "a trigger's sweep needs a tranche");
+                    break;
+                case AccelerateEffectSyntax accelerate:
+                    foreach (NameSyntax tranche in SyntaxWalk.Safe(accelerate.Tranches))
+                    {
+                        binder.RequireKind(tranche, SymbolKind.Tranche, "accelerate needs tranches");
+                    }
+
+                    break;
+            }
+        }
+    }
 
     protected override void CheckTerms(TriggerSyntax trigger, TypeChecker checker) =>
         checker.Condition(trigger.Condition, new ExpressionContext(
             ContextKind.Trigger, $"the condition of trigger '{trigger.Name?.Text}'", checker.Analysis.Symbols.For(trigger)));
 
+    /// <summary>
+    /// Each effect known (DL0416); a sweep's share a rate (DL0302) in [0%, 100%] (DL0307); an event of default with an
+    /// enforcement block to start (DL0454, a warning as for the default rule); no effect twice in one trigger, nor a
+    /// tranche twice in one <c>accelerate</c> (DL0455).
+    /// </summary>
     protected override void CheckStructure(TriggerSyntax trigger, DealChecks checks)
     {
-        if (trigger.Effect is { Text.Length: > 0 } effect && effect.Text != "trap")
+        string name = trigger.Name?.Text ?? "";
+        var seen = new Dictionary<string, TriggerEffectSyntax>(StringComparer.Ordinal);
+        foreach (TriggerEffectSyntax effect in SyntaxWalk.Safe(trigger.Effects))
         {
-            checks.Diagnostics.Add(DiagnosticCatalogue.UnknownTriggerEffect(effect.Span, effect.Text, NameSuggestions.Closest(effect.Text, ["trap"])));
+            string? key = null;
+            switch (effect)
+            {
+                case NamedEffectSyntax { Word.Text: "trap" or "event_of_default" } named:
+                    key = named.Word.Text;
+                    if (key == "event_of_default" && checks.Analysis.Enforcement is null && !checks.Analysis.HasUnknownDeclarations)
+                    {
+                        checks.Diagnostics.Add(DiagnosticCatalogue.TriggerDefaultWithoutEnforcement(named.Span, name));
+                    }
+
+                    break;
+                case NamedEffectSyntax { Word.Text.Length: > 0 } named:
+                    checks.Diagnostics.Add(DiagnosticCatalogue.UnknownTriggerEffect(
+                        named.Word.Span, named.Word.Text, NameSuggestions.Closest(named.Word.Text, EffectWords.Where(w => w != named.Word.Text))));
+                    break;
+                case SweepEffectSyntax sweep:
+                    key = "sweep to " + sweep.Tranche?.Text;
+                    CheckShare(sweep.Share, checks);
+                    break;
+                case AccelerateEffectSyntax accelerate:
+                    key = "accelerate";
+                    var named2 = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (NameSyntax tranche in SyntaxWalk.Safe(accelerate.Tranches))
+                    {
+                        if (!named2.Add(tranche.Text))
+                        {
+                            checks.Diagnostics.Add(DiagnosticCatalogue.TriggerEffectRepeated(tranche.Span, name, "tranche '" + tranche.Text + "' in 'accelerate'"));
+                        }
+                    }
+
+                    break;
+            }
+
+            if (key is not null && !seen.TryAdd(key, effect))
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.TriggerEffectRepeated(effect.Span, name, "'" + key + "'"));
+            }
         }
 
-        checks.RequireWithinDeal(trigger.From, $"the 'from' date of trigger '{trigger.Name?.Text}'", checks.Maturity, "the deal's maturity");
+        if (trigger.Cure is not null && WatchedTest(trigger, checks.Analysis, out string why) is null && why.Length > 0)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.CureNeedsACoverageTest(trigger.Condition?.Span ?? trigger.Span, name, why));
+        }
+
+        checks.RequireWithinDeal(trigger.From, $"the 'from' date of trigger '{name}'", checks.Maturity, "the deal's maturity");
+    }
+
+    /// <summary>
+    /// The test an equity cure can cure (DL0456): the trigger's condition is <c>Test &lt; K</c>, K a constant, and the
+    /// test, not trailing, is <c>cfads / X</c> with X reading neither cfads nor a test; then paying in
+    /// <c>K × X − cfads</c> makes it K. Null with <paramref name="why"/> empty when an earlier error explains it.
+    /// </summary>
+    internal static TestSyntax? WatchedTest(TriggerSyntax trigger, DealAnalysis analysis, out string why)
+    {
+        why = "";
+        if (trigger.Condition is null || analysis.BoundOf(trigger.Condition) is null or BadExpression)
+        {
+            return null;
+        }
+
+        why = "its condition must be 'Test < K' with K a constant, e.g. 'Dscr < 1.10x'";
+        if (trigger.Condition is not BinaryExpressionSyntax { Operator: BinaryOperator.Less, Left: ReferenceSyntax { Member: null } test }
+            || analysis.BoundOf(trigger.Condition) is not BinaryExpression { Left: QuantityExpression { Quantity: Quantity.TestValue }, Right: ConstantExpression }
+            || !analysis.Symbols.TryLookup(test.Name?.Text, out Symbol symbol) || symbol.Declaration is not TestSyntax watched)
+        {
+            return null;
+        }
+
+        why = $"test '{watched.Name?.Text}' must be 'cfads / X' (X reading neither cfads nor a test), so that the cash paid in lifts it to the threshold";
+        if (analysis.BoundOf(watched.Expression) is not BinaryExpression { Operator: BoundBinaryOperator.Divide, Left: QuantityExpression { Quantity: Quantity.Cfads } } ratio
+            || BoundExpressionWalk.PreOrder(ratio.Right).Any(e => e is QuantityExpression { Quantity: Quantity.Cfads or Quantity.TestValue }))
+        {
+            return null;
+        }
+
+        if (watched.Trailing is not null)
+        {
+            why = $"test '{watched.Name?.Text}' is over a trailing window, and a cure is paid into one period's cfads; cure a test of the period";
+            return null;
+        }
+
+        return watched;
+    }
+
+    private static void CheckShare(LiteralSyntax? share, DealChecks checks)
+    {
+        const string what = "the share a trigger's 'sweep' pays";
+        if (share is null)
+        {
+            return;
+        }
+
+        if (share.Kind != LiteralKind.Rate)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.WrongUnit(share.Span, what, "a rate (such as 50%)", UnitNames.Described(TypeChecker.UnitOf(share.Kind))));
+        }
+        else if (share.Value is < 0 or > 1)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.FractionOutOfRange(share.Span, what, share.Value));
+        }
     }
 }

@@ -43,3 +43,10 @@ public sealed record CallExpressionSyntax(NameSyntax Function, ImmutableArray<Ex
 /// <summary><c>6m of debt_service</c>: a duration's worth of a per-period flow (here, six months of it).</summary>
 public sealed record DurationOfSyntax(DurationSyntax Duration, ExpressionSyntax Flow, SourceSpan Span)
     : ExpressionSyntax(Span);
+
+/// <summary><c>if CONDITION then A else B</c>: A where the condition holds, else B (both of one unit).</summary>
+public sealed record ConditionalExpressionSyntax(
+    ExpressionSyntax Condition,
+    ExpressionSyntax WhenTrue,
+    ExpressionSyntax WhenFalse,
+    SourceSpan Span) : ExpressionSyntax(Span);

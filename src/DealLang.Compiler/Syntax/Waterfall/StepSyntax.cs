@@ -39,3 +39,9 @@ public sealed record IfStepSyntax(
 /// cash there is in proportion to what it is owed. Only <c>pay</c> steps without <c>using</c> belong here (DL0452);
 /// <c>pro_rata by balance { ... }</c> shares a shortfall by the tranches' balances instead (tranches only).</summary>
 public sealed record ProRataStepSyntax(ImmutableArray<StepSyntax> Steps, SourceSpan Span, bool ByBalance = false) : StepSyntax(Span);
+
+/// <summary><c>sequential { pay A.interest  pay A.principal }</c>: steps paid in order, each before the next. On its
+/// own it is the same as its steps written in its place; as a member of a <c>pro_rata</c> group it is one stack that
+/// shares the group's cash by the total its payments are owed, then pays them in order from its share (only
+/// <c>pay</c> steps without <c>using</c> there, and not in a group <c>by balance</c>: DL0453).</summary>
+public sealed record SequentialStepSyntax(ImmutableArray<StepSyntax> Steps, SourceSpan Span) : StepSyntax(Span);
