@@ -184,7 +184,8 @@ loanItem
 
 // tranche Notes { balance 27.3bn  coupon 6.581% fixed  interest_only until 2029-11-30  amortize level }
 // A floating coupon is any rate expression, reset each period, clamped: 'coupon SOFR + 6.00% floor 0% cap 12%'.
-// Interest capitalises with 'pik' (all of it), 'pik 50%' (a share), 'pik when <condition>' (a toggle).
+// Interest capitalises with 'pik' (all of it), 'pik 50%' (a share), 'pik when <condition>' (a toggle), or
+// 'pik unpaid' (what the waterfall leaves unpaid capitalises instead of deferring as an arrear).
 // Bought below par with 'issue_price 98%'. A delayed-draw tranche: 'commitment 7.5bn  available until DATE
 // draws { DATE AMOUNT ... }  commitment_fee 0.50%'. 'step_up 1% from DATE' adds to the coupon from a date on;
 // 'target_balance <expr>' makes the balance above it due (a borrowing base). 'step_up 2% while Trigger' adds to
@@ -198,6 +199,7 @@ trancheItem
     : BALANCE expr                                   # balanceItem
     | COUPON rate=expr FIXED? (FLOOR floor=expr)? (CAP cap=expr)?   # couponItem
     | PIK share=QUANTITY? (WHEN condition=expr)?     # pikItem
+    | PIK UNPAID                                     # pikUnpaidItem
     | ISSUE_PRICE expr                               # issuePriceItem
     | COMMITMENT expr                                # commitmentItem
     | AVAILABLE UNTIL DATE                           # availableItem
@@ -393,7 +395,7 @@ ident
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
     | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
-    | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW
+    | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW | UNPAID
     | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
     ;
 
@@ -531,6 +533,7 @@ TARGET_BALANCE : 'target_balance';
 MARGIN        : 'margin';
 GRID          : 'grid';
 BELOW         : 'below';
+UNPAID        : 'unpaid';
 WHILE         : 'while';
 
 LBRACE : '{';

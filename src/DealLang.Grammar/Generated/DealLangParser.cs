@@ -54,12 +54,12 @@ public partial class DealLangParser : Parser {
 		HOUR=111, KW=112, MW=113, KWH=114, MWH=115, YEAR=116, OF=117, AND=118, 
 		OR=119, NOT=120, PIK=121, ISSUE_PRICE=122, COMMITMENT=123, AVAILABLE=124, 
 		DRAWS=125, COMMITMENT_FEE=126, STEP_UP=127, TARGET_BALANCE=128, MARGIN=129, 
-		GRID=130, BELOW=131, WHILE=132, LBRACE=133, RBRACE=134, LPAREN=135, RPAREN=136, 
-		COMMA=137, DOT=138, ARROW=139, ASSIGN=140, PLUS=141, MINUS=142, STAR=143, 
-		SLASH=144, LE=145, GE=146, LT=147, GT=148, EQ=149, NE=150, DAYCOUNT=151, 
-		DATE=152, QUANTITY=153, NUMBER=154, STRING=155, UNTERMINATED_STRING=156, 
-		IDENT=157, NON_ASCII_NAME=158, LINE_COMMENT=159, BLOCK_COMMENT=160, UNTERMINATED_COMMENT=161, 
-		WS=162, UNEXPECTED_CHAR=163;
+		GRID=130, BELOW=131, UNPAID=132, WHILE=133, LBRACE=134, RBRACE=135, LPAREN=136, 
+		RPAREN=137, COMMA=138, DOT=139, ARROW=140, ASSIGN=141, PLUS=142, MINUS=143, 
+		STAR=144, SLASH=145, LE=146, GE=147, LT=148, GT=149, EQ=150, NE=151, DAYCOUNT=152, 
+		DATE=153, QUANTITY=154, NUMBER=155, STRING=156, UNTERMINATED_STRING=157, 
+		IDENT=158, NON_ASCII_NAME=159, LINE_COMMENT=160, BLOCK_COMMENT=161, UNTERMINATED_COMMENT=162, 
+		WS=163, UNEXPECTED_CHAR=164;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -109,9 +109,9 @@ public partial class DealLangParser : Parser {
 		"'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", 
 		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
 		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
-		"'margin'", "'grid'", "'below'", "'while'", "'{'", "'}'", "'('", "')'", 
-		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
-		"'<'", "'>'", "'=='", "'!='"
+		"'margin'", "'grid'", "'below'", "'unpaid'", "'while'", "'{'", "'}'", 
+		"'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", 
+		"'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -131,11 +131,11 @@ public partial class DealLangParser : Parser {
 		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
 		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
 		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
-		"GRID", "BELOW", "WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", 
-		"DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", 
-		"LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
-		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"GRID", "BELOW", "UNPAID", "WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
+		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
+		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
+		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
+		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -666,7 +666,7 @@ public partial class DealLangParser : Parser {
 			State = 153;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128511429370872L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610624278599865L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1610612751L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128511429370872L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610624278599865L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3221225503L) != 0)) {
 				{
 				State = 151;
 				ErrorHandler.Sync(this);
@@ -747,6 +747,7 @@ public partial class DealLangParser : Parser {
 				case MARGIN:
 				case GRID:
 				case BELOW:
+				case UNPAID:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
@@ -830,7 +831,7 @@ public partial class DealLangParser : Parser {
 			State = 163;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 68719476671L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 137438953343L) != 0)) {
 				{
 				State = 161;
 				ErrorHandler.Sync(this);
@@ -972,6 +973,7 @@ public partial class DealLangParser : Parser {
 				case MARGIN:
 				case GRID:
 				case BELOW:
+				case UNPAID:
 				case WHILE:
 				case LPAREN:
 				case RPAREN:
@@ -2924,6 +2926,17 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class PikUnpaidItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIK() { return GetToken(DealLangParser.PIK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNPAID() { return GetToken(DealLangParser.UNPAID, 0); }
+		public PikUnpaidItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPikUnpaidItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class IssuePriceItemContext : TrancheItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ISSUE_PRICE() { return GetToken(DealLangParser.ISSUE_PRICE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
@@ -3108,10 +3121,10 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_trancheItem);
 		int _la;
 		try {
-			State = 462;
+			State = 464;
 			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case BALANCE:
+			switch ( Interpreter.AdaptivePredict(TokenStream,40,Context) ) {
+			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
@@ -3121,7 +3134,7 @@ public partial class DealLangParser : Parser {
 				expr(0);
 				}
 				break;
-			case COUPON:
+			case 2:
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
@@ -3165,7 +3178,7 @@ public partial class DealLangParser : Parser {
 
 				}
 				break;
-			case PIK:
+			case 3:
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
@@ -3195,98 +3208,108 @@ public partial class DealLangParser : Parser {
 
 				}
 				break;
-			case ISSUE_PRICE:
-				_localctx = new IssuePriceItemContext(_localctx);
+			case 4:
+				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
 				State = 409;
-				Match(ISSUE_PRICE);
+				Match(PIK);
 				State = 410;
-				expr(0);
+				Match(UNPAID);
 				}
 				break;
-			case COMMITMENT:
-				_localctx = new CommitmentItemContext(_localctx);
+			case 5:
+				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
 				State = 411;
-				Match(COMMITMENT);
+				Match(ISSUE_PRICE);
 				State = 412;
 				expr(0);
 				}
 				break;
-			case AVAILABLE:
-				_localctx = new AvailableItemContext(_localctx);
+			case 6:
+				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
 				State = 413;
-				Match(AVAILABLE);
+				Match(COMMITMENT);
 				State = 414;
-				Match(UNTIL);
+				expr(0);
+				}
+				break;
+			case 7:
+				_localctx = new AvailableItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
 				State = 415;
+				Match(AVAILABLE);
+				State = 416;
+				Match(UNTIL);
+				State = 417;
 				Match(DATE);
 				}
 				break;
-			case DRAWS:
+			case 8:
 				_localctx = new DrawsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 416;
+				State = 418;
 				Match(DRAWS);
-				State = 417;
+				State = 419;
 				Match(LBRACE);
-				State = 421;
+				State = 423;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 418;
+					State = 420;
 					schedulePoint();
 					}
 					}
-					State = 423;
+					State = 425;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 424;
+				State = 426;
 				Match(RBRACE);
 				}
 				break;
-			case COMMITMENT_FEE:
+			case 9:
 				_localctx = new CommitmentFeeItemContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
-				{
-				State = 425;
-				Match(COMMITMENT_FEE);
-				State = 426;
-				expr(0);
-				}
-				break;
-			case STEP_UP:
-				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
 				State = 427;
-				Match(STEP_UP);
+				Match(COMMITMENT_FEE);
 				State = 428;
 				expr(0);
-				State = 433;
+				}
+				break;
+			case 10:
+				_localctx = new StepUpItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 429;
+				Match(STEP_UP);
+				State = 430;
+				expr(0);
+				State = 435;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 429;
+					State = 431;
 					Match(FROM);
-					State = 430;
+					State = 432;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 431;
+					State = 433;
 					Match(WHILE);
-					State = 432;
+					State = 434;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -3295,102 +3318,100 @@ public partial class DealLangParser : Parser {
 				}
 				}
 				break;
-			case MARGIN:
+			case 11:
 				_localctx = new MarginGridItemContext(_localctx);
-				EnterOuterAlt(_localctx, 10);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 435;
-				Match(MARGIN);
-				State = 436;
-				Match(GRID);
 				State = 437;
-				((MarginGridItemContext)_localctx).test = ident();
+				Match(MARGIN);
 				State = 438;
+				Match(GRID);
+				State = 439;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 440;
 				Match(LBRACE);
-				State = 442;
+				State = 444;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 439;
+					State = 441;
 					gridTier();
 					}
 					}
-					State = 444;
+					State = 446;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 447;
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 445;
+					State = 447;
 					Match(ELSE);
-					State = 446;
+					State = 448;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 449;
+				State = 451;
 				Match(RBRACE);
 				}
 				break;
-			case TARGET_BALANCE:
+			case 12:
 				_localctx = new TargetBalanceItemContext(_localctx);
-				EnterOuterAlt(_localctx, 11);
-				{
-				State = 451;
-				Match(TARGET_BALANCE);
-				State = 452;
-				expr(0);
-				}
-				break;
-			case INTEREST_ONLY:
-				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
 				State = 453;
-				Match(INTEREST_ONLY);
+				Match(TARGET_BALANCE);
 				State = 454;
-				Match(UNTIL);
+				expr(0);
+				}
+				break;
+			case 13:
+				_localctx = new InterestOnlyItemContext(_localctx);
+				EnterOuterAlt(_localctx, 13);
+				{
 				State = 455;
+				Match(INTEREST_ONLY);
+				State = 456;
+				Match(UNTIL);
+				State = 457;
 				Match(DATE);
 				}
 				break;
-			case AMORTIZE:
+			case 14:
 				_localctx = new AmortizeItemContext(_localctx);
-				EnterOuterAlt(_localctx, 13);
-				{
-				State = 456;
-				Match(AMORTIZE);
-				State = 457;
-				amortization();
-				}
-				break;
-			case MATURITY:
-				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
 				State = 458;
-				Match(MATURITY);
+				Match(AMORTIZE);
 				State = 459;
-				Match(DATE);
+				amortization();
 				}
 				break;
-			case SENIORITY:
-				_localctx = new SeniorityItemContext(_localctx);
+			case 15:
+				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
 				State = 460;
-				Match(SENIORITY);
+				Match(MATURITY);
 				State = 461;
+				Match(DATE);
+				}
+				break;
+			case 16:
+				_localctx = new SeniorityItemContext(_localctx);
+				EnterOuterAlt(_localctx, 16);
+				{
+				State = 462;
+				Match(SENIORITY);
+				State = 463;
 				Match(NUMBER);
 				}
 				break;
-			default:
-				throw new NoViableAltException(this);
 			}
 		}
 		catch (RecognitionException re) {
@@ -3434,11 +3455,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 464;
-			Match(BELOW);
-			State = 465;
-			_localctx.bound = expr(0);
 			State = 466;
+			Match(BELOW);
+			State = 467;
+			_localctx.bound = expr(0);
+			State = 468;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -3520,14 +3541,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_amortization);
 		int _la;
 		try {
-			State = 480;
+			State = 482;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 468;
+				State = 470;
 				Match(BULLET);
 				}
 				break;
@@ -3535,7 +3556,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 469;
+				State = 471;
 				Match(LEVEL);
 				}
 				break;
@@ -3543,7 +3564,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 470;
+				State = 472;
 				Match(LINEAR);
 				}
 				break;
@@ -3551,25 +3572,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 471;
+				State = 473;
 				Match(SCHEDULE);
-				State = 472;
+				State = 474;
 				Match(LBRACE);
-				State = 476;
+				State = 478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 473;
+					State = 475;
 					schedulePoint();
 					}
 					}
-					State = 478;
+					State = 480;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 479;
+				State = 481;
 				Match(RBRACE);
 				}
 				break;
@@ -3623,27 +3644,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 482;
-			Match(EQUITY);
-			State = 483;
-			_localctx.name = ident();
 			State = 484;
+			Match(EQUITY);
+			State = 485;
+			_localctx.name = ident();
+			State = 486;
 			Match(LBRACE);
-			State = 488;
+			State = 490;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 485;
+				State = 487;
 				equityItem();
 				}
 				}
-				State = 490;
+				State = 492;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 491;
+			State = 493;
 			Match(RBRACE);
 			}
 		}
@@ -3710,16 +3731,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 54, RULE_equityItem);
 		int _la;
 		try {
-			State = 504;
+			State = 506;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 493;
+				State = 495;
 				Match(CONTRIBUTED);
-				State = 494;
+				State = 496;
 				expr(0);
 				}
 				break;
@@ -3727,23 +3748,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 495;
+				State = 497;
 				Match(HOLDERS);
-				State = 496;
+				State = 498;
 				holder();
-				State = 501;
+				State = 503;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 497;
+					State = 499;
 					Match(COMMA);
-					State = 498;
+					State = 500;
 					holder();
 					}
 					}
-					State = 503;
+					State = 505;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -3791,9 +3812,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 506;
+			State = 508;
 			ident();
-			State = 507;
+			State = 509;
 			expr(0);
 			}
 		}
@@ -3843,32 +3864,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 509;
+			State = 511;
 			Match(ACCOUNT);
-			State = 510;
+			State = 512;
 			_localctx.name = ident();
-			State = 519;
+			State = 521;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 511;
+				State = 513;
 				Match(LBRACE);
-				State = 515;
+				State = 517;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7L) != 0)) {
 					{
 					{
-					State = 512;
+					State = 514;
 					accountItem();
 					}
 					}
-					State = 517;
+					State = 519;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 518;
+				State = 520;
 				Match(RBRACE);
 				}
 			}
@@ -3943,16 +3964,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 60, RULE_accountItem);
 		try {
-			State = 527;
+			State = 529;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 521;
+				State = 523;
 				Match(TARGET);
-				State = 522;
+				State = 524;
 				expr(0);
 				}
 				break;
@@ -3960,9 +3981,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 523;
+				State = 525;
 				Match(INITIAL);
-				State = 524;
+				State = 526;
 				expr(0);
 				}
 				break;
@@ -3970,9 +3991,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 525;
+				State = 527;
 				Match(EARNS);
-				State = 526;
+				State = 528;
 				expr(0);
 				}
 				break;
@@ -4033,31 +4054,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 529;
-			Match(FEE);
-			State = 530;
-			_localctx.name = ident();
 			State = 531;
-			Match(LBRACE);
+			Match(FEE);
 			State = 532;
+			_localctx.name = ident();
+			State = 533;
+			Match(LBRACE);
+			State = 534;
 			expr(0);
-			State = 540;
+			State = 542;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 533;
+				State = 535;
 				perYear();
-				State = 538;
+				State = 540;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 534;
-					Match(ESCALATING);
-					State = 535;
-					expr(0);
 					State = 536;
+					Match(ESCALATING);
+					State = 537;
+					expr(0);
+					State = 538;
 					perYear();
 					}
 				}
@@ -4065,7 +4086,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 542;
+			State = 544;
 			Match(RBRACE);
 			}
 		}
@@ -4118,36 +4139,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 544;
-			Match(TEST);
-			State = 545;
-			_localctx.name = ident();
 			State = 546;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 547;
+			_localctx.name = ident();
+			State = 548;
+			Match(ASSIGN);
+			State = 549;
 			expr(0);
-			State = 551;
+			State = 553;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 548;
-				Match(OVER);
-				State = 549;
-				Match(TRAILING);
 				State = 550;
+				Match(OVER);
+				State = 551;
+				Match(TRAILING);
+				State = 552;
 				duration();
 				}
 			}
 
-			State = 555;
+			State = 557;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 553;
+				State = 555;
 				Match(FROM);
-				State = 554;
+				State = 556;
 				Match(DATE);
 				}
 			}
@@ -4231,93 +4252,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 557;
-			Match(TRIGGER);
-			State = 558;
-			_localctx.name = ident();
 			State = 559;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 560;
+			_localctx.name = ident();
+			State = 561;
+			Match(WHEN);
+			State = 562;
 			expr(0);
-			State = 563;
+			State = 565;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 561;
+				State = 563;
 				Match(FROM);
-				State = 562;
+				State = 564;
 				Match(DATE);
 				}
 			}
 
-			State = 568;
+			State = 570;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 565;
-				Match(TRIPS);
-				State = 566;
-				Match(AFTER);
 				State = 567;
+				Match(TRIPS);
+				State = 568;
+				Match(AFTER);
+				State = 569;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 573;
+			State = 575;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 570;
-				Match(CURES);
-				State = 571;
-				Match(AFTER);
 				State = 572;
+				Match(CURES);
+				State = 573;
+				Match(AFTER);
+				State = 574;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 583;
+			State = 585;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 575;
-				Match(CURE);
-				State = 576;
-				Match(BY);
 				State = 577;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 578;
-				Match(UP);
+				Match(BY);
 				State = 579;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 580;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 581;
+				Match(TO);
+				State = 582;
+				_localctx.times = Match(NUMBER);
+				State = 583;
 				Match(TIMES);
 				}
 			}
 
-			State = 585;
+			State = 587;
 			Match(ARROW);
-			State = 586;
+			State = 588;
 			triggerEffect();
-			State = 591;
+			State = 593;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 587;
+				State = 589;
 				Match(COMMA);
-				State = 588;
+				State = 590;
 				triggerEffect();
 				}
 				}
-				State = 593;
+				State = 595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4404,20 +4425,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 68, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 613;
+			State = 615;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 594;
-				Match(SWEEP);
-				State = 595;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 596;
-				Match(TO);
+				Match(SWEEP);
 				State = 597;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 598;
+				Match(TO);
+				State = 599;
 				ident();
 				}
 				break;
@@ -4425,34 +4446,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 598;
+				State = 600;
 				Match(ACCELERATE);
-				State = 610;
+				State = 612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 599;
+					State = 601;
 					Match(LPAREN);
-					State = 600;
+					State = 602;
 					ident();
-					State = 605;
+					State = 607;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 601;
+						State = 603;
 						Match(COMMA);
-						State = 602;
+						State = 604;
 						ident();
 						}
 						}
-						State = 607;
+						State = 609;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 608;
+					State = 610;
 					Match(RPAREN);
 					}
 				}
@@ -4463,7 +4484,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 612;
+				State = 614;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -4511,20 +4532,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 615;
-			Match(DEFAULT);
-			State = 616;
-			Match(WHEN);
 			State = 617;
+			Match(DEFAULT);
+			State = 618;
+			Match(WHEN);
+			State = 619;
 			expr(0);
-			State = 620;
+			State = 622;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 618;
+				State = 620;
 				Match(GRACE);
-				State = 619;
+				State = 621;
 				duration();
 				}
 			}
@@ -4576,25 +4597,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 622;
-			Match(CFADS);
-			State = 623;
-			Match(INCLUDES);
 			State = 624;
+			Match(CFADS);
+			State = 625;
+			Match(INCLUDES);
+			State = 626;
 			cfadsItem();
-			State = 629;
+			State = 631;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 625;
+				State = 627;
 				Match(COMMA);
-				State = 626;
+				State = 628;
 				cfadsItem();
 				}
 				}
-				State = 631;
+				State = 633;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4634,13 +4655,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 74, RULE_cfadsItem);
 		try {
-			State = 634;
+			State = 636;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 632;
+				State = 634;
 				Match(RVG);
 				}
 				break;
@@ -4720,11 +4741,12 @@ public partial class DealLangParser : Parser {
 			case MARGIN:
 			case GRID:
 			case BELOW:
+			case UNPAID:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 633;
+				State = 635;
 				ident();
 				}
 				break;
@@ -4774,25 +4796,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 636;
+			State = 638;
 			Match(WATERFALL);
-			State = 637;
+			State = 639;
 			Match(LBRACE);
-			State = 641;
+			State = 643;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
 				{
 				{
-				State = 638;
+				State = 640;
 				step();
 				}
 				}
-				State = 643;
+				State = 645;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 644;
+			State = 646;
 			Match(RBRACE);
 			}
 		}
@@ -4994,39 +5016,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_step);
 		int _la;
 		try {
-			State = 724;
+			State = 726;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 646;
+				State = 648;
 				Match(PAY);
-				State = 647;
+				State = 649;
 				((PayStepContext)_localctx).target = reference();
-				State = 657;
+				State = 659;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 648;
+					State = 650;
 					Match(USING);
-					State = 649;
+					State = 651;
 					ident();
-					State = 654;
+					State = 656;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 650;
+						State = 652;
 						Match(COMMA);
-						State = 651;
+						State = 653;
 						ident();
 						}
 						}
-						State = 656;
+						State = 658;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -5039,9 +5061,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 659;
+				State = 661;
 				Match(FILL);
-				State = 660;
+				State = 662;
 				ident();
 				}
 				break;
@@ -5049,9 +5071,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 661;
+				State = 663;
 				Match(RELEASE);
-				State = 662;
+				State = 664;
 				ident();
 				}
 				break;
@@ -5059,13 +5081,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 663;
-				Match(HOLD);
-				State = 664;
-				Match(REST);
 				State = 665;
-				Match(IN);
+				Match(HOLD);
 				State = 666;
+				Match(REST);
+				State = 667;
+				Match(IN);
+				State = 668;
 				ident();
 				}
 				break;
@@ -5073,25 +5095,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 667;
+				State = 669;
 				Match(DISTRIBUTE);
-				State = 670;
+				State = 672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 668;
+					State = 670;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 669;
+					State = 671;
 					Match(OF);
 					}
 				}
 
-				State = 672;
-				Match(REST);
-				State = 673;
-				Match(TO);
 				State = 674;
+				Match(REST);
+				State = 675;
+				Match(TO);
+				State = 676;
 				ident();
 				}
 				break;
@@ -5099,17 +5121,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 675;
-				Match(SWEEP);
-				State = 676;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 677;
-				Match(OF);
+				Match(SWEEP);
 				State = 678;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 679;
-				Match(TO);
+				Match(OF);
 				State = 680;
+				Match(REST);
+				State = 681;
+				Match(TO);
+				State = 682;
 				ident();
 				}
 				break;
@@ -5117,52 +5139,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 681;
-				Match(IF);
-				State = 682;
-				expr(0);
 				State = 683;
+				Match(IF);
+				State = 684;
+				expr(0);
+				State = 685;
 				Match(LBRACE);
-				State = 687;
+				State = 689;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
 					{
 					{
-					State = 684;
+					State = 686;
 					step();
 					}
 					}
-					State = 689;
+					State = 691;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 690;
+				State = 692;
 				Match(RBRACE);
-				State = 700;
+				State = 702;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 691;
+					State = 693;
 					Match(ELSE);
-					State = 692;
+					State = 694;
 					Match(LBRACE);
-					State = 696;
+					State = 698;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
 						{
 						{
-						State = 693;
+						State = 695;
 						step();
 						}
 						}
-						State = 698;
+						State = 700;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 699;
+					State = 701;
 					Match(RBRACE);
 					}
 				}
@@ -5173,37 +5195,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 702;
+				State = 704;
 				Match(PRO_RATA);
-				State = 705;
+				State = 707;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 703;
+					State = 705;
 					Match(BY);
-					State = 704;
+					State = 706;
 					Match(BALANCE);
 					}
 				}
 
-				State = 707;
+				State = 709;
 				Match(LBRACE);
-				State = 711;
+				State = 713;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
 					{
 					{
-					State = 708;
+					State = 710;
 					step();
 					}
 					}
-					State = 713;
+					State = 715;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 714;
+				State = 716;
 				Match(RBRACE);
 				}
 				break;
@@ -5211,25 +5233,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 715;
+				State = 717;
 				Match(SEQUENTIAL);
-				State = 716;
+				State = 718;
 				Match(LBRACE);
-				State = 720;
+				State = 722;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 82)) & ~0x3f) == 0 && ((1L << (_la - 82)) & 16871L) != 0)) {
 					{
 					{
-					State = 717;
+					State = 719;
 					step();
 					}
 					}
-					State = 722;
+					State = 724;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 723;
+				State = 725;
 				Match(RBRACE);
 				}
 				break;
@@ -5279,25 +5301,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 726;
+			State = 728;
 			Match(ENFORCEMENT);
-			State = 727;
+			State = 729;
 			Match(LBRACE);
-			State = 731;
+			State = 733;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 728;
+				State = 730;
 				enforcementItem();
 				}
 				}
-				State = 733;
+				State = 735;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 734;
+			State = 736;
 			Match(RBRACE);
 			}
 		}
@@ -5369,44 +5391,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 752;
+			State = 754;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 736;
+				State = 738;
 				Match(SELL);
-				State = 737;
+				State = 739;
 				ident();
-				State = 742;
+				State = 744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 738;
+					State = 740;
 					Match(COMMA);
-					State = 739;
+					State = 741;
 					ident();
 					}
 					}
-					State = 744;
+					State = 746;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 748;
+				State = 750;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==HAIRCUT || _la==LAG) {
 					{
 					{
-					State = 745;
+					State = 747;
 					sellTerm();
 					}
 					}
-					State = 750;
+					State = 752;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -5416,7 +5438,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 751;
+				State = 753;
 				waterfallDecl();
 				}
 				break;
@@ -5479,16 +5501,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 84, RULE_sellTerm);
 		try {
-			State = 758;
+			State = 760;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 754;
+				State = 756;
 				Match(HAIRCUT);
-				State = 755;
+				State = 757;
 				expr(0);
 				}
 				break;
@@ -5496,9 +5518,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 756;
+				State = 758;
 				Match(LAG);
-				State = 757;
+				State = 759;
 				duration();
 				}
 				break;
@@ -5557,31 +5579,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 760;
-			Match(SCENARIO);
-			State = 761;
-			_localctx.name = ident();
 			State = 762;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 763;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 764;
+			Match(FOR);
+			State = 765;
+			_localctx.deal = ident();
+			State = 766;
 			Match(LBRACE);
-			State = 768;
+			State = 770;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610589918861497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1610612751L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610589918861497L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3221225503L) != 0)) {
 				{
 				{
-				State = 765;
+				State = 767;
 				scenarioItem();
 				}
 				}
-				State = 770;
+				State = 772;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 771;
+			State = 773;
 			Match(RBRACE);
 			}
 		}
@@ -5782,20 +5804,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 829;
+			State = 831;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,84,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 773;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 774;
-				Match(RENEWALS);
 				State = 775;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 776;
+				Match(RENEWALS);
+				State = 777;
+				Match(TAKEN);
+				State = 778;
 				Match(NUMBER);
 				}
 				break;
@@ -5803,13 +5825,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 778;
-				((DeflateItemContext)_localctx).path = reference();
-				State = 779;
-				Match(DEFLATE);
 				State = 780;
-				expr(0);
+				((DeflateItemContext)_localctx).path = reference();
 				State = 781;
+				Match(DEFLATE);
+				State = 782;
+				expr(0);
+				State = 783;
 				perYear();
 				}
 				break;
@@ -5817,15 +5839,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 783;
-				((DropItemContext)_localctx).path = reference();
-				State = 784;
-				Match(DROP);
 				State = 785;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 786;
-				Match(BY);
+				Match(DROP);
 				State = 787;
+				expr(0);
+				State = 788;
+				Match(BY);
+				State = 789;
 				Match(DATE);
 				}
 				break;
@@ -5833,13 +5855,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 789;
-				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 790;
-				Match(DEFAULTS);
 				State = 791;
-				Match(ON);
+				((PartyDefaultsItemContext)_localctx).party = ident();
 				State = 792;
+				Match(DEFAULTS);
+				State = 793;
+				Match(ON);
+				State = 794;
 				Match(DATE);
 				}
 				break;
@@ -5847,9 +5869,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 794;
-				Match(ENFORCEMENT);
 				State = 796;
+				Match(ENFORCEMENT);
+				State = 798;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -5857,7 +5879,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 795;
+						State = 797;
 						sellTerm();
 						}
 						}
@@ -5865,7 +5887,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 798;
+					State = 800;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,81,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -5875,11 +5897,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 800;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 801;
-				Match(LEVEL);
 				State = 802;
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 803;
+				Match(LEVEL);
+				State = 804;
 				expr(0);
 				}
 				break;
@@ -5887,29 +5909,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 804;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 805;
-				Match(POINTS);
 				State = 806;
-				pointsKind();
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 807;
+				Match(POINTS);
+				State = 808;
+				pointsKind();
+				State = 809;
 				Match(LBRACE);
-				State = 811;
+				State = 813;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 808;
+					State = 810;
 					schedulePoint();
 					}
 					}
-					State = 813;
+					State = 815;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 814;
+				State = 816;
 				Match(RBRACE);
 				}
 				break;
@@ -5917,15 +5939,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 816;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 817;
-				Match(LAUNCH);
 				State = 818;
-				Match(DATE);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 819;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 820;
+				Match(DATE);
+				State = 821;
+				Match(DOWN);
+				State = 822;
 				expr(0);
 				}
 				break;
@@ -5933,21 +5955,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 822;
+				State = 824;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 823;
-				Match(SHIFT);
 				State = 825;
+				Match(SHIFT);
+				State = 827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 824;
+					State = 826;
 					Match(PLUS);
 					}
 				}
 
-				State = 827;
+				State = 829;
 				expr(0);
 				}
 				break;
@@ -5987,9 +6009,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 831;
+			State = 833;
 			Match(PER);
-			State = 832;
+			State = 834;
 			Match(YEAR);
 			}
 		}
@@ -6026,7 +6048,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 834;
+			State = 836;
 			Match(QUANTITY);
 			}
 		}
@@ -6353,7 +6375,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 878;
+			State = 880;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
@@ -6362,11 +6384,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 837;
-				Match(LPAREN);
-				State = 838;
-				expr(0);
 				State = 839;
+				Match(LPAREN);
+				State = 840;
+				expr(0);
+				State = 841;
 				Match(RPAREN);
 				}
 				break;
@@ -6375,9 +6397,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 841;
+				State = 843;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 842;
+				State = 844;
 				expr(16);
 				}
 				break;
@@ -6386,9 +6408,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 843;
+				State = 845;
 				Match(NOT);
-				State = 844;
+				State = 846;
 				expr(11);
 				}
 				break;
@@ -6397,17 +6419,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 845;
-				Match(IF);
-				State = 846;
-				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 847;
-				Match(THEN);
+				Match(IF);
 				State = 848;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 849;
-				Match(ELSE);
+				Match(THEN);
 				State = 850;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 851;
+				Match(ELSE);
+				State = 852;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -6416,37 +6438,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 852;
+				State = 854;
 				((CallExprContext)_localctx).callee = ident();
-				State = 853;
+				State = 855;
 				Match(LPAREN);
-				State = 862;
+				State = 864;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -67553025945704633L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1728069775L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -67553025945704633L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3456139551L) != 0)) {
 					{
-					State = 854;
+					State = 856;
 					expr(0);
-					State = 859;
+					State = 861;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 855;
+						State = 857;
 						Match(COMMA);
-						State = 856;
+						State = 858;
 						expr(0);
 						}
 						}
-						State = 861;
+						State = 863;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 864;
+				State = 866;
 				Match(RPAREN);
 				}
 				break;
@@ -6455,7 +6477,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 866;
+				State = 868;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -6465,19 +6487,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 868;
+				State = 870;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 109)) & ~0x3f) == 0 && ((1L << (_la - 109)) & 127L) != 0)) {
 					{
-					State = 867;
+					State = 869;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 870;
+				State = 872;
 				Match(PER);
-				State = 871;
+				State = 873;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -6486,9 +6508,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 872;
+				State = 874;
 				Match(NUMBER);
-				State = 873;
+				State = 875;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -6497,7 +6519,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 874;
+				State = 876;
 				Match(QUANTITY);
 				}
 				break;
@@ -6506,7 +6528,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 875;
+				State = 877;
 				Match(NUMBER);
 				}
 				break;
@@ -6515,7 +6537,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 876;
+				State = 878;
 				Match(DATE);
 				}
 				break;
@@ -6524,13 +6546,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 877;
+				State = 879;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 900;
+			State = 902;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,90,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -6539,7 +6561,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 898;
+					State = 900;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 					case 1:
@@ -6547,11 +6569,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 880;
-						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 881;
-						Match(OF);
 						State = 882;
+						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
+						State = 883;
+						Match(OF);
+						State = 884;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -6560,9 +6582,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 883;
+						State = 885;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 884;
+						State = 886;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -6572,7 +6594,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 885;
+						State = 887;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -6581,9 +6603,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 886;
+						State = 888;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 887;
+						State = 889;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -6593,7 +6615,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 888;
+						State = 890;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -6602,19 +6624,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 889;
+						State = 891;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 890;
+						State = 892;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 145)) & ~0x3f) == 0 && ((1L << (_la - 145)) & 63L) != 0)) ) {
+						if ( !(((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 891;
+						State = 893;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -6623,11 +6645,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 892;
-						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 893;
-						Match(AND);
 						State = 894;
+						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
+						State = 895;
+						Match(AND);
+						State = 896;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -6636,18 +6658,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 895;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 896;
-						Match(OR);
 						State = 897;
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
+						State = 898;
+						Match(OR);
+						State = 899;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 902;
+				State = 904;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,90,Context);
 			}
@@ -6693,7 +6715,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 903;
+			State = 905;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 109)) & ~0x3f) == 0 && ((1L << (_la - 109)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -6744,16 +6766,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 905;
+			State = 907;
 			ident();
-			State = 908;
+			State = 910;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
 				{
-				State = 906;
+				State = 908;
 				Match(DOT);
-				State = 907;
+				State = 909;
 				_localctx.member = ident();
 				}
 				break;
@@ -6845,6 +6867,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARGIN() { return GetToken(DealLangParser.MARGIN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(DealLangParser.GRID, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BELOW() { return GetToken(DealLangParser.BELOW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNPAID() { return GetToken(DealLangParser.UNPAID, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEQUENTIAL() { return GetToken(DealLangParser.SEQUENTIAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCELERATE() { return GetToken(DealLangParser.ACCELERATE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURE() { return GetToken(DealLangParser.CURE, 0); }
@@ -6871,9 +6894,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 910;
+			State = 912;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610624278599865L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1610612751L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 8070128509281887208L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -139610624278599865L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3221225503L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -6919,7 +6942,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,163,913,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,164,915,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -6950,301 +6973,302 @@ public partial class DealLangParser : Parser {
 		10,22,12,22,383,9,22,1,22,1,22,1,23,1,23,1,23,1,23,1,23,3,23,392,8,23,
 		1,23,1,23,3,23,396,8,23,1,23,1,23,3,23,400,8,23,1,23,1,23,3,23,404,8,23,
 		1,23,1,23,3,23,408,8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,5,23,420,8,23,10,23,12,23,423,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,3,23,434,8,23,1,23,1,23,1,23,1,23,1,23,5,23,441,8,23,10,23,
-		12,23,444,9,23,1,23,1,23,3,23,448,8,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,463,8,23,1,24,1,24,1,24,1,24,1,25,
-		1,25,1,25,1,25,1,25,1,25,5,25,475,8,25,10,25,12,25,478,9,25,1,25,3,25,
-		481,8,25,1,26,1,26,1,26,1,26,5,26,487,8,26,10,26,12,26,490,9,26,1,26,1,
-		26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,500,8,27,10,27,12,27,503,9,27,3,
-		27,505,8,27,1,28,1,28,1,28,1,29,1,29,1,29,1,29,5,29,514,8,29,10,29,12,
-		29,517,9,29,1,29,3,29,520,8,29,1,30,1,30,1,30,1,30,1,30,1,30,3,30,528,
-		8,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,539,8,31,3,31,541,
-		8,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,552,8,32,1,32,1,
-		32,3,32,556,8,32,1,33,1,33,1,33,1,33,1,33,1,33,3,33,564,8,33,1,33,1,33,
-		1,33,3,33,569,8,33,1,33,1,33,1,33,3,33,574,8,33,1,33,1,33,1,33,1,33,1,
-		33,1,33,1,33,1,33,3,33,584,8,33,1,33,1,33,1,33,1,33,5,33,590,8,33,10,33,
-		12,33,593,9,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,5,34,604,8,
-		34,10,34,12,34,607,9,34,1,34,1,34,3,34,611,8,34,1,34,3,34,614,8,34,1,35,
-		1,35,1,35,1,35,1,35,3,35,621,8,35,1,36,1,36,1,36,1,36,1,36,5,36,628,8,
-		36,10,36,12,36,631,9,36,1,37,1,37,3,37,635,8,37,1,38,1,38,1,38,5,38,640,
-		8,38,10,38,12,38,643,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,5,39,
-		653,8,39,10,39,12,39,656,9,39,3,39,658,8,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,1,39,3,39,671,8,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,686,8,39,10,39,12,39,689,9,39,
-		1,39,1,39,1,39,1,39,5,39,695,8,39,10,39,12,39,698,9,39,1,39,3,39,701,8,
-		39,1,39,1,39,1,39,3,39,706,8,39,1,39,1,39,5,39,710,8,39,10,39,12,39,713,
-		9,39,1,39,1,39,1,39,1,39,5,39,719,8,39,10,39,12,39,722,9,39,1,39,3,39,
-		725,8,39,1,40,1,40,1,40,5,40,730,8,40,10,40,12,40,733,9,40,1,40,1,40,1,
-		41,1,41,1,41,1,41,5,41,741,8,41,10,41,12,41,744,9,41,1,41,5,41,747,8,41,
-		10,41,12,41,750,9,41,1,41,3,41,753,8,41,1,42,1,42,1,42,1,42,3,42,759,8,
-		42,1,43,1,43,1,43,1,43,1,43,1,43,5,43,767,8,43,10,43,12,43,770,9,43,1,
-		43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,
-		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,4,44,797,8,44,11,
-		44,12,44,798,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,810,8,44,
-		10,44,12,44,813,9,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,
-		1,44,3,44,826,8,44,1,44,1,44,3,44,830,8,44,1,45,1,45,1,45,1,46,1,46,1,
-		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,1,47,1,47,1,47,5,47,858,8,47,10,47,12,47,861,9,47,3,
-		47,863,8,47,1,47,1,47,1,47,1,47,3,47,869,8,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,3,47,879,8,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,5,47,899,8,47,10,47,12,
-		47,902,9,47,1,48,1,48,1,49,1,49,1,49,3,49,909,8,49,1,50,1,50,1,50,0,1,
-		94,51,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
-		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
-		94,96,98,100,0,8,1,0,133,134,1,0,15,16,1,0,153,154,1,0,143,144,1,0,141,
-		142,1,0,145,150,1,0,109,115,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,41,
-		43,44,46,47,49,59,61,62,64,66,70,70,72,74,77,79,88,88,90,94,101,103,116,
-		116,121,131,157,158,1035,0,108,1,0,0,0,2,113,1,0,0,0,4,116,1,0,0,0,6,144,
-		1,0,0,0,8,146,1,0,0,0,10,158,1,0,0,0,12,182,1,0,0,0,14,184,1,0,0,0,16,
-		186,1,0,0,0,18,203,1,0,0,0,20,205,1,0,0,0,22,237,1,0,0,0,24,239,1,0,0,
-		0,26,241,1,0,0,0,28,275,1,0,0,0,30,277,1,0,0,0,32,282,1,0,0,0,34,329,1,
-		0,0,0,36,334,1,0,0,0,38,342,1,0,0,0,40,344,1,0,0,0,42,373,1,0,0,0,44,375,
-		1,0,0,0,46,462,1,0,0,0,48,464,1,0,0,0,50,480,1,0,0,0,52,482,1,0,0,0,54,
-		504,1,0,0,0,56,506,1,0,0,0,58,509,1,0,0,0,60,527,1,0,0,0,62,529,1,0,0,
-		0,64,544,1,0,0,0,66,557,1,0,0,0,68,613,1,0,0,0,70,615,1,0,0,0,72,622,1,
-		0,0,0,74,634,1,0,0,0,76,636,1,0,0,0,78,724,1,0,0,0,80,726,1,0,0,0,82,752,
-		1,0,0,0,84,758,1,0,0,0,86,760,1,0,0,0,88,829,1,0,0,0,90,831,1,0,0,0,92,
-		834,1,0,0,0,94,878,1,0,0,0,96,903,1,0,0,0,98,905,1,0,0,0,100,910,1,0,0,
-		0,102,107,3,2,1,0,103,107,3,4,2,0,104,107,3,86,43,0,105,107,3,8,4,0,106,
-		102,1,0,0,0,106,103,1,0,0,0,106,104,1,0,0,0,106,105,1,0,0,0,107,110,1,
-		0,0,0,108,106,1,0,0,0,108,109,1,0,0,0,109,111,1,0,0,0,110,108,1,0,0,0,
-		111,112,5,0,0,1,112,1,1,0,0,0,113,114,5,3,0,0,114,115,5,155,0,0,115,3,
-		1,0,0,0,116,117,5,1,0,0,117,118,3,100,50,0,118,122,5,133,0,0,119,121,3,
-		6,3,0,120,119,1,0,0,0,121,124,1,0,0,0,122,120,1,0,0,0,122,123,1,0,0,0,
-		123,125,1,0,0,0,124,122,1,0,0,0,125,126,5,134,0,0,126,5,1,0,0,0,127,145,
-		3,12,6,0,128,145,3,16,8,0,129,145,3,20,10,0,130,145,3,26,13,0,131,145,
-		3,32,16,0,132,145,3,40,20,0,133,145,3,44,22,0,134,145,3,52,26,0,135,145,
-		3,58,29,0,136,145,3,62,31,0,137,145,3,64,32,0,138,145,3,66,33,0,139,145,
-		3,70,35,0,140,145,3,72,36,0,141,145,3,76,38,0,142,145,3,80,40,0,143,145,
-		3,8,4,0,144,127,1,0,0,0,144,128,1,0,0,0,144,129,1,0,0,0,144,130,1,0,0,
-		0,144,131,1,0,0,0,144,132,1,0,0,0,144,133,1,0,0,0,144,134,1,0,0,0,144,
-		135,1,0,0,0,144,136,1,0,0,0,144,137,1,0,0,0,144,138,1,0,0,0,144,139,1,
-		0,0,0,144,140,1,0,0,0,144,141,1,0,0,0,144,142,1,0,0,0,144,143,1,0,0,0,
-		145,7,1,0,0,0,146,147,5,157,0,0,147,153,4,4,0,0,148,152,3,100,50,0,149,
-		152,5,4,0,0,150,152,5,31,0,0,151,148,1,0,0,0,151,149,1,0,0,0,151,150,1,
-		0,0,0,152,155,1,0,0,0,153,151,1,0,0,0,153,154,1,0,0,0,154,156,1,0,0,0,
-		155,153,1,0,0,0,156,157,3,10,5,0,157,9,1,0,0,0,158,163,5,133,0,0,159,162,
-		3,10,5,0,160,162,8,0,0,0,161,159,1,0,0,0,161,160,1,0,0,0,162,165,1,0,0,
-		0,163,161,1,0,0,0,163,164,1,0,0,0,164,166,1,0,0,0,165,163,1,0,0,0,166,
-		167,5,134,0,0,167,11,1,0,0,0,168,169,5,5,0,0,169,183,5,155,0,0,170,171,
-		5,6,0,0,171,183,3,100,50,0,172,173,5,7,0,0,173,183,5,152,0,0,174,175,5,
-		8,0,0,175,183,5,152,0,0,176,177,5,9,0,0,177,183,5,152,0,0,178,179,5,10,
-		0,0,179,183,3,100,50,0,180,181,5,11,0,0,181,183,3,14,7,0,182,168,1,0,0,
-		0,182,170,1,0,0,0,182,172,1,0,0,0,182,174,1,0,0,0,182,176,1,0,0,0,182,
-		178,1,0,0,0,182,180,1,0,0,0,183,13,1,0,0,0,184,185,5,151,0,0,185,15,1,
-		0,0,0,186,187,5,12,0,0,187,188,3,100,50,0,188,192,5,133,0,0,189,191,3,
-		18,9,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,0,
-		193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,134,0,0,196,17,1,0,0,0,197,198,
-		5,20,0,0,198,204,5,155,0,0,199,200,5,21,0,0,200,204,3,94,47,0,201,202,
-		5,22,0,0,202,204,3,94,47,0,203,197,1,0,0,0,203,199,1,0,0,0,203,201,1,0,
-		0,0,204,19,1,0,0,0,205,206,5,13,0,0,206,207,3,100,50,0,207,211,5,133,0,
-		0,208,210,3,22,11,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,0,0,0,211,
-		212,1,0,0,0,212,214,1,0,0,0,213,211,1,0,0,0,214,215,5,134,0,0,215,21,1,
-		0,0,0,216,217,5,57,0,0,217,238,3,94,47,0,218,219,5,104,0,0,219,220,3,94,
-		47,0,220,221,3,90,45,0,221,238,1,0,0,0,222,223,5,14,0,0,223,224,3,24,12,
-		0,224,228,5,133,0,0,225,227,3,30,15,0,226,225,1,0,0,0,227,230,1,0,0,0,
-		228,226,1,0,0,0,228,229,1,0,0,0,229,231,1,0,0,0,230,228,1,0,0,0,231,232,
-		5,134,0,0,232,238,1,0,0,0,233,234,5,17,0,0,234,235,5,152,0,0,235,236,5,
-		18,0,0,236,238,3,94,47,0,237,216,1,0,0,0,237,218,1,0,0,0,237,222,1,0,0,
-		0,237,233,1,0,0,0,238,23,1,0,0,0,239,240,7,1,0,0,240,25,1,0,0,0,241,242,
-		5,23,0,0,242,243,3,100,50,0,243,247,5,133,0,0,244,246,3,28,14,0,245,244,
-		1,0,0,0,246,249,1,0,0,0,247,245,1,0,0,0,247,248,1,0,0,0,248,250,1,0,0,
-		0,249,247,1,0,0,0,250,251,5,134,0,0,251,27,1,0,0,0,252,253,5,24,0,0,253,
-		276,3,94,47,0,254,255,5,25,0,0,255,256,5,26,0,0,256,259,3,92,46,0,257,
-		258,5,27,0,0,258,260,3,94,47,0,259,257,1,0,0,0,259,260,1,0,0,0,260,263,
-		1,0,0,0,261,262,5,28,0,0,262,264,5,152,0,0,263,261,1,0,0,0,263,264,1,0,
-		0,0,264,276,1,0,0,0,265,266,5,25,0,0,266,267,5,29,0,0,267,271,5,133,0,
-		0,268,270,3,30,15,0,269,268,1,0,0,0,270,273,1,0,0,0,271,269,1,0,0,0,271,
-		272,1,0,0,0,272,274,1,0,0,0,273,271,1,0,0,0,274,276,5,134,0,0,275,252,
-		1,0,0,0,275,254,1,0,0,0,275,265,1,0,0,0,276,29,1,0,0,0,277,278,5,152,0,
-		0,278,280,3,94,47,0,279,281,5,137,0,0,280,279,1,0,0,0,280,281,1,0,0,0,
-		281,31,1,0,0,0,282,283,5,30,0,0,283,284,3,100,50,0,284,285,5,31,0,0,285,
-		286,3,100,50,0,286,290,5,133,0,0,287,289,3,34,17,0,288,287,1,0,0,0,289,
-		292,1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,293,1,0,0,0,292,290,1,
-		0,0,0,293,294,5,134,0,0,294,33,1,0,0,0,295,296,5,32,0,0,296,330,3,100,
-		50,0,297,298,5,33,0,0,298,299,3,94,47,0,299,304,3,90,45,0,300,301,5,34,
-		0,0,301,302,3,94,47,0,302,303,3,90,45,0,303,305,1,0,0,0,304,300,1,0,0,
-		0,304,305,1,0,0,0,305,330,1,0,0,0,306,307,5,35,0,0,307,330,5,152,0,0,308,
-		309,5,36,0,0,309,330,3,92,46,0,310,311,5,37,0,0,311,312,3,36,18,0,312,
-		313,3,92,46,0,313,314,5,39,0,0,314,315,5,32,0,0,315,319,5,40,0,0,316,317,
-		5,33,0,0,317,318,5,39,0,0,318,320,5,41,0,0,319,316,1,0,0,0,319,320,1,0,
-		0,0,320,330,1,0,0,0,321,323,5,42,0,0,322,324,3,38,19,0,323,322,1,0,0,0,
-		324,325,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,330,1,0,0,0,327,328,
-		5,11,0,0,328,330,3,14,7,0,329,295,1,0,0,0,329,297,1,0,0,0,329,306,1,0,
-		0,0,329,308,1,0,0,0,329,310,1,0,0,0,329,321,1,0,0,0,329,327,1,0,0,0,330,
-		35,1,0,0,0,331,332,5,154,0,0,332,335,5,38,0,0,333,335,5,153,0,0,334,331,
-		1,0,0,0,334,333,1,0,0,0,335,37,1,0,0,0,336,337,5,43,0,0,337,343,3,94,47,
-		0,338,339,5,44,0,0,339,343,3,94,47,0,340,341,5,45,0,0,341,343,5,152,0,
-		0,342,336,1,0,0,0,342,338,1,0,0,0,342,340,1,0,0,0,343,39,1,0,0,0,344,345,
-		5,46,0,0,345,346,3,100,50,0,346,350,5,133,0,0,347,349,3,42,21,0,348,347,
-		1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,0,351,353,1,0,0,
-		0,352,350,1,0,0,0,353,354,5,134,0,0,354,41,1,0,0,0,355,356,5,47,0,0,356,
-		374,3,100,50,0,357,358,5,49,0,0,358,374,3,94,47,0,359,360,5,50,0,0,360,
-		362,3,94,47,0,361,363,5,51,0,0,362,361,1,0,0,0,362,363,1,0,0,0,363,374,
-		1,0,0,0,364,365,5,52,0,0,365,366,5,45,0,0,366,374,5,152,0,0,367,368,5,
-		55,0,0,368,374,3,50,25,0,369,370,5,8,0,0,370,374,5,152,0,0,371,372,5,22,
-		0,0,372,374,3,94,47,0,373,355,1,0,0,0,373,357,1,0,0,0,373,359,1,0,0,0,
-		373,364,1,0,0,0,373,367,1,0,0,0,373,369,1,0,0,0,373,371,1,0,0,0,374,43,
-		1,0,0,0,375,376,5,48,0,0,376,377,3,100,50,0,377,381,5,133,0,0,378,380,
-		3,46,23,0,379,378,1,0,0,0,380,383,1,0,0,0,381,379,1,0,0,0,381,382,1,0,
-		0,0,382,384,1,0,0,0,383,381,1,0,0,0,384,385,5,134,0,0,385,45,1,0,0,0,386,
-		387,5,49,0,0,387,463,3,94,47,0,388,389,5,50,0,0,389,391,3,94,47,0,390,
-		392,5,51,0,0,391,390,1,0,0,0,391,392,1,0,0,0,392,395,1,0,0,0,393,394,5,
-		27,0,0,394,396,3,94,47,0,395,393,1,0,0,0,395,396,1,0,0,0,396,399,1,0,0,
-		0,397,398,5,44,0,0,398,400,3,94,47,0,399,397,1,0,0,0,399,400,1,0,0,0,400,
-		463,1,0,0,0,401,403,5,121,0,0,402,404,5,153,0,0,403,402,1,0,0,0,403,404,
-		1,0,0,0,404,407,1,0,0,0,405,406,5,75,0,0,406,408,3,94,47,0,407,405,1,0,
-		0,0,407,408,1,0,0,0,408,463,1,0,0,0,409,410,5,122,0,0,410,463,3,94,47,
-		0,411,412,5,123,0,0,412,463,3,94,47,0,413,414,5,124,0,0,414,415,5,45,0,
-		0,415,463,5,152,0,0,416,417,5,125,0,0,417,421,5,133,0,0,418,420,3,30,15,
-		0,419,418,1,0,0,0,420,423,1,0,0,0,421,419,1,0,0,0,421,422,1,0,0,0,422,
-		424,1,0,0,0,423,421,1,0,0,0,424,463,5,134,0,0,425,426,5,126,0,0,426,463,
-		3,94,47,0,427,428,5,127,0,0,428,433,3,94,47,0,429,430,5,28,0,0,430,434,
-		5,152,0,0,431,432,5,132,0,0,432,434,3,100,50,0,433,429,1,0,0,0,433,431,
-		1,0,0,0,434,463,1,0,0,0,435,436,5,129,0,0,436,437,5,130,0,0,437,438,3,
-		100,50,0,438,442,5,133,0,0,439,441,3,48,24,0,440,439,1,0,0,0,441,444,1,
-		0,0,0,442,440,1,0,0,0,442,443,1,0,0,0,443,447,1,0,0,0,444,442,1,0,0,0,
-		445,446,5,97,0,0,446,448,3,94,47,0,447,445,1,0,0,0,447,448,1,0,0,0,448,
-		449,1,0,0,0,449,450,5,134,0,0,450,463,1,0,0,0,451,452,5,128,0,0,452,463,
-		3,94,47,0,453,454,5,52,0,0,454,455,5,45,0,0,455,463,5,152,0,0,456,457,
-		5,55,0,0,457,463,3,50,25,0,458,459,5,8,0,0,459,463,5,152,0,0,460,461,5,
-		59,0,0,461,463,5,154,0,0,462,386,1,0,0,0,462,388,1,0,0,0,462,401,1,0,0,
-		0,462,409,1,0,0,0,462,411,1,0,0,0,462,413,1,0,0,0,462,416,1,0,0,0,462,
-		425,1,0,0,0,462,427,1,0,0,0,462,435,1,0,0,0,462,451,1,0,0,0,462,453,1,
-		0,0,0,462,456,1,0,0,0,462,458,1,0,0,0,462,460,1,0,0,0,463,47,1,0,0,0,464,
-		465,5,131,0,0,465,466,3,94,47,0,466,467,3,94,47,0,467,49,1,0,0,0,468,481,
-		5,56,0,0,469,481,5,57,0,0,470,481,5,58,0,0,471,472,5,29,0,0,472,476,5,
-		133,0,0,473,475,3,30,15,0,474,473,1,0,0,0,475,478,1,0,0,0,476,474,1,0,
-		0,0,476,477,1,0,0,0,477,479,1,0,0,0,478,476,1,0,0,0,479,481,5,134,0,0,
-		480,468,1,0,0,0,480,469,1,0,0,0,480,470,1,0,0,0,480,471,1,0,0,0,481,51,
-		1,0,0,0,482,483,5,60,0,0,483,484,3,100,50,0,484,488,5,133,0,0,485,487,
-		3,54,27,0,486,485,1,0,0,0,487,490,1,0,0,0,488,486,1,0,0,0,488,489,1,0,
-		0,0,489,491,1,0,0,0,490,488,1,0,0,0,491,492,5,134,0,0,492,53,1,0,0,0,493,
-		494,5,61,0,0,494,505,3,94,47,0,495,496,5,62,0,0,496,501,3,56,28,0,497,
-		498,5,137,0,0,498,500,3,56,28,0,499,497,1,0,0,0,500,503,1,0,0,0,501,499,
-		1,0,0,0,501,502,1,0,0,0,502,505,1,0,0,0,503,501,1,0,0,0,504,493,1,0,0,
-		0,504,495,1,0,0,0,505,55,1,0,0,0,506,507,3,100,50,0,507,508,3,94,47,0,
-		508,57,1,0,0,0,509,510,5,63,0,0,510,519,3,100,50,0,511,515,5,133,0,0,512,
-		514,3,60,30,0,513,512,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,515,516,
-		1,0,0,0,516,518,1,0,0,0,517,515,1,0,0,0,518,520,5,134,0,0,519,511,1,0,
-		0,0,519,520,1,0,0,0,520,59,1,0,0,0,521,522,5,64,0,0,522,528,3,94,47,0,
-		523,524,5,65,0,0,524,528,3,94,47,0,525,526,5,66,0,0,526,528,3,94,47,0,
-		527,521,1,0,0,0,527,523,1,0,0,0,527,525,1,0,0,0,528,61,1,0,0,0,529,530,
-		5,67,0,0,530,531,3,100,50,0,531,532,5,133,0,0,532,540,3,94,47,0,533,538,
-		3,90,45,0,534,535,5,34,0,0,535,536,3,94,47,0,536,537,3,90,45,0,537,539,
-		1,0,0,0,538,534,1,0,0,0,538,539,1,0,0,0,539,541,1,0,0,0,540,533,1,0,0,
-		0,540,541,1,0,0,0,541,542,1,0,0,0,542,543,5,134,0,0,543,63,1,0,0,0,544,
-		545,5,68,0,0,545,546,3,100,50,0,546,547,5,140,0,0,547,551,3,94,47,0,548,
-		549,5,69,0,0,549,550,5,70,0,0,550,552,3,92,46,0,551,548,1,0,0,0,551,552,
-		1,0,0,0,552,555,1,0,0,0,553,554,5,28,0,0,554,556,5,152,0,0,555,553,1,0,
-		0,0,555,556,1,0,0,0,556,65,1,0,0,0,557,558,5,71,0,0,558,559,3,100,50,0,
-		559,560,5,75,0,0,560,563,3,94,47,0,561,562,5,28,0,0,562,564,5,152,0,0,
-		563,561,1,0,0,0,563,564,1,0,0,0,564,568,1,0,0,0,565,566,5,72,0,0,566,567,
-		5,74,0,0,567,569,5,154,0,0,568,565,1,0,0,0,568,569,1,0,0,0,569,573,1,0,
-		0,0,570,571,5,73,0,0,571,572,5,74,0,0,572,574,5,154,0,0,573,570,1,0,0,
-		0,573,574,1,0,0,0,574,583,1,0,0,0,575,576,5,92,0,0,576,577,5,106,0,0,577,
-		578,3,100,50,0,578,579,5,93,0,0,579,580,5,95,0,0,580,581,5,154,0,0,581,
-		582,5,94,0,0,582,584,1,0,0,0,583,575,1,0,0,0,583,584,1,0,0,0,584,585,1,
-		0,0,0,585,586,5,139,0,0,586,591,3,68,34,0,587,588,5,137,0,0,588,590,3,
-		68,34,0,589,587,1,0,0,0,590,593,1,0,0,0,591,589,1,0,0,0,591,592,1,0,0,
-		0,592,67,1,0,0,0,593,591,1,0,0,0,594,595,5,88,0,0,595,596,5,153,0,0,596,
-		597,5,95,0,0,597,614,3,100,50,0,598,610,5,91,0,0,599,600,5,135,0,0,600,
-		605,3,100,50,0,601,602,5,137,0,0,602,604,3,100,50,0,603,601,1,0,0,0,604,
-		607,1,0,0,0,605,603,1,0,0,0,605,606,1,0,0,0,606,608,1,0,0,0,607,605,1,
-		0,0,0,608,609,5,136,0,0,609,611,1,0,0,0,610,599,1,0,0,0,610,611,1,0,0,
-		0,611,614,1,0,0,0,612,614,3,100,50,0,613,594,1,0,0,0,613,598,1,0,0,0,613,
-		612,1,0,0,0,614,69,1,0,0,0,615,616,5,76,0,0,616,617,5,75,0,0,617,620,3,
-		94,47,0,618,619,5,77,0,0,619,621,3,92,46,0,620,618,1,0,0,0,620,621,1,0,
-		0,0,621,71,1,0,0,0,622,623,5,78,0,0,623,624,5,79,0,0,624,629,3,74,37,0,
-		625,626,5,137,0,0,626,628,3,74,37,0,627,625,1,0,0,0,628,631,1,0,0,0,629,
-		627,1,0,0,0,629,630,1,0,0,0,630,73,1,0,0,0,631,629,1,0,0,0,632,635,5,42,
-		0,0,633,635,3,100,50,0,634,632,1,0,0,0,634,633,1,0,0,0,635,75,1,0,0,0,
-		636,637,5,80,0,0,637,641,5,133,0,0,638,640,3,78,39,0,639,638,1,0,0,0,640,
-		643,1,0,0,0,641,639,1,0,0,0,641,642,1,0,0,0,642,644,1,0,0,0,643,641,1,
-		0,0,0,644,645,5,134,0,0,645,77,1,0,0,0,646,647,5,10,0,0,647,657,3,98,49,
-		0,648,649,5,81,0,0,649,654,3,100,50,0,650,651,5,137,0,0,651,653,3,100,
-		50,0,652,650,1,0,0,0,653,656,1,0,0,0,654,652,1,0,0,0,654,655,1,0,0,0,655,
-		658,1,0,0,0,656,654,1,0,0,0,657,648,1,0,0,0,657,658,1,0,0,0,658,725,1,
-		0,0,0,659,660,5,82,0,0,660,725,3,100,50,0,661,662,5,83,0,0,662,725,3,100,
-		50,0,663,664,5,84,0,0,664,665,5,85,0,0,665,666,5,86,0,0,666,725,3,100,
-		50,0,667,670,5,87,0,0,668,669,5,153,0,0,669,671,5,117,0,0,670,668,1,0,
-		0,0,670,671,1,0,0,0,671,672,1,0,0,0,672,673,5,85,0,0,673,674,5,95,0,0,
-		674,725,3,100,50,0,675,676,5,88,0,0,676,677,5,153,0,0,677,678,5,117,0,
-		0,678,679,5,85,0,0,679,680,5,95,0,0,680,725,3,100,50,0,681,682,5,96,0,
-		0,682,683,3,94,47,0,683,687,5,133,0,0,684,686,3,78,39,0,685,684,1,0,0,
-		0,686,689,1,0,0,0,687,685,1,0,0,0,687,688,1,0,0,0,688,690,1,0,0,0,689,
-		687,1,0,0,0,690,700,5,134,0,0,691,692,5,97,0,0,692,696,5,133,0,0,693,695,
-		3,78,39,0,694,693,1,0,0,0,695,698,1,0,0,0,696,694,1,0,0,0,696,697,1,0,
-		0,0,697,699,1,0,0,0,698,696,1,0,0,0,699,701,5,134,0,0,700,691,1,0,0,0,
-		700,701,1,0,0,0,701,725,1,0,0,0,702,705,5,89,0,0,703,704,5,106,0,0,704,
-		706,5,49,0,0,705,703,1,0,0,0,705,706,1,0,0,0,706,707,1,0,0,0,707,711,5,
-		133,0,0,708,710,3,78,39,0,709,708,1,0,0,0,710,713,1,0,0,0,711,709,1,0,
-		0,0,711,712,1,0,0,0,712,714,1,0,0,0,713,711,1,0,0,0,714,725,5,134,0,0,
-		715,716,5,90,0,0,716,720,5,133,0,0,717,719,3,78,39,0,718,717,1,0,0,0,719,
-		722,1,0,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,722,720,1,
-		0,0,0,723,725,5,134,0,0,724,646,1,0,0,0,724,659,1,0,0,0,724,661,1,0,0,
-		0,724,663,1,0,0,0,724,667,1,0,0,0,724,675,1,0,0,0,724,681,1,0,0,0,724,
-		702,1,0,0,0,724,715,1,0,0,0,725,79,1,0,0,0,726,727,5,99,0,0,727,731,5,
-		133,0,0,728,730,3,82,41,0,729,728,1,0,0,0,730,733,1,0,0,0,731,729,1,0,
-		0,0,731,732,1,0,0,0,732,734,1,0,0,0,733,731,1,0,0,0,734,735,5,134,0,0,
-		735,81,1,0,0,0,736,737,5,100,0,0,737,742,3,100,50,0,738,739,5,137,0,0,
-		739,741,3,100,50,0,740,738,1,0,0,0,741,744,1,0,0,0,742,740,1,0,0,0,742,
-		743,1,0,0,0,743,748,1,0,0,0,744,742,1,0,0,0,745,747,3,84,42,0,746,745,
-		1,0,0,0,747,750,1,0,0,0,748,746,1,0,0,0,748,749,1,0,0,0,749,753,1,0,0,
-		0,750,748,1,0,0,0,751,753,3,76,38,0,752,736,1,0,0,0,752,751,1,0,0,0,753,
-		83,1,0,0,0,754,755,5,101,0,0,755,759,3,94,47,0,756,757,5,102,0,0,757,759,
-		3,92,46,0,758,754,1,0,0,0,758,756,1,0,0,0,759,85,1,0,0,0,760,761,5,2,0,
-		0,761,762,3,100,50,0,762,763,5,4,0,0,763,764,3,100,50,0,764,768,5,133,
-		0,0,765,767,3,88,44,0,766,765,1,0,0,0,767,770,1,0,0,0,768,766,1,0,0,0,
-		768,769,1,0,0,0,769,771,1,0,0,0,770,768,1,0,0,0,771,772,5,134,0,0,772,
-		87,1,0,0,0,773,774,3,100,50,0,774,775,5,37,0,0,775,776,5,103,0,0,776,777,
-		5,154,0,0,777,830,1,0,0,0,778,779,3,98,49,0,779,780,5,104,0,0,780,781,
-		3,94,47,0,781,782,3,90,45,0,782,830,1,0,0,0,783,784,3,98,49,0,784,785,
-		5,105,0,0,785,786,3,94,47,0,786,787,5,106,0,0,787,788,5,152,0,0,788,830,
-		1,0,0,0,789,790,3,100,50,0,790,791,5,107,0,0,791,792,5,31,0,0,792,793,
-		5,152,0,0,793,830,1,0,0,0,794,796,5,99,0,0,795,797,3,84,42,0,796,795,1,
-		0,0,0,797,798,1,0,0,0,798,796,1,0,0,0,798,799,1,0,0,0,799,830,1,0,0,0,
-		800,801,3,100,50,0,801,802,5,57,0,0,802,803,3,94,47,0,803,830,1,0,0,0,
-		804,805,3,100,50,0,805,806,5,14,0,0,806,807,3,24,12,0,807,811,5,133,0,
-		0,808,810,3,30,15,0,809,808,1,0,0,0,810,813,1,0,0,0,811,809,1,0,0,0,811,
-		812,1,0,0,0,812,814,1,0,0,0,813,811,1,0,0,0,814,815,5,134,0,0,815,830,
-		1,0,0,0,816,817,3,100,50,0,817,818,5,17,0,0,818,819,5,152,0,0,819,820,
-		5,18,0,0,820,821,3,94,47,0,821,830,1,0,0,0,822,823,3,100,50,0,823,825,
-		5,19,0,0,824,826,5,141,0,0,825,824,1,0,0,0,825,826,1,0,0,0,826,827,1,0,
-		0,0,827,828,3,94,47,0,828,830,1,0,0,0,829,773,1,0,0,0,829,778,1,0,0,0,
-		829,783,1,0,0,0,829,789,1,0,0,0,829,794,1,0,0,0,829,800,1,0,0,0,829,804,
-		1,0,0,0,829,816,1,0,0,0,829,822,1,0,0,0,830,89,1,0,0,0,831,832,5,108,0,
-		0,832,833,5,116,0,0,833,91,1,0,0,0,834,835,5,153,0,0,835,93,1,0,0,0,836,
-		837,6,47,-1,0,837,838,5,135,0,0,838,839,3,94,47,0,839,840,5,136,0,0,840,
-		879,1,0,0,0,841,842,5,142,0,0,842,879,3,94,47,16,843,844,5,120,0,0,844,
-		879,3,94,47,11,845,846,5,96,0,0,846,847,3,94,47,0,847,848,5,98,0,0,848,
-		849,3,94,47,0,849,850,5,97,0,0,850,851,3,94,47,0,851,879,1,0,0,0,852,853,
-		3,100,50,0,853,862,5,135,0,0,854,859,3,94,47,0,855,856,5,137,0,0,856,858,
-		3,94,47,0,857,855,1,0,0,0,858,861,1,0,0,0,859,857,1,0,0,0,859,860,1,0,
-		0,0,860,863,1,0,0,0,861,859,1,0,0,0,862,854,1,0,0,0,862,863,1,0,0,0,863,
-		864,1,0,0,0,864,865,5,136,0,0,865,879,1,0,0,0,866,868,7,2,0,0,867,869,
-		3,96,48,0,868,867,1,0,0,0,868,869,1,0,0,0,869,870,1,0,0,0,870,871,5,108,
-		0,0,871,879,3,96,48,0,872,873,5,154,0,0,873,879,3,96,48,0,874,879,5,153,
-		0,0,875,879,5,154,0,0,876,879,5,152,0,0,877,879,3,98,49,0,878,836,1,0,
-		0,0,878,841,1,0,0,0,878,843,1,0,0,0,878,845,1,0,0,0,878,852,1,0,0,0,878,
-		866,1,0,0,0,878,872,1,0,0,0,878,874,1,0,0,0,878,875,1,0,0,0,878,876,1,
-		0,0,0,878,877,1,0,0,0,879,900,1,0,0,0,880,881,10,15,0,0,881,882,5,117,
-		0,0,882,899,3,94,47,16,883,884,10,14,0,0,884,885,7,3,0,0,885,899,3,94,
-		47,15,886,887,10,13,0,0,887,888,7,4,0,0,888,899,3,94,47,14,889,890,10,
-		12,0,0,890,891,7,5,0,0,891,899,3,94,47,13,892,893,10,10,0,0,893,894,5,
-		118,0,0,894,899,3,94,47,11,895,896,10,9,0,0,896,897,5,119,0,0,897,899,
-		3,94,47,10,898,880,1,0,0,0,898,883,1,0,0,0,898,886,1,0,0,0,898,889,1,0,
-		0,0,898,892,1,0,0,0,898,895,1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,
-		901,1,0,0,0,901,95,1,0,0,0,902,900,1,0,0,0,903,904,7,6,0,0,904,97,1,0,
-		0,0,905,908,3,100,50,0,906,907,5,138,0,0,907,909,3,100,50,0,908,906,1,
-		0,0,0,908,909,1,0,0,0,909,99,1,0,0,0,910,911,7,7,0,0,911,101,1,0,0,0,92,
+		23,1,23,1,23,5,23,422,8,23,10,23,12,23,425,9,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,1,23,1,23,1,23,3,23,436,8,23,1,23,1,23,1,23,1,23,1,23,5,23,443,
+		8,23,10,23,12,23,446,9,23,1,23,1,23,3,23,450,8,23,1,23,1,23,1,23,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,465,8,23,1,24,1,24,1,
+		24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,5,25,477,8,25,10,25,12,25,480,9,
+		25,1,25,3,25,483,8,25,1,26,1,26,1,26,1,26,5,26,489,8,26,10,26,12,26,492,
+		9,26,1,26,1,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,502,8,27,10,27,12,27,
+		505,9,27,3,27,507,8,27,1,28,1,28,1,28,1,29,1,29,1,29,1,29,5,29,516,8,29,
+		10,29,12,29,519,9,29,1,29,3,29,522,8,29,1,30,1,30,1,30,1,30,1,30,1,30,
+		3,30,530,8,30,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,541,8,
+		31,3,31,543,8,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,3,32,554,
+		8,32,1,32,1,32,3,32,558,8,32,1,33,1,33,1,33,1,33,1,33,1,33,3,33,566,8,
+		33,1,33,1,33,1,33,3,33,571,8,33,1,33,1,33,1,33,3,33,576,8,33,1,33,1,33,
+		1,33,1,33,1,33,1,33,1,33,1,33,3,33,586,8,33,1,33,1,33,1,33,1,33,5,33,592,
+		8,33,10,33,12,33,595,9,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,
+		5,34,606,8,34,10,34,12,34,609,9,34,1,34,1,34,3,34,613,8,34,1,34,3,34,616,
+		8,34,1,35,1,35,1,35,1,35,1,35,3,35,623,8,35,1,36,1,36,1,36,1,36,1,36,5,
+		36,630,8,36,10,36,12,36,633,9,36,1,37,1,37,3,37,637,8,37,1,38,1,38,1,38,
+		5,38,642,8,38,10,38,12,38,645,9,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,
+		1,39,5,39,655,8,39,10,39,12,39,658,9,39,3,39,660,8,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,673,8,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,688,8,39,10,39,12,39,
+		691,9,39,1,39,1,39,1,39,1,39,5,39,697,8,39,10,39,12,39,700,9,39,1,39,3,
+		39,703,8,39,1,39,1,39,1,39,3,39,708,8,39,1,39,1,39,5,39,712,8,39,10,39,
+		12,39,715,9,39,1,39,1,39,1,39,1,39,5,39,721,8,39,10,39,12,39,724,9,39,
+		1,39,3,39,727,8,39,1,40,1,40,1,40,5,40,732,8,40,10,40,12,40,735,9,40,1,
+		40,1,40,1,41,1,41,1,41,1,41,5,41,743,8,41,10,41,12,41,746,9,41,1,41,5,
+		41,749,8,41,10,41,12,41,752,9,41,1,41,3,41,755,8,41,1,42,1,42,1,42,1,42,
+		3,42,761,8,42,1,43,1,43,1,43,1,43,1,43,1,43,5,43,769,8,43,10,43,12,43,
+		772,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,
+		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,4,44,799,
+		8,44,11,44,12,44,800,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,
+		812,8,44,10,44,12,44,815,9,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,
+		1,44,1,44,1,44,3,44,828,8,44,1,44,1,44,3,44,832,8,44,1,45,1,45,1,45,1,
+		46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,5,47,860,8,47,10,47,12,47,863,
+		9,47,3,47,865,8,47,1,47,1,47,1,47,1,47,3,47,871,8,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,3,47,881,8,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,5,47,901,8,47,10,
+		47,12,47,904,9,47,1,48,1,48,1,49,1,49,1,49,3,49,911,8,49,1,50,1,50,1,50,
+		0,1,94,51,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
+		92,94,96,98,100,0,8,1,0,134,135,1,0,15,16,1,0,154,155,1,0,144,145,1,0,
+		142,143,1,0,146,151,1,0,109,115,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,
+		41,43,44,46,47,49,59,61,62,64,66,70,70,72,74,77,79,88,88,90,94,101,103,
+		116,116,121,132,158,159,1038,0,108,1,0,0,0,2,113,1,0,0,0,4,116,1,0,0,0,
+		6,144,1,0,0,0,8,146,1,0,0,0,10,158,1,0,0,0,12,182,1,0,0,0,14,184,1,0,0,
+		0,16,186,1,0,0,0,18,203,1,0,0,0,20,205,1,0,0,0,22,237,1,0,0,0,24,239,1,
+		0,0,0,26,241,1,0,0,0,28,275,1,0,0,0,30,277,1,0,0,0,32,282,1,0,0,0,34,329,
+		1,0,0,0,36,334,1,0,0,0,38,342,1,0,0,0,40,344,1,0,0,0,42,373,1,0,0,0,44,
+		375,1,0,0,0,46,464,1,0,0,0,48,466,1,0,0,0,50,482,1,0,0,0,52,484,1,0,0,
+		0,54,506,1,0,0,0,56,508,1,0,0,0,58,511,1,0,0,0,60,529,1,0,0,0,62,531,1,
+		0,0,0,64,546,1,0,0,0,66,559,1,0,0,0,68,615,1,0,0,0,70,617,1,0,0,0,72,624,
+		1,0,0,0,74,636,1,0,0,0,76,638,1,0,0,0,78,726,1,0,0,0,80,728,1,0,0,0,82,
+		754,1,0,0,0,84,760,1,0,0,0,86,762,1,0,0,0,88,831,1,0,0,0,90,833,1,0,0,
+		0,92,836,1,0,0,0,94,880,1,0,0,0,96,905,1,0,0,0,98,907,1,0,0,0,100,912,
+		1,0,0,0,102,107,3,2,1,0,103,107,3,4,2,0,104,107,3,86,43,0,105,107,3,8,
+		4,0,106,102,1,0,0,0,106,103,1,0,0,0,106,104,1,0,0,0,106,105,1,0,0,0,107,
+		110,1,0,0,0,108,106,1,0,0,0,108,109,1,0,0,0,109,111,1,0,0,0,110,108,1,
+		0,0,0,111,112,5,0,0,1,112,1,1,0,0,0,113,114,5,3,0,0,114,115,5,156,0,0,
+		115,3,1,0,0,0,116,117,5,1,0,0,117,118,3,100,50,0,118,122,5,134,0,0,119,
+		121,3,6,3,0,120,119,1,0,0,0,121,124,1,0,0,0,122,120,1,0,0,0,122,123,1,
+		0,0,0,123,125,1,0,0,0,124,122,1,0,0,0,125,126,5,135,0,0,126,5,1,0,0,0,
+		127,145,3,12,6,0,128,145,3,16,8,0,129,145,3,20,10,0,130,145,3,26,13,0,
+		131,145,3,32,16,0,132,145,3,40,20,0,133,145,3,44,22,0,134,145,3,52,26,
+		0,135,145,3,58,29,0,136,145,3,62,31,0,137,145,3,64,32,0,138,145,3,66,33,
+		0,139,145,3,70,35,0,140,145,3,72,36,0,141,145,3,76,38,0,142,145,3,80,40,
+		0,143,145,3,8,4,0,144,127,1,0,0,0,144,128,1,0,0,0,144,129,1,0,0,0,144,
+		130,1,0,0,0,144,131,1,0,0,0,144,132,1,0,0,0,144,133,1,0,0,0,144,134,1,
+		0,0,0,144,135,1,0,0,0,144,136,1,0,0,0,144,137,1,0,0,0,144,138,1,0,0,0,
+		144,139,1,0,0,0,144,140,1,0,0,0,144,141,1,0,0,0,144,142,1,0,0,0,144,143,
+		1,0,0,0,145,7,1,0,0,0,146,147,5,158,0,0,147,153,4,4,0,0,148,152,3,100,
+		50,0,149,152,5,4,0,0,150,152,5,31,0,0,151,148,1,0,0,0,151,149,1,0,0,0,
+		151,150,1,0,0,0,152,155,1,0,0,0,153,151,1,0,0,0,153,154,1,0,0,0,154,156,
+		1,0,0,0,155,153,1,0,0,0,156,157,3,10,5,0,157,9,1,0,0,0,158,163,5,134,0,
+		0,159,162,3,10,5,0,160,162,8,0,0,0,161,159,1,0,0,0,161,160,1,0,0,0,162,
+		165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,166,1,0,0,0,165,163,1,
+		0,0,0,166,167,5,135,0,0,167,11,1,0,0,0,168,169,5,5,0,0,169,183,5,156,0,
+		0,170,171,5,6,0,0,171,183,3,100,50,0,172,173,5,7,0,0,173,183,5,153,0,0,
+		174,175,5,8,0,0,175,183,5,153,0,0,176,177,5,9,0,0,177,183,5,153,0,0,178,
+		179,5,10,0,0,179,183,3,100,50,0,180,181,5,11,0,0,181,183,3,14,7,0,182,
+		168,1,0,0,0,182,170,1,0,0,0,182,172,1,0,0,0,182,174,1,0,0,0,182,176,1,
+		0,0,0,182,178,1,0,0,0,182,180,1,0,0,0,183,13,1,0,0,0,184,185,5,152,0,0,
+		185,15,1,0,0,0,186,187,5,12,0,0,187,188,3,100,50,0,188,192,5,134,0,0,189,
+		191,3,18,9,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,
+		0,0,0,193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,135,0,0,196,17,1,0,0,0,
+		197,198,5,20,0,0,198,204,5,156,0,0,199,200,5,21,0,0,200,204,3,94,47,0,
+		201,202,5,22,0,0,202,204,3,94,47,0,203,197,1,0,0,0,203,199,1,0,0,0,203,
+		201,1,0,0,0,204,19,1,0,0,0,205,206,5,13,0,0,206,207,3,100,50,0,207,211,
+		5,134,0,0,208,210,3,22,11,0,209,208,1,0,0,0,210,213,1,0,0,0,211,209,1,
+		0,0,0,211,212,1,0,0,0,212,214,1,0,0,0,213,211,1,0,0,0,214,215,5,135,0,
+		0,215,21,1,0,0,0,216,217,5,57,0,0,217,238,3,94,47,0,218,219,5,104,0,0,
+		219,220,3,94,47,0,220,221,3,90,45,0,221,238,1,0,0,0,222,223,5,14,0,0,223,
+		224,3,24,12,0,224,228,5,134,0,0,225,227,3,30,15,0,226,225,1,0,0,0,227,
+		230,1,0,0,0,228,226,1,0,0,0,228,229,1,0,0,0,229,231,1,0,0,0,230,228,1,
+		0,0,0,231,232,5,135,0,0,232,238,1,0,0,0,233,234,5,17,0,0,234,235,5,153,
+		0,0,235,236,5,18,0,0,236,238,3,94,47,0,237,216,1,0,0,0,237,218,1,0,0,0,
+		237,222,1,0,0,0,237,233,1,0,0,0,238,23,1,0,0,0,239,240,7,1,0,0,240,25,
+		1,0,0,0,241,242,5,23,0,0,242,243,3,100,50,0,243,247,5,134,0,0,244,246,
+		3,28,14,0,245,244,1,0,0,0,246,249,1,0,0,0,247,245,1,0,0,0,247,248,1,0,
+		0,0,248,250,1,0,0,0,249,247,1,0,0,0,250,251,5,135,0,0,251,27,1,0,0,0,252,
+		253,5,24,0,0,253,276,3,94,47,0,254,255,5,25,0,0,255,256,5,26,0,0,256,259,
+		3,92,46,0,257,258,5,27,0,0,258,260,3,94,47,0,259,257,1,0,0,0,259,260,1,
+		0,0,0,260,263,1,0,0,0,261,262,5,28,0,0,262,264,5,153,0,0,263,261,1,0,0,
+		0,263,264,1,0,0,0,264,276,1,0,0,0,265,266,5,25,0,0,266,267,5,29,0,0,267,
+		271,5,134,0,0,268,270,3,30,15,0,269,268,1,0,0,0,270,273,1,0,0,0,271,269,
+		1,0,0,0,271,272,1,0,0,0,272,274,1,0,0,0,273,271,1,0,0,0,274,276,5,135,
+		0,0,275,252,1,0,0,0,275,254,1,0,0,0,275,265,1,0,0,0,276,29,1,0,0,0,277,
+		278,5,153,0,0,278,280,3,94,47,0,279,281,5,138,0,0,280,279,1,0,0,0,280,
+		281,1,0,0,0,281,31,1,0,0,0,282,283,5,30,0,0,283,284,3,100,50,0,284,285,
+		5,31,0,0,285,286,3,100,50,0,286,290,5,134,0,0,287,289,3,34,17,0,288,287,
+		1,0,0,0,289,292,1,0,0,0,290,288,1,0,0,0,290,291,1,0,0,0,291,293,1,0,0,
+		0,292,290,1,0,0,0,293,294,5,135,0,0,294,33,1,0,0,0,295,296,5,32,0,0,296,
+		330,3,100,50,0,297,298,5,33,0,0,298,299,3,94,47,0,299,304,3,90,45,0,300,
+		301,5,34,0,0,301,302,3,94,47,0,302,303,3,90,45,0,303,305,1,0,0,0,304,300,
+		1,0,0,0,304,305,1,0,0,0,305,330,1,0,0,0,306,307,5,35,0,0,307,330,5,153,
+		0,0,308,309,5,36,0,0,309,330,3,92,46,0,310,311,5,37,0,0,311,312,3,36,18,
+		0,312,313,3,92,46,0,313,314,5,39,0,0,314,315,5,32,0,0,315,319,5,40,0,0,
+		316,317,5,33,0,0,317,318,5,39,0,0,318,320,5,41,0,0,319,316,1,0,0,0,319,
+		320,1,0,0,0,320,330,1,0,0,0,321,323,5,42,0,0,322,324,3,38,19,0,323,322,
+		1,0,0,0,324,325,1,0,0,0,325,323,1,0,0,0,325,326,1,0,0,0,326,330,1,0,0,
+		0,327,328,5,11,0,0,328,330,3,14,7,0,329,295,1,0,0,0,329,297,1,0,0,0,329,
+		306,1,0,0,0,329,308,1,0,0,0,329,310,1,0,0,0,329,321,1,0,0,0,329,327,1,
+		0,0,0,330,35,1,0,0,0,331,332,5,155,0,0,332,335,5,38,0,0,333,335,5,154,
+		0,0,334,331,1,0,0,0,334,333,1,0,0,0,335,37,1,0,0,0,336,337,5,43,0,0,337,
+		343,3,94,47,0,338,339,5,44,0,0,339,343,3,94,47,0,340,341,5,45,0,0,341,
+		343,5,153,0,0,342,336,1,0,0,0,342,338,1,0,0,0,342,340,1,0,0,0,343,39,1,
+		0,0,0,344,345,5,46,0,0,345,346,3,100,50,0,346,350,5,134,0,0,347,349,3,
+		42,21,0,348,347,1,0,0,0,349,352,1,0,0,0,350,348,1,0,0,0,350,351,1,0,0,
+		0,351,353,1,0,0,0,352,350,1,0,0,0,353,354,5,135,0,0,354,41,1,0,0,0,355,
+		356,5,47,0,0,356,374,3,100,50,0,357,358,5,49,0,0,358,374,3,94,47,0,359,
+		360,5,50,0,0,360,362,3,94,47,0,361,363,5,51,0,0,362,361,1,0,0,0,362,363,
+		1,0,0,0,363,374,1,0,0,0,364,365,5,52,0,0,365,366,5,45,0,0,366,374,5,153,
+		0,0,367,368,5,55,0,0,368,374,3,50,25,0,369,370,5,8,0,0,370,374,5,153,0,
+		0,371,372,5,22,0,0,372,374,3,94,47,0,373,355,1,0,0,0,373,357,1,0,0,0,373,
+		359,1,0,0,0,373,364,1,0,0,0,373,367,1,0,0,0,373,369,1,0,0,0,373,371,1,
+		0,0,0,374,43,1,0,0,0,375,376,5,48,0,0,376,377,3,100,50,0,377,381,5,134,
+		0,0,378,380,3,46,23,0,379,378,1,0,0,0,380,383,1,0,0,0,381,379,1,0,0,0,
+		381,382,1,0,0,0,382,384,1,0,0,0,383,381,1,0,0,0,384,385,5,135,0,0,385,
+		45,1,0,0,0,386,387,5,49,0,0,387,465,3,94,47,0,388,389,5,50,0,0,389,391,
+		3,94,47,0,390,392,5,51,0,0,391,390,1,0,0,0,391,392,1,0,0,0,392,395,1,0,
+		0,0,393,394,5,27,0,0,394,396,3,94,47,0,395,393,1,0,0,0,395,396,1,0,0,0,
+		396,399,1,0,0,0,397,398,5,44,0,0,398,400,3,94,47,0,399,397,1,0,0,0,399,
+		400,1,0,0,0,400,465,1,0,0,0,401,403,5,121,0,0,402,404,5,154,0,0,403,402,
+		1,0,0,0,403,404,1,0,0,0,404,407,1,0,0,0,405,406,5,75,0,0,406,408,3,94,
+		47,0,407,405,1,0,0,0,407,408,1,0,0,0,408,465,1,0,0,0,409,410,5,121,0,0,
+		410,465,5,132,0,0,411,412,5,122,0,0,412,465,3,94,47,0,413,414,5,123,0,
+		0,414,465,3,94,47,0,415,416,5,124,0,0,416,417,5,45,0,0,417,465,5,153,0,
+		0,418,419,5,125,0,0,419,423,5,134,0,0,420,422,3,30,15,0,421,420,1,0,0,
+		0,422,425,1,0,0,0,423,421,1,0,0,0,423,424,1,0,0,0,424,426,1,0,0,0,425,
+		423,1,0,0,0,426,465,5,135,0,0,427,428,5,126,0,0,428,465,3,94,47,0,429,
+		430,5,127,0,0,430,435,3,94,47,0,431,432,5,28,0,0,432,436,5,153,0,0,433,
+		434,5,133,0,0,434,436,3,100,50,0,435,431,1,0,0,0,435,433,1,0,0,0,436,465,
+		1,0,0,0,437,438,5,129,0,0,438,439,5,130,0,0,439,440,3,100,50,0,440,444,
+		5,134,0,0,441,443,3,48,24,0,442,441,1,0,0,0,443,446,1,0,0,0,444,442,1,
+		0,0,0,444,445,1,0,0,0,445,449,1,0,0,0,446,444,1,0,0,0,447,448,5,97,0,0,
+		448,450,3,94,47,0,449,447,1,0,0,0,449,450,1,0,0,0,450,451,1,0,0,0,451,
+		452,5,135,0,0,452,465,1,0,0,0,453,454,5,128,0,0,454,465,3,94,47,0,455,
+		456,5,52,0,0,456,457,5,45,0,0,457,465,5,153,0,0,458,459,5,55,0,0,459,465,
+		3,50,25,0,460,461,5,8,0,0,461,465,5,153,0,0,462,463,5,59,0,0,463,465,5,
+		155,0,0,464,386,1,0,0,0,464,388,1,0,0,0,464,401,1,0,0,0,464,409,1,0,0,
+		0,464,411,1,0,0,0,464,413,1,0,0,0,464,415,1,0,0,0,464,418,1,0,0,0,464,
+		427,1,0,0,0,464,429,1,0,0,0,464,437,1,0,0,0,464,453,1,0,0,0,464,455,1,
+		0,0,0,464,458,1,0,0,0,464,460,1,0,0,0,464,462,1,0,0,0,465,47,1,0,0,0,466,
+		467,5,131,0,0,467,468,3,94,47,0,468,469,3,94,47,0,469,49,1,0,0,0,470,483,
+		5,56,0,0,471,483,5,57,0,0,472,483,5,58,0,0,473,474,5,29,0,0,474,478,5,
+		134,0,0,475,477,3,30,15,0,476,475,1,0,0,0,477,480,1,0,0,0,478,476,1,0,
+		0,0,478,479,1,0,0,0,479,481,1,0,0,0,480,478,1,0,0,0,481,483,5,135,0,0,
+		482,470,1,0,0,0,482,471,1,0,0,0,482,472,1,0,0,0,482,473,1,0,0,0,483,51,
+		1,0,0,0,484,485,5,60,0,0,485,486,3,100,50,0,486,490,5,134,0,0,487,489,
+		3,54,27,0,488,487,1,0,0,0,489,492,1,0,0,0,490,488,1,0,0,0,490,491,1,0,
+		0,0,491,493,1,0,0,0,492,490,1,0,0,0,493,494,5,135,0,0,494,53,1,0,0,0,495,
+		496,5,61,0,0,496,507,3,94,47,0,497,498,5,62,0,0,498,503,3,56,28,0,499,
+		500,5,138,0,0,500,502,3,56,28,0,501,499,1,0,0,0,502,505,1,0,0,0,503,501,
+		1,0,0,0,503,504,1,0,0,0,504,507,1,0,0,0,505,503,1,0,0,0,506,495,1,0,0,
+		0,506,497,1,0,0,0,507,55,1,0,0,0,508,509,3,100,50,0,509,510,3,94,47,0,
+		510,57,1,0,0,0,511,512,5,63,0,0,512,521,3,100,50,0,513,517,5,134,0,0,514,
+		516,3,60,30,0,515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,
+		1,0,0,0,518,520,1,0,0,0,519,517,1,0,0,0,520,522,5,135,0,0,521,513,1,0,
+		0,0,521,522,1,0,0,0,522,59,1,0,0,0,523,524,5,64,0,0,524,530,3,94,47,0,
+		525,526,5,65,0,0,526,530,3,94,47,0,527,528,5,66,0,0,528,530,3,94,47,0,
+		529,523,1,0,0,0,529,525,1,0,0,0,529,527,1,0,0,0,530,61,1,0,0,0,531,532,
+		5,67,0,0,532,533,3,100,50,0,533,534,5,134,0,0,534,542,3,94,47,0,535,540,
+		3,90,45,0,536,537,5,34,0,0,537,538,3,94,47,0,538,539,3,90,45,0,539,541,
+		1,0,0,0,540,536,1,0,0,0,540,541,1,0,0,0,541,543,1,0,0,0,542,535,1,0,0,
+		0,542,543,1,0,0,0,543,544,1,0,0,0,544,545,5,135,0,0,545,63,1,0,0,0,546,
+		547,5,68,0,0,547,548,3,100,50,0,548,549,5,141,0,0,549,553,3,94,47,0,550,
+		551,5,69,0,0,551,552,5,70,0,0,552,554,3,92,46,0,553,550,1,0,0,0,553,554,
+		1,0,0,0,554,557,1,0,0,0,555,556,5,28,0,0,556,558,5,153,0,0,557,555,1,0,
+		0,0,557,558,1,0,0,0,558,65,1,0,0,0,559,560,5,71,0,0,560,561,3,100,50,0,
+		561,562,5,75,0,0,562,565,3,94,47,0,563,564,5,28,0,0,564,566,5,153,0,0,
+		565,563,1,0,0,0,565,566,1,0,0,0,566,570,1,0,0,0,567,568,5,72,0,0,568,569,
+		5,74,0,0,569,571,5,155,0,0,570,567,1,0,0,0,570,571,1,0,0,0,571,575,1,0,
+		0,0,572,573,5,73,0,0,573,574,5,74,0,0,574,576,5,155,0,0,575,572,1,0,0,
+		0,575,576,1,0,0,0,576,585,1,0,0,0,577,578,5,92,0,0,578,579,5,106,0,0,579,
+		580,3,100,50,0,580,581,5,93,0,0,581,582,5,95,0,0,582,583,5,155,0,0,583,
+		584,5,94,0,0,584,586,1,0,0,0,585,577,1,0,0,0,585,586,1,0,0,0,586,587,1,
+		0,0,0,587,588,5,140,0,0,588,593,3,68,34,0,589,590,5,138,0,0,590,592,3,
+		68,34,0,591,589,1,0,0,0,592,595,1,0,0,0,593,591,1,0,0,0,593,594,1,0,0,
+		0,594,67,1,0,0,0,595,593,1,0,0,0,596,597,5,88,0,0,597,598,5,154,0,0,598,
+		599,5,95,0,0,599,616,3,100,50,0,600,612,5,91,0,0,601,602,5,136,0,0,602,
+		607,3,100,50,0,603,604,5,138,0,0,604,606,3,100,50,0,605,603,1,0,0,0,606,
+		609,1,0,0,0,607,605,1,0,0,0,607,608,1,0,0,0,608,610,1,0,0,0,609,607,1,
+		0,0,0,610,611,5,137,0,0,611,613,1,0,0,0,612,601,1,0,0,0,612,613,1,0,0,
+		0,613,616,1,0,0,0,614,616,3,100,50,0,615,596,1,0,0,0,615,600,1,0,0,0,615,
+		614,1,0,0,0,616,69,1,0,0,0,617,618,5,76,0,0,618,619,5,75,0,0,619,622,3,
+		94,47,0,620,621,5,77,0,0,621,623,3,92,46,0,622,620,1,0,0,0,622,623,1,0,
+		0,0,623,71,1,0,0,0,624,625,5,78,0,0,625,626,5,79,0,0,626,631,3,74,37,0,
+		627,628,5,138,0,0,628,630,3,74,37,0,629,627,1,0,0,0,630,633,1,0,0,0,631,
+		629,1,0,0,0,631,632,1,0,0,0,632,73,1,0,0,0,633,631,1,0,0,0,634,637,5,42,
+		0,0,635,637,3,100,50,0,636,634,1,0,0,0,636,635,1,0,0,0,637,75,1,0,0,0,
+		638,639,5,80,0,0,639,643,5,134,0,0,640,642,3,78,39,0,641,640,1,0,0,0,642,
+		645,1,0,0,0,643,641,1,0,0,0,643,644,1,0,0,0,644,646,1,0,0,0,645,643,1,
+		0,0,0,646,647,5,135,0,0,647,77,1,0,0,0,648,649,5,10,0,0,649,659,3,98,49,
+		0,650,651,5,81,0,0,651,656,3,100,50,0,652,653,5,138,0,0,653,655,3,100,
+		50,0,654,652,1,0,0,0,655,658,1,0,0,0,656,654,1,0,0,0,656,657,1,0,0,0,657,
+		660,1,0,0,0,658,656,1,0,0,0,659,650,1,0,0,0,659,660,1,0,0,0,660,727,1,
+		0,0,0,661,662,5,82,0,0,662,727,3,100,50,0,663,664,5,83,0,0,664,727,3,100,
+		50,0,665,666,5,84,0,0,666,667,5,85,0,0,667,668,5,86,0,0,668,727,3,100,
+		50,0,669,672,5,87,0,0,670,671,5,154,0,0,671,673,5,117,0,0,672,670,1,0,
+		0,0,672,673,1,0,0,0,673,674,1,0,0,0,674,675,5,85,0,0,675,676,5,95,0,0,
+		676,727,3,100,50,0,677,678,5,88,0,0,678,679,5,154,0,0,679,680,5,117,0,
+		0,680,681,5,85,0,0,681,682,5,95,0,0,682,727,3,100,50,0,683,684,5,96,0,
+		0,684,685,3,94,47,0,685,689,5,134,0,0,686,688,3,78,39,0,687,686,1,0,0,
+		0,688,691,1,0,0,0,689,687,1,0,0,0,689,690,1,0,0,0,690,692,1,0,0,0,691,
+		689,1,0,0,0,692,702,5,135,0,0,693,694,5,97,0,0,694,698,5,134,0,0,695,697,
+		3,78,39,0,696,695,1,0,0,0,697,700,1,0,0,0,698,696,1,0,0,0,698,699,1,0,
+		0,0,699,701,1,0,0,0,700,698,1,0,0,0,701,703,5,135,0,0,702,693,1,0,0,0,
+		702,703,1,0,0,0,703,727,1,0,0,0,704,707,5,89,0,0,705,706,5,106,0,0,706,
+		708,5,49,0,0,707,705,1,0,0,0,707,708,1,0,0,0,708,709,1,0,0,0,709,713,5,
+		134,0,0,710,712,3,78,39,0,711,710,1,0,0,0,712,715,1,0,0,0,713,711,1,0,
+		0,0,713,714,1,0,0,0,714,716,1,0,0,0,715,713,1,0,0,0,716,727,5,135,0,0,
+		717,718,5,90,0,0,718,722,5,134,0,0,719,721,3,78,39,0,720,719,1,0,0,0,721,
+		724,1,0,0,0,722,720,1,0,0,0,722,723,1,0,0,0,723,725,1,0,0,0,724,722,1,
+		0,0,0,725,727,5,135,0,0,726,648,1,0,0,0,726,661,1,0,0,0,726,663,1,0,0,
+		0,726,665,1,0,0,0,726,669,1,0,0,0,726,677,1,0,0,0,726,683,1,0,0,0,726,
+		704,1,0,0,0,726,717,1,0,0,0,727,79,1,0,0,0,728,729,5,99,0,0,729,733,5,
+		134,0,0,730,732,3,82,41,0,731,730,1,0,0,0,732,735,1,0,0,0,733,731,1,0,
+		0,0,733,734,1,0,0,0,734,736,1,0,0,0,735,733,1,0,0,0,736,737,5,135,0,0,
+		737,81,1,0,0,0,738,739,5,100,0,0,739,744,3,100,50,0,740,741,5,138,0,0,
+		741,743,3,100,50,0,742,740,1,0,0,0,743,746,1,0,0,0,744,742,1,0,0,0,744,
+		745,1,0,0,0,745,750,1,0,0,0,746,744,1,0,0,0,747,749,3,84,42,0,748,747,
+		1,0,0,0,749,752,1,0,0,0,750,748,1,0,0,0,750,751,1,0,0,0,751,755,1,0,0,
+		0,752,750,1,0,0,0,753,755,3,76,38,0,754,738,1,0,0,0,754,753,1,0,0,0,755,
+		83,1,0,0,0,756,757,5,101,0,0,757,761,3,94,47,0,758,759,5,102,0,0,759,761,
+		3,92,46,0,760,756,1,0,0,0,760,758,1,0,0,0,761,85,1,0,0,0,762,763,5,2,0,
+		0,763,764,3,100,50,0,764,765,5,4,0,0,765,766,3,100,50,0,766,770,5,134,
+		0,0,767,769,3,88,44,0,768,767,1,0,0,0,769,772,1,0,0,0,770,768,1,0,0,0,
+		770,771,1,0,0,0,771,773,1,0,0,0,772,770,1,0,0,0,773,774,5,135,0,0,774,
+		87,1,0,0,0,775,776,3,100,50,0,776,777,5,37,0,0,777,778,5,103,0,0,778,779,
+		5,155,0,0,779,832,1,0,0,0,780,781,3,98,49,0,781,782,5,104,0,0,782,783,
+		3,94,47,0,783,784,3,90,45,0,784,832,1,0,0,0,785,786,3,98,49,0,786,787,
+		5,105,0,0,787,788,3,94,47,0,788,789,5,106,0,0,789,790,5,153,0,0,790,832,
+		1,0,0,0,791,792,3,100,50,0,792,793,5,107,0,0,793,794,5,31,0,0,794,795,
+		5,153,0,0,795,832,1,0,0,0,796,798,5,99,0,0,797,799,3,84,42,0,798,797,1,
+		0,0,0,799,800,1,0,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,832,1,0,0,0,
+		802,803,3,100,50,0,803,804,5,57,0,0,804,805,3,94,47,0,805,832,1,0,0,0,
+		806,807,3,100,50,0,807,808,5,14,0,0,808,809,3,24,12,0,809,813,5,134,0,
+		0,810,812,3,30,15,0,811,810,1,0,0,0,812,815,1,0,0,0,813,811,1,0,0,0,813,
+		814,1,0,0,0,814,816,1,0,0,0,815,813,1,0,0,0,816,817,5,135,0,0,817,832,
+		1,0,0,0,818,819,3,100,50,0,819,820,5,17,0,0,820,821,5,153,0,0,821,822,
+		5,18,0,0,822,823,3,94,47,0,823,832,1,0,0,0,824,825,3,100,50,0,825,827,
+		5,19,0,0,826,828,5,142,0,0,827,826,1,0,0,0,827,828,1,0,0,0,828,829,1,0,
+		0,0,829,830,3,94,47,0,830,832,1,0,0,0,831,775,1,0,0,0,831,780,1,0,0,0,
+		831,785,1,0,0,0,831,791,1,0,0,0,831,796,1,0,0,0,831,802,1,0,0,0,831,806,
+		1,0,0,0,831,818,1,0,0,0,831,824,1,0,0,0,832,89,1,0,0,0,833,834,5,108,0,
+		0,834,835,5,116,0,0,835,91,1,0,0,0,836,837,5,154,0,0,837,93,1,0,0,0,838,
+		839,6,47,-1,0,839,840,5,136,0,0,840,841,3,94,47,0,841,842,5,137,0,0,842,
+		881,1,0,0,0,843,844,5,143,0,0,844,881,3,94,47,16,845,846,5,120,0,0,846,
+		881,3,94,47,11,847,848,5,96,0,0,848,849,3,94,47,0,849,850,5,98,0,0,850,
+		851,3,94,47,0,851,852,5,97,0,0,852,853,3,94,47,0,853,881,1,0,0,0,854,855,
+		3,100,50,0,855,864,5,136,0,0,856,861,3,94,47,0,857,858,5,138,0,0,858,860,
+		3,94,47,0,859,857,1,0,0,0,860,863,1,0,0,0,861,859,1,0,0,0,861,862,1,0,
+		0,0,862,865,1,0,0,0,863,861,1,0,0,0,864,856,1,0,0,0,864,865,1,0,0,0,865,
+		866,1,0,0,0,866,867,5,137,0,0,867,881,1,0,0,0,868,870,7,2,0,0,869,871,
+		3,96,48,0,870,869,1,0,0,0,870,871,1,0,0,0,871,872,1,0,0,0,872,873,5,108,
+		0,0,873,881,3,96,48,0,874,875,5,155,0,0,875,881,3,96,48,0,876,881,5,154,
+		0,0,877,881,5,155,0,0,878,881,5,153,0,0,879,881,3,98,49,0,880,838,1,0,
+		0,0,880,843,1,0,0,0,880,845,1,0,0,0,880,847,1,0,0,0,880,854,1,0,0,0,880,
+		868,1,0,0,0,880,874,1,0,0,0,880,876,1,0,0,0,880,877,1,0,0,0,880,878,1,
+		0,0,0,880,879,1,0,0,0,881,902,1,0,0,0,882,883,10,15,0,0,883,884,5,117,
+		0,0,884,901,3,94,47,16,885,886,10,14,0,0,886,887,7,3,0,0,887,901,3,94,
+		47,15,888,889,10,13,0,0,889,890,7,4,0,0,890,901,3,94,47,14,891,892,10,
+		12,0,0,892,893,7,5,0,0,893,901,3,94,47,13,894,895,10,10,0,0,895,896,5,
+		118,0,0,896,901,3,94,47,11,897,898,10,9,0,0,898,899,5,119,0,0,899,901,
+		3,94,47,10,900,882,1,0,0,0,900,885,1,0,0,0,900,888,1,0,0,0,900,891,1,0,
+		0,0,900,894,1,0,0,0,900,897,1,0,0,0,901,904,1,0,0,0,902,900,1,0,0,0,902,
+		903,1,0,0,0,903,95,1,0,0,0,904,902,1,0,0,0,905,906,7,6,0,0,906,97,1,0,
+		0,0,907,910,3,100,50,0,908,909,5,139,0,0,909,911,3,100,50,0,910,908,1,
+		0,0,0,910,911,1,0,0,0,911,99,1,0,0,0,912,913,7,7,0,0,913,101,1,0,0,0,92,
 		106,108,122,144,151,153,161,163,182,192,203,211,228,237,247,259,263,271,
 		275,280,290,304,319,325,329,334,342,350,362,373,381,391,395,399,403,407,
-		421,433,442,447,462,476,480,488,501,504,515,519,527,538,540,551,555,563,
-		568,573,583,591,605,610,613,620,629,634,641,654,657,670,687,696,700,705,
-		711,720,724,731,742,748,752,758,768,798,811,825,829,859,862,868,878,898,
-		900,908
+		423,435,444,449,464,478,482,490,503,506,517,521,529,540,542,553,557,565,
+		570,575,585,593,607,612,615,622,631,636,643,656,659,672,689,698,702,707,
+		713,722,726,733,744,750,754,760,770,800,813,827,831,861,864,870,880,900,
+		902,910
 	};
 
 	public static readonly ATN _ATN =

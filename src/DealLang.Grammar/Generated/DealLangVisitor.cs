@@ -386,6 +386,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitPikItem([NotNull] DealLangParser.PikItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>pikUnpaidItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPikUnpaidItem([NotNull] DealLangParser.PikUnpaidItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>issuePriceItem</c>
 	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
 	/// </summary>

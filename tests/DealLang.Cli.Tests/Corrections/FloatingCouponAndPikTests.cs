@@ -175,4 +175,43 @@ public sealed class FloatingCouponAndPikTests
 
         Assert.Equal((10 + 10 + 7 + 12) * 1e6, deal.Outcomes["Base"].Tranches[0].InterestPaid, 1e-6);
     }
+    [Fact]
+    public void UnpaidJuniorInterestCapitalisesInsteadOfDeferring()
+    {
+        // Junior, 20m bullet at 10%, 'pik unpaid'; the rent (1.5m a year) is all the cash there is.
+        //   period 1: interest 20m × 10% = 2m due in cash; 1.5m paid; the 0.5m unpaid joins the balance: 20.5m
+        //   period 2: interest 20.5m × 10% = 2.05m (the capitalised 0.5m earns it too); 1.5m paid; 0.55m: 21.05m
+        // No interest shortfall is carried: what was not paid is principal now.
+        var deal = new SmallDeal("""
+            deal Small {
+              currency USD
+              closing  2025-12-31
+              maturity 2029-12-31
+              pay      annual
+              daycount 30/360
+
+              party Tenant { }
+              party Sponsor { }
+              facility Campus { cost 200m  value straight_line 10y }
+              lease CampusLease on Campus { lessee Tenant  rent 1.5m per year  starts 2025-12-31  term 4y }
+
+              tranche Junior { balance 20m  coupon 10%  pik unpaid }
+              equity Owners { contributed 20m  holders Sponsor 100% }
+
+              waterfall {
+                pay Junior.interest
+                pay Junior.principal
+                distribute rest to Owners
+              }
+            }
+            """);
+
+        Assert.Equal(2e6, deal.Ledger("Junior interest due", 0), 1e-6);
+        Assert.Equal(0.5e6, deal.Ledger("Junior interest capitalised", 0), 1e-6);
+        Assert.Equal(20.5e6, deal.Ledger("Junior balance", 0), 1e-6);
+        Assert.Equal(2.05e6, deal.Ledger("Junior interest due", 1), 1e-6);
+        Assert.Equal(0.55e6, deal.Ledger("Junior interest capitalised", 1), 1e-6);
+        Assert.Equal(21.05e6, deal.Ledger("Junior balance", 1), 1e-6);
+        Assert.Equal(0.0, deal.Single.Tranches[0].UnpaidInterest);
+    }
 }

@@ -213,7 +213,7 @@ internal static partial class DealGen
     /// <summary>Interest paid in kind: all of it, a share, or a toggle on the tranche's opening balance.</summary>
     private static Gen<string> Pik(string name) =>
         Gen.OneOf(
-            Pick("pik"),
+            Pick("pik", "pik unpaid"),
             Rate(0, 10000).Select(r => "pik " + r),
             from share in Maybe(Rate(0, 10000))
             from level in Money(0, 3000)

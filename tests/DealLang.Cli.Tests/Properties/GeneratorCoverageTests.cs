@@ -40,7 +40,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("draws", @"draws \{ \d"), ("available until", @"available until \d"), ("commitment fee", @"commitment_fee \d"),
         ("pay commitment fee", @"pay T\d\.commitment_fee"), ("target_balance", @"target_balance \S"),
         ("step_up while", @"step_up \S+ while Trig1"), ("margin grid", @"margin grid RatchetLtv \{"),
-        ("pik", @"\bpik\b"), ("pik share", @"\bpik \d"), ("pik toggle", @"\bpik (\S+ )?when T\d\.balance > "),
+        ("pik", @"\bpik\b"), ("pik share", @"\bpik \d"), ("pik unpaid", @"\bpik unpaid\b"), ("pik toggle", @"\bpik (\S+ )?when T\d\.balance > "),
         ("rate index", @"\bindex Ix\d \{ [^\n]*level \d+(\.\d+)?(%|bp)"), ("rent index", @"\bindex Ix\d \{ [^\n]*level \S+ per gpu_hour"),
         ("index deflate", @"index Ix\d [^\n]*deflate \S+ per year"), ("index stepped points", @"index Ix\d [^\n]*points stepped \{"),
         ("index interpolated points", @"index Ix\d [^\n]*points interpolated \{"), ("index launch", @"index Ix\d [^\n]*launch \d{4}-\d\d-\d\d down"),

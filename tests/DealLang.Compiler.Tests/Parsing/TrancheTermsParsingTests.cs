@@ -54,9 +54,17 @@ public sealed class TrancheTermsParsingTests
     }
 
     [Fact]
+    public void PikUnpaidCapitalisesWhatGoesUnpaid()
+    {
+        var junior = (TrancheSyntax)ParseHelper.ParseDeal("deal X { tranche Junior { balance 10m  coupon 10%  pik unpaid } }").Declarations[0];
+        Assert.True(junior.Pik!.Unpaid);
+        Assert.Null(junior.Pik.Share);
+    }
+
+    [Fact]
     public void TheNewWordsAreStillNames()
     {
-        var (_, diagnostics) = ParseHelper.Parse("deal X { test margin = pik.commitment + grid.draws * below.step_up }");
+        var (_, diagnostics) = ParseHelper.Parse("deal X { test margin = pik.commitment + grid.draws * below.step_up + unpaid.margin }");
         Assert.Empty(diagnostics);
     }
 

@@ -19,7 +19,7 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         ScheduledInterest = Local("scheduledInterest", "double", StateLife.Period, comment: "this period's interest on the opening balance");
         Capitalised = Local("capitalised", "double", StateLife.Period, comment: "this period's interest paid in kind: added to the balance",
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " interest capitalised"),
-            declared: model.Capitalisation is PaidInKind);
+            declared: model.Capitalisation is PaidInKind or UnpaidCapitalises);
         ScheduledPrincipal = Local("scheduledPrincipal", "double", StateLife.Period, comment: "this period's scheduled principal (not arrears)");
         InterestDue = Local("interestDue", "double", StateLife.Period, comment: "incl. interest unpaid so far",
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " interest due"));
@@ -243,6 +243,16 @@ internal sealed class TrancheComponent(EmitContext ctx)
     {
         foreach (var tranche in States)
         {
+            if (tranche.Model.Capitalisation is UnpaidCapitalises)
+            {
+                // pik unpaid: the interest the waterfall (and any enforcement pass) left unpaid joins the balance
+                // instead of deferring; no cash moves.
+                w.Comment(tranche.Name + ": unpaid interest capitalises into the balance instead of deferring");
+                w.Line(tranche.Capitalised + " += " + tranche.UnpaidInterest + ";");
+                w.Line(tranche.Balance + " += " + tranche.UnpaidInterest + ";");
+                w.Line(tranche.UnpaidInterest + " = 0.0;");
+            }
+
             switch (tranche.Model.Draw)
             {
                 case FundedAtClosing:
@@ -275,6 +285,9 @@ internal sealed class TrancheComponent(EmitContext ctx)
         switch (tranche.Model.Capitalisation)
         {
             case CashInterest:
+                return;
+            case UnpaidCapitalises:
+                w.Line(tranche.Capitalised + " = 0.0; // what goes unpaid capitalises at the period's end");
                 return;
             case PaidInKind pik:
                 string share = CSharpLiterals.DoubleOperand(pik.Share);

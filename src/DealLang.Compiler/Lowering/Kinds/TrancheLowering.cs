@@ -29,7 +29,8 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
             Maturity: maturity,
             MaturityPeriod: AmortizationLowering.MaturityPeriod(lowerer, maturity),
             Seniority: DealChecks.SeniorityOf(symbol),
-            Capitalisation: tranche.Pik is { } pik
+            Capitalisation: tranche.Pik is { Unpaid: true } ? new UnpaidCapitalises()
+                : tranche.Pik is { } pik
                 ? new PaidInKind(pik.Share is null ? 1.0 : lowerer.ConstantOf(pik.Share), lowerer.BoundOf(pik.Condition))
                 : new CashInterest(),
             IssuePrice: tranche.IssuePrice is null ? 1.0 : lowerer.ConstantOf(tranche.IssuePrice),

@@ -13,6 +13,7 @@ internal sealed partial class CstToAst
     //     : BALANCE expr                # balanceItem
     //     | COUPON rate=expr FIXED? (FLOOR floor=expr)? (CAP cap=expr)?   # couponItem
     //     | PIK share=QUANTITY? (WHEN condition=expr)?     # pikItem
+    //     | PIK UNPAID                                     # pikUnpaidItem
     //     | ISSUE_PRICE expr                               # issuePriceItem
     //     | COMMITMENT expr                                # commitmentItem
     //     | AVAILABLE UNTIL DATE                           # availableItem
@@ -63,6 +64,9 @@ internal sealed partial class CstToAst
                     break;
                 case PikItemContext p:
                     items.Keep(ref pik, "pik", p, VisitPik(p));
+                    break;
+                case PikUnpaidItemContext pu:
+                    items.Keep(ref pik, "pik", pu, new PikSyntax(null, null, Span(pu), Unpaid: true));
                     break;
                 case IssuePriceItemContext ip:
                     items.Keep(ref issuePrice, "issue_price", ip, VisitExpr(ip.expr()));

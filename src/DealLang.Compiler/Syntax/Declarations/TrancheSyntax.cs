@@ -37,7 +37,8 @@ public sealed record TrancheSyntax(
 /// <summary><c>pik</c> (all interest capitalises), <c>pik 50%</c> (a share of it), <c>pik when Cond</c> (all of it,
 /// in periods where the condition holds at the period's start; <c>pik 50% when Cond</c> a share). A null
 /// <see cref="Share"/> is all of it.</summary>
-public sealed record PikSyntax(LiteralSyntax? Share, ExpressionSyntax? Condition, SourceSpan Span) : SyntaxNode(Span);
+/// <c>pik unpaid</c> (<see cref="Unpaid"/>): interest is due in cash, and what the waterfall leaves unpaid capitalises.
+public sealed record PikSyntax(LiteralSyntax? Share, ExpressionSyntax? Condition, SourceSpan Span, bool Unpaid = false) : SyntaxNode(Span);
 
 /// <summary><c>draws { 2025-03-31 2bn  2025-09-30 1.5bn }</c>: the amounts drawn on the commitment, by date.</summary>
 public sealed record DrawsSyntax(ImmutableArray<SchedulePointSyntax> Points, SourceSpan Span) : SyntaxNode(Span);
