@@ -54,6 +54,7 @@ dealMember
     | facilityDecl
     | leaseDecl
     | loanDecl
+    | fleetDecl
     | trancheDecl
     | equityDecl
     | accountDecl
@@ -182,6 +183,34 @@ loanItem
     | RECOVERY expr                                  # loanRecoveryItem
     ;
 
+// fleet Cluster { deliveries { 2025-03-31 4000 gpus at 31k per gpu  2025-09-30 6000 gpus at 29k per gpu }
+//                 depreciate straight_line 6y  power 0.7 kW per gpu  pue 1.3  power_price 80 per MWh
+//                 maintenance 2% per year  generation H100Rent  market_value 90% declining 18% per year }: GPUs the
+//                 deal owns; its generation's rent index moves its market value.
+// One batch at closing: 'units 10000 gpus  unit_cost 30k per gpu'.
+fleetDecl
+    : FLEET name=ident LBRACE fleetItem* RBRACE
+    ;
+
+fleetItem
+    : DELIVERIES LBRACE delivery* RBRACE                 # deliveriesItem
+    | UNITS expr                                         # fleetUnitsItem
+    | UNIT_COST expr                                     # unitCostItem
+    | DEPRECIATE STRAIGHT_LINE duration                  # straightLineDepreciationItem
+    | DEPRECIATE DECLINING expr perYear                  # decliningDepreciationItem
+    | POWER expr                                         # powerItem
+    | PUE expr                                           # pueItem
+    | POWER_PRICE expr                                   # powerPriceItem
+    | MAINTENANCE expr perYear                           # maintenanceItem
+    | MARKET_VALUE expr DECLINING expr perYear           # marketValueItem
+    | GENERATION ident                                   # generationItem
+    ;
+
+// One batch: its delivery date, its units and its cost per unit.
+delivery
+    : DATE units=expr AT cost=expr COMMA?
+    ;
+
 // tranche Notes { balance 27.3bn  coupon 6.581% fixed  interest_only until 2029-11-30  amortize level }
 // A floating coupon is any rate expression, reset each period, clamped: 'coupon SOFR + 6.00% floor 0% cap 12%'.
 // Interest capitalises with 'pik' (all of it), 'pik 50%' (a share), 'pik when <condition>' (a toggle), or
@@ -308,6 +337,8 @@ step
     ;
 
 // enforcement { sell Campus haircut 20% lag 6m  waterfall { ... } }
+// enforcement { sell Cluster haircut 10% lag 3m  depth 1500 gpus per month  impact 20%  limit 3000 gpus per month
+//               costs 500 per gpu  waterfall { ... } }
 enforcementDecl
     : ENFORCEMENT LBRACE enforcementItem* RBRACE
     ;
@@ -317,9 +348,15 @@ enforcementItem
     | waterfallDecl                                  # enforcementWaterfallItem
     ;
 
+// The repo market (a fleet's units sold month by month): 'depth 1500 gpus per month  impact 20%
+// limit 3000 gpus per month  costs 500 per gpu'.
 sellTerm
     : HAIRCUT expr                                   # haircutTerm
     | LAG duration                                   # lagTerm
+    | DEPTH expr PER MONTH                           # depthTerm
+    | IMPACT expr                                    # impactTerm
+    | LIMIT expr PER MONTH                           # limitTerm
+    | COSTS expr                                     # costsTerm
     ;
 
 // ---------------------------------------------------------------- scenarios
@@ -394,6 +431,8 @@ ident
     | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
     | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
+    | FLEET | DELIVERIES | UNITS | UNIT_COST | DEPRECIATE | DECLINING | POWER | PUE | POWER_PRICE
+    | MAINTENANCE | MARKET_VALUE | DEPTH | IMPACT | LIMIT | COSTS | MONTH | GENERATION
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
     | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW | UNPAID
     | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
@@ -448,6 +487,23 @@ CAP           : 'cap';
 UNTIL         : 'until';
 LOAN          : 'loan';
 OBLIGOR       : 'obligor';
+FLEET         : 'fleet';
+DELIVERIES    : 'deliveries';
+UNITS         : 'units';
+UNIT_COST     : 'unit_cost';
+DEPRECIATE    : 'depreciate';
+DECLINING     : 'declining';
+POWER_PRICE   : 'power_price';
+POWER         : 'power';
+PUE           : 'pue';
+MAINTENANCE   : 'maintenance';
+MARKET_VALUE  : 'market_value';
+GENERATION    : 'generation';
+DEPTH         : 'depth';
+IMPACT        : 'impact';
+LIMIT         : 'limit';
+COSTS         : 'costs';
+MONTH         : 'month';
 TRANCHE       : 'tranche';
 BALANCE       : 'balance';
 COUPON        : 'coupon';

@@ -413,7 +413,7 @@ public static partial class DiagnosticCatalogue
     /// the sellable kinds (<c>CollateralRules</c>) have a value a sale can realise.</summary>
     public static Diagnostic NotCollateral(SourceSpan span, string name, string actualKind, IEnumerable<string> sellableKinds) =>
         Error("DL0470", span,
-            $"'{name}' is {SemanticText.WithArticle(actualKind)}; enforcement can sell only collateral ({string.Join(" or ", sellableKinds.Select(SemanticText.WithArticle))})");
+            $"'{name}' is {SemanticText.WithArticle(actualKind)}; enforcement can sell only collateral ({SemanticText.OneOf(sellableKinds.Select(SemanticText.WithArticle).ToList())})");
 
     /// <summary>DL0471 (warning): a deal whose enforcement sells collateral but not this loan: a run ends with the
     /// last sale, so a default before the loan matures leaves its balance then neither collected nor sold.</summary>
@@ -496,6 +496,10 @@ public static partial class DiagnosticCatalogue
     {
         public static string DidYouMean(string? suggestion) =>
             suggestion is null ? "" : $"; did you mean '{suggestion}'?";
+
+        /// <summary>"a", "a or b", "a, b or c".</summary>
+        public static string OneOf(IReadOnlyList<string> items) =>
+            items.Count <= 1 ? string.Join("", items) : string.Join(", ", items.Take(items.Count - 1)) + " or " + items[^1];
 
         public static string WithArticle(string noun) =>
             noun.Length > 0 && "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an " + noun : "a " + noun;

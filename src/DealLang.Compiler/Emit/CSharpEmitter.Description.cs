@@ -58,7 +58,12 @@ public static partial class CSharpEmitter
 
     private static string Sale(SaleInfo s) =>
         "new SaleInfo(" + List(s.Collateral.Select(c => "new CollateralRef(CollateralKind." + c.Kind + ", " + CSharpLiterals.Int(c.Index) + ")")) + ", " + CSharpLiterals.Double(s.Haircut) + ", "
-        + CSharpLiterals.Int(s.LagMonths) + ")";
+        + CSharpLiterals.Int(s.LagMonths)
+        + (s.Market is { } m
+            ? ", new SaleMarket(" + CSharpLiterals.Double(m.Depth) + ", " + CSharpLiterals.Double(m.Impact) + ", " + CSharpLiterals.Double(m.Limit)
+              + ", " + CSharpLiterals.Double(m.Costs) + ")"
+            : "")
+        + ")";
 
     /// <summary>An inline collection expression, <c>[a, b]</c>; the parameter's array type gives it its type.</summary>
     internal static string List(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";

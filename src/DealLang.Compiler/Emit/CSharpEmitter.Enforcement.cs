@@ -178,6 +178,12 @@ public static partial class CSharpEmitter
         foreach (var sale in ctx.SaleStates)
         {
             string done = sale.Done;
+            if (ctx.Sales[sale.Index].Market is not null)
+            {
+                WriteMarketSale(ctx, w, sale);
+                continue;
+            }
+
             using (w.Block("if (!" + done + " && periodEnd >= " + sale.Date + ")"))
             {
                 var collateral = ctx.Sales[sale.Index].Collateral;
@@ -202,6 +208,43 @@ public static partial class CSharpEmitter
                 w.Line(done + " = true;");
                 w.Line("enforcing = true;");
             }
+        }
+    }
+
+    // A sale into the repo market (docs/language.md §9): from the period its date falls in, each period sells at most
+    // the monthly limit × the period's months of the fleet's units (all that is left in the run's last period), at the
+    // market value per unit less the haircut, cut by the impact × the month's volume over the depth, less the costs
+    // per unit (each factor and the net price at least 0). The sale is done once no unit is left.
+    private static void WriteMarketSale(EmitContext ctx, IndentedWriter w, SaleState sale)
+    {
+        CollateralRef sold = ctx.Sales[sale.Index].Collateral[0];
+        var fleets = ctx.Components.Of<FleetComponent>();
+        string units = fleets.UnitsNow(sold.Index), value = fleets.CollateralValue(sold.Index);
+        string months = CSharpLiterals.Int(ctx.MonthsPerPeriod);
+        using (w.Block("if (!" + sale.Done + " && periodEnd >= " + sale.Date + ")"))
+        {
+            w.Comment("sells " + CollateralNames(ctx, [sold]) + " into the repo market, " + months + " month(s) a period");
+            w.Line("double marketUnits = " + units + ";");
+            w.Line("double marketSold = t == Periods - 1 ? marketUnits : Math.Min(marketUnits, " + sale.Limit + " * " + months + ");");
+            w.Line("double marketUnitValue = marketUnits > 0.0 ? " + value + " / marketUnits : 0.0;");
+            w.Line("double marketImpact = Math.Max(0.0, 1.0 - " + sale.Impact + " * (marketSold / " + months + ") / " + sale.Depth + ");");
+            w.Line("double marketUnitPrice = Math.Max(0.0, marketUnitValue * (1.0 - " + sale.Haircut + ") * marketImpact - " + sale.Costs + ");");
+            w.Line("double proceeds = marketSold * marketUnitPrice;");
+            w.Line("saleProceeds += proceeds;");
+            w.Line("result.SaleProceeds += proceeds;");
+            w.Line("result.SalePeriod = t;");
+            using (w.Block("if (marketSold >= marketUnits)"))
+            {
+                fleets.WriteSold(sold.Index, w);
+                w.Line(sale.Done + " = true;");
+            }
+
+            using (w.Block("else"))
+            {
+                fleets.WriteSoldUnits(sold.Index, "marketSold", "marketUnits", w);
+            }
+
+            w.Line("enforcing = true;");
         }
     }
 

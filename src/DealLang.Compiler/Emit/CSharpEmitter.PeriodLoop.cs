@@ -176,6 +176,13 @@ public static partial class CSharpEmitter
             {
                 w.Line("double " + sale.Haircut + " = input.Scalars[" + Slot(InputQuantity.SaleHaircut, sale.Index) + "];");
                 w.Line("int " + sale.LagMonths + " = (int)input.Scalars[" + Slot(InputQuantity.SaleLagMonths, sale.Index) + "];");
+                if (ctx.Sales[sale.Index].Market is not null)
+                {
+                    w.Line("double " + sale.Depth + " = input.Scalars[" + Slot(InputQuantity.SaleDepth, sale.Index) + "];");
+                    w.Line("double " + sale.Impact + " = input.Scalars[" + Slot(InputQuantity.SaleImpact, sale.Index) + "];");
+                    w.Line("double " + sale.Limit + " = input.Scalars[" + Slot(InputQuantity.SaleLimit, sale.Index) + "];");
+                    w.Line("double " + sale.Costs + " = input.Scalars[" + Slot(InputQuantity.SaleCosts, sale.Index) + "];");
+                }
             }
         }
 

@@ -140,6 +140,7 @@ public static partial class CSharpEmitter
     private static DeclarationKind TargetKind(StepModel step) => step switch
     {
         PayStep { Kind: PayKind.Fee } => DeclarationKind.Fee,
+        PayStep { Kind: PayKind.Opex } => DeclarationKind.Fleet,
         PayStep => DeclarationKind.Tranche,
         FillStep or ReleaseStep or HoldStep => DeclarationKind.Account,
         DistributeStep => DeclarationKind.Equity,
@@ -217,7 +218,10 @@ public static partial class CSharpEmitter
         foreach (var payment in stack.Then)
         {
             w.Line(payment.Paid + " = Math.Min(" + share + ", " + payment.Due + ");");
-            w.Line(share + " -= " + payment.Paid + ";");
+            if (!ReferenceEquals(payment, stack.Then[^1]))
+            {
+                w.Line(share + " -= " + payment.Paid + ";");
+            }
         }
     }
 

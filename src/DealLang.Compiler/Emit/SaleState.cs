@@ -15,7 +15,23 @@ internal sealed class SaleState
         LagMonths = prefix + "lagMonths";
         Date = prefix + "date";
         Done = prefix + "done";
+        Depth = prefix + "depth";
+        Impact = prefix + "impact";
+        Limit = prefix + "limit";
+        Costs = prefix + "costs";
     }
+
+    /// <summary>This path's repo-market depth, GPUs a month (an input; a sale into a market only).</summary>
+    public string Depth { get; }
+
+    /// <summary>This path's price impact at a month's sales equal to the depth (an input).</summary>
+    public string Impact { get; }
+
+    /// <summary>This path's most GPUs sold a month (an input).</summary>
+    public string Limit { get; }
+
+    /// <summary>This path's removal and transport costs per GPU (an input).</summary>
+    public string Costs { get; }
 
     public int Index { get; }
 

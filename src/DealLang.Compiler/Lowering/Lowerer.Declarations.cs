@@ -22,6 +22,8 @@ internal sealed partial class Lowerer
 
     private ImmutableArray<LoanModel> LowerLoans() => KindLowerings.LowerAll<LoanModel>(DeclarationKind.Loan, this);
 
+    private ImmutableArray<FleetInfo> LowerFleets() => KindLowerings.LowerAll<FleetInfo>(DeclarationKind.Fleet, this);
+
     private ImmutableArray<TrancheModel> LowerTranches() => KindLowerings.LowerAll<TrancheModel>(DeclarationKind.Tranche, this);
 
     private ImmutableArray<EquityInfo> LowerEquities() => KindLowerings.LowerAll<EquityInfo>(DeclarationKind.Equity, this);

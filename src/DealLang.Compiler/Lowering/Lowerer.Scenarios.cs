@@ -24,6 +24,7 @@ internal sealed partial class Lowerer
         double marketDeflation = 0;
         double? haircut = null;
         int? lag = null;
+        double? depth = null, impact = null, limit = null, costs = null;
         var indices = new IndexOverride?[Symbols.OfKind(SymbolKind.Index).Count];
         IndexOverride Levers(int i) => indices[i] ?? IndexOverride.None;
 
@@ -64,11 +65,15 @@ internal sealed partial class Lowerer
                 case EnforcementOverrideSyntax e:
                     haircut = e.Haircut is null ? haircut : Constant(e.Haircut);
                     lag = e.Lag is null ? lag : DurationRules.WholeMonths(e.Lag);
+                    depth = e.Market?.Depth is null ? depth : Constant(e.Market.Depth);
+                    impact = e.Market?.Impact is null ? impact : Constant(e.Market.Impact);
+                    limit = e.Market?.Limit is null ? limit : Constant(e.Market.Limit);
+                    costs = e.Market?.Costs is null ? costs : Constant(e.Market.Costs);
                     break;
             }
         }
 
-        return new ScenarioSpec(scenario.Name?.Text ?? "", renewals, stress, marketDeflation, defaults, haircut, lag)
+        return new ScenarioSpec(scenario.Name?.Text ?? "", renewals, stress, marketDeflation, defaults, haircut, lag, depth, impact, limit, costs)
         {
             Indices = indices,
         };

@@ -86,9 +86,22 @@ internal sealed partial class Lowerer
         ImmutableArray<SaleInfo> sales =
         [
             .. SyntaxWalk.Safe(enforcement.Sales).Select(s => new SaleInfo(
-                [.. SyntaxWalk.Safe(s.Assets).Select(Collateral)], Constant(s.Haircut), DurationRules.WholeMonths(s.Lag))),
+                [.. SyntaxWalk.Safe(s.Assets).Select(Collateral)], Constant(s.Haircut), DurationRules.WholeMonths(s.Lag), Market(s.Market))),
         ];
         return new EnforcementModel(sales, LowerSteps(enforcement.Waterfall?.Steps ?? []));
+    }
+
+    /// <summary>A sale's repo market (docs/language.md §9). Defaults: the limit is the depth (a month sells what the
+    /// market absorbs near its price); no price impact; no costs.</summary>
+    private SaleMarket? Market(MarketTermsSyntax? market)
+    {
+        if (market is null)
+        {
+            return null;
+        }
+
+        double depth = Constant(market.Depth);
+        return new SaleMarket(depth, Constant(market.Impact), market.Limit is null ? depth : Constant(market.Limit), Constant(market.Costs));
     }
 
     /// <summary>What a sale names, as collateral: its kind (<see cref="CollateralRules"/>; the checks let no other

@@ -77,6 +77,7 @@ internal sealed partial class Lowerer
             Facilities = LowerFacilities(),
             Leases = LowerLeases(),
             Loans = LowerLoans(),
+            Fleets = LowerFleets(),
             Tranches = LowerTranches(),
             Equities = LowerEquities(),
             Accounts = LowerAccounts(),
@@ -108,8 +109,10 @@ internal sealed partial class Lowerer
             return 0;
         }
 
+        // A sale into the repo market may go on for as long again (its last workout period sells what is left).
         int perPeriod = Frequencies.MonthsPerPeriod(_frequency);
-        return (DurationRules.MaxWorkoutMonths + perPeriod - 1) / perPeriod;
+        int months = DurationRules.MaxWorkoutMonths * (enforcement.Sales.Any(s => s.Market is not null) ? 2 : 1);
+        return (months + perPeriod - 1) / perPeriod;
     }
 
     /// <summary>The default rule's grace period: whole months and days as written (0 without one).</summary>

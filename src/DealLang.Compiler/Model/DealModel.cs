@@ -78,6 +78,9 @@ public sealed record DealModel
     /// <summary>The loans the deal owns, in declaration order (none unless it declares some).</summary>
     public ImmutableArray<LoanModel> Loans { get; init; } = [];
 
+    /// <summary>The GPU fleets the deal owns, in declaration order (none unless it declares some).</summary>
+    public ImmutableArray<FleetInfo> Fleets { get; init; } = [];
+
     /// <summary><c>cfads includes rvg</c>: the RVG counts in CFADS (by default CFADS is recurring cash only).</summary>
     public bool CfadsIncludesRvg { get; init; }
 

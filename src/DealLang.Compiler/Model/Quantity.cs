@@ -75,4 +75,18 @@ public enum Quantity
     /// <summary><c>L.defaulted</c>: from the period the obligor defaults in while the loan is outstanding, on.</summary>
     LoanDefaulted,
     LoanCoupon,
+
+    // Fleet (GPUs the deal owns; docs/language.md §5 "fleet"). Read before this period's enforcement sales.
+    /// <summary><c>F.units</c>: units delivered and not sold (GPUs).</summary>
+    FleetUnits,
+    /// <summary><c>F.book_value</c>: the held units' cost less depreciation at the period's end.</summary>
+    FleetBookValue,
+    /// <summary><c>F.market_value</c>: the held units' market value at the period's end.</summary>
+    FleetMarketValue,
+    /// <summary><c>F.age</c>: the held units' unit-weighted age in years at the period's end.</summary>
+    FleetAge,
+    /// <summary><c>F.idle_units</c>: units not under contract; every held unit until contracts exist.</summary>
+    FleetIdleUnits,
+    /// <summary><c>F.opex</c>: this period's power and maintenance due, plus opex unpaid so far (a flow).</summary>
+    FleetOpex,
 }

@@ -18,10 +18,12 @@ public enum PayKind
     Balance,
     /// <summary>A delayed-draw tranche's commitment fee due (plus any unpaid fee carried forward).</summary>
     CommitmentFee,
+    /// <summary>A fleet's opex due (power and maintenance, plus any unpaid opex carried forward).</summary>
+    Opex,
 }
 
 /// <summary><c>pay X</c>: from available cash, then from the <see cref="Using"/> accounts in order.
-/// <see cref="Target"/> indexes the fee or tranche array depending on <see cref="Kind"/>.</summary>
+/// <see cref="Target"/> indexes the fee, tranche or fleet array depending on <see cref="Kind"/>.</summary>
 public sealed record PayStep(string Label, PayKind Kind, int Target, ImmutableArray<int> Using) : StepModel(Label);
 
 public sealed record FillStep(string Label, int Account) : StepModel(Label);

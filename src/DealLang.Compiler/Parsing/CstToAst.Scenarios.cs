@@ -73,9 +73,11 @@ internal sealed partial class CstToAst
 
             case EnforcementOverrideItemContext enforcement:
             {
-                (ExpressionSyntax? haircut, DurationSyntax? lag) = VisitSellTerms(
+                (ExpressionSyntax? haircut, DurationSyntax? lag, MarketTermsSyntax? market) = VisitSellTerms(
                     enforcement.sellTerm(), $"the enforcement override of scenario '{scenario.Text}'");
-                return haircut is null && lag is null ? null : new EnforcementOverrideSyntax(haircut, lag, Span(enforcement));
+                return haircut is null && lag is null && market is null
+                    ? null
+                    : new EnforcementOverrideSyntax(haircut, lag, Span(enforcement), market);
             }
 
             case IndexLevelOverrideItemContext level:

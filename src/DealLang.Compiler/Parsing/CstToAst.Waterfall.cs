@@ -132,16 +132,17 @@ internal sealed partial class CstToAst
             return null;
         }
 
-        (ExpressionSyntax? haircut, DurationSyntax? lag) =
+        (ExpressionSyntax? haircut, DurationSyntax? lag, MarketTermsSyntax? market) =
             VisitSellTerms(context.sellTerm(), $"'sell {string.Join(", ", assets)}'");
-        return new SellSyntax(assets, haircut, lag, Span(context));
+        return new SellSyntax(assets, haircut, lag, Span(context), market);
     }
 
-    // sellTerm : HAIRCUT expr # haircutTerm | LAG duration # lagTerm ;
-    private (ExpressionSyntax? Haircut, DurationSyntax? Lag) VisitSellTerms(SellTermContext[] terms, string container)
+    // sellTerm : HAIRCUT expr # haircutTerm | LAG duration # lagTerm | DEPTH expr PER MONTH # depthTerm
+    //          | IMPACT expr # impactTerm | LIMIT expr PER MONTH # limitTerm | COSTS expr # costsTerm ;
+    private (ExpressionSyntax? Haircut, DurationSyntax? Lag, MarketTermsSyntax? Market) VisitSellTerms(SellTermContext[] terms, string container)
     {
         var items = new ItemSet(this, container);
-        ExpressionSyntax? haircut = null;
+        ExpressionSyntax? haircut = null, depth = null, impact = null, limit = null, costs = null;
         DurationSyntax? lag = null;
         foreach (SellTermContext term in terms)
         {
@@ -149,10 +150,17 @@ internal sealed partial class CstToAst
             {
                 case HaircutTermContext h: items.Keep(ref haircut, "haircut", h, VisitExpr(h.expr())); break;
                 case LagTermContext l: items.Keep(ref lag, "lag", l, VisitDuration(l.duration())); break;
+                case DepthTermContext d: items.Keep(ref depth, "depth", d, VisitExpr(d.expr())); break;
+                case ImpactTermContext i: items.Keep(ref impact, "impact", i, VisitExpr(i.expr())); break;
+                case LimitTermContext m: items.Keep(ref limit, "limit", m, VisitExpr(m.expr())); break;
+                case CostsTermContext c: items.Keep(ref costs, "costs", c, VisitExpr(c.expr())); break;
             }
         }
 
-        return (haircut, lag);
+        MarketTermsSyntax? market = depth is null && impact is null && limit is null && costs is null
+            ? null
+            : new MarketTermsSyntax(depth, impact, limit, costs);
+        return (haircut, lag, market);
     }
 
     private ImmutableArray<NameSyntax> VisitNames(IdentContext[] idents)

@@ -63,7 +63,7 @@ internal sealed partial class Binder
                 ScenarioName(scenario, defaults.Party, SymbolKind.Party, "only a party can default");
                 break;
             case EnforcementOverrideSyntax enforcement:
-                Expressions(_scenarioScope, enforcement.Haircut);
+                Expressions(_scenarioScope, [enforcement.Haircut, .. enforcement.Market?.Expressions ?? []]);
                 break;
             case IndexLevelOverrideSyntax level:
                 ScenarioName(scenario, level.Index, SymbolKind.Index, "'level' overrides an index's level");

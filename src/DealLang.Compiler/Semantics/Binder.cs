@@ -76,7 +76,7 @@ internal sealed partial class Binder
                 RequireCollateral(asset);
             }
 
-            Expressions(_dealScope, sale.Haircut);
+            Expressions(_dealScope, [sale.Haircut, .. sale.Market?.Expressions ?? []]);
         }
 
         if (enforcement.Waterfall is { } waterfall)
@@ -157,6 +157,13 @@ internal sealed partial class Binder
                 break;
             case SymbolKind.Fee:
                 _analysis.PayTargets[pay] = new PayTarget(PayKind.Fee, symbol);
+                break;
+            case SymbolKind.Fleet when target.Member?.Text == "opex":
+                _analysis.PayTargets[pay] = new PayTarget(PayKind.Opex, symbol);
+                break;
+            case SymbolKind.Fleet:
+                _diagnostics.Add(DiagnosticCatalogue.BadPayTarget(
+                    target.Member?.Span ?? target.Span, ExpressionPrinter.Print(target), $"a fleet pays its running costs: write 'pay {name.Text}.opex'"));
                 break;
             case SymbolKind.Tranche:
                 PayKind? kind = target.Member?.Text switch

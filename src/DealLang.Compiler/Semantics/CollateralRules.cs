@@ -14,6 +14,7 @@ internal static class CollateralRules
     {
         [SymbolKind.Facility] = CollateralKind.Facility,
         [SymbolKind.Loan] = CollateralKind.Loan,
+        [SymbolKind.Fleet] = CollateralKind.Fleet,
     };
 
     /// <summary>The collateral kind of a symbol kind, if enforcement can sell it.</summary>

@@ -16,6 +16,36 @@ internal sealed partial class DealChecks
         }
     }
 
+    // A sale into the repo market sells one fleet's units month by month (docs/language.md §9): its volume and price
+    // impact are per GPU, so another kind, or two fleets sharing one market, has no meaning here.
+    private void CheckMarketSale(SellSyntax sale)
+    {
+        if (sale.Market is not { } market)
+        {
+            return;
+        }
+
+        if (market.Depth is null)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.MarketWithoutDepth((market.Impact ?? market.Limit ?? market.Costs)!.Span));
+        }
+
+        var assets = SyntaxWalk.Safe(sale.Assets).ToList();
+        if (assets.Count > 1)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.MarketSaleNotOneFleet(assets[1].Span, "sell each fleet in a sale of its own"));
+        }
+        else if (assets.Count == 1 && _analysis.Symbols.TryLookup(assets[0].Text, out Symbol symbol)
+                 && symbol.Kind is not SymbolKind.Fleet and not SymbolKind.Unknown && CollateralRules.TryCollateralKind(symbol.Kind, out _))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.MarketSaleNotOneFleet(assets[0].Span, $"'{assets[0].Text}' is a {symbol.Kind.Keyword()}, sold whole"));
+        }
+    }
+
+    /// <summary>Whether an enforcement sale of the deal sells into the repo market (so a scenario's market levers apply).</summary>
+    private bool SellsIntoMarket() => SyntaxWalk.Safe(Deal.Declarations).OfType<EnforcementSyntax>()
+        .SelectMany(e => SyntaxWalk.Safe(e.Sales)).Any(s => s.Market is not null);
+
     // 'cfads includes rvg': the one-off receipts a term sheet may count in CFADS. Today that is the RVG only
     // (sale proceeds arrive after the tests and end the deal, so counting them could change nothing).
     private void CheckCfadsRules(List<CfadsRuleSyntax> rules)

@@ -50,6 +50,11 @@ internal sealed partial class DealChecks
                             _diagnostics.Add(DiagnosticCatalogue.ScenarioEnforcementUnused(item.Span, name));
                         }
 
+                        if (enforcementOverride.Market is not null && sellsSomething && !SellsIntoMarket())
+                        {
+                            _diagnostics.Add(DiagnosticCatalogue.MarketLeverWithoutMarket(item.Span, name));
+                        }
+
                         if (enforcementOverride.Lag is { } lag)
                         {
                             CheckWorkoutLag(lag);
@@ -118,6 +123,18 @@ internal sealed partial class DealChecks
                 if (e.Lag is not null)
                 {
                     yield return "the enforcement lag";
+                }
+
+                foreach ((ExpressionSyntax? term, string lever) in new[]
+                         {
+                             (e.Market?.Depth, "the market depth"), (e.Market?.Impact, "the price impact"),
+                             (e.Market?.Limit, "the monthly sales limit"), (e.Market?.Costs, "the removal and transport costs"),
+                         })
+                {
+                    if (term is not null)
+                    {
+                        yield return lever;
+                    }
                 }
 
                 break;

@@ -46,6 +46,7 @@ internal sealed partial class DealChecks
                 }
             }
 
+            CheckMarketSale(sale);
             if (sale.Lag is { } lag)
             {
                 CheckWorkoutLag(lag);
@@ -263,9 +264,11 @@ internal sealed partial class DealChecks
                 {
                     _diagnostics.Add(DiagnosticCatalogue.BadProRataStep(pay.Span, "its payments share the period's cash only; draw on accounts in a pay step of its own, before or after the group"));
                 }
-                else if (group.ByBalance && _analysis.PayTargets.TryGetValue(pay, out PayTarget? target) && target.Kind is PayKind.Fee or PayKind.CommitmentFee)
+                else if (group.ByBalance && _analysis.PayTargets.TryGetValue(pay, out PayTarget? target) && target.Kind is PayKind.Fee or PayKind.CommitmentFee or PayKind.Opex)
                 {
-                    _diagnostics.Add(DiagnosticCatalogue.BadProRataStep(pay.Span, "'by balance' shares it by the tranches' balances, and a fee has none"));
+                    _diagnostics.Add(DiagnosticCatalogue.BadProRataStep(pay.Span, target.Kind == PayKind.Fee
+                        ? "'by balance' shares it by the tranches' balances, and a fee has none"
+                        : "'by balance' shares it by the tranches' balances, and a fleet's opex has none"));
                 }
             }
         }

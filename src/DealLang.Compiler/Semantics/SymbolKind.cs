@@ -16,6 +16,7 @@ internal enum SymbolKind
     Facility = DeclarationKind.Facility,
     Lease = DeclarationKind.Lease,
     Loan = DeclarationKind.Loan,
+    Fleet = DeclarationKind.Fleet,
     Tranche = DeclarationKind.Tranche,
     Equity = DeclarationKind.Equity,
     Account = DeclarationKind.Account,

@@ -64,7 +64,7 @@ internal sealed partial class TypeChecker
                 : new QuantityExpression(Quantity.IndexLevel, resolved.Index, level.Unit, IsFlow: false) { Dimension = level.Dimension };
         }
 
-        return new QuantityExpression(member.Quantity, resolved.Index, member.Unit, member.IsFlow);
+        return new QuantityExpression(member.Quantity, resolved.Index, member.Unit, member.IsFlow) { Dimension = member.Dimension };
     }
 
     /// <summary>

@@ -79,6 +79,7 @@ internal sealed partial class TypeChecker
                     foreach (SellSyntax sale in SyntaxWalk.Safe(enforcement.Sales))
                     {
                         Term(sale.Haircut, Unit.Rate, "the haircut of the enforcement sale", Range.Fraction);
+                        MarketTerms(sale.Market, "of the enforcement sale");
                     }
 
                     Steps(enforcement.Waterfall?.Steps ?? []);
@@ -131,6 +132,7 @@ internal sealed partial class TypeChecker
                         break;
                     case EnforcementOverrideSyntax enforcement:
                         Term(enforcement.Haircut, Unit.Rate, $"the enforcement haircut in {s}", Range.Fraction);
+                        MarketTerms(enforcement.Market, $"of the enforcement override in {s}");
                         break;
                 }
             }

@@ -12,6 +12,7 @@ public enum DeclarationKind
     Facility,
     Lease,
     Loan,
+    Fleet,
     Tranche,
     Equity,
     Account,

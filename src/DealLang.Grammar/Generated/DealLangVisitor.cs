@@ -359,6 +359,95 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLoanRecoveryItem([NotNull] DealLangParser.LoanRecoveryItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.fleetDecl"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitFleetDecl([NotNull] DealLangParser.FleetDeclContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>deliveriesItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDeliveriesItem([NotNull] DealLangParser.DeliveriesItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>fleetUnitsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitFleetUnitsItem([NotNull] DealLangParser.FleetUnitsItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>unitCostItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitUnitCostItem([NotNull] DealLangParser.UnitCostItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>straightLineDepreciationItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitStraightLineDepreciationItem([NotNull] DealLangParser.StraightLineDepreciationItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>decliningDepreciationItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDecliningDepreciationItem([NotNull] DealLangParser.DecliningDepreciationItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>powerItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPowerItem([NotNull] DealLangParser.PowerItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>pueItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPueItem([NotNull] DealLangParser.PueItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>powerPriceItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPowerPriceItem([NotNull] DealLangParser.PowerPriceItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>maintenanceItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMaintenanceItem([NotNull] DealLangParser.MaintenanceItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>marketValueItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMarketValueItem([NotNull] DealLangParser.MarketValueItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>generationItem</c>
+	/// labeled alternative in <see cref="DealLangParser.fleetItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGenerationItem([NotNull] DealLangParser.GenerationItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.delivery"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDelivery([NotNull] DealLangParser.DeliveryContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.trancheDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -723,6 +812,34 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitLagTerm([NotNull] DealLangParser.LagTermContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>depthTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDepthTerm([NotNull] DealLangParser.DepthTermContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>impactTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitImpactTerm([NotNull] DealLangParser.ImpactTermContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>limitTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLimitTerm([NotNull] DealLangParser.LimitTermContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>costsTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCostsTerm([NotNull] DealLangParser.CostsTermContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.scenarioDecl"/>.
 	/// </summary>

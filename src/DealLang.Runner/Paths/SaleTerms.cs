@@ -2,7 +2,8 @@ using DealLang.Runtime;
 
 namespace DealLang.Runner.Paths;
 
-/// <summary>Enforcement sale terms: a scenario's <c>enforcement haircut … lag …</c> overrides every sale's own.</summary>
+/// <summary>Enforcement sale terms: a scenario's <c>enforcement haircut … lag …</c> overrides every sale's own, and its repo-market
+/// levers (<c>depth … impact … limit … costs …</c>) those of every sale into a market.</summary>
 static class SaleTerms
 {
     public static void Fill(DealDescription deal, ScenarioSpec scenario, PathInputs into)
@@ -11,6 +12,12 @@ static class SaleTerms
         {
             into.SaleHaircut[s] = scenario.EnforcementHaircut ?? deal.Sales[s].Haircut;
             into.SaleLagMonths[s] = scenario.EnforcementLagMonths ?? deal.Sales[s].LagMonths;
+            // The repo market's levers reach only a sale with a market (a scenario cannot give one to a sale without).
+            SaleMarket? market = deal.Sales[s].Market;
+            into.SaleDepth[s] = market is null ? 0 : scenario.EnforcementDepth ?? market.Depth;
+            into.SaleImpact[s] = market is null ? 0 : scenario.EnforcementImpact ?? market.Impact;
+            into.SaleLimit[s] = market is null ? 0 : scenario.EnforcementLimit ?? market.Limit;
+            into.SaleCosts[s] = market is null ? 0 : scenario.EnforcementCosts ?? market.Costs;
         }
     }
 }

@@ -9,7 +9,7 @@ public static class Shapes
 {
     /// <summary>Throws <see cref="ArgumentException"/> (parameter <c>scenario</c>, a message naming the scenario,
     /// the deal and what differs) when <paramref name="scenario"/> does not fit
-    /// <paramref name="deal"/>: its per-lease, per-facility and per-party arrays are not the deal's size, it takes
+    /// <paramref name="deal"/>: its per-lease, per-facility, per-party and (unless empty) per-index arrays are not the deal's size, its levers on an index are out of range, it takes
     /// more renewals than a lease has (or fewer than none), a facility has no stress, or its enforcement lag is
     /// negative.</summary>
     public static void Require(DealDescription deal, ScenarioSpec scenario)
@@ -49,6 +49,14 @@ public static class Shapes
             // reaches past the calendar's end, and the loop ends at the horizon with what is still owed lost.
             throw Mismatch(deal, scenario, "its enforcement terms are not a lag of 0 months or more and a finite haircut");
         }
+
+        if (scenario.EnforcementDepth is { } depth && !(depth > 0 && double.IsFinite(depth))
+            || scenario.EnforcementLimit is { } limit && !(limit > 0 && double.IsFinite(limit))
+            || scenario.EnforcementImpact is { } impact && !(impact >= 0 && double.IsFinite(impact))
+            || scenario.EnforcementCosts is { } costs && !(costs >= 0 && double.IsFinite(costs)))
+        {
+            throw Mismatch(deal, scenario, "its repo market is not a depth and limit above 0 with a finite impact and costs of 0 or more");
+        }
     }
 
     static void CheckIndexLevers(DealDescription deal, ScenarioSpec scenario)
@@ -60,11 +68,12 @@ public static class Shapes
                 continue;
             }
 
-            if (levers.AddedLaunches is null || levers.DeflatePerYear is < 0 or >= 1
+            if (levers.AddedLaunches is null || levers.DeflatePerYear is < 0 or >= 1 || !double.IsFinite(levers.Shift)
+                || levers.Level is { } level && !double.IsFinite(level)
                 || levers.Points is { } p && (p.Dates.Length == 0 || p.Dates.Length != p.Values.Length))
             {
                 throw Mismatch(deal, scenario,
-                    $"its levers on index '{deal.Indices[i].Name}' are not a deflation in [0%, 100%), points with a value per date, and a list of launches");
+                    $"its levers on index '{deal.Indices[i].Name}' are not a finite level and shift, a deflation in [0%, 100%), points with a value per date, and a list of launches");
             }
         }
     }

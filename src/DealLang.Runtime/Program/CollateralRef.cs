@@ -6,6 +6,7 @@ public enum CollateralKind
 {
     Facility,
     Loan,
+    Fleet,
 }
 
 /// <summary>One piece of collateral: an entity of <see cref="Kind"/>, by its index among the deal's entities of

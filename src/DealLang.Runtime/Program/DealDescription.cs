@@ -39,6 +39,9 @@ public sealed class DealDescription
     /// <summary>The loans the deal owns (none unless the deal declares some).</summary>
     public LoanInfo[] Loans { get; init; } = [];
 
+    /// <summary>The GPU fleets the deal owns (none unless the deal declares some).</summary>
+    public FleetInfo[] Fleets { get; init; } = [];
+
     private readonly int? _scheduledPeriods;
 
     /// <summary>All periods: to the maturity, then the workout periods in which an enforcement sale can still fall.</summary>

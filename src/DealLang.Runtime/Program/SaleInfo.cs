@@ -2,6 +2,15 @@ namespace DealLang.Runtime;
 
 /// <summary>
 /// One enforcement sale: after an event of default, the listed <see cref="Collateral"/> (of any sellable kind) is
-/// sold <see cref="LagMonths"/> after the default date at value less <see cref="Haircut"/> (both scenario-overridable).
+/// sold <see cref="LagMonths"/> after the default date at value less <see cref="Haircut"/> (both scenario-overridable);
+/// with a <see cref="Market"/>, one fleet's units are sold month by month into the repo market from that date on.
 /// </summary>
-public sealed record SaleInfo(CollateralRef[] Collateral, double Haircut, int LagMonths);
+public sealed record SaleInfo(CollateralRef[] Collateral, double Haircut, int LagMonths, SaleMarket? Market = null);
+
+/// <summary>
+/// The repo market a fleet's units are sold into (docs/language.md §9), each scenario-overridable: it absorbs
+/// <see cref="Depth"/> units a month near the market price; a month's price per unit is the market value per unit ×
+/// (1 − haircut) × (1 − <see cref="Impact"/> × units sold that month / depth), at least 0, less <see cref="Costs"/>
+/// (removal and transport per unit), at least 0; at most <see cref="Limit"/> units are sold a month.
+/// </summary>
+public sealed record SaleMarket(double Depth, double Impact, double Limit, double Costs);

@@ -38,6 +38,18 @@ public enum InputQuantity
     /// <summary>Scalar, per sale: months from the event of default to the sale.</summary>
     SaleLagMonths,
 
+    /// <summary>Scalar, per sale: the repo market's depth, GPUs a month (0 for a sale without a market).</summary>
+    SaleDepth,
+
+    /// <summary>Scalar, per sale: the repo market's price impact at a month's sales equal to the depth.</summary>
+    SaleImpact,
+
+    /// <summary>Scalar, per sale: the most GPUs sold a month into the repo market.</summary>
+    SaleLimit,
+
+    /// <summary>Scalar, per sale: removal and transport costs per GPU sold.</summary>
+    SaleCosts,
+
     /// <summary>Series, per index: its level at each period's start (the level a period reads), after the scenario's levers.</summary>
     IndexLevel,
 }
@@ -65,7 +77,7 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
 /// rent, then every index's level; flags every party's default; scalars every lease's end period, RVG flag and RVG recovery, then every
-/// sale's haircut and lag.
+/// sale's haircut and lag, then every sale's repo-market depth, impact, limit and costs.
 /// </summary>
 public sealed class InputLayout
 {
@@ -75,6 +87,7 @@ public sealed class InputLayout
     [
         InputQuantity.LeaseEndPeriod, InputQuantity.RvgApplies, InputQuantity.RvgRecovery,
         InputQuantity.SaleHaircut, InputQuantity.SaleLagMonths,
+        InputQuantity.SaleDepth, InputQuantity.SaleImpact, InputQuantity.SaleLimit, InputQuantity.SaleCosts,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -151,7 +164,8 @@ public sealed class InputLayout
         InputQuantity.FacilityValue or InputQuantity.LeaseRent or InputQuantity.IndexLevel => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
-            or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths => InputShape.Scalar,
+            or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
+            or InputQuantity.SaleLimit or InputQuantity.SaleCosts => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -160,7 +174,8 @@ public sealed class InputLayout
         InputQuantity.FacilityValue => InputEntity.Facility,
         InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery => InputEntity.Lease,
         InputQuantity.PartyDefaulted => InputEntity.Party,
-        InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths => InputEntity.Sale,
+        InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
+            or InputQuantity.SaleLimit or InputQuantity.SaleCosts => InputEntity.Sale,
         InputQuantity.IndexLevel => InputEntity.Index,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };

@@ -42,6 +42,10 @@ public sealed class PathInputs
         RvgRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.RvgRecovery, layout.Leases), layout.Leases);
         SaleHaircut = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleHaircut, layout.Sales), layout.Sales);
         SaleLagMonths = new IntSlots(Scalars, First(layout, InputQuantity.SaleLagMonths, layout.Sales), layout.Sales);
+        SaleDepth = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleDepth, layout.Sales), layout.Sales);
+        SaleImpact = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleImpact, layout.Sales), layout.Sales);
+        SaleLimit = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleLimit, layout.Sales), layout.Sales);
+        SaleCosts = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleCosts, layout.Sales), layout.Sales);
     }
 
     // The series buffers made here. A path source may point a slot at a read-only row of its own instead (ShareLeaseRent,
@@ -90,6 +94,18 @@ public sealed class PathInputs
 
     /// <summary>[sale]: months from the event of default to the sale, after scenario overrides.</summary>
     public IntSlots SaleLagMonths { get; }
+
+    /// <summary>[sale]: the repo market's depth (GPUs a month) after scenario overrides; 0 without a market.</summary>
+    public DoubleSlots SaleDepth { get; }
+
+    /// <summary>[sale]: the repo market's price impact after scenario overrides.</summary>
+    public DoubleSlots SaleImpact { get; }
+
+    /// <summary>[sale]: the most GPUs sold a month after scenario overrides.</summary>
+    public DoubleSlots SaleLimit { get; }
+
+    /// <summary>[sale]: removal and transport costs per GPU after scenario overrides.</summary>
+    public DoubleSlots SaleCosts { get; }
 
     /// <summary>When set, the period loop verifies cash conservation every period and throws
     /// <see cref="CashConservationException"/> on a break (the tests and every `deallang run`).</summary>

@@ -2,7 +2,8 @@ namespace DealLang.Runtime;
 
 /// <summary>
 /// A deterministic scenario as data: the overrides a <c>scenario</c> block makes to the deal's assumptions.
-/// Arrays are indexed like the description's parties, facilities and leases; null means "as the deal says".
+/// Arrays are indexed like the description's parties, facilities and leases; null means "as the deal says". The
+/// enforcement overrides apply to every sale; the repo market's (depth, impact, limit, costs) to those with a market.
 /// </summary>
 public sealed record ScenarioSpec(
     string Name,
@@ -11,7 +12,11 @@ public sealed record ScenarioSpec(
     double MarketRentDeflation,
     Date?[] PartyDefaults,
     double? EnforcementHaircut,
-    int? EnforcementLagMonths)
+    int? EnforcementLagMonths,
+    double? EnforcementDepth = null,
+    double? EnforcementImpact = null,
+    double? EnforcementLimit = null,
+    double? EnforcementCosts = null)
 {
     /// <summary>Per index (the description's order): the scenario's levers on it, null for "as the deal says". Empty
     /// (the default) means no index is touched, so a scenario made before indices existed still fits.</summary>

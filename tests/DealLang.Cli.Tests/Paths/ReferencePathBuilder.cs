@@ -487,6 +487,12 @@ static class SaleTerms
         {
             into.SaleHaircut[s] = scenario.EnforcementHaircut ?? deal.Sales[s].Haircut;
             into.SaleLagMonths[s] = scenario.EnforcementLagMonths ?? deal.Sales[s].LagMonths;
+            // The repo market's levers reach only a sale with a market (a scenario cannot give one to a sale without).
+            SaleMarket? market = deal.Sales[s].Market;
+            into.SaleDepth[s] = market is null ? 0 : scenario.EnforcementDepth ?? market.Depth;
+            into.SaleImpact[s] = market is null ? 0 : scenario.EnforcementImpact ?? market.Impact;
+            into.SaleLimit[s] = market is null ? 0 : scenario.EnforcementLimit ?? market.Limit;
+            into.SaleCosts[s] = market is null ? 0 : scenario.EnforcementCosts ?? market.Costs;
         }
     }
 }

@@ -17,7 +17,8 @@ internal sealed record DealFrame(
     int Tranches,
     int Accounts,
     int Fees,
-    int Indices = 0)
+    int Indices = 0,
+    int Fleets = 0)
 {
     public static readonly string[] Frequencies = ["monthly", "quarterly", "semiannual", "annual"];
 
@@ -42,6 +43,11 @@ internal sealed record DealFrame(
     public IEnumerable<string> RateIndexNames => IndexNames.Where(IsRateIndex);
 
     public static bool IsRateIndex(string index) => (index[^1] - '0') % 2 == 1;
+
+    public IEnumerable<string> FleetNames => Numbered("Fl", Fleets);
+
+    /// <summary>What the waterfalls pay besides the tranches: every fee, and every fleet's opex.</summary>
+    public IEnumerable<string> Expenses => FeeNames.Select(n => "pay " + n).Concat(FleetNames.Select(n => $"pay {n}.opex"));
 
     /// <summary>A date in (closing, maturity], as the checker wants for `from`, `until`, tranche dates.</summary>
     public DateOnly DayAfterClosing(int offset) => Closing.AddDays(1 + (offset % Days));

@@ -34,5 +34,9 @@ internal static partial class DealGen
         yield return Gen.OneOf(
             Gen.Select(Rate(0, 10000), Maybe(Duration(0, 120).Select(d => "lag " + d)), (r, lag) => $"enforcement haircut {r}{lag}"),
             Duration(0, 120).Select(d => "enforcement lag " + d));
+        if (f.Fleets > 0)
+        {
+            yield return MarketLever();
+        }
     }
 }

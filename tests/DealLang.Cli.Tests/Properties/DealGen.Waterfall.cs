@@ -7,7 +7,7 @@ namespace DealLang.Cli.Tests.Properties;
 internal static partial class DealGen
 {
     private static Gen<string> Waterfall(DealFrame f, GeneratedDecl[] leases, GeneratedDecl[] tests, GeneratedDecl[] triggers) =>
-        from fees in Gen.Shuffle((f.FeeNames.Select(n => "pay " + n)).ToArray())
+        from fees in Gen.Shuffle(f.Expenses.ToArray())
         from tranches in Gen.Shuffle((f.TrancheNames).ToArray())
         from grouping in Gen.Int[0, 4].Select(n => tranches.Length > 1 ? n : 4)
         let proRata = grouping == 0
@@ -56,10 +56,17 @@ internal static partial class DealGen
         from sold in Gen.Shuffle(f.FacilityNames.ToArray(), count)
         from haircut in Maybe(Rate(0, 10000).Select(r => "haircut " + r))
         from lag in Maybe(Duration(0, 120).Select(d => "lag " + d))
-        from fees in Gen.Shuffle((f.FeeNames.Select(n => "pay " + n)).ToArray())
+        from fees in Gen.Shuffle(f.Expenses.ToArray())
         from tranches in Gen.Shuffle((f.TrancheNames).ToArray())
         from ownWaterfall in Gen.Bool
-        let sell = sold.Length == 0 ? "" : "    sell " + string.Join(", ", sold) + haircut + lag
+        from fleetsSold in Gen.Shuffle(f.FleetNames.Skip(1).ToArray(), 0, f.Fleets > 1 ? 1 : 0)
+        from market in f.Fleets == 0 ? Gen.Const("") : MarketSale(f)
+        let whole = sold.Concat(fleetsSold).ToArray()
+        let sell = Join(new[]
+        {
+            whole.Length == 0 ? "" : "    sell " + string.Join(", ", whole) + haircut + lag,
+            market,
+        }.Where(s => s.Length > 0))
         let waterfall = !ownWaterfall ? "" : Join([
             "    waterfall {",
             .. fees.Concat(tranches.Select(t => $"pay {t}.interest")).Concat(tranches.Select(t => $"pay {t}.balance"))

@@ -5,7 +5,8 @@ namespace DealLang.Cli.Tests.Properties;
 
 /// <summary>
 /// A grammar-aware generator of valid deal files (docs/language.md): a header, parties, facilities with
-/// straight-line or scheduled values, leases with renewals and RVGs, loans (DealGen.Loans.cs), tranches with every amortisation and
+/// straight-line or scheduled values, leases with renewals and RVGs, loans (DealGen.Loans.cs), GPU fleets
+/// (DealGen.Fleets.cs), tranches with every amortisation and
 /// interest-only periods, an equity, accounts with targets, fees, tests (trailing windows, <c>from</c>), triggers,
 /// market indices (DealGen.Indices.cs), a default rule with or without <c>grace</c>, a waterfall with <c>using</c>/<c>fill</c>/<c>release</c>/<c>hold</c>/
 /// <c>if</c>-<c>else</c>, enforcement with <c>sell ... haircut ... lag ...</c>, and scenarios with every lever. Every
@@ -30,9 +31,10 @@ internal static partial class DealGen
         from accounts in Gen.Int[0, 3]
         from fees in Gen.Int[0, 2]
         from indices in Gen.Int[0, 2]
+        from fleets in Gen.Int[0, 2]
         let closing = new DateOnly(year, month, day)
         select new DealFrame("Gen", closing, closing.AddMonths(tenorMonths).AddDays(stubDays), pay,
-            parties, facilities, tranches, accounts, fees, indices);
+            parties, facilities, tranches, accounts, fees, indices, fleets);
 
     private static Gen<string> Deal(DealFrame f) =>
         from header in Header(f)
@@ -42,6 +44,7 @@ internal static partial class DealGen
         from leases in f.Facilities == 0 ? Gen.Const(Array.Empty<GeneratedDecl>()) : Gen.Int[0, 2].SelectMany(n =>
             All(DealFrame.Numbered("L", n).Select(l => Lease(f, l))))
         from loans in Gen.Int[0, 2].SelectMany(n => All(DealFrame.Numbered("Ln", n).Select(l => Loan(f, l))))
+        from fleets in All(f.FleetNames.Select(n => Fleet(f, n)))
         from tranches in All(f.TrancheNames.Select(t => Tranche(f, t)))
         from equity in Equity(f)
         from accounts in All(f.AccountNames.Select(a => Account(f, a)))
@@ -58,7 +61,7 @@ internal static partial class DealGen
         select Join([
             $"deal {f.Name} {{",
             header,
-            .. parties, .. indices, .. facilities, .. leases.Select(l => l.Text), .. loans, .. tranches, equity, .. accounts, .. fees,
+            .. parties, .. indices, .. facilities, .. leases.Select(l => l.Text), .. loans, .. fleets, .. tranches, equity, .. accounts, .. fees,
             .. tests.Select(t => t.Text), .. triggers.Select(t => t.Text),
             defaultRule.Trim(), cfads, waterfall, enforcement.Trim(),
             "}",

@@ -30,6 +30,40 @@ public class PathBuilderTests
     }
 
     [Fact]
+    public void TheRepoMarketsTermsComeFromTheSaleUnlessTheScenarioOverridesThem()
+    {
+        var deal = TestDeals.Hyperion(
+            parties: [TestDeals.Party()],
+            facilities: [TestDeals.StraightLine(27e9, 360, 0, new Date(2025, 10, 30))],
+            leases: [TestDeals.Lease()],
+            sales:
+            [
+                new SaleInfo([new CollateralRef(CollateralKind.Fleet, 0)], 0.10, 3, new SaleMarket(1500, 0.20, 3000, 500)),
+                new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], 0.20, 6),
+            ]);
+        var inputs = new PathInputs(deal);
+
+        PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal), inputs);
+        Assert.Equal((1500.0, 0.20, 3000.0, 500.0), (inputs.SaleDepth[0], inputs.SaleImpact[0], inputs.SaleLimit[0], inputs.SaleCosts[0]));
+        // A sale without a market has none, whatever the scenario says.
+        Assert.Equal((0.0, 0.0, 0.0, 0.0), (inputs.SaleDepth[1], inputs.SaleImpact[1], inputs.SaleLimit[1], inputs.SaleCosts[1]));
+
+        // The scenario overrides the depth and costs; the impact and limit stay the sale's.
+        PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal) with { EnforcementDepth = 800, EnforcementCosts = 900 }, inputs);
+        Assert.Equal((800.0, 0.20, 3000.0, 900.0), (inputs.SaleDepth[0], inputs.SaleImpact[0], inputs.SaleLimit[0], inputs.SaleCosts[0]));
+        Assert.Equal(0.0, inputs.SaleDepth[1]);
+    }
+
+    [Fact]
+    public void AMarketThatAbsorbsNothingIsRefused()
+    {
+        var deal = Deal();
+
+        Assert.Throws<ArgumentException>(() =>
+            PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal) with { EnforcementDepth = 0 }, new PathInputs(deal)));
+    }
+
+    [Fact]
     public void RebuildingOverwritesEverythingThePreviousScenarioWrote()
     {
         var deal = Deal();

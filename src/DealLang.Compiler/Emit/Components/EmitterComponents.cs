@@ -18,6 +18,7 @@ internal static class EmitterComponents
         [DeclarationKind.Facility] = ctx => new FacilityComponent(ctx),
         [DeclarationKind.Lease] = ctx => new LeaseComponent(ctx),
         [DeclarationKind.Loan] = ctx => new LoanComponent(ctx),
+        [DeclarationKind.Fleet] = ctx => new FleetComponent(ctx),
         [DeclarationKind.Tranche] = ctx => new TrancheComponent(ctx),
         [DeclarationKind.Equity] = ctx => new EquityComponent(ctx),
         [DeclarationKind.Account] = ctx => new AccountComponent(ctx),

@@ -16,6 +16,7 @@ internal static class KindLowerings
         new FacilityLowering(),
         new LeaseLowering(),
         new LoanLowering(),
+        new FleetLowering(),
         new TrancheLowering(),
         new EquityLowering(),
         new AccountLowering(),

@@ -15,6 +15,7 @@ internal static class KindRules
         new FacilityRules(),
         new LeaseRules(),
         new LoanRules(),
+        new FleetRules(),
         new TrancheRules(),
         new EquityRules(),
         new AccountRules(),

@@ -18,8 +18,9 @@ public sealed record DropSyntax(ReferenceSyntax Path, ExpressionSyntax Fraction,
 /// <summary><c>Meta defaults on 2035-06-30</c></summary>
 public sealed record PartyDefaultsSyntax(NameSyntax Party, DateSyntax On, SourceSpan Span) : ScenarioItemSyntax(Span);
 
-/// <summary><c>enforcement haircut 50% lag 12m</c></summary>
-public sealed record EnforcementOverrideSyntax(ExpressionSyntax? Haircut, DurationSyntax? Lag, SourceSpan Span)
+/// <summary><c>enforcement haircut 50% lag 12m</c>, and the repo market's levers: <c>depth 800 gpus per month
+/// impact 30%  limit 2000 gpus per month  costs 800 per gpu</c> (<see cref="Market"/>).</summary>
+public sealed record EnforcementOverrideSyntax(ExpressionSyntax? Haircut, DurationSyntax? Lag, SourceSpan Span, MarketTermsSyntax? Market = null)
     : ScenarioItemSyntax(Span);
 
 /// <summary><c>SOFR level 5%</c>: the index's level replaced (in the index's unit).</summary>

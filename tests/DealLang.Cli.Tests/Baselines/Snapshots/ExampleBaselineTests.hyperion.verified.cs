@@ -632,6 +632,7 @@ public sealed class Deal_Hyperion : IDealProgram
                 new LeaseInfo("MetaLease", 0, 0, 3150000000.0, 0.02, new Date(2029, 11, 30), 48, 4, 48, true, new Date(2045, 11, 30), 28000000000.0),
             ],
             Loans = [],
+            Fleets = [],
             Tranches =
             [
                 new TrancheInfo("Notes", 27300000000.0, 0.06581, 1, new Date(2049, 5, 30), "level"),

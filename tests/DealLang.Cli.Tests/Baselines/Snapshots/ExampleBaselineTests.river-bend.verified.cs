@@ -582,6 +582,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 new LeaseInfo("FluidstackLease", 0, 0, 376400000.0, 0.03, new Date(2027, 6, 30), 180, 3, 60, true, null, 0.0),
             ],
             Loans = [],
+            Fleets = [],
             Tranches =
             [
                 new TrancheInfo("Notes", 3250000000.0, 0.065, 1, new Date(2042, 6, 30), "level"),

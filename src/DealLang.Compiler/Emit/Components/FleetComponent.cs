@@ -1,0 +1,196 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Emit.Components;
+
+/// <summary>A fleet's state in the generated C#, each piece declared once.</summary>
+internal sealed class FleetState : EntityState
+{
+    public FleetState(FleetInfo info, int index)
+        : base(DeclarationKind.Fleet, info.Name, index)
+    {
+        Info = info;
+        Curves = Static("curves", "FleetCurves");
+        Kept = Local("kept", "double", StateLife.Carried, "1.0", "share of the delivered units still held (sales lower it)");
+        Units = Local("units", "double", StateLife.Period, comment: info.Name + ".units: delivered and not sold",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " units", ColumnKind.Number));
+        BookValue = Local("bookValue", "double", StateLife.Period, comment: info.Name + ".book_value",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " book value"));
+        MarketValue = Local("marketValue", "double", StateLife.Period, comment: info.Name + ".market_value",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " market value"));
+        Age = Local("age", "double", StateLife.Period, comment: info.Name + ".age: unit-weighted, in years");
+        Opex = Local("opex", "double", StateLife.Period, comment: info.Name + ".opex: power and maintenance due, incl. opex unpaid so far",
+            ledger: new LedgerSlot(LedgerSection.Due, info.Name + " opex"));
+        OpexPaid = Local("opexPaid", "double", StateLife.Paid);
+        OpexUnpaid = Local("opexUnpaid", "double", StateLife.Carried, comment: "carried forward");
+    }
+
+    public FleetInfo Info { get; }
+
+    /// <summary>The per-period figures as if nothing were sold (<see cref="FleetCurves"/>), computed once per deal.</summary>
+    public StateVar Curves { get; }
+
+    public StateVar Kept { get; }
+
+    public StateVar Units { get; }
+
+    public StateVar BookValue { get; }
+
+    public StateVar MarketValue { get; }
+
+    public StateVar Age { get; }
+
+    public StateVar Opex { get; }
+
+    public StateVar OpexPaid { get; }
+
+    public StateVar OpexUnpaid { get; }
+}
+
+/// <summary>
+/// GPU fleets (docs/language.md §5 "fleet"): each period the delivered units' book value, market value, age and opex
+/// come from <see cref="FleetCurves"/> (computed once, before any path), scaled by the share of the units still
+/// held. The opex is due like a fee (deducted from cfads, paid by <c>pay F.opex</c>, unpaid opex carried forward).
+/// A fleet receives no cash (contracts will bring its revenue) and holds none. It is collateral: a sale realises
+/// the held units' market value this period, and the fleet then holds nothing.
+/// </summary>
+internal sealed class FleetComponent(EmitContext ctx)
+    : EmitterComponent<FleetState>(ctx, () => ctx.Model.Fleets.Select((f, i) => new FleetState(f, i)))
+{
+    public override DeclarationKind Kind => DeclarationKind.Fleet;
+
+    public override string DescriptionProperty => "Fleets";
+
+    public override IEnumerable<string> DescriptionElements() => States.Select(s => Info(s.Info));
+
+    /// <summary>A fleet as the C# that builds its runtime record.</summary>
+    private static string Info(FleetInfo f) =>
+        "new FleetInfo(" + CSharpLiterals.String(f.Name) + ", "
+        + CSharpEmitter.List(f.Batches.Select(b => "new FleetBatch(" + CSharpLiterals.Date(b.Delivered) + ", " + CSharpLiterals.Double(b.Units)
+            + ", " + CSharpLiterals.Double(b.UnitCost) + ")"))
+        + ", " + CSharpLiterals.Int(f.LifeMonths) + ", " + CSharpLiterals.Double(f.DecliningRate) + ", " + CSharpLiterals.Double(f.PowerKwPerGpu)
+        + ", " + CSharpLiterals.Double(f.Pue) + ", " + CSharpLiterals.Double(f.PowerPricePerKwh) + ", " + CSharpLiterals.Double(f.Maintenance)
+        + ", " + CSharpLiterals.Double(f.MarketResidual) + ", " + CSharpLiterals.Double(f.MarketDecline)
+        + (f.Generation >= 0 ? ", " + CSharpLiterals.Int(f.Generation) : "") + ")";
+
+    // A fleet with a generation reads its index's levels (a path input), so the input is declared.
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Fleets.Where(f => f.Generation >= 0).Select(f =>
+            ((BoundExpression)new QuantityExpression(Quantity.IndexLevel, f.Generation, Unit.Ratio, IsFlow: false), 1));
+
+    public override bool KnownAfterWaterfall(Quantity quantity) => false;
+
+    public override string? Read(Quantity quantity, int index) => quantity switch
+    {
+        Quantity.FleetUnits or Quantity.FleetIdleUnits => this[index].Units.Name,
+        Quantity.FleetBookValue => this[index].BookValue.Name,
+        Quantity.FleetMarketValue => this[index].MarketValue.Name,
+        Quantity.FleetAge => this[index].Age.Name,
+        Quantity.FleetOpex => this[index].Opex.Name,
+        _ => null,
+    };
+
+    public override IEnumerable<string> Terms(DealSum sum) => sum switch
+    {
+        DealSum.CfadsDeductions => States.Select(f => f.Opex.Name),
+        DealSum.PaidOut => States.Select(f => f.OpexPaid.Name),
+        _ => [],
+    };
+
+    public override void WriteConstants(IndentedWriter w)
+    {
+        foreach (var fleet in States)
+        {
+            w.Line();
+            w.Comment(fleet.Name + ": units, book and market value, unit-years and opex per period as if nothing were sold.");
+            w.Line("private static readonly FleetCurves " + fleet.Curves + " = FleetCurves.Compute(" + Info(fleet.Info) + ", Boundaries);");
+        }
+    }
+
+    // 2a. Each fleet's figures for the units still held, and its opex due; nothing else is needed to know them, so
+    // everything after (fees, cfads, tests) may read them.
+    public override void WriteDues(IndentedWriter w)
+    {
+        foreach (var fleet in States)
+        {
+            string c = fleet.Curves.Name;
+            w.Comment(fleet.Name + ": the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far");
+            w.Line(fleet.Units + " = " + c + ".Delivered[t] * " + fleet.Kept + ";");
+            w.Line(fleet.BookValue + " = " + c + ".BookValue[t] * " + fleet.Kept + ";");
+            if (fleet.Info.Generation >= 0)
+            {
+                var index = Ctx.Components.Of<IndexComponent>().States[fleet.Info.Generation];
+                w.Comment(fleet.Name + ".market_value: each batch's × " + index.Name + " now / at its delivery");
+                w.Line(fleet.MarketValue + " = " + c + ".MarketValueAt(t, " + index.Levels + ") * " + fleet.Kept + ";");
+            }
+            else
+            {
+                w.Line(fleet.MarketValue + " = " + c + ".MarketValue[t] * " + fleet.Kept + ";");
+            }
+
+            w.Line(fleet.Age + " = " + c + ".Delivered[t] > 0.0 && " + fleet.Kept + " > 0.0 ? " + c + ".UnitYears[t] / " + c + ".Delivered[t] : 0.0;");
+            w.Line(fleet.Opex + " = (" + c + ".PowerCost[t] + " + c + ".MaintenanceCost[t]) * " + fleet.Kept + " + " + fleet.OpexUnpaid + ";");
+        }
+    }
+
+    // pay F.opex: what is still due of the fleet's opex.
+    public override void WriteStep(NumberedStep step, IndentedWriter w)
+    {
+        if (step.Step is not PayStep { Kind: PayKind.Opex } pay)
+        {
+            base.WriteStep(step, w);
+            return;
+        }
+
+        CSharpEmitter.WritePay(Ctx, w, step, pay, PayOwed(pay));
+        WriteApplyPaid(pay, step.Paid, w);
+    }
+
+    public override string PayOwed(PayStep pay)
+    {
+        var fleet = this[pay.Target];
+        return "Math.Max(0.0, " + fleet.Opex + " - " + fleet.OpexPaid + ")";
+    }
+
+    public override void WriteApplyPaid(PayStep pay, string paid, IndentedWriter w) =>
+        w.Line(this[pay.Target].OpexPaid + " += " + paid + ";");
+
+    public override void WriteCarry(IndentedWriter w)
+    {
+        foreach (var fleet in States)
+        {
+            w.Line(fleet.OpexUnpaid + " = Flows.Shortfall(" + fleet.Opex + ", " + fleet.OpexPaid + ");");
+        }
+    }
+
+    public override CollateralKind? Collateral => CollateralKind.Fleet;
+
+    /// <summary>A sale realises the held units' market value this period (the haircut is the sale's discount).</summary>
+    public override string CollateralValue(int index) => this[index].MarketValue.Name;
+
+    /// <summary>The fleet's units held now (the C# local).</summary>
+    public string UnitsNow(int index) => this[index].Units.Name;
+
+    /// <summary>Part of the fleet sold (<paramref name="sold"/> of <paramref name="held"/> units): every batch keeps the
+    /// same share, so the held units' figures fall in proportion.</summary>
+    public void WriteSoldUnits(int index, string sold, string held, IndentedWriter w)
+    {
+        var fleet = this[index];
+        w.Line("double marketLeft = 1.0 - " + sold + " / " + held + ";");
+        w.Line(fleet.Kept + " *= marketLeft;");
+        w.Line(fleet.Units + " -= " + sold + ";");
+        w.Line(fleet.BookValue + " *= marketLeft;");
+        w.Line(fleet.MarketValue + " *= marketLeft;");
+    }
+
+    /// <summary>The buyer now owns the GPUs: the fleet holds nothing and costs nothing from the next period on.</summary>
+    public override void WriteSold(int index, IndentedWriter w)
+    {
+        var fleet = this[index];
+        w.Line(fleet.Kept + " = 0.0;");
+        w.Line(fleet.Units + " = 0.0;");
+        w.Line(fleet.BookValue + " = 0.0;");
+        w.Line(fleet.MarketValue + " = 0.0;");
+    }
+}

@@ -1,0 +1,75 @@
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+
+namespace DealLang.Compiler.Semantics;
+
+// A term fixed by the deal in compute units (a fleet's units, cost per GPU, power per GPU, power price): a constant
+// of one Dimension. A bare number adopts it, as a bare number adopts money.
+internal sealed partial class TypeChecker
+{
+    /// <summary>Binds a constant term of <paramref name="expected"/> compute units (or plain money, for
+    /// <see cref="Dimension.MoneyOnly"/>); reports any other unit (DL0333), a term that is not constant and a
+    /// negative one. Returns its value, or null when it has none.</summary>
+    internal double? MeasureTerm(ExpressionSyntax? expression, Dimension expected, string what, string example)
+    {
+        if (expression is null)
+        {
+            return null;
+        }
+
+        BoundExpression bound = Bind(expression, new ExpressionContext(ContextKind.Term, what));
+        if (bound is BadExpression)
+        {
+            return null;
+        }
+
+        bool matches = bound.Unit == Unit.Number
+            || (expected == Dimension.MoneyOnly ? bound.Unit == Unit.Money : bound.Unit == Unit.Measure && bound.Dimension == expected);
+        if (!matches)
+        {
+            string noun = expected == Dimension.MoneyOnly ? "money" : expected.Noun();
+            _diagnostics.Add(DiagnosticCatalogue.FleetTermUnit(expression.Span, what, noun, UnitNames.Described(bound), example));
+            return null;
+        }
+
+        if (bound is not ConstantExpression constant)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.NotConstant(expression.Span, what));
+            return null;
+        }
+
+        if (constant.Value < 0)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.NegativeAmount(expression.Span, what));
+            return null;
+        }
+
+        Unit unit = expected == Dimension.MoneyOnly ? Unit.Money : Unit.Measure;
+        Record(expression, new ConstantExpression(constant.Value, unit) { Dimension = expected == Dimension.MoneyOnly ? default : expected });
+        return constant.Value;
+    }
+
+    /// <summary>The repo market's terms (a sale's or a scenario's): depth and limit in GPUs (a month) above 0
+    /// (DL0336), impact a rate, costs money per GPU.</summary>
+    internal void MarketTerms(MarketTermsSyntax? market, string where)
+    {
+        if (market is null)
+        {
+            return;
+        }
+
+        Positive(market.Depth, $"the market depth {where}", "1500 gpus per month");
+        Term(market.Impact, Unit.Rate, $"the price impact {where}", Range.NonNegative);
+        Positive(market.Limit, $"the monthly sales limit {where}", "3000 gpus per month");
+        MeasureTerm(market.Costs, Kinds.FleetRules.MoneyPerGpu, $"the removal and transport costs {where}", "500 per gpu");
+    }
+
+    private void Positive(ExpressionSyntax? expression, string what, string example)
+    {
+        if (MeasureTerm(expression, Kinds.FleetRules.Gpus, what, example) is 0)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.MarketVolumeNotPositive(expression!.Span, what));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+namespace DealLang.Runtime;
+
+/// <summary>
+/// A fleet's figures per period as if no unit were ever sold (docs/language.md §5 "fleet"), computed once per deal
+/// before any path: the generated loop scales them by the share of the delivered units still held. Period t runs
+/// from <c>boundaries[t]</c> (exclusive) to <c>boundaries[t + 1]</c> (inclusive); a batch counts from the period
+/// its delivery date falls in. Ages are in years of 365.25 days, at the period's end.
+/// </summary>
+public sealed class FleetCurves
+{
+    /// <summary>Days in a year of age, depreciation and maintenance (the Julian year: leap years averaged).</summary>
+    public const double DaysPerYear = 365.25;
+
+    private FleetCurves(int periods)
+    {
+        Delivered = new double[periods];
+        BookValue = new double[periods];
+        MarketValue = new double[periods];
+        UnitYears = new double[periods];
+        PowerCost = new double[periods];
+        MaintenanceCost = new double[periods];
+        BatchMarketValue = [];
+        DeliveryPeriod = [];
+    }
+
+    /// <summary>[batch][t]: the batch's market value at the period's end before its generation's index moves it
+    /// (0 before its delivery): what a fleet with a generation weights by the index (<see cref="MarketValueAt"/>).</summary>
+    public double[][] BatchMarketValue { get; private set; }
+
+    /// <summary>[batch]: the period the batch is delivered in, whose index level the batch's value is measured from
+    /// (the number of periods if it is delivered after the last).</summary>
+    public int[] DeliveryPeriod { get; private set; }
+
+    /// <summary>Units delivered by the period's end.</summary>
+    public double[] Delivered { get; }
+
+    /// <summary>Σ units × unit cost × the depreciation's remaining share at the period's end.</summary>
+    public double[] BookValue { get; }
+
+    /// <summary>Σ units × unit cost × residual × (1 − decline)^age at the period's end.</summary>
+    public double[] MarketValue { get; }
+
+    /// <summary>Σ units × age in years at the period's end (over the delivered units: the unit-weighted age's numerator).</summary>
+    public double[] UnitYears { get; }
+
+    /// <summary>Σ units × kW per GPU × PUE × price per kWh × 24 × days held in the period.</summary>
+    public double[] PowerCost { get; }
+
+    /// <summary>Σ units × unit cost × maintenance × days held in the period / 365.25.</summary>
+    public double[] MaintenanceCost { get; }
+
+    public static FleetCurves Compute(FleetInfo fleet, Date[] boundaries)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        ArgumentNullException.ThrowIfNull(boundaries);
+        int periods = Math.Max(0, boundaries.Length - 1);
+        var curves = new FleetCurves(periods)
+        {
+            BatchMarketValue = [.. fleet.Batches.Select(_ => new double[periods])],
+            DeliveryPeriod = [.. fleet.Batches.Select(b => DeliveryPeriodOf(b.Delivered, boundaries))],
+        };
+        double powerPerGpuHour = fleet.PowerKwPerGpu * fleet.Pue * fleet.PowerPricePerKwh;
+        for (int t = 0; t < periods; t++)
+        {
+            Date start = boundaries[t], end = boundaries[t + 1];
+            for (int b = 0; b < fleet.Batches.Length; b++)
+            {
+                FleetBatch batch = fleet.Batches[b];
+                if (batch.Delivered > end)
+                {
+                    continue;
+                }
+
+                double cost = batch.Units * batch.UnitCost;
+                double age = Date.DaysBetween(batch.Delivered, end) / DaysPerYear;
+                int heldDays = Date.DaysBetween(Date.Max(start, batch.Delivered), end);
+                curves.Delivered[t] += batch.Units;
+                curves.BookValue[t] += cost * BookShare(fleet, age);
+                double market = cost * fleet.MarketResidual * Math.Pow(1.0 - fleet.MarketDecline, age);
+                curves.BatchMarketValue[b][t] = market;
+                curves.MarketValue[t] += market;
+                curves.UnitYears[t] += batch.Units * age;
+                curves.PowerCost[t] += batch.Units * powerPerGpuHour * 24.0 * heldDays;
+                curves.MaintenanceCost[t] += cost * fleet.Maintenance * heldDays / DaysPerYear;
+            }
+        }
+
+        return curves;
+    }
+
+    /// <summary>
+    /// The market value at the end of period <paramref name="t"/> of a fleet whose generation's index has
+    /// <paramref name="levels"/> on this path: Σ each batch's market value × levels[t] / levels[its delivery period]
+    /// (a batch measured from a level of 0 or less is not moved). Allocation-free: the loop calls it each period.
+    /// </summary>
+    public double MarketValueAt(int t, double[] levels)
+    {
+        double sum = 0.0;
+        double now = levels[t];
+        for (int b = 0; b < BatchMarketValue.Length; b++)
+        {
+            double value = BatchMarketValue[b][t];
+            if (value != 0.0)
+            {
+                double then = levels[DeliveryPeriod[b]];
+                sum += then > 0.0 ? value * (now / then) : value;
+            }
+        }
+
+        return sum;
+    }
+
+    // The first period whose end is on or after the date (a period includes its end); past the last, the count.
+    private static int DeliveryPeriodOf(Date delivered, Date[] boundaries)
+    {
+        for (int t = 0; t + 1 < boundaries.Length; t++)
+        {
+            if (boundaries[t + 1] >= delivered)
+            {
+                return t;
+            }
+        }
+
+        return Math.Max(0, boundaries.Length - 2);
+    }
+
+    /// <summary>What is left of cost after <paramref name="age"/> years: 1 − age/life (at least 0), or (1 − rate)^age.</summary>
+    public static double BookShare(FleetInfo fleet, double age) => fleet.LifeMonths > 0
+        ? Math.Max(0.0, 1.0 - age / (fleet.LifeMonths / 12.0))
+        : Math.Pow(1.0 - fleet.DecliningRate, age);
+}

@@ -1,0 +1,66 @@
+using CsCheck;
+using static DealLang.Cli.Tests.Properties.GenHelpers;
+
+namespace DealLang.Cli.Tests.Properties;
+
+/// <summary>GPU fleets (docs/language.md §5 "fleet"): batches delivered in order within the deal or one batch at
+/// closing, straight-line or declining-balance depreciation, power with PUE and a price per kWh or MWh, maintenance,
+/// a market value curve or the default, a generation (a rent index of its own, with a drift and a launch) or none,
+/// tests reading the members; and the first fleet's sale into the repo market
+/// (§9), with every market term or some.</summary>
+internal static partial class DealGen
+{
+    private static Gen<string> Fleet(DealFrame f, string name) =>
+        from batches in Gen.Int[1, Math.Min(3, Math.Max(1, f.Days - 1))]
+        from dates in IncreasingDates(f.Closing.AddDays(-1), f.Maturity.AddDays(-1), batches)
+        from units in Gen.Int[1, 20000].Array[batches]
+        from costs in Gen.Int[5, 40].Array[batches]
+        let deliveries = "deliveries { " + string.Join("  ", dates.Select((d, i) =>
+            $"{DealFrame.Date(d)} {Text(units[i])} gpus at {Text(costs[i])}k per gpu")) + " }"
+        from oneBatch in Gen.Int[0, 3].Select(n => n == 0)
+        let gpus = oneBatch ? $"units {Text(units[0])} gpus  unit_cost {Text(costs[0])}k per gpu" : deliveries
+        from depreciate in Gen.OneOf(
+            Duration(12, 120).Select(d => "depreciate straight_line " + d),
+            Rate(0, 6000).Select(r => $"depreciate declining {r} per year"))
+        from power in Maybe(
+            from kw in Gen.Int[1, 30]
+            from pue in Pick("", "  pue 1.3", "  pue 1")
+            from price in Pick("80 per MWh", "0.12 per kWh", "60 per MWh")
+            select $"power {(kw / 10.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} kW per gpu{pue}  power_price {price}")
+        from maintenance in Maybe(Rate(0, 500).Select(r => $"maintenance {r} per year"))
+        from market in Maybe(Gen.Select(Rate(0, 10000), Rate(0, 6000), (s, d) => $"market_value {s} declining {d} per year"))
+        from rentIndex in Maybe(
+            from level in Gen.Int[50, 800]
+            from deflate in Rate(0, 4000)
+            from launch in Maybe(Gen.Select(DateIn(f.Closing, f.Maturity), Rate(0, 6000), (d, r) => $"  launch {d} down {r}"))
+            select $"index {name}Rent {{ level {(level / 100.0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} per gpu_hour  deflate {deflate} per year{launch} }}")
+        let generation = rentIndex.Length == 0 ? "" : $"generation {name}Rent"
+        from items in Shuffled(gpus, depreciate, power, maintenance, market, generation)
+        from tranche in Pick([.. f.TrancheNames])
+        from test in Maybe(Pick(
+            $"test {name}Ltv = {tranche}.balance / {name}.market_value",
+            $"test {name}Book = {name}.book_value / {name}.units",
+            $"test {name}Old = {name}.age",
+            $"test {name}Idle = {name}.idle_units / {name}.units",
+            $"test {name}Opex = {name}.opex"))
+        select Join(new[] { rentIndex, $"  fleet {name} {{ {items} }}", test }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
+
+    // The first fleet sold into the repo market (a sale of its own); the depth is required, the rest optional.
+    private static Gen<string> MarketSale(DealFrame f) =>
+        from haircut in Maybe(Rate(0, 10000).Select(r => "haircut " + r))
+        from lag in Maybe(Duration(0, 120).Select(d => "lag " + d))
+        from depth in Gen.Int[1, 5000]
+        from impact in Maybe(Rate(0, 20000).Select(r => "impact " + r))
+        from limit in Maybe(Gen.Int[1, 8000].Select(n => $"limit {Text(n)} gpus per month"))
+        from costs in Maybe(Gen.Int[0, 3000].Select(n => $"costs {Text(n)} per gpu"))
+        from terms in Shuffled(haircut, lag, $"depth {Text(depth)} gpus per month", impact, limit, costs)
+        select $"    sell {f.FleetNames.First()} {terms}";
+
+    // The repo market's levers in a scenario (the deal's first fleet, if any, is sold into it).
+    private static Gen<string> MarketLever() =>
+        from depth in Maybe(Gen.Int[1, 5000].Select(n => $"depth {Text(n)} gpus per month"))
+        from impact in Maybe(Rate(0, 20000).Select(r => "impact " + r))
+        from limit in Maybe(Gen.Int[1, 8000].Select(n => $"limit {Text(n)} gpus per month"))
+        from costs in Gen.Int[0, 3000].Select(n => $"costs {Text(n)} per gpu")
+        select "enforcement " + Join(new[] { depth, impact, limit, costs }.Where(s => s.Length > 0), "  ");
+}
