@@ -213,10 +213,13 @@ delivery
 
 // tranche Notes { balance 27.3bn  coupon 6.581% fixed  interest_only until 2029-11-30  amortize level }
 // A floating coupon is any rate expression, reset each period, clamped: 'coupon SOFR + 6.00% floor 0% cap 12%'.
-// Interest capitalises with 'pik' (all of it), 'pik 50%' (a share), 'pik when <condition>' (a toggle).
+// Interest capitalises with 'pik' (all of it), 'pik 50%' (a share), 'pik when <condition>' (a toggle), or
+// 'pik unpaid' (what the waterfall leaves unpaid capitalises instead of deferring as an arrear).
 // Bought below par with 'issue_price 98%'. A delayed-draw tranche: 'commitment 7.5bn  available until DATE
 // draws { DATE AMOUNT ... }  commitment_fee 0.50%'. 'step_up 1% from DATE' adds to the coupon from a date on;
-// 'target_balance <expr>' makes the balance above it due (a borrowing base).
+// 'target_balance <expr>' makes the balance above it due (a borrowing base). 'step_up 2% while Trigger' adds to
+// the coupon while the trigger was active at the previous period's end; 'margin grid Test { below B M ... else M }'
+// adds the margin of the test's tier at the previous period's end.
 trancheDecl
     : TRANCHE name=ident LBRACE trancheItem* RBRACE
     ;
@@ -225,17 +228,24 @@ trancheItem
     : BALANCE expr                                   # balanceItem
     | COUPON rate=expr FIXED? (FLOOR floor=expr)? (CAP cap=expr)?   # couponItem
     | PIK share=QUANTITY? (WHEN condition=expr)?     # pikItem
+    | PIK UNPAID                                     # pikUnpaidItem
     | ISSUE_PRICE expr                               # issuePriceItem
     | COMMITMENT expr                                # commitmentItem
     | AVAILABLE UNTIL DATE                           # availableItem
     | DRAWS LBRACE schedulePoint* RBRACE             # drawsItem
     | COMMITMENT_FEE expr                            # commitmentFeeItem
-    | STEP_UP expr FROM DATE                         # stepUpItem
+    | STEP_UP expr (FROM DATE | WHILE trigger=ident) # stepUpItem
+    | MARGIN GRID test=ident LBRACE gridTier* (ELSE otherwise=expr)? RBRACE   # marginGridItem
     | TARGET_BALANCE expr                            # targetBalanceItem
     | INTEREST_ONLY UNTIL DATE                       # interestOnlyItem
     | AMORTIZE amortization                          # amortizeItem
     | MATURITY DATE                                  # trancheMaturityItem
     | SENIORITY NUMBER                               # seniorityItem
+    ;
+
+// below 50% 6.00%: the margin while the test's value is below the bound.
+gridTier
+    : BELOW bound=expr margin=expr
     ;
 
 amortization
@@ -424,7 +434,7 @@ ident
     | FLEET | DELIVERIES | UNITS | UNIT_COST | DEPRECIATE | DECLINING | POWER | PUE | POWER_PRICE
     | MAINTENANCE | MARKET_VALUE | DEPTH | IMPACT | LIMIT | COSTS | MONTH | GENERATION
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
-    | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE
+    | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW | UNPAID
     | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
     ;
 
@@ -576,6 +586,11 @@ DRAWS         : 'draws';
 COMMITMENT_FEE : 'commitment_fee';
 STEP_UP       : 'step_up';
 TARGET_BALANCE : 'target_balance';
+MARGIN        : 'margin';
+GRID          : 'grid';
+BELOW         : 'below';
+UNPAID        : 'unpaid';
+WHILE         : 'while';
 
 LBRACE : '{';
 RBRACE : '}';

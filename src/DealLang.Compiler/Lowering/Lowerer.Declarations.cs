@@ -63,4 +63,8 @@ internal sealed partial class Lowerer
 
     /// <summary>The per-kind index of a declared name (a lessee, a facility, a holder).</summary>
     internal int IndexOfName(NameSyntax? name) => IndexOf(name);
+
+    /// <summary>A named test's position in the model's tests (their evaluation order, not their declaration order).</summary>
+    internal int TestPositionOfName(NameSyntax? name) =>
+        ((QuantityExpression)_tests.Remap(new QuantityExpression(Quantity.TestValue, IndexOf(name), Unit.Ratio, IsFlow: false))!).Index;
 }

@@ -15,3 +15,8 @@ public sealed record CashInterest : CapitalisationModel;
 /// condition holds at the period's start (a PIK toggle), all of it in cash otherwise.
 /// </summary>
 public sealed record PaidInKind(double Share, BoundExpression? When) : CapitalisationModel;
+
+/// <summary><c>pik unpaid</c>: interest is due in cash; what the waterfall leaves unpaid at the period's end is added to
+/// the balance (and earns the coupon) instead of being carried as an arrear that earns nothing: junior interest that
+/// capitalises rather than defers.</summary>
+public sealed record UnpaidCapitalises : CapitalisationModel;

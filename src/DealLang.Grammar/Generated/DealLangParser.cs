@@ -56,12 +56,13 @@ public partial class DealLangParser : Parser {
 		DEFLATE=121, DROP=122, BY=123, DEFAULTS=124, PER=125, GPU=126, GPU_HOUR=127, 
 		HOUR=128, KW=129, MW=130, KWH=131, MWH=132, YEAR=133, OF=134, AND=135, 
 		OR=136, NOT=137, PIK=138, ISSUE_PRICE=139, COMMITMENT=140, AVAILABLE=141, 
-		DRAWS=142, COMMITMENT_FEE=143, STEP_UP=144, TARGET_BALANCE=145, LBRACE=146, 
-		RBRACE=147, LPAREN=148, RPAREN=149, COMMA=150, DOT=151, ARROW=152, ASSIGN=153, 
-		PLUS=154, MINUS=155, STAR=156, SLASH=157, LE=158, GE=159, LT=160, GT=161, 
-		EQ=162, NE=163, DAYCOUNT=164, DATE=165, QUANTITY=166, NUMBER=167, STRING=168, 
-		UNTERMINATED_STRING=169, IDENT=170, NON_ASCII_NAME=171, LINE_COMMENT=172, 
-		BLOCK_COMMENT=173, UNTERMINATED_COMMENT=174, WS=175, UNEXPECTED_CHAR=176;
+		DRAWS=142, COMMITMENT_FEE=143, STEP_UP=144, TARGET_BALANCE=145, MARGIN=146, 
+		GRID=147, BELOW=148, UNPAID=149, WHILE=150, LBRACE=151, RBRACE=152, LPAREN=153, 
+		RPAREN=154, COMMA=155, DOT=156, ARROW=157, ASSIGN=158, PLUS=159, MINUS=160, 
+		STAR=161, SLASH=162, LE=163, GE=164, LT=165, GT=166, EQ=167, NE=168, DAYCOUNT=169, 
+		DATE=170, QUANTITY=171, NUMBER=172, STRING=173, UNTERMINATED_STRING=174, 
+		IDENT=175, NON_ASCII_NAME=176, LINE_COMMENT=177, BLOCK_COMMENT=178, UNTERMINATED_COMMENT=179, 
+		WS=180, UNEXPECTED_CHAR=181;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -70,24 +71,24 @@ public partial class DealLangParser : Parser {
 		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_renewalCount = 18, 
 		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_fleetDecl = 22, 
 		RULE_fleetItem = 23, RULE_delivery = 24, RULE_trancheDecl = 25, RULE_trancheItem = 26, 
-		RULE_amortization = 27, RULE_equityDecl = 28, RULE_equityItem = 29, RULE_holder = 30, 
-		RULE_accountDecl = 31, RULE_accountItem = 32, RULE_feeDecl = 33, RULE_testDecl = 34, 
-		RULE_triggerDecl = 35, RULE_triggerEffect = 36, RULE_defaultRule = 37, 
-		RULE_cfadsRule = 38, RULE_cfadsItem = 39, RULE_waterfallDecl = 40, RULE_step = 41, 
-		RULE_enforcementDecl = 42, RULE_enforcementItem = 43, RULE_sellTerm = 44, 
-		RULE_scenarioDecl = 45, RULE_scenarioItem = 46, RULE_perYear = 47, RULE_duration = 48, 
-		RULE_expr = 49, RULE_measureUnit = 50, RULE_reference = 51, RULE_ident = 52;
+		RULE_gridTier = 27, RULE_amortization = 28, RULE_equityDecl = 29, RULE_equityItem = 30, 
+		RULE_holder = 31, RULE_accountDecl = 32, RULE_accountItem = 33, RULE_feeDecl = 34, 
+		RULE_testDecl = 35, RULE_triggerDecl = 36, RULE_triggerEffect = 37, RULE_defaultRule = 38, 
+		RULE_cfadsRule = 39, RULE_cfadsItem = 40, RULE_waterfallDecl = 41, RULE_step = 42, 
+		RULE_enforcementDecl = 43, RULE_enforcementItem = 44, RULE_sellTerm = 45, 
+		RULE_scenarioDecl = 46, RULE_scenarioItem = 47, RULE_perYear = 48, RULE_duration = 49, 
+		RULE_expr = 50, RULE_measureUnit = 51, RULE_reference = 52, RULE_ident = 53;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
 		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
 		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "loanDecl", "loanItem", 
-		"fleetDecl", "fleetItem", "delivery", "trancheDecl", "trancheItem", "amortization", 
-		"equityDecl", "equityItem", "holder", "accountDecl", "accountItem", "feeDecl", 
-		"testDecl", "triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", 
-		"cfadsItem", "waterfallDecl", "step", "enforcementDecl", "enforcementItem", 
-		"sellTerm", "scenarioDecl", "scenarioItem", "perYear", "duration", "expr", 
-		"measureUnit", "reference", "ident"
+		"fleetDecl", "fleetItem", "delivery", "trancheDecl", "trancheItem", "gridTier", 
+		"amortization", "equityDecl", "equityItem", "holder", "accountDecl", "accountItem", 
+		"feeDecl", "testDecl", "triggerDecl", "triggerEffect", "defaultRule", 
+		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "perYear", 
+		"duration", "expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -114,9 +115,9 @@ public partial class DealLangParser : Parser {
 		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
 		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
 		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
-		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
-		"'!='"
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'while'", 
+		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
+		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -138,11 +139,12 @@ public partial class DealLangParser : Parser {
 		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
 		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", 
 		"AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
-		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
-		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
-		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", 
+		"UNPAID", "WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", 
+		"ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", 
+		"GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
+		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -248,35 +250,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 112;
+			State = 114;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 110;
+				State = 112;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 106;
+					State = 108;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 107;
+					State = 109;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 108;
+					State = 110;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 109;
+					State = 111;
 					unknownDecl();
 					}
 					break;
@@ -284,11 +286,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 114;
+				State = 116;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 115;
+			State = 117;
 			Match(Eof);
 			}
 		}
@@ -326,9 +328,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 117;
+			State = 119;
 			Match(IMPORT);
-			State = 118;
+			State = 120;
 			Match(STRING);
 			}
 		}
@@ -378,27 +380,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 120;
-			Match(DEAL);
-			State = 121;
-			_localctx.name = ident();
 			State = 122;
+			Match(DEAL);
+			State = 123;
+			_localctx.name = ident();
+			State = 124;
 			Match(LBRACE);
-			State = 126;
+			State = 128;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 351844803035104L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2251805460828161L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 123;
+				State = 125;
 				dealMember();
 				}
 				}
-				State = 128;
+				State = 130;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 129;
+			State = 131;
 			Match(RBRACE);
 			}
 		}
@@ -486,7 +488,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 149;
+			State = 151;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -498,126 +500,126 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 131;
+				State = 133;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 132;
+				State = 134;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 133;
+				State = 135;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 134;
+				State = 136;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 135;
+				State = 137;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 136;
+				State = 138;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 137;
+				State = 139;
 				fleetDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 138;
+				State = 140;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 139;
+				State = 141;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 140;
+				State = 142;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 141;
+				State = 143;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 142;
+				State = 144;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 143;
+				State = 145;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 144;
+				State = 146;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 145;
+				State = 147;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 146;
+				State = 148;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 147;
+				State = 149;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 148;
+				State = 150;
 				unknownDecl();
 				}
 				break;
@@ -676,16 +678,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 151;
+			State = 153;
 			Match(IDENT);
-			State = 152;
+			State = 154;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 158;
+			State = 160;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126375675233755133L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 412316868577L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126375675233755133L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 13194139664353L) != 0)) {
 				{
-				State = 156;
+				State = 158;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -778,22 +780,26 @@ public partial class DealLangParser : Parser {
 				case COMMITMENT_FEE:
 				case STEP_UP:
 				case TARGET_BALANCE:
+				case MARGIN:
+				case GRID:
+				case BELOW:
+				case UNPAID:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 153;
+					State = 155;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 154;
+					State = 156;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 155;
+					State = 157;
 					Match(ON);
 					}
 					break;
@@ -801,11 +807,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 160;
+				State = 162;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 161;
+			State = 163;
 			block();
 			}
 		}
@@ -856,19 +862,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 163;
+			State = 165;
 			Match(LBRACE);
-			State = 168;
+			State = 170;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 562949952897023L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 18014398492704767L) != 0)) {
 				{
-				State = 166;
+				State = 168;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 164;
+					State = 166;
 					block();
 					}
 					break;
@@ -1017,6 +1023,11 @@ public partial class DealLangParser : Parser {
 				case COMMITMENT_FEE:
 				case STEP_UP:
 				case TARGET_BALANCE:
+				case MARGIN:
+				case GRID:
+				case BELOW:
+				case UNPAID:
+				case WHILE:
 				case LPAREN:
 				case RPAREN:
 				case COMMA:
@@ -1047,7 +1058,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 165;
+					State = 167;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1062,11 +1073,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 170;
+				State = 172;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 171;
+			State = 173;
 			Match(RBRACE);
 			}
 		}
@@ -1183,16 +1194,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 187;
+			State = 189;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 173;
+				State = 175;
 				Match(TITLE);
-				State = 174;
+				State = 176;
 				Match(STRING);
 				}
 				break;
@@ -1200,9 +1211,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 175;
+				State = 177;
 				Match(CURRENCY);
-				State = 176;
+				State = 178;
 				ident();
 				}
 				break;
@@ -1210,9 +1221,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 177;
+				State = 179;
 				Match(CLOSING);
-				State = 178;
+				State = 180;
 				Match(DATE);
 				}
 				break;
@@ -1220,9 +1231,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 179;
+				State = 181;
 				Match(MATURITY);
-				State = 180;
+				State = 182;
 				Match(DATE);
 				}
 				break;
@@ -1230,9 +1241,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 181;
+				State = 183;
 				Match(FIRST_PAYMENT);
-				State = 182;
+				State = 184;
 				Match(DATE);
 				}
 				break;
@@ -1240,9 +1251,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 183;
+				State = 185;
 				Match(PAY);
-				State = 184;
+				State = 186;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1250,9 +1261,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 185;
+				State = 187;
 				Match(DAYCOUNT_KW);
-				State = 186;
+				State = 188;
 				dayCount();
 				}
 				break;
@@ -1293,7 +1304,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 189;
+			State = 191;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1343,27 +1354,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 191;
-			Match(PARTY);
-			State = 192;
-			_localctx.name = ident();
 			State = 193;
+			Match(PARTY);
+			State = 194;
+			_localctx.name = ident();
+			State = 195;
 			Match(LBRACE);
-			State = 197;
+			State = 199;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7340032L) != 0)) {
 				{
 				{
-				State = 194;
+				State = 196;
 				partyItem();
 				}
 				}
-				State = 199;
+				State = 201;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 200;
+			State = 202;
 			Match(RBRACE);
 			}
 		}
@@ -1433,16 +1444,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 208;
+			State = 210;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 202;
+				State = 204;
 				Match(RATING);
-				State = 203;
+				State = 205;
 				Match(STRING);
 				}
 				break;
@@ -1450,9 +1461,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 204;
+				State = 206;
 				Match(PD);
-				State = 205;
+				State = 207;
 				expr(0);
 				}
 				break;
@@ -1460,9 +1471,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 206;
+				State = 208;
 				Match(RECOVERY);
-				State = 207;
+				State = 209;
 				expr(0);
 				}
 				break;
@@ -1516,27 +1527,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 210;
-			Match(INDEX);
-			State = 211;
-			_localctx.name = ident();
 			State = 212;
+			Match(INDEX);
+			State = 213;
+			_localctx.name = ident();
+			State = 214;
 			Match(LBRACE);
-			State = 216;
+			State = 218;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 213;
+				State = 215;
 				indexItem();
 				}
 				}
-				State = 218;
+				State = 220;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 219;
+			State = 221;
 			Match(RBRACE);
 			}
 		}
@@ -1635,16 +1646,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 242;
+			State = 244;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 221;
+				State = 223;
 				Match(LEVEL);
-				State = 222;
+				State = 224;
 				expr(0);
 				}
 				break;
@@ -1652,11 +1663,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 223;
-				Match(DEFLATE);
-				State = 224;
-				expr(0);
 				State = 225;
+				Match(DEFLATE);
+				State = 226;
+				expr(0);
+				State = 227;
 				perYear();
 				}
 				break;
@@ -1664,27 +1675,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 227;
-				Match(POINTS);
-				State = 228;
-				pointsKind();
 				State = 229;
+				Match(POINTS);
+				State = 230;
+				pointsKind();
+				State = 231;
 				Match(LBRACE);
-				State = 233;
+				State = 235;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 230;
+					State = 232;
 					schedulePoint();
 					}
 					}
-					State = 235;
+					State = 237;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 236;
+				State = 238;
 				Match(RBRACE);
 				}
 				break;
@@ -1692,13 +1703,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 238;
-				Match(LAUNCH);
-				State = 239;
-				Match(DATE);
 				State = 240;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 241;
+				Match(DATE);
+				State = 242;
+				Match(DOWN);
+				State = 243;
 				expr(0);
 				}
 				break;
@@ -1741,7 +1752,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 244;
+			State = 246;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1798,27 +1809,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 246;
-			Match(FACILITY);
-			State = 247;
-			_localctx.name = ident();
 			State = 248;
+			Match(FACILITY);
+			State = 249;
+			_localctx.name = ident();
+			State = 250;
 			Match(LBRACE);
-			State = 252;
+			State = 254;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 249;
+				State = 251;
 				facilityItem();
 				}
 				}
-				State = 254;
+				State = 256;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 255;
+			State = 257;
 			Match(RBRACE);
 			}
 		}
@@ -1904,16 +1915,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 280;
+			State = 282;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 257;
+				State = 259;
 				Match(COST);
-				State = 258;
+				State = 260;
 				expr(0);
 				}
 				break;
@@ -1921,32 +1932,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 259;
-				Match(VALUE);
-				State = 260;
-				Match(STRAIGHT_LINE);
 				State = 261;
+				Match(VALUE);
+				State = 262;
+				Match(STRAIGHT_LINE);
+				State = 263;
 				duration();
-				State = 264;
+				State = 266;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 262;
+					State = 264;
 					Match(FLOOR);
-					State = 263;
+					State = 265;
 					expr(0);
 					}
 				}
 
-				State = 268;
+				State = 270;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 266;
+					State = 268;
 					Match(FROM);
-					State = 267;
+					State = 269;
 					Match(DATE);
 					}
 				}
@@ -1957,27 +1968,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 270;
-				Match(VALUE);
-				State = 271;
-				Match(SCHEDULE);
 				State = 272;
+				Match(VALUE);
+				State = 273;
+				Match(SCHEDULE);
+				State = 274;
 				Match(LBRACE);
-				State = 276;
+				State = 278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 273;
+					State = 275;
 					schedulePoint();
 					}
 					}
-					State = 278;
+					State = 280;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 279;
+				State = 281;
 				Match(RBRACE);
 				}
 				break;
@@ -2021,16 +2032,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 282;
+			State = 284;
 			Match(DATE);
-			State = 283;
-			expr(0);
 			State = 285;
+			expr(0);
+			State = 287;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 284;
+				State = 286;
 				Match(COMMA);
 				}
 			}
@@ -2088,31 +2099,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 287;
-			Match(LEASE);
-			State = 288;
-			_localctx.name = ident();
 			State = 289;
-			Match(ON);
+			Match(LEASE);
 			State = 290;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 291;
+			Match(ON);
+			State = 292;
+			_localctx.facility = ident();
+			State = 293;
 			Match(LBRACE);
-			State = 295;
+			State = 297;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4651449583616L) != 0)) {
 				{
 				{
-				State = 292;
+				State = 294;
 				leaseItem();
 				}
 				}
-				State = 297;
+				State = 299;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 298;
+			State = 300;
 			Match(RBRACE);
 			}
 		}
@@ -2259,16 +2270,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 334;
+			State = 336;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 300;
+				State = 302;
 				Match(LESSEE);
-				State = 301;
+				State = 303;
 				ident();
 				}
 				break;
@@ -2276,22 +2287,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 302;
-				Match(RENT);
-				State = 303;
-				expr(0);
 				State = 304;
+				Match(RENT);
+				State = 305;
+				expr(0);
+				State = 306;
 				perYear();
-				State = 309;
+				State = 311;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 305;
-					Match(ESCALATING);
-					State = 306;
-					expr(0);
 					State = 307;
+					Match(ESCALATING);
+					State = 308;
+					expr(0);
+					State = 309;
 					perYear();
 					}
 				}
@@ -2302,9 +2313,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 311;
+				State = 313;
 				Match(STARTS);
-				State = 312;
+				State = 314;
 				Match(DATE);
 				}
 				break;
@@ -2312,9 +2323,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 313;
+				State = 315;
 				Match(TERM);
-				State = 314;
+				State = 316;
 				duration();
 				}
 				break;
@@ -2322,28 +2333,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 315;
-				Match(RENEWALS);
-				State = 316;
-				renewalCount();
 				State = 317;
-				duration();
+				Match(RENEWALS);
 				State = 318;
-				Match(AT);
+				renewalCount();
 				State = 319;
-				Match(LESSEE);
+				duration();
 				State = 320;
+				Match(AT);
+				State = 321;
+				Match(LESSEE);
+				State = 322;
 				Match(OPTION);
-				State = 324;
+				State = 326;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 321;
-					Match(RENT);
-					State = 322;
-					Match(AT);
 					State = 323;
+					Match(RENT);
+					State = 324;
+					Match(AT);
+					State = 325;
 					Match(MARKET);
 					}
 					break;
@@ -2354,19 +2365,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 326;
-				Match(RVG);
 				State = 328;
+				Match(RVG);
+				State = 330;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 327;
+					State = 329;
 					rvgPart();
 					}
 					}
-					State = 330;
+					State = 332;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0) );
@@ -2376,9 +2387,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 332;
+				State = 334;
 				Match(DAYCOUNT_KW);
-				State = 333;
+				State = 335;
 				dayCount();
 				}
 				break;
@@ -2419,22 +2430,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 339;
+			State = 341;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 336;
+				State = 338;
 				Match(NUMBER);
-				State = 337;
+				State = 339;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 338;
+				State = 340;
 				Match(QUANTITY);
 				}
 				break;
@@ -2508,16 +2519,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 347;
+			State = 349;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 341;
+				State = 343;
 				Match(GUARANTEES);
-				State = 342;
+				State = 344;
 				expr(0);
 				}
 				break;
@@ -2525,9 +2536,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 343;
+				State = 345;
 				Match(CAP);
-				State = 344;
+				State = 346;
 				expr(0);
 				}
 				break;
@@ -2535,9 +2546,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 345;
+				State = 347;
 				Match(UNTIL);
-				State = 346;
+				State = 348;
 				Match(DATE);
 				}
 				break;
@@ -2591,27 +2602,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 349;
-			Match(LOAN);
-			State = 350;
-			_localctx.name = ident();
 			State = 351;
+			Match(LOAN);
+			State = 352;
+			_localctx.name = ident();
+			State = 353;
 			Match(LBRACE);
-			State = 355;
+			State = 357;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 75L) != 0)) {
 				{
 				{
-				State = 352;
+				State = 354;
 				loanItem();
 				}
 				}
-				State = 357;
+				State = 359;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 358;
+			State = 360;
 			Match(RBRACE);
 			}
 		}
@@ -2734,16 +2745,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 378;
+			State = 380;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 360;
+				State = 362;
 				Match(OBLIGOR);
-				State = 361;
+				State = 363;
 				ident();
 				}
 				break;
@@ -2751,9 +2762,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 362;
+				State = 364;
 				Match(BALANCE);
-				State = 363;
+				State = 365;
 				expr(0);
 				}
 				break;
@@ -2761,16 +2772,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 364;
+				State = 366;
 				Match(COUPON);
-				State = 365;
-				expr(0);
 				State = 367;
+				expr(0);
+				State = 369;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 366;
+					State = 368;
 					Match(FIXED);
 					}
 				}
@@ -2781,11 +2792,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 369;
-				Match(INTEREST_ONLY);
-				State = 370;
-				Match(UNTIL);
 				State = 371;
+				Match(INTEREST_ONLY);
+				State = 372;
+				Match(UNTIL);
+				State = 373;
 				Match(DATE);
 				}
 				break;
@@ -2793,9 +2804,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 372;
+				State = 374;
 				Match(AMORTIZE);
-				State = 373;
+				State = 375;
 				amortization();
 				}
 				break;
@@ -2803,9 +2814,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 374;
+				State = 376;
 				Match(MATURITY);
-				State = 375;
+				State = 377;
 				Match(DATE);
 				}
 				break;
@@ -2813,9 +2824,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 376;
+				State = 378;
 				Match(RECOVERY);
-				State = 377;
+				State = 379;
 				expr(0);
 				}
 				break;
@@ -2869,27 +2880,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 380;
-			Match(FLEET);
-			State = 381;
-			_localctx.name = ident();
 			State = 382;
+			Match(FLEET);
+			State = 383;
+			_localctx.name = ident();
+			State = 384;
 			Match(LBRACE);
-			State = 386;
+			State = 388;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1143351355398684672L) != 0)) {
 				{
 				{
-				State = 383;
+				State = 385;
 				fleetItem();
 				}
 				}
-				State = 388;
+				State = 390;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 389;
+			State = 391;
 			Match(RBRACE);
 			}
 		}
@@ -3086,32 +3097,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_fleetItem);
 		int _la;
 		try {
-			State = 430;
+			State = 432;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 391;
+				State = 393;
 				Match(DELIVERIES);
-				State = 392;
+				State = 394;
 				Match(LBRACE);
-				State = 396;
+				State = 398;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 393;
+					State = 395;
 					delivery();
 					}
 					}
-					State = 398;
+					State = 400;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 399;
+				State = 401;
 				Match(RBRACE);
 				}
 				break;
@@ -3119,9 +3130,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 400;
+				State = 402;
 				Match(UNITS);
-				State = 401;
+				State = 403;
 				expr(0);
 				}
 				break;
@@ -3129,9 +3140,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 402;
+				State = 404;
 				Match(UNIT_COST);
-				State = 403;
+				State = 405;
 				expr(0);
 				}
 				break;
@@ -3139,11 +3150,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 404;
-				Match(DEPRECIATE);
-				State = 405;
-				Match(STRAIGHT_LINE);
 				State = 406;
+				Match(DEPRECIATE);
+				State = 407;
+				Match(STRAIGHT_LINE);
+				State = 408;
 				duration();
 				}
 				break;
@@ -3151,13 +3162,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 407;
-				Match(DEPRECIATE);
-				State = 408;
-				Match(DECLINING);
 				State = 409;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 410;
+				Match(DECLINING);
+				State = 411;
+				expr(0);
+				State = 412;
 				perYear();
 				}
 				break;
@@ -3165,9 +3176,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 412;
+				State = 414;
 				Match(POWER);
-				State = 413;
+				State = 415;
 				expr(0);
 				}
 				break;
@@ -3175,9 +3186,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 414;
+				State = 416;
 				Match(PUE);
-				State = 415;
+				State = 417;
 				expr(0);
 				}
 				break;
@@ -3185,9 +3196,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 416;
+				State = 418;
 				Match(POWER_PRICE);
-				State = 417;
+				State = 419;
 				expr(0);
 				}
 				break;
@@ -3195,11 +3206,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 418;
-				Match(MAINTENANCE);
-				State = 419;
-				expr(0);
 				State = 420;
+				Match(MAINTENANCE);
+				State = 421;
+				expr(0);
+				State = 422;
 				perYear();
 				}
 				break;
@@ -3207,15 +3218,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 422;
-				Match(MARKET_VALUE);
-				State = 423;
-				expr(0);
 				State = 424;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 425;
 				expr(0);
 				State = 426;
+				Match(DECLINING);
+				State = 427;
+				expr(0);
+				State = 428;
 				perYear();
 				}
 				break;
@@ -3223,9 +3234,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 428;
+				State = 430;
 				Match(GENERATION);
-				State = 429;
+				State = 431;
 				ident();
 				}
 				break;
@@ -3275,20 +3286,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 432;
-			Match(DATE);
-			State = 433;
-			_localctx.units = expr(0);
 			State = 434;
-			Match(AT);
+			Match(DATE);
 			State = 435;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 436;
+			Match(AT);
 			State = 437;
+			_localctx.cost = expr(0);
+			State = 439;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 436;
+				State = 438;
 				Match(COMMA);
 				}
 			}
@@ -3341,27 +3352,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 439;
-			Match(TRANCHE);
-			State = 440;
-			_localctx.name = ident();
 			State = 441;
+			Match(TRANCHE);
+			State = 442;
+			_localctx.name = ident();
+			State = 443;
 			Match(LBRACE);
-			State = 445;
+			State = 447;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1099L) != 0) || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 255L) != 0)) {
+			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1099L) != 0) || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 511L) != 0)) {
 				{
 				{
-				State = 442;
+				State = 444;
 				trancheItem();
 				}
 				}
-				State = 447;
+				State = 449;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 448;
+			State = 450;
 			Match(RBRACE);
 			}
 		}
@@ -3440,6 +3451,17 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class PikUnpaidItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PIK() { return GetToken(DealLangParser.PIK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNPAID() { return GetToken(DealLangParser.UNPAID, 0); }
+		public PikUnpaidItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPikUnpaidItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class IssuePriceItemContext : TrancheItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ISSUE_PRICE() { return GetToken(DealLangParser.ISSUE_PRICE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
@@ -3510,17 +3532,50 @@ public partial class DealLangParser : Parser {
 		}
 	}
 	public partial class StepUpItemContext : TrancheItemContext {
+		public IdentContext trigger;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP_UP() { return GetToken(DealLangParser.STEP_UP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WHILE() { return GetToken(DealLangParser.WHILE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
 		public StepUpItemContext(TrancheItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitStepUpItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MarginGridItemContext : TrancheItemContext {
+		public IdentContext test;
+		public ExprContext otherwise;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARGIN() { return GetToken(DealLangParser.MARGIN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(DealLangParser.GRID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GridTierContext[] gridTier() {
+			return GetRuleContexts<GridTierContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GridTierContext gridTier(int i) {
+			return GetRuleContext<GridTierContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELSE() { return GetToken(DealLangParser.ELSE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public MarginGridItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMarginGridItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -3591,229 +3646,346 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 52, RULE_trancheItem);
 		int _la;
 		try {
-			State = 507;
+			State = 530;
 			ErrorHandler.Sync(this);
-			switch (TokenStream.LA(1)) {
-			case BALANCE:
+			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
+			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 450;
+				State = 452;
 				Match(BALANCE);
-				State = 451;
+				State = 453;
 				expr(0);
 				}
 				break;
-			case COUPON:
+			case 2:
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 452;
+				State = 454;
 				Match(COUPON);
-				State = 453;
-				((CouponItemContext)_localctx).rate = expr(0);
 				State = 455;
+				((CouponItemContext)_localctx).rate = expr(0);
+				State = 457;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 454;
+					State = 456;
 					Match(FIXED);
 					}
 				}
 
-				State = 459;
+				State = 461;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 457;
+					State = 459;
 					Match(FLOOR);
-					State = 458;
+					State = 460;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 463;
+				State = 465;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 461;
+					State = 463;
 					Match(CAP);
-					State = 462;
+					State = 464;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
 
 				}
 				break;
-			case PIK:
+			case 3:
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 465;
-				Match(PIK);
 				State = 467;
+				Match(PIK);
+				State = 469;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 466;
+					State = 468;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 471;
+				State = 473;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 469;
+					State = 471;
 					Match(WHEN);
-					State = 470;
+					State = 472;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
 
 				}
 				break;
-			case ISSUE_PRICE:
-				_localctx = new IssuePriceItemContext(_localctx);
+			case 4:
+				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 473;
-				Match(ISSUE_PRICE);
-				State = 474;
-				expr(0);
+				State = 475;
+				Match(PIK);
+				State = 476;
+				Match(UNPAID);
 				}
 				break;
-			case COMMITMENT:
-				_localctx = new CommitmentItemContext(_localctx);
+			case 5:
+				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 475;
-				Match(COMMITMENT);
-				State = 476;
+				State = 477;
+				Match(ISSUE_PRICE);
+				State = 478;
 				expr(0);
 				}
 				break;
-			case AVAILABLE:
-				_localctx = new AvailableItemContext(_localctx);
+			case 6:
+				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 477;
-				Match(AVAILABLE);
-				State = 478;
-				Match(UNTIL);
 				State = 479;
+				Match(COMMITMENT);
+				State = 480;
+				expr(0);
+				}
+				break;
+			case 7:
+				_localctx = new AvailableItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 481;
+				Match(AVAILABLE);
+				State = 482;
+				Match(UNTIL);
+				State = 483;
 				Match(DATE);
 				}
 				break;
-			case DRAWS:
+			case 8:
 				_localctx = new DrawsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 7);
+				EnterOuterAlt(_localctx, 8);
 				{
-				State = 480;
+				State = 484;
 				Match(DRAWS);
-				State = 481;
-				Match(LBRACE);
 				State = 485;
+				Match(LBRACE);
+				State = 489;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 482;
+					State = 486;
 					schedulePoint();
 					}
 					}
-					State = 487;
+					State = 491;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 488;
+				State = 492;
 				Match(RBRACE);
 				}
 				break;
-			case COMMITMENT_FEE:
+			case 9:
 				_localctx = new CommitmentFeeItemContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
-				{
-				State = 489;
-				Match(COMMITMENT_FEE);
-				State = 490;
-				expr(0);
-				}
-				break;
-			case STEP_UP:
-				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 491;
-				Match(STEP_UP);
-				State = 492;
-				expr(0);
 				State = 493;
-				Match(FROM);
+				Match(COMMITMENT_FEE);
 				State = 494;
-				Match(DATE);
+				expr(0);
 				}
 				break;
-			case TARGET_BALANCE:
-				_localctx = new TargetBalanceItemContext(_localctx);
+			case 10:
+				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
+				State = 495;
+				Match(STEP_UP);
 				State = 496;
+				expr(0);
+				State = 501;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case FROM:
+					{
+					State = 497;
+					Match(FROM);
+					State = 498;
+					Match(DATE);
+					}
+					break;
+				case WHILE:
+					{
+					State = 499;
+					Match(WHILE);
+					State = 500;
+					((StepUpItemContext)_localctx).trigger = ident();
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
+				}
+				break;
+			case 11:
+				_localctx = new MarginGridItemContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 503;
+				Match(MARGIN);
+				State = 504;
+				Match(GRID);
+				State = 505;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 506;
+				Match(LBRACE);
+				State = 510;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==BELOW) {
+					{
+					{
+					State = 507;
+					gridTier();
+					}
+					}
+					State = 512;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 515;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ELSE) {
+					{
+					State = 513;
+					Match(ELSE);
+					State = 514;
+					((MarginGridItemContext)_localctx).otherwise = expr(0);
+					}
+				}
+
+				State = 517;
+				Match(RBRACE);
+				}
+				break;
+			case 12:
+				_localctx = new TargetBalanceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 12);
+				{
+				State = 519;
 				Match(TARGET_BALANCE);
-				State = 497;
+				State = 520;
 				expr(0);
 				}
 				break;
-			case INTEREST_ONLY:
+			case 13:
 				_localctx = new InterestOnlyItemContext(_localctx);
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 498;
+				State = 521;
 				Match(INTEREST_ONLY);
-				State = 499;
+				State = 522;
 				Match(UNTIL);
-				State = 500;
+				State = 523;
 				Match(DATE);
 				}
 				break;
-			case AMORTIZE:
+			case 14:
 				_localctx = new AmortizeItemContext(_localctx);
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 501;
+				State = 524;
 				Match(AMORTIZE);
-				State = 502;
+				State = 525;
 				amortization();
 				}
 				break;
-			case MATURITY:
+			case 15:
 				_localctx = new TrancheMaturityItemContext(_localctx);
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 503;
+				State = 526;
 				Match(MATURITY);
-				State = 504;
+				State = 527;
 				Match(DATE);
 				}
 				break;
-			case SENIORITY:
+			case 16:
 				_localctx = new SeniorityItemContext(_localctx);
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 16);
 				{
-				State = 505;
+				State = 528;
 				Match(SENIORITY);
-				State = 506;
+				State = 529;
 				Match(NUMBER);
 				}
 				break;
-			default:
-				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class GridTierContext : ParserRuleContext {
+		public ExprContext bound;
+		public ExprContext margin;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BELOW() { return GetToken(DealLangParser.BELOW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		public GridTierContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_gridTier; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGridTier(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public GridTierContext gridTier() {
+		GridTierContext _localctx = new GridTierContext(Context, State);
+		EnterRule(_localctx, 54, RULE_gridTier);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 532;
+			Match(BELOW);
+			State = 533;
+			_localctx.bound = expr(0);
+			State = 534;
+			_localctx.margin = expr(0);
 			}
 		}
 		catch (RecognitionException re) {
@@ -3891,17 +4063,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 54, RULE_amortization);
+		EnterRule(_localctx, 56, RULE_amortization);
 		int _la;
 		try {
-			State = 521;
+			State = 548;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 509;
+				State = 536;
 				Match(BULLET);
 				}
 				break;
@@ -3909,7 +4081,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 510;
+				State = 537;
 				Match(LEVEL);
 				}
 				break;
@@ -3917,7 +4089,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 511;
+				State = 538;
 				Match(LINEAR);
 				}
 				break;
@@ -3925,25 +4097,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 512;
+				State = 539;
 				Match(SCHEDULE);
-				State = 513;
+				State = 540;
 				Match(LBRACE);
-				State = 517;
+				State = 544;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 514;
+					State = 541;
 					schedulePoint();
 					}
 					}
-					State = 519;
+					State = 546;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 520;
+				State = 547;
 				Match(RBRACE);
 				}
 				break;
@@ -3992,32 +4164,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_equityDecl);
+		EnterRule(_localctx, 58, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 523;
+			State = 550;
 			Match(EQUITY);
-			State = 524;
+			State = 551;
 			_localctx.name = ident();
-			State = 525;
+			State = 552;
 			Match(LBRACE);
-			State = 529;
+			State = 556;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 526;
+				State = 553;
 				equityItem();
 				}
 				}
-				State = 531;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 532;
+			State = 559;
 			Match(RBRACE);
 			}
 		}
@@ -4081,19 +4253,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 58, RULE_equityItem);
+		EnterRule(_localctx, 60, RULE_equityItem);
 		int _la;
 		try {
-			State = 545;
+			State = 572;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 534;
+				State = 561;
 				Match(CONTRIBUTED);
-				State = 535;
+				State = 562;
 				expr(0);
 				}
 				break;
@@ -4101,23 +4273,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 536;
+				State = 563;
 				Match(HOLDERS);
-				State = 537;
+				State = 564;
 				holder();
-				State = 542;
+				State = 569;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 538;
+					State = 565;
 					Match(COMMA);
-					State = 539;
+					State = 566;
 					holder();
 					}
 					}
-					State = 544;
+					State = 571;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4161,13 +4333,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 60, RULE_holder);
+		EnterRule(_localctx, 62, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 547;
+			State = 574;
 			ident();
-			State = 548;
+			State = 575;
 			expr(0);
 			}
 		}
@@ -4212,37 +4384,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_accountDecl);
+		EnterRule(_localctx, 64, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 550;
+			State = 577;
 			Match(ACCOUNT);
-			State = 551;
+			State = 578;
 			_localctx.name = ident();
-			State = 560;
+			State = 587;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 552;
+				State = 579;
 				Match(LBRACE);
-				State = 556;
+				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 7L) != 0)) {
 					{
 					{
-					State = 553;
+					State = 580;
 					accountItem();
 					}
 					}
-					State = 558;
+					State = 585;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 559;
+				State = 586;
 				Match(RBRACE);
 				}
 			}
@@ -4315,18 +4487,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_accountItem);
+		EnterRule(_localctx, 66, RULE_accountItem);
 		try {
-			State = 568;
+			State = 595;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 562;
+				State = 589;
 				Match(TARGET);
-				State = 563;
+				State = 590;
 				expr(0);
 				}
 				break;
@@ -4334,9 +4506,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 564;
+				State = 591;
 				Match(INITIAL);
-				State = 565;
+				State = 592;
 				expr(0);
 				}
 				break;
@@ -4344,9 +4516,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 566;
+				State = 593;
 				Match(EARNS);
-				State = 567;
+				State = 594;
 				expr(0);
 				}
 				break;
@@ -4402,36 +4574,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 66, RULE_feeDecl);
+		EnterRule(_localctx, 68, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 570;
+			State = 597;
 			Match(FEE);
-			State = 571;
+			State = 598;
 			_localctx.name = ident();
-			State = 572;
+			State = 599;
 			Match(LBRACE);
-			State = 573;
+			State = 600;
 			expr(0);
-			State = 581;
+			State = 608;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 574;
+				State = 601;
 				perYear();
-				State = 579;
+				State = 606;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 575;
+					State = 602;
 					Match(ESCALATING);
-					State = 576;
+					State = 603;
 					expr(0);
-					State = 577;
+					State = 604;
 					perYear();
 					}
 				}
@@ -4439,7 +4611,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 583;
+			State = 610;
 			Match(RBRACE);
 			}
 		}
@@ -4487,41 +4659,41 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 68, RULE_testDecl);
+		EnterRule(_localctx, 70, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 585;
+			State = 612;
 			Match(TEST);
-			State = 586;
+			State = 613;
 			_localctx.name = ident();
-			State = 587;
+			State = 614;
 			Match(ASSIGN);
-			State = 588;
+			State = 615;
 			expr(0);
-			State = 592;
+			State = 619;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 589;
+				State = 616;
 				Match(OVER);
-				State = 590;
+				State = 617;
 				Match(TRAILING);
-				State = 591;
+				State = 618;
 				duration();
 				}
 			}
 
-			State = 596;
+			State = 623;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 594;
+				State = 621;
 				Match(FROM);
-				State = 595;
+				State = 622;
 				Match(DATE);
 				}
 			}
@@ -4600,98 +4772,98 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 70, RULE_triggerDecl);
+		EnterRule(_localctx, 72, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 598;
+			State = 625;
 			Match(TRIGGER);
-			State = 599;
+			State = 626;
 			_localctx.name = ident();
-			State = 600;
+			State = 627;
 			Match(WHEN);
-			State = 601;
+			State = 628;
 			expr(0);
-			State = 604;
+			State = 631;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 602;
+				State = 629;
 				Match(FROM);
-				State = 603;
+				State = 630;
 				Match(DATE);
 				}
 			}
 
-			State = 609;
+			State = 636;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 606;
+				State = 633;
 				Match(TRIPS);
-				State = 607;
+				State = 634;
 				Match(AFTER);
-				State = 608;
+				State = 635;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 614;
+			State = 641;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 611;
+				State = 638;
 				Match(CURES);
-				State = 612;
+				State = 639;
 				Match(AFTER);
-				State = 613;
+				State = 640;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 624;
+			State = 651;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 616;
+				State = 643;
 				Match(CURE);
-				State = 617;
+				State = 644;
 				Match(BY);
-				State = 618;
+				State = 645;
 				_localctx.curer = ident();
-				State = 619;
+				State = 646;
 				Match(UP);
-				State = 620;
+				State = 647;
 				Match(TO);
-				State = 621;
+				State = 648;
 				_localctx.times = Match(NUMBER);
-				State = 622;
+				State = 649;
 				Match(TIMES);
 				}
 			}
 
-			State = 626;
+			State = 653;
 			Match(ARROW);
-			State = 627;
+			State = 654;
 			triggerEffect();
-			State = 632;
+			State = 659;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 628;
+				State = 655;
 				Match(COMMA);
-				State = 629;
+				State = 656;
 				triggerEffect();
 				}
 				}
-				State = 634;
+				State = 661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4775,23 +4947,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 72, RULE_triggerEffect);
+		EnterRule(_localctx, 74, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 654;
+			State = 681;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 635;
+				State = 662;
 				Match(SWEEP);
-				State = 636;
+				State = 663;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 637;
+				State = 664;
 				Match(TO);
-				State = 638;
+				State = 665;
 				ident();
 				}
 				break;
@@ -4799,34 +4971,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 639;
+				State = 666;
 				Match(ACCELERATE);
-				State = 651;
+				State = 678;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 640;
+					State = 667;
 					Match(LPAREN);
-					State = 641;
+					State = 668;
 					ident();
-					State = 646;
+					State = 673;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 642;
+						State = 669;
 						Match(COMMA);
-						State = 643;
+						State = 670;
 						ident();
 						}
 						}
-						State = 648;
+						State = 675;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 649;
+					State = 676;
 					Match(RPAREN);
 					}
 				}
@@ -4837,7 +5009,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 653;
+				State = 680;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -4880,25 +5052,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 74, RULE_defaultRule);
+		EnterRule(_localctx, 76, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 656;
+			State = 683;
 			Match(DEFAULT);
-			State = 657;
+			State = 684;
 			Match(WHEN);
-			State = 658;
+			State = 685;
 			expr(0);
-			State = 661;
+			State = 688;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 659;
+				State = 686;
 				Match(GRACE);
-				State = 660;
+				State = 687;
 				duration();
 				}
 			}
@@ -4945,30 +5117,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 76, RULE_cfadsRule);
+		EnterRule(_localctx, 78, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 663;
+			State = 690;
 			Match(CFADS);
-			State = 664;
+			State = 691;
 			Match(INCLUDES);
-			State = 665;
+			State = 692;
 			cfadsItem();
-			State = 670;
+			State = 697;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 666;
+				State = 693;
 				Match(COMMA);
-				State = 667;
+				State = 694;
 				cfadsItem();
 				}
 				}
-				State = 672;
+				State = 699;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5006,15 +5178,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 78, RULE_cfadsItem);
+		EnterRule(_localctx, 80, RULE_cfadsItem);
 		try {
-			State = 675;
+			State = 702;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 673;
+				State = 700;
 				Match(RVG);
 				}
 				break;
@@ -5108,11 +5280,15 @@ public partial class DealLangParser : Parser {
 			case COMMITMENT_FEE:
 			case STEP_UP:
 			case TARGET_BALANCE:
+			case MARGIN:
+			case GRID:
+			case BELOW:
+			case UNPAID:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 674;
+				State = 701;
 				ident();
 				}
 				break;
@@ -5157,30 +5333,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 80, RULE_waterfallDecl);
+		EnterRule(_localctx, 82, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 677;
+			State = 704;
 			Match(WATERFALL);
-			State = 678;
+			State = 705;
 			Match(LBRACE);
-			State = 682;
+			State = 709;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
 				{
 				{
-				State = 679;
+				State = 706;
 				step();
 				}
 				}
-				State = 684;
+				State = 711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 685;
+			State = 712;
 			Match(RBRACE);
 			}
 		}
@@ -5379,42 +5555,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 82, RULE_step);
+		EnterRule(_localctx, 84, RULE_step);
 		int _la;
 		try {
-			State = 765;
+			State = 792;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 687;
+				State = 714;
 				Match(PAY);
-				State = 688;
+				State = 715;
 				((PayStepContext)_localctx).target = reference();
-				State = 698;
+				State = 725;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 689;
+					State = 716;
 					Match(USING);
-					State = 690;
+					State = 717;
 					ident();
-					State = 695;
+					State = 722;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 691;
+						State = 718;
 						Match(COMMA);
-						State = 692;
+						State = 719;
 						ident();
 						}
 						}
-						State = 697;
+						State = 724;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -5427,9 +5603,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 700;
+				State = 727;
 				Match(FILL);
-				State = 701;
+				State = 728;
 				ident();
 				}
 				break;
@@ -5437,9 +5613,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 702;
+				State = 729;
 				Match(RELEASE);
-				State = 703;
+				State = 730;
 				ident();
 				}
 				break;
@@ -5447,13 +5623,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 704;
+				State = 731;
 				Match(HOLD);
-				State = 705;
+				State = 732;
 				Match(REST);
-				State = 706;
+				State = 733;
 				Match(IN);
-				State = 707;
+				State = 734;
 				ident();
 				}
 				break;
@@ -5461,25 +5637,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 708;
+				State = 735;
 				Match(DISTRIBUTE);
-				State = 711;
+				State = 738;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 709;
+					State = 736;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 710;
+					State = 737;
 					Match(OF);
 					}
 				}
 
-				State = 713;
+				State = 740;
 				Match(REST);
-				State = 714;
+				State = 741;
 				Match(TO);
-				State = 715;
+				State = 742;
 				ident();
 				}
 				break;
@@ -5487,17 +5663,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 716;
+				State = 743;
 				Match(SWEEP);
-				State = 717;
+				State = 744;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 718;
+				State = 745;
 				Match(OF);
-				State = 719;
+				State = 746;
 				Match(REST);
-				State = 720;
+				State = 747;
 				Match(TO);
-				State = 721;
+				State = 748;
 				ident();
 				}
 				break;
@@ -5505,52 +5681,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 722;
+				State = 749;
 				Match(IF);
-				State = 723;
+				State = 750;
 				expr(0);
-				State = 724;
+				State = 751;
 				Match(LBRACE);
-				State = 728;
+				State = 755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
 					{
 					{
-					State = 725;
+					State = 752;
 					step();
 					}
 					}
-					State = 730;
+					State = 757;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 731;
+				State = 758;
 				Match(RBRACE);
-				State = 741;
+				State = 768;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 732;
+					State = 759;
 					Match(ELSE);
-					State = 733;
+					State = 760;
 					Match(LBRACE);
-					State = 737;
+					State = 764;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
 						{
 						{
-						State = 734;
+						State = 761;
 						step();
 						}
 						}
-						State = 739;
+						State = 766;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 740;
+					State = 767;
 					Match(RBRACE);
 					}
 				}
@@ -5561,37 +5737,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 743;
+				State = 770;
 				Match(PRO_RATA);
-				State = 746;
+				State = 773;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 744;
+					State = 771;
 					Match(BY);
-					State = 745;
+					State = 772;
 					Match(BALANCE);
 					}
 				}
 
-				State = 748;
+				State = 775;
 				Match(LBRACE);
-				State = 752;
+				State = 779;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
 					{
 					{
-					State = 749;
+					State = 776;
 					step();
 					}
 					}
-					State = 754;
+					State = 781;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 755;
+				State = 782;
 				Match(RBRACE);
 				}
 				break;
@@ -5599,25 +5775,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 756;
+				State = 783;
 				Match(SEQUENTIAL);
-				State = 757;
+				State = 784;
 				Match(LBRACE);
-				State = 761;
+				State = 788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
 					{
 					{
-					State = 758;
+					State = 785;
 					step();
 					}
 					}
-					State = 763;
+					State = 790;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 764;
+				State = 791;
 				Match(RBRACE);
 				}
 				break;
@@ -5662,30 +5838,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 84, RULE_enforcementDecl);
+		EnterRule(_localctx, 86, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 767;
+			State = 794;
 			Match(ENFORCEMENT);
-			State = 768;
+			State = 795;
 			Match(LBRACE);
-			State = 772;
+			State = 799;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 769;
+				State = 796;
 				enforcementItem();
 				}
 				}
-				State = 774;
+				State = 801;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 775;
+			State = 802;
 			Match(RBRACE);
 			}
 		}
@@ -5754,47 +5930,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 86, RULE_enforcementItem);
+		EnterRule(_localctx, 88, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 793;
+			State = 820;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 777;
+				State = 804;
 				Match(SELL);
-				State = 778;
+				State = 805;
 				ident();
-				State = 783;
+				State = 810;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 779;
+					State = 806;
 					Match(COMMA);
-					State = 780;
+					State = 807;
 					ident();
 					}
 					}
-					State = 785;
+					State = 812;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 789;
+				State = 816;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 60)) & ~0x3f) == 0 && ((1L << (_la - 60)) & 864691128455135247L) != 0)) {
 					{
 					{
-					State = 786;
+					State = 813;
 					sellTerm();
 					}
 					}
-					State = 791;
+					State = 818;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -5804,7 +5980,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 792;
+				State = 819;
 				waterfallDecl();
 				}
 				break;
@@ -5921,18 +6097,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 88, RULE_sellTerm);
+		EnterRule(_localctx, 90, RULE_sellTerm);
 		try {
-			State = 813;
+			State = 840;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 795;
+				State = 822;
 				Match(HAIRCUT);
-				State = 796;
+				State = 823;
 				expr(0);
 				}
 				break;
@@ -5940,9 +6116,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 797;
+				State = 824;
 				Match(LAG);
-				State = 798;
+				State = 825;
 				duration();
 				}
 				break;
@@ -5950,13 +6126,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 799;
+				State = 826;
 				Match(DEPTH);
-				State = 800;
+				State = 827;
 				expr(0);
-				State = 801;
+				State = 828;
 				Match(PER);
-				State = 802;
+				State = 829;
 				Match(MONTH);
 				}
 				break;
@@ -5964,9 +6140,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 804;
+				State = 831;
 				Match(IMPACT);
-				State = 805;
+				State = 832;
 				expr(0);
 				}
 				break;
@@ -5974,13 +6150,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 806;
+				State = 833;
 				Match(LIMIT);
-				State = 807;
+				State = 834;
 				expr(0);
-				State = 808;
+				State = 835;
 				Match(PER);
-				State = 809;
+				State = 836;
 				Match(MONTH);
 				}
 				break;
@@ -5988,9 +6164,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 811;
+				State = 838;
 				Match(COSTS);
-				State = 812;
+				State = 839;
 				expr(0);
 				}
 				break;
@@ -6044,36 +6220,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 90, RULE_scenarioDecl);
+		EnterRule(_localctx, 92, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 815;
+			State = 842;
 			Match(SCENARIO);
-			State = 816;
+			State = 843;
 			_localctx.name = ident();
-			State = 817;
+			State = 844;
 			Match(FOR);
-			State = 818;
+			State = 845;
 			_localctx.deal = ident();
-			State = 819;
+			State = 846;
 			Match(LBRACE);
-			State = 823;
+			State = 850;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 130879274861125629L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 412316868577L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 130879274861125629L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 13194139664353L) != 0)) {
 				{
 				{
-				State = 820;
+				State = 847;
 				scenarioItem();
 				}
 				}
-				State = 825;
+				State = 852;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 826;
+			State = 853;
 			Match(RBRACE);
 			}
 		}
@@ -6270,24 +6446,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 92, RULE_scenarioItem);
+		EnterRule(_localctx, 94, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 884;
+			State = 911;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 828;
+				State = 855;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 829;
+				State = 856;
 				Match(RENEWALS);
-				State = 830;
+				State = 857;
 				Match(TAKEN);
-				State = 831;
+				State = 858;
 				Match(NUMBER);
 				}
 				break;
@@ -6295,13 +6471,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 833;
+				State = 860;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 834;
+				State = 861;
 				Match(DEFLATE);
-				State = 835;
+				State = 862;
 				expr(0);
-				State = 836;
+				State = 863;
 				perYear();
 				}
 				break;
@@ -6309,15 +6485,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 838;
+				State = 865;
 				((DropItemContext)_localctx).path = reference();
-				State = 839;
+				State = 866;
 				Match(DROP);
-				State = 840;
+				State = 867;
 				expr(0);
-				State = 841;
+				State = 868;
 				Match(BY);
-				State = 842;
+				State = 869;
 				Match(DATE);
 				}
 				break;
@@ -6325,13 +6501,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 844;
+				State = 871;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 845;
+				State = 872;
 				Match(DEFAULTS);
-				State = 846;
+				State = 873;
 				Match(ON);
-				State = 847;
+				State = 874;
 				Match(DATE);
 				}
 				break;
@@ -6339,9 +6515,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 849;
+				State = 876;
 				Match(ENFORCEMENT);
-				State = 851;
+				State = 878;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -6349,7 +6525,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 850;
+						State = 877;
 						sellTerm();
 						}
 						}
@@ -6357,9 +6533,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 853;
+					State = 880;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,82,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,85,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -6367,11 +6543,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 855;
+				State = 882;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 856;
+				State = 883;
 				Match(LEVEL);
-				State = 857;
+				State = 884;
 				expr(0);
 				}
 				break;
@@ -6379,29 +6555,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 859;
+				State = 886;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 860;
+				State = 887;
 				Match(POINTS);
-				State = 861;
+				State = 888;
 				pointsKind();
-				State = 862;
+				State = 889;
 				Match(LBRACE);
-				State = 866;
+				State = 893;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 863;
+					State = 890;
 					schedulePoint();
 					}
 					}
-					State = 868;
+					State = 895;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 869;
+				State = 896;
 				Match(RBRACE);
 				}
 				break;
@@ -6409,15 +6585,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 871;
+				State = 898;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 872;
+				State = 899;
 				Match(LAUNCH);
-				State = 873;
+				State = 900;
 				Match(DATE);
-				State = 874;
+				State = 901;
 				Match(DOWN);
-				State = 875;
+				State = 902;
 				expr(0);
 				}
 				break;
@@ -6425,21 +6601,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 877;
+				State = 904;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 878;
+				State = 905;
 				Match(SHIFT);
-				State = 880;
+				State = 907;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 879;
+					State = 906;
 					Match(PLUS);
 					}
 				}
 
-				State = 882;
+				State = 909;
 				expr(0);
 				}
 				break;
@@ -6475,13 +6651,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 94, RULE_perYear);
+		EnterRule(_localctx, 96, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 886;
+			State = 913;
 			Match(PER);
-			State = 887;
+			State = 914;
 			Match(YEAR);
 			}
 		}
@@ -6514,11 +6690,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 96, RULE_duration);
+		EnterRule(_localctx, 98, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 889;
+			State = 916;
 			Match(QUANTITY);
 			}
 		}
@@ -6838,27 +7014,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 98;
-		EnterRecursionRule(_localctx, 98, RULE_expr, _p);
+		int _startState = 100;
+		EnterRecursionRule(_localctx, 100, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 933;
+			State = 960;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 892;
+				State = 919;
 				Match(LPAREN);
-				State = 893;
+				State = 920;
 				expr(0);
-				State = 894;
+				State = 921;
 				Match(RPAREN);
 				}
 				break;
@@ -6867,9 +7043,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 896;
+				State = 923;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 897;
+				State = 924;
 				expr(16);
 				}
 				break;
@@ -6878,9 +7054,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 898;
+				State = 925;
 				Match(NOT);
-				State = 899;
+				State = 926;
 				expr(11);
 				}
 				break;
@@ -6889,17 +7065,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 900;
+				State = 927;
 				Match(IF);
-				State = 901;
+				State = 928;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 902;
+				State = 929;
 				Match(THEN);
-				State = 903;
+				State = 930;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 904;
+				State = 931;
 				Match(ELSE);
-				State = 905;
+				State = 932;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -6908,37 +7084,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 907;
+				State = 934;
 				((CallExprContext)_localctx).callee = ident();
-				State = 908;
+				State = 935;
 				Match(LPAREN);
-				State = 917;
+				State = 944;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126938625187176445L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 442385866737L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126938625187176445L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 14156347604977L) != 0)) {
 					{
-					State = 909;
+					State = 936;
 					expr(0);
-					State = 914;
+					State = 941;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 910;
+						State = 937;
 						Match(COMMA);
-						State = 911;
+						State = 938;
 						expr(0);
 						}
 						}
-						State = 916;
+						State = 943;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 919;
+				State = 946;
 				Match(RPAREN);
 				}
 				break;
@@ -6947,7 +7123,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 921;
+				State = 948;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -6957,19 +7133,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 923;
+				State = 950;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 127L) != 0)) {
 					{
-					State = 922;
+					State = 949;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 925;
+				State = 952;
 				Match(PER);
-				State = 926;
+				State = 953;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -6978,9 +7154,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 927;
+				State = 954;
 				Match(NUMBER);
-				State = 928;
+				State = 955;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -6989,7 +7165,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 929;
+				State = 956;
 				Match(QUANTITY);
 				}
 				break;
@@ -6998,7 +7174,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 930;
+				State = 957;
 				Match(NUMBER);
 				}
 				break;
@@ -7007,7 +7183,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 931;
+				State = 958;
 				Match(DATE);
 				}
 				break;
@@ -7016,34 +7192,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 932;
+				State = 959;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 955;
+			State = 982;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,94,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 953;
+					State = 980;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 935;
+						State = 962;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 936;
+						State = 963;
 						Match(OF);
-						State = 937;
+						State = 964;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7052,9 +7228,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 938;
+						State = 965;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 939;
+						State = 966;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7064,7 +7240,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 940;
+						State = 967;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7073,9 +7249,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 941;
+						State = 968;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 942;
+						State = 969;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7085,7 +7261,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 943;
+						State = 970;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -7094,19 +7270,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 944;
+						State = 971;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 945;
+						State = 972;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 158)) & ~0x3f) == 0 && ((1L << (_la - 158)) & 63L) != 0)) ) {
+						if ( !(((((_la - 163)) & ~0x3f) == 0 && ((1L << (_la - 163)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 946;
+						State = 973;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -7115,11 +7291,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 947;
+						State = 974;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 948;
+						State = 975;
 						Match(AND);
-						State = 949;
+						State = 976;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -7128,20 +7304,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 950;
+						State = 977;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 951;
+						State = 978;
 						Match(OR);
-						State = 952;
+						State = 979;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 957;
+				State = 984;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,94,Context);
 			}
 			}
 		}
@@ -7180,12 +7356,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 100, RULE_measureUnit);
+		EnterRule(_localctx, 102, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 958;
+			State = 985;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -7232,20 +7408,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 102, RULE_reference);
+		EnterRule(_localctx, 104, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 960;
+			State = 987;
 			ident();
-			State = 963;
+			State = 990;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
 			case 1:
 				{
-				State = 961;
+				State = 988;
 				Match(DOT);
-				State = 962;
+				State = 989;
 				_localctx.member = ident();
 				}
 				break;
@@ -7351,6 +7527,10 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT_FEE() { return GetToken(DealLangParser.COMMITMENT_FEE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEP_UP() { return GetToken(DealLangParser.STEP_UP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TARGET_BALANCE() { return GetToken(DealLangParser.TARGET_BALANCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARGIN() { return GetToken(DealLangParser.MARGIN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(DealLangParser.GRID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BELOW() { return GetToken(DealLangParser.BELOW, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNPAID() { return GetToken(DealLangParser.UNPAID, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEQUENTIAL() { return GetToken(DealLangParser.SEQUENTIAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCELERATE() { return GetToken(DealLangParser.ACCELERATE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURE() { return GetToken(DealLangParser.CURE, 0); }
@@ -7372,14 +7552,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 104, RULE_ident);
+		EnterRule(_localctx, 106, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 965;
+			State = 992;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126375675233755133L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 412316868577L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126375675233755133L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 13194139664353L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7402,7 +7582,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 49: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 50: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -7425,352 +7605,363 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,176,968,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,181,995,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
-		2,50,7,50,2,51,7,51,2,52,7,52,1,0,1,0,1,0,1,0,5,0,111,8,0,10,0,12,0,114,
-		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,125,8,2,10,2,12,2,128,9,2,
-		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,3,3,150,8,3,1,4,1,4,1,4,1,4,1,4,5,4,157,8,4,10,4,12,4,160,9,
-		4,1,4,1,4,1,5,1,5,1,5,5,5,167,8,5,10,5,12,5,170,9,5,1,5,1,5,1,6,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,188,8,6,1,7,1,7,1,8,
-		1,8,1,8,1,8,5,8,196,8,8,10,8,12,8,199,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,
-		1,9,3,9,209,8,9,1,10,1,10,1,10,1,10,5,10,215,8,10,10,10,12,10,218,9,10,
-		1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,232,8,
-		11,10,11,12,11,235,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,243,8,11,1,
-		12,1,12,1,13,1,13,1,13,1,13,5,13,251,8,13,10,13,12,13,254,9,13,1,13,1,
-		13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,265,8,14,1,14,1,14,3,14,269,
-		8,14,1,14,1,14,1,14,1,14,5,14,275,8,14,10,14,12,14,278,9,14,1,14,3,14,
-		281,8,14,1,15,1,15,1,15,3,15,286,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,
-		16,294,8,16,10,16,12,16,297,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,1,17,1,17,3,17,310,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,3,17,325,8,17,1,17,1,17,4,17,329,8,17,11,17,12,
-		17,330,1,17,1,17,3,17,335,8,17,1,18,1,18,1,18,3,18,340,8,18,1,19,1,19,
-		1,19,1,19,1,19,1,19,3,19,348,8,19,1,20,1,20,1,20,1,20,5,20,354,8,20,10,
-		20,12,20,357,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,368,
-		8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,379,8,21,1,22,1,
-		22,1,22,1,22,5,22,385,8,22,10,22,12,22,388,9,22,1,22,1,22,1,23,1,23,1,
-		23,5,23,395,8,23,10,23,12,23,398,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,431,8,23,1,24,
-		1,24,1,24,1,24,1,24,3,24,438,8,24,1,25,1,25,1,25,1,25,5,25,444,8,25,10,
-		25,12,25,447,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,3,26,456,8,26,1,26,
-		1,26,3,26,460,8,26,1,26,1,26,3,26,464,8,26,1,26,1,26,3,26,468,8,26,1,26,
-		1,26,3,26,472,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,
-		26,484,8,26,10,26,12,26,487,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,508,8,26,
-		1,27,1,27,1,27,1,27,1,27,1,27,5,27,516,8,27,10,27,12,27,519,9,27,1,27,
-		3,27,522,8,27,1,28,1,28,1,28,1,28,5,28,528,8,28,10,28,12,28,531,9,28,1,
-		28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,541,8,29,10,29,12,29,544,9,
-		29,3,29,546,8,29,1,30,1,30,1,30,1,31,1,31,1,31,1,31,5,31,555,8,31,10,31,
-		12,31,558,9,31,1,31,3,31,561,8,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,569,
-		8,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,580,8,33,3,33,582,
-		8,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,593,8,34,1,34,1,
-		34,3,34,597,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,605,8,35,1,35,1,35,
-		1,35,3,35,610,8,35,1,35,1,35,1,35,3,35,615,8,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,3,35,625,8,35,1,35,1,35,1,35,1,35,5,35,631,8,35,10,35,
-		12,35,634,9,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,645,8,
-		36,10,36,12,36,648,9,36,1,36,1,36,3,36,652,8,36,1,36,3,36,655,8,36,1,37,
-		1,37,1,37,1,37,1,37,3,37,662,8,37,1,38,1,38,1,38,1,38,1,38,5,38,669,8,
-		38,10,38,12,38,672,9,38,1,39,1,39,3,39,676,8,39,1,40,1,40,1,40,5,40,681,
-		8,40,10,40,12,40,684,9,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,
-		694,8,41,10,41,12,41,697,9,41,3,41,699,8,41,1,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,1,41,3,41,712,8,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,727,8,41,10,41,12,41,730,9,41,
-		1,41,1,41,1,41,1,41,5,41,736,8,41,10,41,12,41,739,9,41,1,41,3,41,742,8,
-		41,1,41,1,41,1,41,3,41,747,8,41,1,41,1,41,5,41,751,8,41,10,41,12,41,754,
-		9,41,1,41,1,41,1,41,1,41,5,41,760,8,41,10,41,12,41,763,9,41,1,41,3,41,
-		766,8,41,1,42,1,42,1,42,5,42,771,8,42,10,42,12,42,774,9,42,1,42,1,42,1,
-		43,1,43,1,43,1,43,5,43,782,8,43,10,43,12,43,785,9,43,1,43,5,43,788,8,43,
-		10,43,12,43,791,9,43,1,43,3,43,794,8,43,1,44,1,44,1,44,1,44,1,44,1,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,814,8,
-		44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,822,8,45,10,45,12,45,825,9,45,1,
-		45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,
-		46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,4,46,852,8,46,11,
-		46,12,46,853,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,865,8,46,
-		10,46,12,46,868,9,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
-		1,46,3,46,881,8,46,1,46,1,46,3,46,885,8,46,1,47,1,47,1,47,1,48,1,48,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,913,8,49,10,49,12,49,916,9,49,3,
-		49,918,8,49,1,49,1,49,1,49,1,49,3,49,924,8,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,3,49,934,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,954,8,49,10,49,12,
-		49,957,9,49,1,50,1,50,1,51,1,51,1,51,3,51,964,8,51,1,52,1,52,1,52,0,1,
-		98,53,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
-		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
-		94,96,98,100,102,104,0,8,1,0,146,147,1,0,15,16,1,0,166,167,1,0,156,157,
-		1,0,154,155,1,0,158,163,1,0,126,132,21,0,3,3,5,9,13,22,24,27,29,29,32,
-		36,40,41,43,44,46,64,66,76,78,79,81,83,87,87,89,91,94,96,105,105,107,111,
-		118,120,133,133,138,145,170,171,1102,0,112,1,0,0,0,2,117,1,0,0,0,4,120,
-		1,0,0,0,6,149,1,0,0,0,8,151,1,0,0,0,10,163,1,0,0,0,12,187,1,0,0,0,14,189,
-		1,0,0,0,16,191,1,0,0,0,18,208,1,0,0,0,20,210,1,0,0,0,22,242,1,0,0,0,24,
-		244,1,0,0,0,26,246,1,0,0,0,28,280,1,0,0,0,30,282,1,0,0,0,32,287,1,0,0,
-		0,34,334,1,0,0,0,36,339,1,0,0,0,38,347,1,0,0,0,40,349,1,0,0,0,42,378,1,
-		0,0,0,44,380,1,0,0,0,46,430,1,0,0,0,48,432,1,0,0,0,50,439,1,0,0,0,52,507,
-		1,0,0,0,54,521,1,0,0,0,56,523,1,0,0,0,58,545,1,0,0,0,60,547,1,0,0,0,62,
-		550,1,0,0,0,64,568,1,0,0,0,66,570,1,0,0,0,68,585,1,0,0,0,70,598,1,0,0,
-		0,72,654,1,0,0,0,74,656,1,0,0,0,76,663,1,0,0,0,78,675,1,0,0,0,80,677,1,
-		0,0,0,82,765,1,0,0,0,84,767,1,0,0,0,86,793,1,0,0,0,88,813,1,0,0,0,90,815,
-		1,0,0,0,92,884,1,0,0,0,94,886,1,0,0,0,96,889,1,0,0,0,98,933,1,0,0,0,100,
-		958,1,0,0,0,102,960,1,0,0,0,104,965,1,0,0,0,106,111,3,2,1,0,107,111,3,
-		4,2,0,108,111,3,90,45,0,109,111,3,8,4,0,110,106,1,0,0,0,110,107,1,0,0,
-		0,110,108,1,0,0,0,110,109,1,0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,
-		113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,116,5,0,0,1,116,1,1,0,
-		0,0,117,118,5,3,0,0,118,119,5,168,0,0,119,3,1,0,0,0,120,121,5,1,0,0,121,
-		122,3,104,52,0,122,126,5,146,0,0,123,125,3,6,3,0,124,123,1,0,0,0,125,128,
-		1,0,0,0,126,124,1,0,0,0,126,127,1,0,0,0,127,129,1,0,0,0,128,126,1,0,0,
-		0,129,130,5,147,0,0,130,5,1,0,0,0,131,150,3,12,6,0,132,150,3,16,8,0,133,
-		150,3,20,10,0,134,150,3,26,13,0,135,150,3,32,16,0,136,150,3,40,20,0,137,
-		150,3,44,22,0,138,150,3,50,25,0,139,150,3,56,28,0,140,150,3,62,31,0,141,
-		150,3,66,33,0,142,150,3,68,34,0,143,150,3,70,35,0,144,150,3,74,37,0,145,
-		150,3,76,38,0,146,150,3,80,40,0,147,150,3,84,42,0,148,150,3,8,4,0,149,
-		131,1,0,0,0,149,132,1,0,0,0,149,133,1,0,0,0,149,134,1,0,0,0,149,135,1,
-		0,0,0,149,136,1,0,0,0,149,137,1,0,0,0,149,138,1,0,0,0,149,139,1,0,0,0,
-		149,140,1,0,0,0,149,141,1,0,0,0,149,142,1,0,0,0,149,143,1,0,0,0,149,144,
-		1,0,0,0,149,145,1,0,0,0,149,146,1,0,0,0,149,147,1,0,0,0,149,148,1,0,0,
-		0,150,7,1,0,0,0,151,152,5,170,0,0,152,158,4,4,0,0,153,157,3,104,52,0,154,
-		157,5,4,0,0,155,157,5,31,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,1,
-		0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,0,0,0,
-		160,158,1,0,0,0,161,162,3,10,5,0,162,9,1,0,0,0,163,168,5,146,0,0,164,167,
-		3,10,5,0,165,167,8,0,0,0,166,164,1,0,0,0,166,165,1,0,0,0,167,170,1,0,0,
-		0,168,166,1,0,0,0,168,169,1,0,0,0,169,171,1,0,0,0,170,168,1,0,0,0,171,
-		172,5,147,0,0,172,11,1,0,0,0,173,174,5,5,0,0,174,188,5,168,0,0,175,176,
-		5,6,0,0,176,188,3,104,52,0,177,178,5,7,0,0,178,188,5,165,0,0,179,180,5,
-		8,0,0,180,188,5,165,0,0,181,182,5,9,0,0,182,188,5,165,0,0,183,184,5,10,
-		0,0,184,188,3,104,52,0,185,186,5,11,0,0,186,188,3,14,7,0,187,173,1,0,0,
-		0,187,175,1,0,0,0,187,177,1,0,0,0,187,179,1,0,0,0,187,181,1,0,0,0,187,
-		183,1,0,0,0,187,185,1,0,0,0,188,13,1,0,0,0,189,190,5,164,0,0,190,15,1,
-		0,0,0,191,192,5,12,0,0,192,193,3,104,52,0,193,197,5,146,0,0,194,196,3,
-		18,9,0,195,194,1,0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,
-		198,200,1,0,0,0,199,197,1,0,0,0,200,201,5,147,0,0,201,17,1,0,0,0,202,203,
-		5,20,0,0,203,209,5,168,0,0,204,205,5,21,0,0,205,209,3,98,49,0,206,207,
-		5,22,0,0,207,209,3,98,49,0,208,202,1,0,0,0,208,204,1,0,0,0,208,206,1,0,
-		0,0,209,19,1,0,0,0,210,211,5,13,0,0,211,212,3,104,52,0,212,216,5,146,0,
-		0,213,215,3,22,11,0,214,213,1,0,0,0,215,218,1,0,0,0,216,214,1,0,0,0,216,
-		217,1,0,0,0,217,219,1,0,0,0,218,216,1,0,0,0,219,220,5,147,0,0,220,21,1,
-		0,0,0,221,222,5,74,0,0,222,243,3,98,49,0,223,224,5,121,0,0,224,225,3,98,
-		49,0,225,226,3,94,47,0,226,243,1,0,0,0,227,228,5,14,0,0,228,229,3,24,12,
-		0,229,233,5,146,0,0,230,232,3,30,15,0,231,230,1,0,0,0,232,235,1,0,0,0,
-		233,231,1,0,0,0,233,234,1,0,0,0,234,236,1,0,0,0,235,233,1,0,0,0,236,237,
-		5,147,0,0,237,243,1,0,0,0,238,239,5,17,0,0,239,240,5,165,0,0,240,241,5,
-		18,0,0,241,243,3,98,49,0,242,221,1,0,0,0,242,223,1,0,0,0,242,227,1,0,0,
-		0,242,238,1,0,0,0,243,23,1,0,0,0,244,245,7,1,0,0,245,25,1,0,0,0,246,247,
-		5,23,0,0,247,248,3,104,52,0,248,252,5,146,0,0,249,251,3,28,14,0,250,249,
-		1,0,0,0,251,254,1,0,0,0,252,250,1,0,0,0,252,253,1,0,0,0,253,255,1,0,0,
-		0,254,252,1,0,0,0,255,256,5,147,0,0,256,27,1,0,0,0,257,258,5,24,0,0,258,
-		281,3,98,49,0,259,260,5,25,0,0,260,261,5,26,0,0,261,264,3,96,48,0,262,
-		263,5,27,0,0,263,265,3,98,49,0,264,262,1,0,0,0,264,265,1,0,0,0,265,268,
-		1,0,0,0,266,267,5,28,0,0,267,269,5,165,0,0,268,266,1,0,0,0,268,269,1,0,
-		0,0,269,281,1,0,0,0,270,271,5,25,0,0,271,272,5,29,0,0,272,276,5,146,0,
-		0,273,275,3,30,15,0,274,273,1,0,0,0,275,278,1,0,0,0,276,274,1,0,0,0,276,
-		277,1,0,0,0,277,279,1,0,0,0,278,276,1,0,0,0,279,281,5,147,0,0,280,257,
-		1,0,0,0,280,259,1,0,0,0,280,270,1,0,0,0,281,29,1,0,0,0,282,283,5,165,0,
-		0,283,285,3,98,49,0,284,286,5,150,0,0,285,284,1,0,0,0,285,286,1,0,0,0,
-		286,31,1,0,0,0,287,288,5,30,0,0,288,289,3,104,52,0,289,290,5,31,0,0,290,
-		291,3,104,52,0,291,295,5,146,0,0,292,294,3,34,17,0,293,292,1,0,0,0,294,
-		297,1,0,0,0,295,293,1,0,0,0,295,296,1,0,0,0,296,298,1,0,0,0,297,295,1,
-		0,0,0,298,299,5,147,0,0,299,33,1,0,0,0,300,301,5,32,0,0,301,335,3,104,
-		52,0,302,303,5,33,0,0,303,304,3,98,49,0,304,309,3,94,47,0,305,306,5,34,
-		0,0,306,307,3,98,49,0,307,308,3,94,47,0,308,310,1,0,0,0,309,305,1,0,0,
-		0,309,310,1,0,0,0,310,335,1,0,0,0,311,312,5,35,0,0,312,335,5,165,0,0,313,
-		314,5,36,0,0,314,335,3,96,48,0,315,316,5,37,0,0,316,317,3,36,18,0,317,
-		318,3,96,48,0,318,319,5,39,0,0,319,320,5,32,0,0,320,324,5,40,0,0,321,322,
-		5,33,0,0,322,323,5,39,0,0,323,325,5,41,0,0,324,321,1,0,0,0,324,325,1,0,
-		0,0,325,335,1,0,0,0,326,328,5,42,0,0,327,329,3,38,19,0,328,327,1,0,0,0,
-		329,330,1,0,0,0,330,328,1,0,0,0,330,331,1,0,0,0,331,335,1,0,0,0,332,333,
-		5,11,0,0,333,335,3,14,7,0,334,300,1,0,0,0,334,302,1,0,0,0,334,311,1,0,
-		0,0,334,313,1,0,0,0,334,315,1,0,0,0,334,326,1,0,0,0,334,332,1,0,0,0,335,
-		35,1,0,0,0,336,337,5,167,0,0,337,340,5,38,0,0,338,340,5,166,0,0,339,336,
-		1,0,0,0,339,338,1,0,0,0,340,37,1,0,0,0,341,342,5,43,0,0,342,348,3,98,49,
-		0,343,344,5,44,0,0,344,348,3,98,49,0,345,346,5,45,0,0,346,348,5,165,0,
-		0,347,341,1,0,0,0,347,343,1,0,0,0,347,345,1,0,0,0,348,39,1,0,0,0,349,350,
-		5,46,0,0,350,351,3,104,52,0,351,355,5,146,0,0,352,354,3,42,21,0,353,352,
-		1,0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,0,356,358,1,0,0,
-		0,357,355,1,0,0,0,358,359,5,147,0,0,359,41,1,0,0,0,360,361,5,47,0,0,361,
-		379,3,104,52,0,362,363,5,66,0,0,363,379,3,98,49,0,364,365,5,67,0,0,365,
-		367,3,98,49,0,366,368,5,68,0,0,367,366,1,0,0,0,367,368,1,0,0,0,368,379,
-		1,0,0,0,369,370,5,69,0,0,370,371,5,45,0,0,371,379,5,165,0,0,372,373,5,
-		72,0,0,373,379,3,54,27,0,374,375,5,8,0,0,375,379,5,165,0,0,376,377,5,22,
-		0,0,377,379,3,98,49,0,378,360,1,0,0,0,378,362,1,0,0,0,378,364,1,0,0,0,
-		378,369,1,0,0,0,378,372,1,0,0,0,378,374,1,0,0,0,378,376,1,0,0,0,379,43,
-		1,0,0,0,380,381,5,48,0,0,381,382,3,104,52,0,382,386,5,146,0,0,383,385,
-		3,46,23,0,384,383,1,0,0,0,385,388,1,0,0,0,386,384,1,0,0,0,386,387,1,0,
-		0,0,387,389,1,0,0,0,388,386,1,0,0,0,389,390,5,147,0,0,390,45,1,0,0,0,391,
-		392,5,49,0,0,392,396,5,146,0,0,393,395,3,48,24,0,394,393,1,0,0,0,395,398,
-		1,0,0,0,396,394,1,0,0,0,396,397,1,0,0,0,397,399,1,0,0,0,398,396,1,0,0,
-		0,399,431,5,147,0,0,400,401,5,50,0,0,401,431,3,98,49,0,402,403,5,51,0,
-		0,403,431,3,98,49,0,404,405,5,52,0,0,405,406,5,26,0,0,406,431,3,96,48,
-		0,407,408,5,52,0,0,408,409,5,53,0,0,409,410,3,98,49,0,410,411,3,94,47,
-		0,411,431,1,0,0,0,412,413,5,55,0,0,413,431,3,98,49,0,414,415,5,56,0,0,
-		415,431,3,98,49,0,416,417,5,54,0,0,417,431,3,98,49,0,418,419,5,57,0,0,
-		419,420,3,98,49,0,420,421,3,94,47,0,421,431,1,0,0,0,422,423,5,58,0,0,423,
-		424,3,98,49,0,424,425,5,53,0,0,425,426,3,98,49,0,426,427,3,94,47,0,427,
-		431,1,0,0,0,428,429,5,59,0,0,429,431,3,104,52,0,430,391,1,0,0,0,430,400,
-		1,0,0,0,430,402,1,0,0,0,430,404,1,0,0,0,430,407,1,0,0,0,430,412,1,0,0,
-		0,430,414,1,0,0,0,430,416,1,0,0,0,430,418,1,0,0,0,430,422,1,0,0,0,430,
-		428,1,0,0,0,431,47,1,0,0,0,432,433,5,165,0,0,433,434,3,98,49,0,434,435,
-		5,39,0,0,435,437,3,98,49,0,436,438,5,150,0,0,437,436,1,0,0,0,437,438,1,
-		0,0,0,438,49,1,0,0,0,439,440,5,65,0,0,440,441,3,104,52,0,441,445,5,146,
-		0,0,442,444,3,52,26,0,443,442,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,
-		445,446,1,0,0,0,446,448,1,0,0,0,447,445,1,0,0,0,448,449,5,147,0,0,449,
-		51,1,0,0,0,450,451,5,66,0,0,451,508,3,98,49,0,452,453,5,67,0,0,453,455,
-		3,98,49,0,454,456,5,68,0,0,455,454,1,0,0,0,455,456,1,0,0,0,456,459,1,0,
-		0,0,457,458,5,27,0,0,458,460,3,98,49,0,459,457,1,0,0,0,459,460,1,0,0,0,
-		460,463,1,0,0,0,461,462,5,44,0,0,462,464,3,98,49,0,463,461,1,0,0,0,463,
-		464,1,0,0,0,464,508,1,0,0,0,465,467,5,138,0,0,466,468,5,166,0,0,467,466,
-		1,0,0,0,467,468,1,0,0,0,468,471,1,0,0,0,469,470,5,92,0,0,470,472,3,98,
-		49,0,471,469,1,0,0,0,471,472,1,0,0,0,472,508,1,0,0,0,473,474,5,139,0,0,
-		474,508,3,98,49,0,475,476,5,140,0,0,476,508,3,98,49,0,477,478,5,141,0,
-		0,478,479,5,45,0,0,479,508,5,165,0,0,480,481,5,142,0,0,481,485,5,146,0,
-		0,482,484,3,30,15,0,483,482,1,0,0,0,484,487,1,0,0,0,485,483,1,0,0,0,485,
-		486,1,0,0,0,486,488,1,0,0,0,487,485,1,0,0,0,488,508,5,147,0,0,489,490,
-		5,143,0,0,490,508,3,98,49,0,491,492,5,144,0,0,492,493,3,98,49,0,493,494,
-		5,28,0,0,494,495,5,165,0,0,495,508,1,0,0,0,496,497,5,145,0,0,497,508,3,
-		98,49,0,498,499,5,69,0,0,499,500,5,45,0,0,500,508,5,165,0,0,501,502,5,
-		72,0,0,502,508,3,54,27,0,503,504,5,8,0,0,504,508,5,165,0,0,505,506,5,76,
-		0,0,506,508,5,167,0,0,507,450,1,0,0,0,507,452,1,0,0,0,507,465,1,0,0,0,
-		507,473,1,0,0,0,507,475,1,0,0,0,507,477,1,0,0,0,507,480,1,0,0,0,507,489,
-		1,0,0,0,507,491,1,0,0,0,507,496,1,0,0,0,507,498,1,0,0,0,507,501,1,0,0,
-		0,507,503,1,0,0,0,507,505,1,0,0,0,508,53,1,0,0,0,509,522,5,73,0,0,510,
-		522,5,74,0,0,511,522,5,75,0,0,512,513,5,29,0,0,513,517,5,146,0,0,514,516,
-		3,30,15,0,515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,
-		0,0,518,520,1,0,0,0,519,517,1,0,0,0,520,522,5,147,0,0,521,509,1,0,0,0,
-		521,510,1,0,0,0,521,511,1,0,0,0,521,512,1,0,0,0,522,55,1,0,0,0,523,524,
-		5,77,0,0,524,525,3,104,52,0,525,529,5,146,0,0,526,528,3,58,29,0,527,526,
-		1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,
-		0,531,529,1,0,0,0,532,533,5,147,0,0,533,57,1,0,0,0,534,535,5,78,0,0,535,
-		546,3,98,49,0,536,537,5,79,0,0,537,542,3,60,30,0,538,539,5,150,0,0,539,
-		541,3,60,30,0,540,538,1,0,0,0,541,544,1,0,0,0,542,540,1,0,0,0,542,543,
-		1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,545,534,1,0,0,0,545,536,1,0,0,
-		0,546,59,1,0,0,0,547,548,3,104,52,0,548,549,3,98,49,0,549,61,1,0,0,0,550,
-		551,5,80,0,0,551,560,3,104,52,0,552,556,5,146,0,0,553,555,3,64,32,0,554,
-		553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,
-		0,0,0,558,556,1,0,0,0,559,561,5,147,0,0,560,552,1,0,0,0,560,561,1,0,0,
-		0,561,63,1,0,0,0,562,563,5,81,0,0,563,569,3,98,49,0,564,565,5,82,0,0,565,
-		569,3,98,49,0,566,567,5,83,0,0,567,569,3,98,49,0,568,562,1,0,0,0,568,564,
-		1,0,0,0,568,566,1,0,0,0,569,65,1,0,0,0,570,571,5,84,0,0,571,572,3,104,
-		52,0,572,573,5,146,0,0,573,581,3,98,49,0,574,579,3,94,47,0,575,576,5,34,
-		0,0,576,577,3,98,49,0,577,578,3,94,47,0,578,580,1,0,0,0,579,575,1,0,0,
-		0,579,580,1,0,0,0,580,582,1,0,0,0,581,574,1,0,0,0,581,582,1,0,0,0,582,
-		583,1,0,0,0,583,584,5,147,0,0,584,67,1,0,0,0,585,586,5,85,0,0,586,587,
-		3,104,52,0,587,588,5,153,0,0,588,592,3,98,49,0,589,590,5,86,0,0,590,591,
-		5,87,0,0,591,593,3,96,48,0,592,589,1,0,0,0,592,593,1,0,0,0,593,596,1,0,
-		0,0,594,595,5,28,0,0,595,597,5,165,0,0,596,594,1,0,0,0,596,597,1,0,0,0,
-		597,69,1,0,0,0,598,599,5,88,0,0,599,600,3,104,52,0,600,601,5,92,0,0,601,
-		604,3,98,49,0,602,603,5,28,0,0,603,605,5,165,0,0,604,602,1,0,0,0,604,605,
-		1,0,0,0,605,609,1,0,0,0,606,607,5,89,0,0,607,608,5,91,0,0,608,610,5,167,
-		0,0,609,606,1,0,0,0,609,610,1,0,0,0,610,614,1,0,0,0,611,612,5,90,0,0,612,
-		613,5,91,0,0,613,615,5,167,0,0,614,611,1,0,0,0,614,615,1,0,0,0,615,624,
-		1,0,0,0,616,617,5,109,0,0,617,618,5,123,0,0,618,619,3,104,52,0,619,620,
-		5,110,0,0,620,621,5,112,0,0,621,622,5,167,0,0,622,623,5,111,0,0,623,625,
-		1,0,0,0,624,616,1,0,0,0,624,625,1,0,0,0,625,626,1,0,0,0,626,627,5,152,
-		0,0,627,632,3,72,36,0,628,629,5,150,0,0,629,631,3,72,36,0,630,628,1,0,
-		0,0,631,634,1,0,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,71,1,0,0,0,634,
-		632,1,0,0,0,635,636,5,105,0,0,636,637,5,166,0,0,637,638,5,112,0,0,638,
-		655,3,104,52,0,639,651,5,108,0,0,640,641,5,148,0,0,641,646,3,104,52,0,
-		642,643,5,150,0,0,643,645,3,104,52,0,644,642,1,0,0,0,645,648,1,0,0,0,646,
-		644,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,646,1,0,0,0,649,650,5,
-		149,0,0,650,652,1,0,0,0,651,640,1,0,0,0,651,652,1,0,0,0,652,655,1,0,0,
-		0,653,655,3,104,52,0,654,635,1,0,0,0,654,639,1,0,0,0,654,653,1,0,0,0,655,
-		73,1,0,0,0,656,657,5,93,0,0,657,658,5,92,0,0,658,661,3,98,49,0,659,660,
-		5,94,0,0,660,662,3,96,48,0,661,659,1,0,0,0,661,662,1,0,0,0,662,75,1,0,
-		0,0,663,664,5,95,0,0,664,665,5,96,0,0,665,670,3,78,39,0,666,667,5,150,
-		0,0,667,669,3,78,39,0,668,666,1,0,0,0,669,672,1,0,0,0,670,668,1,0,0,0,
-		670,671,1,0,0,0,671,77,1,0,0,0,672,670,1,0,0,0,673,676,5,42,0,0,674,676,
-		3,104,52,0,675,673,1,0,0,0,675,674,1,0,0,0,676,79,1,0,0,0,677,678,5,97,
-		0,0,678,682,5,146,0,0,679,681,3,82,41,0,680,679,1,0,0,0,681,684,1,0,0,
-		0,682,680,1,0,0,0,682,683,1,0,0,0,683,685,1,0,0,0,684,682,1,0,0,0,685,
-		686,5,147,0,0,686,81,1,0,0,0,687,688,5,10,0,0,688,698,3,102,51,0,689,690,
-		5,98,0,0,690,695,3,104,52,0,691,692,5,150,0,0,692,694,3,104,52,0,693,691,
-		1,0,0,0,694,697,1,0,0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,699,1,0,0,
-		0,697,695,1,0,0,0,698,689,1,0,0,0,698,699,1,0,0,0,699,766,1,0,0,0,700,
-		701,5,99,0,0,701,766,3,104,52,0,702,703,5,100,0,0,703,766,3,104,52,0,704,
-		705,5,101,0,0,705,706,5,102,0,0,706,707,5,103,0,0,707,766,3,104,52,0,708,
-		711,5,104,0,0,709,710,5,166,0,0,710,712,5,134,0,0,711,709,1,0,0,0,711,
-		712,1,0,0,0,712,713,1,0,0,0,713,714,5,102,0,0,714,715,5,112,0,0,715,766,
-		3,104,52,0,716,717,5,105,0,0,717,718,5,166,0,0,718,719,5,134,0,0,719,720,
-		5,102,0,0,720,721,5,112,0,0,721,766,3,104,52,0,722,723,5,113,0,0,723,724,
-		3,98,49,0,724,728,5,146,0,0,725,727,3,82,41,0,726,725,1,0,0,0,727,730,
-		1,0,0,0,728,726,1,0,0,0,728,729,1,0,0,0,729,731,1,0,0,0,730,728,1,0,0,
-		0,731,741,5,147,0,0,732,733,5,114,0,0,733,737,5,146,0,0,734,736,3,82,41,
-		0,735,734,1,0,0,0,736,739,1,0,0,0,737,735,1,0,0,0,737,738,1,0,0,0,738,
-		740,1,0,0,0,739,737,1,0,0,0,740,742,5,147,0,0,741,732,1,0,0,0,741,742,
-		1,0,0,0,742,766,1,0,0,0,743,746,5,106,0,0,744,745,5,123,0,0,745,747,5,
-		66,0,0,746,744,1,0,0,0,746,747,1,0,0,0,747,748,1,0,0,0,748,752,5,146,0,
-		0,749,751,3,82,41,0,750,749,1,0,0,0,751,754,1,0,0,0,752,750,1,0,0,0,752,
-		753,1,0,0,0,753,755,1,0,0,0,754,752,1,0,0,0,755,766,5,147,0,0,756,757,
-		5,107,0,0,757,761,5,146,0,0,758,760,3,82,41,0,759,758,1,0,0,0,760,763,
-		1,0,0,0,761,759,1,0,0,0,761,762,1,0,0,0,762,764,1,0,0,0,763,761,1,0,0,
-		0,764,766,5,147,0,0,765,687,1,0,0,0,765,700,1,0,0,0,765,702,1,0,0,0,765,
-		704,1,0,0,0,765,708,1,0,0,0,765,716,1,0,0,0,765,722,1,0,0,0,765,743,1,
-		0,0,0,765,756,1,0,0,0,766,83,1,0,0,0,767,768,5,116,0,0,768,772,5,146,0,
-		0,769,771,3,86,43,0,770,769,1,0,0,0,771,774,1,0,0,0,772,770,1,0,0,0,772,
-		773,1,0,0,0,773,775,1,0,0,0,774,772,1,0,0,0,775,776,5,147,0,0,776,85,1,
-		0,0,0,777,778,5,117,0,0,778,783,3,104,52,0,779,780,5,150,0,0,780,782,3,
-		104,52,0,781,779,1,0,0,0,782,785,1,0,0,0,783,781,1,0,0,0,783,784,1,0,0,
-		0,784,789,1,0,0,0,785,783,1,0,0,0,786,788,3,88,44,0,787,786,1,0,0,0,788,
-		791,1,0,0,0,789,787,1,0,0,0,789,790,1,0,0,0,790,794,1,0,0,0,791,789,1,
-		0,0,0,792,794,3,80,40,0,793,777,1,0,0,0,793,792,1,0,0,0,794,87,1,0,0,0,
-		795,796,5,118,0,0,796,814,3,98,49,0,797,798,5,119,0,0,798,814,3,96,48,
-		0,799,800,5,60,0,0,800,801,3,98,49,0,801,802,5,125,0,0,802,803,5,64,0,
-		0,803,814,1,0,0,0,804,805,5,61,0,0,805,814,3,98,49,0,806,807,5,62,0,0,
-		807,808,3,98,49,0,808,809,5,125,0,0,809,810,5,64,0,0,810,814,1,0,0,0,811,
-		812,5,63,0,0,812,814,3,98,49,0,813,795,1,0,0,0,813,797,1,0,0,0,813,799,
-		1,0,0,0,813,804,1,0,0,0,813,806,1,0,0,0,813,811,1,0,0,0,814,89,1,0,0,0,
-		815,816,5,2,0,0,816,817,3,104,52,0,817,818,5,4,0,0,818,819,3,104,52,0,
-		819,823,5,146,0,0,820,822,3,92,46,0,821,820,1,0,0,0,822,825,1,0,0,0,823,
-		821,1,0,0,0,823,824,1,0,0,0,824,826,1,0,0,0,825,823,1,0,0,0,826,827,5,
-		147,0,0,827,91,1,0,0,0,828,829,3,104,52,0,829,830,5,37,0,0,830,831,5,120,
-		0,0,831,832,5,167,0,0,832,885,1,0,0,0,833,834,3,102,51,0,834,835,5,121,
-		0,0,835,836,3,98,49,0,836,837,3,94,47,0,837,885,1,0,0,0,838,839,3,102,
-		51,0,839,840,5,122,0,0,840,841,3,98,49,0,841,842,5,123,0,0,842,843,5,165,
-		0,0,843,885,1,0,0,0,844,845,3,104,52,0,845,846,5,124,0,0,846,847,5,31,
-		0,0,847,848,5,165,0,0,848,885,1,0,0,0,849,851,5,116,0,0,850,852,3,88,44,
-		0,851,850,1,0,0,0,852,853,1,0,0,0,853,851,1,0,0,0,853,854,1,0,0,0,854,
-		885,1,0,0,0,855,856,3,104,52,0,856,857,5,74,0,0,857,858,3,98,49,0,858,
-		885,1,0,0,0,859,860,3,104,52,0,860,861,5,14,0,0,861,862,3,24,12,0,862,
-		866,5,146,0,0,863,865,3,30,15,0,864,863,1,0,0,0,865,868,1,0,0,0,866,864,
-		1,0,0,0,866,867,1,0,0,0,867,869,1,0,0,0,868,866,1,0,0,0,869,870,5,147,
-		0,0,870,885,1,0,0,0,871,872,3,104,52,0,872,873,5,17,0,0,873,874,5,165,
-		0,0,874,875,5,18,0,0,875,876,3,98,49,0,876,885,1,0,0,0,877,878,3,104,52,
-		0,878,880,5,19,0,0,879,881,5,154,0,0,880,879,1,0,0,0,880,881,1,0,0,0,881,
-		882,1,0,0,0,882,883,3,98,49,0,883,885,1,0,0,0,884,828,1,0,0,0,884,833,
-		1,0,0,0,884,838,1,0,0,0,884,844,1,0,0,0,884,849,1,0,0,0,884,855,1,0,0,
-		0,884,859,1,0,0,0,884,871,1,0,0,0,884,877,1,0,0,0,885,93,1,0,0,0,886,887,
-		5,125,0,0,887,888,5,133,0,0,888,95,1,0,0,0,889,890,5,166,0,0,890,97,1,
-		0,0,0,891,892,6,49,-1,0,892,893,5,148,0,0,893,894,3,98,49,0,894,895,5,
-		149,0,0,895,934,1,0,0,0,896,897,5,155,0,0,897,934,3,98,49,16,898,899,5,
-		137,0,0,899,934,3,98,49,11,900,901,5,113,0,0,901,902,3,98,49,0,902,903,
-		5,115,0,0,903,904,3,98,49,0,904,905,5,114,0,0,905,906,3,98,49,0,906,934,
-		1,0,0,0,907,908,3,104,52,0,908,917,5,148,0,0,909,914,3,98,49,0,910,911,
-		5,150,0,0,911,913,3,98,49,0,912,910,1,0,0,0,913,916,1,0,0,0,914,912,1,
-		0,0,0,914,915,1,0,0,0,915,918,1,0,0,0,916,914,1,0,0,0,917,909,1,0,0,0,
-		917,918,1,0,0,0,918,919,1,0,0,0,919,920,5,149,0,0,920,934,1,0,0,0,921,
-		923,7,2,0,0,922,924,3,100,50,0,923,922,1,0,0,0,923,924,1,0,0,0,924,925,
-		1,0,0,0,925,926,5,125,0,0,926,934,3,100,50,0,927,928,5,167,0,0,928,934,
-		3,100,50,0,929,934,5,166,0,0,930,934,5,167,0,0,931,934,5,165,0,0,932,934,
-		3,102,51,0,933,891,1,0,0,0,933,896,1,0,0,0,933,898,1,0,0,0,933,900,1,0,
-		0,0,933,907,1,0,0,0,933,921,1,0,0,0,933,927,1,0,0,0,933,929,1,0,0,0,933,
-		930,1,0,0,0,933,931,1,0,0,0,933,932,1,0,0,0,934,955,1,0,0,0,935,936,10,
-		15,0,0,936,937,5,134,0,0,937,954,3,98,49,16,938,939,10,14,0,0,939,940,
-		7,3,0,0,940,954,3,98,49,15,941,942,10,13,0,0,942,943,7,4,0,0,943,954,3,
-		98,49,14,944,945,10,12,0,0,945,946,7,5,0,0,946,954,3,98,49,13,947,948,
-		10,10,0,0,948,949,5,135,0,0,949,954,3,98,49,11,950,951,10,9,0,0,951,952,
-		5,136,0,0,952,954,3,98,49,10,953,935,1,0,0,0,953,938,1,0,0,0,953,941,1,
-		0,0,0,953,944,1,0,0,0,953,947,1,0,0,0,953,950,1,0,0,0,954,957,1,0,0,0,
-		955,953,1,0,0,0,955,956,1,0,0,0,956,99,1,0,0,0,957,955,1,0,0,0,958,959,
-		7,6,0,0,959,101,1,0,0,0,960,963,3,104,52,0,961,962,5,151,0,0,962,964,3,
-		104,52,0,963,961,1,0,0,0,963,964,1,0,0,0,964,103,1,0,0,0,965,966,7,7,0,
-		0,966,105,1,0,0,0,93,110,112,126,149,156,158,166,168,187,197,208,216,233,
-		242,252,264,268,276,280,285,295,309,324,330,334,339,347,355,367,378,386,
-		396,430,437,445,455,459,463,467,471,485,507,517,521,529,542,545,556,560,
-		568,579,581,592,596,604,609,614,624,632,646,651,654,661,670,675,682,695,
-		698,711,728,737,741,746,752,761,765,772,783,789,793,813,823,853,866,880,
-		884,914,917,923,933,953,955,963
+		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,1,0,1,0,1,0,1,0,5,0,113,8,0,10,
+		0,12,0,116,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,127,8,2,10,2,12,
+		2,130,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,3,3,152,8,3,1,4,1,4,1,4,1,4,1,4,5,4,159,8,4,10,4,12,
+		4,162,9,4,1,4,1,4,1,5,1,5,1,5,5,5,169,8,5,10,5,12,5,172,9,5,1,5,1,5,1,
+		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,190,8,6,1,7,
+		1,7,1,8,1,8,1,8,1,8,5,8,198,8,8,10,8,12,8,201,9,8,1,8,1,8,1,9,1,9,1,9,
+		1,9,1,9,1,9,3,9,211,8,9,1,10,1,10,1,10,1,10,5,10,217,8,10,10,10,12,10,
+		220,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,
+		11,234,8,11,10,11,12,11,237,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,245,
+		8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,253,8,13,10,13,12,13,256,9,13,
+		1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,267,8,14,1,14,1,14,3,
+		14,271,8,14,1,14,1,14,1,14,1,14,5,14,277,8,14,10,14,12,14,280,9,14,1,14,
+		3,14,283,8,14,1,15,1,15,1,15,3,15,288,8,15,1,16,1,16,1,16,1,16,1,16,1,
+		16,5,16,296,8,16,10,16,12,16,299,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,
+		17,1,17,1,17,1,17,1,17,3,17,312,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,3,17,327,8,17,1,17,1,17,4,17,331,8,17,11,
+		17,12,17,332,1,17,1,17,3,17,337,8,17,1,18,1,18,1,18,3,18,342,8,18,1,19,
+		1,19,1,19,1,19,1,19,1,19,3,19,350,8,19,1,20,1,20,1,20,1,20,5,20,356,8,
+		20,10,20,12,20,359,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,
+		21,370,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,381,8,21,
+		1,22,1,22,1,22,1,22,5,22,387,8,22,10,22,12,22,390,9,22,1,22,1,22,1,23,
+		1,23,1,23,5,23,397,8,23,10,23,12,23,400,9,23,1,23,1,23,1,23,1,23,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,433,8,
+		23,1,24,1,24,1,24,1,24,1,24,3,24,440,8,24,1,25,1,25,1,25,1,25,5,25,446,
+		8,25,10,25,12,25,449,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,3,26,458,
+		8,26,1,26,1,26,3,26,462,8,26,1,26,1,26,3,26,466,8,26,1,26,1,26,3,26,470,
+		8,26,1,26,1,26,3,26,474,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,1,26,5,26,488,8,26,10,26,12,26,491,9,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,1,26,3,26,502,8,26,1,26,1,26,1,26,1,26,1,26,5,26,
+		509,8,26,10,26,12,26,512,9,26,1,26,1,26,3,26,516,8,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,531,8,26,1,27,1,27,
+		1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,5,28,543,8,28,10,28,12,28,546,
+		9,28,1,28,3,28,549,8,28,1,29,1,29,1,29,1,29,5,29,555,8,29,10,29,12,29,
+		558,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,568,8,30,10,30,12,
+		30,571,9,30,3,30,573,8,30,1,31,1,31,1,31,1,32,1,32,1,32,1,32,5,32,582,
+		8,32,10,32,12,32,585,9,32,1,32,3,32,588,8,32,1,33,1,33,1,33,1,33,1,33,
+		1,33,3,33,596,8,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,607,
+		8,34,3,34,609,8,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,620,
+		8,35,1,35,1,35,3,35,624,8,35,1,36,1,36,1,36,1,36,1,36,1,36,3,36,632,8,
+		36,1,36,1,36,1,36,3,36,637,8,36,1,36,1,36,1,36,3,36,642,8,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,1,36,1,36,3,36,652,8,36,1,36,1,36,1,36,1,36,5,36,658,
+		8,36,10,36,12,36,661,9,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
+		5,37,672,8,37,10,37,12,37,675,9,37,1,37,1,37,3,37,679,8,37,1,37,3,37,682,
+		8,37,1,38,1,38,1,38,1,38,1,38,3,38,689,8,38,1,39,1,39,1,39,1,39,1,39,5,
+		39,696,8,39,10,39,12,39,699,9,39,1,40,1,40,3,40,703,8,40,1,41,1,41,1,41,
+		5,41,708,8,41,10,41,12,41,711,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,
+		1,42,5,42,721,8,42,10,42,12,42,724,9,42,3,42,726,8,42,1,42,1,42,1,42,1,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,739,8,42,1,42,1,42,1,42,1,42,
+		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,754,8,42,10,42,12,42,
+		757,9,42,1,42,1,42,1,42,1,42,5,42,763,8,42,10,42,12,42,766,9,42,1,42,3,
+		42,769,8,42,1,42,1,42,1,42,3,42,774,8,42,1,42,1,42,5,42,778,8,42,10,42,
+		12,42,781,9,42,1,42,1,42,1,42,1,42,5,42,787,8,42,10,42,12,42,790,9,42,
+		1,42,3,42,793,8,42,1,43,1,43,1,43,5,43,798,8,43,10,43,12,43,801,9,43,1,
+		43,1,43,1,44,1,44,1,44,1,44,5,44,809,8,44,10,44,12,44,812,9,44,1,44,5,
+		44,815,8,44,10,44,12,44,818,9,44,1,44,3,44,821,8,44,1,45,1,45,1,45,1,45,
+		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
+		3,45,841,8,45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,849,8,46,10,46,12,46,
+		852,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,4,47,879,
+		8,47,11,47,12,47,880,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,5,47,
+		892,8,47,10,47,12,47,895,9,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,3,47,908,8,47,1,47,1,47,3,47,912,8,47,1,48,1,48,1,48,1,
+		49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,
+		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,940,8,50,10,50,12,50,943,
+		9,50,3,50,945,8,50,1,50,1,50,1,50,1,50,3,50,951,8,50,1,50,1,50,1,50,1,
+		50,1,50,1,50,1,50,1,50,3,50,961,8,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,
+		1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,981,8,50,10,
+		50,12,50,984,9,50,1,51,1,51,1,52,1,52,1,52,3,52,991,8,52,1,53,1,53,1,53,
+		0,1,100,54,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
+		92,94,96,98,100,102,104,106,0,8,1,0,151,152,1,0,15,16,1,0,171,172,1,0,
+		161,162,1,0,159,160,1,0,163,168,1,0,126,132,21,0,3,3,5,9,13,22,24,27,29,
+		29,32,36,40,41,43,44,46,64,66,76,78,79,81,83,87,87,89,91,94,96,105,105,
+		107,111,118,120,133,133,138,149,175,176,1133,0,114,1,0,0,0,2,119,1,0,0,
+		0,4,122,1,0,0,0,6,151,1,0,0,0,8,153,1,0,0,0,10,165,1,0,0,0,12,189,1,0,
+		0,0,14,191,1,0,0,0,16,193,1,0,0,0,18,210,1,0,0,0,20,212,1,0,0,0,22,244,
+		1,0,0,0,24,246,1,0,0,0,26,248,1,0,0,0,28,282,1,0,0,0,30,284,1,0,0,0,32,
+		289,1,0,0,0,34,336,1,0,0,0,36,341,1,0,0,0,38,349,1,0,0,0,40,351,1,0,0,
+		0,42,380,1,0,0,0,44,382,1,0,0,0,46,432,1,0,0,0,48,434,1,0,0,0,50,441,1,
+		0,0,0,52,530,1,0,0,0,54,532,1,0,0,0,56,548,1,0,0,0,58,550,1,0,0,0,60,572,
+		1,0,0,0,62,574,1,0,0,0,64,577,1,0,0,0,66,595,1,0,0,0,68,597,1,0,0,0,70,
+		612,1,0,0,0,72,625,1,0,0,0,74,681,1,0,0,0,76,683,1,0,0,0,78,690,1,0,0,
+		0,80,702,1,0,0,0,82,704,1,0,0,0,84,792,1,0,0,0,86,794,1,0,0,0,88,820,1,
+		0,0,0,90,840,1,0,0,0,92,842,1,0,0,0,94,911,1,0,0,0,96,913,1,0,0,0,98,916,
+		1,0,0,0,100,960,1,0,0,0,102,985,1,0,0,0,104,987,1,0,0,0,106,992,1,0,0,
+		0,108,113,3,2,1,0,109,113,3,4,2,0,110,113,3,92,46,0,111,113,3,8,4,0,112,
+		108,1,0,0,0,112,109,1,0,0,0,112,110,1,0,0,0,112,111,1,0,0,0,113,116,1,
+		0,0,0,114,112,1,0,0,0,114,115,1,0,0,0,115,117,1,0,0,0,116,114,1,0,0,0,
+		117,118,5,0,0,1,118,1,1,0,0,0,119,120,5,3,0,0,120,121,5,173,0,0,121,3,
+		1,0,0,0,122,123,5,1,0,0,123,124,3,106,53,0,124,128,5,151,0,0,125,127,3,
+		6,3,0,126,125,1,0,0,0,127,130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,
+		129,131,1,0,0,0,130,128,1,0,0,0,131,132,5,152,0,0,132,5,1,0,0,0,133,152,
+		3,12,6,0,134,152,3,16,8,0,135,152,3,20,10,0,136,152,3,26,13,0,137,152,
+		3,32,16,0,138,152,3,40,20,0,139,152,3,44,22,0,140,152,3,50,25,0,141,152,
+		3,58,29,0,142,152,3,64,32,0,143,152,3,68,34,0,144,152,3,70,35,0,145,152,
+		3,72,36,0,146,152,3,76,38,0,147,152,3,78,39,0,148,152,3,82,41,0,149,152,
+		3,86,43,0,150,152,3,8,4,0,151,133,1,0,0,0,151,134,1,0,0,0,151,135,1,0,
+		0,0,151,136,1,0,0,0,151,137,1,0,0,0,151,138,1,0,0,0,151,139,1,0,0,0,151,
+		140,1,0,0,0,151,141,1,0,0,0,151,142,1,0,0,0,151,143,1,0,0,0,151,144,1,
+		0,0,0,151,145,1,0,0,0,151,146,1,0,0,0,151,147,1,0,0,0,151,148,1,0,0,0,
+		151,149,1,0,0,0,151,150,1,0,0,0,152,7,1,0,0,0,153,154,5,175,0,0,154,160,
+		4,4,0,0,155,159,3,106,53,0,156,159,5,4,0,0,157,159,5,31,0,0,158,155,1,
+		0,0,0,158,156,1,0,0,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,
+		160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,164,3,10,5,0,164,9,
+		1,0,0,0,165,170,5,151,0,0,166,169,3,10,5,0,167,169,8,0,0,0,168,166,1,0,
+		0,0,168,167,1,0,0,0,169,172,1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,
+		173,1,0,0,0,172,170,1,0,0,0,173,174,5,152,0,0,174,11,1,0,0,0,175,176,5,
+		5,0,0,176,190,5,173,0,0,177,178,5,6,0,0,178,190,3,106,53,0,179,180,5,7,
+		0,0,180,190,5,170,0,0,181,182,5,8,0,0,182,190,5,170,0,0,183,184,5,9,0,
+		0,184,190,5,170,0,0,185,186,5,10,0,0,186,190,3,106,53,0,187,188,5,11,0,
+		0,188,190,3,14,7,0,189,175,1,0,0,0,189,177,1,0,0,0,189,179,1,0,0,0,189,
+		181,1,0,0,0,189,183,1,0,0,0,189,185,1,0,0,0,189,187,1,0,0,0,190,13,1,0,
+		0,0,191,192,5,169,0,0,192,15,1,0,0,0,193,194,5,12,0,0,194,195,3,106,53,
+		0,195,199,5,151,0,0,196,198,3,18,9,0,197,196,1,0,0,0,198,201,1,0,0,0,199,
+		197,1,0,0,0,199,200,1,0,0,0,200,202,1,0,0,0,201,199,1,0,0,0,202,203,5,
+		152,0,0,203,17,1,0,0,0,204,205,5,20,0,0,205,211,5,173,0,0,206,207,5,21,
+		0,0,207,211,3,100,50,0,208,209,5,22,0,0,209,211,3,100,50,0,210,204,1,0,
+		0,0,210,206,1,0,0,0,210,208,1,0,0,0,211,19,1,0,0,0,212,213,5,13,0,0,213,
+		214,3,106,53,0,214,218,5,151,0,0,215,217,3,22,11,0,216,215,1,0,0,0,217,
+		220,1,0,0,0,218,216,1,0,0,0,218,219,1,0,0,0,219,221,1,0,0,0,220,218,1,
+		0,0,0,221,222,5,152,0,0,222,21,1,0,0,0,223,224,5,74,0,0,224,245,3,100,
+		50,0,225,226,5,121,0,0,226,227,3,100,50,0,227,228,3,96,48,0,228,245,1,
+		0,0,0,229,230,5,14,0,0,230,231,3,24,12,0,231,235,5,151,0,0,232,234,3,30,
+		15,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,
+		238,1,0,0,0,237,235,1,0,0,0,238,239,5,152,0,0,239,245,1,0,0,0,240,241,
+		5,17,0,0,241,242,5,170,0,0,242,243,5,18,0,0,243,245,3,100,50,0,244,223,
+		1,0,0,0,244,225,1,0,0,0,244,229,1,0,0,0,244,240,1,0,0,0,245,23,1,0,0,0,
+		246,247,7,1,0,0,247,25,1,0,0,0,248,249,5,23,0,0,249,250,3,106,53,0,250,
+		254,5,151,0,0,251,253,3,28,14,0,252,251,1,0,0,0,253,256,1,0,0,0,254,252,
+		1,0,0,0,254,255,1,0,0,0,255,257,1,0,0,0,256,254,1,0,0,0,257,258,5,152,
+		0,0,258,27,1,0,0,0,259,260,5,24,0,0,260,283,3,100,50,0,261,262,5,25,0,
+		0,262,263,5,26,0,0,263,266,3,98,49,0,264,265,5,27,0,0,265,267,3,100,50,
+		0,266,264,1,0,0,0,266,267,1,0,0,0,267,270,1,0,0,0,268,269,5,28,0,0,269,
+		271,5,170,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,283,1,0,0,0,272,273,
+		5,25,0,0,273,274,5,29,0,0,274,278,5,151,0,0,275,277,3,30,15,0,276,275,
+		1,0,0,0,277,280,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,0,279,281,1,0,0,
+		0,280,278,1,0,0,0,281,283,5,152,0,0,282,259,1,0,0,0,282,261,1,0,0,0,282,
+		272,1,0,0,0,283,29,1,0,0,0,284,285,5,170,0,0,285,287,3,100,50,0,286,288,
+		5,155,0,0,287,286,1,0,0,0,287,288,1,0,0,0,288,31,1,0,0,0,289,290,5,30,
+		0,0,290,291,3,106,53,0,291,292,5,31,0,0,292,293,3,106,53,0,293,297,5,151,
+		0,0,294,296,3,34,17,0,295,294,1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,
+		297,298,1,0,0,0,298,300,1,0,0,0,299,297,1,0,0,0,300,301,5,152,0,0,301,
+		33,1,0,0,0,302,303,5,32,0,0,303,337,3,106,53,0,304,305,5,33,0,0,305,306,
+		3,100,50,0,306,311,3,96,48,0,307,308,5,34,0,0,308,309,3,100,50,0,309,310,
+		3,96,48,0,310,312,1,0,0,0,311,307,1,0,0,0,311,312,1,0,0,0,312,337,1,0,
+		0,0,313,314,5,35,0,0,314,337,5,170,0,0,315,316,5,36,0,0,316,337,3,98,49,
+		0,317,318,5,37,0,0,318,319,3,36,18,0,319,320,3,98,49,0,320,321,5,39,0,
+		0,321,322,5,32,0,0,322,326,5,40,0,0,323,324,5,33,0,0,324,325,5,39,0,0,
+		325,327,5,41,0,0,326,323,1,0,0,0,326,327,1,0,0,0,327,337,1,0,0,0,328,330,
+		5,42,0,0,329,331,3,38,19,0,330,329,1,0,0,0,331,332,1,0,0,0,332,330,1,0,
+		0,0,332,333,1,0,0,0,333,337,1,0,0,0,334,335,5,11,0,0,335,337,3,14,7,0,
+		336,302,1,0,0,0,336,304,1,0,0,0,336,313,1,0,0,0,336,315,1,0,0,0,336,317,
+		1,0,0,0,336,328,1,0,0,0,336,334,1,0,0,0,337,35,1,0,0,0,338,339,5,172,0,
+		0,339,342,5,38,0,0,340,342,5,171,0,0,341,338,1,0,0,0,341,340,1,0,0,0,342,
+		37,1,0,0,0,343,344,5,43,0,0,344,350,3,100,50,0,345,346,5,44,0,0,346,350,
+		3,100,50,0,347,348,5,45,0,0,348,350,5,170,0,0,349,343,1,0,0,0,349,345,
+		1,0,0,0,349,347,1,0,0,0,350,39,1,0,0,0,351,352,5,46,0,0,352,353,3,106,
+		53,0,353,357,5,151,0,0,354,356,3,42,21,0,355,354,1,0,0,0,356,359,1,0,0,
+		0,357,355,1,0,0,0,357,358,1,0,0,0,358,360,1,0,0,0,359,357,1,0,0,0,360,
+		361,5,152,0,0,361,41,1,0,0,0,362,363,5,47,0,0,363,381,3,106,53,0,364,365,
+		5,66,0,0,365,381,3,100,50,0,366,367,5,67,0,0,367,369,3,100,50,0,368,370,
+		5,68,0,0,369,368,1,0,0,0,369,370,1,0,0,0,370,381,1,0,0,0,371,372,5,69,
+		0,0,372,373,5,45,0,0,373,381,5,170,0,0,374,375,5,72,0,0,375,381,3,56,28,
+		0,376,377,5,8,0,0,377,381,5,170,0,0,378,379,5,22,0,0,379,381,3,100,50,
+		0,380,362,1,0,0,0,380,364,1,0,0,0,380,366,1,0,0,0,380,371,1,0,0,0,380,
+		374,1,0,0,0,380,376,1,0,0,0,380,378,1,0,0,0,381,43,1,0,0,0,382,383,5,48,
+		0,0,383,384,3,106,53,0,384,388,5,151,0,0,385,387,3,46,23,0,386,385,1,0,
+		0,0,387,390,1,0,0,0,388,386,1,0,0,0,388,389,1,0,0,0,389,391,1,0,0,0,390,
+		388,1,0,0,0,391,392,5,152,0,0,392,45,1,0,0,0,393,394,5,49,0,0,394,398,
+		5,151,0,0,395,397,3,48,24,0,396,395,1,0,0,0,397,400,1,0,0,0,398,396,1,
+		0,0,0,398,399,1,0,0,0,399,401,1,0,0,0,400,398,1,0,0,0,401,433,5,152,0,
+		0,402,403,5,50,0,0,403,433,3,100,50,0,404,405,5,51,0,0,405,433,3,100,50,
+		0,406,407,5,52,0,0,407,408,5,26,0,0,408,433,3,98,49,0,409,410,5,52,0,0,
+		410,411,5,53,0,0,411,412,3,100,50,0,412,413,3,96,48,0,413,433,1,0,0,0,
+		414,415,5,55,0,0,415,433,3,100,50,0,416,417,5,56,0,0,417,433,3,100,50,
+		0,418,419,5,54,0,0,419,433,3,100,50,0,420,421,5,57,0,0,421,422,3,100,50,
+		0,422,423,3,96,48,0,423,433,1,0,0,0,424,425,5,58,0,0,425,426,3,100,50,
+		0,426,427,5,53,0,0,427,428,3,100,50,0,428,429,3,96,48,0,429,433,1,0,0,
+		0,430,431,5,59,0,0,431,433,3,106,53,0,432,393,1,0,0,0,432,402,1,0,0,0,
+		432,404,1,0,0,0,432,406,1,0,0,0,432,409,1,0,0,0,432,414,1,0,0,0,432,416,
+		1,0,0,0,432,418,1,0,0,0,432,420,1,0,0,0,432,424,1,0,0,0,432,430,1,0,0,
+		0,433,47,1,0,0,0,434,435,5,170,0,0,435,436,3,100,50,0,436,437,5,39,0,0,
+		437,439,3,100,50,0,438,440,5,155,0,0,439,438,1,0,0,0,439,440,1,0,0,0,440,
+		49,1,0,0,0,441,442,5,65,0,0,442,443,3,106,53,0,443,447,5,151,0,0,444,446,
+		3,52,26,0,445,444,1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,447,448,1,0,
+		0,0,448,450,1,0,0,0,449,447,1,0,0,0,450,451,5,152,0,0,451,51,1,0,0,0,452,
+		453,5,66,0,0,453,531,3,100,50,0,454,455,5,67,0,0,455,457,3,100,50,0,456,
+		458,5,68,0,0,457,456,1,0,0,0,457,458,1,0,0,0,458,461,1,0,0,0,459,460,5,
+		27,0,0,460,462,3,100,50,0,461,459,1,0,0,0,461,462,1,0,0,0,462,465,1,0,
+		0,0,463,464,5,44,0,0,464,466,3,100,50,0,465,463,1,0,0,0,465,466,1,0,0,
+		0,466,531,1,0,0,0,467,469,5,138,0,0,468,470,5,171,0,0,469,468,1,0,0,0,
+		469,470,1,0,0,0,470,473,1,0,0,0,471,472,5,92,0,0,472,474,3,100,50,0,473,
+		471,1,0,0,0,473,474,1,0,0,0,474,531,1,0,0,0,475,476,5,138,0,0,476,531,
+		5,149,0,0,477,478,5,139,0,0,478,531,3,100,50,0,479,480,5,140,0,0,480,531,
+		3,100,50,0,481,482,5,141,0,0,482,483,5,45,0,0,483,531,5,170,0,0,484,485,
+		5,142,0,0,485,489,5,151,0,0,486,488,3,30,15,0,487,486,1,0,0,0,488,491,
+		1,0,0,0,489,487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,491,489,1,0,0,
+		0,492,531,5,152,0,0,493,494,5,143,0,0,494,531,3,100,50,0,495,496,5,144,
+		0,0,496,501,3,100,50,0,497,498,5,28,0,0,498,502,5,170,0,0,499,500,5,150,
+		0,0,500,502,3,106,53,0,501,497,1,0,0,0,501,499,1,0,0,0,502,531,1,0,0,0,
+		503,504,5,146,0,0,504,505,5,147,0,0,505,506,3,106,53,0,506,510,5,151,0,
+		0,507,509,3,54,27,0,508,507,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,
+		511,1,0,0,0,511,515,1,0,0,0,512,510,1,0,0,0,513,514,5,114,0,0,514,516,
+		3,100,50,0,515,513,1,0,0,0,515,516,1,0,0,0,516,517,1,0,0,0,517,518,5,152,
+		0,0,518,531,1,0,0,0,519,520,5,145,0,0,520,531,3,100,50,0,521,522,5,69,
+		0,0,522,523,5,45,0,0,523,531,5,170,0,0,524,525,5,72,0,0,525,531,3,56,28,
+		0,526,527,5,8,0,0,527,531,5,170,0,0,528,529,5,76,0,0,529,531,5,172,0,0,
+		530,452,1,0,0,0,530,454,1,0,0,0,530,467,1,0,0,0,530,475,1,0,0,0,530,477,
+		1,0,0,0,530,479,1,0,0,0,530,481,1,0,0,0,530,484,1,0,0,0,530,493,1,0,0,
+		0,530,495,1,0,0,0,530,503,1,0,0,0,530,519,1,0,0,0,530,521,1,0,0,0,530,
+		524,1,0,0,0,530,526,1,0,0,0,530,528,1,0,0,0,531,53,1,0,0,0,532,533,5,148,
+		0,0,533,534,3,100,50,0,534,535,3,100,50,0,535,55,1,0,0,0,536,549,5,73,
+		0,0,537,549,5,74,0,0,538,549,5,75,0,0,539,540,5,29,0,0,540,544,5,151,0,
+		0,541,543,3,30,15,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,
+		545,1,0,0,0,545,547,1,0,0,0,546,544,1,0,0,0,547,549,5,152,0,0,548,536,
+		1,0,0,0,548,537,1,0,0,0,548,538,1,0,0,0,548,539,1,0,0,0,549,57,1,0,0,0,
+		550,551,5,77,0,0,551,552,3,106,53,0,552,556,5,151,0,0,553,555,3,60,30,
+		0,554,553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,
+		559,1,0,0,0,558,556,1,0,0,0,559,560,5,152,0,0,560,59,1,0,0,0,561,562,5,
+		78,0,0,562,573,3,100,50,0,563,564,5,79,0,0,564,569,3,62,31,0,565,566,5,
+		155,0,0,566,568,3,62,31,0,567,565,1,0,0,0,568,571,1,0,0,0,569,567,1,0,
+		0,0,569,570,1,0,0,0,570,573,1,0,0,0,571,569,1,0,0,0,572,561,1,0,0,0,572,
+		563,1,0,0,0,573,61,1,0,0,0,574,575,3,106,53,0,575,576,3,100,50,0,576,63,
+		1,0,0,0,577,578,5,80,0,0,578,587,3,106,53,0,579,583,5,151,0,0,580,582,
+		3,66,33,0,581,580,1,0,0,0,582,585,1,0,0,0,583,581,1,0,0,0,583,584,1,0,
+		0,0,584,586,1,0,0,0,585,583,1,0,0,0,586,588,5,152,0,0,587,579,1,0,0,0,
+		587,588,1,0,0,0,588,65,1,0,0,0,589,590,5,81,0,0,590,596,3,100,50,0,591,
+		592,5,82,0,0,592,596,3,100,50,0,593,594,5,83,0,0,594,596,3,100,50,0,595,
+		589,1,0,0,0,595,591,1,0,0,0,595,593,1,0,0,0,596,67,1,0,0,0,597,598,5,84,
+		0,0,598,599,3,106,53,0,599,600,5,151,0,0,600,608,3,100,50,0,601,606,3,
+		96,48,0,602,603,5,34,0,0,603,604,3,100,50,0,604,605,3,96,48,0,605,607,
+		1,0,0,0,606,602,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,608,601,1,0,0,
+		0,608,609,1,0,0,0,609,610,1,0,0,0,610,611,5,152,0,0,611,69,1,0,0,0,612,
+		613,5,85,0,0,613,614,3,106,53,0,614,615,5,158,0,0,615,619,3,100,50,0,616,
+		617,5,86,0,0,617,618,5,87,0,0,618,620,3,98,49,0,619,616,1,0,0,0,619,620,
+		1,0,0,0,620,623,1,0,0,0,621,622,5,28,0,0,622,624,5,170,0,0,623,621,1,0,
+		0,0,623,624,1,0,0,0,624,71,1,0,0,0,625,626,5,88,0,0,626,627,3,106,53,0,
+		627,628,5,92,0,0,628,631,3,100,50,0,629,630,5,28,0,0,630,632,5,170,0,0,
+		631,629,1,0,0,0,631,632,1,0,0,0,632,636,1,0,0,0,633,634,5,89,0,0,634,635,
+		5,91,0,0,635,637,5,172,0,0,636,633,1,0,0,0,636,637,1,0,0,0,637,641,1,0,
+		0,0,638,639,5,90,0,0,639,640,5,91,0,0,640,642,5,172,0,0,641,638,1,0,0,
+		0,641,642,1,0,0,0,642,651,1,0,0,0,643,644,5,109,0,0,644,645,5,123,0,0,
+		645,646,3,106,53,0,646,647,5,110,0,0,647,648,5,112,0,0,648,649,5,172,0,
+		0,649,650,5,111,0,0,650,652,1,0,0,0,651,643,1,0,0,0,651,652,1,0,0,0,652,
+		653,1,0,0,0,653,654,5,157,0,0,654,659,3,74,37,0,655,656,5,155,0,0,656,
+		658,3,74,37,0,657,655,1,0,0,0,658,661,1,0,0,0,659,657,1,0,0,0,659,660,
+		1,0,0,0,660,73,1,0,0,0,661,659,1,0,0,0,662,663,5,105,0,0,663,664,5,171,
+		0,0,664,665,5,112,0,0,665,682,3,106,53,0,666,678,5,108,0,0,667,668,5,153,
+		0,0,668,673,3,106,53,0,669,670,5,155,0,0,670,672,3,106,53,0,671,669,1,
+		0,0,0,672,675,1,0,0,0,673,671,1,0,0,0,673,674,1,0,0,0,674,676,1,0,0,0,
+		675,673,1,0,0,0,676,677,5,154,0,0,677,679,1,0,0,0,678,667,1,0,0,0,678,
+		679,1,0,0,0,679,682,1,0,0,0,680,682,3,106,53,0,681,662,1,0,0,0,681,666,
+		1,0,0,0,681,680,1,0,0,0,682,75,1,0,0,0,683,684,5,93,0,0,684,685,5,92,0,
+		0,685,688,3,100,50,0,686,687,5,94,0,0,687,689,3,98,49,0,688,686,1,0,0,
+		0,688,689,1,0,0,0,689,77,1,0,0,0,690,691,5,95,0,0,691,692,5,96,0,0,692,
+		697,3,80,40,0,693,694,5,155,0,0,694,696,3,80,40,0,695,693,1,0,0,0,696,
+		699,1,0,0,0,697,695,1,0,0,0,697,698,1,0,0,0,698,79,1,0,0,0,699,697,1,0,
+		0,0,700,703,5,42,0,0,701,703,3,106,53,0,702,700,1,0,0,0,702,701,1,0,0,
+		0,703,81,1,0,0,0,704,705,5,97,0,0,705,709,5,151,0,0,706,708,3,84,42,0,
+		707,706,1,0,0,0,708,711,1,0,0,0,709,707,1,0,0,0,709,710,1,0,0,0,710,712,
+		1,0,0,0,711,709,1,0,0,0,712,713,5,152,0,0,713,83,1,0,0,0,714,715,5,10,
+		0,0,715,725,3,104,52,0,716,717,5,98,0,0,717,722,3,106,53,0,718,719,5,155,
+		0,0,719,721,3,106,53,0,720,718,1,0,0,0,721,724,1,0,0,0,722,720,1,0,0,0,
+		722,723,1,0,0,0,723,726,1,0,0,0,724,722,1,0,0,0,725,716,1,0,0,0,725,726,
+		1,0,0,0,726,793,1,0,0,0,727,728,5,99,0,0,728,793,3,106,53,0,729,730,5,
+		100,0,0,730,793,3,106,53,0,731,732,5,101,0,0,732,733,5,102,0,0,733,734,
+		5,103,0,0,734,793,3,106,53,0,735,738,5,104,0,0,736,737,5,171,0,0,737,739,
+		5,134,0,0,738,736,1,0,0,0,738,739,1,0,0,0,739,740,1,0,0,0,740,741,5,102,
+		0,0,741,742,5,112,0,0,742,793,3,106,53,0,743,744,5,105,0,0,744,745,5,171,
+		0,0,745,746,5,134,0,0,746,747,5,102,0,0,747,748,5,112,0,0,748,793,3,106,
+		53,0,749,750,5,113,0,0,750,751,3,100,50,0,751,755,5,151,0,0,752,754,3,
+		84,42,0,753,752,1,0,0,0,754,757,1,0,0,0,755,753,1,0,0,0,755,756,1,0,0,
+		0,756,758,1,0,0,0,757,755,1,0,0,0,758,768,5,152,0,0,759,760,5,114,0,0,
+		760,764,5,151,0,0,761,763,3,84,42,0,762,761,1,0,0,0,763,766,1,0,0,0,764,
+		762,1,0,0,0,764,765,1,0,0,0,765,767,1,0,0,0,766,764,1,0,0,0,767,769,5,
+		152,0,0,768,759,1,0,0,0,768,769,1,0,0,0,769,793,1,0,0,0,770,773,5,106,
+		0,0,771,772,5,123,0,0,772,774,5,66,0,0,773,771,1,0,0,0,773,774,1,0,0,0,
+		774,775,1,0,0,0,775,779,5,151,0,0,776,778,3,84,42,0,777,776,1,0,0,0,778,
+		781,1,0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,782,1,0,0,0,781,779,1,
+		0,0,0,782,793,5,152,0,0,783,784,5,107,0,0,784,788,5,151,0,0,785,787,3,
+		84,42,0,786,785,1,0,0,0,787,790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,
+		0,789,791,1,0,0,0,790,788,1,0,0,0,791,793,5,152,0,0,792,714,1,0,0,0,792,
+		727,1,0,0,0,792,729,1,0,0,0,792,731,1,0,0,0,792,735,1,0,0,0,792,743,1,
+		0,0,0,792,749,1,0,0,0,792,770,1,0,0,0,792,783,1,0,0,0,793,85,1,0,0,0,794,
+		795,5,116,0,0,795,799,5,151,0,0,796,798,3,88,44,0,797,796,1,0,0,0,798,
+		801,1,0,0,0,799,797,1,0,0,0,799,800,1,0,0,0,800,802,1,0,0,0,801,799,1,
+		0,0,0,802,803,5,152,0,0,803,87,1,0,0,0,804,805,5,117,0,0,805,810,3,106,
+		53,0,806,807,5,155,0,0,807,809,3,106,53,0,808,806,1,0,0,0,809,812,1,0,
+		0,0,810,808,1,0,0,0,810,811,1,0,0,0,811,816,1,0,0,0,812,810,1,0,0,0,813,
+		815,3,90,45,0,814,813,1,0,0,0,815,818,1,0,0,0,816,814,1,0,0,0,816,817,
+		1,0,0,0,817,821,1,0,0,0,818,816,1,0,0,0,819,821,3,82,41,0,820,804,1,0,
+		0,0,820,819,1,0,0,0,821,89,1,0,0,0,822,823,5,118,0,0,823,841,3,100,50,
+		0,824,825,5,119,0,0,825,841,3,98,49,0,826,827,5,60,0,0,827,828,3,100,50,
+		0,828,829,5,125,0,0,829,830,5,64,0,0,830,841,1,0,0,0,831,832,5,61,0,0,
+		832,841,3,100,50,0,833,834,5,62,0,0,834,835,3,100,50,0,835,836,5,125,0,
+		0,836,837,5,64,0,0,837,841,1,0,0,0,838,839,5,63,0,0,839,841,3,100,50,0,
+		840,822,1,0,0,0,840,824,1,0,0,0,840,826,1,0,0,0,840,831,1,0,0,0,840,833,
+		1,0,0,0,840,838,1,0,0,0,841,91,1,0,0,0,842,843,5,2,0,0,843,844,3,106,53,
+		0,844,845,5,4,0,0,845,846,3,106,53,0,846,850,5,151,0,0,847,849,3,94,47,
+		0,848,847,1,0,0,0,849,852,1,0,0,0,850,848,1,0,0,0,850,851,1,0,0,0,851,
+		853,1,0,0,0,852,850,1,0,0,0,853,854,5,152,0,0,854,93,1,0,0,0,855,856,3,
+		106,53,0,856,857,5,37,0,0,857,858,5,120,0,0,858,859,5,172,0,0,859,912,
+		1,0,0,0,860,861,3,104,52,0,861,862,5,121,0,0,862,863,3,100,50,0,863,864,
+		3,96,48,0,864,912,1,0,0,0,865,866,3,104,52,0,866,867,5,122,0,0,867,868,
+		3,100,50,0,868,869,5,123,0,0,869,870,5,170,0,0,870,912,1,0,0,0,871,872,
+		3,106,53,0,872,873,5,124,0,0,873,874,5,31,0,0,874,875,5,170,0,0,875,912,
+		1,0,0,0,876,878,5,116,0,0,877,879,3,90,45,0,878,877,1,0,0,0,879,880,1,
+		0,0,0,880,878,1,0,0,0,880,881,1,0,0,0,881,912,1,0,0,0,882,883,3,106,53,
+		0,883,884,5,74,0,0,884,885,3,100,50,0,885,912,1,0,0,0,886,887,3,106,53,
+		0,887,888,5,14,0,0,888,889,3,24,12,0,889,893,5,151,0,0,890,892,3,30,15,
+		0,891,890,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,1,0,0,0,894,
+		896,1,0,0,0,895,893,1,0,0,0,896,897,5,152,0,0,897,912,1,0,0,0,898,899,
+		3,106,53,0,899,900,5,17,0,0,900,901,5,170,0,0,901,902,5,18,0,0,902,903,
+		3,100,50,0,903,912,1,0,0,0,904,905,3,106,53,0,905,907,5,19,0,0,906,908,
+		5,159,0,0,907,906,1,0,0,0,907,908,1,0,0,0,908,909,1,0,0,0,909,910,3,100,
+		50,0,910,912,1,0,0,0,911,855,1,0,0,0,911,860,1,0,0,0,911,865,1,0,0,0,911,
+		871,1,0,0,0,911,876,1,0,0,0,911,882,1,0,0,0,911,886,1,0,0,0,911,898,1,
+		0,0,0,911,904,1,0,0,0,912,95,1,0,0,0,913,914,5,125,0,0,914,915,5,133,0,
+		0,915,97,1,0,0,0,916,917,5,171,0,0,917,99,1,0,0,0,918,919,6,50,-1,0,919,
+		920,5,153,0,0,920,921,3,100,50,0,921,922,5,154,0,0,922,961,1,0,0,0,923,
+		924,5,160,0,0,924,961,3,100,50,16,925,926,5,137,0,0,926,961,3,100,50,11,
+		927,928,5,113,0,0,928,929,3,100,50,0,929,930,5,115,0,0,930,931,3,100,50,
+		0,931,932,5,114,0,0,932,933,3,100,50,0,933,961,1,0,0,0,934,935,3,106,53,
+		0,935,944,5,153,0,0,936,941,3,100,50,0,937,938,5,155,0,0,938,940,3,100,
+		50,0,939,937,1,0,0,0,940,943,1,0,0,0,941,939,1,0,0,0,941,942,1,0,0,0,942,
+		945,1,0,0,0,943,941,1,0,0,0,944,936,1,0,0,0,944,945,1,0,0,0,945,946,1,
+		0,0,0,946,947,5,154,0,0,947,961,1,0,0,0,948,950,7,2,0,0,949,951,3,102,
+		51,0,950,949,1,0,0,0,950,951,1,0,0,0,951,952,1,0,0,0,952,953,5,125,0,0,
+		953,961,3,102,51,0,954,955,5,172,0,0,955,961,3,102,51,0,956,961,5,171,
+		0,0,957,961,5,172,0,0,958,961,5,170,0,0,959,961,3,104,52,0,960,918,1,0,
+		0,0,960,923,1,0,0,0,960,925,1,0,0,0,960,927,1,0,0,0,960,934,1,0,0,0,960,
+		948,1,0,0,0,960,954,1,0,0,0,960,956,1,0,0,0,960,957,1,0,0,0,960,958,1,
+		0,0,0,960,959,1,0,0,0,961,982,1,0,0,0,962,963,10,15,0,0,963,964,5,134,
+		0,0,964,981,3,100,50,16,965,966,10,14,0,0,966,967,7,3,0,0,967,981,3,100,
+		50,15,968,969,10,13,0,0,969,970,7,4,0,0,970,981,3,100,50,14,971,972,10,
+		12,0,0,972,973,7,5,0,0,973,981,3,100,50,13,974,975,10,10,0,0,975,976,5,
+		135,0,0,976,981,3,100,50,11,977,978,10,9,0,0,978,979,5,136,0,0,979,981,
+		3,100,50,10,980,962,1,0,0,0,980,965,1,0,0,0,980,968,1,0,0,0,980,971,1,
+		0,0,0,980,974,1,0,0,0,980,977,1,0,0,0,981,984,1,0,0,0,982,980,1,0,0,0,
+		982,983,1,0,0,0,983,101,1,0,0,0,984,982,1,0,0,0,985,986,7,6,0,0,986,103,
+		1,0,0,0,987,990,3,106,53,0,988,989,5,156,0,0,989,991,3,106,53,0,990,988,
+		1,0,0,0,990,991,1,0,0,0,991,105,1,0,0,0,992,993,7,7,0,0,993,107,1,0,0,
+		0,96,112,114,128,151,158,160,168,170,189,199,210,218,235,244,254,266,270,
+		278,282,287,297,311,326,332,336,341,349,357,369,380,388,398,432,439,447,
+		457,461,465,469,473,489,501,510,515,530,544,548,556,569,572,583,587,595,
+		606,608,619,623,631,636,641,651,659,673,678,681,688,697,702,709,722,725,
+		738,755,764,768,773,779,788,792,799,810,816,820,840,850,880,893,907,911,
+		941,944,950,960,980,982,990
 	};
 
 	public static readonly ATN _ATN =

@@ -475,6 +475,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitPikItem([NotNull] DealLangParser.PikItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>pikUnpaidItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPikUnpaidItem([NotNull] DealLangParser.PikUnpaidItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>issuePriceItem</c>
 	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
 	/// </summary>
@@ -517,6 +524,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitStepUpItem([NotNull] DealLangParser.StepUpItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>marginGridItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMarginGridItem([NotNull] DealLangParser.MarginGridItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>targetBalanceItem</c>
 	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
 	/// </summary>
@@ -551,6 +565,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitSeniorityItem([NotNull] DealLangParser.SeniorityItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.gridTier"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGridTier([NotNull] DealLangParser.GridTierContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>bulletAmortization</c>
 	/// labeled alternative in <see cref="DealLangParser.amortization"/>.

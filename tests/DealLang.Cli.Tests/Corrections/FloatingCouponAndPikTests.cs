@@ -114,4 +114,104 @@ public sealed class FloatingCouponAndPikTests
         Assert.Equal(10.816e6, Deal.Ledger("Mezz principal due", 3), 1e-6);
         Assert.Equal(0.4e6 + 0.416e6 + 2 * 0.86528e6, Deal.Single.Tranches[1].InterestPaid, 1e-6);
     }
+    // SOFR, read at each period's start: 4% from the closing, -0.5% from 2027-12-31, 7% from 2028-12-31 (stepped
+    // points). Loan: SOFR + 6%, floored at 7% and capped at 12% (on the whole coupon); Term: a 0% floor on the index
+    // alone, written inside the expression. Both 100m bullets, annual 30/360, rent 100m a year.
+    private const string IndexSource = """
+        deal Small {
+          currency USD
+          closing  2025-12-31
+          maturity 2029-12-31
+          pay      annual
+          daycount 30/360
+
+          party Tenant { }
+          party Sponsor { }
+          facility Campus { cost 200m  value straight_line 10y }
+          lease CampusLease on Campus { lessee Tenant  rent 100m per year  starts 2025-12-31  term 4y }
+          index SOFR { level 4%  points stepped { 2027-12-31 -0.5%  2028-12-31 7% } }
+
+          tranche Loan { balance 100m  coupon SOFR + 6.00% floor 7% cap 12% }
+          tranche Term { balance 100m  coupon max(SOFR, 0%) + 3% }
+          equity Owners { contributed 20m  holders Sponsor 100% }
+
+          waterfall {
+            pay Loan.interest
+            pay Term.interest
+            pay Loan.principal
+            pay Term.principal
+            distribute rest to Owners
+          }
+        }
+
+        scenario Base for Small { }
+        scenario RatesUp for Small { SOFR shift +100bp }
+        """;
+
+    [Fact]
+    public void SofrPlusTheMarginHitsItsFloorAndCap()
+    {
+        var deal = new SmallDeal(IndexSource);
+
+        // Period starts 2025-12-31, 2026-12-31: SOFR 4%:  4% + 6% = 10%          interest 100m × 10% = 10m
+        //              2027-12-31: SOFR -0.5%:          -0.5% + 6% = 5.5% → floor 7%:          7m
+        //              2028-12-31: SOFR 7%:              7% + 6% = 13% → cap 12%:              12m
+        // Term, max(SOFR, 0%) + 3%: 7%, 7%, 3% (the index floored at 0%), 10%.
+        double[] loan = [0.10, 0.10, 0.07, 0.12];
+        double[] term = [0.07, 0.07, 0.03, 0.10];
+        for (int t = 0; t < 4; t++)
+        {
+            Assert.Equal(loan[t], deal.Ledger("Loan coupon", t, "Base"), 1e-12);
+            Assert.Equal(loan[t] * 100e6, deal.Ledger("Loan interest due", t, "Base"), 1e-6);
+            Assert.Equal(term[t], deal.Ledger("Term coupon", t, "Base"), 1e-12);
+        }
+
+        // +100bp on SOFR: 11%, 11%, 6.5% → still floored at 7%, 14% → capped at 12%.
+        double[] shifted = [0.11, 0.11, 0.07, 0.12];
+        for (int t = 0; t < 4; t++)
+        {
+            Assert.Equal(shifted[t], deal.Ledger("Loan coupon", t, "RatesUp"), 1e-12);
+        }
+
+        Assert.Equal((10 + 10 + 7 + 12) * 1e6, deal.Outcomes["Base"].Tranches[0].InterestPaid, 1e-6);
+    }
+    [Fact]
+    public void UnpaidJuniorInterestCapitalisesInsteadOfDeferring()
+    {
+        // Junior, 20m bullet at 10%, 'pik unpaid'; the rent (1.5m a year) is all the cash there is.
+        //   period 1: interest 20m × 10% = 2m due in cash; 1.5m paid; the 0.5m unpaid joins the balance: 20.5m
+        //   period 2: interest 20.5m × 10% = 2.05m (the capitalised 0.5m earns it too); 1.5m paid; 0.55m: 21.05m
+        // No interest shortfall is carried: what was not paid is principal now.
+        var deal = new SmallDeal("""
+            deal Small {
+              currency USD
+              closing  2025-12-31
+              maturity 2029-12-31
+              pay      annual
+              daycount 30/360
+
+              party Tenant { }
+              party Sponsor { }
+              facility Campus { cost 200m  value straight_line 10y }
+              lease CampusLease on Campus { lessee Tenant  rent 1.5m per year  starts 2025-12-31  term 4y }
+
+              tranche Junior { balance 20m  coupon 10%  pik unpaid }
+              equity Owners { contributed 20m  holders Sponsor 100% }
+
+              waterfall {
+                pay Junior.interest
+                pay Junior.principal
+                distribute rest to Owners
+              }
+            }
+            """);
+
+        Assert.Equal(2e6, deal.Ledger("Junior interest due", 0), 1e-6);
+        Assert.Equal(0.5e6, deal.Ledger("Junior interest capitalised", 0), 1e-6);
+        Assert.Equal(20.5e6, deal.Ledger("Junior balance", 0), 1e-6);
+        Assert.Equal(2.05e6, deal.Ledger("Junior interest due", 1), 1e-6);
+        Assert.Equal(0.55e6, deal.Ledger("Junior interest capitalised", 1), 1e-6);
+        Assert.Equal(21.05e6, deal.Ledger("Junior balance", 1), 1e-6);
+        Assert.Equal(0.0, deal.Single.Tranches[0].UnpaidInterest);
+    }
 }

@@ -16,7 +16,7 @@ namespace DealLang.Cli.Tests.Properties;
 internal static partial class DealGen
 {
     /// <summary>The whole file: the deal, then its scenarios.</summary>
-    public static Gen<string> Valid { get; } = FrameGen().SelectMany(Deal).SelectMany(PayCommitmentFees);
+    public static Gen<string> Valid { get; } = FrameGen().SelectMany(Deal).SelectMany(PayCommitmentFees).SelectMany(RatchetT1);
 
     private static Gen<DealFrame> FrameGen() =>
         from year in Gen.Int[2025, 2028]
@@ -180,6 +180,19 @@ internal static partial class DealGen
             money, $"max(0, {name}.balance - {money})"])
         select "target_balance " + choice;
 
+    /// <summary>Now and then a margin ratchet on T1 (declared before any trigger or test is known, so added here): a
+    /// step-up while the first trigger was active, and a margin grid on a loan-to-value test of its own. Either makes
+    /// the coupon vary, so a level T1 amortises linear instead (DL0481).</summary>
+    private static Gen<string> RatchetT1(string deal) =>
+        from stepUp in Gen.Int[0, 2].Select(n => n == 1 && deal.Contains("  trigger Trig1 ", StringComparison.Ordinal))
+        from grid in Gen.Int[0, 2].Select(n => n == 1)
+        from margin in Rate(0, 300)
+        select !stepUp && !grid ? deal : System.Text.RegularExpressions.Regex.Replace(deal, @"(?m)^  tranche T1 \{(.*) \}$", m =>
+            "  tranche T1 {" + m.Groups[1].Value.Replace("amortize level", "amortize linear", StringComparison.Ordinal)
+            + (stepUp ? "  step_up " + margin + " while Trig1" : "")
+            + (grid ? "  margin grid RatchetLtv { below 40% 1%  below 0.6x 2%  else 3% }" : "") + " }"
+            + (grid ? "\n  test RatchetLtv = T1.balance / 1bn" : ""));
+
     /// <summary>`pay T.commitment_fee` first in the waterfall for each tranche with a commitment fee, about half the time
     /// (an unpaid fee carries as an arrear, also a case worth generating).</summary>
     private static Gen<string> PayCommitmentFees(string deal) =>
@@ -203,7 +216,7 @@ internal static partial class DealGen
     /// <summary>Interest paid in kind: all of it, a share, or a toggle on the tranche's opening balance.</summary>
     private static Gen<string> Pik(string name) =>
         Gen.OneOf(
-            Pick("pik"),
+            Pick("pik", "pik unpaid"),
             Rate(0, 10000).Select(r => "pik " + r),
             from share in Maybe(Rate(0, 10000))
             from level in Money(0, 3000)

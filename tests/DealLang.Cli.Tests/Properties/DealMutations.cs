@@ -34,6 +34,13 @@ internal static class DealMutations
         ("2", "0"), ("-", "--"), ("}", "} }"), ("{", "{ {"), ("of ", "of of "), ("%", "%%"), (" per year", ""),
         ("level ", "level 2026-01-01 + "), ("deflate ", "deflate 1"), ("down ", "down 1"), ("launch ", "launch 2099-01-01 down 1% launch "),
         ("per gpu_hour", "per gpu"), ("Ix1 ", "Ix9 "), ("shift ", "shift 1 per kWh + "), ("points stepped { ", "points stepped { 2030-01-01 1x "),
+        // A tranche's credit terms: a floor above its cap, a coupon on this period's cfads, a PIK share above 100%, an
+        // issue price of nothing, a draw past the availability, draws past the commitment, a fee without a commitment,
+        // a step-up on a test, a grid without its else or on a trigger, a target in a rate.
+        (") floor ", ") floor 40% + "), ("coupon ", "coupon cfads / 1bn * 1% + "), ("pik ", "pik 150% when "), ("issue_price ", "issue_price 0% * "),
+        ("available until ", "available until 2020-01-01 "), ("commitment ", "commitment 1m + 0 * "), ("tranche T1 { ", "tranche T1 { commitment_fee 1%  "),
+        ("while Trig1", "while Test1"), ("  else 3% }", " }"), ("margin grid RatchetLtv", "margin grid Trig1"), ("target_balance ", "target_balance 5% + "),
+        ("pay T1.interest", "pay T1.commitment_fee"),
     ];
 
     private static Mutant Semantic(string deal, int seed)

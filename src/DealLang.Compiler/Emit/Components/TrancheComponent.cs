@@ -19,7 +19,7 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         ScheduledInterest = Local("scheduledInterest", "double", StateLife.Period, comment: "this period's interest on the opening balance");
         Capitalised = Local("capitalised", "double", StateLife.Period, comment: "this period's interest paid in kind: added to the balance",
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " interest capitalised"),
-            declared: model.Capitalisation is PaidInKind);
+            declared: model.Capitalisation is PaidInKind or UnpaidCapitalises);
         ScheduledPrincipal = Local("scheduledPrincipal", "double", StateLife.Period, comment: "this period's scheduled principal (not arrears)");
         InterestDue = Local("interestDue", "double", StateLife.Period, comment: "incl. interest unpaid so far",
             ledger: new LedgerSlot(LedgerSection.Due, model.Name + " interest due"));
@@ -149,10 +149,28 @@ internal sealed class TrancheComponent(EmitContext ctx)
             case FixedCoupon:
                 return;
             case FloatingCoupon f:
-                string rate = CSharpEmitter.Amount(Ctx, f.Rate, asOperand: f.StepUps.Length > 0);
+                string rate = CSharpEmitter.Amount(Ctx, f.Rate, asOperand: f.StepUps.Length > 0 || f.Grid is not null);
                 foreach (var stepUp in f.StepUps)
                 {
-                    rate += " + (t >= " + CSharpLiterals.Int(stepUp.FirstPeriod) + " ? " + CSharpLiterals.DoubleOperand(stepUp.Rate) + " : 0.0)";
+                    // A trigger's state is read before this period's tests: it is the one at the previous period's end.
+                    string applies = stepUp.Trigger is { } trigger
+                        ? Ctx.Components.Of<TriggerComponent>().Read(Quantity.TriggerActive, trigger)!
+                        : "t >= " + CSharpLiterals.Int(stepUp.FirstPeriod);
+                    rate += " + (" + applies + " ? " + CSharpLiterals.DoubleOperand(stepUp.Rate) + " : 0.0)";
+                }
+
+                if (f.Grid is { } grid)
+                {
+                    // The test's value is read before this period's tests: the one at the previous period's end (none in
+                    // the first period, and n/a fails every comparison: the 'else' margin).
+                    string value = Ctx.Components.Of<TestComponent>().Read(Quantity.TestValue, grid.Test)!;
+                    string margin = CSharpLiterals.DoubleOperand(grid.Else);
+                    foreach (var tier in grid.Tiers.Reverse())
+                    {
+                        margin = value + " < " + CSharpLiterals.DoubleOperand(tier.Below) + " ? " + CSharpLiterals.DoubleOperand(tier.Margin) + " : " + margin;
+                    }
+
+                    rate += " + (t == 0 ? " + CSharpLiterals.DoubleOperand(grid.Else) + " : " + margin + ")";
                 }
                 if (f.Floor is { } floor)
                 {
@@ -164,8 +182,8 @@ internal sealed class TrancheComponent(EmitContext ctx)
                     rate = "Math.Min(" + rate + ", " + CSharpLiterals.Double(cap) + ")";
                 }
 
-                w.Comment(tranche.Name + ": the floating coupon, reset at the period's start" + (f.StepUps.Length == 0 ? "" : ", with its step-ups from "
-                    + string.Join(", ", f.StepUps.Select(u => u.From.ToString()))) + (f.Floor is null && f.Cap is null ? "" : ", within its floor and cap"));
+                w.Comment(tranche.Name + ": the coupon, reset at the period's start" + (f.StepUps.Length == 0 ? "" : ", with its step-ups")
+                    + (f.Grid is null ? "" : ", its margin grid") + (f.Floor is null && f.Cap is null ? "" : ", within its floor and cap"));
                 w.Line(tranche.Coupon + " = " + rate + ";");
                 return;
             default:
@@ -225,6 +243,16 @@ internal sealed class TrancheComponent(EmitContext ctx)
     {
         foreach (var tranche in States)
         {
+            if (tranche.Model.Capitalisation is UnpaidCapitalises)
+            {
+                // pik unpaid: the interest the waterfall (and any enforcement pass) left unpaid joins the balance
+                // instead of deferring; no cash moves.
+                w.Comment(tranche.Name + ": unpaid interest capitalises into the balance instead of deferring");
+                w.Line(tranche.Capitalised + " += " + tranche.UnpaidInterest + ";");
+                w.Line(tranche.Balance + " += " + tranche.UnpaidInterest + ";");
+                w.Line(tranche.UnpaidInterest + " = 0.0;");
+            }
+
             switch (tranche.Model.Draw)
             {
                 case FundedAtClosing:
@@ -257,6 +285,9 @@ internal sealed class TrancheComponent(EmitContext ctx)
         switch (tranche.Model.Capitalisation)
         {
             case CashInterest:
+                return;
+            case UnpaidCapitalises:
+                w.Line(tranche.Capitalised + " = 0.0; // what goes unpaid capitalises at the period's end");
                 return;
             case PaidInKind pik:
                 string share = CSharpLiterals.DoubleOperand(pik.Share);
@@ -314,7 +345,14 @@ internal sealed class TrancheComponent(EmitContext ctx)
             (t.Coupon as FloatingCoupon)?.Rate,
             (t.Capitalisation as PaidInKind)?.When,
             t.TargetBalance,
-        }).OfType<BoundExpression>().Select(e => (e, 1));
+        }.Concat(CouponReads(t.Coupon))).OfType<BoundExpression>().Select(e => (e, 1));
+
+    /// <summary>The trigger states and test values a coupon's step-ups and margin grid read, so they are declared.</summary>
+    private static IEnumerable<BoundExpression?> CouponReads(CouponModel coupon) => coupon is FloatingCoupon f
+        ? f.StepUps.Where(u => u.Trigger is not null)
+            .Select(u => (BoundExpression?)new QuantityExpression(Quantity.TriggerActive, u.Trigger!.Value, Unit.Bool, IsFlow: false))
+            .Concat(f.Grid is { } g ? [new QuantityExpression(Quantity.TestValue, g.Test, Unit.Ratio, IsFlow: false)] : [])
+        : [];
 
     public override bool KnownAfterWaterfall(Quantity quantity) =>
         quantity is Quantity.TrancheInterestPaid or Quantity.TranchePrincipalPaid;

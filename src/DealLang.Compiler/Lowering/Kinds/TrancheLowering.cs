@@ -29,7 +29,8 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
             Maturity: maturity,
             MaturityPeriod: AmortizationLowering.MaturityPeriod(lowerer, maturity),
             Seniority: DealChecks.SeniorityOf(symbol),
-            Capitalisation: tranche.Pik is { } pik
+            Capitalisation: tranche.Pik is { Unpaid: true } ? new UnpaidCapitalises()
+                : tranche.Pik is { } pik
                 ? new PaidInKind(pik.Share is null ? 1.0 : lowerer.ConstantOf(pik.Share), lowerer.BoundOf(pik.Condition))
                 : new CashInterest(),
             IssuePrice: tranche.IssuePrice is null ? 1.0 : lowerer.ConstantOf(tranche.IssuePrice),
@@ -83,12 +84,19 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
         double? floor = tranche.CouponFloor is null ? null : lowerer.ConstantOf(tranche.CouponFloor);
         double? cap = tranche.CouponCap is null ? null : lowerer.ConstantOf(tranche.CouponCap);
         var stepUps = SyntaxWalk.Safe(tranche.StepUps.IsDefault ? [] : tranche.StepUps)
-            .Where(s => s.From is not null)
-            .Select(s => new StepUp(lowerer.ConstantOf(s.Rate), s.From!.Value, FirstPeriodFrom(lowerer.Boundaries, s.From.Value)))
+            .Where(s => s.From is not null || s.Trigger is not null)
+            .Select(s => s.From is { } from
+                ? new StepUp(lowerer.ConstantOf(s.Rate), from.Value, FirstPeriodFrom(lowerer.Boundaries, from.Value))
+                : new StepUp(lowerer.ConstantOf(s.Rate), null, 0, lowerer.IndexOfName(s.Trigger)))
             .ToImmutableArray();
-        if (lowerer.BoundOf(tranche.Coupon) is { } rate && (rate is not ConstantExpression || stepUps.Length > 0))
+        MarginGrid? grid = tranche.MarginGrid is { } g
+            ? new MarginGrid(lowerer.TestPositionOfName(g.Test),
+                [.. SyntaxWalk.Safe(g.Tiers).Select(tier => new GridTier(lowerer.ConstantOf(tier.Bound), lowerer.ConstantOf(tier.Margin)))],
+                lowerer.ConstantOf(g.Else))
+            : null;
+        if (lowerer.BoundOf(tranche.Coupon) is { } rate && (rate is not ConstantExpression || stepUps.Length > 0 || grid is not null))
         {
-            return new FloatingCoupon(rate, floor, cap, stepUps);
+            return new FloatingCoupon(rate, floor, cap, stepUps, grid);
         }
 
         double fixedRate = lowerer.ConstantOf(tranche.Coupon);

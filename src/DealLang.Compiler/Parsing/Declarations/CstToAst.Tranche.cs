@@ -13,12 +13,14 @@ internal sealed partial class CstToAst
     //     : BALANCE expr                # balanceItem
     //     | COUPON rate=expr FIXED? (FLOOR floor=expr)? (CAP cap=expr)?   # couponItem
     //     | PIK share=QUANTITY? (WHEN condition=expr)?     # pikItem
+    //     | PIK UNPAID                                     # pikUnpaidItem
     //     | ISSUE_PRICE expr                               # issuePriceItem
     //     | COMMITMENT expr                                # commitmentItem
     //     | AVAILABLE UNTIL DATE                           # availableItem
     //     | DRAWS LBRACE schedulePoint* RBRACE             # drawsItem
     //     | COMMITMENT_FEE expr                            # commitmentFeeItem
-    //     | STEP_UP expr FROM DATE                         # stepUpItem   (repeatable)
+    //     | STEP_UP expr (FROM DATE | WHILE trigger=ident) # stepUpItem   (repeatable)
+    //     | MARGIN GRID test=ident LBRACE gridTier* (ELSE otherwise=expr)? RBRACE   # marginGridItem
     //     | TARGET_BALANCE expr                            # targetBalanceItem
     //     | INTEREST_ONLY UNTIL DATE    # interestOnlyItem
     //     | AMORTIZE amortization       # amortizeItem
@@ -38,6 +40,7 @@ internal sealed partial class CstToAst
         ExpressionSyntax? issuePrice = null, commitment = null, commitmentFee = null, targetBalance = null;
         DateSyntax? availableUntil = null;
         DrawsSyntax? draws = null;
+        MarginGridSyntax? grid = null;
         var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         DateSyntax? interestOnlyUntil = null, maturity = null;
         AmortizationSyntax? amortization = null;
@@ -62,6 +65,9 @@ internal sealed partial class CstToAst
                 case PikItemContext p:
                     items.Keep(ref pik, "pik", p, VisitPik(p));
                     break;
+                case PikUnpaidItemContext pu:
+                    items.Keep(ref pik, "pik", pu, new PikSyntax(null, null, Span(pu), Unpaid: true));
+                    break;
                 case IssuePriceItemContext ip:
                     items.Keep(ref issuePrice, "issue_price", ip, VisitExpr(ip.expr()));
                     break;
@@ -79,7 +85,11 @@ internal sealed partial class CstToAst
                     break;
                 case StepUpItemContext su:
                     // Repeatable: each step-up adds to the coupon from its own date.
-                    stepUps.Add(new StepUpSyntax(VisitExpr(su.expr()), VisitDate(su.DATE()), Span(su)));
+                    stepUps.Add(new StepUpSyntax(VisitExpr(su.expr()), su.DATE() is null ? null : VisitDate(su.DATE()), Span(su),
+                        su.trigger is null ? null : VisitIdent(su.trigger)));
+                    break;
+                case MarginGridItemContext mg:
+                    items.Keep(ref grid, "margin grid", mg, VisitMarginGrid(mg));
                     break;
                 case TargetBalanceItemContext tb:
                     items.Keep(ref targetBalance, "target_balance", tb, VisitExpr(tb.expr()));
@@ -100,8 +110,16 @@ internal sealed partial class CstToAst
         }
 
         return new TrancheSyntax(name, balance, coupon, interestOnlyUntil, amortization, maturity, seniority, Span(context),
-            floor, cap, pik, issuePrice, commitment, availableUntil, draws, commitmentFee, stepUps.ToImmutable(), targetBalance);
+            floor, cap, pik, issuePrice, commitment, availableUntil, draws, commitmentFee, stepUps.ToImmutable(), targetBalance, grid);
     }
+
+    // MARGIN GRID test=ident LBRACE gridTier* (ELSE otherwise=expr)? RBRACE   # marginGridItem
+    // gridTier : BELOW bound=expr margin=expr ;
+    private MarginGridSyntax VisitMarginGrid(MarginGridItemContext context) => new(
+        VisitIdent(context.test),
+        [.. context.gridTier().Select(g => new GridTierSyntax(VisitExpr(g.bound), VisitExpr(g.margin), Span(g)))],
+        VisitExpr(context.otherwise),
+        Span(context));
 
     // PIK share=QUANTITY? (WHEN condition=expr)?   # pikItem
     // A share with a value suffix other than a rate is read as written and checked (DL0302) with the other units.

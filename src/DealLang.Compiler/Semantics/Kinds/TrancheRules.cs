@@ -37,9 +37,21 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
             binder.BindTerms(point.Amount);
         }
 
+        string t = $"tranche '{tranche.Name?.Text}'";
         foreach (StepUpSyntax stepUp in StepUps(tranche))
         {
             binder.BindTerms(stepUp.Rate);
+            binder.RequireKind(stepUp.Trigger, SymbolKind.Trigger, $"a step-up of {t} 'while' a condition holds needs a trigger");
+        }
+
+        if (tranche.MarginGrid is { } grid)
+        {
+            binder.RequireKind(grid.Test, SymbolKind.Test, $"the margin grid of {t} reads a test");
+            binder.BindTerms(grid.Else);
+            foreach (GridTierSyntax tier in SyntaxWalk.Safe(grid.Tiers))
+            {
+                binder.BindTerms(tier.Bound, tier.Margin);
+            }
         }
     }
 
@@ -71,6 +83,23 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
             checker.Term(stepUp.Rate, Unit.Rate, $"a step-up of {t}", TypeChecker.Range.Any);
         }
 
+        if (tranche.MarginGrid is { } grid)
+        {
+            // Bounds are in the test's unit, and compare with its value as numbers; a ratio test (a loan-to-value) takes
+            // its bounds in % as well as x: 50% and 0.50x are the same bound.
+            Unit testUnit = grid.Test is { } testName && checker.Analysis.Names.TryGetValue(testName, out Symbol? test)
+                && test.Declaration is TestSyntax testSyntax && checker.Analysis.BoundOf(testSyntax.Expression) is { } value
+                ? value.Unit : Unit.Ratio;
+            foreach (GridTierSyntax tier in SyntaxWalk.Safe(grid.Tiers))
+            {
+                Unit boundUnit = testUnit == Unit.Ratio && tier.Bound is LiteralSyntax { Kind: LiteralKind.Rate } ? Unit.Rate : testUnit;
+                checker.Term(tier.Bound, boundUnit, $"a bound of the margin grid of {t}", TypeChecker.Range.Any);
+                checker.Term(tier.Margin, Unit.Rate, $"a margin of the margin grid of {t}", TypeChecker.Range.Any);
+            }
+
+            checker.Term(grid.Else, Unit.Rate, $"the 'else' margin of the margin grid of {t}", TypeChecker.Range.Any);
+        }
+
         // A borrowing base: evaluated at the period's start, with the tranche's scheduled principal.
         checker.Value(tranche.TargetBalance, Unit.Money, new ExpressionContext(ContextKind.PeriodStart, $"the target balance of {t}"));
     }
@@ -95,7 +124,38 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
 
     /// <summary>Whether the tranche's coupon floats (it reads deal state) or steps up: it is worked out each period.</summary>
     internal static bool Floats(TrancheSyntax tranche, DealAnalysis analysis) =>
-        analysis.BoundOf(tranche.Coupon) is { } coupon && (coupon is not ConstantExpression || StepUps(tranche).Any());
+        analysis.BoundOf(tranche.Coupon) is { } coupon
+        && (coupon is not ConstantExpression || StepUps(tranche).Any() || tranche.MarginGrid is not null);
+
+    // A margin grid: an 'else' margin (the first period's, and an n/a test's), and tiers in increasing bounds.
+    private static void CheckMarginGrid(TrancheSyntax tranche, DealChecks checks, string name)
+    {
+        if (tranche.MarginGrid is not { } grid)
+        {
+            return;
+        }
+
+        if (grid.Else is null)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.MarginGridWithoutElse(grid.Span, name));
+        }
+
+        double previous = double.NegativeInfinity;
+        foreach (GridTierSyntax tier in SyntaxWalk.Safe(grid.Tiers))
+        {
+            if (checks.Analysis.BoundOf(tier.Bound) is not ConstantExpression bound)
+            {
+                continue;
+            }
+
+            if (bound.Value <= previous)
+            {
+                checks.Diagnostics.Add(DiagnosticCatalogue.MarginGridBoundsNotIncreasing(tier.Bound!.Span, name));
+            }
+
+            previous = bound.Value;
+        }
+    }
 
     // A delayed draw: draws, an availability date and a fee need a commitment; draws in date order, within the deal
     // and the availability period; the closing balance and the draws within the commitment; paying the fee needs one.
@@ -195,6 +255,8 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
         {
             checks.RequireWithinDeal(stepUp.From, $"the step-up date of tranche '{name}'", checks.Maturity, "the deal's maturity");
         }
+
+        CheckMarginGrid(tranche, checks, name);
 
         CheckDelayedDraw(tranche, checks, name);
 

@@ -28,7 +28,8 @@ public sealed record TrancheSyntax(
     DrawsSyntax? Draws = null,
     ExpressionSyntax? CommitmentFee = null,
     ImmutableArray<StepUpSyntax> StepUps = default,
-    ExpressionSyntax? TargetBalance = null) : NamedDeclarationSyntax(Name, Span)
+    ExpressionSyntax? TargetBalance = null,
+    MarginGridSyntax? MarginGrid = null) : NamedDeclarationSyntax(Name, Span)
 {
     public override DeclarationKind Kind => DeclarationKind.Tranche;
 }
@@ -36,13 +37,23 @@ public sealed record TrancheSyntax(
 /// <summary><c>pik</c> (all interest capitalises), <c>pik 50%</c> (a share of it), <c>pik when Cond</c> (all of it,
 /// in periods where the condition holds at the period's start; <c>pik 50% when Cond</c> a share). A null
 /// <see cref="Share"/> is all of it.</summary>
-public sealed record PikSyntax(LiteralSyntax? Share, ExpressionSyntax? Condition, SourceSpan Span) : SyntaxNode(Span);
+/// <c>pik unpaid</c> (<see cref="Unpaid"/>): interest is due in cash, and what the waterfall leaves unpaid capitalises.
+public sealed record PikSyntax(LiteralSyntax? Share, ExpressionSyntax? Condition, SourceSpan Span, bool Unpaid = false) : SyntaxNode(Span);
 
 /// <summary><c>draws { 2025-03-31 2bn  2025-09-30 1.5bn }</c>: the amounts drawn on the commitment, by date.</summary>
 public sealed record DrawsSyntax(ImmutableArray<SchedulePointSyntax> Points, SourceSpan Span) : SyntaxNode(Span);
 
-/// <summary><c>step_up 1% from 2030-01-01</c>: added to the coupon in every period starting on or after the date.</summary>
-public sealed record StepUpSyntax(ExpressionSyntax? Rate, DateSyntax? From, SourceSpan Span) : SyntaxNode(Span);
+/// <summary><c>step_up 1% from 2030-01-01</c>: added to the coupon in every period starting on or after the date;
+/// <c>step_up 2% while CashTrap</c>: in every period after one at whose end the trigger was active.</summary>
+public sealed record StepUpSyntax(ExpressionSyntax? Rate, DateSyntax? From, SourceSpan Span, NameSyntax? Trigger = null) : SyntaxNode(Span);
+
+/// <summary><c>margin grid Ltv { below 50% 6.00%  below 65% 6.50%  else 7.00% }</c>: the margin added to the coupon,
+/// by the tier of the test's value at the previous period's end.</summary>
+public sealed record MarginGridSyntax(NameSyntax? Test, ImmutableArray<GridTierSyntax> Tiers, ExpressionSyntax? Else, SourceSpan Span)
+    : SyntaxNode(Span);
+
+/// <summary><c>below 50% 6.00%</c>: the margin while the test's value is below the bound.</summary>
+public sealed record GridTierSyntax(ExpressionSyntax? Bound, ExpressionSyntax? Margin, SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>seniority 1</c>: 1 is most senior.</summary>
 public sealed record SenioritySyntax(int Rank, SourceSpan Span) : SyntaxNode(Span);
