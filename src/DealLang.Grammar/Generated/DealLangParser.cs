@@ -48,20 +48,20 @@ public partial class DealLangParser : Parser {
 		INTEREST_ONLY=69, INTEREST=70, PRINCIPAL=71, AMORTIZE=72, BULLET=73, LEVEL=74, 
 		LINEAR=75, SENIORITY=76, EQUITY=77, CONTRIBUTED=78, HOLDERS=79, ACCOUNT=80, 
 		TARGET=81, INITIAL=82, EARNS=83, FEE=84, TEST=85, OVER=86, TRAILING=87, 
-		TRIGGER=88, TRIPS=89, CURES=90, AFTER=91, WHEN=92, DEFAULT=93, GRACE=94, 
-		CFADS=95, INCLUDES=96, WATERFALL=97, USING=98, FILL=99, RELEASE=100, HOLD=101, 
-		REST=102, IN=103, DISTRIBUTE=104, SWEEP=105, PRO_RATA=106, SEQUENTIAL=107, 
-		ACCELERATE=108, CURE=109, UP=110, TIMES=111, TO=112, IF=113, ELSE=114, 
-		THEN=115, ENFORCEMENT=116, SELL=117, HAIRCUT=118, LAG=119, TAKEN=120, 
-		DEFLATE=121, DROP=122, BY=123, DEFAULTS=124, PER=125, GPU=126, GPU_HOUR=127, 
-		HOUR=128, KW=129, MW=130, KWH=131, MWH=132, YEAR=133, OF=134, AND=135, 
-		OR=136, NOT=137, PIK=138, ISSUE_PRICE=139, COMMITMENT=140, AVAILABLE=141, 
-		DRAWS=142, COMMITMENT_FEE=143, STEP_UP=144, TARGET_BALANCE=145, LBRACE=146, 
-		RBRACE=147, LPAREN=148, RPAREN=149, COMMA=150, DOT=151, ARROW=152, ASSIGN=153, 
-		PLUS=154, MINUS=155, STAR=156, SLASH=157, LE=158, GE=159, LT=160, GT=161, 
-		EQ=162, NE=163, DAYCOUNT=164, DATE=165, QUANTITY=166, NUMBER=167, STRING=168, 
-		UNTERMINATED_STRING=169, IDENT=170, NON_ASCII_NAME=171, LINE_COMMENT=172, 
-		BLOCK_COMMENT=173, UNTERMINATED_COMMENT=174, WS=175, UNEXPECTED_CHAR=176;
+		NEXT=88, TRIGGER=89, TRIPS=90, CURES=91, AFTER=92, WHEN=93, DEFAULT=94, 
+		GRACE=95, CFADS=96, INCLUDES=97, WATERFALL=98, USING=99, FILL=100, RELEASE=101, 
+		HOLD=102, REST=103, IN=104, DISTRIBUTE=105, SWEEP=106, PRO_RATA=107, SEQUENTIAL=108, 
+		ACCELERATE=109, CURE=110, UP=111, TIMES=112, TO=113, IF=114, ELSE=115, 
+		THEN=116, ENFORCEMENT=117, SELL=118, HAIRCUT=119, LAG=120, TAKEN=121, 
+		DEFLATE=122, DROP=123, BY=124, DEFAULTS=125, PER=126, GPU=127, GPU_HOUR=128, 
+		HOUR=129, KW=130, MW=131, KWH=132, MWH=133, YEAR=134, OF=135, AND=136, 
+		OR=137, NOT=138, PIK=139, ISSUE_PRICE=140, COMMITMENT=141, AVAILABLE=142, 
+		DRAWS=143, COMMITMENT_FEE=144, STEP_UP=145, TARGET_BALANCE=146, LBRACE=147, 
+		RBRACE=148, LPAREN=149, RPAREN=150, COMMA=151, DOT=152, ARROW=153, ASSIGN=154, 
+		PLUS=155, MINUS=156, STAR=157, SLASH=158, LE=159, GE=160, LT=161, GT=162, 
+		EQ=163, NE=164, DAYCOUNT=165, DATE=166, QUANTITY=167, NUMBER=168, STRING=169, 
+		UNTERMINATED_STRING=170, IDENT=171, NON_ASCII_NAME=172, LINE_COMMENT=173, 
+		BLOCK_COMMENT=174, UNTERMINATED_COMMENT=175, WS=176, UNEXPECTED_CHAR=177;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -105,8 +105,8 @@ public partial class DealLangParser : Parser {
 		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
 		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
 		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", 
-		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
+		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
 		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
 		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
@@ -131,18 +131,19 @@ public partial class DealLangParser : Parser {
 		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
 		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
 		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
-		"TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", 
-		"DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", 
-		"RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", 
-		"ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
-		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", 
-		"AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
-		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
-		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
-		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
+		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
+		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
+		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", 
+		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
+		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
+		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
+		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "LBRACE", 
+		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
+		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
+		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
+		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -387,7 +388,7 @@ public partial class DealLangParser : Parser {
 			State = 126;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 351844803035104L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2251805460828161L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 351844803035104L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 4503610920046593L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 123;
@@ -683,7 +684,7 @@ public partial class DealLangParser : Parser {
 			State = 158;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126375675233755133L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 412316868577L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 252751350474924029L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 412316868577L) != 0)) {
 				{
 				State = 156;
 				ErrorHandler.Sync(this);
@@ -754,6 +755,7 @@ public partial class DealLangParser : Parser {
 				case INITIAL:
 				case EARNS:
 				case TRAILING:
+				case NEXT:
 				case TRIPS:
 				case CURES:
 				case AFTER:
@@ -861,7 +863,7 @@ public partial class DealLangParser : Parser {
 			State = 168;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 562949952897023L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1125899905794047L) != 0)) {
 				{
 				State = 166;
 				ErrorHandler.Sync(this);
@@ -959,6 +961,7 @@ public partial class DealLangParser : Parser {
 				case TEST:
 				case OVER:
 				case TRAILING:
+				case NEXT:
 				case TRIGGER:
 				case TRIPS:
 				case CURES:
@@ -3350,7 +3353,7 @@ public partial class DealLangParser : Parser {
 			State = 445;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1099L) != 0) || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 255L) != 0)) {
+			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1099L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 255L) != 0)) {
 				{
 				{
 				State = 442;
@@ -4456,6 +4459,7 @@ public partial class DealLangParser : Parser {
 
 	public partial class TestDeclContext : ParserRuleContext {
 		public IdentContext name;
+		public IToken forward;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEST() { return GetToken(DealLangParser.TEST, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ASSIGN() { return GetToken(DealLangParser.ASSIGN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
@@ -4465,12 +4469,13 @@ public partial class DealLangParser : Parser {
 			return GetRuleContext<IdentContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRAILING() { return GetToken(DealLangParser.TRAILING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
 			return GetRuleContext<DurationContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRAILING() { return GetToken(DealLangParser.TRAILING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEXT() { return GetToken(DealLangParser.NEXT, 0); }
 		public TestDeclContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -4500,28 +4505,44 @@ public partial class DealLangParser : Parser {
 			Match(ASSIGN);
 			State = 588;
 			expr(0);
-			State = 592;
+			State = 595;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
 				State = 589;
 				Match(OVER);
-				State = 590;
-				Match(TRAILING);
-				State = 591;
+				State = 592;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case TRAILING:
+					{
+					State = 590;
+					Match(TRAILING);
+					}
+					break;
+				case NEXT:
+					{
+					State = 591;
+					_localctx.forward = Match(NEXT);
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
+				State = 594;
 				duration();
 				}
 			}
 
-			State = 596;
+			State = 599;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 594;
+				State = 597;
 				Match(FROM);
-				State = 595;
+				State = 598;
 				Match(DATE);
 				}
 			}
@@ -4605,93 +4626,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 598;
-			Match(TRIGGER);
-			State = 599;
-			_localctx.name = ident();
-			State = 600;
-			Match(WHEN);
 			State = 601;
-			expr(0);
+			Match(TRIGGER);
+			State = 602;
+			_localctx.name = ident();
+			State = 603;
+			Match(WHEN);
 			State = 604;
+			expr(0);
+			State = 607;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 602;
+				State = 605;
 				Match(FROM);
-				State = 603;
+				State = 606;
 				Match(DATE);
 				}
 			}
 
-			State = 609;
+			State = 612;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 606;
+				State = 609;
 				Match(TRIPS);
-				State = 607;
+				State = 610;
 				Match(AFTER);
-				State = 608;
+				State = 611;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 614;
+			State = 617;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 611;
+				State = 614;
 				Match(CURES);
-				State = 612;
+				State = 615;
 				Match(AFTER);
-				State = 613;
+				State = 616;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 624;
+			State = 627;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 616;
-				Match(CURE);
-				State = 617;
-				Match(BY);
-				State = 618;
-				_localctx.curer = ident();
 				State = 619;
-				Match(UP);
+				Match(CURE);
 				State = 620;
-				Match(TO);
+				Match(BY);
 				State = 621;
-				_localctx.times = Match(NUMBER);
+				_localctx.curer = ident();
 				State = 622;
+				Match(UP);
+				State = 623;
+				Match(TO);
+				State = 624;
+				_localctx.times = Match(NUMBER);
+				State = 625;
 				Match(TIMES);
 				}
 			}
 
-			State = 626;
+			State = 629;
 			Match(ARROW);
-			State = 627;
+			State = 630;
 			triggerEffect();
-			State = 632;
+			State = 635;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 628;
+				State = 631;
 				Match(COMMA);
-				State = 629;
+				State = 632;
 				triggerEffect();
 				}
 				}
-				State = 634;
+				State = 637;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4778,20 +4799,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 72, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 654;
+			State = 657;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 635;
-				Match(SWEEP);
-				State = 636;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 637;
-				Match(TO);
 				State = 638;
+				Match(SWEEP);
+				State = 639;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 640;
+				Match(TO);
+				State = 641;
 				ident();
 				}
 				break;
@@ -4799,34 +4820,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 639;
+				State = 642;
 				Match(ACCELERATE);
-				State = 651;
+				State = 654;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 640;
+					State = 643;
 					Match(LPAREN);
-					State = 641;
+					State = 644;
 					ident();
-					State = 646;
+					State = 649;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 642;
+						State = 645;
 						Match(COMMA);
-						State = 643;
+						State = 646;
 						ident();
 						}
 						}
-						State = 648;
+						State = 651;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 649;
+					State = 652;
 					Match(RPAREN);
 					}
 				}
@@ -4837,7 +4858,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 653;
+				State = 656;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -4885,20 +4906,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 656;
+			State = 659;
 			Match(DEFAULT);
-			State = 657;
+			State = 660;
 			Match(WHEN);
-			State = 658;
-			expr(0);
 			State = 661;
+			expr(0);
+			State = 664;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 659;
+				State = 662;
 				Match(GRACE);
-				State = 660;
+				State = 663;
 				duration();
 				}
 			}
@@ -4950,25 +4971,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 663;
+			State = 666;
 			Match(CFADS);
-			State = 664;
+			State = 667;
 			Match(INCLUDES);
-			State = 665;
+			State = 668;
 			cfadsItem();
-			State = 670;
+			State = 673;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 666;
+				State = 669;
 				Match(COMMA);
-				State = 667;
+				State = 670;
 				cfadsItem();
 				}
 				}
-				State = 672;
+				State = 675;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5008,13 +5029,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 78, RULE_cfadsItem);
 		try {
-			State = 675;
+			State = 678;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 673;
+				State = 676;
 				Match(RVG);
 				}
 				break;
@@ -5084,6 +5105,7 @@ public partial class DealLangParser : Parser {
 			case INITIAL:
 			case EARNS:
 			case TRAILING:
+			case NEXT:
 			case TRIPS:
 			case CURES:
 			case AFTER:
@@ -5112,7 +5134,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 674;
+				State = 677;
 				ident();
 				}
 				break;
@@ -5162,25 +5184,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 677;
+			State = 680;
 			Match(WATERFALL);
-			State = 678;
+			State = 681;
 			Match(LBRACE);
-			State = 682;
+			State = 685;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
 				{
 				{
-				State = 679;
+				State = 682;
 				step();
 				}
 				}
-				State = 684;
+				State = 687;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 685;
+			State = 688;
 			Match(RBRACE);
 			}
 		}
@@ -5382,39 +5404,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 82, RULE_step);
 		int _la;
 		try {
-			State = 765;
+			State = 768;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 687;
+				State = 690;
 				Match(PAY);
-				State = 688;
+				State = 691;
 				((PayStepContext)_localctx).target = reference();
-				State = 698;
+				State = 701;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 689;
+					State = 692;
 					Match(USING);
-					State = 690;
+					State = 693;
 					ident();
-					State = 695;
+					State = 698;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 691;
+						State = 694;
 						Match(COMMA);
-						State = 692;
+						State = 695;
 						ident();
 						}
 						}
-						State = 697;
+						State = 700;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -5427,9 +5449,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 700;
+				State = 703;
 				Match(FILL);
-				State = 701;
+				State = 704;
 				ident();
 				}
 				break;
@@ -5437,9 +5459,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 702;
+				State = 705;
 				Match(RELEASE);
-				State = 703;
+				State = 706;
 				ident();
 				}
 				break;
@@ -5447,13 +5469,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 704;
-				Match(HOLD);
-				State = 705;
-				Match(REST);
-				State = 706;
-				Match(IN);
 				State = 707;
+				Match(HOLD);
+				State = 708;
+				Match(REST);
+				State = 709;
+				Match(IN);
+				State = 710;
 				ident();
 				}
 				break;
@@ -5461,25 +5483,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 708;
-				Match(DISTRIBUTE);
 				State = 711;
+				Match(DISTRIBUTE);
+				State = 714;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 709;
+					State = 712;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 710;
+					State = 713;
 					Match(OF);
 					}
 				}
 
-				State = 713;
+				State = 716;
 				Match(REST);
-				State = 714;
+				State = 717;
 				Match(TO);
-				State = 715;
+				State = 718;
 				ident();
 				}
 				break;
@@ -5487,17 +5509,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 716;
-				Match(SWEEP);
-				State = 717;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 718;
-				Match(OF);
 				State = 719;
-				Match(REST);
+				Match(SWEEP);
 				State = 720;
-				Match(TO);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 721;
+				Match(OF);
+				State = 722;
+				Match(REST);
+				State = 723;
+				Match(TO);
+				State = 724;
 				ident();
 				}
 				break;
@@ -5505,52 +5527,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 722;
+				State = 725;
 				Match(IF);
-				State = 723;
+				State = 726;
 				expr(0);
-				State = 724;
+				State = 727;
 				Match(LBRACE);
-				State = 728;
+				State = 731;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
 					{
 					{
-					State = 725;
+					State = 728;
 					step();
 					}
 					}
-					State = 730;
+					State = 733;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 731;
+				State = 734;
 				Match(RBRACE);
-				State = 741;
+				State = 744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 732;
+					State = 735;
 					Match(ELSE);
-					State = 733;
+					State = 736;
 					Match(LBRACE);
-					State = 737;
+					State = 740;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
 						{
 						{
-						State = 734;
+						State = 737;
 						step();
 						}
 						}
-						State = 739;
+						State = 742;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 740;
+					State = 743;
 					Match(RBRACE);
 					}
 				}
@@ -5561,37 +5583,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 743;
-				Match(PRO_RATA);
 				State = 746;
+				Match(PRO_RATA);
+				State = 749;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 744;
+					State = 747;
 					Match(BY);
-					State = 745;
+					State = 748;
 					Match(BALANCE);
 					}
 				}
 
-				State = 748;
+				State = 751;
 				Match(LBRACE);
-				State = 752;
+				State = 755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
 					{
 					{
-					State = 749;
+					State = 752;
 					step();
 					}
 					}
-					State = 754;
+					State = 757;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 755;
+				State = 758;
 				Match(RBRACE);
 				}
 				break;
@@ -5599,25 +5621,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 756;
+				State = 759;
 				Match(SEQUENTIAL);
-				State = 757;
+				State = 760;
 				Match(LBRACE);
-				State = 761;
+				State = 764;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
 					{
 					{
-					State = 758;
+					State = 761;
 					step();
 					}
 					}
-					State = 763;
+					State = 766;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 764;
+				State = 767;
 				Match(RBRACE);
 				}
 				break;
@@ -5667,25 +5689,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 767;
+			State = 770;
 			Match(ENFORCEMENT);
-			State = 768;
+			State = 771;
 			Match(LBRACE);
-			State = 772;
+			State = 775;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 769;
+				State = 772;
 				enforcementItem();
 				}
 				}
-				State = 774;
+				State = 777;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 775;
+			State = 778;
 			Match(RBRACE);
 			}
 		}
@@ -5757,44 +5779,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 86, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 793;
+			State = 796;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 777;
+				State = 780;
 				Match(SELL);
-				State = 778;
+				State = 781;
 				ident();
-				State = 783;
+				State = 786;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 779;
+					State = 782;
 					Match(COMMA);
-					State = 780;
+					State = 783;
 					ident();
 					}
 					}
-					State = 785;
+					State = 788;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 789;
+				State = 792;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 60)) & ~0x3f) == 0 && ((1L << (_la - 60)) & 864691128455135247L) != 0)) {
+				while (((((_la - 60)) & ~0x3f) == 0 && ((1L << (_la - 60)) & 1729382256910270479L) != 0)) {
 					{
 					{
-					State = 786;
+					State = 789;
 					sellTerm();
 					}
 					}
-					State = 791;
+					State = 794;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -5804,7 +5826,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 792;
+				State = 795;
 				waterfallDecl();
 				}
 				break;
@@ -5923,16 +5945,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 88, RULE_sellTerm);
 		try {
-			State = 813;
+			State = 816;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 795;
+				State = 798;
 				Match(HAIRCUT);
-				State = 796;
+				State = 799;
 				expr(0);
 				}
 				break;
@@ -5940,9 +5962,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 797;
+				State = 800;
 				Match(LAG);
-				State = 798;
+				State = 801;
 				duration();
 				}
 				break;
@@ -5950,13 +5972,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 799;
-				Match(DEPTH);
-				State = 800;
-				expr(0);
-				State = 801;
-				Match(PER);
 				State = 802;
+				Match(DEPTH);
+				State = 803;
+				expr(0);
+				State = 804;
+				Match(PER);
+				State = 805;
 				Match(MONTH);
 				}
 				break;
@@ -5964,9 +5986,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 804;
+				State = 807;
 				Match(IMPACT);
-				State = 805;
+				State = 808;
 				expr(0);
 				}
 				break;
@@ -5974,13 +5996,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 806;
-				Match(LIMIT);
-				State = 807;
-				expr(0);
-				State = 808;
-				Match(PER);
 				State = 809;
+				Match(LIMIT);
+				State = 810;
+				expr(0);
+				State = 811;
+				Match(PER);
+				State = 812;
 				Match(MONTH);
 				}
 				break;
@@ -5988,9 +6010,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 811;
+				State = 814;
 				Match(COSTS);
-				State = 812;
+				State = 815;
 				expr(0);
 				}
 				break;
@@ -6049,31 +6071,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 815;
-			Match(SCENARIO);
-			State = 816;
-			_localctx.name = ident();
-			State = 817;
-			Match(FOR);
 			State = 818;
-			_localctx.deal = ident();
+			Match(SCENARIO);
 			State = 819;
+			_localctx.name = ident();
+			State = 820;
+			Match(FOR);
+			State = 821;
+			_localctx.deal = ident();
+			State = 822;
 			Match(LBRACE);
-			State = 823;
+			State = 826;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 130879274861125629L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 412316868577L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 261758549729665021L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 412316868577L) != 0)) {
 				{
 				{
-				State = 820;
+				State = 823;
 				scenarioItem();
 				}
 				}
-				State = 825;
+				State = 828;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 826;
+			State = 829;
 			Match(RBRACE);
 			}
 		}
@@ -6274,20 +6296,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 884;
+			State = 887;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,86,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 828;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 829;
-				Match(RENEWALS);
-				State = 830;
-				Match(TAKEN);
 				State = 831;
+				((RenewalsTakenItemContext)_localctx).lease = ident();
+				State = 832;
+				Match(RENEWALS);
+				State = 833;
+				Match(TAKEN);
+				State = 834;
 				Match(NUMBER);
 				}
 				break;
@@ -6295,13 +6317,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 833;
-				((DeflateItemContext)_localctx).path = reference();
-				State = 834;
-				Match(DEFLATE);
-				State = 835;
-				expr(0);
 				State = 836;
+				((DeflateItemContext)_localctx).path = reference();
+				State = 837;
+				Match(DEFLATE);
+				State = 838;
+				expr(0);
+				State = 839;
 				perYear();
 				}
 				break;
@@ -6309,15 +6331,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 838;
-				((DropItemContext)_localctx).path = reference();
-				State = 839;
-				Match(DROP);
-				State = 840;
-				expr(0);
 				State = 841;
-				Match(BY);
+				((DropItemContext)_localctx).path = reference();
 				State = 842;
+				Match(DROP);
+				State = 843;
+				expr(0);
+				State = 844;
+				Match(BY);
+				State = 845;
 				Match(DATE);
 				}
 				break;
@@ -6325,13 +6347,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 844;
-				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 845;
-				Match(DEFAULTS);
-				State = 846;
-				Match(ON);
 				State = 847;
+				((PartyDefaultsItemContext)_localctx).party = ident();
+				State = 848;
+				Match(DEFAULTS);
+				State = 849;
+				Match(ON);
+				State = 850;
 				Match(DATE);
 				}
 				break;
@@ -6339,9 +6361,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 849;
+				State = 852;
 				Match(ENFORCEMENT);
-				State = 851;
+				State = 854;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -6349,7 +6371,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 850;
+						State = 853;
 						sellTerm();
 						}
 						}
@@ -6357,9 +6379,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 853;
+					State = 856;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,82,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,83,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -6367,11 +6389,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 855;
+				State = 858;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 856;
+				State = 859;
 				Match(LEVEL);
-				State = 857;
+				State = 860;
 				expr(0);
 				}
 				break;
@@ -6379,29 +6401,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 859;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 860;
-				Match(POINTS);
-				State = 861;
-				pointsKind();
 				State = 862;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 863;
+				Match(POINTS);
+				State = 864;
+				pointsKind();
+				State = 865;
 				Match(LBRACE);
-				State = 866;
+				State = 869;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 863;
+					State = 866;
 					schedulePoint();
 					}
 					}
-					State = 868;
+					State = 871;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 869;
+				State = 872;
 				Match(RBRACE);
 				}
 				break;
@@ -6409,15 +6431,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 871;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 872;
-				Match(LAUNCH);
-				State = 873;
-				Match(DATE);
 				State = 874;
-				Match(DOWN);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 875;
+				Match(LAUNCH);
+				State = 876;
+				Match(DATE);
+				State = 877;
+				Match(DOWN);
+				State = 878;
 				expr(0);
 				}
 				break;
@@ -6425,21 +6447,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 877;
-				((IndexShiftItemContext)_localctx).index = ident();
-				State = 878;
-				Match(SHIFT);
 				State = 880;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 881;
+				Match(SHIFT);
+				State = 883;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 879;
+					State = 882;
 					Match(PLUS);
 					}
 				}
 
-				State = 882;
+				State = 885;
 				expr(0);
 				}
 				break;
@@ -6479,9 +6501,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 886;
+			State = 889;
 			Match(PER);
-			State = 887;
+			State = 890;
 			Match(YEAR);
 			}
 		}
@@ -6518,7 +6540,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 889;
+			State = 892;
 			Match(QUANTITY);
 			}
 		}
@@ -6845,20 +6867,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 933;
+			State = 936;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 892;
+				State = 895;
 				Match(LPAREN);
-				State = 893;
+				State = 896;
 				expr(0);
-				State = 894;
+				State = 897;
 				Match(RPAREN);
 				}
 				break;
@@ -6867,9 +6889,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 896;
+				State = 899;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 897;
+				State = 900;
 				expr(16);
 				}
 				break;
@@ -6878,9 +6900,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 898;
+				State = 901;
 				Match(NOT);
-				State = 899;
+				State = 902;
 				expr(11);
 				}
 				break;
@@ -6889,17 +6911,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 900;
-				Match(IF);
-				State = 901;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 902;
-				Match(THEN);
 				State = 903;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				Match(IF);
 				State = 904;
-				Match(ELSE);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 905;
+				Match(THEN);
+				State = 906;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 907;
+				Match(ELSE);
+				State = 908;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -6908,37 +6930,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 907;
+				State = 910;
 				((CallExprContext)_localctx).callee = ident();
-				State = 908;
+				State = 911;
 				Match(LPAREN);
-				State = 917;
+				State = 920;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126938625187176445L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 442385866737L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 253877250381766653L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 442385866737L) != 0)) {
 					{
-					State = 909;
+					State = 912;
 					expr(0);
-					State = 914;
+					State = 917;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 910;
+						State = 913;
 						Match(COMMA);
-						State = 911;
+						State = 914;
 						expr(0);
 						}
 						}
-						State = 916;
+						State = 919;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 919;
+				State = 922;
 				Match(RPAREN);
 				}
 				break;
@@ -6947,7 +6969,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 921;
+				State = 924;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -6957,19 +6979,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 923;
+				State = 926;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 127L) != 0)) {
+				if (((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 127L) != 0)) {
 					{
-					State = 922;
+					State = 925;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 925;
+				State = 928;
 				Match(PER);
-				State = 926;
+				State = 929;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -6978,9 +7000,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 927;
+				State = 930;
 				Match(NUMBER);
-				State = 928;
+				State = 931;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -6989,7 +7011,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 929;
+				State = 932;
 				Match(QUANTITY);
 				}
 				break;
@@ -6998,7 +7020,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 930;
+				State = 933;
 				Match(NUMBER);
 				}
 				break;
@@ -7007,7 +7029,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 931;
+				State = 934;
 				Match(DATE);
 				}
 				break;
@@ -7016,34 +7038,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 932;
+				State = 935;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 955;
+			State = 958;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,92,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 953;
+					State = 956;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 935;
+						State = 938;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 936;
+						State = 939;
 						Match(OF);
-						State = 937;
+						State = 940;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7052,9 +7074,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 938;
+						State = 941;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 939;
+						State = 942;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7064,7 +7086,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 940;
+						State = 943;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7073,9 +7095,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 941;
+						State = 944;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 942;
+						State = 945;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7085,7 +7107,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 943;
+						State = 946;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -7094,19 +7116,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 944;
+						State = 947;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 945;
+						State = 948;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 158)) & ~0x3f) == 0 && ((1L << (_la - 158)) & 63L) != 0)) ) {
+						if ( !(((((_la - 159)) & ~0x3f) == 0 && ((1L << (_la - 159)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 946;
+						State = 949;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -7115,11 +7137,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 947;
+						State = 950;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 948;
+						State = 951;
 						Match(AND);
-						State = 949;
+						State = 952;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -7128,20 +7150,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 950;
+						State = 953;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 951;
+						State = 954;
 						Match(OR);
-						State = 952;
+						State = 955;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 957;
+				State = 960;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,92,Context);
 			}
 			}
 		}
@@ -7185,9 +7207,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 958;
+			State = 961;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 127L) != 0)) ) {
+			if ( !(((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7236,16 +7258,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 960;
-			ident();
 			State = 963;
+			ident();
+			State = 966;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 			case 1:
 				{
-				State = 961;
+				State = 964;
 				Match(DOT);
-				State = 962;
+				State = 965;
 				_localctx.member = ident();
 				}
 				break;
@@ -7302,6 +7324,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode YEAR() { return GetToken(DealLangParser.YEAR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TAKEN() { return GetToken(DealLangParser.TAKEN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRAILING() { return GetToken(DealLangParser.TRAILING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEXT() { return GetToken(DealLangParser.NEXT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FLOOR() { return GetToken(DealLangParser.FLOOR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GUARANTEES() { return GetToken(DealLangParser.GUARANTEES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRAIGHT_LINE() { return GetToken(DealLangParser.STRAIGHT_LINE, 0); }
@@ -7377,9 +7400,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 965;
+			State = 968;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126375675233755133L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 412316868577L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 252751350474924029L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 412316868577L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7425,7 +7448,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,176,968,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,177,971,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -7469,308 +7492,309 @@ public partial class DealLangParser : Parser {
 		29,3,29,546,8,29,1,30,1,30,1,30,1,31,1,31,1,31,1,31,5,31,555,8,31,10,31,
 		12,31,558,9,31,1,31,3,31,561,8,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,569,
 		8,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,580,8,33,3,33,582,
-		8,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,593,8,34,1,34,1,
-		34,3,34,597,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,605,8,35,1,35,1,35,
-		1,35,3,35,610,8,35,1,35,1,35,1,35,3,35,615,8,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,3,35,625,8,35,1,35,1,35,1,35,1,35,5,35,631,8,35,10,35,
-		12,35,634,9,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,645,8,
-		36,10,36,12,36,648,9,36,1,36,1,36,3,36,652,8,36,1,36,3,36,655,8,36,1,37,
-		1,37,1,37,1,37,1,37,3,37,662,8,37,1,38,1,38,1,38,1,38,1,38,5,38,669,8,
-		38,10,38,12,38,672,9,38,1,39,1,39,3,39,676,8,39,1,40,1,40,1,40,5,40,681,
-		8,40,10,40,12,40,684,9,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,
-		694,8,41,10,41,12,41,697,9,41,3,41,699,8,41,1,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,1,41,3,41,712,8,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,727,8,41,10,41,12,41,730,9,41,
-		1,41,1,41,1,41,1,41,5,41,736,8,41,10,41,12,41,739,9,41,1,41,3,41,742,8,
-		41,1,41,1,41,1,41,3,41,747,8,41,1,41,1,41,5,41,751,8,41,10,41,12,41,754,
-		9,41,1,41,1,41,1,41,1,41,5,41,760,8,41,10,41,12,41,763,9,41,1,41,3,41,
-		766,8,41,1,42,1,42,1,42,5,42,771,8,42,10,42,12,42,774,9,42,1,42,1,42,1,
-		43,1,43,1,43,1,43,5,43,782,8,43,10,43,12,43,785,9,43,1,43,5,43,788,8,43,
-		10,43,12,43,791,9,43,1,43,3,43,794,8,43,1,44,1,44,1,44,1,44,1,44,1,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,814,8,
-		44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,822,8,45,10,45,12,45,825,9,45,1,
-		45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,
-		46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,4,46,852,8,46,11,
-		46,12,46,853,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,865,8,46,
-		10,46,12,46,868,9,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
-		1,46,3,46,881,8,46,1,46,1,46,3,46,885,8,46,1,47,1,47,1,47,1,48,1,48,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,913,8,49,10,49,12,49,916,9,49,3,
-		49,918,8,49,1,49,1,49,1,49,1,49,3,49,924,8,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,3,49,934,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,954,8,49,10,49,12,
-		49,957,9,49,1,50,1,50,1,51,1,51,1,51,3,51,964,8,51,1,52,1,52,1,52,0,1,
-		98,53,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
-		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
-		94,96,98,100,102,104,0,8,1,0,146,147,1,0,15,16,1,0,166,167,1,0,156,157,
-		1,0,154,155,1,0,158,163,1,0,126,132,21,0,3,3,5,9,13,22,24,27,29,29,32,
-		36,40,41,43,44,46,64,66,76,78,79,81,83,87,87,89,91,94,96,105,105,107,111,
-		118,120,133,133,138,145,170,171,1102,0,112,1,0,0,0,2,117,1,0,0,0,4,120,
-		1,0,0,0,6,149,1,0,0,0,8,151,1,0,0,0,10,163,1,0,0,0,12,187,1,0,0,0,14,189,
-		1,0,0,0,16,191,1,0,0,0,18,208,1,0,0,0,20,210,1,0,0,0,22,242,1,0,0,0,24,
-		244,1,0,0,0,26,246,1,0,0,0,28,280,1,0,0,0,30,282,1,0,0,0,32,287,1,0,0,
-		0,34,334,1,0,0,0,36,339,1,0,0,0,38,347,1,0,0,0,40,349,1,0,0,0,42,378,1,
-		0,0,0,44,380,1,0,0,0,46,430,1,0,0,0,48,432,1,0,0,0,50,439,1,0,0,0,52,507,
-		1,0,0,0,54,521,1,0,0,0,56,523,1,0,0,0,58,545,1,0,0,0,60,547,1,0,0,0,62,
-		550,1,0,0,0,64,568,1,0,0,0,66,570,1,0,0,0,68,585,1,0,0,0,70,598,1,0,0,
-		0,72,654,1,0,0,0,74,656,1,0,0,0,76,663,1,0,0,0,78,675,1,0,0,0,80,677,1,
-		0,0,0,82,765,1,0,0,0,84,767,1,0,0,0,86,793,1,0,0,0,88,813,1,0,0,0,90,815,
-		1,0,0,0,92,884,1,0,0,0,94,886,1,0,0,0,96,889,1,0,0,0,98,933,1,0,0,0,100,
-		958,1,0,0,0,102,960,1,0,0,0,104,965,1,0,0,0,106,111,3,2,1,0,107,111,3,
-		4,2,0,108,111,3,90,45,0,109,111,3,8,4,0,110,106,1,0,0,0,110,107,1,0,0,
-		0,110,108,1,0,0,0,110,109,1,0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,
-		113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,116,5,0,0,1,116,1,1,0,
-		0,0,117,118,5,3,0,0,118,119,5,168,0,0,119,3,1,0,0,0,120,121,5,1,0,0,121,
-		122,3,104,52,0,122,126,5,146,0,0,123,125,3,6,3,0,124,123,1,0,0,0,125,128,
-		1,0,0,0,126,124,1,0,0,0,126,127,1,0,0,0,127,129,1,0,0,0,128,126,1,0,0,
-		0,129,130,5,147,0,0,130,5,1,0,0,0,131,150,3,12,6,0,132,150,3,16,8,0,133,
-		150,3,20,10,0,134,150,3,26,13,0,135,150,3,32,16,0,136,150,3,40,20,0,137,
-		150,3,44,22,0,138,150,3,50,25,0,139,150,3,56,28,0,140,150,3,62,31,0,141,
-		150,3,66,33,0,142,150,3,68,34,0,143,150,3,70,35,0,144,150,3,74,37,0,145,
-		150,3,76,38,0,146,150,3,80,40,0,147,150,3,84,42,0,148,150,3,8,4,0,149,
-		131,1,0,0,0,149,132,1,0,0,0,149,133,1,0,0,0,149,134,1,0,0,0,149,135,1,
-		0,0,0,149,136,1,0,0,0,149,137,1,0,0,0,149,138,1,0,0,0,149,139,1,0,0,0,
-		149,140,1,0,0,0,149,141,1,0,0,0,149,142,1,0,0,0,149,143,1,0,0,0,149,144,
-		1,0,0,0,149,145,1,0,0,0,149,146,1,0,0,0,149,147,1,0,0,0,149,148,1,0,0,
-		0,150,7,1,0,0,0,151,152,5,170,0,0,152,158,4,4,0,0,153,157,3,104,52,0,154,
-		157,5,4,0,0,155,157,5,31,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,1,
-		0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,0,0,0,
-		160,158,1,0,0,0,161,162,3,10,5,0,162,9,1,0,0,0,163,168,5,146,0,0,164,167,
-		3,10,5,0,165,167,8,0,0,0,166,164,1,0,0,0,166,165,1,0,0,0,167,170,1,0,0,
-		0,168,166,1,0,0,0,168,169,1,0,0,0,169,171,1,0,0,0,170,168,1,0,0,0,171,
-		172,5,147,0,0,172,11,1,0,0,0,173,174,5,5,0,0,174,188,5,168,0,0,175,176,
-		5,6,0,0,176,188,3,104,52,0,177,178,5,7,0,0,178,188,5,165,0,0,179,180,5,
-		8,0,0,180,188,5,165,0,0,181,182,5,9,0,0,182,188,5,165,0,0,183,184,5,10,
-		0,0,184,188,3,104,52,0,185,186,5,11,0,0,186,188,3,14,7,0,187,173,1,0,0,
-		0,187,175,1,0,0,0,187,177,1,0,0,0,187,179,1,0,0,0,187,181,1,0,0,0,187,
-		183,1,0,0,0,187,185,1,0,0,0,188,13,1,0,0,0,189,190,5,164,0,0,190,15,1,
-		0,0,0,191,192,5,12,0,0,192,193,3,104,52,0,193,197,5,146,0,0,194,196,3,
-		18,9,0,195,194,1,0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,
-		198,200,1,0,0,0,199,197,1,0,0,0,200,201,5,147,0,0,201,17,1,0,0,0,202,203,
-		5,20,0,0,203,209,5,168,0,0,204,205,5,21,0,0,205,209,3,98,49,0,206,207,
-		5,22,0,0,207,209,3,98,49,0,208,202,1,0,0,0,208,204,1,0,0,0,208,206,1,0,
-		0,0,209,19,1,0,0,0,210,211,5,13,0,0,211,212,3,104,52,0,212,216,5,146,0,
-		0,213,215,3,22,11,0,214,213,1,0,0,0,215,218,1,0,0,0,216,214,1,0,0,0,216,
-		217,1,0,0,0,217,219,1,0,0,0,218,216,1,0,0,0,219,220,5,147,0,0,220,21,1,
-		0,0,0,221,222,5,74,0,0,222,243,3,98,49,0,223,224,5,121,0,0,224,225,3,98,
-		49,0,225,226,3,94,47,0,226,243,1,0,0,0,227,228,5,14,0,0,228,229,3,24,12,
-		0,229,233,5,146,0,0,230,232,3,30,15,0,231,230,1,0,0,0,232,235,1,0,0,0,
-		233,231,1,0,0,0,233,234,1,0,0,0,234,236,1,0,0,0,235,233,1,0,0,0,236,237,
-		5,147,0,0,237,243,1,0,0,0,238,239,5,17,0,0,239,240,5,165,0,0,240,241,5,
-		18,0,0,241,243,3,98,49,0,242,221,1,0,0,0,242,223,1,0,0,0,242,227,1,0,0,
-		0,242,238,1,0,0,0,243,23,1,0,0,0,244,245,7,1,0,0,245,25,1,0,0,0,246,247,
-		5,23,0,0,247,248,3,104,52,0,248,252,5,146,0,0,249,251,3,28,14,0,250,249,
-		1,0,0,0,251,254,1,0,0,0,252,250,1,0,0,0,252,253,1,0,0,0,253,255,1,0,0,
-		0,254,252,1,0,0,0,255,256,5,147,0,0,256,27,1,0,0,0,257,258,5,24,0,0,258,
-		281,3,98,49,0,259,260,5,25,0,0,260,261,5,26,0,0,261,264,3,96,48,0,262,
-		263,5,27,0,0,263,265,3,98,49,0,264,262,1,0,0,0,264,265,1,0,0,0,265,268,
-		1,0,0,0,266,267,5,28,0,0,267,269,5,165,0,0,268,266,1,0,0,0,268,269,1,0,
-		0,0,269,281,1,0,0,0,270,271,5,25,0,0,271,272,5,29,0,0,272,276,5,146,0,
-		0,273,275,3,30,15,0,274,273,1,0,0,0,275,278,1,0,0,0,276,274,1,0,0,0,276,
-		277,1,0,0,0,277,279,1,0,0,0,278,276,1,0,0,0,279,281,5,147,0,0,280,257,
-		1,0,0,0,280,259,1,0,0,0,280,270,1,0,0,0,281,29,1,0,0,0,282,283,5,165,0,
-		0,283,285,3,98,49,0,284,286,5,150,0,0,285,284,1,0,0,0,285,286,1,0,0,0,
-		286,31,1,0,0,0,287,288,5,30,0,0,288,289,3,104,52,0,289,290,5,31,0,0,290,
-		291,3,104,52,0,291,295,5,146,0,0,292,294,3,34,17,0,293,292,1,0,0,0,294,
-		297,1,0,0,0,295,293,1,0,0,0,295,296,1,0,0,0,296,298,1,0,0,0,297,295,1,
-		0,0,0,298,299,5,147,0,0,299,33,1,0,0,0,300,301,5,32,0,0,301,335,3,104,
-		52,0,302,303,5,33,0,0,303,304,3,98,49,0,304,309,3,94,47,0,305,306,5,34,
-		0,0,306,307,3,98,49,0,307,308,3,94,47,0,308,310,1,0,0,0,309,305,1,0,0,
-		0,309,310,1,0,0,0,310,335,1,0,0,0,311,312,5,35,0,0,312,335,5,165,0,0,313,
-		314,5,36,0,0,314,335,3,96,48,0,315,316,5,37,0,0,316,317,3,36,18,0,317,
-		318,3,96,48,0,318,319,5,39,0,0,319,320,5,32,0,0,320,324,5,40,0,0,321,322,
-		5,33,0,0,322,323,5,39,0,0,323,325,5,41,0,0,324,321,1,0,0,0,324,325,1,0,
-		0,0,325,335,1,0,0,0,326,328,5,42,0,0,327,329,3,38,19,0,328,327,1,0,0,0,
-		329,330,1,0,0,0,330,328,1,0,0,0,330,331,1,0,0,0,331,335,1,0,0,0,332,333,
-		5,11,0,0,333,335,3,14,7,0,334,300,1,0,0,0,334,302,1,0,0,0,334,311,1,0,
-		0,0,334,313,1,0,0,0,334,315,1,0,0,0,334,326,1,0,0,0,334,332,1,0,0,0,335,
-		35,1,0,0,0,336,337,5,167,0,0,337,340,5,38,0,0,338,340,5,166,0,0,339,336,
-		1,0,0,0,339,338,1,0,0,0,340,37,1,0,0,0,341,342,5,43,0,0,342,348,3,98,49,
-		0,343,344,5,44,0,0,344,348,3,98,49,0,345,346,5,45,0,0,346,348,5,165,0,
-		0,347,341,1,0,0,0,347,343,1,0,0,0,347,345,1,0,0,0,348,39,1,0,0,0,349,350,
-		5,46,0,0,350,351,3,104,52,0,351,355,5,146,0,0,352,354,3,42,21,0,353,352,
-		1,0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,0,356,358,1,0,0,
-		0,357,355,1,0,0,0,358,359,5,147,0,0,359,41,1,0,0,0,360,361,5,47,0,0,361,
-		379,3,104,52,0,362,363,5,66,0,0,363,379,3,98,49,0,364,365,5,67,0,0,365,
-		367,3,98,49,0,366,368,5,68,0,0,367,366,1,0,0,0,367,368,1,0,0,0,368,379,
-		1,0,0,0,369,370,5,69,0,0,370,371,5,45,0,0,371,379,5,165,0,0,372,373,5,
-		72,0,0,373,379,3,54,27,0,374,375,5,8,0,0,375,379,5,165,0,0,376,377,5,22,
-		0,0,377,379,3,98,49,0,378,360,1,0,0,0,378,362,1,0,0,0,378,364,1,0,0,0,
-		378,369,1,0,0,0,378,372,1,0,0,0,378,374,1,0,0,0,378,376,1,0,0,0,379,43,
-		1,0,0,0,380,381,5,48,0,0,381,382,3,104,52,0,382,386,5,146,0,0,383,385,
-		3,46,23,0,384,383,1,0,0,0,385,388,1,0,0,0,386,384,1,0,0,0,386,387,1,0,
-		0,0,387,389,1,0,0,0,388,386,1,0,0,0,389,390,5,147,0,0,390,45,1,0,0,0,391,
-		392,5,49,0,0,392,396,5,146,0,0,393,395,3,48,24,0,394,393,1,0,0,0,395,398,
-		1,0,0,0,396,394,1,0,0,0,396,397,1,0,0,0,397,399,1,0,0,0,398,396,1,0,0,
-		0,399,431,5,147,0,0,400,401,5,50,0,0,401,431,3,98,49,0,402,403,5,51,0,
-		0,403,431,3,98,49,0,404,405,5,52,0,0,405,406,5,26,0,0,406,431,3,96,48,
-		0,407,408,5,52,0,0,408,409,5,53,0,0,409,410,3,98,49,0,410,411,3,94,47,
-		0,411,431,1,0,0,0,412,413,5,55,0,0,413,431,3,98,49,0,414,415,5,56,0,0,
-		415,431,3,98,49,0,416,417,5,54,0,0,417,431,3,98,49,0,418,419,5,57,0,0,
-		419,420,3,98,49,0,420,421,3,94,47,0,421,431,1,0,0,0,422,423,5,58,0,0,423,
-		424,3,98,49,0,424,425,5,53,0,0,425,426,3,98,49,0,426,427,3,94,47,0,427,
-		431,1,0,0,0,428,429,5,59,0,0,429,431,3,104,52,0,430,391,1,0,0,0,430,400,
-		1,0,0,0,430,402,1,0,0,0,430,404,1,0,0,0,430,407,1,0,0,0,430,412,1,0,0,
-		0,430,414,1,0,0,0,430,416,1,0,0,0,430,418,1,0,0,0,430,422,1,0,0,0,430,
-		428,1,0,0,0,431,47,1,0,0,0,432,433,5,165,0,0,433,434,3,98,49,0,434,435,
-		5,39,0,0,435,437,3,98,49,0,436,438,5,150,0,0,437,436,1,0,0,0,437,438,1,
-		0,0,0,438,49,1,0,0,0,439,440,5,65,0,0,440,441,3,104,52,0,441,445,5,146,
-		0,0,442,444,3,52,26,0,443,442,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,
-		445,446,1,0,0,0,446,448,1,0,0,0,447,445,1,0,0,0,448,449,5,147,0,0,449,
-		51,1,0,0,0,450,451,5,66,0,0,451,508,3,98,49,0,452,453,5,67,0,0,453,455,
-		3,98,49,0,454,456,5,68,0,0,455,454,1,0,0,0,455,456,1,0,0,0,456,459,1,0,
-		0,0,457,458,5,27,0,0,458,460,3,98,49,0,459,457,1,0,0,0,459,460,1,0,0,0,
-		460,463,1,0,0,0,461,462,5,44,0,0,462,464,3,98,49,0,463,461,1,0,0,0,463,
-		464,1,0,0,0,464,508,1,0,0,0,465,467,5,138,0,0,466,468,5,166,0,0,467,466,
-		1,0,0,0,467,468,1,0,0,0,468,471,1,0,0,0,469,470,5,92,0,0,470,472,3,98,
-		49,0,471,469,1,0,0,0,471,472,1,0,0,0,472,508,1,0,0,0,473,474,5,139,0,0,
-		474,508,3,98,49,0,475,476,5,140,0,0,476,508,3,98,49,0,477,478,5,141,0,
-		0,478,479,5,45,0,0,479,508,5,165,0,0,480,481,5,142,0,0,481,485,5,146,0,
-		0,482,484,3,30,15,0,483,482,1,0,0,0,484,487,1,0,0,0,485,483,1,0,0,0,485,
-		486,1,0,0,0,486,488,1,0,0,0,487,485,1,0,0,0,488,508,5,147,0,0,489,490,
-		5,143,0,0,490,508,3,98,49,0,491,492,5,144,0,0,492,493,3,98,49,0,493,494,
-		5,28,0,0,494,495,5,165,0,0,495,508,1,0,0,0,496,497,5,145,0,0,497,508,3,
-		98,49,0,498,499,5,69,0,0,499,500,5,45,0,0,500,508,5,165,0,0,501,502,5,
-		72,0,0,502,508,3,54,27,0,503,504,5,8,0,0,504,508,5,165,0,0,505,506,5,76,
-		0,0,506,508,5,167,0,0,507,450,1,0,0,0,507,452,1,0,0,0,507,465,1,0,0,0,
-		507,473,1,0,0,0,507,475,1,0,0,0,507,477,1,0,0,0,507,480,1,0,0,0,507,489,
-		1,0,0,0,507,491,1,0,0,0,507,496,1,0,0,0,507,498,1,0,0,0,507,501,1,0,0,
-		0,507,503,1,0,0,0,507,505,1,0,0,0,508,53,1,0,0,0,509,522,5,73,0,0,510,
-		522,5,74,0,0,511,522,5,75,0,0,512,513,5,29,0,0,513,517,5,146,0,0,514,516,
-		3,30,15,0,515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,
-		0,0,518,520,1,0,0,0,519,517,1,0,0,0,520,522,5,147,0,0,521,509,1,0,0,0,
-		521,510,1,0,0,0,521,511,1,0,0,0,521,512,1,0,0,0,522,55,1,0,0,0,523,524,
-		5,77,0,0,524,525,3,104,52,0,525,529,5,146,0,0,526,528,3,58,29,0,527,526,
-		1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,
-		0,531,529,1,0,0,0,532,533,5,147,0,0,533,57,1,0,0,0,534,535,5,78,0,0,535,
-		546,3,98,49,0,536,537,5,79,0,0,537,542,3,60,30,0,538,539,5,150,0,0,539,
-		541,3,60,30,0,540,538,1,0,0,0,541,544,1,0,0,0,542,540,1,0,0,0,542,543,
-		1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,545,534,1,0,0,0,545,536,1,0,0,
-		0,546,59,1,0,0,0,547,548,3,104,52,0,548,549,3,98,49,0,549,61,1,0,0,0,550,
-		551,5,80,0,0,551,560,3,104,52,0,552,556,5,146,0,0,553,555,3,64,32,0,554,
-		553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,
-		0,0,0,558,556,1,0,0,0,559,561,5,147,0,0,560,552,1,0,0,0,560,561,1,0,0,
-		0,561,63,1,0,0,0,562,563,5,81,0,0,563,569,3,98,49,0,564,565,5,82,0,0,565,
-		569,3,98,49,0,566,567,5,83,0,0,567,569,3,98,49,0,568,562,1,0,0,0,568,564,
-		1,0,0,0,568,566,1,0,0,0,569,65,1,0,0,0,570,571,5,84,0,0,571,572,3,104,
-		52,0,572,573,5,146,0,0,573,581,3,98,49,0,574,579,3,94,47,0,575,576,5,34,
-		0,0,576,577,3,98,49,0,577,578,3,94,47,0,578,580,1,0,0,0,579,575,1,0,0,
-		0,579,580,1,0,0,0,580,582,1,0,0,0,581,574,1,0,0,0,581,582,1,0,0,0,582,
-		583,1,0,0,0,583,584,5,147,0,0,584,67,1,0,0,0,585,586,5,85,0,0,586,587,
-		3,104,52,0,587,588,5,153,0,0,588,592,3,98,49,0,589,590,5,86,0,0,590,591,
-		5,87,0,0,591,593,3,96,48,0,592,589,1,0,0,0,592,593,1,0,0,0,593,596,1,0,
-		0,0,594,595,5,28,0,0,595,597,5,165,0,0,596,594,1,0,0,0,596,597,1,0,0,0,
-		597,69,1,0,0,0,598,599,5,88,0,0,599,600,3,104,52,0,600,601,5,92,0,0,601,
-		604,3,98,49,0,602,603,5,28,0,0,603,605,5,165,0,0,604,602,1,0,0,0,604,605,
-		1,0,0,0,605,609,1,0,0,0,606,607,5,89,0,0,607,608,5,91,0,0,608,610,5,167,
-		0,0,609,606,1,0,0,0,609,610,1,0,0,0,610,614,1,0,0,0,611,612,5,90,0,0,612,
-		613,5,91,0,0,613,615,5,167,0,0,614,611,1,0,0,0,614,615,1,0,0,0,615,624,
-		1,0,0,0,616,617,5,109,0,0,617,618,5,123,0,0,618,619,3,104,52,0,619,620,
-		5,110,0,0,620,621,5,112,0,0,621,622,5,167,0,0,622,623,5,111,0,0,623,625,
-		1,0,0,0,624,616,1,0,0,0,624,625,1,0,0,0,625,626,1,0,0,0,626,627,5,152,
-		0,0,627,632,3,72,36,0,628,629,5,150,0,0,629,631,3,72,36,0,630,628,1,0,
-		0,0,631,634,1,0,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,71,1,0,0,0,634,
-		632,1,0,0,0,635,636,5,105,0,0,636,637,5,166,0,0,637,638,5,112,0,0,638,
-		655,3,104,52,0,639,651,5,108,0,0,640,641,5,148,0,0,641,646,3,104,52,0,
-		642,643,5,150,0,0,643,645,3,104,52,0,644,642,1,0,0,0,645,648,1,0,0,0,646,
-		644,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,646,1,0,0,0,649,650,5,
-		149,0,0,650,652,1,0,0,0,651,640,1,0,0,0,651,652,1,0,0,0,652,655,1,0,0,
-		0,653,655,3,104,52,0,654,635,1,0,0,0,654,639,1,0,0,0,654,653,1,0,0,0,655,
-		73,1,0,0,0,656,657,5,93,0,0,657,658,5,92,0,0,658,661,3,98,49,0,659,660,
-		5,94,0,0,660,662,3,96,48,0,661,659,1,0,0,0,661,662,1,0,0,0,662,75,1,0,
-		0,0,663,664,5,95,0,0,664,665,5,96,0,0,665,670,3,78,39,0,666,667,5,150,
-		0,0,667,669,3,78,39,0,668,666,1,0,0,0,669,672,1,0,0,0,670,668,1,0,0,0,
-		670,671,1,0,0,0,671,77,1,0,0,0,672,670,1,0,0,0,673,676,5,42,0,0,674,676,
-		3,104,52,0,675,673,1,0,0,0,675,674,1,0,0,0,676,79,1,0,0,0,677,678,5,97,
-		0,0,678,682,5,146,0,0,679,681,3,82,41,0,680,679,1,0,0,0,681,684,1,0,0,
-		0,682,680,1,0,0,0,682,683,1,0,0,0,683,685,1,0,0,0,684,682,1,0,0,0,685,
-		686,5,147,0,0,686,81,1,0,0,0,687,688,5,10,0,0,688,698,3,102,51,0,689,690,
-		5,98,0,0,690,695,3,104,52,0,691,692,5,150,0,0,692,694,3,104,52,0,693,691,
-		1,0,0,0,694,697,1,0,0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,699,1,0,0,
-		0,697,695,1,0,0,0,698,689,1,0,0,0,698,699,1,0,0,0,699,766,1,0,0,0,700,
-		701,5,99,0,0,701,766,3,104,52,0,702,703,5,100,0,0,703,766,3,104,52,0,704,
-		705,5,101,0,0,705,706,5,102,0,0,706,707,5,103,0,0,707,766,3,104,52,0,708,
-		711,5,104,0,0,709,710,5,166,0,0,710,712,5,134,0,0,711,709,1,0,0,0,711,
-		712,1,0,0,0,712,713,1,0,0,0,713,714,5,102,0,0,714,715,5,112,0,0,715,766,
-		3,104,52,0,716,717,5,105,0,0,717,718,5,166,0,0,718,719,5,134,0,0,719,720,
-		5,102,0,0,720,721,5,112,0,0,721,766,3,104,52,0,722,723,5,113,0,0,723,724,
-		3,98,49,0,724,728,5,146,0,0,725,727,3,82,41,0,726,725,1,0,0,0,727,730,
-		1,0,0,0,728,726,1,0,0,0,728,729,1,0,0,0,729,731,1,0,0,0,730,728,1,0,0,
-		0,731,741,5,147,0,0,732,733,5,114,0,0,733,737,5,146,0,0,734,736,3,82,41,
-		0,735,734,1,0,0,0,736,739,1,0,0,0,737,735,1,0,0,0,737,738,1,0,0,0,738,
-		740,1,0,0,0,739,737,1,0,0,0,740,742,5,147,0,0,741,732,1,0,0,0,741,742,
-		1,0,0,0,742,766,1,0,0,0,743,746,5,106,0,0,744,745,5,123,0,0,745,747,5,
-		66,0,0,746,744,1,0,0,0,746,747,1,0,0,0,747,748,1,0,0,0,748,752,5,146,0,
-		0,749,751,3,82,41,0,750,749,1,0,0,0,751,754,1,0,0,0,752,750,1,0,0,0,752,
-		753,1,0,0,0,753,755,1,0,0,0,754,752,1,0,0,0,755,766,5,147,0,0,756,757,
-		5,107,0,0,757,761,5,146,0,0,758,760,3,82,41,0,759,758,1,0,0,0,760,763,
-		1,0,0,0,761,759,1,0,0,0,761,762,1,0,0,0,762,764,1,0,0,0,763,761,1,0,0,
-		0,764,766,5,147,0,0,765,687,1,0,0,0,765,700,1,0,0,0,765,702,1,0,0,0,765,
-		704,1,0,0,0,765,708,1,0,0,0,765,716,1,0,0,0,765,722,1,0,0,0,765,743,1,
-		0,0,0,765,756,1,0,0,0,766,83,1,0,0,0,767,768,5,116,0,0,768,772,5,146,0,
-		0,769,771,3,86,43,0,770,769,1,0,0,0,771,774,1,0,0,0,772,770,1,0,0,0,772,
-		773,1,0,0,0,773,775,1,0,0,0,774,772,1,0,0,0,775,776,5,147,0,0,776,85,1,
-		0,0,0,777,778,5,117,0,0,778,783,3,104,52,0,779,780,5,150,0,0,780,782,3,
-		104,52,0,781,779,1,0,0,0,782,785,1,0,0,0,783,781,1,0,0,0,783,784,1,0,0,
-		0,784,789,1,0,0,0,785,783,1,0,0,0,786,788,3,88,44,0,787,786,1,0,0,0,788,
-		791,1,0,0,0,789,787,1,0,0,0,789,790,1,0,0,0,790,794,1,0,0,0,791,789,1,
-		0,0,0,792,794,3,80,40,0,793,777,1,0,0,0,793,792,1,0,0,0,794,87,1,0,0,0,
-		795,796,5,118,0,0,796,814,3,98,49,0,797,798,5,119,0,0,798,814,3,96,48,
-		0,799,800,5,60,0,0,800,801,3,98,49,0,801,802,5,125,0,0,802,803,5,64,0,
-		0,803,814,1,0,0,0,804,805,5,61,0,0,805,814,3,98,49,0,806,807,5,62,0,0,
-		807,808,3,98,49,0,808,809,5,125,0,0,809,810,5,64,0,0,810,814,1,0,0,0,811,
-		812,5,63,0,0,812,814,3,98,49,0,813,795,1,0,0,0,813,797,1,0,0,0,813,799,
-		1,0,0,0,813,804,1,0,0,0,813,806,1,0,0,0,813,811,1,0,0,0,814,89,1,0,0,0,
-		815,816,5,2,0,0,816,817,3,104,52,0,817,818,5,4,0,0,818,819,3,104,52,0,
-		819,823,5,146,0,0,820,822,3,92,46,0,821,820,1,0,0,0,822,825,1,0,0,0,823,
-		821,1,0,0,0,823,824,1,0,0,0,824,826,1,0,0,0,825,823,1,0,0,0,826,827,5,
-		147,0,0,827,91,1,0,0,0,828,829,3,104,52,0,829,830,5,37,0,0,830,831,5,120,
-		0,0,831,832,5,167,0,0,832,885,1,0,0,0,833,834,3,102,51,0,834,835,5,121,
-		0,0,835,836,3,98,49,0,836,837,3,94,47,0,837,885,1,0,0,0,838,839,3,102,
-		51,0,839,840,5,122,0,0,840,841,3,98,49,0,841,842,5,123,0,0,842,843,5,165,
-		0,0,843,885,1,0,0,0,844,845,3,104,52,0,845,846,5,124,0,0,846,847,5,31,
-		0,0,847,848,5,165,0,0,848,885,1,0,0,0,849,851,5,116,0,0,850,852,3,88,44,
-		0,851,850,1,0,0,0,852,853,1,0,0,0,853,851,1,0,0,0,853,854,1,0,0,0,854,
-		885,1,0,0,0,855,856,3,104,52,0,856,857,5,74,0,0,857,858,3,98,49,0,858,
-		885,1,0,0,0,859,860,3,104,52,0,860,861,5,14,0,0,861,862,3,24,12,0,862,
-		866,5,146,0,0,863,865,3,30,15,0,864,863,1,0,0,0,865,868,1,0,0,0,866,864,
-		1,0,0,0,866,867,1,0,0,0,867,869,1,0,0,0,868,866,1,0,0,0,869,870,5,147,
-		0,0,870,885,1,0,0,0,871,872,3,104,52,0,872,873,5,17,0,0,873,874,5,165,
-		0,0,874,875,5,18,0,0,875,876,3,98,49,0,876,885,1,0,0,0,877,878,3,104,52,
-		0,878,880,5,19,0,0,879,881,5,154,0,0,880,879,1,0,0,0,880,881,1,0,0,0,881,
-		882,1,0,0,0,882,883,3,98,49,0,883,885,1,0,0,0,884,828,1,0,0,0,884,833,
-		1,0,0,0,884,838,1,0,0,0,884,844,1,0,0,0,884,849,1,0,0,0,884,855,1,0,0,
-		0,884,859,1,0,0,0,884,871,1,0,0,0,884,877,1,0,0,0,885,93,1,0,0,0,886,887,
-		5,125,0,0,887,888,5,133,0,0,888,95,1,0,0,0,889,890,5,166,0,0,890,97,1,
-		0,0,0,891,892,6,49,-1,0,892,893,5,148,0,0,893,894,3,98,49,0,894,895,5,
-		149,0,0,895,934,1,0,0,0,896,897,5,155,0,0,897,934,3,98,49,16,898,899,5,
-		137,0,0,899,934,3,98,49,11,900,901,5,113,0,0,901,902,3,98,49,0,902,903,
-		5,115,0,0,903,904,3,98,49,0,904,905,5,114,0,0,905,906,3,98,49,0,906,934,
-		1,0,0,0,907,908,3,104,52,0,908,917,5,148,0,0,909,914,3,98,49,0,910,911,
-		5,150,0,0,911,913,3,98,49,0,912,910,1,0,0,0,913,916,1,0,0,0,914,912,1,
-		0,0,0,914,915,1,0,0,0,915,918,1,0,0,0,916,914,1,0,0,0,917,909,1,0,0,0,
-		917,918,1,0,0,0,918,919,1,0,0,0,919,920,5,149,0,0,920,934,1,0,0,0,921,
-		923,7,2,0,0,922,924,3,100,50,0,923,922,1,0,0,0,923,924,1,0,0,0,924,925,
-		1,0,0,0,925,926,5,125,0,0,926,934,3,100,50,0,927,928,5,167,0,0,928,934,
-		3,100,50,0,929,934,5,166,0,0,930,934,5,167,0,0,931,934,5,165,0,0,932,934,
-		3,102,51,0,933,891,1,0,0,0,933,896,1,0,0,0,933,898,1,0,0,0,933,900,1,0,
-		0,0,933,907,1,0,0,0,933,921,1,0,0,0,933,927,1,0,0,0,933,929,1,0,0,0,933,
-		930,1,0,0,0,933,931,1,0,0,0,933,932,1,0,0,0,934,955,1,0,0,0,935,936,10,
-		15,0,0,936,937,5,134,0,0,937,954,3,98,49,16,938,939,10,14,0,0,939,940,
-		7,3,0,0,940,954,3,98,49,15,941,942,10,13,0,0,942,943,7,4,0,0,943,954,3,
-		98,49,14,944,945,10,12,0,0,945,946,7,5,0,0,946,954,3,98,49,13,947,948,
-		10,10,0,0,948,949,5,135,0,0,949,954,3,98,49,11,950,951,10,9,0,0,951,952,
-		5,136,0,0,952,954,3,98,49,10,953,935,1,0,0,0,953,938,1,0,0,0,953,941,1,
-		0,0,0,953,944,1,0,0,0,953,947,1,0,0,0,953,950,1,0,0,0,954,957,1,0,0,0,
-		955,953,1,0,0,0,955,956,1,0,0,0,956,99,1,0,0,0,957,955,1,0,0,0,958,959,
-		7,6,0,0,959,101,1,0,0,0,960,963,3,104,52,0,961,962,5,151,0,0,962,964,3,
-		104,52,0,963,961,1,0,0,0,963,964,1,0,0,0,964,103,1,0,0,0,965,966,7,7,0,
-		0,966,105,1,0,0,0,93,110,112,126,149,156,158,166,168,187,197,208,216,233,
-		242,252,264,268,276,280,285,295,309,324,330,334,339,347,355,367,378,386,
-		396,430,437,445,455,459,463,467,471,485,507,517,521,529,542,545,556,560,
-		568,579,581,592,596,604,609,614,624,632,646,651,654,661,670,675,682,695,
-		698,711,728,737,741,746,752,761,765,772,783,789,793,813,823,853,866,880,
-		884,914,917,923,933,953,955,963
+		8,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,593,8,34,1,34,3,
+		34,596,8,34,1,34,1,34,3,34,600,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,
+		608,8,35,1,35,1,35,1,35,3,35,613,8,35,1,35,1,35,1,35,3,35,618,8,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,628,8,35,1,35,1,35,1,35,1,35,5,
+		35,634,8,35,10,35,12,35,637,9,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,5,36,648,8,36,10,36,12,36,651,9,36,1,36,1,36,3,36,655,8,36,1,36,
+		3,36,658,8,36,1,37,1,37,1,37,1,37,1,37,3,37,665,8,37,1,38,1,38,1,38,1,
+		38,1,38,5,38,672,8,38,10,38,12,38,675,9,38,1,39,1,39,3,39,679,8,39,1,40,
+		1,40,1,40,5,40,684,8,40,10,40,12,40,687,9,40,1,40,1,40,1,41,1,41,1,41,
+		1,41,1,41,1,41,5,41,697,8,41,10,41,12,41,700,9,41,3,41,702,8,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,715,8,41,1,41,1,41,
+		1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,730,8,41,10,
+		41,12,41,733,9,41,1,41,1,41,1,41,1,41,5,41,739,8,41,10,41,12,41,742,9,
+		41,1,41,3,41,745,8,41,1,41,1,41,1,41,3,41,750,8,41,1,41,1,41,5,41,754,
+		8,41,10,41,12,41,757,9,41,1,41,1,41,1,41,1,41,5,41,763,8,41,10,41,12,41,
+		766,9,41,1,41,3,41,769,8,41,1,42,1,42,1,42,5,42,774,8,42,10,42,12,42,777,
+		9,42,1,42,1,42,1,43,1,43,1,43,1,43,5,43,785,8,43,10,43,12,43,788,9,43,
+		1,43,5,43,791,8,43,10,43,12,43,794,9,43,1,43,3,43,797,8,43,1,44,1,44,1,
+		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,
+		44,1,44,3,44,817,8,44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,825,8,45,10,45,
+		12,45,828,9,45,1,45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		4,46,855,8,46,11,46,12,46,856,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		1,46,5,46,868,8,46,10,46,12,46,871,9,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,3,46,884,8,46,1,46,1,46,3,46,888,8,46,1,47,1,
+		47,1,47,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,916,8,49,10,
+		49,12,49,919,9,49,3,49,921,8,49,1,49,1,49,1,49,1,49,3,49,927,8,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,937,8,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,
+		49,957,8,49,10,49,12,49,960,9,49,1,50,1,50,1,51,1,51,1,51,3,51,967,8,51,
+		1,52,1,52,1,52,0,1,98,53,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,
+		34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,
+		82,84,86,88,90,92,94,96,98,100,102,104,0,8,1,0,147,148,1,0,15,16,1,0,167,
+		168,1,0,157,158,1,0,155,156,1,0,159,164,1,0,127,133,21,0,3,3,5,9,13,22,
+		24,27,29,29,32,36,40,41,43,44,46,64,66,76,78,79,81,83,87,88,90,92,95,97,
+		106,106,108,112,119,121,134,134,139,146,171,172,1106,0,112,1,0,0,0,2,117,
+		1,0,0,0,4,120,1,0,0,0,6,149,1,0,0,0,8,151,1,0,0,0,10,163,1,0,0,0,12,187,
+		1,0,0,0,14,189,1,0,0,0,16,191,1,0,0,0,18,208,1,0,0,0,20,210,1,0,0,0,22,
+		242,1,0,0,0,24,244,1,0,0,0,26,246,1,0,0,0,28,280,1,0,0,0,30,282,1,0,0,
+		0,32,287,1,0,0,0,34,334,1,0,0,0,36,339,1,0,0,0,38,347,1,0,0,0,40,349,1,
+		0,0,0,42,378,1,0,0,0,44,380,1,0,0,0,46,430,1,0,0,0,48,432,1,0,0,0,50,439,
+		1,0,0,0,52,507,1,0,0,0,54,521,1,0,0,0,56,523,1,0,0,0,58,545,1,0,0,0,60,
+		547,1,0,0,0,62,550,1,0,0,0,64,568,1,0,0,0,66,570,1,0,0,0,68,585,1,0,0,
+		0,70,601,1,0,0,0,72,657,1,0,0,0,74,659,1,0,0,0,76,666,1,0,0,0,78,678,1,
+		0,0,0,80,680,1,0,0,0,82,768,1,0,0,0,84,770,1,0,0,0,86,796,1,0,0,0,88,816,
+		1,0,0,0,90,818,1,0,0,0,92,887,1,0,0,0,94,889,1,0,0,0,96,892,1,0,0,0,98,
+		936,1,0,0,0,100,961,1,0,0,0,102,963,1,0,0,0,104,968,1,0,0,0,106,111,3,
+		2,1,0,107,111,3,4,2,0,108,111,3,90,45,0,109,111,3,8,4,0,110,106,1,0,0,
+		0,110,107,1,0,0,0,110,108,1,0,0,0,110,109,1,0,0,0,111,114,1,0,0,0,112,
+		110,1,0,0,0,112,113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,116,5,
+		0,0,1,116,1,1,0,0,0,117,118,5,3,0,0,118,119,5,169,0,0,119,3,1,0,0,0,120,
+		121,5,1,0,0,121,122,3,104,52,0,122,126,5,147,0,0,123,125,3,6,3,0,124,123,
+		1,0,0,0,125,128,1,0,0,0,126,124,1,0,0,0,126,127,1,0,0,0,127,129,1,0,0,
+		0,128,126,1,0,0,0,129,130,5,148,0,0,130,5,1,0,0,0,131,150,3,12,6,0,132,
+		150,3,16,8,0,133,150,3,20,10,0,134,150,3,26,13,0,135,150,3,32,16,0,136,
+		150,3,40,20,0,137,150,3,44,22,0,138,150,3,50,25,0,139,150,3,56,28,0,140,
+		150,3,62,31,0,141,150,3,66,33,0,142,150,3,68,34,0,143,150,3,70,35,0,144,
+		150,3,74,37,0,145,150,3,76,38,0,146,150,3,80,40,0,147,150,3,84,42,0,148,
+		150,3,8,4,0,149,131,1,0,0,0,149,132,1,0,0,0,149,133,1,0,0,0,149,134,1,
+		0,0,0,149,135,1,0,0,0,149,136,1,0,0,0,149,137,1,0,0,0,149,138,1,0,0,0,
+		149,139,1,0,0,0,149,140,1,0,0,0,149,141,1,0,0,0,149,142,1,0,0,0,149,143,
+		1,0,0,0,149,144,1,0,0,0,149,145,1,0,0,0,149,146,1,0,0,0,149,147,1,0,0,
+		0,149,148,1,0,0,0,150,7,1,0,0,0,151,152,5,171,0,0,152,158,4,4,0,0,153,
+		157,3,104,52,0,154,157,5,4,0,0,155,157,5,31,0,0,156,153,1,0,0,0,156,154,
+		1,0,0,0,156,155,1,0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,
+		0,159,161,1,0,0,0,160,158,1,0,0,0,161,162,3,10,5,0,162,9,1,0,0,0,163,168,
+		5,147,0,0,164,167,3,10,5,0,165,167,8,0,0,0,166,164,1,0,0,0,166,165,1,0,
+		0,0,167,170,1,0,0,0,168,166,1,0,0,0,168,169,1,0,0,0,169,171,1,0,0,0,170,
+		168,1,0,0,0,171,172,5,148,0,0,172,11,1,0,0,0,173,174,5,5,0,0,174,188,5,
+		169,0,0,175,176,5,6,0,0,176,188,3,104,52,0,177,178,5,7,0,0,178,188,5,166,
+		0,0,179,180,5,8,0,0,180,188,5,166,0,0,181,182,5,9,0,0,182,188,5,166,0,
+		0,183,184,5,10,0,0,184,188,3,104,52,0,185,186,5,11,0,0,186,188,3,14,7,
+		0,187,173,1,0,0,0,187,175,1,0,0,0,187,177,1,0,0,0,187,179,1,0,0,0,187,
+		181,1,0,0,0,187,183,1,0,0,0,187,185,1,0,0,0,188,13,1,0,0,0,189,190,5,165,
+		0,0,190,15,1,0,0,0,191,192,5,12,0,0,192,193,3,104,52,0,193,197,5,147,0,
+		0,194,196,3,18,9,0,195,194,1,0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,
+		198,1,0,0,0,198,200,1,0,0,0,199,197,1,0,0,0,200,201,5,148,0,0,201,17,1,
+		0,0,0,202,203,5,20,0,0,203,209,5,169,0,0,204,205,5,21,0,0,205,209,3,98,
+		49,0,206,207,5,22,0,0,207,209,3,98,49,0,208,202,1,0,0,0,208,204,1,0,0,
+		0,208,206,1,0,0,0,209,19,1,0,0,0,210,211,5,13,0,0,211,212,3,104,52,0,212,
+		216,5,147,0,0,213,215,3,22,11,0,214,213,1,0,0,0,215,218,1,0,0,0,216,214,
+		1,0,0,0,216,217,1,0,0,0,217,219,1,0,0,0,218,216,1,0,0,0,219,220,5,148,
+		0,0,220,21,1,0,0,0,221,222,5,74,0,0,222,243,3,98,49,0,223,224,5,122,0,
+		0,224,225,3,98,49,0,225,226,3,94,47,0,226,243,1,0,0,0,227,228,5,14,0,0,
+		228,229,3,24,12,0,229,233,5,147,0,0,230,232,3,30,15,0,231,230,1,0,0,0,
+		232,235,1,0,0,0,233,231,1,0,0,0,233,234,1,0,0,0,234,236,1,0,0,0,235,233,
+		1,0,0,0,236,237,5,148,0,0,237,243,1,0,0,0,238,239,5,17,0,0,239,240,5,166,
+		0,0,240,241,5,18,0,0,241,243,3,98,49,0,242,221,1,0,0,0,242,223,1,0,0,0,
+		242,227,1,0,0,0,242,238,1,0,0,0,243,23,1,0,0,0,244,245,7,1,0,0,245,25,
+		1,0,0,0,246,247,5,23,0,0,247,248,3,104,52,0,248,252,5,147,0,0,249,251,
+		3,28,14,0,250,249,1,0,0,0,251,254,1,0,0,0,252,250,1,0,0,0,252,253,1,0,
+		0,0,253,255,1,0,0,0,254,252,1,0,0,0,255,256,5,148,0,0,256,27,1,0,0,0,257,
+		258,5,24,0,0,258,281,3,98,49,0,259,260,5,25,0,0,260,261,5,26,0,0,261,264,
+		3,96,48,0,262,263,5,27,0,0,263,265,3,98,49,0,264,262,1,0,0,0,264,265,1,
+		0,0,0,265,268,1,0,0,0,266,267,5,28,0,0,267,269,5,166,0,0,268,266,1,0,0,
+		0,268,269,1,0,0,0,269,281,1,0,0,0,270,271,5,25,0,0,271,272,5,29,0,0,272,
+		276,5,147,0,0,273,275,3,30,15,0,274,273,1,0,0,0,275,278,1,0,0,0,276,274,
+		1,0,0,0,276,277,1,0,0,0,277,279,1,0,0,0,278,276,1,0,0,0,279,281,5,148,
+		0,0,280,257,1,0,0,0,280,259,1,0,0,0,280,270,1,0,0,0,281,29,1,0,0,0,282,
+		283,5,166,0,0,283,285,3,98,49,0,284,286,5,151,0,0,285,284,1,0,0,0,285,
+		286,1,0,0,0,286,31,1,0,0,0,287,288,5,30,0,0,288,289,3,104,52,0,289,290,
+		5,31,0,0,290,291,3,104,52,0,291,295,5,147,0,0,292,294,3,34,17,0,293,292,
+		1,0,0,0,294,297,1,0,0,0,295,293,1,0,0,0,295,296,1,0,0,0,296,298,1,0,0,
+		0,297,295,1,0,0,0,298,299,5,148,0,0,299,33,1,0,0,0,300,301,5,32,0,0,301,
+		335,3,104,52,0,302,303,5,33,0,0,303,304,3,98,49,0,304,309,3,94,47,0,305,
+		306,5,34,0,0,306,307,3,98,49,0,307,308,3,94,47,0,308,310,1,0,0,0,309,305,
+		1,0,0,0,309,310,1,0,0,0,310,335,1,0,0,0,311,312,5,35,0,0,312,335,5,166,
+		0,0,313,314,5,36,0,0,314,335,3,96,48,0,315,316,5,37,0,0,316,317,3,36,18,
+		0,317,318,3,96,48,0,318,319,5,39,0,0,319,320,5,32,0,0,320,324,5,40,0,0,
+		321,322,5,33,0,0,322,323,5,39,0,0,323,325,5,41,0,0,324,321,1,0,0,0,324,
+		325,1,0,0,0,325,335,1,0,0,0,326,328,5,42,0,0,327,329,3,38,19,0,328,327,
+		1,0,0,0,329,330,1,0,0,0,330,328,1,0,0,0,330,331,1,0,0,0,331,335,1,0,0,
+		0,332,333,5,11,0,0,333,335,3,14,7,0,334,300,1,0,0,0,334,302,1,0,0,0,334,
+		311,1,0,0,0,334,313,1,0,0,0,334,315,1,0,0,0,334,326,1,0,0,0,334,332,1,
+		0,0,0,335,35,1,0,0,0,336,337,5,168,0,0,337,340,5,38,0,0,338,340,5,167,
+		0,0,339,336,1,0,0,0,339,338,1,0,0,0,340,37,1,0,0,0,341,342,5,43,0,0,342,
+		348,3,98,49,0,343,344,5,44,0,0,344,348,3,98,49,0,345,346,5,45,0,0,346,
+		348,5,166,0,0,347,341,1,0,0,0,347,343,1,0,0,0,347,345,1,0,0,0,348,39,1,
+		0,0,0,349,350,5,46,0,0,350,351,3,104,52,0,351,355,5,147,0,0,352,354,3,
+		42,21,0,353,352,1,0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,
+		0,356,358,1,0,0,0,357,355,1,0,0,0,358,359,5,148,0,0,359,41,1,0,0,0,360,
+		361,5,47,0,0,361,379,3,104,52,0,362,363,5,66,0,0,363,379,3,98,49,0,364,
+		365,5,67,0,0,365,367,3,98,49,0,366,368,5,68,0,0,367,366,1,0,0,0,367,368,
+		1,0,0,0,368,379,1,0,0,0,369,370,5,69,0,0,370,371,5,45,0,0,371,379,5,166,
+		0,0,372,373,5,72,0,0,373,379,3,54,27,0,374,375,5,8,0,0,375,379,5,166,0,
+		0,376,377,5,22,0,0,377,379,3,98,49,0,378,360,1,0,0,0,378,362,1,0,0,0,378,
+		364,1,0,0,0,378,369,1,0,0,0,378,372,1,0,0,0,378,374,1,0,0,0,378,376,1,
+		0,0,0,379,43,1,0,0,0,380,381,5,48,0,0,381,382,3,104,52,0,382,386,5,147,
+		0,0,383,385,3,46,23,0,384,383,1,0,0,0,385,388,1,0,0,0,386,384,1,0,0,0,
+		386,387,1,0,0,0,387,389,1,0,0,0,388,386,1,0,0,0,389,390,5,148,0,0,390,
+		45,1,0,0,0,391,392,5,49,0,0,392,396,5,147,0,0,393,395,3,48,24,0,394,393,
+		1,0,0,0,395,398,1,0,0,0,396,394,1,0,0,0,396,397,1,0,0,0,397,399,1,0,0,
+		0,398,396,1,0,0,0,399,431,5,148,0,0,400,401,5,50,0,0,401,431,3,98,49,0,
+		402,403,5,51,0,0,403,431,3,98,49,0,404,405,5,52,0,0,405,406,5,26,0,0,406,
+		431,3,96,48,0,407,408,5,52,0,0,408,409,5,53,0,0,409,410,3,98,49,0,410,
+		411,3,94,47,0,411,431,1,0,0,0,412,413,5,55,0,0,413,431,3,98,49,0,414,415,
+		5,56,0,0,415,431,3,98,49,0,416,417,5,54,0,0,417,431,3,98,49,0,418,419,
+		5,57,0,0,419,420,3,98,49,0,420,421,3,94,47,0,421,431,1,0,0,0,422,423,5,
+		58,0,0,423,424,3,98,49,0,424,425,5,53,0,0,425,426,3,98,49,0,426,427,3,
+		94,47,0,427,431,1,0,0,0,428,429,5,59,0,0,429,431,3,104,52,0,430,391,1,
+		0,0,0,430,400,1,0,0,0,430,402,1,0,0,0,430,404,1,0,0,0,430,407,1,0,0,0,
+		430,412,1,0,0,0,430,414,1,0,0,0,430,416,1,0,0,0,430,418,1,0,0,0,430,422,
+		1,0,0,0,430,428,1,0,0,0,431,47,1,0,0,0,432,433,5,166,0,0,433,434,3,98,
+		49,0,434,435,5,39,0,0,435,437,3,98,49,0,436,438,5,151,0,0,437,436,1,0,
+		0,0,437,438,1,0,0,0,438,49,1,0,0,0,439,440,5,65,0,0,440,441,3,104,52,0,
+		441,445,5,147,0,0,442,444,3,52,26,0,443,442,1,0,0,0,444,447,1,0,0,0,445,
+		443,1,0,0,0,445,446,1,0,0,0,446,448,1,0,0,0,447,445,1,0,0,0,448,449,5,
+		148,0,0,449,51,1,0,0,0,450,451,5,66,0,0,451,508,3,98,49,0,452,453,5,67,
+		0,0,453,455,3,98,49,0,454,456,5,68,0,0,455,454,1,0,0,0,455,456,1,0,0,0,
+		456,459,1,0,0,0,457,458,5,27,0,0,458,460,3,98,49,0,459,457,1,0,0,0,459,
+		460,1,0,0,0,460,463,1,0,0,0,461,462,5,44,0,0,462,464,3,98,49,0,463,461,
+		1,0,0,0,463,464,1,0,0,0,464,508,1,0,0,0,465,467,5,139,0,0,466,468,5,167,
+		0,0,467,466,1,0,0,0,467,468,1,0,0,0,468,471,1,0,0,0,469,470,5,93,0,0,470,
+		472,3,98,49,0,471,469,1,0,0,0,471,472,1,0,0,0,472,508,1,0,0,0,473,474,
+		5,140,0,0,474,508,3,98,49,0,475,476,5,141,0,0,476,508,3,98,49,0,477,478,
+		5,142,0,0,478,479,5,45,0,0,479,508,5,166,0,0,480,481,5,143,0,0,481,485,
+		5,147,0,0,482,484,3,30,15,0,483,482,1,0,0,0,484,487,1,0,0,0,485,483,1,
+		0,0,0,485,486,1,0,0,0,486,488,1,0,0,0,487,485,1,0,0,0,488,508,5,148,0,
+		0,489,490,5,144,0,0,490,508,3,98,49,0,491,492,5,145,0,0,492,493,3,98,49,
+		0,493,494,5,28,0,0,494,495,5,166,0,0,495,508,1,0,0,0,496,497,5,146,0,0,
+		497,508,3,98,49,0,498,499,5,69,0,0,499,500,5,45,0,0,500,508,5,166,0,0,
+		501,502,5,72,0,0,502,508,3,54,27,0,503,504,5,8,0,0,504,508,5,166,0,0,505,
+		506,5,76,0,0,506,508,5,168,0,0,507,450,1,0,0,0,507,452,1,0,0,0,507,465,
+		1,0,0,0,507,473,1,0,0,0,507,475,1,0,0,0,507,477,1,0,0,0,507,480,1,0,0,
+		0,507,489,1,0,0,0,507,491,1,0,0,0,507,496,1,0,0,0,507,498,1,0,0,0,507,
+		501,1,0,0,0,507,503,1,0,0,0,507,505,1,0,0,0,508,53,1,0,0,0,509,522,5,73,
+		0,0,510,522,5,74,0,0,511,522,5,75,0,0,512,513,5,29,0,0,513,517,5,147,0,
+		0,514,516,3,30,15,0,515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,
+		518,1,0,0,0,518,520,1,0,0,0,519,517,1,0,0,0,520,522,5,148,0,0,521,509,
+		1,0,0,0,521,510,1,0,0,0,521,511,1,0,0,0,521,512,1,0,0,0,522,55,1,0,0,0,
+		523,524,5,77,0,0,524,525,3,104,52,0,525,529,5,147,0,0,526,528,3,58,29,
+		0,527,526,1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,
+		532,1,0,0,0,531,529,1,0,0,0,532,533,5,148,0,0,533,57,1,0,0,0,534,535,5,
+		78,0,0,535,546,3,98,49,0,536,537,5,79,0,0,537,542,3,60,30,0,538,539,5,
+		151,0,0,539,541,3,60,30,0,540,538,1,0,0,0,541,544,1,0,0,0,542,540,1,0,
+		0,0,542,543,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,545,534,1,0,0,0,545,
+		536,1,0,0,0,546,59,1,0,0,0,547,548,3,104,52,0,548,549,3,98,49,0,549,61,
+		1,0,0,0,550,551,5,80,0,0,551,560,3,104,52,0,552,556,5,147,0,0,553,555,
+		3,64,32,0,554,553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,
+		0,0,557,559,1,0,0,0,558,556,1,0,0,0,559,561,5,148,0,0,560,552,1,0,0,0,
+		560,561,1,0,0,0,561,63,1,0,0,0,562,563,5,81,0,0,563,569,3,98,49,0,564,
+		565,5,82,0,0,565,569,3,98,49,0,566,567,5,83,0,0,567,569,3,98,49,0,568,
+		562,1,0,0,0,568,564,1,0,0,0,568,566,1,0,0,0,569,65,1,0,0,0,570,571,5,84,
+		0,0,571,572,3,104,52,0,572,573,5,147,0,0,573,581,3,98,49,0,574,579,3,94,
+		47,0,575,576,5,34,0,0,576,577,3,98,49,0,577,578,3,94,47,0,578,580,1,0,
+		0,0,579,575,1,0,0,0,579,580,1,0,0,0,580,582,1,0,0,0,581,574,1,0,0,0,581,
+		582,1,0,0,0,582,583,1,0,0,0,583,584,5,148,0,0,584,67,1,0,0,0,585,586,5,
+		85,0,0,586,587,3,104,52,0,587,588,5,154,0,0,588,595,3,98,49,0,589,592,
+		5,86,0,0,590,593,5,87,0,0,591,593,5,88,0,0,592,590,1,0,0,0,592,591,1,0,
+		0,0,593,594,1,0,0,0,594,596,3,96,48,0,595,589,1,0,0,0,595,596,1,0,0,0,
+		596,599,1,0,0,0,597,598,5,28,0,0,598,600,5,166,0,0,599,597,1,0,0,0,599,
+		600,1,0,0,0,600,69,1,0,0,0,601,602,5,89,0,0,602,603,3,104,52,0,603,604,
+		5,93,0,0,604,607,3,98,49,0,605,606,5,28,0,0,606,608,5,166,0,0,607,605,
+		1,0,0,0,607,608,1,0,0,0,608,612,1,0,0,0,609,610,5,90,0,0,610,611,5,92,
+		0,0,611,613,5,168,0,0,612,609,1,0,0,0,612,613,1,0,0,0,613,617,1,0,0,0,
+		614,615,5,91,0,0,615,616,5,92,0,0,616,618,5,168,0,0,617,614,1,0,0,0,617,
+		618,1,0,0,0,618,627,1,0,0,0,619,620,5,110,0,0,620,621,5,124,0,0,621,622,
+		3,104,52,0,622,623,5,111,0,0,623,624,5,113,0,0,624,625,5,168,0,0,625,626,
+		5,112,0,0,626,628,1,0,0,0,627,619,1,0,0,0,627,628,1,0,0,0,628,629,1,0,
+		0,0,629,630,5,153,0,0,630,635,3,72,36,0,631,632,5,151,0,0,632,634,3,72,
+		36,0,633,631,1,0,0,0,634,637,1,0,0,0,635,633,1,0,0,0,635,636,1,0,0,0,636,
+		71,1,0,0,0,637,635,1,0,0,0,638,639,5,106,0,0,639,640,5,167,0,0,640,641,
+		5,113,0,0,641,658,3,104,52,0,642,654,5,109,0,0,643,644,5,149,0,0,644,649,
+		3,104,52,0,645,646,5,151,0,0,646,648,3,104,52,0,647,645,1,0,0,0,648,651,
+		1,0,0,0,649,647,1,0,0,0,649,650,1,0,0,0,650,652,1,0,0,0,651,649,1,0,0,
+		0,652,653,5,150,0,0,653,655,1,0,0,0,654,643,1,0,0,0,654,655,1,0,0,0,655,
+		658,1,0,0,0,656,658,3,104,52,0,657,638,1,0,0,0,657,642,1,0,0,0,657,656,
+		1,0,0,0,658,73,1,0,0,0,659,660,5,94,0,0,660,661,5,93,0,0,661,664,3,98,
+		49,0,662,663,5,95,0,0,663,665,3,96,48,0,664,662,1,0,0,0,664,665,1,0,0,
+		0,665,75,1,0,0,0,666,667,5,96,0,0,667,668,5,97,0,0,668,673,3,78,39,0,669,
+		670,5,151,0,0,670,672,3,78,39,0,671,669,1,0,0,0,672,675,1,0,0,0,673,671,
+		1,0,0,0,673,674,1,0,0,0,674,77,1,0,0,0,675,673,1,0,0,0,676,679,5,42,0,
+		0,677,679,3,104,52,0,678,676,1,0,0,0,678,677,1,0,0,0,679,79,1,0,0,0,680,
+		681,5,98,0,0,681,685,5,147,0,0,682,684,3,82,41,0,683,682,1,0,0,0,684,687,
+		1,0,0,0,685,683,1,0,0,0,685,686,1,0,0,0,686,688,1,0,0,0,687,685,1,0,0,
+		0,688,689,5,148,0,0,689,81,1,0,0,0,690,691,5,10,0,0,691,701,3,102,51,0,
+		692,693,5,99,0,0,693,698,3,104,52,0,694,695,5,151,0,0,695,697,3,104,52,
+		0,696,694,1,0,0,0,697,700,1,0,0,0,698,696,1,0,0,0,698,699,1,0,0,0,699,
+		702,1,0,0,0,700,698,1,0,0,0,701,692,1,0,0,0,701,702,1,0,0,0,702,769,1,
+		0,0,0,703,704,5,100,0,0,704,769,3,104,52,0,705,706,5,101,0,0,706,769,3,
+		104,52,0,707,708,5,102,0,0,708,709,5,103,0,0,709,710,5,104,0,0,710,769,
+		3,104,52,0,711,714,5,105,0,0,712,713,5,167,0,0,713,715,5,135,0,0,714,712,
+		1,0,0,0,714,715,1,0,0,0,715,716,1,0,0,0,716,717,5,103,0,0,717,718,5,113,
+		0,0,718,769,3,104,52,0,719,720,5,106,0,0,720,721,5,167,0,0,721,722,5,135,
+		0,0,722,723,5,103,0,0,723,724,5,113,0,0,724,769,3,104,52,0,725,726,5,114,
+		0,0,726,727,3,98,49,0,727,731,5,147,0,0,728,730,3,82,41,0,729,728,1,0,
+		0,0,730,733,1,0,0,0,731,729,1,0,0,0,731,732,1,0,0,0,732,734,1,0,0,0,733,
+		731,1,0,0,0,734,744,5,148,0,0,735,736,5,115,0,0,736,740,5,147,0,0,737,
+		739,3,82,41,0,738,737,1,0,0,0,739,742,1,0,0,0,740,738,1,0,0,0,740,741,
+		1,0,0,0,741,743,1,0,0,0,742,740,1,0,0,0,743,745,5,148,0,0,744,735,1,0,
+		0,0,744,745,1,0,0,0,745,769,1,0,0,0,746,749,5,107,0,0,747,748,5,124,0,
+		0,748,750,5,66,0,0,749,747,1,0,0,0,749,750,1,0,0,0,750,751,1,0,0,0,751,
+		755,5,147,0,0,752,754,3,82,41,0,753,752,1,0,0,0,754,757,1,0,0,0,755,753,
+		1,0,0,0,755,756,1,0,0,0,756,758,1,0,0,0,757,755,1,0,0,0,758,769,5,148,
+		0,0,759,760,5,108,0,0,760,764,5,147,0,0,761,763,3,82,41,0,762,761,1,0,
+		0,0,763,766,1,0,0,0,764,762,1,0,0,0,764,765,1,0,0,0,765,767,1,0,0,0,766,
+		764,1,0,0,0,767,769,5,148,0,0,768,690,1,0,0,0,768,703,1,0,0,0,768,705,
+		1,0,0,0,768,707,1,0,0,0,768,711,1,0,0,0,768,719,1,0,0,0,768,725,1,0,0,
+		0,768,746,1,0,0,0,768,759,1,0,0,0,769,83,1,0,0,0,770,771,5,117,0,0,771,
+		775,5,147,0,0,772,774,3,86,43,0,773,772,1,0,0,0,774,777,1,0,0,0,775,773,
+		1,0,0,0,775,776,1,0,0,0,776,778,1,0,0,0,777,775,1,0,0,0,778,779,5,148,
+		0,0,779,85,1,0,0,0,780,781,5,118,0,0,781,786,3,104,52,0,782,783,5,151,
+		0,0,783,785,3,104,52,0,784,782,1,0,0,0,785,788,1,0,0,0,786,784,1,0,0,0,
+		786,787,1,0,0,0,787,792,1,0,0,0,788,786,1,0,0,0,789,791,3,88,44,0,790,
+		789,1,0,0,0,791,794,1,0,0,0,792,790,1,0,0,0,792,793,1,0,0,0,793,797,1,
+		0,0,0,794,792,1,0,0,0,795,797,3,80,40,0,796,780,1,0,0,0,796,795,1,0,0,
+		0,797,87,1,0,0,0,798,799,5,119,0,0,799,817,3,98,49,0,800,801,5,120,0,0,
+		801,817,3,96,48,0,802,803,5,60,0,0,803,804,3,98,49,0,804,805,5,126,0,0,
+		805,806,5,64,0,0,806,817,1,0,0,0,807,808,5,61,0,0,808,817,3,98,49,0,809,
+		810,5,62,0,0,810,811,3,98,49,0,811,812,5,126,0,0,812,813,5,64,0,0,813,
+		817,1,0,0,0,814,815,5,63,0,0,815,817,3,98,49,0,816,798,1,0,0,0,816,800,
+		1,0,0,0,816,802,1,0,0,0,816,807,1,0,0,0,816,809,1,0,0,0,816,814,1,0,0,
+		0,817,89,1,0,0,0,818,819,5,2,0,0,819,820,3,104,52,0,820,821,5,4,0,0,821,
+		822,3,104,52,0,822,826,5,147,0,0,823,825,3,92,46,0,824,823,1,0,0,0,825,
+		828,1,0,0,0,826,824,1,0,0,0,826,827,1,0,0,0,827,829,1,0,0,0,828,826,1,
+		0,0,0,829,830,5,148,0,0,830,91,1,0,0,0,831,832,3,104,52,0,832,833,5,37,
+		0,0,833,834,5,121,0,0,834,835,5,168,0,0,835,888,1,0,0,0,836,837,3,102,
+		51,0,837,838,5,122,0,0,838,839,3,98,49,0,839,840,3,94,47,0,840,888,1,0,
+		0,0,841,842,3,102,51,0,842,843,5,123,0,0,843,844,3,98,49,0,844,845,5,124,
+		0,0,845,846,5,166,0,0,846,888,1,0,0,0,847,848,3,104,52,0,848,849,5,125,
+		0,0,849,850,5,31,0,0,850,851,5,166,0,0,851,888,1,0,0,0,852,854,5,117,0,
+		0,853,855,3,88,44,0,854,853,1,0,0,0,855,856,1,0,0,0,856,854,1,0,0,0,856,
+		857,1,0,0,0,857,888,1,0,0,0,858,859,3,104,52,0,859,860,5,74,0,0,860,861,
+		3,98,49,0,861,888,1,0,0,0,862,863,3,104,52,0,863,864,5,14,0,0,864,865,
+		3,24,12,0,865,869,5,147,0,0,866,868,3,30,15,0,867,866,1,0,0,0,868,871,
+		1,0,0,0,869,867,1,0,0,0,869,870,1,0,0,0,870,872,1,0,0,0,871,869,1,0,0,
+		0,872,873,5,148,0,0,873,888,1,0,0,0,874,875,3,104,52,0,875,876,5,17,0,
+		0,876,877,5,166,0,0,877,878,5,18,0,0,878,879,3,98,49,0,879,888,1,0,0,0,
+		880,881,3,104,52,0,881,883,5,19,0,0,882,884,5,155,0,0,883,882,1,0,0,0,
+		883,884,1,0,0,0,884,885,1,0,0,0,885,886,3,98,49,0,886,888,1,0,0,0,887,
+		831,1,0,0,0,887,836,1,0,0,0,887,841,1,0,0,0,887,847,1,0,0,0,887,852,1,
+		0,0,0,887,858,1,0,0,0,887,862,1,0,0,0,887,874,1,0,0,0,887,880,1,0,0,0,
+		888,93,1,0,0,0,889,890,5,126,0,0,890,891,5,134,0,0,891,95,1,0,0,0,892,
+		893,5,167,0,0,893,97,1,0,0,0,894,895,6,49,-1,0,895,896,5,149,0,0,896,897,
+		3,98,49,0,897,898,5,150,0,0,898,937,1,0,0,0,899,900,5,156,0,0,900,937,
+		3,98,49,16,901,902,5,138,0,0,902,937,3,98,49,11,903,904,5,114,0,0,904,
+		905,3,98,49,0,905,906,5,116,0,0,906,907,3,98,49,0,907,908,5,115,0,0,908,
+		909,3,98,49,0,909,937,1,0,0,0,910,911,3,104,52,0,911,920,5,149,0,0,912,
+		917,3,98,49,0,913,914,5,151,0,0,914,916,3,98,49,0,915,913,1,0,0,0,916,
+		919,1,0,0,0,917,915,1,0,0,0,917,918,1,0,0,0,918,921,1,0,0,0,919,917,1,
+		0,0,0,920,912,1,0,0,0,920,921,1,0,0,0,921,922,1,0,0,0,922,923,5,150,0,
+		0,923,937,1,0,0,0,924,926,7,2,0,0,925,927,3,100,50,0,926,925,1,0,0,0,926,
+		927,1,0,0,0,927,928,1,0,0,0,928,929,5,126,0,0,929,937,3,100,50,0,930,931,
+		5,168,0,0,931,937,3,100,50,0,932,937,5,167,0,0,933,937,5,168,0,0,934,937,
+		5,166,0,0,935,937,3,102,51,0,936,894,1,0,0,0,936,899,1,0,0,0,936,901,1,
+		0,0,0,936,903,1,0,0,0,936,910,1,0,0,0,936,924,1,0,0,0,936,930,1,0,0,0,
+		936,932,1,0,0,0,936,933,1,0,0,0,936,934,1,0,0,0,936,935,1,0,0,0,937,958,
+		1,0,0,0,938,939,10,15,0,0,939,940,5,135,0,0,940,957,3,98,49,16,941,942,
+		10,14,0,0,942,943,7,3,0,0,943,957,3,98,49,15,944,945,10,13,0,0,945,946,
+		7,4,0,0,946,957,3,98,49,14,947,948,10,12,0,0,948,949,7,5,0,0,949,957,3,
+		98,49,13,950,951,10,10,0,0,951,952,5,136,0,0,952,957,3,98,49,11,953,954,
+		10,9,0,0,954,955,5,137,0,0,955,957,3,98,49,10,956,938,1,0,0,0,956,941,
+		1,0,0,0,956,944,1,0,0,0,956,947,1,0,0,0,956,950,1,0,0,0,956,953,1,0,0,
+		0,957,960,1,0,0,0,958,956,1,0,0,0,958,959,1,0,0,0,959,99,1,0,0,0,960,958,
+		1,0,0,0,961,962,7,6,0,0,962,101,1,0,0,0,963,966,3,104,52,0,964,965,5,152,
+		0,0,965,967,3,104,52,0,966,964,1,0,0,0,966,967,1,0,0,0,967,103,1,0,0,0,
+		968,969,7,7,0,0,969,105,1,0,0,0,94,110,112,126,149,156,158,166,168,187,
+		197,208,216,233,242,252,264,268,276,280,285,295,309,324,330,334,339,347,
+		355,367,378,386,396,430,437,445,455,459,463,467,471,485,507,517,521,529,
+		542,545,556,560,568,579,581,592,595,599,607,612,617,627,635,649,654,657,
+		664,673,678,685,698,701,714,731,740,744,749,755,764,768,775,786,792,796,
+		816,826,856,869,883,887,917,920,926,936,956,958,966
 	};
 
 	public static readonly ATN _ATN =
