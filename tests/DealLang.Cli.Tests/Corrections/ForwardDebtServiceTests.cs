@@ -1,5 +1,6 @@
 using DealLang.Compiler;
 using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Emit;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -88,6 +89,38 @@ public sealed class ForwardDebtServiceTests
 
         // A test of the period reads it: cfads 30m (the rent) / 15,657,964.00 = 1.91596.
         Assert.Equal(30e6 / (10.5e6 + 2.784e6 + LevelPayment), deal.Ledger("FwdDscr", 0), 1e-9);
+    }
+
+    [Fact]
+    public void AFloatingCouponIsHeldAtItsCurrentRate()
+    {
+        // F: 10m bullet at 4%, stepping up 2% from 2028-12-31 (so 6% from t2 on). At t0 the next 24m (t1, t2) are
+        // projected at t0's 4%: 10m × 4% × 2 = 0.8m (the step-up in t2 is not foreseen: 1.0m with it).
+        // At t2 (6% now) the next 24m are t3 and t4, the maturity: 10m × 6% × 2 + 10m = 11.2m.
+        var deal = new SmallDeal(Deal.Replace(
+            "test FwdDscr = cfads / FwdDs",
+            "test FwdDscr = cfads / FwdDs\n  tranche F { balance 10m  coupon 4%  step_up 2% from 2028-12-31  amortize bullet  seniority 2 }\n  test FwdF = F.debt_service over next 24m",
+            StringComparison.Ordinal).Replace("distribute rest", "pay F.interest  pay F.principal  distribute rest", StringComparison.Ordinal));
+        Assert.Equal(0.04, deal.Ledger("F coupon", 0), 1e-12);
+        Assert.Equal(0.06, deal.Ledger("F coupon", 2), 1e-12);
+        Assert.Equal(0.8e6, deal.Ledger("FwdF", 0), 1e-6);
+        Assert.Equal(11.2e6, deal.Ledger("FwdF", 2), 1e-6);
+    }
+
+    [Fact]
+    public void TheProjectionAllocatesNothingInTheLoop()
+    {
+        // The windows are static arrays made once per deal; the loop only calls the runtime's projection.
+        string source = DealCompiler.Compile("small.deal", Deal).Emitted!.Source;
+        int begin = source.IndexOf(CSharpEmitter.LoopBeginMarker, StringComparison.Ordinal);
+        int end = source.IndexOf(CSharpEmitter.LoopEndMarker, StringComparison.Ordinal);
+        string loop = source[begin..end];
+        Assert.Contains("ForwardDebtService.Level(", loop, StringComparison.Ordinal);
+        Assert.Contains("private static readonly int[] test_FwdDs_forwardLast = ForwardWindow.LastPeriods(Boundaries, 12, ScheduledPeriods);", source, StringComparison.Ordinal);
+        foreach (string forbidden in new[] { "new ", "=>", "$\"", "List<", "Linq" })
+        {
+            Assert.DoesNotContain(forbidden, loop, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
