@@ -287,8 +287,9 @@ feeDecl
     ;
 
 // test Dscr = cfads / debt_service over trailing 12m from 2030-11-30
+// test FwdDs = debt_service over next 12m
 testDecl
-    : TEST name=ident ASSIGN expr (OVER TRAILING duration)? (FROM DATE)?
+    : TEST name=ident ASSIGN expr (OVER (TRAILING | forward=NEXT) duration)? (FROM DATE)?
     ;
 
 // trigger CashTrap when Dscr < 1.10x from 2030-11-30 trips after 2 cures after 2 cure by Sponsor up to 2 times
@@ -428,7 +429,7 @@ ident
     | BALANCE | VALUE | COST | RENT | TERM | TARGET | INITIAL | COUPON | MATURITY | INTEREST
     | PRINCIPAL | RATING | RECOVERY | PD | CAP | LESSEE | STARTS | CONTRIBUTED | HOLDERS
     | EARNS | LEVEL | LINEAR | BULLET | SCHEDULE | MARKET | OPTION | FIXED | TITLE | CURRENCY
-    | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | FLOOR | GUARANTEES
+    | CLOSING | SENIORITY | HAIRCUT | LAG | YEAR | TAKEN | TRAILING | NEXT | FLOOR | GUARANTEES
     | STRAIGHT_LINE | ESCALATING | AMORTIZE | INTEREST_ONLY | FIRST_PAYMENT | GRACE | CFADS | INCLUDES
     | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
     | FLEET | DELIVERIES | UNITS | UNIT_COST | DEPRECIATE | DECLINING | POWER | PUE | POWER_PRICE
@@ -527,6 +528,7 @@ FEE           : 'fee';
 TEST          : 'test';
 OVER          : 'over';
 TRAILING      : 'trailing';
+NEXT          : 'next';
 TRIGGER       : 'trigger';
 TRIPS         : 'trips';
 CURES         : 'cures';

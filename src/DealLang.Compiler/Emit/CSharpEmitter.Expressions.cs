@@ -7,7 +7,7 @@ namespace DealLang.Compiler.Emit;
 
 // BoundExpression -> one C# expression over the loop's locals. Money, rates and ratios are doubles, dates are
 // Date structs, conditions are bools. Inside a trailing test (window != null) every flow is read as its sum over
-// the window from its history buffer. Parentheses follow C# precedence, so a sum in a deal file becomes a flat
+// the window from its history buffer; inside a forward one, as its projection over the periods ahead. Parentheses follow C# precedence, so a sum in a deal file becomes a flat
 // `a + b + c` (walked in a loop: such a sum is a left-deep tree as deep as it is long); a sum of more than
 // BalancedChains.BalanceAbove terms is regrouped into a balanced tree first, which Roslyn compiles in linear time.
 public static partial class CSharpEmitter
@@ -22,8 +22,8 @@ public static partial class CSharpEmitter
     private const int UnaryPrecedence = 7;
     private const int AtomicPrecedence = 8;
 
-    /// <param name="window">The name of the trailing test's window constant, or null outside trailing tests.</param>
-    internal static string Expression(EmitContext ctx, BoundExpression expression, string? window)
+    /// <param name="window">The trailing or forward test's window, or null outside such tests.</param>
+    internal static string Expression(EmitContext ctx, BoundExpression expression, ExpressionWindow? window)
     {
         var text = new StringBuilder();
         Write(ctx, text, expression, window);
@@ -32,7 +32,7 @@ public static partial class CSharpEmitter
 
     // Every piece is appended to one StringBuilder: building the text by concatenation would copy the whole
     // expression once per operator, quadratic in a long sum.
-    private static void Write(EmitContext ctx, StringBuilder text, BoundExpression expression, string? window)
+    private static void Write(EmitContext ctx, StringBuilder text, BoundExpression expression, ExpressionWindow? window)
     {
         switch (expression)
         {
@@ -142,7 +142,7 @@ public static partial class CSharpEmitter
     }
 
     /// <summary>The expression as an operand that any operator can be written next to: parenthesized unless atomic.</summary>
-    internal static string Operand(EmitContext ctx, BoundExpression expression, string? window)
+    internal static string Operand(EmitContext ctx, BoundExpression expression, ExpressionWindow? window)
     {
         var text = new StringBuilder();
         WriteChild(ctx, text, expression, window, AtomicPrecedence);
@@ -150,7 +150,7 @@ public static partial class CSharpEmitter
     }
 
     /// <summary>The expression, parenthesized if it binds more loosely than <paramref name="minimum"/>.</summary>
-    private static void WriteChild(EmitContext ctx, StringBuilder text, BoundExpression expression, string? window, int minimum)
+    private static void WriteChild(EmitContext ctx, StringBuilder text, BoundExpression expression, ExpressionWindow? window, int minimum)
     {
         if (expression is ConstantExpression { Unit: not Unit.Bool } c)
         {
@@ -193,17 +193,23 @@ public static partial class CSharpEmitter
     private static string Constant(ConstantExpression c) =>
         c.Unit == Unit.Bool ? CSharpLiterals.Bool(c.Value != 0) : CSharpLiterals.Double(c.Value);
 
-    private static string Read(EmitContext ctx, QuantityExpression q, string? window)
+    private static string Read(EmitContext ctx, QuantityExpression q, ExpressionWindow? window)
     {
         if (window is null || !q.IsFlow)
         {
             return ctx.Current(q.Quantity, q.Index);
         }
 
+        if (window.Forward)
+        {
+            // A forward test projects its flows (debt service only, DL0345) over the periods its window array names.
+            return ctx.Forward(q.Quantity, q.Index, window.Name);
+        }
+
         // Amounts paid are known only after the waterfall, so the window is the most recent completed periods.
         var slot = ctx.HistoryFor(q.Quantity, q.Index);
         string end = slot.AfterWaterfall ? "t - 1" : "t";
-        return "Flows.Trailing(" + slot.Name + ", " + end + ", " + window + ")";
+        return "Flows.Trailing(" + slot.Name + ", " + end + ", " + window.Name + ")";
     }
 
     /// <summary>
@@ -211,7 +217,7 @@ public static partial class CSharpEmitter
     /// what each operator writes before its left operand (<c>Flows.Ratio(</c>, <c>NotEqual(</c> or a parenthesis),
     /// outermost first, then the innermost operand, then what each writes after it, innermost first.
     /// </summary>
-    private static void WriteBinary(EmitContext ctx, StringBuilder text, BinaryExpression top, string? window)
+    private static void WriteBinary(EmitContext ctx, StringBuilder text, BinaryExpression top, ExpressionWindow? window)
     {
         var spine = new List<BinaryExpression>();
         BoundExpression innermost = top;
@@ -326,7 +332,7 @@ public static partial class CSharpEmitter
     private static bool IsNumeric(BinaryExpression b) =>
         b.Left.Unit is not (Unit.Date or Unit.Bool) && b.Right.Unit is not (Unit.Date or Unit.Bool);
 
-    private static void WriteCall(EmitContext ctx, StringBuilder text, CallExpression call, string? window)
+    private static void WriteCall(EmitContext ctx, StringBuilder text, CallExpression call, ExpressionWindow? window)
     {
         if (call.Arguments.IsDefaultOrEmpty)
         {
@@ -360,7 +366,7 @@ public static partial class CSharpEmitter
     // BalancedChains.BalanceAbove arguments, halves are nested instead (Math.Min(Math.Min(…), Math.Min(…))), so
     // the calls nest log2(arguments) deep; min and max are associative, n/a (NaN) included.
     private static void WriteMinMax(
-        EmitContext ctx, StringBuilder text, string function, ImmutableArray<BoundExpression> arguments, int lo, int hi, string? window)
+        EmitContext ctx, StringBuilder text, string function, ImmutableArray<BoundExpression> arguments, int lo, int hi, ExpressionWindow? window)
     {
         if (hi - lo >= BalancedChains.BalanceAbove)
         {

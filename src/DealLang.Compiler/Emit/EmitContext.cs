@@ -140,6 +140,21 @@ internal sealed class EmitContext
             ?? throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown quantity."),
     };
 
+    /// <summary>A forward test's projection of a flow over the periods after this one up to
+    /// <c><paramref name="lastArray"/>[t]</c>: debt service, the deal's (every tranche's) or a tranche's; the checks
+    /// (DL0345) let no other flow into a forward test.</summary>
+    public string Forward(Quantity quantity, int index, string lastArray)
+    {
+        var tranches = Components.Of<TrancheComponent>();
+        return quantity switch
+        {
+            Quantity.DebtService => Model.Tranches.Length == 0 ? "0.0"
+                : "(" + string.Join(" + ", Model.Tranches.Select(t => tranches.ForwardDebtService(t.Index, lastArray))) + ")",
+            Quantity.TrancheDebtService => tranches.ForwardDebtService(index, lastArray),
+            _ => throw new InvalidOperationException("A forward test reads only debt service, not " + quantity + "."),
+        };
+    }
+
     /// <summary>Flows known only after the waterfall (amounts paid): trailing tests read their completed periods,
     /// which is also what a non-trailing read sees before this period's waterfall has run.</summary>
     public bool IsKnownAfterWaterfall(Quantity quantity) => Components.Any(c => c.KnownAfterWaterfall(quantity));

@@ -48,21 +48,21 @@ public partial class DealLangParser : Parser {
 		INTEREST_ONLY=69, INTEREST=70, PRINCIPAL=71, AMORTIZE=72, BULLET=73, LEVEL=74, 
 		LINEAR=75, SENIORITY=76, EQUITY=77, CONTRIBUTED=78, HOLDERS=79, ACCOUNT=80, 
 		TARGET=81, INITIAL=82, EARNS=83, FEE=84, TEST=85, OVER=86, TRAILING=87, 
-		TRIGGER=88, TRIPS=89, CURES=90, AFTER=91, WHEN=92, DEFAULT=93, GRACE=94, 
-		CFADS=95, INCLUDES=96, WATERFALL=97, USING=98, FILL=99, RELEASE=100, HOLD=101, 
-		REST=102, IN=103, DISTRIBUTE=104, SWEEP=105, PRO_RATA=106, SEQUENTIAL=107, 
-		ACCELERATE=108, CURE=109, UP=110, TIMES=111, TO=112, IF=113, ELSE=114, 
-		THEN=115, ENFORCEMENT=116, SELL=117, HAIRCUT=118, LAG=119, TAKEN=120, 
-		DEFLATE=121, DROP=122, BY=123, DEFAULTS=124, PER=125, GPU=126, GPU_HOUR=127, 
-		HOUR=128, KW=129, MW=130, KWH=131, MWH=132, YEAR=133, OF=134, AND=135, 
-		OR=136, NOT=137, PIK=138, ISSUE_PRICE=139, COMMITMENT=140, AVAILABLE=141, 
-		DRAWS=142, COMMITMENT_FEE=143, STEP_UP=144, TARGET_BALANCE=145, MARGIN=146, 
-		GRID=147, BELOW=148, UNPAID=149, WHILE=150, LBRACE=151, RBRACE=152, LPAREN=153, 
-		RPAREN=154, COMMA=155, DOT=156, ARROW=157, ASSIGN=158, PLUS=159, MINUS=160, 
-		STAR=161, SLASH=162, LE=163, GE=164, LT=165, GT=166, EQ=167, NE=168, DAYCOUNT=169, 
-		DATE=170, QUANTITY=171, NUMBER=172, STRING=173, UNTERMINATED_STRING=174, 
-		IDENT=175, NON_ASCII_NAME=176, LINE_COMMENT=177, BLOCK_COMMENT=178, UNTERMINATED_COMMENT=179, 
-		WS=180, UNEXPECTED_CHAR=181;
+		NEXT=88, TRIGGER=89, TRIPS=90, CURES=91, AFTER=92, WHEN=93, DEFAULT=94, 
+		GRACE=95, CFADS=96, INCLUDES=97, WATERFALL=98, USING=99, FILL=100, RELEASE=101, 
+		HOLD=102, REST=103, IN=104, DISTRIBUTE=105, SWEEP=106, PRO_RATA=107, SEQUENTIAL=108, 
+		ACCELERATE=109, CURE=110, UP=111, TIMES=112, TO=113, IF=114, ELSE=115, 
+		THEN=116, ENFORCEMENT=117, SELL=118, HAIRCUT=119, LAG=120, TAKEN=121, 
+		DEFLATE=122, DROP=123, BY=124, DEFAULTS=125, PER=126, GPU=127, GPU_HOUR=128, 
+		HOUR=129, KW=130, MW=131, KWH=132, MWH=133, YEAR=134, OF=135, AND=136, 
+		OR=137, NOT=138, PIK=139, ISSUE_PRICE=140, COMMITMENT=141, AVAILABLE=142, 
+		DRAWS=143, COMMITMENT_FEE=144, STEP_UP=145, TARGET_BALANCE=146, MARGIN=147, 
+		GRID=148, BELOW=149, UNPAID=150, WHILE=151, LBRACE=152, RBRACE=153, LPAREN=154, 
+		RPAREN=155, COMMA=156, DOT=157, ARROW=158, ASSIGN=159, PLUS=160, MINUS=161, 
+		STAR=162, SLASH=163, LE=164, GE=165, LT=166, GT=167, EQ=168, NE=169, DAYCOUNT=170, 
+		DATE=171, QUANTITY=172, NUMBER=173, STRING=174, UNTERMINATED_STRING=175, 
+		IDENT=176, NON_ASCII_NAME=177, LINE_COMMENT=178, BLOCK_COMMENT=179, UNTERMINATED_COMMENT=180, 
+		WS=181, UNEXPECTED_CHAR=182;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -106,8 +106,8 @@ public partial class DealLangParser : Parser {
 		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
 		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
 		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", 
-		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
+		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
 		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
 		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
@@ -132,19 +132,19 @@ public partial class DealLangParser : Parser {
 		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
 		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
 		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
-		"TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", 
-		"DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", 
-		"RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", 
-		"ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
-		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", 
-		"AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
-		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", 
-		"UNPAID", "WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", 
-		"ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", 
-		"GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
-		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
-		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
+		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
+		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
+		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", 
+		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
+		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
+		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
+		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
+		"GRID", "BELOW", "UNPAID", "WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
+		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
+		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
+		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
+		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -389,7 +389,7 @@ public partial class DealLangParser : Parser {
 			State = 128;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 351844803035104L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2251805460828161L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 351844803035104L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 4503610920046593L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 125;
@@ -685,7 +685,7 @@ public partial class DealLangParser : Parser {
 			State = 160;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126375675233755133L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 13194139664353L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 252751350474924029L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 13194139664353L) != 0)) {
 				{
 				State = 158;
 				ErrorHandler.Sync(this);
@@ -756,6 +756,7 @@ public partial class DealLangParser : Parser {
 				case INITIAL:
 				case EARNS:
 				case TRAILING:
+				case NEXT:
 				case TRIPS:
 				case CURES:
 				case AFTER:
@@ -867,7 +868,7 @@ public partial class DealLangParser : Parser {
 			State = 170;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 18014398492704767L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 36028796985409535L) != 0)) {
 				{
 				State = 168;
 				ErrorHandler.Sync(this);
@@ -965,6 +966,7 @@ public partial class DealLangParser : Parser {
 				case TEST:
 				case OVER:
 				case TRAILING:
+				case NEXT:
 				case TRIGGER:
 				case TRIPS:
 				case CURES:
@@ -3361,7 +3363,7 @@ public partial class DealLangParser : Parser {
 			State = 447;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1099L) != 0) || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 511L) != 0)) {
+			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1099L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 511L) != 0)) {
 				{
 				{
 				State = 444;
@@ -4628,6 +4630,7 @@ public partial class DealLangParser : Parser {
 
 	public partial class TestDeclContext : ParserRuleContext {
 		public IdentContext name;
+		public IToken forward;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TEST() { return GetToken(DealLangParser.TEST, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ASSIGN() { return GetToken(DealLangParser.ASSIGN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
@@ -4637,12 +4640,13 @@ public partial class DealLangParser : Parser {
 			return GetRuleContext<IdentContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRAILING() { return GetToken(DealLangParser.TRAILING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
 			return GetRuleContext<DurationContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRAILING() { return GetToken(DealLangParser.TRAILING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEXT() { return GetToken(DealLangParser.NEXT, 0); }
 		public TestDeclContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -4672,28 +4676,44 @@ public partial class DealLangParser : Parser {
 			Match(ASSIGN);
 			State = 615;
 			expr(0);
-			State = 619;
+			State = 622;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
 				State = 616;
 				Match(OVER);
-				State = 617;
-				Match(TRAILING);
-				State = 618;
+				State = 619;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case TRAILING:
+					{
+					State = 617;
+					Match(TRAILING);
+					}
+					break;
+				case NEXT:
+					{
+					State = 618;
+					_localctx.forward = Match(NEXT);
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
+				State = 621;
 				duration();
 				}
 			}
 
-			State = 623;
+			State = 626;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 621;
+				State = 624;
 				Match(FROM);
-				State = 622;
+				State = 625;
 				Match(DATE);
 				}
 			}
@@ -4777,93 +4797,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 625;
-			Match(TRIGGER);
-			State = 626;
-			_localctx.name = ident();
-			State = 627;
-			Match(WHEN);
 			State = 628;
-			expr(0);
+			Match(TRIGGER);
+			State = 629;
+			_localctx.name = ident();
+			State = 630;
+			Match(WHEN);
 			State = 631;
+			expr(0);
+			State = 634;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 629;
+				State = 632;
 				Match(FROM);
-				State = 630;
+				State = 633;
 				Match(DATE);
 				}
 			}
 
-			State = 636;
+			State = 639;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 633;
+				State = 636;
 				Match(TRIPS);
-				State = 634;
+				State = 637;
 				Match(AFTER);
-				State = 635;
+				State = 638;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 641;
+			State = 644;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 638;
+				State = 641;
 				Match(CURES);
-				State = 639;
+				State = 642;
 				Match(AFTER);
-				State = 640;
+				State = 643;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 651;
+			State = 654;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 643;
-				Match(CURE);
-				State = 644;
-				Match(BY);
-				State = 645;
-				_localctx.curer = ident();
 				State = 646;
-				Match(UP);
+				Match(CURE);
 				State = 647;
-				Match(TO);
+				Match(BY);
 				State = 648;
-				_localctx.times = Match(NUMBER);
+				_localctx.curer = ident();
 				State = 649;
+				Match(UP);
+				State = 650;
+				Match(TO);
+				State = 651;
+				_localctx.times = Match(NUMBER);
+				State = 652;
 				Match(TIMES);
 				}
 			}
 
-			State = 653;
+			State = 656;
 			Match(ARROW);
-			State = 654;
+			State = 657;
 			triggerEffect();
-			State = 659;
+			State = 662;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 655;
+				State = 658;
 				Match(COMMA);
-				State = 656;
+				State = 659;
 				triggerEffect();
 				}
 				}
-				State = 661;
+				State = 664;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4950,20 +4970,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 74, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 681;
+			State = 684;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 662;
-				Match(SWEEP);
-				State = 663;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 664;
-				Match(TO);
 				State = 665;
+				Match(SWEEP);
+				State = 666;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 667;
+				Match(TO);
+				State = 668;
 				ident();
 				}
 				break;
@@ -4971,34 +4991,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 666;
+				State = 669;
 				Match(ACCELERATE);
-				State = 678;
+				State = 681;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 667;
+					State = 670;
 					Match(LPAREN);
-					State = 668;
+					State = 671;
 					ident();
-					State = 673;
+					State = 676;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 669;
+						State = 672;
 						Match(COMMA);
-						State = 670;
+						State = 673;
 						ident();
 						}
 						}
-						State = 675;
+						State = 678;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 676;
+					State = 679;
 					Match(RPAREN);
 					}
 				}
@@ -5009,7 +5029,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 680;
+				State = 683;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5057,20 +5077,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 683;
+			State = 686;
 			Match(DEFAULT);
-			State = 684;
+			State = 687;
 			Match(WHEN);
-			State = 685;
-			expr(0);
 			State = 688;
+			expr(0);
+			State = 691;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 686;
+				State = 689;
 				Match(GRACE);
-				State = 687;
+				State = 690;
 				duration();
 				}
 			}
@@ -5122,25 +5142,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 690;
+			State = 693;
 			Match(CFADS);
-			State = 691;
+			State = 694;
 			Match(INCLUDES);
-			State = 692;
+			State = 695;
 			cfadsItem();
-			State = 697;
+			State = 700;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 693;
+				State = 696;
 				Match(COMMA);
-				State = 694;
+				State = 697;
 				cfadsItem();
 				}
 				}
-				State = 699;
+				State = 702;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5180,13 +5200,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 80, RULE_cfadsItem);
 		try {
-			State = 702;
+			State = 705;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 700;
+				State = 703;
 				Match(RVG);
 				}
 				break;
@@ -5256,6 +5276,7 @@ public partial class DealLangParser : Parser {
 			case INITIAL:
 			case EARNS:
 			case TRAILING:
+			case NEXT:
 			case TRIPS:
 			case CURES:
 			case AFTER:
@@ -5288,7 +5309,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 701;
+				State = 704;
 				ident();
 				}
 				break;
@@ -5338,25 +5359,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 704;
+			State = 707;
 			Match(WATERFALL);
-			State = 705;
+			State = 708;
 			Match(LBRACE);
-			State = 709;
+			State = 712;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
 				{
 				{
-				State = 706;
+				State = 709;
 				step();
 				}
 				}
-				State = 711;
+				State = 714;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 712;
+			State = 715;
 			Match(RBRACE);
 			}
 		}
@@ -5558,39 +5579,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 84, RULE_step);
 		int _la;
 		try {
-			State = 792;
+			State = 795;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 714;
+				State = 717;
 				Match(PAY);
-				State = 715;
+				State = 718;
 				((PayStepContext)_localctx).target = reference();
-				State = 725;
+				State = 728;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 716;
+					State = 719;
 					Match(USING);
-					State = 717;
+					State = 720;
 					ident();
-					State = 722;
+					State = 725;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 718;
+						State = 721;
 						Match(COMMA);
-						State = 719;
+						State = 722;
 						ident();
 						}
 						}
-						State = 724;
+						State = 727;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -5603,9 +5624,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 727;
+				State = 730;
 				Match(FILL);
-				State = 728;
+				State = 731;
 				ident();
 				}
 				break;
@@ -5613,9 +5634,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 729;
+				State = 732;
 				Match(RELEASE);
-				State = 730;
+				State = 733;
 				ident();
 				}
 				break;
@@ -5623,13 +5644,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 731;
-				Match(HOLD);
-				State = 732;
-				Match(REST);
-				State = 733;
-				Match(IN);
 				State = 734;
+				Match(HOLD);
+				State = 735;
+				Match(REST);
+				State = 736;
+				Match(IN);
+				State = 737;
 				ident();
 				}
 				break;
@@ -5637,25 +5658,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 735;
-				Match(DISTRIBUTE);
 				State = 738;
+				Match(DISTRIBUTE);
+				State = 741;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 736;
+					State = 739;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 737;
+					State = 740;
 					Match(OF);
 					}
 				}
 
-				State = 740;
+				State = 743;
 				Match(REST);
-				State = 741;
+				State = 744;
 				Match(TO);
-				State = 742;
+				State = 745;
 				ident();
 				}
 				break;
@@ -5663,17 +5684,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 743;
-				Match(SWEEP);
-				State = 744;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 745;
-				Match(OF);
 				State = 746;
-				Match(REST);
+				Match(SWEEP);
 				State = 747;
-				Match(TO);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 748;
+				Match(OF);
+				State = 749;
+				Match(REST);
+				State = 750;
+				Match(TO);
+				State = 751;
 				ident();
 				}
 				break;
@@ -5681,52 +5702,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 749;
+				State = 752;
 				Match(IF);
-				State = 750;
+				State = 753;
 				expr(0);
-				State = 751;
+				State = 754;
 				Match(LBRACE);
-				State = 755;
+				State = 758;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
 					{
 					{
-					State = 752;
+					State = 755;
 					step();
 					}
 					}
-					State = 757;
+					State = 760;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 758;
+				State = 761;
 				Match(RBRACE);
-				State = 768;
+				State = 771;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 759;
+					State = 762;
 					Match(ELSE);
-					State = 760;
+					State = 763;
 					Match(LBRACE);
-					State = 764;
+					State = 767;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
 						{
 						{
-						State = 761;
+						State = 764;
 						step();
 						}
 						}
-						State = 766;
+						State = 769;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 767;
+					State = 770;
 					Match(RBRACE);
 					}
 				}
@@ -5737,37 +5758,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 770;
-				Match(PRO_RATA);
 				State = 773;
+				Match(PRO_RATA);
+				State = 776;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 771;
+					State = 774;
 					Match(BY);
-					State = 772;
+					State = 775;
 					Match(BALANCE);
 					}
 				}
 
-				State = 775;
+				State = 778;
 				Match(LBRACE);
-				State = 779;
+				State = 782;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
 					{
 					{
-					State = 776;
+					State = 779;
 					step();
 					}
 					}
-					State = 781;
+					State = 784;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 782;
+				State = 785;
 				Match(RBRACE);
 				}
 				break;
@@ -5775,25 +5796,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 783;
+				State = 786;
 				Match(SEQUENTIAL);
-				State = 784;
+				State = 787;
 				Match(LBRACE);
-				State = 788;
+				State = 791;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
 					{
 					{
-					State = 785;
+					State = 788;
 					step();
 					}
 					}
-					State = 790;
+					State = 793;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 791;
+				State = 794;
 				Match(RBRACE);
 				}
 				break;
@@ -5843,25 +5864,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 794;
+			State = 797;
 			Match(ENFORCEMENT);
-			State = 795;
+			State = 798;
 			Match(LBRACE);
-			State = 799;
+			State = 802;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 796;
+				State = 799;
 				enforcementItem();
 				}
 				}
-				State = 801;
+				State = 804;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 802;
+			State = 805;
 			Match(RBRACE);
 			}
 		}
@@ -5933,44 +5954,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 88, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 820;
+			State = 823;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 804;
+				State = 807;
 				Match(SELL);
-				State = 805;
+				State = 808;
 				ident();
-				State = 810;
+				State = 813;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 806;
+					State = 809;
 					Match(COMMA);
-					State = 807;
+					State = 810;
 					ident();
 					}
 					}
-					State = 812;
+					State = 815;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 816;
+				State = 819;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 60)) & ~0x3f) == 0 && ((1L << (_la - 60)) & 864691128455135247L) != 0)) {
+				while (((((_la - 60)) & ~0x3f) == 0 && ((1L << (_la - 60)) & 1729382256910270479L) != 0)) {
 					{
 					{
-					State = 813;
+					State = 816;
 					sellTerm();
 					}
 					}
-					State = 818;
+					State = 821;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -5980,7 +6001,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 819;
+				State = 822;
 				waterfallDecl();
 				}
 				break;
@@ -6099,16 +6120,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 90, RULE_sellTerm);
 		try {
-			State = 840;
+			State = 843;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 822;
+				State = 825;
 				Match(HAIRCUT);
-				State = 823;
+				State = 826;
 				expr(0);
 				}
 				break;
@@ -6116,9 +6137,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 824;
+				State = 827;
 				Match(LAG);
-				State = 825;
+				State = 828;
 				duration();
 				}
 				break;
@@ -6126,13 +6147,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 826;
-				Match(DEPTH);
-				State = 827;
-				expr(0);
-				State = 828;
-				Match(PER);
 				State = 829;
+				Match(DEPTH);
+				State = 830;
+				expr(0);
+				State = 831;
+				Match(PER);
+				State = 832;
 				Match(MONTH);
 				}
 				break;
@@ -6140,9 +6161,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 831;
+				State = 834;
 				Match(IMPACT);
-				State = 832;
+				State = 835;
 				expr(0);
 				}
 				break;
@@ -6150,13 +6171,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 833;
-				Match(LIMIT);
-				State = 834;
-				expr(0);
-				State = 835;
-				Match(PER);
 				State = 836;
+				Match(LIMIT);
+				State = 837;
+				expr(0);
+				State = 838;
+				Match(PER);
+				State = 839;
 				Match(MONTH);
 				}
 				break;
@@ -6164,9 +6185,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 838;
+				State = 841;
 				Match(COSTS);
-				State = 839;
+				State = 842;
 				expr(0);
 				}
 				break;
@@ -6225,31 +6246,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 842;
-			Match(SCENARIO);
-			State = 843;
-			_localctx.name = ident();
-			State = 844;
-			Match(FOR);
 			State = 845;
-			_localctx.deal = ident();
+			Match(SCENARIO);
 			State = 846;
+			_localctx.name = ident();
+			State = 847;
+			Match(FOR);
+			State = 848;
+			_localctx.deal = ident();
+			State = 849;
 			Match(LBRACE);
-			State = 850;
+			State = 853;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 130879274861125629L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 13194139664353L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 261758549729665021L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 13194139664353L) != 0)) {
 				{
 				{
-				State = 847;
+				State = 850;
 				scenarioItem();
 				}
 				}
-				State = 852;
+				State = 855;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 853;
+			State = 856;
 			Match(RBRACE);
 			}
 		}
@@ -6450,20 +6471,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 911;
+			State = 914;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 855;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 856;
-				Match(RENEWALS);
-				State = 857;
-				Match(TAKEN);
 				State = 858;
+				((RenewalsTakenItemContext)_localctx).lease = ident();
+				State = 859;
+				Match(RENEWALS);
+				State = 860;
+				Match(TAKEN);
+				State = 861;
 				Match(NUMBER);
 				}
 				break;
@@ -6471,13 +6492,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 860;
-				((DeflateItemContext)_localctx).path = reference();
-				State = 861;
-				Match(DEFLATE);
-				State = 862;
-				expr(0);
 				State = 863;
+				((DeflateItemContext)_localctx).path = reference();
+				State = 864;
+				Match(DEFLATE);
+				State = 865;
+				expr(0);
+				State = 866;
 				perYear();
 				}
 				break;
@@ -6485,15 +6506,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 865;
-				((DropItemContext)_localctx).path = reference();
-				State = 866;
-				Match(DROP);
-				State = 867;
-				expr(0);
 				State = 868;
-				Match(BY);
+				((DropItemContext)_localctx).path = reference();
 				State = 869;
+				Match(DROP);
+				State = 870;
+				expr(0);
+				State = 871;
+				Match(BY);
+				State = 872;
 				Match(DATE);
 				}
 				break;
@@ -6501,13 +6522,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 871;
-				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 872;
-				Match(DEFAULTS);
-				State = 873;
-				Match(ON);
 				State = 874;
+				((PartyDefaultsItemContext)_localctx).party = ident();
+				State = 875;
+				Match(DEFAULTS);
+				State = 876;
+				Match(ON);
+				State = 877;
 				Match(DATE);
 				}
 				break;
@@ -6515,9 +6536,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 876;
+				State = 879;
 				Match(ENFORCEMENT);
-				State = 878;
+				State = 881;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -6525,7 +6546,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 877;
+						State = 880;
 						sellTerm();
 						}
 						}
@@ -6533,9 +6554,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 880;
+					State = 883;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,85,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,86,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -6543,11 +6564,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 882;
+				State = 885;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 883;
+				State = 886;
 				Match(LEVEL);
-				State = 884;
+				State = 887;
 				expr(0);
 				}
 				break;
@@ -6555,29 +6576,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 886;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 887;
-				Match(POINTS);
-				State = 888;
-				pointsKind();
 				State = 889;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 890;
+				Match(POINTS);
+				State = 891;
+				pointsKind();
+				State = 892;
 				Match(LBRACE);
-				State = 893;
+				State = 896;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 890;
+					State = 893;
 					schedulePoint();
 					}
 					}
-					State = 895;
+					State = 898;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 896;
+				State = 899;
 				Match(RBRACE);
 				}
 				break;
@@ -6585,15 +6606,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 898;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 899;
-				Match(LAUNCH);
-				State = 900;
-				Match(DATE);
 				State = 901;
-				Match(DOWN);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 902;
+				Match(LAUNCH);
+				State = 903;
+				Match(DATE);
+				State = 904;
+				Match(DOWN);
+				State = 905;
 				expr(0);
 				}
 				break;
@@ -6601,21 +6622,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 904;
-				((IndexShiftItemContext)_localctx).index = ident();
-				State = 905;
-				Match(SHIFT);
 				State = 907;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 908;
+				Match(SHIFT);
+				State = 910;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 906;
+					State = 909;
 					Match(PLUS);
 					}
 				}
 
-				State = 909;
+				State = 912;
 				expr(0);
 				}
 				break;
@@ -6655,9 +6676,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 913;
+			State = 916;
 			Match(PER);
-			State = 914;
+			State = 917;
 			Match(YEAR);
 			}
 		}
@@ -6694,7 +6715,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 916;
+			State = 919;
 			Match(QUANTITY);
 			}
 		}
@@ -7021,20 +7042,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 960;
+			State = 963;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 919;
+				State = 922;
 				Match(LPAREN);
-				State = 920;
+				State = 923;
 				expr(0);
-				State = 921;
+				State = 924;
 				Match(RPAREN);
 				}
 				break;
@@ -7043,9 +7064,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 923;
+				State = 926;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 924;
+				State = 927;
 				expr(16);
 				}
 				break;
@@ -7054,9 +7075,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 925;
+				State = 928;
 				Match(NOT);
-				State = 926;
+				State = 929;
 				expr(11);
 				}
 				break;
@@ -7065,17 +7086,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 927;
-				Match(IF);
-				State = 928;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 929;
-				Match(THEN);
 				State = 930;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				Match(IF);
 				State = 931;
-				Match(ELSE);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 932;
+				Match(THEN);
+				State = 933;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 934;
+				Match(ELSE);
+				State = 935;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -7084,37 +7105,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 934;
+				State = 937;
 				((CallExprContext)_localctx).callee = ident();
-				State = 935;
+				State = 938;
 				Match(LPAREN);
-				State = 944;
+				State = 947;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126938625187176445L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 14156347604977L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 253877250381766653L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 14156347604977L) != 0)) {
 					{
-					State = 936;
+					State = 939;
 					expr(0);
-					State = 941;
+					State = 944;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 937;
+						State = 940;
 						Match(COMMA);
-						State = 938;
+						State = 941;
 						expr(0);
 						}
 						}
-						State = 943;
+						State = 946;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 946;
+				State = 949;
 				Match(RPAREN);
 				}
 				break;
@@ -7123,7 +7144,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 948;
+				State = 951;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -7133,19 +7154,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 950;
+				State = 953;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 127L) != 0)) {
+				if (((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 127L) != 0)) {
 					{
-					State = 949;
+					State = 952;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 952;
+				State = 955;
 				Match(PER);
-				State = 953;
+				State = 956;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -7154,9 +7175,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 954;
+				State = 957;
 				Match(NUMBER);
-				State = 955;
+				State = 958;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -7165,7 +7186,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 956;
+				State = 959;
 				Match(QUANTITY);
 				}
 				break;
@@ -7174,7 +7195,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 957;
+				State = 960;
 				Match(NUMBER);
 				}
 				break;
@@ -7183,7 +7204,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 958;
+				State = 961;
 				Match(DATE);
 				}
 				break;
@@ -7192,34 +7213,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 959;
+				State = 962;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 982;
+			State = 985;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,94,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,95,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 980;
+					State = 983;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 962;
+						State = 965;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 963;
+						State = 966;
 						Match(OF);
-						State = 964;
+						State = 967;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7228,9 +7249,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 965;
+						State = 968;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 966;
+						State = 969;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7240,7 +7261,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 967;
+						State = 970;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7249,9 +7270,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 968;
+						State = 971;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 969;
+						State = 972;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7261,7 +7282,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 970;
+						State = 973;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -7270,19 +7291,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 971;
+						State = 974;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 972;
+						State = 975;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 163)) & ~0x3f) == 0 && ((1L << (_la - 163)) & 63L) != 0)) ) {
+						if ( !(((((_la - 164)) & ~0x3f) == 0 && ((1L << (_la - 164)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 973;
+						State = 976;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -7291,11 +7312,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 974;
+						State = 977;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 975;
+						State = 978;
 						Match(AND);
-						State = 976;
+						State = 979;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -7304,20 +7325,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 977;
+						State = 980;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 978;
+						State = 981;
 						Match(OR);
-						State = 979;
+						State = 982;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 984;
+				State = 987;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,94,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,95,Context);
 			}
 			}
 		}
@@ -7361,9 +7382,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 985;
+			State = 988;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 127L) != 0)) ) {
+			if ( !(((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7412,16 +7433,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 987;
-			ident();
 			State = 990;
+			ident();
+			State = 993;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 			case 1:
 				{
-				State = 988;
+				State = 991;
 				Match(DOT);
-				State = 989;
+				State = 992;
 				_localctx.member = ident();
 				}
 				break;
@@ -7478,6 +7499,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode YEAR() { return GetToken(DealLangParser.YEAR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TAKEN() { return GetToken(DealLangParser.TAKEN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TRAILING() { return GetToken(DealLangParser.TRAILING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NEXT() { return GetToken(DealLangParser.NEXT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FLOOR() { return GetToken(DealLangParser.FLOOR, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GUARANTEES() { return GetToken(DealLangParser.GUARANTEES, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRAIGHT_LINE() { return GetToken(DealLangParser.STRAIGHT_LINE, 0); }
@@ -7557,9 +7579,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 992;
+			State = 995;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126375675233755133L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 13194139664353L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 252751350474924029L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 13194139664353L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7605,7 +7627,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,181,995,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,182,998,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -7652,316 +7674,317 @@ public partial class DealLangParser : Parser {
 		8,32,10,32,12,32,585,9,32,1,32,3,32,588,8,32,1,33,1,33,1,33,1,33,1,33,
 		1,33,3,33,596,8,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,607,
 		8,34,3,34,609,8,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,620,
-		8,35,1,35,1,35,3,35,624,8,35,1,36,1,36,1,36,1,36,1,36,1,36,3,36,632,8,
-		36,1,36,1,36,1,36,3,36,637,8,36,1,36,1,36,1,36,3,36,642,8,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,3,36,652,8,36,1,36,1,36,1,36,1,36,5,36,658,
-		8,36,10,36,12,36,661,9,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,
-		5,37,672,8,37,10,37,12,37,675,9,37,1,37,1,37,3,37,679,8,37,1,37,3,37,682,
-		8,37,1,38,1,38,1,38,1,38,1,38,3,38,689,8,38,1,39,1,39,1,39,1,39,1,39,5,
-		39,696,8,39,10,39,12,39,699,9,39,1,40,1,40,3,40,703,8,40,1,41,1,41,1,41,
-		5,41,708,8,41,10,41,12,41,711,9,41,1,41,1,41,1,42,1,42,1,42,1,42,1,42,
-		1,42,5,42,721,8,42,10,42,12,42,724,9,42,3,42,726,8,42,1,42,1,42,1,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,739,8,42,1,42,1,42,1,42,1,42,
-		1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,754,8,42,10,42,12,42,
-		757,9,42,1,42,1,42,1,42,1,42,5,42,763,8,42,10,42,12,42,766,9,42,1,42,3,
-		42,769,8,42,1,42,1,42,1,42,3,42,774,8,42,1,42,1,42,5,42,778,8,42,10,42,
-		12,42,781,9,42,1,42,1,42,1,42,1,42,5,42,787,8,42,10,42,12,42,790,9,42,
-		1,42,3,42,793,8,42,1,43,1,43,1,43,5,43,798,8,43,10,43,12,43,801,9,43,1,
-		43,1,43,1,44,1,44,1,44,1,44,5,44,809,8,44,10,44,12,44,812,9,44,1,44,5,
-		44,815,8,44,10,44,12,44,818,9,44,1,44,3,44,821,8,44,1,45,1,45,1,45,1,45,
-		1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
-		3,45,841,8,45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,849,8,46,10,46,12,46,
-		852,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,4,47,879,
-		8,47,11,47,12,47,880,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,5,47,
-		892,8,47,10,47,12,47,895,9,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,3,47,908,8,47,1,47,1,47,3,47,912,8,47,1,48,1,48,1,48,1,
-		49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,
-		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,940,8,50,10,50,12,50,943,
-		9,50,3,50,945,8,50,1,50,1,50,1,50,1,50,3,50,951,8,50,1,50,1,50,1,50,1,
-		50,1,50,1,50,1,50,1,50,3,50,961,8,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,
-		1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,5,50,981,8,50,10,
-		50,12,50,984,9,50,1,51,1,51,1,52,1,52,1,52,3,52,991,8,52,1,53,1,53,1,53,
-		0,1,100,54,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
-		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
-		92,94,96,98,100,102,104,106,0,8,1,0,151,152,1,0,15,16,1,0,171,172,1,0,
-		161,162,1,0,159,160,1,0,163,168,1,0,126,132,21,0,3,3,5,9,13,22,24,27,29,
-		29,32,36,40,41,43,44,46,64,66,76,78,79,81,83,87,87,89,91,94,96,105,105,
-		107,111,118,120,133,133,138,149,175,176,1133,0,114,1,0,0,0,2,119,1,0,0,
-		0,4,122,1,0,0,0,6,151,1,0,0,0,8,153,1,0,0,0,10,165,1,0,0,0,12,189,1,0,
-		0,0,14,191,1,0,0,0,16,193,1,0,0,0,18,210,1,0,0,0,20,212,1,0,0,0,22,244,
-		1,0,0,0,24,246,1,0,0,0,26,248,1,0,0,0,28,282,1,0,0,0,30,284,1,0,0,0,32,
-		289,1,0,0,0,34,336,1,0,0,0,36,341,1,0,0,0,38,349,1,0,0,0,40,351,1,0,0,
-		0,42,380,1,0,0,0,44,382,1,0,0,0,46,432,1,0,0,0,48,434,1,0,0,0,50,441,1,
-		0,0,0,52,530,1,0,0,0,54,532,1,0,0,0,56,548,1,0,0,0,58,550,1,0,0,0,60,572,
-		1,0,0,0,62,574,1,0,0,0,64,577,1,0,0,0,66,595,1,0,0,0,68,597,1,0,0,0,70,
-		612,1,0,0,0,72,625,1,0,0,0,74,681,1,0,0,0,76,683,1,0,0,0,78,690,1,0,0,
-		0,80,702,1,0,0,0,82,704,1,0,0,0,84,792,1,0,0,0,86,794,1,0,0,0,88,820,1,
-		0,0,0,90,840,1,0,0,0,92,842,1,0,0,0,94,911,1,0,0,0,96,913,1,0,0,0,98,916,
-		1,0,0,0,100,960,1,0,0,0,102,985,1,0,0,0,104,987,1,0,0,0,106,992,1,0,0,
-		0,108,113,3,2,1,0,109,113,3,4,2,0,110,113,3,92,46,0,111,113,3,8,4,0,112,
-		108,1,0,0,0,112,109,1,0,0,0,112,110,1,0,0,0,112,111,1,0,0,0,113,116,1,
-		0,0,0,114,112,1,0,0,0,114,115,1,0,0,0,115,117,1,0,0,0,116,114,1,0,0,0,
-		117,118,5,0,0,1,118,1,1,0,0,0,119,120,5,3,0,0,120,121,5,173,0,0,121,3,
-		1,0,0,0,122,123,5,1,0,0,123,124,3,106,53,0,124,128,5,151,0,0,125,127,3,
-		6,3,0,126,125,1,0,0,0,127,130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,
-		129,131,1,0,0,0,130,128,1,0,0,0,131,132,5,152,0,0,132,5,1,0,0,0,133,152,
-		3,12,6,0,134,152,3,16,8,0,135,152,3,20,10,0,136,152,3,26,13,0,137,152,
-		3,32,16,0,138,152,3,40,20,0,139,152,3,44,22,0,140,152,3,50,25,0,141,152,
-		3,58,29,0,142,152,3,64,32,0,143,152,3,68,34,0,144,152,3,70,35,0,145,152,
-		3,72,36,0,146,152,3,76,38,0,147,152,3,78,39,0,148,152,3,82,41,0,149,152,
-		3,86,43,0,150,152,3,8,4,0,151,133,1,0,0,0,151,134,1,0,0,0,151,135,1,0,
-		0,0,151,136,1,0,0,0,151,137,1,0,0,0,151,138,1,0,0,0,151,139,1,0,0,0,151,
-		140,1,0,0,0,151,141,1,0,0,0,151,142,1,0,0,0,151,143,1,0,0,0,151,144,1,
-		0,0,0,151,145,1,0,0,0,151,146,1,0,0,0,151,147,1,0,0,0,151,148,1,0,0,0,
-		151,149,1,0,0,0,151,150,1,0,0,0,152,7,1,0,0,0,153,154,5,175,0,0,154,160,
-		4,4,0,0,155,159,3,106,53,0,156,159,5,4,0,0,157,159,5,31,0,0,158,155,1,
-		0,0,0,158,156,1,0,0,0,158,157,1,0,0,0,159,162,1,0,0,0,160,158,1,0,0,0,
-		160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,0,0,0,163,164,3,10,5,0,164,9,
-		1,0,0,0,165,170,5,151,0,0,166,169,3,10,5,0,167,169,8,0,0,0,168,166,1,0,
-		0,0,168,167,1,0,0,0,169,172,1,0,0,0,170,168,1,0,0,0,170,171,1,0,0,0,171,
-		173,1,0,0,0,172,170,1,0,0,0,173,174,5,152,0,0,174,11,1,0,0,0,175,176,5,
-		5,0,0,176,190,5,173,0,0,177,178,5,6,0,0,178,190,3,106,53,0,179,180,5,7,
-		0,0,180,190,5,170,0,0,181,182,5,8,0,0,182,190,5,170,0,0,183,184,5,9,0,
-		0,184,190,5,170,0,0,185,186,5,10,0,0,186,190,3,106,53,0,187,188,5,11,0,
-		0,188,190,3,14,7,0,189,175,1,0,0,0,189,177,1,0,0,0,189,179,1,0,0,0,189,
-		181,1,0,0,0,189,183,1,0,0,0,189,185,1,0,0,0,189,187,1,0,0,0,190,13,1,0,
-		0,0,191,192,5,169,0,0,192,15,1,0,0,0,193,194,5,12,0,0,194,195,3,106,53,
-		0,195,199,5,151,0,0,196,198,3,18,9,0,197,196,1,0,0,0,198,201,1,0,0,0,199,
-		197,1,0,0,0,199,200,1,0,0,0,200,202,1,0,0,0,201,199,1,0,0,0,202,203,5,
-		152,0,0,203,17,1,0,0,0,204,205,5,20,0,0,205,211,5,173,0,0,206,207,5,21,
-		0,0,207,211,3,100,50,0,208,209,5,22,0,0,209,211,3,100,50,0,210,204,1,0,
-		0,0,210,206,1,0,0,0,210,208,1,0,0,0,211,19,1,0,0,0,212,213,5,13,0,0,213,
-		214,3,106,53,0,214,218,5,151,0,0,215,217,3,22,11,0,216,215,1,0,0,0,217,
-		220,1,0,0,0,218,216,1,0,0,0,218,219,1,0,0,0,219,221,1,0,0,0,220,218,1,
-		0,0,0,221,222,5,152,0,0,222,21,1,0,0,0,223,224,5,74,0,0,224,245,3,100,
-		50,0,225,226,5,121,0,0,226,227,3,100,50,0,227,228,3,96,48,0,228,245,1,
-		0,0,0,229,230,5,14,0,0,230,231,3,24,12,0,231,235,5,151,0,0,232,234,3,30,
-		15,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,
-		238,1,0,0,0,237,235,1,0,0,0,238,239,5,152,0,0,239,245,1,0,0,0,240,241,
-		5,17,0,0,241,242,5,170,0,0,242,243,5,18,0,0,243,245,3,100,50,0,244,223,
-		1,0,0,0,244,225,1,0,0,0,244,229,1,0,0,0,244,240,1,0,0,0,245,23,1,0,0,0,
-		246,247,7,1,0,0,247,25,1,0,0,0,248,249,5,23,0,0,249,250,3,106,53,0,250,
-		254,5,151,0,0,251,253,3,28,14,0,252,251,1,0,0,0,253,256,1,0,0,0,254,252,
-		1,0,0,0,254,255,1,0,0,0,255,257,1,0,0,0,256,254,1,0,0,0,257,258,5,152,
-		0,0,258,27,1,0,0,0,259,260,5,24,0,0,260,283,3,100,50,0,261,262,5,25,0,
-		0,262,263,5,26,0,0,263,266,3,98,49,0,264,265,5,27,0,0,265,267,3,100,50,
-		0,266,264,1,0,0,0,266,267,1,0,0,0,267,270,1,0,0,0,268,269,5,28,0,0,269,
-		271,5,170,0,0,270,268,1,0,0,0,270,271,1,0,0,0,271,283,1,0,0,0,272,273,
-		5,25,0,0,273,274,5,29,0,0,274,278,5,151,0,0,275,277,3,30,15,0,276,275,
-		1,0,0,0,277,280,1,0,0,0,278,276,1,0,0,0,278,279,1,0,0,0,279,281,1,0,0,
-		0,280,278,1,0,0,0,281,283,5,152,0,0,282,259,1,0,0,0,282,261,1,0,0,0,282,
-		272,1,0,0,0,283,29,1,0,0,0,284,285,5,170,0,0,285,287,3,100,50,0,286,288,
-		5,155,0,0,287,286,1,0,0,0,287,288,1,0,0,0,288,31,1,0,0,0,289,290,5,30,
-		0,0,290,291,3,106,53,0,291,292,5,31,0,0,292,293,3,106,53,0,293,297,5,151,
-		0,0,294,296,3,34,17,0,295,294,1,0,0,0,296,299,1,0,0,0,297,295,1,0,0,0,
-		297,298,1,0,0,0,298,300,1,0,0,0,299,297,1,0,0,0,300,301,5,152,0,0,301,
-		33,1,0,0,0,302,303,5,32,0,0,303,337,3,106,53,0,304,305,5,33,0,0,305,306,
-		3,100,50,0,306,311,3,96,48,0,307,308,5,34,0,0,308,309,3,100,50,0,309,310,
-		3,96,48,0,310,312,1,0,0,0,311,307,1,0,0,0,311,312,1,0,0,0,312,337,1,0,
-		0,0,313,314,5,35,0,0,314,337,5,170,0,0,315,316,5,36,0,0,316,337,3,98,49,
-		0,317,318,5,37,0,0,318,319,3,36,18,0,319,320,3,98,49,0,320,321,5,39,0,
-		0,321,322,5,32,0,0,322,326,5,40,0,0,323,324,5,33,0,0,324,325,5,39,0,0,
-		325,327,5,41,0,0,326,323,1,0,0,0,326,327,1,0,0,0,327,337,1,0,0,0,328,330,
-		5,42,0,0,329,331,3,38,19,0,330,329,1,0,0,0,331,332,1,0,0,0,332,330,1,0,
-		0,0,332,333,1,0,0,0,333,337,1,0,0,0,334,335,5,11,0,0,335,337,3,14,7,0,
-		336,302,1,0,0,0,336,304,1,0,0,0,336,313,1,0,0,0,336,315,1,0,0,0,336,317,
-		1,0,0,0,336,328,1,0,0,0,336,334,1,0,0,0,337,35,1,0,0,0,338,339,5,172,0,
-		0,339,342,5,38,0,0,340,342,5,171,0,0,341,338,1,0,0,0,341,340,1,0,0,0,342,
-		37,1,0,0,0,343,344,5,43,0,0,344,350,3,100,50,0,345,346,5,44,0,0,346,350,
-		3,100,50,0,347,348,5,45,0,0,348,350,5,170,0,0,349,343,1,0,0,0,349,345,
-		1,0,0,0,349,347,1,0,0,0,350,39,1,0,0,0,351,352,5,46,0,0,352,353,3,106,
-		53,0,353,357,5,151,0,0,354,356,3,42,21,0,355,354,1,0,0,0,356,359,1,0,0,
-		0,357,355,1,0,0,0,357,358,1,0,0,0,358,360,1,0,0,0,359,357,1,0,0,0,360,
-		361,5,152,0,0,361,41,1,0,0,0,362,363,5,47,0,0,363,381,3,106,53,0,364,365,
-		5,66,0,0,365,381,3,100,50,0,366,367,5,67,0,0,367,369,3,100,50,0,368,370,
-		5,68,0,0,369,368,1,0,0,0,369,370,1,0,0,0,370,381,1,0,0,0,371,372,5,69,
-		0,0,372,373,5,45,0,0,373,381,5,170,0,0,374,375,5,72,0,0,375,381,3,56,28,
-		0,376,377,5,8,0,0,377,381,5,170,0,0,378,379,5,22,0,0,379,381,3,100,50,
-		0,380,362,1,0,0,0,380,364,1,0,0,0,380,366,1,0,0,0,380,371,1,0,0,0,380,
-		374,1,0,0,0,380,376,1,0,0,0,380,378,1,0,0,0,381,43,1,0,0,0,382,383,5,48,
-		0,0,383,384,3,106,53,0,384,388,5,151,0,0,385,387,3,46,23,0,386,385,1,0,
-		0,0,387,390,1,0,0,0,388,386,1,0,0,0,388,389,1,0,0,0,389,391,1,0,0,0,390,
-		388,1,0,0,0,391,392,5,152,0,0,392,45,1,0,0,0,393,394,5,49,0,0,394,398,
-		5,151,0,0,395,397,3,48,24,0,396,395,1,0,0,0,397,400,1,0,0,0,398,396,1,
-		0,0,0,398,399,1,0,0,0,399,401,1,0,0,0,400,398,1,0,0,0,401,433,5,152,0,
-		0,402,403,5,50,0,0,403,433,3,100,50,0,404,405,5,51,0,0,405,433,3,100,50,
-		0,406,407,5,52,0,0,407,408,5,26,0,0,408,433,3,98,49,0,409,410,5,52,0,0,
-		410,411,5,53,0,0,411,412,3,100,50,0,412,413,3,96,48,0,413,433,1,0,0,0,
-		414,415,5,55,0,0,415,433,3,100,50,0,416,417,5,56,0,0,417,433,3,100,50,
-		0,418,419,5,54,0,0,419,433,3,100,50,0,420,421,5,57,0,0,421,422,3,100,50,
-		0,422,423,3,96,48,0,423,433,1,0,0,0,424,425,5,58,0,0,425,426,3,100,50,
-		0,426,427,5,53,0,0,427,428,3,100,50,0,428,429,3,96,48,0,429,433,1,0,0,
-		0,430,431,5,59,0,0,431,433,3,106,53,0,432,393,1,0,0,0,432,402,1,0,0,0,
-		432,404,1,0,0,0,432,406,1,0,0,0,432,409,1,0,0,0,432,414,1,0,0,0,432,416,
-		1,0,0,0,432,418,1,0,0,0,432,420,1,0,0,0,432,424,1,0,0,0,432,430,1,0,0,
-		0,433,47,1,0,0,0,434,435,5,170,0,0,435,436,3,100,50,0,436,437,5,39,0,0,
-		437,439,3,100,50,0,438,440,5,155,0,0,439,438,1,0,0,0,439,440,1,0,0,0,440,
-		49,1,0,0,0,441,442,5,65,0,0,442,443,3,106,53,0,443,447,5,151,0,0,444,446,
-		3,52,26,0,445,444,1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,447,448,1,0,
-		0,0,448,450,1,0,0,0,449,447,1,0,0,0,450,451,5,152,0,0,451,51,1,0,0,0,452,
-		453,5,66,0,0,453,531,3,100,50,0,454,455,5,67,0,0,455,457,3,100,50,0,456,
-		458,5,68,0,0,457,456,1,0,0,0,457,458,1,0,0,0,458,461,1,0,0,0,459,460,5,
-		27,0,0,460,462,3,100,50,0,461,459,1,0,0,0,461,462,1,0,0,0,462,465,1,0,
-		0,0,463,464,5,44,0,0,464,466,3,100,50,0,465,463,1,0,0,0,465,466,1,0,0,
-		0,466,531,1,0,0,0,467,469,5,138,0,0,468,470,5,171,0,0,469,468,1,0,0,0,
-		469,470,1,0,0,0,470,473,1,0,0,0,471,472,5,92,0,0,472,474,3,100,50,0,473,
-		471,1,0,0,0,473,474,1,0,0,0,474,531,1,0,0,0,475,476,5,138,0,0,476,531,
-		5,149,0,0,477,478,5,139,0,0,478,531,3,100,50,0,479,480,5,140,0,0,480,531,
-		3,100,50,0,481,482,5,141,0,0,482,483,5,45,0,0,483,531,5,170,0,0,484,485,
-		5,142,0,0,485,489,5,151,0,0,486,488,3,30,15,0,487,486,1,0,0,0,488,491,
-		1,0,0,0,489,487,1,0,0,0,489,490,1,0,0,0,490,492,1,0,0,0,491,489,1,0,0,
-		0,492,531,5,152,0,0,493,494,5,143,0,0,494,531,3,100,50,0,495,496,5,144,
-		0,0,496,501,3,100,50,0,497,498,5,28,0,0,498,502,5,170,0,0,499,500,5,150,
-		0,0,500,502,3,106,53,0,501,497,1,0,0,0,501,499,1,0,0,0,502,531,1,0,0,0,
-		503,504,5,146,0,0,504,505,5,147,0,0,505,506,3,106,53,0,506,510,5,151,0,
-		0,507,509,3,54,27,0,508,507,1,0,0,0,509,512,1,0,0,0,510,508,1,0,0,0,510,
-		511,1,0,0,0,511,515,1,0,0,0,512,510,1,0,0,0,513,514,5,114,0,0,514,516,
-		3,100,50,0,515,513,1,0,0,0,515,516,1,0,0,0,516,517,1,0,0,0,517,518,5,152,
-		0,0,518,531,1,0,0,0,519,520,5,145,0,0,520,531,3,100,50,0,521,522,5,69,
-		0,0,522,523,5,45,0,0,523,531,5,170,0,0,524,525,5,72,0,0,525,531,3,56,28,
-		0,526,527,5,8,0,0,527,531,5,170,0,0,528,529,5,76,0,0,529,531,5,172,0,0,
-		530,452,1,0,0,0,530,454,1,0,0,0,530,467,1,0,0,0,530,475,1,0,0,0,530,477,
-		1,0,0,0,530,479,1,0,0,0,530,481,1,0,0,0,530,484,1,0,0,0,530,493,1,0,0,
-		0,530,495,1,0,0,0,530,503,1,0,0,0,530,519,1,0,0,0,530,521,1,0,0,0,530,
-		524,1,0,0,0,530,526,1,0,0,0,530,528,1,0,0,0,531,53,1,0,0,0,532,533,5,148,
-		0,0,533,534,3,100,50,0,534,535,3,100,50,0,535,55,1,0,0,0,536,549,5,73,
-		0,0,537,549,5,74,0,0,538,549,5,75,0,0,539,540,5,29,0,0,540,544,5,151,0,
-		0,541,543,3,30,15,0,542,541,1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,544,
-		545,1,0,0,0,545,547,1,0,0,0,546,544,1,0,0,0,547,549,5,152,0,0,548,536,
-		1,0,0,0,548,537,1,0,0,0,548,538,1,0,0,0,548,539,1,0,0,0,549,57,1,0,0,0,
-		550,551,5,77,0,0,551,552,3,106,53,0,552,556,5,151,0,0,553,555,3,60,30,
-		0,554,553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,
-		559,1,0,0,0,558,556,1,0,0,0,559,560,5,152,0,0,560,59,1,0,0,0,561,562,5,
-		78,0,0,562,573,3,100,50,0,563,564,5,79,0,0,564,569,3,62,31,0,565,566,5,
-		155,0,0,566,568,3,62,31,0,567,565,1,0,0,0,568,571,1,0,0,0,569,567,1,0,
-		0,0,569,570,1,0,0,0,570,573,1,0,0,0,571,569,1,0,0,0,572,561,1,0,0,0,572,
-		563,1,0,0,0,573,61,1,0,0,0,574,575,3,106,53,0,575,576,3,100,50,0,576,63,
-		1,0,0,0,577,578,5,80,0,0,578,587,3,106,53,0,579,583,5,151,0,0,580,582,
-		3,66,33,0,581,580,1,0,0,0,582,585,1,0,0,0,583,581,1,0,0,0,583,584,1,0,
-		0,0,584,586,1,0,0,0,585,583,1,0,0,0,586,588,5,152,0,0,587,579,1,0,0,0,
-		587,588,1,0,0,0,588,65,1,0,0,0,589,590,5,81,0,0,590,596,3,100,50,0,591,
-		592,5,82,0,0,592,596,3,100,50,0,593,594,5,83,0,0,594,596,3,100,50,0,595,
-		589,1,0,0,0,595,591,1,0,0,0,595,593,1,0,0,0,596,67,1,0,0,0,597,598,5,84,
-		0,0,598,599,3,106,53,0,599,600,5,151,0,0,600,608,3,100,50,0,601,606,3,
-		96,48,0,602,603,5,34,0,0,603,604,3,100,50,0,604,605,3,96,48,0,605,607,
-		1,0,0,0,606,602,1,0,0,0,606,607,1,0,0,0,607,609,1,0,0,0,608,601,1,0,0,
-		0,608,609,1,0,0,0,609,610,1,0,0,0,610,611,5,152,0,0,611,69,1,0,0,0,612,
-		613,5,85,0,0,613,614,3,106,53,0,614,615,5,158,0,0,615,619,3,100,50,0,616,
-		617,5,86,0,0,617,618,5,87,0,0,618,620,3,98,49,0,619,616,1,0,0,0,619,620,
-		1,0,0,0,620,623,1,0,0,0,621,622,5,28,0,0,622,624,5,170,0,0,623,621,1,0,
-		0,0,623,624,1,0,0,0,624,71,1,0,0,0,625,626,5,88,0,0,626,627,3,106,53,0,
-		627,628,5,92,0,0,628,631,3,100,50,0,629,630,5,28,0,0,630,632,5,170,0,0,
-		631,629,1,0,0,0,631,632,1,0,0,0,632,636,1,0,0,0,633,634,5,89,0,0,634,635,
-		5,91,0,0,635,637,5,172,0,0,636,633,1,0,0,0,636,637,1,0,0,0,637,641,1,0,
-		0,0,638,639,5,90,0,0,639,640,5,91,0,0,640,642,5,172,0,0,641,638,1,0,0,
-		0,641,642,1,0,0,0,642,651,1,0,0,0,643,644,5,109,0,0,644,645,5,123,0,0,
-		645,646,3,106,53,0,646,647,5,110,0,0,647,648,5,112,0,0,648,649,5,172,0,
-		0,649,650,5,111,0,0,650,652,1,0,0,0,651,643,1,0,0,0,651,652,1,0,0,0,652,
-		653,1,0,0,0,653,654,5,157,0,0,654,659,3,74,37,0,655,656,5,155,0,0,656,
-		658,3,74,37,0,657,655,1,0,0,0,658,661,1,0,0,0,659,657,1,0,0,0,659,660,
-		1,0,0,0,660,73,1,0,0,0,661,659,1,0,0,0,662,663,5,105,0,0,663,664,5,171,
-		0,0,664,665,5,112,0,0,665,682,3,106,53,0,666,678,5,108,0,0,667,668,5,153,
-		0,0,668,673,3,106,53,0,669,670,5,155,0,0,670,672,3,106,53,0,671,669,1,
-		0,0,0,672,675,1,0,0,0,673,671,1,0,0,0,673,674,1,0,0,0,674,676,1,0,0,0,
-		675,673,1,0,0,0,676,677,5,154,0,0,677,679,1,0,0,0,678,667,1,0,0,0,678,
-		679,1,0,0,0,679,682,1,0,0,0,680,682,3,106,53,0,681,662,1,0,0,0,681,666,
-		1,0,0,0,681,680,1,0,0,0,682,75,1,0,0,0,683,684,5,93,0,0,684,685,5,92,0,
-		0,685,688,3,100,50,0,686,687,5,94,0,0,687,689,3,98,49,0,688,686,1,0,0,
-		0,688,689,1,0,0,0,689,77,1,0,0,0,690,691,5,95,0,0,691,692,5,96,0,0,692,
-		697,3,80,40,0,693,694,5,155,0,0,694,696,3,80,40,0,695,693,1,0,0,0,696,
-		699,1,0,0,0,697,695,1,0,0,0,697,698,1,0,0,0,698,79,1,0,0,0,699,697,1,0,
-		0,0,700,703,5,42,0,0,701,703,3,106,53,0,702,700,1,0,0,0,702,701,1,0,0,
-		0,703,81,1,0,0,0,704,705,5,97,0,0,705,709,5,151,0,0,706,708,3,84,42,0,
-		707,706,1,0,0,0,708,711,1,0,0,0,709,707,1,0,0,0,709,710,1,0,0,0,710,712,
-		1,0,0,0,711,709,1,0,0,0,712,713,5,152,0,0,713,83,1,0,0,0,714,715,5,10,
-		0,0,715,725,3,104,52,0,716,717,5,98,0,0,717,722,3,106,53,0,718,719,5,155,
-		0,0,719,721,3,106,53,0,720,718,1,0,0,0,721,724,1,0,0,0,722,720,1,0,0,0,
-		722,723,1,0,0,0,723,726,1,0,0,0,724,722,1,0,0,0,725,716,1,0,0,0,725,726,
-		1,0,0,0,726,793,1,0,0,0,727,728,5,99,0,0,728,793,3,106,53,0,729,730,5,
-		100,0,0,730,793,3,106,53,0,731,732,5,101,0,0,732,733,5,102,0,0,733,734,
-		5,103,0,0,734,793,3,106,53,0,735,738,5,104,0,0,736,737,5,171,0,0,737,739,
-		5,134,0,0,738,736,1,0,0,0,738,739,1,0,0,0,739,740,1,0,0,0,740,741,5,102,
-		0,0,741,742,5,112,0,0,742,793,3,106,53,0,743,744,5,105,0,0,744,745,5,171,
-		0,0,745,746,5,134,0,0,746,747,5,102,0,0,747,748,5,112,0,0,748,793,3,106,
-		53,0,749,750,5,113,0,0,750,751,3,100,50,0,751,755,5,151,0,0,752,754,3,
-		84,42,0,753,752,1,0,0,0,754,757,1,0,0,0,755,753,1,0,0,0,755,756,1,0,0,
-		0,756,758,1,0,0,0,757,755,1,0,0,0,758,768,5,152,0,0,759,760,5,114,0,0,
-		760,764,5,151,0,0,761,763,3,84,42,0,762,761,1,0,0,0,763,766,1,0,0,0,764,
-		762,1,0,0,0,764,765,1,0,0,0,765,767,1,0,0,0,766,764,1,0,0,0,767,769,5,
-		152,0,0,768,759,1,0,0,0,768,769,1,0,0,0,769,793,1,0,0,0,770,773,5,106,
-		0,0,771,772,5,123,0,0,772,774,5,66,0,0,773,771,1,0,0,0,773,774,1,0,0,0,
-		774,775,1,0,0,0,775,779,5,151,0,0,776,778,3,84,42,0,777,776,1,0,0,0,778,
-		781,1,0,0,0,779,777,1,0,0,0,779,780,1,0,0,0,780,782,1,0,0,0,781,779,1,
-		0,0,0,782,793,5,152,0,0,783,784,5,107,0,0,784,788,5,151,0,0,785,787,3,
-		84,42,0,786,785,1,0,0,0,787,790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,
-		0,789,791,1,0,0,0,790,788,1,0,0,0,791,793,5,152,0,0,792,714,1,0,0,0,792,
-		727,1,0,0,0,792,729,1,0,0,0,792,731,1,0,0,0,792,735,1,0,0,0,792,743,1,
-		0,0,0,792,749,1,0,0,0,792,770,1,0,0,0,792,783,1,0,0,0,793,85,1,0,0,0,794,
-		795,5,116,0,0,795,799,5,151,0,0,796,798,3,88,44,0,797,796,1,0,0,0,798,
-		801,1,0,0,0,799,797,1,0,0,0,799,800,1,0,0,0,800,802,1,0,0,0,801,799,1,
-		0,0,0,802,803,5,152,0,0,803,87,1,0,0,0,804,805,5,117,0,0,805,810,3,106,
-		53,0,806,807,5,155,0,0,807,809,3,106,53,0,808,806,1,0,0,0,809,812,1,0,
-		0,0,810,808,1,0,0,0,810,811,1,0,0,0,811,816,1,0,0,0,812,810,1,0,0,0,813,
-		815,3,90,45,0,814,813,1,0,0,0,815,818,1,0,0,0,816,814,1,0,0,0,816,817,
-		1,0,0,0,817,821,1,0,0,0,818,816,1,0,0,0,819,821,3,82,41,0,820,804,1,0,
-		0,0,820,819,1,0,0,0,821,89,1,0,0,0,822,823,5,118,0,0,823,841,3,100,50,
-		0,824,825,5,119,0,0,825,841,3,98,49,0,826,827,5,60,0,0,827,828,3,100,50,
-		0,828,829,5,125,0,0,829,830,5,64,0,0,830,841,1,0,0,0,831,832,5,61,0,0,
-		832,841,3,100,50,0,833,834,5,62,0,0,834,835,3,100,50,0,835,836,5,125,0,
-		0,836,837,5,64,0,0,837,841,1,0,0,0,838,839,5,63,0,0,839,841,3,100,50,0,
-		840,822,1,0,0,0,840,824,1,0,0,0,840,826,1,0,0,0,840,831,1,0,0,0,840,833,
-		1,0,0,0,840,838,1,0,0,0,841,91,1,0,0,0,842,843,5,2,0,0,843,844,3,106,53,
-		0,844,845,5,4,0,0,845,846,3,106,53,0,846,850,5,151,0,0,847,849,3,94,47,
-		0,848,847,1,0,0,0,849,852,1,0,0,0,850,848,1,0,0,0,850,851,1,0,0,0,851,
-		853,1,0,0,0,852,850,1,0,0,0,853,854,5,152,0,0,854,93,1,0,0,0,855,856,3,
-		106,53,0,856,857,5,37,0,0,857,858,5,120,0,0,858,859,5,172,0,0,859,912,
-		1,0,0,0,860,861,3,104,52,0,861,862,5,121,0,0,862,863,3,100,50,0,863,864,
-		3,96,48,0,864,912,1,0,0,0,865,866,3,104,52,0,866,867,5,122,0,0,867,868,
-		3,100,50,0,868,869,5,123,0,0,869,870,5,170,0,0,870,912,1,0,0,0,871,872,
-		3,106,53,0,872,873,5,124,0,0,873,874,5,31,0,0,874,875,5,170,0,0,875,912,
-		1,0,0,0,876,878,5,116,0,0,877,879,3,90,45,0,878,877,1,0,0,0,879,880,1,
-		0,0,0,880,878,1,0,0,0,880,881,1,0,0,0,881,912,1,0,0,0,882,883,3,106,53,
-		0,883,884,5,74,0,0,884,885,3,100,50,0,885,912,1,0,0,0,886,887,3,106,53,
-		0,887,888,5,14,0,0,888,889,3,24,12,0,889,893,5,151,0,0,890,892,3,30,15,
-		0,891,890,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,1,0,0,0,894,
-		896,1,0,0,0,895,893,1,0,0,0,896,897,5,152,0,0,897,912,1,0,0,0,898,899,
-		3,106,53,0,899,900,5,17,0,0,900,901,5,170,0,0,901,902,5,18,0,0,902,903,
-		3,100,50,0,903,912,1,0,0,0,904,905,3,106,53,0,905,907,5,19,0,0,906,908,
-		5,159,0,0,907,906,1,0,0,0,907,908,1,0,0,0,908,909,1,0,0,0,909,910,3,100,
-		50,0,910,912,1,0,0,0,911,855,1,0,0,0,911,860,1,0,0,0,911,865,1,0,0,0,911,
-		871,1,0,0,0,911,876,1,0,0,0,911,882,1,0,0,0,911,886,1,0,0,0,911,898,1,
-		0,0,0,911,904,1,0,0,0,912,95,1,0,0,0,913,914,5,125,0,0,914,915,5,133,0,
-		0,915,97,1,0,0,0,916,917,5,171,0,0,917,99,1,0,0,0,918,919,6,50,-1,0,919,
-		920,5,153,0,0,920,921,3,100,50,0,921,922,5,154,0,0,922,961,1,0,0,0,923,
-		924,5,160,0,0,924,961,3,100,50,16,925,926,5,137,0,0,926,961,3,100,50,11,
-		927,928,5,113,0,0,928,929,3,100,50,0,929,930,5,115,0,0,930,931,3,100,50,
-		0,931,932,5,114,0,0,932,933,3,100,50,0,933,961,1,0,0,0,934,935,3,106,53,
-		0,935,944,5,153,0,0,936,941,3,100,50,0,937,938,5,155,0,0,938,940,3,100,
-		50,0,939,937,1,0,0,0,940,943,1,0,0,0,941,939,1,0,0,0,941,942,1,0,0,0,942,
-		945,1,0,0,0,943,941,1,0,0,0,944,936,1,0,0,0,944,945,1,0,0,0,945,946,1,
-		0,0,0,946,947,5,154,0,0,947,961,1,0,0,0,948,950,7,2,0,0,949,951,3,102,
-		51,0,950,949,1,0,0,0,950,951,1,0,0,0,951,952,1,0,0,0,952,953,5,125,0,0,
-		953,961,3,102,51,0,954,955,5,172,0,0,955,961,3,102,51,0,956,961,5,171,
-		0,0,957,961,5,172,0,0,958,961,5,170,0,0,959,961,3,104,52,0,960,918,1,0,
-		0,0,960,923,1,0,0,0,960,925,1,0,0,0,960,927,1,0,0,0,960,934,1,0,0,0,960,
-		948,1,0,0,0,960,954,1,0,0,0,960,956,1,0,0,0,960,957,1,0,0,0,960,958,1,
-		0,0,0,960,959,1,0,0,0,961,982,1,0,0,0,962,963,10,15,0,0,963,964,5,134,
-		0,0,964,981,3,100,50,16,965,966,10,14,0,0,966,967,7,3,0,0,967,981,3,100,
-		50,15,968,969,10,13,0,0,969,970,7,4,0,0,970,981,3,100,50,14,971,972,10,
-		12,0,0,972,973,7,5,0,0,973,981,3,100,50,13,974,975,10,10,0,0,975,976,5,
-		135,0,0,976,981,3,100,50,11,977,978,10,9,0,0,978,979,5,136,0,0,979,981,
-		3,100,50,10,980,962,1,0,0,0,980,965,1,0,0,0,980,968,1,0,0,0,980,971,1,
-		0,0,0,980,974,1,0,0,0,980,977,1,0,0,0,981,984,1,0,0,0,982,980,1,0,0,0,
-		982,983,1,0,0,0,983,101,1,0,0,0,984,982,1,0,0,0,985,986,7,6,0,0,986,103,
-		1,0,0,0,987,990,3,106,53,0,988,989,5,156,0,0,989,991,3,106,53,0,990,988,
-		1,0,0,0,990,991,1,0,0,0,991,105,1,0,0,0,992,993,7,7,0,0,993,107,1,0,0,
-		0,96,112,114,128,151,158,160,168,170,189,199,210,218,235,244,254,266,270,
-		278,282,287,297,311,326,332,336,341,349,357,369,380,388,398,432,439,447,
-		457,461,465,469,473,489,501,510,515,530,544,548,556,569,572,583,587,595,
-		606,608,619,623,631,636,641,651,659,673,678,681,688,697,702,709,722,725,
-		738,755,764,768,773,779,788,792,799,810,816,820,840,850,880,893,907,911,
-		941,944,950,960,980,982,990
+		8,35,1,35,3,35,623,8,35,1,35,1,35,3,35,627,8,35,1,36,1,36,1,36,1,36,1,
+		36,1,36,3,36,635,8,36,1,36,1,36,1,36,3,36,640,8,36,1,36,1,36,1,36,3,36,
+		645,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,655,8,36,1,36,1,
+		36,1,36,1,36,5,36,661,8,36,10,36,12,36,664,9,36,1,37,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,5,37,675,8,37,10,37,12,37,678,9,37,1,37,1,37,3,
+		37,682,8,37,1,37,3,37,685,8,37,1,38,1,38,1,38,1,38,1,38,3,38,692,8,38,
+		1,39,1,39,1,39,1,39,1,39,5,39,699,8,39,10,39,12,39,702,9,39,1,40,1,40,
+		3,40,706,8,40,1,41,1,41,1,41,5,41,711,8,41,10,41,12,41,714,9,41,1,41,1,
+		41,1,42,1,42,1,42,1,42,1,42,1,42,5,42,724,8,42,10,42,12,42,727,9,42,3,
+		42,729,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,
+		742,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
+		42,5,42,757,8,42,10,42,12,42,760,9,42,1,42,1,42,1,42,1,42,5,42,766,8,42,
+		10,42,12,42,769,9,42,1,42,3,42,772,8,42,1,42,1,42,1,42,3,42,777,8,42,1,
+		42,1,42,5,42,781,8,42,10,42,12,42,784,9,42,1,42,1,42,1,42,1,42,5,42,790,
+		8,42,10,42,12,42,793,9,42,1,42,3,42,796,8,42,1,43,1,43,1,43,5,43,801,8,
+		43,10,43,12,43,804,9,43,1,43,1,43,1,44,1,44,1,44,1,44,5,44,812,8,44,10,
+		44,12,44,815,9,44,1,44,5,44,818,8,44,10,44,12,44,821,9,44,1,44,3,44,824,
+		8,44,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
+		1,45,1,45,1,45,1,45,1,45,3,45,844,8,45,1,46,1,46,1,46,1,46,1,46,1,46,5,
+		46,852,8,46,10,46,12,46,855,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,4,47,882,8,47,11,47,12,47,883,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,5,47,895,8,47,10,47,12,47,898,9,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,911,8,47,1,47,1,47,3,47,
+		915,8,47,1,48,1,48,1,48,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,
+		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,5,
+		50,943,8,50,10,50,12,50,946,9,50,3,50,948,8,50,1,50,1,50,1,50,1,50,3,50,
+		954,8,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,3,50,964,8,50,1,50,1,
+		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,
+		50,1,50,1,50,5,50,984,8,50,10,50,12,50,987,9,50,1,51,1,51,1,52,1,52,1,
+		52,3,52,994,8,52,1,53,1,53,1,53,0,1,100,54,0,2,4,6,8,10,12,14,16,18,20,
+		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
+		70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,0,8,1,0,152,
+		153,1,0,15,16,1,0,172,173,1,0,162,163,1,0,160,161,1,0,164,169,1,0,127,
+		133,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,41,43,44,46,64,66,76,78,79,
+		81,83,87,88,90,92,95,97,106,106,108,112,119,121,134,134,139,150,176,177,
+		1137,0,114,1,0,0,0,2,119,1,0,0,0,4,122,1,0,0,0,6,151,1,0,0,0,8,153,1,0,
+		0,0,10,165,1,0,0,0,12,189,1,0,0,0,14,191,1,0,0,0,16,193,1,0,0,0,18,210,
+		1,0,0,0,20,212,1,0,0,0,22,244,1,0,0,0,24,246,1,0,0,0,26,248,1,0,0,0,28,
+		282,1,0,0,0,30,284,1,0,0,0,32,289,1,0,0,0,34,336,1,0,0,0,36,341,1,0,0,
+		0,38,349,1,0,0,0,40,351,1,0,0,0,42,380,1,0,0,0,44,382,1,0,0,0,46,432,1,
+		0,0,0,48,434,1,0,0,0,50,441,1,0,0,0,52,530,1,0,0,0,54,532,1,0,0,0,56,548,
+		1,0,0,0,58,550,1,0,0,0,60,572,1,0,0,0,62,574,1,0,0,0,64,577,1,0,0,0,66,
+		595,1,0,0,0,68,597,1,0,0,0,70,612,1,0,0,0,72,628,1,0,0,0,74,684,1,0,0,
+		0,76,686,1,0,0,0,78,693,1,0,0,0,80,705,1,0,0,0,82,707,1,0,0,0,84,795,1,
+		0,0,0,86,797,1,0,0,0,88,823,1,0,0,0,90,843,1,0,0,0,92,845,1,0,0,0,94,914,
+		1,0,0,0,96,916,1,0,0,0,98,919,1,0,0,0,100,963,1,0,0,0,102,988,1,0,0,0,
+		104,990,1,0,0,0,106,995,1,0,0,0,108,113,3,2,1,0,109,113,3,4,2,0,110,113,
+		3,92,46,0,111,113,3,8,4,0,112,108,1,0,0,0,112,109,1,0,0,0,112,110,1,0,
+		0,0,112,111,1,0,0,0,113,116,1,0,0,0,114,112,1,0,0,0,114,115,1,0,0,0,115,
+		117,1,0,0,0,116,114,1,0,0,0,117,118,5,0,0,1,118,1,1,0,0,0,119,120,5,3,
+		0,0,120,121,5,174,0,0,121,3,1,0,0,0,122,123,5,1,0,0,123,124,3,106,53,0,
+		124,128,5,152,0,0,125,127,3,6,3,0,126,125,1,0,0,0,127,130,1,0,0,0,128,
+		126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,0,0,0,131,132,5,
+		153,0,0,132,5,1,0,0,0,133,152,3,12,6,0,134,152,3,16,8,0,135,152,3,20,10,
+		0,136,152,3,26,13,0,137,152,3,32,16,0,138,152,3,40,20,0,139,152,3,44,22,
+		0,140,152,3,50,25,0,141,152,3,58,29,0,142,152,3,64,32,0,143,152,3,68,34,
+		0,144,152,3,70,35,0,145,152,3,72,36,0,146,152,3,76,38,0,147,152,3,78,39,
+		0,148,152,3,82,41,0,149,152,3,86,43,0,150,152,3,8,4,0,151,133,1,0,0,0,
+		151,134,1,0,0,0,151,135,1,0,0,0,151,136,1,0,0,0,151,137,1,0,0,0,151,138,
+		1,0,0,0,151,139,1,0,0,0,151,140,1,0,0,0,151,141,1,0,0,0,151,142,1,0,0,
+		0,151,143,1,0,0,0,151,144,1,0,0,0,151,145,1,0,0,0,151,146,1,0,0,0,151,
+		147,1,0,0,0,151,148,1,0,0,0,151,149,1,0,0,0,151,150,1,0,0,0,152,7,1,0,
+		0,0,153,154,5,176,0,0,154,160,4,4,0,0,155,159,3,106,53,0,156,159,5,4,0,
+		0,157,159,5,31,0,0,158,155,1,0,0,0,158,156,1,0,0,0,158,157,1,0,0,0,159,
+		162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,
+		0,0,0,163,164,3,10,5,0,164,9,1,0,0,0,165,170,5,152,0,0,166,169,3,10,5,
+		0,167,169,8,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,172,1,0,0,0,170,
+		168,1,0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,170,1,0,0,0,173,174,5,
+		153,0,0,174,11,1,0,0,0,175,176,5,5,0,0,176,190,5,174,0,0,177,178,5,6,0,
+		0,178,190,3,106,53,0,179,180,5,7,0,0,180,190,5,171,0,0,181,182,5,8,0,0,
+		182,190,5,171,0,0,183,184,5,9,0,0,184,190,5,171,0,0,185,186,5,10,0,0,186,
+		190,3,106,53,0,187,188,5,11,0,0,188,190,3,14,7,0,189,175,1,0,0,0,189,177,
+		1,0,0,0,189,179,1,0,0,0,189,181,1,0,0,0,189,183,1,0,0,0,189,185,1,0,0,
+		0,189,187,1,0,0,0,190,13,1,0,0,0,191,192,5,170,0,0,192,15,1,0,0,0,193,
+		194,5,12,0,0,194,195,3,106,53,0,195,199,5,152,0,0,196,198,3,18,9,0,197,
+		196,1,0,0,0,198,201,1,0,0,0,199,197,1,0,0,0,199,200,1,0,0,0,200,202,1,
+		0,0,0,201,199,1,0,0,0,202,203,5,153,0,0,203,17,1,0,0,0,204,205,5,20,0,
+		0,205,211,5,174,0,0,206,207,5,21,0,0,207,211,3,100,50,0,208,209,5,22,0,
+		0,209,211,3,100,50,0,210,204,1,0,0,0,210,206,1,0,0,0,210,208,1,0,0,0,211,
+		19,1,0,0,0,212,213,5,13,0,0,213,214,3,106,53,0,214,218,5,152,0,0,215,217,
+		3,22,11,0,216,215,1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,0,218,219,1,0,
+		0,0,219,221,1,0,0,0,220,218,1,0,0,0,221,222,5,153,0,0,222,21,1,0,0,0,223,
+		224,5,74,0,0,224,245,3,100,50,0,225,226,5,122,0,0,226,227,3,100,50,0,227,
+		228,3,96,48,0,228,245,1,0,0,0,229,230,5,14,0,0,230,231,3,24,12,0,231,235,
+		5,152,0,0,232,234,3,30,15,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,
+		0,0,0,235,236,1,0,0,0,236,238,1,0,0,0,237,235,1,0,0,0,238,239,5,153,0,
+		0,239,245,1,0,0,0,240,241,5,17,0,0,241,242,5,171,0,0,242,243,5,18,0,0,
+		243,245,3,100,50,0,244,223,1,0,0,0,244,225,1,0,0,0,244,229,1,0,0,0,244,
+		240,1,0,0,0,245,23,1,0,0,0,246,247,7,1,0,0,247,25,1,0,0,0,248,249,5,23,
+		0,0,249,250,3,106,53,0,250,254,5,152,0,0,251,253,3,28,14,0,252,251,1,0,
+		0,0,253,256,1,0,0,0,254,252,1,0,0,0,254,255,1,0,0,0,255,257,1,0,0,0,256,
+		254,1,0,0,0,257,258,5,153,0,0,258,27,1,0,0,0,259,260,5,24,0,0,260,283,
+		3,100,50,0,261,262,5,25,0,0,262,263,5,26,0,0,263,266,3,98,49,0,264,265,
+		5,27,0,0,265,267,3,100,50,0,266,264,1,0,0,0,266,267,1,0,0,0,267,270,1,
+		0,0,0,268,269,5,28,0,0,269,271,5,171,0,0,270,268,1,0,0,0,270,271,1,0,0,
+		0,271,283,1,0,0,0,272,273,5,25,0,0,273,274,5,29,0,0,274,278,5,152,0,0,
+		275,277,3,30,15,0,276,275,1,0,0,0,277,280,1,0,0,0,278,276,1,0,0,0,278,
+		279,1,0,0,0,279,281,1,0,0,0,280,278,1,0,0,0,281,283,5,153,0,0,282,259,
+		1,0,0,0,282,261,1,0,0,0,282,272,1,0,0,0,283,29,1,0,0,0,284,285,5,171,0,
+		0,285,287,3,100,50,0,286,288,5,156,0,0,287,286,1,0,0,0,287,288,1,0,0,0,
+		288,31,1,0,0,0,289,290,5,30,0,0,290,291,3,106,53,0,291,292,5,31,0,0,292,
+		293,3,106,53,0,293,297,5,152,0,0,294,296,3,34,17,0,295,294,1,0,0,0,296,
+		299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,0,298,300,1,0,0,0,299,297,1,
+		0,0,0,300,301,5,153,0,0,301,33,1,0,0,0,302,303,5,32,0,0,303,337,3,106,
+		53,0,304,305,5,33,0,0,305,306,3,100,50,0,306,311,3,96,48,0,307,308,5,34,
+		0,0,308,309,3,100,50,0,309,310,3,96,48,0,310,312,1,0,0,0,311,307,1,0,0,
+		0,311,312,1,0,0,0,312,337,1,0,0,0,313,314,5,35,0,0,314,337,5,171,0,0,315,
+		316,5,36,0,0,316,337,3,98,49,0,317,318,5,37,0,0,318,319,3,36,18,0,319,
+		320,3,98,49,0,320,321,5,39,0,0,321,322,5,32,0,0,322,326,5,40,0,0,323,324,
+		5,33,0,0,324,325,5,39,0,0,325,327,5,41,0,0,326,323,1,0,0,0,326,327,1,0,
+		0,0,327,337,1,0,0,0,328,330,5,42,0,0,329,331,3,38,19,0,330,329,1,0,0,0,
+		331,332,1,0,0,0,332,330,1,0,0,0,332,333,1,0,0,0,333,337,1,0,0,0,334,335,
+		5,11,0,0,335,337,3,14,7,0,336,302,1,0,0,0,336,304,1,0,0,0,336,313,1,0,
+		0,0,336,315,1,0,0,0,336,317,1,0,0,0,336,328,1,0,0,0,336,334,1,0,0,0,337,
+		35,1,0,0,0,338,339,5,173,0,0,339,342,5,38,0,0,340,342,5,172,0,0,341,338,
+		1,0,0,0,341,340,1,0,0,0,342,37,1,0,0,0,343,344,5,43,0,0,344,350,3,100,
+		50,0,345,346,5,44,0,0,346,350,3,100,50,0,347,348,5,45,0,0,348,350,5,171,
+		0,0,349,343,1,0,0,0,349,345,1,0,0,0,349,347,1,0,0,0,350,39,1,0,0,0,351,
+		352,5,46,0,0,352,353,3,106,53,0,353,357,5,152,0,0,354,356,3,42,21,0,355,
+		354,1,0,0,0,356,359,1,0,0,0,357,355,1,0,0,0,357,358,1,0,0,0,358,360,1,
+		0,0,0,359,357,1,0,0,0,360,361,5,153,0,0,361,41,1,0,0,0,362,363,5,47,0,
+		0,363,381,3,106,53,0,364,365,5,66,0,0,365,381,3,100,50,0,366,367,5,67,
+		0,0,367,369,3,100,50,0,368,370,5,68,0,0,369,368,1,0,0,0,369,370,1,0,0,
+		0,370,381,1,0,0,0,371,372,5,69,0,0,372,373,5,45,0,0,373,381,5,171,0,0,
+		374,375,5,72,0,0,375,381,3,56,28,0,376,377,5,8,0,0,377,381,5,171,0,0,378,
+		379,5,22,0,0,379,381,3,100,50,0,380,362,1,0,0,0,380,364,1,0,0,0,380,366,
+		1,0,0,0,380,371,1,0,0,0,380,374,1,0,0,0,380,376,1,0,0,0,380,378,1,0,0,
+		0,381,43,1,0,0,0,382,383,5,48,0,0,383,384,3,106,53,0,384,388,5,152,0,0,
+		385,387,3,46,23,0,386,385,1,0,0,0,387,390,1,0,0,0,388,386,1,0,0,0,388,
+		389,1,0,0,0,389,391,1,0,0,0,390,388,1,0,0,0,391,392,5,153,0,0,392,45,1,
+		0,0,0,393,394,5,49,0,0,394,398,5,152,0,0,395,397,3,48,24,0,396,395,1,0,
+		0,0,397,400,1,0,0,0,398,396,1,0,0,0,398,399,1,0,0,0,399,401,1,0,0,0,400,
+		398,1,0,0,0,401,433,5,153,0,0,402,403,5,50,0,0,403,433,3,100,50,0,404,
+		405,5,51,0,0,405,433,3,100,50,0,406,407,5,52,0,0,407,408,5,26,0,0,408,
+		433,3,98,49,0,409,410,5,52,0,0,410,411,5,53,0,0,411,412,3,100,50,0,412,
+		413,3,96,48,0,413,433,1,0,0,0,414,415,5,55,0,0,415,433,3,100,50,0,416,
+		417,5,56,0,0,417,433,3,100,50,0,418,419,5,54,0,0,419,433,3,100,50,0,420,
+		421,5,57,0,0,421,422,3,100,50,0,422,423,3,96,48,0,423,433,1,0,0,0,424,
+		425,5,58,0,0,425,426,3,100,50,0,426,427,5,53,0,0,427,428,3,100,50,0,428,
+		429,3,96,48,0,429,433,1,0,0,0,430,431,5,59,0,0,431,433,3,106,53,0,432,
+		393,1,0,0,0,432,402,1,0,0,0,432,404,1,0,0,0,432,406,1,0,0,0,432,409,1,
+		0,0,0,432,414,1,0,0,0,432,416,1,0,0,0,432,418,1,0,0,0,432,420,1,0,0,0,
+		432,424,1,0,0,0,432,430,1,0,0,0,433,47,1,0,0,0,434,435,5,171,0,0,435,436,
+		3,100,50,0,436,437,5,39,0,0,437,439,3,100,50,0,438,440,5,156,0,0,439,438,
+		1,0,0,0,439,440,1,0,0,0,440,49,1,0,0,0,441,442,5,65,0,0,442,443,3,106,
+		53,0,443,447,5,152,0,0,444,446,3,52,26,0,445,444,1,0,0,0,446,449,1,0,0,
+		0,447,445,1,0,0,0,447,448,1,0,0,0,448,450,1,0,0,0,449,447,1,0,0,0,450,
+		451,5,153,0,0,451,51,1,0,0,0,452,453,5,66,0,0,453,531,3,100,50,0,454,455,
+		5,67,0,0,455,457,3,100,50,0,456,458,5,68,0,0,457,456,1,0,0,0,457,458,1,
+		0,0,0,458,461,1,0,0,0,459,460,5,27,0,0,460,462,3,100,50,0,461,459,1,0,
+		0,0,461,462,1,0,0,0,462,465,1,0,0,0,463,464,5,44,0,0,464,466,3,100,50,
+		0,465,463,1,0,0,0,465,466,1,0,0,0,466,531,1,0,0,0,467,469,5,139,0,0,468,
+		470,5,172,0,0,469,468,1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,472,
+		5,93,0,0,472,474,3,100,50,0,473,471,1,0,0,0,473,474,1,0,0,0,474,531,1,
+		0,0,0,475,476,5,139,0,0,476,531,5,150,0,0,477,478,5,140,0,0,478,531,3,
+		100,50,0,479,480,5,141,0,0,480,531,3,100,50,0,481,482,5,142,0,0,482,483,
+		5,45,0,0,483,531,5,171,0,0,484,485,5,143,0,0,485,489,5,152,0,0,486,488,
+		3,30,15,0,487,486,1,0,0,0,488,491,1,0,0,0,489,487,1,0,0,0,489,490,1,0,
+		0,0,490,492,1,0,0,0,491,489,1,0,0,0,492,531,5,153,0,0,493,494,5,144,0,
+		0,494,531,3,100,50,0,495,496,5,145,0,0,496,501,3,100,50,0,497,498,5,28,
+		0,0,498,502,5,171,0,0,499,500,5,151,0,0,500,502,3,106,53,0,501,497,1,0,
+		0,0,501,499,1,0,0,0,502,531,1,0,0,0,503,504,5,147,0,0,504,505,5,148,0,
+		0,505,506,3,106,53,0,506,510,5,152,0,0,507,509,3,54,27,0,508,507,1,0,0,
+		0,509,512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,515,1,0,0,0,512,
+		510,1,0,0,0,513,514,5,115,0,0,514,516,3,100,50,0,515,513,1,0,0,0,515,516,
+		1,0,0,0,516,517,1,0,0,0,517,518,5,153,0,0,518,531,1,0,0,0,519,520,5,146,
+		0,0,520,531,3,100,50,0,521,522,5,69,0,0,522,523,5,45,0,0,523,531,5,171,
+		0,0,524,525,5,72,0,0,525,531,3,56,28,0,526,527,5,8,0,0,527,531,5,171,0,
+		0,528,529,5,76,0,0,529,531,5,173,0,0,530,452,1,0,0,0,530,454,1,0,0,0,530,
+		467,1,0,0,0,530,475,1,0,0,0,530,477,1,0,0,0,530,479,1,0,0,0,530,481,1,
+		0,0,0,530,484,1,0,0,0,530,493,1,0,0,0,530,495,1,0,0,0,530,503,1,0,0,0,
+		530,519,1,0,0,0,530,521,1,0,0,0,530,524,1,0,0,0,530,526,1,0,0,0,530,528,
+		1,0,0,0,531,53,1,0,0,0,532,533,5,149,0,0,533,534,3,100,50,0,534,535,3,
+		100,50,0,535,55,1,0,0,0,536,549,5,73,0,0,537,549,5,74,0,0,538,549,5,75,
+		0,0,539,540,5,29,0,0,540,544,5,152,0,0,541,543,3,30,15,0,542,541,1,0,0,
+		0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,
+		544,1,0,0,0,547,549,5,153,0,0,548,536,1,0,0,0,548,537,1,0,0,0,548,538,
+		1,0,0,0,548,539,1,0,0,0,549,57,1,0,0,0,550,551,5,77,0,0,551,552,3,106,
+		53,0,552,556,5,152,0,0,553,555,3,60,30,0,554,553,1,0,0,0,555,558,1,0,0,
+		0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,556,1,0,0,0,559,
+		560,5,153,0,0,560,59,1,0,0,0,561,562,5,78,0,0,562,573,3,100,50,0,563,564,
+		5,79,0,0,564,569,3,62,31,0,565,566,5,156,0,0,566,568,3,62,31,0,567,565,
+		1,0,0,0,568,571,1,0,0,0,569,567,1,0,0,0,569,570,1,0,0,0,570,573,1,0,0,
+		0,571,569,1,0,0,0,572,561,1,0,0,0,572,563,1,0,0,0,573,61,1,0,0,0,574,575,
+		3,106,53,0,575,576,3,100,50,0,576,63,1,0,0,0,577,578,5,80,0,0,578,587,
+		3,106,53,0,579,583,5,152,0,0,580,582,3,66,33,0,581,580,1,0,0,0,582,585,
+		1,0,0,0,583,581,1,0,0,0,583,584,1,0,0,0,584,586,1,0,0,0,585,583,1,0,0,
+		0,586,588,5,153,0,0,587,579,1,0,0,0,587,588,1,0,0,0,588,65,1,0,0,0,589,
+		590,5,81,0,0,590,596,3,100,50,0,591,592,5,82,0,0,592,596,3,100,50,0,593,
+		594,5,83,0,0,594,596,3,100,50,0,595,589,1,0,0,0,595,591,1,0,0,0,595,593,
+		1,0,0,0,596,67,1,0,0,0,597,598,5,84,0,0,598,599,3,106,53,0,599,600,5,152,
+		0,0,600,608,3,100,50,0,601,606,3,96,48,0,602,603,5,34,0,0,603,604,3,100,
+		50,0,604,605,3,96,48,0,605,607,1,0,0,0,606,602,1,0,0,0,606,607,1,0,0,0,
+		607,609,1,0,0,0,608,601,1,0,0,0,608,609,1,0,0,0,609,610,1,0,0,0,610,611,
+		5,153,0,0,611,69,1,0,0,0,612,613,5,85,0,0,613,614,3,106,53,0,614,615,5,
+		159,0,0,615,622,3,100,50,0,616,619,5,86,0,0,617,620,5,87,0,0,618,620,5,
+		88,0,0,619,617,1,0,0,0,619,618,1,0,0,0,620,621,1,0,0,0,621,623,3,98,49,
+		0,622,616,1,0,0,0,622,623,1,0,0,0,623,626,1,0,0,0,624,625,5,28,0,0,625,
+		627,5,171,0,0,626,624,1,0,0,0,626,627,1,0,0,0,627,71,1,0,0,0,628,629,5,
+		89,0,0,629,630,3,106,53,0,630,631,5,93,0,0,631,634,3,100,50,0,632,633,
+		5,28,0,0,633,635,5,171,0,0,634,632,1,0,0,0,634,635,1,0,0,0,635,639,1,0,
+		0,0,636,637,5,90,0,0,637,638,5,92,0,0,638,640,5,173,0,0,639,636,1,0,0,
+		0,639,640,1,0,0,0,640,644,1,0,0,0,641,642,5,91,0,0,642,643,5,92,0,0,643,
+		645,5,173,0,0,644,641,1,0,0,0,644,645,1,0,0,0,645,654,1,0,0,0,646,647,
+		5,110,0,0,647,648,5,124,0,0,648,649,3,106,53,0,649,650,5,111,0,0,650,651,
+		5,113,0,0,651,652,5,173,0,0,652,653,5,112,0,0,653,655,1,0,0,0,654,646,
+		1,0,0,0,654,655,1,0,0,0,655,656,1,0,0,0,656,657,5,158,0,0,657,662,3,74,
+		37,0,658,659,5,156,0,0,659,661,3,74,37,0,660,658,1,0,0,0,661,664,1,0,0,
+		0,662,660,1,0,0,0,662,663,1,0,0,0,663,73,1,0,0,0,664,662,1,0,0,0,665,666,
+		5,106,0,0,666,667,5,172,0,0,667,668,5,113,0,0,668,685,3,106,53,0,669,681,
+		5,109,0,0,670,671,5,154,0,0,671,676,3,106,53,0,672,673,5,156,0,0,673,675,
+		3,106,53,0,674,672,1,0,0,0,675,678,1,0,0,0,676,674,1,0,0,0,676,677,1,0,
+		0,0,677,679,1,0,0,0,678,676,1,0,0,0,679,680,5,155,0,0,680,682,1,0,0,0,
+		681,670,1,0,0,0,681,682,1,0,0,0,682,685,1,0,0,0,683,685,3,106,53,0,684,
+		665,1,0,0,0,684,669,1,0,0,0,684,683,1,0,0,0,685,75,1,0,0,0,686,687,5,94,
+		0,0,687,688,5,93,0,0,688,691,3,100,50,0,689,690,5,95,0,0,690,692,3,98,
+		49,0,691,689,1,0,0,0,691,692,1,0,0,0,692,77,1,0,0,0,693,694,5,96,0,0,694,
+		695,5,97,0,0,695,700,3,80,40,0,696,697,5,156,0,0,697,699,3,80,40,0,698,
+		696,1,0,0,0,699,702,1,0,0,0,700,698,1,0,0,0,700,701,1,0,0,0,701,79,1,0,
+		0,0,702,700,1,0,0,0,703,706,5,42,0,0,704,706,3,106,53,0,705,703,1,0,0,
+		0,705,704,1,0,0,0,706,81,1,0,0,0,707,708,5,98,0,0,708,712,5,152,0,0,709,
+		711,3,84,42,0,710,709,1,0,0,0,711,714,1,0,0,0,712,710,1,0,0,0,712,713,
+		1,0,0,0,713,715,1,0,0,0,714,712,1,0,0,0,715,716,5,153,0,0,716,83,1,0,0,
+		0,717,718,5,10,0,0,718,728,3,104,52,0,719,720,5,99,0,0,720,725,3,106,53,
+		0,721,722,5,156,0,0,722,724,3,106,53,0,723,721,1,0,0,0,724,727,1,0,0,0,
+		725,723,1,0,0,0,725,726,1,0,0,0,726,729,1,0,0,0,727,725,1,0,0,0,728,719,
+		1,0,0,0,728,729,1,0,0,0,729,796,1,0,0,0,730,731,5,100,0,0,731,796,3,106,
+		53,0,732,733,5,101,0,0,733,796,3,106,53,0,734,735,5,102,0,0,735,736,5,
+		103,0,0,736,737,5,104,0,0,737,796,3,106,53,0,738,741,5,105,0,0,739,740,
+		5,172,0,0,740,742,5,135,0,0,741,739,1,0,0,0,741,742,1,0,0,0,742,743,1,
+		0,0,0,743,744,5,103,0,0,744,745,5,113,0,0,745,796,3,106,53,0,746,747,5,
+		106,0,0,747,748,5,172,0,0,748,749,5,135,0,0,749,750,5,103,0,0,750,751,
+		5,113,0,0,751,796,3,106,53,0,752,753,5,114,0,0,753,754,3,100,50,0,754,
+		758,5,152,0,0,755,757,3,84,42,0,756,755,1,0,0,0,757,760,1,0,0,0,758,756,
+		1,0,0,0,758,759,1,0,0,0,759,761,1,0,0,0,760,758,1,0,0,0,761,771,5,153,
+		0,0,762,763,5,115,0,0,763,767,5,152,0,0,764,766,3,84,42,0,765,764,1,0,
+		0,0,766,769,1,0,0,0,767,765,1,0,0,0,767,768,1,0,0,0,768,770,1,0,0,0,769,
+		767,1,0,0,0,770,772,5,153,0,0,771,762,1,0,0,0,771,772,1,0,0,0,772,796,
+		1,0,0,0,773,776,5,107,0,0,774,775,5,124,0,0,775,777,5,66,0,0,776,774,1,
+		0,0,0,776,777,1,0,0,0,777,778,1,0,0,0,778,782,5,152,0,0,779,781,3,84,42,
+		0,780,779,1,0,0,0,781,784,1,0,0,0,782,780,1,0,0,0,782,783,1,0,0,0,783,
+		785,1,0,0,0,784,782,1,0,0,0,785,796,5,153,0,0,786,787,5,108,0,0,787,791,
+		5,152,0,0,788,790,3,84,42,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,1,
+		0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,796,5,153,0,
+		0,795,717,1,0,0,0,795,730,1,0,0,0,795,732,1,0,0,0,795,734,1,0,0,0,795,
+		738,1,0,0,0,795,746,1,0,0,0,795,752,1,0,0,0,795,773,1,0,0,0,795,786,1,
+		0,0,0,796,85,1,0,0,0,797,798,5,117,0,0,798,802,5,152,0,0,799,801,3,88,
+		44,0,800,799,1,0,0,0,801,804,1,0,0,0,802,800,1,0,0,0,802,803,1,0,0,0,803,
+		805,1,0,0,0,804,802,1,0,0,0,805,806,5,153,0,0,806,87,1,0,0,0,807,808,5,
+		118,0,0,808,813,3,106,53,0,809,810,5,156,0,0,810,812,3,106,53,0,811,809,
+		1,0,0,0,812,815,1,0,0,0,813,811,1,0,0,0,813,814,1,0,0,0,814,819,1,0,0,
+		0,815,813,1,0,0,0,816,818,3,90,45,0,817,816,1,0,0,0,818,821,1,0,0,0,819,
+		817,1,0,0,0,819,820,1,0,0,0,820,824,1,0,0,0,821,819,1,0,0,0,822,824,3,
+		82,41,0,823,807,1,0,0,0,823,822,1,0,0,0,824,89,1,0,0,0,825,826,5,119,0,
+		0,826,844,3,100,50,0,827,828,5,120,0,0,828,844,3,98,49,0,829,830,5,60,
+		0,0,830,831,3,100,50,0,831,832,5,126,0,0,832,833,5,64,0,0,833,844,1,0,
+		0,0,834,835,5,61,0,0,835,844,3,100,50,0,836,837,5,62,0,0,837,838,3,100,
+		50,0,838,839,5,126,0,0,839,840,5,64,0,0,840,844,1,0,0,0,841,842,5,63,0,
+		0,842,844,3,100,50,0,843,825,1,0,0,0,843,827,1,0,0,0,843,829,1,0,0,0,843,
+		834,1,0,0,0,843,836,1,0,0,0,843,841,1,0,0,0,844,91,1,0,0,0,845,846,5,2,
+		0,0,846,847,3,106,53,0,847,848,5,4,0,0,848,849,3,106,53,0,849,853,5,152,
+		0,0,850,852,3,94,47,0,851,850,1,0,0,0,852,855,1,0,0,0,853,851,1,0,0,0,
+		853,854,1,0,0,0,854,856,1,0,0,0,855,853,1,0,0,0,856,857,5,153,0,0,857,
+		93,1,0,0,0,858,859,3,106,53,0,859,860,5,37,0,0,860,861,5,121,0,0,861,862,
+		5,173,0,0,862,915,1,0,0,0,863,864,3,104,52,0,864,865,5,122,0,0,865,866,
+		3,100,50,0,866,867,3,96,48,0,867,915,1,0,0,0,868,869,3,104,52,0,869,870,
+		5,123,0,0,870,871,3,100,50,0,871,872,5,124,0,0,872,873,5,171,0,0,873,915,
+		1,0,0,0,874,875,3,106,53,0,875,876,5,125,0,0,876,877,5,31,0,0,877,878,
+		5,171,0,0,878,915,1,0,0,0,879,881,5,117,0,0,880,882,3,90,45,0,881,880,
+		1,0,0,0,882,883,1,0,0,0,883,881,1,0,0,0,883,884,1,0,0,0,884,915,1,0,0,
+		0,885,886,3,106,53,0,886,887,5,74,0,0,887,888,3,100,50,0,888,915,1,0,0,
+		0,889,890,3,106,53,0,890,891,5,14,0,0,891,892,3,24,12,0,892,896,5,152,
+		0,0,893,895,3,30,15,0,894,893,1,0,0,0,895,898,1,0,0,0,896,894,1,0,0,0,
+		896,897,1,0,0,0,897,899,1,0,0,0,898,896,1,0,0,0,899,900,5,153,0,0,900,
+		915,1,0,0,0,901,902,3,106,53,0,902,903,5,17,0,0,903,904,5,171,0,0,904,
+		905,5,18,0,0,905,906,3,100,50,0,906,915,1,0,0,0,907,908,3,106,53,0,908,
+		910,5,19,0,0,909,911,5,160,0,0,910,909,1,0,0,0,910,911,1,0,0,0,911,912,
+		1,0,0,0,912,913,3,100,50,0,913,915,1,0,0,0,914,858,1,0,0,0,914,863,1,0,
+		0,0,914,868,1,0,0,0,914,874,1,0,0,0,914,879,1,0,0,0,914,885,1,0,0,0,914,
+		889,1,0,0,0,914,901,1,0,0,0,914,907,1,0,0,0,915,95,1,0,0,0,916,917,5,126,
+		0,0,917,918,5,134,0,0,918,97,1,0,0,0,919,920,5,172,0,0,920,99,1,0,0,0,
+		921,922,6,50,-1,0,922,923,5,154,0,0,923,924,3,100,50,0,924,925,5,155,0,
+		0,925,964,1,0,0,0,926,927,5,161,0,0,927,964,3,100,50,16,928,929,5,138,
+		0,0,929,964,3,100,50,11,930,931,5,114,0,0,931,932,3,100,50,0,932,933,5,
+		116,0,0,933,934,3,100,50,0,934,935,5,115,0,0,935,936,3,100,50,0,936,964,
+		1,0,0,0,937,938,3,106,53,0,938,947,5,154,0,0,939,944,3,100,50,0,940,941,
+		5,156,0,0,941,943,3,100,50,0,942,940,1,0,0,0,943,946,1,0,0,0,944,942,1,
+		0,0,0,944,945,1,0,0,0,945,948,1,0,0,0,946,944,1,0,0,0,947,939,1,0,0,0,
+		947,948,1,0,0,0,948,949,1,0,0,0,949,950,5,155,0,0,950,964,1,0,0,0,951,
+		953,7,2,0,0,952,954,3,102,51,0,953,952,1,0,0,0,953,954,1,0,0,0,954,955,
+		1,0,0,0,955,956,5,126,0,0,956,964,3,102,51,0,957,958,5,173,0,0,958,964,
+		3,102,51,0,959,964,5,172,0,0,960,964,5,173,0,0,961,964,5,171,0,0,962,964,
+		3,104,52,0,963,921,1,0,0,0,963,926,1,0,0,0,963,928,1,0,0,0,963,930,1,0,
+		0,0,963,937,1,0,0,0,963,951,1,0,0,0,963,957,1,0,0,0,963,959,1,0,0,0,963,
+		960,1,0,0,0,963,961,1,0,0,0,963,962,1,0,0,0,964,985,1,0,0,0,965,966,10,
+		15,0,0,966,967,5,135,0,0,967,984,3,100,50,16,968,969,10,14,0,0,969,970,
+		7,3,0,0,970,984,3,100,50,15,971,972,10,13,0,0,972,973,7,4,0,0,973,984,
+		3,100,50,14,974,975,10,12,0,0,975,976,7,5,0,0,976,984,3,100,50,13,977,
+		978,10,10,0,0,978,979,5,136,0,0,979,984,3,100,50,11,980,981,10,9,0,0,981,
+		982,5,137,0,0,982,984,3,100,50,10,983,965,1,0,0,0,983,968,1,0,0,0,983,
+		971,1,0,0,0,983,974,1,0,0,0,983,977,1,0,0,0,983,980,1,0,0,0,984,987,1,
+		0,0,0,985,983,1,0,0,0,985,986,1,0,0,0,986,101,1,0,0,0,987,985,1,0,0,0,
+		988,989,7,6,0,0,989,103,1,0,0,0,990,993,3,106,53,0,991,992,5,157,0,0,992,
+		994,3,106,53,0,993,991,1,0,0,0,993,994,1,0,0,0,994,105,1,0,0,0,995,996,
+		7,7,0,0,996,107,1,0,0,0,97,112,114,128,151,158,160,168,170,189,199,210,
+		218,235,244,254,266,270,278,282,287,297,311,326,332,336,341,349,357,369,
+		380,388,398,432,439,447,457,461,465,469,473,489,501,510,515,530,544,548,
+		556,569,572,583,587,595,606,608,619,622,626,634,639,644,654,662,676,681,
+		684,691,700,705,712,725,728,741,758,767,771,776,782,791,795,802,813,819,
+		823,843,853,883,896,910,914,944,947,953,963,983,985,993
 	};
 
 	public static readonly ATN _ATN =

@@ -23,7 +23,7 @@ internal sealed class DealMutator
         "schedule", "lease", "on", "lessee", "rent", "escalating", "starts", "term", "renewals", "x", "at",
         "option", "market", "rvg", "guarantees", "cap", "until", "tranche", "balance", "coupon", "fixed",
         "interest_only", "interest", "principal", "amortize", "bullet", "level", "linear", "seniority", "equity",
-        "contributed", "holders", "account", "target", "initial", "earns", "fee", "test", "over", "trailing",
+        "contributed", "holders", "account", "target", "initial", "earns", "fee", "test", "over", "trailing", "next",
         "trigger", "when", "default", "waterfall", "using", "fill", "release", "hold", "rest", "in", "distribute",
         "to", "if", "else", "enforcement", "sell", "haircut", "lag", "taken", "deflate", "drop", "by", "defaults",
         "per", "year", "of", "and", "or", "not",

@@ -20,11 +20,27 @@ internal static partial class DealGen
         from facility in f.Facilities == 0 ? Gen.Const("") : Pick([.. f.FacilityNames])
         from previous in earlier.Length == 0 ? Gen.Const((GeneratedDecl?)null) : Gen.Int[0, earlier.Length - 1].Select(i => (GeneratedDecl?)earlier[i])
         from pivot in DateIn(f.Closing, f.Maturity)
-        from options in Gen.Const(TestExpressions(tranche, facility, previous, pivot))
+        from forward in ForwardWindow(f)
+        from options in Gen.Const(forward.Length > 0 ? ForwardExpressions(tranche) : TestExpressions(tranche, facility, previous, pivot))
         from chosen in Gen.Int[0, options.Length - 1].Select(i => options[i])
-        from trailing in Maybe(Duration(1, 24).Select(d => "over trailing " + d))
+        from trailing in forward.Length > 0 ? Gen.Const(forward) : Maybe(Duration(1, 24).Select(d => "over trailing " + d))
         from start in Maybe(DateIn(f.Closing, f.Maturity).Select(d => "from " + d))
         select new GeneratedDecl(name, $"  test {name} = {chosen.Expression}{trailing}{start}", chosen.Unit);
+
+    /// <summary>Now and then a forward window, 'over next Nm' (whole months, within the deal: DL0343, DL0344), or
+    /// "" for a test of the period or a trailing one.</summary>
+    private static Gen<string> ForwardWindow(DealFrame f) =>
+        Gen.Int[0, 5].SelectMany(k => k == 0 && f.Days >= 62
+            ? Gen.Int[1, Math.Min(24, f.Days / 31)].Select(m => m % 12 == 0 && m > 0 ? " over next " + Text(m / 12) + "y" : " over next " + Text(m) + "m")
+            : Gen.Const(""));
+
+    /// <summary>What a forward test reads: debt service (the deal's, a tranche's), stocks as of the period.</summary>
+    private static (string Expression, string Unit)[] ForwardExpressions(string tranche) =>
+    [
+        ("debt_service", MoneyUnit),
+        ($"{tranche}.debt_service", MoneyUnit),
+        ($"{tranche}.balance / debt_service", Ratio),
+    ];
 
     private static (string Expression, string Unit)[] TestExpressions(string tranche, string facility, GeneratedDecl? previous, string pivot)
     {

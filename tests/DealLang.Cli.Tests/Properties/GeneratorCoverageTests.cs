@@ -20,7 +20,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("interest-only", @"interest_only until"), ("tranche maturity", @"\bmaturity \d.*seniority|tranche [^\n]*maturity \d"),
         ("seniority", @"seniority \d"), ("equity holders", @"holders P\d \d+%, P\d"), ("account target", @"target \S"),
         ("6m of a flow", @"\dm of debt_service"), ("bare account", @"account A\d\n"), ("fee of a value", @"fee Fee\d \{ \S+ of F\d\.value"),
-        ("fee escalating", @"fee [^\n]*escalating"), ("trailing test", @"over trailing \d"), ("test from", @"test [^\n]*from \d"),
+        ("fee escalating", @"fee [^\n]*escalating"), ("trailing test", @"over trailing \d"), ("forward test", @"over next \d+[my]"), ("test from", @"test [^\n]*from \d"),
         ("test reading a test", @"= Test\d \* 2"), ("trigger from", @"trigger [^\n]*from \d[^\n]*=> trap"),
         ("trigger reading a trigger", @"when \(?Trig\d"), ("and/or/not", @"\) (and|or) \(|not \("), ("default rule", @"default when"),
         ("grace", @"grace \d+[dwmy]"), ("cfads includes rvg", @"cfads includes rvg"), ("using", @"using A\d"),

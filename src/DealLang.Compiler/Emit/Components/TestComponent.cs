@@ -13,6 +13,7 @@ internal sealed class TestState : EntityState
         Model = model;
         Value = Local("value", "double", StateLife.Period, ledger: new LedgerSlot(LedgerSection.Measures, model.Name, ColumnKindOf(model)));
         Window = Static("window", "int");
+        ForwardLast = Static("forwardLast", "int[]");
     }
 
     public TestModel Model { get; }
@@ -21,6 +22,9 @@ internal sealed class TestState : EntityState
 
     /// <summary>A trailing test's number of periods.</summary>
     public StateVar Window { get; }
+
+    /// <summary>A forward test's last period of the window, per period (<c>ForwardWindow.LastPeriods</c>).</summary>
+    public StateVar ForwardLast { get; }
 
     private static ColumnKind ColumnKindOf(TestModel test) => test.Expression.Unit switch
     {
@@ -33,7 +37,8 @@ internal sealed class TestState : EntityState
 
 /// <summary>
 /// Tests: a value per period, each after the tests it reads (evaluation order), summed over a trailing window from
-/// the flows' history when the test has one, n/a (NaN) before its <c>from</c> date. A test receives, owes, holds
+/// the flows' history when the test has one, or projected over the periods ahead when it is forward-looking
+/// (<c>over next D</c>: debt service only), n/a (NaN) before its <c>from</c> date. A test receives, owes, holds
 /// and carries nothing, is the target of no step and is not collateral.
 /// </summary>
 internal sealed class TestComponent(EmitContext ctx)
@@ -45,9 +50,9 @@ internal sealed class TestComponent(EmitContext ctx)
 
     public override IEnumerable<string> DescriptionElements() => States.Select(t => CSharpLiterals.String(t.Name));
 
-    /// <summary>In evaluation order, each over its trailing window.</summary>
+    /// <summary>In evaluation order, each over its trailing window (a forward test keeps no history: 1).</summary>
     public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
-        Model.Tests.Select(t => (t.Expression, t.TrailingPeriods));
+        Model.Tests.Select(t => (t.Expression, t.ForwardMonths > 0 ? 1 : t.TrailingPeriods));
 
     public override string? Read(Quantity quantity, int index) =>
         quantity == Quantity.TestValue ? this[index].Value.Name : null;
@@ -62,6 +67,14 @@ internal sealed class TestComponent(EmitContext ctx)
                 w.Comment(test.Name + ": periods in its trailing window.");
                 w.Line("private const int " + test.Window + " = " + CSharpLiterals.Int(test.Model.TrailingPeriods) + ";");
             }
+
+            if (test.Model.ForwardMonths > 0)
+            {
+                w.Line();
+                w.Comment(test.Name + ": the last period of each period's window, the next " + CSharpLiterals.Int(test.Model.ForwardMonths) + " months.");
+                w.Line("private static readonly int[] " + test.ForwardLast + " = ForwardWindow.LastPeriods(Boundaries, "
+                    + CSharpLiterals.Int(test.Model.ForwardMonths) + ", ScheduledPeriods);");
+            }
         }
     }
 
@@ -71,8 +84,10 @@ internal sealed class TestComponent(EmitContext ctx)
         foreach (var model in Ctx.TestsInOrder)
         {
             var test = this[model.Index];
-            string? window = model.TrailingPeriods > 1 ? test.Window.Name : null;
-            w.Comment(test.Name + (window is null ? "" : ", over its trailing window") + (model.From is { } start ? ", tested from " + start.ToString() + " (n/a before)" : ""));
+            ExpressionWindow? window = model.ForwardMonths > 0 ? new ExpressionWindow(test.ForwardLast.Name, Forward: true)
+                : model.TrailingPeriods > 1 ? new ExpressionWindow(test.Window.Name, Forward: false)
+                : null;
+            w.Comment(test.Name + (window is null ? "" : window.Forward ? ", its debt service over the periods ahead" : ", over its trailing window") + (model.From is { } start ? ", tested from " + start.ToString() + " (n/a before)" : ""));
             string expression = CSharpEmitter.Expression(Ctx, model.Expression, window);
 
             // Before 'from' the value is n/a (NaN: comparisons with it are false). The history is written

@@ -339,6 +339,37 @@ internal sealed class TrancheComponent(EmitContext ctx)
         _ => null,
     };
 
+    /// <summary>
+    /// The tranche's debt service over the periods after this one up to <c><paramref name="lastArray"/>[t]</c> (a
+    /// forward test's window): projected by <c>ForwardDebtService</c> from the balance this period's schedule leaves
+    /// (arrears left out), at this period's coupon, with this period's share of the interest paid in cash.
+    /// </summary>
+    internal string ForwardDebtService(int index, string lastArray)
+    {
+        var tranche = this[index];
+        string balance = "(" + tranche.Balance + " - " + tranche.UnpaidPrincipal + " - " + tranche.ScheduledPrincipal + ")";
+        string common = balance + ", " + Rate(tranche) + ", " + CashShare(tranche) + ", YearFractions, t, " + lastArray + "[t], ";
+        return tranche.Model.Amortization switch
+        {
+            BulletAmortization => "ForwardDebtService.Bullet(" + common + tranche.MaturityPeriod + ")",
+            LinearAmortization => "ForwardDebtService.Linear(" + common + tranche.FirstPrincipalPeriod + ", " + tranche.MaturityPeriod + ")",
+            ScheduledAmortization => "ForwardDebtService.Schedule(" + common + tranche.FirstPrincipalPeriod + ", " + tranche.MaturityPeriod + ", " + tranche.Schedule + ")",
+            LevelAmortization => "ForwardDebtService.Level(" + common + tranche.FirstPrincipalPeriod + ", " + tranche.MaturityPeriod + ", "
+                + tranche.LevelRates + ", " + AmortizationCode.LevelWeights + ", " + tranche.LevelSums + ")",
+            var other => throw new InvalidOperationException("No forward projection for the amortisation " + other.Name + "."),
+        };
+    }
+
+    /// <summary>The share of interest paid in cash, held at this period's: all of it, or a PIK tranche's cash share
+    /// (with a <c>when</c>, the share of a period in which the condition holds only if it holds now).</summary>
+    private string CashShare(TrancheState tranche) => tranche.Model.Capitalisation switch
+    {
+        CashInterest => "1.0",
+        PaidInKind { When: null } pik => CSharpLiterals.Double(1 - pik.Share),
+        PaidInKind pik => "(" + CSharpEmitter.Expression(Ctx, pik.When, null) + " ? " + CSharpLiterals.Double(1 - pik.Share) + " : 1.0)",
+        var other => throw new InvalidOperationException("No emitter for the interest settlement " + other + "."),
+    };
+
     public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
         Model.Tranches.SelectMany(t => new[]
         {

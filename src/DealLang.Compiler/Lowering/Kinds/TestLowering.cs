@@ -6,7 +6,7 @@ namespace DealLang.Compiler.Lowering.Kinds;
 
 /// <summary>A test as a <see cref="TestModel"/>, listed in evaluation order (each after the tests it reads);
 /// <c>Index</c> is the position in that order. No trailing window is one period; no <c>from</c> is tested from the
-/// first period.</summary>
+/// first period; <c>over next D</c> is D in whole months (DL0343 refuses any other).</summary>
 internal sealed class TestLowering : DeclarationLowering<TestSyntax, TestModel>
 {
     public override DeclarationKind Kind => DeclarationKind.Test;
@@ -22,7 +22,8 @@ internal sealed class TestLowering : DeclarationLowering<TestSyntax, TestModel>
         int trailing = test.Trailing is { } window
             ? DurationRules.TrailingPeriods(window, lowerer.MonthsPerPeriod, out _)
             : 1;
+        int forward = test.Next is { } next ? DurationRules.WholeMonths(next, out _) : 0;
         return new TestModel(
-            symbol.Name, index, lowerer.BoundOf(test.Expression) ?? new ConstantExpression(0, Unit.Number), trailing, test.From?.Value);
+            symbol.Name, index, lowerer.BoundOf(test.Expression) ?? new ConstantExpression(0, Unit.Number), trailing, test.From?.Value, forward);
     }
 }

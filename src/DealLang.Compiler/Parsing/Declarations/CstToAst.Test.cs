@@ -7,14 +7,15 @@ namespace DealLang.Compiler.Parsing;
 // Found by its kind through CstToAst.KindParsers (CstToAst.Declarations.cs).
 internal sealed partial class CstToAst
 {
-    // testDecl : TEST name=ident ASSIGN expr (OVER TRAILING duration)? (FROM DATE)? ;
+    // testDecl : TEST name=ident ASSIGN expr (OVER (TRAILING | forward=NEXT) duration)? (FROM DATE)? ;
     private TestSyntax? VisitTestDecl(TestDeclContext context)
     {
         NameSyntax? name = VisitIdent(context.name);
         ExpressionSyntax? expression = VisitExpr(context.expr());
-        DurationSyntax? trailing = VisitDuration(context.duration());
+        DurationSyntax? window = VisitDuration(context.duration());
+        bool forward = context.forward is not null;
         DateSyntax? from = VisitDate(context.DATE());
         // As for a fee: an unreadable expression (reported) keeps the test, so its readers are not reported too.
-        return name is null ? null : new TestSyntax(name, expression!, trailing, from, Span(context));
+        return name is null ? null : new TestSyntax(name, expression!, forward ? null : window, from, Span(context)) { Next = forward ? window : null };
     }
 }

@@ -27,7 +27,88 @@ internal sealed class TestRules : DeclarationRules<TestSyntax>
             CheckTrailing(test, trailing, checks);
         }
 
+        if (test.Next is { } next)
+        {
+            CheckForward(test, next, checks);
+        }
+
         checks.RequireWithinDeal(test.From, $"the 'from' date of test '{test.Name?.Text}'", checks.Maturity, "the deal's maturity");
+    }
+
+    /// <summary><c>over next D</c>: D positive, whole months, not longer than the deal; and only debt service read
+    /// as a flow (the one flow the test can project from what is known at its date).</summary>
+    private static void CheckForward(TestSyntax test, DurationSyntax next, DealChecks checks)
+    {
+        string name = test.Name?.Text ?? "";
+        int months = DurationRules.WholeMonths(next, out bool exact);
+        if (DurationRules.Months(next) <= 0)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.DurationNotPositive(next.Span, $"the forward window of test '{name}'"));
+        }
+        else if (!exact || next.Unit is TimeUnit.Days or TimeUnit.Weeks)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.ForwardWindowNotWholeMonths(next.Span, name, next.Text ?? ""));
+        }
+        else if (checks.Closing is { } closing && checks.Maturity is { } maturity && months > MonthsBetween(closing, maturity))
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.ForwardWindowBeyondDeal(next.Span, name, months, MonthsBetween(closing, maturity)));
+        }
+
+        foreach (ReferenceSyntax reference in References(test.Expression))
+        {
+            if (checks.Analysis.References.TryGetValue(reference, out ResolvedReference? resolved)
+                && resolved.Member is { IsFlow: true, Quantity: not (Quantity.DebtService or Quantity.TrancheDebtService) })
+            {
+                string flow = reference.Member is { } member ? reference.Name.Text + "." + member.Text : reference.Name.Text;
+                checks.Diagnostics.Add(DiagnosticCatalogue.ForwardFlowNotProjected(reference.Span, name, flow));
+            }
+        }
+    }
+
+    /// <summary>Whole calendar months from <paramref name="from"/> to <paramref name="to"/> (a part month not counted,
+    /// but month ends count whole: 2025-01-31 to 2025-02-28 is one).</summary>
+    private static int MonthsBetween(Date from, Date to)
+    {
+        int months = ((to.Year - from.Year) * 12) + to.Month - from.Month;
+        return to.Day < from.Day && !to.IsEndOfMonth ? months - 1 : months;
+    }
+
+    /// <summary>The references in an expression, walked iteratively (a long sum is as deep as it is long).</summary>
+    private static IEnumerable<ReferenceSyntax> References(ExpressionSyntax? root)
+    {
+        var pending = new Stack<ExpressionSyntax?>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case ReferenceSyntax reference:
+                    yield return reference;
+                    break;
+                case UnaryExpressionSyntax unary:
+                    pending.Push(unary.Operand);
+                    break;
+                case BinaryExpressionSyntax binary:
+                    pending.Push(binary.Right);
+                    pending.Push(binary.Left);
+                    break;
+                case CallExpressionSyntax call:
+                    foreach (ExpressionSyntax argument in SyntaxWalk.Safe(call.Arguments))
+                    {
+                        pending.Push(argument);
+                    }
+
+                    break;
+                case DurationOfSyntax durationOf:
+                    pending.Push(durationOf.Flow);
+                    break;
+                case ConditionalExpressionSyntax conditional:
+                    pending.Push(conditional.WhenFalse);
+                    pending.Push(conditional.WhenTrue);
+                    pending.Push(conditional.Condition);
+                    break;
+            }
+        }
     }
 
     private static void CheckTrailing(TestSyntax test, DurationSyntax trailing, DealChecks checks)

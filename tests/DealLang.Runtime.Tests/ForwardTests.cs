@@ -1,0 +1,75 @@
+using DealLang.Runtime;
+using Xunit;
+
+namespace DealLang.Runtime.Tests;
+
+/// <summary>A forward test's window (<see cref="ForwardWindow"/>) and a tranche's debt service over it
+/// (<see cref="ForwardDebtService"/>), by hand.</summary>
+public sealed class ForwardTests
+{
+    // Quarterly, month-end: t0 ends 2028-02-29, t1 2028-05-31, t2 2028-08-31, t3 2028-11-30, t4 2029-02-28.
+    private static readonly Date[] Quarters =
+    [
+        new(2027, 11, 30), new(2028, 2, 29), new(2028, 5, 31), new(2028, 8, 31), new(2028, 11, 30), new(2029, 2, 28),
+    ];
+
+    [Fact]
+    public void AMonthEndWindowEndsAtAMonthEnd()
+    {
+        // t0 ends 2028-02-29; + 3m is 2028-05-31 (a month-end stays one; 2028-05-29 would leave t1 out): t1.
+        // t1 + 3m = 2028-08-31: t2. All five periods scheduled.
+        Assert.Equal([1, 2, 3, 4, 4], ForwardWindow.LastPeriods(Quarters, 3, 5));
+
+        // 6m: t0 → 2028-08-31 (t2), t1 → 2028-11-30 (t3), t2 → 2029-02-28 (t4), then cut at the last period.
+        Assert.Equal([2, 3, 4, 4, 4], ForwardWindow.LastPeriods(Quarters, 6, 5));
+    }
+
+    [Fact]
+    public void TheWindowStopsAtTheScheduledPeriods()
+    {
+        // Three scheduled periods (t3, t4 the workout): nothing after t2 is foreseen; t3 and t4 see no period.
+        Assert.Equal([2, 2, 2, 3, 4], ForwardWindow.LastPeriods(Quarters, 12, 3));
+
+        // A window shorter than the next period: empty (the last period is t itself).
+        Date[] annual = [new(2025, 12, 31), new(2026, 12, 31), new(2027, 12, 31)];
+        Assert.Equal([0, 1], ForwardWindow.LastPeriods(annual, 6, 2));
+    }
+
+    [Fact]
+    public void AScheduleTrancheOwesItsScheduleAndItsMaturity()
+    {
+        // Year fractions 0.25; 8% a year (2% a quarter); schedule 1m in t1 and t2, maturity t3; b = 5m after t0.
+        double[] yf = [0.25, 0.25, 0.25, 0.25, 0.25];
+        double[] schedule = [0, 1e6, 1e6, 0, 0];
+
+        // t1: 5m × 2% = 100,000 + 1m; t2: 4m × 2% = 80,000 + 1m; t3 (maturity): 3m × 2% = 60,000 + 3m.
+        //   = 1,100,000 + 1,080,000 + 3,060,000 = 5,240,000.
+        Assert.Equal(5_240_000, ForwardDebtService.Schedule(5e6, 0.08, 1.0, yf, 0, 3, 1, 3, schedule), 1e-6);
+
+        // Only t1 in the window: 1,100,000. Before the first principal period (from t2): interest only, 100,000.
+        Assert.Equal(1_100_000, ForwardDebtService.Schedule(5e6, 0.08, 1.0, yf, 0, 1, 1, 3, schedule), 1e-6);
+        Assert.Equal(100_000, ForwardDebtService.Schedule(5e6, 0.08, 1.0, yf, 0, 1, 2, 3, schedule), 1e-6);
+    }
+
+    [Fact]
+    public void ACashShareScalesTheInterestOnly()
+    {
+        double[] yf = [1.0, 1.0, 1.0];
+
+        // A bullet at 10% with 60% paid in kind (a cash share of 40%): t1 interest 10m × 10% × 40% = 0.4m;
+        // t2 the maturity: 0.4m + 10m. The capitalised interest is not projected into the balance.
+        Assert.Equal(10.8e6, ForwardDebtService.Bullet(10e6, 0.10, 0.4, yf, 0, 2, 2), 1e-6);
+    }
+
+    [Fact]
+    public void NothingIsOwedOnARepaidBalanceOrAnEmptyWindow()
+    {
+        double[] yf = [1.0, 1.0, 1.0];
+        Assert.Equal(0.0, ForwardDebtService.Linear(0.0, 0.05, 1.0, yf, 0, 2, 0, 2));
+        Assert.Equal(0.0, ForwardDebtService.Linear(-1.0, 0.05, 1.0, yf, 0, 2, 0, 2));
+        Assert.Equal(0.0, ForwardDebtService.Linear(5e6, 0.05, 1.0, yf, 2, 2, 0, 2));
+
+        // Linear from t1 to the maturity t2: t1 5m × 5% + 5m / 2 = 2.75m; t2 2.5m × 5% + 2.5m = 2.625m.
+        Assert.Equal(5.375e6, ForwardDebtService.Linear(5e6, 0.05, 1.0, yf, 0, 2, 0, 2), 1e-6);
+    }
+}
