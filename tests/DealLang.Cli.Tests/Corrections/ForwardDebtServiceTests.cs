@@ -108,6 +108,20 @@ public sealed class ForwardDebtServiceTests
     }
 
     [Fact]
+    public void APikUnpaidTrancheOwesAllItsInterestInCash()
+    {
+        // J: 10m bullet at 8%, 'pik unpaid' (interest due in cash; only what goes unpaid capitalises, which the
+        // projection does not foresee). The rent covers everything, so nothing capitalises. At t0 the next 24m
+        // (t1, t2) owe 10m × 8% × 2 = 1.6m, all in cash (a 'pik' share would have owed less).
+        var deal = new SmallDeal(Deal.Replace(
+            "test FwdDscr = cfads / FwdDs",
+            "test FwdDscr = cfads / FwdDs\n  tranche J { balance 10m  coupon 8%  pik unpaid  amortize bullet  seniority 2 }\n  test FwdJ = J.debt_service over next 24m",
+            StringComparison.Ordinal).Replace("distribute rest", "pay J.interest  pay J.principal  distribute rest", StringComparison.Ordinal));
+        Assert.Empty(deal.Diagnostics);
+        Assert.Equal(1.6e6, deal.Ledger("FwdJ", 0), 1e-6);
+    }
+
+    [Fact]
     public void TheProjectionAllocatesNothingInTheLoop()
     {
         // The windows are static arrays made once per deal; the loop only calls the runtime's projection.

@@ -361,10 +361,12 @@ internal sealed class TrancheComponent(EmitContext ctx)
     }
 
     /// <summary>The share of interest paid in cash, held at this period's: all of it, or a PIK tranche's cash share
-    /// (with a <c>when</c>, the share of a period in which the condition holds only if it holds now).</summary>
+    /// (with a <c>when</c>, the share of a period in which the condition holds only if it holds now). A
+    /// <c>pik unpaid</c> tranche owes all its interest in cash; only what the waterfall leaves unpaid capitalises,
+    /// which a projection does not foresee.</summary>
     private string CashShare(TrancheState tranche) => tranche.Model.Capitalisation switch
     {
-        CashInterest => "1.0",
+        CashInterest or UnpaidCapitalises => "1.0",
         PaidInKind { When: null } pik => CSharpLiterals.Double(1 - pik.Share),
         PaidInKind pik => "(" + CSharpEmitter.Expression(Ctx, pik.When, null) + " ? " + CSharpLiterals.Double(1 - pik.Share) + " : 1.0)",
         var other => throw new InvalidOperationException("No emitter for the interest settlement " + other + "."),
