@@ -43,25 +43,26 @@ public partial class DealLangParser : Parser {
 		STARTS=35, TERM=36, RENEWALS=37, X=38, AT=39, OPTION=40, MARKET=41, RVG=42, 
 		GUARANTEES=43, CAP=44, UNTIL=45, LOAN=46, OBLIGOR=47, FLEET=48, DELIVERIES=49, 
 		UNITS=50, UNIT_COST=51, DEPRECIATE=52, DECLINING=53, POWER_PRICE=54, POWER=55, 
-		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, GENERATION=59, DEPTH=60, IMPACT=61, 
-		LIMIT=62, COSTS=63, MONTH=64, TRANCHE=65, BALANCE=66, COUPON=67, FIXED=68, 
-		INTEREST_ONLY=69, INTEREST=70, PRINCIPAL=71, AMORTIZE=72, BULLET=73, LEVEL=74, 
-		LINEAR=75, SENIORITY=76, EQUITY=77, CONTRIBUTED=78, HOLDERS=79, ACCOUNT=80, 
-		TARGET=81, INITIAL=82, EARNS=83, FEE=84, TEST=85, OVER=86, TRAILING=87, 
-		TRIGGER=88, TRIPS=89, CURES=90, AFTER=91, WHEN=92, DEFAULT=93, GRACE=94, 
-		CFADS=95, INCLUDES=96, WATERFALL=97, USING=98, FILL=99, RELEASE=100, HOLD=101, 
-		REST=102, IN=103, DISTRIBUTE=104, SWEEP=105, PRO_RATA=106, SEQUENTIAL=107, 
-		ACCELERATE=108, CURE=109, UP=110, TIMES=111, TO=112, IF=113, ELSE=114, 
-		THEN=115, ENFORCEMENT=116, SELL=117, HAIRCUT=118, LAG=119, TAKEN=120, 
-		DEFLATE=121, DROP=122, BY=123, DEFAULTS=124, PER=125, GPU=126, GPU_HOUR=127, 
-		HOUR=128, KW=129, MW=130, KWH=131, MWH=132, YEAR=133, OF=134, AND=135, 
-		OR=136, NOT=137, PIK=138, ISSUE_PRICE=139, COMMITMENT=140, AVAILABLE=141, 
-		DRAWS=142, COMMITMENT_FEE=143, STEP_UP=144, TARGET_BALANCE=145, LBRACE=146, 
-		RBRACE=147, LPAREN=148, RPAREN=149, COMMA=150, DOT=151, ARROW=152, ASSIGN=153, 
-		PLUS=154, MINUS=155, STAR=156, SLASH=157, LE=158, GE=159, LT=160, GT=161, 
-		EQ=162, NE=163, DAYCOUNT=164, DATE=165, QUANTITY=166, NUMBER=167, STRING=168, 
-		UNTERMINATED_STRING=169, IDENT=170, NON_ASCII_NAME=171, LINE_COMMENT=172, 
-		BLOCK_COMMENT=173, UNTERMINATED_COMMENT=174, WS=175, UNEXPECTED_CHAR=176;
+		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, GENERATION=59, CONTRACT=60, CUSTOMER=61, 
+		PRICE=62, TAKE_OR_PAY=63, DEPTH=64, IMPACT=65, LIMIT=66, COSTS=67, MONTH=68, 
+		TRANCHE=69, BALANCE=70, COUPON=71, FIXED=72, INTEREST_ONLY=73, INTEREST=74, 
+		PRINCIPAL=75, AMORTIZE=76, BULLET=77, LEVEL=78, LINEAR=79, SENIORITY=80, 
+		EQUITY=81, CONTRIBUTED=82, HOLDERS=83, ACCOUNT=84, TARGET=85, INITIAL=86, 
+		EARNS=87, FEE=88, TEST=89, OVER=90, TRAILING=91, TRIGGER=92, TRIPS=93, 
+		CURES=94, AFTER=95, WHEN=96, DEFAULT=97, GRACE=98, CFADS=99, INCLUDES=100, 
+		WATERFALL=101, USING=102, FILL=103, RELEASE=104, HOLD=105, REST=106, IN=107, 
+		DISTRIBUTE=108, SWEEP=109, PRO_RATA=110, SEQUENTIAL=111, ACCELERATE=112, 
+		CURE=113, UP=114, TIMES=115, TO=116, IF=117, ELSE=118, THEN=119, ENFORCEMENT=120, 
+		SELL=121, HAIRCUT=122, LAG=123, TAKEN=124, DEFLATE=125, DROP=126, BY=127, 
+		DEFAULTS=128, PER=129, GPU=130, GPU_HOUR=131, HOUR=132, KW=133, MW=134, 
+		KWH=135, MWH=136, YEAR=137, OF=138, AND=139, OR=140, NOT=141, PIK=142, 
+		ISSUE_PRICE=143, COMMITMENT=144, AVAILABLE=145, DRAWS=146, COMMITMENT_FEE=147, 
+		STEP_UP=148, TARGET_BALANCE=149, LBRACE=150, RBRACE=151, LPAREN=152, RPAREN=153, 
+		COMMA=154, DOT=155, ARROW=156, ASSIGN=157, PLUS=158, MINUS=159, STAR=160, 
+		SLASH=161, LE=162, GE=163, LT=164, GT=165, EQ=166, NE=167, DAYCOUNT=168, 
+		DATE=169, QUANTITY=170, NUMBER=171, STRING=172, UNTERMINATED_STRING=173, 
+		IDENT=174, NON_ASCII_NAME=175, LINE_COMMENT=176, BLOCK_COMMENT=177, UNTERMINATED_COMMENT=178, 
+		WS=179, UNEXPECTED_CHAR=180;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -69,25 +70,27 @@ public partial class DealLangParser : Parser {
 		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
 		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_renewalCount = 18, 
 		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_fleetDecl = 22, 
-		RULE_fleetItem = 23, RULE_delivery = 24, RULE_trancheDecl = 25, RULE_trancheItem = 26, 
-		RULE_amortization = 27, RULE_equityDecl = 28, RULE_equityItem = 29, RULE_holder = 30, 
-		RULE_accountDecl = 31, RULE_accountItem = 32, RULE_feeDecl = 33, RULE_testDecl = 34, 
-		RULE_triggerDecl = 35, RULE_triggerEffect = 36, RULE_defaultRule = 37, 
-		RULE_cfadsRule = 38, RULE_cfadsItem = 39, RULE_waterfallDecl = 40, RULE_step = 41, 
-		RULE_enforcementDecl = 42, RULE_enforcementItem = 43, RULE_sellTerm = 44, 
-		RULE_scenarioDecl = 45, RULE_scenarioItem = 46, RULE_perYear = 47, RULE_duration = 48, 
-		RULE_expr = 49, RULE_measureUnit = 50, RULE_reference = 51, RULE_ident = 52;
+		RULE_fleetItem = 23, RULE_contractDecl = 24, RULE_contractItem = 25, RULE_delivery = 26, 
+		RULE_trancheDecl = 27, RULE_trancheItem = 28, RULE_amortization = 29, 
+		RULE_equityDecl = 30, RULE_equityItem = 31, RULE_holder = 32, RULE_accountDecl = 33, 
+		RULE_accountItem = 34, RULE_feeDecl = 35, RULE_testDecl = 36, RULE_triggerDecl = 37, 
+		RULE_triggerEffect = 38, RULE_defaultRule = 39, RULE_cfadsRule = 40, RULE_cfadsItem = 41, 
+		RULE_waterfallDecl = 42, RULE_step = 43, RULE_enforcementDecl = 44, RULE_enforcementItem = 45, 
+		RULE_sellTerm = 46, RULE_scenarioDecl = 47, RULE_scenarioItem = 48, RULE_perYear = 49, 
+		RULE_duration = 50, RULE_expr = 51, RULE_measureUnit = 52, RULE_reference = 53, 
+		RULE_ident = 54;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
 		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
 		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "loanDecl", "loanItem", 
-		"fleetDecl", "fleetItem", "delivery", "trancheDecl", "trancheItem", "amortization", 
-		"equityDecl", "equityItem", "holder", "accountDecl", "accountItem", "feeDecl", 
-		"testDecl", "triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", 
-		"cfadsItem", "waterfallDecl", "step", "enforcementDecl", "enforcementItem", 
-		"sellTerm", "scenarioDecl", "scenarioItem", "perYear", "duration", "expr", 
-		"measureUnit", "reference", "ident"
+		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "delivery", 
+		"trancheDecl", "trancheItem", "amortization", "equityDecl", "equityItem", 
+		"holder", "accountDecl", "accountItem", "feeDecl", "testDecl", "triggerDecl", 
+		"triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", 
+		"step", "enforcementDecl", "enforcementItem", "sellTerm", "scenarioDecl", 
+		"scenarioItem", "perYear", "duration", "expr", "measureUnit", "reference", 
+		"ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -100,23 +103,23 @@ public partial class DealLangParser : Parser {
 		"'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", "'cap'", 
 		"'until'", "'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", 
 		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
-		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'depth'", 
-		"'impact'", "'limit'", "'costs'", "'month'", "'tranche'", "'balance'", 
-		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
-		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
-		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", 
-		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
-		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
-		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
-		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
-		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
-		"'!='"
+		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'contract'", 
+		"'customer'", "'price'", "'take_or_pay'", "'depth'", "'impact'", "'limit'", 
+		"'costs'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", 
+		"'interest_only'", "'interest'", "'principal'", "'amortize'", "'bullet'", 
+		"'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", "'holders'", 
+		"'account'", "'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", 
+		"'trailing'", "'trigger'", "'trips'", "'cures'", "'after'", "'when'", 
+		"'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", 
+		"'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", 
+		"'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", 
+		"'to'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", 
+		"'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", 
+		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", 
+		"'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
+		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'{'", 
+		"'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", 
+		"'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -127,22 +130,23 @@ public partial class DealLangParser : Parser {
 		"RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", 
 		"UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
 		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
-		"MARKET_VALUE", "GENERATION", "DEPTH", "IMPACT", "LIMIT", "COSTS", "MONTH", 
-		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
-		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
-		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
-		"TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", 
-		"DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", 
-		"RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", 
-		"ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
-		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", 
-		"AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
-		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
-		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
-		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"MARKET_VALUE", "GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", 
+		"DEPTH", "IMPACT", "LIMIT", "COSTS", "MONTH", "TRANCHE", "BALANCE", "COUPON", 
+		"FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", 
+		"LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
+		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
+		"TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
+		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
+		"SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", 
+		"TO", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
+		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
+		"KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
+		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
+		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
+		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -248,35 +252,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 112;
+			State = 116;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 110;
+				State = 114;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 106;
+					State = 110;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 107;
+					State = 111;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 108;
+					State = 112;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 109;
+					State = 113;
 					unknownDecl();
 					}
 					break;
@@ -284,11 +288,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 114;
+				State = 118;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 115;
+			State = 119;
 			Match(Eof);
 			}
 		}
@@ -326,9 +330,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 117;
+			State = 121;
 			Match(IMPORT);
-			State = 118;
+			State = 122;
 			Match(STRING);
 			}
 		}
@@ -378,27 +382,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 120;
+			State = 124;
 			Match(DEAL);
-			State = 121;
+			State = 125;
 			_localctx.name = ident();
-			State = 122;
-			Match(LBRACE);
 			State = 126;
+			Match(LBRACE);
+			State = 130;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 351844803035104L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 2251805460828161L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 2251805460828161L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 123;
+				State = 127;
 				dealMember();
 				}
 				}
-				State = 128;
+				State = 132;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 129;
+			State = 133;
 			Match(RBRACE);
 			}
 		}
@@ -434,6 +438,9 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FleetDeclContext fleetDecl() {
 			return GetRuleContext<FleetDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ContractDeclContext contractDecl() {
+			return GetRuleContext<ContractDeclContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrancheDeclContext trancheDecl() {
 			return GetRuleContext<TrancheDeclContext>(0);
@@ -486,7 +493,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 149;
+			State = 154;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -498,126 +505,133 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 131;
+				State = 135;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 132;
+				State = 136;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 133;
+				State = 137;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 134;
+				State = 138;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 135;
+				State = 139;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 136;
+				State = 140;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 137;
+				State = 141;
 				fleetDecl();
 				}
 				break;
-			case TRANCHE:
+			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 138;
+				State = 142;
+				contractDecl();
+				}
+				break;
+			case TRANCHE:
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 143;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 10);
 				{
-				State = 139;
+				State = 144;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
-				EnterOuterAlt(_localctx, 10);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 140;
+				State = 145;
 				accountDecl();
 				}
 				break;
 			case FEE:
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 141;
+				State = 146;
 				feeDecl();
 				}
 				break;
 			case TEST:
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 142;
+				State = 147;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 143;
+				State = 148;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 144;
+				State = 149;
 				defaultRule();
 				}
 				break;
 			case CFADS:
-				EnterOuterAlt(_localctx, 15);
+				EnterOuterAlt(_localctx, 16);
 				{
-				State = 145;
+				State = 150;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
-				EnterOuterAlt(_localctx, 16);
+				EnterOuterAlt(_localctx, 17);
 				{
-				State = 146;
+				State = 151;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
-				EnterOuterAlt(_localctx, 17);
+				EnterOuterAlt(_localctx, 18);
 				{
-				State = 147;
+				State = 152;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
-				EnterOuterAlt(_localctx, 18);
+				EnterOuterAlt(_localctx, 19);
 				{
-				State = 148;
+				State = 153;
 				unknownDecl();
 				}
 				break;
@@ -676,16 +690,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 151;
+			State = 156;
 			Match(IDENT);
-			State = 152;
+			State = 157;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 158;
+			State = 163;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126375675233755133L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 412316868577L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2022010803740082143L) != 0) || ((((_la - 137)) & ~0x3f) == 0 && ((1L << (_la - 137)) & 412316868577L) != 0)) {
 				{
-				State = 156;
+				State = 161;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -732,6 +746,10 @@ public partial class DealLangParser : Parser {
 				case MAINTENANCE:
 				case MARKET_VALUE:
 				case GENERATION:
+				case CONTRACT:
+				case CUSTOMER:
+				case PRICE:
+				case TAKE_OR_PAY:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -781,19 +799,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 153;
+					State = 158;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 154;
+					State = 159;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 155;
+					State = 160;
 					Match(ON);
 					}
 					break;
@@ -801,11 +819,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 160;
+				State = 165;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 161;
+			State = 166;
 			block();
 			}
 		}
@@ -856,19 +874,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 163;
-			Match(LBRACE);
 			State = 168;
+			Match(LBRACE);
+			State = 173;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 562949952897023L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 9007199246352383L) != 0)) {
 				{
-				State = 166;
+				State = 171;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 164;
+					State = 169;
 					block();
 					}
 					break;
@@ -931,6 +949,10 @@ public partial class DealLangParser : Parser {
 				case MAINTENANCE:
 				case MARKET_VALUE:
 				case GENERATION:
+				case CONTRACT:
+				case CUSTOMER:
+				case PRICE:
+				case TAKE_OR_PAY:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -1047,7 +1069,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 165;
+					State = 170;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1062,11 +1084,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 170;
+				State = 175;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 171;
+			State = 176;
 			Match(RBRACE);
 			}
 		}
@@ -1183,16 +1205,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 187;
+			State = 192;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 173;
+				State = 178;
 				Match(TITLE);
-				State = 174;
+				State = 179;
 				Match(STRING);
 				}
 				break;
@@ -1200,9 +1222,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 175;
+				State = 180;
 				Match(CURRENCY);
-				State = 176;
+				State = 181;
 				ident();
 				}
 				break;
@@ -1210,9 +1232,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 177;
+				State = 182;
 				Match(CLOSING);
-				State = 178;
+				State = 183;
 				Match(DATE);
 				}
 				break;
@@ -1220,9 +1242,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 179;
+				State = 184;
 				Match(MATURITY);
-				State = 180;
+				State = 185;
 				Match(DATE);
 				}
 				break;
@@ -1230,9 +1252,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 181;
+				State = 186;
 				Match(FIRST_PAYMENT);
-				State = 182;
+				State = 187;
 				Match(DATE);
 				}
 				break;
@@ -1240,9 +1262,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 183;
+				State = 188;
 				Match(PAY);
-				State = 184;
+				State = 189;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1250,9 +1272,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 185;
+				State = 190;
 				Match(DAYCOUNT_KW);
-				State = 186;
+				State = 191;
 				dayCount();
 				}
 				break;
@@ -1293,7 +1315,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 189;
+			State = 194;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1343,27 +1365,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 191;
+			State = 196;
 			Match(PARTY);
-			State = 192;
-			_localctx.name = ident();
-			State = 193;
-			Match(LBRACE);
 			State = 197;
+			_localctx.name = ident();
+			State = 198;
+			Match(LBRACE);
+			State = 202;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7340032L) != 0)) {
 				{
 				{
-				State = 194;
+				State = 199;
 				partyItem();
 				}
 				}
-				State = 199;
+				State = 204;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 200;
+			State = 205;
 			Match(RBRACE);
 			}
 		}
@@ -1433,16 +1455,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 208;
+			State = 213;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 202;
+				State = 207;
 				Match(RATING);
-				State = 203;
+				State = 208;
 				Match(STRING);
 				}
 				break;
@@ -1450,9 +1472,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 204;
+				State = 209;
 				Match(PD);
-				State = 205;
+				State = 210;
 				expr(0);
 				}
 				break;
@@ -1460,9 +1482,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 206;
+				State = 211;
 				Match(RECOVERY);
-				State = 207;
+				State = 212;
 				expr(0);
 				}
 				break;
@@ -1516,27 +1538,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 210;
+			State = 215;
 			Match(INDEX);
-			State = 211;
-			_localctx.name = ident();
-			State = 212;
-			Match(LBRACE);
 			State = 216;
+			_localctx.name = ident();
+			State = 217;
+			Match(LBRACE);
+			State = 221;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 213;
+				State = 218;
 				indexItem();
 				}
 				}
-				State = 218;
+				State = 223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 219;
+			State = 224;
 			Match(RBRACE);
 			}
 		}
@@ -1635,16 +1657,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 242;
+			State = 247;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 221;
+				State = 226;
 				Match(LEVEL);
-				State = 222;
+				State = 227;
 				expr(0);
 				}
 				break;
@@ -1652,11 +1674,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 223;
+				State = 228;
 				Match(DEFLATE);
-				State = 224;
+				State = 229;
 				expr(0);
-				State = 225;
+				State = 230;
 				perYear();
 				}
 				break;
@@ -1664,27 +1686,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 227;
+				State = 232;
 				Match(POINTS);
-				State = 228;
-				pointsKind();
-				State = 229;
-				Match(LBRACE);
 				State = 233;
+				pointsKind();
+				State = 234;
+				Match(LBRACE);
+				State = 238;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 230;
+					State = 235;
 					schedulePoint();
 					}
 					}
-					State = 235;
+					State = 240;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 236;
+				State = 241;
 				Match(RBRACE);
 				}
 				break;
@@ -1692,13 +1714,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 238;
+				State = 243;
 				Match(LAUNCH);
-				State = 239;
+				State = 244;
 				Match(DATE);
-				State = 240;
+				State = 245;
 				Match(DOWN);
-				State = 241;
+				State = 246;
 				expr(0);
 				}
 				break;
@@ -1741,7 +1763,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 244;
+			State = 249;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1798,27 +1820,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 246;
+			State = 251;
 			Match(FACILITY);
-			State = 247;
-			_localctx.name = ident();
-			State = 248;
-			Match(LBRACE);
 			State = 252;
+			_localctx.name = ident();
+			State = 253;
+			Match(LBRACE);
+			State = 257;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 249;
+				State = 254;
 				facilityItem();
 				}
 				}
-				State = 254;
+				State = 259;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 255;
+			State = 260;
 			Match(RBRACE);
 			}
 		}
@@ -1904,16 +1926,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 280;
+			State = 285;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 257;
+				State = 262;
 				Match(COST);
-				State = 258;
+				State = 263;
 				expr(0);
 				}
 				break;
@@ -1921,32 +1943,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 259;
-				Match(VALUE);
-				State = 260;
-				Match(STRAIGHT_LINE);
-				State = 261;
-				duration();
 				State = 264;
+				Match(VALUE);
+				State = 265;
+				Match(STRAIGHT_LINE);
+				State = 266;
+				duration();
+				State = 269;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 262;
+					State = 267;
 					Match(FLOOR);
-					State = 263;
+					State = 268;
 					expr(0);
 					}
 				}
 
-				State = 268;
+				State = 273;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 266;
+					State = 271;
 					Match(FROM);
-					State = 267;
+					State = 272;
 					Match(DATE);
 					}
 				}
@@ -1957,27 +1979,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 270;
+				State = 275;
 				Match(VALUE);
-				State = 271;
-				Match(SCHEDULE);
-				State = 272;
-				Match(LBRACE);
 				State = 276;
+				Match(SCHEDULE);
+				State = 277;
+				Match(LBRACE);
+				State = 281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 273;
+					State = 278;
 					schedulePoint();
 					}
 					}
-					State = 278;
+					State = 283;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 279;
+				State = 284;
 				Match(RBRACE);
 				}
 				break;
@@ -2021,16 +2043,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 282;
+			State = 287;
 			Match(DATE);
-			State = 283;
+			State = 288;
 			expr(0);
-			State = 285;
+			State = 290;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 284;
+				State = 289;
 				Match(COMMA);
 				}
 			}
@@ -2088,31 +2110,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 287;
+			State = 292;
 			Match(LEASE);
-			State = 288;
+			State = 293;
 			_localctx.name = ident();
-			State = 289;
+			State = 294;
 			Match(ON);
-			State = 290;
-			_localctx.facility = ident();
-			State = 291;
-			Match(LBRACE);
 			State = 295;
+			_localctx.facility = ident();
+			State = 296;
+			Match(LBRACE);
+			State = 300;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4651449583616L) != 0)) {
 				{
 				{
-				State = 292;
+				State = 297;
 				leaseItem();
 				}
 				}
-				State = 297;
+				State = 302;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 298;
+			State = 303;
 			Match(RBRACE);
 			}
 		}
@@ -2259,16 +2281,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 334;
+			State = 339;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 300;
+				State = 305;
 				Match(LESSEE);
-				State = 301;
+				State = 306;
 				ident();
 				}
 				break;
@@ -2276,22 +2298,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 302;
+				State = 307;
 				Match(RENT);
-				State = 303;
+				State = 308;
 				expr(0);
-				State = 304;
-				perYear();
 				State = 309;
+				perYear();
+				State = 314;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 305;
+					State = 310;
 					Match(ESCALATING);
-					State = 306;
+					State = 311;
 					expr(0);
-					State = 307;
+					State = 312;
 					perYear();
 					}
 				}
@@ -2302,9 +2324,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 311;
+				State = 316;
 				Match(STARTS);
-				State = 312;
+				State = 317;
 				Match(DATE);
 				}
 				break;
@@ -2312,9 +2334,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 313;
+				State = 318;
 				Match(TERM);
-				State = 314;
+				State = 319;
 				duration();
 				}
 				break;
@@ -2322,28 +2344,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 315;
-				Match(RENEWALS);
-				State = 316;
-				renewalCount();
-				State = 317;
-				duration();
-				State = 318;
-				Match(AT);
-				State = 319;
-				Match(LESSEE);
 				State = 320;
-				Match(OPTION);
+				Match(RENEWALS);
+				State = 321;
+				renewalCount();
+				State = 322;
+				duration();
+				State = 323;
+				Match(AT);
 				State = 324;
+				Match(LESSEE);
+				State = 325;
+				Match(OPTION);
+				State = 329;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 321;
+					State = 326;
 					Match(RENT);
-					State = 322;
+					State = 327;
 					Match(AT);
-					State = 323;
+					State = 328;
 					Match(MARKET);
 					}
 					break;
@@ -2354,19 +2376,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 326;
+				State = 331;
 				Match(RVG);
-				State = 328;
+				State = 333;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 327;
+					State = 332;
 					rvgPart();
 					}
 					}
-					State = 330;
+					State = 335;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0) );
@@ -2376,9 +2398,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 332;
+				State = 337;
 				Match(DAYCOUNT_KW);
-				State = 333;
+				State = 338;
 				dayCount();
 				}
 				break;
@@ -2419,22 +2441,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 339;
+			State = 344;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 336;
+				State = 341;
 				Match(NUMBER);
-				State = 337;
+				State = 342;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 338;
+				State = 343;
 				Match(QUANTITY);
 				}
 				break;
@@ -2508,16 +2530,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 347;
+			State = 352;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 341;
+				State = 346;
 				Match(GUARANTEES);
-				State = 342;
+				State = 347;
 				expr(0);
 				}
 				break;
@@ -2525,9 +2547,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 343;
+				State = 348;
 				Match(CAP);
-				State = 344;
+				State = 349;
 				expr(0);
 				}
 				break;
@@ -2535,9 +2557,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 345;
+				State = 350;
 				Match(UNTIL);
-				State = 346;
+				State = 351;
 				Match(DATE);
 				}
 				break;
@@ -2591,27 +2613,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 349;
+			State = 354;
 			Match(LOAN);
-			State = 350;
-			_localctx.name = ident();
-			State = 351;
-			Match(LBRACE);
 			State = 355;
+			_localctx.name = ident();
+			State = 356;
+			Match(LBRACE);
+			State = 360;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 75L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 75L) != 0)) {
 				{
 				{
-				State = 352;
+				State = 357;
 				loanItem();
 				}
 				}
-				State = 357;
+				State = 362;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 358;
+			State = 363;
 			Match(RBRACE);
 			}
 		}
@@ -2734,16 +2756,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 378;
+			State = 383;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 360;
+				State = 365;
 				Match(OBLIGOR);
-				State = 361;
+				State = 366;
 				ident();
 				}
 				break;
@@ -2751,9 +2773,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 362;
+				State = 367;
 				Match(BALANCE);
-				State = 363;
+				State = 368;
 				expr(0);
 				}
 				break;
@@ -2761,16 +2783,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 364;
+				State = 369;
 				Match(COUPON);
-				State = 365;
+				State = 370;
 				expr(0);
-				State = 367;
+				State = 372;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 366;
+					State = 371;
 					Match(FIXED);
 					}
 				}
@@ -2781,11 +2803,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 369;
+				State = 374;
 				Match(INTEREST_ONLY);
-				State = 370;
+				State = 375;
 				Match(UNTIL);
-				State = 371;
+				State = 376;
 				Match(DATE);
 				}
 				break;
@@ -2793,9 +2815,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 372;
+				State = 377;
 				Match(AMORTIZE);
-				State = 373;
+				State = 378;
 				amortization();
 				}
 				break;
@@ -2803,9 +2825,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 374;
+				State = 379;
 				Match(MATURITY);
-				State = 375;
+				State = 380;
 				Match(DATE);
 				}
 				break;
@@ -2813,9 +2835,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 376;
+				State = 381;
 				Match(RECOVERY);
-				State = 377;
+				State = 382;
 				expr(0);
 				}
 				break;
@@ -2869,27 +2891,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 380;
+			State = 385;
 			Match(FLEET);
-			State = 381;
-			_localctx.name = ident();
-			State = 382;
-			Match(LBRACE);
 			State = 386;
+			_localctx.name = ident();
+			State = 387;
+			Match(LBRACE);
+			State = 391;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1143351355398684672L) != 0)) {
 				{
 				{
-				State = 383;
+				State = 388;
 				fleetItem();
 				}
 				}
-				State = 388;
+				State = 393;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 389;
+			State = 394;
 			Match(RBRACE);
 			}
 		}
@@ -3086,32 +3108,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_fleetItem);
 		int _la;
 		try {
-			State = 430;
+			State = 435;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 391;
-				Match(DELIVERIES);
-				State = 392;
-				Match(LBRACE);
 				State = 396;
+				Match(DELIVERIES);
+				State = 397;
+				Match(LBRACE);
+				State = 401;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 393;
+					State = 398;
 					delivery();
 					}
 					}
-					State = 398;
+					State = 403;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 399;
+				State = 404;
 				Match(RBRACE);
 				}
 				break;
@@ -3119,9 +3141,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 400;
+				State = 405;
 				Match(UNITS);
-				State = 401;
+				State = 406;
 				expr(0);
 				}
 				break;
@@ -3129,9 +3151,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 402;
+				State = 407;
 				Match(UNIT_COST);
-				State = 403;
+				State = 408;
 				expr(0);
 				}
 				break;
@@ -3139,11 +3161,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 404;
+				State = 409;
 				Match(DEPRECIATE);
-				State = 405;
+				State = 410;
 				Match(STRAIGHT_LINE);
-				State = 406;
+				State = 411;
 				duration();
 				}
 				break;
@@ -3151,13 +3173,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 407;
+				State = 412;
 				Match(DEPRECIATE);
-				State = 408;
+				State = 413;
 				Match(DECLINING);
-				State = 409;
+				State = 414;
 				expr(0);
-				State = 410;
+				State = 415;
 				perYear();
 				}
 				break;
@@ -3165,9 +3187,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 412;
+				State = 417;
 				Match(POWER);
-				State = 413;
+				State = 418;
 				expr(0);
 				}
 				break;
@@ -3175,9 +3197,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 414;
+				State = 419;
 				Match(PUE);
-				State = 415;
+				State = 420;
 				expr(0);
 				}
 				break;
@@ -3185,9 +3207,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 416;
+				State = 421;
 				Match(POWER_PRICE);
-				State = 417;
+				State = 422;
 				expr(0);
 				}
 				break;
@@ -3195,11 +3217,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 418;
+				State = 423;
 				Match(MAINTENANCE);
-				State = 419;
+				State = 424;
 				expr(0);
-				State = 420;
+				State = 425;
 				perYear();
 				}
 				break;
@@ -3207,15 +3229,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 422;
+				State = 427;
 				Match(MARKET_VALUE);
-				State = 423;
+				State = 428;
 				expr(0);
-				State = 424;
+				State = 429;
 				Match(DECLINING);
-				State = 425;
+				State = 430;
 				expr(0);
-				State = 426;
+				State = 431;
 				perYear();
 				}
 				break;
@@ -3223,10 +3245,311 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 428;
+				State = 433;
 				Match(GENERATION);
-				State = 429;
+				State = 434;
 				ident();
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ContractDeclContext : ParserRuleContext {
+		public IdentContext name;
+		public IdentContext fleet;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONTRACT() { return GetToken(DealLangParser.CONTRACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(DealLangParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
+			return GetRuleContexts<IdentContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident(int i) {
+			return GetRuleContext<IdentContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ContractItemContext[] contractItem() {
+			return GetRuleContexts<ContractItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ContractItemContext contractItem(int i) {
+			return GetRuleContext<ContractItemContext>(i);
+		}
+		public ContractDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_contractDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ContractDeclContext contractDecl() {
+		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
+		EnterRule(_localctx, 48, RULE_contractDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 437;
+			Match(CONTRACT);
+			State = 438;
+			_localctx.name = ident();
+			State = 439;
+			Match(ON);
+			State = 440;
+			_localctx.fleet = ident();
+			State = 441;
+			Match(LBRACE);
+			State = 445;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2304717006227636224L) != 0) || _la==HOUR) {
+				{
+				{
+				State = 442;
+				contractItem();
+				}
+				}
+				State = 447;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 448;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ContractItemContext : ParserRuleContext {
+		public ContractItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_contractItem; } }
+	 
+		public ContractItemContext() { }
+		public virtual void CopyFrom(ContractItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class CustomerItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CUSTOMER() { return GetToken(DealLangParser.CUSTOMER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public CustomerItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCustomerItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ContractUnitsItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNITS() { return GetToken(DealLangParser.UNITS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public ContractUnitsItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractUnitsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MarketPriceItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET() { return GetToken(DealLangParser.MARKET, 0); }
+		public MarketPriceItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMarketPriceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ContractPriceItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public ContractPriceItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractPriceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ContractHoursItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOUR() { return GetToken(DealLangParser.HOUR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public ContractHoursItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractHoursItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class TakeOrPayItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TAKE_OR_PAY() { return GetToken(DealLangParser.TAKE_OR_PAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public TakeOrPayItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTakeOrPayItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ContractStartsItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STARTS() { return GetToken(DealLangParser.STARTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		public ContractStartsItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractStartsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ContractTermItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERM() { return GetToken(DealLangParser.TERM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		public ContractTermItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractTermItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ContractItemContext contractItem() {
+		ContractItemContext _localctx = new ContractItemContext(Context, State);
+		EnterRule(_localctx, 50, RULE_contractItem);
+		try {
+			State = 469;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
+			case 1:
+				_localctx = new CustomerItemContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 450;
+				Match(CUSTOMER);
+				State = 451;
+				ident();
+				}
+				break;
+			case 2:
+				_localctx = new ContractUnitsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 452;
+				Match(UNITS);
+				State = 453;
+				expr(0);
+				}
+				break;
+			case 3:
+				_localctx = new MarketPriceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 454;
+				Match(PRICE);
+				State = 455;
+				Match(AT);
+				State = 456;
+				Match(MARKET);
+				}
+				break;
+			case 4:
+				_localctx = new ContractPriceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 457;
+				Match(PRICE);
+				State = 458;
+				expr(0);
+				}
+				break;
+			case 5:
+				_localctx = new ContractHoursItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 459;
+				Match(HOUR);
+				State = 460;
+				expr(0);
+				State = 461;
+				perYear();
+				}
+				break;
+			case 6:
+				_localctx = new TakeOrPayItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 463;
+				Match(TAKE_OR_PAY);
+				State = 464;
+				expr(0);
+				}
+				break;
+			case 7:
+				_localctx = new ContractStartsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 465;
+				Match(STARTS);
+				State = 466;
+				Match(DATE);
+				}
+				break;
+			case 8:
+				_localctx = new ContractTermItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 467;
+				Match(TERM);
+				State = 468;
+				duration();
 				}
 				break;
 			}
@@ -3270,25 +3593,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 48, RULE_delivery);
+		EnterRule(_localctx, 52, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 432;
+			State = 471;
 			Match(DATE);
-			State = 433;
+			State = 472;
 			_localctx.units = expr(0);
-			State = 434;
+			State = 473;
 			Match(AT);
-			State = 435;
+			State = 474;
 			_localctx.cost = expr(0);
-			State = 437;
+			State = 476;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 436;
+				State = 475;
 				Match(COMMA);
 				}
 			}
@@ -3336,32 +3659,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_trancheDecl);
+		EnterRule(_localctx, 54, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 439;
+			State = 478;
 			Match(TRANCHE);
-			State = 440;
+			State = 479;
 			_localctx.name = ident();
-			State = 441;
+			State = 480;
 			Match(LBRACE);
-			State = 445;
+			State = 484;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1099L) != 0) || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 255L) != 0)) {
+			while (_la==MATURITY || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 1099L) != 0) || ((((_la - 142)) & ~0x3f) == 0 && ((1L << (_la - 142)) & 255L) != 0)) {
 				{
 				{
-				State = 442;
+				State = 481;
 				trancheItem();
 				}
 				}
-				State = 447;
+				State = 486;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 448;
+			State = 487;
 			Match(RBRACE);
 			}
 		}
@@ -3588,19 +3911,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 52, RULE_trancheItem);
+		EnterRule(_localctx, 56, RULE_trancheItem);
 		int _la;
 		try {
-			State = 507;
+			State = 546;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 450;
+				State = 489;
 				Match(BALANCE);
-				State = 451;
+				State = 490;
 				expr(0);
 				}
 				break;
@@ -3608,40 +3931,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 452;
+				State = 491;
 				Match(COUPON);
-				State = 453;
+				State = 492;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 455;
+				State = 494;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 454;
+					State = 493;
 					Match(FIXED);
 					}
 				}
 
-				State = 459;
+				State = 498;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 457;
+					State = 496;
 					Match(FLOOR);
-					State = 458;
+					State = 497;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 463;
+				State = 502;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 461;
+					State = 500;
 					Match(CAP);
-					State = 462;
+					State = 501;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -3652,26 +3975,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 465;
+				State = 504;
 				Match(PIK);
-				State = 467;
+				State = 506;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 466;
+					State = 505;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 471;
+				State = 510;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 469;
+					State = 508;
 					Match(WHEN);
-					State = 470;
+					State = 509;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -3682,9 +4005,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 473;
+				State = 512;
 				Match(ISSUE_PRICE);
-				State = 474;
+				State = 513;
 				expr(0);
 				}
 				break;
@@ -3692,9 +4015,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 475;
+				State = 514;
 				Match(COMMITMENT);
-				State = 476;
+				State = 515;
 				expr(0);
 				}
 				break;
@@ -3702,11 +4025,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 477;
+				State = 516;
 				Match(AVAILABLE);
-				State = 478;
+				State = 517;
 				Match(UNTIL);
-				State = 479;
+				State = 518;
 				Match(DATE);
 				}
 				break;
@@ -3714,25 +4037,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 480;
+				State = 519;
 				Match(DRAWS);
-				State = 481;
+				State = 520;
 				Match(LBRACE);
-				State = 485;
+				State = 524;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 482;
+					State = 521;
 					schedulePoint();
 					}
 					}
-					State = 487;
+					State = 526;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 488;
+				State = 527;
 				Match(RBRACE);
 				}
 				break;
@@ -3740,9 +4063,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 489;
+				State = 528;
 				Match(COMMITMENT_FEE);
-				State = 490;
+				State = 529;
 				expr(0);
 				}
 				break;
@@ -3750,13 +4073,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 491;
+				State = 530;
 				Match(STEP_UP);
-				State = 492;
+				State = 531;
 				expr(0);
-				State = 493;
+				State = 532;
 				Match(FROM);
-				State = 494;
+				State = 533;
 				Match(DATE);
 				}
 				break;
@@ -3764,9 +4087,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 496;
+				State = 535;
 				Match(TARGET_BALANCE);
-				State = 497;
+				State = 536;
 				expr(0);
 				}
 				break;
@@ -3774,11 +4097,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 498;
+				State = 537;
 				Match(INTEREST_ONLY);
-				State = 499;
+				State = 538;
 				Match(UNTIL);
-				State = 500;
+				State = 539;
 				Match(DATE);
 				}
 				break;
@@ -3786,9 +4109,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 501;
+				State = 540;
 				Match(AMORTIZE);
-				State = 502;
+				State = 541;
 				amortization();
 				}
 				break;
@@ -3796,9 +4119,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 503;
+				State = 542;
 				Match(MATURITY);
-				State = 504;
+				State = 543;
 				Match(DATE);
 				}
 				break;
@@ -3806,9 +4129,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 505;
+				State = 544;
 				Match(SENIORITY);
-				State = 506;
+				State = 545;
 				Match(NUMBER);
 				}
 				break;
@@ -3891,17 +4214,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 54, RULE_amortization);
+		EnterRule(_localctx, 58, RULE_amortization);
 		int _la;
 		try {
-			State = 521;
+			State = 560;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 509;
+				State = 548;
 				Match(BULLET);
 				}
 				break;
@@ -3909,7 +4232,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 510;
+				State = 549;
 				Match(LEVEL);
 				}
 				break;
@@ -3917,7 +4240,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 511;
+				State = 550;
 				Match(LINEAR);
 				}
 				break;
@@ -3925,25 +4248,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 512;
+				State = 551;
 				Match(SCHEDULE);
-				State = 513;
+				State = 552;
 				Match(LBRACE);
-				State = 517;
+				State = 556;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 514;
+					State = 553;
 					schedulePoint();
 					}
 					}
-					State = 519;
+					State = 558;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 520;
+				State = 559;
 				Match(RBRACE);
 				}
 				break;
@@ -3992,32 +4315,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 56, RULE_equityDecl);
+		EnterRule(_localctx, 60, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 523;
+			State = 562;
 			Match(EQUITY);
-			State = 524;
+			State = 563;
 			_localctx.name = ident();
-			State = 525;
+			State = 564;
 			Match(LBRACE);
-			State = 529;
+			State = 568;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 526;
+				State = 565;
 				equityItem();
 				}
 				}
-				State = 531;
+				State = 570;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 532;
+			State = 571;
 			Match(RBRACE);
 			}
 		}
@@ -4081,19 +4404,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 58, RULE_equityItem);
+		EnterRule(_localctx, 62, RULE_equityItem);
 		int _la;
 		try {
-			State = 545;
+			State = 584;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 534;
+				State = 573;
 				Match(CONTRIBUTED);
-				State = 535;
+				State = 574;
 				expr(0);
 				}
 				break;
@@ -4101,23 +4424,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 536;
+				State = 575;
 				Match(HOLDERS);
-				State = 537;
+				State = 576;
 				holder();
-				State = 542;
+				State = 581;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 538;
+					State = 577;
 					Match(COMMA);
-					State = 539;
+					State = 578;
 					holder();
 					}
 					}
-					State = 544;
+					State = 583;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4161,13 +4484,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 60, RULE_holder);
+		EnterRule(_localctx, 64, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 547;
+			State = 586;
 			ident();
-			State = 548;
+			State = 587;
 			expr(0);
 			}
 		}
@@ -4212,37 +4535,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_accountDecl);
+		EnterRule(_localctx, 66, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 550;
+			State = 589;
 			Match(ACCOUNT);
-			State = 551;
+			State = 590;
 			_localctx.name = ident();
-			State = 560;
+			State = 599;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 552;
+				State = 591;
 				Match(LBRACE);
-				State = 556;
+				State = 595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 7L) != 0)) {
+				while (((((_la - 85)) & ~0x3f) == 0 && ((1L << (_la - 85)) & 7L) != 0)) {
 					{
 					{
-					State = 553;
+					State = 592;
 					accountItem();
 					}
 					}
-					State = 558;
+					State = 597;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 559;
+				State = 598;
 				Match(RBRACE);
 				}
 			}
@@ -4315,18 +4638,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_accountItem);
+		EnterRule(_localctx, 68, RULE_accountItem);
 		try {
-			State = 568;
+			State = 607;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 562;
+				State = 601;
 				Match(TARGET);
-				State = 563;
+				State = 602;
 				expr(0);
 				}
 				break;
@@ -4334,9 +4657,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 564;
+				State = 603;
 				Match(INITIAL);
-				State = 565;
+				State = 604;
 				expr(0);
 				}
 				break;
@@ -4344,9 +4667,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 566;
+				State = 605;
 				Match(EARNS);
-				State = 567;
+				State = 606;
 				expr(0);
 				}
 				break;
@@ -4402,36 +4725,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 66, RULE_feeDecl);
+		EnterRule(_localctx, 70, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 570;
+			State = 609;
 			Match(FEE);
-			State = 571;
+			State = 610;
 			_localctx.name = ident();
-			State = 572;
+			State = 611;
 			Match(LBRACE);
-			State = 573;
+			State = 612;
 			expr(0);
-			State = 581;
+			State = 620;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 574;
+				State = 613;
 				perYear();
-				State = 579;
+				State = 618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 575;
+					State = 614;
 					Match(ESCALATING);
-					State = 576;
+					State = 615;
 					expr(0);
-					State = 577;
+					State = 616;
 					perYear();
 					}
 				}
@@ -4439,7 +4762,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 583;
+			State = 622;
 			Match(RBRACE);
 			}
 		}
@@ -4487,41 +4810,41 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 68, RULE_testDecl);
+		EnterRule(_localctx, 72, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 585;
+			State = 624;
 			Match(TEST);
-			State = 586;
+			State = 625;
 			_localctx.name = ident();
-			State = 587;
+			State = 626;
 			Match(ASSIGN);
-			State = 588;
+			State = 627;
 			expr(0);
-			State = 592;
+			State = 631;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 589;
+				State = 628;
 				Match(OVER);
-				State = 590;
+				State = 629;
 				Match(TRAILING);
-				State = 591;
+				State = 630;
 				duration();
 				}
 			}
 
-			State = 596;
+			State = 635;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 594;
+				State = 633;
 				Match(FROM);
-				State = 595;
+				State = 634;
 				Match(DATE);
 				}
 			}
@@ -4600,98 +4923,98 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 70, RULE_triggerDecl);
+		EnterRule(_localctx, 74, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 598;
+			State = 637;
 			Match(TRIGGER);
-			State = 599;
+			State = 638;
 			_localctx.name = ident();
-			State = 600;
+			State = 639;
 			Match(WHEN);
-			State = 601;
+			State = 640;
 			expr(0);
-			State = 604;
+			State = 643;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 602;
+				State = 641;
 				Match(FROM);
-				State = 603;
+				State = 642;
 				Match(DATE);
 				}
 			}
 
-			State = 609;
+			State = 648;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 606;
+				State = 645;
 				Match(TRIPS);
-				State = 607;
+				State = 646;
 				Match(AFTER);
-				State = 608;
+				State = 647;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 614;
+			State = 653;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 611;
+				State = 650;
 				Match(CURES);
-				State = 612;
+				State = 651;
 				Match(AFTER);
-				State = 613;
+				State = 652;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 624;
+			State = 663;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 616;
+				State = 655;
 				Match(CURE);
-				State = 617;
+				State = 656;
 				Match(BY);
-				State = 618;
+				State = 657;
 				_localctx.curer = ident();
-				State = 619;
+				State = 658;
 				Match(UP);
-				State = 620;
+				State = 659;
 				Match(TO);
-				State = 621;
+				State = 660;
 				_localctx.times = Match(NUMBER);
-				State = 622;
+				State = 661;
 				Match(TIMES);
 				}
 			}
 
-			State = 626;
+			State = 665;
 			Match(ARROW);
-			State = 627;
+			State = 666;
 			triggerEffect();
-			State = 632;
+			State = 671;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 628;
+				State = 667;
 				Match(COMMA);
-				State = 629;
+				State = 668;
 				triggerEffect();
 				}
 				}
-				State = 634;
+				State = 673;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4775,23 +5098,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 72, RULE_triggerEffect);
+		EnterRule(_localctx, 76, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 654;
+			State = 693;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 635;
+				State = 674;
 				Match(SWEEP);
-				State = 636;
+				State = 675;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 637;
+				State = 676;
 				Match(TO);
-				State = 638;
+				State = 677;
 				ident();
 				}
 				break;
@@ -4799,34 +5122,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 639;
+				State = 678;
 				Match(ACCELERATE);
-				State = 651;
+				State = 690;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 640;
+					State = 679;
 					Match(LPAREN);
-					State = 641;
+					State = 680;
 					ident();
-					State = 646;
+					State = 685;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 642;
+						State = 681;
 						Match(COMMA);
-						State = 643;
+						State = 682;
 						ident();
 						}
 						}
-						State = 648;
+						State = 687;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 649;
+					State = 688;
 					Match(RPAREN);
 					}
 				}
@@ -4837,7 +5160,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 653;
+				State = 692;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -4880,25 +5203,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 74, RULE_defaultRule);
+		EnterRule(_localctx, 78, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 656;
+			State = 695;
 			Match(DEFAULT);
-			State = 657;
+			State = 696;
 			Match(WHEN);
-			State = 658;
+			State = 697;
 			expr(0);
-			State = 661;
+			State = 700;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 659;
+				State = 698;
 				Match(GRACE);
-				State = 660;
+				State = 699;
 				duration();
 				}
 			}
@@ -4945,30 +5268,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 76, RULE_cfadsRule);
+		EnterRule(_localctx, 80, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 663;
+			State = 702;
 			Match(CFADS);
-			State = 664;
+			State = 703;
 			Match(INCLUDES);
-			State = 665;
+			State = 704;
 			cfadsItem();
-			State = 670;
+			State = 709;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 666;
+				State = 705;
 				Match(COMMA);
-				State = 667;
+				State = 706;
 				cfadsItem();
 				}
 				}
-				State = 672;
+				State = 711;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5006,15 +5329,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 78, RULE_cfadsItem);
+		EnterRule(_localctx, 82, RULE_cfadsItem);
 		try {
-			State = 675;
+			State = 714;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 673;
+				State = 712;
 				Match(RVG);
 				}
 				break;
@@ -5062,6 +5385,10 @@ public partial class DealLangParser : Parser {
 			case MAINTENANCE:
 			case MARKET_VALUE:
 			case GENERATION:
+			case CONTRACT:
+			case CUSTOMER:
+			case PRICE:
+			case TAKE_OR_PAY:
 			case DEPTH:
 			case IMPACT:
 			case LIMIT:
@@ -5112,7 +5439,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 674;
+				State = 713;
 				ident();
 				}
 				break;
@@ -5157,30 +5484,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 80, RULE_waterfallDecl);
+		EnterRule(_localctx, 84, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 677;
+			State = 716;
 			Match(WATERFALL);
-			State = 678;
+			State = 717;
 			Match(LBRACE);
-			State = 682;
+			State = 721;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 16871L) != 0)) {
 				{
 				{
-				State = 679;
+				State = 718;
 				step();
 				}
 				}
-				State = 684;
+				State = 723;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 685;
+			State = 724;
 			Match(RBRACE);
 			}
 		}
@@ -5379,42 +5706,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 82, RULE_step);
+		EnterRule(_localctx, 86, RULE_step);
 		int _la;
 		try {
-			State = 765;
+			State = 804;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 687;
+				State = 726;
 				Match(PAY);
-				State = 688;
+				State = 727;
 				((PayStepContext)_localctx).target = reference();
-				State = 698;
+				State = 737;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 689;
+					State = 728;
 					Match(USING);
-					State = 690;
+					State = 729;
 					ident();
-					State = 695;
+					State = 734;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 691;
+						State = 730;
 						Match(COMMA);
-						State = 692;
+						State = 731;
 						ident();
 						}
 						}
-						State = 697;
+						State = 736;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -5427,9 +5754,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 700;
+				State = 739;
 				Match(FILL);
-				State = 701;
+				State = 740;
 				ident();
 				}
 				break;
@@ -5437,9 +5764,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 702;
+				State = 741;
 				Match(RELEASE);
-				State = 703;
+				State = 742;
 				ident();
 				}
 				break;
@@ -5447,13 +5774,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 704;
+				State = 743;
 				Match(HOLD);
-				State = 705;
+				State = 744;
 				Match(REST);
-				State = 706;
+				State = 745;
 				Match(IN);
-				State = 707;
+				State = 746;
 				ident();
 				}
 				break;
@@ -5461,25 +5788,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 708;
+				State = 747;
 				Match(DISTRIBUTE);
-				State = 711;
+				State = 750;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 709;
+					State = 748;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 710;
+					State = 749;
 					Match(OF);
 					}
 				}
 
-				State = 713;
+				State = 752;
 				Match(REST);
-				State = 714;
+				State = 753;
 				Match(TO);
-				State = 715;
+				State = 754;
 				ident();
 				}
 				break;
@@ -5487,17 +5814,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 716;
+				State = 755;
 				Match(SWEEP);
-				State = 717;
+				State = 756;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 718;
+				State = 757;
 				Match(OF);
-				State = 719;
+				State = 758;
 				Match(REST);
-				State = 720;
+				State = 759;
 				Match(TO);
-				State = 721;
+				State = 760;
 				ident();
 				}
 				break;
@@ -5505,52 +5832,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 722;
+				State = 761;
 				Match(IF);
-				State = 723;
+				State = 762;
 				expr(0);
-				State = 724;
+				State = 763;
 				Match(LBRACE);
-				State = 728;
+				State = 767;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 16871L) != 0)) {
 					{
 					{
-					State = 725;
+					State = 764;
 					step();
 					}
 					}
-					State = 730;
+					State = 769;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 731;
+				State = 770;
 				Match(RBRACE);
-				State = 741;
+				State = 780;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 732;
+					State = 771;
 					Match(ELSE);
-					State = 733;
+					State = 772;
 					Match(LBRACE);
-					State = 737;
+					State = 776;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 16871L) != 0)) {
 						{
 						{
-						State = 734;
+						State = 773;
 						step();
 						}
 						}
-						State = 739;
+						State = 778;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 740;
+					State = 779;
 					Match(RBRACE);
 					}
 				}
@@ -5561,37 +5888,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 743;
+				State = 782;
 				Match(PRO_RATA);
-				State = 746;
+				State = 785;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 744;
+					State = 783;
 					Match(BY);
-					State = 745;
+					State = 784;
 					Match(BALANCE);
 					}
 				}
 
-				State = 748;
+				State = 787;
 				Match(LBRACE);
-				State = 752;
+				State = 791;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 16871L) != 0)) {
 					{
 					{
-					State = 749;
+					State = 788;
 					step();
 					}
 					}
-					State = 754;
+					State = 793;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 755;
+				State = 794;
 				Match(RBRACE);
 				}
 				break;
@@ -5599,25 +5926,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 756;
+				State = 795;
 				Match(SEQUENTIAL);
-				State = 757;
+				State = 796;
 				Match(LBRACE);
-				State = 761;
+				State = 800;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 99)) & ~0x3f) == 0 && ((1L << (_la - 99)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 16871L) != 0)) {
 					{
 					{
-					State = 758;
+					State = 797;
 					step();
 					}
 					}
-					State = 763;
+					State = 802;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 764;
+				State = 803;
 				Match(RBRACE);
 				}
 				break;
@@ -5662,30 +5989,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 84, RULE_enforcementDecl);
+		EnterRule(_localctx, 88, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 767;
+			State = 806;
 			Match(ENFORCEMENT);
-			State = 768;
+			State = 807;
 			Match(LBRACE);
-			State = 772;
+			State = 811;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 769;
+				State = 808;
 				enforcementItem();
 				}
 				}
-				State = 774;
+				State = 813;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 775;
+			State = 814;
 			Match(RBRACE);
 			}
 		}
@@ -5754,47 +6081,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 86, RULE_enforcementItem);
+		EnterRule(_localctx, 90, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 793;
+			State = 832;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 777;
+				State = 816;
 				Match(SELL);
-				State = 778;
+				State = 817;
 				ident();
-				State = 783;
+				State = 822;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 779;
+					State = 818;
 					Match(COMMA);
-					State = 780;
+					State = 819;
 					ident();
 					}
 					}
-					State = 785;
+					State = 824;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 789;
+				State = 828;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 60)) & ~0x3f) == 0 && ((1L << (_la - 60)) & 864691128455135247L) != 0)) {
+				while (((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 864691128455135247L) != 0)) {
 					{
 					{
-					State = 786;
+					State = 825;
 					sellTerm();
 					}
 					}
-					State = 791;
+					State = 830;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -5804,7 +6131,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 792;
+				State = 831;
 				waterfallDecl();
 				}
 				break;
@@ -5921,18 +6248,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 88, RULE_sellTerm);
+		EnterRule(_localctx, 92, RULE_sellTerm);
 		try {
-			State = 813;
+			State = 852;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 795;
+				State = 834;
 				Match(HAIRCUT);
-				State = 796;
+				State = 835;
 				expr(0);
 				}
 				break;
@@ -5940,9 +6267,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 797;
+				State = 836;
 				Match(LAG);
-				State = 798;
+				State = 837;
 				duration();
 				}
 				break;
@@ -5950,13 +6277,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 799;
+				State = 838;
 				Match(DEPTH);
-				State = 800;
+				State = 839;
 				expr(0);
-				State = 801;
+				State = 840;
 				Match(PER);
-				State = 802;
+				State = 841;
 				Match(MONTH);
 				}
 				break;
@@ -5964,9 +6291,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 804;
+				State = 843;
 				Match(IMPACT);
-				State = 805;
+				State = 844;
 				expr(0);
 				}
 				break;
@@ -5974,13 +6301,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 806;
+				State = 845;
 				Match(LIMIT);
-				State = 807;
+				State = 846;
 				expr(0);
-				State = 808;
+				State = 847;
 				Match(PER);
-				State = 809;
+				State = 848;
 				Match(MONTH);
 				}
 				break;
@@ -5988,9 +6315,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 811;
+				State = 850;
 				Match(COSTS);
-				State = 812;
+				State = 851;
 				expr(0);
 				}
 				break;
@@ -6044,36 +6371,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 90, RULE_scenarioDecl);
+		EnterRule(_localctx, 94, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 815;
+			State = 854;
 			Match(SCENARIO);
-			State = 816;
+			State = 855;
 			_localctx.name = ident();
-			State = 817;
+			State = 856;
 			Match(FOR);
-			State = 818;
+			State = 857;
 			_localctx.deal = ident();
-			State = 819;
+			State = 858;
 			Match(LBRACE);
-			State = 823;
+			State = 862;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 130879274861125629L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 412316868577L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2094068397778010079L) != 0) || ((((_la - 137)) & ~0x3f) == 0 && ((1L << (_la - 137)) & 412316868577L) != 0)) {
 				{
 				{
-				State = 820;
+				State = 859;
 				scenarioItem();
 				}
 				}
-				State = 825;
+				State = 864;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 826;
+			State = 865;
 			Match(RBRACE);
 			}
 		}
@@ -6270,24 +6597,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 92, RULE_scenarioItem);
+		EnterRule(_localctx, 96, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 884;
+			State = 923;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,85,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 828;
+				State = 867;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 829;
+				State = 868;
 				Match(RENEWALS);
-				State = 830;
+				State = 869;
 				Match(TAKEN);
-				State = 831;
+				State = 870;
 				Match(NUMBER);
 				}
 				break;
@@ -6295,13 +6622,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 833;
+				State = 872;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 834;
+				State = 873;
 				Match(DEFLATE);
-				State = 835;
+				State = 874;
 				expr(0);
-				State = 836;
+				State = 875;
 				perYear();
 				}
 				break;
@@ -6309,15 +6636,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 838;
+				State = 877;
 				((DropItemContext)_localctx).path = reference();
-				State = 839;
+				State = 878;
 				Match(DROP);
-				State = 840;
+				State = 879;
 				expr(0);
-				State = 841;
+				State = 880;
 				Match(BY);
-				State = 842;
+				State = 881;
 				Match(DATE);
 				}
 				break;
@@ -6325,13 +6652,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 844;
+				State = 883;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 845;
+				State = 884;
 				Match(DEFAULTS);
-				State = 846;
+				State = 885;
 				Match(ON);
-				State = 847;
+				State = 886;
 				Match(DATE);
 				}
 				break;
@@ -6339,9 +6666,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 849;
+				State = 888;
 				Match(ENFORCEMENT);
-				State = 851;
+				State = 890;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -6349,7 +6676,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 850;
+						State = 889;
 						sellTerm();
 						}
 						}
@@ -6357,9 +6684,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 853;
+					State = 892;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,82,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,84,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -6367,11 +6694,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 855;
+				State = 894;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 856;
+				State = 895;
 				Match(LEVEL);
-				State = 857;
+				State = 896;
 				expr(0);
 				}
 				break;
@@ -6379,29 +6706,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 859;
+				State = 898;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 860;
+				State = 899;
 				Match(POINTS);
-				State = 861;
+				State = 900;
 				pointsKind();
-				State = 862;
+				State = 901;
 				Match(LBRACE);
-				State = 866;
+				State = 905;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 863;
+					State = 902;
 					schedulePoint();
 					}
 					}
-					State = 868;
+					State = 907;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 869;
+				State = 908;
 				Match(RBRACE);
 				}
 				break;
@@ -6409,15 +6736,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 871;
+				State = 910;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 872;
+				State = 911;
 				Match(LAUNCH);
-				State = 873;
+				State = 912;
 				Match(DATE);
-				State = 874;
+				State = 913;
 				Match(DOWN);
-				State = 875;
+				State = 914;
 				expr(0);
 				}
 				break;
@@ -6425,21 +6752,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 877;
+				State = 916;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 878;
+				State = 917;
 				Match(SHIFT);
-				State = 880;
+				State = 919;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 879;
+					State = 918;
 					Match(PLUS);
 					}
 				}
 
-				State = 882;
+				State = 921;
 				expr(0);
 				}
 				break;
@@ -6475,13 +6802,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 94, RULE_perYear);
+		EnterRule(_localctx, 98, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 886;
+			State = 925;
 			Match(PER);
-			State = 887;
+			State = 926;
 			Match(YEAR);
 			}
 		}
@@ -6514,11 +6841,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 96, RULE_duration);
+		EnterRule(_localctx, 100, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 889;
+			State = 928;
 			Match(QUANTITY);
 			}
 		}
@@ -6838,27 +7165,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 98;
-		EnterRecursionRule(_localctx, 98, RULE_expr, _p);
+		int _startState = 102;
+		EnterRecursionRule(_localctx, 102, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 933;
+			State = 972;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 892;
+				State = 931;
 				Match(LPAREN);
-				State = 893;
+				State = 932;
 				expr(0);
-				State = 894;
+				State = 933;
 				Match(RPAREN);
 				}
 				break;
@@ -6867,9 +7194,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 896;
+				State = 935;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 897;
+				State = 936;
 				expr(16);
 				}
 				break;
@@ -6878,9 +7205,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 898;
+				State = 937;
 				Match(NOT);
-				State = 899;
+				State = 938;
 				expr(11);
 				}
 				break;
@@ -6889,17 +7216,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 900;
+				State = 939;
 				Match(IF);
-				State = 901;
+				State = 940;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 902;
+				State = 941;
 				Match(THEN);
-				State = 903;
+				State = 942;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 904;
+				State = 943;
 				Match(ELSE);
-				State = 905;
+				State = 944;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -6908,37 +7235,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 907;
+				State = 946;
 				((CallExprContext)_localctx).callee = ident();
-				State = 908;
+				State = 947;
 				Match(LPAREN);
-				State = 917;
+				State = 956;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126938625187176445L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 442385866737L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2031018002994823135L) != 0) || ((((_la - 137)) & ~0x3f) == 0 && ((1L << (_la - 137)) & 442385866737L) != 0)) {
 					{
-					State = 909;
+					State = 948;
 					expr(0);
-					State = 914;
+					State = 953;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 910;
+						State = 949;
 						Match(COMMA);
-						State = 911;
+						State = 950;
 						expr(0);
 						}
 						}
-						State = 916;
+						State = 955;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 919;
+				State = 958;
 				Match(RPAREN);
 				}
 				break;
@@ -6947,7 +7274,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 921;
+				State = 960;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -6957,19 +7284,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 923;
+				State = 962;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 127L) != 0)) {
+				if (((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 127L) != 0)) {
 					{
-					State = 922;
+					State = 961;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 925;
+				State = 964;
 				Match(PER);
-				State = 926;
+				State = 965;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -6978,9 +7305,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 927;
+				State = 966;
 				Match(NUMBER);
-				State = 928;
+				State = 967;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -6989,7 +7316,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 929;
+				State = 968;
 				Match(QUANTITY);
 				}
 				break;
@@ -6998,7 +7325,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 930;
+				State = 969;
 				Match(NUMBER);
 				}
 				break;
@@ -7007,7 +7334,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 931;
+				State = 970;
 				Match(DATE);
 				}
 				break;
@@ -7016,34 +7343,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 932;
+				State = 971;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 955;
+			State = 994;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 953;
+					State = 992;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 935;
+						State = 974;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 936;
+						State = 975;
 						Match(OF);
-						State = 937;
+						State = 976;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7052,9 +7379,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 938;
+						State = 977;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 939;
+						State = 978;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7064,7 +7391,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 940;
+						State = 979;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7073,9 +7400,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 941;
+						State = 980;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 942;
+						State = 981;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7085,7 +7412,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 943;
+						State = 982;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -7094,19 +7421,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 944;
+						State = 983;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 945;
+						State = 984;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 158)) & ~0x3f) == 0 && ((1L << (_la - 158)) & 63L) != 0)) ) {
+						if ( !(((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 946;
+						State = 985;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -7115,11 +7442,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 947;
+						State = 986;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 948;
+						State = 987;
 						Match(AND);
-						State = 949;
+						State = 988;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -7128,20 +7455,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 950;
+						State = 989;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 951;
+						State = 990;
 						Match(OR);
-						State = 952;
+						State = 991;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 957;
+				State = 996;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
 			}
 			}
 		}
@@ -7180,14 +7507,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 100, RULE_measureUnit);
+		EnterRule(_localctx, 104, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 958;
+			State = 997;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 126)) & ~0x3f) == 0 && ((1L << (_la - 126)) & 127L) != 0)) ) {
+			if ( !(((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7232,20 +7559,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 102, RULE_reference);
+		EnterRule(_localctx, 106, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 960;
+			State = 999;
 			ident();
-			State = 963;
+			State = 1002;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 			case 1:
 				{
-				State = 961;
+				State = 1000;
 				Match(DOT);
-				State = 962;
+				State = 1001;
 				_localctx.member = ident();
 				}
 				break;
@@ -7356,6 +7683,10 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURE() { return GetToken(DealLangParser.CURE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UP() { return GetToken(DealLangParser.UP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMES() { return GetToken(DealLangParser.TIMES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONTRACT() { return GetToken(DealLangParser.CONTRACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CUSTOMER() { return GetToken(DealLangParser.CUSTOMER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TAKE_OR_PAY() { return GetToken(DealLangParser.TAKE_OR_PAY, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -7372,14 +7703,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 104, RULE_ident);
+		EnterRule(_localctx, 108, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 965;
+			State = 1004;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 126375675233755133L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 412316868577L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2022010803740082143L) != 0) || ((((_la - 137)) & ~0x3f) == 0 && ((1L << (_la - 137)) & 412316868577L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7402,7 +7733,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 49: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 51: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -7425,352 +7756,368 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,176,968,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,180,1007,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
-		2,50,7,50,2,51,7,51,2,52,7,52,1,0,1,0,1,0,1,0,5,0,111,8,0,10,0,12,0,114,
-		9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,125,8,2,10,2,12,2,128,9,2,
-		1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,3,3,150,8,3,1,4,1,4,1,4,1,4,1,4,5,4,157,8,4,10,4,12,4,160,9,
-		4,1,4,1,4,1,5,1,5,1,5,5,5,167,8,5,10,5,12,5,170,9,5,1,5,1,5,1,6,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,188,8,6,1,7,1,7,1,8,
-		1,8,1,8,1,8,5,8,196,8,8,10,8,12,8,199,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,
-		1,9,3,9,209,8,9,1,10,1,10,1,10,1,10,5,10,215,8,10,10,10,12,10,218,9,10,
-		1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,232,8,
-		11,10,11,12,11,235,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,243,8,11,1,
-		12,1,12,1,13,1,13,1,13,1,13,5,13,251,8,13,10,13,12,13,254,9,13,1,13,1,
-		13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,265,8,14,1,14,1,14,3,14,269,
-		8,14,1,14,1,14,1,14,1,14,5,14,275,8,14,10,14,12,14,278,9,14,1,14,3,14,
-		281,8,14,1,15,1,15,1,15,3,15,286,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,
-		16,294,8,16,10,16,12,16,297,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,1,17,1,17,3,17,310,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,3,17,325,8,17,1,17,1,17,4,17,329,8,17,11,17,12,
-		17,330,1,17,1,17,3,17,335,8,17,1,18,1,18,1,18,3,18,340,8,18,1,19,1,19,
-		1,19,1,19,1,19,1,19,3,19,348,8,19,1,20,1,20,1,20,1,20,5,20,354,8,20,10,
-		20,12,20,357,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,368,
-		8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,379,8,21,1,22,1,
-		22,1,22,1,22,5,22,385,8,22,10,22,12,22,388,9,22,1,22,1,22,1,23,1,23,1,
-		23,5,23,395,8,23,10,23,12,23,398,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,431,8,23,1,24,
-		1,24,1,24,1,24,1,24,3,24,438,8,24,1,25,1,25,1,25,1,25,5,25,444,8,25,10,
-		25,12,25,447,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,3,26,456,8,26,1,26,
-		1,26,3,26,460,8,26,1,26,1,26,3,26,464,8,26,1,26,1,26,3,26,468,8,26,1,26,
-		1,26,3,26,472,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,5,
-		26,484,8,26,10,26,12,26,487,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,508,8,26,
-		1,27,1,27,1,27,1,27,1,27,1,27,5,27,516,8,27,10,27,12,27,519,9,27,1,27,
-		3,27,522,8,27,1,28,1,28,1,28,1,28,5,28,528,8,28,10,28,12,28,531,9,28,1,
-		28,1,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,541,8,29,10,29,12,29,544,9,
-		29,3,29,546,8,29,1,30,1,30,1,30,1,31,1,31,1,31,1,31,5,31,555,8,31,10,31,
-		12,31,558,9,31,1,31,3,31,561,8,31,1,32,1,32,1,32,1,32,1,32,1,32,3,32,569,
-		8,32,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,1,33,3,33,580,8,33,3,33,582,
-		8,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,593,8,34,1,34,1,
-		34,3,34,597,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,605,8,35,1,35,1,35,
-		1,35,3,35,610,8,35,1,35,1,35,1,35,3,35,615,8,35,1,35,1,35,1,35,1,35,1,
-		35,1,35,1,35,1,35,3,35,625,8,35,1,35,1,35,1,35,1,35,5,35,631,8,35,10,35,
-		12,35,634,9,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,645,8,
-		36,10,36,12,36,648,9,36,1,36,1,36,3,36,652,8,36,1,36,3,36,655,8,36,1,37,
-		1,37,1,37,1,37,1,37,3,37,662,8,37,1,38,1,38,1,38,1,38,1,38,5,38,669,8,
-		38,10,38,12,38,672,9,38,1,39,1,39,3,39,676,8,39,1,40,1,40,1,40,5,40,681,
-		8,40,10,40,12,40,684,9,40,1,40,1,40,1,41,1,41,1,41,1,41,1,41,1,41,5,41,
-		694,8,41,10,41,12,41,697,9,41,3,41,699,8,41,1,41,1,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,1,41,3,41,712,8,41,1,41,1,41,1,41,1,41,1,41,1,41,
-		1,41,1,41,1,41,1,41,1,41,1,41,1,41,5,41,727,8,41,10,41,12,41,730,9,41,
-		1,41,1,41,1,41,1,41,5,41,736,8,41,10,41,12,41,739,9,41,1,41,3,41,742,8,
-		41,1,41,1,41,1,41,3,41,747,8,41,1,41,1,41,5,41,751,8,41,10,41,12,41,754,
-		9,41,1,41,1,41,1,41,1,41,5,41,760,8,41,10,41,12,41,763,9,41,1,41,3,41,
-		766,8,41,1,42,1,42,1,42,5,42,771,8,42,10,42,12,42,774,9,42,1,42,1,42,1,
-		43,1,43,1,43,1,43,5,43,782,8,43,10,43,12,43,785,9,43,1,43,5,43,788,8,43,
-		10,43,12,43,791,9,43,1,43,3,43,794,8,43,1,44,1,44,1,44,1,44,1,44,1,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,814,8,
-		44,1,45,1,45,1,45,1,45,1,45,1,45,5,45,822,8,45,10,45,12,45,825,9,45,1,
-		45,1,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,
-		46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,4,46,852,8,46,11,
-		46,12,46,853,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,5,46,865,8,46,
-		10,46,12,46,868,9,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
-		1,46,3,46,881,8,46,1,46,1,46,3,46,885,8,46,1,47,1,47,1,47,1,48,1,48,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,913,8,49,10,49,12,49,916,9,49,3,
-		49,918,8,49,1,49,1,49,1,49,1,49,3,49,924,8,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,3,49,934,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,954,8,49,10,49,12,
-		49,957,9,49,1,50,1,50,1,51,1,51,1,51,3,51,964,8,51,1,52,1,52,1,52,0,1,
-		98,53,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
-		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
-		94,96,98,100,102,104,0,8,1,0,146,147,1,0,15,16,1,0,166,167,1,0,156,157,
-		1,0,154,155,1,0,158,163,1,0,126,132,21,0,3,3,5,9,13,22,24,27,29,29,32,
-		36,40,41,43,44,46,64,66,76,78,79,81,83,87,87,89,91,94,96,105,105,107,111,
-		118,120,133,133,138,145,170,171,1102,0,112,1,0,0,0,2,117,1,0,0,0,4,120,
-		1,0,0,0,6,149,1,0,0,0,8,151,1,0,0,0,10,163,1,0,0,0,12,187,1,0,0,0,14,189,
-		1,0,0,0,16,191,1,0,0,0,18,208,1,0,0,0,20,210,1,0,0,0,22,242,1,0,0,0,24,
-		244,1,0,0,0,26,246,1,0,0,0,28,280,1,0,0,0,30,282,1,0,0,0,32,287,1,0,0,
-		0,34,334,1,0,0,0,36,339,1,0,0,0,38,347,1,0,0,0,40,349,1,0,0,0,42,378,1,
-		0,0,0,44,380,1,0,0,0,46,430,1,0,0,0,48,432,1,0,0,0,50,439,1,0,0,0,52,507,
-		1,0,0,0,54,521,1,0,0,0,56,523,1,0,0,0,58,545,1,0,0,0,60,547,1,0,0,0,62,
-		550,1,0,0,0,64,568,1,0,0,0,66,570,1,0,0,0,68,585,1,0,0,0,70,598,1,0,0,
-		0,72,654,1,0,0,0,74,656,1,0,0,0,76,663,1,0,0,0,78,675,1,0,0,0,80,677,1,
-		0,0,0,82,765,1,0,0,0,84,767,1,0,0,0,86,793,1,0,0,0,88,813,1,0,0,0,90,815,
-		1,0,0,0,92,884,1,0,0,0,94,886,1,0,0,0,96,889,1,0,0,0,98,933,1,0,0,0,100,
-		958,1,0,0,0,102,960,1,0,0,0,104,965,1,0,0,0,106,111,3,2,1,0,107,111,3,
-		4,2,0,108,111,3,90,45,0,109,111,3,8,4,0,110,106,1,0,0,0,110,107,1,0,0,
-		0,110,108,1,0,0,0,110,109,1,0,0,0,111,114,1,0,0,0,112,110,1,0,0,0,112,
-		113,1,0,0,0,113,115,1,0,0,0,114,112,1,0,0,0,115,116,5,0,0,1,116,1,1,0,
-		0,0,117,118,5,3,0,0,118,119,5,168,0,0,119,3,1,0,0,0,120,121,5,1,0,0,121,
-		122,3,104,52,0,122,126,5,146,0,0,123,125,3,6,3,0,124,123,1,0,0,0,125,128,
-		1,0,0,0,126,124,1,0,0,0,126,127,1,0,0,0,127,129,1,0,0,0,128,126,1,0,0,
-		0,129,130,5,147,0,0,130,5,1,0,0,0,131,150,3,12,6,0,132,150,3,16,8,0,133,
-		150,3,20,10,0,134,150,3,26,13,0,135,150,3,32,16,0,136,150,3,40,20,0,137,
-		150,3,44,22,0,138,150,3,50,25,0,139,150,3,56,28,0,140,150,3,62,31,0,141,
-		150,3,66,33,0,142,150,3,68,34,0,143,150,3,70,35,0,144,150,3,74,37,0,145,
-		150,3,76,38,0,146,150,3,80,40,0,147,150,3,84,42,0,148,150,3,8,4,0,149,
-		131,1,0,0,0,149,132,1,0,0,0,149,133,1,0,0,0,149,134,1,0,0,0,149,135,1,
-		0,0,0,149,136,1,0,0,0,149,137,1,0,0,0,149,138,1,0,0,0,149,139,1,0,0,0,
-		149,140,1,0,0,0,149,141,1,0,0,0,149,142,1,0,0,0,149,143,1,0,0,0,149,144,
-		1,0,0,0,149,145,1,0,0,0,149,146,1,0,0,0,149,147,1,0,0,0,149,148,1,0,0,
-		0,150,7,1,0,0,0,151,152,5,170,0,0,152,158,4,4,0,0,153,157,3,104,52,0,154,
-		157,5,4,0,0,155,157,5,31,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,1,
-		0,0,0,157,160,1,0,0,0,158,156,1,0,0,0,158,159,1,0,0,0,159,161,1,0,0,0,
-		160,158,1,0,0,0,161,162,3,10,5,0,162,9,1,0,0,0,163,168,5,146,0,0,164,167,
-		3,10,5,0,165,167,8,0,0,0,166,164,1,0,0,0,166,165,1,0,0,0,167,170,1,0,0,
-		0,168,166,1,0,0,0,168,169,1,0,0,0,169,171,1,0,0,0,170,168,1,0,0,0,171,
-		172,5,147,0,0,172,11,1,0,0,0,173,174,5,5,0,0,174,188,5,168,0,0,175,176,
-		5,6,0,0,176,188,3,104,52,0,177,178,5,7,0,0,178,188,5,165,0,0,179,180,5,
-		8,0,0,180,188,5,165,0,0,181,182,5,9,0,0,182,188,5,165,0,0,183,184,5,10,
-		0,0,184,188,3,104,52,0,185,186,5,11,0,0,186,188,3,14,7,0,187,173,1,0,0,
-		0,187,175,1,0,0,0,187,177,1,0,0,0,187,179,1,0,0,0,187,181,1,0,0,0,187,
-		183,1,0,0,0,187,185,1,0,0,0,188,13,1,0,0,0,189,190,5,164,0,0,190,15,1,
-		0,0,0,191,192,5,12,0,0,192,193,3,104,52,0,193,197,5,146,0,0,194,196,3,
-		18,9,0,195,194,1,0,0,0,196,199,1,0,0,0,197,195,1,0,0,0,197,198,1,0,0,0,
-		198,200,1,0,0,0,199,197,1,0,0,0,200,201,5,147,0,0,201,17,1,0,0,0,202,203,
-		5,20,0,0,203,209,5,168,0,0,204,205,5,21,0,0,205,209,3,98,49,0,206,207,
-		5,22,0,0,207,209,3,98,49,0,208,202,1,0,0,0,208,204,1,0,0,0,208,206,1,0,
-		0,0,209,19,1,0,0,0,210,211,5,13,0,0,211,212,3,104,52,0,212,216,5,146,0,
-		0,213,215,3,22,11,0,214,213,1,0,0,0,215,218,1,0,0,0,216,214,1,0,0,0,216,
-		217,1,0,0,0,217,219,1,0,0,0,218,216,1,0,0,0,219,220,5,147,0,0,220,21,1,
-		0,0,0,221,222,5,74,0,0,222,243,3,98,49,0,223,224,5,121,0,0,224,225,3,98,
-		49,0,225,226,3,94,47,0,226,243,1,0,0,0,227,228,5,14,0,0,228,229,3,24,12,
-		0,229,233,5,146,0,0,230,232,3,30,15,0,231,230,1,0,0,0,232,235,1,0,0,0,
-		233,231,1,0,0,0,233,234,1,0,0,0,234,236,1,0,0,0,235,233,1,0,0,0,236,237,
-		5,147,0,0,237,243,1,0,0,0,238,239,5,17,0,0,239,240,5,165,0,0,240,241,5,
-		18,0,0,241,243,3,98,49,0,242,221,1,0,0,0,242,223,1,0,0,0,242,227,1,0,0,
-		0,242,238,1,0,0,0,243,23,1,0,0,0,244,245,7,1,0,0,245,25,1,0,0,0,246,247,
-		5,23,0,0,247,248,3,104,52,0,248,252,5,146,0,0,249,251,3,28,14,0,250,249,
-		1,0,0,0,251,254,1,0,0,0,252,250,1,0,0,0,252,253,1,0,0,0,253,255,1,0,0,
-		0,254,252,1,0,0,0,255,256,5,147,0,0,256,27,1,0,0,0,257,258,5,24,0,0,258,
-		281,3,98,49,0,259,260,5,25,0,0,260,261,5,26,0,0,261,264,3,96,48,0,262,
-		263,5,27,0,0,263,265,3,98,49,0,264,262,1,0,0,0,264,265,1,0,0,0,265,268,
-		1,0,0,0,266,267,5,28,0,0,267,269,5,165,0,0,268,266,1,0,0,0,268,269,1,0,
-		0,0,269,281,1,0,0,0,270,271,5,25,0,0,271,272,5,29,0,0,272,276,5,146,0,
-		0,273,275,3,30,15,0,274,273,1,0,0,0,275,278,1,0,0,0,276,274,1,0,0,0,276,
-		277,1,0,0,0,277,279,1,0,0,0,278,276,1,0,0,0,279,281,5,147,0,0,280,257,
-		1,0,0,0,280,259,1,0,0,0,280,270,1,0,0,0,281,29,1,0,0,0,282,283,5,165,0,
-		0,283,285,3,98,49,0,284,286,5,150,0,0,285,284,1,0,0,0,285,286,1,0,0,0,
-		286,31,1,0,0,0,287,288,5,30,0,0,288,289,3,104,52,0,289,290,5,31,0,0,290,
-		291,3,104,52,0,291,295,5,146,0,0,292,294,3,34,17,0,293,292,1,0,0,0,294,
-		297,1,0,0,0,295,293,1,0,0,0,295,296,1,0,0,0,296,298,1,0,0,0,297,295,1,
-		0,0,0,298,299,5,147,0,0,299,33,1,0,0,0,300,301,5,32,0,0,301,335,3,104,
-		52,0,302,303,5,33,0,0,303,304,3,98,49,0,304,309,3,94,47,0,305,306,5,34,
-		0,0,306,307,3,98,49,0,307,308,3,94,47,0,308,310,1,0,0,0,309,305,1,0,0,
-		0,309,310,1,0,0,0,310,335,1,0,0,0,311,312,5,35,0,0,312,335,5,165,0,0,313,
-		314,5,36,0,0,314,335,3,96,48,0,315,316,5,37,0,0,316,317,3,36,18,0,317,
-		318,3,96,48,0,318,319,5,39,0,0,319,320,5,32,0,0,320,324,5,40,0,0,321,322,
-		5,33,0,0,322,323,5,39,0,0,323,325,5,41,0,0,324,321,1,0,0,0,324,325,1,0,
-		0,0,325,335,1,0,0,0,326,328,5,42,0,0,327,329,3,38,19,0,328,327,1,0,0,0,
-		329,330,1,0,0,0,330,328,1,0,0,0,330,331,1,0,0,0,331,335,1,0,0,0,332,333,
-		5,11,0,0,333,335,3,14,7,0,334,300,1,0,0,0,334,302,1,0,0,0,334,311,1,0,
-		0,0,334,313,1,0,0,0,334,315,1,0,0,0,334,326,1,0,0,0,334,332,1,0,0,0,335,
-		35,1,0,0,0,336,337,5,167,0,0,337,340,5,38,0,0,338,340,5,166,0,0,339,336,
-		1,0,0,0,339,338,1,0,0,0,340,37,1,0,0,0,341,342,5,43,0,0,342,348,3,98,49,
-		0,343,344,5,44,0,0,344,348,3,98,49,0,345,346,5,45,0,0,346,348,5,165,0,
-		0,347,341,1,0,0,0,347,343,1,0,0,0,347,345,1,0,0,0,348,39,1,0,0,0,349,350,
-		5,46,0,0,350,351,3,104,52,0,351,355,5,146,0,0,352,354,3,42,21,0,353,352,
-		1,0,0,0,354,357,1,0,0,0,355,353,1,0,0,0,355,356,1,0,0,0,356,358,1,0,0,
-		0,357,355,1,0,0,0,358,359,5,147,0,0,359,41,1,0,0,0,360,361,5,47,0,0,361,
-		379,3,104,52,0,362,363,5,66,0,0,363,379,3,98,49,0,364,365,5,67,0,0,365,
-		367,3,98,49,0,366,368,5,68,0,0,367,366,1,0,0,0,367,368,1,0,0,0,368,379,
-		1,0,0,0,369,370,5,69,0,0,370,371,5,45,0,0,371,379,5,165,0,0,372,373,5,
-		72,0,0,373,379,3,54,27,0,374,375,5,8,0,0,375,379,5,165,0,0,376,377,5,22,
-		0,0,377,379,3,98,49,0,378,360,1,0,0,0,378,362,1,0,0,0,378,364,1,0,0,0,
-		378,369,1,0,0,0,378,372,1,0,0,0,378,374,1,0,0,0,378,376,1,0,0,0,379,43,
-		1,0,0,0,380,381,5,48,0,0,381,382,3,104,52,0,382,386,5,146,0,0,383,385,
-		3,46,23,0,384,383,1,0,0,0,385,388,1,0,0,0,386,384,1,0,0,0,386,387,1,0,
-		0,0,387,389,1,0,0,0,388,386,1,0,0,0,389,390,5,147,0,0,390,45,1,0,0,0,391,
-		392,5,49,0,0,392,396,5,146,0,0,393,395,3,48,24,0,394,393,1,0,0,0,395,398,
-		1,0,0,0,396,394,1,0,0,0,396,397,1,0,0,0,397,399,1,0,0,0,398,396,1,0,0,
-		0,399,431,5,147,0,0,400,401,5,50,0,0,401,431,3,98,49,0,402,403,5,51,0,
-		0,403,431,3,98,49,0,404,405,5,52,0,0,405,406,5,26,0,0,406,431,3,96,48,
-		0,407,408,5,52,0,0,408,409,5,53,0,0,409,410,3,98,49,0,410,411,3,94,47,
-		0,411,431,1,0,0,0,412,413,5,55,0,0,413,431,3,98,49,0,414,415,5,56,0,0,
-		415,431,3,98,49,0,416,417,5,54,0,0,417,431,3,98,49,0,418,419,5,57,0,0,
-		419,420,3,98,49,0,420,421,3,94,47,0,421,431,1,0,0,0,422,423,5,58,0,0,423,
-		424,3,98,49,0,424,425,5,53,0,0,425,426,3,98,49,0,426,427,3,94,47,0,427,
-		431,1,0,0,0,428,429,5,59,0,0,429,431,3,104,52,0,430,391,1,0,0,0,430,400,
-		1,0,0,0,430,402,1,0,0,0,430,404,1,0,0,0,430,407,1,0,0,0,430,412,1,0,0,
-		0,430,414,1,0,0,0,430,416,1,0,0,0,430,418,1,0,0,0,430,422,1,0,0,0,430,
-		428,1,0,0,0,431,47,1,0,0,0,432,433,5,165,0,0,433,434,3,98,49,0,434,435,
-		5,39,0,0,435,437,3,98,49,0,436,438,5,150,0,0,437,436,1,0,0,0,437,438,1,
-		0,0,0,438,49,1,0,0,0,439,440,5,65,0,0,440,441,3,104,52,0,441,445,5,146,
-		0,0,442,444,3,52,26,0,443,442,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,
-		445,446,1,0,0,0,446,448,1,0,0,0,447,445,1,0,0,0,448,449,5,147,0,0,449,
-		51,1,0,0,0,450,451,5,66,0,0,451,508,3,98,49,0,452,453,5,67,0,0,453,455,
-		3,98,49,0,454,456,5,68,0,0,455,454,1,0,0,0,455,456,1,0,0,0,456,459,1,0,
-		0,0,457,458,5,27,0,0,458,460,3,98,49,0,459,457,1,0,0,0,459,460,1,0,0,0,
-		460,463,1,0,0,0,461,462,5,44,0,0,462,464,3,98,49,0,463,461,1,0,0,0,463,
-		464,1,0,0,0,464,508,1,0,0,0,465,467,5,138,0,0,466,468,5,166,0,0,467,466,
-		1,0,0,0,467,468,1,0,0,0,468,471,1,0,0,0,469,470,5,92,0,0,470,472,3,98,
-		49,0,471,469,1,0,0,0,471,472,1,0,0,0,472,508,1,0,0,0,473,474,5,139,0,0,
-		474,508,3,98,49,0,475,476,5,140,0,0,476,508,3,98,49,0,477,478,5,141,0,
-		0,478,479,5,45,0,0,479,508,5,165,0,0,480,481,5,142,0,0,481,485,5,146,0,
-		0,482,484,3,30,15,0,483,482,1,0,0,0,484,487,1,0,0,0,485,483,1,0,0,0,485,
-		486,1,0,0,0,486,488,1,0,0,0,487,485,1,0,0,0,488,508,5,147,0,0,489,490,
-		5,143,0,0,490,508,3,98,49,0,491,492,5,144,0,0,492,493,3,98,49,0,493,494,
-		5,28,0,0,494,495,5,165,0,0,495,508,1,0,0,0,496,497,5,145,0,0,497,508,3,
-		98,49,0,498,499,5,69,0,0,499,500,5,45,0,0,500,508,5,165,0,0,501,502,5,
-		72,0,0,502,508,3,54,27,0,503,504,5,8,0,0,504,508,5,165,0,0,505,506,5,76,
-		0,0,506,508,5,167,0,0,507,450,1,0,0,0,507,452,1,0,0,0,507,465,1,0,0,0,
-		507,473,1,0,0,0,507,475,1,0,0,0,507,477,1,0,0,0,507,480,1,0,0,0,507,489,
-		1,0,0,0,507,491,1,0,0,0,507,496,1,0,0,0,507,498,1,0,0,0,507,501,1,0,0,
-		0,507,503,1,0,0,0,507,505,1,0,0,0,508,53,1,0,0,0,509,522,5,73,0,0,510,
-		522,5,74,0,0,511,522,5,75,0,0,512,513,5,29,0,0,513,517,5,146,0,0,514,516,
-		3,30,15,0,515,514,1,0,0,0,516,519,1,0,0,0,517,515,1,0,0,0,517,518,1,0,
-		0,0,518,520,1,0,0,0,519,517,1,0,0,0,520,522,5,147,0,0,521,509,1,0,0,0,
-		521,510,1,0,0,0,521,511,1,0,0,0,521,512,1,0,0,0,522,55,1,0,0,0,523,524,
-		5,77,0,0,524,525,3,104,52,0,525,529,5,146,0,0,526,528,3,58,29,0,527,526,
-		1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,0,530,532,1,0,0,
-		0,531,529,1,0,0,0,532,533,5,147,0,0,533,57,1,0,0,0,534,535,5,78,0,0,535,
-		546,3,98,49,0,536,537,5,79,0,0,537,542,3,60,30,0,538,539,5,150,0,0,539,
-		541,3,60,30,0,540,538,1,0,0,0,541,544,1,0,0,0,542,540,1,0,0,0,542,543,
-		1,0,0,0,543,546,1,0,0,0,544,542,1,0,0,0,545,534,1,0,0,0,545,536,1,0,0,
-		0,546,59,1,0,0,0,547,548,3,104,52,0,548,549,3,98,49,0,549,61,1,0,0,0,550,
-		551,5,80,0,0,551,560,3,104,52,0,552,556,5,146,0,0,553,555,3,64,32,0,554,
-		553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,
-		0,0,0,558,556,1,0,0,0,559,561,5,147,0,0,560,552,1,0,0,0,560,561,1,0,0,
-		0,561,63,1,0,0,0,562,563,5,81,0,0,563,569,3,98,49,0,564,565,5,82,0,0,565,
-		569,3,98,49,0,566,567,5,83,0,0,567,569,3,98,49,0,568,562,1,0,0,0,568,564,
-		1,0,0,0,568,566,1,0,0,0,569,65,1,0,0,0,570,571,5,84,0,0,571,572,3,104,
-		52,0,572,573,5,146,0,0,573,581,3,98,49,0,574,579,3,94,47,0,575,576,5,34,
-		0,0,576,577,3,98,49,0,577,578,3,94,47,0,578,580,1,0,0,0,579,575,1,0,0,
-		0,579,580,1,0,0,0,580,582,1,0,0,0,581,574,1,0,0,0,581,582,1,0,0,0,582,
-		583,1,0,0,0,583,584,5,147,0,0,584,67,1,0,0,0,585,586,5,85,0,0,586,587,
-		3,104,52,0,587,588,5,153,0,0,588,592,3,98,49,0,589,590,5,86,0,0,590,591,
-		5,87,0,0,591,593,3,96,48,0,592,589,1,0,0,0,592,593,1,0,0,0,593,596,1,0,
-		0,0,594,595,5,28,0,0,595,597,5,165,0,0,596,594,1,0,0,0,596,597,1,0,0,0,
-		597,69,1,0,0,0,598,599,5,88,0,0,599,600,3,104,52,0,600,601,5,92,0,0,601,
-		604,3,98,49,0,602,603,5,28,0,0,603,605,5,165,0,0,604,602,1,0,0,0,604,605,
-		1,0,0,0,605,609,1,0,0,0,606,607,5,89,0,0,607,608,5,91,0,0,608,610,5,167,
-		0,0,609,606,1,0,0,0,609,610,1,0,0,0,610,614,1,0,0,0,611,612,5,90,0,0,612,
-		613,5,91,0,0,613,615,5,167,0,0,614,611,1,0,0,0,614,615,1,0,0,0,615,624,
-		1,0,0,0,616,617,5,109,0,0,617,618,5,123,0,0,618,619,3,104,52,0,619,620,
-		5,110,0,0,620,621,5,112,0,0,621,622,5,167,0,0,622,623,5,111,0,0,623,625,
-		1,0,0,0,624,616,1,0,0,0,624,625,1,0,0,0,625,626,1,0,0,0,626,627,5,152,
-		0,0,627,632,3,72,36,0,628,629,5,150,0,0,629,631,3,72,36,0,630,628,1,0,
-		0,0,631,634,1,0,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,71,1,0,0,0,634,
-		632,1,0,0,0,635,636,5,105,0,0,636,637,5,166,0,0,637,638,5,112,0,0,638,
-		655,3,104,52,0,639,651,5,108,0,0,640,641,5,148,0,0,641,646,3,104,52,0,
-		642,643,5,150,0,0,643,645,3,104,52,0,644,642,1,0,0,0,645,648,1,0,0,0,646,
-		644,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,646,1,0,0,0,649,650,5,
-		149,0,0,650,652,1,0,0,0,651,640,1,0,0,0,651,652,1,0,0,0,652,655,1,0,0,
-		0,653,655,3,104,52,0,654,635,1,0,0,0,654,639,1,0,0,0,654,653,1,0,0,0,655,
-		73,1,0,0,0,656,657,5,93,0,0,657,658,5,92,0,0,658,661,3,98,49,0,659,660,
-		5,94,0,0,660,662,3,96,48,0,661,659,1,0,0,0,661,662,1,0,0,0,662,75,1,0,
-		0,0,663,664,5,95,0,0,664,665,5,96,0,0,665,670,3,78,39,0,666,667,5,150,
-		0,0,667,669,3,78,39,0,668,666,1,0,0,0,669,672,1,0,0,0,670,668,1,0,0,0,
-		670,671,1,0,0,0,671,77,1,0,0,0,672,670,1,0,0,0,673,676,5,42,0,0,674,676,
-		3,104,52,0,675,673,1,0,0,0,675,674,1,0,0,0,676,79,1,0,0,0,677,678,5,97,
-		0,0,678,682,5,146,0,0,679,681,3,82,41,0,680,679,1,0,0,0,681,684,1,0,0,
-		0,682,680,1,0,0,0,682,683,1,0,0,0,683,685,1,0,0,0,684,682,1,0,0,0,685,
-		686,5,147,0,0,686,81,1,0,0,0,687,688,5,10,0,0,688,698,3,102,51,0,689,690,
-		5,98,0,0,690,695,3,104,52,0,691,692,5,150,0,0,692,694,3,104,52,0,693,691,
-		1,0,0,0,694,697,1,0,0,0,695,693,1,0,0,0,695,696,1,0,0,0,696,699,1,0,0,
-		0,697,695,1,0,0,0,698,689,1,0,0,0,698,699,1,0,0,0,699,766,1,0,0,0,700,
-		701,5,99,0,0,701,766,3,104,52,0,702,703,5,100,0,0,703,766,3,104,52,0,704,
-		705,5,101,0,0,705,706,5,102,0,0,706,707,5,103,0,0,707,766,3,104,52,0,708,
-		711,5,104,0,0,709,710,5,166,0,0,710,712,5,134,0,0,711,709,1,0,0,0,711,
-		712,1,0,0,0,712,713,1,0,0,0,713,714,5,102,0,0,714,715,5,112,0,0,715,766,
-		3,104,52,0,716,717,5,105,0,0,717,718,5,166,0,0,718,719,5,134,0,0,719,720,
-		5,102,0,0,720,721,5,112,0,0,721,766,3,104,52,0,722,723,5,113,0,0,723,724,
-		3,98,49,0,724,728,5,146,0,0,725,727,3,82,41,0,726,725,1,0,0,0,727,730,
-		1,0,0,0,728,726,1,0,0,0,728,729,1,0,0,0,729,731,1,0,0,0,730,728,1,0,0,
-		0,731,741,5,147,0,0,732,733,5,114,0,0,733,737,5,146,0,0,734,736,3,82,41,
-		0,735,734,1,0,0,0,736,739,1,0,0,0,737,735,1,0,0,0,737,738,1,0,0,0,738,
-		740,1,0,0,0,739,737,1,0,0,0,740,742,5,147,0,0,741,732,1,0,0,0,741,742,
-		1,0,0,0,742,766,1,0,0,0,743,746,5,106,0,0,744,745,5,123,0,0,745,747,5,
-		66,0,0,746,744,1,0,0,0,746,747,1,0,0,0,747,748,1,0,0,0,748,752,5,146,0,
-		0,749,751,3,82,41,0,750,749,1,0,0,0,751,754,1,0,0,0,752,750,1,0,0,0,752,
-		753,1,0,0,0,753,755,1,0,0,0,754,752,1,0,0,0,755,766,5,147,0,0,756,757,
-		5,107,0,0,757,761,5,146,0,0,758,760,3,82,41,0,759,758,1,0,0,0,760,763,
-		1,0,0,0,761,759,1,0,0,0,761,762,1,0,0,0,762,764,1,0,0,0,763,761,1,0,0,
-		0,764,766,5,147,0,0,765,687,1,0,0,0,765,700,1,0,0,0,765,702,1,0,0,0,765,
-		704,1,0,0,0,765,708,1,0,0,0,765,716,1,0,0,0,765,722,1,0,0,0,765,743,1,
-		0,0,0,765,756,1,0,0,0,766,83,1,0,0,0,767,768,5,116,0,0,768,772,5,146,0,
-		0,769,771,3,86,43,0,770,769,1,0,0,0,771,774,1,0,0,0,772,770,1,0,0,0,772,
-		773,1,0,0,0,773,775,1,0,0,0,774,772,1,0,0,0,775,776,5,147,0,0,776,85,1,
-		0,0,0,777,778,5,117,0,0,778,783,3,104,52,0,779,780,5,150,0,0,780,782,3,
-		104,52,0,781,779,1,0,0,0,782,785,1,0,0,0,783,781,1,0,0,0,783,784,1,0,0,
-		0,784,789,1,0,0,0,785,783,1,0,0,0,786,788,3,88,44,0,787,786,1,0,0,0,788,
-		791,1,0,0,0,789,787,1,0,0,0,789,790,1,0,0,0,790,794,1,0,0,0,791,789,1,
-		0,0,0,792,794,3,80,40,0,793,777,1,0,0,0,793,792,1,0,0,0,794,87,1,0,0,0,
-		795,796,5,118,0,0,796,814,3,98,49,0,797,798,5,119,0,0,798,814,3,96,48,
-		0,799,800,5,60,0,0,800,801,3,98,49,0,801,802,5,125,0,0,802,803,5,64,0,
-		0,803,814,1,0,0,0,804,805,5,61,0,0,805,814,3,98,49,0,806,807,5,62,0,0,
-		807,808,3,98,49,0,808,809,5,125,0,0,809,810,5,64,0,0,810,814,1,0,0,0,811,
-		812,5,63,0,0,812,814,3,98,49,0,813,795,1,0,0,0,813,797,1,0,0,0,813,799,
-		1,0,0,0,813,804,1,0,0,0,813,806,1,0,0,0,813,811,1,0,0,0,814,89,1,0,0,0,
-		815,816,5,2,0,0,816,817,3,104,52,0,817,818,5,4,0,0,818,819,3,104,52,0,
-		819,823,5,146,0,0,820,822,3,92,46,0,821,820,1,0,0,0,822,825,1,0,0,0,823,
-		821,1,0,0,0,823,824,1,0,0,0,824,826,1,0,0,0,825,823,1,0,0,0,826,827,5,
-		147,0,0,827,91,1,0,0,0,828,829,3,104,52,0,829,830,5,37,0,0,830,831,5,120,
-		0,0,831,832,5,167,0,0,832,885,1,0,0,0,833,834,3,102,51,0,834,835,5,121,
-		0,0,835,836,3,98,49,0,836,837,3,94,47,0,837,885,1,0,0,0,838,839,3,102,
-		51,0,839,840,5,122,0,0,840,841,3,98,49,0,841,842,5,123,0,0,842,843,5,165,
-		0,0,843,885,1,0,0,0,844,845,3,104,52,0,845,846,5,124,0,0,846,847,5,31,
-		0,0,847,848,5,165,0,0,848,885,1,0,0,0,849,851,5,116,0,0,850,852,3,88,44,
-		0,851,850,1,0,0,0,852,853,1,0,0,0,853,851,1,0,0,0,853,854,1,0,0,0,854,
-		885,1,0,0,0,855,856,3,104,52,0,856,857,5,74,0,0,857,858,3,98,49,0,858,
-		885,1,0,0,0,859,860,3,104,52,0,860,861,5,14,0,0,861,862,3,24,12,0,862,
-		866,5,146,0,0,863,865,3,30,15,0,864,863,1,0,0,0,865,868,1,0,0,0,866,864,
-		1,0,0,0,866,867,1,0,0,0,867,869,1,0,0,0,868,866,1,0,0,0,869,870,5,147,
-		0,0,870,885,1,0,0,0,871,872,3,104,52,0,872,873,5,17,0,0,873,874,5,165,
-		0,0,874,875,5,18,0,0,875,876,3,98,49,0,876,885,1,0,0,0,877,878,3,104,52,
-		0,878,880,5,19,0,0,879,881,5,154,0,0,880,879,1,0,0,0,880,881,1,0,0,0,881,
-		882,1,0,0,0,882,883,3,98,49,0,883,885,1,0,0,0,884,828,1,0,0,0,884,833,
-		1,0,0,0,884,838,1,0,0,0,884,844,1,0,0,0,884,849,1,0,0,0,884,855,1,0,0,
-		0,884,859,1,0,0,0,884,871,1,0,0,0,884,877,1,0,0,0,885,93,1,0,0,0,886,887,
-		5,125,0,0,887,888,5,133,0,0,888,95,1,0,0,0,889,890,5,166,0,0,890,97,1,
-		0,0,0,891,892,6,49,-1,0,892,893,5,148,0,0,893,894,3,98,49,0,894,895,5,
-		149,0,0,895,934,1,0,0,0,896,897,5,155,0,0,897,934,3,98,49,16,898,899,5,
-		137,0,0,899,934,3,98,49,11,900,901,5,113,0,0,901,902,3,98,49,0,902,903,
-		5,115,0,0,903,904,3,98,49,0,904,905,5,114,0,0,905,906,3,98,49,0,906,934,
-		1,0,0,0,907,908,3,104,52,0,908,917,5,148,0,0,909,914,3,98,49,0,910,911,
-		5,150,0,0,911,913,3,98,49,0,912,910,1,0,0,0,913,916,1,0,0,0,914,912,1,
-		0,0,0,914,915,1,0,0,0,915,918,1,0,0,0,916,914,1,0,0,0,917,909,1,0,0,0,
-		917,918,1,0,0,0,918,919,1,0,0,0,919,920,5,149,0,0,920,934,1,0,0,0,921,
-		923,7,2,0,0,922,924,3,100,50,0,923,922,1,0,0,0,923,924,1,0,0,0,924,925,
-		1,0,0,0,925,926,5,125,0,0,926,934,3,100,50,0,927,928,5,167,0,0,928,934,
-		3,100,50,0,929,934,5,166,0,0,930,934,5,167,0,0,931,934,5,165,0,0,932,934,
-		3,102,51,0,933,891,1,0,0,0,933,896,1,0,0,0,933,898,1,0,0,0,933,900,1,0,
-		0,0,933,907,1,0,0,0,933,921,1,0,0,0,933,927,1,0,0,0,933,929,1,0,0,0,933,
-		930,1,0,0,0,933,931,1,0,0,0,933,932,1,0,0,0,934,955,1,0,0,0,935,936,10,
-		15,0,0,936,937,5,134,0,0,937,954,3,98,49,16,938,939,10,14,0,0,939,940,
-		7,3,0,0,940,954,3,98,49,15,941,942,10,13,0,0,942,943,7,4,0,0,943,954,3,
-		98,49,14,944,945,10,12,0,0,945,946,7,5,0,0,946,954,3,98,49,13,947,948,
-		10,10,0,0,948,949,5,135,0,0,949,954,3,98,49,11,950,951,10,9,0,0,951,952,
-		5,136,0,0,952,954,3,98,49,10,953,935,1,0,0,0,953,938,1,0,0,0,953,941,1,
-		0,0,0,953,944,1,0,0,0,953,947,1,0,0,0,953,950,1,0,0,0,954,957,1,0,0,0,
-		955,953,1,0,0,0,955,956,1,0,0,0,956,99,1,0,0,0,957,955,1,0,0,0,958,959,
-		7,6,0,0,959,101,1,0,0,0,960,963,3,104,52,0,961,962,5,151,0,0,962,964,3,
-		104,52,0,963,961,1,0,0,0,963,964,1,0,0,0,964,103,1,0,0,0,965,966,7,7,0,
-		0,966,105,1,0,0,0,93,110,112,126,149,156,158,166,168,187,197,208,216,233,
-		242,252,264,268,276,280,285,295,309,324,330,334,339,347,355,367,378,386,
-		396,430,437,445,455,459,463,467,471,485,507,517,521,529,542,545,556,560,
-		568,579,581,592,596,604,609,614,624,632,646,651,654,661,670,675,682,695,
-		698,711,728,737,741,746,752,761,765,772,783,789,793,813,823,853,866,880,
-		884,914,917,923,933,953,955,963
+		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,1,0,1,0,1,0,1,0,5,0,
+		115,8,0,10,0,12,0,118,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,129,
+		8,2,10,2,12,2,132,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,155,8,3,1,4,1,4,1,4,1,4,1,4,5,
+		4,162,8,4,10,4,12,4,165,9,4,1,4,1,4,1,5,1,5,1,5,5,5,172,8,5,10,5,12,5,
+		175,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,
+		6,3,6,193,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,201,8,8,10,8,12,8,204,9,8,1,
+		8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,214,8,9,1,10,1,10,1,10,1,10,5,10,220,
+		8,10,10,10,12,10,223,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		1,11,1,11,1,11,5,11,237,8,11,10,11,12,11,240,9,11,1,11,1,11,1,11,1,11,
+		1,11,1,11,3,11,248,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,256,8,13,10,
+		13,12,13,259,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,270,
+		8,14,1,14,1,14,3,14,274,8,14,1,14,1,14,1,14,1,14,5,14,280,8,14,10,14,12,
+		14,283,9,14,1,14,3,14,286,8,14,1,15,1,15,1,15,3,15,291,8,15,1,16,1,16,
+		1,16,1,16,1,16,1,16,5,16,299,8,16,10,16,12,16,302,9,16,1,16,1,16,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,315,8,17,1,17,1,17,1,17,1,
+		17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,330,8,17,1,17,1,17,
+		4,17,334,8,17,11,17,12,17,335,1,17,1,17,3,17,340,8,17,1,18,1,18,1,18,3,
+		18,345,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,353,8,19,1,20,1,20,1,20,
+		1,20,5,20,359,8,20,10,20,12,20,362,9,20,1,20,1,20,1,21,1,21,1,21,1,21,
+		1,21,1,21,1,21,3,21,373,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,
+		21,3,21,384,8,21,1,22,1,22,1,22,1,22,5,22,390,8,22,10,22,12,22,393,9,22,
+		1,22,1,22,1,23,1,23,1,23,5,23,400,8,23,10,23,12,23,403,9,23,1,23,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
+		1,23,3,23,436,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,444,8,24,10,24,12,
+		24,447,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,470,8,25,1,26,1,26,1,
+		26,1,26,1,26,3,26,477,8,26,1,27,1,27,1,27,1,27,5,27,483,8,27,10,27,12,
+		27,486,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,495,8,28,1,28,1,28,
+		3,28,499,8,28,1,28,1,28,3,28,503,8,28,1,28,1,28,3,28,507,8,28,1,28,1,28,
+		3,28,511,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,523,
+		8,28,10,28,12,28,526,9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,547,8,28,1,29,1,
+		29,1,29,1,29,1,29,1,29,5,29,555,8,29,10,29,12,29,558,9,29,1,29,3,29,561,
+		8,29,1,30,1,30,1,30,1,30,5,30,567,8,30,10,30,12,30,570,9,30,1,30,1,30,
+		1,31,1,31,1,31,1,31,1,31,1,31,5,31,580,8,31,10,31,12,31,583,9,31,3,31,
+		585,8,31,1,32,1,32,1,32,1,33,1,33,1,33,1,33,5,33,594,8,33,10,33,12,33,
+		597,9,33,1,33,3,33,600,8,33,1,34,1,34,1,34,1,34,1,34,1,34,3,34,608,8,34,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,619,8,35,3,35,621,8,
+		35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,632,8,36,1,36,1,36,
+		3,36,636,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,37,644,8,37,1,37,1,37,1,
+		37,3,37,649,8,37,1,37,1,37,1,37,3,37,654,8,37,1,37,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,3,37,664,8,37,1,37,1,37,1,37,1,37,5,37,670,8,37,10,37,12,
+		37,673,9,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,5,38,684,8,38,
+		10,38,12,38,687,9,38,1,38,1,38,3,38,691,8,38,1,38,3,38,694,8,38,1,39,1,
+		39,1,39,1,39,1,39,3,39,701,8,39,1,40,1,40,1,40,1,40,1,40,5,40,708,8,40,
+		10,40,12,40,711,9,40,1,41,1,41,3,41,715,8,41,1,42,1,42,1,42,5,42,720,8,
+		42,10,42,12,42,723,9,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,5,43,733,
+		8,43,10,43,12,43,736,9,43,3,43,738,8,43,1,43,1,43,1,43,1,43,1,43,1,43,
+		1,43,1,43,1,43,1,43,1,43,3,43,751,8,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
+		43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,766,8,43,10,43,12,43,769,9,43,1,
+		43,1,43,1,43,1,43,5,43,775,8,43,10,43,12,43,778,9,43,1,43,3,43,781,8,43,
+		1,43,1,43,1,43,3,43,786,8,43,1,43,1,43,5,43,790,8,43,10,43,12,43,793,9,
+		43,1,43,1,43,1,43,1,43,5,43,799,8,43,10,43,12,43,802,9,43,1,43,3,43,805,
+		8,43,1,44,1,44,1,44,5,44,810,8,44,10,44,12,44,813,9,44,1,44,1,44,1,45,
+		1,45,1,45,1,45,5,45,821,8,45,10,45,12,45,824,9,45,1,45,5,45,827,8,45,10,
+		45,12,45,830,9,45,1,45,3,45,833,8,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,853,8,46,1,
+		47,1,47,1,47,1,47,1,47,1,47,5,47,861,8,47,10,47,12,47,864,9,47,1,47,1,
+		47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,
+		48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,4,48,891,8,48,11,48,12,
+		48,892,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,5,48,904,8,48,10,48,
+		12,48,907,9,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
+		3,48,920,8,48,1,48,1,48,3,48,924,8,48,1,49,1,49,1,49,1,50,1,50,1,51,1,
+		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,
+		51,1,51,1,51,1,51,1,51,1,51,5,51,952,8,51,10,51,12,51,955,9,51,3,51,957,
+		8,51,1,51,1,51,1,51,1,51,3,51,963,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,
+		51,1,51,3,51,973,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,993,8,51,10,51,12,51,996,
+		9,51,1,52,1,52,1,53,1,53,1,53,3,53,1003,8,53,1,54,1,54,1,54,0,1,102,55,
+		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
+		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
+		98,100,102,104,106,108,0,8,1,0,150,151,1,0,15,16,1,0,170,171,1,0,160,161,
+		1,0,158,159,1,0,162,167,1,0,130,136,21,0,3,3,5,9,13,22,24,27,29,29,32,
+		36,40,41,43,44,46,68,70,80,82,83,85,87,91,91,93,95,98,100,109,109,111,
+		115,122,124,137,137,142,149,174,175,1148,0,116,1,0,0,0,2,121,1,0,0,0,4,
+		124,1,0,0,0,6,154,1,0,0,0,8,156,1,0,0,0,10,168,1,0,0,0,12,192,1,0,0,0,
+		14,194,1,0,0,0,16,196,1,0,0,0,18,213,1,0,0,0,20,215,1,0,0,0,22,247,1,0,
+		0,0,24,249,1,0,0,0,26,251,1,0,0,0,28,285,1,0,0,0,30,287,1,0,0,0,32,292,
+		1,0,0,0,34,339,1,0,0,0,36,344,1,0,0,0,38,352,1,0,0,0,40,354,1,0,0,0,42,
+		383,1,0,0,0,44,385,1,0,0,0,46,435,1,0,0,0,48,437,1,0,0,0,50,469,1,0,0,
+		0,52,471,1,0,0,0,54,478,1,0,0,0,56,546,1,0,0,0,58,560,1,0,0,0,60,562,1,
+		0,0,0,62,584,1,0,0,0,64,586,1,0,0,0,66,589,1,0,0,0,68,607,1,0,0,0,70,609,
+		1,0,0,0,72,624,1,0,0,0,74,637,1,0,0,0,76,693,1,0,0,0,78,695,1,0,0,0,80,
+		702,1,0,0,0,82,714,1,0,0,0,84,716,1,0,0,0,86,804,1,0,0,0,88,806,1,0,0,
+		0,90,832,1,0,0,0,92,852,1,0,0,0,94,854,1,0,0,0,96,923,1,0,0,0,98,925,1,
+		0,0,0,100,928,1,0,0,0,102,972,1,0,0,0,104,997,1,0,0,0,106,999,1,0,0,0,
+		108,1004,1,0,0,0,110,115,3,2,1,0,111,115,3,4,2,0,112,115,3,94,47,0,113,
+		115,3,8,4,0,114,110,1,0,0,0,114,111,1,0,0,0,114,112,1,0,0,0,114,113,1,
+		0,0,0,115,118,1,0,0,0,116,114,1,0,0,0,116,117,1,0,0,0,117,119,1,0,0,0,
+		118,116,1,0,0,0,119,120,5,0,0,1,120,1,1,0,0,0,121,122,5,3,0,0,122,123,
+		5,172,0,0,123,3,1,0,0,0,124,125,5,1,0,0,125,126,3,108,54,0,126,130,5,150,
+		0,0,127,129,3,6,3,0,128,127,1,0,0,0,129,132,1,0,0,0,130,128,1,0,0,0,130,
+		131,1,0,0,0,131,133,1,0,0,0,132,130,1,0,0,0,133,134,5,151,0,0,134,5,1,
+		0,0,0,135,155,3,12,6,0,136,155,3,16,8,0,137,155,3,20,10,0,138,155,3,26,
+		13,0,139,155,3,32,16,0,140,155,3,40,20,0,141,155,3,44,22,0,142,155,3,48,
+		24,0,143,155,3,54,27,0,144,155,3,60,30,0,145,155,3,66,33,0,146,155,3,70,
+		35,0,147,155,3,72,36,0,148,155,3,74,37,0,149,155,3,78,39,0,150,155,3,80,
+		40,0,151,155,3,84,42,0,152,155,3,88,44,0,153,155,3,8,4,0,154,135,1,0,0,
+		0,154,136,1,0,0,0,154,137,1,0,0,0,154,138,1,0,0,0,154,139,1,0,0,0,154,
+		140,1,0,0,0,154,141,1,0,0,0,154,142,1,0,0,0,154,143,1,0,0,0,154,144,1,
+		0,0,0,154,145,1,0,0,0,154,146,1,0,0,0,154,147,1,0,0,0,154,148,1,0,0,0,
+		154,149,1,0,0,0,154,150,1,0,0,0,154,151,1,0,0,0,154,152,1,0,0,0,154,153,
+		1,0,0,0,155,7,1,0,0,0,156,157,5,174,0,0,157,163,4,4,0,0,158,162,3,108,
+		54,0,159,162,5,4,0,0,160,162,5,31,0,0,161,158,1,0,0,0,161,159,1,0,0,0,
+		161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,166,
+		1,0,0,0,165,163,1,0,0,0,166,167,3,10,5,0,167,9,1,0,0,0,168,173,5,150,0,
+		0,169,172,3,10,5,0,170,172,8,0,0,0,171,169,1,0,0,0,171,170,1,0,0,0,172,
+		175,1,0,0,0,173,171,1,0,0,0,173,174,1,0,0,0,174,176,1,0,0,0,175,173,1,
+		0,0,0,176,177,5,151,0,0,177,11,1,0,0,0,178,179,5,5,0,0,179,193,5,172,0,
+		0,180,181,5,6,0,0,181,193,3,108,54,0,182,183,5,7,0,0,183,193,5,169,0,0,
+		184,185,5,8,0,0,185,193,5,169,0,0,186,187,5,9,0,0,187,193,5,169,0,0,188,
+		189,5,10,0,0,189,193,3,108,54,0,190,191,5,11,0,0,191,193,3,14,7,0,192,
+		178,1,0,0,0,192,180,1,0,0,0,192,182,1,0,0,0,192,184,1,0,0,0,192,186,1,
+		0,0,0,192,188,1,0,0,0,192,190,1,0,0,0,193,13,1,0,0,0,194,195,5,168,0,0,
+		195,15,1,0,0,0,196,197,5,12,0,0,197,198,3,108,54,0,198,202,5,150,0,0,199,
+		201,3,18,9,0,200,199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,0,202,203,1,
+		0,0,0,203,205,1,0,0,0,204,202,1,0,0,0,205,206,5,151,0,0,206,17,1,0,0,0,
+		207,208,5,20,0,0,208,214,5,172,0,0,209,210,5,21,0,0,210,214,3,102,51,0,
+		211,212,5,22,0,0,212,214,3,102,51,0,213,207,1,0,0,0,213,209,1,0,0,0,213,
+		211,1,0,0,0,214,19,1,0,0,0,215,216,5,13,0,0,216,217,3,108,54,0,217,221,
+		5,150,0,0,218,220,3,22,11,0,219,218,1,0,0,0,220,223,1,0,0,0,221,219,1,
+		0,0,0,221,222,1,0,0,0,222,224,1,0,0,0,223,221,1,0,0,0,224,225,5,151,0,
+		0,225,21,1,0,0,0,226,227,5,78,0,0,227,248,3,102,51,0,228,229,5,125,0,0,
+		229,230,3,102,51,0,230,231,3,98,49,0,231,248,1,0,0,0,232,233,5,14,0,0,
+		233,234,3,24,12,0,234,238,5,150,0,0,235,237,3,30,15,0,236,235,1,0,0,0,
+		237,240,1,0,0,0,238,236,1,0,0,0,238,239,1,0,0,0,239,241,1,0,0,0,240,238,
+		1,0,0,0,241,242,5,151,0,0,242,248,1,0,0,0,243,244,5,17,0,0,244,245,5,169,
+		0,0,245,246,5,18,0,0,246,248,3,102,51,0,247,226,1,0,0,0,247,228,1,0,0,
+		0,247,232,1,0,0,0,247,243,1,0,0,0,248,23,1,0,0,0,249,250,7,1,0,0,250,25,
+		1,0,0,0,251,252,5,23,0,0,252,253,3,108,54,0,253,257,5,150,0,0,254,256,
+		3,28,14,0,255,254,1,0,0,0,256,259,1,0,0,0,257,255,1,0,0,0,257,258,1,0,
+		0,0,258,260,1,0,0,0,259,257,1,0,0,0,260,261,5,151,0,0,261,27,1,0,0,0,262,
+		263,5,24,0,0,263,286,3,102,51,0,264,265,5,25,0,0,265,266,5,26,0,0,266,
+		269,3,100,50,0,267,268,5,27,0,0,268,270,3,102,51,0,269,267,1,0,0,0,269,
+		270,1,0,0,0,270,273,1,0,0,0,271,272,5,28,0,0,272,274,5,169,0,0,273,271,
+		1,0,0,0,273,274,1,0,0,0,274,286,1,0,0,0,275,276,5,25,0,0,276,277,5,29,
+		0,0,277,281,5,150,0,0,278,280,3,30,15,0,279,278,1,0,0,0,280,283,1,0,0,
+		0,281,279,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,281,1,0,0,0,284,
+		286,5,151,0,0,285,262,1,0,0,0,285,264,1,0,0,0,285,275,1,0,0,0,286,29,1,
+		0,0,0,287,288,5,169,0,0,288,290,3,102,51,0,289,291,5,154,0,0,290,289,1,
+		0,0,0,290,291,1,0,0,0,291,31,1,0,0,0,292,293,5,30,0,0,293,294,3,108,54,
+		0,294,295,5,31,0,0,295,296,3,108,54,0,296,300,5,150,0,0,297,299,3,34,17,
+		0,298,297,1,0,0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,
+		303,1,0,0,0,302,300,1,0,0,0,303,304,5,151,0,0,304,33,1,0,0,0,305,306,5,
+		32,0,0,306,340,3,108,54,0,307,308,5,33,0,0,308,309,3,102,51,0,309,314,
+		3,98,49,0,310,311,5,34,0,0,311,312,3,102,51,0,312,313,3,98,49,0,313,315,
+		1,0,0,0,314,310,1,0,0,0,314,315,1,0,0,0,315,340,1,0,0,0,316,317,5,35,0,
+		0,317,340,5,169,0,0,318,319,5,36,0,0,319,340,3,100,50,0,320,321,5,37,0,
+		0,321,322,3,36,18,0,322,323,3,100,50,0,323,324,5,39,0,0,324,325,5,32,0,
+		0,325,329,5,40,0,0,326,327,5,33,0,0,327,328,5,39,0,0,328,330,5,41,0,0,
+		329,326,1,0,0,0,329,330,1,0,0,0,330,340,1,0,0,0,331,333,5,42,0,0,332,334,
+		3,38,19,0,333,332,1,0,0,0,334,335,1,0,0,0,335,333,1,0,0,0,335,336,1,0,
+		0,0,336,340,1,0,0,0,337,338,5,11,0,0,338,340,3,14,7,0,339,305,1,0,0,0,
+		339,307,1,0,0,0,339,316,1,0,0,0,339,318,1,0,0,0,339,320,1,0,0,0,339,331,
+		1,0,0,0,339,337,1,0,0,0,340,35,1,0,0,0,341,342,5,171,0,0,342,345,5,38,
+		0,0,343,345,5,170,0,0,344,341,1,0,0,0,344,343,1,0,0,0,345,37,1,0,0,0,346,
+		347,5,43,0,0,347,353,3,102,51,0,348,349,5,44,0,0,349,353,3,102,51,0,350,
+		351,5,45,0,0,351,353,5,169,0,0,352,346,1,0,0,0,352,348,1,0,0,0,352,350,
+		1,0,0,0,353,39,1,0,0,0,354,355,5,46,0,0,355,356,3,108,54,0,356,360,5,150,
+		0,0,357,359,3,42,21,0,358,357,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,
+		360,361,1,0,0,0,361,363,1,0,0,0,362,360,1,0,0,0,363,364,5,151,0,0,364,
+		41,1,0,0,0,365,366,5,47,0,0,366,384,3,108,54,0,367,368,5,70,0,0,368,384,
+		3,102,51,0,369,370,5,71,0,0,370,372,3,102,51,0,371,373,5,72,0,0,372,371,
+		1,0,0,0,372,373,1,0,0,0,373,384,1,0,0,0,374,375,5,73,0,0,375,376,5,45,
+		0,0,376,384,5,169,0,0,377,378,5,76,0,0,378,384,3,58,29,0,379,380,5,8,0,
+		0,380,384,5,169,0,0,381,382,5,22,0,0,382,384,3,102,51,0,383,365,1,0,0,
+		0,383,367,1,0,0,0,383,369,1,0,0,0,383,374,1,0,0,0,383,377,1,0,0,0,383,
+		379,1,0,0,0,383,381,1,0,0,0,384,43,1,0,0,0,385,386,5,48,0,0,386,387,3,
+		108,54,0,387,391,5,150,0,0,388,390,3,46,23,0,389,388,1,0,0,0,390,393,1,
+		0,0,0,391,389,1,0,0,0,391,392,1,0,0,0,392,394,1,0,0,0,393,391,1,0,0,0,
+		394,395,5,151,0,0,395,45,1,0,0,0,396,397,5,49,0,0,397,401,5,150,0,0,398,
+		400,3,52,26,0,399,398,1,0,0,0,400,403,1,0,0,0,401,399,1,0,0,0,401,402,
+		1,0,0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,436,5,151,0,0,405,406,5,50,
+		0,0,406,436,3,102,51,0,407,408,5,51,0,0,408,436,3,102,51,0,409,410,5,52,
+		0,0,410,411,5,26,0,0,411,436,3,100,50,0,412,413,5,52,0,0,413,414,5,53,
+		0,0,414,415,3,102,51,0,415,416,3,98,49,0,416,436,1,0,0,0,417,418,5,55,
+		0,0,418,436,3,102,51,0,419,420,5,56,0,0,420,436,3,102,51,0,421,422,5,54,
+		0,0,422,436,3,102,51,0,423,424,5,57,0,0,424,425,3,102,51,0,425,426,3,98,
+		49,0,426,436,1,0,0,0,427,428,5,58,0,0,428,429,3,102,51,0,429,430,5,53,
+		0,0,430,431,3,102,51,0,431,432,3,98,49,0,432,436,1,0,0,0,433,434,5,59,
+		0,0,434,436,3,108,54,0,435,396,1,0,0,0,435,405,1,0,0,0,435,407,1,0,0,0,
+		435,409,1,0,0,0,435,412,1,0,0,0,435,417,1,0,0,0,435,419,1,0,0,0,435,421,
+		1,0,0,0,435,423,1,0,0,0,435,427,1,0,0,0,435,433,1,0,0,0,436,47,1,0,0,0,
+		437,438,5,60,0,0,438,439,3,108,54,0,439,440,5,31,0,0,440,441,3,108,54,
+		0,441,445,5,150,0,0,442,444,3,50,25,0,443,442,1,0,0,0,444,447,1,0,0,0,
+		445,443,1,0,0,0,445,446,1,0,0,0,446,448,1,0,0,0,447,445,1,0,0,0,448,449,
+		5,151,0,0,449,49,1,0,0,0,450,451,5,61,0,0,451,470,3,108,54,0,452,453,5,
+		50,0,0,453,470,3,102,51,0,454,455,5,62,0,0,455,456,5,39,0,0,456,470,5,
+		41,0,0,457,458,5,62,0,0,458,470,3,102,51,0,459,460,5,132,0,0,460,461,3,
+		102,51,0,461,462,3,98,49,0,462,470,1,0,0,0,463,464,5,63,0,0,464,470,3,
+		102,51,0,465,466,5,35,0,0,466,470,5,169,0,0,467,468,5,36,0,0,468,470,3,
+		100,50,0,469,450,1,0,0,0,469,452,1,0,0,0,469,454,1,0,0,0,469,457,1,0,0,
+		0,469,459,1,0,0,0,469,463,1,0,0,0,469,465,1,0,0,0,469,467,1,0,0,0,470,
+		51,1,0,0,0,471,472,5,169,0,0,472,473,3,102,51,0,473,474,5,39,0,0,474,476,
+		3,102,51,0,475,477,5,154,0,0,476,475,1,0,0,0,476,477,1,0,0,0,477,53,1,
+		0,0,0,478,479,5,69,0,0,479,480,3,108,54,0,480,484,5,150,0,0,481,483,3,
+		56,28,0,482,481,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,0,
+		0,485,487,1,0,0,0,486,484,1,0,0,0,487,488,5,151,0,0,488,55,1,0,0,0,489,
+		490,5,70,0,0,490,547,3,102,51,0,491,492,5,71,0,0,492,494,3,102,51,0,493,
+		495,5,72,0,0,494,493,1,0,0,0,494,495,1,0,0,0,495,498,1,0,0,0,496,497,5,
+		27,0,0,497,499,3,102,51,0,498,496,1,0,0,0,498,499,1,0,0,0,499,502,1,0,
+		0,0,500,501,5,44,0,0,501,503,3,102,51,0,502,500,1,0,0,0,502,503,1,0,0,
+		0,503,547,1,0,0,0,504,506,5,142,0,0,505,507,5,170,0,0,506,505,1,0,0,0,
+		506,507,1,0,0,0,507,510,1,0,0,0,508,509,5,96,0,0,509,511,3,102,51,0,510,
+		508,1,0,0,0,510,511,1,0,0,0,511,547,1,0,0,0,512,513,5,143,0,0,513,547,
+		3,102,51,0,514,515,5,144,0,0,515,547,3,102,51,0,516,517,5,145,0,0,517,
+		518,5,45,0,0,518,547,5,169,0,0,519,520,5,146,0,0,520,524,5,150,0,0,521,
+		523,3,30,15,0,522,521,1,0,0,0,523,526,1,0,0,0,524,522,1,0,0,0,524,525,
+		1,0,0,0,525,527,1,0,0,0,526,524,1,0,0,0,527,547,5,151,0,0,528,529,5,147,
+		0,0,529,547,3,102,51,0,530,531,5,148,0,0,531,532,3,102,51,0,532,533,5,
+		28,0,0,533,534,5,169,0,0,534,547,1,0,0,0,535,536,5,149,0,0,536,547,3,102,
+		51,0,537,538,5,73,0,0,538,539,5,45,0,0,539,547,5,169,0,0,540,541,5,76,
+		0,0,541,547,3,58,29,0,542,543,5,8,0,0,543,547,5,169,0,0,544,545,5,80,0,
+		0,545,547,5,171,0,0,546,489,1,0,0,0,546,491,1,0,0,0,546,504,1,0,0,0,546,
+		512,1,0,0,0,546,514,1,0,0,0,546,516,1,0,0,0,546,519,1,0,0,0,546,528,1,
+		0,0,0,546,530,1,0,0,0,546,535,1,0,0,0,546,537,1,0,0,0,546,540,1,0,0,0,
+		546,542,1,0,0,0,546,544,1,0,0,0,547,57,1,0,0,0,548,561,5,77,0,0,549,561,
+		5,78,0,0,550,561,5,79,0,0,551,552,5,29,0,0,552,556,5,150,0,0,553,555,3,
+		30,15,0,554,553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,
+		0,557,559,1,0,0,0,558,556,1,0,0,0,559,561,5,151,0,0,560,548,1,0,0,0,560,
+		549,1,0,0,0,560,550,1,0,0,0,560,551,1,0,0,0,561,59,1,0,0,0,562,563,5,81,
+		0,0,563,564,3,108,54,0,564,568,5,150,0,0,565,567,3,62,31,0,566,565,1,0,
+		0,0,567,570,1,0,0,0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,
+		568,1,0,0,0,571,572,5,151,0,0,572,61,1,0,0,0,573,574,5,82,0,0,574,585,
+		3,102,51,0,575,576,5,83,0,0,576,581,3,64,32,0,577,578,5,154,0,0,578,580,
+		3,64,32,0,579,577,1,0,0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,1,0,
+		0,0,582,585,1,0,0,0,583,581,1,0,0,0,584,573,1,0,0,0,584,575,1,0,0,0,585,
+		63,1,0,0,0,586,587,3,108,54,0,587,588,3,102,51,0,588,65,1,0,0,0,589,590,
+		5,84,0,0,590,599,3,108,54,0,591,595,5,150,0,0,592,594,3,68,34,0,593,592,
+		1,0,0,0,594,597,1,0,0,0,595,593,1,0,0,0,595,596,1,0,0,0,596,598,1,0,0,
+		0,597,595,1,0,0,0,598,600,5,151,0,0,599,591,1,0,0,0,599,600,1,0,0,0,600,
+		67,1,0,0,0,601,602,5,85,0,0,602,608,3,102,51,0,603,604,5,86,0,0,604,608,
+		3,102,51,0,605,606,5,87,0,0,606,608,3,102,51,0,607,601,1,0,0,0,607,603,
+		1,0,0,0,607,605,1,0,0,0,608,69,1,0,0,0,609,610,5,88,0,0,610,611,3,108,
+		54,0,611,612,5,150,0,0,612,620,3,102,51,0,613,618,3,98,49,0,614,615,5,
+		34,0,0,615,616,3,102,51,0,616,617,3,98,49,0,617,619,1,0,0,0,618,614,1,
+		0,0,0,618,619,1,0,0,0,619,621,1,0,0,0,620,613,1,0,0,0,620,621,1,0,0,0,
+		621,622,1,0,0,0,622,623,5,151,0,0,623,71,1,0,0,0,624,625,5,89,0,0,625,
+		626,3,108,54,0,626,627,5,157,0,0,627,631,3,102,51,0,628,629,5,90,0,0,629,
+		630,5,91,0,0,630,632,3,100,50,0,631,628,1,0,0,0,631,632,1,0,0,0,632,635,
+		1,0,0,0,633,634,5,28,0,0,634,636,5,169,0,0,635,633,1,0,0,0,635,636,1,0,
+		0,0,636,73,1,0,0,0,637,638,5,92,0,0,638,639,3,108,54,0,639,640,5,96,0,
+		0,640,643,3,102,51,0,641,642,5,28,0,0,642,644,5,169,0,0,643,641,1,0,0,
+		0,643,644,1,0,0,0,644,648,1,0,0,0,645,646,5,93,0,0,646,647,5,95,0,0,647,
+		649,5,171,0,0,648,645,1,0,0,0,648,649,1,0,0,0,649,653,1,0,0,0,650,651,
+		5,94,0,0,651,652,5,95,0,0,652,654,5,171,0,0,653,650,1,0,0,0,653,654,1,
+		0,0,0,654,663,1,0,0,0,655,656,5,113,0,0,656,657,5,127,0,0,657,658,3,108,
+		54,0,658,659,5,114,0,0,659,660,5,116,0,0,660,661,5,171,0,0,661,662,5,115,
+		0,0,662,664,1,0,0,0,663,655,1,0,0,0,663,664,1,0,0,0,664,665,1,0,0,0,665,
+		666,5,156,0,0,666,671,3,76,38,0,667,668,5,154,0,0,668,670,3,76,38,0,669,
+		667,1,0,0,0,670,673,1,0,0,0,671,669,1,0,0,0,671,672,1,0,0,0,672,75,1,0,
+		0,0,673,671,1,0,0,0,674,675,5,109,0,0,675,676,5,170,0,0,676,677,5,116,
+		0,0,677,694,3,108,54,0,678,690,5,112,0,0,679,680,5,152,0,0,680,685,3,108,
+		54,0,681,682,5,154,0,0,682,684,3,108,54,0,683,681,1,0,0,0,684,687,1,0,
+		0,0,685,683,1,0,0,0,685,686,1,0,0,0,686,688,1,0,0,0,687,685,1,0,0,0,688,
+		689,5,153,0,0,689,691,1,0,0,0,690,679,1,0,0,0,690,691,1,0,0,0,691,694,
+		1,0,0,0,692,694,3,108,54,0,693,674,1,0,0,0,693,678,1,0,0,0,693,692,1,0,
+		0,0,694,77,1,0,0,0,695,696,5,97,0,0,696,697,5,96,0,0,697,700,3,102,51,
+		0,698,699,5,98,0,0,699,701,3,100,50,0,700,698,1,0,0,0,700,701,1,0,0,0,
+		701,79,1,0,0,0,702,703,5,99,0,0,703,704,5,100,0,0,704,709,3,82,41,0,705,
+		706,5,154,0,0,706,708,3,82,41,0,707,705,1,0,0,0,708,711,1,0,0,0,709,707,
+		1,0,0,0,709,710,1,0,0,0,710,81,1,0,0,0,711,709,1,0,0,0,712,715,5,42,0,
+		0,713,715,3,108,54,0,714,712,1,0,0,0,714,713,1,0,0,0,715,83,1,0,0,0,716,
+		717,5,101,0,0,717,721,5,150,0,0,718,720,3,86,43,0,719,718,1,0,0,0,720,
+		723,1,0,0,0,721,719,1,0,0,0,721,722,1,0,0,0,722,724,1,0,0,0,723,721,1,
+		0,0,0,724,725,5,151,0,0,725,85,1,0,0,0,726,727,5,10,0,0,727,737,3,106,
+		53,0,728,729,5,102,0,0,729,734,3,108,54,0,730,731,5,154,0,0,731,733,3,
+		108,54,0,732,730,1,0,0,0,733,736,1,0,0,0,734,732,1,0,0,0,734,735,1,0,0,
+		0,735,738,1,0,0,0,736,734,1,0,0,0,737,728,1,0,0,0,737,738,1,0,0,0,738,
+		805,1,0,0,0,739,740,5,103,0,0,740,805,3,108,54,0,741,742,5,104,0,0,742,
+		805,3,108,54,0,743,744,5,105,0,0,744,745,5,106,0,0,745,746,5,107,0,0,746,
+		805,3,108,54,0,747,750,5,108,0,0,748,749,5,170,0,0,749,751,5,138,0,0,750,
+		748,1,0,0,0,750,751,1,0,0,0,751,752,1,0,0,0,752,753,5,106,0,0,753,754,
+		5,116,0,0,754,805,3,108,54,0,755,756,5,109,0,0,756,757,5,170,0,0,757,758,
+		5,138,0,0,758,759,5,106,0,0,759,760,5,116,0,0,760,805,3,108,54,0,761,762,
+		5,117,0,0,762,763,3,102,51,0,763,767,5,150,0,0,764,766,3,86,43,0,765,764,
+		1,0,0,0,766,769,1,0,0,0,767,765,1,0,0,0,767,768,1,0,0,0,768,770,1,0,0,
+		0,769,767,1,0,0,0,770,780,5,151,0,0,771,772,5,118,0,0,772,776,5,150,0,
+		0,773,775,3,86,43,0,774,773,1,0,0,0,775,778,1,0,0,0,776,774,1,0,0,0,776,
+		777,1,0,0,0,777,779,1,0,0,0,778,776,1,0,0,0,779,781,5,151,0,0,780,771,
+		1,0,0,0,780,781,1,0,0,0,781,805,1,0,0,0,782,785,5,110,0,0,783,784,5,127,
+		0,0,784,786,5,70,0,0,785,783,1,0,0,0,785,786,1,0,0,0,786,787,1,0,0,0,787,
+		791,5,150,0,0,788,790,3,86,43,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,
+		1,0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,805,5,151,
+		0,0,795,796,5,111,0,0,796,800,5,150,0,0,797,799,3,86,43,0,798,797,1,0,
+		0,0,799,802,1,0,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,803,1,0,0,0,802,
+		800,1,0,0,0,803,805,5,151,0,0,804,726,1,0,0,0,804,739,1,0,0,0,804,741,
+		1,0,0,0,804,743,1,0,0,0,804,747,1,0,0,0,804,755,1,0,0,0,804,761,1,0,0,
+		0,804,782,1,0,0,0,804,795,1,0,0,0,805,87,1,0,0,0,806,807,5,120,0,0,807,
+		811,5,150,0,0,808,810,3,90,45,0,809,808,1,0,0,0,810,813,1,0,0,0,811,809,
+		1,0,0,0,811,812,1,0,0,0,812,814,1,0,0,0,813,811,1,0,0,0,814,815,5,151,
+		0,0,815,89,1,0,0,0,816,817,5,121,0,0,817,822,3,108,54,0,818,819,5,154,
+		0,0,819,821,3,108,54,0,820,818,1,0,0,0,821,824,1,0,0,0,822,820,1,0,0,0,
+		822,823,1,0,0,0,823,828,1,0,0,0,824,822,1,0,0,0,825,827,3,92,46,0,826,
+		825,1,0,0,0,827,830,1,0,0,0,828,826,1,0,0,0,828,829,1,0,0,0,829,833,1,
+		0,0,0,830,828,1,0,0,0,831,833,3,84,42,0,832,816,1,0,0,0,832,831,1,0,0,
+		0,833,91,1,0,0,0,834,835,5,122,0,0,835,853,3,102,51,0,836,837,5,123,0,
+		0,837,853,3,100,50,0,838,839,5,64,0,0,839,840,3,102,51,0,840,841,5,129,
+		0,0,841,842,5,68,0,0,842,853,1,0,0,0,843,844,5,65,0,0,844,853,3,102,51,
+		0,845,846,5,66,0,0,846,847,3,102,51,0,847,848,5,129,0,0,848,849,5,68,0,
+		0,849,853,1,0,0,0,850,851,5,67,0,0,851,853,3,102,51,0,852,834,1,0,0,0,
+		852,836,1,0,0,0,852,838,1,0,0,0,852,843,1,0,0,0,852,845,1,0,0,0,852,850,
+		1,0,0,0,853,93,1,0,0,0,854,855,5,2,0,0,855,856,3,108,54,0,856,857,5,4,
+		0,0,857,858,3,108,54,0,858,862,5,150,0,0,859,861,3,96,48,0,860,859,1,0,
+		0,0,861,864,1,0,0,0,862,860,1,0,0,0,862,863,1,0,0,0,863,865,1,0,0,0,864,
+		862,1,0,0,0,865,866,5,151,0,0,866,95,1,0,0,0,867,868,3,108,54,0,868,869,
+		5,37,0,0,869,870,5,124,0,0,870,871,5,171,0,0,871,924,1,0,0,0,872,873,3,
+		106,53,0,873,874,5,125,0,0,874,875,3,102,51,0,875,876,3,98,49,0,876,924,
+		1,0,0,0,877,878,3,106,53,0,878,879,5,126,0,0,879,880,3,102,51,0,880,881,
+		5,127,0,0,881,882,5,169,0,0,882,924,1,0,0,0,883,884,3,108,54,0,884,885,
+		5,128,0,0,885,886,5,31,0,0,886,887,5,169,0,0,887,924,1,0,0,0,888,890,5,
+		120,0,0,889,891,3,92,46,0,890,889,1,0,0,0,891,892,1,0,0,0,892,890,1,0,
+		0,0,892,893,1,0,0,0,893,924,1,0,0,0,894,895,3,108,54,0,895,896,5,78,0,
+		0,896,897,3,102,51,0,897,924,1,0,0,0,898,899,3,108,54,0,899,900,5,14,0,
+		0,900,901,3,24,12,0,901,905,5,150,0,0,902,904,3,30,15,0,903,902,1,0,0,
+		0,904,907,1,0,0,0,905,903,1,0,0,0,905,906,1,0,0,0,906,908,1,0,0,0,907,
+		905,1,0,0,0,908,909,5,151,0,0,909,924,1,0,0,0,910,911,3,108,54,0,911,912,
+		5,17,0,0,912,913,5,169,0,0,913,914,5,18,0,0,914,915,3,102,51,0,915,924,
+		1,0,0,0,916,917,3,108,54,0,917,919,5,19,0,0,918,920,5,158,0,0,919,918,
+		1,0,0,0,919,920,1,0,0,0,920,921,1,0,0,0,921,922,3,102,51,0,922,924,1,0,
+		0,0,923,867,1,0,0,0,923,872,1,0,0,0,923,877,1,0,0,0,923,883,1,0,0,0,923,
+		888,1,0,0,0,923,894,1,0,0,0,923,898,1,0,0,0,923,910,1,0,0,0,923,916,1,
+		0,0,0,924,97,1,0,0,0,925,926,5,129,0,0,926,927,5,137,0,0,927,99,1,0,0,
+		0,928,929,5,170,0,0,929,101,1,0,0,0,930,931,6,51,-1,0,931,932,5,152,0,
+		0,932,933,3,102,51,0,933,934,5,153,0,0,934,973,1,0,0,0,935,936,5,159,0,
+		0,936,973,3,102,51,16,937,938,5,141,0,0,938,973,3,102,51,11,939,940,5,
+		117,0,0,940,941,3,102,51,0,941,942,5,119,0,0,942,943,3,102,51,0,943,944,
+		5,118,0,0,944,945,3,102,51,0,945,973,1,0,0,0,946,947,3,108,54,0,947,956,
+		5,152,0,0,948,953,3,102,51,0,949,950,5,154,0,0,950,952,3,102,51,0,951,
+		949,1,0,0,0,952,955,1,0,0,0,953,951,1,0,0,0,953,954,1,0,0,0,954,957,1,
+		0,0,0,955,953,1,0,0,0,956,948,1,0,0,0,956,957,1,0,0,0,957,958,1,0,0,0,
+		958,959,5,153,0,0,959,973,1,0,0,0,960,962,7,2,0,0,961,963,3,104,52,0,962,
+		961,1,0,0,0,962,963,1,0,0,0,963,964,1,0,0,0,964,965,5,129,0,0,965,973,
+		3,104,52,0,966,967,5,171,0,0,967,973,3,104,52,0,968,973,5,170,0,0,969,
+		973,5,171,0,0,970,973,5,169,0,0,971,973,3,106,53,0,972,930,1,0,0,0,972,
+		935,1,0,0,0,972,937,1,0,0,0,972,939,1,0,0,0,972,946,1,0,0,0,972,960,1,
+		0,0,0,972,966,1,0,0,0,972,968,1,0,0,0,972,969,1,0,0,0,972,970,1,0,0,0,
+		972,971,1,0,0,0,973,994,1,0,0,0,974,975,10,15,0,0,975,976,5,138,0,0,976,
+		993,3,102,51,16,977,978,10,14,0,0,978,979,7,3,0,0,979,993,3,102,51,15,
+		980,981,10,13,0,0,981,982,7,4,0,0,982,993,3,102,51,14,983,984,10,12,0,
+		0,984,985,7,5,0,0,985,993,3,102,51,13,986,987,10,10,0,0,987,988,5,139,
+		0,0,988,993,3,102,51,11,989,990,10,9,0,0,990,991,5,140,0,0,991,993,3,102,
+		51,10,992,974,1,0,0,0,992,977,1,0,0,0,992,980,1,0,0,0,992,983,1,0,0,0,
+		992,986,1,0,0,0,992,989,1,0,0,0,993,996,1,0,0,0,994,992,1,0,0,0,994,995,
+		1,0,0,0,995,103,1,0,0,0,996,994,1,0,0,0,997,998,7,6,0,0,998,105,1,0,0,
+		0,999,1002,3,108,54,0,1000,1001,5,155,0,0,1001,1003,3,108,54,0,1002,1000,
+		1,0,0,0,1002,1003,1,0,0,0,1003,107,1,0,0,0,1004,1005,7,7,0,0,1005,109,
+		1,0,0,0,95,114,116,130,154,161,163,171,173,192,202,213,221,238,247,257,
+		269,273,281,285,290,300,314,329,335,339,344,352,360,372,383,391,401,435,
+		445,469,476,484,494,498,502,506,510,524,546,556,560,568,581,584,595,599,
+		607,618,620,631,635,643,648,653,663,671,685,690,693,700,709,714,721,734,
+		737,750,767,776,780,785,791,800,804,811,822,828,832,852,862,892,905,919,
+		923,953,956,962,972,992,994,1002
 	};
 
 	public static readonly ATN _ATN =

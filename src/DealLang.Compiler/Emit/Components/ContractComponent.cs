@@ -1,0 +1,162 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Emit.Components;
+
+/// <summary>A contract's state in the generated C#, each piece declared once.</summary>
+internal sealed class ContractState : EntityState
+{
+    public ContractState(ContractInfo info, int index, string fleet, bool readsActive, bool readsLargestShare)
+        : base(DeclarationKind.Contract, info.Name, index)
+    {
+        Info = info;
+        Fleet = fleet;
+        Curves = Static("curves", "ContractCurves");
+        Revenue = Local("revenue", "double", StateLife.Period, comment: info.Name + ".revenue: what the customer pays this period",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "revenue " + info.Name));
+        Units = Local("units", "double", StateLife.Period, comment: info.Name + ".units: the fleet's units it takes at the period's end",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " units", ColumnKind.Number));
+        Active = Local("active", "bool", StateLife.Period, declared: readsActive);
+        // Deal-wide, kept with the first contract: declared there only when an expression reads it.
+        LargestShare = Local("largestCustomerShare", "double", StateLife.Period,
+            comment: "largest_customer_share: the largest customer's share of this period's contract revenue", declared: index == 0 && readsLargestShare);
+    }
+
+    public ContractInfo Info { get; }
+
+    /// <summary>The years of each period the contract runs for, and whether it runs at each period's end
+    /// (<see cref="ContractCurves"/>), computed once per deal.</summary>
+    public StateVar Curves { get; }
+
+    public StateVar Revenue { get; }
+
+    public StateVar Units { get; }
+
+    /// <summary>Declared only when an expression reads <c>C.active</c>.</summary>
+    public StateVar Active { get; }
+
+    /// <summary><c>largest_customer_share</c>: declared on the first contract only, when read.</summary>
+    public StateVar LargestShare { get; }
+
+    public override string Heading => Name + " (contract on " + Fleet + ")";
+
+    private string Fleet { get; }
+}
+
+/// <summary>
+/// Take-or-pay compute contracts (docs/language.md §5 "contract"): each period a contract's revenue is units ×
+/// price per GPU-hour (read at the period's start) × hours a year × the years it runs in the period × its take-or-pay
+/// share, scaled by the share of its fleet still held, and nothing from the period its customer defaults in (the
+/// party's default flag, a path input). Its units are taken from the fleet's idle units while it runs. Revenue is
+/// a collection, in cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
+/// collateral (its fleet is). The deal-wide <c>largest_customer_share</c> is worked out here, after the revenues.
+/// </summary>
+internal sealed class ContractComponent(EmitContext ctx)
+    : EmitterComponent<ContractState>(ctx, () => ctx.Model.Contracts.Select((c, i) => new ContractState(
+        c, i, ctx.Model.Fleets[c.Fleet].Name, ctx.Reads(Quantity.ContractActive, i), ctx.Reads(Quantity.LargestCustomerShare, 0))))
+{
+    public override DeclarationKind Kind => DeclarationKind.Contract;
+
+    public override string DescriptionProperty => "Contracts";
+
+    public override IEnumerable<string> DescriptionElements() => States.Select(s => Info(s.Info));
+
+    private static string Info(ContractInfo c) =>
+        "new ContractInfo(" + CSharpLiterals.String(c.Name) + ", " + CSharpLiterals.Int(c.Fleet) + ", " + CSharpLiterals.Int(c.Customer)
+        + ", " + CSharpLiterals.Double(c.Units) + ", " + CSharpLiterals.Int(c.PriceIndex) + ", " + CSharpLiterals.Double(c.PriceSpread)
+        + ", " + CSharpLiterals.Double(c.HoursPerYear) + ", " + CSharpLiterals.Double(c.TakeOrPay) + ", " + CSharpLiterals.Date(c.Start)
+        + ", " + CSharpLiterals.Int(c.TermMonths) + ")";
+
+    // A contract reads its customer's default flag and its price index (path inputs), so both are declared.
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
+        Model.Contracts.SelectMany(c => c.PriceIndex >= 0
+            ? new[]
+            {
+                ((BoundExpression)new QuantityExpression(Quantity.PartyDefaulted, c.Customer, Unit.Bool, IsFlow: false), 1),
+                (new QuantityExpression(Quantity.IndexLevel, c.PriceIndex, Unit.Measure, IsFlow: false), 1),
+            }
+            : [((BoundExpression)new QuantityExpression(Quantity.PartyDefaulted, c.Customer, Unit.Bool, IsFlow: false), 1)]);
+
+    public override string? Read(Quantity quantity, int index) => quantity switch
+    {
+        Quantity.ContractRevenue => this[index].Revenue.Name,
+        Quantity.ContractUnits => this[index].Units.Name,
+        Quantity.ContractActive => this[index].Active.Name,
+        Quantity.LargestCustomerShare => States.Count == 0 ? "0.0" : this[0].LargestShare.Name,
+        _ => null,
+    };
+
+    public override IEnumerable<string> Terms(DealSum sum) => sum switch
+    {
+        DealSum.Collections => States.Select(c => c.Revenue.Name),
+        _ => [],
+    };
+
+    public override void WriteConstants(IndentedWriter w)
+    {
+        foreach (var contract in States)
+        {
+            w.Line();
+            w.Comment(contract.Name + ": the years it runs in each period, and whether it runs at each period's end.");
+            w.Line("private static readonly ContractCurves " + contract.Curves + " = ContractCurves.Compute(" + Info(contract.Info) + ", Boundaries);");
+        }
+    }
+
+    // 2a, after the fleets: each contract's units and revenue (the fleet's figures are known), then each fleet's idle
+    // units, then the largest customer's share. Nothing else is needed, so everything after may read them.
+    public override void WriteDues(IndentedWriter w)
+    {
+        if (States.Count == 0)
+        {
+            return;
+        }
+
+        var fleets = Ctx.Components.Of<FleetComponent>();
+        foreach (var contract in States)
+        {
+            ContractInfo c = contract.Info;
+            string kept = fleets.States[c.Fleet].Kept.Name;
+            string defaulted = Ctx.Current(Quantity.PartyDefaulted, c.Customer);
+            string price = c.PriceIndex < 0
+                ? CSharpLiterals.DoubleOperand(c.PriceSpread)
+                : c.PriceSpread == 0
+                    ? Ctx.Current(Quantity.IndexLevel, c.PriceIndex)
+                    : "(" + Ctx.Current(Quantity.IndexLevel, c.PriceIndex) + " + " + CSharpLiterals.DoubleOperand(c.PriceSpread) + ")";
+            string curves = contract.Curves.Name;
+            w.Comment(c.Name + ": units × price × hours a year × years run × take-or-pay, × the fleet's share held; nothing once "
+                + Ctx.Model.Parties[c.Customer].Name + " defaults");
+            w.Line(contract.Units + " = " + defaulted + " || !" + curves + ".LiveAtEnd[t] ? 0.0 : " + CSharpLiterals.DoubleOperand(c.Units) + " * " + kept + ";");
+            w.Line(contract.Revenue + " = " + defaulted + " ? 0.0 : " + CSharpLiterals.DoubleOperand(c.Units) + " * " + kept + " * " + price
+                + " * " + CSharpLiterals.DoubleOperand(c.HoursPerYear) + " * " + curves + ".LiveYears[t] * " + CSharpLiterals.DoubleOperand(c.TakeOrPay) + ";");
+            if (contract.Active.Declared)
+            {
+                w.Line(contract.Active + " = " + contract.Units + " > 0.0;");
+            }
+        }
+
+        for (int f = 0; f < fleets.States.Count; f++)
+        {
+            var taken = States.Where(s => s.Info.Fleet == f).Select(s => s.Units.Name).ToList();
+            if (taken.Count > 0)
+            {
+                fleets.WriteIdleUnits(f, string.Join(" + ", taken), w);
+            }
+        }
+
+        if (this[0].LargestShare.Declared)
+        {
+            WriteLargestShare(w);
+        }
+    }
+
+    // Each customer's revenue over all contracts' (0 when none): the largest, as a fraction.
+    private void WriteLargestShare(IndentedWriter w)
+    {
+        w.Comment("largest_customer_share: the largest customer's share of this period's contract revenue");
+        string total = string.Join(" + ", States.Select(s => s.Revenue.Name));
+        var customers = States.GroupBy(s => s.Info.Customer).Select(g => "(" + string.Join(" + ", g.Select(s => s.Revenue.Name)) + ")").ToList();
+        string largest = customers.Count == 1 ? customers[0] : customers.Skip(1).Aggregate(customers[0], (a, b) => "Math.Max(" + a + ", " + b + ")");
+        w.Line(this[0].LargestShare + " = " + total + " > 0.0 ? " + largest + " / (" + total + ") : 0.0;");
+    }
+}
