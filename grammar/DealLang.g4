@@ -385,6 +385,9 @@ scenarioItem
     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE   # indexPointsOverrideItem
     | index=ident LAUNCH DATE DOWN expr                       # indexLaunchOverrideItem
     | index=ident SHIFT PLUS? expr                            # indexShiftItem
+    | contract=ident UTILISATION expr                         # utilisationItem
+    | contract=ident RELET AFTER duration AT expr             # reletItem
+    | contract=ident NOT RELET                                # notReletItem
     ;
 
 // ---------------------------------------------------------------- expressions
@@ -446,7 +449,7 @@ ident
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
     | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE
     | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
-    | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY
+    | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -514,6 +517,8 @@ CONTRACT      : 'contract';
 CUSTOMER      : 'customer';
 PRICE         : 'price';
 TAKE_OR_PAY   : 'take_or_pay';
+UTILISATION   : 'utilisation';
+RELET         : 'relet';
 DEPTH         : 'depth';
 IMPACT        : 'impact';
 LIMIT         : 'limit';

@@ -23,4 +23,10 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic ContractMarketWithoutGeneration(SourceSpan span, string contract, string fleet) =>
         Error("DL0468", span,
             $"contract '{contract}' is priced at market, but fleet '{fleet}' has no generation index to read the market from (give the fleet 'generation H100Rent', or the contract a price)");
+
+    /// <summary>DL0469: a scenario re-lets a contract's units on a fleet without a generation index: re-let units are
+    /// priced at the spot index, and there is none.</summary>
+    public static Diagnostic ReletWithoutSpot(SourceSpan span, string contract, string fleet, string scenario) =>
+        Error("DL0469", span,
+            $"scenario '{scenario}' re-lets contract '{contract}' at the spot price, but fleet '{fleet}' has no generation index to price it (give the fleet 'generation H100Rent')");
 }

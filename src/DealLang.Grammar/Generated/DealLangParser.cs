@@ -44,25 +44,25 @@ public partial class DealLangParser : Parser {
 		GUARANTEES=43, CAP=44, UNTIL=45, LOAN=46, OBLIGOR=47, FLEET=48, DELIVERIES=49, 
 		UNITS=50, UNIT_COST=51, DEPRECIATE=52, DECLINING=53, POWER_PRICE=54, POWER=55, 
 		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, GENERATION=59, CONTRACT=60, CUSTOMER=61, 
-		PRICE=62, TAKE_OR_PAY=63, DEPTH=64, IMPACT=65, LIMIT=66, COSTS=67, MONTH=68, 
-		TRANCHE=69, BALANCE=70, COUPON=71, FIXED=72, INTEREST_ONLY=73, INTEREST=74, 
-		PRINCIPAL=75, AMORTIZE=76, BULLET=77, LEVEL=78, LINEAR=79, SENIORITY=80, 
-		EQUITY=81, CONTRIBUTED=82, HOLDERS=83, ACCOUNT=84, TARGET=85, INITIAL=86, 
-		EARNS=87, FEE=88, TEST=89, OVER=90, TRAILING=91, TRIGGER=92, TRIPS=93, 
-		CURES=94, AFTER=95, WHEN=96, DEFAULT=97, GRACE=98, CFADS=99, INCLUDES=100, 
-		WATERFALL=101, USING=102, FILL=103, RELEASE=104, HOLD=105, REST=106, IN=107, 
-		DISTRIBUTE=108, SWEEP=109, PRO_RATA=110, SEQUENTIAL=111, ACCELERATE=112, 
-		CURE=113, UP=114, TIMES=115, TO=116, IF=117, ELSE=118, THEN=119, ENFORCEMENT=120, 
-		SELL=121, HAIRCUT=122, LAG=123, TAKEN=124, DEFLATE=125, DROP=126, BY=127, 
-		DEFAULTS=128, PER=129, GPU=130, GPU_HOUR=131, HOUR=132, KW=133, MW=134, 
-		KWH=135, MWH=136, YEAR=137, OF=138, AND=139, OR=140, NOT=141, PIK=142, 
-		ISSUE_PRICE=143, COMMITMENT=144, AVAILABLE=145, DRAWS=146, COMMITMENT_FEE=147, 
-		STEP_UP=148, TARGET_BALANCE=149, LBRACE=150, RBRACE=151, LPAREN=152, RPAREN=153, 
-		COMMA=154, DOT=155, ARROW=156, ASSIGN=157, PLUS=158, MINUS=159, STAR=160, 
-		SLASH=161, LE=162, GE=163, LT=164, GT=165, EQ=166, NE=167, DAYCOUNT=168, 
-		DATE=169, QUANTITY=170, NUMBER=171, STRING=172, UNTERMINATED_STRING=173, 
-		IDENT=174, NON_ASCII_NAME=175, LINE_COMMENT=176, BLOCK_COMMENT=177, UNTERMINATED_COMMENT=178, 
-		WS=179, UNEXPECTED_CHAR=180;
+		PRICE=62, TAKE_OR_PAY=63, UTILISATION=64, RELET=65, DEPTH=66, IMPACT=67, 
+		LIMIT=68, COSTS=69, MONTH=70, TRANCHE=71, BALANCE=72, COUPON=73, FIXED=74, 
+		INTEREST_ONLY=75, INTEREST=76, PRINCIPAL=77, AMORTIZE=78, BULLET=79, LEVEL=80, 
+		LINEAR=81, SENIORITY=82, EQUITY=83, CONTRIBUTED=84, HOLDERS=85, ACCOUNT=86, 
+		TARGET=87, INITIAL=88, EARNS=89, FEE=90, TEST=91, OVER=92, TRAILING=93, 
+		TRIGGER=94, TRIPS=95, CURES=96, AFTER=97, WHEN=98, DEFAULT=99, GRACE=100, 
+		CFADS=101, INCLUDES=102, WATERFALL=103, USING=104, FILL=105, RELEASE=106, 
+		HOLD=107, REST=108, IN=109, DISTRIBUTE=110, SWEEP=111, PRO_RATA=112, SEQUENTIAL=113, 
+		ACCELERATE=114, CURE=115, UP=116, TIMES=117, TO=118, IF=119, ELSE=120, 
+		THEN=121, ENFORCEMENT=122, SELL=123, HAIRCUT=124, LAG=125, TAKEN=126, 
+		DEFLATE=127, DROP=128, BY=129, DEFAULTS=130, PER=131, GPU=132, GPU_HOUR=133, 
+		HOUR=134, KW=135, MW=136, KWH=137, MWH=138, YEAR=139, OF=140, AND=141, 
+		OR=142, NOT=143, PIK=144, ISSUE_PRICE=145, COMMITMENT=146, AVAILABLE=147, 
+		DRAWS=148, COMMITMENT_FEE=149, STEP_UP=150, TARGET_BALANCE=151, LBRACE=152, 
+		RBRACE=153, LPAREN=154, RPAREN=155, COMMA=156, DOT=157, ARROW=158, ASSIGN=159, 
+		PLUS=160, MINUS=161, STAR=162, SLASH=163, LE=164, GE=165, LT=166, GT=167, 
+		EQ=168, NE=169, DAYCOUNT=170, DATE=171, QUANTITY=172, NUMBER=173, STRING=174, 
+		UNTERMINATED_STRING=175, IDENT=176, NON_ASCII_NAME=177, LINE_COMMENT=178, 
+		BLOCK_COMMENT=179, UNTERMINATED_COMMENT=180, WS=181, UNEXPECTED_CHAR=182;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -104,22 +104,23 @@ public partial class DealLangParser : Parser {
 		"'until'", "'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", 
 		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
 		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'contract'", 
-		"'customer'", "'price'", "'take_or_pay'", "'depth'", "'impact'", "'limit'", 
-		"'costs'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", 
-		"'interest_only'", "'interest'", "'principal'", "'amortize'", "'bullet'", 
-		"'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", "'holders'", 
-		"'account'", "'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", 
-		"'trailing'", "'trigger'", "'trips'", "'cures'", "'after'", "'when'", 
-		"'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", 
-		"'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", 
-		"'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", 
-		"'to'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", 
-		"'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", 
-		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", 
-		"'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
-		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'{'", 
-		"'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", 
-		"'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'customer'", "'price'", "'take_or_pay'", "'utilisation'", "'relet'", 
+		"'depth'", "'impact'", "'limit'", "'costs'", "'month'", "'tranche'", "'balance'", 
+		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
+		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
+		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
+		"'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", 
+		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
+		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
+		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
+		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
+		"'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -131,22 +132,22 @@ public partial class DealLangParser : Parser {
 		"UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
 		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
 		"MARKET_VALUE", "GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", 
-		"DEPTH", "IMPACT", "LIMIT", "COSTS", "MONTH", "TRANCHE", "BALANCE", "COUPON", 
-		"FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", 
-		"LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
-		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "TRIGGER", 
-		"TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", 
-		"WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", 
-		"SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", 
-		"TO", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", 
-		"DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", 
-		"KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
-		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
-		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
-		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
-		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"UTILISATION", "RELET", "DEPTH", "IMPACT", "LIMIT", "COSTS", "MONTH", 
+		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
+		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
+		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
+		"TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", 
+		"DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", 
+		"RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", 
+		"ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", 
+		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
+		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", 
+		"AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
+		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "LBRACE", "RBRACE", "LPAREN", 
+		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
+		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
+		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -391,7 +392,7 @@ public partial class DealLangParser : Parser {
 			State = 130;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 2251805460828161L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 2251805460828161L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 127;
@@ -697,7 +698,7 @@ public partial class DealLangParser : Parser {
 			State = 163;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2022010803740082143L) != 0) || ((((_la - 137)) & ~0x3f) == 0 && ((1L << (_la - 137)) & 412316868577L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8088043214960328575L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 412316868577L) != 0)) {
 				{
 				State = 161;
 				ErrorHandler.Sync(this);
@@ -750,6 +751,8 @@ public partial class DealLangParser : Parser {
 				case CUSTOMER:
 				case PRICE:
 				case TAKE_OR_PAY:
+				case UTILISATION:
+				case RELET:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -879,7 +882,7 @@ public partial class DealLangParser : Parser {
 			State = 173;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 9007199246352383L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 36028796985409535L) != 0)) {
 				{
 				State = 171;
 				ErrorHandler.Sync(this);
@@ -953,6 +956,8 @@ public partial class DealLangParser : Parser {
 				case CUSTOMER:
 				case PRICE:
 				case TAKE_OR_PAY:
+				case UTILISATION:
+				case RELET:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -2622,7 +2627,7 @@ public partial class DealLangParser : Parser {
 			State = 360;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 75L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 75L) != 0)) {
 				{
 				{
 				State = 357;
@@ -3673,7 +3678,7 @@ public partial class DealLangParser : Parser {
 			State = 484;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 1099L) != 0) || ((((_la - 142)) & ~0x3f) == 0 && ((1L << (_la - 142)) & 255L) != 0)) {
+			while (_la==MATURITY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 1099L) != 0) || ((((_la - 144)) & ~0x3f) == 0 && ((1L << (_la - 144)) & 255L) != 0)) {
 				{
 				{
 				State = 481;
@@ -4554,7 +4559,7 @@ public partial class DealLangParser : Parser {
 				State = 595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 85)) & ~0x3f) == 0 && ((1L << (_la - 85)) & 7L) != 0)) {
+				while (((((_la - 87)) & ~0x3f) == 0 && ((1L << (_la - 87)) & 7L) != 0)) {
 					{
 					{
 					State = 592;
@@ -5389,6 +5394,8 @@ public partial class DealLangParser : Parser {
 			case CUSTOMER:
 			case PRICE:
 			case TAKE_OR_PAY:
+			case UTILISATION:
+			case RELET:
 			case DEPTH:
 			case IMPACT:
 			case LIMIT:
@@ -5496,7 +5503,7 @@ public partial class DealLangParser : Parser {
 			State = 721;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 16871L) != 0)) {
 				{
 				{
 				State = 718;
@@ -5841,7 +5848,7 @@ public partial class DealLangParser : Parser {
 				State = 767;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 16871L) != 0)) {
 					{
 					{
 					State = 764;
@@ -5866,7 +5873,7 @@ public partial class DealLangParser : Parser {
 					State = 776;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 16871L) != 0)) {
 						{
 						{
 						State = 773;
@@ -5907,7 +5914,7 @@ public partial class DealLangParser : Parser {
 				State = 791;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 16871L) != 0)) {
 					{
 					{
 					State = 788;
@@ -5933,7 +5940,7 @@ public partial class DealLangParser : Parser {
 				State = 800;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 103)) & ~0x3f) == 0 && ((1L << (_la - 103)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 16871L) != 0)) {
 					{
 					{
 					State = 797;
@@ -6114,7 +6121,7 @@ public partial class DealLangParser : Parser {
 				State = 828;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 864691128455135247L) != 0)) {
+				while (((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 864691128455135247L) != 0)) {
 					{
 					{
 					State = 825;
@@ -6389,7 +6396,7 @@ public partial class DealLangParser : Parser {
 			State = 862;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2094068397778010079L) != 0) || ((((_la - 137)) & ~0x3f) == 0 && ((1L << (_la - 137)) & 412316868577L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8376273591112040319L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 412316868577L) != 0)) {
 				{
 				{
 				State = 859;
@@ -6593,6 +6600,60 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class UtilisationItemContext : ScenarioItemContext {
+		public IdentContext contract;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UTILISATION() { return GetToken(DealLangParser.UTILISATION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public UtilisationItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitUtilisationItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ReletItemContext : ScenarioItemContext {
+		public IdentContext contract;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public ReletItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitReletItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class NotReletItemContext : ScenarioItemContext {
+		public IdentContext contract;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOT() { return GetToken(DealLangParser.NOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public NotReletItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNotReletItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
@@ -6601,7 +6662,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 923;
+			State = 938;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
 			case 1:
@@ -6770,6 +6831,48 @@ public partial class DealLangParser : Parser {
 				expr(0);
 				}
 				break;
+			case 10:
+				_localctx = new UtilisationItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 923;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 924;
+				Match(UTILISATION);
+				State = 925;
+				expr(0);
+				}
+				break;
+			case 11:
+				_localctx = new ReletItemContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 927;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 928;
+				Match(RELET);
+				State = 929;
+				Match(AFTER);
+				State = 930;
+				duration();
+				State = 931;
+				Match(AT);
+				State = 932;
+				expr(0);
+				}
+				break;
+			case 12:
+				_localctx = new NotReletItemContext(_localctx);
+				EnterOuterAlt(_localctx, 12);
+				{
+				State = 934;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 935;
+				Match(NOT);
+				State = 936;
+				Match(RELET);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -6806,9 +6909,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 925;
+			State = 940;
 			Match(PER);
-			State = 926;
+			State = 941;
 			Match(YEAR);
 			}
 		}
@@ -6845,7 +6948,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 928;
+			State = 943;
 			Match(QUANTITY);
 			}
 		}
@@ -7172,7 +7275,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 972;
+			State = 987;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 			case 1:
@@ -7181,11 +7284,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 931;
+				State = 946;
 				Match(LPAREN);
-				State = 932;
+				State = 947;
 				expr(0);
-				State = 933;
+				State = 948;
 				Match(RPAREN);
 				}
 				break;
@@ -7194,9 +7297,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 935;
+				State = 950;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 936;
+				State = 951;
 				expr(16);
 				}
 				break;
@@ -7205,9 +7308,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 937;
+				State = 952;
 				Match(NOT);
-				State = 938;
+				State = 953;
 				expr(11);
 				}
 				break;
@@ -7216,17 +7319,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 939;
+				State = 954;
 				Match(IF);
-				State = 940;
+				State = 955;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 941;
+				State = 956;
 				Match(THEN);
-				State = 942;
+				State = 957;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 943;
+				State = 958;
 				Match(ELSE);
-				State = 944;
+				State = 959;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -7235,37 +7338,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 946;
+				State = 961;
 				((CallExprContext)_localctx).callee = ident();
-				State = 947;
+				State = 962;
 				Match(LPAREN);
-				State = 956;
+				State = 971;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2031018002994823135L) != 0) || ((((_la - 137)) & ~0x3f) == 0 && ((1L << (_la - 137)) & 442385866737L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8124072011979292543L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 442385866737L) != 0)) {
 					{
-					State = 948;
+					State = 963;
 					expr(0);
-					State = 953;
+					State = 968;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 949;
+						State = 964;
 						Match(COMMA);
-						State = 950;
+						State = 965;
 						expr(0);
 						}
 						}
-						State = 955;
+						State = 970;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 958;
+				State = 973;
 				Match(RPAREN);
 				}
 				break;
@@ -7274,7 +7377,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 960;
+				State = 975;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -7284,19 +7387,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 962;
+				State = 977;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 127L) != 0)) {
+				if (((((_la - 132)) & ~0x3f) == 0 && ((1L << (_la - 132)) & 127L) != 0)) {
 					{
-					State = 961;
+					State = 976;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 964;
+				State = 979;
 				Match(PER);
-				State = 965;
+				State = 980;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -7305,9 +7408,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 966;
+				State = 981;
 				Match(NUMBER);
-				State = 967;
+				State = 982;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -7316,7 +7419,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 968;
+				State = 983;
 				Match(QUANTITY);
 				}
 				break;
@@ -7325,7 +7428,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 969;
+				State = 984;
 				Match(NUMBER);
 				}
 				break;
@@ -7334,7 +7437,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 970;
+				State = 985;
 				Match(DATE);
 				}
 				break;
@@ -7343,13 +7446,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 971;
+				State = 986;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 994;
+			State = 1009;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -7358,7 +7461,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 992;
+					State = 1007;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 					case 1:
@@ -7366,11 +7469,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 974;
+						State = 989;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 975;
+						State = 990;
 						Match(OF);
-						State = 976;
+						State = 991;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7379,9 +7482,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 977;
+						State = 992;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 978;
+						State = 993;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7391,7 +7494,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 979;
+						State = 994;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7400,9 +7503,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 980;
+						State = 995;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 981;
+						State = 996;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7412,7 +7515,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 982;
+						State = 997;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -7421,19 +7524,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 983;
+						State = 998;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 984;
+						State = 999;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 63L) != 0)) ) {
+						if ( !(((((_la - 164)) & ~0x3f) == 0 && ((1L << (_la - 164)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 985;
+						State = 1000;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -7442,11 +7545,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 986;
+						State = 1001;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 987;
+						State = 1002;
 						Match(AND);
-						State = 988;
+						State = 1003;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -7455,18 +7558,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 989;
+						State = 1004;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 990;
+						State = 1005;
 						Match(OR);
-						State = 991;
+						State = 1006;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 996;
+				State = 1011;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
 			}
@@ -7512,9 +7615,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 997;
+			State = 1012;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 127L) != 0)) ) {
+			if ( !(((((_la - 132)) & ~0x3f) == 0 && ((1L << (_la - 132)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7563,16 +7666,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 999;
+			State = 1014;
 			ident();
-			State = 1002;
+			State = 1017;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 			case 1:
 				{
-				State = 1000;
+				State = 1015;
 				Match(DOT);
-				State = 1001;
+				State = 1016;
 				_localctx.member = ident();
 				}
 				break;
@@ -7687,6 +7790,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CUSTOMER() { return GetToken(DealLangParser.CUSTOMER, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TAKE_OR_PAY() { return GetToken(DealLangParser.TAKE_OR_PAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UTILISATION() { return GetToken(DealLangParser.UTILISATION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -7708,9 +7813,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1004;
+			State = 1019;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2022010803740082143L) != 0) || ((((_la - 137)) & ~0x3f) == 0 && ((1L << (_la - 137)) & 412316868577L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8088043214960328575L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 412316868577L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7756,7 +7861,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,180,1007,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,182,1022,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -7827,37 +7932,38 @@ public partial class DealLangParser : Parser {
 		48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,4,48,891,8,48,11,48,12,
 		48,892,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,5,48,904,8,48,10,48,
 		12,48,907,9,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
-		3,48,920,8,48,1,48,1,48,3,48,924,8,48,1,49,1,49,1,49,1,50,1,50,1,51,1,
-		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,
-		51,1,51,1,51,1,51,1,51,1,51,5,51,952,8,51,10,51,12,51,955,9,51,3,51,957,
-		8,51,1,51,1,51,1,51,1,51,3,51,963,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,
-		51,1,51,3,51,973,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,993,8,51,10,51,12,51,996,
-		9,51,1,52,1,52,1,53,1,53,1,53,3,53,1003,8,53,1,54,1,54,1,54,0,1,102,55,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
-		98,100,102,104,106,108,0,8,1,0,150,151,1,0,15,16,1,0,170,171,1,0,160,161,
-		1,0,158,159,1,0,162,167,1,0,130,136,21,0,3,3,5,9,13,22,24,27,29,29,32,
-		36,40,41,43,44,46,68,70,80,82,83,85,87,91,91,93,95,98,100,109,109,111,
-		115,122,124,137,137,142,149,174,175,1148,0,116,1,0,0,0,2,121,1,0,0,0,4,
-		124,1,0,0,0,6,154,1,0,0,0,8,156,1,0,0,0,10,168,1,0,0,0,12,192,1,0,0,0,
-		14,194,1,0,0,0,16,196,1,0,0,0,18,213,1,0,0,0,20,215,1,0,0,0,22,247,1,0,
-		0,0,24,249,1,0,0,0,26,251,1,0,0,0,28,285,1,0,0,0,30,287,1,0,0,0,32,292,
-		1,0,0,0,34,339,1,0,0,0,36,344,1,0,0,0,38,352,1,0,0,0,40,354,1,0,0,0,42,
-		383,1,0,0,0,44,385,1,0,0,0,46,435,1,0,0,0,48,437,1,0,0,0,50,469,1,0,0,
-		0,52,471,1,0,0,0,54,478,1,0,0,0,56,546,1,0,0,0,58,560,1,0,0,0,60,562,1,
-		0,0,0,62,584,1,0,0,0,64,586,1,0,0,0,66,589,1,0,0,0,68,607,1,0,0,0,70,609,
-		1,0,0,0,72,624,1,0,0,0,74,637,1,0,0,0,76,693,1,0,0,0,78,695,1,0,0,0,80,
-		702,1,0,0,0,82,714,1,0,0,0,84,716,1,0,0,0,86,804,1,0,0,0,88,806,1,0,0,
-		0,90,832,1,0,0,0,92,852,1,0,0,0,94,854,1,0,0,0,96,923,1,0,0,0,98,925,1,
-		0,0,0,100,928,1,0,0,0,102,972,1,0,0,0,104,997,1,0,0,0,106,999,1,0,0,0,
-		108,1004,1,0,0,0,110,115,3,2,1,0,111,115,3,4,2,0,112,115,3,94,47,0,113,
-		115,3,8,4,0,114,110,1,0,0,0,114,111,1,0,0,0,114,112,1,0,0,0,114,113,1,
-		0,0,0,115,118,1,0,0,0,116,114,1,0,0,0,116,117,1,0,0,0,117,119,1,0,0,0,
-		118,116,1,0,0,0,119,120,5,0,0,1,120,1,1,0,0,0,121,122,5,3,0,0,122,123,
-		5,172,0,0,123,3,1,0,0,0,124,125,5,1,0,0,125,126,3,108,54,0,126,130,5,150,
+		3,48,920,8,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,
+		48,1,48,1,48,1,48,1,48,1,48,3,48,939,8,48,1,49,1,49,1,49,1,50,1,50,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,5,51,967,8,51,10,51,12,51,970,9,51,3,51,
+		972,8,51,1,51,1,51,1,51,1,51,3,51,978,8,51,1,51,1,51,1,51,1,51,1,51,1,
+		51,1,51,1,51,3,51,988,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,1008,8,51,10,51,12,51,
+		1011,9,51,1,52,1,52,1,53,1,53,1,53,3,53,1018,8,53,1,54,1,54,1,54,0,1,102,
+		55,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
+		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
+		96,98,100,102,104,106,108,0,8,1,0,152,153,1,0,15,16,1,0,172,173,1,0,162,
+		163,1,0,160,161,1,0,164,169,1,0,132,138,21,0,3,3,5,9,13,22,24,27,29,29,
+		32,36,40,41,43,44,46,70,72,82,84,85,87,89,93,93,95,97,100,102,111,111,
+		113,117,124,126,139,139,144,151,176,177,1166,0,116,1,0,0,0,2,121,1,0,0,
+		0,4,124,1,0,0,0,6,154,1,0,0,0,8,156,1,0,0,0,10,168,1,0,0,0,12,192,1,0,
+		0,0,14,194,1,0,0,0,16,196,1,0,0,0,18,213,1,0,0,0,20,215,1,0,0,0,22,247,
+		1,0,0,0,24,249,1,0,0,0,26,251,1,0,0,0,28,285,1,0,0,0,30,287,1,0,0,0,32,
+		292,1,0,0,0,34,339,1,0,0,0,36,344,1,0,0,0,38,352,1,0,0,0,40,354,1,0,0,
+		0,42,383,1,0,0,0,44,385,1,0,0,0,46,435,1,0,0,0,48,437,1,0,0,0,50,469,1,
+		0,0,0,52,471,1,0,0,0,54,478,1,0,0,0,56,546,1,0,0,0,58,560,1,0,0,0,60,562,
+		1,0,0,0,62,584,1,0,0,0,64,586,1,0,0,0,66,589,1,0,0,0,68,607,1,0,0,0,70,
+		609,1,0,0,0,72,624,1,0,0,0,74,637,1,0,0,0,76,693,1,0,0,0,78,695,1,0,0,
+		0,80,702,1,0,0,0,82,714,1,0,0,0,84,716,1,0,0,0,86,804,1,0,0,0,88,806,1,
+		0,0,0,90,832,1,0,0,0,92,852,1,0,0,0,94,854,1,0,0,0,96,938,1,0,0,0,98,940,
+		1,0,0,0,100,943,1,0,0,0,102,987,1,0,0,0,104,1012,1,0,0,0,106,1014,1,0,
+		0,0,108,1019,1,0,0,0,110,115,3,2,1,0,111,115,3,4,2,0,112,115,3,94,47,0,
+		113,115,3,8,4,0,114,110,1,0,0,0,114,111,1,0,0,0,114,112,1,0,0,0,114,113,
+		1,0,0,0,115,118,1,0,0,0,116,114,1,0,0,0,116,117,1,0,0,0,117,119,1,0,0,
+		0,118,116,1,0,0,0,119,120,5,0,0,1,120,1,1,0,0,0,121,122,5,3,0,0,122,123,
+		5,174,0,0,123,3,1,0,0,0,124,125,5,1,0,0,125,126,3,108,54,0,126,130,5,152,
 		0,0,127,129,3,6,3,0,128,127,1,0,0,0,129,132,1,0,0,0,130,128,1,0,0,0,130,
-		131,1,0,0,0,131,133,1,0,0,0,132,130,1,0,0,0,133,134,5,151,0,0,134,5,1,
+		131,1,0,0,0,131,133,1,0,0,0,132,130,1,0,0,0,133,134,5,153,0,0,134,5,1,
 		0,0,0,135,155,3,12,6,0,136,155,3,16,8,0,137,155,3,20,10,0,138,155,3,26,
 		13,0,139,155,3,32,16,0,140,155,3,40,20,0,141,155,3,44,22,0,142,155,3,48,
 		24,0,143,155,3,54,27,0,144,155,3,60,30,0,145,155,3,66,33,0,146,155,3,70,
@@ -7867,77 +7973,77 @@ public partial class DealLangParser : Parser {
 		140,1,0,0,0,154,141,1,0,0,0,154,142,1,0,0,0,154,143,1,0,0,0,154,144,1,
 		0,0,0,154,145,1,0,0,0,154,146,1,0,0,0,154,147,1,0,0,0,154,148,1,0,0,0,
 		154,149,1,0,0,0,154,150,1,0,0,0,154,151,1,0,0,0,154,152,1,0,0,0,154,153,
-		1,0,0,0,155,7,1,0,0,0,156,157,5,174,0,0,157,163,4,4,0,0,158,162,3,108,
+		1,0,0,0,155,7,1,0,0,0,156,157,5,176,0,0,157,163,4,4,0,0,158,162,3,108,
 		54,0,159,162,5,4,0,0,160,162,5,31,0,0,161,158,1,0,0,0,161,159,1,0,0,0,
 		161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,166,
-		1,0,0,0,165,163,1,0,0,0,166,167,3,10,5,0,167,9,1,0,0,0,168,173,5,150,0,
+		1,0,0,0,165,163,1,0,0,0,166,167,3,10,5,0,167,9,1,0,0,0,168,173,5,152,0,
 		0,169,172,3,10,5,0,170,172,8,0,0,0,171,169,1,0,0,0,171,170,1,0,0,0,172,
 		175,1,0,0,0,173,171,1,0,0,0,173,174,1,0,0,0,174,176,1,0,0,0,175,173,1,
-		0,0,0,176,177,5,151,0,0,177,11,1,0,0,0,178,179,5,5,0,0,179,193,5,172,0,
-		0,180,181,5,6,0,0,181,193,3,108,54,0,182,183,5,7,0,0,183,193,5,169,0,0,
-		184,185,5,8,0,0,185,193,5,169,0,0,186,187,5,9,0,0,187,193,5,169,0,0,188,
+		0,0,0,176,177,5,153,0,0,177,11,1,0,0,0,178,179,5,5,0,0,179,193,5,174,0,
+		0,180,181,5,6,0,0,181,193,3,108,54,0,182,183,5,7,0,0,183,193,5,171,0,0,
+		184,185,5,8,0,0,185,193,5,171,0,0,186,187,5,9,0,0,187,193,5,171,0,0,188,
 		189,5,10,0,0,189,193,3,108,54,0,190,191,5,11,0,0,191,193,3,14,7,0,192,
 		178,1,0,0,0,192,180,1,0,0,0,192,182,1,0,0,0,192,184,1,0,0,0,192,186,1,
-		0,0,0,192,188,1,0,0,0,192,190,1,0,0,0,193,13,1,0,0,0,194,195,5,168,0,0,
-		195,15,1,0,0,0,196,197,5,12,0,0,197,198,3,108,54,0,198,202,5,150,0,0,199,
+		0,0,0,192,188,1,0,0,0,192,190,1,0,0,0,193,13,1,0,0,0,194,195,5,170,0,0,
+		195,15,1,0,0,0,196,197,5,12,0,0,197,198,3,108,54,0,198,202,5,152,0,0,199,
 		201,3,18,9,0,200,199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,0,202,203,1,
-		0,0,0,203,205,1,0,0,0,204,202,1,0,0,0,205,206,5,151,0,0,206,17,1,0,0,0,
-		207,208,5,20,0,0,208,214,5,172,0,0,209,210,5,21,0,0,210,214,3,102,51,0,
+		0,0,0,203,205,1,0,0,0,204,202,1,0,0,0,205,206,5,153,0,0,206,17,1,0,0,0,
+		207,208,5,20,0,0,208,214,5,174,0,0,209,210,5,21,0,0,210,214,3,102,51,0,
 		211,212,5,22,0,0,212,214,3,102,51,0,213,207,1,0,0,0,213,209,1,0,0,0,213,
 		211,1,0,0,0,214,19,1,0,0,0,215,216,5,13,0,0,216,217,3,108,54,0,217,221,
-		5,150,0,0,218,220,3,22,11,0,219,218,1,0,0,0,220,223,1,0,0,0,221,219,1,
-		0,0,0,221,222,1,0,0,0,222,224,1,0,0,0,223,221,1,0,0,0,224,225,5,151,0,
-		0,225,21,1,0,0,0,226,227,5,78,0,0,227,248,3,102,51,0,228,229,5,125,0,0,
+		5,152,0,0,218,220,3,22,11,0,219,218,1,0,0,0,220,223,1,0,0,0,221,219,1,
+		0,0,0,221,222,1,0,0,0,222,224,1,0,0,0,223,221,1,0,0,0,224,225,5,153,0,
+		0,225,21,1,0,0,0,226,227,5,80,0,0,227,248,3,102,51,0,228,229,5,127,0,0,
 		229,230,3,102,51,0,230,231,3,98,49,0,231,248,1,0,0,0,232,233,5,14,0,0,
-		233,234,3,24,12,0,234,238,5,150,0,0,235,237,3,30,15,0,236,235,1,0,0,0,
+		233,234,3,24,12,0,234,238,5,152,0,0,235,237,3,30,15,0,236,235,1,0,0,0,
 		237,240,1,0,0,0,238,236,1,0,0,0,238,239,1,0,0,0,239,241,1,0,0,0,240,238,
-		1,0,0,0,241,242,5,151,0,0,242,248,1,0,0,0,243,244,5,17,0,0,244,245,5,169,
+		1,0,0,0,241,242,5,153,0,0,242,248,1,0,0,0,243,244,5,17,0,0,244,245,5,171,
 		0,0,245,246,5,18,0,0,246,248,3,102,51,0,247,226,1,0,0,0,247,228,1,0,0,
 		0,247,232,1,0,0,0,247,243,1,0,0,0,248,23,1,0,0,0,249,250,7,1,0,0,250,25,
-		1,0,0,0,251,252,5,23,0,0,252,253,3,108,54,0,253,257,5,150,0,0,254,256,
+		1,0,0,0,251,252,5,23,0,0,252,253,3,108,54,0,253,257,5,152,0,0,254,256,
 		3,28,14,0,255,254,1,0,0,0,256,259,1,0,0,0,257,255,1,0,0,0,257,258,1,0,
-		0,0,258,260,1,0,0,0,259,257,1,0,0,0,260,261,5,151,0,0,261,27,1,0,0,0,262,
+		0,0,258,260,1,0,0,0,259,257,1,0,0,0,260,261,5,153,0,0,261,27,1,0,0,0,262,
 		263,5,24,0,0,263,286,3,102,51,0,264,265,5,25,0,0,265,266,5,26,0,0,266,
 		269,3,100,50,0,267,268,5,27,0,0,268,270,3,102,51,0,269,267,1,0,0,0,269,
-		270,1,0,0,0,270,273,1,0,0,0,271,272,5,28,0,0,272,274,5,169,0,0,273,271,
+		270,1,0,0,0,270,273,1,0,0,0,271,272,5,28,0,0,272,274,5,171,0,0,273,271,
 		1,0,0,0,273,274,1,0,0,0,274,286,1,0,0,0,275,276,5,25,0,0,276,277,5,29,
-		0,0,277,281,5,150,0,0,278,280,3,30,15,0,279,278,1,0,0,0,280,283,1,0,0,
+		0,0,277,281,5,152,0,0,278,280,3,30,15,0,279,278,1,0,0,0,280,283,1,0,0,
 		0,281,279,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,281,1,0,0,0,284,
-		286,5,151,0,0,285,262,1,0,0,0,285,264,1,0,0,0,285,275,1,0,0,0,286,29,1,
-		0,0,0,287,288,5,169,0,0,288,290,3,102,51,0,289,291,5,154,0,0,290,289,1,
+		286,5,153,0,0,285,262,1,0,0,0,285,264,1,0,0,0,285,275,1,0,0,0,286,29,1,
+		0,0,0,287,288,5,171,0,0,288,290,3,102,51,0,289,291,5,156,0,0,290,289,1,
 		0,0,0,290,291,1,0,0,0,291,31,1,0,0,0,292,293,5,30,0,0,293,294,3,108,54,
-		0,294,295,5,31,0,0,295,296,3,108,54,0,296,300,5,150,0,0,297,299,3,34,17,
+		0,294,295,5,31,0,0,295,296,3,108,54,0,296,300,5,152,0,0,297,299,3,34,17,
 		0,298,297,1,0,0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,
-		303,1,0,0,0,302,300,1,0,0,0,303,304,5,151,0,0,304,33,1,0,0,0,305,306,5,
+		303,1,0,0,0,302,300,1,0,0,0,303,304,5,153,0,0,304,33,1,0,0,0,305,306,5,
 		32,0,0,306,340,3,108,54,0,307,308,5,33,0,0,308,309,3,102,51,0,309,314,
 		3,98,49,0,310,311,5,34,0,0,311,312,3,102,51,0,312,313,3,98,49,0,313,315,
 		1,0,0,0,314,310,1,0,0,0,314,315,1,0,0,0,315,340,1,0,0,0,316,317,5,35,0,
-		0,317,340,5,169,0,0,318,319,5,36,0,0,319,340,3,100,50,0,320,321,5,37,0,
+		0,317,340,5,171,0,0,318,319,5,36,0,0,319,340,3,100,50,0,320,321,5,37,0,
 		0,321,322,3,36,18,0,322,323,3,100,50,0,323,324,5,39,0,0,324,325,5,32,0,
 		0,325,329,5,40,0,0,326,327,5,33,0,0,327,328,5,39,0,0,328,330,5,41,0,0,
 		329,326,1,0,0,0,329,330,1,0,0,0,330,340,1,0,0,0,331,333,5,42,0,0,332,334,
 		3,38,19,0,333,332,1,0,0,0,334,335,1,0,0,0,335,333,1,0,0,0,335,336,1,0,
 		0,0,336,340,1,0,0,0,337,338,5,11,0,0,338,340,3,14,7,0,339,305,1,0,0,0,
 		339,307,1,0,0,0,339,316,1,0,0,0,339,318,1,0,0,0,339,320,1,0,0,0,339,331,
-		1,0,0,0,339,337,1,0,0,0,340,35,1,0,0,0,341,342,5,171,0,0,342,345,5,38,
-		0,0,343,345,5,170,0,0,344,341,1,0,0,0,344,343,1,0,0,0,345,37,1,0,0,0,346,
+		1,0,0,0,339,337,1,0,0,0,340,35,1,0,0,0,341,342,5,173,0,0,342,345,5,38,
+		0,0,343,345,5,172,0,0,344,341,1,0,0,0,344,343,1,0,0,0,345,37,1,0,0,0,346,
 		347,5,43,0,0,347,353,3,102,51,0,348,349,5,44,0,0,349,353,3,102,51,0,350,
-		351,5,45,0,0,351,353,5,169,0,0,352,346,1,0,0,0,352,348,1,0,0,0,352,350,
-		1,0,0,0,353,39,1,0,0,0,354,355,5,46,0,0,355,356,3,108,54,0,356,360,5,150,
+		351,5,45,0,0,351,353,5,171,0,0,352,346,1,0,0,0,352,348,1,0,0,0,352,350,
+		1,0,0,0,353,39,1,0,0,0,354,355,5,46,0,0,355,356,3,108,54,0,356,360,5,152,
 		0,0,357,359,3,42,21,0,358,357,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,
-		360,361,1,0,0,0,361,363,1,0,0,0,362,360,1,0,0,0,363,364,5,151,0,0,364,
-		41,1,0,0,0,365,366,5,47,0,0,366,384,3,108,54,0,367,368,5,70,0,0,368,384,
-		3,102,51,0,369,370,5,71,0,0,370,372,3,102,51,0,371,373,5,72,0,0,372,371,
-		1,0,0,0,372,373,1,0,0,0,373,384,1,0,0,0,374,375,5,73,0,0,375,376,5,45,
-		0,0,376,384,5,169,0,0,377,378,5,76,0,0,378,384,3,58,29,0,379,380,5,8,0,
-		0,380,384,5,169,0,0,381,382,5,22,0,0,382,384,3,102,51,0,383,365,1,0,0,
+		360,361,1,0,0,0,361,363,1,0,0,0,362,360,1,0,0,0,363,364,5,153,0,0,364,
+		41,1,0,0,0,365,366,5,47,0,0,366,384,3,108,54,0,367,368,5,72,0,0,368,384,
+		3,102,51,0,369,370,5,73,0,0,370,372,3,102,51,0,371,373,5,74,0,0,372,371,
+		1,0,0,0,372,373,1,0,0,0,373,384,1,0,0,0,374,375,5,75,0,0,375,376,5,45,
+		0,0,376,384,5,171,0,0,377,378,5,78,0,0,378,384,3,58,29,0,379,380,5,8,0,
+		0,380,384,5,171,0,0,381,382,5,22,0,0,382,384,3,102,51,0,383,365,1,0,0,
 		0,383,367,1,0,0,0,383,369,1,0,0,0,383,374,1,0,0,0,383,377,1,0,0,0,383,
 		379,1,0,0,0,383,381,1,0,0,0,384,43,1,0,0,0,385,386,5,48,0,0,386,387,3,
-		108,54,0,387,391,5,150,0,0,388,390,3,46,23,0,389,388,1,0,0,0,390,393,1,
+		108,54,0,387,391,5,152,0,0,388,390,3,46,23,0,389,388,1,0,0,0,390,393,1,
 		0,0,0,391,389,1,0,0,0,391,392,1,0,0,0,392,394,1,0,0,0,393,391,1,0,0,0,
-		394,395,5,151,0,0,395,45,1,0,0,0,396,397,5,49,0,0,397,401,5,150,0,0,398,
+		394,395,5,153,0,0,395,45,1,0,0,0,396,397,5,49,0,0,397,401,5,152,0,0,398,
 		400,3,52,26,0,399,398,1,0,0,0,400,403,1,0,0,0,401,399,1,0,0,0,401,402,
-		1,0,0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,436,5,151,0,0,405,406,5,50,
+		1,0,0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,436,5,153,0,0,405,406,5,50,
 		0,0,406,436,3,102,51,0,407,408,5,51,0,0,408,436,3,102,51,0,409,410,5,52,
 		0,0,410,411,5,26,0,0,411,436,3,100,50,0,412,413,5,52,0,0,413,414,5,53,
 		0,0,414,415,3,102,51,0,415,416,3,98,49,0,416,436,1,0,0,0,417,418,5,55,
@@ -7949,175 +8055,180 @@ public partial class DealLangParser : Parser {
 		435,409,1,0,0,0,435,412,1,0,0,0,435,417,1,0,0,0,435,419,1,0,0,0,435,421,
 		1,0,0,0,435,423,1,0,0,0,435,427,1,0,0,0,435,433,1,0,0,0,436,47,1,0,0,0,
 		437,438,5,60,0,0,438,439,3,108,54,0,439,440,5,31,0,0,440,441,3,108,54,
-		0,441,445,5,150,0,0,442,444,3,50,25,0,443,442,1,0,0,0,444,447,1,0,0,0,
+		0,441,445,5,152,0,0,442,444,3,50,25,0,443,442,1,0,0,0,444,447,1,0,0,0,
 		445,443,1,0,0,0,445,446,1,0,0,0,446,448,1,0,0,0,447,445,1,0,0,0,448,449,
-		5,151,0,0,449,49,1,0,0,0,450,451,5,61,0,0,451,470,3,108,54,0,452,453,5,
+		5,153,0,0,449,49,1,0,0,0,450,451,5,61,0,0,451,470,3,108,54,0,452,453,5,
 		50,0,0,453,470,3,102,51,0,454,455,5,62,0,0,455,456,5,39,0,0,456,470,5,
-		41,0,0,457,458,5,62,0,0,458,470,3,102,51,0,459,460,5,132,0,0,460,461,3,
+		41,0,0,457,458,5,62,0,0,458,470,3,102,51,0,459,460,5,134,0,0,460,461,3,
 		102,51,0,461,462,3,98,49,0,462,470,1,0,0,0,463,464,5,63,0,0,464,470,3,
-		102,51,0,465,466,5,35,0,0,466,470,5,169,0,0,467,468,5,36,0,0,468,470,3,
+		102,51,0,465,466,5,35,0,0,466,470,5,171,0,0,467,468,5,36,0,0,468,470,3,
 		100,50,0,469,450,1,0,0,0,469,452,1,0,0,0,469,454,1,0,0,0,469,457,1,0,0,
 		0,469,459,1,0,0,0,469,463,1,0,0,0,469,465,1,0,0,0,469,467,1,0,0,0,470,
-		51,1,0,0,0,471,472,5,169,0,0,472,473,3,102,51,0,473,474,5,39,0,0,474,476,
-		3,102,51,0,475,477,5,154,0,0,476,475,1,0,0,0,476,477,1,0,0,0,477,53,1,
-		0,0,0,478,479,5,69,0,0,479,480,3,108,54,0,480,484,5,150,0,0,481,483,3,
+		51,1,0,0,0,471,472,5,171,0,0,472,473,3,102,51,0,473,474,5,39,0,0,474,476,
+		3,102,51,0,475,477,5,156,0,0,476,475,1,0,0,0,476,477,1,0,0,0,477,53,1,
+		0,0,0,478,479,5,71,0,0,479,480,3,108,54,0,480,484,5,152,0,0,481,483,3,
 		56,28,0,482,481,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,0,
-		0,485,487,1,0,0,0,486,484,1,0,0,0,487,488,5,151,0,0,488,55,1,0,0,0,489,
-		490,5,70,0,0,490,547,3,102,51,0,491,492,5,71,0,0,492,494,3,102,51,0,493,
-		495,5,72,0,0,494,493,1,0,0,0,494,495,1,0,0,0,495,498,1,0,0,0,496,497,5,
+		0,485,487,1,0,0,0,486,484,1,0,0,0,487,488,5,153,0,0,488,55,1,0,0,0,489,
+		490,5,72,0,0,490,547,3,102,51,0,491,492,5,73,0,0,492,494,3,102,51,0,493,
+		495,5,74,0,0,494,493,1,0,0,0,494,495,1,0,0,0,495,498,1,0,0,0,496,497,5,
 		27,0,0,497,499,3,102,51,0,498,496,1,0,0,0,498,499,1,0,0,0,499,502,1,0,
 		0,0,500,501,5,44,0,0,501,503,3,102,51,0,502,500,1,0,0,0,502,503,1,0,0,
-		0,503,547,1,0,0,0,504,506,5,142,0,0,505,507,5,170,0,0,506,505,1,0,0,0,
-		506,507,1,0,0,0,507,510,1,0,0,0,508,509,5,96,0,0,509,511,3,102,51,0,510,
-		508,1,0,0,0,510,511,1,0,0,0,511,547,1,0,0,0,512,513,5,143,0,0,513,547,
-		3,102,51,0,514,515,5,144,0,0,515,547,3,102,51,0,516,517,5,145,0,0,517,
-		518,5,45,0,0,518,547,5,169,0,0,519,520,5,146,0,0,520,524,5,150,0,0,521,
+		0,503,547,1,0,0,0,504,506,5,144,0,0,505,507,5,172,0,0,506,505,1,0,0,0,
+		506,507,1,0,0,0,507,510,1,0,0,0,508,509,5,98,0,0,509,511,3,102,51,0,510,
+		508,1,0,0,0,510,511,1,0,0,0,511,547,1,0,0,0,512,513,5,145,0,0,513,547,
+		3,102,51,0,514,515,5,146,0,0,515,547,3,102,51,0,516,517,5,147,0,0,517,
+		518,5,45,0,0,518,547,5,171,0,0,519,520,5,148,0,0,520,524,5,152,0,0,521,
 		523,3,30,15,0,522,521,1,0,0,0,523,526,1,0,0,0,524,522,1,0,0,0,524,525,
-		1,0,0,0,525,527,1,0,0,0,526,524,1,0,0,0,527,547,5,151,0,0,528,529,5,147,
-		0,0,529,547,3,102,51,0,530,531,5,148,0,0,531,532,3,102,51,0,532,533,5,
-		28,0,0,533,534,5,169,0,0,534,547,1,0,0,0,535,536,5,149,0,0,536,547,3,102,
-		51,0,537,538,5,73,0,0,538,539,5,45,0,0,539,547,5,169,0,0,540,541,5,76,
-		0,0,541,547,3,58,29,0,542,543,5,8,0,0,543,547,5,169,0,0,544,545,5,80,0,
-		0,545,547,5,171,0,0,546,489,1,0,0,0,546,491,1,0,0,0,546,504,1,0,0,0,546,
+		1,0,0,0,525,527,1,0,0,0,526,524,1,0,0,0,527,547,5,153,0,0,528,529,5,149,
+		0,0,529,547,3,102,51,0,530,531,5,150,0,0,531,532,3,102,51,0,532,533,5,
+		28,0,0,533,534,5,171,0,0,534,547,1,0,0,0,535,536,5,151,0,0,536,547,3,102,
+		51,0,537,538,5,75,0,0,538,539,5,45,0,0,539,547,5,171,0,0,540,541,5,78,
+		0,0,541,547,3,58,29,0,542,543,5,8,0,0,543,547,5,171,0,0,544,545,5,82,0,
+		0,545,547,5,173,0,0,546,489,1,0,0,0,546,491,1,0,0,0,546,504,1,0,0,0,546,
 		512,1,0,0,0,546,514,1,0,0,0,546,516,1,0,0,0,546,519,1,0,0,0,546,528,1,
 		0,0,0,546,530,1,0,0,0,546,535,1,0,0,0,546,537,1,0,0,0,546,540,1,0,0,0,
-		546,542,1,0,0,0,546,544,1,0,0,0,547,57,1,0,0,0,548,561,5,77,0,0,549,561,
-		5,78,0,0,550,561,5,79,0,0,551,552,5,29,0,0,552,556,5,150,0,0,553,555,3,
+		546,542,1,0,0,0,546,544,1,0,0,0,547,57,1,0,0,0,548,561,5,79,0,0,549,561,
+		5,80,0,0,550,561,5,81,0,0,551,552,5,29,0,0,552,556,5,152,0,0,553,555,3,
 		30,15,0,554,553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,
-		0,557,559,1,0,0,0,558,556,1,0,0,0,559,561,5,151,0,0,560,548,1,0,0,0,560,
-		549,1,0,0,0,560,550,1,0,0,0,560,551,1,0,0,0,561,59,1,0,0,0,562,563,5,81,
-		0,0,563,564,3,108,54,0,564,568,5,150,0,0,565,567,3,62,31,0,566,565,1,0,
+		0,557,559,1,0,0,0,558,556,1,0,0,0,559,561,5,153,0,0,560,548,1,0,0,0,560,
+		549,1,0,0,0,560,550,1,0,0,0,560,551,1,0,0,0,561,59,1,0,0,0,562,563,5,83,
+		0,0,563,564,3,108,54,0,564,568,5,152,0,0,565,567,3,62,31,0,566,565,1,0,
 		0,0,567,570,1,0,0,0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,
-		568,1,0,0,0,571,572,5,151,0,0,572,61,1,0,0,0,573,574,5,82,0,0,574,585,
-		3,102,51,0,575,576,5,83,0,0,576,581,3,64,32,0,577,578,5,154,0,0,578,580,
+		568,1,0,0,0,571,572,5,153,0,0,572,61,1,0,0,0,573,574,5,84,0,0,574,585,
+		3,102,51,0,575,576,5,85,0,0,576,581,3,64,32,0,577,578,5,156,0,0,578,580,
 		3,64,32,0,579,577,1,0,0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,1,0,
 		0,0,582,585,1,0,0,0,583,581,1,0,0,0,584,573,1,0,0,0,584,575,1,0,0,0,585,
 		63,1,0,0,0,586,587,3,108,54,0,587,588,3,102,51,0,588,65,1,0,0,0,589,590,
-		5,84,0,0,590,599,3,108,54,0,591,595,5,150,0,0,592,594,3,68,34,0,593,592,
+		5,86,0,0,590,599,3,108,54,0,591,595,5,152,0,0,592,594,3,68,34,0,593,592,
 		1,0,0,0,594,597,1,0,0,0,595,593,1,0,0,0,595,596,1,0,0,0,596,598,1,0,0,
-		0,597,595,1,0,0,0,598,600,5,151,0,0,599,591,1,0,0,0,599,600,1,0,0,0,600,
-		67,1,0,0,0,601,602,5,85,0,0,602,608,3,102,51,0,603,604,5,86,0,0,604,608,
-		3,102,51,0,605,606,5,87,0,0,606,608,3,102,51,0,607,601,1,0,0,0,607,603,
-		1,0,0,0,607,605,1,0,0,0,608,69,1,0,0,0,609,610,5,88,0,0,610,611,3,108,
-		54,0,611,612,5,150,0,0,612,620,3,102,51,0,613,618,3,98,49,0,614,615,5,
+		0,597,595,1,0,0,0,598,600,5,153,0,0,599,591,1,0,0,0,599,600,1,0,0,0,600,
+		67,1,0,0,0,601,602,5,87,0,0,602,608,3,102,51,0,603,604,5,88,0,0,604,608,
+		3,102,51,0,605,606,5,89,0,0,606,608,3,102,51,0,607,601,1,0,0,0,607,603,
+		1,0,0,0,607,605,1,0,0,0,608,69,1,0,0,0,609,610,5,90,0,0,610,611,3,108,
+		54,0,611,612,5,152,0,0,612,620,3,102,51,0,613,618,3,98,49,0,614,615,5,
 		34,0,0,615,616,3,102,51,0,616,617,3,98,49,0,617,619,1,0,0,0,618,614,1,
 		0,0,0,618,619,1,0,0,0,619,621,1,0,0,0,620,613,1,0,0,0,620,621,1,0,0,0,
-		621,622,1,0,0,0,622,623,5,151,0,0,623,71,1,0,0,0,624,625,5,89,0,0,625,
-		626,3,108,54,0,626,627,5,157,0,0,627,631,3,102,51,0,628,629,5,90,0,0,629,
-		630,5,91,0,0,630,632,3,100,50,0,631,628,1,0,0,0,631,632,1,0,0,0,632,635,
-		1,0,0,0,633,634,5,28,0,0,634,636,5,169,0,0,635,633,1,0,0,0,635,636,1,0,
-		0,0,636,73,1,0,0,0,637,638,5,92,0,0,638,639,3,108,54,0,639,640,5,96,0,
-		0,640,643,3,102,51,0,641,642,5,28,0,0,642,644,5,169,0,0,643,641,1,0,0,
-		0,643,644,1,0,0,0,644,648,1,0,0,0,645,646,5,93,0,0,646,647,5,95,0,0,647,
-		649,5,171,0,0,648,645,1,0,0,0,648,649,1,0,0,0,649,653,1,0,0,0,650,651,
-		5,94,0,0,651,652,5,95,0,0,652,654,5,171,0,0,653,650,1,0,0,0,653,654,1,
-		0,0,0,654,663,1,0,0,0,655,656,5,113,0,0,656,657,5,127,0,0,657,658,3,108,
-		54,0,658,659,5,114,0,0,659,660,5,116,0,0,660,661,5,171,0,0,661,662,5,115,
+		621,622,1,0,0,0,622,623,5,153,0,0,623,71,1,0,0,0,624,625,5,91,0,0,625,
+		626,3,108,54,0,626,627,5,159,0,0,627,631,3,102,51,0,628,629,5,92,0,0,629,
+		630,5,93,0,0,630,632,3,100,50,0,631,628,1,0,0,0,631,632,1,0,0,0,632,635,
+		1,0,0,0,633,634,5,28,0,0,634,636,5,171,0,0,635,633,1,0,0,0,635,636,1,0,
+		0,0,636,73,1,0,0,0,637,638,5,94,0,0,638,639,3,108,54,0,639,640,5,98,0,
+		0,640,643,3,102,51,0,641,642,5,28,0,0,642,644,5,171,0,0,643,641,1,0,0,
+		0,643,644,1,0,0,0,644,648,1,0,0,0,645,646,5,95,0,0,646,647,5,97,0,0,647,
+		649,5,173,0,0,648,645,1,0,0,0,648,649,1,0,0,0,649,653,1,0,0,0,650,651,
+		5,96,0,0,651,652,5,97,0,0,652,654,5,173,0,0,653,650,1,0,0,0,653,654,1,
+		0,0,0,654,663,1,0,0,0,655,656,5,115,0,0,656,657,5,129,0,0,657,658,3,108,
+		54,0,658,659,5,116,0,0,659,660,5,118,0,0,660,661,5,173,0,0,661,662,5,117,
 		0,0,662,664,1,0,0,0,663,655,1,0,0,0,663,664,1,0,0,0,664,665,1,0,0,0,665,
-		666,5,156,0,0,666,671,3,76,38,0,667,668,5,154,0,0,668,670,3,76,38,0,669,
+		666,5,158,0,0,666,671,3,76,38,0,667,668,5,156,0,0,668,670,3,76,38,0,669,
 		667,1,0,0,0,670,673,1,0,0,0,671,669,1,0,0,0,671,672,1,0,0,0,672,75,1,0,
-		0,0,673,671,1,0,0,0,674,675,5,109,0,0,675,676,5,170,0,0,676,677,5,116,
-		0,0,677,694,3,108,54,0,678,690,5,112,0,0,679,680,5,152,0,0,680,685,3,108,
-		54,0,681,682,5,154,0,0,682,684,3,108,54,0,683,681,1,0,0,0,684,687,1,0,
+		0,0,673,671,1,0,0,0,674,675,5,111,0,0,675,676,5,172,0,0,676,677,5,118,
+		0,0,677,694,3,108,54,0,678,690,5,114,0,0,679,680,5,154,0,0,680,685,3,108,
+		54,0,681,682,5,156,0,0,682,684,3,108,54,0,683,681,1,0,0,0,684,687,1,0,
 		0,0,685,683,1,0,0,0,685,686,1,0,0,0,686,688,1,0,0,0,687,685,1,0,0,0,688,
-		689,5,153,0,0,689,691,1,0,0,0,690,679,1,0,0,0,690,691,1,0,0,0,691,694,
+		689,5,155,0,0,689,691,1,0,0,0,690,679,1,0,0,0,690,691,1,0,0,0,691,694,
 		1,0,0,0,692,694,3,108,54,0,693,674,1,0,0,0,693,678,1,0,0,0,693,692,1,0,
-		0,0,694,77,1,0,0,0,695,696,5,97,0,0,696,697,5,96,0,0,697,700,3,102,51,
-		0,698,699,5,98,0,0,699,701,3,100,50,0,700,698,1,0,0,0,700,701,1,0,0,0,
-		701,79,1,0,0,0,702,703,5,99,0,0,703,704,5,100,0,0,704,709,3,82,41,0,705,
-		706,5,154,0,0,706,708,3,82,41,0,707,705,1,0,0,0,708,711,1,0,0,0,709,707,
+		0,0,694,77,1,0,0,0,695,696,5,99,0,0,696,697,5,98,0,0,697,700,3,102,51,
+		0,698,699,5,100,0,0,699,701,3,100,50,0,700,698,1,0,0,0,700,701,1,0,0,0,
+		701,79,1,0,0,0,702,703,5,101,0,0,703,704,5,102,0,0,704,709,3,82,41,0,705,
+		706,5,156,0,0,706,708,3,82,41,0,707,705,1,0,0,0,708,711,1,0,0,0,709,707,
 		1,0,0,0,709,710,1,0,0,0,710,81,1,0,0,0,711,709,1,0,0,0,712,715,5,42,0,
 		0,713,715,3,108,54,0,714,712,1,0,0,0,714,713,1,0,0,0,715,83,1,0,0,0,716,
-		717,5,101,0,0,717,721,5,150,0,0,718,720,3,86,43,0,719,718,1,0,0,0,720,
+		717,5,103,0,0,717,721,5,152,0,0,718,720,3,86,43,0,719,718,1,0,0,0,720,
 		723,1,0,0,0,721,719,1,0,0,0,721,722,1,0,0,0,722,724,1,0,0,0,723,721,1,
-		0,0,0,724,725,5,151,0,0,725,85,1,0,0,0,726,727,5,10,0,0,727,737,3,106,
-		53,0,728,729,5,102,0,0,729,734,3,108,54,0,730,731,5,154,0,0,731,733,3,
+		0,0,0,724,725,5,153,0,0,725,85,1,0,0,0,726,727,5,10,0,0,727,737,3,106,
+		53,0,728,729,5,104,0,0,729,734,3,108,54,0,730,731,5,156,0,0,731,733,3,
 		108,54,0,732,730,1,0,0,0,733,736,1,0,0,0,734,732,1,0,0,0,734,735,1,0,0,
 		0,735,738,1,0,0,0,736,734,1,0,0,0,737,728,1,0,0,0,737,738,1,0,0,0,738,
-		805,1,0,0,0,739,740,5,103,0,0,740,805,3,108,54,0,741,742,5,104,0,0,742,
-		805,3,108,54,0,743,744,5,105,0,0,744,745,5,106,0,0,745,746,5,107,0,0,746,
-		805,3,108,54,0,747,750,5,108,0,0,748,749,5,170,0,0,749,751,5,138,0,0,750,
-		748,1,0,0,0,750,751,1,0,0,0,751,752,1,0,0,0,752,753,5,106,0,0,753,754,
-		5,116,0,0,754,805,3,108,54,0,755,756,5,109,0,0,756,757,5,170,0,0,757,758,
-		5,138,0,0,758,759,5,106,0,0,759,760,5,116,0,0,760,805,3,108,54,0,761,762,
-		5,117,0,0,762,763,3,102,51,0,763,767,5,150,0,0,764,766,3,86,43,0,765,764,
+		805,1,0,0,0,739,740,5,105,0,0,740,805,3,108,54,0,741,742,5,106,0,0,742,
+		805,3,108,54,0,743,744,5,107,0,0,744,745,5,108,0,0,745,746,5,109,0,0,746,
+		805,3,108,54,0,747,750,5,110,0,0,748,749,5,172,0,0,749,751,5,140,0,0,750,
+		748,1,0,0,0,750,751,1,0,0,0,751,752,1,0,0,0,752,753,5,108,0,0,753,754,
+		5,118,0,0,754,805,3,108,54,0,755,756,5,111,0,0,756,757,5,172,0,0,757,758,
+		5,140,0,0,758,759,5,108,0,0,759,760,5,118,0,0,760,805,3,108,54,0,761,762,
+		5,119,0,0,762,763,3,102,51,0,763,767,5,152,0,0,764,766,3,86,43,0,765,764,
 		1,0,0,0,766,769,1,0,0,0,767,765,1,0,0,0,767,768,1,0,0,0,768,770,1,0,0,
-		0,769,767,1,0,0,0,770,780,5,151,0,0,771,772,5,118,0,0,772,776,5,150,0,
+		0,769,767,1,0,0,0,770,780,5,153,0,0,771,772,5,120,0,0,772,776,5,152,0,
 		0,773,775,3,86,43,0,774,773,1,0,0,0,775,778,1,0,0,0,776,774,1,0,0,0,776,
-		777,1,0,0,0,777,779,1,0,0,0,778,776,1,0,0,0,779,781,5,151,0,0,780,771,
-		1,0,0,0,780,781,1,0,0,0,781,805,1,0,0,0,782,785,5,110,0,0,783,784,5,127,
-		0,0,784,786,5,70,0,0,785,783,1,0,0,0,785,786,1,0,0,0,786,787,1,0,0,0,787,
-		791,5,150,0,0,788,790,3,86,43,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,
-		1,0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,805,5,151,
-		0,0,795,796,5,111,0,0,796,800,5,150,0,0,797,799,3,86,43,0,798,797,1,0,
+		777,1,0,0,0,777,779,1,0,0,0,778,776,1,0,0,0,779,781,5,153,0,0,780,771,
+		1,0,0,0,780,781,1,0,0,0,781,805,1,0,0,0,782,785,5,112,0,0,783,784,5,129,
+		0,0,784,786,5,72,0,0,785,783,1,0,0,0,785,786,1,0,0,0,786,787,1,0,0,0,787,
+		791,5,152,0,0,788,790,3,86,43,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,
+		1,0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,805,5,153,
+		0,0,795,796,5,113,0,0,796,800,5,152,0,0,797,799,3,86,43,0,798,797,1,0,
 		0,0,799,802,1,0,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,803,1,0,0,0,802,
-		800,1,0,0,0,803,805,5,151,0,0,804,726,1,0,0,0,804,739,1,0,0,0,804,741,
+		800,1,0,0,0,803,805,5,153,0,0,804,726,1,0,0,0,804,739,1,0,0,0,804,741,
 		1,0,0,0,804,743,1,0,0,0,804,747,1,0,0,0,804,755,1,0,0,0,804,761,1,0,0,
-		0,804,782,1,0,0,0,804,795,1,0,0,0,805,87,1,0,0,0,806,807,5,120,0,0,807,
-		811,5,150,0,0,808,810,3,90,45,0,809,808,1,0,0,0,810,813,1,0,0,0,811,809,
-		1,0,0,0,811,812,1,0,0,0,812,814,1,0,0,0,813,811,1,0,0,0,814,815,5,151,
-		0,0,815,89,1,0,0,0,816,817,5,121,0,0,817,822,3,108,54,0,818,819,5,154,
+		0,804,782,1,0,0,0,804,795,1,0,0,0,805,87,1,0,0,0,806,807,5,122,0,0,807,
+		811,5,152,0,0,808,810,3,90,45,0,809,808,1,0,0,0,810,813,1,0,0,0,811,809,
+		1,0,0,0,811,812,1,0,0,0,812,814,1,0,0,0,813,811,1,0,0,0,814,815,5,153,
+		0,0,815,89,1,0,0,0,816,817,5,123,0,0,817,822,3,108,54,0,818,819,5,156,
 		0,0,819,821,3,108,54,0,820,818,1,0,0,0,821,824,1,0,0,0,822,820,1,0,0,0,
 		822,823,1,0,0,0,823,828,1,0,0,0,824,822,1,0,0,0,825,827,3,92,46,0,826,
 		825,1,0,0,0,827,830,1,0,0,0,828,826,1,0,0,0,828,829,1,0,0,0,829,833,1,
 		0,0,0,830,828,1,0,0,0,831,833,3,84,42,0,832,816,1,0,0,0,832,831,1,0,0,
-		0,833,91,1,0,0,0,834,835,5,122,0,0,835,853,3,102,51,0,836,837,5,123,0,
-		0,837,853,3,100,50,0,838,839,5,64,0,0,839,840,3,102,51,0,840,841,5,129,
-		0,0,841,842,5,68,0,0,842,853,1,0,0,0,843,844,5,65,0,0,844,853,3,102,51,
-		0,845,846,5,66,0,0,846,847,3,102,51,0,847,848,5,129,0,0,848,849,5,68,0,
-		0,849,853,1,0,0,0,850,851,5,67,0,0,851,853,3,102,51,0,852,834,1,0,0,0,
+		0,833,91,1,0,0,0,834,835,5,124,0,0,835,853,3,102,51,0,836,837,5,125,0,
+		0,837,853,3,100,50,0,838,839,5,66,0,0,839,840,3,102,51,0,840,841,5,131,
+		0,0,841,842,5,70,0,0,842,853,1,0,0,0,843,844,5,67,0,0,844,853,3,102,51,
+		0,845,846,5,68,0,0,846,847,3,102,51,0,847,848,5,131,0,0,848,849,5,70,0,
+		0,849,853,1,0,0,0,850,851,5,69,0,0,851,853,3,102,51,0,852,834,1,0,0,0,
 		852,836,1,0,0,0,852,838,1,0,0,0,852,843,1,0,0,0,852,845,1,0,0,0,852,850,
 		1,0,0,0,853,93,1,0,0,0,854,855,5,2,0,0,855,856,3,108,54,0,856,857,5,4,
-		0,0,857,858,3,108,54,0,858,862,5,150,0,0,859,861,3,96,48,0,860,859,1,0,
+		0,0,857,858,3,108,54,0,858,862,5,152,0,0,859,861,3,96,48,0,860,859,1,0,
 		0,0,861,864,1,0,0,0,862,860,1,0,0,0,862,863,1,0,0,0,863,865,1,0,0,0,864,
-		862,1,0,0,0,865,866,5,151,0,0,866,95,1,0,0,0,867,868,3,108,54,0,868,869,
-		5,37,0,0,869,870,5,124,0,0,870,871,5,171,0,0,871,924,1,0,0,0,872,873,3,
-		106,53,0,873,874,5,125,0,0,874,875,3,102,51,0,875,876,3,98,49,0,876,924,
-		1,0,0,0,877,878,3,106,53,0,878,879,5,126,0,0,879,880,3,102,51,0,880,881,
-		5,127,0,0,881,882,5,169,0,0,882,924,1,0,0,0,883,884,3,108,54,0,884,885,
-		5,128,0,0,885,886,5,31,0,0,886,887,5,169,0,0,887,924,1,0,0,0,888,890,5,
-		120,0,0,889,891,3,92,46,0,890,889,1,0,0,0,891,892,1,0,0,0,892,890,1,0,
-		0,0,892,893,1,0,0,0,893,924,1,0,0,0,894,895,3,108,54,0,895,896,5,78,0,
-		0,896,897,3,102,51,0,897,924,1,0,0,0,898,899,3,108,54,0,899,900,5,14,0,
-		0,900,901,3,24,12,0,901,905,5,150,0,0,902,904,3,30,15,0,903,902,1,0,0,
+		862,1,0,0,0,865,866,5,153,0,0,866,95,1,0,0,0,867,868,3,108,54,0,868,869,
+		5,37,0,0,869,870,5,126,0,0,870,871,5,173,0,0,871,939,1,0,0,0,872,873,3,
+		106,53,0,873,874,5,127,0,0,874,875,3,102,51,0,875,876,3,98,49,0,876,939,
+		1,0,0,0,877,878,3,106,53,0,878,879,5,128,0,0,879,880,3,102,51,0,880,881,
+		5,129,0,0,881,882,5,171,0,0,882,939,1,0,0,0,883,884,3,108,54,0,884,885,
+		5,130,0,0,885,886,5,31,0,0,886,887,5,171,0,0,887,939,1,0,0,0,888,890,5,
+		122,0,0,889,891,3,92,46,0,890,889,1,0,0,0,891,892,1,0,0,0,892,890,1,0,
+		0,0,892,893,1,0,0,0,893,939,1,0,0,0,894,895,3,108,54,0,895,896,5,80,0,
+		0,896,897,3,102,51,0,897,939,1,0,0,0,898,899,3,108,54,0,899,900,5,14,0,
+		0,900,901,3,24,12,0,901,905,5,152,0,0,902,904,3,30,15,0,903,902,1,0,0,
 		0,904,907,1,0,0,0,905,903,1,0,0,0,905,906,1,0,0,0,906,908,1,0,0,0,907,
-		905,1,0,0,0,908,909,5,151,0,0,909,924,1,0,0,0,910,911,3,108,54,0,911,912,
-		5,17,0,0,912,913,5,169,0,0,913,914,5,18,0,0,914,915,3,102,51,0,915,924,
-		1,0,0,0,916,917,3,108,54,0,917,919,5,19,0,0,918,920,5,158,0,0,919,918,
-		1,0,0,0,919,920,1,0,0,0,920,921,1,0,0,0,921,922,3,102,51,0,922,924,1,0,
-		0,0,923,867,1,0,0,0,923,872,1,0,0,0,923,877,1,0,0,0,923,883,1,0,0,0,923,
-		888,1,0,0,0,923,894,1,0,0,0,923,898,1,0,0,0,923,910,1,0,0,0,923,916,1,
-		0,0,0,924,97,1,0,0,0,925,926,5,129,0,0,926,927,5,137,0,0,927,99,1,0,0,
-		0,928,929,5,170,0,0,929,101,1,0,0,0,930,931,6,51,-1,0,931,932,5,152,0,
-		0,932,933,3,102,51,0,933,934,5,153,0,0,934,973,1,0,0,0,935,936,5,159,0,
-		0,936,973,3,102,51,16,937,938,5,141,0,0,938,973,3,102,51,11,939,940,5,
-		117,0,0,940,941,3,102,51,0,941,942,5,119,0,0,942,943,3,102,51,0,943,944,
-		5,118,0,0,944,945,3,102,51,0,945,973,1,0,0,0,946,947,3,108,54,0,947,956,
-		5,152,0,0,948,953,3,102,51,0,949,950,5,154,0,0,950,952,3,102,51,0,951,
-		949,1,0,0,0,952,955,1,0,0,0,953,951,1,0,0,0,953,954,1,0,0,0,954,957,1,
-		0,0,0,955,953,1,0,0,0,956,948,1,0,0,0,956,957,1,0,0,0,957,958,1,0,0,0,
-		958,959,5,153,0,0,959,973,1,0,0,0,960,962,7,2,0,0,961,963,3,104,52,0,962,
-		961,1,0,0,0,962,963,1,0,0,0,963,964,1,0,0,0,964,965,5,129,0,0,965,973,
-		3,104,52,0,966,967,5,171,0,0,967,973,3,104,52,0,968,973,5,170,0,0,969,
-		973,5,171,0,0,970,973,5,169,0,0,971,973,3,106,53,0,972,930,1,0,0,0,972,
-		935,1,0,0,0,972,937,1,0,0,0,972,939,1,0,0,0,972,946,1,0,0,0,972,960,1,
-		0,0,0,972,966,1,0,0,0,972,968,1,0,0,0,972,969,1,0,0,0,972,970,1,0,0,0,
-		972,971,1,0,0,0,973,994,1,0,0,0,974,975,10,15,0,0,975,976,5,138,0,0,976,
-		993,3,102,51,16,977,978,10,14,0,0,978,979,7,3,0,0,979,993,3,102,51,15,
-		980,981,10,13,0,0,981,982,7,4,0,0,982,993,3,102,51,14,983,984,10,12,0,
-		0,984,985,7,5,0,0,985,993,3,102,51,13,986,987,10,10,0,0,987,988,5,139,
-		0,0,988,993,3,102,51,11,989,990,10,9,0,0,990,991,5,140,0,0,991,993,3,102,
-		51,10,992,974,1,0,0,0,992,977,1,0,0,0,992,980,1,0,0,0,992,983,1,0,0,0,
-		992,986,1,0,0,0,992,989,1,0,0,0,993,996,1,0,0,0,994,992,1,0,0,0,994,995,
-		1,0,0,0,995,103,1,0,0,0,996,994,1,0,0,0,997,998,7,6,0,0,998,105,1,0,0,
-		0,999,1002,3,108,54,0,1000,1001,5,155,0,0,1001,1003,3,108,54,0,1002,1000,
-		1,0,0,0,1002,1003,1,0,0,0,1003,107,1,0,0,0,1004,1005,7,7,0,0,1005,109,
-		1,0,0,0,95,114,116,130,154,161,163,171,173,192,202,213,221,238,247,257,
-		269,273,281,285,290,300,314,329,335,339,344,352,360,372,383,391,401,435,
-		445,469,476,484,494,498,502,506,510,524,546,556,560,568,581,584,595,599,
-		607,618,620,631,635,643,648,653,663,671,685,690,693,700,709,714,721,734,
-		737,750,767,776,780,785,791,800,804,811,822,828,832,852,862,892,905,919,
-		923,953,956,962,972,992,994,1002
+		905,1,0,0,0,908,909,5,153,0,0,909,939,1,0,0,0,910,911,3,108,54,0,911,912,
+		5,17,0,0,912,913,5,171,0,0,913,914,5,18,0,0,914,915,3,102,51,0,915,939,
+		1,0,0,0,916,917,3,108,54,0,917,919,5,19,0,0,918,920,5,160,0,0,919,918,
+		1,0,0,0,919,920,1,0,0,0,920,921,1,0,0,0,921,922,3,102,51,0,922,939,1,0,
+		0,0,923,924,3,108,54,0,924,925,5,64,0,0,925,926,3,102,51,0,926,939,1,0,
+		0,0,927,928,3,108,54,0,928,929,5,65,0,0,929,930,5,97,0,0,930,931,3,100,
+		50,0,931,932,5,39,0,0,932,933,3,102,51,0,933,939,1,0,0,0,934,935,3,108,
+		54,0,935,936,5,143,0,0,936,937,5,65,0,0,937,939,1,0,0,0,938,867,1,0,0,
+		0,938,872,1,0,0,0,938,877,1,0,0,0,938,883,1,0,0,0,938,888,1,0,0,0,938,
+		894,1,0,0,0,938,898,1,0,0,0,938,910,1,0,0,0,938,916,1,0,0,0,938,923,1,
+		0,0,0,938,927,1,0,0,0,938,934,1,0,0,0,939,97,1,0,0,0,940,941,5,131,0,0,
+		941,942,5,139,0,0,942,99,1,0,0,0,943,944,5,172,0,0,944,101,1,0,0,0,945,
+		946,6,51,-1,0,946,947,5,154,0,0,947,948,3,102,51,0,948,949,5,155,0,0,949,
+		988,1,0,0,0,950,951,5,161,0,0,951,988,3,102,51,16,952,953,5,143,0,0,953,
+		988,3,102,51,11,954,955,5,119,0,0,955,956,3,102,51,0,956,957,5,121,0,0,
+		957,958,3,102,51,0,958,959,5,120,0,0,959,960,3,102,51,0,960,988,1,0,0,
+		0,961,962,3,108,54,0,962,971,5,154,0,0,963,968,3,102,51,0,964,965,5,156,
+		0,0,965,967,3,102,51,0,966,964,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,
+		968,969,1,0,0,0,969,972,1,0,0,0,970,968,1,0,0,0,971,963,1,0,0,0,971,972,
+		1,0,0,0,972,973,1,0,0,0,973,974,5,155,0,0,974,988,1,0,0,0,975,977,7,2,
+		0,0,976,978,3,104,52,0,977,976,1,0,0,0,977,978,1,0,0,0,978,979,1,0,0,0,
+		979,980,5,131,0,0,980,988,3,104,52,0,981,982,5,173,0,0,982,988,3,104,52,
+		0,983,988,5,172,0,0,984,988,5,173,0,0,985,988,5,171,0,0,986,988,3,106,
+		53,0,987,945,1,0,0,0,987,950,1,0,0,0,987,952,1,0,0,0,987,954,1,0,0,0,987,
+		961,1,0,0,0,987,975,1,0,0,0,987,981,1,0,0,0,987,983,1,0,0,0,987,984,1,
+		0,0,0,987,985,1,0,0,0,987,986,1,0,0,0,988,1009,1,0,0,0,989,990,10,15,0,
+		0,990,991,5,140,0,0,991,1008,3,102,51,16,992,993,10,14,0,0,993,994,7,3,
+		0,0,994,1008,3,102,51,15,995,996,10,13,0,0,996,997,7,4,0,0,997,1008,3,
+		102,51,14,998,999,10,12,0,0,999,1000,7,5,0,0,1000,1008,3,102,51,13,1001,
+		1002,10,10,0,0,1002,1003,5,141,0,0,1003,1008,3,102,51,11,1004,1005,10,
+		9,0,0,1005,1006,5,142,0,0,1006,1008,3,102,51,10,1007,989,1,0,0,0,1007,
+		992,1,0,0,0,1007,995,1,0,0,0,1007,998,1,0,0,0,1007,1001,1,0,0,0,1007,1004,
+		1,0,0,0,1008,1011,1,0,0,0,1009,1007,1,0,0,0,1009,1010,1,0,0,0,1010,103,
+		1,0,0,0,1011,1009,1,0,0,0,1012,1013,7,6,0,0,1013,105,1,0,0,0,1014,1017,
+		3,108,54,0,1015,1016,5,157,0,0,1016,1018,3,108,54,0,1017,1015,1,0,0,0,
+		1017,1018,1,0,0,0,1018,107,1,0,0,0,1019,1020,7,7,0,0,1020,109,1,0,0,0,
+		95,114,116,130,154,161,163,171,173,192,202,213,221,238,247,257,269,273,
+		281,285,290,300,314,329,335,339,344,352,360,372,383,391,401,435,445,469,
+		476,484,494,498,502,506,510,524,546,556,560,568,581,584,595,599,607,618,
+		620,631,635,643,648,653,663,671,685,690,693,700,709,714,721,734,737,750,
+		767,776,780,785,791,800,804,811,822,828,832,852,862,892,905,919,938,968,
+		971,977,987,1007,1009,1017
 	};
 
 	public static readonly ATN _ATN =

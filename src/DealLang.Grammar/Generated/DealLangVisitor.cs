@@ -952,6 +952,27 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitIndexShiftItem([NotNull] DealLangParser.IndexShiftItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>utilisationItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitUtilisationItem([NotNull] DealLangParser.UtilisationItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>reletItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitReletItem([NotNull] DealLangParser.ReletItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>notReletItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitNotReletItem([NotNull] DealLangParser.NotReletItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.perYear"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -7,11 +7,16 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A contract's state in the generated C#, each piece declared once.</summary>
 internal sealed class ContractState : EntityState
 {
-    public ContractState(ContractInfo info, int index, string fleet, bool readsActive, bool readsLargestShare)
+    public ContractState(ContractInfo info, int index, string fleet, int spotIndex, bool readsActive, bool readsLargestShare)
         : base(DeclarationKind.Contract, info.Name, index)
     {
         Info = info;
         Fleet = fleet;
+        SpotIndex = spotIndex;
+        Utilisation = Input("utilisation", "double");
+        ReletYears = Input("reletYears", "double[]");
+        ReletLive = Input("reletLive", "double[]");
+        ReletUtilisation = Input("reletUtilisation", "double");
         Curves = Static("curves", "ContractCurves");
         Revenue = Local("revenue", "double", StateLife.Period, comment: info.Name + ".revenue: what the customer pays this period",
             ledger: new LedgerSlot(LedgerSection.Receipts, "revenue " + info.Name));
@@ -30,6 +35,24 @@ internal sealed class ContractState : EntityState
     public StateVar Curves { get; }
 
     public StateVar Revenue { get; }
+
+    /// <summary>The fleet's spot index (its generation) that re-let units are priced at; −1 when the fleet has none,
+    /// and then a scenario cannot re-let them (DL0469) and the re-let inputs are not read.</summary>
+    public int SpotIndex { get; }
+
+    public bool CanRelet => SpotIndex >= 0;
+
+    /// <summary>This path's utilisation of the contracted hours (the take-or-pay share unless the scenario says); an input.</summary>
+    public StateVar Utilisation { get; }
+
+    /// <summary>The years of each period the units are re-let at the spot index on this path; an input.</summary>
+    public StateVar ReletYears { get; }
+
+    /// <summary>1 when the units are re-let at each period's end on this path; an input.</summary>
+    public StateVar ReletLive { get; }
+
+    /// <summary>The utilisation of the re-let units on this path; an input.</summary>
+    public StateVar ReletUtilisation { get; }
 
     public StateVar Units { get; }
 
@@ -54,7 +77,7 @@ internal sealed class ContractState : EntityState
 /// </summary>
 internal sealed class ContractComponent(EmitContext ctx)
     : EmitterComponent<ContractState>(ctx, () => ctx.Model.Contracts.Select((c, i) => new ContractState(
-        c, i, ctx.Model.Fleets[c.Fleet].Name, ctx.Reads(Quantity.ContractActive, i), ctx.Reads(Quantity.LargestCustomerShare, 0))))
+        c, i, ctx.Model.Fleets[c.Fleet].Name, ctx.Model.Fleets[c.Fleet].Generation, ctx.Reads(Quantity.ContractActive, i), ctx.Reads(Quantity.LargestCustomerShare, 0))))
 {
     public override DeclarationKind Kind => DeclarationKind.Contract;
 
@@ -68,15 +91,24 @@ internal sealed class ContractComponent(EmitContext ctx)
         + ", " + CSharpLiterals.Double(c.HoursPerYear) + ", " + CSharpLiterals.Double(c.TakeOrPay) + ", " + CSharpLiterals.Date(c.Start)
         + ", " + CSharpLiterals.Int(c.TermMonths) + ")";
 
-    // A contract reads its customer's default flag and its price index (path inputs), so both are declared.
-    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
-        Model.Contracts.SelectMany(c => c.PriceIndex >= 0
-            ? new[]
+    // A contract reads its customer's default flag, its price index and its fleet's spot index (path inputs), so
+    // they are declared.
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions()
+    {
+        foreach (ContractInfo c in Model.Contracts)
+        {
+            yield return (new QuantityExpression(Quantity.PartyDefaulted, c.Customer, Unit.Bool, IsFlow: false), 1);
+            if (c.PriceIndex >= 0)
             {
-                ((BoundExpression)new QuantityExpression(Quantity.PartyDefaulted, c.Customer, Unit.Bool, IsFlow: false), 1),
-                (new QuantityExpression(Quantity.IndexLevel, c.PriceIndex, Unit.Measure, IsFlow: false), 1),
+                yield return (new QuantityExpression(Quantity.IndexLevel, c.PriceIndex, Unit.Measure, IsFlow: false), 1);
             }
-            : [((BoundExpression)new QuantityExpression(Quantity.PartyDefaulted, c.Customer, Unit.Bool, IsFlow: false), 1)]);
+
+            if (Model.Fleets[c.Fleet].Generation is >= 0 and int spot)
+            {
+                yield return (new QuantityExpression(Quantity.IndexLevel, spot, Unit.Measure, IsFlow: false), 1);
+            }
+        }
+    }
 
     public override string? Read(Quantity quantity, int index) => quantity switch
     {
@@ -124,11 +156,26 @@ internal sealed class ContractComponent(EmitContext ctx)
                     ? Ctx.Current(Quantity.IndexLevel, c.PriceIndex)
                     : "(" + Ctx.Current(Quantity.IndexLevel, c.PriceIndex) + " + " + CSharpLiterals.DoubleOperand(c.PriceSpread) + ")";
             string curves = contract.Curves.Name;
-            w.Comment(c.Name + ": units × price × hours a year × years run × take-or-pay, × the fleet's share held; nothing once "
+            string units = CSharpLiterals.DoubleOperand(c.Units);
+            string hours = CSharpLiterals.DoubleOperand(c.HoursPerYear);
+            w.Comment(c.Name + ": units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; nothing once "
                 + Ctx.Model.Parties[c.Customer].Name + " defaults");
-            w.Line(contract.Units + " = " + defaulted + " || !" + curves + ".LiveAtEnd[t] ? 0.0 : " + CSharpLiterals.DoubleOperand(c.Units) + " * " + kept + ";");
-            w.Line(contract.Revenue + " = " + defaulted + " ? 0.0 : " + CSharpLiterals.DoubleOperand(c.Units) + " * " + kept + " * " + price
-                + " * " + CSharpLiterals.DoubleOperand(c.HoursPerYear) + " * " + curves + ".LiveYears[t] * " + CSharpLiterals.DoubleOperand(c.TakeOrPay) + ";");
+            string contracted = defaulted + " ? 0.0 : " + units + " * " + kept + " * " + price + " * " + hours + " * " + curves + ".LiveYears[t] * Math.Max("
+                + CSharpLiterals.DoubleOperand(c.TakeOrPay) + ", " + contract.Utilisation + ")";
+            string running = "(" + defaulted + " || !" + curves + ".LiveAtEnd[t] ? 0.0 : " + units + ")";
+            if (contract.CanRelet)
+            {
+                // Re-let at the spot index, at the scenario's utilisation, from its idle gap after the contract stops.
+                string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);
+                w.Line(contract.Revenue + " = (" + contracted + ") + " + units + " * " + kept + " * " + spot + " * " + hours + " * "
+                    + contract.ReletYears + "[t] * " + contract.ReletUtilisation + ";");
+                w.Line(contract.Units + " = (" + running + " + " + units + " * " + contract.ReletLive + "[t]) * " + kept + ";");
+            }
+            else
+            {
+                w.Line(contract.Revenue + " = " + contracted + ";");
+                w.Line(contract.Units + " = " + running + " * " + kept + ";");
+            }
             if (contract.Active.Declared)
             {
                 w.Line(contract.Active + " = " + contract.Units + " > 0.0;");
