@@ -74,12 +74,17 @@ internal sealed partial class DealChecks
         }
     }
 
-    // A re-let is priced at the fleet's spot index (its generation, DL0469); its idle gap is whole months.
+    // A re-let is priced at the fleet's spot index (its generation, DL0469); its idle gap is whole months, 0 or more.
     private void CheckRelet(ReletSyntax relet, string scenario)
     {
         if (relet.After is { } gap)
         {
-            MonthsOf(gap, $"the idle gap before contract '{relet.Contract?.Text}' is re-let in scenario '{scenario}'");
+            // A gap of 0 is allowed (re-let at once); a part month is rounded up, with a warning, as a lag is.
+            int months = DurationRules.WholeMonths(gap, out bool exact);
+            if (!exact)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.DurationRoundedToMonths(gap.Span, gap.Text ?? "", months));
+            }
         }
 
         if (relet.After is null || relet.Contract is null || !_analysis.Symbols.TryLookup(relet.Contract.Text, out Symbol contract)
