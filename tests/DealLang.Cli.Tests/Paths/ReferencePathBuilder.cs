@@ -43,7 +43,7 @@ internal static class ReferencePathBuilder
         SaleTerms.Fill(deal, scenario, into);
         for (int c = 0; c < deal.Contracts.Length; c++)
         {
-            ContractLevers.Fill(deal, scenario, c, into);
+            ContractInputs.Fill(deal, scenario, c, into);
         }
     }
 }
@@ -52,12 +52,12 @@ internal static class ReferencePathBuilder
 /// utilisation (the take-or-pay share unless the scenario says), and when its units are re-let, the days of each
 /// period from (stop + gap) over 365 and whether the period's end is re-let. The stop is the earlier of the
 /// contract's end and its customer's default date, not before its start. Added with the contracts.</summary>
-static class ContractLevers
+static class ContractInputs
 {
     public static void Fill(DealDescription deal, ScenarioSpec scenario, int c, PathInputs into)
     {
         ContractInfo contract = deal.Contracts[c];
-        DealLang.Runtime.ContractLevers? levers = scenario.Contracts.Length == 0 ? null : scenario.Contracts[c];
+        ContractLevers? levers = scenario.Contracts.Length == 0 ? null : scenario.Contracts[c];
         into.ContractUtilisation[c] = levers?.Utilisation ?? contract.TakeOrPay;
         bool relet = levers is { Relet: true };
         into.ContractReletUtilisation[c] = relet ? levers!.ReletUtilisation : 0;
