@@ -208,7 +208,8 @@ fleetItem
     ;
 
 // contract MsftH100 on Cluster { customer Microsoft  units 6000 gpus  price 2.35 per gpu_hour  hours 8760 hours per year
-//                               take_or_pay 90%  starts 2025-06-30  term 4y }: compute sold from a fleet, take-or-pay.
+//                               take_or_pay 90%  starts 2025-06-30  term 4y  termination_fee 500m amortising }: compute sold
+//                               from a fleet, take-or-pay; the fee is owed if the customer defaults during the term.
 // The price is a constant, an index plus a spread ('H100Rent + 0.10 per gpu_hour'), or 'at market' (the fleet's
 // generation index).
 contractDecl
@@ -224,6 +225,7 @@ contractItem
     | TAKE_OR_PAY expr                                   # takeOrPayItem
     | STARTS DATE                                        # contractStartsItem
     | TERM duration                                      # contractTermItem
+    | TERMINATION_FEE expr AMORTISING?                   # terminationFeeItem
     ;
 
 // One batch: its delivery date, its units and its cost per unit.
@@ -449,7 +451,7 @@ ident
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
     | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE
     | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
-    | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET
+    | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -519,6 +521,8 @@ PRICE         : 'price';
 TAKE_OR_PAY   : 'take_or_pay';
 UTILISATION   : 'utilisation';
 RELET         : 'relet';
+TERMINATION_FEE : 'termination_fee';
+AMORTISING    : 'amortising';
 DEPTH         : 'depth';
 IMPACT        : 'impact';
 LIMIT         : 'limit';

@@ -165,6 +165,11 @@ public static partial class CSharpEmitter
         foreach (var contract in ctx.Components.Of<ContractComponent>().States)
         {
             w.Line("double " + contract.Utilisation + " = input.Scalars[" + Slot(InputQuantity.ContractUtilisation, contract.Index) + "];");
+            if (contract.HasTerminationFee)
+            {
+                w.Line("double[] " + contract.TerminationFees + " = input.Series[" + Slot(InputQuantity.ContractTermination, contract.Index) + "];");
+            }
+
             if (contract.CanRelet)
             {
                 w.Line("double[] " + contract.ReletYears + " = input.Series[" + Slot(InputQuantity.ContractReletYears, contract.Index) + "];");

@@ -44,25 +44,26 @@ public partial class DealLangParser : Parser {
 		GUARANTEES=43, CAP=44, UNTIL=45, LOAN=46, OBLIGOR=47, FLEET=48, DELIVERIES=49, 
 		UNITS=50, UNIT_COST=51, DEPRECIATE=52, DECLINING=53, POWER_PRICE=54, POWER=55, 
 		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, GENERATION=59, CONTRACT=60, CUSTOMER=61, 
-		PRICE=62, TAKE_OR_PAY=63, UTILISATION=64, RELET=65, DEPTH=66, IMPACT=67, 
-		LIMIT=68, COSTS=69, MONTH=70, TRANCHE=71, BALANCE=72, COUPON=73, FIXED=74, 
-		INTEREST_ONLY=75, INTEREST=76, PRINCIPAL=77, AMORTIZE=78, BULLET=79, LEVEL=80, 
-		LINEAR=81, SENIORITY=82, EQUITY=83, CONTRIBUTED=84, HOLDERS=85, ACCOUNT=86, 
-		TARGET=87, INITIAL=88, EARNS=89, FEE=90, TEST=91, OVER=92, TRAILING=93, 
-		TRIGGER=94, TRIPS=95, CURES=96, AFTER=97, WHEN=98, DEFAULT=99, GRACE=100, 
-		CFADS=101, INCLUDES=102, WATERFALL=103, USING=104, FILL=105, RELEASE=106, 
-		HOLD=107, REST=108, IN=109, DISTRIBUTE=110, SWEEP=111, PRO_RATA=112, SEQUENTIAL=113, 
-		ACCELERATE=114, CURE=115, UP=116, TIMES=117, TO=118, IF=119, ELSE=120, 
-		THEN=121, ENFORCEMENT=122, SELL=123, HAIRCUT=124, LAG=125, TAKEN=126, 
-		DEFLATE=127, DROP=128, BY=129, DEFAULTS=130, PER=131, GPU=132, GPU_HOUR=133, 
-		HOUR=134, KW=135, MW=136, KWH=137, MWH=138, YEAR=139, OF=140, AND=141, 
-		OR=142, NOT=143, PIK=144, ISSUE_PRICE=145, COMMITMENT=146, AVAILABLE=147, 
-		DRAWS=148, COMMITMENT_FEE=149, STEP_UP=150, TARGET_BALANCE=151, LBRACE=152, 
-		RBRACE=153, LPAREN=154, RPAREN=155, COMMA=156, DOT=157, ARROW=158, ASSIGN=159, 
-		PLUS=160, MINUS=161, STAR=162, SLASH=163, LE=164, GE=165, LT=166, GT=167, 
-		EQ=168, NE=169, DAYCOUNT=170, DATE=171, QUANTITY=172, NUMBER=173, STRING=174, 
-		UNTERMINATED_STRING=175, IDENT=176, NON_ASCII_NAME=177, LINE_COMMENT=178, 
-		BLOCK_COMMENT=179, UNTERMINATED_COMMENT=180, WS=181, UNEXPECTED_CHAR=182;
+		PRICE=62, TAKE_OR_PAY=63, UTILISATION=64, RELET=65, TERMINATION_FEE=66, 
+		AMORTISING=67, DEPTH=68, IMPACT=69, LIMIT=70, COSTS=71, MONTH=72, TRANCHE=73, 
+		BALANCE=74, COUPON=75, FIXED=76, INTEREST_ONLY=77, INTEREST=78, PRINCIPAL=79, 
+		AMORTIZE=80, BULLET=81, LEVEL=82, LINEAR=83, SENIORITY=84, EQUITY=85, 
+		CONTRIBUTED=86, HOLDERS=87, ACCOUNT=88, TARGET=89, INITIAL=90, EARNS=91, 
+		FEE=92, TEST=93, OVER=94, TRAILING=95, TRIGGER=96, TRIPS=97, CURES=98, 
+		AFTER=99, WHEN=100, DEFAULT=101, GRACE=102, CFADS=103, INCLUDES=104, WATERFALL=105, 
+		USING=106, FILL=107, RELEASE=108, HOLD=109, REST=110, IN=111, DISTRIBUTE=112, 
+		SWEEP=113, PRO_RATA=114, SEQUENTIAL=115, ACCELERATE=116, CURE=117, UP=118, 
+		TIMES=119, TO=120, IF=121, ELSE=122, THEN=123, ENFORCEMENT=124, SELL=125, 
+		HAIRCUT=126, LAG=127, TAKEN=128, DEFLATE=129, DROP=130, BY=131, DEFAULTS=132, 
+		PER=133, GPU=134, GPU_HOUR=135, HOUR=136, KW=137, MW=138, KWH=139, MWH=140, 
+		YEAR=141, OF=142, AND=143, OR=144, NOT=145, PIK=146, ISSUE_PRICE=147, 
+		COMMITMENT=148, AVAILABLE=149, DRAWS=150, COMMITMENT_FEE=151, STEP_UP=152, 
+		TARGET_BALANCE=153, LBRACE=154, RBRACE=155, LPAREN=156, RPAREN=157, COMMA=158, 
+		DOT=159, ARROW=160, ASSIGN=161, PLUS=162, MINUS=163, STAR=164, SLASH=165, 
+		LE=166, GE=167, LT=168, GT=169, EQ=170, NE=171, DAYCOUNT=172, DATE=173, 
+		QUANTITY=174, NUMBER=175, STRING=176, UNTERMINATED_STRING=177, IDENT=178, 
+		NON_ASCII_NAME=179, LINE_COMMENT=180, BLOCK_COMMENT=181, UNTERMINATED_COMMENT=182, 
+		WS=183, UNEXPECTED_CHAR=184;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -105,22 +106,22 @@ public partial class DealLangParser : Parser {
 		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
 		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'contract'", 
 		"'customer'", "'price'", "'take_or_pay'", "'utilisation'", "'relet'", 
-		"'depth'", "'impact'", "'limit'", "'costs'", "'month'", "'tranche'", "'balance'", 
-		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
-		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
-		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'trailing'", "'trigger'", "'trips'", "'cures'", 
-		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
-		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
-		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
-		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", 
-		"'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", 
-		"'!='"
+		"'termination_fee'", "'amortising'", "'depth'", "'impact'", "'limit'", 
+		"'costs'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", 
+		"'interest_only'", "'interest'", "'principal'", "'amortize'", "'bullet'", 
+		"'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", "'holders'", 
+		"'account'", "'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", 
+		"'trailing'", "'trigger'", "'trips'", "'cures'", "'after'", "'when'", 
+		"'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", 
+		"'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", 
+		"'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", 
+		"'to'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", 
+		"'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", "'per'", 
+		null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", 
+		"'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", "'available'", 
+		"'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", "'{'", 
+		"'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", 
+		"'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -132,22 +133,23 @@ public partial class DealLangParser : Parser {
 		"UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
 		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
 		"MARKET_VALUE", "GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", 
-		"UTILISATION", "RELET", "DEPTH", "IMPACT", "LIMIT", "COSTS", "MONTH", 
-		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
-		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
-		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
-		"TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", 
-		"DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", 
-		"RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", 
-		"ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
-		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", 
-		"AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
-		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
-		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
-		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"UTILISATION", "RELET", "TERMINATION_FEE", "AMORTISING", "DEPTH", "IMPACT", 
+		"LIMIT", "COSTS", "MONTH", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
+		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
+		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
+		"FEE", "TEST", "OVER", "TRAILING", "TRIGGER", "TRIPS", "CURES", "AFTER", 
+		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
+		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
+		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", 
+		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
+		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
+		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
+		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "LBRACE", 
+		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
+		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
+		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
+		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -392,7 +394,7 @@ public partial class DealLangParser : Parser {
 			State = 130;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 2251805460828161L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 2251805460828161L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 127;
@@ -698,7 +700,7 @@ public partial class DealLangParser : Parser {
 			State = 163;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8088043214960328575L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 412316868577L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4541315287577788929L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3377699787382785L) != 0)) {
 				{
 				State = 161;
 				ErrorHandler.Sync(this);
@@ -753,6 +755,8 @@ public partial class DealLangParser : Parser {
 				case TAKE_OR_PAY:
 				case UTILISATION:
 				case RELET:
+				case TERMINATION_FEE:
+				case AMORTISING:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -882,7 +886,7 @@ public partial class DealLangParser : Parser {
 			State = 173;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 36028796985409535L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 144115187941638143L) != 0)) {
 				{
 				State = 171;
 				ErrorHandler.Sync(this);
@@ -958,6 +962,8 @@ public partial class DealLangParser : Parser {
 				case TAKE_OR_PAY:
 				case UTILISATION:
 				case RELET:
+				case TERMINATION_FEE:
+				case AMORTISING:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -2627,7 +2633,7 @@ public partial class DealLangParser : Parser {
 			State = 360;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 75L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 75L) != 0)) {
 				{
 				{
 				State = 357;
@@ -3322,7 +3328,7 @@ public partial class DealLangParser : Parser {
 			State = 445;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2304717006227636224L) != 0) || _la==HOUR) {
+			while (((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 2617278467L) != 0) || _la==HOUR) {
 				{
 				{
 				State = 442;
@@ -3464,15 +3470,30 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class TerminationFeeItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
+		public TerminationFeeItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTerminationFeeItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
 		ContractItemContext _localctx = new ContractItemContext(Context, State);
 		EnterRule(_localctx, 50, RULE_contractItem);
+		int _la;
 		try {
-			State = 469;
+			State = 474;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,34,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -3557,6 +3578,26 @@ public partial class DealLangParser : Parser {
 				duration();
 				}
 				break;
+			case 9:
+				_localctx = new TerminationFeeItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 469;
+				Match(TERMINATION_FEE);
+				State = 470;
+				expr(0);
+				State = 472;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AMORTISING) {
+					{
+					State = 471;
+					Match(AMORTISING);
+					}
+				}
+
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3603,20 +3644,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 471;
-			Match(DATE);
-			State = 472;
-			_localctx.units = expr(0);
-			State = 473;
-			Match(AT);
-			State = 474;
-			_localctx.cost = expr(0);
 			State = 476;
+			Match(DATE);
+			State = 477;
+			_localctx.units = expr(0);
+			State = 478;
+			Match(AT);
+			State = 479;
+			_localctx.cost = expr(0);
+			State = 481;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 475;
+				State = 480;
 				Match(COMMA);
 				}
 			}
@@ -3669,27 +3710,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 478;
+			State = 483;
 			Match(TRANCHE);
-			State = 479;
-			_localctx.name = ident();
-			State = 480;
-			Match(LBRACE);
 			State = 484;
+			_localctx.name = ident();
+			State = 485;
+			Match(LBRACE);
+			State = 489;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 1099L) != 0) || ((((_la - 144)) & ~0x3f) == 0 && ((1L << (_la - 144)) & 255L) != 0)) {
+			while (_la==MATURITY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 1099L) != 0) || ((((_la - 146)) & ~0x3f) == 0 && ((1L << (_la - 146)) & 255L) != 0)) {
 				{
 				{
-				State = 481;
+				State = 486;
 				trancheItem();
 				}
 				}
-				State = 486;
+				State = 491;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 487;
+			State = 492;
 			Match(RBRACE);
 			}
 		}
@@ -3919,16 +3960,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_trancheItem);
 		int _la;
 		try {
-			State = 546;
+			State = 551;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BALANCE:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 489;
+				State = 494;
 				Match(BALANCE);
-				State = 490;
+				State = 495;
 				expr(0);
 				}
 				break;
@@ -3936,40 +3977,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 491;
+				State = 496;
 				Match(COUPON);
-				State = 492;
+				State = 497;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 494;
+				State = 499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 493;
+					State = 498;
 					Match(FIXED);
 					}
 				}
 
-				State = 498;
+				State = 503;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 496;
+					State = 501;
 					Match(FLOOR);
-					State = 497;
+					State = 502;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 502;
+				State = 507;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 500;
+					State = 505;
 					Match(CAP);
-					State = 501;
+					State = 506;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -3980,26 +4021,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 504;
+				State = 509;
 				Match(PIK);
-				State = 506;
+				State = 511;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 505;
+					State = 510;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 510;
+				State = 515;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 508;
+					State = 513;
 					Match(WHEN);
-					State = 509;
+					State = 514;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4010,9 +4051,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 512;
+				State = 517;
 				Match(ISSUE_PRICE);
-				State = 513;
+				State = 518;
 				expr(0);
 				}
 				break;
@@ -4020,9 +4061,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 514;
+				State = 519;
 				Match(COMMITMENT);
-				State = 515;
+				State = 520;
 				expr(0);
 				}
 				break;
@@ -4030,11 +4071,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 516;
+				State = 521;
 				Match(AVAILABLE);
-				State = 517;
+				State = 522;
 				Match(UNTIL);
-				State = 518;
+				State = 523;
 				Match(DATE);
 				}
 				break;
@@ -4042,25 +4083,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 519;
-				Match(DRAWS);
-				State = 520;
-				Match(LBRACE);
 				State = 524;
+				Match(DRAWS);
+				State = 525;
+				Match(LBRACE);
+				State = 529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 521;
+					State = 526;
 					schedulePoint();
 					}
 					}
-					State = 526;
+					State = 531;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 527;
+				State = 532;
 				Match(RBRACE);
 				}
 				break;
@@ -4068,9 +4109,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 528;
+				State = 533;
 				Match(COMMITMENT_FEE);
-				State = 529;
+				State = 534;
 				expr(0);
 				}
 				break;
@@ -4078,13 +4119,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 530;
+				State = 535;
 				Match(STEP_UP);
-				State = 531;
+				State = 536;
 				expr(0);
-				State = 532;
+				State = 537;
 				Match(FROM);
-				State = 533;
+				State = 538;
 				Match(DATE);
 				}
 				break;
@@ -4092,9 +4133,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 535;
+				State = 540;
 				Match(TARGET_BALANCE);
-				State = 536;
+				State = 541;
 				expr(0);
 				}
 				break;
@@ -4102,11 +4143,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 537;
+				State = 542;
 				Match(INTEREST_ONLY);
-				State = 538;
+				State = 543;
 				Match(UNTIL);
-				State = 539;
+				State = 544;
 				Match(DATE);
 				}
 				break;
@@ -4114,9 +4155,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 540;
+				State = 545;
 				Match(AMORTIZE);
-				State = 541;
+				State = 546;
 				amortization();
 				}
 				break;
@@ -4124,9 +4165,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 542;
+				State = 547;
 				Match(MATURITY);
-				State = 543;
+				State = 548;
 				Match(DATE);
 				}
 				break;
@@ -4134,9 +4175,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 544;
+				State = 549;
 				Match(SENIORITY);
-				State = 545;
+				State = 550;
 				Match(NUMBER);
 				}
 				break;
@@ -4222,14 +4263,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 58, RULE_amortization);
 		int _la;
 		try {
-			State = 560;
+			State = 565;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 548;
+				State = 553;
 				Match(BULLET);
 				}
 				break;
@@ -4237,7 +4278,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 549;
+				State = 554;
 				Match(LEVEL);
 				}
 				break;
@@ -4245,7 +4286,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 550;
+				State = 555;
 				Match(LINEAR);
 				}
 				break;
@@ -4253,25 +4294,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 551;
-				Match(SCHEDULE);
-				State = 552;
-				Match(LBRACE);
 				State = 556;
+				Match(SCHEDULE);
+				State = 557;
+				Match(LBRACE);
+				State = 561;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 553;
+					State = 558;
 					schedulePoint();
 					}
 					}
-					State = 558;
+					State = 563;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 559;
+				State = 564;
 				Match(RBRACE);
 				}
 				break;
@@ -4325,27 +4366,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 562;
+			State = 567;
 			Match(EQUITY);
-			State = 563;
-			_localctx.name = ident();
-			State = 564;
-			Match(LBRACE);
 			State = 568;
+			_localctx.name = ident();
+			State = 569;
+			Match(LBRACE);
+			State = 573;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 565;
+				State = 570;
 				equityItem();
 				}
 				}
-				State = 570;
+				State = 575;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 571;
+			State = 576;
 			Match(RBRACE);
 			}
 		}
@@ -4412,16 +4453,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_equityItem);
 		int _la;
 		try {
-			State = 584;
+			State = 589;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 573;
+				State = 578;
 				Match(CONTRIBUTED);
-				State = 574;
+				State = 579;
 				expr(0);
 				}
 				break;
@@ -4429,23 +4470,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 575;
+				State = 580;
 				Match(HOLDERS);
-				State = 576;
-				holder();
 				State = 581;
+				holder();
+				State = 586;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 577;
+					State = 582;
 					Match(COMMA);
-					State = 578;
+					State = 583;
 					holder();
 					}
 					}
-					State = 583;
+					State = 588;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4493,9 +4534,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 586;
+			State = 591;
 			ident();
-			State = 587;
+			State = 592;
 			expr(0);
 			}
 		}
@@ -4545,32 +4586,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 589;
+			State = 594;
 			Match(ACCOUNT);
-			State = 590;
+			State = 595;
 			_localctx.name = ident();
-			State = 599;
+			State = 604;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 591;
+				State = 596;
 				Match(LBRACE);
-				State = 595;
+				State = 600;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 87)) & ~0x3f) == 0 && ((1L << (_la - 87)) & 7L) != 0)) {
+				while (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 7L) != 0)) {
 					{
 					{
-					State = 592;
+					State = 597;
 					accountItem();
 					}
 					}
-					State = 597;
+					State = 602;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 598;
+				State = 603;
 				Match(RBRACE);
 				}
 			}
@@ -4645,16 +4686,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 68, RULE_accountItem);
 		try {
-			State = 607;
+			State = 612;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 601;
+				State = 606;
 				Match(TARGET);
-				State = 602;
+				State = 607;
 				expr(0);
 				}
 				break;
@@ -4662,9 +4703,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 603;
+				State = 608;
 				Match(INITIAL);
-				State = 604;
+				State = 609;
 				expr(0);
 				}
 				break;
@@ -4672,9 +4713,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 605;
+				State = 610;
 				Match(EARNS);
-				State = 606;
+				State = 611;
 				expr(0);
 				}
 				break;
@@ -4735,31 +4776,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 609;
+			State = 614;
 			Match(FEE);
-			State = 610;
+			State = 615;
 			_localctx.name = ident();
-			State = 611;
+			State = 616;
 			Match(LBRACE);
-			State = 612;
+			State = 617;
 			expr(0);
-			State = 620;
+			State = 625;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 613;
-				perYear();
 				State = 618;
+				perYear();
+				State = 623;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 614;
+					State = 619;
 					Match(ESCALATING);
-					State = 615;
+					State = 620;
 					expr(0);
-					State = 616;
+					State = 621;
 					perYear();
 					}
 				}
@@ -4767,7 +4808,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 622;
+			State = 627;
 			Match(RBRACE);
 			}
 		}
@@ -4820,36 +4861,36 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 624;
+			State = 629;
 			Match(TEST);
-			State = 625;
+			State = 630;
 			_localctx.name = ident();
-			State = 626;
-			Match(ASSIGN);
-			State = 627;
-			expr(0);
 			State = 631;
+			Match(ASSIGN);
+			State = 632;
+			expr(0);
+			State = 636;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 628;
+				State = 633;
 				Match(OVER);
-				State = 629;
+				State = 634;
 				Match(TRAILING);
-				State = 630;
+				State = 635;
 				duration();
 				}
 			}
 
-			State = 635;
+			State = 640;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 633;
+				State = 638;
 				Match(FROM);
-				State = 634;
+				State = 639;
 				Match(DATE);
 				}
 			}
@@ -4933,93 +4974,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 637;
+			State = 642;
 			Match(TRIGGER);
-			State = 638;
-			_localctx.name = ident();
-			State = 639;
-			Match(WHEN);
-			State = 640;
-			expr(0);
 			State = 643;
+			_localctx.name = ident();
+			State = 644;
+			Match(WHEN);
+			State = 645;
+			expr(0);
+			State = 648;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 641;
-				Match(FROM);
-				State = 642;
-				Match(DATE);
-				}
-			}
-
-			State = 648;
-			ErrorHandler.Sync(this);
-			_la = TokenStream.LA(1);
-			if (_la==TRIPS) {
-				{
-				State = 645;
-				Match(TRIPS);
 				State = 646;
-				Match(AFTER);
+				Match(FROM);
 				State = 647;
-				_localctx.trips = Match(NUMBER);
+				Match(DATE);
 				}
 			}
 
 			State = 653;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			if (_la==CURES) {
+			if (_la==TRIPS) {
 				{
 				State = 650;
-				Match(CURES);
+				Match(TRIPS);
 				State = 651;
 				Match(AFTER);
 				State = 652;
+				_localctx.trips = Match(NUMBER);
+				}
+			}
+
+			State = 658;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			if (_la==CURES) {
+				{
+				State = 655;
+				Match(CURES);
+				State = 656;
+				Match(AFTER);
+				State = 657;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 663;
+			State = 668;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 655;
-				Match(CURE);
-				State = 656;
-				Match(BY);
-				State = 657;
-				_localctx.curer = ident();
-				State = 658;
-				Match(UP);
-				State = 659;
-				Match(TO);
 				State = 660;
-				_localctx.times = Match(NUMBER);
+				Match(CURE);
 				State = 661;
+				Match(BY);
+				State = 662;
+				_localctx.curer = ident();
+				State = 663;
+				Match(UP);
+				State = 664;
+				Match(TO);
+				State = 665;
+				_localctx.times = Match(NUMBER);
+				State = 666;
 				Match(TIMES);
 				}
 			}
 
-			State = 665;
+			State = 670;
 			Match(ARROW);
-			State = 666;
-			triggerEffect();
 			State = 671;
+			triggerEffect();
+			State = 676;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 667;
+				State = 672;
 				Match(COMMA);
-				State = 668;
+				State = 673;
 				triggerEffect();
 				}
 				}
-				State = 673;
+				State = 678;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5106,20 +5147,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 76, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 693;
+			State = 698;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,63,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,64,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 674;
+				State = 679;
 				Match(SWEEP);
-				State = 675;
+				State = 680;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 676;
+				State = 681;
 				Match(TO);
-				State = 677;
+				State = 682;
 				ident();
 				}
 				break;
@@ -5127,34 +5168,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 678;
+				State = 683;
 				Match(ACCELERATE);
-				State = 690;
+				State = 695;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 679;
+					State = 684;
 					Match(LPAREN);
-					State = 680;
-					ident();
 					State = 685;
+					ident();
+					State = 690;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 681;
+						State = 686;
 						Match(COMMA);
-						State = 682;
+						State = 687;
 						ident();
 						}
 						}
-						State = 687;
+						State = 692;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 688;
+					State = 693;
 					Match(RPAREN);
 					}
 				}
@@ -5165,7 +5206,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 692;
+				State = 697;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5213,20 +5254,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 695;
-			Match(DEFAULT);
-			State = 696;
-			Match(WHEN);
-			State = 697;
-			expr(0);
 			State = 700;
+			Match(DEFAULT);
+			State = 701;
+			Match(WHEN);
+			State = 702;
+			expr(0);
+			State = 705;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 698;
+				State = 703;
 				Match(GRACE);
-				State = 699;
+				State = 704;
 				duration();
 				}
 			}
@@ -5278,25 +5319,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 702;
+			State = 707;
 			Match(CFADS);
-			State = 703;
+			State = 708;
 			Match(INCLUDES);
-			State = 704;
-			cfadsItem();
 			State = 709;
+			cfadsItem();
+			State = 714;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 705;
+				State = 710;
 				Match(COMMA);
-				State = 706;
+				State = 711;
 				cfadsItem();
 				}
 				}
-				State = 711;
+				State = 716;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5336,13 +5377,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 82, RULE_cfadsItem);
 		try {
-			State = 714;
+			State = 719;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 712;
+				State = 717;
 				Match(RVG);
 				}
 				break;
@@ -5396,6 +5437,8 @@ public partial class DealLangParser : Parser {
 			case TAKE_OR_PAY:
 			case UTILISATION:
 			case RELET:
+			case TERMINATION_FEE:
+			case AMORTISING:
 			case DEPTH:
 			case IMPACT:
 			case LIMIT:
@@ -5446,7 +5489,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 713;
+				State = 718;
 				ident();
 				}
 				break;
@@ -5496,25 +5539,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 716;
-			Match(WATERFALL);
-			State = 717;
-			Match(LBRACE);
 			State = 721;
+			Match(WATERFALL);
+			State = 722;
+			Match(LBRACE);
+			State = 726;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 107)) & ~0x3f) == 0 && ((1L << (_la - 107)) & 16871L) != 0)) {
 				{
 				{
-				State = 718;
+				State = 723;
 				step();
 				}
 				}
-				State = 723;
+				State = 728;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 724;
+			State = 729;
 			Match(RBRACE);
 			}
 		}
@@ -5716,39 +5759,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 86, RULE_step);
 		int _la;
 		try {
-			State = 804;
+			State = 809;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 726;
+				State = 731;
 				Match(PAY);
-				State = 727;
+				State = 732;
 				((PayStepContext)_localctx).target = reference();
-				State = 737;
+				State = 742;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 728;
+					State = 733;
 					Match(USING);
-					State = 729;
-					ident();
 					State = 734;
+					ident();
+					State = 739;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 730;
+						State = 735;
 						Match(COMMA);
-						State = 731;
+						State = 736;
 						ident();
 						}
 						}
-						State = 736;
+						State = 741;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -5761,9 +5804,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 739;
+				State = 744;
 				Match(FILL);
-				State = 740;
+				State = 745;
 				ident();
 				}
 				break;
@@ -5771,9 +5814,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 741;
+				State = 746;
 				Match(RELEASE);
-				State = 742;
+				State = 747;
 				ident();
 				}
 				break;
@@ -5781,13 +5824,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 743;
+				State = 748;
 				Match(HOLD);
-				State = 744;
+				State = 749;
 				Match(REST);
-				State = 745;
+				State = 750;
 				Match(IN);
-				State = 746;
+				State = 751;
 				ident();
 				}
 				break;
@@ -5795,25 +5838,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 747;
+				State = 752;
 				Match(DISTRIBUTE);
-				State = 750;
+				State = 755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 748;
+					State = 753;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 749;
+					State = 754;
 					Match(OF);
 					}
 				}
 
-				State = 752;
+				State = 757;
 				Match(REST);
-				State = 753;
+				State = 758;
 				Match(TO);
-				State = 754;
+				State = 759;
 				ident();
 				}
 				break;
@@ -5821,17 +5864,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 755;
-				Match(SWEEP);
-				State = 756;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 757;
-				Match(OF);
-				State = 758;
-				Match(REST);
-				State = 759;
-				Match(TO);
 				State = 760;
+				Match(SWEEP);
+				State = 761;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 762;
+				Match(OF);
+				State = 763;
+				Match(REST);
+				State = 764;
+				Match(TO);
+				State = 765;
 				ident();
 				}
 				break;
@@ -5839,52 +5882,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 761;
+				State = 766;
 				Match(IF);
-				State = 762;
-				expr(0);
-				State = 763;
-				Match(LBRACE);
 				State = 767;
+				expr(0);
+				State = 768;
+				Match(LBRACE);
+				State = 772;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 107)) & ~0x3f) == 0 && ((1L << (_la - 107)) & 16871L) != 0)) {
 					{
 					{
-					State = 764;
+					State = 769;
 					step();
 					}
 					}
-					State = 769;
+					State = 774;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 770;
+				State = 775;
 				Match(RBRACE);
-				State = 780;
+				State = 785;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 771;
-					Match(ELSE);
-					State = 772;
-					Match(LBRACE);
 					State = 776;
+					Match(ELSE);
+					State = 777;
+					Match(LBRACE);
+					State = 781;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 107)) & ~0x3f) == 0 && ((1L << (_la - 107)) & 16871L) != 0)) {
 						{
 						{
-						State = 773;
+						State = 778;
 						step();
 						}
 						}
-						State = 778;
+						State = 783;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 779;
+					State = 784;
 					Match(RBRACE);
 					}
 				}
@@ -5895,37 +5938,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 782;
+				State = 787;
 				Match(PRO_RATA);
-				State = 785;
+				State = 790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 783;
+					State = 788;
 					Match(BY);
-					State = 784;
+					State = 789;
 					Match(BALANCE);
 					}
 				}
 
-				State = 787;
+				State = 792;
 				Match(LBRACE);
-				State = 791;
+				State = 796;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 107)) & ~0x3f) == 0 && ((1L << (_la - 107)) & 16871L) != 0)) {
 					{
 					{
-					State = 788;
+					State = 793;
 					step();
 					}
 					}
-					State = 793;
+					State = 798;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 794;
+				State = 799;
 				Match(RBRACE);
 				}
 				break;
@@ -5933,25 +5976,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 795;
-				Match(SEQUENTIAL);
-				State = 796;
-				Match(LBRACE);
 				State = 800;
+				Match(SEQUENTIAL);
+				State = 801;
+				Match(LBRACE);
+				State = 805;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 105)) & ~0x3f) == 0 && ((1L << (_la - 105)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 107)) & ~0x3f) == 0 && ((1L << (_la - 107)) & 16871L) != 0)) {
 					{
 					{
-					State = 797;
+					State = 802;
 					step();
 					}
 					}
-					State = 802;
+					State = 807;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 803;
+				State = 808;
 				Match(RBRACE);
 				}
 				break;
@@ -6001,25 +6044,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 806;
-			Match(ENFORCEMENT);
-			State = 807;
-			Match(LBRACE);
 			State = 811;
+			Match(ENFORCEMENT);
+			State = 812;
+			Match(LBRACE);
+			State = 816;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 808;
+				State = 813;
 				enforcementItem();
 				}
 				}
-				State = 813;
+				State = 818;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 814;
+			State = 819;
 			Match(RBRACE);
 			}
 		}
@@ -6091,44 +6134,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 90, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 832;
+			State = 837;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 816;
+				State = 821;
 				Match(SELL);
-				State = 817;
-				ident();
 				State = 822;
+				ident();
+				State = 827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 818;
+					State = 823;
 					Match(COMMA);
-					State = 819;
+					State = 824;
 					ident();
 					}
 					}
-					State = 824;
+					State = 829;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 828;
+				State = 833;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 864691128455135247L) != 0)) {
+				while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 864691128455135247L) != 0)) {
 					{
 					{
-					State = 825;
+					State = 830;
 					sellTerm();
 					}
 					}
-					State = 830;
+					State = 835;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6138,7 +6181,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 831;
+				State = 836;
 				waterfallDecl();
 				}
 				break;
@@ -6257,16 +6300,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 92, RULE_sellTerm);
 		try {
-			State = 852;
+			State = 857;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 834;
+				State = 839;
 				Match(HAIRCUT);
-				State = 835;
+				State = 840;
 				expr(0);
 				}
 				break;
@@ -6274,9 +6317,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 836;
+				State = 841;
 				Match(LAG);
-				State = 837;
+				State = 842;
 				duration();
 				}
 				break;
@@ -6284,13 +6327,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 838;
+				State = 843;
 				Match(DEPTH);
-				State = 839;
+				State = 844;
 				expr(0);
-				State = 840;
+				State = 845;
 				Match(PER);
-				State = 841;
+				State = 846;
 				Match(MONTH);
 				}
 				break;
@@ -6298,9 +6341,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 843;
+				State = 848;
 				Match(IMPACT);
-				State = 844;
+				State = 849;
 				expr(0);
 				}
 				break;
@@ -6308,13 +6351,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 845;
+				State = 850;
 				Match(LIMIT);
-				State = 846;
+				State = 851;
 				expr(0);
-				State = 847;
+				State = 852;
 				Match(PER);
-				State = 848;
+				State = 853;
 				Match(MONTH);
 				}
 				break;
@@ -6322,9 +6365,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 850;
+				State = 855;
 				Match(COSTS);
-				State = 851;
+				State = 856;
 				expr(0);
 				}
 				break;
@@ -6383,31 +6426,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 854;
+			State = 859;
 			Match(SCENARIO);
-			State = 855;
+			State = 860;
 			_localctx.name = ident();
-			State = 856;
+			State = 861;
 			Match(FOR);
-			State = 857;
-			_localctx.deal = ident();
-			State = 858;
-			Match(LBRACE);
 			State = 862;
+			_localctx.deal = ident();
+			State = 863;
+			Match(LBRACE);
+			State = 867;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8376273591112040319L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 412316868577L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3388393782970941953L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3377699787382785L) != 0)) {
 				{
 				{
-				State = 859;
+				State = 864;
 				scenarioItem();
 				}
 				}
-				State = 864;
+				State = 869;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 865;
+			State = 870;
 			Match(RBRACE);
 			}
 		}
@@ -6662,20 +6705,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 938;
+			State = 943;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,87,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,88,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 867;
+				State = 872;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 868;
+				State = 873;
 				Match(RENEWALS);
-				State = 869;
+				State = 874;
 				Match(TAKEN);
-				State = 870;
+				State = 875;
 				Match(NUMBER);
 				}
 				break;
@@ -6683,13 +6726,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 872;
+				State = 877;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 873;
+				State = 878;
 				Match(DEFLATE);
-				State = 874;
+				State = 879;
 				expr(0);
-				State = 875;
+				State = 880;
 				perYear();
 				}
 				break;
@@ -6697,15 +6740,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 877;
+				State = 882;
 				((DropItemContext)_localctx).path = reference();
-				State = 878;
+				State = 883;
 				Match(DROP);
-				State = 879;
+				State = 884;
 				expr(0);
-				State = 880;
+				State = 885;
 				Match(BY);
-				State = 881;
+				State = 886;
 				Match(DATE);
 				}
 				break;
@@ -6713,13 +6756,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 883;
+				State = 888;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 884;
+				State = 889;
 				Match(DEFAULTS);
-				State = 885;
+				State = 890;
 				Match(ON);
-				State = 886;
+				State = 891;
 				Match(DATE);
 				}
 				break;
@@ -6727,9 +6770,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 888;
+				State = 893;
 				Match(ENFORCEMENT);
-				State = 890;
+				State = 895;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -6737,7 +6780,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 889;
+						State = 894;
 						sellTerm();
 						}
 						}
@@ -6745,9 +6788,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 892;
+					State = 897;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,84,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,85,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -6755,11 +6798,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 894;
+				State = 899;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 895;
+				State = 900;
 				Match(LEVEL);
-				State = 896;
+				State = 901;
 				expr(0);
 				}
 				break;
@@ -6767,29 +6810,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 898;
+				State = 903;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 899;
+				State = 904;
 				Match(POINTS);
-				State = 900;
-				pointsKind();
-				State = 901;
-				Match(LBRACE);
 				State = 905;
+				pointsKind();
+				State = 906;
+				Match(LBRACE);
+				State = 910;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 902;
+					State = 907;
 					schedulePoint();
 					}
 					}
-					State = 907;
+					State = 912;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 908;
+				State = 913;
 				Match(RBRACE);
 				}
 				break;
@@ -6797,15 +6840,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 910;
+				State = 915;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 911;
+				State = 916;
 				Match(LAUNCH);
-				State = 912;
+				State = 917;
 				Match(DATE);
-				State = 913;
+				State = 918;
 				Match(DOWN);
-				State = 914;
+				State = 919;
 				expr(0);
 				}
 				break;
@@ -6813,21 +6856,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 916;
+				State = 921;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 917;
+				State = 922;
 				Match(SHIFT);
-				State = 919;
+				State = 924;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 918;
+					State = 923;
 					Match(PLUS);
 					}
 				}
 
-				State = 921;
+				State = 926;
 				expr(0);
 				}
 				break;
@@ -6835,11 +6878,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 923;
+				State = 928;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 924;
+				State = 929;
 				Match(UTILISATION);
-				State = 925;
+				State = 930;
 				expr(0);
 				}
 				break;
@@ -6847,17 +6890,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 927;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 928;
-				Match(RELET);
-				State = 929;
-				Match(AFTER);
-				State = 930;
-				duration();
-				State = 931;
-				Match(AT);
 				State = 932;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 933;
+				Match(RELET);
+				State = 934;
+				Match(AFTER);
+				State = 935;
+				duration();
+				State = 936;
+				Match(AT);
+				State = 937;
 				expr(0);
 				}
 				break;
@@ -6865,11 +6908,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 934;
+				State = 939;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 935;
+				State = 940;
 				Match(NOT);
-				State = 936;
+				State = 941;
 				Match(RELET);
 				}
 				break;
@@ -6909,9 +6952,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 940;
+			State = 945;
 			Match(PER);
-			State = 941;
+			State = 946;
 			Match(YEAR);
 			}
 		}
@@ -6948,7 +6991,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 943;
+			State = 948;
 			Match(QUANTITY);
 			}
 		}
@@ -7275,20 +7318,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 987;
+			State = 992;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 946;
+				State = 951;
 				Match(LPAREN);
-				State = 947;
+				State = 952;
 				expr(0);
-				State = 948;
+				State = 953;
 				Match(RPAREN);
 				}
 				break;
@@ -7297,9 +7340,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 950;
+				State = 955;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 951;
+				State = 956;
 				expr(16);
 				}
 				break;
@@ -7308,9 +7351,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 952;
+				State = 957;
 				Match(NOT);
-				State = 953;
+				State = 958;
 				expr(11);
 				}
 				break;
@@ -7319,17 +7362,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 954;
-				Match(IF);
-				State = 955;
-				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 956;
-				Match(THEN);
-				State = 957;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 958;
-				Match(ELSE);
 				State = 959;
+				Match(IF);
+				State = 960;
+				((ConditionalExprContext)_localctx).cond = expr(0);
+				State = 961;
+				Match(THEN);
+				State = 962;
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				State = 963;
+				Match(ELSE);
+				State = 964;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -7338,37 +7381,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 961;
+				State = 966;
 				((CallExprContext)_localctx).callee = ident();
-				State = 962;
+				State = 967;
 				Match(LPAREN);
-				State = 971;
+				State = 976;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8124072011979292543L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 442385866737L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4397200099501933057L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3624025020309505L) != 0)) {
 					{
-					State = 963;
-					expr(0);
 					State = 968;
+					expr(0);
+					State = 973;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 964;
+						State = 969;
 						Match(COMMA);
-						State = 965;
+						State = 970;
 						expr(0);
 						}
 						}
-						State = 970;
+						State = 975;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 973;
+				State = 978;
 				Match(RPAREN);
 				}
 				break;
@@ -7377,7 +7420,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 975;
+				State = 980;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -7387,19 +7430,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 977;
+				State = 982;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 132)) & ~0x3f) == 0 && ((1L << (_la - 132)) & 127L) != 0)) {
+				if (((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 127L) != 0)) {
 					{
-					State = 976;
+					State = 981;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 979;
+				State = 984;
 				Match(PER);
-				State = 980;
+				State = 985;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -7408,9 +7451,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 981;
+				State = 986;
 				Match(NUMBER);
-				State = 982;
+				State = 987;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -7419,7 +7462,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 983;
+				State = 988;
 				Match(QUANTITY);
 				}
 				break;
@@ -7428,7 +7471,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 984;
+				State = 989;
 				Match(NUMBER);
 				}
 				break;
@@ -7437,7 +7480,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 985;
+				State = 990;
 				Match(DATE);
 				}
 				break;
@@ -7446,34 +7489,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 986;
+				State = 991;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1009;
+			State = 1014;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,94,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1007;
+					State = 1012;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 989;
+						State = 994;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 990;
+						State = 995;
 						Match(OF);
-						State = 991;
+						State = 996;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7482,9 +7525,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 992;
+						State = 997;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 993;
+						State = 998;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7494,7 +7537,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 994;
+						State = 999;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7503,9 +7546,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 995;
+						State = 1000;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 996;
+						State = 1001;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7515,7 +7558,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 997;
+						State = 1002;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -7524,19 +7567,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 998;
+						State = 1003;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 999;
+						State = 1004;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 164)) & ~0x3f) == 0 && ((1L << (_la - 164)) & 63L) != 0)) ) {
+						if ( !(((((_la - 166)) & ~0x3f) == 0 && ((1L << (_la - 166)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1000;
+						State = 1005;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -7545,11 +7588,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1001;
+						State = 1006;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1002;
+						State = 1007;
 						Match(AND);
-						State = 1003;
+						State = 1008;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -7558,20 +7601,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1004;
+						State = 1009;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1005;
+						State = 1010;
 						Match(OR);
-						State = 1006;
+						State = 1011;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1011;
+				State = 1016;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,94,Context);
 			}
 			}
 		}
@@ -7615,9 +7658,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1012;
+			State = 1017;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 132)) & ~0x3f) == 0 && ((1L << (_la - 132)) & 127L) != 0)) ) {
+			if ( !(((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7666,16 +7709,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1014;
+			State = 1019;
 			ident();
-			State = 1017;
+			State = 1022;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
 			case 1:
 				{
-				State = 1015;
+				State = 1020;
 				Match(DOT);
-				State = 1016;
+				State = 1021;
 				_localctx.member = ident();
 				}
 				break;
@@ -7792,6 +7835,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TAKE_OR_PAY() { return GetToken(DealLangParser.TAKE_OR_PAY, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UTILISATION() { return GetToken(DealLangParser.UTILISATION, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -7813,9 +7858,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1019;
+			State = 1024;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8088043214960328575L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 412316868577L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4541315287577788929L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 3377699787382785L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7861,7 +7906,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,182,1022,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,184,1027,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -7895,340 +7940,342 @@ public partial class DealLangParser : Parser {
 		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
 		1,23,3,23,436,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,444,8,24,10,24,12,
 		24,447,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,470,8,25,1,26,1,26,1,
-		26,1,26,1,26,3,26,477,8,26,1,27,1,27,1,27,1,27,5,27,483,8,27,10,27,12,
-		27,486,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,495,8,28,1,28,1,28,
-		3,28,499,8,28,1,28,1,28,3,28,503,8,28,1,28,1,28,3,28,507,8,28,1,28,1,28,
-		3,28,511,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,523,
-		8,28,10,28,12,28,526,9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,547,8,28,1,29,1,
-		29,1,29,1,29,1,29,1,29,5,29,555,8,29,10,29,12,29,558,9,29,1,29,3,29,561,
-		8,29,1,30,1,30,1,30,1,30,5,30,567,8,30,10,30,12,30,570,9,30,1,30,1,30,
-		1,31,1,31,1,31,1,31,1,31,1,31,5,31,580,8,31,10,31,12,31,583,9,31,3,31,
-		585,8,31,1,32,1,32,1,32,1,33,1,33,1,33,1,33,5,33,594,8,33,10,33,12,33,
-		597,9,33,1,33,3,33,600,8,33,1,34,1,34,1,34,1,34,1,34,1,34,3,34,608,8,34,
-		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,619,8,35,3,35,621,8,
-		35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,632,8,36,1,36,1,36,
-		3,36,636,8,36,1,37,1,37,1,37,1,37,1,37,1,37,3,37,644,8,37,1,37,1,37,1,
-		37,3,37,649,8,37,1,37,1,37,1,37,3,37,654,8,37,1,37,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,3,37,664,8,37,1,37,1,37,1,37,1,37,5,37,670,8,37,10,37,12,
-		37,673,9,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,5,38,684,8,38,
-		10,38,12,38,687,9,38,1,38,1,38,3,38,691,8,38,1,38,3,38,694,8,38,1,39,1,
-		39,1,39,1,39,1,39,3,39,701,8,39,1,40,1,40,1,40,1,40,1,40,5,40,708,8,40,
-		10,40,12,40,711,9,40,1,41,1,41,3,41,715,8,41,1,42,1,42,1,42,5,42,720,8,
-		42,10,42,12,42,723,9,42,1,42,1,42,1,43,1,43,1,43,1,43,1,43,1,43,5,43,733,
-		8,43,10,43,12,43,736,9,43,3,43,738,8,43,1,43,1,43,1,43,1,43,1,43,1,43,
-		1,43,1,43,1,43,1,43,1,43,3,43,751,8,43,1,43,1,43,1,43,1,43,1,43,1,43,1,
-		43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,766,8,43,10,43,12,43,769,9,43,1,
-		43,1,43,1,43,1,43,5,43,775,8,43,10,43,12,43,778,9,43,1,43,3,43,781,8,43,
-		1,43,1,43,1,43,3,43,786,8,43,1,43,1,43,5,43,790,8,43,10,43,12,43,793,9,
-		43,1,43,1,43,1,43,1,43,5,43,799,8,43,10,43,12,43,802,9,43,1,43,3,43,805,
-		8,43,1,44,1,44,1,44,5,44,810,8,44,10,44,12,44,813,9,44,1,44,1,44,1,45,
-		1,45,1,45,1,45,5,45,821,8,45,10,45,12,45,824,9,45,1,45,5,45,827,8,45,10,
-		45,12,45,830,9,45,1,45,3,45,833,8,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
-		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,853,8,46,1,
-		47,1,47,1,47,1,47,1,47,1,47,5,47,861,8,47,10,47,12,47,864,9,47,1,47,1,
-		47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,
-		48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,4,48,891,8,48,11,48,12,
-		48,892,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,5,48,904,8,48,10,48,
-		12,48,907,9,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
-		3,48,920,8,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,
-		48,1,48,1,48,1,48,1,48,1,48,3,48,939,8,48,1,49,1,49,1,49,1,50,1,50,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,5,51,967,8,51,10,51,12,51,970,9,51,3,51,
-		972,8,51,1,51,1,51,1,51,1,51,3,51,978,8,51,1,51,1,51,1,51,1,51,1,51,1,
-		51,1,51,1,51,3,51,988,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,1008,8,51,10,51,12,51,
-		1011,9,51,1,52,1,52,1,53,1,53,1,53,3,53,1018,8,53,1,54,1,54,1,54,0,1,102,
-		55,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,
-		48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,
-		96,98,100,102,104,106,108,0,8,1,0,152,153,1,0,15,16,1,0,172,173,1,0,162,
-		163,1,0,160,161,1,0,164,169,1,0,132,138,21,0,3,3,5,9,13,22,24,27,29,29,
-		32,36,40,41,43,44,46,70,72,82,84,85,87,89,93,93,95,97,100,102,111,111,
-		113,117,124,126,139,139,144,151,176,177,1166,0,116,1,0,0,0,2,121,1,0,0,
-		0,4,124,1,0,0,0,6,154,1,0,0,0,8,156,1,0,0,0,10,168,1,0,0,0,12,192,1,0,
-		0,0,14,194,1,0,0,0,16,196,1,0,0,0,18,213,1,0,0,0,20,215,1,0,0,0,22,247,
-		1,0,0,0,24,249,1,0,0,0,26,251,1,0,0,0,28,285,1,0,0,0,30,287,1,0,0,0,32,
-		292,1,0,0,0,34,339,1,0,0,0,36,344,1,0,0,0,38,352,1,0,0,0,40,354,1,0,0,
-		0,42,383,1,0,0,0,44,385,1,0,0,0,46,435,1,0,0,0,48,437,1,0,0,0,50,469,1,
-		0,0,0,52,471,1,0,0,0,54,478,1,0,0,0,56,546,1,0,0,0,58,560,1,0,0,0,60,562,
-		1,0,0,0,62,584,1,0,0,0,64,586,1,0,0,0,66,589,1,0,0,0,68,607,1,0,0,0,70,
-		609,1,0,0,0,72,624,1,0,0,0,74,637,1,0,0,0,76,693,1,0,0,0,78,695,1,0,0,
-		0,80,702,1,0,0,0,82,714,1,0,0,0,84,716,1,0,0,0,86,804,1,0,0,0,88,806,1,
-		0,0,0,90,832,1,0,0,0,92,852,1,0,0,0,94,854,1,0,0,0,96,938,1,0,0,0,98,940,
-		1,0,0,0,100,943,1,0,0,0,102,987,1,0,0,0,104,1012,1,0,0,0,106,1014,1,0,
-		0,0,108,1019,1,0,0,0,110,115,3,2,1,0,111,115,3,4,2,0,112,115,3,94,47,0,
-		113,115,3,8,4,0,114,110,1,0,0,0,114,111,1,0,0,0,114,112,1,0,0,0,114,113,
-		1,0,0,0,115,118,1,0,0,0,116,114,1,0,0,0,116,117,1,0,0,0,117,119,1,0,0,
-		0,118,116,1,0,0,0,119,120,5,0,0,1,120,1,1,0,0,0,121,122,5,3,0,0,122,123,
-		5,174,0,0,123,3,1,0,0,0,124,125,5,1,0,0,125,126,3,108,54,0,126,130,5,152,
-		0,0,127,129,3,6,3,0,128,127,1,0,0,0,129,132,1,0,0,0,130,128,1,0,0,0,130,
-		131,1,0,0,0,131,133,1,0,0,0,132,130,1,0,0,0,133,134,5,153,0,0,134,5,1,
-		0,0,0,135,155,3,12,6,0,136,155,3,16,8,0,137,155,3,20,10,0,138,155,3,26,
-		13,0,139,155,3,32,16,0,140,155,3,40,20,0,141,155,3,44,22,0,142,155,3,48,
-		24,0,143,155,3,54,27,0,144,155,3,60,30,0,145,155,3,66,33,0,146,155,3,70,
-		35,0,147,155,3,72,36,0,148,155,3,74,37,0,149,155,3,78,39,0,150,155,3,80,
-		40,0,151,155,3,84,42,0,152,155,3,88,44,0,153,155,3,8,4,0,154,135,1,0,0,
-		0,154,136,1,0,0,0,154,137,1,0,0,0,154,138,1,0,0,0,154,139,1,0,0,0,154,
-		140,1,0,0,0,154,141,1,0,0,0,154,142,1,0,0,0,154,143,1,0,0,0,154,144,1,
-		0,0,0,154,145,1,0,0,0,154,146,1,0,0,0,154,147,1,0,0,0,154,148,1,0,0,0,
-		154,149,1,0,0,0,154,150,1,0,0,0,154,151,1,0,0,0,154,152,1,0,0,0,154,153,
-		1,0,0,0,155,7,1,0,0,0,156,157,5,176,0,0,157,163,4,4,0,0,158,162,3,108,
-		54,0,159,162,5,4,0,0,160,162,5,31,0,0,161,158,1,0,0,0,161,159,1,0,0,0,
-		161,160,1,0,0,0,162,165,1,0,0,0,163,161,1,0,0,0,163,164,1,0,0,0,164,166,
-		1,0,0,0,165,163,1,0,0,0,166,167,3,10,5,0,167,9,1,0,0,0,168,173,5,152,0,
-		0,169,172,3,10,5,0,170,172,8,0,0,0,171,169,1,0,0,0,171,170,1,0,0,0,172,
-		175,1,0,0,0,173,171,1,0,0,0,173,174,1,0,0,0,174,176,1,0,0,0,175,173,1,
-		0,0,0,176,177,5,153,0,0,177,11,1,0,0,0,178,179,5,5,0,0,179,193,5,174,0,
-		0,180,181,5,6,0,0,181,193,3,108,54,0,182,183,5,7,0,0,183,193,5,171,0,0,
-		184,185,5,8,0,0,185,193,5,171,0,0,186,187,5,9,0,0,187,193,5,171,0,0,188,
-		189,5,10,0,0,189,193,3,108,54,0,190,191,5,11,0,0,191,193,3,14,7,0,192,
-		178,1,0,0,0,192,180,1,0,0,0,192,182,1,0,0,0,192,184,1,0,0,0,192,186,1,
-		0,0,0,192,188,1,0,0,0,192,190,1,0,0,0,193,13,1,0,0,0,194,195,5,170,0,0,
-		195,15,1,0,0,0,196,197,5,12,0,0,197,198,3,108,54,0,198,202,5,152,0,0,199,
-		201,3,18,9,0,200,199,1,0,0,0,201,204,1,0,0,0,202,200,1,0,0,0,202,203,1,
-		0,0,0,203,205,1,0,0,0,204,202,1,0,0,0,205,206,5,153,0,0,206,17,1,0,0,0,
-		207,208,5,20,0,0,208,214,5,174,0,0,209,210,5,21,0,0,210,214,3,102,51,0,
-		211,212,5,22,0,0,212,214,3,102,51,0,213,207,1,0,0,0,213,209,1,0,0,0,213,
-		211,1,0,0,0,214,19,1,0,0,0,215,216,5,13,0,0,216,217,3,108,54,0,217,221,
-		5,152,0,0,218,220,3,22,11,0,219,218,1,0,0,0,220,223,1,0,0,0,221,219,1,
-		0,0,0,221,222,1,0,0,0,222,224,1,0,0,0,223,221,1,0,0,0,224,225,5,153,0,
-		0,225,21,1,0,0,0,226,227,5,80,0,0,227,248,3,102,51,0,228,229,5,127,0,0,
-		229,230,3,102,51,0,230,231,3,98,49,0,231,248,1,0,0,0,232,233,5,14,0,0,
-		233,234,3,24,12,0,234,238,5,152,0,0,235,237,3,30,15,0,236,235,1,0,0,0,
-		237,240,1,0,0,0,238,236,1,0,0,0,238,239,1,0,0,0,239,241,1,0,0,0,240,238,
-		1,0,0,0,241,242,5,153,0,0,242,248,1,0,0,0,243,244,5,17,0,0,244,245,5,171,
-		0,0,245,246,5,18,0,0,246,248,3,102,51,0,247,226,1,0,0,0,247,228,1,0,0,
-		0,247,232,1,0,0,0,247,243,1,0,0,0,248,23,1,0,0,0,249,250,7,1,0,0,250,25,
-		1,0,0,0,251,252,5,23,0,0,252,253,3,108,54,0,253,257,5,152,0,0,254,256,
-		3,28,14,0,255,254,1,0,0,0,256,259,1,0,0,0,257,255,1,0,0,0,257,258,1,0,
-		0,0,258,260,1,0,0,0,259,257,1,0,0,0,260,261,5,153,0,0,261,27,1,0,0,0,262,
-		263,5,24,0,0,263,286,3,102,51,0,264,265,5,25,0,0,265,266,5,26,0,0,266,
-		269,3,100,50,0,267,268,5,27,0,0,268,270,3,102,51,0,269,267,1,0,0,0,269,
-		270,1,0,0,0,270,273,1,0,0,0,271,272,5,28,0,0,272,274,5,171,0,0,273,271,
-		1,0,0,0,273,274,1,0,0,0,274,286,1,0,0,0,275,276,5,25,0,0,276,277,5,29,
-		0,0,277,281,5,152,0,0,278,280,3,30,15,0,279,278,1,0,0,0,280,283,1,0,0,
-		0,281,279,1,0,0,0,281,282,1,0,0,0,282,284,1,0,0,0,283,281,1,0,0,0,284,
-		286,5,153,0,0,285,262,1,0,0,0,285,264,1,0,0,0,285,275,1,0,0,0,286,29,1,
-		0,0,0,287,288,5,171,0,0,288,290,3,102,51,0,289,291,5,156,0,0,290,289,1,
-		0,0,0,290,291,1,0,0,0,291,31,1,0,0,0,292,293,5,30,0,0,293,294,3,108,54,
-		0,294,295,5,31,0,0,295,296,3,108,54,0,296,300,5,152,0,0,297,299,3,34,17,
-		0,298,297,1,0,0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,
-		303,1,0,0,0,302,300,1,0,0,0,303,304,5,153,0,0,304,33,1,0,0,0,305,306,5,
-		32,0,0,306,340,3,108,54,0,307,308,5,33,0,0,308,309,3,102,51,0,309,314,
-		3,98,49,0,310,311,5,34,0,0,311,312,3,102,51,0,312,313,3,98,49,0,313,315,
-		1,0,0,0,314,310,1,0,0,0,314,315,1,0,0,0,315,340,1,0,0,0,316,317,5,35,0,
-		0,317,340,5,171,0,0,318,319,5,36,0,0,319,340,3,100,50,0,320,321,5,37,0,
-		0,321,322,3,36,18,0,322,323,3,100,50,0,323,324,5,39,0,0,324,325,5,32,0,
-		0,325,329,5,40,0,0,326,327,5,33,0,0,327,328,5,39,0,0,328,330,5,41,0,0,
-		329,326,1,0,0,0,329,330,1,0,0,0,330,340,1,0,0,0,331,333,5,42,0,0,332,334,
-		3,38,19,0,333,332,1,0,0,0,334,335,1,0,0,0,335,333,1,0,0,0,335,336,1,0,
-		0,0,336,340,1,0,0,0,337,338,5,11,0,0,338,340,3,14,7,0,339,305,1,0,0,0,
-		339,307,1,0,0,0,339,316,1,0,0,0,339,318,1,0,0,0,339,320,1,0,0,0,339,331,
-		1,0,0,0,339,337,1,0,0,0,340,35,1,0,0,0,341,342,5,173,0,0,342,345,5,38,
-		0,0,343,345,5,172,0,0,344,341,1,0,0,0,344,343,1,0,0,0,345,37,1,0,0,0,346,
-		347,5,43,0,0,347,353,3,102,51,0,348,349,5,44,0,0,349,353,3,102,51,0,350,
-		351,5,45,0,0,351,353,5,171,0,0,352,346,1,0,0,0,352,348,1,0,0,0,352,350,
-		1,0,0,0,353,39,1,0,0,0,354,355,5,46,0,0,355,356,3,108,54,0,356,360,5,152,
-		0,0,357,359,3,42,21,0,358,357,1,0,0,0,359,362,1,0,0,0,360,358,1,0,0,0,
-		360,361,1,0,0,0,361,363,1,0,0,0,362,360,1,0,0,0,363,364,5,153,0,0,364,
-		41,1,0,0,0,365,366,5,47,0,0,366,384,3,108,54,0,367,368,5,72,0,0,368,384,
-		3,102,51,0,369,370,5,73,0,0,370,372,3,102,51,0,371,373,5,74,0,0,372,371,
-		1,0,0,0,372,373,1,0,0,0,373,384,1,0,0,0,374,375,5,75,0,0,375,376,5,45,
-		0,0,376,384,5,171,0,0,377,378,5,78,0,0,378,384,3,58,29,0,379,380,5,8,0,
-		0,380,384,5,171,0,0,381,382,5,22,0,0,382,384,3,102,51,0,383,365,1,0,0,
-		0,383,367,1,0,0,0,383,369,1,0,0,0,383,374,1,0,0,0,383,377,1,0,0,0,383,
-		379,1,0,0,0,383,381,1,0,0,0,384,43,1,0,0,0,385,386,5,48,0,0,386,387,3,
-		108,54,0,387,391,5,152,0,0,388,390,3,46,23,0,389,388,1,0,0,0,390,393,1,
-		0,0,0,391,389,1,0,0,0,391,392,1,0,0,0,392,394,1,0,0,0,393,391,1,0,0,0,
-		394,395,5,153,0,0,395,45,1,0,0,0,396,397,5,49,0,0,397,401,5,152,0,0,398,
-		400,3,52,26,0,399,398,1,0,0,0,400,403,1,0,0,0,401,399,1,0,0,0,401,402,
-		1,0,0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,436,5,153,0,0,405,406,5,50,
-		0,0,406,436,3,102,51,0,407,408,5,51,0,0,408,436,3,102,51,0,409,410,5,52,
-		0,0,410,411,5,26,0,0,411,436,3,100,50,0,412,413,5,52,0,0,413,414,5,53,
-		0,0,414,415,3,102,51,0,415,416,3,98,49,0,416,436,1,0,0,0,417,418,5,55,
-		0,0,418,436,3,102,51,0,419,420,5,56,0,0,420,436,3,102,51,0,421,422,5,54,
-		0,0,422,436,3,102,51,0,423,424,5,57,0,0,424,425,3,102,51,0,425,426,3,98,
-		49,0,426,436,1,0,0,0,427,428,5,58,0,0,428,429,3,102,51,0,429,430,5,53,
-		0,0,430,431,3,102,51,0,431,432,3,98,49,0,432,436,1,0,0,0,433,434,5,59,
-		0,0,434,436,3,108,54,0,435,396,1,0,0,0,435,405,1,0,0,0,435,407,1,0,0,0,
-		435,409,1,0,0,0,435,412,1,0,0,0,435,417,1,0,0,0,435,419,1,0,0,0,435,421,
-		1,0,0,0,435,423,1,0,0,0,435,427,1,0,0,0,435,433,1,0,0,0,436,47,1,0,0,0,
-		437,438,5,60,0,0,438,439,3,108,54,0,439,440,5,31,0,0,440,441,3,108,54,
-		0,441,445,5,152,0,0,442,444,3,50,25,0,443,442,1,0,0,0,444,447,1,0,0,0,
-		445,443,1,0,0,0,445,446,1,0,0,0,446,448,1,0,0,0,447,445,1,0,0,0,448,449,
-		5,153,0,0,449,49,1,0,0,0,450,451,5,61,0,0,451,470,3,108,54,0,452,453,5,
-		50,0,0,453,470,3,102,51,0,454,455,5,62,0,0,455,456,5,39,0,0,456,470,5,
-		41,0,0,457,458,5,62,0,0,458,470,3,102,51,0,459,460,5,134,0,0,460,461,3,
-		102,51,0,461,462,3,98,49,0,462,470,1,0,0,0,463,464,5,63,0,0,464,470,3,
-		102,51,0,465,466,5,35,0,0,466,470,5,171,0,0,467,468,5,36,0,0,468,470,3,
-		100,50,0,469,450,1,0,0,0,469,452,1,0,0,0,469,454,1,0,0,0,469,457,1,0,0,
-		0,469,459,1,0,0,0,469,463,1,0,0,0,469,465,1,0,0,0,469,467,1,0,0,0,470,
-		51,1,0,0,0,471,472,5,171,0,0,472,473,3,102,51,0,473,474,5,39,0,0,474,476,
-		3,102,51,0,475,477,5,156,0,0,476,475,1,0,0,0,476,477,1,0,0,0,477,53,1,
-		0,0,0,478,479,5,71,0,0,479,480,3,108,54,0,480,484,5,152,0,0,481,483,3,
-		56,28,0,482,481,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,0,
-		0,485,487,1,0,0,0,486,484,1,0,0,0,487,488,5,153,0,0,488,55,1,0,0,0,489,
-		490,5,72,0,0,490,547,3,102,51,0,491,492,5,73,0,0,492,494,3,102,51,0,493,
-		495,5,74,0,0,494,493,1,0,0,0,494,495,1,0,0,0,495,498,1,0,0,0,496,497,5,
-		27,0,0,497,499,3,102,51,0,498,496,1,0,0,0,498,499,1,0,0,0,499,502,1,0,
-		0,0,500,501,5,44,0,0,501,503,3,102,51,0,502,500,1,0,0,0,502,503,1,0,0,
-		0,503,547,1,0,0,0,504,506,5,144,0,0,505,507,5,172,0,0,506,505,1,0,0,0,
-		506,507,1,0,0,0,507,510,1,0,0,0,508,509,5,98,0,0,509,511,3,102,51,0,510,
-		508,1,0,0,0,510,511,1,0,0,0,511,547,1,0,0,0,512,513,5,145,0,0,513,547,
-		3,102,51,0,514,515,5,146,0,0,515,547,3,102,51,0,516,517,5,147,0,0,517,
-		518,5,45,0,0,518,547,5,171,0,0,519,520,5,148,0,0,520,524,5,152,0,0,521,
-		523,3,30,15,0,522,521,1,0,0,0,523,526,1,0,0,0,524,522,1,0,0,0,524,525,
-		1,0,0,0,525,527,1,0,0,0,526,524,1,0,0,0,527,547,5,153,0,0,528,529,5,149,
-		0,0,529,547,3,102,51,0,530,531,5,150,0,0,531,532,3,102,51,0,532,533,5,
-		28,0,0,533,534,5,171,0,0,534,547,1,0,0,0,535,536,5,151,0,0,536,547,3,102,
-		51,0,537,538,5,75,0,0,538,539,5,45,0,0,539,547,5,171,0,0,540,541,5,78,
-		0,0,541,547,3,58,29,0,542,543,5,8,0,0,543,547,5,171,0,0,544,545,5,82,0,
-		0,545,547,5,173,0,0,546,489,1,0,0,0,546,491,1,0,0,0,546,504,1,0,0,0,546,
-		512,1,0,0,0,546,514,1,0,0,0,546,516,1,0,0,0,546,519,1,0,0,0,546,528,1,
-		0,0,0,546,530,1,0,0,0,546,535,1,0,0,0,546,537,1,0,0,0,546,540,1,0,0,0,
-		546,542,1,0,0,0,546,544,1,0,0,0,547,57,1,0,0,0,548,561,5,79,0,0,549,561,
-		5,80,0,0,550,561,5,81,0,0,551,552,5,29,0,0,552,556,5,152,0,0,553,555,3,
-		30,15,0,554,553,1,0,0,0,555,558,1,0,0,0,556,554,1,0,0,0,556,557,1,0,0,
-		0,557,559,1,0,0,0,558,556,1,0,0,0,559,561,5,153,0,0,560,548,1,0,0,0,560,
-		549,1,0,0,0,560,550,1,0,0,0,560,551,1,0,0,0,561,59,1,0,0,0,562,563,5,83,
-		0,0,563,564,3,108,54,0,564,568,5,152,0,0,565,567,3,62,31,0,566,565,1,0,
-		0,0,567,570,1,0,0,0,568,566,1,0,0,0,568,569,1,0,0,0,569,571,1,0,0,0,570,
-		568,1,0,0,0,571,572,5,153,0,0,572,61,1,0,0,0,573,574,5,84,0,0,574,585,
-		3,102,51,0,575,576,5,85,0,0,576,581,3,64,32,0,577,578,5,156,0,0,578,580,
-		3,64,32,0,579,577,1,0,0,0,580,583,1,0,0,0,581,579,1,0,0,0,581,582,1,0,
-		0,0,582,585,1,0,0,0,583,581,1,0,0,0,584,573,1,0,0,0,584,575,1,0,0,0,585,
-		63,1,0,0,0,586,587,3,108,54,0,587,588,3,102,51,0,588,65,1,0,0,0,589,590,
-		5,86,0,0,590,599,3,108,54,0,591,595,5,152,0,0,592,594,3,68,34,0,593,592,
-		1,0,0,0,594,597,1,0,0,0,595,593,1,0,0,0,595,596,1,0,0,0,596,598,1,0,0,
-		0,597,595,1,0,0,0,598,600,5,153,0,0,599,591,1,0,0,0,599,600,1,0,0,0,600,
-		67,1,0,0,0,601,602,5,87,0,0,602,608,3,102,51,0,603,604,5,88,0,0,604,608,
-		3,102,51,0,605,606,5,89,0,0,606,608,3,102,51,0,607,601,1,0,0,0,607,603,
-		1,0,0,0,607,605,1,0,0,0,608,69,1,0,0,0,609,610,5,90,0,0,610,611,3,108,
-		54,0,611,612,5,152,0,0,612,620,3,102,51,0,613,618,3,98,49,0,614,615,5,
-		34,0,0,615,616,3,102,51,0,616,617,3,98,49,0,617,619,1,0,0,0,618,614,1,
-		0,0,0,618,619,1,0,0,0,619,621,1,0,0,0,620,613,1,0,0,0,620,621,1,0,0,0,
-		621,622,1,0,0,0,622,623,5,153,0,0,623,71,1,0,0,0,624,625,5,91,0,0,625,
-		626,3,108,54,0,626,627,5,159,0,0,627,631,3,102,51,0,628,629,5,92,0,0,629,
-		630,5,93,0,0,630,632,3,100,50,0,631,628,1,0,0,0,631,632,1,0,0,0,632,635,
-		1,0,0,0,633,634,5,28,0,0,634,636,5,171,0,0,635,633,1,0,0,0,635,636,1,0,
-		0,0,636,73,1,0,0,0,637,638,5,94,0,0,638,639,3,108,54,0,639,640,5,98,0,
-		0,640,643,3,102,51,0,641,642,5,28,0,0,642,644,5,171,0,0,643,641,1,0,0,
-		0,643,644,1,0,0,0,644,648,1,0,0,0,645,646,5,95,0,0,646,647,5,97,0,0,647,
-		649,5,173,0,0,648,645,1,0,0,0,648,649,1,0,0,0,649,653,1,0,0,0,650,651,
-		5,96,0,0,651,652,5,97,0,0,652,654,5,173,0,0,653,650,1,0,0,0,653,654,1,
-		0,0,0,654,663,1,0,0,0,655,656,5,115,0,0,656,657,5,129,0,0,657,658,3,108,
-		54,0,658,659,5,116,0,0,659,660,5,118,0,0,660,661,5,173,0,0,661,662,5,117,
-		0,0,662,664,1,0,0,0,663,655,1,0,0,0,663,664,1,0,0,0,664,665,1,0,0,0,665,
-		666,5,158,0,0,666,671,3,76,38,0,667,668,5,156,0,0,668,670,3,76,38,0,669,
-		667,1,0,0,0,670,673,1,0,0,0,671,669,1,0,0,0,671,672,1,0,0,0,672,75,1,0,
-		0,0,673,671,1,0,0,0,674,675,5,111,0,0,675,676,5,172,0,0,676,677,5,118,
-		0,0,677,694,3,108,54,0,678,690,5,114,0,0,679,680,5,154,0,0,680,685,3,108,
-		54,0,681,682,5,156,0,0,682,684,3,108,54,0,683,681,1,0,0,0,684,687,1,0,
-		0,0,685,683,1,0,0,0,685,686,1,0,0,0,686,688,1,0,0,0,687,685,1,0,0,0,688,
-		689,5,155,0,0,689,691,1,0,0,0,690,679,1,0,0,0,690,691,1,0,0,0,691,694,
-		1,0,0,0,692,694,3,108,54,0,693,674,1,0,0,0,693,678,1,0,0,0,693,692,1,0,
-		0,0,694,77,1,0,0,0,695,696,5,99,0,0,696,697,5,98,0,0,697,700,3,102,51,
-		0,698,699,5,100,0,0,699,701,3,100,50,0,700,698,1,0,0,0,700,701,1,0,0,0,
-		701,79,1,0,0,0,702,703,5,101,0,0,703,704,5,102,0,0,704,709,3,82,41,0,705,
-		706,5,156,0,0,706,708,3,82,41,0,707,705,1,0,0,0,708,711,1,0,0,0,709,707,
-		1,0,0,0,709,710,1,0,0,0,710,81,1,0,0,0,711,709,1,0,0,0,712,715,5,42,0,
-		0,713,715,3,108,54,0,714,712,1,0,0,0,714,713,1,0,0,0,715,83,1,0,0,0,716,
-		717,5,103,0,0,717,721,5,152,0,0,718,720,3,86,43,0,719,718,1,0,0,0,720,
-		723,1,0,0,0,721,719,1,0,0,0,721,722,1,0,0,0,722,724,1,0,0,0,723,721,1,
-		0,0,0,724,725,5,153,0,0,725,85,1,0,0,0,726,727,5,10,0,0,727,737,3,106,
-		53,0,728,729,5,104,0,0,729,734,3,108,54,0,730,731,5,156,0,0,731,733,3,
-		108,54,0,732,730,1,0,0,0,733,736,1,0,0,0,734,732,1,0,0,0,734,735,1,0,0,
-		0,735,738,1,0,0,0,736,734,1,0,0,0,737,728,1,0,0,0,737,738,1,0,0,0,738,
-		805,1,0,0,0,739,740,5,105,0,0,740,805,3,108,54,0,741,742,5,106,0,0,742,
-		805,3,108,54,0,743,744,5,107,0,0,744,745,5,108,0,0,745,746,5,109,0,0,746,
-		805,3,108,54,0,747,750,5,110,0,0,748,749,5,172,0,0,749,751,5,140,0,0,750,
-		748,1,0,0,0,750,751,1,0,0,0,751,752,1,0,0,0,752,753,5,108,0,0,753,754,
-		5,118,0,0,754,805,3,108,54,0,755,756,5,111,0,0,756,757,5,172,0,0,757,758,
-		5,140,0,0,758,759,5,108,0,0,759,760,5,118,0,0,760,805,3,108,54,0,761,762,
-		5,119,0,0,762,763,3,102,51,0,763,767,5,152,0,0,764,766,3,86,43,0,765,764,
-		1,0,0,0,766,769,1,0,0,0,767,765,1,0,0,0,767,768,1,0,0,0,768,770,1,0,0,
-		0,769,767,1,0,0,0,770,780,5,153,0,0,771,772,5,120,0,0,772,776,5,152,0,
-		0,773,775,3,86,43,0,774,773,1,0,0,0,775,778,1,0,0,0,776,774,1,0,0,0,776,
-		777,1,0,0,0,777,779,1,0,0,0,778,776,1,0,0,0,779,781,5,153,0,0,780,771,
-		1,0,0,0,780,781,1,0,0,0,781,805,1,0,0,0,782,785,5,112,0,0,783,784,5,129,
-		0,0,784,786,5,72,0,0,785,783,1,0,0,0,785,786,1,0,0,0,786,787,1,0,0,0,787,
-		791,5,152,0,0,788,790,3,86,43,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,
-		1,0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,805,5,153,
-		0,0,795,796,5,113,0,0,796,800,5,152,0,0,797,799,3,86,43,0,798,797,1,0,
-		0,0,799,802,1,0,0,0,800,798,1,0,0,0,800,801,1,0,0,0,801,803,1,0,0,0,802,
-		800,1,0,0,0,803,805,5,153,0,0,804,726,1,0,0,0,804,739,1,0,0,0,804,741,
-		1,0,0,0,804,743,1,0,0,0,804,747,1,0,0,0,804,755,1,0,0,0,804,761,1,0,0,
-		0,804,782,1,0,0,0,804,795,1,0,0,0,805,87,1,0,0,0,806,807,5,122,0,0,807,
-		811,5,152,0,0,808,810,3,90,45,0,809,808,1,0,0,0,810,813,1,0,0,0,811,809,
-		1,0,0,0,811,812,1,0,0,0,812,814,1,0,0,0,813,811,1,0,0,0,814,815,5,153,
-		0,0,815,89,1,0,0,0,816,817,5,123,0,0,817,822,3,108,54,0,818,819,5,156,
-		0,0,819,821,3,108,54,0,820,818,1,0,0,0,821,824,1,0,0,0,822,820,1,0,0,0,
-		822,823,1,0,0,0,823,828,1,0,0,0,824,822,1,0,0,0,825,827,3,92,46,0,826,
-		825,1,0,0,0,827,830,1,0,0,0,828,826,1,0,0,0,828,829,1,0,0,0,829,833,1,
-		0,0,0,830,828,1,0,0,0,831,833,3,84,42,0,832,816,1,0,0,0,832,831,1,0,0,
-		0,833,91,1,0,0,0,834,835,5,124,0,0,835,853,3,102,51,0,836,837,5,125,0,
-		0,837,853,3,100,50,0,838,839,5,66,0,0,839,840,3,102,51,0,840,841,5,131,
-		0,0,841,842,5,70,0,0,842,853,1,0,0,0,843,844,5,67,0,0,844,853,3,102,51,
-		0,845,846,5,68,0,0,846,847,3,102,51,0,847,848,5,131,0,0,848,849,5,70,0,
-		0,849,853,1,0,0,0,850,851,5,69,0,0,851,853,3,102,51,0,852,834,1,0,0,0,
-		852,836,1,0,0,0,852,838,1,0,0,0,852,843,1,0,0,0,852,845,1,0,0,0,852,850,
-		1,0,0,0,853,93,1,0,0,0,854,855,5,2,0,0,855,856,3,108,54,0,856,857,5,4,
-		0,0,857,858,3,108,54,0,858,862,5,152,0,0,859,861,3,96,48,0,860,859,1,0,
-		0,0,861,864,1,0,0,0,862,860,1,0,0,0,862,863,1,0,0,0,863,865,1,0,0,0,864,
-		862,1,0,0,0,865,866,5,153,0,0,866,95,1,0,0,0,867,868,3,108,54,0,868,869,
-		5,37,0,0,869,870,5,126,0,0,870,871,5,173,0,0,871,939,1,0,0,0,872,873,3,
-		106,53,0,873,874,5,127,0,0,874,875,3,102,51,0,875,876,3,98,49,0,876,939,
-		1,0,0,0,877,878,3,106,53,0,878,879,5,128,0,0,879,880,3,102,51,0,880,881,
-		5,129,0,0,881,882,5,171,0,0,882,939,1,0,0,0,883,884,3,108,54,0,884,885,
-		5,130,0,0,885,886,5,31,0,0,886,887,5,171,0,0,887,939,1,0,0,0,888,890,5,
-		122,0,0,889,891,3,92,46,0,890,889,1,0,0,0,891,892,1,0,0,0,892,890,1,0,
-		0,0,892,893,1,0,0,0,893,939,1,0,0,0,894,895,3,108,54,0,895,896,5,80,0,
-		0,896,897,3,102,51,0,897,939,1,0,0,0,898,899,3,108,54,0,899,900,5,14,0,
-		0,900,901,3,24,12,0,901,905,5,152,0,0,902,904,3,30,15,0,903,902,1,0,0,
-		0,904,907,1,0,0,0,905,903,1,0,0,0,905,906,1,0,0,0,906,908,1,0,0,0,907,
-		905,1,0,0,0,908,909,5,153,0,0,909,939,1,0,0,0,910,911,3,108,54,0,911,912,
-		5,17,0,0,912,913,5,171,0,0,913,914,5,18,0,0,914,915,3,102,51,0,915,939,
-		1,0,0,0,916,917,3,108,54,0,917,919,5,19,0,0,918,920,5,160,0,0,919,918,
-		1,0,0,0,919,920,1,0,0,0,920,921,1,0,0,0,921,922,3,102,51,0,922,939,1,0,
-		0,0,923,924,3,108,54,0,924,925,5,64,0,0,925,926,3,102,51,0,926,939,1,0,
-		0,0,927,928,3,108,54,0,928,929,5,65,0,0,929,930,5,97,0,0,930,931,3,100,
-		50,0,931,932,5,39,0,0,932,933,3,102,51,0,933,939,1,0,0,0,934,935,3,108,
-		54,0,935,936,5,143,0,0,936,937,5,65,0,0,937,939,1,0,0,0,938,867,1,0,0,
-		0,938,872,1,0,0,0,938,877,1,0,0,0,938,883,1,0,0,0,938,888,1,0,0,0,938,
-		894,1,0,0,0,938,898,1,0,0,0,938,910,1,0,0,0,938,916,1,0,0,0,938,923,1,
-		0,0,0,938,927,1,0,0,0,938,934,1,0,0,0,939,97,1,0,0,0,940,941,5,131,0,0,
-		941,942,5,139,0,0,942,99,1,0,0,0,943,944,5,172,0,0,944,101,1,0,0,0,945,
-		946,6,51,-1,0,946,947,5,154,0,0,947,948,3,102,51,0,948,949,5,155,0,0,949,
-		988,1,0,0,0,950,951,5,161,0,0,951,988,3,102,51,16,952,953,5,143,0,0,953,
-		988,3,102,51,11,954,955,5,119,0,0,955,956,3,102,51,0,956,957,5,121,0,0,
-		957,958,3,102,51,0,958,959,5,120,0,0,959,960,3,102,51,0,960,988,1,0,0,
-		0,961,962,3,108,54,0,962,971,5,154,0,0,963,968,3,102,51,0,964,965,5,156,
-		0,0,965,967,3,102,51,0,966,964,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,
-		968,969,1,0,0,0,969,972,1,0,0,0,970,968,1,0,0,0,971,963,1,0,0,0,971,972,
-		1,0,0,0,972,973,1,0,0,0,973,974,5,155,0,0,974,988,1,0,0,0,975,977,7,2,
-		0,0,976,978,3,104,52,0,977,976,1,0,0,0,977,978,1,0,0,0,978,979,1,0,0,0,
-		979,980,5,131,0,0,980,988,3,104,52,0,981,982,5,173,0,0,982,988,3,104,52,
-		0,983,988,5,172,0,0,984,988,5,173,0,0,985,988,5,171,0,0,986,988,3,106,
-		53,0,987,945,1,0,0,0,987,950,1,0,0,0,987,952,1,0,0,0,987,954,1,0,0,0,987,
-		961,1,0,0,0,987,975,1,0,0,0,987,981,1,0,0,0,987,983,1,0,0,0,987,984,1,
-		0,0,0,987,985,1,0,0,0,987,986,1,0,0,0,988,1009,1,0,0,0,989,990,10,15,0,
-		0,990,991,5,140,0,0,991,1008,3,102,51,16,992,993,10,14,0,0,993,994,7,3,
-		0,0,994,1008,3,102,51,15,995,996,10,13,0,0,996,997,7,4,0,0,997,1008,3,
-		102,51,14,998,999,10,12,0,0,999,1000,7,5,0,0,1000,1008,3,102,51,13,1001,
-		1002,10,10,0,0,1002,1003,5,141,0,0,1003,1008,3,102,51,11,1004,1005,10,
-		9,0,0,1005,1006,5,142,0,0,1006,1008,3,102,51,10,1007,989,1,0,0,0,1007,
-		992,1,0,0,0,1007,995,1,0,0,0,1007,998,1,0,0,0,1007,1001,1,0,0,0,1007,1004,
-		1,0,0,0,1008,1011,1,0,0,0,1009,1007,1,0,0,0,1009,1010,1,0,0,0,1010,103,
-		1,0,0,0,1011,1009,1,0,0,0,1012,1013,7,6,0,0,1013,105,1,0,0,0,1014,1017,
-		3,108,54,0,1015,1016,5,157,0,0,1016,1018,3,108,54,0,1017,1015,1,0,0,0,
-		1017,1018,1,0,0,0,1018,107,1,0,0,0,1019,1020,7,7,0,0,1020,109,1,0,0,0,
-		95,114,116,130,154,161,163,171,173,192,202,213,221,238,247,257,269,273,
-		281,285,290,300,314,329,335,339,344,352,360,372,383,391,401,435,445,469,
-		476,484,494,498,502,506,510,524,546,556,560,568,581,584,595,599,607,618,
-		620,631,635,643,648,653,663,671,685,690,693,700,709,714,721,734,737,750,
-		767,776,780,785,791,800,804,811,822,828,832,852,862,892,905,919,938,968,
-		971,977,987,1007,1009,1017
+		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,473,8,
+		25,3,25,475,8,25,1,26,1,26,1,26,1,26,1,26,3,26,482,8,26,1,27,1,27,1,27,
+		1,27,5,27,488,8,27,10,27,12,27,491,9,27,1,27,1,27,1,28,1,28,1,28,1,28,
+		1,28,3,28,500,8,28,1,28,1,28,3,28,504,8,28,1,28,1,28,3,28,508,8,28,1,28,
+		1,28,3,28,512,8,28,1,28,1,28,3,28,516,8,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,5,28,528,8,28,10,28,12,28,531,9,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,3,28,552,8,28,1,29,1,29,1,29,1,29,1,29,1,29,5,29,560,8,29,
+		10,29,12,29,563,9,29,1,29,3,29,566,8,29,1,30,1,30,1,30,1,30,5,30,572,8,
+		30,10,30,12,30,575,9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,1,31,5,31,585,
+		8,31,10,31,12,31,588,9,31,3,31,590,8,31,1,32,1,32,1,32,1,33,1,33,1,33,
+		1,33,5,33,599,8,33,10,33,12,33,602,9,33,1,33,3,33,605,8,33,1,34,1,34,1,
+		34,1,34,1,34,1,34,3,34,613,8,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,
+		1,35,3,35,624,8,35,3,35,626,8,35,1,35,1,35,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,3,36,637,8,36,1,36,1,36,3,36,641,8,36,1,37,1,37,1,37,1,37,1,37,
+		1,37,3,37,649,8,37,1,37,1,37,1,37,3,37,654,8,37,1,37,1,37,1,37,3,37,659,
+		8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,669,8,37,1,37,1,37,1,
+		37,1,37,5,37,675,8,37,10,37,12,37,678,9,37,1,38,1,38,1,38,1,38,1,38,1,
+		38,1,38,1,38,1,38,5,38,689,8,38,10,38,12,38,692,9,38,1,38,1,38,3,38,696,
+		8,38,1,38,3,38,699,8,38,1,39,1,39,1,39,1,39,1,39,3,39,706,8,39,1,40,1,
+		40,1,40,1,40,1,40,5,40,713,8,40,10,40,12,40,716,9,40,1,41,1,41,3,41,720,
+		8,41,1,42,1,42,1,42,5,42,725,8,42,10,42,12,42,728,9,42,1,42,1,42,1,43,
+		1,43,1,43,1,43,1,43,1,43,5,43,738,8,43,10,43,12,43,741,9,43,3,43,743,8,
+		43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,3,43,756,8,43,
+		1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,1,43,5,43,
+		771,8,43,10,43,12,43,774,9,43,1,43,1,43,1,43,1,43,5,43,780,8,43,10,43,
+		12,43,783,9,43,1,43,3,43,786,8,43,1,43,1,43,1,43,3,43,791,8,43,1,43,1,
+		43,5,43,795,8,43,10,43,12,43,798,9,43,1,43,1,43,1,43,1,43,5,43,804,8,43,
+		10,43,12,43,807,9,43,1,43,3,43,810,8,43,1,44,1,44,1,44,5,44,815,8,44,10,
+		44,12,44,818,9,44,1,44,1,44,1,45,1,45,1,45,1,45,5,45,826,8,45,10,45,12,
+		45,829,9,45,1,45,5,45,832,8,45,10,45,12,45,835,9,45,1,45,3,45,838,8,45,
+		1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,
+		1,46,1,46,1,46,1,46,3,46,858,8,46,1,47,1,47,1,47,1,47,1,47,1,47,5,47,866,
+		8,47,10,47,12,47,869,9,47,1,47,1,47,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,
+		1,48,1,48,4,48,896,8,48,11,48,12,48,897,1,48,1,48,1,48,1,48,1,48,1,48,
+		1,48,1,48,1,48,5,48,909,8,48,10,48,12,48,912,9,48,1,48,1,48,1,48,1,48,
+		1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,925,8,48,1,48,1,48,1,48,1,48,1,
+		48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,1,48,3,48,944,
+		8,48,1,49,1,49,1,49,1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,5,51,
+		972,8,51,10,51,12,51,975,9,51,3,51,977,8,51,1,51,1,51,1,51,1,51,3,51,983,
+		8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,993,8,51,1,51,1,51,1,
+		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,
+		51,1,51,5,51,1013,8,51,10,51,12,51,1016,9,51,1,52,1,52,1,53,1,53,1,53,
+		3,53,1023,8,53,1,54,1,54,1,54,0,1,102,55,0,2,4,6,8,10,12,14,16,18,20,22,
+		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
+		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,0,8,1,0,
+		154,155,1,0,15,16,1,0,174,175,1,0,164,165,1,0,162,163,1,0,166,171,1,0,
+		134,140,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,41,43,44,46,72,74,84,86,
+		87,89,91,95,95,97,99,102,104,113,113,115,119,126,128,141,141,146,153,178,
+		179,1173,0,116,1,0,0,0,2,121,1,0,0,0,4,124,1,0,0,0,6,154,1,0,0,0,8,156,
+		1,0,0,0,10,168,1,0,0,0,12,192,1,0,0,0,14,194,1,0,0,0,16,196,1,0,0,0,18,
+		213,1,0,0,0,20,215,1,0,0,0,22,247,1,0,0,0,24,249,1,0,0,0,26,251,1,0,0,
+		0,28,285,1,0,0,0,30,287,1,0,0,0,32,292,1,0,0,0,34,339,1,0,0,0,36,344,1,
+		0,0,0,38,352,1,0,0,0,40,354,1,0,0,0,42,383,1,0,0,0,44,385,1,0,0,0,46,435,
+		1,0,0,0,48,437,1,0,0,0,50,474,1,0,0,0,52,476,1,0,0,0,54,483,1,0,0,0,56,
+		551,1,0,0,0,58,565,1,0,0,0,60,567,1,0,0,0,62,589,1,0,0,0,64,591,1,0,0,
+		0,66,594,1,0,0,0,68,612,1,0,0,0,70,614,1,0,0,0,72,629,1,0,0,0,74,642,1,
+		0,0,0,76,698,1,0,0,0,78,700,1,0,0,0,80,707,1,0,0,0,82,719,1,0,0,0,84,721,
+		1,0,0,0,86,809,1,0,0,0,88,811,1,0,0,0,90,837,1,0,0,0,92,857,1,0,0,0,94,
+		859,1,0,0,0,96,943,1,0,0,0,98,945,1,0,0,0,100,948,1,0,0,0,102,992,1,0,
+		0,0,104,1017,1,0,0,0,106,1019,1,0,0,0,108,1024,1,0,0,0,110,115,3,2,1,0,
+		111,115,3,4,2,0,112,115,3,94,47,0,113,115,3,8,4,0,114,110,1,0,0,0,114,
+		111,1,0,0,0,114,112,1,0,0,0,114,113,1,0,0,0,115,118,1,0,0,0,116,114,1,
+		0,0,0,116,117,1,0,0,0,117,119,1,0,0,0,118,116,1,0,0,0,119,120,5,0,0,1,
+		120,1,1,0,0,0,121,122,5,3,0,0,122,123,5,176,0,0,123,3,1,0,0,0,124,125,
+		5,1,0,0,125,126,3,108,54,0,126,130,5,154,0,0,127,129,3,6,3,0,128,127,1,
+		0,0,0,129,132,1,0,0,0,130,128,1,0,0,0,130,131,1,0,0,0,131,133,1,0,0,0,
+		132,130,1,0,0,0,133,134,5,155,0,0,134,5,1,0,0,0,135,155,3,12,6,0,136,155,
+		3,16,8,0,137,155,3,20,10,0,138,155,3,26,13,0,139,155,3,32,16,0,140,155,
+		3,40,20,0,141,155,3,44,22,0,142,155,3,48,24,0,143,155,3,54,27,0,144,155,
+		3,60,30,0,145,155,3,66,33,0,146,155,3,70,35,0,147,155,3,72,36,0,148,155,
+		3,74,37,0,149,155,3,78,39,0,150,155,3,80,40,0,151,155,3,84,42,0,152,155,
+		3,88,44,0,153,155,3,8,4,0,154,135,1,0,0,0,154,136,1,0,0,0,154,137,1,0,
+		0,0,154,138,1,0,0,0,154,139,1,0,0,0,154,140,1,0,0,0,154,141,1,0,0,0,154,
+		142,1,0,0,0,154,143,1,0,0,0,154,144,1,0,0,0,154,145,1,0,0,0,154,146,1,
+		0,0,0,154,147,1,0,0,0,154,148,1,0,0,0,154,149,1,0,0,0,154,150,1,0,0,0,
+		154,151,1,0,0,0,154,152,1,0,0,0,154,153,1,0,0,0,155,7,1,0,0,0,156,157,
+		5,178,0,0,157,163,4,4,0,0,158,162,3,108,54,0,159,162,5,4,0,0,160,162,5,
+		31,0,0,161,158,1,0,0,0,161,159,1,0,0,0,161,160,1,0,0,0,162,165,1,0,0,0,
+		163,161,1,0,0,0,163,164,1,0,0,0,164,166,1,0,0,0,165,163,1,0,0,0,166,167,
+		3,10,5,0,167,9,1,0,0,0,168,173,5,154,0,0,169,172,3,10,5,0,170,172,8,0,
+		0,0,171,169,1,0,0,0,171,170,1,0,0,0,172,175,1,0,0,0,173,171,1,0,0,0,173,
+		174,1,0,0,0,174,176,1,0,0,0,175,173,1,0,0,0,176,177,5,155,0,0,177,11,1,
+		0,0,0,178,179,5,5,0,0,179,193,5,176,0,0,180,181,5,6,0,0,181,193,3,108,
+		54,0,182,183,5,7,0,0,183,193,5,173,0,0,184,185,5,8,0,0,185,193,5,173,0,
+		0,186,187,5,9,0,0,187,193,5,173,0,0,188,189,5,10,0,0,189,193,3,108,54,
+		0,190,191,5,11,0,0,191,193,3,14,7,0,192,178,1,0,0,0,192,180,1,0,0,0,192,
+		182,1,0,0,0,192,184,1,0,0,0,192,186,1,0,0,0,192,188,1,0,0,0,192,190,1,
+		0,0,0,193,13,1,0,0,0,194,195,5,172,0,0,195,15,1,0,0,0,196,197,5,12,0,0,
+		197,198,3,108,54,0,198,202,5,154,0,0,199,201,3,18,9,0,200,199,1,0,0,0,
+		201,204,1,0,0,0,202,200,1,0,0,0,202,203,1,0,0,0,203,205,1,0,0,0,204,202,
+		1,0,0,0,205,206,5,155,0,0,206,17,1,0,0,0,207,208,5,20,0,0,208,214,5,176,
+		0,0,209,210,5,21,0,0,210,214,3,102,51,0,211,212,5,22,0,0,212,214,3,102,
+		51,0,213,207,1,0,0,0,213,209,1,0,0,0,213,211,1,0,0,0,214,19,1,0,0,0,215,
+		216,5,13,0,0,216,217,3,108,54,0,217,221,5,154,0,0,218,220,3,22,11,0,219,
+		218,1,0,0,0,220,223,1,0,0,0,221,219,1,0,0,0,221,222,1,0,0,0,222,224,1,
+		0,0,0,223,221,1,0,0,0,224,225,5,155,0,0,225,21,1,0,0,0,226,227,5,82,0,
+		0,227,248,3,102,51,0,228,229,5,129,0,0,229,230,3,102,51,0,230,231,3,98,
+		49,0,231,248,1,0,0,0,232,233,5,14,0,0,233,234,3,24,12,0,234,238,5,154,
+		0,0,235,237,3,30,15,0,236,235,1,0,0,0,237,240,1,0,0,0,238,236,1,0,0,0,
+		238,239,1,0,0,0,239,241,1,0,0,0,240,238,1,0,0,0,241,242,5,155,0,0,242,
+		248,1,0,0,0,243,244,5,17,0,0,244,245,5,173,0,0,245,246,5,18,0,0,246,248,
+		3,102,51,0,247,226,1,0,0,0,247,228,1,0,0,0,247,232,1,0,0,0,247,243,1,0,
+		0,0,248,23,1,0,0,0,249,250,7,1,0,0,250,25,1,0,0,0,251,252,5,23,0,0,252,
+		253,3,108,54,0,253,257,5,154,0,0,254,256,3,28,14,0,255,254,1,0,0,0,256,
+		259,1,0,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,260,1,0,0,0,259,257,1,
+		0,0,0,260,261,5,155,0,0,261,27,1,0,0,0,262,263,5,24,0,0,263,286,3,102,
+		51,0,264,265,5,25,0,0,265,266,5,26,0,0,266,269,3,100,50,0,267,268,5,27,
+		0,0,268,270,3,102,51,0,269,267,1,0,0,0,269,270,1,0,0,0,270,273,1,0,0,0,
+		271,272,5,28,0,0,272,274,5,173,0,0,273,271,1,0,0,0,273,274,1,0,0,0,274,
+		286,1,0,0,0,275,276,5,25,0,0,276,277,5,29,0,0,277,281,5,154,0,0,278,280,
+		3,30,15,0,279,278,1,0,0,0,280,283,1,0,0,0,281,279,1,0,0,0,281,282,1,0,
+		0,0,282,284,1,0,0,0,283,281,1,0,0,0,284,286,5,155,0,0,285,262,1,0,0,0,
+		285,264,1,0,0,0,285,275,1,0,0,0,286,29,1,0,0,0,287,288,5,173,0,0,288,290,
+		3,102,51,0,289,291,5,158,0,0,290,289,1,0,0,0,290,291,1,0,0,0,291,31,1,
+		0,0,0,292,293,5,30,0,0,293,294,3,108,54,0,294,295,5,31,0,0,295,296,3,108,
+		54,0,296,300,5,154,0,0,297,299,3,34,17,0,298,297,1,0,0,0,299,302,1,0,0,
+		0,300,298,1,0,0,0,300,301,1,0,0,0,301,303,1,0,0,0,302,300,1,0,0,0,303,
+		304,5,155,0,0,304,33,1,0,0,0,305,306,5,32,0,0,306,340,3,108,54,0,307,308,
+		5,33,0,0,308,309,3,102,51,0,309,314,3,98,49,0,310,311,5,34,0,0,311,312,
+		3,102,51,0,312,313,3,98,49,0,313,315,1,0,0,0,314,310,1,0,0,0,314,315,1,
+		0,0,0,315,340,1,0,0,0,316,317,5,35,0,0,317,340,5,173,0,0,318,319,5,36,
+		0,0,319,340,3,100,50,0,320,321,5,37,0,0,321,322,3,36,18,0,322,323,3,100,
+		50,0,323,324,5,39,0,0,324,325,5,32,0,0,325,329,5,40,0,0,326,327,5,33,0,
+		0,327,328,5,39,0,0,328,330,5,41,0,0,329,326,1,0,0,0,329,330,1,0,0,0,330,
+		340,1,0,0,0,331,333,5,42,0,0,332,334,3,38,19,0,333,332,1,0,0,0,334,335,
+		1,0,0,0,335,333,1,0,0,0,335,336,1,0,0,0,336,340,1,0,0,0,337,338,5,11,0,
+		0,338,340,3,14,7,0,339,305,1,0,0,0,339,307,1,0,0,0,339,316,1,0,0,0,339,
+		318,1,0,0,0,339,320,1,0,0,0,339,331,1,0,0,0,339,337,1,0,0,0,340,35,1,0,
+		0,0,341,342,5,175,0,0,342,345,5,38,0,0,343,345,5,174,0,0,344,341,1,0,0,
+		0,344,343,1,0,0,0,345,37,1,0,0,0,346,347,5,43,0,0,347,353,3,102,51,0,348,
+		349,5,44,0,0,349,353,3,102,51,0,350,351,5,45,0,0,351,353,5,173,0,0,352,
+		346,1,0,0,0,352,348,1,0,0,0,352,350,1,0,0,0,353,39,1,0,0,0,354,355,5,46,
+		0,0,355,356,3,108,54,0,356,360,5,154,0,0,357,359,3,42,21,0,358,357,1,0,
+		0,0,359,362,1,0,0,0,360,358,1,0,0,0,360,361,1,0,0,0,361,363,1,0,0,0,362,
+		360,1,0,0,0,363,364,5,155,0,0,364,41,1,0,0,0,365,366,5,47,0,0,366,384,
+		3,108,54,0,367,368,5,74,0,0,368,384,3,102,51,0,369,370,5,75,0,0,370,372,
+		3,102,51,0,371,373,5,76,0,0,372,371,1,0,0,0,372,373,1,0,0,0,373,384,1,
+		0,0,0,374,375,5,77,0,0,375,376,5,45,0,0,376,384,5,173,0,0,377,378,5,80,
+		0,0,378,384,3,58,29,0,379,380,5,8,0,0,380,384,5,173,0,0,381,382,5,22,0,
+		0,382,384,3,102,51,0,383,365,1,0,0,0,383,367,1,0,0,0,383,369,1,0,0,0,383,
+		374,1,0,0,0,383,377,1,0,0,0,383,379,1,0,0,0,383,381,1,0,0,0,384,43,1,0,
+		0,0,385,386,5,48,0,0,386,387,3,108,54,0,387,391,5,154,0,0,388,390,3,46,
+		23,0,389,388,1,0,0,0,390,393,1,0,0,0,391,389,1,0,0,0,391,392,1,0,0,0,392,
+		394,1,0,0,0,393,391,1,0,0,0,394,395,5,155,0,0,395,45,1,0,0,0,396,397,5,
+		49,0,0,397,401,5,154,0,0,398,400,3,52,26,0,399,398,1,0,0,0,400,403,1,0,
+		0,0,401,399,1,0,0,0,401,402,1,0,0,0,402,404,1,0,0,0,403,401,1,0,0,0,404,
+		436,5,155,0,0,405,406,5,50,0,0,406,436,3,102,51,0,407,408,5,51,0,0,408,
+		436,3,102,51,0,409,410,5,52,0,0,410,411,5,26,0,0,411,436,3,100,50,0,412,
+		413,5,52,0,0,413,414,5,53,0,0,414,415,3,102,51,0,415,416,3,98,49,0,416,
+		436,1,0,0,0,417,418,5,55,0,0,418,436,3,102,51,0,419,420,5,56,0,0,420,436,
+		3,102,51,0,421,422,5,54,0,0,422,436,3,102,51,0,423,424,5,57,0,0,424,425,
+		3,102,51,0,425,426,3,98,49,0,426,436,1,0,0,0,427,428,5,58,0,0,428,429,
+		3,102,51,0,429,430,5,53,0,0,430,431,3,102,51,0,431,432,3,98,49,0,432,436,
+		1,0,0,0,433,434,5,59,0,0,434,436,3,108,54,0,435,396,1,0,0,0,435,405,1,
+		0,0,0,435,407,1,0,0,0,435,409,1,0,0,0,435,412,1,0,0,0,435,417,1,0,0,0,
+		435,419,1,0,0,0,435,421,1,0,0,0,435,423,1,0,0,0,435,427,1,0,0,0,435,433,
+		1,0,0,0,436,47,1,0,0,0,437,438,5,60,0,0,438,439,3,108,54,0,439,440,5,31,
+		0,0,440,441,3,108,54,0,441,445,5,154,0,0,442,444,3,50,25,0,443,442,1,0,
+		0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,448,1,0,0,0,447,
+		445,1,0,0,0,448,449,5,155,0,0,449,49,1,0,0,0,450,451,5,61,0,0,451,475,
+		3,108,54,0,452,453,5,50,0,0,453,475,3,102,51,0,454,455,5,62,0,0,455,456,
+		5,39,0,0,456,475,5,41,0,0,457,458,5,62,0,0,458,475,3,102,51,0,459,460,
+		5,136,0,0,460,461,3,102,51,0,461,462,3,98,49,0,462,475,1,0,0,0,463,464,
+		5,63,0,0,464,475,3,102,51,0,465,466,5,35,0,0,466,475,5,173,0,0,467,468,
+		5,36,0,0,468,475,3,100,50,0,469,470,5,66,0,0,470,472,3,102,51,0,471,473,
+		5,67,0,0,472,471,1,0,0,0,472,473,1,0,0,0,473,475,1,0,0,0,474,450,1,0,0,
+		0,474,452,1,0,0,0,474,454,1,0,0,0,474,457,1,0,0,0,474,459,1,0,0,0,474,
+		463,1,0,0,0,474,465,1,0,0,0,474,467,1,0,0,0,474,469,1,0,0,0,475,51,1,0,
+		0,0,476,477,5,173,0,0,477,478,3,102,51,0,478,479,5,39,0,0,479,481,3,102,
+		51,0,480,482,5,158,0,0,481,480,1,0,0,0,481,482,1,0,0,0,482,53,1,0,0,0,
+		483,484,5,73,0,0,484,485,3,108,54,0,485,489,5,154,0,0,486,488,3,56,28,
+		0,487,486,1,0,0,0,488,491,1,0,0,0,489,487,1,0,0,0,489,490,1,0,0,0,490,
+		492,1,0,0,0,491,489,1,0,0,0,492,493,5,155,0,0,493,55,1,0,0,0,494,495,5,
+		74,0,0,495,552,3,102,51,0,496,497,5,75,0,0,497,499,3,102,51,0,498,500,
+		5,76,0,0,499,498,1,0,0,0,499,500,1,0,0,0,500,503,1,0,0,0,501,502,5,27,
+		0,0,502,504,3,102,51,0,503,501,1,0,0,0,503,504,1,0,0,0,504,507,1,0,0,0,
+		505,506,5,44,0,0,506,508,3,102,51,0,507,505,1,0,0,0,507,508,1,0,0,0,508,
+		552,1,0,0,0,509,511,5,146,0,0,510,512,5,174,0,0,511,510,1,0,0,0,511,512,
+		1,0,0,0,512,515,1,0,0,0,513,514,5,100,0,0,514,516,3,102,51,0,515,513,1,
+		0,0,0,515,516,1,0,0,0,516,552,1,0,0,0,517,518,5,147,0,0,518,552,3,102,
+		51,0,519,520,5,148,0,0,520,552,3,102,51,0,521,522,5,149,0,0,522,523,5,
+		45,0,0,523,552,5,173,0,0,524,525,5,150,0,0,525,529,5,154,0,0,526,528,3,
+		30,15,0,527,526,1,0,0,0,528,531,1,0,0,0,529,527,1,0,0,0,529,530,1,0,0,
+		0,530,532,1,0,0,0,531,529,1,0,0,0,532,552,5,155,0,0,533,534,5,151,0,0,
+		534,552,3,102,51,0,535,536,5,152,0,0,536,537,3,102,51,0,537,538,5,28,0,
+		0,538,539,5,173,0,0,539,552,1,0,0,0,540,541,5,153,0,0,541,552,3,102,51,
+		0,542,543,5,77,0,0,543,544,5,45,0,0,544,552,5,173,0,0,545,546,5,80,0,0,
+		546,552,3,58,29,0,547,548,5,8,0,0,548,552,5,173,0,0,549,550,5,84,0,0,550,
+		552,5,175,0,0,551,494,1,0,0,0,551,496,1,0,0,0,551,509,1,0,0,0,551,517,
+		1,0,0,0,551,519,1,0,0,0,551,521,1,0,0,0,551,524,1,0,0,0,551,533,1,0,0,
+		0,551,535,1,0,0,0,551,540,1,0,0,0,551,542,1,0,0,0,551,545,1,0,0,0,551,
+		547,1,0,0,0,551,549,1,0,0,0,552,57,1,0,0,0,553,566,5,81,0,0,554,566,5,
+		82,0,0,555,566,5,83,0,0,556,557,5,29,0,0,557,561,5,154,0,0,558,560,3,30,
+		15,0,559,558,1,0,0,0,560,563,1,0,0,0,561,559,1,0,0,0,561,562,1,0,0,0,562,
+		564,1,0,0,0,563,561,1,0,0,0,564,566,5,155,0,0,565,553,1,0,0,0,565,554,
+		1,0,0,0,565,555,1,0,0,0,565,556,1,0,0,0,566,59,1,0,0,0,567,568,5,85,0,
+		0,568,569,3,108,54,0,569,573,5,154,0,0,570,572,3,62,31,0,571,570,1,0,0,
+		0,572,575,1,0,0,0,573,571,1,0,0,0,573,574,1,0,0,0,574,576,1,0,0,0,575,
+		573,1,0,0,0,576,577,5,155,0,0,577,61,1,0,0,0,578,579,5,86,0,0,579,590,
+		3,102,51,0,580,581,5,87,0,0,581,586,3,64,32,0,582,583,5,158,0,0,583,585,
+		3,64,32,0,584,582,1,0,0,0,585,588,1,0,0,0,586,584,1,0,0,0,586,587,1,0,
+		0,0,587,590,1,0,0,0,588,586,1,0,0,0,589,578,1,0,0,0,589,580,1,0,0,0,590,
+		63,1,0,0,0,591,592,3,108,54,0,592,593,3,102,51,0,593,65,1,0,0,0,594,595,
+		5,88,0,0,595,604,3,108,54,0,596,600,5,154,0,0,597,599,3,68,34,0,598,597,
+		1,0,0,0,599,602,1,0,0,0,600,598,1,0,0,0,600,601,1,0,0,0,601,603,1,0,0,
+		0,602,600,1,0,0,0,603,605,5,155,0,0,604,596,1,0,0,0,604,605,1,0,0,0,605,
+		67,1,0,0,0,606,607,5,89,0,0,607,613,3,102,51,0,608,609,5,90,0,0,609,613,
+		3,102,51,0,610,611,5,91,0,0,611,613,3,102,51,0,612,606,1,0,0,0,612,608,
+		1,0,0,0,612,610,1,0,0,0,613,69,1,0,0,0,614,615,5,92,0,0,615,616,3,108,
+		54,0,616,617,5,154,0,0,617,625,3,102,51,0,618,623,3,98,49,0,619,620,5,
+		34,0,0,620,621,3,102,51,0,621,622,3,98,49,0,622,624,1,0,0,0,623,619,1,
+		0,0,0,623,624,1,0,0,0,624,626,1,0,0,0,625,618,1,0,0,0,625,626,1,0,0,0,
+		626,627,1,0,0,0,627,628,5,155,0,0,628,71,1,0,0,0,629,630,5,93,0,0,630,
+		631,3,108,54,0,631,632,5,161,0,0,632,636,3,102,51,0,633,634,5,94,0,0,634,
+		635,5,95,0,0,635,637,3,100,50,0,636,633,1,0,0,0,636,637,1,0,0,0,637,640,
+		1,0,0,0,638,639,5,28,0,0,639,641,5,173,0,0,640,638,1,0,0,0,640,641,1,0,
+		0,0,641,73,1,0,0,0,642,643,5,96,0,0,643,644,3,108,54,0,644,645,5,100,0,
+		0,645,648,3,102,51,0,646,647,5,28,0,0,647,649,5,173,0,0,648,646,1,0,0,
+		0,648,649,1,0,0,0,649,653,1,0,0,0,650,651,5,97,0,0,651,652,5,99,0,0,652,
+		654,5,175,0,0,653,650,1,0,0,0,653,654,1,0,0,0,654,658,1,0,0,0,655,656,
+		5,98,0,0,656,657,5,99,0,0,657,659,5,175,0,0,658,655,1,0,0,0,658,659,1,
+		0,0,0,659,668,1,0,0,0,660,661,5,117,0,0,661,662,5,131,0,0,662,663,3,108,
+		54,0,663,664,5,118,0,0,664,665,5,120,0,0,665,666,5,175,0,0,666,667,5,119,
+		0,0,667,669,1,0,0,0,668,660,1,0,0,0,668,669,1,0,0,0,669,670,1,0,0,0,670,
+		671,5,160,0,0,671,676,3,76,38,0,672,673,5,158,0,0,673,675,3,76,38,0,674,
+		672,1,0,0,0,675,678,1,0,0,0,676,674,1,0,0,0,676,677,1,0,0,0,677,75,1,0,
+		0,0,678,676,1,0,0,0,679,680,5,113,0,0,680,681,5,174,0,0,681,682,5,120,
+		0,0,682,699,3,108,54,0,683,695,5,116,0,0,684,685,5,156,0,0,685,690,3,108,
+		54,0,686,687,5,158,0,0,687,689,3,108,54,0,688,686,1,0,0,0,689,692,1,0,
+		0,0,690,688,1,0,0,0,690,691,1,0,0,0,691,693,1,0,0,0,692,690,1,0,0,0,693,
+		694,5,157,0,0,694,696,1,0,0,0,695,684,1,0,0,0,695,696,1,0,0,0,696,699,
+		1,0,0,0,697,699,3,108,54,0,698,679,1,0,0,0,698,683,1,0,0,0,698,697,1,0,
+		0,0,699,77,1,0,0,0,700,701,5,101,0,0,701,702,5,100,0,0,702,705,3,102,51,
+		0,703,704,5,102,0,0,704,706,3,100,50,0,705,703,1,0,0,0,705,706,1,0,0,0,
+		706,79,1,0,0,0,707,708,5,103,0,0,708,709,5,104,0,0,709,714,3,82,41,0,710,
+		711,5,158,0,0,711,713,3,82,41,0,712,710,1,0,0,0,713,716,1,0,0,0,714,712,
+		1,0,0,0,714,715,1,0,0,0,715,81,1,0,0,0,716,714,1,0,0,0,717,720,5,42,0,
+		0,718,720,3,108,54,0,719,717,1,0,0,0,719,718,1,0,0,0,720,83,1,0,0,0,721,
+		722,5,105,0,0,722,726,5,154,0,0,723,725,3,86,43,0,724,723,1,0,0,0,725,
+		728,1,0,0,0,726,724,1,0,0,0,726,727,1,0,0,0,727,729,1,0,0,0,728,726,1,
+		0,0,0,729,730,5,155,0,0,730,85,1,0,0,0,731,732,5,10,0,0,732,742,3,106,
+		53,0,733,734,5,106,0,0,734,739,3,108,54,0,735,736,5,158,0,0,736,738,3,
+		108,54,0,737,735,1,0,0,0,738,741,1,0,0,0,739,737,1,0,0,0,739,740,1,0,0,
+		0,740,743,1,0,0,0,741,739,1,0,0,0,742,733,1,0,0,0,742,743,1,0,0,0,743,
+		810,1,0,0,0,744,745,5,107,0,0,745,810,3,108,54,0,746,747,5,108,0,0,747,
+		810,3,108,54,0,748,749,5,109,0,0,749,750,5,110,0,0,750,751,5,111,0,0,751,
+		810,3,108,54,0,752,755,5,112,0,0,753,754,5,174,0,0,754,756,5,142,0,0,755,
+		753,1,0,0,0,755,756,1,0,0,0,756,757,1,0,0,0,757,758,5,110,0,0,758,759,
+		5,120,0,0,759,810,3,108,54,0,760,761,5,113,0,0,761,762,5,174,0,0,762,763,
+		5,142,0,0,763,764,5,110,0,0,764,765,5,120,0,0,765,810,3,108,54,0,766,767,
+		5,121,0,0,767,768,3,102,51,0,768,772,5,154,0,0,769,771,3,86,43,0,770,769,
+		1,0,0,0,771,774,1,0,0,0,772,770,1,0,0,0,772,773,1,0,0,0,773,775,1,0,0,
+		0,774,772,1,0,0,0,775,785,5,155,0,0,776,777,5,122,0,0,777,781,5,154,0,
+		0,778,780,3,86,43,0,779,778,1,0,0,0,780,783,1,0,0,0,781,779,1,0,0,0,781,
+		782,1,0,0,0,782,784,1,0,0,0,783,781,1,0,0,0,784,786,5,155,0,0,785,776,
+		1,0,0,0,785,786,1,0,0,0,786,810,1,0,0,0,787,790,5,114,0,0,788,789,5,131,
+		0,0,789,791,5,74,0,0,790,788,1,0,0,0,790,791,1,0,0,0,791,792,1,0,0,0,792,
+		796,5,154,0,0,793,795,3,86,43,0,794,793,1,0,0,0,795,798,1,0,0,0,796,794,
+		1,0,0,0,796,797,1,0,0,0,797,799,1,0,0,0,798,796,1,0,0,0,799,810,5,155,
+		0,0,800,801,5,115,0,0,801,805,5,154,0,0,802,804,3,86,43,0,803,802,1,0,
+		0,0,804,807,1,0,0,0,805,803,1,0,0,0,805,806,1,0,0,0,806,808,1,0,0,0,807,
+		805,1,0,0,0,808,810,5,155,0,0,809,731,1,0,0,0,809,744,1,0,0,0,809,746,
+		1,0,0,0,809,748,1,0,0,0,809,752,1,0,0,0,809,760,1,0,0,0,809,766,1,0,0,
+		0,809,787,1,0,0,0,809,800,1,0,0,0,810,87,1,0,0,0,811,812,5,124,0,0,812,
+		816,5,154,0,0,813,815,3,90,45,0,814,813,1,0,0,0,815,818,1,0,0,0,816,814,
+		1,0,0,0,816,817,1,0,0,0,817,819,1,0,0,0,818,816,1,0,0,0,819,820,5,155,
+		0,0,820,89,1,0,0,0,821,822,5,125,0,0,822,827,3,108,54,0,823,824,5,158,
+		0,0,824,826,3,108,54,0,825,823,1,0,0,0,826,829,1,0,0,0,827,825,1,0,0,0,
+		827,828,1,0,0,0,828,833,1,0,0,0,829,827,1,0,0,0,830,832,3,92,46,0,831,
+		830,1,0,0,0,832,835,1,0,0,0,833,831,1,0,0,0,833,834,1,0,0,0,834,838,1,
+		0,0,0,835,833,1,0,0,0,836,838,3,84,42,0,837,821,1,0,0,0,837,836,1,0,0,
+		0,838,91,1,0,0,0,839,840,5,126,0,0,840,858,3,102,51,0,841,842,5,127,0,
+		0,842,858,3,100,50,0,843,844,5,68,0,0,844,845,3,102,51,0,845,846,5,133,
+		0,0,846,847,5,72,0,0,847,858,1,0,0,0,848,849,5,69,0,0,849,858,3,102,51,
+		0,850,851,5,70,0,0,851,852,3,102,51,0,852,853,5,133,0,0,853,854,5,72,0,
+		0,854,858,1,0,0,0,855,856,5,71,0,0,856,858,3,102,51,0,857,839,1,0,0,0,
+		857,841,1,0,0,0,857,843,1,0,0,0,857,848,1,0,0,0,857,850,1,0,0,0,857,855,
+		1,0,0,0,858,93,1,0,0,0,859,860,5,2,0,0,860,861,3,108,54,0,861,862,5,4,
+		0,0,862,863,3,108,54,0,863,867,5,154,0,0,864,866,3,96,48,0,865,864,1,0,
+		0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,870,1,0,0,0,869,
+		867,1,0,0,0,870,871,5,155,0,0,871,95,1,0,0,0,872,873,3,108,54,0,873,874,
+		5,37,0,0,874,875,5,128,0,0,875,876,5,175,0,0,876,944,1,0,0,0,877,878,3,
+		106,53,0,878,879,5,129,0,0,879,880,3,102,51,0,880,881,3,98,49,0,881,944,
+		1,0,0,0,882,883,3,106,53,0,883,884,5,130,0,0,884,885,3,102,51,0,885,886,
+		5,131,0,0,886,887,5,173,0,0,887,944,1,0,0,0,888,889,3,108,54,0,889,890,
+		5,132,0,0,890,891,5,31,0,0,891,892,5,173,0,0,892,944,1,0,0,0,893,895,5,
+		124,0,0,894,896,3,92,46,0,895,894,1,0,0,0,896,897,1,0,0,0,897,895,1,0,
+		0,0,897,898,1,0,0,0,898,944,1,0,0,0,899,900,3,108,54,0,900,901,5,82,0,
+		0,901,902,3,102,51,0,902,944,1,0,0,0,903,904,3,108,54,0,904,905,5,14,0,
+		0,905,906,3,24,12,0,906,910,5,154,0,0,907,909,3,30,15,0,908,907,1,0,0,
+		0,909,912,1,0,0,0,910,908,1,0,0,0,910,911,1,0,0,0,911,913,1,0,0,0,912,
+		910,1,0,0,0,913,914,5,155,0,0,914,944,1,0,0,0,915,916,3,108,54,0,916,917,
+		5,17,0,0,917,918,5,173,0,0,918,919,5,18,0,0,919,920,3,102,51,0,920,944,
+		1,0,0,0,921,922,3,108,54,0,922,924,5,19,0,0,923,925,5,162,0,0,924,923,
+		1,0,0,0,924,925,1,0,0,0,925,926,1,0,0,0,926,927,3,102,51,0,927,944,1,0,
+		0,0,928,929,3,108,54,0,929,930,5,64,0,0,930,931,3,102,51,0,931,944,1,0,
+		0,0,932,933,3,108,54,0,933,934,5,65,0,0,934,935,5,99,0,0,935,936,3,100,
+		50,0,936,937,5,39,0,0,937,938,3,102,51,0,938,944,1,0,0,0,939,940,3,108,
+		54,0,940,941,5,145,0,0,941,942,5,65,0,0,942,944,1,0,0,0,943,872,1,0,0,
+		0,943,877,1,0,0,0,943,882,1,0,0,0,943,888,1,0,0,0,943,893,1,0,0,0,943,
+		899,1,0,0,0,943,903,1,0,0,0,943,915,1,0,0,0,943,921,1,0,0,0,943,928,1,
+		0,0,0,943,932,1,0,0,0,943,939,1,0,0,0,944,97,1,0,0,0,945,946,5,133,0,0,
+		946,947,5,141,0,0,947,99,1,0,0,0,948,949,5,174,0,0,949,101,1,0,0,0,950,
+		951,6,51,-1,0,951,952,5,156,0,0,952,953,3,102,51,0,953,954,5,157,0,0,954,
+		993,1,0,0,0,955,956,5,163,0,0,956,993,3,102,51,16,957,958,5,145,0,0,958,
+		993,3,102,51,11,959,960,5,121,0,0,960,961,3,102,51,0,961,962,5,123,0,0,
+		962,963,3,102,51,0,963,964,5,122,0,0,964,965,3,102,51,0,965,993,1,0,0,
+		0,966,967,3,108,54,0,967,976,5,156,0,0,968,973,3,102,51,0,969,970,5,158,
+		0,0,970,972,3,102,51,0,971,969,1,0,0,0,972,975,1,0,0,0,973,971,1,0,0,0,
+		973,974,1,0,0,0,974,977,1,0,0,0,975,973,1,0,0,0,976,968,1,0,0,0,976,977,
+		1,0,0,0,977,978,1,0,0,0,978,979,5,157,0,0,979,993,1,0,0,0,980,982,7,2,
+		0,0,981,983,3,104,52,0,982,981,1,0,0,0,982,983,1,0,0,0,983,984,1,0,0,0,
+		984,985,5,133,0,0,985,993,3,104,52,0,986,987,5,175,0,0,987,993,3,104,52,
+		0,988,993,5,174,0,0,989,993,5,175,0,0,990,993,5,173,0,0,991,993,3,106,
+		53,0,992,950,1,0,0,0,992,955,1,0,0,0,992,957,1,0,0,0,992,959,1,0,0,0,992,
+		966,1,0,0,0,992,980,1,0,0,0,992,986,1,0,0,0,992,988,1,0,0,0,992,989,1,
+		0,0,0,992,990,1,0,0,0,992,991,1,0,0,0,993,1014,1,0,0,0,994,995,10,15,0,
+		0,995,996,5,142,0,0,996,1013,3,102,51,16,997,998,10,14,0,0,998,999,7,3,
+		0,0,999,1013,3,102,51,15,1000,1001,10,13,0,0,1001,1002,7,4,0,0,1002,1013,
+		3,102,51,14,1003,1004,10,12,0,0,1004,1005,7,5,0,0,1005,1013,3,102,51,13,
+		1006,1007,10,10,0,0,1007,1008,5,143,0,0,1008,1013,3,102,51,11,1009,1010,
+		10,9,0,0,1010,1011,5,144,0,0,1011,1013,3,102,51,10,1012,994,1,0,0,0,1012,
+		997,1,0,0,0,1012,1000,1,0,0,0,1012,1003,1,0,0,0,1012,1006,1,0,0,0,1012,
+		1009,1,0,0,0,1013,1016,1,0,0,0,1014,1012,1,0,0,0,1014,1015,1,0,0,0,1015,
+		103,1,0,0,0,1016,1014,1,0,0,0,1017,1018,7,6,0,0,1018,105,1,0,0,0,1019,
+		1022,3,108,54,0,1020,1021,5,159,0,0,1021,1023,3,108,54,0,1022,1020,1,0,
+		0,0,1022,1023,1,0,0,0,1023,107,1,0,0,0,1024,1025,7,7,0,0,1025,109,1,0,
+		0,0,96,114,116,130,154,161,163,171,173,192,202,213,221,238,247,257,269,
+		273,281,285,290,300,314,329,335,339,344,352,360,372,383,391,401,435,445,
+		472,474,481,489,499,503,507,511,515,529,551,561,565,573,586,589,600,604,
+		612,623,625,636,640,648,653,658,668,676,690,695,698,705,714,719,726,739,
+		742,755,772,781,785,790,796,805,809,816,827,833,837,857,867,897,910,924,
+		943,973,976,982,992,1012,1014,1022
 	};
 
 	public static readonly ATN _ATN =

@@ -504,6 +504,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitContractTermItem([NotNull] DealLangParser.ContractTermItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>terminationFeeItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitTerminationFeeItem([NotNull] DealLangParser.TerminationFeeItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.delivery"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -61,6 +61,10 @@ public enum InputQuantity
     /// <summary>Series, per contract: 1 when its units are re-let on the period's end day, else 0.</summary>
     ContractReletLive,
 
+    /// <summary>Series, per contract: the termination fee received in each period (its customer's recovery of the fee
+    /// owed, in the period its default falls in); zero elsewhere.</summary>
+    ContractTermination,
+
     /// <summary>Scalar, per contract: the scenario's utilisation of the contracted hours (the take-or-pay share unless it says).</summary>
     ContractUtilisation,
 
@@ -90,7 +94,7 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// per scalar slot. A path source (the deterministic scenario, a Monte Carlo engine) fills slots by this layout,
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
-/// rent, then every index's level, then every contract's re-let years and re-let flag; flags every party's default; scalars every
+/// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation.
 /// </summary>
@@ -99,7 +103,7 @@ public sealed class InputLayout
     static readonly InputQuantity[] SeriesOrder =
     [
         InputQuantity.FacilityValue, InputQuantity.LeaseRent, InputQuantity.IndexLevel,
-        InputQuantity.ContractReletYears, InputQuantity.ContractReletLive,
+        InputQuantity.ContractReletYears, InputQuantity.ContractReletLive, InputQuantity.ContractTermination,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
@@ -186,7 +190,7 @@ public sealed class InputLayout
     public static InputShape ShapeOf(InputQuantity quantity) => quantity switch
     {
         InputQuantity.FacilityValue or InputQuantity.LeaseRent or InputQuantity.IndexLevel
-            or InputQuantity.ContractReletYears or InputQuantity.ContractReletLive => InputShape.Series,
+            or InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
@@ -203,7 +207,7 @@ public sealed class InputLayout
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts => InputEntity.Sale,
         InputQuantity.IndexLevel => InputEntity.Index,
-        InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractUtilisation
+        InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation => InputEntity.Contract,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };

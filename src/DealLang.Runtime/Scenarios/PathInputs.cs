@@ -48,6 +48,7 @@ public sealed class PathInputs
         SaleCosts = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleCosts, layout.Sales), layout.Sales);
         ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
         ContractReletLive = Rows(Series, layout, InputQuantity.ContractReletLive, layout.Contracts);
+        ContractTermination = Rows(Series, layout, InputQuantity.ContractTermination, layout.Contracts);
         ContractUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractUtilisation, layout.Contracts), layout.Contracts);
         ContractReletUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractReletUtilisation, layout.Contracts), layout.Contracts);
     }
@@ -118,6 +119,9 @@ public sealed class PathInputs
 
     /// <summary>Per contract: 1 when its units are re-let at each period's end (<see cref="InputQuantity.ContractReletLive"/>).</summary>
     public double[][] ContractReletLive { get; }
+
+    /// <summary>Per contract: the termination fee received in each period (<see cref="InputQuantity.ContractTermination"/>).</summary>
+    public double[][] ContractTermination { get; }
 
     /// <summary>Per contract: the scenario's utilisation of its hours.</summary>
     public DoubleSlots ContractUtilisation { get; }

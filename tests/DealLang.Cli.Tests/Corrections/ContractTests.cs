@@ -22,7 +22,7 @@ public sealed class ContractTests
           daycount 30/360
 
           party Big   { }
-          party Small { }
+          party Small { recovery 40% }
           party Owner { }
           index Rent { level 2.00 per gpu_hour  deflate 10% per year }
           fleet Cluster {
@@ -36,7 +36,7 @@ public sealed class ContractTests
           }
           contract Spread on Cluster {
             customer Small  units 300 gpus  price Rent + 0.20 per gpu_hour  hours 8760 hours per year
-            take_or_pay 50%  starts 2026-04-01  term 1y
+            take_or_pay 50%  starts 2026-04-01  term 1y  termination_fee 1m amortising
           }
           contract Market on Cluster {
             customer Big  units 200 gpus  price at market  hours 8000 hours per year
@@ -49,6 +49,7 @@ public sealed class ContractTests
           test Idle  = Cluster.idle_units
           test Share = largest_customer_share
           test Live  = if Spread.active then 1 else 0
+          test Cash  = cfads
 
           waterfall {
             pay Loan.interest
@@ -160,6 +161,19 @@ public sealed class ContractTests
         // The re-let outlives the contract's own end (2027-04-01): Q3 2027, 92 days at the spot.
         double spot7 = 2.00 * Math.Pow(0.9, 546 / 365.0);
         Assert.Equal(300 * spot7 * 8760 * 92 / 365.0 * 0.6, Deal.Ledger("revenue Spread", 6, "SmallDefaults"), 0.01);
+    }
+
+    [Fact]
+    public void ADefaultDuringTheTermPaysTheRecoveryOfTheFeeLeftAsAOneOff()
+    {
+        // Small defaults on 2026-08-15: Spread runs 2026-04-01 → 2027-04-01 (365 days), 229 days left. Fee owed
+        // 1m × 229/365 = 627,397.26; Small's recovery 40%: 250,958.90, received in Q3, the default's period.
+        Assert.Equal(1_000_000 * 229 / 365.0 * 0.4, Deal.Ledger("termination fee Spread", 2, "SmallDefaults"), 0.01);
+        Assert.Equal(250_958.90, Deal.Ledger("termination fee Spread", 2, "SmallDefaults"), 0.01);
+        Assert.Equal(0.0, Deal.Ledger("termination fee Spread", 3, "SmallDefaults"));
+        Assert.Equal(0.0, Deal.Ledger("termination fee Spread", 2, "AsAgreed"));
+        // A one-off: in collections, not in cfads (no opex, so cfads = collections − the fee).
+        Assert.Equal(Deal.Ledger("collections", 2, "SmallDefaults") - 250_958.904, Deal.Ledger("Cash", 2, "SmallDefaults"), 0.01);
     }
 
     [Fact]

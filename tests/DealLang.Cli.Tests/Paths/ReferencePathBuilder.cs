@@ -64,12 +64,21 @@ static class ContractInputs
         Date end = contract.Start.AddMonthsClamped(contract.TermMonths);
         Date stop = scenario.PartyDefaults[contract.Customer] is { } d && d < end ? (d < contract.Start ? contract.Start : d) : end;
         Date from = relet ? stop.AddMonthsClamped(levers!.ReletAfterMonths) : Date.MaxValue;
+        // The termination fee: on a default in [start, end), the fee (× (end − date) / (end − start) days when
+        // amortising) × the customer's recovery, in the period whose end first reaches the date.
+        Date? defaulted = scenario.PartyDefaults[contract.Customer];
+        bool owed = contract.TerminationFee != 0 && defaulted is { } dd && dd >= contract.Start && dd < end;
+        double fee = !owed ? 0 : contract.FeeAmortising
+            ? contract.TerminationFee * Date.DaysBetween(defaulted!.Value, end) / Date.DaysBetween(contract.Start, end)
+            : contract.TerminationFee;
         for (int t = 0; t < deal.Periods; t++)
         {
             Date s = deal.Boundaries[t], e = deal.Boundaries[t + 1];
             int days = relet ? Date.DaysBetween(s < from ? from : s, e) : 0;
             into.ContractReletYears[c][t] = days > 0 ? days / 365.0 : 0;
             into.ContractReletLive[c][t] = relet && from <= e ? 1 : 0;
+            bool defaultPeriod = owed && defaulted!.Value <= e && (t == 0 || defaulted.Value > s);
+            into.ContractTermination[c][t] = defaultPeriod ? fee * deal.Parties[contract.Customer].Recovery : 0;
         }
     }
 }

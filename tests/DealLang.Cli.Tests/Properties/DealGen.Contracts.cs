@@ -5,7 +5,7 @@ namespace DealLang.Cli.Tests.Properties;
 
 /// <summary>Compute contracts (docs/language.md §5 "contract") on the first fleet: each takes at most half its first
 /// batch (so two never exceed it, DL0466) from on or after that batch's delivery; priced fixed, at the fleet's rent
-/// index plus a spread, or at market; members read by tests, and the largest customer's share; and the scenario
+/// index plus a spread, or at market; a termination fee, flat or amortising, or none; members read by tests, and the largest customer's share; and the scenario
 /// levers on them: utilisation, a re-let after a gap, or none.</summary>
 internal static partial class DealGen
 {
@@ -20,8 +20,9 @@ internal static partial class DealGen
         from takeOrPay in Rate(0, 10000)
         from starts in DateIn(firstDelivery.AddDays(-1), f.Maturity)
         from term in Gen.Int[1, 60]
+        from fee in Maybe(Gen.Select(Money(0, 300), Pick("", " amortising"), (m, a) => $"termination_fee {m}{a}"))
         from items in Shuffled($"customer {customer}", $"units {Text(units)} gpus", price, $"hours {hours} hours per year",
-            $"take_or_pay {takeOrPay}", $"starts {starts}", $"term {Text(term)}m")
+            $"take_or_pay {takeOrPay}", $"starts {starts}", $"term {Text(term)}m", fee)
         from test in Maybe(Pick(
             $"test {name}Rev = {name}.revenue",
             $"test {name}Units = {name}.units",

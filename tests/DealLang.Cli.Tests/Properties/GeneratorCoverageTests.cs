@@ -62,6 +62,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("contract members read", @"Ct\d\.(revenue|units|active)"), ("largest customer share", @"= largest_customer_share"),
         ("contract utilisation lever", @"\n  Ct\d utilisation "), ("contract relet lever", @"\n  Ct\d relet after \d+[mywd] at "),
         ("contract not relet lever", @"\n  Ct\d not relet"),
+        ("contract termination fee", @"contract Ct\d [^\n]*termination_fee \S+ amortising"),
     ];
 
     [Fact]

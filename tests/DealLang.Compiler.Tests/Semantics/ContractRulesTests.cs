@@ -53,6 +53,20 @@ public sealed class ContractRulesTests
     }
 
     [Fact]
+    public void ATerminationFeeLowersWithItsAmortisation()
+    {
+        ContractInfo flat = Assert.Single(ModelOf(Deal(Setup + Contract("C", Terms() + "  termination_fee 10m"))).Contracts);
+        ContractInfo falling = Assert.Single(ModelOf(Deal(Setup + Contract("C", Terms() + "  termination_fee 10m amortising"))).Contracts);
+
+        Assert.Equal((10e6, false, 10e6), (flat.TerminationFee, flat.FeeAmortising, flat.TerminationClaim(new Date(2026, 1, 1))));
+        // 2025-01-01 → 2027-01-01 is 730 days; on 2026-01-01, 365 are left: 10m × 365/730 = 5m.
+        Assert.Equal((10e6, true, 5e6), (falling.TerminationFee, falling.FeeAmortising, falling.TerminationClaim(new Date(2026, 1, 1))));
+        // None before the start nor from the end on.
+        Assert.Equal((0.0, 0.0), (falling.TerminationClaim(new Date(2024, 12, 31)), falling.TerminationClaim(new Date(2027, 1, 1))));
+        Single(Errors(Deal(Setup + Contract("C", Terms() + "  termination_fee -1m"))), "DL0312");
+    }
+
+    [Fact]
     public void UnitsAboveTheFleetsOnAnyStartDateArePointedAt()
     {
         // 60 + 50 > 100 delivered on 2025-06-30; the second contract's units (line 13, column 41) are pointed at.

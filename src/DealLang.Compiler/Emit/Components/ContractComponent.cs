@@ -17,6 +17,9 @@ internal sealed class ContractState : EntityState
         ReletYears = Input("reletYears", "double[]");
         ReletLive = Input("reletLive", "double[]");
         ReletUtilisation = Input("reletUtilisation", "double");
+        TerminationFees = Input("terminationFees", "double[]");
+        Termination = Local("termination", "double", StateLife.Period, comment: "the termination fee recovered from a defaulted customer",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "termination fee " + info.Name), declared: HasTerminationFee);
         Curves = Static("curves", "ContractCurves");
         Revenue = Local("revenue", "double", StateLife.Period, comment: info.Name + ".revenue: what the customer pays this period",
             ledger: new LedgerSlot(LedgerSection.Receipts, "revenue " + info.Name));
@@ -54,6 +57,15 @@ internal sealed class ContractState : EntityState
     /// <summary>The utilisation of the re-let units on this path; an input.</summary>
     public StateVar ReletUtilisation { get; }
 
+    public bool HasTerminationFee => Info.TerminationFee != 0;
+
+    /// <summary>The termination fee received per period on this path (the customer's recovery of it, in its default
+    /// period); an input read only for a contract with a fee.</summary>
+    public StateVar TerminationFees { get; }
+
+    /// <summary>This period's termination fee received: a one-off receipt (not cfads). Declared only with a fee.</summary>
+    public StateVar Termination { get; }
+
     public StateVar Units { get; }
 
     /// <summary>Declared only when an expression reads <c>C.active</c>.</summary>
@@ -72,7 +84,7 @@ internal sealed class ContractState : EntityState
 /// price per GPU-hour (read at the period's start) × hours a year × the years it runs in the period × its take-or-pay
 /// share, scaled by the share of its fleet still held, and nothing from the period its customer defaults in (the
 /// party's default flag, a path input). Its units are taken from the fleet's idle units while it runs. Revenue is
-/// a collection, in cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
+/// a collection, in cfads; a termination fee recovered on the customer's default is a one-off receipt, outside cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
 /// collateral (its fleet is). The deal-wide <c>largest_customer_share</c> is worked out here, after the revenues.
 /// </summary>
 internal sealed class ContractComponent(EmitContext ctx)
@@ -89,7 +101,9 @@ internal sealed class ContractComponent(EmitContext ctx)
         "new ContractInfo(" + CSharpLiterals.String(c.Name) + ", " + CSharpLiterals.Int(c.Fleet) + ", " + CSharpLiterals.Int(c.Customer)
         + ", " + CSharpLiterals.Double(c.Units) + ", " + CSharpLiterals.Int(c.PriceIndex) + ", " + CSharpLiterals.Double(c.PriceSpread)
         + ", " + CSharpLiterals.Double(c.HoursPerYear) + ", " + CSharpLiterals.Double(c.TakeOrPay) + ", " + CSharpLiterals.Date(c.Start)
-        + ", " + CSharpLiterals.Int(c.TermMonths) + ")";
+        + ", " + CSharpLiterals.Int(c.TermMonths)
+        // Only a contract with a fee passes one: the others keep the record's defaults (and their C#).
+        + (c.TerminationFee != 0 ? ", " + CSharpLiterals.Double(c.TerminationFee) + ", " + CSharpLiterals.Bool(c.FeeAmortising) : "") + ")";
 
     // A contract reads its customer's default flag, its price index and its fleet's spot index (path inputs), so
     // they are declared.
@@ -121,7 +135,9 @@ internal sealed class ContractComponent(EmitContext ctx)
 
     public override IEnumerable<string> Terms(DealSum sum) => sum switch
     {
-        DealSum.Collections => States.Select(c => c.Revenue.Name),
+        DealSum.Collections => States.SelectMany(c => c.HasTerminationFee ? new[] { c.Revenue.Name, c.Termination.Name } : [c.Revenue.Name]),
+        // A termination fee is a one-off: in collections, not in cfads (as a loan's recovery).
+        DealSum.OneOffReceipts => States.Where(c => c.HasTerminationFee).Select(c => c.Termination.Name),
         _ => [],
     };
 
@@ -176,6 +192,11 @@ internal sealed class ContractComponent(EmitContext ctx)
                 w.Line(contract.Revenue + " = " + contracted + ";");
                 w.Line(contract.Units + " = " + running + " * " + kept + ";");
             }
+            if (contract.HasTerminationFee)
+            {
+                w.Line(contract.Termination + " = " + contract.TerminationFees + "[t];");
+            }
+
             if (contract.Active.Declared)
             {
                 w.Line(contract.Active + " = " + contract.Units + " > 0.0;");

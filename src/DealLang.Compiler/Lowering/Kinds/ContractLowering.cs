@@ -8,7 +8,7 @@ namespace DealLang.Compiler.Lowering.Kinds;
 /// <summary>
 /// A contract as the runtime's <see cref="ContractInfo"/>. Its price becomes an index (−1 for none) and a spread:
 /// a constant price is all spread; <c>at market</c> is the fleet's generation index with no spread. Everything else
-/// is required (docs/language.md §5 "contract"), so there are no defaults.
+/// is required (docs/language.md §5 "contract") but the termination fee (none by default).
 /// </summary>
 internal sealed class ContractLowering : DeclarationLowering<ContractSyntax, ContractInfo>
 {
@@ -31,6 +31,8 @@ internal sealed class ContractLowering : DeclarationLowering<ContractSyntax, Con
             HoursPerYear: lowerer.ConstantOf(contract.Hours),
             TakeOrPay: lowerer.ConstantOf(contract.TakeOrPay),
             Start: contract.Starts?.Value ?? lowerer.Closing,
-            TermMonths: DurationRules.WholeMonths(contract.Term));
+            TermMonths: DurationRules.WholeMonths(contract.Term),
+            TerminationFee: lowerer.ConstantOf(contract.TerminationFee),
+            FeeAmortising: contract.FeeAmortising);
     }
 }

@@ -18,6 +18,7 @@ internal sealed partial class CstToAst
     //     | TAKE_OR_PAY expr        # takeOrPayItem
     //     | STARTS DATE             # contractStartsItem
     //     | TERM duration           # contractTermItem
+    //     | TERMINATION_FEE expr AMORTISING?   # terminationFeeItem
     //     ;
     private ContractSyntax? VisitContractDecl(ContractDeclContext context)
     {
@@ -33,6 +34,8 @@ internal sealed partial class CstToAst
         SourceSpan? priceSpan = null;
         DateSyntax? starts = null;
         DurationSyntax? term = null;
+        ExpressionSyntax? fee = null;
+        bool amortising = false;
         foreach (ContractItemContext item in context.contractItem())
         {
             switch (item)
@@ -71,9 +74,18 @@ internal sealed partial class CstToAst
                 case ContractTermItemContext t:
                     items.Keep(ref term, "term", t, VisitDuration(t.duration()));
                     break;
+                case TerminationFeeItemContext f:
+                    // The fee and its 'amortising' are one item: kept or dropped together.
+                    ExpressionSyntax? amount = VisitExpr(f.expr());
+                    if (items.IsFirst("termination_fee", Span(f)))
+                    {
+                        (fee, amortising) = (amount, f.AMORTISING() is not null);
+                    }
+
+                    break;
             }
         }
 
-        return new ContractSyntax(name, fleet, customer, units, price, atMarket, priceSpan, hours, takeOrPay, starts, term, Span(context));
+        return new ContractSyntax(name, fleet, customer, units, price, atMarket, priceSpan, hours, takeOrPay, starts, term, fee, amortising, Span(context));
     }
 }

@@ -9,7 +9,7 @@ namespace DealLang.Compiler.Semantics.Kinds;
 /// <c>contract MsftH100 on Cluster { customer Microsoft  units 6000 gpus  price 2.35 per gpu_hour … }</c>: compute
 /// sold from a fleet (docs/language.md §5 "contract"). Units in GPUs, whole; a price in money per GPU-hour that is a
 /// constant or an index plus a constant spread (DL0467), or <c>at market</c> on a fleet with a generation (DL0468);
-/// hours a year; take-or-pay a share; the contracts on a fleet never take more units than it has (DL0466).
+/// hours a year; take-or-pay a share; a termination fee money; the contracts on a fleet never take more units than it has (DL0466).
 /// </summary>
 internal sealed class ContractRules : DeclarationRules<ContractSyntax>
 {
@@ -30,7 +30,7 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
         string name = contract.Name?.Text ?? "";
         binder.RequireKind(contract.Fleet, SymbolKind.Fleet, $"contract '{name}' must be on a fleet");
         binder.RequireKind(contract.Customer, SymbolKind.Party, $"the customer of contract '{name}' must be a party");
-        binder.BindTerms(contract.Units, contract.Price, contract.Hours, contract.TakeOrPay);
+        binder.BindTerms(contract.Units, contract.Price, contract.Hours, contract.TakeOrPay, contract.TerminationFee);
     }
 
     protected override void CheckTerms(ContractSyntax contract, TypeChecker checker)
@@ -51,6 +51,7 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
 
         checker.MeasureTerm(contract.Hours, Hours, $"the hours a year of {c}", "8760 hours per year");
         checker.Term(contract.TakeOrPay, Unit.Rate, $"the take_or_pay share of {c}", TypeChecker.Range.Fraction);
+        checker.Term(contract.TerminationFee, Unit.Money, $"the termination_fee of {c}", TypeChecker.Range.NonNegative);
     }
 
     /// <summary>A price as (index, spread): a constant is (−1, price), an index (i, 0), an index plus or minus a
