@@ -55,6 +55,7 @@ dealMember
     | leaseDecl
     | loanDecl
     | fleetDecl
+    | contractDecl
     | trancheDecl
     | equityDecl
     | accountDecl
@@ -204,6 +205,27 @@ fleetItem
     | MAINTENANCE expr perYear                           # maintenanceItem
     | MARKET_VALUE expr DECLINING expr perYear           # marketValueItem
     | GENERATION ident                                   # generationItem
+    ;
+
+// contract MsftH100 on Cluster { customer Microsoft  units 6000 gpus  price 2.35 per gpu_hour  hours 8760 hours per year
+//                               take_or_pay 90%  starts 2025-06-30  term 4y  termination_fee 500m amortising }: compute sold
+//                               from a fleet, take-or-pay; the fee is owed if the customer defaults during the term.
+// The price is a constant, an index plus a spread ('H100Rent + 0.10 per gpu_hour'), or 'at market' (the fleet's
+// generation index).
+contractDecl
+    : CONTRACT name=ident ON fleet=ident LBRACE contractItem* RBRACE
+    ;
+
+contractItem
+    : CUSTOMER ident                                     # customerItem
+    | UNITS expr                                         # contractUnitsItem
+    | PRICE AT MARKET                                    # marketPriceItem
+    | PRICE expr                                         # contractPriceItem
+    | HOUR expr perYear                                  # contractHoursItem
+    | TAKE_OR_PAY expr                                   # takeOrPayItem
+    | STARTS DATE                                        # contractStartsItem
+    | TERM duration                                      # contractTermItem
+    | TERMINATION_FEE expr AMORTISING?                   # terminationFeeItem
     ;
 
 // One batch: its delivery date, its units and its cost per unit.
@@ -376,6 +398,9 @@ scenarioItem
     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE   # indexPointsOverrideItem
     | index=ident LAUNCH DATE DOWN expr                       # indexLaunchOverrideItem
     | index=ident SHIFT PLUS? expr                            # indexShiftItem
+    | contract=ident UTILISATION expr                         # utilisationItem
+    | contract=ident RELET AFTER duration AT expr             # reletItem
+    | contract=ident NOT RELET                                # notReletItem
     ;
 
 // ---------------------------------------------------------------- expressions
@@ -437,6 +462,7 @@ ident
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
     | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW | UNPAID
     | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
+    | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -500,6 +526,14 @@ PUE           : 'pue';
 MAINTENANCE   : 'maintenance';
 MARKET_VALUE  : 'market_value';
 GENERATION    : 'generation';
+CONTRACT      : 'contract';
+CUSTOMER      : 'customer';
+PRICE         : 'price';
+TAKE_OR_PAY   : 'take_or_pay';
+UTILISATION   : 'utilisation';
+RELET         : 'relet';
+TERMINATION_FEE : 'termination_fee';
+AMORTISING    : 'amortising';
 DEPTH         : 'depth';
 IMPACT        : 'impact';
 LIMIT         : 'limit';

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DealLang.Compiler.Diagnostics;
 
 // The fleet's diagnostics (GPU collateral, docs/language.md §5 "fleet"): DL0333–DL0337 units and values,
-// DL0460–DL0469 structure. Kept in a file of their own so the kind's codes read together.
+// DL0460–DL0465 structure (DL0466–DL0469 are the contract's). Kept in a file of their own so the kind's codes read together.
 public static partial class DiagnosticCatalogue
 {
     /// <summary>DL0333: a fleet's term in the wrong compute unit: units that are not GPUs, a cost that is not money

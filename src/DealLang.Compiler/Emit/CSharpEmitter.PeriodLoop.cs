@@ -129,7 +129,7 @@ public static partial class CSharpEmitter
     private static void WriteInputs(EmitContext ctx, IndentedWriter w)
     {
         var model = ctx.Model;
-        var slots = InputLayout.Of(model.Facilities.Length, model.Leases.Length, model.Parties.Length, ctx.Sales.Length, model.Indices.Length);
+        var slots = InputLayout.Of(model.Facilities.Length, model.Leases.Length, model.Parties.Length, ctx.Sales.Length, model.Indices.Length, model.Contracts.Length);
         string Slot(InputQuantity quantity, int entity) => CSharpLiterals.Int(slots.IndexOf(quantity, entity));
         var facilities = ctx.Components.Of<FacilityComponent>();
         w.Line();
@@ -159,6 +159,22 @@ public static partial class CSharpEmitter
             {
                 w.Line("bool " + lease.RvgApplies + " = input.Scalars[" + Slot(InputQuantity.RvgApplies, lease.Index) + "] != 0.0;");
                 w.Line("double " + lease.RvgRecovery + " = input.Scalars[" + Slot(InputQuantity.RvgRecovery, lease.Index) + "];");
+            }
+        }
+
+        foreach (var contract in ctx.Components.Of<ContractComponent>().States)
+        {
+            w.Line("double " + contract.Utilisation + " = input.Scalars[" + Slot(InputQuantity.ContractUtilisation, contract.Index) + "];");
+            if (contract.HasTerminationFee)
+            {
+                w.Line("double[] " + contract.TerminationFees + " = input.Series[" + Slot(InputQuantity.ContractTermination, contract.Index) + "];");
+            }
+
+            if (contract.CanRelet)
+            {
+                w.Line("double[] " + contract.ReletYears + " = input.Series[" + Slot(InputQuantity.ContractReletYears, contract.Index) + "];");
+                w.Line("double[] " + contract.ReletLive + " = input.Series[" + Slot(InputQuantity.ContractReletLive, contract.Index) + "];");
+                w.Line("double " + contract.ReletUtilisation + " = input.Scalars[" + Slot(InputQuantity.ContractReletUtilisation, contract.Index) + "];");
             }
         }
 

@@ -24,6 +24,8 @@ internal sealed partial class Lowerer
 
     private ImmutableArray<FleetInfo> LowerFleets() => KindLowerings.LowerAll<FleetInfo>(DeclarationKind.Fleet, this);
 
+    private ImmutableArray<ContractInfo> LowerContracts() => KindLowerings.LowerAll<ContractInfo>(DeclarationKind.Contract, this);
+
     private ImmutableArray<TrancheModel> LowerTranches() => KindLowerings.LowerAll<TrancheModel>(DeclarationKind.Tranche, this);
 
     private ImmutableArray<EquityInfo> LowerEquities() => KindLowerings.LowerAll<EquityInfo>(DeclarationKind.Equity, this);

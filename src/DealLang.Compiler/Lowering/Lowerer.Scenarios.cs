@@ -27,6 +27,8 @@ internal sealed partial class Lowerer
         double? depth = null, impact = null, limit = null, costs = null;
         var indices = new IndexOverride?[Symbols.OfKind(SymbolKind.Index).Count];
         IndexOverride Levers(int i) => indices[i] ?? IndexOverride.None;
+        var contracts = new ContractLevers?[Symbols.OfKind(SymbolKind.Contract).Count];
+        ContractLevers Contract(int c) => contracts[c] ?? ContractLevers.None;
 
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
         {
@@ -59,6 +61,14 @@ internal sealed partial class Lowerer
                 case DropSyntax d when IndexOf(d.Path?.Name, SymbolKind.Facility) is { } facility:
                     stress[facility] = stress[facility] with { DropFraction = Constant(d.Fraction), DropBy = d.By?.Value };
                     break;
+                case UtilisationSyntax u when IndexOf(u.Contract, SymbolKind.Contract) is { } c:
+                    contracts[c] = Contract(c) with { Utilisation = Constant(u.Utilisation) };
+                    break;
+                case ReletSyntax r when IndexOf(r.Contract, SymbolKind.Contract) is { } c:
+                    contracts[c] = r.After is null
+                        ? Contract(c) with { Relet = false, ReletAfterMonths = 0, ReletUtilisation = 0 }
+                        : Contract(c) with { Relet = true, ReletAfterMonths = DurationRules.WholeMonths(r.After), ReletUtilisation = Constant(r.Utilisation) };
+                    break;
                 case PartyDefaultsSyntax p when Index(p.Party, defaults.Length) is { } party:
                     defaults[party] = p.On?.Value;
                     break;
@@ -76,6 +86,7 @@ internal sealed partial class Lowerer
         return new ScenarioSpec(scenario.Name?.Text ?? "", renewals, stress, marketDeflation, defaults, haircut, lag, depth, impact, limit, costs)
         {
             Indices = indices,
+            Contracts = contracts,
         };
     }
 

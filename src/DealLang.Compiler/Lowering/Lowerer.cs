@@ -78,6 +78,7 @@ internal sealed partial class Lowerer
             Leases = LowerLeases(),
             Loans = LowerLoans(),
             Fleets = LowerFleets(),
+            Contracts = LowerContracts(),
             Tranches = LowerTranches(),
             Equities = LowerEquities(),
             Accounts = LowerAccounts(),

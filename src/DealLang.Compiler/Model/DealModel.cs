@@ -81,6 +81,9 @@ public sealed record DealModel
     /// <summary>The GPU fleets the deal owns, in declaration order (none unless it declares some).</summary>
     public ImmutableArray<FleetInfo> Fleets { get; init; } = [];
 
+    /// <summary>The compute contracts on the fleets (docs/language.md §5 "contract").</summary>
+    public ImmutableArray<ContractInfo> Contracts { get; init; } = [];
+
     /// <summary><c>cfads includes rvg</c>: the RVG counts in CFADS (by default CFADS is recurring cash only).</summary>
     public bool CfadsIncludesRvg { get; init; }
 

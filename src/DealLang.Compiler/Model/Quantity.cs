@@ -89,4 +89,14 @@ public enum Quantity
     FleetIdleUnits,
     /// <summary><c>F.opex</c>: this period's power and maintenance due, plus opex unpaid so far (a flow).</summary>
     FleetOpex,
+
+    // Contract (compute sold from a fleet; docs/language.md §5 "contract").
+    /// <summary><c>C.revenue</c>: what the customer pays this period (a collection, a flow).</summary>
+    ContractRevenue,
+    /// <summary><c>C.units</c>: the fleet's units the contract takes at the period's end (0 before its start, after its end or the customer's default).</summary>
+    ContractUnits,
+    /// <summary><c>C.active</c>: whether the contract takes units at the period's end.</summary>
+    ContractActive,
+    /// <summary><c>largest_customer_share</c>: the largest customer's share of this period's contract revenue.</summary>
+    LargestCustomerShare,
 }

@@ -37,6 +37,9 @@ internal sealed partial class CstToAst
     //     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE    # indexPointsOverrideItem
     //     | index=ident LAUNCH DATE DOWN expr                             # indexLaunchOverrideItem
     //     | index=ident SHIFT PLUS? expr                                  # indexShiftItem
+    //     | contract=ident UTILISATION expr                               # utilisationItem
+    //     | contract=ident RELET AFTER duration AT expr                   # reletItem
+    //     | contract=ident NOT RELET                                      # notReletItem
     //     ;
     private ScenarioItemSyntax? VisitScenarioItem(ScenarioItemContext context, NameSyntax scenario)
     {
@@ -62,6 +65,27 @@ internal sealed partial class CstToAst
                 ExpressionSyntax? fraction = VisitExpr(drop.expr());
                 DateSyntax? by = VisitDate(drop.DATE());
                 return path is null || fraction is null || by is null ? null : new DropSyntax(path, fraction, by, Span(drop));
+            }
+
+            case UtilisationItemContext utilisation:
+            {
+                NameSyntax? contract = VisitIdent(utilisation.contract);
+                ExpressionSyntax? share = VisitExpr(utilisation.expr());
+                return contract is null || share is null ? null : new UtilisationSyntax(contract, share, Span(utilisation));
+            }
+
+            case ReletItemContext relet:
+            {
+                NameSyntax? contract = VisitIdent(relet.contract);
+                DurationSyntax? after = VisitDuration(relet.duration());
+                ExpressionSyntax? share = VisitExpr(relet.expr());
+                return contract is null || after is null || share is null ? null : new ReletSyntax(contract, after, share, Span(relet));
+            }
+
+            case NotReletItemContext notRelet:
+            {
+                NameSyntax? contract = VisitIdent(notRelet.contract);
+                return contract is null ? null : new ReletSyntax(contract, null, null, Span(notRelet));
             }
 
             case PartyDefaultsItemContext defaults:

@@ -62,6 +62,14 @@ internal sealed partial class Binder
             case PartyDefaultsSyntax defaults:
                 ScenarioName(scenario, defaults.Party, SymbolKind.Party, "only a party can default");
                 break;
+            case UtilisationSyntax utilisation:
+                ScenarioName(scenario, utilisation.Contract, SymbolKind.Contract, "'utilisation' is a contract's");
+                Expressions(_scenarioScope, utilisation.Utilisation);
+                break;
+            case ReletSyntax relet:
+                ScenarioName(scenario, relet.Contract, SymbolKind.Contract, "only a contract's units are re-let");
+                Expressions(_scenarioScope, relet.Utilisation);
+                break;
             case EnforcementOverrideSyntax enforcement:
                 Expressions(_scenarioScope, [enforcement.Haircut, .. enforcement.Market?.Expressions ?? []]);
                 break;

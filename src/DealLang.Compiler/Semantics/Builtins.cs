@@ -18,6 +18,7 @@ internal static class Builtins
         new("date", Quantity.PeriodEnd, Unit.Date, IsFlow: false),
         new("period_end", Quantity.PeriodEnd, Unit.Date, IsFlow: false),
         new("period_start", Quantity.PeriodStart, Unit.Date, IsFlow: false),
+        new("largest_customer_share", Quantity.LargestCustomerShare, Unit.Rate, IsFlow: false),
     ];
 
     public static readonly IReadOnlyList<string> Functions = ["min", "max", "abs", "years_between"];

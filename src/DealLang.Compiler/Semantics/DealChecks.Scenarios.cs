@@ -35,6 +35,9 @@ internal sealed partial class DealChecks
                     case RenewalsTakenSyntax renewals:
                         CheckRenewals(renewals);
                         break;
+                    case ReletSyntax relet:
+                        CheckRelet(relet, name);
+                        break;
                     case IndexPointsOverrideSyntax points:
                         IndexRules.CheckPointDates(points.Points, $"the points of index '{points.Index?.Text}' in scenario '{name}'", this);
                         break;
@@ -71,6 +74,32 @@ internal sealed partial class DealChecks
         }
     }
 
+    // A re-let is priced at the fleet's spot index (its generation, DL0469); its idle gap is whole months, 0 or more.
+    private void CheckRelet(ReletSyntax relet, string scenario)
+    {
+        if (relet.After is { } gap)
+        {
+            // A gap of 0 is allowed (re-let at once); a part month is rounded up, with a warning, as a lag is.
+            int months = DurationRules.WholeMonths(gap, out bool exact);
+            if (!exact)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.DurationRoundedToMonths(gap.Span, gap.Text ?? "", months));
+            }
+        }
+
+        if (relet.After is null || relet.Contract is null || !_analysis.Symbols.TryLookup(relet.Contract.Text, out Symbol contract)
+            || contract.Declaration is not ContractSyntax syntax)
+        {
+            return;
+        }
+
+        FleetSyntax? fleet = SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<FleetSyntax>().FirstOrDefault(f => f.Name?.Text == syntax.Fleet?.Text);
+        if (fleet is { Generation: null })
+        {
+            _diagnostics.Add(DiagnosticCatalogue.ReletWithoutSpot(relet.Span, contract.Name, fleet.Name?.Text ?? "", scenario));
+        }
+    }
+
     private void CheckRenewals(RenewalsTakenSyntax renewals)
     {
         if (renewals.Lease is null || !_analysis.Symbols.TryLookup(renewals.Lease.Text, out Symbol lease)
@@ -102,6 +131,12 @@ internal sealed partial class DealChecks
                 break;
             case PartyDefaultsSyntax p:
                 yield return $"the default of {p.Party?.Text}";
+                break;
+            case UtilisationSyntax u:
+                yield return $"the utilisation of {u.Contract?.Text}";
+                break;
+            case ReletSyntax r:
+                yield return $"the re-letting of {r.Contract?.Text}";
                 break;
             case IndexLevelOverrideSyntax l:
                 yield return $"the level of {l.Index?.Text}";

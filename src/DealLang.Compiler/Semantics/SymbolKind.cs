@@ -17,6 +17,7 @@ internal enum SymbolKind
     Lease = DeclarationKind.Lease,
     Loan = DeclarationKind.Loan,
     Fleet = DeclarationKind.Fleet,
+    Contract = DeclarationKind.Contract,
     Tranche = DeclarationKind.Tranche,
     Equity = DeclarationKind.Equity,
     Account = DeclarationKind.Account,

@@ -50,6 +50,36 @@ internal sealed partial class TypeChecker
         return constant.Value;
     }
 
+    /// <summary>Binds an amount in <paramref name="expected"/> compute units that may read the deal's state at the
+    /// period's start (a contract's price: an index plus a spread); a bare number adopts the unit. Reports any
+    /// other unit (DL0333) and returns the bound expression, or null.</summary>
+    internal BoundExpression? MeasureValue(ExpressionSyntax? expression, Dimension expected, ExpressionContext context, string example)
+    {
+        if (expression is null)
+        {
+            return null;
+        }
+
+        BoundExpression bound = Bind(expression, context);
+        if (bound is BadExpression)
+        {
+            return null;
+        }
+
+        if (bound.Unit == Unit.Number && bound is ConstantExpression number)
+        {
+            bound = new ConstantExpression(number.Value, Unit.Measure) { Dimension = expected };
+        }
+        else if (bound.Unit != Unit.Measure || bound.Dimension != expected)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.FleetTermUnit(expression.Span, context.Owner, expected.Noun(), UnitNames.Described(bound), example));
+            return null;
+        }
+
+        Record(expression, bound);
+        return bound;
+    }
+
     /// <summary>The repo market's terms (a sale's or a scenario's): depth and limit in GPUs (a month) above 0
     /// (DL0336), impact a rate, costs money per GPU.</summary>
     internal void MarketTerms(MarketTermsSyntax? market, string where)

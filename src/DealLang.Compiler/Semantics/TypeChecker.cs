@@ -127,6 +127,12 @@ internal sealed partial class TypeChecker
                     case IndexShiftSyntax shift when IndexNamed(shift.Index) is { } index:
                         IndexValue(shift.Shift, index, $"the shift of index '{shift.Index.Text}' in {s}");
                         break;
+                    case UtilisationSyntax utilisation:
+                        Term(utilisation.Utilisation, Unit.Rate, $"the utilisation of contract '{utilisation.Contract?.Text}' in {s}", Range.Fraction);
+                        break;
+                    case ReletSyntax relet:
+                        Term(relet.Utilisation, Unit.Rate, $"the utilisation of contract '{relet.Contract?.Text}' once re-let in {s}", Range.Fraction);
+                        break;
                     case DropSyntax drop:
                         Term(drop.Fraction, Unit.Rate, $"the drop of {ExpressionPrinter.Print(drop.Path)} in {s}", Range.Fraction);
                         break;

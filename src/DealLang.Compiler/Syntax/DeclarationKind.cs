@@ -13,6 +13,7 @@ public enum DeclarationKind
     Lease,
     Loan,
     Fleet,
+    Contract,
     Tranche,
     Equity,
     Account,

@@ -43,26 +43,28 @@ public partial class DealLangParser : Parser {
 		STARTS=35, TERM=36, RENEWALS=37, X=38, AT=39, OPTION=40, MARKET=41, RVG=42, 
 		GUARANTEES=43, CAP=44, UNTIL=45, LOAN=46, OBLIGOR=47, FLEET=48, DELIVERIES=49, 
 		UNITS=50, UNIT_COST=51, DEPRECIATE=52, DECLINING=53, POWER_PRICE=54, POWER=55, 
-		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, GENERATION=59, DEPTH=60, IMPACT=61, 
-		LIMIT=62, COSTS=63, MONTH=64, TRANCHE=65, BALANCE=66, COUPON=67, FIXED=68, 
-		INTEREST_ONLY=69, INTEREST=70, PRINCIPAL=71, AMORTIZE=72, BULLET=73, LEVEL=74, 
-		LINEAR=75, SENIORITY=76, EQUITY=77, CONTRIBUTED=78, HOLDERS=79, ACCOUNT=80, 
-		TARGET=81, INITIAL=82, EARNS=83, FEE=84, TEST=85, OVER=86, TRAILING=87, 
-		NEXT=88, TRIGGER=89, TRIPS=90, CURES=91, AFTER=92, WHEN=93, DEFAULT=94, 
-		GRACE=95, CFADS=96, INCLUDES=97, WATERFALL=98, USING=99, FILL=100, RELEASE=101, 
-		HOLD=102, REST=103, IN=104, DISTRIBUTE=105, SWEEP=106, PRO_RATA=107, SEQUENTIAL=108, 
-		ACCELERATE=109, CURE=110, UP=111, TIMES=112, TO=113, IF=114, ELSE=115, 
-		THEN=116, ENFORCEMENT=117, SELL=118, HAIRCUT=119, LAG=120, TAKEN=121, 
-		DEFLATE=122, DROP=123, BY=124, DEFAULTS=125, PER=126, GPU=127, GPU_HOUR=128, 
-		HOUR=129, KW=130, MW=131, KWH=132, MWH=133, YEAR=134, OF=135, AND=136, 
-		OR=137, NOT=138, PIK=139, ISSUE_PRICE=140, COMMITMENT=141, AVAILABLE=142, 
-		DRAWS=143, COMMITMENT_FEE=144, STEP_UP=145, TARGET_BALANCE=146, MARGIN=147, 
-		GRID=148, BELOW=149, UNPAID=150, WHILE=151, LBRACE=152, RBRACE=153, LPAREN=154, 
-		RPAREN=155, COMMA=156, DOT=157, ARROW=158, ASSIGN=159, PLUS=160, MINUS=161, 
-		STAR=162, SLASH=163, LE=164, GE=165, LT=166, GT=167, EQ=168, NE=169, DAYCOUNT=170, 
-		DATE=171, QUANTITY=172, NUMBER=173, STRING=174, UNTERMINATED_STRING=175, 
-		IDENT=176, NON_ASCII_NAME=177, LINE_COMMENT=178, BLOCK_COMMENT=179, UNTERMINATED_COMMENT=180, 
-		WS=181, UNEXPECTED_CHAR=182;
+		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, GENERATION=59, CONTRACT=60, CUSTOMER=61, 
+		PRICE=62, TAKE_OR_PAY=63, UTILISATION=64, RELET=65, TERMINATION_FEE=66, 
+		AMORTISING=67, DEPTH=68, IMPACT=69, LIMIT=70, COSTS=71, MONTH=72, TRANCHE=73, 
+		BALANCE=74, COUPON=75, FIXED=76, INTEREST_ONLY=77, INTEREST=78, PRINCIPAL=79, 
+		AMORTIZE=80, BULLET=81, LEVEL=82, LINEAR=83, SENIORITY=84, EQUITY=85, 
+		CONTRIBUTED=86, HOLDERS=87, ACCOUNT=88, TARGET=89, INITIAL=90, EARNS=91, 
+		FEE=92, TEST=93, OVER=94, TRAILING=95, NEXT=96, TRIGGER=97, TRIPS=98, 
+		CURES=99, AFTER=100, WHEN=101, DEFAULT=102, GRACE=103, CFADS=104, INCLUDES=105, 
+		WATERFALL=106, USING=107, FILL=108, RELEASE=109, HOLD=110, REST=111, IN=112, 
+		DISTRIBUTE=113, SWEEP=114, PRO_RATA=115, SEQUENTIAL=116, ACCELERATE=117, 
+		CURE=118, UP=119, TIMES=120, TO=121, IF=122, ELSE=123, THEN=124, ENFORCEMENT=125, 
+		SELL=126, HAIRCUT=127, LAG=128, TAKEN=129, DEFLATE=130, DROP=131, BY=132, 
+		DEFAULTS=133, PER=134, GPU=135, GPU_HOUR=136, HOUR=137, KW=138, MW=139, 
+		KWH=140, MWH=141, YEAR=142, OF=143, AND=144, OR=145, NOT=146, PIK=147, 
+		ISSUE_PRICE=148, COMMITMENT=149, AVAILABLE=150, DRAWS=151, COMMITMENT_FEE=152, 
+		STEP_UP=153, TARGET_BALANCE=154, MARGIN=155, GRID=156, BELOW=157, UNPAID=158, 
+		WHILE=159, LBRACE=160, RBRACE=161, LPAREN=162, RPAREN=163, COMMA=164, 
+		DOT=165, ARROW=166, ASSIGN=167, PLUS=168, MINUS=169, STAR=170, SLASH=171, 
+		LE=172, GE=173, LT=174, GT=175, EQ=176, NE=177, DAYCOUNT=178, DATE=179, 
+		QUANTITY=180, NUMBER=181, STRING=182, UNTERMINATED_STRING=183, IDENT=184, 
+		NON_ASCII_NAME=185, LINE_COMMENT=186, BLOCK_COMMENT=187, UNTERMINATED_COMMENT=188, 
+		WS=189, UNEXPECTED_CHAR=190;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -70,25 +72,27 @@ public partial class DealLangParser : Parser {
 		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
 		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_renewalCount = 18, 
 		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_fleetDecl = 22, 
-		RULE_fleetItem = 23, RULE_delivery = 24, RULE_trancheDecl = 25, RULE_trancheItem = 26, 
-		RULE_gridTier = 27, RULE_amortization = 28, RULE_equityDecl = 29, RULE_equityItem = 30, 
-		RULE_holder = 31, RULE_accountDecl = 32, RULE_accountItem = 33, RULE_feeDecl = 34, 
-		RULE_testDecl = 35, RULE_triggerDecl = 36, RULE_triggerEffect = 37, RULE_defaultRule = 38, 
-		RULE_cfadsRule = 39, RULE_cfadsItem = 40, RULE_waterfallDecl = 41, RULE_step = 42, 
-		RULE_enforcementDecl = 43, RULE_enforcementItem = 44, RULE_sellTerm = 45, 
-		RULE_scenarioDecl = 46, RULE_scenarioItem = 47, RULE_perYear = 48, RULE_duration = 49, 
-		RULE_expr = 50, RULE_measureUnit = 51, RULE_reference = 52, RULE_ident = 53;
+		RULE_fleetItem = 23, RULE_contractDecl = 24, RULE_contractItem = 25, RULE_delivery = 26, 
+		RULE_trancheDecl = 27, RULE_trancheItem = 28, RULE_gridTier = 29, RULE_amortization = 30, 
+		RULE_equityDecl = 31, RULE_equityItem = 32, RULE_holder = 33, RULE_accountDecl = 34, 
+		RULE_accountItem = 35, RULE_feeDecl = 36, RULE_testDecl = 37, RULE_triggerDecl = 38, 
+		RULE_triggerEffect = 39, RULE_defaultRule = 40, RULE_cfadsRule = 41, RULE_cfadsItem = 42, 
+		RULE_waterfallDecl = 43, RULE_step = 44, RULE_enforcementDecl = 45, RULE_enforcementItem = 46, 
+		RULE_sellTerm = 47, RULE_scenarioDecl = 48, RULE_scenarioItem = 49, RULE_perYear = 50, 
+		RULE_duration = 51, RULE_expr = 52, RULE_measureUnit = 53, RULE_reference = 54, 
+		RULE_ident = 55;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
 		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
 		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "loanDecl", "loanItem", 
-		"fleetDecl", "fleetItem", "delivery", "trancheDecl", "trancheItem", "gridTier", 
-		"amortization", "equityDecl", "equityItem", "holder", "accountDecl", "accountItem", 
-		"feeDecl", "testDecl", "triggerDecl", "triggerEffect", "defaultRule", 
-		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
-		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "perYear", 
-		"duration", "expr", "measureUnit", "reference", "ident"
+		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "delivery", 
+		"trancheDecl", "trancheItem", "gridTier", "amortization", "equityDecl", 
+		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
+		"triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
+		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
+		"scenarioDecl", "scenarioItem", "perYear", "duration", "expr", "measureUnit", 
+		"reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -101,23 +105,25 @@ public partial class DealLangParser : Parser {
 		"'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", "'cap'", 
 		"'until'", "'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", 
 		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
-		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'depth'", 
-		"'impact'", "'limit'", "'costs'", "'month'", "'tranche'", "'balance'", 
-		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
-		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
-		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
-		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
-		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
-		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'while'", 
-		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
-		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'contract'", 
+		"'customer'", "'price'", "'take_or_pay'", "'utilisation'", "'relet'", 
+		"'termination_fee'", "'amortising'", "'depth'", "'impact'", "'limit'", 
+		"'costs'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", 
+		"'interest_only'", "'interest'", "'principal'", "'amortize'", "'bullet'", 
+		"'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", "'holders'", 
+		"'account'", "'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", 
+		"'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", "'after'", 
+		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
+		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
+		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
+		"'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", 
+		"'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", 
+		"'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", 
+		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
+		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
+		"'margin'", "'grid'", "'below'", "'unpaid'", "'while'", "'{'", "'}'", 
+		"'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", 
+		"'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -128,23 +134,24 @@ public partial class DealLangParser : Parser {
 		"RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", 
 		"UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
 		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
-		"MARKET_VALUE", "GENERATION", "DEPTH", "IMPACT", "LIMIT", "COSTS", "MONTH", 
-		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
-		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
-		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
-		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
-		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
-		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
-		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", 
-		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
-		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
-		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
-		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
-		"GRID", "BELOW", "UNPAID", "WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
-		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
-		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
-		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
-		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"MARKET_VALUE", "GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", 
+		"UTILISATION", "RELET", "TERMINATION_FEE", "AMORTISING", "DEPTH", "IMPACT", 
+		"LIMIT", "COSTS", "MONTH", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
+		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
+		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
+		"FEE", "TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", 
+		"AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", 
+		"USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", 
+		"PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", 
+		"ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", 
+		"DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", 
+		"KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"MARGIN", "GRID", "BELOW", "UNPAID", "WHILE", "LBRACE", "RBRACE", "LPAREN", 
+		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
+		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
+		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -250,35 +257,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 114;
+			State = 118;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 112;
+				State = 116;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 108;
+					State = 112;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 109;
+					State = 113;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 110;
+					State = 114;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 111;
+					State = 115;
 					unknownDecl();
 					}
 					break;
@@ -286,11 +293,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 116;
+				State = 120;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 117;
+			State = 121;
 			Match(Eof);
 			}
 		}
@@ -328,9 +335,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 119;
+			State = 123;
 			Match(IMPORT);
-			State = 120;
+			State = 124;
 			Match(STRING);
 			}
 		}
@@ -380,27 +387,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 122;
+			State = 126;
 			Match(DEAL);
-			State = 123;
+			State = 127;
 			_localctx.name = ident();
-			State = 124;
-			Match(LBRACE);
 			State = 128;
+			Match(LBRACE);
+			State = 132;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 351844803035104L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 4503610920046593L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 4503610920046593L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 125;
+				State = 129;
 				dealMember();
 				}
 				}
-				State = 130;
+				State = 134;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 131;
+			State = 135;
 			Match(RBRACE);
 			}
 		}
@@ -436,6 +443,9 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public FleetDeclContext fleetDecl() {
 			return GetRuleContext<FleetDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ContractDeclContext contractDecl() {
+			return GetRuleContext<ContractDeclContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrancheDeclContext trancheDecl() {
 			return GetRuleContext<TrancheDeclContext>(0);
@@ -488,7 +498,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 151;
+			State = 156;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -500,126 +510,133 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 133;
+				State = 137;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 134;
+				State = 138;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 135;
+				State = 139;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 136;
+				State = 140;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 137;
+				State = 141;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 138;
+				State = 142;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 139;
+				State = 143;
 				fleetDecl();
 				}
 				break;
-			case TRANCHE:
+			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 140;
+				State = 144;
+				contractDecl();
+				}
+				break;
+			case TRANCHE:
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 145;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
-				EnterOuterAlt(_localctx, 9);
+				EnterOuterAlt(_localctx, 10);
 				{
-				State = 141;
+				State = 146;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
-				EnterOuterAlt(_localctx, 10);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 142;
+				State = 147;
 				accountDecl();
 				}
 				break;
 			case FEE:
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 143;
+				State = 148;
 				feeDecl();
 				}
 				break;
 			case TEST:
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 144;
+				State = 149;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 145;
+				State = 150;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 146;
+				State = 151;
 				defaultRule();
 				}
 				break;
 			case CFADS:
-				EnterOuterAlt(_localctx, 15);
+				EnterOuterAlt(_localctx, 16);
 				{
-				State = 147;
+				State = 152;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
-				EnterOuterAlt(_localctx, 16);
+				EnterOuterAlt(_localctx, 17);
 				{
-				State = 148;
+				State = 153;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
-				EnterOuterAlt(_localctx, 17);
+				EnterOuterAlt(_localctx, 18);
 				{
-				State = 149;
+				State = 154;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
-				EnterOuterAlt(_localctx, 18);
+				EnterOuterAlt(_localctx, 19);
 				{
-				State = 150;
+				State = 155;
 				unknownDecl();
 				}
 				break;
@@ -678,16 +695,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 153;
+			State = 158;
 			Match(IDENT);
-			State = 154;
+			State = 159;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 160;
+			State = 165;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 252751350474924029L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 13194139664353L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9082630573257654785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) {
 				{
-				State = 158;
+				State = 163;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -734,6 +751,14 @@ public partial class DealLangParser : Parser {
 				case MAINTENANCE:
 				case MARKET_VALUE:
 				case GENERATION:
+				case CONTRACT:
+				case CUSTOMER:
+				case PRICE:
+				case TAKE_OR_PAY:
+				case UTILISATION:
+				case RELET:
+				case TERMINATION_FEE:
+				case AMORTISING:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -788,19 +813,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 155;
+					State = 160;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 156;
+					State = 161;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 157;
+					State = 162;
 					Match(ON);
 					}
 					break;
@@ -808,11 +833,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 162;
+				State = 167;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 163;
+			State = 168;
 			block();
 			}
 		}
@@ -863,19 +888,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 165;
-			Match(LBRACE);
 			State = 170;
+			Match(LBRACE);
+			State = 175;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 36028796985409535L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 9223372028264841215L) != 0)) {
 				{
-				State = 168;
+				State = 173;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 166;
+					State = 171;
 					block();
 					}
 					break;
@@ -938,6 +963,14 @@ public partial class DealLangParser : Parser {
 				case MAINTENANCE:
 				case MARKET_VALUE:
 				case GENERATION:
+				case CONTRACT:
+				case CUSTOMER:
+				case PRICE:
+				case TAKE_OR_PAY:
+				case UTILISATION:
+				case RELET:
+				case TERMINATION_FEE:
+				case AMORTISING:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -1060,7 +1093,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 167;
+					State = 172;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1075,11 +1108,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 172;
+				State = 177;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 173;
+			State = 178;
 			Match(RBRACE);
 			}
 		}
@@ -1196,16 +1229,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 189;
+			State = 194;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 175;
+				State = 180;
 				Match(TITLE);
-				State = 176;
+				State = 181;
 				Match(STRING);
 				}
 				break;
@@ -1213,9 +1246,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 177;
+				State = 182;
 				Match(CURRENCY);
-				State = 178;
+				State = 183;
 				ident();
 				}
 				break;
@@ -1223,9 +1256,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 179;
+				State = 184;
 				Match(CLOSING);
-				State = 180;
+				State = 185;
 				Match(DATE);
 				}
 				break;
@@ -1233,9 +1266,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 181;
+				State = 186;
 				Match(MATURITY);
-				State = 182;
+				State = 187;
 				Match(DATE);
 				}
 				break;
@@ -1243,9 +1276,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 183;
+				State = 188;
 				Match(FIRST_PAYMENT);
-				State = 184;
+				State = 189;
 				Match(DATE);
 				}
 				break;
@@ -1253,9 +1286,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 185;
+				State = 190;
 				Match(PAY);
-				State = 186;
+				State = 191;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1263,9 +1296,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 187;
+				State = 192;
 				Match(DAYCOUNT_KW);
-				State = 188;
+				State = 193;
 				dayCount();
 				}
 				break;
@@ -1306,7 +1339,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 191;
+			State = 196;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1356,27 +1389,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 193;
+			State = 198;
 			Match(PARTY);
-			State = 194;
-			_localctx.name = ident();
-			State = 195;
-			Match(LBRACE);
 			State = 199;
+			_localctx.name = ident();
+			State = 200;
+			Match(LBRACE);
+			State = 204;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7340032L) != 0)) {
 				{
 				{
-				State = 196;
+				State = 201;
 				partyItem();
 				}
 				}
-				State = 201;
+				State = 206;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 202;
+			State = 207;
 			Match(RBRACE);
 			}
 		}
@@ -1446,16 +1479,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 210;
+			State = 215;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 204;
+				State = 209;
 				Match(RATING);
-				State = 205;
+				State = 210;
 				Match(STRING);
 				}
 				break;
@@ -1463,9 +1496,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 206;
+				State = 211;
 				Match(PD);
-				State = 207;
+				State = 212;
 				expr(0);
 				}
 				break;
@@ -1473,9 +1506,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 208;
+				State = 213;
 				Match(RECOVERY);
-				State = 209;
+				State = 214;
 				expr(0);
 				}
 				break;
@@ -1529,27 +1562,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 212;
+			State = 217;
 			Match(INDEX);
-			State = 213;
-			_localctx.name = ident();
-			State = 214;
-			Match(LBRACE);
 			State = 218;
+			_localctx.name = ident();
+			State = 219;
+			Match(LBRACE);
+			State = 223;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 215;
+				State = 220;
 				indexItem();
 				}
 				}
-				State = 220;
+				State = 225;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 221;
+			State = 226;
 			Match(RBRACE);
 			}
 		}
@@ -1648,16 +1681,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 244;
+			State = 249;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 223;
+				State = 228;
 				Match(LEVEL);
-				State = 224;
+				State = 229;
 				expr(0);
 				}
 				break;
@@ -1665,11 +1698,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 225;
+				State = 230;
 				Match(DEFLATE);
-				State = 226;
+				State = 231;
 				expr(0);
-				State = 227;
+				State = 232;
 				perYear();
 				}
 				break;
@@ -1677,27 +1710,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 229;
+				State = 234;
 				Match(POINTS);
-				State = 230;
-				pointsKind();
-				State = 231;
-				Match(LBRACE);
 				State = 235;
+				pointsKind();
+				State = 236;
+				Match(LBRACE);
+				State = 240;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 232;
+					State = 237;
 					schedulePoint();
 					}
 					}
-					State = 237;
+					State = 242;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 238;
+				State = 243;
 				Match(RBRACE);
 				}
 				break;
@@ -1705,13 +1738,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 240;
+				State = 245;
 				Match(LAUNCH);
-				State = 241;
+				State = 246;
 				Match(DATE);
-				State = 242;
+				State = 247;
 				Match(DOWN);
-				State = 243;
+				State = 248;
 				expr(0);
 				}
 				break;
@@ -1754,7 +1787,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 246;
+			State = 251;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1811,27 +1844,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 248;
+			State = 253;
 			Match(FACILITY);
-			State = 249;
-			_localctx.name = ident();
-			State = 250;
-			Match(LBRACE);
 			State = 254;
+			_localctx.name = ident();
+			State = 255;
+			Match(LBRACE);
+			State = 259;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 251;
+				State = 256;
 				facilityItem();
 				}
 				}
-				State = 256;
+				State = 261;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 257;
+			State = 262;
 			Match(RBRACE);
 			}
 		}
@@ -1917,16 +1950,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 282;
+			State = 287;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 259;
+				State = 264;
 				Match(COST);
-				State = 260;
+				State = 265;
 				expr(0);
 				}
 				break;
@@ -1934,32 +1967,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 261;
-				Match(VALUE);
-				State = 262;
-				Match(STRAIGHT_LINE);
-				State = 263;
-				duration();
 				State = 266;
+				Match(VALUE);
+				State = 267;
+				Match(STRAIGHT_LINE);
+				State = 268;
+				duration();
+				State = 271;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 264;
+					State = 269;
 					Match(FLOOR);
-					State = 265;
+					State = 270;
 					expr(0);
 					}
 				}
 
-				State = 270;
+				State = 275;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 268;
+					State = 273;
 					Match(FROM);
-					State = 269;
+					State = 274;
 					Match(DATE);
 					}
 				}
@@ -1970,27 +2003,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 272;
+				State = 277;
 				Match(VALUE);
-				State = 273;
-				Match(SCHEDULE);
-				State = 274;
-				Match(LBRACE);
 				State = 278;
+				Match(SCHEDULE);
+				State = 279;
+				Match(LBRACE);
+				State = 283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 275;
+					State = 280;
 					schedulePoint();
 					}
 					}
-					State = 280;
+					State = 285;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 281;
+				State = 286;
 				Match(RBRACE);
 				}
 				break;
@@ -2034,16 +2067,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 284;
+			State = 289;
 			Match(DATE);
-			State = 285;
+			State = 290;
 			expr(0);
-			State = 287;
+			State = 292;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 286;
+				State = 291;
 				Match(COMMA);
 				}
 			}
@@ -2101,31 +2134,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 289;
+			State = 294;
 			Match(LEASE);
-			State = 290;
+			State = 295;
 			_localctx.name = ident();
-			State = 291;
+			State = 296;
 			Match(ON);
-			State = 292;
-			_localctx.facility = ident();
-			State = 293;
-			Match(LBRACE);
 			State = 297;
+			_localctx.facility = ident();
+			State = 298;
+			Match(LBRACE);
+			State = 302;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4651449583616L) != 0)) {
 				{
 				{
-				State = 294;
+				State = 299;
 				leaseItem();
 				}
 				}
-				State = 299;
+				State = 304;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 300;
+			State = 305;
 			Match(RBRACE);
 			}
 		}
@@ -2272,16 +2305,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 336;
+			State = 341;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 302;
+				State = 307;
 				Match(LESSEE);
-				State = 303;
+				State = 308;
 				ident();
 				}
 				break;
@@ -2289,22 +2322,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 304;
+				State = 309;
 				Match(RENT);
-				State = 305;
+				State = 310;
 				expr(0);
-				State = 306;
-				perYear();
 				State = 311;
+				perYear();
+				State = 316;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 307;
+					State = 312;
 					Match(ESCALATING);
-					State = 308;
+					State = 313;
 					expr(0);
-					State = 309;
+					State = 314;
 					perYear();
 					}
 				}
@@ -2315,9 +2348,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 313;
+				State = 318;
 				Match(STARTS);
-				State = 314;
+				State = 319;
 				Match(DATE);
 				}
 				break;
@@ -2325,9 +2358,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 315;
+				State = 320;
 				Match(TERM);
-				State = 316;
+				State = 321;
 				duration();
 				}
 				break;
@@ -2335,28 +2368,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 317;
-				Match(RENEWALS);
-				State = 318;
-				renewalCount();
-				State = 319;
-				duration();
-				State = 320;
-				Match(AT);
-				State = 321;
-				Match(LESSEE);
 				State = 322;
-				Match(OPTION);
+				Match(RENEWALS);
+				State = 323;
+				renewalCount();
+				State = 324;
+				duration();
+				State = 325;
+				Match(AT);
 				State = 326;
+				Match(LESSEE);
+				State = 327;
+				Match(OPTION);
+				State = 331;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 323;
+					State = 328;
 					Match(RENT);
-					State = 324;
+					State = 329;
 					Match(AT);
-					State = 325;
+					State = 330;
 					Match(MARKET);
 					}
 					break;
@@ -2367,19 +2400,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 328;
+				State = 333;
 				Match(RVG);
-				State = 330;
+				State = 335;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 329;
+					State = 334;
 					rvgPart();
 					}
 					}
-					State = 332;
+					State = 337;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0) );
@@ -2389,9 +2422,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 334;
+				State = 339;
 				Match(DAYCOUNT_KW);
-				State = 335;
+				State = 340;
 				dayCount();
 				}
 				break;
@@ -2432,22 +2465,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 341;
+			State = 346;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 338;
+				State = 343;
 				Match(NUMBER);
-				State = 339;
+				State = 344;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 340;
+				State = 345;
 				Match(QUANTITY);
 				}
 				break;
@@ -2521,16 +2554,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 349;
+			State = 354;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 343;
+				State = 348;
 				Match(GUARANTEES);
-				State = 344;
+				State = 349;
 				expr(0);
 				}
 				break;
@@ -2538,9 +2571,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 345;
+				State = 350;
 				Match(CAP);
-				State = 346;
+				State = 351;
 				expr(0);
 				}
 				break;
@@ -2548,9 +2581,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 347;
+				State = 352;
 				Match(UNTIL);
-				State = 348;
+				State = 353;
 				Match(DATE);
 				}
 				break;
@@ -2604,27 +2637,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 351;
+			State = 356;
 			Match(LOAN);
-			State = 352;
-			_localctx.name = ident();
-			State = 353;
-			Match(LBRACE);
 			State = 357;
+			_localctx.name = ident();
+			State = 358;
+			Match(LBRACE);
+			State = 362;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 75L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 75L) != 0)) {
 				{
 				{
-				State = 354;
+				State = 359;
 				loanItem();
 				}
 				}
-				State = 359;
+				State = 364;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 360;
+			State = 365;
 			Match(RBRACE);
 			}
 		}
@@ -2747,16 +2780,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 380;
+			State = 385;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 362;
+				State = 367;
 				Match(OBLIGOR);
-				State = 363;
+				State = 368;
 				ident();
 				}
 				break;
@@ -2764,9 +2797,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 364;
+				State = 369;
 				Match(BALANCE);
-				State = 365;
+				State = 370;
 				expr(0);
 				}
 				break;
@@ -2774,16 +2807,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 366;
+				State = 371;
 				Match(COUPON);
-				State = 367;
+				State = 372;
 				expr(0);
-				State = 369;
+				State = 374;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 368;
+					State = 373;
 					Match(FIXED);
 					}
 				}
@@ -2794,11 +2827,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 371;
+				State = 376;
 				Match(INTEREST_ONLY);
-				State = 372;
+				State = 377;
 				Match(UNTIL);
-				State = 373;
+				State = 378;
 				Match(DATE);
 				}
 				break;
@@ -2806,9 +2839,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 374;
+				State = 379;
 				Match(AMORTIZE);
-				State = 375;
+				State = 380;
 				amortization();
 				}
 				break;
@@ -2816,9 +2849,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 376;
+				State = 381;
 				Match(MATURITY);
-				State = 377;
+				State = 382;
 				Match(DATE);
 				}
 				break;
@@ -2826,9 +2859,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 378;
+				State = 383;
 				Match(RECOVERY);
-				State = 379;
+				State = 384;
 				expr(0);
 				}
 				break;
@@ -2882,27 +2915,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 382;
+			State = 387;
 			Match(FLEET);
-			State = 383;
-			_localctx.name = ident();
-			State = 384;
-			Match(LBRACE);
 			State = 388;
+			_localctx.name = ident();
+			State = 389;
+			Match(LBRACE);
+			State = 393;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1143351355398684672L) != 0)) {
 				{
 				{
-				State = 385;
+				State = 390;
 				fleetItem();
 				}
 				}
-				State = 390;
+				State = 395;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 391;
+			State = 396;
 			Match(RBRACE);
 			}
 		}
@@ -3099,32 +3132,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_fleetItem);
 		int _la;
 		try {
-			State = 432;
+			State = 437;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 393;
-				Match(DELIVERIES);
-				State = 394;
-				Match(LBRACE);
 				State = 398;
+				Match(DELIVERIES);
+				State = 399;
+				Match(LBRACE);
+				State = 403;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 395;
+					State = 400;
 					delivery();
 					}
 					}
-					State = 400;
+					State = 405;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 401;
+				State = 406;
 				Match(RBRACE);
 				}
 				break;
@@ -3132,9 +3165,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 402;
+				State = 407;
 				Match(UNITS);
-				State = 403;
+				State = 408;
 				expr(0);
 				}
 				break;
@@ -3142,9 +3175,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 404;
+				State = 409;
 				Match(UNIT_COST);
-				State = 405;
+				State = 410;
 				expr(0);
 				}
 				break;
@@ -3152,11 +3185,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 406;
+				State = 411;
 				Match(DEPRECIATE);
-				State = 407;
+				State = 412;
 				Match(STRAIGHT_LINE);
-				State = 408;
+				State = 413;
 				duration();
 				}
 				break;
@@ -3164,13 +3197,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 409;
+				State = 414;
 				Match(DEPRECIATE);
-				State = 410;
+				State = 415;
 				Match(DECLINING);
-				State = 411;
+				State = 416;
 				expr(0);
-				State = 412;
+				State = 417;
 				perYear();
 				}
 				break;
@@ -3178,9 +3211,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 414;
+				State = 419;
 				Match(POWER);
-				State = 415;
+				State = 420;
 				expr(0);
 				}
 				break;
@@ -3188,9 +3221,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 416;
+				State = 421;
 				Match(PUE);
-				State = 417;
+				State = 422;
 				expr(0);
 				}
 				break;
@@ -3198,9 +3231,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 418;
+				State = 423;
 				Match(POWER_PRICE);
-				State = 419;
+				State = 424;
 				expr(0);
 				}
 				break;
@@ -3208,11 +3241,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 420;
+				State = 425;
 				Match(MAINTENANCE);
-				State = 421;
+				State = 426;
 				expr(0);
-				State = 422;
+				State = 427;
 				perYear();
 				}
 				break;
@@ -3220,15 +3253,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 424;
+				State = 429;
 				Match(MARKET_VALUE);
-				State = 425;
+				State = 430;
 				expr(0);
-				State = 426;
+				State = 431;
 				Match(DECLINING);
-				State = 427;
+				State = 432;
 				expr(0);
-				State = 428;
+				State = 433;
 				perYear();
 				}
 				break;
@@ -3236,10 +3269,346 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 430;
+				State = 435;
 				Match(GENERATION);
-				State = 431;
+				State = 436;
 				ident();
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ContractDeclContext : ParserRuleContext {
+		public IdentContext name;
+		public IdentContext fleet;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONTRACT() { return GetToken(DealLangParser.CONTRACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(DealLangParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
+			return GetRuleContexts<IdentContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident(int i) {
+			return GetRuleContext<IdentContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ContractItemContext[] contractItem() {
+			return GetRuleContexts<ContractItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ContractItemContext contractItem(int i) {
+			return GetRuleContext<ContractItemContext>(i);
+		}
+		public ContractDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_contractDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ContractDeclContext contractDecl() {
+		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
+		EnterRule(_localctx, 48, RULE_contractDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 439;
+			Match(CONTRACT);
+			State = 440;
+			_localctx.name = ident();
+			State = 441;
+			Match(ON);
+			State = 442;
+			_localctx.fleet = ident();
+			State = 443;
+			Match(LBRACE);
+			State = 447;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 2617278467L) != 0) || _la==HOUR) {
+				{
+				{
+				State = 444;
+				contractItem();
+				}
+				}
+				State = 449;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 450;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class ContractItemContext : ParserRuleContext {
+		public ContractItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_contractItem; } }
+	 
+		public ContractItemContext() { }
+		public virtual void CopyFrom(ContractItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class CustomerItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CUSTOMER() { return GetToken(DealLangParser.CUSTOMER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public CustomerItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCustomerItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ContractUnitsItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNITS() { return GetToken(DealLangParser.UNITS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public ContractUnitsItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractUnitsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MarketPriceItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARKET() { return GetToken(DealLangParser.MARKET, 0); }
+		public MarketPriceItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMarketPriceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ContractPriceItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public ContractPriceItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractPriceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ContractHoursItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOUR() { return GetToken(DealLangParser.HOUR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public ContractHoursItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractHoursItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class TakeOrPayItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TAKE_OR_PAY() { return GetToken(DealLangParser.TAKE_OR_PAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public TakeOrPayItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTakeOrPayItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ContractStartsItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STARTS() { return GetToken(DealLangParser.STARTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		public ContractStartsItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractStartsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ContractTermItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERM() { return GetToken(DealLangParser.TERM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		public ContractTermItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractTermItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class TerminationFeeItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
+		public TerminationFeeItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTerminationFeeItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public ContractItemContext contractItem() {
+		ContractItemContext _localctx = new ContractItemContext(Context, State);
+		EnterRule(_localctx, 50, RULE_contractItem);
+		int _la;
+		try {
+			State = 476;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
+			case 1:
+				_localctx = new CustomerItemContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 452;
+				Match(CUSTOMER);
+				State = 453;
+				ident();
+				}
+				break;
+			case 2:
+				_localctx = new ContractUnitsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 454;
+				Match(UNITS);
+				State = 455;
+				expr(0);
+				}
+				break;
+			case 3:
+				_localctx = new MarketPriceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 456;
+				Match(PRICE);
+				State = 457;
+				Match(AT);
+				State = 458;
+				Match(MARKET);
+				}
+				break;
+			case 4:
+				_localctx = new ContractPriceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 459;
+				Match(PRICE);
+				State = 460;
+				expr(0);
+				}
+				break;
+			case 5:
+				_localctx = new ContractHoursItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 461;
+				Match(HOUR);
+				State = 462;
+				expr(0);
+				State = 463;
+				perYear();
+				}
+				break;
+			case 6:
+				_localctx = new TakeOrPayItemContext(_localctx);
+				EnterOuterAlt(_localctx, 6);
+				{
+				State = 465;
+				Match(TAKE_OR_PAY);
+				State = 466;
+				expr(0);
+				}
+				break;
+			case 7:
+				_localctx = new ContractStartsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 467;
+				Match(STARTS);
+				State = 468;
+				Match(DATE);
+				}
+				break;
+			case 8:
+				_localctx = new ContractTermItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 469;
+				Match(TERM);
+				State = 470;
+				duration();
+				}
+				break;
+			case 9:
+				_localctx = new TerminationFeeItemContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 471;
+				Match(TERMINATION_FEE);
+				State = 472;
+				expr(0);
+				State = 474;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AMORTISING) {
+					{
+					State = 473;
+					Match(AMORTISING);
+					}
+				}
+
 				}
 				break;
 			}
@@ -3283,25 +3652,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 48, RULE_delivery);
+		EnterRule(_localctx, 52, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 434;
+			State = 478;
 			Match(DATE);
-			State = 435;
+			State = 479;
 			_localctx.units = expr(0);
-			State = 436;
+			State = 480;
 			Match(AT);
-			State = 437;
+			State = 481;
 			_localctx.cost = expr(0);
-			State = 439;
+			State = 483;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 438;
+				State = 482;
 				Match(COMMA);
 				}
 			}
@@ -3349,32 +3718,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 50, RULE_trancheDecl);
+		EnterRule(_localctx, 54, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 441;
+			State = 485;
 			Match(TRANCHE);
-			State = 442;
+			State = 486;
 			_localctx.name = ident();
-			State = 443;
+			State = 487;
 			Match(LBRACE);
-			State = 447;
+			State = 491;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 1099L) != 0) || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 511L) != 0)) {
+			while (_la==MATURITY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 1099L) != 0) || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 511L) != 0)) {
 				{
 				{
-				State = 444;
+				State = 488;
 				trancheItem();
 				}
 				}
-				State = 449;
+				State = 493;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 450;
+			State = 494;
 			Match(RBRACE);
 			}
 		}
@@ -3645,19 +4014,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 52, RULE_trancheItem);
+		EnterRule(_localctx, 56, RULE_trancheItem);
 		int _la;
 		try {
-			State = 530;
+			State = 574;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,44,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 452;
+				State = 496;
 				Match(BALANCE);
-				State = 453;
+				State = 497;
 				expr(0);
 				}
 				break;
@@ -3665,40 +4034,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 454;
+				State = 498;
 				Match(COUPON);
-				State = 455;
+				State = 499;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 457;
+				State = 501;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 456;
+					State = 500;
 					Match(FIXED);
 					}
 				}
 
-				State = 461;
+				State = 505;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 459;
+					State = 503;
 					Match(FLOOR);
-					State = 460;
+					State = 504;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 465;
+				State = 509;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 463;
+					State = 507;
 					Match(CAP);
-					State = 464;
+					State = 508;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -3709,26 +4078,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 467;
+				State = 511;
 				Match(PIK);
-				State = 469;
+				State = 513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 468;
+					State = 512;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 473;
+				State = 517;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 471;
+					State = 515;
 					Match(WHEN);
-					State = 472;
+					State = 516;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -3739,9 +4108,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 475;
+				State = 519;
 				Match(PIK);
-				State = 476;
+				State = 520;
 				Match(UNPAID);
 				}
 				break;
@@ -3749,9 +4118,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 477;
+				State = 521;
 				Match(ISSUE_PRICE);
-				State = 478;
+				State = 522;
 				expr(0);
 				}
 				break;
@@ -3759,9 +4128,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 479;
+				State = 523;
 				Match(COMMITMENT);
-				State = 480;
+				State = 524;
 				expr(0);
 				}
 				break;
@@ -3769,11 +4138,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 481;
+				State = 525;
 				Match(AVAILABLE);
-				State = 482;
+				State = 526;
 				Match(UNTIL);
-				State = 483;
+				State = 527;
 				Match(DATE);
 				}
 				break;
@@ -3781,25 +4150,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 484;
+				State = 528;
 				Match(DRAWS);
-				State = 485;
+				State = 529;
 				Match(LBRACE);
-				State = 489;
+				State = 533;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 486;
+					State = 530;
 					schedulePoint();
 					}
 					}
-					State = 491;
+					State = 535;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 492;
+				State = 536;
 				Match(RBRACE);
 				}
 				break;
@@ -3807,9 +4176,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 493;
+				State = 537;
 				Match(COMMITMENT_FEE);
-				State = 494;
+				State = 538;
 				expr(0);
 				}
 				break;
@@ -3817,26 +4186,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 495;
+				State = 539;
 				Match(STEP_UP);
-				State = 496;
+				State = 540;
 				expr(0);
-				State = 501;
+				State = 545;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 497;
+					State = 541;
 					Match(FROM);
-					State = 498;
+					State = 542;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 499;
+					State = 543;
 					Match(WHILE);
-					State = 500;
+					State = 544;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -3849,41 +4218,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 503;
+				State = 547;
 				Match(MARGIN);
-				State = 504;
+				State = 548;
 				Match(GRID);
-				State = 505;
+				State = 549;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 506;
+				State = 550;
 				Match(LBRACE);
-				State = 510;
+				State = 554;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 507;
+					State = 551;
 					gridTier();
 					}
 					}
-					State = 512;
+					State = 556;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 515;
+				State = 559;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 513;
+					State = 557;
 					Match(ELSE);
-					State = 514;
+					State = 558;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 517;
+				State = 561;
 				Match(RBRACE);
 				}
 				break;
@@ -3891,9 +4260,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 519;
+				State = 563;
 				Match(TARGET_BALANCE);
-				State = 520;
+				State = 564;
 				expr(0);
 				}
 				break;
@@ -3901,11 +4270,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 521;
+				State = 565;
 				Match(INTEREST_ONLY);
-				State = 522;
+				State = 566;
 				Match(UNTIL);
-				State = 523;
+				State = 567;
 				Match(DATE);
 				}
 				break;
@@ -3913,9 +4282,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 524;
+				State = 568;
 				Match(AMORTIZE);
-				State = 525;
+				State = 569;
 				amortization();
 				}
 				break;
@@ -3923,9 +4292,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 526;
+				State = 570;
 				Match(MATURITY);
-				State = 527;
+				State = 571;
 				Match(DATE);
 				}
 				break;
@@ -3933,9 +4302,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 528;
+				State = 572;
 				Match(SENIORITY);
-				State = 529;
+				State = 573;
 				Match(NUMBER);
 				}
 				break;
@@ -3978,15 +4347,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 54, RULE_gridTier);
+		EnterRule(_localctx, 58, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 532;
+			State = 576;
 			Match(BELOW);
-			State = 533;
+			State = 577;
 			_localctx.bound = expr(0);
-			State = 534;
+			State = 578;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4065,17 +4434,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 56, RULE_amortization);
+		EnterRule(_localctx, 60, RULE_amortization);
 		int _la;
 		try {
-			State = 548;
+			State = 592;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 536;
+				State = 580;
 				Match(BULLET);
 				}
 				break;
@@ -4083,7 +4452,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 537;
+				State = 581;
 				Match(LEVEL);
 				}
 				break;
@@ -4091,7 +4460,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 538;
+				State = 582;
 				Match(LINEAR);
 				}
 				break;
@@ -4099,25 +4468,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 539;
+				State = 583;
 				Match(SCHEDULE);
-				State = 540;
+				State = 584;
 				Match(LBRACE);
-				State = 544;
+				State = 588;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 541;
+					State = 585;
 					schedulePoint();
 					}
 					}
-					State = 546;
+					State = 590;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 547;
+				State = 591;
 				Match(RBRACE);
 				}
 				break;
@@ -4166,32 +4535,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 58, RULE_equityDecl);
+		EnterRule(_localctx, 62, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 550;
+			State = 594;
 			Match(EQUITY);
-			State = 551;
+			State = 595;
 			_localctx.name = ident();
-			State = 552;
+			State = 596;
 			Match(LBRACE);
-			State = 556;
+			State = 600;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 553;
+				State = 597;
 				equityItem();
 				}
 				}
-				State = 558;
+				State = 602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 559;
+			State = 603;
 			Match(RBRACE);
 			}
 		}
@@ -4255,19 +4624,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 60, RULE_equityItem);
+		EnterRule(_localctx, 64, RULE_equityItem);
 		int _la;
 		try {
-			State = 572;
+			State = 616;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 561;
+				State = 605;
 				Match(CONTRIBUTED);
-				State = 562;
+				State = 606;
 				expr(0);
 				}
 				break;
@@ -4275,23 +4644,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 563;
+				State = 607;
 				Match(HOLDERS);
-				State = 564;
+				State = 608;
 				holder();
-				State = 569;
+				State = 613;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 565;
+					State = 609;
 					Match(COMMA);
-					State = 566;
+					State = 610;
 					holder();
 					}
 					}
-					State = 571;
+					State = 615;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4335,13 +4704,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 62, RULE_holder);
+		EnterRule(_localctx, 66, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 574;
+			State = 618;
 			ident();
-			State = 575;
+			State = 619;
 			expr(0);
 			}
 		}
@@ -4386,37 +4755,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 64, RULE_accountDecl);
+		EnterRule(_localctx, 68, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 577;
+			State = 621;
 			Match(ACCOUNT);
-			State = 578;
+			State = 622;
 			_localctx.name = ident();
-			State = 587;
+			State = 631;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 579;
+				State = 623;
 				Match(LBRACE);
-				State = 583;
+				State = 627;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 81)) & ~0x3f) == 0 && ((1L << (_la - 81)) & 7L) != 0)) {
+				while (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 7L) != 0)) {
 					{
 					{
-					State = 580;
+					State = 624;
 					accountItem();
 					}
 					}
-					State = 585;
+					State = 629;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 586;
+				State = 630;
 				Match(RBRACE);
 				}
 			}
@@ -4489,18 +4858,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 66, RULE_accountItem);
+		EnterRule(_localctx, 70, RULE_accountItem);
 		try {
-			State = 595;
+			State = 639;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 589;
+				State = 633;
 				Match(TARGET);
-				State = 590;
+				State = 634;
 				expr(0);
 				}
 				break;
@@ -4508,9 +4877,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 591;
+				State = 635;
 				Match(INITIAL);
-				State = 592;
+				State = 636;
 				expr(0);
 				}
 				break;
@@ -4518,9 +4887,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 593;
+				State = 637;
 				Match(EARNS);
-				State = 594;
+				State = 638;
 				expr(0);
 				}
 				break;
@@ -4576,36 +4945,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 68, RULE_feeDecl);
+		EnterRule(_localctx, 72, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 597;
+			State = 641;
 			Match(FEE);
-			State = 598;
+			State = 642;
 			_localctx.name = ident();
-			State = 599;
+			State = 643;
 			Match(LBRACE);
-			State = 600;
+			State = 644;
 			expr(0);
-			State = 608;
+			State = 652;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 601;
+				State = 645;
 				perYear();
-				State = 606;
+				State = 650;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 602;
+					State = 646;
 					Match(ESCALATING);
-					State = 603;
+					State = 647;
 					expr(0);
-					State = 604;
+					State = 648;
 					perYear();
 					}
 				}
@@ -4613,7 +4982,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 610;
+			State = 654;
 			Match(RBRACE);
 			}
 		}
@@ -4663,57 +5032,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 70, RULE_testDecl);
+		EnterRule(_localctx, 74, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 612;
+			State = 656;
 			Match(TEST);
-			State = 613;
+			State = 657;
 			_localctx.name = ident();
-			State = 614;
+			State = 658;
 			Match(ASSIGN);
-			State = 615;
+			State = 659;
 			expr(0);
-			State = 622;
+			State = 666;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 616;
+				State = 660;
 				Match(OVER);
-				State = 619;
+				State = 663;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 617;
+					State = 661;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 618;
+					State = 662;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 621;
+				State = 665;
 				duration();
 				}
 			}
 
-			State = 626;
+			State = 670;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 624;
+				State = 668;
 				Match(FROM);
-				State = 625;
+				State = 669;
 				Match(DATE);
 				}
 			}
@@ -4792,98 +5161,98 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 72, RULE_triggerDecl);
+		EnterRule(_localctx, 76, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 628;
+			State = 672;
 			Match(TRIGGER);
-			State = 629;
+			State = 673;
 			_localctx.name = ident();
-			State = 630;
+			State = 674;
 			Match(WHEN);
-			State = 631;
+			State = 675;
 			expr(0);
-			State = 634;
+			State = 678;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 632;
+				State = 676;
 				Match(FROM);
-				State = 633;
+				State = 677;
 				Match(DATE);
 				}
 			}
 
-			State = 639;
+			State = 683;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 636;
+				State = 680;
 				Match(TRIPS);
-				State = 637;
+				State = 681;
 				Match(AFTER);
-				State = 638;
+				State = 682;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 644;
+			State = 688;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 641;
+				State = 685;
 				Match(CURES);
-				State = 642;
+				State = 686;
 				Match(AFTER);
-				State = 643;
+				State = 687;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 654;
+			State = 698;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 646;
+				State = 690;
 				Match(CURE);
-				State = 647;
+				State = 691;
 				Match(BY);
-				State = 648;
+				State = 692;
 				_localctx.curer = ident();
-				State = 649;
+				State = 693;
 				Match(UP);
-				State = 650;
+				State = 694;
 				Match(TO);
-				State = 651;
+				State = 695;
 				_localctx.times = Match(NUMBER);
-				State = 652;
+				State = 696;
 				Match(TIMES);
 				}
 			}
 
-			State = 656;
+			State = 700;
 			Match(ARROW);
-			State = 657;
+			State = 701;
 			triggerEffect();
-			State = 662;
+			State = 706;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 658;
+				State = 702;
 				Match(COMMA);
-				State = 659;
+				State = 703;
 				triggerEffect();
 				}
 				}
-				State = 664;
+				State = 708;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -4967,23 +5336,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 74, RULE_triggerEffect);
+		EnterRule(_localctx, 78, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 684;
+			State = 728;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,65,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 665;
+				State = 709;
 				Match(SWEEP);
-				State = 666;
+				State = 710;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 667;
+				State = 711;
 				Match(TO);
-				State = 668;
+				State = 712;
 				ident();
 				}
 				break;
@@ -4991,34 +5360,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 669;
+				State = 713;
 				Match(ACCELERATE);
-				State = 681;
+				State = 725;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 670;
+					State = 714;
 					Match(LPAREN);
-					State = 671;
+					State = 715;
 					ident();
-					State = 676;
+					State = 720;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 672;
+						State = 716;
 						Match(COMMA);
-						State = 673;
+						State = 717;
 						ident();
 						}
 						}
-						State = 678;
+						State = 722;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 679;
+					State = 723;
 					Match(RPAREN);
 					}
 				}
@@ -5029,7 +5398,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 683;
+				State = 727;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5072,25 +5441,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 76, RULE_defaultRule);
+		EnterRule(_localctx, 80, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 686;
+			State = 730;
 			Match(DEFAULT);
-			State = 687;
+			State = 731;
 			Match(WHEN);
-			State = 688;
+			State = 732;
 			expr(0);
-			State = 691;
+			State = 735;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 689;
+				State = 733;
 				Match(GRACE);
-				State = 690;
+				State = 734;
 				duration();
 				}
 			}
@@ -5137,30 +5506,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 78, RULE_cfadsRule);
+		EnterRule(_localctx, 82, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 693;
+			State = 737;
 			Match(CFADS);
-			State = 694;
+			State = 738;
 			Match(INCLUDES);
-			State = 695;
+			State = 739;
 			cfadsItem();
-			State = 700;
+			State = 744;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 696;
+				State = 740;
 				Match(COMMA);
-				State = 697;
+				State = 741;
 				cfadsItem();
 				}
 				}
-				State = 702;
+				State = 746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5198,15 +5567,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 80, RULE_cfadsItem);
+		EnterRule(_localctx, 84, RULE_cfadsItem);
 		try {
-			State = 705;
+			State = 749;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 703;
+				State = 747;
 				Match(RVG);
 				}
 				break;
@@ -5254,6 +5623,14 @@ public partial class DealLangParser : Parser {
 			case MAINTENANCE:
 			case MARKET_VALUE:
 			case GENERATION:
+			case CONTRACT:
+			case CUSTOMER:
+			case PRICE:
+			case TAKE_OR_PAY:
+			case UTILISATION:
+			case RELET:
+			case TERMINATION_FEE:
+			case AMORTISING:
 			case DEPTH:
 			case IMPACT:
 			case LIMIT:
@@ -5309,7 +5686,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 704;
+				State = 748;
 				ident();
 				}
 				break;
@@ -5354,30 +5731,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 82, RULE_waterfallDecl);
+		EnterRule(_localctx, 86, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 707;
+			State = 751;
 			Match(WATERFALL);
-			State = 708;
+			State = 752;
 			Match(LBRACE);
-			State = 712;
+			State = 756;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 				{
 				{
-				State = 709;
+				State = 753;
 				step();
 				}
 				}
-				State = 714;
+				State = 758;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 715;
+			State = 759;
 			Match(RBRACE);
 			}
 		}
@@ -5576,42 +5953,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 84, RULE_step);
+		EnterRule(_localctx, 88, RULE_step);
 		int _la;
 		try {
-			State = 795;
+			State = 839;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 717;
+				State = 761;
 				Match(PAY);
-				State = 718;
+				State = 762;
 				((PayStepContext)_localctx).target = reference();
-				State = 728;
+				State = 772;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 719;
+					State = 763;
 					Match(USING);
-					State = 720;
+					State = 764;
 					ident();
-					State = 725;
+					State = 769;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 721;
+						State = 765;
 						Match(COMMA);
-						State = 722;
+						State = 766;
 						ident();
 						}
 						}
-						State = 727;
+						State = 771;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -5624,9 +6001,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 730;
+				State = 774;
 				Match(FILL);
-				State = 731;
+				State = 775;
 				ident();
 				}
 				break;
@@ -5634,9 +6011,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 732;
+				State = 776;
 				Match(RELEASE);
-				State = 733;
+				State = 777;
 				ident();
 				}
 				break;
@@ -5644,13 +6021,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 734;
+				State = 778;
 				Match(HOLD);
-				State = 735;
+				State = 779;
 				Match(REST);
-				State = 736;
+				State = 780;
 				Match(IN);
-				State = 737;
+				State = 781;
 				ident();
 				}
 				break;
@@ -5658,25 +6035,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 738;
+				State = 782;
 				Match(DISTRIBUTE);
-				State = 741;
+				State = 785;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 739;
+					State = 783;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 740;
+					State = 784;
 					Match(OF);
 					}
 				}
 
-				State = 743;
+				State = 787;
 				Match(REST);
-				State = 744;
+				State = 788;
 				Match(TO);
-				State = 745;
+				State = 789;
 				ident();
 				}
 				break;
@@ -5684,17 +6061,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 746;
+				State = 790;
 				Match(SWEEP);
-				State = 747;
+				State = 791;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 748;
+				State = 792;
 				Match(OF);
-				State = 749;
+				State = 793;
 				Match(REST);
-				State = 750;
+				State = 794;
 				Match(TO);
-				State = 751;
+				State = 795;
 				ident();
 				}
 				break;
@@ -5702,52 +6079,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 752;
+				State = 796;
 				Match(IF);
-				State = 753;
+				State = 797;
 				expr(0);
-				State = 754;
+				State = 798;
 				Match(LBRACE);
-				State = 758;
+				State = 802;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 					{
 					{
-					State = 755;
+					State = 799;
 					step();
 					}
 					}
-					State = 760;
+					State = 804;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 761;
+				State = 805;
 				Match(RBRACE);
-				State = 771;
+				State = 815;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 762;
+					State = 806;
 					Match(ELSE);
-					State = 763;
+					State = 807;
 					Match(LBRACE);
-					State = 767;
+					State = 811;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 						{
 						{
-						State = 764;
+						State = 808;
 						step();
 						}
 						}
-						State = 769;
+						State = 813;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 770;
+					State = 814;
 					Match(RBRACE);
 					}
 				}
@@ -5758,37 +6135,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 773;
+				State = 817;
 				Match(PRO_RATA);
-				State = 776;
+				State = 820;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 774;
+					State = 818;
 					Match(BY);
-					State = 775;
+					State = 819;
 					Match(BALANCE);
 					}
 				}
 
-				State = 778;
+				State = 822;
 				Match(LBRACE);
-				State = 782;
+				State = 826;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 					{
 					{
-					State = 779;
+					State = 823;
 					step();
 					}
 					}
-					State = 784;
+					State = 828;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 785;
+				State = 829;
 				Match(RBRACE);
 				}
 				break;
@@ -5796,25 +6173,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 786;
+				State = 830;
 				Match(SEQUENTIAL);
-				State = 787;
+				State = 831;
 				Match(LBRACE);
-				State = 791;
+				State = 835;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 					{
 					{
-					State = 788;
+					State = 832;
 					step();
 					}
 					}
-					State = 793;
+					State = 837;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 794;
+				State = 838;
 				Match(RBRACE);
 				}
 				break;
@@ -5859,30 +6236,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 86, RULE_enforcementDecl);
+		EnterRule(_localctx, 90, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 797;
+			State = 841;
 			Match(ENFORCEMENT);
-			State = 798;
+			State = 842;
 			Match(LBRACE);
-			State = 802;
+			State = 846;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 799;
+				State = 843;
 				enforcementItem();
 				}
 				}
-				State = 804;
+				State = 848;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 805;
+			State = 849;
 			Match(RBRACE);
 			}
 		}
@@ -5951,47 +6328,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 88, RULE_enforcementItem);
+		EnterRule(_localctx, 92, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 823;
+			State = 867;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 807;
+				State = 851;
 				Match(SELL);
-				State = 808;
+				State = 852;
 				ident();
-				State = 813;
+				State = 857;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 809;
+					State = 853;
 					Match(COMMA);
-					State = 810;
+					State = 854;
 					ident();
 					}
 					}
-					State = 815;
+					State = 859;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 819;
+				State = 863;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 60)) & ~0x3f) == 0 && ((1L << (_la - 60)) & 1729382256910270479L) != 0)) {
+				while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 1729382256910270479L) != 0)) {
 					{
 					{
-					State = 816;
+					State = 860;
 					sellTerm();
 					}
 					}
-					State = 821;
+					State = 865;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6001,7 +6378,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 822;
+				State = 866;
 				waterfallDecl();
 				}
 				break;
@@ -6118,18 +6495,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 90, RULE_sellTerm);
+		EnterRule(_localctx, 94, RULE_sellTerm);
 		try {
-			State = 843;
+			State = 887;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 825;
+				State = 869;
 				Match(HAIRCUT);
-				State = 826;
+				State = 870;
 				expr(0);
 				}
 				break;
@@ -6137,9 +6514,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 827;
+				State = 871;
 				Match(LAG);
-				State = 828;
+				State = 872;
 				duration();
 				}
 				break;
@@ -6147,13 +6524,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 829;
+				State = 873;
 				Match(DEPTH);
-				State = 830;
+				State = 874;
 				expr(0);
-				State = 831;
+				State = 875;
 				Match(PER);
-				State = 832;
+				State = 876;
 				Match(MONTH);
 				}
 				break;
@@ -6161,9 +6538,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 834;
+				State = 878;
 				Match(IMPACT);
-				State = 835;
+				State = 879;
 				expr(0);
 				}
 				break;
@@ -6171,13 +6548,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 836;
+				State = 880;
 				Match(LIMIT);
-				State = 837;
+				State = 881;
 				expr(0);
-				State = 838;
+				State = 882;
 				Match(PER);
-				State = 839;
+				State = 883;
 				Match(MONTH);
 				}
 				break;
@@ -6185,9 +6562,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 841;
+				State = 885;
 				Match(COSTS);
-				State = 842;
+				State = 886;
 				expr(0);
 				}
 				break;
@@ -6241,36 +6618,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 92, RULE_scenarioDecl);
+		EnterRule(_localctx, 96, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 845;
+			State = 889;
 			Match(SCENARIO);
-			State = 846;
+			State = 890;
 			_localctx.name = ident();
-			State = 847;
+			State = 891;
 			Match(FOR);
-			State = 848;
+			State = 892;
 			_localctx.deal = ident();
-			State = 849;
+			State = 893;
 			Match(LBRACE);
-			State = 853;
+			State = 897;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 261758549729665021L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 13194139664353L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -6776787564043960833L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) {
 				{
 				{
-				State = 850;
+				State = 894;
 				scenarioItem();
 				}
 				}
-				State = 855;
+				State = 899;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 856;
+			State = 900;
 			Match(RBRACE);
 			}
 		}
@@ -6463,28 +6840,82 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class UtilisationItemContext : ScenarioItemContext {
+		public IdentContext contract;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UTILISATION() { return GetToken(DealLangParser.UTILISATION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public UtilisationItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitUtilisationItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ReletItemContext : ScenarioItemContext {
+		public IdentContext contract;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AFTER() { return GetToken(DealLangParser.AFTER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public ReletItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitReletItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class NotReletItemContext : ScenarioItemContext {
+		public IdentContext contract;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NOT() { return GetToken(DealLangParser.NOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public NotReletItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitNotReletItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 94, RULE_scenarioItem);
+		EnterRule(_localctx, 98, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 914;
+			State = 973;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 858;
+				State = 902;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 859;
+				State = 903;
 				Match(RENEWALS);
-				State = 860;
+				State = 904;
 				Match(TAKEN);
-				State = 861;
+				State = 905;
 				Match(NUMBER);
 				}
 				break;
@@ -6492,13 +6923,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 863;
+				State = 907;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 864;
+				State = 908;
 				Match(DEFLATE);
-				State = 865;
+				State = 909;
 				expr(0);
-				State = 866;
+				State = 910;
 				perYear();
 				}
 				break;
@@ -6506,15 +6937,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 868;
+				State = 912;
 				((DropItemContext)_localctx).path = reference();
-				State = 869;
+				State = 913;
 				Match(DROP);
-				State = 870;
+				State = 914;
 				expr(0);
-				State = 871;
+				State = 915;
 				Match(BY);
-				State = 872;
+				State = 916;
 				Match(DATE);
 				}
 				break;
@@ -6522,13 +6953,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 874;
+				State = 918;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 875;
+				State = 919;
 				Match(DEFAULTS);
-				State = 876;
+				State = 920;
 				Match(ON);
-				State = 877;
+				State = 921;
 				Match(DATE);
 				}
 				break;
@@ -6536,9 +6967,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 879;
+				State = 923;
 				Match(ENFORCEMENT);
-				State = 881;
+				State = 925;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -6546,7 +6977,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 880;
+						State = 924;
 						sellTerm();
 						}
 						}
@@ -6554,9 +6985,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 883;
+					State = 927;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,86,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,89,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -6564,11 +6995,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 885;
+				State = 929;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 886;
+				State = 930;
 				Match(LEVEL);
-				State = 887;
+				State = 931;
 				expr(0);
 				}
 				break;
@@ -6576,29 +7007,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 889;
+				State = 933;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 890;
+				State = 934;
 				Match(POINTS);
-				State = 891;
+				State = 935;
 				pointsKind();
-				State = 892;
+				State = 936;
 				Match(LBRACE);
-				State = 896;
+				State = 940;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 893;
+					State = 937;
 					schedulePoint();
 					}
 					}
-					State = 898;
+					State = 942;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 899;
+				State = 943;
 				Match(RBRACE);
 				}
 				break;
@@ -6606,15 +7037,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 901;
+				State = 945;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 902;
+				State = 946;
 				Match(LAUNCH);
-				State = 903;
+				State = 947;
 				Match(DATE);
-				State = 904;
+				State = 948;
 				Match(DOWN);
-				State = 905;
+				State = 949;
 				expr(0);
 				}
 				break;
@@ -6622,22 +7053,64 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 907;
+				State = 951;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 908;
+				State = 952;
 				Match(SHIFT);
-				State = 910;
+				State = 954;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 909;
+					State = 953;
 					Match(PLUS);
 					}
 				}
 
-				State = 912;
+				State = 956;
 				expr(0);
+				}
+				break;
+			case 10:
+				_localctx = new UtilisationItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 958;
+				((UtilisationItemContext)_localctx).contract = ident();
+				State = 959;
+				Match(UTILISATION);
+				State = 960;
+				expr(0);
+				}
+				break;
+			case 11:
+				_localctx = new ReletItemContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 962;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 963;
+				Match(RELET);
+				State = 964;
+				Match(AFTER);
+				State = 965;
+				duration();
+				State = 966;
+				Match(AT);
+				State = 967;
+				expr(0);
+				}
+				break;
+			case 12:
+				_localctx = new NotReletItemContext(_localctx);
+				EnterOuterAlt(_localctx, 12);
+				{
+				State = 969;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 970;
+				Match(NOT);
+				State = 971;
+				Match(RELET);
 				}
 				break;
 			}
@@ -6672,13 +7145,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 96, RULE_perYear);
+		EnterRule(_localctx, 100, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 916;
+			State = 975;
 			Match(PER);
-			State = 917;
+			State = 976;
 			Match(YEAR);
 			}
 		}
@@ -6711,11 +7184,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 98, RULE_duration);
+		EnterRule(_localctx, 102, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 919;
+			State = 978;
 			Match(QUANTITY);
 			}
 		}
@@ -7035,27 +7508,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 100;
-		EnterRecursionRule(_localctx, 100, RULE_expr, _p);
+		int _startState = 104;
+		EnterRecursionRule(_localctx, 104, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 963;
+			State = 1022;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 922;
+				State = 981;
 				Match(LPAREN);
-				State = 923;
+				State = 982;
 				expr(0);
-				State = 924;
+				State = 983;
 				Match(RPAREN);
 				}
 				break;
@@ -7064,9 +7537,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 926;
+				State = 985;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 927;
+				State = 986;
 				expr(16);
 				}
 				break;
@@ -7075,9 +7548,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 928;
+				State = 987;
 				Match(NOT);
-				State = 929;
+				State = 988;
 				expr(11);
 				}
 				break;
@@ -7086,17 +7559,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 930;
+				State = 989;
 				Match(IF);
-				State = 931;
+				State = 990;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 932;
+				State = 991;
 				Match(THEN);
-				State = 933;
+				State = 992;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 934;
+				State = 993;
 				Match(ELSE);
-				State = 935;
+				State = 994;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -7105,37 +7578,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 937;
+				State = 996;
 				((CallExprContext)_localctx).callee = ident();
-				State = 938;
+				State = 997;
 				Match(LPAREN);
-				State = 947;
+				State = 1006;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 253877250381766653L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 14156347604977L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8794400197105943041L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 231937599159943171L) != 0)) {
 					{
-					State = 939;
+					State = 998;
 					expr(0);
-					State = 944;
+					State = 1003;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 940;
+						State = 999;
 						Match(COMMA);
-						State = 941;
+						State = 1000;
 						expr(0);
 						}
 						}
-						State = 946;
+						State = 1005;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 949;
+				State = 1008;
 				Match(RPAREN);
 				}
 				break;
@@ -7144,7 +7617,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 951;
+				State = 1010;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -7154,19 +7627,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 953;
+				State = 1012;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 127L) != 0)) {
+				if (((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 127L) != 0)) {
 					{
-					State = 952;
+					State = 1011;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 955;
+				State = 1014;
 				Match(PER);
-				State = 956;
+				State = 1015;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -7175,9 +7648,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 957;
+				State = 1016;
 				Match(NUMBER);
-				State = 958;
+				State = 1017;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -7186,7 +7659,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 959;
+				State = 1018;
 				Match(QUANTITY);
 				}
 				break;
@@ -7195,7 +7668,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 960;
+				State = 1019;
 				Match(NUMBER);
 				}
 				break;
@@ -7204,7 +7677,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 961;
+				State = 1020;
 				Match(DATE);
 				}
 				break;
@@ -7213,34 +7686,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 962;
+				State = 1021;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 985;
+			State = 1044;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,95,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 983;
+					State = 1042;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 965;
+						State = 1024;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 966;
+						State = 1025;
 						Match(OF);
-						State = 967;
+						State = 1026;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7249,9 +7722,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 968;
+						State = 1027;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 969;
+						State = 1028;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7261,7 +7734,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 970;
+						State = 1029;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7270,9 +7743,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 971;
+						State = 1030;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 972;
+						State = 1031;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7282,7 +7755,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 973;
+						State = 1032;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -7291,19 +7764,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 974;
+						State = 1033;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 975;
+						State = 1034;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 164)) & ~0x3f) == 0 && ((1L << (_la - 164)) & 63L) != 0)) ) {
+						if ( !(((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 976;
+						State = 1035;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -7312,11 +7785,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 977;
+						State = 1036;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 978;
+						State = 1037;
 						Match(AND);
-						State = 979;
+						State = 1038;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -7325,20 +7798,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 980;
+						State = 1039;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 981;
+						State = 1040;
 						Match(OR);
-						State = 982;
+						State = 1041;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 987;
+				State = 1046;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,95,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
 			}
 			}
 		}
@@ -7377,14 +7850,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 102, RULE_measureUnit);
+		EnterRule(_localctx, 106, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 988;
+			State = 1047;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 127)) & ~0x3f) == 0 && ((1L << (_la - 127)) & 127L) != 0)) ) {
+			if ( !(((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7429,20 +7902,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 104, RULE_reference);
+		EnterRule(_localctx, 108, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 990;
+			State = 1049;
 			ident();
-			State = 993;
+			State = 1052;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 			case 1:
 				{
-				State = 991;
+				State = 1050;
 				Match(DOT);
-				State = 992;
+				State = 1051;
 				_localctx.member = ident();
 				}
 				break;
@@ -7558,6 +8031,14 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURE() { return GetToken(DealLangParser.CURE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UP() { return GetToken(DealLangParser.UP, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TIMES() { return GetToken(DealLangParser.TIMES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONTRACT() { return GetToken(DealLangParser.CONTRACT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CUSTOMER() { return GetToken(DealLangParser.CUSTOMER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRICE() { return GetToken(DealLangParser.PRICE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TAKE_OR_PAY() { return GetToken(DealLangParser.TAKE_OR_PAY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UTILISATION() { return GetToken(DealLangParser.UTILISATION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -7574,14 +8055,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 106, RULE_ident);
+		EnterRule(_localctx, 110, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 995;
+			State = 1054;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 252751350474924029L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 13194139664353L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9082630573257654785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7604,7 +8085,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 50: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 52: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -7627,364 +8108,389 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,182,998,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,190,1057,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
-		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,1,0,1,0,1,0,1,0,5,0,113,8,0,10,
-		0,12,0,116,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,127,8,2,10,2,12,
-		2,130,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,3,3,152,8,3,1,4,1,4,1,4,1,4,1,4,5,4,159,8,4,10,4,12,
-		4,162,9,4,1,4,1,4,1,5,1,5,1,5,5,5,169,8,5,10,5,12,5,172,9,5,1,5,1,5,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,190,8,6,1,7,
-		1,7,1,8,1,8,1,8,1,8,5,8,198,8,8,10,8,12,8,201,9,8,1,8,1,8,1,9,1,9,1,9,
-		1,9,1,9,1,9,3,9,211,8,9,1,10,1,10,1,10,1,10,5,10,217,8,10,10,10,12,10,
-		220,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,
-		11,234,8,11,10,11,12,11,237,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,245,
-		8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,253,8,13,10,13,12,13,256,9,13,
-		1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,267,8,14,1,14,1,14,3,
-		14,271,8,14,1,14,1,14,1,14,1,14,5,14,277,8,14,10,14,12,14,280,9,14,1,14,
-		3,14,283,8,14,1,15,1,15,1,15,3,15,288,8,15,1,16,1,16,1,16,1,16,1,16,1,
-		16,5,16,296,8,16,10,16,12,16,299,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,
-		17,1,17,1,17,1,17,1,17,3,17,312,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,3,17,327,8,17,1,17,1,17,4,17,331,8,17,11,
-		17,12,17,332,1,17,1,17,3,17,337,8,17,1,18,1,18,1,18,3,18,342,8,18,1,19,
-		1,19,1,19,1,19,1,19,1,19,3,19,350,8,19,1,20,1,20,1,20,1,20,5,20,356,8,
-		20,10,20,12,20,359,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,
-		21,370,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,381,8,21,
-		1,22,1,22,1,22,1,22,5,22,387,8,22,10,22,12,22,390,9,22,1,22,1,22,1,23,
-		1,23,1,23,5,23,397,8,23,10,23,12,23,400,9,23,1,23,1,23,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,433,8,
-		23,1,24,1,24,1,24,1,24,1,24,3,24,440,8,24,1,25,1,25,1,25,1,25,5,25,446,
-		8,25,10,25,12,25,449,9,25,1,25,1,25,1,26,1,26,1,26,1,26,1,26,3,26,458,
-		8,26,1,26,1,26,3,26,462,8,26,1,26,1,26,3,26,466,8,26,1,26,1,26,3,26,470,
-		8,26,1,26,1,26,3,26,474,8,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,5,26,488,8,26,10,26,12,26,491,9,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,3,26,502,8,26,1,26,1,26,1,26,1,26,1,26,5,26,
-		509,8,26,10,26,12,26,512,9,26,1,26,1,26,3,26,516,8,26,1,26,1,26,1,26,1,
-		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,3,26,531,8,26,1,27,1,27,
-		1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,5,28,543,8,28,10,28,12,28,546,
-		9,28,1,28,3,28,549,8,28,1,29,1,29,1,29,1,29,5,29,555,8,29,10,29,12,29,
-		558,9,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,568,8,30,10,30,12,
-		30,571,9,30,3,30,573,8,30,1,31,1,31,1,31,1,32,1,32,1,32,1,32,5,32,582,
-		8,32,10,32,12,32,585,9,32,1,32,3,32,588,8,32,1,33,1,33,1,33,1,33,1,33,
-		1,33,3,33,596,8,33,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,1,34,3,34,607,
-		8,34,3,34,609,8,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,620,
-		8,35,1,35,3,35,623,8,35,1,35,1,35,3,35,627,8,35,1,36,1,36,1,36,1,36,1,
-		36,1,36,3,36,635,8,36,1,36,1,36,1,36,3,36,640,8,36,1,36,1,36,1,36,3,36,
-		645,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,655,8,36,1,36,1,
-		36,1,36,1,36,5,36,661,8,36,10,36,12,36,664,9,36,1,37,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,1,37,5,37,675,8,37,10,37,12,37,678,9,37,1,37,1,37,3,
-		37,682,8,37,1,37,3,37,685,8,37,1,38,1,38,1,38,1,38,1,38,3,38,692,8,38,
-		1,39,1,39,1,39,1,39,1,39,5,39,699,8,39,10,39,12,39,702,9,39,1,40,1,40,
-		3,40,706,8,40,1,41,1,41,1,41,5,41,711,8,41,10,41,12,41,714,9,41,1,41,1,
-		41,1,42,1,42,1,42,1,42,1,42,1,42,5,42,724,8,42,10,42,12,42,727,9,42,3,
-		42,729,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,
-		742,8,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,
-		42,5,42,757,8,42,10,42,12,42,760,9,42,1,42,1,42,1,42,1,42,5,42,766,8,42,
-		10,42,12,42,769,9,42,1,42,3,42,772,8,42,1,42,1,42,1,42,3,42,777,8,42,1,
-		42,1,42,5,42,781,8,42,10,42,12,42,784,9,42,1,42,1,42,1,42,1,42,5,42,790,
-		8,42,10,42,12,42,793,9,42,1,42,3,42,796,8,42,1,43,1,43,1,43,5,43,801,8,
-		43,10,43,12,43,804,9,43,1,43,1,43,1,44,1,44,1,44,1,44,5,44,812,8,44,10,
-		44,12,44,815,9,44,1,44,5,44,818,8,44,10,44,12,44,821,9,44,1,44,3,44,824,
-		8,44,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,1,45,
-		1,45,1,45,1,45,1,45,1,45,3,45,844,8,45,1,46,1,46,1,46,1,46,1,46,1,46,5,
-		46,852,8,46,10,46,12,46,855,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,4,47,882,8,47,11,47,12,47,883,1,47,1,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,1,47,5,47,895,8,47,10,47,12,47,898,9,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,911,8,47,1,47,1,47,3,47,
-		915,8,47,1,48,1,48,1,48,1,49,1,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,
-		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,5,
-		50,943,8,50,10,50,12,50,946,9,50,3,50,948,8,50,1,50,1,50,1,50,1,50,3,50,
-		954,8,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,3,50,964,8,50,1,50,1,
-		50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,
-		50,1,50,1,50,5,50,984,8,50,10,50,12,50,987,9,50,1,51,1,51,1,52,1,52,1,
-		52,3,52,994,8,52,1,53,1,53,1,53,0,1,100,54,0,2,4,6,8,10,12,14,16,18,20,
-		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
-		70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,0,8,1,0,152,
-		153,1,0,15,16,1,0,172,173,1,0,162,163,1,0,160,161,1,0,164,169,1,0,127,
-		133,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,41,43,44,46,64,66,76,78,79,
-		81,83,87,88,90,92,95,97,106,106,108,112,119,121,134,134,139,150,176,177,
-		1137,0,114,1,0,0,0,2,119,1,0,0,0,4,122,1,0,0,0,6,151,1,0,0,0,8,153,1,0,
-		0,0,10,165,1,0,0,0,12,189,1,0,0,0,14,191,1,0,0,0,16,193,1,0,0,0,18,210,
-		1,0,0,0,20,212,1,0,0,0,22,244,1,0,0,0,24,246,1,0,0,0,26,248,1,0,0,0,28,
-		282,1,0,0,0,30,284,1,0,0,0,32,289,1,0,0,0,34,336,1,0,0,0,36,341,1,0,0,
-		0,38,349,1,0,0,0,40,351,1,0,0,0,42,380,1,0,0,0,44,382,1,0,0,0,46,432,1,
-		0,0,0,48,434,1,0,0,0,50,441,1,0,0,0,52,530,1,0,0,0,54,532,1,0,0,0,56,548,
-		1,0,0,0,58,550,1,0,0,0,60,572,1,0,0,0,62,574,1,0,0,0,64,577,1,0,0,0,66,
-		595,1,0,0,0,68,597,1,0,0,0,70,612,1,0,0,0,72,628,1,0,0,0,74,684,1,0,0,
-		0,76,686,1,0,0,0,78,693,1,0,0,0,80,705,1,0,0,0,82,707,1,0,0,0,84,795,1,
-		0,0,0,86,797,1,0,0,0,88,823,1,0,0,0,90,843,1,0,0,0,92,845,1,0,0,0,94,914,
-		1,0,0,0,96,916,1,0,0,0,98,919,1,0,0,0,100,963,1,0,0,0,102,988,1,0,0,0,
-		104,990,1,0,0,0,106,995,1,0,0,0,108,113,3,2,1,0,109,113,3,4,2,0,110,113,
-		3,92,46,0,111,113,3,8,4,0,112,108,1,0,0,0,112,109,1,0,0,0,112,110,1,0,
-		0,0,112,111,1,0,0,0,113,116,1,0,0,0,114,112,1,0,0,0,114,115,1,0,0,0,115,
-		117,1,0,0,0,116,114,1,0,0,0,117,118,5,0,0,1,118,1,1,0,0,0,119,120,5,3,
-		0,0,120,121,5,174,0,0,121,3,1,0,0,0,122,123,5,1,0,0,123,124,3,106,53,0,
-		124,128,5,152,0,0,125,127,3,6,3,0,126,125,1,0,0,0,127,130,1,0,0,0,128,
-		126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,0,0,0,131,132,5,
-		153,0,0,132,5,1,0,0,0,133,152,3,12,6,0,134,152,3,16,8,0,135,152,3,20,10,
-		0,136,152,3,26,13,0,137,152,3,32,16,0,138,152,3,40,20,0,139,152,3,44,22,
-		0,140,152,3,50,25,0,141,152,3,58,29,0,142,152,3,64,32,0,143,152,3,68,34,
-		0,144,152,3,70,35,0,145,152,3,72,36,0,146,152,3,76,38,0,147,152,3,78,39,
-		0,148,152,3,82,41,0,149,152,3,86,43,0,150,152,3,8,4,0,151,133,1,0,0,0,
-		151,134,1,0,0,0,151,135,1,0,0,0,151,136,1,0,0,0,151,137,1,0,0,0,151,138,
-		1,0,0,0,151,139,1,0,0,0,151,140,1,0,0,0,151,141,1,0,0,0,151,142,1,0,0,
-		0,151,143,1,0,0,0,151,144,1,0,0,0,151,145,1,0,0,0,151,146,1,0,0,0,151,
-		147,1,0,0,0,151,148,1,0,0,0,151,149,1,0,0,0,151,150,1,0,0,0,152,7,1,0,
-		0,0,153,154,5,176,0,0,154,160,4,4,0,0,155,159,3,106,53,0,156,159,5,4,0,
-		0,157,159,5,31,0,0,158,155,1,0,0,0,158,156,1,0,0,0,158,157,1,0,0,0,159,
-		162,1,0,0,0,160,158,1,0,0,0,160,161,1,0,0,0,161,163,1,0,0,0,162,160,1,
-		0,0,0,163,164,3,10,5,0,164,9,1,0,0,0,165,170,5,152,0,0,166,169,3,10,5,
-		0,167,169,8,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,172,1,0,0,0,170,
-		168,1,0,0,0,170,171,1,0,0,0,171,173,1,0,0,0,172,170,1,0,0,0,173,174,5,
-		153,0,0,174,11,1,0,0,0,175,176,5,5,0,0,176,190,5,174,0,0,177,178,5,6,0,
-		0,178,190,3,106,53,0,179,180,5,7,0,0,180,190,5,171,0,0,181,182,5,8,0,0,
-		182,190,5,171,0,0,183,184,5,9,0,0,184,190,5,171,0,0,185,186,5,10,0,0,186,
-		190,3,106,53,0,187,188,5,11,0,0,188,190,3,14,7,0,189,175,1,0,0,0,189,177,
-		1,0,0,0,189,179,1,0,0,0,189,181,1,0,0,0,189,183,1,0,0,0,189,185,1,0,0,
-		0,189,187,1,0,0,0,190,13,1,0,0,0,191,192,5,170,0,0,192,15,1,0,0,0,193,
-		194,5,12,0,0,194,195,3,106,53,0,195,199,5,152,0,0,196,198,3,18,9,0,197,
-		196,1,0,0,0,198,201,1,0,0,0,199,197,1,0,0,0,199,200,1,0,0,0,200,202,1,
-		0,0,0,201,199,1,0,0,0,202,203,5,153,0,0,203,17,1,0,0,0,204,205,5,20,0,
-		0,205,211,5,174,0,0,206,207,5,21,0,0,207,211,3,100,50,0,208,209,5,22,0,
-		0,209,211,3,100,50,0,210,204,1,0,0,0,210,206,1,0,0,0,210,208,1,0,0,0,211,
-		19,1,0,0,0,212,213,5,13,0,0,213,214,3,106,53,0,214,218,5,152,0,0,215,217,
-		3,22,11,0,216,215,1,0,0,0,217,220,1,0,0,0,218,216,1,0,0,0,218,219,1,0,
-		0,0,219,221,1,0,0,0,220,218,1,0,0,0,221,222,5,153,0,0,222,21,1,0,0,0,223,
-		224,5,74,0,0,224,245,3,100,50,0,225,226,5,122,0,0,226,227,3,100,50,0,227,
-		228,3,96,48,0,228,245,1,0,0,0,229,230,5,14,0,0,230,231,3,24,12,0,231,235,
-		5,152,0,0,232,234,3,30,15,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,
-		0,0,0,235,236,1,0,0,0,236,238,1,0,0,0,237,235,1,0,0,0,238,239,5,153,0,
-		0,239,245,1,0,0,0,240,241,5,17,0,0,241,242,5,171,0,0,242,243,5,18,0,0,
-		243,245,3,100,50,0,244,223,1,0,0,0,244,225,1,0,0,0,244,229,1,0,0,0,244,
-		240,1,0,0,0,245,23,1,0,0,0,246,247,7,1,0,0,247,25,1,0,0,0,248,249,5,23,
-		0,0,249,250,3,106,53,0,250,254,5,152,0,0,251,253,3,28,14,0,252,251,1,0,
-		0,0,253,256,1,0,0,0,254,252,1,0,0,0,254,255,1,0,0,0,255,257,1,0,0,0,256,
-		254,1,0,0,0,257,258,5,153,0,0,258,27,1,0,0,0,259,260,5,24,0,0,260,283,
-		3,100,50,0,261,262,5,25,0,0,262,263,5,26,0,0,263,266,3,98,49,0,264,265,
-		5,27,0,0,265,267,3,100,50,0,266,264,1,0,0,0,266,267,1,0,0,0,267,270,1,
-		0,0,0,268,269,5,28,0,0,269,271,5,171,0,0,270,268,1,0,0,0,270,271,1,0,0,
-		0,271,283,1,0,0,0,272,273,5,25,0,0,273,274,5,29,0,0,274,278,5,152,0,0,
-		275,277,3,30,15,0,276,275,1,0,0,0,277,280,1,0,0,0,278,276,1,0,0,0,278,
-		279,1,0,0,0,279,281,1,0,0,0,280,278,1,0,0,0,281,283,5,153,0,0,282,259,
-		1,0,0,0,282,261,1,0,0,0,282,272,1,0,0,0,283,29,1,0,0,0,284,285,5,171,0,
-		0,285,287,3,100,50,0,286,288,5,156,0,0,287,286,1,0,0,0,287,288,1,0,0,0,
-		288,31,1,0,0,0,289,290,5,30,0,0,290,291,3,106,53,0,291,292,5,31,0,0,292,
-		293,3,106,53,0,293,297,5,152,0,0,294,296,3,34,17,0,295,294,1,0,0,0,296,
-		299,1,0,0,0,297,295,1,0,0,0,297,298,1,0,0,0,298,300,1,0,0,0,299,297,1,
-		0,0,0,300,301,5,153,0,0,301,33,1,0,0,0,302,303,5,32,0,0,303,337,3,106,
-		53,0,304,305,5,33,0,0,305,306,3,100,50,0,306,311,3,96,48,0,307,308,5,34,
-		0,0,308,309,3,100,50,0,309,310,3,96,48,0,310,312,1,0,0,0,311,307,1,0,0,
-		0,311,312,1,0,0,0,312,337,1,0,0,0,313,314,5,35,0,0,314,337,5,171,0,0,315,
-		316,5,36,0,0,316,337,3,98,49,0,317,318,5,37,0,0,318,319,3,36,18,0,319,
-		320,3,98,49,0,320,321,5,39,0,0,321,322,5,32,0,0,322,326,5,40,0,0,323,324,
-		5,33,0,0,324,325,5,39,0,0,325,327,5,41,0,0,326,323,1,0,0,0,326,327,1,0,
-		0,0,327,337,1,0,0,0,328,330,5,42,0,0,329,331,3,38,19,0,330,329,1,0,0,0,
-		331,332,1,0,0,0,332,330,1,0,0,0,332,333,1,0,0,0,333,337,1,0,0,0,334,335,
-		5,11,0,0,335,337,3,14,7,0,336,302,1,0,0,0,336,304,1,0,0,0,336,313,1,0,
-		0,0,336,315,1,0,0,0,336,317,1,0,0,0,336,328,1,0,0,0,336,334,1,0,0,0,337,
-		35,1,0,0,0,338,339,5,173,0,0,339,342,5,38,0,0,340,342,5,172,0,0,341,338,
-		1,0,0,0,341,340,1,0,0,0,342,37,1,0,0,0,343,344,5,43,0,0,344,350,3,100,
-		50,0,345,346,5,44,0,0,346,350,3,100,50,0,347,348,5,45,0,0,348,350,5,171,
-		0,0,349,343,1,0,0,0,349,345,1,0,0,0,349,347,1,0,0,0,350,39,1,0,0,0,351,
-		352,5,46,0,0,352,353,3,106,53,0,353,357,5,152,0,0,354,356,3,42,21,0,355,
-		354,1,0,0,0,356,359,1,0,0,0,357,355,1,0,0,0,357,358,1,0,0,0,358,360,1,
-		0,0,0,359,357,1,0,0,0,360,361,5,153,0,0,361,41,1,0,0,0,362,363,5,47,0,
-		0,363,381,3,106,53,0,364,365,5,66,0,0,365,381,3,100,50,0,366,367,5,67,
-		0,0,367,369,3,100,50,0,368,370,5,68,0,0,369,368,1,0,0,0,369,370,1,0,0,
-		0,370,381,1,0,0,0,371,372,5,69,0,0,372,373,5,45,0,0,373,381,5,171,0,0,
-		374,375,5,72,0,0,375,381,3,56,28,0,376,377,5,8,0,0,377,381,5,171,0,0,378,
-		379,5,22,0,0,379,381,3,100,50,0,380,362,1,0,0,0,380,364,1,0,0,0,380,366,
-		1,0,0,0,380,371,1,0,0,0,380,374,1,0,0,0,380,376,1,0,0,0,380,378,1,0,0,
-		0,381,43,1,0,0,0,382,383,5,48,0,0,383,384,3,106,53,0,384,388,5,152,0,0,
-		385,387,3,46,23,0,386,385,1,0,0,0,387,390,1,0,0,0,388,386,1,0,0,0,388,
-		389,1,0,0,0,389,391,1,0,0,0,390,388,1,0,0,0,391,392,5,153,0,0,392,45,1,
-		0,0,0,393,394,5,49,0,0,394,398,5,152,0,0,395,397,3,48,24,0,396,395,1,0,
-		0,0,397,400,1,0,0,0,398,396,1,0,0,0,398,399,1,0,0,0,399,401,1,0,0,0,400,
-		398,1,0,0,0,401,433,5,153,0,0,402,403,5,50,0,0,403,433,3,100,50,0,404,
-		405,5,51,0,0,405,433,3,100,50,0,406,407,5,52,0,0,407,408,5,26,0,0,408,
-		433,3,98,49,0,409,410,5,52,0,0,410,411,5,53,0,0,411,412,3,100,50,0,412,
-		413,3,96,48,0,413,433,1,0,0,0,414,415,5,55,0,0,415,433,3,100,50,0,416,
-		417,5,56,0,0,417,433,3,100,50,0,418,419,5,54,0,0,419,433,3,100,50,0,420,
-		421,5,57,0,0,421,422,3,100,50,0,422,423,3,96,48,0,423,433,1,0,0,0,424,
-		425,5,58,0,0,425,426,3,100,50,0,426,427,5,53,0,0,427,428,3,100,50,0,428,
-		429,3,96,48,0,429,433,1,0,0,0,430,431,5,59,0,0,431,433,3,106,53,0,432,
-		393,1,0,0,0,432,402,1,0,0,0,432,404,1,0,0,0,432,406,1,0,0,0,432,409,1,
-		0,0,0,432,414,1,0,0,0,432,416,1,0,0,0,432,418,1,0,0,0,432,420,1,0,0,0,
-		432,424,1,0,0,0,432,430,1,0,0,0,433,47,1,0,0,0,434,435,5,171,0,0,435,436,
-		3,100,50,0,436,437,5,39,0,0,437,439,3,100,50,0,438,440,5,156,0,0,439,438,
-		1,0,0,0,439,440,1,0,0,0,440,49,1,0,0,0,441,442,5,65,0,0,442,443,3,106,
-		53,0,443,447,5,152,0,0,444,446,3,52,26,0,445,444,1,0,0,0,446,449,1,0,0,
-		0,447,445,1,0,0,0,447,448,1,0,0,0,448,450,1,0,0,0,449,447,1,0,0,0,450,
-		451,5,153,0,0,451,51,1,0,0,0,452,453,5,66,0,0,453,531,3,100,50,0,454,455,
-		5,67,0,0,455,457,3,100,50,0,456,458,5,68,0,0,457,456,1,0,0,0,457,458,1,
-		0,0,0,458,461,1,0,0,0,459,460,5,27,0,0,460,462,3,100,50,0,461,459,1,0,
-		0,0,461,462,1,0,0,0,462,465,1,0,0,0,463,464,5,44,0,0,464,466,3,100,50,
-		0,465,463,1,0,0,0,465,466,1,0,0,0,466,531,1,0,0,0,467,469,5,139,0,0,468,
-		470,5,172,0,0,469,468,1,0,0,0,469,470,1,0,0,0,470,473,1,0,0,0,471,472,
-		5,93,0,0,472,474,3,100,50,0,473,471,1,0,0,0,473,474,1,0,0,0,474,531,1,
-		0,0,0,475,476,5,139,0,0,476,531,5,150,0,0,477,478,5,140,0,0,478,531,3,
-		100,50,0,479,480,5,141,0,0,480,531,3,100,50,0,481,482,5,142,0,0,482,483,
-		5,45,0,0,483,531,5,171,0,0,484,485,5,143,0,0,485,489,5,152,0,0,486,488,
-		3,30,15,0,487,486,1,0,0,0,488,491,1,0,0,0,489,487,1,0,0,0,489,490,1,0,
-		0,0,490,492,1,0,0,0,491,489,1,0,0,0,492,531,5,153,0,0,493,494,5,144,0,
-		0,494,531,3,100,50,0,495,496,5,145,0,0,496,501,3,100,50,0,497,498,5,28,
-		0,0,498,502,5,171,0,0,499,500,5,151,0,0,500,502,3,106,53,0,501,497,1,0,
-		0,0,501,499,1,0,0,0,502,531,1,0,0,0,503,504,5,147,0,0,504,505,5,148,0,
-		0,505,506,3,106,53,0,506,510,5,152,0,0,507,509,3,54,27,0,508,507,1,0,0,
-		0,509,512,1,0,0,0,510,508,1,0,0,0,510,511,1,0,0,0,511,515,1,0,0,0,512,
-		510,1,0,0,0,513,514,5,115,0,0,514,516,3,100,50,0,515,513,1,0,0,0,515,516,
-		1,0,0,0,516,517,1,0,0,0,517,518,5,153,0,0,518,531,1,0,0,0,519,520,5,146,
-		0,0,520,531,3,100,50,0,521,522,5,69,0,0,522,523,5,45,0,0,523,531,5,171,
-		0,0,524,525,5,72,0,0,525,531,3,56,28,0,526,527,5,8,0,0,527,531,5,171,0,
-		0,528,529,5,76,0,0,529,531,5,173,0,0,530,452,1,0,0,0,530,454,1,0,0,0,530,
-		467,1,0,0,0,530,475,1,0,0,0,530,477,1,0,0,0,530,479,1,0,0,0,530,481,1,
-		0,0,0,530,484,1,0,0,0,530,493,1,0,0,0,530,495,1,0,0,0,530,503,1,0,0,0,
-		530,519,1,0,0,0,530,521,1,0,0,0,530,524,1,0,0,0,530,526,1,0,0,0,530,528,
-		1,0,0,0,531,53,1,0,0,0,532,533,5,149,0,0,533,534,3,100,50,0,534,535,3,
-		100,50,0,535,55,1,0,0,0,536,549,5,73,0,0,537,549,5,74,0,0,538,549,5,75,
-		0,0,539,540,5,29,0,0,540,544,5,152,0,0,541,543,3,30,15,0,542,541,1,0,0,
-		0,543,546,1,0,0,0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,
-		544,1,0,0,0,547,549,5,153,0,0,548,536,1,0,0,0,548,537,1,0,0,0,548,538,
-		1,0,0,0,548,539,1,0,0,0,549,57,1,0,0,0,550,551,5,77,0,0,551,552,3,106,
-		53,0,552,556,5,152,0,0,553,555,3,60,30,0,554,553,1,0,0,0,555,558,1,0,0,
-		0,556,554,1,0,0,0,556,557,1,0,0,0,557,559,1,0,0,0,558,556,1,0,0,0,559,
-		560,5,153,0,0,560,59,1,0,0,0,561,562,5,78,0,0,562,573,3,100,50,0,563,564,
-		5,79,0,0,564,569,3,62,31,0,565,566,5,156,0,0,566,568,3,62,31,0,567,565,
-		1,0,0,0,568,571,1,0,0,0,569,567,1,0,0,0,569,570,1,0,0,0,570,573,1,0,0,
-		0,571,569,1,0,0,0,572,561,1,0,0,0,572,563,1,0,0,0,573,61,1,0,0,0,574,575,
-		3,106,53,0,575,576,3,100,50,0,576,63,1,0,0,0,577,578,5,80,0,0,578,587,
-		3,106,53,0,579,583,5,152,0,0,580,582,3,66,33,0,581,580,1,0,0,0,582,585,
-		1,0,0,0,583,581,1,0,0,0,583,584,1,0,0,0,584,586,1,0,0,0,585,583,1,0,0,
-		0,586,588,5,153,0,0,587,579,1,0,0,0,587,588,1,0,0,0,588,65,1,0,0,0,589,
-		590,5,81,0,0,590,596,3,100,50,0,591,592,5,82,0,0,592,596,3,100,50,0,593,
-		594,5,83,0,0,594,596,3,100,50,0,595,589,1,0,0,0,595,591,1,0,0,0,595,593,
-		1,0,0,0,596,67,1,0,0,0,597,598,5,84,0,0,598,599,3,106,53,0,599,600,5,152,
-		0,0,600,608,3,100,50,0,601,606,3,96,48,0,602,603,5,34,0,0,603,604,3,100,
-		50,0,604,605,3,96,48,0,605,607,1,0,0,0,606,602,1,0,0,0,606,607,1,0,0,0,
-		607,609,1,0,0,0,608,601,1,0,0,0,608,609,1,0,0,0,609,610,1,0,0,0,610,611,
-		5,153,0,0,611,69,1,0,0,0,612,613,5,85,0,0,613,614,3,106,53,0,614,615,5,
-		159,0,0,615,622,3,100,50,0,616,619,5,86,0,0,617,620,5,87,0,0,618,620,5,
-		88,0,0,619,617,1,0,0,0,619,618,1,0,0,0,620,621,1,0,0,0,621,623,3,98,49,
-		0,622,616,1,0,0,0,622,623,1,0,0,0,623,626,1,0,0,0,624,625,5,28,0,0,625,
-		627,5,171,0,0,626,624,1,0,0,0,626,627,1,0,0,0,627,71,1,0,0,0,628,629,5,
-		89,0,0,629,630,3,106,53,0,630,631,5,93,0,0,631,634,3,100,50,0,632,633,
-		5,28,0,0,633,635,5,171,0,0,634,632,1,0,0,0,634,635,1,0,0,0,635,639,1,0,
-		0,0,636,637,5,90,0,0,637,638,5,92,0,0,638,640,5,173,0,0,639,636,1,0,0,
-		0,639,640,1,0,0,0,640,644,1,0,0,0,641,642,5,91,0,0,642,643,5,92,0,0,643,
-		645,5,173,0,0,644,641,1,0,0,0,644,645,1,0,0,0,645,654,1,0,0,0,646,647,
-		5,110,0,0,647,648,5,124,0,0,648,649,3,106,53,0,649,650,5,111,0,0,650,651,
-		5,113,0,0,651,652,5,173,0,0,652,653,5,112,0,0,653,655,1,0,0,0,654,646,
-		1,0,0,0,654,655,1,0,0,0,655,656,1,0,0,0,656,657,5,158,0,0,657,662,3,74,
-		37,0,658,659,5,156,0,0,659,661,3,74,37,0,660,658,1,0,0,0,661,664,1,0,0,
-		0,662,660,1,0,0,0,662,663,1,0,0,0,663,73,1,0,0,0,664,662,1,0,0,0,665,666,
-		5,106,0,0,666,667,5,172,0,0,667,668,5,113,0,0,668,685,3,106,53,0,669,681,
-		5,109,0,0,670,671,5,154,0,0,671,676,3,106,53,0,672,673,5,156,0,0,673,675,
-		3,106,53,0,674,672,1,0,0,0,675,678,1,0,0,0,676,674,1,0,0,0,676,677,1,0,
-		0,0,677,679,1,0,0,0,678,676,1,0,0,0,679,680,5,155,0,0,680,682,1,0,0,0,
-		681,670,1,0,0,0,681,682,1,0,0,0,682,685,1,0,0,0,683,685,3,106,53,0,684,
-		665,1,0,0,0,684,669,1,0,0,0,684,683,1,0,0,0,685,75,1,0,0,0,686,687,5,94,
-		0,0,687,688,5,93,0,0,688,691,3,100,50,0,689,690,5,95,0,0,690,692,3,98,
-		49,0,691,689,1,0,0,0,691,692,1,0,0,0,692,77,1,0,0,0,693,694,5,96,0,0,694,
-		695,5,97,0,0,695,700,3,80,40,0,696,697,5,156,0,0,697,699,3,80,40,0,698,
-		696,1,0,0,0,699,702,1,0,0,0,700,698,1,0,0,0,700,701,1,0,0,0,701,79,1,0,
-		0,0,702,700,1,0,0,0,703,706,5,42,0,0,704,706,3,106,53,0,705,703,1,0,0,
-		0,705,704,1,0,0,0,706,81,1,0,0,0,707,708,5,98,0,0,708,712,5,152,0,0,709,
-		711,3,84,42,0,710,709,1,0,0,0,711,714,1,0,0,0,712,710,1,0,0,0,712,713,
-		1,0,0,0,713,715,1,0,0,0,714,712,1,0,0,0,715,716,5,153,0,0,716,83,1,0,0,
-		0,717,718,5,10,0,0,718,728,3,104,52,0,719,720,5,99,0,0,720,725,3,106,53,
-		0,721,722,5,156,0,0,722,724,3,106,53,0,723,721,1,0,0,0,724,727,1,0,0,0,
-		725,723,1,0,0,0,725,726,1,0,0,0,726,729,1,0,0,0,727,725,1,0,0,0,728,719,
-		1,0,0,0,728,729,1,0,0,0,729,796,1,0,0,0,730,731,5,100,0,0,731,796,3,106,
-		53,0,732,733,5,101,0,0,733,796,3,106,53,0,734,735,5,102,0,0,735,736,5,
-		103,0,0,736,737,5,104,0,0,737,796,3,106,53,0,738,741,5,105,0,0,739,740,
-		5,172,0,0,740,742,5,135,0,0,741,739,1,0,0,0,741,742,1,0,0,0,742,743,1,
-		0,0,0,743,744,5,103,0,0,744,745,5,113,0,0,745,796,3,106,53,0,746,747,5,
-		106,0,0,747,748,5,172,0,0,748,749,5,135,0,0,749,750,5,103,0,0,750,751,
-		5,113,0,0,751,796,3,106,53,0,752,753,5,114,0,0,753,754,3,100,50,0,754,
-		758,5,152,0,0,755,757,3,84,42,0,756,755,1,0,0,0,757,760,1,0,0,0,758,756,
-		1,0,0,0,758,759,1,0,0,0,759,761,1,0,0,0,760,758,1,0,0,0,761,771,5,153,
-		0,0,762,763,5,115,0,0,763,767,5,152,0,0,764,766,3,84,42,0,765,764,1,0,
-		0,0,766,769,1,0,0,0,767,765,1,0,0,0,767,768,1,0,0,0,768,770,1,0,0,0,769,
-		767,1,0,0,0,770,772,5,153,0,0,771,762,1,0,0,0,771,772,1,0,0,0,772,796,
-		1,0,0,0,773,776,5,107,0,0,774,775,5,124,0,0,775,777,5,66,0,0,776,774,1,
-		0,0,0,776,777,1,0,0,0,777,778,1,0,0,0,778,782,5,152,0,0,779,781,3,84,42,
-		0,780,779,1,0,0,0,781,784,1,0,0,0,782,780,1,0,0,0,782,783,1,0,0,0,783,
-		785,1,0,0,0,784,782,1,0,0,0,785,796,5,153,0,0,786,787,5,108,0,0,787,791,
-		5,152,0,0,788,790,3,84,42,0,789,788,1,0,0,0,790,793,1,0,0,0,791,789,1,
-		0,0,0,791,792,1,0,0,0,792,794,1,0,0,0,793,791,1,0,0,0,794,796,5,153,0,
-		0,795,717,1,0,0,0,795,730,1,0,0,0,795,732,1,0,0,0,795,734,1,0,0,0,795,
-		738,1,0,0,0,795,746,1,0,0,0,795,752,1,0,0,0,795,773,1,0,0,0,795,786,1,
-		0,0,0,796,85,1,0,0,0,797,798,5,117,0,0,798,802,5,152,0,0,799,801,3,88,
-		44,0,800,799,1,0,0,0,801,804,1,0,0,0,802,800,1,0,0,0,802,803,1,0,0,0,803,
-		805,1,0,0,0,804,802,1,0,0,0,805,806,5,153,0,0,806,87,1,0,0,0,807,808,5,
-		118,0,0,808,813,3,106,53,0,809,810,5,156,0,0,810,812,3,106,53,0,811,809,
-		1,0,0,0,812,815,1,0,0,0,813,811,1,0,0,0,813,814,1,0,0,0,814,819,1,0,0,
-		0,815,813,1,0,0,0,816,818,3,90,45,0,817,816,1,0,0,0,818,821,1,0,0,0,819,
-		817,1,0,0,0,819,820,1,0,0,0,820,824,1,0,0,0,821,819,1,0,0,0,822,824,3,
-		82,41,0,823,807,1,0,0,0,823,822,1,0,0,0,824,89,1,0,0,0,825,826,5,119,0,
-		0,826,844,3,100,50,0,827,828,5,120,0,0,828,844,3,98,49,0,829,830,5,60,
-		0,0,830,831,3,100,50,0,831,832,5,126,0,0,832,833,5,64,0,0,833,844,1,0,
-		0,0,834,835,5,61,0,0,835,844,3,100,50,0,836,837,5,62,0,0,837,838,3,100,
-		50,0,838,839,5,126,0,0,839,840,5,64,0,0,840,844,1,0,0,0,841,842,5,63,0,
-		0,842,844,3,100,50,0,843,825,1,0,0,0,843,827,1,0,0,0,843,829,1,0,0,0,843,
-		834,1,0,0,0,843,836,1,0,0,0,843,841,1,0,0,0,844,91,1,0,0,0,845,846,5,2,
-		0,0,846,847,3,106,53,0,847,848,5,4,0,0,848,849,3,106,53,0,849,853,5,152,
-		0,0,850,852,3,94,47,0,851,850,1,0,0,0,852,855,1,0,0,0,853,851,1,0,0,0,
-		853,854,1,0,0,0,854,856,1,0,0,0,855,853,1,0,0,0,856,857,5,153,0,0,857,
-		93,1,0,0,0,858,859,3,106,53,0,859,860,5,37,0,0,860,861,5,121,0,0,861,862,
-		5,173,0,0,862,915,1,0,0,0,863,864,3,104,52,0,864,865,5,122,0,0,865,866,
-		3,100,50,0,866,867,3,96,48,0,867,915,1,0,0,0,868,869,3,104,52,0,869,870,
-		5,123,0,0,870,871,3,100,50,0,871,872,5,124,0,0,872,873,5,171,0,0,873,915,
-		1,0,0,0,874,875,3,106,53,0,875,876,5,125,0,0,876,877,5,31,0,0,877,878,
-		5,171,0,0,878,915,1,0,0,0,879,881,5,117,0,0,880,882,3,90,45,0,881,880,
-		1,0,0,0,882,883,1,0,0,0,883,881,1,0,0,0,883,884,1,0,0,0,884,915,1,0,0,
-		0,885,886,3,106,53,0,886,887,5,74,0,0,887,888,3,100,50,0,888,915,1,0,0,
-		0,889,890,3,106,53,0,890,891,5,14,0,0,891,892,3,24,12,0,892,896,5,152,
-		0,0,893,895,3,30,15,0,894,893,1,0,0,0,895,898,1,0,0,0,896,894,1,0,0,0,
-		896,897,1,0,0,0,897,899,1,0,0,0,898,896,1,0,0,0,899,900,5,153,0,0,900,
-		915,1,0,0,0,901,902,3,106,53,0,902,903,5,17,0,0,903,904,5,171,0,0,904,
-		905,5,18,0,0,905,906,3,100,50,0,906,915,1,0,0,0,907,908,3,106,53,0,908,
-		910,5,19,0,0,909,911,5,160,0,0,910,909,1,0,0,0,910,911,1,0,0,0,911,912,
-		1,0,0,0,912,913,3,100,50,0,913,915,1,0,0,0,914,858,1,0,0,0,914,863,1,0,
-		0,0,914,868,1,0,0,0,914,874,1,0,0,0,914,879,1,0,0,0,914,885,1,0,0,0,914,
-		889,1,0,0,0,914,901,1,0,0,0,914,907,1,0,0,0,915,95,1,0,0,0,916,917,5,126,
-		0,0,917,918,5,134,0,0,918,97,1,0,0,0,919,920,5,172,0,0,920,99,1,0,0,0,
-		921,922,6,50,-1,0,922,923,5,154,0,0,923,924,3,100,50,0,924,925,5,155,0,
-		0,925,964,1,0,0,0,926,927,5,161,0,0,927,964,3,100,50,16,928,929,5,138,
-		0,0,929,964,3,100,50,11,930,931,5,114,0,0,931,932,3,100,50,0,932,933,5,
-		116,0,0,933,934,3,100,50,0,934,935,5,115,0,0,935,936,3,100,50,0,936,964,
-		1,0,0,0,937,938,3,106,53,0,938,947,5,154,0,0,939,944,3,100,50,0,940,941,
-		5,156,0,0,941,943,3,100,50,0,942,940,1,0,0,0,943,946,1,0,0,0,944,942,1,
-		0,0,0,944,945,1,0,0,0,945,948,1,0,0,0,946,944,1,0,0,0,947,939,1,0,0,0,
-		947,948,1,0,0,0,948,949,1,0,0,0,949,950,5,155,0,0,950,964,1,0,0,0,951,
-		953,7,2,0,0,952,954,3,102,51,0,953,952,1,0,0,0,953,954,1,0,0,0,954,955,
-		1,0,0,0,955,956,5,126,0,0,956,964,3,102,51,0,957,958,5,173,0,0,958,964,
-		3,102,51,0,959,964,5,172,0,0,960,964,5,173,0,0,961,964,5,171,0,0,962,964,
-		3,104,52,0,963,921,1,0,0,0,963,926,1,0,0,0,963,928,1,0,0,0,963,930,1,0,
-		0,0,963,937,1,0,0,0,963,951,1,0,0,0,963,957,1,0,0,0,963,959,1,0,0,0,963,
-		960,1,0,0,0,963,961,1,0,0,0,963,962,1,0,0,0,964,985,1,0,0,0,965,966,10,
-		15,0,0,966,967,5,135,0,0,967,984,3,100,50,16,968,969,10,14,0,0,969,970,
-		7,3,0,0,970,984,3,100,50,15,971,972,10,13,0,0,972,973,7,4,0,0,973,984,
-		3,100,50,14,974,975,10,12,0,0,975,976,7,5,0,0,976,984,3,100,50,13,977,
-		978,10,10,0,0,978,979,5,136,0,0,979,984,3,100,50,11,980,981,10,9,0,0,981,
-		982,5,137,0,0,982,984,3,100,50,10,983,965,1,0,0,0,983,968,1,0,0,0,983,
-		971,1,0,0,0,983,974,1,0,0,0,983,977,1,0,0,0,983,980,1,0,0,0,984,987,1,
-		0,0,0,985,983,1,0,0,0,985,986,1,0,0,0,986,101,1,0,0,0,987,985,1,0,0,0,
-		988,989,7,6,0,0,989,103,1,0,0,0,990,993,3,106,53,0,991,992,5,157,0,0,992,
-		994,3,106,53,0,993,991,1,0,0,0,993,994,1,0,0,0,994,105,1,0,0,0,995,996,
-		7,7,0,0,996,107,1,0,0,0,97,112,114,128,151,158,160,168,170,189,199,210,
-		218,235,244,254,266,270,278,282,287,297,311,326,332,336,341,349,357,369,
-		380,388,398,432,439,447,457,461,465,469,473,489,501,510,515,530,544,548,
-		556,569,572,583,587,595,606,608,619,622,626,634,639,644,654,662,676,681,
-		684,691,700,705,712,725,728,741,758,767,771,776,782,791,795,802,813,819,
-		823,843,853,883,896,910,914,944,947,953,963,983,985,993
+		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,1,0,1,0,1,
+		0,1,0,5,0,117,8,0,10,0,12,0,120,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
+		2,5,2,131,8,2,10,2,12,2,134,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,157,8,3,1,4,1,4,1,4,
+		1,4,1,4,5,4,164,8,4,10,4,12,4,167,9,4,1,4,1,4,1,5,1,5,1,5,5,5,174,8,5,
+		10,5,12,5,177,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,3,6,195,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,203,8,8,10,8,12,8,
+		206,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,216,8,9,1,10,1,10,1,10,1,10,
+		5,10,222,8,10,10,10,12,10,225,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,
+		1,11,1,11,1,11,1,11,1,11,5,11,239,8,11,10,11,12,11,242,9,11,1,11,1,11,
+		1,11,1,11,1,11,1,11,3,11,250,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,258,
+		8,13,10,13,12,13,261,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
+		3,14,272,8,14,1,14,1,14,3,14,276,8,14,1,14,1,14,1,14,1,14,5,14,282,8,14,
+		10,14,12,14,285,9,14,1,14,3,14,288,8,14,1,15,1,15,1,15,3,15,293,8,15,1,
+		16,1,16,1,16,1,16,1,16,1,16,5,16,301,8,16,10,16,12,16,304,9,16,1,16,1,
+		16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,317,8,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,332,8,17,1,
+		17,1,17,4,17,336,8,17,11,17,12,17,337,1,17,1,17,3,17,342,8,17,1,18,1,18,
+		1,18,3,18,347,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,355,8,19,1,20,1,
+		20,1,20,1,20,5,20,361,8,20,10,20,12,20,364,9,20,1,20,1,20,1,21,1,21,1,
+		21,1,21,1,21,1,21,1,21,3,21,375,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
+		1,21,1,21,3,21,386,8,21,1,22,1,22,1,22,1,22,5,22,392,8,22,10,22,12,22,
+		395,9,22,1,22,1,22,1,23,1,23,1,23,5,23,402,8,23,10,23,12,23,405,9,23,1,
+		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
+		23,1,23,1,23,3,23,438,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,446,8,24,
+		10,24,12,24,449,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
+		3,25,475,8,25,3,25,477,8,25,1,26,1,26,1,26,1,26,1,26,3,26,484,8,26,1,27,
+		1,27,1,27,1,27,5,27,490,8,27,10,27,12,27,493,9,27,1,27,1,27,1,28,1,28,
+		1,28,1,28,1,28,3,28,502,8,28,1,28,1,28,3,28,506,8,28,1,28,1,28,3,28,510,
+		8,28,1,28,1,28,3,28,514,8,28,1,28,1,28,3,28,518,8,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,532,8,28,10,28,12,28,535,
+		9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,546,8,28,1,28,1,
+		28,1,28,1,28,1,28,5,28,553,8,28,10,28,12,28,556,9,28,1,28,1,28,3,28,560,
+		8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		3,28,575,8,28,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,587,
+		8,30,10,30,12,30,590,9,30,1,30,3,30,593,8,30,1,31,1,31,1,31,1,31,5,31,
+		599,8,31,10,31,12,31,602,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,
+		5,32,612,8,32,10,32,12,32,615,9,32,3,32,617,8,32,1,33,1,33,1,33,1,34,1,
+		34,1,34,1,34,5,34,626,8,34,10,34,12,34,629,9,34,1,34,3,34,632,8,34,1,35,
+		1,35,1,35,1,35,1,35,1,35,3,35,640,8,35,1,36,1,36,1,36,1,36,1,36,1,36,1,
+		36,1,36,1,36,3,36,651,8,36,3,36,653,8,36,1,36,1,36,1,37,1,37,1,37,1,37,
+		1,37,1,37,1,37,3,37,664,8,37,1,37,3,37,667,8,37,1,37,1,37,3,37,671,8,37,
+		1,38,1,38,1,38,1,38,1,38,1,38,3,38,679,8,38,1,38,1,38,1,38,3,38,684,8,
+		38,1,38,1,38,1,38,3,38,689,8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,
+		3,38,699,8,38,1,38,1,38,1,38,1,38,5,38,705,8,38,10,38,12,38,708,9,38,1,
+		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,719,8,39,10,39,12,39,722,
+		9,39,1,39,1,39,3,39,726,8,39,1,39,3,39,729,8,39,1,40,1,40,1,40,1,40,1,
+		40,3,40,736,8,40,1,41,1,41,1,41,1,41,1,41,5,41,743,8,41,10,41,12,41,746,
+		9,41,1,42,1,42,3,42,750,8,42,1,43,1,43,1,43,5,43,755,8,43,10,43,12,43,
+		758,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,5,44,768,8,44,10,44,12,
+		44,771,9,44,3,44,773,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,
+		1,44,1,44,3,44,786,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,
+		44,1,44,1,44,1,44,5,44,801,8,44,10,44,12,44,804,9,44,1,44,1,44,1,44,1,
+		44,5,44,810,8,44,10,44,12,44,813,9,44,1,44,3,44,816,8,44,1,44,1,44,1,44,
+		3,44,821,8,44,1,44,1,44,5,44,825,8,44,10,44,12,44,828,9,44,1,44,1,44,1,
+		44,1,44,5,44,834,8,44,10,44,12,44,837,9,44,1,44,3,44,840,8,44,1,45,1,45,
+		1,45,5,45,845,8,45,10,45,12,45,848,9,45,1,45,1,45,1,46,1,46,1,46,1,46,
+		5,46,856,8,46,10,46,12,46,859,9,46,1,46,5,46,862,8,46,10,46,12,46,865,
+		9,46,1,46,3,46,868,8,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,888,8,47,1,48,1,48,1,48,
+		1,48,1,48,1,48,5,48,896,8,48,10,48,12,48,899,9,48,1,48,1,48,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,4,49,926,8,49,11,49,12,49,927,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,939,8,49,10,49,12,49,942,
+		9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,955,8,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,3,49,974,8,49,1,50,1,50,1,50,1,51,1,51,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,5,52,1002,8,52,10,52,12,52,1005,9,52,3,52,1007,8,52,
+		1,52,1,52,1,52,1,52,3,52,1013,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,3,52,1023,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1043,8,52,10,52,12,52,1046,
+		9,52,1,53,1,53,1,54,1,54,1,54,3,54,1053,8,54,1,55,1,55,1,55,0,1,104,56,
+		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
+		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
+		98,100,102,104,106,108,110,0,8,1,0,160,161,1,0,15,16,1,0,180,181,1,0,170,
+		171,1,0,168,169,1,0,172,177,1,0,135,141,21,0,3,3,5,9,13,22,24,27,29,29,
+		32,36,40,41,43,44,46,72,74,84,86,87,89,91,95,96,98,100,103,105,114,114,
+		116,120,127,129,142,142,147,158,184,185,1208,0,118,1,0,0,0,2,123,1,0,0,
+		0,4,126,1,0,0,0,6,156,1,0,0,0,8,158,1,0,0,0,10,170,1,0,0,0,12,194,1,0,
+		0,0,14,196,1,0,0,0,16,198,1,0,0,0,18,215,1,0,0,0,20,217,1,0,0,0,22,249,
+		1,0,0,0,24,251,1,0,0,0,26,253,1,0,0,0,28,287,1,0,0,0,30,289,1,0,0,0,32,
+		294,1,0,0,0,34,341,1,0,0,0,36,346,1,0,0,0,38,354,1,0,0,0,40,356,1,0,0,
+		0,42,385,1,0,0,0,44,387,1,0,0,0,46,437,1,0,0,0,48,439,1,0,0,0,50,476,1,
+		0,0,0,52,478,1,0,0,0,54,485,1,0,0,0,56,574,1,0,0,0,58,576,1,0,0,0,60,592,
+		1,0,0,0,62,594,1,0,0,0,64,616,1,0,0,0,66,618,1,0,0,0,68,621,1,0,0,0,70,
+		639,1,0,0,0,72,641,1,0,0,0,74,656,1,0,0,0,76,672,1,0,0,0,78,728,1,0,0,
+		0,80,730,1,0,0,0,82,737,1,0,0,0,84,749,1,0,0,0,86,751,1,0,0,0,88,839,1,
+		0,0,0,90,841,1,0,0,0,92,867,1,0,0,0,94,887,1,0,0,0,96,889,1,0,0,0,98,973,
+		1,0,0,0,100,975,1,0,0,0,102,978,1,0,0,0,104,1022,1,0,0,0,106,1047,1,0,
+		0,0,108,1049,1,0,0,0,110,1054,1,0,0,0,112,117,3,2,1,0,113,117,3,4,2,0,
+		114,117,3,96,48,0,115,117,3,8,4,0,116,112,1,0,0,0,116,113,1,0,0,0,116,
+		114,1,0,0,0,116,115,1,0,0,0,117,120,1,0,0,0,118,116,1,0,0,0,118,119,1,
+		0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,122,5,0,0,1,122,1,1,0,0,0,123,
+		124,5,3,0,0,124,125,5,182,0,0,125,3,1,0,0,0,126,127,5,1,0,0,127,128,3,
+		110,55,0,128,132,5,160,0,0,129,131,3,6,3,0,130,129,1,0,0,0,131,134,1,0,
+		0,0,132,130,1,0,0,0,132,133,1,0,0,0,133,135,1,0,0,0,134,132,1,0,0,0,135,
+		136,5,161,0,0,136,5,1,0,0,0,137,157,3,12,6,0,138,157,3,16,8,0,139,157,
+		3,20,10,0,140,157,3,26,13,0,141,157,3,32,16,0,142,157,3,40,20,0,143,157,
+		3,44,22,0,144,157,3,48,24,0,145,157,3,54,27,0,146,157,3,62,31,0,147,157,
+		3,68,34,0,148,157,3,72,36,0,149,157,3,74,37,0,150,157,3,76,38,0,151,157,
+		3,80,40,0,152,157,3,82,41,0,153,157,3,86,43,0,154,157,3,90,45,0,155,157,
+		3,8,4,0,156,137,1,0,0,0,156,138,1,0,0,0,156,139,1,0,0,0,156,140,1,0,0,
+		0,156,141,1,0,0,0,156,142,1,0,0,0,156,143,1,0,0,0,156,144,1,0,0,0,156,
+		145,1,0,0,0,156,146,1,0,0,0,156,147,1,0,0,0,156,148,1,0,0,0,156,149,1,
+		0,0,0,156,150,1,0,0,0,156,151,1,0,0,0,156,152,1,0,0,0,156,153,1,0,0,0,
+		156,154,1,0,0,0,156,155,1,0,0,0,157,7,1,0,0,0,158,159,5,184,0,0,159,165,
+		4,4,0,0,160,164,3,110,55,0,161,164,5,4,0,0,162,164,5,31,0,0,163,160,1,
+		0,0,0,163,161,1,0,0,0,163,162,1,0,0,0,164,167,1,0,0,0,165,163,1,0,0,0,
+		165,166,1,0,0,0,166,168,1,0,0,0,167,165,1,0,0,0,168,169,3,10,5,0,169,9,
+		1,0,0,0,170,175,5,160,0,0,171,174,3,10,5,0,172,174,8,0,0,0,173,171,1,0,
+		0,0,173,172,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,
+		178,1,0,0,0,177,175,1,0,0,0,178,179,5,161,0,0,179,11,1,0,0,0,180,181,5,
+		5,0,0,181,195,5,182,0,0,182,183,5,6,0,0,183,195,3,110,55,0,184,185,5,7,
+		0,0,185,195,5,179,0,0,186,187,5,8,0,0,187,195,5,179,0,0,188,189,5,9,0,
+		0,189,195,5,179,0,0,190,191,5,10,0,0,191,195,3,110,55,0,192,193,5,11,0,
+		0,193,195,3,14,7,0,194,180,1,0,0,0,194,182,1,0,0,0,194,184,1,0,0,0,194,
+		186,1,0,0,0,194,188,1,0,0,0,194,190,1,0,0,0,194,192,1,0,0,0,195,13,1,0,
+		0,0,196,197,5,178,0,0,197,15,1,0,0,0,198,199,5,12,0,0,199,200,3,110,55,
+		0,200,204,5,160,0,0,201,203,3,18,9,0,202,201,1,0,0,0,203,206,1,0,0,0,204,
+		202,1,0,0,0,204,205,1,0,0,0,205,207,1,0,0,0,206,204,1,0,0,0,207,208,5,
+		161,0,0,208,17,1,0,0,0,209,210,5,20,0,0,210,216,5,182,0,0,211,212,5,21,
+		0,0,212,216,3,104,52,0,213,214,5,22,0,0,214,216,3,104,52,0,215,209,1,0,
+		0,0,215,211,1,0,0,0,215,213,1,0,0,0,216,19,1,0,0,0,217,218,5,13,0,0,218,
+		219,3,110,55,0,219,223,5,160,0,0,220,222,3,22,11,0,221,220,1,0,0,0,222,
+		225,1,0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,
+		0,0,0,226,227,5,161,0,0,227,21,1,0,0,0,228,229,5,82,0,0,229,250,3,104,
+		52,0,230,231,5,130,0,0,231,232,3,104,52,0,232,233,3,100,50,0,233,250,1,
+		0,0,0,234,235,5,14,0,0,235,236,3,24,12,0,236,240,5,160,0,0,237,239,3,30,
+		15,0,238,237,1,0,0,0,239,242,1,0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,
+		243,1,0,0,0,242,240,1,0,0,0,243,244,5,161,0,0,244,250,1,0,0,0,245,246,
+		5,17,0,0,246,247,5,179,0,0,247,248,5,18,0,0,248,250,3,104,52,0,249,228,
+		1,0,0,0,249,230,1,0,0,0,249,234,1,0,0,0,249,245,1,0,0,0,250,23,1,0,0,0,
+		251,252,7,1,0,0,252,25,1,0,0,0,253,254,5,23,0,0,254,255,3,110,55,0,255,
+		259,5,160,0,0,256,258,3,28,14,0,257,256,1,0,0,0,258,261,1,0,0,0,259,257,
+		1,0,0,0,259,260,1,0,0,0,260,262,1,0,0,0,261,259,1,0,0,0,262,263,5,161,
+		0,0,263,27,1,0,0,0,264,265,5,24,0,0,265,288,3,104,52,0,266,267,5,25,0,
+		0,267,268,5,26,0,0,268,271,3,102,51,0,269,270,5,27,0,0,270,272,3,104,52,
+		0,271,269,1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,274,5,28,0,0,274,
+		276,5,179,0,0,275,273,1,0,0,0,275,276,1,0,0,0,276,288,1,0,0,0,277,278,
+		5,25,0,0,278,279,5,29,0,0,279,283,5,160,0,0,280,282,3,30,15,0,281,280,
+		1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,
+		0,285,283,1,0,0,0,286,288,5,161,0,0,287,264,1,0,0,0,287,266,1,0,0,0,287,
+		277,1,0,0,0,288,29,1,0,0,0,289,290,5,179,0,0,290,292,3,104,52,0,291,293,
+		5,164,0,0,292,291,1,0,0,0,292,293,1,0,0,0,293,31,1,0,0,0,294,295,5,30,
+		0,0,295,296,3,110,55,0,296,297,5,31,0,0,297,298,3,110,55,0,298,302,5,160,
+		0,0,299,301,3,34,17,0,300,299,1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,
+		302,303,1,0,0,0,303,305,1,0,0,0,304,302,1,0,0,0,305,306,5,161,0,0,306,
+		33,1,0,0,0,307,308,5,32,0,0,308,342,3,110,55,0,309,310,5,33,0,0,310,311,
+		3,104,52,0,311,316,3,100,50,0,312,313,5,34,0,0,313,314,3,104,52,0,314,
+		315,3,100,50,0,315,317,1,0,0,0,316,312,1,0,0,0,316,317,1,0,0,0,317,342,
+		1,0,0,0,318,319,5,35,0,0,319,342,5,179,0,0,320,321,5,36,0,0,321,342,3,
+		102,51,0,322,323,5,37,0,0,323,324,3,36,18,0,324,325,3,102,51,0,325,326,
+		5,39,0,0,326,327,5,32,0,0,327,331,5,40,0,0,328,329,5,33,0,0,329,330,5,
+		39,0,0,330,332,5,41,0,0,331,328,1,0,0,0,331,332,1,0,0,0,332,342,1,0,0,
+		0,333,335,5,42,0,0,334,336,3,38,19,0,335,334,1,0,0,0,336,337,1,0,0,0,337,
+		335,1,0,0,0,337,338,1,0,0,0,338,342,1,0,0,0,339,340,5,11,0,0,340,342,3,
+		14,7,0,341,307,1,0,0,0,341,309,1,0,0,0,341,318,1,0,0,0,341,320,1,0,0,0,
+		341,322,1,0,0,0,341,333,1,0,0,0,341,339,1,0,0,0,342,35,1,0,0,0,343,344,
+		5,181,0,0,344,347,5,38,0,0,345,347,5,180,0,0,346,343,1,0,0,0,346,345,1,
+		0,0,0,347,37,1,0,0,0,348,349,5,43,0,0,349,355,3,104,52,0,350,351,5,44,
+		0,0,351,355,3,104,52,0,352,353,5,45,0,0,353,355,5,179,0,0,354,348,1,0,
+		0,0,354,350,1,0,0,0,354,352,1,0,0,0,355,39,1,0,0,0,356,357,5,46,0,0,357,
+		358,3,110,55,0,358,362,5,160,0,0,359,361,3,42,21,0,360,359,1,0,0,0,361,
+		364,1,0,0,0,362,360,1,0,0,0,362,363,1,0,0,0,363,365,1,0,0,0,364,362,1,
+		0,0,0,365,366,5,161,0,0,366,41,1,0,0,0,367,368,5,47,0,0,368,386,3,110,
+		55,0,369,370,5,74,0,0,370,386,3,104,52,0,371,372,5,75,0,0,372,374,3,104,
+		52,0,373,375,5,76,0,0,374,373,1,0,0,0,374,375,1,0,0,0,375,386,1,0,0,0,
+		376,377,5,77,0,0,377,378,5,45,0,0,378,386,5,179,0,0,379,380,5,80,0,0,380,
+		386,3,60,30,0,381,382,5,8,0,0,382,386,5,179,0,0,383,384,5,22,0,0,384,386,
+		3,104,52,0,385,367,1,0,0,0,385,369,1,0,0,0,385,371,1,0,0,0,385,376,1,0,
+		0,0,385,379,1,0,0,0,385,381,1,0,0,0,385,383,1,0,0,0,386,43,1,0,0,0,387,
+		388,5,48,0,0,388,389,3,110,55,0,389,393,5,160,0,0,390,392,3,46,23,0,391,
+		390,1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,
+		0,0,0,395,393,1,0,0,0,396,397,5,161,0,0,397,45,1,0,0,0,398,399,5,49,0,
+		0,399,403,5,160,0,0,400,402,3,52,26,0,401,400,1,0,0,0,402,405,1,0,0,0,
+		403,401,1,0,0,0,403,404,1,0,0,0,404,406,1,0,0,0,405,403,1,0,0,0,406,438,
+		5,161,0,0,407,408,5,50,0,0,408,438,3,104,52,0,409,410,5,51,0,0,410,438,
+		3,104,52,0,411,412,5,52,0,0,412,413,5,26,0,0,413,438,3,102,51,0,414,415,
+		5,52,0,0,415,416,5,53,0,0,416,417,3,104,52,0,417,418,3,100,50,0,418,438,
+		1,0,0,0,419,420,5,55,0,0,420,438,3,104,52,0,421,422,5,56,0,0,422,438,3,
+		104,52,0,423,424,5,54,0,0,424,438,3,104,52,0,425,426,5,57,0,0,426,427,
+		3,104,52,0,427,428,3,100,50,0,428,438,1,0,0,0,429,430,5,58,0,0,430,431,
+		3,104,52,0,431,432,5,53,0,0,432,433,3,104,52,0,433,434,3,100,50,0,434,
+		438,1,0,0,0,435,436,5,59,0,0,436,438,3,110,55,0,437,398,1,0,0,0,437,407,
+		1,0,0,0,437,409,1,0,0,0,437,411,1,0,0,0,437,414,1,0,0,0,437,419,1,0,0,
+		0,437,421,1,0,0,0,437,423,1,0,0,0,437,425,1,0,0,0,437,429,1,0,0,0,437,
+		435,1,0,0,0,438,47,1,0,0,0,439,440,5,60,0,0,440,441,3,110,55,0,441,442,
+		5,31,0,0,442,443,3,110,55,0,443,447,5,160,0,0,444,446,3,50,25,0,445,444,
+		1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,447,448,1,0,0,0,448,450,1,0,0,
+		0,449,447,1,0,0,0,450,451,5,161,0,0,451,49,1,0,0,0,452,453,5,61,0,0,453,
+		477,3,110,55,0,454,455,5,50,0,0,455,477,3,104,52,0,456,457,5,62,0,0,457,
+		458,5,39,0,0,458,477,5,41,0,0,459,460,5,62,0,0,460,477,3,104,52,0,461,
+		462,5,137,0,0,462,463,3,104,52,0,463,464,3,100,50,0,464,477,1,0,0,0,465,
+		466,5,63,0,0,466,477,3,104,52,0,467,468,5,35,0,0,468,477,5,179,0,0,469,
+		470,5,36,0,0,470,477,3,102,51,0,471,472,5,66,0,0,472,474,3,104,52,0,473,
+		475,5,67,0,0,474,473,1,0,0,0,474,475,1,0,0,0,475,477,1,0,0,0,476,452,1,
+		0,0,0,476,454,1,0,0,0,476,456,1,0,0,0,476,459,1,0,0,0,476,461,1,0,0,0,
+		476,465,1,0,0,0,476,467,1,0,0,0,476,469,1,0,0,0,476,471,1,0,0,0,477,51,
+		1,0,0,0,478,479,5,179,0,0,479,480,3,104,52,0,480,481,5,39,0,0,481,483,
+		3,104,52,0,482,484,5,164,0,0,483,482,1,0,0,0,483,484,1,0,0,0,484,53,1,
+		0,0,0,485,486,5,73,0,0,486,487,3,110,55,0,487,491,5,160,0,0,488,490,3,
+		56,28,0,489,488,1,0,0,0,490,493,1,0,0,0,491,489,1,0,0,0,491,492,1,0,0,
+		0,492,494,1,0,0,0,493,491,1,0,0,0,494,495,5,161,0,0,495,55,1,0,0,0,496,
+		497,5,74,0,0,497,575,3,104,52,0,498,499,5,75,0,0,499,501,3,104,52,0,500,
+		502,5,76,0,0,501,500,1,0,0,0,501,502,1,0,0,0,502,505,1,0,0,0,503,504,5,
+		27,0,0,504,506,3,104,52,0,505,503,1,0,0,0,505,506,1,0,0,0,506,509,1,0,
+		0,0,507,508,5,44,0,0,508,510,3,104,52,0,509,507,1,0,0,0,509,510,1,0,0,
+		0,510,575,1,0,0,0,511,513,5,147,0,0,512,514,5,180,0,0,513,512,1,0,0,0,
+		513,514,1,0,0,0,514,517,1,0,0,0,515,516,5,101,0,0,516,518,3,104,52,0,517,
+		515,1,0,0,0,517,518,1,0,0,0,518,575,1,0,0,0,519,520,5,147,0,0,520,575,
+		5,158,0,0,521,522,5,148,0,0,522,575,3,104,52,0,523,524,5,149,0,0,524,575,
+		3,104,52,0,525,526,5,150,0,0,526,527,5,45,0,0,527,575,5,179,0,0,528,529,
+		5,151,0,0,529,533,5,160,0,0,530,532,3,30,15,0,531,530,1,0,0,0,532,535,
+		1,0,0,0,533,531,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,533,1,0,0,
+		0,536,575,5,161,0,0,537,538,5,152,0,0,538,575,3,104,52,0,539,540,5,153,
+		0,0,540,545,3,104,52,0,541,542,5,28,0,0,542,546,5,179,0,0,543,544,5,159,
+		0,0,544,546,3,110,55,0,545,541,1,0,0,0,545,543,1,0,0,0,546,575,1,0,0,0,
+		547,548,5,155,0,0,548,549,5,156,0,0,549,550,3,110,55,0,550,554,5,160,0,
+		0,551,553,3,58,29,0,552,551,1,0,0,0,553,556,1,0,0,0,554,552,1,0,0,0,554,
+		555,1,0,0,0,555,559,1,0,0,0,556,554,1,0,0,0,557,558,5,123,0,0,558,560,
+		3,104,52,0,559,557,1,0,0,0,559,560,1,0,0,0,560,561,1,0,0,0,561,562,5,161,
+		0,0,562,575,1,0,0,0,563,564,5,154,0,0,564,575,3,104,52,0,565,566,5,77,
+		0,0,566,567,5,45,0,0,567,575,5,179,0,0,568,569,5,80,0,0,569,575,3,60,30,
+		0,570,571,5,8,0,0,571,575,5,179,0,0,572,573,5,84,0,0,573,575,5,181,0,0,
+		574,496,1,0,0,0,574,498,1,0,0,0,574,511,1,0,0,0,574,519,1,0,0,0,574,521,
+		1,0,0,0,574,523,1,0,0,0,574,525,1,0,0,0,574,528,1,0,0,0,574,537,1,0,0,
+		0,574,539,1,0,0,0,574,547,1,0,0,0,574,563,1,0,0,0,574,565,1,0,0,0,574,
+		568,1,0,0,0,574,570,1,0,0,0,574,572,1,0,0,0,575,57,1,0,0,0,576,577,5,157,
+		0,0,577,578,3,104,52,0,578,579,3,104,52,0,579,59,1,0,0,0,580,593,5,81,
+		0,0,581,593,5,82,0,0,582,593,5,83,0,0,583,584,5,29,0,0,584,588,5,160,0,
+		0,585,587,3,30,15,0,586,585,1,0,0,0,587,590,1,0,0,0,588,586,1,0,0,0,588,
+		589,1,0,0,0,589,591,1,0,0,0,590,588,1,0,0,0,591,593,5,161,0,0,592,580,
+		1,0,0,0,592,581,1,0,0,0,592,582,1,0,0,0,592,583,1,0,0,0,593,61,1,0,0,0,
+		594,595,5,85,0,0,595,596,3,110,55,0,596,600,5,160,0,0,597,599,3,64,32,
+		0,598,597,1,0,0,0,599,602,1,0,0,0,600,598,1,0,0,0,600,601,1,0,0,0,601,
+		603,1,0,0,0,602,600,1,0,0,0,603,604,5,161,0,0,604,63,1,0,0,0,605,606,5,
+		86,0,0,606,617,3,104,52,0,607,608,5,87,0,0,608,613,3,66,33,0,609,610,5,
+		164,0,0,610,612,3,66,33,0,611,609,1,0,0,0,612,615,1,0,0,0,613,611,1,0,
+		0,0,613,614,1,0,0,0,614,617,1,0,0,0,615,613,1,0,0,0,616,605,1,0,0,0,616,
+		607,1,0,0,0,617,65,1,0,0,0,618,619,3,110,55,0,619,620,3,104,52,0,620,67,
+		1,0,0,0,621,622,5,88,0,0,622,631,3,110,55,0,623,627,5,160,0,0,624,626,
+		3,70,35,0,625,624,1,0,0,0,626,629,1,0,0,0,627,625,1,0,0,0,627,628,1,0,
+		0,0,628,630,1,0,0,0,629,627,1,0,0,0,630,632,5,161,0,0,631,623,1,0,0,0,
+		631,632,1,0,0,0,632,69,1,0,0,0,633,634,5,89,0,0,634,640,3,104,52,0,635,
+		636,5,90,0,0,636,640,3,104,52,0,637,638,5,91,0,0,638,640,3,104,52,0,639,
+		633,1,0,0,0,639,635,1,0,0,0,639,637,1,0,0,0,640,71,1,0,0,0,641,642,5,92,
+		0,0,642,643,3,110,55,0,643,644,5,160,0,0,644,652,3,104,52,0,645,650,3,
+		100,50,0,646,647,5,34,0,0,647,648,3,104,52,0,648,649,3,100,50,0,649,651,
+		1,0,0,0,650,646,1,0,0,0,650,651,1,0,0,0,651,653,1,0,0,0,652,645,1,0,0,
+		0,652,653,1,0,0,0,653,654,1,0,0,0,654,655,5,161,0,0,655,73,1,0,0,0,656,
+		657,5,93,0,0,657,658,3,110,55,0,658,659,5,167,0,0,659,666,3,104,52,0,660,
+		663,5,94,0,0,661,664,5,95,0,0,662,664,5,96,0,0,663,661,1,0,0,0,663,662,
+		1,0,0,0,664,665,1,0,0,0,665,667,3,102,51,0,666,660,1,0,0,0,666,667,1,0,
+		0,0,667,670,1,0,0,0,668,669,5,28,0,0,669,671,5,179,0,0,670,668,1,0,0,0,
+		670,671,1,0,0,0,671,75,1,0,0,0,672,673,5,97,0,0,673,674,3,110,55,0,674,
+		675,5,101,0,0,675,678,3,104,52,0,676,677,5,28,0,0,677,679,5,179,0,0,678,
+		676,1,0,0,0,678,679,1,0,0,0,679,683,1,0,0,0,680,681,5,98,0,0,681,682,5,
+		100,0,0,682,684,5,181,0,0,683,680,1,0,0,0,683,684,1,0,0,0,684,688,1,0,
+		0,0,685,686,5,99,0,0,686,687,5,100,0,0,687,689,5,181,0,0,688,685,1,0,0,
+		0,688,689,1,0,0,0,689,698,1,0,0,0,690,691,5,118,0,0,691,692,5,132,0,0,
+		692,693,3,110,55,0,693,694,5,119,0,0,694,695,5,121,0,0,695,696,5,181,0,
+		0,696,697,5,120,0,0,697,699,1,0,0,0,698,690,1,0,0,0,698,699,1,0,0,0,699,
+		700,1,0,0,0,700,701,5,166,0,0,701,706,3,78,39,0,702,703,5,164,0,0,703,
+		705,3,78,39,0,704,702,1,0,0,0,705,708,1,0,0,0,706,704,1,0,0,0,706,707,
+		1,0,0,0,707,77,1,0,0,0,708,706,1,0,0,0,709,710,5,114,0,0,710,711,5,180,
+		0,0,711,712,5,121,0,0,712,729,3,110,55,0,713,725,5,117,0,0,714,715,5,162,
+		0,0,715,720,3,110,55,0,716,717,5,164,0,0,717,719,3,110,55,0,718,716,1,
+		0,0,0,719,722,1,0,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,
+		722,720,1,0,0,0,723,724,5,163,0,0,724,726,1,0,0,0,725,714,1,0,0,0,725,
+		726,1,0,0,0,726,729,1,0,0,0,727,729,3,110,55,0,728,709,1,0,0,0,728,713,
+		1,0,0,0,728,727,1,0,0,0,729,79,1,0,0,0,730,731,5,102,0,0,731,732,5,101,
+		0,0,732,735,3,104,52,0,733,734,5,103,0,0,734,736,3,102,51,0,735,733,1,
+		0,0,0,735,736,1,0,0,0,736,81,1,0,0,0,737,738,5,104,0,0,738,739,5,105,0,
+		0,739,744,3,84,42,0,740,741,5,164,0,0,741,743,3,84,42,0,742,740,1,0,0,
+		0,743,746,1,0,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,83,1,0,0,0,746,744,
+		1,0,0,0,747,750,5,42,0,0,748,750,3,110,55,0,749,747,1,0,0,0,749,748,1,
+		0,0,0,750,85,1,0,0,0,751,752,5,106,0,0,752,756,5,160,0,0,753,755,3,88,
+		44,0,754,753,1,0,0,0,755,758,1,0,0,0,756,754,1,0,0,0,756,757,1,0,0,0,757,
+		759,1,0,0,0,758,756,1,0,0,0,759,760,5,161,0,0,760,87,1,0,0,0,761,762,5,
+		10,0,0,762,772,3,108,54,0,763,764,5,107,0,0,764,769,3,110,55,0,765,766,
+		5,164,0,0,766,768,3,110,55,0,767,765,1,0,0,0,768,771,1,0,0,0,769,767,1,
+		0,0,0,769,770,1,0,0,0,770,773,1,0,0,0,771,769,1,0,0,0,772,763,1,0,0,0,
+		772,773,1,0,0,0,773,840,1,0,0,0,774,775,5,108,0,0,775,840,3,110,55,0,776,
+		777,5,109,0,0,777,840,3,110,55,0,778,779,5,110,0,0,779,780,5,111,0,0,780,
+		781,5,112,0,0,781,840,3,110,55,0,782,785,5,113,0,0,783,784,5,180,0,0,784,
+		786,5,143,0,0,785,783,1,0,0,0,785,786,1,0,0,0,786,787,1,0,0,0,787,788,
+		5,111,0,0,788,789,5,121,0,0,789,840,3,110,55,0,790,791,5,114,0,0,791,792,
+		5,180,0,0,792,793,5,143,0,0,793,794,5,111,0,0,794,795,5,121,0,0,795,840,
+		3,110,55,0,796,797,5,122,0,0,797,798,3,104,52,0,798,802,5,160,0,0,799,
+		801,3,88,44,0,800,799,1,0,0,0,801,804,1,0,0,0,802,800,1,0,0,0,802,803,
+		1,0,0,0,803,805,1,0,0,0,804,802,1,0,0,0,805,815,5,161,0,0,806,807,5,123,
+		0,0,807,811,5,160,0,0,808,810,3,88,44,0,809,808,1,0,0,0,810,813,1,0,0,
+		0,811,809,1,0,0,0,811,812,1,0,0,0,812,814,1,0,0,0,813,811,1,0,0,0,814,
+		816,5,161,0,0,815,806,1,0,0,0,815,816,1,0,0,0,816,840,1,0,0,0,817,820,
+		5,115,0,0,818,819,5,132,0,0,819,821,5,74,0,0,820,818,1,0,0,0,820,821,1,
+		0,0,0,821,822,1,0,0,0,822,826,5,160,0,0,823,825,3,88,44,0,824,823,1,0,
+		0,0,825,828,1,0,0,0,826,824,1,0,0,0,826,827,1,0,0,0,827,829,1,0,0,0,828,
+		826,1,0,0,0,829,840,5,161,0,0,830,831,5,116,0,0,831,835,5,160,0,0,832,
+		834,3,88,44,0,833,832,1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,835,836,
+		1,0,0,0,836,838,1,0,0,0,837,835,1,0,0,0,838,840,5,161,0,0,839,761,1,0,
+		0,0,839,774,1,0,0,0,839,776,1,0,0,0,839,778,1,0,0,0,839,782,1,0,0,0,839,
+		790,1,0,0,0,839,796,1,0,0,0,839,817,1,0,0,0,839,830,1,0,0,0,840,89,1,0,
+		0,0,841,842,5,125,0,0,842,846,5,160,0,0,843,845,3,92,46,0,844,843,1,0,
+		0,0,845,848,1,0,0,0,846,844,1,0,0,0,846,847,1,0,0,0,847,849,1,0,0,0,848,
+		846,1,0,0,0,849,850,5,161,0,0,850,91,1,0,0,0,851,852,5,126,0,0,852,857,
+		3,110,55,0,853,854,5,164,0,0,854,856,3,110,55,0,855,853,1,0,0,0,856,859,
+		1,0,0,0,857,855,1,0,0,0,857,858,1,0,0,0,858,863,1,0,0,0,859,857,1,0,0,
+		0,860,862,3,94,47,0,861,860,1,0,0,0,862,865,1,0,0,0,863,861,1,0,0,0,863,
+		864,1,0,0,0,864,868,1,0,0,0,865,863,1,0,0,0,866,868,3,86,43,0,867,851,
+		1,0,0,0,867,866,1,0,0,0,868,93,1,0,0,0,869,870,5,127,0,0,870,888,3,104,
+		52,0,871,872,5,128,0,0,872,888,3,102,51,0,873,874,5,68,0,0,874,875,3,104,
+		52,0,875,876,5,134,0,0,876,877,5,72,0,0,877,888,1,0,0,0,878,879,5,69,0,
+		0,879,888,3,104,52,0,880,881,5,70,0,0,881,882,3,104,52,0,882,883,5,134,
+		0,0,883,884,5,72,0,0,884,888,1,0,0,0,885,886,5,71,0,0,886,888,3,104,52,
+		0,887,869,1,0,0,0,887,871,1,0,0,0,887,873,1,0,0,0,887,878,1,0,0,0,887,
+		880,1,0,0,0,887,885,1,0,0,0,888,95,1,0,0,0,889,890,5,2,0,0,890,891,3,110,
+		55,0,891,892,5,4,0,0,892,893,3,110,55,0,893,897,5,160,0,0,894,896,3,98,
+		49,0,895,894,1,0,0,0,896,899,1,0,0,0,897,895,1,0,0,0,897,898,1,0,0,0,898,
+		900,1,0,0,0,899,897,1,0,0,0,900,901,5,161,0,0,901,97,1,0,0,0,902,903,3,
+		110,55,0,903,904,5,37,0,0,904,905,5,129,0,0,905,906,5,181,0,0,906,974,
+		1,0,0,0,907,908,3,108,54,0,908,909,5,130,0,0,909,910,3,104,52,0,910,911,
+		3,100,50,0,911,974,1,0,0,0,912,913,3,108,54,0,913,914,5,131,0,0,914,915,
+		3,104,52,0,915,916,5,132,0,0,916,917,5,179,0,0,917,974,1,0,0,0,918,919,
+		3,110,55,0,919,920,5,133,0,0,920,921,5,31,0,0,921,922,5,179,0,0,922,974,
+		1,0,0,0,923,925,5,125,0,0,924,926,3,94,47,0,925,924,1,0,0,0,926,927,1,
+		0,0,0,927,925,1,0,0,0,927,928,1,0,0,0,928,974,1,0,0,0,929,930,3,110,55,
+		0,930,931,5,82,0,0,931,932,3,104,52,0,932,974,1,0,0,0,933,934,3,110,55,
+		0,934,935,5,14,0,0,935,936,3,24,12,0,936,940,5,160,0,0,937,939,3,30,15,
+		0,938,937,1,0,0,0,939,942,1,0,0,0,940,938,1,0,0,0,940,941,1,0,0,0,941,
+		943,1,0,0,0,942,940,1,0,0,0,943,944,5,161,0,0,944,974,1,0,0,0,945,946,
+		3,110,55,0,946,947,5,17,0,0,947,948,5,179,0,0,948,949,5,18,0,0,949,950,
+		3,104,52,0,950,974,1,0,0,0,951,952,3,110,55,0,952,954,5,19,0,0,953,955,
+		5,168,0,0,954,953,1,0,0,0,954,955,1,0,0,0,955,956,1,0,0,0,956,957,3,104,
+		52,0,957,974,1,0,0,0,958,959,3,110,55,0,959,960,5,64,0,0,960,961,3,104,
+		52,0,961,974,1,0,0,0,962,963,3,110,55,0,963,964,5,65,0,0,964,965,5,100,
+		0,0,965,966,3,102,51,0,966,967,5,39,0,0,967,968,3,104,52,0,968,974,1,0,
+		0,0,969,970,3,110,55,0,970,971,5,146,0,0,971,972,5,65,0,0,972,974,1,0,
+		0,0,973,902,1,0,0,0,973,907,1,0,0,0,973,912,1,0,0,0,973,918,1,0,0,0,973,
+		923,1,0,0,0,973,929,1,0,0,0,973,933,1,0,0,0,973,945,1,0,0,0,973,951,1,
+		0,0,0,973,958,1,0,0,0,973,962,1,0,0,0,973,969,1,0,0,0,974,99,1,0,0,0,975,
+		976,5,134,0,0,976,977,5,142,0,0,977,101,1,0,0,0,978,979,5,180,0,0,979,
+		103,1,0,0,0,980,981,6,52,-1,0,981,982,5,162,0,0,982,983,3,104,52,0,983,
+		984,5,163,0,0,984,1023,1,0,0,0,985,986,5,169,0,0,986,1023,3,104,52,16,
+		987,988,5,146,0,0,988,1023,3,104,52,11,989,990,5,122,0,0,990,991,3,104,
+		52,0,991,992,5,124,0,0,992,993,3,104,52,0,993,994,5,123,0,0,994,995,3,
+		104,52,0,995,1023,1,0,0,0,996,997,3,110,55,0,997,1006,5,162,0,0,998,1003,
+		3,104,52,0,999,1000,5,164,0,0,1000,1002,3,104,52,0,1001,999,1,0,0,0,1002,
+		1005,1,0,0,0,1003,1001,1,0,0,0,1003,1004,1,0,0,0,1004,1007,1,0,0,0,1005,
+		1003,1,0,0,0,1006,998,1,0,0,0,1006,1007,1,0,0,0,1007,1008,1,0,0,0,1008,
+		1009,5,163,0,0,1009,1023,1,0,0,0,1010,1012,7,2,0,0,1011,1013,3,106,53,
+		0,1012,1011,1,0,0,0,1012,1013,1,0,0,0,1013,1014,1,0,0,0,1014,1015,5,134,
+		0,0,1015,1023,3,106,53,0,1016,1017,5,181,0,0,1017,1023,3,106,53,0,1018,
+		1023,5,180,0,0,1019,1023,5,181,0,0,1020,1023,5,179,0,0,1021,1023,3,108,
+		54,0,1022,980,1,0,0,0,1022,985,1,0,0,0,1022,987,1,0,0,0,1022,989,1,0,0,
+		0,1022,996,1,0,0,0,1022,1010,1,0,0,0,1022,1016,1,0,0,0,1022,1018,1,0,0,
+		0,1022,1019,1,0,0,0,1022,1020,1,0,0,0,1022,1021,1,0,0,0,1023,1044,1,0,
+		0,0,1024,1025,10,15,0,0,1025,1026,5,143,0,0,1026,1043,3,104,52,16,1027,
+		1028,10,14,0,0,1028,1029,7,3,0,0,1029,1043,3,104,52,15,1030,1031,10,13,
+		0,0,1031,1032,7,4,0,0,1032,1043,3,104,52,14,1033,1034,10,12,0,0,1034,1035,
+		7,5,0,0,1035,1043,3,104,52,13,1036,1037,10,10,0,0,1037,1038,5,144,0,0,
+		1038,1043,3,104,52,11,1039,1040,10,9,0,0,1040,1041,5,145,0,0,1041,1043,
+		3,104,52,10,1042,1024,1,0,0,0,1042,1027,1,0,0,0,1042,1030,1,0,0,0,1042,
+		1033,1,0,0,0,1042,1036,1,0,0,0,1042,1039,1,0,0,0,1043,1046,1,0,0,0,1044,
+		1042,1,0,0,0,1044,1045,1,0,0,0,1045,105,1,0,0,0,1046,1044,1,0,0,0,1047,
+		1048,7,6,0,0,1048,107,1,0,0,0,1049,1052,3,110,55,0,1050,1051,5,165,0,0,
+		1051,1053,3,110,55,0,1052,1050,1,0,0,0,1052,1053,1,0,0,0,1053,109,1,0,
+		0,0,1054,1055,7,7,0,0,1055,111,1,0,0,0,100,116,118,132,156,163,165,173,
+		175,194,204,215,223,240,249,259,271,275,283,287,292,302,316,331,337,341,
+		346,354,362,374,385,393,403,437,447,474,476,483,491,501,505,509,513,517,
+		533,545,554,559,574,588,592,600,613,616,627,631,639,650,652,663,666,670,
+		678,683,688,698,706,720,725,728,735,744,749,756,769,772,785,802,811,815,
+		820,826,835,839,846,857,863,867,887,897,927,940,954,973,1003,1006,1012,
+		1022,1042,1044,1052
 	};
 
 	public static readonly ATN _ATN =

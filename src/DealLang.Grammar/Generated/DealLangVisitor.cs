@@ -442,6 +442,75 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitGenerationItem([NotNull] DealLangParser.GenerationItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.contractDecl"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitContractDecl([NotNull] DealLangParser.ContractDeclContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>customerItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCustomerItem([NotNull] DealLangParser.CustomerItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>contractUnitsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitContractUnitsItem([NotNull] DealLangParser.ContractUnitsItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>marketPriceItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMarketPriceItem([NotNull] DealLangParser.MarketPriceItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>contractPriceItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitContractPriceItem([NotNull] DealLangParser.ContractPriceItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>contractHoursItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitContractHoursItem([NotNull] DealLangParser.ContractHoursItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>takeOrPayItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitTakeOrPayItem([NotNull] DealLangParser.TakeOrPayItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>contractStartsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitContractStartsItem([NotNull] DealLangParser.ContractStartsItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>contractTermItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitContractTermItem([NotNull] DealLangParser.ContractTermItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>terminationFeeItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitTerminationFeeItem([NotNull] DealLangParser.TerminationFeeItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.delivery"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -909,6 +978,27 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitIndexShiftItem([NotNull] DealLangParser.IndexShiftItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>utilisationItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitUtilisationItem([NotNull] DealLangParser.UtilisationItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>reletItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitReletItem([NotNull] DealLangParser.ReletItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>notReletItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitNotReletItem([NotNull] DealLangParser.NotReletItemContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.perYear"/>.
 	/// </summary>

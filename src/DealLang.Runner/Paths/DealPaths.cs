@@ -154,6 +154,7 @@ public sealed class DealPaths
         }
 
         PartyDefaults.Fill(deal, scenario, into.PartyDefaulted);
+        ContractRelets.Fill(deal, scenario, into);
         SaleTerms.Fill(deal, scenario, into);
     }
 

@@ -26,6 +26,20 @@ public static class Shapes
         }
 
         CheckIndexLevers(deal, scenario);
+        if (scenario.Contracts is null || scenario.Contracts.Length != 0)
+        {
+            // Empty: no contract touched; else one entry per contract, with utilisations in [0, 1] and a gap of 0 or more.
+            Count(deal, scenario, scenario.Contracts?.Length, deal.Contracts.Length, "contract");
+            foreach (ContractLevers? levers in scenario.Contracts!)
+            {
+                if (levers is { } c && (c.Utilisation is { } u && !(u >= 0 && u <= 1) || !(c.ReletUtilisation >= 0 && c.ReletUtilisation <= 1)
+                    || c.ReletAfterMonths < 0))
+                {
+                    throw Mismatch(deal, scenario, "its contract levers are not utilisations in [0, 100%] and an idle gap of 0 months or more");
+                }
+            }
+        }
+
         for (int l = 0; l < deal.Leases.Length; l++)
         {
             LeaseInfo lease = deal.Leases[l];

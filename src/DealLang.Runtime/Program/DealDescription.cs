@@ -42,6 +42,9 @@ public sealed class DealDescription
     /// <summary>The GPU fleets the deal owns (none unless the deal declares some).</summary>
     public FleetInfo[] Fleets { get; init; } = [];
 
+    /// <summary>The compute contracts on the fleets, in declaration order (docs/language.md §5 "contract").</summary>
+    public ContractInfo[] Contracts { get; init; } = [];
+
     private readonly int? _scheduledPeriods;
 
     /// <summary>All periods: to the maturity, then the workout periods in which an enforcement sale can still fall.</summary>

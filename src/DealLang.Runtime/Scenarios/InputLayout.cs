@@ -8,6 +8,7 @@ public enum InputEntity
     Party,
     Sale,
     Index,
+    Contract,
 }
 
 /// <summary>What an input slot holds, and so its shape: a per-period series (<see cref="InputShape.Series"/>),
@@ -52,6 +53,23 @@ public enum InputQuantity
 
     /// <summary>Series, per index: its level at each period's start (the level a period reads), after the scenario's levers.</summary>
     IndexLevel,
+
+    /// <summary>Series, per contract: the years of each period its units are re-let at the spot index after it stops
+    /// (expiry or the customer's default, then the scenario's idle gap); zero when the scenario does not re-let them.</summary>
+    ContractReletYears,
+
+    /// <summary>Series, per contract: 1 when its units are re-let on the period's end day, else 0.</summary>
+    ContractReletLive,
+
+    /// <summary>Series, per contract: the termination fee received in each period (its customer's recovery of the fee
+    /// owed, in the period its default falls in); zero elsewhere.</summary>
+    ContractTermination,
+
+    /// <summary>Scalar, per contract: the scenario's utilisation of the contracted hours (the take-or-pay share unless it says).</summary>
+    ContractUtilisation,
+
+    /// <summary>Scalar, per contract: the utilisation of the units once re-let (0 when not re-let).</summary>
+    ContractReletUtilisation,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -76,26 +94,33 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// per scalar slot. A path source (the deterministic scenario, a Monte Carlo engine) fills slots by this layout,
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
-/// rent, then every index's level; flags every party's default; scalars every lease's end period, RVG flag and RVG recovery, then every
-/// sale's haircut and lag, then every sale's repo-market depth, impact, limit and costs.
+/// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee; flags every party's default; scalars every
+/// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
+/// impact, limit and costs, then every contract's utilisation and re-let utilisation.
 /// </summary>
 public sealed class InputLayout
 {
-    static readonly InputQuantity[] SeriesOrder = [InputQuantity.FacilityValue, InputQuantity.LeaseRent, InputQuantity.IndexLevel];
+    static readonly InputQuantity[] SeriesOrder =
+    [
+        InputQuantity.FacilityValue, InputQuantity.LeaseRent, InputQuantity.IndexLevel,
+        InputQuantity.ContractReletYears, InputQuantity.ContractReletLive, InputQuantity.ContractTermination,
+    ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
     [
         InputQuantity.LeaseEndPeriod, InputQuantity.RvgApplies, InputQuantity.RvgRecovery,
         InputQuantity.SaleHaircut, InputQuantity.SaleLagMonths,
         InputQuantity.SaleDepth, InputQuantity.SaleImpact, InputQuantity.SaleLimit, InputQuantity.SaleCosts,
+        InputQuantity.ContractUtilisation, InputQuantity.ContractReletUtilisation,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
     readonly int[] count = new int[Enum.GetValues<InputQuantity>().Length];
 
-    InputLayout(int facilities, int leases, int parties, int sales, int indices)
+    InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts)
     {
         Indices = indices;
+        Contracts = contracts;
         Facilities = facilities;
         Leases = leases;
         Parties = parties;
@@ -107,21 +132,22 @@ public sealed class InputLayout
 
     /// <summary>The layout of a deal with these numbers of facilities, leases, parties, enforcement sales and
     /// market indices (what the compiler calls, from the bound model).</summary>
-    public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0)
+    public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0, int contracts = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(contracts);
         ArgumentOutOfRangeException.ThrowIfNegative(indices);
         ArgumentOutOfRangeException.ThrowIfNegative(facilities);
         ArgumentOutOfRangeException.ThrowIfNegative(leases);
         ArgumentOutOfRangeException.ThrowIfNegative(parties);
         ArgumentOutOfRangeException.ThrowIfNegative(sales);
-        return new InputLayout(facilities, leases, parties, sales, indices);
+        return new InputLayout(facilities, leases, parties, sales, indices, contracts);
     }
 
     /// <summary>The layout of <paramref name="deal"/> (what <see cref="IDealProgram.Inputs"/> publishes).</summary>
     public static InputLayout Of(DealDescription deal)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length);
+        return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length, deal.Contracts.Length);
     }
 
     public int Facilities { get; }
@@ -129,6 +155,7 @@ public sealed class InputLayout
     public int Parties { get; }
     public int Sales { get; }
     public int Indices { get; }
+    public int Contracts { get; }
 
     /// <summary>Per-period <c>double</c> series, in <see cref="PathInputs.Series"/> order.</summary>
     public InputSlot[] Series { get; }
@@ -156,16 +183,19 @@ public sealed class InputLayout
     {
         ArgumentNullException.ThrowIfNull(deal);
         return deal.Facilities.Length == Facilities && deal.Leases.Length == Leases
-            && deal.Parties.Length == Parties && deal.Sales.Length == Sales && deal.Indices.Length == Indices;
+            && deal.Parties.Length == Parties && deal.Sales.Length == Sales && deal.Indices.Length == Indices
+            && deal.Contracts.Length == Contracts;
     }
 
     public static InputShape ShapeOf(InputQuantity quantity) => quantity switch
     {
-        InputQuantity.FacilityValue or InputQuantity.LeaseRent or InputQuantity.IndexLevel => InputShape.Series,
+        InputQuantity.FacilityValue or InputQuantity.LeaseRent or InputQuantity.IndexLevel
+            or InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
-            or InputQuantity.SaleLimit or InputQuantity.SaleCosts => InputShape.Scalar,
+            or InputQuantity.SaleLimit or InputQuantity.SaleCosts
+            or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -177,6 +207,8 @@ public sealed class InputLayout
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts => InputEntity.Sale,
         InputQuantity.IndexLevel => InputEntity.Index,
+        InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
+            or InputQuantity.ContractReletUtilisation => InputEntity.Contract,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -187,6 +219,7 @@ public sealed class InputLayout
         InputEntity.Party => Parties,
         InputEntity.Sale => Sales,
         InputEntity.Index => Indices,
+        InputEntity.Contract => Contracts,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown input entity."),
     };
 

@@ -46,6 +46,11 @@ public sealed class PathInputs
         SaleImpact = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleImpact, layout.Sales), layout.Sales);
         SaleLimit = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleLimit, layout.Sales), layout.Sales);
         SaleCosts = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleCosts, layout.Sales), layout.Sales);
+        ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
+        ContractReletLive = Rows(Series, layout, InputQuantity.ContractReletLive, layout.Contracts);
+        ContractTermination = Rows(Series, layout, InputQuantity.ContractTermination, layout.Contracts);
+        ContractUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractUtilisation, layout.Contracts), layout.Contracts);
+        ContractReletUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractReletUtilisation, layout.Contracts), layout.Contracts);
     }
 
     // The series buffers made here. A path source may point a slot at a read-only row of its own instead (ShareLeaseRent,
@@ -109,6 +114,21 @@ public sealed class PathInputs
 
     /// <summary>When set, the period loop verifies cash conservation every period and throws
     /// <see cref="CashConservationException"/> on a break (the tests and every `deallang run`).</summary>
+    /// <summary>Per contract: the years of each period its units are re-let (<see cref="InputQuantity.ContractReletYears"/>).</summary>
+    public double[][] ContractReletYears { get; }
+
+    /// <summary>Per contract: 1 when its units are re-let at each period's end (<see cref="InputQuantity.ContractReletLive"/>).</summary>
+    public double[][] ContractReletLive { get; }
+
+    /// <summary>Per contract: the termination fee received in each period (<see cref="InputQuantity.ContractTermination"/>).</summary>
+    public double[][] ContractTermination { get; }
+
+    /// <summary>Per contract: the scenario's utilisation of its hours.</summary>
+    public DoubleSlots ContractUtilisation { get; }
+
+    /// <summary>Per contract: the utilisation of its units once re-let.</summary>
+    public DoubleSlots ContractReletUtilisation { get; }
+
     public bool CheckCashConservation { get; set; }
 
     /// <summary>Lease <paramref name="lease"/>'s rent row for this path is <paramref name="row"/> itself, a row its path

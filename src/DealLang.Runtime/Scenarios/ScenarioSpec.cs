@@ -22,6 +22,10 @@ public sealed record ScenarioSpec(
     /// (the default) means no index is touched, so a scenario made before indices existed still fits.</summary>
     public IndexOverride?[] Indices { get; init; } = [];
 
+    /// <summary>Per contract (the description's order): the scenario's levers on it, null for "as the deal says"
+    /// (utilisation at the take-or-pay share, units not re-let). Empty (the default) means no contract is touched.</summary>
+    public ContractLevers?[] Contracts { get; init; } = [];
+
     /// <summary>The deal as written: no renewals taken, no stresses, no defaults.</summary>
     public static ScenarioSpec AsWritten(DealDescription deal)
     {
@@ -55,4 +59,14 @@ public sealed record ValueStress(double DeflatePerYear, double DropFraction, Dat
 public sealed record IndexOverride(double? Level, double? DeflatePerYear, IndexPoints? Points, IndexLaunch[] AddedLaunches, double Shift)
 {
     public static readonly IndexOverride None = new(null, null, null, [], 0);
+}
+
+/// <summary>
+/// A scenario's levers on one contract (docs/language.md §10): the utilisation of its hours (null: its take-or-pay
+/// share), and whether its units are re-let at the fleet's spot index once it stops (expiry or the customer's
+/// default), after <see cref="ReletAfterMonths"/> idle, at <see cref="ReletUtilisation"/>.
+/// </summary>
+public sealed record ContractLevers(double? Utilisation, bool Relet, int ReletAfterMonths, double ReletUtilisation)
+{
+    public static readonly ContractLevers None = new(null, false, 0, 0);
 }

@@ -48,7 +48,7 @@ public sealed class PathSourceEquivalenceTests
     }
 
     /// <summary>Scenarios that move every lever: each renewal count, a lessee default before, inside and after
-    /// the leases, value deflation and drops (one dated before the closing), market-rent deflation, sale terms.</summary>
+    /// the leases, value deflation and drops (one dated before the closing), market-rent deflation, sale terms, and each contract lever.</summary>
     static IEnumerable<ScenarioSpec> MadeUp(DealDescription deal)
     {
         int maxRenewals = deal.Leases.Length == 0 ? 0 : deal.Leases.Max(l => l.RenewalCount);
@@ -70,6 +70,14 @@ public sealed class PathSourceEquivalenceTests
                 k % 3 == 1 ? 6 * k : null)
             {
                 Indices = [.. deal.Indices.Select((index, i) => IndexLevers(index, (k + i) % 5, dates))],
+                // Each contract in turn: as agreed, a utilisation, re-let at once, re-let after a gap with a utilisation.
+                Contracts = [.. deal.Contracts.Select((_, c) => ((k + c) % 4) switch
+                {
+                    0 => null,
+                    1 => new ContractLevers(0.95, false, 0, 0),
+                    2 => new ContractLevers(null, true, 0, 0.5),
+                    _ => new ContractLevers(0.3, true, 7, 0.8),
+                })],
             };
         }
     }

@@ -41,6 +41,45 @@ internal static class ReferencePathBuilder
 
         PartyDefaults.Fill(deal, scenario, into.PartyDefaulted);
         SaleTerms.Fill(deal, scenario, into);
+        for (int c = 0; c < deal.Contracts.Length; c++)
+        {
+            ContractInputs.Fill(deal, scenario, c, into);
+        }
+    }
+}
+
+/// <summary>A contract's scenario inputs computed directly from docs/language.md §5 ("contract") and §10: the
+/// utilisation (the take-or-pay share unless the scenario says), and when its units are re-let, the days of each
+/// period from (stop + gap) over 365 and whether the period's end is re-let. The stop is the earlier of the
+/// contract's end and its customer's default date, not before its start. Added with the contracts.</summary>
+static class ContractInputs
+{
+    public static void Fill(DealDescription deal, ScenarioSpec scenario, int c, PathInputs into)
+    {
+        ContractInfo contract = deal.Contracts[c];
+        ContractLevers? levers = scenario.Contracts.Length == 0 ? null : scenario.Contracts[c];
+        into.ContractUtilisation[c] = levers?.Utilisation ?? contract.TakeOrPay;
+        bool relet = levers is { Relet: true };
+        into.ContractReletUtilisation[c] = relet ? levers!.ReletUtilisation : 0;
+        Date end = contract.Start.AddMonthsClamped(contract.TermMonths);
+        Date stop = scenario.PartyDefaults[contract.Customer] is { } d && d < end ? (d < contract.Start ? contract.Start : d) : end;
+        Date from = relet ? stop.AddMonthsClamped(levers!.ReletAfterMonths) : Date.MaxValue;
+        // The termination fee: on a default in [start, end), the fee (× (end − date) / (end − start) days when
+        // amortising) × the customer's recovery, in the period whose end first reaches the date.
+        Date? defaulted = scenario.PartyDefaults[contract.Customer];
+        bool owed = contract.TerminationFee != 0 && defaulted is { } dd && dd >= contract.Start && dd < end;
+        double fee = !owed ? 0 : contract.FeeAmortising
+            ? contract.TerminationFee * Date.DaysBetween(defaulted!.Value, end) / Date.DaysBetween(contract.Start, end)
+            : contract.TerminationFee;
+        for (int t = 0; t < deal.Periods; t++)
+        {
+            Date s = deal.Boundaries[t], e = deal.Boundaries[t + 1];
+            int days = relet ? Date.DaysBetween(s < from ? from : s, e) : 0;
+            into.ContractReletYears[c][t] = days > 0 ? days / 365.0 : 0;
+            into.ContractReletLive[c][t] = relet && from <= e ? 1 : 0;
+            bool defaultPeriod = owed && defaulted!.Value <= e && (t == 0 || defaulted.Value > s);
+            into.ContractTermination[c][t] = defaultPeriod ? fee * deal.Parties[contract.Customer].Recovery : 0;
+        }
     }
 }
 

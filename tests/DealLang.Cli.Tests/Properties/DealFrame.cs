@@ -18,7 +18,8 @@ internal sealed record DealFrame(
     int Accounts,
     int Fees,
     int Indices = 0,
-    int Fleets = 0)
+    int Fleets = 0,
+    int Contracts = 0)
 {
     public static readonly string[] Frequencies = ["monthly", "quarterly", "semiannual", "annual"];
 
@@ -45,6 +46,10 @@ internal sealed record DealFrame(
     public static bool IsRateIndex(string index) => (index[^1] - '0') % 2 == 1;
 
     public IEnumerable<string> FleetNames => Numbered("Fl", Fleets);
+
+    /// <summary>Compute contracts, all on the first fleet (which then has a generation, so they may be re-let); none
+    /// without a fleet.</summary>
+    public IEnumerable<string> ContractNames => Fleets == 0 ? [] : Numbered("Ct", Contracts);
 
     /// <summary>What the waterfalls pay besides the tranches: every fee, and every fleet's opex.</summary>
     public IEnumerable<string> Expenses => FeeNames.Select(n => "pay " + n).Concat(FleetNames.Select(n => $"pay {n}.opex"));

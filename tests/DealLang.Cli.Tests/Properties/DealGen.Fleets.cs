@@ -6,14 +6,14 @@ namespace DealLang.Cli.Tests.Properties;
 /// <summary>GPU fleets (docs/language.md §5 "fleet"): batches delivered in order within the deal or one batch at
 /// closing, straight-line or declining-balance depreciation, power with PUE and a price per kWh or MWh, maintenance,
 /// a market value curve or the default, a generation (a rent index of its own, with a drift and a launch) or none,
-/// tests reading the members; and the first fleet's sale into the repo market
+/// tests reading the members (the first fleet's generation is always given when it has contracts); and the first fleet's sale into the repo market
 /// (§9), with every market term or some.</summary>
 internal static partial class DealGen
 {
     private static Gen<string> Fleet(DealFrame f, string name) =>
         from batches in Gen.Int[1, Math.Min(3, Math.Max(1, f.Days - 1))]
         from dates in IncreasingDates(f.Closing.AddDays(-1), f.Maturity.AddDays(-1), batches)
-        from units in Gen.Int[1, 20000].Array[batches]
+        from units in Gen.Int[2, 20000].Array[batches]
         from costs in Gen.Int[5, 40].Array[batches]
         let deliveries = "deliveries { " + string.Join("  ", dates.Select((d, i) =>
             $"{DealFrame.Date(d)} {Text(units[i])} gpus at {Text(costs[i])}k per gpu")) + " }"
@@ -29,7 +29,8 @@ internal static partial class DealGen
             select $"power {(kw / 10.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} kW per gpu{pue}  power_price {price}")
         from maintenance in Maybe(Rate(0, 500).Select(r => $"maintenance {r} per year"))
         from market in Maybe(Gen.Select(Rate(0, 10000), Rate(0, 6000), (s, d) => $"market_value {s} declining {d} per year"))
-        from rentIndex in Maybe(
+        let contracted = name == "Fl1" && f.ContractNames.Any()
+        from rentIndex in (contracted ? (Func<Gen<string>, Gen<string>>)(g => g) : Maybe)(
             from level in Gen.Int[50, 800]
             from deflate in Rate(0, 4000)
             from launch in Maybe(Gen.Select(DateIn(f.Closing, f.Maturity), Rate(0, 6000), (d, r) => $"  launch {d} down {r}"))
@@ -43,7 +44,12 @@ internal static partial class DealGen
             $"test {name}Old = {name}.age",
             $"test {name}Idle = {name}.idle_units / {name}.units",
             $"test {name}Opex = {name}.opex"))
-        select Join(new[] { rentIndex, $"  fleet {name} {{ {items} }}", test }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
+        let first = oneBatch ? f.Closing : dates[0]
+        from contracts in contracted
+            ? All(f.ContractNames.Select(c => Contract(f, c, name, first, units[0] / 2, $"{name}Rent")))
+            : Gen.Const(Array.Empty<string>())
+        let parts = (string[])[rentIndex, $"  fleet {name} {{ {items} }}", test, .. contracts]
+        select Join(parts.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
 
     // The first fleet sold into the repo market (a sale of its own); the depth is required, the rest optional.
     private static Gen<string> MarketSale(DealFrame f) =>

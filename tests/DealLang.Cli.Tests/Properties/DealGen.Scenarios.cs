@@ -38,5 +38,10 @@ internal static partial class DealGen
         {
             yield return MarketLever();
         }
+
+        foreach (Gen<string> lever in ContractLevers(f))
+        {
+            yield return lever;
+        }
     }
 }

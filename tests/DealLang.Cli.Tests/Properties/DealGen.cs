@@ -6,7 +6,7 @@ namespace DealLang.Cli.Tests.Properties;
 /// <summary>
 /// A grammar-aware generator of valid deal files (docs/language.md): a header, parties, facilities with
 /// straight-line or scheduled values, leases with renewals and RVGs, loans (DealGen.Loans.cs), GPU fleets
-/// (DealGen.Fleets.cs), tranches with every amortisation and
+/// (DealGen.Fleets.cs) and their compute contracts (DealGen.Contracts.cs), tranches with every amortisation and
 /// interest-only periods, an equity, accounts with targets, fees, tests (trailing windows, <c>from</c>), triggers,
 /// market indices (DealGen.Indices.cs), a default rule with or without <c>grace</c>, a waterfall with <c>using</c>/<c>fill</c>/<c>release</c>/<c>hold</c>/
 /// <c>if</c>-<c>else</c>, enforcement with <c>sell ... haircut ... lag ...</c>, and scenarios with every lever. Every
@@ -32,9 +32,10 @@ internal static partial class DealGen
         from fees in Gen.Int[0, 2]
         from indices in Gen.Int[0, 2]
         from fleets in Gen.Int[0, 2]
+        from contracts in Gen.Int[0, 2]
         let closing = new DateOnly(year, month, day)
         select new DealFrame("Gen", closing, closing.AddMonths(tenorMonths).AddDays(stubDays), pay,
-            parties, facilities, tranches, accounts, fees, indices, fleets);
+            parties, facilities, tranches, accounts, fees, indices, fleets, contracts);
 
     private static Gen<string> Deal(DealFrame f) =>
         from header in Header(f)

@@ -58,6 +58,12 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("pay opex", @"pay Fl\d\.opex"), ("fleet generation", @"generation Fl\dRent"), ("fleet sold whole", @"sell [^\n]*Fl2"),
         ("repo market sale", @"sell Fl1 [^\n]*depth \d+ gpus per month"), ("repo market impact limit costs", @"sell Fl1 [^\n]*(impact|limit|costs) "),
         ("repo market lever", @"\n  enforcement [^\n]*costs \d+ per gpu"),
+        ("contract", @"contract Ct\d on Fl1 \{"), ("contract fixed price", @"contract Ct\d [^\n]*price \d"),
+        ("contract index plus spread", @"contract Ct\d [^\n]*price Fl1Rent \+ "), ("contract at market", @"contract Ct\d [^\n]*price at market"),
+        ("contract members read", @"Ct\d\.(revenue|units|active)"), ("largest customer share", @"= largest_customer_share"),
+        ("contract utilisation lever", @"\n  Ct\d utilisation "), ("contract relet lever", @"\n  Ct\d relet after \d+[mywd] at "),
+        ("contract not relet lever", @"\n  Ct\d not relet"),
+        ("contract termination fee", @"contract Ct\d [^\n]*termination_fee \S+ amortising"),
     ];
 
     [Fact]

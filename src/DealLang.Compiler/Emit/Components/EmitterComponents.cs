@@ -19,6 +19,7 @@ internal static class EmitterComponents
         [DeclarationKind.Lease] = ctx => new LeaseComponent(ctx),
         [DeclarationKind.Loan] = ctx => new LoanComponent(ctx),
         [DeclarationKind.Fleet] = ctx => new FleetComponent(ctx),
+        [DeclarationKind.Contract] = ctx => new ContractComponent(ctx),
         [DeclarationKind.Tranche] = ctx => new TrancheComponent(ctx),
         [DeclarationKind.Equity] = ctx => new EquityComponent(ctx),
         [DeclarationKind.Account] = ctx => new AccountComponent(ctx),

@@ -7,10 +7,12 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A fleet's state in the generated C#, each piece declared once.</summary>
 internal sealed class FleetState : EntityState
 {
-    public FleetState(FleetInfo info, int index)
+    public FleetState(FleetInfo info, int index, bool hasIdleUnits)
         : base(DeclarationKind.Fleet, info.Name, index)
     {
         Info = info;
+        IdleUnits = Local("idleUnits", "double", StateLife.Period, comment: info.Name + ".idle_units: held and not taken by a running contract",
+            declared: hasIdleUnits);
         Curves = Static("curves", "FleetCurves");
         Kept = Local("kept", "double", StateLife.Carried, "1.0", "share of the delivered units still held (sales lower it)");
         Units = Local("units", "double", StateLife.Period, comment: info.Name + ".units: delivered and not sold",
@@ -35,6 +37,9 @@ internal sealed class FleetState : EntityState
 
     public StateVar Units { get; }
 
+    /// <summary>Declared only for a fleet with contracts whose idle units are read (else they are its units).</summary>
+    public StateVar IdleUnits { get; }
+
     public StateVar BookValue { get; }
 
     public StateVar MarketValue { get; }
@@ -52,11 +57,12 @@ internal sealed class FleetState : EntityState
 /// GPU fleets (docs/language.md §5 "fleet"): each period the delivered units' book value, market value, age and opex
 /// come from <see cref="FleetCurves"/> (computed once, before any path), scaled by the share of the units still
 /// held. The opex is due like a fee (deducted from cfads, paid by <c>pay F.opex</c>, unpaid opex carried forward).
-/// A fleet receives no cash (contracts will bring its revenue) and holds none. It is collateral: a sale realises
+/// A fleet receives no cash (its contracts collect the revenue, ContractComponent) and holds none. It is collateral: a sale realises
 /// the held units' market value this period, and the fleet then holds nothing.
 /// </summary>
 internal sealed class FleetComponent(EmitContext ctx)
-    : EmitterComponent<FleetState>(ctx, () => ctx.Model.Fleets.Select((f, i) => new FleetState(f, i)))
+    : EmitterComponent<FleetState>(ctx, () => ctx.Model.Fleets.Select((f, i) => new FleetState(f, i,
+        ctx.Reads(Quantity.FleetIdleUnits, i) && ctx.Model.Contracts.Any(c => c.Fleet == i))))
 {
     public override DeclarationKind Kind => DeclarationKind.Fleet;
 
@@ -83,7 +89,8 @@ internal sealed class FleetComponent(EmitContext ctx)
 
     public override string? Read(Quantity quantity, int index) => quantity switch
     {
-        Quantity.FleetUnits or Quantity.FleetIdleUnits => this[index].Units.Name,
+        Quantity.FleetUnits => this[index].Units.Name,
+        Quantity.FleetIdleUnits => this[index].IdleUnits.Declared ? this[index].IdleUnits.Name : this[index].Units.Name,
         Quantity.FleetBookValue => this[index].BookValue.Name,
         Quantity.FleetMarketValue => this[index].MarketValue.Name,
         Quantity.FleetAge => this[index].Age.Name,
@@ -168,6 +175,17 @@ internal sealed class FleetComponent(EmitContext ctx)
 
     /// <summary>A sale realises the held units' market value this period (the haircut is the sale's discount).</summary>
     public override string CollateralValue(int index) => this[index].MarketValue.Name;
+
+    /// <summary>The fleet's idle units: those held less those its contracts take (<paramref name="taken"/>), written
+    /// by the contracts once they know theirs; nothing when no expression reads them.</summary>
+    public void WriteIdleUnits(int index, string taken, IndentedWriter w)
+    {
+        var fleet = this[index];
+        if (fleet.IdleUnits.Declared)
+        {
+            w.Line(fleet.IdleUnits + " = Math.Max(0.0, " + fleet.Units + " - (" + taken + "));");
+        }
+    }
 
     /// <summary>The fleet's units held now (the C# local).</summary>
     public string UnitsNow(int index) => this[index].Units.Name;

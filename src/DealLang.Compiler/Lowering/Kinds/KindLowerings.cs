@@ -17,6 +17,7 @@ internal static class KindLowerings
         new LeaseLowering(),
         new LoanLowering(),
         new FleetLowering(),
+        new ContractLowering(),
         new TrancheLowering(),
         new EquityLowering(),
         new AccountLowering(),

@@ -16,6 +16,7 @@ internal static class KindRules
         new LeaseRules(),
         new LoanRules(),
         new FleetRules(),
+        new ContractRules(),
         new TrancheRules(),
         new EquityRules(),
         new AccountRules(),

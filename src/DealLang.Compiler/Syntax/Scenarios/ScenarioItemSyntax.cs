@@ -34,3 +34,10 @@ public sealed record IndexLaunchOverrideSyntax(NameSyntax Index, LaunchSyntax La
 
 /// <summary><c>SOFR shift +100bp</c>: a parallel shift added to the index's level at every date (in the index's unit).</summary>
 public sealed record IndexShiftSyntax(NameSyntax Index, ExpressionSyntax Shift, SourceSpan Span) : ScenarioItemSyntax(Span);
+
+/// <summary><c>MsftH100 utilisation 95%</c>: the share of a contract's hours used (paid above its take-or-pay share).</summary>
+public sealed record UtilisationSyntax(NameSyntax Contract, ExpressionSyntax Utilisation, SourceSpan Span) : ScenarioItemSyntax(Span);
+
+/// <summary><c>MsftH100 relet after 6m at 60%</c> (<see cref="After"/> and <see cref="Utilisation"/> given) or
+/// <c>MsftH100 not relet</c> (both null): whether a contract's units are re-let at the spot index once it stops.</summary>
+public sealed record ReletSyntax(NameSyntax Contract, DurationSyntax? After, ExpressionSyntax? Utilisation, SourceSpan Span) : ScenarioItemSyntax(Span);

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace DealLang.Compiler.Diagnostics;
+
+// The compute contract's diagnostics (docs/language.md §5 "contract"): DL0466–DL0469. Kept in a file of their own so
+// the kind's codes read together.
+public static partial class DiagnosticCatalogue
+{
+    /// <summary>DL0466: the contracts on a fleet take more units than it holds on a date (the date one of them
+    /// starts): a fleet cannot sell a GPU twice, nor one not yet delivered.</summary>
+    public static Diagnostic ContractUnitsAboveFleet(SourceSpan span, string contract, string fleet, string date, double taken, double held) =>
+        Error("DL0466", span, string.Create(CultureInfo.InvariantCulture,
+            $"on {date}, when contract '{contract}' starts, the contracts on fleet '{fleet}' take {taken} GPUs but the fleet has {held} delivered"));
+
+    /// <summary>DL0467: a contract's price that is neither a constant, an index plus a constant spread, nor
+    /// <c>at market</c>: the price is read once a period from one index.</summary>
+    public static Diagnostic ContractPriceShape(SourceSpan span, string contract) =>
+        Error("DL0467", span,
+            $"the price of contract '{contract}' must be a constant ('2.35 per gpu_hour'), an index plus a constant spread ('H100Rent + 0.10 per gpu_hour'), or 'at market'");
+
+    /// <summary>DL0468: a contract priced <c>at market</c> on a fleet without a generation index: there is no
+    /// market price to read.</summary>
+    public static Diagnostic ContractMarketWithoutGeneration(SourceSpan span, string contract, string fleet) =>
+        Error("DL0468", span,
+            $"contract '{contract}' is priced at market, but fleet '{fleet}' has no generation index to read the market from (give the fleet 'generation H100Rent', or the contract a price)");
+
+    /// <summary>DL0469: a scenario re-lets a contract's units on a fleet without a generation index: re-let units are
+    /// priced at the spot index, and there is none.</summary>
+    public static Diagnostic ReletWithoutSpot(SourceSpan span, string contract, string fleet, string scenario) =>
+        Error("DL0469", span,
+            $"scenario '{scenario}' re-lets contract '{contract}' at the spot price, but fleet '{fleet}' has no generation index to price it (give the fleet 'generation H100Rent')");
+}

@@ -1,0 +1,230 @@
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Emit.Components;
+
+/// <summary>A contract's state in the generated C#, each piece declared once.</summary>
+internal sealed class ContractState : EntityState
+{
+    public ContractState(ContractInfo info, int index, string fleet, int spotIndex, bool readsActive, bool readsLargestShare)
+        : base(DeclarationKind.Contract, info.Name, index)
+    {
+        Info = info;
+        Fleet = fleet;
+        SpotIndex = spotIndex;
+        Utilisation = Input("utilisation", "double");
+        ReletYears = Input("reletYears", "double[]");
+        ReletLive = Input("reletLive", "double[]");
+        ReletUtilisation = Input("reletUtilisation", "double");
+        TerminationFees = Input("terminationFees", "double[]");
+        Termination = Local("termination", "double", StateLife.Period, comment: "the termination fee recovered from a defaulted customer",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "termination fee " + info.Name), declared: HasTerminationFee);
+        Curves = Static("curves", "ContractCurves");
+        Revenue = Local("revenue", "double", StateLife.Period, comment: info.Name + ".revenue: what the customer pays this period",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "revenue " + info.Name));
+        Units = Local("units", "double", StateLife.Period, comment: info.Name + ".units: the fleet's units it takes at the period's end",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " units", ColumnKind.Number));
+        Active = Local("active", "bool", StateLife.Period, declared: readsActive);
+        // Deal-wide, kept with the first contract: declared there only when an expression reads it.
+        LargestShare = Local("largestCustomerShare", "double", StateLife.Period,
+            comment: "largest_customer_share: the largest customer's share of this period's contract revenue", declared: index == 0 && readsLargestShare);
+    }
+
+    public ContractInfo Info { get; }
+
+    /// <summary>The years of each period the contract runs for, and whether it runs at each period's end
+    /// (<see cref="ContractCurves"/>), computed once per deal.</summary>
+    public StateVar Curves { get; }
+
+    public StateVar Revenue { get; }
+
+    /// <summary>The fleet's spot index (its generation) that re-let units are priced at; −1 when the fleet has none,
+    /// and then a scenario cannot re-let them (DL0469) and the re-let inputs are not read.</summary>
+    public int SpotIndex { get; }
+
+    public bool CanRelet => SpotIndex >= 0;
+
+    /// <summary>This path's utilisation of the contracted hours (the take-or-pay share unless the scenario says); an input.</summary>
+    public StateVar Utilisation { get; }
+
+    /// <summary>The years of each period the units are re-let at the spot index on this path; an input.</summary>
+    public StateVar ReletYears { get; }
+
+    /// <summary>1 when the units are re-let at each period's end on this path; an input.</summary>
+    public StateVar ReletLive { get; }
+
+    /// <summary>The utilisation of the re-let units on this path; an input.</summary>
+    public StateVar ReletUtilisation { get; }
+
+    public bool HasTerminationFee => Info.TerminationFee != 0;
+
+    /// <summary>The termination fee received per period on this path (the customer's recovery of it, in its default
+    /// period); an input read only for a contract with a fee.</summary>
+    public StateVar TerminationFees { get; }
+
+    /// <summary>This period's termination fee received: a one-off receipt (not cfads). Declared only with a fee.</summary>
+    public StateVar Termination { get; }
+
+    public StateVar Units { get; }
+
+    /// <summary>Declared only when an expression reads <c>C.active</c>.</summary>
+    public StateVar Active { get; }
+
+    /// <summary><c>largest_customer_share</c>: declared on the first contract only, when read.</summary>
+    public StateVar LargestShare { get; }
+
+    public override string Heading => Name + " (contract on " + Fleet + ")";
+
+    private string Fleet { get; }
+}
+
+/// <summary>
+/// Take-or-pay compute contracts (docs/language.md §5 "contract"): each period a contract's revenue is units ×
+/// price per GPU-hour (read at the period's start) × hours a year × the years it runs in the period × its take-or-pay
+/// share, scaled by the share of its fleet still held, and nothing from the period its customer defaults in (the
+/// party's default flag, a path input). Its units are taken from the fleet's idle units while it runs. Revenue is
+/// a collection, in cfads; a termination fee recovered on the customer's default is a one-off receipt, outside cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
+/// collateral (its fleet is). The deal-wide <c>largest_customer_share</c> is worked out here, after the revenues.
+/// </summary>
+internal sealed class ContractComponent(EmitContext ctx)
+    : EmitterComponent<ContractState>(ctx, () => ctx.Model.Contracts.Select((c, i) => new ContractState(
+        c, i, ctx.Model.Fleets[c.Fleet].Name, ctx.Model.Fleets[c.Fleet].Generation, ctx.Reads(Quantity.ContractActive, i), ctx.Reads(Quantity.LargestCustomerShare, 0))))
+{
+    public override DeclarationKind Kind => DeclarationKind.Contract;
+
+    public override string DescriptionProperty => "Contracts";
+
+    public override IEnumerable<string> DescriptionElements() => States.Select(s => Info(s.Info));
+
+    private static string Info(ContractInfo c) =>
+        "new ContractInfo(" + CSharpLiterals.String(c.Name) + ", " + CSharpLiterals.Int(c.Fleet) + ", " + CSharpLiterals.Int(c.Customer)
+        + ", " + CSharpLiterals.Double(c.Units) + ", " + CSharpLiterals.Int(c.PriceIndex) + ", " + CSharpLiterals.Double(c.PriceSpread)
+        + ", " + CSharpLiterals.Double(c.HoursPerYear) + ", " + CSharpLiterals.Double(c.TakeOrPay) + ", " + CSharpLiterals.Date(c.Start)
+        + ", " + CSharpLiterals.Int(c.TermMonths)
+        // Only a contract with a fee passes one: the others keep the record's defaults (and their C#).
+        + (c.TerminationFee != 0 ? ", " + CSharpLiterals.Double(c.TerminationFee) + ", " + CSharpLiterals.Bool(c.FeeAmortising) : "") + ")";
+
+    // A contract reads its customer's default flag, its price index and its fleet's spot index (path inputs), so
+    // they are declared.
+    public override IEnumerable<(BoundExpression Expression, int Window)> Expressions()
+    {
+        foreach (ContractInfo c in Model.Contracts)
+        {
+            yield return (new QuantityExpression(Quantity.PartyDefaulted, c.Customer, Unit.Bool, IsFlow: false), 1);
+            if (c.PriceIndex >= 0)
+            {
+                yield return (new QuantityExpression(Quantity.IndexLevel, c.PriceIndex, Unit.Measure, IsFlow: false), 1);
+            }
+
+            if (Model.Fleets[c.Fleet].Generation is >= 0 and int spot)
+            {
+                yield return (new QuantityExpression(Quantity.IndexLevel, spot, Unit.Measure, IsFlow: false), 1);
+            }
+        }
+    }
+
+    public override string? Read(Quantity quantity, int index) => quantity switch
+    {
+        Quantity.ContractRevenue => this[index].Revenue.Name,
+        Quantity.ContractUnits => this[index].Units.Name,
+        Quantity.ContractActive => this[index].Active.Name,
+        Quantity.LargestCustomerShare => States.Count == 0 ? "0.0" : this[0].LargestShare.Name,
+        _ => null,
+    };
+
+    public override IEnumerable<string> Terms(DealSum sum) => sum switch
+    {
+        DealSum.Collections => States.SelectMany(c => c.HasTerminationFee ? new[] { c.Revenue.Name, c.Termination.Name } : [c.Revenue.Name]),
+        // A termination fee is a one-off: in collections, not in cfads (as a loan's recovery).
+        DealSum.OneOffReceipts => States.Where(c => c.HasTerminationFee).Select(c => c.Termination.Name),
+        _ => [],
+    };
+
+    public override void WriteConstants(IndentedWriter w)
+    {
+        foreach (var contract in States)
+        {
+            w.Line();
+            w.Comment(contract.Name + ": the years it runs in each period, and whether it runs at each period's end.");
+            w.Line("private static readonly ContractCurves " + contract.Curves + " = ContractCurves.Compute(" + Info(contract.Info) + ", Boundaries);");
+        }
+    }
+
+    // 2a, after the fleets: each contract's units and revenue (the fleet's figures are known), then each fleet's idle
+    // units, then the largest customer's share. Nothing else is needed, so everything after may read them.
+    public override void WriteDues(IndentedWriter w)
+    {
+        if (States.Count == 0)
+        {
+            return;
+        }
+
+        var fleets = Ctx.Components.Of<FleetComponent>();
+        foreach (var contract in States)
+        {
+            ContractInfo c = contract.Info;
+            string kept = fleets.States[c.Fleet].Kept.Name;
+            string defaulted = Ctx.Current(Quantity.PartyDefaulted, c.Customer);
+            string price = c.PriceIndex < 0
+                ? CSharpLiterals.DoubleOperand(c.PriceSpread)
+                : c.PriceSpread == 0
+                    ? Ctx.Current(Quantity.IndexLevel, c.PriceIndex)
+                    : "(" + Ctx.Current(Quantity.IndexLevel, c.PriceIndex) + " + " + CSharpLiterals.DoubleOperand(c.PriceSpread) + ")";
+            string curves = contract.Curves.Name;
+            string units = CSharpLiterals.DoubleOperand(c.Units);
+            string hours = CSharpLiterals.DoubleOperand(c.HoursPerYear);
+            w.Comment(c.Name + ": units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; nothing once "
+                + Ctx.Model.Parties[c.Customer].Name + " defaults");
+            string contracted = defaulted + " ? 0.0 : " + units + " * " + kept + " * " + price + " * " + hours + " * " + curves + ".LiveYears[t] * Math.Max("
+                + CSharpLiterals.DoubleOperand(c.TakeOrPay) + ", " + contract.Utilisation + ")";
+            string running = "(" + defaulted + " || !" + curves + ".LiveAtEnd[t] ? 0.0 : " + units + ")";
+            if (contract.CanRelet)
+            {
+                // Re-let at the spot index, at the scenario's utilisation, from its idle gap after the contract stops.
+                string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);
+                w.Line(contract.Revenue + " = (" + contracted + ") + " + units + " * " + kept + " * " + spot + " * " + hours + " * "
+                    + contract.ReletYears + "[t] * " + contract.ReletUtilisation + ";");
+                w.Line(contract.Units + " = (" + running + " + " + units + " * " + contract.ReletLive + "[t]) * " + kept + ";");
+            }
+            else
+            {
+                w.Line(contract.Revenue + " = " + contracted + ";");
+                w.Line(contract.Units + " = " + running + " * " + kept + ";");
+            }
+            if (contract.HasTerminationFee)
+            {
+                w.Line(contract.Termination + " = " + contract.TerminationFees + "[t];");
+            }
+
+            if (contract.Active.Declared)
+            {
+                w.Line(contract.Active + " = " + contract.Units + " > 0.0;");
+            }
+        }
+
+        for (int f = 0; f < fleets.States.Count; f++)
+        {
+            var taken = States.Where(s => s.Info.Fleet == f).Select(s => s.Units.Name).ToList();
+            if (taken.Count > 0)
+            {
+                fleets.WriteIdleUnits(f, string.Join(" + ", taken), w);
+            }
+        }
+
+        if (this[0].LargestShare.Declared)
+        {
+            WriteLargestShare(w);
+        }
+    }
+
+    // Each customer's revenue over all contracts' (0 when none): the largest, as a fraction.
+    private void WriteLargestShare(IndentedWriter w)
+    {
+        w.Comment("largest_customer_share: the largest customer's share of this period's contract revenue");
+        string total = string.Join(" + ", States.Select(s => s.Revenue.Name));
+        var customers = States.GroupBy(s => s.Info.Customer).Select(g => "(" + string.Join(" + ", g.Select(s => s.Revenue.Name)) + ")").ToList();
+        string largest = customers.Count == 1 ? customers[0] : customers.Skip(1).Aggregate(customers[0], (a, b) => "Math.Max(" + a + ", " + b + ")");
+        w.Line(this[0].LargestShare + " = " + total + " > 0.0 ? " + largest + " / (" + total + ") : 0.0;");
+    }
+}

@@ -1,0 +1,38 @@
+using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Semantics.Kinds;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Lowering.Kinds;
+
+/// <summary>
+/// A contract as the runtime's <see cref="ContractInfo"/>. Its price becomes an index (−1 for none) and a spread:
+/// a constant price is all spread; <c>at market</c> is the fleet's generation index with no spread. Everything else
+/// is required (docs/language.md §5 "contract") but the termination fee (none by default).
+/// </summary>
+internal sealed class ContractLowering : DeclarationLowering<ContractSyntax, ContractInfo>
+{
+    public override DeclarationKind Kind => DeclarationKind.Contract;
+
+    protected override ContractInfo Lower(ContractSyntax contract, Symbol symbol, int index, Lowerer lowerer)
+    {
+        int fleet = lowerer.IndexOfName(contract.Fleet);
+        (int priceIndex, double spread) = contract.PriceAtMarket
+            ? (lowerer.IndexOfName(SyntaxWalk.Safe(lowerer.Analysis.Deal.Declarations).OfType<FleetSyntax>()
+                .First(f => f.Name?.Text == contract.Fleet.Text).Generation), 0.0)
+            : lowerer.BoundOf(contract.Price) is { } price && ContractRules.Price(price) is { } p ? p : (-1, 0.0);
+        return new ContractInfo(
+            Name: symbol.Name,
+            Fleet: fleet,
+            Customer: lowerer.IndexOfName(contract.Customer),
+            Units: lowerer.ConstantOf(contract.Units),
+            PriceIndex: priceIndex,
+            PriceSpread: spread,
+            HoursPerYear: lowerer.ConstantOf(contract.Hours),
+            TakeOrPay: lowerer.ConstantOf(contract.TakeOrPay),
+            Start: contract.Starts?.Value ?? lowerer.Closing,
+            TermMonths: DurationRules.WholeMonths(contract.Term),
+            TerminationFee: lowerer.ConstantOf(contract.TerminationFee),
+            FeeAmortising: contract.FeeAmortising);
+    }
+}

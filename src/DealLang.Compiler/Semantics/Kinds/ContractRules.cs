@@ -1,0 +1,175 @@
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Model;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Semantics.Kinds;
+
+/// <summary>
+/// <c>contract MsftH100 on Cluster { customer Microsoft  units 6000 gpus  price 2.35 per gpu_hour … }</c>: compute
+/// sold from a fleet (docs/language.md §5 "contract"). Units in GPUs, whole; a price in money per GPU-hour that is a
+/// constant or an index plus a constant spread (DL0467), or <c>at market</c> on a fleet with a generation (DL0468);
+/// hours a year; take-or-pay a share; a termination fee money; the contracts on a fleet never take more units than it has (DL0466).
+/// </summary>
+internal sealed class ContractRules : DeclarationRules<ContractSyntax>
+{
+    internal static readonly Dimension MoneyPerGpuHour = new(1, -1, -1, 0);
+    internal static readonly Dimension Hours = new(0, 0, 1, 0);
+
+    public override DeclarationKind Kind => DeclarationKind.Contract;
+
+    public override KindReading Reading { get; } = new KindReading.ByMembers(
+    [
+        new("revenue", Quantity.ContractRevenue, Unit.Money, true),
+        new("units", Quantity.ContractUnits, Unit.Measure, false, FleetRules.Gpus),
+        new("active", Quantity.ContractActive, Unit.Bool, false),
+    ]);
+
+    protected override void Bind(ContractSyntax contract, Binder binder)
+    {
+        string name = contract.Name?.Text ?? "";
+        binder.RequireKind(contract.Fleet, SymbolKind.Fleet, $"contract '{name}' must be on a fleet");
+        binder.RequireKind(contract.Customer, SymbolKind.Party, $"the customer of contract '{name}' must be a party");
+        binder.BindTerms(contract.Units, contract.Price, contract.Hours, contract.TakeOrPay, contract.TerminationFee);
+    }
+
+    protected override void CheckTerms(ContractSyntax contract, TypeChecker checker)
+    {
+        string c = $"contract '{contract.Name?.Text}'";
+        if (checker.MeasureTerm(contract.Units, FleetRules.Gpus, $"the units of {c}", "6000 gpus") is { } units
+            && (units < 1 || units != Math.Floor(units)))
+        {
+            checker.Diagnostics.Add(DiagnosticCatalogue.FleetUnitsNotWhole(contract.Units!.Span, $"the units of {c}", units));
+        }
+
+        BoundExpression? price = checker.MeasureValue(contract.Price, MoneyPerGpuHour,
+            new ExpressionContext(ContextKind.PeriodStart, $"the price of {c}"), "2.35 per gpu_hour");
+        if (price is not null && Price(price) is null)
+        {
+            checker.Diagnostics.Add(DiagnosticCatalogue.ContractPriceShape(contract.Price!.Span, contract.Name?.Text ?? ""));
+        }
+
+        checker.MeasureTerm(contract.Hours, Hours, $"the hours a year of {c}", "8760 hours per year");
+        checker.Term(contract.TakeOrPay, Unit.Rate, $"the take_or_pay share of {c}", TypeChecker.Range.Fraction);
+        checker.Term(contract.TerminationFee, Unit.Money, $"the termination_fee of {c}", TypeChecker.Range.NonNegative);
+    }
+
+    /// <summary>A price as (index, spread): a constant is (−1, price), an index (i, 0), an index plus or minus a
+    /// constant (i, ±spread); null for any other shape.</summary>
+    internal static (int Index, double Spread)? Price(BoundExpression price) => price switch
+    {
+        ConstantExpression c => (-1, c.Value),
+        QuantityExpression { Quantity: Quantity.IndexLevel } q => (q.Index, 0.0),
+        BinaryExpression { Operator: BoundBinaryOperator.Add, Left: QuantityExpression { Quantity: Quantity.IndexLevel } q, Right: ConstantExpression c } => (q.Index, c.Value),
+        BinaryExpression { Operator: BoundBinaryOperator.Add, Left: ConstantExpression c, Right: QuantityExpression { Quantity: Quantity.IndexLevel } q } => (q.Index, c.Value),
+        BinaryExpression { Operator: BoundBinaryOperator.Subtract, Left: QuantityExpression { Quantity: Quantity.IndexLevel } q, Right: ConstantExpression c } => (q.Index, -c.Value),
+        _ => null,
+    };
+
+    protected override void CheckStructure(ContractSyntax contract, DealChecks checks)
+    {
+        string name = contract.Name?.Text ?? "";
+        if (contract.Customer is null)
+        {
+            checks.Missing(contract, "a customer (e.g. 'customer Microsoft')");
+        }
+
+        if (contract.Units is null)
+        {
+            checks.Missing(contract, "its units (e.g. 'units 6000 gpus')");
+        }
+
+        if (contract.Price is null && !contract.PriceAtMarket)
+        {
+            checks.Missing(contract, "a price (e.g. 'price 2.35 per gpu_hour', 'price H100Rent + 0.10 per gpu_hour' or 'price at market')");
+        }
+
+        if (contract.Hours is null)
+        {
+            checks.Missing(contract, "its hours a year (e.g. 'hours 8760 hours per year')");
+        }
+
+        if (contract.TakeOrPay is null)
+        {
+            checks.Missing(contract, "its take-or-pay share (e.g. 'take_or_pay 90%')");
+        }
+
+        if (contract.Starts is null)
+        {
+            checks.Missing(contract, "a start date (e.g. 'starts 2025-06-30')");
+        }
+        else if (checks.Closing is { } closing && contract.Starts.Value < closing)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.DateOutOfRange(
+                contract.Starts.Span, $"the start of contract '{name}'", contract.Starts.Value.ToString(), $"on or after closing ({closing})"));
+        }
+
+        if (contract.Term is null)
+        {
+            checks.Missing(contract, "a term (e.g. 'term 4y')");
+        }
+        else
+        {
+            checks.MonthsOf(contract.Term, $"the term of contract '{name}'");
+        }
+
+        FleetSyntax? fleet = Fleet(checks, contract);
+        if (contract.PriceAtMarket && fleet is { Generation: null })
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.ContractMarketWithoutGeneration(contract.PriceSpan ?? contract.Span, name, fleet.Name?.Text ?? ""));
+        }
+
+        if (fleet is not null)
+        {
+            CheckUnits(contract, fleet, checks);
+        }
+    }
+
+    private static FleetSyntax? Fleet(DealChecks checks, ContractSyntax contract) =>
+        SyntaxWalk.Safe(checks.Analysis.Deal.Declarations).OfType<FleetSyntax>().FirstOrDefault(f => f.Name?.Text == contract.Fleet?.Text);
+
+    // On the day this contract starts, the units of the contracts on its fleet running that day against the units
+    // delivered by then. Units delivered only grow and contracts start only on their start dates, so checking each
+    // start date checks every date.
+    private static void CheckUnits(ContractSyntax contract, FleetSyntax fleet, DealChecks checks)
+    {
+        if (contract.Starts is not { } starts)
+        {
+            return;
+        }
+
+        Date day = starts.Value;
+        double held = 0;
+        if (fleet.Units is not null)
+        {
+            held = Constant(checks, fleet.Units) ?? double.NaN;
+        }
+        else
+        {
+            foreach (DeliverySyntax delivery in SyntaxWalk.Safe(fleet.Deliveries).Where(d => d.Date.Value <= day))
+            {
+                held += Constant(checks, delivery.Units) ?? double.NaN;
+            }
+        }
+
+        double taken = 0;
+        foreach (ContractSyntax other in SyntaxWalk.Safe(checks.Analysis.Deal.Declarations).OfType<ContractSyntax>()
+            .Where(o => o.Fleet?.Text == contract.Fleet?.Text))
+        {
+            if (other.Starts is { } s && other.Term is { } term && Constant(checks, other.Units) is { } units
+                && s.Value <= day && day < s.Value.AddMonthsClamped(DurationRules.WholeMonths(term)))
+            {
+                taken += units;
+            }
+        }
+
+        if (!double.IsNaN(held) && taken > held)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.ContractUnitsAboveFleet(
+                contract.Units?.Span ?? contract.Span, contract.Name?.Text ?? "", fleet.Name?.Text ?? "", day.ToString(), taken, held));
+        }
+    }
+
+    private static double? Constant(DealChecks checks, ExpressionSyntax? expression) =>
+        checks.Analysis.BoundOf(expression) is ConstantExpression c ? c.Value : null;
+}

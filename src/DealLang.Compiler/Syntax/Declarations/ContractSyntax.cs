@@ -1,0 +1,28 @@
+using DealLang.Compiler.Diagnostics;
+
+namespace DealLang.Compiler.Syntax;
+
+/// <summary><c>contract MsftH100 on Cluster { customer Microsoft  units 6000 gpus  price 2.35 per gpu_hour
+/// hours 8760 hours per year  take_or_pay 90%  starts 2025-06-30  term 4y }</c>: compute sold from a fleet to a
+/// customer, paid at least on the take-or-pay share of its hours (docs/language.md §5 "contract"). The price is
+/// <see cref="Price"/> (a constant, or an index plus a spread), or, when <see cref="PriceAtMarket"/>, the fleet's
+/// generation index. <see cref="TerminationFee"/> is owed if the customer defaults during the term, falling linearly
+/// to 0 at the end when <see cref="FeeAmortising"/>.</summary>
+public sealed record ContractSyntax(
+    NameSyntax Name,
+    NameSyntax Fleet,
+    NameSyntax? Customer,
+    ExpressionSyntax? Units,
+    ExpressionSyntax? Price,
+    bool PriceAtMarket,
+    SourceSpan? PriceSpan,
+    ExpressionSyntax? Hours,
+    ExpressionSyntax? TakeOrPay,
+    DateSyntax? Starts,
+    DurationSyntax? Term,
+    ExpressionSyntax? TerminationFee,
+    bool FeeAmortising,
+    SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
+{
+    public override DeclarationKind Kind => DeclarationKind.Contract;
+}

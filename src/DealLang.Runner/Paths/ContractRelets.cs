@@ -1,0 +1,64 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Paths;
+
+/// <summary>
+/// A scenario's levers on the contracts (docs/language.md §10): each contract's utilisation (its take-or-pay share
+/// unless the scenario says), and, when the scenario re-lets its units, the years of each period they are re-let and
+/// whether they are on each period's end; and the termination fee its customer's default pays. Re-letting starts the scenario's idle gap after the contract stops, at its
+/// expiry or on its customer's default date, whichever is first, and runs to the end of the run. Allocation-free.
+/// </summary>
+static class ContractRelets
+{
+    public static void Fill(DealDescription deal, ScenarioSpec scenario, PathInputs into)
+    {
+        Date[] b = deal.Boundaries;
+        for (int c = 0; c < deal.Contracts.Length; c++)
+        {
+            ContractInfo contract = deal.Contracts[c];
+            ContractLevers levers = (scenario.Contracts.Length == 0 ? null : scenario.Contracts[c]) ?? ContractLevers.None;
+            into.ContractUtilisation[c] = levers.Utilisation ?? contract.TakeOrPay;
+            into.ContractReletUtilisation[c] = levers.Relet ? levers.ReletUtilisation : 0.0;
+            // The termination fee: owed on the customer's default date during the term, paid at its recovery, received
+            // in the period the date falls in (the period whose end first reaches it).
+            double[] termination = into.ContractTermination[c];
+            termination.AsSpan().Clear();
+            if (scenario.PartyDefaults[contract.Customer] is { } defaulted && contract.TerminationClaim(defaulted) is > 0 and double claim
+                && Math.Max(0, Schedule.PeriodIndexOf(b, defaulted)) is int p && p < termination.Length)
+            {
+                termination[p] = claim * deal.Parties[contract.Customer].Recovery;
+            }
+
+            double[] years = into.ContractReletYears[c];
+            double[] live = into.ContractReletLive[c];
+            if (!levers.Relet)
+            {
+                years.AsSpan().Clear();
+                live.AsSpan().Clear();
+                continue;
+            }
+
+            Date from = ReletStart(contract, scenario.PartyDefaults[contract.Customer], levers.ReletAfterMonths);
+            for (int t = 0; t < years.Length; t++)
+            {
+                Date s = b[t], e = b[t + 1];
+                Date start = Date.Max(s, from);
+                years[t] = e > start ? Date.DaysBetween(start, e) / 365.0 : 0.0;
+                live[t] = from <= e ? 1.0 : 0.0;
+            }
+        }
+    }
+
+    /// <summary>The day re-letting starts: the contract's stop (its end, or its customer's default date if earlier,
+    /// but not before it starts) plus the idle gap.</summary>
+    public static Date ReletStart(ContractInfo contract, Date? customerDefault, int gapMonths)
+    {
+        Date stop = contract.End;
+        if (customerDefault is { } d && d < stop)
+        {
+            stop = Date.Max(d, contract.Start);
+        }
+
+        return stop.AddMonthsClamped(gapMonths);
+    }
+}

@@ -1,0 +1,41 @@
+namespace DealLang.Runtime;
+
+/// <summary>
+/// A take-or-pay compute contract (docs/language.md §5 "contract"): <see cref="Units"/> GPUs of fleet
+/// <see cref="Fleet"/> sold to party <see cref="Customer"/> from <see cref="Start"/> for <see cref="TermMonths"/>, at
+/// a price per GPU-hour of <see cref="PriceSpread"/> plus, when <see cref="PriceIndex"/> is not −1, that index's level
+/// (an index of <see cref="DealDescription.Indices"/>), for <see cref="HoursPerYear"/> hours a year, of which the
+/// share <see cref="TakeOrPay"/> is paid whether used or not. If the customer defaults during the term it owes
+/// <see cref="TerminationFee"/> (× the share of the term left when <see cref="FeeAmortising"/>), of which its
+/// recovery is paid (<see cref="TerminationClaim"/>).
+/// </summary>
+public sealed record ContractInfo(
+    string Name,
+    int Fleet,
+    int Customer,
+    double Units,
+    int PriceIndex,
+    double PriceSpread,
+    double HoursPerYear,
+    double TakeOrPay,
+    Date Start,
+    int TermMonths,
+    double TerminationFee = 0,
+    bool FeeAmortising = false)
+{
+    /// <summary>The day the contract ends (the end of its term; units are idle from that day).</summary>
+    public Date End => Start.AddMonthsClamped(TermMonths);
+
+    /// <summary>The termination fee owed on a default on <paramref name="date"/>: 0 outside [start, end); the fee, or
+    /// with <see cref="FeeAmortising"/> the fee × (end − date) / (end − start) in days.</summary>
+    public double TerminationClaim(Date date)
+    {
+        Date end = End;
+        if (TerminationFee == 0 || date < Start || date >= end)
+        {
+            return 0;
+        }
+
+        return FeeAmortising ? TerminationFee * Date.DaysBetween(date, end) / Date.DaysBetween(Start, end) : TerminationFee;
+    }
+}

@@ -1,0 +1,185 @@
+using Xunit;
+
+namespace DealLang.Cli.Tests.Corrections;
+
+/// <summary>
+/// Take-or-pay compute contracts end to end (docs/language.md §5 "contract", §10): revenue = units × price per
+/// GPU-hour × hours a year × days / 365 × max(take-or-pay, utilisation); a price fixed, an index plus a spread or at
+/// market; the customer's default stopping it; its units re-let at the spot index after an idle gap; the fleet's
+/// idle units; the largest customer's share of revenue.
+/// </summary>
+public sealed class ContractTests
+{
+    // Quarterly, closing 2026-01-01. 1,000 GPUs; the rent index 2.00 per GPU-hour, deflating 10% a year. Three
+    // contracts: Fixed (400 GPUs at 2.50, take-or-pay 80%, two years), Spread (300 GPUs at Rent + 0.20, 50%, one year
+    // from 2026-04-01), Market (200 GPUs at market, 100%, six months). 100 GPUs are never contracted.
+    private const string Source = """
+        deal Small {
+          currency USD
+          closing  2026-01-01
+          maturity 2028-01-01
+          pay      quarterly
+          daycount 30/360
+
+          party Big   { }
+          party Small { recovery 40% }
+          party Owner { }
+          index Rent { level 2.00 per gpu_hour  deflate 10% per year }
+          fleet Cluster {
+            units 1000 gpus  unit_cost 20k per gpu
+            depreciate straight_line 5y
+            generation Rent
+          }
+          contract Fixed on Cluster {
+            customer Big  units 400 gpus  price 2.50 per gpu_hour  hours 8760 hours per year
+            take_or_pay 80%  starts 2026-01-01  term 2y
+          }
+          contract Spread on Cluster {
+            customer Small  units 300 gpus  price Rent + 0.20 per gpu_hour  hours 8760 hours per year
+            take_or_pay 50%  starts 2026-04-01  term 1y  termination_fee 1m amortising
+          }
+          contract Market on Cluster {
+            customer Big  units 200 gpus  price at market  hours 8000 hours per year
+            take_or_pay 100%  starts 2026-01-01  term 6m
+          }
+
+          tranche Loan { balance 1m  coupon 6% }
+          equity  Eq   { contributed 25m  holders Owner 100% }
+
+          test Idle  = Cluster.idle_units
+          test Share = largest_customer_share
+          test Live  = if Spread.active then 1 else 0
+          test Cash  = cfads
+
+          waterfall {
+            pay Loan.interest
+            pay Loan.balance
+            distribute rest to Eq
+          }
+        }
+
+        scenario AsAgreed for Small { }
+
+        scenario Busy for Small {
+          Fixed utilisation 95%
+          Spread utilisation 30%
+        }
+
+        scenario SmallDefaults for Small {
+          Small defaults on 2026-08-15
+          Spread relet after 3m at 60%
+        }
+        """;
+
+    private static readonly SmallDeal Deal = new(Source);
+
+    [Fact]
+    public void AFixedPriceEarnsTheTakeOrPayShareOfItsHours()
+    {
+        // Q1 2026, 90 days: 400 × 2.50 × 8760 × 90/365 × 0.8 = 1,728,000.00 (8760 × 90/365 = 2,160 hours).
+        Assert.Equal(1_728_000.00, Deal.Ledger("revenue Fixed", 0, "AsAgreed"), 0.01);
+        // Q2, 91 days: 400 × 2.50 × 24 × 91 × 0.8 = 1,747,200.00.
+        Assert.Equal(1_747_200.00, Deal.Ledger("revenue Fixed", 1, "AsAgreed"), 0.01);
+    }
+
+    [Fact]
+    public void UtilisationAboveTheFloorIsPaidAndBelowItTheFloorIs()
+    {
+        // Busy: Fixed at 95% (above 80%): 400 × 2.50 × 2160 × 0.95 = 2,052,000.00.
+        Assert.Equal(2_052_000.00, Deal.Ledger("revenue Fixed", 0, "Busy"), 0.01);
+        // Spread at 30% (below its 50% floor) is paid at 50%: the same as as agreed.
+        Assert.Equal(Deal.Ledger("revenue Spread", 1, "AsAgreed"), Deal.Ledger("revenue Spread", 1, "Busy"), 6);
+    }
+
+    [Fact]
+    public void AnIndexPlusSpreadReadsTheLevelAtThePeriodStart()
+    {
+        // Q2 starts 2026-04-01, 90 days after closing: Rent = 2.00 × 0.9^(90/365) = 2.00 × 0.974355 = 1.948710;
+        // price 2.148710. 300 × 2.148710 × 8760 × 91/365 × 0.5 = 300 × 2.148710 × 2184 × 0.5 = 703,917.56.
+        double rent = 2.00 * Math.Pow(0.9, 90 / 365.0);
+        Assert.Equal(300 * (rent + 0.20) * 2184 * 0.5, Deal.Ledger("revenue Spread", 1, "AsAgreed"), 0.01);
+        Assert.Equal(703_917.56, Deal.Ledger("revenue Spread", 1, "AsAgreed"), 0.01);
+        // Before it starts it earns nothing.
+        Assert.Equal(0.0, Deal.Ledger("revenue Spread", 0, "AsAgreed"));
+    }
+
+    [Fact]
+    public void AtMarketReadsTheFleetsGenerationIndex()
+    {
+        // Q1: Rent = 2.00 at closing; 200 × 2.00 × 8000 × 90/365 × 1.0 = 789,041.10.
+        Assert.Equal(200 * 2.00 * 8000 * 90 / 365.0, Deal.Ledger("revenue Market", 0, "AsAgreed"), 0.01);
+        // It ends on 2026-07-01 (six months): the third quarter earns nothing.
+        Assert.Equal(0.0, Deal.Ledger("revenue Market", 2, "AsAgreed"));
+    }
+
+    [Fact]
+    public void IdleUnitsAreTheFleetsLessThoseItsRunningContractsTake()
+    {
+        // Q1 end (2026-04-01): Fixed 400 + Market 200 + Spread 300 (it starts that day) → 100 idle.
+        Assert.Equal(100.0, Deal.Ledger("Idle", 0, "AsAgreed"));
+        // Q3 end (2026-10-01): Market ended on 2026-07-01 → 300 idle.
+        Assert.Equal(300.0, Deal.Ledger("Idle", 2, "AsAgreed"));
+        // 2027-04-01: Spread ended that day → 600 idle.
+        Assert.Equal(600.0, Deal.Ledger("Idle", 4, "AsAgreed"));
+        Assert.Equal(400.0, Deal.Ledger("Fixed units", 4, "AsAgreed"));
+    }
+
+    [Fact]
+    public void TheLargestCustomersShareIsItsContractsOverAll()
+    {
+        // Q1: Big has Fixed and Market, Small nothing yet: 100%.
+        Assert.Equal(1.0, Deal.Ledger("Share", 0, "AsAgreed"), 12);
+        // Q2: Big = Fixed 1,747,200 + Market 200 × 2.00·0.9^(90/365) × 8000 × 91/365 = 777,348.63;
+        // Small = Spread 703,917.56: 2,524,548.63 / 3,228,466.19 = 0.781965.
+        double market = 200 * 2.00 * Math.Pow(0.9, 90 / 365.0) * 8000 * 91 / 365.0;
+        double big = 1_747_200 + market;
+        Assert.Equal(big / (big + 703_917.56), Deal.Ledger("Share", 1, "AsAgreed"), 6);
+        Assert.Equal(0.781965, Deal.Ledger("Share", 1, "AsAgreed"), 6);
+    }
+
+    [Fact]
+    public void ACustomersDefaultStopsItsContractFromTheDefaultPeriodAndIdlesItsUnits()
+    {
+        // Small defaults on 2026-08-15, in Q3 (2026-07-01 → 2026-10-01): Spread earns nothing from Q3 on.
+        Assert.True(Deal.Ledger("revenue Spread", 1, "SmallDefaults") > 0);
+        Assert.Equal(0.0, Deal.Ledger("revenue Spread", 2, "SmallDefaults"));
+        Assert.Equal(0.0, Deal.Ledger("Live", 2, "SmallDefaults"));
+        Assert.Equal(1.0, Deal.Ledger("Live", 1, "SmallDefaults"));
+        // Its 300 units are idle at the end of Q3 (the re-let starts 2026-11-15): 1000 − 400 = 600.
+        Assert.Equal(600.0, Deal.Ledger("Idle", 2, "SmallDefaults"));
+    }
+
+    [Fact]
+    public void DefaultedUnitsAreReletAtTheSpotIndexAfterTheGap()
+    {
+        // Re-let from 2026-08-15 + 3m = 2026-11-15, at 60% and the spot Rent. Q4 (2026-10-01 → 2027-01-01) reads
+        // Rent at 2026-10-01 (273 days): 2.00 × 0.9^(273/365); 47 days re-let: 300 × Rent × 8760 × 47/365 × 0.6.
+        double spot = 2.00 * Math.Pow(0.9, 273 / 365.0);
+        Assert.Equal(300 * spot * 8760 * 47 / 365.0 * 0.6, Deal.Ledger("revenue Spread", 3, "SmallDefaults"), 0.01);
+        // Re-let units are taken at the period's end: 1000 − 400 − 300 = 300 idle.
+        Assert.Equal(300.0, Deal.Ledger("Idle", 3, "SmallDefaults"));
+        // The re-let outlives the contract's own end (2027-04-01): Q3 2027, 92 days at the spot.
+        double spot7 = 2.00 * Math.Pow(0.9, 546 / 365.0);
+        Assert.Equal(300 * spot7 * 8760 * 92 / 365.0 * 0.6, Deal.Ledger("revenue Spread", 6, "SmallDefaults"), 0.01);
+    }
+
+    [Fact]
+    public void ADefaultDuringTheTermPaysTheRecoveryOfTheFeeLeftAsAOneOff()
+    {
+        // Small defaults on 2026-08-15: Spread runs 2026-04-01 → 2027-04-01 (365 days), 229 days left. Fee owed
+        // 1m × 229/365 = 627,397.26; Small's recovery 40%: 250,958.90, received in Q3, the default's period.
+        Assert.Equal(1_000_000 * 229 / 365.0 * 0.4, Deal.Ledger("termination fee Spread", 2, "SmallDefaults"), 0.01);
+        Assert.Equal(250_958.90, Deal.Ledger("termination fee Spread", 2, "SmallDefaults"), 0.01);
+        Assert.Equal(0.0, Deal.Ledger("termination fee Spread", 3, "SmallDefaults"));
+        Assert.Equal(0.0, Deal.Ledger("termination fee Spread", 2, "AsAgreed"));
+        // A one-off: in collections, not in cfads (no opex, so cfads = collections − the fee).
+        Assert.Equal(Deal.Ledger("collections", 2, "SmallDefaults") - 250_958.904, Deal.Ledger("Cash", 2, "SmallDefaults"), 0.01);
+    }
+
+    [Fact]
+    public void RevenueIsACollectionInCfads()
+    {
+        // Q1 collections: Fixed 1,728,000 + Market 789,041.10 (Spread starts at the quarter's end).
+        Assert.Equal(1_728_000 + 200 * 2.00 * 8000 * 90 / 365.0, Deal.Ledger("collections", 0, "AsAgreed"), 0.01);
+    }
+}

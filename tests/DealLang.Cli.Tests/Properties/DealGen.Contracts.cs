@@ -1,0 +1,43 @@
+using CsCheck;
+using static DealLang.Cli.Tests.Properties.GenHelpers;
+
+namespace DealLang.Cli.Tests.Properties;
+
+/// <summary>Compute contracts (docs/language.md §5 "contract") on the first fleet: each takes at most half its first
+/// batch (so two never exceed it, DL0466) from on or after that batch's delivery; priced fixed, at the fleet's rent
+/// index plus a spread, or at market; a termination fee, flat or amortising, or none; members read by tests, and the largest customer's share; and the scenario
+/// levers on them: utilisation, a re-let after a gap, or none.</summary>
+internal static partial class DealGen
+{
+    private static Gen<string> Contract(DealFrame f, string name, string fleet, DateOnly firstDelivery, int maxUnits, string rent) =>
+        from customer in Pick([.. f.PartyNames])
+        from units in Gen.Int[1, Math.Max(1, maxUnits)]
+        from price in Gen.OneOf(
+            Gen.Int[50, 500].Select(p => $"price {(p / 100.0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} per gpu_hour"),
+            Gen.Int[0, 50].Select(s => $"price {rent} + {(s / 100.0).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} per gpu_hour"),
+            Gen.Const("price at market"))
+        from hours in Pick("8760", "8000", "4380")
+        from takeOrPay in Rate(0, 10000)
+        from starts in DateIn(firstDelivery.AddDays(-1), f.Maturity)
+        from term in Gen.Int[1, 60]
+        from fee in Maybe(Gen.Select(Money(0, 300), Pick("", " amortising"), (m, a) => $"termination_fee {m}{a}"))
+        from items in Shuffled($"customer {customer}", $"units {Text(units)} gpus", price, $"hours {hours} hours per year",
+            $"take_or_pay {takeOrPay}", $"starts {starts}", $"term {Text(term)}m", fee)
+        from test in Maybe(Pick(
+            $"test {name}Rev = {name}.revenue",
+            $"test {name}Units = {name}.units",
+            $"test {name}Live = if {name}.active then 1 else 0",
+            $"test {name}Share = largest_customer_share"))
+        select Join(new[] { $"  contract {name} on {fleet} {{ {items} }}", test }.Where(s => s.Length > 0).Select(s => "  " + s.Trim()));
+
+    private static IEnumerable<Gen<string>> ContractLevers(DealFrame f)
+    {
+        foreach (string contract in f.ContractNames)
+        {
+            yield return Rate(0, 10000).Select(r => $"{contract} utilisation {r}");
+            yield return Gen.OneOf(
+                Gen.Select(Duration(0, 24), Rate(0, 10000), (d, r) => $"{contract} relet after {d} at {r}"),
+                Gen.Const($"{contract} not relet"));
+        }
+    }
+}
