@@ -232,6 +232,8 @@ public static partial class CSharpEmitter
             w.Line("double proceeds = marketSold * marketUnitPrice;");
             w.Line("saleProceeds += proceeds;");
             w.Line("result.SaleProceeds += proceeds;");
+            w.Line("result.FleetUnitsSold[" + CSharpLiterals.Int(sold.Index) + "] += marketSold;");
+            w.Line("result.FleetSaleProceeds[" + CSharpLiterals.Int(sold.Index) + "] += proceeds;");
             w.Line("result.SalePeriod = t;");
             using (w.Block("if (marketSold >= marketUnits)"))
             {

@@ -37,6 +37,8 @@ static class SummaryJson
                 TestRows.WriteJson(w, outcome);
                 PartyRows.WriteJson(w, outcome);
                 LoanRows.WriteJson(w, deal, outcome);
+                FleetRows.WriteJson(w, deal, outcome);
+                ContractRows.WriteJson(w, deal, outcome);
                 w.WriteEndObject();
             }
 

@@ -23,7 +23,7 @@ sealed record SummaryRow(string Item, string Metric, SummaryKind Kind, SummaryCe
 
 /// <summary>
 /// The side-by-side summary as rows, shared by the table, CSV and Markdown formats so they always list the
-/// same metrics in the same order: tranches, equities, triggers, deal events, RVG per lease, loans, parties, test
+/// same metrics in the same order: tranches, equities, triggers, deal events, RVG per lease, loans, fleets, contracts, parties, test
 /// minimums. Each kind's rows come from its own source in Reports/Rows.
 /// </summary>
 static class SummaryRows
@@ -50,6 +50,8 @@ static class SummaryRows
         DealEventRows.Add,
         LeaseRows.Add,
         LoanRows.Add,
+        FleetRows.Add,
+        ContractRows.Add,
         PartyRows.Add,
         TestRows.Add,
     ];

@@ -18,4 +18,6 @@ public sealed record ScenarioOutcome(
     ImmutableArray<EquitySummary> Equities,
     DealEvents Events,
     ImmutableArray<PartySummary> Parties,
-    ImmutableArray<LoanSummary> Loans);
+    ImmutableArray<LoanSummary> Loans,
+    ImmutableArray<FleetSummary> Fleets,
+    ImmutableArray<ContractSummary> Contracts);

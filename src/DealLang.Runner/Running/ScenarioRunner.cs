@@ -76,6 +76,8 @@ public sealed class ScenarioRunner
             EquitySummaries.Build(deal, result, periods, years),
             DealEventsBuilder.Build(deal, index, result, periods),
             PartySummaries.Build(deal, scenario),
-            LoanSummaries.Build(deal, result, scenario, periods));
+            LoanSummaries.Build(deal, result, scenario, periods),
+            FleetSummaries.Build(deal, result),
+            ContractSummaries.Build(deal, result, periods));
     }
 }

@@ -37,6 +37,15 @@ public sealed class RunResult
         LoanSold = new double[deal.Loans.Length];
         LoanOutstanding = new double[deal.Loans.Length];
         LoanDefaultPeriod = new int[deal.Loans.Length];
+        FleetUnitsSold = new double[deal.Fleets.Length];
+        FleetSaleProceeds = new double[deal.Fleets.Length];
+        FleetUnits = new double[deal.Fleets.Length];
+        FleetMarketValue = new double[deal.Fleets.Length];
+        FleetBookValue = new double[deal.Fleets.Length];
+        ContractRevenue = Arrays.Jagged<double>(deal.Contracts.Length, n);
+        ContractTerminationFee = Arrays.Jagged<double>(deal.Contracts.Length, n);
+        ContractUnits = new double[deal.Contracts.Length];
+        ContractStopPeriod = new int[deal.Contracts.Length];
         Reset();
     }
 
@@ -104,6 +113,35 @@ public sealed class RunResult
     /// <summary>[loan]: the period its obligor defaulted in while it was outstanding, or -1.</summary>
     public int[] LoanDefaultPeriod { get; }
 
+    /// <summary>[fleet]: the units a repo-market sale sold over the run; 0 if none ran.</summary>
+    public double[] FleetUnitsSold { get; }
+
+    /// <summary>[fleet]: the proceeds of the repo-market sale of its units over the run; 0 if none ran.</summary>
+    public double[] FleetSaleProceeds { get; }
+
+    /// <summary>[fleet]: the units held at the end of the last period run.</summary>
+    public double[] FleetUnits { get; }
+
+    /// <summary>[fleet]: the held units' market value at the end of the last scheduled period (0 when the run ended
+    /// before it, all sold).</summary>
+    public double[] FleetMarketValue { get; }
+
+    /// <summary>[fleet]: the held units' book value at the end of the last scheduled period (as the market value).</summary>
+    public double[] FleetBookValue { get; }
+
+    /// <summary>[contract][t]: the revenue its customer paid in period t (re-lets included).</summary>
+    public double[][] ContractRevenue { get; }
+
+    /// <summary>[contract][t]: the termination fee received in period t; written only for a contract with a fee, so
+    /// it stays zero for the others.</summary>
+    public double[][] ContractTerminationFee { get; }
+
+    /// <summary>[contract]: the units it took at the end of the last period run.</summary>
+    public double[] ContractUnits { get; }
+
+    /// <summary>[contract]: the period its term ended in, or its customer defaulted in during its term; -1 if neither.</summary>
+    public int[] ContractStopPeriod { get; }
+
     /// <summary>Period in which the event of default occurred, or -1.</summary>
     public int EventOfDefaultPeriod { get; set; }
 
@@ -143,6 +181,28 @@ public sealed class RunResult
             loanOutstanding[i] = 0.0;
             loanDefault[i] = -1;
         }
+
+        double[] unitsSold = FleetUnitsSold;
+        double[] saleProceeds = FleetSaleProceeds;
+        double[] fleetUnits = FleetUnits;
+        double[] marketValue = FleetMarketValue;
+        double[] bookValue = FleetBookValue;
+        for (int i = 0; i < unitsSold.Length && i < saleProceeds.Length && i < fleetUnits.Length && i < marketValue.Length && i < bookValue.Length; i++)
+        {
+            unitsSold[i] = 0.0; // added to only when a repo-market sale sells
+            saleProceeds[i] = 0.0;
+            fleetUnits[i] = 0.0;
+            marketValue[i] = 0.0; // written only in the last scheduled period, which a sold-out run never reaches
+            bookValue[i] = 0.0;
+        }
+
+        double[] contractUnits = ContractUnits;
+        int[] contractStop = ContractStopPeriod;
+        for (int i = 0; i < contractUnits.Length && i < contractStop.Length; i++)
+        {
+            contractUnits[i] = 0.0;
+            contractStop[i] = -1; // written only in the period it stops
+        }
     }
 
     /// <summary>Every buffer zeroed (the ledger too) and the run's events to "nothing happened": a fresh result.
@@ -180,5 +240,14 @@ public sealed class RunResult
         Array.Clear(LoanSold);
         Array.Clear(LoanOutstanding);
         Array.Fill(LoanDefaultPeriod, -1);
+        Array.Clear(FleetUnitsSold);
+        Array.Clear(FleetSaleProceeds);
+        Array.Clear(FleetUnits);
+        Array.Clear(FleetMarketValue);
+        Array.Clear(FleetBookValue);
+        Arrays.Clear(ContractRevenue);
+        Arrays.Clear(ContractTerminationFee);
+        Array.Clear(ContractUnits);
+        Array.Fill(ContractStopPeriod, -1);
     }
 }

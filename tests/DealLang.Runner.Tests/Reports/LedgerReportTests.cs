@@ -49,7 +49,7 @@ public class LedgerReportTests
             values[t, 0] = (t + 1) * 1e6;
         }
 
-        var outcome = new ScenarioOutcome("S", 30, LedgerTable.CopyOf(values, 30), [], [], new DealEvents([], null, null, 0, [], []), [], []);
+        var outcome = new ScenarioOutcome("S", 30, LedgerTable.CopyOf(values, 30), [], [], new DealEvents([], null, null, 0, [], []), [], [], [], []);
         string[] lines = Outcomes.Lines(LedgerReport.Render(deal, layout, outcome, ReportFormat.Table));
 
         string[] headers = Array.FindAll(lines, l => l.StartsWith("period  ", StringComparison.Ordinal));

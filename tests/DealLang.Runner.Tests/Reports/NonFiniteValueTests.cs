@@ -41,7 +41,7 @@ public class NonFiniteValueTests
         var layout = new LedgerLayout(
             [new("collections", ColumnKind.Money), new("Dscr", ColumnKind.Ratio), new("yield", ColumnKind.Rate)], 0);
         var values = new double[1, 3] { { double.PositiveInfinity, double.NegativeInfinity, double.PositiveInfinity } };
-        var outcome = new ScenarioOutcome("S", 1, LedgerTable.CopyOf(values, 1), [], [], new DealEvents([], null, null, 0, [], []), [], []);
+        var outcome = new ScenarioOutcome("S", 1, LedgerTable.CopyOf(values, 1), [], [], new DealEvents([], null, null, 0, [], []), [], [], [], []);
 
         string table = LedgerReport.Render(deal, layout, outcome, ReportFormat.Table);
         Assert.Equal(["collections", "n/a"], Outcomes.TableRow(table, "collections"));

@@ -218,6 +218,31 @@ internal sealed class ContractComponent(EmitContext ctx)
         }
     }
 
+    // The summary's figures (Runner/Running/ContractSummaries): revenue and fee per period, the units taken at the
+    // end of every period (the last run's stay), and the period it stops: the first in its term (it runs for part of
+    // it or at its end) in which the term ends or its customer is in default.
+    public override void WriteResults(IndentedWriter w)
+    {
+        foreach (var contract in States)
+        {
+            string index = CSharpLiterals.Int(contract.Index);
+            string curves = contract.Curves.Name;
+            w.Line("result.ContractRevenue[" + index + "][t] = " + contract.Revenue + ";");
+            if (contract.HasTerminationFee)
+            {
+                w.Line("result.ContractTerminationFee[" + index + "][t] = " + contract.Termination + ";");
+            }
+
+            w.Line("result.ContractUnits[" + index + "] = " + contract.Units + ";");
+            string defaulted = Ctx.Current(Quantity.PartyDefaulted, contract.Info.Customer);
+            using (w.Block("if (result.ContractStopPeriod[" + index + "] < 0 && (" + curves + ".LiveYears[t] > 0.0 || " + curves + ".LiveAtEnd[t]) && ("
+                + defaulted + " || !" + curves + ".LiveAtEnd[t]))"))
+            {
+                w.Line("result.ContractStopPeriod[" + index + "] = t;");
+            }
+        }
+    }
+
     // Each customer's revenue over all contracts' (0 when none): the largest, as a fraction.
     private void WriteLargestShare(IndentedWriter w)
     {

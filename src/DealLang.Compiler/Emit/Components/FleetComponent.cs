@@ -171,6 +171,22 @@ internal sealed class FleetComponent(EmitContext ctx)
         }
     }
 
+    // The summary's figures (Runner/Running/FleetSummaries): the units held at the end of every period (the last
+    // run's stay), and the values at the last scheduled period's end (a run that sold everything before it keeps 0).
+    public override void WriteResults(IndentedWriter w)
+    {
+        foreach (var fleet in States)
+        {
+            string index = CSharpLiterals.Int(fleet.Index);
+            w.Line("result.FleetUnits[" + index + "] = " + fleet.Units + ";");
+            using (w.Block("if (t == ScheduledPeriods - 1)"))
+            {
+                w.Line("result.FleetMarketValue[" + index + "] = " + fleet.MarketValue + ";");
+                w.Line("result.FleetBookValue[" + index + "] = " + fleet.BookValue + ";");
+            }
+        }
+    }
+
     public override CollateralKind? Collateral => CollateralKind.Fleet;
 
     /// <summary>A sale realises the held units' market value this period (the haircut is the sale's discount).</summary>

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
+
+namespace DealLang.Runner.Reports.Rows;
+
+/// <summary>Each compute contract: the revenue and termination fee received, when it stopped (its term's end or its
+/// customer's default), and the units it took at the run's end.</summary>
+static class ContractRows
+{
+    public static void Add(SummaryRowBuilder rows)
+    {
+        for (int c = 0; c < rows.Deal.Contracts.Length; c++)
+        {
+            string name = rows.Deal.Contracts[c].Name;
+            rows.Add(name, "revenue received", SummaryKind.Money, o => Of(o.Contracts[c].Revenue));
+            rows.Add(name, "termination fee received", SummaryKind.Money, o => Of(o.Contracts[c].TerminationFee));
+            rows.Add(name, "stops on", SummaryKind.Date, o => On(o.Contracts[c].StopDate));
+            rows.Add(name, "units at end", SummaryKind.Number, o => Of(o.Contracts[c].Units));
+        }
+    }
+
+    /// <summary>The JSON summary's <c>contracts</c> array, only for a deal that has contracts, so the JSON of every
+    /// deal without one stays as it was.</summary>
+    public static void WriteJson(Utf8JsonWriter w, DealDescription deal, ScenarioOutcome outcome)
+    {
+        if (deal.Contracts.Length == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray("contracts");
+        foreach (ContractSummary c in outcome.Contracts)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", c.Name);
+            Json.Money(w, "revenue", c.Revenue);
+            Json.Money(w, "terminationFee", c.TerminationFee);
+            Json.Date(w, "stopDate", c.StopDate);
+            Json.Number(w, "units", c.Units);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
+
+namespace DealLang.Runner.Reports.Rows;
+
+/// <summary>Each GPU fleet: what a repo-market sale sold of it and raised, the units held at the run's end, and its
+/// market and book values at the last scheduled period.</summary>
+static class FleetRows
+{
+    public static void Add(SummaryRowBuilder rows)
+    {
+        for (int f = 0; f < rows.Deal.Fleets.Length; f++)
+        {
+            string name = rows.Deal.Fleets[f].Name;
+            rows.Add(name, "GPUs sold", SummaryKind.Number, o => Of(o.Fleets[f].UnitsSold));
+            rows.Add(name, "sale proceeds", SummaryKind.Money, o => Of(o.Fleets[f].SaleProceeds));
+            rows.Add(name, "units at end", SummaryKind.Number, o => Of(o.Fleets[f].Units));
+            rows.Add(name, "market value at maturity", SummaryKind.Money, o => Of(o.Fleets[f].MarketValue));
+            rows.Add(name, "book value at maturity", SummaryKind.Money, o => Of(o.Fleets[f].BookValue));
+        }
+    }
+
+    /// <summary>The JSON summary's <c>fleets</c> array, only for a deal that has fleets, so the JSON of every deal
+    /// without one stays as it was.</summary>
+    public static void WriteJson(Utf8JsonWriter w, DealDescription deal, ScenarioOutcome outcome)
+    {
+        if (deal.Fleets.Length == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray("fleets");
+        foreach (FleetSummary f in outcome.Fleets)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", f.Name);
+            Json.Number(w, "unitsSold", f.UnitsSold);
+            Json.Money(w, "saleProceeds", f.SaleProceeds);
+            Json.Number(w, "units", f.Units);
+            Json.Money(w, "marketValue", f.MarketValue);
+            Json.Money(w, "bookValue", f.BookValue);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+}

@@ -1,0 +1,17 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Running;
+
+/// <summary>
+/// What a compute contract brought in one scenario, in the deal's currency, unrounded: the revenue its customer
+/// paid over the periods run (re-lets included), the termination fee received, when it stopped, and the units it
+/// took when the run ended.
+/// </summary>
+/// <param name="StopDate">The end date of the period its term ended in, or its customer defaulted in during its
+/// term, whichever came first; null when neither happened in the periods run.</param>
+public sealed record ContractSummary(
+    string Name,
+    double Revenue,
+    double TerminationFee,
+    Date? StopDate,
+    double Units);

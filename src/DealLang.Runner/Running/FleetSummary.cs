@@ -1,0 +1,14 @@
+namespace DealLang.Runner.Running;
+
+/// <summary>
+/// What became of a fleet in one scenario, in the deal's currency, unrounded: the GPUs a repo-market sale sold and
+/// what it raised for them (both zero when none ran), the units held when the run ended, and the held units' market
+/// and book values at the end of the last scheduled period (zero when the run sold everything before it).
+/// </summary>
+public sealed record FleetSummary(
+    string Name,
+    double UnitsSold,
+    double SaleProceeds,
+    double Units,
+    double MarketValue,
+    double BookValue);
