@@ -666,6 +666,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                     double proceeds = marketSold * marketUnitPrice;
                     saleProceeds += proceeds;
                     result.SaleProceeds += proceeds;
+                    result.FleetUnitsSold[0] += marketSold;
+                    result.FleetSaleProceeds[0] += proceeds;
                     result.SalePeriod = t;
                     if (marketSold >= marketUnits)
                     {
@@ -828,6 +830,41 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             result.TrancheDrawn[1][t] = tranche_NonIgLoan_drawn;
             // 7. results
             result.Collections[t] = collections;
+            result.FleetUnits[0] = fleet_Gpus_units;
+            if (t == ScheduledPeriods - 1)
+            {
+                result.FleetMarketValue[0] = fleet_Gpus_marketValue;
+                result.FleetBookValue[0] = fleet_Gpus_bookValue;
+            }
+
+            result.ContractRevenue[0][t] = contract_Msft1_revenue;
+            result.ContractUnits[0] = contract_Msft1_units;
+            if (result.ContractStopPeriod[0] < 0 && (contract_Msft1_curves.LiveYears[t] > 0.0 || contract_Msft1_curves.LiveAtEnd[t]) && (party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[0] = t;
+            }
+
+            result.ContractRevenue[1][t] = contract_Msft2_revenue;
+            result.ContractUnits[1] = contract_Msft2_units;
+            if (result.ContractStopPeriod[1] < 0 && (contract_Msft2_curves.LiveYears[t] > 0.0 || contract_Msft2_curves.LiveAtEnd[t]) && (party_Microsoft_defaulted[t] || !contract_Msft2_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[1] = t;
+            }
+
+            result.ContractRevenue[2][t] = contract_Msft3_revenue;
+            result.ContractUnits[2] = contract_Msft3_units;
+            if (result.ContractStopPeriod[2] < 0 && (contract_Msft3_curves.LiveYears[t] > 0.0 || contract_Msft3_curves.LiveAtEnd[t]) && (party_Microsoft_defaulted[t] || !contract_Msft3_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[2] = t;
+            }
+
+            result.ContractRevenue[3][t] = contract_Lab1_revenue;
+            result.ContractUnits[3] = contract_Lab1_units;
+            if (result.ContractStopPeriod[3] < 0 && (contract_Lab1_curves.LiveYears[t] > 0.0 || contract_Lab1_curves.LiveAtEnd[t]) && (party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t]))
+            {
+                result.ContractStopPeriod[3] = t;
+            }
+
             result.InterestPaid[0][t] = tranche_IgLoan_interestPaid;
             result.PrincipalPaid[0][t] = tranche_IgLoan_principalPaid;
             result.TrancheBalance[0][t] = tranche_IgLoan_balance;
