@@ -1,3 +1,4 @@
+using DealLang.Runner.Running;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -181,5 +182,30 @@ public sealed class ContractTests
     {
         // Q1 collections: Fixed 1,728,000 + Market 789,041.10 (Spread starts at the quarter's end).
         Assert.Equal(1_728_000 + 200 * 2.00 * 8000 * 90 / 365.0, Deal.Ledger("collections", 0, "AsAgreed"), 0.01);
+    }
+
+    [Fact]
+    public void TheSummaryGivesEachContractsRevenueFeeStopAndUnits()
+    {
+        // Summary-only (no ledger): the figures come from the run's buffers.
+        var deal = new SmallDeal(Source, fullLedger: false);
+        ContractSummary Of(string scenario, string name) => deal.Outcomes[scenario].Contracts.Single(c => c.Name == name);
+
+        // Fixed, as agreed: 400 × 2.50 × 24 hours × 730 days (2026-01-01 → 2028-01-01) × 0.8 = 14,016,000. Its
+        // term ends with the last quarter (2028-01-01), and it takes no units on its end day.
+        ContractSummary fixedAsAgreed = Of("AsAgreed", "Fixed");
+        Assert.Equal(14_016_000.00, fixedAsAgreed.Revenue, 0.01);
+        Assert.Equal(0.0, fixedAsAgreed.TerminationFee);
+        Assert.Equal(new DealLang.Runtime.Date(2028, 1, 1), fixedAsAgreed.StopDate);
+        Assert.Equal(0.0, fixedAsAgreed.Units);
+        // Spread, as agreed, ends on 2027-04-01, the end of the fifth quarter.
+        Assert.Equal(new DealLang.Runtime.Date(2027, 4, 1), Of("AsAgreed", "Spread").StopDate);
+
+        // Small defaults on 2026-08-15: Spread stops in Q3 (ending 2026-10-01); its fee recovered 1m × 229/365 × 40%
+        // = 250,958.90; its 300 units re-let from 2026-11-15 are still taken at the run's end.
+        ContractSummary spread = Of("SmallDefaults", "Spread");
+        Assert.Equal(new DealLang.Runtime.Date(2026, 10, 1), spread.StopDate);
+        Assert.Equal(250_958.90, spread.TerminationFee, 0.01);
+        Assert.Equal(300.0, spread.Units);
     }
 }

@@ -1,3 +1,4 @@
+using DealLang.Runner.Running;
 using Xunit;
 
 namespace DealLang.Cli.Tests.Corrections;
@@ -172,5 +173,36 @@ public sealed class FleetTests
         // The book value does not follow the index: 3m × (1 − 3 years / 6) = 1.5m at the end of year 3 (1,096 days:
         // 3m × (1 − 1096 / 365.25 / 6) = 1,499,657.77).
         Assert.Equal(1_499_657.77, deal.Ledger("Cluster book value", 2), 0.01);
+    }
+
+    [Fact]
+    public void TheSummaryCountsTheGpusTheRepoMarketSoldAndWhatTheyFetched()
+    {
+        // Summary-only (no ledger): the figures come from the run's buffers.
+        var deal = new SmallDeal(MarketSource, fullLedger: false);
+        FleetSummary cluster = deal.Outcomes["Base"].Fleets.Single();
+
+        // 1,200 + 1,200 + 600 = 3,000 GPUs sold for 21,561,600 × 2 + 12,530,400 = 55,653,600 (as above); none left.
+        Assert.Equal(3000.0, cluster.UnitsSold);
+        Assert.Equal(55_653_600.00, cluster.SaleProceeds, 0.01);
+        Assert.Equal(0.0, cluster.Units);
+        // The run ended in March, before the maturity's period: nothing held then.
+        Assert.Equal(0.0, cluster.MarketValue);
+        Assert.Equal(0.0, cluster.BookValue);
+    }
+
+    [Fact]
+    public void TheSummaryGivesAFleetsValuesAtTheLastScheduledPeriod()
+    {
+        var deal = new SmallDeal(GenerationSource, fullLedger: false);
+        FleetSummary cluster = deal.Single.Fleets.Single();
+
+        // No sale: 0 sold, the 100 GPUs held. At the end of year 3 (the maturity): market 2,700,000 × 1.60 / 2.00 =
+        // 2,160,000; book 3m × (1 − 1096 / 365.25 / 6) = 1,499,657.77 (as above).
+        Assert.Equal(0.0, cluster.UnitsSold);
+        Assert.Equal(0.0, cluster.SaleProceeds);
+        Assert.Equal(100.0, cluster.Units);
+        Assert.Equal(2_160_000.00, cluster.MarketValue, 0.01);
+        Assert.Equal(1_499_657.77, cluster.BookValue, 0.01);
     }
 }
