@@ -207,5 +207,19 @@ public sealed class ContractTests
         Assert.Equal(new DealLang.Runtime.Date(2026, 10, 1), spread.StopDate);
         Assert.Equal(250_958.90, spread.TerminationFee, 0.01);
         Assert.Equal(300.0, spread.Units);
+
+        // The CSV rows and the JSON "contracts" array carry the same figures.
+        string csv = DealLang.Runner.Reports.SummaryReport.Render(deal.Description, [deal.Outcomes["AsAgreed"], deal.Outcomes["SmallDefaults"]],
+            DealLang.Runner.Reports.ReportFormat.Csv);
+        Assert.Contains("Spread,stops on,2027-04-01,2026-10-01\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("Fixed,revenue received,14016000.00,", csv, StringComparison.Ordinal);
+        string json = DealLang.Runner.Reports.SummaryReport.Render(deal.Description, [deal.Outcomes["SmallDefaults"]], DealLang.Runner.Reports.ReportFormat.Json);
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var scenario = doc.RootElement.GetProperty("scenarios")[0];
+        var spreadJson = scenario.GetProperty("contracts")[1];
+        Assert.Equal("Spread", spreadJson.GetProperty("name").GetString());
+        Assert.Equal(250_958.90, spreadJson.GetProperty("terminationFee").GetDouble(), 0.01);
+        Assert.Equal("2026-10-01", spreadJson.GetProperty("stopDate").GetString());
+        Assert.Equal(1000.0, scenario.GetProperty("fleets")[0].GetProperty("units").GetDouble());
     }
 }
