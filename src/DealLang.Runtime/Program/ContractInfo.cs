@@ -21,8 +21,14 @@ public sealed record ContractInfo(
     Date Start,
     int TermMonths,
     double TerminationFee = 0,
-    bool FeeAmortising = false)
+    bool FeeAmortising = false,
+    int RenewalCount = 0,
+    int RenewalTermMonths = 0)
 {
+    /// <summary>The day the contract ends after <paramref name="renewals"/> renewals taken (each adds
+    /// <see cref="RenewalTermMonths"/>).</summary>
+    public Date EndAfter(int renewals) => Start.AddMonthsClamped((int)Math.Min(TermMonths + ((long)renewals * RenewalTermMonths), int.MaxValue));
+
     /// <summary>The day the contract ends (the end of its term; units are idle from that day).</summary>
     public Date End => Start.AddMonthsClamped(TermMonths);
 

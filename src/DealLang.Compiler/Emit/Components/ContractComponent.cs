@@ -18,6 +18,8 @@ internal sealed class ContractState : EntityState
         ReletLive = Input("reletLive", "double[]");
         ReletUtilisation = Input("reletUtilisation", "double");
         TerminationFees = Input("terminationFees", "double[]");
+        RenewalYears = Input("renewalYears", "double[]");
+        RenewalLive = Input("renewalLive", "double[]");
         Termination = Local("termination", "double", StateLife.Period, comment: "the termination fee recovered from a defaulted customer",
             ledger: new LedgerSlot(LedgerSection.Receipts, "termination fee " + info.Name), declared: HasTerminationFee);
         Curves = Static("curves", "ContractCurves");
@@ -58,6 +60,15 @@ internal sealed class ContractState : EntityState
     public StateVar ReletUtilisation { get; }
 
     public bool HasTerminationFee => Info.TerminationFee != 0;
+
+    /// <summary>Whether the contract offers renewals (priced at the fleet's generation index, which DL0476 requires).</summary>
+    public bool HasRenewals => Info.RenewalCount > 0 && CanRelet;
+
+    /// <summary>The years of each period inside the renewals taken on this path; an input read only with renewals.</summary>
+    public StateVar RenewalYears { get; }
+
+    /// <summary>1 when a renewal taken runs at each period's end on this path; an input read only with renewals.</summary>
+    public StateVar RenewalLive { get; }
 
     /// <summary>The termination fee received per period on this path (the customer's recovery of it, in its default
     /// period); an input read only for a contract with a fee.</summary>
@@ -103,7 +114,8 @@ internal sealed class ContractComponent(EmitContext ctx)
         + ", " + CSharpLiterals.Double(c.HoursPerYear) + ", " + CSharpLiterals.Double(c.TakeOrPay) + ", " + CSharpLiterals.Date(c.Start)
         + ", " + CSharpLiterals.Int(c.TermMonths)
         // Only a contract with a fee passes one: the others keep the record's defaults (and their C#).
-        + (c.TerminationFee != 0 ? ", " + CSharpLiterals.Double(c.TerminationFee) + ", " + CSharpLiterals.Bool(c.FeeAmortising) : "") + ")";
+        + (c.TerminationFee != 0 || c.RenewalCount != 0 ? ", " + CSharpLiterals.Double(c.TerminationFee) + ", " + CSharpLiterals.Bool(c.FeeAmortising) : "")
+        + (c.RenewalCount != 0 ? ", " + CSharpLiterals.Int(c.RenewalCount) + ", " + CSharpLiterals.Int(c.RenewalTermMonths) : "") + ")";
 
     // A contract reads its customer's default flag, its price index and its fleet's spot index (path inputs), so
     // they are declared.
@@ -179,6 +191,17 @@ internal sealed class ContractComponent(EmitContext ctx)
             string contracted = defaulted + " ? 0.0 : " + units + " * " + kept + " * " + price + " * " + hours + " * " + curves + ".LiveYears[t] * Math.Max("
                 + CSharpLiterals.DoubleOperand(c.TakeOrPay) + ", " + contract.Utilisation + ")";
             string running = "(" + defaulted + " || !" + curves + ".LiveAtEnd[t] ? 0.0 : " + units + ")";
+            if (contract.HasRenewals)
+            {
+                // The renewals taken, at the market price (the spot index, plus the spread of an index-plus-spread
+                // price), at the same take-or-pay floor; nothing once the customer defaults.
+                string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);
+                string market = c.PriceIndex >= 0 && c.PriceSpread != 0 ? "(" + spot + " + " + CSharpLiterals.DoubleOperand(c.PriceSpread) + ")" : spot;
+                contracted = defaulted + " ? 0.0 : " + units + " * " + kept + " * (" + price + " * " + curves + ".LiveYears[t] + " + market + " * "
+                    + contract.RenewalYears + "[t]) * " + hours + " * Math.Max(" + CSharpLiterals.DoubleOperand(c.TakeOrPay) + ", " + contract.Utilisation + ")";
+                running = "(" + defaulted + " || (!" + curves + ".LiveAtEnd[t] && " + contract.RenewalLive + "[t] == 0.0) ? 0.0 : " + units + ")";
+            }
+
             if (contract.CanRelet)
             {
                 // Re-let at the spot index, at the scenario's utilisation, from its idle gap after the contract stops.
