@@ -7,7 +7,8 @@ namespace DealLang.Runtime;
 /// (an index of <see cref="DealDescription.Indices"/>), for <see cref="HoursPerYear"/> hours a year, of which the
 /// share <see cref="TakeOrPay"/> is paid whether used or not. If the customer defaults during the term it owes
 /// <see cref="TerminationFee"/> (× the share of the term left when <see cref="FeeAmortising"/>), of which its
-/// recovery is paid (<see cref="TerminationClaim"/>).
+/// recovery is paid (<see cref="TerminationClaim"/>). It offers <see cref="RenewalCount"/> renewals of
+/// <see cref="RenewalTermMonths"/> each at the market price; a scenario says how many are taken.
 /// </summary>
 public sealed record ContractInfo(
     string Name,

@@ -94,7 +94,8 @@ internal sealed class ContractState : EntityState
 /// Take-or-pay compute contracts (docs/language.md §5 "contract"): each period a contract's revenue is units ×
 /// price per GPU-hour (read at the period's start) × hours a year × the years it runs in the period × its take-or-pay
 /// share, scaled by the share of its fleet still held, and nothing from the period its customer defaults in (the
-/// party's default flag, a path input). Its units are taken from the fleet's idle units while it runs. Revenue is
+/// party's default flag, a path input); in the renewals a scenario takes (a path input) the price is the fleet's
+/// generation index, plus the spread of an index-plus-spread price. Its units are taken from the fleet's idle units while it runs. Revenue is
 /// a collection, in cfads; a termination fee recovered on the customer's default is a one-off receipt, outside cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
 /// collateral (its fleet is). The deal-wide <c>largest_customer_share</c> is worked out here, after the revenues.
 /// </summary>
