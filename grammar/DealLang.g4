@@ -210,6 +210,8 @@ fleetItem
 // contract MsftH100 on Cluster { customer Microsoft  units 6000 gpus  price 2.35 per gpu_hour  hours 8760 hours per year
 //                               take_or_pay 90%  starts 2025-06-30  term 4y  termination_fee 500m amortising }: compute sold
 //                               from a fleet, take-or-pay; the fee is owed if the customer defaults during the term.
+// 'renewals 2 x 1y at customer option': each renewal taken (the scenario's 'C renewals taken K') extends the term
+// by the duration, at the market price (the fleet's generation index, plus the spread of an index-plus-spread price).
 // The price is a constant, an index plus a spread ('H100Rent + 0.10 per gpu_hour'), or 'at market' (the fleet's
 // generation index).
 contractDecl
@@ -226,6 +228,7 @@ contractItem
     | STARTS DATE                                        # contractStartsItem
     | TERM duration                                      # contractTermItem
     | TERMINATION_FEE expr AMORTISING?                   # terminationFeeItem
+    | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
     ;
 
 // One batch: its delivery date, its units and its cost per unit.

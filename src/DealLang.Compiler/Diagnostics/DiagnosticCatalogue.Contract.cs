@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace DealLang.Compiler.Diagnostics;
 
-// The compute contract's diagnostics (docs/language.md §5 "contract"): DL0466–DL0469. Kept in a file of their own so
+// The compute contract's diagnostics (docs/language.md §5 "contract"): DL0466–DL0469, and the
+// renewals' DL0475–DL0476. Kept in a file of their own so
 // the kind's codes read together.
 public static partial class DiagnosticCatalogue
 {
@@ -29,4 +30,15 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic ReletWithoutSpot(SourceSpan span, string contract, string fleet, string scenario) =>
         Error("DL0469", span,
             $"scenario '{scenario}' re-lets contract '{contract}' at the spot price, but fleet '{fleet}' has no generation index to price it (give the fleet 'generation H100Rent')");
+
+    /// <summary>DL0475: a scenario takes more renewals of a contract than it offers (or the contract offers none).</summary>
+    public static Diagnostic TooManyContractRenewals(SourceSpan span, string contract, int offered, int taken) =>
+        Error("DL0475", span, string.Create(CultureInfo.InvariantCulture,
+            $"contract '{contract}' has {offered} renewal option{(offered == 1 ? "" : "s")}; {taken} cannot be taken"));
+
+    /// <summary>DL0476: a contract offering renewals on a fleet without a generation index: a renewal is priced at
+    /// the market, and there is none.</summary>
+    public static Diagnostic ContractRenewalsWithoutGeneration(SourceSpan span, string contract, string fleet) =>
+        Error("DL0476", span,
+            $"contract '{contract}' offers renewals at market, but fleet '{fleet}' has no generation index to price them (give the fleet 'generation H100Rent')");
 }

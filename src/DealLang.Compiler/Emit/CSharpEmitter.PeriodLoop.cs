@@ -170,6 +170,12 @@ public static partial class CSharpEmitter
                 w.Line("double[] " + contract.TerminationFees + " = input.Series[" + Slot(InputQuantity.ContractTermination, contract.Index) + "];");
             }
 
+            if (contract.HasRenewals)
+            {
+                w.Line("double[] " + contract.RenewalYears + " = input.Series[" + Slot(InputQuantity.ContractRenewalYears, contract.Index) + "];");
+                w.Line("double[] " + contract.RenewalLive + " = input.Series[" + Slot(InputQuantity.ContractRenewalLive, contract.Index) + "];");
+            }
+
             if (contract.CanRelet)
             {
                 w.Line("double[] " + contract.ReletYears + " = input.Series[" + Slot(InputQuantity.ContractReletYears, contract.Index) + "];");

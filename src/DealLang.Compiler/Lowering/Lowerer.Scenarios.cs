@@ -34,7 +34,10 @@ internal sealed partial class Lowerer
         {
             switch (item)
             {
-                case RenewalsTakenSyntax r when Index(r.Lease, renewals.Length) is { } lease:
+                case RenewalsTakenSyntax r when IndexOf(r.Lease, SymbolKind.Contract) is { } c:
+                    contracts[c] = Contract(c) with { RenewalsTaken = r.Count };
+                    break;
+                case RenewalsTakenSyntax r when IndexOf(r.Lease, SymbolKind.Lease) is { } lease:
                     renewals[lease] = r.Count;
                     break;
                 case DeflateSyntax d when d.Path?.Name?.Text == Builtins.MarketRent:

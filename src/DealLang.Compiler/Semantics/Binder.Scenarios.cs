@@ -49,7 +49,12 @@ internal sealed partial class Binder
         switch (item)
         {
             case RenewalsTakenSyntax renewals:
-                ScenarioName(scenario, renewals.Lease, SymbolKind.Lease, "renewals can only be taken on a lease");
+                // A lease's renewals, or a contract's.
+                if (renewals.Lease is not { } taken || !Symbols.TryLookup(taken.Text, out Symbol on) || on.Kind != SymbolKind.Contract)
+                {
+                    ScenarioName(scenario, renewals.Lease, SymbolKind.Lease, "renewals can only be taken on a lease or a contract");
+                }
+
                 break;
             case DeflateSyntax deflate:
                 ValuePath(scenario, deflate.Path, "deflate");

@@ -102,8 +102,23 @@ internal sealed partial class DealChecks
 
     private void CheckRenewals(RenewalsTakenSyntax renewals)
     {
-        if (renewals.Lease is null || !_analysis.Symbols.TryLookup(renewals.Lease.Text, out Symbol lease)
-            || lease.Declaration is not LeaseSyntax syntax)
+        if (renewals.Lease is null || !_analysis.Symbols.TryLookup(renewals.Lease.Text, out Symbol lease))
+        {
+            return;
+        }
+
+        if (lease.Declaration is ContractSyntax contract)
+        {
+            int options = contract.Renewals?.Count ?? 0;
+            if (renewals.Count > options || renewals.Count < 0)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.TooManyContractRenewals(renewals.Span, lease.Name, options, renewals.Count));
+            }
+
+            return;
+        }
+
+        if (lease.Declaration is not LeaseSyntax syntax)
         {
             return;
         }

@@ -3341,7 +3341,7 @@ public partial class DealLangParser : Parser {
 			State = 447;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 2617278467L) != 0) || _la==HOUR) {
+			while (((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 2617278471L) != 0) || _la==HOUR) {
 				{
 				{
 				State = 444;
@@ -3497,6 +3497,25 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class ContractRenewalsItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RENEWALS() { return GetToken(DealLangParser.RENEWALS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public RenewalCountContext renewalCount() {
+			return GetRuleContext<RenewalCountContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public DurationContext duration() {
+			return GetRuleContext<DurationContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AT() { return GetToken(DealLangParser.AT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CUSTOMER() { return GetToken(DealLangParser.CUSTOMER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OPTION() { return GetToken(DealLangParser.OPTION, 0); }
+		public ContractRenewalsItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractRenewalsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
@@ -3504,7 +3523,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_contractItem);
 		int _la;
 		try {
-			State = 476;
+			State = 483;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
@@ -3611,6 +3630,24 @@ public partial class DealLangParser : Parser {
 
 				}
 				break;
+			case 10:
+				_localctx = new ContractRenewalsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 476;
+				Match(RENEWALS);
+				State = 477;
+				renewalCount();
+				State = 478;
+				duration();
+				State = 479;
+				Match(AT);
+				State = 480;
+				Match(CUSTOMER);
+				State = 481;
+				Match(OPTION);
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3657,20 +3694,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 478;
+			State = 485;
 			Match(DATE);
-			State = 479;
+			State = 486;
 			_localctx.units = expr(0);
-			State = 480;
+			State = 487;
 			Match(AT);
-			State = 481;
+			State = 488;
 			_localctx.cost = expr(0);
-			State = 483;
+			State = 490;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 482;
+				State = 489;
 				Match(COMMA);
 				}
 			}
@@ -3723,27 +3760,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 485;
+			State = 492;
 			Match(TRANCHE);
-			State = 486;
+			State = 493;
 			_localctx.name = ident();
-			State = 487;
+			State = 494;
 			Match(LBRACE);
-			State = 491;
+			State = 498;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 1099L) != 0) || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 511L) != 0)) {
 				{
 				{
-				State = 488;
+				State = 495;
 				trancheItem();
 				}
 				}
-				State = 493;
+				State = 500;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 494;
+			State = 501;
 			Match(RBRACE);
 			}
 		}
@@ -4017,16 +4054,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_trancheItem);
 		int _la;
 		try {
-			State = 574;
+			State = 581;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 496;
+				State = 503;
 				Match(BALANCE);
-				State = 497;
+				State = 504;
 				expr(0);
 				}
 				break;
@@ -4034,40 +4071,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 498;
+				State = 505;
 				Match(COUPON);
-				State = 499;
+				State = 506;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 501;
+				State = 508;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 500;
+					State = 507;
 					Match(FIXED);
 					}
 				}
 
-				State = 505;
+				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 503;
+					State = 510;
 					Match(FLOOR);
-					State = 504;
+					State = 511;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 509;
+				State = 516;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 507;
+					State = 514;
 					Match(CAP);
-					State = 508;
+					State = 515;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -4078,26 +4115,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 511;
+				State = 518;
 				Match(PIK);
-				State = 513;
+				State = 520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 512;
+					State = 519;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 517;
+				State = 524;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 515;
+					State = 522;
 					Match(WHEN);
-					State = 516;
+					State = 523;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4108,9 +4145,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 519;
+				State = 526;
 				Match(PIK);
-				State = 520;
+				State = 527;
 				Match(UNPAID);
 				}
 				break;
@@ -4118,9 +4155,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 521;
+				State = 528;
 				Match(ISSUE_PRICE);
-				State = 522;
+				State = 529;
 				expr(0);
 				}
 				break;
@@ -4128,9 +4165,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 523;
+				State = 530;
 				Match(COMMITMENT);
-				State = 524;
+				State = 531;
 				expr(0);
 				}
 				break;
@@ -4138,11 +4175,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 525;
+				State = 532;
 				Match(AVAILABLE);
-				State = 526;
+				State = 533;
 				Match(UNTIL);
-				State = 527;
+				State = 534;
 				Match(DATE);
 				}
 				break;
@@ -4150,25 +4187,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 528;
+				State = 535;
 				Match(DRAWS);
-				State = 529;
+				State = 536;
 				Match(LBRACE);
-				State = 533;
+				State = 540;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 530;
+					State = 537;
 					schedulePoint();
 					}
 					}
-					State = 535;
+					State = 542;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 536;
+				State = 543;
 				Match(RBRACE);
 				}
 				break;
@@ -4176,9 +4213,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 537;
+				State = 544;
 				Match(COMMITMENT_FEE);
-				State = 538;
+				State = 545;
 				expr(0);
 				}
 				break;
@@ -4186,26 +4223,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 539;
+				State = 546;
 				Match(STEP_UP);
-				State = 540;
+				State = 547;
 				expr(0);
-				State = 545;
+				State = 552;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 541;
+					State = 548;
 					Match(FROM);
-					State = 542;
+					State = 549;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 543;
+					State = 550;
 					Match(WHILE);
-					State = 544;
+					State = 551;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4218,41 +4255,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 547;
-				Match(MARGIN);
-				State = 548;
-				Match(GRID);
-				State = 549;
-				((MarginGridItemContext)_localctx).test = ident();
-				State = 550;
-				Match(LBRACE);
 				State = 554;
+				Match(MARGIN);
+				State = 555;
+				Match(GRID);
+				State = 556;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 557;
+				Match(LBRACE);
+				State = 561;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 551;
+					State = 558;
 					gridTier();
 					}
 					}
-					State = 556;
+					State = 563;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 559;
+				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 557;
+					State = 564;
 					Match(ELSE);
-					State = 558;
+					State = 565;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 561;
+				State = 568;
 				Match(RBRACE);
 				}
 				break;
@@ -4260,9 +4297,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 563;
+				State = 570;
 				Match(TARGET_BALANCE);
-				State = 564;
+				State = 571;
 				expr(0);
 				}
 				break;
@@ -4270,11 +4307,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 565;
+				State = 572;
 				Match(INTEREST_ONLY);
-				State = 566;
+				State = 573;
 				Match(UNTIL);
-				State = 567;
+				State = 574;
 				Match(DATE);
 				}
 				break;
@@ -4282,9 +4319,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 568;
+				State = 575;
 				Match(AMORTIZE);
-				State = 569;
+				State = 576;
 				amortization();
 				}
 				break;
@@ -4292,9 +4329,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 570;
+				State = 577;
 				Match(MATURITY);
-				State = 571;
+				State = 578;
 				Match(DATE);
 				}
 				break;
@@ -4302,9 +4339,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 572;
+				State = 579;
 				Match(SENIORITY);
-				State = 573;
+				State = 580;
 				Match(NUMBER);
 				}
 				break;
@@ -4351,11 +4388,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 576;
+			State = 583;
 			Match(BELOW);
-			State = 577;
+			State = 584;
 			_localctx.bound = expr(0);
-			State = 578;
+			State = 585;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4437,14 +4474,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_amortization);
 		int _la;
 		try {
-			State = 592;
+			State = 599;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 580;
+				State = 587;
 				Match(BULLET);
 				}
 				break;
@@ -4452,7 +4489,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 581;
+				State = 588;
 				Match(LEVEL);
 				}
 				break;
@@ -4460,7 +4497,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 582;
+				State = 589;
 				Match(LINEAR);
 				}
 				break;
@@ -4468,25 +4505,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 583;
+				State = 590;
 				Match(SCHEDULE);
-				State = 584;
+				State = 591;
 				Match(LBRACE);
-				State = 588;
+				State = 595;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 585;
+					State = 592;
 					schedulePoint();
 					}
 					}
-					State = 590;
+					State = 597;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 591;
+				State = 598;
 				Match(RBRACE);
 				}
 				break;
@@ -4540,27 +4577,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 594;
+			State = 601;
 			Match(EQUITY);
-			State = 595;
+			State = 602;
 			_localctx.name = ident();
-			State = 596;
+			State = 603;
 			Match(LBRACE);
-			State = 600;
+			State = 607;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 597;
+				State = 604;
 				equityItem();
 				}
 				}
-				State = 602;
+				State = 609;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 603;
+			State = 610;
 			Match(RBRACE);
 			}
 		}
@@ -4627,16 +4664,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 64, RULE_equityItem);
 		int _la;
 		try {
-			State = 616;
+			State = 623;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 605;
+				State = 612;
 				Match(CONTRIBUTED);
-				State = 606;
+				State = 613;
 				expr(0);
 				}
 				break;
@@ -4644,23 +4681,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 607;
+				State = 614;
 				Match(HOLDERS);
-				State = 608;
+				State = 615;
 				holder();
-				State = 613;
+				State = 620;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 609;
+					State = 616;
 					Match(COMMA);
-					State = 610;
+					State = 617;
 					holder();
 					}
 					}
-					State = 615;
+					State = 622;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4708,9 +4745,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 618;
+			State = 625;
 			ident();
-			State = 619;
+			State = 626;
 			expr(0);
 			}
 		}
@@ -4760,32 +4797,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 621;
+			State = 628;
 			Match(ACCOUNT);
-			State = 622;
+			State = 629;
 			_localctx.name = ident();
-			State = 631;
+			State = 638;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 623;
+				State = 630;
 				Match(LBRACE);
-				State = 627;
+				State = 634;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 7L) != 0)) {
 					{
 					{
-					State = 624;
+					State = 631;
 					accountItem();
 					}
 					}
-					State = 629;
+					State = 636;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 630;
+				State = 637;
 				Match(RBRACE);
 				}
 			}
@@ -4860,16 +4897,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_accountItem);
 		try {
-			State = 639;
+			State = 646;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 633;
+				State = 640;
 				Match(TARGET);
-				State = 634;
+				State = 641;
 				expr(0);
 				}
 				break;
@@ -4877,9 +4914,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 635;
+				State = 642;
 				Match(INITIAL);
-				State = 636;
+				State = 643;
 				expr(0);
 				}
 				break;
@@ -4887,9 +4924,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 637;
+				State = 644;
 				Match(EARNS);
-				State = 638;
+				State = 645;
 				expr(0);
 				}
 				break;
@@ -4950,31 +4987,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 641;
+			State = 648;
 			Match(FEE);
-			State = 642;
+			State = 649;
 			_localctx.name = ident();
-			State = 643;
+			State = 650;
 			Match(LBRACE);
-			State = 644;
+			State = 651;
 			expr(0);
-			State = 652;
+			State = 659;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 645;
+				State = 652;
 				perYear();
-				State = 650;
+				State = 657;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 646;
+					State = 653;
 					Match(ESCALATING);
-					State = 647;
+					State = 654;
 					expr(0);
-					State = 648;
+					State = 655;
 					perYear();
 					}
 				}
@@ -4982,7 +5019,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 654;
+			State = 661;
 			Match(RBRACE);
 			}
 		}
@@ -5037,52 +5074,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 656;
+			State = 663;
 			Match(TEST);
-			State = 657;
+			State = 664;
 			_localctx.name = ident();
-			State = 658;
+			State = 665;
 			Match(ASSIGN);
-			State = 659;
-			expr(0);
 			State = 666;
+			expr(0);
+			State = 673;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 660;
+				State = 667;
 				Match(OVER);
-				State = 663;
+				State = 670;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 661;
+					State = 668;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 662;
+					State = 669;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 665;
+				State = 672;
 				duration();
 				}
 			}
 
-			State = 670;
+			State = 677;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 668;
+				State = 675;
 				Match(FROM);
-				State = 669;
+				State = 676;
 				Match(DATE);
 				}
 			}
@@ -5166,93 +5203,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 672;
+			State = 679;
 			Match(TRIGGER);
-			State = 673;
+			State = 680;
 			_localctx.name = ident();
-			State = 674;
+			State = 681;
 			Match(WHEN);
-			State = 675;
+			State = 682;
 			expr(0);
-			State = 678;
+			State = 685;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 676;
+				State = 683;
 				Match(FROM);
-				State = 677;
+				State = 684;
 				Match(DATE);
 				}
 			}
 
-			State = 683;
+			State = 690;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 680;
+				State = 687;
 				Match(TRIPS);
-				State = 681;
+				State = 688;
 				Match(AFTER);
-				State = 682;
+				State = 689;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 688;
+			State = 695;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 685;
+				State = 692;
 				Match(CURES);
-				State = 686;
+				State = 693;
 				Match(AFTER);
-				State = 687;
+				State = 694;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 698;
+			State = 705;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 690;
+				State = 697;
 				Match(CURE);
-				State = 691;
+				State = 698;
 				Match(BY);
-				State = 692;
+				State = 699;
 				_localctx.curer = ident();
-				State = 693;
+				State = 700;
 				Match(UP);
-				State = 694;
+				State = 701;
 				Match(TO);
-				State = 695;
+				State = 702;
 				_localctx.times = Match(NUMBER);
-				State = 696;
+				State = 703;
 				Match(TIMES);
 				}
 			}
 
-			State = 700;
+			State = 707;
 			Match(ARROW);
-			State = 701;
+			State = 708;
 			triggerEffect();
-			State = 706;
+			State = 713;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 702;
+				State = 709;
 				Match(COMMA);
-				State = 703;
+				State = 710;
 				triggerEffect();
 				}
 				}
-				State = 708;
+				State = 715;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5339,20 +5376,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 728;
+			State = 735;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 709;
+				State = 716;
 				Match(SWEEP);
-				State = 710;
+				State = 717;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 711;
+				State = 718;
 				Match(TO);
-				State = 712;
+				State = 719;
 				ident();
 				}
 				break;
@@ -5360,34 +5397,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 713;
+				State = 720;
 				Match(ACCELERATE);
-				State = 725;
+				State = 732;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 714;
+					State = 721;
 					Match(LPAREN);
-					State = 715;
+					State = 722;
 					ident();
-					State = 720;
+					State = 727;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 716;
+						State = 723;
 						Match(COMMA);
-						State = 717;
+						State = 724;
 						ident();
 						}
 						}
-						State = 722;
+						State = 729;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 723;
+					State = 730;
 					Match(RPAREN);
 					}
 				}
@@ -5398,7 +5435,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 727;
+				State = 734;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5446,20 +5483,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 730;
+			State = 737;
 			Match(DEFAULT);
-			State = 731;
+			State = 738;
 			Match(WHEN);
-			State = 732;
+			State = 739;
 			expr(0);
-			State = 735;
+			State = 742;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 733;
+				State = 740;
 				Match(GRACE);
-				State = 734;
+				State = 741;
 				duration();
 				}
 			}
@@ -5511,25 +5548,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 737;
-			Match(CFADS);
-			State = 738;
-			Match(INCLUDES);
-			State = 739;
-			cfadsItem();
 			State = 744;
+			Match(CFADS);
+			State = 745;
+			Match(INCLUDES);
+			State = 746;
+			cfadsItem();
+			State = 751;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 740;
+				State = 747;
 				Match(COMMA);
-				State = 741;
+				State = 748;
 				cfadsItem();
 				}
 				}
-				State = 746;
+				State = 753;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5569,13 +5606,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 84, RULE_cfadsItem);
 		try {
-			State = 749;
+			State = 756;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 747;
+				State = 754;
 				Match(RVG);
 				}
 				break;
@@ -5686,7 +5723,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 748;
+				State = 755;
 				ident();
 				}
 				break;
@@ -5736,25 +5773,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 751;
+			State = 758;
 			Match(WATERFALL);
-			State = 752;
+			State = 759;
 			Match(LBRACE);
-			State = 756;
+			State = 763;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 				{
 				{
-				State = 753;
+				State = 760;
 				step();
 				}
 				}
-				State = 758;
+				State = 765;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 759;
+			State = 766;
 			Match(RBRACE);
 			}
 		}
@@ -5956,39 +5993,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 88, RULE_step);
 		int _la;
 		try {
-			State = 839;
+			State = 846;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 761;
+				State = 768;
 				Match(PAY);
-				State = 762;
+				State = 769;
 				((PayStepContext)_localctx).target = reference();
-				State = 772;
+				State = 779;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 763;
+					State = 770;
 					Match(USING);
-					State = 764;
+					State = 771;
 					ident();
-					State = 769;
+					State = 776;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 765;
+						State = 772;
 						Match(COMMA);
-						State = 766;
+						State = 773;
 						ident();
 						}
 						}
-						State = 771;
+						State = 778;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6001,9 +6038,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 774;
+				State = 781;
 				Match(FILL);
-				State = 775;
+				State = 782;
 				ident();
 				}
 				break;
@@ -6011,9 +6048,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 776;
+				State = 783;
 				Match(RELEASE);
-				State = 777;
+				State = 784;
 				ident();
 				}
 				break;
@@ -6021,13 +6058,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 778;
+				State = 785;
 				Match(HOLD);
-				State = 779;
+				State = 786;
 				Match(REST);
-				State = 780;
+				State = 787;
 				Match(IN);
-				State = 781;
+				State = 788;
 				ident();
 				}
 				break;
@@ -6035,25 +6072,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 782;
+				State = 789;
 				Match(DISTRIBUTE);
-				State = 785;
+				State = 792;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 783;
+					State = 790;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 784;
+					State = 791;
 					Match(OF);
 					}
 				}
 
-				State = 787;
+				State = 794;
 				Match(REST);
-				State = 788;
+				State = 795;
 				Match(TO);
-				State = 789;
+				State = 796;
 				ident();
 				}
 				break;
@@ -6061,17 +6098,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 790;
+				State = 797;
 				Match(SWEEP);
-				State = 791;
+				State = 798;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 792;
+				State = 799;
 				Match(OF);
-				State = 793;
+				State = 800;
 				Match(REST);
-				State = 794;
+				State = 801;
 				Match(TO);
-				State = 795;
+				State = 802;
 				ident();
 				}
 				break;
@@ -6079,52 +6116,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 796;
+				State = 803;
 				Match(IF);
-				State = 797;
+				State = 804;
 				expr(0);
-				State = 798;
+				State = 805;
 				Match(LBRACE);
-				State = 802;
+				State = 809;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 					{
 					{
-					State = 799;
+					State = 806;
 					step();
 					}
 					}
-					State = 804;
+					State = 811;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 805;
+				State = 812;
 				Match(RBRACE);
-				State = 815;
+				State = 822;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 806;
+					State = 813;
 					Match(ELSE);
-					State = 807;
+					State = 814;
 					Match(LBRACE);
-					State = 811;
+					State = 818;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 						{
 						{
-						State = 808;
+						State = 815;
 						step();
 						}
 						}
-						State = 813;
+						State = 820;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 814;
+					State = 821;
 					Match(RBRACE);
 					}
 				}
@@ -6135,37 +6172,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 817;
+				State = 824;
 				Match(PRO_RATA);
-				State = 820;
+				State = 827;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 818;
+					State = 825;
 					Match(BY);
-					State = 819;
+					State = 826;
 					Match(BALANCE);
 					}
 				}
 
-				State = 822;
+				State = 829;
 				Match(LBRACE);
-				State = 826;
+				State = 833;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 					{
 					{
-					State = 823;
+					State = 830;
 					step();
 					}
 					}
-					State = 828;
+					State = 835;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 829;
+				State = 836;
 				Match(RBRACE);
 				}
 				break;
@@ -6173,25 +6210,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 830;
+				State = 837;
 				Match(SEQUENTIAL);
-				State = 831;
+				State = 838;
 				Match(LBRACE);
-				State = 835;
+				State = 842;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 					{
 					{
-					State = 832;
+					State = 839;
 					step();
 					}
 					}
-					State = 837;
+					State = 844;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 838;
+				State = 845;
 				Match(RBRACE);
 				}
 				break;
@@ -6241,25 +6278,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 841;
+			State = 848;
 			Match(ENFORCEMENT);
-			State = 842;
+			State = 849;
 			Match(LBRACE);
-			State = 846;
+			State = 853;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 843;
+				State = 850;
 				enforcementItem();
 				}
 				}
-				State = 848;
+				State = 855;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 849;
+			State = 856;
 			Match(RBRACE);
 			}
 		}
@@ -6331,44 +6368,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 867;
+			State = 874;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 851;
+				State = 858;
 				Match(SELL);
-				State = 852;
+				State = 859;
 				ident();
-				State = 857;
+				State = 864;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 853;
+					State = 860;
 					Match(COMMA);
-					State = 854;
+					State = 861;
 					ident();
 					}
 					}
-					State = 859;
+					State = 866;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 863;
+				State = 870;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 1729382256910270479L) != 0)) {
 					{
 					{
-					State = 860;
+					State = 867;
 					sellTerm();
 					}
 					}
-					State = 865;
+					State = 872;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6378,7 +6415,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 866;
+				State = 873;
 				waterfallDecl();
 				}
 				break;
@@ -6497,16 +6534,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 94, RULE_sellTerm);
 		try {
-			State = 887;
+			State = 894;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 869;
+				State = 876;
 				Match(HAIRCUT);
-				State = 870;
+				State = 877;
 				expr(0);
 				}
 				break;
@@ -6514,9 +6551,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 871;
+				State = 878;
 				Match(LAG);
-				State = 872;
+				State = 879;
 				duration();
 				}
 				break;
@@ -6524,32 +6561,8 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 873;
-				Match(DEPTH);
-				State = 874;
-				expr(0);
-				State = 875;
-				Match(PER);
-				State = 876;
-				Match(MONTH);
-				}
-				break;
-			case IMPACT:
-				_localctx = new ImpactTermContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
-				{
-				State = 878;
-				Match(IMPACT);
-				State = 879;
-				expr(0);
-				}
-				break;
-			case LIMIT:
-				_localctx = new LimitTermContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
-				{
 				State = 880;
-				Match(LIMIT);
+				Match(DEPTH);
 				State = 881;
 				expr(0);
 				State = 882;
@@ -6558,13 +6571,37 @@ public partial class DealLangParser : Parser {
 				Match(MONTH);
 				}
 				break;
+			case IMPACT:
+				_localctx = new ImpactTermContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 885;
+				Match(IMPACT);
+				State = 886;
+				expr(0);
+				}
+				break;
+			case LIMIT:
+				_localctx = new LimitTermContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 887;
+				Match(LIMIT);
+				State = 888;
+				expr(0);
+				State = 889;
+				Match(PER);
+				State = 890;
+				Match(MONTH);
+				}
+				break;
 			case COSTS:
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 885;
+				State = 892;
 				Match(COSTS);
-				State = 886;
+				State = 893;
 				expr(0);
 				}
 				break;
@@ -6623,31 +6660,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 889;
+			State = 896;
 			Match(SCENARIO);
-			State = 890;
-			_localctx.name = ident();
-			State = 891;
-			Match(FOR);
-			State = 892;
-			_localctx.deal = ident();
-			State = 893;
-			Match(LBRACE);
 			State = 897;
+			_localctx.name = ident();
+			State = 898;
+			Match(FOR);
+			State = 899;
+			_localctx.deal = ident();
+			State = 900;
+			Match(LBRACE);
+			State = 904;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -6776787564043960833L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) {
 				{
 				{
-				State = 894;
+				State = 901;
 				scenarioItem();
 				}
 				}
-				State = 899;
+				State = 906;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 900;
+			State = 907;
 			Match(RBRACE);
 			}
 		}
@@ -6902,20 +6939,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 973;
+			State = 980;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 902;
+				State = 909;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 903;
+				State = 910;
 				Match(RENEWALS);
-				State = 904;
+				State = 911;
 				Match(TAKEN);
-				State = 905;
+				State = 912;
 				Match(NUMBER);
 				}
 				break;
@@ -6923,13 +6960,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 907;
+				State = 914;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 908;
+				State = 915;
 				Match(DEFLATE);
-				State = 909;
+				State = 916;
 				expr(0);
-				State = 910;
+				State = 917;
 				perYear();
 				}
 				break;
@@ -6937,15 +6974,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 912;
+				State = 919;
 				((DropItemContext)_localctx).path = reference();
-				State = 913;
+				State = 920;
 				Match(DROP);
-				State = 914;
+				State = 921;
 				expr(0);
-				State = 915;
+				State = 922;
 				Match(BY);
-				State = 916;
+				State = 923;
 				Match(DATE);
 				}
 				break;
@@ -6953,13 +6990,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 918;
+				State = 925;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 919;
+				State = 926;
 				Match(DEFAULTS);
-				State = 920;
+				State = 927;
 				Match(ON);
-				State = 921;
+				State = 928;
 				Match(DATE);
 				}
 				break;
@@ -6967,9 +7004,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 923;
+				State = 930;
 				Match(ENFORCEMENT);
-				State = 925;
+				State = 932;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -6977,7 +7014,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 924;
+						State = 931;
 						sellTerm();
 						}
 						}
@@ -6985,7 +7022,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 927;
+					State = 934;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,89,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -6995,11 +7032,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 929;
+				State = 936;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 930;
+				State = 937;
 				Match(LEVEL);
-				State = 931;
+				State = 938;
 				expr(0);
 				}
 				break;
@@ -7007,29 +7044,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 933;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 934;
-				Match(POINTS);
-				State = 935;
-				pointsKind();
-				State = 936;
-				Match(LBRACE);
 				State = 940;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 941;
+				Match(POINTS);
+				State = 942;
+				pointsKind();
+				State = 943;
+				Match(LBRACE);
+				State = 947;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 937;
+					State = 944;
 					schedulePoint();
 					}
 					}
-					State = 942;
+					State = 949;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 943;
+				State = 950;
 				Match(RBRACE);
 				}
 				break;
@@ -7037,15 +7074,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 945;
+				State = 952;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 946;
+				State = 953;
 				Match(LAUNCH);
-				State = 947;
+				State = 954;
 				Match(DATE);
-				State = 948;
+				State = 955;
 				Match(DOWN);
-				State = 949;
+				State = 956;
 				expr(0);
 				}
 				break;
@@ -7053,21 +7090,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 951;
+				State = 958;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 952;
+				State = 959;
 				Match(SHIFT);
-				State = 954;
+				State = 961;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 953;
+					State = 960;
 					Match(PLUS);
 					}
 				}
 
-				State = 956;
+				State = 963;
 				expr(0);
 				}
 				break;
@@ -7075,11 +7112,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 958;
+				State = 965;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 959;
+				State = 966;
 				Match(UTILISATION);
-				State = 960;
+				State = 967;
 				expr(0);
 				}
 				break;
@@ -7087,17 +7124,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 962;
+				State = 969;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 963;
+				State = 970;
 				Match(RELET);
-				State = 964;
+				State = 971;
 				Match(AFTER);
-				State = 965;
+				State = 972;
 				duration();
-				State = 966;
+				State = 973;
 				Match(AT);
-				State = 967;
+				State = 974;
 				expr(0);
 				}
 				break;
@@ -7105,11 +7142,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 969;
+				State = 976;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 970;
+				State = 977;
 				Match(NOT);
-				State = 971;
+				State = 978;
 				Match(RELET);
 				}
 				break;
@@ -7149,9 +7186,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 975;
+			State = 982;
 			Match(PER);
-			State = 976;
+			State = 983;
 			Match(YEAR);
 			}
 		}
@@ -7188,7 +7225,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 978;
+			State = 985;
 			Match(QUANTITY);
 			}
 		}
@@ -7515,7 +7552,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1022;
+			State = 1029;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 			case 1:
@@ -7524,11 +7561,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 981;
+				State = 988;
 				Match(LPAREN);
-				State = 982;
+				State = 989;
 				expr(0);
-				State = 983;
+				State = 990;
 				Match(RPAREN);
 				}
 				break;
@@ -7537,9 +7574,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 985;
+				State = 992;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 986;
+				State = 993;
 				expr(16);
 				}
 				break;
@@ -7548,9 +7585,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 987;
+				State = 994;
 				Match(NOT);
-				State = 988;
+				State = 995;
 				expr(11);
 				}
 				break;
@@ -7559,17 +7596,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 989;
+				State = 996;
 				Match(IF);
-				State = 990;
+				State = 997;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 991;
+				State = 998;
 				Match(THEN);
-				State = 992;
+				State = 999;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 993;
+				State = 1000;
 				Match(ELSE);
-				State = 994;
+				State = 1001;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -7578,37 +7615,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 996;
+				State = 1003;
 				((CallExprContext)_localctx).callee = ident();
-				State = 997;
+				State = 1004;
 				Match(LPAREN);
-				State = 1006;
+				State = 1013;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8794400197105943041L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 231937599159943171L) != 0)) {
 					{
-					State = 998;
+					State = 1005;
 					expr(0);
-					State = 1003;
+					State = 1010;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 999;
+						State = 1006;
 						Match(COMMA);
-						State = 1000;
+						State = 1007;
 						expr(0);
 						}
 						}
-						State = 1005;
+						State = 1012;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1008;
+				State = 1015;
 				Match(RPAREN);
 				}
 				break;
@@ -7617,7 +7654,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1010;
+				State = 1017;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -7627,19 +7664,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1012;
+				State = 1019;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 127L) != 0)) {
 					{
-					State = 1011;
+					State = 1018;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1014;
+				State = 1021;
 				Match(PER);
-				State = 1015;
+				State = 1022;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -7648,9 +7685,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1016;
+				State = 1023;
 				Match(NUMBER);
-				State = 1017;
+				State = 1024;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -7659,7 +7696,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1018;
+				State = 1025;
 				Match(QUANTITY);
 				}
 				break;
@@ -7668,7 +7705,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1019;
+				State = 1026;
 				Match(NUMBER);
 				}
 				break;
@@ -7677,7 +7714,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1020;
+				State = 1027;
 				Match(DATE);
 				}
 				break;
@@ -7686,13 +7723,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1021;
+				State = 1028;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1044;
+			State = 1051;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -7701,7 +7738,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1042;
+					State = 1049;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 					case 1:
@@ -7709,11 +7746,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1024;
+						State = 1031;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1025;
+						State = 1032;
 						Match(OF);
-						State = 1026;
+						State = 1033;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7722,9 +7759,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1027;
+						State = 1034;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1028;
+						State = 1035;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7734,7 +7771,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1029;
+						State = 1036;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7743,9 +7780,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1030;
+						State = 1037;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1031;
+						State = 1038;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7755,7 +7792,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1032;
+						State = 1039;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -7764,9 +7801,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1033;
+						State = 1040;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1034;
+						State = 1041;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & 63L) != 0)) ) {
@@ -7776,7 +7813,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1035;
+						State = 1042;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -7785,11 +7822,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1036;
+						State = 1043;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1037;
+						State = 1044;
 						Match(AND);
-						State = 1038;
+						State = 1045;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -7798,18 +7835,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1039;
+						State = 1046;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1040;
+						State = 1047;
 						Match(OR);
-						State = 1041;
+						State = 1048;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1046;
+				State = 1053;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
 			}
@@ -7855,7 +7892,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1047;
+			State = 1054;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -7906,16 +7943,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1049;
+			State = 1056;
 			ident();
-			State = 1052;
+			State = 1059;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 			case 1:
 				{
-				State = 1050;
+				State = 1057;
 				Match(DOT);
-				State = 1051;
+				State = 1058;
 				_localctx.member = ident();
 				}
 				break;
@@ -8060,7 +8097,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1054;
+			State = 1061;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9082630573257654785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -8108,7 +8145,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,190,1057,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,190,1064,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -8143,354 +8180,356 @@ public partial class DealLangParser : Parser {
 		23,1,23,1,23,3,23,438,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,446,8,24,
 		10,24,12,24,449,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
 		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		3,25,475,8,25,3,25,477,8,25,1,26,1,26,1,26,1,26,1,26,3,26,484,8,26,1,27,
-		1,27,1,27,1,27,5,27,490,8,27,10,27,12,27,493,9,27,1,27,1,27,1,28,1,28,
-		1,28,1,28,1,28,3,28,502,8,28,1,28,1,28,3,28,506,8,28,1,28,1,28,3,28,510,
-		8,28,1,28,1,28,3,28,514,8,28,1,28,1,28,3,28,518,8,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,532,8,28,10,28,12,28,535,
-		9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,546,8,28,1,28,1,
-		28,1,28,1,28,1,28,5,28,553,8,28,10,28,12,28,556,9,28,1,28,1,28,3,28,560,
-		8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		3,28,575,8,28,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,587,
-		8,30,10,30,12,30,590,9,30,1,30,3,30,593,8,30,1,31,1,31,1,31,1,31,5,31,
-		599,8,31,10,31,12,31,602,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,
-		5,32,612,8,32,10,32,12,32,615,9,32,3,32,617,8,32,1,33,1,33,1,33,1,34,1,
-		34,1,34,1,34,5,34,626,8,34,10,34,12,34,629,9,34,1,34,3,34,632,8,34,1,35,
-		1,35,1,35,1,35,1,35,1,35,3,35,640,8,35,1,36,1,36,1,36,1,36,1,36,1,36,1,
-		36,1,36,1,36,3,36,651,8,36,3,36,653,8,36,1,36,1,36,1,37,1,37,1,37,1,37,
-		1,37,1,37,1,37,3,37,664,8,37,1,37,3,37,667,8,37,1,37,1,37,3,37,671,8,37,
-		1,38,1,38,1,38,1,38,1,38,1,38,3,38,679,8,38,1,38,1,38,1,38,3,38,684,8,
-		38,1,38,1,38,1,38,3,38,689,8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,
-		3,38,699,8,38,1,38,1,38,1,38,1,38,5,38,705,8,38,10,38,12,38,708,9,38,1,
-		39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,719,8,39,10,39,12,39,722,
-		9,39,1,39,1,39,3,39,726,8,39,1,39,3,39,729,8,39,1,40,1,40,1,40,1,40,1,
-		40,3,40,736,8,40,1,41,1,41,1,41,1,41,1,41,5,41,743,8,41,10,41,12,41,746,
-		9,41,1,42,1,42,3,42,750,8,42,1,43,1,43,1,43,5,43,755,8,43,10,43,12,43,
-		758,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,5,44,768,8,44,10,44,12,
-		44,771,9,44,3,44,773,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,
-		1,44,1,44,3,44,786,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,
-		44,1,44,1,44,1,44,5,44,801,8,44,10,44,12,44,804,9,44,1,44,1,44,1,44,1,
-		44,5,44,810,8,44,10,44,12,44,813,9,44,1,44,3,44,816,8,44,1,44,1,44,1,44,
-		3,44,821,8,44,1,44,1,44,5,44,825,8,44,10,44,12,44,828,9,44,1,44,1,44,1,
-		44,1,44,5,44,834,8,44,10,44,12,44,837,9,44,1,44,3,44,840,8,44,1,45,1,45,
-		1,45,5,45,845,8,45,10,45,12,45,848,9,45,1,45,1,45,1,46,1,46,1,46,1,46,
-		5,46,856,8,46,10,46,12,46,859,9,46,1,46,5,46,862,8,46,10,46,12,46,865,
-		9,46,1,46,3,46,868,8,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,888,8,47,1,48,1,48,1,48,
-		1,48,1,48,1,48,5,48,896,8,48,10,48,12,48,899,9,48,1,48,1,48,1,49,1,49,
+		3,25,475,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,484,8,25,1,26,1,
+		26,1,26,1,26,1,26,3,26,491,8,26,1,27,1,27,1,27,1,27,5,27,497,8,27,10,27,
+		12,27,500,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,509,8,28,1,28,1,
+		28,3,28,513,8,28,1,28,1,28,3,28,517,8,28,1,28,1,28,3,28,521,8,28,1,28,
+		1,28,3,28,525,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,5,28,539,8,28,10,28,12,28,542,9,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,3,28,553,8,28,1,28,1,28,1,28,1,28,1,28,5,28,560,8,28,
+		10,28,12,28,563,9,28,1,28,1,28,3,28,567,8,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,582,8,28,1,29,1,29,1,29,1,
+		29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,594,8,30,10,30,12,30,597,9,30,1,
+		30,3,30,600,8,30,1,31,1,31,1,31,1,31,5,31,606,8,31,10,31,12,31,609,9,31,
+		1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,619,8,32,10,32,12,32,622,
+		9,32,3,32,624,8,32,1,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,633,8,34,10,
+		34,12,34,636,9,34,1,34,3,34,639,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,
+		647,8,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,658,8,36,3,
+		36,660,8,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,671,8,37,
+		1,37,3,37,674,8,37,1,37,1,37,3,37,678,8,37,1,38,1,38,1,38,1,38,1,38,1,
+		38,3,38,686,8,38,1,38,1,38,1,38,3,38,691,8,38,1,38,1,38,1,38,3,38,696,
+		8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,706,8,38,1,38,1,38,1,
+		38,1,38,5,38,712,8,38,10,38,12,38,715,9,38,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,5,39,726,8,39,10,39,12,39,729,9,39,1,39,1,39,3,39,733,
+		8,39,1,39,3,39,736,8,39,1,40,1,40,1,40,1,40,1,40,3,40,743,8,40,1,41,1,
+		41,1,41,1,41,1,41,5,41,750,8,41,10,41,12,41,753,9,41,1,42,1,42,3,42,757,
+		8,42,1,43,1,43,1,43,5,43,762,8,43,10,43,12,43,765,9,43,1,43,1,43,1,44,
+		1,44,1,44,1,44,1,44,1,44,5,44,775,8,44,10,44,12,44,778,9,44,3,44,780,8,
+		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,793,8,44,
+		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,
+		808,8,44,10,44,12,44,811,9,44,1,44,1,44,1,44,1,44,5,44,817,8,44,10,44,
+		12,44,820,9,44,1,44,3,44,823,8,44,1,44,1,44,1,44,3,44,828,8,44,1,44,1,
+		44,5,44,832,8,44,10,44,12,44,835,9,44,1,44,1,44,1,44,1,44,5,44,841,8,44,
+		10,44,12,44,844,9,44,1,44,3,44,847,8,44,1,45,1,45,1,45,5,45,852,8,45,10,
+		45,12,45,855,9,45,1,45,1,45,1,46,1,46,1,46,1,46,5,46,863,8,46,10,46,12,
+		46,866,9,46,1,46,5,46,869,8,46,10,46,12,46,872,9,46,1,46,3,46,875,8,46,
+		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,1,47,3,47,895,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,903,
+		8,48,10,48,12,48,906,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
 		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,4,49,926,8,49,11,49,12,49,927,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,939,8,49,10,49,12,49,942,
-		9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,955,8,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,3,49,974,8,49,1,50,1,50,1,50,1,51,1,51,1,52,1,52,1,52,
+		1,49,1,49,4,49,933,8,49,11,49,12,49,934,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,5,49,946,8,49,10,49,12,49,949,9,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,962,8,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,981,
+		8,49,1,50,1,50,1,50,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,
+		1009,8,52,10,52,12,52,1012,9,52,3,52,1014,8,52,1,52,1,52,1,52,1,52,3,52,
+		1020,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1030,8,52,1,52,
 		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,5,52,1002,8,52,10,52,12,52,1005,9,52,3,52,1007,8,52,
-		1,52,1,52,1,52,1,52,3,52,1013,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,3,52,1023,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1043,8,52,10,52,12,52,1046,
-		9,52,1,53,1,53,1,54,1,54,1,54,3,54,1053,8,54,1,55,1,55,1,55,0,1,104,56,
-		0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,
-		50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,
-		98,100,102,104,106,108,110,0,8,1,0,160,161,1,0,15,16,1,0,180,181,1,0,170,
-		171,1,0,168,169,1,0,172,177,1,0,135,141,21,0,3,3,5,9,13,22,24,27,29,29,
-		32,36,40,41,43,44,46,72,74,84,86,87,89,91,95,96,98,100,103,105,114,114,
-		116,120,127,129,142,142,147,158,184,185,1208,0,118,1,0,0,0,2,123,1,0,0,
-		0,4,126,1,0,0,0,6,156,1,0,0,0,8,158,1,0,0,0,10,170,1,0,0,0,12,194,1,0,
-		0,0,14,196,1,0,0,0,16,198,1,0,0,0,18,215,1,0,0,0,20,217,1,0,0,0,22,249,
-		1,0,0,0,24,251,1,0,0,0,26,253,1,0,0,0,28,287,1,0,0,0,30,289,1,0,0,0,32,
-		294,1,0,0,0,34,341,1,0,0,0,36,346,1,0,0,0,38,354,1,0,0,0,40,356,1,0,0,
-		0,42,385,1,0,0,0,44,387,1,0,0,0,46,437,1,0,0,0,48,439,1,0,0,0,50,476,1,
-		0,0,0,52,478,1,0,0,0,54,485,1,0,0,0,56,574,1,0,0,0,58,576,1,0,0,0,60,592,
-		1,0,0,0,62,594,1,0,0,0,64,616,1,0,0,0,66,618,1,0,0,0,68,621,1,0,0,0,70,
-		639,1,0,0,0,72,641,1,0,0,0,74,656,1,0,0,0,76,672,1,0,0,0,78,728,1,0,0,
-		0,80,730,1,0,0,0,82,737,1,0,0,0,84,749,1,0,0,0,86,751,1,0,0,0,88,839,1,
-		0,0,0,90,841,1,0,0,0,92,867,1,0,0,0,94,887,1,0,0,0,96,889,1,0,0,0,98,973,
-		1,0,0,0,100,975,1,0,0,0,102,978,1,0,0,0,104,1022,1,0,0,0,106,1047,1,0,
-		0,0,108,1049,1,0,0,0,110,1054,1,0,0,0,112,117,3,2,1,0,113,117,3,4,2,0,
-		114,117,3,96,48,0,115,117,3,8,4,0,116,112,1,0,0,0,116,113,1,0,0,0,116,
-		114,1,0,0,0,116,115,1,0,0,0,117,120,1,0,0,0,118,116,1,0,0,0,118,119,1,
-		0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,122,5,0,0,1,122,1,1,0,0,0,123,
-		124,5,3,0,0,124,125,5,182,0,0,125,3,1,0,0,0,126,127,5,1,0,0,127,128,3,
-		110,55,0,128,132,5,160,0,0,129,131,3,6,3,0,130,129,1,0,0,0,131,134,1,0,
-		0,0,132,130,1,0,0,0,132,133,1,0,0,0,133,135,1,0,0,0,134,132,1,0,0,0,135,
-		136,5,161,0,0,136,5,1,0,0,0,137,157,3,12,6,0,138,157,3,16,8,0,139,157,
-		3,20,10,0,140,157,3,26,13,0,141,157,3,32,16,0,142,157,3,40,20,0,143,157,
-		3,44,22,0,144,157,3,48,24,0,145,157,3,54,27,0,146,157,3,62,31,0,147,157,
-		3,68,34,0,148,157,3,72,36,0,149,157,3,74,37,0,150,157,3,76,38,0,151,157,
-		3,80,40,0,152,157,3,82,41,0,153,157,3,86,43,0,154,157,3,90,45,0,155,157,
-		3,8,4,0,156,137,1,0,0,0,156,138,1,0,0,0,156,139,1,0,0,0,156,140,1,0,0,
-		0,156,141,1,0,0,0,156,142,1,0,0,0,156,143,1,0,0,0,156,144,1,0,0,0,156,
-		145,1,0,0,0,156,146,1,0,0,0,156,147,1,0,0,0,156,148,1,0,0,0,156,149,1,
-		0,0,0,156,150,1,0,0,0,156,151,1,0,0,0,156,152,1,0,0,0,156,153,1,0,0,0,
-		156,154,1,0,0,0,156,155,1,0,0,0,157,7,1,0,0,0,158,159,5,184,0,0,159,165,
-		4,4,0,0,160,164,3,110,55,0,161,164,5,4,0,0,162,164,5,31,0,0,163,160,1,
-		0,0,0,163,161,1,0,0,0,163,162,1,0,0,0,164,167,1,0,0,0,165,163,1,0,0,0,
-		165,166,1,0,0,0,166,168,1,0,0,0,167,165,1,0,0,0,168,169,3,10,5,0,169,9,
-		1,0,0,0,170,175,5,160,0,0,171,174,3,10,5,0,172,174,8,0,0,0,173,171,1,0,
-		0,0,173,172,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,
-		178,1,0,0,0,177,175,1,0,0,0,178,179,5,161,0,0,179,11,1,0,0,0,180,181,5,
-		5,0,0,181,195,5,182,0,0,182,183,5,6,0,0,183,195,3,110,55,0,184,185,5,7,
-		0,0,185,195,5,179,0,0,186,187,5,8,0,0,187,195,5,179,0,0,188,189,5,9,0,
-		0,189,195,5,179,0,0,190,191,5,10,0,0,191,195,3,110,55,0,192,193,5,11,0,
-		0,193,195,3,14,7,0,194,180,1,0,0,0,194,182,1,0,0,0,194,184,1,0,0,0,194,
-		186,1,0,0,0,194,188,1,0,0,0,194,190,1,0,0,0,194,192,1,0,0,0,195,13,1,0,
-		0,0,196,197,5,178,0,0,197,15,1,0,0,0,198,199,5,12,0,0,199,200,3,110,55,
-		0,200,204,5,160,0,0,201,203,3,18,9,0,202,201,1,0,0,0,203,206,1,0,0,0,204,
-		202,1,0,0,0,204,205,1,0,0,0,205,207,1,0,0,0,206,204,1,0,0,0,207,208,5,
-		161,0,0,208,17,1,0,0,0,209,210,5,20,0,0,210,216,5,182,0,0,211,212,5,21,
-		0,0,212,216,3,104,52,0,213,214,5,22,0,0,214,216,3,104,52,0,215,209,1,0,
-		0,0,215,211,1,0,0,0,215,213,1,0,0,0,216,19,1,0,0,0,217,218,5,13,0,0,218,
-		219,3,110,55,0,219,223,5,160,0,0,220,222,3,22,11,0,221,220,1,0,0,0,222,
-		225,1,0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,
-		0,0,0,226,227,5,161,0,0,227,21,1,0,0,0,228,229,5,82,0,0,229,250,3,104,
-		52,0,230,231,5,130,0,0,231,232,3,104,52,0,232,233,3,100,50,0,233,250,1,
-		0,0,0,234,235,5,14,0,0,235,236,3,24,12,0,236,240,5,160,0,0,237,239,3,30,
-		15,0,238,237,1,0,0,0,239,242,1,0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,
-		243,1,0,0,0,242,240,1,0,0,0,243,244,5,161,0,0,244,250,1,0,0,0,245,246,
-		5,17,0,0,246,247,5,179,0,0,247,248,5,18,0,0,248,250,3,104,52,0,249,228,
-		1,0,0,0,249,230,1,0,0,0,249,234,1,0,0,0,249,245,1,0,0,0,250,23,1,0,0,0,
-		251,252,7,1,0,0,252,25,1,0,0,0,253,254,5,23,0,0,254,255,3,110,55,0,255,
-		259,5,160,0,0,256,258,3,28,14,0,257,256,1,0,0,0,258,261,1,0,0,0,259,257,
-		1,0,0,0,259,260,1,0,0,0,260,262,1,0,0,0,261,259,1,0,0,0,262,263,5,161,
-		0,0,263,27,1,0,0,0,264,265,5,24,0,0,265,288,3,104,52,0,266,267,5,25,0,
-		0,267,268,5,26,0,0,268,271,3,102,51,0,269,270,5,27,0,0,270,272,3,104,52,
-		0,271,269,1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,274,5,28,0,0,274,
-		276,5,179,0,0,275,273,1,0,0,0,275,276,1,0,0,0,276,288,1,0,0,0,277,278,
-		5,25,0,0,278,279,5,29,0,0,279,283,5,160,0,0,280,282,3,30,15,0,281,280,
-		1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,
-		0,285,283,1,0,0,0,286,288,5,161,0,0,287,264,1,0,0,0,287,266,1,0,0,0,287,
-		277,1,0,0,0,288,29,1,0,0,0,289,290,5,179,0,0,290,292,3,104,52,0,291,293,
-		5,164,0,0,292,291,1,0,0,0,292,293,1,0,0,0,293,31,1,0,0,0,294,295,5,30,
-		0,0,295,296,3,110,55,0,296,297,5,31,0,0,297,298,3,110,55,0,298,302,5,160,
-		0,0,299,301,3,34,17,0,300,299,1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,
-		302,303,1,0,0,0,303,305,1,0,0,0,304,302,1,0,0,0,305,306,5,161,0,0,306,
-		33,1,0,0,0,307,308,5,32,0,0,308,342,3,110,55,0,309,310,5,33,0,0,310,311,
-		3,104,52,0,311,316,3,100,50,0,312,313,5,34,0,0,313,314,3,104,52,0,314,
-		315,3,100,50,0,315,317,1,0,0,0,316,312,1,0,0,0,316,317,1,0,0,0,317,342,
-		1,0,0,0,318,319,5,35,0,0,319,342,5,179,0,0,320,321,5,36,0,0,321,342,3,
-		102,51,0,322,323,5,37,0,0,323,324,3,36,18,0,324,325,3,102,51,0,325,326,
-		5,39,0,0,326,327,5,32,0,0,327,331,5,40,0,0,328,329,5,33,0,0,329,330,5,
-		39,0,0,330,332,5,41,0,0,331,328,1,0,0,0,331,332,1,0,0,0,332,342,1,0,0,
-		0,333,335,5,42,0,0,334,336,3,38,19,0,335,334,1,0,0,0,336,337,1,0,0,0,337,
-		335,1,0,0,0,337,338,1,0,0,0,338,342,1,0,0,0,339,340,5,11,0,0,340,342,3,
-		14,7,0,341,307,1,0,0,0,341,309,1,0,0,0,341,318,1,0,0,0,341,320,1,0,0,0,
-		341,322,1,0,0,0,341,333,1,0,0,0,341,339,1,0,0,0,342,35,1,0,0,0,343,344,
-		5,181,0,0,344,347,5,38,0,0,345,347,5,180,0,0,346,343,1,0,0,0,346,345,1,
-		0,0,0,347,37,1,0,0,0,348,349,5,43,0,0,349,355,3,104,52,0,350,351,5,44,
-		0,0,351,355,3,104,52,0,352,353,5,45,0,0,353,355,5,179,0,0,354,348,1,0,
-		0,0,354,350,1,0,0,0,354,352,1,0,0,0,355,39,1,0,0,0,356,357,5,46,0,0,357,
-		358,3,110,55,0,358,362,5,160,0,0,359,361,3,42,21,0,360,359,1,0,0,0,361,
-		364,1,0,0,0,362,360,1,0,0,0,362,363,1,0,0,0,363,365,1,0,0,0,364,362,1,
-		0,0,0,365,366,5,161,0,0,366,41,1,0,0,0,367,368,5,47,0,0,368,386,3,110,
-		55,0,369,370,5,74,0,0,370,386,3,104,52,0,371,372,5,75,0,0,372,374,3,104,
-		52,0,373,375,5,76,0,0,374,373,1,0,0,0,374,375,1,0,0,0,375,386,1,0,0,0,
-		376,377,5,77,0,0,377,378,5,45,0,0,378,386,5,179,0,0,379,380,5,80,0,0,380,
-		386,3,60,30,0,381,382,5,8,0,0,382,386,5,179,0,0,383,384,5,22,0,0,384,386,
-		3,104,52,0,385,367,1,0,0,0,385,369,1,0,0,0,385,371,1,0,0,0,385,376,1,0,
-		0,0,385,379,1,0,0,0,385,381,1,0,0,0,385,383,1,0,0,0,386,43,1,0,0,0,387,
-		388,5,48,0,0,388,389,3,110,55,0,389,393,5,160,0,0,390,392,3,46,23,0,391,
-		390,1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,
-		0,0,0,395,393,1,0,0,0,396,397,5,161,0,0,397,45,1,0,0,0,398,399,5,49,0,
-		0,399,403,5,160,0,0,400,402,3,52,26,0,401,400,1,0,0,0,402,405,1,0,0,0,
-		403,401,1,0,0,0,403,404,1,0,0,0,404,406,1,0,0,0,405,403,1,0,0,0,406,438,
-		5,161,0,0,407,408,5,50,0,0,408,438,3,104,52,0,409,410,5,51,0,0,410,438,
-		3,104,52,0,411,412,5,52,0,0,412,413,5,26,0,0,413,438,3,102,51,0,414,415,
-		5,52,0,0,415,416,5,53,0,0,416,417,3,104,52,0,417,418,3,100,50,0,418,438,
-		1,0,0,0,419,420,5,55,0,0,420,438,3,104,52,0,421,422,5,56,0,0,422,438,3,
-		104,52,0,423,424,5,54,0,0,424,438,3,104,52,0,425,426,5,57,0,0,426,427,
-		3,104,52,0,427,428,3,100,50,0,428,438,1,0,0,0,429,430,5,58,0,0,430,431,
-		3,104,52,0,431,432,5,53,0,0,432,433,3,104,52,0,433,434,3,100,50,0,434,
-		438,1,0,0,0,435,436,5,59,0,0,436,438,3,110,55,0,437,398,1,0,0,0,437,407,
-		1,0,0,0,437,409,1,0,0,0,437,411,1,0,0,0,437,414,1,0,0,0,437,419,1,0,0,
-		0,437,421,1,0,0,0,437,423,1,0,0,0,437,425,1,0,0,0,437,429,1,0,0,0,437,
-		435,1,0,0,0,438,47,1,0,0,0,439,440,5,60,0,0,440,441,3,110,55,0,441,442,
-		5,31,0,0,442,443,3,110,55,0,443,447,5,160,0,0,444,446,3,50,25,0,445,444,
-		1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,447,448,1,0,0,0,448,450,1,0,0,
-		0,449,447,1,0,0,0,450,451,5,161,0,0,451,49,1,0,0,0,452,453,5,61,0,0,453,
-		477,3,110,55,0,454,455,5,50,0,0,455,477,3,104,52,0,456,457,5,62,0,0,457,
-		458,5,39,0,0,458,477,5,41,0,0,459,460,5,62,0,0,460,477,3,104,52,0,461,
-		462,5,137,0,0,462,463,3,104,52,0,463,464,3,100,50,0,464,477,1,0,0,0,465,
-		466,5,63,0,0,466,477,3,104,52,0,467,468,5,35,0,0,468,477,5,179,0,0,469,
-		470,5,36,0,0,470,477,3,102,51,0,471,472,5,66,0,0,472,474,3,104,52,0,473,
-		475,5,67,0,0,474,473,1,0,0,0,474,475,1,0,0,0,475,477,1,0,0,0,476,452,1,
-		0,0,0,476,454,1,0,0,0,476,456,1,0,0,0,476,459,1,0,0,0,476,461,1,0,0,0,
-		476,465,1,0,0,0,476,467,1,0,0,0,476,469,1,0,0,0,476,471,1,0,0,0,477,51,
-		1,0,0,0,478,479,5,179,0,0,479,480,3,104,52,0,480,481,5,39,0,0,481,483,
-		3,104,52,0,482,484,5,164,0,0,483,482,1,0,0,0,483,484,1,0,0,0,484,53,1,
-		0,0,0,485,486,5,73,0,0,486,487,3,110,55,0,487,491,5,160,0,0,488,490,3,
-		56,28,0,489,488,1,0,0,0,490,493,1,0,0,0,491,489,1,0,0,0,491,492,1,0,0,
-		0,492,494,1,0,0,0,493,491,1,0,0,0,494,495,5,161,0,0,495,55,1,0,0,0,496,
-		497,5,74,0,0,497,575,3,104,52,0,498,499,5,75,0,0,499,501,3,104,52,0,500,
-		502,5,76,0,0,501,500,1,0,0,0,501,502,1,0,0,0,502,505,1,0,0,0,503,504,5,
-		27,0,0,504,506,3,104,52,0,505,503,1,0,0,0,505,506,1,0,0,0,506,509,1,0,
-		0,0,507,508,5,44,0,0,508,510,3,104,52,0,509,507,1,0,0,0,509,510,1,0,0,
-		0,510,575,1,0,0,0,511,513,5,147,0,0,512,514,5,180,0,0,513,512,1,0,0,0,
-		513,514,1,0,0,0,514,517,1,0,0,0,515,516,5,101,0,0,516,518,3,104,52,0,517,
-		515,1,0,0,0,517,518,1,0,0,0,518,575,1,0,0,0,519,520,5,147,0,0,520,575,
-		5,158,0,0,521,522,5,148,0,0,522,575,3,104,52,0,523,524,5,149,0,0,524,575,
-		3,104,52,0,525,526,5,150,0,0,526,527,5,45,0,0,527,575,5,179,0,0,528,529,
-		5,151,0,0,529,533,5,160,0,0,530,532,3,30,15,0,531,530,1,0,0,0,532,535,
-		1,0,0,0,533,531,1,0,0,0,533,534,1,0,0,0,534,536,1,0,0,0,535,533,1,0,0,
-		0,536,575,5,161,0,0,537,538,5,152,0,0,538,575,3,104,52,0,539,540,5,153,
-		0,0,540,545,3,104,52,0,541,542,5,28,0,0,542,546,5,179,0,0,543,544,5,159,
-		0,0,544,546,3,110,55,0,545,541,1,0,0,0,545,543,1,0,0,0,546,575,1,0,0,0,
-		547,548,5,155,0,0,548,549,5,156,0,0,549,550,3,110,55,0,550,554,5,160,0,
-		0,551,553,3,58,29,0,552,551,1,0,0,0,553,556,1,0,0,0,554,552,1,0,0,0,554,
-		555,1,0,0,0,555,559,1,0,0,0,556,554,1,0,0,0,557,558,5,123,0,0,558,560,
-		3,104,52,0,559,557,1,0,0,0,559,560,1,0,0,0,560,561,1,0,0,0,561,562,5,161,
-		0,0,562,575,1,0,0,0,563,564,5,154,0,0,564,575,3,104,52,0,565,566,5,77,
-		0,0,566,567,5,45,0,0,567,575,5,179,0,0,568,569,5,80,0,0,569,575,3,60,30,
-		0,570,571,5,8,0,0,571,575,5,179,0,0,572,573,5,84,0,0,573,575,5,181,0,0,
-		574,496,1,0,0,0,574,498,1,0,0,0,574,511,1,0,0,0,574,519,1,0,0,0,574,521,
-		1,0,0,0,574,523,1,0,0,0,574,525,1,0,0,0,574,528,1,0,0,0,574,537,1,0,0,
-		0,574,539,1,0,0,0,574,547,1,0,0,0,574,563,1,0,0,0,574,565,1,0,0,0,574,
-		568,1,0,0,0,574,570,1,0,0,0,574,572,1,0,0,0,575,57,1,0,0,0,576,577,5,157,
-		0,0,577,578,3,104,52,0,578,579,3,104,52,0,579,59,1,0,0,0,580,593,5,81,
-		0,0,581,593,5,82,0,0,582,593,5,83,0,0,583,584,5,29,0,0,584,588,5,160,0,
-		0,585,587,3,30,15,0,586,585,1,0,0,0,587,590,1,0,0,0,588,586,1,0,0,0,588,
-		589,1,0,0,0,589,591,1,0,0,0,590,588,1,0,0,0,591,593,5,161,0,0,592,580,
-		1,0,0,0,592,581,1,0,0,0,592,582,1,0,0,0,592,583,1,0,0,0,593,61,1,0,0,0,
-		594,595,5,85,0,0,595,596,3,110,55,0,596,600,5,160,0,0,597,599,3,64,32,
-		0,598,597,1,0,0,0,599,602,1,0,0,0,600,598,1,0,0,0,600,601,1,0,0,0,601,
-		603,1,0,0,0,602,600,1,0,0,0,603,604,5,161,0,0,604,63,1,0,0,0,605,606,5,
-		86,0,0,606,617,3,104,52,0,607,608,5,87,0,0,608,613,3,66,33,0,609,610,5,
-		164,0,0,610,612,3,66,33,0,611,609,1,0,0,0,612,615,1,0,0,0,613,611,1,0,
-		0,0,613,614,1,0,0,0,614,617,1,0,0,0,615,613,1,0,0,0,616,605,1,0,0,0,616,
-		607,1,0,0,0,617,65,1,0,0,0,618,619,3,110,55,0,619,620,3,104,52,0,620,67,
-		1,0,0,0,621,622,5,88,0,0,622,631,3,110,55,0,623,627,5,160,0,0,624,626,
-		3,70,35,0,625,624,1,0,0,0,626,629,1,0,0,0,627,625,1,0,0,0,627,628,1,0,
-		0,0,628,630,1,0,0,0,629,627,1,0,0,0,630,632,5,161,0,0,631,623,1,0,0,0,
-		631,632,1,0,0,0,632,69,1,0,0,0,633,634,5,89,0,0,634,640,3,104,52,0,635,
-		636,5,90,0,0,636,640,3,104,52,0,637,638,5,91,0,0,638,640,3,104,52,0,639,
-		633,1,0,0,0,639,635,1,0,0,0,639,637,1,0,0,0,640,71,1,0,0,0,641,642,5,92,
-		0,0,642,643,3,110,55,0,643,644,5,160,0,0,644,652,3,104,52,0,645,650,3,
-		100,50,0,646,647,5,34,0,0,647,648,3,104,52,0,648,649,3,100,50,0,649,651,
-		1,0,0,0,650,646,1,0,0,0,650,651,1,0,0,0,651,653,1,0,0,0,652,645,1,0,0,
-		0,652,653,1,0,0,0,653,654,1,0,0,0,654,655,5,161,0,0,655,73,1,0,0,0,656,
-		657,5,93,0,0,657,658,3,110,55,0,658,659,5,167,0,0,659,666,3,104,52,0,660,
-		663,5,94,0,0,661,664,5,95,0,0,662,664,5,96,0,0,663,661,1,0,0,0,663,662,
-		1,0,0,0,664,665,1,0,0,0,665,667,3,102,51,0,666,660,1,0,0,0,666,667,1,0,
-		0,0,667,670,1,0,0,0,668,669,5,28,0,0,669,671,5,179,0,0,670,668,1,0,0,0,
-		670,671,1,0,0,0,671,75,1,0,0,0,672,673,5,97,0,0,673,674,3,110,55,0,674,
-		675,5,101,0,0,675,678,3,104,52,0,676,677,5,28,0,0,677,679,5,179,0,0,678,
-		676,1,0,0,0,678,679,1,0,0,0,679,683,1,0,0,0,680,681,5,98,0,0,681,682,5,
-		100,0,0,682,684,5,181,0,0,683,680,1,0,0,0,683,684,1,0,0,0,684,688,1,0,
-		0,0,685,686,5,99,0,0,686,687,5,100,0,0,687,689,5,181,0,0,688,685,1,0,0,
-		0,688,689,1,0,0,0,689,698,1,0,0,0,690,691,5,118,0,0,691,692,5,132,0,0,
-		692,693,3,110,55,0,693,694,5,119,0,0,694,695,5,121,0,0,695,696,5,181,0,
-		0,696,697,5,120,0,0,697,699,1,0,0,0,698,690,1,0,0,0,698,699,1,0,0,0,699,
-		700,1,0,0,0,700,701,5,166,0,0,701,706,3,78,39,0,702,703,5,164,0,0,703,
-		705,3,78,39,0,704,702,1,0,0,0,705,708,1,0,0,0,706,704,1,0,0,0,706,707,
-		1,0,0,0,707,77,1,0,0,0,708,706,1,0,0,0,709,710,5,114,0,0,710,711,5,180,
-		0,0,711,712,5,121,0,0,712,729,3,110,55,0,713,725,5,117,0,0,714,715,5,162,
-		0,0,715,720,3,110,55,0,716,717,5,164,0,0,717,719,3,110,55,0,718,716,1,
-		0,0,0,719,722,1,0,0,0,720,718,1,0,0,0,720,721,1,0,0,0,721,723,1,0,0,0,
-		722,720,1,0,0,0,723,724,5,163,0,0,724,726,1,0,0,0,725,714,1,0,0,0,725,
-		726,1,0,0,0,726,729,1,0,0,0,727,729,3,110,55,0,728,709,1,0,0,0,728,713,
-		1,0,0,0,728,727,1,0,0,0,729,79,1,0,0,0,730,731,5,102,0,0,731,732,5,101,
-		0,0,732,735,3,104,52,0,733,734,5,103,0,0,734,736,3,102,51,0,735,733,1,
-		0,0,0,735,736,1,0,0,0,736,81,1,0,0,0,737,738,5,104,0,0,738,739,5,105,0,
-		0,739,744,3,84,42,0,740,741,5,164,0,0,741,743,3,84,42,0,742,740,1,0,0,
-		0,743,746,1,0,0,0,744,742,1,0,0,0,744,745,1,0,0,0,745,83,1,0,0,0,746,744,
-		1,0,0,0,747,750,5,42,0,0,748,750,3,110,55,0,749,747,1,0,0,0,749,748,1,
-		0,0,0,750,85,1,0,0,0,751,752,5,106,0,0,752,756,5,160,0,0,753,755,3,88,
-		44,0,754,753,1,0,0,0,755,758,1,0,0,0,756,754,1,0,0,0,756,757,1,0,0,0,757,
-		759,1,0,0,0,758,756,1,0,0,0,759,760,5,161,0,0,760,87,1,0,0,0,761,762,5,
-		10,0,0,762,772,3,108,54,0,763,764,5,107,0,0,764,769,3,110,55,0,765,766,
-		5,164,0,0,766,768,3,110,55,0,767,765,1,0,0,0,768,771,1,0,0,0,769,767,1,
-		0,0,0,769,770,1,0,0,0,770,773,1,0,0,0,771,769,1,0,0,0,772,763,1,0,0,0,
-		772,773,1,0,0,0,773,840,1,0,0,0,774,775,5,108,0,0,775,840,3,110,55,0,776,
-		777,5,109,0,0,777,840,3,110,55,0,778,779,5,110,0,0,779,780,5,111,0,0,780,
-		781,5,112,0,0,781,840,3,110,55,0,782,785,5,113,0,0,783,784,5,180,0,0,784,
-		786,5,143,0,0,785,783,1,0,0,0,785,786,1,0,0,0,786,787,1,0,0,0,787,788,
-		5,111,0,0,788,789,5,121,0,0,789,840,3,110,55,0,790,791,5,114,0,0,791,792,
-		5,180,0,0,792,793,5,143,0,0,793,794,5,111,0,0,794,795,5,121,0,0,795,840,
-		3,110,55,0,796,797,5,122,0,0,797,798,3,104,52,0,798,802,5,160,0,0,799,
-		801,3,88,44,0,800,799,1,0,0,0,801,804,1,0,0,0,802,800,1,0,0,0,802,803,
-		1,0,0,0,803,805,1,0,0,0,804,802,1,0,0,0,805,815,5,161,0,0,806,807,5,123,
-		0,0,807,811,5,160,0,0,808,810,3,88,44,0,809,808,1,0,0,0,810,813,1,0,0,
-		0,811,809,1,0,0,0,811,812,1,0,0,0,812,814,1,0,0,0,813,811,1,0,0,0,814,
-		816,5,161,0,0,815,806,1,0,0,0,815,816,1,0,0,0,816,840,1,0,0,0,817,820,
-		5,115,0,0,818,819,5,132,0,0,819,821,5,74,0,0,820,818,1,0,0,0,820,821,1,
-		0,0,0,821,822,1,0,0,0,822,826,5,160,0,0,823,825,3,88,44,0,824,823,1,0,
-		0,0,825,828,1,0,0,0,826,824,1,0,0,0,826,827,1,0,0,0,827,829,1,0,0,0,828,
-		826,1,0,0,0,829,840,5,161,0,0,830,831,5,116,0,0,831,835,5,160,0,0,832,
-		834,3,88,44,0,833,832,1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,835,836,
-		1,0,0,0,836,838,1,0,0,0,837,835,1,0,0,0,838,840,5,161,0,0,839,761,1,0,
-		0,0,839,774,1,0,0,0,839,776,1,0,0,0,839,778,1,0,0,0,839,782,1,0,0,0,839,
-		790,1,0,0,0,839,796,1,0,0,0,839,817,1,0,0,0,839,830,1,0,0,0,840,89,1,0,
-		0,0,841,842,5,125,0,0,842,846,5,160,0,0,843,845,3,92,46,0,844,843,1,0,
-		0,0,845,848,1,0,0,0,846,844,1,0,0,0,846,847,1,0,0,0,847,849,1,0,0,0,848,
-		846,1,0,0,0,849,850,5,161,0,0,850,91,1,0,0,0,851,852,5,126,0,0,852,857,
-		3,110,55,0,853,854,5,164,0,0,854,856,3,110,55,0,855,853,1,0,0,0,856,859,
-		1,0,0,0,857,855,1,0,0,0,857,858,1,0,0,0,858,863,1,0,0,0,859,857,1,0,0,
-		0,860,862,3,94,47,0,861,860,1,0,0,0,862,865,1,0,0,0,863,861,1,0,0,0,863,
-		864,1,0,0,0,864,868,1,0,0,0,865,863,1,0,0,0,866,868,3,86,43,0,867,851,
-		1,0,0,0,867,866,1,0,0,0,868,93,1,0,0,0,869,870,5,127,0,0,870,888,3,104,
-		52,0,871,872,5,128,0,0,872,888,3,102,51,0,873,874,5,68,0,0,874,875,3,104,
-		52,0,875,876,5,134,0,0,876,877,5,72,0,0,877,888,1,0,0,0,878,879,5,69,0,
-		0,879,888,3,104,52,0,880,881,5,70,0,0,881,882,3,104,52,0,882,883,5,134,
-		0,0,883,884,5,72,0,0,884,888,1,0,0,0,885,886,5,71,0,0,886,888,3,104,52,
-		0,887,869,1,0,0,0,887,871,1,0,0,0,887,873,1,0,0,0,887,878,1,0,0,0,887,
-		880,1,0,0,0,887,885,1,0,0,0,888,95,1,0,0,0,889,890,5,2,0,0,890,891,3,110,
-		55,0,891,892,5,4,0,0,892,893,3,110,55,0,893,897,5,160,0,0,894,896,3,98,
-		49,0,895,894,1,0,0,0,896,899,1,0,0,0,897,895,1,0,0,0,897,898,1,0,0,0,898,
-		900,1,0,0,0,899,897,1,0,0,0,900,901,5,161,0,0,901,97,1,0,0,0,902,903,3,
-		110,55,0,903,904,5,37,0,0,904,905,5,129,0,0,905,906,5,181,0,0,906,974,
-		1,0,0,0,907,908,3,108,54,0,908,909,5,130,0,0,909,910,3,104,52,0,910,911,
-		3,100,50,0,911,974,1,0,0,0,912,913,3,108,54,0,913,914,5,131,0,0,914,915,
-		3,104,52,0,915,916,5,132,0,0,916,917,5,179,0,0,917,974,1,0,0,0,918,919,
-		3,110,55,0,919,920,5,133,0,0,920,921,5,31,0,0,921,922,5,179,0,0,922,974,
-		1,0,0,0,923,925,5,125,0,0,924,926,3,94,47,0,925,924,1,0,0,0,926,927,1,
-		0,0,0,927,925,1,0,0,0,927,928,1,0,0,0,928,974,1,0,0,0,929,930,3,110,55,
-		0,930,931,5,82,0,0,931,932,3,104,52,0,932,974,1,0,0,0,933,934,3,110,55,
-		0,934,935,5,14,0,0,935,936,3,24,12,0,936,940,5,160,0,0,937,939,3,30,15,
-		0,938,937,1,0,0,0,939,942,1,0,0,0,940,938,1,0,0,0,940,941,1,0,0,0,941,
-		943,1,0,0,0,942,940,1,0,0,0,943,944,5,161,0,0,944,974,1,0,0,0,945,946,
-		3,110,55,0,946,947,5,17,0,0,947,948,5,179,0,0,948,949,5,18,0,0,949,950,
-		3,104,52,0,950,974,1,0,0,0,951,952,3,110,55,0,952,954,5,19,0,0,953,955,
-		5,168,0,0,954,953,1,0,0,0,954,955,1,0,0,0,955,956,1,0,0,0,956,957,3,104,
-		52,0,957,974,1,0,0,0,958,959,3,110,55,0,959,960,5,64,0,0,960,961,3,104,
-		52,0,961,974,1,0,0,0,962,963,3,110,55,0,963,964,5,65,0,0,964,965,5,100,
-		0,0,965,966,3,102,51,0,966,967,5,39,0,0,967,968,3,104,52,0,968,974,1,0,
-		0,0,969,970,3,110,55,0,970,971,5,146,0,0,971,972,5,65,0,0,972,974,1,0,
-		0,0,973,902,1,0,0,0,973,907,1,0,0,0,973,912,1,0,0,0,973,918,1,0,0,0,973,
-		923,1,0,0,0,973,929,1,0,0,0,973,933,1,0,0,0,973,945,1,0,0,0,973,951,1,
-		0,0,0,973,958,1,0,0,0,973,962,1,0,0,0,973,969,1,0,0,0,974,99,1,0,0,0,975,
-		976,5,134,0,0,976,977,5,142,0,0,977,101,1,0,0,0,978,979,5,180,0,0,979,
-		103,1,0,0,0,980,981,6,52,-1,0,981,982,5,162,0,0,982,983,3,104,52,0,983,
-		984,5,163,0,0,984,1023,1,0,0,0,985,986,5,169,0,0,986,1023,3,104,52,16,
-		987,988,5,146,0,0,988,1023,3,104,52,11,989,990,5,122,0,0,990,991,3,104,
-		52,0,991,992,5,124,0,0,992,993,3,104,52,0,993,994,5,123,0,0,994,995,3,
-		104,52,0,995,1023,1,0,0,0,996,997,3,110,55,0,997,1006,5,162,0,0,998,1003,
-		3,104,52,0,999,1000,5,164,0,0,1000,1002,3,104,52,0,1001,999,1,0,0,0,1002,
-		1005,1,0,0,0,1003,1001,1,0,0,0,1003,1004,1,0,0,0,1004,1007,1,0,0,0,1005,
-		1003,1,0,0,0,1006,998,1,0,0,0,1006,1007,1,0,0,0,1007,1008,1,0,0,0,1008,
-		1009,5,163,0,0,1009,1023,1,0,0,0,1010,1012,7,2,0,0,1011,1013,3,106,53,
-		0,1012,1011,1,0,0,0,1012,1013,1,0,0,0,1013,1014,1,0,0,0,1014,1015,5,134,
-		0,0,1015,1023,3,106,53,0,1016,1017,5,181,0,0,1017,1023,3,106,53,0,1018,
-		1023,5,180,0,0,1019,1023,5,181,0,0,1020,1023,5,179,0,0,1021,1023,3,108,
-		54,0,1022,980,1,0,0,0,1022,985,1,0,0,0,1022,987,1,0,0,0,1022,989,1,0,0,
-		0,1022,996,1,0,0,0,1022,1010,1,0,0,0,1022,1016,1,0,0,0,1022,1018,1,0,0,
-		0,1022,1019,1,0,0,0,1022,1020,1,0,0,0,1022,1021,1,0,0,0,1023,1044,1,0,
-		0,0,1024,1025,10,15,0,0,1025,1026,5,143,0,0,1026,1043,3,104,52,16,1027,
-		1028,10,14,0,0,1028,1029,7,3,0,0,1029,1043,3,104,52,15,1030,1031,10,13,
-		0,0,1031,1032,7,4,0,0,1032,1043,3,104,52,14,1033,1034,10,12,0,0,1034,1035,
-		7,5,0,0,1035,1043,3,104,52,13,1036,1037,10,10,0,0,1037,1038,5,144,0,0,
-		1038,1043,3,104,52,11,1039,1040,10,9,0,0,1040,1041,5,145,0,0,1041,1043,
-		3,104,52,10,1042,1024,1,0,0,0,1042,1027,1,0,0,0,1042,1030,1,0,0,0,1042,
-		1033,1,0,0,0,1042,1036,1,0,0,0,1042,1039,1,0,0,0,1043,1046,1,0,0,0,1044,
-		1042,1,0,0,0,1044,1045,1,0,0,0,1045,105,1,0,0,0,1046,1044,1,0,0,0,1047,
-		1048,7,6,0,0,1048,107,1,0,0,0,1049,1052,3,110,55,0,1050,1051,5,165,0,0,
-		1051,1053,3,110,55,0,1052,1050,1,0,0,0,1052,1053,1,0,0,0,1053,109,1,0,
-		0,0,1054,1055,7,7,0,0,1055,111,1,0,0,0,100,116,118,132,156,163,165,173,
-		175,194,204,215,223,240,249,259,271,275,283,287,292,302,316,331,337,341,
-		346,354,362,374,385,393,403,437,447,474,476,483,491,501,505,509,513,517,
-		533,545,554,559,574,588,592,600,613,616,627,631,639,650,652,663,666,670,
-		678,683,688,698,706,720,725,728,735,744,749,756,769,772,785,802,811,815,
-		820,826,835,839,846,857,863,867,887,897,927,940,954,973,1003,1006,1012,
-		1022,1042,1044,1052
+		1,52,1,52,1,52,5,52,1050,8,52,10,52,12,52,1053,9,52,1,53,1,53,1,54,1,54,
+		1,54,3,54,1060,8,54,1,55,1,55,1,55,0,1,104,56,0,2,4,6,8,10,12,14,16,18,
+		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
+		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
+		0,8,1,0,160,161,1,0,15,16,1,0,180,181,1,0,170,171,1,0,168,169,1,0,172,
+		177,1,0,135,141,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,41,43,44,46,72,
+		74,84,86,87,89,91,95,96,98,100,103,105,114,114,116,120,127,129,142,142,
+		147,158,184,185,1216,0,118,1,0,0,0,2,123,1,0,0,0,4,126,1,0,0,0,6,156,1,
+		0,0,0,8,158,1,0,0,0,10,170,1,0,0,0,12,194,1,0,0,0,14,196,1,0,0,0,16,198,
+		1,0,0,0,18,215,1,0,0,0,20,217,1,0,0,0,22,249,1,0,0,0,24,251,1,0,0,0,26,
+		253,1,0,0,0,28,287,1,0,0,0,30,289,1,0,0,0,32,294,1,0,0,0,34,341,1,0,0,
+		0,36,346,1,0,0,0,38,354,1,0,0,0,40,356,1,0,0,0,42,385,1,0,0,0,44,387,1,
+		0,0,0,46,437,1,0,0,0,48,439,1,0,0,0,50,483,1,0,0,0,52,485,1,0,0,0,54,492,
+		1,0,0,0,56,581,1,0,0,0,58,583,1,0,0,0,60,599,1,0,0,0,62,601,1,0,0,0,64,
+		623,1,0,0,0,66,625,1,0,0,0,68,628,1,0,0,0,70,646,1,0,0,0,72,648,1,0,0,
+		0,74,663,1,0,0,0,76,679,1,0,0,0,78,735,1,0,0,0,80,737,1,0,0,0,82,744,1,
+		0,0,0,84,756,1,0,0,0,86,758,1,0,0,0,88,846,1,0,0,0,90,848,1,0,0,0,92,874,
+		1,0,0,0,94,894,1,0,0,0,96,896,1,0,0,0,98,980,1,0,0,0,100,982,1,0,0,0,102,
+		985,1,0,0,0,104,1029,1,0,0,0,106,1054,1,0,0,0,108,1056,1,0,0,0,110,1061,
+		1,0,0,0,112,117,3,2,1,0,113,117,3,4,2,0,114,117,3,96,48,0,115,117,3,8,
+		4,0,116,112,1,0,0,0,116,113,1,0,0,0,116,114,1,0,0,0,116,115,1,0,0,0,117,
+		120,1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,
+		0,0,0,121,122,5,0,0,1,122,1,1,0,0,0,123,124,5,3,0,0,124,125,5,182,0,0,
+		125,3,1,0,0,0,126,127,5,1,0,0,127,128,3,110,55,0,128,132,5,160,0,0,129,
+		131,3,6,3,0,130,129,1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,133,1,
+		0,0,0,133,135,1,0,0,0,134,132,1,0,0,0,135,136,5,161,0,0,136,5,1,0,0,0,
+		137,157,3,12,6,0,138,157,3,16,8,0,139,157,3,20,10,0,140,157,3,26,13,0,
+		141,157,3,32,16,0,142,157,3,40,20,0,143,157,3,44,22,0,144,157,3,48,24,
+		0,145,157,3,54,27,0,146,157,3,62,31,0,147,157,3,68,34,0,148,157,3,72,36,
+		0,149,157,3,74,37,0,150,157,3,76,38,0,151,157,3,80,40,0,152,157,3,82,41,
+		0,153,157,3,86,43,0,154,157,3,90,45,0,155,157,3,8,4,0,156,137,1,0,0,0,
+		156,138,1,0,0,0,156,139,1,0,0,0,156,140,1,0,0,0,156,141,1,0,0,0,156,142,
+		1,0,0,0,156,143,1,0,0,0,156,144,1,0,0,0,156,145,1,0,0,0,156,146,1,0,0,
+		0,156,147,1,0,0,0,156,148,1,0,0,0,156,149,1,0,0,0,156,150,1,0,0,0,156,
+		151,1,0,0,0,156,152,1,0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,1,
+		0,0,0,157,7,1,0,0,0,158,159,5,184,0,0,159,165,4,4,0,0,160,164,3,110,55,
+		0,161,164,5,4,0,0,162,164,5,31,0,0,163,160,1,0,0,0,163,161,1,0,0,0,163,
+		162,1,0,0,0,164,167,1,0,0,0,165,163,1,0,0,0,165,166,1,0,0,0,166,168,1,
+		0,0,0,167,165,1,0,0,0,168,169,3,10,5,0,169,9,1,0,0,0,170,175,5,160,0,0,
+		171,174,3,10,5,0,172,174,8,0,0,0,173,171,1,0,0,0,173,172,1,0,0,0,174,177,
+		1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,178,1,0,0,0,177,175,1,0,0,
+		0,178,179,5,161,0,0,179,11,1,0,0,0,180,181,5,5,0,0,181,195,5,182,0,0,182,
+		183,5,6,0,0,183,195,3,110,55,0,184,185,5,7,0,0,185,195,5,179,0,0,186,187,
+		5,8,0,0,187,195,5,179,0,0,188,189,5,9,0,0,189,195,5,179,0,0,190,191,5,
+		10,0,0,191,195,3,110,55,0,192,193,5,11,0,0,193,195,3,14,7,0,194,180,1,
+		0,0,0,194,182,1,0,0,0,194,184,1,0,0,0,194,186,1,0,0,0,194,188,1,0,0,0,
+		194,190,1,0,0,0,194,192,1,0,0,0,195,13,1,0,0,0,196,197,5,178,0,0,197,15,
+		1,0,0,0,198,199,5,12,0,0,199,200,3,110,55,0,200,204,5,160,0,0,201,203,
+		3,18,9,0,202,201,1,0,0,0,203,206,1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,
+		0,205,207,1,0,0,0,206,204,1,0,0,0,207,208,5,161,0,0,208,17,1,0,0,0,209,
+		210,5,20,0,0,210,216,5,182,0,0,211,212,5,21,0,0,212,216,3,104,52,0,213,
+		214,5,22,0,0,214,216,3,104,52,0,215,209,1,0,0,0,215,211,1,0,0,0,215,213,
+		1,0,0,0,216,19,1,0,0,0,217,218,5,13,0,0,218,219,3,110,55,0,219,223,5,160,
+		0,0,220,222,3,22,11,0,221,220,1,0,0,0,222,225,1,0,0,0,223,221,1,0,0,0,
+		223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,0,0,0,226,227,5,161,0,0,227,
+		21,1,0,0,0,228,229,5,82,0,0,229,250,3,104,52,0,230,231,5,130,0,0,231,232,
+		3,104,52,0,232,233,3,100,50,0,233,250,1,0,0,0,234,235,5,14,0,0,235,236,
+		3,24,12,0,236,240,5,160,0,0,237,239,3,30,15,0,238,237,1,0,0,0,239,242,
+		1,0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,0,0,
+		0,243,244,5,161,0,0,244,250,1,0,0,0,245,246,5,17,0,0,246,247,5,179,0,0,
+		247,248,5,18,0,0,248,250,3,104,52,0,249,228,1,0,0,0,249,230,1,0,0,0,249,
+		234,1,0,0,0,249,245,1,0,0,0,250,23,1,0,0,0,251,252,7,1,0,0,252,25,1,0,
+		0,0,253,254,5,23,0,0,254,255,3,110,55,0,255,259,5,160,0,0,256,258,3,28,
+		14,0,257,256,1,0,0,0,258,261,1,0,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,
+		262,1,0,0,0,261,259,1,0,0,0,262,263,5,161,0,0,263,27,1,0,0,0,264,265,5,
+		24,0,0,265,288,3,104,52,0,266,267,5,25,0,0,267,268,5,26,0,0,268,271,3,
+		102,51,0,269,270,5,27,0,0,270,272,3,104,52,0,271,269,1,0,0,0,271,272,1,
+		0,0,0,272,275,1,0,0,0,273,274,5,28,0,0,274,276,5,179,0,0,275,273,1,0,0,
+		0,275,276,1,0,0,0,276,288,1,0,0,0,277,278,5,25,0,0,278,279,5,29,0,0,279,
+		283,5,160,0,0,280,282,3,30,15,0,281,280,1,0,0,0,282,285,1,0,0,0,283,281,
+		1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,288,5,161,
+		0,0,287,264,1,0,0,0,287,266,1,0,0,0,287,277,1,0,0,0,288,29,1,0,0,0,289,
+		290,5,179,0,0,290,292,3,104,52,0,291,293,5,164,0,0,292,291,1,0,0,0,292,
+		293,1,0,0,0,293,31,1,0,0,0,294,295,5,30,0,0,295,296,3,110,55,0,296,297,
+		5,31,0,0,297,298,3,110,55,0,298,302,5,160,0,0,299,301,3,34,17,0,300,299,
+		1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,
+		0,304,302,1,0,0,0,305,306,5,161,0,0,306,33,1,0,0,0,307,308,5,32,0,0,308,
+		342,3,110,55,0,309,310,5,33,0,0,310,311,3,104,52,0,311,316,3,100,50,0,
+		312,313,5,34,0,0,313,314,3,104,52,0,314,315,3,100,50,0,315,317,1,0,0,0,
+		316,312,1,0,0,0,316,317,1,0,0,0,317,342,1,0,0,0,318,319,5,35,0,0,319,342,
+		5,179,0,0,320,321,5,36,0,0,321,342,3,102,51,0,322,323,5,37,0,0,323,324,
+		3,36,18,0,324,325,3,102,51,0,325,326,5,39,0,0,326,327,5,32,0,0,327,331,
+		5,40,0,0,328,329,5,33,0,0,329,330,5,39,0,0,330,332,5,41,0,0,331,328,1,
+		0,0,0,331,332,1,0,0,0,332,342,1,0,0,0,333,335,5,42,0,0,334,336,3,38,19,
+		0,335,334,1,0,0,0,336,337,1,0,0,0,337,335,1,0,0,0,337,338,1,0,0,0,338,
+		342,1,0,0,0,339,340,5,11,0,0,340,342,3,14,7,0,341,307,1,0,0,0,341,309,
+		1,0,0,0,341,318,1,0,0,0,341,320,1,0,0,0,341,322,1,0,0,0,341,333,1,0,0,
+		0,341,339,1,0,0,0,342,35,1,0,0,0,343,344,5,181,0,0,344,347,5,38,0,0,345,
+		347,5,180,0,0,346,343,1,0,0,0,346,345,1,0,0,0,347,37,1,0,0,0,348,349,5,
+		43,0,0,349,355,3,104,52,0,350,351,5,44,0,0,351,355,3,104,52,0,352,353,
+		5,45,0,0,353,355,5,179,0,0,354,348,1,0,0,0,354,350,1,0,0,0,354,352,1,0,
+		0,0,355,39,1,0,0,0,356,357,5,46,0,0,357,358,3,110,55,0,358,362,5,160,0,
+		0,359,361,3,42,21,0,360,359,1,0,0,0,361,364,1,0,0,0,362,360,1,0,0,0,362,
+		363,1,0,0,0,363,365,1,0,0,0,364,362,1,0,0,0,365,366,5,161,0,0,366,41,1,
+		0,0,0,367,368,5,47,0,0,368,386,3,110,55,0,369,370,5,74,0,0,370,386,3,104,
+		52,0,371,372,5,75,0,0,372,374,3,104,52,0,373,375,5,76,0,0,374,373,1,0,
+		0,0,374,375,1,0,0,0,375,386,1,0,0,0,376,377,5,77,0,0,377,378,5,45,0,0,
+		378,386,5,179,0,0,379,380,5,80,0,0,380,386,3,60,30,0,381,382,5,8,0,0,382,
+		386,5,179,0,0,383,384,5,22,0,0,384,386,3,104,52,0,385,367,1,0,0,0,385,
+		369,1,0,0,0,385,371,1,0,0,0,385,376,1,0,0,0,385,379,1,0,0,0,385,381,1,
+		0,0,0,385,383,1,0,0,0,386,43,1,0,0,0,387,388,5,48,0,0,388,389,3,110,55,
+		0,389,393,5,160,0,0,390,392,3,46,23,0,391,390,1,0,0,0,392,395,1,0,0,0,
+		393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,0,395,393,1,0,0,0,396,397,
+		5,161,0,0,397,45,1,0,0,0,398,399,5,49,0,0,399,403,5,160,0,0,400,402,3,
+		52,26,0,401,400,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,
+		0,404,406,1,0,0,0,405,403,1,0,0,0,406,438,5,161,0,0,407,408,5,50,0,0,408,
+		438,3,104,52,0,409,410,5,51,0,0,410,438,3,104,52,0,411,412,5,52,0,0,412,
+		413,5,26,0,0,413,438,3,102,51,0,414,415,5,52,0,0,415,416,5,53,0,0,416,
+		417,3,104,52,0,417,418,3,100,50,0,418,438,1,0,0,0,419,420,5,55,0,0,420,
+		438,3,104,52,0,421,422,5,56,0,0,422,438,3,104,52,0,423,424,5,54,0,0,424,
+		438,3,104,52,0,425,426,5,57,0,0,426,427,3,104,52,0,427,428,3,100,50,0,
+		428,438,1,0,0,0,429,430,5,58,0,0,430,431,3,104,52,0,431,432,5,53,0,0,432,
+		433,3,104,52,0,433,434,3,100,50,0,434,438,1,0,0,0,435,436,5,59,0,0,436,
+		438,3,110,55,0,437,398,1,0,0,0,437,407,1,0,0,0,437,409,1,0,0,0,437,411,
+		1,0,0,0,437,414,1,0,0,0,437,419,1,0,0,0,437,421,1,0,0,0,437,423,1,0,0,
+		0,437,425,1,0,0,0,437,429,1,0,0,0,437,435,1,0,0,0,438,47,1,0,0,0,439,440,
+		5,60,0,0,440,441,3,110,55,0,441,442,5,31,0,0,442,443,3,110,55,0,443,447,
+		5,160,0,0,444,446,3,50,25,0,445,444,1,0,0,0,446,449,1,0,0,0,447,445,1,
+		0,0,0,447,448,1,0,0,0,448,450,1,0,0,0,449,447,1,0,0,0,450,451,5,161,0,
+		0,451,49,1,0,0,0,452,453,5,61,0,0,453,484,3,110,55,0,454,455,5,50,0,0,
+		455,484,3,104,52,0,456,457,5,62,0,0,457,458,5,39,0,0,458,484,5,41,0,0,
+		459,460,5,62,0,0,460,484,3,104,52,0,461,462,5,137,0,0,462,463,3,104,52,
+		0,463,464,3,100,50,0,464,484,1,0,0,0,465,466,5,63,0,0,466,484,3,104,52,
+		0,467,468,5,35,0,0,468,484,5,179,0,0,469,470,5,36,0,0,470,484,3,102,51,
+		0,471,472,5,66,0,0,472,474,3,104,52,0,473,475,5,67,0,0,474,473,1,0,0,0,
+		474,475,1,0,0,0,475,484,1,0,0,0,476,477,5,37,0,0,477,478,3,36,18,0,478,
+		479,3,102,51,0,479,480,5,39,0,0,480,481,5,61,0,0,481,482,5,40,0,0,482,
+		484,1,0,0,0,483,452,1,0,0,0,483,454,1,0,0,0,483,456,1,0,0,0,483,459,1,
+		0,0,0,483,461,1,0,0,0,483,465,1,0,0,0,483,467,1,0,0,0,483,469,1,0,0,0,
+		483,471,1,0,0,0,483,476,1,0,0,0,484,51,1,0,0,0,485,486,5,179,0,0,486,487,
+		3,104,52,0,487,488,5,39,0,0,488,490,3,104,52,0,489,491,5,164,0,0,490,489,
+		1,0,0,0,490,491,1,0,0,0,491,53,1,0,0,0,492,493,5,73,0,0,493,494,3,110,
+		55,0,494,498,5,160,0,0,495,497,3,56,28,0,496,495,1,0,0,0,497,500,1,0,0,
+		0,498,496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,0,500,498,1,0,0,0,501,
+		502,5,161,0,0,502,55,1,0,0,0,503,504,5,74,0,0,504,582,3,104,52,0,505,506,
+		5,75,0,0,506,508,3,104,52,0,507,509,5,76,0,0,508,507,1,0,0,0,508,509,1,
+		0,0,0,509,512,1,0,0,0,510,511,5,27,0,0,511,513,3,104,52,0,512,510,1,0,
+		0,0,512,513,1,0,0,0,513,516,1,0,0,0,514,515,5,44,0,0,515,517,3,104,52,
+		0,516,514,1,0,0,0,516,517,1,0,0,0,517,582,1,0,0,0,518,520,5,147,0,0,519,
+		521,5,180,0,0,520,519,1,0,0,0,520,521,1,0,0,0,521,524,1,0,0,0,522,523,
+		5,101,0,0,523,525,3,104,52,0,524,522,1,0,0,0,524,525,1,0,0,0,525,582,1,
+		0,0,0,526,527,5,147,0,0,527,582,5,158,0,0,528,529,5,148,0,0,529,582,3,
+		104,52,0,530,531,5,149,0,0,531,582,3,104,52,0,532,533,5,150,0,0,533,534,
+		5,45,0,0,534,582,5,179,0,0,535,536,5,151,0,0,536,540,5,160,0,0,537,539,
+		3,30,15,0,538,537,1,0,0,0,539,542,1,0,0,0,540,538,1,0,0,0,540,541,1,0,
+		0,0,541,543,1,0,0,0,542,540,1,0,0,0,543,582,5,161,0,0,544,545,5,152,0,
+		0,545,582,3,104,52,0,546,547,5,153,0,0,547,552,3,104,52,0,548,549,5,28,
+		0,0,549,553,5,179,0,0,550,551,5,159,0,0,551,553,3,110,55,0,552,548,1,0,
+		0,0,552,550,1,0,0,0,553,582,1,0,0,0,554,555,5,155,0,0,555,556,5,156,0,
+		0,556,557,3,110,55,0,557,561,5,160,0,0,558,560,3,58,29,0,559,558,1,0,0,
+		0,560,563,1,0,0,0,561,559,1,0,0,0,561,562,1,0,0,0,562,566,1,0,0,0,563,
+		561,1,0,0,0,564,565,5,123,0,0,565,567,3,104,52,0,566,564,1,0,0,0,566,567,
+		1,0,0,0,567,568,1,0,0,0,568,569,5,161,0,0,569,582,1,0,0,0,570,571,5,154,
+		0,0,571,582,3,104,52,0,572,573,5,77,0,0,573,574,5,45,0,0,574,582,5,179,
+		0,0,575,576,5,80,0,0,576,582,3,60,30,0,577,578,5,8,0,0,578,582,5,179,0,
+		0,579,580,5,84,0,0,580,582,5,181,0,0,581,503,1,0,0,0,581,505,1,0,0,0,581,
+		518,1,0,0,0,581,526,1,0,0,0,581,528,1,0,0,0,581,530,1,0,0,0,581,532,1,
+		0,0,0,581,535,1,0,0,0,581,544,1,0,0,0,581,546,1,0,0,0,581,554,1,0,0,0,
+		581,570,1,0,0,0,581,572,1,0,0,0,581,575,1,0,0,0,581,577,1,0,0,0,581,579,
+		1,0,0,0,582,57,1,0,0,0,583,584,5,157,0,0,584,585,3,104,52,0,585,586,3,
+		104,52,0,586,59,1,0,0,0,587,600,5,81,0,0,588,600,5,82,0,0,589,600,5,83,
+		0,0,590,591,5,29,0,0,591,595,5,160,0,0,592,594,3,30,15,0,593,592,1,0,0,
+		0,594,597,1,0,0,0,595,593,1,0,0,0,595,596,1,0,0,0,596,598,1,0,0,0,597,
+		595,1,0,0,0,598,600,5,161,0,0,599,587,1,0,0,0,599,588,1,0,0,0,599,589,
+		1,0,0,0,599,590,1,0,0,0,600,61,1,0,0,0,601,602,5,85,0,0,602,603,3,110,
+		55,0,603,607,5,160,0,0,604,606,3,64,32,0,605,604,1,0,0,0,606,609,1,0,0,
+		0,607,605,1,0,0,0,607,608,1,0,0,0,608,610,1,0,0,0,609,607,1,0,0,0,610,
+		611,5,161,0,0,611,63,1,0,0,0,612,613,5,86,0,0,613,624,3,104,52,0,614,615,
+		5,87,0,0,615,620,3,66,33,0,616,617,5,164,0,0,617,619,3,66,33,0,618,616,
+		1,0,0,0,619,622,1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,
+		0,622,620,1,0,0,0,623,612,1,0,0,0,623,614,1,0,0,0,624,65,1,0,0,0,625,626,
+		3,110,55,0,626,627,3,104,52,0,627,67,1,0,0,0,628,629,5,88,0,0,629,638,
+		3,110,55,0,630,634,5,160,0,0,631,633,3,70,35,0,632,631,1,0,0,0,633,636,
+		1,0,0,0,634,632,1,0,0,0,634,635,1,0,0,0,635,637,1,0,0,0,636,634,1,0,0,
+		0,637,639,5,161,0,0,638,630,1,0,0,0,638,639,1,0,0,0,639,69,1,0,0,0,640,
+		641,5,89,0,0,641,647,3,104,52,0,642,643,5,90,0,0,643,647,3,104,52,0,644,
+		645,5,91,0,0,645,647,3,104,52,0,646,640,1,0,0,0,646,642,1,0,0,0,646,644,
+		1,0,0,0,647,71,1,0,0,0,648,649,5,92,0,0,649,650,3,110,55,0,650,651,5,160,
+		0,0,651,659,3,104,52,0,652,657,3,100,50,0,653,654,5,34,0,0,654,655,3,104,
+		52,0,655,656,3,100,50,0,656,658,1,0,0,0,657,653,1,0,0,0,657,658,1,0,0,
+		0,658,660,1,0,0,0,659,652,1,0,0,0,659,660,1,0,0,0,660,661,1,0,0,0,661,
+		662,5,161,0,0,662,73,1,0,0,0,663,664,5,93,0,0,664,665,3,110,55,0,665,666,
+		5,167,0,0,666,673,3,104,52,0,667,670,5,94,0,0,668,671,5,95,0,0,669,671,
+		5,96,0,0,670,668,1,0,0,0,670,669,1,0,0,0,671,672,1,0,0,0,672,674,3,102,
+		51,0,673,667,1,0,0,0,673,674,1,0,0,0,674,677,1,0,0,0,675,676,5,28,0,0,
+		676,678,5,179,0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,75,1,0,0,0,679,680,
+		5,97,0,0,680,681,3,110,55,0,681,682,5,101,0,0,682,685,3,104,52,0,683,684,
+		5,28,0,0,684,686,5,179,0,0,685,683,1,0,0,0,685,686,1,0,0,0,686,690,1,0,
+		0,0,687,688,5,98,0,0,688,689,5,100,0,0,689,691,5,181,0,0,690,687,1,0,0,
+		0,690,691,1,0,0,0,691,695,1,0,0,0,692,693,5,99,0,0,693,694,5,100,0,0,694,
+		696,5,181,0,0,695,692,1,0,0,0,695,696,1,0,0,0,696,705,1,0,0,0,697,698,
+		5,118,0,0,698,699,5,132,0,0,699,700,3,110,55,0,700,701,5,119,0,0,701,702,
+		5,121,0,0,702,703,5,181,0,0,703,704,5,120,0,0,704,706,1,0,0,0,705,697,
+		1,0,0,0,705,706,1,0,0,0,706,707,1,0,0,0,707,708,5,166,0,0,708,713,3,78,
+		39,0,709,710,5,164,0,0,710,712,3,78,39,0,711,709,1,0,0,0,712,715,1,0,0,
+		0,713,711,1,0,0,0,713,714,1,0,0,0,714,77,1,0,0,0,715,713,1,0,0,0,716,717,
+		5,114,0,0,717,718,5,180,0,0,718,719,5,121,0,0,719,736,3,110,55,0,720,732,
+		5,117,0,0,721,722,5,162,0,0,722,727,3,110,55,0,723,724,5,164,0,0,724,726,
+		3,110,55,0,725,723,1,0,0,0,726,729,1,0,0,0,727,725,1,0,0,0,727,728,1,0,
+		0,0,728,730,1,0,0,0,729,727,1,0,0,0,730,731,5,163,0,0,731,733,1,0,0,0,
+		732,721,1,0,0,0,732,733,1,0,0,0,733,736,1,0,0,0,734,736,3,110,55,0,735,
+		716,1,0,0,0,735,720,1,0,0,0,735,734,1,0,0,0,736,79,1,0,0,0,737,738,5,102,
+		0,0,738,739,5,101,0,0,739,742,3,104,52,0,740,741,5,103,0,0,741,743,3,102,
+		51,0,742,740,1,0,0,0,742,743,1,0,0,0,743,81,1,0,0,0,744,745,5,104,0,0,
+		745,746,5,105,0,0,746,751,3,84,42,0,747,748,5,164,0,0,748,750,3,84,42,
+		0,749,747,1,0,0,0,750,753,1,0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,
+		83,1,0,0,0,753,751,1,0,0,0,754,757,5,42,0,0,755,757,3,110,55,0,756,754,
+		1,0,0,0,756,755,1,0,0,0,757,85,1,0,0,0,758,759,5,106,0,0,759,763,5,160,
+		0,0,760,762,3,88,44,0,761,760,1,0,0,0,762,765,1,0,0,0,763,761,1,0,0,0,
+		763,764,1,0,0,0,764,766,1,0,0,0,765,763,1,0,0,0,766,767,5,161,0,0,767,
+		87,1,0,0,0,768,769,5,10,0,0,769,779,3,108,54,0,770,771,5,107,0,0,771,776,
+		3,110,55,0,772,773,5,164,0,0,773,775,3,110,55,0,774,772,1,0,0,0,775,778,
+		1,0,0,0,776,774,1,0,0,0,776,777,1,0,0,0,777,780,1,0,0,0,778,776,1,0,0,
+		0,779,770,1,0,0,0,779,780,1,0,0,0,780,847,1,0,0,0,781,782,5,108,0,0,782,
+		847,3,110,55,0,783,784,5,109,0,0,784,847,3,110,55,0,785,786,5,110,0,0,
+		786,787,5,111,0,0,787,788,5,112,0,0,788,847,3,110,55,0,789,792,5,113,0,
+		0,790,791,5,180,0,0,791,793,5,143,0,0,792,790,1,0,0,0,792,793,1,0,0,0,
+		793,794,1,0,0,0,794,795,5,111,0,0,795,796,5,121,0,0,796,847,3,110,55,0,
+		797,798,5,114,0,0,798,799,5,180,0,0,799,800,5,143,0,0,800,801,5,111,0,
+		0,801,802,5,121,0,0,802,847,3,110,55,0,803,804,5,122,0,0,804,805,3,104,
+		52,0,805,809,5,160,0,0,806,808,3,88,44,0,807,806,1,0,0,0,808,811,1,0,0,
+		0,809,807,1,0,0,0,809,810,1,0,0,0,810,812,1,0,0,0,811,809,1,0,0,0,812,
+		822,5,161,0,0,813,814,5,123,0,0,814,818,5,160,0,0,815,817,3,88,44,0,816,
+		815,1,0,0,0,817,820,1,0,0,0,818,816,1,0,0,0,818,819,1,0,0,0,819,821,1,
+		0,0,0,820,818,1,0,0,0,821,823,5,161,0,0,822,813,1,0,0,0,822,823,1,0,0,
+		0,823,847,1,0,0,0,824,827,5,115,0,0,825,826,5,132,0,0,826,828,5,74,0,0,
+		827,825,1,0,0,0,827,828,1,0,0,0,828,829,1,0,0,0,829,833,5,160,0,0,830,
+		832,3,88,44,0,831,830,1,0,0,0,832,835,1,0,0,0,833,831,1,0,0,0,833,834,
+		1,0,0,0,834,836,1,0,0,0,835,833,1,0,0,0,836,847,5,161,0,0,837,838,5,116,
+		0,0,838,842,5,160,0,0,839,841,3,88,44,0,840,839,1,0,0,0,841,844,1,0,0,
+		0,842,840,1,0,0,0,842,843,1,0,0,0,843,845,1,0,0,0,844,842,1,0,0,0,845,
+		847,5,161,0,0,846,768,1,0,0,0,846,781,1,0,0,0,846,783,1,0,0,0,846,785,
+		1,0,0,0,846,789,1,0,0,0,846,797,1,0,0,0,846,803,1,0,0,0,846,824,1,0,0,
+		0,846,837,1,0,0,0,847,89,1,0,0,0,848,849,5,125,0,0,849,853,5,160,0,0,850,
+		852,3,92,46,0,851,850,1,0,0,0,852,855,1,0,0,0,853,851,1,0,0,0,853,854,
+		1,0,0,0,854,856,1,0,0,0,855,853,1,0,0,0,856,857,5,161,0,0,857,91,1,0,0,
+		0,858,859,5,126,0,0,859,864,3,110,55,0,860,861,5,164,0,0,861,863,3,110,
+		55,0,862,860,1,0,0,0,863,866,1,0,0,0,864,862,1,0,0,0,864,865,1,0,0,0,865,
+		870,1,0,0,0,866,864,1,0,0,0,867,869,3,94,47,0,868,867,1,0,0,0,869,872,
+		1,0,0,0,870,868,1,0,0,0,870,871,1,0,0,0,871,875,1,0,0,0,872,870,1,0,0,
+		0,873,875,3,86,43,0,874,858,1,0,0,0,874,873,1,0,0,0,875,93,1,0,0,0,876,
+		877,5,127,0,0,877,895,3,104,52,0,878,879,5,128,0,0,879,895,3,102,51,0,
+		880,881,5,68,0,0,881,882,3,104,52,0,882,883,5,134,0,0,883,884,5,72,0,0,
+		884,895,1,0,0,0,885,886,5,69,0,0,886,895,3,104,52,0,887,888,5,70,0,0,888,
+		889,3,104,52,0,889,890,5,134,0,0,890,891,5,72,0,0,891,895,1,0,0,0,892,
+		893,5,71,0,0,893,895,3,104,52,0,894,876,1,0,0,0,894,878,1,0,0,0,894,880,
+		1,0,0,0,894,885,1,0,0,0,894,887,1,0,0,0,894,892,1,0,0,0,895,95,1,0,0,0,
+		896,897,5,2,0,0,897,898,3,110,55,0,898,899,5,4,0,0,899,900,3,110,55,0,
+		900,904,5,160,0,0,901,903,3,98,49,0,902,901,1,0,0,0,903,906,1,0,0,0,904,
+		902,1,0,0,0,904,905,1,0,0,0,905,907,1,0,0,0,906,904,1,0,0,0,907,908,5,
+		161,0,0,908,97,1,0,0,0,909,910,3,110,55,0,910,911,5,37,0,0,911,912,5,129,
+		0,0,912,913,5,181,0,0,913,981,1,0,0,0,914,915,3,108,54,0,915,916,5,130,
+		0,0,916,917,3,104,52,0,917,918,3,100,50,0,918,981,1,0,0,0,919,920,3,108,
+		54,0,920,921,5,131,0,0,921,922,3,104,52,0,922,923,5,132,0,0,923,924,5,
+		179,0,0,924,981,1,0,0,0,925,926,3,110,55,0,926,927,5,133,0,0,927,928,5,
+		31,0,0,928,929,5,179,0,0,929,981,1,0,0,0,930,932,5,125,0,0,931,933,3,94,
+		47,0,932,931,1,0,0,0,933,934,1,0,0,0,934,932,1,0,0,0,934,935,1,0,0,0,935,
+		981,1,0,0,0,936,937,3,110,55,0,937,938,5,82,0,0,938,939,3,104,52,0,939,
+		981,1,0,0,0,940,941,3,110,55,0,941,942,5,14,0,0,942,943,3,24,12,0,943,
+		947,5,160,0,0,944,946,3,30,15,0,945,944,1,0,0,0,946,949,1,0,0,0,947,945,
+		1,0,0,0,947,948,1,0,0,0,948,950,1,0,0,0,949,947,1,0,0,0,950,951,5,161,
+		0,0,951,981,1,0,0,0,952,953,3,110,55,0,953,954,5,17,0,0,954,955,5,179,
+		0,0,955,956,5,18,0,0,956,957,3,104,52,0,957,981,1,0,0,0,958,959,3,110,
+		55,0,959,961,5,19,0,0,960,962,5,168,0,0,961,960,1,0,0,0,961,962,1,0,0,
+		0,962,963,1,0,0,0,963,964,3,104,52,0,964,981,1,0,0,0,965,966,3,110,55,
+		0,966,967,5,64,0,0,967,968,3,104,52,0,968,981,1,0,0,0,969,970,3,110,55,
+		0,970,971,5,65,0,0,971,972,5,100,0,0,972,973,3,102,51,0,973,974,5,39,0,
+		0,974,975,3,104,52,0,975,981,1,0,0,0,976,977,3,110,55,0,977,978,5,146,
+		0,0,978,979,5,65,0,0,979,981,1,0,0,0,980,909,1,0,0,0,980,914,1,0,0,0,980,
+		919,1,0,0,0,980,925,1,0,0,0,980,930,1,0,0,0,980,936,1,0,0,0,980,940,1,
+		0,0,0,980,952,1,0,0,0,980,958,1,0,0,0,980,965,1,0,0,0,980,969,1,0,0,0,
+		980,976,1,0,0,0,981,99,1,0,0,0,982,983,5,134,0,0,983,984,5,142,0,0,984,
+		101,1,0,0,0,985,986,5,180,0,0,986,103,1,0,0,0,987,988,6,52,-1,0,988,989,
+		5,162,0,0,989,990,3,104,52,0,990,991,5,163,0,0,991,1030,1,0,0,0,992,993,
+		5,169,0,0,993,1030,3,104,52,16,994,995,5,146,0,0,995,1030,3,104,52,11,
+		996,997,5,122,0,0,997,998,3,104,52,0,998,999,5,124,0,0,999,1000,3,104,
+		52,0,1000,1001,5,123,0,0,1001,1002,3,104,52,0,1002,1030,1,0,0,0,1003,1004,
+		3,110,55,0,1004,1013,5,162,0,0,1005,1010,3,104,52,0,1006,1007,5,164,0,
+		0,1007,1009,3,104,52,0,1008,1006,1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,
+		0,0,0,1010,1011,1,0,0,0,1011,1014,1,0,0,0,1012,1010,1,0,0,0,1013,1005,
+		1,0,0,0,1013,1014,1,0,0,0,1014,1015,1,0,0,0,1015,1016,5,163,0,0,1016,1030,
+		1,0,0,0,1017,1019,7,2,0,0,1018,1020,3,106,53,0,1019,1018,1,0,0,0,1019,
+		1020,1,0,0,0,1020,1021,1,0,0,0,1021,1022,5,134,0,0,1022,1030,3,106,53,
+		0,1023,1024,5,181,0,0,1024,1030,3,106,53,0,1025,1030,5,180,0,0,1026,1030,
+		5,181,0,0,1027,1030,5,179,0,0,1028,1030,3,108,54,0,1029,987,1,0,0,0,1029,
+		992,1,0,0,0,1029,994,1,0,0,0,1029,996,1,0,0,0,1029,1003,1,0,0,0,1029,1017,
+		1,0,0,0,1029,1023,1,0,0,0,1029,1025,1,0,0,0,1029,1026,1,0,0,0,1029,1027,
+		1,0,0,0,1029,1028,1,0,0,0,1030,1051,1,0,0,0,1031,1032,10,15,0,0,1032,1033,
+		5,143,0,0,1033,1050,3,104,52,16,1034,1035,10,14,0,0,1035,1036,7,3,0,0,
+		1036,1050,3,104,52,15,1037,1038,10,13,0,0,1038,1039,7,4,0,0,1039,1050,
+		3,104,52,14,1040,1041,10,12,0,0,1041,1042,7,5,0,0,1042,1050,3,104,52,13,
+		1043,1044,10,10,0,0,1044,1045,5,144,0,0,1045,1050,3,104,52,11,1046,1047,
+		10,9,0,0,1047,1048,5,145,0,0,1048,1050,3,104,52,10,1049,1031,1,0,0,0,1049,
+		1034,1,0,0,0,1049,1037,1,0,0,0,1049,1040,1,0,0,0,1049,1043,1,0,0,0,1049,
+		1046,1,0,0,0,1050,1053,1,0,0,0,1051,1049,1,0,0,0,1051,1052,1,0,0,0,1052,
+		105,1,0,0,0,1053,1051,1,0,0,0,1054,1055,7,6,0,0,1055,107,1,0,0,0,1056,
+		1059,3,110,55,0,1057,1058,5,165,0,0,1058,1060,3,110,55,0,1059,1057,1,0,
+		0,0,1059,1060,1,0,0,0,1060,109,1,0,0,0,1061,1062,7,7,0,0,1062,111,1,0,
+		0,0,100,116,118,132,156,163,165,173,175,194,204,215,223,240,249,259,271,
+		275,283,287,292,302,316,331,337,341,346,354,362,374,385,393,403,437,447,
+		474,483,490,498,508,512,516,520,524,540,552,561,566,581,595,599,607,620,
+		623,634,638,646,657,659,670,673,677,685,690,695,705,713,727,732,735,742,
+		751,756,763,776,779,792,809,818,822,827,833,842,846,853,864,870,874,894,
+		904,934,947,961,980,1010,1013,1019,1029,1049,1051,1059
 	};
 
 	public static readonly ATN _ATN =

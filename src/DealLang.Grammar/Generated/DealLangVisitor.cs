@@ -511,6 +511,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitTerminationFeeItem([NotNull] DealLangParser.TerminationFeeItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>contractRenewalsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitContractRenewalsItem([NotNull] DealLangParser.ContractRenewalsItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.delivery"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

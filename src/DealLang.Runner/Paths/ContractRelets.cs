@@ -5,8 +5,10 @@ namespace DealLang.Runner.Paths;
 /// <summary>
 /// A scenario's levers on the contracts (docs/language.md §10): each contract's utilisation (its take-or-pay share
 /// unless the scenario says), and, when the scenario re-lets its units, the years of each period they are re-let and
-/// whether they are on each period's end; and the termination fee its customer's default pays. Re-letting starts the scenario's idle gap after the contract stops, at its
-/// expiry or on its customer's default date, whichever is first, and runs to the end of the run. Allocation-free.
+/// whether they are on each period's end; the renewals its customer takes (the years of each period inside them and
+/// whether one runs at each period's end); and the termination fee its customer's default pays. Re-letting starts the
+/// scenario's idle gap after the contract stops, at the end of its last renewal taken or on its customer's default
+/// date, whichever is first, and runs to the end of the run. Allocation-free.
 /// </summary>
 static class ContractRelets
 {
@@ -29,6 +31,16 @@ static class ContractRelets
                 termination[p] = claim * deal.Parties[contract.Customer].Recovery;
             }
 
+            // The renewals taken: from the end of the term to the end of the last one (a default stops them in the loop).
+            Date end = contract.End, renewedEnd = contract.EndAfter(levers.RenewalsTaken);
+            double[] renewalYears = into.ContractRenewalYears[c], renewalLive = into.ContractRenewalLive[c];
+            for (int t = 0; t < renewalYears.Length; t++)
+            {
+                Date from = Date.Max(b[t], end), to = Date.Min(b[t + 1], renewedEnd);
+                renewalYears[t] = to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
+                renewalLive[t] = end <= b[t + 1] && b[t + 1] < renewedEnd ? 1.0 : 0.0;
+            }
+
             double[] years = into.ContractReletYears[c];
             double[] live = into.ContractReletLive[c];
             if (!levers.Relet)
@@ -38,22 +50,22 @@ static class ContractRelets
                 continue;
             }
 
-            Date from = ReletStart(contract, scenario.PartyDefaults[contract.Customer], levers.ReletAfterMonths);
+            Date reletFrom = ReletStart(contract, scenario.PartyDefaults[contract.Customer], levers.ReletAfterMonths, levers.RenewalsTaken);
             for (int t = 0; t < years.Length; t++)
             {
                 Date s = b[t], e = b[t + 1];
-                Date start = Date.Max(s, from);
+                Date start = Date.Max(s, reletFrom);
                 years[t] = e > start ? Date.DaysBetween(start, e) / 365.0 : 0.0;
-                live[t] = from <= e ? 1.0 : 0.0;
+                live[t] = reletFrom <= e ? 1.0 : 0.0;
             }
         }
     }
 
-    /// <summary>The day re-letting starts: the contract's stop (its end, or its customer's default date if earlier,
-    /// but not before it starts) plus the idle gap.</summary>
-    public static Date ReletStart(ContractInfo contract, Date? customerDefault, int gapMonths)
+    /// <summary>The day re-letting starts: the contract's stop (the end of its last renewal taken, or its customer's
+    /// default date if earlier, but not before it starts) plus the idle gap.</summary>
+    public static Date ReletStart(ContractInfo contract, Date? customerDefault, int gapMonths, int renewalsTaken = 0)
     {
-        Date stop = contract.End;
+        Date stop = contract.EndAfter(renewalsTaken);
         if (customerDefault is { } d && d < stop)
         {
             stop = Date.Max(d, contract.Start);

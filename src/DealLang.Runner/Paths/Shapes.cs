@@ -38,6 +38,14 @@ public static class Shapes
                     throw Mismatch(deal, scenario, "its contract levers are not utilisations in [0, 100%] and an idle gap of 0 months or more");
                 }
             }
+
+            for (int c = 0; c < deal.Contracts.Length; c++)
+            {
+                if (scenario.Contracts![c] is { } levers && (levers.RenewalsTaken < 0 || levers.RenewalsTaken > deal.Contracts[c].RenewalCount))
+                {
+                    throw Mismatch(deal, scenario, $"it takes {levers.RenewalsTaken} renewals of contract '{deal.Contracts[c].Name}', which has {deal.Contracts[c].RenewalCount}");
+                }
+            }
         }
 
         for (int l = 0; l < deal.Leases.Length; l++)

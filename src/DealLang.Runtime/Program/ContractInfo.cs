@@ -7,7 +7,8 @@ namespace DealLang.Runtime;
 /// (an index of <see cref="DealDescription.Indices"/>), for <see cref="HoursPerYear"/> hours a year, of which the
 /// share <see cref="TakeOrPay"/> is paid whether used or not. If the customer defaults during the term it owes
 /// <see cref="TerminationFee"/> (× the share of the term left when <see cref="FeeAmortising"/>), of which its
-/// recovery is paid (<see cref="TerminationClaim"/>).
+/// recovery is paid (<see cref="TerminationClaim"/>). It offers <see cref="RenewalCount"/> renewals of
+/// <see cref="RenewalTermMonths"/> each at the market price; a scenario says how many are taken.
 /// </summary>
 public sealed record ContractInfo(
     string Name,
@@ -21,8 +22,14 @@ public sealed record ContractInfo(
     Date Start,
     int TermMonths,
     double TerminationFee = 0,
-    bool FeeAmortising = false)
+    bool FeeAmortising = false,
+    int RenewalCount = 0,
+    int RenewalTermMonths = 0)
 {
+    /// <summary>The day the contract ends after <paramref name="renewals"/> renewals taken (each adds
+    /// <see cref="RenewalTermMonths"/>).</summary>
+    public Date EndAfter(int renewals) => Start.AddMonthsClamped((int)Math.Min(TermMonths + ((long)renewals * RenewalTermMonths), int.MaxValue));
+
     /// <summary>The day the contract ends (the end of its term; units are idle from that day).</summary>
     public Date End => Start.AddMonthsClamped(TermMonths);
 

@@ -70,6 +70,13 @@ public enum InputQuantity
 
     /// <summary>Scalar, per contract: the utilisation of the units once re-let (0 when not re-let).</summary>
     ContractReletUtilisation,
+
+    /// <summary>Series, per contract: the years of each period inside the renewals the scenario takes (from the end of
+    /// the term to the end of the last renewal taken); zero when it takes none.</summary>
+    ContractRenewalYears,
+
+    /// <summary>Series, per contract: 1 when a renewal taken runs on the period's end day, else 0.</summary>
+    ContractRenewalLive,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -94,7 +101,7 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// per scalar slot. A path source (the deterministic scenario, a Monte Carlo engine) fills slots by this layout,
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
-/// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee; flags every party's default; scalars every
+/// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation.
 /// </summary>
@@ -104,6 +111,7 @@ public sealed class InputLayout
     [
         InputQuantity.FacilityValue, InputQuantity.LeaseRent, InputQuantity.IndexLevel,
         InputQuantity.ContractReletYears, InputQuantity.ContractReletLive, InputQuantity.ContractTermination,
+        InputQuantity.ContractRenewalYears, InputQuantity.ContractRenewalLive,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
@@ -190,7 +198,8 @@ public sealed class InputLayout
     public static InputShape ShapeOf(InputQuantity quantity) => quantity switch
     {
         InputQuantity.FacilityValue or InputQuantity.LeaseRent or InputQuantity.IndexLevel
-            or InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination => InputShape.Series,
+            or InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination
+            or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
@@ -208,7 +217,7 @@ public sealed class InputLayout
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts => InputEntity.Sale,
         InputQuantity.IndexLevel => InputEntity.Index,
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
-            or InputQuantity.ContractReletUtilisation => InputEntity.Contract,
+            or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive => InputEntity.Contract,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 

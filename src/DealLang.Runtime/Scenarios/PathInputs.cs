@@ -49,6 +49,8 @@ public sealed class PathInputs
         ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
         ContractReletLive = Rows(Series, layout, InputQuantity.ContractReletLive, layout.Contracts);
         ContractTermination = Rows(Series, layout, InputQuantity.ContractTermination, layout.Contracts);
+        ContractRenewalYears = Rows(Series, layout, InputQuantity.ContractRenewalYears, layout.Contracts);
+        ContractRenewalLive = Rows(Series, layout, InputQuantity.ContractRenewalLive, layout.Contracts);
         ContractUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractUtilisation, layout.Contracts), layout.Contracts);
         ContractReletUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractReletUtilisation, layout.Contracts), layout.Contracts);
     }
@@ -122,6 +124,12 @@ public sealed class PathInputs
 
     /// <summary>Per contract: the termination fee received in each period (<see cref="InputQuantity.ContractTermination"/>).</summary>
     public double[][] ContractTermination { get; }
+
+    /// <summary>Per contract: the years of each period inside the renewals taken (<see cref="InputQuantity.ContractRenewalYears"/>).</summary>
+    public double[][] ContractRenewalYears { get; }
+
+    /// <summary>Per contract: 1 when a renewal taken runs at each period's end (<see cref="InputQuantity.ContractRenewalLive"/>).</summary>
+    public double[][] ContractRenewalLive { get; }
 
     /// <summary>Per contract: the scenario's utilisation of its hours.</summary>
     public DoubleSlots ContractUtilisation { get; }

@@ -68,5 +68,8 @@ public sealed record IndexOverride(double? Level, double? DeflatePerYear, IndexP
 /// </summary>
 public sealed record ContractLevers(double? Utilisation, bool Relet, int ReletAfterMonths, double ReletUtilisation)
 {
+    /// <summary>How many of the contract's renewals the customer takes (<c>C renewals taken K</c>); 0 by default.</summary>
+    public int RenewalsTaken { get; init; }
+
     public static readonly ContractLevers None = new(null, false, 0, 0);
 }

@@ -7,7 +7,7 @@ namespace DealLang.Cli.Tests.Corrections;
 /// Take-or-pay compute contracts end to end (docs/language.md §5 "contract", §10): revenue = units × price per
 /// GPU-hour × hours a year × days / 365 × max(take-or-pay, utilisation); a price fixed, an index plus a spread or at
 /// market; the customer's default stopping it; its units re-let at the spot index after an idle gap; the fleet's
-/// idle units; the largest customer's share of revenue.
+/// idle units; the largest customer's share of revenue; renewals taken at the market price, a re-let after the last.
 /// </summary>
 public sealed class ContractTests
 {
@@ -38,10 +38,12 @@ public sealed class ContractTests
           contract Spread on Cluster {
             customer Small  units 300 gpus  price Rent + 0.20 per gpu_hour  hours 8760 hours per year
             take_or_pay 50%  starts 2026-04-01  term 1y  termination_fee 1m amortising
+            renewals 1 x 6m at customer option
           }
           contract Market on Cluster {
             customer Big  units 200 gpus  price at market  hours 8000 hours per year
             take_or_pay 100%  starts 2026-01-01  term 6m
+            renewals 2 x 6m at customer option
           }
 
           tranche Loan { balance 1m  coupon 6% }
@@ -64,6 +66,16 @@ public sealed class ContractTests
         scenario Busy for Small {
           Fixed utilisation 95%
           Spread utilisation 30%
+        }
+
+        scenario Renewed for Small {
+          Market renewals taken 1
+          Spread renewals taken 1
+        }
+
+        scenario RenewedThenRelet for Small {
+          Market renewals taken 2
+          Market relet after 3m at 50%
         }
 
         scenario SmallDefaults for Small {
@@ -221,5 +233,51 @@ public sealed class ContractTests
         Assert.Equal(250_958.90, spreadJson.GetProperty("terminationFee").GetDouble(), 0.01);
         Assert.Equal("2026-10-01", spreadJson.GetProperty("stopDate").GetString());
         Assert.Equal(1000.0, scenario.GetProperty("fleets")[0].GetProperty("units").GetDouble());
+    }
+
+    [Fact]
+    public void ARenewalTakenRunsAtTheMarketPriceAndNoneByDefault()
+    {
+        // Market renewed once: 2026-07-01 → 2027-01-01 at the spot Rent (its price was at market, no spread). Q3
+        // (2026-07-01 → 2026-10-01, 92 days) reads Rent at 2026-07-01, 181 days after closing: 2.00 × 0.9^(181/365)
+        // = 1.898188; 200 × 1.898188 × 8000 × 92/365 × 100% = 765,516.
+        double rent3 = 2.00 * Math.Pow(0.9, 181 / 365.0);
+        Assert.Equal(200 * rent3 * 8000 * 92 / 365.0, Deal.Ledger("revenue Market", 2, "Renewed"), 0.01);
+        Assert.Equal(765_516.0, Deal.Ledger("revenue Market", 2, "Renewed"), 0);
+        Assert.Equal(200.0, Deal.Ledger("Market units", 2, "Renewed"));
+        // One renewal taken of two: it ends on 2027-01-01, and Q1 2027 earns nothing. None taken by default.
+        Assert.Equal(0.0, Deal.Ledger("revenue Market", 4, "Renewed"));
+        Assert.Equal(0.0, Deal.Ledger("revenue Market", 2, "AsAgreed"));
+        Assert.Equal(0.0, Deal.Ledger("Market units", 2, "AsAgreed"));
+        // The summary's stop is the end of the renewal taken (Q4 ends 2027-01-01), not of the first term (2026-07-01).
+        Assert.Equal(new DealLang.Runtime.Date(2027, 1, 1), Deal.Outcomes["Renewed"].Contracts.Single(c => c.Name == "Market").StopDate);
+        Assert.Equal(new DealLang.Runtime.Date(2026, 7, 1), Deal.Outcomes["AsAgreed"].Contracts.Single(c => c.Name == "Market").StopDate);
+    }
+
+    [Fact]
+    public void AnIndexPlusSpreadContractRenewsAtTheIndexPlusItsSpreadAtItsTakeOrPay()
+    {
+        // Spread renewed once: 2027-04-01 → 2027-10-01. Q6 (2027-04-01 → 2027-07-01, 91 days) reads Rent at
+        // 2027-04-01, 455 days after closing: 2.00 × 0.9^(455/365); price + 0.20; at its 50% take-or-pay:
+        // 300 × (Rent + 0.20) × 8760 × 91/365 × 0.5.
+        double rent = 2.00 * Math.Pow(0.9, 455 / 365.0);
+        Assert.Equal(300 * (rent + 0.20) * 8760 * 91 / 365.0 * 0.5, Deal.Ledger("revenue Spread", 5, "Renewed"), 0.01);
+        Assert.Equal(0.0, Deal.Ledger("revenue Spread", 5, "AsAgreed"));
+        // It ends on 2027-10-01: Q8 earns nothing.
+        Assert.Equal(0.0, Deal.Ledger("revenue Spread", 7, "Renewed"));
+    }
+
+    [Fact]
+    public void AReletStartsAfterTheLastRenewalTaken()
+    {
+        // Market renewed twice runs to 2026-01-01 + 6m + 2 × 6m = 2027-07-01; the re-let starts 3 months on, on
+        // 2027-10-01. Q6 (2027-04-01 → 2027-07-01, 91 days) is the second renewal at the spot Rent(455 days).
+        double rent6 = 2.00 * Math.Pow(0.9, 455 / 365.0);
+        Assert.Equal(200 * rent6 * 8000 * 91 / 365.0, Deal.Ledger("revenue Market", 5, "RenewedThenRelet"), 0.01);
+        // Q7 (2027-07-01 → 2027-10-01) is the idle gap: nothing.
+        Assert.Equal(0.0, Deal.Ledger("revenue Market", 6, "RenewedThenRelet"));
+        // Q8 (2027-10-01 → 2028-01-01, 92 days): re-let at 50% at Rent(638 days).
+        double rent8 = 2.00 * Math.Pow(0.9, 638 / 365.0);
+        Assert.Equal(200 * rent8 * 8000 * 92 / 365.0 * 0.5, Deal.Ledger("revenue Market", 7, "RenewedThenRelet"), 0.01);
     }
 }

@@ -70,13 +70,14 @@ public sealed class PathSourceEquivalenceTests
                 k % 3 == 1 ? 6 * k : null)
             {
                 Indices = [.. deal.Indices.Select((index, i) => IndexLevers(index, (k + i) % 5, dates))],
-                // Each contract in turn: as agreed, a utilisation, re-let at once, re-let after a gap with a utilisation.
-                Contracts = [.. deal.Contracts.Select((_, c) => ((k + c) % 4) switch
+                // Each contract in turn: as agreed, a utilisation, re-let at once, re-let after a gap with a utilisation;
+                // the last two after as many renewals as it offers, up to the path number.
+                Contracts = [.. deal.Contracts.Select((contract, c) => ((k + c) % 4) switch
                 {
                     0 => null,
                     1 => new ContractLevers(0.95, false, 0, 0),
-                    2 => new ContractLevers(null, true, 0, 0.5),
-                    _ => new ContractLevers(0.3, true, 7, 0.8),
+                    2 => new ContractLevers(null, true, 0, 0.5) { RenewalsTaken = Math.Min(k, contract.RenewalCount) },
+                    _ => new ContractLevers(0.3, true, 7, 0.8) { RenewalsTaken = Math.Min(k, contract.RenewalCount) },
                 })],
             };
         }

@@ -62,7 +62,10 @@ static class ContractInputs
         bool relet = levers is { Relet: true };
         into.ContractReletUtilisation[c] = relet ? levers!.ReletUtilisation : 0;
         Date end = contract.Start.AddMonthsClamped(contract.TermMonths);
-        Date stop = scenario.PartyDefaults[contract.Customer] is { } d && d < end ? (d < contract.Start ? contract.Start : d) : end;
+        // Renewals taken run from the term's end for K × the renewal term; re-letting starts after the last one.
+        int taken = levers?.RenewalsTaken ?? 0;
+        Date renewedEnd = contract.Start.AddMonthsClamped(contract.TermMonths + (taken * contract.RenewalTermMonths));
+        Date stop = scenario.PartyDefaults[contract.Customer] is { } d && d < renewedEnd ? (d < contract.Start ? contract.Start : d) : renewedEnd;
         Date from = relet ? stop.AddMonthsClamped(levers!.ReletAfterMonths) : Date.MaxValue;
         // The termination fee: on a default in [start, end), the fee (× (end − date) / (end − start) days when
         // amortising) × the customer's recovery, in the period whose end first reaches the date.
@@ -77,6 +80,9 @@ static class ContractInputs
             int days = relet ? Date.DaysBetween(s < from ? from : s, e) : 0;
             into.ContractReletYears[c][t] = days > 0 ? days / 365.0 : 0;
             into.ContractReletLive[c][t] = relet && from <= e ? 1 : 0;
+            int renewedDays = Date.DaysBetween(s < end ? end : s, e < renewedEnd ? e : renewedEnd);
+            into.ContractRenewalYears[c][t] = renewedDays > 0 ? renewedDays / 365.0 : 0;
+            into.ContractRenewalLive[c][t] = end <= e && e < renewedEnd ? 1 : 0;
             bool defaultPeriod = owed && defaulted!.Value <= e && (t == 0 || defaulted.Value > s);
             into.ContractTermination[c][t] = defaultPeriod ? fee * deal.Parties[contract.Customer].Recovery : 0;
         }

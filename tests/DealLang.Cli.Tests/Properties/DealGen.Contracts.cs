@@ -5,8 +5,10 @@ namespace DealLang.Cli.Tests.Properties;
 
 /// <summary>Compute contracts (docs/language.md §5 "contract") on the first fleet: each takes at most half its first
 /// batch (so two never exceed it, DL0466) from on or after that batch's delivery; priced fixed, at the fleet's rent
-/// index plus a spread, or at market; a termination fee, flat or amortising, or none; members read by tests, and the largest customer's share; and the scenario
-/// levers on them: utilisation, a re-let after a gap, or none.</summary>
+/// index plus a spread, or at market; a termination fee, flat or amortising, or none; one to three renewals at the
+/// customer's option (the first fleet always has a rent index, so they can be priced); members read by tests, and the
+/// largest customer's share; and the scenario levers on them: utilisation, a re-let after a gap, or none, and zero or
+/// one renewal taken (every contract offers at least one, so it is never more than offered, DL0475).</summary>
 internal static partial class DealGen
 {
     private static Gen<string> Contract(DealFrame f, string name, string fleet, DateOnly firstDelivery, int maxUnits, string rent) =>
@@ -21,8 +23,9 @@ internal static partial class DealGen
         from starts in DateIn(firstDelivery.AddDays(-1), f.Maturity)
         from term in Gen.Int[1, 60]
         from fee in Maybe(Gen.Select(Money(0, 300), Pick("", " amortising"), (m, a) => $"termination_fee {m}{a}"))
+        from renewals in Gen.Select(Gen.Int[1, 3], Gen.Int[1, 24], Pick(" x ", "x "), (n, d, x) => $"renewals {Text(n)}{x}{Text(d)}m at customer option")
         from items in Shuffled($"customer {customer}", $"units {Text(units)} gpus", price, $"hours {hours} hours per year",
-            $"take_or_pay {takeOrPay}", $"starts {starts}", $"term {Text(term)}m", fee)
+            $"take_or_pay {takeOrPay}", $"starts {starts}", $"term {Text(term)}m", fee, renewals)
         from test in Maybe(Pick(
             $"test {name}Rev = {name}.revenue",
             $"test {name}Units = {name}.units",
@@ -35,6 +38,7 @@ internal static partial class DealGen
         foreach (string contract in f.ContractNames)
         {
             yield return Rate(0, 10000).Select(r => $"{contract} utilisation {r}");
+            yield return Gen.Int[0, 1].Select(k => $"{contract} renewals taken {k}");
             yield return Gen.OneOf(
                 Gen.Select(Duration(0, 24), Rate(0, 10000), (d, r) => $"{contract} relet after {d} at {r}"),
                 Gen.Const($"{contract} not relet"));

@@ -63,6 +63,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("contract members read", @"Ct\d\.(revenue|units|active)"), ("largest customer share", @"= largest_customer_share"),
         ("contract utilisation lever", @"\n  Ct\d utilisation "), ("contract relet lever", @"\n  Ct\d relet after \d+[mywd] at "),
         ("contract not relet lever", @"\n  Ct\d not relet"),
+        ("contract renewals", @"contract Ct\d [^\n]*renewals \d+ ?x \d+m at customer option"), ("contract renewals taken lever", @"\n  Ct\d renewals taken 1"),
         ("contract termination fee", @"contract Ct\d [^\n]*termination_fee \S+ amortising"),
     ];
 

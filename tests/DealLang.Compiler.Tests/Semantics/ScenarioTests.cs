@@ -60,7 +60,7 @@ public sealed class ScenarioTests
     }
 
     [Theory]
-    [InlineData("scenario S for D { Notes renewals taken 1 }", "'Notes' is a tranche; renewals can only be taken on a lease")]
+    [InlineData("scenario S for D { Notes renewals taken 1 }", "'Notes' is a tranche; renewals can only be taken on a lease or a contract")]
     [InlineData("scenario S for D { Campus defaults on 2027-01-01 }", "'Campus' is a facility; only a party can default")]
     [InlineData("scenario S for D { Meta.value drop 10% by 2027-01-01 }", "'Meta' is a party; drop applies to a facility's value, e.g. Campus.value")]
     public void ScenarioItemsNeedTheRightKind(string scenario, string message)

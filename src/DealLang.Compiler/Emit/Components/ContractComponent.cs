@@ -18,6 +18,8 @@ internal sealed class ContractState : EntityState
         ReletLive = Input("reletLive", "double[]");
         ReletUtilisation = Input("reletUtilisation", "double");
         TerminationFees = Input("terminationFees", "double[]");
+        RenewalYears = Input("renewalYears", "double[]");
+        RenewalLive = Input("renewalLive", "double[]");
         Termination = Local("termination", "double", StateLife.Period, comment: "the termination fee recovered from a defaulted customer",
             ledger: new LedgerSlot(LedgerSection.Receipts, "termination fee " + info.Name), declared: HasTerminationFee);
         Curves = Static("curves", "ContractCurves");
@@ -59,6 +61,15 @@ internal sealed class ContractState : EntityState
 
     public bool HasTerminationFee => Info.TerminationFee != 0;
 
+    /// <summary>Whether the contract offers renewals (priced at the fleet's generation index, which DL0476 requires).</summary>
+    public bool HasRenewals => Info.RenewalCount > 0 && CanRelet;
+
+    /// <summary>The years of each period inside the renewals taken on this path; an input read only with renewals.</summary>
+    public StateVar RenewalYears { get; }
+
+    /// <summary>1 when a renewal taken runs at each period's end on this path; an input read only with renewals.</summary>
+    public StateVar RenewalLive { get; }
+
     /// <summary>The termination fee received per period on this path (the customer's recovery of it, in its default
     /// period); an input read only for a contract with a fee.</summary>
     public StateVar TerminationFees { get; }
@@ -83,7 +94,8 @@ internal sealed class ContractState : EntityState
 /// Take-or-pay compute contracts (docs/language.md §5 "contract"): each period a contract's revenue is units ×
 /// price per GPU-hour (read at the period's start) × hours a year × the years it runs in the period × its take-or-pay
 /// share, scaled by the share of its fleet still held, and nothing from the period its customer defaults in (the
-/// party's default flag, a path input). Its units are taken from the fleet's idle units while it runs. Revenue is
+/// party's default flag, a path input); in the renewals a scenario takes (a path input) the price is the fleet's
+/// generation index, plus the spread of an index-plus-spread price. Its units are taken from the fleet's idle units while it runs. Revenue is
 /// a collection, in cfads; a termination fee recovered on the customer's default is a one-off receipt, outside cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
 /// collateral (its fleet is). The deal-wide <c>largest_customer_share</c> is worked out here, after the revenues.
 /// </summary>
@@ -103,7 +115,8 @@ internal sealed class ContractComponent(EmitContext ctx)
         + ", " + CSharpLiterals.Double(c.HoursPerYear) + ", " + CSharpLiterals.Double(c.TakeOrPay) + ", " + CSharpLiterals.Date(c.Start)
         + ", " + CSharpLiterals.Int(c.TermMonths)
         // Only a contract with a fee passes one: the others keep the record's defaults (and their C#).
-        + (c.TerminationFee != 0 ? ", " + CSharpLiterals.Double(c.TerminationFee) + ", " + CSharpLiterals.Bool(c.FeeAmortising) : "") + ")";
+        + (c.TerminationFee != 0 || c.RenewalCount != 0 ? ", " + CSharpLiterals.Double(c.TerminationFee) + ", " + CSharpLiterals.Bool(c.FeeAmortising) : "")
+        + (c.RenewalCount != 0 ? ", " + CSharpLiterals.Int(c.RenewalCount) + ", " + CSharpLiterals.Int(c.RenewalTermMonths) : "") + ")";
 
     // A contract reads its customer's default flag, its price index and its fleet's spot index (path inputs), so
     // they are declared.
@@ -179,6 +192,17 @@ internal sealed class ContractComponent(EmitContext ctx)
             string contracted = defaulted + " ? 0.0 : " + units + " * " + kept + " * " + price + " * " + hours + " * " + curves + ".LiveYears[t] * Math.Max("
                 + CSharpLiterals.DoubleOperand(c.TakeOrPay) + ", " + contract.Utilisation + ")";
             string running = "(" + defaulted + " || !" + curves + ".LiveAtEnd[t] ? 0.0 : " + units + ")";
+            if (contract.HasRenewals)
+            {
+                // The renewals taken, at the market price (the spot index, plus the spread of an index-plus-spread
+                // price), at the same take-or-pay floor; nothing once the customer defaults.
+                string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);
+                string market = c.PriceIndex >= 0 && c.PriceSpread != 0 ? "(" + spot + " + " + CSharpLiterals.DoubleOperand(c.PriceSpread) + ")" : spot;
+                contracted = defaulted + " ? 0.0 : " + units + " * " + kept + " * (" + price + " * " + curves + ".LiveYears[t] + " + market + " * "
+                    + contract.RenewalYears + "[t]) * " + hours + " * Math.Max(" + CSharpLiterals.DoubleOperand(c.TakeOrPay) + ", " + contract.Utilisation + ")";
+                running = "(" + defaulted + " || (!" + curves + ".LiveAtEnd[t] && " + contract.RenewalLive + "[t] == 0.0) ? 0.0 : " + units + ")";
+            }
+
             if (contract.CanRelet)
             {
                 // Re-let at the spot index, at the scenario's utilisation, from its idle gap after the contract stops.
@@ -220,7 +244,7 @@ internal sealed class ContractComponent(EmitContext ctx)
 
     // The summary's figures (Runner/Running/ContractSummaries): revenue and fee per period, the units taken at the
     // end of every period (the last run's stay), and the period it stops: the first in its term (it runs for part of
-    // it or at its end) in which the term ends or its customer is in default.
+    // it or at its end, renewals taken included) in which the term ends or its customer is in default.
     public override void WriteResults(IndentedWriter w)
     {
         foreach (var contract in States)
@@ -235,8 +259,16 @@ internal sealed class ContractComponent(EmitContext ctx)
 
             w.Line("result.ContractUnits[" + index + "] = " + contract.Units + ";");
             string defaulted = Ctx.Current(Quantity.PartyDefaulted, contract.Info.Customer);
-            using (w.Block("if (result.ContractStopPeriod[" + index + "] < 0 && (" + curves + ".LiveYears[t] > 0.0 || " + curves + ".LiveAtEnd[t]) && ("
-                + defaulted + " || !" + curves + ".LiveAtEnd[t]))"))
+            string inTerm = curves + ".LiveYears[t] > 0.0 || " + curves + ".LiveAtEnd[t]";
+            string runsAtEnd = curves + ".LiveAtEnd[t]";
+            if (contract.HasRenewals)
+            {
+                // The renewals taken extend the term: it stops at the end of the last one.
+                inTerm += " || " + contract.RenewalYears + "[t] > 0.0 || " + contract.RenewalLive + "[t] != 0.0";
+                runsAtEnd = "(" + runsAtEnd + " || " + contract.RenewalLive + "[t] != 0.0)";
+            }
+
+            using (w.Block("if (result.ContractStopPeriod[" + index + "] < 0 && (" + inTerm + ") && (" + defaulted + " || !" + runsAtEnd + "))"))
             {
                 w.Line("result.ContractStopPeriod[" + index + "] = t;");
             }

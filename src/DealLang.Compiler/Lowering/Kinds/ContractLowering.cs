@@ -33,6 +33,8 @@ internal sealed class ContractLowering : DeclarationLowering<ContractSyntax, Con
             Start: contract.Starts?.Value ?? lowerer.Closing,
             TermMonths: DurationRules.WholeMonths(contract.Term),
             TerminationFee: lowerer.ConstantOf(contract.TerminationFee),
-            FeeAmortising: contract.FeeAmortising);
+            FeeAmortising: contract.FeeAmortising,
+            RenewalCount: contract.Renewals?.Count ?? 0,
+            RenewalTermMonths: DurationRules.WholeMonths(contract.Renewals?.Term));
     }
 }

@@ -36,6 +36,7 @@ internal sealed partial class CstToAst
         DurationSyntax? term = null;
         ExpressionSyntax? fee = null;
         bool amortising = false;
+        RenewalsSyntax? renewals = null;
         foreach (ContractItemContext item in context.contractItem())
         {
             switch (item)
@@ -83,9 +84,18 @@ internal sealed partial class CstToAst
                     }
 
                     break;
+                case ContractRenewalsItemContext r:
+                    // A contract's renewals are always at market (language.md §5 "contract").
+                    int? count = VisitRenewalCount(r.renewalCount());
+                    DurationSyntax? length = VisitDuration(r.duration());
+                    items.Keep(ref renewals, "renewals", r, count is null || length is null ? null : new RenewalsSyntax(count.Value, length, true, Span(r)));
+                    break;
             }
         }
 
-        return new ContractSyntax(name, fleet, customer, units, price, atMarket, priceSpan, hours, takeOrPay, starts, term, fee, amortising, Span(context));
+        return new ContractSyntax(name, fleet, customer, units, price, atMarket, priceSpan, hours, takeOrPay, starts, term, fee, amortising, Span(context))
+        {
+            Renewals = renewals,
+        };
     }
 }

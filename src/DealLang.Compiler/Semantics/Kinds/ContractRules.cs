@@ -113,7 +113,17 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
             checks.MonthsOf(contract.Term, $"the term of contract '{name}'");
         }
 
+        if (contract.Renewals is { Term: { } renewalTerm, Count: > 0 })
+        {
+            checks.MonthsOf(renewalTerm, $"the renewal term of contract '{name}'");
+        }
+
         FleetSyntax? fleet = Fleet(checks, contract);
+        if (contract.Renewals is { Count: > 0 } offered && fleet is { Generation: null })
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.ContractRenewalsWithoutGeneration(offered.Span, name, fleet.Name?.Text ?? ""));
+        }
+
         if (contract.PriceAtMarket && fleet is { Generation: null })
         {
             checks.Diagnostics.Add(DiagnosticCatalogue.ContractMarketWithoutGeneration(contract.PriceSpan ?? contract.Span, name, fleet.Name?.Text ?? ""));

@@ -25,4 +25,8 @@ public sealed record ContractSyntax(
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
     public override DeclarationKind Kind => DeclarationKind.Contract;
+
+    /// <summary><c>renewals N x D at customer option</c>: up to N renewals of D each at the market price, taken per
+    /// scenario (<c>C renewals taken K</c>); null when the contract offers none.</summary>
+    public RenewalsSyntax? Renewals { get; init; }
 }
