@@ -16,6 +16,7 @@ internal sealed class FleetRules : DeclarationRules<FleetSyntax>
     internal static readonly Dimension MoneyPerGpu = new(1, -1, 0, 0);
     internal static readonly Dimension KwPerGpu = new(0, -1, 0, 1);
     internal static readonly Dimension MoneyPerKwh = new(1, 0, -1, -1);
+    internal static readonly Dimension MoneyPerGpuHour = new(1, -1, -1, 0);
 
     public override DeclarationKind Kind => DeclarationKind.Fleet;
 
@@ -69,6 +70,29 @@ internal sealed class FleetRules : DeclarationRules<FleetSyntax>
         checker.Term(fleet.Maintenance, Unit.Rate, $"the maintenance of {f}", TypeChecker.Range.Fraction);
         checker.Term(fleet.MarketValue?.Residual, Unit.Rate, $"the market value's share of cost of {f}", TypeChecker.Range.Fraction);
         checker.Term(fleet.MarketValue?.Decline, Unit.Rate, $"the market value's yearly decline of {f}", TypeChecker.Range.Fraction);
+        CheckGeneration(fleet, checker, f);
+    }
+
+    // The generation's level moves the GPUs' market value by its ratio to the level at delivery: a rent (money per
+    // GPU-hour) or a price of GPUs (money per GPU) index does that meaningfully; a rate such as SOFR does not.
+    private static void CheckGeneration(FleetSyntax fleet, TypeChecker checker, string f)
+    {
+        if (fleet.Generation is not { } generation
+            || !checker.Analysis.Names.TryGetValue(generation, out Symbol? symbol)
+            || symbol.Declaration is not IndexSyntax index)
+        {
+            return;
+        }
+
+        BoundExpression level = checker.IndexLevel(index);
+        if (level is BadExpression
+            || (level.Unit == Unit.Measure && (level.Dimension == MoneyPerGpuHour || level.Dimension == MoneyPerGpu)))
+        {
+            return;
+        }
+
+        checker.Diagnostics.Add(DiagnosticCatalogue.FleetTermUnit(generation.Span, $"the generation index of {f}",
+            "a price per GPU-hour or per GPU", UnitNames.Described(level), "index H100Rent { level 2.35 per gpu_hour }"));
     }
 
     // A count of GPUs: in GPUs (or a bare number), whole and above 0.
