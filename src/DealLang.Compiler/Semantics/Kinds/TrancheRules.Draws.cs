@@ -94,7 +94,7 @@ internal sealed partial class TrancheRules
 
         var inputs = DeliveryFunding.Inputs(fleet, contracts, checks.Closing ?? default, e => (analysis.BoundOf(e) as ConstantExpression)?.Value,
             InvestmentGrade);
-        if (inputs is not { } known || advance is not { } rate || checks.Closing is null
+        if (inputs is not { } known || advance is not { } rate || !(rate > 0 && rate <= 1) || checks.Closing is null
             || analysis.BoundOf(tranche.Commitment) is not ConstantExpression commitment)
         {
             return;
