@@ -101,10 +101,10 @@ public sealed class DeliveryDrawRulesTests
         // The party is on line 9, the fleet on 10, the contract on 11 and the tranche on 12 (on 11 without a contract).
         At(Single(Errors(Deal(Fleet("commitment 50m  balance 0  coupon 4%  draws against Gpus advance 80%", contract: false), PaysB)), "DL0215"), 11, 67);
         At(Single(Errors(Deal(Fleet("commitment 50m  balance 0  coupon 4%  draws against Gpus advance 80%  margin investment_grade 6% else 13%", "strong"), PaysB)), "DL0216"), 9, 22);
-        At(Single(Errors(Deal(Fleet("commitment 50m  balance 0  coupon 4%  draws { 2025-06-30 1m }  margin investment_grade 6% else 13%"), PaysB)), "DL0217"), 12, 61);
-        At(Single(Errors(Deal(Fleet("commitment 50m  balance 0  coupon 4%  draws { 2025-06-30 1m }  draws against Gpus advance 80%"), PaysB)), "DL0218"), 12, 61);
-        At(Single(Errors(Deal(Fleet("commitment 50m  balance 0  coupon 4%  draws against Gpus advance 0%"), PaysB)), "DL0477"), 12, 67);
-        At(Single(Errors(Deal(Fleet("balance 10m  coupon 4%  draws against Gpus advance 80%"), PaysB)), "DL0485"), 12, 37);
+        At(Single(Errors(Deal(Fleet("commitment 50m  balance 0  coupon 4%  draws { 2025-06-30 1m }  margin investment_grade 6% else 13%"), PaysB)), "DL0217"), 12, 78);
+        At(Single(Errors(Deal(Fleet("commitment 50m  balance 0  coupon 4%  draws { 2025-06-30 1m }  draws against Gpus advance 80%"), PaysB)), "DL0218"), 12, 78);
+        At(Single(Errors(Deal(Fleet("commitment 50m  balance 0  coupon 4%  draws against Gpus advance 0%"), PaysB)), "DL0477"), 12, 80);
+        At(Errors(Deal(Fleet("balance 10m  coupon 4%  draws against Gpus advance 80%"), PaysB)).First(d => d.Code == "DL0485"), 12, 39);
         Single(Errors(Deal(Fleet("commitment 50m  balance 0  coupon 4%  draws against Notes advance 80%"), PaysB)), "DL0205");
     }
 
