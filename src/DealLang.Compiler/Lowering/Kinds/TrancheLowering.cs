@@ -64,7 +64,7 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
         var investmentGrade = new double[draws.Length];
         Date? lastDraw = null;
         DeliveryDraws? against = null;
-        if (tranche.DrawsAgainst is { } delivery && lowerer.Analysis.Names.TryGetValue(delivery.Fleet!, out Symbol? fleetSymbol)
+        if (tranche.DrawsAgainst is { Fleet: { } fleetName } delivery && lowerer.Analysis.Names.TryGetValue(fleetName, out Symbol? fleetSymbol)
             && fleetSymbol.Declaration is FleetSyntax fleet)
         {
             // Worked out here, once: each batch's draw lands in the period containing its delivery date (a delivery
