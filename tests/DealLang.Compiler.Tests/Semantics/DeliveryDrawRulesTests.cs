@@ -106,6 +106,11 @@ public sealed class DeliveryDrawRulesTests
         At(Single(Errors(Deal(Fleet("commitment 50m  balance 0  coupon 4%  draws against Gpus advance 0%"), PaysB)), "DL0477"), 12, 80);
         At(Errors(Deal(Fleet("balance 10m  coupon 4%  draws against Gpus advance 80%"), PaysB)).First(d => d.Code == "DL0485"), 12, 39);
         Single(Errors(Deal(Fleet("commitment 50m  balance 0  coupon 4%  draws against Notes advance 80%"), PaysB)), "DL0205");
+
+        // An unreadable rating is reported once, even when two tranches' margins read it.
+        Single(Errors(Deal(Fleet("commitment 50m  balance 0  coupon 4%  draws against Gpus advance 80%  margin investment_grade 6% else 13%", "strong")
+            + "\n  tranche B2 { commitment 50m  balance 0  coupon 4%  draws against Gpus advance 80%  margin investment_grade 6% else 13% }",
+            PaysB.Replace("distribute", "pay B2.interest\n    distribute", StringComparison.Ordinal))), "DL0216");
     }
 
     [Fact]

@@ -83,7 +83,9 @@ internal sealed partial class TrancheRules
             }
 
             bool? grade = CreditRatings.IsInvestmentGrade(party.Rating?.Value);
-            if (grade is null && tranche.ClassMargin is not null)
+            // Once per party, whichever tranche reads it first (two tranches with margins share their customers).
+            if (grade is null && tranche.ClassMargin is not null
+                && !diagnostics.Items.Any(d => d.Code == "DL0216" && d.Span == party.Rating!.Span))
             {
                 diagnostics.Add(DiagnosticCatalogue.UnreadableRating(party.Rating!.Span, party.Name.Text, party.Rating.Value, name, contract.Name.Text));
             }
