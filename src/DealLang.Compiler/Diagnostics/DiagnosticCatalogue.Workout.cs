@@ -15,7 +15,7 @@ public static partial class DiagnosticCatalogue
     /// running cost power and maintenance, which would pile up unpaid.</summary>
     public static Diagnostic KeptFleetOpexUnpaid(SourceSpan span, string fleet, string waterfall) =>
         Warning("DL0327", span,
-            $"the lender keeps fleet '{fleet}''s contracts running, but {waterfall} does not pay its opex: add 'pay {fleet}.opex' before the debt, or the units kept running cost power and maintenance that is never paid");
+            $"the lender keeps the contracts of fleet '{fleet}' running, but {waterfall} does not pay its opex: add 'pay {fleet}.opex' before the debt, or the units kept running cost power and maintenance that is never paid");
 
     /// <summary>DL0510 (warning): a scenario's <c>enforcement keep contracts</c> on a deal whose fleets sold into the
     /// repo market have no compute contracts, so it changes nothing.</summary>
