@@ -241,8 +241,13 @@ public static partial class CSharpEmitter
             w.Line("double marketUnits = " + units + ";");
             if (keeps)
             {
-                w.Comment("keeping the contracts running, only the units no running contract takes are offered");
-                w.Line("double marketFree = " + fleets.Keeping(sold.Index) + " ? Math.Max(0.0, marketUnits - (" + string.Join(" + ", contracts.Select(c => c.Units.Name)) + ")) : marketUnits;");
+                // A contract signed but not yet started is kept too: its units stay for it (unless its customer defaults).
+                var taken = contracts.Select(c => c.Info.Start > ctx.Model.Closing
+                    ? "(" + c.Units + " + (periodEnd < " + CSharpLiterals.Date(c.Info.Start) + " && !" + ctx.Current(Quantity.PartyDefaulted, c.Info.Customer)
+                      + " ? " + CSharpLiterals.DoubleOperand(c.Info.Units) + " : 0.0))"
+                    : c.Units.Name);
+                w.Comment("keeping the contracts running, only the units no running (or signed) contract takes are offered");
+                w.Line("double marketFree = " + fleets.Keeping(sold.Index) + " ? Math.Max(0.0, marketUnits - (" + string.Join(" + ", taken) + ")) : marketUnits;");
             }
 
             string free = keeps ? "marketFree" : "marketUnits";

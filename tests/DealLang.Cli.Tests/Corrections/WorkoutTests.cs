@@ -182,6 +182,26 @@ public sealed class WorkoutTests
         Assert.Equal(3000.0, reserved.UnitsSold, 6);
     }
 
+    // The contract signed but starting on 2026-03-01, for March only: January earns nothing, so the whole interest is
+    // short and the event of default is at the end of January, before the contract starts.
+    [Fact]
+    public void AContractSignedButNotYetStartedKeepsItsUnits()
+    {
+        var deal = new SmallDeal(Source
+            .Replace("starts      2026-01-01", "starts      2026-03-01", StringComparison.Ordinal)
+            .Replace("term        3m", "term        1m", StringComparison.Ordinal));
+
+        // January and February offer only the 2,000 GPUs no contract will take: 1,200 (21,561,600) and the 800 left
+        // (15,929,600), as when the contract was running.
+        Assert.Equal(0.0, deal.Ledger("revenue Compute", 0, "Kept"), 0.01);
+        Assert.Equal(21_561_600.00, deal.Ledger("sale proceeds", 0, "Kept"), 0.01);
+        Assert.Equal(15_929_600.00, deal.Ledger("sale proceeds", 1, "Kept"), 0.01);
+        // March: the contract runs on the 1,000 GPUs kept for it and pays in full, 31 × 24,000 = 744,000; it ends with
+        // the month, and its units are sold at 23,800: 23,800,000.
+        Assert.Equal(744_000.00, deal.Ledger("revenue Compute", 2, "Kept"), 0.01);
+        Assert.Equal(23_800_000.00, deal.Ledger("sale proceeds", 2, "Kept"), 0.01);
+    }
+
     // A contract ending long after the maturity (2041, the maturity 2027): the workout's horizon makes room for it to
     // end and then for 10 years of sale: 168 months from the maturity to its end + 120 = 288 monthly periods after
     // the maturity, more than the 240 of a market sale alone.

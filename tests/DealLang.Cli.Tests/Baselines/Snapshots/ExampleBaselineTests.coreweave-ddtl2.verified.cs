@@ -666,8 +666,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 {
                     // sells Gpus into the repo market, 3 month(s) a period
                     double marketUnits = fleet_Gpus_units;
-                    // keeping the contracts running, only the units no running contract takes are offered
-                    double marketFree = fleet_Gpus_keeping ? Math.Max(0.0, marketUnits - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units)) : marketUnits;
+                    // keeping the contracts running, only the units no running (or signed) contract takes are offered
+                    double marketFree = fleet_Gpus_keeping ? Math.Max(0.0, marketUnits - ((contract_Msft1_units + (periodEnd < new Date(2024, 6, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft2_units + (periodEnd < new Date(2024, 9, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft3_units + (periodEnd < new Date(2024, 12, 31) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Lab1_units + (periodEnd < new Date(2025, 3, 31) && !party_AiLab_defaulted[t] ? 41250.0 : 0.0)))) : marketUnits;
                     if (!sale1_begun)
                     {
                         sale1_begun = true;
