@@ -379,7 +379,8 @@ enforcementItem
     ;
 
 // The repo market (a fleet's units sold month by month): 'depth 1500 gpus per month  impact 20%
-// limit 3000 gpus per month  costs 500 per gpu'.
+// limit 3000 gpus per month  costs 500 per gpu', and the workout's terms: 'keep contracts' (units under running
+// contracts are kept running, only idle and freed units are sold) and 'reserve 12k per gpu' (no unit sold below it).
 sellTerm
     : HAIRCUT expr                                   # haircutTerm
     | LAG duration                                   # lagTerm
@@ -387,6 +388,8 @@ sellTerm
     | IMPACT expr                                    # impactTerm
     | LIMIT expr PER MONTH                           # limitTerm
     | COSTS expr                                     # costsTerm
+    | KEEP CONTRACTS                                 # keepContractsTerm
+    | RESERVE expr                                   # reserveTerm
     ;
 
 // ---------------------------------------------------------------- scenarios
@@ -401,6 +404,7 @@ scenarioItem
     | path=reference DROP expr BY DATE                        # dropItem
     | party=ident DEFAULTS ON DATE                            # partyDefaultsItem
     | ENFORCEMENT sellTerm+                                   # enforcementOverrideItem
+    | ENFORCEMENT SELL ALL                                    # enforcementSellAllItem
     | index=ident LEVEL expr                                  # indexLevelOverrideItem
     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE   # indexPointsOverrideItem
     | index=ident LAUNCH DATE DOWN expr                       # indexLaunchOverrideItem
@@ -466,6 +470,7 @@ ident
     | IMPORT | LOAN | OBLIGOR | TRIPS | CURES | AFTER | SWEEP
     | FLEET | DELIVERIES | UNITS | UNIT_COST | DEPRECIATE | DECLINING | POWER | PUE | POWER_PRICE
     | MAINTENANCE | MARKET_VALUE | DEPTH | IMPACT | LIMIT | COSTS | MONTH | GENERATION
+    | KEEP | CONTRACTS | RESERVE | ALL
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
     | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW | UNPAID
     | AGAINST | ADVANCE | INVESTMENT_GRADE
@@ -546,6 +551,10 @@ DEPTH         : 'depth';
 IMPACT        : 'impact';
 LIMIT         : 'limit';
 COSTS         : 'costs';
+KEEP          : 'keep';
+CONTRACTS     : 'contracts';
+RESERVE       : 'reserve';
+ALL           : 'all';
 MONTH         : 'month';
 TRANCHE       : 'tranche';
 BALANCE       : 'balance';

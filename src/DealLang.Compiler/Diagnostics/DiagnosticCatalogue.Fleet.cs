@@ -39,19 +39,19 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic MarketVolumeNotPositive(SourceSpan span, string what) =>
         Error("DL0336", span, $"{what} must be above 0 GPUs a month, or no unit could ever be sold");
 
-    /// <summary>DL0464: a sale with repo-market terms (depth, impact, limit, costs) that does not sell exactly one
-    /// fleet: only a fleet's units are sold month by month into a market.</summary>
+    /// <summary>DL0464: a sale with repo-market terms (depth, impact, limit, costs, reserve, keep contracts) that does
+    /// not sell exactly one fleet: only a fleet's units are sold month by month into a market.</summary>
     public static Diagnostic MarketSaleNotOneFleet(SourceSpan span, string why) =>
-        Error("DL0464", span, $"a sale into the repo market (depth, impact, limit, costs) sells the units of one fleet: {why}");
+        Error("DL0464", span, $"a sale into the repo market (depth, impact, limit, costs, reserve, keep contracts) sells the units of one fleet: {why}");
 
     /// <summary>DL0465: repo-market terms without a depth: the price impact and the default limit are measured
     /// against it.</summary>
     public static Diagnostic MarketWithoutDepth(SourceSpan span) =>
         Error("DL0465", span, "a sale into the repo market needs its depth (e.g. 'depth 1500 gpus per month'): the price impact and the monthly limit are measured against it");
 
-    /// <summary>DL0521: a scenario sets repo-market levers (depth, impact, limit, costs) but no enforcement sale of
-    /// the deal sells into a market, so they would change nothing.</summary>
+    /// <summary>DL0521: a scenario sets repo-market levers (depth, impact, limit, costs, reserve, keep contracts or
+    /// sell all) but no enforcement sale of the deal sells into a market, so they would change nothing.</summary>
     public static Diagnostic MarketLeverWithoutMarket(SourceSpan span, string scenario) =>
         Error("DL0521", span,
-            $"scenario '{scenario}' sets the repo market's depth, impact, limit or costs, but no enforcement sale of the deal sells into a market (give the sale a 'depth')");
+            $"scenario '{scenario}' sets the repo market's depth, impact, limit, costs, reserve or kept contracts, but no enforcement sale of the deal sells into a market (give the sale a 'depth')");
 }

@@ -61,7 +61,9 @@ public static partial class CSharpEmitter
         + CSharpLiterals.Int(s.LagMonths)
         + (s.Market is { } m
             ? ", new SaleMarket(" + CSharpLiterals.Double(m.Depth) + ", " + CSharpLiterals.Double(m.Impact) + ", " + CSharpLiterals.Double(m.Limit)
-              + ", " + CSharpLiterals.Double(m.Costs) + ")"
+              + ", " + CSharpLiterals.Double(m.Costs)
+              // Only a sale that keeps contracts or has a reserve passes them: the others keep the record's defaults (and their C#).
+              + (m.KeepContracts || m.Reserve != 0 ? ", " + CSharpLiterals.Bool(m.KeepContracts) + ", " + CSharpLiterals.Double(m.Reserve) : "") + ")"
             : "")
         + ")";
 

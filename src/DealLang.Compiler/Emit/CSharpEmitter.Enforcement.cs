@@ -85,6 +85,11 @@ public static partial class CSharpEmitter
             foreach (var sale in ctx.SaleStates)
             {
                 w.Line(sale.Date + " = periodEnd.AddMonthsClamped(" + sale.LagMonths + ");");
+                if (ctx.Sales[sale.Index].Market is not null && ctx.Sales[sale.Index].Collateral is [{ Kind: CollateralKind.Fleet } fleet])
+                {
+                    // From now on the lender runs the fleet: keeping its contracts (re-lets stop) or selling every unit.
+                    ctx.Components.Of<FleetComponent>().WriteKeeping(fleet.Index, sale.KeepContracts, w);
+                }
             }
         }
     }
@@ -147,6 +152,10 @@ public static partial class CSharpEmitter
             w.Comment("enforcement sale " + CSharpLiterals.Int(sale.Index + 1) + " of " + CollateralNames(ctx, ctx.Sales[sale.Index].Collateral));
             w.Line("Date " + sale.Date + " = Closing; // set at the event of default");
             w.Line("bool " + sale.Done + " = false;");
+            if (ctx.Sales[sale.Index].Market is not null)
+            {
+                w.Line("bool " + sale.Begun + " = false; // its first period counts the units kept running");
+            }
         }
     }
 
@@ -211,38 +220,76 @@ public static partial class CSharpEmitter
         }
     }
 
-    // A sale into the repo market (docs/language.md §9): from the period its date falls in, each period sells at most
-    // the monthly limit × the period's months of the fleet's units (all that is left in the run's last period), at the
-    // market value per unit less the haircut, cut by the impact × the month's volume over the depth, less the costs
-    // per unit (each factor and the net price at least 0). The sale is done once no unit is left.
+    // A sale into the repo market (docs/language.md §9): from the period its date falls in, each period offers at most
+    // the monthly limit × the period's months of the fleet's units (all that is left in the run's last period) — only
+    // the idle ones, not taken by a running contract, when the lender keeps the contracts running — and sells them at
+    // the market value per unit less the haircut, cut by the impact × the month's volume over the depth, less the costs
+    // per unit (each factor and the net price at least 0); with a reserve, no more than the volume whose price is the
+    // reserve (RepoMarket.VolumeAtReserve), but for the last period's. The sale is done once no unit is left.
     private static void WriteMarketSale(EmitContext ctx, IndentedWriter w, SaleState sale)
     {
         CollateralRef sold = ctx.Sales[sale.Index].Collateral[0];
         var fleets = ctx.Components.Of<FleetComponent>();
+        var contracts = ctx.Components.Of<ContractComponent>().States.Where(c => c.Info.Fleet == sold.Index).ToList();
+        bool keeps = fleets.Keeping(sold.Index) is not null && contracts.Count > 0;
+        string f = CSharpLiterals.Int(sold.Index);
         string units = fleets.UnitsNow(sold.Index), value = fleets.CollateralValue(sold.Index);
         string months = CSharpLiterals.Int(ctx.MonthsPerPeriod);
         using (w.Block("if (!" + sale.Done + " && periodEnd >= " + sale.Date + ")"))
         {
             w.Comment("sells " + CollateralNames(ctx, [sold]) + " into the repo market, " + months + " month(s) a period");
             w.Line("double marketUnits = " + units + ";");
-            w.Line("double marketSold = t == Periods - 1 ? marketUnits : Math.Min(marketUnits, " + sale.Limit + " * " + months + ");");
+            if (keeps)
+            {
+                // A contract signed but not yet started is kept too: its units stay for it (unless its customer defaults).
+                var taken = contracts.Select(c => c.Info.Start > ctx.Model.Closing
+                    ? "(" + c.Units + " + (periodEnd < " + CSharpLiterals.Date(c.Info.Start) + " && !" + ctx.Current(Quantity.PartyDefaulted, c.Info.Customer)
+                      + " ? " + CSharpLiterals.DoubleOperand(c.Info.Units) + " : 0.0))"
+                    : c.Units.Name);
+                w.Comment("keeping the contracts running, only the units no running (or signed) contract takes are offered");
+                w.Line("double marketFree = " + fleets.Keeping(sold.Index) + " ? Math.Max(0.0, marketUnits - (" + string.Join(" + ", taken) + ")) : marketUnits;");
+            }
+
+            string free = keeps ? "marketFree" : "marketUnits";
+            using (w.Block("if (!" + sale.Begun + ")"))
+            {
+                w.Line(sale.Begun + " = true;");
+                w.Line("result.FleetUnitsKept[" + f + "] = " + (keeps ? "marketUnits - marketFree" : "0.0") + ";");
+            }
+
+            w.Line("double marketOffered = t == Periods - 1 ? marketUnits : Math.Min(" + free + ", " + sale.Limit + " * " + months + ");");
             w.Line("double marketUnitValue = marketUnits > 0.0 ? " + value + " / marketUnits : 0.0;");
+            w.Comment("the reserve: none sold below it but in the run's last period");
+            w.Line("double marketSold = t == Periods - 1 ? marketOffered : RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - " + sale.Haircut + "), "
+                + months + ", " + sale.Depth + ", " + sale.Impact + ", " + sale.Costs + ", " + sale.Reserve + ");");
+            using (w.Block("if (marketSold < marketOffered)"))
+            {
+                w.Line("result.FleetUnitsHeld[" + f + "] = Math.Max(result.FleetUnitsHeld[" + f + "], marketOffered - marketSold);");
+                w.Line("result.FleetPeriodsHeld[" + f + "]++;");
+            }
+
             w.Line("double marketImpact = Math.Max(0.0, 1.0 - " + sale.Impact + " * (marketSold / " + months + ") / " + sale.Depth + ");");
             w.Line("double marketUnitPrice = Math.Max(0.0, marketUnitValue * (1.0 - " + sale.Haircut + ") * marketImpact - " + sale.Costs + ");");
             w.Line("double proceeds = marketSold * marketUnitPrice;");
             w.Line("saleProceeds += proceeds;");
             w.Line("result.SaleProceeds += proceeds;");
-            w.Line("result.FleetUnitsSold[" + CSharpLiterals.Int(sold.Index) + "] += marketSold;");
-            w.Line("result.FleetSaleProceeds[" + CSharpLiterals.Int(sold.Index) + "] += proceeds;");
-            w.Line("result.SalePeriod = t;");
+            w.Line("result.FleetUnitsSold[" + f + "] += marketSold;");
+            w.Line("result.FleetSaleProceeds[" + f + "] += proceeds;");
+            if (contracts.Count > 0)
+            {
+                w.Line("result.FleetSaleRevenue[" + f + "] += " + string.Join(" + ", contracts.Select(c => c.Revenue.Name)) + ";");
+            }
+
             using (w.Block("if (marketSold >= marketUnits)"))
             {
+                w.Line("result.SalePeriod = t;");
                 fleets.WriteSold(sold.Index, w);
                 w.Line(sale.Done + " = true;");
             }
 
-            using (w.Block("else"))
+            using (w.Block("else if (marketSold > 0.0)"))
             {
+                w.Line("result.SalePeriod = t;");
                 fleets.WriteSoldUnits(sold.Index, "marketSold", "marketUnits", w);
             }
 

@@ -119,7 +119,7 @@ public static partial class CSharpEmitter
         ctx.Model.Triggers.Where(t => t.ActionList.Any(a => a is EventOfDefaultAction));
 
     /// <summary>Enforcement (sales, account sweep, its own waterfall) can only start after an event of default.</summary>
-    private static bool HasEnforcement(EmitContext ctx) => HasDefaultRule(ctx) && ctx.Model.Enforcement is not null;
+    internal static bool HasEnforcement(EmitContext ctx) => HasDefaultRule(ctx) && ctx.Model.Enforcement is not null;
 
     /// <summary>
     /// The path's inputs as locals, read from the slots of <see cref="InputLayout"/> (the runtime numbers them, so
@@ -204,6 +204,8 @@ public static partial class CSharpEmitter
                     w.Line("double " + sale.Impact + " = input.Scalars[" + Slot(InputQuantity.SaleImpact, sale.Index) + "];");
                     w.Line("double " + sale.Limit + " = input.Scalars[" + Slot(InputQuantity.SaleLimit, sale.Index) + "];");
                     w.Line("double " + sale.Costs + " = input.Scalars[" + Slot(InputQuantity.SaleCosts, sale.Index) + "];");
+                    w.Line("bool " + sale.KeepContracts + " = input.Scalars[" + Slot(InputQuantity.SaleKeepContracts, sale.Index) + "] != 0.0;");
+                    w.Line("double " + sale.Reserve + " = input.Scalars[" + Slot(InputQuantity.SaleReserve, sale.Index) + "];");
                 }
             }
         }

@@ -19,7 +19,20 @@ internal sealed class SaleState
         Impact = prefix + "impact";
         Limit = prefix + "limit";
         Costs = prefix + "costs";
+        KeepContracts = prefix + "keepContracts";
+        Reserve = prefix + "reserve";
+        Begun = prefix + "begun";
     }
+
+    /// <summary>This path's keep-contracts flag: the lender keeps the sold fleet's running contracts and sells only
+    /// idle and freed units (an input; a sale into a market only).</summary>
+    public string KeepContracts { get; }
+
+    /// <summary>This path's reserve price per GPU, below which no unit is sold but in the run's last period (an input).</summary>
+    public string Reserve { get; }
+
+    /// <summary>Whether a sale into the market has had its first period (when the units kept running are counted).</summary>
+    public string Begun { get; }
 
     /// <summary>This path's repo-market depth, GPUs a month (an input; a sale into a market only).</summary>
     public string Depth { get; }

@@ -24,7 +24,8 @@ internal sealed partial class Lowerer
         double marketDeflation = 0;
         double? haircut = null;
         int? lag = null;
-        double? depth = null, impact = null, limit = null, costs = null;
+        double? depth = null, impact = null, limit = null, costs = null, reserve = null;
+        bool? keepContracts = null;
         var indices = new IndexOverride?[Symbols.OfKind(SymbolKind.Index).Count];
         IndexOverride Levers(int i) => indices[i] ?? IndexOverride.None;
         var contracts = new ContractLevers?[Symbols.OfKind(SymbolKind.Contract).Count];
@@ -82,6 +83,8 @@ internal sealed partial class Lowerer
                     impact = e.Market?.Impact is null ? impact : Constant(e.Market.Impact);
                     limit = e.Market?.Limit is null ? limit : Constant(e.Market.Limit);
                     costs = e.Market?.Costs is null ? costs : Constant(e.Market.Costs);
+                    reserve = e.Market?.Reserve is null ? reserve : Constant(e.Market.Reserve);
+                    keepContracts = e.Market?.Keep?.KeepsContracts ?? keepContracts;
                     break;
             }
         }
@@ -90,6 +93,8 @@ internal sealed partial class Lowerer
         {
             Indices = indices,
             Contracts = contracts,
+            EnforcementKeepContracts = keepContracts,
+            EnforcementReserve = reserve,
         };
     }
 

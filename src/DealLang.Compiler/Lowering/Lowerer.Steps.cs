@@ -92,7 +92,7 @@ internal sealed partial class Lowerer
     }
 
     /// <summary>A sale's repo market (docs/language.md §9). Defaults: the limit is the depth (a month sells what the
-    /// market absorbs near its price); no price impact; no costs.</summary>
+    /// market absorbs near its price); no price impact; no costs; every unit sold (contracts not kept); no reserve.</summary>
     private SaleMarket? Market(MarketTermsSyntax? market)
     {
         if (market is null)
@@ -101,7 +101,8 @@ internal sealed partial class Lowerer
         }
 
         double depth = Constant(market.Depth);
-        return new SaleMarket(depth, Constant(market.Impact), market.Limit is null ? depth : Constant(market.Limit), Constant(market.Costs));
+        return new SaleMarket(depth, Constant(market.Impact), market.Limit is null ? depth : Constant(market.Limit), Constant(market.Costs),
+            market.Keep?.KeepsContracts ?? false, Constant(market.Reserve));
     }
 
     /// <summary>What a sale names, as collateral: its kind (<see cref="CollateralRules"/>; the checks let no other

@@ -98,7 +98,8 @@ internal sealed partial class Lowerer
     /// <summary>
     /// Periods after the maturity in which an enforcement sale can still fall (the workout): enough for the
     /// longest lag any scenario may set (DurationRules.MaxWorkoutMonths, the bound DL0431 puts on every lag)
-    /// after a default (the default rule's or a trigger's) in the last scheduled period, so that any scenario, kept with the deal or in a file of
+    /// after a default (the default rule's or a trigger's) in the last scheduled period, as long again for a sale into
+    /// the repo market, and for contracts kept running to end before their units are sold, so that any scenario, kept with the deal or in a file of
     /// its own, fits the compiled deal without recompiling it. None without a default rule or a sale. A run
     /// without a pending sale never reaches these periods (it ends at the maturity or with the last sale), so
     /// their number changes no ledger.
@@ -113,7 +114,32 @@ internal sealed partial class Lowerer
         // A sale into the repo market may go on for as long again (its last workout period sells what is left).
         int perPeriod = Frequencies.MonthsPerPeriod(_frequency);
         int months = DurationRules.MaxWorkoutMonths * (enforcement.Sales.Any(s => s.Market is not null) ? 2 : 1);
+        // A lender keeping a fleet's contracts running sells their units as each contract ends (docs/language.md §9,
+        // "keep contracts"; a scenario may switch it on for any market sale): room for the last contract on a fleet
+        // sold into a market to end, its renewals all taken, and then as long again as any sale to sell the units freed.
+        var marketFleets = enforcement.Sales.Where(s => s.Market is not null).SelectMany(s => s.Collateral)
+            .Where(c => c.Kind == CollateralKind.Fleet).Select(c => c.Index).ToHashSet();
+        var kept = LowerContracts().Where(c => marketFleets.Contains(c.Fleet)).ToList();
+        if (kept.Count > 0)
+        {
+            Date lastEnd = kept.Select(c => c.EndAfter(c.RenewalCount)).Max();
+            months = Math.Max(months, MonthsAfter(_maturity, lastEnd) + DurationRules.MaxWorkoutMonths);
+        }
+
         return (months + perPeriod - 1) / perPeriod;
+    }
+
+    /// <summary>Whole months from <paramref name="from"/> to <paramref name="to"/>, rounded up (0 when not after).</summary>
+    private static int MonthsAfter(Date from, Date to)
+    {
+        if (to <= from)
+        {
+            return 0;
+        }
+
+        (int y1, int m1, int d1) = from;
+        (int y2, int m2, int d2) = to;
+        return ((y2 - y1) * 12) + (m2 - m1) + (d2 > d1 ? 1 : 0);
     }
 
     /// <summary>The default rule's grace period: whole months and days as written (0 without one).</summary>

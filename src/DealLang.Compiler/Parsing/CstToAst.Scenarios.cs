@@ -33,6 +33,7 @@ internal sealed partial class CstToAst
     //     | path=reference DROP expr BY DATE           # dropItem
     //     | party=ident DEFAULTS ON DATE               # partyDefaultsItem
     //     | ENFORCEMENT sellTerm+                      # enforcementOverrideItem
+    //     | ENFORCEMENT SELL ALL                       # enforcementSellAllItem
     //     | index=ident LEVEL expr                                        # indexLevelOverrideItem
     //     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE    # indexPointsOverrideItem
     //     | index=ident LAUNCH DATE DOWN expr                             # indexLaunchOverrideItem
@@ -103,6 +104,11 @@ internal sealed partial class CstToAst
                     ? null
                     : new EnforcementOverrideSyntax(haircut, lag, Span(enforcement), market);
             }
+
+            // 'enforcement sell all': the lender keeps no contract running (the repo market's keep-contracts lever off).
+            case EnforcementSellAllItemContext sellAll:
+                return new EnforcementOverrideSyntax(null, null, Span(sellAll),
+                    new MarketTermsSyntax(null, null, null, null, null, new KeepContractsSyntax(false, Span(sellAll))));
 
             case IndexLevelOverrideItemContext level:
             {

@@ -138,12 +138,14 @@ internal sealed partial class CstToAst
     }
 
     // sellTerm : HAIRCUT expr # haircutTerm | LAG duration # lagTerm | DEPTH expr PER MONTH # depthTerm
-    //          | IMPACT expr # impactTerm | LIMIT expr PER MONTH # limitTerm | COSTS expr # costsTerm ;
+    //          | IMPACT expr # impactTerm | LIMIT expr PER MONTH # limitTerm | COSTS expr # costsTerm
+    //          | KEEP CONTRACTS # keepContractsTerm | RESERVE expr # reserveTerm ;
     private (ExpressionSyntax? Haircut, DurationSyntax? Lag, MarketTermsSyntax? Market) VisitSellTerms(SellTermContext[] terms, string container)
     {
         var items = new ItemSet(this, container);
-        ExpressionSyntax? haircut = null, depth = null, impact = null, limit = null, costs = null;
+        ExpressionSyntax? haircut = null, depth = null, impact = null, limit = null, costs = null, reserve = null;
         DurationSyntax? lag = null;
+        KeepContractsSyntax? keep = null;
         foreach (SellTermContext term in terms)
         {
             switch (term)
@@ -154,12 +156,15 @@ internal sealed partial class CstToAst
                 case ImpactTermContext i: items.Keep(ref impact, "impact", i, VisitExpr(i.expr())); break;
                 case LimitTermContext m: items.Keep(ref limit, "limit", m, VisitExpr(m.expr())); break;
                 case CostsTermContext c: items.Keep(ref costs, "costs", c, VisitExpr(c.expr())); break;
+                case ReserveTermContext r: items.Keep(ref reserve, "reserve", r, VisitExpr(r.expr())); break;
+                case KeepContractsTermContext k: items.Keep(ref keep, "keep contracts", k, new KeepContractsSyntax(true, Span(k))); break;
             }
         }
 
-        MarketTermsSyntax? market = depth is null && impact is null && limit is null && costs is null
+        // The workout's terms (keep contracts, a reserve) are the repo market's: a sale sells units only into one.
+        MarketTermsSyntax? market = depth is null && impact is null && limit is null && costs is null && reserve is null && keep is null
             ? null
-            : new MarketTermsSyntax(depth, impact, limit, costs);
+            : new MarketTermsSyntax(depth, impact, limit, costs, reserve, keep);
         return (haircut, lag, market);
     }
 

@@ -27,7 +27,7 @@ internal sealed partial class DealChecks
 
         if (market.Depth is null)
         {
-            _diagnostics.Add(DiagnosticCatalogue.MarketWithoutDepth((market.Impact ?? market.Limit ?? market.Costs)!.Span));
+            _diagnostics.Add(DiagnosticCatalogue.MarketWithoutDepth(market.FirstSpan!.Value));
         }
 
         var assets = SyntaxWalk.Safe(sale.Assets).ToList();

@@ -57,6 +57,10 @@ internal sealed partial class DealChecks
                         {
                             _diagnostics.Add(DiagnosticCatalogue.MarketLeverWithoutMarket(item.Span, name));
                         }
+                        else if (enforcementOverride.Market?.Keep is { KeepsContracts: true } keep && sellsSomething && !SellsContractedFleetIntoMarket())
+                        {
+                            _diagnostics.Add(DiagnosticCatalogue.KeepContractsLeverUnused(keep.Span, name));
+                        }
 
                         if (enforcementOverride.Lag is { } lag)
                         {
@@ -179,12 +183,19 @@ internal sealed partial class DealChecks
                          {
                              (e.Market?.Depth, "the market depth"), (e.Market?.Impact, "the price impact"),
                              (e.Market?.Limit, "the monthly sales limit"), (e.Market?.Costs, "the removal and transport costs"),
+                             (e.Market?.Reserve, "the reserve price"),
                          })
                 {
                     if (term is not null)
                     {
                         yield return lever;
                     }
+                }
+
+                // 'enforcement keep contracts' and 'enforcement sell all' set one lever, either way.
+                if (e.Market?.Keep is not null)
+                {
+                    yield return "whether the lender keeps contracts running";
                 }
 
                 break;

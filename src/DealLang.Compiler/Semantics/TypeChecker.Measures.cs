@@ -81,7 +81,7 @@ internal sealed partial class TypeChecker
     }
 
     /// <summary>The repo market's terms (a sale's or a scenario's): depth and limit in GPUs (a month) above 0
-    /// (DL0336), impact a rate, costs money per GPU.</summary>
+    /// (DL0336), impact a rate, costs and the reserve money per GPU, at least 0.</summary>
     internal void MarketTerms(MarketTermsSyntax? market, string where)
     {
         if (market is null)
@@ -93,6 +93,7 @@ internal sealed partial class TypeChecker
         Term(market.Impact, Unit.Rate, $"the price impact {where}", Range.NonNegative);
         Positive(market.Limit, $"the monthly sales limit {where}", "3000 gpus per month");
         MeasureTerm(market.Costs, Kinds.FleetRules.MoneyPerGpu, $"the removal and transport costs {where}", "500 per gpu");
+        MeasureTerm(market.Reserve, Kinds.FleetRules.MoneyPerGpu, $"the reserve price {where}", "12k per gpu");
     }
 
     private void Positive(ExpressionSyntax? expression, string what, string example)

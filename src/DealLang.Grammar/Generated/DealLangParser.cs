@@ -45,26 +45,27 @@ public partial class DealLangParser : Parser {
 		UNITS=50, UNIT_COST=51, DEPRECIATE=52, DECLINING=53, POWER_PRICE=54, POWER=55, 
 		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, GENERATION=59, CONTRACT=60, CUSTOMER=61, 
 		PRICE=62, TAKE_OR_PAY=63, UTILISATION=64, RELET=65, TERMINATION_FEE=66, 
-		AMORTISING=67, DEPTH=68, IMPACT=69, LIMIT=70, COSTS=71, MONTH=72, TRANCHE=73, 
-		BALANCE=74, COUPON=75, FIXED=76, INTEREST_ONLY=77, INTEREST=78, PRINCIPAL=79, 
-		AMORTIZE=80, BULLET=81, LEVEL=82, LINEAR=83, SENIORITY=84, EQUITY=85, 
-		CONTRIBUTED=86, HOLDERS=87, ACCOUNT=88, TARGET=89, INITIAL=90, EARNS=91, 
-		FEE=92, TEST=93, OVER=94, TRAILING=95, NEXT=96, TRIGGER=97, TRIPS=98, 
-		CURES=99, AFTER=100, WHEN=101, DEFAULT=102, GRACE=103, CFADS=104, INCLUDES=105, 
-		WATERFALL=106, USING=107, FILL=108, RELEASE=109, HOLD=110, REST=111, IN=112, 
-		DISTRIBUTE=113, SWEEP=114, PRO_RATA=115, SEQUENTIAL=116, ACCELERATE=117, 
-		CURE=118, UP=119, TIMES=120, TO=121, IF=122, ELSE=123, THEN=124, ENFORCEMENT=125, 
-		SELL=126, HAIRCUT=127, LAG=128, TAKEN=129, DEFLATE=130, DROP=131, BY=132, 
-		DEFAULTS=133, PER=134, GPU=135, GPU_HOUR=136, HOUR=137, KW=138, MW=139, 
-		KWH=140, MWH=141, YEAR=142, OF=143, AND=144, OR=145, NOT=146, PIK=147, 
-		ISSUE_PRICE=148, COMMITMENT=149, AVAILABLE=150, DRAWS=151, COMMITMENT_FEE=152, 
-		STEP_UP=153, TARGET_BALANCE=154, MARGIN=155, GRID=156, BELOW=157, UNPAID=158, 
-		AGAINST=159, ADVANCE=160, INVESTMENT_GRADE=161, WHILE=162, LBRACE=163, 
-		RBRACE=164, LPAREN=165, RPAREN=166, COMMA=167, DOT=168, ARROW=169, ASSIGN=170, 
-		PLUS=171, MINUS=172, STAR=173, SLASH=174, LE=175, GE=176, LT=177, GT=178, 
-		EQ=179, NE=180, DAYCOUNT=181, DATE=182, QUANTITY=183, NUMBER=184, STRING=185, 
-		UNTERMINATED_STRING=186, IDENT=187, NON_ASCII_NAME=188, LINE_COMMENT=189, 
-		BLOCK_COMMENT=190, UNTERMINATED_COMMENT=191, WS=192, UNEXPECTED_CHAR=193;
+		AMORTISING=67, DEPTH=68, IMPACT=69, LIMIT=70, COSTS=71, KEEP=72, CONTRACTS=73, 
+		RESERVE=74, ALL=75, MONTH=76, TRANCHE=77, BALANCE=78, COUPON=79, FIXED=80, 
+		INTEREST_ONLY=81, INTEREST=82, PRINCIPAL=83, AMORTIZE=84, BULLET=85, LEVEL=86, 
+		LINEAR=87, SENIORITY=88, EQUITY=89, CONTRIBUTED=90, HOLDERS=91, ACCOUNT=92, 
+		TARGET=93, INITIAL=94, EARNS=95, FEE=96, TEST=97, OVER=98, TRAILING=99, 
+		NEXT=100, TRIGGER=101, TRIPS=102, CURES=103, AFTER=104, WHEN=105, DEFAULT=106, 
+		GRACE=107, CFADS=108, INCLUDES=109, WATERFALL=110, USING=111, FILL=112, 
+		RELEASE=113, HOLD=114, REST=115, IN=116, DISTRIBUTE=117, SWEEP=118, PRO_RATA=119, 
+		SEQUENTIAL=120, ACCELERATE=121, CURE=122, UP=123, TIMES=124, TO=125, IF=126, 
+		ELSE=127, THEN=128, ENFORCEMENT=129, SELL=130, HAIRCUT=131, LAG=132, TAKEN=133, 
+		DEFLATE=134, DROP=135, BY=136, DEFAULTS=137, PER=138, GPU=139, GPU_HOUR=140, 
+		HOUR=141, KW=142, MW=143, KWH=144, MWH=145, YEAR=146, OF=147, AND=148, 
+		OR=149, NOT=150, PIK=151, ISSUE_PRICE=152, COMMITMENT=153, AVAILABLE=154, 
+		DRAWS=155, COMMITMENT_FEE=156, STEP_UP=157, TARGET_BALANCE=158, MARGIN=159, 
+		GRID=160, BELOW=161, UNPAID=162, AGAINST=163, ADVANCE=164, INVESTMENT_GRADE=165, 
+		WHILE=166, LBRACE=167, RBRACE=168, LPAREN=169, RPAREN=170, COMMA=171, 
+		DOT=172, ARROW=173, ASSIGN=174, PLUS=175, MINUS=176, STAR=177, SLASH=178, 
+		LE=179, GE=180, LT=181, GT=182, EQ=183, NE=184, DAYCOUNT=185, DATE=186, 
+		QUANTITY=187, NUMBER=188, STRING=189, UNTERMINATED_STRING=190, IDENT=191, 
+		NON_ASCII_NAME=192, LINE_COMMENT=193, BLOCK_COMMENT=194, UNTERMINATED_COMMENT=195, 
+		WS=196, UNEXPECTED_CHAR=197;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -108,23 +109,23 @@ public partial class DealLangParser : Parser {
 		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'contract'", 
 		"'customer'", "'price'", "'take_or_pay'", "'utilisation'", "'relet'", 
 		"'termination_fee'", "'amortising'", "'depth'", "'impact'", "'limit'", 
-		"'costs'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", 
-		"'interest_only'", "'interest'", "'principal'", "'amortize'", "'bullet'", 
-		"'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", "'holders'", 
-		"'account'", "'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", 
-		"'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", "'after'", 
-		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
-		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
-		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
-		"'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", 
-		"'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", 
-		"'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", 
-		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
-		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
-		"'margin'", "'grid'", "'below'", "'unpaid'", "'against'", "'advance'", 
-		"'investment_grade'", "'while'", "'{'", "'}'", "'('", "')'", "','", "'.'", 
-		"'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", 
-		"'=='", "'!='"
+		"'costs'", "'keep'", "'contracts'", "'reserve'", "'all'", "'month'", "'tranche'", 
+		"'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
+		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
+		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
+		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
+		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
+		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
+		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
+		"'advance'", "'investment_grade'", "'while'", "'{'", "'}'", "'('", "')'", 
+		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
+		"'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -137,22 +138,23 @@ public partial class DealLangParser : Parser {
 		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
 		"MARKET_VALUE", "GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", 
 		"UTILISATION", "RELET", "TERMINATION_FEE", "AMORTISING", "DEPTH", "IMPACT", 
-		"LIMIT", "COSTS", "MONTH", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
-		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
-		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
-		"FEE", "TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", 
-		"AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", 
-		"USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", 
-		"PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", 
-		"ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", 
-		"DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", 
-		"KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
-		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
-		"WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
-		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
-		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
-		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "ALL", "MONTH", "TRANCHE", 
+		"BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", 
+		"AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", 
+		"HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", 
+		"TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", 
+		"GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", 
+		"HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", 
+		"ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", 
+		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
+		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", 
+		"AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
+		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", 
+		"UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", "LBRACE", 
+		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
+		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
+		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
+		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
 		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
@@ -398,7 +400,7 @@ public partial class DealLangParser : Parser {
 			State = 132;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 4503610920046593L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 4503610920046593L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 129;
@@ -704,7 +706,7 @@ public partial class DealLangParser : Parser {
 			State = 165;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9082630573257654785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1729382274089631747L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2251863417553936383L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 3458764548179263495L) != 0)) {
 				{
 				State = 163;
 				ErrorHandler.Sync(this);
@@ -765,6 +767,10 @@ public partial class DealLangParser : Parser {
 				case IMPACT:
 				case LIMIT:
 				case COSTS:
+				case KEEP:
+				case CONTRACTS:
+				case RESERVE:
+				case ALL:
 				case MONTH:
 				case BALANCE:
 				case COUPON:
@@ -898,7 +904,7 @@ public partial class DealLangParser : Parser {
 			State = 175;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -68719476737L) != 0) || _la==WS || _la==UNEXPECTED_CHAR) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1099511627777L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 63L) != 0)) {
 				{
 				State = 173;
 				ErrorHandler.Sync(this);
@@ -980,6 +986,10 @@ public partial class DealLangParser : Parser {
 				case IMPACT:
 				case LIMIT:
 				case COSTS:
+				case KEEP:
+				case CONTRACTS:
+				case RESERVE:
+				case ALL:
 				case MONTH:
 				case TRANCHE:
 				case BALANCE:
@@ -2654,7 +2664,7 @@ public partial class DealLangParser : Parser {
 			State = 362;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 75L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 78)) & ~0x3f) == 0 && ((1L << (_la - 78)) & 75L) != 0)) {
 				{
 				{
 				State = 359;
@@ -3777,7 +3787,7 @@ public partial class DealLangParser : Parser {
 			State = 498;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 1099L) != 0) || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 511L) != 0)) {
+			while (_la==MATURITY || ((((_la - 78)) & ~0x3f) == 0 && ((1L << (_la - 78)) & 1099L) != 0) || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 511L) != 0)) {
 				{
 				{
 				State = 495;
@@ -4891,7 +4901,7 @@ public partial class DealLangParser : Parser {
 				State = 646;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 7L) != 0)) {
+				while (((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 7L) != 0)) {
 					{
 					{
 					State = 643;
@@ -5752,6 +5762,10 @@ public partial class DealLangParser : Parser {
 			case IMPACT:
 			case LIMIT:
 			case COSTS:
+			case KEEP:
+			case CONTRACTS:
+			case RESERVE:
+			case ALL:
 			case MONTH:
 			case BALANCE:
 			case COUPON:
@@ -5863,7 +5877,7 @@ public partial class DealLangParser : Parser {
 			State = 775;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 16871L) != 0)) {
 				{
 				{
 				State = 772;
@@ -6208,7 +6222,7 @@ public partial class DealLangParser : Parser {
 				State = 821;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 16871L) != 0)) {
 					{
 					{
 					State = 818;
@@ -6233,7 +6247,7 @@ public partial class DealLangParser : Parser {
 					State = 830;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 16871L) != 0)) {
 						{
 						{
 						State = 827;
@@ -6274,7 +6288,7 @@ public partial class DealLangParser : Parser {
 				State = 845;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 16871L) != 0)) {
 					{
 					{
 					State = 842;
@@ -6300,7 +6314,7 @@ public partial class DealLangParser : Parser {
 				State = 854;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 16871L) != 0)) {
 					{
 					{
 					State = 851;
@@ -6481,7 +6495,7 @@ public partial class DealLangParser : Parser {
 				State = 882;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 1729382256910270479L) != 0)) {
+				while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & -9223372036854775713L) != 0) || _la==LAG) {
 					{
 					{
 					State = 879;
@@ -6611,13 +6625,37 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class KeepContractsTermContext : SellTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEEP() { return GetToken(DealLangParser.KEEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONTRACTS() { return GetToken(DealLangParser.CONTRACTS, 0); }
+		public KeepContractsTermContext(SellTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitKeepContractsTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ReserveTermContext : SellTermContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESERVE() { return GetToken(DealLangParser.RESERVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public ReserveTermContext(SellTermContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitReserveTerm(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 94, RULE_sellTerm);
 		try {
-			State = 906;
+			State = 910;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
@@ -6688,6 +6726,26 @@ public partial class DealLangParser : Parser {
 				expr(0);
 				}
 				break;
+			case KEEP:
+				_localctx = new KeepContractsTermContext(_localctx);
+				EnterOuterAlt(_localctx, 7);
+				{
+				State = 906;
+				Match(KEEP);
+				State = 907;
+				Match(CONTRACTS);
+				}
+				break;
+			case RESERVE:
+				_localctx = new ReserveTermContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 908;
+				Match(RESERVE);
+				State = 909;
+				expr(0);
+				}
+				break;
 			default:
 				throw new NoViableAltException(this);
 			}
@@ -6743,31 +6801,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 908;
-			Match(SCENARIO);
-			State = 909;
-			_localctx.name = ident();
-			State = 910;
-			Match(FOR);
-			State = 911;
-			_localctx.deal = ident();
 			State = 912;
-			Match(LBRACE);
+			Match(SCENARIO);
+			State = 913;
+			_localctx.name = ident();
+			State = 914;
+			Match(FOR);
+			State = 915;
+			_localctx.deal = ident();
 			State = 916;
+			Match(LBRACE);
+			State = 920;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -6776787564043960833L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1729382274089631747L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2251863417553936383L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4611685880992497635L) != 0)) {
 				{
 				{
-				State = 913;
+				State = 917;
 				scenarioItem();
 				}
 				}
-				State = 918;
+				State = 922;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 919;
+			State = 923;
 			Match(RBRACE);
 			}
 		}
@@ -6878,6 +6936,18 @@ public partial class DealLangParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitEnforcementOverrideItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class EnforcementSellAllItemContext : ScenarioItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ENFORCEMENT() { return GetToken(DealLangParser.ENFORCEMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SELL() { return GetToken(DealLangParser.SELL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALL() { return GetToken(DealLangParser.ALL, 0); }
+		public EnforcementSellAllItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitEnforcementSellAllItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -7022,20 +7092,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 992;
+			State = 999;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 921;
+				State = 925;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 922;
+				State = 926;
 				Match(RENEWALS);
-				State = 923;
+				State = 927;
 				Match(TAKEN);
-				State = 924;
+				State = 928;
 				Match(NUMBER);
 				}
 				break;
@@ -7043,13 +7113,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 926;
+				State = 930;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 927;
+				State = 931;
 				Match(DEFLATE);
-				State = 928;
+				State = 932;
 				expr(0);
-				State = 929;
+				State = 933;
 				perYear();
 				}
 				break;
@@ -7057,15 +7127,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 931;
-				((DropItemContext)_localctx).path = reference();
-				State = 932;
-				Match(DROP);
-				State = 933;
-				expr(0);
-				State = 934;
-				Match(BY);
 				State = 935;
+				((DropItemContext)_localctx).path = reference();
+				State = 936;
+				Match(DROP);
+				State = 937;
+				expr(0);
+				State = 938;
+				Match(BY);
+				State = 939;
 				Match(DATE);
 				}
 				break;
@@ -7073,13 +7143,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 937;
+				State = 941;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 938;
+				State = 942;
 				Match(DEFAULTS);
-				State = 939;
+				State = 943;
 				Match(ON);
-				State = 940;
+				State = 944;
 				Match(DATE);
 				}
 				break;
@@ -7087,9 +7157,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 942;
+				State = 946;
 				Match(ENFORCEMENT);
-				State = 944;
+				State = 948;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7097,7 +7167,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 943;
+						State = 947;
 						sellTerm();
 						}
 						}
@@ -7105,131 +7175,143 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 946;
+					State = 950;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,89,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
 			case 6:
-				_localctx = new IndexLevelOverrideItemContext(_localctx);
+				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 948;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 949;
-				Match(LEVEL);
-				State = 950;
-				expr(0);
+				State = 952;
+				Match(ENFORCEMENT);
+				State = 953;
+				Match(SELL);
+				State = 954;
+				Match(ALL);
 				}
 				break;
 			case 7:
-				_localctx = new IndexPointsOverrideItemContext(_localctx);
+				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 952;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 953;
-				Match(POINTS);
-				State = 954;
-				pointsKind();
 				State = 955;
-				Match(LBRACE);
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
+				State = 956;
+				Match(LEVEL);
+				State = 957;
+				expr(0);
+				}
+				break;
+			case 8:
+				_localctx = new IndexPointsOverrideItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
 				State = 959;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 960;
+				Match(POINTS);
+				State = 961;
+				pointsKind();
+				State = 962;
+				Match(LBRACE);
+				State = 966;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 956;
+					State = 963;
 					schedulePoint();
 					}
 					}
-					State = 961;
+					State = 968;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 962;
+				State = 969;
 				Match(RBRACE);
 				}
 				break;
-			case 8:
-				_localctx = new IndexLaunchOverrideItemContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
-				{
-				State = 964;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 965;
-				Match(LAUNCH);
-				State = 966;
-				Match(DATE);
-				State = 967;
-				Match(DOWN);
-				State = 968;
-				expr(0);
-				}
-				break;
 			case 9:
-				_localctx = new IndexShiftItemContext(_localctx);
+				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 970;
-				((IndexShiftItemContext)_localctx).index = ident();
 				State = 971;
-				Match(SHIFT);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
+				State = 972;
+				Match(LAUNCH);
 				State = 973;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==PLUS) {
-					{
-					State = 972;
-					Match(PLUS);
-					}
-				}
-
+				Match(DATE);
+				State = 974;
+				Match(DOWN);
 				State = 975;
 				expr(0);
 				}
 				break;
 			case 10:
-				_localctx = new UtilisationItemContext(_localctx);
+				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
 				State = 977;
-				((UtilisationItemContext)_localctx).contract = ident();
+				((IndexShiftItemContext)_localctx).index = ident();
 				State = 978;
-				Match(UTILISATION);
-				State = 979;
+				Match(SHIFT);
+				State = 980;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==PLUS) {
+					{
+					State = 979;
+					Match(PLUS);
+					}
+				}
+
+				State = 982;
 				expr(0);
 				}
 				break;
 			case 11:
-				_localctx = new ReletItemContext(_localctx);
+				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 981;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 982;
-				Match(RELET);
-				State = 983;
-				Match(AFTER);
 				State = 984;
-				duration();
+				((UtilisationItemContext)_localctx).contract = ident();
 				State = 985;
-				Match(AT);
+				Match(UTILISATION);
 				State = 986;
 				expr(0);
 				}
 				break;
 			case 12:
-				_localctx = new NotReletItemContext(_localctx);
+				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
 				State = 988;
-				((NotReletItemContext)_localctx).contract = ident();
+				((ReletItemContext)_localctx).contract = ident();
 				State = 989;
-				Match(NOT);
+				Match(RELET);
 				State = 990;
+				Match(AFTER);
+				State = 991;
+				duration();
+				State = 992;
+				Match(AT);
+				State = 993;
+				expr(0);
+				}
+				break;
+			case 13:
+				_localctx = new NotReletItemContext(_localctx);
+				EnterOuterAlt(_localctx, 13);
+				{
+				State = 995;
+				((NotReletItemContext)_localctx).contract = ident();
+				State = 996;
+				Match(NOT);
+				State = 997;
 				Match(RELET);
 				}
 				break;
@@ -7269,9 +7351,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 994;
+			State = 1001;
 			Match(PER);
-			State = 995;
+			State = 1002;
 			Match(YEAR);
 			}
 		}
@@ -7308,7 +7390,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 997;
+			State = 1004;
 			Match(QUANTITY);
 			}
 		}
@@ -7635,7 +7717,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1041;
+			State = 1048;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 			case 1:
@@ -7644,11 +7726,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1000;
+				State = 1007;
 				Match(LPAREN);
-				State = 1001;
+				State = 1008;
 				expr(0);
-				State = 1002;
+				State = 1009;
 				Match(RPAREN);
 				}
 				break;
@@ -7657,9 +7739,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1004;
+				State = 1011;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1005;
+				State = 1012;
 				expr(16);
 				}
 				break;
@@ -7668,9 +7750,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1006;
+				State = 1013;
 				Match(NOT);
-				State = 1007;
+				State = 1014;
 				expr(11);
 				}
 				break;
@@ -7679,17 +7761,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1008;
+				State = 1015;
 				Match(IF);
-				State = 1009;
+				State = 1016;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1010;
+				State = 1017;
 				Match(THEN);
-				State = 1011;
+				State = 1018;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1012;
+				State = 1019;
 				Match(ELSE);
-				State = 1013;
+				State = 1020;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -7698,37 +7780,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1015;
+				State = 1022;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1016;
+				State = 1023;
 				Match(LPAREN);
-				State = 1025;
+				State = 1032;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8794400197105943041L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1855500793281265667L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 6863549435981324287L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 3711001586562531335L) != 0)) {
 					{
-					State = 1017;
+					State = 1024;
 					expr(0);
-					State = 1022;
+					State = 1029;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1018;
+						State = 1025;
 						Match(COMMA);
-						State = 1019;
+						State = 1026;
 						expr(0);
 						}
 						}
-						State = 1024;
+						State = 1031;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1027;
+				State = 1034;
 				Match(RPAREN);
 				}
 				break;
@@ -7737,7 +7819,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1029;
+				State = 1036;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -7747,19 +7829,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1031;
+				State = 1038;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 127L) != 0)) {
+				if (((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 127L) != 0)) {
 					{
-					State = 1030;
+					State = 1037;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1033;
+				State = 1040;
 				Match(PER);
-				State = 1034;
+				State = 1041;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -7768,9 +7850,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1035;
+				State = 1042;
 				Match(NUMBER);
-				State = 1036;
+				State = 1043;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -7779,7 +7861,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1037;
+				State = 1044;
 				Match(QUANTITY);
 				}
 				break;
@@ -7788,7 +7870,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1038;
+				State = 1045;
 				Match(NUMBER);
 				}
 				break;
@@ -7797,7 +7879,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1039;
+				State = 1046;
 				Match(DATE);
 				}
 				break;
@@ -7806,13 +7888,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1040;
+				State = 1047;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1063;
+			State = 1070;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -7821,7 +7903,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1061;
+					State = 1068;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 					case 1:
@@ -7829,11 +7911,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1043;
+						State = 1050;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1044;
+						State = 1051;
 						Match(OF);
-						State = 1045;
+						State = 1052;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7842,9 +7924,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1046;
+						State = 1053;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1047;
+						State = 1054;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7854,7 +7936,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1048;
+						State = 1055;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7863,9 +7945,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1049;
+						State = 1056;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1050;
+						State = 1057;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7875,7 +7957,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1051;
+						State = 1058;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -7884,19 +7966,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1052;
+						State = 1059;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1053;
+						State = 1060;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 63L) != 0)) ) {
+						if ( !(((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1054;
+						State = 1061;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -7905,11 +7987,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1055;
+						State = 1062;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1056;
+						State = 1063;
 						Match(AND);
-						State = 1057;
+						State = 1064;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -7918,18 +8000,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1058;
+						State = 1065;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1059;
+						State = 1066;
 						Match(OR);
-						State = 1060;
+						State = 1067;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1065;
+				State = 1072;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
 			}
@@ -7975,9 +8057,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1066;
+			State = 1073;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 127L) != 0)) ) {
+			if ( !(((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8026,16 +8108,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1068;
+			State = 1075;
 			ident();
-			State = 1071;
+			State = 1078;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 			case 1:
 				{
-				State = 1069;
+				State = 1076;
 				Match(DOT);
-				State = 1070;
+				State = 1077;
 				_localctx.member = ident();
 				}
 				break;
@@ -8127,6 +8209,10 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COSTS() { return GetToken(DealLangParser.COSTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MONTH() { return GetToken(DealLangParser.MONTH, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GENERATION() { return GetToken(DealLangParser.GENERATION, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode KEEP() { return GetToken(DealLangParser.KEEP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CONTRACTS() { return GetToken(DealLangParser.CONTRACTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RESERVE() { return GetToken(DealLangParser.RESERVE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ALL() { return GetToken(DealLangParser.ALL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INDEX() { return GetToken(DealLangParser.INDEX, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode POINTS() { return GetToken(DealLangParser.POINTS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STEPPED() { return GetToken(DealLangParser.STEPPED, 0); }
@@ -8183,9 +8269,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1073;
+			State = 1080;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9082630573257654785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1729382274089631747L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2251863417553936383L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 3458764548179263495L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8231,7 +8317,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,193,1076,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,197,1083,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -8301,326 +8387,330 @@ public partial class DealLangParser : Parser {
 		45,1,45,1,46,1,46,1,46,1,46,5,46,875,8,46,10,46,12,46,878,9,46,1,46,5,
 		46,881,8,46,10,46,12,46,884,9,46,1,46,3,46,887,8,46,1,47,1,47,1,47,1,47,
 		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		3,47,907,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,915,8,48,10,48,12,48,
-		918,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,4,49,945,
-		8,49,11,49,12,49,946,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,
-		958,8,49,10,49,12,49,961,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,3,49,974,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,993,8,49,1,50,1,50,1,50,
-		1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1021,8,52,10,52,12,52,
-		1024,9,52,3,52,1026,8,52,1,52,1,52,1,52,1,52,3,52,1032,8,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,3,52,1042,8,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,
-		1062,8,52,10,52,12,52,1065,9,52,1,53,1,53,1,54,1,54,1,54,3,54,1072,8,54,
-		1,55,1,55,1,55,0,1,104,56,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,
-		34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,
-		82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,0,8,1,0,163,164,1,0,
-		15,16,1,0,183,184,1,0,173,174,1,0,171,172,1,0,175,180,1,0,135,141,21,0,
-		3,3,5,9,13,22,24,27,29,29,32,36,40,41,43,44,46,72,74,84,86,87,89,91,95,
-		96,98,100,103,105,114,114,116,120,127,129,142,142,147,161,187,188,1230,
-		0,118,1,0,0,0,2,123,1,0,0,0,4,126,1,0,0,0,6,156,1,0,0,0,8,158,1,0,0,0,
-		10,170,1,0,0,0,12,194,1,0,0,0,14,196,1,0,0,0,16,198,1,0,0,0,18,215,1,0,
-		0,0,20,217,1,0,0,0,22,249,1,0,0,0,24,251,1,0,0,0,26,253,1,0,0,0,28,287,
-		1,0,0,0,30,289,1,0,0,0,32,294,1,0,0,0,34,341,1,0,0,0,36,346,1,0,0,0,38,
-		354,1,0,0,0,40,356,1,0,0,0,42,385,1,0,0,0,44,387,1,0,0,0,46,437,1,0,0,
-		0,48,439,1,0,0,0,50,483,1,0,0,0,52,485,1,0,0,0,54,492,1,0,0,0,56,593,1,
-		0,0,0,58,595,1,0,0,0,60,611,1,0,0,0,62,613,1,0,0,0,64,635,1,0,0,0,66,637,
-		1,0,0,0,68,640,1,0,0,0,70,658,1,0,0,0,72,660,1,0,0,0,74,675,1,0,0,0,76,
-		691,1,0,0,0,78,747,1,0,0,0,80,749,1,0,0,0,82,756,1,0,0,0,84,768,1,0,0,
-		0,86,770,1,0,0,0,88,858,1,0,0,0,90,860,1,0,0,0,92,886,1,0,0,0,94,906,1,
-		0,0,0,96,908,1,0,0,0,98,992,1,0,0,0,100,994,1,0,0,0,102,997,1,0,0,0,104,
-		1041,1,0,0,0,106,1066,1,0,0,0,108,1068,1,0,0,0,110,1073,1,0,0,0,112,117,
-		3,2,1,0,113,117,3,4,2,0,114,117,3,96,48,0,115,117,3,8,4,0,116,112,1,0,
-		0,0,116,113,1,0,0,0,116,114,1,0,0,0,116,115,1,0,0,0,117,120,1,0,0,0,118,
-		116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,122,5,
-		0,0,1,122,1,1,0,0,0,123,124,5,3,0,0,124,125,5,185,0,0,125,3,1,0,0,0,126,
-		127,5,1,0,0,127,128,3,110,55,0,128,132,5,163,0,0,129,131,3,6,3,0,130,129,
-		1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,133,1,0,0,0,133,135,1,0,0,
-		0,134,132,1,0,0,0,135,136,5,164,0,0,136,5,1,0,0,0,137,157,3,12,6,0,138,
-		157,3,16,8,0,139,157,3,20,10,0,140,157,3,26,13,0,141,157,3,32,16,0,142,
-		157,3,40,20,0,143,157,3,44,22,0,144,157,3,48,24,0,145,157,3,54,27,0,146,
-		157,3,62,31,0,147,157,3,68,34,0,148,157,3,72,36,0,149,157,3,74,37,0,150,
-		157,3,76,38,0,151,157,3,80,40,0,152,157,3,82,41,0,153,157,3,86,43,0,154,
-		157,3,90,45,0,155,157,3,8,4,0,156,137,1,0,0,0,156,138,1,0,0,0,156,139,
-		1,0,0,0,156,140,1,0,0,0,156,141,1,0,0,0,156,142,1,0,0,0,156,143,1,0,0,
-		0,156,144,1,0,0,0,156,145,1,0,0,0,156,146,1,0,0,0,156,147,1,0,0,0,156,
-		148,1,0,0,0,156,149,1,0,0,0,156,150,1,0,0,0,156,151,1,0,0,0,156,152,1,
-		0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,1,0,0,0,157,7,1,0,0,0,158,
-		159,5,187,0,0,159,165,4,4,0,0,160,164,3,110,55,0,161,164,5,4,0,0,162,164,
-		5,31,0,0,163,160,1,0,0,0,163,161,1,0,0,0,163,162,1,0,0,0,164,167,1,0,0,
-		0,165,163,1,0,0,0,165,166,1,0,0,0,166,168,1,0,0,0,167,165,1,0,0,0,168,
-		169,3,10,5,0,169,9,1,0,0,0,170,175,5,163,0,0,171,174,3,10,5,0,172,174,
-		8,0,0,0,173,171,1,0,0,0,173,172,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,
-		0,175,176,1,0,0,0,176,178,1,0,0,0,177,175,1,0,0,0,178,179,5,164,0,0,179,
-		11,1,0,0,0,180,181,5,5,0,0,181,195,5,185,0,0,182,183,5,6,0,0,183,195,3,
-		110,55,0,184,185,5,7,0,0,185,195,5,182,0,0,186,187,5,8,0,0,187,195,5,182,
-		0,0,188,189,5,9,0,0,189,195,5,182,0,0,190,191,5,10,0,0,191,195,3,110,55,
-		0,192,193,5,11,0,0,193,195,3,14,7,0,194,180,1,0,0,0,194,182,1,0,0,0,194,
-		184,1,0,0,0,194,186,1,0,0,0,194,188,1,0,0,0,194,190,1,0,0,0,194,192,1,
-		0,0,0,195,13,1,0,0,0,196,197,5,181,0,0,197,15,1,0,0,0,198,199,5,12,0,0,
-		199,200,3,110,55,0,200,204,5,163,0,0,201,203,3,18,9,0,202,201,1,0,0,0,
-		203,206,1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,0,205,207,1,0,0,0,206,204,
-		1,0,0,0,207,208,5,164,0,0,208,17,1,0,0,0,209,210,5,20,0,0,210,216,5,185,
-		0,0,211,212,5,21,0,0,212,216,3,104,52,0,213,214,5,22,0,0,214,216,3,104,
-		52,0,215,209,1,0,0,0,215,211,1,0,0,0,215,213,1,0,0,0,216,19,1,0,0,0,217,
-		218,5,13,0,0,218,219,3,110,55,0,219,223,5,163,0,0,220,222,3,22,11,0,221,
-		220,1,0,0,0,222,225,1,0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,1,
-		0,0,0,225,223,1,0,0,0,226,227,5,164,0,0,227,21,1,0,0,0,228,229,5,82,0,
-		0,229,250,3,104,52,0,230,231,5,130,0,0,231,232,3,104,52,0,232,233,3,100,
-		50,0,233,250,1,0,0,0,234,235,5,14,0,0,235,236,3,24,12,0,236,240,5,163,
-		0,0,237,239,3,30,15,0,238,237,1,0,0,0,239,242,1,0,0,0,240,238,1,0,0,0,
-		240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,0,0,0,243,244,5,164,0,0,244,
-		250,1,0,0,0,245,246,5,17,0,0,246,247,5,182,0,0,247,248,5,18,0,0,248,250,
-		3,104,52,0,249,228,1,0,0,0,249,230,1,0,0,0,249,234,1,0,0,0,249,245,1,0,
-		0,0,250,23,1,0,0,0,251,252,7,1,0,0,252,25,1,0,0,0,253,254,5,23,0,0,254,
-		255,3,110,55,0,255,259,5,163,0,0,256,258,3,28,14,0,257,256,1,0,0,0,258,
-		261,1,0,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,262,1,0,0,0,261,259,1,
-		0,0,0,262,263,5,164,0,0,263,27,1,0,0,0,264,265,5,24,0,0,265,288,3,104,
-		52,0,266,267,5,25,0,0,267,268,5,26,0,0,268,271,3,102,51,0,269,270,5,27,
-		0,0,270,272,3,104,52,0,271,269,1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,
-		273,274,5,28,0,0,274,276,5,182,0,0,275,273,1,0,0,0,275,276,1,0,0,0,276,
-		288,1,0,0,0,277,278,5,25,0,0,278,279,5,29,0,0,279,283,5,163,0,0,280,282,
-		3,30,15,0,281,280,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,
-		0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,288,5,164,0,0,287,264,1,0,0,0,
-		287,266,1,0,0,0,287,277,1,0,0,0,288,29,1,0,0,0,289,290,5,182,0,0,290,292,
-		3,104,52,0,291,293,5,167,0,0,292,291,1,0,0,0,292,293,1,0,0,0,293,31,1,
-		0,0,0,294,295,5,30,0,0,295,296,3,110,55,0,296,297,5,31,0,0,297,298,3,110,
-		55,0,298,302,5,163,0,0,299,301,3,34,17,0,300,299,1,0,0,0,301,304,1,0,0,
-		0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,0,304,302,1,0,0,0,305,
-		306,5,164,0,0,306,33,1,0,0,0,307,308,5,32,0,0,308,342,3,110,55,0,309,310,
-		5,33,0,0,310,311,3,104,52,0,311,316,3,100,50,0,312,313,5,34,0,0,313,314,
-		3,104,52,0,314,315,3,100,50,0,315,317,1,0,0,0,316,312,1,0,0,0,316,317,
-		1,0,0,0,317,342,1,0,0,0,318,319,5,35,0,0,319,342,5,182,0,0,320,321,5,36,
-		0,0,321,342,3,102,51,0,322,323,5,37,0,0,323,324,3,36,18,0,324,325,3,102,
-		51,0,325,326,5,39,0,0,326,327,5,32,0,0,327,331,5,40,0,0,328,329,5,33,0,
-		0,329,330,5,39,0,0,330,332,5,41,0,0,331,328,1,0,0,0,331,332,1,0,0,0,332,
-		342,1,0,0,0,333,335,5,42,0,0,334,336,3,38,19,0,335,334,1,0,0,0,336,337,
-		1,0,0,0,337,335,1,0,0,0,337,338,1,0,0,0,338,342,1,0,0,0,339,340,5,11,0,
-		0,340,342,3,14,7,0,341,307,1,0,0,0,341,309,1,0,0,0,341,318,1,0,0,0,341,
-		320,1,0,0,0,341,322,1,0,0,0,341,333,1,0,0,0,341,339,1,0,0,0,342,35,1,0,
-		0,0,343,344,5,184,0,0,344,347,5,38,0,0,345,347,5,183,0,0,346,343,1,0,0,
-		0,346,345,1,0,0,0,347,37,1,0,0,0,348,349,5,43,0,0,349,355,3,104,52,0,350,
-		351,5,44,0,0,351,355,3,104,52,0,352,353,5,45,0,0,353,355,5,182,0,0,354,
-		348,1,0,0,0,354,350,1,0,0,0,354,352,1,0,0,0,355,39,1,0,0,0,356,357,5,46,
-		0,0,357,358,3,110,55,0,358,362,5,163,0,0,359,361,3,42,21,0,360,359,1,0,
-		0,0,361,364,1,0,0,0,362,360,1,0,0,0,362,363,1,0,0,0,363,365,1,0,0,0,364,
-		362,1,0,0,0,365,366,5,164,0,0,366,41,1,0,0,0,367,368,5,47,0,0,368,386,
-		3,110,55,0,369,370,5,74,0,0,370,386,3,104,52,0,371,372,5,75,0,0,372,374,
-		3,104,52,0,373,375,5,76,0,0,374,373,1,0,0,0,374,375,1,0,0,0,375,386,1,
-		0,0,0,376,377,5,77,0,0,377,378,5,45,0,0,378,386,5,182,0,0,379,380,5,80,
-		0,0,380,386,3,60,30,0,381,382,5,8,0,0,382,386,5,182,0,0,383,384,5,22,0,
-		0,384,386,3,104,52,0,385,367,1,0,0,0,385,369,1,0,0,0,385,371,1,0,0,0,385,
-		376,1,0,0,0,385,379,1,0,0,0,385,381,1,0,0,0,385,383,1,0,0,0,386,43,1,0,
-		0,0,387,388,5,48,0,0,388,389,3,110,55,0,389,393,5,163,0,0,390,392,3,46,
-		23,0,391,390,1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,
-		396,1,0,0,0,395,393,1,0,0,0,396,397,5,164,0,0,397,45,1,0,0,0,398,399,5,
-		49,0,0,399,403,5,163,0,0,400,402,3,52,26,0,401,400,1,0,0,0,402,405,1,0,
-		0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,406,1,0,0,0,405,403,1,0,0,0,406,
-		438,5,164,0,0,407,408,5,50,0,0,408,438,3,104,52,0,409,410,5,51,0,0,410,
-		438,3,104,52,0,411,412,5,52,0,0,412,413,5,26,0,0,413,438,3,102,51,0,414,
-		415,5,52,0,0,415,416,5,53,0,0,416,417,3,104,52,0,417,418,3,100,50,0,418,
-		438,1,0,0,0,419,420,5,55,0,0,420,438,3,104,52,0,421,422,5,56,0,0,422,438,
-		3,104,52,0,423,424,5,54,0,0,424,438,3,104,52,0,425,426,5,57,0,0,426,427,
+		1,47,1,47,1,47,1,47,3,47,911,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,919,
+		8,48,10,48,12,48,922,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,4,49,949,8,49,11,49,12,49,950,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,5,49,965,8,49,10,49,12,49,968,9,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,981,8,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,3,49,1000,8,49,1,50,1,50,1,50,1,51,1,51,1,52,1,52,1,52,1,52,1,
+		52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
+		52,1,52,1,52,5,52,1028,8,52,10,52,12,52,1031,9,52,3,52,1033,8,52,1,52,
+		1,52,1,52,1,52,3,52,1039,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		3,52,1049,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1069,8,52,10,52,12,52,1072,9,52,
+		1,53,1,53,1,54,1,54,1,54,3,54,1079,8,54,1,55,1,55,1,55,0,1,104,56,0,2,
+		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
+		102,104,106,108,110,0,8,1,0,167,168,1,0,15,16,1,0,187,188,1,0,177,178,
+		1,0,175,176,1,0,179,184,1,0,139,145,21,0,3,3,5,9,13,22,24,27,29,29,32,
+		36,40,41,43,44,46,76,78,88,90,91,93,95,99,100,102,104,107,109,118,118,
+		120,124,131,133,146,146,151,165,191,192,1240,0,118,1,0,0,0,2,123,1,0,0,
+		0,4,126,1,0,0,0,6,156,1,0,0,0,8,158,1,0,0,0,10,170,1,0,0,0,12,194,1,0,
+		0,0,14,196,1,0,0,0,16,198,1,0,0,0,18,215,1,0,0,0,20,217,1,0,0,0,22,249,
+		1,0,0,0,24,251,1,0,0,0,26,253,1,0,0,0,28,287,1,0,0,0,30,289,1,0,0,0,32,
+		294,1,0,0,0,34,341,1,0,0,0,36,346,1,0,0,0,38,354,1,0,0,0,40,356,1,0,0,
+		0,42,385,1,0,0,0,44,387,1,0,0,0,46,437,1,0,0,0,48,439,1,0,0,0,50,483,1,
+		0,0,0,52,485,1,0,0,0,54,492,1,0,0,0,56,593,1,0,0,0,58,595,1,0,0,0,60,611,
+		1,0,0,0,62,613,1,0,0,0,64,635,1,0,0,0,66,637,1,0,0,0,68,640,1,0,0,0,70,
+		658,1,0,0,0,72,660,1,0,0,0,74,675,1,0,0,0,76,691,1,0,0,0,78,747,1,0,0,
+		0,80,749,1,0,0,0,82,756,1,0,0,0,84,768,1,0,0,0,86,770,1,0,0,0,88,858,1,
+		0,0,0,90,860,1,0,0,0,92,886,1,0,0,0,94,910,1,0,0,0,96,912,1,0,0,0,98,999,
+		1,0,0,0,100,1001,1,0,0,0,102,1004,1,0,0,0,104,1048,1,0,0,0,106,1073,1,
+		0,0,0,108,1075,1,0,0,0,110,1080,1,0,0,0,112,117,3,2,1,0,113,117,3,4,2,
+		0,114,117,3,96,48,0,115,117,3,8,4,0,116,112,1,0,0,0,116,113,1,0,0,0,116,
+		114,1,0,0,0,116,115,1,0,0,0,117,120,1,0,0,0,118,116,1,0,0,0,118,119,1,
+		0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,122,5,0,0,1,122,1,1,0,0,0,123,
+		124,5,3,0,0,124,125,5,189,0,0,125,3,1,0,0,0,126,127,5,1,0,0,127,128,3,
+		110,55,0,128,132,5,167,0,0,129,131,3,6,3,0,130,129,1,0,0,0,131,134,1,0,
+		0,0,132,130,1,0,0,0,132,133,1,0,0,0,133,135,1,0,0,0,134,132,1,0,0,0,135,
+		136,5,168,0,0,136,5,1,0,0,0,137,157,3,12,6,0,138,157,3,16,8,0,139,157,
+		3,20,10,0,140,157,3,26,13,0,141,157,3,32,16,0,142,157,3,40,20,0,143,157,
+		3,44,22,0,144,157,3,48,24,0,145,157,3,54,27,0,146,157,3,62,31,0,147,157,
+		3,68,34,0,148,157,3,72,36,0,149,157,3,74,37,0,150,157,3,76,38,0,151,157,
+		3,80,40,0,152,157,3,82,41,0,153,157,3,86,43,0,154,157,3,90,45,0,155,157,
+		3,8,4,0,156,137,1,0,0,0,156,138,1,0,0,0,156,139,1,0,0,0,156,140,1,0,0,
+		0,156,141,1,0,0,0,156,142,1,0,0,0,156,143,1,0,0,0,156,144,1,0,0,0,156,
+		145,1,0,0,0,156,146,1,0,0,0,156,147,1,0,0,0,156,148,1,0,0,0,156,149,1,
+		0,0,0,156,150,1,0,0,0,156,151,1,0,0,0,156,152,1,0,0,0,156,153,1,0,0,0,
+		156,154,1,0,0,0,156,155,1,0,0,0,157,7,1,0,0,0,158,159,5,191,0,0,159,165,
+		4,4,0,0,160,164,3,110,55,0,161,164,5,4,0,0,162,164,5,31,0,0,163,160,1,
+		0,0,0,163,161,1,0,0,0,163,162,1,0,0,0,164,167,1,0,0,0,165,163,1,0,0,0,
+		165,166,1,0,0,0,166,168,1,0,0,0,167,165,1,0,0,0,168,169,3,10,5,0,169,9,
+		1,0,0,0,170,175,5,167,0,0,171,174,3,10,5,0,172,174,8,0,0,0,173,171,1,0,
+		0,0,173,172,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,
+		178,1,0,0,0,177,175,1,0,0,0,178,179,5,168,0,0,179,11,1,0,0,0,180,181,5,
+		5,0,0,181,195,5,189,0,0,182,183,5,6,0,0,183,195,3,110,55,0,184,185,5,7,
+		0,0,185,195,5,186,0,0,186,187,5,8,0,0,187,195,5,186,0,0,188,189,5,9,0,
+		0,189,195,5,186,0,0,190,191,5,10,0,0,191,195,3,110,55,0,192,193,5,11,0,
+		0,193,195,3,14,7,0,194,180,1,0,0,0,194,182,1,0,0,0,194,184,1,0,0,0,194,
+		186,1,0,0,0,194,188,1,0,0,0,194,190,1,0,0,0,194,192,1,0,0,0,195,13,1,0,
+		0,0,196,197,5,185,0,0,197,15,1,0,0,0,198,199,5,12,0,0,199,200,3,110,55,
+		0,200,204,5,167,0,0,201,203,3,18,9,0,202,201,1,0,0,0,203,206,1,0,0,0,204,
+		202,1,0,0,0,204,205,1,0,0,0,205,207,1,0,0,0,206,204,1,0,0,0,207,208,5,
+		168,0,0,208,17,1,0,0,0,209,210,5,20,0,0,210,216,5,189,0,0,211,212,5,21,
+		0,0,212,216,3,104,52,0,213,214,5,22,0,0,214,216,3,104,52,0,215,209,1,0,
+		0,0,215,211,1,0,0,0,215,213,1,0,0,0,216,19,1,0,0,0,217,218,5,13,0,0,218,
+		219,3,110,55,0,219,223,5,167,0,0,220,222,3,22,11,0,221,220,1,0,0,0,222,
+		225,1,0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,
+		0,0,0,226,227,5,168,0,0,227,21,1,0,0,0,228,229,5,86,0,0,229,250,3,104,
+		52,0,230,231,5,134,0,0,231,232,3,104,52,0,232,233,3,100,50,0,233,250,1,
+		0,0,0,234,235,5,14,0,0,235,236,3,24,12,0,236,240,5,167,0,0,237,239,3,30,
+		15,0,238,237,1,0,0,0,239,242,1,0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,
+		243,1,0,0,0,242,240,1,0,0,0,243,244,5,168,0,0,244,250,1,0,0,0,245,246,
+		5,17,0,0,246,247,5,186,0,0,247,248,5,18,0,0,248,250,3,104,52,0,249,228,
+		1,0,0,0,249,230,1,0,0,0,249,234,1,0,0,0,249,245,1,0,0,0,250,23,1,0,0,0,
+		251,252,7,1,0,0,252,25,1,0,0,0,253,254,5,23,0,0,254,255,3,110,55,0,255,
+		259,5,167,0,0,256,258,3,28,14,0,257,256,1,0,0,0,258,261,1,0,0,0,259,257,
+		1,0,0,0,259,260,1,0,0,0,260,262,1,0,0,0,261,259,1,0,0,0,262,263,5,168,
+		0,0,263,27,1,0,0,0,264,265,5,24,0,0,265,288,3,104,52,0,266,267,5,25,0,
+		0,267,268,5,26,0,0,268,271,3,102,51,0,269,270,5,27,0,0,270,272,3,104,52,
+		0,271,269,1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,274,5,28,0,0,274,
+		276,5,186,0,0,275,273,1,0,0,0,275,276,1,0,0,0,276,288,1,0,0,0,277,278,
+		5,25,0,0,278,279,5,29,0,0,279,283,5,167,0,0,280,282,3,30,15,0,281,280,
+		1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,
+		0,285,283,1,0,0,0,286,288,5,168,0,0,287,264,1,0,0,0,287,266,1,0,0,0,287,
+		277,1,0,0,0,288,29,1,0,0,0,289,290,5,186,0,0,290,292,3,104,52,0,291,293,
+		5,171,0,0,292,291,1,0,0,0,292,293,1,0,0,0,293,31,1,0,0,0,294,295,5,30,
+		0,0,295,296,3,110,55,0,296,297,5,31,0,0,297,298,3,110,55,0,298,302,5,167,
+		0,0,299,301,3,34,17,0,300,299,1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,
+		302,303,1,0,0,0,303,305,1,0,0,0,304,302,1,0,0,0,305,306,5,168,0,0,306,
+		33,1,0,0,0,307,308,5,32,0,0,308,342,3,110,55,0,309,310,5,33,0,0,310,311,
+		3,104,52,0,311,316,3,100,50,0,312,313,5,34,0,0,313,314,3,104,52,0,314,
+		315,3,100,50,0,315,317,1,0,0,0,316,312,1,0,0,0,316,317,1,0,0,0,317,342,
+		1,0,0,0,318,319,5,35,0,0,319,342,5,186,0,0,320,321,5,36,0,0,321,342,3,
+		102,51,0,322,323,5,37,0,0,323,324,3,36,18,0,324,325,3,102,51,0,325,326,
+		5,39,0,0,326,327,5,32,0,0,327,331,5,40,0,0,328,329,5,33,0,0,329,330,5,
+		39,0,0,330,332,5,41,0,0,331,328,1,0,0,0,331,332,1,0,0,0,332,342,1,0,0,
+		0,333,335,5,42,0,0,334,336,3,38,19,0,335,334,1,0,0,0,336,337,1,0,0,0,337,
+		335,1,0,0,0,337,338,1,0,0,0,338,342,1,0,0,0,339,340,5,11,0,0,340,342,3,
+		14,7,0,341,307,1,0,0,0,341,309,1,0,0,0,341,318,1,0,0,0,341,320,1,0,0,0,
+		341,322,1,0,0,0,341,333,1,0,0,0,341,339,1,0,0,0,342,35,1,0,0,0,343,344,
+		5,188,0,0,344,347,5,38,0,0,345,347,5,187,0,0,346,343,1,0,0,0,346,345,1,
+		0,0,0,347,37,1,0,0,0,348,349,5,43,0,0,349,355,3,104,52,0,350,351,5,44,
+		0,0,351,355,3,104,52,0,352,353,5,45,0,0,353,355,5,186,0,0,354,348,1,0,
+		0,0,354,350,1,0,0,0,354,352,1,0,0,0,355,39,1,0,0,0,356,357,5,46,0,0,357,
+		358,3,110,55,0,358,362,5,167,0,0,359,361,3,42,21,0,360,359,1,0,0,0,361,
+		364,1,0,0,0,362,360,1,0,0,0,362,363,1,0,0,0,363,365,1,0,0,0,364,362,1,
+		0,0,0,365,366,5,168,0,0,366,41,1,0,0,0,367,368,5,47,0,0,368,386,3,110,
+		55,0,369,370,5,78,0,0,370,386,3,104,52,0,371,372,5,79,0,0,372,374,3,104,
+		52,0,373,375,5,80,0,0,374,373,1,0,0,0,374,375,1,0,0,0,375,386,1,0,0,0,
+		376,377,5,81,0,0,377,378,5,45,0,0,378,386,5,186,0,0,379,380,5,84,0,0,380,
+		386,3,60,30,0,381,382,5,8,0,0,382,386,5,186,0,0,383,384,5,22,0,0,384,386,
+		3,104,52,0,385,367,1,0,0,0,385,369,1,0,0,0,385,371,1,0,0,0,385,376,1,0,
+		0,0,385,379,1,0,0,0,385,381,1,0,0,0,385,383,1,0,0,0,386,43,1,0,0,0,387,
+		388,5,48,0,0,388,389,3,110,55,0,389,393,5,167,0,0,390,392,3,46,23,0,391,
+		390,1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,
+		0,0,0,395,393,1,0,0,0,396,397,5,168,0,0,397,45,1,0,0,0,398,399,5,49,0,
+		0,399,403,5,167,0,0,400,402,3,52,26,0,401,400,1,0,0,0,402,405,1,0,0,0,
+		403,401,1,0,0,0,403,404,1,0,0,0,404,406,1,0,0,0,405,403,1,0,0,0,406,438,
+		5,168,0,0,407,408,5,50,0,0,408,438,3,104,52,0,409,410,5,51,0,0,410,438,
+		3,104,52,0,411,412,5,52,0,0,412,413,5,26,0,0,413,438,3,102,51,0,414,415,
+		5,52,0,0,415,416,5,53,0,0,416,417,3,104,52,0,417,418,3,100,50,0,418,438,
+		1,0,0,0,419,420,5,55,0,0,420,438,3,104,52,0,421,422,5,56,0,0,422,438,3,
+		104,52,0,423,424,5,54,0,0,424,438,3,104,52,0,425,426,5,57,0,0,426,427,
 		3,104,52,0,427,428,3,100,50,0,428,438,1,0,0,0,429,430,5,58,0,0,430,431,
 		3,104,52,0,431,432,5,53,0,0,432,433,3,104,52,0,433,434,3,100,50,0,434,
 		438,1,0,0,0,435,436,5,59,0,0,436,438,3,110,55,0,437,398,1,0,0,0,437,407,
 		1,0,0,0,437,409,1,0,0,0,437,411,1,0,0,0,437,414,1,0,0,0,437,419,1,0,0,
 		0,437,421,1,0,0,0,437,423,1,0,0,0,437,425,1,0,0,0,437,429,1,0,0,0,437,
 		435,1,0,0,0,438,47,1,0,0,0,439,440,5,60,0,0,440,441,3,110,55,0,441,442,
-		5,31,0,0,442,443,3,110,55,0,443,447,5,163,0,0,444,446,3,50,25,0,445,444,
+		5,31,0,0,442,443,3,110,55,0,443,447,5,167,0,0,444,446,3,50,25,0,445,444,
 		1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,447,448,1,0,0,0,448,450,1,0,0,
-		0,449,447,1,0,0,0,450,451,5,164,0,0,451,49,1,0,0,0,452,453,5,61,0,0,453,
+		0,449,447,1,0,0,0,450,451,5,168,0,0,451,49,1,0,0,0,452,453,5,61,0,0,453,
 		484,3,110,55,0,454,455,5,50,0,0,455,484,3,104,52,0,456,457,5,62,0,0,457,
 		458,5,39,0,0,458,484,5,41,0,0,459,460,5,62,0,0,460,484,3,104,52,0,461,
-		462,5,137,0,0,462,463,3,104,52,0,463,464,3,100,50,0,464,484,1,0,0,0,465,
-		466,5,63,0,0,466,484,3,104,52,0,467,468,5,35,0,0,468,484,5,182,0,0,469,
+		462,5,141,0,0,462,463,3,104,52,0,463,464,3,100,50,0,464,484,1,0,0,0,465,
+		466,5,63,0,0,466,484,3,104,52,0,467,468,5,35,0,0,468,484,5,186,0,0,469,
 		470,5,36,0,0,470,484,3,102,51,0,471,472,5,66,0,0,472,474,3,104,52,0,473,
 		475,5,67,0,0,474,473,1,0,0,0,474,475,1,0,0,0,475,484,1,0,0,0,476,477,5,
 		37,0,0,477,478,3,36,18,0,478,479,3,102,51,0,479,480,5,39,0,0,480,481,5,
 		61,0,0,481,482,5,40,0,0,482,484,1,0,0,0,483,452,1,0,0,0,483,454,1,0,0,
 		0,483,456,1,0,0,0,483,459,1,0,0,0,483,461,1,0,0,0,483,465,1,0,0,0,483,
 		467,1,0,0,0,483,469,1,0,0,0,483,471,1,0,0,0,483,476,1,0,0,0,484,51,1,0,
-		0,0,485,486,5,182,0,0,486,487,3,104,52,0,487,488,5,39,0,0,488,490,3,104,
-		52,0,489,491,5,167,0,0,490,489,1,0,0,0,490,491,1,0,0,0,491,53,1,0,0,0,
-		492,493,5,73,0,0,493,494,3,110,55,0,494,498,5,163,0,0,495,497,3,56,28,
+		0,0,485,486,5,186,0,0,486,487,3,104,52,0,487,488,5,39,0,0,488,490,3,104,
+		52,0,489,491,5,171,0,0,490,489,1,0,0,0,490,491,1,0,0,0,491,53,1,0,0,0,
+		492,493,5,77,0,0,493,494,3,110,55,0,494,498,5,167,0,0,495,497,3,56,28,
 		0,496,495,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,0,0,499,
-		501,1,0,0,0,500,498,1,0,0,0,501,502,5,164,0,0,502,55,1,0,0,0,503,504,5,
-		74,0,0,504,594,3,104,52,0,505,506,5,75,0,0,506,508,3,104,52,0,507,509,
-		5,76,0,0,508,507,1,0,0,0,508,509,1,0,0,0,509,512,1,0,0,0,510,511,5,27,
+		501,1,0,0,0,500,498,1,0,0,0,501,502,5,168,0,0,502,55,1,0,0,0,503,504,5,
+		78,0,0,504,594,3,104,52,0,505,506,5,79,0,0,506,508,3,104,52,0,507,509,
+		5,80,0,0,508,507,1,0,0,0,508,509,1,0,0,0,509,512,1,0,0,0,510,511,5,27,
 		0,0,511,513,3,104,52,0,512,510,1,0,0,0,512,513,1,0,0,0,513,516,1,0,0,0,
 		514,515,5,44,0,0,515,517,3,104,52,0,516,514,1,0,0,0,516,517,1,0,0,0,517,
-		594,1,0,0,0,518,520,5,147,0,0,519,521,5,183,0,0,520,519,1,0,0,0,520,521,
-		1,0,0,0,521,524,1,0,0,0,522,523,5,101,0,0,523,525,3,104,52,0,524,522,1,
-		0,0,0,524,525,1,0,0,0,525,594,1,0,0,0,526,527,5,147,0,0,527,594,5,158,
-		0,0,528,529,5,148,0,0,529,594,3,104,52,0,530,531,5,149,0,0,531,594,3,104,
-		52,0,532,533,5,150,0,0,533,534,5,45,0,0,534,594,5,182,0,0,535,536,5,151,
-		0,0,536,540,5,163,0,0,537,539,3,30,15,0,538,537,1,0,0,0,539,542,1,0,0,
+		594,1,0,0,0,518,520,5,151,0,0,519,521,5,187,0,0,520,519,1,0,0,0,520,521,
+		1,0,0,0,521,524,1,0,0,0,522,523,5,105,0,0,523,525,3,104,52,0,524,522,1,
+		0,0,0,524,525,1,0,0,0,525,594,1,0,0,0,526,527,5,151,0,0,527,594,5,162,
+		0,0,528,529,5,152,0,0,529,594,3,104,52,0,530,531,5,153,0,0,531,594,3,104,
+		52,0,532,533,5,154,0,0,533,534,5,45,0,0,534,594,5,186,0,0,535,536,5,155,
+		0,0,536,540,5,167,0,0,537,539,3,30,15,0,538,537,1,0,0,0,539,542,1,0,0,
 		0,540,538,1,0,0,0,540,541,1,0,0,0,541,543,1,0,0,0,542,540,1,0,0,0,543,
-		594,5,164,0,0,544,545,5,151,0,0,545,546,5,159,0,0,546,547,3,110,55,0,547,
-		548,5,160,0,0,548,549,3,104,52,0,549,594,1,0,0,0,550,551,5,152,0,0,551,
-		594,3,104,52,0,552,553,5,153,0,0,553,558,3,104,52,0,554,555,5,28,0,0,555,
-		559,5,182,0,0,556,557,5,162,0,0,557,559,3,110,55,0,558,554,1,0,0,0,558,
-		556,1,0,0,0,559,594,1,0,0,0,560,561,5,155,0,0,561,562,5,156,0,0,562,563,
-		3,110,55,0,563,567,5,163,0,0,564,566,3,58,29,0,565,564,1,0,0,0,566,569,
+		594,5,168,0,0,544,545,5,155,0,0,545,546,5,163,0,0,546,547,3,110,55,0,547,
+		548,5,164,0,0,548,549,3,104,52,0,549,594,1,0,0,0,550,551,5,156,0,0,551,
+		594,3,104,52,0,552,553,5,157,0,0,553,558,3,104,52,0,554,555,5,28,0,0,555,
+		559,5,186,0,0,556,557,5,166,0,0,557,559,3,110,55,0,558,554,1,0,0,0,558,
+		556,1,0,0,0,559,594,1,0,0,0,560,561,5,159,0,0,561,562,5,160,0,0,562,563,
+		3,110,55,0,563,567,5,167,0,0,564,566,3,58,29,0,565,564,1,0,0,0,566,569,
 		1,0,0,0,567,565,1,0,0,0,567,568,1,0,0,0,568,572,1,0,0,0,569,567,1,0,0,
-		0,570,571,5,123,0,0,571,573,3,104,52,0,572,570,1,0,0,0,572,573,1,0,0,0,
-		573,574,1,0,0,0,574,575,5,164,0,0,575,594,1,0,0,0,576,577,5,155,0,0,577,
-		578,5,161,0,0,578,579,3,104,52,0,579,580,5,123,0,0,580,581,3,104,52,0,
-		581,594,1,0,0,0,582,583,5,154,0,0,583,594,3,104,52,0,584,585,5,77,0,0,
-		585,586,5,45,0,0,586,594,5,182,0,0,587,588,5,80,0,0,588,594,3,60,30,0,
-		589,590,5,8,0,0,590,594,5,182,0,0,591,592,5,84,0,0,592,594,5,184,0,0,593,
+		0,570,571,5,127,0,0,571,573,3,104,52,0,572,570,1,0,0,0,572,573,1,0,0,0,
+		573,574,1,0,0,0,574,575,5,168,0,0,575,594,1,0,0,0,576,577,5,159,0,0,577,
+		578,5,165,0,0,578,579,3,104,52,0,579,580,5,127,0,0,580,581,3,104,52,0,
+		581,594,1,0,0,0,582,583,5,158,0,0,583,594,3,104,52,0,584,585,5,81,0,0,
+		585,586,5,45,0,0,586,594,5,186,0,0,587,588,5,84,0,0,588,594,3,60,30,0,
+		589,590,5,8,0,0,590,594,5,186,0,0,591,592,5,88,0,0,592,594,5,188,0,0,593,
 		503,1,0,0,0,593,505,1,0,0,0,593,518,1,0,0,0,593,526,1,0,0,0,593,528,1,
 		0,0,0,593,530,1,0,0,0,593,532,1,0,0,0,593,535,1,0,0,0,593,544,1,0,0,0,
 		593,550,1,0,0,0,593,552,1,0,0,0,593,560,1,0,0,0,593,576,1,0,0,0,593,582,
 		1,0,0,0,593,584,1,0,0,0,593,587,1,0,0,0,593,589,1,0,0,0,593,591,1,0,0,
-		0,594,57,1,0,0,0,595,596,5,157,0,0,596,597,3,104,52,0,597,598,3,104,52,
-		0,598,59,1,0,0,0,599,612,5,81,0,0,600,612,5,82,0,0,601,612,5,83,0,0,602,
-		603,5,29,0,0,603,607,5,163,0,0,604,606,3,30,15,0,605,604,1,0,0,0,606,609,
+		0,594,57,1,0,0,0,595,596,5,161,0,0,596,597,3,104,52,0,597,598,3,104,52,
+		0,598,59,1,0,0,0,599,612,5,85,0,0,600,612,5,86,0,0,601,612,5,87,0,0,602,
+		603,5,29,0,0,603,607,5,167,0,0,604,606,3,30,15,0,605,604,1,0,0,0,606,609,
 		1,0,0,0,607,605,1,0,0,0,607,608,1,0,0,0,608,610,1,0,0,0,609,607,1,0,0,
-		0,610,612,5,164,0,0,611,599,1,0,0,0,611,600,1,0,0,0,611,601,1,0,0,0,611,
-		602,1,0,0,0,612,61,1,0,0,0,613,614,5,85,0,0,614,615,3,110,55,0,615,619,
-		5,163,0,0,616,618,3,64,32,0,617,616,1,0,0,0,618,621,1,0,0,0,619,617,1,
-		0,0,0,619,620,1,0,0,0,620,622,1,0,0,0,621,619,1,0,0,0,622,623,5,164,0,
-		0,623,63,1,0,0,0,624,625,5,86,0,0,625,636,3,104,52,0,626,627,5,87,0,0,
-		627,632,3,66,33,0,628,629,5,167,0,0,629,631,3,66,33,0,630,628,1,0,0,0,
+		0,610,612,5,168,0,0,611,599,1,0,0,0,611,600,1,0,0,0,611,601,1,0,0,0,611,
+		602,1,0,0,0,612,61,1,0,0,0,613,614,5,89,0,0,614,615,3,110,55,0,615,619,
+		5,167,0,0,616,618,3,64,32,0,617,616,1,0,0,0,618,621,1,0,0,0,619,617,1,
+		0,0,0,619,620,1,0,0,0,620,622,1,0,0,0,621,619,1,0,0,0,622,623,5,168,0,
+		0,623,63,1,0,0,0,624,625,5,90,0,0,625,636,3,104,52,0,626,627,5,91,0,0,
+		627,632,3,66,33,0,628,629,5,171,0,0,629,631,3,66,33,0,630,628,1,0,0,0,
 		631,634,1,0,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,636,1,0,0,0,634,632,
 		1,0,0,0,635,624,1,0,0,0,635,626,1,0,0,0,636,65,1,0,0,0,637,638,3,110,55,
-		0,638,639,3,104,52,0,639,67,1,0,0,0,640,641,5,88,0,0,641,650,3,110,55,
-		0,642,646,5,163,0,0,643,645,3,70,35,0,644,643,1,0,0,0,645,648,1,0,0,0,
+		0,638,639,3,104,52,0,639,67,1,0,0,0,640,641,5,92,0,0,641,650,3,110,55,
+		0,642,646,5,167,0,0,643,645,3,70,35,0,644,643,1,0,0,0,645,648,1,0,0,0,
 		646,644,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,646,1,0,0,0,649,651,
-		5,164,0,0,650,642,1,0,0,0,650,651,1,0,0,0,651,69,1,0,0,0,652,653,5,89,
-		0,0,653,659,3,104,52,0,654,655,5,90,0,0,655,659,3,104,52,0,656,657,5,91,
+		5,168,0,0,650,642,1,0,0,0,650,651,1,0,0,0,651,69,1,0,0,0,652,653,5,93,
+		0,0,653,659,3,104,52,0,654,655,5,94,0,0,655,659,3,104,52,0,656,657,5,95,
 		0,0,657,659,3,104,52,0,658,652,1,0,0,0,658,654,1,0,0,0,658,656,1,0,0,0,
-		659,71,1,0,0,0,660,661,5,92,0,0,661,662,3,110,55,0,662,663,5,163,0,0,663,
+		659,71,1,0,0,0,660,661,5,96,0,0,661,662,3,110,55,0,662,663,5,167,0,0,663,
 		671,3,104,52,0,664,669,3,100,50,0,665,666,5,34,0,0,666,667,3,104,52,0,
 		667,668,3,100,50,0,668,670,1,0,0,0,669,665,1,0,0,0,669,670,1,0,0,0,670,
 		672,1,0,0,0,671,664,1,0,0,0,671,672,1,0,0,0,672,673,1,0,0,0,673,674,5,
-		164,0,0,674,73,1,0,0,0,675,676,5,93,0,0,676,677,3,110,55,0,677,678,5,170,
-		0,0,678,685,3,104,52,0,679,682,5,94,0,0,680,683,5,95,0,0,681,683,5,96,
+		168,0,0,674,73,1,0,0,0,675,676,5,97,0,0,676,677,3,110,55,0,677,678,5,174,
+		0,0,678,685,3,104,52,0,679,682,5,98,0,0,680,683,5,99,0,0,681,683,5,100,
 		0,0,682,680,1,0,0,0,682,681,1,0,0,0,683,684,1,0,0,0,684,686,3,102,51,0,
 		685,679,1,0,0,0,685,686,1,0,0,0,686,689,1,0,0,0,687,688,5,28,0,0,688,690,
-		5,182,0,0,689,687,1,0,0,0,689,690,1,0,0,0,690,75,1,0,0,0,691,692,5,97,
-		0,0,692,693,3,110,55,0,693,694,5,101,0,0,694,697,3,104,52,0,695,696,5,
-		28,0,0,696,698,5,182,0,0,697,695,1,0,0,0,697,698,1,0,0,0,698,702,1,0,0,
-		0,699,700,5,98,0,0,700,701,5,100,0,0,701,703,5,184,0,0,702,699,1,0,0,0,
-		702,703,1,0,0,0,703,707,1,0,0,0,704,705,5,99,0,0,705,706,5,100,0,0,706,
-		708,5,184,0,0,707,704,1,0,0,0,707,708,1,0,0,0,708,717,1,0,0,0,709,710,
-		5,118,0,0,710,711,5,132,0,0,711,712,3,110,55,0,712,713,5,119,0,0,713,714,
-		5,121,0,0,714,715,5,184,0,0,715,716,5,120,0,0,716,718,1,0,0,0,717,709,
-		1,0,0,0,717,718,1,0,0,0,718,719,1,0,0,0,719,720,5,169,0,0,720,725,3,78,
-		39,0,721,722,5,167,0,0,722,724,3,78,39,0,723,721,1,0,0,0,724,727,1,0,0,
-		0,725,723,1,0,0,0,725,726,1,0,0,0,726,77,1,0,0,0,727,725,1,0,0,0,728,729,
-		5,114,0,0,729,730,5,183,0,0,730,731,5,121,0,0,731,748,3,110,55,0,732,744,
-		5,117,0,0,733,734,5,165,0,0,734,739,3,110,55,0,735,736,5,167,0,0,736,738,
-		3,110,55,0,737,735,1,0,0,0,738,741,1,0,0,0,739,737,1,0,0,0,739,740,1,0,
-		0,0,740,742,1,0,0,0,741,739,1,0,0,0,742,743,5,166,0,0,743,745,1,0,0,0,
-		744,733,1,0,0,0,744,745,1,0,0,0,745,748,1,0,0,0,746,748,3,110,55,0,747,
-		728,1,0,0,0,747,732,1,0,0,0,747,746,1,0,0,0,748,79,1,0,0,0,749,750,5,102,
-		0,0,750,751,5,101,0,0,751,754,3,104,52,0,752,753,5,103,0,0,753,755,3,102,
-		51,0,754,752,1,0,0,0,754,755,1,0,0,0,755,81,1,0,0,0,756,757,5,104,0,0,
-		757,758,5,105,0,0,758,763,3,84,42,0,759,760,5,167,0,0,760,762,3,84,42,
-		0,761,759,1,0,0,0,762,765,1,0,0,0,763,761,1,0,0,0,763,764,1,0,0,0,764,
-		83,1,0,0,0,765,763,1,0,0,0,766,769,5,42,0,0,767,769,3,110,55,0,768,766,
-		1,0,0,0,768,767,1,0,0,0,769,85,1,0,0,0,770,771,5,106,0,0,771,775,5,163,
-		0,0,772,774,3,88,44,0,773,772,1,0,0,0,774,777,1,0,0,0,775,773,1,0,0,0,
-		775,776,1,0,0,0,776,778,1,0,0,0,777,775,1,0,0,0,778,779,5,164,0,0,779,
-		87,1,0,0,0,780,781,5,10,0,0,781,791,3,108,54,0,782,783,5,107,0,0,783,788,
-		3,110,55,0,784,785,5,167,0,0,785,787,3,110,55,0,786,784,1,0,0,0,787,790,
-		1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,792,1,0,0,0,790,788,1,0,0,
-		0,791,782,1,0,0,0,791,792,1,0,0,0,792,859,1,0,0,0,793,794,5,108,0,0,794,
-		859,3,110,55,0,795,796,5,109,0,0,796,859,3,110,55,0,797,798,5,110,0,0,
-		798,799,5,111,0,0,799,800,5,112,0,0,800,859,3,110,55,0,801,804,5,113,0,
-		0,802,803,5,183,0,0,803,805,5,143,0,0,804,802,1,0,0,0,804,805,1,0,0,0,
-		805,806,1,0,0,0,806,807,5,111,0,0,807,808,5,121,0,0,808,859,3,110,55,0,
-		809,810,5,114,0,0,810,811,5,183,0,0,811,812,5,143,0,0,812,813,5,111,0,
-		0,813,814,5,121,0,0,814,859,3,110,55,0,815,816,5,122,0,0,816,817,3,104,
-		52,0,817,821,5,163,0,0,818,820,3,88,44,0,819,818,1,0,0,0,820,823,1,0,0,
-		0,821,819,1,0,0,0,821,822,1,0,0,0,822,824,1,0,0,0,823,821,1,0,0,0,824,
-		834,5,164,0,0,825,826,5,123,0,0,826,830,5,163,0,0,827,829,3,88,44,0,828,
-		827,1,0,0,0,829,832,1,0,0,0,830,828,1,0,0,0,830,831,1,0,0,0,831,833,1,
-		0,0,0,832,830,1,0,0,0,833,835,5,164,0,0,834,825,1,0,0,0,834,835,1,0,0,
-		0,835,859,1,0,0,0,836,839,5,115,0,0,837,838,5,132,0,0,838,840,5,74,0,0,
-		839,837,1,0,0,0,839,840,1,0,0,0,840,841,1,0,0,0,841,845,5,163,0,0,842,
-		844,3,88,44,0,843,842,1,0,0,0,844,847,1,0,0,0,845,843,1,0,0,0,845,846,
-		1,0,0,0,846,848,1,0,0,0,847,845,1,0,0,0,848,859,5,164,0,0,849,850,5,116,
-		0,0,850,854,5,163,0,0,851,853,3,88,44,0,852,851,1,0,0,0,853,856,1,0,0,
-		0,854,852,1,0,0,0,854,855,1,0,0,0,855,857,1,0,0,0,856,854,1,0,0,0,857,
-		859,5,164,0,0,858,780,1,0,0,0,858,793,1,0,0,0,858,795,1,0,0,0,858,797,
-		1,0,0,0,858,801,1,0,0,0,858,809,1,0,0,0,858,815,1,0,0,0,858,836,1,0,0,
-		0,858,849,1,0,0,0,859,89,1,0,0,0,860,861,5,125,0,0,861,865,5,163,0,0,862,
-		864,3,92,46,0,863,862,1,0,0,0,864,867,1,0,0,0,865,863,1,0,0,0,865,866,
-		1,0,0,0,866,868,1,0,0,0,867,865,1,0,0,0,868,869,5,164,0,0,869,91,1,0,0,
-		0,870,871,5,126,0,0,871,876,3,110,55,0,872,873,5,167,0,0,873,875,3,110,
-		55,0,874,872,1,0,0,0,875,878,1,0,0,0,876,874,1,0,0,0,876,877,1,0,0,0,877,
-		882,1,0,0,0,878,876,1,0,0,0,879,881,3,94,47,0,880,879,1,0,0,0,881,884,
-		1,0,0,0,882,880,1,0,0,0,882,883,1,0,0,0,883,887,1,0,0,0,884,882,1,0,0,
-		0,885,887,3,86,43,0,886,870,1,0,0,0,886,885,1,0,0,0,887,93,1,0,0,0,888,
-		889,5,127,0,0,889,907,3,104,52,0,890,891,5,128,0,0,891,907,3,102,51,0,
-		892,893,5,68,0,0,893,894,3,104,52,0,894,895,5,134,0,0,895,896,5,72,0,0,
-		896,907,1,0,0,0,897,898,5,69,0,0,898,907,3,104,52,0,899,900,5,70,0,0,900,
-		901,3,104,52,0,901,902,5,134,0,0,902,903,5,72,0,0,903,907,1,0,0,0,904,
-		905,5,71,0,0,905,907,3,104,52,0,906,888,1,0,0,0,906,890,1,0,0,0,906,892,
-		1,0,0,0,906,897,1,0,0,0,906,899,1,0,0,0,906,904,1,0,0,0,907,95,1,0,0,0,
-		908,909,5,2,0,0,909,910,3,110,55,0,910,911,5,4,0,0,911,912,3,110,55,0,
-		912,916,5,163,0,0,913,915,3,98,49,0,914,913,1,0,0,0,915,918,1,0,0,0,916,
-		914,1,0,0,0,916,917,1,0,0,0,917,919,1,0,0,0,918,916,1,0,0,0,919,920,5,
-		164,0,0,920,97,1,0,0,0,921,922,3,110,55,0,922,923,5,37,0,0,923,924,5,129,
-		0,0,924,925,5,184,0,0,925,993,1,0,0,0,926,927,3,108,54,0,927,928,5,130,
-		0,0,928,929,3,104,52,0,929,930,3,100,50,0,930,993,1,0,0,0,931,932,3,108,
-		54,0,932,933,5,131,0,0,933,934,3,104,52,0,934,935,5,132,0,0,935,936,5,
-		182,0,0,936,993,1,0,0,0,937,938,3,110,55,0,938,939,5,133,0,0,939,940,5,
-		31,0,0,940,941,5,182,0,0,941,993,1,0,0,0,942,944,5,125,0,0,943,945,3,94,
-		47,0,944,943,1,0,0,0,945,946,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,
-		993,1,0,0,0,948,949,3,110,55,0,949,950,5,82,0,0,950,951,3,104,52,0,951,
-		993,1,0,0,0,952,953,3,110,55,0,953,954,5,14,0,0,954,955,3,24,12,0,955,
-		959,5,163,0,0,956,958,3,30,15,0,957,956,1,0,0,0,958,961,1,0,0,0,959,957,
-		1,0,0,0,959,960,1,0,0,0,960,962,1,0,0,0,961,959,1,0,0,0,962,963,5,164,
-		0,0,963,993,1,0,0,0,964,965,3,110,55,0,965,966,5,17,0,0,966,967,5,182,
-		0,0,967,968,5,18,0,0,968,969,3,104,52,0,969,993,1,0,0,0,970,971,3,110,
-		55,0,971,973,5,19,0,0,972,974,5,171,0,0,973,972,1,0,0,0,973,974,1,0,0,
-		0,974,975,1,0,0,0,975,976,3,104,52,0,976,993,1,0,0,0,977,978,3,110,55,
-		0,978,979,5,64,0,0,979,980,3,104,52,0,980,993,1,0,0,0,981,982,3,110,55,
-		0,982,983,5,65,0,0,983,984,5,100,0,0,984,985,3,102,51,0,985,986,5,39,0,
-		0,986,987,3,104,52,0,987,993,1,0,0,0,988,989,3,110,55,0,989,990,5,146,
-		0,0,990,991,5,65,0,0,991,993,1,0,0,0,992,921,1,0,0,0,992,926,1,0,0,0,992,
-		931,1,0,0,0,992,937,1,0,0,0,992,942,1,0,0,0,992,948,1,0,0,0,992,952,1,
-		0,0,0,992,964,1,0,0,0,992,970,1,0,0,0,992,977,1,0,0,0,992,981,1,0,0,0,
-		992,988,1,0,0,0,993,99,1,0,0,0,994,995,5,134,0,0,995,996,5,142,0,0,996,
-		101,1,0,0,0,997,998,5,183,0,0,998,103,1,0,0,0,999,1000,6,52,-1,0,1000,
-		1001,5,165,0,0,1001,1002,3,104,52,0,1002,1003,5,166,0,0,1003,1042,1,0,
-		0,0,1004,1005,5,172,0,0,1005,1042,3,104,52,16,1006,1007,5,146,0,0,1007,
-		1042,3,104,52,11,1008,1009,5,122,0,0,1009,1010,3,104,52,0,1010,1011,5,
-		124,0,0,1011,1012,3,104,52,0,1012,1013,5,123,0,0,1013,1014,3,104,52,0,
-		1014,1042,1,0,0,0,1015,1016,3,110,55,0,1016,1025,5,165,0,0,1017,1022,3,
-		104,52,0,1018,1019,5,167,0,0,1019,1021,3,104,52,0,1020,1018,1,0,0,0,1021,
-		1024,1,0,0,0,1022,1020,1,0,0,0,1022,1023,1,0,0,0,1023,1026,1,0,0,0,1024,
-		1022,1,0,0,0,1025,1017,1,0,0,0,1025,1026,1,0,0,0,1026,1027,1,0,0,0,1027,
-		1028,5,166,0,0,1028,1042,1,0,0,0,1029,1031,7,2,0,0,1030,1032,3,106,53,
-		0,1031,1030,1,0,0,0,1031,1032,1,0,0,0,1032,1033,1,0,0,0,1033,1034,5,134,
-		0,0,1034,1042,3,106,53,0,1035,1036,5,184,0,0,1036,1042,3,106,53,0,1037,
-		1042,5,183,0,0,1038,1042,5,184,0,0,1039,1042,5,182,0,0,1040,1042,3,108,
-		54,0,1041,999,1,0,0,0,1041,1004,1,0,0,0,1041,1006,1,0,0,0,1041,1008,1,
-		0,0,0,1041,1015,1,0,0,0,1041,1029,1,0,0,0,1041,1035,1,0,0,0,1041,1037,
-		1,0,0,0,1041,1038,1,0,0,0,1041,1039,1,0,0,0,1041,1040,1,0,0,0,1042,1063,
-		1,0,0,0,1043,1044,10,15,0,0,1044,1045,5,143,0,0,1045,1062,3,104,52,16,
-		1046,1047,10,14,0,0,1047,1048,7,3,0,0,1048,1062,3,104,52,15,1049,1050,
-		10,13,0,0,1050,1051,7,4,0,0,1051,1062,3,104,52,14,1052,1053,10,12,0,0,
-		1053,1054,7,5,0,0,1054,1062,3,104,52,13,1055,1056,10,10,0,0,1056,1057,
-		5,144,0,0,1057,1062,3,104,52,11,1058,1059,10,9,0,0,1059,1060,5,145,0,0,
-		1060,1062,3,104,52,10,1061,1043,1,0,0,0,1061,1046,1,0,0,0,1061,1049,1,
-		0,0,0,1061,1052,1,0,0,0,1061,1055,1,0,0,0,1061,1058,1,0,0,0,1062,1065,
-		1,0,0,0,1063,1061,1,0,0,0,1063,1064,1,0,0,0,1064,105,1,0,0,0,1065,1063,
-		1,0,0,0,1066,1067,7,6,0,0,1067,107,1,0,0,0,1068,1071,3,110,55,0,1069,1070,
-		5,168,0,0,1070,1072,3,110,55,0,1071,1069,1,0,0,0,1071,1072,1,0,0,0,1072,
-		109,1,0,0,0,1073,1074,7,7,0,0,1074,111,1,0,0,0,100,116,118,132,156,163,
-		165,173,175,194,204,215,223,240,249,259,271,275,283,287,292,302,316,331,
-		337,341,346,354,362,374,385,393,403,437,447,474,483,490,498,508,512,516,
-		520,524,540,558,567,572,593,607,611,619,632,635,646,650,658,669,671,682,
-		685,689,697,702,707,717,725,739,744,747,754,763,768,775,788,791,804,821,
-		830,834,839,845,854,858,865,876,882,886,906,916,946,959,973,992,1022,1025,
-		1031,1041,1061,1063,1071
+		5,186,0,0,689,687,1,0,0,0,689,690,1,0,0,0,690,75,1,0,0,0,691,692,5,101,
+		0,0,692,693,3,110,55,0,693,694,5,105,0,0,694,697,3,104,52,0,695,696,5,
+		28,0,0,696,698,5,186,0,0,697,695,1,0,0,0,697,698,1,0,0,0,698,702,1,0,0,
+		0,699,700,5,102,0,0,700,701,5,104,0,0,701,703,5,188,0,0,702,699,1,0,0,
+		0,702,703,1,0,0,0,703,707,1,0,0,0,704,705,5,103,0,0,705,706,5,104,0,0,
+		706,708,5,188,0,0,707,704,1,0,0,0,707,708,1,0,0,0,708,717,1,0,0,0,709,
+		710,5,122,0,0,710,711,5,136,0,0,711,712,3,110,55,0,712,713,5,123,0,0,713,
+		714,5,125,0,0,714,715,5,188,0,0,715,716,5,124,0,0,716,718,1,0,0,0,717,
+		709,1,0,0,0,717,718,1,0,0,0,718,719,1,0,0,0,719,720,5,173,0,0,720,725,
+		3,78,39,0,721,722,5,171,0,0,722,724,3,78,39,0,723,721,1,0,0,0,724,727,
+		1,0,0,0,725,723,1,0,0,0,725,726,1,0,0,0,726,77,1,0,0,0,727,725,1,0,0,0,
+		728,729,5,118,0,0,729,730,5,187,0,0,730,731,5,125,0,0,731,748,3,110,55,
+		0,732,744,5,121,0,0,733,734,5,169,0,0,734,739,3,110,55,0,735,736,5,171,
+		0,0,736,738,3,110,55,0,737,735,1,0,0,0,738,741,1,0,0,0,739,737,1,0,0,0,
+		739,740,1,0,0,0,740,742,1,0,0,0,741,739,1,0,0,0,742,743,5,170,0,0,743,
+		745,1,0,0,0,744,733,1,0,0,0,744,745,1,0,0,0,745,748,1,0,0,0,746,748,3,
+		110,55,0,747,728,1,0,0,0,747,732,1,0,0,0,747,746,1,0,0,0,748,79,1,0,0,
+		0,749,750,5,106,0,0,750,751,5,105,0,0,751,754,3,104,52,0,752,753,5,107,
+		0,0,753,755,3,102,51,0,754,752,1,0,0,0,754,755,1,0,0,0,755,81,1,0,0,0,
+		756,757,5,108,0,0,757,758,5,109,0,0,758,763,3,84,42,0,759,760,5,171,0,
+		0,760,762,3,84,42,0,761,759,1,0,0,0,762,765,1,0,0,0,763,761,1,0,0,0,763,
+		764,1,0,0,0,764,83,1,0,0,0,765,763,1,0,0,0,766,769,5,42,0,0,767,769,3,
+		110,55,0,768,766,1,0,0,0,768,767,1,0,0,0,769,85,1,0,0,0,770,771,5,110,
+		0,0,771,775,5,167,0,0,772,774,3,88,44,0,773,772,1,0,0,0,774,777,1,0,0,
+		0,775,773,1,0,0,0,775,776,1,0,0,0,776,778,1,0,0,0,777,775,1,0,0,0,778,
+		779,5,168,0,0,779,87,1,0,0,0,780,781,5,10,0,0,781,791,3,108,54,0,782,783,
+		5,111,0,0,783,788,3,110,55,0,784,785,5,171,0,0,785,787,3,110,55,0,786,
+		784,1,0,0,0,787,790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,792,1,
+		0,0,0,790,788,1,0,0,0,791,782,1,0,0,0,791,792,1,0,0,0,792,859,1,0,0,0,
+		793,794,5,112,0,0,794,859,3,110,55,0,795,796,5,113,0,0,796,859,3,110,55,
+		0,797,798,5,114,0,0,798,799,5,115,0,0,799,800,5,116,0,0,800,859,3,110,
+		55,0,801,804,5,117,0,0,802,803,5,187,0,0,803,805,5,147,0,0,804,802,1,0,
+		0,0,804,805,1,0,0,0,805,806,1,0,0,0,806,807,5,115,0,0,807,808,5,125,0,
+		0,808,859,3,110,55,0,809,810,5,118,0,0,810,811,5,187,0,0,811,812,5,147,
+		0,0,812,813,5,115,0,0,813,814,5,125,0,0,814,859,3,110,55,0,815,816,5,126,
+		0,0,816,817,3,104,52,0,817,821,5,167,0,0,818,820,3,88,44,0,819,818,1,0,
+		0,0,820,823,1,0,0,0,821,819,1,0,0,0,821,822,1,0,0,0,822,824,1,0,0,0,823,
+		821,1,0,0,0,824,834,5,168,0,0,825,826,5,127,0,0,826,830,5,167,0,0,827,
+		829,3,88,44,0,828,827,1,0,0,0,829,832,1,0,0,0,830,828,1,0,0,0,830,831,
+		1,0,0,0,831,833,1,0,0,0,832,830,1,0,0,0,833,835,5,168,0,0,834,825,1,0,
+		0,0,834,835,1,0,0,0,835,859,1,0,0,0,836,839,5,119,0,0,837,838,5,136,0,
+		0,838,840,5,78,0,0,839,837,1,0,0,0,839,840,1,0,0,0,840,841,1,0,0,0,841,
+		845,5,167,0,0,842,844,3,88,44,0,843,842,1,0,0,0,844,847,1,0,0,0,845,843,
+		1,0,0,0,845,846,1,0,0,0,846,848,1,0,0,0,847,845,1,0,0,0,848,859,5,168,
+		0,0,849,850,5,120,0,0,850,854,5,167,0,0,851,853,3,88,44,0,852,851,1,0,
+		0,0,853,856,1,0,0,0,854,852,1,0,0,0,854,855,1,0,0,0,855,857,1,0,0,0,856,
+		854,1,0,0,0,857,859,5,168,0,0,858,780,1,0,0,0,858,793,1,0,0,0,858,795,
+		1,0,0,0,858,797,1,0,0,0,858,801,1,0,0,0,858,809,1,0,0,0,858,815,1,0,0,
+		0,858,836,1,0,0,0,858,849,1,0,0,0,859,89,1,0,0,0,860,861,5,129,0,0,861,
+		865,5,167,0,0,862,864,3,92,46,0,863,862,1,0,0,0,864,867,1,0,0,0,865,863,
+		1,0,0,0,865,866,1,0,0,0,866,868,1,0,0,0,867,865,1,0,0,0,868,869,5,168,
+		0,0,869,91,1,0,0,0,870,871,5,130,0,0,871,876,3,110,55,0,872,873,5,171,
+		0,0,873,875,3,110,55,0,874,872,1,0,0,0,875,878,1,0,0,0,876,874,1,0,0,0,
+		876,877,1,0,0,0,877,882,1,0,0,0,878,876,1,0,0,0,879,881,3,94,47,0,880,
+		879,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,883,1,0,0,0,883,887,1,
+		0,0,0,884,882,1,0,0,0,885,887,3,86,43,0,886,870,1,0,0,0,886,885,1,0,0,
+		0,887,93,1,0,0,0,888,889,5,131,0,0,889,911,3,104,52,0,890,891,5,132,0,
+		0,891,911,3,102,51,0,892,893,5,68,0,0,893,894,3,104,52,0,894,895,5,138,
+		0,0,895,896,5,76,0,0,896,911,1,0,0,0,897,898,5,69,0,0,898,911,3,104,52,
+		0,899,900,5,70,0,0,900,901,3,104,52,0,901,902,5,138,0,0,902,903,5,76,0,
+		0,903,911,1,0,0,0,904,905,5,71,0,0,905,911,3,104,52,0,906,907,5,72,0,0,
+		907,911,5,73,0,0,908,909,5,74,0,0,909,911,3,104,52,0,910,888,1,0,0,0,910,
+		890,1,0,0,0,910,892,1,0,0,0,910,897,1,0,0,0,910,899,1,0,0,0,910,904,1,
+		0,0,0,910,906,1,0,0,0,910,908,1,0,0,0,911,95,1,0,0,0,912,913,5,2,0,0,913,
+		914,3,110,55,0,914,915,5,4,0,0,915,916,3,110,55,0,916,920,5,167,0,0,917,
+		919,3,98,49,0,918,917,1,0,0,0,919,922,1,0,0,0,920,918,1,0,0,0,920,921,
+		1,0,0,0,921,923,1,0,0,0,922,920,1,0,0,0,923,924,5,168,0,0,924,97,1,0,0,
+		0,925,926,3,110,55,0,926,927,5,37,0,0,927,928,5,133,0,0,928,929,5,188,
+		0,0,929,1000,1,0,0,0,930,931,3,108,54,0,931,932,5,134,0,0,932,933,3,104,
+		52,0,933,934,3,100,50,0,934,1000,1,0,0,0,935,936,3,108,54,0,936,937,5,
+		135,0,0,937,938,3,104,52,0,938,939,5,136,0,0,939,940,5,186,0,0,940,1000,
+		1,0,0,0,941,942,3,110,55,0,942,943,5,137,0,0,943,944,5,31,0,0,944,945,
+		5,186,0,0,945,1000,1,0,0,0,946,948,5,129,0,0,947,949,3,94,47,0,948,947,
+		1,0,0,0,949,950,1,0,0,0,950,948,1,0,0,0,950,951,1,0,0,0,951,1000,1,0,0,
+		0,952,953,5,129,0,0,953,954,5,130,0,0,954,1000,5,75,0,0,955,956,3,110,
+		55,0,956,957,5,86,0,0,957,958,3,104,52,0,958,1000,1,0,0,0,959,960,3,110,
+		55,0,960,961,5,14,0,0,961,962,3,24,12,0,962,966,5,167,0,0,963,965,3,30,
+		15,0,964,963,1,0,0,0,965,968,1,0,0,0,966,964,1,0,0,0,966,967,1,0,0,0,967,
+		969,1,0,0,0,968,966,1,0,0,0,969,970,5,168,0,0,970,1000,1,0,0,0,971,972,
+		3,110,55,0,972,973,5,17,0,0,973,974,5,186,0,0,974,975,5,18,0,0,975,976,
+		3,104,52,0,976,1000,1,0,0,0,977,978,3,110,55,0,978,980,5,19,0,0,979,981,
+		5,175,0,0,980,979,1,0,0,0,980,981,1,0,0,0,981,982,1,0,0,0,982,983,3,104,
+		52,0,983,1000,1,0,0,0,984,985,3,110,55,0,985,986,5,64,0,0,986,987,3,104,
+		52,0,987,1000,1,0,0,0,988,989,3,110,55,0,989,990,5,65,0,0,990,991,5,104,
+		0,0,991,992,3,102,51,0,992,993,5,39,0,0,993,994,3,104,52,0,994,1000,1,
+		0,0,0,995,996,3,110,55,0,996,997,5,150,0,0,997,998,5,65,0,0,998,1000,1,
+		0,0,0,999,925,1,0,0,0,999,930,1,0,0,0,999,935,1,0,0,0,999,941,1,0,0,0,
+		999,946,1,0,0,0,999,952,1,0,0,0,999,955,1,0,0,0,999,959,1,0,0,0,999,971,
+		1,0,0,0,999,977,1,0,0,0,999,984,1,0,0,0,999,988,1,0,0,0,999,995,1,0,0,
+		0,1000,99,1,0,0,0,1001,1002,5,138,0,0,1002,1003,5,146,0,0,1003,101,1,0,
+		0,0,1004,1005,5,187,0,0,1005,103,1,0,0,0,1006,1007,6,52,-1,0,1007,1008,
+		5,169,0,0,1008,1009,3,104,52,0,1009,1010,5,170,0,0,1010,1049,1,0,0,0,1011,
+		1012,5,176,0,0,1012,1049,3,104,52,16,1013,1014,5,150,0,0,1014,1049,3,104,
+		52,11,1015,1016,5,126,0,0,1016,1017,3,104,52,0,1017,1018,5,128,0,0,1018,
+		1019,3,104,52,0,1019,1020,5,127,0,0,1020,1021,3,104,52,0,1021,1049,1,0,
+		0,0,1022,1023,3,110,55,0,1023,1032,5,169,0,0,1024,1029,3,104,52,0,1025,
+		1026,5,171,0,0,1026,1028,3,104,52,0,1027,1025,1,0,0,0,1028,1031,1,0,0,
+		0,1029,1027,1,0,0,0,1029,1030,1,0,0,0,1030,1033,1,0,0,0,1031,1029,1,0,
+		0,0,1032,1024,1,0,0,0,1032,1033,1,0,0,0,1033,1034,1,0,0,0,1034,1035,5,
+		170,0,0,1035,1049,1,0,0,0,1036,1038,7,2,0,0,1037,1039,3,106,53,0,1038,
+		1037,1,0,0,0,1038,1039,1,0,0,0,1039,1040,1,0,0,0,1040,1041,5,138,0,0,1041,
+		1049,3,106,53,0,1042,1043,5,188,0,0,1043,1049,3,106,53,0,1044,1049,5,187,
+		0,0,1045,1049,5,188,0,0,1046,1049,5,186,0,0,1047,1049,3,108,54,0,1048,
+		1006,1,0,0,0,1048,1011,1,0,0,0,1048,1013,1,0,0,0,1048,1015,1,0,0,0,1048,
+		1022,1,0,0,0,1048,1036,1,0,0,0,1048,1042,1,0,0,0,1048,1044,1,0,0,0,1048,
+		1045,1,0,0,0,1048,1046,1,0,0,0,1048,1047,1,0,0,0,1049,1070,1,0,0,0,1050,
+		1051,10,15,0,0,1051,1052,5,147,0,0,1052,1069,3,104,52,16,1053,1054,10,
+		14,0,0,1054,1055,7,3,0,0,1055,1069,3,104,52,15,1056,1057,10,13,0,0,1057,
+		1058,7,4,0,0,1058,1069,3,104,52,14,1059,1060,10,12,0,0,1060,1061,7,5,0,
+		0,1061,1069,3,104,52,13,1062,1063,10,10,0,0,1063,1064,5,148,0,0,1064,1069,
+		3,104,52,11,1065,1066,10,9,0,0,1066,1067,5,149,0,0,1067,1069,3,104,52,
+		10,1068,1050,1,0,0,0,1068,1053,1,0,0,0,1068,1056,1,0,0,0,1068,1059,1,0,
+		0,0,1068,1062,1,0,0,0,1068,1065,1,0,0,0,1069,1072,1,0,0,0,1070,1068,1,
+		0,0,0,1070,1071,1,0,0,0,1071,105,1,0,0,0,1072,1070,1,0,0,0,1073,1074,7,
+		6,0,0,1074,107,1,0,0,0,1075,1078,3,110,55,0,1076,1077,5,172,0,0,1077,1079,
+		3,110,55,0,1078,1076,1,0,0,0,1078,1079,1,0,0,0,1079,109,1,0,0,0,1080,1081,
+		7,7,0,0,1081,111,1,0,0,0,100,116,118,132,156,163,165,173,175,194,204,215,
+		223,240,249,259,271,275,283,287,292,302,316,331,337,341,346,354,362,374,
+		385,393,403,437,447,474,483,490,498,508,512,516,520,524,540,558,567,572,
+		593,607,611,619,632,635,646,650,658,669,671,682,685,689,697,702,707,717,
+		725,739,744,747,754,763,768,775,788,791,804,821,830,834,839,845,854,858,
+		865,876,882,886,910,920,950,966,980,999,1029,1032,1038,1048,1068,1070,
+		1078
 	};
 
 	public static readonly ATN _ATN =

@@ -931,6 +931,20 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitCostsTerm([NotNull] DealLangParser.CostsTermContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>keepContractsTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitKeepContractsTerm([NotNull] DealLangParser.KeepContractsTermContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>reserveTerm</c>
+	/// labeled alternative in <see cref="DealLangParser.sellTerm"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitReserveTerm([NotNull] DealLangParser.ReserveTermContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.scenarioDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -971,6 +985,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitEnforcementOverrideItem([NotNull] DealLangParser.EnforcementOverrideItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>enforcementSellAllItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitEnforcementSellAllItem([NotNull] DealLangParser.EnforcementSellAllItemContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>indexLevelOverrideItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.

@@ -3,7 +3,7 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Paths;
 
 /// <summary>Enforcement sale terms: a scenario's <c>enforcement haircut … lag …</c> overrides every sale's own, and its repo-market
-/// levers (<c>depth … impact … limit … costs …</c>) those of every sale into a market.</summary>
+/// levers (<c>depth … impact … limit … costs … reserve …</c>, <c>keep contracts</c> / <c>sell all</c>) those of every sale into a market.</summary>
 static class SaleTerms
 {
     public static void Fill(DealDescription deal, ScenarioSpec scenario, PathInputs into)
@@ -18,6 +18,8 @@ static class SaleTerms
             into.SaleImpact[s] = market is null ? 0 : scenario.EnforcementImpact ?? market.Impact;
             into.SaleLimit[s] = market is null ? 0 : scenario.EnforcementLimit ?? market.Limit;
             into.SaleCosts[s] = market is null ? 0 : scenario.EnforcementCosts ?? market.Costs;
+            into.SaleKeepContracts[s] = market is not null && (scenario.EnforcementKeepContracts ?? market.KeepContracts) ? 1 : 0;
+            into.SaleReserve[s] = market is null ? 0 : scenario.EnforcementReserve ?? market.Reserve;
         }
     }
 }

@@ -75,9 +75,10 @@ public static class Shapes
         if (scenario.EnforcementDepth is { } depth && !(depth > 0 && double.IsFinite(depth))
             || scenario.EnforcementLimit is { } limit && !(limit > 0 && double.IsFinite(limit))
             || scenario.EnforcementImpact is { } impact && !(impact >= 0 && double.IsFinite(impact))
-            || scenario.EnforcementCosts is { } costs && !(costs >= 0 && double.IsFinite(costs)))
+            || scenario.EnforcementCosts is { } costs && !(costs >= 0 && double.IsFinite(costs))
+            || scenario.EnforcementReserve is { } reserve && !(reserve >= 0 && double.IsFinite(reserve)))
         {
-            throw Mismatch(deal, scenario, "its repo market is not a depth and limit above 0 with a finite impact and costs of 0 or more");
+            throw Mismatch(deal, scenario, "its repo market is not a depth and limit above 0 with a finite impact, costs and reserve of 0 or more");
         }
     }
 

@@ -17,7 +17,11 @@ static class FleetSummaries
                 result.FleetSaleProceeds[f],
                 result.FleetUnits[f],
                 result.FleetMarketValue[f],
-                result.FleetBookValue[f]));
+                result.FleetBookValue[f],
+                result.FleetUnitsKept[f],
+                result.FleetUnitsHeld[f],
+                result.FleetPeriodsHeld[f],
+                result.FleetSaleRevenue[f]));
         }
 
         return summaries.MoveToImmutable();

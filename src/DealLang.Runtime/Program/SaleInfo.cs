@@ -11,6 +11,9 @@ public sealed record SaleInfo(CollateralRef[] Collateral, double Haircut, int La
 /// The repo market a fleet's units are sold into (docs/language.md §9), each scenario-overridable: it absorbs
 /// <see cref="Depth"/> units a month near the market price; a month's price per unit is the market value per unit ×
 /// (1 − haircut) × (1 − <see cref="Impact"/> × units sold that month / depth), at least 0, less <see cref="Costs"/>
-/// (removal and transport per unit), at least 0; at most <see cref="Limit"/> units are sold a month.
+/// (removal and transport per unit), at least 0; at most <see cref="Limit"/> units are sold a month. With
+/// <see cref="KeepContracts"/> the lender keeps the units under running compute contracts running (their revenue
+/// enters the enforcement waterfall) and sells only the idle ones and those freed as contracts end; no unit is sold
+/// at a price below <see cref="Reserve"/> per unit but in the run's last period (both scenario-overridable).
 /// </summary>
-public sealed record SaleMarket(double Depth, double Impact, double Limit, double Costs);
+public sealed record SaleMarket(double Depth, double Impact, double Limit, double Costs, bool KeepContracts = false, double Reserve = 0);

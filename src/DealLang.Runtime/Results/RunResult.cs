@@ -42,6 +42,10 @@ public sealed class RunResult
         FleetUnits = new double[deal.Fleets.Length];
         FleetMarketValue = new double[deal.Fleets.Length];
         FleetBookValue = new double[deal.Fleets.Length];
+        FleetUnitsKept = new double[deal.Fleets.Length];
+        FleetUnitsHeld = new double[deal.Fleets.Length];
+        FleetPeriodsHeld = new int[deal.Fleets.Length];
+        FleetSaleRevenue = new double[deal.Fleets.Length];
         ContractRevenue = Arrays.Jagged<double>(deal.Contracts.Length, n);
         ContractTerminationFee = Arrays.Jagged<double>(deal.Contracts.Length, n);
         ContractUnits = new double[deal.Contracts.Length];
@@ -129,6 +133,19 @@ public sealed class RunResult
     /// <summary>[fleet]: the held units' book value at the end of the last scheduled period (as the market value).</summary>
     public double[] FleetBookValue { get; }
 
+    /// <summary>[fleet]: the units under running contracts the lender kept running when its repo-market sale began
+    /// (<c>keep contracts</c>); 0 if none ran or it sold every unit.</summary>
+    public double[] FleetUnitsKept { get; }
+
+    /// <summary>[fleet]: the most units a reserve held back from a period's sale (offered but not sold); 0 if none.</summary>
+    public double[] FleetUnitsHeld { get; }
+
+    /// <summary>[fleet]: the periods in which a reserve held units back from the sale.</summary>
+    public int[] FleetPeriodsHeld { get; }
+
+    /// <summary>[fleet]: its contracts' revenue in the periods of its repo-market sale (from its first to its last).</summary>
+    public double[] FleetSaleRevenue { get; }
+
     /// <summary>[contract][t]: the revenue its customer paid in period t (re-lets included).</summary>
     public double[][] ContractRevenue { get; }
 
@@ -196,6 +213,18 @@ public sealed class RunResult
             bookValue[i] = 0.0;
         }
 
+        double[] unitsKept = FleetUnitsKept;
+        double[] unitsHeld = FleetUnitsHeld;
+        int[] periodsHeld = FleetPeriodsHeld;
+        double[] saleRevenue = FleetSaleRevenue;
+        for (int i = 0; i < unitsKept.Length && i < unitsHeld.Length && i < periodsHeld.Length && i < saleRevenue.Length; i++)
+        {
+            unitsKept[i] = 0.0; // written only in a repo-market sale's first period
+            unitsHeld[i] = 0.0; // and these only while it runs
+            periodsHeld[i] = 0;
+            saleRevenue[i] = 0.0;
+        }
+
         double[] contractUnits = ContractUnits;
         int[] contractStop = ContractStopPeriod;
         for (int i = 0; i < contractUnits.Length && i < contractStop.Length; i++)
@@ -245,6 +274,10 @@ public sealed class RunResult
         Array.Clear(FleetUnits);
         Array.Clear(FleetMarketValue);
         Array.Clear(FleetBookValue);
+        Array.Clear(FleetUnitsKept);
+        Array.Clear(FleetUnitsHeld);
+        Array.Clear(FleetPeriodsHeld);
+        Array.Clear(FleetSaleRevenue);
         Arrays.Clear(ContractRevenue);
         Arrays.Clear(ContractTerminationFee);
         Array.Clear(ContractUnits);

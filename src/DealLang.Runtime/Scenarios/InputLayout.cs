@@ -77,6 +77,13 @@ public enum InputQuantity
 
     /// <summary>Series, per contract: 1 when a renewal taken runs on the period's end day, else 0.</summary>
     ContractRenewalLive,
+
+    /// <summary>Scalar, per sale: 1 when the lender keeps the sold fleet's running contracts (selling only idle and
+    /// freed units), else 0 (0 for a sale without a market).</summary>
+    SaleKeepContracts,
+
+    /// <summary>Scalar, per sale: the reserve price per GPU below which no unit is sold (0: none, or no market).</summary>
+    SaleReserve,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -103,7 +110,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
 /// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
-/// impact, limit and costs, then every contract's utilisation and re-let utilisation.
+/// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
+/// flag and reserve (last, so that the slots before them are where they were before the workout's terms).
 /// </summary>
 public sealed class InputLayout
 {
@@ -120,6 +128,7 @@ public sealed class InputLayout
         InputQuantity.SaleHaircut, InputQuantity.SaleLagMonths,
         InputQuantity.SaleDepth, InputQuantity.SaleImpact, InputQuantity.SaleLimit, InputQuantity.SaleCosts,
         InputQuantity.ContractUtilisation, InputQuantity.ContractReletUtilisation,
+        InputQuantity.SaleKeepContracts, InputQuantity.SaleReserve,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -203,7 +212,7 @@ public sealed class InputLayout
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
-            or InputQuantity.SaleLimit or InputQuantity.SaleCosts
+            or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve
             or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
@@ -214,7 +223,7 @@ public sealed class InputLayout
         InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery => InputEntity.Lease,
         InputQuantity.PartyDefaulted => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
-            or InputQuantity.SaleLimit or InputQuantity.SaleCosts => InputEntity.Sale,
+            or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve => InputEntity.Sale,
         InputQuantity.IndexLevel => InputEntity.Index,
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive => InputEntity.Contract,

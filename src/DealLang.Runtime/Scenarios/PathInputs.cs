@@ -46,6 +46,8 @@ public sealed class PathInputs
         SaleImpact = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleImpact, layout.Sales), layout.Sales);
         SaleLimit = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleLimit, layout.Sales), layout.Sales);
         SaleCosts = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleCosts, layout.Sales), layout.Sales);
+        SaleKeepContracts = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleKeepContracts, layout.Sales), layout.Sales);
+        SaleReserve = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReserve, layout.Sales), layout.Sales);
         ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
         ContractReletLive = Rows(Series, layout, InputQuantity.ContractReletLive, layout.Contracts);
         ContractTermination = Rows(Series, layout, InputQuantity.ContractTermination, layout.Contracts);
@@ -113,6 +115,12 @@ public sealed class PathInputs
 
     /// <summary>[sale]: removal and transport costs per GPU after scenario overrides.</summary>
     public DoubleSlots SaleCosts { get; }
+
+    /// <summary>[sale]: 1 when the lender keeps the sold fleet's running contracts, after scenario overrides; 0 otherwise.</summary>
+    public DoubleSlots SaleKeepContracts { get; }
+
+    /// <summary>[sale]: the reserve price per GPU after scenario overrides; 0 for none.</summary>
+    public DoubleSlots SaleReserve { get; }
 
     /// <summary>When set, the period loop verifies cash conservation every period and throws
     /// <see cref="CashConservationException"/> on a break (the tests and every `deallang run`).</summary>

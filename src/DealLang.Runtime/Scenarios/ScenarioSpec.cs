@@ -3,7 +3,8 @@ namespace DealLang.Runtime;
 /// <summary>
 /// A deterministic scenario as data: the overrides a <c>scenario</c> block makes to the deal's assumptions.
 /// Arrays are indexed like the description's parties, facilities and leases; null means "as the deal says". The
-/// enforcement overrides apply to every sale; the repo market's (depth, impact, limit, costs) to those with a market.
+/// enforcement overrides apply to every sale; the repo market's (depth, impact, limit, costs, reserve, keep contracts)
+/// to those with a market.
 /// </summary>
 public sealed record ScenarioSpec(
     string Name,
@@ -25,6 +26,14 @@ public sealed record ScenarioSpec(
     /// <summary>Per contract (the description's order): the scenario's levers on it, null for "as the deal says"
     /// (utilisation at the take-or-pay share, units not re-let). Empty (the default) means no contract is touched.</summary>
     public ContractLevers?[] Contracts { get; init; } = [];
+
+    /// <summary>Whether the lender keeps the running compute contracts of every fleet sold into the repo market
+    /// (<c>enforcement keep contracts</c>: true; <c>enforcement sell all</c>: false); null for "as each sale says".</summary>
+    public bool? EnforcementKeepContracts { get; init; }
+
+    /// <summary>The reserve price per GPU of every sale into the repo market (<c>enforcement reserve 12k per gpu</c>);
+    /// null for "as each sale says".</summary>
+    public double? EnforcementReserve { get; init; }
 
     /// <summary>The deal as written: no renewals taken, no stresses, no defaults.</summary>
     public static ScenarioSpec AsWritten(DealDescription deal)

@@ -538,6 +538,8 @@ static class SaleTerms
             into.SaleImpact[s] = market is null ? 0 : scenario.EnforcementImpact ?? market.Impact;
             into.SaleLimit[s] = market is null ? 0 : scenario.EnforcementLimit ?? market.Limit;
             into.SaleCosts[s] = market is null ? 0 : scenario.EnforcementCosts ?? market.Costs;
+            into.SaleKeepContracts[s] = market is not null && (scenario.EnforcementKeepContracts ?? market.KeepContracts) ? 1 : 0;
+            into.SaleReserve[s] = market is null ? 0 : scenario.EnforcementReserve ?? market.Reserve;
         }
     }
 }

@@ -7,7 +7,7 @@ namespace DealLang.Cli.Tests.Properties;
 /// closing, straight-line or declining-balance depreciation, power with PUE and a price per kWh or MWh, maintenance,
 /// a market value curve or the default, a generation (a rent index of its own, with a drift and a launch) or none,
 /// tests reading the members (the first fleet's generation is always given when it has contracts); and the first fleet's sale into the repo market
-/// (§9), with every market term or some.</summary>
+/// (§9), with every market term or some, keeping its contracts running or not, with a reserve or not.</summary>
 internal static partial class DealGen
 {
     private static Gen<string> Fleet(DealFrame f, string name) =>
@@ -59,7 +59,10 @@ internal static partial class DealGen
         from impact in Maybe(Rate(0, 20000).Select(r => "impact " + r))
         from limit in Maybe(Gen.Int[1, 8000].Select(n => $"limit {Text(n)} gpus per month"))
         from costs in Maybe(Gen.Int[0, 3000].Select(n => $"costs {Text(n)} per gpu"))
-        from terms in Shuffled(haircut, lag, $"depth {Text(depth)} gpus per month", impact, limit, costs)
+        // The workout's terms: keep the contracts running (only meaningful, and only written, with contracts: else DL0326).
+        from keep in f.ContractNames.Any() ? Maybe(Gen.Const("keep contracts")) : Gen.Const("")
+        from reserve in Maybe(Gen.Int[0, 40].Select(n => $"reserve {Text(n)}k per gpu"))
+        from terms in Shuffled(haircut, lag, $"depth {Text(depth)} gpus per month", impact, limit, costs, keep, reserve)
         select $"    sell {f.FleetNames.First()} {terms}";
 
     // The repo market's levers in a scenario (the deal's first fleet, if any, is sold into it).
@@ -68,5 +71,9 @@ internal static partial class DealGen
         from impact in Maybe(Rate(0, 20000).Select(r => "impact " + r))
         from limit in Maybe(Gen.Int[1, 8000].Select(n => $"limit {Text(n)} gpus per month"))
         from costs in Gen.Int[0, 3000].Select(n => $"costs {Text(n)} per gpu")
-        select "enforcement " + Join(new[] { depth, impact, limit, costs }.Where(s => s.Length > 0), "  ");
+        from reserve in Maybe(Gen.Int[0, 40].Select(n => $"reserve {Text(n)}k per gpu"))
+        select "enforcement " + Join(new[] { depth, impact, limit, costs, reserve }.Where(s => s.Length > 0), "  ");
+
+    // A scenario's switch of the lender keeping the contracts running (only with contracts on the fleet sold, else DL0510).
+    private static Gen<string> KeepContractsLever() => Pick("enforcement keep contracts", "enforcement sell all");
 }

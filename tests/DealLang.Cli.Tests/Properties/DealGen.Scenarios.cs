@@ -39,6 +39,11 @@ internal static partial class DealGen
             yield return MarketLever();
         }
 
+        if (f.ContractNames.Any())
+        {
+            yield return KeepContractsLever();
+        }
+
         foreach (Gen<string> lever in ContractLevers(f))
         {
             yield return lever;

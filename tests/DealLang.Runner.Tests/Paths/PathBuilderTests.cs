@@ -55,6 +55,34 @@ public class PathBuilderTests
     }
 
     [Fact]
+    public void KeepingContractsAndTheReserveComeFromTheSaleUnlessTheScenarioOverridesThem()
+    {
+        var deal = TestDeals.Hyperion(
+            parties: [TestDeals.Party()],
+            facilities: [TestDeals.StraightLine(27e9, 360, 0, new Date(2025, 10, 30))],
+            leases: [TestDeals.Lease()],
+            sales:
+            [
+                new SaleInfo([new CollateralRef(CollateralKind.Fleet, 0)], 0.10, 3, new SaleMarket(1500, 0.20, 3000, 500, KeepContracts: true, Reserve: 12_000)),
+                new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], 0.20, 6),
+            ]);
+        var inputs = new PathInputs(deal);
+
+        PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal), inputs);
+        Assert.Equal((1.0, 12_000.0), (inputs.SaleKeepContracts[0], inputs.SaleReserve[0]));
+        // A sale without a market keeps nothing and has no reserve, whatever the scenario says.
+        Assert.Equal((0.0, 0.0), (inputs.SaleKeepContracts[1], inputs.SaleReserve[1]));
+
+        // 'enforcement sell all' and 'enforcement reserve 15k per gpu'.
+        PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal) with { EnforcementKeepContracts = false, EnforcementReserve = 15_000 }, inputs);
+        Assert.Equal((0.0, 15_000.0), (inputs.SaleKeepContracts[0], inputs.SaleReserve[0]));
+        Assert.Equal((0.0, 0.0), (inputs.SaleKeepContracts[1], inputs.SaleReserve[1]));
+
+        Assert.Throws<ArgumentException>(() =>
+            PathBuilder.Build(deal, ScenarioSpec.AsWritten(deal) with { EnforcementReserve = -1 }, new PathInputs(deal)));
+    }
+
+    [Fact]
     public void AMarketThatAbsorbsNothingIsRefused()
     {
         var deal = Deal();

@@ -177,7 +177,8 @@ internal sealed class ContractComponent(EmitContext ctx)
         foreach (var contract in States)
         {
             ContractInfo c = contract.Info;
-            string kept = fleets.States[c.Fleet].Kept.Name;
+            // The share of the contract's units its fleet still holds (1 while the lender keeps its contracts running).
+            string kept = fleets.ContractShare(c.Fleet);
             string defaulted = Ctx.Current(Quantity.PartyDefaulted, c.Customer);
             string price = c.PriceIndex < 0
                 ? CSharpLiterals.DoubleOperand(c.PriceSpread)
@@ -207,9 +208,17 @@ internal sealed class ContractComponent(EmitContext ctx)
             {
                 // Re-let at the spot index, at the scenario's utilisation, from its idle gap after the contract stops.
                 string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);
-                w.Line(contract.Revenue + " = (" + contracted + ") + " + units + " * " + kept + " * " + spot + " * " + hours + " * "
-                    + contract.ReletYears + "[t] * " + contract.ReletUtilisation + ";");
-                w.Line(contract.Units + " = (" + running + " + " + units + " * " + contract.ReletLive + "[t]) * " + kept + ";");
+                string reletRevenue = units + " * " + kept + " * " + spot + " * " + hours + " * " + contract.ReletYears + "[t] * " + contract.ReletUtilisation;
+                string reletUnits = units + " * " + contract.ReletLive + "[t]";
+                if (fleets.Keeping(c.Fleet) is { } keeping)
+                {
+                    // A lender keeping the contracts running sells idle units rather than re-let them (docs/language.md §9).
+                    reletRevenue = "(" + keeping + " ? 0.0 : " + reletRevenue + ")";
+                    reletUnits = "(" + keeping + " ? 0.0 : " + reletUnits + ")";
+                }
+
+                w.Line(contract.Revenue + " = (" + contracted + ") + " + reletRevenue + ";");
+                w.Line(contract.Units + " = (" + running + " + " + reletUnits + ") * " + kept + ";");
             }
             else
             {

@@ -7,10 +7,15 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A fleet's state in the generated C#, each piece declared once.</summary>
 internal sealed class FleetState : EntityState
 {
-    public FleetState(FleetInfo info, int index, bool hasIdleUnits)
+    public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool canKeepContracts = false)
         : base(DeclarationKind.Fleet, info.Name, index)
     {
         Info = info;
+        CanKeepContracts = canKeepContracts;
+        ContractShare = Local("contractShare", "double", StateLife.Carried, "1.0",
+            "share of its contracts' units still held: the share kept, but 1 while the lender keeps them running", declared: canKeepContracts);
+        Keeping = Local("keeping", "bool", StateLife.Carried, comment: "the lender keeps its contracts running (set at the event of default)",
+            declared: canKeepContracts);
         IdleUnits = Local("idleUnits", "double", StateLife.Period, comment: info.Name + ".idle_units: held and not taken by a running contract",
             declared: hasIdleUnits);
         Curves = Static("curves", "FleetCurves");
@@ -35,6 +40,17 @@ internal sealed class FleetState : EntityState
 
     public StateVar Kept { get; }
 
+    /// <summary>Whether the fleet is sold into the repo market and has contracts, so the lender may keep them running
+    /// (a scenario may switch it on): then <see cref="ContractShare"/> and <see cref="Keeping"/> are declared.</summary>
+    public bool CanKeepContracts { get; }
+
+    /// <summary>The share of its contracts' units still held, which scales their revenue and units: <see cref="Kept"/>
+    /// when every unit is sold, 1 while the lender keeps the contracts running (only idle units are sold).</summary>
+    public StateVar ContractShare { get; }
+
+    /// <summary>True from the event of default when the fleet's sale keeps its contracts running.</summary>
+    public StateVar Keeping { get; }
+
     public StateVar Units { get; }
 
     /// <summary>Declared only for a fleet with contracts whose idle units are read (else they are its units).</summary>
@@ -58,11 +74,14 @@ internal sealed class FleetState : EntityState
 /// come from <see cref="FleetCurves"/> (computed once, before any path), scaled by the share of the units still
 /// held. The opex is due like a fee (deducted from cfads, paid by <c>pay F.opex</c>, unpaid opex carried forward).
 /// A fleet receives no cash (its contracts collect the revenue, ContractComponent) and holds none. It is collateral: a sale realises
-/// the held units' market value this period, and the fleet then holds nothing.
+/// the held units' market value this period, and the fleet then holds nothing; a sale into the repo market sells it
+/// month by month, and when the lender keeps its contracts running only its idle units (CSharpEmitter.Enforcement).
 /// </summary>
 internal sealed class FleetComponent(EmitContext ctx)
     : EmitterComponent<FleetState>(ctx, () => ctx.Model.Fleets.Select((f, i) => new FleetState(f, i,
-        ctx.Reads(Quantity.FleetIdleUnits, i) && ctx.Model.Contracts.Any(c => c.Fleet == i))))
+        ctx.Reads(Quantity.FleetIdleUnits, i) && ctx.Model.Contracts.Any(c => c.Fleet == i),
+        CSharpEmitter.HasEnforcement(ctx) && ctx.Model.Contracts.Any(c => c.Fleet == i)
+            && ctx.Sales.Any(s => s.Market is not null && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))))))
 {
     public override DeclarationKind Kind => DeclarationKind.Fleet;
 
@@ -206,6 +225,22 @@ internal sealed class FleetComponent(EmitContext ctx)
     /// <summary>The fleet's units held now (the C# local).</summary>
     public string UnitsNow(int index) => this[index].Units.Name;
 
+    /// <summary>What scales the revenue and units of the fleet's contracts: the share of its units held, or, for a fleet
+    /// whose lender may keep its contracts running, the share of the contracts' units held.</summary>
+    public string ContractShare(int index) => this[index].CanKeepContracts ? this[index].ContractShare.Name : this[index].Kept.Name;
+
+    /// <summary>The flag that the lender keeps the fleet's contracts running (null when it cannot).</summary>
+    public string? Keeping(int index) => this[index].CanKeepContracts ? this[index].Keeping.Name : null;
+
+    /// <summary>At the event of default: whether the lender keeps the fleet's contracts running, as its sale says.</summary>
+    public void WriteKeeping(int index, string keepContracts, IndentedWriter w)
+    {
+        if (this[index].CanKeepContracts)
+        {
+            w.Line(this[index].Keeping + " = " + keepContracts + ";");
+        }
+    }
+
     /// <summary>Part of the fleet sold (<paramref name="sold"/> of <paramref name="held"/> units): every batch keeps the
     /// same share, so the held units' figures fall in proportion.</summary>
     public void WriteSoldUnits(int index, string sold, string held, IndentedWriter w)
@@ -213,6 +248,15 @@ internal sealed class FleetComponent(EmitContext ctx)
         var fleet = this[index];
         w.Line("double marketLeft = 1.0 - " + sold + " / " + held + ";");
         w.Line(fleet.Kept + " *= marketLeft;");
+        if (fleet.CanKeepContracts)
+        {
+            // Selling every unit takes the contracts with their units; keeping them, only idle units were sold.
+            using (w.Block("if (!" + fleet.Keeping + ")"))
+            {
+                w.Line(fleet.ContractShare + " *= marketLeft;");
+            }
+        }
+
         w.Line(fleet.Units + " -= " + sold + ";");
         w.Line(fleet.BookValue + " *= marketLeft;");
         w.Line(fleet.MarketValue + " *= marketLeft;");
@@ -223,6 +267,11 @@ internal sealed class FleetComponent(EmitContext ctx)
     {
         var fleet = this[index];
         w.Line(fleet.Kept + " = 0.0;");
+        if (fleet.CanKeepContracts)
+        {
+            w.Line(fleet.ContractShare + " = 0.0;");
+        }
+
         w.Line(fleet.Units + " = 0.0;");
         w.Line(fleet.BookValue + " = 0.0;");
         w.Line(fleet.MarketValue + " = 0.0;");

@@ -21,13 +21,24 @@ public sealed record SellSyntax(
 /// <summary>The repo market a fleet's units are sold into (docs/language.md §9): <c>depth 1500 gpus per month</c>
 /// (units a month it absorbs near the market price), <c>impact 20%</c> (the price cut when a month's sales equal the
 /// depth), <c>limit 3000 gpus per month</c> (most units sold a month) and <c>costs 500 per gpu</c> (removal and
-/// transport). Null when none is written.</summary>
+/// transport); the workout's <c>keep contracts</c> (<see cref="Keep"/>) and <c>reserve 12k per gpu</c>
+/// (<see cref="Reserve"/>). Null when none is written.</summary>
 public sealed record MarketTermsSyntax(
     ExpressionSyntax? Depth,
     ExpressionSyntax? Impact,
     ExpressionSyntax? Limit,
-    ExpressionSyntax? Costs)
+    ExpressionSyntax? Costs,
+    ExpressionSyntax? Reserve = null,
+    KeepContractsSyntax? Keep = null)
 {
     /// <summary>The terms' expressions, for walks.</summary>
-    public IEnumerable<ExpressionSyntax?> Expressions => [Depth, Impact, Limit, Costs];
+    public IEnumerable<ExpressionSyntax?> Expressions => [Depth, Impact, Limit, Costs, Reserve];
+
+    /// <summary>The first term written, for a message about the terms as a whole.</summary>
+    public SourceSpan? FirstSpan => (Depth ?? Impact ?? Limit ?? Costs ?? Reserve)?.Span ?? Keep?.Span;
 }
+
+/// <summary><c>keep contracts</c> (<see cref="KeepsContracts"/> true: the lender keeps the fleet's running compute
+/// contracts and sells only idle and freed units) or, in a scenario, <c>enforcement sell all</c> (false: every unit
+/// is sold, its contracts going with it).</summary>
+public sealed record KeepContractsSyntax(bool KeepsContracts, SourceSpan Span) : SyntaxNode(Span);

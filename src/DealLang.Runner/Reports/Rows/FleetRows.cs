@@ -5,8 +5,9 @@ using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
 
 namespace DealLang.Runner.Reports.Rows;
 
-/// <summary>Each GPU fleet: what a repo-market sale sold of it and raised, the units held at the run's end, and its
-/// market and book values at the last scheduled period.</summary>
+/// <summary>Each GPU fleet: the units the lender kept running under contracts, what a repo-market sale sold of it,
+/// what a reserve held back and for how many periods, what it raised and what the contracts paid while it ran, the
+/// units held at the run's end, and its market and book values at the last scheduled period.</summary>
 static class FleetRows
 {
     public static void Add(SummaryRowBuilder rows)
@@ -14,8 +15,12 @@ static class FleetRows
         for (int f = 0; f < rows.Deal.Fleets.Length; f++)
         {
             string name = rows.Deal.Fleets[f].Name;
+            rows.Add(name, "units kept running", SummaryKind.Number, o => Of(o.Fleets[f].UnitsKept));
             rows.Add(name, "GPUs sold", SummaryKind.Number, o => Of(o.Fleets[f].UnitsSold));
+            rows.Add(name, "units held by reserve", SummaryKind.Number, o => Of(o.Fleets[f].UnitsHeld));
+            rows.Add(name, "periods held by reserve", SummaryKind.Number, o => Of(o.Fleets[f].PeriodsHeld));
             rows.Add(name, "sale proceeds", SummaryKind.Money, o => Of(o.Fleets[f].SaleProceeds));
+            rows.Add(name, "contract revenue in sale", SummaryKind.Money, o => Of(o.Fleets[f].SaleRevenue));
             rows.Add(name, "units at end", SummaryKind.Number, o => Of(o.Fleets[f].Units));
             rows.Add(name, "market value at maturity", SummaryKind.Money, o => Of(o.Fleets[f].MarketValue));
             rows.Add(name, "book value at maturity", SummaryKind.Money, o => Of(o.Fleets[f].BookValue));
@@ -38,6 +43,10 @@ static class FleetRows
             w.WriteString("name", f.Name);
             Json.Number(w, "unitsSold", f.UnitsSold);
             Json.Money(w, "saleProceeds", f.SaleProceeds);
+            Json.Number(w, "unitsKept", f.UnitsKept);
+            Json.Number(w, "unitsHeld", f.UnitsHeld);
+            Json.Number(w, "periodsHeld", f.PeriodsHeld);
+            Json.Money(w, "saleRevenue", f.SaleRevenue);
             Json.Number(w, "units", f.Units);
             Json.Money(w, "marketValue", f.MarketValue);
             Json.Money(w, "bookValue", f.BookValue);

@@ -179,6 +179,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double sale1_impact = input.Scalars[3];
         double sale1_limit = input.Scalars[4];
         double sale1_costs = input.Scalars[5];
+        bool sale1_keepContracts = input.Scalars[14] != 0.0;
+        double sale1_reserve = input.Scalars[15];
 
         // State at closing.
         double collections = 0.0; // rent, RVG, account interest and sale proceeds received this period
@@ -196,6 +198,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         // H100Rent (index)
         double index_H100Rent_level = 0.0;
         // Gpus (fleet)
+        double fleet_Gpus_contractShare = 1.0; // share of its contracts' units still held: the share kept, but 1 while the lender keeps them running
+        bool fleet_Gpus_keeping = false; // the lender keeps its contracts running (set at the event of default)
         double fleet_Gpus_idleUnits = 0.0; // Gpus.idle_units: held and not taken by a running contract
         double fleet_Gpus_kept = 1.0; // share of the delivered units still held (sales lower it)
         double fleet_Gpus_units = 0.0; // Gpus.units: delivered and not sold
@@ -262,6 +266,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         // enforcement sale 1 of Gpus
         Date sale1_date = Closing; // set at the event of default
         bool sale1_done = false;
+        bool sale1_begun = false; // its first period counts the units kept running
 
         // ---- period loop: begin
         for (int t = 0; t < Periods; t++)
@@ -284,17 +289,17 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_age = fleet_Gpus_curves.Delivered[t] > 0.0 && fleet_Gpus_kept > 0.0 ? fleet_Gpus_curves.UnitYears[t] / fleet_Gpus_curves.Delivered[t] : 0.0;
             fleet_Gpus_opex = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept + fleet_Gpus_opexUnpaid;
             // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; nothing once Microsoft defaults
-            contract_Msft1_revenue = (party_Microsoft_defaulted[t] ? 0.0 : 41250.0 * fleet_Gpus_kept * 2.6 * 8760.0 * contract_Msft1_curves.LiveYears[t] * Math.Max(0.95, contract_Msft1_utilisation)) + 41250.0 * fleet_Gpus_kept * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation;
-            contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + 41250.0 * contract_Msft1_reletLive[t]) * fleet_Gpus_kept;
+            contract_Msft1_revenue = (party_Microsoft_defaulted[t] ? 0.0 : 41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_curves.LiveYears[t] * Math.Max(0.95, contract_Msft1_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
+            contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
             // Msft2: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; nothing once Microsoft defaults
-            contract_Msft2_revenue = (party_Microsoft_defaulted[t] ? 0.0 : 41250.0 * fleet_Gpus_kept * 2.5 * 8760.0 * contract_Msft2_curves.LiveYears[t] * Math.Max(0.95, contract_Msft2_utilisation)) + 41250.0 * fleet_Gpus_kept * index_H100Rent_level * 8760.0 * contract_Msft2_reletYears[t] * contract_Msft2_reletUtilisation;
-            contract_Msft2_units = ((party_Microsoft_defaulted[t] || !contract_Msft2_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + 41250.0 * contract_Msft2_reletLive[t]) * fleet_Gpus_kept;
+            contract_Msft2_revenue = (party_Microsoft_defaulted[t] ? 0.0 : 41250.0 * fleet_Gpus_contractShare * 2.5 * 8760.0 * contract_Msft2_curves.LiveYears[t] * Math.Max(0.95, contract_Msft2_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft2_reletYears[t] * contract_Msft2_reletUtilisation);
+            contract_Msft2_units = ((party_Microsoft_defaulted[t] || !contract_Msft2_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft2_reletLive[t])) * fleet_Gpus_contractShare;
             // Msft3: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; nothing once Microsoft defaults
-            contract_Msft3_revenue = (party_Microsoft_defaulted[t] ? 0.0 : 41250.0 * fleet_Gpus_kept * 2.4 * 8760.0 * contract_Msft3_curves.LiveYears[t] * Math.Max(0.95, contract_Msft3_utilisation)) + 41250.0 * fleet_Gpus_kept * index_H100Rent_level * 8760.0 * contract_Msft3_reletYears[t] * contract_Msft3_reletUtilisation;
-            contract_Msft3_units = ((party_Microsoft_defaulted[t] || !contract_Msft3_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + 41250.0 * contract_Msft3_reletLive[t]) * fleet_Gpus_kept;
+            contract_Msft3_revenue = (party_Microsoft_defaulted[t] ? 0.0 : 41250.0 * fleet_Gpus_contractShare * 2.4 * 8760.0 * contract_Msft3_curves.LiveYears[t] * Math.Max(0.95, contract_Msft3_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft3_reletYears[t] * contract_Msft3_reletUtilisation);
+            contract_Msft3_units = ((party_Microsoft_defaulted[t] || !contract_Msft3_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft3_reletLive[t])) * fleet_Gpus_contractShare;
             // Lab1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; nothing once AiLab defaults
-            contract_Lab1_revenue = (party_AiLab_defaulted[t] ? 0.0 : 41250.0 * fleet_Gpus_kept * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_curves.LiveYears[t] * Math.Max(0.8, contract_Lab1_utilisation)) + 41250.0 * fleet_Gpus_kept * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation;
-            contract_Lab1_units = ((party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + 41250.0 * contract_Lab1_reletLive[t]) * fleet_Gpus_kept;
+            contract_Lab1_revenue = (party_AiLab_defaulted[t] ? 0.0 : 41250.0 * fleet_Gpus_contractShare * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_curves.LiveYears[t] * Math.Max(0.8, contract_Lab1_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation);
+            contract_Lab1_units = ((party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Lab1_reletLive[t])) * fleet_Gpus_contractShare;
             fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
             // largest_customer_share: the largest customer's share of this period's contract revenue
             contract_Msft1_largestCustomerShare = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue > 0.0 ? Math.Max((contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue), (contract_Lab1_revenue)) / (contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue) : 0.0;
@@ -512,6 +517,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;
                 sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                fleet_Gpus_keeping = sale1_keepContracts;
             }
 
             // default rule: an event of default at the end of this period
@@ -520,6 +526,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;
                 sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+                fleet_Gpus_keeping = sale1_keepContracts;
             }
 
             // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)
@@ -532,8 +539,24 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 {
                     // sells Gpus into the repo market, 3 month(s) a period
                     double marketUnits = fleet_Gpus_units;
-                    double marketSold = t == Periods - 1 ? marketUnits : Math.Min(marketUnits, sale1_limit * 3);
+                    // keeping the contracts running, only the units no running (or signed) contract takes are offered
+                    double marketFree = fleet_Gpus_keeping ? Math.Max(0.0, marketUnits - ((contract_Msft1_units + (periodEnd < new Date(2024, 6, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft2_units + (periodEnd < new Date(2024, 9, 30) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Msft3_units + (periodEnd < new Date(2024, 12, 31) && !party_Microsoft_defaulted[t] ? 41250.0 : 0.0)) + (contract_Lab1_units + (periodEnd < new Date(2025, 3, 31) && !party_AiLab_defaulted[t] ? 41250.0 : 0.0)))) : marketUnits;
+                    if (!sale1_begun)
+                    {
+                        sale1_begun = true;
+                        result.FleetUnitsKept[0] = marketUnits - marketFree;
+                    }
+
+                    double marketOffered = t == Periods - 1 ? marketUnits : Math.Min(marketFree, sale1_limit * 3);
                     double marketUnitValue = marketUnits > 0.0 ? fleet_Gpus_marketValue / marketUnits : 0.0;
+                    // the reserve: none sold below it but in the run's last period
+                    double marketSold = t == Periods - 1 ? marketOffered : RepoMarket.VolumeAtReserve(marketOffered, marketUnitValue * (1.0 - sale1_haircut), 3, sale1_depth, sale1_impact, sale1_costs, sale1_reserve);
+                    if (marketSold < marketOffered)
+                    {
+                        result.FleetUnitsHeld[0] = Math.Max(result.FleetUnitsHeld[0], marketOffered - marketSold);
+                        result.FleetPeriodsHeld[0]++;
+                    }
+
                     double marketImpact = Math.Max(0.0, 1.0 - sale1_impact * (marketSold / 3) / sale1_depth);
                     double marketUnitPrice = Math.Max(0.0, marketUnitValue * (1.0 - sale1_haircut) * marketImpact - sale1_costs);
                     double proceeds = marketSold * marketUnitPrice;
@@ -541,19 +564,27 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                     result.SaleProceeds += proceeds;
                     result.FleetUnitsSold[0] += marketSold;
                     result.FleetSaleProceeds[0] += proceeds;
-                    result.SalePeriod = t;
+                    result.FleetSaleRevenue[0] += contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue;
                     if (marketSold >= marketUnits)
                     {
+                        result.SalePeriod = t;
                         fleet_Gpus_kept = 0.0;
+                        fleet_Gpus_contractShare = 0.0;
                         fleet_Gpus_units = 0.0;
                         fleet_Gpus_bookValue = 0.0;
                         fleet_Gpus_marketValue = 0.0;
                         sale1_done = true;
                     }
-                    else
+                    else if (marketSold > 0.0)
                     {
+                        result.SalePeriod = t;
                         double marketLeft = 1.0 - marketSold / marketUnits;
                         fleet_Gpus_kept *= marketLeft;
+                        if (!fleet_Gpus_keeping)
+                        {
+                            fleet_Gpus_contractShare *= marketLeft;
+                        }
+
                         fleet_Gpus_units -= marketSold;
                         fleet_Gpus_bookValue *= marketLeft;
                         fleet_Gpus_marketValue *= marketLeft;
@@ -814,7 +845,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             ],
             Sales =
             [
-                new SaleInfo([new CollateralRef(CollateralKind.Fleet, 0)], 0.1, 3, new SaleMarket(4000.0, 0.3, 8000.0, 1500.0)),
+                new SaleInfo([new CollateralRef(CollateralKind.Fleet, 0)], 0.1, 3, new SaleMarket(4000.0, 0.3, 8000.0, 1500.0, true, 0.0)),
             ],
         };
     }
