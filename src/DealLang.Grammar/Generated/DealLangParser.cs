@@ -45,26 +45,26 @@ public partial class DealLangParser : Parser {
 		UNITS=50, UNIT_COST=51, DEPRECIATE=52, DECLINING=53, POWER_PRICE=54, POWER=55, 
 		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, GENERATION=59, CONTRACT=60, CUSTOMER=61, 
 		PRICE=62, TAKE_OR_PAY=63, UTILISATION=64, RELET=65, TERMINATION_FEE=66, 
-		AMORTISING=67, DEPTH=68, IMPACT=69, LIMIT=70, COSTS=71, MONTH=72, TRANCHE=73, 
-		BALANCE=74, COUPON=75, FIXED=76, INTEREST_ONLY=77, INTEREST=78, PRINCIPAL=79, 
-		AMORTIZE=80, BULLET=81, LEVEL=82, LINEAR=83, SENIORITY=84, EQUITY=85, 
-		CONTRIBUTED=86, HOLDERS=87, ACCOUNT=88, TARGET=89, INITIAL=90, EARNS=91, 
-		FEE=92, TEST=93, OVER=94, TRAILING=95, NEXT=96, TRIGGER=97, TRIPS=98, 
-		CURES=99, AFTER=100, WHEN=101, DEFAULT=102, GRACE=103, CFADS=104, INCLUDES=105, 
-		WATERFALL=106, USING=107, FILL=108, RELEASE=109, HOLD=110, REST=111, IN=112, 
-		DISTRIBUTE=113, SWEEP=114, PRO_RATA=115, SEQUENTIAL=116, ACCELERATE=117, 
-		CURE=118, UP=119, TIMES=120, TO=121, IF=122, ELSE=123, THEN=124, ENFORCEMENT=125, 
-		SELL=126, HAIRCUT=127, LAG=128, TAKEN=129, DEFLATE=130, DROP=131, BY=132, 
-		DEFAULTS=133, PER=134, GPU=135, GPU_HOUR=136, HOUR=137, KW=138, MW=139, 
-		KWH=140, MWH=141, YEAR=142, OF=143, AND=144, OR=145, NOT=146, PIK=147, 
-		ISSUE_PRICE=148, COMMITMENT=149, AVAILABLE=150, DRAWS=151, COMMITMENT_FEE=152, 
-		STEP_UP=153, TARGET_BALANCE=154, MARGIN=155, GRID=156, BELOW=157, UNPAID=158, 
-		WHILE=159, LBRACE=160, RBRACE=161, LPAREN=162, RPAREN=163, COMMA=164, 
-		DOT=165, ARROW=166, ASSIGN=167, PLUS=168, MINUS=169, STAR=170, SLASH=171, 
-		LE=172, GE=173, LT=174, GT=175, EQ=176, NE=177, DAYCOUNT=178, DATE=179, 
-		QUANTITY=180, NUMBER=181, STRING=182, UNTERMINATED_STRING=183, IDENT=184, 
-		NON_ASCII_NAME=185, LINE_COMMENT=186, BLOCK_COMMENT=187, UNTERMINATED_COMMENT=188, 
-		WS=189, UNEXPECTED_CHAR=190;
+		AMORTISING=67, PREPAYMENT=68, APPLIED=69, DEPTH=70, IMPACT=71, LIMIT=72, 
+		COSTS=73, MONTH=74, TRANCHE=75, BALANCE=76, COUPON=77, FIXED=78, INTEREST_ONLY=79, 
+		INTEREST=80, PRINCIPAL=81, AMORTIZE=82, BULLET=83, LEVEL=84, LINEAR=85, 
+		SENIORITY=86, EQUITY=87, CONTRIBUTED=88, HOLDERS=89, ACCOUNT=90, TARGET=91, 
+		INITIAL=92, EARNS=93, FEE=94, TEST=95, OVER=96, TRAILING=97, NEXT=98, 
+		TRIGGER=99, TRIPS=100, CURES=101, AFTER=102, WHEN=103, DEFAULT=104, GRACE=105, 
+		CFADS=106, INCLUDES=107, WATERFALL=108, USING=109, FILL=110, RELEASE=111, 
+		HOLD=112, REST=113, IN=114, DISTRIBUTE=115, SWEEP=116, PRO_RATA=117, SEQUENTIAL=118, 
+		ACCELERATE=119, CURE=120, UP=121, TIMES=122, TO=123, IF=124, ELSE=125, 
+		THEN=126, ENFORCEMENT=127, SELL=128, HAIRCUT=129, LAG=130, TAKEN=131, 
+		DEFLATE=132, DROP=133, BY=134, DEFAULTS=135, PER=136, GPU=137, GPU_HOUR=138, 
+		HOUR=139, KW=140, MW=141, KWH=142, MWH=143, YEAR=144, OF=145, AND=146, 
+		OR=147, NOT=148, PIK=149, ISSUE_PRICE=150, COMMITMENT=151, AVAILABLE=152, 
+		DRAWS=153, COMMITMENT_FEE=154, STEP_UP=155, TARGET_BALANCE=156, MARGIN=157, 
+		GRID=158, BELOW=159, UNPAID=160, WHILE=161, LBRACE=162, RBRACE=163, LPAREN=164, 
+		RPAREN=165, COMMA=166, DOT=167, ARROW=168, ASSIGN=169, PLUS=170, MINUS=171, 
+		STAR=172, SLASH=173, LE=174, GE=175, LT=176, GT=177, EQ=178, NE=179, DAYCOUNT=180, 
+		DATE=181, QUANTITY=182, NUMBER=183, STRING=184, UNTERMINATED_STRING=185, 
+		IDENT=186, NON_ASCII_NAME=187, LINE_COMMENT=188, BLOCK_COMMENT=189, UNTERMINATED_COMMENT=190, 
+		WS=191, UNEXPECTED_CHAR=192;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -107,23 +107,23 @@ public partial class DealLangParser : Parser {
 		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
 		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'contract'", 
 		"'customer'", "'price'", "'take_or_pay'", "'utilisation'", "'relet'", 
-		"'termination_fee'", "'amortising'", "'depth'", "'impact'", "'limit'", 
-		"'costs'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", 
-		"'interest_only'", "'interest'", "'principal'", "'amortize'", "'bullet'", 
-		"'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", "'holders'", 
-		"'account'", "'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", 
-		"'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", "'after'", 
-		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
-		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
-		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
-		"'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", 
-		"'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", 
-		"'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", 
-		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
-		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
-		"'margin'", "'grid'", "'below'", "'unpaid'", "'while'", "'{'", "'}'", 
-		"'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", 
-		"'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'termination_fee'", "'amortising'", "'prepayment'", "'applied'", "'depth'", 
+		"'impact'", "'limit'", "'costs'", "'month'", "'tranche'", "'balance'", 
+		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
+		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
+		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
+		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
+		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
+		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
+		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'while'", 
+		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
+		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -135,23 +135,24 @@ public partial class DealLangParser : Parser {
 		"UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
 		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
 		"MARKET_VALUE", "GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", 
-		"UTILISATION", "RELET", "TERMINATION_FEE", "AMORTISING", "DEPTH", "IMPACT", 
-		"LIMIT", "COSTS", "MONTH", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
-		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
-		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
-		"FEE", "TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", 
-		"AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", 
-		"USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", 
-		"PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", 
-		"ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", 
-		"DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", 
-		"KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
-		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"MARGIN", "GRID", "BELOW", "UNPAID", "WHILE", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
-		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
-		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"UTILISATION", "RELET", "TERMINATION_FEE", "AMORTISING", "PREPAYMENT", 
+		"APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", "MONTH", "TRANCHE", "BALANCE", 
+		"COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", 
+		"BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", 
+		"ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", 
+		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", 
+		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
+		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
+		"CURE", "UP", "TIMES", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", 
+		"HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", 
+		"GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", 
+		"OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
+		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", 
+		"UNPAID", "WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", 
+		"ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", 
+		"GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
+		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -396,7 +397,7 @@ public partial class DealLangParser : Parser {
 			State = 132;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 4503610920046593L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 75)) & ~0x3f) == 0 && ((1L << (_la - 75)) & 4503610920046593L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 129;
@@ -702,7 +703,7 @@ public partial class DealLangParser : Parser {
 			State = 165;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9082630573257654785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 562965854388484095L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 432345568521519111L) != 0)) {
 				{
 				State = 163;
 				ErrorHandler.Sync(this);
@@ -759,6 +760,8 @@ public partial class DealLangParser : Parser {
 				case RELET:
 				case TERMINATION_FEE:
 				case AMORTISING:
+				case PREPAYMENT:
+				case APPLIED:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -893,7 +896,7 @@ public partial class DealLangParser : Parser {
 			State = 175;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 9223372028264841215L) != 0)) {
+			while (((((_la - 1)) & ~0x3f) == 0 && ((1L << (_la - 1)) & -1L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & -1L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -17179869185L) != 0)) {
 				{
 				State = 173;
 				ErrorHandler.Sync(this);
@@ -971,6 +974,8 @@ public partial class DealLangParser : Parser {
 				case RELET:
 				case TERMINATION_FEE:
 				case AMORTISING:
+				case PREPAYMENT:
+				case APPLIED:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -2646,7 +2651,7 @@ public partial class DealLangParser : Parser {
 			State = 362;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 75L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 75L) != 0)) {
 				{
 				{
 				State = 359;
@@ -3341,7 +3346,7 @@ public partial class DealLangParser : Parser {
 			State = 447;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 2617278471L) != 0) || _la==HOUR) {
+			while (((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 11207213063L) != 0) || _la==HOUR) {
 				{
 				{
 				State = 444;
@@ -3516,6 +3521,22 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class PrepaymentItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREPAYMENT() { return GetToken(DealLangParser.PREPAYMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode APPLIED() { return GetToken(DealLangParser.APPLIED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERM() { return GetToken(DealLangParser.TERM, 0); }
+		public PrepaymentItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPrepaymentItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
@@ -3523,9 +3544,9 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_contractItem);
 		int _la;
 		try {
-			State = 483;
+			State = 490;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -3648,6 +3669,30 @@ public partial class DealLangParser : Parser {
 				Match(OPTION);
 				}
 				break;
+			case 11:
+				_localctx = new PrepaymentItemContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 483;
+				Match(PREPAYMENT);
+				State = 484;
+				expr(0);
+				State = 488;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==APPLIED) {
+					{
+					State = 485;
+					Match(APPLIED);
+					State = 486;
+					Match(OVER);
+					State = 487;
+					Match(TERM);
+					}
+				}
+
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3694,20 +3739,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 485;
+			State = 492;
 			Match(DATE);
-			State = 486;
+			State = 493;
 			_localctx.units = expr(0);
-			State = 487;
+			State = 494;
 			Match(AT);
-			State = 488;
+			State = 495;
 			_localctx.cost = expr(0);
-			State = 490;
+			State = 497;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 489;
+				State = 496;
 				Match(COMMA);
 				}
 			}
@@ -3760,27 +3805,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 492;
+			State = 499;
 			Match(TRANCHE);
-			State = 493;
+			State = 500;
 			_localctx.name = ident();
-			State = 494;
+			State = 501;
 			Match(LBRACE);
-			State = 498;
+			State = 505;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 1099L) != 0) || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 511L) != 0)) {
+			while (_la==MATURITY || ((((_la - 76)) & ~0x3f) == 0 && ((1L << (_la - 76)) & 1099L) != 0) || ((((_la - 149)) & ~0x3f) == 0 && ((1L << (_la - 149)) & 511L) != 0)) {
 				{
 				{
-				State = 495;
+				State = 502;
 				trancheItem();
 				}
 				}
-				State = 500;
+				State = 507;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 501;
+			State = 508;
 			Match(RBRACE);
 			}
 		}
@@ -4054,16 +4099,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_trancheItem);
 		int _la;
 		try {
-			State = 581;
+			State = 588;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 503;
+				State = 510;
 				Match(BALANCE);
-				State = 504;
+				State = 511;
 				expr(0);
 				}
 				break;
@@ -4071,40 +4116,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 505;
+				State = 512;
 				Match(COUPON);
-				State = 506;
+				State = 513;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 508;
+				State = 515;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 507;
+					State = 514;
 					Match(FIXED);
 					}
 				}
 
-				State = 512;
+				State = 519;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 510;
+					State = 517;
 					Match(FLOOR);
-					State = 511;
+					State = 518;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 516;
+				State = 523;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 514;
+					State = 521;
 					Match(CAP);
-					State = 515;
+					State = 522;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -4115,26 +4160,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 518;
+				State = 525;
 				Match(PIK);
-				State = 520;
+				State = 527;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 519;
+					State = 526;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 524;
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 522;
+					State = 529;
 					Match(WHEN);
-					State = 523;
+					State = 530;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4145,9 +4190,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 526;
+				State = 533;
 				Match(PIK);
-				State = 527;
+				State = 534;
 				Match(UNPAID);
 				}
 				break;
@@ -4155,9 +4200,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 528;
+				State = 535;
 				Match(ISSUE_PRICE);
-				State = 529;
+				State = 536;
 				expr(0);
 				}
 				break;
@@ -4165,9 +4210,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 530;
+				State = 537;
 				Match(COMMITMENT);
-				State = 531;
+				State = 538;
 				expr(0);
 				}
 				break;
@@ -4175,11 +4220,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 532;
+				State = 539;
 				Match(AVAILABLE);
-				State = 533;
+				State = 540;
 				Match(UNTIL);
-				State = 534;
+				State = 541;
 				Match(DATE);
 				}
 				break;
@@ -4187,25 +4232,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 535;
+				State = 542;
 				Match(DRAWS);
-				State = 536;
+				State = 543;
 				Match(LBRACE);
-				State = 540;
+				State = 547;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 537;
+					State = 544;
 					schedulePoint();
 					}
 					}
-					State = 542;
+					State = 549;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 543;
+				State = 550;
 				Match(RBRACE);
 				}
 				break;
@@ -4213,9 +4258,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 544;
+				State = 551;
 				Match(COMMITMENT_FEE);
-				State = 545;
+				State = 552;
 				expr(0);
 				}
 				break;
@@ -4223,26 +4268,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 546;
+				State = 553;
 				Match(STEP_UP);
-				State = 547;
+				State = 554;
 				expr(0);
-				State = 552;
+				State = 559;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 548;
+					State = 555;
 					Match(FROM);
-					State = 549;
+					State = 556;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 550;
+					State = 557;
 					Match(WHILE);
-					State = 551;
+					State = 558;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4255,41 +4300,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 554;
-				Match(MARGIN);
-				State = 555;
-				Match(GRID);
-				State = 556;
-				((MarginGridItemContext)_localctx).test = ident();
-				State = 557;
-				Match(LBRACE);
 				State = 561;
+				Match(MARGIN);
+				State = 562;
+				Match(GRID);
+				State = 563;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 564;
+				Match(LBRACE);
+				State = 568;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 558;
+					State = 565;
 					gridTier();
 					}
 					}
-					State = 563;
+					State = 570;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 566;
+				State = 573;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 564;
+					State = 571;
 					Match(ELSE);
-					State = 565;
+					State = 572;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 568;
+				State = 575;
 				Match(RBRACE);
 				}
 				break;
@@ -4297,9 +4342,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 570;
+				State = 577;
 				Match(TARGET_BALANCE);
-				State = 571;
+				State = 578;
 				expr(0);
 				}
 				break;
@@ -4307,11 +4352,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 572;
+				State = 579;
 				Match(INTEREST_ONLY);
-				State = 573;
+				State = 580;
 				Match(UNTIL);
-				State = 574;
+				State = 581;
 				Match(DATE);
 				}
 				break;
@@ -4319,9 +4364,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 575;
+				State = 582;
 				Match(AMORTIZE);
-				State = 576;
+				State = 583;
 				amortization();
 				}
 				break;
@@ -4329,9 +4374,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 577;
+				State = 584;
 				Match(MATURITY);
-				State = 578;
+				State = 585;
 				Match(DATE);
 				}
 				break;
@@ -4339,9 +4384,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 579;
+				State = 586;
 				Match(SENIORITY);
-				State = 580;
+				State = 587;
 				Match(NUMBER);
 				}
 				break;
@@ -4388,11 +4433,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 583;
+			State = 590;
 			Match(BELOW);
-			State = 584;
+			State = 591;
 			_localctx.bound = expr(0);
-			State = 585;
+			State = 592;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4474,14 +4519,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_amortization);
 		int _la;
 		try {
-			State = 599;
+			State = 606;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 587;
+				State = 594;
 				Match(BULLET);
 				}
 				break;
@@ -4489,7 +4534,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 588;
+				State = 595;
 				Match(LEVEL);
 				}
 				break;
@@ -4497,7 +4542,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 589;
+				State = 596;
 				Match(LINEAR);
 				}
 				break;
@@ -4505,25 +4550,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 590;
+				State = 597;
 				Match(SCHEDULE);
-				State = 591;
+				State = 598;
 				Match(LBRACE);
-				State = 595;
+				State = 602;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 592;
+					State = 599;
 					schedulePoint();
 					}
 					}
-					State = 597;
+					State = 604;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 598;
+				State = 605;
 				Match(RBRACE);
 				}
 				break;
@@ -4577,27 +4622,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 601;
+			State = 608;
 			Match(EQUITY);
-			State = 602;
+			State = 609;
 			_localctx.name = ident();
-			State = 603;
+			State = 610;
 			Match(LBRACE);
-			State = 607;
+			State = 614;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 604;
+				State = 611;
 				equityItem();
 				}
 				}
-				State = 609;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 610;
+			State = 617;
 			Match(RBRACE);
 			}
 		}
@@ -4664,16 +4709,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 64, RULE_equityItem);
 		int _la;
 		try {
-			State = 623;
+			State = 630;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 612;
+				State = 619;
 				Match(CONTRIBUTED);
-				State = 613;
+				State = 620;
 				expr(0);
 				}
 				break;
@@ -4681,23 +4726,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 614;
+				State = 621;
 				Match(HOLDERS);
-				State = 615;
+				State = 622;
 				holder();
-				State = 620;
+				State = 627;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 616;
+					State = 623;
 					Match(COMMA);
-					State = 617;
+					State = 624;
 					holder();
 					}
 					}
-					State = 622;
+					State = 629;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4745,9 +4790,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 625;
+			State = 632;
 			ident();
-			State = 626;
+			State = 633;
 			expr(0);
 			}
 		}
@@ -4797,32 +4842,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 628;
+			State = 635;
 			Match(ACCOUNT);
-			State = 629;
+			State = 636;
 			_localctx.name = ident();
-			State = 638;
+			State = 645;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 630;
+				State = 637;
 				Match(LBRACE);
-				State = 634;
+				State = 641;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 7L) != 0)) {
+				while (((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 7L) != 0)) {
 					{
 					{
-					State = 631;
+					State = 638;
 					accountItem();
 					}
 					}
-					State = 636;
+					State = 643;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 637;
+				State = 644;
 				Match(RBRACE);
 				}
 			}
@@ -4897,16 +4942,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_accountItem);
 		try {
-			State = 646;
+			State = 653;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 640;
+				State = 647;
 				Match(TARGET);
-				State = 641;
+				State = 648;
 				expr(0);
 				}
 				break;
@@ -4914,9 +4959,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 642;
+				State = 649;
 				Match(INITIAL);
-				State = 643;
+				State = 650;
 				expr(0);
 				}
 				break;
@@ -4924,9 +4969,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 644;
+				State = 651;
 				Match(EARNS);
-				State = 645;
+				State = 652;
 				expr(0);
 				}
 				break;
@@ -4987,31 +5032,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 648;
+			State = 655;
 			Match(FEE);
-			State = 649;
+			State = 656;
 			_localctx.name = ident();
-			State = 650;
+			State = 657;
 			Match(LBRACE);
-			State = 651;
+			State = 658;
 			expr(0);
-			State = 659;
+			State = 666;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 652;
+				State = 659;
 				perYear();
-				State = 657;
+				State = 664;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 653;
+					State = 660;
 					Match(ESCALATING);
-					State = 654;
+					State = 661;
 					expr(0);
-					State = 655;
+					State = 662;
 					perYear();
 					}
 				}
@@ -5019,7 +5064,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 661;
+			State = 668;
 			Match(RBRACE);
 			}
 		}
@@ -5074,52 +5119,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 663;
+			State = 670;
 			Match(TEST);
-			State = 664;
+			State = 671;
 			_localctx.name = ident();
-			State = 665;
+			State = 672;
 			Match(ASSIGN);
-			State = 666;
-			expr(0);
 			State = 673;
+			expr(0);
+			State = 680;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 667;
+				State = 674;
 				Match(OVER);
-				State = 670;
+				State = 677;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 668;
+					State = 675;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 669;
+					State = 676;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 672;
+				State = 679;
 				duration();
 				}
 			}
 
-			State = 677;
+			State = 684;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 675;
+				State = 682;
 				Match(FROM);
-				State = 676;
+				State = 683;
 				Match(DATE);
 				}
 			}
@@ -5203,93 +5248,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 679;
+			State = 686;
 			Match(TRIGGER);
-			State = 680;
+			State = 687;
 			_localctx.name = ident();
-			State = 681;
+			State = 688;
 			Match(WHEN);
-			State = 682;
+			State = 689;
 			expr(0);
-			State = 685;
+			State = 692;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 683;
+				State = 690;
 				Match(FROM);
-				State = 684;
+				State = 691;
 				Match(DATE);
 				}
 			}
 
-			State = 690;
+			State = 697;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 687;
+				State = 694;
 				Match(TRIPS);
-				State = 688;
+				State = 695;
 				Match(AFTER);
-				State = 689;
+				State = 696;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 695;
+			State = 702;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 692;
+				State = 699;
 				Match(CURES);
-				State = 693;
+				State = 700;
 				Match(AFTER);
-				State = 694;
+				State = 701;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 705;
+			State = 712;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 697;
+				State = 704;
 				Match(CURE);
-				State = 698;
+				State = 705;
 				Match(BY);
-				State = 699;
+				State = 706;
 				_localctx.curer = ident();
-				State = 700;
+				State = 707;
 				Match(UP);
-				State = 701;
+				State = 708;
 				Match(TO);
-				State = 702;
+				State = 709;
 				_localctx.times = Match(NUMBER);
-				State = 703;
+				State = 710;
 				Match(TIMES);
 				}
 			}
 
-			State = 707;
+			State = 714;
 			Match(ARROW);
-			State = 708;
+			State = 715;
 			triggerEffect();
-			State = 713;
+			State = 720;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 709;
+				State = 716;
 				Match(COMMA);
-				State = 710;
+				State = 717;
 				triggerEffect();
 				}
 				}
-				State = 715;
+				State = 722;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5376,20 +5421,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 735;
+			State = 742;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 716;
+				State = 723;
 				Match(SWEEP);
-				State = 717;
+				State = 724;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 718;
+				State = 725;
 				Match(TO);
-				State = 719;
+				State = 726;
 				ident();
 				}
 				break;
@@ -5397,34 +5442,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 720;
+				State = 727;
 				Match(ACCELERATE);
-				State = 732;
+				State = 739;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 721;
+					State = 728;
 					Match(LPAREN);
-					State = 722;
+					State = 729;
 					ident();
-					State = 727;
+					State = 734;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 723;
+						State = 730;
 						Match(COMMA);
-						State = 724;
+						State = 731;
 						ident();
 						}
 						}
-						State = 729;
+						State = 736;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 730;
+					State = 737;
 					Match(RPAREN);
 					}
 				}
@@ -5435,7 +5480,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 734;
+				State = 741;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5483,20 +5528,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 737;
+			State = 744;
 			Match(DEFAULT);
-			State = 738;
+			State = 745;
 			Match(WHEN);
-			State = 739;
+			State = 746;
 			expr(0);
-			State = 742;
+			State = 749;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 740;
+				State = 747;
 				Match(GRACE);
-				State = 741;
+				State = 748;
 				duration();
 				}
 			}
@@ -5548,25 +5593,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 744;
-			Match(CFADS);
-			State = 745;
-			Match(INCLUDES);
-			State = 746;
-			cfadsItem();
 			State = 751;
+			Match(CFADS);
+			State = 752;
+			Match(INCLUDES);
+			State = 753;
+			cfadsItem();
+			State = 758;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 747;
+				State = 754;
 				Match(COMMA);
-				State = 748;
+				State = 755;
 				cfadsItem();
 				}
 				}
-				State = 753;
+				State = 760;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5606,13 +5651,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 84, RULE_cfadsItem);
 		try {
-			State = 756;
+			State = 763;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 754;
+				State = 761;
 				Match(RVG);
 				}
 				break;
@@ -5668,6 +5713,8 @@ public partial class DealLangParser : Parser {
 			case RELET:
 			case TERMINATION_FEE:
 			case AMORTISING:
+			case PREPAYMENT:
+			case APPLIED:
 			case DEPTH:
 			case IMPACT:
 			case LIMIT:
@@ -5723,7 +5770,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 755;
+				State = 762;
 				ident();
 				}
 				break;
@@ -5773,25 +5820,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 758;
+			State = 765;
 			Match(WATERFALL);
-			State = 759;
+			State = 766;
 			Match(LBRACE);
-			State = 763;
+			State = 770;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 110)) & ~0x3f) == 0 && ((1L << (_la - 110)) & 16871L) != 0)) {
 				{
 				{
-				State = 760;
+				State = 767;
 				step();
 				}
 				}
-				State = 765;
+				State = 772;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 766;
+			State = 773;
 			Match(RBRACE);
 			}
 		}
@@ -5993,39 +6040,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 88, RULE_step);
 		int _la;
 		try {
-			State = 846;
+			State = 853;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 768;
+				State = 775;
 				Match(PAY);
-				State = 769;
+				State = 776;
 				((PayStepContext)_localctx).target = reference();
-				State = 779;
+				State = 786;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 770;
+					State = 777;
 					Match(USING);
-					State = 771;
+					State = 778;
 					ident();
-					State = 776;
+					State = 783;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 772;
+						State = 779;
 						Match(COMMA);
-						State = 773;
+						State = 780;
 						ident();
 						}
 						}
-						State = 778;
+						State = 785;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6038,9 +6085,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 781;
+				State = 788;
 				Match(FILL);
-				State = 782;
+				State = 789;
 				ident();
 				}
 				break;
@@ -6048,9 +6095,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 783;
+				State = 790;
 				Match(RELEASE);
-				State = 784;
+				State = 791;
 				ident();
 				}
 				break;
@@ -6058,13 +6105,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 785;
+				State = 792;
 				Match(HOLD);
-				State = 786;
+				State = 793;
 				Match(REST);
-				State = 787;
+				State = 794;
 				Match(IN);
-				State = 788;
+				State = 795;
 				ident();
 				}
 				break;
@@ -6072,25 +6119,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 789;
+				State = 796;
 				Match(DISTRIBUTE);
-				State = 792;
+				State = 799;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 790;
+					State = 797;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 791;
+					State = 798;
 					Match(OF);
 					}
 				}
 
-				State = 794;
+				State = 801;
 				Match(REST);
-				State = 795;
+				State = 802;
 				Match(TO);
-				State = 796;
+				State = 803;
 				ident();
 				}
 				break;
@@ -6098,17 +6145,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 797;
+				State = 804;
 				Match(SWEEP);
-				State = 798;
+				State = 805;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 799;
+				State = 806;
 				Match(OF);
-				State = 800;
+				State = 807;
 				Match(REST);
-				State = 801;
+				State = 808;
 				Match(TO);
-				State = 802;
+				State = 809;
 				ident();
 				}
 				break;
@@ -6116,52 +6163,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 803;
+				State = 810;
 				Match(IF);
-				State = 804;
+				State = 811;
 				expr(0);
-				State = 805;
+				State = 812;
 				Match(LBRACE);
-				State = 809;
+				State = 816;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 110)) & ~0x3f) == 0 && ((1L << (_la - 110)) & 16871L) != 0)) {
 					{
 					{
-					State = 806;
+					State = 813;
 					step();
 					}
 					}
-					State = 811;
+					State = 818;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 812;
+				State = 819;
 				Match(RBRACE);
-				State = 822;
+				State = 829;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 813;
+					State = 820;
 					Match(ELSE);
-					State = 814;
+					State = 821;
 					Match(LBRACE);
-					State = 818;
+					State = 825;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 110)) & ~0x3f) == 0 && ((1L << (_la - 110)) & 16871L) != 0)) {
 						{
 						{
-						State = 815;
+						State = 822;
 						step();
 						}
 						}
-						State = 820;
+						State = 827;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 821;
+					State = 828;
 					Match(RBRACE);
 					}
 				}
@@ -6172,37 +6219,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 824;
+				State = 831;
 				Match(PRO_RATA);
-				State = 827;
+				State = 834;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 825;
+					State = 832;
 					Match(BY);
-					State = 826;
+					State = 833;
 					Match(BALANCE);
 					}
 				}
 
-				State = 829;
+				State = 836;
 				Match(LBRACE);
-				State = 833;
+				State = 840;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 110)) & ~0x3f) == 0 && ((1L << (_la - 110)) & 16871L) != 0)) {
 					{
 					{
-					State = 830;
+					State = 837;
 					step();
 					}
 					}
-					State = 835;
+					State = 842;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 836;
+				State = 843;
 				Match(RBRACE);
 				}
 				break;
@@ -6210,25 +6257,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 837;
+				State = 844;
 				Match(SEQUENTIAL);
-				State = 838;
+				State = 845;
 				Match(LBRACE);
-				State = 842;
+				State = 849;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 110)) & ~0x3f) == 0 && ((1L << (_la - 110)) & 16871L) != 0)) {
 					{
 					{
-					State = 839;
+					State = 846;
 					step();
 					}
 					}
-					State = 844;
+					State = 851;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 845;
+				State = 852;
 				Match(RBRACE);
 				}
 				break;
@@ -6278,25 +6325,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 848;
+			State = 855;
 			Match(ENFORCEMENT);
-			State = 849;
+			State = 856;
 			Match(LBRACE);
-			State = 853;
+			State = 860;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 850;
+				State = 857;
 				enforcementItem();
 				}
 				}
-				State = 855;
+				State = 862;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 856;
+			State = 863;
 			Match(RBRACE);
 			}
 		}
@@ -6368,44 +6415,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 874;
+			State = 881;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 858;
+				State = 865;
 				Match(SELL);
-				State = 859;
+				State = 866;
 				ident();
-				State = 864;
+				State = 871;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 860;
+					State = 867;
 					Match(COMMA);
-					State = 861;
+					State = 868;
 					ident();
 					}
 					}
-					State = 866;
+					State = 873;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 870;
+				State = 877;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 1729382256910270479L) != 0)) {
+				while (((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 1729382256910270479L) != 0)) {
 					{
 					{
-					State = 867;
+					State = 874;
 					sellTerm();
 					}
 					}
-					State = 872;
+					State = 879;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6415,7 +6462,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 873;
+				State = 880;
 				waterfallDecl();
 				}
 				break;
@@ -6534,16 +6581,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 94, RULE_sellTerm);
 		try {
-			State = 894;
+			State = 901;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 876;
+				State = 883;
 				Match(HAIRCUT);
-				State = 877;
+				State = 884;
 				expr(0);
 				}
 				break;
@@ -6551,9 +6598,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 878;
+				State = 885;
 				Match(LAG);
-				State = 879;
+				State = 886;
 				duration();
 				}
 				break;
@@ -6561,32 +6608,8 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 880;
-				Match(DEPTH);
-				State = 881;
-				expr(0);
-				State = 882;
-				Match(PER);
-				State = 883;
-				Match(MONTH);
-				}
-				break;
-			case IMPACT:
-				_localctx = new ImpactTermContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
-				{
-				State = 885;
-				Match(IMPACT);
-				State = 886;
-				expr(0);
-				}
-				break;
-			case LIMIT:
-				_localctx = new LimitTermContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
-				{
 				State = 887;
-				Match(LIMIT);
+				Match(DEPTH);
 				State = 888;
 				expr(0);
 				State = 889;
@@ -6595,13 +6618,37 @@ public partial class DealLangParser : Parser {
 				Match(MONTH);
 				}
 				break;
+			case IMPACT:
+				_localctx = new ImpactTermContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 892;
+				Match(IMPACT);
+				State = 893;
+				expr(0);
+				}
+				break;
+			case LIMIT:
+				_localctx = new LimitTermContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 894;
+				Match(LIMIT);
+				State = 895;
+				expr(0);
+				State = 896;
+				Match(PER);
+				State = 897;
+				Match(MONTH);
+				}
+				break;
 			case COSTS:
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 892;
+				State = 899;
 				Match(COSTS);
-				State = 893;
+				State = 900;
 				expr(0);
 				}
 				break;
@@ -6660,31 +6707,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 896;
+			State = 903;
 			Match(SCENARIO);
-			State = 897;
-			_localctx.name = ident();
-			State = 898;
-			Match(FOR);
-			State = 899;
-			_localctx.deal = ident();
-			State = 900;
-			Match(LBRACE);
 			State = 904;
+			_localctx.name = ident();
+			State = 905;
+			Match(FOR);
+			State = 906;
+			_localctx.deal = ident();
+			State = 907;
+			Match(LBRACE);
+			State = 911;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -6776787564043960833L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8660406182466291713L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 432345568521519111L) != 0)) {
 				{
 				{
-				State = 901;
+				State = 908;
 				scenarioItem();
 				}
 				}
-				State = 906;
+				State = 913;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 907;
+			State = 914;
 			Match(RBRACE);
 			}
 		}
@@ -6939,20 +6986,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 980;
+			State = 987;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 909;
+				State = 916;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 910;
+				State = 917;
 				Match(RENEWALS);
-				State = 911;
+				State = 918;
 				Match(TAKEN);
-				State = 912;
+				State = 919;
 				Match(NUMBER);
 				}
 				break;
@@ -6960,13 +7007,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 914;
+				State = 921;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 915;
+				State = 922;
 				Match(DEFLATE);
-				State = 916;
+				State = 923;
 				expr(0);
-				State = 917;
+				State = 924;
 				perYear();
 				}
 				break;
@@ -6974,15 +7021,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 919;
+				State = 926;
 				((DropItemContext)_localctx).path = reference();
-				State = 920;
+				State = 927;
 				Match(DROP);
-				State = 921;
+				State = 928;
 				expr(0);
-				State = 922;
+				State = 929;
 				Match(BY);
-				State = 923;
+				State = 930;
 				Match(DATE);
 				}
 				break;
@@ -6990,13 +7037,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 925;
+				State = 932;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 926;
+				State = 933;
 				Match(DEFAULTS);
-				State = 927;
+				State = 934;
 				Match(ON);
-				State = 928;
+				State = 935;
 				Match(DATE);
 				}
 				break;
@@ -7004,9 +7051,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 930;
+				State = 937;
 				Match(ENFORCEMENT);
-				State = 932;
+				State = 939;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7014,7 +7061,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 931;
+						State = 938;
 						sellTerm();
 						}
 						}
@@ -7022,9 +7069,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 934;
+					State = 941;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,89,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,90,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -7032,11 +7079,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 936;
+				State = 943;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 937;
+				State = 944;
 				Match(LEVEL);
-				State = 938;
+				State = 945;
 				expr(0);
 				}
 				break;
@@ -7044,29 +7091,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 940;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 941;
-				Match(POINTS);
-				State = 942;
-				pointsKind();
-				State = 943;
-				Match(LBRACE);
 				State = 947;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 948;
+				Match(POINTS);
+				State = 949;
+				pointsKind();
+				State = 950;
+				Match(LBRACE);
+				State = 954;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 944;
+					State = 951;
 					schedulePoint();
 					}
 					}
-					State = 949;
+					State = 956;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 950;
+				State = 957;
 				Match(RBRACE);
 				}
 				break;
@@ -7074,15 +7121,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 952;
+				State = 959;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 953;
+				State = 960;
 				Match(LAUNCH);
-				State = 954;
+				State = 961;
 				Match(DATE);
-				State = 955;
+				State = 962;
 				Match(DOWN);
-				State = 956;
+				State = 963;
 				expr(0);
 				}
 				break;
@@ -7090,21 +7137,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 958;
+				State = 965;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 959;
+				State = 966;
 				Match(SHIFT);
-				State = 961;
+				State = 968;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 960;
+					State = 967;
 					Match(PLUS);
 					}
 				}
 
-				State = 963;
+				State = 970;
 				expr(0);
 				}
 				break;
@@ -7112,11 +7159,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 965;
+				State = 972;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 966;
+				State = 973;
 				Match(UTILISATION);
-				State = 967;
+				State = 974;
 				expr(0);
 				}
 				break;
@@ -7124,17 +7171,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 969;
+				State = 976;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 970;
+				State = 977;
 				Match(RELET);
-				State = 971;
+				State = 978;
 				Match(AFTER);
-				State = 972;
+				State = 979;
 				duration();
-				State = 973;
+				State = 980;
 				Match(AT);
-				State = 974;
+				State = 981;
 				expr(0);
 				}
 				break;
@@ -7142,11 +7189,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 976;
+				State = 983;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 977;
+				State = 984;
 				Match(NOT);
-				State = 978;
+				State = 985;
 				Match(RELET);
 				}
 				break;
@@ -7186,9 +7233,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 982;
+			State = 989;
 			Match(PER);
-			State = 983;
+			State = 990;
 			Match(YEAR);
 			}
 		}
@@ -7225,7 +7272,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 985;
+			State = 992;
 			Match(QUANTITY);
 			}
 		}
@@ -7552,20 +7599,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1029;
+			State = 1036;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 988;
+				State = 995;
 				Match(LPAREN);
-				State = 989;
+				State = 996;
 				expr(0);
-				State = 990;
+				State = 997;
 				Match(RPAREN);
 				}
 				break;
@@ -7574,9 +7621,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 992;
+				State = 999;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 993;
+				State = 1000;
 				expr(16);
 				}
 				break;
@@ -7585,9 +7632,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 994;
+				State = 1001;
 				Match(NOT);
-				State = 995;
+				State = 1002;
 				expr(11);
 				}
 				break;
@@ -7596,17 +7643,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 996;
+				State = 1003;
 				Match(IF);
-				State = 997;
+				State = 1004;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 998;
+				State = 1005;
 				Match(THEN);
-				State = 999;
+				State = 1006;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1000;
+				State = 1007;
 				Match(ELSE);
-				State = 1001;
+				State = 1008;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -7615,37 +7662,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1003;
+				State = 1010;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1004;
+				State = 1011;
 				Match(LPAREN);
-				State = 1013;
+				State = 1020;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8794400197105943041L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 231937599159943171L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 1715887358995331071L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 463875198319886343L) != 0)) {
 					{
-					State = 1005;
+					State = 1012;
 					expr(0);
-					State = 1010;
+					State = 1017;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1006;
+						State = 1013;
 						Match(COMMA);
-						State = 1007;
+						State = 1014;
 						expr(0);
 						}
 						}
-						State = 1012;
+						State = 1019;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1015;
+				State = 1022;
 				Match(RPAREN);
 				}
 				break;
@@ -7654,7 +7701,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1017;
+				State = 1024;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -7664,19 +7711,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1019;
+				State = 1026;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 127L) != 0)) {
+				if (((((_la - 137)) & ~0x3f) == 0 && ((1L << (_la - 137)) & 127L) != 0)) {
 					{
-					State = 1018;
+					State = 1025;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1021;
+				State = 1028;
 				Match(PER);
-				State = 1022;
+				State = 1029;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -7685,9 +7732,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1023;
+				State = 1030;
 				Match(NUMBER);
-				State = 1024;
+				State = 1031;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -7696,7 +7743,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1025;
+				State = 1032;
 				Match(QUANTITY);
 				}
 				break;
@@ -7705,7 +7752,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1026;
+				State = 1033;
 				Match(NUMBER);
 				}
 				break;
@@ -7714,7 +7761,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1027;
+				State = 1034;
 				Match(DATE);
 				}
 				break;
@@ -7723,34 +7770,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1028;
+				State = 1035;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1051;
+			State = 1058;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1049;
+					State = 1056;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1031;
+						State = 1038;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1032;
+						State = 1039;
 						Match(OF);
-						State = 1033;
+						State = 1040;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7759,9 +7806,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1034;
+						State = 1041;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1035;
+						State = 1042;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7771,7 +7818,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1036;
+						State = 1043;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7780,9 +7827,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1037;
+						State = 1044;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1038;
+						State = 1045;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7792,7 +7839,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1039;
+						State = 1046;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -7801,19 +7848,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1040;
+						State = 1047;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1041;
+						State = 1048;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & 63L) != 0)) ) {
+						if ( !(((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1042;
+						State = 1049;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -7822,11 +7869,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1043;
+						State = 1050;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1044;
+						State = 1051;
 						Match(AND);
-						State = 1045;
+						State = 1052;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -7835,20 +7882,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1046;
+						State = 1053;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1047;
+						State = 1054;
 						Match(OR);
-						State = 1048;
+						State = 1055;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1053;
+				State = 1060;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
 			}
 			}
 		}
@@ -7892,9 +7939,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1054;
+			State = 1061;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 127L) != 0)) ) {
+			if ( !(((((_la - 137)) & ~0x3f) == 0 && ((1L << (_la - 137)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7943,16 +7990,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1056;
+			State = 1063;
 			ident();
-			State = 1059;
+			State = 1066;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
 			case 1:
 				{
-				State = 1057;
+				State = 1064;
 				Match(DOT);
-				State = 1058;
+				State = 1065;
 				_localctx.member = ident();
 				}
 				break;
@@ -8076,6 +8123,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREPAYMENT() { return GetToken(DealLangParser.PREPAYMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode APPLIED() { return GetToken(DealLangParser.APPLIED, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -8097,9 +8146,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1061;
+			State = 1068;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9082630573257654785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 562965854388484095L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 432345568521519111L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8145,7 +8194,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,190,1064,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,192,1071,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -8180,356 +8229,359 @@ public partial class DealLangParser : Parser {
 		23,1,23,1,23,3,23,438,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,446,8,24,
 		10,24,12,24,449,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
 		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		3,25,475,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,484,8,25,1,26,1,
-		26,1,26,1,26,1,26,3,26,491,8,26,1,27,1,27,1,27,1,27,5,27,497,8,27,10,27,
-		12,27,500,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,509,8,28,1,28,1,
-		28,3,28,513,8,28,1,28,1,28,3,28,517,8,28,1,28,1,28,3,28,521,8,28,1,28,
-		1,28,3,28,525,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,5,28,539,8,28,10,28,12,28,542,9,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,3,28,553,8,28,1,28,1,28,1,28,1,28,1,28,5,28,560,8,28,
-		10,28,12,28,563,9,28,1,28,1,28,3,28,567,8,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,582,8,28,1,29,1,29,1,29,1,
-		29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,594,8,30,10,30,12,30,597,9,30,1,
-		30,3,30,600,8,30,1,31,1,31,1,31,1,31,5,31,606,8,31,10,31,12,31,609,9,31,
-		1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,619,8,32,10,32,12,32,622,
-		9,32,3,32,624,8,32,1,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,633,8,34,10,
-		34,12,34,636,9,34,1,34,3,34,639,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,
-		647,8,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,658,8,36,3,
-		36,660,8,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,671,8,37,
-		1,37,3,37,674,8,37,1,37,1,37,3,37,678,8,37,1,38,1,38,1,38,1,38,1,38,1,
-		38,3,38,686,8,38,1,38,1,38,1,38,3,38,691,8,38,1,38,1,38,1,38,3,38,696,
-		8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,706,8,38,1,38,1,38,1,
-		38,1,38,5,38,712,8,38,10,38,12,38,715,9,38,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,5,39,726,8,39,10,39,12,39,729,9,39,1,39,1,39,3,39,733,
-		8,39,1,39,3,39,736,8,39,1,40,1,40,1,40,1,40,1,40,3,40,743,8,40,1,41,1,
-		41,1,41,1,41,1,41,5,41,750,8,41,10,41,12,41,753,9,41,1,42,1,42,3,42,757,
-		8,42,1,43,1,43,1,43,5,43,762,8,43,10,43,12,43,765,9,43,1,43,1,43,1,44,
-		1,44,1,44,1,44,1,44,1,44,5,44,775,8,44,10,44,12,44,778,9,44,3,44,780,8,
-		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,793,8,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,
-		808,8,44,10,44,12,44,811,9,44,1,44,1,44,1,44,1,44,5,44,817,8,44,10,44,
-		12,44,820,9,44,1,44,3,44,823,8,44,1,44,1,44,1,44,3,44,828,8,44,1,44,1,
-		44,5,44,832,8,44,10,44,12,44,835,9,44,1,44,1,44,1,44,1,44,5,44,841,8,44,
-		10,44,12,44,844,9,44,1,44,3,44,847,8,44,1,45,1,45,1,45,5,45,852,8,45,10,
-		45,12,45,855,9,45,1,45,1,45,1,46,1,46,1,46,1,46,5,46,863,8,46,10,46,12,
-		46,866,9,46,1,46,5,46,869,8,46,10,46,12,46,872,9,46,1,46,3,46,875,8,46,
-		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,3,47,895,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,903,
-		8,48,10,48,12,48,906,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,4,49,933,8,49,11,49,12,49,934,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,5,49,946,8,49,10,49,12,49,949,9,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,962,8,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,981,
-		8,49,1,50,1,50,1,50,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,
-		1009,8,52,10,52,12,52,1012,9,52,3,52,1014,8,52,1,52,1,52,1,52,1,52,3,52,
-		1020,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1030,8,52,1,52,
+		3,25,475,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
+		25,3,25,489,8,25,3,25,491,8,25,1,26,1,26,1,26,1,26,1,26,3,26,498,8,26,
+		1,27,1,27,1,27,1,27,5,27,504,8,27,10,27,12,27,507,9,27,1,27,1,27,1,28,
+		1,28,1,28,1,28,1,28,3,28,516,8,28,1,28,1,28,3,28,520,8,28,1,28,1,28,3,
+		28,524,8,28,1,28,1,28,3,28,528,8,28,1,28,1,28,3,28,532,8,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,546,8,28,10,28,
+		12,28,549,9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,560,8,
+		28,1,28,1,28,1,28,1,28,1,28,5,28,567,8,28,10,28,12,28,570,9,28,1,28,1,
+		28,3,28,574,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,3,28,589,8,28,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,
+		30,5,30,601,8,30,10,30,12,30,604,9,30,1,30,3,30,607,8,30,1,31,1,31,1,31,
+		1,31,5,31,613,8,31,10,31,12,31,616,9,31,1,31,1,31,1,32,1,32,1,32,1,32,
+		1,32,1,32,5,32,626,8,32,10,32,12,32,629,9,32,3,32,631,8,32,1,33,1,33,1,
+		33,1,34,1,34,1,34,1,34,5,34,640,8,34,10,34,12,34,643,9,34,1,34,3,34,646,
+		8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,654,8,35,1,36,1,36,1,36,1,36,1,
+		36,1,36,1,36,1,36,1,36,3,36,665,8,36,3,36,667,8,36,1,36,1,36,1,37,1,37,
+		1,37,1,37,1,37,1,37,1,37,3,37,678,8,37,1,37,3,37,681,8,37,1,37,1,37,3,
+		37,685,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,693,8,38,1,38,1,38,1,38,
+		3,38,698,8,38,1,38,1,38,1,38,3,38,703,8,38,1,38,1,38,1,38,1,38,1,38,1,
+		38,1,38,1,38,3,38,713,8,38,1,38,1,38,1,38,1,38,5,38,719,8,38,10,38,12,
+		38,722,9,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,733,8,39,
+		10,39,12,39,736,9,39,1,39,1,39,3,39,740,8,39,1,39,3,39,743,8,39,1,40,1,
+		40,1,40,1,40,1,40,3,40,750,8,40,1,41,1,41,1,41,1,41,1,41,5,41,757,8,41,
+		10,41,12,41,760,9,41,1,42,1,42,3,42,764,8,42,1,43,1,43,1,43,5,43,769,8,
+		43,10,43,12,43,772,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,5,44,782,
+		8,44,10,44,12,44,785,9,44,3,44,787,8,44,1,44,1,44,1,44,1,44,1,44,1,44,
+		1,44,1,44,1,44,1,44,1,44,3,44,800,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,
+		44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,815,8,44,10,44,12,44,818,9,44,1,
+		44,1,44,1,44,1,44,5,44,824,8,44,10,44,12,44,827,9,44,1,44,3,44,830,8,44,
+		1,44,1,44,1,44,3,44,835,8,44,1,44,1,44,5,44,839,8,44,10,44,12,44,842,9,
+		44,1,44,1,44,1,44,1,44,5,44,848,8,44,10,44,12,44,851,9,44,1,44,3,44,854,
+		8,44,1,45,1,45,1,45,5,45,859,8,45,10,45,12,45,862,9,45,1,45,1,45,1,46,
+		1,46,1,46,1,46,5,46,870,8,46,10,46,12,46,873,9,46,1,46,5,46,876,8,46,10,
+		46,12,46,879,9,46,1,46,3,46,882,8,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,902,8,47,1,
+		48,1,48,1,48,1,48,1,48,1,48,5,48,910,8,48,10,48,12,48,913,9,48,1,48,1,
+		48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,4,49,940,8,49,11,49,12,
+		49,941,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,953,8,49,10,49,
+		12,49,956,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		3,49,969,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,3,49,988,8,49,1,50,1,50,1,50,1,51,1,51,1,52,
 		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,5,52,1050,8,52,10,52,12,52,1053,9,52,1,53,1,53,1,54,1,54,
-		1,54,3,54,1060,8,54,1,55,1,55,1,55,0,1,104,56,0,2,4,6,8,10,12,14,16,18,
-		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
-		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
-		0,8,1,0,160,161,1,0,15,16,1,0,180,181,1,0,170,171,1,0,168,169,1,0,172,
-		177,1,0,135,141,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,41,43,44,46,72,
-		74,84,86,87,89,91,95,96,98,100,103,105,114,114,116,120,127,129,142,142,
-		147,158,184,185,1216,0,118,1,0,0,0,2,123,1,0,0,0,4,126,1,0,0,0,6,156,1,
-		0,0,0,8,158,1,0,0,0,10,170,1,0,0,0,12,194,1,0,0,0,14,196,1,0,0,0,16,198,
-		1,0,0,0,18,215,1,0,0,0,20,217,1,0,0,0,22,249,1,0,0,0,24,251,1,0,0,0,26,
-		253,1,0,0,0,28,287,1,0,0,0,30,289,1,0,0,0,32,294,1,0,0,0,34,341,1,0,0,
-		0,36,346,1,0,0,0,38,354,1,0,0,0,40,356,1,0,0,0,42,385,1,0,0,0,44,387,1,
-		0,0,0,46,437,1,0,0,0,48,439,1,0,0,0,50,483,1,0,0,0,52,485,1,0,0,0,54,492,
-		1,0,0,0,56,581,1,0,0,0,58,583,1,0,0,0,60,599,1,0,0,0,62,601,1,0,0,0,64,
-		623,1,0,0,0,66,625,1,0,0,0,68,628,1,0,0,0,70,646,1,0,0,0,72,648,1,0,0,
-		0,74,663,1,0,0,0,76,679,1,0,0,0,78,735,1,0,0,0,80,737,1,0,0,0,82,744,1,
-		0,0,0,84,756,1,0,0,0,86,758,1,0,0,0,88,846,1,0,0,0,90,848,1,0,0,0,92,874,
-		1,0,0,0,94,894,1,0,0,0,96,896,1,0,0,0,98,980,1,0,0,0,100,982,1,0,0,0,102,
-		985,1,0,0,0,104,1029,1,0,0,0,106,1054,1,0,0,0,108,1056,1,0,0,0,110,1061,
-		1,0,0,0,112,117,3,2,1,0,113,117,3,4,2,0,114,117,3,96,48,0,115,117,3,8,
-		4,0,116,112,1,0,0,0,116,113,1,0,0,0,116,114,1,0,0,0,116,115,1,0,0,0,117,
-		120,1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,
-		0,0,0,121,122,5,0,0,1,122,1,1,0,0,0,123,124,5,3,0,0,124,125,5,182,0,0,
-		125,3,1,0,0,0,126,127,5,1,0,0,127,128,3,110,55,0,128,132,5,160,0,0,129,
-		131,3,6,3,0,130,129,1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,133,1,
-		0,0,0,133,135,1,0,0,0,134,132,1,0,0,0,135,136,5,161,0,0,136,5,1,0,0,0,
-		137,157,3,12,6,0,138,157,3,16,8,0,139,157,3,20,10,0,140,157,3,26,13,0,
-		141,157,3,32,16,0,142,157,3,40,20,0,143,157,3,44,22,0,144,157,3,48,24,
-		0,145,157,3,54,27,0,146,157,3,62,31,0,147,157,3,68,34,0,148,157,3,72,36,
-		0,149,157,3,74,37,0,150,157,3,76,38,0,151,157,3,80,40,0,152,157,3,82,41,
-		0,153,157,3,86,43,0,154,157,3,90,45,0,155,157,3,8,4,0,156,137,1,0,0,0,
-		156,138,1,0,0,0,156,139,1,0,0,0,156,140,1,0,0,0,156,141,1,0,0,0,156,142,
-		1,0,0,0,156,143,1,0,0,0,156,144,1,0,0,0,156,145,1,0,0,0,156,146,1,0,0,
-		0,156,147,1,0,0,0,156,148,1,0,0,0,156,149,1,0,0,0,156,150,1,0,0,0,156,
-		151,1,0,0,0,156,152,1,0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,1,
-		0,0,0,157,7,1,0,0,0,158,159,5,184,0,0,159,165,4,4,0,0,160,164,3,110,55,
-		0,161,164,5,4,0,0,162,164,5,31,0,0,163,160,1,0,0,0,163,161,1,0,0,0,163,
-		162,1,0,0,0,164,167,1,0,0,0,165,163,1,0,0,0,165,166,1,0,0,0,166,168,1,
-		0,0,0,167,165,1,0,0,0,168,169,3,10,5,0,169,9,1,0,0,0,170,175,5,160,0,0,
-		171,174,3,10,5,0,172,174,8,0,0,0,173,171,1,0,0,0,173,172,1,0,0,0,174,177,
-		1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,178,1,0,0,0,177,175,1,0,0,
-		0,178,179,5,161,0,0,179,11,1,0,0,0,180,181,5,5,0,0,181,195,5,182,0,0,182,
-		183,5,6,0,0,183,195,3,110,55,0,184,185,5,7,0,0,185,195,5,179,0,0,186,187,
-		5,8,0,0,187,195,5,179,0,0,188,189,5,9,0,0,189,195,5,179,0,0,190,191,5,
-		10,0,0,191,195,3,110,55,0,192,193,5,11,0,0,193,195,3,14,7,0,194,180,1,
-		0,0,0,194,182,1,0,0,0,194,184,1,0,0,0,194,186,1,0,0,0,194,188,1,0,0,0,
-		194,190,1,0,0,0,194,192,1,0,0,0,195,13,1,0,0,0,196,197,5,178,0,0,197,15,
-		1,0,0,0,198,199,5,12,0,0,199,200,3,110,55,0,200,204,5,160,0,0,201,203,
-		3,18,9,0,202,201,1,0,0,0,203,206,1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,
-		0,205,207,1,0,0,0,206,204,1,0,0,0,207,208,5,161,0,0,208,17,1,0,0,0,209,
-		210,5,20,0,0,210,216,5,182,0,0,211,212,5,21,0,0,212,216,3,104,52,0,213,
-		214,5,22,0,0,214,216,3,104,52,0,215,209,1,0,0,0,215,211,1,0,0,0,215,213,
-		1,0,0,0,216,19,1,0,0,0,217,218,5,13,0,0,218,219,3,110,55,0,219,223,5,160,
-		0,0,220,222,3,22,11,0,221,220,1,0,0,0,222,225,1,0,0,0,223,221,1,0,0,0,
-		223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,0,0,0,226,227,5,161,0,0,227,
-		21,1,0,0,0,228,229,5,82,0,0,229,250,3,104,52,0,230,231,5,130,0,0,231,232,
-		3,104,52,0,232,233,3,100,50,0,233,250,1,0,0,0,234,235,5,14,0,0,235,236,
-		3,24,12,0,236,240,5,160,0,0,237,239,3,30,15,0,238,237,1,0,0,0,239,242,
-		1,0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,0,0,
-		0,243,244,5,161,0,0,244,250,1,0,0,0,245,246,5,17,0,0,246,247,5,179,0,0,
-		247,248,5,18,0,0,248,250,3,104,52,0,249,228,1,0,0,0,249,230,1,0,0,0,249,
-		234,1,0,0,0,249,245,1,0,0,0,250,23,1,0,0,0,251,252,7,1,0,0,252,25,1,0,
-		0,0,253,254,5,23,0,0,254,255,3,110,55,0,255,259,5,160,0,0,256,258,3,28,
-		14,0,257,256,1,0,0,0,258,261,1,0,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,
-		262,1,0,0,0,261,259,1,0,0,0,262,263,5,161,0,0,263,27,1,0,0,0,264,265,5,
-		24,0,0,265,288,3,104,52,0,266,267,5,25,0,0,267,268,5,26,0,0,268,271,3,
-		102,51,0,269,270,5,27,0,0,270,272,3,104,52,0,271,269,1,0,0,0,271,272,1,
-		0,0,0,272,275,1,0,0,0,273,274,5,28,0,0,274,276,5,179,0,0,275,273,1,0,0,
-		0,275,276,1,0,0,0,276,288,1,0,0,0,277,278,5,25,0,0,278,279,5,29,0,0,279,
-		283,5,160,0,0,280,282,3,30,15,0,281,280,1,0,0,0,282,285,1,0,0,0,283,281,
-		1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,288,5,161,
-		0,0,287,264,1,0,0,0,287,266,1,0,0,0,287,277,1,0,0,0,288,29,1,0,0,0,289,
-		290,5,179,0,0,290,292,3,104,52,0,291,293,5,164,0,0,292,291,1,0,0,0,292,
-		293,1,0,0,0,293,31,1,0,0,0,294,295,5,30,0,0,295,296,3,110,55,0,296,297,
-		5,31,0,0,297,298,3,110,55,0,298,302,5,160,0,0,299,301,3,34,17,0,300,299,
-		1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,
-		0,304,302,1,0,0,0,305,306,5,161,0,0,306,33,1,0,0,0,307,308,5,32,0,0,308,
-		342,3,110,55,0,309,310,5,33,0,0,310,311,3,104,52,0,311,316,3,100,50,0,
-		312,313,5,34,0,0,313,314,3,104,52,0,314,315,3,100,50,0,315,317,1,0,0,0,
-		316,312,1,0,0,0,316,317,1,0,0,0,317,342,1,0,0,0,318,319,5,35,0,0,319,342,
-		5,179,0,0,320,321,5,36,0,0,321,342,3,102,51,0,322,323,5,37,0,0,323,324,
-		3,36,18,0,324,325,3,102,51,0,325,326,5,39,0,0,326,327,5,32,0,0,327,331,
-		5,40,0,0,328,329,5,33,0,0,329,330,5,39,0,0,330,332,5,41,0,0,331,328,1,
-		0,0,0,331,332,1,0,0,0,332,342,1,0,0,0,333,335,5,42,0,0,334,336,3,38,19,
-		0,335,334,1,0,0,0,336,337,1,0,0,0,337,335,1,0,0,0,337,338,1,0,0,0,338,
-		342,1,0,0,0,339,340,5,11,0,0,340,342,3,14,7,0,341,307,1,0,0,0,341,309,
-		1,0,0,0,341,318,1,0,0,0,341,320,1,0,0,0,341,322,1,0,0,0,341,333,1,0,0,
-		0,341,339,1,0,0,0,342,35,1,0,0,0,343,344,5,181,0,0,344,347,5,38,0,0,345,
-		347,5,180,0,0,346,343,1,0,0,0,346,345,1,0,0,0,347,37,1,0,0,0,348,349,5,
-		43,0,0,349,355,3,104,52,0,350,351,5,44,0,0,351,355,3,104,52,0,352,353,
-		5,45,0,0,353,355,5,179,0,0,354,348,1,0,0,0,354,350,1,0,0,0,354,352,1,0,
-		0,0,355,39,1,0,0,0,356,357,5,46,0,0,357,358,3,110,55,0,358,362,5,160,0,
-		0,359,361,3,42,21,0,360,359,1,0,0,0,361,364,1,0,0,0,362,360,1,0,0,0,362,
-		363,1,0,0,0,363,365,1,0,0,0,364,362,1,0,0,0,365,366,5,161,0,0,366,41,1,
-		0,0,0,367,368,5,47,0,0,368,386,3,110,55,0,369,370,5,74,0,0,370,386,3,104,
-		52,0,371,372,5,75,0,0,372,374,3,104,52,0,373,375,5,76,0,0,374,373,1,0,
-		0,0,374,375,1,0,0,0,375,386,1,0,0,0,376,377,5,77,0,0,377,378,5,45,0,0,
-		378,386,5,179,0,0,379,380,5,80,0,0,380,386,3,60,30,0,381,382,5,8,0,0,382,
-		386,5,179,0,0,383,384,5,22,0,0,384,386,3,104,52,0,385,367,1,0,0,0,385,
-		369,1,0,0,0,385,371,1,0,0,0,385,376,1,0,0,0,385,379,1,0,0,0,385,381,1,
-		0,0,0,385,383,1,0,0,0,386,43,1,0,0,0,387,388,5,48,0,0,388,389,3,110,55,
-		0,389,393,5,160,0,0,390,392,3,46,23,0,391,390,1,0,0,0,392,395,1,0,0,0,
-		393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,0,395,393,1,0,0,0,396,397,
-		5,161,0,0,397,45,1,0,0,0,398,399,5,49,0,0,399,403,5,160,0,0,400,402,3,
-		52,26,0,401,400,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,
-		0,404,406,1,0,0,0,405,403,1,0,0,0,406,438,5,161,0,0,407,408,5,50,0,0,408,
-		438,3,104,52,0,409,410,5,51,0,0,410,438,3,104,52,0,411,412,5,52,0,0,412,
-		413,5,26,0,0,413,438,3,102,51,0,414,415,5,52,0,0,415,416,5,53,0,0,416,
-		417,3,104,52,0,417,418,3,100,50,0,418,438,1,0,0,0,419,420,5,55,0,0,420,
-		438,3,104,52,0,421,422,5,56,0,0,422,438,3,104,52,0,423,424,5,54,0,0,424,
-		438,3,104,52,0,425,426,5,57,0,0,426,427,3,104,52,0,427,428,3,100,50,0,
-		428,438,1,0,0,0,429,430,5,58,0,0,430,431,3,104,52,0,431,432,5,53,0,0,432,
-		433,3,104,52,0,433,434,3,100,50,0,434,438,1,0,0,0,435,436,5,59,0,0,436,
-		438,3,110,55,0,437,398,1,0,0,0,437,407,1,0,0,0,437,409,1,0,0,0,437,411,
-		1,0,0,0,437,414,1,0,0,0,437,419,1,0,0,0,437,421,1,0,0,0,437,423,1,0,0,
-		0,437,425,1,0,0,0,437,429,1,0,0,0,437,435,1,0,0,0,438,47,1,0,0,0,439,440,
-		5,60,0,0,440,441,3,110,55,0,441,442,5,31,0,0,442,443,3,110,55,0,443,447,
-		5,160,0,0,444,446,3,50,25,0,445,444,1,0,0,0,446,449,1,0,0,0,447,445,1,
-		0,0,0,447,448,1,0,0,0,448,450,1,0,0,0,449,447,1,0,0,0,450,451,5,161,0,
-		0,451,49,1,0,0,0,452,453,5,61,0,0,453,484,3,110,55,0,454,455,5,50,0,0,
-		455,484,3,104,52,0,456,457,5,62,0,0,457,458,5,39,0,0,458,484,5,41,0,0,
-		459,460,5,62,0,0,460,484,3,104,52,0,461,462,5,137,0,0,462,463,3,104,52,
-		0,463,464,3,100,50,0,464,484,1,0,0,0,465,466,5,63,0,0,466,484,3,104,52,
-		0,467,468,5,35,0,0,468,484,5,179,0,0,469,470,5,36,0,0,470,484,3,102,51,
-		0,471,472,5,66,0,0,472,474,3,104,52,0,473,475,5,67,0,0,474,473,1,0,0,0,
-		474,475,1,0,0,0,475,484,1,0,0,0,476,477,5,37,0,0,477,478,3,36,18,0,478,
-		479,3,102,51,0,479,480,5,39,0,0,480,481,5,61,0,0,481,482,5,40,0,0,482,
-		484,1,0,0,0,483,452,1,0,0,0,483,454,1,0,0,0,483,456,1,0,0,0,483,459,1,
-		0,0,0,483,461,1,0,0,0,483,465,1,0,0,0,483,467,1,0,0,0,483,469,1,0,0,0,
-		483,471,1,0,0,0,483,476,1,0,0,0,484,51,1,0,0,0,485,486,5,179,0,0,486,487,
-		3,104,52,0,487,488,5,39,0,0,488,490,3,104,52,0,489,491,5,164,0,0,490,489,
-		1,0,0,0,490,491,1,0,0,0,491,53,1,0,0,0,492,493,5,73,0,0,493,494,3,110,
-		55,0,494,498,5,160,0,0,495,497,3,56,28,0,496,495,1,0,0,0,497,500,1,0,0,
-		0,498,496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,0,500,498,1,0,0,0,501,
-		502,5,161,0,0,502,55,1,0,0,0,503,504,5,74,0,0,504,582,3,104,52,0,505,506,
-		5,75,0,0,506,508,3,104,52,0,507,509,5,76,0,0,508,507,1,0,0,0,508,509,1,
-		0,0,0,509,512,1,0,0,0,510,511,5,27,0,0,511,513,3,104,52,0,512,510,1,0,
-		0,0,512,513,1,0,0,0,513,516,1,0,0,0,514,515,5,44,0,0,515,517,3,104,52,
-		0,516,514,1,0,0,0,516,517,1,0,0,0,517,582,1,0,0,0,518,520,5,147,0,0,519,
-		521,5,180,0,0,520,519,1,0,0,0,520,521,1,0,0,0,521,524,1,0,0,0,522,523,
-		5,101,0,0,523,525,3,104,52,0,524,522,1,0,0,0,524,525,1,0,0,0,525,582,1,
-		0,0,0,526,527,5,147,0,0,527,582,5,158,0,0,528,529,5,148,0,0,529,582,3,
-		104,52,0,530,531,5,149,0,0,531,582,3,104,52,0,532,533,5,150,0,0,533,534,
-		5,45,0,0,534,582,5,179,0,0,535,536,5,151,0,0,536,540,5,160,0,0,537,539,
-		3,30,15,0,538,537,1,0,0,0,539,542,1,0,0,0,540,538,1,0,0,0,540,541,1,0,
-		0,0,541,543,1,0,0,0,542,540,1,0,0,0,543,582,5,161,0,0,544,545,5,152,0,
-		0,545,582,3,104,52,0,546,547,5,153,0,0,547,552,3,104,52,0,548,549,5,28,
-		0,0,549,553,5,179,0,0,550,551,5,159,0,0,551,553,3,110,55,0,552,548,1,0,
-		0,0,552,550,1,0,0,0,553,582,1,0,0,0,554,555,5,155,0,0,555,556,5,156,0,
-		0,556,557,3,110,55,0,557,561,5,160,0,0,558,560,3,58,29,0,559,558,1,0,0,
-		0,560,563,1,0,0,0,561,559,1,0,0,0,561,562,1,0,0,0,562,566,1,0,0,0,563,
-		561,1,0,0,0,564,565,5,123,0,0,565,567,3,104,52,0,566,564,1,0,0,0,566,567,
-		1,0,0,0,567,568,1,0,0,0,568,569,5,161,0,0,569,582,1,0,0,0,570,571,5,154,
-		0,0,571,582,3,104,52,0,572,573,5,77,0,0,573,574,5,45,0,0,574,582,5,179,
-		0,0,575,576,5,80,0,0,576,582,3,60,30,0,577,578,5,8,0,0,578,582,5,179,0,
-		0,579,580,5,84,0,0,580,582,5,181,0,0,581,503,1,0,0,0,581,505,1,0,0,0,581,
-		518,1,0,0,0,581,526,1,0,0,0,581,528,1,0,0,0,581,530,1,0,0,0,581,532,1,
-		0,0,0,581,535,1,0,0,0,581,544,1,0,0,0,581,546,1,0,0,0,581,554,1,0,0,0,
-		581,570,1,0,0,0,581,572,1,0,0,0,581,575,1,0,0,0,581,577,1,0,0,0,581,579,
-		1,0,0,0,582,57,1,0,0,0,583,584,5,157,0,0,584,585,3,104,52,0,585,586,3,
-		104,52,0,586,59,1,0,0,0,587,600,5,81,0,0,588,600,5,82,0,0,589,600,5,83,
-		0,0,590,591,5,29,0,0,591,595,5,160,0,0,592,594,3,30,15,0,593,592,1,0,0,
-		0,594,597,1,0,0,0,595,593,1,0,0,0,595,596,1,0,0,0,596,598,1,0,0,0,597,
-		595,1,0,0,0,598,600,5,161,0,0,599,587,1,0,0,0,599,588,1,0,0,0,599,589,
-		1,0,0,0,599,590,1,0,0,0,600,61,1,0,0,0,601,602,5,85,0,0,602,603,3,110,
-		55,0,603,607,5,160,0,0,604,606,3,64,32,0,605,604,1,0,0,0,606,609,1,0,0,
-		0,607,605,1,0,0,0,607,608,1,0,0,0,608,610,1,0,0,0,609,607,1,0,0,0,610,
-		611,5,161,0,0,611,63,1,0,0,0,612,613,5,86,0,0,613,624,3,104,52,0,614,615,
-		5,87,0,0,615,620,3,66,33,0,616,617,5,164,0,0,617,619,3,66,33,0,618,616,
-		1,0,0,0,619,622,1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,
-		0,622,620,1,0,0,0,623,612,1,0,0,0,623,614,1,0,0,0,624,65,1,0,0,0,625,626,
-		3,110,55,0,626,627,3,104,52,0,627,67,1,0,0,0,628,629,5,88,0,0,629,638,
-		3,110,55,0,630,634,5,160,0,0,631,633,3,70,35,0,632,631,1,0,0,0,633,636,
-		1,0,0,0,634,632,1,0,0,0,634,635,1,0,0,0,635,637,1,0,0,0,636,634,1,0,0,
-		0,637,639,5,161,0,0,638,630,1,0,0,0,638,639,1,0,0,0,639,69,1,0,0,0,640,
-		641,5,89,0,0,641,647,3,104,52,0,642,643,5,90,0,0,643,647,3,104,52,0,644,
-		645,5,91,0,0,645,647,3,104,52,0,646,640,1,0,0,0,646,642,1,0,0,0,646,644,
-		1,0,0,0,647,71,1,0,0,0,648,649,5,92,0,0,649,650,3,110,55,0,650,651,5,160,
-		0,0,651,659,3,104,52,0,652,657,3,100,50,0,653,654,5,34,0,0,654,655,3,104,
-		52,0,655,656,3,100,50,0,656,658,1,0,0,0,657,653,1,0,0,0,657,658,1,0,0,
-		0,658,660,1,0,0,0,659,652,1,0,0,0,659,660,1,0,0,0,660,661,1,0,0,0,661,
-		662,5,161,0,0,662,73,1,0,0,0,663,664,5,93,0,0,664,665,3,110,55,0,665,666,
-		5,167,0,0,666,673,3,104,52,0,667,670,5,94,0,0,668,671,5,95,0,0,669,671,
-		5,96,0,0,670,668,1,0,0,0,670,669,1,0,0,0,671,672,1,0,0,0,672,674,3,102,
-		51,0,673,667,1,0,0,0,673,674,1,0,0,0,674,677,1,0,0,0,675,676,5,28,0,0,
-		676,678,5,179,0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,75,1,0,0,0,679,680,
-		5,97,0,0,680,681,3,110,55,0,681,682,5,101,0,0,682,685,3,104,52,0,683,684,
-		5,28,0,0,684,686,5,179,0,0,685,683,1,0,0,0,685,686,1,0,0,0,686,690,1,0,
-		0,0,687,688,5,98,0,0,688,689,5,100,0,0,689,691,5,181,0,0,690,687,1,0,0,
-		0,690,691,1,0,0,0,691,695,1,0,0,0,692,693,5,99,0,0,693,694,5,100,0,0,694,
-		696,5,181,0,0,695,692,1,0,0,0,695,696,1,0,0,0,696,705,1,0,0,0,697,698,
-		5,118,0,0,698,699,5,132,0,0,699,700,3,110,55,0,700,701,5,119,0,0,701,702,
-		5,121,0,0,702,703,5,181,0,0,703,704,5,120,0,0,704,706,1,0,0,0,705,697,
-		1,0,0,0,705,706,1,0,0,0,706,707,1,0,0,0,707,708,5,166,0,0,708,713,3,78,
-		39,0,709,710,5,164,0,0,710,712,3,78,39,0,711,709,1,0,0,0,712,715,1,0,0,
-		0,713,711,1,0,0,0,713,714,1,0,0,0,714,77,1,0,0,0,715,713,1,0,0,0,716,717,
-		5,114,0,0,717,718,5,180,0,0,718,719,5,121,0,0,719,736,3,110,55,0,720,732,
-		5,117,0,0,721,722,5,162,0,0,722,727,3,110,55,0,723,724,5,164,0,0,724,726,
-		3,110,55,0,725,723,1,0,0,0,726,729,1,0,0,0,727,725,1,0,0,0,727,728,1,0,
-		0,0,728,730,1,0,0,0,729,727,1,0,0,0,730,731,5,163,0,0,731,733,1,0,0,0,
-		732,721,1,0,0,0,732,733,1,0,0,0,733,736,1,0,0,0,734,736,3,110,55,0,735,
-		716,1,0,0,0,735,720,1,0,0,0,735,734,1,0,0,0,736,79,1,0,0,0,737,738,5,102,
-		0,0,738,739,5,101,0,0,739,742,3,104,52,0,740,741,5,103,0,0,741,743,3,102,
-		51,0,742,740,1,0,0,0,742,743,1,0,0,0,743,81,1,0,0,0,744,745,5,104,0,0,
-		745,746,5,105,0,0,746,751,3,84,42,0,747,748,5,164,0,0,748,750,3,84,42,
-		0,749,747,1,0,0,0,750,753,1,0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,
-		83,1,0,0,0,753,751,1,0,0,0,754,757,5,42,0,0,755,757,3,110,55,0,756,754,
-		1,0,0,0,756,755,1,0,0,0,757,85,1,0,0,0,758,759,5,106,0,0,759,763,5,160,
-		0,0,760,762,3,88,44,0,761,760,1,0,0,0,762,765,1,0,0,0,763,761,1,0,0,0,
-		763,764,1,0,0,0,764,766,1,0,0,0,765,763,1,0,0,0,766,767,5,161,0,0,767,
-		87,1,0,0,0,768,769,5,10,0,0,769,779,3,108,54,0,770,771,5,107,0,0,771,776,
-		3,110,55,0,772,773,5,164,0,0,773,775,3,110,55,0,774,772,1,0,0,0,775,778,
-		1,0,0,0,776,774,1,0,0,0,776,777,1,0,0,0,777,780,1,0,0,0,778,776,1,0,0,
-		0,779,770,1,0,0,0,779,780,1,0,0,0,780,847,1,0,0,0,781,782,5,108,0,0,782,
-		847,3,110,55,0,783,784,5,109,0,0,784,847,3,110,55,0,785,786,5,110,0,0,
-		786,787,5,111,0,0,787,788,5,112,0,0,788,847,3,110,55,0,789,792,5,113,0,
-		0,790,791,5,180,0,0,791,793,5,143,0,0,792,790,1,0,0,0,792,793,1,0,0,0,
-		793,794,1,0,0,0,794,795,5,111,0,0,795,796,5,121,0,0,796,847,3,110,55,0,
-		797,798,5,114,0,0,798,799,5,180,0,0,799,800,5,143,0,0,800,801,5,111,0,
-		0,801,802,5,121,0,0,802,847,3,110,55,0,803,804,5,122,0,0,804,805,3,104,
-		52,0,805,809,5,160,0,0,806,808,3,88,44,0,807,806,1,0,0,0,808,811,1,0,0,
-		0,809,807,1,0,0,0,809,810,1,0,0,0,810,812,1,0,0,0,811,809,1,0,0,0,812,
-		822,5,161,0,0,813,814,5,123,0,0,814,818,5,160,0,0,815,817,3,88,44,0,816,
-		815,1,0,0,0,817,820,1,0,0,0,818,816,1,0,0,0,818,819,1,0,0,0,819,821,1,
-		0,0,0,820,818,1,0,0,0,821,823,5,161,0,0,822,813,1,0,0,0,822,823,1,0,0,
-		0,823,847,1,0,0,0,824,827,5,115,0,0,825,826,5,132,0,0,826,828,5,74,0,0,
-		827,825,1,0,0,0,827,828,1,0,0,0,828,829,1,0,0,0,829,833,5,160,0,0,830,
-		832,3,88,44,0,831,830,1,0,0,0,832,835,1,0,0,0,833,831,1,0,0,0,833,834,
-		1,0,0,0,834,836,1,0,0,0,835,833,1,0,0,0,836,847,5,161,0,0,837,838,5,116,
-		0,0,838,842,5,160,0,0,839,841,3,88,44,0,840,839,1,0,0,0,841,844,1,0,0,
-		0,842,840,1,0,0,0,842,843,1,0,0,0,843,845,1,0,0,0,844,842,1,0,0,0,845,
-		847,5,161,0,0,846,768,1,0,0,0,846,781,1,0,0,0,846,783,1,0,0,0,846,785,
-		1,0,0,0,846,789,1,0,0,0,846,797,1,0,0,0,846,803,1,0,0,0,846,824,1,0,0,
-		0,846,837,1,0,0,0,847,89,1,0,0,0,848,849,5,125,0,0,849,853,5,160,0,0,850,
-		852,3,92,46,0,851,850,1,0,0,0,852,855,1,0,0,0,853,851,1,0,0,0,853,854,
-		1,0,0,0,854,856,1,0,0,0,855,853,1,0,0,0,856,857,5,161,0,0,857,91,1,0,0,
-		0,858,859,5,126,0,0,859,864,3,110,55,0,860,861,5,164,0,0,861,863,3,110,
-		55,0,862,860,1,0,0,0,863,866,1,0,0,0,864,862,1,0,0,0,864,865,1,0,0,0,865,
-		870,1,0,0,0,866,864,1,0,0,0,867,869,3,94,47,0,868,867,1,0,0,0,869,872,
-		1,0,0,0,870,868,1,0,0,0,870,871,1,0,0,0,871,875,1,0,0,0,872,870,1,0,0,
-		0,873,875,3,86,43,0,874,858,1,0,0,0,874,873,1,0,0,0,875,93,1,0,0,0,876,
-		877,5,127,0,0,877,895,3,104,52,0,878,879,5,128,0,0,879,895,3,102,51,0,
-		880,881,5,68,0,0,881,882,3,104,52,0,882,883,5,134,0,0,883,884,5,72,0,0,
-		884,895,1,0,0,0,885,886,5,69,0,0,886,895,3,104,52,0,887,888,5,70,0,0,888,
-		889,3,104,52,0,889,890,5,134,0,0,890,891,5,72,0,0,891,895,1,0,0,0,892,
-		893,5,71,0,0,893,895,3,104,52,0,894,876,1,0,0,0,894,878,1,0,0,0,894,880,
-		1,0,0,0,894,885,1,0,0,0,894,887,1,0,0,0,894,892,1,0,0,0,895,95,1,0,0,0,
-		896,897,5,2,0,0,897,898,3,110,55,0,898,899,5,4,0,0,899,900,3,110,55,0,
-		900,904,5,160,0,0,901,903,3,98,49,0,902,901,1,0,0,0,903,906,1,0,0,0,904,
-		902,1,0,0,0,904,905,1,0,0,0,905,907,1,0,0,0,906,904,1,0,0,0,907,908,5,
-		161,0,0,908,97,1,0,0,0,909,910,3,110,55,0,910,911,5,37,0,0,911,912,5,129,
-		0,0,912,913,5,181,0,0,913,981,1,0,0,0,914,915,3,108,54,0,915,916,5,130,
-		0,0,916,917,3,104,52,0,917,918,3,100,50,0,918,981,1,0,0,0,919,920,3,108,
-		54,0,920,921,5,131,0,0,921,922,3,104,52,0,922,923,5,132,0,0,923,924,5,
-		179,0,0,924,981,1,0,0,0,925,926,3,110,55,0,926,927,5,133,0,0,927,928,5,
-		31,0,0,928,929,5,179,0,0,929,981,1,0,0,0,930,932,5,125,0,0,931,933,3,94,
-		47,0,932,931,1,0,0,0,933,934,1,0,0,0,934,932,1,0,0,0,934,935,1,0,0,0,935,
-		981,1,0,0,0,936,937,3,110,55,0,937,938,5,82,0,0,938,939,3,104,52,0,939,
-		981,1,0,0,0,940,941,3,110,55,0,941,942,5,14,0,0,942,943,3,24,12,0,943,
-		947,5,160,0,0,944,946,3,30,15,0,945,944,1,0,0,0,946,949,1,0,0,0,947,945,
-		1,0,0,0,947,948,1,0,0,0,948,950,1,0,0,0,949,947,1,0,0,0,950,951,5,161,
-		0,0,951,981,1,0,0,0,952,953,3,110,55,0,953,954,5,17,0,0,954,955,5,179,
-		0,0,955,956,5,18,0,0,956,957,3,104,52,0,957,981,1,0,0,0,958,959,3,110,
-		55,0,959,961,5,19,0,0,960,962,5,168,0,0,961,960,1,0,0,0,961,962,1,0,0,
-		0,962,963,1,0,0,0,963,964,3,104,52,0,964,981,1,0,0,0,965,966,3,110,55,
-		0,966,967,5,64,0,0,967,968,3,104,52,0,968,981,1,0,0,0,969,970,3,110,55,
-		0,970,971,5,65,0,0,971,972,5,100,0,0,972,973,3,102,51,0,973,974,5,39,0,
-		0,974,975,3,104,52,0,975,981,1,0,0,0,976,977,3,110,55,0,977,978,5,146,
-		0,0,978,979,5,65,0,0,979,981,1,0,0,0,980,909,1,0,0,0,980,914,1,0,0,0,980,
-		919,1,0,0,0,980,925,1,0,0,0,980,930,1,0,0,0,980,936,1,0,0,0,980,940,1,
-		0,0,0,980,952,1,0,0,0,980,958,1,0,0,0,980,965,1,0,0,0,980,969,1,0,0,0,
-		980,976,1,0,0,0,981,99,1,0,0,0,982,983,5,134,0,0,983,984,5,142,0,0,984,
-		101,1,0,0,0,985,986,5,180,0,0,986,103,1,0,0,0,987,988,6,52,-1,0,988,989,
-		5,162,0,0,989,990,3,104,52,0,990,991,5,163,0,0,991,1030,1,0,0,0,992,993,
-		5,169,0,0,993,1030,3,104,52,16,994,995,5,146,0,0,995,1030,3,104,52,11,
-		996,997,5,122,0,0,997,998,3,104,52,0,998,999,5,124,0,0,999,1000,3,104,
-		52,0,1000,1001,5,123,0,0,1001,1002,3,104,52,0,1002,1030,1,0,0,0,1003,1004,
-		3,110,55,0,1004,1013,5,162,0,0,1005,1010,3,104,52,0,1006,1007,5,164,0,
-		0,1007,1009,3,104,52,0,1008,1006,1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,
-		0,0,0,1010,1011,1,0,0,0,1011,1014,1,0,0,0,1012,1010,1,0,0,0,1013,1005,
-		1,0,0,0,1013,1014,1,0,0,0,1014,1015,1,0,0,0,1015,1016,5,163,0,0,1016,1030,
-		1,0,0,0,1017,1019,7,2,0,0,1018,1020,3,106,53,0,1019,1018,1,0,0,0,1019,
-		1020,1,0,0,0,1020,1021,1,0,0,0,1021,1022,5,134,0,0,1022,1030,3,106,53,
-		0,1023,1024,5,181,0,0,1024,1030,3,106,53,0,1025,1030,5,180,0,0,1026,1030,
-		5,181,0,0,1027,1030,5,179,0,0,1028,1030,3,108,54,0,1029,987,1,0,0,0,1029,
-		992,1,0,0,0,1029,994,1,0,0,0,1029,996,1,0,0,0,1029,1003,1,0,0,0,1029,1017,
-		1,0,0,0,1029,1023,1,0,0,0,1029,1025,1,0,0,0,1029,1026,1,0,0,0,1029,1027,
-		1,0,0,0,1029,1028,1,0,0,0,1030,1051,1,0,0,0,1031,1032,10,15,0,0,1032,1033,
-		5,143,0,0,1033,1050,3,104,52,16,1034,1035,10,14,0,0,1035,1036,7,3,0,0,
-		1036,1050,3,104,52,15,1037,1038,10,13,0,0,1038,1039,7,4,0,0,1039,1050,
-		3,104,52,14,1040,1041,10,12,0,0,1041,1042,7,5,0,0,1042,1050,3,104,52,13,
-		1043,1044,10,10,0,0,1044,1045,5,144,0,0,1045,1050,3,104,52,11,1046,1047,
-		10,9,0,0,1047,1048,5,145,0,0,1048,1050,3,104,52,10,1049,1031,1,0,0,0,1049,
-		1034,1,0,0,0,1049,1037,1,0,0,0,1049,1040,1,0,0,0,1049,1043,1,0,0,0,1049,
-		1046,1,0,0,0,1050,1053,1,0,0,0,1051,1049,1,0,0,0,1051,1052,1,0,0,0,1052,
-		105,1,0,0,0,1053,1051,1,0,0,0,1054,1055,7,6,0,0,1055,107,1,0,0,0,1056,
-		1059,3,110,55,0,1057,1058,5,165,0,0,1058,1060,3,110,55,0,1059,1057,1,0,
-		0,0,1059,1060,1,0,0,0,1060,109,1,0,0,0,1061,1062,7,7,0,0,1062,111,1,0,
-		0,0,100,116,118,132,156,163,165,173,175,194,204,215,223,240,249,259,271,
+		1,52,1,52,1,52,1,52,1,52,1,52,5,52,1016,8,52,10,52,12,52,1019,9,52,3,52,
+		1021,8,52,1,52,1,52,1,52,1,52,3,52,1027,8,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,3,52,1037,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1057,8,52,10,52,
+		12,52,1060,9,52,1,53,1,53,1,54,1,54,1,54,3,54,1067,8,54,1,55,1,55,1,55,
+		0,1,104,56,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
+		92,94,96,98,100,102,104,106,108,110,0,8,1,0,162,163,1,0,15,16,1,0,182,
+		183,1,0,172,173,1,0,170,171,1,0,174,179,1,0,137,143,21,0,3,3,5,9,13,22,
+		24,27,29,29,32,36,40,41,43,44,46,74,76,86,88,89,91,93,97,98,100,102,105,
+		107,116,116,118,122,129,131,144,144,149,160,186,187,1225,0,118,1,0,0,0,
+		2,123,1,0,0,0,4,126,1,0,0,0,6,156,1,0,0,0,8,158,1,0,0,0,10,170,1,0,0,0,
+		12,194,1,0,0,0,14,196,1,0,0,0,16,198,1,0,0,0,18,215,1,0,0,0,20,217,1,0,
+		0,0,22,249,1,0,0,0,24,251,1,0,0,0,26,253,1,0,0,0,28,287,1,0,0,0,30,289,
+		1,0,0,0,32,294,1,0,0,0,34,341,1,0,0,0,36,346,1,0,0,0,38,354,1,0,0,0,40,
+		356,1,0,0,0,42,385,1,0,0,0,44,387,1,0,0,0,46,437,1,0,0,0,48,439,1,0,0,
+		0,50,490,1,0,0,0,52,492,1,0,0,0,54,499,1,0,0,0,56,588,1,0,0,0,58,590,1,
+		0,0,0,60,606,1,0,0,0,62,608,1,0,0,0,64,630,1,0,0,0,66,632,1,0,0,0,68,635,
+		1,0,0,0,70,653,1,0,0,0,72,655,1,0,0,0,74,670,1,0,0,0,76,686,1,0,0,0,78,
+		742,1,0,0,0,80,744,1,0,0,0,82,751,1,0,0,0,84,763,1,0,0,0,86,765,1,0,0,
+		0,88,853,1,0,0,0,90,855,1,0,0,0,92,881,1,0,0,0,94,901,1,0,0,0,96,903,1,
+		0,0,0,98,987,1,0,0,0,100,989,1,0,0,0,102,992,1,0,0,0,104,1036,1,0,0,0,
+		106,1061,1,0,0,0,108,1063,1,0,0,0,110,1068,1,0,0,0,112,117,3,2,1,0,113,
+		117,3,4,2,0,114,117,3,96,48,0,115,117,3,8,4,0,116,112,1,0,0,0,116,113,
+		1,0,0,0,116,114,1,0,0,0,116,115,1,0,0,0,117,120,1,0,0,0,118,116,1,0,0,
+		0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,122,5,0,0,1,122,
+		1,1,0,0,0,123,124,5,3,0,0,124,125,5,184,0,0,125,3,1,0,0,0,126,127,5,1,
+		0,0,127,128,3,110,55,0,128,132,5,162,0,0,129,131,3,6,3,0,130,129,1,0,0,
+		0,131,134,1,0,0,0,132,130,1,0,0,0,132,133,1,0,0,0,133,135,1,0,0,0,134,
+		132,1,0,0,0,135,136,5,163,0,0,136,5,1,0,0,0,137,157,3,12,6,0,138,157,3,
+		16,8,0,139,157,3,20,10,0,140,157,3,26,13,0,141,157,3,32,16,0,142,157,3,
+		40,20,0,143,157,3,44,22,0,144,157,3,48,24,0,145,157,3,54,27,0,146,157,
+		3,62,31,0,147,157,3,68,34,0,148,157,3,72,36,0,149,157,3,74,37,0,150,157,
+		3,76,38,0,151,157,3,80,40,0,152,157,3,82,41,0,153,157,3,86,43,0,154,157,
+		3,90,45,0,155,157,3,8,4,0,156,137,1,0,0,0,156,138,1,0,0,0,156,139,1,0,
+		0,0,156,140,1,0,0,0,156,141,1,0,0,0,156,142,1,0,0,0,156,143,1,0,0,0,156,
+		144,1,0,0,0,156,145,1,0,0,0,156,146,1,0,0,0,156,147,1,0,0,0,156,148,1,
+		0,0,0,156,149,1,0,0,0,156,150,1,0,0,0,156,151,1,0,0,0,156,152,1,0,0,0,
+		156,153,1,0,0,0,156,154,1,0,0,0,156,155,1,0,0,0,157,7,1,0,0,0,158,159,
+		5,186,0,0,159,165,4,4,0,0,160,164,3,110,55,0,161,164,5,4,0,0,162,164,5,
+		31,0,0,163,160,1,0,0,0,163,161,1,0,0,0,163,162,1,0,0,0,164,167,1,0,0,0,
+		165,163,1,0,0,0,165,166,1,0,0,0,166,168,1,0,0,0,167,165,1,0,0,0,168,169,
+		3,10,5,0,169,9,1,0,0,0,170,175,5,162,0,0,171,174,3,10,5,0,172,174,8,0,
+		0,0,173,171,1,0,0,0,173,172,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,175,
+		176,1,0,0,0,176,178,1,0,0,0,177,175,1,0,0,0,178,179,5,163,0,0,179,11,1,
+		0,0,0,180,181,5,5,0,0,181,195,5,184,0,0,182,183,5,6,0,0,183,195,3,110,
+		55,0,184,185,5,7,0,0,185,195,5,181,0,0,186,187,5,8,0,0,187,195,5,181,0,
+		0,188,189,5,9,0,0,189,195,5,181,0,0,190,191,5,10,0,0,191,195,3,110,55,
+		0,192,193,5,11,0,0,193,195,3,14,7,0,194,180,1,0,0,0,194,182,1,0,0,0,194,
+		184,1,0,0,0,194,186,1,0,0,0,194,188,1,0,0,0,194,190,1,0,0,0,194,192,1,
+		0,0,0,195,13,1,0,0,0,196,197,5,180,0,0,197,15,1,0,0,0,198,199,5,12,0,0,
+		199,200,3,110,55,0,200,204,5,162,0,0,201,203,3,18,9,0,202,201,1,0,0,0,
+		203,206,1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,0,205,207,1,0,0,0,206,204,
+		1,0,0,0,207,208,5,163,0,0,208,17,1,0,0,0,209,210,5,20,0,0,210,216,5,184,
+		0,0,211,212,5,21,0,0,212,216,3,104,52,0,213,214,5,22,0,0,214,216,3,104,
+		52,0,215,209,1,0,0,0,215,211,1,0,0,0,215,213,1,0,0,0,216,19,1,0,0,0,217,
+		218,5,13,0,0,218,219,3,110,55,0,219,223,5,162,0,0,220,222,3,22,11,0,221,
+		220,1,0,0,0,222,225,1,0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,1,
+		0,0,0,225,223,1,0,0,0,226,227,5,163,0,0,227,21,1,0,0,0,228,229,5,84,0,
+		0,229,250,3,104,52,0,230,231,5,132,0,0,231,232,3,104,52,0,232,233,3,100,
+		50,0,233,250,1,0,0,0,234,235,5,14,0,0,235,236,3,24,12,0,236,240,5,162,
+		0,0,237,239,3,30,15,0,238,237,1,0,0,0,239,242,1,0,0,0,240,238,1,0,0,0,
+		240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,0,0,0,243,244,5,163,0,0,244,
+		250,1,0,0,0,245,246,5,17,0,0,246,247,5,181,0,0,247,248,5,18,0,0,248,250,
+		3,104,52,0,249,228,1,0,0,0,249,230,1,0,0,0,249,234,1,0,0,0,249,245,1,0,
+		0,0,250,23,1,0,0,0,251,252,7,1,0,0,252,25,1,0,0,0,253,254,5,23,0,0,254,
+		255,3,110,55,0,255,259,5,162,0,0,256,258,3,28,14,0,257,256,1,0,0,0,258,
+		261,1,0,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,262,1,0,0,0,261,259,1,
+		0,0,0,262,263,5,163,0,0,263,27,1,0,0,0,264,265,5,24,0,0,265,288,3,104,
+		52,0,266,267,5,25,0,0,267,268,5,26,0,0,268,271,3,102,51,0,269,270,5,27,
+		0,0,270,272,3,104,52,0,271,269,1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,
+		273,274,5,28,0,0,274,276,5,181,0,0,275,273,1,0,0,0,275,276,1,0,0,0,276,
+		288,1,0,0,0,277,278,5,25,0,0,278,279,5,29,0,0,279,283,5,162,0,0,280,282,
+		3,30,15,0,281,280,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,
+		0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,288,5,163,0,0,287,264,1,0,0,0,
+		287,266,1,0,0,0,287,277,1,0,0,0,288,29,1,0,0,0,289,290,5,181,0,0,290,292,
+		3,104,52,0,291,293,5,166,0,0,292,291,1,0,0,0,292,293,1,0,0,0,293,31,1,
+		0,0,0,294,295,5,30,0,0,295,296,3,110,55,0,296,297,5,31,0,0,297,298,3,110,
+		55,0,298,302,5,162,0,0,299,301,3,34,17,0,300,299,1,0,0,0,301,304,1,0,0,
+		0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,0,304,302,1,0,0,0,305,
+		306,5,163,0,0,306,33,1,0,0,0,307,308,5,32,0,0,308,342,3,110,55,0,309,310,
+		5,33,0,0,310,311,3,104,52,0,311,316,3,100,50,0,312,313,5,34,0,0,313,314,
+		3,104,52,0,314,315,3,100,50,0,315,317,1,0,0,0,316,312,1,0,0,0,316,317,
+		1,0,0,0,317,342,1,0,0,0,318,319,5,35,0,0,319,342,5,181,0,0,320,321,5,36,
+		0,0,321,342,3,102,51,0,322,323,5,37,0,0,323,324,3,36,18,0,324,325,3,102,
+		51,0,325,326,5,39,0,0,326,327,5,32,0,0,327,331,5,40,0,0,328,329,5,33,0,
+		0,329,330,5,39,0,0,330,332,5,41,0,0,331,328,1,0,0,0,331,332,1,0,0,0,332,
+		342,1,0,0,0,333,335,5,42,0,0,334,336,3,38,19,0,335,334,1,0,0,0,336,337,
+		1,0,0,0,337,335,1,0,0,0,337,338,1,0,0,0,338,342,1,0,0,0,339,340,5,11,0,
+		0,340,342,3,14,7,0,341,307,1,0,0,0,341,309,1,0,0,0,341,318,1,0,0,0,341,
+		320,1,0,0,0,341,322,1,0,0,0,341,333,1,0,0,0,341,339,1,0,0,0,342,35,1,0,
+		0,0,343,344,5,183,0,0,344,347,5,38,0,0,345,347,5,182,0,0,346,343,1,0,0,
+		0,346,345,1,0,0,0,347,37,1,0,0,0,348,349,5,43,0,0,349,355,3,104,52,0,350,
+		351,5,44,0,0,351,355,3,104,52,0,352,353,5,45,0,0,353,355,5,181,0,0,354,
+		348,1,0,0,0,354,350,1,0,0,0,354,352,1,0,0,0,355,39,1,0,0,0,356,357,5,46,
+		0,0,357,358,3,110,55,0,358,362,5,162,0,0,359,361,3,42,21,0,360,359,1,0,
+		0,0,361,364,1,0,0,0,362,360,1,0,0,0,362,363,1,0,0,0,363,365,1,0,0,0,364,
+		362,1,0,0,0,365,366,5,163,0,0,366,41,1,0,0,0,367,368,5,47,0,0,368,386,
+		3,110,55,0,369,370,5,76,0,0,370,386,3,104,52,0,371,372,5,77,0,0,372,374,
+		3,104,52,0,373,375,5,78,0,0,374,373,1,0,0,0,374,375,1,0,0,0,375,386,1,
+		0,0,0,376,377,5,79,0,0,377,378,5,45,0,0,378,386,5,181,0,0,379,380,5,82,
+		0,0,380,386,3,60,30,0,381,382,5,8,0,0,382,386,5,181,0,0,383,384,5,22,0,
+		0,384,386,3,104,52,0,385,367,1,0,0,0,385,369,1,0,0,0,385,371,1,0,0,0,385,
+		376,1,0,0,0,385,379,1,0,0,0,385,381,1,0,0,0,385,383,1,0,0,0,386,43,1,0,
+		0,0,387,388,5,48,0,0,388,389,3,110,55,0,389,393,5,162,0,0,390,392,3,46,
+		23,0,391,390,1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,
+		396,1,0,0,0,395,393,1,0,0,0,396,397,5,163,0,0,397,45,1,0,0,0,398,399,5,
+		49,0,0,399,403,5,162,0,0,400,402,3,52,26,0,401,400,1,0,0,0,402,405,1,0,
+		0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,406,1,0,0,0,405,403,1,0,0,0,406,
+		438,5,163,0,0,407,408,5,50,0,0,408,438,3,104,52,0,409,410,5,51,0,0,410,
+		438,3,104,52,0,411,412,5,52,0,0,412,413,5,26,0,0,413,438,3,102,51,0,414,
+		415,5,52,0,0,415,416,5,53,0,0,416,417,3,104,52,0,417,418,3,100,50,0,418,
+		438,1,0,0,0,419,420,5,55,0,0,420,438,3,104,52,0,421,422,5,56,0,0,422,438,
+		3,104,52,0,423,424,5,54,0,0,424,438,3,104,52,0,425,426,5,57,0,0,426,427,
+		3,104,52,0,427,428,3,100,50,0,428,438,1,0,0,0,429,430,5,58,0,0,430,431,
+		3,104,52,0,431,432,5,53,0,0,432,433,3,104,52,0,433,434,3,100,50,0,434,
+		438,1,0,0,0,435,436,5,59,0,0,436,438,3,110,55,0,437,398,1,0,0,0,437,407,
+		1,0,0,0,437,409,1,0,0,0,437,411,1,0,0,0,437,414,1,0,0,0,437,419,1,0,0,
+		0,437,421,1,0,0,0,437,423,1,0,0,0,437,425,1,0,0,0,437,429,1,0,0,0,437,
+		435,1,0,0,0,438,47,1,0,0,0,439,440,5,60,0,0,440,441,3,110,55,0,441,442,
+		5,31,0,0,442,443,3,110,55,0,443,447,5,162,0,0,444,446,3,50,25,0,445,444,
+		1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,447,448,1,0,0,0,448,450,1,0,0,
+		0,449,447,1,0,0,0,450,451,5,163,0,0,451,49,1,0,0,0,452,453,5,61,0,0,453,
+		491,3,110,55,0,454,455,5,50,0,0,455,491,3,104,52,0,456,457,5,62,0,0,457,
+		458,5,39,0,0,458,491,5,41,0,0,459,460,5,62,0,0,460,491,3,104,52,0,461,
+		462,5,139,0,0,462,463,3,104,52,0,463,464,3,100,50,0,464,491,1,0,0,0,465,
+		466,5,63,0,0,466,491,3,104,52,0,467,468,5,35,0,0,468,491,5,181,0,0,469,
+		470,5,36,0,0,470,491,3,102,51,0,471,472,5,66,0,0,472,474,3,104,52,0,473,
+		475,5,67,0,0,474,473,1,0,0,0,474,475,1,0,0,0,475,491,1,0,0,0,476,477,5,
+		37,0,0,477,478,3,36,18,0,478,479,3,102,51,0,479,480,5,39,0,0,480,481,5,
+		61,0,0,481,482,5,40,0,0,482,491,1,0,0,0,483,484,5,68,0,0,484,488,3,104,
+		52,0,485,486,5,69,0,0,486,487,5,96,0,0,487,489,5,36,0,0,488,485,1,0,0,
+		0,488,489,1,0,0,0,489,491,1,0,0,0,490,452,1,0,0,0,490,454,1,0,0,0,490,
+		456,1,0,0,0,490,459,1,0,0,0,490,461,1,0,0,0,490,465,1,0,0,0,490,467,1,
+		0,0,0,490,469,1,0,0,0,490,471,1,0,0,0,490,476,1,0,0,0,490,483,1,0,0,0,
+		491,51,1,0,0,0,492,493,5,181,0,0,493,494,3,104,52,0,494,495,5,39,0,0,495,
+		497,3,104,52,0,496,498,5,166,0,0,497,496,1,0,0,0,497,498,1,0,0,0,498,53,
+		1,0,0,0,499,500,5,75,0,0,500,501,3,110,55,0,501,505,5,162,0,0,502,504,
+		3,56,28,0,503,502,1,0,0,0,504,507,1,0,0,0,505,503,1,0,0,0,505,506,1,0,
+		0,0,506,508,1,0,0,0,507,505,1,0,0,0,508,509,5,163,0,0,509,55,1,0,0,0,510,
+		511,5,76,0,0,511,589,3,104,52,0,512,513,5,77,0,0,513,515,3,104,52,0,514,
+		516,5,78,0,0,515,514,1,0,0,0,515,516,1,0,0,0,516,519,1,0,0,0,517,518,5,
+		27,0,0,518,520,3,104,52,0,519,517,1,0,0,0,519,520,1,0,0,0,520,523,1,0,
+		0,0,521,522,5,44,0,0,522,524,3,104,52,0,523,521,1,0,0,0,523,524,1,0,0,
+		0,524,589,1,0,0,0,525,527,5,149,0,0,526,528,5,182,0,0,527,526,1,0,0,0,
+		527,528,1,0,0,0,528,531,1,0,0,0,529,530,5,103,0,0,530,532,3,104,52,0,531,
+		529,1,0,0,0,531,532,1,0,0,0,532,589,1,0,0,0,533,534,5,149,0,0,534,589,
+		5,160,0,0,535,536,5,150,0,0,536,589,3,104,52,0,537,538,5,151,0,0,538,589,
+		3,104,52,0,539,540,5,152,0,0,540,541,5,45,0,0,541,589,5,181,0,0,542,543,
+		5,153,0,0,543,547,5,162,0,0,544,546,3,30,15,0,545,544,1,0,0,0,546,549,
+		1,0,0,0,547,545,1,0,0,0,547,548,1,0,0,0,548,550,1,0,0,0,549,547,1,0,0,
+		0,550,589,5,163,0,0,551,552,5,154,0,0,552,589,3,104,52,0,553,554,5,155,
+		0,0,554,559,3,104,52,0,555,556,5,28,0,0,556,560,5,181,0,0,557,558,5,161,
+		0,0,558,560,3,110,55,0,559,555,1,0,0,0,559,557,1,0,0,0,560,589,1,0,0,0,
+		561,562,5,157,0,0,562,563,5,158,0,0,563,564,3,110,55,0,564,568,5,162,0,
+		0,565,567,3,58,29,0,566,565,1,0,0,0,567,570,1,0,0,0,568,566,1,0,0,0,568,
+		569,1,0,0,0,569,573,1,0,0,0,570,568,1,0,0,0,571,572,5,125,0,0,572,574,
+		3,104,52,0,573,571,1,0,0,0,573,574,1,0,0,0,574,575,1,0,0,0,575,576,5,163,
+		0,0,576,589,1,0,0,0,577,578,5,156,0,0,578,589,3,104,52,0,579,580,5,79,
+		0,0,580,581,5,45,0,0,581,589,5,181,0,0,582,583,5,82,0,0,583,589,3,60,30,
+		0,584,585,5,8,0,0,585,589,5,181,0,0,586,587,5,86,0,0,587,589,5,183,0,0,
+		588,510,1,0,0,0,588,512,1,0,0,0,588,525,1,0,0,0,588,533,1,0,0,0,588,535,
+		1,0,0,0,588,537,1,0,0,0,588,539,1,0,0,0,588,542,1,0,0,0,588,551,1,0,0,
+		0,588,553,1,0,0,0,588,561,1,0,0,0,588,577,1,0,0,0,588,579,1,0,0,0,588,
+		582,1,0,0,0,588,584,1,0,0,0,588,586,1,0,0,0,589,57,1,0,0,0,590,591,5,159,
+		0,0,591,592,3,104,52,0,592,593,3,104,52,0,593,59,1,0,0,0,594,607,5,83,
+		0,0,595,607,5,84,0,0,596,607,5,85,0,0,597,598,5,29,0,0,598,602,5,162,0,
+		0,599,601,3,30,15,0,600,599,1,0,0,0,601,604,1,0,0,0,602,600,1,0,0,0,602,
+		603,1,0,0,0,603,605,1,0,0,0,604,602,1,0,0,0,605,607,5,163,0,0,606,594,
+		1,0,0,0,606,595,1,0,0,0,606,596,1,0,0,0,606,597,1,0,0,0,607,61,1,0,0,0,
+		608,609,5,87,0,0,609,610,3,110,55,0,610,614,5,162,0,0,611,613,3,64,32,
+		0,612,611,1,0,0,0,613,616,1,0,0,0,614,612,1,0,0,0,614,615,1,0,0,0,615,
+		617,1,0,0,0,616,614,1,0,0,0,617,618,5,163,0,0,618,63,1,0,0,0,619,620,5,
+		88,0,0,620,631,3,104,52,0,621,622,5,89,0,0,622,627,3,66,33,0,623,624,5,
+		166,0,0,624,626,3,66,33,0,625,623,1,0,0,0,626,629,1,0,0,0,627,625,1,0,
+		0,0,627,628,1,0,0,0,628,631,1,0,0,0,629,627,1,0,0,0,630,619,1,0,0,0,630,
+		621,1,0,0,0,631,65,1,0,0,0,632,633,3,110,55,0,633,634,3,104,52,0,634,67,
+		1,0,0,0,635,636,5,90,0,0,636,645,3,110,55,0,637,641,5,162,0,0,638,640,
+		3,70,35,0,639,638,1,0,0,0,640,643,1,0,0,0,641,639,1,0,0,0,641,642,1,0,
+		0,0,642,644,1,0,0,0,643,641,1,0,0,0,644,646,5,163,0,0,645,637,1,0,0,0,
+		645,646,1,0,0,0,646,69,1,0,0,0,647,648,5,91,0,0,648,654,3,104,52,0,649,
+		650,5,92,0,0,650,654,3,104,52,0,651,652,5,93,0,0,652,654,3,104,52,0,653,
+		647,1,0,0,0,653,649,1,0,0,0,653,651,1,0,0,0,654,71,1,0,0,0,655,656,5,94,
+		0,0,656,657,3,110,55,0,657,658,5,162,0,0,658,666,3,104,52,0,659,664,3,
+		100,50,0,660,661,5,34,0,0,661,662,3,104,52,0,662,663,3,100,50,0,663,665,
+		1,0,0,0,664,660,1,0,0,0,664,665,1,0,0,0,665,667,1,0,0,0,666,659,1,0,0,
+		0,666,667,1,0,0,0,667,668,1,0,0,0,668,669,5,163,0,0,669,73,1,0,0,0,670,
+		671,5,95,0,0,671,672,3,110,55,0,672,673,5,169,0,0,673,680,3,104,52,0,674,
+		677,5,96,0,0,675,678,5,97,0,0,676,678,5,98,0,0,677,675,1,0,0,0,677,676,
+		1,0,0,0,678,679,1,0,0,0,679,681,3,102,51,0,680,674,1,0,0,0,680,681,1,0,
+		0,0,681,684,1,0,0,0,682,683,5,28,0,0,683,685,5,181,0,0,684,682,1,0,0,0,
+		684,685,1,0,0,0,685,75,1,0,0,0,686,687,5,99,0,0,687,688,3,110,55,0,688,
+		689,5,103,0,0,689,692,3,104,52,0,690,691,5,28,0,0,691,693,5,181,0,0,692,
+		690,1,0,0,0,692,693,1,0,0,0,693,697,1,0,0,0,694,695,5,100,0,0,695,696,
+		5,102,0,0,696,698,5,183,0,0,697,694,1,0,0,0,697,698,1,0,0,0,698,702,1,
+		0,0,0,699,700,5,101,0,0,700,701,5,102,0,0,701,703,5,183,0,0,702,699,1,
+		0,0,0,702,703,1,0,0,0,703,712,1,0,0,0,704,705,5,120,0,0,705,706,5,134,
+		0,0,706,707,3,110,55,0,707,708,5,121,0,0,708,709,5,123,0,0,709,710,5,183,
+		0,0,710,711,5,122,0,0,711,713,1,0,0,0,712,704,1,0,0,0,712,713,1,0,0,0,
+		713,714,1,0,0,0,714,715,5,168,0,0,715,720,3,78,39,0,716,717,5,166,0,0,
+		717,719,3,78,39,0,718,716,1,0,0,0,719,722,1,0,0,0,720,718,1,0,0,0,720,
+		721,1,0,0,0,721,77,1,0,0,0,722,720,1,0,0,0,723,724,5,116,0,0,724,725,5,
+		182,0,0,725,726,5,123,0,0,726,743,3,110,55,0,727,739,5,119,0,0,728,729,
+		5,164,0,0,729,734,3,110,55,0,730,731,5,166,0,0,731,733,3,110,55,0,732,
+		730,1,0,0,0,733,736,1,0,0,0,734,732,1,0,0,0,734,735,1,0,0,0,735,737,1,
+		0,0,0,736,734,1,0,0,0,737,738,5,165,0,0,738,740,1,0,0,0,739,728,1,0,0,
+		0,739,740,1,0,0,0,740,743,1,0,0,0,741,743,3,110,55,0,742,723,1,0,0,0,742,
+		727,1,0,0,0,742,741,1,0,0,0,743,79,1,0,0,0,744,745,5,104,0,0,745,746,5,
+		103,0,0,746,749,3,104,52,0,747,748,5,105,0,0,748,750,3,102,51,0,749,747,
+		1,0,0,0,749,750,1,0,0,0,750,81,1,0,0,0,751,752,5,106,0,0,752,753,5,107,
+		0,0,753,758,3,84,42,0,754,755,5,166,0,0,755,757,3,84,42,0,756,754,1,0,
+		0,0,757,760,1,0,0,0,758,756,1,0,0,0,758,759,1,0,0,0,759,83,1,0,0,0,760,
+		758,1,0,0,0,761,764,5,42,0,0,762,764,3,110,55,0,763,761,1,0,0,0,763,762,
+		1,0,0,0,764,85,1,0,0,0,765,766,5,108,0,0,766,770,5,162,0,0,767,769,3,88,
+		44,0,768,767,1,0,0,0,769,772,1,0,0,0,770,768,1,0,0,0,770,771,1,0,0,0,771,
+		773,1,0,0,0,772,770,1,0,0,0,773,774,5,163,0,0,774,87,1,0,0,0,775,776,5,
+		10,0,0,776,786,3,108,54,0,777,778,5,109,0,0,778,783,3,110,55,0,779,780,
+		5,166,0,0,780,782,3,110,55,0,781,779,1,0,0,0,782,785,1,0,0,0,783,781,1,
+		0,0,0,783,784,1,0,0,0,784,787,1,0,0,0,785,783,1,0,0,0,786,777,1,0,0,0,
+		786,787,1,0,0,0,787,854,1,0,0,0,788,789,5,110,0,0,789,854,3,110,55,0,790,
+		791,5,111,0,0,791,854,3,110,55,0,792,793,5,112,0,0,793,794,5,113,0,0,794,
+		795,5,114,0,0,795,854,3,110,55,0,796,799,5,115,0,0,797,798,5,182,0,0,798,
+		800,5,145,0,0,799,797,1,0,0,0,799,800,1,0,0,0,800,801,1,0,0,0,801,802,
+		5,113,0,0,802,803,5,123,0,0,803,854,3,110,55,0,804,805,5,116,0,0,805,806,
+		5,182,0,0,806,807,5,145,0,0,807,808,5,113,0,0,808,809,5,123,0,0,809,854,
+		3,110,55,0,810,811,5,124,0,0,811,812,3,104,52,0,812,816,5,162,0,0,813,
+		815,3,88,44,0,814,813,1,0,0,0,815,818,1,0,0,0,816,814,1,0,0,0,816,817,
+		1,0,0,0,817,819,1,0,0,0,818,816,1,0,0,0,819,829,5,163,0,0,820,821,5,125,
+		0,0,821,825,5,162,0,0,822,824,3,88,44,0,823,822,1,0,0,0,824,827,1,0,0,
+		0,825,823,1,0,0,0,825,826,1,0,0,0,826,828,1,0,0,0,827,825,1,0,0,0,828,
+		830,5,163,0,0,829,820,1,0,0,0,829,830,1,0,0,0,830,854,1,0,0,0,831,834,
+		5,117,0,0,832,833,5,134,0,0,833,835,5,76,0,0,834,832,1,0,0,0,834,835,1,
+		0,0,0,835,836,1,0,0,0,836,840,5,162,0,0,837,839,3,88,44,0,838,837,1,0,
+		0,0,839,842,1,0,0,0,840,838,1,0,0,0,840,841,1,0,0,0,841,843,1,0,0,0,842,
+		840,1,0,0,0,843,854,5,163,0,0,844,845,5,118,0,0,845,849,5,162,0,0,846,
+		848,3,88,44,0,847,846,1,0,0,0,848,851,1,0,0,0,849,847,1,0,0,0,849,850,
+		1,0,0,0,850,852,1,0,0,0,851,849,1,0,0,0,852,854,5,163,0,0,853,775,1,0,
+		0,0,853,788,1,0,0,0,853,790,1,0,0,0,853,792,1,0,0,0,853,796,1,0,0,0,853,
+		804,1,0,0,0,853,810,1,0,0,0,853,831,1,0,0,0,853,844,1,0,0,0,854,89,1,0,
+		0,0,855,856,5,127,0,0,856,860,5,162,0,0,857,859,3,92,46,0,858,857,1,0,
+		0,0,859,862,1,0,0,0,860,858,1,0,0,0,860,861,1,0,0,0,861,863,1,0,0,0,862,
+		860,1,0,0,0,863,864,5,163,0,0,864,91,1,0,0,0,865,866,5,128,0,0,866,871,
+		3,110,55,0,867,868,5,166,0,0,868,870,3,110,55,0,869,867,1,0,0,0,870,873,
+		1,0,0,0,871,869,1,0,0,0,871,872,1,0,0,0,872,877,1,0,0,0,873,871,1,0,0,
+		0,874,876,3,94,47,0,875,874,1,0,0,0,876,879,1,0,0,0,877,875,1,0,0,0,877,
+		878,1,0,0,0,878,882,1,0,0,0,879,877,1,0,0,0,880,882,3,86,43,0,881,865,
+		1,0,0,0,881,880,1,0,0,0,882,93,1,0,0,0,883,884,5,129,0,0,884,902,3,104,
+		52,0,885,886,5,130,0,0,886,902,3,102,51,0,887,888,5,70,0,0,888,889,3,104,
+		52,0,889,890,5,136,0,0,890,891,5,74,0,0,891,902,1,0,0,0,892,893,5,71,0,
+		0,893,902,3,104,52,0,894,895,5,72,0,0,895,896,3,104,52,0,896,897,5,136,
+		0,0,897,898,5,74,0,0,898,902,1,0,0,0,899,900,5,73,0,0,900,902,3,104,52,
+		0,901,883,1,0,0,0,901,885,1,0,0,0,901,887,1,0,0,0,901,892,1,0,0,0,901,
+		894,1,0,0,0,901,899,1,0,0,0,902,95,1,0,0,0,903,904,5,2,0,0,904,905,3,110,
+		55,0,905,906,5,4,0,0,906,907,3,110,55,0,907,911,5,162,0,0,908,910,3,98,
+		49,0,909,908,1,0,0,0,910,913,1,0,0,0,911,909,1,0,0,0,911,912,1,0,0,0,912,
+		914,1,0,0,0,913,911,1,0,0,0,914,915,5,163,0,0,915,97,1,0,0,0,916,917,3,
+		110,55,0,917,918,5,37,0,0,918,919,5,131,0,0,919,920,5,183,0,0,920,988,
+		1,0,0,0,921,922,3,108,54,0,922,923,5,132,0,0,923,924,3,104,52,0,924,925,
+		3,100,50,0,925,988,1,0,0,0,926,927,3,108,54,0,927,928,5,133,0,0,928,929,
+		3,104,52,0,929,930,5,134,0,0,930,931,5,181,0,0,931,988,1,0,0,0,932,933,
+		3,110,55,0,933,934,5,135,0,0,934,935,5,31,0,0,935,936,5,181,0,0,936,988,
+		1,0,0,0,937,939,5,127,0,0,938,940,3,94,47,0,939,938,1,0,0,0,940,941,1,
+		0,0,0,941,939,1,0,0,0,941,942,1,0,0,0,942,988,1,0,0,0,943,944,3,110,55,
+		0,944,945,5,84,0,0,945,946,3,104,52,0,946,988,1,0,0,0,947,948,3,110,55,
+		0,948,949,5,14,0,0,949,950,3,24,12,0,950,954,5,162,0,0,951,953,3,30,15,
+		0,952,951,1,0,0,0,953,956,1,0,0,0,954,952,1,0,0,0,954,955,1,0,0,0,955,
+		957,1,0,0,0,956,954,1,0,0,0,957,958,5,163,0,0,958,988,1,0,0,0,959,960,
+		3,110,55,0,960,961,5,17,0,0,961,962,5,181,0,0,962,963,5,18,0,0,963,964,
+		3,104,52,0,964,988,1,0,0,0,965,966,3,110,55,0,966,968,5,19,0,0,967,969,
+		5,170,0,0,968,967,1,0,0,0,968,969,1,0,0,0,969,970,1,0,0,0,970,971,3,104,
+		52,0,971,988,1,0,0,0,972,973,3,110,55,0,973,974,5,64,0,0,974,975,3,104,
+		52,0,975,988,1,0,0,0,976,977,3,110,55,0,977,978,5,65,0,0,978,979,5,102,
+		0,0,979,980,3,102,51,0,980,981,5,39,0,0,981,982,3,104,52,0,982,988,1,0,
+		0,0,983,984,3,110,55,0,984,985,5,148,0,0,985,986,5,65,0,0,986,988,1,0,
+		0,0,987,916,1,0,0,0,987,921,1,0,0,0,987,926,1,0,0,0,987,932,1,0,0,0,987,
+		937,1,0,0,0,987,943,1,0,0,0,987,947,1,0,0,0,987,959,1,0,0,0,987,965,1,
+		0,0,0,987,972,1,0,0,0,987,976,1,0,0,0,987,983,1,0,0,0,988,99,1,0,0,0,989,
+		990,5,136,0,0,990,991,5,144,0,0,991,101,1,0,0,0,992,993,5,182,0,0,993,
+		103,1,0,0,0,994,995,6,52,-1,0,995,996,5,164,0,0,996,997,3,104,52,0,997,
+		998,5,165,0,0,998,1037,1,0,0,0,999,1000,5,171,0,0,1000,1037,3,104,52,16,
+		1001,1002,5,148,0,0,1002,1037,3,104,52,11,1003,1004,5,124,0,0,1004,1005,
+		3,104,52,0,1005,1006,5,126,0,0,1006,1007,3,104,52,0,1007,1008,5,125,0,
+		0,1008,1009,3,104,52,0,1009,1037,1,0,0,0,1010,1011,3,110,55,0,1011,1020,
+		5,164,0,0,1012,1017,3,104,52,0,1013,1014,5,166,0,0,1014,1016,3,104,52,
+		0,1015,1013,1,0,0,0,1016,1019,1,0,0,0,1017,1015,1,0,0,0,1017,1018,1,0,
+		0,0,1018,1021,1,0,0,0,1019,1017,1,0,0,0,1020,1012,1,0,0,0,1020,1021,1,
+		0,0,0,1021,1022,1,0,0,0,1022,1023,5,165,0,0,1023,1037,1,0,0,0,1024,1026,
+		7,2,0,0,1025,1027,3,106,53,0,1026,1025,1,0,0,0,1026,1027,1,0,0,0,1027,
+		1028,1,0,0,0,1028,1029,5,136,0,0,1029,1037,3,106,53,0,1030,1031,5,183,
+		0,0,1031,1037,3,106,53,0,1032,1037,5,182,0,0,1033,1037,5,183,0,0,1034,
+		1037,5,181,0,0,1035,1037,3,108,54,0,1036,994,1,0,0,0,1036,999,1,0,0,0,
+		1036,1001,1,0,0,0,1036,1003,1,0,0,0,1036,1010,1,0,0,0,1036,1024,1,0,0,
+		0,1036,1030,1,0,0,0,1036,1032,1,0,0,0,1036,1033,1,0,0,0,1036,1034,1,0,
+		0,0,1036,1035,1,0,0,0,1037,1058,1,0,0,0,1038,1039,10,15,0,0,1039,1040,
+		5,145,0,0,1040,1057,3,104,52,16,1041,1042,10,14,0,0,1042,1043,7,3,0,0,
+		1043,1057,3,104,52,15,1044,1045,10,13,0,0,1045,1046,7,4,0,0,1046,1057,
+		3,104,52,14,1047,1048,10,12,0,0,1048,1049,7,5,0,0,1049,1057,3,104,52,13,
+		1050,1051,10,10,0,0,1051,1052,5,146,0,0,1052,1057,3,104,52,11,1053,1054,
+		10,9,0,0,1054,1055,5,147,0,0,1055,1057,3,104,52,10,1056,1038,1,0,0,0,1056,
+		1041,1,0,0,0,1056,1044,1,0,0,0,1056,1047,1,0,0,0,1056,1050,1,0,0,0,1056,
+		1053,1,0,0,0,1057,1060,1,0,0,0,1058,1056,1,0,0,0,1058,1059,1,0,0,0,1059,
+		105,1,0,0,0,1060,1058,1,0,0,0,1061,1062,7,6,0,0,1062,107,1,0,0,0,1063,
+		1066,3,110,55,0,1064,1065,5,167,0,0,1065,1067,3,110,55,0,1066,1064,1,0,
+		0,0,1066,1067,1,0,0,0,1067,109,1,0,0,0,1068,1069,7,7,0,0,1069,111,1,0,
+		0,0,101,116,118,132,156,163,165,173,175,194,204,215,223,240,249,259,271,
 		275,283,287,292,302,316,331,337,341,346,354,362,374,385,393,403,437,447,
-		474,483,490,498,508,512,516,520,524,540,552,561,566,581,595,599,607,620,
-		623,634,638,646,657,659,670,673,677,685,690,695,705,713,727,732,735,742,
-		751,756,763,776,779,792,809,818,822,827,833,842,846,853,864,870,874,894,
-		904,934,947,961,980,1010,1013,1019,1029,1049,1051,1059
+		474,488,490,497,505,515,519,523,527,531,547,559,568,573,588,602,606,614,
+		627,630,641,645,653,664,666,677,680,684,692,697,702,712,720,734,739,742,
+		749,758,763,770,783,786,799,816,825,829,834,840,849,853,860,871,877,881,
+		901,911,941,954,968,987,1017,1020,1026,1036,1056,1058,1066
 	};
 
 	public static readonly ATN _ATN =
