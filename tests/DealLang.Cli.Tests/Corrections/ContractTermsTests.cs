@@ -196,4 +196,20 @@ public sealed class ContractTermsTests
         // As agreed the hall's lease ended on 2027-01-01 and Upfront on 2027-04-01: only Prepaid, less the costs.
         Assert.Equal(expected - 900_000 - (400 * 1.80 * 8760 * 183 / 365.0), Deal.Ledger("FwdCfads", 4, "AsAgreed"), 0.01);
     }
+
+    [Fact]
+    public void TheForwardCfadsAllocatesNothingInTheLoop()
+    {
+        // The term ends and fee weights are static arrays made once per deal; the loop only sums rows.
+        string source = DealLang.Compiler.DealCompiler.Compile("terms.deal", Source).Emitted!.Source;
+        int begin = source.IndexOf(DealLang.Compiler.Emit.CSharpEmitter.LoopBeginMarker, StringComparison.Ordinal);
+        int end = source.IndexOf(DealLang.Compiler.Emit.CSharpEmitter.LoopEndMarker, StringComparison.Ordinal);
+        string loop = source[begin..end];
+        Assert.Contains("ForwardReceipts.Sum(lease_HallLease_termRent, t, test_FwdCfads_forwardLast[t], lease_HallLease_termEnds[t])", loop, StringComparison.Ordinal);
+        Assert.Contains("ProjectsCfads = true,", source, StringComparison.Ordinal);
+        foreach (string forbidden in new[] { "new ", "=>", "$\"", "List<", "Linq" })
+        {
+            Assert.DoesNotContain(forbidden, loop, StringComparison.Ordinal);
+        }
+    }
 }
