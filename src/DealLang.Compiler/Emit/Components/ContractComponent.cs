@@ -109,10 +109,12 @@ internal sealed class ContractState : EntityState
 /// <summary>
 /// Take-or-pay compute contracts (docs/language.md §5 "contract"): each period a contract's revenue is units ×
 /// price per GPU-hour (read at the period's start) × hours a year × the years it runs in the period × its take-or-pay
-/// share, scaled by the share of its fleet still held, and nothing from the period its customer defaults in (the
-/// party's default flag, a path input); in the renewals a scenario takes (a path input) the price is the fleet's
+/// share, scaled by the share of its fleet still held, less an applied prepayment's credit; its years stop on its
+/// customer's default date (a path input, so the default's period pays for the days before it), and its units are idle
+/// from that period's end (the party's default flag); in the renewals a scenario takes (a path input) the price is the fleet's
 /// generation index, plus the spread of an index-plus-spread price. Its units are taken from the fleet's idle units while it runs. Revenue is
-/// a collection, in cfads; a termination fee recovered on the customer's default is a one-off receipt, outside cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
+/// a collection, in cfads; a termination fee recovered on the customer's default and a prepayment received at the start
+/// are one-off receipts, outside cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
 /// collateral (its fleet is). The deal-wide <c>largest_customer_share</c> is worked out here, after the revenues.
 /// </summary>
 internal sealed partial class ContractComponent(EmitContext ctx)
