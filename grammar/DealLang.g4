@@ -213,7 +213,8 @@ fleetItem
 // 'renewals 2 x 1y at customer option': each renewal taken (the scenario's 'C renewals taken K') extends the term
 // by the duration, at the market price (the fleet's generation index, plus the spread of an index-plus-spread price).
 // The price is a constant, an index plus a spread ('H100Rent + 0.10 per gpu_hour'), or 'at market' (the fleet's
-// generation index).
+// generation index). 'prepayment 200m' is paid by the customer at the start; with 'applied over term' it is credited
+// against the term's payments linearly.
 contractDecl
     : CONTRACT name=ident ON fleet=ident LBRACE contractItem* RBRACE
     ;
@@ -229,6 +230,7 @@ contractItem
     | TERM duration                                      # contractTermItem
     | TERMINATION_FEE expr AMORTISING?                   # terminationFeeItem
     | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
+    | PREPAYMENT expr (APPLIED OVER TERM)?               # prepaymentItem
     ;
 
 // One batch: its delivery date, its units and its cost per unit.
@@ -476,6 +478,7 @@ ident
     | AGAINST | ADVANCE | INVESTMENT_GRADE
     | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
     | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
+    | PREPAYMENT | APPLIED
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -547,6 +550,8 @@ UTILISATION   : 'utilisation';
 RELET         : 'relet';
 TERMINATION_FEE : 'termination_fee';
 AMORTISING    : 'amortising';
+PREPAYMENT    : 'prepayment';
+APPLIED       : 'applied';
 DEPTH         : 'depth';
 IMPACT        : 'impact';
 LIMIT         : 'limit';

@@ -6,11 +6,12 @@ namespace DealLang.Compiler.Diagnostics;
 // DL0230 what it reads, DL0343–DL0344 its window. Kept in a file of their own so they read together.
 public static partial class DiagnosticCatalogue
 {
-    /// <summary>DL0230: a forward test that reads a flow other than debt service: only the deal's and a tranche's
-    /// scheduled debt service can be projected from what is known at the test date.</summary>
+    /// <summary>DL0230: a forward test that reads a flow other than debt service and cfads: only the deal's and a
+    /// tranche's scheduled debt service, and the deal's contracted cfads, can be projected from what is known at the
+    /// test date.</summary>
     public static Diagnostic ForwardFlowNotProjected(SourceSpan span, string test, string flow) =>
         Error("DL0230", span,
-            $"test '{test}' looks forward ('over next'), and only debt service ('debt_service', 'T.debt_service') can be projected over the periods ahead, not '{flow}'; read '{flow}' in a test of its own and use that test here");
+            $"test '{test}' looks forward ('over next'), and only debt service ('debt_service', 'T.debt_service') and 'cfads' can be projected over the periods ahead, not '{flow}'; read '{flow}' in a test of its own and use that test here");
 
     /// <summary>DL0343: a forward window that is not a whole number of months: the window ends a number of
     /// calendar months after the period's end.</summary>

@@ -30,6 +30,11 @@ public static partial class CSharpEmitter
                 }
 
                 ArrayProperty(w, "Sales", ctx.Sales.Select(Sale));
+                if (ctx.ProjectsCfads)
+                {
+                    // Only a deal with a forward cfads has the leases' term-rent inputs (and the line).
+                    w.Line("ProjectsCfads = true,");
+                }
             }
         }
     }

@@ -129,7 +129,8 @@ public static partial class CSharpEmitter
     private static void WriteInputs(EmitContext ctx, IndentedWriter w)
     {
         var model = ctx.Model;
-        var slots = InputLayout.Of(model.Facilities.Length, model.Leases.Length, model.Parties.Length, ctx.Sales.Length, model.Indices.Length, model.Contracts.Length);
+        var slots = InputLayout.Of(model.Facilities.Length, model.Leases.Length, model.Parties.Length, ctx.Sales.Length, model.Indices.Length, model.Contracts.Length,
+            ctx.ProjectsCfads);
         string Slot(InputQuantity quantity, int entity) => CSharpLiterals.Int(slots.IndexOf(quantity, entity));
         var facilities = ctx.Components.Of<FacilityComponent>();
         w.Line();
@@ -150,7 +151,12 @@ public static partial class CSharpEmitter
         foreach (var lease in ctx.Components.Of<LeaseComponent>().States)
         {
             w.Line("double[] " + lease.ScheduledRent + " = input.Series[" + Slot(InputQuantity.LeaseRent, lease.Index) + "];");
-            if (lease.HasRvg || lease.Active.Declared || lease.Ended.Declared)
+            if (ctx.ProjectsCfads)
+            {
+                w.Line("double[] " + lease.TermRent + " = input.Series[" + Slot(InputQuantity.LeaseTermRent, lease.Index) + "];");
+            }
+
+            if (lease.HasRvg || lease.Active.Declared || lease.Ended.Declared || ctx.ProjectsCfads)
             {
                 w.Line("int " + lease.EndPeriod + " = (int)input.Scalars[" + Slot(InputQuantity.LeaseEndPeriod, lease.Index) + "];");
             }
@@ -165,6 +171,11 @@ public static partial class CSharpEmitter
         foreach (var contract in ctx.Components.Of<ContractComponent>().States)
         {
             w.Line("double " + contract.Utilisation + " = input.Scalars[" + Slot(InputQuantity.ContractUtilisation, contract.Index) + "];");
+            w.Line("double[] " + contract.TermYears + " = input.Series[" + Slot(InputQuantity.ContractTermYears, contract.Index) + "];");
+            if (contract.HasPrepayment)
+            {
+                w.Line("double[] " + contract.Prepaid + " = input.Series[" + Slot(InputQuantity.ContractPrepaid, contract.Index) + "];");
+            }
             if (contract.HasTerminationFee)
             {
                 w.Line("double[] " + contract.TerminationFees + " = input.Series[" + Slot(InputQuantity.ContractTermination, contract.Index) + "];");

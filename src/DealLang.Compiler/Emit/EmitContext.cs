@@ -140,19 +140,37 @@ internal sealed class EmitContext
             ?? throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown quantity."),
     };
 
+    /// <summary>Whether a forward test projects <c>cfads</c>: each lease's rent in its current term is then a path
+    /// input (<c>DealDescription.ProjectsCfads</c>).</summary>
+    public bool ProjectsCfads => _projectsCfads ??= Model.Tests.Any(t => t.ForwardMonths > 0
+        && BoundExpressionWalk.PreOrder(t.Expression).Any(e => e is QuantityExpression { Quantity: Quantity.Cfads }));
+
+    private bool? _projectsCfads;
+
     /// <summary>A forward test's projection of a flow over the periods after this one up to
-    /// <c><paramref name="lastArray"/>[t]</c>: debt service, the deal's (every tranche's) or a tranche's; the checks
-    /// (DL0345) let no other flow into a forward test.</summary>
+    /// <c><paramref name="lastArray"/>[t]</c>: debt service, the deal's (every tranche's) or a tranche's, or the
+    /// deal's cfads (each kind's contracted receipts less its known costs); the checks (DL0230) let no other flow into
+    /// a forward test.</summary>
     public string Forward(Quantity quantity, int index, string lastArray)
     {
         var tranches = Components.Of<TrancheComponent>();
         return quantity switch
         {
+            Quantity.Cfads => ForwardCfads(lastArray),
             Quantity.DebtService => Model.Tranches.Length == 0 ? "0.0"
                 : "(" + string.Join(" + ", Model.Tranches.Select(t => tranches.ForwardDebtService(t.Index, lastArray))) + ")",
             Quantity.TrancheDebtService => tranches.ForwardDebtService(index, lastArray),
-            _ => throw new InvalidOperationException("A forward test reads only debt service, not " + quantity + "."),
+            _ => throw new InvalidOperationException("A forward test reads only debt service and cfads, not " + quantity + "."),
         };
+    }
+
+    // Receipts less deductions, every kind's in registry order.
+    private string ForwardCfads(string lastArray)
+    {
+        var receipts = Components.SelectMany(c => c.ForwardCfads(lastArray, deductions: false)).ToList();
+        var deductions = Components.SelectMany(c => c.ForwardCfads(lastArray, deductions: true)).ToList();
+        string text = receipts.Count == 0 ? "0.0" : string.Join(" + ", receipts);
+        return "(" + text + string.Concat(deductions.Select(d => " - " + d)) + ")";
     }
 
     /// <summary>Flows known only after the waterfall (amounts paid): trailing tests read their completed periods,

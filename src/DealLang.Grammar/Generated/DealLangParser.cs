@@ -45,27 +45,27 @@ public partial class DealLangParser : Parser {
 		UNITS=50, UNIT_COST=51, DEPRECIATE=52, DECLINING=53, POWER_PRICE=54, POWER=55, 
 		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, GENERATION=59, CONTRACT=60, CUSTOMER=61, 
 		PRICE=62, TAKE_OR_PAY=63, UTILISATION=64, RELET=65, TERMINATION_FEE=66, 
-		AMORTISING=67, DEPTH=68, IMPACT=69, LIMIT=70, COSTS=71, KEEP=72, CONTRACTS=73, 
-		RESERVE=74, ALL=75, MONTH=76, TRANCHE=77, BALANCE=78, COUPON=79, FIXED=80, 
-		INTEREST_ONLY=81, INTEREST=82, PRINCIPAL=83, AMORTIZE=84, BULLET=85, LEVEL=86, 
-		LINEAR=87, SENIORITY=88, EQUITY=89, CONTRIBUTED=90, HOLDERS=91, ACCOUNT=92, 
-		TARGET=93, INITIAL=94, EARNS=95, FEE=96, TEST=97, OVER=98, TRAILING=99, 
-		NEXT=100, TRIGGER=101, TRIPS=102, CURES=103, AFTER=104, WHEN=105, DEFAULT=106, 
-		GRACE=107, CFADS=108, INCLUDES=109, WATERFALL=110, USING=111, FILL=112, 
-		RELEASE=113, HOLD=114, REST=115, IN=116, DISTRIBUTE=117, SWEEP=118, PRO_RATA=119, 
-		SEQUENTIAL=120, ACCELERATE=121, CURE=122, UP=123, TIMES=124, TO=125, IF=126, 
-		ELSE=127, THEN=128, ENFORCEMENT=129, SELL=130, HAIRCUT=131, LAG=132, TAKEN=133, 
-		DEFLATE=134, DROP=135, BY=136, DEFAULTS=137, PER=138, GPU=139, GPU_HOUR=140, 
-		HOUR=141, KW=142, MW=143, KWH=144, MWH=145, YEAR=146, OF=147, AND=148, 
-		OR=149, NOT=150, PIK=151, ISSUE_PRICE=152, COMMITMENT=153, AVAILABLE=154, 
-		DRAWS=155, COMMITMENT_FEE=156, STEP_UP=157, TARGET_BALANCE=158, MARGIN=159, 
-		GRID=160, BELOW=161, UNPAID=162, AGAINST=163, ADVANCE=164, INVESTMENT_GRADE=165, 
-		WHILE=166, LBRACE=167, RBRACE=168, LPAREN=169, RPAREN=170, COMMA=171, 
-		DOT=172, ARROW=173, ASSIGN=174, PLUS=175, MINUS=176, STAR=177, SLASH=178, 
-		LE=179, GE=180, LT=181, GT=182, EQ=183, NE=184, DAYCOUNT=185, DATE=186, 
-		QUANTITY=187, NUMBER=188, STRING=189, UNTERMINATED_STRING=190, IDENT=191, 
-		NON_ASCII_NAME=192, LINE_COMMENT=193, BLOCK_COMMENT=194, UNTERMINATED_COMMENT=195, 
-		WS=196, UNEXPECTED_CHAR=197;
+		AMORTISING=67, PREPAYMENT=68, APPLIED=69, DEPTH=70, IMPACT=71, LIMIT=72, 
+		COSTS=73, KEEP=74, CONTRACTS=75, RESERVE=76, ALL=77, MONTH=78, TRANCHE=79, 
+		BALANCE=80, COUPON=81, FIXED=82, INTEREST_ONLY=83, INTEREST=84, PRINCIPAL=85, 
+		AMORTIZE=86, BULLET=87, LEVEL=88, LINEAR=89, SENIORITY=90, EQUITY=91, 
+		CONTRIBUTED=92, HOLDERS=93, ACCOUNT=94, TARGET=95, INITIAL=96, EARNS=97, 
+		FEE=98, TEST=99, OVER=100, TRAILING=101, NEXT=102, TRIGGER=103, TRIPS=104, 
+		CURES=105, AFTER=106, WHEN=107, DEFAULT=108, GRACE=109, CFADS=110, INCLUDES=111, 
+		WATERFALL=112, USING=113, FILL=114, RELEASE=115, HOLD=116, REST=117, IN=118, 
+		DISTRIBUTE=119, SWEEP=120, PRO_RATA=121, SEQUENTIAL=122, ACCELERATE=123, 
+		CURE=124, UP=125, TIMES=126, TO=127, IF=128, ELSE=129, THEN=130, ENFORCEMENT=131, 
+		SELL=132, HAIRCUT=133, LAG=134, TAKEN=135, DEFLATE=136, DROP=137, BY=138, 
+		DEFAULTS=139, PER=140, GPU=141, GPU_HOUR=142, HOUR=143, KW=144, MW=145, 
+		KWH=146, MWH=147, YEAR=148, OF=149, AND=150, OR=151, NOT=152, PIK=153, 
+		ISSUE_PRICE=154, COMMITMENT=155, AVAILABLE=156, DRAWS=157, COMMITMENT_FEE=158, 
+		STEP_UP=159, TARGET_BALANCE=160, MARGIN=161, GRID=162, BELOW=163, UNPAID=164, 
+		AGAINST=165, ADVANCE=166, INVESTMENT_GRADE=167, WHILE=168, LBRACE=169, 
+		RBRACE=170, LPAREN=171, RPAREN=172, COMMA=173, DOT=174, ARROW=175, ASSIGN=176, 
+		PLUS=177, MINUS=178, STAR=179, SLASH=180, LE=181, GE=182, LT=183, GT=184, 
+		EQ=185, NE=186, DAYCOUNT=187, DATE=188, QUANTITY=189, NUMBER=190, STRING=191, 
+		UNTERMINATED_STRING=192, IDENT=193, NON_ASCII_NAME=194, LINE_COMMENT=195, 
+		BLOCK_COMMENT=196, UNTERMINATED_COMMENT=197, WS=198, UNEXPECTED_CHAR=199;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -108,24 +108,24 @@ public partial class DealLangParser : Parser {
 		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
 		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'contract'", 
 		"'customer'", "'price'", "'take_or_pay'", "'utilisation'", "'relet'", 
-		"'termination_fee'", "'amortising'", "'depth'", "'impact'", "'limit'", 
-		"'costs'", "'keep'", "'contracts'", "'reserve'", "'all'", "'month'", "'tranche'", 
-		"'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
-		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
-		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
-		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
-		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
-		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
-		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
-		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
-		"'advance'", "'investment_grade'", "'while'", "'{'", "'}'", "'('", "')'", 
-		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
-		"'<'", "'>'", "'=='", "'!='"
+		"'termination_fee'", "'amortising'", "'prepayment'", "'applied'", "'depth'", 
+		"'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", "'reserve'", 
+		"'all'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", 
+		"'interest'", "'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", 
+		"'seniority'", "'equity'", "'contributed'", "'holders'", "'account'", 
+		"'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", "'trailing'", 
+		"'next'", "'trigger'", "'trips'", "'cures'", "'after'", "'when'", "'default'", 
+		"'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", 
+		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", 
+		"'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", "'to'", "'if'", 
+		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
+		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
+		"'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", "'and'", "'or'", "'not'", 
+		"'pik'", "'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
+		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
+		"'against'", "'advance'", "'investment_grade'", "'while'", "'{'", "'}'", 
+		"'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", 
+		"'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -137,24 +137,24 @@ public partial class DealLangParser : Parser {
 		"UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
 		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
 		"MARKET_VALUE", "GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", 
-		"UTILISATION", "RELET", "TERMINATION_FEE", "AMORTISING", "DEPTH", "IMPACT", 
-		"LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "ALL", "MONTH", "TRANCHE", 
-		"BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", 
-		"AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", 
-		"HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", 
-		"TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", 
-		"GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", 
-		"HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", 
-		"ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", 
-		"SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", 
-		"PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", 
-		"AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
-		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", 
-		"UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", "LBRACE", 
-		"RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", 
-		"MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", 
-		"DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", 
-		"NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"UTILISATION", "RELET", "TERMINATION_FEE", "AMORTISING", "PREPAYMENT", 
+		"APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", 
+		"ALL", "MONTH", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
+		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
+		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
+		"FEE", "TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", 
+		"AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", 
+		"USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", 
+		"PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", 
+		"ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", 
+		"DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", 
+		"KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
+		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
+		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
+		"WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
+		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
+		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
+		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
 		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
@@ -400,7 +400,7 @@ public partial class DealLangParser : Parser {
 			State = 132;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 4503610920046593L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 4503610920046593L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 129;
@@ -706,7 +706,7 @@ public partial class DealLangParser : Parser {
 			State = 165;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2251863417553936383L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 3458764548179263495L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9007453670215745535L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 3458764548179263495L) != 0)) {
 				{
 				State = 163;
 				ErrorHandler.Sync(this);
@@ -763,6 +763,8 @@ public partial class DealLangParser : Parser {
 				case RELET:
 				case TERMINATION_FEE:
 				case AMORTISING:
+				case PREPAYMENT:
+				case APPLIED:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -904,7 +906,7 @@ public partial class DealLangParser : Parser {
 			State = 175;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1099511627777L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 63L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4398046511105L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 255L) != 0)) {
 				{
 				State = 173;
 				ErrorHandler.Sync(this);
@@ -982,6 +984,8 @@ public partial class DealLangParser : Parser {
 				case RELET:
 				case TERMINATION_FEE:
 				case AMORTISING:
+				case PREPAYMENT:
+				case APPLIED:
 				case DEPTH:
 				case IMPACT:
 				case LIMIT:
@@ -2664,7 +2668,7 @@ public partial class DealLangParser : Parser {
 			State = 362;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 78)) & ~0x3f) == 0 && ((1L << (_la - 78)) & 75L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 75L) != 0)) {
 				{
 				{
 				State = 359;
@@ -3359,7 +3363,7 @@ public partial class DealLangParser : Parser {
 			State = 447;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 2617278471L) != 0) || _la==HOUR) {
+			while (((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 11207213063L) != 0) || _la==HOUR) {
 				{
 				{
 				State = 444;
@@ -3534,6 +3538,22 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class PrepaymentItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREPAYMENT() { return GetToken(DealLangParser.PREPAYMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode APPLIED() { return GetToken(DealLangParser.APPLIED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OVER() { return GetToken(DealLangParser.OVER, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERM() { return GetToken(DealLangParser.TERM, 0); }
+		public PrepaymentItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPrepaymentItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
@@ -3541,9 +3561,9 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_contractItem);
 		int _la;
 		try {
-			State = 483;
+			State = 490;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -3666,6 +3686,30 @@ public partial class DealLangParser : Parser {
 				Match(OPTION);
 				}
 				break;
+			case 11:
+				_localctx = new PrepaymentItemContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
+				State = 483;
+				Match(PREPAYMENT);
+				State = 484;
+				expr(0);
+				State = 488;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==APPLIED) {
+					{
+					State = 485;
+					Match(APPLIED);
+					State = 486;
+					Match(OVER);
+					State = 487;
+					Match(TERM);
+					}
+				}
+
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -3712,20 +3756,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 485;
+			State = 492;
 			Match(DATE);
-			State = 486;
+			State = 493;
 			_localctx.units = expr(0);
-			State = 487;
+			State = 494;
 			Match(AT);
-			State = 488;
+			State = 495;
 			_localctx.cost = expr(0);
-			State = 490;
+			State = 497;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 489;
+				State = 496;
 				Match(COMMA);
 				}
 			}
@@ -3778,27 +3822,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 492;
+			State = 499;
 			Match(TRANCHE);
-			State = 493;
+			State = 500;
 			_localctx.name = ident();
-			State = 494;
+			State = 501;
 			Match(LBRACE);
-			State = 498;
+			State = 505;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 78)) & ~0x3f) == 0 && ((1L << (_la - 78)) & 1099L) != 0) || ((((_la - 151)) & ~0x3f) == 0 && ((1L << (_la - 151)) & 511L) != 0)) {
+			while (_la==MATURITY || ((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 1099L) != 0) || ((((_la - 153)) & ~0x3f) == 0 && ((1L << (_la - 153)) & 511L) != 0)) {
 				{
 				{
-				State = 495;
+				State = 502;
 				trancheItem();
 				}
 				}
-				State = 500;
+				State = 507;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 501;
+			State = 508;
 			Match(RBRACE);
 			}
 		}
@@ -4112,16 +4156,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_trancheItem);
 		int _la;
 		try {
-			State = 593;
+			State = 600;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 503;
+				State = 510;
 				Match(BALANCE);
-				State = 504;
+				State = 511;
 				expr(0);
 				}
 				break;
@@ -4129,40 +4173,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 505;
+				State = 512;
 				Match(COUPON);
-				State = 506;
+				State = 513;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 508;
+				State = 515;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 507;
+					State = 514;
 					Match(FIXED);
 					}
 				}
 
-				State = 512;
+				State = 519;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 510;
+					State = 517;
 					Match(FLOOR);
-					State = 511;
+					State = 518;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 516;
+				State = 523;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 514;
+					State = 521;
 					Match(CAP);
-					State = 515;
+					State = 522;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -4173,26 +4217,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 518;
+				State = 525;
 				Match(PIK);
-				State = 520;
+				State = 527;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 519;
+					State = 526;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 524;
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 522;
+					State = 529;
 					Match(WHEN);
-					State = 523;
+					State = 530;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4203,9 +4247,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 526;
+				State = 533;
 				Match(PIK);
-				State = 527;
+				State = 534;
 				Match(UNPAID);
 				}
 				break;
@@ -4213,9 +4257,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 528;
+				State = 535;
 				Match(ISSUE_PRICE);
-				State = 529;
+				State = 536;
 				expr(0);
 				}
 				break;
@@ -4223,9 +4267,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 530;
+				State = 537;
 				Match(COMMITMENT);
-				State = 531;
+				State = 538;
 				expr(0);
 				}
 				break;
@@ -4233,11 +4277,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 532;
+				State = 539;
 				Match(AVAILABLE);
-				State = 533;
+				State = 540;
 				Match(UNTIL);
-				State = 534;
+				State = 541;
 				Match(DATE);
 				}
 				break;
@@ -4245,25 +4289,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 535;
+				State = 542;
 				Match(DRAWS);
-				State = 536;
+				State = 543;
 				Match(LBRACE);
-				State = 540;
+				State = 547;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 537;
+					State = 544;
 					schedulePoint();
 					}
 					}
-					State = 542;
+					State = 549;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 543;
+				State = 550;
 				Match(RBRACE);
 				}
 				break;
@@ -4271,15 +4315,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 544;
+				State = 551;
 				Match(DRAWS);
-				State = 545;
+				State = 552;
 				Match(AGAINST);
-				State = 546;
+				State = 553;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 547;
+				State = 554;
 				Match(ADVANCE);
-				State = 548;
+				State = 555;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -4287,9 +4331,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 550;
+				State = 557;
 				Match(COMMITMENT_FEE);
-				State = 551;
+				State = 558;
 				expr(0);
 				}
 				break;
@@ -4297,26 +4341,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 552;
+				State = 559;
 				Match(STEP_UP);
-				State = 553;
+				State = 560;
 				expr(0);
-				State = 558;
+				State = 565;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 554;
+					State = 561;
 					Match(FROM);
-					State = 555;
+					State = 562;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 556;
+					State = 563;
 					Match(WHILE);
-					State = 557;
+					State = 564;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4329,41 +4373,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 560;
-				Match(MARGIN);
-				State = 561;
-				Match(GRID);
-				State = 562;
-				((MarginGridItemContext)_localctx).test = ident();
-				State = 563;
-				Match(LBRACE);
 				State = 567;
+				Match(MARGIN);
+				State = 568;
+				Match(GRID);
+				State = 569;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 570;
+				Match(LBRACE);
+				State = 574;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 564;
+					State = 571;
 					gridTier();
 					}
 					}
-					State = 569;
+					State = 576;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 572;
+				State = 579;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 570;
+					State = 577;
 					Match(ELSE);
-					State = 571;
+					State = 578;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 574;
+				State = 581;
 				Match(RBRACE);
 				}
 				break;
@@ -4371,15 +4415,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 576;
+				State = 583;
 				Match(MARGIN);
-				State = 577;
+				State = 584;
 				Match(INVESTMENT_GRADE);
-				State = 578;
+				State = 585;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 579;
+				State = 586;
 				Match(ELSE);
-				State = 580;
+				State = 587;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -4387,9 +4431,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 582;
+				State = 589;
 				Match(TARGET_BALANCE);
-				State = 583;
+				State = 590;
 				expr(0);
 				}
 				break;
@@ -4397,11 +4441,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 584;
+				State = 591;
 				Match(INTEREST_ONLY);
-				State = 585;
+				State = 592;
 				Match(UNTIL);
-				State = 586;
+				State = 593;
 				Match(DATE);
 				}
 				break;
@@ -4409,9 +4453,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 587;
+				State = 594;
 				Match(AMORTIZE);
-				State = 588;
+				State = 595;
 				amortization();
 				}
 				break;
@@ -4419,9 +4463,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 589;
+				State = 596;
 				Match(MATURITY);
-				State = 590;
+				State = 597;
 				Match(DATE);
 				}
 				break;
@@ -4429,9 +4473,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 591;
+				State = 598;
 				Match(SENIORITY);
-				State = 592;
+				State = 599;
 				Match(NUMBER);
 				}
 				break;
@@ -4478,11 +4522,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 595;
+			State = 602;
 			Match(BELOW);
-			State = 596;
+			State = 603;
 			_localctx.bound = expr(0);
-			State = 597;
+			State = 604;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4564,14 +4608,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_amortization);
 		int _la;
 		try {
-			State = 611;
+			State = 618;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 599;
+				State = 606;
 				Match(BULLET);
 				}
 				break;
@@ -4579,7 +4623,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 600;
+				State = 607;
 				Match(LEVEL);
 				}
 				break;
@@ -4587,7 +4631,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 601;
+				State = 608;
 				Match(LINEAR);
 				}
 				break;
@@ -4595,25 +4639,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 602;
+				State = 609;
 				Match(SCHEDULE);
-				State = 603;
+				State = 610;
 				Match(LBRACE);
-				State = 607;
+				State = 614;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 604;
+					State = 611;
 					schedulePoint();
 					}
 					}
-					State = 609;
+					State = 616;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 610;
+				State = 617;
 				Match(RBRACE);
 				}
 				break;
@@ -4667,27 +4711,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 613;
+			State = 620;
 			Match(EQUITY);
-			State = 614;
+			State = 621;
 			_localctx.name = ident();
-			State = 615;
+			State = 622;
 			Match(LBRACE);
-			State = 619;
+			State = 626;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 616;
+				State = 623;
 				equityItem();
 				}
 				}
-				State = 621;
+				State = 628;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 622;
+			State = 629;
 			Match(RBRACE);
 			}
 		}
@@ -4754,16 +4798,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 64, RULE_equityItem);
 		int _la;
 		try {
-			State = 635;
+			State = 642;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 624;
+				State = 631;
 				Match(CONTRIBUTED);
-				State = 625;
+				State = 632;
 				expr(0);
 				}
 				break;
@@ -4771,23 +4815,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 626;
+				State = 633;
 				Match(HOLDERS);
-				State = 627;
+				State = 634;
 				holder();
-				State = 632;
+				State = 639;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 628;
+					State = 635;
 					Match(COMMA);
-					State = 629;
+					State = 636;
 					holder();
 					}
 					}
-					State = 634;
+					State = 641;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4835,9 +4879,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 637;
+			State = 644;
 			ident();
-			State = 638;
+			State = 645;
 			expr(0);
 			}
 		}
@@ -4887,32 +4931,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 640;
+			State = 647;
 			Match(ACCOUNT);
-			State = 641;
+			State = 648;
 			_localctx.name = ident();
-			State = 650;
+			State = 657;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 642;
+				State = 649;
 				Match(LBRACE);
-				State = 646;
+				State = 653;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 93)) & ~0x3f) == 0 && ((1L << (_la - 93)) & 7L) != 0)) {
+				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 7L) != 0)) {
 					{
 					{
-					State = 643;
+					State = 650;
 					accountItem();
 					}
 					}
-					State = 648;
+					State = 655;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 649;
+				State = 656;
 				Match(RBRACE);
 				}
 			}
@@ -4987,16 +5031,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_accountItem);
 		try {
-			State = 658;
+			State = 665;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 652;
+				State = 659;
 				Match(TARGET);
-				State = 653;
+				State = 660;
 				expr(0);
 				}
 				break;
@@ -5004,9 +5048,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 654;
+				State = 661;
 				Match(INITIAL);
-				State = 655;
+				State = 662;
 				expr(0);
 				}
 				break;
@@ -5014,9 +5058,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 656;
+				State = 663;
 				Match(EARNS);
-				State = 657;
+				State = 664;
 				expr(0);
 				}
 				break;
@@ -5077,31 +5121,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 660;
+			State = 667;
 			Match(FEE);
-			State = 661;
+			State = 668;
 			_localctx.name = ident();
-			State = 662;
+			State = 669;
 			Match(LBRACE);
-			State = 663;
+			State = 670;
 			expr(0);
-			State = 671;
+			State = 678;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 664;
+				State = 671;
 				perYear();
-				State = 669;
+				State = 676;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 665;
+					State = 672;
 					Match(ESCALATING);
-					State = 666;
+					State = 673;
 					expr(0);
-					State = 667;
+					State = 674;
 					perYear();
 					}
 				}
@@ -5109,7 +5153,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 673;
+			State = 680;
 			Match(RBRACE);
 			}
 		}
@@ -5164,52 +5208,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 675;
+			State = 682;
 			Match(TEST);
-			State = 676;
+			State = 683;
 			_localctx.name = ident();
-			State = 677;
+			State = 684;
 			Match(ASSIGN);
-			State = 678;
-			expr(0);
 			State = 685;
+			expr(0);
+			State = 692;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 679;
+				State = 686;
 				Match(OVER);
-				State = 682;
+				State = 689;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 680;
+					State = 687;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 681;
+					State = 688;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 684;
+				State = 691;
 				duration();
 				}
 			}
 
-			State = 689;
+			State = 696;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 687;
+				State = 694;
 				Match(FROM);
-				State = 688;
+				State = 695;
 				Match(DATE);
 				}
 			}
@@ -5293,93 +5337,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 691;
+			State = 698;
 			Match(TRIGGER);
-			State = 692;
+			State = 699;
 			_localctx.name = ident();
-			State = 693;
+			State = 700;
 			Match(WHEN);
-			State = 694;
+			State = 701;
 			expr(0);
-			State = 697;
+			State = 704;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 695;
+				State = 702;
 				Match(FROM);
-				State = 696;
+				State = 703;
 				Match(DATE);
 				}
 			}
 
-			State = 702;
+			State = 709;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 699;
+				State = 706;
 				Match(TRIPS);
-				State = 700;
+				State = 707;
 				Match(AFTER);
-				State = 701;
+				State = 708;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 707;
+			State = 714;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 704;
+				State = 711;
 				Match(CURES);
-				State = 705;
+				State = 712;
 				Match(AFTER);
-				State = 706;
+				State = 713;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 717;
+			State = 724;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 709;
+				State = 716;
 				Match(CURE);
-				State = 710;
+				State = 717;
 				Match(BY);
-				State = 711;
+				State = 718;
 				_localctx.curer = ident();
-				State = 712;
+				State = 719;
 				Match(UP);
-				State = 713;
+				State = 720;
 				Match(TO);
-				State = 714;
+				State = 721;
 				_localctx.times = Match(NUMBER);
-				State = 715;
+				State = 722;
 				Match(TIMES);
 				}
 			}
 
-			State = 719;
+			State = 726;
 			Match(ARROW);
-			State = 720;
+			State = 727;
 			triggerEffect();
-			State = 725;
+			State = 732;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 721;
+				State = 728;
 				Match(COMMA);
-				State = 722;
+				State = 729;
 				triggerEffect();
 				}
 				}
-				State = 727;
+				State = 734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5466,20 +5510,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 747;
+			State = 754;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 728;
+				State = 735;
 				Match(SWEEP);
-				State = 729;
+				State = 736;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 730;
+				State = 737;
 				Match(TO);
-				State = 731;
+				State = 738;
 				ident();
 				}
 				break;
@@ -5487,34 +5531,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 732;
+				State = 739;
 				Match(ACCELERATE);
-				State = 744;
+				State = 751;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 733;
+					State = 740;
 					Match(LPAREN);
-					State = 734;
+					State = 741;
 					ident();
-					State = 739;
+					State = 746;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 735;
+						State = 742;
 						Match(COMMA);
-						State = 736;
+						State = 743;
 						ident();
 						}
 						}
-						State = 741;
+						State = 748;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 742;
+					State = 749;
 					Match(RPAREN);
 					}
 				}
@@ -5525,7 +5569,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 746;
+				State = 753;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5573,20 +5617,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 749;
+			State = 756;
 			Match(DEFAULT);
-			State = 750;
+			State = 757;
 			Match(WHEN);
-			State = 751;
+			State = 758;
 			expr(0);
-			State = 754;
+			State = 761;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 752;
+				State = 759;
 				Match(GRACE);
-				State = 753;
+				State = 760;
 				duration();
 				}
 			}
@@ -5638,25 +5682,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 756;
-			Match(CFADS);
-			State = 757;
-			Match(INCLUDES);
-			State = 758;
-			cfadsItem();
 			State = 763;
+			Match(CFADS);
+			State = 764;
+			Match(INCLUDES);
+			State = 765;
+			cfadsItem();
+			State = 770;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 759;
+				State = 766;
 				Match(COMMA);
-				State = 760;
+				State = 767;
 				cfadsItem();
 				}
 				}
-				State = 765;
+				State = 772;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5696,13 +5740,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 84, RULE_cfadsItem);
 		try {
-			State = 768;
+			State = 775;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 766;
+				State = 773;
 				Match(RVG);
 				}
 				break;
@@ -5758,6 +5802,8 @@ public partial class DealLangParser : Parser {
 			case RELET:
 			case TERMINATION_FEE:
 			case AMORTISING:
+			case PREPAYMENT:
+			case APPLIED:
 			case DEPTH:
 			case IMPACT:
 			case LIMIT:
@@ -5820,7 +5866,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 767;
+				State = 774;
 				ident();
 				}
 				break;
@@ -5870,25 +5916,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 770;
+			State = 777;
 			Match(WATERFALL);
-			State = 771;
+			State = 778;
 			Match(LBRACE);
-			State = 775;
+			State = 782;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 114)) & ~0x3f) == 0 && ((1L << (_la - 114)) & 16871L) != 0)) {
 				{
 				{
-				State = 772;
+				State = 779;
 				step();
 				}
 				}
-				State = 777;
+				State = 784;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 778;
+			State = 785;
 			Match(RBRACE);
 			}
 		}
@@ -6090,39 +6136,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 88, RULE_step);
 		int _la;
 		try {
-			State = 858;
+			State = 865;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 780;
+				State = 787;
 				Match(PAY);
-				State = 781;
+				State = 788;
 				((PayStepContext)_localctx).target = reference();
-				State = 791;
+				State = 798;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 782;
+					State = 789;
 					Match(USING);
-					State = 783;
+					State = 790;
 					ident();
-					State = 788;
+					State = 795;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 784;
+						State = 791;
 						Match(COMMA);
-						State = 785;
+						State = 792;
 						ident();
 						}
 						}
-						State = 790;
+						State = 797;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6135,9 +6181,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 793;
+				State = 800;
 				Match(FILL);
-				State = 794;
+				State = 801;
 				ident();
 				}
 				break;
@@ -6145,9 +6191,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 795;
+				State = 802;
 				Match(RELEASE);
-				State = 796;
+				State = 803;
 				ident();
 				}
 				break;
@@ -6155,13 +6201,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 797;
+				State = 804;
 				Match(HOLD);
-				State = 798;
+				State = 805;
 				Match(REST);
-				State = 799;
+				State = 806;
 				Match(IN);
-				State = 800;
+				State = 807;
 				ident();
 				}
 				break;
@@ -6169,25 +6215,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 801;
+				State = 808;
 				Match(DISTRIBUTE);
-				State = 804;
+				State = 811;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 802;
+					State = 809;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 803;
+					State = 810;
 					Match(OF);
 					}
 				}
 
-				State = 806;
+				State = 813;
 				Match(REST);
-				State = 807;
+				State = 814;
 				Match(TO);
-				State = 808;
+				State = 815;
 				ident();
 				}
 				break;
@@ -6195,17 +6241,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 809;
+				State = 816;
 				Match(SWEEP);
-				State = 810;
+				State = 817;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 811;
+				State = 818;
 				Match(OF);
-				State = 812;
+				State = 819;
 				Match(REST);
-				State = 813;
+				State = 820;
 				Match(TO);
-				State = 814;
+				State = 821;
 				ident();
 				}
 				break;
@@ -6213,52 +6259,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 815;
+				State = 822;
 				Match(IF);
-				State = 816;
+				State = 823;
 				expr(0);
-				State = 817;
+				State = 824;
 				Match(LBRACE);
-				State = 821;
+				State = 828;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 114)) & ~0x3f) == 0 && ((1L << (_la - 114)) & 16871L) != 0)) {
 					{
 					{
-					State = 818;
+					State = 825;
 					step();
 					}
 					}
-					State = 823;
+					State = 830;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 824;
+				State = 831;
 				Match(RBRACE);
-				State = 834;
+				State = 841;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 825;
+					State = 832;
 					Match(ELSE);
-					State = 826;
+					State = 833;
 					Match(LBRACE);
-					State = 830;
+					State = 837;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 114)) & ~0x3f) == 0 && ((1L << (_la - 114)) & 16871L) != 0)) {
 						{
 						{
-						State = 827;
+						State = 834;
 						step();
 						}
 						}
-						State = 832;
+						State = 839;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 833;
+					State = 840;
 					Match(RBRACE);
 					}
 				}
@@ -6269,37 +6315,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 836;
+				State = 843;
 				Match(PRO_RATA);
-				State = 839;
+				State = 846;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 837;
+					State = 844;
 					Match(BY);
-					State = 838;
+					State = 845;
 					Match(BALANCE);
 					}
 				}
 
-				State = 841;
+				State = 848;
 				Match(LBRACE);
-				State = 845;
+				State = 852;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 114)) & ~0x3f) == 0 && ((1L << (_la - 114)) & 16871L) != 0)) {
 					{
 					{
-					State = 842;
+					State = 849;
 					step();
 					}
 					}
-					State = 847;
+					State = 854;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 848;
+				State = 855;
 				Match(RBRACE);
 				}
 				break;
@@ -6307,25 +6353,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 849;
+				State = 856;
 				Match(SEQUENTIAL);
-				State = 850;
+				State = 857;
 				Match(LBRACE);
-				State = 854;
+				State = 861;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 114)) & ~0x3f) == 0 && ((1L << (_la - 114)) & 16871L) != 0)) {
 					{
 					{
-					State = 851;
+					State = 858;
 					step();
 					}
 					}
-					State = 856;
+					State = 863;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 857;
+				State = 864;
 				Match(RBRACE);
 				}
 				break;
@@ -6375,25 +6421,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 860;
+			State = 867;
 			Match(ENFORCEMENT);
-			State = 861;
+			State = 868;
 			Match(LBRACE);
-			State = 865;
+			State = 872;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 862;
+				State = 869;
 				enforcementItem();
 				}
 				}
-				State = 867;
+				State = 874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 868;
+			State = 875;
 			Match(RBRACE);
 			}
 		}
@@ -6465,44 +6511,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 886;
+			State = 893;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 870;
+				State = 877;
 				Match(SELL);
-				State = 871;
+				State = 878;
 				ident();
-				State = 876;
+				State = 883;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 872;
+					State = 879;
 					Match(COMMA);
-					State = 873;
+					State = 880;
 					ident();
 					}
 					}
-					State = 878;
+					State = 885;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 882;
+				State = 889;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & -9223372036854775713L) != 0) || _la==LAG) {
+				while (((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & -9223372036854775713L) != 0) || _la==LAG) {
 					{
 					{
-					State = 879;
+					State = 886;
 					sellTerm();
 					}
 					}
-					State = 884;
+					State = 891;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6512,7 +6558,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 885;
+				State = 892;
 				waterfallDecl();
 				}
 				break;
@@ -6655,16 +6701,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 94, RULE_sellTerm);
 		try {
-			State = 910;
+			State = 917;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 888;
+				State = 895;
 				Match(HAIRCUT);
-				State = 889;
+				State = 896;
 				expr(0);
 				}
 				break;
@@ -6672,9 +6718,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 890;
+				State = 897;
 				Match(LAG);
-				State = 891;
+				State = 898;
 				duration();
 				}
 				break;
@@ -6682,32 +6728,8 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 892;
-				Match(DEPTH);
-				State = 893;
-				expr(0);
-				State = 894;
-				Match(PER);
-				State = 895;
-				Match(MONTH);
-				}
-				break;
-			case IMPACT:
-				_localctx = new ImpactTermContext(_localctx);
-				EnterOuterAlt(_localctx, 4);
-				{
-				State = 897;
-				Match(IMPACT);
-				State = 898;
-				expr(0);
-				}
-				break;
-			case LIMIT:
-				_localctx = new LimitTermContext(_localctx);
-				EnterOuterAlt(_localctx, 5);
-				{
 				State = 899;
-				Match(LIMIT);
+				Match(DEPTH);
 				State = 900;
 				expr(0);
 				State = 901;
@@ -6716,13 +6738,37 @@ public partial class DealLangParser : Parser {
 				Match(MONTH);
 				}
 				break;
+			case IMPACT:
+				_localctx = new ImpactTermContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 904;
+				Match(IMPACT);
+				State = 905;
+				expr(0);
+				}
+				break;
+			case LIMIT:
+				_localctx = new LimitTermContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 906;
+				Match(LIMIT);
+				State = 907;
+				expr(0);
+				State = 908;
+				Match(PER);
+				State = 909;
+				Match(MONTH);
+				}
+				break;
 			case COSTS:
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 904;
+				State = 911;
 				Match(COSTS);
-				State = 905;
+				State = 912;
 				expr(0);
 				}
 				break;
@@ -6730,9 +6776,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 906;
+				State = 913;
 				Match(KEEP);
-				State = 907;
+				State = 914;
 				Match(CONTRACTS);
 				}
 				break;
@@ -6740,9 +6786,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 908;
+				State = 915;
 				Match(RESERVE);
-				State = 909;
+				State = 916;
 				expr(0);
 				}
 				break;
@@ -6801,31 +6847,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 912;
+			State = 919;
 			Match(SCENARIO);
-			State = 913;
-			_localctx.name = ident();
-			State = 914;
-			Match(FOR);
-			State = 915;
-			_localctx.deal = ident();
-			State = 916;
-			Match(LBRACE);
 			State = 920;
+			_localctx.name = ident();
+			State = 921;
+			Match(FOR);
+			State = 922;
+			_localctx.deal = ident();
+			State = 923;
+			Match(LBRACE);
+			State = 927;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2251863417553936383L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -4611685880992497635L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9007453670215745535L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611685880992497635L) != 0)) {
 				{
 				{
-				State = 917;
+				State = 924;
 				scenarioItem();
 				}
 				}
-				State = 922;
+				State = 929;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 923;
+			State = 930;
 			Match(RBRACE);
 			}
 		}
@@ -7092,20 +7138,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 999;
+			State = 1006;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 925;
+				State = 932;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 926;
+				State = 933;
 				Match(RENEWALS);
-				State = 927;
+				State = 934;
 				Match(TAKEN);
-				State = 928;
+				State = 935;
 				Match(NUMBER);
 				}
 				break;
@@ -7113,13 +7159,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 930;
+				State = 937;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 931;
+				State = 938;
 				Match(DEFLATE);
-				State = 932;
+				State = 939;
 				expr(0);
-				State = 933;
+				State = 940;
 				perYear();
 				}
 				break;
@@ -7127,15 +7173,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 935;
+				State = 942;
 				((DropItemContext)_localctx).path = reference();
-				State = 936;
+				State = 943;
 				Match(DROP);
-				State = 937;
+				State = 944;
 				expr(0);
-				State = 938;
+				State = 945;
 				Match(BY);
-				State = 939;
+				State = 946;
 				Match(DATE);
 				}
 				break;
@@ -7143,13 +7189,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 941;
+				State = 948;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 942;
+				State = 949;
 				Match(DEFAULTS);
-				State = 943;
+				State = 950;
 				Match(ON);
-				State = 944;
+				State = 951;
 				Match(DATE);
 				}
 				break;
@@ -7157,9 +7203,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 946;
+				State = 953;
 				Match(ENFORCEMENT);
-				State = 948;
+				State = 955;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7167,7 +7213,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 947;
+						State = 954;
 						sellTerm();
 						}
 						}
@@ -7175,9 +7221,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 950;
+					State = 957;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,89,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,90,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -7185,11 +7231,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 952;
+				State = 959;
 				Match(ENFORCEMENT);
-				State = 953;
+				State = 960;
 				Match(SELL);
-				State = 954;
+				State = 961;
 				Match(ALL);
 				}
 				break;
@@ -7197,11 +7243,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 955;
+				State = 962;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 956;
+				State = 963;
 				Match(LEVEL);
-				State = 957;
+				State = 964;
 				expr(0);
 				}
 				break;
@@ -7209,29 +7255,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 959;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 960;
-				Match(POINTS);
-				State = 961;
-				pointsKind();
-				State = 962;
-				Match(LBRACE);
 				State = 966;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 967;
+				Match(POINTS);
+				State = 968;
+				pointsKind();
+				State = 969;
+				Match(LBRACE);
+				State = 973;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 963;
+					State = 970;
 					schedulePoint();
 					}
 					}
-					State = 968;
+					State = 975;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 969;
+				State = 976;
 				Match(RBRACE);
 				}
 				break;
@@ -7239,15 +7285,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 971;
+				State = 978;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 972;
+				State = 979;
 				Match(LAUNCH);
-				State = 973;
+				State = 980;
 				Match(DATE);
-				State = 974;
+				State = 981;
 				Match(DOWN);
-				State = 975;
+				State = 982;
 				expr(0);
 				}
 				break;
@@ -7255,21 +7301,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 977;
+				State = 984;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 978;
+				State = 985;
 				Match(SHIFT);
-				State = 980;
+				State = 987;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 979;
+					State = 986;
 					Match(PLUS);
 					}
 				}
 
-				State = 982;
+				State = 989;
 				expr(0);
 				}
 				break;
@@ -7277,11 +7323,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 984;
+				State = 991;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 985;
+				State = 992;
 				Match(UTILISATION);
-				State = 986;
+				State = 993;
 				expr(0);
 				}
 				break;
@@ -7289,17 +7335,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 988;
+				State = 995;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 989;
+				State = 996;
 				Match(RELET);
-				State = 990;
+				State = 997;
 				Match(AFTER);
-				State = 991;
+				State = 998;
 				duration();
-				State = 992;
+				State = 999;
 				Match(AT);
-				State = 993;
+				State = 1000;
 				expr(0);
 				}
 				break;
@@ -7307,11 +7353,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 995;
+				State = 1002;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 996;
+				State = 1003;
 				Match(NOT);
-				State = 997;
+				State = 1004;
 				Match(RELET);
 				}
 				break;
@@ -7351,9 +7397,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1001;
+			State = 1008;
 			Match(PER);
-			State = 1002;
+			State = 1009;
 			Match(YEAR);
 			}
 		}
@@ -7390,7 +7436,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1004;
+			State = 1011;
 			Match(QUANTITY);
 			}
 		}
@@ -7717,20 +7763,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1048;
+			State = 1055;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1007;
+				State = 1014;
 				Match(LPAREN);
-				State = 1008;
+				State = 1015;
 				expr(0);
-				State = 1009;
+				State = 1016;
 				Match(RPAREN);
 				}
 				break;
@@ -7739,9 +7785,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1011;
+				State = 1018;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1012;
+				State = 1019;
 				expr(16);
 				}
 				break;
@@ -7750,9 +7796,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1013;
+				State = 1020;
 				Match(NOT);
-				State = 1014;
+				State = 1021;
 				expr(11);
 				}
 				break;
@@ -7761,17 +7807,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1015;
+				State = 1022;
 				Match(IF);
-				State = 1016;
+				State = 1023;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1017;
+				State = 1024;
 				Match(THEN);
-				State = 1018;
+				State = 1025;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1019;
+				State = 1026;
 				Match(ELSE);
-				State = 1020;
+				State = 1027;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -7780,37 +7826,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1022;
+				State = 1029;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1023;
+				State = 1030;
 				Match(LPAREN);
-				State = 1032;
+				State = 1039;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 6863549435981324287L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 3711001586562531335L) != 0)) {
+				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5068498666371L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 3431774717990662143L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 3711001586562531335L) != 0)) {
 					{
-					State = 1024;
+					State = 1031;
 					expr(0);
-					State = 1029;
+					State = 1036;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1025;
+						State = 1032;
 						Match(COMMA);
-						State = 1026;
+						State = 1033;
 						expr(0);
 						}
 						}
-						State = 1031;
+						State = 1038;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1034;
+				State = 1041;
 				Match(RPAREN);
 				}
 				break;
@@ -7819,7 +7865,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1036;
+				State = 1043;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -7829,19 +7875,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1038;
+				State = 1045;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 127L) != 0)) {
+				if (((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 127L) != 0)) {
 					{
-					State = 1037;
+					State = 1044;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1040;
+				State = 1047;
 				Match(PER);
-				State = 1041;
+				State = 1048;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -7850,9 +7896,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1042;
+				State = 1049;
 				Match(NUMBER);
-				State = 1043;
+				State = 1050;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -7861,7 +7907,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1044;
+				State = 1051;
 				Match(QUANTITY);
 				}
 				break;
@@ -7870,7 +7916,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1045;
+				State = 1052;
 				Match(NUMBER);
 				}
 				break;
@@ -7879,7 +7925,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1046;
+				State = 1053;
 				Match(DATE);
 				}
 				break;
@@ -7888,34 +7934,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1047;
+				State = 1054;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1070;
+			State = 1077;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1068;
+					State = 1075;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1050;
+						State = 1057;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1051;
+						State = 1058;
 						Match(OF);
-						State = 1052;
+						State = 1059;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7924,9 +7970,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1053;
+						State = 1060;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1054;
+						State = 1061;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7936,7 +7982,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1055;
+						State = 1062;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7945,9 +7991,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1056;
+						State = 1063;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1057;
+						State = 1064;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7957,7 +8003,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1058;
+						State = 1065;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -7966,19 +8012,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1059;
+						State = 1066;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1060;
+						State = 1067;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 179)) & ~0x3f) == 0 && ((1L << (_la - 179)) & 63L) != 0)) ) {
+						if ( !(((((_la - 181)) & ~0x3f) == 0 && ((1L << (_la - 181)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1061;
+						State = 1068;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -7987,11 +8033,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1062;
+						State = 1069;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1063;
+						State = 1070;
 						Match(AND);
-						State = 1064;
+						State = 1071;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -8000,20 +8046,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1065;
+						State = 1072;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1066;
+						State = 1073;
 						Match(OR);
-						State = 1067;
+						State = 1074;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1072;
+				State = 1079;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
 			}
 			}
 		}
@@ -8057,9 +8103,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1073;
+			State = 1080;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 127L) != 0)) ) {
+			if ( !(((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8108,16 +8154,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1075;
+			State = 1082;
 			ident();
-			State = 1078;
+			State = 1085;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
 			case 1:
 				{
-				State = 1076;
+				State = 1083;
 				Match(DOT);
-				State = 1077;
+				State = 1084;
 				_localctx.member = ident();
 				}
 				break;
@@ -8248,6 +8294,8 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREPAYMENT() { return GetToken(DealLangParser.PREPAYMENT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode APPLIED() { return GetToken(DealLangParser.APPLIED, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -8269,9 +8317,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1080;
+			State = 1087;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2251863417553936383L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 3458764548179263495L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9007453670215745535L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 3458764548179263495L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8317,7 +8365,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,197,1083,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,199,1090,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -8352,365 +8400,368 @@ public partial class DealLangParser : Parser {
 		23,1,23,1,23,3,23,438,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,446,8,24,
 		10,24,12,24,449,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
 		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		3,25,475,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,484,8,25,1,26,1,
-		26,1,26,1,26,1,26,3,26,491,8,26,1,27,1,27,1,27,1,27,5,27,497,8,27,10,27,
-		12,27,500,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,509,8,28,1,28,1,
-		28,3,28,513,8,28,1,28,1,28,3,28,517,8,28,1,28,1,28,3,28,521,8,28,1,28,
-		1,28,3,28,525,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,5,28,539,8,28,10,28,12,28,542,9,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,559,8,28,1,28,1,28,
-		1,28,1,28,1,28,5,28,566,8,28,10,28,12,28,569,9,28,1,28,1,28,3,28,573,8,
+		3,25,475,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
+		25,3,25,489,8,25,3,25,491,8,25,1,26,1,26,1,26,1,26,1,26,3,26,498,8,26,
+		1,27,1,27,1,27,1,27,5,27,504,8,27,10,27,12,27,507,9,27,1,27,1,27,1,28,
+		1,28,1,28,1,28,1,28,3,28,516,8,28,1,28,1,28,3,28,520,8,28,1,28,1,28,3,
+		28,524,8,28,1,28,1,28,3,28,528,8,28,1,28,1,28,3,28,532,8,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,546,8,28,10,28,
+		12,28,549,9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,3,28,566,8,28,1,28,1,28,1,28,1,28,1,28,5,28,573,8,
+		28,10,28,12,28,576,9,28,1,28,1,28,3,28,580,8,28,1,28,1,28,1,28,1,28,1,
 		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,3,28,594,8,28,1,29,1,29,1,29,1,29,1,30,1,30,
-		1,30,1,30,1,30,1,30,5,30,606,8,30,10,30,12,30,609,9,30,1,30,3,30,612,8,
-		30,1,31,1,31,1,31,1,31,5,31,618,8,31,10,31,12,31,621,9,31,1,31,1,31,1,
-		32,1,32,1,32,1,32,1,32,1,32,5,32,631,8,32,10,32,12,32,634,9,32,3,32,636,
-		8,32,1,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,645,8,34,10,34,12,34,648,
-		9,34,1,34,3,34,651,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,659,8,35,1,
-		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,670,8,36,3,36,672,8,36,
-		1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,683,8,37,1,37,3,37,686,
-		8,37,1,37,1,37,3,37,690,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,698,8,
-		38,1,38,1,38,1,38,3,38,703,8,38,1,38,1,38,1,38,3,38,708,8,38,1,38,1,38,
-		1,38,1,38,1,38,1,38,1,38,1,38,3,38,718,8,38,1,38,1,38,1,38,1,38,5,38,724,
-		8,38,10,38,12,38,727,9,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		5,39,738,8,39,10,39,12,39,741,9,39,1,39,1,39,3,39,745,8,39,1,39,3,39,748,
-		8,39,1,40,1,40,1,40,1,40,1,40,3,40,755,8,40,1,41,1,41,1,41,1,41,1,41,5,
-		41,762,8,41,10,41,12,41,765,9,41,1,42,1,42,3,42,769,8,42,1,43,1,43,1,43,
-		5,43,774,8,43,10,43,12,43,777,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,
-		1,44,5,44,787,8,44,10,44,12,44,790,9,44,3,44,792,8,44,1,44,1,44,1,44,1,
-		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,805,8,44,1,44,1,44,1,44,1,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,820,8,44,10,44,12,44,
-		823,9,44,1,44,1,44,1,44,1,44,5,44,829,8,44,10,44,12,44,832,9,44,1,44,3,
-		44,835,8,44,1,44,1,44,1,44,3,44,840,8,44,1,44,1,44,5,44,844,8,44,10,44,
-		12,44,847,9,44,1,44,1,44,1,44,1,44,5,44,853,8,44,10,44,12,44,856,9,44,
-		1,44,3,44,859,8,44,1,45,1,45,1,45,5,45,864,8,45,10,45,12,45,867,9,45,1,
-		45,1,45,1,46,1,46,1,46,1,46,5,46,875,8,46,10,46,12,46,878,9,46,1,46,5,
-		46,881,8,46,10,46,12,46,884,9,46,1,46,3,46,887,8,46,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,3,47,911,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,919,
-		8,48,10,48,12,48,922,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,4,49,949,8,49,11,49,12,49,950,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,5,49,965,8,49,10,49,12,49,968,9,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,981,8,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,3,49,1000,8,49,1,50,1,50,1,50,1,51,1,51,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
-		52,1,52,1,52,5,52,1028,8,52,10,52,12,52,1031,9,52,3,52,1033,8,52,1,52,
-		1,52,1,52,1,52,3,52,1039,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		3,52,1049,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1069,8,52,10,52,12,52,1072,9,52,
-		1,53,1,53,1,54,1,54,1,54,3,54,1079,8,54,1,55,1,55,1,55,0,1,104,56,0,2,
-		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
-		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
-		102,104,106,108,110,0,8,1,0,167,168,1,0,15,16,1,0,187,188,1,0,177,178,
-		1,0,175,176,1,0,179,184,1,0,139,145,21,0,3,3,5,9,13,22,24,27,29,29,32,
-		36,40,41,43,44,46,76,78,88,90,91,93,95,99,100,102,104,107,109,118,118,
-		120,124,131,133,146,146,151,165,191,192,1240,0,118,1,0,0,0,2,123,1,0,0,
-		0,4,126,1,0,0,0,6,156,1,0,0,0,8,158,1,0,0,0,10,170,1,0,0,0,12,194,1,0,
-		0,0,14,196,1,0,0,0,16,198,1,0,0,0,18,215,1,0,0,0,20,217,1,0,0,0,22,249,
-		1,0,0,0,24,251,1,0,0,0,26,253,1,0,0,0,28,287,1,0,0,0,30,289,1,0,0,0,32,
-		294,1,0,0,0,34,341,1,0,0,0,36,346,1,0,0,0,38,354,1,0,0,0,40,356,1,0,0,
-		0,42,385,1,0,0,0,44,387,1,0,0,0,46,437,1,0,0,0,48,439,1,0,0,0,50,483,1,
-		0,0,0,52,485,1,0,0,0,54,492,1,0,0,0,56,593,1,0,0,0,58,595,1,0,0,0,60,611,
-		1,0,0,0,62,613,1,0,0,0,64,635,1,0,0,0,66,637,1,0,0,0,68,640,1,0,0,0,70,
-		658,1,0,0,0,72,660,1,0,0,0,74,675,1,0,0,0,76,691,1,0,0,0,78,747,1,0,0,
-		0,80,749,1,0,0,0,82,756,1,0,0,0,84,768,1,0,0,0,86,770,1,0,0,0,88,858,1,
-		0,0,0,90,860,1,0,0,0,92,886,1,0,0,0,94,910,1,0,0,0,96,912,1,0,0,0,98,999,
-		1,0,0,0,100,1001,1,0,0,0,102,1004,1,0,0,0,104,1048,1,0,0,0,106,1073,1,
-		0,0,0,108,1075,1,0,0,0,110,1080,1,0,0,0,112,117,3,2,1,0,113,117,3,4,2,
-		0,114,117,3,96,48,0,115,117,3,8,4,0,116,112,1,0,0,0,116,113,1,0,0,0,116,
-		114,1,0,0,0,116,115,1,0,0,0,117,120,1,0,0,0,118,116,1,0,0,0,118,119,1,
-		0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,122,5,0,0,1,122,1,1,0,0,0,123,
-		124,5,3,0,0,124,125,5,189,0,0,125,3,1,0,0,0,126,127,5,1,0,0,127,128,3,
-		110,55,0,128,132,5,167,0,0,129,131,3,6,3,0,130,129,1,0,0,0,131,134,1,0,
-		0,0,132,130,1,0,0,0,132,133,1,0,0,0,133,135,1,0,0,0,134,132,1,0,0,0,135,
-		136,5,168,0,0,136,5,1,0,0,0,137,157,3,12,6,0,138,157,3,16,8,0,139,157,
-		3,20,10,0,140,157,3,26,13,0,141,157,3,32,16,0,142,157,3,40,20,0,143,157,
-		3,44,22,0,144,157,3,48,24,0,145,157,3,54,27,0,146,157,3,62,31,0,147,157,
-		3,68,34,0,148,157,3,72,36,0,149,157,3,74,37,0,150,157,3,76,38,0,151,157,
-		3,80,40,0,152,157,3,82,41,0,153,157,3,86,43,0,154,157,3,90,45,0,155,157,
-		3,8,4,0,156,137,1,0,0,0,156,138,1,0,0,0,156,139,1,0,0,0,156,140,1,0,0,
-		0,156,141,1,0,0,0,156,142,1,0,0,0,156,143,1,0,0,0,156,144,1,0,0,0,156,
-		145,1,0,0,0,156,146,1,0,0,0,156,147,1,0,0,0,156,148,1,0,0,0,156,149,1,
-		0,0,0,156,150,1,0,0,0,156,151,1,0,0,0,156,152,1,0,0,0,156,153,1,0,0,0,
-		156,154,1,0,0,0,156,155,1,0,0,0,157,7,1,0,0,0,158,159,5,191,0,0,159,165,
-		4,4,0,0,160,164,3,110,55,0,161,164,5,4,0,0,162,164,5,31,0,0,163,160,1,
-		0,0,0,163,161,1,0,0,0,163,162,1,0,0,0,164,167,1,0,0,0,165,163,1,0,0,0,
-		165,166,1,0,0,0,166,168,1,0,0,0,167,165,1,0,0,0,168,169,3,10,5,0,169,9,
-		1,0,0,0,170,175,5,167,0,0,171,174,3,10,5,0,172,174,8,0,0,0,173,171,1,0,
-		0,0,173,172,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,
-		178,1,0,0,0,177,175,1,0,0,0,178,179,5,168,0,0,179,11,1,0,0,0,180,181,5,
-		5,0,0,181,195,5,189,0,0,182,183,5,6,0,0,183,195,3,110,55,0,184,185,5,7,
-		0,0,185,195,5,186,0,0,186,187,5,8,0,0,187,195,5,186,0,0,188,189,5,9,0,
-		0,189,195,5,186,0,0,190,191,5,10,0,0,191,195,3,110,55,0,192,193,5,11,0,
-		0,193,195,3,14,7,0,194,180,1,0,0,0,194,182,1,0,0,0,194,184,1,0,0,0,194,
-		186,1,0,0,0,194,188,1,0,0,0,194,190,1,0,0,0,194,192,1,0,0,0,195,13,1,0,
-		0,0,196,197,5,185,0,0,197,15,1,0,0,0,198,199,5,12,0,0,199,200,3,110,55,
-		0,200,204,5,167,0,0,201,203,3,18,9,0,202,201,1,0,0,0,203,206,1,0,0,0,204,
-		202,1,0,0,0,204,205,1,0,0,0,205,207,1,0,0,0,206,204,1,0,0,0,207,208,5,
-		168,0,0,208,17,1,0,0,0,209,210,5,20,0,0,210,216,5,189,0,0,211,212,5,21,
-		0,0,212,216,3,104,52,0,213,214,5,22,0,0,214,216,3,104,52,0,215,209,1,0,
-		0,0,215,211,1,0,0,0,215,213,1,0,0,0,216,19,1,0,0,0,217,218,5,13,0,0,218,
-		219,3,110,55,0,219,223,5,167,0,0,220,222,3,22,11,0,221,220,1,0,0,0,222,
-		225,1,0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,
-		0,0,0,226,227,5,168,0,0,227,21,1,0,0,0,228,229,5,86,0,0,229,250,3,104,
-		52,0,230,231,5,134,0,0,231,232,3,104,52,0,232,233,3,100,50,0,233,250,1,
-		0,0,0,234,235,5,14,0,0,235,236,3,24,12,0,236,240,5,167,0,0,237,239,3,30,
-		15,0,238,237,1,0,0,0,239,242,1,0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,
-		243,1,0,0,0,242,240,1,0,0,0,243,244,5,168,0,0,244,250,1,0,0,0,245,246,
-		5,17,0,0,246,247,5,186,0,0,247,248,5,18,0,0,248,250,3,104,52,0,249,228,
-		1,0,0,0,249,230,1,0,0,0,249,234,1,0,0,0,249,245,1,0,0,0,250,23,1,0,0,0,
-		251,252,7,1,0,0,252,25,1,0,0,0,253,254,5,23,0,0,254,255,3,110,55,0,255,
-		259,5,167,0,0,256,258,3,28,14,0,257,256,1,0,0,0,258,261,1,0,0,0,259,257,
-		1,0,0,0,259,260,1,0,0,0,260,262,1,0,0,0,261,259,1,0,0,0,262,263,5,168,
-		0,0,263,27,1,0,0,0,264,265,5,24,0,0,265,288,3,104,52,0,266,267,5,25,0,
-		0,267,268,5,26,0,0,268,271,3,102,51,0,269,270,5,27,0,0,270,272,3,104,52,
-		0,271,269,1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,273,274,5,28,0,0,274,
-		276,5,186,0,0,275,273,1,0,0,0,275,276,1,0,0,0,276,288,1,0,0,0,277,278,
-		5,25,0,0,278,279,5,29,0,0,279,283,5,167,0,0,280,282,3,30,15,0,281,280,
-		1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,
-		0,285,283,1,0,0,0,286,288,5,168,0,0,287,264,1,0,0,0,287,266,1,0,0,0,287,
-		277,1,0,0,0,288,29,1,0,0,0,289,290,5,186,0,0,290,292,3,104,52,0,291,293,
-		5,171,0,0,292,291,1,0,0,0,292,293,1,0,0,0,293,31,1,0,0,0,294,295,5,30,
-		0,0,295,296,3,110,55,0,296,297,5,31,0,0,297,298,3,110,55,0,298,302,5,167,
-		0,0,299,301,3,34,17,0,300,299,1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,
-		302,303,1,0,0,0,303,305,1,0,0,0,304,302,1,0,0,0,305,306,5,168,0,0,306,
-		33,1,0,0,0,307,308,5,32,0,0,308,342,3,110,55,0,309,310,5,33,0,0,310,311,
-		3,104,52,0,311,316,3,100,50,0,312,313,5,34,0,0,313,314,3,104,52,0,314,
-		315,3,100,50,0,315,317,1,0,0,0,316,312,1,0,0,0,316,317,1,0,0,0,317,342,
-		1,0,0,0,318,319,5,35,0,0,319,342,5,186,0,0,320,321,5,36,0,0,321,342,3,
-		102,51,0,322,323,5,37,0,0,323,324,3,36,18,0,324,325,3,102,51,0,325,326,
-		5,39,0,0,326,327,5,32,0,0,327,331,5,40,0,0,328,329,5,33,0,0,329,330,5,
-		39,0,0,330,332,5,41,0,0,331,328,1,0,0,0,331,332,1,0,0,0,332,342,1,0,0,
-		0,333,335,5,42,0,0,334,336,3,38,19,0,335,334,1,0,0,0,336,337,1,0,0,0,337,
-		335,1,0,0,0,337,338,1,0,0,0,338,342,1,0,0,0,339,340,5,11,0,0,340,342,3,
-		14,7,0,341,307,1,0,0,0,341,309,1,0,0,0,341,318,1,0,0,0,341,320,1,0,0,0,
-		341,322,1,0,0,0,341,333,1,0,0,0,341,339,1,0,0,0,342,35,1,0,0,0,343,344,
-		5,188,0,0,344,347,5,38,0,0,345,347,5,187,0,0,346,343,1,0,0,0,346,345,1,
-		0,0,0,347,37,1,0,0,0,348,349,5,43,0,0,349,355,3,104,52,0,350,351,5,44,
-		0,0,351,355,3,104,52,0,352,353,5,45,0,0,353,355,5,186,0,0,354,348,1,0,
-		0,0,354,350,1,0,0,0,354,352,1,0,0,0,355,39,1,0,0,0,356,357,5,46,0,0,357,
-		358,3,110,55,0,358,362,5,167,0,0,359,361,3,42,21,0,360,359,1,0,0,0,361,
-		364,1,0,0,0,362,360,1,0,0,0,362,363,1,0,0,0,363,365,1,0,0,0,364,362,1,
-		0,0,0,365,366,5,168,0,0,366,41,1,0,0,0,367,368,5,47,0,0,368,386,3,110,
-		55,0,369,370,5,78,0,0,370,386,3,104,52,0,371,372,5,79,0,0,372,374,3,104,
-		52,0,373,375,5,80,0,0,374,373,1,0,0,0,374,375,1,0,0,0,375,386,1,0,0,0,
-		376,377,5,81,0,0,377,378,5,45,0,0,378,386,5,186,0,0,379,380,5,84,0,0,380,
-		386,3,60,30,0,381,382,5,8,0,0,382,386,5,186,0,0,383,384,5,22,0,0,384,386,
-		3,104,52,0,385,367,1,0,0,0,385,369,1,0,0,0,385,371,1,0,0,0,385,376,1,0,
-		0,0,385,379,1,0,0,0,385,381,1,0,0,0,385,383,1,0,0,0,386,43,1,0,0,0,387,
-		388,5,48,0,0,388,389,3,110,55,0,389,393,5,167,0,0,390,392,3,46,23,0,391,
-		390,1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,
-		0,0,0,395,393,1,0,0,0,396,397,5,168,0,0,397,45,1,0,0,0,398,399,5,49,0,
-		0,399,403,5,167,0,0,400,402,3,52,26,0,401,400,1,0,0,0,402,405,1,0,0,0,
-		403,401,1,0,0,0,403,404,1,0,0,0,404,406,1,0,0,0,405,403,1,0,0,0,406,438,
-		5,168,0,0,407,408,5,50,0,0,408,438,3,104,52,0,409,410,5,51,0,0,410,438,
-		3,104,52,0,411,412,5,52,0,0,412,413,5,26,0,0,413,438,3,102,51,0,414,415,
-		5,52,0,0,415,416,5,53,0,0,416,417,3,104,52,0,417,418,3,100,50,0,418,438,
-		1,0,0,0,419,420,5,55,0,0,420,438,3,104,52,0,421,422,5,56,0,0,422,438,3,
-		104,52,0,423,424,5,54,0,0,424,438,3,104,52,0,425,426,5,57,0,0,426,427,
-		3,104,52,0,427,428,3,100,50,0,428,438,1,0,0,0,429,430,5,58,0,0,430,431,
-		3,104,52,0,431,432,5,53,0,0,432,433,3,104,52,0,433,434,3,100,50,0,434,
-		438,1,0,0,0,435,436,5,59,0,0,436,438,3,110,55,0,437,398,1,0,0,0,437,407,
-		1,0,0,0,437,409,1,0,0,0,437,411,1,0,0,0,437,414,1,0,0,0,437,419,1,0,0,
-		0,437,421,1,0,0,0,437,423,1,0,0,0,437,425,1,0,0,0,437,429,1,0,0,0,437,
-		435,1,0,0,0,438,47,1,0,0,0,439,440,5,60,0,0,440,441,3,110,55,0,441,442,
-		5,31,0,0,442,443,3,110,55,0,443,447,5,167,0,0,444,446,3,50,25,0,445,444,
-		1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,447,448,1,0,0,0,448,450,1,0,0,
-		0,449,447,1,0,0,0,450,451,5,168,0,0,451,49,1,0,0,0,452,453,5,61,0,0,453,
-		484,3,110,55,0,454,455,5,50,0,0,455,484,3,104,52,0,456,457,5,62,0,0,457,
-		458,5,39,0,0,458,484,5,41,0,0,459,460,5,62,0,0,460,484,3,104,52,0,461,
-		462,5,141,0,0,462,463,3,104,52,0,463,464,3,100,50,0,464,484,1,0,0,0,465,
-		466,5,63,0,0,466,484,3,104,52,0,467,468,5,35,0,0,468,484,5,186,0,0,469,
-		470,5,36,0,0,470,484,3,102,51,0,471,472,5,66,0,0,472,474,3,104,52,0,473,
-		475,5,67,0,0,474,473,1,0,0,0,474,475,1,0,0,0,475,484,1,0,0,0,476,477,5,
-		37,0,0,477,478,3,36,18,0,478,479,3,102,51,0,479,480,5,39,0,0,480,481,5,
-		61,0,0,481,482,5,40,0,0,482,484,1,0,0,0,483,452,1,0,0,0,483,454,1,0,0,
-		0,483,456,1,0,0,0,483,459,1,0,0,0,483,461,1,0,0,0,483,465,1,0,0,0,483,
-		467,1,0,0,0,483,469,1,0,0,0,483,471,1,0,0,0,483,476,1,0,0,0,484,51,1,0,
-		0,0,485,486,5,186,0,0,486,487,3,104,52,0,487,488,5,39,0,0,488,490,3,104,
-		52,0,489,491,5,171,0,0,490,489,1,0,0,0,490,491,1,0,0,0,491,53,1,0,0,0,
-		492,493,5,77,0,0,493,494,3,110,55,0,494,498,5,167,0,0,495,497,3,56,28,
-		0,496,495,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,0,0,499,
-		501,1,0,0,0,500,498,1,0,0,0,501,502,5,168,0,0,502,55,1,0,0,0,503,504,5,
-		78,0,0,504,594,3,104,52,0,505,506,5,79,0,0,506,508,3,104,52,0,507,509,
-		5,80,0,0,508,507,1,0,0,0,508,509,1,0,0,0,509,512,1,0,0,0,510,511,5,27,
-		0,0,511,513,3,104,52,0,512,510,1,0,0,0,512,513,1,0,0,0,513,516,1,0,0,0,
-		514,515,5,44,0,0,515,517,3,104,52,0,516,514,1,0,0,0,516,517,1,0,0,0,517,
-		594,1,0,0,0,518,520,5,151,0,0,519,521,5,187,0,0,520,519,1,0,0,0,520,521,
-		1,0,0,0,521,524,1,0,0,0,522,523,5,105,0,0,523,525,3,104,52,0,524,522,1,
-		0,0,0,524,525,1,0,0,0,525,594,1,0,0,0,526,527,5,151,0,0,527,594,5,162,
-		0,0,528,529,5,152,0,0,529,594,3,104,52,0,530,531,5,153,0,0,531,594,3,104,
-		52,0,532,533,5,154,0,0,533,534,5,45,0,0,534,594,5,186,0,0,535,536,5,155,
-		0,0,536,540,5,167,0,0,537,539,3,30,15,0,538,537,1,0,0,0,539,542,1,0,0,
-		0,540,538,1,0,0,0,540,541,1,0,0,0,541,543,1,0,0,0,542,540,1,0,0,0,543,
-		594,5,168,0,0,544,545,5,155,0,0,545,546,5,163,0,0,546,547,3,110,55,0,547,
-		548,5,164,0,0,548,549,3,104,52,0,549,594,1,0,0,0,550,551,5,156,0,0,551,
-		594,3,104,52,0,552,553,5,157,0,0,553,558,3,104,52,0,554,555,5,28,0,0,555,
-		559,5,186,0,0,556,557,5,166,0,0,557,559,3,110,55,0,558,554,1,0,0,0,558,
-		556,1,0,0,0,559,594,1,0,0,0,560,561,5,159,0,0,561,562,5,160,0,0,562,563,
-		3,110,55,0,563,567,5,167,0,0,564,566,3,58,29,0,565,564,1,0,0,0,566,569,
-		1,0,0,0,567,565,1,0,0,0,567,568,1,0,0,0,568,572,1,0,0,0,569,567,1,0,0,
-		0,570,571,5,127,0,0,571,573,3,104,52,0,572,570,1,0,0,0,572,573,1,0,0,0,
-		573,574,1,0,0,0,574,575,5,168,0,0,575,594,1,0,0,0,576,577,5,159,0,0,577,
-		578,5,165,0,0,578,579,3,104,52,0,579,580,5,127,0,0,580,581,3,104,52,0,
-		581,594,1,0,0,0,582,583,5,158,0,0,583,594,3,104,52,0,584,585,5,81,0,0,
-		585,586,5,45,0,0,586,594,5,186,0,0,587,588,5,84,0,0,588,594,3,60,30,0,
-		589,590,5,8,0,0,590,594,5,186,0,0,591,592,5,88,0,0,592,594,5,188,0,0,593,
-		503,1,0,0,0,593,505,1,0,0,0,593,518,1,0,0,0,593,526,1,0,0,0,593,528,1,
-		0,0,0,593,530,1,0,0,0,593,532,1,0,0,0,593,535,1,0,0,0,593,544,1,0,0,0,
-		593,550,1,0,0,0,593,552,1,0,0,0,593,560,1,0,0,0,593,576,1,0,0,0,593,582,
-		1,0,0,0,593,584,1,0,0,0,593,587,1,0,0,0,593,589,1,0,0,0,593,591,1,0,0,
-		0,594,57,1,0,0,0,595,596,5,161,0,0,596,597,3,104,52,0,597,598,3,104,52,
-		0,598,59,1,0,0,0,599,612,5,85,0,0,600,612,5,86,0,0,601,612,5,87,0,0,602,
-		603,5,29,0,0,603,607,5,167,0,0,604,606,3,30,15,0,605,604,1,0,0,0,606,609,
-		1,0,0,0,607,605,1,0,0,0,607,608,1,0,0,0,608,610,1,0,0,0,609,607,1,0,0,
-		0,610,612,5,168,0,0,611,599,1,0,0,0,611,600,1,0,0,0,611,601,1,0,0,0,611,
-		602,1,0,0,0,612,61,1,0,0,0,613,614,5,89,0,0,614,615,3,110,55,0,615,619,
-		5,167,0,0,616,618,3,64,32,0,617,616,1,0,0,0,618,621,1,0,0,0,619,617,1,
-		0,0,0,619,620,1,0,0,0,620,622,1,0,0,0,621,619,1,0,0,0,622,623,5,168,0,
-		0,623,63,1,0,0,0,624,625,5,90,0,0,625,636,3,104,52,0,626,627,5,91,0,0,
-		627,632,3,66,33,0,628,629,5,171,0,0,629,631,3,66,33,0,630,628,1,0,0,0,
-		631,634,1,0,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,636,1,0,0,0,634,632,
-		1,0,0,0,635,624,1,0,0,0,635,626,1,0,0,0,636,65,1,0,0,0,637,638,3,110,55,
-		0,638,639,3,104,52,0,639,67,1,0,0,0,640,641,5,92,0,0,641,650,3,110,55,
-		0,642,646,5,167,0,0,643,645,3,70,35,0,644,643,1,0,0,0,645,648,1,0,0,0,
-		646,644,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,646,1,0,0,0,649,651,
-		5,168,0,0,650,642,1,0,0,0,650,651,1,0,0,0,651,69,1,0,0,0,652,653,5,93,
-		0,0,653,659,3,104,52,0,654,655,5,94,0,0,655,659,3,104,52,0,656,657,5,95,
-		0,0,657,659,3,104,52,0,658,652,1,0,0,0,658,654,1,0,0,0,658,656,1,0,0,0,
-		659,71,1,0,0,0,660,661,5,96,0,0,661,662,3,110,55,0,662,663,5,167,0,0,663,
-		671,3,104,52,0,664,669,3,100,50,0,665,666,5,34,0,0,666,667,3,104,52,0,
-		667,668,3,100,50,0,668,670,1,0,0,0,669,665,1,0,0,0,669,670,1,0,0,0,670,
-		672,1,0,0,0,671,664,1,0,0,0,671,672,1,0,0,0,672,673,1,0,0,0,673,674,5,
-		168,0,0,674,73,1,0,0,0,675,676,5,97,0,0,676,677,3,110,55,0,677,678,5,174,
-		0,0,678,685,3,104,52,0,679,682,5,98,0,0,680,683,5,99,0,0,681,683,5,100,
-		0,0,682,680,1,0,0,0,682,681,1,0,0,0,683,684,1,0,0,0,684,686,3,102,51,0,
-		685,679,1,0,0,0,685,686,1,0,0,0,686,689,1,0,0,0,687,688,5,28,0,0,688,690,
-		5,186,0,0,689,687,1,0,0,0,689,690,1,0,0,0,690,75,1,0,0,0,691,692,5,101,
-		0,0,692,693,3,110,55,0,693,694,5,105,0,0,694,697,3,104,52,0,695,696,5,
-		28,0,0,696,698,5,186,0,0,697,695,1,0,0,0,697,698,1,0,0,0,698,702,1,0,0,
-		0,699,700,5,102,0,0,700,701,5,104,0,0,701,703,5,188,0,0,702,699,1,0,0,
-		0,702,703,1,0,0,0,703,707,1,0,0,0,704,705,5,103,0,0,705,706,5,104,0,0,
-		706,708,5,188,0,0,707,704,1,0,0,0,707,708,1,0,0,0,708,717,1,0,0,0,709,
-		710,5,122,0,0,710,711,5,136,0,0,711,712,3,110,55,0,712,713,5,123,0,0,713,
-		714,5,125,0,0,714,715,5,188,0,0,715,716,5,124,0,0,716,718,1,0,0,0,717,
-		709,1,0,0,0,717,718,1,0,0,0,718,719,1,0,0,0,719,720,5,173,0,0,720,725,
-		3,78,39,0,721,722,5,171,0,0,722,724,3,78,39,0,723,721,1,0,0,0,724,727,
-		1,0,0,0,725,723,1,0,0,0,725,726,1,0,0,0,726,77,1,0,0,0,727,725,1,0,0,0,
-		728,729,5,118,0,0,729,730,5,187,0,0,730,731,5,125,0,0,731,748,3,110,55,
-		0,732,744,5,121,0,0,733,734,5,169,0,0,734,739,3,110,55,0,735,736,5,171,
-		0,0,736,738,3,110,55,0,737,735,1,0,0,0,738,741,1,0,0,0,739,737,1,0,0,0,
-		739,740,1,0,0,0,740,742,1,0,0,0,741,739,1,0,0,0,742,743,5,170,0,0,743,
-		745,1,0,0,0,744,733,1,0,0,0,744,745,1,0,0,0,745,748,1,0,0,0,746,748,3,
-		110,55,0,747,728,1,0,0,0,747,732,1,0,0,0,747,746,1,0,0,0,748,79,1,0,0,
-		0,749,750,5,106,0,0,750,751,5,105,0,0,751,754,3,104,52,0,752,753,5,107,
-		0,0,753,755,3,102,51,0,754,752,1,0,0,0,754,755,1,0,0,0,755,81,1,0,0,0,
-		756,757,5,108,0,0,757,758,5,109,0,0,758,763,3,84,42,0,759,760,5,171,0,
-		0,760,762,3,84,42,0,761,759,1,0,0,0,762,765,1,0,0,0,763,761,1,0,0,0,763,
-		764,1,0,0,0,764,83,1,0,0,0,765,763,1,0,0,0,766,769,5,42,0,0,767,769,3,
-		110,55,0,768,766,1,0,0,0,768,767,1,0,0,0,769,85,1,0,0,0,770,771,5,110,
-		0,0,771,775,5,167,0,0,772,774,3,88,44,0,773,772,1,0,0,0,774,777,1,0,0,
-		0,775,773,1,0,0,0,775,776,1,0,0,0,776,778,1,0,0,0,777,775,1,0,0,0,778,
-		779,5,168,0,0,779,87,1,0,0,0,780,781,5,10,0,0,781,791,3,108,54,0,782,783,
-		5,111,0,0,783,788,3,110,55,0,784,785,5,171,0,0,785,787,3,110,55,0,786,
-		784,1,0,0,0,787,790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,792,1,
-		0,0,0,790,788,1,0,0,0,791,782,1,0,0,0,791,792,1,0,0,0,792,859,1,0,0,0,
-		793,794,5,112,0,0,794,859,3,110,55,0,795,796,5,113,0,0,796,859,3,110,55,
-		0,797,798,5,114,0,0,798,799,5,115,0,0,799,800,5,116,0,0,800,859,3,110,
-		55,0,801,804,5,117,0,0,802,803,5,187,0,0,803,805,5,147,0,0,804,802,1,0,
-		0,0,804,805,1,0,0,0,805,806,1,0,0,0,806,807,5,115,0,0,807,808,5,125,0,
-		0,808,859,3,110,55,0,809,810,5,118,0,0,810,811,5,187,0,0,811,812,5,147,
-		0,0,812,813,5,115,0,0,813,814,5,125,0,0,814,859,3,110,55,0,815,816,5,126,
-		0,0,816,817,3,104,52,0,817,821,5,167,0,0,818,820,3,88,44,0,819,818,1,0,
-		0,0,820,823,1,0,0,0,821,819,1,0,0,0,821,822,1,0,0,0,822,824,1,0,0,0,823,
-		821,1,0,0,0,824,834,5,168,0,0,825,826,5,127,0,0,826,830,5,167,0,0,827,
-		829,3,88,44,0,828,827,1,0,0,0,829,832,1,0,0,0,830,828,1,0,0,0,830,831,
-		1,0,0,0,831,833,1,0,0,0,832,830,1,0,0,0,833,835,5,168,0,0,834,825,1,0,
-		0,0,834,835,1,0,0,0,835,859,1,0,0,0,836,839,5,119,0,0,837,838,5,136,0,
-		0,838,840,5,78,0,0,839,837,1,0,0,0,839,840,1,0,0,0,840,841,1,0,0,0,841,
-		845,5,167,0,0,842,844,3,88,44,0,843,842,1,0,0,0,844,847,1,0,0,0,845,843,
-		1,0,0,0,845,846,1,0,0,0,846,848,1,0,0,0,847,845,1,0,0,0,848,859,5,168,
-		0,0,849,850,5,120,0,0,850,854,5,167,0,0,851,853,3,88,44,0,852,851,1,0,
-		0,0,853,856,1,0,0,0,854,852,1,0,0,0,854,855,1,0,0,0,855,857,1,0,0,0,856,
-		854,1,0,0,0,857,859,5,168,0,0,858,780,1,0,0,0,858,793,1,0,0,0,858,795,
-		1,0,0,0,858,797,1,0,0,0,858,801,1,0,0,0,858,809,1,0,0,0,858,815,1,0,0,
-		0,858,836,1,0,0,0,858,849,1,0,0,0,859,89,1,0,0,0,860,861,5,129,0,0,861,
-		865,5,167,0,0,862,864,3,92,46,0,863,862,1,0,0,0,864,867,1,0,0,0,865,863,
-		1,0,0,0,865,866,1,0,0,0,866,868,1,0,0,0,867,865,1,0,0,0,868,869,5,168,
-		0,0,869,91,1,0,0,0,870,871,5,130,0,0,871,876,3,110,55,0,872,873,5,171,
-		0,0,873,875,3,110,55,0,874,872,1,0,0,0,875,878,1,0,0,0,876,874,1,0,0,0,
-		876,877,1,0,0,0,877,882,1,0,0,0,878,876,1,0,0,0,879,881,3,94,47,0,880,
-		879,1,0,0,0,881,884,1,0,0,0,882,880,1,0,0,0,882,883,1,0,0,0,883,887,1,
-		0,0,0,884,882,1,0,0,0,885,887,3,86,43,0,886,870,1,0,0,0,886,885,1,0,0,
-		0,887,93,1,0,0,0,888,889,5,131,0,0,889,911,3,104,52,0,890,891,5,132,0,
-		0,891,911,3,102,51,0,892,893,5,68,0,0,893,894,3,104,52,0,894,895,5,138,
-		0,0,895,896,5,76,0,0,896,911,1,0,0,0,897,898,5,69,0,0,898,911,3,104,52,
-		0,899,900,5,70,0,0,900,901,3,104,52,0,901,902,5,138,0,0,902,903,5,76,0,
-		0,903,911,1,0,0,0,904,905,5,71,0,0,905,911,3,104,52,0,906,907,5,72,0,0,
-		907,911,5,73,0,0,908,909,5,74,0,0,909,911,3,104,52,0,910,888,1,0,0,0,910,
-		890,1,0,0,0,910,892,1,0,0,0,910,897,1,0,0,0,910,899,1,0,0,0,910,904,1,
-		0,0,0,910,906,1,0,0,0,910,908,1,0,0,0,911,95,1,0,0,0,912,913,5,2,0,0,913,
-		914,3,110,55,0,914,915,5,4,0,0,915,916,3,110,55,0,916,920,5,167,0,0,917,
-		919,3,98,49,0,918,917,1,0,0,0,919,922,1,0,0,0,920,918,1,0,0,0,920,921,
-		1,0,0,0,921,923,1,0,0,0,922,920,1,0,0,0,923,924,5,168,0,0,924,97,1,0,0,
-		0,925,926,3,110,55,0,926,927,5,37,0,0,927,928,5,133,0,0,928,929,5,188,
-		0,0,929,1000,1,0,0,0,930,931,3,108,54,0,931,932,5,134,0,0,932,933,3,104,
-		52,0,933,934,3,100,50,0,934,1000,1,0,0,0,935,936,3,108,54,0,936,937,5,
-		135,0,0,937,938,3,104,52,0,938,939,5,136,0,0,939,940,5,186,0,0,940,1000,
-		1,0,0,0,941,942,3,110,55,0,942,943,5,137,0,0,943,944,5,31,0,0,944,945,
-		5,186,0,0,945,1000,1,0,0,0,946,948,5,129,0,0,947,949,3,94,47,0,948,947,
-		1,0,0,0,949,950,1,0,0,0,950,948,1,0,0,0,950,951,1,0,0,0,951,1000,1,0,0,
-		0,952,953,5,129,0,0,953,954,5,130,0,0,954,1000,5,75,0,0,955,956,3,110,
-		55,0,956,957,5,86,0,0,957,958,3,104,52,0,958,1000,1,0,0,0,959,960,3,110,
-		55,0,960,961,5,14,0,0,961,962,3,24,12,0,962,966,5,167,0,0,963,965,3,30,
-		15,0,964,963,1,0,0,0,965,968,1,0,0,0,966,964,1,0,0,0,966,967,1,0,0,0,967,
-		969,1,0,0,0,968,966,1,0,0,0,969,970,5,168,0,0,970,1000,1,0,0,0,971,972,
-		3,110,55,0,972,973,5,17,0,0,973,974,5,186,0,0,974,975,5,18,0,0,975,976,
-		3,104,52,0,976,1000,1,0,0,0,977,978,3,110,55,0,978,980,5,19,0,0,979,981,
-		5,175,0,0,980,979,1,0,0,0,980,981,1,0,0,0,981,982,1,0,0,0,982,983,3,104,
-		52,0,983,1000,1,0,0,0,984,985,3,110,55,0,985,986,5,64,0,0,986,987,3,104,
-		52,0,987,1000,1,0,0,0,988,989,3,110,55,0,989,990,5,65,0,0,990,991,5,104,
-		0,0,991,992,3,102,51,0,992,993,5,39,0,0,993,994,3,104,52,0,994,1000,1,
-		0,0,0,995,996,3,110,55,0,996,997,5,150,0,0,997,998,5,65,0,0,998,1000,1,
-		0,0,0,999,925,1,0,0,0,999,930,1,0,0,0,999,935,1,0,0,0,999,941,1,0,0,0,
-		999,946,1,0,0,0,999,952,1,0,0,0,999,955,1,0,0,0,999,959,1,0,0,0,999,971,
-		1,0,0,0,999,977,1,0,0,0,999,984,1,0,0,0,999,988,1,0,0,0,999,995,1,0,0,
-		0,1000,99,1,0,0,0,1001,1002,5,138,0,0,1002,1003,5,146,0,0,1003,101,1,0,
-		0,0,1004,1005,5,187,0,0,1005,103,1,0,0,0,1006,1007,6,52,-1,0,1007,1008,
-		5,169,0,0,1008,1009,3,104,52,0,1009,1010,5,170,0,0,1010,1049,1,0,0,0,1011,
-		1012,5,176,0,0,1012,1049,3,104,52,16,1013,1014,5,150,0,0,1014,1049,3,104,
-		52,11,1015,1016,5,126,0,0,1016,1017,3,104,52,0,1017,1018,5,128,0,0,1018,
-		1019,3,104,52,0,1019,1020,5,127,0,0,1020,1021,3,104,52,0,1021,1049,1,0,
-		0,0,1022,1023,3,110,55,0,1023,1032,5,169,0,0,1024,1029,3,104,52,0,1025,
-		1026,5,171,0,0,1026,1028,3,104,52,0,1027,1025,1,0,0,0,1028,1031,1,0,0,
-		0,1029,1027,1,0,0,0,1029,1030,1,0,0,0,1030,1033,1,0,0,0,1031,1029,1,0,
-		0,0,1032,1024,1,0,0,0,1032,1033,1,0,0,0,1033,1034,1,0,0,0,1034,1035,5,
-		170,0,0,1035,1049,1,0,0,0,1036,1038,7,2,0,0,1037,1039,3,106,53,0,1038,
-		1037,1,0,0,0,1038,1039,1,0,0,0,1039,1040,1,0,0,0,1040,1041,5,138,0,0,1041,
-		1049,3,106,53,0,1042,1043,5,188,0,0,1043,1049,3,106,53,0,1044,1049,5,187,
-		0,0,1045,1049,5,188,0,0,1046,1049,5,186,0,0,1047,1049,3,108,54,0,1048,
-		1006,1,0,0,0,1048,1011,1,0,0,0,1048,1013,1,0,0,0,1048,1015,1,0,0,0,1048,
-		1022,1,0,0,0,1048,1036,1,0,0,0,1048,1042,1,0,0,0,1048,1044,1,0,0,0,1048,
-		1045,1,0,0,0,1048,1046,1,0,0,0,1048,1047,1,0,0,0,1049,1070,1,0,0,0,1050,
-		1051,10,15,0,0,1051,1052,5,147,0,0,1052,1069,3,104,52,16,1053,1054,10,
-		14,0,0,1054,1055,7,3,0,0,1055,1069,3,104,52,15,1056,1057,10,13,0,0,1057,
-		1058,7,4,0,0,1058,1069,3,104,52,14,1059,1060,10,12,0,0,1060,1061,7,5,0,
-		0,1061,1069,3,104,52,13,1062,1063,10,10,0,0,1063,1064,5,148,0,0,1064,1069,
-		3,104,52,11,1065,1066,10,9,0,0,1066,1067,5,149,0,0,1067,1069,3,104,52,
-		10,1068,1050,1,0,0,0,1068,1053,1,0,0,0,1068,1056,1,0,0,0,1068,1059,1,0,
-		0,0,1068,1062,1,0,0,0,1068,1065,1,0,0,0,1069,1072,1,0,0,0,1070,1068,1,
-		0,0,0,1070,1071,1,0,0,0,1071,105,1,0,0,0,1072,1070,1,0,0,0,1073,1074,7,
-		6,0,0,1074,107,1,0,0,0,1075,1078,3,110,55,0,1076,1077,5,172,0,0,1077,1079,
-		3,110,55,0,1078,1076,1,0,0,0,1078,1079,1,0,0,0,1079,109,1,0,0,0,1080,1081,
-		7,7,0,0,1081,111,1,0,0,0,100,116,118,132,156,163,165,173,175,194,204,215,
-		223,240,249,259,271,275,283,287,292,302,316,331,337,341,346,354,362,374,
-		385,393,403,437,447,474,483,490,498,508,512,516,520,524,540,558,567,572,
-		593,607,611,619,632,635,646,650,658,669,671,682,685,689,697,702,707,717,
-		725,739,744,747,754,763,768,775,788,791,804,821,830,834,839,845,854,858,
-		865,876,882,886,910,920,950,966,980,999,1029,1032,1038,1048,1068,1070,
-		1078
+		28,3,28,601,8,28,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,
+		613,8,30,10,30,12,30,616,9,30,1,30,3,30,619,8,30,1,31,1,31,1,31,1,31,5,
+		31,625,8,31,10,31,12,31,628,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,
+		32,5,32,638,8,32,10,32,12,32,641,9,32,3,32,643,8,32,1,33,1,33,1,33,1,34,
+		1,34,1,34,1,34,5,34,652,8,34,10,34,12,34,655,9,34,1,34,3,34,658,8,34,1,
+		35,1,35,1,35,1,35,1,35,1,35,3,35,666,8,35,1,36,1,36,1,36,1,36,1,36,1,36,
+		1,36,1,36,1,36,3,36,677,8,36,3,36,679,8,36,1,36,1,36,1,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,3,37,690,8,37,1,37,3,37,693,8,37,1,37,1,37,3,37,697,
+		8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,705,8,38,1,38,1,38,1,38,3,38,710,
+		8,38,1,38,1,38,1,38,3,38,715,8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,
+		38,3,38,725,8,38,1,38,1,38,1,38,1,38,5,38,731,8,38,10,38,12,38,734,9,38,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,745,8,39,10,39,12,39,
+		748,9,39,1,39,1,39,3,39,752,8,39,1,39,3,39,755,8,39,1,40,1,40,1,40,1,40,
+		1,40,3,40,762,8,40,1,41,1,41,1,41,1,41,1,41,5,41,769,8,41,10,41,12,41,
+		772,9,41,1,42,1,42,3,42,776,8,42,1,43,1,43,1,43,5,43,781,8,43,10,43,12,
+		43,784,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,5,44,794,8,44,10,44,
+		12,44,797,9,44,3,44,799,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,
+		44,1,44,1,44,3,44,812,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,
+		1,44,1,44,1,44,1,44,5,44,827,8,44,10,44,12,44,830,9,44,1,44,1,44,1,44,
+		1,44,5,44,836,8,44,10,44,12,44,839,9,44,1,44,3,44,842,8,44,1,44,1,44,1,
+		44,3,44,847,8,44,1,44,1,44,5,44,851,8,44,10,44,12,44,854,9,44,1,44,1,44,
+		1,44,1,44,5,44,860,8,44,10,44,12,44,863,9,44,1,44,3,44,866,8,44,1,45,1,
+		45,1,45,5,45,871,8,45,10,45,12,45,874,9,45,1,45,1,45,1,46,1,46,1,46,1,
+		46,5,46,882,8,46,10,46,12,46,885,9,46,1,46,5,46,888,8,46,10,46,12,46,891,
+		9,46,1,46,3,46,894,8,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,918,
+		8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,926,8,48,10,48,12,48,929,9,48,
+		1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,4,49,956,8,49,11,
+		49,12,49,957,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,5,49,972,8,49,10,49,12,49,975,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,3,49,988,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1007,8,49,1,50,
+		1,50,1,50,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1035,8,52,
+		10,52,12,52,1038,9,52,3,52,1040,8,52,1,52,1,52,1,52,1,52,3,52,1046,8,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1056,8,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,5,52,1076,8,52,10,52,12,52,1079,9,52,1,53,1,53,1,54,1,54,1,54,3,54,
+		1086,8,54,1,55,1,55,1,55,0,1,104,56,0,2,4,6,8,10,12,14,16,18,20,22,24,
+		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
+		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,0,8,1,0,
+		169,170,1,0,15,16,1,0,189,190,1,0,179,180,1,0,177,178,1,0,181,186,1,0,
+		141,147,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,41,43,44,46,78,80,90,92,
+		93,95,97,101,102,104,106,109,111,120,120,122,126,133,135,148,148,153,167,
+		193,194,1249,0,118,1,0,0,0,2,123,1,0,0,0,4,126,1,0,0,0,6,156,1,0,0,0,8,
+		158,1,0,0,0,10,170,1,0,0,0,12,194,1,0,0,0,14,196,1,0,0,0,16,198,1,0,0,
+		0,18,215,1,0,0,0,20,217,1,0,0,0,22,249,1,0,0,0,24,251,1,0,0,0,26,253,1,
+		0,0,0,28,287,1,0,0,0,30,289,1,0,0,0,32,294,1,0,0,0,34,341,1,0,0,0,36,346,
+		1,0,0,0,38,354,1,0,0,0,40,356,1,0,0,0,42,385,1,0,0,0,44,387,1,0,0,0,46,
+		437,1,0,0,0,48,439,1,0,0,0,50,490,1,0,0,0,52,492,1,0,0,0,54,499,1,0,0,
+		0,56,600,1,0,0,0,58,602,1,0,0,0,60,618,1,0,0,0,62,620,1,0,0,0,64,642,1,
+		0,0,0,66,644,1,0,0,0,68,647,1,0,0,0,70,665,1,0,0,0,72,667,1,0,0,0,74,682,
+		1,0,0,0,76,698,1,0,0,0,78,754,1,0,0,0,80,756,1,0,0,0,82,763,1,0,0,0,84,
+		775,1,0,0,0,86,777,1,0,0,0,88,865,1,0,0,0,90,867,1,0,0,0,92,893,1,0,0,
+		0,94,917,1,0,0,0,96,919,1,0,0,0,98,1006,1,0,0,0,100,1008,1,0,0,0,102,1011,
+		1,0,0,0,104,1055,1,0,0,0,106,1080,1,0,0,0,108,1082,1,0,0,0,110,1087,1,
+		0,0,0,112,117,3,2,1,0,113,117,3,4,2,0,114,117,3,96,48,0,115,117,3,8,4,
+		0,116,112,1,0,0,0,116,113,1,0,0,0,116,114,1,0,0,0,116,115,1,0,0,0,117,
+		120,1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,
+		0,0,0,121,122,5,0,0,1,122,1,1,0,0,0,123,124,5,3,0,0,124,125,5,191,0,0,
+		125,3,1,0,0,0,126,127,5,1,0,0,127,128,3,110,55,0,128,132,5,169,0,0,129,
+		131,3,6,3,0,130,129,1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,133,1,
+		0,0,0,133,135,1,0,0,0,134,132,1,0,0,0,135,136,5,170,0,0,136,5,1,0,0,0,
+		137,157,3,12,6,0,138,157,3,16,8,0,139,157,3,20,10,0,140,157,3,26,13,0,
+		141,157,3,32,16,0,142,157,3,40,20,0,143,157,3,44,22,0,144,157,3,48,24,
+		0,145,157,3,54,27,0,146,157,3,62,31,0,147,157,3,68,34,0,148,157,3,72,36,
+		0,149,157,3,74,37,0,150,157,3,76,38,0,151,157,3,80,40,0,152,157,3,82,41,
+		0,153,157,3,86,43,0,154,157,3,90,45,0,155,157,3,8,4,0,156,137,1,0,0,0,
+		156,138,1,0,0,0,156,139,1,0,0,0,156,140,1,0,0,0,156,141,1,0,0,0,156,142,
+		1,0,0,0,156,143,1,0,0,0,156,144,1,0,0,0,156,145,1,0,0,0,156,146,1,0,0,
+		0,156,147,1,0,0,0,156,148,1,0,0,0,156,149,1,0,0,0,156,150,1,0,0,0,156,
+		151,1,0,0,0,156,152,1,0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,1,
+		0,0,0,157,7,1,0,0,0,158,159,5,193,0,0,159,165,4,4,0,0,160,164,3,110,55,
+		0,161,164,5,4,0,0,162,164,5,31,0,0,163,160,1,0,0,0,163,161,1,0,0,0,163,
+		162,1,0,0,0,164,167,1,0,0,0,165,163,1,0,0,0,165,166,1,0,0,0,166,168,1,
+		0,0,0,167,165,1,0,0,0,168,169,3,10,5,0,169,9,1,0,0,0,170,175,5,169,0,0,
+		171,174,3,10,5,0,172,174,8,0,0,0,173,171,1,0,0,0,173,172,1,0,0,0,174,177,
+		1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,178,1,0,0,0,177,175,1,0,0,
+		0,178,179,5,170,0,0,179,11,1,0,0,0,180,181,5,5,0,0,181,195,5,191,0,0,182,
+		183,5,6,0,0,183,195,3,110,55,0,184,185,5,7,0,0,185,195,5,188,0,0,186,187,
+		5,8,0,0,187,195,5,188,0,0,188,189,5,9,0,0,189,195,5,188,0,0,190,191,5,
+		10,0,0,191,195,3,110,55,0,192,193,5,11,0,0,193,195,3,14,7,0,194,180,1,
+		0,0,0,194,182,1,0,0,0,194,184,1,0,0,0,194,186,1,0,0,0,194,188,1,0,0,0,
+		194,190,1,0,0,0,194,192,1,0,0,0,195,13,1,0,0,0,196,197,5,187,0,0,197,15,
+		1,0,0,0,198,199,5,12,0,0,199,200,3,110,55,0,200,204,5,169,0,0,201,203,
+		3,18,9,0,202,201,1,0,0,0,203,206,1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,
+		0,205,207,1,0,0,0,206,204,1,0,0,0,207,208,5,170,0,0,208,17,1,0,0,0,209,
+		210,5,20,0,0,210,216,5,191,0,0,211,212,5,21,0,0,212,216,3,104,52,0,213,
+		214,5,22,0,0,214,216,3,104,52,0,215,209,1,0,0,0,215,211,1,0,0,0,215,213,
+		1,0,0,0,216,19,1,0,0,0,217,218,5,13,0,0,218,219,3,110,55,0,219,223,5,169,
+		0,0,220,222,3,22,11,0,221,220,1,0,0,0,222,225,1,0,0,0,223,221,1,0,0,0,
+		223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,0,0,0,226,227,5,170,0,0,227,
+		21,1,0,0,0,228,229,5,88,0,0,229,250,3,104,52,0,230,231,5,136,0,0,231,232,
+		3,104,52,0,232,233,3,100,50,0,233,250,1,0,0,0,234,235,5,14,0,0,235,236,
+		3,24,12,0,236,240,5,169,0,0,237,239,3,30,15,0,238,237,1,0,0,0,239,242,
+		1,0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,0,0,
+		0,243,244,5,170,0,0,244,250,1,0,0,0,245,246,5,17,0,0,246,247,5,188,0,0,
+		247,248,5,18,0,0,248,250,3,104,52,0,249,228,1,0,0,0,249,230,1,0,0,0,249,
+		234,1,0,0,0,249,245,1,0,0,0,250,23,1,0,0,0,251,252,7,1,0,0,252,25,1,0,
+		0,0,253,254,5,23,0,0,254,255,3,110,55,0,255,259,5,169,0,0,256,258,3,28,
+		14,0,257,256,1,0,0,0,258,261,1,0,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,
+		262,1,0,0,0,261,259,1,0,0,0,262,263,5,170,0,0,263,27,1,0,0,0,264,265,5,
+		24,0,0,265,288,3,104,52,0,266,267,5,25,0,0,267,268,5,26,0,0,268,271,3,
+		102,51,0,269,270,5,27,0,0,270,272,3,104,52,0,271,269,1,0,0,0,271,272,1,
+		0,0,0,272,275,1,0,0,0,273,274,5,28,0,0,274,276,5,188,0,0,275,273,1,0,0,
+		0,275,276,1,0,0,0,276,288,1,0,0,0,277,278,5,25,0,0,278,279,5,29,0,0,279,
+		283,5,169,0,0,280,282,3,30,15,0,281,280,1,0,0,0,282,285,1,0,0,0,283,281,
+		1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,288,5,170,
+		0,0,287,264,1,0,0,0,287,266,1,0,0,0,287,277,1,0,0,0,288,29,1,0,0,0,289,
+		290,5,188,0,0,290,292,3,104,52,0,291,293,5,173,0,0,292,291,1,0,0,0,292,
+		293,1,0,0,0,293,31,1,0,0,0,294,295,5,30,0,0,295,296,3,110,55,0,296,297,
+		5,31,0,0,297,298,3,110,55,0,298,302,5,169,0,0,299,301,3,34,17,0,300,299,
+		1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,
+		0,304,302,1,0,0,0,305,306,5,170,0,0,306,33,1,0,0,0,307,308,5,32,0,0,308,
+		342,3,110,55,0,309,310,5,33,0,0,310,311,3,104,52,0,311,316,3,100,50,0,
+		312,313,5,34,0,0,313,314,3,104,52,0,314,315,3,100,50,0,315,317,1,0,0,0,
+		316,312,1,0,0,0,316,317,1,0,0,0,317,342,1,0,0,0,318,319,5,35,0,0,319,342,
+		5,188,0,0,320,321,5,36,0,0,321,342,3,102,51,0,322,323,5,37,0,0,323,324,
+		3,36,18,0,324,325,3,102,51,0,325,326,5,39,0,0,326,327,5,32,0,0,327,331,
+		5,40,0,0,328,329,5,33,0,0,329,330,5,39,0,0,330,332,5,41,0,0,331,328,1,
+		0,0,0,331,332,1,0,0,0,332,342,1,0,0,0,333,335,5,42,0,0,334,336,3,38,19,
+		0,335,334,1,0,0,0,336,337,1,0,0,0,337,335,1,0,0,0,337,338,1,0,0,0,338,
+		342,1,0,0,0,339,340,5,11,0,0,340,342,3,14,7,0,341,307,1,0,0,0,341,309,
+		1,0,0,0,341,318,1,0,0,0,341,320,1,0,0,0,341,322,1,0,0,0,341,333,1,0,0,
+		0,341,339,1,0,0,0,342,35,1,0,0,0,343,344,5,190,0,0,344,347,5,38,0,0,345,
+		347,5,189,0,0,346,343,1,0,0,0,346,345,1,0,0,0,347,37,1,0,0,0,348,349,5,
+		43,0,0,349,355,3,104,52,0,350,351,5,44,0,0,351,355,3,104,52,0,352,353,
+		5,45,0,0,353,355,5,188,0,0,354,348,1,0,0,0,354,350,1,0,0,0,354,352,1,0,
+		0,0,355,39,1,0,0,0,356,357,5,46,0,0,357,358,3,110,55,0,358,362,5,169,0,
+		0,359,361,3,42,21,0,360,359,1,0,0,0,361,364,1,0,0,0,362,360,1,0,0,0,362,
+		363,1,0,0,0,363,365,1,0,0,0,364,362,1,0,0,0,365,366,5,170,0,0,366,41,1,
+		0,0,0,367,368,5,47,0,0,368,386,3,110,55,0,369,370,5,80,0,0,370,386,3,104,
+		52,0,371,372,5,81,0,0,372,374,3,104,52,0,373,375,5,82,0,0,374,373,1,0,
+		0,0,374,375,1,0,0,0,375,386,1,0,0,0,376,377,5,83,0,0,377,378,5,45,0,0,
+		378,386,5,188,0,0,379,380,5,86,0,0,380,386,3,60,30,0,381,382,5,8,0,0,382,
+		386,5,188,0,0,383,384,5,22,0,0,384,386,3,104,52,0,385,367,1,0,0,0,385,
+		369,1,0,0,0,385,371,1,0,0,0,385,376,1,0,0,0,385,379,1,0,0,0,385,381,1,
+		0,0,0,385,383,1,0,0,0,386,43,1,0,0,0,387,388,5,48,0,0,388,389,3,110,55,
+		0,389,393,5,169,0,0,390,392,3,46,23,0,391,390,1,0,0,0,392,395,1,0,0,0,
+		393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,0,395,393,1,0,0,0,396,397,
+		5,170,0,0,397,45,1,0,0,0,398,399,5,49,0,0,399,403,5,169,0,0,400,402,3,
+		52,26,0,401,400,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,
+		0,404,406,1,0,0,0,405,403,1,0,0,0,406,438,5,170,0,0,407,408,5,50,0,0,408,
+		438,3,104,52,0,409,410,5,51,0,0,410,438,3,104,52,0,411,412,5,52,0,0,412,
+		413,5,26,0,0,413,438,3,102,51,0,414,415,5,52,0,0,415,416,5,53,0,0,416,
+		417,3,104,52,0,417,418,3,100,50,0,418,438,1,0,0,0,419,420,5,55,0,0,420,
+		438,3,104,52,0,421,422,5,56,0,0,422,438,3,104,52,0,423,424,5,54,0,0,424,
+		438,3,104,52,0,425,426,5,57,0,0,426,427,3,104,52,0,427,428,3,100,50,0,
+		428,438,1,0,0,0,429,430,5,58,0,0,430,431,3,104,52,0,431,432,5,53,0,0,432,
+		433,3,104,52,0,433,434,3,100,50,0,434,438,1,0,0,0,435,436,5,59,0,0,436,
+		438,3,110,55,0,437,398,1,0,0,0,437,407,1,0,0,0,437,409,1,0,0,0,437,411,
+		1,0,0,0,437,414,1,0,0,0,437,419,1,0,0,0,437,421,1,0,0,0,437,423,1,0,0,
+		0,437,425,1,0,0,0,437,429,1,0,0,0,437,435,1,0,0,0,438,47,1,0,0,0,439,440,
+		5,60,0,0,440,441,3,110,55,0,441,442,5,31,0,0,442,443,3,110,55,0,443,447,
+		5,169,0,0,444,446,3,50,25,0,445,444,1,0,0,0,446,449,1,0,0,0,447,445,1,
+		0,0,0,447,448,1,0,0,0,448,450,1,0,0,0,449,447,1,0,0,0,450,451,5,170,0,
+		0,451,49,1,0,0,0,452,453,5,61,0,0,453,491,3,110,55,0,454,455,5,50,0,0,
+		455,491,3,104,52,0,456,457,5,62,0,0,457,458,5,39,0,0,458,491,5,41,0,0,
+		459,460,5,62,0,0,460,491,3,104,52,0,461,462,5,143,0,0,462,463,3,104,52,
+		0,463,464,3,100,50,0,464,491,1,0,0,0,465,466,5,63,0,0,466,491,3,104,52,
+		0,467,468,5,35,0,0,468,491,5,188,0,0,469,470,5,36,0,0,470,491,3,102,51,
+		0,471,472,5,66,0,0,472,474,3,104,52,0,473,475,5,67,0,0,474,473,1,0,0,0,
+		474,475,1,0,0,0,475,491,1,0,0,0,476,477,5,37,0,0,477,478,3,36,18,0,478,
+		479,3,102,51,0,479,480,5,39,0,0,480,481,5,61,0,0,481,482,5,40,0,0,482,
+		491,1,0,0,0,483,484,5,68,0,0,484,488,3,104,52,0,485,486,5,69,0,0,486,487,
+		5,100,0,0,487,489,5,36,0,0,488,485,1,0,0,0,488,489,1,0,0,0,489,491,1,0,
+		0,0,490,452,1,0,0,0,490,454,1,0,0,0,490,456,1,0,0,0,490,459,1,0,0,0,490,
+		461,1,0,0,0,490,465,1,0,0,0,490,467,1,0,0,0,490,469,1,0,0,0,490,471,1,
+		0,0,0,490,476,1,0,0,0,490,483,1,0,0,0,491,51,1,0,0,0,492,493,5,188,0,0,
+		493,494,3,104,52,0,494,495,5,39,0,0,495,497,3,104,52,0,496,498,5,173,0,
+		0,497,496,1,0,0,0,497,498,1,0,0,0,498,53,1,0,0,0,499,500,5,79,0,0,500,
+		501,3,110,55,0,501,505,5,169,0,0,502,504,3,56,28,0,503,502,1,0,0,0,504,
+		507,1,0,0,0,505,503,1,0,0,0,505,506,1,0,0,0,506,508,1,0,0,0,507,505,1,
+		0,0,0,508,509,5,170,0,0,509,55,1,0,0,0,510,511,5,80,0,0,511,601,3,104,
+		52,0,512,513,5,81,0,0,513,515,3,104,52,0,514,516,5,82,0,0,515,514,1,0,
+		0,0,515,516,1,0,0,0,516,519,1,0,0,0,517,518,5,27,0,0,518,520,3,104,52,
+		0,519,517,1,0,0,0,519,520,1,0,0,0,520,523,1,0,0,0,521,522,5,44,0,0,522,
+		524,3,104,52,0,523,521,1,0,0,0,523,524,1,0,0,0,524,601,1,0,0,0,525,527,
+		5,153,0,0,526,528,5,189,0,0,527,526,1,0,0,0,527,528,1,0,0,0,528,531,1,
+		0,0,0,529,530,5,107,0,0,530,532,3,104,52,0,531,529,1,0,0,0,531,532,1,0,
+		0,0,532,601,1,0,0,0,533,534,5,153,0,0,534,601,5,164,0,0,535,536,5,154,
+		0,0,536,601,3,104,52,0,537,538,5,155,0,0,538,601,3,104,52,0,539,540,5,
+		156,0,0,540,541,5,45,0,0,541,601,5,188,0,0,542,543,5,157,0,0,543,547,5,
+		169,0,0,544,546,3,30,15,0,545,544,1,0,0,0,546,549,1,0,0,0,547,545,1,0,
+		0,0,547,548,1,0,0,0,548,550,1,0,0,0,549,547,1,0,0,0,550,601,5,170,0,0,
+		551,552,5,157,0,0,552,553,5,165,0,0,553,554,3,110,55,0,554,555,5,166,0,
+		0,555,556,3,104,52,0,556,601,1,0,0,0,557,558,5,158,0,0,558,601,3,104,52,
+		0,559,560,5,159,0,0,560,565,3,104,52,0,561,562,5,28,0,0,562,566,5,188,
+		0,0,563,564,5,168,0,0,564,566,3,110,55,0,565,561,1,0,0,0,565,563,1,0,0,
+		0,566,601,1,0,0,0,567,568,5,161,0,0,568,569,5,162,0,0,569,570,3,110,55,
+		0,570,574,5,169,0,0,571,573,3,58,29,0,572,571,1,0,0,0,573,576,1,0,0,0,
+		574,572,1,0,0,0,574,575,1,0,0,0,575,579,1,0,0,0,576,574,1,0,0,0,577,578,
+		5,129,0,0,578,580,3,104,52,0,579,577,1,0,0,0,579,580,1,0,0,0,580,581,1,
+		0,0,0,581,582,5,170,0,0,582,601,1,0,0,0,583,584,5,161,0,0,584,585,5,167,
+		0,0,585,586,3,104,52,0,586,587,5,129,0,0,587,588,3,104,52,0,588,601,1,
+		0,0,0,589,590,5,160,0,0,590,601,3,104,52,0,591,592,5,83,0,0,592,593,5,
+		45,0,0,593,601,5,188,0,0,594,595,5,86,0,0,595,601,3,60,30,0,596,597,5,
+		8,0,0,597,601,5,188,0,0,598,599,5,90,0,0,599,601,5,190,0,0,600,510,1,0,
+		0,0,600,512,1,0,0,0,600,525,1,0,0,0,600,533,1,0,0,0,600,535,1,0,0,0,600,
+		537,1,0,0,0,600,539,1,0,0,0,600,542,1,0,0,0,600,551,1,0,0,0,600,557,1,
+		0,0,0,600,559,1,0,0,0,600,567,1,0,0,0,600,583,1,0,0,0,600,589,1,0,0,0,
+		600,591,1,0,0,0,600,594,1,0,0,0,600,596,1,0,0,0,600,598,1,0,0,0,601,57,
+		1,0,0,0,602,603,5,163,0,0,603,604,3,104,52,0,604,605,3,104,52,0,605,59,
+		1,0,0,0,606,619,5,87,0,0,607,619,5,88,0,0,608,619,5,89,0,0,609,610,5,29,
+		0,0,610,614,5,169,0,0,611,613,3,30,15,0,612,611,1,0,0,0,613,616,1,0,0,
+		0,614,612,1,0,0,0,614,615,1,0,0,0,615,617,1,0,0,0,616,614,1,0,0,0,617,
+		619,5,170,0,0,618,606,1,0,0,0,618,607,1,0,0,0,618,608,1,0,0,0,618,609,
+		1,0,0,0,619,61,1,0,0,0,620,621,5,91,0,0,621,622,3,110,55,0,622,626,5,169,
+		0,0,623,625,3,64,32,0,624,623,1,0,0,0,625,628,1,0,0,0,626,624,1,0,0,0,
+		626,627,1,0,0,0,627,629,1,0,0,0,628,626,1,0,0,0,629,630,5,170,0,0,630,
+		63,1,0,0,0,631,632,5,92,0,0,632,643,3,104,52,0,633,634,5,93,0,0,634,639,
+		3,66,33,0,635,636,5,173,0,0,636,638,3,66,33,0,637,635,1,0,0,0,638,641,
+		1,0,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,643,1,0,0,0,641,639,1,0,0,
+		0,642,631,1,0,0,0,642,633,1,0,0,0,643,65,1,0,0,0,644,645,3,110,55,0,645,
+		646,3,104,52,0,646,67,1,0,0,0,647,648,5,94,0,0,648,657,3,110,55,0,649,
+		653,5,169,0,0,650,652,3,70,35,0,651,650,1,0,0,0,652,655,1,0,0,0,653,651,
+		1,0,0,0,653,654,1,0,0,0,654,656,1,0,0,0,655,653,1,0,0,0,656,658,5,170,
+		0,0,657,649,1,0,0,0,657,658,1,0,0,0,658,69,1,0,0,0,659,660,5,95,0,0,660,
+		666,3,104,52,0,661,662,5,96,0,0,662,666,3,104,52,0,663,664,5,97,0,0,664,
+		666,3,104,52,0,665,659,1,0,0,0,665,661,1,0,0,0,665,663,1,0,0,0,666,71,
+		1,0,0,0,667,668,5,98,0,0,668,669,3,110,55,0,669,670,5,169,0,0,670,678,
+		3,104,52,0,671,676,3,100,50,0,672,673,5,34,0,0,673,674,3,104,52,0,674,
+		675,3,100,50,0,675,677,1,0,0,0,676,672,1,0,0,0,676,677,1,0,0,0,677,679,
+		1,0,0,0,678,671,1,0,0,0,678,679,1,0,0,0,679,680,1,0,0,0,680,681,5,170,
+		0,0,681,73,1,0,0,0,682,683,5,99,0,0,683,684,3,110,55,0,684,685,5,176,0,
+		0,685,692,3,104,52,0,686,689,5,100,0,0,687,690,5,101,0,0,688,690,5,102,
+		0,0,689,687,1,0,0,0,689,688,1,0,0,0,690,691,1,0,0,0,691,693,3,102,51,0,
+		692,686,1,0,0,0,692,693,1,0,0,0,693,696,1,0,0,0,694,695,5,28,0,0,695,697,
+		5,188,0,0,696,694,1,0,0,0,696,697,1,0,0,0,697,75,1,0,0,0,698,699,5,103,
+		0,0,699,700,3,110,55,0,700,701,5,107,0,0,701,704,3,104,52,0,702,703,5,
+		28,0,0,703,705,5,188,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,709,1,0,0,
+		0,706,707,5,104,0,0,707,708,5,106,0,0,708,710,5,190,0,0,709,706,1,0,0,
+		0,709,710,1,0,0,0,710,714,1,0,0,0,711,712,5,105,0,0,712,713,5,106,0,0,
+		713,715,5,190,0,0,714,711,1,0,0,0,714,715,1,0,0,0,715,724,1,0,0,0,716,
+		717,5,124,0,0,717,718,5,138,0,0,718,719,3,110,55,0,719,720,5,125,0,0,720,
+		721,5,127,0,0,721,722,5,190,0,0,722,723,5,126,0,0,723,725,1,0,0,0,724,
+		716,1,0,0,0,724,725,1,0,0,0,725,726,1,0,0,0,726,727,5,175,0,0,727,732,
+		3,78,39,0,728,729,5,173,0,0,729,731,3,78,39,0,730,728,1,0,0,0,731,734,
+		1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,77,1,0,0,0,734,732,1,0,0,0,
+		735,736,5,120,0,0,736,737,5,189,0,0,737,738,5,127,0,0,738,755,3,110,55,
+		0,739,751,5,123,0,0,740,741,5,171,0,0,741,746,3,110,55,0,742,743,5,173,
+		0,0,743,745,3,110,55,0,744,742,1,0,0,0,745,748,1,0,0,0,746,744,1,0,0,0,
+		746,747,1,0,0,0,747,749,1,0,0,0,748,746,1,0,0,0,749,750,5,172,0,0,750,
+		752,1,0,0,0,751,740,1,0,0,0,751,752,1,0,0,0,752,755,1,0,0,0,753,755,3,
+		110,55,0,754,735,1,0,0,0,754,739,1,0,0,0,754,753,1,0,0,0,755,79,1,0,0,
+		0,756,757,5,108,0,0,757,758,5,107,0,0,758,761,3,104,52,0,759,760,5,109,
+		0,0,760,762,3,102,51,0,761,759,1,0,0,0,761,762,1,0,0,0,762,81,1,0,0,0,
+		763,764,5,110,0,0,764,765,5,111,0,0,765,770,3,84,42,0,766,767,5,173,0,
+		0,767,769,3,84,42,0,768,766,1,0,0,0,769,772,1,0,0,0,770,768,1,0,0,0,770,
+		771,1,0,0,0,771,83,1,0,0,0,772,770,1,0,0,0,773,776,5,42,0,0,774,776,3,
+		110,55,0,775,773,1,0,0,0,775,774,1,0,0,0,776,85,1,0,0,0,777,778,5,112,
+		0,0,778,782,5,169,0,0,779,781,3,88,44,0,780,779,1,0,0,0,781,784,1,0,0,
+		0,782,780,1,0,0,0,782,783,1,0,0,0,783,785,1,0,0,0,784,782,1,0,0,0,785,
+		786,5,170,0,0,786,87,1,0,0,0,787,788,5,10,0,0,788,798,3,108,54,0,789,790,
+		5,113,0,0,790,795,3,110,55,0,791,792,5,173,0,0,792,794,3,110,55,0,793,
+		791,1,0,0,0,794,797,1,0,0,0,795,793,1,0,0,0,795,796,1,0,0,0,796,799,1,
+		0,0,0,797,795,1,0,0,0,798,789,1,0,0,0,798,799,1,0,0,0,799,866,1,0,0,0,
+		800,801,5,114,0,0,801,866,3,110,55,0,802,803,5,115,0,0,803,866,3,110,55,
+		0,804,805,5,116,0,0,805,806,5,117,0,0,806,807,5,118,0,0,807,866,3,110,
+		55,0,808,811,5,119,0,0,809,810,5,189,0,0,810,812,5,149,0,0,811,809,1,0,
+		0,0,811,812,1,0,0,0,812,813,1,0,0,0,813,814,5,117,0,0,814,815,5,127,0,
+		0,815,866,3,110,55,0,816,817,5,120,0,0,817,818,5,189,0,0,818,819,5,149,
+		0,0,819,820,5,117,0,0,820,821,5,127,0,0,821,866,3,110,55,0,822,823,5,128,
+		0,0,823,824,3,104,52,0,824,828,5,169,0,0,825,827,3,88,44,0,826,825,1,0,
+		0,0,827,830,1,0,0,0,828,826,1,0,0,0,828,829,1,0,0,0,829,831,1,0,0,0,830,
+		828,1,0,0,0,831,841,5,170,0,0,832,833,5,129,0,0,833,837,5,169,0,0,834,
+		836,3,88,44,0,835,834,1,0,0,0,836,839,1,0,0,0,837,835,1,0,0,0,837,838,
+		1,0,0,0,838,840,1,0,0,0,839,837,1,0,0,0,840,842,5,170,0,0,841,832,1,0,
+		0,0,841,842,1,0,0,0,842,866,1,0,0,0,843,846,5,121,0,0,844,845,5,138,0,
+		0,845,847,5,80,0,0,846,844,1,0,0,0,846,847,1,0,0,0,847,848,1,0,0,0,848,
+		852,5,169,0,0,849,851,3,88,44,0,850,849,1,0,0,0,851,854,1,0,0,0,852,850,
+		1,0,0,0,852,853,1,0,0,0,853,855,1,0,0,0,854,852,1,0,0,0,855,866,5,170,
+		0,0,856,857,5,122,0,0,857,861,5,169,0,0,858,860,3,88,44,0,859,858,1,0,
+		0,0,860,863,1,0,0,0,861,859,1,0,0,0,861,862,1,0,0,0,862,864,1,0,0,0,863,
+		861,1,0,0,0,864,866,5,170,0,0,865,787,1,0,0,0,865,800,1,0,0,0,865,802,
+		1,0,0,0,865,804,1,0,0,0,865,808,1,0,0,0,865,816,1,0,0,0,865,822,1,0,0,
+		0,865,843,1,0,0,0,865,856,1,0,0,0,866,89,1,0,0,0,867,868,5,131,0,0,868,
+		872,5,169,0,0,869,871,3,92,46,0,870,869,1,0,0,0,871,874,1,0,0,0,872,870,
+		1,0,0,0,872,873,1,0,0,0,873,875,1,0,0,0,874,872,1,0,0,0,875,876,5,170,
+		0,0,876,91,1,0,0,0,877,878,5,132,0,0,878,883,3,110,55,0,879,880,5,173,
+		0,0,880,882,3,110,55,0,881,879,1,0,0,0,882,885,1,0,0,0,883,881,1,0,0,0,
+		883,884,1,0,0,0,884,889,1,0,0,0,885,883,1,0,0,0,886,888,3,94,47,0,887,
+		886,1,0,0,0,888,891,1,0,0,0,889,887,1,0,0,0,889,890,1,0,0,0,890,894,1,
+		0,0,0,891,889,1,0,0,0,892,894,3,86,43,0,893,877,1,0,0,0,893,892,1,0,0,
+		0,894,93,1,0,0,0,895,896,5,133,0,0,896,918,3,104,52,0,897,898,5,134,0,
+		0,898,918,3,102,51,0,899,900,5,70,0,0,900,901,3,104,52,0,901,902,5,140,
+		0,0,902,903,5,78,0,0,903,918,1,0,0,0,904,905,5,71,0,0,905,918,3,104,52,
+		0,906,907,5,72,0,0,907,908,3,104,52,0,908,909,5,140,0,0,909,910,5,78,0,
+		0,910,918,1,0,0,0,911,912,5,73,0,0,912,918,3,104,52,0,913,914,5,74,0,0,
+		914,918,5,75,0,0,915,916,5,76,0,0,916,918,3,104,52,0,917,895,1,0,0,0,917,
+		897,1,0,0,0,917,899,1,0,0,0,917,904,1,0,0,0,917,906,1,0,0,0,917,911,1,
+		0,0,0,917,913,1,0,0,0,917,915,1,0,0,0,918,95,1,0,0,0,919,920,5,2,0,0,920,
+		921,3,110,55,0,921,922,5,4,0,0,922,923,3,110,55,0,923,927,5,169,0,0,924,
+		926,3,98,49,0,925,924,1,0,0,0,926,929,1,0,0,0,927,925,1,0,0,0,927,928,
+		1,0,0,0,928,930,1,0,0,0,929,927,1,0,0,0,930,931,5,170,0,0,931,97,1,0,0,
+		0,932,933,3,110,55,0,933,934,5,37,0,0,934,935,5,135,0,0,935,936,5,190,
+		0,0,936,1007,1,0,0,0,937,938,3,108,54,0,938,939,5,136,0,0,939,940,3,104,
+		52,0,940,941,3,100,50,0,941,1007,1,0,0,0,942,943,3,108,54,0,943,944,5,
+		137,0,0,944,945,3,104,52,0,945,946,5,138,0,0,946,947,5,188,0,0,947,1007,
+		1,0,0,0,948,949,3,110,55,0,949,950,5,139,0,0,950,951,5,31,0,0,951,952,
+		5,188,0,0,952,1007,1,0,0,0,953,955,5,131,0,0,954,956,3,94,47,0,955,954,
+		1,0,0,0,956,957,1,0,0,0,957,955,1,0,0,0,957,958,1,0,0,0,958,1007,1,0,0,
+		0,959,960,5,131,0,0,960,961,5,132,0,0,961,1007,5,77,0,0,962,963,3,110,
+		55,0,963,964,5,88,0,0,964,965,3,104,52,0,965,1007,1,0,0,0,966,967,3,110,
+		55,0,967,968,5,14,0,0,968,969,3,24,12,0,969,973,5,169,0,0,970,972,3,30,
+		15,0,971,970,1,0,0,0,972,975,1,0,0,0,973,971,1,0,0,0,973,974,1,0,0,0,974,
+		976,1,0,0,0,975,973,1,0,0,0,976,977,5,170,0,0,977,1007,1,0,0,0,978,979,
+		3,110,55,0,979,980,5,17,0,0,980,981,5,188,0,0,981,982,5,18,0,0,982,983,
+		3,104,52,0,983,1007,1,0,0,0,984,985,3,110,55,0,985,987,5,19,0,0,986,988,
+		5,177,0,0,987,986,1,0,0,0,987,988,1,0,0,0,988,989,1,0,0,0,989,990,3,104,
+		52,0,990,1007,1,0,0,0,991,992,3,110,55,0,992,993,5,64,0,0,993,994,3,104,
+		52,0,994,1007,1,0,0,0,995,996,3,110,55,0,996,997,5,65,0,0,997,998,5,106,
+		0,0,998,999,3,102,51,0,999,1000,5,39,0,0,1000,1001,3,104,52,0,1001,1007,
+		1,0,0,0,1002,1003,3,110,55,0,1003,1004,5,152,0,0,1004,1005,5,65,0,0,1005,
+		1007,1,0,0,0,1006,932,1,0,0,0,1006,937,1,0,0,0,1006,942,1,0,0,0,1006,948,
+		1,0,0,0,1006,953,1,0,0,0,1006,959,1,0,0,0,1006,962,1,0,0,0,1006,966,1,
+		0,0,0,1006,978,1,0,0,0,1006,984,1,0,0,0,1006,991,1,0,0,0,1006,995,1,0,
+		0,0,1006,1002,1,0,0,0,1007,99,1,0,0,0,1008,1009,5,140,0,0,1009,1010,5,
+		148,0,0,1010,101,1,0,0,0,1011,1012,5,189,0,0,1012,103,1,0,0,0,1013,1014,
+		6,52,-1,0,1014,1015,5,171,0,0,1015,1016,3,104,52,0,1016,1017,5,172,0,0,
+		1017,1056,1,0,0,0,1018,1019,5,178,0,0,1019,1056,3,104,52,16,1020,1021,
+		5,152,0,0,1021,1056,3,104,52,11,1022,1023,5,128,0,0,1023,1024,3,104,52,
+		0,1024,1025,5,130,0,0,1025,1026,3,104,52,0,1026,1027,5,129,0,0,1027,1028,
+		3,104,52,0,1028,1056,1,0,0,0,1029,1030,3,110,55,0,1030,1039,5,171,0,0,
+		1031,1036,3,104,52,0,1032,1033,5,173,0,0,1033,1035,3,104,52,0,1034,1032,
+		1,0,0,0,1035,1038,1,0,0,0,1036,1034,1,0,0,0,1036,1037,1,0,0,0,1037,1040,
+		1,0,0,0,1038,1036,1,0,0,0,1039,1031,1,0,0,0,1039,1040,1,0,0,0,1040,1041,
+		1,0,0,0,1041,1042,5,172,0,0,1042,1056,1,0,0,0,1043,1045,7,2,0,0,1044,1046,
+		3,106,53,0,1045,1044,1,0,0,0,1045,1046,1,0,0,0,1046,1047,1,0,0,0,1047,
+		1048,5,140,0,0,1048,1056,3,106,53,0,1049,1050,5,190,0,0,1050,1056,3,106,
+		53,0,1051,1056,5,189,0,0,1052,1056,5,190,0,0,1053,1056,5,188,0,0,1054,
+		1056,3,108,54,0,1055,1013,1,0,0,0,1055,1018,1,0,0,0,1055,1020,1,0,0,0,
+		1055,1022,1,0,0,0,1055,1029,1,0,0,0,1055,1043,1,0,0,0,1055,1049,1,0,0,
+		0,1055,1051,1,0,0,0,1055,1052,1,0,0,0,1055,1053,1,0,0,0,1055,1054,1,0,
+		0,0,1056,1077,1,0,0,0,1057,1058,10,15,0,0,1058,1059,5,149,0,0,1059,1076,
+		3,104,52,16,1060,1061,10,14,0,0,1061,1062,7,3,0,0,1062,1076,3,104,52,15,
+		1063,1064,10,13,0,0,1064,1065,7,4,0,0,1065,1076,3,104,52,14,1066,1067,
+		10,12,0,0,1067,1068,7,5,0,0,1068,1076,3,104,52,13,1069,1070,10,10,0,0,
+		1070,1071,5,150,0,0,1071,1076,3,104,52,11,1072,1073,10,9,0,0,1073,1074,
+		5,151,0,0,1074,1076,3,104,52,10,1075,1057,1,0,0,0,1075,1060,1,0,0,0,1075,
+		1063,1,0,0,0,1075,1066,1,0,0,0,1075,1069,1,0,0,0,1075,1072,1,0,0,0,1076,
+		1079,1,0,0,0,1077,1075,1,0,0,0,1077,1078,1,0,0,0,1078,105,1,0,0,0,1079,
+		1077,1,0,0,0,1080,1081,7,6,0,0,1081,107,1,0,0,0,1082,1085,3,110,55,0,1083,
+		1084,5,174,0,0,1084,1086,3,110,55,0,1085,1083,1,0,0,0,1085,1086,1,0,0,
+		0,1086,109,1,0,0,0,1087,1088,7,7,0,0,1088,111,1,0,0,0,101,116,118,132,
+		156,163,165,173,175,194,204,215,223,240,249,259,271,275,283,287,292,302,
+		316,331,337,341,346,354,362,374,385,393,403,437,447,474,488,490,497,505,
+		515,519,523,527,531,547,565,574,579,600,614,618,626,639,642,653,657,665,
+		676,678,689,692,696,704,709,714,724,732,746,751,754,761,770,775,782,795,
+		798,811,828,837,841,846,852,861,865,872,883,889,893,917,927,957,973,987,
+		1006,1036,1039,1045,1055,1075,1077,1085
 	};
 
 	public static readonly ATN _ATN =

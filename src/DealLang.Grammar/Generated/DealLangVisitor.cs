@@ -518,6 +518,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitContractRenewalsItem([NotNull] DealLangParser.ContractRenewalsItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>prepaymentItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPrepaymentItem([NotNull] DealLangParser.PrepaymentItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.delivery"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

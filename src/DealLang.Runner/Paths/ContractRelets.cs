@@ -6,7 +6,9 @@ namespace DealLang.Runner.Paths;
 /// A scenario's levers on the contracts (docs/language.md §10): each contract's utilisation (its take-or-pay share
 /// unless the scenario says), and, when the scenario re-lets its units, the years of each period they are re-let and
 /// whether they are on each period's end; the renewals its customer takes (the years of each period inside them and
-/// whether one runs at each period's end); and the termination fee its customer's default pays. Re-letting starts the
+/// whether one runs at each period's end); the termination fee its customer's default pays; the years of each period in
+/// its term and renewals up to that default (so the default's period pays for the days before it); and the prepayment
+/// received at its start. Re-letting starts the
 /// scenario's idle gap after the contract stops, at the end of its last renewal taken or on its customer's default
 /// date, whichever is first, and runs to the end of the run. Allocation-free.
 /// </summary>
@@ -31,12 +33,31 @@ static class ContractRelets
                 termination[p] = claim * deal.Parties[contract.Customer].Recovery;
             }
 
-            // The renewals taken: from the end of the term to the end of the last one (a default stops them in the loop).
+            // The term's days up to the customer's default date (none from it), the default's period prorated to its day.
+            Date? customerDefault = scenario.PartyDefaults[contract.Customer];
+            double[] termYears = into.ContractTermYears[c];
+            for (int t = 0; t < termYears.Length; t++)
+            {
+                Date from = Date.Max(b[t], contract.Start), to = Cut(Date.Min(b[t + 1], contract.End), customerDefault);
+                termYears[t] = to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
+            }
+
+            // The prepayment: paid on the start day, in the period the start falls in (the first for a start on the
+            // closing), unless the customer defaulted on or before it.
+            double[] prepaid = into.ContractPrepaid[c];
+            prepaid.AsSpan().Clear();
+            if (contract.Prepayment != 0 && !(customerDefault is { } gone && gone <= contract.Start)
+                && Math.Max(0, Schedule.PeriodIndexOf(b, contract.Start)) is int paidIn && paidIn < prepaid.Length)
+            {
+                prepaid[paidIn] = contract.Prepayment;
+            }
+
+            // The renewals taken: from the end of the term to the end of the last one, up to the customer's default.
             Date end = contract.End, renewedEnd = contract.EndAfter(levers.RenewalsTaken);
             double[] renewalYears = into.ContractRenewalYears[c], renewalLive = into.ContractRenewalLive[c];
             for (int t = 0; t < renewalYears.Length; t++)
             {
-                Date from = Date.Max(b[t], end), to = Date.Min(b[t + 1], renewedEnd);
+                Date from = Date.Max(b[t], end), to = Cut(Date.Min(b[t + 1], renewedEnd), customerDefault);
                 renewalYears[t] = to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
                 renewalLive[t] = end <= b[t + 1] && b[t + 1] < renewedEnd ? 1.0 : 0.0;
             }
@@ -60,6 +81,10 @@ static class ContractRelets
             }
         }
     }
+
+    /// <summary>The earlier of <paramref name="day"/> and the customer's default date: the contract pays for the days
+    /// before the default only.</summary>
+    static Date Cut(Date day, Date? customerDefault) => customerDefault is { } d && d < day ? d : day;
 
     /// <summary>The day re-letting starts: the contract's stop (the end of its last renewal taken, or its customer's
     /// default date if earlier, but not before it starts) plus the idle gap.</summary>

@@ -146,6 +146,10 @@ public sealed class DealPaths
         for (int l = 0; l < leases.Length; l++)
         {
             LeaseTerms.Apply(deal, leases[l], scenario, l, into, memo);
+            if (deal.ProjectsCfads)
+            {
+                LeaseTermRents.Fill(deal, leases[l], scenario, l, into.LeaseTermRent[l]);
+            }
         }
 
         for (int i = 0; i < indexLevels.Length; i++)

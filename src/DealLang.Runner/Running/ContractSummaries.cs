@@ -17,7 +17,8 @@ static class ContractSummaries
                 PeriodYears.Sum(result.ContractRevenue[c], periods),
                 PeriodYears.Sum(result.ContractTerminationFee[c], periods),
                 stop >= 0 && stop < periods ? deal.Boundaries[stop + 1] : null,
-                result.ContractUnits[c]));
+                result.ContractUnits[c],
+                PeriodYears.Sum(result.ContractPrepayment[c], periods)));
         }
 
         return summaries.MoveToImmutable();

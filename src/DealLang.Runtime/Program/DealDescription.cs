@@ -45,6 +45,10 @@ public sealed class DealDescription
     /// <summary>The compute contracts on the fleets, in declaration order (docs/language.md §5 "contract").</summary>
     public ContractInfo[] Contracts { get; init; } = [];
 
+    /// <summary>Whether a forward test projects <c>cfads</c> (<c>cfads over next 12m</c>): then each lease's rent in its
+    /// current term is a path input (<see cref="InputQuantity.LeaseTermRent"/>); false by default, and no slot.</summary>
+    public bool ProjectsCfads { get; init; }
+
     private readonly int? _scheduledPeriods;
 
     /// <summary>All periods: to the maturity, then the workout periods in which an enforcement sale can still fall.</summary>

@@ -48,6 +48,7 @@ public sealed class RunResult
         FleetSaleRevenue = new double[deal.Fleets.Length];
         ContractRevenue = Arrays.Jagged<double>(deal.Contracts.Length, n);
         ContractTerminationFee = Arrays.Jagged<double>(deal.Contracts.Length, n);
+        ContractPrepayment = Arrays.Jagged<double>(deal.Contracts.Length, n);
         ContractUnits = new double[deal.Contracts.Length];
         ContractStopPeriod = new int[deal.Contracts.Length];
         Reset();
@@ -152,6 +153,10 @@ public sealed class RunResult
     /// <summary>[contract][t]: the termination fee received in period t; written only for a contract with a fee, so
     /// it stays zero for the others.</summary>
     public double[][] ContractTerminationFee { get; }
+
+    /// <summary>[contract][t]: the prepayment received in period t; written every period only for a contract with a
+    /// prepayment (the run writes each period it runs), so it stays zero for the others.</summary>
+    public double[][] ContractPrepayment { get; }
 
     /// <summary>[contract]: the units it took at the end of the last period run.</summary>
     public double[] ContractUnits { get; }
@@ -280,6 +285,7 @@ public sealed class RunResult
         Array.Clear(FleetSaleRevenue);
         Arrays.Clear(ContractRevenue);
         Arrays.Clear(ContractTerminationFee);
+        Arrays.Clear(ContractPrepayment);
         Array.Clear(ContractUnits);
         Array.Fill(ContractStopPeriod, -1);
     }

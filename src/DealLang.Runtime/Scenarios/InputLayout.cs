@@ -78,6 +78,19 @@ public enum InputQuantity
     /// <summary>Series, per contract: 1 when a renewal taken runs on the period's end day, else 0.</summary>
     ContractRenewalLive,
 
+    /// <summary>Series, per contract: the days of each period in its term over 365, up to its customer's default date
+    /// (so the period of the default pays for the days before it); zero from then on.</summary>
+    ContractTermYears,
+
+    /// <summary>Series, per contract: its prepayment, received in the period its start falls in unless its customer
+    /// defaulted on or before the start; zero elsewhere.</summary>
+    ContractPrepaid,
+
+    /// <summary>Series, per lease, only in a deal that projects cfads (<see cref="DealDescription.ProjectsCfads"/>): the
+    /// rent of each period in the term running at its start (the initial term or a renewal taken), as if the lessee
+    /// never defaults; a period in which a term ends and a renewal taken begins holds the ending term's days only.</summary>
+    LeaseTermRent,
+
     /// <summary>Scalar, per sale: 1 when the lender keeps the sold fleet's running contracts (selling only idle and
     /// freed units), else 0 (0 for a sale without a market).</summary>
     SaleKeepContracts,
@@ -108,7 +121,8 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// per scalar slot. A path source (the deterministic scenario, a Monte Carlo engine) fills slots by this layout,
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
-/// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag; flags every party's default; scalars every
+/// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag, then every contract's term years and prepayment, then (in a deal
+/// that projects cfads) every lease's rent in its current term; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
 /// flag and reserve (last, so that the slots before them are where they were before the workout's terms).
@@ -120,6 +134,7 @@ public sealed class InputLayout
         InputQuantity.FacilityValue, InputQuantity.LeaseRent, InputQuantity.IndexLevel,
         InputQuantity.ContractReletYears, InputQuantity.ContractReletLive, InputQuantity.ContractTermination,
         InputQuantity.ContractRenewalYears, InputQuantity.ContractRenewalLive,
+        InputQuantity.ContractTermYears, InputQuantity.ContractPrepaid, InputQuantity.LeaseTermRent,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
@@ -134,8 +149,9 @@ public sealed class InputLayout
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
     readonly int[] count = new int[Enum.GetValues<InputQuantity>().Length];
 
-    InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts)
+    InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts, bool projectsCfads)
     {
+        ProjectsCfads = projectsCfads;
         Indices = indices;
         Contracts = contracts;
         Facilities = facilities;
@@ -149,7 +165,7 @@ public sealed class InputLayout
 
     /// <summary>The layout of a deal with these numbers of facilities, leases, parties, enforcement sales and
     /// market indices (what the compiler calls, from the bound model).</summary>
-    public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0, int contracts = 0)
+    public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0, int contracts = 0, bool projectsCfads = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(contracts);
         ArgumentOutOfRangeException.ThrowIfNegative(indices);
@@ -157,14 +173,14 @@ public sealed class InputLayout
         ArgumentOutOfRangeException.ThrowIfNegative(leases);
         ArgumentOutOfRangeException.ThrowIfNegative(parties);
         ArgumentOutOfRangeException.ThrowIfNegative(sales);
-        return new InputLayout(facilities, leases, parties, sales, indices, contracts);
+        return new InputLayout(facilities, leases, parties, sales, indices, contracts, projectsCfads);
     }
 
     /// <summary>The layout of <paramref name="deal"/> (what <see cref="IDealProgram.Inputs"/> publishes).</summary>
     public static InputLayout Of(DealDescription deal)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length, deal.Contracts.Length);
+        return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length, deal.Contracts.Length, deal.ProjectsCfads);
     }
 
     public int Facilities { get; }
@@ -173,6 +189,9 @@ public sealed class InputLayout
     public int Sales { get; }
     public int Indices { get; }
     public int Contracts { get; }
+
+    /// <summary>Whether the leases have <see cref="InputQuantity.LeaseTermRent"/> slots (a deal that projects cfads).</summary>
+    public bool ProjectsCfads { get; }
 
     /// <summary>Per-period <c>double</c> series, in <see cref="PathInputs.Series"/> order.</summary>
     public InputSlot[] Series { get; }
@@ -201,14 +220,15 @@ public sealed class InputLayout
         ArgumentNullException.ThrowIfNull(deal);
         return deal.Facilities.Length == Facilities && deal.Leases.Length == Leases
             && deal.Parties.Length == Parties && deal.Sales.Length == Sales && deal.Indices.Length == Indices
-            && deal.Contracts.Length == Contracts;
+            && deal.Contracts.Length == Contracts && deal.ProjectsCfads == ProjectsCfads;
     }
 
     public static InputShape ShapeOf(InputQuantity quantity) => quantity switch
     {
         InputQuantity.FacilityValue or InputQuantity.LeaseRent or InputQuantity.IndexLevel
             or InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination
-            or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive => InputShape.Series,
+            or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
+            or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.LeaseTermRent => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
@@ -220,13 +240,15 @@ public sealed class InputLayout
     public static InputEntity EntityOf(InputQuantity quantity) => quantity switch
     {
         InputQuantity.FacilityValue => InputEntity.Facility,
-        InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery => InputEntity.Lease,
+        InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
+            or InputQuantity.LeaseTermRent => InputEntity.Lease,
         InputQuantity.PartyDefaulted => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve => InputEntity.Sale,
         InputQuantity.IndexLevel => InputEntity.Index,
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
-            or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive => InputEntity.Contract,
+            or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
+            or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid => InputEntity.Contract,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -247,7 +269,8 @@ public sealed class InputLayout
         foreach (InputQuantity quantity in order)
         {
             InputEntity kind = EntityOf(quantity);
-            int n = Entities(kind);
+            // A lease's rent in its current term is an input only where a forward test projects cfads.
+            int n = quantity == InputQuantity.LeaseTermRent && !ProjectsCfads ? 0 : Entities(kind);
             firstIndex[(int)quantity] = slots.Count;
             count[(int)quantity] = n;
             for (int e = 0; e < n; e++)

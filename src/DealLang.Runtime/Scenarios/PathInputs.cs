@@ -53,6 +53,9 @@ public sealed class PathInputs
         ContractTermination = Rows(Series, layout, InputQuantity.ContractTermination, layout.Contracts);
         ContractRenewalYears = Rows(Series, layout, InputQuantity.ContractRenewalYears, layout.Contracts);
         ContractRenewalLive = Rows(Series, layout, InputQuantity.ContractRenewalLive, layout.Contracts);
+        ContractTermYears = Rows(Series, layout, InputQuantity.ContractTermYears, layout.Contracts);
+        ContractPrepaid = Rows(Series, layout, InputQuantity.ContractPrepaid, layout.Contracts);
+        LeaseTermRent = Rows(Series, layout, InputQuantity.LeaseTermRent, layout.ProjectsCfads ? layout.Leases : 0);
         ContractUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractUtilisation, layout.Contracts), layout.Contracts);
         ContractReletUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractReletUtilisation, layout.Contracts), layout.Contracts);
     }
@@ -138,6 +141,16 @@ public sealed class PathInputs
 
     /// <summary>Per contract: 1 when a renewal taken runs at each period's end (<see cref="InputQuantity.ContractRenewalLive"/>).</summary>
     public double[][] ContractRenewalLive { get; }
+
+    /// <summary>Per contract: the years of each period in its term, up to its customer's default (<see cref="InputQuantity.ContractTermYears"/>).</summary>
+    public double[][] ContractTermYears { get; }
+
+    /// <summary>Per contract: the prepayment received in each period (<see cref="InputQuantity.ContractPrepaid"/>).</summary>
+    public double[][] ContractPrepaid { get; }
+
+    /// <summary>Per lease, in a deal that projects cfads (else empty): the rent of each period in its current term
+    /// (<see cref="InputQuantity.LeaseTermRent"/>).</summary>
+    public double[][] LeaseTermRent { get; }
 
     /// <summary>Per contract: the scenario's utilisation of its hours.</summary>
     public DoubleSlots ContractUtilisation { get; }

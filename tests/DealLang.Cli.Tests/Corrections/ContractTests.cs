@@ -151,11 +151,14 @@ public sealed class ContractTests
     }
 
     [Fact]
-    public void ACustomersDefaultStopsItsContractFromTheDefaultPeriodAndIdlesItsUnits()
+    public void ACustomersDefaultStopsItsContractOnItsDayAndIdlesItsUnits()
     {
-        // Small defaults on 2026-08-15, in Q3 (2026-07-01 → 2026-10-01): Spread earns nothing from Q3 on.
+        // Small defaults on 2026-08-15, in Q3 (2026-07-01 → 2026-10-01): Q3 pays the 45 days before it, at Rent read
+        // on 2026-07-01 (181 days): 300 × (2.00 × 0.9^(181/365) + 0.20) × 8760 × 45/365 × 0.5; nothing after.
         Assert.True(Deal.Ledger("revenue Spread", 1, "SmallDefaults") > 0);
-        Assert.Equal(0.0, Deal.Ledger("revenue Spread", 2, "SmallDefaults"));
+        double rent = 2.00 * Math.Pow(0.9, 181 / 365.0);
+        Assert.Equal(300 * (rent + 0.20) * 8760 * 45 / 365.0 * 0.5, Deal.Ledger("revenue Spread", 2, "SmallDefaults"), 0.01);
+        Assert.Equal(0.0, Deal.Ledger("revenue Spread", 3, "SmallDefaults") - (300 * 2.00 * Math.Pow(0.9, 273 / 365.0) * 8760 * 47 / 365.0 * 0.6), 2);
         Assert.Equal(0.0, Deal.Ledger("Live", 2, "SmallDefaults"));
         Assert.Equal(1.0, Deal.Ledger("Live", 1, "SmallDefaults"));
         // Its 300 units are idle at the end of Q3 (the re-let starts 2026-11-15): 1000 − 400 = 600.

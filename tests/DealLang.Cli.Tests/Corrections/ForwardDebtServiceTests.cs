@@ -138,7 +138,7 @@ public sealed class ForwardDebtServiceTests
     }
 
     [Theory]
-    [InlineData("test F = cfads over next 12m", "DL0230")]
+    [InlineData("test F = collections over next 12m", "DL0230")]
     [InlineData("test F = debt_service / ShedLease.rent over next 12m", "DL0230")]
     [InlineData("test F = debt_service over next 90d", "DL0343")]
     [InlineData("test F = debt_service over next 1.5m", "DL0343")]

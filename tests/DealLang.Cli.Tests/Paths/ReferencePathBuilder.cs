@@ -32,6 +32,10 @@ internal static class ReferencePathBuilder
         for (int l = 0; l < deal.Leases.Length; l++)
         {
             LeaseTerms.Apply(deal, scenario, l, into);
+            if (deal.ProjectsCfads)
+            {
+                LeaseTerms.TermRent(deal, scenario, l, into.LeaseTermRent[l]);
+            }
         }
 
         for (int i = 0; i < deal.Indices.Length; i++)
@@ -80,11 +84,29 @@ static class ContractInputs
             int days = relet ? Date.DaysBetween(s < from ? from : s, e) : 0;
             into.ContractReletYears[c][t] = days > 0 ? days / 365.0 : 0;
             into.ContractReletLive[c][t] = relet && from <= e ? 1 : 0;
-            int renewedDays = Date.DaysBetween(s < end ? end : s, e < renewedEnd ? e : renewedEnd);
-            into.ContractRenewalYears[c][t] = renewedDays > 0 ? renewedDays / 365.0 : 0;
             into.ContractRenewalLive[c][t] = end <= e && e < renewedEnd ? 1 : 0;
             bool defaultPeriod = owed && defaulted!.Value <= e && (t == 0 || defaulted.Value > s);
             into.ContractTermination[c][t] = defaultPeriod ? fee * deal.Parties[contract.Customer].Recovery : 0;
+
+            // The days in the term and in the renewals taken, each up to the customer's default date (its period
+            // prorated to its day: added with the prepayment).
+            Date termTo = e < end ? e : end, renewedTo = e < renewedEnd ? e : renewedEnd;
+            if (defaulted is { } cut)
+            {
+                termTo = cut < termTo ? cut : termTo;
+                renewedTo = cut < renewedTo ? cut : renewedTo;
+            }
+
+            int termDays = Date.DaysBetween(s < contract.Start ? contract.Start : s, termTo);
+            into.ContractTermYears[c][t] = termDays > 0 ? termDays / 365.0 : 0;
+            int renewedDays = Date.DaysBetween(s < end ? end : s, renewedTo);
+            into.ContractRenewalYears[c][t] = renewedDays > 0 ? renewedDays / 365.0 : 0;
+
+            // The prepayment, on the start day, in the period that date closes or falls inside (the first for a start
+            // on the closing), unless the customer defaulted on or before the start.
+            bool startsHere = contract.Start <= e && (t == 0 || contract.Start > s);
+            bool paid = contract.Prepayment != 0 && !(defaulted is { } gone && gone <= contract.Start);
+            into.ContractPrepaid[c][t] = startsHere && paid ? contract.Prepayment : 0;
         }
     }
 }
@@ -294,6 +316,34 @@ static class LeaseTerms
         return Math.Max(0, Schedule.PeriodIndexOf(boundaries, end));
     }
 
+    /// <summary>The rent of each period in the term running at its start (the initial term before it; none after the
+    /// last renewal taken), as if the lessee never defaults: a forward CFADS's lease input, computed period by period
+    /// from the terms' ends (added with the forward CFADS).</summary>
+    public static void TermRent(DealDescription deal, ScenarioSpec scenario, int l, double[] rent)
+    {
+        LeaseInfo lease = deal.Leases[l];
+        int taken = RenewalsTaken(scenario, l, lease);
+        Date[] b = deal.Boundaries;
+        Date renewalsStart = lease.Start.AddMonthsClamped(lease.TermMonths);
+        for (int t = 0; t < rent.Length; t++)
+        {
+            // The first term end after the period's start, among the initial term and the renewals taken.
+            Date? termEnd = null;
+            for (int j = 0; j <= taken && termEnd is null; j++)
+            {
+                Date endJ = lease.Start.AddMonthsClamped((int)Math.Min(lease.TermMonths + ((long)j * lease.RenewalTermMonths), int.MaxValue));
+                if (endJ > b[t])
+                {
+                    termEnd = endJ;
+                }
+            }
+
+            Date from = Date.Max(lease.Start, b[t]);
+            Date to = termEnd is { } te ? Date.Min(te, b[t + 1]) : from;
+            rent[t] = to > from ? LeaseRents.AccrueFor(deal, lease, renewalsStart, scenario.MarketRentDeflation, t, from, to) : 0.0;
+        }
+    }
+
     static int RenewalsTaken(ScenarioSpec scenario, int l, LeaseInfo lease)
     {
         int taken = scenario.RenewalsTaken[l] ?? 0;
@@ -333,6 +383,9 @@ static class LeaseRents
             rent[t] = to > from ? Accrue(deal, lease, renewalsStart, marketDeflation, t, from, to) : 0.0;
         }
     }
+
+    public static double AccrueFor(DealDescription deal, LeaseInfo lease, Date renewalsStart, double marketDeflation, int t, Date from, Date to) =>
+        Accrue(deal, lease, renewalsStart, marketDeflation, t, from, to);
 
     static double Accrue(DealDescription deal, LeaseInfo lease, Date renewalsStart, double marketDeflation, int t, Date from, Date to)
     {

@@ -34,10 +34,13 @@ internal static partial class DealGen
             ? Gen.Int[1, Math.Min(24, f.Days / 31)].Select(m => m % 12 == 0 && m > 0 ? " over next " + Text(m / 12) + "y" : " over next " + Text(m) + "m")
             : Gen.Const(""));
 
-    /// <summary>What a forward test reads: debt service (the deal's, a tranche's), stocks as of the period.</summary>
+    /// <summary>What a forward test reads: debt service (the deal's, a tranche's), cfads (the forward DSCR; a per-period
+    /// fee or a loan left out is only a warning, DL0320, DL0321), stocks as of the period.</summary>
     private static (string Expression, string Unit)[] ForwardExpressions(string tranche) =>
     [
         ("debt_service", MoneyUnit),
+        ("cfads", MoneyUnit),
+        ("cfads / debt_service", Ratio),
         ($"{tranche}.debt_service", MoneyUnit),
         ($"{tranche}.balance / debt_service", Ratio),
     ];

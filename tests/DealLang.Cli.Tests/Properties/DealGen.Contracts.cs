@@ -5,7 +5,8 @@ namespace DealLang.Cli.Tests.Properties;
 
 /// <summary>Compute contracts (docs/language.md §5 "contract") on the first fleet: each takes at most half its first
 /// batch (so two never exceed it, DL0466) from on or after that batch's delivery; priced fixed, at the fleet's rent
-/// index plus a spread, or at market; a termination fee, flat or amortising, or none; one to three renewals at the
+/// index plus a spread, or at market; a termination fee, flat or amortising, or none; a prepayment, applied over the
+/// term or on top, or none (one above the contract's value is only a warning, DL0488); one to three renewals at the
 /// customer's option (the first fleet always has a rent index, so they can be priced); members read by tests, and the
 /// largest customer's share; and the scenario levers on them: utilisation, a re-let after a gap, or none, and zero or
 /// one renewal taken (every contract offers at least one, so it is never more than offered, DL0475).</summary>
@@ -24,8 +25,9 @@ internal static partial class DealGen
         from term in Gen.Int[1, 60]
         from fee in Maybe(Gen.Select(Money(0, 300), Pick("", " amortising"), (m, a) => $"termination_fee {m}{a}"))
         from renewals in Gen.Select(Gen.Int[1, 3], Gen.Int[1, 24], Pick(" x ", "x "), (n, d, x) => $"renewals {Text(n)}{x}{Text(d)}m at customer option")
+        from prepayment in Maybe(Gen.Select(Money(0, 20), Pick("", " applied over term"), (m, a) => $"prepayment {m}{a}"))
         from items in Shuffled($"customer {customer}", $"units {Text(units)} gpus", price, $"hours {hours} hours per year",
-            $"take_or_pay {takeOrPay}", $"starts {starts}", $"term {Text(term)}m", fee, renewals)
+            $"take_or_pay {takeOrPay}", $"starts {starts}", $"term {Text(term)}m", fee, renewals, prepayment)
         from test in Maybe(Pick(
             $"test {name}Rev = {name}.revenue",
             $"test {name}Units = {name}.units",

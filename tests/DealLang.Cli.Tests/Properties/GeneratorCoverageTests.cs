@@ -69,6 +69,9 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("contract not relet lever", @"\n  Ct\d not relet"),
         ("contract renewals", @"contract Ct\d [^\n]*renewals \d+ ?x \d+m at customer option"), ("contract renewals taken lever", @"\n  Ct\d renewals taken 1"),
         ("contract termination fee", @"contract Ct\d [^\n]*termination_fee \S+ amortising"),
+        ("contract prepayment applied", @"contract Ct\d [^\n]*prepayment \S+ applied over term"),
+        ("contract prepayment on top", @"contract Ct\d [^\n]*prepayment \S+ (?!applied)"),
+        ("forward cfads", @"= cfads( / debt_service)? over next \d"),
     ];
 
     [Fact]

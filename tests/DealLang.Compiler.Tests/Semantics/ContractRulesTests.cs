@@ -67,6 +67,48 @@ public sealed class ContractRulesTests
     }
 
     [Fact]
+    public void APrepaymentLowersWithHowItIsApplied()
+    {
+        ContractInfo onTop = Assert.Single(ModelOf(Deal(Setup + Contract("C", Terms() + "  prepayment 2m"))).Contracts);
+        ContractInfo applied = Assert.Single(ModelOf(Deal(Setup + Contract("C", Terms() + "  prepayment 2m applied over term"))).Contracts);
+
+        Assert.Equal((2e6, false, 0.0), (onTop.Prepayment, onTop.PrepaymentApplied, onTop.PrepaymentCreditPerYear));
+        // 2025-01-01 → 2027-01-01 is 730 days, 2 years of 365: a credit of 2m / 2 = 1m a year.
+        Assert.Equal((2e6, true, 1e6), (applied.Prepayment, applied.PrepaymentApplied, applied.PrepaymentCreditPerYear));
+        Single(Errors(Deal(Setup + Contract("C", Terms() + "  prepayment -1m"))), "DL0312");
+        Single(Errors(Deal(Setup + Contract("C", Terms() + "  prepayment 5%"))), "DL0302");
+    }
+
+    [Theory]
+    // 60 GPUs × 2.50 × 8760 × 90% × 730/365 = 2,365,200: just above warns, just below does not.
+    [InlineData("price 2.50 per gpu_hour", "2.4m", true)]
+    [InlineData("price 2.50 per gpu_hour", "2.3m", false)]
+    // An index price at its starting level plus the spread: 60 × (2.00 + 0.50) × 8760 × 90% × 2 = 2,365,200.
+    [InlineData("price Rent + 0.50 per gpu_hour", "2.4m", true)]
+    [InlineData("price Rent + 0.50 per gpu_hour", "2.3m", false)]
+    // At market, the fleet's generation (Rent, 2.00): 60 × 2.00 × 8760 × 90% × 2 = 1,892,160.
+    [InlineData("price at market", "1.9m", true)]
+    [InlineData("price at market", "1.8m", false)]
+    public void APrepaymentAboveTheContractsValueIsAWarning(string price, string prepayment, bool warns)
+    {
+        var (model, diagnostics) = Analyze(Deal(Setup + Contract("C", Terms(price: price) + "  prepayment " + prepayment)));
+        Assert.NotNull(model);
+        Assert.Equal(warns ? 1 : 0, diagnostics.Count(d => d.Code == "DL0488" && d.Severity == Severity.Warning));
+    }
+
+    [Fact]
+    public void AForwardTestMayProjectCfadsAndWarnsOfWhatItLeavesOut()
+    {
+        // cfads and the forward DSCR are projected; a per-period fee is left out, and warned of (a loan: malformed 337).
+        Assert.Empty(Analyze(Deal(Setup + Contract("C", Terms()) + "  test FwdDscr = cfads / debt_service over next 12m\n")).Diagnostics);
+        var (model, diagnostics) = Analyze(Deal(Setup + Contract("C", Terms()) + "  fee Servicer { 1% of collections }\n"
+            + "  test FwdCfads = cfads over next 12m\n"));
+        Assert.NotNull(model);
+        Assert.Equal("DL0320", Assert.Single(diagnostics).Code);
+        Single(Errors(Deal(Setup + Contract("C", Terms()) + "  test FwdRevenue = C.revenue over next 12m\n")), "DL0230");
+    }
+
+    [Fact]
     public void UnitsAboveTheFleetsOnAnyStartDateArePointedAt()
     {
         // 60 + 50 > 100 delivered on 2025-06-30; the second contract's units (line 13, column 41) are pointed at.

@@ -20,8 +20,12 @@ internal sealed class ContractState : EntityState
         TerminationFees = Input("terminationFees", "double[]");
         RenewalYears = Input("renewalYears", "double[]");
         RenewalLive = Input("renewalLive", "double[]");
+        TermYears = Input("termYears", "double[]");
+        Prepaid = Input("prepaid", "double[]");
         Termination = Local("termination", "double", StateLife.Period, comment: "the termination fee recovered from a defaulted customer",
             ledger: new LedgerSlot(LedgerSection.Receipts, "termination fee " + info.Name), declared: HasTerminationFee);
+        Prepayment = Local("prepayment", "double", StateLife.Period, comment: "the prepayment received at the start",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "prepayment " + info.Name), declared: HasPrepayment);
         Curves = Static("curves", "ContractCurves");
         Revenue = Local("revenue", "double", StateLife.Period, comment: info.Name + ".revenue: what the customer pays this period",
             ledger: new LedgerSlot(LedgerSection.Receipts, "revenue " + info.Name));
@@ -61,6 +65,18 @@ internal sealed class ContractState : EntityState
 
     public bool HasTerminationFee => Info.TerminationFee != 0;
 
+    public bool HasPrepayment => Info.Prepayment != 0;
+
+    /// <summary>The years of each period in the term up to the customer's default on this path (the default's period
+    /// prorated to its day); an input.</summary>
+    public StateVar TermYears { get; }
+
+    /// <summary>The prepayment received per period on this path; an input read only for a contract with one.</summary>
+    public StateVar Prepaid { get; }
+
+    /// <summary>This period's prepayment received: a one-off receipt (not cfads). Declared only with a prepayment.</summary>
+    public StateVar Prepayment { get; }
+
     /// <summary>Whether the contract offers renewals (priced at the fleet's generation index, which DL0476 requires).</summary>
     public bool HasRenewals => Info.RenewalCount > 0 && CanRelet;
 
@@ -93,13 +109,15 @@ internal sealed class ContractState : EntityState
 /// <summary>
 /// Take-or-pay compute contracts (docs/language.md §5 "contract"): each period a contract's revenue is units ×
 /// price per GPU-hour (read at the period's start) × hours a year × the years it runs in the period × its take-or-pay
-/// share, scaled by the share of its fleet still held, and nothing from the period its customer defaults in (the
-/// party's default flag, a path input); in the renewals a scenario takes (a path input) the price is the fleet's
+/// share, scaled by the share of its fleet still held, less an applied prepayment's credit; its years stop on its
+/// customer's default date (a path input, so the default's period pays for the days before it), and its units are idle
+/// from that period's end (the party's default flag); in the renewals a scenario takes (a path input) the price is the fleet's
 /// generation index, plus the spread of an index-plus-spread price. Its units are taken from the fleet's idle units while it runs. Revenue is
-/// a collection, in cfads; a termination fee recovered on the customer's default is a one-off receipt, outside cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
+/// a collection, in cfads; a termination fee recovered on the customer's default and a prepayment received at the start
+/// are one-off receipts, outside cfads. A contract owes, holds and carries nothing, is the target of no step, and is not
 /// collateral (its fleet is). The deal-wide <c>largest_customer_share</c> is worked out here, after the revenues.
 /// </summary>
-internal sealed class ContractComponent(EmitContext ctx)
+internal sealed partial class ContractComponent(EmitContext ctx)
     : EmitterComponent<ContractState>(ctx, () => ctx.Model.Contracts.Select((c, i) => new ContractState(
         c, i, ctx.Model.Fleets[c.Fleet].Name, ctx.Model.Fleets[c.Fleet].Generation, ctx.Reads(Quantity.ContractActive, i), ctx.Reads(Quantity.LargestCustomerShare, 0))))
 {
@@ -116,7 +134,8 @@ internal sealed class ContractComponent(EmitContext ctx)
         + ", " + CSharpLiterals.Int(c.TermMonths)
         // Only a contract with a fee passes one: the others keep the record's defaults (and their C#).
         + (c.TerminationFee != 0 || c.RenewalCount != 0 ? ", " + CSharpLiterals.Double(c.TerminationFee) + ", " + CSharpLiterals.Bool(c.FeeAmortising) : "")
-        + (c.RenewalCount != 0 ? ", " + CSharpLiterals.Int(c.RenewalCount) + ", " + CSharpLiterals.Int(c.RenewalTermMonths) : "") + ")";
+        + (c.RenewalCount != 0 ? ", " + CSharpLiterals.Int(c.RenewalCount) + ", " + CSharpLiterals.Int(c.RenewalTermMonths) : "")
+        + (c.Prepayment != 0 ? ", Prepayment: " + CSharpLiterals.Double(c.Prepayment) + ", PrepaymentApplied: " + CSharpLiterals.Bool(c.PrepaymentApplied) : "") + ")";
 
     // A contract reads its customer's default flag, its price index and its fleet's spot index (path inputs), so
     // they are declared.
@@ -148,11 +167,25 @@ internal sealed class ContractComponent(EmitContext ctx)
 
     public override IEnumerable<string> Terms(DealSum sum) => sum switch
     {
-        DealSum.Collections => States.SelectMany(c => c.HasTerminationFee ? new[] { c.Revenue.Name, c.Termination.Name } : [c.Revenue.Name]),
-        // A termination fee is a one-off: in collections, not in cfads (as a loan's recovery).
-        DealSum.OneOffReceipts => States.Where(c => c.HasTerminationFee).Select(c => c.Termination.Name),
+        DealSum.Collections => States.SelectMany(c => OneOffs(c).Prepend(c.Revenue.Name)),
+        // A termination fee and a prepayment are one-offs: in collections, not in cfads (as a loan's recovery).
+        DealSum.OneOffReceipts => States.SelectMany(OneOffs),
         _ => [],
     };
+
+    // Each contract's one-off receipts, in ledger order: its termination fee, then its prepayment.
+    private static IEnumerable<string> OneOffs(ContractState c)
+    {
+        if (c.HasTerminationFee)
+        {
+            yield return c.Termination.Name;
+        }
+
+        if (c.HasPrepayment)
+        {
+            yield return c.Prepayment.Name;
+        }
+    }
 
     public override void WriteConstants(IndentedWriter w)
     {
@@ -188,19 +221,24 @@ internal sealed class ContractComponent(EmitContext ctx)
             string curves = contract.Curves.Name;
             string units = CSharpLiterals.DoubleOperand(c.Units);
             string hours = CSharpLiterals.DoubleOperand(c.HoursPerYear);
-            w.Comment(c.Name + ": units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; nothing once "
-                + Ctx.Model.Parties[c.Customer].Name + " defaults");
-            string contracted = defaulted + " ? 0.0 : " + units + " * " + kept + " * " + price + " * " + hours + " * " + curves + ".LiveYears[t] * Math.Max("
-                + CSharpLiterals.DoubleOperand(c.TakeOrPay) + ", " + contract.Utilisation + ")";
+            w.Comment(c.Name + ": units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years "
+                + "stop on " + Ctx.Model.Parties[c.Customer].Name + "'s default date (its period prorated to the day)");
+            string floor = "Math.Max(" + CSharpLiterals.DoubleOperand(c.TakeOrPay) + ", " + contract.Utilisation + ")";
+            string years = contract.TermYears + "[t]";
+            // An applied prepayment is credited against the term's payments at a constant amount a year, never below 0.
+            string contracted = c.PrepaymentApplied
+                ? "Math.Max(0.0, " + units + " * " + price + " * " + hours + " * " + floor + " - " + CSharpLiterals.DoubleOperand(c.PrepaymentCreditPerYear) + ") * " + kept + " * " + years
+                : units + " * " + kept + " * " + price + " * " + hours + " * " + years + " * " + floor;
             string running = "(" + defaulted + " || !" + curves + ".LiveAtEnd[t] ? 0.0 : " + units + ")";
             if (contract.HasRenewals)
             {
                 // The renewals taken, at the market price (the spot index, plus the spread of an index-plus-spread
-                // price), at the same take-or-pay floor; nothing once the customer defaults.
+                // price), at the same take-or-pay floor, to the customer's default date (an input cut there).
                 string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);
                 string market = c.PriceIndex >= 0 && c.PriceSpread != 0 ? "(" + spot + " + " + CSharpLiterals.DoubleOperand(c.PriceSpread) + ")" : spot;
-                contracted = defaulted + " ? 0.0 : " + units + " * " + kept + " * (" + price + " * " + curves + ".LiveYears[t] + " + market + " * "
-                    + contract.RenewalYears + "[t]) * " + hours + " * Math.Max(" + CSharpLiterals.DoubleOperand(c.TakeOrPay) + ", " + contract.Utilisation + ")";
+                contracted = c.PrepaymentApplied
+                    ? contracted + " + " + units + " * " + kept + " * " + market + " * " + contract.RenewalYears + "[t] * " + hours + " * " + floor
+                    : units + " * " + kept + " * (" + price + " * " + years + " + " + market + " * " + contract.RenewalYears + "[t]) * " + hours + " * " + floor;
                 running = "(" + defaulted + " || (!" + curves + ".LiveAtEnd[t] && " + contract.RenewalLive + "[t] == 0.0) ? 0.0 : " + units + ")";
             }
 
@@ -228,6 +266,11 @@ internal sealed class ContractComponent(EmitContext ctx)
             if (contract.HasTerminationFee)
             {
                 w.Line(contract.Termination + " = " + contract.TerminationFees + "[t];");
+            }
+
+            if (contract.HasPrepayment)
+            {
+                w.Line(contract.Prepayment + " = " + contract.Prepaid + "[t];");
             }
 
             if (contract.Active.Declared)
@@ -264,6 +307,11 @@ internal sealed class ContractComponent(EmitContext ctx)
             if (contract.HasTerminationFee)
             {
                 w.Line("result.ContractTerminationFee[" + index + "][t] = " + contract.Termination + ";");
+            }
+
+            if (contract.HasPrepayment)
+            {
+                w.Line("result.ContractPrepayment[" + index + "][t] = " + contract.Prepayment + ";");
             }
 
             w.Line("result.ContractUnits[" + index + "] = " + contract.Units + ";");

@@ -82,6 +82,12 @@ internal abstract class EmitterComponent
     /// <summary>The kind's terms of a deal-wide sum, entity by entity.</summary>
     public virtual IEnumerable<string> Terms(DealSum sum) => [];
 
+    /// <summary>The kind's terms of a forward CFADS (<c>cfads over next D</c>, docs/language.md §7) over the window
+    /// whose last period is <c><paramref name="lastArray"/>[t]</c>, entity by entity: what it is contracted to receive
+    /// (<paramref name="deductions"/> false) or known to cost (true) in the periods after this one, from what the loop
+    /// knows now.</summary>
+    public virtual IEnumerable<string> ForwardCfads(string lastArray, bool deductions) => [];
+
     // ------------------------------------------------------------------ the period loop, in the order it runs
 
     /// <summary>Period start: what the period's expressions read as "at the period's start".</summary>

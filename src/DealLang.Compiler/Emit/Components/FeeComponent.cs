@@ -14,6 +14,7 @@ internal sealed class FeeState : EntityState
         Paid = Local("paid", "double", StateLife.Paid);
         Unpaid = Local("unpaid", "double", StateLife.Carried, comment: "carried forward");
         Escalation = Static("escalation", "double[]");
+        ForwardWeights = Static("forwardWeights", "double[]");
     }
 
     public FeeModel Model { get; }
@@ -26,6 +27,9 @@ internal sealed class FeeState : EntityState
 
     /// <summary>An escalating fee's factor per period.</summary>
     public StateVar Escalation { get; }
+
+    /// <summary>An annual fee's year fraction × escalation per period, in a deal that projects cfads.</summary>
+    public StateVar ForwardWeights { get; }
 }
 
 /// <summary>
@@ -63,6 +67,14 @@ internal sealed class FeeComponent(EmitContext ctx)
 
     public override void WriteConstants(IndentedWriter w)
     {
+        foreach (var fee in States.Where(f => Ctx.ProjectsCfads && !f.Model.PerPeriod))
+        {
+            w.Line();
+            w.Comment(fee.Name + ": year fraction × escalation per period (a forward cfads).");
+            w.Line("private static readonly double[] " + fee.ForwardWeights + " = ForwardReceipts.FeeWeights("
+                + CSharpLiterals.Double(fee.Model.Escalator) + ", Closing, Boundaries, YearFractions);");
+        }
+
         foreach (var fee in States)
         {
             if (fee.Model.Escalator != 0)
@@ -74,6 +86,12 @@ internal sealed class FeeComponent(EmitContext ctx)
             }
         }
     }
+
+    /// <summary>A forward cfads's fees: per annual fee, its amount a year now (a fixed amount, or a share of a stock
+    /// at its level now, held flat) × its year fractions and escalation over the window; a per-period fee (a share of
+    /// a flow) is not known ahead (DL0320) and nothing carried unpaid is counted.</summary>
+    public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions) => !deductions ? [] : States.Where(f => !f.Model.PerPeriod).Select(f =>
+        CSharpEmitter.Amount(Ctx, f.Model.AnnualAmount, asOperand: true) + " * ForwardReceipts.Sum(" + f.ForwardWeights + ", t, " + lastArray + "[t])");
 
     private static string Percent(double fraction) =>
         (fraction * 100).ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) + "%";

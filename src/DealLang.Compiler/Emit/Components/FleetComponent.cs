@@ -124,6 +124,12 @@ internal sealed class FleetComponent(EmitContext ctx)
         _ => [],
     };
 
+    /// <summary>A forward cfads's opex: per fleet, the power and maintenance of its batches (delivered, and scheduled
+    /// in its terms) over the window, at the share of units held now; nothing carried unpaid.</summary>
+    public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions) => !deductions ? [] : States.Select(f =>
+        "(ForwardReceipts.Sum(" + f.Curves + ".PowerCost, t, " + lastArray + "[t]) + ForwardReceipts.Sum(" + f.Curves + ".MaintenanceCost, t, "
+        + lastArray + "[t])) * " + f.Kept);
+
     public override void WriteConstants(IndentedWriter w)
     {
         foreach (var fleet in States)

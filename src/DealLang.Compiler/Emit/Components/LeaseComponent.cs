@@ -21,6 +21,8 @@ internal sealed class LeaseState : EntityState
             ledger: new LedgerSlot(LedgerSection.Receipts, "rvg " + Name), declared: HasRvg);
         Active = Local("active", "bool", StateLife.Period, declared: readsActive);
         Ended = Local("ended", "bool", StateLife.Period, declared: readsEnded);
+        TermRent = Input("termRent", "double[]");
+        TermEnds = Static("termEnds", "int[]");
     }
 
     public LeaseModel Model { get; }
@@ -53,6 +55,13 @@ internal sealed class LeaseState : EntityState
     /// <summary>Declared only when an expression reads <c>L.ended</c>.</summary>
     public StateVar Ended { get; }
 
+    /// <summary>This path's rent per period in the term running at the period's start, as if the lessee never
+    /// defaults (an input of a deal that projects cfads).</summary>
+    public StateVar TermRent { get; }
+
+    /// <summary>Per period, the last period of the term running at its end (a static of a deal that projects cfads).</summary>
+    public StateVar TermEnds { get; }
+
     public override string Heading => Name + " (lease of " + Facility + ")";
 
     private string Facility { get; }
@@ -72,16 +81,53 @@ internal sealed class LeaseComponent(EmitContext ctx)
 
     public override string DescriptionProperty => "Leases";
 
-    public override IEnumerable<string> DescriptionElements() => States.Select(s =>
+    public override IEnumerable<string> DescriptionElements() => States.Select(s => Info(s.Info));
+
+    private static string Info(LeaseInfo l)
     {
-        var l = s.Info;
         return "new LeaseInfo(" + CSharpLiterals.String(l.Name) + ", " + CSharpLiterals.Int(l.Facility) + ", " + CSharpLiterals.Int(l.Lessee)
             + ", " + CSharpLiterals.Double(l.RentPerYear) + ", " + CSharpLiterals.Double(l.Escalator) + ", " + CSharpLiterals.Date(l.Start)
             + ", " + CSharpLiterals.Int(l.TermMonths) + ", " + CSharpLiterals.Int(l.RenewalCount) + ", " + CSharpLiterals.Int(l.RenewalTermMonths)
             + ", " + CSharpLiterals.Bool(l.RenewalAtMarket) + ", " + CSharpLiterals.NullableDate(l.RvgUntil) + ", " + CSharpLiterals.Double(l.RvgCap)
             // Only a lease that states a day count passes one: the others keep the record's default (and their C#).
             + (l.RentDayCount is { } dc ? ", DayCount." + dc : "") + ")";
-    });
+    }
+
+    // A forward cfads's windows stop at the end of each lease's current term.
+    public override void WriteConstants(IndentedWriter w)
+    {
+        if (!Ctx.ProjectsCfads)
+        {
+            return;
+        }
+
+        foreach (var lease in States)
+        {
+            w.Line();
+            w.Comment(lease.Name + ": the last period of the term running at each period's end (a forward cfads).");
+            w.Line("private static readonly int[] " + lease.TermEnds + " = ForwardReceipts.TermEndPeriods(" + Info(lease.Info) + ", Boundaries);");
+        }
+    }
+
+    /// <summary>
+    /// A forward cfads's rent: per lease, its rent in the periods of the window inside the term running now (an input:
+    /// the lease's terms, the renewals taken and the market rate, as if the lessee never defaults), or nothing once it
+    /// has ended (expiry, or the lessee's default: known when it has happened) or its facility is sold.
+    /// </summary>
+    public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions)
+    {
+        if (deductions)
+        {
+            yield break;
+        }
+
+        foreach (var lease in States)
+        {
+            string soldFlag = CSharpEmitter.SoldFlag(Ctx, new CollateralRef(CollateralKind.Facility, lease.Info.Facility));
+            string over = (soldFlag.Length > 0 ? soldFlag + " || " : "") + "(" + lease.EndPeriod + " >= 0 && t >= " + lease.EndPeriod + ")";
+            yield return "(" + over + " ? 0.0 : ForwardReceipts.Sum(" + lease.TermRent + ", t, " + lastArray + "[t], " + lease.TermEnds + "[t]))";
+        }
+    }
 
     public override IEnumerable<(BoundExpression Expression, int Window)> Expressions() =>
         Model.Leases.Where(l => l.RvgGuarantees is not null).Select(l => (l.RvgGuarantees!, 1));

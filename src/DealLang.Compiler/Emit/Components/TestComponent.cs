@@ -38,7 +38,7 @@ internal sealed class TestState : EntityState
 /// <summary>
 /// Tests: a value per period, each after the tests it reads (evaluation order), summed over a trailing window from
 /// the flows' history when the test has one, or projected over the periods ahead when it is forward-looking
-/// (<c>over next D</c>: debt service only), n/a (NaN) before its <c>from</c> date. A test receives, owes, holds
+/// (<c>over next D</c>: debt service and cfads), n/a (NaN) before its <c>from</c> date. A test receives, owes, holds
 /// and carries nothing, is the target of no step and is not collateral.
 /// </summary>
 internal sealed class TestComponent(EmitContext ctx)
@@ -87,7 +87,7 @@ internal sealed class TestComponent(EmitContext ctx)
             ExpressionWindow? window = model.ForwardMonths > 0 ? new ExpressionWindow(test.ForwardLast.Name, Forward: true)
                 : model.TrailingPeriods > 1 ? new ExpressionWindow(test.Window.Name, Forward: false)
                 : null;
-            w.Comment(test.Name + (window is null ? "" : window.Forward ? ", its debt service over the periods ahead" : ", over its trailing window") + (model.From is { } start ? ", tested from " + start.ToString() + " (n/a before)" : ""));
+            w.Comment(test.Name + (window is null ? "" : window.Forward ? ", its debt service and cfads projected over the periods ahead" : ", over its trailing window") + (model.From is { } start ? ", tested from " + start.ToString() + " (n/a before)" : ""));
             string expression = CSharpEmitter.Expression(Ctx, model.Expression, window);
 
             // Before 'from' the value is n/a (NaN: comparisons with it are false). The history is written

@@ -8,7 +8,7 @@ namespace DealLang.Compiler.Lowering.Kinds;
 /// <summary>
 /// A contract as the runtime's <see cref="ContractInfo"/>. Its price becomes an index (−1 for none) and a spread:
 /// a constant price is all spread; <c>at market</c> is the fleet's generation index with no spread. Everything else
-/// is required (docs/language.md §5 "contract") but the termination fee (none by default).
+/// is required (docs/language.md §5 "contract") but the termination fee and the prepayment (none by default).
 /// </summary>
 internal sealed class ContractLowering : DeclarationLowering<ContractSyntax, ContractInfo>
 {
@@ -35,6 +35,8 @@ internal sealed class ContractLowering : DeclarationLowering<ContractSyntax, Con
             TerminationFee: lowerer.ConstantOf(contract.TerminationFee),
             FeeAmortising: contract.FeeAmortising,
             RenewalCount: contract.Renewals?.Count ?? 0,
-            RenewalTermMonths: DurationRules.WholeMonths(contract.Renewals?.Term));
+            RenewalTermMonths: DurationRules.WholeMonths(contract.Renewals?.Term),
+            Prepayment: lowerer.ConstantOf(contract.Prepayment),
+            PrepaymentApplied: contract.PrepaymentApplied && contract.Prepayment is not null);
     }
 }

@@ -19,6 +19,8 @@ internal sealed partial class CstToAst
     //     | STARTS DATE             # contractStartsItem
     //     | TERM duration           # contractTermItem
     //     | TERMINATION_FEE expr AMORTISING?   # terminationFeeItem
+    //     | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
+    //     | PREPAYMENT expr (APPLIED OVER TERM)?               # prepaymentItem
     //     ;
     private ContractSyntax? VisitContractDecl(ContractDeclContext context)
     {
@@ -37,6 +39,8 @@ internal sealed partial class CstToAst
         ExpressionSyntax? fee = null;
         bool amortising = false;
         RenewalsSyntax? renewals = null;
+        ExpressionSyntax? prepayment = null;
+        bool applied = false;
         foreach (ContractItemContext item in context.contractItem())
         {
             switch (item)
@@ -90,12 +94,23 @@ internal sealed partial class CstToAst
                     DurationSyntax? length = VisitDuration(r.duration());
                     items.Keep(ref renewals, "renewals", r, count is null || length is null ? null : new RenewalsSyntax(count.Value, length, true, Span(r)));
                     break;
+                case PrepaymentItemContext pp:
+                    // The amount and its 'applied over term' are one item, as the fee and its 'amortising'.
+                    ExpressionSyntax? prepaid = VisitExpr(pp.expr());
+                    if (items.IsFirst("prepayment", Span(pp)))
+                    {
+                        (prepayment, applied) = (prepaid, pp.APPLIED() is not null);
+                    }
+
+                    break;
             }
         }
 
         return new ContractSyntax(name, fleet, customer, units, price, atMarket, priceSpan, hours, takeOrPay, starts, term, fee, amortising, Span(context))
         {
             Renewals = renewals,
+            Prepayment = prepayment,
+            PrepaymentApplied = applied,
         };
     }
 }

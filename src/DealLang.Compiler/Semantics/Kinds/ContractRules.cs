@@ -30,7 +30,7 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
         string name = contract.Name?.Text ?? "";
         binder.RequireKind(contract.Fleet, SymbolKind.Fleet, $"contract '{name}' must be on a fleet");
         binder.RequireKind(contract.Customer, SymbolKind.Party, $"the customer of contract '{name}' must be a party");
-        binder.BindTerms(contract.Units, contract.Price, contract.Hours, contract.TakeOrPay, contract.TerminationFee);
+        binder.BindTerms(contract.Units, contract.Price, contract.Hours, contract.TakeOrPay, contract.TerminationFee, contract.Prepayment);
     }
 
     protected override void CheckTerms(ContractSyntax contract, TypeChecker checker)
@@ -52,6 +52,7 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
         checker.MeasureTerm(contract.Hours, Hours, $"the hours a year of {c}", "8760 hours per year");
         checker.Term(contract.TakeOrPay, Unit.Rate, $"the take_or_pay share of {c}", TypeChecker.Range.Fraction);
         checker.Term(contract.TerminationFee, Unit.Money, $"the termination_fee of {c}", TypeChecker.Range.NonNegative);
+        checker.Term(contract.Prepayment, Unit.Money, $"the prepayment of {c}", TypeChecker.Range.NonNegative);
     }
 
     /// <summary>A price as (index, spread): a constant is (−1, price), an index (i, 0), an index plus or minus a
@@ -133,7 +134,59 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
         {
             CheckUnits(contract, fleet, checks);
         }
+
+        CheckPrepayment(contract, fleet, checks);
     }
+
+    // A prepayment above the total contracted value: units × price × hours a year × take-or-pay × the term's years
+    // (days over 365, as the revenue counts them), an index price at the index's starting level.
+    private static void CheckPrepayment(ContractSyntax contract, FleetSyntax? fleet, DealChecks checks)
+    {
+        if (Constant(checks, contract.Prepayment) is not { } prepaid || prepaid <= 0 || contract.Starts is not { } starts || contract.Term is not { } term
+            || Constant(checks, contract.Units) is not { } units || Constant(checks, contract.Hours) is not { } hours
+            || Constant(checks, contract.TakeOrPay) is not { } takeOrPay || PriceAtStart(contract, fleet, checks) is not { } price)
+        {
+            return;
+        }
+
+        Date end = starts.Value.AddMonthsClamped(DurationRules.WholeMonths(term));
+        double value = units * price * hours * takeOrPay * Date.DaysBetween(starts.Value, end) / 365.0;
+        if (prepaid > value)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.ContractPrepaymentAboveValue(contract.Prepayment!.Span, contract.Name?.Text ?? "", prepaid, value));
+        }
+    }
+
+    // The price per GPU-hour as the deal states it: a constant, or an index's starting level plus the spread (the
+    // fleet's generation for 'at market'); null when it cannot be read as a constant.
+    private static double? PriceAtStart(ContractSyntax contract, FleetSyntax? fleet, DealChecks checks)
+    {
+        (string? index, double spread) = contract.PriceAtMarket ? (fleet?.Generation?.Text, 0.0)
+            : checks.Analysis.BoundOf(contract.Price) is { } bound && Price(bound) is { } p
+                ? (p.Index < 0 ? null : IndexName(contract.Price), p.Spread)
+                : ((string?)null, double.NaN);
+        if (double.IsNaN(spread))
+        {
+            return null;
+        }
+
+        if (index is null)
+        {
+            return contract.PriceAtMarket ? null : spread;
+        }
+
+        IndexSyntax? declared = SyntaxWalk.Safe(checks.Analysis.Deal.Declarations).OfType<IndexSyntax>().FirstOrDefault(i => i.Name?.Text == index);
+        return Constant(checks, declared?.Level) is { } level ? level + spread : null;
+    }
+
+    // The index named in a price of the shape Price() reads (I, I + c, c + I, I − c).
+    private static string? IndexName(ExpressionSyntax? price) => price switch
+    {
+        ReferenceSyntax r => r.Name?.Text,
+        BinaryExpressionSyntax { Left: ReferenceSyntax r } => r.Name?.Text,
+        BinaryExpressionSyntax { Right: ReferenceSyntax r } => r.Name?.Text,
+        _ => null,
+    };
 
     private static FleetSyntax? Fleet(DealChecks checks, ContractSyntax contract) =>
         SyntaxWalk.Safe(checks.Analysis.Deal.Declarations).OfType<FleetSyntax>().FirstOrDefault(f => f.Name?.Text == contract.Fleet?.Text);

@@ -35,8 +35,9 @@ internal sealed class TestRules : DeclarationRules<TestSyntax>
         checks.RequireWithinDeal(test.From, $"the 'from' date of test '{test.Name?.Text}'", checks.Maturity, "the deal's maturity");
     }
 
-    /// <summary><c>over next D</c>: D positive, whole months, not longer than the deal; and only debt service read
-    /// as a flow (the one flow the test can project from what is known at its date).</summary>
+    /// <summary><c>over next D</c>: D positive, whole months, not longer than the deal; and only debt service and
+    /// cfads read as flows (the flows the test can project from what is known at its date). A projected cfads that
+    /// leaves out a per-period fee or a loan's receipts is warned about (DL0320, DL0321).</summary>
     private static void CheckForward(TestSyntax test, DurationSyntax next, DealChecks checks)
     {
         string name = test.Name?.Text ?? "";
@@ -54,13 +55,41 @@ internal sealed class TestRules : DeclarationRules<TestSyntax>
             checks.Diagnostics.Add(DiagnosticCatalogue.ForwardWindowBeyondDeal(next.Span, name, months, MonthsBetween(closing, maturity)));
         }
 
+        ReferenceSyntax? cfads = null;
         foreach (ReferenceSyntax reference in References(test.Expression))
         {
             if (checks.Analysis.References.TryGetValue(reference, out ResolvedReference? resolved)
-                && resolved.Member is { IsFlow: true, Quantity: not (Quantity.DebtService or Quantity.TrancheDebtService) })
+                && resolved.Member is { IsFlow: true, Quantity: not (Quantity.DebtService or Quantity.TrancheDebtService or Quantity.Cfads) })
             {
                 string flow = reference.Member is { } member ? reference.Name.Text + "." + member.Text : reference.Name.Text;
                 checks.Diagnostics.Add(DiagnosticCatalogue.ForwardFlowNotProjected(reference.Span, name, flow));
+            }
+            else if (cfads is null && resolved?.Member is { Quantity: Quantity.Cfads })
+            {
+                cfads = reference;
+            }
+        }
+
+        if (cfads is not null)
+        {
+            CheckForwardCfads(name, cfads, checks);
+        }
+    }
+
+    /// <summary>What a forward CFADS cannot project, once per test at its first <c>cfads</c>: a per-period fee (a share
+    /// of a flow, not known ahead) and a loan's interest and principal (only leases and contracts are projected).</summary>
+    private static void CheckForwardCfads(string test, ReferenceSyntax cfads, DealChecks checks)
+    {
+        foreach (NamedDeclarationSyntax declaration in SyntaxWalk.Safe(checks.Analysis.Deal.Declarations).OfType<NamedDeclarationSyntax>())
+        {
+            switch (declaration)
+            {
+                case FeeSyntax { PerYear: false } fee:
+                    checks.Diagnostics.Add(DiagnosticCatalogue.ForwardCfadsLeavesOutFee(cfads.Span, test, fee.Name?.Text ?? ""));
+                    break;
+                case LoanSyntax loan:
+                    checks.Diagnostics.Add(DiagnosticCatalogue.ForwardCfadsLeavesOutLoan(cfads.Span, test, loan.Name?.Text ?? ""));
+                    break;
             }
         }
     }

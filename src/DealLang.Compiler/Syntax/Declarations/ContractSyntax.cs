@@ -29,4 +29,10 @@ public sealed record ContractSyntax(
     /// <summary><c>renewals N x D at customer option</c>: up to N renewals of D each at the market price, taken per
     /// scenario (<c>C renewals taken K</c>); null when the contract offers none.</summary>
     public RenewalsSyntax? Renewals { get; init; }
+
+    /// <summary><c>prepayment M [applied over term]</c>: money the customer pays at the start; null when none.</summary>
+    public ExpressionSyntax? Prepayment { get; init; }
+
+    /// <summary><c>applied over term</c>: the prepayment is credited against the term's payments linearly.</summary>
+    public bool PrepaymentApplied { get; init; }
 }

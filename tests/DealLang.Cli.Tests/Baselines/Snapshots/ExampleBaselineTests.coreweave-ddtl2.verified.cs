@@ -156,18 +156,22 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double[] index_SOFR_levels = input.Series[0];
         double[] index_H100Rent_levels = input.Series[1];
         double contract_Msft1_utilisation = input.Scalars[6];
+        double[] contract_Msft1_termYears = input.Series[22];
         double[] contract_Msft1_reletYears = input.Series[2];
         double[] contract_Msft1_reletLive = input.Series[6];
         double contract_Msft1_reletUtilisation = input.Scalars[10];
         double contract_Msft2_utilisation = input.Scalars[7];
+        double[] contract_Msft2_termYears = input.Series[23];
         double[] contract_Msft2_reletYears = input.Series[3];
         double[] contract_Msft2_reletLive = input.Series[7];
         double contract_Msft2_reletUtilisation = input.Scalars[11];
         double contract_Msft3_utilisation = input.Scalars[8];
+        double[] contract_Msft3_termYears = input.Series[24];
         double[] contract_Msft3_reletYears = input.Series[4];
         double[] contract_Msft3_reletLive = input.Series[8];
         double contract_Msft3_reletUtilisation = input.Scalars[12];
         double contract_Lab1_utilisation = input.Scalars[9];
+        double[] contract_Lab1_termYears = input.Series[25];
         double[] contract_Lab1_reletYears = input.Series[5];
         double[] contract_Lab1_reletLive = input.Series[9];
         double contract_Lab1_reletUtilisation = input.Scalars[13];
@@ -288,17 +292,17 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_marketValue = fleet_Gpus_curves.MarketValueAt(t, index_H100Rent_levels) * fleet_Gpus_kept;
             fleet_Gpus_age = fleet_Gpus_curves.Delivered[t] > 0.0 && fleet_Gpus_kept > 0.0 ? fleet_Gpus_curves.UnitYears[t] / fleet_Gpus_curves.Delivered[t] : 0.0;
             fleet_Gpus_opex = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept + fleet_Gpus_opexUnpaid;
-            // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; nothing once Microsoft defaults
-            contract_Msft1_revenue = (party_Microsoft_defaulted[t] ? 0.0 : 41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_curves.LiveYears[t] * Math.Max(0.95, contract_Msft1_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
+            // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
+            contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * Math.Max(0.95, contract_Msft1_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
             contract_Msft1_units = ((party_Microsoft_defaulted[t] || !contract_Msft1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft1_reletLive[t])) * fleet_Gpus_contractShare;
-            // Msft2: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; nothing once Microsoft defaults
-            contract_Msft2_revenue = (party_Microsoft_defaulted[t] ? 0.0 : 41250.0 * fleet_Gpus_contractShare * 2.5 * 8760.0 * contract_Msft2_curves.LiveYears[t] * Math.Max(0.95, contract_Msft2_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft2_reletYears[t] * contract_Msft2_reletUtilisation);
+            // Msft2: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
+            contract_Msft2_revenue = (41250.0 * fleet_Gpus_contractShare * 2.5 * 8760.0 * contract_Msft2_termYears[t] * Math.Max(0.95, contract_Msft2_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft2_reletYears[t] * contract_Msft2_reletUtilisation);
             contract_Msft2_units = ((party_Microsoft_defaulted[t] || !contract_Msft2_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft2_reletLive[t])) * fleet_Gpus_contractShare;
-            // Msft3: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; nothing once Microsoft defaults
-            contract_Msft3_revenue = (party_Microsoft_defaulted[t] ? 0.0 : 41250.0 * fleet_Gpus_contractShare * 2.4 * 8760.0 * contract_Msft3_curves.LiveYears[t] * Math.Max(0.95, contract_Msft3_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft3_reletYears[t] * contract_Msft3_reletUtilisation);
+            // Msft3: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
+            contract_Msft3_revenue = (41250.0 * fleet_Gpus_contractShare * 2.4 * 8760.0 * contract_Msft3_termYears[t] * Math.Max(0.95, contract_Msft3_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft3_reletYears[t] * contract_Msft3_reletUtilisation);
             contract_Msft3_units = ((party_Microsoft_defaulted[t] || !contract_Msft3_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Msft3_reletLive[t])) * fleet_Gpus_contractShare;
-            // Lab1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; nothing once AiLab defaults
-            contract_Lab1_revenue = (party_AiLab_defaulted[t] ? 0.0 : 41250.0 * fleet_Gpus_contractShare * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_curves.LiveYears[t] * Math.Max(0.8, contract_Lab1_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation);
+            // Lab1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on AiLab's default date (its period prorated to the day)
+            contract_Lab1_revenue = (41250.0 * fleet_Gpus_contractShare * (index_H100Rent_level + 0.4) * 8760.0 * contract_Lab1_termYears[t] * Math.Max(0.8, contract_Lab1_utilisation)) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Lab1_reletYears[t] * contract_Lab1_reletUtilisation);
             contract_Lab1_units = ((party_AiLab_defaulted[t] || !contract_Lab1_curves.LiveAtEnd[t] ? 0.0 : 41250.0) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * contract_Lab1_reletLive[t])) * fleet_Gpus_contractShare;
             fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
             // largest_customer_share: the largest customer's share of this period's contract revenue

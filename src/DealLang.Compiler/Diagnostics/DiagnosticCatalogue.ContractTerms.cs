@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace DealLang.Compiler.Diagnostics;
+
+// A contract's prepayment and a forward CFADS (docs/language.md §5 "contract", §7 'over next'): DL0488 a prepayment
+// above what the contract is worth, DL0320–DL0321 what a forward CFADS leaves out. Kept together as one feature.
+public static partial class DiagnosticCatalogue
+{
+    /// <summary>DL0488 (warning): a contract's prepayment above its total contracted value (units × price × hours a year
+    /// × take-or-pay × the term's years, an index price at the index's starting level): the customer would prepay
+    /// more than it can owe, and applied over the term the credit would exceed every payment.</summary>
+    public static Diagnostic ContractPrepaymentAboveValue(SourceSpan span, string contract, double prepayment, double value) =>
+        Warning("DL0488", span, string.Create(CultureInfo.InvariantCulture,
+            $"the prepayment of contract '{contract}' ({prepayment:#,0.##}) is more than its total contracted value ({value:#,0.##}: units × price × hours a year × take_or_pay × the term's years)"));
+
+    /// <summary>DL0320 (warning): a forward CFADS in a deal with a per-period fee (a share of a flow): the fee is not
+    /// known ahead, so the projection leaves it out and overstates what is left for debt service.</summary>
+    public static Diagnostic ForwardCfadsLeavesOutFee(SourceSpan span, string test, string fee) =>
+        Warning("DL0320", span,
+            $"test '{test}' projects cfads, which leaves out fee '{fee}': a share of a flow is not known ahead; state the fee as an amount per year to have it projected");
+
+    /// <summary>DL0321 (warning): a forward CFADS in a deal that owns loans: their interest and principal are in
+    /// cfads but a forward CFADS projects only leases' and contracts' receipts, so it understates what is to come.</summary>
+    public static Diagnostic ForwardCfadsLeavesOutLoan(SourceSpan span, string test, string loan) =>
+        Warning("DL0321", span,
+            $"test '{test}' projects cfads, which leaves out loan '{loan}': only leases' rent and contracts' take-or-pay receipts are projected");
+}

@@ -1,0 +1,61 @@
+using DealLang.Compiler.Model;
+
+namespace DealLang.Compiler.Emit.Components;
+
+// A contract's part of a forward CFADS (docs/language.md §7, 'cfads over next D'), kept apart from the period's
+// revenue: the take-or-pay receipts contracted to the end of the term running at the period's end, from what the loop
+// knows now.
+internal sealed partial class ContractComponent
+{
+    /// <summary>
+    /// Per contract, unless its customer is in default now: units × the fleet's share held now × hours a year ×
+    /// take-or-pay × (the price now, held flat, × its term's years in the window, less an applied prepayment's credit;
+    /// plus, while a renewal taken runs now, the market price now × that renewal's years in the window), each window
+    /// cut at the end of the term running at the period's end. Utilisation above the floor and re-lets are not
+    /// contracted, so not projected. A contract has no deductions.
+    /// </summary>
+    public override IEnumerable<string> ForwardCfads(string lastArray, bool deductions)
+    {
+        if (deductions)
+        {
+            yield break;
+        }
+
+        var fleets = Ctx.Components.Of<FleetComponent>();
+        foreach (var contract in States)
+        {
+            var c = contract.Info;
+            string kept = fleets.States[c.Fleet].Kept.Name;
+            string defaulted = Ctx.Current(Quantity.PartyDefaulted, c.Customer);
+            string units = CSharpLiterals.DoubleOperand(c.Units);
+            string hours = CSharpLiterals.DoubleOperand(c.HoursPerYear);
+            string floor = CSharpLiterals.DoubleOperand(c.TakeOrPay);
+            string price = PriceNow(c);
+            string curves = contract.Curves.Name;
+            string window = "t, " + lastArray + "[t], " + curves + ".TermEndPeriod[t]";
+            string perYear = units + " * " + price + " * " + hours + " * " + floor;
+            if (c.PrepaymentApplied)
+            {
+                perYear = "Math.Max(0.0, " + perYear + " - " + CSharpLiterals.DoubleOperand(c.PrepaymentCreditPerYear) + ")";
+            }
+
+            string term = perYear + " * ForwardReceipts.Sum(" + curves + ".LiveYears, " + window + ")";
+            if (contract.HasRenewals)
+            {
+                string spot = Ctx.Current(Quantity.IndexLevel, contract.SpotIndex);
+                string market = c.PriceIndex >= 0 && c.PriceSpread != 0 ? "(" + spot + " + " + CSharpLiterals.DoubleOperand(c.PriceSpread) + ")" : spot;
+                term += " + (" + contract.RenewalLive + "[t] != 0.0 ? " + units + " * " + market + " * " + hours + " * " + floor
+                    + " * ForwardReceipts.Sum(" + curves + ".RenewalTermYears, " + window + ") : 0.0)";
+            }
+
+            yield return "(" + defaulted + " ? 0.0 : " + kept + " * (" + term + "))";
+        }
+    }
+
+    // The price per GPU-hour read now: the spread, or the index's level at the period's start plus it.
+    private string PriceNow(Runtime.ContractInfo c) => c.PriceIndex < 0
+        ? CSharpLiterals.DoubleOperand(c.PriceSpread)
+        : c.PriceSpread == 0
+            ? Ctx.Current(Quantity.IndexLevel, c.PriceIndex)
+            : "(" + Ctx.Current(Quantity.IndexLevel, c.PriceIndex) + " + " + CSharpLiterals.DoubleOperand(c.PriceSpread) + ")";
+}
