@@ -29,6 +29,16 @@ public sealed class RunnerCase : IDisposable
             Times[t + 1] = DayCounts.YearFraction(DayCount.Act365F, deal.Closing, deal.Boundaries[t + 1]);
             Amounts[t + 1] = result.InterestPaid[0][t] + result.PrincipalPaid[0][t];
         }
+
+        // The first equity's flows as PathSummaries solves them: the contribution, then distributions less cures.
+        EquityAmounts = new double[periods + 1];
+        EquityAmounts[0] = -deal.Equities[0].Contributed;
+        for (int t = 0; t < periods; t++)
+        {
+            EquityAmounts[t + 1] = result.Distributions[0][t] - result.Injections[0][t] + 0.0;
+        }
+
+        PreparedTimes = new Runner.Analytics.FlowTimes(Times);
     }
 
     public string Name => Path.Name;
@@ -40,6 +50,12 @@ public sealed class RunnerCase : IDisposable
     public PathRunner TranchesOnly { get; }
     public double[] Times { get; }
     public double[] Amounts { get; }
+
+    /// <summary>The first equity's flows on the path.</summary>
+    public double[] EquityAmounts { get; }
+
+    /// <summary><see cref="Times"/> prepared once, as <see cref="PathSummaries"/> prepares the deal's.</summary>
+    public Runner.Analytics.FlowTimes PreparedTimes { get; }
 
     public void Dispose() => Path.Dispose();
 }

@@ -43,6 +43,9 @@ internal readonly ref struct DiscountChain
     readonly ReadOnlySpan<double> gaps;
     readonly Span<double> factors;
 
+    // Whether every gap between the flows has its entry in the table: Moments' loops then need no exponential.
+    readonly bool onGrid;
+
     /// <param name="times">The flows' times in years, in ascending order.</param>
     /// <param name="amounts">The flows.</param>
     /// <param name="slots">Each flow's gap's entry in <paramref name="gaps"/>, from <see cref="Prepare"/>.</param>
@@ -56,6 +59,7 @@ internal readonly ref struct DiscountChain
         this.slots = slots;
         this.gaps = gaps;
         factors = factorScratch;
+        onGrid = slots.Length < 2 || (gaps.Length > 0 && slots[1..].IndexOfAnyExceptInRange((byte)0, (byte)(gaps.Length - 1)) < 0);
     }
 
     /// <summary>
@@ -197,15 +201,9 @@ internal readonly ref struct DiscountChain
         ReadOnlySpan<byte> slot = slots;
         Span<double> factor = factors[..gaps.Length];
         double decay = Math.Abs(x);
-        bool onGrid = true;
         for (int k = 0; k < factor.Length; k++)
         {
             factor[k] = Math.Exp(-decay * gaps[k]);
-        }
-
-        for (int i = 1; i < slot.Length; i++)
-        {
-            onGrid &= slot[i] < factor.Length;
         }
 
         // Each loop is inlined twice, for flows whose gaps are all in the table (no exponential, and no call to keep

@@ -126,11 +126,8 @@ public static class Irr
             throw new ArgumentException($"Expected at most {times.Count} amounts, one per time, got {amounts.Length}.", nameof(amounts));
         }
 
-        if (!FiniteWithBothSigns(amounts))
-        {
-            return double.NaN;
-        }
-
+        // No separate check of the amounts here: the scan that SolveInOrder starts with finds NaNs, infinities and
+        // flows of one sign too (one pass fewer per solve, path after path).
         int n = amounts.Length;
         return SolveInOrder(times.Years[..n], amounts, times.Slots[..n], times.Gaps);
     }
@@ -159,6 +156,12 @@ public static class Irr
 
     static double SolveInOrder(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, ReadOnlySpan<byte> slots, ReadOnlySpan<double> gaps)
     {
+        int changes = Scan(times, amounts, out int split, out bool valid, out bool sharedDate, out GroupMoments positive, out GroupMoments negative);
+        if (!valid)
+        {
+            return double.NaN;
+        }
+
         // Zero flows at either end change no root, but the chain starts from an end (DiscountChain): from a zero
         // flow 100 years out, every other flow's factor near −100% underflows and the NPV would read exactly 0.
         int first = 0;
@@ -182,7 +185,7 @@ public static class Irr
         // By Descartes' rule of signs (which holds for real powers of 1/(1+r)), flows whose sign changes once over
         // time, paying in and then getting back, have exactly one rate: that is every tranche we price, and Monte
         // Carlo solves one per path, so such flows skip the scan.
-        int changes = Scan(times, amounts, out int split, out bool sharedDate, out GroupMoments positive, out GroupMoments negative);
+        split -= first;
         if (sharedDate)
         {
             // Flows on one date are one term: netted, they may change sign fewer times than they seem to, and the
@@ -261,23 +264,26 @@ public static class Irr
     }
 
     /// <summary>
-    /// One pass over flows in ascending time with no zero at either end: their sign changes (zeros skipped), the
-    /// index of the first flow after the first change, whether two flows share a date, and the moments at x = 0
-    /// (Σ a, Σ a τ, Σ a τ², Σ a τ³, τ the years from the first flow) of the positive and of the negative flows: with
-    /// one sign change, the two groups of <see cref="OnlyRoot(in DiscountChain, int, in GroupMoments, in GroupMoments)"/>.
+    /// One pass over flows in ascending time: whether they are <paramref name="valid"/> (every amount finite, at least
+    /// one of each sign), their sign changes (zeros skipped), the index of the first flow after the first change,
+    /// whether two flows share a date, and the moments at x = 0 (Σ a, Σ a τ, Σ a τ², Σ a τ³, τ the years from the
+    /// first time) of the positive and of the negative flows: with one sign change, the two groups of
+    /// <see cref="OnlyRoot(in DiscountChain, int, in GroupMoments, in GroupMoments)"/>.
     /// </summary>
-    static int Scan(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, out int split, out bool sharedDate, out GroupMoments positive, out GroupMoments negative)
+    static int Scan(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, out int split, out bool valid, out bool sharedDate, out GroupMoments positive, out GroupMoments negative)
     {
         double origin = times[0];
         double p0 = 0, p1 = 0, p2 = 0, p3 = 0, n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+        double nonFinite = 0; // a NaN or an infinity times 0 is NaN, and NaN stays
         int changes = 0;
         int at = 0;
-        int previousSign = amounts[0] > 0 ? 1 : -1;
+        int previousSign = 0;
         bool shared = false;
         for (int i = 0; i < amounts.Length; i++)
         {
             double a = amounts[i];
             double tau = times[i] - origin;
+            nonFinite += a * 0.0;
             double up = double.MaxNative(a, 0.0);
             double down = a - up;
             double moment = up * tau;
@@ -293,17 +299,18 @@ public static class Irr
             n2 += moment;
             n3 += moment * tau;
             int sign = a > 0 ? 1 : (a < 0 ? -1 : 0);
-            if (sign == -previousSign)
+            if (sign * previousSign < 0)
             {
                 changes++;
-                previousSign = sign;
                 at = at == 0 ? i : at;
             }
 
+            previousSign = sign == 0 ? previousSign : sign;
             shared |= i > 0 && times[i] == times[i - 1];
         }
 
         split = at;
+        valid = nonFinite == 0 && p0 > 0 && n0 < 0;
         sharedDate = shared;
         positive = new GroupMoments(p0, p1, p2, p3);
         negative = new GroupMoments(n0, n1, n2, n3);
