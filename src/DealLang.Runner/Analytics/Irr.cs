@@ -265,7 +265,7 @@ public static class Irr
 
     /// <summary>
     /// One pass over flows in ascending time: whether they are <paramref name="valid"/> (every amount finite, at least
-    /// one of each sign), their sign changes (zeros skipped), the index of the first flow after the first change,
+    /// one of each sign), their sign changes (zeros skipped; 2 stands for "more than one"), the index of the first flow after the first change,
     /// whether two flows share a date, and the moments at x = 0 (Σ a, Σ a τ, Σ a τ², Σ a τ³, τ the years from the
     /// first time) of the positive and of the negative flows: with one sign change, the two groups of
     /// <see cref="OnlyRoot(in DiscountChain, int, in GroupMoments, in GroupMoments)"/>.
@@ -275,10 +275,9 @@ public static class Irr
         double origin = times[0];
         double p0 = 0, p1 = 0, p2 = 0, p3 = 0, n0 = 0, n1 = 0, n2 = 0, n3 = 0;
         double nonFinite = 0; // a NaN or an infinity times 0 is NaN, and NaN stays
-        int changes = 0;
-        int at = 0;
-        int previousSign = 0;
         bool shared = false;
+
+        // The sums first, with no branch on a flow's sign (the accumulations then overlap); the signs after.
         for (int i = 0; i < amounts.Length; i++)
         {
             double a = amounts[i];
@@ -298,23 +297,44 @@ public static class Irr
             moment *= tau;
             n2 += moment;
             n3 += moment * tau;
-            int sign = a > 0 ? 1 : (a < 0 ? -1 : 0);
-            if (sign * previousSign < 0)
-            {
-                changes++;
-                at = at == 0 ? i : at;
-            }
-
-            previousSign = sign == 0 ? previousSign : sign;
             shared |= i > 0 && times[i] == times[i - 1];
         }
 
-        split = at;
         valid = nonFinite == 0 && p0 > 0 && n0 < 0;
         sharedDate = shared;
         positive = new GroupMoments(p0, p1, p2, p3);
         negative = new GroupMoments(n0, n1, n2, n3);
-        return changes;
+        split = 0;
+        if (!valid)
+        {
+            return 0;
+        }
+
+        // The first flow of the other sign than the first non-zero one; after it, any flow of the first sign is a
+        // second change (zeros are no sign). The caller needs "one change" or "more", not how many more.
+        int first = 0;
+        while (amounts[first] == 0.0)
+        {
+            first++;
+        }
+
+        bool startsNegative = amounts[first] < 0;
+        int at = first + 1;
+        while (startsNegative ? amounts[at] <= 0 : amounts[at] >= 0)
+        {
+            at++;
+        }
+
+        split = at;
+        for (int i = at + 1; i < amounts.Length; i++)
+        {
+            if (startsNegative ? amounts[i] < 0 : amounts[i] > 0)
+            {
+                return 2;
+            }
+        }
+
+        return 1;
     }
 
     /// <summary>
