@@ -33,7 +33,7 @@ namespace DealLang.Benchmarks;
 /// </summary>
 public static class RunnerOverhead
 {
-    public static readonly string[] Cases = ["Hyperion/Base", "Hyperion/Refuted", "Leases100/Base"];
+    public static readonly string[] Cases = ["Hyperion/Base", "Hyperion/Refuted", "CoreWeave/Base", "Leases100/Base"];
 
     const int Batches = 7;
     static readonly TimeSpan MinBatch = TimeSpan.FromMilliseconds(20);

@@ -1,0 +1,472 @@
+using DealLang.Runtime;
+
+namespace DealLang.Benchmarks.HandWritten;
+
+/// <summary>
+/// The period loop of examples/coreweave-ddtl2.deal written by hand, as a quant would write it for this one deal: its
+/// terms as constants, plain <c>double</c> locals and arrays. Once per deal (the constructor) it works out what no
+/// path changes: the fleet's delivered units, straight-line book value, each batch's market value before the rent
+/// index moves it, power and maintenance cost per period, each contract's years run per period and whether it runs at
+/// each period's end, the draws. Per path (<see cref="Run"/>): the fleet's market value from the H100 rent index's
+/// row, the contracts' revenue (fixed price, or the index plus a spread, at the higher of take-or-pay and the
+/// scenario's utilisation; re-let capacity at the index), the floating coupons (3M SOFR floored at 0% plus the
+/// margin), linear amortisation after the interest-only period, the draws and the commitment fee on the undrawn
+/// amount, the waterfall (opex, fees, pro-rata interest, pro-rata principal, the concentration sweep, the rest to the
+/// parent), the five tests and the three triggers (the cash trap's breach and cure counts), and the default rules.
+/// It is the limit the generated loop is measured against for this deal (issue 9's CoreWeave path benchmark).
+/// <para>
+/// It reads the same <see cref="PathInputs"/> as the generated program (the slots looked up once in
+/// <see cref="InputLayout"/>) and writes the same figures into a summary-only <see cref="RunResult"/>, so
+/// <see cref="LoopCheck"/> can compare the two. It covers the paths without an event of default (<c>Base</c>,
+/// <c>MicrosoftLeaves</c>, <c>RentCollapse</c>): on one (a customer's default, an unpaid coupon) it stops with an
+/// exception, as the repo-market sale after it is not written here. A change to the example it does not follow
+/// either fails the constructor's check of the terms or shows as a difference in <see cref="LoopCheck"/>
+/// (<c>tests/DealLang.Cli.Tests/Loop/HandWrittenLoopTests.cs</c>).
+/// </para>
+/// </summary>
+public sealed class CoreWeaveLoop
+{
+    // The terms of coreweave-ddtl2.deal.
+    const int Batches = 4;
+    const double BatchUnits = 41250.0;
+    const double UnitCost = 37500.0;
+    const double LifeYears = 72 / 12.0; // straight_line 6y
+    const double PowerPerGpuHour = 0.7 * 1.3 * 0.07; // kW per GPU × PUE × $ per kWh (70 per MWh)
+    const double Maintenance = 0.02;
+    const double MarketResidual = 0.9;
+    const double MarketDecline = 0.18;
+    const double DaysPerYear = 365.25;
+    const double ContractUnits = 41250.0;
+    const double HoursPerYear = 8760.0;
+    static readonly double[] FixedPrice = [2.60, 2.50, 2.40]; // Msft1..3, per GPU-hour
+    const double MsftTakeOrPay = 0.95;
+    const double LabSpread = 0.40; // Lab1: H100Rent + 0.40 per GPU-hour
+    const double LabTakeOrPay = 0.80;
+    const double IgMargin = 0.0625;
+    const double NonIgMargin = 0.13;
+    const double IgCommitment = 6000000000.0;
+    const double NonIgCommitment = 1500000000.0;
+    const double CommitmentFee = 0.005;
+    const double DscrTrap = 1.2;
+    const int TrapAfter = 2;
+    const int CureAfter = 2;
+    const double ConcentrationLimit = 0.85;
+    const double Sweep = 0.5;
+    static readonly Date SweepFrom = new(2025, 6, 30);
+    static readonly Date FirstPrincipalAfter = new(2025, 6, 30); // interest_only until
+    static readonly Date AvailableUntil = new(2025, 12, 31);
+    static readonly Date[] Delivered = [new(2024, 6, 30), new(2024, 9, 30), new(2024, 12, 31), new(2025, 3, 31)];
+    static readonly Date[] ContractStarts = [new(2024, 6, 30), new(2024, 9, 30), new(2024, 12, 31), new(2025, 3, 31)];
+    static readonly int[] ContractTermMonths = [36, 36, 36, 24];
+    static readonly double[] IgDraws = [1237500000.0, 1237500000.0, 1237500000.0]; // at the ends of periods 0-2
+    const double NonIgDraw = 1237500000.0; // at the end of period 3
+
+    readonly int periods;
+    readonly int scheduledPeriods;
+    readonly int maturity;
+    readonly int firstPrincipal;
+    readonly int availableUntil;
+    readonly Date[] ends;
+    readonly double[] yearFractions;
+
+    // Once per deal.
+    readonly double[] delivered;
+    readonly double[] bookValue;
+    readonly double[] powerCost;
+    readonly double[] maintenanceCost;
+    readonly double[][] batchMarket;
+    readonly int[] deliveryPeriod = new int[Batches];
+    readonly double[][] liveYears;
+    readonly bool[][] liveAtEnd;
+    readonly double[] igDraws;
+    readonly double[] nonIgDraws;
+
+    // The path inputs' slots.
+    readonly int sofrSlot, rentSlot, microsoftSlot, labSlot;
+    readonly int[] utilisationSlot = new int[4], reletYearsSlot = new int[4], reletLiveSlot = new int[4], reletUtilisationSlot = new int[4];
+
+    /// <summary>The loop for <paramref name="deal"/>, which must be coreweave-ddtl2.deal's.</summary>
+    public CoreWeaveLoop(DealDescription deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        Require(deal);
+        periods = deal.Periods;
+        scheduledPeriods = deal.ScheduledPeriods;
+        maturity = scheduledPeriods - 1;
+        ends = deal.Boundaries[1..];
+        yearFractions = deal.YearFractions;
+        firstPrincipal = Array.FindIndex(ends, e => e >= FirstPrincipalAfter); // principal from the period containing the interest-only date
+        availableUntil = Array.FindIndex(ends, e => e >= AvailableUntil); // undrawn cancelled after the period containing this date
+
+        delivered = new double[periods];
+        bookValue = new double[periods];
+        powerCost = new double[periods];
+        maintenanceCost = new double[periods];
+        batchMarket = [.. Enumerable.Range(0, Batches).Select(_ => new double[periods])];
+        for (int b = 0; b < Batches; b++)
+        {
+            deliveryPeriod[b] = Array.FindIndex(ends, e => e >= Delivered[b]);
+        }
+
+        // Each batch in turn into each period's sums, as the fleet's figures add up.
+        for (int t = 0; t < periods; t++)
+        {
+            Date start = deal.Boundaries[t], end = ends[t];
+            for (int b = 0; b < Batches; b++)
+            {
+                if (Delivered[b] > end)
+                {
+                    continue;
+                }
+
+                double cost = BatchUnits * UnitCost;
+                double age = Date.DaysBetween(Delivered[b], end) / DaysPerYear;
+                int heldDays = Date.DaysBetween(Date.Max(start, Delivered[b]), end);
+                delivered[t] += BatchUnits;
+                bookValue[t] += cost * Math.Max(0.0, 1.0 - age / LifeYears);
+                double market = cost * MarketResidual * Math.Pow(1.0 - MarketDecline, age);
+                batchMarket[b][t] = market;
+                powerCost[t] += BatchUnits * PowerPerGpuHour * 24.0 * heldDays;
+                maintenanceCost[t] += cost * Maintenance * heldDays / DaysPerYear;
+            }
+        }
+
+        liveYears = new double[4][];
+        liveAtEnd = new bool[4][];
+        for (int c = 0; c < 4; c++)
+        {
+            liveYears[c] = new double[periods];
+            liveAtEnd[c] = new bool[periods];
+            Date from0 = ContractStarts[c], to0 = from0.AddMonthsClamped(ContractTermMonths[c]);
+            for (int t = 0; t < periods; t++)
+            {
+                Date from = Date.Max(deal.Boundaries[t], from0), to = Date.Min(ends[t], to0);
+                liveYears[c][t] = to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
+                liveAtEnd[c][t] = from0 <= ends[t] && ends[t] < to0;
+            }
+        }
+
+        igDraws = new double[periods];
+        nonIgDraws = new double[periods];
+        IgDraws.CopyTo(igDraws, 0);
+        nonIgDraws[3] = NonIgDraw;
+
+        var layout = InputLayout.Of(deal);
+        sofrSlot = layout.IndexOf(InputQuantity.IndexLevel, 0);
+        rentSlot = layout.IndexOf(InputQuantity.IndexLevel, 1);
+        microsoftSlot = layout.IndexOf(InputQuantity.PartyDefaulted, 0);
+        labSlot = layout.IndexOf(InputQuantity.PartyDefaulted, 1);
+        for (int c = 0; c < 4; c++)
+        {
+            utilisationSlot[c] = layout.IndexOf(InputQuantity.ContractUtilisation, c);
+            reletYearsSlot[c] = layout.IndexOf(InputQuantity.ContractReletYears, c);
+            reletLiveSlot[c] = layout.IndexOf(InputQuantity.ContractReletLive, c);
+            reletUtilisationSlot[c] = layout.IndexOf(InputQuantity.ContractReletUtilisation, c);
+        }
+    }
+
+    /// <summary>One path: <paramref name="input"/>'s scenario through the period loop into <paramref name="result"/>.</summary>
+    public void Run(PathInputs input, RunResult result)
+    {
+        double[][] series = input.Series;
+        double[] sofr = series[sofrSlot];
+        double[] rent = series[rentSlot];
+        bool[] microsoftDefaulted = input.Flags[microsoftSlot];
+        bool[] labDefaulted = input.Flags[labSlot];
+        double[] scalars = input.Scalars;
+        double utilisation1 = Math.Max(MsftTakeOrPay, scalars[utilisationSlot[0]]);
+        double utilisation2 = Math.Max(MsftTakeOrPay, scalars[utilisationSlot[1]]);
+        double utilisation3 = Math.Max(MsftTakeOrPay, scalars[utilisationSlot[2]]);
+        double utilisationLab = Math.Max(LabTakeOrPay, scalars[utilisationSlot[3]]);
+        double[] reletYears1 = series[reletYearsSlot[0]], reletYears2 = series[reletYearsSlot[1]], reletYears3 = series[reletYearsSlot[2]], reletYearsLab = series[reletYearsSlot[3]];
+        double[] reletLive1 = series[reletLiveSlot[0]], reletLive2 = series[reletLiveSlot[1]], reletLive3 = series[reletLiveSlot[2]], reletLiveLab = series[reletLiveSlot[3]];
+        double reletUtilisation1 = scalars[reletUtilisationSlot[0]], reletUtilisation2 = scalars[reletUtilisationSlot[1]];
+        double reletUtilisation3 = scalars[reletUtilisationSlot[2]], reletUtilisationLab = scalars[reletUtilisationSlot[3]];
+        double[] live1 = liveYears[0], live2 = liveYears[1], live3 = liveYears[2], liveLab = liveYears[3];
+        bool[] atEnd1 = liveAtEnd[0], atEnd2 = liveAtEnd[1], atEnd3 = liveAtEnd[2], atEndLab = liveAtEnd[3];
+
+        double[] outCollections = result.Collections;
+        double[] outIgInterest = result.InterestPaid[0], outNonIgInterest = result.InterestPaid[1];
+        double[] outIgPrincipal = result.PrincipalPaid[0], outNonIgPrincipal = result.PrincipalPaid[1];
+        double[] outIgBalance = result.TrancheBalance[0], outNonIgBalance = result.TrancheBalance[1];
+        double[] outIgInterestShort = result.InterestShortfall[0], outNonIgInterestShort = result.InterestShortfall[1];
+        double[] outIgPrincipalShort = result.PrincipalShortfall[0], outNonIgPrincipalShort = result.PrincipalShortfall[1];
+        double[] outIgDrawn = result.TrancheDrawn[0], outNonIgDrawn = result.TrancheDrawn[1];
+        double[] outDistributed = result.Distributions[0];
+        double[] outDscr = result.TestValues[0], outBookLtv = result.TestValues[1], outMarketLtv = result.TestValues[2];
+        double[] outConcentration = result.TestValues[3], outIdle = result.TestValues[4];
+        bool[] outCashTrap = result.TriggerActive[0], outConcentrated = result.TriggerActive[1], outCustomerDefault = result.TriggerActive[2];
+        double[] outRevenue1 = result.ContractRevenue[0], outRevenue2 = result.ContractRevenue[1], outRevenue3 = result.ContractRevenue[2], outRevenueLab = result.ContractRevenue[3];
+        int[] outStop = result.ContractStopPeriod;
+        result.EventOfDefaultPeriod = -1;
+        result.SalePeriod = -1;
+        result.SaleProceeds = 0.0;
+        result.FleetUnitsSold[0] = 0.0;
+        result.FleetSaleProceeds[0] = 0.0;
+        result.FleetMarketValue[0] = 0.0;
+        result.FleetBookValue[0] = 0.0;
+        outStop[0] = outStop[1] = outStop[2] = outStop[3] = -1;
+
+        double ig = 0.0, nonIg = 0.0, igUndrawn = IgCommitment, nonIgUndrawn = NonIgCommitment;
+        double igUnpaidInterest = 0.0, igUnpaidPrincipal = 0.0, nonIgUnpaidInterest = 0.0, nonIgUnpaidPrincipal = 0.0;
+        double igFeeUnpaid = 0.0, nonIgFeeUnpaid = 0.0, opexUnpaid = 0.0;
+        double units = 0.0, units1 = 0.0, units2 = 0.0, units3 = 0.0, unitsLab = 0.0;
+        bool trap = false, accelerated = false;
+        int breaches = 0, passes = 0;
+        int periodsRun = periods;
+
+        for (int t = 0; t < periods; t++)
+        {
+            Date periodEnd = ends[t];
+            double yf = yearFractions[t];
+            double sofrNow = sofr[t];
+            double rentNow = rent[t];
+            double igStart = ig, nonIgStart = nonIg;
+
+            // The fleet: nothing is sold on these paths, so every unit delivered is held.
+            units = delivered[t];
+            double book = bookValue[t];
+            double market = 0.0;
+            for (int b = 0; b < Batches; b++)
+            {
+                double value = batchMarket[b][t];
+                if (value != 0.0)
+                {
+                    double then = rent[deliveryPeriod[b]];
+                    market += then > 0.0 ? value * (rentNow / then) : value;
+                }
+            }
+
+            double opex = powerCost[t] + maintenanceCost[t] + opexUnpaid;
+
+            // The contracts: units × price × hours × years run × max(take-or-pay, utilisation); re-let units at the index.
+            bool microsoftOut = microsoftDefaulted[t], labOut = labDefaulted[t];
+            double revenue1 = (microsoftOut ? 0.0 : ContractUnits * FixedPrice[0] * HoursPerYear * live1[t] * utilisation1) + ContractUnits * rentNow * HoursPerYear * reletYears1[t] * reletUtilisation1;
+            double revenue2 = (microsoftOut ? 0.0 : ContractUnits * FixedPrice[1] * HoursPerYear * live2[t] * utilisation2) + ContractUnits * rentNow * HoursPerYear * reletYears2[t] * reletUtilisation2;
+            double revenue3 = (microsoftOut ? 0.0 : ContractUnits * FixedPrice[2] * HoursPerYear * live3[t] * utilisation3) + ContractUnits * rentNow * HoursPerYear * reletYears3[t] * reletUtilisation3;
+            double revenueLab = (labOut ? 0.0 : ContractUnits * (rentNow + LabSpread) * HoursPerYear * liveLab[t] * utilisationLab) + ContractUnits * rentNow * HoursPerYear * reletYearsLab[t] * reletUtilisationLab;
+            units1 = (microsoftOut || !atEnd1[t] ? 0.0 : ContractUnits) + ContractUnits * reletLive1[t];
+            units2 = (microsoftOut || !atEnd2[t] ? 0.0 : ContractUnits) + ContractUnits * reletLive2[t];
+            units3 = (microsoftOut || !atEnd3[t] ? 0.0 : ContractUnits) + ContractUnits * reletLive3[t];
+            unitsLab = (labOut || !atEndLab[t] ? 0.0 : ContractUnits) + ContractUnits * reletLiveLab[t];
+            double idle = Math.Max(0.0, units - (units1 + units2 + units3 + unitsLab));
+            double collections = revenue1 + revenue2 + revenue3 + revenueLab;
+            double microsoft = revenue1 + revenue2 + revenue3;
+            double largestShare = collections > 0.0 ? Math.Max(microsoft, revenueLab) / collections : 0.0;
+
+            // The loans: SOFR floored at 0% plus the margin; linear principal after the interest-only period.
+            double igInterest = ig * (Math.Max(sofrNow, 0.0) + IgMargin) * yf;
+            double nonIgInterest = nonIg * (Math.Max(sofrNow, 0.0) + NonIgMargin) * yf;
+            double igScheduled = Scheduled(ig - igUnpaidPrincipal, t);
+            double nonIgScheduled = Scheduled(nonIg - nonIgUnpaidPrincipal, t);
+            double igInterestDue = igInterest + igUnpaidInterest;
+            double nonIgInterestDue = nonIgInterest + nonIgUnpaidInterest;
+            double igPrincipalDue = accelerated ? ig : Math.Min(ig, igScheduled + igUnpaidPrincipal);
+            double nonIgPrincipalDue = accelerated ? nonIg : Math.Min(nonIg, nonIgScheduled + nonIgUnpaidPrincipal);
+            double igFeeDue = igUndrawn * CommitmentFee * yf + igFeeUnpaid;
+            double nonIgFeeDue = nonIgUndrawn * CommitmentFee * yf + nonIgFeeUnpaid;
+            double igDrawn = Math.Min(igDraws[t], igUndrawn);
+            double nonIgDrawn = Math.Min(nonIgDraws[t], nonIgUndrawn);
+
+            // Tests and triggers.
+            double dscr = Flows.Ratio(collections - opex, igInterest + igScheduled + nonIgInterest + nonIgScheduled);
+            outDscr[t] = dscr;
+            outBookLtv[t] = Flows.Ratio(igStart + nonIgStart, book);
+            outMarketLtv[t] = Flows.Ratio(igStart + nonIgStart, market);
+            outConcentration[t] = largestShare;
+            outIdle[t] = Flows.Ratio(idle, units);
+            bool breached = dscr < DscrTrap;
+            if (!trap)
+            {
+                breaches = breached ? breaches + 1 : 0;
+                if (breaches >= TrapAfter)
+                {
+                    trap = true;
+                    passes = 0;
+                }
+            }
+            else
+            {
+                passes = breached ? 0 : passes + 1;
+                if (passes >= CureAfter)
+                {
+                    trap = false;
+                    breaches = 0;
+                }
+            }
+
+            outCashTrap[t] = trap; // the deal has no account to trap into: the flag is its only effect
+            bool concentrated = periodEnd >= SweepFrom && largestShare > ConcentrationLimit;
+            outConcentrated[t] = concentrated;
+            outCustomerDefault[t] = microsoftOut;
+            accelerated |= microsoftOut;
+
+            // The waterfall.
+            double available = collections;
+            double opexPaid = Math.Min(available, Math.Max(0.0, opex));
+            available -= opexPaid;
+            double igFeePaid = Math.Min(available, Math.Max(0.0, igFeeDue));
+            available -= igFeePaid;
+            double nonIgFeePaid = Math.Min(available, Math.Max(0.0, nonIgFeeDue));
+            available -= nonIgFeePaid;
+            double igInterestPaid, nonIgInterestPaid;
+            double due1 = Math.Max(0.0, igInterestDue), due2 = Math.Max(0.0, nonIgInterestDue);
+            if (available >= due1 + due2)
+            {
+                igInterestPaid = due1;
+                available -= due1;
+                nonIgInterestPaid = due2;
+                available -= due2;
+            }
+            else
+            {
+                double owed = due1 + due2;
+                igInterestPaid = available * (due1 / owed);
+                nonIgInterestPaid = available * (due2 / owed);
+                available = 0.0;
+            }
+
+            double igPrincipalPaid, nonIgPrincipalPaid;
+            due1 = Math.Min(ig, Math.Max(0.0, igPrincipalDue));
+            due2 = Math.Min(nonIg, Math.Max(0.0, nonIgPrincipalDue));
+            if (available >= due1 + due2)
+            {
+                igPrincipalPaid = due1;
+                available -= due1;
+                nonIgPrincipalPaid = due2;
+                available -= due2;
+            }
+            else
+            {
+                double owed = due1 + due2;
+                igPrincipalPaid = available * (due1 / owed);
+                nonIgPrincipalPaid = available * (due2 / owed);
+                available = 0.0;
+            }
+
+            ig -= igPrincipalPaid;
+            nonIg -= nonIgPrincipalPaid;
+            if (concentrated)
+            {
+                double swept = Math.Min(available * Sweep, ig);
+                igPrincipalPaid += swept;
+                ig -= swept;
+                available -= swept;
+            }
+
+            double distributed = available;
+
+            // What was not paid carries to the next period.
+            opexUnpaid = Flows.Shortfall(opex, opexPaid);
+            igUnpaidInterest = Flows.Shortfall(igInterestDue, igInterestPaid);
+            igUnpaidPrincipal = Flows.Shortfall(igPrincipalDue, igPrincipalPaid);
+            igFeeUnpaid = Flows.Shortfall(igFeeDue, igFeePaid);
+            nonIgUnpaidInterest = Flows.Shortfall(nonIgInterestDue, nonIgInterestPaid);
+            nonIgUnpaidPrincipal = Flows.Shortfall(nonIgPrincipalDue, nonIgPrincipalPaid);
+            nonIgFeeUnpaid = Flows.Shortfall(nonIgFeeDue, nonIgFeePaid);
+            if (t < scheduledPeriods && (microsoftOut || igUnpaidInterest > 0.0 || nonIgUnpaidInterest > 0.0))
+            {
+                throw new NotSupportedException($"An event of default at the end of period {t}: the hand-written CoreWeave loop covers the paths without one (Base, MicrosoftLeaves, RentCollapse).");
+            }
+
+            // The draws are funded at the period's end; what is undrawn after the availability period is cancelled.
+            ig += igDrawn;
+            igUndrawn -= igDrawn;
+            nonIg += nonIgDrawn;
+            nonIgUndrawn -= nonIgDrawn;
+            if (t >= availableUntil)
+            {
+                igUndrawn = 0.0;
+                nonIgUndrawn = 0.0;
+            }
+
+            outCollections[t] = collections;
+            outRevenue1[t] = revenue1;
+            outRevenue2[t] = revenue2;
+            outRevenue3[t] = revenue3;
+            outRevenueLab[t] = revenueLab;
+            Stopped(outStop, 0, t, live1, atEnd1, microsoftOut);
+            Stopped(outStop, 1, t, live2, atEnd2, microsoftOut);
+            Stopped(outStop, 2, t, live3, atEnd3, microsoftOut);
+            Stopped(outStop, 3, t, liveLab, atEndLab, labOut);
+            outIgInterest[t] = igInterestPaid;
+            outIgPrincipal[t] = igPrincipalPaid;
+            outIgBalance[t] = ig;
+            outIgInterestShort[t] = igUnpaidInterest;
+            outIgPrincipalShort[t] = igUnpaidPrincipal;
+            outIgDrawn[t] = igDrawn;
+            outNonIgInterest[t] = nonIgInterestPaid;
+            outNonIgPrincipal[t] = nonIgPrincipalPaid;
+            outNonIgBalance[t] = nonIg;
+            outNonIgInterestShort[t] = nonIgUnpaidInterest;
+            outNonIgPrincipalShort[t] = nonIgUnpaidPrincipal;
+            outNonIgDrawn[t] = nonIgDrawn;
+            outDistributed[t] = distributed;
+            if (t == maturity)
+            {
+                result.FleetMarketValue[0] = market;
+                result.FleetBookValue[0] = book;
+                periodsRun = t + 1;
+                break;
+            }
+        }
+
+        result.FleetUnits[0] = units;
+        result.ContractUnits[0] = units1;
+        result.ContractUnits[1] = units2;
+        result.ContractUnits[2] = units3;
+        result.ContractUnits[3] = unitsLab;
+        result.PeriodsRun = periodsRun;
+        result.PrincipalLoss[0] = ig;
+        result.UnpaidInterest[0] = igUnpaidInterest;
+        result.PrincipalLoss[1] = nonIg;
+        result.UnpaidInterest[1] = nonIgUnpaidInterest;
+    }
+
+    // Linear principal on what is outstanding and not already in arrears: nothing while interest-only, the rest at
+    // maturity.
+    double Scheduled(double outstanding, int t) =>
+        t >= maturity ? outstanding
+        : t >= firstPrincipal ? Math.Min(outstanding, outstanding / (maturity - t + 1))
+        : 0.0;
+
+    // The first period a contract that has run stops running (expiry, or its customer's default).
+    static void Stopped(int[] stop, int c, int t, double[] live, bool[] atEnd, bool defaulted)
+    {
+        if (stop[c] < 0 && (live[t] > 0.0 || atEnd[t]) && (defaulted || !atEnd[t]))
+        {
+            stop[c] = t;
+        }
+    }
+
+    // The deal the constants above describe: refuse any other, naming what differs.
+    static void Require(DealDescription deal)
+    {
+        var problems = new List<string>();
+        if (deal.Name != "CoreWeaveDdtl2")
+        {
+            problems.Add($"the deal is '{deal.Name}'");
+        }
+
+        if (deal.Fleets.Length != 1 || deal.Fleets[0].Batches.Length != Batches || deal.Fleets[0].LifeMonths != 72
+            || deal.Fleets[0].Batches.Select((b, i) => b.Delivered != Delivered[i] || b.Units != BatchUnits || b.UnitCost != UnitCost).Any(x => x))
+        {
+            problems.Add("the fleet's deliveries or depreciation differ");
+        }
+
+        if (deal.Contracts.Length != 4 || deal.Contracts.Select((c, i) => c.Start != ContractStarts[i] || c.TermMonths != ContractTermMonths[i] || c.Units != ContractUnits).Any(x => x))
+        {
+            problems.Add("the contracts differ");
+        }
+
+        if (deal.Tranches.Length != 2 || deal.Equities.Length != 1 || deal.Indices.Length != 2 || deal.Parties.Length < 2)
+        {
+            problems.Add($"{deal.Tranches.Length} tranches, {deal.Equities.Length} equities, {deal.Indices.Length} indices (the loop knows 2, 1 and 2)");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The hand-written CoreWeave loop knows only examples/coreweave-ddtl2.deal's terms: " + string.Join("; ", problems) + ".", nameof(deal));
+        }
+    }
+}
