@@ -38,7 +38,7 @@ public sealed class CoreWeaveLoop
     const double DaysPerYear = 365.25;
     const double ContractUnits = 41250.0;
     const double HoursPerYear = 8760.0;
-    static readonly double[] FixedPrice = [2.60, 2.50, 2.40]; // Msft1..3, per GPU-hour
+    const double PriceMsft1 = 2.60, PriceMsft2 = 2.50, PriceMsft3 = 2.40; // per GPU-hour
     const double MsftTakeOrPay = 0.95;
     const double LabSpread = 0.40; // Lab1: H100Rent + 0.40 per GPU-hour
     const double LabTakeOrPay = 0.80;
@@ -241,9 +241,9 @@ public sealed class CoreWeaveLoop
 
             // The contracts: units × price × hours × years run × max(take-or-pay, utilisation); re-let units at the index.
             bool microsoftOut = microsoftDefaulted[t], labOut = labDefaulted[t];
-            double revenue1 = (microsoftOut ? 0.0 : ContractUnits * FixedPrice[0] * HoursPerYear * live1[t] * utilisation1) + ContractUnits * rentNow * HoursPerYear * reletYears1[t] * reletUtilisation1;
-            double revenue2 = (microsoftOut ? 0.0 : ContractUnits * FixedPrice[1] * HoursPerYear * live2[t] * utilisation2) + ContractUnits * rentNow * HoursPerYear * reletYears2[t] * reletUtilisation2;
-            double revenue3 = (microsoftOut ? 0.0 : ContractUnits * FixedPrice[2] * HoursPerYear * live3[t] * utilisation3) + ContractUnits * rentNow * HoursPerYear * reletYears3[t] * reletUtilisation3;
+            double revenue1 = (microsoftOut ? 0.0 : ContractUnits * PriceMsft1 * HoursPerYear * live1[t] * utilisation1) + ContractUnits * rentNow * HoursPerYear * reletYears1[t] * reletUtilisation1;
+            double revenue2 = (microsoftOut ? 0.0 : ContractUnits * PriceMsft2 * HoursPerYear * live2[t] * utilisation2) + ContractUnits * rentNow * HoursPerYear * reletYears2[t] * reletUtilisation2;
+            double revenue3 = (microsoftOut ? 0.0 : ContractUnits * PriceMsft3 * HoursPerYear * live3[t] * utilisation3) + ContractUnits * rentNow * HoursPerYear * reletYears3[t] * reletUtilisation3;
             double revenueLab = (labOut ? 0.0 : ContractUnits * (rentNow + LabSpread) * HoursPerYear * liveLab[t] * utilisationLab) + ContractUnits * rentNow * HoursPerYear * reletYearsLab[t] * reletUtilisationLab;
             units1 = (microsoftOut || !atEnd1[t] ? 0.0 : ContractUnits) + ContractUnits * reletLive1[t];
             units2 = (microsoftOut || !atEnd2[t] ? 0.0 : ContractUnits) + ContractUnits * reletLive2[t];
