@@ -244,7 +244,9 @@ delivery
 // draws { DATE AMOUNT ... }  commitment_fee 0.50%'. 'step_up 1% from DATE' adds to the coupon from a date on;
 // 'target_balance <expr>' makes the balance above it due (a borrowing base). 'step_up 2% while Trigger' adds to
 // the coupon while the trigger was active at the previous period's end; 'margin grid Test { below B M ... else M }'
-// adds the margin of the test's tier at the previous period's end.
+// adds the margin of the test's tier at the previous period's end. 'draws against Fleet advance 80%' draws, on each
+// delivery date, 80% of the cost of the GPUs delivered against the fleet's contracts; 'margin investment_grade 6.25%
+// else 13.00%' adds to the coupon the margin of what each part of the balance funds.
 trancheDecl
     : TRANCHE name=ident LBRACE trancheItem* RBRACE
     ;
@@ -258,9 +260,11 @@ trancheItem
     | COMMITMENT expr                                # commitmentItem
     | AVAILABLE UNTIL DATE                           # availableItem
     | DRAWS LBRACE schedulePoint* RBRACE             # drawsItem
+    | DRAWS AGAINST fleet=ident ADVANCE advance=expr # drawsAgainstItem
     | COMMITMENT_FEE expr                            # commitmentFeeItem
     | STEP_UP expr (FROM DATE | WHILE trigger=ident) # stepUpItem
     | MARGIN GRID test=ident LBRACE gridTier* (ELSE otherwise=expr)? RBRACE   # marginGridItem
+    | MARGIN INVESTMENT_GRADE ig=expr ELSE otherwise=expr   # classMarginItem
     | TARGET_BALANCE expr                            # targetBalanceItem
     | INTEREST_ONLY UNTIL DATE                       # interestOnlyItem
     | AMORTIZE amortization                          # amortizeItem
@@ -464,6 +468,7 @@ ident
     | MAINTENANCE | MARKET_VALUE | DEPTH | IMPACT | LIMIT | COSTS | MONTH | GENERATION
     | INDEX | POINTS | STEPPED | INTERPOLATED | LAUNCH | DOWN | SHIFT
     | PIK | ISSUE_PRICE | COMMITMENT | AVAILABLE | DRAWS | COMMITMENT_FEE | STEP_UP | TARGET_BALANCE | MARGIN | GRID | BELOW | UNPAID
+    | AGAINST | ADVANCE | INVESTMENT_GRADE
     | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
     | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     ;
@@ -629,6 +634,9 @@ MARGIN        : 'margin';
 GRID          : 'grid';
 BELOW         : 'below';
 UNPAID        : 'unpaid';
+AGAINST       : 'against';
+ADVANCE       : 'advance';
+INVESTMENT_GRADE : 'investment_grade';
 WHILE         : 'while';
 
 LBRACE : '{';

@@ -26,10 +26,18 @@ public sealed record FixedCoupon(double Rate) : CouponModel
 public sealed record FloatingCoupon(BoundExpression Rate, double? Floor, double? Cap, ImmutableArray<StepUp> StepUps, MarginGrid? Grid = null)
     : CouponModel
 {
+    /// <summary><c>margin investment_grade M else N</c>: a margin per class of what the balance funds, each class's
+    /// rate floored and capped on its own, the coupon their blend by the classes' shares; null when none.</summary>
+    public ClassMargins? Classes { get; init; }
+
     /// <summary>The rate at closing when it is known then (a constant rate without floor or cap); else n/a.</summary>
     public override double HeadlineRate =>
-        Rate is ConstantExpression c && Floor is null && Cap is null && Grid is null ? c.Value : double.NaN;
+        Rate is ConstantExpression c && Floor is null && Cap is null && Grid is null && Classes is null ? c.Value : double.NaN;
 }
+
+/// <summary><c>margin investment_grade 6.25% else 13.00%</c>: the margin on the part of the balance funding
+/// investment-grade contracts, and on the rest.</summary>
+public sealed record ClassMargins(double InvestmentGrade, double Else);
 
 /// <summary><c>step_up 1% from 2030-01-01</c>: <see cref="Rate"/> added to the coupon from period
 /// <see cref="FirstPeriod"/> on (the first period starting on or after <see cref="From"/>); <c>step_up 2% while T</c>

@@ -917,6 +917,17 @@ public partial class DealLangBaseVisitor<Result> : AbstractParseTreeVisitor<Resu
 	/// <return>The visitor result.</return>
 	public virtual Result VisitDrawsItem([NotNull] DealLangParser.DrawsItemContext context) { return VisitChildren(context); }
 	/// <summary>
+	/// Visit a parse tree produced by the <c>drawsAgainstItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitDrawsAgainstItem([NotNull] DealLangParser.DrawsAgainstItemContext context) { return VisitChildren(context); }
+	/// <summary>
 	/// Visit a parse tree produced by the <c>commitmentFeeItem</c>
 	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
 	/// <para>
@@ -949,6 +960,17 @@ public partial class DealLangBaseVisitor<Result> : AbstractParseTreeVisitor<Resu
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	public virtual Result VisitMarginGridItem([NotNull] DealLangParser.MarginGridItemContext context) { return VisitChildren(context); }
+	/// <summary>
+	/// Visit a parse tree produced by the <c>classMarginItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// <para>
+	/// The default implementation returns the result of calling <see cref="AbstractParseTreeVisitor{Result}.VisitChildren(IRuleNode)"/>
+	/// on <paramref name="context"/>.
+	/// </para>
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	public virtual Result VisitClassMarginItem([NotNull] DealLangParser.ClassMarginItemContext context) { return VisitChildren(context); }
 	/// <summary>
 	/// Visit a parse tree produced by the <c>targetBalanceItem</c>
 	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.

@@ -59,12 +59,12 @@ public partial class DealLangParser : Parser {
 		KWH=140, MWH=141, YEAR=142, OF=143, AND=144, OR=145, NOT=146, PIK=147, 
 		ISSUE_PRICE=148, COMMITMENT=149, AVAILABLE=150, DRAWS=151, COMMITMENT_FEE=152, 
 		STEP_UP=153, TARGET_BALANCE=154, MARGIN=155, GRID=156, BELOW=157, UNPAID=158, 
-		WHILE=159, LBRACE=160, RBRACE=161, LPAREN=162, RPAREN=163, COMMA=164, 
-		DOT=165, ARROW=166, ASSIGN=167, PLUS=168, MINUS=169, STAR=170, SLASH=171, 
-		LE=172, GE=173, LT=174, GT=175, EQ=176, NE=177, DAYCOUNT=178, DATE=179, 
-		QUANTITY=180, NUMBER=181, STRING=182, UNTERMINATED_STRING=183, IDENT=184, 
-		NON_ASCII_NAME=185, LINE_COMMENT=186, BLOCK_COMMENT=187, UNTERMINATED_COMMENT=188, 
-		WS=189, UNEXPECTED_CHAR=190;
+		AGAINST=159, ADVANCE=160, INVESTMENT_GRADE=161, WHILE=162, LBRACE=163, 
+		RBRACE=164, LPAREN=165, RPAREN=166, COMMA=167, DOT=168, ARROW=169, ASSIGN=170, 
+		PLUS=171, MINUS=172, STAR=173, SLASH=174, LE=175, GE=176, LT=177, GT=178, 
+		EQ=179, NE=180, DAYCOUNT=181, DATE=182, QUANTITY=183, NUMBER=184, STRING=185, 
+		UNTERMINATED_STRING=186, IDENT=187, NON_ASCII_NAME=188, LINE_COMMENT=189, 
+		BLOCK_COMMENT=190, UNTERMINATED_COMMENT=191, WS=192, UNEXPECTED_CHAR=193;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -121,9 +121,10 @@ public partial class DealLangParser : Parser {
 		"'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", 
 		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
 		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
-		"'margin'", "'grid'", "'below'", "'unpaid'", "'while'", "'{'", "'}'", 
-		"'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", 
-		"'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'margin'", "'grid'", "'below'", "'unpaid'", "'against'", "'advance'", 
+		"'investment_grade'", "'while'", "'{'", "'}'", "'('", "')'", "','", "'.'", 
+		"'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", 
+		"'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -147,11 +148,12 @@ public partial class DealLangParser : Parser {
 		"DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", 
 		"KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
 		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"MARGIN", "GRID", "BELOW", "UNPAID", "WHILE", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
-		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
-		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
+		"WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
+		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
+		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
+		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
+		"WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -702,7 +704,7 @@ public partial class DealLangParser : Parser {
 			State = 165;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9082630573257654785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9082630573257654785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1729382274089631747L) != 0)) {
 				{
 				State = 163;
 				ErrorHandler.Sync(this);
@@ -810,6 +812,9 @@ public partial class DealLangParser : Parser {
 				case GRID:
 				case BELOW:
 				case UNPAID:
+				case AGAINST:
+				case ADVANCE:
+				case INVESTMENT_GRADE:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
@@ -893,7 +898,7 @@ public partial class DealLangParser : Parser {
 			State = 175;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 9223372028264841215L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -68719476737L) != 0) || _la==WS || _la==UNEXPECTED_CHAR) {
 				{
 				State = 173;
 				ErrorHandler.Sync(this);
@@ -1062,6 +1067,9 @@ public partial class DealLangParser : Parser {
 				case GRID:
 				case BELOW:
 				case UNPAID:
+				case AGAINST:
+				case ADVANCE:
+				case INVESTMENT_GRADE:
 				case WHILE:
 				case LPAREN:
 				case RPAREN:
@@ -3926,6 +3934,26 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class DrawsAgainstItemContext : TrancheItemContext {
+		public IdentContext fleet;
+		public ExprContext advance;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWS() { return GetToken(DealLangParser.DRAWS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AGAINST() { return GetToken(DealLangParser.AGAINST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADVANCE() { return GetToken(DealLangParser.ADVANCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public DrawsAgainstItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDrawsAgainstItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class CommitmentFeeItemContext : TrancheItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COMMITMENT_FEE() { return GetToken(DealLangParser.COMMITMENT_FEE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
@@ -3984,6 +4012,26 @@ public partial class DealLangParser : Parser {
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
 			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
 			if (typedVisitor != null) return typedVisitor.VisitMarginGridItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ClassMarginItemContext : TrancheItemContext {
+		public ExprContext ig;
+		public ExprContext otherwise;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARGIN() { return GetToken(DealLangParser.MARGIN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INVESTMENT_GRADE() { return GetToken(DealLangParser.INVESTMENT_GRADE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ELSE() { return GetToken(DealLangParser.ELSE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		public ClassMarginItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitClassMarginItem(this);
 			else return visitor.VisitChildren(this);
 		}
 	}
@@ -4054,7 +4102,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_trancheItem);
 		int _la;
 		try {
-			State = 581;
+			State = 593;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
@@ -4210,39 +4258,55 @@ public partial class DealLangParser : Parser {
 				}
 				break;
 			case 9:
-				_localctx = new CommitmentFeeItemContext(_localctx);
+				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
 				State = 544;
-				Match(COMMITMENT_FEE);
+				Match(DRAWS);
 				State = 545;
-				expr(0);
+				Match(AGAINST);
+				State = 546;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 547;
+				Match(ADVANCE);
+				State = 548;
+				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
 			case 10:
-				_localctx = new StepUpItemContext(_localctx);
+				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 546;
-				Match(STEP_UP);
-				State = 547;
+				State = 550;
+				Match(COMMITMENT_FEE);
+				State = 551;
 				expr(0);
+				}
+				break;
+			case 11:
+				_localctx = new StepUpItemContext(_localctx);
+				EnterOuterAlt(_localctx, 11);
+				{
 				State = 552;
+				Match(STEP_UP);
+				State = 553;
+				expr(0);
+				State = 558;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 548;
+					State = 554;
 					Match(FROM);
-					State = 549;
+					State = 555;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 550;
+					State = 556;
 					Match(WHILE);
-					State = 551;
+					State = 557;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4251,97 +4315,113 @@ public partial class DealLangParser : Parser {
 				}
 				}
 				break;
-			case 11:
+			case 12:
 				_localctx = new MarginGridItemContext(_localctx);
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 554;
+				State = 560;
 				Match(MARGIN);
-				State = 555;
-				Match(GRID);
-				State = 556;
-				((MarginGridItemContext)_localctx).test = ident();
-				State = 557;
-				Match(LBRACE);
 				State = 561;
+				Match(GRID);
+				State = 562;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 563;
+				Match(LBRACE);
+				State = 567;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 558;
+					State = 564;
 					gridTier();
 					}
 					}
-					State = 563;
+					State = 569;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 566;
+				State = 572;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 564;
+					State = 570;
 					Match(ELSE);
-					State = 565;
+					State = 571;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 568;
+				State = 574;
 				Match(RBRACE);
 				}
 				break;
-			case 12:
-				_localctx = new TargetBalanceItemContext(_localctx);
-				EnterOuterAlt(_localctx, 12);
-				{
-				State = 570;
-				Match(TARGET_BALANCE);
-				State = 571;
-				expr(0);
-				}
-				break;
 			case 13:
-				_localctx = new InterestOnlyItemContext(_localctx);
+				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 572;
-				Match(INTEREST_ONLY);
-				State = 573;
-				Match(UNTIL);
-				State = 574;
-				Match(DATE);
+				State = 576;
+				Match(MARGIN);
+				State = 577;
+				Match(INVESTMENT_GRADE);
+				State = 578;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 579;
+				Match(ELSE);
+				State = 580;
+				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
 			case 14:
-				_localctx = new AmortizeItemContext(_localctx);
+				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 575;
-				Match(AMORTIZE);
-				State = 576;
-				amortization();
+				State = 582;
+				Match(TARGET_BALANCE);
+				State = 583;
+				expr(0);
 				}
 				break;
 			case 15:
-				_localctx = new TrancheMaturityItemContext(_localctx);
+				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 577;
-				Match(MATURITY);
-				State = 578;
+				State = 584;
+				Match(INTEREST_ONLY);
+				State = 585;
+				Match(UNTIL);
+				State = 586;
 				Match(DATE);
 				}
 				break;
 			case 16:
-				_localctx = new SeniorityItemContext(_localctx);
+				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 579;
+				State = 587;
+				Match(AMORTIZE);
+				State = 588;
+				amortization();
+				}
+				break;
+			case 17:
+				_localctx = new TrancheMaturityItemContext(_localctx);
+				EnterOuterAlt(_localctx, 17);
+				{
+				State = 589;
+				Match(MATURITY);
+				State = 590;
+				Match(DATE);
+				}
+				break;
+			case 18:
+				_localctx = new SeniorityItemContext(_localctx);
+				EnterOuterAlt(_localctx, 18);
+				{
+				State = 591;
 				Match(SENIORITY);
-				State = 580;
+				State = 592;
 				Match(NUMBER);
 				}
 				break;
@@ -4388,11 +4468,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 583;
+			State = 595;
 			Match(BELOW);
-			State = 584;
+			State = 596;
 			_localctx.bound = expr(0);
-			State = 585;
+			State = 597;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4474,14 +4554,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_amortization);
 		int _la;
 		try {
-			State = 599;
+			State = 611;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 587;
+				State = 599;
 				Match(BULLET);
 				}
 				break;
@@ -4489,7 +4569,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 588;
+				State = 600;
 				Match(LEVEL);
 				}
 				break;
@@ -4497,7 +4577,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 589;
+				State = 601;
 				Match(LINEAR);
 				}
 				break;
@@ -4505,25 +4585,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 590;
+				State = 602;
 				Match(SCHEDULE);
-				State = 591;
+				State = 603;
 				Match(LBRACE);
-				State = 595;
+				State = 607;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 592;
+					State = 604;
 					schedulePoint();
 					}
 					}
-					State = 597;
+					State = 609;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 598;
+				State = 610;
 				Match(RBRACE);
 				}
 				break;
@@ -4577,27 +4657,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 601;
+			State = 613;
 			Match(EQUITY);
-			State = 602;
+			State = 614;
 			_localctx.name = ident();
-			State = 603;
+			State = 615;
 			Match(LBRACE);
-			State = 607;
+			State = 619;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 604;
+				State = 616;
 				equityItem();
 				}
 				}
-				State = 609;
+				State = 621;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 610;
+			State = 622;
 			Match(RBRACE);
 			}
 		}
@@ -4664,16 +4744,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 64, RULE_equityItem);
 		int _la;
 		try {
-			State = 623;
+			State = 635;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 612;
+				State = 624;
 				Match(CONTRIBUTED);
-				State = 613;
+				State = 625;
 				expr(0);
 				}
 				break;
@@ -4681,23 +4761,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 614;
+				State = 626;
 				Match(HOLDERS);
-				State = 615;
+				State = 627;
 				holder();
-				State = 620;
+				State = 632;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 616;
+					State = 628;
 					Match(COMMA);
-					State = 617;
+					State = 629;
 					holder();
 					}
 					}
-					State = 622;
+					State = 634;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4745,9 +4825,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 625;
+			State = 637;
 			ident();
-			State = 626;
+			State = 638;
 			expr(0);
 			}
 		}
@@ -4797,32 +4877,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 628;
+			State = 640;
 			Match(ACCOUNT);
-			State = 629;
+			State = 641;
 			_localctx.name = ident();
-			State = 638;
+			State = 650;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 630;
+				State = 642;
 				Match(LBRACE);
-				State = 634;
+				State = 646;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 7L) != 0)) {
 					{
 					{
-					State = 631;
+					State = 643;
 					accountItem();
 					}
 					}
-					State = 636;
+					State = 648;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 637;
+				State = 649;
 				Match(RBRACE);
 				}
 			}
@@ -4897,16 +4977,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_accountItem);
 		try {
-			State = 646;
+			State = 658;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 640;
+				State = 652;
 				Match(TARGET);
-				State = 641;
+				State = 653;
 				expr(0);
 				}
 				break;
@@ -4914,9 +4994,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 642;
+				State = 654;
 				Match(INITIAL);
-				State = 643;
+				State = 655;
 				expr(0);
 				}
 				break;
@@ -4924,9 +5004,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 644;
+				State = 656;
 				Match(EARNS);
-				State = 645;
+				State = 657;
 				expr(0);
 				}
 				break;
@@ -4987,31 +5067,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 648;
+			State = 660;
 			Match(FEE);
-			State = 649;
+			State = 661;
 			_localctx.name = ident();
-			State = 650;
+			State = 662;
 			Match(LBRACE);
-			State = 651;
+			State = 663;
 			expr(0);
-			State = 659;
+			State = 671;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 652;
+				State = 664;
 				perYear();
-				State = 657;
+				State = 669;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 653;
+					State = 665;
 					Match(ESCALATING);
-					State = 654;
+					State = 666;
 					expr(0);
-					State = 655;
+					State = 667;
 					perYear();
 					}
 				}
@@ -5019,7 +5099,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 661;
+			State = 673;
 			Match(RBRACE);
 			}
 		}
@@ -5074,52 +5154,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 663;
+			State = 675;
 			Match(TEST);
-			State = 664;
+			State = 676;
 			_localctx.name = ident();
-			State = 665;
+			State = 677;
 			Match(ASSIGN);
-			State = 666;
+			State = 678;
 			expr(0);
-			State = 673;
+			State = 685;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 667;
+				State = 679;
 				Match(OVER);
-				State = 670;
+				State = 682;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 668;
+					State = 680;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 669;
+					State = 681;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 672;
+				State = 684;
 				duration();
 				}
 			}
 
-			State = 677;
+			State = 689;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 675;
+				State = 687;
 				Match(FROM);
-				State = 676;
+				State = 688;
 				Match(DATE);
 				}
 			}
@@ -5203,93 +5283,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 679;
+			State = 691;
 			Match(TRIGGER);
-			State = 680;
+			State = 692;
 			_localctx.name = ident();
-			State = 681;
+			State = 693;
 			Match(WHEN);
-			State = 682;
+			State = 694;
 			expr(0);
-			State = 685;
+			State = 697;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 683;
+				State = 695;
 				Match(FROM);
-				State = 684;
+				State = 696;
 				Match(DATE);
 				}
 			}
 
-			State = 690;
+			State = 702;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 687;
+				State = 699;
 				Match(TRIPS);
-				State = 688;
+				State = 700;
 				Match(AFTER);
-				State = 689;
+				State = 701;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 695;
+			State = 707;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 692;
+				State = 704;
 				Match(CURES);
-				State = 693;
+				State = 705;
 				Match(AFTER);
-				State = 694;
+				State = 706;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 705;
+			State = 717;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 697;
+				State = 709;
 				Match(CURE);
-				State = 698;
+				State = 710;
 				Match(BY);
-				State = 699;
+				State = 711;
 				_localctx.curer = ident();
-				State = 700;
+				State = 712;
 				Match(UP);
-				State = 701;
+				State = 713;
 				Match(TO);
-				State = 702;
+				State = 714;
 				_localctx.times = Match(NUMBER);
-				State = 703;
+				State = 715;
 				Match(TIMES);
 				}
 			}
 
-			State = 707;
+			State = 719;
 			Match(ARROW);
-			State = 708;
+			State = 720;
 			triggerEffect();
-			State = 713;
+			State = 725;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 709;
+				State = 721;
 				Match(COMMA);
-				State = 710;
+				State = 722;
 				triggerEffect();
 				}
 				}
-				State = 715;
+				State = 727;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5376,20 +5456,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 735;
+			State = 747;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 716;
+				State = 728;
 				Match(SWEEP);
-				State = 717;
+				State = 729;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 718;
+				State = 730;
 				Match(TO);
-				State = 719;
+				State = 731;
 				ident();
 				}
 				break;
@@ -5397,34 +5477,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 720;
-				Match(ACCELERATE);
 				State = 732;
+				Match(ACCELERATE);
+				State = 744;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 721;
+					State = 733;
 					Match(LPAREN);
-					State = 722;
+					State = 734;
 					ident();
-					State = 727;
+					State = 739;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 723;
+						State = 735;
 						Match(COMMA);
-						State = 724;
+						State = 736;
 						ident();
 						}
 						}
-						State = 729;
+						State = 741;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 730;
+					State = 742;
 					Match(RPAREN);
 					}
 				}
@@ -5435,7 +5515,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 734;
+				State = 746;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5483,20 +5563,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 737;
+			State = 749;
 			Match(DEFAULT);
-			State = 738;
+			State = 750;
 			Match(WHEN);
-			State = 739;
+			State = 751;
 			expr(0);
-			State = 742;
+			State = 754;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 740;
+				State = 752;
 				Match(GRACE);
-				State = 741;
+				State = 753;
 				duration();
 				}
 			}
@@ -5548,25 +5628,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 744;
+			State = 756;
 			Match(CFADS);
-			State = 745;
+			State = 757;
 			Match(INCLUDES);
-			State = 746;
+			State = 758;
 			cfadsItem();
-			State = 751;
+			State = 763;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 747;
+				State = 759;
 				Match(COMMA);
-				State = 748;
+				State = 760;
 				cfadsItem();
 				}
 				}
-				State = 753;
+				State = 765;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5606,13 +5686,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 84, RULE_cfadsItem);
 		try {
-			State = 756;
+			State = 768;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 754;
+				State = 766;
 				Match(RVG);
 				}
 				break;
@@ -5719,11 +5799,14 @@ public partial class DealLangParser : Parser {
 			case GRID:
 			case BELOW:
 			case UNPAID:
+			case AGAINST:
+			case ADVANCE:
+			case INVESTMENT_GRADE:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 755;
+				State = 767;
 				ident();
 				}
 				break;
@@ -5773,25 +5856,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 758;
+			State = 770;
 			Match(WATERFALL);
-			State = 759;
+			State = 771;
 			Match(LBRACE);
-			State = 763;
+			State = 775;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 				{
 				{
-				State = 760;
+				State = 772;
 				step();
 				}
 				}
-				State = 765;
+				State = 777;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 766;
+			State = 778;
 			Match(RBRACE);
 			}
 		}
@@ -5993,39 +6076,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 88, RULE_step);
 		int _la;
 		try {
-			State = 846;
+			State = 858;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 768;
+				State = 780;
 				Match(PAY);
-				State = 769;
+				State = 781;
 				((PayStepContext)_localctx).target = reference();
-				State = 779;
+				State = 791;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 770;
+					State = 782;
 					Match(USING);
-					State = 771;
+					State = 783;
 					ident();
-					State = 776;
+					State = 788;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 772;
+						State = 784;
 						Match(COMMA);
-						State = 773;
+						State = 785;
 						ident();
 						}
 						}
-						State = 778;
+						State = 790;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6038,9 +6121,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 781;
+				State = 793;
 				Match(FILL);
-				State = 782;
+				State = 794;
 				ident();
 				}
 				break;
@@ -6048,9 +6131,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 783;
+				State = 795;
 				Match(RELEASE);
-				State = 784;
+				State = 796;
 				ident();
 				}
 				break;
@@ -6058,13 +6141,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 785;
+				State = 797;
 				Match(HOLD);
-				State = 786;
+				State = 798;
 				Match(REST);
-				State = 787;
+				State = 799;
 				Match(IN);
-				State = 788;
+				State = 800;
 				ident();
 				}
 				break;
@@ -6072,25 +6155,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 789;
+				State = 801;
 				Match(DISTRIBUTE);
-				State = 792;
+				State = 804;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 790;
+					State = 802;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 791;
+					State = 803;
 					Match(OF);
 					}
 				}
 
-				State = 794;
+				State = 806;
 				Match(REST);
-				State = 795;
+				State = 807;
 				Match(TO);
-				State = 796;
+				State = 808;
 				ident();
 				}
 				break;
@@ -6098,17 +6181,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 797;
+				State = 809;
 				Match(SWEEP);
-				State = 798;
+				State = 810;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 799;
+				State = 811;
 				Match(OF);
-				State = 800;
+				State = 812;
 				Match(REST);
-				State = 801;
+				State = 813;
 				Match(TO);
-				State = 802;
+				State = 814;
 				ident();
 				}
 				break;
@@ -6116,52 +6199,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 803;
+				State = 815;
 				Match(IF);
-				State = 804;
+				State = 816;
 				expr(0);
-				State = 805;
+				State = 817;
 				Match(LBRACE);
-				State = 809;
+				State = 821;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 					{
 					{
-					State = 806;
+					State = 818;
 					step();
 					}
 					}
-					State = 811;
+					State = 823;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 812;
+				State = 824;
 				Match(RBRACE);
-				State = 822;
+				State = 834;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 813;
+					State = 825;
 					Match(ELSE);
-					State = 814;
+					State = 826;
 					Match(LBRACE);
-					State = 818;
+					State = 830;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 						{
 						{
-						State = 815;
+						State = 827;
 						step();
 						}
 						}
-						State = 820;
+						State = 832;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 821;
+					State = 833;
 					Match(RBRACE);
 					}
 				}
@@ -6172,37 +6255,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 824;
+				State = 836;
 				Match(PRO_RATA);
-				State = 827;
+				State = 839;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 825;
+					State = 837;
 					Match(BY);
-					State = 826;
+					State = 838;
 					Match(BALANCE);
 					}
 				}
 
-				State = 829;
+				State = 841;
 				Match(LBRACE);
-				State = 833;
+				State = 845;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 					{
 					{
-					State = 830;
+					State = 842;
 					step();
 					}
 					}
-					State = 835;
+					State = 847;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 836;
+				State = 848;
 				Match(RBRACE);
 				}
 				break;
@@ -6210,25 +6293,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 837;
+				State = 849;
 				Match(SEQUENTIAL);
-				State = 838;
+				State = 850;
 				Match(LBRACE);
-				State = 842;
+				State = 854;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
 					{
 					{
-					State = 839;
+					State = 851;
 					step();
 					}
 					}
-					State = 844;
+					State = 856;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 845;
+				State = 857;
 				Match(RBRACE);
 				}
 				break;
@@ -6278,25 +6361,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 848;
+			State = 860;
 			Match(ENFORCEMENT);
-			State = 849;
+			State = 861;
 			Match(LBRACE);
-			State = 853;
+			State = 865;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 850;
+				State = 862;
 				enforcementItem();
 				}
 				}
-				State = 855;
+				State = 867;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 856;
+			State = 868;
 			Match(RBRACE);
 			}
 		}
@@ -6368,44 +6451,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 874;
+			State = 886;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 858;
+				State = 870;
 				Match(SELL);
-				State = 859;
+				State = 871;
 				ident();
-				State = 864;
+				State = 876;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 860;
+					State = 872;
 					Match(COMMA);
-					State = 861;
+					State = 873;
 					ident();
 					}
 					}
-					State = 866;
+					State = 878;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 870;
+				State = 882;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 1729382256910270479L) != 0)) {
 					{
 					{
-					State = 867;
+					State = 879;
 					sellTerm();
 					}
 					}
-					State = 872;
+					State = 884;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6415,7 +6498,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 873;
+				State = 885;
 				waterfallDecl();
 				}
 				break;
@@ -6534,16 +6617,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 94, RULE_sellTerm);
 		try {
-			State = 894;
+			State = 906;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 876;
+				State = 888;
 				Match(HAIRCUT);
-				State = 877;
+				State = 889;
 				expr(0);
 				}
 				break;
@@ -6551,9 +6634,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 878;
+				State = 890;
 				Match(LAG);
-				State = 879;
+				State = 891;
 				duration();
 				}
 				break;
@@ -6561,13 +6644,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 880;
+				State = 892;
 				Match(DEPTH);
-				State = 881;
+				State = 893;
 				expr(0);
-				State = 882;
+				State = 894;
 				Match(PER);
-				State = 883;
+				State = 895;
 				Match(MONTH);
 				}
 				break;
@@ -6575,9 +6658,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 885;
+				State = 897;
 				Match(IMPACT);
-				State = 886;
+				State = 898;
 				expr(0);
 				}
 				break;
@@ -6585,13 +6668,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 887;
+				State = 899;
 				Match(LIMIT);
-				State = 888;
+				State = 900;
 				expr(0);
-				State = 889;
+				State = 901;
 				Match(PER);
-				State = 890;
+				State = 902;
 				Match(MONTH);
 				}
 				break;
@@ -6599,9 +6682,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 892;
+				State = 904;
 				Match(COSTS);
-				State = 893;
+				State = 905;
 				expr(0);
 				}
 				break;
@@ -6660,31 +6743,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 896;
+			State = 908;
 			Match(SCENARIO);
-			State = 897;
+			State = 909;
 			_localctx.name = ident();
-			State = 898;
+			State = 910;
 			Match(FOR);
-			State = 899;
+			State = 911;
 			_localctx.deal = ident();
-			State = 900;
+			State = 912;
 			Match(LBRACE);
-			State = 904;
+			State = 916;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -6776787564043960833L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -6776787564043960833L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1729382274089631747L) != 0)) {
 				{
 				{
-				State = 901;
+				State = 913;
 				scenarioItem();
 				}
 				}
-				State = 906;
+				State = 918;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 907;
+			State = 919;
 			Match(RBRACE);
 			}
 		}
@@ -6939,20 +7022,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 980;
+			State = 992;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 909;
+				State = 921;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 910;
+				State = 922;
 				Match(RENEWALS);
-				State = 911;
+				State = 923;
 				Match(TAKEN);
-				State = 912;
+				State = 924;
 				Match(NUMBER);
 				}
 				break;
@@ -6960,13 +7043,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 914;
+				State = 926;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 915;
+				State = 927;
 				Match(DEFLATE);
-				State = 916;
+				State = 928;
 				expr(0);
-				State = 917;
+				State = 929;
 				perYear();
 				}
 				break;
@@ -6974,15 +7057,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 919;
+				State = 931;
 				((DropItemContext)_localctx).path = reference();
-				State = 920;
+				State = 932;
 				Match(DROP);
-				State = 921;
+				State = 933;
 				expr(0);
-				State = 922;
+				State = 934;
 				Match(BY);
-				State = 923;
+				State = 935;
 				Match(DATE);
 				}
 				break;
@@ -6990,13 +7073,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 925;
+				State = 937;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 926;
+				State = 938;
 				Match(DEFAULTS);
-				State = 927;
+				State = 939;
 				Match(ON);
-				State = 928;
+				State = 940;
 				Match(DATE);
 				}
 				break;
@@ -7004,9 +7087,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 930;
+				State = 942;
 				Match(ENFORCEMENT);
-				State = 932;
+				State = 944;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7014,7 +7097,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 931;
+						State = 943;
 						sellTerm();
 						}
 						}
@@ -7022,7 +7105,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 934;
+					State = 946;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,89,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -7032,11 +7115,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 936;
+				State = 948;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 937;
+				State = 949;
 				Match(LEVEL);
-				State = 938;
+				State = 950;
 				expr(0);
 				}
 				break;
@@ -7044,29 +7127,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 940;
+				State = 952;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 941;
+				State = 953;
 				Match(POINTS);
-				State = 942;
+				State = 954;
 				pointsKind();
-				State = 943;
+				State = 955;
 				Match(LBRACE);
-				State = 947;
+				State = 959;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 944;
+					State = 956;
 					schedulePoint();
 					}
 					}
-					State = 949;
+					State = 961;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 950;
+				State = 962;
 				Match(RBRACE);
 				}
 				break;
@@ -7074,15 +7157,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 952;
+				State = 964;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 953;
+				State = 965;
 				Match(LAUNCH);
-				State = 954;
+				State = 966;
 				Match(DATE);
-				State = 955;
+				State = 967;
 				Match(DOWN);
-				State = 956;
+				State = 968;
 				expr(0);
 				}
 				break;
@@ -7090,21 +7173,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 958;
+				State = 970;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 959;
+				State = 971;
 				Match(SHIFT);
-				State = 961;
+				State = 973;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 960;
+					State = 972;
 					Match(PLUS);
 					}
 				}
 
-				State = 963;
+				State = 975;
 				expr(0);
 				}
 				break;
@@ -7112,11 +7195,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 965;
+				State = 977;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 966;
+				State = 978;
 				Match(UTILISATION);
-				State = 967;
+				State = 979;
 				expr(0);
 				}
 				break;
@@ -7124,17 +7207,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 969;
+				State = 981;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 970;
+				State = 982;
 				Match(RELET);
-				State = 971;
+				State = 983;
 				Match(AFTER);
-				State = 972;
+				State = 984;
 				duration();
-				State = 973;
+				State = 985;
 				Match(AT);
-				State = 974;
+				State = 986;
 				expr(0);
 				}
 				break;
@@ -7142,11 +7225,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 976;
+				State = 988;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 977;
+				State = 989;
 				Match(NOT);
-				State = 978;
+				State = 990;
 				Match(RELET);
 				}
 				break;
@@ -7186,9 +7269,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 982;
+			State = 994;
 			Match(PER);
-			State = 983;
+			State = 995;
 			Match(YEAR);
 			}
 		}
@@ -7225,7 +7308,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 985;
+			State = 997;
 			Match(QUANTITY);
 			}
 		}
@@ -7552,7 +7635,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1029;
+			State = 1041;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 			case 1:
@@ -7561,11 +7644,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 988;
+				State = 1000;
 				Match(LPAREN);
-				State = 989;
+				State = 1001;
 				expr(0);
-				State = 990;
+				State = 1002;
 				Match(RPAREN);
 				}
 				break;
@@ -7574,9 +7657,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 992;
+				State = 1004;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 993;
+				State = 1005;
 				expr(16);
 				}
 				break;
@@ -7585,9 +7668,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 994;
+				State = 1006;
 				Match(NOT);
-				State = 995;
+				State = 1007;
 				expr(11);
 				}
 				break;
@@ -7596,17 +7679,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 996;
+				State = 1008;
 				Match(IF);
-				State = 997;
+				State = 1009;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 998;
+				State = 1010;
 				Match(THEN);
-				State = 999;
+				State = 1011;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1000;
+				State = 1012;
 				Match(ELSE);
-				State = 1001;
+				State = 1013;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -7615,37 +7698,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1003;
+				State = 1015;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1004;
+				State = 1016;
 				Match(LPAREN);
-				State = 1013;
+				State = 1025;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8794400197105943041L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 231937599159943171L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8794400197105943041L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1855500793281265667L) != 0)) {
 					{
-					State = 1005;
+					State = 1017;
 					expr(0);
-					State = 1010;
+					State = 1022;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1006;
+						State = 1018;
 						Match(COMMA);
-						State = 1007;
+						State = 1019;
 						expr(0);
 						}
 						}
-						State = 1012;
+						State = 1024;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1015;
+				State = 1027;
 				Match(RPAREN);
 				}
 				break;
@@ -7654,7 +7737,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1017;
+				State = 1029;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -7664,19 +7747,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1019;
+				State = 1031;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 127L) != 0)) {
 					{
-					State = 1018;
+					State = 1030;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1021;
+				State = 1033;
 				Match(PER);
-				State = 1022;
+				State = 1034;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -7685,9 +7768,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1023;
+				State = 1035;
 				Match(NUMBER);
-				State = 1024;
+				State = 1036;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -7696,7 +7779,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1025;
+				State = 1037;
 				Match(QUANTITY);
 				}
 				break;
@@ -7705,7 +7788,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1026;
+				State = 1038;
 				Match(NUMBER);
 				}
 				break;
@@ -7714,7 +7797,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1027;
+				State = 1039;
 				Match(DATE);
 				}
 				break;
@@ -7723,13 +7806,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1028;
+				State = 1040;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1051;
+			State = 1063;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -7738,7 +7821,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1049;
+					State = 1061;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 					case 1:
@@ -7746,11 +7829,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1031;
+						State = 1043;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1032;
+						State = 1044;
 						Match(OF);
-						State = 1033;
+						State = 1045;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7759,9 +7842,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1034;
+						State = 1046;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1035;
+						State = 1047;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7771,7 +7854,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1036;
+						State = 1048;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7780,9 +7863,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1037;
+						State = 1049;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1038;
+						State = 1050;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7792,7 +7875,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1039;
+						State = 1051;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -7801,19 +7884,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1040;
+						State = 1052;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1041;
+						State = 1053;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & 63L) != 0)) ) {
+						if ( !(((((_la - 175)) & ~0x3f) == 0 && ((1L << (_la - 175)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1042;
+						State = 1054;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -7822,11 +7905,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1043;
+						State = 1055;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1044;
+						State = 1056;
 						Match(AND);
-						State = 1045;
+						State = 1057;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -7835,18 +7918,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1046;
+						State = 1058;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1047;
+						State = 1059;
 						Match(OR);
-						State = 1048;
+						State = 1060;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1053;
+				State = 1065;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
 			}
@@ -7892,7 +7975,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1054;
+			State = 1066;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -7943,16 +8026,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1056;
+			State = 1068;
 			ident();
-			State = 1059;
+			State = 1071;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 			case 1:
 				{
-				State = 1057;
+				State = 1069;
 				Match(DOT);
-				State = 1058;
+				State = 1070;
 				_localctx.member = ident();
 				}
 				break;
@@ -8063,6 +8146,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GRID() { return GetToken(DealLangParser.GRID, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BELOW() { return GetToken(DealLangParser.BELOW, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNPAID() { return GetToken(DealLangParser.UNPAID, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AGAINST() { return GetToken(DealLangParser.AGAINST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ADVANCE() { return GetToken(DealLangParser.ADVANCE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INVESTMENT_GRADE() { return GetToken(DealLangParser.INVESTMENT_GRADE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEQUENTIAL() { return GetToken(DealLangParser.SEQUENTIAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ACCELERATE() { return GetToken(DealLangParser.ACCELERATE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CURE() { return GetToken(DealLangParser.CURE, 0); }
@@ -8097,9 +8183,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1061;
+			State = 1073;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9082630573257654785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9082630573257654785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1729382274089631747L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8145,7 +8231,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,190,1064,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,193,1076,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -8186,350 +8272,355 @@ public partial class DealLangParser : Parser {
 		28,3,28,513,8,28,1,28,1,28,3,28,517,8,28,1,28,1,28,3,28,521,8,28,1,28,
 		1,28,3,28,525,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
 		28,1,28,5,28,539,8,28,10,28,12,28,542,9,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,3,28,553,8,28,1,28,1,28,1,28,1,28,1,28,5,28,560,8,28,
-		10,28,12,28,563,9,28,1,28,1,28,3,28,567,8,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,582,8,28,1,29,1,29,1,29,1,
-		29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,594,8,30,10,30,12,30,597,9,30,1,
-		30,3,30,600,8,30,1,31,1,31,1,31,1,31,5,31,606,8,31,10,31,12,31,609,9,31,
-		1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,619,8,32,10,32,12,32,622,
-		9,32,3,32,624,8,32,1,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,633,8,34,10,
-		34,12,34,636,9,34,1,34,3,34,639,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,
-		647,8,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,658,8,36,3,
-		36,660,8,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,671,8,37,
-		1,37,3,37,674,8,37,1,37,1,37,3,37,678,8,37,1,38,1,38,1,38,1,38,1,38,1,
-		38,3,38,686,8,38,1,38,1,38,1,38,3,38,691,8,38,1,38,1,38,1,38,3,38,696,
-		8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,706,8,38,1,38,1,38,1,
-		38,1,38,5,38,712,8,38,10,38,12,38,715,9,38,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,5,39,726,8,39,10,39,12,39,729,9,39,1,39,1,39,3,39,733,
-		8,39,1,39,3,39,736,8,39,1,40,1,40,1,40,1,40,1,40,3,40,743,8,40,1,41,1,
-		41,1,41,1,41,1,41,5,41,750,8,41,10,41,12,41,753,9,41,1,42,1,42,3,42,757,
-		8,42,1,43,1,43,1,43,5,43,762,8,43,10,43,12,43,765,9,43,1,43,1,43,1,44,
-		1,44,1,44,1,44,1,44,1,44,5,44,775,8,44,10,44,12,44,778,9,44,3,44,780,8,
-		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,793,8,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,
-		808,8,44,10,44,12,44,811,9,44,1,44,1,44,1,44,1,44,5,44,817,8,44,10,44,
-		12,44,820,9,44,1,44,3,44,823,8,44,1,44,1,44,1,44,3,44,828,8,44,1,44,1,
-		44,5,44,832,8,44,10,44,12,44,835,9,44,1,44,1,44,1,44,1,44,5,44,841,8,44,
-		10,44,12,44,844,9,44,1,44,3,44,847,8,44,1,45,1,45,1,45,5,45,852,8,45,10,
-		45,12,45,855,9,45,1,45,1,45,1,46,1,46,1,46,1,46,5,46,863,8,46,10,46,12,
-		46,866,9,46,1,46,5,46,869,8,46,10,46,12,46,872,9,46,1,46,3,46,875,8,46,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,559,8,28,1,28,1,28,
+		1,28,1,28,1,28,5,28,566,8,28,10,28,12,28,569,9,28,1,28,1,28,3,28,573,8,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,3,28,594,8,28,1,29,1,29,1,29,1,29,1,30,1,30,
+		1,30,1,30,1,30,1,30,5,30,606,8,30,10,30,12,30,609,9,30,1,30,3,30,612,8,
+		30,1,31,1,31,1,31,1,31,5,31,618,8,31,10,31,12,31,621,9,31,1,31,1,31,1,
+		32,1,32,1,32,1,32,1,32,1,32,5,32,631,8,32,10,32,12,32,634,9,32,3,32,636,
+		8,32,1,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,645,8,34,10,34,12,34,648,
+		9,34,1,34,3,34,651,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,659,8,35,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,670,8,36,3,36,672,8,36,
+		1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,683,8,37,1,37,3,37,686,
+		8,37,1,37,1,37,3,37,690,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,698,8,
+		38,1,38,1,38,1,38,3,38,703,8,38,1,38,1,38,1,38,3,38,708,8,38,1,38,1,38,
+		1,38,1,38,1,38,1,38,1,38,1,38,3,38,718,8,38,1,38,1,38,1,38,1,38,5,38,724,
+		8,38,10,38,12,38,727,9,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		5,39,738,8,39,10,39,12,39,741,9,39,1,39,1,39,3,39,745,8,39,1,39,3,39,748,
+		8,39,1,40,1,40,1,40,1,40,1,40,3,40,755,8,40,1,41,1,41,1,41,1,41,1,41,5,
+		41,762,8,41,10,41,12,41,765,9,41,1,42,1,42,3,42,769,8,42,1,43,1,43,1,43,
+		5,43,774,8,43,10,43,12,43,777,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,
+		1,44,5,44,787,8,44,10,44,12,44,790,9,44,3,44,792,8,44,1,44,1,44,1,44,1,
+		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,805,8,44,1,44,1,44,1,44,1,44,
+		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,820,8,44,10,44,12,44,
+		823,9,44,1,44,1,44,1,44,1,44,5,44,829,8,44,10,44,12,44,832,9,44,1,44,3,
+		44,835,8,44,1,44,1,44,1,44,3,44,840,8,44,1,44,1,44,5,44,844,8,44,10,44,
+		12,44,847,9,44,1,44,1,44,1,44,1,44,5,44,853,8,44,10,44,12,44,856,9,44,
+		1,44,3,44,859,8,44,1,45,1,45,1,45,5,45,864,8,45,10,45,12,45,867,9,45,1,
+		45,1,45,1,46,1,46,1,46,1,46,5,46,875,8,46,10,46,12,46,878,9,46,1,46,5,
+		46,881,8,46,10,46,12,46,884,9,46,1,46,3,46,887,8,46,1,47,1,47,1,47,1,47,
 		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,3,47,895,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,903,
-		8,48,10,48,12,48,906,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,4,49,933,8,49,11,49,12,49,934,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,5,49,946,8,49,10,49,12,49,949,9,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,962,8,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,981,
-		8,49,1,50,1,50,1,50,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		3,47,907,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,915,8,48,10,48,12,48,
+		918,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,4,49,945,
+		8,49,11,49,12,49,946,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,
+		958,8,49,10,49,12,49,961,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,3,49,974,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,993,8,49,1,50,1,50,1,50,
+		1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1021,8,52,10,52,12,52,
+		1024,9,52,3,52,1026,8,52,1,52,1,52,1,52,1,52,3,52,1032,8,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,3,52,1042,8,52,1,52,1,52,1,52,1,52,1,52,
 		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,
-		1009,8,52,10,52,12,52,1012,9,52,3,52,1014,8,52,1,52,1,52,1,52,1,52,3,52,
-		1020,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1030,8,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,5,52,1050,8,52,10,52,12,52,1053,9,52,1,53,1,53,1,54,1,54,
-		1,54,3,54,1060,8,54,1,55,1,55,1,55,0,1,104,56,0,2,4,6,8,10,12,14,16,18,
-		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
-		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
-		0,8,1,0,160,161,1,0,15,16,1,0,180,181,1,0,170,171,1,0,168,169,1,0,172,
-		177,1,0,135,141,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,41,43,44,46,72,
-		74,84,86,87,89,91,95,96,98,100,103,105,114,114,116,120,127,129,142,142,
-		147,158,184,185,1216,0,118,1,0,0,0,2,123,1,0,0,0,4,126,1,0,0,0,6,156,1,
-		0,0,0,8,158,1,0,0,0,10,170,1,0,0,0,12,194,1,0,0,0,14,196,1,0,0,0,16,198,
-		1,0,0,0,18,215,1,0,0,0,20,217,1,0,0,0,22,249,1,0,0,0,24,251,1,0,0,0,26,
-		253,1,0,0,0,28,287,1,0,0,0,30,289,1,0,0,0,32,294,1,0,0,0,34,341,1,0,0,
-		0,36,346,1,0,0,0,38,354,1,0,0,0,40,356,1,0,0,0,42,385,1,0,0,0,44,387,1,
-		0,0,0,46,437,1,0,0,0,48,439,1,0,0,0,50,483,1,0,0,0,52,485,1,0,0,0,54,492,
-		1,0,0,0,56,581,1,0,0,0,58,583,1,0,0,0,60,599,1,0,0,0,62,601,1,0,0,0,64,
-		623,1,0,0,0,66,625,1,0,0,0,68,628,1,0,0,0,70,646,1,0,0,0,72,648,1,0,0,
-		0,74,663,1,0,0,0,76,679,1,0,0,0,78,735,1,0,0,0,80,737,1,0,0,0,82,744,1,
-		0,0,0,84,756,1,0,0,0,86,758,1,0,0,0,88,846,1,0,0,0,90,848,1,0,0,0,92,874,
-		1,0,0,0,94,894,1,0,0,0,96,896,1,0,0,0,98,980,1,0,0,0,100,982,1,0,0,0,102,
-		985,1,0,0,0,104,1029,1,0,0,0,106,1054,1,0,0,0,108,1056,1,0,0,0,110,1061,
-		1,0,0,0,112,117,3,2,1,0,113,117,3,4,2,0,114,117,3,96,48,0,115,117,3,8,
-		4,0,116,112,1,0,0,0,116,113,1,0,0,0,116,114,1,0,0,0,116,115,1,0,0,0,117,
-		120,1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,
-		0,0,0,121,122,5,0,0,1,122,1,1,0,0,0,123,124,5,3,0,0,124,125,5,182,0,0,
-		125,3,1,0,0,0,126,127,5,1,0,0,127,128,3,110,55,0,128,132,5,160,0,0,129,
-		131,3,6,3,0,130,129,1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,133,1,
-		0,0,0,133,135,1,0,0,0,134,132,1,0,0,0,135,136,5,161,0,0,136,5,1,0,0,0,
-		137,157,3,12,6,0,138,157,3,16,8,0,139,157,3,20,10,0,140,157,3,26,13,0,
-		141,157,3,32,16,0,142,157,3,40,20,0,143,157,3,44,22,0,144,157,3,48,24,
-		0,145,157,3,54,27,0,146,157,3,62,31,0,147,157,3,68,34,0,148,157,3,72,36,
-		0,149,157,3,74,37,0,150,157,3,76,38,0,151,157,3,80,40,0,152,157,3,82,41,
-		0,153,157,3,86,43,0,154,157,3,90,45,0,155,157,3,8,4,0,156,137,1,0,0,0,
-		156,138,1,0,0,0,156,139,1,0,0,0,156,140,1,0,0,0,156,141,1,0,0,0,156,142,
-		1,0,0,0,156,143,1,0,0,0,156,144,1,0,0,0,156,145,1,0,0,0,156,146,1,0,0,
-		0,156,147,1,0,0,0,156,148,1,0,0,0,156,149,1,0,0,0,156,150,1,0,0,0,156,
-		151,1,0,0,0,156,152,1,0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,1,
-		0,0,0,157,7,1,0,0,0,158,159,5,184,0,0,159,165,4,4,0,0,160,164,3,110,55,
-		0,161,164,5,4,0,0,162,164,5,31,0,0,163,160,1,0,0,0,163,161,1,0,0,0,163,
-		162,1,0,0,0,164,167,1,0,0,0,165,163,1,0,0,0,165,166,1,0,0,0,166,168,1,
-		0,0,0,167,165,1,0,0,0,168,169,3,10,5,0,169,9,1,0,0,0,170,175,5,160,0,0,
-		171,174,3,10,5,0,172,174,8,0,0,0,173,171,1,0,0,0,173,172,1,0,0,0,174,177,
-		1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,178,1,0,0,0,177,175,1,0,0,
-		0,178,179,5,161,0,0,179,11,1,0,0,0,180,181,5,5,0,0,181,195,5,182,0,0,182,
-		183,5,6,0,0,183,195,3,110,55,0,184,185,5,7,0,0,185,195,5,179,0,0,186,187,
-		5,8,0,0,187,195,5,179,0,0,188,189,5,9,0,0,189,195,5,179,0,0,190,191,5,
-		10,0,0,191,195,3,110,55,0,192,193,5,11,0,0,193,195,3,14,7,0,194,180,1,
-		0,0,0,194,182,1,0,0,0,194,184,1,0,0,0,194,186,1,0,0,0,194,188,1,0,0,0,
-		194,190,1,0,0,0,194,192,1,0,0,0,195,13,1,0,0,0,196,197,5,178,0,0,197,15,
-		1,0,0,0,198,199,5,12,0,0,199,200,3,110,55,0,200,204,5,160,0,0,201,203,
-		3,18,9,0,202,201,1,0,0,0,203,206,1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,
-		0,205,207,1,0,0,0,206,204,1,0,0,0,207,208,5,161,0,0,208,17,1,0,0,0,209,
-		210,5,20,0,0,210,216,5,182,0,0,211,212,5,21,0,0,212,216,3,104,52,0,213,
-		214,5,22,0,0,214,216,3,104,52,0,215,209,1,0,0,0,215,211,1,0,0,0,215,213,
-		1,0,0,0,216,19,1,0,0,0,217,218,5,13,0,0,218,219,3,110,55,0,219,223,5,160,
-		0,0,220,222,3,22,11,0,221,220,1,0,0,0,222,225,1,0,0,0,223,221,1,0,0,0,
-		223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,0,0,0,226,227,5,161,0,0,227,
-		21,1,0,0,0,228,229,5,82,0,0,229,250,3,104,52,0,230,231,5,130,0,0,231,232,
-		3,104,52,0,232,233,3,100,50,0,233,250,1,0,0,0,234,235,5,14,0,0,235,236,
-		3,24,12,0,236,240,5,160,0,0,237,239,3,30,15,0,238,237,1,0,0,0,239,242,
-		1,0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,0,0,
-		0,243,244,5,161,0,0,244,250,1,0,0,0,245,246,5,17,0,0,246,247,5,179,0,0,
-		247,248,5,18,0,0,248,250,3,104,52,0,249,228,1,0,0,0,249,230,1,0,0,0,249,
-		234,1,0,0,0,249,245,1,0,0,0,250,23,1,0,0,0,251,252,7,1,0,0,252,25,1,0,
-		0,0,253,254,5,23,0,0,254,255,3,110,55,0,255,259,5,160,0,0,256,258,3,28,
-		14,0,257,256,1,0,0,0,258,261,1,0,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,
-		262,1,0,0,0,261,259,1,0,0,0,262,263,5,161,0,0,263,27,1,0,0,0,264,265,5,
-		24,0,0,265,288,3,104,52,0,266,267,5,25,0,0,267,268,5,26,0,0,268,271,3,
-		102,51,0,269,270,5,27,0,0,270,272,3,104,52,0,271,269,1,0,0,0,271,272,1,
-		0,0,0,272,275,1,0,0,0,273,274,5,28,0,0,274,276,5,179,0,0,275,273,1,0,0,
-		0,275,276,1,0,0,0,276,288,1,0,0,0,277,278,5,25,0,0,278,279,5,29,0,0,279,
-		283,5,160,0,0,280,282,3,30,15,0,281,280,1,0,0,0,282,285,1,0,0,0,283,281,
-		1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,288,5,161,
-		0,0,287,264,1,0,0,0,287,266,1,0,0,0,287,277,1,0,0,0,288,29,1,0,0,0,289,
-		290,5,179,0,0,290,292,3,104,52,0,291,293,5,164,0,0,292,291,1,0,0,0,292,
-		293,1,0,0,0,293,31,1,0,0,0,294,295,5,30,0,0,295,296,3,110,55,0,296,297,
-		5,31,0,0,297,298,3,110,55,0,298,302,5,160,0,0,299,301,3,34,17,0,300,299,
-		1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,
-		0,304,302,1,0,0,0,305,306,5,161,0,0,306,33,1,0,0,0,307,308,5,32,0,0,308,
-		342,3,110,55,0,309,310,5,33,0,0,310,311,3,104,52,0,311,316,3,100,50,0,
-		312,313,5,34,0,0,313,314,3,104,52,0,314,315,3,100,50,0,315,317,1,0,0,0,
-		316,312,1,0,0,0,316,317,1,0,0,0,317,342,1,0,0,0,318,319,5,35,0,0,319,342,
-		5,179,0,0,320,321,5,36,0,0,321,342,3,102,51,0,322,323,5,37,0,0,323,324,
-		3,36,18,0,324,325,3,102,51,0,325,326,5,39,0,0,326,327,5,32,0,0,327,331,
-		5,40,0,0,328,329,5,33,0,0,329,330,5,39,0,0,330,332,5,41,0,0,331,328,1,
-		0,0,0,331,332,1,0,0,0,332,342,1,0,0,0,333,335,5,42,0,0,334,336,3,38,19,
-		0,335,334,1,0,0,0,336,337,1,0,0,0,337,335,1,0,0,0,337,338,1,0,0,0,338,
-		342,1,0,0,0,339,340,5,11,0,0,340,342,3,14,7,0,341,307,1,0,0,0,341,309,
-		1,0,0,0,341,318,1,0,0,0,341,320,1,0,0,0,341,322,1,0,0,0,341,333,1,0,0,
-		0,341,339,1,0,0,0,342,35,1,0,0,0,343,344,5,181,0,0,344,347,5,38,0,0,345,
-		347,5,180,0,0,346,343,1,0,0,0,346,345,1,0,0,0,347,37,1,0,0,0,348,349,5,
-		43,0,0,349,355,3,104,52,0,350,351,5,44,0,0,351,355,3,104,52,0,352,353,
-		5,45,0,0,353,355,5,179,0,0,354,348,1,0,0,0,354,350,1,0,0,0,354,352,1,0,
-		0,0,355,39,1,0,0,0,356,357,5,46,0,0,357,358,3,110,55,0,358,362,5,160,0,
-		0,359,361,3,42,21,0,360,359,1,0,0,0,361,364,1,0,0,0,362,360,1,0,0,0,362,
-		363,1,0,0,0,363,365,1,0,0,0,364,362,1,0,0,0,365,366,5,161,0,0,366,41,1,
-		0,0,0,367,368,5,47,0,0,368,386,3,110,55,0,369,370,5,74,0,0,370,386,3,104,
-		52,0,371,372,5,75,0,0,372,374,3,104,52,0,373,375,5,76,0,0,374,373,1,0,
-		0,0,374,375,1,0,0,0,375,386,1,0,0,0,376,377,5,77,0,0,377,378,5,45,0,0,
-		378,386,5,179,0,0,379,380,5,80,0,0,380,386,3,60,30,0,381,382,5,8,0,0,382,
-		386,5,179,0,0,383,384,5,22,0,0,384,386,3,104,52,0,385,367,1,0,0,0,385,
-		369,1,0,0,0,385,371,1,0,0,0,385,376,1,0,0,0,385,379,1,0,0,0,385,381,1,
-		0,0,0,385,383,1,0,0,0,386,43,1,0,0,0,387,388,5,48,0,0,388,389,3,110,55,
-		0,389,393,5,160,0,0,390,392,3,46,23,0,391,390,1,0,0,0,392,395,1,0,0,0,
-		393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,0,395,393,1,0,0,0,396,397,
-		5,161,0,0,397,45,1,0,0,0,398,399,5,49,0,0,399,403,5,160,0,0,400,402,3,
-		52,26,0,401,400,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,
-		0,404,406,1,0,0,0,405,403,1,0,0,0,406,438,5,161,0,0,407,408,5,50,0,0,408,
-		438,3,104,52,0,409,410,5,51,0,0,410,438,3,104,52,0,411,412,5,52,0,0,412,
-		413,5,26,0,0,413,438,3,102,51,0,414,415,5,52,0,0,415,416,5,53,0,0,416,
-		417,3,104,52,0,417,418,3,100,50,0,418,438,1,0,0,0,419,420,5,55,0,0,420,
-		438,3,104,52,0,421,422,5,56,0,0,422,438,3,104,52,0,423,424,5,54,0,0,424,
-		438,3,104,52,0,425,426,5,57,0,0,426,427,3,104,52,0,427,428,3,100,50,0,
-		428,438,1,0,0,0,429,430,5,58,0,0,430,431,3,104,52,0,431,432,5,53,0,0,432,
-		433,3,104,52,0,433,434,3,100,50,0,434,438,1,0,0,0,435,436,5,59,0,0,436,
-		438,3,110,55,0,437,398,1,0,0,0,437,407,1,0,0,0,437,409,1,0,0,0,437,411,
-		1,0,0,0,437,414,1,0,0,0,437,419,1,0,0,0,437,421,1,0,0,0,437,423,1,0,0,
-		0,437,425,1,0,0,0,437,429,1,0,0,0,437,435,1,0,0,0,438,47,1,0,0,0,439,440,
-		5,60,0,0,440,441,3,110,55,0,441,442,5,31,0,0,442,443,3,110,55,0,443,447,
-		5,160,0,0,444,446,3,50,25,0,445,444,1,0,0,0,446,449,1,0,0,0,447,445,1,
-		0,0,0,447,448,1,0,0,0,448,450,1,0,0,0,449,447,1,0,0,0,450,451,5,161,0,
-		0,451,49,1,0,0,0,452,453,5,61,0,0,453,484,3,110,55,0,454,455,5,50,0,0,
-		455,484,3,104,52,0,456,457,5,62,0,0,457,458,5,39,0,0,458,484,5,41,0,0,
-		459,460,5,62,0,0,460,484,3,104,52,0,461,462,5,137,0,0,462,463,3,104,52,
-		0,463,464,3,100,50,0,464,484,1,0,0,0,465,466,5,63,0,0,466,484,3,104,52,
-		0,467,468,5,35,0,0,468,484,5,179,0,0,469,470,5,36,0,0,470,484,3,102,51,
-		0,471,472,5,66,0,0,472,474,3,104,52,0,473,475,5,67,0,0,474,473,1,0,0,0,
-		474,475,1,0,0,0,475,484,1,0,0,0,476,477,5,37,0,0,477,478,3,36,18,0,478,
-		479,3,102,51,0,479,480,5,39,0,0,480,481,5,61,0,0,481,482,5,40,0,0,482,
-		484,1,0,0,0,483,452,1,0,0,0,483,454,1,0,0,0,483,456,1,0,0,0,483,459,1,
-		0,0,0,483,461,1,0,0,0,483,465,1,0,0,0,483,467,1,0,0,0,483,469,1,0,0,0,
-		483,471,1,0,0,0,483,476,1,0,0,0,484,51,1,0,0,0,485,486,5,179,0,0,486,487,
-		3,104,52,0,487,488,5,39,0,0,488,490,3,104,52,0,489,491,5,164,0,0,490,489,
-		1,0,0,0,490,491,1,0,0,0,491,53,1,0,0,0,492,493,5,73,0,0,493,494,3,110,
-		55,0,494,498,5,160,0,0,495,497,3,56,28,0,496,495,1,0,0,0,497,500,1,0,0,
-		0,498,496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,0,500,498,1,0,0,0,501,
-		502,5,161,0,0,502,55,1,0,0,0,503,504,5,74,0,0,504,582,3,104,52,0,505,506,
-		5,75,0,0,506,508,3,104,52,0,507,509,5,76,0,0,508,507,1,0,0,0,508,509,1,
-		0,0,0,509,512,1,0,0,0,510,511,5,27,0,0,511,513,3,104,52,0,512,510,1,0,
-		0,0,512,513,1,0,0,0,513,516,1,0,0,0,514,515,5,44,0,0,515,517,3,104,52,
-		0,516,514,1,0,0,0,516,517,1,0,0,0,517,582,1,0,0,0,518,520,5,147,0,0,519,
-		521,5,180,0,0,520,519,1,0,0,0,520,521,1,0,0,0,521,524,1,0,0,0,522,523,
-		5,101,0,0,523,525,3,104,52,0,524,522,1,0,0,0,524,525,1,0,0,0,525,582,1,
-		0,0,0,526,527,5,147,0,0,527,582,5,158,0,0,528,529,5,148,0,0,529,582,3,
-		104,52,0,530,531,5,149,0,0,531,582,3,104,52,0,532,533,5,150,0,0,533,534,
-		5,45,0,0,534,582,5,179,0,0,535,536,5,151,0,0,536,540,5,160,0,0,537,539,
-		3,30,15,0,538,537,1,0,0,0,539,542,1,0,0,0,540,538,1,0,0,0,540,541,1,0,
-		0,0,541,543,1,0,0,0,542,540,1,0,0,0,543,582,5,161,0,0,544,545,5,152,0,
-		0,545,582,3,104,52,0,546,547,5,153,0,0,547,552,3,104,52,0,548,549,5,28,
-		0,0,549,553,5,179,0,0,550,551,5,159,0,0,551,553,3,110,55,0,552,548,1,0,
-		0,0,552,550,1,0,0,0,553,582,1,0,0,0,554,555,5,155,0,0,555,556,5,156,0,
-		0,556,557,3,110,55,0,557,561,5,160,0,0,558,560,3,58,29,0,559,558,1,0,0,
-		0,560,563,1,0,0,0,561,559,1,0,0,0,561,562,1,0,0,0,562,566,1,0,0,0,563,
-		561,1,0,0,0,564,565,5,123,0,0,565,567,3,104,52,0,566,564,1,0,0,0,566,567,
-		1,0,0,0,567,568,1,0,0,0,568,569,5,161,0,0,569,582,1,0,0,0,570,571,5,154,
-		0,0,571,582,3,104,52,0,572,573,5,77,0,0,573,574,5,45,0,0,574,582,5,179,
-		0,0,575,576,5,80,0,0,576,582,3,60,30,0,577,578,5,8,0,0,578,582,5,179,0,
-		0,579,580,5,84,0,0,580,582,5,181,0,0,581,503,1,0,0,0,581,505,1,0,0,0,581,
-		518,1,0,0,0,581,526,1,0,0,0,581,528,1,0,0,0,581,530,1,0,0,0,581,532,1,
-		0,0,0,581,535,1,0,0,0,581,544,1,0,0,0,581,546,1,0,0,0,581,554,1,0,0,0,
-		581,570,1,0,0,0,581,572,1,0,0,0,581,575,1,0,0,0,581,577,1,0,0,0,581,579,
-		1,0,0,0,582,57,1,0,0,0,583,584,5,157,0,0,584,585,3,104,52,0,585,586,3,
-		104,52,0,586,59,1,0,0,0,587,600,5,81,0,0,588,600,5,82,0,0,589,600,5,83,
-		0,0,590,591,5,29,0,0,591,595,5,160,0,0,592,594,3,30,15,0,593,592,1,0,0,
-		0,594,597,1,0,0,0,595,593,1,0,0,0,595,596,1,0,0,0,596,598,1,0,0,0,597,
-		595,1,0,0,0,598,600,5,161,0,0,599,587,1,0,0,0,599,588,1,0,0,0,599,589,
-		1,0,0,0,599,590,1,0,0,0,600,61,1,0,0,0,601,602,5,85,0,0,602,603,3,110,
-		55,0,603,607,5,160,0,0,604,606,3,64,32,0,605,604,1,0,0,0,606,609,1,0,0,
-		0,607,605,1,0,0,0,607,608,1,0,0,0,608,610,1,0,0,0,609,607,1,0,0,0,610,
-		611,5,161,0,0,611,63,1,0,0,0,612,613,5,86,0,0,613,624,3,104,52,0,614,615,
-		5,87,0,0,615,620,3,66,33,0,616,617,5,164,0,0,617,619,3,66,33,0,618,616,
-		1,0,0,0,619,622,1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,
-		0,622,620,1,0,0,0,623,612,1,0,0,0,623,614,1,0,0,0,624,65,1,0,0,0,625,626,
-		3,110,55,0,626,627,3,104,52,0,627,67,1,0,0,0,628,629,5,88,0,0,629,638,
-		3,110,55,0,630,634,5,160,0,0,631,633,3,70,35,0,632,631,1,0,0,0,633,636,
-		1,0,0,0,634,632,1,0,0,0,634,635,1,0,0,0,635,637,1,0,0,0,636,634,1,0,0,
-		0,637,639,5,161,0,0,638,630,1,0,0,0,638,639,1,0,0,0,639,69,1,0,0,0,640,
-		641,5,89,0,0,641,647,3,104,52,0,642,643,5,90,0,0,643,647,3,104,52,0,644,
-		645,5,91,0,0,645,647,3,104,52,0,646,640,1,0,0,0,646,642,1,0,0,0,646,644,
-		1,0,0,0,647,71,1,0,0,0,648,649,5,92,0,0,649,650,3,110,55,0,650,651,5,160,
-		0,0,651,659,3,104,52,0,652,657,3,100,50,0,653,654,5,34,0,0,654,655,3,104,
-		52,0,655,656,3,100,50,0,656,658,1,0,0,0,657,653,1,0,0,0,657,658,1,0,0,
-		0,658,660,1,0,0,0,659,652,1,0,0,0,659,660,1,0,0,0,660,661,1,0,0,0,661,
-		662,5,161,0,0,662,73,1,0,0,0,663,664,5,93,0,0,664,665,3,110,55,0,665,666,
-		5,167,0,0,666,673,3,104,52,0,667,670,5,94,0,0,668,671,5,95,0,0,669,671,
-		5,96,0,0,670,668,1,0,0,0,670,669,1,0,0,0,671,672,1,0,0,0,672,674,3,102,
-		51,0,673,667,1,0,0,0,673,674,1,0,0,0,674,677,1,0,0,0,675,676,5,28,0,0,
-		676,678,5,179,0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,75,1,0,0,0,679,680,
-		5,97,0,0,680,681,3,110,55,0,681,682,5,101,0,0,682,685,3,104,52,0,683,684,
-		5,28,0,0,684,686,5,179,0,0,685,683,1,0,0,0,685,686,1,0,0,0,686,690,1,0,
-		0,0,687,688,5,98,0,0,688,689,5,100,0,0,689,691,5,181,0,0,690,687,1,0,0,
-		0,690,691,1,0,0,0,691,695,1,0,0,0,692,693,5,99,0,0,693,694,5,100,0,0,694,
-		696,5,181,0,0,695,692,1,0,0,0,695,696,1,0,0,0,696,705,1,0,0,0,697,698,
-		5,118,0,0,698,699,5,132,0,0,699,700,3,110,55,0,700,701,5,119,0,0,701,702,
-		5,121,0,0,702,703,5,181,0,0,703,704,5,120,0,0,704,706,1,0,0,0,705,697,
-		1,0,0,0,705,706,1,0,0,0,706,707,1,0,0,0,707,708,5,166,0,0,708,713,3,78,
-		39,0,709,710,5,164,0,0,710,712,3,78,39,0,711,709,1,0,0,0,712,715,1,0,0,
-		0,713,711,1,0,0,0,713,714,1,0,0,0,714,77,1,0,0,0,715,713,1,0,0,0,716,717,
-		5,114,0,0,717,718,5,180,0,0,718,719,5,121,0,0,719,736,3,110,55,0,720,732,
-		5,117,0,0,721,722,5,162,0,0,722,727,3,110,55,0,723,724,5,164,0,0,724,726,
-		3,110,55,0,725,723,1,0,0,0,726,729,1,0,0,0,727,725,1,0,0,0,727,728,1,0,
-		0,0,728,730,1,0,0,0,729,727,1,0,0,0,730,731,5,163,0,0,731,733,1,0,0,0,
-		732,721,1,0,0,0,732,733,1,0,0,0,733,736,1,0,0,0,734,736,3,110,55,0,735,
-		716,1,0,0,0,735,720,1,0,0,0,735,734,1,0,0,0,736,79,1,0,0,0,737,738,5,102,
-		0,0,738,739,5,101,0,0,739,742,3,104,52,0,740,741,5,103,0,0,741,743,3,102,
-		51,0,742,740,1,0,0,0,742,743,1,0,0,0,743,81,1,0,0,0,744,745,5,104,0,0,
-		745,746,5,105,0,0,746,751,3,84,42,0,747,748,5,164,0,0,748,750,3,84,42,
-		0,749,747,1,0,0,0,750,753,1,0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,
-		83,1,0,0,0,753,751,1,0,0,0,754,757,5,42,0,0,755,757,3,110,55,0,756,754,
-		1,0,0,0,756,755,1,0,0,0,757,85,1,0,0,0,758,759,5,106,0,0,759,763,5,160,
-		0,0,760,762,3,88,44,0,761,760,1,0,0,0,762,765,1,0,0,0,763,761,1,0,0,0,
-		763,764,1,0,0,0,764,766,1,0,0,0,765,763,1,0,0,0,766,767,5,161,0,0,767,
-		87,1,0,0,0,768,769,5,10,0,0,769,779,3,108,54,0,770,771,5,107,0,0,771,776,
-		3,110,55,0,772,773,5,164,0,0,773,775,3,110,55,0,774,772,1,0,0,0,775,778,
-		1,0,0,0,776,774,1,0,0,0,776,777,1,0,0,0,777,780,1,0,0,0,778,776,1,0,0,
-		0,779,770,1,0,0,0,779,780,1,0,0,0,780,847,1,0,0,0,781,782,5,108,0,0,782,
-		847,3,110,55,0,783,784,5,109,0,0,784,847,3,110,55,0,785,786,5,110,0,0,
-		786,787,5,111,0,0,787,788,5,112,0,0,788,847,3,110,55,0,789,792,5,113,0,
-		0,790,791,5,180,0,0,791,793,5,143,0,0,792,790,1,0,0,0,792,793,1,0,0,0,
-		793,794,1,0,0,0,794,795,5,111,0,0,795,796,5,121,0,0,796,847,3,110,55,0,
-		797,798,5,114,0,0,798,799,5,180,0,0,799,800,5,143,0,0,800,801,5,111,0,
-		0,801,802,5,121,0,0,802,847,3,110,55,0,803,804,5,122,0,0,804,805,3,104,
-		52,0,805,809,5,160,0,0,806,808,3,88,44,0,807,806,1,0,0,0,808,811,1,0,0,
-		0,809,807,1,0,0,0,809,810,1,0,0,0,810,812,1,0,0,0,811,809,1,0,0,0,812,
-		822,5,161,0,0,813,814,5,123,0,0,814,818,5,160,0,0,815,817,3,88,44,0,816,
-		815,1,0,0,0,817,820,1,0,0,0,818,816,1,0,0,0,818,819,1,0,0,0,819,821,1,
-		0,0,0,820,818,1,0,0,0,821,823,5,161,0,0,822,813,1,0,0,0,822,823,1,0,0,
-		0,823,847,1,0,0,0,824,827,5,115,0,0,825,826,5,132,0,0,826,828,5,74,0,0,
-		827,825,1,0,0,0,827,828,1,0,0,0,828,829,1,0,0,0,829,833,5,160,0,0,830,
-		832,3,88,44,0,831,830,1,0,0,0,832,835,1,0,0,0,833,831,1,0,0,0,833,834,
-		1,0,0,0,834,836,1,0,0,0,835,833,1,0,0,0,836,847,5,161,0,0,837,838,5,116,
-		0,0,838,842,5,160,0,0,839,841,3,88,44,0,840,839,1,0,0,0,841,844,1,0,0,
-		0,842,840,1,0,0,0,842,843,1,0,0,0,843,845,1,0,0,0,844,842,1,0,0,0,845,
-		847,5,161,0,0,846,768,1,0,0,0,846,781,1,0,0,0,846,783,1,0,0,0,846,785,
-		1,0,0,0,846,789,1,0,0,0,846,797,1,0,0,0,846,803,1,0,0,0,846,824,1,0,0,
-		0,846,837,1,0,0,0,847,89,1,0,0,0,848,849,5,125,0,0,849,853,5,160,0,0,850,
-		852,3,92,46,0,851,850,1,0,0,0,852,855,1,0,0,0,853,851,1,0,0,0,853,854,
-		1,0,0,0,854,856,1,0,0,0,855,853,1,0,0,0,856,857,5,161,0,0,857,91,1,0,0,
-		0,858,859,5,126,0,0,859,864,3,110,55,0,860,861,5,164,0,0,861,863,3,110,
-		55,0,862,860,1,0,0,0,863,866,1,0,0,0,864,862,1,0,0,0,864,865,1,0,0,0,865,
-		870,1,0,0,0,866,864,1,0,0,0,867,869,3,94,47,0,868,867,1,0,0,0,869,872,
-		1,0,0,0,870,868,1,0,0,0,870,871,1,0,0,0,871,875,1,0,0,0,872,870,1,0,0,
-		0,873,875,3,86,43,0,874,858,1,0,0,0,874,873,1,0,0,0,875,93,1,0,0,0,876,
-		877,5,127,0,0,877,895,3,104,52,0,878,879,5,128,0,0,879,895,3,102,51,0,
-		880,881,5,68,0,0,881,882,3,104,52,0,882,883,5,134,0,0,883,884,5,72,0,0,
-		884,895,1,0,0,0,885,886,5,69,0,0,886,895,3,104,52,0,887,888,5,70,0,0,888,
-		889,3,104,52,0,889,890,5,134,0,0,890,891,5,72,0,0,891,895,1,0,0,0,892,
-		893,5,71,0,0,893,895,3,104,52,0,894,876,1,0,0,0,894,878,1,0,0,0,894,880,
-		1,0,0,0,894,885,1,0,0,0,894,887,1,0,0,0,894,892,1,0,0,0,895,95,1,0,0,0,
-		896,897,5,2,0,0,897,898,3,110,55,0,898,899,5,4,0,0,899,900,3,110,55,0,
-		900,904,5,160,0,0,901,903,3,98,49,0,902,901,1,0,0,0,903,906,1,0,0,0,904,
-		902,1,0,0,0,904,905,1,0,0,0,905,907,1,0,0,0,906,904,1,0,0,0,907,908,5,
-		161,0,0,908,97,1,0,0,0,909,910,3,110,55,0,910,911,5,37,0,0,911,912,5,129,
-		0,0,912,913,5,181,0,0,913,981,1,0,0,0,914,915,3,108,54,0,915,916,5,130,
-		0,0,916,917,3,104,52,0,917,918,3,100,50,0,918,981,1,0,0,0,919,920,3,108,
-		54,0,920,921,5,131,0,0,921,922,3,104,52,0,922,923,5,132,0,0,923,924,5,
-		179,0,0,924,981,1,0,0,0,925,926,3,110,55,0,926,927,5,133,0,0,927,928,5,
-		31,0,0,928,929,5,179,0,0,929,981,1,0,0,0,930,932,5,125,0,0,931,933,3,94,
-		47,0,932,931,1,0,0,0,933,934,1,0,0,0,934,932,1,0,0,0,934,935,1,0,0,0,935,
-		981,1,0,0,0,936,937,3,110,55,0,937,938,5,82,0,0,938,939,3,104,52,0,939,
-		981,1,0,0,0,940,941,3,110,55,0,941,942,5,14,0,0,942,943,3,24,12,0,943,
-		947,5,160,0,0,944,946,3,30,15,0,945,944,1,0,0,0,946,949,1,0,0,0,947,945,
-		1,0,0,0,947,948,1,0,0,0,948,950,1,0,0,0,949,947,1,0,0,0,950,951,5,161,
-		0,0,951,981,1,0,0,0,952,953,3,110,55,0,953,954,5,17,0,0,954,955,5,179,
-		0,0,955,956,5,18,0,0,956,957,3,104,52,0,957,981,1,0,0,0,958,959,3,110,
-		55,0,959,961,5,19,0,0,960,962,5,168,0,0,961,960,1,0,0,0,961,962,1,0,0,
-		0,962,963,1,0,0,0,963,964,3,104,52,0,964,981,1,0,0,0,965,966,3,110,55,
-		0,966,967,5,64,0,0,967,968,3,104,52,0,968,981,1,0,0,0,969,970,3,110,55,
-		0,970,971,5,65,0,0,971,972,5,100,0,0,972,973,3,102,51,0,973,974,5,39,0,
-		0,974,975,3,104,52,0,975,981,1,0,0,0,976,977,3,110,55,0,977,978,5,146,
-		0,0,978,979,5,65,0,0,979,981,1,0,0,0,980,909,1,0,0,0,980,914,1,0,0,0,980,
-		919,1,0,0,0,980,925,1,0,0,0,980,930,1,0,0,0,980,936,1,0,0,0,980,940,1,
-		0,0,0,980,952,1,0,0,0,980,958,1,0,0,0,980,965,1,0,0,0,980,969,1,0,0,0,
-		980,976,1,0,0,0,981,99,1,0,0,0,982,983,5,134,0,0,983,984,5,142,0,0,984,
-		101,1,0,0,0,985,986,5,180,0,0,986,103,1,0,0,0,987,988,6,52,-1,0,988,989,
-		5,162,0,0,989,990,3,104,52,0,990,991,5,163,0,0,991,1030,1,0,0,0,992,993,
-		5,169,0,0,993,1030,3,104,52,16,994,995,5,146,0,0,995,1030,3,104,52,11,
-		996,997,5,122,0,0,997,998,3,104,52,0,998,999,5,124,0,0,999,1000,3,104,
-		52,0,1000,1001,5,123,0,0,1001,1002,3,104,52,0,1002,1030,1,0,0,0,1003,1004,
-		3,110,55,0,1004,1013,5,162,0,0,1005,1010,3,104,52,0,1006,1007,5,164,0,
-		0,1007,1009,3,104,52,0,1008,1006,1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,
-		0,0,0,1010,1011,1,0,0,0,1011,1014,1,0,0,0,1012,1010,1,0,0,0,1013,1005,
-		1,0,0,0,1013,1014,1,0,0,0,1014,1015,1,0,0,0,1015,1016,5,163,0,0,1016,1030,
-		1,0,0,0,1017,1019,7,2,0,0,1018,1020,3,106,53,0,1019,1018,1,0,0,0,1019,
-		1020,1,0,0,0,1020,1021,1,0,0,0,1021,1022,5,134,0,0,1022,1030,3,106,53,
-		0,1023,1024,5,181,0,0,1024,1030,3,106,53,0,1025,1030,5,180,0,0,1026,1030,
-		5,181,0,0,1027,1030,5,179,0,0,1028,1030,3,108,54,0,1029,987,1,0,0,0,1029,
-		992,1,0,0,0,1029,994,1,0,0,0,1029,996,1,0,0,0,1029,1003,1,0,0,0,1029,1017,
-		1,0,0,0,1029,1023,1,0,0,0,1029,1025,1,0,0,0,1029,1026,1,0,0,0,1029,1027,
-		1,0,0,0,1029,1028,1,0,0,0,1030,1051,1,0,0,0,1031,1032,10,15,0,0,1032,1033,
-		5,143,0,0,1033,1050,3,104,52,16,1034,1035,10,14,0,0,1035,1036,7,3,0,0,
-		1036,1050,3,104,52,15,1037,1038,10,13,0,0,1038,1039,7,4,0,0,1039,1050,
-		3,104,52,14,1040,1041,10,12,0,0,1041,1042,7,5,0,0,1042,1050,3,104,52,13,
-		1043,1044,10,10,0,0,1044,1045,5,144,0,0,1045,1050,3,104,52,11,1046,1047,
-		10,9,0,0,1047,1048,5,145,0,0,1048,1050,3,104,52,10,1049,1031,1,0,0,0,1049,
-		1034,1,0,0,0,1049,1037,1,0,0,0,1049,1040,1,0,0,0,1049,1043,1,0,0,0,1049,
-		1046,1,0,0,0,1050,1053,1,0,0,0,1051,1049,1,0,0,0,1051,1052,1,0,0,0,1052,
-		105,1,0,0,0,1053,1051,1,0,0,0,1054,1055,7,6,0,0,1055,107,1,0,0,0,1056,
-		1059,3,110,55,0,1057,1058,5,165,0,0,1058,1060,3,110,55,0,1059,1057,1,0,
-		0,0,1059,1060,1,0,0,0,1060,109,1,0,0,0,1061,1062,7,7,0,0,1062,111,1,0,
-		0,0,100,116,118,132,156,163,165,173,175,194,204,215,223,240,249,259,271,
-		275,283,287,292,302,316,331,337,341,346,354,362,374,385,393,403,437,447,
-		474,483,490,498,508,512,516,520,524,540,552,561,566,581,595,599,607,620,
-		623,634,638,646,657,659,670,673,677,685,690,695,705,713,727,732,735,742,
-		751,756,763,776,779,792,809,818,822,827,833,842,846,853,864,870,874,894,
-		904,934,947,961,980,1010,1013,1019,1029,1049,1051,1059
+		1062,8,52,10,52,12,52,1065,9,52,1,53,1,53,1,54,1,54,1,54,3,54,1072,8,54,
+		1,55,1,55,1,55,0,1,104,56,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,
+		34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,
+		82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,0,8,1,0,163,164,1,0,
+		15,16,1,0,183,184,1,0,173,174,1,0,171,172,1,0,175,180,1,0,135,141,21,0,
+		3,3,5,9,13,22,24,27,29,29,32,36,40,41,43,44,46,72,74,84,86,87,89,91,95,
+		96,98,100,103,105,114,114,116,120,127,129,142,142,147,161,187,188,1230,
+		0,118,1,0,0,0,2,123,1,0,0,0,4,126,1,0,0,0,6,156,1,0,0,0,8,158,1,0,0,0,
+		10,170,1,0,0,0,12,194,1,0,0,0,14,196,1,0,0,0,16,198,1,0,0,0,18,215,1,0,
+		0,0,20,217,1,0,0,0,22,249,1,0,0,0,24,251,1,0,0,0,26,253,1,0,0,0,28,287,
+		1,0,0,0,30,289,1,0,0,0,32,294,1,0,0,0,34,341,1,0,0,0,36,346,1,0,0,0,38,
+		354,1,0,0,0,40,356,1,0,0,0,42,385,1,0,0,0,44,387,1,0,0,0,46,437,1,0,0,
+		0,48,439,1,0,0,0,50,483,1,0,0,0,52,485,1,0,0,0,54,492,1,0,0,0,56,593,1,
+		0,0,0,58,595,1,0,0,0,60,611,1,0,0,0,62,613,1,0,0,0,64,635,1,0,0,0,66,637,
+		1,0,0,0,68,640,1,0,0,0,70,658,1,0,0,0,72,660,1,0,0,0,74,675,1,0,0,0,76,
+		691,1,0,0,0,78,747,1,0,0,0,80,749,1,0,0,0,82,756,1,0,0,0,84,768,1,0,0,
+		0,86,770,1,0,0,0,88,858,1,0,0,0,90,860,1,0,0,0,92,886,1,0,0,0,94,906,1,
+		0,0,0,96,908,1,0,0,0,98,992,1,0,0,0,100,994,1,0,0,0,102,997,1,0,0,0,104,
+		1041,1,0,0,0,106,1066,1,0,0,0,108,1068,1,0,0,0,110,1073,1,0,0,0,112,117,
+		3,2,1,0,113,117,3,4,2,0,114,117,3,96,48,0,115,117,3,8,4,0,116,112,1,0,
+		0,0,116,113,1,0,0,0,116,114,1,0,0,0,116,115,1,0,0,0,117,120,1,0,0,0,118,
+		116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,0,0,0,121,122,5,
+		0,0,1,122,1,1,0,0,0,123,124,5,3,0,0,124,125,5,185,0,0,125,3,1,0,0,0,126,
+		127,5,1,0,0,127,128,3,110,55,0,128,132,5,163,0,0,129,131,3,6,3,0,130,129,
+		1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,133,1,0,0,0,133,135,1,0,0,
+		0,134,132,1,0,0,0,135,136,5,164,0,0,136,5,1,0,0,0,137,157,3,12,6,0,138,
+		157,3,16,8,0,139,157,3,20,10,0,140,157,3,26,13,0,141,157,3,32,16,0,142,
+		157,3,40,20,0,143,157,3,44,22,0,144,157,3,48,24,0,145,157,3,54,27,0,146,
+		157,3,62,31,0,147,157,3,68,34,0,148,157,3,72,36,0,149,157,3,74,37,0,150,
+		157,3,76,38,0,151,157,3,80,40,0,152,157,3,82,41,0,153,157,3,86,43,0,154,
+		157,3,90,45,0,155,157,3,8,4,0,156,137,1,0,0,0,156,138,1,0,0,0,156,139,
+		1,0,0,0,156,140,1,0,0,0,156,141,1,0,0,0,156,142,1,0,0,0,156,143,1,0,0,
+		0,156,144,1,0,0,0,156,145,1,0,0,0,156,146,1,0,0,0,156,147,1,0,0,0,156,
+		148,1,0,0,0,156,149,1,0,0,0,156,150,1,0,0,0,156,151,1,0,0,0,156,152,1,
+		0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,1,0,0,0,157,7,1,0,0,0,158,
+		159,5,187,0,0,159,165,4,4,0,0,160,164,3,110,55,0,161,164,5,4,0,0,162,164,
+		5,31,0,0,163,160,1,0,0,0,163,161,1,0,0,0,163,162,1,0,0,0,164,167,1,0,0,
+		0,165,163,1,0,0,0,165,166,1,0,0,0,166,168,1,0,0,0,167,165,1,0,0,0,168,
+		169,3,10,5,0,169,9,1,0,0,0,170,175,5,163,0,0,171,174,3,10,5,0,172,174,
+		8,0,0,0,173,171,1,0,0,0,173,172,1,0,0,0,174,177,1,0,0,0,175,173,1,0,0,
+		0,175,176,1,0,0,0,176,178,1,0,0,0,177,175,1,0,0,0,178,179,5,164,0,0,179,
+		11,1,0,0,0,180,181,5,5,0,0,181,195,5,185,0,0,182,183,5,6,0,0,183,195,3,
+		110,55,0,184,185,5,7,0,0,185,195,5,182,0,0,186,187,5,8,0,0,187,195,5,182,
+		0,0,188,189,5,9,0,0,189,195,5,182,0,0,190,191,5,10,0,0,191,195,3,110,55,
+		0,192,193,5,11,0,0,193,195,3,14,7,0,194,180,1,0,0,0,194,182,1,0,0,0,194,
+		184,1,0,0,0,194,186,1,0,0,0,194,188,1,0,0,0,194,190,1,0,0,0,194,192,1,
+		0,0,0,195,13,1,0,0,0,196,197,5,181,0,0,197,15,1,0,0,0,198,199,5,12,0,0,
+		199,200,3,110,55,0,200,204,5,163,0,0,201,203,3,18,9,0,202,201,1,0,0,0,
+		203,206,1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,0,205,207,1,0,0,0,206,204,
+		1,0,0,0,207,208,5,164,0,0,208,17,1,0,0,0,209,210,5,20,0,0,210,216,5,185,
+		0,0,211,212,5,21,0,0,212,216,3,104,52,0,213,214,5,22,0,0,214,216,3,104,
+		52,0,215,209,1,0,0,0,215,211,1,0,0,0,215,213,1,0,0,0,216,19,1,0,0,0,217,
+		218,5,13,0,0,218,219,3,110,55,0,219,223,5,163,0,0,220,222,3,22,11,0,221,
+		220,1,0,0,0,222,225,1,0,0,0,223,221,1,0,0,0,223,224,1,0,0,0,224,226,1,
+		0,0,0,225,223,1,0,0,0,226,227,5,164,0,0,227,21,1,0,0,0,228,229,5,82,0,
+		0,229,250,3,104,52,0,230,231,5,130,0,0,231,232,3,104,52,0,232,233,3,100,
+		50,0,233,250,1,0,0,0,234,235,5,14,0,0,235,236,3,24,12,0,236,240,5,163,
+		0,0,237,239,3,30,15,0,238,237,1,0,0,0,239,242,1,0,0,0,240,238,1,0,0,0,
+		240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,0,0,0,243,244,5,164,0,0,244,
+		250,1,0,0,0,245,246,5,17,0,0,246,247,5,182,0,0,247,248,5,18,0,0,248,250,
+		3,104,52,0,249,228,1,0,0,0,249,230,1,0,0,0,249,234,1,0,0,0,249,245,1,0,
+		0,0,250,23,1,0,0,0,251,252,7,1,0,0,252,25,1,0,0,0,253,254,5,23,0,0,254,
+		255,3,110,55,0,255,259,5,163,0,0,256,258,3,28,14,0,257,256,1,0,0,0,258,
+		261,1,0,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,262,1,0,0,0,261,259,1,
+		0,0,0,262,263,5,164,0,0,263,27,1,0,0,0,264,265,5,24,0,0,265,288,3,104,
+		52,0,266,267,5,25,0,0,267,268,5,26,0,0,268,271,3,102,51,0,269,270,5,27,
+		0,0,270,272,3,104,52,0,271,269,1,0,0,0,271,272,1,0,0,0,272,275,1,0,0,0,
+		273,274,5,28,0,0,274,276,5,182,0,0,275,273,1,0,0,0,275,276,1,0,0,0,276,
+		288,1,0,0,0,277,278,5,25,0,0,278,279,5,29,0,0,279,283,5,163,0,0,280,282,
+		3,30,15,0,281,280,1,0,0,0,282,285,1,0,0,0,283,281,1,0,0,0,283,284,1,0,
+		0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,288,5,164,0,0,287,264,1,0,0,0,
+		287,266,1,0,0,0,287,277,1,0,0,0,288,29,1,0,0,0,289,290,5,182,0,0,290,292,
+		3,104,52,0,291,293,5,167,0,0,292,291,1,0,0,0,292,293,1,0,0,0,293,31,1,
+		0,0,0,294,295,5,30,0,0,295,296,3,110,55,0,296,297,5,31,0,0,297,298,3,110,
+		55,0,298,302,5,163,0,0,299,301,3,34,17,0,300,299,1,0,0,0,301,304,1,0,0,
+		0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,0,304,302,1,0,0,0,305,
+		306,5,164,0,0,306,33,1,0,0,0,307,308,5,32,0,0,308,342,3,110,55,0,309,310,
+		5,33,0,0,310,311,3,104,52,0,311,316,3,100,50,0,312,313,5,34,0,0,313,314,
+		3,104,52,0,314,315,3,100,50,0,315,317,1,0,0,0,316,312,1,0,0,0,316,317,
+		1,0,0,0,317,342,1,0,0,0,318,319,5,35,0,0,319,342,5,182,0,0,320,321,5,36,
+		0,0,321,342,3,102,51,0,322,323,5,37,0,0,323,324,3,36,18,0,324,325,3,102,
+		51,0,325,326,5,39,0,0,326,327,5,32,0,0,327,331,5,40,0,0,328,329,5,33,0,
+		0,329,330,5,39,0,0,330,332,5,41,0,0,331,328,1,0,0,0,331,332,1,0,0,0,332,
+		342,1,0,0,0,333,335,5,42,0,0,334,336,3,38,19,0,335,334,1,0,0,0,336,337,
+		1,0,0,0,337,335,1,0,0,0,337,338,1,0,0,0,338,342,1,0,0,0,339,340,5,11,0,
+		0,340,342,3,14,7,0,341,307,1,0,0,0,341,309,1,0,0,0,341,318,1,0,0,0,341,
+		320,1,0,0,0,341,322,1,0,0,0,341,333,1,0,0,0,341,339,1,0,0,0,342,35,1,0,
+		0,0,343,344,5,184,0,0,344,347,5,38,0,0,345,347,5,183,0,0,346,343,1,0,0,
+		0,346,345,1,0,0,0,347,37,1,0,0,0,348,349,5,43,0,0,349,355,3,104,52,0,350,
+		351,5,44,0,0,351,355,3,104,52,0,352,353,5,45,0,0,353,355,5,182,0,0,354,
+		348,1,0,0,0,354,350,1,0,0,0,354,352,1,0,0,0,355,39,1,0,0,0,356,357,5,46,
+		0,0,357,358,3,110,55,0,358,362,5,163,0,0,359,361,3,42,21,0,360,359,1,0,
+		0,0,361,364,1,0,0,0,362,360,1,0,0,0,362,363,1,0,0,0,363,365,1,0,0,0,364,
+		362,1,0,0,0,365,366,5,164,0,0,366,41,1,0,0,0,367,368,5,47,0,0,368,386,
+		3,110,55,0,369,370,5,74,0,0,370,386,3,104,52,0,371,372,5,75,0,0,372,374,
+		3,104,52,0,373,375,5,76,0,0,374,373,1,0,0,0,374,375,1,0,0,0,375,386,1,
+		0,0,0,376,377,5,77,0,0,377,378,5,45,0,0,378,386,5,182,0,0,379,380,5,80,
+		0,0,380,386,3,60,30,0,381,382,5,8,0,0,382,386,5,182,0,0,383,384,5,22,0,
+		0,384,386,3,104,52,0,385,367,1,0,0,0,385,369,1,0,0,0,385,371,1,0,0,0,385,
+		376,1,0,0,0,385,379,1,0,0,0,385,381,1,0,0,0,385,383,1,0,0,0,386,43,1,0,
+		0,0,387,388,5,48,0,0,388,389,3,110,55,0,389,393,5,163,0,0,390,392,3,46,
+		23,0,391,390,1,0,0,0,392,395,1,0,0,0,393,391,1,0,0,0,393,394,1,0,0,0,394,
+		396,1,0,0,0,395,393,1,0,0,0,396,397,5,164,0,0,397,45,1,0,0,0,398,399,5,
+		49,0,0,399,403,5,163,0,0,400,402,3,52,26,0,401,400,1,0,0,0,402,405,1,0,
+		0,0,403,401,1,0,0,0,403,404,1,0,0,0,404,406,1,0,0,0,405,403,1,0,0,0,406,
+		438,5,164,0,0,407,408,5,50,0,0,408,438,3,104,52,0,409,410,5,51,0,0,410,
+		438,3,104,52,0,411,412,5,52,0,0,412,413,5,26,0,0,413,438,3,102,51,0,414,
+		415,5,52,0,0,415,416,5,53,0,0,416,417,3,104,52,0,417,418,3,100,50,0,418,
+		438,1,0,0,0,419,420,5,55,0,0,420,438,3,104,52,0,421,422,5,56,0,0,422,438,
+		3,104,52,0,423,424,5,54,0,0,424,438,3,104,52,0,425,426,5,57,0,0,426,427,
+		3,104,52,0,427,428,3,100,50,0,428,438,1,0,0,0,429,430,5,58,0,0,430,431,
+		3,104,52,0,431,432,5,53,0,0,432,433,3,104,52,0,433,434,3,100,50,0,434,
+		438,1,0,0,0,435,436,5,59,0,0,436,438,3,110,55,0,437,398,1,0,0,0,437,407,
+		1,0,0,0,437,409,1,0,0,0,437,411,1,0,0,0,437,414,1,0,0,0,437,419,1,0,0,
+		0,437,421,1,0,0,0,437,423,1,0,0,0,437,425,1,0,0,0,437,429,1,0,0,0,437,
+		435,1,0,0,0,438,47,1,0,0,0,439,440,5,60,0,0,440,441,3,110,55,0,441,442,
+		5,31,0,0,442,443,3,110,55,0,443,447,5,163,0,0,444,446,3,50,25,0,445,444,
+		1,0,0,0,446,449,1,0,0,0,447,445,1,0,0,0,447,448,1,0,0,0,448,450,1,0,0,
+		0,449,447,1,0,0,0,450,451,5,164,0,0,451,49,1,0,0,0,452,453,5,61,0,0,453,
+		484,3,110,55,0,454,455,5,50,0,0,455,484,3,104,52,0,456,457,5,62,0,0,457,
+		458,5,39,0,0,458,484,5,41,0,0,459,460,5,62,0,0,460,484,3,104,52,0,461,
+		462,5,137,0,0,462,463,3,104,52,0,463,464,3,100,50,0,464,484,1,0,0,0,465,
+		466,5,63,0,0,466,484,3,104,52,0,467,468,5,35,0,0,468,484,5,182,0,0,469,
+		470,5,36,0,0,470,484,3,102,51,0,471,472,5,66,0,0,472,474,3,104,52,0,473,
+		475,5,67,0,0,474,473,1,0,0,0,474,475,1,0,0,0,475,484,1,0,0,0,476,477,5,
+		37,0,0,477,478,3,36,18,0,478,479,3,102,51,0,479,480,5,39,0,0,480,481,5,
+		61,0,0,481,482,5,40,0,0,482,484,1,0,0,0,483,452,1,0,0,0,483,454,1,0,0,
+		0,483,456,1,0,0,0,483,459,1,0,0,0,483,461,1,0,0,0,483,465,1,0,0,0,483,
+		467,1,0,0,0,483,469,1,0,0,0,483,471,1,0,0,0,483,476,1,0,0,0,484,51,1,0,
+		0,0,485,486,5,182,0,0,486,487,3,104,52,0,487,488,5,39,0,0,488,490,3,104,
+		52,0,489,491,5,167,0,0,490,489,1,0,0,0,490,491,1,0,0,0,491,53,1,0,0,0,
+		492,493,5,73,0,0,493,494,3,110,55,0,494,498,5,163,0,0,495,497,3,56,28,
+		0,496,495,1,0,0,0,497,500,1,0,0,0,498,496,1,0,0,0,498,499,1,0,0,0,499,
+		501,1,0,0,0,500,498,1,0,0,0,501,502,5,164,0,0,502,55,1,0,0,0,503,504,5,
+		74,0,0,504,594,3,104,52,0,505,506,5,75,0,0,506,508,3,104,52,0,507,509,
+		5,76,0,0,508,507,1,0,0,0,508,509,1,0,0,0,509,512,1,0,0,0,510,511,5,27,
+		0,0,511,513,3,104,52,0,512,510,1,0,0,0,512,513,1,0,0,0,513,516,1,0,0,0,
+		514,515,5,44,0,0,515,517,3,104,52,0,516,514,1,0,0,0,516,517,1,0,0,0,517,
+		594,1,0,0,0,518,520,5,147,0,0,519,521,5,183,0,0,520,519,1,0,0,0,520,521,
+		1,0,0,0,521,524,1,0,0,0,522,523,5,101,0,0,523,525,3,104,52,0,524,522,1,
+		0,0,0,524,525,1,0,0,0,525,594,1,0,0,0,526,527,5,147,0,0,527,594,5,158,
+		0,0,528,529,5,148,0,0,529,594,3,104,52,0,530,531,5,149,0,0,531,594,3,104,
+		52,0,532,533,5,150,0,0,533,534,5,45,0,0,534,594,5,182,0,0,535,536,5,151,
+		0,0,536,540,5,163,0,0,537,539,3,30,15,0,538,537,1,0,0,0,539,542,1,0,0,
+		0,540,538,1,0,0,0,540,541,1,0,0,0,541,543,1,0,0,0,542,540,1,0,0,0,543,
+		594,5,164,0,0,544,545,5,151,0,0,545,546,5,159,0,0,546,547,3,110,55,0,547,
+		548,5,160,0,0,548,549,3,104,52,0,549,594,1,0,0,0,550,551,5,152,0,0,551,
+		594,3,104,52,0,552,553,5,153,0,0,553,558,3,104,52,0,554,555,5,28,0,0,555,
+		559,5,182,0,0,556,557,5,162,0,0,557,559,3,110,55,0,558,554,1,0,0,0,558,
+		556,1,0,0,0,559,594,1,0,0,0,560,561,5,155,0,0,561,562,5,156,0,0,562,563,
+		3,110,55,0,563,567,5,163,0,0,564,566,3,58,29,0,565,564,1,0,0,0,566,569,
+		1,0,0,0,567,565,1,0,0,0,567,568,1,0,0,0,568,572,1,0,0,0,569,567,1,0,0,
+		0,570,571,5,123,0,0,571,573,3,104,52,0,572,570,1,0,0,0,572,573,1,0,0,0,
+		573,574,1,0,0,0,574,575,5,164,0,0,575,594,1,0,0,0,576,577,5,155,0,0,577,
+		578,5,161,0,0,578,579,3,104,52,0,579,580,5,123,0,0,580,581,3,104,52,0,
+		581,594,1,0,0,0,582,583,5,154,0,0,583,594,3,104,52,0,584,585,5,77,0,0,
+		585,586,5,45,0,0,586,594,5,182,0,0,587,588,5,80,0,0,588,594,3,60,30,0,
+		589,590,5,8,0,0,590,594,5,182,0,0,591,592,5,84,0,0,592,594,5,184,0,0,593,
+		503,1,0,0,0,593,505,1,0,0,0,593,518,1,0,0,0,593,526,1,0,0,0,593,528,1,
+		0,0,0,593,530,1,0,0,0,593,532,1,0,0,0,593,535,1,0,0,0,593,544,1,0,0,0,
+		593,550,1,0,0,0,593,552,1,0,0,0,593,560,1,0,0,0,593,576,1,0,0,0,593,582,
+		1,0,0,0,593,584,1,0,0,0,593,587,1,0,0,0,593,589,1,0,0,0,593,591,1,0,0,
+		0,594,57,1,0,0,0,595,596,5,157,0,0,596,597,3,104,52,0,597,598,3,104,52,
+		0,598,59,1,0,0,0,599,612,5,81,0,0,600,612,5,82,0,0,601,612,5,83,0,0,602,
+		603,5,29,0,0,603,607,5,163,0,0,604,606,3,30,15,0,605,604,1,0,0,0,606,609,
+		1,0,0,0,607,605,1,0,0,0,607,608,1,0,0,0,608,610,1,0,0,0,609,607,1,0,0,
+		0,610,612,5,164,0,0,611,599,1,0,0,0,611,600,1,0,0,0,611,601,1,0,0,0,611,
+		602,1,0,0,0,612,61,1,0,0,0,613,614,5,85,0,0,614,615,3,110,55,0,615,619,
+		5,163,0,0,616,618,3,64,32,0,617,616,1,0,0,0,618,621,1,0,0,0,619,617,1,
+		0,0,0,619,620,1,0,0,0,620,622,1,0,0,0,621,619,1,0,0,0,622,623,5,164,0,
+		0,623,63,1,0,0,0,624,625,5,86,0,0,625,636,3,104,52,0,626,627,5,87,0,0,
+		627,632,3,66,33,0,628,629,5,167,0,0,629,631,3,66,33,0,630,628,1,0,0,0,
+		631,634,1,0,0,0,632,630,1,0,0,0,632,633,1,0,0,0,633,636,1,0,0,0,634,632,
+		1,0,0,0,635,624,1,0,0,0,635,626,1,0,0,0,636,65,1,0,0,0,637,638,3,110,55,
+		0,638,639,3,104,52,0,639,67,1,0,0,0,640,641,5,88,0,0,641,650,3,110,55,
+		0,642,646,5,163,0,0,643,645,3,70,35,0,644,643,1,0,0,0,645,648,1,0,0,0,
+		646,644,1,0,0,0,646,647,1,0,0,0,647,649,1,0,0,0,648,646,1,0,0,0,649,651,
+		5,164,0,0,650,642,1,0,0,0,650,651,1,0,0,0,651,69,1,0,0,0,652,653,5,89,
+		0,0,653,659,3,104,52,0,654,655,5,90,0,0,655,659,3,104,52,0,656,657,5,91,
+		0,0,657,659,3,104,52,0,658,652,1,0,0,0,658,654,1,0,0,0,658,656,1,0,0,0,
+		659,71,1,0,0,0,660,661,5,92,0,0,661,662,3,110,55,0,662,663,5,163,0,0,663,
+		671,3,104,52,0,664,669,3,100,50,0,665,666,5,34,0,0,666,667,3,104,52,0,
+		667,668,3,100,50,0,668,670,1,0,0,0,669,665,1,0,0,0,669,670,1,0,0,0,670,
+		672,1,0,0,0,671,664,1,0,0,0,671,672,1,0,0,0,672,673,1,0,0,0,673,674,5,
+		164,0,0,674,73,1,0,0,0,675,676,5,93,0,0,676,677,3,110,55,0,677,678,5,170,
+		0,0,678,685,3,104,52,0,679,682,5,94,0,0,680,683,5,95,0,0,681,683,5,96,
+		0,0,682,680,1,0,0,0,682,681,1,0,0,0,683,684,1,0,0,0,684,686,3,102,51,0,
+		685,679,1,0,0,0,685,686,1,0,0,0,686,689,1,0,0,0,687,688,5,28,0,0,688,690,
+		5,182,0,0,689,687,1,0,0,0,689,690,1,0,0,0,690,75,1,0,0,0,691,692,5,97,
+		0,0,692,693,3,110,55,0,693,694,5,101,0,0,694,697,3,104,52,0,695,696,5,
+		28,0,0,696,698,5,182,0,0,697,695,1,0,0,0,697,698,1,0,0,0,698,702,1,0,0,
+		0,699,700,5,98,0,0,700,701,5,100,0,0,701,703,5,184,0,0,702,699,1,0,0,0,
+		702,703,1,0,0,0,703,707,1,0,0,0,704,705,5,99,0,0,705,706,5,100,0,0,706,
+		708,5,184,0,0,707,704,1,0,0,0,707,708,1,0,0,0,708,717,1,0,0,0,709,710,
+		5,118,0,0,710,711,5,132,0,0,711,712,3,110,55,0,712,713,5,119,0,0,713,714,
+		5,121,0,0,714,715,5,184,0,0,715,716,5,120,0,0,716,718,1,0,0,0,717,709,
+		1,0,0,0,717,718,1,0,0,0,718,719,1,0,0,0,719,720,5,169,0,0,720,725,3,78,
+		39,0,721,722,5,167,0,0,722,724,3,78,39,0,723,721,1,0,0,0,724,727,1,0,0,
+		0,725,723,1,0,0,0,725,726,1,0,0,0,726,77,1,0,0,0,727,725,1,0,0,0,728,729,
+		5,114,0,0,729,730,5,183,0,0,730,731,5,121,0,0,731,748,3,110,55,0,732,744,
+		5,117,0,0,733,734,5,165,0,0,734,739,3,110,55,0,735,736,5,167,0,0,736,738,
+		3,110,55,0,737,735,1,0,0,0,738,741,1,0,0,0,739,737,1,0,0,0,739,740,1,0,
+		0,0,740,742,1,0,0,0,741,739,1,0,0,0,742,743,5,166,0,0,743,745,1,0,0,0,
+		744,733,1,0,0,0,744,745,1,0,0,0,745,748,1,0,0,0,746,748,3,110,55,0,747,
+		728,1,0,0,0,747,732,1,0,0,0,747,746,1,0,0,0,748,79,1,0,0,0,749,750,5,102,
+		0,0,750,751,5,101,0,0,751,754,3,104,52,0,752,753,5,103,0,0,753,755,3,102,
+		51,0,754,752,1,0,0,0,754,755,1,0,0,0,755,81,1,0,0,0,756,757,5,104,0,0,
+		757,758,5,105,0,0,758,763,3,84,42,0,759,760,5,167,0,0,760,762,3,84,42,
+		0,761,759,1,0,0,0,762,765,1,0,0,0,763,761,1,0,0,0,763,764,1,0,0,0,764,
+		83,1,0,0,0,765,763,1,0,0,0,766,769,5,42,0,0,767,769,3,110,55,0,768,766,
+		1,0,0,0,768,767,1,0,0,0,769,85,1,0,0,0,770,771,5,106,0,0,771,775,5,163,
+		0,0,772,774,3,88,44,0,773,772,1,0,0,0,774,777,1,0,0,0,775,773,1,0,0,0,
+		775,776,1,0,0,0,776,778,1,0,0,0,777,775,1,0,0,0,778,779,5,164,0,0,779,
+		87,1,0,0,0,780,781,5,10,0,0,781,791,3,108,54,0,782,783,5,107,0,0,783,788,
+		3,110,55,0,784,785,5,167,0,0,785,787,3,110,55,0,786,784,1,0,0,0,787,790,
+		1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,792,1,0,0,0,790,788,1,0,0,
+		0,791,782,1,0,0,0,791,792,1,0,0,0,792,859,1,0,0,0,793,794,5,108,0,0,794,
+		859,3,110,55,0,795,796,5,109,0,0,796,859,3,110,55,0,797,798,5,110,0,0,
+		798,799,5,111,0,0,799,800,5,112,0,0,800,859,3,110,55,0,801,804,5,113,0,
+		0,802,803,5,183,0,0,803,805,5,143,0,0,804,802,1,0,0,0,804,805,1,0,0,0,
+		805,806,1,0,0,0,806,807,5,111,0,0,807,808,5,121,0,0,808,859,3,110,55,0,
+		809,810,5,114,0,0,810,811,5,183,0,0,811,812,5,143,0,0,812,813,5,111,0,
+		0,813,814,5,121,0,0,814,859,3,110,55,0,815,816,5,122,0,0,816,817,3,104,
+		52,0,817,821,5,163,0,0,818,820,3,88,44,0,819,818,1,0,0,0,820,823,1,0,0,
+		0,821,819,1,0,0,0,821,822,1,0,0,0,822,824,1,0,0,0,823,821,1,0,0,0,824,
+		834,5,164,0,0,825,826,5,123,0,0,826,830,5,163,0,0,827,829,3,88,44,0,828,
+		827,1,0,0,0,829,832,1,0,0,0,830,828,1,0,0,0,830,831,1,0,0,0,831,833,1,
+		0,0,0,832,830,1,0,0,0,833,835,5,164,0,0,834,825,1,0,0,0,834,835,1,0,0,
+		0,835,859,1,0,0,0,836,839,5,115,0,0,837,838,5,132,0,0,838,840,5,74,0,0,
+		839,837,1,0,0,0,839,840,1,0,0,0,840,841,1,0,0,0,841,845,5,163,0,0,842,
+		844,3,88,44,0,843,842,1,0,0,0,844,847,1,0,0,0,845,843,1,0,0,0,845,846,
+		1,0,0,0,846,848,1,0,0,0,847,845,1,0,0,0,848,859,5,164,0,0,849,850,5,116,
+		0,0,850,854,5,163,0,0,851,853,3,88,44,0,852,851,1,0,0,0,853,856,1,0,0,
+		0,854,852,1,0,0,0,854,855,1,0,0,0,855,857,1,0,0,0,856,854,1,0,0,0,857,
+		859,5,164,0,0,858,780,1,0,0,0,858,793,1,0,0,0,858,795,1,0,0,0,858,797,
+		1,0,0,0,858,801,1,0,0,0,858,809,1,0,0,0,858,815,1,0,0,0,858,836,1,0,0,
+		0,858,849,1,0,0,0,859,89,1,0,0,0,860,861,5,125,0,0,861,865,5,163,0,0,862,
+		864,3,92,46,0,863,862,1,0,0,0,864,867,1,0,0,0,865,863,1,0,0,0,865,866,
+		1,0,0,0,866,868,1,0,0,0,867,865,1,0,0,0,868,869,5,164,0,0,869,91,1,0,0,
+		0,870,871,5,126,0,0,871,876,3,110,55,0,872,873,5,167,0,0,873,875,3,110,
+		55,0,874,872,1,0,0,0,875,878,1,0,0,0,876,874,1,0,0,0,876,877,1,0,0,0,877,
+		882,1,0,0,0,878,876,1,0,0,0,879,881,3,94,47,0,880,879,1,0,0,0,881,884,
+		1,0,0,0,882,880,1,0,0,0,882,883,1,0,0,0,883,887,1,0,0,0,884,882,1,0,0,
+		0,885,887,3,86,43,0,886,870,1,0,0,0,886,885,1,0,0,0,887,93,1,0,0,0,888,
+		889,5,127,0,0,889,907,3,104,52,0,890,891,5,128,0,0,891,907,3,102,51,0,
+		892,893,5,68,0,0,893,894,3,104,52,0,894,895,5,134,0,0,895,896,5,72,0,0,
+		896,907,1,0,0,0,897,898,5,69,0,0,898,907,3,104,52,0,899,900,5,70,0,0,900,
+		901,3,104,52,0,901,902,5,134,0,0,902,903,5,72,0,0,903,907,1,0,0,0,904,
+		905,5,71,0,0,905,907,3,104,52,0,906,888,1,0,0,0,906,890,1,0,0,0,906,892,
+		1,0,0,0,906,897,1,0,0,0,906,899,1,0,0,0,906,904,1,0,0,0,907,95,1,0,0,0,
+		908,909,5,2,0,0,909,910,3,110,55,0,910,911,5,4,0,0,911,912,3,110,55,0,
+		912,916,5,163,0,0,913,915,3,98,49,0,914,913,1,0,0,0,915,918,1,0,0,0,916,
+		914,1,0,0,0,916,917,1,0,0,0,917,919,1,0,0,0,918,916,1,0,0,0,919,920,5,
+		164,0,0,920,97,1,0,0,0,921,922,3,110,55,0,922,923,5,37,0,0,923,924,5,129,
+		0,0,924,925,5,184,0,0,925,993,1,0,0,0,926,927,3,108,54,0,927,928,5,130,
+		0,0,928,929,3,104,52,0,929,930,3,100,50,0,930,993,1,0,0,0,931,932,3,108,
+		54,0,932,933,5,131,0,0,933,934,3,104,52,0,934,935,5,132,0,0,935,936,5,
+		182,0,0,936,993,1,0,0,0,937,938,3,110,55,0,938,939,5,133,0,0,939,940,5,
+		31,0,0,940,941,5,182,0,0,941,993,1,0,0,0,942,944,5,125,0,0,943,945,3,94,
+		47,0,944,943,1,0,0,0,945,946,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,
+		993,1,0,0,0,948,949,3,110,55,0,949,950,5,82,0,0,950,951,3,104,52,0,951,
+		993,1,0,0,0,952,953,3,110,55,0,953,954,5,14,0,0,954,955,3,24,12,0,955,
+		959,5,163,0,0,956,958,3,30,15,0,957,956,1,0,0,0,958,961,1,0,0,0,959,957,
+		1,0,0,0,959,960,1,0,0,0,960,962,1,0,0,0,961,959,1,0,0,0,962,963,5,164,
+		0,0,963,993,1,0,0,0,964,965,3,110,55,0,965,966,5,17,0,0,966,967,5,182,
+		0,0,967,968,5,18,0,0,968,969,3,104,52,0,969,993,1,0,0,0,970,971,3,110,
+		55,0,971,973,5,19,0,0,972,974,5,171,0,0,973,972,1,0,0,0,973,974,1,0,0,
+		0,974,975,1,0,0,0,975,976,3,104,52,0,976,993,1,0,0,0,977,978,3,110,55,
+		0,978,979,5,64,0,0,979,980,3,104,52,0,980,993,1,0,0,0,981,982,3,110,55,
+		0,982,983,5,65,0,0,983,984,5,100,0,0,984,985,3,102,51,0,985,986,5,39,0,
+		0,986,987,3,104,52,0,987,993,1,0,0,0,988,989,3,110,55,0,989,990,5,146,
+		0,0,990,991,5,65,0,0,991,993,1,0,0,0,992,921,1,0,0,0,992,926,1,0,0,0,992,
+		931,1,0,0,0,992,937,1,0,0,0,992,942,1,0,0,0,992,948,1,0,0,0,992,952,1,
+		0,0,0,992,964,1,0,0,0,992,970,1,0,0,0,992,977,1,0,0,0,992,981,1,0,0,0,
+		992,988,1,0,0,0,993,99,1,0,0,0,994,995,5,134,0,0,995,996,5,142,0,0,996,
+		101,1,0,0,0,997,998,5,183,0,0,998,103,1,0,0,0,999,1000,6,52,-1,0,1000,
+		1001,5,165,0,0,1001,1002,3,104,52,0,1002,1003,5,166,0,0,1003,1042,1,0,
+		0,0,1004,1005,5,172,0,0,1005,1042,3,104,52,16,1006,1007,5,146,0,0,1007,
+		1042,3,104,52,11,1008,1009,5,122,0,0,1009,1010,3,104,52,0,1010,1011,5,
+		124,0,0,1011,1012,3,104,52,0,1012,1013,5,123,0,0,1013,1014,3,104,52,0,
+		1014,1042,1,0,0,0,1015,1016,3,110,55,0,1016,1025,5,165,0,0,1017,1022,3,
+		104,52,0,1018,1019,5,167,0,0,1019,1021,3,104,52,0,1020,1018,1,0,0,0,1021,
+		1024,1,0,0,0,1022,1020,1,0,0,0,1022,1023,1,0,0,0,1023,1026,1,0,0,0,1024,
+		1022,1,0,0,0,1025,1017,1,0,0,0,1025,1026,1,0,0,0,1026,1027,1,0,0,0,1027,
+		1028,5,166,0,0,1028,1042,1,0,0,0,1029,1031,7,2,0,0,1030,1032,3,106,53,
+		0,1031,1030,1,0,0,0,1031,1032,1,0,0,0,1032,1033,1,0,0,0,1033,1034,5,134,
+		0,0,1034,1042,3,106,53,0,1035,1036,5,184,0,0,1036,1042,3,106,53,0,1037,
+		1042,5,183,0,0,1038,1042,5,184,0,0,1039,1042,5,182,0,0,1040,1042,3,108,
+		54,0,1041,999,1,0,0,0,1041,1004,1,0,0,0,1041,1006,1,0,0,0,1041,1008,1,
+		0,0,0,1041,1015,1,0,0,0,1041,1029,1,0,0,0,1041,1035,1,0,0,0,1041,1037,
+		1,0,0,0,1041,1038,1,0,0,0,1041,1039,1,0,0,0,1041,1040,1,0,0,0,1042,1063,
+		1,0,0,0,1043,1044,10,15,0,0,1044,1045,5,143,0,0,1045,1062,3,104,52,16,
+		1046,1047,10,14,0,0,1047,1048,7,3,0,0,1048,1062,3,104,52,15,1049,1050,
+		10,13,0,0,1050,1051,7,4,0,0,1051,1062,3,104,52,14,1052,1053,10,12,0,0,
+		1053,1054,7,5,0,0,1054,1062,3,104,52,13,1055,1056,10,10,0,0,1056,1057,
+		5,144,0,0,1057,1062,3,104,52,11,1058,1059,10,9,0,0,1059,1060,5,145,0,0,
+		1060,1062,3,104,52,10,1061,1043,1,0,0,0,1061,1046,1,0,0,0,1061,1049,1,
+		0,0,0,1061,1052,1,0,0,0,1061,1055,1,0,0,0,1061,1058,1,0,0,0,1062,1065,
+		1,0,0,0,1063,1061,1,0,0,0,1063,1064,1,0,0,0,1064,105,1,0,0,0,1065,1063,
+		1,0,0,0,1066,1067,7,6,0,0,1067,107,1,0,0,0,1068,1071,3,110,55,0,1069,1070,
+		5,168,0,0,1070,1072,3,110,55,0,1071,1069,1,0,0,0,1071,1072,1,0,0,0,1072,
+		109,1,0,0,0,1073,1074,7,7,0,0,1074,111,1,0,0,0,100,116,118,132,156,163,
+		165,173,175,194,204,215,223,240,249,259,271,275,283,287,292,302,316,331,
+		337,341,346,354,362,374,385,393,403,437,447,474,483,490,498,508,512,516,
+		520,524,540,558,567,572,593,607,611,619,632,635,646,650,658,669,671,682,
+		685,689,697,702,707,717,725,739,744,747,754,763,768,775,788,791,804,821,
+		830,834,839,845,854,858,865,876,882,886,906,916,946,959,973,992,1022,1025,
+		1031,1041,1061,1063,1071
 	};
 
 	public static readonly ATN _ATN =

@@ -586,6 +586,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitDrawsItem([NotNull] DealLangParser.DrawsItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>drawsAgainstItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitDrawsAgainstItem([NotNull] DealLangParser.DrawsAgainstItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>commitmentFeeItem</c>
 	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
 	/// </summary>
@@ -606,6 +613,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitMarginGridItem([NotNull] DealLangParser.MarginGridItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>classMarginItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitClassMarginItem([NotNull] DealLangParser.ClassMarginItemContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>targetBalanceItem</c>
 	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.

@@ -5,8 +5,9 @@ using Xunit;
 namespace DealLang.Cli.Tests.EndToEnd;
 
 /// <summary>
-/// examples/coreweave-ddtl2.deal, checked by hand: a contract's revenue, the floating coupon on the SOFR index,
-/// the draws against the 10-Q's outstanding amount, and the loans' losses ordered by scenario.
+/// examples/coreweave-ddtl2.deal, checked by hand: a contract's revenue, the first draw against a delivery, the
+/// coupon blended over what the loan funds (investment-grade contracts at SOFR + 6.25%, the rest at SOFR + 13.00%),
+/// the commitment fee, the draws against the 10-Q's outstanding amount, and the loan's losses ordered by scenario.
 /// </summary>
 public sealed class CoreWeaveFiguresTests
 {
@@ -29,32 +30,70 @@ public sealed class CoreWeaveFiguresTests
     }
 
     [Fact]
-    public void The_coupon_floats_on_sofr_read_at_the_period_start()
+    public void The_first_delivery_draws_the_advance_rate_on_the_gpus_under_contract()
     {
-        // Period 0 reads SOFR at the closing, 5.30%: max(5.30%, 0%) + 6.25% = 11.55%. Period 1 starts 2024-08-31,
-        // 92 days on: 5.30% x 0.92^(92/365) = 5.189774%, so 11.439774%. Its interest is on the 1,237.5m drawn at the
-        // end of period 0, ACT/360 over 91 days: 1,237.5m x 11.439774% x 91/360 = 35.785042m.
-        Assert.Equal(0.1155, Deal.Ledger("IgLoan coupon", 0, "Base"), 1e-12);
-        Assert.Equal(0.053 * Math.Pow(0.92, 92.0 / 365) + 0.0625, Deal.Ledger("IgLoan coupon", 1, "Base"), 1e-12);
-        Assert.Equal(35.785042e6, Deal.Ledger("IgLoan interest due", 1, "Base"), 1e-2);
+        // 2024-06-30: 41,250 GPUs delivered, and Msft1 (41,250 GPUs, Microsoft, AAA) starts that day: min(41,250,
+        // 41,250) = 41,250 funded, 80% x 41,250 x 37.5k = 1,237.5m, drawn at the end of period 0 (2024-05-31..2024-08-31),
+        // all of it funding an investment-grade contract.
+        Assert.Equal(1237.5e6, Deal.Ledger("Loan drawn", 0, "Base"), 1e-3);
+        Assert.Equal(1237.5e6, Deal.Ledger("Loan investment-grade balance", 0, "Base"), 1e-3);
+
+        // The fourth delivery (2025-03-31) funds Lab1's GPUs (AiLab, BB-): after it 3 x 1,237.5m of the 4,950m funds
+        // investment-grade contracts, 75%.
+        Assert.Equal(4950e6, Deal.Ledger("Loan balance", 3, "Base"), 1e-3);
+        Assert.Equal(3712.5e6, Deal.Ledger("Loan investment-grade balance", 3, "Base"), 1e-3);
+    }
+
+    [Fact]
+    public void The_coupon_floats_on_sofr_read_at_the_period_start_with_each_class_margin()
+    {
+        // Period 1 starts 2024-08-31, 92 days on: SOFR 5.30% x 0.92^(92/365) = 5.189774%; all of the balance funds
+        // Microsoft, so 5.189774% + 6.25% = 11.439774%. Interest on the 1,237.5m drawn at the end of period 0, ACT/360
+        // over 91 days: 1,237.5m x 11.439774% x 91/360 = 35.785042m.
+        Assert.Equal(0.053 * Math.Pow(0.92, 92.0 / 365) + 0.0625, Deal.Ledger("Loan coupon", 1, "Base"), 1e-12);
+        Assert.Equal(35.785042e6, Deal.Ledger("Loan interest due", 1, "Base"), 1e-2);
+    }
+
+    [Fact]
+    public void A_periods_interest_is_sofr_on_the_balance_plus_each_class_margin_on_its_share()
+    {
+        // Period 4 (2025-05-31..2025-08-31, 92 days) starts 365 days on: SOFR 5.30% x 0.92 = 4.876% (above its 0% floor).
+        // 75% of the 4,950m funds investment-grade contracts: 4.876% + 6.25% = 11.126% on 3,712.5m, and 4.876% +
+        // 13.00% = 17.876% on 1,237.5m: coupon 0.75 x 11.126% + 0.25 x 17.876% = 12.8135%, interest 4,950m x 12.8135%
+        // x 92/360 = 162,090,775 (= (3,712.5m x 11.126% + 1,237.5m x 17.876%) x 92/360).
+        Assert.Equal(0.128135, Deal.Ledger("Loan coupon", 4, "Base"), 1e-12);
+        Assert.Equal(162_090_775, Deal.Ledger("Loan interest due", 4, "Base"), 1e-2);
+    }
+
+    [Fact]
+    public void The_commitment_fee_is_charged_on_the_undrawn_commitment_until_the_availability_ends()
+    {
+        // Period 0 (92 days): 7,500m undrawn x 0.50% x 92/360 = 9,583,333.33; period 1 (91 days): 7,500m - 1,237.5m =
+        // 6,262.5m x 0.50% x 91/360 = 7,915,104.17. The availability ends in period 6 (2025-11-30..2026-02-28, which
+        // holds 2025-12-31): the 2,550m never drawn is cancelled at its end, so period 7 charges nothing.
+        Assert.Equal(9_583_333.33, Deal.Ledger("Loan commitment fee due", 0, "Base"), 1e-2);
+        Assert.Equal(7_915_104.17, Deal.Ledger("Loan commitment fee due", 1, "Base"), 1e-2);
+        Assert.Equal(2550e6, Deal.Ledger("Loan undrawn", 5, "Base"), 1e-3);
+        Assert.Equal(0.0, Deal.Ledger("Loan undrawn", 6, "Base"));
+        Assert.Equal(0.0, Deal.Ledger("Loan commitment fee due", 7, "Base"));
     }
 
     [Fact]
     public void The_draws_reach_the_outstanding_amount_the_10Q_reports()
     {
-        // Four draws of 80% x 41,250 x 37.5k = 1,237.5m each (three IG, one non-IG) by 2025-03-31: 4.95bn, the
-        // DDTL 2.0 balance at 2025-06-30 in the 10-Q [P].
+        // Four draws of 80% x 41,250 x 37.5k = 1,237.5m each (three funding Microsoft's contracts, one the lab's) by
+        // 2025-03-31: 4.95bn, the DDTL 2.0 balance at 2025-06-30 in the 10-Q [P].
         double drawn = 0;
         for (int t = 0; t < 5; t++)
         {
-            drawn += Deal.Ledger("IgLoan drawn", t, "Base") + Deal.Ledger("NonIgLoan drawn", t, "Base");
+            drawn += Deal.Ledger("Loan drawn", t, "Base");
         }
 
         Assert.Equal(4.95e9, drawn, 1e-3);
     }
 
     [Fact]
-    public void The_loans_lose_more_from_base_to_the_fire_sale()
+    public void The_loan_loses_more_from_base_to_the_fire_sale()
     {
         double Loss(string scenario) => Deal.Outcomes[scenario].Tranches.Sum(t => t.PrincipalLoss);
         Assert.Equal(0.0, Loss("Base"), 1e-3);

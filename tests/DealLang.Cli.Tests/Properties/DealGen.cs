@@ -16,7 +16,8 @@ namespace DealLang.Cli.Tests.Properties;
 internal static partial class DealGen
 {
     /// <summary>The whole file: the deal, then its scenarios.</summary>
-    public static Gen<string> Valid { get; } = FrameGen().SelectMany(Deal).SelectMany(PayCommitmentFees).SelectMany(RatchetT1);
+    public static Gen<string> Valid { get; } = FrameGen().SelectMany(Deal).SelectMany(PayCommitmentFees).SelectMany(RatchetT1)
+        .SelectMany(DeliveryDrawsT1);
 
     private static Gen<DealFrame> FrameGen() =>
         from year in Gen.Int[2025, 2028]
@@ -193,6 +194,34 @@ internal static partial class DealGen
             + (stepUp ? "  step_up " + margin + " while Trig1" : "")
             + (grid ? "  margin grid RatchetLtv { below 40% 1%  below 0.6x 2%  else 3% }" : "") + " }"
             + (grid ? "\n  test RatchetLtv = T1.balance / 1bn" : ""));
+
+    /// <summary>Now and then T1 draws against the first fleet's deliveries (when a contract is on it): its dated draws
+    /// give way to <c>draws against Fl1 advance R</c> (with a commitment if it had none), sometimes with a margin by
+    /// investment grade (the generated ratings, AA-, BBB+ and NR, are all readable), which makes the coupon vary, so a
+    /// level T1 amortises linear instead (DL0481). Draws above the commitment, or deliveries after an availability
+    /// date, are warnings (DL0479, DL0478): generated too.</summary>
+    private static Gen<string> DeliveryDrawsT1(string deal) =>
+        from against in Gen.Int[0, 2].Select(n => n == 1 && deal.Contains(" on Fl1 {", StringComparison.Ordinal))
+        from advance in Rate(1000, 10000)
+        from classes in Gen.Int[0, 1].Select(n => n == 1)
+        from ig in Rate(0, 700)
+        from other in Rate(0, 1500)
+        select !against ? deal : System.Text.RegularExpressions.Regex.Replace(deal, @"(?m)^  tranche T1 \{(.*) \}$", m =>
+        {
+            string items = System.Text.RegularExpressions.Regex.Replace(m.Groups[1].Value, @"draws \{[^}]*\}", "");
+            if (!items.Contains("commitment ", StringComparison.Ordinal))
+            {
+                items += "  commitment 6000m";
+            }
+
+            if (classes)
+            {
+                items = items.Replace("amortize level", "amortize linear", StringComparison.Ordinal)
+                    + "  margin investment_grade " + ig + " else " + other;
+            }
+
+            return "  tranche T1 {" + items + "  draws against Fl1 advance " + advance + " }";
+        });
 
     /// <summary>`pay T.commitment_fee` first in the waterfall for each tranche with a commitment fee, about half the time
     /// (an unpaid fee carries as an arrear, also a case worth generating).</summary>

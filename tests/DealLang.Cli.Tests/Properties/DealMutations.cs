@@ -41,6 +41,11 @@ internal static class DealMutations
         ("available until ", "available until 2020-01-01 "), ("commitment ", "commitment 1m + 0 * "), ("tranche T1 { ", "tranche T1 { commitment_fee 1%  "),
         ("while Trig1", "while Test1"), ("  else 3% }", " }"), ("margin grid RatchetLtv", "margin grid Trig1"), ("target_balance ", "target_balance 5% + "),
         ("pay T1.interest", "pay T1.commitment_fee"),
+        // Draws tied to deliveries: an advance above 100%, against a contract rather than a fleet, with dated draws too,
+        // a rating no scale reads, a margin by investment grade on dated draws.
+        ("draws against Fl1 advance ", "draws against Fl1 advance 150% + "), ("draws against Fl1", "draws against Ct1"),
+        ("draws against Fl1", "draws { 2030-01-01 1m }  draws against Fl1"), ("rating \"AA-\"", "rating \"strong\""),
+        ("margin investment_grade ", "draws { 2030-01-01 1m }  margin investment_grade "),
     ];
 
     private static Mutant Semantic(string deal, int seed)

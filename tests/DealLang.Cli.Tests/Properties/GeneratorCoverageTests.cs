@@ -39,6 +39,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("issue price", @"issue_price \d"), ("step_up", @"step_up \S+ from \d"), ("commitment", @"commitment \d+m"),
         ("draws", @"draws \{ \d"), ("available until", @"available until \d"), ("commitment fee", @"commitment_fee \d"),
         ("pay commitment fee", @"pay T\d\.commitment_fee"), ("target_balance", @"target_balance \S"),
+        ("draws against deliveries", @"draws against Fl1 advance \d"), ("margin investment_grade", @"margin investment_grade \S+ else \S"),
         ("step_up while", @"step_up \S+ while Trig1"), ("margin grid", @"margin grid RatchetLtv \{"),
         ("pik", @"\bpik\b"), ("pik share", @"\bpik \d"), ("pik unpaid", @"\bpik unpaid\b"), ("pik toggle", @"\bpik (\S+ )?when T\d\.balance > "),
         ("rate index", @"\bindex Ix\d \{ [^\n]*level \d+(\.\d+)?(%|bp)"), ("rent index", @"\bindex Ix\d \{ [^\n]*level \S+ per gpu_hour"),

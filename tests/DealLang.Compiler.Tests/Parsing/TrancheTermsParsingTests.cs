@@ -46,6 +46,35 @@ public sealed class TrancheTermsParsingTests
     }
 
     [Fact]
+    public void DrawsAgainstAFleetAndAMarginByInvestmentGradeAreRead()
+    {
+        var loan = (TrancheSyntax)ParseHelper.ParseDeal("""
+            deal X {
+              tranche Loan {
+                commitment 7.5bn  balance 0
+                draws against Gpus advance 80%
+                coupon max(SOFR, 0%)
+                margin investment_grade 6.25% else 13.00%
+              }
+            }
+            """).Declarations[0];
+        Assert.Equal("Gpus", loan.DrawsAgainst!.Fleet!.Text);
+        Assert.Equal(0.8, Assert.IsType<LiteralSyntax>(loan.DrawsAgainst.Advance).Value, 15);
+        Assert.Null(loan.Draws);
+        Assert.Equal(0.0625, Assert.IsType<LiteralSyntax>(loan.ClassMargin!.InvestmentGrade).Value, 15);
+        Assert.Equal(0.13, Assert.IsType<LiteralSyntax>(loan.ClassMargin.Else).Value, 15);
+        Assert.Null(loan.MarginGrid);
+    }
+
+    [Fact]
+    public void DrawsAgainstGivenTwiceKeepsTheFirst()
+    {
+        var (unit, diagnostics) = ParseHelper.Parse("deal X { tranche T { draws against A advance 80%\n draws against B advance 70% } }");
+        Assert.Equal("DL0105", ParseHelper.Codes(diagnostics));
+        Assert.Equal("A", ((TrancheSyntax)unit.Deals[0].Declarations[0]).DrawsAgainst!.Fleet!.Text);
+    }
+
+    [Fact]
     public void ABarePikCapitalisesEverything()
     {
         var junior = (TrancheSyntax)ParseHelper.ParseDeal("deal X { tranche Junior { balance 10m  coupon 10%  pik } }").Declarations[0];
@@ -64,7 +93,7 @@ public sealed class TrancheTermsParsingTests
     [Fact]
     public void TheNewWordsAreStillNames()
     {
-        var (_, diagnostics) = ParseHelper.Parse("deal X { test margin = pik.commitment + grid.draws * below.step_up + unpaid.margin }");
+        var (_, diagnostics) = ParseHelper.Parse("deal X { test margin = pik.commitment + grid.draws * below.step_up + unpaid.margin + against.advance * investment_grade.margin }");
         Assert.Empty(diagnostics);
     }
 

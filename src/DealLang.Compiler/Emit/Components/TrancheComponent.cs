@@ -39,6 +39,13 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         CommitmentFeePaid = Local("commitmentFeePaid", "double", StateLife.Paid, declared: draws);
         CommitmentFeeUnpaid = Local("commitmentFeeUnpaid", "double", StateLife.Carried, comment: "carried forward", declared: draws);
         Draws = Static("draws", "double[]");
+        bool classes = model.Coupon is FloatingCoupon { Classes: not null };
+        InvestmentGradeShare = Local("investmentGradeShare", "double", StateLife.Carried, "0.0",
+            model.Name + ": the share of the balance funding investment-grade contracts", declared: classes);
+        InvestmentGradeBalance = Local("investmentGradeBalance", "double", StateLife.Period,
+            comment: model.Name + ": the balance funding investment-grade contracts, at the period's end",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " investment-grade balance"), declared: classes);
+        InvestmentGradeDraws = Static("investmentGradeDraws", "double[]");
         AvailableUntilPeriod = Static("availableUntilPeriod", "int");
         InterestPaid = Local("interestPaid", "double", StateLife.Paid);
         PrincipalPaid = Local("principalPaid", "double", StateLife.Paid);
@@ -94,6 +101,15 @@ internal sealed class TrancheState : EntityState, IAmortizingState
     public StateVar Draws { get; }
 
     public StateVar AvailableUntilPeriod { get; }
+
+    /// <summary>With a margin by investment grade: the investment-grade share of the balance (changed only by draws:
+    /// repayments and capitalised interest move both classes pro rata), its amount at the period's end, and the
+    /// investment-grade part of each period's draws.</summary>
+    public StateVar InvestmentGradeShare { get; }
+
+    public StateVar InvestmentGradeBalance { get; }
+
+    public StateVar InvestmentGradeDraws { get; }
 
     public StateVar InterestPaid { get; }
 
@@ -172,6 +188,21 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
                     rate += " + (t == 0 ? " + CSharpLiterals.DoubleOperand(grid.Else) + " : " + margin + ")";
                 }
+
+                if (f.Classes is { } classes)
+                {
+                    // A margin by what the balance funds: each class's rate (the common part plus its margin) floored
+                    // and capped on its own, the coupon their blend by the classes' shares of the opening balance.
+                    w.Comment(tranche.Name + ": the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at "
+                        + CSharpLiterals.Double(classes.InvestmentGrade) + ", the rest at " + CSharpLiterals.Double(classes.Else)
+                        + (f.Floor is null && f.Cap is null ? "" : ", each within the floor and cap"));
+                    w.Line(tranche.Coupon + " = " + rate + ";");
+                    string share = tranche.InvestmentGradeShare.Name;
+                    w.Line(tranche.Coupon + " = " + share + " * " + Clamped(f, tranche.Coupon + " + " + CSharpLiterals.DoubleOperand(classes.InvestmentGrade))
+                        + " + (1.0 - " + share + ") * " + Clamped(f, tranche.Coupon + " + " + CSharpLiterals.DoubleOperand(classes.Else)) + ";");
+                    return;
+                }
+
                 if (f.Floor is { } floor)
                 {
                     rate = "Math.Max(" + rate + ", " + CSharpLiterals.Double(floor) + ")";
@@ -191,6 +222,17 @@ internal sealed class TrancheComponent(EmitContext ctx)
         }
     }
 
+    /// <summary>A rate within a floating coupon's floor and cap (as written when it has neither).</summary>
+    private static string Clamped(FloatingCoupon f, string rate)
+    {
+        if (f.Floor is { } floor)
+        {
+            rate = "Math.Max(" + rate + ", " + CSharpLiterals.Double(floor) + ")";
+        }
+
+        return f.Cap is { } cap ? "Math.Min(" + rate + ", " + CSharpLiterals.Double(cap) + ")" : "(" + rate + ")";
+    }
+
     /// <summary>A delayed draw's constants: its draw per period and the last period of its availability.</summary>
     private static void WriteDrawConstants(IndentedWriter w, TrancheState tranche)
     {
@@ -208,6 +250,19 @@ internal sealed class TrancheComponent(EmitContext ctx)
                     foreach (var chunk in d.Draws.Chunk(4))
                     {
                         w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Double)) + ",");
+                    }
+                }
+
+                if (!d.InvestmentGradeDraws.IsDefaultOrEmpty)
+                {
+                    w.Comment(tranche.Name + ": the part of each period's draw that funds investment-grade contracts.");
+                    w.Line("private static readonly double[] " + tranche.InvestmentGradeDraws + " =");
+                    using (w.Block(closingSuffix: ";"))
+                    {
+                        foreach (var chunk in d.InvestmentGradeDraws.Chunk(4))
+                        {
+                            w.Line(string.Join(", ", chunk.Select(CSharpLiterals.Double)) + ",");
+                        }
                     }
                 }
 
@@ -264,8 +319,26 @@ internal sealed class TrancheComponent(EmitContext ctx)
                         w.Line(tranche.Drawn + " = 0.0;");
                     }
 
+                    if (tranche.InvestmentGradeShare.Declared)
+                    {
+                        // The draw's investment-grade part (its share of the period's draws, if the commitment cut it)
+                        // joins that class; the classes' shares change only here.
+                        w.Comment(tranche.Name + ": the investment-grade share after the draw");
+                        using (w.Block("if (" + tranche.Balance + " + " + tranche.Drawn + " > 0.0)"))
+                        {
+                            w.Line(tranche.InvestmentGradeShare + " = (" + tranche.InvestmentGradeShare + " * " + tranche.Balance + " + (" + tranche.Draws
+                                + "[t] > 0.0 ? " + tranche.Drawn + " * " + tranche.InvestmentGradeDraws + "[t] / " + tranche.Draws + "[t] : 0.0)) / ("
+                                + tranche.Balance + " + " + tranche.Drawn + ");");
+                        }
+                    }
+
                     w.Line(tranche.Balance + " += " + tranche.Drawn + ";");
                     w.Line(tranche.Undrawn + " -= " + tranche.Drawn + ";");
+                    if (tranche.InvestmentGradeBalance.Declared)
+                    {
+                        w.Line(tranche.InvestmentGradeBalance + " = " + tranche.Balance + " * " + tranche.InvestmentGradeShare + ";");
+                    }
+
                     using (w.Block("if (eventOfDefault || t >= " + tranche.AvailableUntilPeriod + ")"))
                     {
                         w.Line(tranche.Undrawn + " = 0.0;");

@@ -61,7 +61,29 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
         }
 
         var draws = new double[lowerer.Boundaries.Length - 1];
+        var investmentGrade = new double[draws.Length];
         Date? lastDraw = null;
+        DeliveryDraws? against = null;
+        if (tranche.DrawsAgainst is { Fleet: { } fleetName } delivery && lowerer.Analysis.Names.TryGetValue(fleetName, out Symbol? fleetSymbol)
+            && fleetSymbol.Declaration is FleetSyntax fleet)
+        {
+            // Worked out here, once: each batch's draw lands in the period containing its delivery date (a delivery
+            // on the closing, in the first period).
+            against = new DeliveryDraws(lowerer.IndexOfName(delivery.Fleet), lowerer.ConstantOf(delivery.Advance));
+            var inputs = DeliveryFunding.Inputs(fleet, DeliveryFunding.ContractsOn(lowerer.Analysis.Deal, fleet.Name.Text), lowerer.Closing,
+                e => lowerer.ConstantOf(e), c => IsInvestmentGrade(c, lowerer))!.Value;
+            foreach (DeliveryFunding.Draw draw in DeliveryFunding.Draws(inputs.Batches, inputs.Contracts, against.Advance))
+            {
+                int period = Math.Max(0, Schedule.PeriodIndexOf(lowerer.Boundaries, draw.Date));
+                if (period < draws.Length)
+                {
+                    draws[period] += draw.Amount;
+                    investmentGrade[period] += draw.InvestmentGrade;
+                    lastDraw = lastDraw is { } d && d > draw.Date ? d : draw.Date;
+                }
+            }
+        }
+
         foreach (SchedulePointSyntax point in SyntaxWalk.Safe(tranche.Draws?.Points ?? []))
         {
             int period = point.Date is null ? -1 : Schedule.PeriodIndexOf(lowerer.Boundaries, point.Date.Value);
@@ -75,8 +97,18 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
         Date? until = tranche.AvailableUntil?.Value ?? lastDraw;
         int untilPeriod = until is { } u ? Math.Clamp(Schedule.PeriodIndexOf(lowerer.Boundaries, u), 0, draws.Length - 1) : -1;
         return new DelayedDraw(lowerer.ConstantOf(tranche.Commitment), [.. draws], untilPeriod,
-            tranche.CommitmentFee is null ? 0.0 : lowerer.ConstantOf(tranche.CommitmentFee));
+            tranche.CommitmentFee is null ? 0.0 : lowerer.ConstantOf(tranche.CommitmentFee))
+        {
+            InvestmentGradeDraws = tranche.ClassMargin is null ? [] : [.. investmentGrade],
+            Against = against,
+        };
     }
+
+    /// <summary>Whether a contract's customer is investment grade (<see cref="CreditRatings"/>; an unreadable rating
+    /// was reported, DL0216, when a margin needs it).</summary>
+    private static bool IsInvestmentGrade(ContractSyntax contract, Lowerer lowerer) =>
+        contract.Customer is { } customer && lowerer.Analysis.Names.TryGetValue(customer, out Symbol? party)
+        && party.Declaration is PartySyntax p && CreditRatings.IsInvestmentGrade(p.Rating?.Value) == true;
 
     /// <summary>A coupon that reads deal state floats; a constant one is fixed, clamped here once by its floor and cap.</summary>
     private static CouponModel Coupon(TrancheSyntax tranche, Lowerer lowerer)
@@ -94,9 +126,13 @@ internal sealed class TrancheLowering : DeclarationLowering<TrancheSyntax, Tranc
                 [.. SyntaxWalk.Safe(g.Tiers).Select(tier => new GridTier(lowerer.ConstantOf(tier.Bound), lowerer.ConstantOf(tier.Margin)))],
                 lowerer.ConstantOf(g.Else))
             : null;
-        if (lowerer.BoundOf(tranche.Coupon) is { } rate && (rate is not ConstantExpression || stepUps.Length > 0 || grid is not null))
+        ClassMargins? classes = tranche.ClassMargin is { } m
+            ? new ClassMargins(lowerer.ConstantOf(m.InvestmentGrade), lowerer.ConstantOf(m.Else))
+            : null;
+        if (lowerer.BoundOf(tranche.Coupon) is { } rate
+            && (rate is not ConstantExpression || stepUps.Length > 0 || grid is not null || classes is not null))
         {
-            return new FloatingCoupon(rate, floor, cap, stepUps, grid);
+            return new FloatingCoupon(rate, floor, cap, stepUps, grid) { Classes = classes };
         }
 
         double fixedRate = lowerer.ConstantOf(tranche.Coupon);

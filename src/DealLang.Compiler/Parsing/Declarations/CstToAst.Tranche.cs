@@ -18,9 +18,11 @@ internal sealed partial class CstToAst
     //     | COMMITMENT expr                                # commitmentItem
     //     | AVAILABLE UNTIL DATE                           # availableItem
     //     | DRAWS LBRACE schedulePoint* RBRACE             # drawsItem
+    //     | DRAWS AGAINST fleet=ident ADVANCE advance=expr # drawsAgainstItem
     //     | COMMITMENT_FEE expr                            # commitmentFeeItem
     //     | STEP_UP expr (FROM DATE | WHILE trigger=ident) # stepUpItem   (repeatable)
     //     | MARGIN GRID test=ident LBRACE gridTier* (ELSE otherwise=expr)? RBRACE   # marginGridItem
+    //     | MARGIN INVESTMENT_GRADE ig=expr ELSE otherwise=expr   # classMarginItem
     //     | TARGET_BALANCE expr                            # targetBalanceItem
     //     | INTEREST_ONLY UNTIL DATE    # interestOnlyItem
     //     | AMORTIZE amortization       # amortizeItem
@@ -41,6 +43,8 @@ internal sealed partial class CstToAst
         DateSyntax? availableUntil = null;
         DrawsSyntax? draws = null;
         MarginGridSyntax? grid = null;
+        DrawsAgainstSyntax? drawsAgainst = null;
+        ClassMarginSyntax? classMargin = null;
         var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         DateSyntax? interestOnlyUntil = null, maturity = null;
         AmortizationSyntax? amortization = null;
@@ -80,6 +84,16 @@ internal sealed partial class CstToAst
                 case DrawsItemContext d:
                     items.Keep(ref draws, "draws", d, new DrawsSyntax(VisitSchedulePoints(d.schedulePoint()), Span(d)));
                     break;
+                case DrawsAgainstItemContext da:
+                    // Dated draws and draws against a fleet are separate items, so giving both is a checker's
+                    // finding (DL0218) rather than a repeated item.
+                    items.Keep(ref drawsAgainst, "draws against", da,
+                        new DrawsAgainstSyntax(VisitIdent(da.fleet), VisitExpr(da.advance), Span(da)));
+                    break;
+                case ClassMarginItemContext cmi:
+                    items.Keep(ref classMargin, "margin investment_grade", cmi,
+                        new ClassMarginSyntax(VisitExpr(cmi.ig), VisitExpr(cmi.otherwise), Span(cmi)));
+                    break;
                 case CommitmentFeeItemContext cf:
                     items.Keep(ref commitmentFee, "commitment_fee", cf, VisitExpr(cf.expr()));
                     break;
@@ -110,7 +124,11 @@ internal sealed partial class CstToAst
         }
 
         return new TrancheSyntax(name, balance, coupon, interestOnlyUntil, amortization, maturity, seniority, Span(context),
-            floor, cap, pik, issuePrice, commitment, availableUntil, draws, commitmentFee, stepUps.ToImmutable(), targetBalance, grid);
+            floor, cap, pik, issuePrice, commitment, availableUntil, draws, commitmentFee, stepUps.ToImmutable(), targetBalance, grid)
+        {
+            DrawsAgainst = drawsAgainst,
+            ClassMargin = classMargin,
+        };
     }
 
     // MARGIN GRID test=ident LBRACE gridTier* (ELSE otherwise=expr)? RBRACE   # marginGridItem

@@ -7,7 +7,7 @@ using DealLang.Runtime;
 namespace DealLang.Compiler.Semantics.Kinds;
 
 /// <summary><c>tranche Notes { balance 27.3bn  coupon 6.581% fixed  amortize level … }</c>: debt the waterfall pays.</summary>
-internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
+internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
 {
     public override DeclarationKind Kind => DeclarationKind.Tranche;
 
@@ -44,6 +44,13 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
             binder.RequireKind(stepUp.Trigger, SymbolKind.Trigger, $"a step-up of {t} 'while' a condition holds needs a trigger");
         }
 
+        if (tranche.DrawsAgainst is { } against)
+        {
+            binder.RequireKind(against.Fleet, SymbolKind.Fleet, $"{t} draws against a fleet's deliveries");
+            binder.BindTerms(against.Advance);
+        }
+
+        binder.BindTerms(tranche.ClassMargin?.InvestmentGrade, tranche.ClassMargin?.Else);
         if (tranche.MarginGrid is { } grid)
         {
             binder.RequireKind(grid.Test, SymbolKind.Test, $"the margin grid of {t} reads a test");
@@ -100,6 +107,10 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
             checker.Term(grid.Else, Unit.Rate, $"the 'else' margin of the margin grid of {t}", TypeChecker.Range.Any);
         }
 
+        checker.Term(tranche.DrawsAgainst?.Advance, Unit.Rate, $"the advance rate of {t}", TypeChecker.Range.Any);
+        checker.Term(tranche.ClassMargin?.InvestmentGrade, Unit.Rate, $"the investment-grade margin of {t}", TypeChecker.Range.Any);
+        checker.Term(tranche.ClassMargin?.Else, Unit.Rate, $"the 'else' margin of {t}", TypeChecker.Range.Any);
+
         // A borrowing base: evaluated at the period's start, with the tranche's scheduled principal.
         checker.Value(tranche.TargetBalance, Unit.Money, new ExpressionContext(ContextKind.PeriodStart, $"the target balance of {t}"));
     }
@@ -125,7 +136,7 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
     /// <summary>Whether the tranche's coupon floats (it reads deal state) or steps up: it is worked out each period.</summary>
     internal static bool Floats(TrancheSyntax tranche, DealAnalysis analysis) =>
         analysis.BoundOf(tranche.Coupon) is { } coupon
-        && (coupon is not ConstantExpression || StepUps(tranche).Any() || tranche.MarginGrid is not null);
+        && (coupon is not ConstantExpression || StepUps(tranche).Any() || tranche.MarginGrid is not null || tranche.ClassMargin is not null);
 
     // A margin grid: an 'else' margin (the first period's, and an n/a test's), and tiers in increasing bounds.
     private static void CheckMarginGrid(TrancheSyntax tranche, DealChecks checks, string name)
@@ -177,6 +188,11 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
             if (tranche.CommitmentFee is { } f)
             {
                 diagnostics.Add(DiagnosticCatalogue.NeedsCommitment(f.Span, name, "a commitment fee"));
+            }
+
+            if (tranche.DrawsAgainst is { } against)
+            {
+                diagnostics.Add(DiagnosticCatalogue.NeedsCommitment(against.Span, name, "'draws against'"));
             }
 
             Symbol? self = checks.Analysis.Symbols.For(tranche);
@@ -259,6 +275,8 @@ internal sealed class TrancheRules : DeclarationRules<TrancheSyntax>
         CheckMarginGrid(tranche, checks, name);
 
         CheckDelayedDraw(tranche, checks, name);
+        CheckDeliveryDraws(tranche, checks, name);
+        CheckCommitmentFeePaid(tranche, checks, name);
 
         if (tranche.Seniority is { Rank: < 1 } seniority)
         {

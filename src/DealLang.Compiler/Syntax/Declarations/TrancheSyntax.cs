@@ -32,7 +32,21 @@ public sealed record TrancheSyntax(
     MarginGridSyntax? MarginGrid = null) : NamedDeclarationSyntax(Name, Span)
 {
     public override DeclarationKind Kind => DeclarationKind.Tranche;
+
+    /// <summary><c>draws against Gpus advance 80%</c>: draws tied to the fleet's deliveries; null when dated or none.</summary>
+    public DrawsAgainstSyntax? DrawsAgainst { get; init; }
+
+    /// <summary><c>margin investment_grade 6.25% else 13.00%</c>: the margin by what the balance funds; null when none.</summary>
+    public ClassMarginSyntax? ClassMargin { get; init; }
 }
+
+/// <summary><c>draws against Gpus advance 80%</c>: on each delivery date of the fleet, the advance rate times the cost
+/// of the units delivered against its contracts and not yet funded (docs/language.md §5 "tranche").</summary>
+public sealed record DrawsAgainstSyntax(NameSyntax? Fleet, ExpressionSyntax? Advance, SourceSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>margin investment_grade 6.25% else 13.00%</c>: the margin on the part of the balance that funds units
+/// under contracts with investment-grade customers, and on the rest.</summary>
+public sealed record ClassMarginSyntax(ExpressionSyntax? InvestmentGrade, ExpressionSyntax? Else, SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>pik</c> (all interest capitalises), <c>pik 50%</c> (a share of it), <c>pik when Cond</c> (all of it,
 /// in periods where the condition holds at the period's start; <c>pik 50% when Cond</c> a share). A null

@@ -72,14 +72,14 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
     // Lab1: the years it runs in each period, and whether it runs at each period's end.
     private static readonly ContractCurves contract_Lab1_curves = ContractCurves.Compute(new ContractInfo("Lab1", 0, 1, 41250.0, 1, 0.4, 8760.0, 0.8, new Date(2025, 3, 31), 24), Boundaries);
 
-    // IgLoan: scheduled principal from period 4 (interest only until 2025-06-30), all of it in period 19 (maturity 2029-05-31).
-    private const int tranche_IgLoan_firstPrincipalPeriod = 4;
-    private const int tranche_IgLoan_maturityPeriod = 19;
-    // IgLoan: drawn at the end of each period (commitment 6000000000.0), available until the end of period 6.
-    private const int tranche_IgLoan_availableUntilPeriod = 6;
-    private static readonly double[] tranche_IgLoan_draws =
+    // Loan: scheduled principal from period 4 (interest only until 2025-06-30), all of it in period 19 (maturity 2029-05-31).
+    private const int tranche_Loan_firstPrincipalPeriod = 4;
+    private const int tranche_Loan_maturityPeriod = 19;
+    // Loan: drawn at the end of each period (commitment 7500000000.0), available until the end of period 6.
+    private const int tranche_Loan_availableUntilPeriod = 6;
+    private static readonly double[] tranche_Loan_draws =
     {
-        1237500000.0, 1237500000.0, 1237500000.0, 0.0,
+        1237500000.0, 1237500000.0, 1237500000.0, 1237500000.0,
         0.0, 0.0, 0.0, 0.0,
         0.0, 0.0, 0.0, 0.0,
         0.0, 0.0, 0.0, 0.0,
@@ -106,14 +106,10 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         0.0, 0.0, 0.0, 0.0,
     };
 
-    // NonIgLoan: scheduled principal from period 4 (interest only until 2025-06-30), all of it in period 19 (maturity 2029-05-31).
-    private const int tranche_NonIgLoan_firstPrincipalPeriod = 4;
-    private const int tranche_NonIgLoan_maturityPeriod = 19;
-    // NonIgLoan: drawn at the end of each period (commitment 1500000000.0), available until the end of period 6.
-    private const int tranche_NonIgLoan_availableUntilPeriod = 6;
-    private static readonly double[] tranche_NonIgLoan_draws =
+    // Loan: the part of each period's draw that funds investment-grade contracts.
+    private static readonly double[] tranche_Loan_investmentGradeDraws =
     {
-        0.0, 0.0, 0.0, 1237500000.0,
+        1237500000.0, 1237500000.0, 1237500000.0, 0.0,
         0.0, 0.0, 0.0, 0.0,
         0.0, 0.0, 0.0, 0.0,
         0.0, 0.0, 0.0, 0.0,
@@ -222,40 +218,25 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         // Lab1 (contract on Gpus)
         double contract_Lab1_revenue = 0.0; // Lab1.revenue: what the customer pays this period
         double contract_Lab1_units = 0.0; // Lab1.units: the fleet's units it takes at the period's end
-        // IgLoan (tranche)
-        double tranche_IgLoan_balance = 0.0; // principal outstanding
-        double tranche_IgLoan_startBalance = tranche_IgLoan_balance; // IgLoan.balance: outstanding at the period's start
-        double tranche_IgLoan_coupon = 0.0; // IgLoan.coupon: this period's floating rate, reset at its start
-        double tranche_IgLoan_scheduledInterest = 0.0; // this period's interest on the opening balance
-        double tranche_IgLoan_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
-        double tranche_IgLoan_interestDue = 0.0; // incl. interest unpaid so far
-        double tranche_IgLoan_principalDue = 0.0; // incl. principal unpaid so far
-        double tranche_IgLoan_drawn = 0.0; // IgLoan.drawn: funded at the period's end, outside the waterfall
-        double tranche_IgLoan_undrawn = 6000000000.0; // IgLoan.undrawn: the commitment not yet drawn nor cancelled
-        double tranche_IgLoan_commitmentFeeDue = 0.0; // on the undrawn amount, incl. fees unpaid so far
-        double tranche_IgLoan_commitmentFeePaid = 0.0;
-        double tranche_IgLoan_commitmentFeeUnpaid = 0.0; // carried forward
-        double tranche_IgLoan_interestPaid = 0.0;
-        double tranche_IgLoan_principalPaid = 0.0;
-        double tranche_IgLoan_unpaidInterest = 0.0; // IgLoan.interest_shortfall, carried forward
-        double tranche_IgLoan_unpaidPrincipal = 0.0; // IgLoan.principal_shortfall, carried forward
-        // NonIgLoan (tranche)
-        double tranche_NonIgLoan_balance = 0.0; // principal outstanding
-        double tranche_NonIgLoan_startBalance = tranche_NonIgLoan_balance; // NonIgLoan.balance: outstanding at the period's start
-        double tranche_NonIgLoan_coupon = 0.0; // NonIgLoan.coupon: this period's floating rate, reset at its start
-        double tranche_NonIgLoan_scheduledInterest = 0.0; // this period's interest on the opening balance
-        double tranche_NonIgLoan_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
-        double tranche_NonIgLoan_interestDue = 0.0; // incl. interest unpaid so far
-        double tranche_NonIgLoan_principalDue = 0.0; // incl. principal unpaid so far
-        double tranche_NonIgLoan_drawn = 0.0; // NonIgLoan.drawn: funded at the period's end, outside the waterfall
-        double tranche_NonIgLoan_undrawn = 1500000000.0; // NonIgLoan.undrawn: the commitment not yet drawn nor cancelled
-        double tranche_NonIgLoan_commitmentFeeDue = 0.0; // on the undrawn amount, incl. fees unpaid so far
-        double tranche_NonIgLoan_commitmentFeePaid = 0.0;
-        double tranche_NonIgLoan_commitmentFeeUnpaid = 0.0; // carried forward
-        double tranche_NonIgLoan_interestPaid = 0.0;
-        double tranche_NonIgLoan_principalPaid = 0.0;
-        double tranche_NonIgLoan_unpaidInterest = 0.0; // NonIgLoan.interest_shortfall, carried forward
-        double tranche_NonIgLoan_unpaidPrincipal = 0.0; // NonIgLoan.principal_shortfall, carried forward
+        // Loan (tranche)
+        double tranche_Loan_balance = 0.0; // principal outstanding
+        double tranche_Loan_startBalance = tranche_Loan_balance; // Loan.balance: outstanding at the period's start
+        double tranche_Loan_coupon = 0.0; // Loan.coupon: this period's floating rate, reset at its start
+        double tranche_Loan_scheduledInterest = 0.0; // this period's interest on the opening balance
+        double tranche_Loan_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Loan_interestDue = 0.0; // incl. interest unpaid so far
+        double tranche_Loan_principalDue = 0.0; // incl. principal unpaid so far
+        double tranche_Loan_drawn = 0.0; // Loan.drawn: funded at the period's end, outside the waterfall
+        double tranche_Loan_undrawn = 7500000000.0; // Loan.undrawn: the commitment not yet drawn nor cancelled
+        double tranche_Loan_commitmentFeeDue = 0.0; // on the undrawn amount, incl. fees unpaid so far
+        double tranche_Loan_commitmentFeePaid = 0.0;
+        double tranche_Loan_commitmentFeeUnpaid = 0.0; // carried forward
+        double tranche_Loan_investmentGradeShare = 0.0; // Loan: the share of the balance funding investment-grade contracts
+        double tranche_Loan_investmentGradeBalance = 0.0; // Loan: the balance funding investment-grade contracts, at the period's end
+        double tranche_Loan_interestPaid = 0.0;
+        double tranche_Loan_principalPaid = 0.0;
+        double tranche_Loan_unpaidInterest = 0.0; // Loan.interest_shortfall, carried forward
+        double tranche_Loan_unpaidPrincipal = 0.0; // Loan.principal_shortfall, carried forward
         // Parent (equity)
         double equity_Parent_distributed = 0.0;
         // Dscr (test)
@@ -273,7 +254,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         bool trigger_CashTrap_breached = false; // its condition holds at this period's end
         int trigger_CashTrap_breaches = 0; // consecutive breaches while inactive
         int trigger_CashTrap_passes = 0; // consecutive period ends without a breach while active
-        // Concentrated (trigger, sweep 50% to IgLoan)
+        // Concentrated (trigger, sweep 50% to Loan)
         bool trigger_Concentrated_active = false;
         // CustomerDefault (trigger, event_of_default, accelerate)
         bool trigger_CustomerDefault_active = false;
@@ -292,8 +273,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             double accountsStart = 0.0;
             index_SOFR_level = index_SOFR_levels[t];
             index_H100Rent_level = index_H100Rent_levels[t];
-            tranche_IgLoan_startBalance = tranche_IgLoan_balance;
-            tranche_NonIgLoan_startBalance = tranche_NonIgLoan_balance;
+            tranche_Loan_startBalance = tranche_Loan_balance;
 
             // 2a. tranches: scheduled interest and principal, and what is due with arrears
             // Gpus: the delivered units' figures × the share still held; opex = power + maintenance, plus opex unpaid so far
@@ -318,52 +298,30 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_idleUnits = Math.Max(0.0, fleet_Gpus_units - (contract_Msft1_units + contract_Msft2_units + contract_Msft3_units + contract_Lab1_units));
             // largest_customer_share: the largest customer's share of this period's contract revenue
             contract_Msft1_largestCustomerShare = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue > 0.0 ? Math.Max((contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue), (contract_Lab1_revenue)) / (contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue) : 0.0;
-            // IgLoan: the coupon, reset at the period's start
-            tranche_IgLoan_coupon = Math.Max(index_SOFR_level, 0.0) + 0.0625;
-            // IgLoan: interest on the opening balance, plus interest unpaid so far (which earns none)
-            tranche_IgLoan_scheduledInterest = tranche_IgLoan_balance * tranche_IgLoan_coupon * yf;
-            tranche_IgLoan_interestDue = tranche_IgLoan_scheduledInterest + tranche_IgLoan_unpaidInterest;
-            // IgLoan: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
-            if (t >= tranche_IgLoan_maturityPeriod)
+            // Loan: the coupon, reset at the period's start, blended over what the balance funds: investment-grade contracts at 0.0625, the rest at 0.13
+            tranche_Loan_coupon = Math.Max(index_SOFR_level, 0.0);
+            tranche_Loan_coupon = tranche_Loan_investmentGradeShare * (tranche_Loan_coupon + 0.0625) + (1.0 - tranche_Loan_investmentGradeShare) * (tranche_Loan_coupon + 0.13);
+            // Loan: interest on the opening balance, plus interest unpaid so far (which earns none)
+            tranche_Loan_scheduledInterest = tranche_Loan_balance * tranche_Loan_coupon * yf;
+            tranche_Loan_interestDue = tranche_Loan_scheduledInterest + tranche_Loan_unpaidInterest;
+            // Loan: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+            if (t >= tranche_Loan_maturityPeriod)
             {
-                tranche_IgLoan_scheduledPrincipal = tranche_IgLoan_balance - tranche_IgLoan_unpaidPrincipal;
+                tranche_Loan_scheduledPrincipal = tranche_Loan_balance - tranche_Loan_unpaidPrincipal;
             }
-            else if (t >= tranche_IgLoan_firstPrincipalPeriod)
+            else if (t >= tranche_Loan_firstPrincipalPeriod)
             {
-                tranche_IgLoan_scheduledPrincipal = Math.Min(tranche_IgLoan_balance - tranche_IgLoan_unpaidPrincipal, Annuity.LinearPrincipal(tranche_IgLoan_balance - tranche_IgLoan_unpaidPrincipal, tranche_IgLoan_maturityPeriod - t + 1));
-            }
-            else
-            {
-                tranche_IgLoan_scheduledPrincipal = 0.0;
-            }
-
-            tranche_IgLoan_principalDue = (trigger_CustomerDefault_accelerated) ? tranche_IgLoan_balance : Math.Min(tranche_IgLoan_balance, tranche_IgLoan_scheduledPrincipal + tranche_IgLoan_unpaidPrincipal);
-            // IgLoan: the commitment fee on the undrawn amount, plus fees unpaid so far; this period's draw, within what is undrawn
-            tranche_IgLoan_commitmentFeeDue = tranche_IgLoan_undrawn * 0.005 * yf + tranche_IgLoan_commitmentFeeUnpaid;
-            tranche_IgLoan_drawn = Math.Min(tranche_IgLoan_draws[t], tranche_IgLoan_undrawn);
-            // NonIgLoan: the coupon, reset at the period's start
-            tranche_NonIgLoan_coupon = Math.Max(index_SOFR_level, 0.0) + 0.13;
-            // NonIgLoan: interest on the opening balance, plus interest unpaid so far (which earns none)
-            tranche_NonIgLoan_scheduledInterest = tranche_NonIgLoan_balance * tranche_NonIgLoan_coupon * yf;
-            tranche_NonIgLoan_interestDue = tranche_NonIgLoan_scheduledInterest + tranche_NonIgLoan_unpaidInterest;
-            // NonIgLoan: linear principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
-            if (t >= tranche_NonIgLoan_maturityPeriod)
-            {
-                tranche_NonIgLoan_scheduledPrincipal = tranche_NonIgLoan_balance - tranche_NonIgLoan_unpaidPrincipal;
-            }
-            else if (t >= tranche_NonIgLoan_firstPrincipalPeriod)
-            {
-                tranche_NonIgLoan_scheduledPrincipal = Math.Min(tranche_NonIgLoan_balance - tranche_NonIgLoan_unpaidPrincipal, Annuity.LinearPrincipal(tranche_NonIgLoan_balance - tranche_NonIgLoan_unpaidPrincipal, tranche_NonIgLoan_maturityPeriod - t + 1));
+                tranche_Loan_scheduledPrincipal = Math.Min(tranche_Loan_balance - tranche_Loan_unpaidPrincipal, Annuity.LinearPrincipal(tranche_Loan_balance - tranche_Loan_unpaidPrincipal, tranche_Loan_maturityPeriod - t + 1));
             }
             else
             {
-                tranche_NonIgLoan_scheduledPrincipal = 0.0;
+                tranche_Loan_scheduledPrincipal = 0.0;
             }
 
-            tranche_NonIgLoan_principalDue = (trigger_CustomerDefault_accelerated) ? tranche_NonIgLoan_balance : Math.Min(tranche_NonIgLoan_balance, tranche_NonIgLoan_scheduledPrincipal + tranche_NonIgLoan_unpaidPrincipal);
-            // NonIgLoan: the commitment fee on the undrawn amount, plus fees unpaid so far; this period's draw, within what is undrawn
-            tranche_NonIgLoan_commitmentFeeDue = tranche_NonIgLoan_undrawn * 0.005 * yf + tranche_NonIgLoan_commitmentFeeUnpaid;
-            tranche_NonIgLoan_drawn = Math.Min(tranche_NonIgLoan_draws[t], tranche_NonIgLoan_undrawn);
+            tranche_Loan_principalDue = (trigger_CustomerDefault_accelerated) ? tranche_Loan_balance : Math.Min(tranche_Loan_balance, tranche_Loan_scheduledPrincipal + tranche_Loan_unpaidPrincipal);
+            // Loan: the commitment fee on the undrawn amount, plus fees unpaid so far; this period's draw, within what is undrawn
+            tranche_Loan_commitmentFeeDue = tranche_Loan_undrawn * 0.005 * yf + tranche_Loan_commitmentFeeUnpaid;
+            tranche_Loan_drawn = Math.Min(tranche_Loan_draws[t], tranche_Loan_undrawn);
 
             // 1. collections
             collections = contract_Msft1_revenue + contract_Msft2_revenue + contract_Msft3_revenue + contract_Lab1_revenue;
@@ -373,7 +331,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
             // 2b. fees due, debt service, cfads and account targets
             // debt service is what the schedule asks this period: arrears are not counted again
-            debtService = tranche_IgLoan_scheduledInterest + tranche_IgLoan_scheduledPrincipal + tranche_NonIgLoan_scheduledInterest + tranche_NonIgLoan_scheduledPrincipal;
+            debtService = tranche_Loan_scheduledInterest + tranche_Loan_scheduledPrincipal;
             cfads = recurring - fleet_Gpus_opex;
 
             // 3. tests and triggers
@@ -381,10 +339,10 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             test_Dscr_value = Flows.Ratio(cfads, debtService);
             result.TestValues[0][t] = test_Dscr_value;
             // BookLtv
-            test_BookLtv_value = Flows.Ratio(tranche_IgLoan_startBalance + tranche_NonIgLoan_startBalance, fleet_Gpus_bookValue);
+            test_BookLtv_value = Flows.Ratio(tranche_Loan_startBalance, fleet_Gpus_bookValue);
             result.TestValues[1][t] = test_BookLtv_value;
             // MarketLtv
-            test_MarketLtv_value = Flows.Ratio(tranche_IgLoan_startBalance + tranche_NonIgLoan_startBalance, fleet_Gpus_marketValue);
+            test_MarketLtv_value = Flows.Ratio(tranche_Loan_startBalance, fleet_Gpus_marketValue);
             result.TestValues[2][t] = test_MarketLtv_value;
             // Concentration
             test_Concentration_value = contract_Msft1_largestCustomerShare;
@@ -414,7 +372,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             }
 
             result.TriggerActive[0][t] = trigger_CashTrap_active;
-            // Concentrated (effect: sweep 50% to IgLoan)
+            // Concentrated (effect: sweep 50% to Loan)
             trigger_Concentrated_active = periodEnd >= date_2025_06_30 && (test_Concentration_value > 0.85);
             result.TriggerActive[1][t] = trigger_Concentrated_active;
             // CustomerDefault (effect: event_of_default, accelerate)
@@ -424,69 +382,46 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
             // 4. waterfall
             fleet_Gpus_opexPaid = 0.0;
-            tranche_IgLoan_commitmentFeePaid = 0.0;
-            tranche_IgLoan_interestPaid = 0.0;
-            tranche_IgLoan_principalPaid = 0.0;
-            tranche_NonIgLoan_commitmentFeePaid = 0.0;
-            tranche_NonIgLoan_interestPaid = 0.0;
-            tranche_NonIgLoan_principalPaid = 0.0;
+            tranche_Loan_commitmentFeePaid = 0.0;
+            tranche_Loan_interestPaid = 0.0;
+            tranche_Loan_principalPaid = 0.0;
             equity_Parent_distributed = 0.0;
             double step1_due = 0.0, step1_paid = 0.0; // 1 pay Gpus.opex
-            double step2_due = 0.0, step2_paid = 0.0; // 2 pay IgLoan.commitment_fee
-            double step3_due = 0.0, step3_paid = 0.0; // 3 pay NonIgLoan.commitment_fee
-            double step5_due = 0.0, step5_paid = 0.0; // 5 pay IgLoan.interest
-            double step6_due = 0.0, step6_paid = 0.0; // 6 pay NonIgLoan.interest
-            double step8_due = 0.0, step8_paid = 0.0; // 8 pay IgLoan.principal
-            double step9_due = 0.0, step9_paid = 0.0; // 9 pay NonIgLoan.principal
-            double step11_swept = 0.0; // 11 Concentrated => sweep 50% to IgLoan
-            double step12_distributed = 0.0; // 12 distribute rest to Parent
-            double step13_due = 0.0, step13_paid = 0.0; // 13 pay Gpus.opex
-            double step15_due = 0.0, step15_paid = 0.0; // 15 pay IgLoan.interest
-            double step16_due = 0.0, step16_paid = 0.0; // 16 pay NonIgLoan.interest
-            double step18_due = 0.0, step18_paid = 0.0; // 18 pay IgLoan.balance
-            double step19_due = 0.0, step19_paid = 0.0; // 19 pay NonIgLoan.balance
-            double step20_distributed = 0.0; // 20 distribute rest to Parent
+            double step2_due = 0.0, step2_paid = 0.0; // 2 pay Loan.commitment_fee
+            double step3_due = 0.0, step3_paid = 0.0; // 3 pay Loan.interest
+            double step4_due = 0.0, step4_paid = 0.0; // 4 pay Loan.principal
+            double step6_swept = 0.0; // 6 Concentrated => sweep 50% to Loan
+            double step7_distributed = 0.0; // 7 distribute rest to Parent
+            double step8_due = 0.0, step8_paid = 0.0; // 8 pay Gpus.opex
+            double step9_due = 0.0, step9_paid = 0.0; // 9 pay Loan.interest
+            double step10_due = 0.0, step10_paid = 0.0; // 10 pay Loan.balance
+            double step11_distributed = 0.0; // 11 distribute rest to Parent
             if (ledger != null)
             {
-                ledger[t, 17] = 0.0; // 1 pay Gpus.opex due
-                ledger[t, 18] = 0.0; // 1 pay Gpus.opex paid
-                ledger[t, 19] = 0.0; // 1 pay Gpus.opex short
-                ledger[t, 20] = 0.0; // 2 pay IgLoan.commitment_fee due
-                ledger[t, 21] = 0.0; // 2 pay IgLoan.commitment_fee paid
-                ledger[t, 22] = 0.0; // 2 pay IgLoan.commitment_fee short
-                ledger[t, 23] = 0.0; // 3 pay NonIgLoan.commitment_fee due
-                ledger[t, 24] = 0.0; // 3 pay NonIgLoan.commitment_fee paid
-                ledger[t, 25] = 0.0; // 3 pay NonIgLoan.commitment_fee short
-                ledger[t, 26] = 0.0; // 5 pay IgLoan.interest due
-                ledger[t, 27] = 0.0; // 5 pay IgLoan.interest paid
-                ledger[t, 28] = 0.0; // 5 pay IgLoan.interest short
-                ledger[t, 29] = 0.0; // 6 pay NonIgLoan.interest due
-                ledger[t, 30] = 0.0; // 6 pay NonIgLoan.interest paid
-                ledger[t, 31] = 0.0; // 6 pay NonIgLoan.interest short
-                ledger[t, 32] = 0.0; // 8 pay IgLoan.principal due
-                ledger[t, 33] = 0.0; // 8 pay IgLoan.principal paid
-                ledger[t, 34] = 0.0; // 8 pay IgLoan.principal short
-                ledger[t, 35] = 0.0; // 9 pay NonIgLoan.principal due
-                ledger[t, 36] = 0.0; // 9 pay NonIgLoan.principal paid
-                ledger[t, 37] = 0.0; // 9 pay NonIgLoan.principal short
-                ledger[t, 38] = 0.0; // 11 Concentrated => sweep 50% to IgLoan swept
-                ledger[t, 39] = 0.0; // 12 distribute rest to Parent distributed
-                ledger[t, 40] = 0.0; // 13 pay Gpus.opex due
-                ledger[t, 41] = 0.0; // 13 pay Gpus.opex paid
-                ledger[t, 42] = 0.0; // 13 pay Gpus.opex short
-                ledger[t, 43] = 0.0; // 15 pay IgLoan.interest due
-                ledger[t, 44] = 0.0; // 15 pay IgLoan.interest paid
-                ledger[t, 45] = 0.0; // 15 pay IgLoan.interest short
-                ledger[t, 46] = 0.0; // 16 pay NonIgLoan.interest due
-                ledger[t, 47] = 0.0; // 16 pay NonIgLoan.interest paid
-                ledger[t, 48] = 0.0; // 16 pay NonIgLoan.interest short
-                ledger[t, 49] = 0.0; // 18 pay IgLoan.balance due
-                ledger[t, 50] = 0.0; // 18 pay IgLoan.balance paid
-                ledger[t, 51] = 0.0; // 18 pay IgLoan.balance short
-                ledger[t, 52] = 0.0; // 19 pay NonIgLoan.balance due
-                ledger[t, 53] = 0.0; // 19 pay NonIgLoan.balance paid
-                ledger[t, 54] = 0.0; // 19 pay NonIgLoan.balance short
-                ledger[t, 55] = 0.0; // 20 distribute rest to Parent distributed
+                ledger[t, 12] = 0.0; // 1 pay Gpus.opex due
+                ledger[t, 13] = 0.0; // 1 pay Gpus.opex paid
+                ledger[t, 14] = 0.0; // 1 pay Gpus.opex short
+                ledger[t, 15] = 0.0; // 2 pay Loan.commitment_fee due
+                ledger[t, 16] = 0.0; // 2 pay Loan.commitment_fee paid
+                ledger[t, 17] = 0.0; // 2 pay Loan.commitment_fee short
+                ledger[t, 18] = 0.0; // 3 pay Loan.interest due
+                ledger[t, 19] = 0.0; // 3 pay Loan.interest paid
+                ledger[t, 20] = 0.0; // 3 pay Loan.interest short
+                ledger[t, 21] = 0.0; // 4 pay Loan.principal due
+                ledger[t, 22] = 0.0; // 4 pay Loan.principal paid
+                ledger[t, 23] = 0.0; // 4 pay Loan.principal short
+                ledger[t, 24] = 0.0; // 6 Concentrated => sweep 50% to Loan swept
+                ledger[t, 25] = 0.0; // 7 distribute rest to Parent distributed
+                ledger[t, 26] = 0.0; // 8 pay Gpus.opex due
+                ledger[t, 27] = 0.0; // 8 pay Gpus.opex paid
+                ledger[t, 28] = 0.0; // 8 pay Gpus.opex short
+                ledger[t, 29] = 0.0; // 9 pay Loan.interest due
+                ledger[t, 30] = 0.0; // 9 pay Loan.interest paid
+                ledger[t, 31] = 0.0; // 9 pay Loan.interest short
+                ledger[t, 32] = 0.0; // 10 pay Loan.balance due
+                ledger[t, 33] = 0.0; // 10 pay Loan.balance paid
+                ledger[t, 34] = 0.0; // 10 pay Loan.balance short
+                ledger[t, 35] = 0.0; // 11 distribute rest to Parent distributed
             }
 
             if (!afterDefault)
@@ -500,139 +435,77 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 fleet_Gpus_opexPaid += step1_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 17] = step1_due; // 1 pay Gpus.opex due
-                    ledger[t, 18] = step1_paid; // 1 pay Gpus.opex paid
-                    ledger[t, 19] = step1_due - step1_paid; // 1 pay Gpus.opex short
+                    ledger[t, 12] = step1_due; // 1 pay Gpus.opex due
+                    ledger[t, 13] = step1_paid; // 1 pay Gpus.opex paid
+                    ledger[t, 14] = step1_due - step1_paid; // 1 pay Gpus.opex short
                 }
 
-                // 2 pay IgLoan.commitment_fee
-                step2_due = Math.Max(0.0, tranche_IgLoan_commitmentFeeDue - tranche_IgLoan_commitmentFeePaid);
+                // 2 pay Loan.commitment_fee
+                step2_due = Math.Max(0.0, tranche_Loan_commitmentFeeDue - tranche_Loan_commitmentFeePaid);
                 step2_paid = Math.Min(available, step2_due);
                 available -= step2_paid;
-                tranche_IgLoan_commitmentFeePaid += step2_paid;
+                tranche_Loan_commitmentFeePaid += step2_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 20] = step2_due; // 2 pay IgLoan.commitment_fee due
-                    ledger[t, 21] = step2_paid; // 2 pay IgLoan.commitment_fee paid
-                    ledger[t, 22] = step2_due - step2_paid; // 2 pay IgLoan.commitment_fee short
+                    ledger[t, 15] = step2_due; // 2 pay Loan.commitment_fee due
+                    ledger[t, 16] = step2_paid; // 2 pay Loan.commitment_fee paid
+                    ledger[t, 17] = step2_due - step2_paid; // 2 pay Loan.commitment_fee short
                 }
 
-                // 3 pay NonIgLoan.commitment_fee
-                step3_due = Math.Max(0.0, tranche_NonIgLoan_commitmentFeeDue - tranche_NonIgLoan_commitmentFeePaid);
+                // 3 pay Loan.interest
+                step3_due = Math.Max(0.0, tranche_Loan_interestDue - tranche_Loan_interestPaid);
                 step3_paid = Math.Min(available, step3_due);
                 available -= step3_paid;
-                tranche_NonIgLoan_commitmentFeePaid += step3_paid;
+                tranche_Loan_interestPaid += step3_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 23] = step3_due; // 3 pay NonIgLoan.commitment_fee due
-                    ledger[t, 24] = step3_paid; // 3 pay NonIgLoan.commitment_fee paid
-                    ledger[t, 25] = step3_due - step3_paid; // 3 pay NonIgLoan.commitment_fee short
+                    ledger[t, 18] = step3_due; // 3 pay Loan.interest due
+                    ledger[t, 19] = step3_paid; // 3 pay Loan.interest paid
+                    ledger[t, 20] = step3_due - step3_paid; // 3 pay Loan.interest short
                 }
 
-                // 4 pro_rata
-                step5_due = Math.Max(0.0, tranche_IgLoan_interestDue - tranche_IgLoan_interestPaid); // 5 pay IgLoan.interest
-                step6_due = Math.Max(0.0, tranche_NonIgLoan_interestDue - tranche_NonIgLoan_interestPaid); // 6 pay NonIgLoan.interest
-                if (available >= (step5_due + step6_due))
-                {
-                    step5_paid = step5_due;
-                    available -= step5_paid;
-                    step6_paid = step6_due;
-                    available -= step6_paid;
-                }
-                else
-                {
-                    // short: each gets its share of the cash, in proportion to what it is owed
-                    double owedTogether = step5_due + step6_due;
-                    step5_paid = available * (step5_due / owedTogether);
-                    step6_paid = available * (step6_due / owedTogether);
-                    available = 0.0;
-                }
-
-                tranche_IgLoan_interestPaid += step5_paid;
+                // 4 pay Loan.principal
+                step4_due = Math.Min(tranche_Loan_balance, Math.Max(0.0, tranche_Loan_principalDue - tranche_Loan_principalPaid));
+                step4_paid = Math.Min(available, step4_due);
+                available -= step4_paid;
+                tranche_Loan_principalPaid += step4_paid;
+                tranche_Loan_balance -= step4_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 26] = step5_due; // 5 pay IgLoan.interest due
-                    ledger[t, 27] = step5_paid; // 5 pay IgLoan.interest paid
-                    ledger[t, 28] = step5_due - step5_paid; // 5 pay IgLoan.interest short
+                    ledger[t, 21] = step4_due; // 4 pay Loan.principal due
+                    ledger[t, 22] = step4_paid; // 4 pay Loan.principal paid
+                    ledger[t, 23] = step4_due - step4_paid; // 4 pay Loan.principal short
                 }
 
-                tranche_NonIgLoan_interestPaid += step6_paid;
-                if (ledger != null)
-                {
-                    ledger[t, 29] = step6_due; // 6 pay NonIgLoan.interest due
-                    ledger[t, 30] = step6_paid; // 6 pay NonIgLoan.interest paid
-                    ledger[t, 31] = step6_due - step6_paid; // 6 pay NonIgLoan.interest short
-                }
-
-                // 7 pro_rata
-                step8_due = Math.Min(tranche_IgLoan_balance, Math.Max(0.0, tranche_IgLoan_principalDue - tranche_IgLoan_principalPaid)); // 8 pay IgLoan.principal
-                step9_due = Math.Min(tranche_NonIgLoan_balance, Math.Max(0.0, tranche_NonIgLoan_principalDue - tranche_NonIgLoan_principalPaid)); // 9 pay NonIgLoan.principal
-                if (available >= (step8_due + step9_due))
-                {
-                    step8_paid = step8_due;
-                    available -= step8_paid;
-                    step9_paid = step9_due;
-                    available -= step9_paid;
-                }
-                else
-                {
-                    // short: each gets its share of the cash, in proportion to what it is owed
-                    double owedTogether = step8_due + step9_due;
-                    step8_paid = available * (step8_due / owedTogether);
-                    step9_paid = available * (step9_due / owedTogether);
-                    available = 0.0;
-                }
-
-                tranche_IgLoan_principalPaid += step8_paid;
-                tranche_IgLoan_balance -= step8_paid;
-                if (ledger != null)
-                {
-                    ledger[t, 32] = step8_due; // 8 pay IgLoan.principal due
-                    ledger[t, 33] = step8_paid; // 8 pay IgLoan.principal paid
-                    ledger[t, 34] = step8_due - step8_paid; // 8 pay IgLoan.principal short
-                }
-
-                tranche_NonIgLoan_principalPaid += step9_paid;
-                tranche_NonIgLoan_balance -= step9_paid;
-                if (ledger != null)
-                {
-                    ledger[t, 35] = step9_due; // 9 pay NonIgLoan.principal due
-                    ledger[t, 36] = step9_paid; // 9 pay NonIgLoan.principal paid
-                    ledger[t, 37] = step9_due - step9_paid; // 9 pay NonIgLoan.principal short
-                }
-
-                // 10 if Concentrated
+                // 5 if Concentrated
                 if (trigger_Concentrated_active)
                 {
-                    // 11 Concentrated => sweep 50% to IgLoan
-                    step11_swept = Math.Min(available * 0.5, tranche_IgLoan_balance);
-                    tranche_IgLoan_principalPaid += step11_swept;
-                    tranche_IgLoan_balance -= step11_swept;
-                    available -= step11_swept;
+                    // 6 Concentrated => sweep 50% to Loan
+                    step6_swept = Math.Min(available * 0.5, tranche_Loan_balance);
+                    tranche_Loan_principalPaid += step6_swept;
+                    tranche_Loan_balance -= step6_swept;
+                    available -= step6_swept;
                     if (ledger != null)
                     {
-                        ledger[t, 38] = step11_swept; // 11 Concentrated => sweep 50% to IgLoan swept
+                        ledger[t, 24] = step6_swept; // 6 Concentrated => sweep 50% to Loan swept
                     }
                 }
 
-                // 12 distribute rest to Parent
-                step12_distributed = available;
-                equity_Parent_distributed += step12_distributed;
+                // 7 distribute rest to Parent
+                step7_distributed = available;
+                equity_Parent_distributed += step7_distributed;
                 available = 0.0;
                 if (ledger != null)
                 {
-                    ledger[t, 39] = step12_distributed; // 12 distribute rest to Parent distributed
+                    ledger[t, 25] = step7_distributed; // 7 distribute rest to Parent distributed
                 }
             }
 
             // 5. what was not paid carries to the next period
             fleet_Gpus_opexUnpaid = Flows.Shortfall(fleet_Gpus_opex, fleet_Gpus_opexPaid);
-            tranche_IgLoan_unpaidInterest = Flows.Shortfall(tranche_IgLoan_interestDue, tranche_IgLoan_interestPaid);
-            tranche_IgLoan_unpaidPrincipal = Flows.Shortfall(tranche_IgLoan_principalDue, tranche_IgLoan_principalPaid);
-            tranche_IgLoan_commitmentFeeUnpaid = Flows.Shortfall(tranche_IgLoan_commitmentFeeDue, tranche_IgLoan_commitmentFeePaid);
-            tranche_NonIgLoan_unpaidInterest = Flows.Shortfall(tranche_NonIgLoan_interestDue, tranche_NonIgLoan_interestPaid);
-            tranche_NonIgLoan_unpaidPrincipal = Flows.Shortfall(tranche_NonIgLoan_principalDue, tranche_NonIgLoan_principalPaid);
-            tranche_NonIgLoan_commitmentFeeUnpaid = Flows.Shortfall(tranche_NonIgLoan_commitmentFeeDue, tranche_NonIgLoan_commitmentFeePaid);
+            tranche_Loan_unpaidInterest = Flows.Shortfall(tranche_Loan_interestDue, tranche_Loan_interestPaid);
+            tranche_Loan_unpaidPrincipal = Flows.Shortfall(tranche_Loan_principalDue, tranche_Loan_principalPaid);
+            tranche_Loan_commitmentFeeUnpaid = Flows.Shortfall(tranche_Loan_commitmentFeeDue, tranche_Loan_commitmentFeePaid);
             // triggers with event_of_default: an event of default at the end of a period in which one is active
             if (!eventOfDefault && t < ScheduledPeriods && (trigger_CustomerDefault_active))
             {
@@ -642,7 +515,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             }
 
             // default rule: an event of default at the end of this period
-            if (!eventOfDefault && t < ScheduledPeriods && (tranche_IgLoan_unpaidInterest > 0.0 || tranche_NonIgLoan_unpaidInterest > 0.0))
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Loan_unpaidInterest > 0.0))
             {
                 eventOfDefault = true;
                 result.EventOfDefaultPeriod = t;
@@ -695,139 +568,80 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                     available += saleProceeds;
                     finalPeriod = sale1_done || t == Periods - 1;
                     // enforcement waterfall
-                    // 13 pay Gpus.opex
-                    step13_due = Math.Max(0.0, fleet_Gpus_opex - fleet_Gpus_opexPaid);
-                    step13_paid = Math.Min(available, step13_due);
-                    available -= step13_paid;
-                    fleet_Gpus_opexPaid += step13_paid;
+                    // 8 pay Gpus.opex
+                    step8_due = Math.Max(0.0, fleet_Gpus_opex - fleet_Gpus_opexPaid);
+                    step8_paid = Math.Min(available, step8_due);
+                    available -= step8_paid;
+                    fleet_Gpus_opexPaid += step8_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 40] = step13_due; // 13 pay Gpus.opex due
-                        ledger[t, 41] = step13_paid; // 13 pay Gpus.opex paid
-                        ledger[t, 42] = step13_due - step13_paid; // 13 pay Gpus.opex short
+                        ledger[t, 26] = step8_due; // 8 pay Gpus.opex due
+                        ledger[t, 27] = step8_paid; // 8 pay Gpus.opex paid
+                        ledger[t, 28] = step8_due - step8_paid; // 8 pay Gpus.opex short
                     }
 
-                    // 14 pro_rata
-                    step15_due = Math.Max(0.0, tranche_IgLoan_interestDue - tranche_IgLoan_interestPaid); // 15 pay IgLoan.interest
-                    step16_due = Math.Max(0.0, tranche_NonIgLoan_interestDue - tranche_NonIgLoan_interestPaid); // 16 pay NonIgLoan.interest
-                    if (available >= (step15_due + step16_due))
-                    {
-                        step15_paid = step15_due;
-                        available -= step15_paid;
-                        step16_paid = step16_due;
-                        available -= step16_paid;
-                    }
-                    else
-                    {
-                        // short: each gets its share of the cash, in proportion to what it is owed
-                        double owedTogether = step15_due + step16_due;
-                        step15_paid = available * (step15_due / owedTogether);
-                        step16_paid = available * (step16_due / owedTogether);
-                        available = 0.0;
-                    }
-
-                    tranche_IgLoan_interestPaid += step15_paid;
+                    // 9 pay Loan.interest
+                    step9_due = Math.Max(0.0, tranche_Loan_interestDue - tranche_Loan_interestPaid);
+                    step9_paid = Math.Min(available, step9_due);
+                    available -= step9_paid;
+                    tranche_Loan_interestPaid += step9_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 43] = step15_due; // 15 pay IgLoan.interest due
-                        ledger[t, 44] = step15_paid; // 15 pay IgLoan.interest paid
-                        ledger[t, 45] = step15_due - step15_paid; // 15 pay IgLoan.interest short
+                        ledger[t, 29] = step9_due; // 9 pay Loan.interest due
+                        ledger[t, 30] = step9_paid; // 9 pay Loan.interest paid
+                        ledger[t, 31] = step9_due - step9_paid; // 9 pay Loan.interest short
                     }
 
-                    tranche_NonIgLoan_interestPaid += step16_paid;
+                    // 10 pay Loan.balance
+                    step10_due = tranche_Loan_balance;
+                    step10_paid = Math.Min(available, step10_due);
+                    available -= step10_paid;
+                    tranche_Loan_principalPaid += step10_paid;
+                    tranche_Loan_balance -= step10_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 46] = step16_due; // 16 pay NonIgLoan.interest due
-                        ledger[t, 47] = step16_paid; // 16 pay NonIgLoan.interest paid
-                        ledger[t, 48] = step16_due - step16_paid; // 16 pay NonIgLoan.interest short
+                        ledger[t, 32] = step10_due; // 10 pay Loan.balance due
+                        ledger[t, 33] = step10_paid; // 10 pay Loan.balance paid
+                        ledger[t, 34] = step10_due - step10_paid; // 10 pay Loan.balance short
                     }
 
-                    // 17 pro_rata by balance
-                    step18_due = tranche_IgLoan_balance; // 18 pay IgLoan.balance
-                    step19_due = tranche_NonIgLoan_balance; // 19 pay NonIgLoan.balance
-                    if (available >= (step18_due + step19_due))
-                    {
-                        step18_paid = step18_due;
-                        available -= step18_paid;
-                        step19_paid = step19_due;
-                        available -= step19_paid;
-                    }
-                    else
-                    {
-                        // short: each gets its share of the cash by its balance, at most what it is owed
-                        double pool = available;
-                        double balanceTogether = tranche_IgLoan_balance + tranche_NonIgLoan_balance;
-                        step18_paid = balanceTogether > 0.0 ? Math.Min(step18_due, Math.Min(available, pool * (tranche_IgLoan_balance / balanceTogether))) : 0.0;
-                        available -= step18_paid;
-                        step19_paid = balanceTogether > 0.0 ? Math.Min(step19_due, Math.Min(available, pool * (tranche_NonIgLoan_balance / balanceTogether))) : 0.0;
-                        available -= step19_paid;
-                    }
-
-                    tranche_IgLoan_principalPaid += step18_paid;
-                    tranche_IgLoan_balance -= step18_paid;
-                    if (ledger != null)
-                    {
-                        ledger[t, 49] = step18_due; // 18 pay IgLoan.balance due
-                        ledger[t, 50] = step18_paid; // 18 pay IgLoan.balance paid
-                        ledger[t, 51] = step18_due - step18_paid; // 18 pay IgLoan.balance short
-                    }
-
-                    tranche_NonIgLoan_principalPaid += step19_paid;
-                    tranche_NonIgLoan_balance -= step19_paid;
-                    if (ledger != null)
-                    {
-                        ledger[t, 52] = step19_due; // 19 pay NonIgLoan.balance due
-                        ledger[t, 53] = step19_paid; // 19 pay NonIgLoan.balance paid
-                        ledger[t, 54] = step19_due - step19_paid; // 19 pay NonIgLoan.balance short
-                    }
-
-                    // 20 distribute rest to Parent
-                    step20_distributed = available;
-                    equity_Parent_distributed += step20_distributed;
+                    // 11 distribute rest to Parent
+                    step11_distributed = available;
+                    equity_Parent_distributed += step11_distributed;
                     available = 0.0;
                     if (ledger != null)
                     {
-                        ledger[t, 55] = step20_distributed; // 20 distribute rest to Parent distributed
+                        ledger[t, 35] = step11_distributed; // 11 distribute rest to Parent distributed
                     }
 
                     fleet_Gpus_opexUnpaid = Flows.Shortfall(fleet_Gpus_opex, fleet_Gpus_opexPaid);
-                    tranche_IgLoan_unpaidInterest = Flows.Shortfall(tranche_IgLoan_interestDue, tranche_IgLoan_interestPaid);
-                    tranche_IgLoan_unpaidPrincipal = Flows.Shortfall(tranche_IgLoan_principalDue, tranche_IgLoan_principalPaid);
-                    tranche_IgLoan_commitmentFeeUnpaid = Flows.Shortfall(tranche_IgLoan_commitmentFeeDue, tranche_IgLoan_commitmentFeePaid);
-                    tranche_NonIgLoan_unpaidInterest = Flows.Shortfall(tranche_NonIgLoan_interestDue, tranche_NonIgLoan_interestPaid);
-                    tranche_NonIgLoan_unpaidPrincipal = Flows.Shortfall(tranche_NonIgLoan_principalDue, tranche_NonIgLoan_principalPaid);
-                    tranche_NonIgLoan_commitmentFeeUnpaid = Flows.Shortfall(tranche_NonIgLoan_commitmentFeeDue, tranche_NonIgLoan_commitmentFeePaid);
+                    tranche_Loan_unpaidInterest = Flows.Shortfall(tranche_Loan_interestDue, tranche_Loan_interestPaid);
+                    tranche_Loan_unpaidPrincipal = Flows.Shortfall(tranche_Loan_principalDue, tranche_Loan_principalPaid);
+                    tranche_Loan_commitmentFeeUnpaid = Flows.Shortfall(tranche_Loan_commitmentFeeDue, tranche_Loan_commitmentFeePaid);
                 }
             }
 
-            // IgLoan: the draw is funded (none once an event of default has occurred); the commitment ends with its availability
+            // Loan: the draw is funded (none once an event of default has occurred); the commitment ends with its availability
             if (eventOfDefault)
             {
-                tranche_IgLoan_drawn = 0.0;
+                tranche_Loan_drawn = 0.0;
             }
 
-            tranche_IgLoan_balance += tranche_IgLoan_drawn;
-            tranche_IgLoan_undrawn -= tranche_IgLoan_drawn;
-            if (eventOfDefault || t >= tranche_IgLoan_availableUntilPeriod)
+            // Loan: the investment-grade share after the draw
+            if (tranche_Loan_balance + tranche_Loan_drawn > 0.0)
             {
-                tranche_IgLoan_undrawn = 0.0;
+                tranche_Loan_investmentGradeShare = (tranche_Loan_investmentGradeShare * tranche_Loan_balance + (tranche_Loan_draws[t] > 0.0 ? tranche_Loan_drawn * tranche_Loan_investmentGradeDraws[t] / tranche_Loan_draws[t] : 0.0)) / (tranche_Loan_balance + tranche_Loan_drawn);
             }
 
-            result.TrancheDrawn[0][t] = tranche_IgLoan_drawn;
-            // NonIgLoan: the draw is funded (none once an event of default has occurred); the commitment ends with its availability
-            if (eventOfDefault)
+            tranche_Loan_balance += tranche_Loan_drawn;
+            tranche_Loan_undrawn -= tranche_Loan_drawn;
+            tranche_Loan_investmentGradeBalance = tranche_Loan_balance * tranche_Loan_investmentGradeShare;
+            if (eventOfDefault || t >= tranche_Loan_availableUntilPeriod)
             {
-                tranche_NonIgLoan_drawn = 0.0;
+                tranche_Loan_undrawn = 0.0;
             }
 
-            tranche_NonIgLoan_balance += tranche_NonIgLoan_drawn;
-            tranche_NonIgLoan_undrawn -= tranche_NonIgLoan_drawn;
-            if (eventOfDefault || t >= tranche_NonIgLoan_availableUntilPeriod)
-            {
-                tranche_NonIgLoan_undrawn = 0.0;
-            }
-
-            result.TrancheDrawn[1][t] = tranche_NonIgLoan_drawn;
+            result.TrancheDrawn[0][t] = tranche_Loan_drawn;
             // 7. results
             result.Collections[t] = collections;
             result.FleetUnits[0] = fleet_Gpus_units;
@@ -865,16 +679,11 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 result.ContractStopPeriod[3] = t;
             }
 
-            result.InterestPaid[0][t] = tranche_IgLoan_interestPaid;
-            result.PrincipalPaid[0][t] = tranche_IgLoan_principalPaid;
-            result.TrancheBalance[0][t] = tranche_IgLoan_balance;
-            result.InterestShortfall[0][t] = tranche_IgLoan_unpaidInterest;
-            result.PrincipalShortfall[0][t] = tranche_IgLoan_unpaidPrincipal;
-            result.InterestPaid[1][t] = tranche_NonIgLoan_interestPaid;
-            result.PrincipalPaid[1][t] = tranche_NonIgLoan_principalPaid;
-            result.TrancheBalance[1][t] = tranche_NonIgLoan_balance;
-            result.InterestShortfall[1][t] = tranche_NonIgLoan_unpaidInterest;
-            result.PrincipalShortfall[1][t] = tranche_NonIgLoan_unpaidPrincipal;
+            result.InterestPaid[0][t] = tranche_Loan_interestPaid;
+            result.PrincipalPaid[0][t] = tranche_Loan_principalPaid;
+            result.TrancheBalance[0][t] = tranche_Loan_balance;
+            result.InterestShortfall[0][t] = tranche_Loan_unpaidInterest;
+            result.PrincipalShortfall[0][t] = tranche_Loan_unpaidPrincipal;
             result.Distributions[0][t] = equity_Parent_distributed;
             if (ledger != null)
             {
@@ -885,44 +694,38 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
                 ledger[t, 4] = saleProceeds; // sale proceeds
                 ledger[t, 5] = collections; // collections
                 ledger[t, 6] = fleet_Gpus_opex; // Gpus opex
-                ledger[t, 7] = tranche_IgLoan_coupon; // IgLoan coupon
-                ledger[t, 8] = tranche_IgLoan_interestDue; // IgLoan interest due
-                ledger[t, 9] = tranche_IgLoan_principalDue; // IgLoan principal due
-                ledger[t, 10] = tranche_IgLoan_drawn; // IgLoan drawn
-                ledger[t, 11] = tranche_IgLoan_commitmentFeeDue; // IgLoan commitment fee due
-                ledger[t, 12] = tranche_NonIgLoan_coupon; // NonIgLoan coupon
-                ledger[t, 13] = tranche_NonIgLoan_interestDue; // NonIgLoan interest due
-                ledger[t, 14] = tranche_NonIgLoan_principalDue; // NonIgLoan principal due
-                ledger[t, 15] = tranche_NonIgLoan_drawn; // NonIgLoan drawn
-                ledger[t, 16] = tranche_NonIgLoan_commitmentFeeDue; // NonIgLoan commitment fee due
-                ledger[t, 56] = fleet_Gpus_units; // Gpus units
-                ledger[t, 57] = fleet_Gpus_bookValue; // Gpus book value
-                ledger[t, 58] = fleet_Gpus_marketValue; // Gpus market value
-                ledger[t, 59] = contract_Msft1_units; // Msft1 units
-                ledger[t, 60] = contract_Msft2_units; // Msft2 units
-                ledger[t, 61] = contract_Msft3_units; // Msft3 units
-                ledger[t, 62] = contract_Lab1_units; // Lab1 units
-                ledger[t, 63] = tranche_IgLoan_balance; // IgLoan balance
-                ledger[t, 64] = tranche_IgLoan_undrawn; // IgLoan undrawn
-                ledger[t, 65] = tranche_NonIgLoan_balance; // NonIgLoan balance
-                ledger[t, 66] = tranche_NonIgLoan_undrawn; // NonIgLoan undrawn
-                ledger[t, 67] = index_SOFR_level; // SOFR
-                ledger[t, 68] = index_H100Rent_level; // H100Rent
-                ledger[t, 69] = test_Dscr_value; // Dscr
-                ledger[t, 70] = test_BookLtv_value; // BookLtv
-                ledger[t, 71] = test_MarketLtv_value; // MarketLtv
-                ledger[t, 72] = test_Concentration_value; // Concentration
-                ledger[t, 73] = test_Idle_value; // Idle
-                ledger[t, 74] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
-                ledger[t, 75] = trigger_Concentrated_active ? 1.0 : 0.0; // Concentrated
-                ledger[t, 76] = trigger_CustomerDefault_active ? 1.0 : 0.0; // CustomerDefault
-                ledger[t, 77] = trigger_CustomerDefault_accelerated ? 1.0 : 0.0; // CustomerDefault accelerated
-                ledger[t, 78] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 7] = tranche_Loan_coupon; // Loan coupon
+                ledger[t, 8] = tranche_Loan_interestDue; // Loan interest due
+                ledger[t, 9] = tranche_Loan_principalDue; // Loan principal due
+                ledger[t, 10] = tranche_Loan_drawn; // Loan drawn
+                ledger[t, 11] = tranche_Loan_commitmentFeeDue; // Loan commitment fee due
+                ledger[t, 36] = fleet_Gpus_units; // Gpus units
+                ledger[t, 37] = fleet_Gpus_bookValue; // Gpus book value
+                ledger[t, 38] = fleet_Gpus_marketValue; // Gpus market value
+                ledger[t, 39] = contract_Msft1_units; // Msft1 units
+                ledger[t, 40] = contract_Msft2_units; // Msft2 units
+                ledger[t, 41] = contract_Msft3_units; // Msft3 units
+                ledger[t, 42] = contract_Lab1_units; // Lab1 units
+                ledger[t, 43] = tranche_Loan_balance; // Loan balance
+                ledger[t, 44] = tranche_Loan_undrawn; // Loan undrawn
+                ledger[t, 45] = tranche_Loan_investmentGradeBalance; // Loan investment-grade balance
+                ledger[t, 46] = index_SOFR_level; // SOFR
+                ledger[t, 47] = index_H100Rent_level; // H100Rent
+                ledger[t, 48] = test_Dscr_value; // Dscr
+                ledger[t, 49] = test_BookLtv_value; // BookLtv
+                ledger[t, 50] = test_MarketLtv_value; // MarketLtv
+                ledger[t, 51] = test_Concentration_value; // Concentration
+                ledger[t, 52] = test_Idle_value; // Idle
+                ledger[t, 53] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
+                ledger[t, 54] = trigger_Concentrated_active ? 1.0 : 0.0; // Concentrated
+                ledger[t, 55] = trigger_CustomerDefault_active ? 1.0 : 0.0; // CustomerDefault
+                ledger[t, 56] = trigger_CustomerDefault_accelerated ? 1.0 : 0.0; // CustomerDefault accelerated
+                ledger[t, 57] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
             {
-                double paidOut = fleet_Gpus_opexPaid + tranche_IgLoan_interestPaid + tranche_IgLoan_principalPaid + tranche_IgLoan_commitmentFeePaid + tranche_NonIgLoan_interestPaid + tranche_NonIgLoan_principalPaid + tranche_NonIgLoan_commitmentFeePaid + equity_Parent_distributed;
+                double paidOut = fleet_Gpus_opexPaid + tranche_Loan_interestPaid + tranche_Loan_principalPaid + tranche_Loan_commitmentFeePaid + equity_Parent_distributed;
                 CashCheck.Verify(t, collections, paidOut, accountsStart, 0.0);
                 if (finalPeriod)
                 {
@@ -942,10 +745,8 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
 
         // 7. at termination or the horizon: what was never repaid
         result.PeriodsRun = periodsRun;
-        result.PrincipalLoss[0] = tranche_IgLoan_balance;
-        result.UnpaidInterest[0] = tranche_IgLoan_unpaidInterest;
-        result.PrincipalLoss[1] = tranche_NonIgLoan_balance;
-        result.UnpaidInterest[1] = tranche_NonIgLoan_unpaidInterest;
+        result.PrincipalLoss[0] = tranche_Loan_balance;
+        result.UnpaidInterest[0] = tranche_Loan_unpaidInterest;
     }
 
     private static DealDescription CreateDescription()
@@ -989,8 +790,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             ],
             Tranches =
             [
-                new TrancheInfo("IgLoan", 0.0, double.NaN, 1, new Date(2029, 5, 31), "linear"),
-                new TrancheInfo("NonIgLoan", 0.0, double.NaN, 1, new Date(2029, 5, 31), "linear"),
+                new TrancheInfo("Loan", 0.0, double.NaN, 1, new Date(2029, 5, 31), "linear"),
             ],
             Equities =
             [
@@ -1030,55 +830,35 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             new LedgerColumn("sale proceeds", ColumnKind.Money),
             new LedgerColumn("collections", ColumnKind.Money),
             new LedgerColumn("Gpus opex", ColumnKind.Money),
-            new LedgerColumn("IgLoan coupon", ColumnKind.Rate),
-            new LedgerColumn("IgLoan interest due", ColumnKind.Money),
-            new LedgerColumn("IgLoan principal due", ColumnKind.Money),
-            new LedgerColumn("IgLoan drawn", ColumnKind.Money),
-            new LedgerColumn("IgLoan commitment fee due", ColumnKind.Money),
-            new LedgerColumn("NonIgLoan coupon", ColumnKind.Rate),
-            new LedgerColumn("NonIgLoan interest due", ColumnKind.Money),
-            new LedgerColumn("NonIgLoan principal due", ColumnKind.Money),
-            new LedgerColumn("NonIgLoan drawn", ColumnKind.Money),
-            new LedgerColumn("NonIgLoan commitment fee due", ColumnKind.Money),
+            new LedgerColumn("Loan coupon", ColumnKind.Rate),
+            new LedgerColumn("Loan interest due", ColumnKind.Money),
+            new LedgerColumn("Loan principal due", ColumnKind.Money),
+            new LedgerColumn("Loan drawn", ColumnKind.Money),
+            new LedgerColumn("Loan commitment fee due", ColumnKind.Money),
             new LedgerColumn("1 pay Gpus.opex due", ColumnKind.Money),
             new LedgerColumn("1 pay Gpus.opex paid", ColumnKind.Money),
             new LedgerColumn("1 pay Gpus.opex short", ColumnKind.Money),
-            new LedgerColumn("2 pay IgLoan.commitment_fee due", ColumnKind.Money),
-            new LedgerColumn("2 pay IgLoan.commitment_fee paid", ColumnKind.Money),
-            new LedgerColumn("2 pay IgLoan.commitment_fee short", ColumnKind.Money),
-            new LedgerColumn("3 pay NonIgLoan.commitment_fee due", ColumnKind.Money),
-            new LedgerColumn("3 pay NonIgLoan.commitment_fee paid", ColumnKind.Money),
-            new LedgerColumn("3 pay NonIgLoan.commitment_fee short", ColumnKind.Money),
-            new LedgerColumn("5 pay IgLoan.interest due", ColumnKind.Money),
-            new LedgerColumn("5 pay IgLoan.interest paid", ColumnKind.Money),
-            new LedgerColumn("5 pay IgLoan.interest short", ColumnKind.Money),
-            new LedgerColumn("6 pay NonIgLoan.interest due", ColumnKind.Money),
-            new LedgerColumn("6 pay NonIgLoan.interest paid", ColumnKind.Money),
-            new LedgerColumn("6 pay NonIgLoan.interest short", ColumnKind.Money),
-            new LedgerColumn("8 pay IgLoan.principal due", ColumnKind.Money),
-            new LedgerColumn("8 pay IgLoan.principal paid", ColumnKind.Money),
-            new LedgerColumn("8 pay IgLoan.principal short", ColumnKind.Money),
-            new LedgerColumn("9 pay NonIgLoan.principal due", ColumnKind.Money),
-            new LedgerColumn("9 pay NonIgLoan.principal paid", ColumnKind.Money),
-            new LedgerColumn("9 pay NonIgLoan.principal short", ColumnKind.Money),
-            new LedgerColumn("11 Concentrated => sweep 50% to IgLoan swept", ColumnKind.Money),
-            new LedgerColumn("12 distribute rest to Parent distributed", ColumnKind.Money),
-            new LedgerColumn("13 pay Gpus.opex due", ColumnKind.Money),
-            new LedgerColumn("13 pay Gpus.opex paid", ColumnKind.Money),
-            new LedgerColumn("13 pay Gpus.opex short", ColumnKind.Money),
-            new LedgerColumn("15 pay IgLoan.interest due", ColumnKind.Money),
-            new LedgerColumn("15 pay IgLoan.interest paid", ColumnKind.Money),
-            new LedgerColumn("15 pay IgLoan.interest short", ColumnKind.Money),
-            new LedgerColumn("16 pay NonIgLoan.interest due", ColumnKind.Money),
-            new LedgerColumn("16 pay NonIgLoan.interest paid", ColumnKind.Money),
-            new LedgerColumn("16 pay NonIgLoan.interest short", ColumnKind.Money),
-            new LedgerColumn("18 pay IgLoan.balance due", ColumnKind.Money),
-            new LedgerColumn("18 pay IgLoan.balance paid", ColumnKind.Money),
-            new LedgerColumn("18 pay IgLoan.balance short", ColumnKind.Money),
-            new LedgerColumn("19 pay NonIgLoan.balance due", ColumnKind.Money),
-            new LedgerColumn("19 pay NonIgLoan.balance paid", ColumnKind.Money),
-            new LedgerColumn("19 pay NonIgLoan.balance short", ColumnKind.Money),
-            new LedgerColumn("20 distribute rest to Parent distributed", ColumnKind.Money),
+            new LedgerColumn("2 pay Loan.commitment_fee due", ColumnKind.Money),
+            new LedgerColumn("2 pay Loan.commitment_fee paid", ColumnKind.Money),
+            new LedgerColumn("2 pay Loan.commitment_fee short", ColumnKind.Money),
+            new LedgerColumn("3 pay Loan.interest due", ColumnKind.Money),
+            new LedgerColumn("3 pay Loan.interest paid", ColumnKind.Money),
+            new LedgerColumn("3 pay Loan.interest short", ColumnKind.Money),
+            new LedgerColumn("4 pay Loan.principal due", ColumnKind.Money),
+            new LedgerColumn("4 pay Loan.principal paid", ColumnKind.Money),
+            new LedgerColumn("4 pay Loan.principal short", ColumnKind.Money),
+            new LedgerColumn("6 Concentrated => sweep 50% to Loan swept", ColumnKind.Money),
+            new LedgerColumn("7 distribute rest to Parent distributed", ColumnKind.Money),
+            new LedgerColumn("8 pay Gpus.opex due", ColumnKind.Money),
+            new LedgerColumn("8 pay Gpus.opex paid", ColumnKind.Money),
+            new LedgerColumn("8 pay Gpus.opex short", ColumnKind.Money),
+            new LedgerColumn("9 pay Loan.interest due", ColumnKind.Money),
+            new LedgerColumn("9 pay Loan.interest paid", ColumnKind.Money),
+            new LedgerColumn("9 pay Loan.interest short", ColumnKind.Money),
+            new LedgerColumn("10 pay Loan.balance due", ColumnKind.Money),
+            new LedgerColumn("10 pay Loan.balance paid", ColumnKind.Money),
+            new LedgerColumn("10 pay Loan.balance short", ColumnKind.Money),
+            new LedgerColumn("11 distribute rest to Parent distributed", ColumnKind.Money),
             new LedgerColumn("Gpus units", ColumnKind.Number),
             new LedgerColumn("Gpus book value", ColumnKind.Money),
             new LedgerColumn("Gpus market value", ColumnKind.Money),
@@ -1086,10 +866,9 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             new LedgerColumn("Msft2 units", ColumnKind.Number),
             new LedgerColumn("Msft3 units", ColumnKind.Number),
             new LedgerColumn("Lab1 units", ColumnKind.Number),
-            new LedgerColumn("IgLoan balance", ColumnKind.Money),
-            new LedgerColumn("IgLoan undrawn", ColumnKind.Money),
-            new LedgerColumn("NonIgLoan balance", ColumnKind.Money),
-            new LedgerColumn("NonIgLoan undrawn", ColumnKind.Money),
+            new LedgerColumn("Loan balance", ColumnKind.Money),
+            new LedgerColumn("Loan undrawn", ColumnKind.Money),
+            new LedgerColumn("Loan investment-grade balance", ColumnKind.Money),
             new LedgerColumn("SOFR", ColumnKind.Rate),
             new LedgerColumn("H100Rent", ColumnKind.Number),
             new LedgerColumn("Dscr", ColumnKind.Ratio),
