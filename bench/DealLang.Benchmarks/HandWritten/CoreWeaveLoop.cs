@@ -7,12 +7,14 @@ namespace DealLang.Benchmarks.HandWritten;
 /// terms as constants, plain <c>double</c> locals and arrays. Once per deal (the constructor) it works out what no
 /// path changes: the fleet's delivered units, straight-line book value, each batch's market value before the rent
 /// index moves it, power and maintenance cost per period, each contract's years run per period and whether it runs at
-/// each period's end, the draws. Per path (<see cref="Run"/>): the fleet's market value from the H100 rent index's
-/// row, the contracts' revenue (fixed price, or the index plus a spread, at the higher of take-or-pay and the
-/// scenario's utilisation; re-let capacity at the index), the floating coupons (3M SOFR floored at 0% plus the
-/// margin), linear amortisation after the interest-only period, the draws and the commitment fee on the undrawn
-/// amount, the waterfall (opex, fees, pro-rata interest, pro-rata principal, the concentration sweep, the rest to the
-/// parent), the five tests and the three triggers (the cash trap's breach and cure counts), and the default rules.
+/// each period's end, the loan's draws (80% of the cost of each batch delivered, against the contract it serves) and
+/// the part of each that funds an investment-grade customer's contract. Per path (<see cref="Run"/>): the fleet's
+/// market value from the H100 rent index's row, the contracts' revenue (fixed price, or the index plus a spread, at
+/// the higher of take-or-pay and the scenario's utilisation; re-let capacity at the index), the loan's floating coupon
+/// (3M SOFR floored at 0%, plus 6.25% on the investment-grade share of the balance and 13% on the rest), linear
+/// amortisation after the interest-only period, the draws and the commitment fee on the undrawn amount, the waterfall
+/// (opex, the fee, interest, principal, the concentration sweep, the rest to the parent), the five tests and the three
+/// triggers (the cash trap's breach and cure counts), and the default rules.
 /// It is the limit the generated loop is measured against for this deal (issue 9's CoreWeave path benchmark).
 /// <para>
 /// It reads the same <see cref="PathInputs"/> as the generated program (the slots looked up once in
@@ -44,8 +46,8 @@ public sealed class CoreWeaveLoop
     const double LabTakeOrPay = 0.80;
     const double IgMargin = 0.0625;
     const double NonIgMargin = 0.13;
-    const double IgCommitment = 6000000000.0;
-    const double NonIgCommitment = 1500000000.0;
+    const double Commitment = 7500000000.0;
+    const double AdvanceRate = 0.8; // draws against Gpus advance 80%
     const double CommitmentFee = 0.005;
     const double DscrTrap = 1.2;
     const int TrapAfter = 2;
@@ -58,8 +60,7 @@ public sealed class CoreWeaveLoop
     static readonly Date[] Delivered = [new(2024, 6, 30), new(2024, 9, 30), new(2024, 12, 31), new(2025, 3, 31)];
     static readonly Date[] ContractStarts = [new(2024, 6, 30), new(2024, 9, 30), new(2024, 12, 31), new(2025, 3, 31)];
     static readonly int[] ContractTermMonths = [36, 36, 36, 24];
-    static readonly double[] IgDraws = [1237500000.0, 1237500000.0, 1237500000.0]; // at the ends of periods 0-2
-    const double NonIgDraw = 1237500000.0; // at the end of period 3
+    static readonly bool[] InvestmentGrade = [true, true, true, false]; // each batch serves its contract: Microsoft (AAA) three times, then AiLab (BB-)
 
     readonly int periods;
     readonly int scheduledPeriods;
@@ -78,8 +79,8 @@ public sealed class CoreWeaveLoop
     readonly int[] deliveryPeriod = new int[Batches];
     readonly double[][] liveYears;
     readonly bool[][] liveAtEnd;
-    readonly double[] igDraws;
-    readonly double[] nonIgDraws;
+    readonly double[] draws;
+    readonly double[] investmentGradeDraws;
 
     // The path inputs' slots.
     readonly int sofrSlot, rentSlot, microsoftSlot, labSlot;
@@ -146,10 +147,15 @@ public sealed class CoreWeaveLoop
             }
         }
 
-        igDraws = new double[periods];
-        nonIgDraws = new double[periods];
-        IgDraws.CopyTo(igDraws, 0);
-        nonIgDraws[3] = NonIgDraw;
+        // Drawn at the end of the period a batch is delivered in: the advance rate times its cost.
+        draws = new double[periods];
+        investmentGradeDraws = new double[periods];
+        for (int b = 0; b < Batches; b++)
+        {
+            double draw = AdvanceRate * (BatchUnits * UnitCost);
+            draws[deliveryPeriod[b]] += draw;
+            investmentGradeDraws[deliveryPeriod[b]] += InvestmentGrade[b] ? draw : 0.0;
+        }
 
         var layout = InputLayout.Of(deal);
         sofrSlot = layout.IndexOf(InputQuantity.IndexLevel, 0);
@@ -186,12 +192,12 @@ public sealed class CoreWeaveLoop
         bool[] atEnd1 = liveAtEnd[0], atEnd2 = liveAtEnd[1], atEnd3 = liveAtEnd[2], atEndLab = liveAtEnd[3];
 
         double[] outCollections = result.Collections;
-        double[] outIgInterest = result.InterestPaid[0], outNonIgInterest = result.InterestPaid[1];
-        double[] outIgPrincipal = result.PrincipalPaid[0], outNonIgPrincipal = result.PrincipalPaid[1];
-        double[] outIgBalance = result.TrancheBalance[0], outNonIgBalance = result.TrancheBalance[1];
-        double[] outIgInterestShort = result.InterestShortfall[0], outNonIgInterestShort = result.InterestShortfall[1];
-        double[] outIgPrincipalShort = result.PrincipalShortfall[0], outNonIgPrincipalShort = result.PrincipalShortfall[1];
-        double[] outIgDrawn = result.TrancheDrawn[0], outNonIgDrawn = result.TrancheDrawn[1];
+        double[] outInterest = result.InterestPaid[0];
+        double[] outPrincipal = result.PrincipalPaid[0];
+        double[] outBalance = result.TrancheBalance[0];
+        double[] outInterestShort = result.InterestShortfall[0];
+        double[] outPrincipalShort = result.PrincipalShortfall[0];
+        double[] outDrawn = result.TrancheDrawn[0];
         double[] outDistributed = result.Distributions[0];
         double[] outDscr = result.TestValues[0], outBookLtv = result.TestValues[1], outMarketLtv = result.TestValues[2];
         double[] outConcentration = result.TestValues[3], outIdle = result.TestValues[4];
@@ -207,9 +213,8 @@ public sealed class CoreWeaveLoop
         result.FleetBookValue[0] = 0.0;
         outStop[0] = outStop[1] = outStop[2] = outStop[3] = -1;
 
-        double ig = 0.0, nonIg = 0.0, igUndrawn = IgCommitment, nonIgUndrawn = NonIgCommitment;
-        double igUnpaidInterest = 0.0, igUnpaidPrincipal = 0.0, nonIgUnpaidInterest = 0.0, nonIgUnpaidPrincipal = 0.0;
-        double igFeeUnpaid = 0.0, nonIgFeeUnpaid = 0.0, opexUnpaid = 0.0;
+        double loan = 0.0, undrawn = Commitment, investmentGradeShare = 0.0;
+        double unpaidInterest = 0.0, unpaidPrincipal = 0.0, feeUnpaid = 0.0, opexUnpaid = 0.0;
         double units = 0.0, units1 = 0.0, units2 = 0.0, units3 = 0.0, unitsLab = 0.0;
         bool trap = false, accelerated = false;
         int breaches = 0, passes = 0;
@@ -221,7 +226,7 @@ public sealed class CoreWeaveLoop
             double yf = yearFractions[t];
             double sofrNow = sofr[t];
             double rentNow = rent[t];
-            double igStart = ig, nonIgStart = nonIg;
+            double startBalance = loan;
 
             // The fleet: nothing is sold on these paths, so every unit delivered is held.
             units = delivered[t];
@@ -254,25 +259,22 @@ public sealed class CoreWeaveLoop
             double microsoft = revenue1 + revenue2 + revenue3;
             double largestShare = collections > 0.0 ? Math.Max(microsoft, revenueLab) / collections : 0.0;
 
-            // The loans: SOFR floored at 0% plus the margin; linear principal after the interest-only period.
-            double igInterest = ig * (Math.Max(sofrNow, 0.0) + IgMargin) * yf;
-            double nonIgInterest = nonIg * (Math.Max(sofrNow, 0.0) + NonIgMargin) * yf;
-            double igScheduled = Scheduled(ig - igUnpaidPrincipal, t);
-            double nonIgScheduled = Scheduled(nonIg - nonIgUnpaidPrincipal, t);
-            double igInterestDue = igInterest + igUnpaidInterest;
-            double nonIgInterestDue = nonIgInterest + nonIgUnpaidInterest;
-            double igPrincipalDue = accelerated ? ig : Math.Min(ig, igScheduled + igUnpaidPrincipal);
-            double nonIgPrincipalDue = accelerated ? nonIg : Math.Min(nonIg, nonIgScheduled + nonIgUnpaidPrincipal);
-            double igFeeDue = igUndrawn * CommitmentFee * yf + igFeeUnpaid;
-            double nonIgFeeDue = nonIgUndrawn * CommitmentFee * yf + nonIgFeeUnpaid;
-            double igDrawn = Math.Min(igDraws[t], igUndrawn);
-            double nonIgDrawn = Math.Min(nonIgDraws[t], nonIgUndrawn);
+            // The loan: SOFR floored at 0%, plus each margin on the share of the balance it applies to; linear
+            // principal after the interest-only period.
+            double floored = Math.Max(sofrNow, 0.0);
+            double coupon = investmentGradeShare * (floored + IgMargin) + (1.0 - investmentGradeShare) * (floored + NonIgMargin);
+            double interest = loan * coupon * yf;
+            double scheduled = Scheduled(loan - unpaidPrincipal, t);
+            double interestDue = interest + unpaidInterest;
+            double principalDue = accelerated ? loan : Math.Min(loan, scheduled + unpaidPrincipal);
+            double feeDue = undrawn * CommitmentFee * yf + feeUnpaid;
+            double drawn = Math.Min(draws[t], undrawn);
 
             // Tests and triggers.
-            double dscr = Flows.Ratio(collections - opex, igInterest + igScheduled + nonIgInterest + nonIgScheduled);
+            double dscr = Flows.Ratio(collections - opex, interest + scheduled);
             outDscr[t] = dscr;
-            outBookLtv[t] = Flows.Ratio(igStart + nonIgStart, book);
-            outMarketLtv[t] = Flows.Ratio(igStart + nonIgStart, market);
+            outBookLtv[t] = Flows.Ratio(startBalance, book);
+            outMarketLtv[t] = Flows.Ratio(startBalance, market);
             outConcentration[t] = largestShare;
             outIdle[t] = Flows.Ratio(idle, units);
             bool breached = dscr < DscrTrap;
@@ -305,52 +307,18 @@ public sealed class CoreWeaveLoop
             double available = collections;
             double opexPaid = Math.Min(available, Math.Max(0.0, opex));
             available -= opexPaid;
-            double igFeePaid = Math.Min(available, Math.Max(0.0, igFeeDue));
-            available -= igFeePaid;
-            double nonIgFeePaid = Math.Min(available, Math.Max(0.0, nonIgFeeDue));
-            available -= nonIgFeePaid;
-            double igInterestPaid, nonIgInterestPaid;
-            double due1 = Math.Max(0.0, igInterestDue), due2 = Math.Max(0.0, nonIgInterestDue);
-            if (available >= due1 + due2)
-            {
-                igInterestPaid = due1;
-                available -= due1;
-                nonIgInterestPaid = due2;
-                available -= due2;
-            }
-            else
-            {
-                double owed = due1 + due2;
-                igInterestPaid = available * (due1 / owed);
-                nonIgInterestPaid = available * (due2 / owed);
-                available = 0.0;
-            }
-
-            double igPrincipalPaid, nonIgPrincipalPaid;
-            due1 = Math.Min(ig, Math.Max(0.0, igPrincipalDue));
-            due2 = Math.Min(nonIg, Math.Max(0.0, nonIgPrincipalDue));
-            if (available >= due1 + due2)
-            {
-                igPrincipalPaid = due1;
-                available -= due1;
-                nonIgPrincipalPaid = due2;
-                available -= due2;
-            }
-            else
-            {
-                double owed = due1 + due2;
-                igPrincipalPaid = available * (due1 / owed);
-                nonIgPrincipalPaid = available * (due2 / owed);
-                available = 0.0;
-            }
-
-            ig -= igPrincipalPaid;
-            nonIg -= nonIgPrincipalPaid;
+            double feePaid = Math.Min(available, Math.Max(0.0, feeDue));
+            available -= feePaid;
+            double interestPaid = Math.Min(available, Math.Max(0.0, interestDue));
+            available -= interestPaid;
+            double principalPaid = Math.Min(available, Math.Min(loan, Math.Max(0.0, principalDue)));
+            available -= principalPaid;
+            loan -= principalPaid;
             if (concentrated)
             {
-                double swept = Math.Min(available * Sweep, ig);
-                igPrincipalPaid += swept;
-                ig -= swept;
+                double swept = Math.Min(available * Sweep, loan);
+                principalPaid += swept;
+                loan -= swept;
                 available -= swept;
             }
 
@@ -358,26 +326,27 @@ public sealed class CoreWeaveLoop
 
             // What was not paid carries to the next period.
             opexUnpaid = Flows.Shortfall(opex, opexPaid);
-            igUnpaidInterest = Flows.Shortfall(igInterestDue, igInterestPaid);
-            igUnpaidPrincipal = Flows.Shortfall(igPrincipalDue, igPrincipalPaid);
-            igFeeUnpaid = Flows.Shortfall(igFeeDue, igFeePaid);
-            nonIgUnpaidInterest = Flows.Shortfall(nonIgInterestDue, nonIgInterestPaid);
-            nonIgUnpaidPrincipal = Flows.Shortfall(nonIgPrincipalDue, nonIgPrincipalPaid);
-            nonIgFeeUnpaid = Flows.Shortfall(nonIgFeeDue, nonIgFeePaid);
-            if (t < scheduledPeriods && (microsoftOut || igUnpaidInterest > 0.0 || nonIgUnpaidInterest > 0.0))
+            unpaidInterest = Flows.Shortfall(interestDue, interestPaid);
+            unpaidPrincipal = Flows.Shortfall(principalDue, principalPaid);
+            feeUnpaid = Flows.Shortfall(feeDue, feePaid);
+            if (t < scheduledPeriods && (microsoftOut || unpaidInterest > 0.0))
             {
                 throw new NotSupportedException($"An event of default at the end of period {t}: the hand-written CoreWeave loop covers the paths without one (Base, MicrosoftLeaves, RentCollapse).");
             }
 
-            // The draws are funded at the period's end; what is undrawn after the availability period is cancelled.
-            ig += igDrawn;
-            igUndrawn -= igDrawn;
-            nonIg += nonIgDrawn;
-            nonIgUndrawn -= nonIgDrawn;
+            // The draw is funded at the period's end, and the investment-grade share moves with it; what is undrawn
+            // after the availability period is cancelled.
+            if (loan + drawn > 0.0)
+            {
+                double draw = draws[t];
+                investmentGradeShare = (investmentGradeShare * loan + (draw > 0.0 ? drawn * investmentGradeDraws[t] / draw : 0.0)) / (loan + drawn);
+            }
+
+            loan += drawn;
+            undrawn -= drawn;
             if (t >= availableUntil)
             {
-                igUndrawn = 0.0;
-                nonIgUndrawn = 0.0;
+                undrawn = 0.0;
             }
 
             outCollections[t] = collections;
@@ -389,18 +358,12 @@ public sealed class CoreWeaveLoop
             Stopped(outStop, 1, t, live2, atEnd2, microsoftOut);
             Stopped(outStop, 2, t, live3, atEnd3, microsoftOut);
             Stopped(outStop, 3, t, liveLab, atEndLab, labOut);
-            outIgInterest[t] = igInterestPaid;
-            outIgPrincipal[t] = igPrincipalPaid;
-            outIgBalance[t] = ig;
-            outIgInterestShort[t] = igUnpaidInterest;
-            outIgPrincipalShort[t] = igUnpaidPrincipal;
-            outIgDrawn[t] = igDrawn;
-            outNonIgInterest[t] = nonIgInterestPaid;
-            outNonIgPrincipal[t] = nonIgPrincipalPaid;
-            outNonIgBalance[t] = nonIg;
-            outNonIgInterestShort[t] = nonIgUnpaidInterest;
-            outNonIgPrincipalShort[t] = nonIgUnpaidPrincipal;
-            outNonIgDrawn[t] = nonIgDrawn;
+            outInterest[t] = interestPaid;
+            outPrincipal[t] = principalPaid;
+            outBalance[t] = loan;
+            outInterestShort[t] = unpaidInterest;
+            outPrincipalShort[t] = unpaidPrincipal;
+            outDrawn[t] = drawn;
             outDistributed[t] = distributed;
             if (t == maturity)
             {
@@ -417,10 +380,8 @@ public sealed class CoreWeaveLoop
         result.ContractUnits[2] = units3;
         result.ContractUnits[3] = unitsLab;
         result.PeriodsRun = periodsRun;
-        result.PrincipalLoss[0] = ig;
-        result.UnpaidInterest[0] = igUnpaidInterest;
-        result.PrincipalLoss[1] = nonIg;
-        result.UnpaidInterest[1] = nonIgUnpaidInterest;
+        result.PrincipalLoss[0] = loan;
+        result.UnpaidInterest[0] = unpaidInterest;
     }
 
     // Linear principal on what is outstanding and not already in arrears: nothing while interest-only, the rest at
@@ -459,9 +420,9 @@ public sealed class CoreWeaveLoop
             problems.Add("the contracts differ");
         }
 
-        if (deal.Tranches.Length != 2 || deal.Equities.Length != 1 || deal.Indices.Length != 2 || deal.Parties.Length < 2)
+        if (deal.Tranches.Length != 1 || deal.Equities.Length != 1 || deal.Indices.Length != 2 || deal.Parties.Length < 2)
         {
-            problems.Add($"{deal.Tranches.Length} tranches, {deal.Equities.Length} equities, {deal.Indices.Length} indices (the loop knows 2, 1 and 2)");
+            problems.Add($"{deal.Tranches.Length} tranches, {deal.Equities.Length} equities, {deal.Indices.Length} indices (the loop knows 1, 1 and 2)");
         }
 
         if (problems.Count > 0)

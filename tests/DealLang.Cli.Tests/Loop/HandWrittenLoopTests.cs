@@ -74,16 +74,16 @@ public sealed class HandWrittenLoopTests
         Assert.Contains("trigger 0[20]", differences[1], StringComparison.Ordinal);
     }
 
-    /// <summary>The check reads the figures only CoreWeave has: a contract's revenue, the second tranche's draw.</summary>
+    /// <summary>The check reads the figures only CoreWeave has: a contract's revenue, the loan's draw against the last delivery.</summary>
     [Fact]
     public void A_contract_or_draw_that_differs_is_reported()
     {
         using var paths = new ExamplePaths("coreweave-ddtl2", "Base", deal => new CoreWeaveLoop(deal).Run);
-        paths.HandWritten.TrancheDrawn[1][3] += 1.0;
+        paths.HandWritten.TrancheDrawn[0][3] += 1.0;
         paths.HandWritten.ContractRevenue[3][10] *= 1.001;
         var differences = LoopCheck.Differences(paths.Generated, paths.HandWritten, relativeTolerance: 0.0);
         Assert.Equal(2, differences.Count);
-        Assert.Contains("tranche 1 drawn[3]", differences[0], StringComparison.Ordinal);
+        Assert.Contains("tranche 0 drawn[3]", differences[0], StringComparison.Ordinal);
         Assert.Contains("contract 3 revenue[10]", differences[1], StringComparison.Ordinal);
     }
 
