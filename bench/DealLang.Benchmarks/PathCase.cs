@@ -9,7 +9,9 @@ namespace DealLang.Benchmarks;
 /// One deal and scenario, compiled and loaded once, with everything a path needs made once: the deal's
 /// precompute and path source ("after"), one <see cref="PathInputs"/> for each way of building, and a
 /// summary-only <see cref="RunResult"/>. Names: <c>Hyperion/Base</c>, <c>Hyperion/SlowProductivity</c>,
-/// <c>Hyperion/Refuted</c>, and <c>Leases100/Base</c> … <c>Leases1000/Stress</c> (<see cref="SyntheticDeal"/>).
+/// <c>Hyperion/Refuted</c>, <c>CoreWeave/Base</c> (examples/coreweave-ddtl2.deal: a GPU fleet, four take-or-pay
+/// contracts, two indices, two delayed-draw floating-rate loans; 20 quarterly periods), and <c>Leases100/Base</c> …
+/// <c>Leases1000/Stress</c> (<see cref="SyntheticDeal"/>).
 /// <para>
 /// The path source keeps, per set of buffers, what a path computed from the scenario's numbers, and reuses it on a
 /// later path with the same numbers (PathMemo): filling the same scenario again and again, as <c>…/Stress</c>
@@ -23,7 +25,7 @@ public sealed class PathCase : IDisposable
 {
     public static readonly string[] Names =
     [
-        "Hyperion/Base", "Hyperion/SlowProductivity", "Hyperion/Refuted",
+        "Hyperion/Base", "Hyperion/SlowProductivity", "Hyperion/Refuted", "CoreWeave/Base",
         "Leases100/Base", "Leases100/Stress", "Leases100/Stress~", "Leases1000/Base", "Leases1000/Stress", "Leases1000/Stress~",
     ];
 
@@ -35,9 +37,12 @@ public sealed class PathCase : IDisposable
     {
         Name = name;
         string[] parts = name.Split('/');
-        string text = parts[0] == "Hyperion"
-            ? File.ReadAllText(RepoFiles.HyperionPath)
-            : SyntheticDeal.Text(int.Parse(parts[0]["Leases".Length..], System.Globalization.CultureInfo.InvariantCulture));
+        string text = parts[0] switch
+        {
+            "Hyperion" => File.ReadAllText(RepoFiles.HyperionPath),
+            "CoreWeave" => File.ReadAllText(RepoFiles.CoreWeavePath),
+            _ => SyntheticDeal.Text(int.Parse(parts[0]["Leases".Length..], System.Globalization.CultureInfo.InvariantCulture)),
+        };
         var compiled = DealCompiler.Compile(parts[0] + ".deal", text);
         if (compiled.Compiled is null || compiled.Model is null)
         {

@@ -9,6 +9,9 @@ public static class RepoFiles
     /// <summary>The deal every benchmark measures: the repository's flagship example.</summary>
     public static string HyperionPath => Path.Combine(Root(), "examples", "hyperion.deal");
 
+    /// <summary>The GPU-fleet example (fleet, contracts, indices, delayed-draw floating-rate loans): the CoreWeave cases.</summary>
+    public static string CoreWeavePath => Path.Combine(Root(), "examples", "coreweave-ddtl2.deal");
+
     /// <summary>The folder holding <c>DealLang.sln</c>: above the binaries (the normal case), else above the
     /// working directory (binaries built to an <c>--artifacts-path</c> outside the checkout).</summary>
     public static string Root() =>

@@ -7,7 +7,7 @@ namespace DealLang.Benchmarks;
 /// A <see cref="PathCase"/> (one deal and scenario, compiled and loaded once) with what <see cref="RunnerOverhead"/>
 /// times on it: a summary-only <see cref="Runner.Running.ScenarioRunner"/>, a <see cref="Runner.Running.PathRunner"/>
 /// over the case's path source, and the first tranche's flows on the path (the investment at closing, then interest
-/// plus principal at each period end, in ACT/365F years) for the IRR solvers.
+/// plus principal less draws at each period end, in ACT/365F years) for the IRR solvers.
 /// </summary>
 public sealed class RunnerCase : IDisposable
 {
@@ -23,12 +23,26 @@ public sealed class RunnerCase : IDisposable
         int periods = result.PeriodsRun;
         Times = new double[periods + 1];
         Amounts = new double[periods + 1];
-        Amounts[0] = -deal.Tranches[0].Balance;
+        // As the summaries solve them: bought at the issue price at closing and at each draw (CoreWeave's loans are
+        // delayed-draw, funded by their draws); for Hyperion's notes, at par and with no draw, the same numbers as
+        // before there were draws.
+        double price = deal.Tranches[0].IssuePrice;
+        Amounts[0] = -price * deal.Tranches[0].Balance;
         for (int t = 0; t < periods; t++)
         {
             Times[t + 1] = DayCounts.YearFraction(DayCount.Act365F, deal.Closing, deal.Boundaries[t + 1]);
-            Amounts[t + 1] = result.InterestPaid[0][t] + result.PrincipalPaid[0][t];
+            Amounts[t + 1] = result.InterestPaid[0][t] + result.PrincipalPaid[0][t] - (price * result.TrancheDrawn[0][t]);
         }
+
+        // The first equity's flows as PathSummaries solves them: the contribution, then distributions less cures.
+        EquityAmounts = new double[periods + 1];
+        EquityAmounts[0] = -deal.Equities[0].Contributed;
+        for (int t = 0; t < periods; t++)
+        {
+            EquityAmounts[t + 1] = result.Distributions[0][t] - result.Injections[0][t] + 0.0;
+        }
+
+        PreparedTimes = new Runner.Analytics.FlowTimes(Times);
     }
 
     public string Name => Path.Name;
@@ -40,6 +54,12 @@ public sealed class RunnerCase : IDisposable
     public PathRunner TranchesOnly { get; }
     public double[] Times { get; }
     public double[] Amounts { get; }
+
+    /// <summary>The first equity's flows on the path.</summary>
+    public double[] EquityAmounts { get; }
+
+    /// <summary><see cref="Times"/> prepared once, as <see cref="PathSummaries"/> prepares the deal's.</summary>
+    public Runner.Analytics.FlowTimes PreparedTimes { get; }
 
     public void Dispose() => Path.Dispose();
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DealLang.Runner.Running;
 using DealLang.Runtime;
+using NewtonIrr = DealLang.Reference.Analytics.NewtonIrr;
 using OldIrr = DealLang.Reference.Analytics.BrentIrr;
 
 namespace DealLang.Benchmarks;
@@ -17,9 +18,12 @@ namespace DealLang.Benchmarks;
 /// the loop, and each tranche's IRR, WAL and loss and each equity's IRR added to <see cref="PathSummaries"/>;</item>
 /// <item><c>tranches only</c>: the same with <c>equityIrr: false</c>: each tranche's IRR, WAL and loss only, what
 /// issue 8's target counts (inputs, loop, summaries, IRR and WAL);</item>
-/// <item><c>old IRR</c> / <c>new IRR</c>: one solve of the first tranche's flows on that path, by the solver of
-/// f7cdaf7 (<c>tests/DealLang.Runner.Tests/Analytics/BrentIrr.cs</c>, linked) and by today's
-/// <see cref="Runner.Analytics.Irr"/>.</item>
+/// <item><c>old IRR</c> / <c>Newton IRR</c> / <c>new IRR</c>: one solve of the first tranche's flows on that path,
+/// by the solver of f7cdaf7 (Brent, <c>tests/DealLang.Runner.Tests/Analytics/BrentIrr.cs</c>, linked), by that of
+/// 73815ec (Newton on the NPV, <c>NewtonIrr.cs</c> beside it) and by today's <see cref="Runner.Analytics.Irr"/> (the
+/// log form); and <c>equity IRR</c>, <c>Newton equity IRR</c>: the first equity's flows on the path (distributions
+/// less cures), by today's and 73815ec's, each over times prepared once (<see cref="Runner.Analytics.FlowTimes"/>
+/// for today's, as <see cref="PathSummaries"/> solves them).</item>
 /// </list>
 /// Each round takes, for every case and method in turn, the median of 7 batches of calls (a batch lasts at least
 /// 20 ms, after a second of warm-up calls); the table holds the median of the rounds, per call, the median over
@@ -29,7 +33,7 @@ namespace DealLang.Benchmarks;
 /// </summary>
 public static class RunnerOverhead
 {
-    public static readonly string[] Cases = ["Hyperion/Base", "Hyperion/Refuted", "Leases100/Base"];
+    public static readonly string[] Cases = ["Hyperion/Base", "Hyperion/Refuted", "CoreWeave/Base", "Leases100/Base"];
 
     const int Batches = 7;
     static readonly TimeSpan MinBatch = TimeSpan.FromMilliseconds(20);
@@ -46,7 +50,10 @@ public static class RunnerOverhead
                 ("tranches only", c => c.TranchesOnly.Run(0)),
                 ("scenario runner", c => c.ScenarioRunner.Run(c.Path.Scenario).PeriodsRun),
                 ("old IRR", c => OldIrr.Solve(c.Times, c.Amounts)),
+                ("Newton IRR", c => NewtonIrr.Solve(c.Times, c.Amounts)),
                 ("new IRR", c => Runner.Analytics.Irr.Solve(c.Times, c.Amounts)),
+                ("Newton equity IRR", c => NewtonIrr.Solve(c.Times, c.EquityAmounts)),
+                ("equity IRR", c => Runner.Analytics.Irr.Solve(c.PreparedTimes, c.EquityAmounts)),
             };
 
             foreach (RunnerCase c in cases)
@@ -56,6 +63,13 @@ public static class RunnerOverhead
                 if (!(Math.Abs(oldIrr - newIrr) <= 1e-10))
                 {
                     throw new InvalidOperationException($"{c.Name}: the old IRR is {oldIrr:R}, the new {newIrr:R}.");
+                }
+
+                double newtonEquity = NewtonIrr.Solve(c.Times, c.EquityAmounts);
+                double equity = Runner.Analytics.Irr.Solve(c.PreparedTimes, c.EquityAmounts);
+                if (!(Math.Abs(NewtonIrr.Solve(c.Times, c.Amounts) - newIrr) <= 1e-12) || !(Math.Abs(newtonEquity - equity) <= 1e-12))
+                {
+                    throw new InvalidOperationException($"{c.Name}: 73815ec's IRR and today's disagree (equity: {newtonEquity:R} and {equity:R}).");
                 }
             }
 
@@ -93,8 +107,8 @@ public static class RunnerOverhead
             }
 
             output.WriteLine();
-            output.WriteLine("| Case | periods | flows | raw loop | scenario runner | path runner | path runner / raw | tranches only / raw | old IRR | new IRR | old / new IRR | B/path: raw, scenario, path runner, tranches only |");
-            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            output.WriteLine("| Case | periods | flows | raw loop | scenario runner | path runner | path runner / raw | tranches only / raw | old IRR | Newton IRR | new IRR | old / new IRR | Newton / new IRR | Newton equity IRR | equity IRR | B/path: raw, scenario, path runner, tranches only |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (RunnerCase c in cases)
             {
                 double T(string m) => Timing.MedianOf(perCall[(c.Name, m)]);
@@ -104,7 +118,7 @@ public static class RunnerOverhead
                     Timing.MedianOf(perCall[(c.Name, over)].Zip(perCall[(c.Name, under)], (a, b) => a / b));
                 string B(string m) => bytes[(c.Name, m)].ToString("0", CultureInfo.InvariantCulture);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Timing.Time(T("raw loop"))} | {Timing.Time(T("scenario runner"))} | {Timing.Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Ratio("tranches only", "raw loop"):0.00} | {Timing.Time(T("old IRR"))} | {Timing.Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")}, {B("tranches only")} |"));
+                    $"| {c.Name} | {c.Path.Result.PeriodsRun} | {c.Times.Length} | {Timing.Time(T("raw loop"))} | {Timing.Time(T("scenario runner"))} | {Timing.Time(T("path runner"))} | {Ratio("path runner", "raw loop"):0.00} | {Ratio("tranches only", "raw loop"):0.00} | {Timing.Time(T("old IRR"))} | {Timing.Time(T("Newton IRR"))} | {Timing.Time(T("new IRR"))} | {Ratio("old IRR", "new IRR"):0.0} | {Ratio("Newton IRR", "new IRR"):0.00} | {Timing.Time(T("Newton equity IRR"))} | {Timing.Time(T("equity IRR"))} | {B("raw loop")}, {B("scenario runner")}, {B("path runner")}, {B("tranches only")} |"));
             }
 
             output.WriteLine();

@@ -3,34 +3,35 @@ using DealLang.Runtime;
 namespace DealLang.Benchmarks.HandWritten;
 
 /// <summary>
-/// One path twice: the generated program's <c>Run</c> and <see cref="HyperionLoop"/>, each into its own
+/// One path twice: the generated program's <c>Run</c> and the hand-written loop of its deal
+/// (<see cref="HyperionLoop"/>, or <see cref="CoreWeaveLoop"/> for <c>CoreWeave/…</c>), each into its own
 /// summary-only <see cref="RunResult"/>, over the same <see cref="PathInputs"/> (made by <see cref="PathCase"/>).
-/// Made only if the two agree on every figure (<see cref="LoopCheck"/>): bit for bit on Hyperion, to
+/// Made only if the two agree on every figure (<see cref="LoopCheck"/>): bit for bit on Hyperion and CoreWeave, to
 /// <see cref="SyntheticTolerance"/> on the synthetic deals, whose collections the generated loop sums in a balanced
 /// tree past 64 terms (and in the order lease, its RVG, next lease) where a hand-written loop sums lease by lease.
 /// </summary>
 public sealed class LoopCase : IDisposable
 {
     /// <summary>What <c>--loop</c> and <see cref="LoopBenchmarks"/> measure.</summary>
-    public static readonly string[] Names = ["Hyperion/Base", "Hyperion/Refuted", "Leases100/Base", "Leases100/Stress", "Leases1000/Base"];
+    public static readonly string[] Names = ["Hyperion/Base", "Hyperion/Refuted", "CoreWeave/Base", "Leases100/Base", "Leases100/Stress", "Leases1000/Base"];
 
     /// <summary>Relative tolerance on the synthetic deals' amounts.</summary>
     public const double SyntheticTolerance = 1e-12;
 
     readonly PathCase path;
-    readonly HyperionLoop hand;
+    readonly Action<PathInputs, RunResult> hand;
 
     public LoopCase(string name)
     {
         path = new PathCase(name);
         try
         {
-            hand = new HyperionLoop(path.Deal);
+            hand = name.StartsWith("CoreWeave/", StringComparison.Ordinal) ? new CoreWeaveLoop(path.Deal).Run : new HyperionLoop(path.Deal).Run;
             Generated = new RunResult(path.Deal, path.Program.Layout, fullLedger: false);
             HandWritten = new RunResult(path.Deal, path.Program.Layout, fullLedger: false);
             RunGenerated();
             RunHandWritten();
-            double tolerance = name.StartsWith("Hyperion/", StringComparison.Ordinal) ? 0.0 : SyntheticTolerance;
+            double tolerance = name.StartsWith("Leases", StringComparison.Ordinal) ? SyntheticTolerance : 0.0;
             var differences = LoopCheck.Differences(Generated, HandWritten, tolerance);
             if (differences.Count > 0)
             {
@@ -62,7 +63,7 @@ public sealed class LoopCase : IDisposable
 
     public int RunHandWritten()
     {
-        hand.Run(path.After, HandWritten);
+        hand(path.After, HandWritten);
         return HandWritten.PeriodsRun;
     }
 

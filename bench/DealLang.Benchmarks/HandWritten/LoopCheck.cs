@@ -4,8 +4,10 @@ using DealLang.Runtime;
 namespace DealLang.Benchmarks.HandWritten;
 
 /// <summary>
-/// Whether two runs of one path agree: every figure <see cref="HyperionLoop"/> writes, for every period run, and
-/// the run's events and losses. Used by the benchmark's setup (which refuses to time loops that disagree) and by
+/// Whether two runs of one path agree: every figure a hand-written loop (<see cref="HyperionLoop"/>,
+/// <see cref="CoreWeaveLoop"/>) writes, for every period run (collections; each tranche's interest, principal,
+/// balance, shortfalls and draws; each equity's distributions, account's balance, test's value and trigger's flag;
+/// each contract's revenue), and the run's events, losses, contracts' and fleets' end figures. Used by the benchmark's setup (which refuses to time loops that disagree) and by
 /// the unit test that holds the hand-written loop to the generated program's figures.
 /// </summary>
 public static class LoopCheck
@@ -36,30 +38,70 @@ public static class LoopCheck
         for (int t = 0; t < expected.PeriodsRun; t++)
         {
             Check($"collections[{t}]", expected.Collections[t], actual.Collections[t]);
-            Check($"interest paid[{t}]", expected.InterestPaid[0][t], actual.InterestPaid[0][t]);
-            Check($"principal paid[{t}]", expected.PrincipalPaid[0][t], actual.PrincipalPaid[0][t]);
-            Check($"notes balance[{t}]", expected.TrancheBalance[0][t], actual.TrancheBalance[0][t]);
-            Check($"interest shortfall[{t}]", expected.InterestShortfall[0][t], actual.InterestShortfall[0][t]);
-            Check($"principal shortfall[{t}]", expected.PrincipalShortfall[0][t], actual.PrincipalShortfall[0][t]);
-            Check($"distributed[{t}]", expected.Distributions[0][t], actual.Distributions[0][t]);
+            for (int i = 0; i < expected.InterestPaid.Length; i++)
+            {
+                Check($"tranche {i} interest paid[{t}]", expected.InterestPaid[i][t], actual.InterestPaid[i][t]);
+                Check($"tranche {i} principal paid[{t}]", expected.PrincipalPaid[i][t], actual.PrincipalPaid[i][t]);
+                Check($"tranche {i} balance[{t}]", expected.TrancheBalance[i][t], actual.TrancheBalance[i][t]);
+                Check($"tranche {i} interest shortfall[{t}]", expected.InterestShortfall[i][t], actual.InterestShortfall[i][t]);
+                Check($"tranche {i} principal shortfall[{t}]", expected.PrincipalShortfall[i][t], actual.PrincipalShortfall[i][t]);
+                Check($"tranche {i} drawn[{t}]", expected.TrancheDrawn[i][t], actual.TrancheDrawn[i][t]);
+            }
+
+            for (int e = 0; e < expected.Distributions.Length; e++)
+            {
+                Check($"equity {e} distributed[{t}]", expected.Distributions[e][t], actual.Distributions[e][t]);
+            }
+
             for (int a = 0; a < expected.AccountBalance.Length; a++)
             {
                 Check($"account {a} balance[{t}]", expected.AccountBalance[a][t], actual.AccountBalance[a][t]);
             }
 
-            Check($"DSCR[{t}]", expected.TestValues[0][t], actual.TestValues[0][t]);
+            for (int k = 0; k < expected.TestValues.Length; k++)
+            {
+                Check($"test {k}[{t}]", expected.TestValues[k][t], actual.TestValues[k][t]);
+            }
+
             for (int k = 0; k < expected.TriggerActive.Length; k++)
             {
                 Check($"trigger {k}[{t}]", expected.TriggerActive[k][t] ? 1 : 0, actual.TriggerActive[k][t] ? 1 : 0);
+            }
+
+            for (int c = 0; c < expected.ContractRevenue.Length; c++)
+            {
+                Check($"contract {c} revenue[{t}]", expected.ContractRevenue[c][t], actual.ContractRevenue[c][t]);
             }
         }
 
         Check("event of default period", expected.EventOfDefaultPeriod, actual.EventOfDefaultPeriod);
         Check("sale period", expected.SalePeriod, actual.SalePeriod);
         Check("sale proceeds", expected.SaleProceeds, actual.SaleProceeds);
-        Check("RVG paid", expected.RvgPaid[0], actual.RvgPaid[0]);
-        Check("principal loss", expected.PrincipalLoss[0], actual.PrincipalLoss[0]);
-        Check("unpaid interest", expected.UnpaidInterest[0], actual.UnpaidInterest[0]);
+        for (int l = 0; l < expected.RvgPaid.Length; l++)
+        {
+            Check($"lease {l} RVG paid", expected.RvgPaid[l], actual.RvgPaid[l]);
+        }
+
+        for (int i = 0; i < expected.PrincipalLoss.Length; i++)
+        {
+            Check($"tranche {i} principal loss", expected.PrincipalLoss[i], actual.PrincipalLoss[i]);
+            Check($"tranche {i} unpaid interest", expected.UnpaidInterest[i], actual.UnpaidInterest[i]);
+        }
+
+        for (int c = 0; c < expected.ContractUnits.Length; c++)
+        {
+            Check($"contract {c} units at the end", expected.ContractUnits[c], actual.ContractUnits[c]);
+            Check($"contract {c} stop period", expected.ContractStopPeriod[c], actual.ContractStopPeriod[c]);
+        }
+
+        for (int f = 0; f < expected.FleetUnits.Length; f++)
+        {
+            Check($"fleet {f} units at the end", expected.FleetUnits[f], actual.FleetUnits[f]);
+            Check($"fleet {f} market value at maturity", expected.FleetMarketValue[f], actual.FleetMarketValue[f]);
+            Check($"fleet {f} book value at maturity", expected.FleetBookValue[f], actual.FleetBookValue[f]);
+            Check($"fleet {f} units sold", expected.FleetUnitsSold[f], actual.FleetUnitsSold[f]);
+            Check($"fleet {f} sale proceeds", expected.FleetSaleProceeds[f], actual.FleetSaleProceeds[f]);
+        }
         return found;
     }
 

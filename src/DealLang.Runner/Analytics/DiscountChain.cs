@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DealLang.Runner.Analytics;
 
 /// <summary>
@@ -41,6 +43,9 @@ internal readonly ref struct DiscountChain
     readonly ReadOnlySpan<double> gaps;
     readonly Span<double> factors;
 
+    // Whether every gap between the flows has its entry in the table: Moments' loops then need no exponential.
+    readonly bool onGrid;
+
     /// <param name="times">The flows' times in years, in ascending order.</param>
     /// <param name="amounts">The flows.</param>
     /// <param name="slots">Each flow's gap's entry in <paramref name="gaps"/>, from <see cref="Prepare"/>.</param>
@@ -54,6 +59,7 @@ internal readonly ref struct DiscountChain
         this.slots = slots;
         this.gaps = gaps;
         factors = factorScratch;
+        onGrid = slots.Length < 2 || (gaps.Length > 0 && slots[1..].IndexOfAnyExceptInRange((byte)0, (byte)(gaps.Length - 1)) < 0);
     }
 
     /// <summary>
@@ -181,4 +187,107 @@ internal readonly ref struct DiscountChain
         value = sum;
         slope = -moment;
     }
+
+    /// <summary>
+    /// The moments at the continuous rate <paramref name="x"/> of the flows before <paramref name="split"/> and of
+    /// those from it on, in one pass down the chain: Σ a_i d_i τ_i^k for k = 0 … 3, d_i the flow's discount factor and
+    /// τ_i its time from the first flow (x ≥ 0) or the last (x &lt; 0), times the same positive multiple for both
+    /// groups, which leaves their ratio, means and cumulants as they are (Irr's log form).
+    /// </summary>
+    public void Moments(double x, int split, out GroupMoments before, out GroupMoments after)
+    {
+        ReadOnlySpan<double> t = times;
+        ReadOnlySpan<double> a = amounts;
+        ReadOnlySpan<byte> slot = slots;
+        Span<double> factor = factors[..gaps.Length];
+        double decay = Math.Abs(x);
+        for (int k = 0; k < factor.Length; k++)
+        {
+            factor[k] = Math.Exp(-decay * gaps[k]);
+        }
+
+        // Each loop is inlined twice, for flows whose gaps are all in the table (no exponential, and no call to keep
+        // registers across, in the loop) and for the others.
+        double discount = 1;
+        int n = a.Length;
+        if (x >= 0)
+        {
+            double origin = t[0];
+            before = onGrid
+                ? Forward(t, a, slot, factor, decay, origin, 1, split, new GroupMoments(a[0], 0, 0, 0), ref discount, onGrid: true)
+                : Forward(t, a, slot, factor, decay, origin, 1, split, new GroupMoments(a[0], 0, 0, 0), ref discount, onGrid: false);
+            after = onGrid
+                ? Forward(t, a, slot, factor, decay, origin, split, n, default, ref discount, onGrid: true)
+                : Forward(t, a, slot, factor, decay, origin, split, n, default, ref discount, onGrid: false);
+        }
+        else
+        {
+            double end = t[n - 1];
+            after = onGrid
+                ? Backward(t, a, slot, factor, decay, end, n - 2, split, new GroupMoments(a[n - 1], 0, 0, 0), ref discount, onGrid: true)
+                : Backward(t, a, slot, factor, decay, end, n - 2, split, new GroupMoments(a[n - 1], 0, 0, 0), ref discount, onGrid: false);
+            before = onGrid
+                ? Backward(t, a, slot, factor, decay, end, split - 1, 0, default, ref discount, onGrid: true)
+                : Backward(t, a, slot, factor, decay, end, split - 1, 0, default, ref discount, onGrid: false);
+        }
+    }
+
+    // Flows from..to−1, each factor the previous one's times its gap's: the moments added to start's.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static GroupMoments Forward(
+        ReadOnlySpan<double> t, ReadOnlySpan<double> a, ReadOnlySpan<byte> slot, ReadOnlySpan<double> factor, double decay,
+        double origin, int from, int to, GroupMoments start, ref double discount, bool onGrid)
+    {
+        double d = discount, w0 = start.W0, w1 = start.W1, w2 = start.W2, w3 = start.W3;
+        for (int i = from; i < to; i++)
+        {
+            d *= Factor(t, slot, factor, decay, i, onGrid);
+            double term = a[i] * d;
+            double tau = t[i] - origin;
+            double moment = term * tau;
+            w0 += term;
+            w1 += moment;
+            moment *= tau;
+            w2 += moment;
+            w3 += moment * tau;
+        }
+
+        discount = d;
+        return new GroupMoments(w0, w1, w2, w3);
+    }
+
+    // Flows from down to to (both included), each factor the next one's times the gap between them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static GroupMoments Backward(
+        ReadOnlySpan<double> t, ReadOnlySpan<double> a, ReadOnlySpan<byte> slot, ReadOnlySpan<double> factor, double decay,
+        double origin, int from, int to, GroupMoments start, ref double discount, bool onGrid)
+    {
+        double d = discount, w0 = start.W0, w1 = start.W1, w2 = start.W2, w3 = start.W3;
+        for (int i = from; i >= to; i--)
+        {
+            d *= Factor(t, slot, factor, decay, i + 1, onGrid);
+            double term = a[i] * d;
+            double tau = t[i] - origin;
+            double moment = term * tau;
+            w0 += term;
+            w1 += moment;
+            moment *= tau;
+            w2 += moment;
+            w3 += moment * tau;
+        }
+
+        discount = d;
+        return new GroupMoments(w0, w1, w2, w3);
+    }
+
+    // The factor from flow i − 1 to flow i: its gap's entry in the table, or its own exponential off it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static double Factor(ReadOnlySpan<double> t, ReadOnlySpan<byte> slot, ReadOnlySpan<double> factor, double decay, int i, bool onGrid)
+    {
+        int k = slot[i];
+        return onGrid || (uint)k < (uint)factor.Length ? factor[k] : Math.Exp(-decay * (t[i] - t[i - 1]));
+    }
 }
+
+/// <summary>Σ w, Σ w τ, Σ w τ², Σ w τ³ over a group of flows (w a flow times its discount factor).</summary>
+internal readonly record struct GroupMoments(double W0, double W1, double W2, double W3);

@@ -53,6 +53,12 @@ public static class Irr
     // Plain Newton steps tried before the bracketed solver takes over; from the first guess it takes 3 to 5.
     const int FastIterations = 30;
 
+    // A step of the log form (OnlyRoot by moments) leaves an error of about K times its fourth power, K the fourth
+    // cumulant of the flows' times over 24 times the gap between the groups' mean times: under 10³ for flows over a
+    // century, so after a step below 10⁻⁶ the point reached is within 10⁻²¹ of the root, far below a double's last
+    // bit; the next step, two evaluations from x = 0 for a deal's flows, is under it.
+    const double ConvergedLog = 1e-6;
+
     static readonly double LowestX = Math.Log(1.0 + LowestRate);
     static readonly double HighestX = Math.Log(1.0 + HighestRate);
 
@@ -120,11 +126,8 @@ public static class Irr
             throw new ArgumentException($"Expected at most {times.Count} amounts, one per time, got {amounts.Length}.", nameof(amounts));
         }
 
-        if (!FiniteWithBothSigns(amounts))
-        {
-            return double.NaN;
-        }
-
+        // No separate check of the amounts here: the scan that SolveInOrder starts with finds NaNs, infinities and
+        // flows of one sign too (one pass fewer per solve, path after path).
         int n = amounts.Length;
         return SolveInOrder(times.Years[..n], amounts, times.Slots[..n], times.Gaps);
     }
@@ -153,6 +156,12 @@ public static class Irr
 
     static double SolveInOrder(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, ReadOnlySpan<byte> slots, ReadOnlySpan<double> gaps)
     {
+        int changes = Scan(times, amounts, out int split, out bool valid, out bool sharedDate, out GroupMoments positive, out GroupMoments negative);
+        if (!valid)
+        {
+            return double.NaN;
+        }
+
         // Zero flows at either end change no root, but the chain starts from an end (DiscountChain): from a zero
         // flow 100 years out, every other flow's factor near −100% underflows and the NPV would read exactly 0.
         int first = 0;
@@ -176,7 +185,156 @@ public static class Irr
         // By Descartes' rule of signs (which holds for real powers of 1/(1+r)), flows whose sign changes once over
         // time, paying in and then getting back, have exactly one rate: that is every tranche we price, and Monte
         // Carlo solves one per path, so such flows skip the scan.
-        return SignChangesOverTime(times, amounts, out double guess) == 1 ? OnlyRoot(chain, guess) : BestRoot(chain);
+        split -= first;
+        if (sharedDate)
+        {
+            // Flows on one date are one term: netted, they may change sign fewer times than they seem to, and the
+            // two groups of the log form below are no longer the flows before and after one index.
+            return SignChangesOverTime(times, amounts, out double guess) == 1 ? OnlyRoot(chain, guess) : BestRoot(chain);
+        }
+
+        return changes == 1 ? OnlyRoot(chain, split, positive, negative) : BestRoot(chain);
+    }
+
+    /// <summary>
+    /// The one rate of flows that change sign once (at <paramref name="split"/>, no two on one date), or NaN when it
+    /// lies outside the range. The NPV is zero where what comes back equals what went in, both discounted, so the root
+    /// is that of H(x) = ln|B(x)| − ln|A(x)|, A and B the discounted sums of the flows before and after the change:
+    /// nearly a straight line in x (its slope is the gap between the two groups' discounted mean times, its
+    /// curvature the difference of their variances), where the NPV itself is nearly an exponential. Each step
+    /// expands H to third order at x from the groups' moments (<see cref="DiscountChain.Moments"/>, one pass) and
+    /// takes the root of that expansion (<see cref="Step"/>): its error is about the step to the fourth power, so
+    /// from the moments at x = 0 (found with the sign changes, <see cref="Scan"/>) two evaluations reach the last
+    /// bits for the flows of a deal, where Newton on the NPV took three after a pass for its first guess. A step
+    /// under <see cref="ConvergedLog"/> × max(1, |x|) is the last. A step that is not finite, leaves the range or
+    /// does not shrink hands over to Newton on the NPV and its bracketed fallback, from the last point in range.
+    /// </summary>
+    static double OnlyRoot(in DiscountChain chain, int split, in GroupMoments positive, in GroupMoments negative)
+    {
+        double x = 0;
+        double step = Step(positive, negative);
+        double previousStep = double.PositiveInfinity;
+        for (int i = 0; i < FastIterations; i++)
+        {
+            double next = x + step;
+            if (!double.IsFinite(step) || Math.Abs(step) >= Math.Abs(previousStep) || next < LowestX || next > HighestX)
+            {
+                break;
+            }
+
+            x = next;
+            if (Math.Abs(step) <= ConvergedLog * Math.Max(1.0, Math.Abs(x)))
+            {
+                return Math.Exp(x) - 1.0;
+            }
+
+            previousStep = step;
+            chain.Moments(x, split, out GroupMoments before, out GroupMoments after);
+            step = Step(before, after);
+        }
+
+        return OnlyRoot(chain, x);
+    }
+
+    /// <summary>
+    /// The step δ to the root of H(x + δ) ≈ c0 − c1 δ + c2 δ² − c3 δ³, H's expansion at x from two groups' moments
+    /// (<paramref name="a"/> and <paramref name="b"/>, of opposite signs): with m, v and k3 a group's discounted mean
+    /// time, variance and third cumulant, c0 = ln|B / A|, c1 = m_B − m_A, c2 = (v_B − v_A) / 2, c3 = (k3_B − k3_A) / 6
+    /// (ln Σ w e^(−δτ) = ln Σ w − δ m + δ² v / 2 − δ³ k3 / 6 + …). Its root by series reversion:
+    /// δ = u (1 + p u + (2p² − q) u²), u = c0 / c1, p = c2 / c1, q = c3 / c1, exact to the fourth power of u. Far from
+    /// the root (the correction over half of u) the expansion is not to be trusted, and the step is Newton's on H, u.
+    /// Swapping the groups changes every c's sign and not δ.
+    /// </summary>
+    static double Step(in GroupMoments a, in GroupMoments b)
+    {
+        double inverseA = 1.0 / a.W0;
+        double inverseB = 1.0 / b.W0;
+        double meanA = a.W1 * inverseA;
+        double meanB = b.W1 * inverseB;
+        double varianceA = (a.W2 * inverseA) - (meanA * meanA);
+        double varianceB = (b.W2 * inverseB) - (meanB * meanB);
+        double skewA = (a.W3 * inverseA) - (meanA * ((3.0 * varianceA) + (meanA * meanA)));
+        double skewB = (b.W3 * inverseB) - (meanB * ((3.0 * varianceB) + (meanB * meanB)));
+        double c1 = meanB - meanA;
+        double u = Math.Log(-b.W0 * inverseA) / c1;
+        double p = 0.5 * (varianceB - varianceA) / c1;
+        double q = (skewB - skewA) / (6.0 * c1);
+        double correction = u * (p + (((2.0 * p * p) - q) * u));
+        return Math.Abs(correction) <= 0.5 ? u + (u * correction) : u;
+    }
+
+    /// <summary>
+    /// One pass over flows in ascending time: whether they are <paramref name="valid"/> (every amount finite, at least
+    /// one of each sign), their sign changes (zeros skipped; 2 stands for "more than one"), the index of the first flow after the first change,
+    /// whether two flows share a date, and the moments at x = 0 (Σ a, Σ a τ, Σ a τ², Σ a τ³, τ the years from the
+    /// first time) of the positive and of the negative flows: with one sign change, the two groups of
+    /// <see cref="OnlyRoot(in DiscountChain, int, in GroupMoments, in GroupMoments)"/>.
+    /// </summary>
+    static int Scan(ReadOnlySpan<double> times, ReadOnlySpan<double> amounts, out int split, out bool valid, out bool sharedDate, out GroupMoments positive, out GroupMoments negative)
+    {
+        double origin = times[0];
+        double p0 = 0, p1 = 0, p2 = 0, p3 = 0, n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+        double nonFinite = 0; // a NaN or an infinity times 0 is NaN, and NaN stays
+        bool shared = false;
+
+        // The sums first, with no branch on a flow's sign (the accumulations then overlap); the signs after.
+        for (int i = 0; i < amounts.Length; i++)
+        {
+            double a = amounts[i];
+            double tau = times[i] - origin;
+            nonFinite += a * 0.0;
+            double up = double.MaxNative(a, 0.0);
+            double down = a - up;
+            double moment = up * tau;
+            p0 += up;
+            p1 += moment;
+            moment *= tau;
+            p2 += moment;
+            p3 += moment * tau;
+            moment = down * tau;
+            n0 += down;
+            n1 += moment;
+            moment *= tau;
+            n2 += moment;
+            n3 += moment * tau;
+            shared |= i > 0 && times[i] == times[i - 1];
+        }
+
+        valid = nonFinite == 0 && p0 > 0 && n0 < 0;
+        sharedDate = shared;
+        positive = new GroupMoments(p0, p1, p2, p3);
+        negative = new GroupMoments(n0, n1, n2, n3);
+        split = 0;
+        if (!valid)
+        {
+            return 0;
+        }
+
+        // The first flow of the other sign than the first non-zero one; after it, any flow of the first sign is a
+        // second change (zeros are no sign). The caller needs "one change" or "more", not how many more.
+        int first = 0;
+        while (amounts[first] == 0.0)
+        {
+            first++;
+        }
+
+        bool startsNegative = amounts[first] < 0;
+        int at = first + 1;
+        while (startsNegative ? amounts[at] <= 0 : amounts[at] >= 0)
+        {
+            at++;
+        }
+
+        split = at;
+        for (int i = at + 1; i < amounts.Length; i++)
+        {
+            if (startsNegative ? amounts[i] < 0 : amounts[i] > 0)
+            {
+                return 2;
+            }
+        }
+
+        return 1;
     }
 
     /// <summary>

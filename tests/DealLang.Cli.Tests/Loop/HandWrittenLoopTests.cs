@@ -8,10 +8,13 @@ using DealLang.Runtime;
 namespace DealLang.Cli.Tests.Loop;
 
 /// <summary>
-/// The hand-written Hyperion loop that bench/ measures the generated loop against (issue 8, target 1) must compute
-/// what the generated program computes: under each of Hyperion's scenarios (Base runs the whole schedule; Refuted
-/// traps cash, defaults and ends with the enforcement sale), every figure it writes, bit for bit. Its source is
-/// linked from bench/DealLang.Benchmarks/HandWritten, so the benchmark times exactly the code tested here.
+/// The hand-written loops that bench/ measures the generated loop against (issue 8, target 1; issue 9's CoreWeave
+/// path benchmark) must compute what the generated program computes, every figure they write, bit for bit: Hyperion's
+/// under each of its scenarios (Base runs the whole schedule; Refuted traps cash, defaults and ends with the
+/// enforcement sale), and examples/coreweave-ddtl2.deal's under each scenario without an event of default (Base,
+/// MicrosoftLeaves, RentCollapse). A change to either example that its hand-written loop does not follow fails here,
+/// with the figures that differ. Their sources are linked from bench/DealLang.Benchmarks/HandWritten, so the
+/// benchmark times exactly the code tested here.
 /// </summary>
 public sealed class HandWrittenLoopTests
 {
@@ -27,6 +30,37 @@ public sealed class HandWrittenLoopTests
         Assert.Equal(scenario != "Base", paths.Generated.EventOfDefaultPeriod >= 0 && paths.Generated.SalePeriod >= 0);
     }
 
+    [Theory]
+    [InlineData("Base")]
+    [InlineData("MicrosoftLeaves")]
+    [InlineData("RentCollapse")]
+    public void The_hand_written_coreweave_loop_reproduces_the_generated_program_bit_for_bit(string scenario)
+    {
+        using var paths = new ExamplePaths("coreweave-ddtl2", scenario, deal => new CoreWeaveLoop(deal).Run);
+        var differences = LoopCheck.Differences(paths.Generated, paths.HandWritten, relativeTolerance: 0.0);
+        Assert.True(differences.Count == 0,
+            "bench/DealLang.Benchmarks/HandWritten/CoreWeaveLoop.cs no longer reproduces examples/coreweave-ddtl2.deal "
+            + $"under {scenario}; follow the example's change there:\n  " + string.Join("\n  ", differences));
+        Assert.Equal(20, paths.Generated.PeriodsRun); // the whole quarterly schedule, no event of default
+    }
+
+    /// <summary>The CoreWeave loop stops at an event of default (the repo-market sale after it is not written by
+    /// hand) instead of reporting figures it did not compute.</summary>
+    [Fact]
+    public void The_hand_written_coreweave_loop_refuses_a_path_with_an_event_of_default()
+    {
+        var thrown = Assert.Throws<NotSupportedException>(() => new ExamplePaths("coreweave-ddtl2", "FireSale", deal => new CoreWeaveLoop(deal).Run).Dispose());
+        Assert.Contains("event of default", thrown.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The CoreWeave loop refuses another deal, naming what differs.</summary>
+    [Fact]
+    public void The_hand_written_coreweave_loop_refuses_another_deal()
+    {
+        var thrown = Assert.Throws<ArgumentException>(() => new ExamplePaths("hyperion", "Base", deal => new CoreWeaveLoop(deal).Run).Dispose());
+        Assert.Contains("coreweave-ddtl2.deal", thrown.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The check is not vacuous: one figure a cent off, or a flag flipped, is reported.</summary>
     [Fact]
     public void A_figure_that_differs_is_reported()
@@ -40,14 +74,31 @@ public sealed class HandWrittenLoopTests
         Assert.Contains("trigger 0[20]", differences[1], StringComparison.Ordinal);
     }
 
+    /// <summary>The check reads the figures only CoreWeave has: a contract's revenue, the loan's draw against the last delivery.</summary>
+    [Fact]
+    public void A_contract_or_draw_that_differs_is_reported()
+    {
+        using var paths = new ExamplePaths("coreweave-ddtl2", "Base", deal => new CoreWeaveLoop(deal).Run);
+        paths.HandWritten.TrancheDrawn[0][3] += 1.0;
+        paths.HandWritten.ContractRevenue[3][10] *= 1.001;
+        var differences = LoopCheck.Differences(paths.Generated, paths.HandWritten, relativeTolerance: 0.0);
+        Assert.Equal(2, differences.Count);
+        Assert.Contains("tranche 0 drawn[3]", differences[0], StringComparison.Ordinal);
+        Assert.Contains("contract 3 revenue[10]", differences[1], StringComparison.Ordinal);
+    }
+
     /// <summary>Hyperion compiled and loaded, one scenario's path run by both loops, each into its own result.</summary>
-    private sealed class HyperionPaths : IDisposable
+    private sealed class HyperionPaths(string scenario) : ExamplePaths("hyperion", scenario, deal => new HyperionLoop(deal).Run);
+
+    /// <summary>An example compiled and loaded, one scenario's path run by the generated program and by a hand-written
+    /// loop, each into its own result.</summary>
+    private class ExamplePaths : IDisposable
     {
         private readonly DealHost host;
 
-        public HyperionPaths(string scenario)
+        public ExamplePaths(string example, string scenario, Func<DealDescription, Action<PathInputs, RunResult>> handWritten)
         {
-            var compiled = DealCompiler.Compile("hyperion.deal", DealFiles.Read("examples/hyperion.deal"), new Compiler.Emit.CompileOptions { UseDiskCache = false });
+            var compiled = DealCompiler.Compile(example + ".deal", DealFiles.Read($"examples/{example}.deal"), new Compiler.Emit.CompileOptions { UseDiskCache = false });
             Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
             host = DealHost.Load(compiled.Compiled.Image, compiled.Compiled.TypeName);
             IDealProgram program = host.Program;
@@ -57,7 +108,15 @@ public sealed class HandWrittenLoopTests
             Generated = new RunResult(deal, program.Layout, fullLedger: false);
             HandWritten = new RunResult(deal, program.Layout, fullLedger: false);
             program.Run(inputs, Generated);
-            new HyperionLoop(deal).Run(inputs, HandWritten);
+            try
+            {
+                handWritten(deal)(inputs, HandWritten);
+            }
+            catch
+            {
+                host.Dispose();
+                throw;
+            }
         }
 
         public RunResult Generated { get; }
