@@ -90,6 +90,7 @@ internal sealed partial class Lowerer
         {
             Indices = indices,
             Contracts = contracts,
+            Stochastic = LowerStochastic(scenario),
         };
     }
 

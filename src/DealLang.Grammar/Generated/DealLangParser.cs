@@ -37,34 +37,37 @@ public partial class DealLangParser : Parser {
 	public const int
 		DEAL=1, SCENARIO=2, IMPORT=3, FOR=4, TITLE=5, CURRENCY=6, CLOSING=7, MATURITY=8, 
 		FIRST_PAYMENT=9, PAY=10, DAYCOUNT_KW=11, PARTY=12, INDEX=13, POINTS=14, 
-		STEPPED=15, INTERPOLATED=16, LAUNCH=17, DOWN=18, SHIFT=19, RATING=20, 
-		PD=21, RECOVERY=22, FACILITY=23, COST=24, VALUE=25, STRAIGHT_LINE=26, 
-		FLOOR=27, FROM=28, SCHEDULE=29, LEASE=30, ON=31, LESSEE=32, RENT=33, ESCALATING=34, 
-		STARTS=35, TERM=36, RENEWALS=37, X=38, AT=39, OPTION=40, MARKET=41, RVG=42, 
-		GUARANTEES=43, CAP=44, UNTIL=45, LOAN=46, OBLIGOR=47, FLEET=48, DELIVERIES=49, 
-		UNITS=50, UNIT_COST=51, DEPRECIATE=52, DECLINING=53, POWER_PRICE=54, POWER=55, 
-		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, GENERATION=59, CONTRACT=60, CUSTOMER=61, 
-		PRICE=62, TAKE_OR_PAY=63, UTILISATION=64, RELET=65, TERMINATION_FEE=66, 
-		AMORTISING=67, DEPTH=68, IMPACT=69, LIMIT=70, COSTS=71, MONTH=72, TRANCHE=73, 
-		BALANCE=74, COUPON=75, FIXED=76, INTEREST_ONLY=77, INTEREST=78, PRINCIPAL=79, 
-		AMORTIZE=80, BULLET=81, LEVEL=82, LINEAR=83, SENIORITY=84, EQUITY=85, 
-		CONTRIBUTED=86, HOLDERS=87, ACCOUNT=88, TARGET=89, INITIAL=90, EARNS=91, 
-		FEE=92, TEST=93, OVER=94, TRAILING=95, NEXT=96, TRIGGER=97, TRIPS=98, 
-		CURES=99, AFTER=100, WHEN=101, DEFAULT=102, GRACE=103, CFADS=104, INCLUDES=105, 
-		WATERFALL=106, USING=107, FILL=108, RELEASE=109, HOLD=110, REST=111, IN=112, 
-		DISTRIBUTE=113, SWEEP=114, PRO_RATA=115, SEQUENTIAL=116, ACCELERATE=117, 
-		CURE=118, UP=119, TIMES=120, TO=121, IF=122, ELSE=123, THEN=124, ENFORCEMENT=125, 
-		SELL=126, HAIRCUT=127, LAG=128, TAKEN=129, DEFLATE=130, DROP=131, BY=132, 
-		DEFAULTS=133, PER=134, GPU=135, GPU_HOUR=136, HOUR=137, KW=138, MW=139, 
-		KWH=140, MWH=141, YEAR=142, OF=143, AND=144, OR=145, NOT=146, PIK=147, 
-		ISSUE_PRICE=148, COMMITMENT=149, AVAILABLE=150, DRAWS=151, COMMITMENT_FEE=152, 
-		STEP_UP=153, TARGET_BALANCE=154, MARGIN=155, GRID=156, BELOW=157, UNPAID=158, 
-		WHILE=159, LBRACE=160, RBRACE=161, LPAREN=162, RPAREN=163, COMMA=164, 
-		DOT=165, ARROW=166, ASSIGN=167, PLUS=168, MINUS=169, STAR=170, SLASH=171, 
-		LE=172, GE=173, LT=174, GT=175, EQ=176, NE=177, DAYCOUNT=178, DATE=179, 
-		QUANTITY=180, NUMBER=181, STRING=182, UNTERMINATED_STRING=183, IDENT=184, 
-		NON_ASCII_NAME=185, LINE_COMMENT=186, BLOCK_COMMENT=187, UNTERMINATED_COMMENT=188, 
-		WS=189, UNEXPECTED_CHAR=190;
+		STEPPED=15, INTERPOLATED=16, LAUNCH=17, DOWN=18, SHIFT=19, PATHS=20, SEED=21, 
+		ANTITHETIC=22, GBM=23, DRIFT=24, VOLATILITY=25, REVERTS=26, TREND=27, 
+		SPEED=28, JUMPS=29, CORRELATE=30, WITH=31, STRESS=32, REGIMES=33, NORMAL=34, 
+		DRAWN=35, LOADING=36, RATING=37, PD=38, RECOVERY=39, FACILITY=40, COST=41, 
+		VALUE=42, STRAIGHT_LINE=43, FLOOR=44, FROM=45, SCHEDULE=46, LEASE=47, 
+		ON=48, LESSEE=49, RENT=50, ESCALATING=51, STARTS=52, TERM=53, RENEWALS=54, 
+		X=55, AT=56, OPTION=57, MARKET=58, RVG=59, GUARANTEES=60, CAP=61, UNTIL=62, 
+		LOAN=63, OBLIGOR=64, FLEET=65, DELIVERIES=66, UNITS=67, UNIT_COST=68, 
+		DEPRECIATE=69, DECLINING=70, POWER_PRICE=71, POWER=72, PUE=73, MAINTENANCE=74, 
+		MARKET_VALUE=75, GENERATION=76, CONTRACT=77, CUSTOMER=78, PRICE=79, TAKE_OR_PAY=80, 
+		UTILISATION=81, RELET=82, TERMINATION_FEE=83, AMORTISING=84, DEPTH=85, 
+		IMPACT=86, LIMIT=87, COSTS=88, MONTH=89, TRANCHE=90, BALANCE=91, COUPON=92, 
+		FIXED=93, INTEREST_ONLY=94, INTEREST=95, PRINCIPAL=96, AMORTIZE=97, BULLET=98, 
+		LEVEL=99, LINEAR=100, SENIORITY=101, EQUITY=102, CONTRIBUTED=103, HOLDERS=104, 
+		ACCOUNT=105, TARGET=106, INITIAL=107, EARNS=108, FEE=109, TEST=110, OVER=111, 
+		TRAILING=112, NEXT=113, TRIGGER=114, TRIPS=115, CURES=116, AFTER=117, 
+		WHEN=118, DEFAULT=119, GRACE=120, CFADS=121, INCLUDES=122, WATERFALL=123, 
+		USING=124, FILL=125, RELEASE=126, HOLD=127, REST=128, IN=129, DISTRIBUTE=130, 
+		SWEEP=131, PRO_RATA=132, SEQUENTIAL=133, ACCELERATE=134, CURE=135, UP=136, 
+		TIMES=137, TO=138, IF=139, ELSE=140, THEN=141, ENFORCEMENT=142, SELL=143, 
+		HAIRCUT=144, LAG=145, TAKEN=146, DEFLATE=147, DROP=148, BY=149, DEFAULTS=150, 
+		PER=151, GPU=152, GPU_HOUR=153, HOUR=154, KW=155, MW=156, KWH=157, MWH=158, 
+		YEAR=159, OF=160, AND=161, OR=162, NOT=163, PIK=164, ISSUE_PRICE=165, 
+		COMMITMENT=166, AVAILABLE=167, DRAWS=168, COMMITMENT_FEE=169, STEP_UP=170, 
+		TARGET_BALANCE=171, MARGIN=172, GRID=173, BELOW=174, UNPAID=175, WHILE=176, 
+		LBRACE=177, RBRACE=178, LPAREN=179, RPAREN=180, COMMA=181, DOT=182, ARROW=183, 
+		ASSIGN=184, PLUS=185, MINUS=186, STAR=187, SLASH=188, LE=189, GE=190, 
+		LT=191, GT=192, EQ=193, NE=194, DAYCOUNT=195, DATE=196, QUANTITY=197, 
+		NUMBER=198, STRING=199, UNTERMINATED_STRING=200, IDENT=201, NON_ASCII_NAME=202, 
+		LINE_COMMENT=203, BLOCK_COMMENT=204, UNTERMINATED_COMMENT=205, WS=206, 
+		UNEXPECTED_CHAR=207;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -78,9 +81,9 @@ public partial class DealLangParser : Parser {
 		RULE_accountItem = 35, RULE_feeDecl = 36, RULE_testDecl = 37, RULE_triggerDecl = 38, 
 		RULE_triggerEffect = 39, RULE_defaultRule = 40, RULE_cfadsRule = 41, RULE_cfadsItem = 42, 
 		RULE_waterfallDecl = 43, RULE_step = 44, RULE_enforcementDecl = 45, RULE_enforcementItem = 46, 
-		RULE_sellTerm = 47, RULE_scenarioDecl = 48, RULE_scenarioItem = 49, RULE_perYear = 50, 
-		RULE_duration = 51, RULE_expr = 52, RULE_measureUnit = 53, RULE_reference = 54, 
-		RULE_ident = 55;
+		RULE_sellTerm = 47, RULE_scenarioDecl = 48, RULE_scenarioItem = 49, RULE_loading = 50, 
+		RULE_perYear = 51, RULE_duration = 52, RULE_expr = 53, RULE_measureUnit = 54, 
+		RULE_reference = 55, RULE_ident = 56;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -91,48 +94,52 @@ public partial class DealLangParser : Parser {
 		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
 		"triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
 		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "perYear", "duration", "expr", "measureUnit", 
-		"reference", "ident"
+		"scenarioDecl", "scenarioItem", "loading", "perYear", "duration", "expr", 
+		"measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
 		null, "'deal'", "'scenario'", "'import'", "'for'", "'title'", "'currency'", 
 		"'closing'", "'maturity'", "'first_payment'", "'pay'", "'daycount'", "'party'", 
 		"'index'", "'points'", "'stepped'", "'interpolated'", "'launch'", "'down'", 
-		"'shift'", "'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", "'value'", 
-		"'straight_line'", "'floor'", "'from'", "'schedule'", "'lease'", "'on'", 
-		"'lessee'", "'rent'", "'escalating'", "'starts'", "'term'", "'renewals'", 
-		"'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", "'cap'", 
-		"'until'", "'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", 
-		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
-		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'contract'", 
-		"'customer'", "'price'", "'take_or_pay'", "'utilisation'", "'relet'", 
-		"'termination_fee'", "'amortising'", "'depth'", "'impact'", "'limit'", 
-		"'costs'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", 
-		"'interest_only'", "'interest'", "'principal'", "'amortize'", "'bullet'", 
-		"'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", "'holders'", 
-		"'account'", "'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", 
-		"'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", "'after'", 
-		"'when'", "'default'", "'grace'", "'cfads'", "'includes'", "'waterfall'", 
-		"'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", "'distribute'", 
-		"'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", "'cure'", "'up'", 
-		"'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", "'sell'", 
-		"'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", "'defaults'", 
-		"'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", 
-		"'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", "'commitment'", 
-		"'available'", "'draws'", "'commitment_fee'", "'step_up'", "'target_balance'", 
-		"'margin'", "'grid'", "'below'", "'unpaid'", "'while'", "'{'", "'}'", 
-		"'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", 
-		"'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'shift'", "'paths'", "'seed'", "'antithetic'", "'gbm'", "'drift'", "'volatility'", 
+		"'reverts'", "'trend'", "'speed'", "'jumps'", "'correlate'", "'with'", 
+		"'stress'", "'regimes'", "'normal'", "'drawn'", "'loading'", "'rating'", 
+		"'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
+		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
+		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
+		"'market'", "'rvg'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
+		"'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
+		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
+		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
+		"'utilisation'", "'relet'", "'termination_fee'", "'amortising'", "'depth'", 
+		"'impact'", "'limit'", "'costs'", "'month'", "'tranche'", "'balance'", 
+		"'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
+		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
+		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
+		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
+		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
+		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
+		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'while'", 
+		"'{'", "'}'", "'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", 
+		"'*'", "'/'", "'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
 		"MATURITY", "FIRST_PAYMENT", "PAY", "DAYCOUNT_KW", "PARTY", "INDEX", "POINTS", 
-		"STEPPED", "INTERPOLATED", "LAUNCH", "DOWN", "SHIFT", "RATING", "PD", 
-		"RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", 
-		"SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", 
-		"RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", 
-		"UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
+		"STEPPED", "INTERPOLATED", "LAUNCH", "DOWN", "SHIFT", "PATHS", "SEED", 
+		"ANTITHETIC", "GBM", "DRIFT", "VOLATILITY", "REVERTS", "TREND", "SPEED", 
+		"JUMPS", "CORRELATE", "WITH", "STRESS", "REGIMES", "NORMAL", "DRAWN", 
+		"LOADING", "RATING", "PD", "RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", 
+		"FLOOR", "FROM", "SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", 
+		"STARTS", "TERM", "RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", 
+		"CAP", "UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
 		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
 		"MARKET_VALUE", "GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", 
 		"UTILISATION", "RELET", "TERMINATION_FEE", "AMORTISING", "DEPTH", "IMPACT", 
@@ -257,35 +264,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 118;
+			State = 120;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 116;
+				State = 118;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 112;
+					State = 114;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 113;
+					State = 115;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 114;
+					State = 116;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 115;
+					State = 117;
 					unknownDecl();
 					}
 					break;
@@ -293,11 +300,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 120;
+				State = 122;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 121;
+			State = 123;
 			Match(Eof);
 			}
 		}
@@ -335,9 +342,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 123;
+			State = 125;
 			Match(IMPORT);
-			State = 124;
+			State = 126;
 			Match(STRING);
 			}
 		}
@@ -387,27 +394,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 126;
-			Match(DEAL);
-			State = 127;
-			_localctx.name = ident();
 			State = 128;
+			Match(DEAL);
+			State = 129;
+			_localctx.name = ident();
+			State = 130;
 			Match(LBRACE);
-			State = 132;
+			State = 134;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 4503610920046593L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9223230199854776352L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 378919332194816001L) != 0) || _la==ENFORCEMENT || _la==IDENT) {
 				{
 				{
-				State = 129;
+				State = 131;
 				dealMember();
 				}
 				}
-				State = 134;
+				State = 136;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 135;
+			State = 137;
 			Match(RBRACE);
 			}
 		}
@@ -498,7 +505,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 156;
+			State = 158;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -510,133 +517,133 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 137;
+				State = 139;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 138;
+				State = 140;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 139;
+				State = 141;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 140;
+				State = 142;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 141;
+				State = 143;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 142;
+				State = 144;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 143;
+				State = 145;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 144;
+				State = 146;
 				contractDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 145;
+				State = 147;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 146;
+				State = 148;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 147;
+				State = 149;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 148;
+				State = 150;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 149;
+				State = 151;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 150;
+				State = 152;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 151;
+				State = 153;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 152;
+				State = 154;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 153;
+				State = 155;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 154;
+				State = 156;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 155;
+				State = 157;
 				unknownDecl();
 				}
 				break;
@@ -695,16 +702,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 158;
+			State = 160;
 			Match(IDENT);
-			State = 159;
+			State = 161;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 165;
+			State = 167;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9082630573257654785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314424581669264392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 521042892295241727L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 35176050647165L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 163;
+				State = 165;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -720,6 +727,23 @@ public partial class DealLangParser : Parser {
 				case LAUNCH:
 				case DOWN:
 				case SHIFT:
+				case PATHS:
+				case SEED:
+				case ANTITHETIC:
+				case GBM:
+				case DRIFT:
+				case VOLATILITY:
+				case REVERTS:
+				case TREND:
+				case SPEED:
+				case JUMPS:
+				case CORRELATE:
+				case WITH:
+				case STRESS:
+				case REGIMES:
+				case NORMAL:
+				case DRAWN:
+				case LOADING:
 				case RATING:
 				case PD:
 				case RECOVERY:
@@ -813,19 +837,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 160;
+					State = 162;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 161;
+					State = 163;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 162;
+					State = 164;
 					Match(ON);
 					}
 					break;
@@ -833,11 +857,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 167;
+				State = 169;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 168;
+			State = 170;
 			block();
 			}
 		}
@@ -888,19 +912,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 170;
+			State = 172;
 			Match(LBRACE);
-			State = 175;
+			State = 177;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 9223372028264841215L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1125899906842625L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 65535L) != 0)) {
 				{
-				State = 173;
+				State = 175;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 171;
+					State = 173;
 					block();
 					}
 					break;
@@ -923,6 +947,23 @@ public partial class DealLangParser : Parser {
 				case LAUNCH:
 				case DOWN:
 				case SHIFT:
+				case PATHS:
+				case SEED:
+				case ANTITHETIC:
+				case GBM:
+				case DRIFT:
+				case VOLATILITY:
+				case REVERTS:
+				case TREND:
+				case SPEED:
+				case JUMPS:
+				case CORRELATE:
+				case WITH:
+				case STRESS:
+				case REGIMES:
+				case NORMAL:
+				case DRAWN:
+				case LOADING:
 				case RATING:
 				case PD:
 				case RECOVERY:
@@ -1093,7 +1134,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 172;
+					State = 174;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1108,11 +1149,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 177;
+				State = 179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 178;
+			State = 180;
 			Match(RBRACE);
 			}
 		}
@@ -1229,16 +1270,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 194;
+			State = 196;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 180;
+				State = 182;
 				Match(TITLE);
-				State = 181;
+				State = 183;
 				Match(STRING);
 				}
 				break;
@@ -1246,9 +1287,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 182;
+				State = 184;
 				Match(CURRENCY);
-				State = 183;
+				State = 185;
 				ident();
 				}
 				break;
@@ -1256,9 +1297,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 184;
+				State = 186;
 				Match(CLOSING);
-				State = 185;
+				State = 187;
 				Match(DATE);
 				}
 				break;
@@ -1266,9 +1307,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 186;
+				State = 188;
 				Match(MATURITY);
-				State = 187;
+				State = 189;
 				Match(DATE);
 				}
 				break;
@@ -1276,9 +1317,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 188;
+				State = 190;
 				Match(FIRST_PAYMENT);
-				State = 189;
+				State = 191;
 				Match(DATE);
 				}
 				break;
@@ -1286,9 +1327,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 190;
+				State = 192;
 				Match(PAY);
-				State = 191;
+				State = 193;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1296,9 +1337,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 192;
+				State = 194;
 				Match(DAYCOUNT_KW);
-				State = 193;
+				State = 195;
 				dayCount();
 				}
 				break;
@@ -1339,7 +1380,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 196;
+			State = 198;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1389,27 +1430,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 198;
-			Match(PARTY);
-			State = 199;
-			_localctx.name = ident();
 			State = 200;
+			Match(PARTY);
+			State = 201;
+			_localctx.name = ident();
+			State = 202;
 			Match(LBRACE);
-			State = 204;
+			State = 206;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7340032L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 962072674304L) != 0)) {
 				{
 				{
-				State = 201;
+				State = 203;
 				partyItem();
 				}
 				}
-				State = 206;
+				State = 208;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 207;
+			State = 209;
 			Match(RBRACE);
 			}
 		}
@@ -1479,16 +1520,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 215;
+			State = 217;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 209;
+				State = 211;
 				Match(RATING);
-				State = 210;
+				State = 212;
 				Match(STRING);
 				}
 				break;
@@ -1496,9 +1537,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 211;
+				State = 213;
 				Match(PD);
-				State = 212;
+				State = 214;
 				expr(0);
 				}
 				break;
@@ -1506,9 +1547,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 213;
+				State = 215;
 				Match(RECOVERY);
-				State = 214;
+				State = 216;
 				expr(0);
 				}
 				break;
@@ -1562,27 +1603,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 217;
-			Match(INDEX);
-			State = 218;
-			_localctx.name = ident();
 			State = 219;
+			Match(INDEX);
+			State = 220;
+			_localctx.name = ident();
+			State = 221;
 			Match(LBRACE);
-			State = 223;
+			State = 225;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 220;
+				State = 222;
 				indexItem();
 				}
 				}
-				State = 225;
+				State = 227;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 226;
+			State = 228;
 			Match(RBRACE);
 			}
 		}
@@ -1681,16 +1722,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 249;
+			State = 251;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 228;
+				State = 230;
 				Match(LEVEL);
-				State = 229;
+				State = 231;
 				expr(0);
 				}
 				break;
@@ -1698,11 +1739,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 230;
-				Match(DEFLATE);
-				State = 231;
-				expr(0);
 				State = 232;
+				Match(DEFLATE);
+				State = 233;
+				expr(0);
+				State = 234;
 				perYear();
 				}
 				break;
@@ -1710,27 +1751,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 234;
-				Match(POINTS);
-				State = 235;
-				pointsKind();
 				State = 236;
+				Match(POINTS);
+				State = 237;
+				pointsKind();
+				State = 238;
 				Match(LBRACE);
-				State = 240;
+				State = 242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 237;
+					State = 239;
 					schedulePoint();
 					}
 					}
-					State = 242;
+					State = 244;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 243;
+				State = 245;
 				Match(RBRACE);
 				}
 				break;
@@ -1738,13 +1779,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 245;
-				Match(LAUNCH);
-				State = 246;
-				Match(DATE);
 				State = 247;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 248;
+				Match(DATE);
+				State = 249;
+				Match(DOWN);
+				State = 250;
 				expr(0);
 				}
 				break;
@@ -1787,7 +1828,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 251;
+			State = 253;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1844,27 +1885,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 253;
-			Match(FACILITY);
-			State = 254;
-			_localctx.name = ident();
 			State = 255;
+			Match(FACILITY);
+			State = 256;
+			_localctx.name = ident();
+			State = 257;
 			Match(LBRACE);
-			State = 259;
+			State = 261;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 256;
+				State = 258;
 				facilityItem();
 				}
 				}
-				State = 261;
+				State = 263;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 262;
+			State = 264;
 			Match(RBRACE);
 			}
 		}
@@ -1950,16 +1991,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 287;
+			State = 289;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 264;
+				State = 266;
 				Match(COST);
-				State = 265;
+				State = 267;
 				expr(0);
 				}
 				break;
@@ -1967,32 +2008,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 266;
-				Match(VALUE);
-				State = 267;
-				Match(STRAIGHT_LINE);
 				State = 268;
+				Match(VALUE);
+				State = 269;
+				Match(STRAIGHT_LINE);
+				State = 270;
 				duration();
-				State = 271;
+				State = 273;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 269;
+					State = 271;
 					Match(FLOOR);
-					State = 270;
+					State = 272;
 					expr(0);
 					}
 				}
 
-				State = 275;
+				State = 277;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 273;
+					State = 275;
 					Match(FROM);
-					State = 274;
+					State = 276;
 					Match(DATE);
 					}
 				}
@@ -2003,27 +2044,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 277;
-				Match(VALUE);
-				State = 278;
-				Match(SCHEDULE);
 				State = 279;
+				Match(VALUE);
+				State = 280;
+				Match(SCHEDULE);
+				State = 281;
 				Match(LBRACE);
-				State = 283;
+				State = 285;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 280;
+					State = 282;
 					schedulePoint();
 					}
 					}
-					State = 285;
+					State = 287;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 286;
+				State = 288;
 				Match(RBRACE);
 				}
 				break;
@@ -2067,16 +2108,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 289;
+			State = 291;
 			Match(DATE);
-			State = 290;
-			expr(0);
 			State = 292;
+			expr(0);
+			State = 294;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 291;
+				State = 293;
 				Match(COMMA);
 				}
 			}
@@ -2134,31 +2175,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 294;
-			Match(LEASE);
-			State = 295;
-			_localctx.name = ident();
 			State = 296;
-			Match(ON);
+			Match(LEASE);
 			State = 297;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 298;
+			Match(ON);
+			State = 299;
+			_localctx.facility = ident();
+			State = 300;
 			Match(LBRACE);
-			State = 302;
+			State = 304;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4651449583616L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 609674799555282944L) != 0)) {
 				{
 				{
-				State = 299;
+				State = 301;
 				leaseItem();
 				}
 				}
-				State = 304;
+				State = 306;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 305;
+			State = 307;
 			Match(RBRACE);
 			}
 		}
@@ -2305,16 +2346,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 341;
+			State = 343;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 307;
+				State = 309;
 				Match(LESSEE);
-				State = 308;
+				State = 310;
 				ident();
 				}
 				break;
@@ -2322,22 +2363,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 309;
-				Match(RENT);
-				State = 310;
-				expr(0);
 				State = 311;
+				Match(RENT);
+				State = 312;
+				expr(0);
+				State = 313;
 				perYear();
-				State = 316;
+				State = 318;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 312;
-					Match(ESCALATING);
-					State = 313;
-					expr(0);
 					State = 314;
+					Match(ESCALATING);
+					State = 315;
+					expr(0);
+					State = 316;
 					perYear();
 					}
 				}
@@ -2348,9 +2389,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 318;
+				State = 320;
 				Match(STARTS);
-				State = 319;
+				State = 321;
 				Match(DATE);
 				}
 				break;
@@ -2358,9 +2399,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 320;
+				State = 322;
 				Match(TERM);
-				State = 321;
+				State = 323;
 				duration();
 				}
 				break;
@@ -2368,28 +2409,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 322;
-				Match(RENEWALS);
-				State = 323;
-				renewalCount();
 				State = 324;
-				duration();
+				Match(RENEWALS);
 				State = 325;
-				Match(AT);
+				renewalCount();
 				State = 326;
-				Match(LESSEE);
+				duration();
 				State = 327;
+				Match(AT);
+				State = 328;
+				Match(LESSEE);
+				State = 329;
 				Match(OPTION);
-				State = 331;
+				State = 333;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 328;
-					Match(RENT);
-					State = 329;
-					Match(AT);
 					State = 330;
+					Match(RENT);
+					State = 331;
+					Match(AT);
+					State = 332;
 					Match(MARKET);
 					}
 					break;
@@ -2400,31 +2441,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 333;
-				Match(RVG);
 				State = 335;
+				Match(RVG);
+				State = 337;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 334;
+					State = 336;
 					rvgPart();
 					}
 					}
-					State = 337;
+					State = 339;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 8070450532247928832L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 339;
+				State = 341;
 				Match(DAYCOUNT_KW);
-				State = 340;
+				State = 342;
 				dayCount();
 				}
 				break;
@@ -2465,22 +2506,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 346;
+			State = 348;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 343;
+				State = 345;
 				Match(NUMBER);
-				State = 344;
+				State = 346;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 345;
+				State = 347;
 				Match(QUANTITY);
 				}
 				break;
@@ -2554,16 +2595,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 354;
+			State = 356;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 348;
+				State = 350;
 				Match(GUARANTEES);
-				State = 349;
+				State = 351;
 				expr(0);
 				}
 				break;
@@ -2571,9 +2612,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 350;
+				State = 352;
 				Match(CAP);
-				State = 351;
+				State = 353;
 				expr(0);
 				}
 				break;
@@ -2581,9 +2622,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 352;
+				State = 354;
 				Match(UNTIL);
-				State = 353;
+				State = 355;
 				Match(DATE);
 				}
 				break;
@@ -2637,27 +2678,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 356;
-			Match(LOAN);
-			State = 357;
-			_localctx.name = ident();
 			State = 358;
+			Match(LOAN);
+			State = 359;
+			_localctx.name = ident();
+			State = 360;
 			Match(LBRACE);
-			State = 362;
+			State = 364;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 75L) != 0)) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 10066329601L) != 0)) {
 				{
 				{
-				State = 359;
+				State = 361;
 				loanItem();
 				}
 				}
-				State = 364;
+				State = 366;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 365;
+			State = 367;
 			Match(RBRACE);
 			}
 		}
@@ -2780,16 +2821,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 385;
+			State = 387;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 367;
+				State = 369;
 				Match(OBLIGOR);
-				State = 368;
+				State = 370;
 				ident();
 				}
 				break;
@@ -2797,9 +2838,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 369;
+				State = 371;
 				Match(BALANCE);
-				State = 370;
+				State = 372;
 				expr(0);
 				}
 				break;
@@ -2807,16 +2848,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 371;
+				State = 373;
 				Match(COUPON);
-				State = 372;
-				expr(0);
 				State = 374;
+				expr(0);
+				State = 376;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 373;
+					State = 375;
 					Match(FIXED);
 					}
 				}
@@ -2827,11 +2868,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 376;
-				Match(INTEREST_ONLY);
-				State = 377;
-				Match(UNTIL);
 				State = 378;
+				Match(INTEREST_ONLY);
+				State = 379;
+				Match(UNTIL);
+				State = 380;
 				Match(DATE);
 				}
 				break;
@@ -2839,9 +2880,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 379;
+				State = 381;
 				Match(AMORTIZE);
-				State = 380;
+				State = 382;
 				amortization();
 				}
 				break;
@@ -2849,9 +2890,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 381;
+				State = 383;
 				Match(MATURITY);
-				State = 382;
+				State = 384;
 				Match(DATE);
 				}
 				break;
@@ -2859,9 +2900,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 383;
+				State = 385;
 				Match(RECOVERY);
-				State = 384;
+				State = 386;
 				expr(0);
 				}
 				break;
@@ -2915,27 +2956,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 387;
-			Match(FLEET);
-			State = 388;
-			_localctx.name = ident();
 			State = 389;
+			Match(FLEET);
+			State = 390;
+			_localctx.name = ident();
+			State = 391;
 			Match(LBRACE);
-			State = 393;
+			State = 395;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1143351355398684672L) != 0)) {
+			while (((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 2031L) != 0)) {
 				{
 				{
-				State = 390;
+				State = 392;
 				fleetItem();
 				}
 				}
-				State = 395;
+				State = 397;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 396;
+			State = 398;
 			Match(RBRACE);
 			}
 		}
@@ -3132,32 +3173,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_fleetItem);
 		int _la;
 		try {
-			State = 437;
+			State = 439;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 398;
+				State = 400;
 				Match(DELIVERIES);
-				State = 399;
+				State = 401;
 				Match(LBRACE);
-				State = 403;
+				State = 405;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 400;
+					State = 402;
 					delivery();
 					}
 					}
-					State = 405;
+					State = 407;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 406;
+				State = 408;
 				Match(RBRACE);
 				}
 				break;
@@ -3165,9 +3206,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 407;
+				State = 409;
 				Match(UNITS);
-				State = 408;
+				State = 410;
 				expr(0);
 				}
 				break;
@@ -3175,9 +3216,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 409;
+				State = 411;
 				Match(UNIT_COST);
-				State = 410;
+				State = 412;
 				expr(0);
 				}
 				break;
@@ -3185,11 +3226,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 411;
-				Match(DEPRECIATE);
-				State = 412;
-				Match(STRAIGHT_LINE);
 				State = 413;
+				Match(DEPRECIATE);
+				State = 414;
+				Match(STRAIGHT_LINE);
+				State = 415;
 				duration();
 				}
 				break;
@@ -3197,13 +3238,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 414;
-				Match(DEPRECIATE);
-				State = 415;
-				Match(DECLINING);
 				State = 416;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 417;
+				Match(DECLINING);
+				State = 418;
+				expr(0);
+				State = 419;
 				perYear();
 				}
 				break;
@@ -3211,9 +3252,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 419;
+				State = 421;
 				Match(POWER);
-				State = 420;
+				State = 422;
 				expr(0);
 				}
 				break;
@@ -3221,9 +3262,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 421;
+				State = 423;
 				Match(PUE);
-				State = 422;
+				State = 424;
 				expr(0);
 				}
 				break;
@@ -3231,9 +3272,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 423;
+				State = 425;
 				Match(POWER_PRICE);
-				State = 424;
+				State = 426;
 				expr(0);
 				}
 				break;
@@ -3241,11 +3282,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 425;
-				Match(MAINTENANCE);
-				State = 426;
-				expr(0);
 				State = 427;
+				Match(MAINTENANCE);
+				State = 428;
+				expr(0);
+				State = 429;
 				perYear();
 				}
 				break;
@@ -3253,15 +3294,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 429;
-				Match(MARKET_VALUE);
-				State = 430;
-				expr(0);
 				State = 431;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 432;
 				expr(0);
 				State = 433;
+				Match(DECLINING);
+				State = 434;
+				expr(0);
+				State = 435;
 				perYear();
 				}
 				break;
@@ -3269,9 +3310,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 435;
+				State = 437;
 				Match(GENERATION);
-				State = 436;
+				State = 438;
 				ident();
 				}
 				break;
@@ -3328,31 +3369,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 439;
-			Match(CONTRACT);
-			State = 440;
-			_localctx.name = ident();
 			State = 441;
-			Match(ON);
+			Match(CONTRACT);
 			State = 442;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 443;
+			Match(ON);
+			State = 444;
+			_localctx.fleet = ident();
+			State = 445;
 			Match(LBRACE);
-			State = 447;
+			State = 449;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 2617278471L) != 0) || _la==HOUR) {
+			while (((((_la - 52)) & ~0x3f) == 0 && ((1L << (_la - 52)) & 2617278471L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 444;
+				State = 446;
 				contractItem();
 				}
 				}
-				State = 449;
+				State = 451;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 450;
+			State = 452;
 			Match(RBRACE);
 			}
 		}
@@ -3523,16 +3564,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_contractItem);
 		int _la;
 		try {
-			State = 483;
+			State = 485;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 452;
+				State = 454;
 				Match(CUSTOMER);
-				State = 453;
+				State = 455;
 				ident();
 				}
 				break;
@@ -3540,9 +3581,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 454;
+				State = 456;
 				Match(UNITS);
-				State = 455;
+				State = 457;
 				expr(0);
 				}
 				break;
@@ -3550,11 +3591,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 456;
-				Match(PRICE);
-				State = 457;
-				Match(AT);
 				State = 458;
+				Match(PRICE);
+				State = 459;
+				Match(AT);
+				State = 460;
 				Match(MARKET);
 				}
 				break;
@@ -3562,9 +3603,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 459;
+				State = 461;
 				Match(PRICE);
-				State = 460;
+				State = 462;
 				expr(0);
 				}
 				break;
@@ -3572,11 +3613,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 461;
-				Match(HOUR);
-				State = 462;
-				expr(0);
 				State = 463;
+				Match(HOUR);
+				State = 464;
+				expr(0);
+				State = 465;
 				perYear();
 				}
 				break;
@@ -3584,9 +3625,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 465;
+				State = 467;
 				Match(TAKE_OR_PAY);
-				State = 466;
+				State = 468;
 				expr(0);
 				}
 				break;
@@ -3594,9 +3635,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 467;
+				State = 469;
 				Match(STARTS);
-				State = 468;
+				State = 470;
 				Match(DATE);
 				}
 				break;
@@ -3604,9 +3645,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 469;
+				State = 471;
 				Match(TERM);
-				State = 470;
+				State = 472;
 				duration();
 				}
 				break;
@@ -3614,16 +3655,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 471;
+				State = 473;
 				Match(TERMINATION_FEE);
-				State = 472;
-				expr(0);
 				State = 474;
+				expr(0);
+				State = 476;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 473;
+					State = 475;
 					Match(AMORTISING);
 					}
 				}
@@ -3634,17 +3675,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 476;
-				Match(RENEWALS);
-				State = 477;
-				renewalCount();
 				State = 478;
-				duration();
+				Match(RENEWALS);
 				State = 479;
-				Match(AT);
+				renewalCount();
 				State = 480;
-				Match(CUSTOMER);
+				duration();
 				State = 481;
+				Match(AT);
+				State = 482;
+				Match(CUSTOMER);
+				State = 483;
 				Match(OPTION);
 				}
 				break;
@@ -3694,20 +3735,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 485;
-			Match(DATE);
-			State = 486;
-			_localctx.units = expr(0);
 			State = 487;
-			Match(AT);
+			Match(DATE);
 			State = 488;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 489;
+			Match(AT);
 			State = 490;
+			_localctx.cost = expr(0);
+			State = 492;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 489;
+				State = 491;
 				Match(COMMA);
 				}
 			}
@@ -3760,27 +3801,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 492;
-			Match(TRANCHE);
-			State = 493;
-			_localctx.name = ident();
 			State = 494;
+			Match(TRANCHE);
+			State = 495;
+			_localctx.name = ident();
+			State = 496;
 			Match(LBRACE);
-			State = 498;
+			State = 500;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 1099L) != 0) || ((((_la - 147)) & ~0x3f) == 0 && ((1L << (_la - 147)) & 511L) != 0)) {
+			while (_la==MATURITY || ((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 1099L) != 0) || ((((_la - 164)) & ~0x3f) == 0 && ((1L << (_la - 164)) & 511L) != 0)) {
 				{
 				{
-				State = 495;
+				State = 497;
 				trancheItem();
 				}
 				}
-				State = 500;
+				State = 502;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 501;
+			State = 503;
 			Match(RBRACE);
 			}
 		}
@@ -4054,16 +4095,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_trancheItem);
 		int _la;
 		try {
-			State = 581;
+			State = 583;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 503;
+				State = 505;
 				Match(BALANCE);
-				State = 504;
+				State = 506;
 				expr(0);
 				}
 				break;
@@ -4071,40 +4112,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 505;
+				State = 507;
 				Match(COUPON);
-				State = 506;
-				((CouponItemContext)_localctx).rate = expr(0);
 				State = 508;
+				((CouponItemContext)_localctx).rate = expr(0);
+				State = 510;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 507;
+					State = 509;
 					Match(FIXED);
 					}
 				}
 
-				State = 512;
+				State = 514;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 510;
+					State = 512;
 					Match(FLOOR);
-					State = 511;
+					State = 513;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 516;
+				State = 518;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 514;
+					State = 516;
 					Match(CAP);
-					State = 515;
+					State = 517;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -4115,26 +4156,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 518;
-				Match(PIK);
 				State = 520;
+				Match(PIK);
+				State = 522;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 519;
+					State = 521;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 524;
+				State = 526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 522;
+					State = 524;
 					Match(WHEN);
-					State = 523;
+					State = 525;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4145,9 +4186,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 526;
+				State = 528;
 				Match(PIK);
-				State = 527;
+				State = 529;
 				Match(UNPAID);
 				}
 				break;
@@ -4155,9 +4196,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 528;
+				State = 530;
 				Match(ISSUE_PRICE);
-				State = 529;
+				State = 531;
 				expr(0);
 				}
 				break;
@@ -4165,9 +4206,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 530;
+				State = 532;
 				Match(COMMITMENT);
-				State = 531;
+				State = 533;
 				expr(0);
 				}
 				break;
@@ -4175,11 +4216,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 532;
-				Match(AVAILABLE);
-				State = 533;
-				Match(UNTIL);
 				State = 534;
+				Match(AVAILABLE);
+				State = 535;
+				Match(UNTIL);
+				State = 536;
 				Match(DATE);
 				}
 				break;
@@ -4187,25 +4228,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 535;
+				State = 537;
 				Match(DRAWS);
-				State = 536;
+				State = 538;
 				Match(LBRACE);
-				State = 540;
+				State = 542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 537;
+					State = 539;
 					schedulePoint();
 					}
 					}
-					State = 542;
+					State = 544;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 543;
+				State = 545;
 				Match(RBRACE);
 				}
 				break;
@@ -4213,9 +4254,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 544;
+				State = 546;
 				Match(COMMITMENT_FEE);
-				State = 545;
+				State = 547;
 				expr(0);
 				}
 				break;
@@ -4223,26 +4264,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 546;
+				State = 548;
 				Match(STEP_UP);
-				State = 547;
+				State = 549;
 				expr(0);
-				State = 552;
+				State = 554;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 548;
+					State = 550;
 					Match(FROM);
-					State = 549;
+					State = 551;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 550;
+					State = 552;
 					Match(WHILE);
-					State = 551;
+					State = 553;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4255,41 +4296,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 554;
-				Match(MARGIN);
-				State = 555;
-				Match(GRID);
 				State = 556;
-				((MarginGridItemContext)_localctx).test = ident();
+				Match(MARGIN);
 				State = 557;
+				Match(GRID);
+				State = 558;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 559;
 				Match(LBRACE);
-				State = 561;
+				State = 563;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 558;
+					State = 560;
 					gridTier();
 					}
 					}
-					State = 563;
+					State = 565;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 566;
+				State = 568;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 564;
+					State = 566;
 					Match(ELSE);
-					State = 565;
+					State = 567;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 568;
+				State = 570;
 				Match(RBRACE);
 				}
 				break;
@@ -4297,9 +4338,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 570;
+				State = 572;
 				Match(TARGET_BALANCE);
-				State = 571;
+				State = 573;
 				expr(0);
 				}
 				break;
@@ -4307,11 +4348,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 572;
-				Match(INTEREST_ONLY);
-				State = 573;
-				Match(UNTIL);
 				State = 574;
+				Match(INTEREST_ONLY);
+				State = 575;
+				Match(UNTIL);
+				State = 576;
 				Match(DATE);
 				}
 				break;
@@ -4319,9 +4360,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 575;
+				State = 577;
 				Match(AMORTIZE);
-				State = 576;
+				State = 578;
 				amortization();
 				}
 				break;
@@ -4329,9 +4370,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 577;
+				State = 579;
 				Match(MATURITY);
-				State = 578;
+				State = 580;
 				Match(DATE);
 				}
 				break;
@@ -4339,9 +4380,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 579;
+				State = 581;
 				Match(SENIORITY);
-				State = 580;
+				State = 582;
 				Match(NUMBER);
 				}
 				break;
@@ -4388,11 +4429,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 583;
-			Match(BELOW);
-			State = 584;
-			_localctx.bound = expr(0);
 			State = 585;
+			Match(BELOW);
+			State = 586;
+			_localctx.bound = expr(0);
+			State = 587;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4474,14 +4515,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_amortization);
 		int _la;
 		try {
-			State = 599;
+			State = 601;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 587;
+				State = 589;
 				Match(BULLET);
 				}
 				break;
@@ -4489,7 +4530,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 588;
+				State = 590;
 				Match(LEVEL);
 				}
 				break;
@@ -4497,7 +4538,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 589;
+				State = 591;
 				Match(LINEAR);
 				}
 				break;
@@ -4505,25 +4546,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 590;
+				State = 592;
 				Match(SCHEDULE);
-				State = 591;
+				State = 593;
 				Match(LBRACE);
-				State = 595;
+				State = 597;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 592;
+					State = 594;
 					schedulePoint();
 					}
 					}
-					State = 597;
+					State = 599;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 598;
+				State = 600;
 				Match(RBRACE);
 				}
 				break;
@@ -4577,27 +4618,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 601;
-			Match(EQUITY);
-			State = 602;
-			_localctx.name = ident();
 			State = 603;
+			Match(EQUITY);
+			State = 604;
+			_localctx.name = ident();
+			State = 605;
 			Match(LBRACE);
-			State = 607;
+			State = 609;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 604;
+				State = 606;
 				equityItem();
 				}
 				}
-				State = 609;
+				State = 611;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 610;
+			State = 612;
 			Match(RBRACE);
 			}
 		}
@@ -4664,16 +4705,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 64, RULE_equityItem);
 		int _la;
 		try {
-			State = 623;
+			State = 625;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 612;
+				State = 614;
 				Match(CONTRIBUTED);
-				State = 613;
+				State = 615;
 				expr(0);
 				}
 				break;
@@ -4681,23 +4722,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 614;
+				State = 616;
 				Match(HOLDERS);
-				State = 615;
+				State = 617;
 				holder();
-				State = 620;
+				State = 622;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 616;
+					State = 618;
 					Match(COMMA);
-					State = 617;
+					State = 619;
 					holder();
 					}
 					}
-					State = 622;
+					State = 624;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4745,9 +4786,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 625;
+			State = 627;
 			ident();
-			State = 626;
+			State = 628;
 			expr(0);
 			}
 		}
@@ -4797,32 +4838,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 628;
+			State = 630;
 			Match(ACCOUNT);
-			State = 629;
+			State = 631;
 			_localctx.name = ident();
-			State = 638;
+			State = 640;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 630;
+				State = 632;
 				Match(LBRACE);
-				State = 634;
+				State = 636;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 89)) & ~0x3f) == 0 && ((1L << (_la - 89)) & 7L) != 0)) {
+				while (((((_la - 106)) & ~0x3f) == 0 && ((1L << (_la - 106)) & 7L) != 0)) {
 					{
 					{
-					State = 631;
+					State = 633;
 					accountItem();
 					}
 					}
-					State = 636;
+					State = 638;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 637;
+				State = 639;
 				Match(RBRACE);
 				}
 			}
@@ -4897,16 +4938,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_accountItem);
 		try {
-			State = 646;
+			State = 648;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 640;
+				State = 642;
 				Match(TARGET);
-				State = 641;
+				State = 643;
 				expr(0);
 				}
 				break;
@@ -4914,9 +4955,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 642;
+				State = 644;
 				Match(INITIAL);
-				State = 643;
+				State = 645;
 				expr(0);
 				}
 				break;
@@ -4924,9 +4965,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 644;
+				State = 646;
 				Match(EARNS);
-				State = 645;
+				State = 647;
 				expr(0);
 				}
 				break;
@@ -4987,31 +5028,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 648;
-			Match(FEE);
-			State = 649;
-			_localctx.name = ident();
 			State = 650;
-			Match(LBRACE);
+			Match(FEE);
 			State = 651;
+			_localctx.name = ident();
+			State = 652;
+			Match(LBRACE);
+			State = 653;
 			expr(0);
-			State = 659;
+			State = 661;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 652;
+				State = 654;
 				perYear();
-				State = 657;
+				State = 659;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 653;
-					Match(ESCALATING);
-					State = 654;
-					expr(0);
 					State = 655;
+					Match(ESCALATING);
+					State = 656;
+					expr(0);
+					State = 657;
 					perYear();
 					}
 				}
@@ -5019,7 +5060,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 661;
+			State = 663;
 			Match(RBRACE);
 			}
 		}
@@ -5074,52 +5115,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 663;
-			Match(TEST);
-			State = 664;
-			_localctx.name = ident();
 			State = 665;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 666;
+			_localctx.name = ident();
+			State = 667;
+			Match(ASSIGN);
+			State = 668;
 			expr(0);
-			State = 673;
+			State = 675;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 667;
+				State = 669;
 				Match(OVER);
-				State = 670;
+				State = 672;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 668;
+					State = 670;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 669;
+					State = 671;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 672;
+				State = 674;
 				duration();
 				}
 			}
 
-			State = 677;
+			State = 679;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 675;
+				State = 677;
 				Match(FROM);
-				State = 676;
+				State = 678;
 				Match(DATE);
 				}
 			}
@@ -5203,93 +5244,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 679;
-			Match(TRIGGER);
-			State = 680;
-			_localctx.name = ident();
 			State = 681;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 682;
+			_localctx.name = ident();
+			State = 683;
+			Match(WHEN);
+			State = 684;
 			expr(0);
-			State = 685;
+			State = 687;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 683;
+				State = 685;
 				Match(FROM);
-				State = 684;
+				State = 686;
 				Match(DATE);
 				}
 			}
 
-			State = 690;
+			State = 692;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 687;
-				Match(TRIPS);
-				State = 688;
-				Match(AFTER);
 				State = 689;
+				Match(TRIPS);
+				State = 690;
+				Match(AFTER);
+				State = 691;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 695;
+			State = 697;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 692;
-				Match(CURES);
-				State = 693;
-				Match(AFTER);
 				State = 694;
+				Match(CURES);
+				State = 695;
+				Match(AFTER);
+				State = 696;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 705;
+			State = 707;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 697;
-				Match(CURE);
-				State = 698;
-				Match(BY);
 				State = 699;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 700;
-				Match(UP);
+				Match(BY);
 				State = 701;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 702;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 703;
+				Match(TO);
+				State = 704;
+				_localctx.times = Match(NUMBER);
+				State = 705;
 				Match(TIMES);
 				}
 			}
 
-			State = 707;
+			State = 709;
 			Match(ARROW);
-			State = 708;
+			State = 710;
 			triggerEffect();
-			State = 713;
+			State = 715;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 709;
+				State = 711;
 				Match(COMMA);
-				State = 710;
+				State = 712;
 				triggerEffect();
 				}
 				}
-				State = 715;
+				State = 717;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5376,20 +5417,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 735;
+			State = 737;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 716;
-				Match(SWEEP);
-				State = 717;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 718;
-				Match(TO);
+				Match(SWEEP);
 				State = 719;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 720;
+				Match(TO);
+				State = 721;
 				ident();
 				}
 				break;
@@ -5397,34 +5438,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 720;
+				State = 722;
 				Match(ACCELERATE);
-				State = 732;
+				State = 734;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 721;
+					State = 723;
 					Match(LPAREN);
-					State = 722;
+					State = 724;
 					ident();
-					State = 727;
+					State = 729;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 723;
+						State = 725;
 						Match(COMMA);
-						State = 724;
+						State = 726;
 						ident();
 						}
 						}
-						State = 729;
+						State = 731;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 730;
+					State = 732;
 					Match(RPAREN);
 					}
 				}
@@ -5435,7 +5476,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 734;
+				State = 736;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5483,20 +5524,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 737;
-			Match(DEFAULT);
-			State = 738;
-			Match(WHEN);
 			State = 739;
+			Match(DEFAULT);
+			State = 740;
+			Match(WHEN);
+			State = 741;
 			expr(0);
-			State = 742;
+			State = 744;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 740;
+				State = 742;
 				Match(GRACE);
-				State = 741;
+				State = 743;
 				duration();
 				}
 			}
@@ -5548,25 +5589,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 744;
-			Match(CFADS);
-			State = 745;
-			Match(INCLUDES);
 			State = 746;
+			Match(CFADS);
+			State = 747;
+			Match(INCLUDES);
+			State = 748;
 			cfadsItem();
-			State = 751;
+			State = 753;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 747;
+				State = 749;
 				Match(COMMA);
-				State = 748;
+				State = 750;
 				cfadsItem();
 				}
 				}
-				State = 753;
+				State = 755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5606,13 +5647,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 84, RULE_cfadsItem);
 		try {
-			State = 756;
+			State = 758;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 754;
+				State = 756;
 				Match(RVG);
 				}
 				break;
@@ -5629,6 +5670,23 @@ public partial class DealLangParser : Parser {
 			case LAUNCH:
 			case DOWN:
 			case SHIFT:
+			case PATHS:
+			case SEED:
+			case ANTITHETIC:
+			case GBM:
+			case DRIFT:
+			case VOLATILITY:
+			case REVERTS:
+			case TREND:
+			case SPEED:
+			case JUMPS:
+			case CORRELATE:
+			case WITH:
+			case STRESS:
+			case REGIMES:
+			case NORMAL:
+			case DRAWN:
+			case LOADING:
 			case RATING:
 			case PD:
 			case RECOVERY:
@@ -5723,7 +5781,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 755;
+				State = 757;
 				ident();
 				}
 				break;
@@ -5773,25 +5831,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 758;
+			State = 760;
 			Match(WATERFALL);
-			State = 759;
+			State = 761;
 			Match(LBRACE);
-			State = 763;
+			State = 765;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 16871L) != 0)) {
 				{
 				{
-				State = 760;
+				State = 762;
 				step();
 				}
 				}
-				State = 765;
+				State = 767;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 766;
+			State = 768;
 			Match(RBRACE);
 			}
 		}
@@ -5993,39 +6051,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 88, RULE_step);
 		int _la;
 		try {
-			State = 846;
+			State = 848;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 768;
+				State = 770;
 				Match(PAY);
-				State = 769;
+				State = 771;
 				((PayStepContext)_localctx).target = reference();
-				State = 779;
+				State = 781;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 770;
+					State = 772;
 					Match(USING);
-					State = 771;
+					State = 773;
 					ident();
-					State = 776;
+					State = 778;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 772;
+						State = 774;
 						Match(COMMA);
-						State = 773;
+						State = 775;
 						ident();
 						}
 						}
-						State = 778;
+						State = 780;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6038,9 +6096,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 781;
+				State = 783;
 				Match(FILL);
-				State = 782;
+				State = 784;
 				ident();
 				}
 				break;
@@ -6048,9 +6106,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 783;
+				State = 785;
 				Match(RELEASE);
-				State = 784;
+				State = 786;
 				ident();
 				}
 				break;
@@ -6058,13 +6116,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 785;
-				Match(HOLD);
-				State = 786;
-				Match(REST);
 				State = 787;
-				Match(IN);
+				Match(HOLD);
 				State = 788;
+				Match(REST);
+				State = 789;
+				Match(IN);
+				State = 790;
 				ident();
 				}
 				break;
@@ -6072,25 +6130,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 789;
+				State = 791;
 				Match(DISTRIBUTE);
-				State = 792;
+				State = 794;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 790;
+					State = 792;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 791;
+					State = 793;
 					Match(OF);
 					}
 				}
 
-				State = 794;
-				Match(REST);
-				State = 795;
-				Match(TO);
 				State = 796;
+				Match(REST);
+				State = 797;
+				Match(TO);
+				State = 798;
 				ident();
 				}
 				break;
@@ -6098,17 +6156,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 797;
-				Match(SWEEP);
-				State = 798;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 799;
-				Match(OF);
+				Match(SWEEP);
 				State = 800;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 801;
-				Match(TO);
+				Match(OF);
 				State = 802;
+				Match(REST);
+				State = 803;
+				Match(TO);
+				State = 804;
 				ident();
 				}
 				break;
@@ -6116,52 +6174,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 803;
-				Match(IF);
-				State = 804;
-				expr(0);
 				State = 805;
+				Match(IF);
+				State = 806;
+				expr(0);
+				State = 807;
 				Match(LBRACE);
-				State = 809;
+				State = 811;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 16871L) != 0)) {
 					{
 					{
-					State = 806;
+					State = 808;
 					step();
 					}
 					}
-					State = 811;
+					State = 813;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 812;
+				State = 814;
 				Match(RBRACE);
-				State = 822;
+				State = 824;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 813;
+					State = 815;
 					Match(ELSE);
-					State = 814;
+					State = 816;
 					Match(LBRACE);
-					State = 818;
+					State = 820;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 16871L) != 0)) {
 						{
 						{
-						State = 815;
+						State = 817;
 						step();
 						}
 						}
-						State = 820;
+						State = 822;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 821;
+					State = 823;
 					Match(RBRACE);
 					}
 				}
@@ -6172,37 +6230,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 824;
+				State = 826;
 				Match(PRO_RATA);
-				State = 827;
+				State = 829;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 825;
+					State = 827;
 					Match(BY);
-					State = 826;
+					State = 828;
 					Match(BALANCE);
 					}
 				}
 
-				State = 829;
+				State = 831;
 				Match(LBRACE);
-				State = 833;
+				State = 835;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 16871L) != 0)) {
 					{
 					{
-					State = 830;
+					State = 832;
 					step();
 					}
 					}
-					State = 835;
+					State = 837;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 836;
+				State = 838;
 				Match(RBRACE);
 				}
 				break;
@@ -6210,25 +6268,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 837;
+				State = 839;
 				Match(SEQUENTIAL);
-				State = 838;
+				State = 840;
 				Match(LBRACE);
-				State = 842;
+				State = 844;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 108)) & ~0x3f) == 0 && ((1L << (_la - 108)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 16871L) != 0)) {
 					{
 					{
-					State = 839;
+					State = 841;
 					step();
 					}
 					}
-					State = 844;
+					State = 846;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 845;
+				State = 847;
 				Match(RBRACE);
 				}
 				break;
@@ -6278,25 +6336,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 848;
+			State = 850;
 			Match(ENFORCEMENT);
-			State = 849;
+			State = 851;
 			Match(LBRACE);
-			State = 853;
+			State = 855;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 850;
+				State = 852;
 				enforcementItem();
 				}
 				}
-				State = 855;
+				State = 857;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 856;
+			State = 858;
 			Match(RBRACE);
 			}
 		}
@@ -6368,44 +6426,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 874;
+			State = 876;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 858;
+				State = 860;
 				Match(SELL);
-				State = 859;
+				State = 861;
 				ident();
-				State = 864;
+				State = 866;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 860;
+					State = 862;
 					Match(COMMA);
-					State = 861;
+					State = 863;
 					ident();
 					}
 					}
-					State = 866;
+					State = 868;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 870;
+				State = 872;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 1729382256910270479L) != 0)) {
+				while (((((_la - 85)) & ~0x3f) == 0 && ((1L << (_la - 85)) & 1729382256910270479L) != 0)) {
 					{
 					{
-					State = 867;
+					State = 869;
 					sellTerm();
 					}
 					}
-					State = 872;
+					State = 874;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6415,7 +6473,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 873;
+				State = 875;
 				waterfallDecl();
 				}
 				break;
@@ -6534,16 +6592,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 94, RULE_sellTerm);
 		try {
-			State = 894;
+			State = 896;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 876;
+				State = 878;
 				Match(HAIRCUT);
-				State = 877;
+				State = 879;
 				expr(0);
 				}
 				break;
@@ -6551,9 +6609,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 878;
+				State = 880;
 				Match(LAG);
-				State = 879;
+				State = 881;
 				duration();
 				}
 				break;
@@ -6561,13 +6619,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 880;
-				Match(DEPTH);
-				State = 881;
-				expr(0);
 				State = 882;
-				Match(PER);
+				Match(DEPTH);
 				State = 883;
+				expr(0);
+				State = 884;
+				Match(PER);
+				State = 885;
 				Match(MONTH);
 				}
 				break;
@@ -6575,9 +6633,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 885;
+				State = 887;
 				Match(IMPACT);
-				State = 886;
+				State = 888;
 				expr(0);
 				}
 				break;
@@ -6585,13 +6643,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 887;
-				Match(LIMIT);
-				State = 888;
-				expr(0);
 				State = 889;
-				Match(PER);
+				Match(LIMIT);
 				State = 890;
+				expr(0);
+				State = 891;
+				Match(PER);
+				State = 892;
 				Match(MONTH);
 				}
 				break;
@@ -6599,9 +6657,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 892;
+				State = 894;
 				Match(COSTS);
-				State = 893;
+				State = 895;
 				expr(0);
 				}
 				break;
@@ -6660,31 +6718,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 896;
-			Match(SCENARIO);
-			State = 897;
-			_localctx.name = ident();
 			State = 898;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 899;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 900;
+			Match(FOR);
+			State = 901;
+			_localctx.deal = ident();
+			State = 902;
 			Match(LBRACE);
-			State = 904;
+			State = 906;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -6776787564043960833L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 521042892295241727L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 35176050649213L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 901;
+				State = 903;
 				scenarioItem();
 				}
 				}
-				State = 906;
+				State = 908;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 907;
+			State = 909;
 			Match(RBRACE);
 			}
 		}
@@ -6729,16 +6787,25 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class DeflateItemContext : ScenarioItemContext {
 		public ReferenceContext path;
+		public ExprContext rate;
+		public ExprContext vol;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFLATE() { return GetToken(DealLangParser.DEFLATE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext[] perYear() {
+			return GetRuleContexts<PerYearContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
-			return GetRuleContext<PerYearContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear(int i) {
+			return GetRuleContext<PerYearContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ReferenceContext reference() {
 			return GetRuleContext<ReferenceContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOLATILITY() { return GetToken(DealLangParser.VOLATILITY, 0); }
 		public DeflateItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -6931,6 +6998,210 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class PathsItemContext : ScenarioItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATHS() { return GetToken(DealLangParser.PATHS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
+		public PathsItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPathsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class SeedItemContext : ScenarioItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEED() { return GetToken(DealLangParser.SEED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
+		public SeedItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSeedItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AntitheticItemContext : ScenarioItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANTITHETIC() { return GetToken(DealLangParser.ANTITHETIC, 0); }
+		public AntitheticItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAntitheticItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class GbmItemContext : ScenarioItemContext {
+		public IdentContext index;
+		public ExprContext drift;
+		public ExprContext vol;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GBM() { return GetToken(DealLangParser.GBM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRIFT() { return GetToken(DealLangParser.DRIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext[] perYear() {
+			return GetRuleContexts<PerYearContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear(int i) {
+			return GetRuleContext<PerYearContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOLATILITY() { return GetToken(DealLangParser.VOLATILITY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		public GbmItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGbmItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class RevertsItemContext : ScenarioItemContext {
+		public IdentContext index;
+		public ExprContext toward;
+		public ExprContext speed;
+		public ExprContext vol;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REVERTS() { return GetToken(DealLangParser.REVERTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SPEED() { return GetToken(DealLangParser.SPEED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext[] perYear() {
+			return GetRuleContexts<PerYearContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear(int i) {
+			return GetRuleContext<PerYearContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOLATILITY() { return GetToken(DealLangParser.VOLATILITY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TREND() { return GetToken(DealLangParser.TREND, 0); }
+		public RevertsItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRevertsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class JumpsItemContext : ScenarioItemContext {
+		public IdentContext index;
+		public ExprContext rate;
+		public ExprContext down;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JUMPS() { return GetToken(DealLangParser.JUMPS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOWN() { return GetToken(DealLangParser.DOWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		public JumpsItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJumpsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CorrelateItemContext : ScenarioItemContext {
+		public ReferenceContext a;
+		public ReferenceContext b;
+		public ExprContext normal;
+		public ExprContext stress;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CORRELATE() { return GetToken(DealLangParser.CORRELATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ReferenceContext[] reference() {
+			return GetRuleContexts<ReferenceContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ReferenceContext reference(int i) {
+			return GetRuleContext<ReferenceContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRESS() { return GetToken(DealLangParser.STRESS, 0); }
+		public CorrelateItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCorrelateItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class RegimesItemContext : ScenarioItemContext {
+		public ExprContext toStress;
+		public ExprContext toNormal;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REGIMES() { return GetToken(DealLangParser.REGIMES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRESS() { return GetToken(DealLangParser.STRESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext[] perYear() {
+			return GetRuleContexts<PerYearContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear(int i) {
+			return GetRuleContext<PerYearContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NORMAL() { return GetToken(DealLangParser.NORMAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		public RegimesItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRegimesItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class DrawnDefaultsItemContext : ScenarioItemContext {
+		public IdentContext party;
+		public ExprContext pd;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULTS() { return GetToken(DealLangParser.DEFAULTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PD() { return GetToken(DealLangParser.PD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext[] loading() {
+			return GetRuleContexts<LoadingContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
+			return GetRuleContext<LoadingContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public DrawnDefaultsItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitDrawnDefaultsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
@@ -6939,20 +7210,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 980;
+			State = 1054;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 909;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 910;
-				Match(RENEWALS);
 				State = 911;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 912;
+				Match(RENEWALS);
+				State = 913;
+				Match(TAKEN);
+				State = 914;
 				Match(NUMBER);
 				}
 				break;
@@ -6960,29 +7231,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 914;
-				((DeflateItemContext)_localctx).path = reference();
-				State = 915;
-				Match(DEFLATE);
 				State = 916;
-				expr(0);
+				((DeflateItemContext)_localctx).path = reference();
 				State = 917;
+				Match(DEFLATE);
+				State = 918;
+				((DeflateItemContext)_localctx).rate = expr(0);
+				State = 919;
 				perYear();
+				State = 924;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
+				case 1:
+					{
+					State = 920;
+					Match(VOLATILITY);
+					State = 921;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 922;
+					perYear();
+					}
+					break;
+				}
 				}
 				break;
 			case 3:
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 919;
+				State = 926;
 				((DropItemContext)_localctx).path = reference();
-				State = 920;
+				State = 927;
 				Match(DROP);
-				State = 921;
+				State = 928;
 				expr(0);
-				State = 922;
+				State = 929;
 				Match(BY);
-				State = 923;
+				State = 930;
 				Match(DATE);
 				}
 				break;
@@ -6990,13 +7275,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 925;
+				State = 932;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 926;
+				State = 933;
 				Match(DEFAULTS);
-				State = 927;
+				State = 934;
 				Match(ON);
-				State = 928;
+				State = 935;
 				Match(DATE);
 				}
 				break;
@@ -7004,9 +7289,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 930;
+				State = 937;
 				Match(ENFORCEMENT);
-				State = 932;
+				State = 939;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7014,7 +7299,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 931;
+						State = 938;
 						sellTerm();
 						}
 						}
@@ -7022,9 +7307,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 934;
+					State = 941;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,89,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,90,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -7032,11 +7317,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 936;
+				State = 943;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 937;
+				State = 944;
 				Match(LEVEL);
-				State = 938;
+				State = 945;
 				expr(0);
 				}
 				break;
@@ -7044,29 +7329,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 940;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 941;
-				Match(POINTS);
-				State = 942;
-				pointsKind();
-				State = 943;
-				Match(LBRACE);
 				State = 947;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 948;
+				Match(POINTS);
+				State = 949;
+				pointsKind();
+				State = 950;
+				Match(LBRACE);
+				State = 954;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 944;
+					State = 951;
 					schedulePoint();
 					}
 					}
-					State = 949;
+					State = 956;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 950;
+				State = 957;
 				Match(RBRACE);
 				}
 				break;
@@ -7074,15 +7359,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 952;
+				State = 959;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 953;
+				State = 960;
 				Match(LAUNCH);
-				State = 954;
+				State = 961;
 				Match(DATE);
-				State = 955;
+				State = 962;
 				Match(DOWN);
-				State = 956;
+				State = 963;
 				expr(0);
 				}
 				break;
@@ -7090,21 +7375,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 958;
+				State = 965;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 959;
+				State = 966;
 				Match(SHIFT);
-				State = 961;
+				State = 968;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 960;
+					State = 967;
 					Match(PLUS);
 					}
 				}
 
-				State = 963;
+				State = 970;
 				expr(0);
 				}
 				break;
@@ -7112,11 +7397,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 965;
+				State = 972;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 966;
+				State = 973;
 				Match(UTILISATION);
-				State = 967;
+				State = 974;
 				expr(0);
 				}
 				break;
@@ -7124,17 +7409,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 969;
+				State = 976;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 970;
+				State = 977;
 				Match(RELET);
-				State = 971;
+				State = 978;
 				Match(AFTER);
-				State = 972;
+				State = 979;
 				duration();
-				State = 973;
+				State = 980;
 				Match(AT);
-				State = 974;
+				State = 981;
 				expr(0);
 				}
 				break;
@@ -7142,14 +7427,261 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 976;
+				State = 983;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 977;
+				State = 984;
 				Match(NOT);
-				State = 978;
+				State = 985;
 				Match(RELET);
 				}
 				break;
+			case 13:
+				_localctx = new PathsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 13);
+				{
+				State = 987;
+				Match(PATHS);
+				State = 988;
+				Match(NUMBER);
+				}
+				break;
+			case 14:
+				_localctx = new SeedItemContext(_localctx);
+				EnterOuterAlt(_localctx, 14);
+				{
+				State = 989;
+				Match(SEED);
+				State = 990;
+				Match(NUMBER);
+				}
+				break;
+			case 15:
+				_localctx = new AntitheticItemContext(_localctx);
+				EnterOuterAlt(_localctx, 15);
+				{
+				State = 991;
+				Match(ANTITHETIC);
+				}
+				break;
+			case 16:
+				_localctx = new GbmItemContext(_localctx);
+				EnterOuterAlt(_localctx, 16);
+				{
+				State = 992;
+				((GbmItemContext)_localctx).index = ident();
+				State = 993;
+				Match(GBM);
+				State = 994;
+				Match(DRIFT);
+				State = 995;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 996;
+				perYear();
+				State = 997;
+				Match(VOLATILITY);
+				State = 998;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 999;
+				perYear();
+				}
+				break;
+			case 17:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 17);
+				{
+				State = 1001;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1002;
+				Match(REVERTS);
+				State = 1003;
+				Match(TO);
+				State = 1006;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
+				case 1:
+					{
+					State = 1004;
+					Match(TREND);
+					}
+					break;
+				case 2:
+					{
+					State = 1005;
+					((RevertsItemContext)_localctx).toward = expr(0);
+					}
+					break;
+				}
+				State = 1008;
+				Match(SPEED);
+				State = 1009;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1010;
+				perYear();
+				State = 1011;
+				Match(VOLATILITY);
+				State = 1012;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1013;
+				perYear();
+				}
+				break;
+			case 18:
+				_localctx = new JumpsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 18);
+				{
+				State = 1015;
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1016;
+				Match(JUMPS);
+				State = 1017;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1018;
+				perYear();
+				State = 1019;
+				Match(DOWN);
+				State = 1020;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 19:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 19);
+				{
+				State = 1022;
+				Match(CORRELATE);
+				State = 1023;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1024;
+				Match(WITH);
+				State = 1025;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1026;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1029;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
+				case 1:
+					{
+					State = 1027;
+					Match(STRESS);
+					State = 1028;
+					((CorrelateItemContext)_localctx).stress = expr(0);
+					}
+					break;
+				}
+				}
+				break;
+			case 20:
+				_localctx = new RegimesItemContext(_localctx);
+				EnterOuterAlt(_localctx, 20);
+				{
+				State = 1031;
+				Match(REGIMES);
+				State = 1032;
+				Match(STRESS);
+				State = 1033;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1034;
+				perYear();
+				State = 1035;
+				Match(NORMAL);
+				State = 1036;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1037;
+				perYear();
+				}
+				break;
+			case 21:
+				_localctx = new DrawnDefaultsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 21);
+				{
+				State = 1039;
+				((DrawnDefaultsItemContext)_localctx).party = ident();
+				State = 1040;
+				Match(DEFAULTS);
+				State = 1041;
+				Match(DRAWN);
+				State = 1046;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
+				case 1:
+					{
+					State = 1042;
+					Match(PD);
+					State = 1043;
+					((DrawnDefaultsItemContext)_localctx).pd = expr(0);
+					State = 1044;
+					perYear();
+					}
+					break;
+				}
+				State = 1051;
+				ErrorHandler.Sync(this);
+				_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
+				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+					if ( _alt==1 ) {
+						{
+						{
+						State = 1048;
+						loading();
+						}
+						} 
+					}
+					State = 1053;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
+				}
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class LoadingContext : ParserRuleContext {
+		public ReferenceContext factor;
+		public ExprContext beta;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOADING() { return GetToken(DealLangParser.LOADING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ReferenceContext reference() {
+			return GetRuleContext<ReferenceContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public LoadingContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_loading; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoading(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public LoadingContext loading() {
+		LoadingContext _localctx = new LoadingContext(Context, State);
+		EnterRule(_localctx, 100, RULE_loading);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1056;
+			Match(LOADING);
+			State = 1057;
+			_localctx.factor = reference();
+			State = 1058;
+			_localctx.beta = expr(0);
 			}
 		}
 		catch (RecognitionException re) {
@@ -7182,13 +7714,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 100, RULE_perYear);
+		EnterRule(_localctx, 102, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 982;
+			State = 1060;
 			Match(PER);
-			State = 983;
+			State = 1061;
 			Match(YEAR);
 			}
 		}
@@ -7221,11 +7753,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 102, RULE_duration);
+		EnterRule(_localctx, 104, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 985;
+			State = 1063;
 			Match(QUANTITY);
 			}
 		}
@@ -7545,27 +8077,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 104;
-		EnterRecursionRule(_localctx, 104, RULE_expr, _p);
+		int _startState = 106;
+		EnterRecursionRule(_localctx, 106, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1029;
+			State = 1107;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 988;
+				State = 1066;
 				Match(LPAREN);
-				State = 989;
+				State = 1067;
 				expr(0);
-				State = 990;
+				State = 1068;
 				Match(RPAREN);
 				}
 				break;
@@ -7574,9 +8106,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 992;
+				State = 1070;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 993;
+				State = 1071;
 				expr(16);
 				}
 				break;
@@ -7585,9 +8117,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 994;
+				State = 1072;
 				Match(NOT);
-				State = 995;
+				State = 1073;
 				expr(11);
 				}
 				break;
@@ -7596,17 +8128,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 996;
+				State = 1074;
 				Match(IF);
-				State = 997;
+				State = 1075;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 998;
+				State = 1076;
 				Match(THEN);
-				State = 999;
+				State = 1077;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1000;
+				State = 1078;
 				Match(ELSE);
-				State = 1001;
+				State = 1079;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -7615,37 +8147,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1003;
+				State = 1081;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1004;
+				State = 1082;
 				Match(LPAREN);
-				State = 1013;
+				State = 1091;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -8794400197105943041L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 231937599159943171L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 521042892295241727L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 36345452341289341L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 103L) != 0)) {
 					{
-					State = 1005;
+					State = 1083;
 					expr(0);
-					State = 1010;
+					State = 1088;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1006;
+						State = 1084;
 						Match(COMMA);
-						State = 1007;
+						State = 1085;
 						expr(0);
 						}
 						}
-						State = 1012;
+						State = 1090;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1015;
+				State = 1093;
 				Match(RPAREN);
 				}
 				break;
@@ -7654,7 +8186,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1017;
+				State = 1095;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -7664,19 +8196,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1019;
+				State = 1097;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 127L) != 0)) {
+				if (((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 127L) != 0)) {
 					{
-					State = 1018;
+					State = 1096;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1021;
+				State = 1099;
 				Match(PER);
-				State = 1022;
+				State = 1100;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -7685,9 +8217,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1023;
+				State = 1101;
 				Match(NUMBER);
-				State = 1024;
+				State = 1102;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -7696,7 +8228,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1025;
+				State = 1103;
 				Match(QUANTITY);
 				}
 				break;
@@ -7705,7 +8237,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1026;
+				State = 1104;
 				Match(NUMBER);
 				}
 				break;
@@ -7714,7 +8246,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1027;
+				State = 1105;
 				Match(DATE);
 				}
 				break;
@@ -7723,34 +8255,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1028;
+				State = 1106;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1051;
+			State = 1129;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,103,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1049;
+					State = 1127;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1031;
+						State = 1109;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1032;
+						State = 1110;
 						Match(OF);
-						State = 1033;
+						State = 1111;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7759,9 +8291,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1034;
+						State = 1112;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1035;
+						State = 1113;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7771,7 +8303,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1036;
+						State = 1114;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7780,9 +8312,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1037;
+						State = 1115;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1038;
+						State = 1116;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -7792,7 +8324,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1039;
+						State = 1117;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -7801,19 +8333,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1040;
+						State = 1118;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1041;
+						State = 1119;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 172)) & ~0x3f) == 0 && ((1L << (_la - 172)) & 63L) != 0)) ) {
+						if ( !(((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1042;
+						State = 1120;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -7822,11 +8354,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1043;
+						State = 1121;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1044;
+						State = 1122;
 						Match(AND);
-						State = 1045;
+						State = 1123;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -7835,20 +8367,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1046;
+						State = 1124;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1047;
+						State = 1125;
 						Match(OR);
-						State = 1048;
+						State = 1126;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1053;
+				State = 1131;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,103,Context);
 			}
 			}
 		}
@@ -7887,14 +8419,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 106, RULE_measureUnit);
+		EnterRule(_localctx, 108, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1054;
+			State = 1132;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 127L) != 0)) ) {
+			if ( !(((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -7939,20 +8471,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 108, RULE_reference);
+		EnterRule(_localctx, 110, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1056;
+			State = 1134;
 			ident();
-			State = 1059;
+			State = 1137;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 			case 1:
 				{
-				State = 1057;
+				State = 1135;
 				Match(DOT);
-				State = 1058;
+				State = 1136;
 				_localctx.member = ident();
 				}
 				break;
@@ -8076,6 +8608,23 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RELET() { return GetToken(DealLangParser.RELET, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TERMINATION_FEE() { return GetToken(DealLangParser.TERMINATION_FEE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATHS() { return GetToken(DealLangParser.PATHS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEED() { return GetToken(DealLangParser.SEED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANTITHETIC() { return GetToken(DealLangParser.ANTITHETIC, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GBM() { return GetToken(DealLangParser.GBM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRIFT() { return GetToken(DealLangParser.DRIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOLATILITY() { return GetToken(DealLangParser.VOLATILITY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REVERTS() { return GetToken(DealLangParser.REVERTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TREND() { return GetToken(DealLangParser.TREND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SPEED() { return GetToken(DealLangParser.SPEED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JUMPS() { return GetToken(DealLangParser.JUMPS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CORRELATE() { return GetToken(DealLangParser.CORRELATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRESS() { return GetToken(DealLangParser.STRESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REGIMES() { return GetToken(DealLangParser.REGIMES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NORMAL() { return GetToken(DealLangParser.NORMAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOADING() { return GetToken(DealLangParser.LOADING, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -8092,14 +8641,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 110, RULE_ident);
+		EnterRule(_localctx, 112, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1061;
+			State = 1139;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -9082630573257654785L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 216172784260759555L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 521042892295241727L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 35176050647165L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8122,7 +8671,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 52: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 53: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -8145,391 +8694,423 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,190,1064,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,207,1142,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
-		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,1,0,1,0,1,
-		0,1,0,5,0,117,8,0,10,0,12,0,120,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
-		2,5,2,131,8,2,10,2,12,2,134,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,157,8,3,1,4,1,4,1,4,
-		1,4,1,4,5,4,164,8,4,10,4,12,4,167,9,4,1,4,1,4,1,5,1,5,1,5,5,5,174,8,5,
-		10,5,12,5,177,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,3,6,195,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,203,8,8,10,8,12,8,
-		206,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,216,8,9,1,10,1,10,1,10,1,10,
-		5,10,222,8,10,10,10,12,10,225,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,
-		1,11,1,11,1,11,1,11,1,11,5,11,239,8,11,10,11,12,11,242,9,11,1,11,1,11,
-		1,11,1,11,1,11,1,11,3,11,250,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,258,
-		8,13,10,13,12,13,261,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		3,14,272,8,14,1,14,1,14,3,14,276,8,14,1,14,1,14,1,14,1,14,5,14,282,8,14,
-		10,14,12,14,285,9,14,1,14,3,14,288,8,14,1,15,1,15,1,15,3,15,293,8,15,1,
-		16,1,16,1,16,1,16,1,16,1,16,5,16,301,8,16,10,16,12,16,304,9,16,1,16,1,
-		16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,317,8,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,332,8,17,1,
-		17,1,17,4,17,336,8,17,11,17,12,17,337,1,17,1,17,3,17,342,8,17,1,18,1,18,
-		1,18,3,18,347,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,355,8,19,1,20,1,
-		20,1,20,1,20,5,20,361,8,20,10,20,12,20,364,9,20,1,20,1,20,1,21,1,21,1,
-		21,1,21,1,21,1,21,1,21,3,21,375,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
-		1,21,1,21,3,21,386,8,21,1,22,1,22,1,22,1,22,5,22,392,8,22,10,22,12,22,
-		395,9,22,1,22,1,22,1,23,1,23,1,23,5,23,402,8,23,10,23,12,23,405,9,23,1,
+		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
+		1,0,1,0,1,0,1,0,5,0,119,8,0,10,0,12,0,122,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
+		1,2,1,2,1,2,5,2,133,8,2,10,2,12,2,136,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,159,8,3,1,
+		4,1,4,1,4,1,4,1,4,5,4,166,8,4,10,4,12,4,169,9,4,1,4,1,4,1,5,1,5,1,5,5,
+		5,176,8,5,10,5,12,5,179,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,
+		6,1,6,1,6,1,6,1,6,1,6,3,6,197,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,205,8,8,
+		10,8,12,8,208,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,218,8,9,1,10,1,10,
+		1,10,1,10,5,10,224,8,10,10,10,12,10,227,9,10,1,10,1,10,1,11,1,11,1,11,
+		1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,241,8,11,10,11,12,11,244,9,11,
+		1,11,1,11,1,11,1,11,1,11,1,11,3,11,252,8,11,1,12,1,12,1,13,1,13,1,13,1,
+		13,5,13,260,8,13,10,13,12,13,263,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,
+		14,1,14,1,14,3,14,274,8,14,1,14,1,14,3,14,278,8,14,1,14,1,14,1,14,1,14,
+		5,14,284,8,14,10,14,12,14,287,9,14,1,14,3,14,290,8,14,1,15,1,15,1,15,3,
+		15,295,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,303,8,16,10,16,12,16,306,
+		9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,319,8,
+		17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,
+		17,334,8,17,1,17,1,17,4,17,338,8,17,11,17,12,17,339,1,17,1,17,3,17,344,
+		8,17,1,18,1,18,1,18,3,18,349,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,357,
+		8,19,1,20,1,20,1,20,1,20,5,20,363,8,20,10,20,12,20,366,9,20,1,20,1,20,
+		1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,377,8,21,1,21,1,21,1,21,1,21,1,
+		21,1,21,1,21,1,21,1,21,3,21,388,8,21,1,22,1,22,1,22,1,22,5,22,394,8,22,
+		10,22,12,22,397,9,22,1,22,1,22,1,23,1,23,1,23,5,23,404,8,23,10,23,12,23,
+		407,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
 		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,3,23,438,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,446,8,24,
-		10,24,12,24,449,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
+		23,1,23,1,23,1,23,1,23,3,23,440,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,
+		448,8,24,10,24,12,24,451,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,
 		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		3,25,475,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,484,8,25,1,26,1,
-		26,1,26,1,26,1,26,3,26,491,8,26,1,27,1,27,1,27,1,27,5,27,497,8,27,10,27,
-		12,27,500,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,509,8,28,1,28,1,
-		28,3,28,513,8,28,1,28,1,28,3,28,517,8,28,1,28,1,28,3,28,521,8,28,1,28,
-		1,28,3,28,525,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,5,28,539,8,28,10,28,12,28,542,9,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,3,28,553,8,28,1,28,1,28,1,28,1,28,1,28,5,28,560,8,28,
-		10,28,12,28,563,9,28,1,28,1,28,3,28,567,8,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,582,8,28,1,29,1,29,1,29,1,
-		29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,594,8,30,10,30,12,30,597,9,30,1,
-		30,3,30,600,8,30,1,31,1,31,1,31,1,31,5,31,606,8,31,10,31,12,31,609,9,31,
-		1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,619,8,32,10,32,12,32,622,
-		9,32,3,32,624,8,32,1,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,633,8,34,10,
-		34,12,34,636,9,34,1,34,3,34,639,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,
-		647,8,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,658,8,36,3,
-		36,660,8,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,671,8,37,
-		1,37,3,37,674,8,37,1,37,1,37,3,37,678,8,37,1,38,1,38,1,38,1,38,1,38,1,
-		38,3,38,686,8,38,1,38,1,38,1,38,3,38,691,8,38,1,38,1,38,1,38,3,38,696,
-		8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,706,8,38,1,38,1,38,1,
-		38,1,38,5,38,712,8,38,10,38,12,38,715,9,38,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,5,39,726,8,39,10,39,12,39,729,9,39,1,39,1,39,3,39,733,
-		8,39,1,39,3,39,736,8,39,1,40,1,40,1,40,1,40,1,40,3,40,743,8,40,1,41,1,
-		41,1,41,1,41,1,41,5,41,750,8,41,10,41,12,41,753,9,41,1,42,1,42,3,42,757,
-		8,42,1,43,1,43,1,43,5,43,762,8,43,10,43,12,43,765,9,43,1,43,1,43,1,44,
-		1,44,1,44,1,44,1,44,1,44,5,44,775,8,44,10,44,12,44,778,9,44,3,44,780,8,
-		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,793,8,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,
-		808,8,44,10,44,12,44,811,9,44,1,44,1,44,1,44,1,44,5,44,817,8,44,10,44,
-		12,44,820,9,44,1,44,3,44,823,8,44,1,44,1,44,1,44,3,44,828,8,44,1,44,1,
-		44,5,44,832,8,44,10,44,12,44,835,9,44,1,44,1,44,1,44,1,44,5,44,841,8,44,
-		10,44,12,44,844,9,44,1,44,3,44,847,8,44,1,45,1,45,1,45,5,45,852,8,45,10,
-		45,12,45,855,9,45,1,45,1,45,1,46,1,46,1,46,1,46,5,46,863,8,46,10,46,12,
-		46,866,9,46,1,46,5,46,869,8,46,10,46,12,46,872,9,46,1,46,3,46,875,8,46,
-		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,3,47,895,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,903,
-		8,48,10,48,12,48,906,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,4,49,933,8,49,11,49,12,49,934,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,5,49,946,8,49,10,49,12,49,949,9,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,962,8,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,981,
-		8,49,1,50,1,50,1,50,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,
-		1009,8,52,10,52,12,52,1012,9,52,3,52,1014,8,52,1,52,1,52,1,52,1,52,3,52,
-		1020,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1030,8,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,5,52,1050,8,52,10,52,12,52,1053,9,52,1,53,1,53,1,54,1,54,
-		1,54,3,54,1060,8,54,1,55,1,55,1,55,0,1,104,56,0,2,4,6,8,10,12,14,16,18,
-		20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,
-		68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,
-		0,8,1,0,160,161,1,0,15,16,1,0,180,181,1,0,170,171,1,0,168,169,1,0,172,
-		177,1,0,135,141,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,41,43,44,46,72,
-		74,84,86,87,89,91,95,96,98,100,103,105,114,114,116,120,127,129,142,142,
-		147,158,184,185,1216,0,118,1,0,0,0,2,123,1,0,0,0,4,126,1,0,0,0,6,156,1,
-		0,0,0,8,158,1,0,0,0,10,170,1,0,0,0,12,194,1,0,0,0,14,196,1,0,0,0,16,198,
-		1,0,0,0,18,215,1,0,0,0,20,217,1,0,0,0,22,249,1,0,0,0,24,251,1,0,0,0,26,
-		253,1,0,0,0,28,287,1,0,0,0,30,289,1,0,0,0,32,294,1,0,0,0,34,341,1,0,0,
-		0,36,346,1,0,0,0,38,354,1,0,0,0,40,356,1,0,0,0,42,385,1,0,0,0,44,387,1,
-		0,0,0,46,437,1,0,0,0,48,439,1,0,0,0,50,483,1,0,0,0,52,485,1,0,0,0,54,492,
-		1,0,0,0,56,581,1,0,0,0,58,583,1,0,0,0,60,599,1,0,0,0,62,601,1,0,0,0,64,
-		623,1,0,0,0,66,625,1,0,0,0,68,628,1,0,0,0,70,646,1,0,0,0,72,648,1,0,0,
-		0,74,663,1,0,0,0,76,679,1,0,0,0,78,735,1,0,0,0,80,737,1,0,0,0,82,744,1,
-		0,0,0,84,756,1,0,0,0,86,758,1,0,0,0,88,846,1,0,0,0,90,848,1,0,0,0,92,874,
-		1,0,0,0,94,894,1,0,0,0,96,896,1,0,0,0,98,980,1,0,0,0,100,982,1,0,0,0,102,
-		985,1,0,0,0,104,1029,1,0,0,0,106,1054,1,0,0,0,108,1056,1,0,0,0,110,1061,
-		1,0,0,0,112,117,3,2,1,0,113,117,3,4,2,0,114,117,3,96,48,0,115,117,3,8,
-		4,0,116,112,1,0,0,0,116,113,1,0,0,0,116,114,1,0,0,0,116,115,1,0,0,0,117,
-		120,1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,
-		0,0,0,121,122,5,0,0,1,122,1,1,0,0,0,123,124,5,3,0,0,124,125,5,182,0,0,
-		125,3,1,0,0,0,126,127,5,1,0,0,127,128,3,110,55,0,128,132,5,160,0,0,129,
-		131,3,6,3,0,130,129,1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,133,1,
-		0,0,0,133,135,1,0,0,0,134,132,1,0,0,0,135,136,5,161,0,0,136,5,1,0,0,0,
-		137,157,3,12,6,0,138,157,3,16,8,0,139,157,3,20,10,0,140,157,3,26,13,0,
-		141,157,3,32,16,0,142,157,3,40,20,0,143,157,3,44,22,0,144,157,3,48,24,
-		0,145,157,3,54,27,0,146,157,3,62,31,0,147,157,3,68,34,0,148,157,3,72,36,
-		0,149,157,3,74,37,0,150,157,3,76,38,0,151,157,3,80,40,0,152,157,3,82,41,
-		0,153,157,3,86,43,0,154,157,3,90,45,0,155,157,3,8,4,0,156,137,1,0,0,0,
-		156,138,1,0,0,0,156,139,1,0,0,0,156,140,1,0,0,0,156,141,1,0,0,0,156,142,
-		1,0,0,0,156,143,1,0,0,0,156,144,1,0,0,0,156,145,1,0,0,0,156,146,1,0,0,
-		0,156,147,1,0,0,0,156,148,1,0,0,0,156,149,1,0,0,0,156,150,1,0,0,0,156,
-		151,1,0,0,0,156,152,1,0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,1,
-		0,0,0,157,7,1,0,0,0,158,159,5,184,0,0,159,165,4,4,0,0,160,164,3,110,55,
-		0,161,164,5,4,0,0,162,164,5,31,0,0,163,160,1,0,0,0,163,161,1,0,0,0,163,
-		162,1,0,0,0,164,167,1,0,0,0,165,163,1,0,0,0,165,166,1,0,0,0,166,168,1,
-		0,0,0,167,165,1,0,0,0,168,169,3,10,5,0,169,9,1,0,0,0,170,175,5,160,0,0,
-		171,174,3,10,5,0,172,174,8,0,0,0,173,171,1,0,0,0,173,172,1,0,0,0,174,177,
-		1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,178,1,0,0,0,177,175,1,0,0,
-		0,178,179,5,161,0,0,179,11,1,0,0,0,180,181,5,5,0,0,181,195,5,182,0,0,182,
-		183,5,6,0,0,183,195,3,110,55,0,184,185,5,7,0,0,185,195,5,179,0,0,186,187,
-		5,8,0,0,187,195,5,179,0,0,188,189,5,9,0,0,189,195,5,179,0,0,190,191,5,
-		10,0,0,191,195,3,110,55,0,192,193,5,11,0,0,193,195,3,14,7,0,194,180,1,
-		0,0,0,194,182,1,0,0,0,194,184,1,0,0,0,194,186,1,0,0,0,194,188,1,0,0,0,
-		194,190,1,0,0,0,194,192,1,0,0,0,195,13,1,0,0,0,196,197,5,178,0,0,197,15,
-		1,0,0,0,198,199,5,12,0,0,199,200,3,110,55,0,200,204,5,160,0,0,201,203,
-		3,18,9,0,202,201,1,0,0,0,203,206,1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,
-		0,205,207,1,0,0,0,206,204,1,0,0,0,207,208,5,161,0,0,208,17,1,0,0,0,209,
-		210,5,20,0,0,210,216,5,182,0,0,211,212,5,21,0,0,212,216,3,104,52,0,213,
-		214,5,22,0,0,214,216,3,104,52,0,215,209,1,0,0,0,215,211,1,0,0,0,215,213,
-		1,0,0,0,216,19,1,0,0,0,217,218,5,13,0,0,218,219,3,110,55,0,219,223,5,160,
-		0,0,220,222,3,22,11,0,221,220,1,0,0,0,222,225,1,0,0,0,223,221,1,0,0,0,
-		223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,0,0,0,226,227,5,161,0,0,227,
-		21,1,0,0,0,228,229,5,82,0,0,229,250,3,104,52,0,230,231,5,130,0,0,231,232,
-		3,104,52,0,232,233,3,100,50,0,233,250,1,0,0,0,234,235,5,14,0,0,235,236,
-		3,24,12,0,236,240,5,160,0,0,237,239,3,30,15,0,238,237,1,0,0,0,239,242,
-		1,0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,0,0,
-		0,243,244,5,161,0,0,244,250,1,0,0,0,245,246,5,17,0,0,246,247,5,179,0,0,
-		247,248,5,18,0,0,248,250,3,104,52,0,249,228,1,0,0,0,249,230,1,0,0,0,249,
-		234,1,0,0,0,249,245,1,0,0,0,250,23,1,0,0,0,251,252,7,1,0,0,252,25,1,0,
-		0,0,253,254,5,23,0,0,254,255,3,110,55,0,255,259,5,160,0,0,256,258,3,28,
-		14,0,257,256,1,0,0,0,258,261,1,0,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,
-		262,1,0,0,0,261,259,1,0,0,0,262,263,5,161,0,0,263,27,1,0,0,0,264,265,5,
-		24,0,0,265,288,3,104,52,0,266,267,5,25,0,0,267,268,5,26,0,0,268,271,3,
-		102,51,0,269,270,5,27,0,0,270,272,3,104,52,0,271,269,1,0,0,0,271,272,1,
-		0,0,0,272,275,1,0,0,0,273,274,5,28,0,0,274,276,5,179,0,0,275,273,1,0,0,
-		0,275,276,1,0,0,0,276,288,1,0,0,0,277,278,5,25,0,0,278,279,5,29,0,0,279,
-		283,5,160,0,0,280,282,3,30,15,0,281,280,1,0,0,0,282,285,1,0,0,0,283,281,
-		1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,288,5,161,
-		0,0,287,264,1,0,0,0,287,266,1,0,0,0,287,277,1,0,0,0,288,29,1,0,0,0,289,
-		290,5,179,0,0,290,292,3,104,52,0,291,293,5,164,0,0,292,291,1,0,0,0,292,
-		293,1,0,0,0,293,31,1,0,0,0,294,295,5,30,0,0,295,296,3,110,55,0,296,297,
-		5,31,0,0,297,298,3,110,55,0,298,302,5,160,0,0,299,301,3,34,17,0,300,299,
-		1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,
-		0,304,302,1,0,0,0,305,306,5,161,0,0,306,33,1,0,0,0,307,308,5,32,0,0,308,
-		342,3,110,55,0,309,310,5,33,0,0,310,311,3,104,52,0,311,316,3,100,50,0,
-		312,313,5,34,0,0,313,314,3,104,52,0,314,315,3,100,50,0,315,317,1,0,0,0,
-		316,312,1,0,0,0,316,317,1,0,0,0,317,342,1,0,0,0,318,319,5,35,0,0,319,342,
-		5,179,0,0,320,321,5,36,0,0,321,342,3,102,51,0,322,323,5,37,0,0,323,324,
-		3,36,18,0,324,325,3,102,51,0,325,326,5,39,0,0,326,327,5,32,0,0,327,331,
-		5,40,0,0,328,329,5,33,0,0,329,330,5,39,0,0,330,332,5,41,0,0,331,328,1,
-		0,0,0,331,332,1,0,0,0,332,342,1,0,0,0,333,335,5,42,0,0,334,336,3,38,19,
-		0,335,334,1,0,0,0,336,337,1,0,0,0,337,335,1,0,0,0,337,338,1,0,0,0,338,
-		342,1,0,0,0,339,340,5,11,0,0,340,342,3,14,7,0,341,307,1,0,0,0,341,309,
-		1,0,0,0,341,318,1,0,0,0,341,320,1,0,0,0,341,322,1,0,0,0,341,333,1,0,0,
-		0,341,339,1,0,0,0,342,35,1,0,0,0,343,344,5,181,0,0,344,347,5,38,0,0,345,
-		347,5,180,0,0,346,343,1,0,0,0,346,345,1,0,0,0,347,37,1,0,0,0,348,349,5,
-		43,0,0,349,355,3,104,52,0,350,351,5,44,0,0,351,355,3,104,52,0,352,353,
-		5,45,0,0,353,355,5,179,0,0,354,348,1,0,0,0,354,350,1,0,0,0,354,352,1,0,
-		0,0,355,39,1,0,0,0,356,357,5,46,0,0,357,358,3,110,55,0,358,362,5,160,0,
-		0,359,361,3,42,21,0,360,359,1,0,0,0,361,364,1,0,0,0,362,360,1,0,0,0,362,
-		363,1,0,0,0,363,365,1,0,0,0,364,362,1,0,0,0,365,366,5,161,0,0,366,41,1,
-		0,0,0,367,368,5,47,0,0,368,386,3,110,55,0,369,370,5,74,0,0,370,386,3,104,
-		52,0,371,372,5,75,0,0,372,374,3,104,52,0,373,375,5,76,0,0,374,373,1,0,
-		0,0,374,375,1,0,0,0,375,386,1,0,0,0,376,377,5,77,0,0,377,378,5,45,0,0,
-		378,386,5,179,0,0,379,380,5,80,0,0,380,386,3,60,30,0,381,382,5,8,0,0,382,
-		386,5,179,0,0,383,384,5,22,0,0,384,386,3,104,52,0,385,367,1,0,0,0,385,
-		369,1,0,0,0,385,371,1,0,0,0,385,376,1,0,0,0,385,379,1,0,0,0,385,381,1,
-		0,0,0,385,383,1,0,0,0,386,43,1,0,0,0,387,388,5,48,0,0,388,389,3,110,55,
-		0,389,393,5,160,0,0,390,392,3,46,23,0,391,390,1,0,0,0,392,395,1,0,0,0,
-		393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,0,395,393,1,0,0,0,396,397,
-		5,161,0,0,397,45,1,0,0,0,398,399,5,49,0,0,399,403,5,160,0,0,400,402,3,
-		52,26,0,401,400,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,
-		0,404,406,1,0,0,0,405,403,1,0,0,0,406,438,5,161,0,0,407,408,5,50,0,0,408,
-		438,3,104,52,0,409,410,5,51,0,0,410,438,3,104,52,0,411,412,5,52,0,0,412,
-		413,5,26,0,0,413,438,3,102,51,0,414,415,5,52,0,0,415,416,5,53,0,0,416,
-		417,3,104,52,0,417,418,3,100,50,0,418,438,1,0,0,0,419,420,5,55,0,0,420,
-		438,3,104,52,0,421,422,5,56,0,0,422,438,3,104,52,0,423,424,5,54,0,0,424,
-		438,3,104,52,0,425,426,5,57,0,0,426,427,3,104,52,0,427,428,3,100,50,0,
-		428,438,1,0,0,0,429,430,5,58,0,0,430,431,3,104,52,0,431,432,5,53,0,0,432,
-		433,3,104,52,0,433,434,3,100,50,0,434,438,1,0,0,0,435,436,5,59,0,0,436,
-		438,3,110,55,0,437,398,1,0,0,0,437,407,1,0,0,0,437,409,1,0,0,0,437,411,
-		1,0,0,0,437,414,1,0,0,0,437,419,1,0,0,0,437,421,1,0,0,0,437,423,1,0,0,
-		0,437,425,1,0,0,0,437,429,1,0,0,0,437,435,1,0,0,0,438,47,1,0,0,0,439,440,
-		5,60,0,0,440,441,3,110,55,0,441,442,5,31,0,0,442,443,3,110,55,0,443,447,
-		5,160,0,0,444,446,3,50,25,0,445,444,1,0,0,0,446,449,1,0,0,0,447,445,1,
-		0,0,0,447,448,1,0,0,0,448,450,1,0,0,0,449,447,1,0,0,0,450,451,5,161,0,
-		0,451,49,1,0,0,0,452,453,5,61,0,0,453,484,3,110,55,0,454,455,5,50,0,0,
-		455,484,3,104,52,0,456,457,5,62,0,0,457,458,5,39,0,0,458,484,5,41,0,0,
-		459,460,5,62,0,0,460,484,3,104,52,0,461,462,5,137,0,0,462,463,3,104,52,
-		0,463,464,3,100,50,0,464,484,1,0,0,0,465,466,5,63,0,0,466,484,3,104,52,
-		0,467,468,5,35,0,0,468,484,5,179,0,0,469,470,5,36,0,0,470,484,3,102,51,
-		0,471,472,5,66,0,0,472,474,3,104,52,0,473,475,5,67,0,0,474,473,1,0,0,0,
-		474,475,1,0,0,0,475,484,1,0,0,0,476,477,5,37,0,0,477,478,3,36,18,0,478,
-		479,3,102,51,0,479,480,5,39,0,0,480,481,5,61,0,0,481,482,5,40,0,0,482,
-		484,1,0,0,0,483,452,1,0,0,0,483,454,1,0,0,0,483,456,1,0,0,0,483,459,1,
-		0,0,0,483,461,1,0,0,0,483,465,1,0,0,0,483,467,1,0,0,0,483,469,1,0,0,0,
-		483,471,1,0,0,0,483,476,1,0,0,0,484,51,1,0,0,0,485,486,5,179,0,0,486,487,
-		3,104,52,0,487,488,5,39,0,0,488,490,3,104,52,0,489,491,5,164,0,0,490,489,
-		1,0,0,0,490,491,1,0,0,0,491,53,1,0,0,0,492,493,5,73,0,0,493,494,3,110,
-		55,0,494,498,5,160,0,0,495,497,3,56,28,0,496,495,1,0,0,0,497,500,1,0,0,
-		0,498,496,1,0,0,0,498,499,1,0,0,0,499,501,1,0,0,0,500,498,1,0,0,0,501,
-		502,5,161,0,0,502,55,1,0,0,0,503,504,5,74,0,0,504,582,3,104,52,0,505,506,
-		5,75,0,0,506,508,3,104,52,0,507,509,5,76,0,0,508,507,1,0,0,0,508,509,1,
-		0,0,0,509,512,1,0,0,0,510,511,5,27,0,0,511,513,3,104,52,0,512,510,1,0,
-		0,0,512,513,1,0,0,0,513,516,1,0,0,0,514,515,5,44,0,0,515,517,3,104,52,
-		0,516,514,1,0,0,0,516,517,1,0,0,0,517,582,1,0,0,0,518,520,5,147,0,0,519,
-		521,5,180,0,0,520,519,1,0,0,0,520,521,1,0,0,0,521,524,1,0,0,0,522,523,
-		5,101,0,0,523,525,3,104,52,0,524,522,1,0,0,0,524,525,1,0,0,0,525,582,1,
-		0,0,0,526,527,5,147,0,0,527,582,5,158,0,0,528,529,5,148,0,0,529,582,3,
-		104,52,0,530,531,5,149,0,0,531,582,3,104,52,0,532,533,5,150,0,0,533,534,
-		5,45,0,0,534,582,5,179,0,0,535,536,5,151,0,0,536,540,5,160,0,0,537,539,
-		3,30,15,0,538,537,1,0,0,0,539,542,1,0,0,0,540,538,1,0,0,0,540,541,1,0,
-		0,0,541,543,1,0,0,0,542,540,1,0,0,0,543,582,5,161,0,0,544,545,5,152,0,
-		0,545,582,3,104,52,0,546,547,5,153,0,0,547,552,3,104,52,0,548,549,5,28,
-		0,0,549,553,5,179,0,0,550,551,5,159,0,0,551,553,3,110,55,0,552,548,1,0,
-		0,0,552,550,1,0,0,0,553,582,1,0,0,0,554,555,5,155,0,0,555,556,5,156,0,
-		0,556,557,3,110,55,0,557,561,5,160,0,0,558,560,3,58,29,0,559,558,1,0,0,
-		0,560,563,1,0,0,0,561,559,1,0,0,0,561,562,1,0,0,0,562,566,1,0,0,0,563,
-		561,1,0,0,0,564,565,5,123,0,0,565,567,3,104,52,0,566,564,1,0,0,0,566,567,
-		1,0,0,0,567,568,1,0,0,0,568,569,5,161,0,0,569,582,1,0,0,0,570,571,5,154,
-		0,0,571,582,3,104,52,0,572,573,5,77,0,0,573,574,5,45,0,0,574,582,5,179,
-		0,0,575,576,5,80,0,0,576,582,3,60,30,0,577,578,5,8,0,0,578,582,5,179,0,
-		0,579,580,5,84,0,0,580,582,5,181,0,0,581,503,1,0,0,0,581,505,1,0,0,0,581,
-		518,1,0,0,0,581,526,1,0,0,0,581,528,1,0,0,0,581,530,1,0,0,0,581,532,1,
-		0,0,0,581,535,1,0,0,0,581,544,1,0,0,0,581,546,1,0,0,0,581,554,1,0,0,0,
-		581,570,1,0,0,0,581,572,1,0,0,0,581,575,1,0,0,0,581,577,1,0,0,0,581,579,
-		1,0,0,0,582,57,1,0,0,0,583,584,5,157,0,0,584,585,3,104,52,0,585,586,3,
-		104,52,0,586,59,1,0,0,0,587,600,5,81,0,0,588,600,5,82,0,0,589,600,5,83,
-		0,0,590,591,5,29,0,0,591,595,5,160,0,0,592,594,3,30,15,0,593,592,1,0,0,
-		0,594,597,1,0,0,0,595,593,1,0,0,0,595,596,1,0,0,0,596,598,1,0,0,0,597,
-		595,1,0,0,0,598,600,5,161,0,0,599,587,1,0,0,0,599,588,1,0,0,0,599,589,
-		1,0,0,0,599,590,1,0,0,0,600,61,1,0,0,0,601,602,5,85,0,0,602,603,3,110,
-		55,0,603,607,5,160,0,0,604,606,3,64,32,0,605,604,1,0,0,0,606,609,1,0,0,
-		0,607,605,1,0,0,0,607,608,1,0,0,0,608,610,1,0,0,0,609,607,1,0,0,0,610,
-		611,5,161,0,0,611,63,1,0,0,0,612,613,5,86,0,0,613,624,3,104,52,0,614,615,
-		5,87,0,0,615,620,3,66,33,0,616,617,5,164,0,0,617,619,3,66,33,0,618,616,
-		1,0,0,0,619,622,1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,624,1,0,0,
-		0,622,620,1,0,0,0,623,612,1,0,0,0,623,614,1,0,0,0,624,65,1,0,0,0,625,626,
-		3,110,55,0,626,627,3,104,52,0,627,67,1,0,0,0,628,629,5,88,0,0,629,638,
-		3,110,55,0,630,634,5,160,0,0,631,633,3,70,35,0,632,631,1,0,0,0,633,636,
-		1,0,0,0,634,632,1,0,0,0,634,635,1,0,0,0,635,637,1,0,0,0,636,634,1,0,0,
-		0,637,639,5,161,0,0,638,630,1,0,0,0,638,639,1,0,0,0,639,69,1,0,0,0,640,
-		641,5,89,0,0,641,647,3,104,52,0,642,643,5,90,0,0,643,647,3,104,52,0,644,
-		645,5,91,0,0,645,647,3,104,52,0,646,640,1,0,0,0,646,642,1,0,0,0,646,644,
-		1,0,0,0,647,71,1,0,0,0,648,649,5,92,0,0,649,650,3,110,55,0,650,651,5,160,
-		0,0,651,659,3,104,52,0,652,657,3,100,50,0,653,654,5,34,0,0,654,655,3,104,
-		52,0,655,656,3,100,50,0,656,658,1,0,0,0,657,653,1,0,0,0,657,658,1,0,0,
-		0,658,660,1,0,0,0,659,652,1,0,0,0,659,660,1,0,0,0,660,661,1,0,0,0,661,
-		662,5,161,0,0,662,73,1,0,0,0,663,664,5,93,0,0,664,665,3,110,55,0,665,666,
-		5,167,0,0,666,673,3,104,52,0,667,670,5,94,0,0,668,671,5,95,0,0,669,671,
-		5,96,0,0,670,668,1,0,0,0,670,669,1,0,0,0,671,672,1,0,0,0,672,674,3,102,
-		51,0,673,667,1,0,0,0,673,674,1,0,0,0,674,677,1,0,0,0,675,676,5,28,0,0,
-		676,678,5,179,0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,75,1,0,0,0,679,680,
-		5,97,0,0,680,681,3,110,55,0,681,682,5,101,0,0,682,685,3,104,52,0,683,684,
-		5,28,0,0,684,686,5,179,0,0,685,683,1,0,0,0,685,686,1,0,0,0,686,690,1,0,
-		0,0,687,688,5,98,0,0,688,689,5,100,0,0,689,691,5,181,0,0,690,687,1,0,0,
-		0,690,691,1,0,0,0,691,695,1,0,0,0,692,693,5,99,0,0,693,694,5,100,0,0,694,
-		696,5,181,0,0,695,692,1,0,0,0,695,696,1,0,0,0,696,705,1,0,0,0,697,698,
-		5,118,0,0,698,699,5,132,0,0,699,700,3,110,55,0,700,701,5,119,0,0,701,702,
-		5,121,0,0,702,703,5,181,0,0,703,704,5,120,0,0,704,706,1,0,0,0,705,697,
-		1,0,0,0,705,706,1,0,0,0,706,707,1,0,0,0,707,708,5,166,0,0,708,713,3,78,
-		39,0,709,710,5,164,0,0,710,712,3,78,39,0,711,709,1,0,0,0,712,715,1,0,0,
-		0,713,711,1,0,0,0,713,714,1,0,0,0,714,77,1,0,0,0,715,713,1,0,0,0,716,717,
-		5,114,0,0,717,718,5,180,0,0,718,719,5,121,0,0,719,736,3,110,55,0,720,732,
-		5,117,0,0,721,722,5,162,0,0,722,727,3,110,55,0,723,724,5,164,0,0,724,726,
-		3,110,55,0,725,723,1,0,0,0,726,729,1,0,0,0,727,725,1,0,0,0,727,728,1,0,
-		0,0,728,730,1,0,0,0,729,727,1,0,0,0,730,731,5,163,0,0,731,733,1,0,0,0,
-		732,721,1,0,0,0,732,733,1,0,0,0,733,736,1,0,0,0,734,736,3,110,55,0,735,
-		716,1,0,0,0,735,720,1,0,0,0,735,734,1,0,0,0,736,79,1,0,0,0,737,738,5,102,
-		0,0,738,739,5,101,0,0,739,742,3,104,52,0,740,741,5,103,0,0,741,743,3,102,
-		51,0,742,740,1,0,0,0,742,743,1,0,0,0,743,81,1,0,0,0,744,745,5,104,0,0,
-		745,746,5,105,0,0,746,751,3,84,42,0,747,748,5,164,0,0,748,750,3,84,42,
-		0,749,747,1,0,0,0,750,753,1,0,0,0,751,749,1,0,0,0,751,752,1,0,0,0,752,
-		83,1,0,0,0,753,751,1,0,0,0,754,757,5,42,0,0,755,757,3,110,55,0,756,754,
-		1,0,0,0,756,755,1,0,0,0,757,85,1,0,0,0,758,759,5,106,0,0,759,763,5,160,
-		0,0,760,762,3,88,44,0,761,760,1,0,0,0,762,765,1,0,0,0,763,761,1,0,0,0,
-		763,764,1,0,0,0,764,766,1,0,0,0,765,763,1,0,0,0,766,767,5,161,0,0,767,
-		87,1,0,0,0,768,769,5,10,0,0,769,779,3,108,54,0,770,771,5,107,0,0,771,776,
-		3,110,55,0,772,773,5,164,0,0,773,775,3,110,55,0,774,772,1,0,0,0,775,778,
-		1,0,0,0,776,774,1,0,0,0,776,777,1,0,0,0,777,780,1,0,0,0,778,776,1,0,0,
-		0,779,770,1,0,0,0,779,780,1,0,0,0,780,847,1,0,0,0,781,782,5,108,0,0,782,
-		847,3,110,55,0,783,784,5,109,0,0,784,847,3,110,55,0,785,786,5,110,0,0,
-		786,787,5,111,0,0,787,788,5,112,0,0,788,847,3,110,55,0,789,792,5,113,0,
-		0,790,791,5,180,0,0,791,793,5,143,0,0,792,790,1,0,0,0,792,793,1,0,0,0,
-		793,794,1,0,0,0,794,795,5,111,0,0,795,796,5,121,0,0,796,847,3,110,55,0,
-		797,798,5,114,0,0,798,799,5,180,0,0,799,800,5,143,0,0,800,801,5,111,0,
-		0,801,802,5,121,0,0,802,847,3,110,55,0,803,804,5,122,0,0,804,805,3,104,
-		52,0,805,809,5,160,0,0,806,808,3,88,44,0,807,806,1,0,0,0,808,811,1,0,0,
-		0,809,807,1,0,0,0,809,810,1,0,0,0,810,812,1,0,0,0,811,809,1,0,0,0,812,
-		822,5,161,0,0,813,814,5,123,0,0,814,818,5,160,0,0,815,817,3,88,44,0,816,
-		815,1,0,0,0,817,820,1,0,0,0,818,816,1,0,0,0,818,819,1,0,0,0,819,821,1,
-		0,0,0,820,818,1,0,0,0,821,823,5,161,0,0,822,813,1,0,0,0,822,823,1,0,0,
-		0,823,847,1,0,0,0,824,827,5,115,0,0,825,826,5,132,0,0,826,828,5,74,0,0,
-		827,825,1,0,0,0,827,828,1,0,0,0,828,829,1,0,0,0,829,833,5,160,0,0,830,
-		832,3,88,44,0,831,830,1,0,0,0,832,835,1,0,0,0,833,831,1,0,0,0,833,834,
-		1,0,0,0,834,836,1,0,0,0,835,833,1,0,0,0,836,847,5,161,0,0,837,838,5,116,
-		0,0,838,842,5,160,0,0,839,841,3,88,44,0,840,839,1,0,0,0,841,844,1,0,0,
-		0,842,840,1,0,0,0,842,843,1,0,0,0,843,845,1,0,0,0,844,842,1,0,0,0,845,
-		847,5,161,0,0,846,768,1,0,0,0,846,781,1,0,0,0,846,783,1,0,0,0,846,785,
-		1,0,0,0,846,789,1,0,0,0,846,797,1,0,0,0,846,803,1,0,0,0,846,824,1,0,0,
-		0,846,837,1,0,0,0,847,89,1,0,0,0,848,849,5,125,0,0,849,853,5,160,0,0,850,
-		852,3,92,46,0,851,850,1,0,0,0,852,855,1,0,0,0,853,851,1,0,0,0,853,854,
-		1,0,0,0,854,856,1,0,0,0,855,853,1,0,0,0,856,857,5,161,0,0,857,91,1,0,0,
-		0,858,859,5,126,0,0,859,864,3,110,55,0,860,861,5,164,0,0,861,863,3,110,
-		55,0,862,860,1,0,0,0,863,866,1,0,0,0,864,862,1,0,0,0,864,865,1,0,0,0,865,
-		870,1,0,0,0,866,864,1,0,0,0,867,869,3,94,47,0,868,867,1,0,0,0,869,872,
-		1,0,0,0,870,868,1,0,0,0,870,871,1,0,0,0,871,875,1,0,0,0,872,870,1,0,0,
-		0,873,875,3,86,43,0,874,858,1,0,0,0,874,873,1,0,0,0,875,93,1,0,0,0,876,
-		877,5,127,0,0,877,895,3,104,52,0,878,879,5,128,0,0,879,895,3,102,51,0,
-		880,881,5,68,0,0,881,882,3,104,52,0,882,883,5,134,0,0,883,884,5,72,0,0,
-		884,895,1,0,0,0,885,886,5,69,0,0,886,895,3,104,52,0,887,888,5,70,0,0,888,
-		889,3,104,52,0,889,890,5,134,0,0,890,891,5,72,0,0,891,895,1,0,0,0,892,
-		893,5,71,0,0,893,895,3,104,52,0,894,876,1,0,0,0,894,878,1,0,0,0,894,880,
-		1,0,0,0,894,885,1,0,0,0,894,887,1,0,0,0,894,892,1,0,0,0,895,95,1,0,0,0,
-		896,897,5,2,0,0,897,898,3,110,55,0,898,899,5,4,0,0,899,900,3,110,55,0,
-		900,904,5,160,0,0,901,903,3,98,49,0,902,901,1,0,0,0,903,906,1,0,0,0,904,
-		902,1,0,0,0,904,905,1,0,0,0,905,907,1,0,0,0,906,904,1,0,0,0,907,908,5,
-		161,0,0,908,97,1,0,0,0,909,910,3,110,55,0,910,911,5,37,0,0,911,912,5,129,
-		0,0,912,913,5,181,0,0,913,981,1,0,0,0,914,915,3,108,54,0,915,916,5,130,
-		0,0,916,917,3,104,52,0,917,918,3,100,50,0,918,981,1,0,0,0,919,920,3,108,
-		54,0,920,921,5,131,0,0,921,922,3,104,52,0,922,923,5,132,0,0,923,924,5,
-		179,0,0,924,981,1,0,0,0,925,926,3,110,55,0,926,927,5,133,0,0,927,928,5,
-		31,0,0,928,929,5,179,0,0,929,981,1,0,0,0,930,932,5,125,0,0,931,933,3,94,
-		47,0,932,931,1,0,0,0,933,934,1,0,0,0,934,932,1,0,0,0,934,935,1,0,0,0,935,
-		981,1,0,0,0,936,937,3,110,55,0,937,938,5,82,0,0,938,939,3,104,52,0,939,
-		981,1,0,0,0,940,941,3,110,55,0,941,942,5,14,0,0,942,943,3,24,12,0,943,
-		947,5,160,0,0,944,946,3,30,15,0,945,944,1,0,0,0,946,949,1,0,0,0,947,945,
-		1,0,0,0,947,948,1,0,0,0,948,950,1,0,0,0,949,947,1,0,0,0,950,951,5,161,
-		0,0,951,981,1,0,0,0,952,953,3,110,55,0,953,954,5,17,0,0,954,955,5,179,
-		0,0,955,956,5,18,0,0,956,957,3,104,52,0,957,981,1,0,0,0,958,959,3,110,
-		55,0,959,961,5,19,0,0,960,962,5,168,0,0,961,960,1,0,0,0,961,962,1,0,0,
-		0,962,963,1,0,0,0,963,964,3,104,52,0,964,981,1,0,0,0,965,966,3,110,55,
-		0,966,967,5,64,0,0,967,968,3,104,52,0,968,981,1,0,0,0,969,970,3,110,55,
-		0,970,971,5,65,0,0,971,972,5,100,0,0,972,973,3,102,51,0,973,974,5,39,0,
-		0,974,975,3,104,52,0,975,981,1,0,0,0,976,977,3,110,55,0,977,978,5,146,
-		0,0,978,979,5,65,0,0,979,981,1,0,0,0,980,909,1,0,0,0,980,914,1,0,0,0,980,
-		919,1,0,0,0,980,925,1,0,0,0,980,930,1,0,0,0,980,936,1,0,0,0,980,940,1,
-		0,0,0,980,952,1,0,0,0,980,958,1,0,0,0,980,965,1,0,0,0,980,969,1,0,0,0,
-		980,976,1,0,0,0,981,99,1,0,0,0,982,983,5,134,0,0,983,984,5,142,0,0,984,
-		101,1,0,0,0,985,986,5,180,0,0,986,103,1,0,0,0,987,988,6,52,-1,0,988,989,
-		5,162,0,0,989,990,3,104,52,0,990,991,5,163,0,0,991,1030,1,0,0,0,992,993,
-		5,169,0,0,993,1030,3,104,52,16,994,995,5,146,0,0,995,1030,3,104,52,11,
-		996,997,5,122,0,0,997,998,3,104,52,0,998,999,5,124,0,0,999,1000,3,104,
-		52,0,1000,1001,5,123,0,0,1001,1002,3,104,52,0,1002,1030,1,0,0,0,1003,1004,
-		3,110,55,0,1004,1013,5,162,0,0,1005,1010,3,104,52,0,1006,1007,5,164,0,
-		0,1007,1009,3,104,52,0,1008,1006,1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,
-		0,0,0,1010,1011,1,0,0,0,1011,1014,1,0,0,0,1012,1010,1,0,0,0,1013,1005,
-		1,0,0,0,1013,1014,1,0,0,0,1014,1015,1,0,0,0,1015,1016,5,163,0,0,1016,1030,
-		1,0,0,0,1017,1019,7,2,0,0,1018,1020,3,106,53,0,1019,1018,1,0,0,0,1019,
-		1020,1,0,0,0,1020,1021,1,0,0,0,1021,1022,5,134,0,0,1022,1030,3,106,53,
-		0,1023,1024,5,181,0,0,1024,1030,3,106,53,0,1025,1030,5,180,0,0,1026,1030,
-		5,181,0,0,1027,1030,5,179,0,0,1028,1030,3,108,54,0,1029,987,1,0,0,0,1029,
-		992,1,0,0,0,1029,994,1,0,0,0,1029,996,1,0,0,0,1029,1003,1,0,0,0,1029,1017,
-		1,0,0,0,1029,1023,1,0,0,0,1029,1025,1,0,0,0,1029,1026,1,0,0,0,1029,1027,
-		1,0,0,0,1029,1028,1,0,0,0,1030,1051,1,0,0,0,1031,1032,10,15,0,0,1032,1033,
-		5,143,0,0,1033,1050,3,104,52,16,1034,1035,10,14,0,0,1035,1036,7,3,0,0,
-		1036,1050,3,104,52,15,1037,1038,10,13,0,0,1038,1039,7,4,0,0,1039,1050,
-		3,104,52,14,1040,1041,10,12,0,0,1041,1042,7,5,0,0,1042,1050,3,104,52,13,
-		1043,1044,10,10,0,0,1044,1045,5,144,0,0,1045,1050,3,104,52,11,1046,1047,
-		10,9,0,0,1047,1048,5,145,0,0,1048,1050,3,104,52,10,1049,1031,1,0,0,0,1049,
-		1034,1,0,0,0,1049,1037,1,0,0,0,1049,1040,1,0,0,0,1049,1043,1,0,0,0,1049,
-		1046,1,0,0,0,1050,1053,1,0,0,0,1051,1049,1,0,0,0,1051,1052,1,0,0,0,1052,
-		105,1,0,0,0,1053,1051,1,0,0,0,1054,1055,7,6,0,0,1055,107,1,0,0,0,1056,
-		1059,3,110,55,0,1057,1058,5,165,0,0,1058,1060,3,110,55,0,1059,1057,1,0,
-		0,0,1059,1060,1,0,0,0,1060,109,1,0,0,0,1061,1062,7,7,0,0,1062,111,1,0,
-		0,0,100,116,118,132,156,163,165,173,175,194,204,215,223,240,249,259,271,
-		275,283,287,292,302,316,331,337,341,346,354,362,374,385,393,403,437,447,
-		474,483,490,498,508,512,516,520,524,540,552,561,566,581,595,599,607,620,
-		623,634,638,646,657,659,670,673,677,685,690,695,705,713,727,732,735,742,
-		751,756,763,776,779,792,809,818,822,827,833,842,846,853,864,870,874,894,
-		904,934,947,961,980,1010,1013,1019,1029,1049,1051,1059
+		1,25,1,25,3,25,477,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,486,8,
+		25,1,26,1,26,1,26,1,26,1,26,3,26,493,8,26,1,27,1,27,1,27,1,27,5,27,499,
+		8,27,10,27,12,27,502,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,511,
+		8,28,1,28,1,28,3,28,515,8,28,1,28,1,28,3,28,519,8,28,1,28,1,28,3,28,523,
+		8,28,1,28,1,28,3,28,527,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,5,28,541,8,28,10,28,12,28,544,9,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,3,28,555,8,28,1,28,1,28,1,28,1,28,1,28,5,28,
+		562,8,28,10,28,12,28,565,9,28,1,28,1,28,3,28,569,8,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,584,8,28,1,29,1,29,
+		1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,596,8,30,10,30,12,30,599,
+		9,30,1,30,3,30,602,8,30,1,31,1,31,1,31,1,31,5,31,608,8,31,10,31,12,31,
+		611,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,621,8,32,10,32,12,
+		32,624,9,32,3,32,626,8,32,1,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,635,
+		8,34,10,34,12,34,638,9,34,1,34,3,34,641,8,34,1,35,1,35,1,35,1,35,1,35,
+		1,35,3,35,649,8,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,660,
+		8,36,3,36,662,8,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,673,
+		8,37,1,37,3,37,676,8,37,1,37,1,37,3,37,680,8,37,1,38,1,38,1,38,1,38,1,
+		38,1,38,3,38,688,8,38,1,38,1,38,1,38,3,38,693,8,38,1,38,1,38,1,38,3,38,
+		698,8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,708,8,38,1,38,1,
+		38,1,38,1,38,5,38,714,8,38,10,38,12,38,717,9,38,1,39,1,39,1,39,1,39,1,
+		39,1,39,1,39,1,39,1,39,5,39,728,8,39,10,39,12,39,731,9,39,1,39,1,39,3,
+		39,735,8,39,1,39,3,39,738,8,39,1,40,1,40,1,40,1,40,1,40,3,40,745,8,40,
+		1,41,1,41,1,41,1,41,1,41,5,41,752,8,41,10,41,12,41,755,9,41,1,42,1,42,
+		3,42,759,8,42,1,43,1,43,1,43,5,43,764,8,43,10,43,12,43,767,9,43,1,43,1,
+		43,1,44,1,44,1,44,1,44,1,44,1,44,5,44,777,8,44,10,44,12,44,780,9,44,3,
+		44,782,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,
+		795,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,
+		44,5,44,810,8,44,10,44,12,44,813,9,44,1,44,1,44,1,44,1,44,5,44,819,8,44,
+		10,44,12,44,822,9,44,1,44,3,44,825,8,44,1,44,1,44,1,44,3,44,830,8,44,1,
+		44,1,44,5,44,834,8,44,10,44,12,44,837,9,44,1,44,1,44,1,44,1,44,5,44,843,
+		8,44,10,44,12,44,846,9,44,1,44,3,44,849,8,44,1,45,1,45,1,45,5,45,854,8,
+		45,10,45,12,45,857,9,45,1,45,1,45,1,46,1,46,1,46,1,46,5,46,865,8,46,10,
+		46,12,46,868,9,46,1,46,5,46,871,8,46,10,46,12,46,874,9,46,1,46,3,46,877,
+		8,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,1,47,1,47,3,47,897,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,
+		48,905,8,48,10,48,12,48,908,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,925,8,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,4,49,940,8,49,11,49,12,49,
+		941,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,953,8,49,10,49,12,
+		49,956,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,
+		969,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1007,8,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,3,49,1030,8,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1047,8,49,1,49,5,
+		49,1050,8,49,10,49,12,49,1053,9,49,3,49,1055,8,49,1,50,1,50,1,50,1,50,
+		1,51,1,51,1,51,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,
+		1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1087,
+		8,53,10,53,12,53,1090,9,53,3,53,1092,8,53,1,53,1,53,1,53,1,53,3,53,1098,
+		8,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1108,8,53,1,53,1,53,
+		1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,
+		1,53,1,53,5,53,1128,8,53,10,53,12,53,1131,9,53,1,54,1,54,1,55,1,55,1,55,
+		3,55,1138,8,55,1,56,1,56,1,56,0,1,106,57,0,2,4,6,8,10,12,14,16,18,20,22,
+		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
+		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
+		0,8,1,0,177,178,1,0,15,16,1,0,197,198,1,0,187,188,1,0,185,186,1,0,189,
+		194,1,0,152,158,21,0,3,3,5,9,13,39,41,44,46,46,49,53,57,58,60,61,63,89,
+		91,101,103,104,106,108,112,113,115,117,120,122,131,131,133,137,144,146,
+		159,159,164,175,201,202,1307,0,120,1,0,0,0,2,125,1,0,0,0,4,128,1,0,0,0,
+		6,158,1,0,0,0,8,160,1,0,0,0,10,172,1,0,0,0,12,196,1,0,0,0,14,198,1,0,0,
+		0,16,200,1,0,0,0,18,217,1,0,0,0,20,219,1,0,0,0,22,251,1,0,0,0,24,253,1,
+		0,0,0,26,255,1,0,0,0,28,289,1,0,0,0,30,291,1,0,0,0,32,296,1,0,0,0,34,343,
+		1,0,0,0,36,348,1,0,0,0,38,356,1,0,0,0,40,358,1,0,0,0,42,387,1,0,0,0,44,
+		389,1,0,0,0,46,439,1,0,0,0,48,441,1,0,0,0,50,485,1,0,0,0,52,487,1,0,0,
+		0,54,494,1,0,0,0,56,583,1,0,0,0,58,585,1,0,0,0,60,601,1,0,0,0,62,603,1,
+		0,0,0,64,625,1,0,0,0,66,627,1,0,0,0,68,630,1,0,0,0,70,648,1,0,0,0,72,650,
+		1,0,0,0,74,665,1,0,0,0,76,681,1,0,0,0,78,737,1,0,0,0,80,739,1,0,0,0,82,
+		746,1,0,0,0,84,758,1,0,0,0,86,760,1,0,0,0,88,848,1,0,0,0,90,850,1,0,0,
+		0,92,876,1,0,0,0,94,896,1,0,0,0,96,898,1,0,0,0,98,1054,1,0,0,0,100,1056,
+		1,0,0,0,102,1060,1,0,0,0,104,1063,1,0,0,0,106,1107,1,0,0,0,108,1132,1,
+		0,0,0,110,1134,1,0,0,0,112,1139,1,0,0,0,114,119,3,2,1,0,115,119,3,4,2,
+		0,116,119,3,96,48,0,117,119,3,8,4,0,118,114,1,0,0,0,118,115,1,0,0,0,118,
+		116,1,0,0,0,118,117,1,0,0,0,119,122,1,0,0,0,120,118,1,0,0,0,120,121,1,
+		0,0,0,121,123,1,0,0,0,122,120,1,0,0,0,123,124,5,0,0,1,124,1,1,0,0,0,125,
+		126,5,3,0,0,126,127,5,199,0,0,127,3,1,0,0,0,128,129,5,1,0,0,129,130,3,
+		112,56,0,130,134,5,177,0,0,131,133,3,6,3,0,132,131,1,0,0,0,133,136,1,0,
+		0,0,134,132,1,0,0,0,134,135,1,0,0,0,135,137,1,0,0,0,136,134,1,0,0,0,137,
+		138,5,178,0,0,138,5,1,0,0,0,139,159,3,12,6,0,140,159,3,16,8,0,141,159,
+		3,20,10,0,142,159,3,26,13,0,143,159,3,32,16,0,144,159,3,40,20,0,145,159,
+		3,44,22,0,146,159,3,48,24,0,147,159,3,54,27,0,148,159,3,62,31,0,149,159,
+		3,68,34,0,150,159,3,72,36,0,151,159,3,74,37,0,152,159,3,76,38,0,153,159,
+		3,80,40,0,154,159,3,82,41,0,155,159,3,86,43,0,156,159,3,90,45,0,157,159,
+		3,8,4,0,158,139,1,0,0,0,158,140,1,0,0,0,158,141,1,0,0,0,158,142,1,0,0,
+		0,158,143,1,0,0,0,158,144,1,0,0,0,158,145,1,0,0,0,158,146,1,0,0,0,158,
+		147,1,0,0,0,158,148,1,0,0,0,158,149,1,0,0,0,158,150,1,0,0,0,158,151,1,
+		0,0,0,158,152,1,0,0,0,158,153,1,0,0,0,158,154,1,0,0,0,158,155,1,0,0,0,
+		158,156,1,0,0,0,158,157,1,0,0,0,159,7,1,0,0,0,160,161,5,201,0,0,161,167,
+		4,4,0,0,162,166,3,112,56,0,163,166,5,4,0,0,164,166,5,48,0,0,165,162,1,
+		0,0,0,165,163,1,0,0,0,165,164,1,0,0,0,166,169,1,0,0,0,167,165,1,0,0,0,
+		167,168,1,0,0,0,168,170,1,0,0,0,169,167,1,0,0,0,170,171,3,10,5,0,171,9,
+		1,0,0,0,172,177,5,177,0,0,173,176,3,10,5,0,174,176,8,0,0,0,175,173,1,0,
+		0,0,175,174,1,0,0,0,176,179,1,0,0,0,177,175,1,0,0,0,177,178,1,0,0,0,178,
+		180,1,0,0,0,179,177,1,0,0,0,180,181,5,178,0,0,181,11,1,0,0,0,182,183,5,
+		5,0,0,183,197,5,199,0,0,184,185,5,6,0,0,185,197,3,112,56,0,186,187,5,7,
+		0,0,187,197,5,196,0,0,188,189,5,8,0,0,189,197,5,196,0,0,190,191,5,9,0,
+		0,191,197,5,196,0,0,192,193,5,10,0,0,193,197,3,112,56,0,194,195,5,11,0,
+		0,195,197,3,14,7,0,196,182,1,0,0,0,196,184,1,0,0,0,196,186,1,0,0,0,196,
+		188,1,0,0,0,196,190,1,0,0,0,196,192,1,0,0,0,196,194,1,0,0,0,197,13,1,0,
+		0,0,198,199,5,195,0,0,199,15,1,0,0,0,200,201,5,12,0,0,201,202,3,112,56,
+		0,202,206,5,177,0,0,203,205,3,18,9,0,204,203,1,0,0,0,205,208,1,0,0,0,206,
+		204,1,0,0,0,206,207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,0,209,210,5,
+		178,0,0,210,17,1,0,0,0,211,212,5,37,0,0,212,218,5,199,0,0,213,214,5,38,
+		0,0,214,218,3,106,53,0,215,216,5,39,0,0,216,218,3,106,53,0,217,211,1,0,
+		0,0,217,213,1,0,0,0,217,215,1,0,0,0,218,19,1,0,0,0,219,220,5,13,0,0,220,
+		221,3,112,56,0,221,225,5,177,0,0,222,224,3,22,11,0,223,222,1,0,0,0,224,
+		227,1,0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,
+		0,0,0,228,229,5,178,0,0,229,21,1,0,0,0,230,231,5,99,0,0,231,252,3,106,
+		53,0,232,233,5,147,0,0,233,234,3,106,53,0,234,235,3,102,51,0,235,252,1,
+		0,0,0,236,237,5,14,0,0,237,238,3,24,12,0,238,242,5,177,0,0,239,241,3,30,
+		15,0,240,239,1,0,0,0,241,244,1,0,0,0,242,240,1,0,0,0,242,243,1,0,0,0,243,
+		245,1,0,0,0,244,242,1,0,0,0,245,246,5,178,0,0,246,252,1,0,0,0,247,248,
+		5,17,0,0,248,249,5,196,0,0,249,250,5,18,0,0,250,252,3,106,53,0,251,230,
+		1,0,0,0,251,232,1,0,0,0,251,236,1,0,0,0,251,247,1,0,0,0,252,23,1,0,0,0,
+		253,254,7,1,0,0,254,25,1,0,0,0,255,256,5,40,0,0,256,257,3,112,56,0,257,
+		261,5,177,0,0,258,260,3,28,14,0,259,258,1,0,0,0,260,263,1,0,0,0,261,259,
+		1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,261,1,0,0,0,264,265,5,178,
+		0,0,265,27,1,0,0,0,266,267,5,41,0,0,267,290,3,106,53,0,268,269,5,42,0,
+		0,269,270,5,43,0,0,270,273,3,104,52,0,271,272,5,44,0,0,272,274,3,106,53,
+		0,273,271,1,0,0,0,273,274,1,0,0,0,274,277,1,0,0,0,275,276,5,45,0,0,276,
+		278,5,196,0,0,277,275,1,0,0,0,277,278,1,0,0,0,278,290,1,0,0,0,279,280,
+		5,42,0,0,280,281,5,46,0,0,281,285,5,177,0,0,282,284,3,30,15,0,283,282,
+		1,0,0,0,284,287,1,0,0,0,285,283,1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,
+		0,287,285,1,0,0,0,288,290,5,178,0,0,289,266,1,0,0,0,289,268,1,0,0,0,289,
+		279,1,0,0,0,290,29,1,0,0,0,291,292,5,196,0,0,292,294,3,106,53,0,293,295,
+		5,181,0,0,294,293,1,0,0,0,294,295,1,0,0,0,295,31,1,0,0,0,296,297,5,47,
+		0,0,297,298,3,112,56,0,298,299,5,48,0,0,299,300,3,112,56,0,300,304,5,177,
+		0,0,301,303,3,34,17,0,302,301,1,0,0,0,303,306,1,0,0,0,304,302,1,0,0,0,
+		304,305,1,0,0,0,305,307,1,0,0,0,306,304,1,0,0,0,307,308,5,178,0,0,308,
+		33,1,0,0,0,309,310,5,49,0,0,310,344,3,112,56,0,311,312,5,50,0,0,312,313,
+		3,106,53,0,313,318,3,102,51,0,314,315,5,51,0,0,315,316,3,106,53,0,316,
+		317,3,102,51,0,317,319,1,0,0,0,318,314,1,0,0,0,318,319,1,0,0,0,319,344,
+		1,0,0,0,320,321,5,52,0,0,321,344,5,196,0,0,322,323,5,53,0,0,323,344,3,
+		104,52,0,324,325,5,54,0,0,325,326,3,36,18,0,326,327,3,104,52,0,327,328,
+		5,56,0,0,328,329,5,49,0,0,329,333,5,57,0,0,330,331,5,50,0,0,331,332,5,
+		56,0,0,332,334,5,58,0,0,333,330,1,0,0,0,333,334,1,0,0,0,334,344,1,0,0,
+		0,335,337,5,59,0,0,336,338,3,38,19,0,337,336,1,0,0,0,338,339,1,0,0,0,339,
+		337,1,0,0,0,339,340,1,0,0,0,340,344,1,0,0,0,341,342,5,11,0,0,342,344,3,
+		14,7,0,343,309,1,0,0,0,343,311,1,0,0,0,343,320,1,0,0,0,343,322,1,0,0,0,
+		343,324,1,0,0,0,343,335,1,0,0,0,343,341,1,0,0,0,344,35,1,0,0,0,345,346,
+		5,198,0,0,346,349,5,55,0,0,347,349,5,197,0,0,348,345,1,0,0,0,348,347,1,
+		0,0,0,349,37,1,0,0,0,350,351,5,60,0,0,351,357,3,106,53,0,352,353,5,61,
+		0,0,353,357,3,106,53,0,354,355,5,62,0,0,355,357,5,196,0,0,356,350,1,0,
+		0,0,356,352,1,0,0,0,356,354,1,0,0,0,357,39,1,0,0,0,358,359,5,63,0,0,359,
+		360,3,112,56,0,360,364,5,177,0,0,361,363,3,42,21,0,362,361,1,0,0,0,363,
+		366,1,0,0,0,364,362,1,0,0,0,364,365,1,0,0,0,365,367,1,0,0,0,366,364,1,
+		0,0,0,367,368,5,178,0,0,368,41,1,0,0,0,369,370,5,64,0,0,370,388,3,112,
+		56,0,371,372,5,91,0,0,372,388,3,106,53,0,373,374,5,92,0,0,374,376,3,106,
+		53,0,375,377,5,93,0,0,376,375,1,0,0,0,376,377,1,0,0,0,377,388,1,0,0,0,
+		378,379,5,94,0,0,379,380,5,62,0,0,380,388,5,196,0,0,381,382,5,97,0,0,382,
+		388,3,60,30,0,383,384,5,8,0,0,384,388,5,196,0,0,385,386,5,39,0,0,386,388,
+		3,106,53,0,387,369,1,0,0,0,387,371,1,0,0,0,387,373,1,0,0,0,387,378,1,0,
+		0,0,387,381,1,0,0,0,387,383,1,0,0,0,387,385,1,0,0,0,388,43,1,0,0,0,389,
+		390,5,65,0,0,390,391,3,112,56,0,391,395,5,177,0,0,392,394,3,46,23,0,393,
+		392,1,0,0,0,394,397,1,0,0,0,395,393,1,0,0,0,395,396,1,0,0,0,396,398,1,
+		0,0,0,397,395,1,0,0,0,398,399,5,178,0,0,399,45,1,0,0,0,400,401,5,66,0,
+		0,401,405,5,177,0,0,402,404,3,52,26,0,403,402,1,0,0,0,404,407,1,0,0,0,
+		405,403,1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,405,1,0,0,0,408,440,
+		5,178,0,0,409,410,5,67,0,0,410,440,3,106,53,0,411,412,5,68,0,0,412,440,
+		3,106,53,0,413,414,5,69,0,0,414,415,5,43,0,0,415,440,3,104,52,0,416,417,
+		5,69,0,0,417,418,5,70,0,0,418,419,3,106,53,0,419,420,3,102,51,0,420,440,
+		1,0,0,0,421,422,5,72,0,0,422,440,3,106,53,0,423,424,5,73,0,0,424,440,3,
+		106,53,0,425,426,5,71,0,0,426,440,3,106,53,0,427,428,5,74,0,0,428,429,
+		3,106,53,0,429,430,3,102,51,0,430,440,1,0,0,0,431,432,5,75,0,0,432,433,
+		3,106,53,0,433,434,5,70,0,0,434,435,3,106,53,0,435,436,3,102,51,0,436,
+		440,1,0,0,0,437,438,5,76,0,0,438,440,3,112,56,0,439,400,1,0,0,0,439,409,
+		1,0,0,0,439,411,1,0,0,0,439,413,1,0,0,0,439,416,1,0,0,0,439,421,1,0,0,
+		0,439,423,1,0,0,0,439,425,1,0,0,0,439,427,1,0,0,0,439,431,1,0,0,0,439,
+		437,1,0,0,0,440,47,1,0,0,0,441,442,5,77,0,0,442,443,3,112,56,0,443,444,
+		5,48,0,0,444,445,3,112,56,0,445,449,5,177,0,0,446,448,3,50,25,0,447,446,
+		1,0,0,0,448,451,1,0,0,0,449,447,1,0,0,0,449,450,1,0,0,0,450,452,1,0,0,
+		0,451,449,1,0,0,0,452,453,5,178,0,0,453,49,1,0,0,0,454,455,5,78,0,0,455,
+		486,3,112,56,0,456,457,5,67,0,0,457,486,3,106,53,0,458,459,5,79,0,0,459,
+		460,5,56,0,0,460,486,5,58,0,0,461,462,5,79,0,0,462,486,3,106,53,0,463,
+		464,5,154,0,0,464,465,3,106,53,0,465,466,3,102,51,0,466,486,1,0,0,0,467,
+		468,5,80,0,0,468,486,3,106,53,0,469,470,5,52,0,0,470,486,5,196,0,0,471,
+		472,5,53,0,0,472,486,3,104,52,0,473,474,5,83,0,0,474,476,3,106,53,0,475,
+		477,5,84,0,0,476,475,1,0,0,0,476,477,1,0,0,0,477,486,1,0,0,0,478,479,5,
+		54,0,0,479,480,3,36,18,0,480,481,3,104,52,0,481,482,5,56,0,0,482,483,5,
+		78,0,0,483,484,5,57,0,0,484,486,1,0,0,0,485,454,1,0,0,0,485,456,1,0,0,
+		0,485,458,1,0,0,0,485,461,1,0,0,0,485,463,1,0,0,0,485,467,1,0,0,0,485,
+		469,1,0,0,0,485,471,1,0,0,0,485,473,1,0,0,0,485,478,1,0,0,0,486,51,1,0,
+		0,0,487,488,5,196,0,0,488,489,3,106,53,0,489,490,5,56,0,0,490,492,3,106,
+		53,0,491,493,5,181,0,0,492,491,1,0,0,0,492,493,1,0,0,0,493,53,1,0,0,0,
+		494,495,5,90,0,0,495,496,3,112,56,0,496,500,5,177,0,0,497,499,3,56,28,
+		0,498,497,1,0,0,0,499,502,1,0,0,0,500,498,1,0,0,0,500,501,1,0,0,0,501,
+		503,1,0,0,0,502,500,1,0,0,0,503,504,5,178,0,0,504,55,1,0,0,0,505,506,5,
+		91,0,0,506,584,3,106,53,0,507,508,5,92,0,0,508,510,3,106,53,0,509,511,
+		5,93,0,0,510,509,1,0,0,0,510,511,1,0,0,0,511,514,1,0,0,0,512,513,5,44,
+		0,0,513,515,3,106,53,0,514,512,1,0,0,0,514,515,1,0,0,0,515,518,1,0,0,0,
+		516,517,5,61,0,0,517,519,3,106,53,0,518,516,1,0,0,0,518,519,1,0,0,0,519,
+		584,1,0,0,0,520,522,5,164,0,0,521,523,5,197,0,0,522,521,1,0,0,0,522,523,
+		1,0,0,0,523,526,1,0,0,0,524,525,5,118,0,0,525,527,3,106,53,0,526,524,1,
+		0,0,0,526,527,1,0,0,0,527,584,1,0,0,0,528,529,5,164,0,0,529,584,5,175,
+		0,0,530,531,5,165,0,0,531,584,3,106,53,0,532,533,5,166,0,0,533,584,3,106,
+		53,0,534,535,5,167,0,0,535,536,5,62,0,0,536,584,5,196,0,0,537,538,5,168,
+		0,0,538,542,5,177,0,0,539,541,3,30,15,0,540,539,1,0,0,0,541,544,1,0,0,
+		0,542,540,1,0,0,0,542,543,1,0,0,0,543,545,1,0,0,0,544,542,1,0,0,0,545,
+		584,5,178,0,0,546,547,5,169,0,0,547,584,3,106,53,0,548,549,5,170,0,0,549,
+		554,3,106,53,0,550,551,5,45,0,0,551,555,5,196,0,0,552,553,5,176,0,0,553,
+		555,3,112,56,0,554,550,1,0,0,0,554,552,1,0,0,0,555,584,1,0,0,0,556,557,
+		5,172,0,0,557,558,5,173,0,0,558,559,3,112,56,0,559,563,5,177,0,0,560,562,
+		3,58,29,0,561,560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,
+		0,0,564,568,1,0,0,0,565,563,1,0,0,0,566,567,5,140,0,0,567,569,3,106,53,
+		0,568,566,1,0,0,0,568,569,1,0,0,0,569,570,1,0,0,0,570,571,5,178,0,0,571,
+		584,1,0,0,0,572,573,5,171,0,0,573,584,3,106,53,0,574,575,5,94,0,0,575,
+		576,5,62,0,0,576,584,5,196,0,0,577,578,5,97,0,0,578,584,3,60,30,0,579,
+		580,5,8,0,0,580,584,5,196,0,0,581,582,5,101,0,0,582,584,5,198,0,0,583,
+		505,1,0,0,0,583,507,1,0,0,0,583,520,1,0,0,0,583,528,1,0,0,0,583,530,1,
+		0,0,0,583,532,1,0,0,0,583,534,1,0,0,0,583,537,1,0,0,0,583,546,1,0,0,0,
+		583,548,1,0,0,0,583,556,1,0,0,0,583,572,1,0,0,0,583,574,1,0,0,0,583,577,
+		1,0,0,0,583,579,1,0,0,0,583,581,1,0,0,0,584,57,1,0,0,0,585,586,5,174,0,
+		0,586,587,3,106,53,0,587,588,3,106,53,0,588,59,1,0,0,0,589,602,5,98,0,
+		0,590,602,5,99,0,0,591,602,5,100,0,0,592,593,5,46,0,0,593,597,5,177,0,
+		0,594,596,3,30,15,0,595,594,1,0,0,0,596,599,1,0,0,0,597,595,1,0,0,0,597,
+		598,1,0,0,0,598,600,1,0,0,0,599,597,1,0,0,0,600,602,5,178,0,0,601,589,
+		1,0,0,0,601,590,1,0,0,0,601,591,1,0,0,0,601,592,1,0,0,0,602,61,1,0,0,0,
+		603,604,5,102,0,0,604,605,3,112,56,0,605,609,5,177,0,0,606,608,3,64,32,
+		0,607,606,1,0,0,0,608,611,1,0,0,0,609,607,1,0,0,0,609,610,1,0,0,0,610,
+		612,1,0,0,0,611,609,1,0,0,0,612,613,5,178,0,0,613,63,1,0,0,0,614,615,5,
+		103,0,0,615,626,3,106,53,0,616,617,5,104,0,0,617,622,3,66,33,0,618,619,
+		5,181,0,0,619,621,3,66,33,0,620,618,1,0,0,0,621,624,1,0,0,0,622,620,1,
+		0,0,0,622,623,1,0,0,0,623,626,1,0,0,0,624,622,1,0,0,0,625,614,1,0,0,0,
+		625,616,1,0,0,0,626,65,1,0,0,0,627,628,3,112,56,0,628,629,3,106,53,0,629,
+		67,1,0,0,0,630,631,5,105,0,0,631,640,3,112,56,0,632,636,5,177,0,0,633,
+		635,3,70,35,0,634,633,1,0,0,0,635,638,1,0,0,0,636,634,1,0,0,0,636,637,
+		1,0,0,0,637,639,1,0,0,0,638,636,1,0,0,0,639,641,5,178,0,0,640,632,1,0,
+		0,0,640,641,1,0,0,0,641,69,1,0,0,0,642,643,5,106,0,0,643,649,3,106,53,
+		0,644,645,5,107,0,0,645,649,3,106,53,0,646,647,5,108,0,0,647,649,3,106,
+		53,0,648,642,1,0,0,0,648,644,1,0,0,0,648,646,1,0,0,0,649,71,1,0,0,0,650,
+		651,5,109,0,0,651,652,3,112,56,0,652,653,5,177,0,0,653,661,3,106,53,0,
+		654,659,3,102,51,0,655,656,5,51,0,0,656,657,3,106,53,0,657,658,3,102,51,
+		0,658,660,1,0,0,0,659,655,1,0,0,0,659,660,1,0,0,0,660,662,1,0,0,0,661,
+		654,1,0,0,0,661,662,1,0,0,0,662,663,1,0,0,0,663,664,5,178,0,0,664,73,1,
+		0,0,0,665,666,5,110,0,0,666,667,3,112,56,0,667,668,5,184,0,0,668,675,3,
+		106,53,0,669,672,5,111,0,0,670,673,5,112,0,0,671,673,5,113,0,0,672,670,
+		1,0,0,0,672,671,1,0,0,0,673,674,1,0,0,0,674,676,3,104,52,0,675,669,1,0,
+		0,0,675,676,1,0,0,0,676,679,1,0,0,0,677,678,5,45,0,0,678,680,5,196,0,0,
+		679,677,1,0,0,0,679,680,1,0,0,0,680,75,1,0,0,0,681,682,5,114,0,0,682,683,
+		3,112,56,0,683,684,5,118,0,0,684,687,3,106,53,0,685,686,5,45,0,0,686,688,
+		5,196,0,0,687,685,1,0,0,0,687,688,1,0,0,0,688,692,1,0,0,0,689,690,5,115,
+		0,0,690,691,5,117,0,0,691,693,5,198,0,0,692,689,1,0,0,0,692,693,1,0,0,
+		0,693,697,1,0,0,0,694,695,5,116,0,0,695,696,5,117,0,0,696,698,5,198,0,
+		0,697,694,1,0,0,0,697,698,1,0,0,0,698,707,1,0,0,0,699,700,5,135,0,0,700,
+		701,5,149,0,0,701,702,3,112,56,0,702,703,5,136,0,0,703,704,5,138,0,0,704,
+		705,5,198,0,0,705,706,5,137,0,0,706,708,1,0,0,0,707,699,1,0,0,0,707,708,
+		1,0,0,0,708,709,1,0,0,0,709,710,5,183,0,0,710,715,3,78,39,0,711,712,5,
+		181,0,0,712,714,3,78,39,0,713,711,1,0,0,0,714,717,1,0,0,0,715,713,1,0,
+		0,0,715,716,1,0,0,0,716,77,1,0,0,0,717,715,1,0,0,0,718,719,5,131,0,0,719,
+		720,5,197,0,0,720,721,5,138,0,0,721,738,3,112,56,0,722,734,5,134,0,0,723,
+		724,5,179,0,0,724,729,3,112,56,0,725,726,5,181,0,0,726,728,3,112,56,0,
+		727,725,1,0,0,0,728,731,1,0,0,0,729,727,1,0,0,0,729,730,1,0,0,0,730,732,
+		1,0,0,0,731,729,1,0,0,0,732,733,5,180,0,0,733,735,1,0,0,0,734,723,1,0,
+		0,0,734,735,1,0,0,0,735,738,1,0,0,0,736,738,3,112,56,0,737,718,1,0,0,0,
+		737,722,1,0,0,0,737,736,1,0,0,0,738,79,1,0,0,0,739,740,5,119,0,0,740,741,
+		5,118,0,0,741,744,3,106,53,0,742,743,5,120,0,0,743,745,3,104,52,0,744,
+		742,1,0,0,0,744,745,1,0,0,0,745,81,1,0,0,0,746,747,5,121,0,0,747,748,5,
+		122,0,0,748,753,3,84,42,0,749,750,5,181,0,0,750,752,3,84,42,0,751,749,
+		1,0,0,0,752,755,1,0,0,0,753,751,1,0,0,0,753,754,1,0,0,0,754,83,1,0,0,0,
+		755,753,1,0,0,0,756,759,5,59,0,0,757,759,3,112,56,0,758,756,1,0,0,0,758,
+		757,1,0,0,0,759,85,1,0,0,0,760,761,5,123,0,0,761,765,5,177,0,0,762,764,
+		3,88,44,0,763,762,1,0,0,0,764,767,1,0,0,0,765,763,1,0,0,0,765,766,1,0,
+		0,0,766,768,1,0,0,0,767,765,1,0,0,0,768,769,5,178,0,0,769,87,1,0,0,0,770,
+		771,5,10,0,0,771,781,3,110,55,0,772,773,5,124,0,0,773,778,3,112,56,0,774,
+		775,5,181,0,0,775,777,3,112,56,0,776,774,1,0,0,0,777,780,1,0,0,0,778,776,
+		1,0,0,0,778,779,1,0,0,0,779,782,1,0,0,0,780,778,1,0,0,0,781,772,1,0,0,
+		0,781,782,1,0,0,0,782,849,1,0,0,0,783,784,5,125,0,0,784,849,3,112,56,0,
+		785,786,5,126,0,0,786,849,3,112,56,0,787,788,5,127,0,0,788,789,5,128,0,
+		0,789,790,5,129,0,0,790,849,3,112,56,0,791,794,5,130,0,0,792,793,5,197,
+		0,0,793,795,5,160,0,0,794,792,1,0,0,0,794,795,1,0,0,0,795,796,1,0,0,0,
+		796,797,5,128,0,0,797,798,5,138,0,0,798,849,3,112,56,0,799,800,5,131,0,
+		0,800,801,5,197,0,0,801,802,5,160,0,0,802,803,5,128,0,0,803,804,5,138,
+		0,0,804,849,3,112,56,0,805,806,5,139,0,0,806,807,3,106,53,0,807,811,5,
+		177,0,0,808,810,3,88,44,0,809,808,1,0,0,0,810,813,1,0,0,0,811,809,1,0,
+		0,0,811,812,1,0,0,0,812,814,1,0,0,0,813,811,1,0,0,0,814,824,5,178,0,0,
+		815,816,5,140,0,0,816,820,5,177,0,0,817,819,3,88,44,0,818,817,1,0,0,0,
+		819,822,1,0,0,0,820,818,1,0,0,0,820,821,1,0,0,0,821,823,1,0,0,0,822,820,
+		1,0,0,0,823,825,5,178,0,0,824,815,1,0,0,0,824,825,1,0,0,0,825,849,1,0,
+		0,0,826,829,5,132,0,0,827,828,5,149,0,0,828,830,5,91,0,0,829,827,1,0,0,
+		0,829,830,1,0,0,0,830,831,1,0,0,0,831,835,5,177,0,0,832,834,3,88,44,0,
+		833,832,1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,835,836,1,0,0,0,836,838,
+		1,0,0,0,837,835,1,0,0,0,838,849,5,178,0,0,839,840,5,133,0,0,840,844,5,
+		177,0,0,841,843,3,88,44,0,842,841,1,0,0,0,843,846,1,0,0,0,844,842,1,0,
+		0,0,844,845,1,0,0,0,845,847,1,0,0,0,846,844,1,0,0,0,847,849,5,178,0,0,
+		848,770,1,0,0,0,848,783,1,0,0,0,848,785,1,0,0,0,848,787,1,0,0,0,848,791,
+		1,0,0,0,848,799,1,0,0,0,848,805,1,0,0,0,848,826,1,0,0,0,848,839,1,0,0,
+		0,849,89,1,0,0,0,850,851,5,142,0,0,851,855,5,177,0,0,852,854,3,92,46,0,
+		853,852,1,0,0,0,854,857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,858,
+		1,0,0,0,857,855,1,0,0,0,858,859,5,178,0,0,859,91,1,0,0,0,860,861,5,143,
+		0,0,861,866,3,112,56,0,862,863,5,181,0,0,863,865,3,112,56,0,864,862,1,
+		0,0,0,865,868,1,0,0,0,866,864,1,0,0,0,866,867,1,0,0,0,867,872,1,0,0,0,
+		868,866,1,0,0,0,869,871,3,94,47,0,870,869,1,0,0,0,871,874,1,0,0,0,872,
+		870,1,0,0,0,872,873,1,0,0,0,873,877,1,0,0,0,874,872,1,0,0,0,875,877,3,
+		86,43,0,876,860,1,0,0,0,876,875,1,0,0,0,877,93,1,0,0,0,878,879,5,144,0,
+		0,879,897,3,106,53,0,880,881,5,145,0,0,881,897,3,104,52,0,882,883,5,85,
+		0,0,883,884,3,106,53,0,884,885,5,151,0,0,885,886,5,89,0,0,886,897,1,0,
+		0,0,887,888,5,86,0,0,888,897,3,106,53,0,889,890,5,87,0,0,890,891,3,106,
+		53,0,891,892,5,151,0,0,892,893,5,89,0,0,893,897,1,0,0,0,894,895,5,88,0,
+		0,895,897,3,106,53,0,896,878,1,0,0,0,896,880,1,0,0,0,896,882,1,0,0,0,896,
+		887,1,0,0,0,896,889,1,0,0,0,896,894,1,0,0,0,897,95,1,0,0,0,898,899,5,2,
+		0,0,899,900,3,112,56,0,900,901,5,4,0,0,901,902,3,112,56,0,902,906,5,177,
+		0,0,903,905,3,98,49,0,904,903,1,0,0,0,905,908,1,0,0,0,906,904,1,0,0,0,
+		906,907,1,0,0,0,907,909,1,0,0,0,908,906,1,0,0,0,909,910,5,178,0,0,910,
+		97,1,0,0,0,911,912,3,112,56,0,912,913,5,54,0,0,913,914,5,146,0,0,914,915,
+		5,198,0,0,915,1055,1,0,0,0,916,917,3,110,55,0,917,918,5,147,0,0,918,919,
+		3,106,53,0,919,924,3,102,51,0,920,921,5,25,0,0,921,922,3,106,53,0,922,
+		923,3,102,51,0,923,925,1,0,0,0,924,920,1,0,0,0,924,925,1,0,0,0,925,1055,
+		1,0,0,0,926,927,3,110,55,0,927,928,5,148,0,0,928,929,3,106,53,0,929,930,
+		5,149,0,0,930,931,5,196,0,0,931,1055,1,0,0,0,932,933,3,112,56,0,933,934,
+		5,150,0,0,934,935,5,48,0,0,935,936,5,196,0,0,936,1055,1,0,0,0,937,939,
+		5,142,0,0,938,940,3,94,47,0,939,938,1,0,0,0,940,941,1,0,0,0,941,939,1,
+		0,0,0,941,942,1,0,0,0,942,1055,1,0,0,0,943,944,3,112,56,0,944,945,5,99,
+		0,0,945,946,3,106,53,0,946,1055,1,0,0,0,947,948,3,112,56,0,948,949,5,14,
+		0,0,949,950,3,24,12,0,950,954,5,177,0,0,951,953,3,30,15,0,952,951,1,0,
+		0,0,953,956,1,0,0,0,954,952,1,0,0,0,954,955,1,0,0,0,955,957,1,0,0,0,956,
+		954,1,0,0,0,957,958,5,178,0,0,958,1055,1,0,0,0,959,960,3,112,56,0,960,
+		961,5,17,0,0,961,962,5,196,0,0,962,963,5,18,0,0,963,964,3,106,53,0,964,
+		1055,1,0,0,0,965,966,3,112,56,0,966,968,5,19,0,0,967,969,5,185,0,0,968,
+		967,1,0,0,0,968,969,1,0,0,0,969,970,1,0,0,0,970,971,3,106,53,0,971,1055,
+		1,0,0,0,972,973,3,112,56,0,973,974,5,81,0,0,974,975,3,106,53,0,975,1055,
+		1,0,0,0,976,977,3,112,56,0,977,978,5,82,0,0,978,979,5,117,0,0,979,980,
+		3,104,52,0,980,981,5,56,0,0,981,982,3,106,53,0,982,1055,1,0,0,0,983,984,
+		3,112,56,0,984,985,5,163,0,0,985,986,5,82,0,0,986,1055,1,0,0,0,987,988,
+		5,20,0,0,988,1055,5,198,0,0,989,990,5,21,0,0,990,1055,5,198,0,0,991,1055,
+		5,22,0,0,992,993,3,112,56,0,993,994,5,23,0,0,994,995,5,24,0,0,995,996,
+		3,106,53,0,996,997,3,102,51,0,997,998,5,25,0,0,998,999,3,106,53,0,999,
+		1000,3,102,51,0,1000,1055,1,0,0,0,1001,1002,3,112,56,0,1002,1003,5,26,
+		0,0,1003,1006,5,138,0,0,1004,1007,5,27,0,0,1005,1007,3,106,53,0,1006,1004,
+		1,0,0,0,1006,1005,1,0,0,0,1007,1008,1,0,0,0,1008,1009,5,28,0,0,1009,1010,
+		3,106,53,0,1010,1011,3,102,51,0,1011,1012,5,25,0,0,1012,1013,3,106,53,
+		0,1013,1014,3,102,51,0,1014,1055,1,0,0,0,1015,1016,3,112,56,0,1016,1017,
+		5,29,0,0,1017,1018,3,106,53,0,1018,1019,3,102,51,0,1019,1020,5,18,0,0,
+		1020,1021,3,106,53,0,1021,1055,1,0,0,0,1022,1023,5,30,0,0,1023,1024,3,
+		110,55,0,1024,1025,5,31,0,0,1025,1026,3,110,55,0,1026,1029,3,106,53,0,
+		1027,1028,5,32,0,0,1028,1030,3,106,53,0,1029,1027,1,0,0,0,1029,1030,1,
+		0,0,0,1030,1055,1,0,0,0,1031,1032,5,33,0,0,1032,1033,5,32,0,0,1033,1034,
+		3,106,53,0,1034,1035,3,102,51,0,1035,1036,5,34,0,0,1036,1037,3,106,53,
+		0,1037,1038,3,102,51,0,1038,1055,1,0,0,0,1039,1040,3,112,56,0,1040,1041,
+		5,150,0,0,1041,1046,5,35,0,0,1042,1043,5,38,0,0,1043,1044,3,106,53,0,1044,
+		1045,3,102,51,0,1045,1047,1,0,0,0,1046,1042,1,0,0,0,1046,1047,1,0,0,0,
+		1047,1051,1,0,0,0,1048,1050,3,100,50,0,1049,1048,1,0,0,0,1050,1053,1,0,
+		0,0,1051,1049,1,0,0,0,1051,1052,1,0,0,0,1052,1055,1,0,0,0,1053,1051,1,
+		0,0,0,1054,911,1,0,0,0,1054,916,1,0,0,0,1054,926,1,0,0,0,1054,932,1,0,
+		0,0,1054,937,1,0,0,0,1054,943,1,0,0,0,1054,947,1,0,0,0,1054,959,1,0,0,
+		0,1054,965,1,0,0,0,1054,972,1,0,0,0,1054,976,1,0,0,0,1054,983,1,0,0,0,
+		1054,987,1,0,0,0,1054,989,1,0,0,0,1054,991,1,0,0,0,1054,992,1,0,0,0,1054,
+		1001,1,0,0,0,1054,1015,1,0,0,0,1054,1022,1,0,0,0,1054,1031,1,0,0,0,1054,
+		1039,1,0,0,0,1055,99,1,0,0,0,1056,1057,5,36,0,0,1057,1058,3,110,55,0,1058,
+		1059,3,106,53,0,1059,101,1,0,0,0,1060,1061,5,151,0,0,1061,1062,5,159,0,
+		0,1062,103,1,0,0,0,1063,1064,5,197,0,0,1064,105,1,0,0,0,1065,1066,6,53,
+		-1,0,1066,1067,5,179,0,0,1067,1068,3,106,53,0,1068,1069,5,180,0,0,1069,
+		1108,1,0,0,0,1070,1071,5,186,0,0,1071,1108,3,106,53,16,1072,1073,5,163,
+		0,0,1073,1108,3,106,53,11,1074,1075,5,139,0,0,1075,1076,3,106,53,0,1076,
+		1077,5,141,0,0,1077,1078,3,106,53,0,1078,1079,5,140,0,0,1079,1080,3,106,
+		53,0,1080,1108,1,0,0,0,1081,1082,3,112,56,0,1082,1091,5,179,0,0,1083,1088,
+		3,106,53,0,1084,1085,5,181,0,0,1085,1087,3,106,53,0,1086,1084,1,0,0,0,
+		1087,1090,1,0,0,0,1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,1092,1,0,0,
+		0,1090,1088,1,0,0,0,1091,1083,1,0,0,0,1091,1092,1,0,0,0,1092,1093,1,0,
+		0,0,1093,1094,5,180,0,0,1094,1108,1,0,0,0,1095,1097,7,2,0,0,1096,1098,
+		3,108,54,0,1097,1096,1,0,0,0,1097,1098,1,0,0,0,1098,1099,1,0,0,0,1099,
+		1100,5,151,0,0,1100,1108,3,108,54,0,1101,1102,5,198,0,0,1102,1108,3,108,
+		54,0,1103,1108,5,197,0,0,1104,1108,5,198,0,0,1105,1108,5,196,0,0,1106,
+		1108,3,110,55,0,1107,1065,1,0,0,0,1107,1070,1,0,0,0,1107,1072,1,0,0,0,
+		1107,1074,1,0,0,0,1107,1081,1,0,0,0,1107,1095,1,0,0,0,1107,1101,1,0,0,
+		0,1107,1103,1,0,0,0,1107,1104,1,0,0,0,1107,1105,1,0,0,0,1107,1106,1,0,
+		0,0,1108,1129,1,0,0,0,1109,1110,10,15,0,0,1110,1111,5,160,0,0,1111,1128,
+		3,106,53,16,1112,1113,10,14,0,0,1113,1114,7,3,0,0,1114,1128,3,106,53,15,
+		1115,1116,10,13,0,0,1116,1117,7,4,0,0,1117,1128,3,106,53,14,1118,1119,
+		10,12,0,0,1119,1120,7,5,0,0,1120,1128,3,106,53,13,1121,1122,10,10,0,0,
+		1122,1123,5,161,0,0,1123,1128,3,106,53,11,1124,1125,10,9,0,0,1125,1126,
+		5,162,0,0,1126,1128,3,106,53,10,1127,1109,1,0,0,0,1127,1112,1,0,0,0,1127,
+		1115,1,0,0,0,1127,1118,1,0,0,0,1127,1121,1,0,0,0,1127,1124,1,0,0,0,1128,
+		1131,1,0,0,0,1129,1127,1,0,0,0,1129,1130,1,0,0,0,1130,107,1,0,0,0,1131,
+		1129,1,0,0,0,1132,1133,7,6,0,0,1133,109,1,0,0,0,1134,1137,3,112,56,0,1135,
+		1136,5,182,0,0,1136,1138,3,112,56,0,1137,1135,1,0,0,0,1137,1138,1,0,0,
+		0,1138,111,1,0,0,0,1139,1140,7,7,0,0,1140,113,1,0,0,0,105,118,120,134,
+		158,165,167,175,177,196,206,217,225,242,251,261,273,277,285,289,294,304,
+		318,333,339,343,348,356,364,376,387,395,405,439,449,476,485,492,500,510,
+		514,518,522,526,542,554,563,568,583,597,601,609,622,625,636,640,648,659,
+		661,672,675,679,687,692,697,707,715,729,734,737,744,753,758,765,778,781,
+		794,811,820,824,829,835,844,848,855,866,872,876,896,906,924,941,954,968,
+		1006,1029,1046,1051,1054,1088,1091,1097,1107,1127,1129,1137
 	};
 
 	public static readonly ATN _ATN =

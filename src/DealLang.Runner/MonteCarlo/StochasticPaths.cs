@@ -249,6 +249,14 @@ public sealed class StochasticPaths : IPathSource
         plan.FillDrawn(w.Scenario, market, deflation, drawnIndex, into, w.Memo);
     }
 
+    /// <summary>The scenario as path <c>i</c> last filled into <paramref name="into"/> drew it: its default dates are
+    /// the drawn ones (what party and loan summaries read). Valid until the next fill of these buffers; read only.</summary>
+    public ScenarioSpec Drawn(PathInputs into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        return works.TryGetValue(into, out Work? w) ? w.Scenario : scenario;
+    }
+
     /// <summary>Period by period: the regime switch, the factors' correlated shocks, the jump counts, and each index
     /// factor's level at the next period's start. Leaves each factor's path shock in <see cref="Work.Shock"/>.</summary>
     void DrawFactors(ref PathStream rng, Work w, PathInputs into)
@@ -430,9 +438,9 @@ public sealed class StochasticPaths : IPathSource
 
         if (!(factor.Volatility >= 0 && double.IsFinite(factor.Volatility)) || !(factor.Speed >= 0 && double.IsFinite(factor.Speed))
             || !double.IsFinite(factor.Drift) || !double.IsFinite(factor.LongRun)
-            || !(factor.JumpIntensity >= 0 && double.IsFinite(factor.JumpIntensity)) || !(factor.JumpDown >= 0 && factor.JumpDown < 1))
+            || !(factor.JumpIntensity >= 0 && double.IsFinite(factor.JumpIntensity)) || !(factor.JumpDown >= 0 && factor.JumpDown <= 1))
         {
-            throw Bad($"factor '{factor.Name}' has a negative or infinite volatility, speed or jump intensity, or a jump step-down outside [0%, 100%)");
+            throw Bad($"factor '{factor.Name}' has a negative or infinite volatility, speed or jump intensity, or a jump step-down outside [0%, 100%]");
         }
     }
 
