@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DealLang.Compiler.Diagnostics;
 
-// A stochastic scenario's diagnostics (docs/language.md §10, "Stochastic scenarios"): DL0530–DL0538. The units and
+// A stochastic scenario's diagnostics (docs/language.md §10, "Stochastic scenarios"): DL0530–DL0539. The units and
 // ranges every term shares (a volatility that is not a rate, a negative speed, a step-down above 100%) are the
 // common term checks' (DL0302 wrong unit, DL0312 negative, DL0307 not a fraction).
 public static partial class DiagnosticCatalogue
@@ -40,7 +40,7 @@ public static partial class DiagnosticCatalogue
     /// <c>gbm</c> and <c>reverts</c>.</summary>
     public static Diagnostic DrawnDeflationOnIndex(SourceSpan span, string index) =>
         Error("DL0536", span, $"an index's level is drawn by a process, not a drawn deflation: write '{index} reverts to trend speed 50% per year volatility 20% per year' "
-            + "(around its deflating trend) or '{index} gbm drift -10% per year volatility 20% per year'");
+            + $"(around its deflating trend) or '{index} gbm drift -10% per year volatility 20% per year'");
 
     /// <summary>DL0537 (warning): stress correlations without <c>regimes</c> (never used), or <c>regimes</c> without
     /// stress correlations (both regimes the same).</summary>
@@ -54,4 +54,8 @@ public static partial class DiagnosticCatalogue
         Error("DL0538", span, pd <= 0
             ? $"{party}'s default is drawn, but its annual PD is 0: give the party a 'pd', or write '{party} defaults drawn pd 2% per year'"
             : $"{party}'s drawn default has an annual PD of 100%: a constant hazard needs a PD below 100%");
+
+    /// <summary>DL0539: a correlation of a factor with itself (the diagonal, always 100%).</summary>
+    public static Diagnostic CorrelationWithItself(SourceSpan span, string factor) =>
+        Error("DL0539", span, $"'{factor}' is correlated with itself; a factor's correlation with itself is always 100%: name two different factors");
 }

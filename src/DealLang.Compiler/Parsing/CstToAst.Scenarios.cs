@@ -31,7 +31,7 @@ internal sealed partial class CstToAst
     //     : lease=ident RENEWALS TAKEN NUMBER          # renewalsTakenItem
     //     | path=reference DEFLATE expr perYear (VOLATILITY expr perYear)?   # deflateItem
     //     | path=reference DROP expr BY DATE           # dropItem
-    //     | party=ident DEFAULTS ON DATE               # partyDefaultsItem
+    //     | party=ident DEFAULTS (ON DATE | DRAWN (PD expr perYear)? loading*)   # partyDefaultsItem (drawn: stochastic)
     //     | ENFORCEMENT sellTerm+                      # enforcementOverrideItem
     //     | index=ident LEVEL expr                                        # indexLevelOverrideItem
     //     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE    # indexPointsOverrideItem
@@ -46,7 +46,6 @@ internal sealed partial class CstToAst
     //     | index=ident JUMPS expr perYear DOWN expr
     //     | CORRELATE reference WITH reference expr (STRESS expr)?
     //     | REGIMES STRESS expr perYear NORMAL expr perYear
-    //     | party=ident DEFAULTS DRAWN (PD expr perYear)? loading*
     //     ;
     private ScenarioItemSyntax? VisitScenarioItem(ScenarioItemContext context, NameSyntax scenario)
     {
@@ -131,7 +130,7 @@ internal sealed partial class CstToAst
                 return toStress is null || toNormal is null ? null : new RegimesSyntax(toStress, toNormal, Span(regimes));
             }
 
-            case DrawnDefaultsItemContext drawn:
+            case PartyDefaultsItemContext drawn when drawn.DRAWN() is not null:
             {
                 NameSyntax? party = VisitIdent(drawn.party);
                 ExpressionSyntax? pd = drawn.pd is null ? null : VisitExpr(drawn.pd);
@@ -151,35 +150,6 @@ internal sealed partial class CstToAst
                 return party is null || (drawn.pd is not null && pd is null)
                     ? null
                     : new DrawnDefaultsSyntax(party, pd, loadings.ToImmutable(), Span(drawn));
-            }
-
-            case DropItemContext drop:
-            {
-                ReferenceSyntax? path = VisitReference(drop.path);
-                ExpressionSyntax? fraction = VisitExpr(drop.expr());
-                DateSyntax? by = VisitDate(drop.DATE());
-                return path is null || fraction is null || by is null ? null : new DropSyntax(path, fraction, by, Span(drop));
-            }
-
-            case UtilisationItemContext utilisation:
-            {
-                NameSyntax? contract = VisitIdent(utilisation.contract);
-                ExpressionSyntax? share = VisitExpr(utilisation.expr());
-                return contract is null || share is null ? null : new UtilisationSyntax(contract, share, Span(utilisation));
-            }
-
-            case ReletItemContext relet:
-            {
-                NameSyntax? contract = VisitIdent(relet.contract);
-                DurationSyntax? after = VisitDuration(relet.duration());
-                ExpressionSyntax? share = VisitExpr(relet.expr());
-                return contract is null || after is null || share is null ? null : new ReletSyntax(contract, after, share, Span(relet));
-            }
-
-            case NotReletItemContext notRelet:
-            {
-                NameSyntax? contract = VisitIdent(notRelet.contract);
-                return contract is null ? null : new ReletSyntax(contract, null, null, Span(notRelet));
             }
 
             case PartyDefaultsItemContext defaults:

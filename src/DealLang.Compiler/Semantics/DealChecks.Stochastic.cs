@@ -77,12 +77,13 @@ internal sealed partial class DealChecks
                     int a = Factor(c.A, factors, name, list), b = Factor(c.B, factors, name, list);
                     if (a >= 0 && a == b)
                     {
-                        _diagnostics.Add(DiagnosticCatalogue.NotAFactor(c.B.Span, name, ExpressionPrinter.Print(c.B) + "' again ('a factor's correlation with itself is 1", list));
+                        _diagnostics.Add(DiagnosticCatalogue.CorrelationWithItself(c.B.Span, ExpressionPrinter.Print(c.B)));
                         badEntry = true;
                         break;
                     }
 
-                    badEntry |= !Entry(c.Normal, "the correlation", out double rho) | !Entry(c.Stress, "the stress correlation", out double rhoStress);
+                    string pair = $"{ExpressionPrinter.Print(c.A)} and {ExpressionPrinter.Print(c.B)}";
+                    badEntry |= !Entry(c.Normal, $"the correlation of {pair}", out double rho) | !Entry(c.Stress, $"the stress correlation of {pair}", out double rhoStress);
                     hasStress |= c.Stress is not null;
                     if (a >= 0 && b >= 0)
                     {

@@ -6835,11 +6835,26 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class PartyDefaultsItemContext : ScenarioItemContext {
 		public IdentContext party;
+		public ExprContext pd;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULTS() { return GetToken(DealLangParser.DEFAULTS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(DealLangParser.ON, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
 			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(DealLangParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PD() { return GetToken(DealLangParser.PD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext[] loading() {
+			return GetRuleContexts<LoadingContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
+			return GetRuleContext<LoadingContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
 		}
 		public PartyDefaultsItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -7173,35 +7188,6 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
-	public partial class DrawnDefaultsItemContext : ScenarioItemContext {
-		public IdentContext party;
-		public ExprContext pd;
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULTS() { return GetToken(DealLangParser.DEFAULTS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
-			return GetRuleContext<IdentContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PD() { return GetToken(DealLangParser.PD, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
-			return GetRuleContext<PerYearContext>(0);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext[] loading() {
-			return GetRuleContexts<LoadingContext>();
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
-			return GetRuleContext<LoadingContext>(i);
-		}
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
-		}
-		public DrawnDefaultsItemContext(ScenarioItemContext context) { CopyFrom(context); }
-		[System.Diagnostics.DebuggerNonUserCode]
-		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
-			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
-			if (typedVisitor != null) return typedVisitor.VisitDrawnDefaultsItem(this);
-			else return visitor.VisitChildren(this);
-		}
-	}
 
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
@@ -7210,9 +7196,9 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1054;
+			State = 1053;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
@@ -7279,19 +7265,65 @@ public partial class DealLangParser : Parser {
 				((PartyDefaultsItemContext)_localctx).party = ident();
 				State = 933;
 				Match(DEFAULTS);
-				State = 934;
-				Match(ON);
-				State = 935;
-				Match(DATE);
+				State = 949;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case ON:
+					{
+					State = 934;
+					Match(ON);
+					State = 935;
+					Match(DATE);
+					}
+					break;
+				case DRAWN:
+					{
+					State = 936;
+					Match(DRAWN);
+					State = 941;
+					ErrorHandler.Sync(this);
+					switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+					case 1:
+						{
+						State = 937;
+						Match(PD);
+						State = 938;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 939;
+						perYear();
+						}
+						break;
+					}
+					State = 946;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
+					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+						if ( _alt==1 ) {
+							{
+							{
+							State = 943;
+							loading();
+							}
+							} 
+						}
+						State = 948;
+						ErrorHandler.Sync(this);
+						_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
+					}
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
 				}
 				break;
 			case 5:
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 937;
+				State = 951;
 				Match(ENFORCEMENT);
-				State = 939;
+				State = 953;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7299,7 +7331,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 938;
+						State = 952;
 						sellTerm();
 						}
 						}
@@ -7307,9 +7339,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 941;
+					State = 955;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,90,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -7317,11 +7349,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 943;
+				State = 957;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 944;
+				State = 958;
 				Match(LEVEL);
-				State = 945;
+				State = 959;
 				expr(0);
 				}
 				break;
@@ -7329,29 +7361,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 947;
+				State = 961;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 948;
+				State = 962;
 				Match(POINTS);
-				State = 949;
+				State = 963;
 				pointsKind();
-				State = 950;
+				State = 964;
 				Match(LBRACE);
-				State = 954;
+				State = 968;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 951;
+					State = 965;
 					schedulePoint();
 					}
 					}
-					State = 956;
+					State = 970;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 957;
+				State = 971;
 				Match(RBRACE);
 				}
 				break;
@@ -7359,15 +7391,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 959;
+				State = 973;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 960;
+				State = 974;
 				Match(LAUNCH);
-				State = 961;
+				State = 975;
 				Match(DATE);
-				State = 962;
+				State = 976;
 				Match(DOWN);
-				State = 963;
+				State = 977;
 				expr(0);
 				}
 				break;
@@ -7375,21 +7407,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 965;
+				State = 979;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 966;
+				State = 980;
 				Match(SHIFT);
-				State = 968;
+				State = 982;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 967;
+					State = 981;
 					Match(PLUS);
 					}
 				}
 
-				State = 970;
+				State = 984;
 				expr(0);
 				}
 				break;
@@ -7397,11 +7429,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 972;
+				State = 986;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 973;
+				State = 987;
 				Match(UTILISATION);
-				State = 974;
+				State = 988;
 				expr(0);
 				}
 				break;
@@ -7409,17 +7441,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 976;
+				State = 990;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 977;
+				State = 991;
 				Match(RELET);
-				State = 978;
+				State = 992;
 				Match(AFTER);
-				State = 979;
+				State = 993;
 				duration();
-				State = 980;
+				State = 994;
 				Match(AT);
-				State = 981;
+				State = 995;
 				expr(0);
 				}
 				break;
@@ -7427,11 +7459,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 983;
+				State = 997;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 984;
+				State = 998;
 				Match(NOT);
-				State = 985;
+				State = 999;
 				Match(RELET);
 				}
 				break;
@@ -7439,9 +7471,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 987;
+				State = 1001;
 				Match(PATHS);
-				State = 988;
+				State = 1002;
 				Match(NUMBER);
 				}
 				break;
@@ -7449,9 +7481,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 989;
+				State = 1003;
 				Match(SEED);
-				State = 990;
+				State = 1004;
 				Match(NUMBER);
 				}
 				break;
@@ -7459,7 +7491,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 991;
+				State = 1005;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -7467,21 +7499,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 992;
+				State = 1006;
 				((GbmItemContext)_localctx).index = ident();
-				State = 993;
+				State = 1007;
 				Match(GBM);
-				State = 994;
+				State = 1008;
 				Match(DRIFT);
-				State = 995;
+				State = 1009;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 996;
+				State = 1010;
 				perYear();
-				State = 997;
+				State = 1011;
 				Match(VOLATILITY);
-				State = 998;
+				State = 1012;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 999;
+				State = 1013;
 				perYear();
 				}
 				break;
@@ -7489,39 +7521,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1001;
+				State = 1015;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1002;
+				State = 1016;
 				Match(REVERTS);
-				State = 1003;
+				State = 1017;
 				Match(TO);
-				State = 1006;
+				State = 1020;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 				case 1:
 					{
-					State = 1004;
+					State = 1018;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1005;
+					State = 1019;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1008;
+				State = 1022;
 				Match(SPEED);
-				State = 1009;
+				State = 1023;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1010;
+				State = 1024;
 				perYear();
-				State = 1011;
+				State = 1025;
 				Match(VOLATILITY);
-				State = 1012;
+				State = 1026;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1013;
+				State = 1027;
 				perYear();
 				}
 				break;
@@ -7529,17 +7561,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1015;
+				State = 1029;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1016;
+				State = 1030;
 				Match(JUMPS);
-				State = 1017;
+				State = 1031;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1018;
+				State = 1032;
 				perYear();
-				State = 1019;
+				State = 1033;
 				Match(DOWN);
-				State = 1020;
+				State = 1034;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -7547,24 +7579,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1022;
+				State = 1036;
 				Match(CORRELATE);
-				State = 1023;
+				State = 1037;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1024;
+				State = 1038;
 				Match(WITH);
-				State = 1025;
+				State = 1039;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1026;
+				State = 1040;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1029;
+				State = 1043;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 				case 1:
 					{
-					State = 1027;
+					State = 1041;
 					Match(STRESS);
-					State = 1028;
+					State = 1042;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -7575,62 +7607,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1031;
+				State = 1045;
 				Match(REGIMES);
-				State = 1032;
-				Match(STRESS);
-				State = 1033;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1034;
-				perYear();
-				State = 1035;
-				Match(NORMAL);
-				State = 1036;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1037;
-				perYear();
-				}
-				break;
-			case 21:
-				_localctx = new DrawnDefaultsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 21);
-				{
-				State = 1039;
-				((DrawnDefaultsItemContext)_localctx).party = ident();
-				State = 1040;
-				Match(DEFAULTS);
-				State = 1041;
-				Match(DRAWN);
 				State = 1046;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
-				case 1:
-					{
-					State = 1042;
-					Match(PD);
-					State = 1043;
-					((DrawnDefaultsItemContext)_localctx).pd = expr(0);
-					State = 1044;
-					perYear();
-					}
-					break;
-				}
+				Match(STRESS);
+				State = 1047;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1048;
+				perYear();
+				State = 1049;
+				Match(NORMAL);
+				State = 1050;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
 				State = 1051;
-				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
-				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
-					if ( _alt==1 ) {
-						{
-						{
-						State = 1048;
-						loading();
-						}
-						} 
-					}
-					State = 1053;
-					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
-				}
+				perYear();
 				}
 				break;
 			}
@@ -7676,11 +7666,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1056;
+			State = 1055;
 			Match(LOADING);
-			State = 1057;
+			State = 1056;
 			_localctx.factor = reference();
-			State = 1058;
+			State = 1057;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -7718,9 +7708,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1060;
+			State = 1059;
 			Match(PER);
-			State = 1061;
+			State = 1060;
 			Match(YEAR);
 			}
 		}
@@ -7757,7 +7747,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1063;
+			State = 1062;
 			Match(QUANTITY);
 			}
 		}
@@ -8084,20 +8074,20 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1107;
+			State = 1106;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1066;
+				State = 1065;
 				Match(LPAREN);
-				State = 1067;
+				State = 1066;
 				expr(0);
-				State = 1068;
+				State = 1067;
 				Match(RPAREN);
 				}
 				break;
@@ -8106,9 +8096,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1070;
+				State = 1069;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1071;
+				State = 1070;
 				expr(16);
 				}
 				break;
@@ -8117,9 +8107,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1072;
+				State = 1071;
 				Match(NOT);
-				State = 1073;
+				State = 1072;
 				expr(11);
 				}
 				break;
@@ -8128,17 +8118,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1074;
+				State = 1073;
 				Match(IF);
-				State = 1075;
+				State = 1074;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1076;
+				State = 1075;
 				Match(THEN);
-				State = 1077;
+				State = 1076;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1078;
+				State = 1077;
 				Match(ELSE);
-				State = 1079;
+				State = 1078;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -8147,37 +8137,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1081;
+				State = 1080;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1082;
+				State = 1081;
 				Match(LPAREN);
-				State = 1091;
+				State = 1090;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 521042892295241727L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 36345452341289341L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 103L) != 0)) {
 					{
-					State = 1083;
+					State = 1082;
 					expr(0);
-					State = 1088;
+					State = 1087;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1084;
+						State = 1083;
 						Match(COMMA);
-						State = 1085;
+						State = 1084;
 						expr(0);
 						}
 						}
-						State = 1090;
+						State = 1089;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1093;
+				State = 1092;
 				Match(RPAREN);
 				}
 				break;
@@ -8186,7 +8176,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1095;
+				State = 1094;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -8196,19 +8186,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1097;
+				State = 1096;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 127L) != 0)) {
 					{
-					State = 1096;
+					State = 1095;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1099;
+				State = 1098;
 				Match(PER);
-				State = 1100;
+				State = 1099;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -8217,9 +8207,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1101;
+				State = 1100;
 				Match(NUMBER);
-				State = 1102;
+				State = 1101;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -8228,7 +8218,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1103;
+				State = 1102;
 				Match(QUANTITY);
 				}
 				break;
@@ -8237,7 +8227,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1104;
+				State = 1103;
 				Match(NUMBER);
 				}
 				break;
@@ -8246,7 +8236,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1105;
+				State = 1104;
 				Match(DATE);
 				}
 				break;
@@ -8255,34 +8245,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1106;
+				State = 1105;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1129;
+			State = 1128;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,103,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,104,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1127;
+					State = 1126;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1109;
+						State = 1108;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1110;
+						State = 1109;
 						Match(OF);
-						State = 1111;
+						State = 1110;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -8291,9 +8281,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1112;
+						State = 1111;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1113;
+						State = 1112;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -8303,7 +8293,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1114;
+						State = 1113;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -8312,9 +8302,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1115;
+						State = 1114;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1116;
+						State = 1115;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8324,7 +8314,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1117;
+						State = 1116;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -8333,9 +8323,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1118;
+						State = 1117;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1119;
+						State = 1118;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 63L) != 0)) ) {
@@ -8345,7 +8335,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1120;
+						State = 1119;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -8354,11 +8344,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1121;
+						State = 1120;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1122;
+						State = 1121;
 						Match(AND);
-						State = 1123;
+						State = 1122;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -8367,20 +8357,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1124;
+						State = 1123;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1125;
+						State = 1124;
 						Match(OR);
-						State = 1126;
+						State = 1125;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1131;
+				State = 1130;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,103,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,104,Context);
 			}
 			}
 		}
@@ -8424,7 +8414,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1132;
+			State = 1131;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -8475,16 +8465,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1134;
+			State = 1133;
 			ident();
-			State = 1137;
+			State = 1136;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 			case 1:
 				{
-				State = 1135;
+				State = 1134;
 				Match(DOT);
-				State = 1136;
+				State = 1135;
 				_localctx.member = ident();
 				}
 				break;
@@ -8646,7 +8636,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1139;
+			State = 1138;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 521042892295241727L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 35176050647165L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -8694,7 +8684,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,207,1142,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,207,1141,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -8766,29 +8756,29 @@ public partial class DealLangParser : Parser {
 		1,47,1,47,1,47,1,47,1,47,3,47,897,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,
 		48,905,8,48,10,48,12,48,908,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,
 		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,925,8,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,4,49,940,8,49,11,49,12,49,
-		941,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,953,8,49,10,49,12,
-		49,956,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,
-		969,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,942,8,49,1,
+		49,5,49,945,8,49,10,49,12,49,948,9,49,3,49,950,8,49,1,49,1,49,4,49,954,
+		8,49,11,49,12,49,955,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,
+		967,8,49,10,49,12,49,970,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,3,49,983,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
 		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1007,8,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,3,49,1030,8,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1047,8,49,1,49,5,
-		49,1050,8,49,10,49,12,49,1053,9,49,3,49,1055,8,49,1,50,1,50,1,50,1,50,
-		1,51,1,51,1,51,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,
-		1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1087,
-		8,53,10,53,12,53,1090,9,53,3,53,1092,8,53,1,53,1,53,1,53,1,53,3,53,1098,
-		8,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1108,8,53,1,53,1,53,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,
+		49,1021,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1044,8,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1054,8,49,1,50,1,50,1,50,1,50,1,
+		51,1,51,1,51,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,
+		53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1086,8,
+		53,10,53,12,53,1089,9,53,3,53,1091,8,53,1,53,1,53,1,53,1,53,3,53,1097,
+		8,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1107,8,53,1,53,1,53,
 		1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,
-		1,53,1,53,5,53,1128,8,53,10,53,12,53,1131,9,53,1,54,1,54,1,55,1,55,1,55,
-		3,55,1138,8,55,1,56,1,56,1,56,0,1,106,57,0,2,4,6,8,10,12,14,16,18,20,22,
+		1,53,1,53,5,53,1127,8,53,10,53,12,53,1130,9,53,1,54,1,54,1,55,1,55,1,55,
+		3,55,1137,8,55,1,56,1,56,1,56,0,1,106,57,0,2,4,6,8,10,12,14,16,18,20,22,
 		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
 		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
 		0,8,1,0,177,178,1,0,15,16,1,0,197,198,1,0,187,188,1,0,185,186,1,0,189,
 		194,1,0,152,158,21,0,3,3,5,9,13,39,41,44,46,46,49,53,57,58,60,61,63,89,
 		91,101,103,104,106,108,112,113,115,117,120,122,131,131,133,137,144,146,
-		159,159,164,175,201,202,1307,0,120,1,0,0,0,2,125,1,0,0,0,4,128,1,0,0,0,
+		159,159,164,175,201,202,1306,0,120,1,0,0,0,2,125,1,0,0,0,4,128,1,0,0,0,
 		6,158,1,0,0,0,8,160,1,0,0,0,10,172,1,0,0,0,12,196,1,0,0,0,14,198,1,0,0,
 		0,16,200,1,0,0,0,18,217,1,0,0,0,20,219,1,0,0,0,22,251,1,0,0,0,24,253,1,
 		0,0,0,26,255,1,0,0,0,28,289,1,0,0,0,30,291,1,0,0,0,32,296,1,0,0,0,34,343,
@@ -8798,9 +8788,9 @@ public partial class DealLangParser : Parser {
 		0,0,0,64,625,1,0,0,0,66,627,1,0,0,0,68,630,1,0,0,0,70,648,1,0,0,0,72,650,
 		1,0,0,0,74,665,1,0,0,0,76,681,1,0,0,0,78,737,1,0,0,0,80,739,1,0,0,0,82,
 		746,1,0,0,0,84,758,1,0,0,0,86,760,1,0,0,0,88,848,1,0,0,0,90,850,1,0,0,
-		0,92,876,1,0,0,0,94,896,1,0,0,0,96,898,1,0,0,0,98,1054,1,0,0,0,100,1056,
-		1,0,0,0,102,1060,1,0,0,0,104,1063,1,0,0,0,106,1107,1,0,0,0,108,1132,1,
-		0,0,0,110,1134,1,0,0,0,112,1139,1,0,0,0,114,119,3,2,1,0,115,119,3,4,2,
+		0,92,876,1,0,0,0,94,896,1,0,0,0,96,898,1,0,0,0,98,1053,1,0,0,0,100,1055,
+		1,0,0,0,102,1059,1,0,0,0,104,1062,1,0,0,0,106,1106,1,0,0,0,108,1131,1,
+		0,0,0,110,1133,1,0,0,0,112,1138,1,0,0,0,114,119,3,2,1,0,115,119,3,4,2,
 		0,116,119,3,96,48,0,117,119,3,8,4,0,118,114,1,0,0,0,118,115,1,0,0,0,118,
 		116,1,0,0,0,118,117,1,0,0,0,119,122,1,0,0,0,120,118,1,0,0,0,120,121,1,
 		0,0,0,121,123,1,0,0,0,122,120,1,0,0,0,123,124,5,0,0,1,124,1,1,0,0,0,125,
@@ -9033,84 +9023,84 @@ public partial class DealLangParser : Parser {
 		0,0,903,905,3,98,49,0,904,903,1,0,0,0,905,908,1,0,0,0,906,904,1,0,0,0,
 		906,907,1,0,0,0,907,909,1,0,0,0,908,906,1,0,0,0,909,910,5,178,0,0,910,
 		97,1,0,0,0,911,912,3,112,56,0,912,913,5,54,0,0,913,914,5,146,0,0,914,915,
-		5,198,0,0,915,1055,1,0,0,0,916,917,3,110,55,0,917,918,5,147,0,0,918,919,
+		5,198,0,0,915,1054,1,0,0,0,916,917,3,110,55,0,917,918,5,147,0,0,918,919,
 		3,106,53,0,919,924,3,102,51,0,920,921,5,25,0,0,921,922,3,106,53,0,922,
-		923,3,102,51,0,923,925,1,0,0,0,924,920,1,0,0,0,924,925,1,0,0,0,925,1055,
+		923,3,102,51,0,923,925,1,0,0,0,924,920,1,0,0,0,924,925,1,0,0,0,925,1054,
 		1,0,0,0,926,927,3,110,55,0,927,928,5,148,0,0,928,929,3,106,53,0,929,930,
-		5,149,0,0,930,931,5,196,0,0,931,1055,1,0,0,0,932,933,3,112,56,0,933,934,
-		5,150,0,0,934,935,5,48,0,0,935,936,5,196,0,0,936,1055,1,0,0,0,937,939,
-		5,142,0,0,938,940,3,94,47,0,939,938,1,0,0,0,940,941,1,0,0,0,941,939,1,
-		0,0,0,941,942,1,0,0,0,942,1055,1,0,0,0,943,944,3,112,56,0,944,945,5,99,
-		0,0,945,946,3,106,53,0,946,1055,1,0,0,0,947,948,3,112,56,0,948,949,5,14,
-		0,0,949,950,3,24,12,0,950,954,5,177,0,0,951,953,3,30,15,0,952,951,1,0,
-		0,0,953,956,1,0,0,0,954,952,1,0,0,0,954,955,1,0,0,0,955,957,1,0,0,0,956,
-		954,1,0,0,0,957,958,5,178,0,0,958,1055,1,0,0,0,959,960,3,112,56,0,960,
-		961,5,17,0,0,961,962,5,196,0,0,962,963,5,18,0,0,963,964,3,106,53,0,964,
-		1055,1,0,0,0,965,966,3,112,56,0,966,968,5,19,0,0,967,969,5,185,0,0,968,
-		967,1,0,0,0,968,969,1,0,0,0,969,970,1,0,0,0,970,971,3,106,53,0,971,1055,
-		1,0,0,0,972,973,3,112,56,0,973,974,5,81,0,0,974,975,3,106,53,0,975,1055,
-		1,0,0,0,976,977,3,112,56,0,977,978,5,82,0,0,978,979,5,117,0,0,979,980,
-		3,104,52,0,980,981,5,56,0,0,981,982,3,106,53,0,982,1055,1,0,0,0,983,984,
-		3,112,56,0,984,985,5,163,0,0,985,986,5,82,0,0,986,1055,1,0,0,0,987,988,
-		5,20,0,0,988,1055,5,198,0,0,989,990,5,21,0,0,990,1055,5,198,0,0,991,1055,
-		5,22,0,0,992,993,3,112,56,0,993,994,5,23,0,0,994,995,5,24,0,0,995,996,
-		3,106,53,0,996,997,3,102,51,0,997,998,5,25,0,0,998,999,3,106,53,0,999,
-		1000,3,102,51,0,1000,1055,1,0,0,0,1001,1002,3,112,56,0,1002,1003,5,26,
-		0,0,1003,1006,5,138,0,0,1004,1007,5,27,0,0,1005,1007,3,106,53,0,1006,1004,
-		1,0,0,0,1006,1005,1,0,0,0,1007,1008,1,0,0,0,1008,1009,5,28,0,0,1009,1010,
-		3,106,53,0,1010,1011,3,102,51,0,1011,1012,5,25,0,0,1012,1013,3,106,53,
-		0,1013,1014,3,102,51,0,1014,1055,1,0,0,0,1015,1016,3,112,56,0,1016,1017,
-		5,29,0,0,1017,1018,3,106,53,0,1018,1019,3,102,51,0,1019,1020,5,18,0,0,
-		1020,1021,3,106,53,0,1021,1055,1,0,0,0,1022,1023,5,30,0,0,1023,1024,3,
-		110,55,0,1024,1025,5,31,0,0,1025,1026,3,110,55,0,1026,1029,3,106,53,0,
-		1027,1028,5,32,0,0,1028,1030,3,106,53,0,1029,1027,1,0,0,0,1029,1030,1,
-		0,0,0,1030,1055,1,0,0,0,1031,1032,5,33,0,0,1032,1033,5,32,0,0,1033,1034,
-		3,106,53,0,1034,1035,3,102,51,0,1035,1036,5,34,0,0,1036,1037,3,106,53,
-		0,1037,1038,3,102,51,0,1038,1055,1,0,0,0,1039,1040,3,112,56,0,1040,1041,
-		5,150,0,0,1041,1046,5,35,0,0,1042,1043,5,38,0,0,1043,1044,3,106,53,0,1044,
-		1045,3,102,51,0,1045,1047,1,0,0,0,1046,1042,1,0,0,0,1046,1047,1,0,0,0,
-		1047,1051,1,0,0,0,1048,1050,3,100,50,0,1049,1048,1,0,0,0,1050,1053,1,0,
-		0,0,1051,1049,1,0,0,0,1051,1052,1,0,0,0,1052,1055,1,0,0,0,1053,1051,1,
-		0,0,0,1054,911,1,0,0,0,1054,916,1,0,0,0,1054,926,1,0,0,0,1054,932,1,0,
-		0,0,1054,937,1,0,0,0,1054,943,1,0,0,0,1054,947,1,0,0,0,1054,959,1,0,0,
-		0,1054,965,1,0,0,0,1054,972,1,0,0,0,1054,976,1,0,0,0,1054,983,1,0,0,0,
-		1054,987,1,0,0,0,1054,989,1,0,0,0,1054,991,1,0,0,0,1054,992,1,0,0,0,1054,
-		1001,1,0,0,0,1054,1015,1,0,0,0,1054,1022,1,0,0,0,1054,1031,1,0,0,0,1054,
-		1039,1,0,0,0,1055,99,1,0,0,0,1056,1057,5,36,0,0,1057,1058,3,110,55,0,1058,
-		1059,3,106,53,0,1059,101,1,0,0,0,1060,1061,5,151,0,0,1061,1062,5,159,0,
-		0,1062,103,1,0,0,0,1063,1064,5,197,0,0,1064,105,1,0,0,0,1065,1066,6,53,
-		-1,0,1066,1067,5,179,0,0,1067,1068,3,106,53,0,1068,1069,5,180,0,0,1069,
-		1108,1,0,0,0,1070,1071,5,186,0,0,1071,1108,3,106,53,16,1072,1073,5,163,
-		0,0,1073,1108,3,106,53,11,1074,1075,5,139,0,0,1075,1076,3,106,53,0,1076,
-		1077,5,141,0,0,1077,1078,3,106,53,0,1078,1079,5,140,0,0,1079,1080,3,106,
-		53,0,1080,1108,1,0,0,0,1081,1082,3,112,56,0,1082,1091,5,179,0,0,1083,1088,
-		3,106,53,0,1084,1085,5,181,0,0,1085,1087,3,106,53,0,1086,1084,1,0,0,0,
-		1087,1090,1,0,0,0,1088,1086,1,0,0,0,1088,1089,1,0,0,0,1089,1092,1,0,0,
-		0,1090,1088,1,0,0,0,1091,1083,1,0,0,0,1091,1092,1,0,0,0,1092,1093,1,0,
-		0,0,1093,1094,5,180,0,0,1094,1108,1,0,0,0,1095,1097,7,2,0,0,1096,1098,
-		3,108,54,0,1097,1096,1,0,0,0,1097,1098,1,0,0,0,1098,1099,1,0,0,0,1099,
-		1100,5,151,0,0,1100,1108,3,108,54,0,1101,1102,5,198,0,0,1102,1108,3,108,
-		54,0,1103,1108,5,197,0,0,1104,1108,5,198,0,0,1105,1108,5,196,0,0,1106,
-		1108,3,110,55,0,1107,1065,1,0,0,0,1107,1070,1,0,0,0,1107,1072,1,0,0,0,
-		1107,1074,1,0,0,0,1107,1081,1,0,0,0,1107,1095,1,0,0,0,1107,1101,1,0,0,
-		0,1107,1103,1,0,0,0,1107,1104,1,0,0,0,1107,1105,1,0,0,0,1107,1106,1,0,
-		0,0,1108,1129,1,0,0,0,1109,1110,10,15,0,0,1110,1111,5,160,0,0,1111,1128,
-		3,106,53,16,1112,1113,10,14,0,0,1113,1114,7,3,0,0,1114,1128,3,106,53,15,
-		1115,1116,10,13,0,0,1116,1117,7,4,0,0,1117,1128,3,106,53,14,1118,1119,
-		10,12,0,0,1119,1120,7,5,0,0,1120,1128,3,106,53,13,1121,1122,10,10,0,0,
-		1122,1123,5,161,0,0,1123,1128,3,106,53,11,1124,1125,10,9,0,0,1125,1126,
-		5,162,0,0,1126,1128,3,106,53,10,1127,1109,1,0,0,0,1127,1112,1,0,0,0,1127,
-		1115,1,0,0,0,1127,1118,1,0,0,0,1127,1121,1,0,0,0,1127,1124,1,0,0,0,1128,
-		1131,1,0,0,0,1129,1127,1,0,0,0,1129,1130,1,0,0,0,1130,107,1,0,0,0,1131,
-		1129,1,0,0,0,1132,1133,7,6,0,0,1133,109,1,0,0,0,1134,1137,3,112,56,0,1135,
-		1136,5,182,0,0,1136,1138,3,112,56,0,1137,1135,1,0,0,0,1137,1138,1,0,0,
-		0,1138,111,1,0,0,0,1139,1140,7,7,0,0,1140,113,1,0,0,0,105,118,120,134,
-		158,165,167,175,177,196,206,217,225,242,251,261,273,277,285,289,294,304,
-		318,333,339,343,348,356,364,376,387,395,405,439,449,476,485,492,500,510,
-		514,518,522,526,542,554,563,568,583,597,601,609,622,625,636,640,648,659,
-		661,672,675,679,687,692,697,707,715,729,734,737,744,753,758,765,778,781,
-		794,811,820,824,829,835,844,848,855,866,872,876,896,906,924,941,954,968,
-		1006,1029,1046,1051,1054,1088,1091,1097,1107,1127,1129,1137
+		5,149,0,0,930,931,5,196,0,0,931,1054,1,0,0,0,932,933,3,112,56,0,933,949,
+		5,150,0,0,934,935,5,48,0,0,935,950,5,196,0,0,936,941,5,35,0,0,937,938,
+		5,38,0,0,938,939,3,106,53,0,939,940,3,102,51,0,940,942,1,0,0,0,941,937,
+		1,0,0,0,941,942,1,0,0,0,942,946,1,0,0,0,943,945,3,100,50,0,944,943,1,0,
+		0,0,945,948,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,950,1,0,0,0,948,
+		946,1,0,0,0,949,934,1,0,0,0,949,936,1,0,0,0,950,1054,1,0,0,0,951,953,5,
+		142,0,0,952,954,3,94,47,0,953,952,1,0,0,0,954,955,1,0,0,0,955,953,1,0,
+		0,0,955,956,1,0,0,0,956,1054,1,0,0,0,957,958,3,112,56,0,958,959,5,99,0,
+		0,959,960,3,106,53,0,960,1054,1,0,0,0,961,962,3,112,56,0,962,963,5,14,
+		0,0,963,964,3,24,12,0,964,968,5,177,0,0,965,967,3,30,15,0,966,965,1,0,
+		0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,969,1,0,0,0,969,971,1,0,0,0,970,
+		968,1,0,0,0,971,972,5,178,0,0,972,1054,1,0,0,0,973,974,3,112,56,0,974,
+		975,5,17,0,0,975,976,5,196,0,0,976,977,5,18,0,0,977,978,3,106,53,0,978,
+		1054,1,0,0,0,979,980,3,112,56,0,980,982,5,19,0,0,981,983,5,185,0,0,982,
+		981,1,0,0,0,982,983,1,0,0,0,983,984,1,0,0,0,984,985,3,106,53,0,985,1054,
+		1,0,0,0,986,987,3,112,56,0,987,988,5,81,0,0,988,989,3,106,53,0,989,1054,
+		1,0,0,0,990,991,3,112,56,0,991,992,5,82,0,0,992,993,5,117,0,0,993,994,
+		3,104,52,0,994,995,5,56,0,0,995,996,3,106,53,0,996,1054,1,0,0,0,997,998,
+		3,112,56,0,998,999,5,163,0,0,999,1000,5,82,0,0,1000,1054,1,0,0,0,1001,
+		1002,5,20,0,0,1002,1054,5,198,0,0,1003,1004,5,21,0,0,1004,1054,5,198,0,
+		0,1005,1054,5,22,0,0,1006,1007,3,112,56,0,1007,1008,5,23,0,0,1008,1009,
+		5,24,0,0,1009,1010,3,106,53,0,1010,1011,3,102,51,0,1011,1012,5,25,0,0,
+		1012,1013,3,106,53,0,1013,1014,3,102,51,0,1014,1054,1,0,0,0,1015,1016,
+		3,112,56,0,1016,1017,5,26,0,0,1017,1020,5,138,0,0,1018,1021,5,27,0,0,1019,
+		1021,3,106,53,0,1020,1018,1,0,0,0,1020,1019,1,0,0,0,1021,1022,1,0,0,0,
+		1022,1023,5,28,0,0,1023,1024,3,106,53,0,1024,1025,3,102,51,0,1025,1026,
+		5,25,0,0,1026,1027,3,106,53,0,1027,1028,3,102,51,0,1028,1054,1,0,0,0,1029,
+		1030,3,112,56,0,1030,1031,5,29,0,0,1031,1032,3,106,53,0,1032,1033,3,102,
+		51,0,1033,1034,5,18,0,0,1034,1035,3,106,53,0,1035,1054,1,0,0,0,1036,1037,
+		5,30,0,0,1037,1038,3,110,55,0,1038,1039,5,31,0,0,1039,1040,3,110,55,0,
+		1040,1043,3,106,53,0,1041,1042,5,32,0,0,1042,1044,3,106,53,0,1043,1041,
+		1,0,0,0,1043,1044,1,0,0,0,1044,1054,1,0,0,0,1045,1046,5,33,0,0,1046,1047,
+		5,32,0,0,1047,1048,3,106,53,0,1048,1049,3,102,51,0,1049,1050,5,34,0,0,
+		1050,1051,3,106,53,0,1051,1052,3,102,51,0,1052,1054,1,0,0,0,1053,911,1,
+		0,0,0,1053,916,1,0,0,0,1053,926,1,0,0,0,1053,932,1,0,0,0,1053,951,1,0,
+		0,0,1053,957,1,0,0,0,1053,961,1,0,0,0,1053,973,1,0,0,0,1053,979,1,0,0,
+		0,1053,986,1,0,0,0,1053,990,1,0,0,0,1053,997,1,0,0,0,1053,1001,1,0,0,0,
+		1053,1003,1,0,0,0,1053,1005,1,0,0,0,1053,1006,1,0,0,0,1053,1015,1,0,0,
+		0,1053,1029,1,0,0,0,1053,1036,1,0,0,0,1053,1045,1,0,0,0,1054,99,1,0,0,
+		0,1055,1056,5,36,0,0,1056,1057,3,110,55,0,1057,1058,3,106,53,0,1058,101,
+		1,0,0,0,1059,1060,5,151,0,0,1060,1061,5,159,0,0,1061,103,1,0,0,0,1062,
+		1063,5,197,0,0,1063,105,1,0,0,0,1064,1065,6,53,-1,0,1065,1066,5,179,0,
+		0,1066,1067,3,106,53,0,1067,1068,5,180,0,0,1068,1107,1,0,0,0,1069,1070,
+		5,186,0,0,1070,1107,3,106,53,16,1071,1072,5,163,0,0,1072,1107,3,106,53,
+		11,1073,1074,5,139,0,0,1074,1075,3,106,53,0,1075,1076,5,141,0,0,1076,1077,
+		3,106,53,0,1077,1078,5,140,0,0,1078,1079,3,106,53,0,1079,1107,1,0,0,0,
+		1080,1081,3,112,56,0,1081,1090,5,179,0,0,1082,1087,3,106,53,0,1083,1084,
+		5,181,0,0,1084,1086,3,106,53,0,1085,1083,1,0,0,0,1086,1089,1,0,0,0,1087,
+		1085,1,0,0,0,1087,1088,1,0,0,0,1088,1091,1,0,0,0,1089,1087,1,0,0,0,1090,
+		1082,1,0,0,0,1090,1091,1,0,0,0,1091,1092,1,0,0,0,1092,1093,5,180,0,0,1093,
+		1107,1,0,0,0,1094,1096,7,2,0,0,1095,1097,3,108,54,0,1096,1095,1,0,0,0,
+		1096,1097,1,0,0,0,1097,1098,1,0,0,0,1098,1099,5,151,0,0,1099,1107,3,108,
+		54,0,1100,1101,5,198,0,0,1101,1107,3,108,54,0,1102,1107,5,197,0,0,1103,
+		1107,5,198,0,0,1104,1107,5,196,0,0,1105,1107,3,110,55,0,1106,1064,1,0,
+		0,0,1106,1069,1,0,0,0,1106,1071,1,0,0,0,1106,1073,1,0,0,0,1106,1080,1,
+		0,0,0,1106,1094,1,0,0,0,1106,1100,1,0,0,0,1106,1102,1,0,0,0,1106,1103,
+		1,0,0,0,1106,1104,1,0,0,0,1106,1105,1,0,0,0,1107,1128,1,0,0,0,1108,1109,
+		10,15,0,0,1109,1110,5,160,0,0,1110,1127,3,106,53,16,1111,1112,10,14,0,
+		0,1112,1113,7,3,0,0,1113,1127,3,106,53,15,1114,1115,10,13,0,0,1115,1116,
+		7,4,0,0,1116,1127,3,106,53,14,1117,1118,10,12,0,0,1118,1119,7,5,0,0,1119,
+		1127,3,106,53,13,1120,1121,10,10,0,0,1121,1122,5,161,0,0,1122,1127,3,106,
+		53,11,1123,1124,10,9,0,0,1124,1125,5,162,0,0,1125,1127,3,106,53,10,1126,
+		1108,1,0,0,0,1126,1111,1,0,0,0,1126,1114,1,0,0,0,1126,1117,1,0,0,0,1126,
+		1120,1,0,0,0,1126,1123,1,0,0,0,1127,1130,1,0,0,0,1128,1126,1,0,0,0,1128,
+		1129,1,0,0,0,1129,107,1,0,0,0,1130,1128,1,0,0,0,1131,1132,7,6,0,0,1132,
+		109,1,0,0,0,1133,1136,3,112,56,0,1134,1135,5,182,0,0,1135,1137,3,112,56,
+		0,1136,1134,1,0,0,0,1136,1137,1,0,0,0,1137,111,1,0,0,0,1138,1139,7,7,0,
+		0,1139,113,1,0,0,0,106,118,120,134,158,165,167,175,177,196,206,217,225,
+		242,251,261,273,277,285,289,294,304,318,333,339,343,348,356,364,376,387,
+		395,405,439,449,476,485,492,500,510,514,518,522,526,542,554,563,568,583,
+		597,601,609,622,625,636,640,648,659,661,672,675,679,687,692,697,707,715,
+		729,734,737,744,753,758,765,778,781,794,811,820,824,829,835,844,848,855,
+		866,872,876,896,906,924,941,946,949,955,968,982,1020,1043,1053,1087,1090,
+		1096,1106,1126,1128,1136
 	};
 
 	public static readonly ATN _ATN =

@@ -1063,13 +1063,6 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitRegimesItem([NotNull] DealLangParser.RegimesItemContext context);
 	/// <summary>
-	/// Visit a parse tree produced by the <c>drawnDefaultsItem</c>
-	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
-	/// </summary>
-	/// <param name="context">The parse tree.</param>
-	/// <return>The visitor result.</return>
-	Result VisitDrawnDefaultsItem([NotNull] DealLangParser.DrawnDefaultsItemContext context);
-	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.loading"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
