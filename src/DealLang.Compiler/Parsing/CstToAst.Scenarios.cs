@@ -130,6 +130,35 @@ internal sealed partial class CstToAst
                 return toStress is null || toNormal is null ? null : new RegimesSyntax(toStress, toNormal, Span(regimes));
             }
 
+            case DropItemContext drop:
+            {
+                ReferenceSyntax? path = VisitReference(drop.path);
+                ExpressionSyntax? fraction = VisitExpr(drop.expr());
+                DateSyntax? by = VisitDate(drop.DATE());
+                return path is null || fraction is null || by is null ? null : new DropSyntax(path, fraction, by, Span(drop));
+            }
+
+            case UtilisationItemContext utilisation:
+            {
+                NameSyntax? contract = VisitIdent(utilisation.contract);
+                ExpressionSyntax? share = VisitExpr(utilisation.expr());
+                return contract is null || share is null ? null : new UtilisationSyntax(contract, share, Span(utilisation));
+            }
+
+            case ReletItemContext relet:
+            {
+                NameSyntax? contract = VisitIdent(relet.contract);
+                DurationSyntax? after = VisitDuration(relet.duration());
+                ExpressionSyntax? share = VisitExpr(relet.expr());
+                return contract is null || after is null || share is null ? null : new ReletSyntax(contract, after, share, Span(relet));
+            }
+
+            case NotReletItemContext notRelet:
+            {
+                NameSyntax? contract = VisitIdent(notRelet.contract);
+                return contract is null ? null : new ReletSyntax(contract, null, null, Span(notRelet));
+            }
+
             case PartyDefaultsItemContext drawn when drawn.DRAWN() is not null:
             {
                 NameSyntax? party = VisitIdent(drawn.party);

@@ -232,6 +232,7 @@ public sealed class StochasticPaths : IPathSource
         DrawDefaults(ref rng, w);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
+        w.Market = market;
         double[]? deflation = null;
         if (drawsDeflation)
         {
@@ -249,12 +250,38 @@ public sealed class StochasticPaths : IPathSource
         plan.FillDrawn(w.Scenario, market, deflation, drawnIndex, into, w.Memo);
     }
 
-    /// <summary>The scenario as path <c>i</c> last filled into <paramref name="into"/> drew it: its default dates are
-    /// the drawn ones (what party and loan summaries read). Valid until the next fill of these buffers; read only.</summary>
+    /// <summary>The deterministic scenario that the path last filled into <paramref name="into"/> amounts to, its
+    /// drawn index rows aside: the drawn default dates, market-rent deflation and facility deflations in place of
+    /// the scenario's, no stochastic part. Running it through the deterministic path building gives that path's
+    /// every other slot, bit for bit (PathSourceEquivalenceTests); party and loan summaries read its dates.
+    /// Allocates: for reports and tests, not the path loop.</summary>
     public ScenarioSpec Drawn(PathInputs into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        return works.TryGetValue(into, out Work? w) ? w.Scenario : scenario;
+        if (!works.TryGetValue(into, out Work? w))
+        {
+            throw new ArgumentException("These path inputs were never filled by this source.", nameof(into));
+        }
+
+        ValueStress[] stress = [.. scenario.FacilityStress];
+        if (drawsDeflation)
+        {
+            for (int f = 0; f < stress.Length; f++)
+            {
+                if (!double.IsNaN(w.Deflation[f]))
+                {
+                    stress[f] = stress[f] with { DeflatePerYear = w.Deflation[f] };
+                }
+            }
+        }
+
+        return w.Scenario with
+        {
+            PartyDefaults = (Date?[])w.Scenario.PartyDefaults.Clone(),
+            FacilityStress = stress,
+            MarketRentDeflation = w.Market,
+            Stochastic = null,
+        };
     }
 
     /// <summary>Period by period: the regime switch, the factors' correlated shocks, the jump counts, and each index
@@ -469,5 +496,6 @@ public sealed class StochasticPaths : IPathSource
         public readonly double[] Level = new double[k], Jump = new double[k], Shock = new double[k], Xi = new double[k], Eps = new double[k];
         public readonly double[][] Rows = new double[k][];
         public readonly double[] Deflation = new double[deal.Facilities.Length];
+        public double Market;
     }
 }
