@@ -5,8 +5,9 @@ using DealLang.Runtime;
 namespace DealLang.Runner.MonteCarlo;
 
 /// <summary>A party with a drawn default time: its annual PD and the PD over the deal's horizon it implies,
-/// 1 − (1 − PD)^T with T the years (ACT/365F) from the closing to the last period's end — what a simulated default
-/// rate is compared with.</summary>
+/// 1 − (1 − PD)^T with T the years (ACT/365F) from the closing to the maturity (the summary's "PD to maturity") —
+/// what a simulated default rate is compared with: the share of paths on which the party has defaulted by the
+/// maturity, <c>PartyDefaulted[PartyIndex][ScheduledPeriods − 1]</c>, exactly that probability in expectation.</summary>
 public sealed record PartyDefaultInput(string Party, int PartyIndex, double AnnualPd, double HorizonPd);
 
 /// <summary>
@@ -98,6 +99,7 @@ public sealed class StochasticPaths : IPathSource
         Date[] b = deal.Boundaries;
         horizonDays = Date.DaysBetween(deal.Closing, b[^1]);
         double horizon = horizonDays / 365.0;
+        double toMaturity = Date.DaysBetween(deal.Closing, deal.Maturity) / 365.0;
         dt = new double[periods];
         weight = new double[periods];
         for (int t = 0; t < periods; t++)
@@ -204,7 +206,7 @@ public sealed class StochasticPaths : IPathSource
 
             logSurvival[d] = Math.Log(1 - model.AnnualPd);
             idiosyncratic[d] = Math.Sqrt(Math.Max(0.0, 1 - sum));
-            inputs[d] = new PartyDefaultInput(party, model.Party, model.AnnualPd, 1 - Math.Pow(1 - model.AnnualPd, horizon));
+            inputs[d] = new PartyDefaultInput(party, model.Party, model.AnnualPd, 1 - Math.Pow(1 - model.AnnualPd, toMaturity));
         }
 
         DefaultInputs = inputs;
