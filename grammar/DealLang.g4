@@ -395,7 +395,7 @@ scenarioItem
     : lease=ident RENEWALS TAKEN NUMBER                       # renewalsTakenItem
     | path=reference DEFLATE rate=expr perYear (VOLATILITY vol=expr perYear)?   # deflateItem
     | path=reference DROP expr BY DATE                        # dropItem
-    | party=ident DEFAULTS (ON DATE | DRAWN (PD pd=expr perYear)? loading*)   # partyDefaultsItem
+    | party=ident DEFAULTS (ON DATE | DRAWN (PD pd=expr perYear pdStep*)? loading*)   # partyDefaultsItem
     | ENFORCEMENT sellTerm+                                   # enforcementOverrideItem
     | index=ident LEVEL expr                                  # indexLevelOverrideItem
     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE   # indexPointsOverrideItem
@@ -413,6 +413,11 @@ scenarioItem
     | index=ident JUMPS rate=expr perYear DOWN down=expr      # jumpsItem
     | CORRELATE a=reference WITH b=reference normal=expr (STRESS stress=expr)?   # correlateItem
     | REGIMES STRESS toStress=expr perYear NORMAL toNormal=expr perYear          # regimesItem
+    ;
+
+// 'until 2028-01-01 then 3% per year': a drawn default's PD term structure, the annual PD from that date on.
+pdStep
+    : UNTIL DATE THEN expr perYear
     ;
 
 // 'loading H100Rent 40%': a drawn default's loading on a factor's shock (the Gaussian copula's beta).

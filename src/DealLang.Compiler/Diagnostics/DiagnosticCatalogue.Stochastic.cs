@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DealLang.Compiler.Diagnostics;
 
-// A stochastic scenario's diagnostics (docs/language.md §10, "Stochastic scenarios"): DL0530–DL0539. The units and
+// A stochastic scenario's diagnostics (docs/language.md §10, "Stochastic scenarios"): DL0530–DL0540. The units and
 // ranges every term shares (a volatility that is not a rate, a negative speed, a step-down above 100%) are the
 // common term checks' (DL0302 wrong unit, DL0312 negative, DL0307 not a fraction).
 public static partial class DiagnosticCatalogue
@@ -54,6 +54,13 @@ public static partial class DiagnosticCatalogue
         Error("DL0538", span, pd <= 0
             ? $"{party}'s default is drawn, but its annual PD is 0: give the party a 'pd', or write '{party} defaults drawn pd 2% per year'"
             : $"{party}'s drawn default has an annual PD of 100%: a constant hazard needs a PD below 100%");
+
+    /// <summary>DL0540: a date of a drawn default's PD term structure not after the closing and the step before it,
+    /// or after the maturity.</summary>
+    public static Diagnostic PdStepDate(SourceSpan span, string party, string date, string bound, bool afterMaturity) =>
+        Error("DL0540", span, afterMaturity
+            ? $"a PD step of {party}'s drawn default is dated {date}, after the maturity ({bound}); date each step by the maturity"
+            : $"a PD step of {party}'s drawn default is dated {date}, not after {bound} (the closing or the step before); date each step after the one before");
 
     /// <summary>DL0539: a correlation of a factor with itself (the diagonal, always 100%).</summary>
     public static Diagnostic CorrelationWithItself(SourceSpan span, string factor) =>

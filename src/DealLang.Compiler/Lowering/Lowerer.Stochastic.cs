@@ -120,7 +120,10 @@ internal sealed partial class Lowerer
                             ? Constant(declared.Pd)
                             : 0;
                     defaults.RemoveAll(m => m.Party == party);
-                    defaults.Add(new DefaultModel(party, pd, loadings));
+                    defaults.Add(new DefaultModel(party, pd, loadings)
+                    {
+                        Steps = [.. SyntaxWalk.Safe(d.Steps).Where(s => s.From is not null).Select(s => new PdStep(s.From.Value, Constant(s.Pd)))],
+                    });
                     break;
                 }
             }

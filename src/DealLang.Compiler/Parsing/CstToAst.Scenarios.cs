@@ -31,7 +31,7 @@ internal sealed partial class CstToAst
     //     : lease=ident RENEWALS TAKEN NUMBER          # renewalsTakenItem
     //     | path=reference DEFLATE expr perYear (VOLATILITY expr perYear)?   # deflateItem
     //     | path=reference DROP expr BY DATE           # dropItem
-    //     | party=ident DEFAULTS (ON DATE | DRAWN (PD expr perYear)? loading*)   # partyDefaultsItem (drawn: stochastic)
+    //     | party=ident DEFAULTS (ON DATE | DRAWN (PD expr perYear pdStep*)? loading*)   # partyDefaultsItem (drawn: stochastic)
     //     | ENFORCEMENT sellTerm+                      # enforcementOverrideItem
     //     | index=ident LEVEL expr                                        # indexLevelOverrideItem
     //     | index=ident POINTS pointsKind LBRACE schedulePoint* RBRACE    # indexPointsOverrideItem
@@ -176,9 +176,22 @@ internal sealed partial class CstToAst
                     loadings.Add(new LoadingSyntax(factor, beta, Span(loading)));
                 }
 
+                var steps = ImmutableArray.CreateBuilder<PdStepSyntax>();
+                foreach (PdStepContext step in drawn.pdStep())
+                {
+                    DateSyntax? from = VisitDate(step.DATE());
+                    ExpressionSyntax? stepPd = VisitExpr(step.expr());
+                    if (from is null || stepPd is null)
+                    {
+                        return null;
+                    }
+
+                    steps.Add(new PdStepSyntax(from, stepPd, Span(step)));
+                }
+
                 return party is null || (drawn.pd is not null && pd is null)
                     ? null
-                    : new DrawnDefaultsSyntax(party, pd, loadings.ToImmutable(), Span(drawn));
+                    : new DrawnDefaultsSyntax(party, pd, loadings.ToImmutable(), Span(drawn)) { Steps = steps.ToImmutable() };
             }
 
             case PartyDefaultsItemContext defaults:

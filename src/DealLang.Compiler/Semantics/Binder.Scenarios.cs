@@ -77,7 +77,7 @@ internal sealed partial class Binder
                 break;
             case DrawnDefaultsSyntax drawn:
                 ScenarioName(scenario, drawn.Party, SymbolKind.Party, "only a party can default");
-                Expressions(_scenarioScope, [drawn.Pd, .. drawn.Loadings.Select(l => l.Beta)]);
+                Expressions(_scenarioScope, [drawn.Pd, .. drawn.Steps.Select(s => s.Pd), .. drawn.Loadings.Select(l => l.Beta)]);
                 break;
             case DropSyntax drop:
                 ValuePath(scenario, drop.Path, "drop");

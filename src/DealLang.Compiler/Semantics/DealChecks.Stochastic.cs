@@ -167,6 +167,30 @@ internal sealed partial class DealChecks
             _diagnostics.Add(DiagnosticCatalogue.DrawnDefaultPd(drawn.Pd?.Span ?? drawn.Party?.Span ?? drawn.Span, party, pd));
         }
 
+        Date? previous = Closing;
+        foreach (PdStepSyntax step in SyntaxWalk.Safe(drawn.Steps))
+        {
+            double stepPd = _analysis.ConstantOf(step.Pd, 0);
+            if (stepPd <= 0 || stepPd >= 1)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.DrawnDefaultPd(step.Pd.Span, party, stepPd));
+            }
+
+            if (step.From?.Value is { } from)
+            {
+                if (previous is { } p && from <= p)
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.PdStepDate(step.From.Span, party, from.ToString(), p.ToString(), afterMaturity: false));
+                }
+                else if (Maturity is { } m && from > m)
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.PdStepDate(step.From.Span, party, from.ToString(), m.ToString(), afterMaturity: true));
+                }
+
+                previous = from;
+            }
+        }
+
         double sum = 0;
         foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawn.Loadings))
         {

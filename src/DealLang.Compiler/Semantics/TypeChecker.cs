@@ -146,6 +146,11 @@ internal sealed partial class TypeChecker
                         break;
                     case DrawnDefaultsSyntax drawn:
                         Term(drawn.Pd, Unit.Rate, $"the annual PD of {drawn.Party?.Text}'s drawn default in {s}", Range.Fraction);
+                        foreach (PdStepSyntax step in SyntaxWalk.Safe(drawn.Steps))
+                        {
+                            Term(step.Pd, Unit.Rate, $"the annual PD of {drawn.Party?.Text}'s drawn default from {step.From?.Value} in {s}", Range.Fraction);
+                        }
+
                         foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawn.Loadings))
                         {
                             Term(loading.Beta, Unit.Rate, $"the loading of {drawn.Party?.Text}'s default on {ExpressionPrinter.Print(loading.Factor)} in {s}", Range.Any);

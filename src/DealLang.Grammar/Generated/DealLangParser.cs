@@ -81,9 +81,9 @@ public partial class DealLangParser : Parser {
 		RULE_accountItem = 35, RULE_feeDecl = 36, RULE_testDecl = 37, RULE_triggerDecl = 38, 
 		RULE_triggerEffect = 39, RULE_defaultRule = 40, RULE_cfadsRule = 41, RULE_cfadsItem = 42, 
 		RULE_waterfallDecl = 43, RULE_step = 44, RULE_enforcementDecl = 45, RULE_enforcementItem = 46, 
-		RULE_sellTerm = 47, RULE_scenarioDecl = 48, RULE_scenarioItem = 49, RULE_loading = 50, 
-		RULE_perYear = 51, RULE_duration = 52, RULE_expr = 53, RULE_measureUnit = 54, 
-		RULE_reference = 55, RULE_ident = 56;
+		RULE_sellTerm = 47, RULE_scenarioDecl = 48, RULE_scenarioItem = 49, RULE_pdStep = 50, 
+		RULE_loading = 51, RULE_perYear = 52, RULE_duration = 53, RULE_expr = 54, 
+		RULE_measureUnit = 55, RULE_reference = 56, RULE_ident = 57;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -94,8 +94,8 @@ public partial class DealLangParser : Parser {
 		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
 		"triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
 		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "loading", "perYear", "duration", "expr", 
-		"measureUnit", "reference", "ident"
+		"scenarioDecl", "scenarioItem", "pdStep", "loading", "perYear", "duration", 
+		"expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -264,35 +264,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 120;
+			State = 122;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 118;
+				State = 120;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 114;
+					State = 116;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 115;
+					State = 117;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 116;
+					State = 118;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 117;
+					State = 119;
 					unknownDecl();
 					}
 					break;
@@ -300,11 +300,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 122;
+				State = 124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 123;
+			State = 125;
 			Match(Eof);
 			}
 		}
@@ -342,9 +342,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 125;
+			State = 127;
 			Match(IMPORT);
-			State = 126;
+			State = 128;
 			Match(STRING);
 			}
 		}
@@ -394,27 +394,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 128;
-			Match(DEAL);
-			State = 129;
-			_localctx.name = ident();
 			State = 130;
+			Match(DEAL);
+			State = 131;
+			_localctx.name = ident();
+			State = 132;
 			Match(LBRACE);
-			State = 134;
+			State = 136;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -9223230199854776352L) != 0) || ((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 378919332194816001L) != 0) || _la==ENFORCEMENT || _la==IDENT) {
 				{
 				{
-				State = 131;
+				State = 133;
 				dealMember();
 				}
 				}
-				State = 136;
+				State = 138;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 137;
+			State = 139;
 			Match(RBRACE);
 			}
 		}
@@ -505,7 +505,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 158;
+			State = 160;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -517,133 +517,133 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 139;
+				State = 141;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 140;
+				State = 142;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 141;
+				State = 143;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 142;
+				State = 144;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 143;
+				State = 145;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 144;
+				State = 146;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 145;
+				State = 147;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 146;
+				State = 148;
 				contractDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 147;
+				State = 149;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 148;
+				State = 150;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 149;
+				State = 151;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 150;
+				State = 152;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 151;
+				State = 153;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 152;
+				State = 154;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 153;
+				State = 155;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 154;
+				State = 156;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 155;
+				State = 157;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 156;
+				State = 158;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 157;
+				State = 159;
 				unknownDecl();
 				}
 				break;
@@ -702,16 +702,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 160;
+			State = 162;
 			Match(IDENT);
-			State = 161;
+			State = 163;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 167;
+			State = 169;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314424581669264392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 521042892295241727L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 35176050647165L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 165;
+				State = 167;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -837,19 +837,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 162;
+					State = 164;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 163;
+					State = 165;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 164;
+					State = 166;
 					Match(ON);
 					}
 					break;
@@ -857,11 +857,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 169;
+				State = 171;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 170;
+			State = 172;
 			block();
 			}
 		}
@@ -912,19 +912,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 172;
+			State = 174;
 			Match(LBRACE);
-			State = 177;
+			State = 179;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1125899906842625L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 65535L) != 0)) {
 				{
-				State = 175;
+				State = 177;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 173;
+					State = 175;
 					block();
 					}
 					break;
@@ -1134,7 +1134,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 174;
+					State = 176;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1149,11 +1149,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 179;
+				State = 181;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 180;
+			State = 182;
 			Match(RBRACE);
 			}
 		}
@@ -1270,16 +1270,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 196;
+			State = 198;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 182;
+				State = 184;
 				Match(TITLE);
-				State = 183;
+				State = 185;
 				Match(STRING);
 				}
 				break;
@@ -1287,9 +1287,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 184;
+				State = 186;
 				Match(CURRENCY);
-				State = 185;
+				State = 187;
 				ident();
 				}
 				break;
@@ -1297,9 +1297,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 186;
+				State = 188;
 				Match(CLOSING);
-				State = 187;
+				State = 189;
 				Match(DATE);
 				}
 				break;
@@ -1307,9 +1307,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 188;
+				State = 190;
 				Match(MATURITY);
-				State = 189;
+				State = 191;
 				Match(DATE);
 				}
 				break;
@@ -1317,9 +1317,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 190;
+				State = 192;
 				Match(FIRST_PAYMENT);
-				State = 191;
+				State = 193;
 				Match(DATE);
 				}
 				break;
@@ -1327,9 +1327,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 192;
+				State = 194;
 				Match(PAY);
-				State = 193;
+				State = 195;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1337,9 +1337,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 194;
+				State = 196;
 				Match(DAYCOUNT_KW);
-				State = 195;
+				State = 197;
 				dayCount();
 				}
 				break;
@@ -1380,7 +1380,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 198;
+			State = 200;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1430,27 +1430,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 200;
-			Match(PARTY);
-			State = 201;
-			_localctx.name = ident();
 			State = 202;
+			Match(PARTY);
+			State = 203;
+			_localctx.name = ident();
+			State = 204;
 			Match(LBRACE);
-			State = 206;
+			State = 208;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 962072674304L) != 0)) {
 				{
 				{
-				State = 203;
+				State = 205;
 				partyItem();
 				}
 				}
-				State = 208;
+				State = 210;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 209;
+			State = 211;
 			Match(RBRACE);
 			}
 		}
@@ -1520,16 +1520,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 217;
+			State = 219;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 211;
+				State = 213;
 				Match(RATING);
-				State = 212;
+				State = 214;
 				Match(STRING);
 				}
 				break;
@@ -1537,9 +1537,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 213;
+				State = 215;
 				Match(PD);
-				State = 214;
+				State = 216;
 				expr(0);
 				}
 				break;
@@ -1547,9 +1547,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 215;
+				State = 217;
 				Match(RECOVERY);
-				State = 216;
+				State = 218;
 				expr(0);
 				}
 				break;
@@ -1603,27 +1603,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 219;
-			Match(INDEX);
-			State = 220;
-			_localctx.name = ident();
 			State = 221;
+			Match(INDEX);
+			State = 222;
+			_localctx.name = ident();
+			State = 223;
 			Match(LBRACE);
-			State = 225;
+			State = 227;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 222;
+				State = 224;
 				indexItem();
 				}
 				}
-				State = 227;
+				State = 229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 228;
+			State = 230;
 			Match(RBRACE);
 			}
 		}
@@ -1722,16 +1722,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 251;
+			State = 253;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 230;
+				State = 232;
 				Match(LEVEL);
-				State = 231;
+				State = 233;
 				expr(0);
 				}
 				break;
@@ -1739,11 +1739,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 232;
-				Match(DEFLATE);
-				State = 233;
-				expr(0);
 				State = 234;
+				Match(DEFLATE);
+				State = 235;
+				expr(0);
+				State = 236;
 				perYear();
 				}
 				break;
@@ -1751,27 +1751,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 236;
-				Match(POINTS);
-				State = 237;
-				pointsKind();
 				State = 238;
+				Match(POINTS);
+				State = 239;
+				pointsKind();
+				State = 240;
 				Match(LBRACE);
-				State = 242;
+				State = 244;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 239;
+					State = 241;
 					schedulePoint();
 					}
 					}
-					State = 244;
+					State = 246;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 245;
+				State = 247;
 				Match(RBRACE);
 				}
 				break;
@@ -1779,13 +1779,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 247;
-				Match(LAUNCH);
-				State = 248;
-				Match(DATE);
 				State = 249;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 250;
+				Match(DATE);
+				State = 251;
+				Match(DOWN);
+				State = 252;
 				expr(0);
 				}
 				break;
@@ -1828,7 +1828,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 253;
+			State = 255;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1885,27 +1885,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 255;
-			Match(FACILITY);
-			State = 256;
-			_localctx.name = ident();
 			State = 257;
+			Match(FACILITY);
+			State = 258;
+			_localctx.name = ident();
+			State = 259;
 			Match(LBRACE);
-			State = 261;
+			State = 263;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 258;
+				State = 260;
 				facilityItem();
 				}
 				}
-				State = 263;
+				State = 265;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 264;
+			State = 266;
 			Match(RBRACE);
 			}
 		}
@@ -1991,16 +1991,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 289;
+			State = 291;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 266;
+				State = 268;
 				Match(COST);
-				State = 267;
+				State = 269;
 				expr(0);
 				}
 				break;
@@ -2008,32 +2008,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 268;
-				Match(VALUE);
-				State = 269;
-				Match(STRAIGHT_LINE);
 				State = 270;
+				Match(VALUE);
+				State = 271;
+				Match(STRAIGHT_LINE);
+				State = 272;
 				duration();
-				State = 273;
+				State = 275;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 271;
+					State = 273;
 					Match(FLOOR);
-					State = 272;
+					State = 274;
 					expr(0);
 					}
 				}
 
-				State = 277;
+				State = 279;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 275;
+					State = 277;
 					Match(FROM);
-					State = 276;
+					State = 278;
 					Match(DATE);
 					}
 				}
@@ -2044,27 +2044,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 279;
-				Match(VALUE);
-				State = 280;
-				Match(SCHEDULE);
 				State = 281;
+				Match(VALUE);
+				State = 282;
+				Match(SCHEDULE);
+				State = 283;
 				Match(LBRACE);
-				State = 285;
+				State = 287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 282;
+					State = 284;
 					schedulePoint();
 					}
 					}
-					State = 287;
+					State = 289;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 288;
+				State = 290;
 				Match(RBRACE);
 				}
 				break;
@@ -2108,16 +2108,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 291;
+			State = 293;
 			Match(DATE);
-			State = 292;
-			expr(0);
 			State = 294;
+			expr(0);
+			State = 296;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 293;
+				State = 295;
 				Match(COMMA);
 				}
 			}
@@ -2175,31 +2175,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 296;
-			Match(LEASE);
-			State = 297;
-			_localctx.name = ident();
 			State = 298;
-			Match(ON);
+			Match(LEASE);
 			State = 299;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 300;
+			Match(ON);
+			State = 301;
+			_localctx.facility = ident();
+			State = 302;
 			Match(LBRACE);
-			State = 304;
+			State = 306;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 609674799555282944L) != 0)) {
 				{
 				{
-				State = 301;
+				State = 303;
 				leaseItem();
 				}
 				}
-				State = 306;
+				State = 308;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 307;
+			State = 309;
 			Match(RBRACE);
 			}
 		}
@@ -2346,16 +2346,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 343;
+			State = 345;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 309;
+				State = 311;
 				Match(LESSEE);
-				State = 310;
+				State = 312;
 				ident();
 				}
 				break;
@@ -2363,22 +2363,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 311;
-				Match(RENT);
-				State = 312;
-				expr(0);
 				State = 313;
+				Match(RENT);
+				State = 314;
+				expr(0);
+				State = 315;
 				perYear();
-				State = 318;
+				State = 320;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 314;
-					Match(ESCALATING);
-					State = 315;
-					expr(0);
 					State = 316;
+					Match(ESCALATING);
+					State = 317;
+					expr(0);
+					State = 318;
 					perYear();
 					}
 				}
@@ -2389,9 +2389,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 320;
+				State = 322;
 				Match(STARTS);
-				State = 321;
+				State = 323;
 				Match(DATE);
 				}
 				break;
@@ -2399,9 +2399,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 322;
+				State = 324;
 				Match(TERM);
-				State = 323;
+				State = 325;
 				duration();
 				}
 				break;
@@ -2409,28 +2409,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 324;
-				Match(RENEWALS);
-				State = 325;
-				renewalCount();
 				State = 326;
-				duration();
+				Match(RENEWALS);
 				State = 327;
-				Match(AT);
+				renewalCount();
 				State = 328;
-				Match(LESSEE);
+				duration();
 				State = 329;
+				Match(AT);
+				State = 330;
+				Match(LESSEE);
+				State = 331;
 				Match(OPTION);
-				State = 333;
+				State = 335;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 330;
-					Match(RENT);
-					State = 331;
-					Match(AT);
 					State = 332;
+					Match(RENT);
+					State = 333;
+					Match(AT);
+					State = 334;
 					Match(MARKET);
 					}
 					break;
@@ -2441,19 +2441,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 335;
-				Match(RVG);
 				State = 337;
+				Match(RVG);
+				State = 339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 336;
+					State = 338;
 					rvgPart();
 					}
 					}
-					State = 339;
+					State = 341;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 8070450532247928832L) != 0) );
@@ -2463,9 +2463,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 341;
+				State = 343;
 				Match(DAYCOUNT_KW);
-				State = 342;
+				State = 344;
 				dayCount();
 				}
 				break;
@@ -2506,22 +2506,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 348;
+			State = 350;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 345;
+				State = 347;
 				Match(NUMBER);
-				State = 346;
+				State = 348;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 347;
+				State = 349;
 				Match(QUANTITY);
 				}
 				break;
@@ -2595,16 +2595,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 356;
+			State = 358;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 350;
+				State = 352;
 				Match(GUARANTEES);
-				State = 351;
+				State = 353;
 				expr(0);
 				}
 				break;
@@ -2612,9 +2612,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 352;
+				State = 354;
 				Match(CAP);
-				State = 353;
+				State = 355;
 				expr(0);
 				}
 				break;
@@ -2622,9 +2622,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 354;
+				State = 356;
 				Match(UNTIL);
-				State = 355;
+				State = 357;
 				Match(DATE);
 				}
 				break;
@@ -2678,27 +2678,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 358;
-			Match(LOAN);
-			State = 359;
-			_localctx.name = ident();
 			State = 360;
+			Match(LOAN);
+			State = 361;
+			_localctx.name = ident();
+			State = 362;
 			Match(LBRACE);
-			State = 364;
+			State = 366;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 10066329601L) != 0)) {
 				{
 				{
-				State = 361;
+				State = 363;
 				loanItem();
 				}
 				}
-				State = 366;
+				State = 368;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 367;
+			State = 369;
 			Match(RBRACE);
 			}
 		}
@@ -2821,16 +2821,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 387;
+			State = 389;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 369;
+				State = 371;
 				Match(OBLIGOR);
-				State = 370;
+				State = 372;
 				ident();
 				}
 				break;
@@ -2838,9 +2838,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 371;
+				State = 373;
 				Match(BALANCE);
-				State = 372;
+				State = 374;
 				expr(0);
 				}
 				break;
@@ -2848,16 +2848,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 373;
+				State = 375;
 				Match(COUPON);
-				State = 374;
-				expr(0);
 				State = 376;
+				expr(0);
+				State = 378;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 375;
+					State = 377;
 					Match(FIXED);
 					}
 				}
@@ -2868,11 +2868,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 378;
-				Match(INTEREST_ONLY);
-				State = 379;
-				Match(UNTIL);
 				State = 380;
+				Match(INTEREST_ONLY);
+				State = 381;
+				Match(UNTIL);
+				State = 382;
 				Match(DATE);
 				}
 				break;
@@ -2880,9 +2880,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 381;
+				State = 383;
 				Match(AMORTIZE);
-				State = 382;
+				State = 384;
 				amortization();
 				}
 				break;
@@ -2890,9 +2890,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 383;
+				State = 385;
 				Match(MATURITY);
-				State = 384;
+				State = 386;
 				Match(DATE);
 				}
 				break;
@@ -2900,9 +2900,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 385;
+				State = 387;
 				Match(RECOVERY);
-				State = 386;
+				State = 388;
 				expr(0);
 				}
 				break;
@@ -2956,27 +2956,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 389;
-			Match(FLEET);
-			State = 390;
-			_localctx.name = ident();
 			State = 391;
+			Match(FLEET);
+			State = 392;
+			_localctx.name = ident();
+			State = 393;
 			Match(LBRACE);
-			State = 395;
+			State = 397;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 2031L) != 0)) {
 				{
 				{
-				State = 392;
+				State = 394;
 				fleetItem();
 				}
 				}
-				State = 397;
+				State = 399;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 398;
+			State = 400;
 			Match(RBRACE);
 			}
 		}
@@ -3173,32 +3173,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_fleetItem);
 		int _la;
 		try {
-			State = 439;
+			State = 441;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 400;
+				State = 402;
 				Match(DELIVERIES);
-				State = 401;
+				State = 403;
 				Match(LBRACE);
-				State = 405;
+				State = 407;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 402;
+					State = 404;
 					delivery();
 					}
 					}
-					State = 407;
+					State = 409;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 408;
+				State = 410;
 				Match(RBRACE);
 				}
 				break;
@@ -3206,9 +3206,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 409;
+				State = 411;
 				Match(UNITS);
-				State = 410;
+				State = 412;
 				expr(0);
 				}
 				break;
@@ -3216,9 +3216,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 411;
+				State = 413;
 				Match(UNIT_COST);
-				State = 412;
+				State = 414;
 				expr(0);
 				}
 				break;
@@ -3226,11 +3226,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 413;
-				Match(DEPRECIATE);
-				State = 414;
-				Match(STRAIGHT_LINE);
 				State = 415;
+				Match(DEPRECIATE);
+				State = 416;
+				Match(STRAIGHT_LINE);
+				State = 417;
 				duration();
 				}
 				break;
@@ -3238,13 +3238,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 416;
-				Match(DEPRECIATE);
-				State = 417;
-				Match(DECLINING);
 				State = 418;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 419;
+				Match(DECLINING);
+				State = 420;
+				expr(0);
+				State = 421;
 				perYear();
 				}
 				break;
@@ -3252,9 +3252,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 421;
+				State = 423;
 				Match(POWER);
-				State = 422;
+				State = 424;
 				expr(0);
 				}
 				break;
@@ -3262,9 +3262,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 423;
+				State = 425;
 				Match(PUE);
-				State = 424;
+				State = 426;
 				expr(0);
 				}
 				break;
@@ -3272,9 +3272,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 425;
+				State = 427;
 				Match(POWER_PRICE);
-				State = 426;
+				State = 428;
 				expr(0);
 				}
 				break;
@@ -3282,11 +3282,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 427;
-				Match(MAINTENANCE);
-				State = 428;
-				expr(0);
 				State = 429;
+				Match(MAINTENANCE);
+				State = 430;
+				expr(0);
+				State = 431;
 				perYear();
 				}
 				break;
@@ -3294,15 +3294,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 431;
-				Match(MARKET_VALUE);
-				State = 432;
-				expr(0);
 				State = 433;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 434;
 				expr(0);
 				State = 435;
+				Match(DECLINING);
+				State = 436;
+				expr(0);
+				State = 437;
 				perYear();
 				}
 				break;
@@ -3310,9 +3310,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 437;
+				State = 439;
 				Match(GENERATION);
-				State = 438;
+				State = 440;
 				ident();
 				}
 				break;
@@ -3369,31 +3369,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 441;
-			Match(CONTRACT);
-			State = 442;
-			_localctx.name = ident();
 			State = 443;
-			Match(ON);
+			Match(CONTRACT);
 			State = 444;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 445;
+			Match(ON);
+			State = 446;
+			_localctx.fleet = ident();
+			State = 447;
 			Match(LBRACE);
-			State = 449;
+			State = 451;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 52)) & ~0x3f) == 0 && ((1L << (_la - 52)) & 2617278471L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 446;
+				State = 448;
 				contractItem();
 				}
 				}
-				State = 451;
+				State = 453;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 452;
+			State = 454;
 			Match(RBRACE);
 			}
 		}
@@ -3564,16 +3564,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_contractItem);
 		int _la;
 		try {
-			State = 485;
+			State = 487;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 454;
+				State = 456;
 				Match(CUSTOMER);
-				State = 455;
+				State = 457;
 				ident();
 				}
 				break;
@@ -3581,9 +3581,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 456;
+				State = 458;
 				Match(UNITS);
-				State = 457;
+				State = 459;
 				expr(0);
 				}
 				break;
@@ -3591,11 +3591,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 458;
-				Match(PRICE);
-				State = 459;
-				Match(AT);
 				State = 460;
+				Match(PRICE);
+				State = 461;
+				Match(AT);
+				State = 462;
 				Match(MARKET);
 				}
 				break;
@@ -3603,9 +3603,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 461;
+				State = 463;
 				Match(PRICE);
-				State = 462;
+				State = 464;
 				expr(0);
 				}
 				break;
@@ -3613,11 +3613,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 463;
-				Match(HOUR);
-				State = 464;
-				expr(0);
 				State = 465;
+				Match(HOUR);
+				State = 466;
+				expr(0);
+				State = 467;
 				perYear();
 				}
 				break;
@@ -3625,9 +3625,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 467;
+				State = 469;
 				Match(TAKE_OR_PAY);
-				State = 468;
+				State = 470;
 				expr(0);
 				}
 				break;
@@ -3635,9 +3635,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 469;
+				State = 471;
 				Match(STARTS);
-				State = 470;
+				State = 472;
 				Match(DATE);
 				}
 				break;
@@ -3645,9 +3645,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 471;
+				State = 473;
 				Match(TERM);
-				State = 472;
+				State = 474;
 				duration();
 				}
 				break;
@@ -3655,16 +3655,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 473;
+				State = 475;
 				Match(TERMINATION_FEE);
-				State = 474;
-				expr(0);
 				State = 476;
+				expr(0);
+				State = 478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 475;
+					State = 477;
 					Match(AMORTISING);
 					}
 				}
@@ -3675,17 +3675,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 478;
-				Match(RENEWALS);
-				State = 479;
-				renewalCount();
 				State = 480;
-				duration();
+				Match(RENEWALS);
 				State = 481;
-				Match(AT);
+				renewalCount();
 				State = 482;
-				Match(CUSTOMER);
+				duration();
 				State = 483;
+				Match(AT);
+				State = 484;
+				Match(CUSTOMER);
+				State = 485;
 				Match(OPTION);
 				}
 				break;
@@ -3735,20 +3735,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 487;
-			Match(DATE);
-			State = 488;
-			_localctx.units = expr(0);
 			State = 489;
-			Match(AT);
+			Match(DATE);
 			State = 490;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 491;
+			Match(AT);
 			State = 492;
+			_localctx.cost = expr(0);
+			State = 494;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 491;
+				State = 493;
 				Match(COMMA);
 				}
 			}
@@ -3801,27 +3801,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 494;
-			Match(TRANCHE);
-			State = 495;
-			_localctx.name = ident();
 			State = 496;
+			Match(TRANCHE);
+			State = 497;
+			_localctx.name = ident();
+			State = 498;
 			Match(LBRACE);
-			State = 500;
+			State = 502;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & 1099L) != 0) || ((((_la - 164)) & ~0x3f) == 0 && ((1L << (_la - 164)) & 511L) != 0)) {
 				{
 				{
-				State = 497;
+				State = 499;
 				trancheItem();
 				}
 				}
-				State = 502;
+				State = 504;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 503;
+			State = 505;
 			Match(RBRACE);
 			}
 		}
@@ -4095,16 +4095,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_trancheItem);
 		int _la;
 		try {
-			State = 583;
+			State = 585;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,47,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 505;
+				State = 507;
 				Match(BALANCE);
-				State = 506;
+				State = 508;
 				expr(0);
 				}
 				break;
@@ -4112,40 +4112,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 507;
+				State = 509;
 				Match(COUPON);
-				State = 508;
-				((CouponItemContext)_localctx).rate = expr(0);
 				State = 510;
+				((CouponItemContext)_localctx).rate = expr(0);
+				State = 512;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 509;
+					State = 511;
 					Match(FIXED);
 					}
 				}
 
-				State = 514;
+				State = 516;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 512;
+					State = 514;
 					Match(FLOOR);
-					State = 513;
+					State = 515;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 518;
+				State = 520;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 516;
+					State = 518;
 					Match(CAP);
-					State = 517;
+					State = 519;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -4156,26 +4156,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 520;
-				Match(PIK);
 				State = 522;
+				Match(PIK);
+				State = 524;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 521;
+					State = 523;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 526;
+				State = 528;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 524;
+					State = 526;
 					Match(WHEN);
-					State = 525;
+					State = 527;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4186,9 +4186,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 528;
+				State = 530;
 				Match(PIK);
-				State = 529;
+				State = 531;
 				Match(UNPAID);
 				}
 				break;
@@ -4196,9 +4196,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 530;
+				State = 532;
 				Match(ISSUE_PRICE);
-				State = 531;
+				State = 533;
 				expr(0);
 				}
 				break;
@@ -4206,9 +4206,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 532;
+				State = 534;
 				Match(COMMITMENT);
-				State = 533;
+				State = 535;
 				expr(0);
 				}
 				break;
@@ -4216,11 +4216,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 534;
-				Match(AVAILABLE);
-				State = 535;
-				Match(UNTIL);
 				State = 536;
+				Match(AVAILABLE);
+				State = 537;
+				Match(UNTIL);
+				State = 538;
 				Match(DATE);
 				}
 				break;
@@ -4228,25 +4228,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 537;
+				State = 539;
 				Match(DRAWS);
-				State = 538;
+				State = 540;
 				Match(LBRACE);
-				State = 542;
+				State = 544;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 539;
+					State = 541;
 					schedulePoint();
 					}
 					}
-					State = 544;
+					State = 546;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 545;
+				State = 547;
 				Match(RBRACE);
 				}
 				break;
@@ -4254,9 +4254,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 546;
+				State = 548;
 				Match(COMMITMENT_FEE);
-				State = 547;
+				State = 549;
 				expr(0);
 				}
 				break;
@@ -4264,26 +4264,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 548;
+				State = 550;
 				Match(STEP_UP);
-				State = 549;
+				State = 551;
 				expr(0);
-				State = 554;
+				State = 556;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 550;
+					State = 552;
 					Match(FROM);
-					State = 551;
+					State = 553;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 552;
+					State = 554;
 					Match(WHILE);
-					State = 553;
+					State = 555;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4296,41 +4296,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 556;
-				Match(MARGIN);
-				State = 557;
-				Match(GRID);
 				State = 558;
-				((MarginGridItemContext)_localctx).test = ident();
+				Match(MARGIN);
 				State = 559;
+				Match(GRID);
+				State = 560;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 561;
 				Match(LBRACE);
-				State = 563;
+				State = 565;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 560;
+					State = 562;
 					gridTier();
 					}
 					}
-					State = 565;
+					State = 567;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 568;
+				State = 570;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 566;
+					State = 568;
 					Match(ELSE);
-					State = 567;
+					State = 569;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 570;
+				State = 572;
 				Match(RBRACE);
 				}
 				break;
@@ -4338,9 +4338,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 572;
+				State = 574;
 				Match(TARGET_BALANCE);
-				State = 573;
+				State = 575;
 				expr(0);
 				}
 				break;
@@ -4348,11 +4348,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 574;
-				Match(INTEREST_ONLY);
-				State = 575;
-				Match(UNTIL);
 				State = 576;
+				Match(INTEREST_ONLY);
+				State = 577;
+				Match(UNTIL);
+				State = 578;
 				Match(DATE);
 				}
 				break;
@@ -4360,9 +4360,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 577;
+				State = 579;
 				Match(AMORTIZE);
-				State = 578;
+				State = 580;
 				amortization();
 				}
 				break;
@@ -4370,9 +4370,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 579;
+				State = 581;
 				Match(MATURITY);
-				State = 580;
+				State = 582;
 				Match(DATE);
 				}
 				break;
@@ -4380,9 +4380,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 581;
+				State = 583;
 				Match(SENIORITY);
-				State = 582;
+				State = 584;
 				Match(NUMBER);
 				}
 				break;
@@ -4429,11 +4429,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 585;
-			Match(BELOW);
-			State = 586;
-			_localctx.bound = expr(0);
 			State = 587;
+			Match(BELOW);
+			State = 588;
+			_localctx.bound = expr(0);
+			State = 589;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4515,14 +4515,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_amortization);
 		int _la;
 		try {
-			State = 601;
+			State = 603;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 589;
+				State = 591;
 				Match(BULLET);
 				}
 				break;
@@ -4530,7 +4530,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 590;
+				State = 592;
 				Match(LEVEL);
 				}
 				break;
@@ -4538,7 +4538,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 591;
+				State = 593;
 				Match(LINEAR);
 				}
 				break;
@@ -4546,25 +4546,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 592;
+				State = 594;
 				Match(SCHEDULE);
-				State = 593;
+				State = 595;
 				Match(LBRACE);
-				State = 597;
+				State = 599;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 594;
+					State = 596;
 					schedulePoint();
 					}
 					}
-					State = 599;
+					State = 601;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 600;
+				State = 602;
 				Match(RBRACE);
 				}
 				break;
@@ -4618,27 +4618,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 603;
-			Match(EQUITY);
-			State = 604;
-			_localctx.name = ident();
 			State = 605;
+			Match(EQUITY);
+			State = 606;
+			_localctx.name = ident();
+			State = 607;
 			Match(LBRACE);
-			State = 609;
+			State = 611;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 606;
+				State = 608;
 				equityItem();
 				}
 				}
-				State = 611;
+				State = 613;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 612;
+			State = 614;
 			Match(RBRACE);
 			}
 		}
@@ -4705,16 +4705,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 64, RULE_equityItem);
 		int _la;
 		try {
-			State = 625;
+			State = 627;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 614;
+				State = 616;
 				Match(CONTRIBUTED);
-				State = 615;
+				State = 617;
 				expr(0);
 				}
 				break;
@@ -4722,23 +4722,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 616;
+				State = 618;
 				Match(HOLDERS);
-				State = 617;
+				State = 619;
 				holder();
-				State = 622;
+				State = 624;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 618;
+					State = 620;
 					Match(COMMA);
-					State = 619;
+					State = 621;
 					holder();
 					}
 					}
-					State = 624;
+					State = 626;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4786,9 +4786,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 627;
+			State = 629;
 			ident();
-			State = 628;
+			State = 630;
 			expr(0);
 			}
 		}
@@ -4838,32 +4838,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 630;
+			State = 632;
 			Match(ACCOUNT);
-			State = 631;
+			State = 633;
 			_localctx.name = ident();
-			State = 640;
+			State = 642;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 632;
+				State = 634;
 				Match(LBRACE);
-				State = 636;
+				State = 638;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 106)) & ~0x3f) == 0 && ((1L << (_la - 106)) & 7L) != 0)) {
 					{
 					{
-					State = 633;
+					State = 635;
 					accountItem();
 					}
 					}
-					State = 638;
+					State = 640;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 639;
+				State = 641;
 				Match(RBRACE);
 				}
 			}
@@ -4938,16 +4938,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_accountItem);
 		try {
-			State = 648;
+			State = 650;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 642;
+				State = 644;
 				Match(TARGET);
-				State = 643;
+				State = 645;
 				expr(0);
 				}
 				break;
@@ -4955,9 +4955,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 644;
+				State = 646;
 				Match(INITIAL);
-				State = 645;
+				State = 647;
 				expr(0);
 				}
 				break;
@@ -4965,9 +4965,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 646;
+				State = 648;
 				Match(EARNS);
-				State = 647;
+				State = 649;
 				expr(0);
 				}
 				break;
@@ -5028,31 +5028,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 650;
-			Match(FEE);
-			State = 651;
-			_localctx.name = ident();
 			State = 652;
-			Match(LBRACE);
+			Match(FEE);
 			State = 653;
+			_localctx.name = ident();
+			State = 654;
+			Match(LBRACE);
+			State = 655;
 			expr(0);
-			State = 661;
+			State = 663;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 654;
+				State = 656;
 				perYear();
-				State = 659;
+				State = 661;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 655;
-					Match(ESCALATING);
-					State = 656;
-					expr(0);
 					State = 657;
+					Match(ESCALATING);
+					State = 658;
+					expr(0);
+					State = 659;
 					perYear();
 					}
 				}
@@ -5060,7 +5060,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 663;
+			State = 665;
 			Match(RBRACE);
 			}
 		}
@@ -5115,52 +5115,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 665;
-			Match(TEST);
-			State = 666;
-			_localctx.name = ident();
 			State = 667;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 668;
+			_localctx.name = ident();
+			State = 669;
+			Match(ASSIGN);
+			State = 670;
 			expr(0);
-			State = 675;
+			State = 677;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 669;
+				State = 671;
 				Match(OVER);
-				State = 672;
+				State = 674;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 670;
+					State = 672;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 671;
+					State = 673;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 674;
+				State = 676;
 				duration();
 				}
 			}
 
-			State = 679;
+			State = 681;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 677;
+				State = 679;
 				Match(FROM);
-				State = 678;
+				State = 680;
 				Match(DATE);
 				}
 			}
@@ -5244,93 +5244,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 681;
-			Match(TRIGGER);
-			State = 682;
-			_localctx.name = ident();
 			State = 683;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 684;
+			_localctx.name = ident();
+			State = 685;
+			Match(WHEN);
+			State = 686;
 			expr(0);
-			State = 687;
+			State = 689;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 685;
+				State = 687;
 				Match(FROM);
-				State = 686;
+				State = 688;
 				Match(DATE);
 				}
 			}
 
-			State = 692;
+			State = 694;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 689;
-				Match(TRIPS);
-				State = 690;
-				Match(AFTER);
 				State = 691;
+				Match(TRIPS);
+				State = 692;
+				Match(AFTER);
+				State = 693;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 697;
+			State = 699;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 694;
-				Match(CURES);
-				State = 695;
-				Match(AFTER);
 				State = 696;
+				Match(CURES);
+				State = 697;
+				Match(AFTER);
+				State = 698;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 707;
+			State = 709;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 699;
-				Match(CURE);
-				State = 700;
-				Match(BY);
 				State = 701;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 702;
-				Match(UP);
+				Match(BY);
 				State = 703;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 704;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 705;
+				Match(TO);
+				State = 706;
+				_localctx.times = Match(NUMBER);
+				State = 707;
 				Match(TIMES);
 				}
 			}
 
-			State = 709;
+			State = 711;
 			Match(ARROW);
-			State = 710;
+			State = 712;
 			triggerEffect();
-			State = 715;
+			State = 717;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 711;
+				State = 713;
 				Match(COMMA);
-				State = 712;
+				State = 714;
 				triggerEffect();
 				}
 				}
-				State = 717;
+				State = 719;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5417,20 +5417,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 737;
+			State = 739;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,68,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 718;
-				Match(SWEEP);
-				State = 719;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 720;
-				Match(TO);
+				Match(SWEEP);
 				State = 721;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 722;
+				Match(TO);
+				State = 723;
 				ident();
 				}
 				break;
@@ -5438,34 +5438,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 722;
+				State = 724;
 				Match(ACCELERATE);
-				State = 734;
+				State = 736;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 723;
+					State = 725;
 					Match(LPAREN);
-					State = 724;
+					State = 726;
 					ident();
-					State = 729;
+					State = 731;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 725;
+						State = 727;
 						Match(COMMA);
-						State = 726;
+						State = 728;
 						ident();
 						}
 						}
-						State = 731;
+						State = 733;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 732;
+					State = 734;
 					Match(RPAREN);
 					}
 				}
@@ -5476,7 +5476,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 736;
+				State = 738;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5524,20 +5524,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 739;
-			Match(DEFAULT);
-			State = 740;
-			Match(WHEN);
 			State = 741;
+			Match(DEFAULT);
+			State = 742;
+			Match(WHEN);
+			State = 743;
 			expr(0);
-			State = 744;
+			State = 746;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 742;
+				State = 744;
 				Match(GRACE);
-				State = 743;
+				State = 745;
 				duration();
 				}
 			}
@@ -5589,25 +5589,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 746;
-			Match(CFADS);
-			State = 747;
-			Match(INCLUDES);
 			State = 748;
+			Match(CFADS);
+			State = 749;
+			Match(INCLUDES);
+			State = 750;
 			cfadsItem();
-			State = 753;
+			State = 755;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 749;
+				State = 751;
 				Match(COMMA);
-				State = 750;
+				State = 752;
 				cfadsItem();
 				}
 				}
-				State = 755;
+				State = 757;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5647,13 +5647,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 84, RULE_cfadsItem);
 		try {
-			State = 758;
+			State = 760;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 756;
+				State = 758;
 				Match(RVG);
 				}
 				break;
@@ -5781,7 +5781,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 757;
+				State = 759;
 				ident();
 				}
 				break;
@@ -5831,25 +5831,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 760;
+			State = 762;
 			Match(WATERFALL);
-			State = 761;
+			State = 763;
 			Match(LBRACE);
-			State = 765;
+			State = 767;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 16871L) != 0)) {
 				{
 				{
-				State = 762;
+				State = 764;
 				step();
 				}
 				}
-				State = 767;
+				State = 769;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 768;
+			State = 770;
 			Match(RBRACE);
 			}
 		}
@@ -6051,39 +6051,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 88, RULE_step);
 		int _la;
 		try {
-			State = 848;
+			State = 850;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 770;
+				State = 772;
 				Match(PAY);
-				State = 771;
+				State = 773;
 				((PayStepContext)_localctx).target = reference();
-				State = 781;
+				State = 783;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 772;
+					State = 774;
 					Match(USING);
-					State = 773;
+					State = 775;
 					ident();
-					State = 778;
+					State = 780;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 774;
+						State = 776;
 						Match(COMMA);
-						State = 775;
+						State = 777;
 						ident();
 						}
 						}
-						State = 780;
+						State = 782;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6096,9 +6096,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 783;
+				State = 785;
 				Match(FILL);
-				State = 784;
+				State = 786;
 				ident();
 				}
 				break;
@@ -6106,9 +6106,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 785;
+				State = 787;
 				Match(RELEASE);
-				State = 786;
+				State = 788;
 				ident();
 				}
 				break;
@@ -6116,13 +6116,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 787;
-				Match(HOLD);
-				State = 788;
-				Match(REST);
 				State = 789;
-				Match(IN);
+				Match(HOLD);
 				State = 790;
+				Match(REST);
+				State = 791;
+				Match(IN);
+				State = 792;
 				ident();
 				}
 				break;
@@ -6130,25 +6130,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 791;
+				State = 793;
 				Match(DISTRIBUTE);
-				State = 794;
+				State = 796;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 792;
+					State = 794;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 793;
+					State = 795;
 					Match(OF);
 					}
 				}
 
-				State = 796;
-				Match(REST);
-				State = 797;
-				Match(TO);
 				State = 798;
+				Match(REST);
+				State = 799;
+				Match(TO);
+				State = 800;
 				ident();
 				}
 				break;
@@ -6156,17 +6156,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 799;
-				Match(SWEEP);
-				State = 800;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 801;
-				Match(OF);
+				Match(SWEEP);
 				State = 802;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 803;
-				Match(TO);
+				Match(OF);
 				State = 804;
+				Match(REST);
+				State = 805;
+				Match(TO);
+				State = 806;
 				ident();
 				}
 				break;
@@ -6174,52 +6174,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 805;
-				Match(IF);
-				State = 806;
-				expr(0);
 				State = 807;
+				Match(IF);
+				State = 808;
+				expr(0);
+				State = 809;
 				Match(LBRACE);
-				State = 811;
+				State = 813;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 16871L) != 0)) {
 					{
 					{
-					State = 808;
+					State = 810;
 					step();
 					}
 					}
-					State = 813;
+					State = 815;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 814;
+				State = 816;
 				Match(RBRACE);
-				State = 824;
+				State = 826;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 815;
+					State = 817;
 					Match(ELSE);
-					State = 816;
+					State = 818;
 					Match(LBRACE);
-					State = 820;
+					State = 822;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 16871L) != 0)) {
 						{
 						{
-						State = 817;
+						State = 819;
 						step();
 						}
 						}
-						State = 822;
+						State = 824;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 823;
+					State = 825;
 					Match(RBRACE);
 					}
 				}
@@ -6230,37 +6230,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 826;
+				State = 828;
 				Match(PRO_RATA);
-				State = 829;
+				State = 831;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 827;
+					State = 829;
 					Match(BY);
-					State = 828;
+					State = 830;
 					Match(BALANCE);
 					}
 				}
 
-				State = 831;
+				State = 833;
 				Match(LBRACE);
-				State = 835;
+				State = 837;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 16871L) != 0)) {
 					{
 					{
-					State = 832;
+					State = 834;
 					step();
 					}
 					}
-					State = 837;
+					State = 839;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 838;
+				State = 840;
 				Match(RBRACE);
 				}
 				break;
@@ -6268,25 +6268,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 839;
+				State = 841;
 				Match(SEQUENTIAL);
-				State = 840;
+				State = 842;
 				Match(LBRACE);
-				State = 844;
+				State = 846;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 125)) & ~0x3f) == 0 && ((1L << (_la - 125)) & 16871L) != 0)) {
 					{
 					{
-					State = 841;
+					State = 843;
 					step();
 					}
 					}
-					State = 846;
+					State = 848;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 847;
+				State = 849;
 				Match(RBRACE);
 				}
 				break;
@@ -6336,25 +6336,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 850;
+			State = 852;
 			Match(ENFORCEMENT);
-			State = 851;
+			State = 853;
 			Match(LBRACE);
-			State = 855;
+			State = 857;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 852;
+				State = 854;
 				enforcementItem();
 				}
 				}
-				State = 857;
+				State = 859;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 858;
+			State = 860;
 			Match(RBRACE);
 			}
 		}
@@ -6426,44 +6426,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 876;
+			State = 878;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 860;
+				State = 862;
 				Match(SELL);
-				State = 861;
+				State = 863;
 				ident();
-				State = 866;
+				State = 868;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 862;
+					State = 864;
 					Match(COMMA);
-					State = 863;
+					State = 865;
 					ident();
 					}
 					}
-					State = 868;
+					State = 870;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 872;
+				State = 874;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 85)) & ~0x3f) == 0 && ((1L << (_la - 85)) & 1729382256910270479L) != 0)) {
 					{
 					{
-					State = 869;
+					State = 871;
 					sellTerm();
 					}
 					}
-					State = 874;
+					State = 876;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6473,7 +6473,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 875;
+				State = 877;
 				waterfallDecl();
 				}
 				break;
@@ -6592,16 +6592,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 94, RULE_sellTerm);
 		try {
-			State = 896;
+			State = 898;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 878;
+				State = 880;
 				Match(HAIRCUT);
-				State = 879;
+				State = 881;
 				expr(0);
 				}
 				break;
@@ -6609,9 +6609,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 880;
+				State = 882;
 				Match(LAG);
-				State = 881;
+				State = 883;
 				duration();
 				}
 				break;
@@ -6619,13 +6619,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 882;
-				Match(DEPTH);
-				State = 883;
-				expr(0);
 				State = 884;
-				Match(PER);
+				Match(DEPTH);
 				State = 885;
+				expr(0);
+				State = 886;
+				Match(PER);
+				State = 887;
 				Match(MONTH);
 				}
 				break;
@@ -6633,9 +6633,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 887;
+				State = 889;
 				Match(IMPACT);
-				State = 888;
+				State = 890;
 				expr(0);
 				}
 				break;
@@ -6643,13 +6643,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 889;
-				Match(LIMIT);
-				State = 890;
-				expr(0);
 				State = 891;
-				Match(PER);
+				Match(LIMIT);
 				State = 892;
+				expr(0);
+				State = 893;
+				Match(PER);
+				State = 894;
 				Match(MONTH);
 				}
 				break;
@@ -6657,9 +6657,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 894;
+				State = 896;
 				Match(COSTS);
-				State = 895;
+				State = 897;
 				expr(0);
 				}
 				break;
@@ -6718,31 +6718,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 898;
-			Match(SCENARIO);
-			State = 899;
-			_localctx.name = ident();
 			State = 900;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 901;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 902;
+			Match(FOR);
+			State = 903;
+			_localctx.deal = ident();
+			State = 904;
 			Match(LBRACE);
-			State = 906;
+			State = 908;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 521042892295241727L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 35176050649213L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 903;
+				State = 905;
 				scenarioItem();
 				}
 				}
-				State = 908;
+				State = 910;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 909;
+			State = 911;
 			Match(RBRACE);
 			}
 		}
@@ -6855,6 +6855,12 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PdStepContext[] pdStep() {
+			return GetRuleContexts<PdStepContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PdStepContext pdStep(int i) {
+			return GetRuleContext<PdStepContext>(i);
 		}
 		public PartyDefaultsItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -7196,20 +7202,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1053;
+			State = 1060;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 911;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 912;
-				Match(RENEWALS);
 				State = 913;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 914;
+				Match(RENEWALS);
+				State = 915;
+				Match(TAKEN);
+				State = 916;
 				Match(NUMBER);
 				}
 				break;
@@ -7217,24 +7223,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 916;
-				((DeflateItemContext)_localctx).path = reference();
-				State = 917;
-				Match(DEFLATE);
 				State = 918;
-				((DeflateItemContext)_localctx).rate = expr(0);
+				((DeflateItemContext)_localctx).path = reference();
 				State = 919;
+				Match(DEFLATE);
+				State = 920;
+				((DeflateItemContext)_localctx).rate = expr(0);
+				State = 921;
 				perYear();
-				State = 924;
+				State = 926;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,89,Context) ) {
 				case 1:
 					{
-					State = 920;
-					Match(VOLATILITY);
-					State = 921;
-					((DeflateItemContext)_localctx).vol = expr(0);
 					State = 922;
+					Match(VOLATILITY);
+					State = 923;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 924;
 					perYear();
 					}
 					break;
@@ -7245,15 +7251,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 926;
-				((DropItemContext)_localctx).path = reference();
-				State = 927;
-				Match(DROP);
 				State = 928;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 929;
-				Match(BY);
+				Match(DROP);
 				State = 930;
+				expr(0);
+				State = 931;
+				Match(BY);
+				State = 932;
 				Match(DATE);
 				}
 				break;
@@ -7261,54 +7267,68 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 932;
+				State = 934;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 933;
+				State = 935;
 				Match(DEFAULTS);
-				State = 949;
+				State = 956;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 934;
+					State = 936;
 					Match(ON);
-					State = 935;
+					State = 937;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 936;
+					State = 938;
 					Match(DRAWN);
-					State = 941;
+					State = 948;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,91,Context) ) {
 					case 1:
 						{
-						State = 937;
-						Match(PD);
-						State = 938;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
 						State = 939;
+						Match(PD);
+						State = 940;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 941;
 						perYear();
+						State = 945;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+						while (_la==UNTIL) {
+							{
+							{
+							State = 942;
+							pdStep();
+							}
+							}
+							State = 947;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+						}
 						}
 						break;
 					}
-					State = 946;
+					State = 953;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,92,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 943;
+							State = 950;
 							loading();
 							}
 							} 
 						}
-						State = 948;
+						State = 955;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,91,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,92,Context);
 					}
 					}
 					break;
@@ -7321,9 +7341,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 951;
+				State = 958;
 				Match(ENFORCEMENT);
-				State = 953;
+				State = 960;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7331,7 +7351,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 952;
+						State = 959;
 						sellTerm();
 						}
 						}
@@ -7339,9 +7359,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 955;
+					State = 962;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,94,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -7349,11 +7369,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 957;
+				State = 964;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 958;
+				State = 965;
 				Match(LEVEL);
-				State = 959;
+				State = 966;
 				expr(0);
 				}
 				break;
@@ -7361,29 +7381,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 961;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 962;
-				Match(POINTS);
-				State = 963;
-				pointsKind();
-				State = 964;
-				Match(LBRACE);
 				State = 968;
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
+				State = 969;
+				Match(POINTS);
+				State = 970;
+				pointsKind();
+				State = 971;
+				Match(LBRACE);
+				State = 975;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 965;
+					State = 972;
 					schedulePoint();
 					}
 					}
-					State = 970;
+					State = 977;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 971;
+				State = 978;
 				Match(RBRACE);
 				}
 				break;
@@ -7391,15 +7411,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 973;
+				State = 980;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 974;
+				State = 981;
 				Match(LAUNCH);
-				State = 975;
+				State = 982;
 				Match(DATE);
-				State = 976;
+				State = 983;
 				Match(DOWN);
-				State = 977;
+				State = 984;
 				expr(0);
 				}
 				break;
@@ -7407,21 +7427,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 979;
+				State = 986;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 980;
+				State = 987;
 				Match(SHIFT);
-				State = 982;
+				State = 989;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 981;
+					State = 988;
 					Match(PLUS);
 					}
 				}
 
-				State = 984;
+				State = 991;
 				expr(0);
 				}
 				break;
@@ -7429,11 +7449,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 986;
+				State = 993;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 987;
+				State = 994;
 				Match(UTILISATION);
-				State = 988;
+				State = 995;
 				expr(0);
 				}
 				break;
@@ -7441,17 +7461,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 990;
+				State = 997;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 991;
+				State = 998;
 				Match(RELET);
-				State = 992;
+				State = 999;
 				Match(AFTER);
-				State = 993;
+				State = 1000;
 				duration();
-				State = 994;
+				State = 1001;
 				Match(AT);
-				State = 995;
+				State = 1002;
 				expr(0);
 				}
 				break;
@@ -7459,11 +7479,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 997;
+				State = 1004;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 998;
+				State = 1005;
 				Match(NOT);
-				State = 999;
+				State = 1006;
 				Match(RELET);
 				}
 				break;
@@ -7471,9 +7491,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1001;
+				State = 1008;
 				Match(PATHS);
-				State = 1002;
+				State = 1009;
 				Match(NUMBER);
 				}
 				break;
@@ -7481,9 +7501,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1003;
+				State = 1010;
 				Match(SEED);
-				State = 1004;
+				State = 1011;
 				Match(NUMBER);
 				}
 				break;
@@ -7491,7 +7511,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1005;
+				State = 1012;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -7499,21 +7519,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1006;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1007;
-				Match(GBM);
-				State = 1008;
-				Match(DRIFT);
-				State = 1009;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1010;
-				perYear();
-				State = 1011;
-				Match(VOLATILITY);
-				State = 1012;
-				((GbmItemContext)_localctx).vol = expr(0);
 				State = 1013;
+				((GbmItemContext)_localctx).index = ident();
+				State = 1014;
+				Match(GBM);
+				State = 1015;
+				Match(DRIFT);
+				State = 1016;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1017;
+				perYear();
+				State = 1018;
+				Match(VOLATILITY);
+				State = 1019;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1020;
 				perYear();
 				}
 				break;
@@ -7521,39 +7541,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1015;
+				State = 1022;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1016;
+				State = 1023;
 				Match(REVERTS);
-				State = 1017;
+				State = 1024;
 				Match(TO);
-				State = 1020;
+				State = 1027;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 				case 1:
 					{
-					State = 1018;
+					State = 1025;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1019;
+					State = 1026;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1022;
+				State = 1029;
 				Match(SPEED);
-				State = 1023;
+				State = 1030;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1024;
+				State = 1031;
 				perYear();
-				State = 1025;
+				State = 1032;
 				Match(VOLATILITY);
-				State = 1026;
+				State = 1033;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1027;
+				State = 1034;
 				perYear();
 				}
 				break;
@@ -7561,17 +7581,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1029;
+				State = 1036;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1030;
+				State = 1037;
 				Match(JUMPS);
-				State = 1031;
+				State = 1038;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1032;
+				State = 1039;
 				perYear();
-				State = 1033;
+				State = 1040;
 				Match(DOWN);
-				State = 1034;
+				State = 1041;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -7579,24 +7599,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1036;
-				Match(CORRELATE);
-				State = 1037;
-				((CorrelateItemContext)_localctx).a = reference();
-				State = 1038;
-				Match(WITH);
-				State = 1039;
-				((CorrelateItemContext)_localctx).b = reference();
-				State = 1040;
-				((CorrelateItemContext)_localctx).normal = expr(0);
 				State = 1043;
+				Match(CORRELATE);
+				State = 1044;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1045;
+				Match(WITH);
+				State = 1046;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1047;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1050;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
 				case 1:
 					{
-					State = 1041;
+					State = 1048;
 					Match(STRESS);
-					State = 1042;
+					State = 1049;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -7607,22 +7627,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1045;
+				State = 1052;
 				Match(REGIMES);
-				State = 1046;
+				State = 1053;
 				Match(STRESS);
-				State = 1047;
+				State = 1054;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1048;
+				State = 1055;
 				perYear();
-				State = 1049;
+				State = 1056;
 				Match(NORMAL);
-				State = 1050;
+				State = 1057;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1051;
+				State = 1058;
 				perYear();
 				}
 				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class PdStepContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(DealLangParser.UNTIL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THEN() { return GetToken(DealLangParser.THEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public PdStepContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_pdStep; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPdStep(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public PdStepContext pdStep() {
+		PdStepContext _localctx = new PdStepContext(Context, State);
+		EnterRule(_localctx, 100, RULE_pdStep);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1062;
+			Match(UNTIL);
+			State = 1063;
+			Match(DATE);
+			State = 1064;
+			Match(THEN);
+			State = 1065;
+			expr(0);
+			State = 1066;
+			perYear();
 			}
 		}
 		catch (RecognitionException re) {
@@ -7662,15 +7735,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 100, RULE_loading);
+		EnterRule(_localctx, 102, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1055;
+			State = 1068;
 			Match(LOADING);
-			State = 1056;
+			State = 1069;
 			_localctx.factor = reference();
-			State = 1057;
+			State = 1070;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -7704,13 +7777,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 102, RULE_perYear);
+		EnterRule(_localctx, 104, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1059;
+			State = 1072;
 			Match(PER);
-			State = 1060;
+			State = 1073;
 			Match(YEAR);
 			}
 		}
@@ -7743,11 +7816,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 104, RULE_duration);
+		EnterRule(_localctx, 106, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1062;
+			State = 1075;
 			Match(QUANTITY);
 			}
 		}
@@ -8067,27 +8140,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 106;
-		EnterRecursionRule(_localctx, 106, RULE_expr, _p);
+		int _startState = 108;
+		EnterRecursionRule(_localctx, 108, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1106;
+			State = 1119;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1065;
+				State = 1078;
 				Match(LPAREN);
-				State = 1066;
+				State = 1079;
 				expr(0);
-				State = 1067;
+				State = 1080;
 				Match(RPAREN);
 				}
 				break;
@@ -8096,9 +8169,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1069;
+				State = 1082;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1070;
+				State = 1083;
 				expr(16);
 				}
 				break;
@@ -8107,9 +8180,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1071;
+				State = 1084;
 				Match(NOT);
-				State = 1072;
+				State = 1085;
 				expr(11);
 				}
 				break;
@@ -8118,17 +8191,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1073;
+				State = 1086;
 				Match(IF);
-				State = 1074;
+				State = 1087;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1075;
+				State = 1088;
 				Match(THEN);
-				State = 1076;
+				State = 1089;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1077;
+				State = 1090;
 				Match(ELSE);
-				State = 1078;
+				State = 1091;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -8137,37 +8210,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1080;
+				State = 1093;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1081;
+				State = 1094;
 				Match(LPAREN);
-				State = 1090;
+				State = 1103;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 521042892295241727L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 36345452341289341L) != 0) || ((((_la - 196)) & ~0x3f) == 0 && ((1L << (_la - 196)) & 103L) != 0)) {
 					{
-					State = 1082;
+					State = 1095;
 					expr(0);
-					State = 1087;
+					State = 1100;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1083;
+						State = 1096;
 						Match(COMMA);
-						State = 1084;
+						State = 1097;
 						expr(0);
 						}
 						}
-						State = 1089;
+						State = 1102;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1092;
+				State = 1105;
 				Match(RPAREN);
 				}
 				break;
@@ -8176,7 +8249,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1094;
+				State = 1107;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -8186,19 +8259,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1096;
+				State = 1109;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 127L) != 0)) {
 					{
-					State = 1095;
+					State = 1108;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1098;
+				State = 1111;
 				Match(PER);
-				State = 1099;
+				State = 1112;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -8207,9 +8280,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1100;
+				State = 1113;
 				Match(NUMBER);
-				State = 1101;
+				State = 1114;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -8218,7 +8291,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1102;
+				State = 1115;
 				Match(QUANTITY);
 				}
 				break;
@@ -8227,7 +8300,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1103;
+				State = 1116;
 				Match(NUMBER);
 				}
 				break;
@@ -8236,7 +8309,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1104;
+				State = 1117;
 				Match(DATE);
 				}
 				break;
@@ -8245,34 +8318,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1105;
+				State = 1118;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1128;
+			State = 1141;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,104,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,105,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1126;
+					State = 1139;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1108;
+						State = 1121;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1109;
+						State = 1122;
 						Match(OF);
-						State = 1110;
+						State = 1123;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -8281,9 +8354,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1111;
+						State = 1124;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1112;
+						State = 1125;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -8293,7 +8366,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1113;
+						State = 1126;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -8302,9 +8375,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1114;
+						State = 1127;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1115;
+						State = 1128;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8314,7 +8387,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1116;
+						State = 1129;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -8323,9 +8396,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1117;
+						State = 1130;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1118;
+						State = 1131;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 189)) & ~0x3f) == 0 && ((1L << (_la - 189)) & 63L) != 0)) ) {
@@ -8335,7 +8408,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1119;
+						State = 1132;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -8344,11 +8417,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1120;
+						State = 1133;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1121;
+						State = 1134;
 						Match(AND);
-						State = 1122;
+						State = 1135;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -8357,20 +8430,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1123;
+						State = 1136;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1124;
+						State = 1137;
 						Match(OR);
-						State = 1125;
+						State = 1138;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1130;
+				State = 1143;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,104,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,105,Context);
 			}
 			}
 		}
@@ -8409,12 +8482,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 108, RULE_measureUnit);
+		EnterRule(_localctx, 110, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1131;
+			State = 1144;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 152)) & ~0x3f) == 0 && ((1L << (_la - 152)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -8461,20 +8534,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 110, RULE_reference);
+		EnterRule(_localctx, 112, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1133;
+			State = 1146;
 			ident();
-			State = 1136;
+			State = 1149;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 			case 1:
 				{
-				State = 1134;
+				State = 1147;
 				Match(DOT);
-				State = 1135;
+				State = 1148;
 				_localctx.member = ident();
 				}
 				break;
@@ -8631,12 +8704,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 112, RULE_ident);
+		EnterRule(_localctx, 114, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1138;
+			State = 1151;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 521042892295241727L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 35176050647165L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -8661,7 +8734,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 53: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 54: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -8684,7 +8757,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,207,1141,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,207,1154,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -8692,415 +8765,419 @@ public partial class DealLangParser : Parser {
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
-		1,0,1,0,1,0,1,0,5,0,119,8,0,10,0,12,0,122,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
-		1,2,1,2,1,2,5,2,133,8,2,10,2,12,2,136,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,159,8,3,1,
-		4,1,4,1,4,1,4,1,4,5,4,166,8,4,10,4,12,4,169,9,4,1,4,1,4,1,5,1,5,1,5,5,
-		5,176,8,5,10,5,12,5,179,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,3,6,197,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,205,8,8,
-		10,8,12,8,208,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,218,8,9,1,10,1,10,
-		1,10,1,10,5,10,224,8,10,10,10,12,10,227,9,10,1,10,1,10,1,11,1,11,1,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,241,8,11,10,11,12,11,244,9,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,3,11,252,8,11,1,12,1,12,1,13,1,13,1,13,1,
-		13,5,13,260,8,13,10,13,12,13,263,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,
-		14,1,14,1,14,3,14,274,8,14,1,14,1,14,3,14,278,8,14,1,14,1,14,1,14,1,14,
-		5,14,284,8,14,10,14,12,14,287,9,14,1,14,3,14,290,8,14,1,15,1,15,1,15,3,
-		15,295,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,303,8,16,10,16,12,16,306,
-		9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,319,8,
-		17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,
-		17,334,8,17,1,17,1,17,4,17,338,8,17,11,17,12,17,339,1,17,1,17,3,17,344,
-		8,17,1,18,1,18,1,18,3,18,349,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,357,
-		8,19,1,20,1,20,1,20,1,20,5,20,363,8,20,10,20,12,20,366,9,20,1,20,1,20,
-		1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,377,8,21,1,21,1,21,1,21,1,21,1,
-		21,1,21,1,21,1,21,1,21,3,21,388,8,21,1,22,1,22,1,22,1,22,5,22,394,8,22,
-		10,22,12,22,397,9,22,1,22,1,22,1,23,1,23,1,23,5,23,404,8,23,10,23,12,23,
-		407,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
+		2,57,7,57,1,0,1,0,1,0,1,0,5,0,121,8,0,10,0,12,0,124,9,0,1,0,1,0,1,1,1,
+		1,1,1,1,2,1,2,1,2,1,2,5,2,135,8,2,10,2,12,2,138,9,2,1,2,1,2,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,
+		161,8,3,1,4,1,4,1,4,1,4,1,4,5,4,168,8,4,10,4,12,4,171,9,4,1,4,1,4,1,5,
+		1,5,1,5,5,5,178,8,5,10,5,12,5,181,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,199,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,
+		8,207,8,8,10,8,12,8,210,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,220,8,
+		9,1,10,1,10,1,10,1,10,5,10,226,8,10,10,10,12,10,229,9,10,1,10,1,10,1,11,
+		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,243,8,11,10,11,12,11,
+		246,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,254,8,11,1,12,1,12,1,13,1,
+		13,1,13,1,13,5,13,262,8,13,10,13,12,13,265,9,13,1,13,1,13,1,14,1,14,1,
+		14,1,14,1,14,1,14,1,14,3,14,276,8,14,1,14,1,14,3,14,280,8,14,1,14,1,14,
+		1,14,1,14,5,14,286,8,14,10,14,12,14,289,9,14,1,14,3,14,292,8,14,1,15,1,
+		15,1,15,3,15,297,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,305,8,16,10,16,
+		12,16,308,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
+		3,17,321,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,3,17,336,8,17,1,17,1,17,4,17,340,8,17,11,17,12,17,341,1,17,1,17,
+		3,17,346,8,17,1,18,1,18,1,18,3,18,351,8,18,1,19,1,19,1,19,1,19,1,19,1,
+		19,3,19,359,8,19,1,20,1,20,1,20,1,20,5,20,365,8,20,10,20,12,20,368,9,20,
+		1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,379,8,21,1,21,1,21,1,
+		21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,390,8,21,1,22,1,22,1,22,1,22,5,22,
+		396,8,22,10,22,12,22,399,9,22,1,22,1,22,1,23,1,23,1,23,5,23,406,8,23,10,
+		23,12,23,409,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
 		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,3,23,440,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,
-		448,8,24,10,24,12,24,451,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,
+		23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,442,8,23,1,24,1,24,1,24,1,24,1,24,
+		1,24,5,24,450,8,24,10,24,12,24,453,9,24,1,24,1,24,1,25,1,25,1,25,1,25,
 		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		1,25,1,25,3,25,477,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,486,8,
-		25,1,26,1,26,1,26,1,26,1,26,3,26,493,8,26,1,27,1,27,1,27,1,27,5,27,499,
-		8,27,10,27,12,27,502,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,511,
-		8,28,1,28,1,28,3,28,515,8,28,1,28,1,28,3,28,519,8,28,1,28,1,28,3,28,523,
-		8,28,1,28,1,28,3,28,527,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,5,28,541,8,28,10,28,12,28,544,9,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,3,28,555,8,28,1,28,1,28,1,28,1,28,1,28,5,28,
-		562,8,28,10,28,12,28,565,9,28,1,28,1,28,3,28,569,8,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,584,8,28,1,29,1,29,
-		1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,596,8,30,10,30,12,30,599,
-		9,30,1,30,3,30,602,8,30,1,31,1,31,1,31,1,31,5,31,608,8,31,10,31,12,31,
-		611,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,621,8,32,10,32,12,
-		32,624,9,32,3,32,626,8,32,1,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,635,
-		8,34,10,34,12,34,638,9,34,1,34,3,34,641,8,34,1,35,1,35,1,35,1,35,1,35,
-		1,35,3,35,649,8,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,660,
-		8,36,3,36,662,8,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,673,
-		8,37,1,37,3,37,676,8,37,1,37,1,37,3,37,680,8,37,1,38,1,38,1,38,1,38,1,
-		38,1,38,3,38,688,8,38,1,38,1,38,1,38,3,38,693,8,38,1,38,1,38,1,38,3,38,
-		698,8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,708,8,38,1,38,1,
-		38,1,38,1,38,5,38,714,8,38,10,38,12,38,717,9,38,1,39,1,39,1,39,1,39,1,
-		39,1,39,1,39,1,39,1,39,5,39,728,8,39,10,39,12,39,731,9,39,1,39,1,39,3,
-		39,735,8,39,1,39,3,39,738,8,39,1,40,1,40,1,40,1,40,1,40,3,40,745,8,40,
-		1,41,1,41,1,41,1,41,1,41,5,41,752,8,41,10,41,12,41,755,9,41,1,42,1,42,
-		3,42,759,8,42,1,43,1,43,1,43,5,43,764,8,43,10,43,12,43,767,9,43,1,43,1,
-		43,1,44,1,44,1,44,1,44,1,44,1,44,5,44,777,8,44,10,44,12,44,780,9,44,3,
-		44,782,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,
-		795,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,
-		44,5,44,810,8,44,10,44,12,44,813,9,44,1,44,1,44,1,44,1,44,5,44,819,8,44,
-		10,44,12,44,822,9,44,1,44,3,44,825,8,44,1,44,1,44,1,44,3,44,830,8,44,1,
-		44,1,44,5,44,834,8,44,10,44,12,44,837,9,44,1,44,1,44,1,44,1,44,5,44,843,
-		8,44,10,44,12,44,846,9,44,1,44,3,44,849,8,44,1,45,1,45,1,45,5,45,854,8,
-		45,10,45,12,45,857,9,45,1,45,1,45,1,46,1,46,1,46,1,46,5,46,865,8,46,10,
-		46,12,46,868,9,46,1,46,5,46,871,8,46,10,46,12,46,874,9,46,1,46,3,46,877,
-		8,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,1,47,3,47,897,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,
-		48,905,8,48,10,48,12,48,908,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,925,8,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,942,8,49,1,
-		49,5,49,945,8,49,10,49,12,49,948,9,49,3,49,950,8,49,1,49,1,49,4,49,954,
-		8,49,11,49,12,49,955,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,
-		967,8,49,10,49,12,49,970,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,3,49,983,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,
-		49,1021,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1044,8,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1054,8,49,1,50,1,50,1,50,1,50,1,
-		51,1,51,1,51,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,
-		53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,5,53,1086,8,
-		53,10,53,12,53,1089,9,53,3,53,1091,8,53,1,53,1,53,1,53,1,53,3,53,1097,
-		8,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,3,53,1107,8,53,1,53,1,53,
-		1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,1,53,
-		1,53,1,53,5,53,1127,8,53,10,53,12,53,1130,9,53,1,54,1,54,1,55,1,55,1,55,
-		3,55,1137,8,55,1,56,1,56,1,56,0,1,106,57,0,2,4,6,8,10,12,14,16,18,20,22,
+		1,25,1,25,1,25,1,25,3,25,479,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,
+		25,488,8,25,1,26,1,26,1,26,1,26,1,26,3,26,495,8,26,1,27,1,27,1,27,1,27,
+		5,27,501,8,27,10,27,12,27,504,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,
+		3,28,513,8,28,1,28,1,28,3,28,517,8,28,1,28,1,28,3,28,521,8,28,1,28,1,28,
+		3,28,525,8,28,1,28,1,28,3,28,529,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,5,28,543,8,28,10,28,12,28,546,9,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,557,8,28,1,28,1,28,1,28,1,28,
+		1,28,5,28,564,8,28,10,28,12,28,567,9,28,1,28,1,28,3,28,571,8,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,586,8,28,
+		1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,598,8,30,10,30,
+		12,30,601,9,30,1,30,3,30,604,8,30,1,31,1,31,1,31,1,31,5,31,610,8,31,10,
+		31,12,31,613,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,5,32,623,8,32,
+		10,32,12,32,626,9,32,3,32,628,8,32,1,33,1,33,1,33,1,34,1,34,1,34,1,34,
+		5,34,637,8,34,10,34,12,34,640,9,34,1,34,3,34,643,8,34,1,35,1,35,1,35,1,
+		35,1,35,1,35,3,35,651,8,35,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
+		3,36,662,8,36,3,36,664,8,36,1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,3,37,675,8,37,1,37,3,37,678,8,37,1,37,1,37,3,37,682,8,37,1,38,1,38,
+		1,38,1,38,1,38,1,38,3,38,690,8,38,1,38,1,38,1,38,3,38,695,8,38,1,38,1,
+		38,1,38,3,38,700,8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,710,
+		8,38,1,38,1,38,1,38,1,38,5,38,716,8,38,10,38,12,38,719,9,38,1,39,1,39,
+		1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,730,8,39,10,39,12,39,733,9,39,
+		1,39,1,39,3,39,737,8,39,1,39,3,39,740,8,39,1,40,1,40,1,40,1,40,1,40,3,
+		40,747,8,40,1,41,1,41,1,41,1,41,1,41,5,41,754,8,41,10,41,12,41,757,9,41,
+		1,42,1,42,3,42,761,8,42,1,43,1,43,1,43,5,43,766,8,43,10,43,12,43,769,9,
+		43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,5,44,779,8,44,10,44,12,44,782,
+		9,44,3,44,784,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,
+		44,3,44,797,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,
+		1,44,1,44,5,44,812,8,44,10,44,12,44,815,9,44,1,44,1,44,1,44,1,44,5,44,
+		821,8,44,10,44,12,44,824,9,44,1,44,3,44,827,8,44,1,44,1,44,1,44,3,44,832,
+		8,44,1,44,1,44,5,44,836,8,44,10,44,12,44,839,9,44,1,44,1,44,1,44,1,44,
+		5,44,845,8,44,10,44,12,44,848,9,44,1,44,3,44,851,8,44,1,45,1,45,1,45,5,
+		45,856,8,45,10,45,12,45,859,9,45,1,45,1,45,1,46,1,46,1,46,1,46,5,46,867,
+		8,46,10,46,12,46,870,9,46,1,46,5,46,873,8,46,10,46,12,46,876,9,46,1,46,
+		3,46,879,8,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,899,8,47,1,48,1,48,1,48,1,48,1,48,
+		1,48,5,48,907,8,48,10,48,12,48,910,9,48,1,48,1,48,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,927,8,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,944,
+		8,49,10,49,12,49,947,9,49,3,49,949,8,49,1,49,5,49,952,8,49,10,49,12,49,
+		955,9,49,3,49,957,8,49,1,49,1,49,4,49,961,8,49,11,49,12,49,962,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,974,8,49,10,49,12,49,977,9,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,990,8,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1028,8,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,3,49,1051,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,3,49,1061,8,49,1,50,1,50,1,50,1,50,1,50,1,50,1,51,1,51,1,51,1,51,
+		1,52,1,52,1,52,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1099,
+		8,54,10,54,12,54,1102,9,54,3,54,1104,8,54,1,54,1,54,1,54,1,54,3,54,1110,
+		8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1120,8,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,5,54,1140,8,54,10,54,12,54,1143,9,54,1,55,1,55,1,56,1,56,1,56,
+		3,56,1150,8,56,1,57,1,57,1,57,0,1,108,58,0,2,4,6,8,10,12,14,16,18,20,22,
 		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
 		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
-		0,8,1,0,177,178,1,0,15,16,1,0,197,198,1,0,187,188,1,0,185,186,1,0,189,
-		194,1,0,152,158,21,0,3,3,5,9,13,39,41,44,46,46,49,53,57,58,60,61,63,89,
-		91,101,103,104,106,108,112,113,115,117,120,122,131,131,133,137,144,146,
-		159,159,164,175,201,202,1306,0,120,1,0,0,0,2,125,1,0,0,0,4,128,1,0,0,0,
-		6,158,1,0,0,0,8,160,1,0,0,0,10,172,1,0,0,0,12,196,1,0,0,0,14,198,1,0,0,
-		0,16,200,1,0,0,0,18,217,1,0,0,0,20,219,1,0,0,0,22,251,1,0,0,0,24,253,1,
-		0,0,0,26,255,1,0,0,0,28,289,1,0,0,0,30,291,1,0,0,0,32,296,1,0,0,0,34,343,
-		1,0,0,0,36,348,1,0,0,0,38,356,1,0,0,0,40,358,1,0,0,0,42,387,1,0,0,0,44,
-		389,1,0,0,0,46,439,1,0,0,0,48,441,1,0,0,0,50,485,1,0,0,0,52,487,1,0,0,
-		0,54,494,1,0,0,0,56,583,1,0,0,0,58,585,1,0,0,0,60,601,1,0,0,0,62,603,1,
-		0,0,0,64,625,1,0,0,0,66,627,1,0,0,0,68,630,1,0,0,0,70,648,1,0,0,0,72,650,
-		1,0,0,0,74,665,1,0,0,0,76,681,1,0,0,0,78,737,1,0,0,0,80,739,1,0,0,0,82,
-		746,1,0,0,0,84,758,1,0,0,0,86,760,1,0,0,0,88,848,1,0,0,0,90,850,1,0,0,
-		0,92,876,1,0,0,0,94,896,1,0,0,0,96,898,1,0,0,0,98,1053,1,0,0,0,100,1055,
-		1,0,0,0,102,1059,1,0,0,0,104,1062,1,0,0,0,106,1106,1,0,0,0,108,1131,1,
-		0,0,0,110,1133,1,0,0,0,112,1138,1,0,0,0,114,119,3,2,1,0,115,119,3,4,2,
-		0,116,119,3,96,48,0,117,119,3,8,4,0,118,114,1,0,0,0,118,115,1,0,0,0,118,
-		116,1,0,0,0,118,117,1,0,0,0,119,122,1,0,0,0,120,118,1,0,0,0,120,121,1,
-		0,0,0,121,123,1,0,0,0,122,120,1,0,0,0,123,124,5,0,0,1,124,1,1,0,0,0,125,
-		126,5,3,0,0,126,127,5,199,0,0,127,3,1,0,0,0,128,129,5,1,0,0,129,130,3,
-		112,56,0,130,134,5,177,0,0,131,133,3,6,3,0,132,131,1,0,0,0,133,136,1,0,
-		0,0,134,132,1,0,0,0,134,135,1,0,0,0,135,137,1,0,0,0,136,134,1,0,0,0,137,
-		138,5,178,0,0,138,5,1,0,0,0,139,159,3,12,6,0,140,159,3,16,8,0,141,159,
-		3,20,10,0,142,159,3,26,13,0,143,159,3,32,16,0,144,159,3,40,20,0,145,159,
-		3,44,22,0,146,159,3,48,24,0,147,159,3,54,27,0,148,159,3,62,31,0,149,159,
-		3,68,34,0,150,159,3,72,36,0,151,159,3,74,37,0,152,159,3,76,38,0,153,159,
-		3,80,40,0,154,159,3,82,41,0,155,159,3,86,43,0,156,159,3,90,45,0,157,159,
-		3,8,4,0,158,139,1,0,0,0,158,140,1,0,0,0,158,141,1,0,0,0,158,142,1,0,0,
-		0,158,143,1,0,0,0,158,144,1,0,0,0,158,145,1,0,0,0,158,146,1,0,0,0,158,
-		147,1,0,0,0,158,148,1,0,0,0,158,149,1,0,0,0,158,150,1,0,0,0,158,151,1,
-		0,0,0,158,152,1,0,0,0,158,153,1,0,0,0,158,154,1,0,0,0,158,155,1,0,0,0,
-		158,156,1,0,0,0,158,157,1,0,0,0,159,7,1,0,0,0,160,161,5,201,0,0,161,167,
-		4,4,0,0,162,166,3,112,56,0,163,166,5,4,0,0,164,166,5,48,0,0,165,162,1,
-		0,0,0,165,163,1,0,0,0,165,164,1,0,0,0,166,169,1,0,0,0,167,165,1,0,0,0,
-		167,168,1,0,0,0,168,170,1,0,0,0,169,167,1,0,0,0,170,171,3,10,5,0,171,9,
-		1,0,0,0,172,177,5,177,0,0,173,176,3,10,5,0,174,176,8,0,0,0,175,173,1,0,
-		0,0,175,174,1,0,0,0,176,179,1,0,0,0,177,175,1,0,0,0,177,178,1,0,0,0,178,
-		180,1,0,0,0,179,177,1,0,0,0,180,181,5,178,0,0,181,11,1,0,0,0,182,183,5,
-		5,0,0,183,197,5,199,0,0,184,185,5,6,0,0,185,197,3,112,56,0,186,187,5,7,
-		0,0,187,197,5,196,0,0,188,189,5,8,0,0,189,197,5,196,0,0,190,191,5,9,0,
-		0,191,197,5,196,0,0,192,193,5,10,0,0,193,197,3,112,56,0,194,195,5,11,0,
-		0,195,197,3,14,7,0,196,182,1,0,0,0,196,184,1,0,0,0,196,186,1,0,0,0,196,
-		188,1,0,0,0,196,190,1,0,0,0,196,192,1,0,0,0,196,194,1,0,0,0,197,13,1,0,
-		0,0,198,199,5,195,0,0,199,15,1,0,0,0,200,201,5,12,0,0,201,202,3,112,56,
-		0,202,206,5,177,0,0,203,205,3,18,9,0,204,203,1,0,0,0,205,208,1,0,0,0,206,
-		204,1,0,0,0,206,207,1,0,0,0,207,209,1,0,0,0,208,206,1,0,0,0,209,210,5,
-		178,0,0,210,17,1,0,0,0,211,212,5,37,0,0,212,218,5,199,0,0,213,214,5,38,
-		0,0,214,218,3,106,53,0,215,216,5,39,0,0,216,218,3,106,53,0,217,211,1,0,
-		0,0,217,213,1,0,0,0,217,215,1,0,0,0,218,19,1,0,0,0,219,220,5,13,0,0,220,
-		221,3,112,56,0,221,225,5,177,0,0,222,224,3,22,11,0,223,222,1,0,0,0,224,
-		227,1,0,0,0,225,223,1,0,0,0,225,226,1,0,0,0,226,228,1,0,0,0,227,225,1,
-		0,0,0,228,229,5,178,0,0,229,21,1,0,0,0,230,231,5,99,0,0,231,252,3,106,
-		53,0,232,233,5,147,0,0,233,234,3,106,53,0,234,235,3,102,51,0,235,252,1,
-		0,0,0,236,237,5,14,0,0,237,238,3,24,12,0,238,242,5,177,0,0,239,241,3,30,
-		15,0,240,239,1,0,0,0,241,244,1,0,0,0,242,240,1,0,0,0,242,243,1,0,0,0,243,
-		245,1,0,0,0,244,242,1,0,0,0,245,246,5,178,0,0,246,252,1,0,0,0,247,248,
-		5,17,0,0,248,249,5,196,0,0,249,250,5,18,0,0,250,252,3,106,53,0,251,230,
-		1,0,0,0,251,232,1,0,0,0,251,236,1,0,0,0,251,247,1,0,0,0,252,23,1,0,0,0,
-		253,254,7,1,0,0,254,25,1,0,0,0,255,256,5,40,0,0,256,257,3,112,56,0,257,
-		261,5,177,0,0,258,260,3,28,14,0,259,258,1,0,0,0,260,263,1,0,0,0,261,259,
-		1,0,0,0,261,262,1,0,0,0,262,264,1,0,0,0,263,261,1,0,0,0,264,265,5,178,
-		0,0,265,27,1,0,0,0,266,267,5,41,0,0,267,290,3,106,53,0,268,269,5,42,0,
-		0,269,270,5,43,0,0,270,273,3,104,52,0,271,272,5,44,0,0,272,274,3,106,53,
-		0,273,271,1,0,0,0,273,274,1,0,0,0,274,277,1,0,0,0,275,276,5,45,0,0,276,
-		278,5,196,0,0,277,275,1,0,0,0,277,278,1,0,0,0,278,290,1,0,0,0,279,280,
-		5,42,0,0,280,281,5,46,0,0,281,285,5,177,0,0,282,284,3,30,15,0,283,282,
-		1,0,0,0,284,287,1,0,0,0,285,283,1,0,0,0,285,286,1,0,0,0,286,288,1,0,0,
-		0,287,285,1,0,0,0,288,290,5,178,0,0,289,266,1,0,0,0,289,268,1,0,0,0,289,
-		279,1,0,0,0,290,29,1,0,0,0,291,292,5,196,0,0,292,294,3,106,53,0,293,295,
-		5,181,0,0,294,293,1,0,0,0,294,295,1,0,0,0,295,31,1,0,0,0,296,297,5,47,
-		0,0,297,298,3,112,56,0,298,299,5,48,0,0,299,300,3,112,56,0,300,304,5,177,
-		0,0,301,303,3,34,17,0,302,301,1,0,0,0,303,306,1,0,0,0,304,302,1,0,0,0,
-		304,305,1,0,0,0,305,307,1,0,0,0,306,304,1,0,0,0,307,308,5,178,0,0,308,
-		33,1,0,0,0,309,310,5,49,0,0,310,344,3,112,56,0,311,312,5,50,0,0,312,313,
-		3,106,53,0,313,318,3,102,51,0,314,315,5,51,0,0,315,316,3,106,53,0,316,
-		317,3,102,51,0,317,319,1,0,0,0,318,314,1,0,0,0,318,319,1,0,0,0,319,344,
-		1,0,0,0,320,321,5,52,0,0,321,344,5,196,0,0,322,323,5,53,0,0,323,344,3,
-		104,52,0,324,325,5,54,0,0,325,326,3,36,18,0,326,327,3,104,52,0,327,328,
-		5,56,0,0,328,329,5,49,0,0,329,333,5,57,0,0,330,331,5,50,0,0,331,332,5,
-		56,0,0,332,334,5,58,0,0,333,330,1,0,0,0,333,334,1,0,0,0,334,344,1,0,0,
-		0,335,337,5,59,0,0,336,338,3,38,19,0,337,336,1,0,0,0,338,339,1,0,0,0,339,
-		337,1,0,0,0,339,340,1,0,0,0,340,344,1,0,0,0,341,342,5,11,0,0,342,344,3,
-		14,7,0,343,309,1,0,0,0,343,311,1,0,0,0,343,320,1,0,0,0,343,322,1,0,0,0,
-		343,324,1,0,0,0,343,335,1,0,0,0,343,341,1,0,0,0,344,35,1,0,0,0,345,346,
-		5,198,0,0,346,349,5,55,0,0,347,349,5,197,0,0,348,345,1,0,0,0,348,347,1,
-		0,0,0,349,37,1,0,0,0,350,351,5,60,0,0,351,357,3,106,53,0,352,353,5,61,
-		0,0,353,357,3,106,53,0,354,355,5,62,0,0,355,357,5,196,0,0,356,350,1,0,
-		0,0,356,352,1,0,0,0,356,354,1,0,0,0,357,39,1,0,0,0,358,359,5,63,0,0,359,
-		360,3,112,56,0,360,364,5,177,0,0,361,363,3,42,21,0,362,361,1,0,0,0,363,
-		366,1,0,0,0,364,362,1,0,0,0,364,365,1,0,0,0,365,367,1,0,0,0,366,364,1,
-		0,0,0,367,368,5,178,0,0,368,41,1,0,0,0,369,370,5,64,0,0,370,388,3,112,
-		56,0,371,372,5,91,0,0,372,388,3,106,53,0,373,374,5,92,0,0,374,376,3,106,
-		53,0,375,377,5,93,0,0,376,375,1,0,0,0,376,377,1,0,0,0,377,388,1,0,0,0,
-		378,379,5,94,0,0,379,380,5,62,0,0,380,388,5,196,0,0,381,382,5,97,0,0,382,
-		388,3,60,30,0,383,384,5,8,0,0,384,388,5,196,0,0,385,386,5,39,0,0,386,388,
-		3,106,53,0,387,369,1,0,0,0,387,371,1,0,0,0,387,373,1,0,0,0,387,378,1,0,
-		0,0,387,381,1,0,0,0,387,383,1,0,0,0,387,385,1,0,0,0,388,43,1,0,0,0,389,
-		390,5,65,0,0,390,391,3,112,56,0,391,395,5,177,0,0,392,394,3,46,23,0,393,
-		392,1,0,0,0,394,397,1,0,0,0,395,393,1,0,0,0,395,396,1,0,0,0,396,398,1,
-		0,0,0,397,395,1,0,0,0,398,399,5,178,0,0,399,45,1,0,0,0,400,401,5,66,0,
-		0,401,405,5,177,0,0,402,404,3,52,26,0,403,402,1,0,0,0,404,407,1,0,0,0,
-		405,403,1,0,0,0,405,406,1,0,0,0,406,408,1,0,0,0,407,405,1,0,0,0,408,440,
-		5,178,0,0,409,410,5,67,0,0,410,440,3,106,53,0,411,412,5,68,0,0,412,440,
-		3,106,53,0,413,414,5,69,0,0,414,415,5,43,0,0,415,440,3,104,52,0,416,417,
-		5,69,0,0,417,418,5,70,0,0,418,419,3,106,53,0,419,420,3,102,51,0,420,440,
-		1,0,0,0,421,422,5,72,0,0,422,440,3,106,53,0,423,424,5,73,0,0,424,440,3,
-		106,53,0,425,426,5,71,0,0,426,440,3,106,53,0,427,428,5,74,0,0,428,429,
-		3,106,53,0,429,430,3,102,51,0,430,440,1,0,0,0,431,432,5,75,0,0,432,433,
-		3,106,53,0,433,434,5,70,0,0,434,435,3,106,53,0,435,436,3,102,51,0,436,
-		440,1,0,0,0,437,438,5,76,0,0,438,440,3,112,56,0,439,400,1,0,0,0,439,409,
-		1,0,0,0,439,411,1,0,0,0,439,413,1,0,0,0,439,416,1,0,0,0,439,421,1,0,0,
-		0,439,423,1,0,0,0,439,425,1,0,0,0,439,427,1,0,0,0,439,431,1,0,0,0,439,
-		437,1,0,0,0,440,47,1,0,0,0,441,442,5,77,0,0,442,443,3,112,56,0,443,444,
-		5,48,0,0,444,445,3,112,56,0,445,449,5,177,0,0,446,448,3,50,25,0,447,446,
-		1,0,0,0,448,451,1,0,0,0,449,447,1,0,0,0,449,450,1,0,0,0,450,452,1,0,0,
-		0,451,449,1,0,0,0,452,453,5,178,0,0,453,49,1,0,0,0,454,455,5,78,0,0,455,
-		486,3,112,56,0,456,457,5,67,0,0,457,486,3,106,53,0,458,459,5,79,0,0,459,
-		460,5,56,0,0,460,486,5,58,0,0,461,462,5,79,0,0,462,486,3,106,53,0,463,
-		464,5,154,0,0,464,465,3,106,53,0,465,466,3,102,51,0,466,486,1,0,0,0,467,
-		468,5,80,0,0,468,486,3,106,53,0,469,470,5,52,0,0,470,486,5,196,0,0,471,
-		472,5,53,0,0,472,486,3,104,52,0,473,474,5,83,0,0,474,476,3,106,53,0,475,
-		477,5,84,0,0,476,475,1,0,0,0,476,477,1,0,0,0,477,486,1,0,0,0,478,479,5,
-		54,0,0,479,480,3,36,18,0,480,481,3,104,52,0,481,482,5,56,0,0,482,483,5,
-		78,0,0,483,484,5,57,0,0,484,486,1,0,0,0,485,454,1,0,0,0,485,456,1,0,0,
-		0,485,458,1,0,0,0,485,461,1,0,0,0,485,463,1,0,0,0,485,467,1,0,0,0,485,
-		469,1,0,0,0,485,471,1,0,0,0,485,473,1,0,0,0,485,478,1,0,0,0,486,51,1,0,
-		0,0,487,488,5,196,0,0,488,489,3,106,53,0,489,490,5,56,0,0,490,492,3,106,
-		53,0,491,493,5,181,0,0,492,491,1,0,0,0,492,493,1,0,0,0,493,53,1,0,0,0,
-		494,495,5,90,0,0,495,496,3,112,56,0,496,500,5,177,0,0,497,499,3,56,28,
-		0,498,497,1,0,0,0,499,502,1,0,0,0,500,498,1,0,0,0,500,501,1,0,0,0,501,
-		503,1,0,0,0,502,500,1,0,0,0,503,504,5,178,0,0,504,55,1,0,0,0,505,506,5,
-		91,0,0,506,584,3,106,53,0,507,508,5,92,0,0,508,510,3,106,53,0,509,511,
-		5,93,0,0,510,509,1,0,0,0,510,511,1,0,0,0,511,514,1,0,0,0,512,513,5,44,
-		0,0,513,515,3,106,53,0,514,512,1,0,0,0,514,515,1,0,0,0,515,518,1,0,0,0,
-		516,517,5,61,0,0,517,519,3,106,53,0,518,516,1,0,0,0,518,519,1,0,0,0,519,
-		584,1,0,0,0,520,522,5,164,0,0,521,523,5,197,0,0,522,521,1,0,0,0,522,523,
-		1,0,0,0,523,526,1,0,0,0,524,525,5,118,0,0,525,527,3,106,53,0,526,524,1,
-		0,0,0,526,527,1,0,0,0,527,584,1,0,0,0,528,529,5,164,0,0,529,584,5,175,
-		0,0,530,531,5,165,0,0,531,584,3,106,53,0,532,533,5,166,0,0,533,584,3,106,
-		53,0,534,535,5,167,0,0,535,536,5,62,0,0,536,584,5,196,0,0,537,538,5,168,
-		0,0,538,542,5,177,0,0,539,541,3,30,15,0,540,539,1,0,0,0,541,544,1,0,0,
-		0,542,540,1,0,0,0,542,543,1,0,0,0,543,545,1,0,0,0,544,542,1,0,0,0,545,
-		584,5,178,0,0,546,547,5,169,0,0,547,584,3,106,53,0,548,549,5,170,0,0,549,
-		554,3,106,53,0,550,551,5,45,0,0,551,555,5,196,0,0,552,553,5,176,0,0,553,
-		555,3,112,56,0,554,550,1,0,0,0,554,552,1,0,0,0,555,584,1,0,0,0,556,557,
-		5,172,0,0,557,558,5,173,0,0,558,559,3,112,56,0,559,563,5,177,0,0,560,562,
-		3,58,29,0,561,560,1,0,0,0,562,565,1,0,0,0,563,561,1,0,0,0,563,564,1,0,
-		0,0,564,568,1,0,0,0,565,563,1,0,0,0,566,567,5,140,0,0,567,569,3,106,53,
-		0,568,566,1,0,0,0,568,569,1,0,0,0,569,570,1,0,0,0,570,571,5,178,0,0,571,
-		584,1,0,0,0,572,573,5,171,0,0,573,584,3,106,53,0,574,575,5,94,0,0,575,
-		576,5,62,0,0,576,584,5,196,0,0,577,578,5,97,0,0,578,584,3,60,30,0,579,
-		580,5,8,0,0,580,584,5,196,0,0,581,582,5,101,0,0,582,584,5,198,0,0,583,
-		505,1,0,0,0,583,507,1,0,0,0,583,520,1,0,0,0,583,528,1,0,0,0,583,530,1,
-		0,0,0,583,532,1,0,0,0,583,534,1,0,0,0,583,537,1,0,0,0,583,546,1,0,0,0,
-		583,548,1,0,0,0,583,556,1,0,0,0,583,572,1,0,0,0,583,574,1,0,0,0,583,577,
-		1,0,0,0,583,579,1,0,0,0,583,581,1,0,0,0,584,57,1,0,0,0,585,586,5,174,0,
-		0,586,587,3,106,53,0,587,588,3,106,53,0,588,59,1,0,0,0,589,602,5,98,0,
-		0,590,602,5,99,0,0,591,602,5,100,0,0,592,593,5,46,0,0,593,597,5,177,0,
-		0,594,596,3,30,15,0,595,594,1,0,0,0,596,599,1,0,0,0,597,595,1,0,0,0,597,
-		598,1,0,0,0,598,600,1,0,0,0,599,597,1,0,0,0,600,602,5,178,0,0,601,589,
-		1,0,0,0,601,590,1,0,0,0,601,591,1,0,0,0,601,592,1,0,0,0,602,61,1,0,0,0,
-		603,604,5,102,0,0,604,605,3,112,56,0,605,609,5,177,0,0,606,608,3,64,32,
-		0,607,606,1,0,0,0,608,611,1,0,0,0,609,607,1,0,0,0,609,610,1,0,0,0,610,
-		612,1,0,0,0,611,609,1,0,0,0,612,613,5,178,0,0,613,63,1,0,0,0,614,615,5,
-		103,0,0,615,626,3,106,53,0,616,617,5,104,0,0,617,622,3,66,33,0,618,619,
-		5,181,0,0,619,621,3,66,33,0,620,618,1,0,0,0,621,624,1,0,0,0,622,620,1,
-		0,0,0,622,623,1,0,0,0,623,626,1,0,0,0,624,622,1,0,0,0,625,614,1,0,0,0,
-		625,616,1,0,0,0,626,65,1,0,0,0,627,628,3,112,56,0,628,629,3,106,53,0,629,
-		67,1,0,0,0,630,631,5,105,0,0,631,640,3,112,56,0,632,636,5,177,0,0,633,
-		635,3,70,35,0,634,633,1,0,0,0,635,638,1,0,0,0,636,634,1,0,0,0,636,637,
-		1,0,0,0,637,639,1,0,0,0,638,636,1,0,0,0,639,641,5,178,0,0,640,632,1,0,
-		0,0,640,641,1,0,0,0,641,69,1,0,0,0,642,643,5,106,0,0,643,649,3,106,53,
-		0,644,645,5,107,0,0,645,649,3,106,53,0,646,647,5,108,0,0,647,649,3,106,
-		53,0,648,642,1,0,0,0,648,644,1,0,0,0,648,646,1,0,0,0,649,71,1,0,0,0,650,
-		651,5,109,0,0,651,652,3,112,56,0,652,653,5,177,0,0,653,661,3,106,53,0,
-		654,659,3,102,51,0,655,656,5,51,0,0,656,657,3,106,53,0,657,658,3,102,51,
-		0,658,660,1,0,0,0,659,655,1,0,0,0,659,660,1,0,0,0,660,662,1,0,0,0,661,
-		654,1,0,0,0,661,662,1,0,0,0,662,663,1,0,0,0,663,664,5,178,0,0,664,73,1,
-		0,0,0,665,666,5,110,0,0,666,667,3,112,56,0,667,668,5,184,0,0,668,675,3,
-		106,53,0,669,672,5,111,0,0,670,673,5,112,0,0,671,673,5,113,0,0,672,670,
-		1,0,0,0,672,671,1,0,0,0,673,674,1,0,0,0,674,676,3,104,52,0,675,669,1,0,
-		0,0,675,676,1,0,0,0,676,679,1,0,0,0,677,678,5,45,0,0,678,680,5,196,0,0,
-		679,677,1,0,0,0,679,680,1,0,0,0,680,75,1,0,0,0,681,682,5,114,0,0,682,683,
-		3,112,56,0,683,684,5,118,0,0,684,687,3,106,53,0,685,686,5,45,0,0,686,688,
-		5,196,0,0,687,685,1,0,0,0,687,688,1,0,0,0,688,692,1,0,0,0,689,690,5,115,
-		0,0,690,691,5,117,0,0,691,693,5,198,0,0,692,689,1,0,0,0,692,693,1,0,0,
-		0,693,697,1,0,0,0,694,695,5,116,0,0,695,696,5,117,0,0,696,698,5,198,0,
-		0,697,694,1,0,0,0,697,698,1,0,0,0,698,707,1,0,0,0,699,700,5,135,0,0,700,
-		701,5,149,0,0,701,702,3,112,56,0,702,703,5,136,0,0,703,704,5,138,0,0,704,
-		705,5,198,0,0,705,706,5,137,0,0,706,708,1,0,0,0,707,699,1,0,0,0,707,708,
-		1,0,0,0,708,709,1,0,0,0,709,710,5,183,0,0,710,715,3,78,39,0,711,712,5,
-		181,0,0,712,714,3,78,39,0,713,711,1,0,0,0,714,717,1,0,0,0,715,713,1,0,
-		0,0,715,716,1,0,0,0,716,77,1,0,0,0,717,715,1,0,0,0,718,719,5,131,0,0,719,
-		720,5,197,0,0,720,721,5,138,0,0,721,738,3,112,56,0,722,734,5,134,0,0,723,
-		724,5,179,0,0,724,729,3,112,56,0,725,726,5,181,0,0,726,728,3,112,56,0,
-		727,725,1,0,0,0,728,731,1,0,0,0,729,727,1,0,0,0,729,730,1,0,0,0,730,732,
-		1,0,0,0,731,729,1,0,0,0,732,733,5,180,0,0,733,735,1,0,0,0,734,723,1,0,
-		0,0,734,735,1,0,0,0,735,738,1,0,0,0,736,738,3,112,56,0,737,718,1,0,0,0,
-		737,722,1,0,0,0,737,736,1,0,0,0,738,79,1,0,0,0,739,740,5,119,0,0,740,741,
-		5,118,0,0,741,744,3,106,53,0,742,743,5,120,0,0,743,745,3,104,52,0,744,
-		742,1,0,0,0,744,745,1,0,0,0,745,81,1,0,0,0,746,747,5,121,0,0,747,748,5,
-		122,0,0,748,753,3,84,42,0,749,750,5,181,0,0,750,752,3,84,42,0,751,749,
-		1,0,0,0,752,755,1,0,0,0,753,751,1,0,0,0,753,754,1,0,0,0,754,83,1,0,0,0,
-		755,753,1,0,0,0,756,759,5,59,0,0,757,759,3,112,56,0,758,756,1,0,0,0,758,
-		757,1,0,0,0,759,85,1,0,0,0,760,761,5,123,0,0,761,765,5,177,0,0,762,764,
-		3,88,44,0,763,762,1,0,0,0,764,767,1,0,0,0,765,763,1,0,0,0,765,766,1,0,
-		0,0,766,768,1,0,0,0,767,765,1,0,0,0,768,769,5,178,0,0,769,87,1,0,0,0,770,
-		771,5,10,0,0,771,781,3,110,55,0,772,773,5,124,0,0,773,778,3,112,56,0,774,
-		775,5,181,0,0,775,777,3,112,56,0,776,774,1,0,0,0,777,780,1,0,0,0,778,776,
-		1,0,0,0,778,779,1,0,0,0,779,782,1,0,0,0,780,778,1,0,0,0,781,772,1,0,0,
-		0,781,782,1,0,0,0,782,849,1,0,0,0,783,784,5,125,0,0,784,849,3,112,56,0,
-		785,786,5,126,0,0,786,849,3,112,56,0,787,788,5,127,0,0,788,789,5,128,0,
-		0,789,790,5,129,0,0,790,849,3,112,56,0,791,794,5,130,0,0,792,793,5,197,
-		0,0,793,795,5,160,0,0,794,792,1,0,0,0,794,795,1,0,0,0,795,796,1,0,0,0,
-		796,797,5,128,0,0,797,798,5,138,0,0,798,849,3,112,56,0,799,800,5,131,0,
-		0,800,801,5,197,0,0,801,802,5,160,0,0,802,803,5,128,0,0,803,804,5,138,
-		0,0,804,849,3,112,56,0,805,806,5,139,0,0,806,807,3,106,53,0,807,811,5,
-		177,0,0,808,810,3,88,44,0,809,808,1,0,0,0,810,813,1,0,0,0,811,809,1,0,
-		0,0,811,812,1,0,0,0,812,814,1,0,0,0,813,811,1,0,0,0,814,824,5,178,0,0,
-		815,816,5,140,0,0,816,820,5,177,0,0,817,819,3,88,44,0,818,817,1,0,0,0,
-		819,822,1,0,0,0,820,818,1,0,0,0,820,821,1,0,0,0,821,823,1,0,0,0,822,820,
-		1,0,0,0,823,825,5,178,0,0,824,815,1,0,0,0,824,825,1,0,0,0,825,849,1,0,
-		0,0,826,829,5,132,0,0,827,828,5,149,0,0,828,830,5,91,0,0,829,827,1,0,0,
-		0,829,830,1,0,0,0,830,831,1,0,0,0,831,835,5,177,0,0,832,834,3,88,44,0,
-		833,832,1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,835,836,1,0,0,0,836,838,
-		1,0,0,0,837,835,1,0,0,0,838,849,5,178,0,0,839,840,5,133,0,0,840,844,5,
-		177,0,0,841,843,3,88,44,0,842,841,1,0,0,0,843,846,1,0,0,0,844,842,1,0,
-		0,0,844,845,1,0,0,0,845,847,1,0,0,0,846,844,1,0,0,0,847,849,5,178,0,0,
-		848,770,1,0,0,0,848,783,1,0,0,0,848,785,1,0,0,0,848,787,1,0,0,0,848,791,
-		1,0,0,0,848,799,1,0,0,0,848,805,1,0,0,0,848,826,1,0,0,0,848,839,1,0,0,
-		0,849,89,1,0,0,0,850,851,5,142,0,0,851,855,5,177,0,0,852,854,3,92,46,0,
-		853,852,1,0,0,0,854,857,1,0,0,0,855,853,1,0,0,0,855,856,1,0,0,0,856,858,
-		1,0,0,0,857,855,1,0,0,0,858,859,5,178,0,0,859,91,1,0,0,0,860,861,5,143,
-		0,0,861,866,3,112,56,0,862,863,5,181,0,0,863,865,3,112,56,0,864,862,1,
-		0,0,0,865,868,1,0,0,0,866,864,1,0,0,0,866,867,1,0,0,0,867,872,1,0,0,0,
-		868,866,1,0,0,0,869,871,3,94,47,0,870,869,1,0,0,0,871,874,1,0,0,0,872,
-		870,1,0,0,0,872,873,1,0,0,0,873,877,1,0,0,0,874,872,1,0,0,0,875,877,3,
-		86,43,0,876,860,1,0,0,0,876,875,1,0,0,0,877,93,1,0,0,0,878,879,5,144,0,
-		0,879,897,3,106,53,0,880,881,5,145,0,0,881,897,3,104,52,0,882,883,5,85,
-		0,0,883,884,3,106,53,0,884,885,5,151,0,0,885,886,5,89,0,0,886,897,1,0,
-		0,0,887,888,5,86,0,0,888,897,3,106,53,0,889,890,5,87,0,0,890,891,3,106,
-		53,0,891,892,5,151,0,0,892,893,5,89,0,0,893,897,1,0,0,0,894,895,5,88,0,
-		0,895,897,3,106,53,0,896,878,1,0,0,0,896,880,1,0,0,0,896,882,1,0,0,0,896,
-		887,1,0,0,0,896,889,1,0,0,0,896,894,1,0,0,0,897,95,1,0,0,0,898,899,5,2,
-		0,0,899,900,3,112,56,0,900,901,5,4,0,0,901,902,3,112,56,0,902,906,5,177,
-		0,0,903,905,3,98,49,0,904,903,1,0,0,0,905,908,1,0,0,0,906,904,1,0,0,0,
-		906,907,1,0,0,0,907,909,1,0,0,0,908,906,1,0,0,0,909,910,5,178,0,0,910,
-		97,1,0,0,0,911,912,3,112,56,0,912,913,5,54,0,0,913,914,5,146,0,0,914,915,
-		5,198,0,0,915,1054,1,0,0,0,916,917,3,110,55,0,917,918,5,147,0,0,918,919,
-		3,106,53,0,919,924,3,102,51,0,920,921,5,25,0,0,921,922,3,106,53,0,922,
-		923,3,102,51,0,923,925,1,0,0,0,924,920,1,0,0,0,924,925,1,0,0,0,925,1054,
-		1,0,0,0,926,927,3,110,55,0,927,928,5,148,0,0,928,929,3,106,53,0,929,930,
-		5,149,0,0,930,931,5,196,0,0,931,1054,1,0,0,0,932,933,3,112,56,0,933,949,
-		5,150,0,0,934,935,5,48,0,0,935,950,5,196,0,0,936,941,5,35,0,0,937,938,
-		5,38,0,0,938,939,3,106,53,0,939,940,3,102,51,0,940,942,1,0,0,0,941,937,
-		1,0,0,0,941,942,1,0,0,0,942,946,1,0,0,0,943,945,3,100,50,0,944,943,1,0,
-		0,0,945,948,1,0,0,0,946,944,1,0,0,0,946,947,1,0,0,0,947,950,1,0,0,0,948,
-		946,1,0,0,0,949,934,1,0,0,0,949,936,1,0,0,0,950,1054,1,0,0,0,951,953,5,
-		142,0,0,952,954,3,94,47,0,953,952,1,0,0,0,954,955,1,0,0,0,955,953,1,0,
-		0,0,955,956,1,0,0,0,956,1054,1,0,0,0,957,958,3,112,56,0,958,959,5,99,0,
-		0,959,960,3,106,53,0,960,1054,1,0,0,0,961,962,3,112,56,0,962,963,5,14,
-		0,0,963,964,3,24,12,0,964,968,5,177,0,0,965,967,3,30,15,0,966,965,1,0,
-		0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,969,1,0,0,0,969,971,1,0,0,0,970,
-		968,1,0,0,0,971,972,5,178,0,0,972,1054,1,0,0,0,973,974,3,112,56,0,974,
-		975,5,17,0,0,975,976,5,196,0,0,976,977,5,18,0,0,977,978,3,106,53,0,978,
-		1054,1,0,0,0,979,980,3,112,56,0,980,982,5,19,0,0,981,983,5,185,0,0,982,
-		981,1,0,0,0,982,983,1,0,0,0,983,984,1,0,0,0,984,985,3,106,53,0,985,1054,
-		1,0,0,0,986,987,3,112,56,0,987,988,5,81,0,0,988,989,3,106,53,0,989,1054,
-		1,0,0,0,990,991,3,112,56,0,991,992,5,82,0,0,992,993,5,117,0,0,993,994,
-		3,104,52,0,994,995,5,56,0,0,995,996,3,106,53,0,996,1054,1,0,0,0,997,998,
-		3,112,56,0,998,999,5,163,0,0,999,1000,5,82,0,0,1000,1054,1,0,0,0,1001,
-		1002,5,20,0,0,1002,1054,5,198,0,0,1003,1004,5,21,0,0,1004,1054,5,198,0,
-		0,1005,1054,5,22,0,0,1006,1007,3,112,56,0,1007,1008,5,23,0,0,1008,1009,
-		5,24,0,0,1009,1010,3,106,53,0,1010,1011,3,102,51,0,1011,1012,5,25,0,0,
-		1012,1013,3,106,53,0,1013,1014,3,102,51,0,1014,1054,1,0,0,0,1015,1016,
-		3,112,56,0,1016,1017,5,26,0,0,1017,1020,5,138,0,0,1018,1021,5,27,0,0,1019,
-		1021,3,106,53,0,1020,1018,1,0,0,0,1020,1019,1,0,0,0,1021,1022,1,0,0,0,
-		1022,1023,5,28,0,0,1023,1024,3,106,53,0,1024,1025,3,102,51,0,1025,1026,
-		5,25,0,0,1026,1027,3,106,53,0,1027,1028,3,102,51,0,1028,1054,1,0,0,0,1029,
-		1030,3,112,56,0,1030,1031,5,29,0,0,1031,1032,3,106,53,0,1032,1033,3,102,
-		51,0,1033,1034,5,18,0,0,1034,1035,3,106,53,0,1035,1054,1,0,0,0,1036,1037,
-		5,30,0,0,1037,1038,3,110,55,0,1038,1039,5,31,0,0,1039,1040,3,110,55,0,
-		1040,1043,3,106,53,0,1041,1042,5,32,0,0,1042,1044,3,106,53,0,1043,1041,
-		1,0,0,0,1043,1044,1,0,0,0,1044,1054,1,0,0,0,1045,1046,5,33,0,0,1046,1047,
-		5,32,0,0,1047,1048,3,106,53,0,1048,1049,3,102,51,0,1049,1050,5,34,0,0,
-		1050,1051,3,106,53,0,1051,1052,3,102,51,0,1052,1054,1,0,0,0,1053,911,1,
-		0,0,0,1053,916,1,0,0,0,1053,926,1,0,0,0,1053,932,1,0,0,0,1053,951,1,0,
-		0,0,1053,957,1,0,0,0,1053,961,1,0,0,0,1053,973,1,0,0,0,1053,979,1,0,0,
-		0,1053,986,1,0,0,0,1053,990,1,0,0,0,1053,997,1,0,0,0,1053,1001,1,0,0,0,
-		1053,1003,1,0,0,0,1053,1005,1,0,0,0,1053,1006,1,0,0,0,1053,1015,1,0,0,
-		0,1053,1029,1,0,0,0,1053,1036,1,0,0,0,1053,1045,1,0,0,0,1054,99,1,0,0,
-		0,1055,1056,5,36,0,0,1056,1057,3,110,55,0,1057,1058,3,106,53,0,1058,101,
-		1,0,0,0,1059,1060,5,151,0,0,1060,1061,5,159,0,0,1061,103,1,0,0,0,1062,
-		1063,5,197,0,0,1063,105,1,0,0,0,1064,1065,6,53,-1,0,1065,1066,5,179,0,
-		0,1066,1067,3,106,53,0,1067,1068,5,180,0,0,1068,1107,1,0,0,0,1069,1070,
-		5,186,0,0,1070,1107,3,106,53,16,1071,1072,5,163,0,0,1072,1107,3,106,53,
-		11,1073,1074,5,139,0,0,1074,1075,3,106,53,0,1075,1076,5,141,0,0,1076,1077,
-		3,106,53,0,1077,1078,5,140,0,0,1078,1079,3,106,53,0,1079,1107,1,0,0,0,
-		1080,1081,3,112,56,0,1081,1090,5,179,0,0,1082,1087,3,106,53,0,1083,1084,
-		5,181,0,0,1084,1086,3,106,53,0,1085,1083,1,0,0,0,1086,1089,1,0,0,0,1087,
-		1085,1,0,0,0,1087,1088,1,0,0,0,1088,1091,1,0,0,0,1089,1087,1,0,0,0,1090,
-		1082,1,0,0,0,1090,1091,1,0,0,0,1091,1092,1,0,0,0,1092,1093,5,180,0,0,1093,
-		1107,1,0,0,0,1094,1096,7,2,0,0,1095,1097,3,108,54,0,1096,1095,1,0,0,0,
-		1096,1097,1,0,0,0,1097,1098,1,0,0,0,1098,1099,5,151,0,0,1099,1107,3,108,
-		54,0,1100,1101,5,198,0,0,1101,1107,3,108,54,0,1102,1107,5,197,0,0,1103,
-		1107,5,198,0,0,1104,1107,5,196,0,0,1105,1107,3,110,55,0,1106,1064,1,0,
-		0,0,1106,1069,1,0,0,0,1106,1071,1,0,0,0,1106,1073,1,0,0,0,1106,1080,1,
-		0,0,0,1106,1094,1,0,0,0,1106,1100,1,0,0,0,1106,1102,1,0,0,0,1106,1103,
-		1,0,0,0,1106,1104,1,0,0,0,1106,1105,1,0,0,0,1107,1128,1,0,0,0,1108,1109,
-		10,15,0,0,1109,1110,5,160,0,0,1110,1127,3,106,53,16,1111,1112,10,14,0,
-		0,1112,1113,7,3,0,0,1113,1127,3,106,53,15,1114,1115,10,13,0,0,1115,1116,
-		7,4,0,0,1116,1127,3,106,53,14,1117,1118,10,12,0,0,1118,1119,7,5,0,0,1119,
-		1127,3,106,53,13,1120,1121,10,10,0,0,1121,1122,5,161,0,0,1122,1127,3,106,
-		53,11,1123,1124,10,9,0,0,1124,1125,5,162,0,0,1125,1127,3,106,53,10,1126,
-		1108,1,0,0,0,1126,1111,1,0,0,0,1126,1114,1,0,0,0,1126,1117,1,0,0,0,1126,
-		1120,1,0,0,0,1126,1123,1,0,0,0,1127,1130,1,0,0,0,1128,1126,1,0,0,0,1128,
-		1129,1,0,0,0,1129,107,1,0,0,0,1130,1128,1,0,0,0,1131,1132,7,6,0,0,1132,
-		109,1,0,0,0,1133,1136,3,112,56,0,1134,1135,5,182,0,0,1135,1137,3,112,56,
-		0,1136,1134,1,0,0,0,1136,1137,1,0,0,0,1137,111,1,0,0,0,1138,1139,7,7,0,
-		0,1139,113,1,0,0,0,106,118,120,134,158,165,167,175,177,196,206,217,225,
-		242,251,261,273,277,285,289,294,304,318,333,339,343,348,356,364,376,387,
-		395,405,439,449,476,485,492,500,510,514,518,522,526,542,554,563,568,583,
-		597,601,609,622,625,636,640,648,659,661,672,675,679,687,692,697,707,715,
-		729,734,737,744,753,758,765,778,781,794,811,820,824,829,835,844,848,855,
-		866,872,876,896,906,924,941,946,949,955,968,982,1020,1043,1053,1087,1090,
-		1096,1106,1126,1128,1136
+		114,0,8,1,0,177,178,1,0,15,16,1,0,197,198,1,0,187,188,1,0,185,186,1,0,
+		189,194,1,0,152,158,21,0,3,3,5,9,13,39,41,44,46,46,49,53,57,58,60,61,63,
+		89,91,101,103,104,106,108,112,113,115,117,120,122,131,131,133,137,144,
+		146,159,159,164,175,201,202,1319,0,122,1,0,0,0,2,127,1,0,0,0,4,130,1,0,
+		0,0,6,160,1,0,0,0,8,162,1,0,0,0,10,174,1,0,0,0,12,198,1,0,0,0,14,200,1,
+		0,0,0,16,202,1,0,0,0,18,219,1,0,0,0,20,221,1,0,0,0,22,253,1,0,0,0,24,255,
+		1,0,0,0,26,257,1,0,0,0,28,291,1,0,0,0,30,293,1,0,0,0,32,298,1,0,0,0,34,
+		345,1,0,0,0,36,350,1,0,0,0,38,358,1,0,0,0,40,360,1,0,0,0,42,389,1,0,0,
+		0,44,391,1,0,0,0,46,441,1,0,0,0,48,443,1,0,0,0,50,487,1,0,0,0,52,489,1,
+		0,0,0,54,496,1,0,0,0,56,585,1,0,0,0,58,587,1,0,0,0,60,603,1,0,0,0,62,605,
+		1,0,0,0,64,627,1,0,0,0,66,629,1,0,0,0,68,632,1,0,0,0,70,650,1,0,0,0,72,
+		652,1,0,0,0,74,667,1,0,0,0,76,683,1,0,0,0,78,739,1,0,0,0,80,741,1,0,0,
+		0,82,748,1,0,0,0,84,760,1,0,0,0,86,762,1,0,0,0,88,850,1,0,0,0,90,852,1,
+		0,0,0,92,878,1,0,0,0,94,898,1,0,0,0,96,900,1,0,0,0,98,1060,1,0,0,0,100,
+		1062,1,0,0,0,102,1068,1,0,0,0,104,1072,1,0,0,0,106,1075,1,0,0,0,108,1119,
+		1,0,0,0,110,1144,1,0,0,0,112,1146,1,0,0,0,114,1151,1,0,0,0,116,121,3,2,
+		1,0,117,121,3,4,2,0,118,121,3,96,48,0,119,121,3,8,4,0,120,116,1,0,0,0,
+		120,117,1,0,0,0,120,118,1,0,0,0,120,119,1,0,0,0,121,124,1,0,0,0,122,120,
+		1,0,0,0,122,123,1,0,0,0,123,125,1,0,0,0,124,122,1,0,0,0,125,126,5,0,0,
+		1,126,1,1,0,0,0,127,128,5,3,0,0,128,129,5,199,0,0,129,3,1,0,0,0,130,131,
+		5,1,0,0,131,132,3,114,57,0,132,136,5,177,0,0,133,135,3,6,3,0,134,133,1,
+		0,0,0,135,138,1,0,0,0,136,134,1,0,0,0,136,137,1,0,0,0,137,139,1,0,0,0,
+		138,136,1,0,0,0,139,140,5,178,0,0,140,5,1,0,0,0,141,161,3,12,6,0,142,161,
+		3,16,8,0,143,161,3,20,10,0,144,161,3,26,13,0,145,161,3,32,16,0,146,161,
+		3,40,20,0,147,161,3,44,22,0,148,161,3,48,24,0,149,161,3,54,27,0,150,161,
+		3,62,31,0,151,161,3,68,34,0,152,161,3,72,36,0,153,161,3,74,37,0,154,161,
+		3,76,38,0,155,161,3,80,40,0,156,161,3,82,41,0,157,161,3,86,43,0,158,161,
+		3,90,45,0,159,161,3,8,4,0,160,141,1,0,0,0,160,142,1,0,0,0,160,143,1,0,
+		0,0,160,144,1,0,0,0,160,145,1,0,0,0,160,146,1,0,0,0,160,147,1,0,0,0,160,
+		148,1,0,0,0,160,149,1,0,0,0,160,150,1,0,0,0,160,151,1,0,0,0,160,152,1,
+		0,0,0,160,153,1,0,0,0,160,154,1,0,0,0,160,155,1,0,0,0,160,156,1,0,0,0,
+		160,157,1,0,0,0,160,158,1,0,0,0,160,159,1,0,0,0,161,7,1,0,0,0,162,163,
+		5,201,0,0,163,169,4,4,0,0,164,168,3,114,57,0,165,168,5,4,0,0,166,168,5,
+		48,0,0,167,164,1,0,0,0,167,165,1,0,0,0,167,166,1,0,0,0,168,171,1,0,0,0,
+		169,167,1,0,0,0,169,170,1,0,0,0,170,172,1,0,0,0,171,169,1,0,0,0,172,173,
+		3,10,5,0,173,9,1,0,0,0,174,179,5,177,0,0,175,178,3,10,5,0,176,178,8,0,
+		0,0,177,175,1,0,0,0,177,176,1,0,0,0,178,181,1,0,0,0,179,177,1,0,0,0,179,
+		180,1,0,0,0,180,182,1,0,0,0,181,179,1,0,0,0,182,183,5,178,0,0,183,11,1,
+		0,0,0,184,185,5,5,0,0,185,199,5,199,0,0,186,187,5,6,0,0,187,199,3,114,
+		57,0,188,189,5,7,0,0,189,199,5,196,0,0,190,191,5,8,0,0,191,199,5,196,0,
+		0,192,193,5,9,0,0,193,199,5,196,0,0,194,195,5,10,0,0,195,199,3,114,57,
+		0,196,197,5,11,0,0,197,199,3,14,7,0,198,184,1,0,0,0,198,186,1,0,0,0,198,
+		188,1,0,0,0,198,190,1,0,0,0,198,192,1,0,0,0,198,194,1,0,0,0,198,196,1,
+		0,0,0,199,13,1,0,0,0,200,201,5,195,0,0,201,15,1,0,0,0,202,203,5,12,0,0,
+		203,204,3,114,57,0,204,208,5,177,0,0,205,207,3,18,9,0,206,205,1,0,0,0,
+		207,210,1,0,0,0,208,206,1,0,0,0,208,209,1,0,0,0,209,211,1,0,0,0,210,208,
+		1,0,0,0,211,212,5,178,0,0,212,17,1,0,0,0,213,214,5,37,0,0,214,220,5,199,
+		0,0,215,216,5,38,0,0,216,220,3,108,54,0,217,218,5,39,0,0,218,220,3,108,
+		54,0,219,213,1,0,0,0,219,215,1,0,0,0,219,217,1,0,0,0,220,19,1,0,0,0,221,
+		222,5,13,0,0,222,223,3,114,57,0,223,227,5,177,0,0,224,226,3,22,11,0,225,
+		224,1,0,0,0,226,229,1,0,0,0,227,225,1,0,0,0,227,228,1,0,0,0,228,230,1,
+		0,0,0,229,227,1,0,0,0,230,231,5,178,0,0,231,21,1,0,0,0,232,233,5,99,0,
+		0,233,254,3,108,54,0,234,235,5,147,0,0,235,236,3,108,54,0,236,237,3,104,
+		52,0,237,254,1,0,0,0,238,239,5,14,0,0,239,240,3,24,12,0,240,244,5,177,
+		0,0,241,243,3,30,15,0,242,241,1,0,0,0,243,246,1,0,0,0,244,242,1,0,0,0,
+		244,245,1,0,0,0,245,247,1,0,0,0,246,244,1,0,0,0,247,248,5,178,0,0,248,
+		254,1,0,0,0,249,250,5,17,0,0,250,251,5,196,0,0,251,252,5,18,0,0,252,254,
+		3,108,54,0,253,232,1,0,0,0,253,234,1,0,0,0,253,238,1,0,0,0,253,249,1,0,
+		0,0,254,23,1,0,0,0,255,256,7,1,0,0,256,25,1,0,0,0,257,258,5,40,0,0,258,
+		259,3,114,57,0,259,263,5,177,0,0,260,262,3,28,14,0,261,260,1,0,0,0,262,
+		265,1,0,0,0,263,261,1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,265,263,1,
+		0,0,0,266,267,5,178,0,0,267,27,1,0,0,0,268,269,5,41,0,0,269,292,3,108,
+		54,0,270,271,5,42,0,0,271,272,5,43,0,0,272,275,3,106,53,0,273,274,5,44,
+		0,0,274,276,3,108,54,0,275,273,1,0,0,0,275,276,1,0,0,0,276,279,1,0,0,0,
+		277,278,5,45,0,0,278,280,5,196,0,0,279,277,1,0,0,0,279,280,1,0,0,0,280,
+		292,1,0,0,0,281,282,5,42,0,0,282,283,5,46,0,0,283,287,5,177,0,0,284,286,
+		3,30,15,0,285,284,1,0,0,0,286,289,1,0,0,0,287,285,1,0,0,0,287,288,1,0,
+		0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,292,5,178,0,0,291,268,1,0,0,0,
+		291,270,1,0,0,0,291,281,1,0,0,0,292,29,1,0,0,0,293,294,5,196,0,0,294,296,
+		3,108,54,0,295,297,5,181,0,0,296,295,1,0,0,0,296,297,1,0,0,0,297,31,1,
+		0,0,0,298,299,5,47,0,0,299,300,3,114,57,0,300,301,5,48,0,0,301,302,3,114,
+		57,0,302,306,5,177,0,0,303,305,3,34,17,0,304,303,1,0,0,0,305,308,1,0,0,
+		0,306,304,1,0,0,0,306,307,1,0,0,0,307,309,1,0,0,0,308,306,1,0,0,0,309,
+		310,5,178,0,0,310,33,1,0,0,0,311,312,5,49,0,0,312,346,3,114,57,0,313,314,
+		5,50,0,0,314,315,3,108,54,0,315,320,3,104,52,0,316,317,5,51,0,0,317,318,
+		3,108,54,0,318,319,3,104,52,0,319,321,1,0,0,0,320,316,1,0,0,0,320,321,
+		1,0,0,0,321,346,1,0,0,0,322,323,5,52,0,0,323,346,5,196,0,0,324,325,5,53,
+		0,0,325,346,3,106,53,0,326,327,5,54,0,0,327,328,3,36,18,0,328,329,3,106,
+		53,0,329,330,5,56,0,0,330,331,5,49,0,0,331,335,5,57,0,0,332,333,5,50,0,
+		0,333,334,5,56,0,0,334,336,5,58,0,0,335,332,1,0,0,0,335,336,1,0,0,0,336,
+		346,1,0,0,0,337,339,5,59,0,0,338,340,3,38,19,0,339,338,1,0,0,0,340,341,
+		1,0,0,0,341,339,1,0,0,0,341,342,1,0,0,0,342,346,1,0,0,0,343,344,5,11,0,
+		0,344,346,3,14,7,0,345,311,1,0,0,0,345,313,1,0,0,0,345,322,1,0,0,0,345,
+		324,1,0,0,0,345,326,1,0,0,0,345,337,1,0,0,0,345,343,1,0,0,0,346,35,1,0,
+		0,0,347,348,5,198,0,0,348,351,5,55,0,0,349,351,5,197,0,0,350,347,1,0,0,
+		0,350,349,1,0,0,0,351,37,1,0,0,0,352,353,5,60,0,0,353,359,3,108,54,0,354,
+		355,5,61,0,0,355,359,3,108,54,0,356,357,5,62,0,0,357,359,5,196,0,0,358,
+		352,1,0,0,0,358,354,1,0,0,0,358,356,1,0,0,0,359,39,1,0,0,0,360,361,5,63,
+		0,0,361,362,3,114,57,0,362,366,5,177,0,0,363,365,3,42,21,0,364,363,1,0,
+		0,0,365,368,1,0,0,0,366,364,1,0,0,0,366,367,1,0,0,0,367,369,1,0,0,0,368,
+		366,1,0,0,0,369,370,5,178,0,0,370,41,1,0,0,0,371,372,5,64,0,0,372,390,
+		3,114,57,0,373,374,5,91,0,0,374,390,3,108,54,0,375,376,5,92,0,0,376,378,
+		3,108,54,0,377,379,5,93,0,0,378,377,1,0,0,0,378,379,1,0,0,0,379,390,1,
+		0,0,0,380,381,5,94,0,0,381,382,5,62,0,0,382,390,5,196,0,0,383,384,5,97,
+		0,0,384,390,3,60,30,0,385,386,5,8,0,0,386,390,5,196,0,0,387,388,5,39,0,
+		0,388,390,3,108,54,0,389,371,1,0,0,0,389,373,1,0,0,0,389,375,1,0,0,0,389,
+		380,1,0,0,0,389,383,1,0,0,0,389,385,1,0,0,0,389,387,1,0,0,0,390,43,1,0,
+		0,0,391,392,5,65,0,0,392,393,3,114,57,0,393,397,5,177,0,0,394,396,3,46,
+		23,0,395,394,1,0,0,0,396,399,1,0,0,0,397,395,1,0,0,0,397,398,1,0,0,0,398,
+		400,1,0,0,0,399,397,1,0,0,0,400,401,5,178,0,0,401,45,1,0,0,0,402,403,5,
+		66,0,0,403,407,5,177,0,0,404,406,3,52,26,0,405,404,1,0,0,0,406,409,1,0,
+		0,0,407,405,1,0,0,0,407,408,1,0,0,0,408,410,1,0,0,0,409,407,1,0,0,0,410,
+		442,5,178,0,0,411,412,5,67,0,0,412,442,3,108,54,0,413,414,5,68,0,0,414,
+		442,3,108,54,0,415,416,5,69,0,0,416,417,5,43,0,0,417,442,3,106,53,0,418,
+		419,5,69,0,0,419,420,5,70,0,0,420,421,3,108,54,0,421,422,3,104,52,0,422,
+		442,1,0,0,0,423,424,5,72,0,0,424,442,3,108,54,0,425,426,5,73,0,0,426,442,
+		3,108,54,0,427,428,5,71,0,0,428,442,3,108,54,0,429,430,5,74,0,0,430,431,
+		3,108,54,0,431,432,3,104,52,0,432,442,1,0,0,0,433,434,5,75,0,0,434,435,
+		3,108,54,0,435,436,5,70,0,0,436,437,3,108,54,0,437,438,3,104,52,0,438,
+		442,1,0,0,0,439,440,5,76,0,0,440,442,3,114,57,0,441,402,1,0,0,0,441,411,
+		1,0,0,0,441,413,1,0,0,0,441,415,1,0,0,0,441,418,1,0,0,0,441,423,1,0,0,
+		0,441,425,1,0,0,0,441,427,1,0,0,0,441,429,1,0,0,0,441,433,1,0,0,0,441,
+		439,1,0,0,0,442,47,1,0,0,0,443,444,5,77,0,0,444,445,3,114,57,0,445,446,
+		5,48,0,0,446,447,3,114,57,0,447,451,5,177,0,0,448,450,3,50,25,0,449,448,
+		1,0,0,0,450,453,1,0,0,0,451,449,1,0,0,0,451,452,1,0,0,0,452,454,1,0,0,
+		0,453,451,1,0,0,0,454,455,5,178,0,0,455,49,1,0,0,0,456,457,5,78,0,0,457,
+		488,3,114,57,0,458,459,5,67,0,0,459,488,3,108,54,0,460,461,5,79,0,0,461,
+		462,5,56,0,0,462,488,5,58,0,0,463,464,5,79,0,0,464,488,3,108,54,0,465,
+		466,5,154,0,0,466,467,3,108,54,0,467,468,3,104,52,0,468,488,1,0,0,0,469,
+		470,5,80,0,0,470,488,3,108,54,0,471,472,5,52,0,0,472,488,5,196,0,0,473,
+		474,5,53,0,0,474,488,3,106,53,0,475,476,5,83,0,0,476,478,3,108,54,0,477,
+		479,5,84,0,0,478,477,1,0,0,0,478,479,1,0,0,0,479,488,1,0,0,0,480,481,5,
+		54,0,0,481,482,3,36,18,0,482,483,3,106,53,0,483,484,5,56,0,0,484,485,5,
+		78,0,0,485,486,5,57,0,0,486,488,1,0,0,0,487,456,1,0,0,0,487,458,1,0,0,
+		0,487,460,1,0,0,0,487,463,1,0,0,0,487,465,1,0,0,0,487,469,1,0,0,0,487,
+		471,1,0,0,0,487,473,1,0,0,0,487,475,1,0,0,0,487,480,1,0,0,0,488,51,1,0,
+		0,0,489,490,5,196,0,0,490,491,3,108,54,0,491,492,5,56,0,0,492,494,3,108,
+		54,0,493,495,5,181,0,0,494,493,1,0,0,0,494,495,1,0,0,0,495,53,1,0,0,0,
+		496,497,5,90,0,0,497,498,3,114,57,0,498,502,5,177,0,0,499,501,3,56,28,
+		0,500,499,1,0,0,0,501,504,1,0,0,0,502,500,1,0,0,0,502,503,1,0,0,0,503,
+		505,1,0,0,0,504,502,1,0,0,0,505,506,5,178,0,0,506,55,1,0,0,0,507,508,5,
+		91,0,0,508,586,3,108,54,0,509,510,5,92,0,0,510,512,3,108,54,0,511,513,
+		5,93,0,0,512,511,1,0,0,0,512,513,1,0,0,0,513,516,1,0,0,0,514,515,5,44,
+		0,0,515,517,3,108,54,0,516,514,1,0,0,0,516,517,1,0,0,0,517,520,1,0,0,0,
+		518,519,5,61,0,0,519,521,3,108,54,0,520,518,1,0,0,0,520,521,1,0,0,0,521,
+		586,1,0,0,0,522,524,5,164,0,0,523,525,5,197,0,0,524,523,1,0,0,0,524,525,
+		1,0,0,0,525,528,1,0,0,0,526,527,5,118,0,0,527,529,3,108,54,0,528,526,1,
+		0,0,0,528,529,1,0,0,0,529,586,1,0,0,0,530,531,5,164,0,0,531,586,5,175,
+		0,0,532,533,5,165,0,0,533,586,3,108,54,0,534,535,5,166,0,0,535,586,3,108,
+		54,0,536,537,5,167,0,0,537,538,5,62,0,0,538,586,5,196,0,0,539,540,5,168,
+		0,0,540,544,5,177,0,0,541,543,3,30,15,0,542,541,1,0,0,0,543,546,1,0,0,
+		0,544,542,1,0,0,0,544,545,1,0,0,0,545,547,1,0,0,0,546,544,1,0,0,0,547,
+		586,5,178,0,0,548,549,5,169,0,0,549,586,3,108,54,0,550,551,5,170,0,0,551,
+		556,3,108,54,0,552,553,5,45,0,0,553,557,5,196,0,0,554,555,5,176,0,0,555,
+		557,3,114,57,0,556,552,1,0,0,0,556,554,1,0,0,0,557,586,1,0,0,0,558,559,
+		5,172,0,0,559,560,5,173,0,0,560,561,3,114,57,0,561,565,5,177,0,0,562,564,
+		3,58,29,0,563,562,1,0,0,0,564,567,1,0,0,0,565,563,1,0,0,0,565,566,1,0,
+		0,0,566,570,1,0,0,0,567,565,1,0,0,0,568,569,5,140,0,0,569,571,3,108,54,
+		0,570,568,1,0,0,0,570,571,1,0,0,0,571,572,1,0,0,0,572,573,5,178,0,0,573,
+		586,1,0,0,0,574,575,5,171,0,0,575,586,3,108,54,0,576,577,5,94,0,0,577,
+		578,5,62,0,0,578,586,5,196,0,0,579,580,5,97,0,0,580,586,3,60,30,0,581,
+		582,5,8,0,0,582,586,5,196,0,0,583,584,5,101,0,0,584,586,5,198,0,0,585,
+		507,1,0,0,0,585,509,1,0,0,0,585,522,1,0,0,0,585,530,1,0,0,0,585,532,1,
+		0,0,0,585,534,1,0,0,0,585,536,1,0,0,0,585,539,1,0,0,0,585,548,1,0,0,0,
+		585,550,1,0,0,0,585,558,1,0,0,0,585,574,1,0,0,0,585,576,1,0,0,0,585,579,
+		1,0,0,0,585,581,1,0,0,0,585,583,1,0,0,0,586,57,1,0,0,0,587,588,5,174,0,
+		0,588,589,3,108,54,0,589,590,3,108,54,0,590,59,1,0,0,0,591,604,5,98,0,
+		0,592,604,5,99,0,0,593,604,5,100,0,0,594,595,5,46,0,0,595,599,5,177,0,
+		0,596,598,3,30,15,0,597,596,1,0,0,0,598,601,1,0,0,0,599,597,1,0,0,0,599,
+		600,1,0,0,0,600,602,1,0,0,0,601,599,1,0,0,0,602,604,5,178,0,0,603,591,
+		1,0,0,0,603,592,1,0,0,0,603,593,1,0,0,0,603,594,1,0,0,0,604,61,1,0,0,0,
+		605,606,5,102,0,0,606,607,3,114,57,0,607,611,5,177,0,0,608,610,3,64,32,
+		0,609,608,1,0,0,0,610,613,1,0,0,0,611,609,1,0,0,0,611,612,1,0,0,0,612,
+		614,1,0,0,0,613,611,1,0,0,0,614,615,5,178,0,0,615,63,1,0,0,0,616,617,5,
+		103,0,0,617,628,3,108,54,0,618,619,5,104,0,0,619,624,3,66,33,0,620,621,
+		5,181,0,0,621,623,3,66,33,0,622,620,1,0,0,0,623,626,1,0,0,0,624,622,1,
+		0,0,0,624,625,1,0,0,0,625,628,1,0,0,0,626,624,1,0,0,0,627,616,1,0,0,0,
+		627,618,1,0,0,0,628,65,1,0,0,0,629,630,3,114,57,0,630,631,3,108,54,0,631,
+		67,1,0,0,0,632,633,5,105,0,0,633,642,3,114,57,0,634,638,5,177,0,0,635,
+		637,3,70,35,0,636,635,1,0,0,0,637,640,1,0,0,0,638,636,1,0,0,0,638,639,
+		1,0,0,0,639,641,1,0,0,0,640,638,1,0,0,0,641,643,5,178,0,0,642,634,1,0,
+		0,0,642,643,1,0,0,0,643,69,1,0,0,0,644,645,5,106,0,0,645,651,3,108,54,
+		0,646,647,5,107,0,0,647,651,3,108,54,0,648,649,5,108,0,0,649,651,3,108,
+		54,0,650,644,1,0,0,0,650,646,1,0,0,0,650,648,1,0,0,0,651,71,1,0,0,0,652,
+		653,5,109,0,0,653,654,3,114,57,0,654,655,5,177,0,0,655,663,3,108,54,0,
+		656,661,3,104,52,0,657,658,5,51,0,0,658,659,3,108,54,0,659,660,3,104,52,
+		0,660,662,1,0,0,0,661,657,1,0,0,0,661,662,1,0,0,0,662,664,1,0,0,0,663,
+		656,1,0,0,0,663,664,1,0,0,0,664,665,1,0,0,0,665,666,5,178,0,0,666,73,1,
+		0,0,0,667,668,5,110,0,0,668,669,3,114,57,0,669,670,5,184,0,0,670,677,3,
+		108,54,0,671,674,5,111,0,0,672,675,5,112,0,0,673,675,5,113,0,0,674,672,
+		1,0,0,0,674,673,1,0,0,0,675,676,1,0,0,0,676,678,3,106,53,0,677,671,1,0,
+		0,0,677,678,1,0,0,0,678,681,1,0,0,0,679,680,5,45,0,0,680,682,5,196,0,0,
+		681,679,1,0,0,0,681,682,1,0,0,0,682,75,1,0,0,0,683,684,5,114,0,0,684,685,
+		3,114,57,0,685,686,5,118,0,0,686,689,3,108,54,0,687,688,5,45,0,0,688,690,
+		5,196,0,0,689,687,1,0,0,0,689,690,1,0,0,0,690,694,1,0,0,0,691,692,5,115,
+		0,0,692,693,5,117,0,0,693,695,5,198,0,0,694,691,1,0,0,0,694,695,1,0,0,
+		0,695,699,1,0,0,0,696,697,5,116,0,0,697,698,5,117,0,0,698,700,5,198,0,
+		0,699,696,1,0,0,0,699,700,1,0,0,0,700,709,1,0,0,0,701,702,5,135,0,0,702,
+		703,5,149,0,0,703,704,3,114,57,0,704,705,5,136,0,0,705,706,5,138,0,0,706,
+		707,5,198,0,0,707,708,5,137,0,0,708,710,1,0,0,0,709,701,1,0,0,0,709,710,
+		1,0,0,0,710,711,1,0,0,0,711,712,5,183,0,0,712,717,3,78,39,0,713,714,5,
+		181,0,0,714,716,3,78,39,0,715,713,1,0,0,0,716,719,1,0,0,0,717,715,1,0,
+		0,0,717,718,1,0,0,0,718,77,1,0,0,0,719,717,1,0,0,0,720,721,5,131,0,0,721,
+		722,5,197,0,0,722,723,5,138,0,0,723,740,3,114,57,0,724,736,5,134,0,0,725,
+		726,5,179,0,0,726,731,3,114,57,0,727,728,5,181,0,0,728,730,3,114,57,0,
+		729,727,1,0,0,0,730,733,1,0,0,0,731,729,1,0,0,0,731,732,1,0,0,0,732,734,
+		1,0,0,0,733,731,1,0,0,0,734,735,5,180,0,0,735,737,1,0,0,0,736,725,1,0,
+		0,0,736,737,1,0,0,0,737,740,1,0,0,0,738,740,3,114,57,0,739,720,1,0,0,0,
+		739,724,1,0,0,0,739,738,1,0,0,0,740,79,1,0,0,0,741,742,5,119,0,0,742,743,
+		5,118,0,0,743,746,3,108,54,0,744,745,5,120,0,0,745,747,3,106,53,0,746,
+		744,1,0,0,0,746,747,1,0,0,0,747,81,1,0,0,0,748,749,5,121,0,0,749,750,5,
+		122,0,0,750,755,3,84,42,0,751,752,5,181,0,0,752,754,3,84,42,0,753,751,
+		1,0,0,0,754,757,1,0,0,0,755,753,1,0,0,0,755,756,1,0,0,0,756,83,1,0,0,0,
+		757,755,1,0,0,0,758,761,5,59,0,0,759,761,3,114,57,0,760,758,1,0,0,0,760,
+		759,1,0,0,0,761,85,1,0,0,0,762,763,5,123,0,0,763,767,5,177,0,0,764,766,
+		3,88,44,0,765,764,1,0,0,0,766,769,1,0,0,0,767,765,1,0,0,0,767,768,1,0,
+		0,0,768,770,1,0,0,0,769,767,1,0,0,0,770,771,5,178,0,0,771,87,1,0,0,0,772,
+		773,5,10,0,0,773,783,3,112,56,0,774,775,5,124,0,0,775,780,3,114,57,0,776,
+		777,5,181,0,0,777,779,3,114,57,0,778,776,1,0,0,0,779,782,1,0,0,0,780,778,
+		1,0,0,0,780,781,1,0,0,0,781,784,1,0,0,0,782,780,1,0,0,0,783,774,1,0,0,
+		0,783,784,1,0,0,0,784,851,1,0,0,0,785,786,5,125,0,0,786,851,3,114,57,0,
+		787,788,5,126,0,0,788,851,3,114,57,0,789,790,5,127,0,0,790,791,5,128,0,
+		0,791,792,5,129,0,0,792,851,3,114,57,0,793,796,5,130,0,0,794,795,5,197,
+		0,0,795,797,5,160,0,0,796,794,1,0,0,0,796,797,1,0,0,0,797,798,1,0,0,0,
+		798,799,5,128,0,0,799,800,5,138,0,0,800,851,3,114,57,0,801,802,5,131,0,
+		0,802,803,5,197,0,0,803,804,5,160,0,0,804,805,5,128,0,0,805,806,5,138,
+		0,0,806,851,3,114,57,0,807,808,5,139,0,0,808,809,3,108,54,0,809,813,5,
+		177,0,0,810,812,3,88,44,0,811,810,1,0,0,0,812,815,1,0,0,0,813,811,1,0,
+		0,0,813,814,1,0,0,0,814,816,1,0,0,0,815,813,1,0,0,0,816,826,5,178,0,0,
+		817,818,5,140,0,0,818,822,5,177,0,0,819,821,3,88,44,0,820,819,1,0,0,0,
+		821,824,1,0,0,0,822,820,1,0,0,0,822,823,1,0,0,0,823,825,1,0,0,0,824,822,
+		1,0,0,0,825,827,5,178,0,0,826,817,1,0,0,0,826,827,1,0,0,0,827,851,1,0,
+		0,0,828,831,5,132,0,0,829,830,5,149,0,0,830,832,5,91,0,0,831,829,1,0,0,
+		0,831,832,1,0,0,0,832,833,1,0,0,0,833,837,5,177,0,0,834,836,3,88,44,0,
+		835,834,1,0,0,0,836,839,1,0,0,0,837,835,1,0,0,0,837,838,1,0,0,0,838,840,
+		1,0,0,0,839,837,1,0,0,0,840,851,5,178,0,0,841,842,5,133,0,0,842,846,5,
+		177,0,0,843,845,3,88,44,0,844,843,1,0,0,0,845,848,1,0,0,0,846,844,1,0,
+		0,0,846,847,1,0,0,0,847,849,1,0,0,0,848,846,1,0,0,0,849,851,5,178,0,0,
+		850,772,1,0,0,0,850,785,1,0,0,0,850,787,1,0,0,0,850,789,1,0,0,0,850,793,
+		1,0,0,0,850,801,1,0,0,0,850,807,1,0,0,0,850,828,1,0,0,0,850,841,1,0,0,
+		0,851,89,1,0,0,0,852,853,5,142,0,0,853,857,5,177,0,0,854,856,3,92,46,0,
+		855,854,1,0,0,0,856,859,1,0,0,0,857,855,1,0,0,0,857,858,1,0,0,0,858,860,
+		1,0,0,0,859,857,1,0,0,0,860,861,5,178,0,0,861,91,1,0,0,0,862,863,5,143,
+		0,0,863,868,3,114,57,0,864,865,5,181,0,0,865,867,3,114,57,0,866,864,1,
+		0,0,0,867,870,1,0,0,0,868,866,1,0,0,0,868,869,1,0,0,0,869,874,1,0,0,0,
+		870,868,1,0,0,0,871,873,3,94,47,0,872,871,1,0,0,0,873,876,1,0,0,0,874,
+		872,1,0,0,0,874,875,1,0,0,0,875,879,1,0,0,0,876,874,1,0,0,0,877,879,3,
+		86,43,0,878,862,1,0,0,0,878,877,1,0,0,0,879,93,1,0,0,0,880,881,5,144,0,
+		0,881,899,3,108,54,0,882,883,5,145,0,0,883,899,3,106,53,0,884,885,5,85,
+		0,0,885,886,3,108,54,0,886,887,5,151,0,0,887,888,5,89,0,0,888,899,1,0,
+		0,0,889,890,5,86,0,0,890,899,3,108,54,0,891,892,5,87,0,0,892,893,3,108,
+		54,0,893,894,5,151,0,0,894,895,5,89,0,0,895,899,1,0,0,0,896,897,5,88,0,
+		0,897,899,3,108,54,0,898,880,1,0,0,0,898,882,1,0,0,0,898,884,1,0,0,0,898,
+		889,1,0,0,0,898,891,1,0,0,0,898,896,1,0,0,0,899,95,1,0,0,0,900,901,5,2,
+		0,0,901,902,3,114,57,0,902,903,5,4,0,0,903,904,3,114,57,0,904,908,5,177,
+		0,0,905,907,3,98,49,0,906,905,1,0,0,0,907,910,1,0,0,0,908,906,1,0,0,0,
+		908,909,1,0,0,0,909,911,1,0,0,0,910,908,1,0,0,0,911,912,5,178,0,0,912,
+		97,1,0,0,0,913,914,3,114,57,0,914,915,5,54,0,0,915,916,5,146,0,0,916,917,
+		5,198,0,0,917,1061,1,0,0,0,918,919,3,112,56,0,919,920,5,147,0,0,920,921,
+		3,108,54,0,921,926,3,104,52,0,922,923,5,25,0,0,923,924,3,108,54,0,924,
+		925,3,104,52,0,925,927,1,0,0,0,926,922,1,0,0,0,926,927,1,0,0,0,927,1061,
+		1,0,0,0,928,929,3,112,56,0,929,930,5,148,0,0,930,931,3,108,54,0,931,932,
+		5,149,0,0,932,933,5,196,0,0,933,1061,1,0,0,0,934,935,3,114,57,0,935,956,
+		5,150,0,0,936,937,5,48,0,0,937,957,5,196,0,0,938,948,5,35,0,0,939,940,
+		5,38,0,0,940,941,3,108,54,0,941,945,3,104,52,0,942,944,3,100,50,0,943,
+		942,1,0,0,0,944,947,1,0,0,0,945,943,1,0,0,0,945,946,1,0,0,0,946,949,1,
+		0,0,0,947,945,1,0,0,0,948,939,1,0,0,0,948,949,1,0,0,0,949,953,1,0,0,0,
+		950,952,3,102,51,0,951,950,1,0,0,0,952,955,1,0,0,0,953,951,1,0,0,0,953,
+		954,1,0,0,0,954,957,1,0,0,0,955,953,1,0,0,0,956,936,1,0,0,0,956,938,1,
+		0,0,0,957,1061,1,0,0,0,958,960,5,142,0,0,959,961,3,94,47,0,960,959,1,0,
+		0,0,961,962,1,0,0,0,962,960,1,0,0,0,962,963,1,0,0,0,963,1061,1,0,0,0,964,
+		965,3,114,57,0,965,966,5,99,0,0,966,967,3,108,54,0,967,1061,1,0,0,0,968,
+		969,3,114,57,0,969,970,5,14,0,0,970,971,3,24,12,0,971,975,5,177,0,0,972,
+		974,3,30,15,0,973,972,1,0,0,0,974,977,1,0,0,0,975,973,1,0,0,0,975,976,
+		1,0,0,0,976,978,1,0,0,0,977,975,1,0,0,0,978,979,5,178,0,0,979,1061,1,0,
+		0,0,980,981,3,114,57,0,981,982,5,17,0,0,982,983,5,196,0,0,983,984,5,18,
+		0,0,984,985,3,108,54,0,985,1061,1,0,0,0,986,987,3,114,57,0,987,989,5,19,
+		0,0,988,990,5,185,0,0,989,988,1,0,0,0,989,990,1,0,0,0,990,991,1,0,0,0,
+		991,992,3,108,54,0,992,1061,1,0,0,0,993,994,3,114,57,0,994,995,5,81,0,
+		0,995,996,3,108,54,0,996,1061,1,0,0,0,997,998,3,114,57,0,998,999,5,82,
+		0,0,999,1000,5,117,0,0,1000,1001,3,106,53,0,1001,1002,5,56,0,0,1002,1003,
+		3,108,54,0,1003,1061,1,0,0,0,1004,1005,3,114,57,0,1005,1006,5,163,0,0,
+		1006,1007,5,82,0,0,1007,1061,1,0,0,0,1008,1009,5,20,0,0,1009,1061,5,198,
+		0,0,1010,1011,5,21,0,0,1011,1061,5,198,0,0,1012,1061,5,22,0,0,1013,1014,
+		3,114,57,0,1014,1015,5,23,0,0,1015,1016,5,24,0,0,1016,1017,3,108,54,0,
+		1017,1018,3,104,52,0,1018,1019,5,25,0,0,1019,1020,3,108,54,0,1020,1021,
+		3,104,52,0,1021,1061,1,0,0,0,1022,1023,3,114,57,0,1023,1024,5,26,0,0,1024,
+		1027,5,138,0,0,1025,1028,5,27,0,0,1026,1028,3,108,54,0,1027,1025,1,0,0,
+		0,1027,1026,1,0,0,0,1028,1029,1,0,0,0,1029,1030,5,28,0,0,1030,1031,3,108,
+		54,0,1031,1032,3,104,52,0,1032,1033,5,25,0,0,1033,1034,3,108,54,0,1034,
+		1035,3,104,52,0,1035,1061,1,0,0,0,1036,1037,3,114,57,0,1037,1038,5,29,
+		0,0,1038,1039,3,108,54,0,1039,1040,3,104,52,0,1040,1041,5,18,0,0,1041,
+		1042,3,108,54,0,1042,1061,1,0,0,0,1043,1044,5,30,0,0,1044,1045,3,112,56,
+		0,1045,1046,5,31,0,0,1046,1047,3,112,56,0,1047,1050,3,108,54,0,1048,1049,
+		5,32,0,0,1049,1051,3,108,54,0,1050,1048,1,0,0,0,1050,1051,1,0,0,0,1051,
+		1061,1,0,0,0,1052,1053,5,33,0,0,1053,1054,5,32,0,0,1054,1055,3,108,54,
+		0,1055,1056,3,104,52,0,1056,1057,5,34,0,0,1057,1058,3,108,54,0,1058,1059,
+		3,104,52,0,1059,1061,1,0,0,0,1060,913,1,0,0,0,1060,918,1,0,0,0,1060,928,
+		1,0,0,0,1060,934,1,0,0,0,1060,958,1,0,0,0,1060,964,1,0,0,0,1060,968,1,
+		0,0,0,1060,980,1,0,0,0,1060,986,1,0,0,0,1060,993,1,0,0,0,1060,997,1,0,
+		0,0,1060,1004,1,0,0,0,1060,1008,1,0,0,0,1060,1010,1,0,0,0,1060,1012,1,
+		0,0,0,1060,1013,1,0,0,0,1060,1022,1,0,0,0,1060,1036,1,0,0,0,1060,1043,
+		1,0,0,0,1060,1052,1,0,0,0,1061,99,1,0,0,0,1062,1063,5,62,0,0,1063,1064,
+		5,196,0,0,1064,1065,5,141,0,0,1065,1066,3,108,54,0,1066,1067,3,104,52,
+		0,1067,101,1,0,0,0,1068,1069,5,36,0,0,1069,1070,3,112,56,0,1070,1071,3,
+		108,54,0,1071,103,1,0,0,0,1072,1073,5,151,0,0,1073,1074,5,159,0,0,1074,
+		105,1,0,0,0,1075,1076,5,197,0,0,1076,107,1,0,0,0,1077,1078,6,54,-1,0,1078,
+		1079,5,179,0,0,1079,1080,3,108,54,0,1080,1081,5,180,0,0,1081,1120,1,0,
+		0,0,1082,1083,5,186,0,0,1083,1120,3,108,54,16,1084,1085,5,163,0,0,1085,
+		1120,3,108,54,11,1086,1087,5,139,0,0,1087,1088,3,108,54,0,1088,1089,5,
+		141,0,0,1089,1090,3,108,54,0,1090,1091,5,140,0,0,1091,1092,3,108,54,0,
+		1092,1120,1,0,0,0,1093,1094,3,114,57,0,1094,1103,5,179,0,0,1095,1100,3,
+		108,54,0,1096,1097,5,181,0,0,1097,1099,3,108,54,0,1098,1096,1,0,0,0,1099,
+		1102,1,0,0,0,1100,1098,1,0,0,0,1100,1101,1,0,0,0,1101,1104,1,0,0,0,1102,
+		1100,1,0,0,0,1103,1095,1,0,0,0,1103,1104,1,0,0,0,1104,1105,1,0,0,0,1105,
+		1106,5,180,0,0,1106,1120,1,0,0,0,1107,1109,7,2,0,0,1108,1110,3,110,55,
+		0,1109,1108,1,0,0,0,1109,1110,1,0,0,0,1110,1111,1,0,0,0,1111,1112,5,151,
+		0,0,1112,1120,3,110,55,0,1113,1114,5,198,0,0,1114,1120,3,110,55,0,1115,
+		1120,5,197,0,0,1116,1120,5,198,0,0,1117,1120,5,196,0,0,1118,1120,3,112,
+		56,0,1119,1077,1,0,0,0,1119,1082,1,0,0,0,1119,1084,1,0,0,0,1119,1086,1,
+		0,0,0,1119,1093,1,0,0,0,1119,1107,1,0,0,0,1119,1113,1,0,0,0,1119,1115,
+		1,0,0,0,1119,1116,1,0,0,0,1119,1117,1,0,0,0,1119,1118,1,0,0,0,1120,1141,
+		1,0,0,0,1121,1122,10,15,0,0,1122,1123,5,160,0,0,1123,1140,3,108,54,16,
+		1124,1125,10,14,0,0,1125,1126,7,3,0,0,1126,1140,3,108,54,15,1127,1128,
+		10,13,0,0,1128,1129,7,4,0,0,1129,1140,3,108,54,14,1130,1131,10,12,0,0,
+		1131,1132,7,5,0,0,1132,1140,3,108,54,13,1133,1134,10,10,0,0,1134,1135,
+		5,161,0,0,1135,1140,3,108,54,11,1136,1137,10,9,0,0,1137,1138,5,162,0,0,
+		1138,1140,3,108,54,10,1139,1121,1,0,0,0,1139,1124,1,0,0,0,1139,1127,1,
+		0,0,0,1139,1130,1,0,0,0,1139,1133,1,0,0,0,1139,1136,1,0,0,0,1140,1143,
+		1,0,0,0,1141,1139,1,0,0,0,1141,1142,1,0,0,0,1142,109,1,0,0,0,1143,1141,
+		1,0,0,0,1144,1145,7,6,0,0,1145,111,1,0,0,0,1146,1149,3,114,57,0,1147,1148,
+		5,182,0,0,1148,1150,3,114,57,0,1149,1147,1,0,0,0,1149,1150,1,0,0,0,1150,
+		113,1,0,0,0,1151,1152,7,7,0,0,1152,115,1,0,0,0,107,120,122,136,160,167,
+		169,177,179,198,208,219,227,244,253,263,275,279,287,291,296,306,320,335,
+		341,345,350,358,366,378,389,397,407,441,451,478,487,494,502,512,516,520,
+		524,528,544,556,565,570,585,599,603,611,624,627,638,642,650,661,663,674,
+		677,681,689,694,699,709,717,731,736,739,746,755,760,767,780,783,796,813,
+		822,826,831,837,846,850,857,868,874,878,898,908,926,945,948,953,956,962,
+		975,989,1027,1050,1060,1100,1103,1109,1119,1139,1141,1149
 	};
 
 	public static readonly ATN _ATN =

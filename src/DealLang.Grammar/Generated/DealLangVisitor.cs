@@ -1063,6 +1063,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitRegimesItem([NotNull] DealLangParser.RegimesItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.pdStep"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPdStep([NotNull] DealLangParser.PdStepContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.loading"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -44,9 +44,10 @@ public sealed class StochasticPaths : IPathSource
     readonly bool drawsDeflation;
     readonly int marketFactor;
 
-    // Drawn defaults: party, ln(1 − PD), loadings, √(1 − Σβ²).
+    // Drawn defaults: party, loadings, √(1 − Σβ²), and the hazard's pieces: from segmentStart[d][i] years on the
+    // hazard is hazard[d][i] = −ln(1 − PD_i), with cumulative[d][i] the cumulative hazard at its start.
     readonly DefaultModel[] defaults;
-    readonly double[] logSurvival;
+    readonly double[][] segmentStart, hazard, cumulative;
     readonly double[] idiosyncratic;
     readonly int horizonDays;
 
@@ -161,7 +162,9 @@ public sealed class StochasticPaths : IPathSource
         jumpFactors = [.. jumps];
 
         defaults = s.Defaults;
-        logSurvival = new double[defaults.Length];
+        segmentStart = new double[defaults.Length][];
+        hazard = new double[defaults.Length][];
+        cumulative = new double[defaults.Length][];
         idiosyncratic = new double[defaults.Length];
         var inputs = new PartyDefaultInput[defaults.Length];
         for (int d = 0; d < defaults.Length; d++)
@@ -204,9 +207,26 @@ public sealed class StochasticPaths : IPathSource
                 throw Bad($"party '{party}''s loadings have a sum of squares of {sum}, above 1");
             }
 
-            logSurvival[d] = Math.Log(1 - model.AnnualPd);
+            PdStep[] steps = model.Steps ?? [];
+            segmentStart[d] = new double[steps.Length + 1];
+            hazard[d] = new double[steps.Length + 1];
+            cumulative[d] = new double[steps.Length + 1];
+            hazard[d][0] = -Math.Log(1 - model.AnnualPd);
+            for (int i = 0; i < steps.Length; i++)
+            {
+                double start = Date.DaysBetween(deal.Closing, steps[i].From) / 365.0;
+                if (!(start > segmentStart[d][i]) || !(steps[i].AnnualPd > 0 && steps[i].AnnualPd < 1))
+                {
+                    throw Bad($"party '{party}''s PD term structure is not dated after the closing in increasing order with PDs in (0%, 100%)");
+                }
+
+                segmentStart[d][i + 1] = start;
+                hazard[d][i + 1] = -Math.Log(1 - steps[i].AnnualPd);
+                cumulative[d][i + 1] = cumulative[d][i] + (hazard[d][i] * (start - segmentStart[d][i]));
+            }
+
             idiosyncratic[d] = Math.Sqrt(Math.Max(0.0, 1 - sum));
-            inputs[d] = new PartyDefaultInput(party, model.Party, model.AnnualPd, 1 - Math.Pow(1 - model.AnnualPd, toMaturity));
+            inputs[d] = new PartyDefaultInput(party, model.Party, model.AnnualPd, -double.ExpM1(-CumulativeHazard(d, toMaturity)));
         }
 
         DefaultInputs = inputs;
@@ -380,7 +400,8 @@ public sealed class StochasticPaths : IPathSource
     }
 
     /// <summary>Each drawn party's default date: Z = Σ β_k Z_k + √(1 − Σβ²) η, the survival draw S = Φ(−Z) (a
-    /// uniform), the time τ = ln S / ln(1 − PD) years, and the date closing + ⌈365 τ⌉ days when it falls in the run.</summary>
+    /// uniform), the time τ with H(τ) = −ln S (a constant hazard: τ = ln S / ln(1 − PD) years), and the date
+    /// closing + ⌈365 τ⌉ days when it falls in the run.</summary>
     void DrawDefaults(ref PathStream rng, Work w)
     {
         Date?[] dates = w.Scenario.PartyDefaults;
@@ -394,10 +415,36 @@ public sealed class StochasticPaths : IPathSource
             }
 
             double survival = NormalQuantile.Cdf(-z);
-            double years = Math.Log(survival) / logSurvival[d];
+            double years = Time(d, -Math.Log(survival));
             double days = Math.Ceiling(years * 365.0);
             dates[defaults[d].Party] = days <= horizonDays ? Deal.Closing.AddDays((int)Math.Max(1.0, days)) : null;
         }
+    }
+
+    /// <summary>The cumulative hazard H(t) of drawn default <paramref name="d"/> at <paramref name="years"/>.</summary>
+    double CumulativeHazard(int d, double years)
+    {
+        double[] start = segmentStart[d];
+        int i = start.Length - 1;
+        while (i > 0 && start[i] > years)
+        {
+            i--;
+        }
+
+        return cumulative[d][i] + (hazard[d][i] * (years - start[i]));
+    }
+
+    /// <summary>τ with H(τ) = <paramref name="target"/>: within the last piece whose start H reaches, linear in it.</summary>
+    double Time(int d, double target)
+    {
+        double[] cum = cumulative[d];
+        int i = cum.Length - 1;
+        while (i > 0 && cum[i] > target)
+        {
+            i--;
+        }
+
+        return segmentStart[d][i] + ((target - cum[i]) / hazard[d][i]);
     }
 
     /// <summary>A drawn rate: mean + σ × the factor's path shock.</summary>

@@ -85,4 +85,18 @@ public sealed record CorrelationSpec(double[] Normal, double[]? Stress, double T
 /// A party's drawn default time: a constant hazard from <see cref="AnnualPd"/>, correlated with the factors through
 /// a Gaussian copula with one loading per factor (the scenario's factor order; Σβ² ≤ 1).
 /// </summary>
-public sealed record DefaultModel(int Party, double AnnualPd, double[] Loadings);
+public sealed record DefaultModel(int Party, double AnnualPd, double[] Loadings)
+{
+    /// <summary>A term structure: from each step's date on (dates increasing, after the closing), its annual PD in
+    /// place of the one before; empty for a constant hazard.</summary>
+    public PdStep[] Steps { get; init; } = [];
+
+    // Records compare arrays by reference; a model is compared by its numbers.
+    public bool Equals(DefaultModel? other) => other is not null && Party == other.Party && AnnualPd.Equals(other.AnnualPd)
+        && Loadings.AsSpan().SequenceEqual(other.Loadings) && Steps.AsSpan().SequenceEqual(other.Steps);
+
+    public override int GetHashCode() => HashCode.Combine(Party, AnnualPd, Loadings.Length, Steps.Length);
+}
+
+/// <summary>One step of a PD term structure: the annual PD from <see cref="From"/> on.</summary>
+public sealed record PdStep(Date From, double AnnualPd);

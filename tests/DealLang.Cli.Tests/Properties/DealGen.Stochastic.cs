@@ -8,7 +8,7 @@ namespace DealLang.Cli.Tests.Properties;
 /// maybe jumps; a drawn deflation on each facility's value and on market_rent, maybe; a correlation between the
 /// first two factors (any in [−100%, 100%] makes a 2 × 2 matrix that can hold), with a stress one and regimes
 /// together or neither; and a drawn default for each party, maybe, with a PD and loadings of at most 70% on the
-/// first two factors (squares summing to 98% at most). Never a date on a drawn party (its own scenario).</summary>
+/// first two factors (squares summing to 98% at most) and maybe a PD step within the deal's life. Never a date on a drawn party (its own scenario).</summary>
 internal static partial class DealGen
 {
     private static Gen<string> StochasticScenario(DealFrame f, string name) =>
@@ -21,7 +21,7 @@ internal static partial class DealGen
         from deflations in All(f.FacilityNames.Select(x => x + ".value").Append("market_rent").Select(DrawnDeflation))
         let factors = processes.Concat(deflations).Select(p => p.Factor).Where(x => x.Length > 0).ToArray()
         from correlation in factors.Length < 2 ? Gen.Const("") : Maybe(Correlate(factors[0], factors[1]))
-        from defaults in All(f.PartyNames.Select(p => Maybe(DrawnDefault(p, factors))))
+        from defaults in All(f.PartyNames.Select(p => Maybe(DrawnDefault(f, p, factors))))
         select Join([
             $"scenario {name} for {f.Name} {{",
             .. head.Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults)
@@ -53,8 +53,9 @@ internal static partial class DealGen
             : Gen.Const("")
         select $"correlate {a} with {b} {rho}{stress}{regimes}";
 
-    private static Gen<string> DrawnDefault(string party, string[] factors) =>
+    private static Gen<string> DrawnDefault(DealFrame f, string party, string[] factors) =>
         from pd in Rate(1, 5000)
+        from step in Maybe(Gen.Select(DateIn(f.Closing, f.Maturity), Rate(1, 5000), (d, p) => $"until {d} then {p} per year"))
         from loadings in All(factors.Take(2).Select(x => Maybe(Signed(7000).Select(beta => $"loading {x} {beta}"))))
-        select $"{party} defaults drawn pd {pd} per year{string.Concat(loadings)}";
+        select $"{party} defaults drawn pd {pd} per year{step}{string.Concat(loadings)}";
 }

@@ -42,6 +42,8 @@ public sealed class StochasticLoweringTests
         Assert.Equal([0.5, 0.0], s.Defaults[0].Loadings);
         Assert.Equal((0, 0.001), (s.Defaults[1].Party, s.Defaults[1].AnnualPd));
         Assert.Equal([0.1, 0.1], s.Defaults[1].Loadings);
+        Assert.Equal([new PdStep(new Date(2028, 1, 1), 0.003)], s.Defaults[1].Steps);
+        Assert.Empty(s.Defaults[0].Steps);
         // The deterministic lever beside them is lowered as always.
         Assert.True(model.Scenarios[1].Contracts[1]!.Relet);
     }

@@ -327,4 +327,28 @@ public class StochasticPathsTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void APdTermStructureCompoundsEachPiecesHazard()
+    {
+        // PD 2% a year to 2028-01-01 (730 days: 2 years), then 10%: H(T) = −ln 0.98 × 2 + −ln 0.90 × (4.002740 − 2)
+        // = 0.040405 + 0.211010 = 0.251415, so the PD to maturity is 1 − e^(−0.251415) = 22.2301%; by 2028-01-01
+        // (period 7 ends there) it is 1 − 0.98² = 3.96%. SEs √(p(1 − p) / 40,000): 0.002079 and 0.000975.
+        DealDescription deal = Deal();
+        var model = new DefaultModel(0, 0.02, []) { Steps = [new PdStep(new Date(2028, 1, 1), 0.10)] };
+        var source = new StochasticPaths(deal, Stochastic(deal, new StochasticSpec(null, null, false, [], null, [model])), 31, 40_000);
+        Assert.Equal(0.222301, source.DefaultInputs[0].HorizonPd, 6);
+        var inputs = new PathInputs(deal);
+        int byMaturity = 0, by2028 = 0;
+        for (int p = 0; p < source.Count; p++)
+        {
+            source.Fill(p, inputs);
+            byMaturity += inputs.PartyDefaulted[0][^1] ? 1 : 0;
+            by2028 += inputs.PartyDefaulted[0][7] ? 1 : 0;
+        }
+
+        Assert.Equal(new Date(2028, 1, 1), deal.Boundaries[8]);
+        Assert.InRange(byMaturity / 40_000.0, 0.222301 - (3 * 0.002079), 0.222301 + (3 * 0.002079));
+        Assert.InRange(by2028 / 40_000.0, 0.0396 - (3 * 0.000975), 0.0396 + (3 * 0.000975));
+    }
 }

@@ -77,7 +77,14 @@ public sealed record RegimesSyntax(ExpressionSyntax ToStress, ExpressionSyntax T
 /// <summary><c>Meta defaults drawn pd 2% per year loading H100Rent 40%</c>: the party's default time drawn from a
 /// constant hazard (its own <c>pd</c> unless given), through a Gaussian copula with these loadings.</summary>
 public sealed record DrawnDefaultsSyntax(NameSyntax Party, ExpressionSyntax? Pd, System.Collections.Immutable.ImmutableArray<LoadingSyntax> Loadings, SourceSpan Span)
-    : ScenarioItemSyntax(Span);
+    : ScenarioItemSyntax(Span)
+{
+    /// <summary>The PD's term structure after the first: <c>until 2028-01-01 then 3% per year</c>, each from its date on.</summary>
+    public System.Collections.Immutable.ImmutableArray<PdStepSyntax> Steps { get; init; } = [];
+}
+
+/// <summary><c>until 2028-01-01 then 3% per year</c>: the annual PD of a drawn default from <see cref="From"/> on.</summary>
+public sealed record PdStepSyntax(DateSyntax From, ExpressionSyntax Pd, SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>loading H100Rent 40%</c></summary>
 public sealed record LoadingSyntax(ReferenceSyntax Factor, ExpressionSyntax Beta, SourceSpan Span) : SyntaxNode(Span);
