@@ -1,3 +1,4 @@
+using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Paths;
 using DealLang.Runtime;
 
@@ -62,7 +63,19 @@ public sealed class ScenarioRunner
     public ScenarioOutcome Run(ScenarioSpec scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        paths.Fill(scenario, inputs);
+        if (StochasticPaths.IsStochastic(scenario))
+        {
+            // A stochastic scenario run deterministically ('deallang run') is its path 0 at its own seed
+            // (docs/language.md §10, "Stochastic scenarios"); its summaries read the dates that path drew.
+            var source = new StochasticPaths(deal, scenario, StochasticPaths.DefaultSeed(scenario), 1);
+            source.Fill(0, inputs);
+            scenario = source.Drawn(inputs);
+        }
+        else
+        {
+            paths.Fill(scenario, inputs);
+        }
+
         result.Reset();
         Program.Run(inputs, result);
 
