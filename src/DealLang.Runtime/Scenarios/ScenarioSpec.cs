@@ -26,6 +26,10 @@ public sealed record ScenarioSpec(
     /// (utilisation at the take-or-pay share, units not re-let). Empty (the default) means no contract is touched.</summary>
     public ContractLevers?[] Contracts { get; init; } = [];
 
+    /// <summary>The scenario's stochastic items (a Monte Carlo scenario: docs/language.md §10, "Stochastic
+    /// scenarios"); null for a deterministic scenario.</summary>
+    public StochasticSpec? Stochastic { get; init; }
+
     /// <summary>The deal as written: no renewals taken, no stresses, no defaults.</summary>
     public static ScenarioSpec AsWritten(DealDescription deal)
     {
