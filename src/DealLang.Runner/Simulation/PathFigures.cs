@@ -8,7 +8,7 @@ namespace DealLang.Runner.Simulation;
 /// One path's figures, read from its finished <see cref="RunResult"/> (summary-only is enough) and its
 /// <see cref="PathInputs"/> into buffers made once, with no allocation: per tranche its principal loss (and as a
 /// share of the principal funded), its unpaid interest, IRR and WAL; per equity its IRR; per party whether it had
-/// defaulted by the maturity; the event of default and the sale. The IRR and WAL are those of the path's
+/// defaulted by the end of the last period; the event of default and the sale. The IRR and WAL are those of the path's
 /// <see cref="ScenarioOutcome"/> (<see cref="TrancheSummary"/>, <see cref="EquitySummary"/>) bit for bit: the same
 /// flows, ACT/365F years from closing, the same solver, with the deal's flow times matched once
 /// (<see cref="FlowTimes"/>). A Monte Carlo run's per-path rows (<c>--paths-out</c>) are these figures.
@@ -71,7 +71,8 @@ public sealed class PathFigures
     /// <summary>[equity]: its IRR (NaN where it has none, or when not solved).</summary>
     public double[] EquityIrr { get; }
 
-    /// <summary>[party]: whether it had defaulted by the end of the last scheduled period (its flag there).</summary>
+    /// <summary>[party]: whether it had defaulted by the end of the last period (its flag there: the horizon of a
+    /// stochastic scenario's input PD, StochasticPaths.DefaultInputs).</summary>
     public bool[] PartyDefaulted { get; }
 
     /// <summary>Whether the path had an event of default.</summary>
@@ -86,7 +87,7 @@ public sealed class PathFigures
         ArgumentNullException.ThrowIfNull(inputs);
         Read(result);
         Path = path;
-        int last = Deal.ScheduledPeriods - 1;
+        int last = Deal.Periods - 1;
         bool[][] defaulted = inputs.PartyDefaulted;
         for (int p = 0; p < PartyDefaulted.Length; p++)
         {

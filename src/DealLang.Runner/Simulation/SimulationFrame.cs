@@ -30,12 +30,12 @@ public sealed record SimulationFrame(
     Date[] PeriodStarts)
 {
     /// <summary>The frame of a run of <paramref name="deal"/>: <paramref name="parties"/> lists the parties with an
-    /// input PD (null: every party with a <c>pd</c>, its horizon PD compounded to the maturity as the summary's
+    /// input PD (null: every party with a <c>pd</c>, its horizon PD compounded from the closing to the last period's end,
     /// <c>PD to maturity</c>).</summary>
     public static SimulationFrame Of(DealDescription deal, string dealHash, string scenario, ulong seed, int paths, IEnumerable<PartyPd>? parties = null)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        double years = DayCounts.YearFraction(DayCount.Act365F, deal.Closing, deal.Maturity);
+        double years = DayCounts.YearFraction(DayCount.Act365F, deal.Closing, deal.Boundaries[^1]);
         PartyPd[] pds = parties is not null
             ? [.. parties]
             : [.. deal.Parties.Select((p, i) => new PartyPd(p.Name, i, p.AnnualPd, 1 - Math.Pow(1 - p.AnnualPd, years))).Where(p => p.AnnualPd > 0)];
