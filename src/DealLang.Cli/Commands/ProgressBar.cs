@@ -19,7 +19,7 @@ internal sealed class ProgressBar
     readonly long total;
     readonly Stopwatch clock = Stopwatch.StartNew();
     readonly Lock gate = new();
-    TimeSpan lastDrawn = TimeSpan.MinValue;
+    TimeSpan lastDrawn;
     bool drawn;
 
     ProgressBar(TextWriter error, long total)
@@ -55,7 +55,7 @@ internal sealed class ProgressBar
         try
         {
             TimeSpan now = clock.Elapsed;
-            if (now - lastDrawn < Interval && done < total)
+            if (drawn && now - lastDrawn < Interval && done < total)
             {
                 return;
             }
