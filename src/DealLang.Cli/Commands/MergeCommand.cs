@@ -30,7 +30,7 @@ internal static class MergeCommand
         {
             try
             {
-                shards.Add((file, ShardFile.Read(DealFile.Read(file))));
+                shards.Add((file, ShardFile.Read(ReadBytes(file))));
             }
             catch (FormatException e)
             {
@@ -47,6 +47,24 @@ internal static class MergeCommand
         catch (ShardMergeException e)
         {
             throw new UsageException(e.Message, e);
+        }
+    }
+
+    /// <summary>A shard file's bytes (no size limit: a deal with many indices and periods has large fan charts), or a
+    /// usage error naming what is wrong with the path.</summary>
+    private static byte[] ReadBytes(string file)
+    {
+        try
+        {
+            return Directory.Exists(file) ? throw new UsageException($"{file} is a directory, not a shard file") : File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new UsageException($"shard file {file} not found", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read shard file {file}: {e.Message}", e);
         }
     }
 }

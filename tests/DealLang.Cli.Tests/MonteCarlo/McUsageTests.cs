@@ -55,6 +55,7 @@ public sealed class McUsageTests
         Assert.Equal(ExitCodes.UsageError, none.Exit);
         CliOutcome missingFile = CliHarness.Run("merge", "/no/such/shard.json");
         Assert.Equal(ExitCodes.UsageError, missingFile.Exit);
+        Assert.Equal("deallang: error: shard file /no/such/shard.json not found\n", missingFile.Err.ReplaceLineEndings("\n"));
         Assert.DoesNotContain("   at ", missingFile.Err, StringComparison.Ordinal);
     }
 }
