@@ -49,15 +49,6 @@ public sealed class McCommandTests(StochasticHyperion hyperion) : IClassFixture<
     }
 
     [Fact]
-    public void TheTableReport()
-    {
-        // Printed for a reader to check the layout: the test output shows it.
-        CliOutcome run = hyperion.Simulate(StochasticHyperion.Request(), paths: 4000);
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), "deallang-mc-table.txt"), run.Out);
-        Assert.Contains("Meta", run.Out, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void MergeRefusesMissingOverlappingAndForeignShards()
     {
         string[] files = [.. Enumerable.Range(1, 3).Select(i => Path.Combine(folder, $"s{i}.json"))];

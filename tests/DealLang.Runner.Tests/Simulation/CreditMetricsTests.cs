@@ -11,7 +11,7 @@ namespace DealLang.Runner.Tests.Simulation;
 /// </summary>
 public sealed class CreditMetricsTests
 {
-    static CreditMetrics Run()
+    internal static CreditMetrics Run()
     {
         var program = new LossProgram();
         DealDescription deal = program.Description;
