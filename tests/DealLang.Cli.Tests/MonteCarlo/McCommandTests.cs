@@ -126,6 +126,13 @@ public sealed class McCommandTests(StochasticHyperion hyperion) : IClassFixture<
     }
 
     [Fact]
+    public void APathOutsideTheRunCannotBeReplayed()
+    {
+        var e = Assert.Throws<UsageException>(() => hyperion.Simulate(StochasticHyperion.Request(replay: 300), paths: 300));
+        Assert.Equal("--replay-path 300: the run has paths 0 to 299", e.Message);
+    }
+
+    [Fact]
     public void EveryFormatRendersAndTheProgressBarOnlyOnATerminalWithoutNoColor()
     {
         CliOutcome piped = hyperion.Simulate(StochasticHyperion.Request(format: ReportFormat.Csv), paths: 500);
