@@ -79,6 +79,14 @@ public sealed class ScenarioRunner
         result.Reset();
         Program.Run(inputs, result);
 
+        return Outcome(deal, index, result, scenario);
+    }
+
+    /// <summary>A finished run's <see cref="ScenarioOutcome"/>: the ledger copied (if kept) and every kind's summary
+    /// built from <paramref name="result"/>'s buffers; <paramref name="scenario"/> gives the party default dates the
+    /// party and loan rows show.</summary>
+    internal static ScenarioOutcome Outcome(DealDescription deal, LayoutIndex index, RunResult result, ScenarioSpec scenario)
+    {
         int periods = Math.Clamp(result.PeriodsRun, 0, deal.Periods);
         double[] years = PeriodYears.FromClosing(deal, periods);
         return new ScenarioOutcome(
