@@ -87,7 +87,9 @@ public sealed class PathFigures
         ArgumentNullException.ThrowIfNull(inputs);
         Read(result);
         Path = path;
-        int last = Deal.Periods - 1;
+        // Defaulted by the maturity's period: what the input PD to maturity (PartyDefaultInput.HorizonPd) predicts,
+        // not by the end of the workout periods after it, which would count later defaults too.
+        int last = Deal.ScheduledPeriods - 1;
         bool[][] defaulted = inputs.PartyDefaulted;
         for (int p = 0; p < PartyDefaulted.Length; p++)
         {
