@@ -63,6 +63,8 @@ if ((${#missing[@]} > 0)); then
   ((status == 0)) || fail "installing slurm-wlm and munge failed (apt-get exit $status); see $log"
 fi
 
+[[ $EUID -eq 0 ]] || fail "cannot start Slurm: slurmd runs jobs as their users and so must run as root (run as root)"
+
 # 2. The folder and the configuration (rewritten each start: the machine's cores or name may have changed).
 mkdir -p "$dir/munge" "$dir/state" "$dir/spool"
 chmod 755 "$dir/munge"   # munged refuses a key or socket in a folder others can write, and wants the socket reachable
