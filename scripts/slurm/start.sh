@@ -66,7 +66,7 @@ fi
 [[ $EUID -eq 0 ]] || fail "cannot start Slurm: slurmd runs jobs as their users and so must run as root (run as root)"
 
 # 2. The folder and the configuration (rewritten each start: the machine's cores or name may have changed).
-mkdir -p "$dir/munge" "$dir/state" "$dir/spool"
+mkdir -p "$dir/munge" "$dir/state" "$dir/spool" 2>/dev/null || fail "cannot create the cluster's folder $dir (DEALLANG_SLURM_DIR)"
 chmod 755 "$dir/munge"   # munged refuses a key or socket in a folder others can write, and wants the socket reachable
 cpus="$(nproc)"
 cat >"$SLURM_CONF" <<CONF

@@ -71,7 +71,7 @@ public sealed class KubernetesJobTests : IDisposable
     }
 
     [Fact]
-    public void TheContainersCommandsRunAsTheJobsWouldMergeToTheSingleRunsReport()
+    public async Task TheContainersCommandsRunAsTheJobsWouldMergeToTheSingleRunsReport()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -97,7 +97,7 @@ public sealed class KubernetesJobTests : IDisposable
             "sh", ["-c", Mapped(job)], new Dictionary<string, string>(env) { ["JOB_COMPLETION_INDEX"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture) }))).ToArray();
         for (int index = 0; index < k; index++)
         {
-            var pod = pods[index].Result;
+            var pod = await pods[index];
             Assert.True(pod.Exit == 0, pod.Err);
             Assert.StartsWith($"wrote {shards}/shard-{index + 1}.json (shard {index + 1}/{k}: ", pod.Out, StringComparison.Ordinal);
         }
