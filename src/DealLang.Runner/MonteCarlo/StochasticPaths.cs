@@ -28,7 +28,10 @@ public sealed class StochasticPaths : IPathSource
     readonly int periods;
     readonly double[] lowerNormal;
     readonly double[]? lowerStress;
-    readonly double toStress, toNormal;
+
+    // Per period, computed once: the probability of switching regime, −expm1(−λΔ_t), from the normal regime and
+    // from the stress one (what each path's switch compares its uniform with).
+    readonly double[]? switchToStress, switchToNormal;
 
     // Per period: its years (ACT/365F between its boundaries) and √(years / T), the weight of its shock in a
     // factor's path shock (the factor's Brownian motion at the horizon over √T, a standard normal).
@@ -40,6 +43,10 @@ public sealed class StochasticPaths : IPathSource
     // deterministic row (the start level, or log-OU's trend).
     readonly double[][] stepA, stepS, variance, trend;
     readonly int[] jumpFactors;
+
+    // Per jump factor (jumpFactors' order) and period: the Poisson mean λΔ_t and e^(−λΔ_t), its probability of no
+    // jump, computed once rather than per path.
+    readonly double[][] jumpMean, jumpNone;
     readonly bool[] drawnIndex;
     readonly bool drawsDeflation;
     readonly int marketFactor;
@@ -121,8 +128,13 @@ public sealed class StochasticPaths : IPathSource
                     throw Bad("its regime intensities are not finite rates of 0 or more a year");
                 }
 
-                toStress = c.ToStressPerYear;
-                toNormal = c.ToNormalPerYear;
+                switchToStress = new double[periods];
+                switchToNormal = new double[periods];
+                for (int t = 0; t < periods; t++)
+                {
+                    switchToStress[t] = -double.ExpM1(-c.ToStressPerYear * dt[t]);
+                    switchToNormal[t] = -double.ExpM1(-c.ToNormalPerYear * dt[t]);
+                }
             }
         }
 
@@ -160,6 +172,18 @@ public sealed class StochasticPaths : IPathSource
         }
 
         jumpFactors = [.. jumps];
+        jumpMean = new double[jumpFactors.Length][];
+        jumpNone = new double[jumpFactors.Length][];
+        for (int j = 0; j < jumpFactors.Length; j++)
+        {
+            jumpMean[j] = new double[periods];
+            jumpNone[j] = new double[periods];
+            for (int t = 0; t < periods; t++)
+            {
+                jumpMean[j][t] = factors[jumpFactors[j]].JumpIntensity * dt[t];
+                jumpNone[j][t] = Math.Exp(-jumpMean[j][t]);
+            }
+        }
 
         defaults = s.Defaults;
         segmentStart = new double[defaults.Length][];
@@ -329,8 +353,7 @@ public sealed class StochasticPaths : IPathSource
         {
             if (lowerStress is not null)
             {
-                double rate = stressed ? toNormal : toStress;
-                if (rng.Uniform() < -double.ExpM1(-rate * dt[t]))
+                if (rng.Uniform() < (stressed ? switchToNormal! : switchToStress!)[t])
                 {
                     stressed = !stressed;
                 }
@@ -354,9 +377,10 @@ public sealed class StochasticPaths : IPathSource
                 shock[i] += weight[t] * e;
             }
 
-            foreach (int f in jumpFactors)
+            for (int x = 0; x < jumpFactors.Length; x++)
             {
-                int n = Poisson(rng.Uniform(), factors[f].JumpIntensity * dt[t]);
+                int f = jumpFactors[x];
+                int n = Poisson(rng.Uniform(), jumpMean[x][t], jumpNone[x][t]);
                 for (int j = 0; j < n; j++)
                 {
                     jump[f] *= 1 - factors[f].JumpDown;
@@ -451,10 +475,10 @@ public sealed class StochasticPaths : IPathSource
     static double Drawn(FactorSpec factor, double shock) => factor.LongRun + (factor.Volatility * shock);
 
     /// <summary>The Poisson(λ) count whose distribution function first reaches <paramref name="u"/> (inversion;
-    /// at most 64, far beyond any yearly launch intensity over a period).</summary>
-    static int Poisson(double u, double lambda)
+    /// at most 64, far beyond any yearly launch intensity over a period); <paramref name="none"/> is e^(−λ).</summary>
+    static int Poisson(double u, double lambda, double none)
     {
-        double p = Math.Exp(-lambda), cdf = p;
+        double p = none, cdf = p;
         int n = 0;
         while (u > cdf && n < 64)
         {

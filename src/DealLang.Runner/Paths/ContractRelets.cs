@@ -34,11 +34,14 @@ static class ContractRelets
             }
 
             // The term's days up to the customer's default date (none from it), the default's period prorated to its day.
+            // The term's end once, not per period: ContractInfo.End is worked out from the start and the months
+            // each time it is read (a calendar conversion), which per period cost more than the rest of the loop.
             Date? customerDefault = scenario.PartyDefaults[contract.Customer];
+            Date start = contract.Start, end = contract.End;
             double[] termYears = into.ContractTermYears[c];
             for (int t = 0; t < termYears.Length; t++)
             {
-                Date from = Date.Max(b[t], contract.Start), to = Cut(Date.Min(b[t + 1], contract.End), customerDefault);
+                Date from = Date.Max(b[t], start), to = Cut(Date.Min(b[t + 1], end), customerDefault);
                 termYears[t] = to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
             }
 
@@ -53,7 +56,7 @@ static class ContractRelets
             }
 
             // The renewals taken: from the end of the term to the end of the last one, up to the customer's default.
-            Date end = contract.End, renewedEnd = contract.EndAfter(levers.RenewalsTaken);
+            Date renewedEnd = contract.EndAfter(levers.RenewalsTaken);
             double[] renewalYears = into.ContractRenewalYears[c], renewalLive = into.ContractRenewalLive[c];
             for (int t = 0; t < renewalYears.Length; t++)
             {
@@ -75,8 +78,8 @@ static class ContractRelets
             for (int t = 0; t < years.Length; t++)
             {
                 Date s = b[t], e = b[t + 1];
-                Date start = Date.Max(s, reletFrom);
-                years[t] = e > start ? Date.DaysBetween(start, e) / 365.0 : 0.0;
+                Date from = Date.Max(s, reletFrom);
+                years[t] = e > from ? Date.DaysBetween(from, e) / 365.0 : 0.0;
                 live[t] = reletFrom <= e ? 1.0 : 0.0;
             }
         }

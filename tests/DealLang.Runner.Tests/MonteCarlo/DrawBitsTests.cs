@@ -1,0 +1,105 @@
+using DealLang.Runner.MonteCarlo;
+using DealLang.Runner.Tests.Support;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Tests.MonteCarlo;
+
+/// <summary>
+/// The draws' bits pinned: a speed-up of the path source (bench/README.md, "Monte Carlo throughput": AS 241's
+/// polynomials written out, the regime switch probabilities and Poisson e^(−λΔ) computed once per source) must leave
+/// every drawn number as it was. The hashes were taken at c313836, before those changes, over every kind of draw: GBM,
+/// OU, log-OU to trend with Poisson jumps, correlated shocks with Markov regimes, antithetic pairs, copula defaults with
+/// a constant hazard and with a term structure. A change of the documented formulas changes them on purpose: re-pin
+/// with the reason in the commit.
+/// </summary>
+public class DrawBitsTests
+{
+    const ulong PinnedDraws = 7228837610508055851UL;
+    const ulong PinnedQuantiles = 12367410988677436694UL;
+
+    [Fact]
+    public void EveryKindOfDrawKeepsItsBits()
+    {
+        // Quarterly 2026-01-01 to 2030-01-01 (16 periods); a rent index at 2.00 deflating 10% a year, a rate at 3.5%, a
+        // third index for GBM; two parties.
+        DealDescription deal = TestDeals.Make(
+            Schedule.Boundaries(new Date(2026, 1, 1), new Date(2030, 1, 1), Frequency.Quarterly), Frequency.Quarterly, DayCount.Act360,
+            parties: [new PartyInfo("Lab", "BB-", 0.04, 0.3), new PartyInfo("Hyperscaler", "AAA", 0.001, 0.6)],
+            indices: [new IndexInfo("Rent", 2.0, 0.10, null, []), new IndexInfo("Rate", 0.035, 0.0, null, []), new IndexInfo("Coin", 60_000.0, 0.0, null, [])]);
+        FactorSpec[] factors =
+        [
+            new("Rent", FactorTarget.Index, 0, FactorProcess.LogMeanReverting) { Speed = 0.8, Volatility = 0.35, JumpIntensity = 0.5, JumpDown = 0.25 },
+            new("Rate", FactorTarget.Index, 1, FactorProcess.MeanReverting) { LongRun = 0.035, Speed = 0.3, Volatility = 0.01 },
+            new("Coin", FactorTarget.Index, 2, FactorProcess.Gbm) { Drift = 0.05, Volatility = 0.6 },
+        ];
+        var correlation = new CorrelationSpec([1, -0.2, 0.3, -0.2, 1, 0, 0.3, 0, 1], [1, -0.6, 0.7, -0.6, 1, -0.1, 0.7, -0.1, 1], 0.25, 1.0);
+        DefaultModel[] defaults =
+        [
+            new(0, 0.04, [0.5, 0, 0.2]),
+            new(1, 0.001, [0.1, 0.1, 0]) { Steps = [new PdStep(new Date(2028, 1, 1), 0.003)] },
+        ];
+        var spec = new StochasticSpec(null, null, true, factors, correlation, defaults);
+        ScenarioSpec scenario = ScenarioSpec.AsWritten(deal) with { Name = "Mc", Stochastic = spec };
+        var source = new StochasticPaths(deal, scenario, 42, 4_000);
+        var inputs = new PathInputs(deal);
+        var hash = new Fnv();
+        for (int p = 0; p < source.Count; p++)
+        {
+            source.Fill(p, inputs);
+            foreach (double[] row in inputs.IndexLevel)
+            {
+                foreach (double x in row)
+                {
+                    hash.Add(BitConverter.DoubleToUInt64Bits(x));
+                }
+            }
+
+            foreach (bool[] flags in inputs.PartyDefaulted)
+            {
+                foreach (bool flag in flags)
+                {
+                    hash.Add(flag ? 1UL : 0UL);
+                }
+            }
+        }
+
+        Assert.Equal(PinnedDraws, hash.Value);
+    }
+
+    [Fact]
+    public void TheNormalQuantileKeepsItsBits()
+    {
+        // Every region of AS 241 (central |p − ½| ≤ 0.425, r ≤ 5, r > 5) and the 53-bit uniforms' extremes.
+        var hash = new Fnv();
+        for (int i = 0; i < 100_000; i++)
+        {
+            hash.Add(BitConverter.DoubleToUInt64Bits(NormalQuantile.Inverse((i + 0.5) / 100_000)));
+        }
+
+        for (int e = 1; e < 1000; e++)
+        {
+            double p = Math.Pow(2, -e);
+            hash.Add(BitConverter.DoubleToUInt64Bits(NormalQuantile.Inverse(p)));
+            if (e < 53)
+            {
+                hash.Add(BitConverter.DoubleToUInt64Bits(NormalQuantile.Inverse(1 - (p / 2))));
+            }
+        }
+
+        Assert.Equal(PinnedQuantiles, hash.Value);
+    }
+
+    /// <summary>FNV-1a over 64-bit words, byte by byte.</summary>
+    sealed class Fnv
+    {
+        public ulong Value { get; private set; } = 14695981039346656037UL;
+
+        public void Add(ulong word)
+        {
+            for (int b = 0; b < 8; b++)
+            {
+                Value = (Value ^ ((word >> (8 * b)) & 0xFF)) * 1099511628211UL;
+            }
+        }
+    }
+}
