@@ -404,7 +404,7 @@ scenarioItem
     : lease=ident RENEWALS TAKEN NUMBER                       # renewalsTakenItem
     | path=reference DEFLATE rate=expr perYear (VOLATILITY vol=expr perYear)?   # deflateItem
     | path=reference DROP expr BY DATE                        # dropItem
-    | party=ident DEFAULTS (ON DATE | DRAWN (PD pd=expr perYear pdStep*)? loading*)   # partyDefaultsItem
+    | party=ident DEFAULTS (ON DATE | DRAWN (PD pd=expr perYear pdStep*)? loading* recoveryDraw?)   # partyDefaultsItem
     | ENFORCEMENT sellTerm+                                   # enforcementOverrideItem
     | ENFORCEMENT SELL ALL                                    # enforcementSellAllItem
     | index=ident LEVEL expr                                  # indexLevelOverrideItem
@@ -428,6 +428,11 @@ scenarioItem
 // 'until 2028-01-01 then 3% per year': a drawn default's PD term structure, the annual PD from that date on.
 pdStep
     : UNTIL DATE THEN expr perYear
+    ;
+
+// 'recovery beta mean 40% sd 20%': a drawn default's recovery, drawn per path from a beta distribution.
+recoveryDraw
+    : RECOVERY BETA MEAN mean=expr SD sd=expr
     ;
 
 // 'loading H100Rent 40%': a drawn default's loading on a factor's shock (the Gaussian copula's beta).
@@ -499,7 +504,7 @@ ident
     | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     | PREPAYMENT | APPLIED
     | PATHS | SEED | ANTITHETIC | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
-    | STRESS | REGIMES | NORMAL | DRAWN | LOADING
+    | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -540,6 +545,9 @@ REGIMES       : 'regimes';
 NORMAL        : 'normal';
 DRAWN         : 'drawn';
 LOADING       : 'loading';
+BETA          : 'beta';
+MEAN          : 'mean';
+SD            : 'sd';
 RATING        : 'rating';
 PD            : 'pd';
 RECOVERY      : 'recovery';

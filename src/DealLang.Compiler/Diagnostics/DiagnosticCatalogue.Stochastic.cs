@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DealLang.Compiler.Diagnostics;
 
-// A stochastic scenario's diagnostics (docs/language.md §10, "Stochastic scenarios"): DL0530–DL0540. The units and
+// A stochastic scenario's diagnostics (docs/language.md §10, "Stochastic scenarios"): DL0530–DL0541. The units and
 // ranges every term shares (a volatility that is not a rate, a negative speed, a step-down above 100%) are the
 // common term checks' (DL0302 wrong unit, DL0312 negative, DL0307 not a fraction).
 public static partial class DiagnosticCatalogue
@@ -61,6 +61,24 @@ public static partial class DiagnosticCatalogue
         Error("DL0540", span, afterMaturity
             ? $"a PD step of {party}'s drawn default is dated {date}, after the maturity ({bound}); date each step by the maturity"
             : $"a PD step of {party}'s drawn default is dated {date}, not after {bound} (the closing or the step before); date each step after the one before");
+
+    /// <summary>DL0541: a drawn recovery's beta distribution that cannot exist: a mean outside (0, 100%), a standard
+    /// deviation not above 0, or one so large that sd² ≥ mean × (1 − mean) (α or β would not be positive).</summary>
+    public static Diagnostic RecoveryBeta(SourceSpan span, string party, double mean, double sd)
+    {
+        string m = (mean * 100).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        string d = (sd * 100).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + "%";
+        if (mean <= 0 || mean >= 1)
+        {
+            return Error("DL0541", span, $"{party}'s drawn recovery has a mean of {m}: a beta distribution's mean is strictly between 0% and 100%");
+        }
+
+        double most = Math.Sqrt(mean * (1 - mean)) * 100;
+        return sd <= 0
+            ? Error("DL0541", span, $"{party}'s drawn recovery has a standard deviation of {d}: give one above 0%, or state a fixed 'recovery' on the party")
+            : Error("DL0541", span, $"{party}'s drawn recovery has a standard deviation of {d}, too large for a mean of {m}: a beta distribution's sd is below √(mean × (1 − mean)) = "
+                + most.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "%");
+    }
 
     /// <summary>DL0539: a correlation of a factor with itself (the diagonal, always 100%).</summary>
     public static Diagnostic CorrelationWithItself(SourceSpan span, string factor) =>

@@ -168,6 +168,11 @@ public static partial class CSharpEmitter
             }
         }
 
+        foreach (var loan in ctx.Components.Of<LoanComponent>().States.Where(l => l.Model.RecoveryFromObligor))
+        {
+            w.Line("double " + loan.RecoveryRate + " = input.Scalars[" + Slot(InputQuantity.PartyRecovery, loan.Model.Obligor) + "];");
+        }
+
         foreach (var contract in ctx.Components.Of<ContractComponent>().States)
         {
             w.Line("double " + contract.Utilisation + " = input.Scalars[" + Slot(InputQuantity.ContractUtilisation, contract.Index) + "];");

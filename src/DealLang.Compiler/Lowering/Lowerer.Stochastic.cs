@@ -123,6 +123,7 @@ internal sealed partial class Lowerer
                     defaults.Add(new DefaultModel(party, pd, loadings)
                     {
                         Steps = [.. SyntaxWalk.Safe(d.Steps).Where(s => s.From is not null).Select(s => new PdStep(s.From.Value, Constant(s.Pd)))],
+                        Recovery = d.Recovery is { } r ? new RecoveryBeta(Constant(r.Mean), Constant(r.Sd)) : null,
                     });
                     break;
                 }

@@ -20,6 +20,10 @@ public sealed record LoanModel(
     int MaturityPeriod,
     double Recovery)
 {
+    /// <summary>Whether <see cref="Recovery"/> is the obligor's (the loan states none): then the generated loop reads
+    /// the obligor's recovery on each path (<see cref="InputQuantity.PartyRecovery"/>), which a scenario may draw.</summary>
+    public bool RecoveryFromObligor { get; init; }
+
     public LoanInfo ToInfo() =>
         new(Name, Obligor, Balance, Coupon, Maturity, Amortization.Name, Recovery);
 }

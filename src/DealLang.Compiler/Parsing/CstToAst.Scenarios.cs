@@ -31,7 +31,7 @@ internal sealed partial class CstToAst
     //     : lease=ident RENEWALS TAKEN NUMBER          # renewalsTakenItem
     //     | path=reference DEFLATE expr perYear (VOLATILITY expr perYear)?   # deflateItem
     //     | path=reference DROP expr BY DATE           # dropItem
-    //     | party=ident DEFAULTS (ON DATE | DRAWN (PD expr perYear pdStep*)? loading*)   # partyDefaultsItem (drawn: stochastic)
+    //     | party=ident DEFAULTS (ON DATE | DRAWN (PD expr perYear pdStep*)? loading* recoveryDraw?)   # partyDefaultsItem (drawn: stochastic)
     //     | ENFORCEMENT sellTerm+                      # enforcementOverrideItem
     //     | ENFORCEMENT SELL ALL                       # enforcementSellAllItem
     //     | index=ident LEVEL expr                                        # indexLevelOverrideItem
@@ -190,9 +190,21 @@ internal sealed partial class CstToAst
                     steps.Add(new PdStepSyntax(from, stepPd, Span(step)));
                 }
 
+                RecoveryDrawSyntax? recovery = null;
+                if (drawn.recoveryDraw() is { } draw)
+                {
+                    ExpressionSyntax? mean = VisitExpr(draw.mean), sd = VisitExpr(draw.sd);
+                    if (mean is null || sd is null)
+                    {
+                        return null;
+                    }
+
+                    recovery = new RecoveryDrawSyntax(mean, sd, Span(draw));
+                }
+
                 return party is null || (drawn.pd is not null && pd is null)
                     ? null
-                    : new DrawnDefaultsSyntax(party, pd, loadings.ToImmutable(), Span(drawn)) { Steps = steps.ToImmutable() };
+                    : new DrawnDefaultsSyntax(party, pd, loadings.ToImmutable(), Span(drawn)) { Steps = steps.ToImmutable(), Recovery = recovery };
             }
 
             case PartyDefaultsItemContext defaults:

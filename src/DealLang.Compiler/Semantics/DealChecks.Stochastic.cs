@@ -203,5 +203,15 @@ internal sealed partial class DealChecks
         {
             _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(drawn.Span, party, sum));
         }
+
+        // A beta distribution with mean m and sd s: α + β = m(1 − m)/s² − 1 must be positive (docs/language.md §10).
+        if (drawn.Recovery is { } recovery)
+        {
+            double mean = _analysis.ConstantOf(recovery.Mean, 0.5), sd = _analysis.ConstantOf(recovery.Sd, 0.1);
+            if (mean <= 0 || mean >= 1 || sd <= 0 || sd * sd >= mean * (1 - mean))
+            {
+                _diagnostics.Add(DiagnosticCatalogue.RecoveryBeta(recovery.Span, party, mean, sd));
+            }
+        }
     }
 }

@@ -156,6 +156,12 @@ internal sealed partial class TypeChecker
                             Term(loading.Beta, Unit.Rate, $"the loading of {drawn.Party?.Text}'s default on {ExpressionPrinter.Print(loading.Factor)} in {s}", Range.Any);
                         }
 
+                        if (drawn.Recovery is { } recovery)
+                        {
+                            Term(recovery.Mean, Unit.Rate, $"the mean of {drawn.Party?.Text}'s drawn recovery in {s}", Range.Any);
+                            Term(recovery.Sd, Unit.Rate, $"the standard deviation of {drawn.Party?.Text}'s drawn recovery in {s}", Range.Any);
+                        }
+
                         break;
                     case IndexLevelOverrideSyntax level when IndexNamed(level.Index) is { } index:
                         IndexValue(level.Level, index, $"the level of index '{level.Index.Text}' in {s}");

@@ -40,35 +40,35 @@ public partial class DealLangParser : Parser {
 		STEPPED=15, INTERPOLATED=16, LAUNCH=17, DOWN=18, SHIFT=19, PATHS=20, SEED=21, 
 		ANTITHETIC=22, GBM=23, DRIFT=24, VOLATILITY=25, REVERTS=26, TREND=27, 
 		SPEED=28, JUMPS=29, CORRELATE=30, WITH=31, STRESS=32, REGIMES=33, NORMAL=34, 
-		DRAWN=35, LOADING=36, RATING=37, PD=38, RECOVERY=39, FACILITY=40, COST=41, 
-		VALUE=42, STRAIGHT_LINE=43, FLOOR=44, FROM=45, SCHEDULE=46, LEASE=47, 
-		ON=48, LESSEE=49, RENT=50, ESCALATING=51, STARTS=52, TERM=53, RENEWALS=54, 
-		X=55, AT=56, OPTION=57, MARKET=58, RVG=59, GUARANTEES=60, CAP=61, UNTIL=62, 
-		LOAN=63, OBLIGOR=64, FLEET=65, DELIVERIES=66, UNITS=67, UNIT_COST=68, 
-		DEPRECIATE=69, DECLINING=70, POWER_PRICE=71, POWER=72, PUE=73, MAINTENANCE=74, 
-		MARKET_VALUE=75, GENERATION=76, CONTRACT=77, CUSTOMER=78, PRICE=79, TAKE_OR_PAY=80, 
-		UTILISATION=81, RELET=82, TERMINATION_FEE=83, AMORTISING=84, PREPAYMENT=85, 
-		APPLIED=86, DEPTH=87, IMPACT=88, LIMIT=89, COSTS=90, KEEP=91, CONTRACTS=92, 
-		RESERVE=93, ALL=94, MONTH=95, TRANCHE=96, BALANCE=97, COUPON=98, FIXED=99, 
-		INTEREST_ONLY=100, INTEREST=101, PRINCIPAL=102, AMORTIZE=103, BULLET=104, 
-		LEVEL=105, LINEAR=106, SENIORITY=107, EQUITY=108, CONTRIBUTED=109, HOLDERS=110, 
-		ACCOUNT=111, TARGET=112, INITIAL=113, EARNS=114, FEE=115, TEST=116, OVER=117, 
-		TRAILING=118, NEXT=119, TRIGGER=120, TRIPS=121, CURES=122, AFTER=123, 
-		WHEN=124, DEFAULT=125, GRACE=126, CFADS=127, INCLUDES=128, WATERFALL=129, 
-		USING=130, FILL=131, RELEASE=132, HOLD=133, REST=134, IN=135, DISTRIBUTE=136, 
-		SWEEP=137, PRO_RATA=138, SEQUENTIAL=139, ACCELERATE=140, CURE=141, UP=142, 
-		TIMES=143, TO=144, IF=145, ELSE=146, THEN=147, ENFORCEMENT=148, SELL=149, 
-		HAIRCUT=150, LAG=151, TAKEN=152, DEFLATE=153, DROP=154, BY=155, DEFAULTS=156, 
-		PER=157, GPU=158, GPU_HOUR=159, HOUR=160, KW=161, MW=162, KWH=163, MWH=164, 
-		YEAR=165, OF=166, AND=167, OR=168, NOT=169, PIK=170, ISSUE_PRICE=171, 
-		COMMITMENT=172, AVAILABLE=173, DRAWS=174, COMMITMENT_FEE=175, STEP_UP=176, 
-		TARGET_BALANCE=177, MARGIN=178, GRID=179, BELOW=180, UNPAID=181, AGAINST=182, 
-		ADVANCE=183, INVESTMENT_GRADE=184, WHILE=185, LBRACE=186, RBRACE=187, 
-		LPAREN=188, RPAREN=189, COMMA=190, DOT=191, ARROW=192, ASSIGN=193, PLUS=194, 
-		MINUS=195, STAR=196, SLASH=197, LE=198, GE=199, LT=200, GT=201, EQ=202, 
-		NE=203, DAYCOUNT=204, DATE=205, QUANTITY=206, NUMBER=207, STRING=208, 
-		UNTERMINATED_STRING=209, IDENT=210, NON_ASCII_NAME=211, LINE_COMMENT=212, 
-		BLOCK_COMMENT=213, UNTERMINATED_COMMENT=214, WS=215, UNEXPECTED_CHAR=216;
+		DRAWN=35, LOADING=36, BETA=37, MEAN=38, SD=39, RATING=40, PD=41, RECOVERY=42, 
+		FACILITY=43, COST=44, VALUE=45, STRAIGHT_LINE=46, FLOOR=47, FROM=48, SCHEDULE=49, 
+		LEASE=50, ON=51, LESSEE=52, RENT=53, ESCALATING=54, STARTS=55, TERM=56, 
+		RENEWALS=57, X=58, AT=59, OPTION=60, MARKET=61, RVG=62, GUARANTEES=63, 
+		CAP=64, UNTIL=65, LOAN=66, OBLIGOR=67, FLEET=68, DELIVERIES=69, UNITS=70, 
+		UNIT_COST=71, DEPRECIATE=72, DECLINING=73, POWER_PRICE=74, POWER=75, PUE=76, 
+		MAINTENANCE=77, MARKET_VALUE=78, GENERATION=79, CONTRACT=80, CUSTOMER=81, 
+		PRICE=82, TAKE_OR_PAY=83, UTILISATION=84, RELET=85, TERMINATION_FEE=86, 
+		AMORTISING=87, PREPAYMENT=88, APPLIED=89, DEPTH=90, IMPACT=91, LIMIT=92, 
+		COSTS=93, KEEP=94, CONTRACTS=95, RESERVE=96, ALL=97, MONTH=98, TRANCHE=99, 
+		BALANCE=100, COUPON=101, FIXED=102, INTEREST_ONLY=103, INTEREST=104, PRINCIPAL=105, 
+		AMORTIZE=106, BULLET=107, LEVEL=108, LINEAR=109, SENIORITY=110, EQUITY=111, 
+		CONTRIBUTED=112, HOLDERS=113, ACCOUNT=114, TARGET=115, INITIAL=116, EARNS=117, 
+		FEE=118, TEST=119, OVER=120, TRAILING=121, NEXT=122, TRIGGER=123, TRIPS=124, 
+		CURES=125, AFTER=126, WHEN=127, DEFAULT=128, GRACE=129, CFADS=130, INCLUDES=131, 
+		WATERFALL=132, USING=133, FILL=134, RELEASE=135, HOLD=136, REST=137, IN=138, 
+		DISTRIBUTE=139, SWEEP=140, PRO_RATA=141, SEQUENTIAL=142, ACCELERATE=143, 
+		CURE=144, UP=145, TIMES=146, TO=147, IF=148, ELSE=149, THEN=150, ENFORCEMENT=151, 
+		SELL=152, HAIRCUT=153, LAG=154, TAKEN=155, DEFLATE=156, DROP=157, BY=158, 
+		DEFAULTS=159, PER=160, GPU=161, GPU_HOUR=162, HOUR=163, KW=164, MW=165, 
+		KWH=166, MWH=167, YEAR=168, OF=169, AND=170, OR=171, NOT=172, PIK=173, 
+		ISSUE_PRICE=174, COMMITMENT=175, AVAILABLE=176, DRAWS=177, COMMITMENT_FEE=178, 
+		STEP_UP=179, TARGET_BALANCE=180, MARGIN=181, GRID=182, BELOW=183, UNPAID=184, 
+		AGAINST=185, ADVANCE=186, INVESTMENT_GRADE=187, WHILE=188, LBRACE=189, 
+		RBRACE=190, LPAREN=191, RPAREN=192, COMMA=193, DOT=194, ARROW=195, ASSIGN=196, 
+		PLUS=197, MINUS=198, STAR=199, SLASH=200, LE=201, GE=202, LT=203, GT=204, 
+		EQ=205, NE=206, DAYCOUNT=207, DATE=208, QUANTITY=209, NUMBER=210, STRING=211, 
+		UNTERMINATED_STRING=212, IDENT=213, NON_ASCII_NAME=214, LINE_COMMENT=215, 
+		BLOCK_COMMENT=216, UNTERMINATED_COMMENT=217, WS=218, UNEXPECTED_CHAR=219;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -83,8 +83,8 @@ public partial class DealLangParser : Parser {
 		RULE_triggerEffect = 39, RULE_defaultRule = 40, RULE_cfadsRule = 41, RULE_cfadsItem = 42, 
 		RULE_waterfallDecl = 43, RULE_step = 44, RULE_enforcementDecl = 45, RULE_enforcementItem = 46, 
 		RULE_sellTerm = 47, RULE_scenarioDecl = 48, RULE_scenarioItem = 49, RULE_pdStep = 50, 
-		RULE_loading = 51, RULE_perYear = 52, RULE_duration = 53, RULE_expr = 54, 
-		RULE_measureUnit = 55, RULE_reference = 56, RULE_ident = 57;
+		RULE_recoveryDraw = 51, RULE_loading = 52, RULE_perYear = 53, RULE_duration = 54, 
+		RULE_expr = 55, RULE_measureUnit = 56, RULE_reference = 57, RULE_ident = 58;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -95,8 +95,8 @@ public partial class DealLangParser : Parser {
 		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
 		"triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
 		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "pdStep", "loading", "perYear", "duration", 
-		"expr", "measureUnit", "reference", "ident"
+		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "loading", "perYear", 
+		"duration", "expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -105,33 +105,33 @@ public partial class DealLangParser : Parser {
 		"'index'", "'points'", "'stepped'", "'interpolated'", "'launch'", "'down'", 
 		"'shift'", "'paths'", "'seed'", "'antithetic'", "'gbm'", "'drift'", "'volatility'", 
 		"'reverts'", "'trend'", "'speed'", "'jumps'", "'correlate'", "'with'", 
-		"'stress'", "'regimes'", "'normal'", "'drawn'", "'loading'", "'rating'", 
-		"'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
-		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
-		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
-		"'market'", "'rvg'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
-		"'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
-		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
-		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
-		"'utilisation'", "'relet'", "'termination_fee'", "'amortising'", "'prepayment'", 
-		"'applied'", "'depth'", "'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", 
-		"'reserve'", "'all'", "'month'", "'tranche'", "'balance'", "'coupon'", 
-		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
-		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
-		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
-		"'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", 
-		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
-		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
-		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
-		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
-		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
-		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
-		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
-		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
-		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
-		"'advance'", "'investment_grade'", "'while'", "'{'", "'}'", "'('", "')'", 
-		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
-		"'<'", "'>'", "'=='", "'!='"
+		"'stress'", "'regimes'", "'normal'", "'drawn'", "'loading'", "'beta'", 
+		"'mean'", "'sd'", "'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", 
+		"'value'", "'straight_line'", "'floor'", "'from'", "'schedule'", "'lease'", 
+		"'on'", "'lessee'", "'rent'", "'escalating'", "'starts'", "'term'", "'renewals'", 
+		"'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", "'cap'", 
+		"'until'", "'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", 
+		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
+		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'contract'", 
+		"'customer'", "'price'", "'take_or_pay'", "'utilisation'", "'relet'", 
+		"'termination_fee'", "'amortising'", "'prepayment'", "'applied'", "'depth'", 
+		"'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", "'reserve'", 
+		"'all'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", 
+		"'interest'", "'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", 
+		"'seniority'", "'equity'", "'contributed'", "'holders'", "'account'", 
+		"'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", "'trailing'", 
+		"'next'", "'trigger'", "'trips'", "'cures'", "'after'", "'when'", "'default'", 
+		"'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", 
+		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", 
+		"'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", "'to'", "'if'", 
+		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
+		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
+		"'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", "'and'", "'or'", "'not'", 
+		"'pik'", "'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
+		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
+		"'against'", "'advance'", "'investment_grade'", "'while'", "'{'", "'}'", 
+		"'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", 
+		"'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -139,29 +139,30 @@ public partial class DealLangParser : Parser {
 		"STEPPED", "INTERPOLATED", "LAUNCH", "DOWN", "SHIFT", "PATHS", "SEED", 
 		"ANTITHETIC", "GBM", "DRIFT", "VOLATILITY", "REVERTS", "TREND", "SPEED", 
 		"JUMPS", "CORRELATE", "WITH", "STRESS", "REGIMES", "NORMAL", "DRAWN", 
-		"LOADING", "RATING", "PD", "RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", 
-		"FLOOR", "FROM", "SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", 
-		"STARTS", "TERM", "RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", 
-		"CAP", "UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
-		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
-		"MARKET_VALUE", "GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", 
-		"UTILISATION", "RELET", "TERMINATION_FEE", "AMORTISING", "PREPAYMENT", 
-		"APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", 
-		"ALL", "MONTH", "TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", 
-		"INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", 
-		"EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", 
-		"FEE", "TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", 
-		"AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", 
-		"USING", "FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", 
-		"PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", 
-		"ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", 
-		"DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", 
-		"KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", 
-		"COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", 
-		"MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", 
-		"WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", 
-		"ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", 
-		"NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
+		"LOADING", "BETA", "MEAN", "SD", "RATING", "PD", "RECOVERY", "FACILITY", 
+		"COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", "SCHEDULE", "LEASE", 
+		"ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", "RENEWALS", "X", 
+		"AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", "UNTIL", "LOAN", 
+		"OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", 
+		"DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", 
+		"GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", 
+		"RELET", "TERMINATION_FEE", "AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", 
+		"IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "ALL", "MONTH", 
+		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
+		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
+		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
+		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
+		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
+		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
+		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", 
+		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
+		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
+		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
+		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
+		"GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
+		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
+		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
+		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
 		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
 		"WS", "UNEXPECTED_CHAR"
 	};
@@ -269,35 +270,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 122;
+			State = 124;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 120;
+				State = 122;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 116;
+					State = 118;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 117;
+					State = 119;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 118;
+					State = 120;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 119;
+					State = 121;
 					unknownDecl();
 					}
 					break;
@@ -305,11 +306,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 124;
+				State = 126;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 125;
+			State = 127;
 			Match(Eof);
 			}
 		}
@@ -347,9 +348,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 127;
+			State = 129;
 			Match(IMPORT);
-			State = 128;
+			State = 130;
 			Match(STRING);
 			}
 		}
@@ -399,27 +400,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 130;
-			Match(DEAL);
-			State = 131;
-			_localctx.name = ident();
 			State = 132;
+			Match(DEAL);
+			State = 133;
+			_localctx.name = ident();
+			State = 134;
 			Match(LBRACE);
-			State = 136;
+			State = 138;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 1441156313164808703L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 5920614565543937L) != 0) || _la==ENFORCEMENT || _la==IDENT) {
+			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & -6917493568391085569L) != 0) || ((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 5920614565543937L) != 0) || _la==ENFORCEMENT || _la==IDENT) {
 				{
 				{
-				State = 133;
+				State = 135;
 				dealMember();
 				}
 				}
-				State = 138;
+				State = 140;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 139;
+			State = 141;
 			Match(RBRACE);
 			}
 		}
@@ -510,7 +511,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 160;
+			State = 162;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -522,133 +523,133 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 141;
+				State = 143;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 142;
+				State = 144;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 143;
+				State = 145;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 144;
+				State = 146;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 145;
+				State = 147;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 146;
+				State = 148;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 147;
+				State = 149;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 148;
+				State = 150;
 				contractDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 149;
+				State = 151;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 150;
+				State = 152;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 151;
+				State = 153;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 152;
+				State = 154;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 153;
+				State = 155;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 154;
+				State = 156;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 155;
+				State = 157;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 156;
+				State = 158;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 157;
+				State = 159;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 158;
+				State = 160;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 159;
+				State = 161;
 				unknownDecl();
 				}
 				break;
@@ -707,16 +708,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 162;
+			State = 164;
 			Match(IDENT);
-			State = 163;
+			State = 165;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 169;
+			State = 171;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314424581669264392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3546743040523632641L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 144110927497722369L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5621908505934961672L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 576443709990889479L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 167;
+				State = 169;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -749,6 +750,9 @@ public partial class DealLangParser : Parser {
 				case NORMAL:
 				case DRAWN:
 				case LOADING:
+				case BETA:
+				case MEAN:
+				case SD:
 				case RATING:
 				case PD:
 				case RECOVERY:
@@ -851,19 +855,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 164;
+					State = 166;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 165;
+					State = 167;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 166;
+					State = 168;
 					Match(ON);
 					}
 					break;
@@ -871,11 +875,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 171;
+				State = 173;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 172;
+			State = 174;
 			block();
 			}
 		}
@@ -926,19 +930,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 174;
+			State = 176;
 			Match(LBRACE);
-			State = 179;
+			State = 181;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -576460752303423489L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 33554431L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611686018427387905L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 268435455L) != 0)) {
 				{
-				State = 177;
+				State = 179;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 175;
+					State = 177;
 					block();
 					}
 					break;
@@ -978,6 +982,9 @@ public partial class DealLangParser : Parser {
 				case NORMAL:
 				case DRAWN:
 				case LOADING:
+				case BETA:
+				case MEAN:
+				case SD:
 				case RATING:
 				case PD:
 				case RECOVERY:
@@ -1157,7 +1164,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 176;
+					State = 178;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1172,11 +1179,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 181;
+				State = 183;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 182;
+			State = 184;
 			Match(RBRACE);
 			}
 		}
@@ -1293,16 +1300,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 198;
+			State = 200;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 184;
+				State = 186;
 				Match(TITLE);
-				State = 185;
+				State = 187;
 				Match(STRING);
 				}
 				break;
@@ -1310,9 +1317,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 186;
+				State = 188;
 				Match(CURRENCY);
-				State = 187;
+				State = 189;
 				ident();
 				}
 				break;
@@ -1320,9 +1327,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 188;
+				State = 190;
 				Match(CLOSING);
-				State = 189;
+				State = 191;
 				Match(DATE);
 				}
 				break;
@@ -1330,9 +1337,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 190;
+				State = 192;
 				Match(MATURITY);
-				State = 191;
+				State = 193;
 				Match(DATE);
 				}
 				break;
@@ -1340,9 +1347,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 192;
+				State = 194;
 				Match(FIRST_PAYMENT);
-				State = 193;
+				State = 195;
 				Match(DATE);
 				}
 				break;
@@ -1350,9 +1357,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 194;
+				State = 196;
 				Match(PAY);
-				State = 195;
+				State = 197;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1360,9 +1367,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 196;
+				State = 198;
 				Match(DAYCOUNT_KW);
-				State = 197;
+				State = 199;
 				dayCount();
 				}
 				break;
@@ -1403,7 +1410,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 200;
+			State = 202;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1453,27 +1460,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 202;
-			Match(PARTY);
-			State = 203;
-			_localctx.name = ident();
 			State = 204;
+			Match(PARTY);
+			State = 205;
+			_localctx.name = ident();
+			State = 206;
 			Match(LBRACE);
-			State = 208;
+			State = 210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 962072674304L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394432L) != 0)) {
 				{
 				{
-				State = 205;
+				State = 207;
 				partyItem();
 				}
 				}
-				State = 210;
+				State = 212;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 211;
+			State = 213;
 			Match(RBRACE);
 			}
 		}
@@ -1543,16 +1550,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 219;
+			State = 221;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 213;
+				State = 215;
 				Match(RATING);
-				State = 214;
+				State = 216;
 				Match(STRING);
 				}
 				break;
@@ -1560,9 +1567,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 215;
+				State = 217;
 				Match(PD);
-				State = 216;
+				State = 218;
 				expr(0);
 				}
 				break;
@@ -1570,9 +1577,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 217;
+				State = 219;
 				Match(RECOVERY);
-				State = 218;
+				State = 220;
 				expr(0);
 				}
 				break;
@@ -1626,27 +1633,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 221;
-			Match(INDEX);
-			State = 222;
-			_localctx.name = ident();
 			State = 223;
+			Match(INDEX);
+			State = 224;
+			_localctx.name = ident();
+			State = 225;
 			Match(LBRACE);
-			State = 227;
+			State = 229;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 224;
+				State = 226;
 				indexItem();
 				}
 				}
-				State = 229;
+				State = 231;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 230;
+			State = 232;
 			Match(RBRACE);
 			}
 		}
@@ -1745,16 +1752,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 253;
+			State = 255;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 232;
+				State = 234;
 				Match(LEVEL);
-				State = 233;
+				State = 235;
 				expr(0);
 				}
 				break;
@@ -1762,11 +1769,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 234;
-				Match(DEFLATE);
-				State = 235;
-				expr(0);
 				State = 236;
+				Match(DEFLATE);
+				State = 237;
+				expr(0);
+				State = 238;
 				perYear();
 				}
 				break;
@@ -1774,27 +1781,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 238;
-				Match(POINTS);
-				State = 239;
-				pointsKind();
 				State = 240;
+				Match(POINTS);
+				State = 241;
+				pointsKind();
+				State = 242;
 				Match(LBRACE);
-				State = 244;
+				State = 246;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 241;
+					State = 243;
 					schedulePoint();
 					}
 					}
-					State = 246;
+					State = 248;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 247;
+				State = 249;
 				Match(RBRACE);
 				}
 				break;
@@ -1802,13 +1809,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 249;
-				Match(LAUNCH);
-				State = 250;
-				Match(DATE);
 				State = 251;
-				Match(DOWN);
+				Match(LAUNCH);
 				State = 252;
+				Match(DATE);
+				State = 253;
+				Match(DOWN);
+				State = 254;
 				expr(0);
 				}
 				break;
@@ -1851,7 +1858,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 255;
+			State = 257;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1908,27 +1915,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 257;
-			Match(FACILITY);
-			State = 258;
-			_localctx.name = ident();
 			State = 259;
+			Match(FACILITY);
+			State = 260;
+			_localctx.name = ident();
+			State = 261;
 			Match(LBRACE);
-			State = 263;
+			State = 265;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 260;
+				State = 262;
 				facilityItem();
 				}
 				}
-				State = 265;
+				State = 267;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 266;
+			State = 268;
 			Match(RBRACE);
 			}
 		}
@@ -2014,16 +2021,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 291;
+			State = 293;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 268;
+				State = 270;
 				Match(COST);
-				State = 269;
+				State = 271;
 				expr(0);
 				}
 				break;
@@ -2031,32 +2038,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 270;
-				Match(VALUE);
-				State = 271;
-				Match(STRAIGHT_LINE);
 				State = 272;
+				Match(VALUE);
+				State = 273;
+				Match(STRAIGHT_LINE);
+				State = 274;
 				duration();
-				State = 275;
+				State = 277;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 273;
+					State = 275;
 					Match(FLOOR);
-					State = 274;
+					State = 276;
 					expr(0);
 					}
 				}
 
-				State = 279;
+				State = 281;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 277;
+					State = 279;
 					Match(FROM);
-					State = 278;
+					State = 280;
 					Match(DATE);
 					}
 				}
@@ -2067,27 +2074,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 281;
-				Match(VALUE);
-				State = 282;
-				Match(SCHEDULE);
 				State = 283;
+				Match(VALUE);
+				State = 284;
+				Match(SCHEDULE);
+				State = 285;
 				Match(LBRACE);
-				State = 287;
+				State = 289;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 284;
+					State = 286;
 					schedulePoint();
 					}
 					}
-					State = 289;
+					State = 291;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 290;
+				State = 292;
 				Match(RBRACE);
 				}
 				break;
@@ -2131,16 +2138,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 293;
+			State = 295;
 			Match(DATE);
-			State = 294;
-			expr(0);
 			State = 296;
+			expr(0);
+			State = 298;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 295;
+				State = 297;
 				Match(COMMA);
 				}
 			}
@@ -2198,31 +2205,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 298;
-			Match(LEASE);
-			State = 299;
-			_localctx.name = ident();
 			State = 300;
-			Match(ON);
+			Match(LEASE);
 			State = 301;
-			_localctx.facility = ident();
+			_localctx.name = ident();
 			State = 302;
+			Match(ON);
+			State = 303;
+			_localctx.facility = ident();
+			State = 304;
 			Match(LBRACE);
-			State = 306;
+			State = 308;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 609674799555282944L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4877398396442249216L) != 0)) {
 				{
 				{
-				State = 303;
+				State = 305;
 				leaseItem();
 				}
 				}
-				State = 308;
+				State = 310;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 309;
+			State = 311;
 			Match(RBRACE);
 			}
 		}
@@ -2369,16 +2376,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 345;
+			State = 347;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 311;
+				State = 313;
 				Match(LESSEE);
-				State = 312;
+				State = 314;
 				ident();
 				}
 				break;
@@ -2386,22 +2393,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 313;
-				Match(RENT);
-				State = 314;
-				expr(0);
 				State = 315;
+				Match(RENT);
+				State = 316;
+				expr(0);
+				State = 317;
 				perYear();
-				State = 320;
+				State = 322;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 316;
-					Match(ESCALATING);
-					State = 317;
-					expr(0);
 					State = 318;
+					Match(ESCALATING);
+					State = 319;
+					expr(0);
+					State = 320;
 					perYear();
 					}
 				}
@@ -2412,9 +2419,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 322;
+				State = 324;
 				Match(STARTS);
-				State = 323;
+				State = 325;
 				Match(DATE);
 				}
 				break;
@@ -2422,9 +2429,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 324;
+				State = 326;
 				Match(TERM);
-				State = 325;
+				State = 327;
 				duration();
 				}
 				break;
@@ -2432,28 +2439,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 326;
-				Match(RENEWALS);
-				State = 327;
-				renewalCount();
 				State = 328;
-				duration();
+				Match(RENEWALS);
 				State = 329;
-				Match(AT);
+				renewalCount();
 				State = 330;
-				Match(LESSEE);
+				duration();
 				State = 331;
+				Match(AT);
+				State = 332;
+				Match(LESSEE);
+				State = 333;
 				Match(OPTION);
-				State = 335;
+				State = 337;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 332;
-					Match(RENT);
-					State = 333;
-					Match(AT);
 					State = 334;
+					Match(RENT);
+					State = 335;
+					Match(AT);
+					State = 336;
 					Match(MARKET);
 					}
 					break;
@@ -2464,31 +2471,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 337;
-				Match(RVG);
 				State = 339;
+				Match(RVG);
+				State = 341;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 338;
+					State = 340;
 					rvgPart();
 					}
 					}
-					State = 341;
+					State = 343;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 8070450532247928832L) != 0) );
+				} while ( ((((_la - 63)) & ~0x3f) == 0 && ((1L << (_la - 63)) & 7L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 343;
+				State = 345;
 				Match(DAYCOUNT_KW);
-				State = 344;
+				State = 346;
 				dayCount();
 				}
 				break;
@@ -2529,22 +2536,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 350;
+			State = 352;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 347;
+				State = 349;
 				Match(NUMBER);
-				State = 348;
+				State = 350;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 349;
+				State = 351;
 				Match(QUANTITY);
 				}
 				break;
@@ -2618,16 +2625,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 358;
+			State = 360;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 352;
+				State = 354;
 				Match(GUARANTEES);
-				State = 353;
+				State = 355;
 				expr(0);
 				}
 				break;
@@ -2635,9 +2642,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 354;
+				State = 356;
 				Match(CAP);
-				State = 355;
+				State = 357;
 				expr(0);
 				}
 				break;
@@ -2645,9 +2652,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 356;
+				State = 358;
 				Match(UNTIL);
-				State = 357;
+				State = 359;
 				Match(DATE);
 				}
 				break;
@@ -2701,27 +2708,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 360;
-			Match(LOAN);
-			State = 361;
-			_localctx.name = ident();
 			State = 362;
+			Match(LOAN);
+			State = 363;
+			_localctx.name = ident();
+			State = 364;
 			Match(LBRACE);
-			State = 366;
+			State = 368;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 644245094401L) != 0)) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 363;
+				State = 365;
 				loanItem();
 				}
 				}
-				State = 368;
+				State = 370;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 369;
+			State = 371;
 			Match(RBRACE);
 			}
 		}
@@ -2844,16 +2851,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 389;
+			State = 391;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 371;
+				State = 373;
 				Match(OBLIGOR);
-				State = 372;
+				State = 374;
 				ident();
 				}
 				break;
@@ -2861,9 +2868,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 373;
+				State = 375;
 				Match(BALANCE);
-				State = 374;
+				State = 376;
 				expr(0);
 				}
 				break;
@@ -2871,16 +2878,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 375;
+				State = 377;
 				Match(COUPON);
-				State = 376;
-				expr(0);
 				State = 378;
+				expr(0);
+				State = 380;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 377;
+					State = 379;
 					Match(FIXED);
 					}
 				}
@@ -2891,11 +2898,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 380;
-				Match(INTEREST_ONLY);
-				State = 381;
-				Match(UNTIL);
 				State = 382;
+				Match(INTEREST_ONLY);
+				State = 383;
+				Match(UNTIL);
+				State = 384;
 				Match(DATE);
 				}
 				break;
@@ -2903,9 +2910,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 383;
+				State = 385;
 				Match(AMORTIZE);
-				State = 384;
+				State = 386;
 				amortization();
 				}
 				break;
@@ -2913,9 +2920,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 385;
+				State = 387;
 				Match(MATURITY);
-				State = 386;
+				State = 388;
 				Match(DATE);
 				}
 				break;
@@ -2923,9 +2930,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 387;
+				State = 389;
 				Match(RECOVERY);
-				State = 388;
+				State = 390;
 				expr(0);
 				}
 				break;
@@ -2979,27 +2986,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 391;
-			Match(FLEET);
-			State = 392;
-			_localctx.name = ident();
 			State = 393;
+			Match(FLEET);
+			State = 394;
+			_localctx.name = ident();
+			State = 395;
 			Match(LBRACE);
-			State = 397;
+			State = 399;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 2031L) != 0)) {
+			while (((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 2031L) != 0)) {
 				{
 				{
-				State = 394;
+				State = 396;
 				fleetItem();
 				}
 				}
-				State = 399;
+				State = 401;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 400;
+			State = 402;
 			Match(RBRACE);
 			}
 		}
@@ -3196,32 +3203,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_fleetItem);
 		int _la;
 		try {
-			State = 441;
+			State = 443;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 402;
+				State = 404;
 				Match(DELIVERIES);
-				State = 403;
+				State = 405;
 				Match(LBRACE);
-				State = 407;
+				State = 409;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 404;
+					State = 406;
 					delivery();
 					}
 					}
-					State = 409;
+					State = 411;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 410;
+				State = 412;
 				Match(RBRACE);
 				}
 				break;
@@ -3229,9 +3236,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 411;
+				State = 413;
 				Match(UNITS);
-				State = 412;
+				State = 414;
 				expr(0);
 				}
 				break;
@@ -3239,9 +3246,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 413;
+				State = 415;
 				Match(UNIT_COST);
-				State = 414;
+				State = 416;
 				expr(0);
 				}
 				break;
@@ -3249,11 +3256,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 415;
-				Match(DEPRECIATE);
-				State = 416;
-				Match(STRAIGHT_LINE);
 				State = 417;
+				Match(DEPRECIATE);
+				State = 418;
+				Match(STRAIGHT_LINE);
+				State = 419;
 				duration();
 				}
 				break;
@@ -3261,13 +3268,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 418;
-				Match(DEPRECIATE);
-				State = 419;
-				Match(DECLINING);
 				State = 420;
-				expr(0);
+				Match(DEPRECIATE);
 				State = 421;
+				Match(DECLINING);
+				State = 422;
+				expr(0);
+				State = 423;
 				perYear();
 				}
 				break;
@@ -3275,9 +3282,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 423;
+				State = 425;
 				Match(POWER);
-				State = 424;
+				State = 426;
 				expr(0);
 				}
 				break;
@@ -3285,9 +3292,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 425;
+				State = 427;
 				Match(PUE);
-				State = 426;
+				State = 428;
 				expr(0);
 				}
 				break;
@@ -3295,9 +3302,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 427;
+				State = 429;
 				Match(POWER_PRICE);
-				State = 428;
+				State = 430;
 				expr(0);
 				}
 				break;
@@ -3305,11 +3312,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 429;
-				Match(MAINTENANCE);
-				State = 430;
-				expr(0);
 				State = 431;
+				Match(MAINTENANCE);
+				State = 432;
+				expr(0);
+				State = 433;
 				perYear();
 				}
 				break;
@@ -3317,15 +3324,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 433;
-				Match(MARKET_VALUE);
-				State = 434;
-				expr(0);
 				State = 435;
-				Match(DECLINING);
+				Match(MARKET_VALUE);
 				State = 436;
 				expr(0);
 				State = 437;
+				Match(DECLINING);
+				State = 438;
+				expr(0);
+				State = 439;
 				perYear();
 				}
 				break;
@@ -3333,9 +3340,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 439;
+				State = 441;
 				Match(GENERATION);
-				State = 440;
+				State = 442;
 				ident();
 				}
 				break;
@@ -3392,31 +3399,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 443;
-			Match(CONTRACT);
-			State = 444;
-			_localctx.name = ident();
 			State = 445;
-			Match(ON);
+			Match(CONTRACT);
 			State = 446;
-			_localctx.fleet = ident();
+			_localctx.name = ident();
 			State = 447;
+			Match(ON);
+			State = 448;
+			_localctx.fleet = ident();
+			State = 449;
 			Match(LBRACE);
-			State = 451;
+			State = 453;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 52)) & ~0x3f) == 0 && ((1L << (_la - 52)) & 11207213063L) != 0) || _la==HOUR) {
+			while (((((_la - 55)) & ~0x3f) == 0 && ((1L << (_la - 55)) & 11207213063L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 448;
+				State = 450;
 				contractItem();
 				}
 				}
-				State = 453;
+				State = 455;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 454;
+			State = 456;
 			Match(RBRACE);
 			}
 		}
@@ -3603,16 +3610,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_contractItem);
 		int _la;
 		try {
-			State = 494;
+			State = 496;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 456;
+				State = 458;
 				Match(CUSTOMER);
-				State = 457;
+				State = 459;
 				ident();
 				}
 				break;
@@ -3620,9 +3627,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 458;
+				State = 460;
 				Match(UNITS);
-				State = 459;
+				State = 461;
 				expr(0);
 				}
 				break;
@@ -3630,11 +3637,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 460;
-				Match(PRICE);
-				State = 461;
-				Match(AT);
 				State = 462;
+				Match(PRICE);
+				State = 463;
+				Match(AT);
+				State = 464;
 				Match(MARKET);
 				}
 				break;
@@ -3642,9 +3649,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 463;
+				State = 465;
 				Match(PRICE);
-				State = 464;
+				State = 466;
 				expr(0);
 				}
 				break;
@@ -3652,11 +3659,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 465;
-				Match(HOUR);
-				State = 466;
-				expr(0);
 				State = 467;
+				Match(HOUR);
+				State = 468;
+				expr(0);
+				State = 469;
 				perYear();
 				}
 				break;
@@ -3664,9 +3671,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 469;
+				State = 471;
 				Match(TAKE_OR_PAY);
-				State = 470;
+				State = 472;
 				expr(0);
 				}
 				break;
@@ -3674,9 +3681,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 471;
+				State = 473;
 				Match(STARTS);
-				State = 472;
+				State = 474;
 				Match(DATE);
 				}
 				break;
@@ -3684,9 +3691,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 473;
+				State = 475;
 				Match(TERM);
-				State = 474;
+				State = 476;
 				duration();
 				}
 				break;
@@ -3694,16 +3701,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 475;
+				State = 477;
 				Match(TERMINATION_FEE);
-				State = 476;
-				expr(0);
 				State = 478;
+				expr(0);
+				State = 480;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 477;
+					State = 479;
 					Match(AMORTISING);
 					}
 				}
@@ -3714,17 +3721,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 480;
-				Match(RENEWALS);
-				State = 481;
-				renewalCount();
 				State = 482;
-				duration();
+				Match(RENEWALS);
 				State = 483;
-				Match(AT);
+				renewalCount();
 				State = 484;
-				Match(CUSTOMER);
+				duration();
 				State = 485;
+				Match(AT);
+				State = 486;
+				Match(CUSTOMER);
+				State = 487;
 				Match(OPTION);
 				}
 				break;
@@ -3732,20 +3739,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 487;
+				State = 489;
 				Match(PREPAYMENT);
-				State = 488;
+				State = 490;
 				expr(0);
-				State = 492;
+				State = 494;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 489;
-					Match(APPLIED);
-					State = 490;
-					Match(OVER);
 					State = 491;
+					Match(APPLIED);
+					State = 492;
+					Match(OVER);
+					State = 493;
 					Match(TERM);
 					}
 				}
@@ -3798,20 +3805,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 496;
-			Match(DATE);
-			State = 497;
-			_localctx.units = expr(0);
 			State = 498;
-			Match(AT);
+			Match(DATE);
 			State = 499;
-			_localctx.cost = expr(0);
+			_localctx.units = expr(0);
+			State = 500;
+			Match(AT);
 			State = 501;
+			_localctx.cost = expr(0);
+			State = 503;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 500;
+				State = 502;
 				Match(COMMA);
 				}
 			}
@@ -3864,27 +3871,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 503;
-			Match(TRANCHE);
-			State = 504;
-			_localctx.name = ident();
 			State = 505;
+			Match(TRANCHE);
+			State = 506;
+			_localctx.name = ident();
+			State = 507;
 			Match(LBRACE);
-			State = 509;
+			State = 511;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 97)) & ~0x3f) == 0 && ((1L << (_la - 97)) & 1099L) != 0) || ((((_la - 170)) & ~0x3f) == 0 && ((1L << (_la - 170)) & 511L) != 0)) {
+			while (_la==MATURITY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 1099L) != 0) || ((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 511L) != 0)) {
 				{
 				{
-				State = 506;
+				State = 508;
 				trancheItem();
 				}
 				}
-				State = 511;
+				State = 513;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 512;
+			State = 514;
 			Match(RBRACE);
 			}
 		}
@@ -4198,16 +4205,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_trancheItem);
 		int _la;
 		try {
-			State = 604;
+			State = 606;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 514;
+				State = 516;
 				Match(BALANCE);
-				State = 515;
+				State = 517;
 				expr(0);
 				}
 				break;
@@ -4215,40 +4222,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 516;
+				State = 518;
 				Match(COUPON);
-				State = 517;
-				((CouponItemContext)_localctx).rate = expr(0);
 				State = 519;
+				((CouponItemContext)_localctx).rate = expr(0);
+				State = 521;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 518;
+					State = 520;
 					Match(FIXED);
 					}
 				}
 
-				State = 523;
+				State = 525;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 521;
+					State = 523;
 					Match(FLOOR);
-					State = 522;
+					State = 524;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 527;
+				State = 529;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 525;
+					State = 527;
 					Match(CAP);
-					State = 526;
+					State = 528;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -4259,26 +4266,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 529;
-				Match(PIK);
 				State = 531;
+				Match(PIK);
+				State = 533;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 530;
+					State = 532;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 535;
+				State = 537;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 533;
+					State = 535;
 					Match(WHEN);
-					State = 534;
+					State = 536;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4289,9 +4296,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 537;
+				State = 539;
 				Match(PIK);
-				State = 538;
+				State = 540;
 				Match(UNPAID);
 				}
 				break;
@@ -4299,9 +4306,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 539;
+				State = 541;
 				Match(ISSUE_PRICE);
-				State = 540;
+				State = 542;
 				expr(0);
 				}
 				break;
@@ -4309,9 +4316,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 541;
+				State = 543;
 				Match(COMMITMENT);
-				State = 542;
+				State = 544;
 				expr(0);
 				}
 				break;
@@ -4319,11 +4326,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 543;
-				Match(AVAILABLE);
-				State = 544;
-				Match(UNTIL);
 				State = 545;
+				Match(AVAILABLE);
+				State = 546;
+				Match(UNTIL);
+				State = 547;
 				Match(DATE);
 				}
 				break;
@@ -4331,25 +4338,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 546;
+				State = 548;
 				Match(DRAWS);
-				State = 547;
+				State = 549;
 				Match(LBRACE);
-				State = 551;
+				State = 553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 548;
+					State = 550;
 					schedulePoint();
 					}
 					}
-					State = 553;
+					State = 555;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 554;
+				State = 556;
 				Match(RBRACE);
 				}
 				break;
@@ -4357,15 +4364,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 555;
-				Match(DRAWS);
-				State = 556;
-				Match(AGAINST);
 				State = 557;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(DRAWS);
 				State = 558;
-				Match(ADVANCE);
+				Match(AGAINST);
 				State = 559;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 560;
+				Match(ADVANCE);
+				State = 561;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -4373,9 +4380,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 561;
+				State = 563;
 				Match(COMMITMENT_FEE);
-				State = 562;
+				State = 564;
 				expr(0);
 				}
 				break;
@@ -4383,26 +4390,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 563;
+				State = 565;
 				Match(STEP_UP);
-				State = 564;
+				State = 566;
 				expr(0);
-				State = 569;
+				State = 571;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 565;
+					State = 567;
 					Match(FROM);
-					State = 566;
+					State = 568;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 567;
+					State = 569;
 					Match(WHILE);
-					State = 568;
+					State = 570;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4415,41 +4422,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 571;
-				Match(MARGIN);
-				State = 572;
-				Match(GRID);
 				State = 573;
-				((MarginGridItemContext)_localctx).test = ident();
+				Match(MARGIN);
 				State = 574;
+				Match(GRID);
+				State = 575;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 576;
 				Match(LBRACE);
-				State = 578;
+				State = 580;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 575;
+					State = 577;
 					gridTier();
 					}
 					}
-					State = 580;
+					State = 582;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 583;
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 581;
+					State = 583;
 					Match(ELSE);
-					State = 582;
+					State = 584;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 585;
+				State = 587;
 				Match(RBRACE);
 				}
 				break;
@@ -4457,15 +4464,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 587;
-				Match(MARGIN);
-				State = 588;
-				Match(INVESTMENT_GRADE);
 				State = 589;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(MARGIN);
 				State = 590;
-				Match(ELSE);
+				Match(INVESTMENT_GRADE);
 				State = 591;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 592;
+				Match(ELSE);
+				State = 593;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -4473,9 +4480,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 593;
+				State = 595;
 				Match(TARGET_BALANCE);
-				State = 594;
+				State = 596;
 				expr(0);
 				}
 				break;
@@ -4483,11 +4490,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 595;
-				Match(INTEREST_ONLY);
-				State = 596;
-				Match(UNTIL);
 				State = 597;
+				Match(INTEREST_ONLY);
+				State = 598;
+				Match(UNTIL);
+				State = 599;
 				Match(DATE);
 				}
 				break;
@@ -4495,9 +4502,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 598;
+				State = 600;
 				Match(AMORTIZE);
-				State = 599;
+				State = 601;
 				amortization();
 				}
 				break;
@@ -4505,9 +4512,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 600;
+				State = 602;
 				Match(MATURITY);
-				State = 601;
+				State = 603;
 				Match(DATE);
 				}
 				break;
@@ -4515,9 +4522,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 602;
+				State = 604;
 				Match(SENIORITY);
-				State = 603;
+				State = 605;
 				Match(NUMBER);
 				}
 				break;
@@ -4564,11 +4571,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 606;
-			Match(BELOW);
-			State = 607;
-			_localctx.bound = expr(0);
 			State = 608;
+			Match(BELOW);
+			State = 609;
+			_localctx.bound = expr(0);
+			State = 610;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4650,14 +4657,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_amortization);
 		int _la;
 		try {
-			State = 622;
+			State = 624;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 610;
+				State = 612;
 				Match(BULLET);
 				}
 				break;
@@ -4665,7 +4672,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 611;
+				State = 613;
 				Match(LEVEL);
 				}
 				break;
@@ -4673,7 +4680,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 612;
+				State = 614;
 				Match(LINEAR);
 				}
 				break;
@@ -4681,25 +4688,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 613;
+				State = 615;
 				Match(SCHEDULE);
-				State = 614;
+				State = 616;
 				Match(LBRACE);
-				State = 618;
+				State = 620;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 615;
+					State = 617;
 					schedulePoint();
 					}
 					}
-					State = 620;
+					State = 622;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 621;
+				State = 623;
 				Match(RBRACE);
 				}
 				break;
@@ -4753,27 +4760,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 624;
-			Match(EQUITY);
-			State = 625;
-			_localctx.name = ident();
 			State = 626;
+			Match(EQUITY);
+			State = 627;
+			_localctx.name = ident();
+			State = 628;
 			Match(LBRACE);
-			State = 630;
+			State = 632;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 627;
+				State = 629;
 				equityItem();
 				}
 				}
-				State = 632;
+				State = 634;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 633;
+			State = 635;
 			Match(RBRACE);
 			}
 		}
@@ -4840,16 +4847,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 64, RULE_equityItem);
 		int _la;
 		try {
-			State = 646;
+			State = 648;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 635;
+				State = 637;
 				Match(CONTRIBUTED);
-				State = 636;
+				State = 638;
 				expr(0);
 				}
 				break;
@@ -4857,23 +4864,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 637;
+				State = 639;
 				Match(HOLDERS);
-				State = 638;
+				State = 640;
 				holder();
-				State = 643;
+				State = 645;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 639;
+					State = 641;
 					Match(COMMA);
-					State = 640;
+					State = 642;
 					holder();
 					}
 					}
-					State = 645;
+					State = 647;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4921,9 +4928,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 648;
+			State = 650;
 			ident();
-			State = 649;
+			State = 651;
 			expr(0);
 			}
 		}
@@ -4973,32 +4980,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 651;
+			State = 653;
 			Match(ACCOUNT);
-			State = 652;
+			State = 654;
 			_localctx.name = ident();
-			State = 661;
+			State = 663;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 653;
+				State = 655;
 				Match(LBRACE);
-				State = 657;
+				State = 659;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 7L) != 0)) {
+				while (((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 7L) != 0)) {
 					{
 					{
-					State = 654;
+					State = 656;
 					accountItem();
 					}
 					}
-					State = 659;
+					State = 661;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 660;
+				State = 662;
 				Match(RBRACE);
 				}
 			}
@@ -5073,16 +5080,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_accountItem);
 		try {
-			State = 669;
+			State = 671;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 663;
+				State = 665;
 				Match(TARGET);
-				State = 664;
+				State = 666;
 				expr(0);
 				}
 				break;
@@ -5090,9 +5097,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 665;
+				State = 667;
 				Match(INITIAL);
-				State = 666;
+				State = 668;
 				expr(0);
 				}
 				break;
@@ -5100,9 +5107,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 667;
+				State = 669;
 				Match(EARNS);
-				State = 668;
+				State = 670;
 				expr(0);
 				}
 				break;
@@ -5163,31 +5170,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 671;
-			Match(FEE);
-			State = 672;
-			_localctx.name = ident();
 			State = 673;
-			Match(LBRACE);
+			Match(FEE);
 			State = 674;
+			_localctx.name = ident();
+			State = 675;
+			Match(LBRACE);
+			State = 676;
 			expr(0);
-			State = 682;
+			State = 684;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 675;
+				State = 677;
 				perYear();
-				State = 680;
+				State = 682;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 676;
-					Match(ESCALATING);
-					State = 677;
-					expr(0);
 					State = 678;
+					Match(ESCALATING);
+					State = 679;
+					expr(0);
+					State = 680;
 					perYear();
 					}
 				}
@@ -5195,7 +5202,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 684;
+			State = 686;
 			Match(RBRACE);
 			}
 		}
@@ -5250,52 +5257,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 686;
-			Match(TEST);
-			State = 687;
-			_localctx.name = ident();
 			State = 688;
-			Match(ASSIGN);
+			Match(TEST);
 			State = 689;
+			_localctx.name = ident();
+			State = 690;
+			Match(ASSIGN);
+			State = 691;
 			expr(0);
-			State = 696;
+			State = 698;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 690;
+				State = 692;
 				Match(OVER);
-				State = 693;
+				State = 695;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 691;
+					State = 693;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 692;
+					State = 694;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 695;
+				State = 697;
 				duration();
 				}
 			}
 
-			State = 700;
+			State = 702;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 698;
+				State = 700;
 				Match(FROM);
-				State = 699;
+				State = 701;
 				Match(DATE);
 				}
 			}
@@ -5379,93 +5386,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 702;
-			Match(TRIGGER);
-			State = 703;
-			_localctx.name = ident();
 			State = 704;
-			Match(WHEN);
+			Match(TRIGGER);
 			State = 705;
+			_localctx.name = ident();
+			State = 706;
+			Match(WHEN);
+			State = 707;
 			expr(0);
-			State = 708;
+			State = 710;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 706;
+				State = 708;
 				Match(FROM);
-				State = 707;
+				State = 709;
 				Match(DATE);
 				}
 			}
 
-			State = 713;
+			State = 715;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 710;
-				Match(TRIPS);
-				State = 711;
-				Match(AFTER);
 				State = 712;
+				Match(TRIPS);
+				State = 713;
+				Match(AFTER);
+				State = 714;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 718;
+			State = 720;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 715;
-				Match(CURES);
-				State = 716;
-				Match(AFTER);
 				State = 717;
+				Match(CURES);
+				State = 718;
+				Match(AFTER);
+				State = 719;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 728;
+			State = 730;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 720;
-				Match(CURE);
-				State = 721;
-				Match(BY);
 				State = 722;
-				_localctx.curer = ident();
+				Match(CURE);
 				State = 723;
-				Match(UP);
+				Match(BY);
 				State = 724;
-				Match(TO);
+				_localctx.curer = ident();
 				State = 725;
-				_localctx.times = Match(NUMBER);
+				Match(UP);
 				State = 726;
+				Match(TO);
+				State = 727;
+				_localctx.times = Match(NUMBER);
+				State = 728;
 				Match(TIMES);
 				}
 			}
 
-			State = 730;
+			State = 732;
 			Match(ARROW);
-			State = 731;
+			State = 733;
 			triggerEffect();
-			State = 736;
+			State = 738;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 732;
+				State = 734;
 				Match(COMMA);
-				State = 733;
+				State = 735;
 				triggerEffect();
 				}
 				}
-				State = 738;
+				State = 740;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5552,20 +5559,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 758;
+			State = 760;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 739;
-				Match(SWEEP);
-				State = 740;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 741;
-				Match(TO);
+				Match(SWEEP);
 				State = 742;
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				State = 743;
+				Match(TO);
+				State = 744;
 				ident();
 				}
 				break;
@@ -5573,34 +5580,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 743;
+				State = 745;
 				Match(ACCELERATE);
-				State = 755;
+				State = 757;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 744;
+					State = 746;
 					Match(LPAREN);
-					State = 745;
+					State = 747;
 					ident();
-					State = 750;
+					State = 752;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 746;
+						State = 748;
 						Match(COMMA);
-						State = 747;
+						State = 749;
 						ident();
 						}
 						}
-						State = 752;
+						State = 754;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 753;
+					State = 755;
 					Match(RPAREN);
 					}
 				}
@@ -5611,7 +5618,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 757;
+				State = 759;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5659,20 +5666,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 760;
-			Match(DEFAULT);
-			State = 761;
-			Match(WHEN);
 			State = 762;
+			Match(DEFAULT);
+			State = 763;
+			Match(WHEN);
+			State = 764;
 			expr(0);
-			State = 765;
+			State = 767;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 763;
+				State = 765;
 				Match(GRACE);
-				State = 764;
+				State = 766;
 				duration();
 				}
 			}
@@ -5724,25 +5731,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 767;
-			Match(CFADS);
-			State = 768;
-			Match(INCLUDES);
 			State = 769;
+			Match(CFADS);
+			State = 770;
+			Match(INCLUDES);
+			State = 771;
 			cfadsItem();
-			State = 774;
+			State = 776;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 770;
+				State = 772;
 				Match(COMMA);
-				State = 771;
+				State = 773;
 				cfadsItem();
 				}
 				}
-				State = 776;
+				State = 778;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5782,13 +5789,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 84, RULE_cfadsItem);
 		try {
-			State = 779;
+			State = 781;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 777;
+				State = 779;
 				Match(RVG);
 				}
 				break;
@@ -5822,6 +5829,9 @@ public partial class DealLangParser : Parser {
 			case NORMAL:
 			case DRAWN:
 			case LOADING:
+			case BETA:
+			case MEAN:
+			case SD:
 			case RATING:
 			case PD:
 			case RECOVERY:
@@ -5925,7 +5935,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 778;
+				State = 780;
 				ident();
 				}
 				break;
@@ -5975,25 +5985,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 781;
+			State = 783;
 			Match(WATERFALL);
-			State = 782;
+			State = 784;
 			Match(LBRACE);
-			State = 786;
+			State = 788;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
 				{
 				{
-				State = 783;
+				State = 785;
 				step();
 				}
 				}
-				State = 788;
+				State = 790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 789;
+			State = 791;
 			Match(RBRACE);
 			}
 		}
@@ -6195,39 +6205,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 88, RULE_step);
 		int _la;
 		try {
-			State = 869;
+			State = 871;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 791;
+				State = 793;
 				Match(PAY);
-				State = 792;
+				State = 794;
 				((PayStepContext)_localctx).target = reference();
-				State = 802;
+				State = 804;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 793;
+					State = 795;
 					Match(USING);
-					State = 794;
+					State = 796;
 					ident();
-					State = 799;
+					State = 801;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 795;
+						State = 797;
 						Match(COMMA);
-						State = 796;
+						State = 798;
 						ident();
 						}
 						}
-						State = 801;
+						State = 803;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6240,9 +6250,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 804;
+				State = 806;
 				Match(FILL);
-				State = 805;
+				State = 807;
 				ident();
 				}
 				break;
@@ -6250,9 +6260,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 806;
+				State = 808;
 				Match(RELEASE);
-				State = 807;
+				State = 809;
 				ident();
 				}
 				break;
@@ -6260,13 +6270,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 808;
-				Match(HOLD);
-				State = 809;
-				Match(REST);
 				State = 810;
-				Match(IN);
+				Match(HOLD);
 				State = 811;
+				Match(REST);
+				State = 812;
+				Match(IN);
+				State = 813;
 				ident();
 				}
 				break;
@@ -6274,25 +6284,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 812;
+				State = 814;
 				Match(DISTRIBUTE);
-				State = 815;
+				State = 817;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 813;
+					State = 815;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 814;
+					State = 816;
 					Match(OF);
 					}
 				}
 
-				State = 817;
-				Match(REST);
-				State = 818;
-				Match(TO);
 				State = 819;
+				Match(REST);
+				State = 820;
+				Match(TO);
+				State = 821;
 				ident();
 				}
 				break;
@@ -6300,17 +6310,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 820;
-				Match(SWEEP);
-				State = 821;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 822;
-				Match(OF);
+				Match(SWEEP);
 				State = 823;
-				Match(REST);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 824;
-				Match(TO);
+				Match(OF);
 				State = 825;
+				Match(REST);
+				State = 826;
+				Match(TO);
+				State = 827;
 				ident();
 				}
 				break;
@@ -6318,52 +6328,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 826;
-				Match(IF);
-				State = 827;
-				expr(0);
 				State = 828;
+				Match(IF);
+				State = 829;
+				expr(0);
+				State = 830;
 				Match(LBRACE);
-				State = 832;
+				State = 834;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
 					{
 					{
-					State = 829;
+					State = 831;
 					step();
 					}
 					}
-					State = 834;
+					State = 836;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 835;
+				State = 837;
 				Match(RBRACE);
-				State = 845;
+				State = 847;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 836;
+					State = 838;
 					Match(ELSE);
-					State = 837;
+					State = 839;
 					Match(LBRACE);
-					State = 841;
+					State = 843;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
 						{
 						{
-						State = 838;
+						State = 840;
 						step();
 						}
 						}
-						State = 843;
+						State = 845;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 844;
+					State = 846;
 					Match(RBRACE);
 					}
 				}
@@ -6374,37 +6384,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 847;
+				State = 849;
 				Match(PRO_RATA);
-				State = 850;
+				State = 852;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 848;
+					State = 850;
 					Match(BY);
-					State = 849;
+					State = 851;
 					Match(BALANCE);
 					}
 				}
 
-				State = 852;
+				State = 854;
 				Match(LBRACE);
-				State = 856;
+				State = 858;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
 					{
 					{
-					State = 853;
+					State = 855;
 					step();
 					}
 					}
-					State = 858;
+					State = 860;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 859;
+				State = 861;
 				Match(RBRACE);
 				}
 				break;
@@ -6412,25 +6422,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 860;
+				State = 862;
 				Match(SEQUENTIAL);
-				State = 861;
+				State = 863;
 				Match(LBRACE);
-				State = 865;
+				State = 867;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
 					{
 					{
-					State = 862;
+					State = 864;
 					step();
 					}
 					}
-					State = 867;
+					State = 869;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 868;
+				State = 870;
 				Match(RBRACE);
 				}
 				break;
@@ -6480,25 +6490,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 871;
+			State = 873;
 			Match(ENFORCEMENT);
-			State = 872;
+			State = 874;
 			Match(LBRACE);
-			State = 876;
+			State = 878;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 873;
+				State = 875;
 				enforcementItem();
 				}
 				}
-				State = 878;
+				State = 880;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 879;
+			State = 881;
 			Match(RBRACE);
 			}
 		}
@@ -6570,44 +6580,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 897;
+			State = 899;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 881;
+				State = 883;
 				Match(SELL);
-				State = 882;
+				State = 884;
 				ident();
-				State = 887;
+				State = 889;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 883;
+					State = 885;
 					Match(COMMA);
-					State = 884;
+					State = 886;
 					ident();
 					}
 					}
-					State = 889;
+					State = 891;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 893;
+				State = 895;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 87)) & ~0x3f) == 0 && ((1L << (_la - 87)) & -9223372036854775713L) != 0) || _la==LAG) {
+				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & -9223372036854775713L) != 0) || _la==LAG) {
 					{
 					{
-					State = 890;
+					State = 892;
 					sellTerm();
 					}
 					}
-					State = 895;
+					State = 897;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6617,7 +6627,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 896;
+				State = 898;
 				waterfallDecl();
 				}
 				break;
@@ -6760,16 +6770,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 94, RULE_sellTerm);
 		try {
-			State = 921;
+			State = 923;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 899;
+				State = 901;
 				Match(HAIRCUT);
-				State = 900;
+				State = 902;
 				expr(0);
 				}
 				break;
@@ -6777,9 +6787,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 901;
+				State = 903;
 				Match(LAG);
-				State = 902;
+				State = 904;
 				duration();
 				}
 				break;
@@ -6787,13 +6797,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 903;
-				Match(DEPTH);
-				State = 904;
-				expr(0);
 				State = 905;
-				Match(PER);
+				Match(DEPTH);
 				State = 906;
+				expr(0);
+				State = 907;
+				Match(PER);
+				State = 908;
 				Match(MONTH);
 				}
 				break;
@@ -6801,9 +6811,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 908;
+				State = 910;
 				Match(IMPACT);
-				State = 909;
+				State = 911;
 				expr(0);
 				}
 				break;
@@ -6811,13 +6821,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 910;
-				Match(LIMIT);
-				State = 911;
-				expr(0);
 				State = 912;
-				Match(PER);
+				Match(LIMIT);
 				State = 913;
+				expr(0);
+				State = 914;
+				Match(PER);
+				State = 915;
 				Match(MONTH);
 				}
 				break;
@@ -6825,9 +6835,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 915;
+				State = 917;
 				Match(COSTS);
-				State = 916;
+				State = 918;
 				expr(0);
 				}
 				break;
@@ -6835,9 +6845,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 917;
+				State = 919;
 				Match(KEEP);
-				State = 918;
+				State = 920;
 				Match(CONTRACTS);
 				}
 				break;
@@ -6845,9 +6855,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 919;
+				State = 921;
 				Match(RESERVE);
-				State = 920;
+				State = 922;
 				expr(0);
 				}
 				break;
@@ -6906,31 +6916,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 923;
-			Match(SCENARIO);
-			State = 924;
-			_localctx.name = ident();
 			State = 925;
-			Match(FOR);
+			Match(SCENARIO);
 			State = 926;
-			_localctx.deal = ident();
+			_localctx.name = ident();
 			State = 927;
+			Match(FOR);
+			State = 928;
+			_localctx.deal = ident();
+			State = 929;
 			Match(LBRACE);
-			State = 931;
+			State = 933;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3546743040523632641L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 144110927498770945L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 576443709995083783L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 928;
+				State = 930;
 				scenarioItem();
 				}
 				}
-				State = 933;
+				State = 935;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 934;
+			State = 936;
 			Match(RBRACE);
 			}
 		}
@@ -7040,6 +7050,9 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
 			return GetRuleContext<LoadingContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public RecoveryDrawContext recoveryDraw() {
+			return GetRuleContext<RecoveryDrawContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
 			return GetRuleContext<ExprContext>(0);
@@ -7402,20 +7415,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1086;
+			State = 1091;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 936;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 937;
-				Match(RENEWALS);
 				State = 938;
-				Match(TAKEN);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 939;
+				Match(RENEWALS);
+				State = 940;
+				Match(TAKEN);
+				State = 941;
 				Match(NUMBER);
 				}
 				break;
@@ -7423,24 +7436,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 941;
-				((DeflateItemContext)_localctx).path = reference();
-				State = 942;
-				Match(DEFLATE);
 				State = 943;
-				((DeflateItemContext)_localctx).rate = expr(0);
+				((DeflateItemContext)_localctx).path = reference();
 				State = 944;
+				Match(DEFLATE);
+				State = 945;
+				((DeflateItemContext)_localctx).rate = expr(0);
+				State = 946;
 				perYear();
-				State = 949;
+				State = 951;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
 				case 1:
 					{
-					State = 945;
-					Match(VOLATILITY);
-					State = 946;
-					((DeflateItemContext)_localctx).vol = expr(0);
 					State = 947;
+					Match(VOLATILITY);
+					State = 948;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 949;
 					perYear();
 					}
 					break;
@@ -7451,15 +7464,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 951;
-				((DropItemContext)_localctx).path = reference();
-				State = 952;
-				Match(DROP);
 				State = 953;
-				expr(0);
+				((DropItemContext)_localctx).path = reference();
 				State = 954;
-				Match(BY);
+				Match(DROP);
 				State = 955;
+				expr(0);
+				State = 956;
+				Match(BY);
+				State = 957;
 				Match(DATE);
 				}
 				break;
@@ -7467,68 +7480,78 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 957;
+				State = 959;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 958;
+				State = 960;
 				Match(DEFAULTS);
-				State = 979;
+				State = 984;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 959;
+					State = 961;
 					Match(ON);
-					State = 960;
+					State = 962;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 961;
+					State = 963;
 					Match(DRAWN);
-					State = 971;
+					State = 973;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 					case 1:
 						{
-						State = 962;
-						Match(PD);
-						State = 963;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
 						State = 964;
+						Match(PD);
+						State = 965;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 966;
 						perYear();
-						State = 968;
+						State = 970;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 965;
+							State = 967;
 							pdStep();
 							}
 							}
-							State = 970;
+							State = 972;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 976;
+					State = 978;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 973;
+							State = 975;
 							loading();
 							}
 							} 
 						}
-						State = 978;
+						State = 980;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
+					}
+					State = 982;
+					ErrorHandler.Sync(this);
+					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
+					case 1:
+						{
+						State = 981;
+						recoveryDraw();
+						}
+						break;
 					}
 					}
 					break;
@@ -7541,9 +7564,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 981;
+				State = 986;
 				Match(ENFORCEMENT);
-				State = 983;
+				State = 988;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7551,7 +7574,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 982;
+						State = 987;
 						sellTerm();
 						}
 						}
@@ -7559,9 +7582,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 985;
+					State = 990;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,95,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -7569,11 +7592,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 987;
+				State = 992;
 				Match(ENFORCEMENT);
-				State = 988;
+				State = 993;
 				Match(SELL);
-				State = 989;
+				State = 994;
 				Match(ALL);
 				}
 				break;
@@ -7581,11 +7604,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 990;
+				State = 995;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 991;
+				State = 996;
 				Match(LEVEL);
-				State = 992;
+				State = 997;
 				expr(0);
 				}
 				break;
@@ -7593,29 +7616,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 994;
+				State = 999;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 995;
+				State = 1000;
 				Match(POINTS);
-				State = 996;
-				pointsKind();
-				State = 997;
-				Match(LBRACE);
 				State = 1001;
+				pointsKind();
+				State = 1002;
+				Match(LBRACE);
+				State = 1006;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 998;
+					State = 1003;
 					schedulePoint();
 					}
 					}
-					State = 1003;
+					State = 1008;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1004;
+				State = 1009;
 				Match(RBRACE);
 				}
 				break;
@@ -7623,15 +7646,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1006;
+				State = 1011;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1007;
+				State = 1012;
 				Match(LAUNCH);
-				State = 1008;
+				State = 1013;
 				Match(DATE);
-				State = 1009;
+				State = 1014;
 				Match(DOWN);
-				State = 1010;
+				State = 1015;
 				expr(0);
 				}
 				break;
@@ -7639,21 +7662,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1012;
+				State = 1017;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1013;
+				State = 1018;
 				Match(SHIFT);
-				State = 1015;
+				State = 1020;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1014;
+					State = 1019;
 					Match(PLUS);
 					}
 				}
 
-				State = 1017;
+				State = 1022;
 				expr(0);
 				}
 				break;
@@ -7661,11 +7684,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1019;
+				State = 1024;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1020;
+				State = 1025;
 				Match(UTILISATION);
-				State = 1021;
+				State = 1026;
 				expr(0);
 				}
 				break;
@@ -7673,17 +7696,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1023;
-				((ReletItemContext)_localctx).contract = ident();
-				State = 1024;
-				Match(RELET);
-				State = 1025;
-				Match(AFTER);
-				State = 1026;
-				duration();
-				State = 1027;
-				Match(AT);
 				State = 1028;
+				((ReletItemContext)_localctx).contract = ident();
+				State = 1029;
+				Match(RELET);
+				State = 1030;
+				Match(AFTER);
+				State = 1031;
+				duration();
+				State = 1032;
+				Match(AT);
+				State = 1033;
 				expr(0);
 				}
 				break;
@@ -7691,11 +7714,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1030;
+				State = 1035;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1031;
+				State = 1036;
 				Match(NOT);
-				State = 1032;
+				State = 1037;
 				Match(RELET);
 				}
 				break;
@@ -7703,9 +7726,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1034;
+				State = 1039;
 				Match(PATHS);
-				State = 1035;
+				State = 1040;
 				Match(NUMBER);
 				}
 				break;
@@ -7713,9 +7736,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1036;
+				State = 1041;
 				Match(SEED);
-				State = 1037;
+				State = 1042;
 				Match(NUMBER);
 				}
 				break;
@@ -7723,7 +7746,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1038;
+				State = 1043;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -7731,21 +7754,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1039;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1040;
-				Match(GBM);
-				State = 1041;
-				Match(DRIFT);
-				State = 1042;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1043;
-				perYear();
 				State = 1044;
-				Match(VOLATILITY);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1045;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(GBM);
 				State = 1046;
+				Match(DRIFT);
+				State = 1047;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1048;
+				perYear();
+				State = 1049;
+				Match(VOLATILITY);
+				State = 1050;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1051;
 				perYear();
 				}
 				break;
@@ -7753,39 +7776,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1048;
-				((RevertsItemContext)_localctx).index = ident();
-				State = 1049;
-				Match(REVERTS);
-				State = 1050;
-				Match(TO);
 				State = 1053;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1054;
+				Match(REVERTS);
+				State = 1055;
+				Match(TO);
+				State = 1058;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 				case 1:
 					{
-					State = 1051;
+					State = 1056;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1052;
+					State = 1057;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1055;
-				Match(SPEED);
-				State = 1056;
-				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1057;
-				perYear();
-				State = 1058;
-				Match(VOLATILITY);
-				State = 1059;
-				((RevertsItemContext)_localctx).vol = expr(0);
 				State = 1060;
+				Match(SPEED);
+				State = 1061;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1062;
+				perYear();
+				State = 1063;
+				Match(VOLATILITY);
+				State = 1064;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1065;
 				perYear();
 				}
 				break;
@@ -7793,17 +7816,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1062;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1063;
-				Match(JUMPS);
-				State = 1064;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1065;
-				perYear();
-				State = 1066;
-				Match(DOWN);
 				State = 1067;
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1068;
+				Match(JUMPS);
+				State = 1069;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1070;
+				perYear();
+				State = 1071;
+				Match(DOWN);
+				State = 1072;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -7811,24 +7834,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1069;
+				State = 1074;
 				Match(CORRELATE);
-				State = 1070;
+				State = 1075;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1071;
-				Match(WITH);
-				State = 1072;
-				((CorrelateItemContext)_localctx).b = reference();
-				State = 1073;
-				((CorrelateItemContext)_localctx).normal = expr(0);
 				State = 1076;
+				Match(WITH);
+				State = 1077;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1078;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1081;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
 				case 1:
 					{
-					State = 1074;
+					State = 1079;
 					Match(STRESS);
-					State = 1075;
+					State = 1080;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -7839,19 +7862,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1078;
-				Match(REGIMES);
-				State = 1079;
-				Match(STRESS);
-				State = 1080;
-				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1081;
-				perYear();
-				State = 1082;
-				Match(NORMAL);
 				State = 1083;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(REGIMES);
 				State = 1084;
+				Match(STRESS);
+				State = 1085;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1086;
+				perYear();
+				State = 1087;
+				Match(NORMAL);
+				State = 1088;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1089;
 				perYear();
 				}
 				break;
@@ -7898,16 +7921,74 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1088;
+			State = 1093;
 			Match(UNTIL);
-			State = 1089;
+			State = 1094;
 			Match(DATE);
-			State = 1090;
+			State = 1095;
 			Match(THEN);
-			State = 1091;
+			State = 1096;
 			expr(0);
-			State = 1092;
+			State = 1097;
 			perYear();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class RecoveryDrawContext : ParserRuleContext {
+		public ExprContext mean;
+		public ExprContext sd;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RECOVERY() { return GetToken(DealLangParser.RECOVERY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BETA() { return GetToken(DealLangParser.BETA, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MEAN() { return GetToken(DealLangParser.MEAN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SD() { return GetToken(DealLangParser.SD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		public RecoveryDrawContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_recoveryDraw; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRecoveryDraw(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public RecoveryDrawContext recoveryDraw() {
+		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
+		EnterRule(_localctx, 102, RULE_recoveryDraw);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1099;
+			Match(RECOVERY);
+			State = 1100;
+			Match(BETA);
+			State = 1101;
+			Match(MEAN);
+			State = 1102;
+			_localctx.mean = expr(0);
+			State = 1103;
+			Match(SD);
+			State = 1104;
+			_localctx.sd = expr(0);
 			}
 		}
 		catch (RecognitionException re) {
@@ -7947,15 +8028,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 102, RULE_loading);
+		EnterRule(_localctx, 104, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1094;
+			State = 1106;
 			Match(LOADING);
-			State = 1095;
+			State = 1107;
 			_localctx.factor = reference();
-			State = 1096;
+			State = 1108;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -7989,13 +8070,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 104, RULE_perYear);
+		EnterRule(_localctx, 106, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1098;
+			State = 1110;
 			Match(PER);
-			State = 1099;
+			State = 1111;
 			Match(YEAR);
 			}
 		}
@@ -8028,11 +8109,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 106, RULE_duration);
+		EnterRule(_localctx, 108, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1101;
+			State = 1113;
 			Match(QUANTITY);
 			}
 		}
@@ -8352,27 +8433,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 108;
-		EnterRecursionRule(_localctx, 108, RULE_expr, _p);
+		int _startState = 110;
+		EnterRecursionRule(_localctx, 110, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1145;
+			State = 1157;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1104;
+				State = 1116;
 				Match(LPAREN);
-				State = 1105;
+				State = 1117;
 				expr(0);
-				State = 1106;
+				State = 1118;
 				Match(RPAREN);
 				}
 				break;
@@ -8381,9 +8462,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1108;
+				State = 1120;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1109;
+				State = 1121;
 				expr(16);
 				}
 				break;
@@ -8392,9 +8473,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1110;
+				State = 1122;
 				Match(NOT);
-				State = 1111;
+				State = 1123;
 				expr(11);
 				}
 				break;
@@ -8403,17 +8484,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1112;
+				State = 1124;
 				Match(IF);
-				State = 1113;
+				State = 1125;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1114;
+				State = 1126;
 				Match(THEN);
-				State = 1115;
+				State = 1127;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1116;
+				State = 1128;
 				Match(ELSE);
-				State = 1117;
+				State = 1129;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -8422,37 +8503,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1119;
+				State = 1131;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1120;
+				State = 1132;
 				Match(LPAREN);
-				State = 1129;
+				State = 1141;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3546743040523632641L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1297034631127955969L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 105473L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 5188138524511823879L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 105473L) != 0)) {
 					{
-					State = 1121;
+					State = 1133;
 					expr(0);
-					State = 1126;
+					State = 1138;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1122;
+						State = 1134;
 						Match(COMMA);
-						State = 1123;
+						State = 1135;
 						expr(0);
 						}
 						}
-						State = 1128;
+						State = 1140;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1131;
+				State = 1143;
 				Match(RPAREN);
 				}
 				break;
@@ -8461,7 +8542,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1133;
+				State = 1145;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -8471,19 +8552,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1135;
+				State = 1147;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 158)) & ~0x3f) == 0 && ((1L << (_la - 158)) & 127L) != 0)) {
+				if (((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 127L) != 0)) {
 					{
-					State = 1134;
+					State = 1146;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1137;
+				State = 1149;
 				Match(PER);
-				State = 1138;
+				State = 1150;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -8492,9 +8573,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1139;
+				State = 1151;
 				Match(NUMBER);
-				State = 1140;
+				State = 1152;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -8503,7 +8584,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1141;
+				State = 1153;
 				Match(QUANTITY);
 				}
 				break;
@@ -8512,7 +8593,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1142;
+				State = 1154;
 				Match(NUMBER);
 				}
 				break;
@@ -8521,7 +8602,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1143;
+				State = 1155;
 				Match(DATE);
 				}
 				break;
@@ -8530,34 +8611,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1144;
+				State = 1156;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1167;
+			State = 1179;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,106,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1165;
+					State = 1177;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1147;
+						State = 1159;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1148;
+						State = 1160;
 						Match(OF);
-						State = 1149;
+						State = 1161;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -8566,9 +8647,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1150;
+						State = 1162;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1151;
+						State = 1163;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -8578,7 +8659,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1152;
+						State = 1164;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -8587,9 +8668,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1153;
+						State = 1165;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1154;
+						State = 1166;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8599,7 +8680,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1155;
+						State = 1167;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -8608,19 +8689,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1156;
+						State = 1168;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1157;
+						State = 1169;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 63L) != 0)) ) {
+						if ( !(((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1158;
+						State = 1170;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -8629,11 +8710,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1159;
+						State = 1171;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1160;
+						State = 1172;
 						Match(AND);
-						State = 1161;
+						State = 1173;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -8642,20 +8723,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1162;
+						State = 1174;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1163;
+						State = 1175;
 						Match(OR);
-						State = 1164;
+						State = 1176;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1169;
+				State = 1181;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,106,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
 			}
 			}
 		}
@@ -8694,14 +8775,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 110, RULE_measureUnit);
+		EnterRule(_localctx, 112, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1170;
+			State = 1182;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 158)) & ~0x3f) == 0 && ((1L << (_la - 158)) & 127L) != 0)) ) {
+			if ( !(((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8746,20 +8827,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 112, RULE_reference);
+		EnterRule(_localctx, 114, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1172;
+			State = 1184;
 			ident();
-			State = 1175;
+			State = 1187;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
 			case 1:
 				{
-				State = 1173;
+				State = 1185;
 				Match(DOT);
-				State = 1174;
+				State = 1186;
 				_localctx.member = ident();
 				}
 				break;
@@ -8909,6 +8990,9 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NORMAL() { return GetToken(DealLangParser.NORMAL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOADING() { return GetToken(DealLangParser.LOADING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BETA() { return GetToken(DealLangParser.BETA, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MEAN() { return GetToken(DealLangParser.MEAN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SD() { return GetToken(DealLangParser.SD, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -8925,14 +9009,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 114, RULE_ident);
+		EnterRule(_localctx, 116, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1177;
+			State = 1189;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3546743040523632641L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 144110927497722369L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 576443709990889479L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8955,7 +9039,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 54: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 55: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -8978,7 +9062,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,216,1180,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,219,1192,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -8986,430 +9070,435 @@ public partial class DealLangParser : Parser {
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
-		2,57,7,57,1,0,1,0,1,0,1,0,5,0,121,8,0,10,0,12,0,124,9,0,1,0,1,0,1,1,1,
-		1,1,1,1,2,1,2,1,2,1,2,5,2,135,8,2,10,2,12,2,138,9,2,1,2,1,2,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,
-		161,8,3,1,4,1,4,1,4,1,4,1,4,5,4,168,8,4,10,4,12,4,171,9,4,1,4,1,4,1,5,
-		1,5,1,5,5,5,178,8,5,10,5,12,5,181,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,199,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,
-		8,207,8,8,10,8,12,8,210,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,220,8,
-		9,1,10,1,10,1,10,1,10,5,10,226,8,10,10,10,12,10,229,9,10,1,10,1,10,1,11,
-		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,243,8,11,10,11,12,11,
-		246,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,254,8,11,1,12,1,12,1,13,1,
-		13,1,13,1,13,5,13,262,8,13,10,13,12,13,265,9,13,1,13,1,13,1,14,1,14,1,
-		14,1,14,1,14,1,14,1,14,3,14,276,8,14,1,14,1,14,3,14,280,8,14,1,14,1,14,
-		1,14,1,14,5,14,286,8,14,10,14,12,14,289,9,14,1,14,3,14,292,8,14,1,15,1,
-		15,1,15,3,15,297,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,305,8,16,10,16,
-		12,16,308,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		3,17,321,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,3,17,336,8,17,1,17,1,17,4,17,340,8,17,11,17,12,17,341,1,17,1,17,
-		3,17,346,8,17,1,18,1,18,1,18,3,18,351,8,18,1,19,1,19,1,19,1,19,1,19,1,
-		19,3,19,359,8,19,1,20,1,20,1,20,1,20,5,20,365,8,20,10,20,12,20,368,9,20,
-		1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,379,8,21,1,21,1,21,1,
-		21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,390,8,21,1,22,1,22,1,22,1,22,5,22,
-		396,8,22,10,22,12,22,399,9,22,1,22,1,22,1,23,1,23,1,23,5,23,406,8,23,10,
-		23,12,23,409,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,442,8,23,1,24,1,24,1,24,1,24,1,24,
-		1,24,5,24,450,8,24,10,24,12,24,453,9,24,1,24,1,24,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,3,25,479,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
-		25,1,25,1,25,1,25,1,25,3,25,493,8,25,3,25,495,8,25,1,26,1,26,1,26,1,26,
-		1,26,3,26,502,8,26,1,27,1,27,1,27,1,27,5,27,508,8,27,10,27,12,27,511,9,
-		27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,520,8,28,1,28,1,28,3,28,524,
-		8,28,1,28,1,28,3,28,528,8,28,1,28,1,28,3,28,532,8,28,1,28,1,28,3,28,536,
-		8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,
-		550,8,28,10,28,12,28,553,9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,570,8,28,1,28,1,28,1,28,1,28,1,
-		28,5,28,577,8,28,10,28,12,28,580,9,28,1,28,1,28,3,28,584,8,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,3,28,605,8,28,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,
-		30,1,30,5,30,617,8,30,10,30,12,30,620,9,30,1,30,3,30,623,8,30,1,31,1,31,
-		1,31,1,31,5,31,629,8,31,10,31,12,31,632,9,31,1,31,1,31,1,32,1,32,1,32,
-		1,32,1,32,1,32,5,32,642,8,32,10,32,12,32,645,9,32,3,32,647,8,32,1,33,1,
-		33,1,33,1,34,1,34,1,34,1,34,5,34,656,8,34,10,34,12,34,659,9,34,1,34,3,
-		34,662,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,670,8,35,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,3,36,681,8,36,3,36,683,8,36,1,36,1,36,1,
-		37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,694,8,37,1,37,3,37,697,8,37,1,37,
-		1,37,3,37,701,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,709,8,38,1,38,1,
-		38,1,38,3,38,714,8,38,1,38,1,38,1,38,3,38,719,8,38,1,38,1,38,1,38,1,38,
-		1,38,1,38,1,38,1,38,3,38,729,8,38,1,38,1,38,1,38,1,38,5,38,735,8,38,10,
-		38,12,38,738,9,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,749,
-		8,39,10,39,12,39,752,9,39,1,39,1,39,3,39,756,8,39,1,39,3,39,759,8,39,1,
-		40,1,40,1,40,1,40,1,40,3,40,766,8,40,1,41,1,41,1,41,1,41,1,41,5,41,773,
-		8,41,10,41,12,41,776,9,41,1,42,1,42,3,42,780,8,42,1,43,1,43,1,43,5,43,
-		785,8,43,10,43,12,43,788,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,
-		5,44,798,8,44,10,44,12,44,801,9,44,3,44,803,8,44,1,44,1,44,1,44,1,44,1,
-		44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,816,8,44,1,44,1,44,1,44,1,44,1,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,831,8,44,10,44,12,44,834,
-		9,44,1,44,1,44,1,44,1,44,5,44,840,8,44,10,44,12,44,843,9,44,1,44,3,44,
-		846,8,44,1,44,1,44,1,44,3,44,851,8,44,1,44,1,44,5,44,855,8,44,10,44,12,
-		44,858,9,44,1,44,1,44,1,44,1,44,5,44,864,8,44,10,44,12,44,867,9,44,1,44,
-		3,44,870,8,44,1,45,1,45,1,45,5,45,875,8,45,10,45,12,45,878,9,45,1,45,1,
-		45,1,46,1,46,1,46,1,46,5,46,886,8,46,10,46,12,46,889,9,46,1,46,5,46,892,
-		8,46,10,46,12,46,895,9,46,1,46,3,46,898,8,46,1,47,1,47,1,47,1,47,1,47,
+		2,57,7,57,2,58,7,58,1,0,1,0,1,0,1,0,5,0,123,8,0,10,0,12,0,126,9,0,1,0,
+		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,137,8,2,10,2,12,2,140,9,2,1,2,1,2,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
+		3,1,3,3,3,163,8,3,1,4,1,4,1,4,1,4,1,4,5,4,170,8,4,10,4,12,4,173,9,4,1,
+		4,1,4,1,5,1,5,1,5,5,5,180,8,5,10,5,12,5,183,9,5,1,5,1,5,1,6,1,6,1,6,1,
+		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,201,8,6,1,7,1,7,1,8,1,8,
+		1,8,1,8,5,8,209,8,8,10,8,12,8,212,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,
+		3,9,222,8,9,1,10,1,10,1,10,1,10,5,10,228,8,10,10,10,12,10,231,9,10,1,10,
+		1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,245,8,11,10,
+		11,12,11,248,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,256,8,11,1,12,1,12,
+		1,13,1,13,1,13,1,13,5,13,264,8,13,10,13,12,13,267,9,13,1,13,1,13,1,14,
+		1,14,1,14,1,14,1,14,1,14,1,14,3,14,278,8,14,1,14,1,14,3,14,282,8,14,1,
+		14,1,14,1,14,1,14,5,14,288,8,14,10,14,12,14,291,9,14,1,14,3,14,294,8,14,
+		1,15,1,15,1,15,3,15,299,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,307,8,
+		16,10,16,12,16,310,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,3,17,323,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,3,17,338,8,17,1,17,1,17,4,17,342,8,17,11,17,12,17,343,1,
+		17,1,17,3,17,348,8,17,1,18,1,18,1,18,3,18,353,8,18,1,19,1,19,1,19,1,19,
+		1,19,1,19,3,19,361,8,19,1,20,1,20,1,20,1,20,5,20,367,8,20,10,20,12,20,
+		370,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,381,8,21,1,
+		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,392,8,21,1,22,1,22,1,22,
+		1,22,5,22,398,8,22,10,22,12,22,401,9,22,1,22,1,22,1,23,1,23,1,23,5,23,
+		408,8,23,10,23,12,23,411,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,444,8,23,1,24,1,24,1,
+		24,1,24,1,24,1,24,5,24,452,8,24,10,24,12,24,455,9,24,1,24,1,24,1,25,1,
+		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
+		25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,481,8,25,1,25,1,25,1,25,1,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,495,8,25,3,25,497,8,25,1,26,1,
+		26,1,26,1,26,1,26,3,26,504,8,26,1,27,1,27,1,27,1,27,5,27,510,8,27,10,27,
+		12,27,513,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,522,8,28,1,28,1,
+		28,3,28,526,8,28,1,28,1,28,3,28,530,8,28,1,28,1,28,3,28,534,8,28,1,28,
+		1,28,3,28,538,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,5,28,552,8,28,10,28,12,28,555,9,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,572,8,28,1,28,1,28,
+		1,28,1,28,1,28,5,28,579,8,28,10,28,12,28,582,9,28,1,28,1,28,3,28,586,8,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,3,28,607,8,28,1,29,1,29,1,29,1,29,1,30,1,30,
+		1,30,1,30,1,30,1,30,5,30,619,8,30,10,30,12,30,622,9,30,1,30,3,30,625,8,
+		30,1,31,1,31,1,31,1,31,5,31,631,8,31,10,31,12,31,634,9,31,1,31,1,31,1,
+		32,1,32,1,32,1,32,1,32,1,32,5,32,644,8,32,10,32,12,32,647,9,32,3,32,649,
+		8,32,1,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,658,8,34,10,34,12,34,661,
+		9,34,1,34,3,34,664,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,672,8,35,1,
+		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,683,8,36,3,36,685,8,36,
+		1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,696,8,37,1,37,3,37,699,
+		8,37,1,37,1,37,3,37,703,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,711,8,
+		38,1,38,1,38,1,38,3,38,716,8,38,1,38,1,38,1,38,3,38,721,8,38,1,38,1,38,
+		1,38,1,38,1,38,1,38,1,38,1,38,3,38,731,8,38,1,38,1,38,1,38,1,38,5,38,737,
+		8,38,10,38,12,38,740,9,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
+		5,39,751,8,39,10,39,12,39,754,9,39,1,39,1,39,3,39,758,8,39,1,39,3,39,761,
+		8,39,1,40,1,40,1,40,1,40,1,40,3,40,768,8,40,1,41,1,41,1,41,1,41,1,41,5,
+		41,775,8,41,10,41,12,41,778,9,41,1,42,1,42,3,42,782,8,42,1,43,1,43,1,43,
+		5,43,787,8,43,10,43,12,43,790,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,
+		1,44,5,44,800,8,44,10,44,12,44,803,9,44,3,44,805,8,44,1,44,1,44,1,44,1,
+		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,818,8,44,1,44,1,44,1,44,1,44,
+		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,833,8,44,10,44,12,44,
+		836,9,44,1,44,1,44,1,44,1,44,5,44,842,8,44,10,44,12,44,845,9,44,1,44,3,
+		44,848,8,44,1,44,1,44,1,44,3,44,853,8,44,1,44,1,44,5,44,857,8,44,10,44,
+		12,44,860,9,44,1,44,1,44,1,44,1,44,5,44,866,8,44,10,44,12,44,869,9,44,
+		1,44,3,44,872,8,44,1,45,1,45,1,45,5,45,877,8,45,10,45,12,45,880,9,45,1,
+		45,1,45,1,46,1,46,1,46,1,46,5,46,888,8,46,10,46,12,46,891,9,46,1,46,5,
+		46,894,8,46,10,46,12,46,897,9,46,1,46,3,46,900,8,46,1,47,1,47,1,47,1,47,
 		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,3,47,922,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,930,8,
-		48,10,48,12,48,933,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,3,49,950,8,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,967,8,49,10,49,12,49,
-		970,9,49,3,49,972,8,49,1,49,5,49,975,8,49,10,49,12,49,978,9,49,3,49,980,
-		8,49,1,49,1,49,4,49,984,8,49,11,49,12,49,985,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,1000,8,49,10,49,12,49,1003,9,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1016,8,49,
+		1,47,1,47,1,47,1,47,3,47,924,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,932,
+		8,48,10,48,12,48,935,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,3,49,952,8,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,969,8,49,10,49,12,
+		49,972,9,49,3,49,974,8,49,1,49,5,49,977,8,49,10,49,12,49,980,9,49,1,49,
+		3,49,983,8,49,3,49,985,8,49,1,49,1,49,4,49,989,8,49,11,49,12,49,990,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,1005,8,
+		49,10,49,12,49,1008,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,3,49,1021,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
 		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1054,8,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,3,49,1077,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,3,49,1087,8,49,1,50,1,50,1,50,1,50,1,50,1,50,1,51,1,51,1,51,1,51,
-		1,52,1,52,1,52,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1125,
-		8,54,10,54,12,54,1128,9,54,3,54,1130,8,54,1,54,1,54,1,54,1,54,3,54,1136,
-		8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1146,8,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
-		1,54,1,54,5,54,1166,8,54,10,54,12,54,1169,9,54,1,55,1,55,1,56,1,56,1,56,
-		3,56,1176,8,56,1,57,1,57,1,57,0,1,108,58,0,2,4,6,8,10,12,14,16,18,20,22,
-		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
-		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
-		114,0,8,1,0,186,187,1,0,15,16,1,0,206,207,1,0,196,197,1,0,194,195,1,0,
-		198,203,1,0,158,164,21,0,3,3,5,9,13,39,41,44,46,46,49,53,57,58,60,61,63,
-		95,97,107,109,110,112,114,118,119,121,123,126,128,137,137,139,143,150,
-		152,165,165,170,184,210,211,1352,0,122,1,0,0,0,2,127,1,0,0,0,4,130,1,0,
-		0,0,6,160,1,0,0,0,8,162,1,0,0,0,10,174,1,0,0,0,12,198,1,0,0,0,14,200,1,
-		0,0,0,16,202,1,0,0,0,18,219,1,0,0,0,20,221,1,0,0,0,22,253,1,0,0,0,24,255,
-		1,0,0,0,26,257,1,0,0,0,28,291,1,0,0,0,30,293,1,0,0,0,32,298,1,0,0,0,34,
-		345,1,0,0,0,36,350,1,0,0,0,38,358,1,0,0,0,40,360,1,0,0,0,42,389,1,0,0,
-		0,44,391,1,0,0,0,46,441,1,0,0,0,48,443,1,0,0,0,50,494,1,0,0,0,52,496,1,
-		0,0,0,54,503,1,0,0,0,56,604,1,0,0,0,58,606,1,0,0,0,60,622,1,0,0,0,62,624,
-		1,0,0,0,64,646,1,0,0,0,66,648,1,0,0,0,68,651,1,0,0,0,70,669,1,0,0,0,72,
-		671,1,0,0,0,74,686,1,0,0,0,76,702,1,0,0,0,78,758,1,0,0,0,80,760,1,0,0,
-		0,82,767,1,0,0,0,84,779,1,0,0,0,86,781,1,0,0,0,88,869,1,0,0,0,90,871,1,
-		0,0,0,92,897,1,0,0,0,94,921,1,0,0,0,96,923,1,0,0,0,98,1086,1,0,0,0,100,
-		1088,1,0,0,0,102,1094,1,0,0,0,104,1098,1,0,0,0,106,1101,1,0,0,0,108,1145,
-		1,0,0,0,110,1170,1,0,0,0,112,1172,1,0,0,0,114,1177,1,0,0,0,116,121,3,2,
-		1,0,117,121,3,4,2,0,118,121,3,96,48,0,119,121,3,8,4,0,120,116,1,0,0,0,
-		120,117,1,0,0,0,120,118,1,0,0,0,120,119,1,0,0,0,121,124,1,0,0,0,122,120,
-		1,0,0,0,122,123,1,0,0,0,123,125,1,0,0,0,124,122,1,0,0,0,125,126,5,0,0,
-		1,126,1,1,0,0,0,127,128,5,3,0,0,128,129,5,208,0,0,129,3,1,0,0,0,130,131,
-		5,1,0,0,131,132,3,114,57,0,132,136,5,186,0,0,133,135,3,6,3,0,134,133,1,
-		0,0,0,135,138,1,0,0,0,136,134,1,0,0,0,136,137,1,0,0,0,137,139,1,0,0,0,
-		138,136,1,0,0,0,139,140,5,187,0,0,140,5,1,0,0,0,141,161,3,12,6,0,142,161,
-		3,16,8,0,143,161,3,20,10,0,144,161,3,26,13,0,145,161,3,32,16,0,146,161,
-		3,40,20,0,147,161,3,44,22,0,148,161,3,48,24,0,149,161,3,54,27,0,150,161,
-		3,62,31,0,151,161,3,68,34,0,152,161,3,72,36,0,153,161,3,74,37,0,154,161,
-		3,76,38,0,155,161,3,80,40,0,156,161,3,82,41,0,157,161,3,86,43,0,158,161,
-		3,90,45,0,159,161,3,8,4,0,160,141,1,0,0,0,160,142,1,0,0,0,160,143,1,0,
-		0,0,160,144,1,0,0,0,160,145,1,0,0,0,160,146,1,0,0,0,160,147,1,0,0,0,160,
-		148,1,0,0,0,160,149,1,0,0,0,160,150,1,0,0,0,160,151,1,0,0,0,160,152,1,
-		0,0,0,160,153,1,0,0,0,160,154,1,0,0,0,160,155,1,0,0,0,160,156,1,0,0,0,
-		160,157,1,0,0,0,160,158,1,0,0,0,160,159,1,0,0,0,161,7,1,0,0,0,162,163,
-		5,210,0,0,163,169,4,4,0,0,164,168,3,114,57,0,165,168,5,4,0,0,166,168,5,
-		48,0,0,167,164,1,0,0,0,167,165,1,0,0,0,167,166,1,0,0,0,168,171,1,0,0,0,
-		169,167,1,0,0,0,169,170,1,0,0,0,170,172,1,0,0,0,171,169,1,0,0,0,172,173,
-		3,10,5,0,173,9,1,0,0,0,174,179,5,186,0,0,175,178,3,10,5,0,176,178,8,0,
-		0,0,177,175,1,0,0,0,177,176,1,0,0,0,178,181,1,0,0,0,179,177,1,0,0,0,179,
-		180,1,0,0,0,180,182,1,0,0,0,181,179,1,0,0,0,182,183,5,187,0,0,183,11,1,
-		0,0,0,184,185,5,5,0,0,185,199,5,208,0,0,186,187,5,6,0,0,187,199,3,114,
-		57,0,188,189,5,7,0,0,189,199,5,205,0,0,190,191,5,8,0,0,191,199,5,205,0,
-		0,192,193,5,9,0,0,193,199,5,205,0,0,194,195,5,10,0,0,195,199,3,114,57,
-		0,196,197,5,11,0,0,197,199,3,14,7,0,198,184,1,0,0,0,198,186,1,0,0,0,198,
-		188,1,0,0,0,198,190,1,0,0,0,198,192,1,0,0,0,198,194,1,0,0,0,198,196,1,
-		0,0,0,199,13,1,0,0,0,200,201,5,204,0,0,201,15,1,0,0,0,202,203,5,12,0,0,
-		203,204,3,114,57,0,204,208,5,186,0,0,205,207,3,18,9,0,206,205,1,0,0,0,
-		207,210,1,0,0,0,208,206,1,0,0,0,208,209,1,0,0,0,209,211,1,0,0,0,210,208,
-		1,0,0,0,211,212,5,187,0,0,212,17,1,0,0,0,213,214,5,37,0,0,214,220,5,208,
-		0,0,215,216,5,38,0,0,216,220,3,108,54,0,217,218,5,39,0,0,218,220,3,108,
-		54,0,219,213,1,0,0,0,219,215,1,0,0,0,219,217,1,0,0,0,220,19,1,0,0,0,221,
-		222,5,13,0,0,222,223,3,114,57,0,223,227,5,186,0,0,224,226,3,22,11,0,225,
-		224,1,0,0,0,226,229,1,0,0,0,227,225,1,0,0,0,227,228,1,0,0,0,228,230,1,
-		0,0,0,229,227,1,0,0,0,230,231,5,187,0,0,231,21,1,0,0,0,232,233,5,105,0,
-		0,233,254,3,108,54,0,234,235,5,153,0,0,235,236,3,108,54,0,236,237,3,104,
-		52,0,237,254,1,0,0,0,238,239,5,14,0,0,239,240,3,24,12,0,240,244,5,186,
-		0,0,241,243,3,30,15,0,242,241,1,0,0,0,243,246,1,0,0,0,244,242,1,0,0,0,
-		244,245,1,0,0,0,245,247,1,0,0,0,246,244,1,0,0,0,247,248,5,187,0,0,248,
-		254,1,0,0,0,249,250,5,17,0,0,250,251,5,205,0,0,251,252,5,18,0,0,252,254,
-		3,108,54,0,253,232,1,0,0,0,253,234,1,0,0,0,253,238,1,0,0,0,253,249,1,0,
-		0,0,254,23,1,0,0,0,255,256,7,1,0,0,256,25,1,0,0,0,257,258,5,40,0,0,258,
-		259,3,114,57,0,259,263,5,186,0,0,260,262,3,28,14,0,261,260,1,0,0,0,262,
-		265,1,0,0,0,263,261,1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,265,263,1,
-		0,0,0,266,267,5,187,0,0,267,27,1,0,0,0,268,269,5,41,0,0,269,292,3,108,
-		54,0,270,271,5,42,0,0,271,272,5,43,0,0,272,275,3,106,53,0,273,274,5,44,
-		0,0,274,276,3,108,54,0,275,273,1,0,0,0,275,276,1,0,0,0,276,279,1,0,0,0,
-		277,278,5,45,0,0,278,280,5,205,0,0,279,277,1,0,0,0,279,280,1,0,0,0,280,
-		292,1,0,0,0,281,282,5,42,0,0,282,283,5,46,0,0,283,287,5,186,0,0,284,286,
-		3,30,15,0,285,284,1,0,0,0,286,289,1,0,0,0,287,285,1,0,0,0,287,288,1,0,
-		0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,292,5,187,0,0,291,268,1,0,0,0,
-		291,270,1,0,0,0,291,281,1,0,0,0,292,29,1,0,0,0,293,294,5,205,0,0,294,296,
-		3,108,54,0,295,297,5,190,0,0,296,295,1,0,0,0,296,297,1,0,0,0,297,31,1,
-		0,0,0,298,299,5,47,0,0,299,300,3,114,57,0,300,301,5,48,0,0,301,302,3,114,
-		57,0,302,306,5,186,0,0,303,305,3,34,17,0,304,303,1,0,0,0,305,308,1,0,0,
-		0,306,304,1,0,0,0,306,307,1,0,0,0,307,309,1,0,0,0,308,306,1,0,0,0,309,
-		310,5,187,0,0,310,33,1,0,0,0,311,312,5,49,0,0,312,346,3,114,57,0,313,314,
-		5,50,0,0,314,315,3,108,54,0,315,320,3,104,52,0,316,317,5,51,0,0,317,318,
-		3,108,54,0,318,319,3,104,52,0,319,321,1,0,0,0,320,316,1,0,0,0,320,321,
-		1,0,0,0,321,346,1,0,0,0,322,323,5,52,0,0,323,346,5,205,0,0,324,325,5,53,
-		0,0,325,346,3,106,53,0,326,327,5,54,0,0,327,328,3,36,18,0,328,329,3,106,
-		53,0,329,330,5,56,0,0,330,331,5,49,0,0,331,335,5,57,0,0,332,333,5,50,0,
-		0,333,334,5,56,0,0,334,336,5,58,0,0,335,332,1,0,0,0,335,336,1,0,0,0,336,
-		346,1,0,0,0,337,339,5,59,0,0,338,340,3,38,19,0,339,338,1,0,0,0,340,341,
-		1,0,0,0,341,339,1,0,0,0,341,342,1,0,0,0,342,346,1,0,0,0,343,344,5,11,0,
-		0,344,346,3,14,7,0,345,311,1,0,0,0,345,313,1,0,0,0,345,322,1,0,0,0,345,
-		324,1,0,0,0,345,326,1,0,0,0,345,337,1,0,0,0,345,343,1,0,0,0,346,35,1,0,
-		0,0,347,348,5,207,0,0,348,351,5,55,0,0,349,351,5,206,0,0,350,347,1,0,0,
-		0,350,349,1,0,0,0,351,37,1,0,0,0,352,353,5,60,0,0,353,359,3,108,54,0,354,
-		355,5,61,0,0,355,359,3,108,54,0,356,357,5,62,0,0,357,359,5,205,0,0,358,
-		352,1,0,0,0,358,354,1,0,0,0,358,356,1,0,0,0,359,39,1,0,0,0,360,361,5,63,
-		0,0,361,362,3,114,57,0,362,366,5,186,0,0,363,365,3,42,21,0,364,363,1,0,
-		0,0,365,368,1,0,0,0,366,364,1,0,0,0,366,367,1,0,0,0,367,369,1,0,0,0,368,
-		366,1,0,0,0,369,370,5,187,0,0,370,41,1,0,0,0,371,372,5,64,0,0,372,390,
-		3,114,57,0,373,374,5,97,0,0,374,390,3,108,54,0,375,376,5,98,0,0,376,378,
-		3,108,54,0,377,379,5,99,0,0,378,377,1,0,0,0,378,379,1,0,0,0,379,390,1,
-		0,0,0,380,381,5,100,0,0,381,382,5,62,0,0,382,390,5,205,0,0,383,384,5,103,
-		0,0,384,390,3,60,30,0,385,386,5,8,0,0,386,390,5,205,0,0,387,388,5,39,0,
-		0,388,390,3,108,54,0,389,371,1,0,0,0,389,373,1,0,0,0,389,375,1,0,0,0,389,
-		380,1,0,0,0,389,383,1,0,0,0,389,385,1,0,0,0,389,387,1,0,0,0,390,43,1,0,
-		0,0,391,392,5,65,0,0,392,393,3,114,57,0,393,397,5,186,0,0,394,396,3,46,
-		23,0,395,394,1,0,0,0,396,399,1,0,0,0,397,395,1,0,0,0,397,398,1,0,0,0,398,
-		400,1,0,0,0,399,397,1,0,0,0,400,401,5,187,0,0,401,45,1,0,0,0,402,403,5,
-		66,0,0,403,407,5,186,0,0,404,406,3,52,26,0,405,404,1,0,0,0,406,409,1,0,
-		0,0,407,405,1,0,0,0,407,408,1,0,0,0,408,410,1,0,0,0,409,407,1,0,0,0,410,
-		442,5,187,0,0,411,412,5,67,0,0,412,442,3,108,54,0,413,414,5,68,0,0,414,
-		442,3,108,54,0,415,416,5,69,0,0,416,417,5,43,0,0,417,442,3,106,53,0,418,
-		419,5,69,0,0,419,420,5,70,0,0,420,421,3,108,54,0,421,422,3,104,52,0,422,
-		442,1,0,0,0,423,424,5,72,0,0,424,442,3,108,54,0,425,426,5,73,0,0,426,442,
-		3,108,54,0,427,428,5,71,0,0,428,442,3,108,54,0,429,430,5,74,0,0,430,431,
-		3,108,54,0,431,432,3,104,52,0,432,442,1,0,0,0,433,434,5,75,0,0,434,435,
-		3,108,54,0,435,436,5,70,0,0,436,437,3,108,54,0,437,438,3,104,52,0,438,
-		442,1,0,0,0,439,440,5,76,0,0,440,442,3,114,57,0,441,402,1,0,0,0,441,411,
-		1,0,0,0,441,413,1,0,0,0,441,415,1,0,0,0,441,418,1,0,0,0,441,423,1,0,0,
-		0,441,425,1,0,0,0,441,427,1,0,0,0,441,429,1,0,0,0,441,433,1,0,0,0,441,
-		439,1,0,0,0,442,47,1,0,0,0,443,444,5,77,0,0,444,445,3,114,57,0,445,446,
-		5,48,0,0,446,447,3,114,57,0,447,451,5,186,0,0,448,450,3,50,25,0,449,448,
-		1,0,0,0,450,453,1,0,0,0,451,449,1,0,0,0,451,452,1,0,0,0,452,454,1,0,0,
-		0,453,451,1,0,0,0,454,455,5,187,0,0,455,49,1,0,0,0,456,457,5,78,0,0,457,
-		495,3,114,57,0,458,459,5,67,0,0,459,495,3,108,54,0,460,461,5,79,0,0,461,
-		462,5,56,0,0,462,495,5,58,0,0,463,464,5,79,0,0,464,495,3,108,54,0,465,
-		466,5,160,0,0,466,467,3,108,54,0,467,468,3,104,52,0,468,495,1,0,0,0,469,
-		470,5,80,0,0,470,495,3,108,54,0,471,472,5,52,0,0,472,495,5,205,0,0,473,
-		474,5,53,0,0,474,495,3,106,53,0,475,476,5,83,0,0,476,478,3,108,54,0,477,
-		479,5,84,0,0,478,477,1,0,0,0,478,479,1,0,0,0,479,495,1,0,0,0,480,481,5,
-		54,0,0,481,482,3,36,18,0,482,483,3,106,53,0,483,484,5,56,0,0,484,485,5,
-		78,0,0,485,486,5,57,0,0,486,495,1,0,0,0,487,488,5,85,0,0,488,492,3,108,
-		54,0,489,490,5,86,0,0,490,491,5,117,0,0,491,493,5,53,0,0,492,489,1,0,0,
-		0,492,493,1,0,0,0,493,495,1,0,0,0,494,456,1,0,0,0,494,458,1,0,0,0,494,
-		460,1,0,0,0,494,463,1,0,0,0,494,465,1,0,0,0,494,469,1,0,0,0,494,471,1,
-		0,0,0,494,473,1,0,0,0,494,475,1,0,0,0,494,480,1,0,0,0,494,487,1,0,0,0,
-		495,51,1,0,0,0,496,497,5,205,0,0,497,498,3,108,54,0,498,499,5,56,0,0,499,
-		501,3,108,54,0,500,502,5,190,0,0,501,500,1,0,0,0,501,502,1,0,0,0,502,53,
-		1,0,0,0,503,504,5,96,0,0,504,505,3,114,57,0,505,509,5,186,0,0,506,508,
-		3,56,28,0,507,506,1,0,0,0,508,511,1,0,0,0,509,507,1,0,0,0,509,510,1,0,
-		0,0,510,512,1,0,0,0,511,509,1,0,0,0,512,513,5,187,0,0,513,55,1,0,0,0,514,
-		515,5,97,0,0,515,605,3,108,54,0,516,517,5,98,0,0,517,519,3,108,54,0,518,
-		520,5,99,0,0,519,518,1,0,0,0,519,520,1,0,0,0,520,523,1,0,0,0,521,522,5,
-		44,0,0,522,524,3,108,54,0,523,521,1,0,0,0,523,524,1,0,0,0,524,527,1,0,
-		0,0,525,526,5,61,0,0,526,528,3,108,54,0,527,525,1,0,0,0,527,528,1,0,0,
-		0,528,605,1,0,0,0,529,531,5,170,0,0,530,532,5,206,0,0,531,530,1,0,0,0,
-		531,532,1,0,0,0,532,535,1,0,0,0,533,534,5,124,0,0,534,536,3,108,54,0,535,
-		533,1,0,0,0,535,536,1,0,0,0,536,605,1,0,0,0,537,538,5,170,0,0,538,605,
-		5,181,0,0,539,540,5,171,0,0,540,605,3,108,54,0,541,542,5,172,0,0,542,605,
-		3,108,54,0,543,544,5,173,0,0,544,545,5,62,0,0,545,605,5,205,0,0,546,547,
-		5,174,0,0,547,551,5,186,0,0,548,550,3,30,15,0,549,548,1,0,0,0,550,553,
-		1,0,0,0,551,549,1,0,0,0,551,552,1,0,0,0,552,554,1,0,0,0,553,551,1,0,0,
-		0,554,605,5,187,0,0,555,556,5,174,0,0,556,557,5,182,0,0,557,558,3,114,
-		57,0,558,559,5,183,0,0,559,560,3,108,54,0,560,605,1,0,0,0,561,562,5,175,
-		0,0,562,605,3,108,54,0,563,564,5,176,0,0,564,569,3,108,54,0,565,566,5,
-		45,0,0,566,570,5,205,0,0,567,568,5,185,0,0,568,570,3,114,57,0,569,565,
-		1,0,0,0,569,567,1,0,0,0,570,605,1,0,0,0,571,572,5,178,0,0,572,573,5,179,
-		0,0,573,574,3,114,57,0,574,578,5,186,0,0,575,577,3,58,29,0,576,575,1,0,
-		0,0,577,580,1,0,0,0,578,576,1,0,0,0,578,579,1,0,0,0,579,583,1,0,0,0,580,
-		578,1,0,0,0,581,582,5,146,0,0,582,584,3,108,54,0,583,581,1,0,0,0,583,584,
-		1,0,0,0,584,585,1,0,0,0,585,586,5,187,0,0,586,605,1,0,0,0,587,588,5,178,
-		0,0,588,589,5,184,0,0,589,590,3,108,54,0,590,591,5,146,0,0,591,592,3,108,
-		54,0,592,605,1,0,0,0,593,594,5,177,0,0,594,605,3,108,54,0,595,596,5,100,
-		0,0,596,597,5,62,0,0,597,605,5,205,0,0,598,599,5,103,0,0,599,605,3,60,
-		30,0,600,601,5,8,0,0,601,605,5,205,0,0,602,603,5,107,0,0,603,605,5,207,
-		0,0,604,514,1,0,0,0,604,516,1,0,0,0,604,529,1,0,0,0,604,537,1,0,0,0,604,
-		539,1,0,0,0,604,541,1,0,0,0,604,543,1,0,0,0,604,546,1,0,0,0,604,555,1,
-		0,0,0,604,561,1,0,0,0,604,563,1,0,0,0,604,571,1,0,0,0,604,587,1,0,0,0,
-		604,593,1,0,0,0,604,595,1,0,0,0,604,598,1,0,0,0,604,600,1,0,0,0,604,602,
-		1,0,0,0,605,57,1,0,0,0,606,607,5,180,0,0,607,608,3,108,54,0,608,609,3,
-		108,54,0,609,59,1,0,0,0,610,623,5,104,0,0,611,623,5,105,0,0,612,623,5,
-		106,0,0,613,614,5,46,0,0,614,618,5,186,0,0,615,617,3,30,15,0,616,615,1,
-		0,0,0,617,620,1,0,0,0,618,616,1,0,0,0,618,619,1,0,0,0,619,621,1,0,0,0,
-		620,618,1,0,0,0,621,623,5,187,0,0,622,610,1,0,0,0,622,611,1,0,0,0,622,
-		612,1,0,0,0,622,613,1,0,0,0,623,61,1,0,0,0,624,625,5,108,0,0,625,626,3,
-		114,57,0,626,630,5,186,0,0,627,629,3,64,32,0,628,627,1,0,0,0,629,632,1,
-		0,0,0,630,628,1,0,0,0,630,631,1,0,0,0,631,633,1,0,0,0,632,630,1,0,0,0,
-		633,634,5,187,0,0,634,63,1,0,0,0,635,636,5,109,0,0,636,647,3,108,54,0,
-		637,638,5,110,0,0,638,643,3,66,33,0,639,640,5,190,0,0,640,642,3,66,33,
-		0,641,639,1,0,0,0,642,645,1,0,0,0,643,641,1,0,0,0,643,644,1,0,0,0,644,
-		647,1,0,0,0,645,643,1,0,0,0,646,635,1,0,0,0,646,637,1,0,0,0,647,65,1,0,
-		0,0,648,649,3,114,57,0,649,650,3,108,54,0,650,67,1,0,0,0,651,652,5,111,
-		0,0,652,661,3,114,57,0,653,657,5,186,0,0,654,656,3,70,35,0,655,654,1,0,
-		0,0,656,659,1,0,0,0,657,655,1,0,0,0,657,658,1,0,0,0,658,660,1,0,0,0,659,
-		657,1,0,0,0,660,662,5,187,0,0,661,653,1,0,0,0,661,662,1,0,0,0,662,69,1,
-		0,0,0,663,664,5,112,0,0,664,670,3,108,54,0,665,666,5,113,0,0,666,670,3,
-		108,54,0,667,668,5,114,0,0,668,670,3,108,54,0,669,663,1,0,0,0,669,665,
-		1,0,0,0,669,667,1,0,0,0,670,71,1,0,0,0,671,672,5,115,0,0,672,673,3,114,
-		57,0,673,674,5,186,0,0,674,682,3,108,54,0,675,680,3,104,52,0,676,677,5,
-		51,0,0,677,678,3,108,54,0,678,679,3,104,52,0,679,681,1,0,0,0,680,676,1,
-		0,0,0,680,681,1,0,0,0,681,683,1,0,0,0,682,675,1,0,0,0,682,683,1,0,0,0,
-		683,684,1,0,0,0,684,685,5,187,0,0,685,73,1,0,0,0,686,687,5,116,0,0,687,
-		688,3,114,57,0,688,689,5,193,0,0,689,696,3,108,54,0,690,693,5,117,0,0,
-		691,694,5,118,0,0,692,694,5,119,0,0,693,691,1,0,0,0,693,692,1,0,0,0,694,
-		695,1,0,0,0,695,697,3,106,53,0,696,690,1,0,0,0,696,697,1,0,0,0,697,700,
-		1,0,0,0,698,699,5,45,0,0,699,701,5,205,0,0,700,698,1,0,0,0,700,701,1,0,
-		0,0,701,75,1,0,0,0,702,703,5,120,0,0,703,704,3,114,57,0,704,705,5,124,
-		0,0,705,708,3,108,54,0,706,707,5,45,0,0,707,709,5,205,0,0,708,706,1,0,
-		0,0,708,709,1,0,0,0,709,713,1,0,0,0,710,711,5,121,0,0,711,712,5,123,0,
-		0,712,714,5,207,0,0,713,710,1,0,0,0,713,714,1,0,0,0,714,718,1,0,0,0,715,
-		716,5,122,0,0,716,717,5,123,0,0,717,719,5,207,0,0,718,715,1,0,0,0,718,
-		719,1,0,0,0,719,728,1,0,0,0,720,721,5,141,0,0,721,722,5,155,0,0,722,723,
-		3,114,57,0,723,724,5,142,0,0,724,725,5,144,0,0,725,726,5,207,0,0,726,727,
-		5,143,0,0,727,729,1,0,0,0,728,720,1,0,0,0,728,729,1,0,0,0,729,730,1,0,
-		0,0,730,731,5,192,0,0,731,736,3,78,39,0,732,733,5,190,0,0,733,735,3,78,
-		39,0,734,732,1,0,0,0,735,738,1,0,0,0,736,734,1,0,0,0,736,737,1,0,0,0,737,
-		77,1,0,0,0,738,736,1,0,0,0,739,740,5,137,0,0,740,741,5,206,0,0,741,742,
-		5,144,0,0,742,759,3,114,57,0,743,755,5,140,0,0,744,745,5,188,0,0,745,750,
-		3,114,57,0,746,747,5,190,0,0,747,749,3,114,57,0,748,746,1,0,0,0,749,752,
-		1,0,0,0,750,748,1,0,0,0,750,751,1,0,0,0,751,753,1,0,0,0,752,750,1,0,0,
-		0,753,754,5,189,0,0,754,756,1,0,0,0,755,744,1,0,0,0,755,756,1,0,0,0,756,
-		759,1,0,0,0,757,759,3,114,57,0,758,739,1,0,0,0,758,743,1,0,0,0,758,757,
-		1,0,0,0,759,79,1,0,0,0,760,761,5,125,0,0,761,762,5,124,0,0,762,765,3,108,
-		54,0,763,764,5,126,0,0,764,766,3,106,53,0,765,763,1,0,0,0,765,766,1,0,
-		0,0,766,81,1,0,0,0,767,768,5,127,0,0,768,769,5,128,0,0,769,774,3,84,42,
-		0,770,771,5,190,0,0,771,773,3,84,42,0,772,770,1,0,0,0,773,776,1,0,0,0,
-		774,772,1,0,0,0,774,775,1,0,0,0,775,83,1,0,0,0,776,774,1,0,0,0,777,780,
-		5,59,0,0,778,780,3,114,57,0,779,777,1,0,0,0,779,778,1,0,0,0,780,85,1,0,
-		0,0,781,782,5,129,0,0,782,786,5,186,0,0,783,785,3,88,44,0,784,783,1,0,
-		0,0,785,788,1,0,0,0,786,784,1,0,0,0,786,787,1,0,0,0,787,789,1,0,0,0,788,
-		786,1,0,0,0,789,790,5,187,0,0,790,87,1,0,0,0,791,792,5,10,0,0,792,802,
-		3,112,56,0,793,794,5,130,0,0,794,799,3,114,57,0,795,796,5,190,0,0,796,
-		798,3,114,57,0,797,795,1,0,0,0,798,801,1,0,0,0,799,797,1,0,0,0,799,800,
-		1,0,0,0,800,803,1,0,0,0,801,799,1,0,0,0,802,793,1,0,0,0,802,803,1,0,0,
-		0,803,870,1,0,0,0,804,805,5,131,0,0,805,870,3,114,57,0,806,807,5,132,0,
-		0,807,870,3,114,57,0,808,809,5,133,0,0,809,810,5,134,0,0,810,811,5,135,
-		0,0,811,870,3,114,57,0,812,815,5,136,0,0,813,814,5,206,0,0,814,816,5,166,
-		0,0,815,813,1,0,0,0,815,816,1,0,0,0,816,817,1,0,0,0,817,818,5,134,0,0,
-		818,819,5,144,0,0,819,870,3,114,57,0,820,821,5,137,0,0,821,822,5,206,0,
-		0,822,823,5,166,0,0,823,824,5,134,0,0,824,825,5,144,0,0,825,870,3,114,
-		57,0,826,827,5,145,0,0,827,828,3,108,54,0,828,832,5,186,0,0,829,831,3,
-		88,44,0,830,829,1,0,0,0,831,834,1,0,0,0,832,830,1,0,0,0,832,833,1,0,0,
-		0,833,835,1,0,0,0,834,832,1,0,0,0,835,845,5,187,0,0,836,837,5,146,0,0,
-		837,841,5,186,0,0,838,840,3,88,44,0,839,838,1,0,0,0,840,843,1,0,0,0,841,
-		839,1,0,0,0,841,842,1,0,0,0,842,844,1,0,0,0,843,841,1,0,0,0,844,846,5,
-		187,0,0,845,836,1,0,0,0,845,846,1,0,0,0,846,870,1,0,0,0,847,850,5,138,
-		0,0,848,849,5,155,0,0,849,851,5,97,0,0,850,848,1,0,0,0,850,851,1,0,0,0,
-		851,852,1,0,0,0,852,856,5,186,0,0,853,855,3,88,44,0,854,853,1,0,0,0,855,
-		858,1,0,0,0,856,854,1,0,0,0,856,857,1,0,0,0,857,859,1,0,0,0,858,856,1,
-		0,0,0,859,870,5,187,0,0,860,861,5,139,0,0,861,865,5,186,0,0,862,864,3,
-		88,44,0,863,862,1,0,0,0,864,867,1,0,0,0,865,863,1,0,0,0,865,866,1,0,0,
-		0,866,868,1,0,0,0,867,865,1,0,0,0,868,870,5,187,0,0,869,791,1,0,0,0,869,
-		804,1,0,0,0,869,806,1,0,0,0,869,808,1,0,0,0,869,812,1,0,0,0,869,820,1,
-		0,0,0,869,826,1,0,0,0,869,847,1,0,0,0,869,860,1,0,0,0,870,89,1,0,0,0,871,
-		872,5,148,0,0,872,876,5,186,0,0,873,875,3,92,46,0,874,873,1,0,0,0,875,
-		878,1,0,0,0,876,874,1,0,0,0,876,877,1,0,0,0,877,879,1,0,0,0,878,876,1,
-		0,0,0,879,880,5,187,0,0,880,91,1,0,0,0,881,882,5,149,0,0,882,887,3,114,
-		57,0,883,884,5,190,0,0,884,886,3,114,57,0,885,883,1,0,0,0,886,889,1,0,
-		0,0,887,885,1,0,0,0,887,888,1,0,0,0,888,893,1,0,0,0,889,887,1,0,0,0,890,
-		892,3,94,47,0,891,890,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,
-		1,0,0,0,894,898,1,0,0,0,895,893,1,0,0,0,896,898,3,86,43,0,897,881,1,0,
-		0,0,897,896,1,0,0,0,898,93,1,0,0,0,899,900,5,150,0,0,900,922,3,108,54,
-		0,901,902,5,151,0,0,902,922,3,106,53,0,903,904,5,87,0,0,904,905,3,108,
-		54,0,905,906,5,157,0,0,906,907,5,95,0,0,907,922,1,0,0,0,908,909,5,88,0,
-		0,909,922,3,108,54,0,910,911,5,89,0,0,911,912,3,108,54,0,912,913,5,157,
-		0,0,913,914,5,95,0,0,914,922,1,0,0,0,915,916,5,90,0,0,916,922,3,108,54,
-		0,917,918,5,91,0,0,918,922,5,92,0,0,919,920,5,93,0,0,920,922,3,108,54,
-		0,921,899,1,0,0,0,921,901,1,0,0,0,921,903,1,0,0,0,921,908,1,0,0,0,921,
-		910,1,0,0,0,921,915,1,0,0,0,921,917,1,0,0,0,921,919,1,0,0,0,922,95,1,0,
-		0,0,923,924,5,2,0,0,924,925,3,114,57,0,925,926,5,4,0,0,926,927,3,114,57,
-		0,927,931,5,186,0,0,928,930,3,98,49,0,929,928,1,0,0,0,930,933,1,0,0,0,
-		931,929,1,0,0,0,931,932,1,0,0,0,932,934,1,0,0,0,933,931,1,0,0,0,934,935,
-		5,187,0,0,935,97,1,0,0,0,936,937,3,114,57,0,937,938,5,54,0,0,938,939,5,
-		152,0,0,939,940,5,207,0,0,940,1087,1,0,0,0,941,942,3,112,56,0,942,943,
-		5,153,0,0,943,944,3,108,54,0,944,949,3,104,52,0,945,946,5,25,0,0,946,947,
-		3,108,54,0,947,948,3,104,52,0,948,950,1,0,0,0,949,945,1,0,0,0,949,950,
-		1,0,0,0,950,1087,1,0,0,0,951,952,3,112,56,0,952,953,5,154,0,0,953,954,
-		3,108,54,0,954,955,5,155,0,0,955,956,5,205,0,0,956,1087,1,0,0,0,957,958,
-		3,114,57,0,958,979,5,156,0,0,959,960,5,48,0,0,960,980,5,205,0,0,961,971,
-		5,35,0,0,962,963,5,38,0,0,963,964,3,108,54,0,964,968,3,104,52,0,965,967,
-		3,100,50,0,966,965,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,969,1,0,
-		0,0,969,972,1,0,0,0,970,968,1,0,0,0,971,962,1,0,0,0,971,972,1,0,0,0,972,
-		976,1,0,0,0,973,975,3,102,51,0,974,973,1,0,0,0,975,978,1,0,0,0,976,974,
-		1,0,0,0,976,977,1,0,0,0,977,980,1,0,0,0,978,976,1,0,0,0,979,959,1,0,0,
-		0,979,961,1,0,0,0,980,1087,1,0,0,0,981,983,5,148,0,0,982,984,3,94,47,0,
-		983,982,1,0,0,0,984,985,1,0,0,0,985,983,1,0,0,0,985,986,1,0,0,0,986,1087,
-		1,0,0,0,987,988,5,148,0,0,988,989,5,149,0,0,989,1087,5,94,0,0,990,991,
-		3,114,57,0,991,992,5,105,0,0,992,993,3,108,54,0,993,1087,1,0,0,0,994,995,
-		3,114,57,0,995,996,5,14,0,0,996,997,3,24,12,0,997,1001,5,186,0,0,998,1000,
-		3,30,15,0,999,998,1,0,0,0,1000,1003,1,0,0,0,1001,999,1,0,0,0,1001,1002,
-		1,0,0,0,1002,1004,1,0,0,0,1003,1001,1,0,0,0,1004,1005,5,187,0,0,1005,1087,
-		1,0,0,0,1006,1007,3,114,57,0,1007,1008,5,17,0,0,1008,1009,5,205,0,0,1009,
-		1010,5,18,0,0,1010,1011,3,108,54,0,1011,1087,1,0,0,0,1012,1013,3,114,57,
-		0,1013,1015,5,19,0,0,1014,1016,5,194,0,0,1015,1014,1,0,0,0,1015,1016,1,
-		0,0,0,1016,1017,1,0,0,0,1017,1018,3,108,54,0,1018,1087,1,0,0,0,1019,1020,
-		3,114,57,0,1020,1021,5,81,0,0,1021,1022,3,108,54,0,1022,1087,1,0,0,0,1023,
-		1024,3,114,57,0,1024,1025,5,82,0,0,1025,1026,5,123,0,0,1026,1027,3,106,
-		53,0,1027,1028,5,56,0,0,1028,1029,3,108,54,0,1029,1087,1,0,0,0,1030,1031,
-		3,114,57,0,1031,1032,5,169,0,0,1032,1033,5,82,0,0,1033,1087,1,0,0,0,1034,
-		1035,5,20,0,0,1035,1087,5,207,0,0,1036,1037,5,21,0,0,1037,1087,5,207,0,
-		0,1038,1087,5,22,0,0,1039,1040,3,114,57,0,1040,1041,5,23,0,0,1041,1042,
-		5,24,0,0,1042,1043,3,108,54,0,1043,1044,3,104,52,0,1044,1045,5,25,0,0,
-		1045,1046,3,108,54,0,1046,1047,3,104,52,0,1047,1087,1,0,0,0,1048,1049,
-		3,114,57,0,1049,1050,5,26,0,0,1050,1053,5,144,0,0,1051,1054,5,27,0,0,1052,
-		1054,3,108,54,0,1053,1051,1,0,0,0,1053,1052,1,0,0,0,1054,1055,1,0,0,0,
-		1055,1056,5,28,0,0,1056,1057,3,108,54,0,1057,1058,3,104,52,0,1058,1059,
-		5,25,0,0,1059,1060,3,108,54,0,1060,1061,3,104,52,0,1061,1087,1,0,0,0,1062,
-		1063,3,114,57,0,1063,1064,5,29,0,0,1064,1065,3,108,54,0,1065,1066,3,104,
-		52,0,1066,1067,5,18,0,0,1067,1068,3,108,54,0,1068,1087,1,0,0,0,1069,1070,
-		5,30,0,0,1070,1071,3,112,56,0,1071,1072,5,31,0,0,1072,1073,3,112,56,0,
-		1073,1076,3,108,54,0,1074,1075,5,32,0,0,1075,1077,3,108,54,0,1076,1074,
-		1,0,0,0,1076,1077,1,0,0,0,1077,1087,1,0,0,0,1078,1079,5,33,0,0,1079,1080,
-		5,32,0,0,1080,1081,3,108,54,0,1081,1082,3,104,52,0,1082,1083,5,34,0,0,
-		1083,1084,3,108,54,0,1084,1085,3,104,52,0,1085,1087,1,0,0,0,1086,936,1,
-		0,0,0,1086,941,1,0,0,0,1086,951,1,0,0,0,1086,957,1,0,0,0,1086,981,1,0,
-		0,0,1086,987,1,0,0,0,1086,990,1,0,0,0,1086,994,1,0,0,0,1086,1006,1,0,0,
-		0,1086,1012,1,0,0,0,1086,1019,1,0,0,0,1086,1023,1,0,0,0,1086,1030,1,0,
-		0,0,1086,1034,1,0,0,0,1086,1036,1,0,0,0,1086,1038,1,0,0,0,1086,1039,1,
-		0,0,0,1086,1048,1,0,0,0,1086,1062,1,0,0,0,1086,1069,1,0,0,0,1086,1078,
-		1,0,0,0,1087,99,1,0,0,0,1088,1089,5,62,0,0,1089,1090,5,205,0,0,1090,1091,
-		5,147,0,0,1091,1092,3,108,54,0,1092,1093,3,104,52,0,1093,101,1,0,0,0,1094,
-		1095,5,36,0,0,1095,1096,3,112,56,0,1096,1097,3,108,54,0,1097,103,1,0,0,
-		0,1098,1099,5,157,0,0,1099,1100,5,165,0,0,1100,105,1,0,0,0,1101,1102,5,
-		206,0,0,1102,107,1,0,0,0,1103,1104,6,54,-1,0,1104,1105,5,188,0,0,1105,
-		1106,3,108,54,0,1106,1107,5,189,0,0,1107,1146,1,0,0,0,1108,1109,5,195,
-		0,0,1109,1146,3,108,54,16,1110,1111,5,169,0,0,1111,1146,3,108,54,11,1112,
-		1113,5,145,0,0,1113,1114,3,108,54,0,1114,1115,5,147,0,0,1115,1116,3,108,
-		54,0,1116,1117,5,146,0,0,1117,1118,3,108,54,0,1118,1146,1,0,0,0,1119,1120,
-		3,114,57,0,1120,1129,5,188,0,0,1121,1126,3,108,54,0,1122,1123,5,190,0,
-		0,1123,1125,3,108,54,0,1124,1122,1,0,0,0,1125,1128,1,0,0,0,1126,1124,1,
-		0,0,0,1126,1127,1,0,0,0,1127,1130,1,0,0,0,1128,1126,1,0,0,0,1129,1121,
-		1,0,0,0,1129,1130,1,0,0,0,1130,1131,1,0,0,0,1131,1132,5,189,0,0,1132,1146,
-		1,0,0,0,1133,1135,7,2,0,0,1134,1136,3,110,55,0,1135,1134,1,0,0,0,1135,
-		1136,1,0,0,0,1136,1137,1,0,0,0,1137,1138,5,157,0,0,1138,1146,3,110,55,
-		0,1139,1140,5,207,0,0,1140,1146,3,110,55,0,1141,1146,5,206,0,0,1142,1146,
-		5,207,0,0,1143,1146,5,205,0,0,1144,1146,3,112,56,0,1145,1103,1,0,0,0,1145,
-		1108,1,0,0,0,1145,1110,1,0,0,0,1145,1112,1,0,0,0,1145,1119,1,0,0,0,1145,
-		1133,1,0,0,0,1145,1139,1,0,0,0,1145,1141,1,0,0,0,1145,1142,1,0,0,0,1145,
-		1143,1,0,0,0,1145,1144,1,0,0,0,1146,1167,1,0,0,0,1147,1148,10,15,0,0,1148,
-		1149,5,166,0,0,1149,1166,3,108,54,16,1150,1151,10,14,0,0,1151,1152,7,3,
-		0,0,1152,1166,3,108,54,15,1153,1154,10,13,0,0,1154,1155,7,4,0,0,1155,1166,
-		3,108,54,14,1156,1157,10,12,0,0,1157,1158,7,5,0,0,1158,1166,3,108,54,13,
-		1159,1160,10,10,0,0,1160,1161,5,167,0,0,1161,1166,3,108,54,11,1162,1163,
-		10,9,0,0,1163,1164,5,168,0,0,1164,1166,3,108,54,10,1165,1147,1,0,0,0,1165,
-		1150,1,0,0,0,1165,1153,1,0,0,0,1165,1156,1,0,0,0,1165,1159,1,0,0,0,1165,
-		1162,1,0,0,0,1166,1169,1,0,0,0,1167,1165,1,0,0,0,1167,1168,1,0,0,0,1168,
-		109,1,0,0,0,1169,1167,1,0,0,0,1170,1171,7,6,0,0,1171,111,1,0,0,0,1172,
-		1175,3,114,57,0,1173,1174,5,191,0,0,1174,1176,3,114,57,0,1175,1173,1,0,
-		0,0,1175,1176,1,0,0,0,1176,113,1,0,0,0,1177,1178,7,7,0,0,1178,115,1,0,
-		0,0,108,120,122,136,160,167,169,177,179,198,208,219,227,244,253,263,275,
-		279,287,291,296,306,320,335,341,345,350,358,366,378,389,397,407,441,451,
-		478,492,494,501,509,519,523,527,531,535,551,569,578,583,604,618,622,630,
-		643,646,657,661,669,680,682,693,696,700,708,713,718,728,736,750,755,758,
-		765,774,779,786,799,802,815,832,841,845,850,856,865,869,876,887,893,897,
-		921,931,949,968,971,976,979,985,1001,1015,1053,1076,1086,1126,1129,1135,
-		1145,1165,1167,1175
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,
+		1059,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1082,8,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,3,49,1092,8,49,1,50,1,50,1,50,1,50,1,50,
+		1,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,52,1,52,1,52,1,52,1,53,1,53,
+		1,53,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1137,8,55,10,55,
+		12,55,1140,9,55,3,55,1142,8,55,1,55,1,55,1,55,1,55,3,55,1148,8,55,1,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1158,8,55,1,55,1,55,1,55,1,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
+		5,55,1178,8,55,10,55,12,55,1181,9,55,1,56,1,56,1,57,1,57,1,57,3,57,1188,
+		8,57,1,58,1,58,1,58,0,1,110,59,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
+		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
+		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,0,
+		8,1,0,189,190,1,0,15,16,1,0,209,210,1,0,199,200,1,0,197,198,1,0,201,206,
+		1,0,161,167,21,0,3,3,5,9,13,42,44,47,49,49,52,56,60,61,63,64,66,98,100,
+		110,112,113,115,117,121,122,124,126,129,131,140,140,142,146,153,155,168,
+		168,173,187,213,214,1364,0,124,1,0,0,0,2,129,1,0,0,0,4,132,1,0,0,0,6,162,
+		1,0,0,0,8,164,1,0,0,0,10,176,1,0,0,0,12,200,1,0,0,0,14,202,1,0,0,0,16,
+		204,1,0,0,0,18,221,1,0,0,0,20,223,1,0,0,0,22,255,1,0,0,0,24,257,1,0,0,
+		0,26,259,1,0,0,0,28,293,1,0,0,0,30,295,1,0,0,0,32,300,1,0,0,0,34,347,1,
+		0,0,0,36,352,1,0,0,0,38,360,1,0,0,0,40,362,1,0,0,0,42,391,1,0,0,0,44,393,
+		1,0,0,0,46,443,1,0,0,0,48,445,1,0,0,0,50,496,1,0,0,0,52,498,1,0,0,0,54,
+		505,1,0,0,0,56,606,1,0,0,0,58,608,1,0,0,0,60,624,1,0,0,0,62,626,1,0,0,
+		0,64,648,1,0,0,0,66,650,1,0,0,0,68,653,1,0,0,0,70,671,1,0,0,0,72,673,1,
+		0,0,0,74,688,1,0,0,0,76,704,1,0,0,0,78,760,1,0,0,0,80,762,1,0,0,0,82,769,
+		1,0,0,0,84,781,1,0,0,0,86,783,1,0,0,0,88,871,1,0,0,0,90,873,1,0,0,0,92,
+		899,1,0,0,0,94,923,1,0,0,0,96,925,1,0,0,0,98,1091,1,0,0,0,100,1093,1,0,
+		0,0,102,1099,1,0,0,0,104,1106,1,0,0,0,106,1110,1,0,0,0,108,1113,1,0,0,
+		0,110,1157,1,0,0,0,112,1182,1,0,0,0,114,1184,1,0,0,0,116,1189,1,0,0,0,
+		118,123,3,2,1,0,119,123,3,4,2,0,120,123,3,96,48,0,121,123,3,8,4,0,122,
+		118,1,0,0,0,122,119,1,0,0,0,122,120,1,0,0,0,122,121,1,0,0,0,123,126,1,
+		0,0,0,124,122,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,124,1,0,0,0,
+		127,128,5,0,0,1,128,1,1,0,0,0,129,130,5,3,0,0,130,131,5,211,0,0,131,3,
+		1,0,0,0,132,133,5,1,0,0,133,134,3,116,58,0,134,138,5,189,0,0,135,137,3,
+		6,3,0,136,135,1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,0,
+		139,141,1,0,0,0,140,138,1,0,0,0,141,142,5,190,0,0,142,5,1,0,0,0,143,163,
+		3,12,6,0,144,163,3,16,8,0,145,163,3,20,10,0,146,163,3,26,13,0,147,163,
+		3,32,16,0,148,163,3,40,20,0,149,163,3,44,22,0,150,163,3,48,24,0,151,163,
+		3,54,27,0,152,163,3,62,31,0,153,163,3,68,34,0,154,163,3,72,36,0,155,163,
+		3,74,37,0,156,163,3,76,38,0,157,163,3,80,40,0,158,163,3,82,41,0,159,163,
+		3,86,43,0,160,163,3,90,45,0,161,163,3,8,4,0,162,143,1,0,0,0,162,144,1,
+		0,0,0,162,145,1,0,0,0,162,146,1,0,0,0,162,147,1,0,0,0,162,148,1,0,0,0,
+		162,149,1,0,0,0,162,150,1,0,0,0,162,151,1,0,0,0,162,152,1,0,0,0,162,153,
+		1,0,0,0,162,154,1,0,0,0,162,155,1,0,0,0,162,156,1,0,0,0,162,157,1,0,0,
+		0,162,158,1,0,0,0,162,159,1,0,0,0,162,160,1,0,0,0,162,161,1,0,0,0,163,
+		7,1,0,0,0,164,165,5,213,0,0,165,171,4,4,0,0,166,170,3,116,58,0,167,170,
+		5,4,0,0,168,170,5,51,0,0,169,166,1,0,0,0,169,167,1,0,0,0,169,168,1,0,0,
+		0,170,173,1,0,0,0,171,169,1,0,0,0,171,172,1,0,0,0,172,174,1,0,0,0,173,
+		171,1,0,0,0,174,175,3,10,5,0,175,9,1,0,0,0,176,181,5,189,0,0,177,180,3,
+		10,5,0,178,180,8,0,0,0,179,177,1,0,0,0,179,178,1,0,0,0,180,183,1,0,0,0,
+		181,179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,0,184,185,
+		5,190,0,0,185,11,1,0,0,0,186,187,5,5,0,0,187,201,5,211,0,0,188,189,5,6,
+		0,0,189,201,3,116,58,0,190,191,5,7,0,0,191,201,5,208,0,0,192,193,5,8,0,
+		0,193,201,5,208,0,0,194,195,5,9,0,0,195,201,5,208,0,0,196,197,5,10,0,0,
+		197,201,3,116,58,0,198,199,5,11,0,0,199,201,3,14,7,0,200,186,1,0,0,0,200,
+		188,1,0,0,0,200,190,1,0,0,0,200,192,1,0,0,0,200,194,1,0,0,0,200,196,1,
+		0,0,0,200,198,1,0,0,0,201,13,1,0,0,0,202,203,5,207,0,0,203,15,1,0,0,0,
+		204,205,5,12,0,0,205,206,3,116,58,0,206,210,5,189,0,0,207,209,3,18,9,0,
+		208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,0,210,211,1,0,0,0,211,213,
+		1,0,0,0,212,210,1,0,0,0,213,214,5,190,0,0,214,17,1,0,0,0,215,216,5,40,
+		0,0,216,222,5,211,0,0,217,218,5,41,0,0,218,222,3,110,55,0,219,220,5,42,
+		0,0,220,222,3,110,55,0,221,215,1,0,0,0,221,217,1,0,0,0,221,219,1,0,0,0,
+		222,19,1,0,0,0,223,224,5,13,0,0,224,225,3,116,58,0,225,229,5,189,0,0,226,
+		228,3,22,11,0,227,226,1,0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,230,
+		1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,233,5,190,0,0,233,21,1,0,0,
+		0,234,235,5,108,0,0,235,256,3,110,55,0,236,237,5,156,0,0,237,238,3,110,
+		55,0,238,239,3,106,53,0,239,256,1,0,0,0,240,241,5,14,0,0,241,242,3,24,
+		12,0,242,246,5,189,0,0,243,245,3,30,15,0,244,243,1,0,0,0,245,248,1,0,0,
+		0,246,244,1,0,0,0,246,247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,0,249,
+		250,5,190,0,0,250,256,1,0,0,0,251,252,5,17,0,0,252,253,5,208,0,0,253,254,
+		5,18,0,0,254,256,3,110,55,0,255,234,1,0,0,0,255,236,1,0,0,0,255,240,1,
+		0,0,0,255,251,1,0,0,0,256,23,1,0,0,0,257,258,7,1,0,0,258,25,1,0,0,0,259,
+		260,5,43,0,0,260,261,3,116,58,0,261,265,5,189,0,0,262,264,3,28,14,0,263,
+		262,1,0,0,0,264,267,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,1,
+		0,0,0,267,265,1,0,0,0,268,269,5,190,0,0,269,27,1,0,0,0,270,271,5,44,0,
+		0,271,294,3,110,55,0,272,273,5,45,0,0,273,274,5,46,0,0,274,277,3,108,54,
+		0,275,276,5,47,0,0,276,278,3,110,55,0,277,275,1,0,0,0,277,278,1,0,0,0,
+		278,281,1,0,0,0,279,280,5,48,0,0,280,282,5,208,0,0,281,279,1,0,0,0,281,
+		282,1,0,0,0,282,294,1,0,0,0,283,284,5,45,0,0,284,285,5,49,0,0,285,289,
+		5,189,0,0,286,288,3,30,15,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,1,
+		0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,294,5,190,0,
+		0,293,270,1,0,0,0,293,272,1,0,0,0,293,283,1,0,0,0,294,29,1,0,0,0,295,296,
+		5,208,0,0,296,298,3,110,55,0,297,299,5,193,0,0,298,297,1,0,0,0,298,299,
+		1,0,0,0,299,31,1,0,0,0,300,301,5,50,0,0,301,302,3,116,58,0,302,303,5,51,
+		0,0,303,304,3,116,58,0,304,308,5,189,0,0,305,307,3,34,17,0,306,305,1,0,
+		0,0,307,310,1,0,0,0,308,306,1,0,0,0,308,309,1,0,0,0,309,311,1,0,0,0,310,
+		308,1,0,0,0,311,312,5,190,0,0,312,33,1,0,0,0,313,314,5,52,0,0,314,348,
+		3,116,58,0,315,316,5,53,0,0,316,317,3,110,55,0,317,322,3,106,53,0,318,
+		319,5,54,0,0,319,320,3,110,55,0,320,321,3,106,53,0,321,323,1,0,0,0,322,
+		318,1,0,0,0,322,323,1,0,0,0,323,348,1,0,0,0,324,325,5,55,0,0,325,348,5,
+		208,0,0,326,327,5,56,0,0,327,348,3,108,54,0,328,329,5,57,0,0,329,330,3,
+		36,18,0,330,331,3,108,54,0,331,332,5,59,0,0,332,333,5,52,0,0,333,337,5,
+		60,0,0,334,335,5,53,0,0,335,336,5,59,0,0,336,338,5,61,0,0,337,334,1,0,
+		0,0,337,338,1,0,0,0,338,348,1,0,0,0,339,341,5,62,0,0,340,342,3,38,19,0,
+		341,340,1,0,0,0,342,343,1,0,0,0,343,341,1,0,0,0,343,344,1,0,0,0,344,348,
+		1,0,0,0,345,346,5,11,0,0,346,348,3,14,7,0,347,313,1,0,0,0,347,315,1,0,
+		0,0,347,324,1,0,0,0,347,326,1,0,0,0,347,328,1,0,0,0,347,339,1,0,0,0,347,
+		345,1,0,0,0,348,35,1,0,0,0,349,350,5,210,0,0,350,353,5,58,0,0,351,353,
+		5,209,0,0,352,349,1,0,0,0,352,351,1,0,0,0,353,37,1,0,0,0,354,355,5,63,
+		0,0,355,361,3,110,55,0,356,357,5,64,0,0,357,361,3,110,55,0,358,359,5,65,
+		0,0,359,361,5,208,0,0,360,354,1,0,0,0,360,356,1,0,0,0,360,358,1,0,0,0,
+		361,39,1,0,0,0,362,363,5,66,0,0,363,364,3,116,58,0,364,368,5,189,0,0,365,
+		367,3,42,21,0,366,365,1,0,0,0,367,370,1,0,0,0,368,366,1,0,0,0,368,369,
+		1,0,0,0,369,371,1,0,0,0,370,368,1,0,0,0,371,372,5,190,0,0,372,41,1,0,0,
+		0,373,374,5,67,0,0,374,392,3,116,58,0,375,376,5,100,0,0,376,392,3,110,
+		55,0,377,378,5,101,0,0,378,380,3,110,55,0,379,381,5,102,0,0,380,379,1,
+		0,0,0,380,381,1,0,0,0,381,392,1,0,0,0,382,383,5,103,0,0,383,384,5,65,0,
+		0,384,392,5,208,0,0,385,386,5,106,0,0,386,392,3,60,30,0,387,388,5,8,0,
+		0,388,392,5,208,0,0,389,390,5,42,0,0,390,392,3,110,55,0,391,373,1,0,0,
+		0,391,375,1,0,0,0,391,377,1,0,0,0,391,382,1,0,0,0,391,385,1,0,0,0,391,
+		387,1,0,0,0,391,389,1,0,0,0,392,43,1,0,0,0,393,394,5,68,0,0,394,395,3,
+		116,58,0,395,399,5,189,0,0,396,398,3,46,23,0,397,396,1,0,0,0,398,401,1,
+		0,0,0,399,397,1,0,0,0,399,400,1,0,0,0,400,402,1,0,0,0,401,399,1,0,0,0,
+		402,403,5,190,0,0,403,45,1,0,0,0,404,405,5,69,0,0,405,409,5,189,0,0,406,
+		408,3,52,26,0,407,406,1,0,0,0,408,411,1,0,0,0,409,407,1,0,0,0,409,410,
+		1,0,0,0,410,412,1,0,0,0,411,409,1,0,0,0,412,444,5,190,0,0,413,414,5,70,
+		0,0,414,444,3,110,55,0,415,416,5,71,0,0,416,444,3,110,55,0,417,418,5,72,
+		0,0,418,419,5,46,0,0,419,444,3,108,54,0,420,421,5,72,0,0,421,422,5,73,
+		0,0,422,423,3,110,55,0,423,424,3,106,53,0,424,444,1,0,0,0,425,426,5,75,
+		0,0,426,444,3,110,55,0,427,428,5,76,0,0,428,444,3,110,55,0,429,430,5,74,
+		0,0,430,444,3,110,55,0,431,432,5,77,0,0,432,433,3,110,55,0,433,434,3,106,
+		53,0,434,444,1,0,0,0,435,436,5,78,0,0,436,437,3,110,55,0,437,438,5,73,
+		0,0,438,439,3,110,55,0,439,440,3,106,53,0,440,444,1,0,0,0,441,442,5,79,
+		0,0,442,444,3,116,58,0,443,404,1,0,0,0,443,413,1,0,0,0,443,415,1,0,0,0,
+		443,417,1,0,0,0,443,420,1,0,0,0,443,425,1,0,0,0,443,427,1,0,0,0,443,429,
+		1,0,0,0,443,431,1,0,0,0,443,435,1,0,0,0,443,441,1,0,0,0,444,47,1,0,0,0,
+		445,446,5,80,0,0,446,447,3,116,58,0,447,448,5,51,0,0,448,449,3,116,58,
+		0,449,453,5,189,0,0,450,452,3,50,25,0,451,450,1,0,0,0,452,455,1,0,0,0,
+		453,451,1,0,0,0,453,454,1,0,0,0,454,456,1,0,0,0,455,453,1,0,0,0,456,457,
+		5,190,0,0,457,49,1,0,0,0,458,459,5,81,0,0,459,497,3,116,58,0,460,461,5,
+		70,0,0,461,497,3,110,55,0,462,463,5,82,0,0,463,464,5,59,0,0,464,497,5,
+		61,0,0,465,466,5,82,0,0,466,497,3,110,55,0,467,468,5,163,0,0,468,469,3,
+		110,55,0,469,470,3,106,53,0,470,497,1,0,0,0,471,472,5,83,0,0,472,497,3,
+		110,55,0,473,474,5,55,0,0,474,497,5,208,0,0,475,476,5,56,0,0,476,497,3,
+		108,54,0,477,478,5,86,0,0,478,480,3,110,55,0,479,481,5,87,0,0,480,479,
+		1,0,0,0,480,481,1,0,0,0,481,497,1,0,0,0,482,483,5,57,0,0,483,484,3,36,
+		18,0,484,485,3,108,54,0,485,486,5,59,0,0,486,487,5,81,0,0,487,488,5,60,
+		0,0,488,497,1,0,0,0,489,490,5,88,0,0,490,494,3,110,55,0,491,492,5,89,0,
+		0,492,493,5,120,0,0,493,495,5,56,0,0,494,491,1,0,0,0,494,495,1,0,0,0,495,
+		497,1,0,0,0,496,458,1,0,0,0,496,460,1,0,0,0,496,462,1,0,0,0,496,465,1,
+		0,0,0,496,467,1,0,0,0,496,471,1,0,0,0,496,473,1,0,0,0,496,475,1,0,0,0,
+		496,477,1,0,0,0,496,482,1,0,0,0,496,489,1,0,0,0,497,51,1,0,0,0,498,499,
+		5,208,0,0,499,500,3,110,55,0,500,501,5,59,0,0,501,503,3,110,55,0,502,504,
+		5,193,0,0,503,502,1,0,0,0,503,504,1,0,0,0,504,53,1,0,0,0,505,506,5,99,
+		0,0,506,507,3,116,58,0,507,511,5,189,0,0,508,510,3,56,28,0,509,508,1,0,
+		0,0,510,513,1,0,0,0,511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,513,
+		511,1,0,0,0,514,515,5,190,0,0,515,55,1,0,0,0,516,517,5,100,0,0,517,607,
+		3,110,55,0,518,519,5,101,0,0,519,521,3,110,55,0,520,522,5,102,0,0,521,
+		520,1,0,0,0,521,522,1,0,0,0,522,525,1,0,0,0,523,524,5,47,0,0,524,526,3,
+		110,55,0,525,523,1,0,0,0,525,526,1,0,0,0,526,529,1,0,0,0,527,528,5,64,
+		0,0,528,530,3,110,55,0,529,527,1,0,0,0,529,530,1,0,0,0,530,607,1,0,0,0,
+		531,533,5,173,0,0,532,534,5,209,0,0,533,532,1,0,0,0,533,534,1,0,0,0,534,
+		537,1,0,0,0,535,536,5,127,0,0,536,538,3,110,55,0,537,535,1,0,0,0,537,538,
+		1,0,0,0,538,607,1,0,0,0,539,540,5,173,0,0,540,607,5,184,0,0,541,542,5,
+		174,0,0,542,607,3,110,55,0,543,544,5,175,0,0,544,607,3,110,55,0,545,546,
+		5,176,0,0,546,547,5,65,0,0,547,607,5,208,0,0,548,549,5,177,0,0,549,553,
+		5,189,0,0,550,552,3,30,15,0,551,550,1,0,0,0,552,555,1,0,0,0,553,551,1,
+		0,0,0,553,554,1,0,0,0,554,556,1,0,0,0,555,553,1,0,0,0,556,607,5,190,0,
+		0,557,558,5,177,0,0,558,559,5,185,0,0,559,560,3,116,58,0,560,561,5,186,
+		0,0,561,562,3,110,55,0,562,607,1,0,0,0,563,564,5,178,0,0,564,607,3,110,
+		55,0,565,566,5,179,0,0,566,571,3,110,55,0,567,568,5,48,0,0,568,572,5,208,
+		0,0,569,570,5,188,0,0,570,572,3,116,58,0,571,567,1,0,0,0,571,569,1,0,0,
+		0,572,607,1,0,0,0,573,574,5,181,0,0,574,575,5,182,0,0,575,576,3,116,58,
+		0,576,580,5,189,0,0,577,579,3,58,29,0,578,577,1,0,0,0,579,582,1,0,0,0,
+		580,578,1,0,0,0,580,581,1,0,0,0,581,585,1,0,0,0,582,580,1,0,0,0,583,584,
+		5,149,0,0,584,586,3,110,55,0,585,583,1,0,0,0,585,586,1,0,0,0,586,587,1,
+		0,0,0,587,588,5,190,0,0,588,607,1,0,0,0,589,590,5,181,0,0,590,591,5,187,
+		0,0,591,592,3,110,55,0,592,593,5,149,0,0,593,594,3,110,55,0,594,607,1,
+		0,0,0,595,596,5,180,0,0,596,607,3,110,55,0,597,598,5,103,0,0,598,599,5,
+		65,0,0,599,607,5,208,0,0,600,601,5,106,0,0,601,607,3,60,30,0,602,603,5,
+		8,0,0,603,607,5,208,0,0,604,605,5,110,0,0,605,607,5,210,0,0,606,516,1,
+		0,0,0,606,518,1,0,0,0,606,531,1,0,0,0,606,539,1,0,0,0,606,541,1,0,0,0,
+		606,543,1,0,0,0,606,545,1,0,0,0,606,548,1,0,0,0,606,557,1,0,0,0,606,563,
+		1,0,0,0,606,565,1,0,0,0,606,573,1,0,0,0,606,589,1,0,0,0,606,595,1,0,0,
+		0,606,597,1,0,0,0,606,600,1,0,0,0,606,602,1,0,0,0,606,604,1,0,0,0,607,
+		57,1,0,0,0,608,609,5,183,0,0,609,610,3,110,55,0,610,611,3,110,55,0,611,
+		59,1,0,0,0,612,625,5,107,0,0,613,625,5,108,0,0,614,625,5,109,0,0,615,616,
+		5,49,0,0,616,620,5,189,0,0,617,619,3,30,15,0,618,617,1,0,0,0,619,622,1,
+		0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,0,0,0,
+		623,625,5,190,0,0,624,612,1,0,0,0,624,613,1,0,0,0,624,614,1,0,0,0,624,
+		615,1,0,0,0,625,61,1,0,0,0,626,627,5,111,0,0,627,628,3,116,58,0,628,632,
+		5,189,0,0,629,631,3,64,32,0,630,629,1,0,0,0,631,634,1,0,0,0,632,630,1,
+		0,0,0,632,633,1,0,0,0,633,635,1,0,0,0,634,632,1,0,0,0,635,636,5,190,0,
+		0,636,63,1,0,0,0,637,638,5,112,0,0,638,649,3,110,55,0,639,640,5,113,0,
+		0,640,645,3,66,33,0,641,642,5,193,0,0,642,644,3,66,33,0,643,641,1,0,0,
+		0,644,647,1,0,0,0,645,643,1,0,0,0,645,646,1,0,0,0,646,649,1,0,0,0,647,
+		645,1,0,0,0,648,637,1,0,0,0,648,639,1,0,0,0,649,65,1,0,0,0,650,651,3,116,
+		58,0,651,652,3,110,55,0,652,67,1,0,0,0,653,654,5,114,0,0,654,663,3,116,
+		58,0,655,659,5,189,0,0,656,658,3,70,35,0,657,656,1,0,0,0,658,661,1,0,0,
+		0,659,657,1,0,0,0,659,660,1,0,0,0,660,662,1,0,0,0,661,659,1,0,0,0,662,
+		664,5,190,0,0,663,655,1,0,0,0,663,664,1,0,0,0,664,69,1,0,0,0,665,666,5,
+		115,0,0,666,672,3,110,55,0,667,668,5,116,0,0,668,672,3,110,55,0,669,670,
+		5,117,0,0,670,672,3,110,55,0,671,665,1,0,0,0,671,667,1,0,0,0,671,669,1,
+		0,0,0,672,71,1,0,0,0,673,674,5,118,0,0,674,675,3,116,58,0,675,676,5,189,
+		0,0,676,684,3,110,55,0,677,682,3,106,53,0,678,679,5,54,0,0,679,680,3,110,
+		55,0,680,681,3,106,53,0,681,683,1,0,0,0,682,678,1,0,0,0,682,683,1,0,0,
+		0,683,685,1,0,0,0,684,677,1,0,0,0,684,685,1,0,0,0,685,686,1,0,0,0,686,
+		687,5,190,0,0,687,73,1,0,0,0,688,689,5,119,0,0,689,690,3,116,58,0,690,
+		691,5,196,0,0,691,698,3,110,55,0,692,695,5,120,0,0,693,696,5,121,0,0,694,
+		696,5,122,0,0,695,693,1,0,0,0,695,694,1,0,0,0,696,697,1,0,0,0,697,699,
+		3,108,54,0,698,692,1,0,0,0,698,699,1,0,0,0,699,702,1,0,0,0,700,701,5,48,
+		0,0,701,703,5,208,0,0,702,700,1,0,0,0,702,703,1,0,0,0,703,75,1,0,0,0,704,
+		705,5,123,0,0,705,706,3,116,58,0,706,707,5,127,0,0,707,710,3,110,55,0,
+		708,709,5,48,0,0,709,711,5,208,0,0,710,708,1,0,0,0,710,711,1,0,0,0,711,
+		715,1,0,0,0,712,713,5,124,0,0,713,714,5,126,0,0,714,716,5,210,0,0,715,
+		712,1,0,0,0,715,716,1,0,0,0,716,720,1,0,0,0,717,718,5,125,0,0,718,719,
+		5,126,0,0,719,721,5,210,0,0,720,717,1,0,0,0,720,721,1,0,0,0,721,730,1,
+		0,0,0,722,723,5,144,0,0,723,724,5,158,0,0,724,725,3,116,58,0,725,726,5,
+		145,0,0,726,727,5,147,0,0,727,728,5,210,0,0,728,729,5,146,0,0,729,731,
+		1,0,0,0,730,722,1,0,0,0,730,731,1,0,0,0,731,732,1,0,0,0,732,733,5,195,
+		0,0,733,738,3,78,39,0,734,735,5,193,0,0,735,737,3,78,39,0,736,734,1,0,
+		0,0,737,740,1,0,0,0,738,736,1,0,0,0,738,739,1,0,0,0,739,77,1,0,0,0,740,
+		738,1,0,0,0,741,742,5,140,0,0,742,743,5,209,0,0,743,744,5,147,0,0,744,
+		761,3,116,58,0,745,757,5,143,0,0,746,747,5,191,0,0,747,752,3,116,58,0,
+		748,749,5,193,0,0,749,751,3,116,58,0,750,748,1,0,0,0,751,754,1,0,0,0,752,
+		750,1,0,0,0,752,753,1,0,0,0,753,755,1,0,0,0,754,752,1,0,0,0,755,756,5,
+		192,0,0,756,758,1,0,0,0,757,746,1,0,0,0,757,758,1,0,0,0,758,761,1,0,0,
+		0,759,761,3,116,58,0,760,741,1,0,0,0,760,745,1,0,0,0,760,759,1,0,0,0,761,
+		79,1,0,0,0,762,763,5,128,0,0,763,764,5,127,0,0,764,767,3,110,55,0,765,
+		766,5,129,0,0,766,768,3,108,54,0,767,765,1,0,0,0,767,768,1,0,0,0,768,81,
+		1,0,0,0,769,770,5,130,0,0,770,771,5,131,0,0,771,776,3,84,42,0,772,773,
+		5,193,0,0,773,775,3,84,42,0,774,772,1,0,0,0,775,778,1,0,0,0,776,774,1,
+		0,0,0,776,777,1,0,0,0,777,83,1,0,0,0,778,776,1,0,0,0,779,782,5,62,0,0,
+		780,782,3,116,58,0,781,779,1,0,0,0,781,780,1,0,0,0,782,85,1,0,0,0,783,
+		784,5,132,0,0,784,788,5,189,0,0,785,787,3,88,44,0,786,785,1,0,0,0,787,
+		790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,791,1,0,0,0,790,788,1,
+		0,0,0,791,792,5,190,0,0,792,87,1,0,0,0,793,794,5,10,0,0,794,804,3,114,
+		57,0,795,796,5,133,0,0,796,801,3,116,58,0,797,798,5,193,0,0,798,800,3,
+		116,58,0,799,797,1,0,0,0,800,803,1,0,0,0,801,799,1,0,0,0,801,802,1,0,0,
+		0,802,805,1,0,0,0,803,801,1,0,0,0,804,795,1,0,0,0,804,805,1,0,0,0,805,
+		872,1,0,0,0,806,807,5,134,0,0,807,872,3,116,58,0,808,809,5,135,0,0,809,
+		872,3,116,58,0,810,811,5,136,0,0,811,812,5,137,0,0,812,813,5,138,0,0,813,
+		872,3,116,58,0,814,817,5,139,0,0,815,816,5,209,0,0,816,818,5,169,0,0,817,
+		815,1,0,0,0,817,818,1,0,0,0,818,819,1,0,0,0,819,820,5,137,0,0,820,821,
+		5,147,0,0,821,872,3,116,58,0,822,823,5,140,0,0,823,824,5,209,0,0,824,825,
+		5,169,0,0,825,826,5,137,0,0,826,827,5,147,0,0,827,872,3,116,58,0,828,829,
+		5,148,0,0,829,830,3,110,55,0,830,834,5,189,0,0,831,833,3,88,44,0,832,831,
+		1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,835,1,0,0,0,835,837,1,0,0,
+		0,836,834,1,0,0,0,837,847,5,190,0,0,838,839,5,149,0,0,839,843,5,189,0,
+		0,840,842,3,88,44,0,841,840,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,843,
+		844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,0,846,848,5,190,0,0,847,838,
+		1,0,0,0,847,848,1,0,0,0,848,872,1,0,0,0,849,852,5,141,0,0,850,851,5,158,
+		0,0,851,853,5,100,0,0,852,850,1,0,0,0,852,853,1,0,0,0,853,854,1,0,0,0,
+		854,858,5,189,0,0,855,857,3,88,44,0,856,855,1,0,0,0,857,860,1,0,0,0,858,
+		856,1,0,0,0,858,859,1,0,0,0,859,861,1,0,0,0,860,858,1,0,0,0,861,872,5,
+		190,0,0,862,863,5,142,0,0,863,867,5,189,0,0,864,866,3,88,44,0,865,864,
+		1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,870,1,0,0,
+		0,869,867,1,0,0,0,870,872,5,190,0,0,871,793,1,0,0,0,871,806,1,0,0,0,871,
+		808,1,0,0,0,871,810,1,0,0,0,871,814,1,0,0,0,871,822,1,0,0,0,871,828,1,
+		0,0,0,871,849,1,0,0,0,871,862,1,0,0,0,872,89,1,0,0,0,873,874,5,151,0,0,
+		874,878,5,189,0,0,875,877,3,92,46,0,876,875,1,0,0,0,877,880,1,0,0,0,878,
+		876,1,0,0,0,878,879,1,0,0,0,879,881,1,0,0,0,880,878,1,0,0,0,881,882,5,
+		190,0,0,882,91,1,0,0,0,883,884,5,152,0,0,884,889,3,116,58,0,885,886,5,
+		193,0,0,886,888,3,116,58,0,887,885,1,0,0,0,888,891,1,0,0,0,889,887,1,0,
+		0,0,889,890,1,0,0,0,890,895,1,0,0,0,891,889,1,0,0,0,892,894,3,94,47,0,
+		893,892,1,0,0,0,894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,900,
+		1,0,0,0,897,895,1,0,0,0,898,900,3,86,43,0,899,883,1,0,0,0,899,898,1,0,
+		0,0,900,93,1,0,0,0,901,902,5,153,0,0,902,924,3,110,55,0,903,904,5,154,
+		0,0,904,924,3,108,54,0,905,906,5,90,0,0,906,907,3,110,55,0,907,908,5,160,
+		0,0,908,909,5,98,0,0,909,924,1,0,0,0,910,911,5,91,0,0,911,924,3,110,55,
+		0,912,913,5,92,0,0,913,914,3,110,55,0,914,915,5,160,0,0,915,916,5,98,0,
+		0,916,924,1,0,0,0,917,918,5,93,0,0,918,924,3,110,55,0,919,920,5,94,0,0,
+		920,924,5,95,0,0,921,922,5,96,0,0,922,924,3,110,55,0,923,901,1,0,0,0,923,
+		903,1,0,0,0,923,905,1,0,0,0,923,910,1,0,0,0,923,912,1,0,0,0,923,917,1,
+		0,0,0,923,919,1,0,0,0,923,921,1,0,0,0,924,95,1,0,0,0,925,926,5,2,0,0,926,
+		927,3,116,58,0,927,928,5,4,0,0,928,929,3,116,58,0,929,933,5,189,0,0,930,
+		932,3,98,49,0,931,930,1,0,0,0,932,935,1,0,0,0,933,931,1,0,0,0,933,934,
+		1,0,0,0,934,936,1,0,0,0,935,933,1,0,0,0,936,937,5,190,0,0,937,97,1,0,0,
+		0,938,939,3,116,58,0,939,940,5,57,0,0,940,941,5,155,0,0,941,942,5,210,
+		0,0,942,1092,1,0,0,0,943,944,3,114,57,0,944,945,5,156,0,0,945,946,3,110,
+		55,0,946,951,3,106,53,0,947,948,5,25,0,0,948,949,3,110,55,0,949,950,3,
+		106,53,0,950,952,1,0,0,0,951,947,1,0,0,0,951,952,1,0,0,0,952,1092,1,0,
+		0,0,953,954,3,114,57,0,954,955,5,157,0,0,955,956,3,110,55,0,956,957,5,
+		158,0,0,957,958,5,208,0,0,958,1092,1,0,0,0,959,960,3,116,58,0,960,984,
+		5,159,0,0,961,962,5,51,0,0,962,985,5,208,0,0,963,973,5,35,0,0,964,965,
+		5,41,0,0,965,966,3,110,55,0,966,970,3,106,53,0,967,969,3,100,50,0,968,
+		967,1,0,0,0,969,972,1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,974,1,
+		0,0,0,972,970,1,0,0,0,973,964,1,0,0,0,973,974,1,0,0,0,974,978,1,0,0,0,
+		975,977,3,104,52,0,976,975,1,0,0,0,977,980,1,0,0,0,978,976,1,0,0,0,978,
+		979,1,0,0,0,979,982,1,0,0,0,980,978,1,0,0,0,981,983,3,102,51,0,982,981,
+		1,0,0,0,982,983,1,0,0,0,983,985,1,0,0,0,984,961,1,0,0,0,984,963,1,0,0,
+		0,985,1092,1,0,0,0,986,988,5,151,0,0,987,989,3,94,47,0,988,987,1,0,0,0,
+		989,990,1,0,0,0,990,988,1,0,0,0,990,991,1,0,0,0,991,1092,1,0,0,0,992,993,
+		5,151,0,0,993,994,5,152,0,0,994,1092,5,97,0,0,995,996,3,116,58,0,996,997,
+		5,108,0,0,997,998,3,110,55,0,998,1092,1,0,0,0,999,1000,3,116,58,0,1000,
+		1001,5,14,0,0,1001,1002,3,24,12,0,1002,1006,5,189,0,0,1003,1005,3,30,15,
+		0,1004,1003,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,1,0,
+		0,0,1007,1009,1,0,0,0,1008,1006,1,0,0,0,1009,1010,5,190,0,0,1010,1092,
+		1,0,0,0,1011,1012,3,116,58,0,1012,1013,5,17,0,0,1013,1014,5,208,0,0,1014,
+		1015,5,18,0,0,1015,1016,3,110,55,0,1016,1092,1,0,0,0,1017,1018,3,116,58,
+		0,1018,1020,5,19,0,0,1019,1021,5,197,0,0,1020,1019,1,0,0,0,1020,1021,1,
+		0,0,0,1021,1022,1,0,0,0,1022,1023,3,110,55,0,1023,1092,1,0,0,0,1024,1025,
+		3,116,58,0,1025,1026,5,84,0,0,1026,1027,3,110,55,0,1027,1092,1,0,0,0,1028,
+		1029,3,116,58,0,1029,1030,5,85,0,0,1030,1031,5,126,0,0,1031,1032,3,108,
+		54,0,1032,1033,5,59,0,0,1033,1034,3,110,55,0,1034,1092,1,0,0,0,1035,1036,
+		3,116,58,0,1036,1037,5,172,0,0,1037,1038,5,85,0,0,1038,1092,1,0,0,0,1039,
+		1040,5,20,0,0,1040,1092,5,210,0,0,1041,1042,5,21,0,0,1042,1092,5,210,0,
+		0,1043,1092,5,22,0,0,1044,1045,3,116,58,0,1045,1046,5,23,0,0,1046,1047,
+		5,24,0,0,1047,1048,3,110,55,0,1048,1049,3,106,53,0,1049,1050,5,25,0,0,
+		1050,1051,3,110,55,0,1051,1052,3,106,53,0,1052,1092,1,0,0,0,1053,1054,
+		3,116,58,0,1054,1055,5,26,0,0,1055,1058,5,147,0,0,1056,1059,5,27,0,0,1057,
+		1059,3,110,55,0,1058,1056,1,0,0,0,1058,1057,1,0,0,0,1059,1060,1,0,0,0,
+		1060,1061,5,28,0,0,1061,1062,3,110,55,0,1062,1063,3,106,53,0,1063,1064,
+		5,25,0,0,1064,1065,3,110,55,0,1065,1066,3,106,53,0,1066,1092,1,0,0,0,1067,
+		1068,3,116,58,0,1068,1069,5,29,0,0,1069,1070,3,110,55,0,1070,1071,3,106,
+		53,0,1071,1072,5,18,0,0,1072,1073,3,110,55,0,1073,1092,1,0,0,0,1074,1075,
+		5,30,0,0,1075,1076,3,114,57,0,1076,1077,5,31,0,0,1077,1078,3,114,57,0,
+		1078,1081,3,110,55,0,1079,1080,5,32,0,0,1080,1082,3,110,55,0,1081,1079,
+		1,0,0,0,1081,1082,1,0,0,0,1082,1092,1,0,0,0,1083,1084,5,33,0,0,1084,1085,
+		5,32,0,0,1085,1086,3,110,55,0,1086,1087,3,106,53,0,1087,1088,5,34,0,0,
+		1088,1089,3,110,55,0,1089,1090,3,106,53,0,1090,1092,1,0,0,0,1091,938,1,
+		0,0,0,1091,943,1,0,0,0,1091,953,1,0,0,0,1091,959,1,0,0,0,1091,986,1,0,
+		0,0,1091,992,1,0,0,0,1091,995,1,0,0,0,1091,999,1,0,0,0,1091,1011,1,0,0,
+		0,1091,1017,1,0,0,0,1091,1024,1,0,0,0,1091,1028,1,0,0,0,1091,1035,1,0,
+		0,0,1091,1039,1,0,0,0,1091,1041,1,0,0,0,1091,1043,1,0,0,0,1091,1044,1,
+		0,0,0,1091,1053,1,0,0,0,1091,1067,1,0,0,0,1091,1074,1,0,0,0,1091,1083,
+		1,0,0,0,1092,99,1,0,0,0,1093,1094,5,65,0,0,1094,1095,5,208,0,0,1095,1096,
+		5,150,0,0,1096,1097,3,110,55,0,1097,1098,3,106,53,0,1098,101,1,0,0,0,1099,
+		1100,5,42,0,0,1100,1101,5,37,0,0,1101,1102,5,38,0,0,1102,1103,3,110,55,
+		0,1103,1104,5,39,0,0,1104,1105,3,110,55,0,1105,103,1,0,0,0,1106,1107,5,
+		36,0,0,1107,1108,3,114,57,0,1108,1109,3,110,55,0,1109,105,1,0,0,0,1110,
+		1111,5,160,0,0,1111,1112,5,168,0,0,1112,107,1,0,0,0,1113,1114,5,209,0,
+		0,1114,109,1,0,0,0,1115,1116,6,55,-1,0,1116,1117,5,191,0,0,1117,1118,3,
+		110,55,0,1118,1119,5,192,0,0,1119,1158,1,0,0,0,1120,1121,5,198,0,0,1121,
+		1158,3,110,55,16,1122,1123,5,172,0,0,1123,1158,3,110,55,11,1124,1125,5,
+		148,0,0,1125,1126,3,110,55,0,1126,1127,5,150,0,0,1127,1128,3,110,55,0,
+		1128,1129,5,149,0,0,1129,1130,3,110,55,0,1130,1158,1,0,0,0,1131,1132,3,
+		116,58,0,1132,1141,5,191,0,0,1133,1138,3,110,55,0,1134,1135,5,193,0,0,
+		1135,1137,3,110,55,0,1136,1134,1,0,0,0,1137,1140,1,0,0,0,1138,1136,1,0,
+		0,0,1138,1139,1,0,0,0,1139,1142,1,0,0,0,1140,1138,1,0,0,0,1141,1133,1,
+		0,0,0,1141,1142,1,0,0,0,1142,1143,1,0,0,0,1143,1144,5,192,0,0,1144,1158,
+		1,0,0,0,1145,1147,7,2,0,0,1146,1148,3,112,56,0,1147,1146,1,0,0,0,1147,
+		1148,1,0,0,0,1148,1149,1,0,0,0,1149,1150,5,160,0,0,1150,1158,3,112,56,
+		0,1151,1152,5,210,0,0,1152,1158,3,112,56,0,1153,1158,5,209,0,0,1154,1158,
+		5,210,0,0,1155,1158,5,208,0,0,1156,1158,3,114,57,0,1157,1115,1,0,0,0,1157,
+		1120,1,0,0,0,1157,1122,1,0,0,0,1157,1124,1,0,0,0,1157,1131,1,0,0,0,1157,
+		1145,1,0,0,0,1157,1151,1,0,0,0,1157,1153,1,0,0,0,1157,1154,1,0,0,0,1157,
+		1155,1,0,0,0,1157,1156,1,0,0,0,1158,1179,1,0,0,0,1159,1160,10,15,0,0,1160,
+		1161,5,169,0,0,1161,1178,3,110,55,16,1162,1163,10,14,0,0,1163,1164,7,3,
+		0,0,1164,1178,3,110,55,15,1165,1166,10,13,0,0,1166,1167,7,4,0,0,1167,1178,
+		3,110,55,14,1168,1169,10,12,0,0,1169,1170,7,5,0,0,1170,1178,3,110,55,13,
+		1171,1172,10,10,0,0,1172,1173,5,170,0,0,1173,1178,3,110,55,11,1174,1175,
+		10,9,0,0,1175,1176,5,171,0,0,1176,1178,3,110,55,10,1177,1159,1,0,0,0,1177,
+		1162,1,0,0,0,1177,1165,1,0,0,0,1177,1168,1,0,0,0,1177,1171,1,0,0,0,1177,
+		1174,1,0,0,0,1178,1181,1,0,0,0,1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,
+		111,1,0,0,0,1181,1179,1,0,0,0,1182,1183,7,6,0,0,1183,113,1,0,0,0,1184,
+		1187,3,116,58,0,1185,1186,5,194,0,0,1186,1188,3,116,58,0,1187,1185,1,0,
+		0,0,1187,1188,1,0,0,0,1188,115,1,0,0,0,1189,1190,7,7,0,0,1190,117,1,0,
+		0,0,109,122,124,138,162,169,171,179,181,200,210,221,229,246,255,265,277,
+		281,289,293,298,308,322,337,343,347,352,360,368,380,391,399,409,443,453,
+		480,494,496,503,511,521,525,529,533,537,553,571,580,585,606,620,624,632,
+		645,648,659,663,671,682,684,695,698,702,710,715,720,730,738,752,757,760,
+		767,776,781,788,801,804,817,834,843,847,852,858,867,871,878,889,895,899,
+		923,933,951,970,973,978,982,984,990,1006,1020,1058,1081,1091,1138,1141,
+		1147,1157,1177,1179,1187
 	};
 
 	public static readonly ATN _ATN =

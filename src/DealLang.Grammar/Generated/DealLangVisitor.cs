@@ -1111,6 +1111,12 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitPdStep([NotNull] DealLangParser.PdStepContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.recoveryDraw"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRecoveryDraw([NotNull] DealLangParser.RecoveryDrawContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.loading"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

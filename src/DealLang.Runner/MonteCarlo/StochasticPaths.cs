@@ -249,6 +249,11 @@ public sealed class StochasticPaths : IPathSource
                 cumulative[d][i + 1] = cumulative[d][i] + (hazard[d][i] * (start - segmentStart[d][i]));
             }
 
+            if (model.Recovery is { } r && !(r.Mean > 0 && r.Mean < 1 && r.Sd > 0 && r.Sd * r.Sd < r.Mean * (1 - r.Mean)))
+            {
+                throw Bad($"party '{party}''s drawn recovery (mean {r.Mean}, sd {r.Sd}) is not a beta distribution");
+            }
+
             idiosyncratic[d] = Math.Sqrt(Math.Max(0.0, 1 - sum));
             inputs[d] = new PartyDefaultInput(party, model.Party, model.AnnualPd, -double.ExpM1(-CumulativeHazard(d, toMaturity)));
         }
@@ -276,6 +281,7 @@ public sealed class StochasticPaths : IPathSource
         var rng = new PathStream(Seed, stream, spec.Antithetic && (path & 1) == 1);
         DrawFactors(ref rng, w, into);
         DrawDefaults(ref rng, w);
+        DrawRecoveries(ref rng, w);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
         w.Market = market;
@@ -324,6 +330,7 @@ public sealed class StochasticPaths : IPathSource
         return w.Scenario with
         {
             PartyDefaults = (Date?[])w.Scenario.PartyDefaults.Clone(),
+            PartyRecoveries = (double?[])w.Scenario.PartyRecoveries.Clone(),
             FacilityStress = stress,
             MarketRentDeflation = w.Market,
             Stochastic = null,
@@ -442,6 +449,19 @@ public sealed class StochasticPaths : IPathSource
             double years = Time(d, -Math.Log(survival));
             double days = Math.Ceiling(years * 365.0);
             dates[defaults[d].Party] = days <= horizonDays ? Deal.Closing.AddDays((int)Math.Max(1.0, days)) : null;
+        }
+    }
+
+    /// <summary>Each drawn recovery, after every default time (so the default times do not depend on whether a
+    /// recovery is drawn): a beta variate (<see cref="BetaVariate"/>) in place of the party's recovery.</summary>
+    void DrawRecoveries(ref PathStream rng, Work w)
+    {
+        for (int d = 0; d < defaults.Length; d++)
+        {
+            if (defaults[d].Recovery is { } recovery)
+            {
+                w.Scenario.PartyRecoveries[defaults[d].Party] = BetaVariate.Draw(ref rng, recovery);
+            }
         }
     }
 
@@ -564,7 +584,11 @@ public sealed class StochasticPaths : IPathSource
     /// overwrites with its draws.</summary>
     sealed class Work(DealDescription deal, ScenarioSpec scenario, DealPaths plan, int k)
     {
-        public readonly ScenarioSpec Scenario = scenario with { PartyDefaults = (Date?[])scenario.PartyDefaults.Clone() };
+        public readonly ScenarioSpec Scenario = scenario with
+        {
+            PartyDefaults = (Date?[])scenario.PartyDefaults.Clone(),
+            PartyRecoveries = scenario.Stochastic?.Defaults.Any(m => m.Recovery is not null) == true ? new double?[deal.Parties.Length] : [],
+        };
         public readonly PathMemo Memo = plan.NewMemo();
         public readonly double[] Level = new double[k], Jump = new double[k], Shock = new double[k], Xi = new double[k], Eps = new double[k];
         public readonly double[][] Rows = new double[k][];

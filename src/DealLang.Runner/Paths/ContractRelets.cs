@@ -30,7 +30,7 @@ static class ContractRelets
             if (scenario.PartyDefaults[contract.Customer] is { } defaulted && contract.TerminationClaim(defaulted) is > 0 and double claim
                 && Math.Max(0, Schedule.PeriodIndexOf(b, defaulted)) is int p && p < termination.Length)
             {
-                termination[p] = claim * deal.Parties[contract.Customer].Recovery;
+                termination[p] = claim * scenario.RecoveryOf(deal, contract.Customer);
             }
 
             // The term's days up to the customer's default date (none from it), the default's period prorated to its day.

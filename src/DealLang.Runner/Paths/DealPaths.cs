@@ -176,6 +176,11 @@ public sealed class DealPaths
         }
 
         PartyDefaults.Fill(deal, scenario, into.PartyDefaulted);
+        for (int p = 0; p < deal.Parties.Length; p++)
+        {
+            into.PartyRecovery[p] = scenario.RecoveryOf(deal, p);
+        }
+
         ContractRelets.Fill(deal, scenario, into);
         SaleTerms.Fill(deal, scenario, into);
     }

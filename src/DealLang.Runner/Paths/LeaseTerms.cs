@@ -33,7 +33,7 @@ static class LeaseTerms
             plan.FillTo(defaulted, marketRentDeflation, into.OwnLeaseRent(l), memo, l);
             into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, defaulted);
             into.RvgApplies[l] = lease.RvgUntil is { } until && defaulted <= until && defaulted <= deal.Maturity;
-            into.RvgRecovery[l] = deal.Parties[lease.Lessee].Recovery;
+            into.RvgRecovery[l] = scenario.RecoveryOf(deal, lease.Lessee);
             return;
         }
 

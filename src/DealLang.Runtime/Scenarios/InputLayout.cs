@@ -97,6 +97,10 @@ public enum InputQuantity
 
     /// <summary>Scalar, per sale: the reserve price per GPU below which no unit is sold (0: none, or no market).</summary>
     SaleReserve,
+
+    /// <summary>Scalar, per party: its recovery on this path (its <c>recovery</c>, or the scenario's draw from a
+    /// beta distribution); what a loan owed by it without a <c>recovery</c> of its own recovers.</summary>
+    PartyRecovery,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -125,7 +129,7 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// that projects cfads) every lease's rent in its current term; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
-/// flag and reserve (last, so that the slots before them are where they were before the workout's terms).
+/// flag and reserve, then every party's recovery (last, so that the slots before them are where they were before).
 /// </summary>
 public sealed class InputLayout
 {
@@ -143,7 +147,7 @@ public sealed class InputLayout
         InputQuantity.SaleHaircut, InputQuantity.SaleLagMonths,
         InputQuantity.SaleDepth, InputQuantity.SaleImpact, InputQuantity.SaleLimit, InputQuantity.SaleCosts,
         InputQuantity.ContractUtilisation, InputQuantity.ContractReletUtilisation,
-        InputQuantity.SaleKeepContracts, InputQuantity.SaleReserve,
+        InputQuantity.SaleKeepContracts, InputQuantity.SaleReserve, InputQuantity.PartyRecovery,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
@@ -233,7 +237,7 @@ public sealed class InputLayout
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve
-            or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation => InputShape.Scalar,
+            or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation or InputQuantity.PartyRecovery => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -242,7 +246,7 @@ public sealed class InputLayout
         InputQuantity.FacilityValue => InputEntity.Facility,
         InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.LeaseTermRent => InputEntity.Lease,
-        InputQuantity.PartyDefaulted => InputEntity.Party,
+        InputQuantity.PartyDefaulted or InputQuantity.PartyRecovery => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve => InputEntity.Sale,
         InputQuantity.IndexLevel => InputEntity.Index,

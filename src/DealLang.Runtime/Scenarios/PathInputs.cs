@@ -48,6 +48,7 @@ public sealed class PathInputs
         SaleCosts = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleCosts, layout.Sales), layout.Sales);
         SaleKeepContracts = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleKeepContracts, layout.Sales), layout.Sales);
         SaleReserve = new DoubleSlots(Scalars, First(layout, InputQuantity.SaleReserve, layout.Sales), layout.Sales);
+        PartyRecovery = new DoubleSlots(Scalars, First(layout, InputQuantity.PartyRecovery, layout.Parties), layout.Parties);
         ContractReletYears = Rows(Series, layout, InputQuantity.ContractReletYears, layout.Contracts);
         ContractReletLive = Rows(Series, layout, InputQuantity.ContractReletLive, layout.Contracts);
         ContractTermination = Rows(Series, layout, InputQuantity.ContractTermination, layout.Contracts);
@@ -100,6 +101,9 @@ public sealed class PathInputs
 
     /// <summary>[party][t]: whether the party has defaulted by the end of period t (flag slots).</summary>
     public bool[][] PartyDefaulted { get; }
+
+    /// <summary>Per party, its recovery on this path (<see cref="InputQuantity.PartyRecovery"/>).</summary>
+    public DoubleSlots PartyRecovery { get; }
 
     /// <summary>[sale]: enforcement haircut after scenario overrides.</summary>
     public DoubleSlots SaleHaircut { get; }

@@ -35,7 +35,19 @@ public sealed record ScenarioSpec(
     /// null for "as each sale says".</summary>
     public double? EnforcementReserve { get; init; }
 
-    /// <summary>The scenario's stochastic items (a Monte Carlo scenario: docs/language.md §10, "Stochastic
+    /// <summary>Per party (the description's order): its recovery on this path in place of its <c>recovery</c>,
+    /// null for "as the deal says"; empty (the default) for none. A Monte Carlo path sets it from a drawn recovery
+    /// (docs/language.md §10, "Stochastic scenarios").</summary>
+    public double?[] PartyRecoveries { get; init; } = [];
+
+    /// <summary>Party <paramref name="party"/>'s recovery under this scenario: <see cref="PartyRecoveries"/>' or the party's own.</summary>
+    public double RecoveryOf(DealDescription deal, int party)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        return party < PartyRecoveries.Length && PartyRecoveries[party] is { } r ? r : deal.Parties[party].Recovery;
+    }
+
+        /// <summary>The scenario's stochastic items (a Monte Carlo scenario: docs/language.md §10, "Stochastic
     /// scenarios"); null for a deterministic scenario.</summary>
     public StochasticSpec? Stochastic { get; init; }
 

@@ -91,12 +91,31 @@ public sealed record DefaultModel(int Party, double AnnualPd, double[] Loadings)
     /// place of the one before; empty for a constant hazard.</summary>
     public PdStep[] Steps { get; init; } = [];
 
+    /// <summary>The party's recovery drawn per path from this beta distribution in place of its fixed one; null:
+    /// the party's <c>recovery</c>.</summary>
+    public RecoveryBeta? Recovery { get; init; }
+
     // Records compare arrays by reference; a model is compared by its numbers.
     public bool Equals(DefaultModel? other) => other is not null && Party == other.Party && AnnualPd.Equals(other.AnnualPd)
-        && Loadings.AsSpan().SequenceEqual(other.Loadings) && Steps.AsSpan().SequenceEqual(other.Steps);
+        && Loadings.AsSpan().SequenceEqual(other.Loadings) && Steps.AsSpan().SequenceEqual(other.Steps) && Recovery == other.Recovery;
 
     public override int GetHashCode() => HashCode.Combine(Party, AnnualPd, Loadings.Length, Steps.Length);
 }
 
 /// <summary>One step of a PD term structure: the annual PD from <see cref="From"/> on.</summary>
 public sealed record PdStep(Date From, double AnnualPd);
+
+/// <summary>
+/// A recovery drawn per path from the beta distribution of mean <see cref="Mean"/> and standard deviation
+/// <see cref="Sd"/> (0 &lt; mean &lt; 1, 0 &lt; sd² &lt; mean (1 − mean)), by the method of moments:
+/// α = mean × ν and β = (1 − mean) × ν with ν = mean (1 − mean) / sd² − 1.
+/// </summary>
+public sealed record RecoveryBeta(double Mean, double Sd)
+{
+    /// <summary>α + β.</summary>
+    public double Concentration => (Mean * (1 - Mean) / (Sd * Sd)) - 1;
+
+    public double Alpha => Mean * Concentration;
+
+    public double Beta => (1 - Mean) * Concentration;
+}

@@ -1,3 +1,4 @@
+using DealLang.Cli;
 using DealLang.Cli.Commands;
 using DealLang.Compiler;
 using DealLang.Runner.Hosting;
@@ -10,33 +11,28 @@ using DealLang.TestSupport;
 namespace DealLang.Cli.Tests.MonteCarlo;
 
 /// <summary>
-/// examples/hyperion.deal compiled once, with a stochastic scenario made as the compiler would lower one (the
-/// scenario syntax is the other half of issue 10): its Base scenario's levers (the renewals taken), the campus's value deflation drawn per path (mean 2% a year,
-/// volatility 3%), and Meta's default time drawn from a 2% annual PD with a −0.5 loading on that factor. Runs
-/// <c>deallang mc</c>'s <see cref="McCommand.Simulate"/> with captured output.
+/// examples/hyperion.deal compiled once with the stochastic scenario of StochasticHyperion.scenarios (beside this
+/// file): Base's renewals, the campus's value deflation drawn per path, and Meta's default drawn from a 2% annual PD
+/// with a −50% loading on that factor. Runs <c>deallang mc</c>'s <see cref="McCommand.Simulate"/> with captured output.
 /// </summary>
 public sealed class StochasticHyperion : IDisposable
 {
+    /// <summary>The scenario file, from the repository's root.</summary>
+    public const string ScenarioFile = "tests/DealLang.Cli.Tests/MonteCarlo/StochasticHyperion.scenarios";
+
     private readonly DealHost host;
 
     public StochasticHyperion()
     {
-        const string file = "examples/hyperion.deal";
-        var result = DealCompiler.Compile(file, File.ReadAllText(Path.Combine(RepoPaths.Root, file)));
+        var compilation = DealFile.Compile(Path.Combine(RepoPaths.Root, "examples/hyperion.deal"), [Path.Combine(RepoPaths.Root, ScenarioFile)]);
+        var result = DealCompiler.Compile(compilation);
         if (result.Compiled is null)
         {
             throw new InvalidOperationException(string.Join('\n', result.Diagnostics));
         }
 
         host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
-        var spec = new StochasticSpec(
-            null,
-            null,
-            false,
-            [new FactorSpec("CampusValue", FactorTarget.FacilityDeflation, 0, FactorProcess.DrawnRate) { Drift = 0.02, Volatility = 0.03 }],
-            null,
-            [new DefaultModel(0, 0.02, [-0.5])]);
-        Scenario = result.Model!.Scenarios.Single(s => s.Name == "Base") with { Name = "Stochastic", Stochastic = spec };
+        Scenario = result.Model!.Scenarios.Single(s => s.Name == "Stochastic");
     }
 
     public IDealProgram Program => host.Program;

@@ -44,6 +44,11 @@ internal static class ReferencePathBuilder
         }
 
         PartyDefaults.Fill(deal, scenario, into.PartyDefaulted);
+        for (int p = 0; p < deal.Parties.Length; p++)
+        {
+            into.PartyRecovery[p] = PartyDefaults.Recovery(deal, scenario, p);
+        }
+
         SaleTerms.Fill(deal, scenario, into);
         for (int c = 0; c < deal.Contracts.Length; c++)
         {
@@ -86,7 +91,7 @@ static class ContractInputs
             into.ContractReletLive[c][t] = relet && from <= e ? 1 : 0;
             into.ContractRenewalLive[c][t] = end <= e && e < renewedEnd ? 1 : 0;
             bool defaultPeriod = owed && defaulted!.Value <= e && (t == 0 || defaulted.Value > s);
-            into.ContractTermination[c][t] = defaultPeriod ? fee * deal.Parties[contract.Customer].Recovery : 0;
+            into.ContractTermination[c][t] = defaultPeriod ? fee * PartyDefaults.Recovery(deal, scenario, contract.Customer) : 0;
 
             // The days in the term and in the renewals taken, each up to the customer's default date (its period
             // prorated to its day: added with the prepayment).
@@ -294,7 +299,7 @@ static class LeaseTerms
             // RVG claim is what a creditor of the defaulted lessee recovers.
             end = defaulted;
             endsInCalendar = true;
-            recovery = deal.Parties[lease.Lessee].Recovery;
+            recovery = PartyDefaults.Recovery(deal, scenario, lease.Lessee);
         }
 
         LeaseRents.Fill(deal, lease, end, scenario.MarketRentDeflation, into.LeaseRent[l]);
@@ -561,6 +566,10 @@ static class RegularPeriods
 /// <summary>Per-period default flags: a party is in default from the period whose end reaches its default date.</summary>
 static class PartyDefaults
 {
+    /// <summary>The party's recovery: the scenario's (a drawn one) where it gives one, else the party's own.</summary>
+    public static double Recovery(DealDescription deal, ScenarioSpec scenario, int p) =>
+        scenario.PartyRecoveries.Length == 0 || scenario.PartyRecoveries[p] is not double drawn ? deal.Parties[p].Recovery : drawn;
+
     public static void Fill(DealDescription deal, ScenarioSpec scenario, bool[][] flags)
     {
         Date[] b = deal.Boundaries;

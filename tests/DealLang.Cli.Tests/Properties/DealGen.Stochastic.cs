@@ -57,5 +57,7 @@ internal static partial class DealGen
         from pd in Rate(1, 5000)
         from step in Maybe(Gen.Select(DateIn(f.Closing, f.Maturity), Rate(1, 5000), (d, p) => $"until {d} then {p} per year"))
         from loadings in All(factors.Take(2).Select(x => Maybe(Signed(7000).Select(beta => $"loading {x} {beta}"))))
-        select $"{party} defaults drawn pd {pd} per year{step}{string.Concat(loadings)}";
+        // A mean in [10%, 90%] and an sd up to 25%, below √(m(1 − m)) ≥ 30%: always a beta distribution.
+        from recovery in Maybe(Gen.Select(Rate(1000, 9000), Rate(100, 2500), (m, sd) => $"recovery beta mean {m} sd {sd}"))
+        select $"{party} defaults drawn pd {pd} per year{step}{string.Concat(loadings)}{recovery}";
 }

@@ -28,15 +28,16 @@ public sealed class InputLayoutTests
 
         // Scalars: 3 end periods (0-2), 3 RVG flags (3-5), 3 recoveries (6-8), then the sale's haircut (9) and lag (10),
         // and its repo market's depth (11), impact (12), limit (13) and costs (14); last (no contracts here) its
-        // keep-contracts flag (15) and reserve (16).
-        Assert.Equal(17, layout.Scalars.Length);
+        // keep-contracts flag (15) and reserve (16), then each of the 2 parties' recovery (17, 18).
+        Assert.Equal(19, layout.Scalars.Length);
         Assert.Equal(5, layout.IndexOf(InputQuantity.RvgApplies, 2));
         Assert.Equal(9, layout.IndexOf(InputQuantity.SaleHaircut, 0));
         Assert.Equal(10, layout.IndexOf(InputQuantity.SaleLagMonths, 0));
         Assert.All(layout.Scalars, s => Assert.Equal(InputShape.Scalar, s.Shape));
         Assert.Equal(14, layout.IndexOf(InputQuantity.SaleCosts, 0));
         Assert.Equal(16, layout.IndexOf(InputQuantity.SaleReserve, 0));
-        Assert.Equal(Enumerable.Range(0, 17), layout.Scalars.Select(s => s.Index));
+        Assert.Equal(18, layout.IndexOf(InputQuantity.PartyRecovery, 1));
+        Assert.Equal(Enumerable.Range(0, 19), layout.Scalars.Select(s => s.Index));
         Assert.Throws<ArgumentOutOfRangeException>(() => layout.IndexOf(InputQuantity.SaleLagMonths, 1));
     }
 

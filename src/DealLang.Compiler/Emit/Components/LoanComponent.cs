@@ -28,6 +28,7 @@ internal sealed class LoanState : EntityState, IAmortizingState
         Schedule = Static("schedule", "double[]");
         LevelRates = Static("levelRates", "double[]");
         LevelSums = Static("levelSums", "(double[] Growth, double[] PaymentsAtMaturity)");
+        RecoveryRate = Input("recoveryRate", "double");
         Terms = new AmortizationTerms(model.Name, model.Coupon, model.Amortization,
             model.Maturity, model.MaturityPeriod);
     }
@@ -45,6 +46,10 @@ internal sealed class LoanState : EntityState, IAmortizingState
     public StateVar Principal { get; }
 
     public StateVar Recovery { get; }
+
+    /// <summary>The obligor's recovery on this path, read from the path inputs; declared only for a loan without a
+    /// <c>recovery</c> of its own (<see cref="LoanModel.RecoveryFromObligor"/>).</summary>
+    public StateVar RecoveryRate { get; }
 
     /// <summary>Declared only when an expression reads <c>L.loss</c>.</summary>
     public StateVar Loss { get; }
@@ -151,7 +156,7 @@ internal sealed class LoanComponent(EmitContext ctx)
             w.Line(loan.Defaulted + " = true;");
             w.Line(loan.Interest + " = 0.0;");
             w.Line(loan.Principal + " = 0.0;");
-            w.Line(loan.Recovery + " = " + loan.Balance + " * " + CSharpLiterals.DoubleOperand(model.Recovery) + ";");
+            w.Line(loan.Recovery + " = " + loan.Balance + " * " + (model.RecoveryFromObligor ? loan.RecoveryRate.Name : CSharpLiterals.DoubleOperand(model.Recovery)) + ";");
             if (loan.Loss.Declared)
             {
                 w.Line(loan.Loss + " = " + loan.Balance + " - " + loan.Recovery + ";");

@@ -30,7 +30,10 @@ internal sealed class LoanLowering : DeclarationLowering<LoanSyntax, LoanModel>
             Amortization: AmortizationLowering.Lower(loan.Amortization, loan.InterestOnlyUntil?.Value, lowerer),
             Maturity: maturity,
             MaturityPeriod: AmortizationLowering.MaturityPeriod(lowerer, maturity),
-            Recovery: recovery);
+            Recovery: recovery)
+        {
+            RecoveryFromObligor = loan.Recovery is null,
+        };
     }
 
     /// <summary>The obligor's own recovery (0 when the party states none; the checks made the name a party).</summary>

@@ -81,7 +81,14 @@ public sealed record DrawnDefaultsSyntax(NameSyntax Party, ExpressionSyntax? Pd,
 {
     /// <summary>The PD's term structure after the first: <c>until 2028-01-01 then 3% per year</c>, each from its date on.</summary>
     public System.Collections.Immutable.ImmutableArray<PdStepSyntax> Steps { get; init; } = [];
+
+    /// <summary><c>recovery beta mean 40% sd 20%</c>: the party's recovery drawn per path from a beta distribution
+    /// with that mean and standard deviation, in place of its fixed <c>recovery</c>; null when not given.</summary>
+    public RecoveryDrawSyntax? Recovery { get; init; }
 }
+
+/// <summary><c>recovery beta mean 40% sd 20%</c></summary>
+public sealed record RecoveryDrawSyntax(ExpressionSyntax Mean, ExpressionSyntax Sd, SourceSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>until 2028-01-01 then 3% per year</c>: the annual PD of a drawn default from <see cref="From"/> on.</summary>
 public sealed record PdStepSyntax(DateSyntax From, ExpressionSyntax Pd, SourceSpan Span) : SyntaxNode(Span);

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using DealLang.TestSupport;
+
+namespace DealLang.Cli.Tests.MonteCarlo;
+
+/// <summary>
+/// <c>deallang mc</c> end to end from deal files, as a user runs it: examples/hyperion-mc.scenarios,
+/// CoreWeave's <c>Stochastic</c> scenario in examples/coreweave-ddtl2.deal and valid corpus 019, on few paths. The
+/// report does not depend on the threads, four shards merged print the single run's report, every format
+/// renders, and a scenario's own <c>paths</c> and <c>seed</c> apply when the command does not override them.
+/// </summary>
+public sealed class McFromFilesTests : IDisposable
+{
+    private static readonly string Hyperion = Path.Combine(RepoPaths.Examples, "hyperion.deal");
+    private static readonly string HyperionMc = Path.Combine(RepoPaths.Examples, "hyperion-mc.scenarios");
+    private static readonly string CoreWeave = Path.Combine(RepoPaths.Examples, "coreweave-ddtl2.deal");
+    private static readonly string Valid019 = Path.Combine(RepoPaths.Root, "tests/corpus/valid/019-stochastic-loan-warehouse-run-by-mc.deal");
+
+    private readonly string folder = Directory.CreateTempSubdirectory("deallang-mcfiles-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static string[] HyperionArgs(params string[] more) =>
+        ["mc", Hyperion, "--scenarios", HyperionMc, "--scenario", "StochasticRent", "--paths", "1200", "--seed", "7", .. more];
+
+    private static string[] CoreWeaveArgs(params string[] more) =>
+        ["mc", CoreWeave, "--scenario", "Stochastic", "--paths", "400", .. more];
+
+    [Fact]
+    public void HyperionsScenarioFileRunsTheSameOnOneAndTwoThreadsAndInFourShards()
+    {
+        CliOutcome one = CliHarness.Run(HyperionArgs("--threads", "1"));
+        CliOutcome two = CliHarness.Run(HyperionArgs("--threads", "2"));
+        Assert.True(one.Exit == ExitCodes.Ok, one.ToString());
+        Assert.Equal(one.Out, two.Out);
+        Assert.StartsWith("Hyperion: Monte Carlo, scenario StochasticRent, 1,200 paths, seed 7\n", one.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Meta", one.Out, StringComparison.Ordinal);
+        AssertShardsMergeTo(one.Out, i => HyperionArgs("--threads", "1", "--shard", $"{i}/4", "--out", Path.Combine(folder, $"h{i}.json")), "h");
+    }
+
+    [Theory]
+    [InlineData("table", "Loan       P(principal loss)")]
+    [InlineData("csv", "section,metric,value,stderr\r\nLoan,P(principal loss),")]
+    [InlineData("md", "| Loan | P(principal loss) |")]
+    [InlineData("json", "\"paths\": 400,")]
+    public void CoreWeavesStochasticScenarioPrintsEveryFormatAlikeOnOneAndTwoThreads(string format, string expected)
+    {
+        CliOutcome one = CliHarness.Run(CoreWeaveArgs("--seed", "42", "--threads", "1", "--format", format));
+        CliOutcome two = CliHarness.Run(CoreWeaveArgs("--seed", "42", "--threads", "2", "--format", format));
+        Assert.True(one.Exit == ExitCodes.Ok, one.ToString());
+        Assert.Equal(one.Out, two.Out);
+        Assert.Contains(expected, one.Out, StringComparison.Ordinal);
+        if (format == "json")
+        {
+            using JsonDocument json = JsonDocument.Parse(one.Out);
+            Assert.Equal(JsonValueKind.Object, json.RootElement.ValueKind);
+        }
+        else
+        {
+            // Both customers' defaults are drawn; the rent and SOFR fan charts print in the table.
+            Assert.Contains("Microsoft", one.Out, StringComparison.Ordinal);
+            Assert.Contains("AiLab", one.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void CoreWeavesStochasticScenarioMergedFromFourShardsIsTheSingleRun()
+    {
+        CliOutcome single = CliHarness.Run(CoreWeaveArgs("--seed", "42"));
+        Assert.True(single.Exit == ExitCodes.Ok, single.ToString());
+        Assert.StartsWith("CoreWeaveDdtl2: Monte Carlo, scenario Stochastic, 400 paths, seed 42\n", single.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("H100Rent: level at each period's start", single.Out, StringComparison.Ordinal);
+        Assert.Contains("SOFR: level at each period's start", single.Out, StringComparison.Ordinal);
+        AssertShardsMergeTo(single.Out, i => CoreWeaveArgs("--seed", "42", "--threads", "1", "--shard", $"{i}/4", "--out", Path.Combine(folder, $"c{i}.json")), "c");
+
+        // Another seed is another run.
+        Assert.NotEqual(single.Out, CliHarness.Run(CoreWeaveArgs("--seed", "43")).Out);
+    }
+
+    [Fact]
+    public void ValidCorpus019RunsAtItsScenariosOwnPathsAndSeed()
+    {
+        // 019's scenario says 'paths 500' and 'seed 19'; the command gives neither.
+        CliOutcome run = CliHarness.Run("mc", Valid019, "--scenario", "Stochastic", "--format", "csv");
+        Assert.True(run.Exit == ExitCodes.Ok, run.ToString());
+        Assert.Equal("", run.Err);
+        Assert.Contains("Senior,P(principal loss),", run.Out, StringComparison.Ordinal);
+
+        // Each party's simulated default rate within 4 standard errors of its PD to the maturity (4 years; the
+        // miner's own 8% a year, 1 - 0.92^4 = 28.38%; the neocloud's 6% from the scenario, 1 - 0.94^4 = 21.94%).
+        foreach (var (party, pd) in new[] { ("Miner", 1 - Math.Pow(0.92, 4)), ("Neocloud", 1 - Math.Pow(0.94, 4)) })
+        {
+            string[] row = run.Out.Split("\r\n").Single(l => l.StartsWith(party + ",simulated default rate,", StringComparison.Ordinal)).Split(',');
+            double rate = Percent(row[2]), se = Percent(row[3]);
+            Assert.InRange(rate - pd, -4 * se, 4 * se);
+        }
+
+        Assert.Equal(run.Out, CliHarness.Run("mc", Valid019, "--scenario", "Stochastic", "--format", "csv", "--paths", "500", "--seed", "19", "--threads", "1").Out);
+        Assert.NotEqual(run.Out, CliHarness.Run("mc", Valid019, "--scenario", "Stochastic", "--format", "csv", "--seed", "20").Out);
+    }
+
+    private static double Percent(string text) =>
+        text.EndsWith('%') ? double.Parse(text.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture) / 100
+            : double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void AssertShardsMergeTo(string single, Func<int, string[]> shardArgs, string prefix)
+    {
+        var files = new List<string>();
+        foreach (int i in new[] { 3, 1, 4, 2 })
+        {
+            string[] args = shardArgs(i);
+            CliOutcome written = CliHarness.Run(args);
+            Assert.True(written.Exit == ExitCodes.Ok, written.ToString());
+            files.Add(args[^1]);
+        }
+
+        Assert.All(files, f => Assert.StartsWith(prefix, Path.GetFileName(f), StringComparison.Ordinal));
+        CliOutcome merged = CliHarness.Run(["merge", .. files]);
+        Assert.True(merged.Exit == ExitCodes.Ok, merged.ToString());
+        Assert.Equal(single, merged.Out);
+    }
+}
