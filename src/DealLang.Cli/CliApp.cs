@@ -27,6 +27,7 @@ public static class CliApp
             CheckCommand.Create(console),
             BuildCommand.Create(console, options),
             RunCommand.Create(console, options),
+            SolveCommand.Create(console, options),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -72,7 +72,7 @@ public abstract record SolveCondition(string Text)
     }
 
     /// <summary>A number with <c>%</c> (<c>10%</c>, <c>7.5%</c>) or <c>bp</c>, as a fraction within [lo, hi].</summary>
-    internal static double Percent(string context, string text, double lo, double hi)
+    public static double Percent(string context, string text, double lo, double hi)
     {
         double scale = text.EndsWith('%') ? 100 : text.EndsWith("bp", StringComparison.Ordinal) ? 10_000 : 0;
         string number = scale == 100 ? text[..^1] : scale == 10_000 ? text[..^2] : text;
