@@ -402,9 +402,9 @@ scenarioDecl
 
 scenarioItem
     : lease=ident RENEWALS TAKEN NUMBER                       # renewalsTakenItem
-    | path=reference DEFLATE expr perYear                     # deflateItem
+    | path=reference DEFLATE rate=expr perYear (VOLATILITY vol=expr perYear)?   # deflateItem
     | path=reference DROP expr BY DATE                        # dropItem
-    | party=ident DEFAULTS ON DATE                            # partyDefaultsItem
+    | party=ident DEFAULTS (ON DATE | DRAWN (PD pd=expr perYear pdStep*)? loading*)   # partyDefaultsItem
     | ENFORCEMENT sellTerm+                                   # enforcementOverrideItem
     | ENFORCEMENT SELL ALL                                    # enforcementSellAllItem
     | index=ident LEVEL expr                                  # indexLevelOverrideItem
@@ -414,6 +414,25 @@ scenarioItem
     | contract=ident UTILISATION expr                         # utilisationItem
     | contract=ident RELET AFTER duration AT expr             # reletItem
     | contract=ident NOT RELET                                # notReletItem
+    // Stochastic items (docs/language.md §10, "Stochastic scenarios"): a scenario with any is a Monte Carlo one.
+    | PATHS NUMBER                                            # pathsItem
+    | SEED NUMBER                                             # seedItem
+    | ANTITHETIC                                              # antitheticItem
+    | index=ident GBM DRIFT drift=expr perYear VOLATILITY vol=expr perYear   # gbmItem
+    | index=ident REVERTS TO (TREND | toward=expr) SPEED speed=expr perYear VOLATILITY vol=expr perYear   # revertsItem
+    | index=ident JUMPS rate=expr perYear DOWN down=expr      # jumpsItem
+    | CORRELATE a=reference WITH b=reference normal=expr (STRESS stress=expr)?   # correlateItem
+    | REGIMES STRESS toStress=expr perYear NORMAL toNormal=expr perYear          # regimesItem
+    ;
+
+// 'until 2028-01-01 then 3% per year': a drawn default's PD term structure, the annual PD from that date on.
+pdStep
+    : UNTIL DATE THEN expr perYear
+    ;
+
+// 'loading H100Rent 40%': a drawn default's loading on a factor's shock (the Gaussian copula's beta).
+loading
+    : LOADING factor=reference beta=expr
     ;
 
 // ---------------------------------------------------------------- expressions
@@ -479,6 +498,8 @@ ident
     | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
     | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     | PREPAYMENT | APPLIED
+    | PATHS | SEED | ANTITHETIC | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
+    | STRESS | REGIMES | NORMAL | DRAWN | LOADING
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -502,6 +523,23 @@ INTERPOLATED  : 'interpolated';
 LAUNCH        : 'launch';
 DOWN          : 'down';
 SHIFT         : 'shift';
+PATHS         : 'paths';
+SEED          : 'seed';
+ANTITHETIC    : 'antithetic';
+GBM           : 'gbm';
+DRIFT         : 'drift';
+VOLATILITY    : 'volatility';
+REVERTS       : 'reverts';
+TREND         : 'trend';
+SPEED         : 'speed';
+JUMPS         : 'jumps';
+CORRELATE     : 'correlate';
+WITH          : 'with';
+STRESS        : 'stress';
+REGIMES       : 'regimes';
+NORMAL        : 'normal';
+DRAWN         : 'drawn';
+LOADING       : 'loading';
 RATING        : 'rating';
 PD            : 'pd';
 RECOVERY      : 'recovery';

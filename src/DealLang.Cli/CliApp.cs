@@ -27,6 +27,8 @@ public static class CliApp
             CheckCommand.Create(console),
             BuildCommand.Create(console, options),
             RunCommand.Create(console, options),
+            McCommand.Create(console, options),
+            MergeCommand.Create(console),
             SolveCommand.Create(console, options),
         };
 

@@ -95,6 +95,7 @@ internal sealed partial class Lowerer
             Contracts = contracts,
             EnforcementKeepContracts = keepContracts,
             EnforcementReserve = reserve,
+            Stochastic = LowerStochastic(scenario),
         };
     }
 

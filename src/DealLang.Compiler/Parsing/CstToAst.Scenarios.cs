@@ -29,9 +29,9 @@ internal sealed partial class CstToAst
 
     // scenarioItem
     //     : lease=ident RENEWALS TAKEN NUMBER          # renewalsTakenItem
-    //     | path=reference DEFLATE expr perYear        # deflateItem
+    //     | path=reference DEFLATE expr perYear (VOLATILITY expr perYear)?   # deflateItem
     //     | path=reference DROP expr BY DATE           # dropItem
-    //     | party=ident DEFAULTS ON DATE               # partyDefaultsItem
+    //     | party=ident DEFAULTS (ON DATE | DRAWN (PD expr perYear pdStep*)? loading*)   # partyDefaultsItem (drawn: stochastic)
     //     | ENFORCEMENT sellTerm+                      # enforcementOverrideItem
     //     | ENFORCEMENT SELL ALL                       # enforcementSellAllItem
     //     | index=ident LEVEL expr                                        # indexLevelOverrideItem
@@ -41,6 +41,12 @@ internal sealed partial class CstToAst
     //     | contract=ident UTILISATION expr                               # utilisationItem
     //     | contract=ident RELET AFTER duration AT expr                   # reletItem
     //     | contract=ident NOT RELET                                      # notReletItem
+    //     | PATHS NUMBER | SEED NUMBER | ANTITHETIC                         # stochastic items
+    //     | index=ident GBM DRIFT expr perYear VOLATILITY expr perYear
+    //     | index=ident REVERTS TO (TREND | expr) SPEED expr perYear VOLATILITY expr perYear
+    //     | index=ident JUMPS expr perYear DOWN expr
+    //     | CORRELATE reference WITH reference expr (STRESS expr)?
+    //     | REGIMES STRESS expr perYear NORMAL expr perYear
     //     ;
     private ScenarioItemSyntax? VisitScenarioItem(ScenarioItemContext context, NameSyntax scenario)
     {
@@ -56,8 +62,73 @@ internal sealed partial class CstToAst
             case DeflateItemContext deflate:
             {
                 ReferenceSyntax? path = VisitReference(deflate.path);
-                ExpressionSyntax? rate = VisitExpr(deflate.expr());
-                return path is null || rate is null ? null : new DeflateSyntax(path, rate, Span(deflate));
+                ExpressionSyntax? rate = VisitExpr(deflate.rate);
+                ExpressionSyntax? volatility = deflate.vol is null ? null : VisitExpr(deflate.vol);
+                return path is null || rate is null || (deflate.vol is not null && volatility is null)
+                    ? null
+                    : new DeflateSyntax(path, rate, Span(deflate), volatility);
+            }
+
+            case PathsItemContext paths:
+            {
+                int? count = VisitWholeNumber(Matched(paths.NUMBER()), "the number of paths", minimum: 1);
+                return count is null ? null : new PathsSyntax(count.Value, Span(paths));
+            }
+
+            case SeedItemContext seed:
+            {
+                int? value = VisitWholeNumber(Matched(seed.NUMBER()), "the seed", minimum: 0);
+                return value is null ? null : new SeedSyntax((ulong)value.Value, Span(seed));
+            }
+
+            case AntitheticItemContext antithetic:
+                return new AntitheticSyntax(Span(antithetic));
+
+            case GbmItemContext gbm:
+            {
+                NameSyntax? index = VisitIdent(gbm.index);
+                ExpressionSyntax? drift = VisitExpr(gbm.drift);
+                ExpressionSyntax? volatility = VisitExpr(gbm.vol);
+                return index is null || drift is null || volatility is null
+                    ? null
+                    : new IndexProcessSyntax(index, drift, null, null, volatility, Span(gbm));
+            }
+
+            case RevertsItemContext reverts:
+            {
+                NameSyntax? index = VisitIdent(reverts.index);
+                ExpressionSyntax? toward = reverts.toward is null ? null : VisitExpr(reverts.toward);
+                ExpressionSyntax? speed = VisitExpr(reverts.speed);
+                ExpressionSyntax? volatility = VisitExpr(reverts.vol);
+                return index is null || speed is null || volatility is null || (reverts.toward is not null && toward is null)
+                    ? null
+                    : new IndexProcessSyntax(index, null, toward, speed, volatility, Span(reverts));
+            }
+
+            case JumpsItemContext jumps:
+            {
+                NameSyntax? index = VisitIdent(jumps.index);
+                ExpressionSyntax? rate = VisitExpr(jumps.rate);
+                ExpressionSyntax? down = VisitExpr(jumps.down);
+                return index is null || rate is null || down is null ? null : new JumpsSyntax(index, rate, down, Span(jumps));
+            }
+
+            case CorrelateItemContext correlate:
+            {
+                ReferenceSyntax? a = VisitReference(correlate.a);
+                ReferenceSyntax? b = VisitReference(correlate.b);
+                ExpressionSyntax? normal = VisitExpr(correlate.normal);
+                ExpressionSyntax? stress = correlate.stress is null ? null : VisitExpr(correlate.stress);
+                return a is null || b is null || normal is null || (correlate.stress is not null && stress is null)
+                    ? null
+                    : new CorrelateSyntax(a, b, normal, stress, Span(correlate));
+            }
+
+            case RegimesItemContext regimes:
+            {
+                ExpressionSyntax? toStress = VisitExpr(regimes.toStress);
+                ExpressionSyntax? toNormal = VisitExpr(regimes.toNormal);
+                return toStress is null || toNormal is null ? null : new RegimesSyntax(toStress, toNormal, Span(regimes));
             }
 
             case DropItemContext drop:
@@ -87,6 +158,41 @@ internal sealed partial class CstToAst
             {
                 NameSyntax? contract = VisitIdent(notRelet.contract);
                 return contract is null ? null : new ReletSyntax(contract, null, null, Span(notRelet));
+            }
+
+            case PartyDefaultsItemContext drawn when drawn.DRAWN() is not null:
+            {
+                NameSyntax? party = VisitIdent(drawn.party);
+                ExpressionSyntax? pd = drawn.pd is null ? null : VisitExpr(drawn.pd);
+                var loadings = ImmutableArray.CreateBuilder<LoadingSyntax>();
+                foreach (LoadingContext loading in drawn.loading())
+                {
+                    ReferenceSyntax? factor = VisitReference(loading.factor);
+                    ExpressionSyntax? beta = VisitExpr(loading.beta);
+                    if (factor is null || beta is null)
+                    {
+                        return null;
+                    }
+
+                    loadings.Add(new LoadingSyntax(factor, beta, Span(loading)));
+                }
+
+                var steps = ImmutableArray.CreateBuilder<PdStepSyntax>();
+                foreach (PdStepContext step in drawn.pdStep())
+                {
+                    DateSyntax? from = VisitDate(step.DATE());
+                    ExpressionSyntax? stepPd = VisitExpr(step.expr());
+                    if (from is null || stepPd is null)
+                    {
+                        return null;
+                    }
+
+                    steps.Add(new PdStepSyntax(from, stepPd, Span(step)));
+                }
+
+                return party is null || (drawn.pd is not null && pd is null)
+                    ? null
+                    : new DrawnDefaultsSyntax(party, pd, loadings.ToImmutable(), Span(drawn)) { Steps = steps.ToImmutable() };
             }
 
             case PartyDefaultsItemContext defaults:

@@ -58,7 +58,26 @@ internal sealed partial class Binder
                 break;
             case DeflateSyntax deflate:
                 ValuePath(scenario, deflate.Path, "deflate");
-                Expressions(_scenarioScope, deflate.Rate);
+                Expressions(_scenarioScope, deflate.Rate, deflate.Volatility);
+                break;
+            case IndexProcessSyntax process:
+                ScenarioName(scenario, process.Index, SymbolKind.Index, "a process (gbm, reverts) moves an index's level");
+                Expressions(_scenarioScope, process.Drift, process.Toward, process.Speed, process.Volatility);
+                break;
+            case JumpsSyntax jumps:
+                ScenarioName(scenario, jumps.Index, SymbolKind.Index, "'jumps' steps an index down");
+                Expressions(_scenarioScope, jumps.Rate, jumps.Down);
+                break;
+            case CorrelateSyntax correlate:
+                // The two names are the scenario's factors, resolved against its own items (DealChecks.Stochastic.cs).
+                Expressions(_scenarioScope, correlate.Normal, correlate.Stress);
+                break;
+            case RegimesSyntax regimes:
+                Expressions(_scenarioScope, regimes.ToStress, regimes.ToNormal);
+                break;
+            case DrawnDefaultsSyntax drawn:
+                ScenarioName(scenario, drawn.Party, SymbolKind.Party, "only a party can default");
+                Expressions(_scenarioScope, [drawn.Pd, .. drawn.Steps.Select(s => s.Pd), .. drawn.Loadings.Select(l => l.Beta)]);
                 break;
             case DropSyntax drop:
                 ValuePath(scenario, drop.Path, "drop");

@@ -38,6 +38,8 @@ internal sealed partial class DealChecks
                     case ReletSyntax relet:
                         CheckRelet(relet, name);
                         break;
+                    case IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax or DrawnDefaultsSyntax or PathsSyntax or SeedSyntax or AntitheticSyntax:
+                        break;
                     case IndexPointsOverrideSyntax points:
                         IndexRules.CheckPointDates(points.Points, $"the points of index '{points.Index?.Text}' in scenario '{name}'", this);
                         break;
@@ -75,6 +77,8 @@ internal sealed partial class DealChecks
                         break;
                 }
             }
+
+            CheckStochastic(scenario, name);
         }
     }
 
@@ -165,6 +169,32 @@ internal sealed partial class DealChecks
                 break;
             case IndexShiftSyntax s:
                 yield return $"the shift of {s.Index?.Text}";
+                break;
+
+            case PathsSyntax:
+                yield return "the number of paths";
+                break;
+            case SeedSyntax:
+                yield return "the seed";
+                break;
+            case AntitheticSyntax:
+                yield return "antithetic";
+                break;
+            case IndexProcessSyntax p:
+                yield return $"the process of {p.Index?.Text}";
+                break;
+            case JumpsSyntax j:
+                yield return $"the jumps of {j.Index?.Text}";
+                break;
+            case CorrelateSyntax c:
+                string a = ExpressionPrinter.Print(c.A), b = ExpressionPrinter.Print(c.B);
+                yield return string.CompareOrdinal(a, b) <= 0 ? $"the correlation of {a} and {b}" : $"the correlation of {b} and {a}";
+                break;
+            case RegimesSyntax:
+                yield return "the regimes";
+                break;
+            case DrawnDefaultsSyntax d:
+                yield return $"the drawn default of {d.Party?.Text}";
                 break;
 
             // A launch adds to the index's launches: several are several shocks, not a lever set twice.

@@ -114,6 +114,48 @@ internal sealed partial class TypeChecker
                         break;
                     case DeflateSyntax deflate:
                         Term(deflate.Rate, Unit.Rate, $"the deflation of {ExpressionPrinter.Print(deflate.Path)} in {s}", Range.Any);
+                        Term(deflate.Volatility, Unit.Rate, $"the volatility of the deflation of {ExpressionPrinter.Print(deflate.Path)} in {s}", Range.NonNegative);
+                        break;
+                    case IndexProcessSyntax process when IndexNamed(process.Index) is { } index:
+                        string of = $"index '{process.Index.Text}' in {s}";
+                        Term(process.Drift, Unit.Rate, $"the drift of {of}", Range.Any);
+                        Term(process.Speed, Unit.Rate, $"the speed of mean reversion of {of}", Range.NonNegative);
+                        if (process.Toward is not null)
+                        {
+                            // Ornstein–Uhlenbeck on the level itself: the long-run level and the volatility are in the index's unit.
+                            IndexValue(process.Toward, index, $"the long-run level of {of}");
+                            IndexValue(process.Volatility, index, $"the volatility of {of}");
+                        }
+                        else
+                        {
+                            Term(process.Volatility, Unit.Rate, $"the volatility of {of}", Range.NonNegative);
+                        }
+
+                        break;
+                    case JumpsSyntax jumps:
+                        Term(jumps.Rate, Unit.Rate, $"the yearly intensity of the jumps of index '{jumps.Index?.Text}' in {s}", Range.NonNegative);
+                        Term(jumps.Down, Unit.Rate, $"the step down of each jump of index '{jumps.Index?.Text}' in {s}", Range.Fraction);
+                        break;
+                    case CorrelateSyntax correlate:
+                        Term(correlate.Normal, Unit.Rate, $"the correlation of {ExpressionPrinter.Print(correlate.A)} and {ExpressionPrinter.Print(correlate.B)} in {s}", Range.Any);
+                        Term(correlate.Stress, Unit.Rate, $"the stress correlation of {ExpressionPrinter.Print(correlate.A)} and {ExpressionPrinter.Print(correlate.B)} in {s}", Range.Any);
+                        break;
+                    case RegimesSyntax regimes:
+                        Term(regimes.ToStress, Unit.Rate, $"the yearly intensity of switching to stress in {s}", Range.NonNegative);
+                        Term(regimes.ToNormal, Unit.Rate, $"the yearly intensity of switching back to normal in {s}", Range.NonNegative);
+                        break;
+                    case DrawnDefaultsSyntax drawn:
+                        Term(drawn.Pd, Unit.Rate, $"the annual PD of {drawn.Party?.Text}'s drawn default in {s}", Range.Fraction);
+                        foreach (PdStepSyntax step in SyntaxWalk.Safe(drawn.Steps))
+                        {
+                            Term(step.Pd, Unit.Rate, $"the annual PD of {drawn.Party?.Text}'s drawn default from {step.From?.Value} in {s}", Range.Fraction);
+                        }
+
+                        foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawn.Loadings))
+                        {
+                            Term(loading.Beta, Unit.Rate, $"the loading of {drawn.Party?.Text}'s default on {ExpressionPrinter.Print(loading.Factor)} in {s}", Range.Any);
+                        }
+
                         break;
                     case IndexLevelOverrideSyntax level when IndexNamed(level.Index) is { } index:
                         IndexValue(level.Level, index, $"the level of index '{level.Index.Text}' in {s}");

@@ -37,35 +37,38 @@ public partial class DealLangParser : Parser {
 	public const int
 		DEAL=1, SCENARIO=2, IMPORT=3, FOR=4, TITLE=5, CURRENCY=6, CLOSING=7, MATURITY=8, 
 		FIRST_PAYMENT=9, PAY=10, DAYCOUNT_KW=11, PARTY=12, INDEX=13, POINTS=14, 
-		STEPPED=15, INTERPOLATED=16, LAUNCH=17, DOWN=18, SHIFT=19, RATING=20, 
-		PD=21, RECOVERY=22, FACILITY=23, COST=24, VALUE=25, STRAIGHT_LINE=26, 
-		FLOOR=27, FROM=28, SCHEDULE=29, LEASE=30, ON=31, LESSEE=32, RENT=33, ESCALATING=34, 
-		STARTS=35, TERM=36, RENEWALS=37, X=38, AT=39, OPTION=40, MARKET=41, RVG=42, 
-		GUARANTEES=43, CAP=44, UNTIL=45, LOAN=46, OBLIGOR=47, FLEET=48, DELIVERIES=49, 
-		UNITS=50, UNIT_COST=51, DEPRECIATE=52, DECLINING=53, POWER_PRICE=54, POWER=55, 
-		PUE=56, MAINTENANCE=57, MARKET_VALUE=58, GENERATION=59, CONTRACT=60, CUSTOMER=61, 
-		PRICE=62, TAKE_OR_PAY=63, UTILISATION=64, RELET=65, TERMINATION_FEE=66, 
-		AMORTISING=67, PREPAYMENT=68, APPLIED=69, DEPTH=70, IMPACT=71, LIMIT=72, 
-		COSTS=73, KEEP=74, CONTRACTS=75, RESERVE=76, ALL=77, MONTH=78, TRANCHE=79, 
-		BALANCE=80, COUPON=81, FIXED=82, INTEREST_ONLY=83, INTEREST=84, PRINCIPAL=85, 
-		AMORTIZE=86, BULLET=87, LEVEL=88, LINEAR=89, SENIORITY=90, EQUITY=91, 
-		CONTRIBUTED=92, HOLDERS=93, ACCOUNT=94, TARGET=95, INITIAL=96, EARNS=97, 
-		FEE=98, TEST=99, OVER=100, TRAILING=101, NEXT=102, TRIGGER=103, TRIPS=104, 
-		CURES=105, AFTER=106, WHEN=107, DEFAULT=108, GRACE=109, CFADS=110, INCLUDES=111, 
-		WATERFALL=112, USING=113, FILL=114, RELEASE=115, HOLD=116, REST=117, IN=118, 
-		DISTRIBUTE=119, SWEEP=120, PRO_RATA=121, SEQUENTIAL=122, ACCELERATE=123, 
-		CURE=124, UP=125, TIMES=126, TO=127, IF=128, ELSE=129, THEN=130, ENFORCEMENT=131, 
-		SELL=132, HAIRCUT=133, LAG=134, TAKEN=135, DEFLATE=136, DROP=137, BY=138, 
-		DEFAULTS=139, PER=140, GPU=141, GPU_HOUR=142, HOUR=143, KW=144, MW=145, 
-		KWH=146, MWH=147, YEAR=148, OF=149, AND=150, OR=151, NOT=152, PIK=153, 
-		ISSUE_PRICE=154, COMMITMENT=155, AVAILABLE=156, DRAWS=157, COMMITMENT_FEE=158, 
-		STEP_UP=159, TARGET_BALANCE=160, MARGIN=161, GRID=162, BELOW=163, UNPAID=164, 
-		AGAINST=165, ADVANCE=166, INVESTMENT_GRADE=167, WHILE=168, LBRACE=169, 
-		RBRACE=170, LPAREN=171, RPAREN=172, COMMA=173, DOT=174, ARROW=175, ASSIGN=176, 
-		PLUS=177, MINUS=178, STAR=179, SLASH=180, LE=181, GE=182, LT=183, GT=184, 
-		EQ=185, NE=186, DAYCOUNT=187, DATE=188, QUANTITY=189, NUMBER=190, STRING=191, 
-		UNTERMINATED_STRING=192, IDENT=193, NON_ASCII_NAME=194, LINE_COMMENT=195, 
-		BLOCK_COMMENT=196, UNTERMINATED_COMMENT=197, WS=198, UNEXPECTED_CHAR=199;
+		STEPPED=15, INTERPOLATED=16, LAUNCH=17, DOWN=18, SHIFT=19, PATHS=20, SEED=21, 
+		ANTITHETIC=22, GBM=23, DRIFT=24, VOLATILITY=25, REVERTS=26, TREND=27, 
+		SPEED=28, JUMPS=29, CORRELATE=30, WITH=31, STRESS=32, REGIMES=33, NORMAL=34, 
+		DRAWN=35, LOADING=36, RATING=37, PD=38, RECOVERY=39, FACILITY=40, COST=41, 
+		VALUE=42, STRAIGHT_LINE=43, FLOOR=44, FROM=45, SCHEDULE=46, LEASE=47, 
+		ON=48, LESSEE=49, RENT=50, ESCALATING=51, STARTS=52, TERM=53, RENEWALS=54, 
+		X=55, AT=56, OPTION=57, MARKET=58, RVG=59, GUARANTEES=60, CAP=61, UNTIL=62, 
+		LOAN=63, OBLIGOR=64, FLEET=65, DELIVERIES=66, UNITS=67, UNIT_COST=68, 
+		DEPRECIATE=69, DECLINING=70, POWER_PRICE=71, POWER=72, PUE=73, MAINTENANCE=74, 
+		MARKET_VALUE=75, GENERATION=76, CONTRACT=77, CUSTOMER=78, PRICE=79, TAKE_OR_PAY=80, 
+		UTILISATION=81, RELET=82, TERMINATION_FEE=83, AMORTISING=84, PREPAYMENT=85, 
+		APPLIED=86, DEPTH=87, IMPACT=88, LIMIT=89, COSTS=90, KEEP=91, CONTRACTS=92, 
+		RESERVE=93, ALL=94, MONTH=95, TRANCHE=96, BALANCE=97, COUPON=98, FIXED=99, 
+		INTEREST_ONLY=100, INTEREST=101, PRINCIPAL=102, AMORTIZE=103, BULLET=104, 
+		LEVEL=105, LINEAR=106, SENIORITY=107, EQUITY=108, CONTRIBUTED=109, HOLDERS=110, 
+		ACCOUNT=111, TARGET=112, INITIAL=113, EARNS=114, FEE=115, TEST=116, OVER=117, 
+		TRAILING=118, NEXT=119, TRIGGER=120, TRIPS=121, CURES=122, AFTER=123, 
+		WHEN=124, DEFAULT=125, GRACE=126, CFADS=127, INCLUDES=128, WATERFALL=129, 
+		USING=130, FILL=131, RELEASE=132, HOLD=133, REST=134, IN=135, DISTRIBUTE=136, 
+		SWEEP=137, PRO_RATA=138, SEQUENTIAL=139, ACCELERATE=140, CURE=141, UP=142, 
+		TIMES=143, TO=144, IF=145, ELSE=146, THEN=147, ENFORCEMENT=148, SELL=149, 
+		HAIRCUT=150, LAG=151, TAKEN=152, DEFLATE=153, DROP=154, BY=155, DEFAULTS=156, 
+		PER=157, GPU=158, GPU_HOUR=159, HOUR=160, KW=161, MW=162, KWH=163, MWH=164, 
+		YEAR=165, OF=166, AND=167, OR=168, NOT=169, PIK=170, ISSUE_PRICE=171, 
+		COMMITMENT=172, AVAILABLE=173, DRAWS=174, COMMITMENT_FEE=175, STEP_UP=176, 
+		TARGET_BALANCE=177, MARGIN=178, GRID=179, BELOW=180, UNPAID=181, AGAINST=182, 
+		ADVANCE=183, INVESTMENT_GRADE=184, WHILE=185, LBRACE=186, RBRACE=187, 
+		LPAREN=188, RPAREN=189, COMMA=190, DOT=191, ARROW=192, ASSIGN=193, PLUS=194, 
+		MINUS=195, STAR=196, SLASH=197, LE=198, GE=199, LT=200, GT=201, EQ=202, 
+		NE=203, DAYCOUNT=204, DATE=205, QUANTITY=206, NUMBER=207, STRING=208, 
+		UNTERMINATED_STRING=209, IDENT=210, NON_ASCII_NAME=211, LINE_COMMENT=212, 
+		BLOCK_COMMENT=213, UNTERMINATED_COMMENT=214, WS=215, UNEXPECTED_CHAR=216;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -79,9 +82,9 @@ public partial class DealLangParser : Parser {
 		RULE_accountItem = 35, RULE_feeDecl = 36, RULE_testDecl = 37, RULE_triggerDecl = 38, 
 		RULE_triggerEffect = 39, RULE_defaultRule = 40, RULE_cfadsRule = 41, RULE_cfadsItem = 42, 
 		RULE_waterfallDecl = 43, RULE_step = 44, RULE_enforcementDecl = 45, RULE_enforcementItem = 46, 
-		RULE_sellTerm = 47, RULE_scenarioDecl = 48, RULE_scenarioItem = 49, RULE_perYear = 50, 
-		RULE_duration = 51, RULE_expr = 52, RULE_measureUnit = 53, RULE_reference = 54, 
-		RULE_ident = 55;
+		RULE_sellTerm = 47, RULE_scenarioDecl = 48, RULE_scenarioItem = 49, RULE_pdStep = 50, 
+		RULE_loading = 51, RULE_perYear = 52, RULE_duration = 53, RULE_expr = 54, 
+		RULE_measureUnit = 55, RULE_reference = 56, RULE_ident = 57;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
@@ -92,49 +95,54 @@ public partial class DealLangParser : Parser {
 		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
 		"triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
 		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "perYear", "duration", "expr", "measureUnit", 
-		"reference", "ident"
+		"scenarioDecl", "scenarioItem", "pdStep", "loading", "perYear", "duration", 
+		"expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
 		null, "'deal'", "'scenario'", "'import'", "'for'", "'title'", "'currency'", 
 		"'closing'", "'maturity'", "'first_payment'", "'pay'", "'daycount'", "'party'", 
 		"'index'", "'points'", "'stepped'", "'interpolated'", "'launch'", "'down'", 
-		"'shift'", "'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", "'value'", 
-		"'straight_line'", "'floor'", "'from'", "'schedule'", "'lease'", "'on'", 
-		"'lessee'", "'rent'", "'escalating'", "'starts'", "'term'", "'renewals'", 
-		"'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", "'cap'", 
-		"'until'", "'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", 
-		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
-		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'contract'", 
-		"'customer'", "'price'", "'take_or_pay'", "'utilisation'", "'relet'", 
-		"'termination_fee'", "'amortising'", "'prepayment'", "'applied'", "'depth'", 
-		"'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", "'reserve'", 
-		"'all'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", 
-		"'interest'", "'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", 
-		"'seniority'", "'equity'", "'contributed'", "'holders'", "'account'", 
-		"'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", "'trailing'", 
-		"'next'", "'trigger'", "'trips'", "'cures'", "'after'", "'when'", "'default'", 
-		"'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", 
-		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", 
-		"'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", "'to'", "'if'", 
-		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
-		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
-		"'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", "'and'", "'or'", "'not'", 
-		"'pik'", "'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
-		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
-		"'against'", "'advance'", "'investment_grade'", "'while'", "'{'", "'}'", 
-		"'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", 
-		"'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'shift'", "'paths'", "'seed'", "'antithetic'", "'gbm'", "'drift'", "'volatility'", 
+		"'reverts'", "'trend'", "'speed'", "'jumps'", "'correlate'", "'with'", 
+		"'stress'", "'regimes'", "'normal'", "'drawn'", "'loading'", "'rating'", 
+		"'pd'", "'recovery'", "'facility'", "'cost'", "'value'", "'straight_line'", 
+		"'floor'", "'from'", "'schedule'", "'lease'", "'on'", "'lessee'", "'rent'", 
+		"'escalating'", "'starts'", "'term'", "'renewals'", "'x'", "'at'", "'option'", 
+		"'market'", "'rvg'", "'guarantees'", "'cap'", "'until'", "'loan'", "'obligor'", 
+		"'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", "'declining'", 
+		"'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
+		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
+		"'utilisation'", "'relet'", "'termination_fee'", "'amortising'", "'prepayment'", 
+		"'applied'", "'depth'", "'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", 
+		"'reserve'", "'all'", "'month'", "'tranche'", "'balance'", "'coupon'", 
+		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
+		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
+		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
+		"'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", 
+		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
+		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
+		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
+		"'advance'", "'investment_grade'", "'while'", "'{'", "'}'", "'('", "')'", 
+		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
+		"'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
 		"MATURITY", "FIRST_PAYMENT", "PAY", "DAYCOUNT_KW", "PARTY", "INDEX", "POINTS", 
-		"STEPPED", "INTERPOLATED", "LAUNCH", "DOWN", "SHIFT", "RATING", "PD", 
-		"RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", 
-		"SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", 
-		"RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", 
-		"UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
+		"STEPPED", "INTERPOLATED", "LAUNCH", "DOWN", "SHIFT", "PATHS", "SEED", 
+		"ANTITHETIC", "GBM", "DRIFT", "VOLATILITY", "REVERTS", "TREND", "SPEED", 
+		"JUMPS", "CORRELATE", "WITH", "STRESS", "REGIMES", "NORMAL", "DRAWN", 
+		"LOADING", "RATING", "PD", "RECOVERY", "FACILITY", "COST", "VALUE", "STRAIGHT_LINE", 
+		"FLOOR", "FROM", "SCHEDULE", "LEASE", "ON", "LESSEE", "RENT", "ESCALATING", 
+		"STARTS", "TERM", "RENEWALS", "X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", 
+		"CAP", "UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", 
 		"DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", 
 		"MARKET_VALUE", "GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", 
 		"UTILISATION", "RELET", "TERMINATION_FEE", "AMORTISING", "PREPAYMENT", 
@@ -261,35 +269,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 118;
+			State = 122;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 116;
+				State = 120;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 112;
+					State = 116;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 113;
+					State = 117;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 114;
+					State = 118;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 115;
+					State = 119;
 					unknownDecl();
 					}
 					break;
@@ -297,11 +305,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 120;
+				State = 124;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 121;
+			State = 125;
 			Match(Eof);
 			}
 		}
@@ -339,9 +347,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 123;
+			State = 127;
 			Match(IMPORT);
-			State = 124;
+			State = 128;
 			Match(STRING);
 			}
 		}
@@ -391,27 +399,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 126;
+			State = 130;
 			Match(DEAL);
-			State = 127;
+			State = 131;
 			_localctx.name = ident();
-			State = 128;
-			Match(LBRACE);
 			State = 132;
+			Match(LBRACE);
+			State = 136;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1153273349409882080L) != 0) || ((((_la - 79)) & ~0x3f) == 0 && ((1L << (_la - 79)) & 4503610920046593L) != 0) || _la==IDENT) {
+			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & 1441156313164808703L) != 0) || ((((_la - 77)) & ~0x3f) == 0 && ((1L << (_la - 77)) & 5920614565543937L) != 0) || _la==ENFORCEMENT || _la==IDENT) {
 				{
 				{
-				State = 129;
+				State = 133;
 				dealMember();
 				}
 				}
-				State = 134;
+				State = 138;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 135;
+			State = 139;
 			Match(RBRACE);
 			}
 		}
@@ -502,7 +510,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 156;
+			State = 160;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -514,133 +522,133 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 137;
+				State = 141;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 138;
+				State = 142;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 139;
+				State = 143;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 140;
+				State = 144;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 141;
+				State = 145;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 142;
+				State = 146;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 143;
+				State = 147;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 144;
+				State = 148;
 				contractDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 145;
+				State = 149;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 146;
+				State = 150;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 147;
+				State = 151;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 148;
+				State = 152;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 149;
+				State = 153;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 150;
+				State = 154;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 151;
+				State = 155;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 152;
+				State = 156;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 153;
+				State = 157;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 154;
+				State = 158;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 155;
+				State = 159;
 				unknownDecl();
 				}
 				break;
@@ -699,16 +707,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 158;
+			State = 162;
 			Match(IDENT);
-			State = 159;
+			State = 163;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 165;
+			State = 169;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40545841847304L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9007453670215745535L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 3458764548179263495L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314424581669264392L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3546743040523632641L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 144110927497722369L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 163;
+				State = 167;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -724,6 +732,23 @@ public partial class DealLangParser : Parser {
 				case LAUNCH:
 				case DOWN:
 				case SHIFT:
+				case PATHS:
+				case SEED:
+				case ANTITHETIC:
+				case GBM:
+				case DRIFT:
+				case VOLATILITY:
+				case REVERTS:
+				case TREND:
+				case SPEED:
+				case JUMPS:
+				case CORRELATE:
+				case WITH:
+				case STRESS:
+				case REGIMES:
+				case NORMAL:
+				case DRAWN:
+				case LOADING:
 				case RATING:
 				case PD:
 				case RECOVERY:
@@ -826,19 +851,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 160;
+					State = 164;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 161;
+					State = 165;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 162;
+					State = 166;
 					Match(ON);
 					}
 					break;
@@ -846,11 +871,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 167;
+				State = 171;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 168;
+			State = 172;
 			block();
 			}
 		}
@@ -901,19 +926,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 170;
+			State = 174;
 			Match(LBRACE);
-			State = 175;
+			State = 179;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4398046511105L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 255L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -576460752303423489L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 33554431L) != 0)) {
 				{
-				State = 173;
+				State = 177;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 171;
+					State = 175;
 					block();
 					}
 					break;
@@ -936,6 +961,23 @@ public partial class DealLangParser : Parser {
 				case LAUNCH:
 				case DOWN:
 				case SHIFT:
+				case PATHS:
+				case SEED:
+				case ANTITHETIC:
+				case GBM:
+				case DRIFT:
+				case VOLATILITY:
+				case REVERTS:
+				case TREND:
+				case SPEED:
+				case JUMPS:
+				case CORRELATE:
+				case WITH:
+				case STRESS:
+				case REGIMES:
+				case NORMAL:
+				case DRAWN:
+				case LOADING:
 				case RATING:
 				case PD:
 				case RECOVERY:
@@ -1115,7 +1157,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 172;
+					State = 176;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1130,11 +1172,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 177;
+				State = 181;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 178;
+			State = 182;
 			Match(RBRACE);
 			}
 		}
@@ -1251,16 +1293,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 194;
+			State = 198;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 180;
+				State = 184;
 				Match(TITLE);
-				State = 181;
+				State = 185;
 				Match(STRING);
 				}
 				break;
@@ -1268,9 +1310,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 182;
+				State = 186;
 				Match(CURRENCY);
-				State = 183;
+				State = 187;
 				ident();
 				}
 				break;
@@ -1278,9 +1320,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 184;
+				State = 188;
 				Match(CLOSING);
-				State = 185;
+				State = 189;
 				Match(DATE);
 				}
 				break;
@@ -1288,9 +1330,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 186;
+				State = 190;
 				Match(MATURITY);
-				State = 187;
+				State = 191;
 				Match(DATE);
 				}
 				break;
@@ -1298,9 +1340,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 188;
+				State = 192;
 				Match(FIRST_PAYMENT);
-				State = 189;
+				State = 193;
 				Match(DATE);
 				}
 				break;
@@ -1308,9 +1350,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 190;
+				State = 194;
 				Match(PAY);
-				State = 191;
+				State = 195;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1318,9 +1360,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 192;
+				State = 196;
 				Match(DAYCOUNT_KW);
-				State = 193;
+				State = 197;
 				dayCount();
 				}
 				break;
@@ -1361,7 +1403,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 196;
+			State = 200;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1411,27 +1453,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 198;
+			State = 202;
 			Match(PARTY);
-			State = 199;
+			State = 203;
 			_localctx.name = ident();
-			State = 200;
-			Match(LBRACE);
 			State = 204;
+			Match(LBRACE);
+			State = 208;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7340032L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 962072674304L) != 0)) {
 				{
 				{
-				State = 201;
+				State = 205;
 				partyItem();
 				}
 				}
-				State = 206;
+				State = 210;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 207;
+			State = 211;
 			Match(RBRACE);
 			}
 		}
@@ -1501,16 +1543,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 215;
+			State = 219;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 209;
+				State = 213;
 				Match(RATING);
-				State = 210;
+				State = 214;
 				Match(STRING);
 				}
 				break;
@@ -1518,9 +1560,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 211;
+				State = 215;
 				Match(PD);
-				State = 212;
+				State = 216;
 				expr(0);
 				}
 				break;
@@ -1528,9 +1570,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 213;
+				State = 217;
 				Match(RECOVERY);
-				State = 214;
+				State = 218;
 				expr(0);
 				}
 				break;
@@ -1584,27 +1626,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 217;
+			State = 221;
 			Match(INDEX);
-			State = 218;
+			State = 222;
 			_localctx.name = ident();
-			State = 219;
-			Match(LBRACE);
 			State = 223;
+			Match(LBRACE);
+			State = 227;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 220;
+				State = 224;
 				indexItem();
 				}
 				}
-				State = 225;
+				State = 229;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 226;
+			State = 230;
 			Match(RBRACE);
 			}
 		}
@@ -1703,16 +1745,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 249;
+			State = 253;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 228;
+				State = 232;
 				Match(LEVEL);
-				State = 229;
+				State = 233;
 				expr(0);
 				}
 				break;
@@ -1720,11 +1762,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 230;
+				State = 234;
 				Match(DEFLATE);
-				State = 231;
+				State = 235;
 				expr(0);
-				State = 232;
+				State = 236;
 				perYear();
 				}
 				break;
@@ -1732,27 +1774,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 234;
+				State = 238;
 				Match(POINTS);
-				State = 235;
+				State = 239;
 				pointsKind();
-				State = 236;
-				Match(LBRACE);
 				State = 240;
+				Match(LBRACE);
+				State = 244;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 237;
+					State = 241;
 					schedulePoint();
 					}
 					}
-					State = 242;
+					State = 246;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 243;
+				State = 247;
 				Match(RBRACE);
 				}
 				break;
@@ -1760,13 +1802,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 245;
+				State = 249;
 				Match(LAUNCH);
-				State = 246;
+				State = 250;
 				Match(DATE);
-				State = 247;
+				State = 251;
 				Match(DOWN);
-				State = 248;
+				State = 252;
 				expr(0);
 				}
 				break;
@@ -1809,7 +1851,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 251;
+			State = 255;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1866,27 +1908,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 253;
+			State = 257;
 			Match(FACILITY);
-			State = 254;
+			State = 258;
 			_localctx.name = ident();
-			State = 255;
-			Match(LBRACE);
 			State = 259;
+			Match(LBRACE);
+			State = 263;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 256;
+				State = 260;
 				facilityItem();
 				}
 				}
-				State = 261;
+				State = 265;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 262;
+			State = 266;
 			Match(RBRACE);
 			}
 		}
@@ -1972,16 +2014,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 287;
+			State = 291;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 264;
+				State = 268;
 				Match(COST);
-				State = 265;
+				State = 269;
 				expr(0);
 				}
 				break;
@@ -1989,32 +2031,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 266;
+				State = 270;
 				Match(VALUE);
-				State = 267;
-				Match(STRAIGHT_LINE);
-				State = 268;
-				duration();
 				State = 271;
+				Match(STRAIGHT_LINE);
+				State = 272;
+				duration();
+				State = 275;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 269;
+					State = 273;
 					Match(FLOOR);
-					State = 270;
+					State = 274;
 					expr(0);
 					}
 				}
 
-				State = 275;
+				State = 279;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 273;
+					State = 277;
 					Match(FROM);
-					State = 274;
+					State = 278;
 					Match(DATE);
 					}
 				}
@@ -2025,27 +2067,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 277;
+				State = 281;
 				Match(VALUE);
-				State = 278;
+				State = 282;
 				Match(SCHEDULE);
-				State = 279;
-				Match(LBRACE);
 				State = 283;
+				Match(LBRACE);
+				State = 287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 280;
+					State = 284;
 					schedulePoint();
 					}
 					}
-					State = 285;
+					State = 289;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 286;
+				State = 290;
 				Match(RBRACE);
 				}
 				break;
@@ -2089,16 +2131,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 289;
+			State = 293;
 			Match(DATE);
-			State = 290;
+			State = 294;
 			expr(0);
-			State = 292;
+			State = 296;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 291;
+				State = 295;
 				Match(COMMA);
 				}
 			}
@@ -2156,31 +2198,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 294;
-			Match(LEASE);
-			State = 295;
-			_localctx.name = ident();
-			State = 296;
-			Match(ON);
-			State = 297;
-			_localctx.facility = ident();
 			State = 298;
-			Match(LBRACE);
+			Match(LEASE);
+			State = 299;
+			_localctx.name = ident();
+			State = 300;
+			Match(ON);
+			State = 301;
+			_localctx.facility = ident();
 			State = 302;
+			Match(LBRACE);
+			State = 306;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4651449583616L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 609674799555282944L) != 0)) {
 				{
 				{
-				State = 299;
+				State = 303;
 				leaseItem();
 				}
 				}
-				State = 304;
+				State = 308;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 305;
+			State = 309;
 			Match(RBRACE);
 			}
 		}
@@ -2327,16 +2369,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 341;
+			State = 345;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 307;
+				State = 311;
 				Match(LESSEE);
-				State = 308;
+				State = 312;
 				ident();
 				}
 				break;
@@ -2344,22 +2386,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 309;
+				State = 313;
 				Match(RENT);
-				State = 310;
+				State = 314;
 				expr(0);
-				State = 311;
+				State = 315;
 				perYear();
-				State = 316;
+				State = 320;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 312;
+					State = 316;
 					Match(ESCALATING);
-					State = 313;
+					State = 317;
 					expr(0);
-					State = 314;
+					State = 318;
 					perYear();
 					}
 				}
@@ -2370,9 +2412,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 318;
+				State = 322;
 				Match(STARTS);
-				State = 319;
+				State = 323;
 				Match(DATE);
 				}
 				break;
@@ -2380,9 +2422,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 320;
+				State = 324;
 				Match(TERM);
-				State = 321;
+				State = 325;
 				duration();
 				}
 				break;
@@ -2390,28 +2432,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 322;
-				Match(RENEWALS);
-				State = 323;
-				renewalCount();
-				State = 324;
-				duration();
-				State = 325;
-				Match(AT);
 				State = 326;
-				Match(LESSEE);
+				Match(RENEWALS);
 				State = 327;
-				Match(OPTION);
+				renewalCount();
+				State = 328;
+				duration();
+				State = 329;
+				Match(AT);
+				State = 330;
+				Match(LESSEE);
 				State = 331;
+				Match(OPTION);
+				State = 335;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 328;
+					State = 332;
 					Match(RENT);
-					State = 329;
+					State = 333;
 					Match(AT);
-					State = 330;
+					State = 334;
 					Match(MARKET);
 					}
 					break;
@@ -2422,31 +2464,31 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 333;
+				State = 337;
 				Match(RVG);
-				State = 335;
+				State = 339;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 334;
+					State = 338;
 					rvgPart();
 					}
 					}
-					State = 337;
+					State = 341;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 61572651155456L) != 0) );
+				} while ( (((_la) & ~0x3f) == 0 && ((1L << _la) & 8070450532247928832L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 339;
+				State = 343;
 				Match(DAYCOUNT_KW);
-				State = 340;
+				State = 344;
 				dayCount();
 				}
 				break;
@@ -2487,22 +2529,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 346;
+			State = 350;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 343;
+				State = 347;
 				Match(NUMBER);
-				State = 344;
+				State = 348;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 345;
+				State = 349;
 				Match(QUANTITY);
 				}
 				break;
@@ -2576,16 +2618,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 354;
+			State = 358;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 348;
+				State = 352;
 				Match(GUARANTEES);
-				State = 349;
+				State = 353;
 				expr(0);
 				}
 				break;
@@ -2593,9 +2635,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 350;
+				State = 354;
 				Match(CAP);
-				State = 351;
+				State = 355;
 				expr(0);
 				}
 				break;
@@ -2603,9 +2645,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 352;
+				State = 356;
 				Match(UNTIL);
-				State = 353;
+				State = 357;
 				Match(DATE);
 				}
 				break;
@@ -2659,27 +2701,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 356;
+			State = 360;
 			Match(LOAN);
-			State = 357;
+			State = 361;
 			_localctx.name = ident();
-			State = 358;
-			Match(LBRACE);
 			State = 362;
+			Match(LBRACE);
+			State = 366;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 140737492549888L) != 0) || ((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 75L) != 0)) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 359;
+				State = 363;
 				loanItem();
 				}
 				}
-				State = 364;
+				State = 368;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 365;
+			State = 369;
 			Match(RBRACE);
 			}
 		}
@@ -2802,16 +2844,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 385;
+			State = 389;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 367;
+				State = 371;
 				Match(OBLIGOR);
-				State = 368;
+				State = 372;
 				ident();
 				}
 				break;
@@ -2819,9 +2861,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 369;
+				State = 373;
 				Match(BALANCE);
-				State = 370;
+				State = 374;
 				expr(0);
 				}
 				break;
@@ -2829,16 +2871,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 371;
+				State = 375;
 				Match(COUPON);
-				State = 372;
+				State = 376;
 				expr(0);
-				State = 374;
+				State = 378;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 373;
+					State = 377;
 					Match(FIXED);
 					}
 				}
@@ -2849,11 +2891,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 376;
+				State = 380;
 				Match(INTEREST_ONLY);
-				State = 377;
+				State = 381;
 				Match(UNTIL);
-				State = 378;
+				State = 382;
 				Match(DATE);
 				}
 				break;
@@ -2861,9 +2903,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 379;
+				State = 383;
 				Match(AMORTIZE);
-				State = 380;
+				State = 384;
 				amortization();
 				}
 				break;
@@ -2871,9 +2913,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 381;
+				State = 385;
 				Match(MATURITY);
-				State = 382;
+				State = 386;
 				Match(DATE);
 				}
 				break;
@@ -2881,9 +2923,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 383;
+				State = 387;
 				Match(RECOVERY);
-				State = 384;
+				State = 388;
 				expr(0);
 				}
 				break;
@@ -2937,27 +2979,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 387;
+			State = 391;
 			Match(FLEET);
-			State = 388;
+			State = 392;
 			_localctx.name = ident();
-			State = 389;
-			Match(LBRACE);
 			State = 393;
+			Match(LBRACE);
+			State = 397;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1143351355398684672L) != 0)) {
+			while (((((_la - 66)) & ~0x3f) == 0 && ((1L << (_la - 66)) & 2031L) != 0)) {
 				{
 				{
-				State = 390;
+				State = 394;
 				fleetItem();
 				}
 				}
-				State = 395;
+				State = 399;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 396;
+			State = 400;
 			Match(RBRACE);
 			}
 		}
@@ -3154,32 +3196,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_fleetItem);
 		int _la;
 		try {
-			State = 437;
+			State = 441;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 398;
+				State = 402;
 				Match(DELIVERIES);
-				State = 399;
-				Match(LBRACE);
 				State = 403;
+				Match(LBRACE);
+				State = 407;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 400;
+					State = 404;
 					delivery();
 					}
 					}
-					State = 405;
+					State = 409;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 406;
+				State = 410;
 				Match(RBRACE);
 				}
 				break;
@@ -3187,9 +3229,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 407;
+				State = 411;
 				Match(UNITS);
-				State = 408;
+				State = 412;
 				expr(0);
 				}
 				break;
@@ -3197,9 +3239,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 409;
+				State = 413;
 				Match(UNIT_COST);
-				State = 410;
+				State = 414;
 				expr(0);
 				}
 				break;
@@ -3207,11 +3249,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 411;
+				State = 415;
 				Match(DEPRECIATE);
-				State = 412;
+				State = 416;
 				Match(STRAIGHT_LINE);
-				State = 413;
+				State = 417;
 				duration();
 				}
 				break;
@@ -3219,13 +3261,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 414;
+				State = 418;
 				Match(DEPRECIATE);
-				State = 415;
+				State = 419;
 				Match(DECLINING);
-				State = 416;
+				State = 420;
 				expr(0);
-				State = 417;
+				State = 421;
 				perYear();
 				}
 				break;
@@ -3233,9 +3275,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 419;
+				State = 423;
 				Match(POWER);
-				State = 420;
+				State = 424;
 				expr(0);
 				}
 				break;
@@ -3243,9 +3285,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 421;
+				State = 425;
 				Match(PUE);
-				State = 422;
+				State = 426;
 				expr(0);
 				}
 				break;
@@ -3253,9 +3295,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 423;
+				State = 427;
 				Match(POWER_PRICE);
-				State = 424;
+				State = 428;
 				expr(0);
 				}
 				break;
@@ -3263,11 +3305,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 425;
+				State = 429;
 				Match(MAINTENANCE);
-				State = 426;
+				State = 430;
 				expr(0);
-				State = 427;
+				State = 431;
 				perYear();
 				}
 				break;
@@ -3275,15 +3317,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 429;
-				Match(MARKET_VALUE);
-				State = 430;
-				expr(0);
-				State = 431;
-				Match(DECLINING);
-				State = 432;
-				expr(0);
 				State = 433;
+				Match(MARKET_VALUE);
+				State = 434;
+				expr(0);
+				State = 435;
+				Match(DECLINING);
+				State = 436;
+				expr(0);
+				State = 437;
 				perYear();
 				}
 				break;
@@ -3291,9 +3333,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 435;
+				State = 439;
 				Match(GENERATION);
-				State = 436;
+				State = 440;
 				ident();
 				}
 				break;
@@ -3350,31 +3392,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 439;
-			Match(CONTRACT);
-			State = 440;
-			_localctx.name = ident();
-			State = 441;
-			Match(ON);
-			State = 442;
-			_localctx.fleet = ident();
 			State = 443;
-			Match(LBRACE);
+			Match(CONTRACT);
+			State = 444;
+			_localctx.name = ident();
+			State = 445;
+			Match(ON);
+			State = 446;
+			_localctx.fleet = ident();
 			State = 447;
+			Match(LBRACE);
+			State = 451;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 35)) & ~0x3f) == 0 && ((1L << (_la - 35)) & 11207213063L) != 0) || _la==HOUR) {
+			while (((((_la - 52)) & ~0x3f) == 0 && ((1L << (_la - 52)) & 11207213063L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 444;
+				State = 448;
 				contractItem();
 				}
 				}
-				State = 449;
+				State = 453;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 450;
+			State = 454;
 			Match(RBRACE);
 			}
 		}
@@ -3561,16 +3603,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_contractItem);
 		int _la;
 		try {
-			State = 490;
+			State = 494;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 452;
+				State = 456;
 				Match(CUSTOMER);
-				State = 453;
+				State = 457;
 				ident();
 				}
 				break;
@@ -3578,9 +3620,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 454;
+				State = 458;
 				Match(UNITS);
-				State = 455;
+				State = 459;
 				expr(0);
 				}
 				break;
@@ -3588,11 +3630,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 456;
+				State = 460;
 				Match(PRICE);
-				State = 457;
+				State = 461;
 				Match(AT);
-				State = 458;
+				State = 462;
 				Match(MARKET);
 				}
 				break;
@@ -3600,9 +3642,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 459;
+				State = 463;
 				Match(PRICE);
-				State = 460;
+				State = 464;
 				expr(0);
 				}
 				break;
@@ -3610,11 +3652,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 461;
+				State = 465;
 				Match(HOUR);
-				State = 462;
+				State = 466;
 				expr(0);
-				State = 463;
+				State = 467;
 				perYear();
 				}
 				break;
@@ -3622,9 +3664,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 465;
+				State = 469;
 				Match(TAKE_OR_PAY);
-				State = 466;
+				State = 470;
 				expr(0);
 				}
 				break;
@@ -3632,9 +3674,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 467;
+				State = 471;
 				Match(STARTS);
-				State = 468;
+				State = 472;
 				Match(DATE);
 				}
 				break;
@@ -3642,9 +3684,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 469;
+				State = 473;
 				Match(TERM);
-				State = 470;
+				State = 474;
 				duration();
 				}
 				break;
@@ -3652,16 +3694,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 471;
+				State = 475;
 				Match(TERMINATION_FEE);
-				State = 472;
+				State = 476;
 				expr(0);
-				State = 474;
+				State = 478;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 473;
+					State = 477;
 					Match(AMORTISING);
 					}
 				}
@@ -3672,17 +3714,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 476;
-				Match(RENEWALS);
-				State = 477;
-				renewalCount();
-				State = 478;
-				duration();
-				State = 479;
-				Match(AT);
 				State = 480;
-				Match(CUSTOMER);
+				Match(RENEWALS);
 				State = 481;
+				renewalCount();
+				State = 482;
+				duration();
+				State = 483;
+				Match(AT);
+				State = 484;
+				Match(CUSTOMER);
+				State = 485;
 				Match(OPTION);
 				}
 				break;
@@ -3690,20 +3732,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 483;
+				State = 487;
 				Match(PREPAYMENT);
-				State = 484;
-				expr(0);
 				State = 488;
+				expr(0);
+				State = 492;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 485;
+					State = 489;
 					Match(APPLIED);
-					State = 486;
+					State = 490;
 					Match(OVER);
-					State = 487;
+					State = 491;
 					Match(TERM);
 					}
 				}
@@ -3756,20 +3798,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 492;
+			State = 496;
 			Match(DATE);
-			State = 493;
-			_localctx.units = expr(0);
-			State = 494;
-			Match(AT);
-			State = 495;
-			_localctx.cost = expr(0);
 			State = 497;
+			_localctx.units = expr(0);
+			State = 498;
+			Match(AT);
+			State = 499;
+			_localctx.cost = expr(0);
+			State = 501;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 496;
+				State = 500;
 				Match(COMMA);
 				}
 			}
@@ -3822,27 +3864,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 499;
+			State = 503;
 			Match(TRANCHE);
-			State = 500;
+			State = 504;
 			_localctx.name = ident();
-			State = 501;
-			Match(LBRACE);
 			State = 505;
+			Match(LBRACE);
+			State = 509;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 1099L) != 0) || ((((_la - 153)) & ~0x3f) == 0 && ((1L << (_la - 153)) & 511L) != 0)) {
+			while (_la==MATURITY || ((((_la - 97)) & ~0x3f) == 0 && ((1L << (_la - 97)) & 1099L) != 0) || ((((_la - 170)) & ~0x3f) == 0 && ((1L << (_la - 170)) & 511L) != 0)) {
 				{
 				{
-				State = 502;
+				State = 506;
 				trancheItem();
 				}
 				}
-				State = 507;
+				State = 511;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 508;
+			State = 512;
 			Match(RBRACE);
 			}
 		}
@@ -4156,16 +4198,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_trancheItem);
 		int _la;
 		try {
-			State = 600;
+			State = 604;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 510;
+				State = 514;
 				Match(BALANCE);
-				State = 511;
+				State = 515;
 				expr(0);
 				}
 				break;
@@ -4173,40 +4215,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 512;
+				State = 516;
 				Match(COUPON);
-				State = 513;
+				State = 517;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 515;
+				State = 519;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 514;
-					Match(FIXED);
-					}
-				}
-
-				State = 519;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==FLOOR) {
-					{
-					State = 517;
-					Match(FLOOR);
 					State = 518;
-					((CouponItemContext)_localctx).floor = expr(0);
+					Match(FIXED);
 					}
 				}
 
 				State = 523;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (_la==CAP) {
+				if (_la==FLOOR) {
 					{
 					State = 521;
-					Match(CAP);
+					Match(FLOOR);
 					State = 522;
+					((CouponItemContext)_localctx).floor = expr(0);
+					}
+				}
+
+				State = 527;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==CAP) {
+					{
+					State = 525;
+					Match(CAP);
+					State = 526;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -4217,26 +4259,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 525;
+				State = 529;
 				Match(PIK);
-				State = 527;
+				State = 531;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 526;
+					State = 530;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 531;
+				State = 535;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 529;
+					State = 533;
 					Match(WHEN);
-					State = 530;
+					State = 534;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4247,9 +4289,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 533;
+				State = 537;
 				Match(PIK);
-				State = 534;
+				State = 538;
 				Match(UNPAID);
 				}
 				break;
@@ -4257,9 +4299,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 535;
+				State = 539;
 				Match(ISSUE_PRICE);
-				State = 536;
+				State = 540;
 				expr(0);
 				}
 				break;
@@ -4267,9 +4309,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 537;
+				State = 541;
 				Match(COMMITMENT);
-				State = 538;
+				State = 542;
 				expr(0);
 				}
 				break;
@@ -4277,11 +4319,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 539;
+				State = 543;
 				Match(AVAILABLE);
-				State = 540;
+				State = 544;
 				Match(UNTIL);
-				State = 541;
+				State = 545;
 				Match(DATE);
 				}
 				break;
@@ -4289,25 +4331,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 542;
+				State = 546;
 				Match(DRAWS);
-				State = 543;
-				Match(LBRACE);
 				State = 547;
+				Match(LBRACE);
+				State = 551;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 544;
+					State = 548;
 					schedulePoint();
 					}
 					}
-					State = 549;
+					State = 553;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 550;
+				State = 554;
 				Match(RBRACE);
 				}
 				break;
@@ -4315,15 +4357,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 551;
-				Match(DRAWS);
-				State = 552;
-				Match(AGAINST);
-				State = 553;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 554;
-				Match(ADVANCE);
 				State = 555;
+				Match(DRAWS);
+				State = 556;
+				Match(AGAINST);
+				State = 557;
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				State = 558;
+				Match(ADVANCE);
+				State = 559;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -4331,9 +4373,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 557;
+				State = 561;
 				Match(COMMITMENT_FEE);
-				State = 558;
+				State = 562;
 				expr(0);
 				}
 				break;
@@ -4341,26 +4383,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 559;
+				State = 563;
 				Match(STEP_UP);
-				State = 560;
+				State = 564;
 				expr(0);
-				State = 565;
+				State = 569;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 561;
+					State = 565;
 					Match(FROM);
-					State = 562;
+					State = 566;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 563;
+					State = 567;
 					Match(WHILE);
-					State = 564;
+					State = 568;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4373,41 +4415,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 567;
+				State = 571;
 				Match(MARGIN);
-				State = 568;
+				State = 572;
 				Match(GRID);
-				State = 569;
+				State = 573;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 570;
-				Match(LBRACE);
 				State = 574;
+				Match(LBRACE);
+				State = 578;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 571;
+					State = 575;
 					gridTier();
 					}
 					}
-					State = 576;
+					State = 580;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 579;
+				State = 583;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 577;
+					State = 581;
 					Match(ELSE);
-					State = 578;
+					State = 582;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 581;
+				State = 585;
 				Match(RBRACE);
 				}
 				break;
@@ -4415,15 +4457,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 583;
-				Match(MARGIN);
-				State = 584;
-				Match(INVESTMENT_GRADE);
-				State = 585;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 586;
-				Match(ELSE);
 				State = 587;
+				Match(MARGIN);
+				State = 588;
+				Match(INVESTMENT_GRADE);
+				State = 589;
+				((ClassMarginItemContext)_localctx).ig = expr(0);
+				State = 590;
+				Match(ELSE);
+				State = 591;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -4431,9 +4473,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 589;
+				State = 593;
 				Match(TARGET_BALANCE);
-				State = 590;
+				State = 594;
 				expr(0);
 				}
 				break;
@@ -4441,11 +4483,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 591;
+				State = 595;
 				Match(INTEREST_ONLY);
-				State = 592;
+				State = 596;
 				Match(UNTIL);
-				State = 593;
+				State = 597;
 				Match(DATE);
 				}
 				break;
@@ -4453,9 +4495,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 594;
+				State = 598;
 				Match(AMORTIZE);
-				State = 595;
+				State = 599;
 				amortization();
 				}
 				break;
@@ -4463,9 +4505,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 596;
+				State = 600;
 				Match(MATURITY);
-				State = 597;
+				State = 601;
 				Match(DATE);
 				}
 				break;
@@ -4473,9 +4515,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 598;
+				State = 602;
 				Match(SENIORITY);
-				State = 599;
+				State = 603;
 				Match(NUMBER);
 				}
 				break;
@@ -4522,11 +4564,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 602;
+			State = 606;
 			Match(BELOW);
-			State = 603;
+			State = 607;
 			_localctx.bound = expr(0);
-			State = 604;
+			State = 608;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4608,14 +4650,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_amortization);
 		int _la;
 		try {
-			State = 618;
+			State = 622;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 606;
+				State = 610;
 				Match(BULLET);
 				}
 				break;
@@ -4623,7 +4665,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 607;
+				State = 611;
 				Match(LEVEL);
 				}
 				break;
@@ -4631,7 +4673,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 608;
+				State = 612;
 				Match(LINEAR);
 				}
 				break;
@@ -4639,25 +4681,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 609;
+				State = 613;
 				Match(SCHEDULE);
-				State = 610;
-				Match(LBRACE);
 				State = 614;
+				Match(LBRACE);
+				State = 618;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 611;
+					State = 615;
 					schedulePoint();
 					}
 					}
-					State = 616;
+					State = 620;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 617;
+				State = 621;
 				Match(RBRACE);
 				}
 				break;
@@ -4711,27 +4753,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 620;
+			State = 624;
 			Match(EQUITY);
-			State = 621;
+			State = 625;
 			_localctx.name = ident();
-			State = 622;
-			Match(LBRACE);
 			State = 626;
+			Match(LBRACE);
+			State = 630;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 623;
+				State = 627;
 				equityItem();
 				}
 				}
-				State = 628;
+				State = 632;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 629;
+			State = 633;
 			Match(RBRACE);
 			}
 		}
@@ -4798,16 +4840,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 64, RULE_equityItem);
 		int _la;
 		try {
-			State = 642;
+			State = 646;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 631;
+				State = 635;
 				Match(CONTRIBUTED);
-				State = 632;
+				State = 636;
 				expr(0);
 				}
 				break;
@@ -4815,23 +4857,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 633;
+				State = 637;
 				Match(HOLDERS);
-				State = 634;
+				State = 638;
 				holder();
-				State = 639;
+				State = 643;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 635;
+					State = 639;
 					Match(COMMA);
-					State = 636;
+					State = 640;
 					holder();
 					}
 					}
-					State = 641;
+					State = 645;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4879,9 +4921,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 644;
+			State = 648;
 			ident();
-			State = 645;
+			State = 649;
 			expr(0);
 			}
 		}
@@ -4931,32 +4973,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 647;
+			State = 651;
 			Match(ACCOUNT);
-			State = 648;
+			State = 652;
 			_localctx.name = ident();
-			State = 657;
+			State = 661;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 649;
-				Match(LBRACE);
 				State = 653;
+				Match(LBRACE);
+				State = 657;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & 7L) != 0)) {
+				while (((((_la - 112)) & ~0x3f) == 0 && ((1L << (_la - 112)) & 7L) != 0)) {
 					{
 					{
-					State = 650;
+					State = 654;
 					accountItem();
 					}
 					}
-					State = 655;
+					State = 659;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 656;
+				State = 660;
 				Match(RBRACE);
 				}
 			}
@@ -5031,16 +5073,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 70, RULE_accountItem);
 		try {
-			State = 665;
+			State = 669;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 659;
+				State = 663;
 				Match(TARGET);
-				State = 660;
+				State = 664;
 				expr(0);
 				}
 				break;
@@ -5048,9 +5090,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 661;
+				State = 665;
 				Match(INITIAL);
-				State = 662;
+				State = 666;
 				expr(0);
 				}
 				break;
@@ -5058,9 +5100,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 663;
+				State = 667;
 				Match(EARNS);
-				State = 664;
+				State = 668;
 				expr(0);
 				}
 				break;
@@ -5121,31 +5163,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 667;
+			State = 671;
 			Match(FEE);
-			State = 668;
+			State = 672;
 			_localctx.name = ident();
-			State = 669;
+			State = 673;
 			Match(LBRACE);
-			State = 670;
+			State = 674;
 			expr(0);
-			State = 678;
+			State = 682;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 671;
+				State = 675;
 				perYear();
-				State = 676;
+				State = 680;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 672;
+					State = 676;
 					Match(ESCALATING);
-					State = 673;
+					State = 677;
 					expr(0);
-					State = 674;
+					State = 678;
 					perYear();
 					}
 				}
@@ -5153,7 +5195,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 680;
+			State = 684;
 			Match(RBRACE);
 			}
 		}
@@ -5208,52 +5250,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 682;
+			State = 686;
 			Match(TEST);
-			State = 683;
+			State = 687;
 			_localctx.name = ident();
-			State = 684;
+			State = 688;
 			Match(ASSIGN);
-			State = 685;
+			State = 689;
 			expr(0);
-			State = 692;
+			State = 696;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 686;
+				State = 690;
 				Match(OVER);
-				State = 689;
+				State = 693;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 687;
+					State = 691;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 688;
+					State = 692;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 691;
+				State = 695;
 				duration();
 				}
 			}
 
-			State = 696;
+			State = 700;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 694;
+				State = 698;
 				Match(FROM);
-				State = 695;
+				State = 699;
 				Match(DATE);
 				}
 			}
@@ -5337,93 +5379,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 698;
+			State = 702;
 			Match(TRIGGER);
-			State = 699;
+			State = 703;
 			_localctx.name = ident();
-			State = 700;
-			Match(WHEN);
-			State = 701;
-			expr(0);
 			State = 704;
+			Match(WHEN);
+			State = 705;
+			expr(0);
+			State = 708;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 702;
+				State = 706;
 				Match(FROM);
-				State = 703;
+				State = 707;
 				Match(DATE);
 				}
 			}
 
-			State = 709;
+			State = 713;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 706;
+				State = 710;
 				Match(TRIPS);
-				State = 707;
+				State = 711;
 				Match(AFTER);
-				State = 708;
+				State = 712;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 714;
+			State = 718;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 711;
+				State = 715;
 				Match(CURES);
-				State = 712;
+				State = 716;
 				Match(AFTER);
-				State = 713;
+				State = 717;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 724;
+			State = 728;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 716;
-				Match(CURE);
-				State = 717;
-				Match(BY);
-				State = 718;
-				_localctx.curer = ident();
-				State = 719;
-				Match(UP);
 				State = 720;
-				Match(TO);
+				Match(CURE);
 				State = 721;
-				_localctx.times = Match(NUMBER);
+				Match(BY);
 				State = 722;
+				_localctx.curer = ident();
+				State = 723;
+				Match(UP);
+				State = 724;
+				Match(TO);
+				State = 725;
+				_localctx.times = Match(NUMBER);
+				State = 726;
 				Match(TIMES);
 				}
 			}
 
-			State = 726;
+			State = 730;
 			Match(ARROW);
-			State = 727;
+			State = 731;
 			triggerEffect();
-			State = 732;
+			State = 736;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 728;
+				State = 732;
 				Match(COMMA);
-				State = 729;
+				State = 733;
 				triggerEffect();
 				}
 				}
-				State = 734;
+				State = 738;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5510,20 +5552,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 78, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 754;
+			State = 758;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 735;
+				State = 739;
 				Match(SWEEP);
-				State = 736;
+				State = 740;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 737;
+				State = 741;
 				Match(TO);
-				State = 738;
+				State = 742;
 				ident();
 				}
 				break;
@@ -5531,34 +5573,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 739;
+				State = 743;
 				Match(ACCELERATE);
-				State = 751;
+				State = 755;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 740;
+					State = 744;
 					Match(LPAREN);
-					State = 741;
+					State = 745;
 					ident();
-					State = 746;
+					State = 750;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 742;
+						State = 746;
 						Match(COMMA);
-						State = 743;
+						State = 747;
 						ident();
 						}
 						}
-						State = 748;
+						State = 752;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 749;
+					State = 753;
 					Match(RPAREN);
 					}
 				}
@@ -5569,7 +5611,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 753;
+				State = 757;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5617,20 +5659,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 756;
+			State = 760;
 			Match(DEFAULT);
-			State = 757;
-			Match(WHEN);
-			State = 758;
-			expr(0);
 			State = 761;
+			Match(WHEN);
+			State = 762;
+			expr(0);
+			State = 765;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 759;
+				State = 763;
 				Match(GRACE);
-				State = 760;
+				State = 764;
 				duration();
 				}
 			}
@@ -5682,25 +5724,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 763;
+			State = 767;
 			Match(CFADS);
-			State = 764;
+			State = 768;
 			Match(INCLUDES);
-			State = 765;
+			State = 769;
 			cfadsItem();
-			State = 770;
+			State = 774;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 766;
+				State = 770;
 				Match(COMMA);
-				State = 767;
+				State = 771;
 				cfadsItem();
 				}
 				}
-				State = 772;
+				State = 776;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5740,13 +5782,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 84, RULE_cfadsItem);
 		try {
-			State = 775;
+			State = 779;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 773;
+				State = 777;
 				Match(RVG);
 				}
 				break;
@@ -5763,6 +5805,23 @@ public partial class DealLangParser : Parser {
 			case LAUNCH:
 			case DOWN:
 			case SHIFT:
+			case PATHS:
+			case SEED:
+			case ANTITHETIC:
+			case GBM:
+			case DRIFT:
+			case VOLATILITY:
+			case REVERTS:
+			case TREND:
+			case SPEED:
+			case JUMPS:
+			case CORRELATE:
+			case WITH:
+			case STRESS:
+			case REGIMES:
+			case NORMAL:
+			case DRAWN:
+			case LOADING:
 			case RATING:
 			case PD:
 			case RECOVERY:
@@ -5866,7 +5925,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 774;
+				State = 778;
 				ident();
 				}
 				break;
@@ -5916,25 +5975,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 777;
+			State = 781;
 			Match(WATERFALL);
-			State = 778;
-			Match(LBRACE);
 			State = 782;
+			Match(LBRACE);
+			State = 786;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 114)) & ~0x3f) == 0 && ((1L << (_la - 114)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 16871L) != 0)) {
 				{
 				{
-				State = 779;
+				State = 783;
 				step();
 				}
 				}
-				State = 784;
+				State = 788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 785;
+			State = 789;
 			Match(RBRACE);
 			}
 		}
@@ -6136,39 +6195,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 88, RULE_step);
 		int _la;
 		try {
-			State = 865;
+			State = 869;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 787;
+				State = 791;
 				Match(PAY);
-				State = 788;
+				State = 792;
 				((PayStepContext)_localctx).target = reference();
-				State = 798;
+				State = 802;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 789;
+					State = 793;
 					Match(USING);
-					State = 790;
+					State = 794;
 					ident();
-					State = 795;
+					State = 799;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 791;
+						State = 795;
 						Match(COMMA);
-						State = 792;
+						State = 796;
 						ident();
 						}
 						}
-						State = 797;
+						State = 801;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6181,9 +6240,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 800;
+				State = 804;
 				Match(FILL);
-				State = 801;
+				State = 805;
 				ident();
 				}
 				break;
@@ -6191,9 +6250,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 802;
+				State = 806;
 				Match(RELEASE);
-				State = 803;
+				State = 807;
 				ident();
 				}
 				break;
@@ -6201,13 +6260,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 804;
+				State = 808;
 				Match(HOLD);
-				State = 805;
+				State = 809;
 				Match(REST);
-				State = 806;
+				State = 810;
 				Match(IN);
-				State = 807;
+				State = 811;
 				ident();
 				}
 				break;
@@ -6215,25 +6274,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 808;
+				State = 812;
 				Match(DISTRIBUTE);
-				State = 811;
+				State = 815;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 809;
+					State = 813;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 810;
+					State = 814;
 					Match(OF);
 					}
 				}
 
-				State = 813;
+				State = 817;
 				Match(REST);
-				State = 814;
+				State = 818;
 				Match(TO);
-				State = 815;
+				State = 819;
 				ident();
 				}
 				break;
@@ -6241,17 +6300,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 816;
-				Match(SWEEP);
-				State = 817;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 818;
-				Match(OF);
-				State = 819;
-				Match(REST);
 				State = 820;
-				Match(TO);
+				Match(SWEEP);
 				State = 821;
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				State = 822;
+				Match(OF);
+				State = 823;
+				Match(REST);
+				State = 824;
+				Match(TO);
+				State = 825;
 				ident();
 				}
 				break;
@@ -6259,52 +6318,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 822;
+				State = 826;
 				Match(IF);
-				State = 823;
+				State = 827;
 				expr(0);
-				State = 824;
-				Match(LBRACE);
 				State = 828;
+				Match(LBRACE);
+				State = 832;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 114)) & ~0x3f) == 0 && ((1L << (_la - 114)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 16871L) != 0)) {
 					{
 					{
-					State = 825;
+					State = 829;
 					step();
 					}
 					}
-					State = 830;
+					State = 834;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 831;
+				State = 835;
 				Match(RBRACE);
-				State = 841;
+				State = 845;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 832;
+					State = 836;
 					Match(ELSE);
-					State = 833;
-					Match(LBRACE);
 					State = 837;
+					Match(LBRACE);
+					State = 841;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 114)) & ~0x3f) == 0 && ((1L << (_la - 114)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 16871L) != 0)) {
 						{
 						{
-						State = 834;
+						State = 838;
 						step();
 						}
 						}
-						State = 839;
+						State = 843;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 840;
+					State = 844;
 					Match(RBRACE);
 					}
 				}
@@ -6315,37 +6374,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 843;
+				State = 847;
 				Match(PRO_RATA);
-				State = 846;
+				State = 850;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 844;
+					State = 848;
 					Match(BY);
-					State = 845;
+					State = 849;
 					Match(BALANCE);
 					}
 				}
 
-				State = 848;
-				Match(LBRACE);
 				State = 852;
+				Match(LBRACE);
+				State = 856;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 114)) & ~0x3f) == 0 && ((1L << (_la - 114)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 16871L) != 0)) {
 					{
 					{
-					State = 849;
+					State = 853;
 					step();
 					}
 					}
-					State = 854;
+					State = 858;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 855;
+				State = 859;
 				Match(RBRACE);
 				}
 				break;
@@ -6353,25 +6412,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 856;
+				State = 860;
 				Match(SEQUENTIAL);
-				State = 857;
-				Match(LBRACE);
 				State = 861;
+				Match(LBRACE);
+				State = 865;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 114)) & ~0x3f) == 0 && ((1L << (_la - 114)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 16871L) != 0)) {
 					{
 					{
-					State = 858;
+					State = 862;
 					step();
 					}
 					}
-					State = 863;
+					State = 867;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 864;
+				State = 868;
 				Match(RBRACE);
 				}
 				break;
@@ -6421,25 +6480,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 867;
+			State = 871;
 			Match(ENFORCEMENT);
-			State = 868;
-			Match(LBRACE);
 			State = 872;
+			Match(LBRACE);
+			State = 876;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 869;
+				State = 873;
 				enforcementItem();
 				}
 				}
-				State = 874;
+				State = 878;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 875;
+			State = 879;
 			Match(RBRACE);
 			}
 		}
@@ -6511,44 +6570,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 92, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 893;
+			State = 897;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 877;
+				State = 881;
 				Match(SELL);
-				State = 878;
+				State = 882;
 				ident();
-				State = 883;
+				State = 887;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 879;
+					State = 883;
 					Match(COMMA);
-					State = 880;
+					State = 884;
 					ident();
 					}
 					}
-					State = 885;
+					State = 889;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 889;
+				State = 893;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & -9223372036854775713L) != 0) || _la==LAG) {
+				while (((((_la - 87)) & ~0x3f) == 0 && ((1L << (_la - 87)) & -9223372036854775713L) != 0) || _la==LAG) {
 					{
 					{
-					State = 886;
+					State = 890;
 					sellTerm();
 					}
 					}
-					State = 891;
+					State = 895;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6558,7 +6617,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 892;
+				State = 896;
 				waterfallDecl();
 				}
 				break;
@@ -6701,16 +6760,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 94, RULE_sellTerm);
 		try {
-			State = 917;
+			State = 921;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 895;
+				State = 899;
 				Match(HAIRCUT);
-				State = 896;
+				State = 900;
 				expr(0);
 				}
 				break;
@@ -6718,9 +6777,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 897;
+				State = 901;
 				Match(LAG);
-				State = 898;
+				State = 902;
 				duration();
 				}
 				break;
@@ -6728,13 +6787,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 899;
+				State = 903;
 				Match(DEPTH);
-				State = 900;
+				State = 904;
 				expr(0);
-				State = 901;
+				State = 905;
 				Match(PER);
-				State = 902;
+				State = 906;
 				Match(MONTH);
 				}
 				break;
@@ -6742,9 +6801,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 904;
+				State = 908;
 				Match(IMPACT);
-				State = 905;
+				State = 909;
 				expr(0);
 				}
 				break;
@@ -6752,13 +6811,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 906;
+				State = 910;
 				Match(LIMIT);
-				State = 907;
+				State = 911;
 				expr(0);
-				State = 908;
+				State = 912;
 				Match(PER);
-				State = 909;
+				State = 913;
 				Match(MONTH);
 				}
 				break;
@@ -6766,9 +6825,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 911;
+				State = 915;
 				Match(COSTS);
-				State = 912;
+				State = 916;
 				expr(0);
 				}
 				break;
@@ -6776,9 +6835,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 913;
+				State = 917;
 				Match(KEEP);
-				State = 914;
+				State = 918;
 				Match(CONTRACTS);
 				}
 				break;
@@ -6786,9 +6845,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 915;
+				State = 919;
 				Match(RESERVE);
-				State = 916;
+				State = 920;
 				expr(0);
 				}
 				break;
@@ -6847,31 +6906,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 919;
-			Match(SCENARIO);
-			State = 920;
-			_localctx.name = ident();
-			State = 921;
-			Match(FOR);
-			State = 922;
-			_localctx.deal = ident();
 			State = 923;
-			Match(LBRACE);
+			Match(SCENARIO);
+			State = 924;
+			_localctx.name = ident();
+			State = 925;
+			Match(FOR);
+			State = 926;
+			_localctx.deal = ident();
 			State = 927;
+			Match(LBRACE);
+			State = 931;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9007453670215745535L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & -4611685880992497635L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3546743040523632641L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 144110927498770945L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 924;
+				State = 928;
 				scenarioItem();
 				}
 				}
-				State = 929;
+				State = 933;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 930;
+			State = 934;
 			Match(RBRACE);
 			}
 		}
@@ -6916,16 +6975,25 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class DeflateItemContext : ScenarioItemContext {
 		public ReferenceContext path;
+		public ExprContext rate;
+		public ExprContext vol;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFLATE() { return GetToken(DealLangParser.DEFLATE, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
-			return GetRuleContext<ExprContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext[] perYear() {
+			return GetRuleContexts<PerYearContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
-			return GetRuleContext<PerYearContext>(0);
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear(int i) {
+			return GetRuleContext<PerYearContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ReferenceContext reference() {
 			return GetRuleContext<ReferenceContext>(0);
 		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOLATILITY() { return GetToken(DealLangParser.VOLATILITY, 0); }
 		public DeflateItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
 		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
@@ -6955,11 +7023,32 @@ public partial class DealLangParser : Parser {
 	}
 	public partial class PartyDefaultsItemContext : ScenarioItemContext {
 		public IdentContext party;
+		public ExprContext pd;
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DEFAULTS() { return GetToken(DealLangParser.DEFAULTS, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(DealLangParser.ON, 0); }
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
 			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ON() { return GetToken(DealLangParser.ON, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PD() { return GetToken(DealLangParser.PD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext[] loading() {
+			return GetRuleContexts<LoadingContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public LoadingContext loading(int i) {
+			return GetRuleContext<LoadingContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PdStepContext[] pdStep() {
+			return GetRuleContexts<PdStepContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PdStepContext pdStep(int i) {
+			return GetRuleContext<PdStepContext>(i);
 		}
 		public PartyDefaultsItemContext(ScenarioItemContext context) { CopyFrom(context); }
 		[System.Diagnostics.DebuggerNonUserCode]
@@ -7130,6 +7219,181 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class PathsItemContext : ScenarioItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATHS() { return GetToken(DealLangParser.PATHS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
+		public PathsItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPathsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class SeedItemContext : ScenarioItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEED() { return GetToken(DealLangParser.SEED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
+		public SeedItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSeedItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class AntitheticItemContext : ScenarioItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANTITHETIC() { return GetToken(DealLangParser.ANTITHETIC, 0); }
+		public AntitheticItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitAntitheticItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class GbmItemContext : ScenarioItemContext {
+		public IdentContext index;
+		public ExprContext drift;
+		public ExprContext vol;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GBM() { return GetToken(DealLangParser.GBM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRIFT() { return GetToken(DealLangParser.DRIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext[] perYear() {
+			return GetRuleContexts<PerYearContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear(int i) {
+			return GetRuleContext<PerYearContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOLATILITY() { return GetToken(DealLangParser.VOLATILITY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		public GbmItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGbmItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class RevertsItemContext : ScenarioItemContext {
+		public IdentContext index;
+		public ExprContext toward;
+		public ExprContext speed;
+		public ExprContext vol;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REVERTS() { return GetToken(DealLangParser.REVERTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(DealLangParser.TO, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SPEED() { return GetToken(DealLangParser.SPEED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext[] perYear() {
+			return GetRuleContexts<PerYearContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear(int i) {
+			return GetRuleContext<PerYearContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOLATILITY() { return GetToken(DealLangParser.VOLATILITY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TREND() { return GetToken(DealLangParser.TREND, 0); }
+		public RevertsItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRevertsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class JumpsItemContext : ScenarioItemContext {
+		public IdentContext index;
+		public ExprContext rate;
+		public ExprContext down;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JUMPS() { return GetToken(DealLangParser.JUMPS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOWN() { return GetToken(DealLangParser.DOWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		public JumpsItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitJumpsItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class CorrelateItemContext : ScenarioItemContext {
+		public ReferenceContext a;
+		public ReferenceContext b;
+		public ExprContext normal;
+		public ExprContext stress;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CORRELATE() { return GetToken(DealLangParser.CORRELATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ReferenceContext[] reference() {
+			return GetRuleContexts<ReferenceContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ReferenceContext reference(int i) {
+			return GetRuleContext<ReferenceContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRESS() { return GetToken(DealLangParser.STRESS, 0); }
+		public CorrelateItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCorrelateItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class RegimesItemContext : ScenarioItemContext {
+		public ExprContext toStress;
+		public ExprContext toNormal;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REGIMES() { return GetToken(DealLangParser.REGIMES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRESS() { return GetToken(DealLangParser.STRESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext[] perYear() {
+			return GetRuleContexts<PerYearContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear(int i) {
+			return GetRuleContext<PerYearContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NORMAL() { return GetToken(DealLangParser.NORMAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext[] expr() {
+			return GetRuleContexts<ExprContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr(int i) {
+			return GetRuleContext<ExprContext>(i);
+		}
+		public RegimesItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitRegimesItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
@@ -7138,20 +7402,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1006;
+			State = 1086;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 932;
+				State = 936;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 933;
+				State = 937;
 				Match(RENEWALS);
-				State = 934;
+				State = 938;
 				Match(TAKEN);
-				State = 935;
+				State = 939;
 				Match(NUMBER);
 				}
 				break;
@@ -7159,29 +7423,43 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 937;
+				State = 941;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 938;
+				State = 942;
 				Match(DEFLATE);
-				State = 939;
-				expr(0);
-				State = 940;
+				State = 943;
+				((DeflateItemContext)_localctx).rate = expr(0);
+				State = 944;
 				perYear();
+				State = 949;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+				case 1:
+					{
+					State = 945;
+					Match(VOLATILITY);
+					State = 946;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 947;
+					perYear();
+					}
+					break;
+				}
 				}
 				break;
 			case 3:
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 942;
+				State = 951;
 				((DropItemContext)_localctx).path = reference();
-				State = 943;
+				State = 952;
 				Match(DROP);
-				State = 944;
+				State = 953;
 				expr(0);
-				State = 945;
+				State = 954;
 				Match(BY);
-				State = 946;
+				State = 955;
 				Match(DATE);
 				}
 				break;
@@ -7189,23 +7467,83 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 948;
+				State = 957;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 949;
+				State = 958;
 				Match(DEFAULTS);
-				State = 950;
-				Match(ON);
-				State = 951;
-				Match(DATE);
+				State = 979;
+				ErrorHandler.Sync(this);
+				switch (TokenStream.LA(1)) {
+				case ON:
+					{
+					State = 959;
+					Match(ON);
+					State = 960;
+					Match(DATE);
+					}
+					break;
+				case DRAWN:
+					{
+					State = 961;
+					Match(DRAWN);
+					State = 971;
+					ErrorHandler.Sync(this);
+					switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+					case 1:
+						{
+						State = 962;
+						Match(PD);
+						State = 963;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 964;
+						perYear();
+						State = 968;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+						while (_la==UNTIL) {
+							{
+							{
+							State = 965;
+							pdStep();
+							}
+							}
+							State = 970;
+							ErrorHandler.Sync(this);
+							_la = TokenStream.LA(1);
+						}
+						}
+						break;
+					}
+					State = 976;
+					ErrorHandler.Sync(this);
+					_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
+					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
+						if ( _alt==1 ) {
+							{
+							{
+							State = 973;
+							loading();
+							}
+							} 
+						}
+						State = 978;
+						ErrorHandler.Sync(this);
+						_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
+					}
+					}
+					break;
+				default:
+					throw new NoViableAltException(this);
+				}
 				}
 				break;
 			case 5:
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 953;
+				State = 981;
 				Match(ENFORCEMENT);
-				State = 955;
+				State = 983;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7213,7 +7551,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 954;
+						State = 982;
 						sellTerm();
 						}
 						}
@@ -7221,9 +7559,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 957;
+					State = 985;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,90,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,95,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -7231,11 +7569,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 959;
+				State = 987;
 				Match(ENFORCEMENT);
-				State = 960;
+				State = 988;
 				Match(SELL);
-				State = 961;
+				State = 989;
 				Match(ALL);
 				}
 				break;
@@ -7243,11 +7581,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 962;
+				State = 990;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 963;
+				State = 991;
 				Match(LEVEL);
-				State = 964;
+				State = 992;
 				expr(0);
 				}
 				break;
@@ -7255,29 +7593,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 966;
+				State = 994;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 967;
+				State = 995;
 				Match(POINTS);
-				State = 968;
+				State = 996;
 				pointsKind();
-				State = 969;
+				State = 997;
 				Match(LBRACE);
-				State = 973;
+				State = 1001;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 970;
+					State = 998;
 					schedulePoint();
 					}
 					}
-					State = 975;
+					State = 1003;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 976;
+				State = 1004;
 				Match(RBRACE);
 				}
 				break;
@@ -7285,15 +7623,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 978;
+				State = 1006;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 979;
+				State = 1007;
 				Match(LAUNCH);
-				State = 980;
+				State = 1008;
 				Match(DATE);
-				State = 981;
+				State = 1009;
 				Match(DOWN);
-				State = 982;
+				State = 1010;
 				expr(0);
 				}
 				break;
@@ -7301,21 +7639,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 984;
+				State = 1012;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 985;
+				State = 1013;
 				Match(SHIFT);
-				State = 987;
+				State = 1015;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 986;
+					State = 1014;
 					Match(PLUS);
 					}
 				}
 
-				State = 989;
+				State = 1017;
 				expr(0);
 				}
 				break;
@@ -7323,11 +7661,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 991;
+				State = 1019;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 992;
+				State = 1020;
 				Match(UTILISATION);
-				State = 993;
+				State = 1021;
 				expr(0);
 				}
 				break;
@@ -7335,17 +7673,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 995;
+				State = 1023;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 996;
+				State = 1024;
 				Match(RELET);
-				State = 997;
+				State = 1025;
 				Match(AFTER);
-				State = 998;
+				State = 1026;
 				duration();
-				State = 999;
+				State = 1027;
 				Match(AT);
-				State = 1000;
+				State = 1028;
 				expr(0);
 				}
 				break;
@@ -7353,14 +7691,272 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1002;
+				State = 1030;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1003;
+				State = 1031;
 				Match(NOT);
-				State = 1004;
+				State = 1032;
 				Match(RELET);
 				}
 				break;
+			case 14:
+				_localctx = new PathsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 14);
+				{
+				State = 1034;
+				Match(PATHS);
+				State = 1035;
+				Match(NUMBER);
+				}
+				break;
+			case 15:
+				_localctx = new SeedItemContext(_localctx);
+				EnterOuterAlt(_localctx, 15);
+				{
+				State = 1036;
+				Match(SEED);
+				State = 1037;
+				Match(NUMBER);
+				}
+				break;
+			case 16:
+				_localctx = new AntitheticItemContext(_localctx);
+				EnterOuterAlt(_localctx, 16);
+				{
+				State = 1038;
+				Match(ANTITHETIC);
+				}
+				break;
+			case 17:
+				_localctx = new GbmItemContext(_localctx);
+				EnterOuterAlt(_localctx, 17);
+				{
+				State = 1039;
+				((GbmItemContext)_localctx).index = ident();
+				State = 1040;
+				Match(GBM);
+				State = 1041;
+				Match(DRIFT);
+				State = 1042;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1043;
+				perYear();
+				State = 1044;
+				Match(VOLATILITY);
+				State = 1045;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1046;
+				perYear();
+				}
+				break;
+			case 18:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 18);
+				{
+				State = 1048;
+				((RevertsItemContext)_localctx).index = ident();
+				State = 1049;
+				Match(REVERTS);
+				State = 1050;
+				Match(TO);
+				State = 1053;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
+				case 1:
+					{
+					State = 1051;
+					Match(TREND);
+					}
+					break;
+				case 2:
+					{
+					State = 1052;
+					((RevertsItemContext)_localctx).toward = expr(0);
+					}
+					break;
+				}
+				State = 1055;
+				Match(SPEED);
+				State = 1056;
+				((RevertsItemContext)_localctx).speed = expr(0);
+				State = 1057;
+				perYear();
+				State = 1058;
+				Match(VOLATILITY);
+				State = 1059;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1060;
+				perYear();
+				}
+				break;
+			case 19:
+				_localctx = new JumpsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 19);
+				{
+				State = 1062;
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1063;
+				Match(JUMPS);
+				State = 1064;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1065;
+				perYear();
+				State = 1066;
+				Match(DOWN);
+				State = 1067;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 20:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 20);
+				{
+				State = 1069;
+				Match(CORRELATE);
+				State = 1070;
+				((CorrelateItemContext)_localctx).a = reference();
+				State = 1071;
+				Match(WITH);
+				State = 1072;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1073;
+				((CorrelateItemContext)_localctx).normal = expr(0);
+				State = 1076;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
+				case 1:
+					{
+					State = 1074;
+					Match(STRESS);
+					State = 1075;
+					((CorrelateItemContext)_localctx).stress = expr(0);
+					}
+					break;
+				}
+				}
+				break;
+			case 21:
+				_localctx = new RegimesItemContext(_localctx);
+				EnterOuterAlt(_localctx, 21);
+				{
+				State = 1078;
+				Match(REGIMES);
+				State = 1079;
+				Match(STRESS);
+				State = 1080;
+				((RegimesItemContext)_localctx).toStress = expr(0);
+				State = 1081;
+				perYear();
+				State = 1082;
+				Match(NORMAL);
+				State = 1083;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1084;
+				perYear();
+				}
+				break;
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class PdStepContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(DealLangParser.UNTIL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode THEN() { return GetToken(DealLangParser.THEN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public PerYearContext perYear() {
+			return GetRuleContext<PerYearContext>(0);
+		}
+		public PdStepContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_pdStep; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitPdStep(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public PdStepContext pdStep() {
+		PdStepContext _localctx = new PdStepContext(Context, State);
+		EnterRule(_localctx, 100, RULE_pdStep);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1088;
+			Match(UNTIL);
+			State = 1089;
+			Match(DATE);
+			State = 1090;
+			Match(THEN);
+			State = 1091;
+			expr(0);
+			State = 1092;
+			perYear();
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class LoadingContext : ParserRuleContext {
+		public ReferenceContext factor;
+		public ExprContext beta;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOADING() { return GetToken(DealLangParser.LOADING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ReferenceContext reference() {
+			return GetRuleContext<ReferenceContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public LoadingContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_loading; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLoading(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public LoadingContext loading() {
+		LoadingContext _localctx = new LoadingContext(Context, State);
+		EnterRule(_localctx, 102, RULE_loading);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 1094;
+			Match(LOADING);
+			State = 1095;
+			_localctx.factor = reference();
+			State = 1096;
+			_localctx.beta = expr(0);
 			}
 		}
 		catch (RecognitionException re) {
@@ -7393,13 +7989,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 100, RULE_perYear);
+		EnterRule(_localctx, 104, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1008;
+			State = 1098;
 			Match(PER);
-			State = 1009;
+			State = 1099;
 			Match(YEAR);
 			}
 		}
@@ -7432,11 +8028,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 102, RULE_duration);
+		EnterRule(_localctx, 106, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1011;
+			State = 1101;
 			Match(QUANTITY);
 			}
 		}
@@ -7756,27 +8352,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 104;
-		EnterRecursionRule(_localctx, 104, RULE_expr, _p);
+		int _startState = 108;
+		EnterRecursionRule(_localctx, 108, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1055;
+			State = 1145;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1014;
+				State = 1104;
 				Match(LPAREN);
-				State = 1015;
+				State = 1105;
 				expr(0);
-				State = 1016;
+				State = 1106;
 				Match(RPAREN);
 				}
 				break;
@@ -7785,9 +8381,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1018;
+				State = 1108;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1019;
+				State = 1109;
 				expr(16);
 				}
 				break;
@@ -7796,9 +8392,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1020;
+				State = 1110;
 				Match(NOT);
-				State = 1021;
+				State = 1111;
 				expr(11);
 				}
 				break;
@@ -7807,17 +8403,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1022;
+				State = 1112;
 				Match(IF);
-				State = 1023;
+				State = 1113;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1024;
+				State = 1114;
 				Match(THEN);
-				State = 1025;
+				State = 1115;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1026;
+				State = 1116;
 				Match(ELSE);
-				State = 1027;
+				State = 1117;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -7826,37 +8422,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1029;
+				State = 1119;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1030;
+				State = 1120;
 				Match(LPAREN);
-				State = 1039;
+				State = 1129;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 3)) & ~0x3f) == 0 && ((1L << (_la - 3)) & -5068498666371L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 3431774717990662143L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 3711001586562531335L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3546743040523632641L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 1297034631127955969L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 105473L) != 0)) {
 					{
-					State = 1031;
+					State = 1121;
 					expr(0);
-					State = 1036;
+					State = 1126;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1032;
+						State = 1122;
 						Match(COMMA);
-						State = 1033;
+						State = 1123;
 						expr(0);
 						}
 						}
-						State = 1038;
+						State = 1128;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1041;
+				State = 1131;
 				Match(RPAREN);
 				}
 				break;
@@ -7865,7 +8461,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1043;
+				State = 1133;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -7875,19 +8471,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1045;
+				State = 1135;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 127L) != 0)) {
+				if (((((_la - 158)) & ~0x3f) == 0 && ((1L << (_la - 158)) & 127L) != 0)) {
 					{
-					State = 1044;
+					State = 1134;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1047;
+				State = 1137;
 				Match(PER);
-				State = 1048;
+				State = 1138;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -7896,9 +8492,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1049;
+				State = 1139;
 				Match(NUMBER);
-				State = 1050;
+				State = 1140;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -7907,7 +8503,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1051;
+				State = 1141;
 				Match(QUANTITY);
 				}
 				break;
@@ -7916,7 +8512,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1052;
+				State = 1142;
 				Match(NUMBER);
 				}
 				break;
@@ -7925,7 +8521,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1053;
+				State = 1143;
 				Match(DATE);
 				}
 				break;
@@ -7934,34 +8530,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1054;
+				State = 1144;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1077;
+			State = 1167;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,106,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1075;
+					State = 1165;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,98,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1057;
+						State = 1147;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1058;
+						State = 1148;
 						Match(OF);
-						State = 1059;
+						State = 1149;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -7970,9 +8566,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1060;
+						State = 1150;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1061;
+						State = 1151;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -7982,7 +8578,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1062;
+						State = 1152;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -7991,9 +8587,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1063;
+						State = 1153;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1064;
+						State = 1154;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8003,7 +8599,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1065;
+						State = 1155;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -8012,19 +8608,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1066;
+						State = 1156;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1067;
+						State = 1157;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 181)) & ~0x3f) == 0 && ((1L << (_la - 181)) & 63L) != 0)) ) {
+						if ( !(((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1068;
+						State = 1158;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -8033,11 +8629,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1069;
+						State = 1159;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1070;
+						State = 1160;
 						Match(AND);
-						State = 1071;
+						State = 1161;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -8046,20 +8642,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1072;
+						State = 1162;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1073;
+						State = 1163;
 						Match(OR);
-						State = 1074;
+						State = 1164;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1079;
+				State = 1169;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,106,Context);
 			}
 			}
 		}
@@ -8098,14 +8694,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 106, RULE_measureUnit);
+		EnterRule(_localctx, 110, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1080;
+			State = 1170;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 141)) & ~0x3f) == 0 && ((1L << (_la - 141)) & 127L) != 0)) ) {
+			if ( !(((((_la - 158)) & ~0x3f) == 0 && ((1L << (_la - 158)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8150,20 +8746,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 108, RULE_reference);
+		EnterRule(_localctx, 112, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1082;
+			State = 1172;
 			ident();
-			State = 1085;
+			State = 1175;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
 			case 1:
 				{
-				State = 1083;
+				State = 1173;
 				Match(DOT);
-				State = 1084;
+				State = 1174;
 				_localctx.member = ident();
 				}
 				break;
@@ -8296,6 +8892,23 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AMORTISING() { return GetToken(DealLangParser.AMORTISING, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PREPAYMENT() { return GetToken(DealLangParser.PREPAYMENT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode APPLIED() { return GetToken(DealLangParser.APPLIED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATHS() { return GetToken(DealLangParser.PATHS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEED() { return GetToken(DealLangParser.SEED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANTITHETIC() { return GetToken(DealLangParser.ANTITHETIC, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GBM() { return GetToken(DealLangParser.GBM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRIFT() { return GetToken(DealLangParser.DRIFT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOLATILITY() { return GetToken(DealLangParser.VOLATILITY, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REVERTS() { return GetToken(DealLangParser.REVERTS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TREND() { return GetToken(DealLangParser.TREND, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SPEED() { return GetToken(DealLangParser.SPEED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode JUMPS() { return GetToken(DealLangParser.JUMPS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CORRELATE() { return GetToken(DealLangParser.CORRELATE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode WITH() { return GetToken(DealLangParser.WITH, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode STRESS() { return GetToken(DealLangParser.STRESS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode REGIMES() { return GetToken(DealLangParser.REGIMES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NORMAL() { return GetToken(DealLangParser.NORMAL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRAWN() { return GetToken(DealLangParser.DRAWN, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LOADING() { return GetToken(DealLangParser.LOADING, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -8312,14 +8925,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 110, RULE_ident);
+		EnterRule(_localctx, 114, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1087;
+			State = 1177;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -40547989330968L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 9007453670215745535L) != 0) || ((((_la - 133)) & ~0x3f) == 0 && ((1L << (_la - 133)) & 3458764548179263495L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5314706056645975064L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -3546743040523632641L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 144110927497722369L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8342,7 +8955,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 52: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 54: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -8365,403 +8978,438 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,199,1090,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,216,1180,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
-		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,1,0,1,0,1,
-		0,1,0,5,0,117,8,0,10,0,12,0,120,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,
-		2,5,2,131,8,2,10,2,12,2,134,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,157,8,3,1,4,1,4,1,4,
-		1,4,1,4,5,4,164,8,4,10,4,12,4,167,9,4,1,4,1,4,1,5,1,5,1,5,5,5,174,8,5,
-		10,5,12,5,177,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,
-		1,6,1,6,1,6,3,6,195,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,203,8,8,10,8,12,8,
-		206,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,216,8,9,1,10,1,10,1,10,1,10,
-		5,10,222,8,10,10,10,12,10,225,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,
-		1,11,1,11,1,11,1,11,1,11,5,11,239,8,11,10,11,12,11,242,9,11,1,11,1,11,
-		1,11,1,11,1,11,1,11,3,11,250,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,258,
-		8,13,10,13,12,13,261,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,
-		3,14,272,8,14,1,14,1,14,3,14,276,8,14,1,14,1,14,1,14,1,14,5,14,282,8,14,
-		10,14,12,14,285,9,14,1,14,3,14,288,8,14,1,15,1,15,1,15,3,15,293,8,15,1,
-		16,1,16,1,16,1,16,1,16,1,16,5,16,301,8,16,10,16,12,16,304,9,16,1,16,1,
-		16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,317,8,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,332,8,17,1,
-		17,1,17,4,17,336,8,17,11,17,12,17,337,1,17,1,17,3,17,342,8,17,1,18,1,18,
-		1,18,3,18,347,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,355,8,19,1,20,1,
-		20,1,20,1,20,5,20,361,8,20,10,20,12,20,364,9,20,1,20,1,20,1,21,1,21,1,
-		21,1,21,1,21,1,21,1,21,3,21,375,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,
-		1,21,1,21,3,21,386,8,21,1,22,1,22,1,22,1,22,5,22,392,8,22,10,22,12,22,
-		395,9,22,1,22,1,22,1,23,1,23,1,23,5,23,402,8,23,10,23,12,23,405,9,23,1,
+		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
+		2,57,7,57,1,0,1,0,1,0,1,0,5,0,121,8,0,10,0,12,0,124,9,0,1,0,1,0,1,1,1,
+		1,1,1,1,2,1,2,1,2,1,2,5,2,135,8,2,10,2,12,2,138,9,2,1,2,1,2,1,3,1,3,1,
+		3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,
+		161,8,3,1,4,1,4,1,4,1,4,1,4,5,4,168,8,4,10,4,12,4,171,9,4,1,4,1,4,1,5,
+		1,5,1,5,5,5,178,8,5,10,5,12,5,181,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,
+		1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,199,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,
+		8,207,8,8,10,8,12,8,210,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,220,8,
+		9,1,10,1,10,1,10,1,10,5,10,226,8,10,10,10,12,10,229,9,10,1,10,1,10,1,11,
+		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,243,8,11,10,11,12,11,
+		246,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,254,8,11,1,12,1,12,1,13,1,
+		13,1,13,1,13,5,13,262,8,13,10,13,12,13,265,9,13,1,13,1,13,1,14,1,14,1,
+		14,1,14,1,14,1,14,1,14,3,14,276,8,14,1,14,1,14,3,14,280,8,14,1,14,1,14,
+		1,14,1,14,5,14,286,8,14,10,14,12,14,289,9,14,1,14,3,14,292,8,14,1,15,1,
+		15,1,15,3,15,297,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,305,8,16,10,16,
+		12,16,308,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
+		3,17,321,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		17,1,17,3,17,336,8,17,1,17,1,17,4,17,340,8,17,11,17,12,17,341,1,17,1,17,
+		3,17,346,8,17,1,18,1,18,1,18,3,18,351,8,18,1,19,1,19,1,19,1,19,1,19,1,
+		19,3,19,359,8,19,1,20,1,20,1,20,1,20,5,20,365,8,20,10,20,12,20,368,9,20,
+		1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,379,8,21,1,21,1,21,1,
+		21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,390,8,21,1,22,1,22,1,22,1,22,5,22,
+		396,8,22,10,22,12,22,399,9,22,1,22,1,22,1,23,1,23,1,23,5,23,406,8,23,10,
+		23,12,23,409,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
 		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,
-		23,1,23,1,23,3,23,438,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,446,8,24,
-		10,24,12,24,449,9,24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
+		23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,442,8,23,1,24,1,24,1,24,1,24,1,24,
+		1,24,5,24,450,8,24,10,24,12,24,453,9,24,1,24,1,24,1,25,1,25,1,25,1,25,
 		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,
-		3,25,475,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
-		25,3,25,489,8,25,3,25,491,8,25,1,26,1,26,1,26,1,26,1,26,3,26,498,8,26,
-		1,27,1,27,1,27,1,27,5,27,504,8,27,10,27,12,27,507,9,27,1,27,1,27,1,28,
-		1,28,1,28,1,28,1,28,3,28,516,8,28,1,28,1,28,3,28,520,8,28,1,28,1,28,3,
-		28,524,8,28,1,28,1,28,3,28,528,8,28,1,28,1,28,3,28,532,8,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,546,8,28,10,28,
-		12,28,549,9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
-		1,28,1,28,1,28,1,28,3,28,566,8,28,1,28,1,28,1,28,1,28,1,28,5,28,573,8,
-		28,10,28,12,28,576,9,28,1,28,1,28,3,28,580,8,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,3,28,601,8,28,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,
-		613,8,30,10,30,12,30,616,9,30,1,30,3,30,619,8,30,1,31,1,31,1,31,1,31,5,
-		31,625,8,31,10,31,12,31,628,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,
-		32,5,32,638,8,32,10,32,12,32,641,9,32,3,32,643,8,32,1,33,1,33,1,33,1,34,
-		1,34,1,34,1,34,5,34,652,8,34,10,34,12,34,655,9,34,1,34,3,34,658,8,34,1,
-		35,1,35,1,35,1,35,1,35,1,35,3,35,666,8,35,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,3,36,677,8,36,3,36,679,8,36,1,36,1,36,1,37,1,37,1,37,1,
-		37,1,37,1,37,1,37,3,37,690,8,37,1,37,3,37,693,8,37,1,37,1,37,3,37,697,
-		8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,705,8,38,1,38,1,38,1,38,3,38,710,
-		8,38,1,38,1,38,1,38,3,38,715,8,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,
-		38,3,38,725,8,38,1,38,1,38,1,38,1,38,5,38,731,8,38,10,38,12,38,734,9,38,
-		1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,745,8,39,10,39,12,39,
-		748,9,39,1,39,1,39,3,39,752,8,39,1,39,3,39,755,8,39,1,40,1,40,1,40,1,40,
-		1,40,3,40,762,8,40,1,41,1,41,1,41,1,41,1,41,5,41,769,8,41,10,41,12,41,
-		772,9,41,1,42,1,42,3,42,776,8,42,1,43,1,43,1,43,5,43,781,8,43,10,43,12,
-		43,784,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,5,44,794,8,44,10,44,
-		12,44,797,9,44,3,44,799,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,
-		44,1,44,1,44,3,44,812,8,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,
-		1,44,1,44,1,44,1,44,5,44,827,8,44,10,44,12,44,830,9,44,1,44,1,44,1,44,
-		1,44,5,44,836,8,44,10,44,12,44,839,9,44,1,44,3,44,842,8,44,1,44,1,44,1,
-		44,3,44,847,8,44,1,44,1,44,5,44,851,8,44,10,44,12,44,854,9,44,1,44,1,44,
-		1,44,1,44,5,44,860,8,44,10,44,12,44,863,9,44,1,44,3,44,866,8,44,1,45,1,
-		45,1,45,5,45,871,8,45,10,45,12,45,874,9,45,1,45,1,45,1,46,1,46,1,46,1,
-		46,5,46,882,8,46,10,46,12,46,885,9,46,1,46,5,46,888,8,46,10,46,12,46,891,
-		9,46,1,46,3,46,894,8,46,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
-		47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,3,47,918,
-		8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,926,8,48,10,48,12,48,929,9,48,
-		1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,4,49,956,8,49,11,
-		49,12,49,957,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,5,49,972,8,49,10,49,12,49,975,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,3,49,988,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1007,8,49,1,50,
-		1,50,1,50,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1035,8,52,
-		10,52,12,52,1038,9,52,3,52,1040,8,52,1,52,1,52,1,52,1,52,3,52,1046,8,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1056,8,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,5,52,1076,8,52,10,52,12,52,1079,9,52,1,53,1,53,1,54,1,54,1,54,3,54,
-		1086,8,54,1,55,1,55,1,55,0,1,104,56,0,2,4,6,8,10,12,14,16,18,20,22,24,
-		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
-		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,0,8,1,0,
-		169,170,1,0,15,16,1,0,189,190,1,0,179,180,1,0,177,178,1,0,181,186,1,0,
-		141,147,21,0,3,3,5,9,13,22,24,27,29,29,32,36,40,41,43,44,46,78,80,90,92,
-		93,95,97,101,102,104,106,109,111,120,120,122,126,133,135,148,148,153,167,
-		193,194,1249,0,118,1,0,0,0,2,123,1,0,0,0,4,126,1,0,0,0,6,156,1,0,0,0,8,
-		158,1,0,0,0,10,170,1,0,0,0,12,194,1,0,0,0,14,196,1,0,0,0,16,198,1,0,0,
-		0,18,215,1,0,0,0,20,217,1,0,0,0,22,249,1,0,0,0,24,251,1,0,0,0,26,253,1,
-		0,0,0,28,287,1,0,0,0,30,289,1,0,0,0,32,294,1,0,0,0,34,341,1,0,0,0,36,346,
-		1,0,0,0,38,354,1,0,0,0,40,356,1,0,0,0,42,385,1,0,0,0,44,387,1,0,0,0,46,
-		437,1,0,0,0,48,439,1,0,0,0,50,490,1,0,0,0,52,492,1,0,0,0,54,499,1,0,0,
-		0,56,600,1,0,0,0,58,602,1,0,0,0,60,618,1,0,0,0,62,620,1,0,0,0,64,642,1,
-		0,0,0,66,644,1,0,0,0,68,647,1,0,0,0,70,665,1,0,0,0,72,667,1,0,0,0,74,682,
-		1,0,0,0,76,698,1,0,0,0,78,754,1,0,0,0,80,756,1,0,0,0,82,763,1,0,0,0,84,
-		775,1,0,0,0,86,777,1,0,0,0,88,865,1,0,0,0,90,867,1,0,0,0,92,893,1,0,0,
-		0,94,917,1,0,0,0,96,919,1,0,0,0,98,1006,1,0,0,0,100,1008,1,0,0,0,102,1011,
-		1,0,0,0,104,1055,1,0,0,0,106,1080,1,0,0,0,108,1082,1,0,0,0,110,1087,1,
-		0,0,0,112,117,3,2,1,0,113,117,3,4,2,0,114,117,3,96,48,0,115,117,3,8,4,
-		0,116,112,1,0,0,0,116,113,1,0,0,0,116,114,1,0,0,0,116,115,1,0,0,0,117,
-		120,1,0,0,0,118,116,1,0,0,0,118,119,1,0,0,0,119,121,1,0,0,0,120,118,1,
-		0,0,0,121,122,5,0,0,1,122,1,1,0,0,0,123,124,5,3,0,0,124,125,5,191,0,0,
-		125,3,1,0,0,0,126,127,5,1,0,0,127,128,3,110,55,0,128,132,5,169,0,0,129,
-		131,3,6,3,0,130,129,1,0,0,0,131,134,1,0,0,0,132,130,1,0,0,0,132,133,1,
-		0,0,0,133,135,1,0,0,0,134,132,1,0,0,0,135,136,5,170,0,0,136,5,1,0,0,0,
-		137,157,3,12,6,0,138,157,3,16,8,0,139,157,3,20,10,0,140,157,3,26,13,0,
-		141,157,3,32,16,0,142,157,3,40,20,0,143,157,3,44,22,0,144,157,3,48,24,
-		0,145,157,3,54,27,0,146,157,3,62,31,0,147,157,3,68,34,0,148,157,3,72,36,
-		0,149,157,3,74,37,0,150,157,3,76,38,0,151,157,3,80,40,0,152,157,3,82,41,
-		0,153,157,3,86,43,0,154,157,3,90,45,0,155,157,3,8,4,0,156,137,1,0,0,0,
-		156,138,1,0,0,0,156,139,1,0,0,0,156,140,1,0,0,0,156,141,1,0,0,0,156,142,
-		1,0,0,0,156,143,1,0,0,0,156,144,1,0,0,0,156,145,1,0,0,0,156,146,1,0,0,
-		0,156,147,1,0,0,0,156,148,1,0,0,0,156,149,1,0,0,0,156,150,1,0,0,0,156,
-		151,1,0,0,0,156,152,1,0,0,0,156,153,1,0,0,0,156,154,1,0,0,0,156,155,1,
-		0,0,0,157,7,1,0,0,0,158,159,5,193,0,0,159,165,4,4,0,0,160,164,3,110,55,
-		0,161,164,5,4,0,0,162,164,5,31,0,0,163,160,1,0,0,0,163,161,1,0,0,0,163,
-		162,1,0,0,0,164,167,1,0,0,0,165,163,1,0,0,0,165,166,1,0,0,0,166,168,1,
-		0,0,0,167,165,1,0,0,0,168,169,3,10,5,0,169,9,1,0,0,0,170,175,5,169,0,0,
-		171,174,3,10,5,0,172,174,8,0,0,0,173,171,1,0,0,0,173,172,1,0,0,0,174,177,
-		1,0,0,0,175,173,1,0,0,0,175,176,1,0,0,0,176,178,1,0,0,0,177,175,1,0,0,
-		0,178,179,5,170,0,0,179,11,1,0,0,0,180,181,5,5,0,0,181,195,5,191,0,0,182,
-		183,5,6,0,0,183,195,3,110,55,0,184,185,5,7,0,0,185,195,5,188,0,0,186,187,
-		5,8,0,0,187,195,5,188,0,0,188,189,5,9,0,0,189,195,5,188,0,0,190,191,5,
-		10,0,0,191,195,3,110,55,0,192,193,5,11,0,0,193,195,3,14,7,0,194,180,1,
-		0,0,0,194,182,1,0,0,0,194,184,1,0,0,0,194,186,1,0,0,0,194,188,1,0,0,0,
-		194,190,1,0,0,0,194,192,1,0,0,0,195,13,1,0,0,0,196,197,5,187,0,0,197,15,
-		1,0,0,0,198,199,5,12,0,0,199,200,3,110,55,0,200,204,5,169,0,0,201,203,
-		3,18,9,0,202,201,1,0,0,0,203,206,1,0,0,0,204,202,1,0,0,0,204,205,1,0,0,
-		0,205,207,1,0,0,0,206,204,1,0,0,0,207,208,5,170,0,0,208,17,1,0,0,0,209,
-		210,5,20,0,0,210,216,5,191,0,0,211,212,5,21,0,0,212,216,3,104,52,0,213,
-		214,5,22,0,0,214,216,3,104,52,0,215,209,1,0,0,0,215,211,1,0,0,0,215,213,
-		1,0,0,0,216,19,1,0,0,0,217,218,5,13,0,0,218,219,3,110,55,0,219,223,5,169,
-		0,0,220,222,3,22,11,0,221,220,1,0,0,0,222,225,1,0,0,0,223,221,1,0,0,0,
-		223,224,1,0,0,0,224,226,1,0,0,0,225,223,1,0,0,0,226,227,5,170,0,0,227,
-		21,1,0,0,0,228,229,5,88,0,0,229,250,3,104,52,0,230,231,5,136,0,0,231,232,
-		3,104,52,0,232,233,3,100,50,0,233,250,1,0,0,0,234,235,5,14,0,0,235,236,
-		3,24,12,0,236,240,5,169,0,0,237,239,3,30,15,0,238,237,1,0,0,0,239,242,
-		1,0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,0,0,
-		0,243,244,5,170,0,0,244,250,1,0,0,0,245,246,5,17,0,0,246,247,5,188,0,0,
-		247,248,5,18,0,0,248,250,3,104,52,0,249,228,1,0,0,0,249,230,1,0,0,0,249,
-		234,1,0,0,0,249,245,1,0,0,0,250,23,1,0,0,0,251,252,7,1,0,0,252,25,1,0,
-		0,0,253,254,5,23,0,0,254,255,3,110,55,0,255,259,5,169,0,0,256,258,3,28,
-		14,0,257,256,1,0,0,0,258,261,1,0,0,0,259,257,1,0,0,0,259,260,1,0,0,0,260,
-		262,1,0,0,0,261,259,1,0,0,0,262,263,5,170,0,0,263,27,1,0,0,0,264,265,5,
-		24,0,0,265,288,3,104,52,0,266,267,5,25,0,0,267,268,5,26,0,0,268,271,3,
-		102,51,0,269,270,5,27,0,0,270,272,3,104,52,0,271,269,1,0,0,0,271,272,1,
-		0,0,0,272,275,1,0,0,0,273,274,5,28,0,0,274,276,5,188,0,0,275,273,1,0,0,
-		0,275,276,1,0,0,0,276,288,1,0,0,0,277,278,5,25,0,0,278,279,5,29,0,0,279,
-		283,5,169,0,0,280,282,3,30,15,0,281,280,1,0,0,0,282,285,1,0,0,0,283,281,
-		1,0,0,0,283,284,1,0,0,0,284,286,1,0,0,0,285,283,1,0,0,0,286,288,5,170,
-		0,0,287,264,1,0,0,0,287,266,1,0,0,0,287,277,1,0,0,0,288,29,1,0,0,0,289,
-		290,5,188,0,0,290,292,3,104,52,0,291,293,5,173,0,0,292,291,1,0,0,0,292,
-		293,1,0,0,0,293,31,1,0,0,0,294,295,5,30,0,0,295,296,3,110,55,0,296,297,
-		5,31,0,0,297,298,3,110,55,0,298,302,5,169,0,0,299,301,3,34,17,0,300,299,
-		1,0,0,0,301,304,1,0,0,0,302,300,1,0,0,0,302,303,1,0,0,0,303,305,1,0,0,
-		0,304,302,1,0,0,0,305,306,5,170,0,0,306,33,1,0,0,0,307,308,5,32,0,0,308,
-		342,3,110,55,0,309,310,5,33,0,0,310,311,3,104,52,0,311,316,3,100,50,0,
-		312,313,5,34,0,0,313,314,3,104,52,0,314,315,3,100,50,0,315,317,1,0,0,0,
-		316,312,1,0,0,0,316,317,1,0,0,0,317,342,1,0,0,0,318,319,5,35,0,0,319,342,
-		5,188,0,0,320,321,5,36,0,0,321,342,3,102,51,0,322,323,5,37,0,0,323,324,
-		3,36,18,0,324,325,3,102,51,0,325,326,5,39,0,0,326,327,5,32,0,0,327,331,
-		5,40,0,0,328,329,5,33,0,0,329,330,5,39,0,0,330,332,5,41,0,0,331,328,1,
-		0,0,0,331,332,1,0,0,0,332,342,1,0,0,0,333,335,5,42,0,0,334,336,3,38,19,
-		0,335,334,1,0,0,0,336,337,1,0,0,0,337,335,1,0,0,0,337,338,1,0,0,0,338,
-		342,1,0,0,0,339,340,5,11,0,0,340,342,3,14,7,0,341,307,1,0,0,0,341,309,
-		1,0,0,0,341,318,1,0,0,0,341,320,1,0,0,0,341,322,1,0,0,0,341,333,1,0,0,
-		0,341,339,1,0,0,0,342,35,1,0,0,0,343,344,5,190,0,0,344,347,5,38,0,0,345,
-		347,5,189,0,0,346,343,1,0,0,0,346,345,1,0,0,0,347,37,1,0,0,0,348,349,5,
-		43,0,0,349,355,3,104,52,0,350,351,5,44,0,0,351,355,3,104,52,0,352,353,
-		5,45,0,0,353,355,5,188,0,0,354,348,1,0,0,0,354,350,1,0,0,0,354,352,1,0,
-		0,0,355,39,1,0,0,0,356,357,5,46,0,0,357,358,3,110,55,0,358,362,5,169,0,
-		0,359,361,3,42,21,0,360,359,1,0,0,0,361,364,1,0,0,0,362,360,1,0,0,0,362,
-		363,1,0,0,0,363,365,1,0,0,0,364,362,1,0,0,0,365,366,5,170,0,0,366,41,1,
-		0,0,0,367,368,5,47,0,0,368,386,3,110,55,0,369,370,5,80,0,0,370,386,3,104,
-		52,0,371,372,5,81,0,0,372,374,3,104,52,0,373,375,5,82,0,0,374,373,1,0,
-		0,0,374,375,1,0,0,0,375,386,1,0,0,0,376,377,5,83,0,0,377,378,5,45,0,0,
-		378,386,5,188,0,0,379,380,5,86,0,0,380,386,3,60,30,0,381,382,5,8,0,0,382,
-		386,5,188,0,0,383,384,5,22,0,0,384,386,3,104,52,0,385,367,1,0,0,0,385,
-		369,1,0,0,0,385,371,1,0,0,0,385,376,1,0,0,0,385,379,1,0,0,0,385,381,1,
-		0,0,0,385,383,1,0,0,0,386,43,1,0,0,0,387,388,5,48,0,0,388,389,3,110,55,
-		0,389,393,5,169,0,0,390,392,3,46,23,0,391,390,1,0,0,0,392,395,1,0,0,0,
-		393,391,1,0,0,0,393,394,1,0,0,0,394,396,1,0,0,0,395,393,1,0,0,0,396,397,
-		5,170,0,0,397,45,1,0,0,0,398,399,5,49,0,0,399,403,5,169,0,0,400,402,3,
-		52,26,0,401,400,1,0,0,0,402,405,1,0,0,0,403,401,1,0,0,0,403,404,1,0,0,
-		0,404,406,1,0,0,0,405,403,1,0,0,0,406,438,5,170,0,0,407,408,5,50,0,0,408,
-		438,3,104,52,0,409,410,5,51,0,0,410,438,3,104,52,0,411,412,5,52,0,0,412,
-		413,5,26,0,0,413,438,3,102,51,0,414,415,5,52,0,0,415,416,5,53,0,0,416,
-		417,3,104,52,0,417,418,3,100,50,0,418,438,1,0,0,0,419,420,5,55,0,0,420,
-		438,3,104,52,0,421,422,5,56,0,0,422,438,3,104,52,0,423,424,5,54,0,0,424,
-		438,3,104,52,0,425,426,5,57,0,0,426,427,3,104,52,0,427,428,3,100,50,0,
-		428,438,1,0,0,0,429,430,5,58,0,0,430,431,3,104,52,0,431,432,5,53,0,0,432,
-		433,3,104,52,0,433,434,3,100,50,0,434,438,1,0,0,0,435,436,5,59,0,0,436,
-		438,3,110,55,0,437,398,1,0,0,0,437,407,1,0,0,0,437,409,1,0,0,0,437,411,
-		1,0,0,0,437,414,1,0,0,0,437,419,1,0,0,0,437,421,1,0,0,0,437,423,1,0,0,
-		0,437,425,1,0,0,0,437,429,1,0,0,0,437,435,1,0,0,0,438,47,1,0,0,0,439,440,
-		5,60,0,0,440,441,3,110,55,0,441,442,5,31,0,0,442,443,3,110,55,0,443,447,
-		5,169,0,0,444,446,3,50,25,0,445,444,1,0,0,0,446,449,1,0,0,0,447,445,1,
-		0,0,0,447,448,1,0,0,0,448,450,1,0,0,0,449,447,1,0,0,0,450,451,5,170,0,
-		0,451,49,1,0,0,0,452,453,5,61,0,0,453,491,3,110,55,0,454,455,5,50,0,0,
-		455,491,3,104,52,0,456,457,5,62,0,0,457,458,5,39,0,0,458,491,5,41,0,0,
-		459,460,5,62,0,0,460,491,3,104,52,0,461,462,5,143,0,0,462,463,3,104,52,
-		0,463,464,3,100,50,0,464,491,1,0,0,0,465,466,5,63,0,0,466,491,3,104,52,
-		0,467,468,5,35,0,0,468,491,5,188,0,0,469,470,5,36,0,0,470,491,3,102,51,
-		0,471,472,5,66,0,0,472,474,3,104,52,0,473,475,5,67,0,0,474,473,1,0,0,0,
-		474,475,1,0,0,0,475,491,1,0,0,0,476,477,5,37,0,0,477,478,3,36,18,0,478,
-		479,3,102,51,0,479,480,5,39,0,0,480,481,5,61,0,0,481,482,5,40,0,0,482,
-		491,1,0,0,0,483,484,5,68,0,0,484,488,3,104,52,0,485,486,5,69,0,0,486,487,
-		5,100,0,0,487,489,5,36,0,0,488,485,1,0,0,0,488,489,1,0,0,0,489,491,1,0,
-		0,0,490,452,1,0,0,0,490,454,1,0,0,0,490,456,1,0,0,0,490,459,1,0,0,0,490,
-		461,1,0,0,0,490,465,1,0,0,0,490,467,1,0,0,0,490,469,1,0,0,0,490,471,1,
-		0,0,0,490,476,1,0,0,0,490,483,1,0,0,0,491,51,1,0,0,0,492,493,5,188,0,0,
-		493,494,3,104,52,0,494,495,5,39,0,0,495,497,3,104,52,0,496,498,5,173,0,
-		0,497,496,1,0,0,0,497,498,1,0,0,0,498,53,1,0,0,0,499,500,5,79,0,0,500,
-		501,3,110,55,0,501,505,5,169,0,0,502,504,3,56,28,0,503,502,1,0,0,0,504,
-		507,1,0,0,0,505,503,1,0,0,0,505,506,1,0,0,0,506,508,1,0,0,0,507,505,1,
-		0,0,0,508,509,5,170,0,0,509,55,1,0,0,0,510,511,5,80,0,0,511,601,3,104,
-		52,0,512,513,5,81,0,0,513,515,3,104,52,0,514,516,5,82,0,0,515,514,1,0,
-		0,0,515,516,1,0,0,0,516,519,1,0,0,0,517,518,5,27,0,0,518,520,3,104,52,
-		0,519,517,1,0,0,0,519,520,1,0,0,0,520,523,1,0,0,0,521,522,5,44,0,0,522,
-		524,3,104,52,0,523,521,1,0,0,0,523,524,1,0,0,0,524,601,1,0,0,0,525,527,
-		5,153,0,0,526,528,5,189,0,0,527,526,1,0,0,0,527,528,1,0,0,0,528,531,1,
-		0,0,0,529,530,5,107,0,0,530,532,3,104,52,0,531,529,1,0,0,0,531,532,1,0,
-		0,0,532,601,1,0,0,0,533,534,5,153,0,0,534,601,5,164,0,0,535,536,5,154,
-		0,0,536,601,3,104,52,0,537,538,5,155,0,0,538,601,3,104,52,0,539,540,5,
-		156,0,0,540,541,5,45,0,0,541,601,5,188,0,0,542,543,5,157,0,0,543,547,5,
-		169,0,0,544,546,3,30,15,0,545,544,1,0,0,0,546,549,1,0,0,0,547,545,1,0,
-		0,0,547,548,1,0,0,0,548,550,1,0,0,0,549,547,1,0,0,0,550,601,5,170,0,0,
-		551,552,5,157,0,0,552,553,5,165,0,0,553,554,3,110,55,0,554,555,5,166,0,
-		0,555,556,3,104,52,0,556,601,1,0,0,0,557,558,5,158,0,0,558,601,3,104,52,
-		0,559,560,5,159,0,0,560,565,3,104,52,0,561,562,5,28,0,0,562,566,5,188,
-		0,0,563,564,5,168,0,0,564,566,3,110,55,0,565,561,1,0,0,0,565,563,1,0,0,
-		0,566,601,1,0,0,0,567,568,5,161,0,0,568,569,5,162,0,0,569,570,3,110,55,
-		0,570,574,5,169,0,0,571,573,3,58,29,0,572,571,1,0,0,0,573,576,1,0,0,0,
-		574,572,1,0,0,0,574,575,1,0,0,0,575,579,1,0,0,0,576,574,1,0,0,0,577,578,
-		5,129,0,0,578,580,3,104,52,0,579,577,1,0,0,0,579,580,1,0,0,0,580,581,1,
-		0,0,0,581,582,5,170,0,0,582,601,1,0,0,0,583,584,5,161,0,0,584,585,5,167,
-		0,0,585,586,3,104,52,0,586,587,5,129,0,0,587,588,3,104,52,0,588,601,1,
-		0,0,0,589,590,5,160,0,0,590,601,3,104,52,0,591,592,5,83,0,0,592,593,5,
-		45,0,0,593,601,5,188,0,0,594,595,5,86,0,0,595,601,3,60,30,0,596,597,5,
-		8,0,0,597,601,5,188,0,0,598,599,5,90,0,0,599,601,5,190,0,0,600,510,1,0,
-		0,0,600,512,1,0,0,0,600,525,1,0,0,0,600,533,1,0,0,0,600,535,1,0,0,0,600,
-		537,1,0,0,0,600,539,1,0,0,0,600,542,1,0,0,0,600,551,1,0,0,0,600,557,1,
-		0,0,0,600,559,1,0,0,0,600,567,1,0,0,0,600,583,1,0,0,0,600,589,1,0,0,0,
-		600,591,1,0,0,0,600,594,1,0,0,0,600,596,1,0,0,0,600,598,1,0,0,0,601,57,
-		1,0,0,0,602,603,5,163,0,0,603,604,3,104,52,0,604,605,3,104,52,0,605,59,
-		1,0,0,0,606,619,5,87,0,0,607,619,5,88,0,0,608,619,5,89,0,0,609,610,5,29,
-		0,0,610,614,5,169,0,0,611,613,3,30,15,0,612,611,1,0,0,0,613,616,1,0,0,
-		0,614,612,1,0,0,0,614,615,1,0,0,0,615,617,1,0,0,0,616,614,1,0,0,0,617,
-		619,5,170,0,0,618,606,1,0,0,0,618,607,1,0,0,0,618,608,1,0,0,0,618,609,
-		1,0,0,0,619,61,1,0,0,0,620,621,5,91,0,0,621,622,3,110,55,0,622,626,5,169,
-		0,0,623,625,3,64,32,0,624,623,1,0,0,0,625,628,1,0,0,0,626,624,1,0,0,0,
-		626,627,1,0,0,0,627,629,1,0,0,0,628,626,1,0,0,0,629,630,5,170,0,0,630,
-		63,1,0,0,0,631,632,5,92,0,0,632,643,3,104,52,0,633,634,5,93,0,0,634,639,
-		3,66,33,0,635,636,5,173,0,0,636,638,3,66,33,0,637,635,1,0,0,0,638,641,
-		1,0,0,0,639,637,1,0,0,0,639,640,1,0,0,0,640,643,1,0,0,0,641,639,1,0,0,
-		0,642,631,1,0,0,0,642,633,1,0,0,0,643,65,1,0,0,0,644,645,3,110,55,0,645,
-		646,3,104,52,0,646,67,1,0,0,0,647,648,5,94,0,0,648,657,3,110,55,0,649,
-		653,5,169,0,0,650,652,3,70,35,0,651,650,1,0,0,0,652,655,1,0,0,0,653,651,
-		1,0,0,0,653,654,1,0,0,0,654,656,1,0,0,0,655,653,1,0,0,0,656,658,5,170,
-		0,0,657,649,1,0,0,0,657,658,1,0,0,0,658,69,1,0,0,0,659,660,5,95,0,0,660,
-		666,3,104,52,0,661,662,5,96,0,0,662,666,3,104,52,0,663,664,5,97,0,0,664,
-		666,3,104,52,0,665,659,1,0,0,0,665,661,1,0,0,0,665,663,1,0,0,0,666,71,
-		1,0,0,0,667,668,5,98,0,0,668,669,3,110,55,0,669,670,5,169,0,0,670,678,
-		3,104,52,0,671,676,3,100,50,0,672,673,5,34,0,0,673,674,3,104,52,0,674,
-		675,3,100,50,0,675,677,1,0,0,0,676,672,1,0,0,0,676,677,1,0,0,0,677,679,
-		1,0,0,0,678,671,1,0,0,0,678,679,1,0,0,0,679,680,1,0,0,0,680,681,5,170,
-		0,0,681,73,1,0,0,0,682,683,5,99,0,0,683,684,3,110,55,0,684,685,5,176,0,
-		0,685,692,3,104,52,0,686,689,5,100,0,0,687,690,5,101,0,0,688,690,5,102,
-		0,0,689,687,1,0,0,0,689,688,1,0,0,0,690,691,1,0,0,0,691,693,3,102,51,0,
-		692,686,1,0,0,0,692,693,1,0,0,0,693,696,1,0,0,0,694,695,5,28,0,0,695,697,
-		5,188,0,0,696,694,1,0,0,0,696,697,1,0,0,0,697,75,1,0,0,0,698,699,5,103,
-		0,0,699,700,3,110,55,0,700,701,5,107,0,0,701,704,3,104,52,0,702,703,5,
-		28,0,0,703,705,5,188,0,0,704,702,1,0,0,0,704,705,1,0,0,0,705,709,1,0,0,
-		0,706,707,5,104,0,0,707,708,5,106,0,0,708,710,5,190,0,0,709,706,1,0,0,
-		0,709,710,1,0,0,0,710,714,1,0,0,0,711,712,5,105,0,0,712,713,5,106,0,0,
-		713,715,5,190,0,0,714,711,1,0,0,0,714,715,1,0,0,0,715,724,1,0,0,0,716,
-		717,5,124,0,0,717,718,5,138,0,0,718,719,3,110,55,0,719,720,5,125,0,0,720,
-		721,5,127,0,0,721,722,5,190,0,0,722,723,5,126,0,0,723,725,1,0,0,0,724,
-		716,1,0,0,0,724,725,1,0,0,0,725,726,1,0,0,0,726,727,5,175,0,0,727,732,
-		3,78,39,0,728,729,5,173,0,0,729,731,3,78,39,0,730,728,1,0,0,0,731,734,
-		1,0,0,0,732,730,1,0,0,0,732,733,1,0,0,0,733,77,1,0,0,0,734,732,1,0,0,0,
-		735,736,5,120,0,0,736,737,5,189,0,0,737,738,5,127,0,0,738,755,3,110,55,
-		0,739,751,5,123,0,0,740,741,5,171,0,0,741,746,3,110,55,0,742,743,5,173,
-		0,0,743,745,3,110,55,0,744,742,1,0,0,0,745,748,1,0,0,0,746,744,1,0,0,0,
-		746,747,1,0,0,0,747,749,1,0,0,0,748,746,1,0,0,0,749,750,5,172,0,0,750,
-		752,1,0,0,0,751,740,1,0,0,0,751,752,1,0,0,0,752,755,1,0,0,0,753,755,3,
-		110,55,0,754,735,1,0,0,0,754,739,1,0,0,0,754,753,1,0,0,0,755,79,1,0,0,
-		0,756,757,5,108,0,0,757,758,5,107,0,0,758,761,3,104,52,0,759,760,5,109,
-		0,0,760,762,3,102,51,0,761,759,1,0,0,0,761,762,1,0,0,0,762,81,1,0,0,0,
-		763,764,5,110,0,0,764,765,5,111,0,0,765,770,3,84,42,0,766,767,5,173,0,
-		0,767,769,3,84,42,0,768,766,1,0,0,0,769,772,1,0,0,0,770,768,1,0,0,0,770,
-		771,1,0,0,0,771,83,1,0,0,0,772,770,1,0,0,0,773,776,5,42,0,0,774,776,3,
-		110,55,0,775,773,1,0,0,0,775,774,1,0,0,0,776,85,1,0,0,0,777,778,5,112,
-		0,0,778,782,5,169,0,0,779,781,3,88,44,0,780,779,1,0,0,0,781,784,1,0,0,
-		0,782,780,1,0,0,0,782,783,1,0,0,0,783,785,1,0,0,0,784,782,1,0,0,0,785,
-		786,5,170,0,0,786,87,1,0,0,0,787,788,5,10,0,0,788,798,3,108,54,0,789,790,
-		5,113,0,0,790,795,3,110,55,0,791,792,5,173,0,0,792,794,3,110,55,0,793,
-		791,1,0,0,0,794,797,1,0,0,0,795,793,1,0,0,0,795,796,1,0,0,0,796,799,1,
-		0,0,0,797,795,1,0,0,0,798,789,1,0,0,0,798,799,1,0,0,0,799,866,1,0,0,0,
-		800,801,5,114,0,0,801,866,3,110,55,0,802,803,5,115,0,0,803,866,3,110,55,
-		0,804,805,5,116,0,0,805,806,5,117,0,0,806,807,5,118,0,0,807,866,3,110,
-		55,0,808,811,5,119,0,0,809,810,5,189,0,0,810,812,5,149,0,0,811,809,1,0,
-		0,0,811,812,1,0,0,0,812,813,1,0,0,0,813,814,5,117,0,0,814,815,5,127,0,
-		0,815,866,3,110,55,0,816,817,5,120,0,0,817,818,5,189,0,0,818,819,5,149,
-		0,0,819,820,5,117,0,0,820,821,5,127,0,0,821,866,3,110,55,0,822,823,5,128,
-		0,0,823,824,3,104,52,0,824,828,5,169,0,0,825,827,3,88,44,0,826,825,1,0,
-		0,0,827,830,1,0,0,0,828,826,1,0,0,0,828,829,1,0,0,0,829,831,1,0,0,0,830,
-		828,1,0,0,0,831,841,5,170,0,0,832,833,5,129,0,0,833,837,5,169,0,0,834,
-		836,3,88,44,0,835,834,1,0,0,0,836,839,1,0,0,0,837,835,1,0,0,0,837,838,
-		1,0,0,0,838,840,1,0,0,0,839,837,1,0,0,0,840,842,5,170,0,0,841,832,1,0,
-		0,0,841,842,1,0,0,0,842,866,1,0,0,0,843,846,5,121,0,0,844,845,5,138,0,
-		0,845,847,5,80,0,0,846,844,1,0,0,0,846,847,1,0,0,0,847,848,1,0,0,0,848,
-		852,5,169,0,0,849,851,3,88,44,0,850,849,1,0,0,0,851,854,1,0,0,0,852,850,
-		1,0,0,0,852,853,1,0,0,0,853,855,1,0,0,0,854,852,1,0,0,0,855,866,5,170,
-		0,0,856,857,5,122,0,0,857,861,5,169,0,0,858,860,3,88,44,0,859,858,1,0,
-		0,0,860,863,1,0,0,0,861,859,1,0,0,0,861,862,1,0,0,0,862,864,1,0,0,0,863,
-		861,1,0,0,0,864,866,5,170,0,0,865,787,1,0,0,0,865,800,1,0,0,0,865,802,
-		1,0,0,0,865,804,1,0,0,0,865,808,1,0,0,0,865,816,1,0,0,0,865,822,1,0,0,
-		0,865,843,1,0,0,0,865,856,1,0,0,0,866,89,1,0,0,0,867,868,5,131,0,0,868,
-		872,5,169,0,0,869,871,3,92,46,0,870,869,1,0,0,0,871,874,1,0,0,0,872,870,
-		1,0,0,0,872,873,1,0,0,0,873,875,1,0,0,0,874,872,1,0,0,0,875,876,5,170,
-		0,0,876,91,1,0,0,0,877,878,5,132,0,0,878,883,3,110,55,0,879,880,5,173,
-		0,0,880,882,3,110,55,0,881,879,1,0,0,0,882,885,1,0,0,0,883,881,1,0,0,0,
-		883,884,1,0,0,0,884,889,1,0,0,0,885,883,1,0,0,0,886,888,3,94,47,0,887,
-		886,1,0,0,0,888,891,1,0,0,0,889,887,1,0,0,0,889,890,1,0,0,0,890,894,1,
-		0,0,0,891,889,1,0,0,0,892,894,3,86,43,0,893,877,1,0,0,0,893,892,1,0,0,
-		0,894,93,1,0,0,0,895,896,5,133,0,0,896,918,3,104,52,0,897,898,5,134,0,
-		0,898,918,3,102,51,0,899,900,5,70,0,0,900,901,3,104,52,0,901,902,5,140,
-		0,0,902,903,5,78,0,0,903,918,1,0,0,0,904,905,5,71,0,0,905,918,3,104,52,
-		0,906,907,5,72,0,0,907,908,3,104,52,0,908,909,5,140,0,0,909,910,5,78,0,
-		0,910,918,1,0,0,0,911,912,5,73,0,0,912,918,3,104,52,0,913,914,5,74,0,0,
-		914,918,5,75,0,0,915,916,5,76,0,0,916,918,3,104,52,0,917,895,1,0,0,0,917,
-		897,1,0,0,0,917,899,1,0,0,0,917,904,1,0,0,0,917,906,1,0,0,0,917,911,1,
-		0,0,0,917,913,1,0,0,0,917,915,1,0,0,0,918,95,1,0,0,0,919,920,5,2,0,0,920,
-		921,3,110,55,0,921,922,5,4,0,0,922,923,3,110,55,0,923,927,5,169,0,0,924,
-		926,3,98,49,0,925,924,1,0,0,0,926,929,1,0,0,0,927,925,1,0,0,0,927,928,
-		1,0,0,0,928,930,1,0,0,0,929,927,1,0,0,0,930,931,5,170,0,0,931,97,1,0,0,
-		0,932,933,3,110,55,0,933,934,5,37,0,0,934,935,5,135,0,0,935,936,5,190,
-		0,0,936,1007,1,0,0,0,937,938,3,108,54,0,938,939,5,136,0,0,939,940,3,104,
-		52,0,940,941,3,100,50,0,941,1007,1,0,0,0,942,943,3,108,54,0,943,944,5,
-		137,0,0,944,945,3,104,52,0,945,946,5,138,0,0,946,947,5,188,0,0,947,1007,
-		1,0,0,0,948,949,3,110,55,0,949,950,5,139,0,0,950,951,5,31,0,0,951,952,
-		5,188,0,0,952,1007,1,0,0,0,953,955,5,131,0,0,954,956,3,94,47,0,955,954,
-		1,0,0,0,956,957,1,0,0,0,957,955,1,0,0,0,957,958,1,0,0,0,958,1007,1,0,0,
-		0,959,960,5,131,0,0,960,961,5,132,0,0,961,1007,5,77,0,0,962,963,3,110,
-		55,0,963,964,5,88,0,0,964,965,3,104,52,0,965,1007,1,0,0,0,966,967,3,110,
-		55,0,967,968,5,14,0,0,968,969,3,24,12,0,969,973,5,169,0,0,970,972,3,30,
-		15,0,971,970,1,0,0,0,972,975,1,0,0,0,973,971,1,0,0,0,973,974,1,0,0,0,974,
-		976,1,0,0,0,975,973,1,0,0,0,976,977,5,170,0,0,977,1007,1,0,0,0,978,979,
-		3,110,55,0,979,980,5,17,0,0,980,981,5,188,0,0,981,982,5,18,0,0,982,983,
-		3,104,52,0,983,1007,1,0,0,0,984,985,3,110,55,0,985,987,5,19,0,0,986,988,
-		5,177,0,0,987,986,1,0,0,0,987,988,1,0,0,0,988,989,1,0,0,0,989,990,3,104,
-		52,0,990,1007,1,0,0,0,991,992,3,110,55,0,992,993,5,64,0,0,993,994,3,104,
-		52,0,994,1007,1,0,0,0,995,996,3,110,55,0,996,997,5,65,0,0,997,998,5,106,
-		0,0,998,999,3,102,51,0,999,1000,5,39,0,0,1000,1001,3,104,52,0,1001,1007,
-		1,0,0,0,1002,1003,3,110,55,0,1003,1004,5,152,0,0,1004,1005,5,65,0,0,1005,
-		1007,1,0,0,0,1006,932,1,0,0,0,1006,937,1,0,0,0,1006,942,1,0,0,0,1006,948,
-		1,0,0,0,1006,953,1,0,0,0,1006,959,1,0,0,0,1006,962,1,0,0,0,1006,966,1,
-		0,0,0,1006,978,1,0,0,0,1006,984,1,0,0,0,1006,991,1,0,0,0,1006,995,1,0,
-		0,0,1006,1002,1,0,0,0,1007,99,1,0,0,0,1008,1009,5,140,0,0,1009,1010,5,
-		148,0,0,1010,101,1,0,0,0,1011,1012,5,189,0,0,1012,103,1,0,0,0,1013,1014,
-		6,52,-1,0,1014,1015,5,171,0,0,1015,1016,3,104,52,0,1016,1017,5,172,0,0,
-		1017,1056,1,0,0,0,1018,1019,5,178,0,0,1019,1056,3,104,52,16,1020,1021,
-		5,152,0,0,1021,1056,3,104,52,11,1022,1023,5,128,0,0,1023,1024,3,104,52,
-		0,1024,1025,5,130,0,0,1025,1026,3,104,52,0,1026,1027,5,129,0,0,1027,1028,
-		3,104,52,0,1028,1056,1,0,0,0,1029,1030,3,110,55,0,1030,1039,5,171,0,0,
-		1031,1036,3,104,52,0,1032,1033,5,173,0,0,1033,1035,3,104,52,0,1034,1032,
-		1,0,0,0,1035,1038,1,0,0,0,1036,1034,1,0,0,0,1036,1037,1,0,0,0,1037,1040,
-		1,0,0,0,1038,1036,1,0,0,0,1039,1031,1,0,0,0,1039,1040,1,0,0,0,1040,1041,
-		1,0,0,0,1041,1042,5,172,0,0,1042,1056,1,0,0,0,1043,1045,7,2,0,0,1044,1046,
-		3,106,53,0,1045,1044,1,0,0,0,1045,1046,1,0,0,0,1046,1047,1,0,0,0,1047,
-		1048,5,140,0,0,1048,1056,3,106,53,0,1049,1050,5,190,0,0,1050,1056,3,106,
-		53,0,1051,1056,5,189,0,0,1052,1056,5,190,0,0,1053,1056,5,188,0,0,1054,
-		1056,3,108,54,0,1055,1013,1,0,0,0,1055,1018,1,0,0,0,1055,1020,1,0,0,0,
-		1055,1022,1,0,0,0,1055,1029,1,0,0,0,1055,1043,1,0,0,0,1055,1049,1,0,0,
-		0,1055,1051,1,0,0,0,1055,1052,1,0,0,0,1055,1053,1,0,0,0,1055,1054,1,0,
-		0,0,1056,1077,1,0,0,0,1057,1058,10,15,0,0,1058,1059,5,149,0,0,1059,1076,
-		3,104,52,16,1060,1061,10,14,0,0,1061,1062,7,3,0,0,1062,1076,3,104,52,15,
-		1063,1064,10,13,0,0,1064,1065,7,4,0,0,1065,1076,3,104,52,14,1066,1067,
-		10,12,0,0,1067,1068,7,5,0,0,1068,1076,3,104,52,13,1069,1070,10,10,0,0,
-		1070,1071,5,150,0,0,1071,1076,3,104,52,11,1072,1073,10,9,0,0,1073,1074,
-		5,151,0,0,1074,1076,3,104,52,10,1075,1057,1,0,0,0,1075,1060,1,0,0,0,1075,
-		1063,1,0,0,0,1075,1066,1,0,0,0,1075,1069,1,0,0,0,1075,1072,1,0,0,0,1076,
-		1079,1,0,0,0,1077,1075,1,0,0,0,1077,1078,1,0,0,0,1078,105,1,0,0,0,1079,
-		1077,1,0,0,0,1080,1081,7,6,0,0,1081,107,1,0,0,0,1082,1085,3,110,55,0,1083,
-		1084,5,174,0,0,1084,1086,3,110,55,0,1085,1083,1,0,0,0,1085,1086,1,0,0,
-		0,1086,109,1,0,0,0,1087,1088,7,7,0,0,1088,111,1,0,0,0,101,116,118,132,
-		156,163,165,173,175,194,204,215,223,240,249,259,271,275,283,287,292,302,
-		316,331,337,341,346,354,362,374,385,393,403,437,447,474,488,490,497,505,
-		515,519,523,527,531,547,565,574,579,600,614,618,626,639,642,653,657,665,
-		676,678,689,692,696,704,709,714,724,732,746,751,754,761,770,775,782,795,
-		798,811,828,837,841,846,852,861,865,872,883,889,893,917,927,957,973,987,
-		1006,1036,1039,1045,1055,1075,1077,1085
+		1,25,1,25,1,25,1,25,3,25,479,8,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
+		25,1,25,1,25,1,25,1,25,3,25,493,8,25,3,25,495,8,25,1,26,1,26,1,26,1,26,
+		1,26,3,26,502,8,26,1,27,1,27,1,27,1,27,5,27,508,8,27,10,27,12,27,511,9,
+		27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,520,8,28,1,28,1,28,3,28,524,
+		8,28,1,28,1,28,3,28,528,8,28,1,28,1,28,3,28,532,8,28,1,28,1,28,3,28,536,
+		8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,5,28,
+		550,8,28,10,28,12,28,553,9,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,570,8,28,1,28,1,28,1,28,1,28,1,
+		28,5,28,577,8,28,10,28,12,28,580,9,28,1,28,1,28,3,28,584,8,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,3,28,605,8,28,1,29,1,29,1,29,1,29,1,30,1,30,1,30,1,30,1,
+		30,1,30,5,30,617,8,30,10,30,12,30,620,9,30,1,30,3,30,623,8,30,1,31,1,31,
+		1,31,1,31,5,31,629,8,31,10,31,12,31,632,9,31,1,31,1,31,1,32,1,32,1,32,
+		1,32,1,32,1,32,5,32,642,8,32,10,32,12,32,645,9,32,3,32,647,8,32,1,33,1,
+		33,1,33,1,34,1,34,1,34,1,34,5,34,656,8,34,10,34,12,34,659,9,34,1,34,3,
+		34,662,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,670,8,35,1,36,1,36,1,36,
+		1,36,1,36,1,36,1,36,1,36,1,36,3,36,681,8,36,3,36,683,8,36,1,36,1,36,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,694,8,37,1,37,3,37,697,8,37,1,37,
+		1,37,3,37,701,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,709,8,38,1,38,1,
+		38,1,38,3,38,714,8,38,1,38,1,38,1,38,3,38,719,8,38,1,38,1,38,1,38,1,38,
+		1,38,1,38,1,38,1,38,3,38,729,8,38,1,38,1,38,1,38,1,38,5,38,735,8,38,10,
+		38,12,38,738,9,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,5,39,749,
+		8,39,10,39,12,39,752,9,39,1,39,1,39,3,39,756,8,39,1,39,3,39,759,8,39,1,
+		40,1,40,1,40,1,40,1,40,3,40,766,8,40,1,41,1,41,1,41,1,41,1,41,5,41,773,
+		8,41,10,41,12,41,776,9,41,1,42,1,42,3,42,780,8,42,1,43,1,43,1,43,5,43,
+		785,8,43,10,43,12,43,788,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,1,44,
+		5,44,798,8,44,10,44,12,44,801,9,44,3,44,803,8,44,1,44,1,44,1,44,1,44,1,
+		44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,816,8,44,1,44,1,44,1,44,1,44,1,44,
+		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,831,8,44,10,44,12,44,834,
+		9,44,1,44,1,44,1,44,1,44,5,44,840,8,44,10,44,12,44,843,9,44,1,44,3,44,
+		846,8,44,1,44,1,44,1,44,3,44,851,8,44,1,44,1,44,5,44,855,8,44,10,44,12,
+		44,858,9,44,1,44,1,44,1,44,1,44,5,44,864,8,44,10,44,12,44,867,9,44,1,44,
+		3,44,870,8,44,1,45,1,45,1,45,5,45,875,8,45,10,45,12,45,878,9,45,1,45,1,
+		45,1,46,1,46,1,46,1,46,5,46,886,8,46,10,46,12,46,889,9,46,1,46,5,46,892,
+		8,46,10,46,12,46,895,9,46,1,46,3,46,898,8,46,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,3,47,922,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,930,8,
+		48,10,48,12,48,933,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,3,49,950,8,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,967,8,49,10,49,12,49,
+		970,9,49,3,49,972,8,49,1,49,5,49,975,8,49,10,49,12,49,978,9,49,3,49,980,
+		8,49,1,49,1,49,4,49,984,8,49,11,49,12,49,985,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,1000,8,49,10,49,12,49,1003,9,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1016,8,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1054,8,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,3,49,1077,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,3,49,1087,8,49,1,50,1,50,1,50,1,50,1,50,1,50,1,51,1,51,1,51,1,51,
+		1,52,1,52,1,52,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1125,
+		8,54,10,54,12,54,1128,9,54,3,54,1130,8,54,1,54,1,54,1,54,1,54,3,54,1136,
+		8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1146,8,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,5,54,1166,8,54,10,54,12,54,1169,9,54,1,55,1,55,1,56,1,56,1,56,
+		3,56,1176,8,56,1,57,1,57,1,57,0,1,108,58,0,2,4,6,8,10,12,14,16,18,20,22,
+		24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,
+		72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,
+		114,0,8,1,0,186,187,1,0,15,16,1,0,206,207,1,0,196,197,1,0,194,195,1,0,
+		198,203,1,0,158,164,21,0,3,3,5,9,13,39,41,44,46,46,49,53,57,58,60,61,63,
+		95,97,107,109,110,112,114,118,119,121,123,126,128,137,137,139,143,150,
+		152,165,165,170,184,210,211,1352,0,122,1,0,0,0,2,127,1,0,0,0,4,130,1,0,
+		0,0,6,160,1,0,0,0,8,162,1,0,0,0,10,174,1,0,0,0,12,198,1,0,0,0,14,200,1,
+		0,0,0,16,202,1,0,0,0,18,219,1,0,0,0,20,221,1,0,0,0,22,253,1,0,0,0,24,255,
+		1,0,0,0,26,257,1,0,0,0,28,291,1,0,0,0,30,293,1,0,0,0,32,298,1,0,0,0,34,
+		345,1,0,0,0,36,350,1,0,0,0,38,358,1,0,0,0,40,360,1,0,0,0,42,389,1,0,0,
+		0,44,391,1,0,0,0,46,441,1,0,0,0,48,443,1,0,0,0,50,494,1,0,0,0,52,496,1,
+		0,0,0,54,503,1,0,0,0,56,604,1,0,0,0,58,606,1,0,0,0,60,622,1,0,0,0,62,624,
+		1,0,0,0,64,646,1,0,0,0,66,648,1,0,0,0,68,651,1,0,0,0,70,669,1,0,0,0,72,
+		671,1,0,0,0,74,686,1,0,0,0,76,702,1,0,0,0,78,758,1,0,0,0,80,760,1,0,0,
+		0,82,767,1,0,0,0,84,779,1,0,0,0,86,781,1,0,0,0,88,869,1,0,0,0,90,871,1,
+		0,0,0,92,897,1,0,0,0,94,921,1,0,0,0,96,923,1,0,0,0,98,1086,1,0,0,0,100,
+		1088,1,0,0,0,102,1094,1,0,0,0,104,1098,1,0,0,0,106,1101,1,0,0,0,108,1145,
+		1,0,0,0,110,1170,1,0,0,0,112,1172,1,0,0,0,114,1177,1,0,0,0,116,121,3,2,
+		1,0,117,121,3,4,2,0,118,121,3,96,48,0,119,121,3,8,4,0,120,116,1,0,0,0,
+		120,117,1,0,0,0,120,118,1,0,0,0,120,119,1,0,0,0,121,124,1,0,0,0,122,120,
+		1,0,0,0,122,123,1,0,0,0,123,125,1,0,0,0,124,122,1,0,0,0,125,126,5,0,0,
+		1,126,1,1,0,0,0,127,128,5,3,0,0,128,129,5,208,0,0,129,3,1,0,0,0,130,131,
+		5,1,0,0,131,132,3,114,57,0,132,136,5,186,0,0,133,135,3,6,3,0,134,133,1,
+		0,0,0,135,138,1,0,0,0,136,134,1,0,0,0,136,137,1,0,0,0,137,139,1,0,0,0,
+		138,136,1,0,0,0,139,140,5,187,0,0,140,5,1,0,0,0,141,161,3,12,6,0,142,161,
+		3,16,8,0,143,161,3,20,10,0,144,161,3,26,13,0,145,161,3,32,16,0,146,161,
+		3,40,20,0,147,161,3,44,22,0,148,161,3,48,24,0,149,161,3,54,27,0,150,161,
+		3,62,31,0,151,161,3,68,34,0,152,161,3,72,36,0,153,161,3,74,37,0,154,161,
+		3,76,38,0,155,161,3,80,40,0,156,161,3,82,41,0,157,161,3,86,43,0,158,161,
+		3,90,45,0,159,161,3,8,4,0,160,141,1,0,0,0,160,142,1,0,0,0,160,143,1,0,
+		0,0,160,144,1,0,0,0,160,145,1,0,0,0,160,146,1,0,0,0,160,147,1,0,0,0,160,
+		148,1,0,0,0,160,149,1,0,0,0,160,150,1,0,0,0,160,151,1,0,0,0,160,152,1,
+		0,0,0,160,153,1,0,0,0,160,154,1,0,0,0,160,155,1,0,0,0,160,156,1,0,0,0,
+		160,157,1,0,0,0,160,158,1,0,0,0,160,159,1,0,0,0,161,7,1,0,0,0,162,163,
+		5,210,0,0,163,169,4,4,0,0,164,168,3,114,57,0,165,168,5,4,0,0,166,168,5,
+		48,0,0,167,164,1,0,0,0,167,165,1,0,0,0,167,166,1,0,0,0,168,171,1,0,0,0,
+		169,167,1,0,0,0,169,170,1,0,0,0,170,172,1,0,0,0,171,169,1,0,0,0,172,173,
+		3,10,5,0,173,9,1,0,0,0,174,179,5,186,0,0,175,178,3,10,5,0,176,178,8,0,
+		0,0,177,175,1,0,0,0,177,176,1,0,0,0,178,181,1,0,0,0,179,177,1,0,0,0,179,
+		180,1,0,0,0,180,182,1,0,0,0,181,179,1,0,0,0,182,183,5,187,0,0,183,11,1,
+		0,0,0,184,185,5,5,0,0,185,199,5,208,0,0,186,187,5,6,0,0,187,199,3,114,
+		57,0,188,189,5,7,0,0,189,199,5,205,0,0,190,191,5,8,0,0,191,199,5,205,0,
+		0,192,193,5,9,0,0,193,199,5,205,0,0,194,195,5,10,0,0,195,199,3,114,57,
+		0,196,197,5,11,0,0,197,199,3,14,7,0,198,184,1,0,0,0,198,186,1,0,0,0,198,
+		188,1,0,0,0,198,190,1,0,0,0,198,192,1,0,0,0,198,194,1,0,0,0,198,196,1,
+		0,0,0,199,13,1,0,0,0,200,201,5,204,0,0,201,15,1,0,0,0,202,203,5,12,0,0,
+		203,204,3,114,57,0,204,208,5,186,0,0,205,207,3,18,9,0,206,205,1,0,0,0,
+		207,210,1,0,0,0,208,206,1,0,0,0,208,209,1,0,0,0,209,211,1,0,0,0,210,208,
+		1,0,0,0,211,212,5,187,0,0,212,17,1,0,0,0,213,214,5,37,0,0,214,220,5,208,
+		0,0,215,216,5,38,0,0,216,220,3,108,54,0,217,218,5,39,0,0,218,220,3,108,
+		54,0,219,213,1,0,0,0,219,215,1,0,0,0,219,217,1,0,0,0,220,19,1,0,0,0,221,
+		222,5,13,0,0,222,223,3,114,57,0,223,227,5,186,0,0,224,226,3,22,11,0,225,
+		224,1,0,0,0,226,229,1,0,0,0,227,225,1,0,0,0,227,228,1,0,0,0,228,230,1,
+		0,0,0,229,227,1,0,0,0,230,231,5,187,0,0,231,21,1,0,0,0,232,233,5,105,0,
+		0,233,254,3,108,54,0,234,235,5,153,0,0,235,236,3,108,54,0,236,237,3,104,
+		52,0,237,254,1,0,0,0,238,239,5,14,0,0,239,240,3,24,12,0,240,244,5,186,
+		0,0,241,243,3,30,15,0,242,241,1,0,0,0,243,246,1,0,0,0,244,242,1,0,0,0,
+		244,245,1,0,0,0,245,247,1,0,0,0,246,244,1,0,0,0,247,248,5,187,0,0,248,
+		254,1,0,0,0,249,250,5,17,0,0,250,251,5,205,0,0,251,252,5,18,0,0,252,254,
+		3,108,54,0,253,232,1,0,0,0,253,234,1,0,0,0,253,238,1,0,0,0,253,249,1,0,
+		0,0,254,23,1,0,0,0,255,256,7,1,0,0,256,25,1,0,0,0,257,258,5,40,0,0,258,
+		259,3,114,57,0,259,263,5,186,0,0,260,262,3,28,14,0,261,260,1,0,0,0,262,
+		265,1,0,0,0,263,261,1,0,0,0,263,264,1,0,0,0,264,266,1,0,0,0,265,263,1,
+		0,0,0,266,267,5,187,0,0,267,27,1,0,0,0,268,269,5,41,0,0,269,292,3,108,
+		54,0,270,271,5,42,0,0,271,272,5,43,0,0,272,275,3,106,53,0,273,274,5,44,
+		0,0,274,276,3,108,54,0,275,273,1,0,0,0,275,276,1,0,0,0,276,279,1,0,0,0,
+		277,278,5,45,0,0,278,280,5,205,0,0,279,277,1,0,0,0,279,280,1,0,0,0,280,
+		292,1,0,0,0,281,282,5,42,0,0,282,283,5,46,0,0,283,287,5,186,0,0,284,286,
+		3,30,15,0,285,284,1,0,0,0,286,289,1,0,0,0,287,285,1,0,0,0,287,288,1,0,
+		0,0,288,290,1,0,0,0,289,287,1,0,0,0,290,292,5,187,0,0,291,268,1,0,0,0,
+		291,270,1,0,0,0,291,281,1,0,0,0,292,29,1,0,0,0,293,294,5,205,0,0,294,296,
+		3,108,54,0,295,297,5,190,0,0,296,295,1,0,0,0,296,297,1,0,0,0,297,31,1,
+		0,0,0,298,299,5,47,0,0,299,300,3,114,57,0,300,301,5,48,0,0,301,302,3,114,
+		57,0,302,306,5,186,0,0,303,305,3,34,17,0,304,303,1,0,0,0,305,308,1,0,0,
+		0,306,304,1,0,0,0,306,307,1,0,0,0,307,309,1,0,0,0,308,306,1,0,0,0,309,
+		310,5,187,0,0,310,33,1,0,0,0,311,312,5,49,0,0,312,346,3,114,57,0,313,314,
+		5,50,0,0,314,315,3,108,54,0,315,320,3,104,52,0,316,317,5,51,0,0,317,318,
+		3,108,54,0,318,319,3,104,52,0,319,321,1,0,0,0,320,316,1,0,0,0,320,321,
+		1,0,0,0,321,346,1,0,0,0,322,323,5,52,0,0,323,346,5,205,0,0,324,325,5,53,
+		0,0,325,346,3,106,53,0,326,327,5,54,0,0,327,328,3,36,18,0,328,329,3,106,
+		53,0,329,330,5,56,0,0,330,331,5,49,0,0,331,335,5,57,0,0,332,333,5,50,0,
+		0,333,334,5,56,0,0,334,336,5,58,0,0,335,332,1,0,0,0,335,336,1,0,0,0,336,
+		346,1,0,0,0,337,339,5,59,0,0,338,340,3,38,19,0,339,338,1,0,0,0,340,341,
+		1,0,0,0,341,339,1,0,0,0,341,342,1,0,0,0,342,346,1,0,0,0,343,344,5,11,0,
+		0,344,346,3,14,7,0,345,311,1,0,0,0,345,313,1,0,0,0,345,322,1,0,0,0,345,
+		324,1,0,0,0,345,326,1,0,0,0,345,337,1,0,0,0,345,343,1,0,0,0,346,35,1,0,
+		0,0,347,348,5,207,0,0,348,351,5,55,0,0,349,351,5,206,0,0,350,347,1,0,0,
+		0,350,349,1,0,0,0,351,37,1,0,0,0,352,353,5,60,0,0,353,359,3,108,54,0,354,
+		355,5,61,0,0,355,359,3,108,54,0,356,357,5,62,0,0,357,359,5,205,0,0,358,
+		352,1,0,0,0,358,354,1,0,0,0,358,356,1,0,0,0,359,39,1,0,0,0,360,361,5,63,
+		0,0,361,362,3,114,57,0,362,366,5,186,0,0,363,365,3,42,21,0,364,363,1,0,
+		0,0,365,368,1,0,0,0,366,364,1,0,0,0,366,367,1,0,0,0,367,369,1,0,0,0,368,
+		366,1,0,0,0,369,370,5,187,0,0,370,41,1,0,0,0,371,372,5,64,0,0,372,390,
+		3,114,57,0,373,374,5,97,0,0,374,390,3,108,54,0,375,376,5,98,0,0,376,378,
+		3,108,54,0,377,379,5,99,0,0,378,377,1,0,0,0,378,379,1,0,0,0,379,390,1,
+		0,0,0,380,381,5,100,0,0,381,382,5,62,0,0,382,390,5,205,0,0,383,384,5,103,
+		0,0,384,390,3,60,30,0,385,386,5,8,0,0,386,390,5,205,0,0,387,388,5,39,0,
+		0,388,390,3,108,54,0,389,371,1,0,0,0,389,373,1,0,0,0,389,375,1,0,0,0,389,
+		380,1,0,0,0,389,383,1,0,0,0,389,385,1,0,0,0,389,387,1,0,0,0,390,43,1,0,
+		0,0,391,392,5,65,0,0,392,393,3,114,57,0,393,397,5,186,0,0,394,396,3,46,
+		23,0,395,394,1,0,0,0,396,399,1,0,0,0,397,395,1,0,0,0,397,398,1,0,0,0,398,
+		400,1,0,0,0,399,397,1,0,0,0,400,401,5,187,0,0,401,45,1,0,0,0,402,403,5,
+		66,0,0,403,407,5,186,0,0,404,406,3,52,26,0,405,404,1,0,0,0,406,409,1,0,
+		0,0,407,405,1,0,0,0,407,408,1,0,0,0,408,410,1,0,0,0,409,407,1,0,0,0,410,
+		442,5,187,0,0,411,412,5,67,0,0,412,442,3,108,54,0,413,414,5,68,0,0,414,
+		442,3,108,54,0,415,416,5,69,0,0,416,417,5,43,0,0,417,442,3,106,53,0,418,
+		419,5,69,0,0,419,420,5,70,0,0,420,421,3,108,54,0,421,422,3,104,52,0,422,
+		442,1,0,0,0,423,424,5,72,0,0,424,442,3,108,54,0,425,426,5,73,0,0,426,442,
+		3,108,54,0,427,428,5,71,0,0,428,442,3,108,54,0,429,430,5,74,0,0,430,431,
+		3,108,54,0,431,432,3,104,52,0,432,442,1,0,0,0,433,434,5,75,0,0,434,435,
+		3,108,54,0,435,436,5,70,0,0,436,437,3,108,54,0,437,438,3,104,52,0,438,
+		442,1,0,0,0,439,440,5,76,0,0,440,442,3,114,57,0,441,402,1,0,0,0,441,411,
+		1,0,0,0,441,413,1,0,0,0,441,415,1,0,0,0,441,418,1,0,0,0,441,423,1,0,0,
+		0,441,425,1,0,0,0,441,427,1,0,0,0,441,429,1,0,0,0,441,433,1,0,0,0,441,
+		439,1,0,0,0,442,47,1,0,0,0,443,444,5,77,0,0,444,445,3,114,57,0,445,446,
+		5,48,0,0,446,447,3,114,57,0,447,451,5,186,0,0,448,450,3,50,25,0,449,448,
+		1,0,0,0,450,453,1,0,0,0,451,449,1,0,0,0,451,452,1,0,0,0,452,454,1,0,0,
+		0,453,451,1,0,0,0,454,455,5,187,0,0,455,49,1,0,0,0,456,457,5,78,0,0,457,
+		495,3,114,57,0,458,459,5,67,0,0,459,495,3,108,54,0,460,461,5,79,0,0,461,
+		462,5,56,0,0,462,495,5,58,0,0,463,464,5,79,0,0,464,495,3,108,54,0,465,
+		466,5,160,0,0,466,467,3,108,54,0,467,468,3,104,52,0,468,495,1,0,0,0,469,
+		470,5,80,0,0,470,495,3,108,54,0,471,472,5,52,0,0,472,495,5,205,0,0,473,
+		474,5,53,0,0,474,495,3,106,53,0,475,476,5,83,0,0,476,478,3,108,54,0,477,
+		479,5,84,0,0,478,477,1,0,0,0,478,479,1,0,0,0,479,495,1,0,0,0,480,481,5,
+		54,0,0,481,482,3,36,18,0,482,483,3,106,53,0,483,484,5,56,0,0,484,485,5,
+		78,0,0,485,486,5,57,0,0,486,495,1,0,0,0,487,488,5,85,0,0,488,492,3,108,
+		54,0,489,490,5,86,0,0,490,491,5,117,0,0,491,493,5,53,0,0,492,489,1,0,0,
+		0,492,493,1,0,0,0,493,495,1,0,0,0,494,456,1,0,0,0,494,458,1,0,0,0,494,
+		460,1,0,0,0,494,463,1,0,0,0,494,465,1,0,0,0,494,469,1,0,0,0,494,471,1,
+		0,0,0,494,473,1,0,0,0,494,475,1,0,0,0,494,480,1,0,0,0,494,487,1,0,0,0,
+		495,51,1,0,0,0,496,497,5,205,0,0,497,498,3,108,54,0,498,499,5,56,0,0,499,
+		501,3,108,54,0,500,502,5,190,0,0,501,500,1,0,0,0,501,502,1,0,0,0,502,53,
+		1,0,0,0,503,504,5,96,0,0,504,505,3,114,57,0,505,509,5,186,0,0,506,508,
+		3,56,28,0,507,506,1,0,0,0,508,511,1,0,0,0,509,507,1,0,0,0,509,510,1,0,
+		0,0,510,512,1,0,0,0,511,509,1,0,0,0,512,513,5,187,0,0,513,55,1,0,0,0,514,
+		515,5,97,0,0,515,605,3,108,54,0,516,517,5,98,0,0,517,519,3,108,54,0,518,
+		520,5,99,0,0,519,518,1,0,0,0,519,520,1,0,0,0,520,523,1,0,0,0,521,522,5,
+		44,0,0,522,524,3,108,54,0,523,521,1,0,0,0,523,524,1,0,0,0,524,527,1,0,
+		0,0,525,526,5,61,0,0,526,528,3,108,54,0,527,525,1,0,0,0,527,528,1,0,0,
+		0,528,605,1,0,0,0,529,531,5,170,0,0,530,532,5,206,0,0,531,530,1,0,0,0,
+		531,532,1,0,0,0,532,535,1,0,0,0,533,534,5,124,0,0,534,536,3,108,54,0,535,
+		533,1,0,0,0,535,536,1,0,0,0,536,605,1,0,0,0,537,538,5,170,0,0,538,605,
+		5,181,0,0,539,540,5,171,0,0,540,605,3,108,54,0,541,542,5,172,0,0,542,605,
+		3,108,54,0,543,544,5,173,0,0,544,545,5,62,0,0,545,605,5,205,0,0,546,547,
+		5,174,0,0,547,551,5,186,0,0,548,550,3,30,15,0,549,548,1,0,0,0,550,553,
+		1,0,0,0,551,549,1,0,0,0,551,552,1,0,0,0,552,554,1,0,0,0,553,551,1,0,0,
+		0,554,605,5,187,0,0,555,556,5,174,0,0,556,557,5,182,0,0,557,558,3,114,
+		57,0,558,559,5,183,0,0,559,560,3,108,54,0,560,605,1,0,0,0,561,562,5,175,
+		0,0,562,605,3,108,54,0,563,564,5,176,0,0,564,569,3,108,54,0,565,566,5,
+		45,0,0,566,570,5,205,0,0,567,568,5,185,0,0,568,570,3,114,57,0,569,565,
+		1,0,0,0,569,567,1,0,0,0,570,605,1,0,0,0,571,572,5,178,0,0,572,573,5,179,
+		0,0,573,574,3,114,57,0,574,578,5,186,0,0,575,577,3,58,29,0,576,575,1,0,
+		0,0,577,580,1,0,0,0,578,576,1,0,0,0,578,579,1,0,0,0,579,583,1,0,0,0,580,
+		578,1,0,0,0,581,582,5,146,0,0,582,584,3,108,54,0,583,581,1,0,0,0,583,584,
+		1,0,0,0,584,585,1,0,0,0,585,586,5,187,0,0,586,605,1,0,0,0,587,588,5,178,
+		0,0,588,589,5,184,0,0,589,590,3,108,54,0,590,591,5,146,0,0,591,592,3,108,
+		54,0,592,605,1,0,0,0,593,594,5,177,0,0,594,605,3,108,54,0,595,596,5,100,
+		0,0,596,597,5,62,0,0,597,605,5,205,0,0,598,599,5,103,0,0,599,605,3,60,
+		30,0,600,601,5,8,0,0,601,605,5,205,0,0,602,603,5,107,0,0,603,605,5,207,
+		0,0,604,514,1,0,0,0,604,516,1,0,0,0,604,529,1,0,0,0,604,537,1,0,0,0,604,
+		539,1,0,0,0,604,541,1,0,0,0,604,543,1,0,0,0,604,546,1,0,0,0,604,555,1,
+		0,0,0,604,561,1,0,0,0,604,563,1,0,0,0,604,571,1,0,0,0,604,587,1,0,0,0,
+		604,593,1,0,0,0,604,595,1,0,0,0,604,598,1,0,0,0,604,600,1,0,0,0,604,602,
+		1,0,0,0,605,57,1,0,0,0,606,607,5,180,0,0,607,608,3,108,54,0,608,609,3,
+		108,54,0,609,59,1,0,0,0,610,623,5,104,0,0,611,623,5,105,0,0,612,623,5,
+		106,0,0,613,614,5,46,0,0,614,618,5,186,0,0,615,617,3,30,15,0,616,615,1,
+		0,0,0,617,620,1,0,0,0,618,616,1,0,0,0,618,619,1,0,0,0,619,621,1,0,0,0,
+		620,618,1,0,0,0,621,623,5,187,0,0,622,610,1,0,0,0,622,611,1,0,0,0,622,
+		612,1,0,0,0,622,613,1,0,0,0,623,61,1,0,0,0,624,625,5,108,0,0,625,626,3,
+		114,57,0,626,630,5,186,0,0,627,629,3,64,32,0,628,627,1,0,0,0,629,632,1,
+		0,0,0,630,628,1,0,0,0,630,631,1,0,0,0,631,633,1,0,0,0,632,630,1,0,0,0,
+		633,634,5,187,0,0,634,63,1,0,0,0,635,636,5,109,0,0,636,647,3,108,54,0,
+		637,638,5,110,0,0,638,643,3,66,33,0,639,640,5,190,0,0,640,642,3,66,33,
+		0,641,639,1,0,0,0,642,645,1,0,0,0,643,641,1,0,0,0,643,644,1,0,0,0,644,
+		647,1,0,0,0,645,643,1,0,0,0,646,635,1,0,0,0,646,637,1,0,0,0,647,65,1,0,
+		0,0,648,649,3,114,57,0,649,650,3,108,54,0,650,67,1,0,0,0,651,652,5,111,
+		0,0,652,661,3,114,57,0,653,657,5,186,0,0,654,656,3,70,35,0,655,654,1,0,
+		0,0,656,659,1,0,0,0,657,655,1,0,0,0,657,658,1,0,0,0,658,660,1,0,0,0,659,
+		657,1,0,0,0,660,662,5,187,0,0,661,653,1,0,0,0,661,662,1,0,0,0,662,69,1,
+		0,0,0,663,664,5,112,0,0,664,670,3,108,54,0,665,666,5,113,0,0,666,670,3,
+		108,54,0,667,668,5,114,0,0,668,670,3,108,54,0,669,663,1,0,0,0,669,665,
+		1,0,0,0,669,667,1,0,0,0,670,71,1,0,0,0,671,672,5,115,0,0,672,673,3,114,
+		57,0,673,674,5,186,0,0,674,682,3,108,54,0,675,680,3,104,52,0,676,677,5,
+		51,0,0,677,678,3,108,54,0,678,679,3,104,52,0,679,681,1,0,0,0,680,676,1,
+		0,0,0,680,681,1,0,0,0,681,683,1,0,0,0,682,675,1,0,0,0,682,683,1,0,0,0,
+		683,684,1,0,0,0,684,685,5,187,0,0,685,73,1,0,0,0,686,687,5,116,0,0,687,
+		688,3,114,57,0,688,689,5,193,0,0,689,696,3,108,54,0,690,693,5,117,0,0,
+		691,694,5,118,0,0,692,694,5,119,0,0,693,691,1,0,0,0,693,692,1,0,0,0,694,
+		695,1,0,0,0,695,697,3,106,53,0,696,690,1,0,0,0,696,697,1,0,0,0,697,700,
+		1,0,0,0,698,699,5,45,0,0,699,701,5,205,0,0,700,698,1,0,0,0,700,701,1,0,
+		0,0,701,75,1,0,0,0,702,703,5,120,0,0,703,704,3,114,57,0,704,705,5,124,
+		0,0,705,708,3,108,54,0,706,707,5,45,0,0,707,709,5,205,0,0,708,706,1,0,
+		0,0,708,709,1,0,0,0,709,713,1,0,0,0,710,711,5,121,0,0,711,712,5,123,0,
+		0,712,714,5,207,0,0,713,710,1,0,0,0,713,714,1,0,0,0,714,718,1,0,0,0,715,
+		716,5,122,0,0,716,717,5,123,0,0,717,719,5,207,0,0,718,715,1,0,0,0,718,
+		719,1,0,0,0,719,728,1,0,0,0,720,721,5,141,0,0,721,722,5,155,0,0,722,723,
+		3,114,57,0,723,724,5,142,0,0,724,725,5,144,0,0,725,726,5,207,0,0,726,727,
+		5,143,0,0,727,729,1,0,0,0,728,720,1,0,0,0,728,729,1,0,0,0,729,730,1,0,
+		0,0,730,731,5,192,0,0,731,736,3,78,39,0,732,733,5,190,0,0,733,735,3,78,
+		39,0,734,732,1,0,0,0,735,738,1,0,0,0,736,734,1,0,0,0,736,737,1,0,0,0,737,
+		77,1,0,0,0,738,736,1,0,0,0,739,740,5,137,0,0,740,741,5,206,0,0,741,742,
+		5,144,0,0,742,759,3,114,57,0,743,755,5,140,0,0,744,745,5,188,0,0,745,750,
+		3,114,57,0,746,747,5,190,0,0,747,749,3,114,57,0,748,746,1,0,0,0,749,752,
+		1,0,0,0,750,748,1,0,0,0,750,751,1,0,0,0,751,753,1,0,0,0,752,750,1,0,0,
+		0,753,754,5,189,0,0,754,756,1,0,0,0,755,744,1,0,0,0,755,756,1,0,0,0,756,
+		759,1,0,0,0,757,759,3,114,57,0,758,739,1,0,0,0,758,743,1,0,0,0,758,757,
+		1,0,0,0,759,79,1,0,0,0,760,761,5,125,0,0,761,762,5,124,0,0,762,765,3,108,
+		54,0,763,764,5,126,0,0,764,766,3,106,53,0,765,763,1,0,0,0,765,766,1,0,
+		0,0,766,81,1,0,0,0,767,768,5,127,0,0,768,769,5,128,0,0,769,774,3,84,42,
+		0,770,771,5,190,0,0,771,773,3,84,42,0,772,770,1,0,0,0,773,776,1,0,0,0,
+		774,772,1,0,0,0,774,775,1,0,0,0,775,83,1,0,0,0,776,774,1,0,0,0,777,780,
+		5,59,0,0,778,780,3,114,57,0,779,777,1,0,0,0,779,778,1,0,0,0,780,85,1,0,
+		0,0,781,782,5,129,0,0,782,786,5,186,0,0,783,785,3,88,44,0,784,783,1,0,
+		0,0,785,788,1,0,0,0,786,784,1,0,0,0,786,787,1,0,0,0,787,789,1,0,0,0,788,
+		786,1,0,0,0,789,790,5,187,0,0,790,87,1,0,0,0,791,792,5,10,0,0,792,802,
+		3,112,56,0,793,794,5,130,0,0,794,799,3,114,57,0,795,796,5,190,0,0,796,
+		798,3,114,57,0,797,795,1,0,0,0,798,801,1,0,0,0,799,797,1,0,0,0,799,800,
+		1,0,0,0,800,803,1,0,0,0,801,799,1,0,0,0,802,793,1,0,0,0,802,803,1,0,0,
+		0,803,870,1,0,0,0,804,805,5,131,0,0,805,870,3,114,57,0,806,807,5,132,0,
+		0,807,870,3,114,57,0,808,809,5,133,0,0,809,810,5,134,0,0,810,811,5,135,
+		0,0,811,870,3,114,57,0,812,815,5,136,0,0,813,814,5,206,0,0,814,816,5,166,
+		0,0,815,813,1,0,0,0,815,816,1,0,0,0,816,817,1,0,0,0,817,818,5,134,0,0,
+		818,819,5,144,0,0,819,870,3,114,57,0,820,821,5,137,0,0,821,822,5,206,0,
+		0,822,823,5,166,0,0,823,824,5,134,0,0,824,825,5,144,0,0,825,870,3,114,
+		57,0,826,827,5,145,0,0,827,828,3,108,54,0,828,832,5,186,0,0,829,831,3,
+		88,44,0,830,829,1,0,0,0,831,834,1,0,0,0,832,830,1,0,0,0,832,833,1,0,0,
+		0,833,835,1,0,0,0,834,832,1,0,0,0,835,845,5,187,0,0,836,837,5,146,0,0,
+		837,841,5,186,0,0,838,840,3,88,44,0,839,838,1,0,0,0,840,843,1,0,0,0,841,
+		839,1,0,0,0,841,842,1,0,0,0,842,844,1,0,0,0,843,841,1,0,0,0,844,846,5,
+		187,0,0,845,836,1,0,0,0,845,846,1,0,0,0,846,870,1,0,0,0,847,850,5,138,
+		0,0,848,849,5,155,0,0,849,851,5,97,0,0,850,848,1,0,0,0,850,851,1,0,0,0,
+		851,852,1,0,0,0,852,856,5,186,0,0,853,855,3,88,44,0,854,853,1,0,0,0,855,
+		858,1,0,0,0,856,854,1,0,0,0,856,857,1,0,0,0,857,859,1,0,0,0,858,856,1,
+		0,0,0,859,870,5,187,0,0,860,861,5,139,0,0,861,865,5,186,0,0,862,864,3,
+		88,44,0,863,862,1,0,0,0,864,867,1,0,0,0,865,863,1,0,0,0,865,866,1,0,0,
+		0,866,868,1,0,0,0,867,865,1,0,0,0,868,870,5,187,0,0,869,791,1,0,0,0,869,
+		804,1,0,0,0,869,806,1,0,0,0,869,808,1,0,0,0,869,812,1,0,0,0,869,820,1,
+		0,0,0,869,826,1,0,0,0,869,847,1,0,0,0,869,860,1,0,0,0,870,89,1,0,0,0,871,
+		872,5,148,0,0,872,876,5,186,0,0,873,875,3,92,46,0,874,873,1,0,0,0,875,
+		878,1,0,0,0,876,874,1,0,0,0,876,877,1,0,0,0,877,879,1,0,0,0,878,876,1,
+		0,0,0,879,880,5,187,0,0,880,91,1,0,0,0,881,882,5,149,0,0,882,887,3,114,
+		57,0,883,884,5,190,0,0,884,886,3,114,57,0,885,883,1,0,0,0,886,889,1,0,
+		0,0,887,885,1,0,0,0,887,888,1,0,0,0,888,893,1,0,0,0,889,887,1,0,0,0,890,
+		892,3,94,47,0,891,890,1,0,0,0,892,895,1,0,0,0,893,891,1,0,0,0,893,894,
+		1,0,0,0,894,898,1,0,0,0,895,893,1,0,0,0,896,898,3,86,43,0,897,881,1,0,
+		0,0,897,896,1,0,0,0,898,93,1,0,0,0,899,900,5,150,0,0,900,922,3,108,54,
+		0,901,902,5,151,0,0,902,922,3,106,53,0,903,904,5,87,0,0,904,905,3,108,
+		54,0,905,906,5,157,0,0,906,907,5,95,0,0,907,922,1,0,0,0,908,909,5,88,0,
+		0,909,922,3,108,54,0,910,911,5,89,0,0,911,912,3,108,54,0,912,913,5,157,
+		0,0,913,914,5,95,0,0,914,922,1,0,0,0,915,916,5,90,0,0,916,922,3,108,54,
+		0,917,918,5,91,0,0,918,922,5,92,0,0,919,920,5,93,0,0,920,922,3,108,54,
+		0,921,899,1,0,0,0,921,901,1,0,0,0,921,903,1,0,0,0,921,908,1,0,0,0,921,
+		910,1,0,0,0,921,915,1,0,0,0,921,917,1,0,0,0,921,919,1,0,0,0,922,95,1,0,
+		0,0,923,924,5,2,0,0,924,925,3,114,57,0,925,926,5,4,0,0,926,927,3,114,57,
+		0,927,931,5,186,0,0,928,930,3,98,49,0,929,928,1,0,0,0,930,933,1,0,0,0,
+		931,929,1,0,0,0,931,932,1,0,0,0,932,934,1,0,0,0,933,931,1,0,0,0,934,935,
+		5,187,0,0,935,97,1,0,0,0,936,937,3,114,57,0,937,938,5,54,0,0,938,939,5,
+		152,0,0,939,940,5,207,0,0,940,1087,1,0,0,0,941,942,3,112,56,0,942,943,
+		5,153,0,0,943,944,3,108,54,0,944,949,3,104,52,0,945,946,5,25,0,0,946,947,
+		3,108,54,0,947,948,3,104,52,0,948,950,1,0,0,0,949,945,1,0,0,0,949,950,
+		1,0,0,0,950,1087,1,0,0,0,951,952,3,112,56,0,952,953,5,154,0,0,953,954,
+		3,108,54,0,954,955,5,155,0,0,955,956,5,205,0,0,956,1087,1,0,0,0,957,958,
+		3,114,57,0,958,979,5,156,0,0,959,960,5,48,0,0,960,980,5,205,0,0,961,971,
+		5,35,0,0,962,963,5,38,0,0,963,964,3,108,54,0,964,968,3,104,52,0,965,967,
+		3,100,50,0,966,965,1,0,0,0,967,970,1,0,0,0,968,966,1,0,0,0,968,969,1,0,
+		0,0,969,972,1,0,0,0,970,968,1,0,0,0,971,962,1,0,0,0,971,972,1,0,0,0,972,
+		976,1,0,0,0,973,975,3,102,51,0,974,973,1,0,0,0,975,978,1,0,0,0,976,974,
+		1,0,0,0,976,977,1,0,0,0,977,980,1,0,0,0,978,976,1,0,0,0,979,959,1,0,0,
+		0,979,961,1,0,0,0,980,1087,1,0,0,0,981,983,5,148,0,0,982,984,3,94,47,0,
+		983,982,1,0,0,0,984,985,1,0,0,0,985,983,1,0,0,0,985,986,1,0,0,0,986,1087,
+		1,0,0,0,987,988,5,148,0,0,988,989,5,149,0,0,989,1087,5,94,0,0,990,991,
+		3,114,57,0,991,992,5,105,0,0,992,993,3,108,54,0,993,1087,1,0,0,0,994,995,
+		3,114,57,0,995,996,5,14,0,0,996,997,3,24,12,0,997,1001,5,186,0,0,998,1000,
+		3,30,15,0,999,998,1,0,0,0,1000,1003,1,0,0,0,1001,999,1,0,0,0,1001,1002,
+		1,0,0,0,1002,1004,1,0,0,0,1003,1001,1,0,0,0,1004,1005,5,187,0,0,1005,1087,
+		1,0,0,0,1006,1007,3,114,57,0,1007,1008,5,17,0,0,1008,1009,5,205,0,0,1009,
+		1010,5,18,0,0,1010,1011,3,108,54,0,1011,1087,1,0,0,0,1012,1013,3,114,57,
+		0,1013,1015,5,19,0,0,1014,1016,5,194,0,0,1015,1014,1,0,0,0,1015,1016,1,
+		0,0,0,1016,1017,1,0,0,0,1017,1018,3,108,54,0,1018,1087,1,0,0,0,1019,1020,
+		3,114,57,0,1020,1021,5,81,0,0,1021,1022,3,108,54,0,1022,1087,1,0,0,0,1023,
+		1024,3,114,57,0,1024,1025,5,82,0,0,1025,1026,5,123,0,0,1026,1027,3,106,
+		53,0,1027,1028,5,56,0,0,1028,1029,3,108,54,0,1029,1087,1,0,0,0,1030,1031,
+		3,114,57,0,1031,1032,5,169,0,0,1032,1033,5,82,0,0,1033,1087,1,0,0,0,1034,
+		1035,5,20,0,0,1035,1087,5,207,0,0,1036,1037,5,21,0,0,1037,1087,5,207,0,
+		0,1038,1087,5,22,0,0,1039,1040,3,114,57,0,1040,1041,5,23,0,0,1041,1042,
+		5,24,0,0,1042,1043,3,108,54,0,1043,1044,3,104,52,0,1044,1045,5,25,0,0,
+		1045,1046,3,108,54,0,1046,1047,3,104,52,0,1047,1087,1,0,0,0,1048,1049,
+		3,114,57,0,1049,1050,5,26,0,0,1050,1053,5,144,0,0,1051,1054,5,27,0,0,1052,
+		1054,3,108,54,0,1053,1051,1,0,0,0,1053,1052,1,0,0,0,1054,1055,1,0,0,0,
+		1055,1056,5,28,0,0,1056,1057,3,108,54,0,1057,1058,3,104,52,0,1058,1059,
+		5,25,0,0,1059,1060,3,108,54,0,1060,1061,3,104,52,0,1061,1087,1,0,0,0,1062,
+		1063,3,114,57,0,1063,1064,5,29,0,0,1064,1065,3,108,54,0,1065,1066,3,104,
+		52,0,1066,1067,5,18,0,0,1067,1068,3,108,54,0,1068,1087,1,0,0,0,1069,1070,
+		5,30,0,0,1070,1071,3,112,56,0,1071,1072,5,31,0,0,1072,1073,3,112,56,0,
+		1073,1076,3,108,54,0,1074,1075,5,32,0,0,1075,1077,3,108,54,0,1076,1074,
+		1,0,0,0,1076,1077,1,0,0,0,1077,1087,1,0,0,0,1078,1079,5,33,0,0,1079,1080,
+		5,32,0,0,1080,1081,3,108,54,0,1081,1082,3,104,52,0,1082,1083,5,34,0,0,
+		1083,1084,3,108,54,0,1084,1085,3,104,52,0,1085,1087,1,0,0,0,1086,936,1,
+		0,0,0,1086,941,1,0,0,0,1086,951,1,0,0,0,1086,957,1,0,0,0,1086,981,1,0,
+		0,0,1086,987,1,0,0,0,1086,990,1,0,0,0,1086,994,1,0,0,0,1086,1006,1,0,0,
+		0,1086,1012,1,0,0,0,1086,1019,1,0,0,0,1086,1023,1,0,0,0,1086,1030,1,0,
+		0,0,1086,1034,1,0,0,0,1086,1036,1,0,0,0,1086,1038,1,0,0,0,1086,1039,1,
+		0,0,0,1086,1048,1,0,0,0,1086,1062,1,0,0,0,1086,1069,1,0,0,0,1086,1078,
+		1,0,0,0,1087,99,1,0,0,0,1088,1089,5,62,0,0,1089,1090,5,205,0,0,1090,1091,
+		5,147,0,0,1091,1092,3,108,54,0,1092,1093,3,104,52,0,1093,101,1,0,0,0,1094,
+		1095,5,36,0,0,1095,1096,3,112,56,0,1096,1097,3,108,54,0,1097,103,1,0,0,
+		0,1098,1099,5,157,0,0,1099,1100,5,165,0,0,1100,105,1,0,0,0,1101,1102,5,
+		206,0,0,1102,107,1,0,0,0,1103,1104,6,54,-1,0,1104,1105,5,188,0,0,1105,
+		1106,3,108,54,0,1106,1107,5,189,0,0,1107,1146,1,0,0,0,1108,1109,5,195,
+		0,0,1109,1146,3,108,54,16,1110,1111,5,169,0,0,1111,1146,3,108,54,11,1112,
+		1113,5,145,0,0,1113,1114,3,108,54,0,1114,1115,5,147,0,0,1115,1116,3,108,
+		54,0,1116,1117,5,146,0,0,1117,1118,3,108,54,0,1118,1146,1,0,0,0,1119,1120,
+		3,114,57,0,1120,1129,5,188,0,0,1121,1126,3,108,54,0,1122,1123,5,190,0,
+		0,1123,1125,3,108,54,0,1124,1122,1,0,0,0,1125,1128,1,0,0,0,1126,1124,1,
+		0,0,0,1126,1127,1,0,0,0,1127,1130,1,0,0,0,1128,1126,1,0,0,0,1129,1121,
+		1,0,0,0,1129,1130,1,0,0,0,1130,1131,1,0,0,0,1131,1132,5,189,0,0,1132,1146,
+		1,0,0,0,1133,1135,7,2,0,0,1134,1136,3,110,55,0,1135,1134,1,0,0,0,1135,
+		1136,1,0,0,0,1136,1137,1,0,0,0,1137,1138,5,157,0,0,1138,1146,3,110,55,
+		0,1139,1140,5,207,0,0,1140,1146,3,110,55,0,1141,1146,5,206,0,0,1142,1146,
+		5,207,0,0,1143,1146,5,205,0,0,1144,1146,3,112,56,0,1145,1103,1,0,0,0,1145,
+		1108,1,0,0,0,1145,1110,1,0,0,0,1145,1112,1,0,0,0,1145,1119,1,0,0,0,1145,
+		1133,1,0,0,0,1145,1139,1,0,0,0,1145,1141,1,0,0,0,1145,1142,1,0,0,0,1145,
+		1143,1,0,0,0,1145,1144,1,0,0,0,1146,1167,1,0,0,0,1147,1148,10,15,0,0,1148,
+		1149,5,166,0,0,1149,1166,3,108,54,16,1150,1151,10,14,0,0,1151,1152,7,3,
+		0,0,1152,1166,3,108,54,15,1153,1154,10,13,0,0,1154,1155,7,4,0,0,1155,1166,
+		3,108,54,14,1156,1157,10,12,0,0,1157,1158,7,5,0,0,1158,1166,3,108,54,13,
+		1159,1160,10,10,0,0,1160,1161,5,167,0,0,1161,1166,3,108,54,11,1162,1163,
+		10,9,0,0,1163,1164,5,168,0,0,1164,1166,3,108,54,10,1165,1147,1,0,0,0,1165,
+		1150,1,0,0,0,1165,1153,1,0,0,0,1165,1156,1,0,0,0,1165,1159,1,0,0,0,1165,
+		1162,1,0,0,0,1166,1169,1,0,0,0,1167,1165,1,0,0,0,1167,1168,1,0,0,0,1168,
+		109,1,0,0,0,1169,1167,1,0,0,0,1170,1171,7,6,0,0,1171,111,1,0,0,0,1172,
+		1175,3,114,57,0,1173,1174,5,191,0,0,1174,1176,3,114,57,0,1175,1173,1,0,
+		0,0,1175,1176,1,0,0,0,1176,113,1,0,0,0,1177,1178,7,7,0,0,1178,115,1,0,
+		0,0,108,120,122,136,160,167,169,177,179,198,208,219,227,244,253,263,275,
+		279,287,291,296,306,320,335,341,345,350,358,366,378,389,397,407,441,451,
+		478,492,494,501,509,519,523,527,531,535,551,569,578,583,604,618,622,630,
+		643,646,657,661,669,680,682,693,696,700,708,713,718,728,736,750,755,758,
+		765,774,779,786,799,802,815,832,841,845,850,856,865,869,876,887,893,897,
+		921,931,949,968,971,976,979,985,1001,1015,1053,1076,1086,1126,1129,1135,
+		1145,1165,1167,1175
 	};
 
 	public static readonly ATN _ATN =

@@ -1049,6 +1049,74 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitNotReletItem([NotNull] DealLangParser.NotReletItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>pathsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPathsItem([NotNull] DealLangParser.PathsItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>seedItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSeedItem([NotNull] DealLangParser.SeedItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>antitheticItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitAntitheticItem([NotNull] DealLangParser.AntitheticItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>gbmItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGbmItem([NotNull] DealLangParser.GbmItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>revertsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRevertsItem([NotNull] DealLangParser.RevertsItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>jumpsItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitJumpsItem([NotNull] DealLangParser.JumpsItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>correlateItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCorrelateItem([NotNull] DealLangParser.CorrelateItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>regimesItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitRegimesItem([NotNull] DealLangParser.RegimesItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.pdStep"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitPdStep([NotNull] DealLangParser.PdStepContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.loading"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLoading([NotNull] DealLangParser.LoadingContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.perYear"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

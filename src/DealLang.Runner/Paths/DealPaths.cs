@@ -129,32 +129,50 @@ public sealed class DealPaths
     /// <summary><see cref="Fill"/> for a scenario and buffers already checked (a path source checks its
     /// scenarios once, not per path). With a <paramref name="memo"/> of these buffers (<see cref="NewMemo"/>), what a
     /// previous path computed at the same numbers is reused rather than recomputed: the same values, bit for bit.</summary>
-    internal void FillChecked(ScenarioSpec scenario, PathInputs into, PathMemo? memo)
+    internal void FillChecked(ScenarioSpec scenario, PathInputs into, PathMemo? memo) =>
+        FillDrawn(scenario, scenario.MarketRentDeflation, null, null, into, memo);
+
+    /// <summary><see cref="FillChecked"/> for a Monte Carlo path (MonteCarlo.StochasticPaths): the same code at the
+    /// path's drawn numbers. <paramref name="scenario"/> carries the path's default dates (drawn or the scenario's);
+    /// <paramref name="marketRentDeflation"/> replaces the scenario's; a facility's entry of
+    /// <paramref name="drawnDeflation"/> that is not NaN replaces its stress's deflation (its drop kept); an index
+    /// flagged in <paramref name="drawnIndex"/> is left to the caller, who writes its row.</summary>
+    internal void FillDrawn(ScenarioSpec scenario, double marketRentDeflation, double[]? drawnDeflation, bool[]? drawnIndex, PathInputs into, PathMemo? memo)
     {
         DealDescription deal = Deal;
         into.Scenario = scenario.Name;
         for (int f = 0; f < unstressed.Length; f++)
         {
-            FillValue(f, scenario.FacilityStress[f], into, memo);
+            if (drawnDeflation is not null && !double.IsNaN(drawnDeflation[f]))
+            {
+                FillDrawnValue(f, scenario.FacilityStress[f], drawnDeflation[f], into);
+            }
+            else
+            {
+                FillValue(f, scenario.FacilityStress[f], into, memo);
+            }
         }
 
-        if (memo is not null && scenario.MarketRentDeflation != 0)
+        if (memo is not null && marketRentDeflation != 0)
         {
-            memo.UseMarketRate(scenario.MarketRentDeflation);
+            memo.UseMarketRate(marketRentDeflation);
         }
 
         for (int l = 0; l < leases.Length; l++)
         {
-            LeaseTerms.Apply(deal, leases[l], scenario, l, into, memo);
+            LeaseTerms.Apply(deal, leases[l], scenario, marketRentDeflation, l, into, memo);
             if (deal.ProjectsCfads)
             {
-                LeaseTermRents.Fill(deal, leases[l], scenario, l, into.LeaseTermRent[l]);
+                LeaseTermRents.Fill(deal, leases[l], scenario, marketRentDeflation, l, into.LeaseTermRent[l]);
             }
         }
 
         for (int i = 0; i < indexLevels.Length; i++)
         {
-            FillIndex(i, scenario.Indices.Length == 0 ? null : scenario.Indices[i], into);
+            if (drawnIndex is null || !drawnIndex[i])
+            {
+                FillIndex(i, scenario.Indices.Length == 0 ? null : scenario.Indices[i], into);
+            }
         }
 
         PartyDefaults.Fill(deal, scenario, into.PartyDefaulted);
@@ -173,6 +191,19 @@ public sealed class DealPaths
         }
 
         IndexLevels.Fill(IndexLevels.Terms.Of(Deal.Indices[i], levers), Deal.Closing, Deal.Boundaries, inputs.OwnIndexLevel(i));
+    }
+
+    /// <summary>The unstressed curve times a drawn deflation and the stress's drop (no memo: a drawn rate is
+    /// seldom seen twice).</summary>
+    void FillDrawnValue(int f, ValueStress stress, double deflatePerYear, PathInputs inputs)
+    {
+        double[] curve = unstressed[f];
+        double[] values = inputs.OwnFacilityValue(f);
+        int span = FacilityValues.DropSpan(stress, Deal.Closing);
+        for (int t = 0; t < values.Length; t++)
+        {
+            values[t] = curve[t] * FacilityValues.Stress(stress, deflatePerYear, span, daysFromClosing[t], yearsFromClosing[t]);
+        }
     }
 
     /// <summary>The unstressed curve times the scenario's deflation and drop (FacilityValues.Stress, in its

@@ -24,12 +24,17 @@ static class FacilityValues
 
     /// <summary><see cref="Stress(ValueStress, Date, Date)"/> from the date's days and years since the closing,
     /// which the precompute keeps per period end (<see cref="DealPaths"/>).</summary>
-    public static double Stress(ValueStress stress, int dropSpan, int days, double years)
+    public static double Stress(ValueStress stress, int dropSpan, int days, double years) =>
+        Stress(stress, stress.DeflatePerYear, dropSpan, days, years);
+
+    /// <summary>The same at the deflation <paramref name="deflatePerYear"/> in place of the stress's own (a Monte
+    /// Carlo path's drawn rate), with the stress's drop.</summary>
+    public static double Stress(ValueStress stress, double deflatePerYear, int dropSpan, int days, double years)
     {
         double factor = 1.0;
-        if (stress.DeflatePerYear != 0)
+        if (deflatePerYear != 0)
         {
-            factor *= MonthCount.Deflation(stress.DeflatePerYear, years);
+            factor *= MonthCount.Deflation(deflatePerYear, years);
         }
 
         if (stress.DropFraction != 0 && stress.DropBy is not null)

@@ -4,19 +4,19 @@ namespace DealLang.Runner.Paths;
 
 /// <summary>
 /// A lease's rent in its current term, for a forward CFADS (docs/language.md §7, <c>cfads over next D</c>; filled only
-/// in a deal that projects cfads): each period's rent under the lease's terms, the renewals the scenario takes and its
-/// market rate, as if the lessee never defaults (a default not yet happened is not known at the test date; one that
+/// in a deal that projects cfads): each period's rent under the lease's terms, the renewals the scenario takes and the path's
+/// market rate (the scenario's, or a Monte Carlo path's drawn one), as if the lessee never defaults (a default not yet happened is not known at the test date; one that
 /// has happened ends the lease, which the loop sees). A period in which a term ends and a renewal taken begins holds
 /// the ending term's days only: a forward sum from inside that term stops there, and one from the renewal starts after
 /// it. Allocation-free.
 /// </summary>
 static class LeaseTermRents
 {
-    public static void Fill(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, int l, double[] into)
+    public static void Fill(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, double marketRentDeflation, int l, double[] into)
     {
         LeaseInfo lease = deal.Leases[l];
         int renewals = Math.Min(scenario.RenewalsTaken[l] ?? 0, lease.RenewalCount);
-        plan.FillRenewed(renewals, scenario.MarketRentDeflation, into, memo: null, l, out _, out _);
+        plan.FillRenewed(renewals, marketRentDeflation, into, memo: null, l, out _, out _);
         Date[] b = deal.Boundaries;
         int patched = -1;
         for (int j = 0; j < renewals; j++)
@@ -31,7 +31,7 @@ static class LeaseTermRents
             }
 
             Date from = Date.Max(lease.Start, b[q]);
-            into[q] = end > from ? LeaseRents.Accrue(deal, lease, plan.RenewalsStart, scenario.MarketRentDeflation, q, from, end) : 0.0;
+            into[q] = end > from ? LeaseRents.Accrue(deal, lease, plan.RenewalsStart, marketRentDeflation, q, from, end) : 0.0;
             patched = q;
         }
     }

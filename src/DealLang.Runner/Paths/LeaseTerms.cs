@@ -11,7 +11,12 @@ namespace DealLang.Runner.Paths;
 /// </summary>
 static class LeaseTerms
 {
-    public static void Apply(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, int l, PathInputs into, PathMemo? memo)
+    public static void Apply(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, int l, PathInputs into, PathMemo? memo) =>
+        Apply(deal, plan, scenario, scenario.MarketRentDeflation, l, into, memo);
+
+    /// <summary><see cref="Apply(DealDescription, LeasePlan, ScenarioSpec, int, PathInputs, PathMemo?)"/> at the market-rent
+    /// deflation <paramref name="marketRentDeflation"/> rather than the scenario's (a Monte Carlo path's drawn rate).</summary>
+    public static void Apply(DealDescription deal, LeasePlan plan, ScenarioSpec scenario, double marketRentDeflation, int l, PathInputs into, PathMemo? memo)
     {
         LeaseInfo lease = deal.Leases[l];
         // The renewals taken were checked against the lease's options (Shapes.Require).
@@ -25,7 +30,7 @@ static class LeaseTerms
         {
             // The rent stops on the default date and the lease is over; what the guarantor still pays on the
             // RVG claim is what a creditor of the defaulted lessee recovers.
-            plan.FillTo(defaulted, scenario.MarketRentDeflation, into.OwnLeaseRent(l), memo, l);
+            plan.FillTo(defaulted, marketRentDeflation, into.OwnLeaseRent(l), memo, l);
             into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, defaulted);
             into.RvgApplies[l] = lease.RvgUntil is { } until && defaulted <= until && defaulted <= deal.Maturity;
             into.RvgRecovery[l] = deal.Parties[lease.Lessee].Recovery;
@@ -36,13 +41,13 @@ static class LeaseTerms
         // market rate moves none of it, the row made once per deal is shared, not copied.
         int endPeriod;
         bool rvgApplies;
-        if (plan.UnmovedRow(renewals, scenario.MarketRentDeflation, out endPeriod, out rvgApplies) is { } row)
+        if (plan.UnmovedRow(renewals, marketRentDeflation, out endPeriod, out rvgApplies) is { } row)
         {
             into.ShareLeaseRent(l, row);
         }
         else
         {
-            plan.FillRenewed(renewals, scenario.MarketRentDeflation, into.OwnLeaseRent(l), memo, l, out endPeriod, out rvgApplies);
+            plan.FillRenewed(renewals, marketRentDeflation, into.OwnLeaseRent(l), memo, l, out endPeriod, out rvgApplies);
         }
 
         into.LeaseEndPeriod[l] = endPeriod;

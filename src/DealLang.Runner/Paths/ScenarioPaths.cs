@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using DealLang.Runner.MonteCarlo;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Paths;
@@ -33,7 +34,14 @@ public sealed class ScenarioPaths : IPathSource
         {
             Shapes.Require(plan.Deal, scenario);
         }
+
+        // A stochastic scenario among deterministic ones is its path 0 at its own seed, as 'deallang run' runs it.
+        stochastic = [.. this.scenarios.Select(s => StochasticPaths.IsStochastic(s)
+            ? new StochasticPaths(plan.Deal, s, StochasticPaths.DefaultSeed(s), 1)
+            : null)];
     }
+
+    readonly StochasticPaths?[] stochastic;
 
     public DealDescription Deal => plan.Deal;
 
@@ -47,6 +55,12 @@ public sealed class ScenarioPaths : IPathSource
         ArgumentNullException.ThrowIfNull(into);
         ScenarioSpec scenario = scenarios[path];
         Shapes.Require(plan.Deal, into);
+        if (stochastic[path] is { } drawn)
+        {
+            drawn.Fill(0, into);
+            return;
+        }
+
         plan.FillChecked(scenario, into, memos.GetValue(into, newMemo));
     }
 }

@@ -99,6 +99,21 @@ public struct LossStatistics
         MaxLoss = Math.Max(MaxLoss, other.MaxLoss);
     }
 
+    /// <summary>The exact parts, for a shard file (<see cref="Simulation.ShardFile"/>): the sums in units, the counts and the largest loss.</summary>
+    internal readonly (Int128 Sum, Int128 SumSquares, long Paths, long PathsWithLoss, double Max) Parts =>
+        (sumUnits, sumSquareUnits, Paths, PathsWithLoss, MaxLoss);
+
+    /// <summary>An accumulator from a shard file's parts.</summary>
+    internal static LossStatistics FromParts(Int128 sum, Int128 sumSquares, long paths, long pathsWithLoss, double max)
+    {
+        if (paths < 0 || pathsWithLoss < 0 || pathsWithLoss > paths || sum < 0 || sumSquares < 0 || !(max >= 0) || double.IsInfinity(max))
+        {
+            throw new FormatException("loss statistics whose counts, sums or largest loss do not fit together");
+        }
+
+        return new LossStatistics { sumUnits = sum, sumSquareUnits = sumSquares, Paths = paths, PathsWithLoss = pathsWithLoss, MaxLoss = max };
+    }
+
     /// <summary>Whether two accumulators hold the same statistics, exactly.</summary>
     public readonly bool SameAs(in LossStatistics other) =>
         sumUnits == other.sumUnits && sumSquareUnits == other.sumSquareUnits && Paths == other.Paths

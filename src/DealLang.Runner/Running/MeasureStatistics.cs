@@ -97,6 +97,25 @@ public struct MeasureStatistics
         }
     }
 
+    /// <summary>The exact parts, for a shard file (<see cref="Simulation.ShardFile"/>).</summary>
+    internal readonly (Int128 Sum, Int128 SumSquares, long Paths, long Undefined, double Min, double Max) Parts =>
+        (sumUnits, sumSquareUnits, Paths, Undefined, Min, Max);
+
+    /// <summary>An accumulator from a shard file's parts.</summary>
+    internal static MeasureStatistics FromParts(Int128 sum, Int128 sumSquares, long paths, long undefined, double min, double max)
+    {
+        if (paths < 0 || undefined < 0 || sumSquares < 0 || (paths > 0 && !(min <= max)))
+        {
+            throw new FormatException("measure statistics whose counts, sums or extremes do not fit together");
+        }
+
+        return new MeasureStatistics
+        {
+            sumUnits = sum, sumSquareUnits = sumSquares, Paths = paths, Undefined = undefined,
+            min = paths == 0 ? 0 : min, max = paths == 0 ? 0 : max,
+        };
+    }
+
     /// <summary>Whether two accumulators hold the same statistics, exactly.</summary>
     public readonly bool SameAs(in MeasureStatistics other) =>
         sumUnits == other.sumUnits && sumSquareUnits == other.sumSquareUnits && Paths == other.Paths

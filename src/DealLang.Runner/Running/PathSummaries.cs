@@ -1,4 +1,3 @@
-using DealLang.Runner.Analytics;
 using DealLang.Runtime;
 
 namespace DealLang.Runner.Running;
@@ -10,7 +9,7 @@ namespace DealLang.Runner.Running;
 /// equity that of its IRR, and the paths with an event of default and with an enforcement sale. The IRR and WAL
 /// of a path are those of its <see cref="ScenarioOutcome"/> (<see cref="TrancheSummary"/>,
 /// <see cref="EquitySummary"/>), bit for bit: the same flows, ACT/365F years from closing, and the same solver
-/// (<see cref="Irr"/>); the last path's are kept (<see cref="LastTrancheIrr"/>…). Shards (a thread's or a
+/// (<see cref="Simulation.PathFigures"/>); the last path's are kept (<see cref="LastTrancheIrr"/>…). Shards (a thread's or a
 /// machine's paths) merge exactly (<see cref="Merge"/>): the result is the same, bit for bit, as one run over all
 /// their paths, whatever the order. Not thread-safe: one per shard.
 /// </summary>
@@ -24,11 +23,8 @@ public sealed class PathSummaries
     readonly double[] lastTrancheWal;
     readonly double[] lastEquityIrr;
 
-    // The IRR's flows: times[0] = 0 (closing) and times[t + 1] the end of period t in ACT/365F years, made once;
-    // amounts rewritten for each tranche and equity of each path.
-    readonly double[] times;
-    readonly FlowTimes flowTimes;
-    readonly double[] amounts;
+    // The path's figures (IRR and WAL solved as the outcome's are), read into buffers made once.
+    readonly Simulation.PathFigures figures;
 
     /// <param name="deal">The deal whose paths are added.</param>
     /// <param name="solveEquityIrr">Whether to solve each equity's IRR on every path (one solve per equity, as
@@ -46,10 +42,7 @@ public sealed class PathSummaries
         lastTrancheWal = new double[deal.Tranches.Length];
         lastEquityIrr = new double[deal.Equities.Length];
         Array.Fill(lastEquityIrr, double.NaN);
-        times = new double[deal.Periods + 1];
-        amounts = new double[deal.Periods + 1];
-        PeriodYears.Fill(deal, times.AsSpan(1));
-        flowTimes = new FlowTimes(times);
+        figures = new Simulation.PathFigures(deal, solveEquityIrr);
     }
 
     public DealDescription Deal { get; }
@@ -101,38 +94,19 @@ public sealed class PathSummaries
             throw new ArgumentException($"The result was made for another deal than '{Deal.Name}'.", nameof(result));
         }
 
-        int periods = Math.Clamp(result.PeriodsRun, 0, Deal.Periods);
-        ReadOnlySpan<double> years = times.AsSpan(1, periods);
+        figures.Read(result);
         for (int i = 0; i < tranches.Length; i++)
         {
-            tranches[i].Add(result.PrincipalLoss[i]);
-            double[] interest = result.InterestPaid[i];
-            double[] principal = result.PrincipalPaid[i];
-            double[] drawn = result.TrancheDrawn[i];
-            double price = Deal.Tranches[i].IssuePrice;
-            amounts[0] = -price * Deal.Tranches[i].Balance; // bought at the issue price, each draw too (TrancheSummaries)
-            for (int t = 0; t < periods; t++)
-            {
-                amounts[t + 1] = interest[t] + principal[t] - (price * drawn[t]);
-            }
-
-            lastTrancheIrr[i] = Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
-            lastTrancheWal[i] = Wal.Compute(years, principal.AsSpan(0, periods));
+            tranches[i].Add(figures.Loss[i]);
+            lastTrancheIrr[i] = figures.Irr[i];
+            lastTrancheWal[i] = figures.Wal[i];
             trancheIrr[i].Add(lastTrancheIrr[i]);
             trancheWal[i].Add(lastTrancheWal[i]);
         }
 
         for (int e = 0; e < (SolvesEquityIrr ? equityIrr.Length : 0); e++)
         {
-            double[] distributions = result.Distributions[e];
-            double[] injections = result.Injections[e]; // equity cures: paid in, a negative flow
-            amounts[0] = -Deal.Equities[e].Contributed;
-            for (int t = 0; t < periods; t++)
-            {
-                amounts[t + 1] = distributions[t] - injections[t] + 0.0;
-            }
-
-            lastEquityIrr[e] = Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
+            lastEquityIrr[e] = figures.EquityIrr[e];
             equityIrr[e].Add(lastEquityIrr[e]);
         }
 

@@ -1,3 +1,4 @@
+using DealLang.Runner.MonteCarlo;
 using DealLang.Runner.Paths;
 using DealLang.Runtime;
 
@@ -62,10 +63,30 @@ public sealed class ScenarioRunner
     public ScenarioOutcome Run(ScenarioSpec scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        paths.Fill(scenario, inputs);
+        if (StochasticPaths.IsStochastic(scenario))
+        {
+            // A stochastic scenario run deterministically ('deallang run') is its path 0 at its own seed
+            // (docs/language.md §10, "Stochastic scenarios"); its summaries read the dates that path drew.
+            var source = new StochasticPaths(deal, scenario, StochasticPaths.DefaultSeed(scenario), 1);
+            source.Fill(0, inputs);
+            scenario = source.Drawn(inputs);
+        }
+        else
+        {
+            paths.Fill(scenario, inputs);
+        }
+
         result.Reset();
         Program.Run(inputs, result);
 
+        return Outcome(deal, index, result, scenario);
+    }
+
+    /// <summary>A finished run's <see cref="ScenarioOutcome"/>: the ledger copied (if kept) and every kind's summary
+    /// built from <paramref name="result"/>'s buffers; <paramref name="scenario"/> gives the party default dates the
+    /// party and loan rows show.</summary>
+    internal static ScenarioOutcome Outcome(DealDescription deal, LayoutIndex index, RunResult result, ScenarioSpec scenario)
+    {
         int periods = Math.Clamp(result.PeriodsRun, 0, deal.Periods);
         double[] years = PeriodYears.FromClosing(deal, periods);
         return new ScenarioOutcome(

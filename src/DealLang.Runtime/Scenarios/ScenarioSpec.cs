@@ -35,6 +35,10 @@ public sealed record ScenarioSpec(
     /// null for "as each sale says".</summary>
     public double? EnforcementReserve { get; init; }
 
+    /// <summary>The scenario's stochastic items (a Monte Carlo scenario: docs/language.md §10, "Stochastic
+    /// scenarios"); null for a deterministic scenario.</summary>
+    public StochasticSpec? Stochastic { get; init; }
+
     /// <summary>The deal as written: no renewals taken, no stresses, no defaults.</summary>
     public static ScenarioSpec AsWritten(DealDescription deal)
     {

@@ -60,6 +60,7 @@ internal static partial class DealGen
             ? Gen.Frequency((4, Enforcement(f)), (1, Gen.Const("")))
             : Maybe(Enforcement(f))
         from scenarios in Gen.Int[0, 3].SelectMany(n => All(DealFrame.Numbered("S", n).Select(s => Scenario(f, leases, s))))
+        from stochastic in Maybe(StochasticScenario(f, "Mc"))
         select Join([
             $"deal {f.Name} {{",
             header,
@@ -68,6 +69,7 @@ internal static partial class DealGen
             defaultRule.Trim(), cfads, waterfall, enforcement.Trim(),
             "}",
             .. scenarios,
+            stochastic.Trim(),
         ]) + "\n";
 
     private static Gen<string> Header(DealFrame f) =>

@@ -75,7 +75,8 @@ public sealed class ItemRecoveryTests
 
         Assert.Equal([17, 18], diagnostics.Select(d => d.Span.Line));
         Assert.StartsWith("unexpected 'renewals'; expected one of: '}', a name, 'enforcement'", diagnostics[0].Message);
-        Assert.Equal("expected 'on' before '2027-01-01'", diagnostics[1].Message);
+        // 'defaults' is followed by 'on DATE' or 'drawn' (a stochastic scenario's drawn default): both are offered.
+        Assert.Equal("unexpected '2027-01-01'; expected 'drawn' or 'on'", diagnostics[1].Message);
     }
 
     [Fact]

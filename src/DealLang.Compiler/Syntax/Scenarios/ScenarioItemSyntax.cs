@@ -8,8 +8,8 @@ public abstract record ScenarioItemSyntax(SourceSpan Span) : SyntaxNode(Span);
 /// <summary><c>MetaLease renewals taken 1</c></summary>
 public sealed record RenewalsTakenSyntax(NameSyntax Lease, int Count, SourceSpan Span) : ScenarioItemSyntax(Span);
 
-/// <summary><c>Campus.value deflate 8% per year</c>, <c>market_rent deflate 8% per year</c> or, for an index, <c>SOFR deflate 10% per year</c> (its drift replaced)</summary>
-public sealed record DeflateSyntax(ReferenceSyntax Path, ExpressionSyntax Rate, SourceSpan Span) : ScenarioItemSyntax(Span);
+/// <summary><c>Campus.value deflate 8% per year</c>, <c>market_rent deflate 8% per year</c> or, for an index, <c>SOFR deflate 10% per year</c> (its drift replaced); with <c>volatility 3% per year</c> (a facility or market_rent) the rate is drawn per path (<see cref="Volatility"/>).</summary>
+public sealed record DeflateSyntax(ReferenceSyntax Path, ExpressionSyntax Rate, SourceSpan Span, ExpressionSyntax? Volatility = null) : ScenarioItemSyntax(Span);
 
 /// <summary><c>Campus.value drop 70% by 2034-01-01</c>: a linear fall from closing to the date, held after.</summary>
 public sealed record DropSyntax(ReferenceSyntax Path, ExpressionSyntax Fraction, DateSyntax By, SourceSpan Span)
@@ -41,3 +41,50 @@ public sealed record UtilisationSyntax(NameSyntax Contract, ExpressionSyntax Uti
 /// <summary><c>MsftH100 relet after 6m at 60%</c> (<see cref="After"/> and <see cref="Utilisation"/> given) or
 /// <c>MsftH100 not relet</c> (both null): whether a contract's units are re-let at the spot index once it stops.</summary>
 public sealed record ReletSyntax(NameSyntax Contract, DurationSyntax? After, ExpressionSyntax? Utilisation, SourceSpan Span) : ScenarioItemSyntax(Span);
+
+/// <summary><c>paths 100000</c>: a stochastic scenario's number of paths (the command line may override it).</summary>
+public sealed record PathsSyntax(int Count, SourceSpan Span) : ScenarioItemSyntax(Span);
+
+/// <summary><c>seed 42</c>: a stochastic scenario's seed (the command line may override it).</summary>
+public sealed record SeedSyntax(ulong Seed, SourceSpan Span) : ScenarioItemSyntax(Span);
+
+/// <summary><c>antithetic</c>: path 2k+1 mirrors path 2k's draws.</summary>
+public sealed record AntitheticSyntax(SourceSpan Span) : ScenarioItemSyntax(Span);
+
+/// <summary>An index's process: <c>H100Rent gbm drift -10% per year volatility 30% per year</c>
+/// (<see cref="Drift"/> set), <c>Sofr reverts to 4% speed 50% per year volatility 1% per year</c> (Ornstein–Uhlenbeck:
+/// <see cref="Toward"/> set, its volatility in the index's unit), or <c>H100Rent reverts to trend speed 100% per year
+/// volatility 25% per year</c> (log-OU toward the index's own deterministic row: neither set).</summary>
+public sealed record IndexProcessSyntax(NameSyntax Index, ExpressionSyntax? Drift, ExpressionSyntax? Toward, ExpressionSyntax? Speed,
+    ExpressionSyntax Volatility, SourceSpan Span) : ScenarioItemSyntax(Span)
+{
+    public bool IsGbm => Drift is not null;
+
+    public bool ToTrend => Drift is null && Toward is null;
+}
+
+/// <summary><c>H100Rent jumps 50% per year down 30%</c>: launches as a Poisson process, each a step down.</summary>
+public sealed record JumpsSyntax(NameSyntax Index, ExpressionSyntax Rate, ExpressionSyntax Down, SourceSpan Span) : ScenarioItemSyntax(Span);
+
+/// <summary><c>correlate H100Rent with Campus.value 50% stress 90%</c>: one entry (and its mirror) of the
+/// factors' correlation matrix, in the normal regime and, optionally, in the stress regime.</summary>
+public sealed record CorrelateSyntax(ReferenceSyntax A, ReferenceSyntax B, ExpressionSyntax Normal, ExpressionSyntax? Stress, SourceSpan Span)
+    : ScenarioItemSyntax(Span);
+
+/// <summary><c>regimes stress 20% per year normal 100% per year</c>: the Markov switching intensities.</summary>
+public sealed record RegimesSyntax(ExpressionSyntax ToStress, ExpressionSyntax ToNormal, SourceSpan Span) : ScenarioItemSyntax(Span);
+
+/// <summary><c>Meta defaults drawn pd 2% per year loading H100Rent 40%</c>: the party's default time drawn from a
+/// constant hazard (its own <c>pd</c> unless given), through a Gaussian copula with these loadings.</summary>
+public sealed record DrawnDefaultsSyntax(NameSyntax Party, ExpressionSyntax? Pd, System.Collections.Immutable.ImmutableArray<LoadingSyntax> Loadings, SourceSpan Span)
+    : ScenarioItemSyntax(Span)
+{
+    /// <summary>The PD's term structure after the first: <c>until 2028-01-01 then 3% per year</c>, each from its date on.</summary>
+    public System.Collections.Immutable.ImmutableArray<PdStepSyntax> Steps { get; init; } = [];
+}
+
+/// <summary><c>until 2028-01-01 then 3% per year</c>: the annual PD of a drawn default from <see cref="From"/> on.</summary>
+public sealed record PdStepSyntax(DateSyntax From, ExpressionSyntax Pd, SourceSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>loading H100Rent 40%</c></summary>
+public sealed record LoadingSyntax(ReferenceSyntax Factor, ExpressionSyntax Beta, SourceSpan Span) : SyntaxNode(Span);

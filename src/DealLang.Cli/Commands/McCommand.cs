@@ -1,0 +1,292 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using DealLang.Compiler;
+using DealLang.Compiler.Emit;
+using DealLang.Runner.Hosting;
+using DealLang.Runner.MonteCarlo;
+using DealLang.Runner.Paths;
+using DealLang.Runner.Reports;
+using DealLang.Runner.Simulation;
+using DealLang.Runtime;
+
+namespace DealLang.Cli.Commands;
+
+/// <summary>
+/// <c>deallang mc FILE [--scenarios FILE]… --scenario NAME [--paths N] [--seed S] [--threads T] [--shard i/K --out FILE]
+/// [--format table|csv|json|md] [--paths-out FILE.parquet] [--replay-path P [--ledger]]</c>: compile the deal, run
+/// a stochastic scenario's paths on T threads (<see cref="SimulationEngine"/>) with a progress bar on a terminal, and
+/// print the credit metrics (<see cref="MonteCarloReport"/>); or write one shard's exact totals
+/// (<see cref="ShardFile"/>) for <c>deallang merge</c>; or replay one path alone with its full ledger.
+/// </summary>
+internal static class McCommand
+{
+    private static readonly string[] Formats = ["table", "csv", "json", "md"];
+
+    /// <summary>What the command line asked for.</summary>
+    internal sealed record McRequest(
+        string Path,
+        string[] ScenarioFiles,
+        string Scenario,
+        int? Paths,
+        ulong? Seed,
+        int Threads,
+        string? Shard,
+        string? Out,
+        ReportFormat Format,
+        string? PathsOut,
+        int? ReplayPath,
+        bool Ledger);
+
+    public static Command Create(CliConsole console, CompileOptions options)
+    {
+        var file = CommonOptions.DealFileArgument();
+        var scenarioFiles = CommonOptions.ScenarioFilesOption();
+        var scenario = new Option<string>("--scenario", "-s") { Description = "The stochastic scenario to run.", HelpName = "name", Required = true };
+        var paths = new Option<int?>("--paths", "-n") { Description = "Paths to run (default: the scenario's 'paths', else 10,000).", HelpName = "N" };
+        var seed = new Option<ulong?>("--seed") { Description = "The seed of every path's random stream (default: the scenario's 'seed', else 1).", HelpName = "S" };
+        var threads = new Option<int>("--threads", "-t")
+        {
+            Description = "Threads to run paths on (the result does not depend on it).",
+            HelpName = "T",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var shard = new Option<string?>("--shard") { Description = "Run shard i of K (1 ≤ i ≤ K) and write its totals to --out, for 'deallang merge'.", HelpName = "i/K" };
+        var outFile = new Option<string?>("--out", "-o") { Description = "The shard file to write (with --shard).", HelpName = "file" };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong(Formats);
+        var pathsOut = new Option<string?>("--paths-out") { Description = "Write one summary row per path to this Parquet file.", HelpName = "file.parquet" };
+        var replay = new Option<int?>("--replay-path") { Description = "Run path P alone and print its summary (its full ledger with --ledger).", HelpName = "P" };
+        var ledger = new Option<bool>("--ledger") { Description = "With --replay-path: print the path's period ledger too." };
+        var command = new Command("mc", "Run a deal's stochastic scenario: Monte Carlo credit metrics.")
+        {
+            file, scenarioFiles, scenario, paths, seed, threads, shard, outFile, format, pathsOut, replay, ledger,
+        };
+        command.SetAction(parse => Execute(
+            new McRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario)!, parse.GetValue(paths),
+                parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(shard), parse.GetValue(outFile),
+                ParseFormat(parse.GetValue(format)!), parse.GetValue(pathsOut), parse.GetValue(replay), parse.GetValue(ledger)),
+            console, options));
+        return command;
+    }
+
+    internal static ReportFormat ParseFormat(string text) => text switch
+    {
+        "csv" => ReportFormat.Csv,
+        "json" => ReportFormat.Json,
+        "md" => ReportFormat.Markdown,
+        _ => ReportFormat.Table,
+    };
+
+    private static int Execute(McRequest request, CliConsole console, CompileOptions options)
+    {
+        // The options' own mistakes first, before minutes of compiling.
+        Validate(request);
+        var compilation = DealFile.Compile(request.Path, request.ScenarioFiles);
+        var result = DealCompiler.Compile(compilation, options);
+        DiagnosticPrinter.Print(result.Diagnostics, console.Error);
+        if (result.Compiled is null)
+        {
+            return result.Model is null ? ExitCodes.DealErrors : ExitCodes.InternalError;
+        }
+
+        using var host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
+        IDealProgram program = host.Program;
+        DealDescription deal = program.Description;
+        ScenarioSpec scenario = SelectScenario(deal, [.. result.Model!.Scenarios], request.Scenario);
+        int paths = request.Paths ?? StochasticPaths.DefaultPaths(scenario);
+        ulong seed = request.Seed ?? StochasticPaths.DefaultSeed(scenario);
+        StochasticPaths source;
+        try
+        {
+            source = new StochasticPaths(deal, scenario, seed, paths);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"scenario {scenario.Name} cannot be run on deal {deal.Name}: {e.Message}", e);
+        }
+
+        var frame = SimulationFrame.Of(deal, DealHash(compilation), scenario.Name, seed, paths,
+            source.DefaultInputs.Select(d => new PartyPd(d.Party, d.PartyIndex, d.AnnualPd, d.HorizonPd)));
+        return Simulate(request, program, source, frame, console, Environment.GetEnvironmentVariable);
+    }
+
+    /// <summary>Usage mistakes the options make by themselves.</summary>
+    internal static void Validate(McRequest request)
+    {
+        if (request.Paths is <= 0)
+        {
+            throw new UsageException($"--paths must be at least 1, not {request.Paths}");
+        }
+
+        if (request.Threads < 1)
+        {
+            throw new UsageException($"--threads must be at least 1, not {request.Threads}");
+        }
+
+        if (request.Shard is not null)
+        {
+            ParseShard(request.Shard);
+            if (request.Out is null)
+            {
+                throw new UsageException("--shard writes a shard file: give it with --out FILE");
+            }
+        }
+        else if (request.Out is not null)
+        {
+            throw new UsageException("--out names a shard's file: give --shard i/K too (without --shard the report is printed)");
+        }
+
+        if (request.ReplayPath is { } replay)
+        {
+            if (replay < 0)
+            {
+                throw new UsageException($"--replay-path must be a path number of 0 or more, not {replay}");
+            }
+
+            if (request.Shard is not null || request.PathsOut is not null)
+            {
+                throw new UsageException("--replay-path runs one path alone: it takes neither --shard nor --paths-out");
+            }
+        }
+        else if (request.Ledger)
+        {
+            throw new UsageException("--ledger prints a replayed path's ledger: give --replay-path P too");
+        }
+    }
+
+    /// <summary>"i/K" with 1 ≤ i ≤ K.</summary>
+    internal static (int Index, int Count) ParseShard(string text)
+    {
+        string[] parts = text.Split('/');
+        if (parts.Length != 2
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int index)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int count))
+        {
+            throw new UsageException($"--shard takes i/K, shard i of K (e.g. 2/4), not '{text}'");
+        }
+
+        if (count < 1 || index < 1 || index > count)
+        {
+            throw new UsageException($"--shard {text}: shards of {count} are numbered 1 to {count}");
+        }
+
+        return (index, count);
+    }
+
+    /// <summary>The run itself, once the deal is loaded and the path source made (tests call it with sources of
+    /// their own): a replayed path, a shard file, or the report.</summary>
+    internal static int Simulate(McRequest request, IDealProgram program, IPathSource source, SimulationFrame frame, CliConsole console, Func<string, string?> environment)
+    {
+        Validate(request);
+        DealDescription deal = program.Description;
+        if (request.ReplayPath is { } replay)
+        {
+            return Replay(request, program, source, frame, replay, console);
+        }
+
+        (int index, int count) = request.Shard is { } text ? ParseShard(text) : (1, 1);
+        Shard shard = Shard.Of(index, count, source.Count);
+
+        ProgressBar? bar = ProgressBar.For(console, shard.To - shard.From, environment);
+        using PathsParquet? rows = request.PathsOut is { } parquet ? PathsParquet.Create(parquet, PathColumns.For(deal)) : null;
+        SimulationTotals totals;
+        try
+        {
+            totals = new SimulationEngine(program, source, checkCash: true).Run(shard.From, shard.To, request.Threads, rows, bar is null ? null : bar.Report);
+        }
+        finally
+        {
+            bar?.Finish();
+        }
+
+        string? rowsWritten = rows?.Commit();
+        if (request.Shard is not null)
+        {
+            var outputs = new OutputFiles();
+            outputs.Add(request.Out!, ShardFile.Write(new ShardResult(frame, shard, totals)));
+            foreach (string written in outputs.Commit())
+            {
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"wrote {TerminalText.Escape(written)} (shard {shard.Index}/{shard.Count}: paths {shard.From} to {shard.To - 1} of {frame.Paths})"));
+            }
+        }
+        else
+        {
+            console.Out.Write(MonteCarloReport.Render(CreditMetrics.Compute(frame, totals), request.Format));
+        }
+
+        if (rowsWritten is not null)
+        {
+            // Beside a report on standard output, on standard error, so the report stays one clean CSV or JSON document.
+            (request.Shard is null ? console.Error : console.Out).WriteLine($"wrote {TerminalText.Escape(rowsWritten)}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static int Replay(McRequest request, IDealProgram program, IPathSource source, SimulationFrame frame, int path, CliConsole console)
+    {
+        DealDescription deal = program.Description;
+        if (path >= source.Count)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--replay-path {path}: the run has paths 0 to {source.Count - 1}"));
+        }
+
+        string name = string.Create(CultureInfo.InvariantCulture, $"{frame.Scenario} path {path}");
+        var (outcome, _) = PathReplay.Run(program, source, path, name);
+        string stem = string.Create(CultureInfo.InvariantCulture, $"{deal.Name}.{frame.Scenario}.path{path}");
+        var reports = new List<(string Title, string FileStem, string Text)>();
+        if (request.Ledger)
+        {
+            reports.Add(($"{deal.Name}: scenario {frame.Scenario}, seed {frame.Seed}, path {path}: period ledger", stem + ".ledger",
+                LedgerReport.Render(deal, program.Layout, outcome, request.Format)));
+        }
+
+        reports.Add(($"{deal.Name}: scenario {frame.Scenario}, seed {frame.Seed}, path {path}: summary", stem + ".summary",
+            SummaryReport.Render(deal, [outcome], request.Format)));
+        ReportWriter.Write(reports, request.Format, null, console);
+        return ExitCodes.Ok;
+    }
+
+    private static ScenarioSpec SelectScenario(DealDescription deal, ScenarioSpec[] declared, string name)
+    {
+        ScenarioSpec? match = Array.Find(declared, s => string.Equals(s.Name, name, StringComparison.Ordinal));
+        string[] stochastic = [.. declared.Where(StochasticPaths.IsStochastic).Select(s => s.Name)];
+        string choices = stochastic.Length == 0
+            ? $"deal {deal.Name} has no stochastic scenario"
+            : $"the stochastic scenarios of deal {deal.Name} are: {string.Join(", ", stochastic)}";
+        if (match is null)
+        {
+            throw new UsageException($"unknown scenario '{name}'; {choices}");
+        }
+
+        if (!StochasticPaths.IsStochastic(match))
+        {
+            throw new UsageException($"scenario {name} is not stochastic (it draws nothing): run it with 'deallang run'; {choices}");
+        }
+
+        return match;
+    }
+
+    /// <summary>
+    /// What makes shards of one run: the SHA-256 of DealLang's version and of the bytes of every file of the
+    /// compilation (the deal, its imports, the scenario files), in the order read — not of their paths, so the
+    /// same files checked out anywhere (each node of a cluster) give the same hash.
+    /// </summary>
+    internal static string DealHash(Compilation compilation)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        string version = typeof(SimulationEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(version + "\n"));
+        foreach (var unit in compilation.Units)
+        {
+            byte[] bytes = File.ReadAllBytes(unit.Span.Path);
+            hash.AppendData(BitConverter.GetBytes((long)bytes.Length));
+            hash.AppendData(bytes);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using DealLang.Runner.Reports;
+using DealLang.Runner.Simulation;
+
+namespace DealLang.Cli.Commands;
+
+/// <summary>
+/// <c>deallang merge SHARD… [--format table|csv|json|md]</c>: combine the shard files of one Monte Carlo run
+/// (<c>deallang mc --shard i/K --out FILE</c>) and print the report the single run prints, byte for byte. Shards of
+/// another deal, seed or scenario, shards that overlap and missing shards are usage errors naming the files.
+/// </summary>
+internal static class MergeCommand
+{
+    private static readonly string[] Formats = ["table", "csv", "json", "md"];
+
+    public static Command Create(CliConsole console)
+    {
+        var shards = new Argument<string[]>("shards") { Description = "The shard files of one run (every shard, each once).", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong(Formats);
+        var command = new Command("merge", "Combine the shard files of a Monte Carlo run into its report.") { shards, format };
+        command.SetAction(parse => Execute(parse.GetValue(shards) ?? [], McCommand.ParseFormat(parse.GetValue(format)!), console));
+        return command;
+    }
+
+    private static int Execute(string[] files, ReportFormat format, CliConsole console)
+    {
+        var shards = new List<(string Name, ShardResult Shard)>(files.Length);
+        foreach (string file in files)
+        {
+            try
+            {
+                shards.Add((file, ShardFile.Read(ReadBytes(file))));
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException($"{file} cannot be merged: {e.Message}", e);
+            }
+        }
+
+        try
+        {
+            var (frame, totals) = ShardMerge.Merge(shards);
+            console.Out.Write(MonteCarloReport.Render(CreditMetrics.Compute(frame, totals), format));
+            return ExitCodes.Ok;
+        }
+        catch (ShardMergeException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+
+    /// <summary>A shard file's bytes (no size limit: a deal with many indices and periods has large fan charts), or a
+    /// usage error naming what is wrong with the path.</summary>
+    private static byte[] ReadBytes(string file)
+    {
+        try
+        {
+            return Directory.Exists(file) ? throw new UsageException($"{file} is a directory, not a shard file") : File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new UsageException($"shard file {file} not found", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read shard file {file}: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using DealLang.Runner.Simulation;
+using Parquet;
+using Parquet.Schema;
+
+namespace DealLang.Cli.Commands;
+
+/// <summary>
+/// The per-path rows of <c>deallang mc --paths-out FILE.parquet</c> (docs/cli.md): one row per path, in path order,
+/// one row group per block of <see cref="SimulationEngine.BlockSize"/> paths (so memory stays flat), columns
+/// <c>path</c> (int32) then <see cref="PathColumns"/>: money as double, rates and years as nullable double (null
+/// where undefined: no IRR, no WAL), flags as boolean. Written with Parquet.Net (managed), readable by DuckDB,
+/// pandas and Excel's Power Query. Written to a temporary name beside the target and moved into place by
+/// <see cref="Commit"/>, so a failed run leaves no half-written file.
+/// </summary>
+internal sealed class PathsParquet : IPathSink, IDisposable
+{
+    readonly string target;
+    readonly string temporary;
+    readonly FileStream stream;
+    readonly ParquetWriter writer;
+    readonly DataField pathField;
+    readonly DataField[] fields;
+    readonly PathColumnKind[] kinds;
+    readonly int[] paths = new int[SimulationEngine.BlockSize];
+    readonly double[] money = new double[SimulationEngine.BlockSize];
+    readonly double?[] measures = new double?[SimulationEngine.BlockSize];
+    readonly bool[] flags = new bool[SimulationEngine.BlockSize];
+    bool committed;
+
+    PathsParquet(string target, string temporary, FileStream stream, ParquetWriter writer, DataField pathField, DataField[] fields, PathColumnKind[] kinds)
+    {
+        this.target = target;
+        this.temporary = temporary;
+        this.stream = stream;
+        this.writer = writer;
+        this.pathField = pathField;
+        this.fields = fields;
+        this.kinds = kinds;
+    }
+
+    /// <summary>The schema of a deal's rows: <c>path</c> and one field per <see cref="PathColumns"/> column.</summary>
+    public static (DataField Path, DataField[] Fields, PathColumnKind[] Kinds) Schema(IReadOnlyList<PathColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        DataField[] fields = [.. columns.Select(c => c.Kind switch
+        {
+            PathColumnKind.Money => (DataField)new DataField<double>(c.Name),
+            PathColumnKind.Flag => new DataField<bool>(c.Name),
+            _ => new DataField<double?>(c.Name),
+        })];
+        return (new DataField<int>("path"), fields, [.. columns.Select(c => c.Kind)]);
+    }
+
+    /// <summary>Opens the file's temporary twin and writes the header; a path that cannot be written is a usage error.</summary>
+    public static PathsParquet Create(string path, IReadOnlyList<PathColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var (pathField, fields, kinds) = Schema(columns);
+        string full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"{path} exists and is a directory; give a file for --paths-out");
+        }
+
+        string folder = Path.GetDirectoryName(full) ?? ".";
+        string temporary = Path.Combine(folder, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write {path}: {(e is UnauthorizedAccessException ? "permission denied" : e.Message)}", e);
+        }
+
+        var schema = new ParquetSchema([pathField, .. fields]);
+        ParquetWriter writer = ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
+        return new PathsParquet(path, temporary, stream, writer, pathField, fields, kinds);
+    }
+
+    public void Write(PathBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        int n = block.Count;
+        using ParquetRowGroupWriter group = writer.CreateRowGroup();
+        for (int i = 0; i < n; i++)
+        {
+            paths[i] = block.First + i;
+        }
+
+        group.WriteAsync<int>(pathField, paths.AsMemory(0, n)).GetAwaiter().GetResult();
+        for (int c = 0; c < fields.Length; c++)
+        {
+            double[] values = block.Values[c];
+            switch (kinds[c])
+            {
+                case PathColumnKind.Money:
+                    values.AsSpan(0, n).CopyTo(money);
+                    group.WriteAsync<double>(fields[c], money.AsMemory(0, n)).GetAwaiter().GetResult();
+                    break;
+                case PathColumnKind.Flag:
+                    for (int i = 0; i < n; i++)
+                    {
+                        flags[i] = values[i] != 0;
+                    }
+
+                    group.WriteAsync<bool>(fields[c], flags.AsMemory(0, n)).GetAwaiter().GetResult();
+                    break;
+                default:
+                    for (int i = 0; i < n; i++)
+                    {
+                        measures[i] = double.IsNaN(values[i]) ? null : values[i];
+                    }
+
+                    group.WriteAsync<double>(fields[c], measures.AsMemory(0, n)).GetAwaiter().GetResult();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Finishes the file and moves it into place; returns its path.</summary>
+    public string Commit()
+    {
+        writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        stream.Dispose();
+        try
+        {
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write {target}: {e.Message}; the per-path rows were not written", e);
+        }
+
+        committed = true;
+        return target;
+    }
+
+    public void Dispose()
+    {
+        if (committed)
+        {
+            return;
+        }
+
+        try
+        {
+            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+#pragma warning disable CA1031 // Closing a file being abandoned: whatever it throws, the run's own error is what counts.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        stream.Dispose();
+        try
+        {
+            File.Delete(temporary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover hidden temporary file is harmless; the run's own error is what the user sees.
+        }
+    }
+}

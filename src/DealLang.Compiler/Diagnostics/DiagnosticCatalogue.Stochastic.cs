@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace DealLang.Compiler.Diagnostics;
+
+// A stochastic scenario's diagnostics (docs/language.md §10, "Stochastic scenarios"): DL0530–DL0540. The units and
+// ranges every term shares (a volatility that is not a rate, a negative speed, a step-down above 100%) are the
+// common term checks' (DL0302 wrong unit, DL0312 negative, DL0307 not a fraction).
+public static partial class DiagnosticCatalogue
+{
+    /// <summary>DL0530: a mean-reverting index's volatility (in the index's unit per √year) below 0.</summary>
+    public static Diagnostic NegativeVolatility(SourceSpan span, string what, double value) =>
+        Error("DL0530", span, $"{what} cannot be negative ({value.ToString("R", CultureInfo.InvariantCulture)}): a volatility is 0 or more");
+
+    /// <summary>DL0531: a correlation outside [−100%, 100%].</summary>
+    public static Diagnostic CorrelationOutOfRange(SourceSpan span, string what, double value) =>
+        Error("DL0531", span, $"{what} must be between -100% and 100%, not {(value * 100).ToString("0.###", CultureInfo.InvariantCulture)}%");
+
+    /// <summary>DL0532: the correlations of a scenario do not make a positive semi-definite matrix (no factor shocks can
+    /// have them), tested by a Cholesky factorisation with tolerance 1e-10.</summary>
+    public static Diagnostic CorrelationNotPositive(SourceSpan span, string scenario, string regime, string factors) =>
+        Error("DL0532", span, $"the {regime} correlations of scenario '{scenario}' cannot all hold at once (the matrix over {factors} is not positive semi-definite: "
+            + "its Cholesky factorisation meets a negative pivot beyond the tolerance 1e-10); loosen the correlations around this one");
+
+    /// <summary>DL0533: a correlation or a loading names something that is not one of the scenario's factors.</summary>
+    public static Diagnostic NotAFactor(SourceSpan span, string scenario, string name, string factors) =>
+        Error("DL0533", span, $"'{name}' is not a factor of scenario '{scenario}': " + (factors.Length == 0
+            ? "it draws none (give an index a process, e.g. 'H100Rent gbm drift 0% per year volatility 30% per year', or a deflation a volatility)"
+            : $"its factors are {factors}"));
+
+    /// <summary>DL0534: a drawn default's loadings have a sum of squares above 1 (the copula's idiosyncratic weight
+    /// √(1 − Σβ²) would be imaginary).</summary>
+    public static Diagnostic LoadingsTooLarge(SourceSpan span, string party, double sum) =>
+        Error("DL0534", span, $"the loadings of {party}'s drawn default have a sum of squares of {sum.ToString("0.####", CultureInfo.InvariantCulture)}; it must be 1 or less");
+
+    /// <summary>DL0535: a party's default is both drawn and dated in one scenario.</summary>
+    public static Diagnostic DrawnAndDatedDefault(SourceSpan span, string scenario, string party) =>
+        Error("DL0535", span, $"scenario '{scenario}' both dates {party}'s default ('defaults on') and draws it ('defaults drawn'); keep one");
+
+    /// <summary>DL0536: a drawn deflation (<c>deflate … volatility …</c>) on an index, whose processes are
+    /// <c>gbm</c> and <c>reverts</c>.</summary>
+    public static Diagnostic DrawnDeflationOnIndex(SourceSpan span, string index) =>
+        Error("DL0536", span, $"an index's level is drawn by a process, not a drawn deflation: write '{index} reverts to trend speed 50% per year volatility 20% per year' "
+            + $"(around its deflating trend) or '{index} gbm drift -10% per year volatility 20% per year'");
+
+    /// <summary>DL0537 (warning): stress correlations without <c>regimes</c> (never used), or <c>regimes</c> without
+    /// stress correlations (both regimes the same).</summary>
+    public static Diagnostic RegimesUnused(SourceSpan span, string scenario, bool stressWithoutRegimes) =>
+        Warning("DL0537", span, stressWithoutRegimes
+            ? $"scenario '{scenario}' gives stress correlations but no 'regimes', so it never enters the stress regime"
+            : $"scenario '{scenario}' switches regimes but gives no stress correlations, so both regimes are the same");
+
+    /// <summary>DL0538: a drawn default with no PD (the party's is 0 or missing and the scenario gives none), or a PD of 100%.</summary>
+    public static Diagnostic DrawnDefaultPd(SourceSpan span, string party, double pd) =>
+        Error("DL0538", span, pd <= 0
+            ? $"{party}'s default is drawn, but its annual PD is 0: give the party a 'pd', or write '{party} defaults drawn pd 2% per year'"
+            : $"{party}'s drawn default has an annual PD of 100%: a constant hazard needs a PD below 100%");
+
+    /// <summary>DL0540: a date of a drawn default's PD term structure not after the closing and the step before it,
+    /// or after the maturity.</summary>
+    public static Diagnostic PdStepDate(SourceSpan span, string party, string date, string bound, bool afterMaturity) =>
+        Error("DL0540", span, afterMaturity
+            ? $"a PD step of {party}'s drawn default is dated {date}, after the maturity ({bound}); date each step by the maturity"
+            : $"a PD step of {party}'s drawn default is dated {date}, not after {bound} (the closing or the step before); date each step after the one before");
+
+    /// <summary>DL0539: a correlation of a factor with itself (the diagonal, always 100%).</summary>
+    public static Diagnostic CorrelationWithItself(SourceSpan span, string factor) =>
+        Error("DL0539", span, $"'{factor}' is correlated with itself; a factor's correlation with itself is always 100%: name two different factors");
+}

@@ -1,0 +1,153 @@
+using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Lowering;
+
+// A scenario's stochastic items -> StochasticSpec (docs/language.md §10, "Stochastic scenarios"): run-time data
+// that the Monte Carlo path source (Runner/MonteCarlo/StochasticPaths) draws from, never compiled into the deal.
+internal sealed partial class Lowerer
+{
+    /// <summary>Null for a scenario without stochastic items. Factors are numbered in the order the checks number
+    /// them (<see cref="DealChecks.StochasticFactors"/>): the first item that makes each one.</summary>
+    private StochasticSpec? LowerStochastic(ScenarioSyntax scenario)
+    {
+        ScenarioItemSyntax[] items = [.. SyntaxWalk.Safe(scenario.Items)];
+        if (!items.Any(IsStochastic))
+        {
+            return null;
+        }
+
+        List<string> names = DealChecks.StochasticFactors(scenario, Symbols);
+        int k = names.Count;
+        var factors = new FactorSpec?[k];
+        double[] normal = Identity(k), stress = Identity(k);
+        bool hasStress = false;
+        double toStress = 0, toNormal = 0;
+        int? paths = null;
+        ulong? seed = null;
+        bool antithetic = false;
+        var defaults = new List<DefaultModel>();
+
+        foreach (ScenarioItemSyntax item in items)
+        {
+            switch (item)
+            {
+                case PathsSyntax p:
+                    paths = p.Count;
+                    break;
+                case SeedSyntax s:
+                    seed = s.Seed;
+                    break;
+                case AntitheticSyntax:
+                    antithetic = true;
+                    break;
+                case IndexProcessSyntax p when IndexOf(p.Index, SymbolKind.Index) is { } i:
+                {
+                    int f = names.IndexOf(p.Index.Text);
+                    FactorProcess process = p.IsGbm ? FactorProcess.Gbm : p.ToTrend ? FactorProcess.LogMeanReverting : FactorProcess.MeanReverting;
+                    factors[f] = new FactorSpec(p.Index.Text, FactorTarget.Index, i, process)
+                    {
+                        Drift = Constant(p.Drift),
+                        Volatility = Constant(p.Volatility),
+                        Speed = Constant(p.Speed),
+                        LongRun = Constant(p.Toward),
+                        JumpIntensity = factors[f]?.JumpIntensity ?? 0,
+                        JumpDown = factors[f]?.JumpDown ?? 0,
+                    };
+                    break;
+                }
+
+                case JumpsSyntax j when IndexOf(j.Index, SymbolKind.Index) is { } i:
+                {
+                    // Jumps alone: the index's own row with the launches drawn on it (a log-OU of no volatility).
+                    int f = names.IndexOf(j.Index.Text);
+                    factors[f] = (factors[f] ?? new FactorSpec(j.Index.Text, FactorTarget.Index, i, FactorProcess.LogMeanReverting))
+                        with { JumpIntensity = Constant(j.Rate), JumpDown = Constant(j.Down) };
+                    break;
+                }
+
+                case DeflateSyntax { Volatility: not null } d when d.Path?.Name?.Text == Builtins.MarketRent:
+                    factors[names.IndexOf(Builtins.MarketRent)] = new FactorSpec(Builtins.MarketRent, FactorTarget.MarketRentDeflation, 0, FactorProcess.DrawnRate)
+                    {
+                        LongRun = Constant(d.Rate),
+                        Volatility = Constant(d.Volatility),
+                    };
+                    break;
+                case DeflateSyntax { Volatility: not null } d when IndexOf(d.Path?.Name, SymbolKind.Facility) is { } facility:
+                {
+                    string name = d.Path!.Name!.Text + ".value";
+                    factors[names.IndexOf(name)] = new FactorSpec(name, FactorTarget.FacilityDeflation, facility, FactorProcess.DrawnRate)
+                    {
+                        LongRun = Constant(d.Rate),
+                        Volatility = Constant(d.Volatility),
+                    };
+                    break;
+                }
+
+                case CorrelateSyntax c:
+                {
+                    int a = names.IndexOf(ExpressionPrinter.Print(c.A)), b = names.IndexOf(ExpressionPrinter.Print(c.B));
+                    if (a >= 0 && b >= 0 && a != b)
+                    {
+                        double rho = Constant(c.Normal);
+                        normal[(a * k) + b] = normal[(b * k) + a] = rho;
+                        stress[(a * k) + b] = stress[(b * k) + a] = c.Stress is null ? rho : Constant(c.Stress);
+                        hasStress |= c.Stress is not null;
+                    }
+
+                    break;
+                }
+
+                case RegimesSyntax r:
+                    toStress = Constant(r.ToStress);
+                    toNormal = Constant(r.ToNormal);
+                    break;
+                case DrawnDefaultsSyntax d when IndexOf(d.Party, SymbolKind.Party) is { } party:
+                {
+                    var loadings = new double[k];
+                    foreach (LoadingSyntax loading in SyntaxWalk.Safe(d.Loadings))
+                    {
+                        if (names.IndexOf(ExpressionPrinter.Print(loading.Factor)) is >= 0 and int f)
+                        {
+                            loadings[f] = Constant(loading.Beta);
+                        }
+                    }
+
+                    double pd = d.Pd is not null
+                        ? Constant(d.Pd)
+                        : SyntaxWalk.Safe(_analysis.Deal.Declarations).OfType<PartySyntax>().FirstOrDefault(p => p.Name?.Text == d.Party.Text) is { } declared
+                            ? Constant(declared.Pd)
+                            : 0;
+                    defaults.RemoveAll(m => m.Party == party);
+                    defaults.Add(new DefaultModel(party, pd, loadings)
+                    {
+                        Steps = [.. SyntaxWalk.Safe(d.Steps).Where(s => s.From is not null).Select(s => new PdStep(s.From.Value, Constant(s.Pd)))],
+                    });
+                    break;
+                }
+            }
+        }
+
+        bool correlated = items.Any(i => i is CorrelateSyntax) || items.Any(i => i is RegimesSyntax);
+        CorrelationSpec? correlation = correlated
+            ? new CorrelationSpec(normal, hasStress || items.Any(i => i is RegimesSyntax) ? stress : null, toStress, toNormal)
+            : null;
+        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]);
+    }
+
+    private static bool IsStochastic(ScenarioItemSyntax item) =>
+        item is PathsSyntax or SeedSyntax or AntitheticSyntax or IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax
+            or DrawnDefaultsSyntax or DeflateSyntax { Volatility: not null };
+
+    private static double[] Identity(int k)
+    {
+        var m = new double[k * k];
+        for (int i = 0; i < k; i++)
+        {
+            m[(i * k) + i] = 1;
+        }
+
+        return m;
+    }
+}

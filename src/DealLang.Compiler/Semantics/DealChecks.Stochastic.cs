@@ -1,0 +1,207 @@
+using DealLang.Compiler.Diagnostics;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Semantics;
+
+// A stochastic scenario's structure (docs/language.md §10, "Stochastic scenarios"): its factors (an index with a
+// process or jumps, a facility's value or market_rent with a drawn deflation), correlations and loadings that name
+// them, correlation matrices that can hold (the runtime's own Cholesky test, Correlations), loadings whose squares sum
+// to 1 or less, and a drawn default with a PD and no date.
+internal sealed partial class DealChecks
+{
+    /// <summary>The scenario's factors in the order the lowering numbers them (Lowerer.Stochastic.cs uses the same walk).</summary>
+    internal static List<string> StochasticFactors(ScenarioSyntax scenario, SymbolTable symbols)
+    {
+        var factors = new List<string>();
+        foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
+        {
+            string? name = item switch
+            {
+                IndexProcessSyntax p when IsKind(symbols, p.Index?.Text, SymbolKind.Index) => p.Index!.Text,
+                JumpsSyntax j when IsKind(symbols, j.Index?.Text, SymbolKind.Index) => j.Index!.Text,
+                DeflateSyntax { Volatility: not null } d when d.Path?.Name?.Text == Builtins.MarketRent => Builtins.MarketRent,
+                DeflateSyntax { Volatility: not null } d when IsKind(symbols, d.Path?.Name?.Text, SymbolKind.Facility) => d.Path!.Name!.Text + ".value",
+                _ => null,
+            };
+            if (name is not null && !factors.Contains(name))
+            {
+                factors.Add(name);
+            }
+        }
+
+        return factors;
+    }
+
+    private static bool IsKind(SymbolTable symbols, string? name, SymbolKind kind) =>
+        symbols.TryLookup(name, out Symbol symbol) && symbol.Kind == kind;
+
+    private void CheckStochastic(ScenarioSyntax scenario, string name)
+    {
+        List<string> factors = StochasticFactors(scenario, _analysis.Symbols);
+        string list = string.Join(", ", factors);
+        int k = factors.Count;
+        var normal = new double[k * k];
+        var stress = new double[k * k];
+        for (int i = 0; i < k; i++)
+        {
+            normal[(i * k) + i] = stress[(i * k) + i] = 1;
+        }
+
+        bool hasStress = false, hasRegimes = false, badEntry = false;
+        CorrelateSyntax? firstCorrelation = null;
+        var dated = new HashSet<string>(StringComparer.Ordinal);
+        foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
+        {
+            if (item is PartyDefaultsSyntax { Party.Text: { } party })
+            {
+                dated.Add(party);
+            }
+        }
+
+        foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
+        {
+            switch (item)
+            {
+                case DeflateSyntax { Volatility: { } volatility } d when IsKind(_analysis.Symbols, d.Path?.Name?.Text, SymbolKind.Index):
+                    _diagnostics.Add(DiagnosticCatalogue.DrawnDeflationOnIndex(volatility.Span, d.Path!.Name!.Text));
+                    break;
+                case IndexProcessSyntax { Toward: not null } p when _analysis.ConstantOf(p.Volatility, 0) is < 0 and double v:
+                    _diagnostics.Add(DiagnosticCatalogue.NegativeVolatility(p.Volatility.Span, $"the volatility of index '{p.Index?.Text}' in scenario '{name}'", v));
+                    break;
+                case RegimesSyntax:
+                    hasRegimes = true;
+                    break;
+                case CorrelateSyntax c:
+                    firstCorrelation ??= c;
+                    int a = Factor(c.A, factors, name, list), b = Factor(c.B, factors, name, list);
+                    if (a >= 0 && a == b)
+                    {
+                        _diagnostics.Add(DiagnosticCatalogue.CorrelationWithItself(c.B.Span, ExpressionPrinter.Print(c.B)));
+                        badEntry = true;
+                        break;
+                    }
+
+                    string pair = $"{ExpressionPrinter.Print(c.A)} and {ExpressionPrinter.Print(c.B)}";
+                    badEntry |= !Entry(c.Normal, $"the correlation of {pair}", out double rho) | !Entry(c.Stress, $"the stress correlation of {pair}", out double rhoStress);
+                    hasStress |= c.Stress is not null;
+                    if (a >= 0 && b >= 0)
+                    {
+                        normal[(a * k) + b] = normal[(b * k) + a] = rho;
+                        stress[(a * k) + b] = stress[(b * k) + a] = c.Stress is null ? rho : rhoStress;
+                    }
+                    else
+                    {
+                        badEntry = true;
+                    }
+
+                    break;
+                case DrawnDefaultsSyntax drawn:
+                    CheckDrawnDefault(drawn, name, factors, list, dated);
+                    break;
+            }
+        }
+
+        if (firstCorrelation is not null && !badEntry)
+        {
+            if (Correlations.Problem(normal, k) is not null)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.CorrelationNotPositive(firstCorrelation.Span, name, "normal", list));
+            }
+            else if (hasStress && Correlations.Problem(stress, k) is not null)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.CorrelationNotPositive(firstCorrelation.Span, name, "stress", list));
+            }
+        }
+
+        if (hasStress != hasRegimes && SyntaxWalk.Safe(scenario.Items).FirstOrDefault(i => i is RegimesSyntax || i is CorrelateSyntax { Stress: not null }) is { } at)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.RegimesUnused(at.Span, name, stressWithoutRegimes: hasStress));
+        }
+    }
+
+    private bool Entry(ExpressionSyntax? expression, string what, out double value)
+    {
+        value = _analysis.ConstantOf(expression, 0);
+        if (expression is not null && value is < -1 or > 1)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.CorrelationOutOfRange(expression.Span, what, value));
+            return false;
+        }
+
+        return true;
+    }
+
+    private int Factor(ReferenceSyntax? reference, List<string> factors, string scenario, string list)
+    {
+        if (reference is null)
+        {
+            return -1;
+        }
+
+        string text = ExpressionPrinter.Print(reference);
+        int at = factors.IndexOf(text);
+        if (at < 0)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.NotAFactor(reference.Span, scenario, text, list));
+        }
+
+        return at;
+    }
+
+    private void CheckDrawnDefault(DrawnDefaultsSyntax drawn, string scenario, List<string> factors, string list, HashSet<string> dated)
+    {
+        string party = drawn.Party?.Text ?? "";
+        if (dated.Contains(party))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DrawnAndDatedDefault(drawn.Span, scenario, party));
+        }
+
+        double pd = drawn.Pd is not null
+            ? _analysis.ConstantOf(drawn.Pd, 0)
+            : SyntaxWalk.Safe(Deal.Declarations).OfType<PartySyntax>().FirstOrDefault(p => p.Name?.Text == party) is { } declared
+                ? _analysis.ConstantOf(declared.Pd, 0)
+                : 0.5; // an unknown party is reported by the binder
+        if (pd <= 0 || pd >= 1)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.DrawnDefaultPd(drawn.Pd?.Span ?? drawn.Party?.Span ?? drawn.Span, party, pd));
+        }
+
+        Date? previous = Closing;
+        foreach (PdStepSyntax step in SyntaxWalk.Safe(drawn.Steps))
+        {
+            double stepPd = _analysis.ConstantOf(step.Pd, 0);
+            if (stepPd <= 0 || stepPd >= 1)
+            {
+                _diagnostics.Add(DiagnosticCatalogue.DrawnDefaultPd(step.Pd.Span, party, stepPd));
+            }
+
+            if (step.From?.Value is { } from)
+            {
+                if (previous is { } p && from <= p)
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.PdStepDate(step.From.Span, party, from.ToString(), p.ToString(), afterMaturity: false));
+                }
+                else if (Maturity is { } m && from > m)
+                {
+                    _diagnostics.Add(DiagnosticCatalogue.PdStepDate(step.From.Span, party, from.ToString(), m.ToString(), afterMaturity: true));
+                }
+
+                previous = from;
+            }
+        }
+
+        double sum = 0;
+        foreach (LoadingSyntax loading in SyntaxWalk.Safe(drawn.Loadings))
+        {
+            Factor(loading.Factor, factors, scenario, list);
+            double beta = _analysis.ConstantOf(loading.Beta, 0);
+            sum += beta * beta;
+        }
+
+        if (sum > 1 + Correlations.Tolerance)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.LoadingsTooLarge(drawn.Span, party, sum));
+        }
+    }
+}

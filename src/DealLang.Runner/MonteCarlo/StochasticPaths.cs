@@ -1,0 +1,550 @@
+using System.Runtime.CompilerServices;
+using DealLang.Runner.Paths;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.MonteCarlo;
+
+/// <summary>A party with a drawn default time: its annual PD and the PD over the deal's horizon it implies,
+/// 1 − (1 − PD)^T with T the years (ACT/365F) from the closing to the maturity (the summary's "PD to maturity") —
+/// what a simulated default rate is compared with: the share of paths on which the party has defaulted by the
+/// maturity, <c>PartyDefaulted[PartyIndex][ScheduledPeriods − 1]</c>, exactly that probability in expectation.</summary>
+public sealed record PartyDefaultInput(string Party, int PartyIndex, double AnnualPd, double HorizonPd);
+
+/// <summary>
+/// A stochastic scenario as a path source (docs/language.md §10, "Stochastic scenarios"): path i draws its factors
+/// and default times from its own Philox stream (seed, i) (<see cref="PathStream"/>; antithetic: path 2k+1 mirrors
+/// stream k), writes the index rows it draws itself, and hands the drawn default dates, market-rent deflation and
+/// facility deflations to the deterministic path building (<see cref="DealPaths"/>), which derives from them every
+/// other input exactly as it does for a deterministic scenario's levers (leases, contracts, relets, RVGs, sales).
+/// Path i depends only on (seed, i). Thread-safe for threads filling their own <see cref="PathInputs"/>; a buffer's
+/// first path sizes its work arrays, later paths allocate nothing.
+/// </summary>
+public sealed class StochasticPaths : IPathSource
+{
+    readonly DealPaths plan;
+    readonly ScenarioSpec scenario;
+    readonly StochasticSpec spec;
+    readonly FactorSpec[] factors;
+    readonly int periods;
+    readonly double[] lowerNormal;
+    readonly double[]? lowerStress;
+    readonly double toStress, toNormal;
+
+    // Per period: its years (ACT/365F between its boundaries) and √(years / T), the weight of its shock in a
+    // factor's path shock (the factor's Brownian motion at the horizon over √T, a standard normal).
+    readonly double[] dt;
+    readonly double[] weight;
+
+    // Per factor and period: the step's coefficients (docs: GBM a = (μ − σ²/2)Δ, s = σ√Δ; OU and log-OU
+    // a = e^(−κΔ), s = σ√((1 − e^(−2κΔ)) / 2κ)), log-OU's variance at each period start, and the index's
+    // deterministic row (the start level, or log-OU's trend).
+    readonly double[][] stepA, stepS, variance, trend;
+    readonly int[] jumpFactors;
+    readonly bool[] drawnIndex;
+    readonly bool drawsDeflation;
+    readonly int marketFactor;
+
+    // Drawn defaults: party, loadings, √(1 − Σβ²), and the hazard's pieces: from segmentStart[d][i] years on the
+    // hazard is hazard[d][i] = −ln(1 − PD_i), with cumulative[d][i] the cumulative hazard at its start.
+    readonly DefaultModel[] defaults;
+    readonly double[][] segmentStart, hazard, cumulative;
+    readonly double[] idiosyncratic;
+    readonly int horizonDays;
+
+    readonly ConditionalWeakTable<PathInputs, Work> works = [];
+    readonly ConditionalWeakTable<PathInputs, Work>.CreateValueCallback newWork;
+
+    /// <summary>True when <paramref name="scenario"/> has stochastic items (a Monte Carlo scenario).</summary>
+    public static bool IsStochastic(ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return scenario.Stochastic is not null;
+    }
+
+    /// <summary>The scenario's <c>paths N</c>, else <see cref="StochasticSpec.DefaultPaths"/> (10,000).</summary>
+    public static int DefaultPaths(ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return scenario.Stochastic?.Paths ?? StochasticSpec.DefaultPaths;
+    }
+
+    /// <summary>The scenario's <c>seed S</c>, else <see cref="StochasticSpec.DefaultSeed"/> (1).</summary>
+    public static ulong DefaultSeed(ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return scenario.Stochastic?.Seed ?? StochasticSpec.DefaultSeed;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> (a message fit for a user) when the scenario does not fit the
+    /// deal, is not stochastic, or its numbers are out of range (what the compiler's checks also reject).</summary>
+    public StochasticPaths(DealDescription deal, ScenarioSpec scenario, ulong seed, int paths)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentOutOfRangeException.ThrowIfNegative(paths);
+        Shapes.Require(deal, scenario);
+        if (scenario.Stochastic is not { } s)
+        {
+            throw new ArgumentException($"Scenario '{scenario.Name}' has no stochastic items: run it with 'deallang run'.", nameof(scenario));
+        }
+
+        plan = DealPaths.For(deal);
+        this.scenario = scenario;
+        spec = s;
+        factors = s.Factors;
+        Seed = seed;
+        Count = paths;
+        periods = deal.Periods;
+        int k = factors.Length;
+
+        Date[] b = deal.Boundaries;
+        horizonDays = Date.DaysBetween(deal.Closing, b[^1]);
+        double horizon = horizonDays / 365.0;
+        double toMaturity = Date.DaysBetween(deal.Closing, deal.Maturity) / 365.0;
+        dt = new double[periods];
+        weight = new double[periods];
+        for (int t = 0; t < periods; t++)
+        {
+            dt[t] = Date.DaysBetween(b[t], b[t + 1]) / 365.0;
+            weight[t] = horizon > 0 ? Math.Sqrt(dt[t] / horizon) : 0.0;
+        }
+
+        lowerNormal = Identity(k);
+        if (s.Correlation is { } c)
+        {
+            lowerNormal = Factor(c.Normal, k, "correlation");
+            if (c.Stress is not null)
+            {
+                lowerStress = Factor(c.Stress, k, "stress correlation");
+                if (!(c.ToStressPerYear >= 0 && c.ToNormalPerYear >= 0 && double.IsFinite(c.ToStressPerYear) && double.IsFinite(c.ToNormalPerYear)))
+                {
+                    throw Bad("its regime intensities are not finite rates of 0 or more a year");
+                }
+
+                toStress = c.ToStressPerYear;
+                toNormal = c.ToNormalPerYear;
+            }
+        }
+
+        stepA = new double[k][];
+        stepS = new double[k][];
+        variance = new double[k][];
+        trend = new double[k][];
+        drawnIndex = new bool[deal.Indices.Length];
+        marketFactor = -1;
+        var jumps = new List<int>();
+        for (int f = 0; f < k; f++)
+        {
+            FactorSpec factor = factors[f];
+            CheckFactor(deal, factor);
+            if (factor.Target == FactorTarget.Index)
+            {
+                drawnIndex[factor.Entity] = true;
+                trend[f] = new double[periods];
+                IndexOverride? levers = scenario.Indices.Length == 0 ? null : scenario.Indices[factor.Entity];
+                IndexLevels.Fill(IndexLevels.Terms.Of(deal.Indices[factor.Entity], levers), deal.Closing, b, trend[f]);
+                Coefficients(factor, out stepA[f], out stepS[f], out variance[f]);
+                if (factor.JumpIntensity > 0)
+                {
+                    jumps.Add(f);
+                }
+            }
+            else if (factor.Target == FactorTarget.FacilityDeflation)
+            {
+                drawsDeflation = true;
+            }
+            else
+            {
+                marketFactor = f;
+            }
+        }
+
+        jumpFactors = [.. jumps];
+
+        defaults = s.Defaults;
+        segmentStart = new double[defaults.Length][];
+        hazard = new double[defaults.Length][];
+        cumulative = new double[defaults.Length][];
+        idiosyncratic = new double[defaults.Length];
+        var inputs = new PartyDefaultInput[defaults.Length];
+        for (int d = 0; d < defaults.Length; d++)
+        {
+            DefaultModel model = defaults[d];
+            if ((uint)model.Party >= (uint)deal.Parties.Length)
+            {
+                throw Bad($"its default model {d + 1} names party {model.Party}, and the deal has {deal.Parties.Length}");
+            }
+
+            string party = deal.Parties[model.Party].Name;
+            if (!(model.AnnualPd > 0 && model.AnnualPd < 1))
+            {
+                throw Bad($"party '{party}' has an annual PD of {model.AnnualPd}, not in (0%, 100%)");
+            }
+
+            if (scenario.PartyDefaults[model.Party] is not null)
+            {
+                throw Bad($"party '{party}' has both a drawn default time and a default date ('defaults on')");
+            }
+
+            if (model.Loadings is null || model.Loadings.Length != k)
+            {
+                throw Bad($"party '{party}' has {model.Loadings?.Length ?? 0} factor loadings, and the scenario has {k} factors");
+            }
+
+            double sum = 0;
+            foreach (double beta in model.Loadings)
+            {
+                if (!double.IsFinite(beta))
+                {
+                    throw Bad($"party '{party}' has a loading that is not a number");
+                }
+
+                sum += beta * beta;
+            }
+
+            if (sum > 1 + Correlations.Tolerance)
+            {
+                throw Bad($"party '{party}''s loadings have a sum of squares of {sum}, above 1");
+            }
+
+            PdStep[] steps = model.Steps ?? [];
+            segmentStart[d] = new double[steps.Length + 1];
+            hazard[d] = new double[steps.Length + 1];
+            cumulative[d] = new double[steps.Length + 1];
+            hazard[d][0] = -Math.Log(1 - model.AnnualPd);
+            for (int i = 0; i < steps.Length; i++)
+            {
+                double start = Date.DaysBetween(deal.Closing, steps[i].From) / 365.0;
+                if (!(start > segmentStart[d][i]) || !(steps[i].AnnualPd > 0 && steps[i].AnnualPd < 1))
+                {
+                    throw Bad($"party '{party}''s PD term structure is not dated after the closing in increasing order with PDs in (0%, 100%)");
+                }
+
+                segmentStart[d][i + 1] = start;
+                hazard[d][i + 1] = -Math.Log(1 - steps[i].AnnualPd);
+                cumulative[d][i + 1] = cumulative[d][i] + (hazard[d][i] * (start - segmentStart[d][i]));
+            }
+
+            idiosyncratic[d] = Math.Sqrt(Math.Max(0.0, 1 - sum));
+            inputs[d] = new PartyDefaultInput(party, model.Party, model.AnnualPd, -double.ExpM1(-CumulativeHazard(d, toMaturity)));
+        }
+
+        DefaultInputs = inputs;
+        newWork = _ => new Work(deal, scenario, plan, k);
+    }
+
+    public DealDescription Deal => plan.Deal;
+
+    public int Count { get; }
+
+    public ulong Seed { get; }
+
+    /// <summary>Each party with a drawn default time, in the scenario's order.</summary>
+    public IReadOnlyList<PartyDefaultInput> DefaultInputs { get; }
+
+    public void Fill(int path, PathInputs into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        ArgumentOutOfRangeException.ThrowIfNegative(path);
+        Shapes.Require(plan.Deal, into);
+        Work w = works.GetValue(into, newWork);
+        uint stream = spec.Antithetic ? (uint)(path >> 1) : (uint)path;
+        var rng = new PathStream(Seed, stream, spec.Antithetic && (path & 1) == 1);
+        DrawFactors(ref rng, w, into);
+        DrawDefaults(ref rng, w);
+
+        double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
+        w.Market = market;
+        double[]? deflation = null;
+        if (drawsDeflation)
+        {
+            deflation = w.Deflation;
+            Array.Fill(deflation, double.NaN);
+            for (int f = 0; f < factors.Length; f++)
+            {
+                if (factors[f].Target == FactorTarget.FacilityDeflation)
+                {
+                    deflation[factors[f].Entity] = Drawn(factors[f], w.Shock[f]);
+                }
+            }
+        }
+
+        plan.FillDrawn(w.Scenario, market, deflation, drawnIndex, into, w.Memo);
+    }
+
+    /// <summary>The deterministic scenario that the path last filled into <paramref name="into"/> amounts to, its
+    /// drawn index rows aside: the drawn default dates, market-rent deflation and facility deflations in place of
+    /// the scenario's, no stochastic part. Running it through the deterministic path building gives that path's
+    /// every other slot, bit for bit (PathSourceEquivalenceTests); party and loan summaries read its dates.
+    /// Allocates: for reports and tests, not the path loop.</summary>
+    public ScenarioSpec Drawn(PathInputs into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        if (!works.TryGetValue(into, out Work? w))
+        {
+            throw new ArgumentException("These path inputs were never filled by this source.", nameof(into));
+        }
+
+        ValueStress[] stress = [.. scenario.FacilityStress];
+        if (drawsDeflation)
+        {
+            for (int f = 0; f < stress.Length; f++)
+            {
+                if (!double.IsNaN(w.Deflation[f]))
+                {
+                    stress[f] = stress[f] with { DeflatePerYear = w.Deflation[f] };
+                }
+            }
+        }
+
+        return w.Scenario with
+        {
+            PartyDefaults = (Date?[])w.Scenario.PartyDefaults.Clone(),
+            FacilityStress = stress,
+            MarketRentDeflation = w.Market,
+            Stochastic = null,
+        };
+    }
+
+    /// <summary>Period by period: the regime switch, the factors' correlated shocks, the jump counts, and each index
+    /// factor's level at the next period's start. Leaves each factor's path shock in <see cref="Work.Shock"/>.</summary>
+    void DrawFactors(ref PathStream rng, Work w, PathInputs into)
+    {
+        int k = factors.Length;
+        double[] level = w.Level, jump = w.Jump, shock = w.Shock, xi = w.Xi, eps = w.Eps;
+        for (int f = 0; f < k; f++)
+        {
+            shock[f] = 0;
+            jump[f] = 1;
+            level[f] = factors[f].Process == FactorProcess.LogMeanReverting ? 0.0 : trend[f]?[0] ?? 0.0;
+            if (factors[f].Target == FactorTarget.Index)
+            {
+                w.Rows[f] = into.OwnIndexLevel(factors[f].Entity);
+                w.Rows[f][0] = trend[f][0];
+            }
+        }
+
+        bool stressed = false;
+        for (int t = 0; t < periods; t++)
+        {
+            if (lowerStress is not null)
+            {
+                double rate = stressed ? toNormal : toStress;
+                if (rng.Uniform() < -double.ExpM1(-rate * dt[t]))
+                {
+                    stressed = !stressed;
+                }
+            }
+
+            for (int f = 0; f < k; f++)
+            {
+                xi[f] = rng.Normal();
+            }
+
+            double[] l = stressed ? lowerStress! : lowerNormal;
+            for (int i = 0; i < k; i++)
+            {
+                double e = 0;
+                for (int j = 0; j <= i; j++)
+                {
+                    e += l[(i * k) + j] * xi[j];
+                }
+
+                eps[i] = e;
+                shock[i] += weight[t] * e;
+            }
+
+            foreach (int f in jumpFactors)
+            {
+                int n = Poisson(rng.Uniform(), factors[f].JumpIntensity * dt[t]);
+                for (int j = 0; j < n; j++)
+                {
+                    jump[f] *= 1 - factors[f].JumpDown;
+                }
+            }
+
+            if (t + 1 >= periods)
+            {
+                continue;
+            }
+
+            for (int f = 0; f < k; f++)
+            {
+                if (factors[f].Target != FactorTarget.Index)
+                {
+                    continue;
+                }
+
+                double a = stepA[f][t], s = stepS[f][t], x = level[f];
+                double next;
+                switch (factors[f].Process)
+                {
+                    case FactorProcess.Gbm:
+                        x *= Math.Exp(a + (s * eps[f]));
+                        next = x;
+                        break;
+                    case FactorProcess.MeanReverting:
+                        x = factors[f].LongRun + ((x - factors[f].LongRun) * a) + (s * eps[f]);
+                        next = x;
+                        break;
+                    default:
+                        x = (x * a) + (s * eps[f]);
+                        next = trend[f][t + 1] * Math.Exp(x - (0.5 * variance[f][t + 1]));
+                        break;
+                }
+
+                level[f] = x;
+                w.Rows[f][t + 1] = next * jump[f];
+            }
+        }
+    }
+
+    /// <summary>Each drawn party's default date: Z = Σ β_k Z_k + √(1 − Σβ²) η, the survival draw S = Φ(−Z) (a
+    /// uniform), the time τ with H(τ) = −ln S (a constant hazard: τ = ln S / ln(1 − PD) years), and the date
+    /// closing + ⌈365 τ⌉ days when it falls in the run.</summary>
+    void DrawDefaults(ref PathStream rng, Work w)
+    {
+        Date?[] dates = w.Scenario.PartyDefaults;
+        for (int d = 0; d < defaults.Length; d++)
+        {
+            double[] beta = defaults[d].Loadings;
+            double z = idiosyncratic[d] * rng.Normal();
+            for (int f = 0; f < beta.Length; f++)
+            {
+                z += beta[f] * w.Shock[f];
+            }
+
+            double survival = NormalQuantile.Cdf(-z);
+            double years = Time(d, -Math.Log(survival));
+            double days = Math.Ceiling(years * 365.0);
+            dates[defaults[d].Party] = days <= horizonDays ? Deal.Closing.AddDays((int)Math.Max(1.0, days)) : null;
+        }
+    }
+
+    /// <summary>The cumulative hazard H(t) of drawn default <paramref name="d"/> at <paramref name="years"/>.</summary>
+    double CumulativeHazard(int d, double years)
+    {
+        double[] start = segmentStart[d];
+        int i = start.Length - 1;
+        while (i > 0 && start[i] > years)
+        {
+            i--;
+        }
+
+        return cumulative[d][i] + (hazard[d][i] * (years - start[i]));
+    }
+
+    /// <summary>τ with H(τ) = <paramref name="target"/>: within the last piece whose start H reaches, linear in it.</summary>
+    double Time(int d, double target)
+    {
+        double[] cum = cumulative[d];
+        int i = cum.Length - 1;
+        while (i > 0 && cum[i] > target)
+        {
+            i--;
+        }
+
+        return segmentStart[d][i] + ((target - cum[i]) / hazard[d][i]);
+    }
+
+    /// <summary>A drawn rate: mean + σ × the factor's path shock.</summary>
+    static double Drawn(FactorSpec factor, double shock) => factor.LongRun + (factor.Volatility * shock);
+
+    /// <summary>The Poisson(λ) count whose distribution function first reaches <paramref name="u"/> (inversion;
+    /// at most 64, far beyond any yearly launch intensity over a period).</summary>
+    static int Poisson(double u, double lambda)
+    {
+        double p = Math.Exp(-lambda), cdf = p;
+        int n = 0;
+        while (u > cdf && n < 64)
+        {
+            n++;
+            p *= lambda / n;
+            cdf += p;
+        }
+
+        return n;
+    }
+
+    void Coefficients(FactorSpec factor, out double[] a, out double[] s, out double[] v)
+    {
+        a = new double[periods];
+        s = new double[periods];
+        v = new double[periods];
+        double kappa = factor.Speed, sigma = factor.Volatility;
+        for (int t = 0; t < periods; t++)
+        {
+            double h = dt[t];
+            if (factor.Process == FactorProcess.Gbm)
+            {
+                a[t] = (factor.Drift - (0.5 * sigma * sigma)) * h;
+                s[t] = sigma * Math.Sqrt(h);
+                continue;
+            }
+
+            // Exact OU transition over the period; κ = 0 is its limit, a random walk σ√Δ.
+            a[t] = Math.Exp(-kappa * h);
+            double share = kappa > 0 ? -double.ExpM1(-2 * kappa * h) / (2 * kappa) : h;
+            s[t] = sigma * Math.Sqrt(share);
+            if (t + 1 < periods)
+            {
+                v[t + 1] = (v[t] * a[t] * a[t]) + (s[t] * s[t]);
+            }
+        }
+    }
+
+    void CheckFactor(DealDescription deal, FactorSpec factor)
+    {
+        int limit = factor.Target switch
+        {
+            FactorTarget.Index => deal.Indices.Length,
+            FactorTarget.FacilityDeflation => deal.Facilities.Length,
+            _ => 1,
+        };
+        if (factor.Target != FactorTarget.MarketRentDeflation && (uint)factor.Entity >= (uint)limit)
+        {
+            throw Bad($"factor '{factor.Name}' moves {factor.Target} {factor.Entity}, and the deal has {limit}");
+        }
+
+        bool indexProcess = factor.Process != FactorProcess.DrawnRate;
+        if (indexProcess != (factor.Target == FactorTarget.Index))
+        {
+            throw Bad($"factor '{factor.Name}': an index takes gbm, mean reversion or log mean reversion, a deflation lever a drawn rate");
+        }
+
+        if (!(factor.Volatility >= 0 && double.IsFinite(factor.Volatility)) || !(factor.Speed >= 0 && double.IsFinite(factor.Speed))
+            || !double.IsFinite(factor.Drift) || !double.IsFinite(factor.LongRun)
+            || !(factor.JumpIntensity >= 0 && double.IsFinite(factor.JumpIntensity)) || !(factor.JumpDown >= 0 && factor.JumpDown <= 1))
+        {
+            throw Bad($"factor '{factor.Name}' has a negative or infinite volatility, speed or jump intensity, or a jump step-down outside [0%, 100%]");
+        }
+    }
+
+    double[] Factor(double[] m, int k, string what) =>
+        Correlations.Problem(m, k) is { } problem ? throw Bad($"its {what} matrix is not valid: {problem}") : Correlations.Cholesky(m, k);
+
+    static double[] Identity(int k)
+    {
+        var m = new double[k * k];
+        for (int i = 0; i < k; i++)
+        {
+            m[(i * k) + i] = 1;
+        }
+
+        return m;
+    }
+
+    ArgumentException Bad(string what) => new($"Stochastic scenario '{scenario.Name}': {what}.", "scenario");
+
+    /// <summary>One set of buffers' work arrays and its own copy of the scenario, whose default dates each path
+    /// overwrites with its draws.</summary>
+    sealed class Work(DealDescription deal, ScenarioSpec scenario, DealPaths plan, int k)
+    {
+        public readonly ScenarioSpec Scenario = scenario with { PartyDefaults = (Date?[])scenario.PartyDefaults.Clone() };
+        public readonly PathMemo Memo = plan.NewMemo();
+        public readonly double[] Level = new double[k], Jump = new double[k], Shock = new double[k], Xi = new double[k], Eps = new double[k];
+        public readonly double[][] Rows = new double[k][];
+        public readonly double[] Deflation = new double[deal.Facilities.Length];
+        public double Market;
+    }
+}

@@ -1,0 +1,363 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DealLang.Runner.Simulation;
+
+namespace DealLang.Runner.Reports;
+
+/// <summary>
+/// The report of a Monte Carlo run (<c>deallang mc</c>, <c>deallang merge</c>; docs/cli.md): per tranche its credit
+/// metrics, per equity its IRR, the deal's events, per party its simulated default rate beside its input PD, each
+/// estimate with its standard error, and per index its fan chart. A function of the <see cref="CreditMetrics"/>
+/// alone — so of the run's frame and exact totals — and byte-deterministic like every report: a run and its merged
+/// shards print the same bytes. Money in millions with three decimals and rates in percent with three decimals for
+/// people (table, md), money to the cent and fractions at full precision for machines (csv, json).
+/// </summary>
+public static class MonteCarloReport
+{
+    static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    enum Kind
+    {
+        Money,
+        Rate,
+        Years,
+        Count,
+    }
+
+    sealed record Row(string Section, string Metric, Kind Kind, double Value, double StdError);
+
+    public static string Render(CreditMetrics metrics, ReportFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        return format switch
+        {
+            ReportFormat.Json => RenderJson(metrics),
+            ReportFormat.Csv => RenderCsv(metrics),
+            ReportFormat.Markdown => RenderText(metrics, markdown: true),
+            _ => RenderText(metrics, markdown: false),
+        };
+    }
+
+    /// <summary>The heading line: deal, scenario, paths, seed.</summary>
+    public static string Title(SimulationFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        return string.Create(Invariant, $"{frame.Deal}: Monte Carlo, scenario {frame.Scenario}, {frame.Paths:N0} paths, seed {frame.Seed}");
+    }
+
+    static List<Row> Rows(CreditMetrics m)
+    {
+        var rows = new List<Row>();
+        foreach (TrancheRisk t in m.Tranches)
+        {
+            string s = t.Name;
+            rows.Add(new(s, "P(principal loss)", Kind.Rate, t.LossProbability.Value, t.LossProbability.StdError));
+            rows.Add(new(s, "expected loss", Kind.Money, t.ExpectedLoss.Value, t.ExpectedLoss.StdError));
+            rows.Add(new(s, "expected loss (% of principal)", Kind.Rate, t.ExpectedLossShare.Value, t.ExpectedLossShare.StdError));
+            rows.Add(new(s, "loss given a loss", Kind.Money, t.LossGivenLoss.Value, t.LossGivenLoss.StdError));
+            rows.Add(new(s, "LGD (% of principal)", Kind.Rate, t.LossGivenLossShare.Value, t.LossGivenLossShare.StdError));
+            foreach (TailRisk tail in t.Tails)
+            {
+                string level = Level(tail.Level);
+                rows.Add(new(s, $"VaR {level}", Kind.Money, tail.ValueAtRisk.Value, tail.ValueAtRisk.StdError));
+                rows.Add(new(s, $"ES {level}", Kind.Money, tail.ExpectedShortfall.Value, tail.ExpectedShortfall.StdError));
+            }
+
+            rows.Add(new(s, "largest loss", Kind.Money, t.MaxLoss, double.NaN));
+            rows.Add(new(s, "P(interest shortfall)", Kind.Rate, t.ShortfallProbability.Value, t.ShortfallProbability.StdError));
+            rows.Add(new(s, "expected unpaid interest", Kind.Money, t.ExpectedUnpaidInterest.Value, t.ExpectedUnpaidInterest.StdError));
+            AddDistribution(rows, s, "IRR", Kind.Rate, t.Irr);
+            AddDistribution(rows, s, "WAL", Kind.Years, t.Wal);
+        }
+
+        foreach (var (name, irr) in m.Equities)
+        {
+            AddDistribution(rows, name, "IRR", Kind.Rate, irr);
+        }
+
+        rows.Add(new("deal", "P(event of default)", Kind.Rate, m.EventOfDefault.Value, m.EventOfDefault.StdError));
+        rows.Add(new("deal", "P(enforcement sale)", Kind.Rate, m.Sale.Value, m.Sale.StdError));
+        foreach (PartyRisk p in m.Parties)
+        {
+            rows.Add(new(p.Name, "input annual PD", Kind.Rate, p.AnnualPd, double.NaN));
+            rows.Add(new(p.Name, "input PD to maturity", Kind.Rate, p.HorizonPd, double.NaN));
+            rows.Add(new(p.Name, "simulated default rate", Kind.Rate, p.DefaultRate.Value, p.DefaultRate.StdError));
+        }
+
+        return rows;
+    }
+
+    static void AddDistribution(List<Row> rows, string section, string measure, Kind kind, Distribution d)
+    {
+        rows.Add(new(section, $"{measure} mean", kind, d.Mean.Value, d.Mean.StdError));
+        for (int i = 0; i < d.Percentiles.Length; i++)
+        {
+            rows.Add(new(section, $"{measure} p{Percentile(CreditMetrics.PercentileLevels[i])}", kind, d.Percentiles[i].Value, d.Percentiles[i].StdError));
+        }
+
+        rows.Add(new(section, $"paths without {(measure == "IRR" ? "an IRR" : "a WAL")}", Kind.Count, d.Undefined, double.NaN));
+    }
+
+    static string RenderText(CreditMetrics m, bool markdown)
+    {
+        var text = new StringBuilder();
+        string title = Title(m.Frame);
+        string note = "± is one Monte Carlo standard error; money in millions of " + m.Frame.Currency
+            + "; quantiles from a log histogram, within 0.39% (docs/language.md, \"Monte Carlo results\")";
+        if (markdown)
+        {
+            text.Append("### ").Append(Escape(title)).Append("\n\n").Append(Escape(note)).Append("\n\n");
+        }
+        else
+        {
+            text.Append(TerminalText.Escape(title)).Append('\n').Append(TerminalText.Escape(note)).Append("\n\n");
+        }
+
+        string[] header = ["", "metric", "estimate", "±"];
+        var body = new List<string[]>();
+        string? last = null;
+        foreach (Row r in Rows(m))
+        {
+            body.Add([r.Section == last ? "" : r.Section, r.Metric, Human(r.Value, r.Kind), Human(r.StdError, r.Kind, empty: true)]);
+            last = r.Section;
+        }
+
+        Table(text, header, body, markdown, labelColumns: 2);
+        foreach (IndexFan fan in m.Indices)
+        {
+            text.Append('\n');
+            string heading = $"{fan.Name}: level at each period's start, percentiles over the paths";
+            text.Append(markdown ? "#### " + Escape(heading) + "\n\n" : TerminalText.Escape(heading) + "\n");
+            string[] fanHeader = ["period start", .. CreditMetrics.PercentileLevels.Select(q => "p" + Percentile(q))];
+            var fanRows = new List<string[]>();
+            for (int t = 0; t < fan.Dates.Length; t++)
+            {
+                fanRows.Add([fan.Dates[t].ToString(), .. fan.Percentiles[t].Select(Level4)]);
+            }
+
+            Table(text, fanHeader, fanRows, markdown, labelColumns: 1);
+        }
+
+        return text.ToString();
+    }
+
+    static void Table(StringBuilder text, string[] header, List<string[]> body, bool markdown, int labelColumns)
+    {
+        if (markdown)
+        {
+            MarkdownTable.Write(text, header, body, labelColumns);
+        }
+        else
+        {
+            TextTable.Write(text, [header, .. body], headerRows: 1, labelColumns);
+        }
+    }
+
+    static string RenderCsv(CreditMetrics m)
+    {
+        var text = new StringBuilder();
+        Csv.WriteRecord(text, ["section", "metric", "value", "stderr"]);
+        foreach (Row r in Rows(m))
+        {
+            Csv.WriteRecord(text, [r.Section, r.Metric, Exact(r.Value, r.Kind), Exact(r.StdError, r.Kind)]);
+        }
+
+        foreach (IndexFan fan in m.Indices)
+        {
+            for (int t = 0; t < fan.Dates.Length; t++)
+            {
+                for (int q = 0; q < CreditMetrics.PercentileLevels.Length; q++)
+                {
+                    Csv.WriteRecord(text, [fan.Name, $"{fan.Dates[t]} p{Percentile(CreditMetrics.PercentileLevels[q])}", ValueText.Full(fan.Percentiles[t][q]), ""]);
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    static string RenderJson(CreditMetrics m) => Json.Write(w =>
+    {
+        SimulationFrame f = m.Frame;
+        w.WriteStartObject();
+        w.WriteString("deal", f.Deal);
+        w.WriteString("currency", f.Currency);
+        w.WriteString("scenario", f.Scenario);
+        w.WriteString("seed", f.Seed.ToString(Invariant));
+        w.WriteNumber("paths", m.Paths);
+        w.WriteString("standardErrors", "one Monte Carlo standard error of each estimate (docs/language.md, \"Monte Carlo results\")");
+        w.WriteStartArray("tranches");
+        foreach (TrancheRisk t in m.Tranches)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", t.Name);
+            Json.Money(w, "balance", t.Balance);
+            w.WriteNumber("pathsWithLoss", t.PathsWithLoss);
+            Estimate(w, "lossProbability", t.LossProbability, Kind.Rate);
+            Estimate(w, "expectedLoss", t.ExpectedLoss, Kind.Money);
+            Estimate(w, "expectedLossShare", t.ExpectedLossShare, Kind.Rate);
+            Estimate(w, "lossGivenLoss", t.LossGivenLoss, Kind.Money);
+            Estimate(w, "lgd", t.LossGivenLossShare, Kind.Rate);
+            w.WriteStartArray("tails");
+            foreach (TailRisk tail in t.Tails)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("level", tail.Level);
+                Estimate(w, "valueAtRisk", tail.ValueAtRisk, Kind.Money);
+                Estimate(w, "expectedShortfall", tail.ExpectedShortfall, Kind.Money);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            Json.Money(w, "largestLoss", t.MaxLoss);
+            Estimate(w, "interestShortfallProbability", t.ShortfallProbability, Kind.Rate);
+            Estimate(w, "expectedUnpaidInterest", t.ExpectedUnpaidInterest, Kind.Money);
+            DistributionJson(w, "irr", t.Irr, Kind.Rate);
+            DistributionJson(w, "wal", t.Wal, Kind.Years);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("equities");
+        foreach (var (name, irr) in m.Equities)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", name);
+            DistributionJson(w, "irr", irr, Kind.Rate);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        Estimate(w, "eventOfDefaultProbability", m.EventOfDefault, Kind.Rate);
+        Estimate(w, "saleProbability", m.Sale, Kind.Rate);
+        w.WriteStartArray("parties");
+        foreach (PartyRisk p in m.Parties)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", p.Name);
+            Json.Number(w, "annualPd", p.AnnualPd);
+            Json.Number(w, "horizonPd", p.HorizonPd);
+            w.WriteNumber("defaults", p.Defaults);
+            Estimate(w, "defaultRate", p.DefaultRate, Kind.Rate);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("indices");
+        foreach (IndexFan fan in m.Indices)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", fan.Name);
+            w.WriteStartArray("percentiles");
+            foreach (int q in CreditMetrics.PercentileLevels)
+            {
+                w.WriteNumberValue(q / 1e6);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("periods");
+            for (int t = 0; t < fan.Dates.Length; t++)
+            {
+                w.WriteStartObject();
+                w.WriteString("start", fan.Dates[t].ToString());
+                w.WriteStartArray("levels");
+                foreach (double v in fan.Percentiles[t])
+                {
+                    Json.Number(w, v);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    static void Estimate(Utf8JsonWriter w, string name, Estimate e, Kind kind)
+    {
+        w.WriteStartObject(name);
+        if (kind == Kind.Money)
+        {
+            Json.Money(w, "value", e.Value);
+            Json.Money(w, "stderr", e.StdError);
+        }
+        else
+        {
+            Json.Number(w, "value", e.Value);
+            Json.Number(w, "stderr", e.StdError);
+        }
+
+        w.WriteEndObject();
+    }
+
+    static void DistributionJson(Utf8JsonWriter w, string name, Distribution d, Kind kind)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("paths", d.Paths);
+        w.WriteNumber("undefined", d.Undefined);
+        Estimate(w, "mean", d.Mean, kind);
+        w.WriteStartArray("percentiles");
+        for (int i = 0; i < d.Percentiles.Length; i++)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("level", CreditMetrics.PercentileLevels[i] / 1e6);
+            Json.Number(w, "value", d.Percentiles[i].Value);
+            Json.Number(w, "stderr", d.Percentiles[i].StdError);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        Json.Number(w, "min", d.Min);
+        Json.Number(w, "max", d.Max);
+        w.WriteEndObject();
+    }
+
+    static string Human(double value, Kind kind, bool empty = false)
+    {
+        if (empty && double.IsNaN(value))
+        {
+            return "";
+        }
+
+        return kind switch
+        {
+            Kind.Money => Fixed(value / 1e6, "F3"),
+            Kind.Rate => double.IsFinite(value * 100) ? Fixed(value * 100, "F3") + "%" : ValueText.NotAvailable,
+            Kind.Years => Fixed(value, "F3"),
+            _ => Fixed(value, "F0"),
+        };
+    }
+
+    static string Exact(double value, Kind kind) => !double.IsFinite(value) ? "" : kind switch
+    {
+        Kind.Money => ValueText.Cents(value),
+        Kind.Count => value.ToString("F0", Invariant),
+        _ => ValueText.Full(value),
+    };
+
+    // A fan's level for people: four significant figures cover a rate (0.04312) and a price (2.347) alike.
+    static string Level4(double value) => double.IsFinite(value) ? Fixed(value, value != 0 && Math.Abs(value) < 1 ? "G4" : "F4") : ValueText.NotAvailable;
+
+    static string Fixed(double value, string format)
+    {
+        if (!double.IsFinite(value))
+        {
+            return ValueText.NotAvailable;
+        }
+
+        string text = value.ToString(format, Invariant);
+        return text.StartsWith('-') && text.AsSpan(1).Trim("0.").IsEmpty ? text[1..] : text;
+    }
+
+    static string Level(double level) => (level * 100).ToString("0.#", Invariant) + "%";
+
+    static string Percentile(int millionths) => (millionths / 10_000).ToString(Invariant);
+
+    static string Escape(string text) => TerminalText.Escape(text).Replace("|", "\\|", StringComparison.Ordinal);
+}

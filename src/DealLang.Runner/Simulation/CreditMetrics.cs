@@ -1,0 +1,178 @@
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Simulation;
+
+/// <summary>A Monte Carlo estimate and its standard error (NaN where it has none).</summary>
+public readonly record struct Estimate(double Value, double StdError)
+{
+    public static readonly Estimate None = new(double.NaN, double.NaN);
+}
+
+/// <summary>A measure's distribution over the paths where it is defined: mean, percentiles (5, 25, 50, 75, 95), each
+/// with its standard error, and the paths where it is undefined.</summary>
+public sealed record Distribution(long Paths, long Undefined, Estimate Mean, Estimate[] Percentiles, double Min, double Max);
+
+/// <summary>A tail figure at one confidence level: value at risk (the loss quantile) and expected shortfall.</summary>
+public sealed record TailRisk(double Level, Estimate ValueAtRisk, Estimate ExpectedShortfall);
+
+/// <summary>One tranche's credit metrics (docs/language.md, "Monte Carlo results").</summary>
+public sealed record TrancheRisk(
+    string Name,
+    double Balance,
+    long Paths,
+    long PathsWithLoss,
+    Estimate LossProbability,
+    Estimate ExpectedLoss,
+    Estimate ExpectedLossShare,
+    Estimate LossGivenLoss,
+    Estimate LossGivenLossShare,
+    TailRisk[] Tails,
+    double MaxLoss,
+    Estimate ShortfallProbability,
+    Estimate ExpectedUnpaidInterest,
+    Distribution Irr,
+    Distribution Wal);
+
+/// <summary>One party's simulated default rate beside its input PD.</summary>
+public sealed record PartyRisk(string Name, double AnnualPd, double HorizonPd, long Defaults, Estimate DefaultRate);
+
+/// <summary>One index's fan chart: per scheduled period its start date and the percentiles (5, 25, 50, 75, 95) of
+/// its level then.</summary>
+public sealed record IndexFan(string Name, Date[] Dates, double[][] Percentiles);
+
+/// <summary>Everything a Monte Carlo report prints, computed from a run's frame and totals alone.</summary>
+public sealed record CreditMetrics(
+    SimulationFrame Frame,
+    long Paths,
+    TrancheRisk[] Tranches,
+    (string Name, Distribution Irr)[] Equities,
+    Estimate EventOfDefault,
+    Estimate Sale,
+    PartyRisk[] Parties,
+    IndexFan[] Indices)
+{
+    /// <summary>The confidence levels of VaR and ES, in millionths.</summary>
+    public static readonly int[] TailLevels = [950_000, 990_000, 999_000];
+
+    /// <summary>The percentiles of distributions and fan charts, in millionths.</summary>
+    public static readonly int[] PercentileLevels = [50_000, 250_000, 500_000, 750_000, 950_000];
+
+    public static CreditMetrics Compute(SimulationFrame frame, SimulationTotals totals)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(totals);
+        long n = totals.Paths;
+        var tranches = new TrancheRisk[totals.Tranches.Length];
+        for (int i = 0; i < tranches.Length; i++)
+        {
+            tranches[i] = Tranche(frame.Tranches[i], frame.TrancheBalances[i], totals.Tranches[i]);
+        }
+
+        var equities = new (string, Distribution)[totals.EquityIrr.Length];
+        for (int e = 0; e < equities.Length; e++)
+        {
+            equities[e] = (frame.Equities[e], Measure(totals.EquityIrr[e], totals.EquityIrrHistogram[e]));
+        }
+
+        var parties = new PartyRisk[frame.Parties.Length];
+        for (int p = 0; p < parties.Length; p++)
+        {
+            PartyPd pd = frame.Parties[p];
+            long defaults = totals.PartyDefaults[pd.PartyIndex];
+            parties[p] = new PartyRisk(pd.Party, pd.AnnualPd, pd.HorizonPd, defaults, Proportion(defaults, n));
+        }
+
+        var indices = new IndexFan[totals.IndexLevels.Length];
+        for (int x = 0; x < indices.Length; x++)
+        {
+            LogHistogram[] fan = totals.IndexLevels[x];
+            var rows = new double[fan.Length][];
+            for (int t = 0; t < fan.Length; t++)
+            {
+                rows[t] = [.. PercentileLevels.Select(q => fan[t].Quantile(q))];
+            }
+
+            indices[x] = new IndexFan(frame.Indices[x], frame.PeriodStarts, rows);
+        }
+
+        return new CreditMetrics(frame, n, tranches, equities, Proportion(totals.EventsOfDefault, n), Proportion(totals.Sales, n), parties, indices);
+    }
+
+    /// <summary>A share k/n with its binomial standard error √(p(1 − p)/n).</summary>
+    public static Estimate Proportion(long k, long n) =>
+        n == 0 ? Estimate.None : new(k / (double)n, Math.Sqrt(k / (double)n * (1 - (k / (double)n)) / n));
+
+    /// <summary>A mean with its standard error s/√n (s the sample standard deviation; NaN below two paths).</summary>
+    public static Estimate Mean(double mean, double sd, long n) => n == 0 ? Estimate.None : new(mean, sd / Math.Sqrt(n));
+
+    /// <summary>The lower empirical q-quantile (rank ⌈q·n⌉) with the order-statistic standard error: half the
+    /// distance between the values of ranks ⌈n·q ∓ √(n·q·(1 − q))⌉, one binomial standard deviation of the count
+    /// of paths below the quantile either side.</summary>
+    public static Estimate Quantile(LogHistogram histogram, int millionths)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        long n = histogram.Count;
+        if (n == 0)
+        {
+            return Estimate.None;
+        }
+
+        double q = millionths / 1e6;
+        double spread = Math.Sqrt(n * q * (1 - q));
+        long below = Math.Clamp((long)Math.Ceiling((n * q) - spread), 1, n);
+        long above = Math.Clamp((long)Math.Ceiling((n * q) + spread), 1, n);
+        return new(histogram.Quantile(millionths), (histogram.ValueAtRank(above) - histogram.ValueAtRank(below)) / 2);
+    }
+
+    /// <summary>Value at risk and expected shortfall at level q: VaR the loss of rank ⌈q·n⌉, ES the mean of the
+    /// k = n − ⌊q·n⌋ largest losses, with the asymptotic standard error √((s²_tail + q·(ES − VaR)²) / k), s²_tail the
+    /// variance of those k losses.</summary>
+    public static TailRisk Tail(LogHistogram losses, int millionths)
+    {
+        ArgumentNullException.ThrowIfNull(losses);
+        long n = losses.Count;
+        if (n == 0)
+        {
+            return new(millionths / 1e6, Estimate.None, Estimate.None);
+        }
+
+        Estimate var = Quantile(losses, millionths);
+        long k = n - (long)((Int128)millionths * n / 1_000_000);
+        (double es, double tailVariance) = losses.Tail(k);
+        double q = millionths / 1e6;
+        double gap = es - var.Value;
+        return new(q, var, new(es, Math.Sqrt((tailVariance + (q * gap * gap)) / k)));
+    }
+
+    static TrancheRisk Tranche(string name, double balance, TrancheTotals t)
+    {
+        LossStatistics loss = t.Loss;
+        LossStatistics given = t.LossGiven;
+        long n = loss.Paths;
+        return new TrancheRisk(
+            name,
+            balance,
+            n,
+            loss.PathsWithLoss,
+            Proportion(loss.PathsWithLoss, n),
+            Mean(loss.MeanLoss, loss.StandardDeviation, n),
+            Mean(t.LossShare.Mean, t.LossShare.StandardDeviation, t.LossShare.Paths),
+            Mean(given.MeanLoss, given.StandardDeviation, given.Paths),
+            Mean(t.LossShareGiven.Mean, t.LossShareGiven.StandardDeviation, t.LossShareGiven.Paths),
+            [.. TailLevels.Select(q => Tail(t.LossHistogram, q))],
+            n == 0 ? double.NaN : loss.MaxLoss,
+            Proportion(t.Unpaid.PathsWithLoss, n),
+            Mean(t.Unpaid.MeanLoss, t.Unpaid.StandardDeviation, n),
+            Measure(t.Irr, t.IrrHistogram),
+            Measure(t.Wal, t.WalHistogram));
+    }
+
+    static Distribution Measure(MeasureStatistics stats, LogHistogram histogram) => new(
+        stats.Paths,
+        stats.Undefined,
+        Mean(stats.Mean, stats.StandardDeviation, stats.Paths),
+        [.. PercentileLevels.Select(q => Quantile(histogram, q))],
+        stats.Min,
+        stats.Max);
+}

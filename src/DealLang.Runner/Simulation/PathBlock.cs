@@ -1,0 +1,68 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Simulation;
+
+/// <summary>
+/// The <see cref="PathFigures"/> of a block of consecutive paths, one column per figure (<see cref="PathColumns"/>),
+/// for a <see cref="IPathSink"/>: a buffer made once per thread and refilled block after block.
+/// </summary>
+public sealed class PathBlock
+{
+    readonly PathColumn[] columns;
+
+    public PathBlock(DealDescription deal, int capacity)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        columns = PathColumns.For(deal);
+        Values = new double[columns.Length][];
+        for (int c = 0; c < columns.Length; c++)
+        {
+            Values[c] = new double[capacity];
+        }
+    }
+
+    /// <summary>What each column holds, in order.</summary>
+    public IReadOnlyList<PathColumn> Columns => columns;
+
+    /// <summary>The first path of the block.</summary>
+    public int First { get; private set; }
+
+    /// <summary>Paths in the block: rows 0 … Count − 1 of every column are paths First … First + Count − 1.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>[column][row]: flags are 1 or 0, undefined figures NaN.</summary>
+    public double[][] Values { get; }
+
+    internal void Start(int first)
+    {
+        First = first;
+        Count = 0;
+    }
+
+    internal void Add(PathFigures figures)
+    {
+        int row = Count++;
+        int c = 0;
+        for (int i = 0; i < figures.Loss.Length; i++)
+        {
+            Values[c++][row] = figures.Loss[i];
+            Values[c++][row] = figures.LossShare[i];
+            Values[c++][row] = figures.UnpaidInterest[i];
+            Values[c++][row] = figures.Irr[i];
+            Values[c++][row] = figures.Wal[i];
+        }
+
+        for (int e = 0; e < figures.EquityIrr.Length; e++)
+        {
+            Values[c++][row] = figures.EquityIrr[e];
+        }
+
+        Values[c++][row] = figures.EventOfDefault ? 1 : 0;
+        Values[c++][row] = figures.Sale ? 1 : 0;
+        for (int p = 0; p < figures.PartyDefaulted.Length; p++)
+        {
+            Values[c++][row] = figures.PartyDefaulted[p] ? 1 : 0;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Simulation;
+
+/// <summary>What a per-path column holds, for its type in a file.</summary>
+public enum PathColumnKind
+{
+    /// <summary>An amount in the deal's currency.</summary>
+    Money,
+
+    /// <summary>A fraction (a loss share) or a rate (an IRR); NaN where undefined.</summary>
+    Rate,
+
+    /// <summary>Years (a WAL); NaN where undefined.</summary>
+    Years,
+
+    /// <summary>True or false (1 or 0).</summary>
+    Flag,
+}
+
+/// <summary>One per-path column: its name (as a file's header) and kind.</summary>
+public sealed record PathColumn(string Name, PathColumnKind Kind);
+
+/// <summary>
+/// The per-path columns of a deal, in order (docs/cli.md, <c>--paths-out</c>), after the path's number: per
+/// tranche <c>T loss</c>, <c>T loss share</c>, <c>T unpaid interest</c>, <c>T irr</c>, <c>T wal</c>; per equity
+/// <c>E irr</c>; <c>event of default</c>, <c>sale</c>; per party <c>P defaulted</c>.
+/// </summary>
+public static class PathColumns
+{
+    public static PathColumn[] For(DealDescription deal)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        var columns = new List<PathColumn>();
+        foreach (TrancheInfo tranche in deal.Tranches)
+        {
+            columns.Add(new($"{tranche.Name} loss", PathColumnKind.Money));
+            columns.Add(new($"{tranche.Name} loss share", PathColumnKind.Rate));
+            columns.Add(new($"{tranche.Name} unpaid interest", PathColumnKind.Money));
+            columns.Add(new($"{tranche.Name} irr", PathColumnKind.Rate));
+            columns.Add(new($"{tranche.Name} wal", PathColumnKind.Years));
+        }
+
+        foreach (EquityInfo equity in deal.Equities)
+        {
+            columns.Add(new($"{equity.Name} irr", PathColumnKind.Rate));
+        }
+
+        columns.Add(new("event of default", PathColumnKind.Flag));
+        columns.Add(new("sale", PathColumnKind.Flag));
+        foreach (PartyInfo party in deal.Parties)
+        {
+            columns.Add(new($"{party.Name} defaulted", PathColumnKind.Flag));
+        }
+
+        return [.. columns];
+    }
+}

@@ -1,0 +1,149 @@
+using DealLang.Runner.Analytics;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Simulation;
+
+/// <summary>
+/// One path's figures, read from its finished <see cref="RunResult"/> (summary-only is enough) and its
+/// <see cref="PathInputs"/> into buffers made once, with no allocation: per tranche its principal loss (and as a
+/// share of the principal funded), its unpaid interest, IRR and WAL; per equity its IRR; per party whether it had
+/// defaulted by the end of the last period; the event of default and the sale. The IRR and WAL are those of the path's
+/// <see cref="ScenarioOutcome"/> (<see cref="TrancheSummary"/>, <see cref="EquitySummary"/>) bit for bit: the same
+/// flows, ACT/365F years from closing, the same solver, with the deal's flow times matched once
+/// (<see cref="FlowTimes"/>). A Monte Carlo run's per-path rows (<c>--paths-out</c>) are these figures.
+/// </summary>
+public sealed class PathFigures
+{
+    // The IRR's flows: times[0] = 0 (closing) and times[t + 1] the end of period t in ACT/365F years, made once;
+    // amounts rewritten for each tranche and equity of each path.
+    readonly double[] times;
+    readonly FlowTimes flowTimes;
+    readonly double[] amounts;
+
+    /// <param name="deal">The deal whose paths are read.</param>
+    /// <param name="solveEquityIrr">Whether to solve each equity's IRR (one solve per equity and path); when false
+    /// they stay NaN.</param>
+    public PathFigures(DealDescription deal, bool solveEquityIrr = true)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        Deal = deal;
+        SolvesEquityIrr = solveEquityIrr;
+        int tranches = deal.Tranches.Length;
+        Loss = new double[tranches];
+        LossShare = new double[tranches];
+        UnpaidInterest = new double[tranches];
+        Irr = new double[tranches];
+        Wal = new double[tranches];
+        EquityIrr = new double[deal.Equities.Length];
+        Array.Fill(EquityIrr, double.NaN);
+        PartyDefaulted = new bool[deal.Parties.Length];
+        times = new double[deal.Periods + 1];
+        amounts = new double[deal.Periods + 1];
+        PeriodYears.Fill(deal, times.AsSpan(1));
+        flowTimes = new FlowTimes(times);
+    }
+
+    public DealDescription Deal { get; }
+
+    /// <summary>Whether each equity's IRR is solved.</summary>
+    public bool SolvesEquityIrr { get; }
+
+    /// <summary>The path read last (−1 before any).</summary>
+    public int Path { get; private set; } = -1;
+
+    /// <summary>[tranche]: principal never repaid.</summary>
+    public double[] Loss { get; }
+
+    /// <summary>[tranche]: the loss over the principal funded (the balance at closing plus every draw); NaN when
+    /// nothing was funded.</summary>
+    public double[] LossShare { get; }
+
+    /// <summary>[tranche]: interest due and never paid.</summary>
+    public double[] UnpaidInterest { get; }
+
+    /// <summary>[tranche]: its IRR (NaN where it has none).</summary>
+    public double[] Irr { get; }
+
+    /// <summary>[tranche]: its WAL in years (NaN where no principal was paid).</summary>
+    public double[] Wal { get; }
+
+    /// <summary>[equity]: its IRR (NaN where it has none, or when not solved).</summary>
+    public double[] EquityIrr { get; }
+
+    /// <summary>[party]: whether it had defaulted by the end of the last period (its flag there: the horizon of a
+    /// stochastic scenario's input PD, StochasticPaths.DefaultInputs).</summary>
+    public bool[] PartyDefaulted { get; }
+
+    /// <summary>Whether the path had an event of default.</summary>
+    public bool EventOfDefault { get; private set; }
+
+    /// <summary>Whether enforcement sold the collateral.</summary>
+    public bool Sale { get; private set; }
+
+    /// <summary>Reads path <paramref name="path"/>'s figures from its result and inputs.</summary>
+    public void Read(int path, RunResult result, PathInputs inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        Read(result);
+        Path = path;
+        // Defaulted by the maturity's period: what the input PD to maturity (PartyDefaultInput.HorizonPd) predicts,
+        // not by the end of the workout periods after it, which would count later defaults too.
+        int last = Deal.ScheduledPeriods - 1;
+        bool[][] defaulted = inputs.PartyDefaulted;
+        for (int p = 0; p < PartyDefaulted.Length; p++)
+        {
+            PartyDefaulted[p] = last >= 0 && p < defaulted.Length && defaulted[p][last];
+        }
+    }
+
+    /// <summary>Reads the result's tranche and equity figures and events (the party flags are left as they were).</summary>
+    public void Read(RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.PrincipalLoss.Length != Loss.Length || result.Distributions.Length != EquityIrr.Length || result.Collections.Length != Deal.Periods)
+        {
+            throw new ArgumentException($"The result was made for another deal than '{Deal.Name}'.", nameof(result));
+        }
+
+        int periods = Math.Clamp(result.PeriodsRun, 0, Deal.Periods);
+        ReadOnlySpan<double> years = times.AsSpan(1, periods);
+        for (int i = 0; i < Loss.Length; i++)
+        {
+            double[] interest = result.InterestPaid[i];
+            double[] principal = result.PrincipalPaid[i];
+            double[] drawn = result.TrancheDrawn[i];
+            TrancheInfo tranche = Deal.Tranches[i];
+            double price = tranche.IssuePrice;
+            double funded = tranche.Balance;
+            amounts[0] = -price * tranche.Balance; // bought at the issue price, each draw too (TrancheSummaries)
+            for (int t = 0; t < periods; t++)
+            {
+                amounts[t + 1] = interest[t] + principal[t] - (price * drawn[t]);
+                funded += drawn[t];
+            }
+
+            Loss[i] = result.PrincipalLoss[i];
+            LossShare[i] = funded == 0 ? double.NaN : result.PrincipalLoss[i] / funded;
+            UnpaidInterest[i] = result.UnpaidInterest[i];
+            Irr[i] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
+            Wal[i] = Analytics.Wal.Compute(years, principal.AsSpan(0, periods));
+        }
+
+        for (int e = 0; e < (SolvesEquityIrr ? EquityIrr.Length : 0); e++)
+        {
+            double[] distributions = result.Distributions[e];
+            double[] injections = result.Injections[e]; // equity cures: paid in, a negative flow
+            amounts[0] = -Deal.Equities[e].Contributed;
+            for (int t = 0; t < periods; t++)
+            {
+                amounts[t + 1] = distributions[t] - injections[t] + 0.0;
+            }
+
+            EquityIrr[e] = Analytics.Irr.Solve(flowTimes, amounts.AsSpan(0, periods + 1));
+        }
+
+        EventOfDefault = result.EventOfDefaultPeriod >= 0;
+        Sale = result.SalePeriod >= 0;
+    }
+}

@@ -1,0 +1,36 @@
+using DealLang.Runner.Paths;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Simulation;
+
+/// <summary>
+/// One path of a Monte Carlo run replayed alone with the full ledger (<c>deallang mc --replay-path P</c>): the source
+/// fills path P's inputs exactly as inside the run (they depend only on the seed and P), the period loop runs with
+/// the ledger and the cash check, and the result is that path's <see cref="ScenarioOutcome"/> (ledger and summary)
+/// and its <see cref="PathFigures"/>, the figures it adds to the run's totals and writes to its per-path row. The
+/// party and loan rows show a party's default on the end of the first period in which the path has it in default.
+/// </summary>
+public static class PathReplay
+{
+    public static (ScenarioOutcome Outcome, PathFigures Figures) Run(IDealProgram program, IPathSource source, int path, string name)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(name);
+        DealDescription deal = program.Description;
+        var inputs = new PathInputs(deal) { CheckCashConservation = true };
+        var result = new RunResult(deal, program.Layout, fullLedger: true);
+        PathFigures figures = new SimulationEngine(program, source, checkCash: true).RunOne(path, inputs, result);
+
+        var defaults = new Date?[deal.Parties.Length];
+        for (int p = 0; p < defaults.Length; p++)
+        {
+            int first = Array.IndexOf(inputs.PartyDefaulted[p], true);
+            defaults[p] = first < 0 ? null : deal.Boundaries[first + 1];
+        }
+
+        ScenarioSpec scenario = ScenarioSpec.AsWritten(deal) with { Name = name, PartyDefaults = defaults };
+        return (ScenarioRunner.Outcome(deal, new LayoutIndex(deal, program.Layout), result, scenario), figures);
+    }
+}

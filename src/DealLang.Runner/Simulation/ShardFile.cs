@@ -1,0 +1,420 @@
+using System.Globalization;
+using System.Text.Json;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Simulation;
+
+/// <summary>One shard of a Monte Carlo run: shard <see cref="Index"/> of <see cref="Count"/> (1-based), paths
+/// <see cref="From"/> to <see cref="To"/> − 1.</summary>
+public sealed record Shard(int Index, int Count, int From, int To)
+{
+    /// <summary>Shard i of K of n paths: paths ⌊(i − 1)·n / K⌋ to ⌊i·n / K⌋ − 1.</summary>
+    public static Shard Of(int index, int count, int paths)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(index, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(index, count);
+        return new Shard(index, count, (int)((long)(index - 1) * paths / count), (int)((long)index * paths / count));
+    }
+}
+
+/// <summary>A shard's file: the run's frame, which shard, and the exact totals of its paths.</summary>
+public sealed record ShardResult(SimulationFrame Frame, Shard Shard, SimulationTotals Totals);
+
+/// <summary>
+/// The shard file of <c>deallang mc --shard i/K --out FILE</c> (docs/cli.md, "Shards"): UTF-8 JSON, an object with
+/// <c>format</c> ("deallang-mc-shard"), <c>version</c> (<see cref="Version"/>), the run's <c>frame</c> (deal name and
+/// hash, scenario, seed, total paths, the names the report is headed by), the <c>shard</c> (index, count, from, to) and
+/// the exact <c>totals</c>: 128-bit sums as decimal strings, doubles in round-trip form, histograms as their non-empty
+/// buckets. Written and read back, totals are the same bit for bit, so merged shards render the single run's report
+/// byte for byte. A file that is not such a shard, or of another version, is refused with a message
+/// (<see cref="FormatException"/>).
+/// </summary>
+public static class ShardFile
+{
+    public const string Format = "deallang-mc-shard";
+
+    public const int Version = 1;
+
+    static readonly JsonWriterOptions Options = new() { Indented = false };
+
+    public static byte[] Write(ShardResult shard)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("format", Format);
+            w.WriteNumber("version", Version);
+            WriteFrame(w, shard.Frame);
+            w.WriteStartObject("shard");
+            w.WriteNumber("index", shard.Shard.Index);
+            w.WriteNumber("count", shard.Shard.Count);
+            w.WriteNumber("from", shard.Shard.From);
+            w.WriteNumber("to", shard.Shard.To);
+            w.WriteEndObject();
+            WriteTotals(w, shard.Totals);
+            w.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads a shard file's bytes; <see cref="FormatException"/> says what is wrong with them.</summary>
+    public static ShardResult Read(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException("it is not a shard file (not JSON)", e);
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out JsonElement format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
+            {
+                throw new FormatException($"it is not a shard file (no \"format\": \"{Format}\")");
+            }
+
+            try
+            {
+                int version = root.GetProperty("version").GetInt32();
+                if (version != Version)
+                {
+                    throw new FormatException($"it is a shard file of version {version}; this DealLang reads version {Version}");
+                }
+
+                SimulationFrame frame = ReadFrame(root.GetProperty("frame"));
+                JsonElement s = root.GetProperty("shard");
+                var shard = new Shard(s.GetProperty("index").GetInt32(), s.GetProperty("count").GetInt32(), s.GetProperty("from").GetInt32(), s.GetProperty("to").GetInt32());
+                if (shard.Count < 1 || shard.Index < 1 || shard.Index > shard.Count || shard != Shard.Of(shard.Index, shard.Count, frame.Paths))
+                {
+                    throw new FormatException($"its shard {shard.Index}/{shard.Count} (paths {shard.From} to {shard.To}) is not a shard of {frame.Paths} paths");
+                }
+
+                SimulationTotals totals = ReadTotals(root.GetProperty("totals"), frame);
+                if (totals.Paths != shard.To - shard.From)
+                {
+                    throw new FormatException($"its totals count {totals.Paths} paths, but shard {shard.Index}/{shard.Count} has {shard.To - shard.From}");
+                }
+
+                return new ShardResult(frame, shard, totals);
+            }
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or OverflowException or ArgumentException)
+            {
+                throw new FormatException($"its contents are damaged ({e.Message})", e);
+            }
+        }
+    }
+
+    static void WriteFrame(Utf8JsonWriter w, SimulationFrame f)
+    {
+        w.WriteStartObject("frame");
+        w.WriteString("deal", f.Deal);
+        w.WriteString("dealHash", f.DealHash);
+        w.WriteString("currency", f.Currency);
+        w.WriteString("scenario", f.Scenario);
+        w.WriteString("seed", f.Seed.ToString(CultureInfo.InvariantCulture));
+        w.WriteNumber("paths", f.Paths);
+        Strings(w, "tranches", f.Tranches);
+        w.WriteStartArray("trancheBalances");
+        foreach (double b in f.TrancheBalances)
+        {
+            Double(w, b);
+        }
+
+        w.WriteEndArray();
+        Strings(w, "equities", f.Equities);
+        w.WriteStartArray("parties");
+        foreach (PartyPd p in f.Parties)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", p.Party);
+            w.WriteNumber("index", p.PartyIndex);
+            w.WritePropertyName("annualPd");
+            Double(w, p.AnnualPd);
+            w.WritePropertyName("horizonPd");
+            Double(w, p.HorizonPd);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        Strings(w, "indices", f.Indices);
+        w.WriteStartArray("periodStarts");
+        foreach (Date d in f.PeriodStarts)
+        {
+            w.WriteStringValue(d.ToString());
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    static SimulationFrame ReadFrame(JsonElement f)
+    {
+        int paths = f.GetProperty("paths").GetInt32();
+        string[] tranches = ReadStrings(f.GetProperty("tranches"));
+        double[] balances = [.. f.GetProperty("trancheBalances").EnumerateArray().Select(ReadDouble)];
+        if (balances.Length != tranches.Length || paths < 0)
+        {
+            throw new FormatException("its frame's tranches do not fit together");
+        }
+
+        PartyPd[] parties = [.. f.GetProperty("parties").EnumerateArray().Select(p => new PartyPd(
+            p.GetProperty("name").GetString()!, p.GetProperty("index").GetInt32(), ReadDouble(p.GetProperty("annualPd")), ReadDouble(p.GetProperty("horizonPd"))))];
+        Date[] starts = [.. f.GetProperty("periodStarts").EnumerateArray().Select(d => ParseDate(d.GetString()!))];
+        return new SimulationFrame(
+            f.GetProperty("deal").GetString()!,
+            f.GetProperty("dealHash").GetString()!,
+            f.GetProperty("currency").GetString()!,
+            f.GetProperty("scenario").GetString()!,
+            ulong.Parse(f.GetProperty("seed").GetString()!, NumberStyles.None, CultureInfo.InvariantCulture),
+            paths,
+            tranches,
+            balances,
+            ReadStrings(f.GetProperty("equities")),
+            parties,
+            ReadStrings(f.GetProperty("indices")),
+            starts);
+    }
+
+    static void WriteTotals(Utf8JsonWriter w, SimulationTotals t)
+    {
+        w.WriteStartObject("totals");
+        w.WriteNumber("paths", t.Paths);
+        w.WriteNumber("eventsOfDefault", t.EventsOfDefault);
+        w.WriteNumber("sales", t.Sales);
+        w.WriteStartArray("tranches");
+        foreach (TrancheTotals tranche in t.Tranches)
+        {
+            w.WriteStartObject();
+            Loss(w, "loss", tranche.Loss);
+            Loss(w, "lossGiven", tranche.LossGiven);
+            Loss(w, "unpaid", tranche.Unpaid);
+            Measure(w, "lossShare", tranche.LossShare);
+            Measure(w, "lossShareGiven", tranche.LossShareGiven);
+            Measure(w, "irr", tranche.Irr);
+            Measure(w, "wal", tranche.Wal);
+            Histogram(w, "lossHistogram", tranche.LossHistogram);
+            Histogram(w, "irrHistogram", tranche.IrrHistogram);
+            Histogram(w, "walHistogram", tranche.WalHistogram);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("equities");
+        for (int e = 0; e < t.EquityIrr.Length; e++)
+        {
+            w.WriteStartObject();
+            Measure(w, "irr", t.EquityIrr[e]);
+            Histogram(w, "irrHistogram", t.EquityIrrHistogram[e]);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("partyDefaults");
+        foreach (long d in t.PartyDefaults)
+        {
+            w.WriteNumberValue(d);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("indexLevels");
+        foreach (LogHistogram[] fan in t.IndexLevels)
+        {
+            w.WriteStartArray();
+            foreach (LogHistogram h in fan)
+            {
+                Histogram(w, null, h);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    static SimulationTotals ReadTotals(JsonElement t, SimulationFrame frame)
+    {
+        JsonElement[] tranches = [.. t.GetProperty("tranches").EnumerateArray()];
+        JsonElement[] equities = [.. t.GetProperty("equities").EnumerateArray()];
+        long[] partyDefaults = [.. t.GetProperty("partyDefaults").EnumerateArray().Select(d => d.GetInt64())];
+        JsonElement[][] fans = [.. t.GetProperty("indexLevels").EnumerateArray().Select(f => f.EnumerateArray().ToArray())];
+        int periods = frame.PeriodStarts.Length;
+        if (tranches.Length != frame.Tranches.Length || equities.Length != frame.Equities.Length || fans.Length != frame.Indices.Length
+            || fans.Any(f => f.Length != periods) || frame.Parties.Any(p => p.PartyIndex < 0 || p.PartyIndex >= partyDefaults.Length))
+        {
+            throw new FormatException("its totals do not fit its frame");
+        }
+
+        var totals = new SimulationTotals(tranches.Length, equities.Length, partyDefaults.Length, fans.Length, periods)
+        {
+            Paths = t.GetProperty("paths").GetInt64(),
+            EventsOfDefault = t.GetProperty("eventsOfDefault").GetInt64(),
+            Sales = t.GetProperty("sales").GetInt64(),
+        };
+        for (int i = 0; i < tranches.Length; i++)
+        {
+            JsonElement x = tranches[i];
+            TrancheTotals tranche = totals.Tranches[i];
+            tranche.Loss = ReadLoss(x.GetProperty("loss"));
+            tranche.LossGiven = ReadLoss(x.GetProperty("lossGiven"));
+            tranche.Unpaid = ReadLoss(x.GetProperty("unpaid"));
+            tranche.LossShare = ReadMeasure(x.GetProperty("lossShare"));
+            tranche.LossShareGiven = ReadMeasure(x.GetProperty("lossShareGiven"));
+            tranche.Irr = ReadMeasure(x.GetProperty("irr"));
+            tranche.Wal = ReadMeasure(x.GetProperty("wal"));
+            tranche.LossHistogram = ReadHistogram(x.GetProperty("lossHistogram"), SimulationTotals.MeasureBits);
+            tranche.IrrHistogram = ReadHistogram(x.GetProperty("irrHistogram"), SimulationTotals.MeasureBits);
+            tranche.WalHistogram = ReadHistogram(x.GetProperty("walHistogram"), SimulationTotals.MeasureBits);
+        }
+
+        for (int e = 0; e < equities.Length; e++)
+        {
+            totals.EquityIrr[e] = ReadMeasure(equities[e].GetProperty("irr"));
+            totals.EquityIrrHistogram[e] = ReadHistogram(equities[e].GetProperty("irrHistogram"), SimulationTotals.MeasureBits);
+        }
+
+        partyDefaults.CopyTo(totals.PartyDefaults, 0);
+        for (int x = 0; x < fans.Length; x++)
+        {
+            for (int p = 0; p < periods; p++)
+            {
+                totals.IndexLevels[x][p] = ReadHistogram(fans[x][p], SimulationTotals.FanBits);
+            }
+        }
+
+        return totals;
+    }
+
+    static void Loss(Utf8JsonWriter w, string name, LossStatistics s)
+    {
+        var (sum, squares, paths, withLoss, max) = s.Parts;
+        w.WriteStartObject(name);
+        w.WriteString("sum", sum.ToString(CultureInfo.InvariantCulture));
+        w.WriteString("sumSquares", squares.ToString(CultureInfo.InvariantCulture));
+        w.WriteNumber("paths", paths);
+        w.WriteNumber("pathsWithLoss", withLoss);
+        w.WritePropertyName("max");
+        Double(w, max);
+        w.WriteEndObject();
+    }
+
+    static LossStatistics ReadLoss(JsonElement e) => LossStatistics.FromParts(
+        ReadInt128(e.GetProperty("sum")), ReadInt128(e.GetProperty("sumSquares")), e.GetProperty("paths").GetInt64(),
+        e.GetProperty("pathsWithLoss").GetInt64(), ReadDouble(e.GetProperty("max")));
+
+    static void Measure(Utf8JsonWriter w, string name, MeasureStatistics s)
+    {
+        var (sum, squares, paths, undefined, min, max) = s.Parts;
+        w.WriteStartObject(name);
+        w.WriteString("sum", sum.ToString(CultureInfo.InvariantCulture));
+        w.WriteString("sumSquares", squares.ToString(CultureInfo.InvariantCulture));
+        w.WriteNumber("paths", paths);
+        w.WriteNumber("undefined", undefined);
+        w.WritePropertyName("min");
+        Double(w, min);
+        w.WritePropertyName("max");
+        Double(w, max);
+        w.WriteEndObject();
+    }
+
+    static MeasureStatistics ReadMeasure(JsonElement e) => MeasureStatistics.FromParts(
+        ReadInt128(e.GetProperty("sum")), ReadInt128(e.GetProperty("sumSquares")), e.GetProperty("paths").GetInt64(),
+        e.GetProperty("undefined").GetInt64(), ReadDouble(e.GetProperty("min")), ReadDouble(e.GetProperty("max")));
+
+    static void Histogram(Utf8JsonWriter w, string? name, LogHistogram h)
+    {
+        if (name is null)
+        {
+            w.WriteStartObject();
+        }
+        else
+        {
+            w.WriteStartObject(name);
+        }
+
+        w.WriteNumber("bits", h.SubBits);
+        w.WritePropertyName("min");
+        Double(w, h.Min);
+        w.WritePropertyName("max");
+        Double(w, h.Max);
+
+        // The non-empty buckets as a flat [bucket, count, bucket, count, ...].
+        w.WriteStartArray("buckets");
+        foreach (var (bucket, count) in h.NonEmpty())
+        {
+            w.WriteNumberValue(bucket);
+            w.WriteNumberValue(count);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    static LogHistogram ReadHistogram(JsonElement e, int bits)
+    {
+        if (e.GetProperty("bits").GetInt32() != bits)
+        {
+            throw new FormatException($"a histogram of {e.GetProperty("bits").GetInt32()} bits where {bits} were expected");
+        }
+
+        int[] flat = [.. e.GetProperty("buckets").EnumerateArray().Select(b => b.GetInt32())];
+        if (flat.Length % 2 != 0)
+        {
+            throw new FormatException("a histogram's buckets are not pairs");
+        }
+
+        var buckets = new (int, int)[flat.Length / 2];
+        for (int i = 0; i < buckets.Length; i++)
+        {
+            buckets[i] = (flat[2 * i], flat[(2 * i) + 1]);
+        }
+
+        return LogHistogram.FromParts(bits, ReadDouble(e.GetProperty("min")), ReadDouble(e.GetProperty("max")), buckets);
+    }
+
+    // Doubles in round-trip form as strings, so NaN (an empty accumulator's extremes) survives and nothing is rounded.
+    static void Double(Utf8JsonWriter w, double value) => w.WriteStringValue(value.ToString("R", CultureInfo.InvariantCulture));
+
+    static double ReadDouble(JsonElement e) => double.Parse(e.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    static Int128 ReadInt128(JsonElement e) => Int128.Parse(e.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    static void Strings(Utf8JsonWriter w, string name, string[] values)
+    {
+        w.WriteStartArray(name);
+        foreach (string v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    static string[] ReadStrings(JsonElement e) => [.. e.EnumerateArray().Select(s => s.GetString()!)];
+
+    static Date ParseDate(string text)
+    {
+        string[] parts = text.Split('-');
+        if (parts.Length != 3)
+        {
+            throw new FormatException($"'{text}' is not a date");
+        }
+
+        return new Date(
+            int.Parse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture),
+            int.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture),
+            int.Parse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture));
+    }
+}

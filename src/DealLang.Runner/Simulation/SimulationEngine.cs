@@ -1,0 +1,239 @@
+using System.Runtime.ExceptionServices;
+using DealLang.Runner.Paths;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Simulation;
+
+/// <summary>
+/// Runs paths [from, to) of an <see cref="IPathSource"/> through a compiled deal on T threads, summary-only (no
+/// ledger), and returns their <see cref="SimulationTotals"/>. Each thread owns its <see cref="PathInputs"/>,
+/// <see cref="RunResult"/>, <see cref="PathFigures"/> and totals, made once, so a path allocates nothing; threads
+/// take fixed blocks of <see cref="BlockSize"/> consecutive paths in turn. The result does not depend on the
+/// threads or on which thread ran which block: a path's figures depend only on the source's path (a Monte Carlo
+/// source's stream comes from the seed and the path index), and every total is exact and order-free
+/// (<see cref="SimulationTotals"/>), so 1 or N threads, and K shards merged, give the same totals bit for bit. A
+/// <see cref="IPathSink"/> (the <c>--paths-out</c> rows) receives each block's figures in block order, whatever
+/// thread finished it first.
+/// </summary>
+public sealed class SimulationEngine
+{
+    /// <summary>Paths per block: what a thread takes at a time, and what a sink receives at a time.</summary>
+    public const int BlockSize = 4096;
+
+    // Progress is reported every this many paths of a thread (a handful of calls a second per thread).
+    const int ProgressStride = 256;
+
+    readonly IDealProgram program;
+    readonly IPathSource source;
+    readonly bool checkCash;
+
+    /// <param name="program">The compiled deal.</param>
+    /// <param name="source">Where the paths come from; made for <paramref name="program"/>'s deal.</param>
+    /// <param name="checkCash">Have the period loop verify cash conservation every period (the CLI does).</param>
+    public SimulationEngine(IDealProgram program, IPathSource source, bool checkCash = false)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(source);
+        DealDescription deal = program.Description;
+        if (!ReferenceEquals(source.Deal, deal) && (source.Deal.Name != deal.Name || source.Deal.Periods != deal.Periods))
+        {
+            throw new ArgumentException($"The path source is for the deal '{source.Deal.Name}', not for this program's '{deal.Name}'.", nameof(source));
+        }
+
+        this.program = program;
+        this.source = source;
+        this.checkCash = checkCash;
+    }
+
+    /// <summary>Runs paths <paramref name="from"/> to <paramref name="to"/> − 1 on <paramref name="threads"/> threads.</summary>
+    /// <param name="sink">Receives each block's per-path figures, in path order; null for none.</param>
+    /// <param name="progress">Called now and then, from any thread, with the paths finished so far; null for none.</param>
+    public SimulationTotals Run(int from, int to, int threads, IPathSink? sink = null, Action<long>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        ArgumentOutOfRangeException.ThrowIfLessThan(to, from);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(to, source.Count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+
+        int blocks = (int)(((long)to - from + BlockSize - 1) / BlockSize);
+        threads = Math.Max(1, Math.Min(threads, blocks));
+        var run = new SharedRun(from, to, blocks, sink, progress, cancel);
+        var workers = new Worker[threads];
+        for (int w = 0; w < threads; w++)
+        {
+            workers[w] = new Worker(this, run);
+        }
+
+        var started = new Thread[threads - 1];
+        for (int w = 1; w < threads; w++)
+        {
+            Worker worker = workers[w];
+            started[w - 1] = new Thread(worker.Loop) { IsBackground = true, Name = $"deallang mc {w}" };
+            started[w - 1].Start();
+        }
+
+        workers[0].Loop();
+        foreach (Thread thread in started)
+        {
+            thread.Join();
+        }
+
+        run.Failure?.Throw();
+        cancel.ThrowIfCancellationRequested();
+
+        SimulationTotals totals = SimulationTotals.For(program.Description);
+        foreach (Worker worker in workers)
+        {
+            totals.Merge(worker.Totals);
+        }
+
+        return totals;
+    }
+
+    /// <summary>Runs path <paramref name="path"/> alone into <paramref name="inputs"/> and
+    /// <paramref name="result"/> (either mode) and reads its figures: what it is inside a run of many.</summary>
+    public PathFigures RunOne(int path, PathInputs inputs, RunResult result)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentOutOfRangeException.ThrowIfNegative(path);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(path, source.Count);
+        var figures = new PathFigures(program.Description);
+        source.Fill(path, inputs);
+        program.Run(inputs, result);
+        figures.Read(path, result, inputs);
+        return figures;
+    }
+
+    /// <summary>What the threads of one run share: the next block, the sink's queue, the first failure.</summary>
+    sealed class SharedRun(int from, int to, int blocks, IPathSink? sink, Action<long>? progress, CancellationToken cancel)
+    {
+        readonly object sinkLock = new();
+        readonly Dictionary<int, PathBlock> pending = [];
+        readonly Stack<PathBlock> spare = new();
+        int nextBlock;
+        int nextToWrite;
+        long done;
+        volatile bool stop;
+
+        public IPathSink? Sink => sink;
+
+        public CancellationToken Cancel => cancel;
+
+        public ExceptionDispatchInfo? Failure { get; private set; }
+
+        public bool Stopped => stop || cancel.IsCancellationRequested;
+
+        /// <summary>The next block's paths, or false when none is left.</summary>
+        public bool TakeBlock(out int block, out int first, out int count)
+        {
+            block = Interlocked.Increment(ref nextBlock) - 1;
+            first = from + (int)Math.Min((long)block * BlockSize, to - from);
+            count = (int)Math.Min(BlockSize, (long)to - first);
+            return block < blocks && !Stopped;
+        }
+
+        public void Progress(int paths)
+        {
+            long total = Interlocked.Add(ref done, paths);
+            progress?.Invoke(total);
+        }
+
+        public PathBlock RentBlock(DealDescription deal)
+        {
+            lock (sinkLock)
+            {
+                return spare.Count > 0 ? spare.Pop() : new PathBlock(deal, BlockSize);
+            }
+        }
+
+        /// <summary>Hands a finished block to the sink once every block before it has been written.</summary>
+        public void Finish(int block, PathBlock rows)
+        {
+            lock (sinkLock)
+            {
+                pending.Add(block, rows);
+                while (!stop && pending.Remove(nextToWrite, out PathBlock? ready))
+                {
+                    sink!.Write(ready);
+                    spare.Push(ready);
+                    nextToWrite++;
+                }
+            }
+        }
+
+        public void Fail(Exception e)
+        {
+            lock (sinkLock)
+            {
+                Failure ??= ExceptionDispatchInfo.Capture(e);
+                stop = true;
+            }
+        }
+    }
+
+    /// <summary>One thread's buffers and totals.</summary>
+    sealed class Worker
+    {
+        readonly SimulationEngine engine;
+        readonly SharedRun run;
+        readonly PathInputs inputs;
+        readonly RunResult result;
+        readonly PathFigures figures;
+
+        public Worker(SimulationEngine engine, SharedRun run)
+        {
+            this.engine = engine;
+            this.run = run;
+            DealDescription deal = engine.program.Description;
+            inputs = new PathInputs(deal) { CheckCashConservation = engine.checkCash };
+            result = new RunResult(deal, engine.program.Layout, fullLedger: false);
+            figures = new PathFigures(deal);
+            Totals = SimulationTotals.For(deal);
+        }
+
+        public SimulationTotals Totals { get; }
+
+        public void Loop()
+        {
+            try
+            {
+                IDealProgram program = engine.program;
+                IPathSource source = engine.source;
+                while (run.TakeBlock(out int block, out int first, out int count))
+                {
+                    PathBlock? rows = run.Sink is null ? null : run.RentBlock(program.Description);
+                    rows?.Start(first);
+                    for (int k = 0; k < count; k++)
+                    {
+                        int path = first + k;
+                        source.Fill(path, inputs);
+                        program.Run(inputs, result); // Run begins the path itself (RunResult.BeginPath)
+                        figures.Read(path, result, inputs);
+                        Totals.Add(figures, inputs);
+                        rows?.Add(figures);
+                        if ((k + 1) % ProgressStride == 0 || k == count - 1)
+                        {
+                            run.Progress(((k + 1) % ProgressStride) is 0 ? ProgressStride : ((k + 1) % ProgressStride));
+                            if (run.Stopped)
+                            {
+                                return;
+                            }
+                        }
+                    }
+
+                    if (rows is not null)
+                    {
+                        run.Finish(block, rows);
+                    }
+                }
+            }
+#pragma warning disable CA1031 // Any failure of a worker is rethrown on the calling thread, as it was.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                run.Fail(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Simulation;
+
+/// <summary>A party's input default probability, printed beside its simulated default rate.</summary>
+/// <param name="Party">Its name.</param>
+/// <param name="PartyIndex">Its index in the deal's parties.</param>
+/// <param name="AnnualPd">The annual PD it was given.</param>
+/// <param name="HorizonPd">The probability of default by the maturity that PD implies.</param>
+public sealed record PartyPd(string Party, int PartyIndex, double AnnualPd, double HorizonPd);
+
+/// <summary>
+/// What a Monte Carlo report says besides the totals, all of it known before the first path: the deal and its
+/// hash, the scenario, seed and path count, and the names and figures the rows are headed by. A shard file
+/// carries it, so <c>deallang merge</c> renders the same report without the deal; shards merge only if their
+/// frames are equal.
+/// </summary>
+public sealed record SimulationFrame(
+    string Deal,
+    string DealHash,
+    string Currency,
+    string Scenario,
+    ulong Seed,
+    int Paths,
+    string[] Tranches,
+    double[] TrancheBalances,
+    string[] Equities,
+    PartyPd[] Parties,
+    string[] Indices,
+    Date[] PeriodStarts)
+{
+    /// <summary>The frame of a run of <paramref name="deal"/>: <paramref name="parties"/> lists the parties with an
+    /// input PD (null: every party with a <c>pd</c>, its horizon PD compounded from the closing to the last period's end,
+    /// <c>PD to maturity</c>).</summary>
+    public static SimulationFrame Of(DealDescription deal, string dealHash, string scenario, ulong seed, int paths, IEnumerable<PartyPd>? parties = null)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        double years = DayCounts.YearFraction(DayCount.Act365F, deal.Closing, deal.Boundaries[^1]);
+        PartyPd[] pds = parties is not null
+            ? [.. parties]
+            : [.. deal.Parties.Select((p, i) => new PartyPd(p.Name, i, p.AnnualPd, 1 - Math.Pow(1 - p.AnnualPd, years))).Where(p => p.AnnualPd > 0)];
+        return new SimulationFrame(
+            deal.Name,
+            dealHash,
+            deal.Currency,
+            scenario,
+            seed,
+            paths,
+            [.. deal.Tranches.Select(t => t.Name)],
+            [.. deal.Tranches.Select(t => t.Balance)],
+            [.. deal.Equities.Select(e => e.Name)],
+            pds,
+            [.. deal.Indices.Select(x => x.Name)],
+            deal.Boundaries[..deal.ScheduledPeriods]);
+    }
+
+    /// <summary>Whether two frames describe the same run, field by field.</summary>
+    public bool SameRun(SimulationFrame other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Deal == other.Deal && DealHash == other.DealHash && Currency == other.Currency && Scenario == other.Scenario
+            && Seed == other.Seed && Paths == other.Paths && Tranches.SequenceEqual(other.Tranches)
+            && TrancheBalances.SequenceEqual(other.TrancheBalances) && Equities.SequenceEqual(other.Equities)
+            && Parties.SequenceEqual(other.Parties) && Indices.SequenceEqual(other.Indices)
+            && PeriodStarts.SequenceEqual(other.PeriodStarts);
+    }
+}

@@ -1,0 +1,102 @@
+namespace DealLang.Runtime;
+
+/// <summary>
+/// The stochastic part of a scenario (docs/language.md §10, "Stochastic scenarios"): the factors it draws per path,
+/// the correlation of their shocks (one matrix, or a normal and a stress matrix with a regime process), and the
+/// parties whose default times it draws. Run-time data like the rest of <see cref="ScenarioSpec"/>: a Monte Carlo path
+/// source (DealLang.Runner.MonteCarlo.StochasticPaths) turns it into each path's inputs.
+/// </summary>
+/// <param name="Paths">The scenario's <c>paths N</c>; null when it does not say.</param>
+/// <param name="Seed">The scenario's <c>seed S</c>; null when it does not say.</param>
+/// <param name="Antithetic">Path 2k+1 mirrors path 2k's draws (its normals negated).</param>
+/// <param name="Factors">The factors, in the order their shocks are drawn (the correlation matrices' order).</param>
+/// <param name="Correlation">The shocks' correlation; null for independent shocks.</param>
+/// <param name="Defaults">The parties whose default time is drawn.</param>
+public sealed record StochasticSpec(
+    int? Paths,
+    ulong? Seed,
+    bool Antithetic,
+    FactorSpec[] Factors,
+    CorrelationSpec? Correlation,
+    DefaultModel[] Defaults)
+{
+    /// <summary>Paths run when neither the scenario nor the command line says.</summary>
+    public const int DefaultPaths = 10_000;
+
+    /// <summary>The seed used when neither the scenario nor the command line says.</summary>
+    public const ulong DefaultSeed = 1;
+}
+
+/// <summary>What a factor moves.</summary>
+public enum FactorTarget
+{
+    /// <summary>An index's level row (<see cref="FactorSpec.Entity"/> is the index).</summary>
+    Index,
+
+    /// <summary>A facility's value deflation per year, drawn once per path (<see cref="FactorSpec.Entity"/> is the facility).</summary>
+    FacilityDeflation,
+
+    /// <summary>The market-rent deflation per year (leases renewing at market), drawn once per path.</summary>
+    MarketRentDeflation,
+}
+
+/// <summary>How a factor moves (docs/language.md §10, "Stochastic scenarios", for each formula).</summary>
+public enum FactorProcess
+{
+    /// <summary>Geometric Brownian motion from the index's level at the closing: drift μ and volatility σ per year.</summary>
+    Gbm,
+
+    /// <summary>Ornstein–Uhlenbeck (Vasicek) on the level: speed κ per year toward the long-run level θ, volatility σ
+    /// in the index's unit per √year.</summary>
+    MeanReverting,
+
+    /// <summary>Log-OU toward the index's own deterministic row (its level, points, deflation and launches):
+    /// log deviation mean-reverting at speed κ with volatility σ per √year, mean-corrected.</summary>
+    LogMeanReverting,
+
+    /// <summary>A rate drawn once per path: mean + σ × the factor's path shock (a deflation lever).</summary>
+    DrawnRate,
+}
+
+/// <summary>
+/// One factor: its name (what a correlation matrix and a loading call it), what it moves, and its process's
+/// parameters as fractions per year (volatilities per √year; an OU volatility and long-run level in the index's unit).
+/// Jumps (Poisson launches: <see cref="JumpIntensity"/> a year, each multiplying the level by 1 − <see cref="JumpDown"/>)
+/// apply to an index factor of any process.
+/// </summary>
+public sealed record FactorSpec(string Name, FactorTarget Target, int Entity, FactorProcess Process)
+{
+    public double Drift { get; init; }
+    public double Volatility { get; init; }
+    public double Speed { get; init; }
+    public double LongRun { get; init; }
+    public double JumpIntensity { get; init; }
+    public double JumpDown { get; init; }
+}
+
+/// <summary>
+/// The shocks' correlation: <see cref="Normal"/> (row-major, factors × factors), and optionally a
+/// <see cref="Stress"/> matrix with Markov switching between the two regimes at yearly intensities (a path starts
+/// in the normal regime).
+/// </summary>
+public sealed record CorrelationSpec(double[] Normal, double[]? Stress, double ToStressPerYear, double ToNormalPerYear);
+
+/// <summary>
+/// A party's drawn default time: a constant hazard from <see cref="AnnualPd"/>, correlated with the factors through
+/// a Gaussian copula with one loading per factor (the scenario's factor order; Σβ² ≤ 1).
+/// </summary>
+public sealed record DefaultModel(int Party, double AnnualPd, double[] Loadings)
+{
+    /// <summary>A term structure: from each step's date on (dates increasing, after the closing), its annual PD in
+    /// place of the one before; empty for a constant hazard.</summary>
+    public PdStep[] Steps { get; init; } = [];
+
+    // Records compare arrays by reference; a model is compared by its numbers.
+    public bool Equals(DefaultModel? other) => other is not null && Party == other.Party && AnnualPd.Equals(other.AnnualPd)
+        && Loadings.AsSpan().SequenceEqual(other.Loadings) && Steps.AsSpan().SequenceEqual(other.Steps);
+
+    public override int GetHashCode() => HashCode.Combine(Party, AnnualPd, Loadings.Length, Steps.Length);
+}
+
+/// <summary>One step of a PD term structure: the annual PD from <see cref="From"/> on.</summary>
+public sealed record PdStep(Date From, double AnnualPd);

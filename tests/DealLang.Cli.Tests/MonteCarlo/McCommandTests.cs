@@ -1,0 +1,223 @@
+using System.Text.Json;
+using DealLang.Cli.Commands;
+using DealLang.Runner.Reports;
+using DealLang.Runner.Simulation;
+using Parquet;
+using Parquet.Schema;
+
+namespace DealLang.Cli.Tests.MonteCarlo;
+
+/// <summary><c>deallang mc</c> on Hyperion's stochastic paths: threads, shards merged by <c>deallang merge</c>, a
+/// replayed path against its Parquet row, the formats and the progress bar.</summary>
+public sealed class McCommandTests(StochasticHyperion hyperion) : IClassFixture<StochasticHyperion>, IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("deallang-mc-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Theory]
+    [InlineData(ReportFormat.Table)]
+    [InlineData(ReportFormat.Json)]
+    public void OneAndTwoThreadsPrintTheSameReport(ReportFormat format)
+    {
+        CliOutcome one = hyperion.Simulate(StochasticHyperion.Request(threads: 1, format: format));
+        CliOutcome two = hyperion.Simulate(StochasticHyperion.Request(threads: 2, format: format));
+        Assert.Equal(ExitCodes.Ok, one.Exit);
+        Assert.Equal(one.Out, two.Out);
+        Assert.Contains(format == ReportFormat.Table ? "Hyperion: Monte Carlo, scenario Stochastic, 6,000 paths, seed 42" : "\"paths\": 6000,", one.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FourShardsMergedPrintTheSingleRunsReportByteForByte()
+    {
+        string single = hyperion.Simulate(StochasticHyperion.Request()).Out;
+        string singleJson = hyperion.Simulate(StochasticHyperion.Request(format: ReportFormat.Json)).Out;
+        var files = new List<string>();
+        foreach (int i in new[] { 2, 4, 1, 3 })
+        {
+            string file = Path.Combine(folder, $"shard{i}.json");
+            CliOutcome written = hyperion.Simulate(StochasticHyperion.Request(threads: 1, shard: $"{i}/4", outFile: file));
+            Assert.Equal(ExitCodes.Ok, written.Exit);
+            Assert.StartsWith($"wrote {file} (shard {i}/4: paths {(i - 1) * 1500} to {(i * 1500) - 1} of 6000)", written.Out, StringComparison.Ordinal);
+            files.Add(file);
+        }
+
+        CliOutcome merged = CliHarness.Run(["merge", .. files]);
+        Assert.Equal(ExitCodes.Ok, merged.Exit);
+        Assert.Equal(single, merged.Out);
+        Assert.Equal(singleJson, CliHarness.Run(["merge", .. files, "--format", "json"]).Out);
+    }
+
+    [Fact]
+    public void MergeRefusesMissingOverlappingAndForeignShards()
+    {
+        string[] files = [.. Enumerable.Range(1, 3).Select(i => Path.Combine(folder, $"s{i}.json"))];
+        for (int i = 1; i <= 3; i++)
+        {
+            hyperion.Simulate(StochasticHyperion.Request(shard: $"{i}/3", outFile: files[i - 1]), paths: 300);
+        }
+
+        string otherSeed = Path.Combine(folder, "seed7.json");
+        hyperion.Simulate(StochasticHyperion.Request(shard: "3/3", outFile: otherSeed), seed: 7, paths: 300);
+
+        CliOutcome missing = CliHarness.Run("merge", files[0], files[2]);
+        Assert.Equal(ExitCodes.UsageError, missing.Exit);
+        Assert.Equal("deallang: error: paths 100 to 199 are in no shard given (missing shard 2/3)\n", missing.Err.ReplaceLineEndings("\n"));
+
+        CliOutcome overlap = CliHarness.Run("merge", files[0], files[1], files[1], files[2]);
+        Assert.Equal(ExitCodes.UsageError, overlap.Exit);
+        Assert.Contains("overlaps", overlap.Err, StringComparison.Ordinal);
+
+        CliOutcome foreign = CliHarness.Run("merge", files[0], files[1], otherSeed);
+        Assert.Equal(ExitCodes.UsageError, foreign.Exit);
+        Assert.Contains("is not a shard of the same run", foreign.Err, StringComparison.Ordinal);
+        Assert.Contains("seed 7, not 42", foreign.Err, StringComparison.Ordinal);
+
+        CliOutcome notAShard = CliHarness.Run("merge", Path.Combine(TestSupport.RepoPaths.Examples, "hyperion.deal"));
+        Assert.Equal(ExitCodes.UsageError, notAShard.Exit);
+        Assert.Contains("cannot be merged: it is not a shard file", notAShard.Err, StringComparison.Ordinal);
+        foreach (CliOutcome o in new[] { missing, overlap, foreign, notAShard })
+        {
+            Assert.DoesNotContain("   at ", o.Err, StringComparison.Ordinal);
+            Assert.Equal("", o.Out);
+        }
+    }
+
+    [Fact]
+    public void AReplayedPathShowsTheFiguresOfItsRowInTheRun()
+    {
+        string parquet = Path.Combine(folder, "paths.parquet");
+        CliOutcome run = hyperion.Simulate(StochasticHyperion.Request(pathsOut: parquet), paths: 5000);
+        Assert.Equal(ExitCodes.Ok, run.Exit);
+        Assert.Equal($"wrote {parquet}\n", run.Err.ReplaceLineEndings("\n"));
+
+        Dictionary<string, Array> columns = ReadParquet(parquet, out string[] names);
+        string[] expected = ["path", .. PathColumns.For(hyperion.Program.Description).Select(c => c.Name)];
+        Assert.Equal(expected, names);
+        Assert.Equal(Enumerable.Range(0, 5000), (int[])columns["path"]);
+
+        // Replay a path with a loss if there is one, and a path with Meta's default: the summary's figures are its row's.
+        var loss = (double[])columns["Notes loss"];
+        var metaDefaulted = (bool[])columns["Meta defaulted"];
+        int lossy = Array.FindIndex(loss, l => l > 0);
+        int defaulted = Array.IndexOf(metaDefaulted, true);
+        Assert.True(defaulted >= 0, "a 2% annual PD over 23.6 years defaults on about 38% of the paths");
+        foreach (int path in new[] { 0, 4321, defaulted, lossy }.Where(p => p >= 0))
+        {
+            CliOutcome replay = hyperion.Simulate(StochasticHyperion.Request(replay: path, format: ReportFormat.Json), paths: 5000);
+            Assert.Equal(ExitCodes.Ok, replay.Exit);
+            using JsonDocument json = JsonDocument.Parse(replay.Out);
+            JsonElement scenario = json.RootElement.GetProperty($"Hyperion.Stochastic.path{path}.summary").GetProperty("scenarios")[0];
+            Assert.Equal($"Stochastic path {path}", scenario.GetProperty("name").GetString());
+            JsonElement notes = scenario.GetProperty("tranches")[0];
+            Assert.Equal(loss[path], notes.GetProperty("principalLoss").GetDouble(), 0.005); // JSON money is to the cent
+            double? irr = ((double?[])columns["Notes irr"])[path];
+            Assert.Equal(irr, notes.GetProperty("irr").ValueKind == JsonValueKind.Null ? null : notes.GetProperty("irr").GetDouble());
+            double? wal = ((double?[])columns["Notes wal"])[path];
+            Assert.Equal(wal, notes.GetProperty("walYears").ValueKind == JsonValueKind.Null ? null : notes.GetProperty("walYears").GetDouble());
+            JsonElement meta = scenario.GetProperty("parties").EnumerateArray().First(p => p.GetProperty("name").GetString() == "Meta");
+            Assert.Equal(metaDefaulted[path], meta.GetProperty("defaultDate").ValueKind != JsonValueKind.Null);
+        }
+
+        // With --ledger the replay prints the path's period ledger first (48 periods from the closing).
+        CliOutcome ledger = hyperion.Simulate(StochasticHyperion.Request(replay: defaulted, ledger: true), paths: 5000);
+        Assert.Contains($"== Hyperion: scenario Stochastic, seed 42, path {defaulted}: period ledger ==", ledger.Out, StringComparison.Ordinal);
+        Assert.Contains("rent MetaLease", ledger.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APathOutsideTheRunCannotBeReplayed()
+    {
+        var e = Assert.Throws<UsageException>(() => hyperion.Simulate(StochasticHyperion.Request(replay: 300), paths: 300));
+        Assert.Equal("--replay-path 300: the run has paths 0 to 299", e.Message);
+    }
+
+    [Fact]
+    public void EveryFormatRendersAndTheProgressBarOnlyOnATerminalWithoutNoColor()
+    {
+        CliOutcome piped = hyperion.Simulate(StochasticHyperion.Request(format: ReportFormat.Csv), paths: 500);
+        Assert.Equal("", piped.Err);
+        Assert.StartsWith("section,metric,value,stderr\r\nNotes,P(principal loss),", piped.Out, StringComparison.Ordinal);
+        Assert.Contains("Meta,simulated default rate,", piped.Out, StringComparison.Ordinal);
+
+        CliOutcome markdown = hyperion.Simulate(StochasticHyperion.Request(format: ReportFormat.Markdown), paths: 500);
+        Assert.Contains("| Notes | P(principal loss) |", markdown.Out, StringComparison.Ordinal);
+
+        CliOutcome terminal = hyperion.Simulate(StochasticHyperion.Request(), paths: 500, terminal: true);
+        Assert.Contains("paths/s", terminal.Err, StringComparison.Ordinal);
+        Assert.Contains("500 / 500 paths", terminal.Err, StringComparison.Ordinal);
+        Assert.EndsWith("\r", terminal.Err, StringComparison.Ordinal); // erased: the report starts on a clean line
+        Assert.Equal(piped.Exit, terminal.Exit);
+
+        CliOutcome noColor = hyperion.Simulate(StochasticHyperion.Request(), paths: 500, terminal: true, noColor: "1");
+        Assert.Equal("", noColor.Err);
+        Assert.Equal(terminal.Out, noColor.Out);
+    }
+
+    [Fact]
+    public void TheProgressLineShowsTheRateAndTheTimeLeft()
+    {
+        // 250,000 of 1,000,000 paths in 5 s: 50,000 paths/s, 750,000 left, 15 s.
+        Assert.Equal("[########----------------------]  25%  250,000 / 1,000,000 paths  50,000 paths/s  ETA 0:15",
+            ProgressBar.Line(250_000, 1_000_000, 5.0));
+        Assert.Equal("[##############################] 100%  10 / 10 paths  1 paths/s  ETA 0:00", ProgressBar.Line(10, 10, 10.0));
+    }
+
+    private static Dictionary<string, Array> ReadParquet(string file, out string[] names)
+    {
+        using var stream = File.OpenRead(file);
+        ParquetReader reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
+        try
+        {
+            return Read(reader, out names);
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static Dictionary<string, Array> Read(ParquetReader reader, out string[] names)
+    {
+        DataField[] fields = reader.Schema.GetDataFields();
+        names = [.. fields.Select(f => f.Name)];
+        var lists = fields.ToDictionary(f => f.Name, _ => new List<object?>());
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+            int n = (int)group.RowCount;
+            foreach (DataField field in fields)
+            {
+                if (field.ClrType == typeof(int))
+                {
+                    var values = new int[n];
+                    group.ReadAsync<int>(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
+                    lists[field.Name].AddRange(values.Cast<object?>());
+                }
+                else if (field.ClrType == typeof(bool))
+                {
+                    var values = new bool[n];
+                    group.ReadAsync<bool>(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
+                    lists[field.Name].AddRange(values.Cast<object?>());
+                }
+                else if (field.IsNullable)
+                {
+                    var values = new double?[n];
+                    group.ReadAsync<double>(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
+                    lists[field.Name].AddRange(values.Cast<object?>());
+                }
+                else
+                {
+                    var values = new double[n];
+                    group.ReadAsync<double>(field, values.AsMemory()).AsTask().GetAwaiter().GetResult();
+                    lists[field.Name].AddRange(values.Cast<object?>());
+                }
+            }
+        }
+
+        return fields.ToDictionary(f => f.Name, f => (Array)(f.ClrType == typeof(int) ? lists[f.Name].Cast<int>().ToArray()
+            : f.ClrType == typeof(bool) ? lists[f.Name].Cast<bool>().ToArray()
+            : f.IsNullable ? lists[f.Name].Cast<double?>().ToArray()
+            : lists[f.Name].Cast<double>().ToArray()));
+    }
+}

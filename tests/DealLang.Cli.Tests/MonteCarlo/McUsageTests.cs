@@ -1,0 +1,61 @@
+using DealLang.TestSupport;
+
+namespace DealLang.Cli.Tests.MonteCarlo;
+
+/// <summary><c>deallang mc</c>'s command-line mistakes: one clear line each, exit 2, no stack trace.</summary>
+public sealed class McUsageTests
+{
+    private static readonly string Hyperion = Path.Combine(RepoPaths.Examples, "hyperion.deal");
+
+    [Theory]
+    [InlineData("--shard 5/4 --out x.shard", "--shard 5/4: shards of 4 are numbered 1 to 4")]
+    [InlineData("--shard 0/4 --out x.shard", "--shard 0/4: shards of 4 are numbered 1 to 4")]
+    [InlineData("--shard two --out x.shard", "--shard takes i/K, shard i of K (e.g. 2/4), not 'two'")]
+    [InlineData("--shard 1/4", "--shard writes a shard file: give it with --out FILE")]
+    [InlineData("--out x.shard", "--out names a shard's file: give --shard i/K too (without --shard the report is printed)")]
+    [InlineData("--ledger", "--ledger prints a replayed path's ledger: give --replay-path P too")]
+    [InlineData("--replay-path 3 --shard 1/2 --out x", "--replay-path runs one path alone: it takes neither --shard nor --paths-out")]
+    [InlineData("--replay-path -1", "--replay-path must be a path number of 0 or more, not -1")]
+    [InlineData("--paths 0", "--paths must be at least 1, not 0")]
+    [InlineData("--threads 0", "--threads must be at least 1, not 0")]
+    public void OptionMistakesAreUsageErrors(string options, string message)
+    {
+        CliOutcome outcome = CliHarness.Run(["mc", Hyperion, "--scenario", "Base", .. options.Split(' ')]);
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal($"deallang: error: {message}\n", outcome.Err.ReplaceLineEndings("\n"));
+        Assert.Equal("", outcome.Out);
+    }
+
+    [Fact]
+    public void ADeterministicScenarioIsNotRunByMc()
+    {
+        CliOutcome outcome = CliHarness.Run("mc", Hyperion, "--scenario", "Base");
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Equal(
+            "deallang: error: scenario Base is not stochastic (it draws nothing): run it with 'deallang run'; deal Hyperion has no stochastic scenario\n",
+            outcome.Err.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void AnUnknownScenarioAndAMissingOneAreUsageErrors()
+    {
+        CliOutcome unknown = CliHarness.Run("mc", Hyperion, "--scenario", "Stoch");
+        Assert.Equal(ExitCodes.UsageError, unknown.Exit);
+        Assert.StartsWith("deallang: error: unknown scenario 'Stoch'", unknown.Err, StringComparison.Ordinal);
+
+        CliOutcome none = CliHarness.Run("mc", Hyperion);
+        Assert.Equal(ExitCodes.UsageError, none.Exit);
+        Assert.Contains("--scenario", none.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MergeNeedsShards()
+    {
+        CliOutcome none = CliHarness.Run("merge");
+        Assert.Equal(ExitCodes.UsageError, none.Exit);
+        CliOutcome missingFile = CliHarness.Run("merge", "/no/such/shard.json");
+        Assert.Equal(ExitCodes.UsageError, missingFile.Exit);
+        Assert.Equal("deallang: error: shard file /no/such/shard.json not found\n", missingFile.Err.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("   at ", missingFile.Err, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,61 @@
+using CsCheck;
+using static DealLang.Cli.Tests.Properties.GenHelpers;
+
+namespace DealLang.Cli.Tests.Properties;
+
+/// <summary>A stochastic scenario (docs/language.md §10, "Stochastic scenarios"), within its limits: paths, seed and
+/// antithetic, each maybe; on each index a GBM, an OU toward a level in its unit, a log-OU to its trend, or none, and
+/// maybe jumps; a drawn deflation on each facility's value and on market_rent, maybe; a correlation between the
+/// first two factors (any in [−100%, 100%] makes a 2 × 2 matrix that can hold), with a stress one and regimes
+/// together or neither; and a drawn default for each party, maybe, with a PD and loadings of at most 70% on the
+/// first two factors (squares summing to 98% at most) and maybe a PD step within the deal's life. Never a date on a drawn party (its own scenario).</summary>
+internal static partial class DealGen
+{
+    private static Gen<string> StochasticScenario(DealFrame f, string name) =>
+        from head in All([
+            Maybe(Gen.Int[1, 100_000].Select(n => "paths " + Text(n))),
+            Maybe(Gen.Int[0, 1_000_000].Select(s => "seed " + Text(s))),
+            Maybe(Gen.Const("antithetic")),
+        ])
+        from processes in All(f.IndexNames.Select(IndexProcess))
+        from deflations in All(f.FacilityNames.Select(x => x + ".value").Append("market_rent").Select(DrawnDeflation))
+        let factors = processes.Concat(deflations).Select(p => p.Factor).Where(x => x.Length > 0).ToArray()
+        from correlation in factors.Length < 2 ? Gen.Const("") : Maybe(Correlate(factors[0], factors[1]))
+        from defaults in All(f.PartyNames.Select(p => Maybe(DrawnDefault(f, p, factors))))
+        select Join([
+            $"scenario {name} for {f.Name} {{",
+            .. head.Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults)
+                .Where(l => l.Trim().Length > 0).SelectMany(l => l.Split('\n')).Select(l => "  " + l.Trim()),
+            "}",
+        ]);
+
+    private static Gen<string> Signed(int maxBp) => Gen.Select(Pick("", "-"), Rate(0, maxBp), (sign, r) => sign + r);
+
+    /// <summary>An index's process and jumps: its factor name when it has either, and the items' lines.</summary>
+    private static Gen<(string Factor, string Text)> IndexProcess(string index) =>
+        from process in Gen.OneOf(
+            Gen.Const(""),
+            Gen.Select(Signed(3000), Rate(0, 8000), (mu, sigma) => $"{index} gbm drift {mu} per year volatility {sigma} per year"),
+            Gen.Select(IndexValue(index), Rate(0, 30000), IndexValue(index), (level, kappa, sigma) => $"{index} reverts to {level} speed {kappa} per year volatility {sigma} per year"),
+            Gen.Select(Rate(0, 30000), Rate(0, 8000), (kappa, sigma) => $"{index} reverts to trend speed {kappa} per year volatility {sigma} per year"))
+        from jumps in Maybe(Gen.Select(Rate(0, 20000), Rate(0, 10000), (lambda, down) => $"{index} jumps {lambda} per year down {down}"))
+        select (process.Length + jumps.Length > 0 ? index : "", Join(new[] { process, jumps.Trim() }.Where(s => s.Length > 0)));
+
+    private static Gen<(string Factor, string Text)> DrawnDeflation(string path) =>
+        Maybe(Gen.Select(Rate(0, 3000), Rate(0, 3000), (m, s) => $"{path} deflate {m} per year volatility {s} per year"))
+            .Select(text => (text.Length > 0 ? path : "", text.Trim()));
+
+    private static Gen<string> Correlate(string a, string b) =>
+        from rho in Signed(10000)
+        from stress in Maybe(Signed(10000).Select(r => "stress " + r))
+        from regimes in stress.Length > 0
+            ? Gen.Select(Rate(0, 20000), Rate(0, 20000), (up, down) => $"\nregimes stress {up} per year normal {down} per year")
+            : Gen.Const("")
+        select $"correlate {a} with {b} {rho}{stress}{regimes}";
+
+    private static Gen<string> DrawnDefault(DealFrame f, string party, string[] factors) =>
+        from pd in Rate(1, 5000)
+        from step in Maybe(Gen.Select(DateIn(f.Closing, f.Maturity), Rate(1, 5000), (d, p) => $"until {d} then {p} per year"))
+        from loadings in All(factors.Take(2).Select(x => Maybe(Signed(7000).Select(beta => $"loading {x} {beta}"))))
+        select $"{party} defaults drawn pd {pd} per year{step}{string.Concat(loadings)}";
+}

@@ -1,0 +1,40 @@
+using DealLang.Runner.Reports;
+using DealLang.Runner.Simulation;
+using DealLang.Runner.Tests.Simulation;
+using DealLang.TestSupport;
+
+namespace DealLang.Runner.Tests.Reports;
+
+/// <summary>
+/// The Monte Carlo report in each format, on the hand-checked run of <see cref="CreditMetricsTests"/> (100 paths of
+/// <c>LossProgram</c> losing 0 … 99): the figures in the baselines are those computed there by hand (P(loss) 99.000%
+/// ± 0.995%, EL 49.5 ± 2.901, VaR 95% 94.25 ± 2.5, ES 95% 97.2 ± 1.420, the default rate 10% ± 3%; the table and
+/// Markdown print money in millions, so 49.5 is 0.000).
+/// </summary>
+public sealed class MonteCarloReportTests
+{
+    [Theory]
+    [InlineData(ReportFormat.Table, "txt")]
+    [InlineData(ReportFormat.Csv, "csv")]
+    [InlineData(ReportFormat.Json, "json")]
+    [InlineData(ReportFormat.Markdown, "md")]
+    public void EachFormat(ReportFormat format, string extension)
+    {
+        CreditMetrics metrics = CreditMetricsTests.Run();
+        string text = MonteCarloReport.Render(metrics, format);
+        Assert.Equal(text, MonteCarloReport.Render(CreditMetricsTests.Run(), format)); // deterministic
+        Assert.DoesNotContain("-0.000", text, StringComparison.Ordinal);
+        Snapshot.Verify(text, extension, $"loss-0-to-99.{extension}");
+    }
+
+    [Fact]
+    public void TheCsvCarriesTheExactFigures()
+    {
+        string csv = MonteCarloReport.Render(CreditMetricsTests.Run(), ReportFormat.Csv);
+        Assert.Contains("Notes,expected loss,49.50,2.90\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("Notes,VaR 95%,94.25,2.50\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("Notes,ES 99.9%,99.00,0.00\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("Obligor,simulated default rate,0.1,0.030000000000000002\r\n", csv, StringComparison.Ordinal); // √(0.1 × 0.9 / 100) in doubles
+        Assert.Contains("Level,2025-01-01 p50,49.25,\r\n", csv, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,136 @@
+using DealLang.Runner.Analytics;
+using DealLang.Runner.Simulation;
+using DealLang.Runner.Tests.Support;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Tests.Simulation;
+
+/// <summary>
+/// The credit metrics and their standard errors by hand, on <see cref="LossProgram"/> with 100 paths whose losses are
+/// 0, 1, …, 99 (path p loses p of the Notes' 100) and whose obligor defaults on the ten paths losing 90 or more.
+/// </summary>
+public sealed class CreditMetricsTests
+{
+    internal static CreditMetrics Run()
+    {
+        var program = new LossProgram();
+        DealDescription deal = program.Description;
+        double[] losses = [.. Enumerable.Range(0, 100).Select(p => (double)p)];
+        var source = new ListSource(deal, losses, [.. losses.Select(l => l >= 90)]);
+        SimulationTotals totals = new SimulationEngine(program, source, checkCash: false).Run(0, 100, threads: 2);
+        return CreditMetrics.Compute(SimulationFrame.Of(deal, "hash", "Hand", 1, 100), totals);
+    }
+
+    [Fact]
+    public void ProbabilityOfLossExpectedLossAndLgdWithTheirStandardErrors()
+    {
+        TrancheRisk notes = Run().Tranches[0];
+
+        // 99 of 100 paths lose at least half a cent (path 0 loses nothing): p = 0.99, SE = √(0.99 × 0.01 / 100) = 0.0099499.
+        Assert.Equal(99, notes.PathsWithLoss);
+        Assert.Equal(0.99, notes.LossProbability.Value, 12);
+        Assert.Equal(0.0099499, notes.LossProbability.StdError, 7);
+
+        // EL = (0 + … + 99) / 100 = 49.5; s² = Σ(x − 49.5)² / 99 = (100 × (100² − 1) / 12) / 99 = 83,325 / 99 = 841.667,
+        // s = 29.0115, SE = s / √100 = 2.90115. As a share of the 100 funded: 0.495 ± 0.0290115.
+        Assert.Equal(49.5, notes.ExpectedLoss.Value, 9);
+        Assert.Equal(2.90115, notes.ExpectedLoss.StdError, 5);
+        Assert.Equal(0.495, notes.ExpectedLossShare.Value, 9);
+        Assert.Equal(0.0290115, notes.ExpectedLossShare.StdError, 7);
+
+        // Given a loss (paths 1 … 99): mean 50; s² = (99 × (99² − 1) / 12) / 98 = 825, s = 28.7228, SE = s / √99 = 2.88675.
+        Assert.Equal(50, notes.LossGivenLoss.Value, 9);
+        Assert.Equal(2.88675, notes.LossGivenLoss.StdError, 5);
+        Assert.Equal(0.50, notes.LossGivenLossShare.Value, 9);
+        Assert.Equal(0.0288675, notes.LossGivenLossShare.StdError, 7);
+        Assert.Equal(99, notes.MaxLoss);
+
+        // Unpaid interest is L / 10: 99 paths have some, 4.95 on average, SE 0.290115.
+        Assert.Equal(0.99, notes.ShortfallProbability.Value, 12);
+        Assert.Equal(4.95, notes.ExpectedUnpaidInterest.Value, 6);
+        Assert.Equal(0.290115, notes.ExpectedUnpaidInterest.StdError, 5);
+    }
+
+    [Fact]
+    public void ValueAtRiskAndExpectedShortfallFromTheHistogramWithinItsBound()
+    {
+        TrancheRisk notes = Run().Tranches[0];
+        TailRisk at95 = notes.Tails[0], at99 = notes.Tails[1], at999 = notes.Tails[2];
+        double bound = new LogHistogram(SimulationTotals.MeasureBits).RelativeError; // 2^-8 = 0.39%
+
+        // VaR 95%: rank ⌈0.95 × 100⌉ = 95, the 95th smallest loss, 94; its bucket in the octave [64, 128) of 128
+        // buckets of 0.5 is [94, 94.5), reported at its midpoint 94.25 (0.27% off, within 0.39%).
+        Assert.Equal(94.25, at95.ValueAtRisk.Value);
+        Assert.InRange(at95.ValueAtRisk.Value, 94 * (1 - bound), 94 * (1 + bound));
+
+        // Its SE: ranks ⌈95 ∓ √(100 × 0.95 × 0.05) = 2.17945⌉ = 93 and 98, losses 92 and 97, at 92.25 and 97.25:
+        // (97.25 − 92.25) / 2 = 2.5.
+        Assert.Equal(2.5, at95.ValueAtRisk.StdError, 12);
+
+        // ES 95%: the k = 100 − ⌊95⌋ = 5 largest, 95 … 99 (exactly 97), at 95.25, 96.25, 97.25, 98.25 and the largest
+        // exactly, 99: 486 / 5 = 97.2. Tail variance (÷ k): deviations −1.95, −0.95, 0.05, 1.05, 1.8, squares summing to
+        // 9.05, so 1.81; SE = √((1.81 + 0.95 × (97.2 − 94.25)²) / 5) = √((1.81 + 8.267375) / 5) = √2.015475 = 1.419674.
+        Assert.Equal(97.2, at95.ExpectedShortfall.Value, 9);
+        Assert.InRange(at95.ExpectedShortfall.Value, 97 * (1 - bound), 97 * (1 + bound));
+        Assert.Equal(1.419674, at95.ExpectedShortfall.StdError, 6);
+
+        // 99%: VaR the 99th smallest, 98, at 98.25; ES the one largest, 99, exactly; SE √(0 + 0.99 × 0.75²) = 0.746241.
+        Assert.Equal(98.25, at99.ValueAtRisk.Value);
+        Assert.Equal(99, at99.ExpectedShortfall.Value);
+        Assert.Equal(0.746241, at99.ExpectedShortfall.StdError, 6);
+
+        // 99.9%: rank ⌈99.9⌉ = 100, the largest, exactly; ES the k = 100 − ⌊99.9⌋ = 1 largest.
+        Assert.Equal(99, at999.ValueAtRisk.Value);
+        Assert.Equal(99, at999.ExpectedShortfall.Value);
+        Assert.Equal([0.95, 0.99, 0.999], notes.Tails.Select(t => t.Level));
+    }
+
+    [Fact]
+    public void IrrAndWalDistributions()
+    {
+        TrancheRisk notes = Run().Tranches[0];
+
+        // Every path repays something at the end of year 4 (1,460 / 365 = 4.0 years): WAL 4 on every path, exactly,
+        // since each reported value is clamped into the exact smallest and largest.
+        Assert.Equal(100, notes.Wal.Paths);
+        Assert.Equal(4.0, notes.Wal.Mean.Value, 9);
+        Assert.Equal(0.0, notes.Wal.Mean.StdError, 9);
+        Assert.All(notes.Wal.Percentiles, p => Assert.Equal(4.0, p.Value));
+
+        // The IRR of path L solves −100 + 5/(1+r) + 5/(1+r)² + 5/(1+r)³ + (105 − L)/(1+r)⁴ = 0; path 0's is the coupon, 5%.
+        double[] irr = [.. Enumerable.Range(0, 100).Select(l => Irr.Solve([0, 1, 2, 3, 4], [-100, 5, 5, 5, 105 - l]))];
+        Assert.Equal(0.05, notes.Irr.Max, 9);
+        Assert.Equal(irr.Min(), notes.Irr.Min, 12);
+        Assert.Equal(irr.Average(), notes.Irr.Mean.Value, 8);
+        double sd = Math.Sqrt(irr.Select(x => (x - irr.Average()) * (x - irr.Average())).Sum() / 99);
+        Assert.Equal(sd / 10, notes.Irr.Mean.StdError, 8);
+
+        // The median, rank 50, is path 50's IRR (the IRR falls as the loss grows: the 50th smallest is loss 50), within 0.39%.
+        double median = irr.OrderBy(x => x).ElementAt(49);
+        Assert.Equal(irr[50], median);
+        Assert.InRange(notes.Irr.Percentiles[2].Value, median - (Math.Abs(median) / 256), median + (Math.Abs(median) / 256));
+    }
+
+    [Fact]
+    public void PartiesEventsAndFans()
+    {
+        CreditMetrics m = Run();
+
+        // Ten of 100 paths default: 0.10 ± √(0.1 × 0.9 / 100) = 0.03, beside the input 10% a year, 1 − 0.9⁴ = 0.3439
+        // over the 4.0 years.
+        PartyRisk obligor = Assert.Single(m.Parties);
+        Assert.Equal(("Obligor", 0.10, 10L), (obligor.Name, obligor.AnnualPd, obligor.Defaults));
+        Assert.Equal(0.3439, obligor.HorizonPd, 12);
+        Assert.Equal(0.10, obligor.DefaultRate.Value, 12);
+        Assert.Equal(0.03, obligor.DefaultRate.StdError, 12);
+        Assert.Equal(0.10, m.EventOfDefault.Value, 12);
+        Assert.Equal(0.0, m.Sale.Value);
+
+        // The index's level is the path's loss in every period: percentiles of 0 … 99 at 6 bits an octave. p5 is rank 5,
+        // 4, in [4, 4.0625), at 4.03125; p50 rank 50, 49, in [49, 49.5), at 49.25; p95 rank 95, 94, in [94, 95), at 94.5.
+        IndexFan fan = Assert.Single(m.Indices);
+        Assert.Equal(4, fan.Dates.Length);
+        Assert.Equal(new Date(2025, 1, 1), fan.Dates[0]);
+        Assert.All(fan.Percentiles, row => Assert.Equal([4.03125, 24.125, 49.25, 74.5, 94.5], row));
+    }
+}
