@@ -214,7 +214,15 @@ internal static class SolveCommand
             return ScenarioSpec.AsWritten(deal);
         }
 
-        return Array.Find(declared, s => s.Name == name)
+        ScenarioSpec? found = Array.Find(declared, s => s.Name == name);
+        if (found is { Stochastic: not null })
+        {
+            // Its deterministic levers alone would be a different question answered silently.
+            throw new UsageException(
+                $"scenario '{name}' is stochastic; solve has deterministic objectives only (run it with 'deallang mc'), so name a deterministic scenario");
+        }
+
+        return found
             ?? throw new UsageException(
                 $"unknown scenario '{name}'; deal {deal.Name} has: {string.Join(", ", declared.Select(s => s.Name).Prepend("AsWritten"))}");
     }

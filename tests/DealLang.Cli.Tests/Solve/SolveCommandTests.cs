@@ -142,6 +142,17 @@ public sealed class SolveCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_stochastic_scenario_is_refused_rather_than_solved_on_its_deterministic_part()
+    {
+        string hyperion = Path.Combine(RepoPaths.Examples, "hyperion.deal");
+        string mc = Path.Combine(RepoPaths.Examples, "hyperion-mc.scenarios");
+        var outcome = CliHarness.Run("solve", hyperion, "--scenarios", mc, "--scenario", "StochasticRent",
+            "--breakeven", "market_rent deflate", "--until", "Notes loses principal");
+        Assert.True(outcome.Exit == 2, outcome.ToString());
+        Assert.Contains("scenario 'StochasticRent' is stochastic", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Exactly_one_question_is_asked()
     {
         var none = CliHarness.Run("solve", deal);
