@@ -14,7 +14,7 @@ namespace DealLang.Runner.Solvers;
 /// price, B_0 the balance at closing, τ_k period k's ACT/365F years and r_k the curve's rate for period k: a flat
 /// rate (<c>--curve 4.5%</c>) or a rate index of the deal, read at the period's start under the scenario. The
 /// left side falls as s rises (for flows that are positive after the draws), so MathNet's Brent finds s on a
-/// bracket widened from [0%, 5%] by doubling, within [−50%, 500%].
+/// bracket found by walking a fixed list of spreads from 0% (up to 500%, down to −50%).
 /// </summary>
 public static class FairSpread
 {
@@ -35,48 +35,64 @@ public static class FairSpread
         return pv - price;
     }
 
+    /// <summary>The spreads the bracket search tries, from 0% upward (the root lies above when the value at 0% is
+    /// above the price) and downward: a fixed, finite list, so the search ends after at most 9 evaluations.</summary>
+    static readonly double[] Upward = [0.0, 0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, HighestSpread];
+
+    static readonly double[] Downward = [0.0, -0.05, -0.1, -0.2, -0.4, LowestSpread];
+
     /// <summary>Solves for s; throws <see cref="NoSolutionException"/> when no s in the range prices the flows.</summary>
-    public static (double Spread, int Evaluations) Solve(double[] tau, double[] rate, double[] flows, double price)
+    public static (double Spread, int Evaluations) Solve(double[] tau, double[] rate, double[] flows, double price) =>
+        Solve(s => Excess(s, tau, rate, flows, price), price);
+
+    /// <summary>
+    /// Solves <c>excess(s) = 0</c> for s in [−50%, 500%], <paramref name="excess"/> the value less the price
+    /// <paramref name="price"/> (named in messages): the sign at 0% says which way the root lies; the walk then tries
+    /// the fixed points of <see cref="Upward"/> or <see cref="Downward"/> in turn until the sign changes (at most 8 more
+    /// evaluations: the list ends, so the walk does), and Brent (at most 200 iterations) closes the bracket. A value
+    /// that is not a number (NaN, infinite) anywhere on the walk is a <see cref="NoSolutionException"/>.
+    /// </summary>
+    public static (double Spread, int Evaluations) Solve(Func<double, double> excess, double price)
     {
+        ArgumentNullException.ThrowIfNull(excess);
         int evaluations = 0;
         double F(double s)
         {
             evaluations++;
-            return Excess(s, tau, rate, flows, price);
+            double f = excess(s);
+            return double.IsFinite(f)
+                ? f
+                : throw new NoSolutionException($"the value less the price is not a number at a spread of {s * 100:0.####}%: the flows cannot be priced");
         }
 
-        double lo = 0, hi = 0.05;
-        double flo = F(lo), fhi = F(hi);
-        while (Math.Sign(flo) == Math.Sign(fhi) && flo != 0 && (lo > LowestSpread || hi < HighestSpread))
+        double f0 = F(0);
+        if (f0 == 0)
         {
-            // Widen on the side the root lies: the value above the price means a higher spread.
-            if (fhi > 0)
-            {
-                lo = hi;
-                flo = fhi;
-                hi = Math.Min(HighestSpread, hi * 2);
-                fhi = F(hi);
-            }
-            else
-            {
-                hi = lo;
-                fhi = flo;
-                lo = Math.Max(LowestSpread, lo == 0 ? -0.05 : lo * 2);
-                flo = F(lo);
-            }
+            return (0, evaluations);
         }
 
-        if (flo == 0)
+        // The value above the price means a higher spread, below it a lower one.
+        double[] walk = f0 > 0 ? Upward : Downward;
+        double lo = 0, flo = f0, hi = 0, fhi = f0;
+        bool bracketed = false;
+        for (int i = 1; i < walk.Length && !bracketed; i++)
         {
-            return (lo, evaluations);
+            double s = walk[i], f = F(s);
+            if (f == 0)
+            {
+                return (s, evaluations);
+            }
+
+            (lo, flo, hi, fhi) = f0 > 0 ? (hi, fhi, s, f) : (s, f, lo, flo);
+            bracketed = Math.Sign(flo) != Math.Sign(fhi);
         }
 
-        if (Math.Sign(flo) == Math.Sign(fhi))
+        if (!bracketed)
         {
             throw new NoSolutionException(
                 $"no spread from {LowestSpread * 100:0}% to {HighestSpread * 100:0}% prices the tranche's flows at {price:#,##0.00}: " +
-                $"the value less the price is {Excess(LowestSpread, tau, rate, flows, price):#,##0.00} at {LowestSpread * 100:0}% " +
-                $"and {Excess(HighestSpread, tau, rate, flows, price):#,##0.00} at {HighestSpread * 100:0}%");
+                $"the value less the price is {excess(LowestSpread):#,##0.00} at {LowestSpread * 100:0}% " +
+                $"and {excess(HighestSpread):#,##0.00} at {HighestSpread * 100:0}%");
         }
 
         if (!MathNet.Numerics.RootFinding.Brent.TryFindRoot(F, lo, hi, 1e-12, 200, out double root))

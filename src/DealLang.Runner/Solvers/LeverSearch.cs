@@ -26,67 +26,95 @@ public static class LeverSearch
     /// <summary>The expanding walk's first step, as a share of the range walked.</summary>
     public const int FirstStepDivisor = 256;
 
-    public static SolveResult Solve(LeverRunner runner, SolveCondition condition, string kind)
+    /// <summary>The walk's most points: 2^9 − 1 = 511 ≥ 256 steps reach the end, so k = 9 is the end itself.</summary>
+    public const int MostWalkPoints = 9;
+
+    /// <summary>The most halvings of the indicator's bisection: a lever's range is at most 10 wide, and 10 / 2^24 is
+    /// already below <see cref="Tolerance"/>; the cap only guards against a bracket whose ends stop moving.</summary>
+    public const int MostHalvings = 64;
+
+    /// <summary>The most iterations of Brent's method.</summary>
+    public const int MostBrentIterations = 200;
+
+    public static SolveResult Solve(LeverRunner runner, SolveCondition condition, string kind) =>
+        Solve(new DeterministicProblem(runner, condition), kind);
+
+    /// <summary>
+    /// Solves <paramref name="problem"/>: every step is bounded (at most 2 × <see cref="MostWalkPoints"/> walk points,
+    /// <see cref="MostHalvings"/> halvings or <see cref="MostBrentIterations"/> Brent iterations, and a run at the
+    /// root), so the search always ends; an objective that is not a number is a <see cref="NoSolutionException"/>.
+    /// </summary>
+    public static SolveResult Solve(ILeverProblem problem, string kind)
     {
-        ArgumentNullException.ThrowIfNull(runner);
-        ArgumentNullException.ThrowIfNull(condition);
-        Lever lever = runner.Lever;
+        ArgumentNullException.ThrowIfNull(problem);
+        Lever lever = problem.Lever;
         double start = lever.Start;
         double stressEnd = lever.StressUp ? lever.Highest : lever.Lowest;
-        LeverRun atStart = runner.Run(start);
-        double fStart = condition.Objective(atStart);
-        if (condition.IsIndicator)
+        LeverPoint atStart = At(problem, start);
+        if (problem.IsIndicator)
         {
-            if (fStart > 0)
+            if (atStart.Objective > 0)
             {
                 throw new NoSolutionException(
-                    $"'{condition.Text}' already holds at {lever.Text} {lever.Format(start)}, the unstressed end of the search " +
-                    $"({condition.Describe(atStart)}); there is no break-even to find");
+                    $"'{problem.Condition}' already holds at {lever.Text} {lever.Format(start)}, the unstressed end of the search " +
+                    $"({atStart.Figure}); there is no break-even to find");
             }
 
-            (LeverRun below, LeverRun above) = Walk(runner, condition, atStart, stressEnd)
-                ?? throw NoRoot(runner, condition, atStart, runner.Run(stressEnd), start, stressEnd);
-            return Bisect(runner, condition, kind, below, above);
+            (LeverPoint below, LeverPoint above) = Walk(problem, atStart, stressEnd)
+                ?? throw NoRoot(problem, atStart, At(problem, stressEnd), start, stressEnd);
+            return Bisect(problem, kind, below, above);
         }
 
-        if (fStart == 0)
+        if (atStart.Objective == 0)
         {
-            return Result(runner, condition, kind, atStart, "Brent", null);
+            return Result(problem, kind, atStart, "Brent", null);
         }
 
         double otherEnd = lever.StressUp ? lever.Lowest : lever.Highest;
-        var bracket = Walk(runner, condition, atStart, stressEnd);
+        var bracket = Walk(problem, atStart, stressEnd);
         if (bracket is null && otherEnd != start)
         {
-            bracket = Walk(runner, condition, atStart, otherEnd);
+            bracket = Walk(problem, atStart, otherEnd);
         }
 
         if (bracket is not { } found)
         {
-            LeverRun low = runner.Run(Math.Min(stressEnd, otherEnd));
-            LeverRun high = runner.Run(Math.Max(stressEnd, otherEnd));
-            throw NoRoot(runner, condition, low, high, low.Value, high.Value);
+            LeverPoint low = At(problem, Math.Min(stressEnd, otherEnd));
+            LeverPoint high = At(problem, Math.Max(stressEnd, otherEnd));
+            throw NoRoot(problem, low, high, low.Value, high.Value);
         }
 
-        return Brent(runner, condition, kind, found.Below, found.Above);
+        return Brent(problem, kind, found.Below, found.Above);
+    }
+
+    /// <summary>The objective at <paramref name="value"/>; not a number is no solution (Math.Sign would throw, and
+    /// no bracket can hold a NaN).</summary>
+    static LeverPoint At(ILeverProblem problem, double value)
+    {
+        LeverPoint point = problem.At(value);
+        return double.IsNaN(point.Objective)
+            ? throw new NoSolutionException(
+                $"'{problem.Condition}' has no value at {problem.Lever.Text} {problem.Lever.Format(value)} ({point.Figure}): the search cannot go on")
+            : point;
     }
 
     /// <summary>The first pair of consecutive walk points over which the objective changes sign (for an indicator:
-    /// from not holding to holding), or null when none does up to <paramref name="end"/>.</summary>
-    static (LeverRun Below, LeverRun Above)? Walk(LeverRunner runner, SolveCondition condition, LeverRun from, double end)
+    /// from not holding to holding), or null when none does up to <paramref name="end"/>. At most
+    /// <see cref="MostWalkPoints"/> points: the k-th is <c>start + (end − start)(2^k − 1)/256</c>, the 9th past the end,
+    /// so clamped to it, and the loop stops there.</summary>
+    static (LeverPoint Below, LeverPoint Above)? Walk(ILeverProblem problem, LeverPoint from, double end)
     {
         double start = from.Value;
-        double sign = Math.Sign(condition.Objective(from));
-        LeverRun previous = from;
-        for (int k = 1; ; k++)
+        double sign = Math.Sign(from.Objective);
+        LeverPoint previous = from;
+        for (int k = 1; k <= MostWalkPoints; k++)
         {
             double step = (end - start) * (Math.Pow(2, k) - 1) / FirstStepDivisor;
-            bool last = Math.Abs(step) >= Math.Abs(end - start);
-            LeverRun run = runner.Run(last ? end : start + step);
-            double f = condition.Objective(run);
-            if (condition.IsIndicator ? f > 0 : Math.Sign(f) != sign)
+            bool last = k == MostWalkPoints || Math.Abs(step) >= Math.Abs(end - start);
+            LeverPoint point = At(problem, last ? end : start + step);
+            if (problem.IsIndicator ? point.Objective > 0 : Math.Sign(point.Objective) != sign)
             {
-                return (previous, run);
+                return (previous, point);
             }
 
             if (last)
@@ -94,18 +122,29 @@ public static class LeverSearch
                 return null;
             }
 
-            previous = run;
+            previous = point;
         }
+
+        return null;
     }
 
-    static SolveResult Bisect(LeverRunner runner, SolveCondition condition, string kind, LeverRun notHolding, LeverRun holding)
+    /// <summary>Halves the bracket until its ends are <see cref="Tolerance"/> apart: at most
+    /// <see cref="MostHalvings"/> halvings, and it stops early if the midpoint is one of the ends (no double lies
+    /// between them).</summary>
+    static SolveResult Bisect(ILeverProblem problem, string kind, LeverPoint notHolding, LeverPoint holding)
     {
         int iterations = 0;
-        while (Math.Abs(holding.Value - notHolding.Value) > Tolerance)
+        while (Math.Abs(holding.Value - notHolding.Value) > Tolerance && iterations < MostHalvings)
         {
+            double middle = 0.5 * (holding.Value + notHolding.Value);
+            if (middle == holding.Value || middle == notHolding.Value)
+            {
+                break;
+            }
+
             iterations++;
-            LeverRun mid = runner.Run(0.5 * (holding.Value + notHolding.Value));
-            if (condition.Objective(mid) > 0)
+            LeverPoint mid = At(problem, middle);
+            if (mid.Objective > 0)
             {
                 holding = mid;
             }
@@ -115,36 +154,40 @@ public static class LeverSearch
             }
         }
 
-        return Result(runner, condition, kind, holding, $"bisection on the indicator ({iterations} halvings)", notHolding);
+        return Result(problem, kind, holding, $"bisection on the indicator ({iterations} halvings)", notHolding);
     }
 
-    static SolveResult Brent(LeverRunner runner, SolveCondition condition, string kind, LeverRun a, LeverRun b)
+    static SolveResult Brent(ILeverProblem problem, string kind, LeverPoint a, LeverPoint b)
     {
-        double Objective(double x) => condition.Objective(runner.Run(x));
+        double Objective(double x) => At(problem, x).Objective;
         double lo = Math.Min(a.Value, b.Value);
         double hi = Math.Max(a.Value, b.Value);
-        if (!MathNet.Numerics.RootFinding.Brent.TryFindRoot(Objective, lo, hi, Tolerance * 1e-3, 200, out double root))
+        if (!MathNet.Numerics.RootFinding.Brent.TryFindRoot(Objective, lo, hi, Tolerance * 1e-3, MostBrentIterations, out double root))
         {
             // Brent keeps a bracket, so failing means a jump it could not close in 200 steps: the nearer end of the
             // bracket is then the best there is, and the objective printed shows the jump.
-            root = Math.Abs(condition.Objective(a)) <= Math.Abs(condition.Objective(b)) ? a.Value : b.Value;
+            root = Math.Abs(a.Objective) <= Math.Abs(b.Objective) ? a.Value : b.Value;
         }
 
-        return Result(runner, condition, kind, runner.Run(root), "Brent", null);
+        return Result(problem, kind, At(problem, root), "Brent", null);
     }
 
-    static SolveResult Result(LeverRunner runner, SolveCondition condition, string kind, LeverRun at, string method, LeverRun? notHolding) =>
-        new(kind, runner.Lever.Text, runner.Scenario.Name, at.Value, runner.Lever.Format(at.Value), runner.Lever.Unit, condition.Text,
-            condition.Objective(at), condition.Describe(at), notHolding is null ? null : runner.Lever.Format(notHolding.Value),
-            notHolding is null ? null : condition.Describe(notHolding), runner.Evaluations, method, Tolerance);
+    static SolveResult Result(ILeverProblem problem, string kind, LeverPoint at, string method, LeverPoint? notHolding) =>
+        new(kind, problem.Lever.Text, problem.Scenario, at.Value, problem.Lever.Format(at.Value), problem.Lever.Unit, problem.Condition,
+            at.Objective, at.Figure, notHolding is null ? null : problem.Lever.Format(notHolding.Value),
+            notHolding?.Figure, problem.Evaluations, method, Tolerance)
+        {
+            Estimate = at.Estimate,
+            StandardError = at.StandardError,
+        };
 
-    static NoSolutionException NoRoot(LeverRunner runner, SolveCondition condition, LeverRun a, LeverRun b, double lo, double hi)
+    static NoSolutionException NoRoot(ILeverProblem problem, LeverPoint a, LeverPoint b, double lo, double hi)
     {
-        Lever lever = runner.Lever;
-        string what = condition.IsIndicator ? "never holds" : "is not reached";
+        Lever lever = problem.Lever;
+        string what = problem.IsIndicator ? "never holds" : "is not reached";
         return new NoSolutionException(
-            $"'{condition.Text}' {what} for {lever.Text} from {lever.Format(lo)} to {lever.Format(hi)} (scenario {runner.Scenario.Name}): " +
-            $"at {lever.Format(a.Value)} {condition.Describe(a)}, at {lever.Format(b.Value)} {condition.Describe(b)}");
+            $"'{problem.Condition}' {what} for {lever.Text} from {lever.Format(lo)} to {lever.Format(hi)} (scenario {problem.Scenario}): " +
+            $"at {lever.Format(a.Value)} {a.Figure}, at {lever.Format(b.Value)} {b.Figure}");
     }
 }
 
@@ -171,4 +214,18 @@ public sealed record SolveResult(
     string? BelowFigure,
     int Evaluations,
     string Method,
-    double Tolerance);
+    double Tolerance)
+{
+    /// <summary>Under Monte Carlo: the estimate the objective is about at the root (the mean loss share, the
+    /// probability of a loss, the mean IRR, the mean discounted value less the price); null for a deterministic answer.</summary>
+    public double? Estimate { get; init; }
+
+    /// <summary>Under Monte Carlo: the estimate's standard error, s / √N over the N paths.</summary>
+    public double? StandardError { get; init; }
+
+    /// <summary>Under Monte Carlo: the paths every evaluation ran (the same ones: common random numbers).</summary>
+    public int? Paths { get; init; }
+
+    /// <summary>Under Monte Carlo: the seed of the paths' streams.</summary>
+    public ulong? Seed { get; init; }
+}

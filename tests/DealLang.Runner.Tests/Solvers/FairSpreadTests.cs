@@ -33,8 +33,46 @@ public class FairSpreadTests
     [Fact]
     public void Flows_no_spread_can_price_are_a_no_solution_naming_the_range()
     {
-        // Nothing back for 100 paid: the value is below the price at every spread.
-        var e = Assert.Throws<NoSolutionException>(() => FairSpread.Solve([1.0], [0.04], [0.0], 100));
+        // Nothing back for 100 paid: the value is below the price at every spread. This is the case that spun forever
+        // (the widening loop stood still at −50% with its condition still true): it must now end, within seconds.
+        var e = Assert.Throws<NoSolutionException>(() => Bounded(() => FairSpread.Solve([1.0], [0.04], [0.0], 100)));
         Assert.Contains("no spread from -50% to 500%", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_root_above_the_highest_spread_ends_the_walk_at_500_percent()
+    {
+        // 1,000 back in a year for 100: 1,000 / (1 + 0.04 + s) = 100 ⇒ s = 8.96, above 500%: the upward walk stood
+        // still at 500% before. The walk is 0%, 5%, 10%, 20%, 40%, 80%, 160%, 320%, 500%: 9 evaluations, no Brent.
+        var e = Assert.Throws<NoSolutionException>(() => Bounded(() => FairSpread.Solve([1.0], [0.04], [1000.0], 100)));
+        Assert.Contains("no spread from -50% to 500%", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_root_below_zero_is_found_walking_down()
+    {
+        // 99 back in a year for 100 over 4%: 99 / (1.04 + s) = 100 ⇒ s = 0.99 − 1.04 = −0.05, a walk point itself.
+        // 95: s = 0.95 − 1.04 = −0.09, between −5% and −10%.
+        (double exact, _) = Bounded(() => FairSpread.Solve([1.0], [0.04], [99.0], 100));
+        Assert.Equal(-0.05, exact, 1e-12);
+        (double spread, int evaluations) = Bounded(() => FairSpread.Solve([1.0], [0.04], [95.0], 100));
+        Assert.Equal(0.95 - 1.04, spread, 1e-12);
+        Assert.InRange(evaluations, 3, 3 + 200);
+    }
+
+    [Fact]
+    public void A_value_that_is_not_a_number_is_no_solution_rather_than_an_exception_or_a_hang()
+    {
+        var e = Assert.Throws<NoSolutionException>(() => Bounded(() => FairSpread.Solve(_ => double.NaN, 100)));
+        Assert.Contains("not a number", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs <paramref name="solve"/> with a 20 s guard, so a search that does not end fails the test
+    /// instead of spinning the test host (what the reverted merge did).</summary>
+    internal static T Bounded<T>(Func<T> solve)
+    {
+        var task = Task.Run(solve);
+        Assert.True(((IAsyncResult)task).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(20)), "the search did not end within 20 s");
+        return task.GetAwaiter().GetResult(); // rethrows the search's own exception, not an AggregateException
     }
 }
