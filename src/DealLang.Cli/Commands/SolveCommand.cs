@@ -12,8 +12,10 @@ namespace DealLang.Cli.Commands;
 
 /// <summary>
 /// <c>deallang solve FILE (--breakeven LEVER --until COND | --hurdle INPUT --target COND | --fair-spread TRANCHE
-/// [--curve RATE|INDEX]) [--scenarios FILE]… [--scenario NAME] [--format FMT]</c> (docs/cli.md, "solve"): compiles
-/// the deal once and solves for one number by running it with changed path inputs (Runner/Solvers).
+/// [--curve RATE|INDEX]) [--scenarios FILE]… [--scenario NAME] [--paths N] [--seed S] [--threads T] [--probability P]
+/// [--format FMT]</c> (docs/cli.md, "solve"): compiles the deal once and solves for one number by running it with
+/// changed path inputs (Runner/Solvers); under a stochastic scenario the objective is a Monte Carlo estimate over the
+/// same N paths at every lever value (common random numbers).
 /// </summary>
 internal static class SolveCommand
 {
@@ -61,6 +63,26 @@ internal static class SolveCommand
             Description = "The discount curve of --fair-spread: a flat rate (4.5%) or a rate index of the deal (SOFR). Default 0%.",
             HelpName = "rate|index",
         };
+        var paths = new Option<int?>("--paths", "-n")
+        {
+            Description = "Under a stochastic scenario: the paths every evaluation runs (default: the scenario's 'paths', else 10,000).",
+            HelpName = "N",
+        };
+        var seed = new Option<ulong?>("--seed")
+        {
+            Description = "Under a stochastic scenario: the seed of the paths' streams (default: the scenario's 'seed', else 1).",
+            HelpName = "S",
+        };
+        var threads = new Option<int?>("--threads", "-t")
+        {
+            Description = "Under a stochastic scenario: threads to run paths on (the answer does not depend on it; default: all cores).",
+            HelpName = "T",
+        };
+        var probability = new Option<string?>("--probability")
+        {
+            Description = "Under a stochastic scenario: a stop condition holds where its probability over the paths reaches P (5%).",
+            HelpName = "P",
+        };
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output format.",
@@ -69,19 +91,39 @@ internal static class SolveCommand
         format.AcceptOnlyFromAmong(Formats);
         var command = new Command("solve", "Solve for a break-even lever, a hurdle input or a tranche's fair spread.")
         {
-            file, scenarioFiles, scenario, breakeven, until, hurdle, target, fairSpread, curve, format,
+            file, scenarioFiles, scenario, breakeven, until, hurdle, target, fairSpread, curve, paths, seed, threads, probability, format,
         };
         command.SetAction(parse => Execute(
             new SolveRequest(parse.GetValue(file)!, parse.GetValue(scenarioFiles) ?? [], parse.GetValue(scenario),
                 parse.GetValue(breakeven), parse.GetValue(until), parse.GetValue(hurdle), parse.GetValue(target),
-                parse.GetValue(fairSpread), parse.GetValue(curve), Format(parse.GetValue(format)!)),
+                parse.GetValue(fairSpread), parse.GetValue(curve), Format(parse.GetValue(format)!))
+            {
+                Paths = parse.GetValue(paths),
+                Seed = parse.GetValue(seed),
+                Threads = parse.GetValue(threads),
+                Probability = parse.GetValue(probability),
+            },
             console, options));
         return command;
     }
 
     private sealed record SolveRequest(
         string Path, string[] ScenarioFiles, string? Scenario, string? Breakeven, string? Until, string? Hurdle, string? Target,
-        string? FairSpread, string? Curve, ReportFormat Format);
+        string? FairSpread, string? Curve, ReportFormat Format)
+    {
+        public int? Paths { get; init; }
+
+        public ulong? Seed { get; init; }
+
+        public int? Threads { get; init; }
+
+        public string? Probability { get; init; }
+
+        public bool MonteCarloOptions => Paths is not null || Seed is not null || Threads is not null || Probability is not null;
+    }
+
+    /// <summary>How a stochastic scenario is run: N paths from seed S on T threads.</summary>
+    private sealed record MonteCarlo(int Paths, ulong Seed, int Threads, double? Probability);
 
     private static int Execute(SolveRequest request, CliConsole console, CompileOptions options)
     {
@@ -99,19 +141,20 @@ internal static class SolveCommand
         ScenarioSpec baseScenario = Scenario(deal, [.. result.Model!.Scenarios], request.Scenario);
         try
         {
+            MonteCarlo? mc = MonteCarloOf(request, baseScenario);
             SolveResult answer;
             if (request.Breakeven is { } leverText)
             {
                 CheckLever(request, deal.Name, leverText);
                 Lever lever = Levers.Scenario(deal, leverText);
                 SolveCondition condition = SolveCondition.Parse(deal, request.Until!);
-                answer = LeverSearch.Solve(new LeverRunner(program, baseScenario, lever), condition, "break-even");
+                answer = LeverSearch.Solve(Problem(program, baseScenario, lever, condition, mc), "break-even");
             }
             else if (request.Hurdle is { } input)
             {
                 Lever lever = Levers.Input(deal, input);
                 SolveCondition condition = SolveCondition.Parse(deal, request.Target!);
-                answer = LeverSearch.Solve(new LeverRunner(program, baseScenario, lever), condition, "hurdle");
+                answer = LeverSearch.Solve(Problem(program, baseScenario, lever, condition, mc), "hurdle");
             }
             else
             {
@@ -123,7 +166,14 @@ internal static class SolveCommand
                 }
 
                 (int? index, double flat, string curveText) = Curve(deal, request.Curve);
-                answer = Runner.Solvers.FairSpread.Of(new LeverRunner(program, baseScenario, new NoLever()), tranche, index, flat, curveText);
+                answer = mc is null
+                    ? Runner.Solvers.FairSpread.Of(new LeverRunner(program, baseScenario, new NoLever()), tranche, index, flat, curveText)
+                    : MonteCarloFairSpread.Of(new MonteCarloLeverRunner(program, baseScenario, new NoLever(), mc.Seed, mc.Paths, mc.Threads), tranche, index, flat, curveText);
+            }
+
+            if (mc is not null)
+            {
+                answer = answer with { Paths = mc.Paths, Seed = mc.Seed };
             }
 
             ReportWriter.Write([($"{deal.Name}: {answer.Kind}", $"{deal.Name}.solve", SolveReport.Render(deal.Name, answer, request.Format))],
@@ -139,6 +189,66 @@ internal static class SolveCommand
             console.Error.WriteLine($"deallang: no solution: {TerminalText.Escape(e.Message)}");
             return ExitCodes.NoSolution;
         }
+    }
+
+    /// <summary>The objective of one run, or under a stochastic scenario the Monte Carlo estimate over its paths.</summary>
+    private static ILeverProblem Problem(IDealProgram program, ScenarioSpec scenario, Lever lever, SolveCondition condition, MonteCarlo? mc)
+    {
+        if (mc is null)
+        {
+            return new DeterministicProblem(new LeverRunner(program, scenario, lever), condition);
+        }
+
+        if (condition.IsIndicator && mc.Probability is null)
+        {
+            throw new UsageException(
+                $"under stochastic scenario {scenario.Name}, '{condition.Text}' holds on some paths and not on others: " +
+                "give --probability P, the probability over the paths at which it counts (5%)");
+        }
+
+        if (!condition.IsIndicator && mc.Probability is not null)
+        {
+            throw new UsageException($"--probability is for a stop condition ('T loses principal', 'T misses interest'); '{condition.Text}' is a target, solved on its mean");
+        }
+
+        return new MonteCarloProblem(new MonteCarloLeverRunner(program, scenario, lever, mc.Seed, mc.Paths, mc.Threads), condition, mc.Probability ?? 0);
+    }
+
+    /// <summary>The Monte Carlo run under a stochastic scenario (null under a deterministic one, where the Monte Carlo
+    /// options are a usage error).</summary>
+    private static MonteCarlo? MonteCarloOf(SolveRequest request, ScenarioSpec scenario)
+    {
+        if (scenario.Stochastic is null)
+        {
+            return request.MonteCarloOptions
+                ? throw new UsageException(
+                    $"--paths, --seed, --threads and --probability are for a stochastic scenario, and scenario {scenario.Name} is deterministic")
+                : null;
+        }
+
+        double? probability = null;
+        if (request.Probability is { } text)
+        {
+            try
+            {
+                probability = SolveCondition.Percent("--probability", text, 0, 1);
+            }
+            catch (SolveUsageException e)
+            {
+                throw new UsageException(e.Message, e);
+            }
+
+            if (probability == 0)
+            {
+                throw new UsageException("--probability 0% holds everywhere: give a probability above 0%");
+            }
+        }
+
+        return new MonteCarlo(
+            request.Paths ?? Runner.MonteCarlo.StochasticPaths.DefaultPaths(scenario),
+            request.Seed ?? Runner.MonteCarlo.StochasticPaths.DefaultSeed(scenario),
+            request.Threads ?? Environment.ProcessorCount,
+            probability);
     }
 
     /// <summary>Exactly one of the three questions, each with its condition: usage errors before anything is compiled.</summary>
@@ -168,6 +278,21 @@ internal static class SolveCommand
         if (r.Curve is not null && r.FairSpread is null)
         {
             throw new UsageException("--curve is for --fair-spread");
+        }
+
+        if (r.Paths is < 1)
+        {
+            throw new UsageException($"--paths must be at least 1, not {r.Paths}");
+        }
+
+        if (r.Threads is < 1)
+        {
+            throw new UsageException($"--threads must be at least 1, not {r.Threads}");
+        }
+
+        if (r.Probability is not null && r.FairSpread is not null)
+        {
+            throw new UsageException("--probability is for a stop condition; --fair-spread solves on the mean discounted value");
         }
     }
 
@@ -215,13 +340,6 @@ internal static class SolveCommand
         }
 
         ScenarioSpec? found = Array.Find(declared, s => s.Name == name);
-        if (found is { Stochastic: not null })
-        {
-            // Its deterministic levers alone would be a different question answered silently.
-            throw new UsageException(
-                $"scenario '{name}' is stochastic; solve has deterministic objectives only (run it with 'deallang mc'), so name a deterministic scenario");
-        }
-
         return found
             ?? throw new UsageException(
                 $"unknown scenario '{name}'; deal {deal.Name} has: {string.Join(", ", declared.Select(s => s.Name).Prepend("AsWritten"))}");

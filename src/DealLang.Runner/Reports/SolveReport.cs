@@ -7,7 +7,9 @@ namespace DealLang.Runner.Reports;
 /// <summary>
 /// A solver's answer (docs/cli.md, "solve") in the report formats: one row per figure (what was solved, under which
 /// scenario, the value with its unit, the objective and figure at the root, the runs it took and the method), as the
-/// summary's tables are laid out (the CLI's report writer titles it); JSON carries the value as a number (a fraction for a rate, a factor for an input).
+/// summary's tables are laid out (the CLI's report writer titles it); JSON carries the value as a number (a fraction for a rate, a factor for an input). Under a stochastic
+/// scenario the figure at the root carries its standard error, and the paths and seed are named (JSON: estimate,
+/// standardError, paths, seed).
 /// </summary>
 public static class SolveReport
 {
@@ -36,6 +38,14 @@ public static class SolveReport
                     {
                         w.WriteString("below", result.Below);
                         w.WriteString("belowFigure", result.BelowFigure);
+                    }
+
+                    if (result.Paths is { } paths)
+                    {
+                        Json.Number(w, "estimate", result.Estimate ?? double.NaN);
+                        Json.Number(w, "standardError", result.StandardError ?? double.NaN);
+                        w.WriteNumber("paths", paths);
+                        w.WriteNumber("seed", result.Seed ?? 0);
                     }
 
                     w.WriteNumber("evaluations", result.Evaluations);
@@ -76,7 +86,13 @@ public static class SolveReport
             rows.Add(["a tolerance short", $"{r.Below}: {r.BelowFigure}"]);
         }
 
-        rows.Add(["runs / evaluations", r.Evaluations.ToString(CultureInfo.InvariantCulture)]);
+        if (r.Paths is { } paths)
+        {
+            rows.Add(["Monte Carlo", string.Create(CultureInfo.InvariantCulture,
+                $"{paths:#,##0} paths, seed {r.Seed}, the same paths at every evaluation (common random numbers)")]);
+        }
+
+        rows.Add([r.Paths is null ? "runs / evaluations" : "evaluations", r.Evaluations.ToString(CultureInfo.InvariantCulture)]);
         rows.Add(["method", $"{r.Method}, tolerance {r.Tolerance:0.##E+0}"]);
         return rows;
     }

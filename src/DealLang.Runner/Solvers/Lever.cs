@@ -138,3 +138,20 @@ public sealed record FacilityValueScale(string Text, int Facility)
     public override void Scale(PathInputs inputs, double value) =>
         LeaseRentScale.ScaleRow(inputs.FacilityValue[Facility], inputs.OwnFacilityValue(Facility), value);
 }
+
+/// <summary>
+/// <c>Party.recovery</c>: the party's recovery (what a loan to it, its RVG or a termination fee recovers when it
+/// defaults) replaced by R in [0, 100%] (<see cref="ScenarioSpec.PartyRecoveries"/>), searched from the deal's own
+/// <paramref name="Start"/>; lower is the stress.
+/// </summary>
+public sealed record PartyRecoveryLever(string Text, int Party, int Count, double Start)
+    : Lever(Text, "%", 0, 1, Start, StressUp: false)
+{
+    public override ScenarioSpec Apply(ScenarioSpec scenario, double value)
+    {
+        var recoveries = new double?[Count];
+        scenario.PartyRecoveries.AsSpan(0, Math.Min(Count, scenario.PartyRecoveries.Length)).CopyTo(recoveries);
+        recoveries[Party] = value;
+        return scenario with { PartyRecoveries = recoveries };
+    }
+}

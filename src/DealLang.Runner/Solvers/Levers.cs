@@ -6,7 +6,7 @@ namespace DealLang.Runner.Solvers;
 /// Reads a lever's text against a deal's names: <c>Facility.value deflate</c>, <c>market_rent deflate</c>,
 /// <c>Index deflate</c>, <c>Index level</c>, <c>Index shift</c>, <c>enforcement haircut</c>,
 /// <c>Contract utilisation</c> (scenario levers, <see cref="Scenario"/>) and <c>Lease.rent</c>, <c>Facility.value</c>
-/// (inputs a hurdle scales, <see cref="Input"/>). The scenario lever's text is checked by the scenario language first
+/// (inputs a hurdle scales, and <c>Party.recovery</c>, which it replaces: <see cref="Input"/>). The scenario lever's text is checked by the scenario language first
 /// (the CLI compiles it as a scenario item, so a mistake in it is reported like one); what is left here is which
 /// entity and slot it moves. A text that names nothing here is a <see cref="SolveUsageException"/>.
 /// </summary>
@@ -55,7 +55,7 @@ public static class Levers
             $"'{text}' is not a lever a break-even can move; one of: {string.Join(", ", ScenarioForms)} (F a facility, I an index, C a contract)");
     }
 
-    /// <summary>An input a hurdle scales: <c>Lease.rent</c> or <c>Facility.value</c>.</summary>
+    /// <summary>An input a hurdle moves: <c>Lease.rent</c> or <c>Facility.value</c> (scaled), <c>Party.recovery</c> (replaced).</summary>
     public static Lever Input(DealDescription deal, string text)
     {
         ArgumentNullException.ThrowIfNull(deal);
@@ -70,8 +70,14 @@ public static class Levers
             return new FacilityValueScale(text, Find(deal.Facilities.Select(f => f.Name), value[..^".value".Length], "facility", deal));
         }
 
+        if (words is [var recovery] && recovery.EndsWith(".recovery", StringComparison.Ordinal))
+        {
+            int party = Find(deal.Parties.Select(p => p.Name), recovery[..^".recovery".Length], "party", deal);
+            return new PartyRecoveryLever(text, party, deal.Parties.Length, deal.Parties[party].Recovery);
+        }
+
         throw new SolveUsageException(
-            $"'{text}' is not an input a hurdle can scale; one of: L.rent (a lease's rent), F.value (a facility's value)");
+            $"'{text}' is not an input a hurdle can move; one of: L.rent (a lease's rent), F.value (a facility's value), P.recovery (a party's recovery)");
     }
 
     static string[] Words(string text) =>

@@ -142,14 +142,15 @@ public sealed class SolveCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_stochastic_scenario_is_refused_rather_than_solved_on_its_deterministic_part()
+    public void A_lever_a_stochastic_scenario_draws_is_refused_rather_than_overwritten_on_every_path()
     {
+        // StochasticRent draws the market-rent deflation per path: a lever on it would move nothing.
         string hyperion = Path.Combine(RepoPaths.Examples, "hyperion.deal");
         string mc = Path.Combine(RepoPaths.Examples, "hyperion-mc.scenarios");
         var outcome = CliHarness.Run("solve", hyperion, "--scenarios", mc, "--scenario", "StochasticRent",
-            "--breakeven", "market_rent deflate", "--until", "Notes loses principal");
+            "--breakeven", "market_rent deflate", "--until", "Notes loses principal", "--probability", "1%", "--paths", "10");
         Assert.True(outcome.Exit == 2, outcome.ToString());
-        Assert.Contains("scenario 'StochasticRent' is stochastic", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("'market_rent deflate' is drawn on every path of scenario StochasticRent", outcome.Err, StringComparison.Ordinal);
     }
 
     [Fact]
