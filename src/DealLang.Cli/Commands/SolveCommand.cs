@@ -168,7 +168,8 @@ internal static class SolveCommand
                 (int? index, double flat, string curveText) = Curve(deal, request.Curve);
                 answer = mc is null
                     ? Runner.Solvers.FairSpread.Of(new LeverRunner(program, baseScenario, new NoLever()), tranche, index, flat, curveText)
-                    : MonteCarloFairSpread.Of(new MonteCarloLeverRunner(program, baseScenario, new NoLever(), mc.Seed, mc.Paths, mc.Threads), tranche, index, flat, curveText);
+                    : MonteCarloFairSpread.Of(new MonteCarloLeverRunner(program, baseScenario, new NoLever(), mc.Seed, mc.Paths, mc.Threads), tranche, index, flat,
+                        index is null ? curveText : $"{request.Curve} as each path has it");
             }
 
             if (mc is not null)

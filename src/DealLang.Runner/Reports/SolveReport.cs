@@ -79,7 +79,7 @@ public static class SolveReport
             new[] { r.Kind == "fair spread" ? "priced so that" : "until", r.Condition },
             new[] { r.Kind, r.ValueText },
             new[] { "at the root", r.Figure },
-            new[] { "objective at the root", r.Objective.ToString("0.######", CultureInfo.InvariantCulture) },
+            new[] { "objective at the root", (Math.Round(r.Objective, 6) + 0.0).ToString("0.######", CultureInfo.InvariantCulture) },
         };
         if (r.Below is not null)
         {

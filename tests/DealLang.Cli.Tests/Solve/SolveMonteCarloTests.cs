@@ -4,6 +4,7 @@ using DealLang.Compiler;
 using DealLang.Runner.Hosting;
 using DealLang.Runner.Solvers;
 using DealLang.Runtime;
+using DealLang.TestSupport;
 
 namespace DealLang.Cli.Tests.Solve;
 
@@ -191,6 +192,22 @@ public sealed class SolveMonteCarloTests : IDisposable
         CliOutcome table = CliHarness.Run("solve", deal, "--scenario", "Mc", "--fair-spread", "Note", "--paths", "1000", "--seed", "9");
         Assert.Contains("1,000 paths, seed 9, the same paths at every evaluation (common random numbers)", table.Out, StringComparison.Ordinal);
         Assert.Contains("mean value less the price", table.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_DDTLs_fair_spread_over_its_drawn_SOFR_is_below_the_base_cases_by_its_expected_losses()
+    {
+        // The question on CoreWeave's Stochastic scenario: the loan floats over SOFR and is discounted over the
+        // same SOFR, path by path, so the spread is about its margin less its expected loss a year. Under Base nothing
+        // defaults (7.8031%: deallang solve … --scenario Base, docs/cli.md); the Stochastic scenario's defaults (an expected loss of about 2.2% of
+        // principal over the loan's life, 'deallang mc') take some tenths of a percent a year off it.
+        string coreweave = Path.Combine(RepoPaths.Examples, "coreweave-ddtl2.deal");
+        var answer = Answer(CliHarness.Run("solve", coreweave, "--scenario", "Stochastic", "--fair-spread", "Loan", "--curve", "SOFR",
+            "--paths", "400", "--threads", "2", "-f", "json"));
+        Assert.InRange(answer.GetProperty("value").GetDouble(), 0.068, 0.078);
+        Assert.Contains("SOFR as each path has it", answer.GetProperty("condition").GetString(), StringComparison.Ordinal);
+        Assert.Equal(400, answer.GetProperty("paths").GetInt32());
+        Assert.Equal(42, answer.GetProperty("seed").GetInt32());
     }
 
     [Theory]
