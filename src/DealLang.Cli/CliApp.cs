@@ -29,6 +29,7 @@ public static class CliApp
             RunCommand.Create(console, options),
             McCommand.Create(console, options),
             MergeCommand.Create(console),
+            SolveCommand.Create(console, options),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -15,4 +15,8 @@ public static class ExitCodes
     /// <summary>A bug in DealLang itself (never the user's mistake): a one-line message, no stack trace
     /// unless DEALLANG_DEBUG=1.</summary>
     public const int InternalError = 3;
+
+    /// <summary><c>solve</c> found no root in the range it searched (the message names the range and the
+    /// objective at its ends).</summary>
+    public const int NoSolution = 4;
 }

@@ -587,7 +587,10 @@ public sealed class StochasticPaths : IPathSource
         public readonly ScenarioSpec Scenario = scenario with
         {
             PartyDefaults = (Date?[])scenario.PartyDefaults.Clone(),
-            PartyRecoveries = scenario.Stochastic?.Defaults.Any(m => m.Recovery is not null) == true ? new double?[deal.Parties.Length] : [],
+            // The scenario's own recoveries (a solver's recovery lever) hold on every path; a drawn one overwrites its party's.
+            PartyRecoveries = scenario.Stochastic?.Defaults.Any(m => m.Recovery is not null) == true
+                ? [.. Enumerable.Range(0, deal.Parties.Length).Select(p => p < scenario.PartyRecoveries.Length ? scenario.PartyRecoveries[p] : null)]
+                : (double?[])scenario.PartyRecoveries.Clone(),
         };
         public readonly PathMemo Memo = plan.NewMemo();
         public readonly double[] Level = new double[k], Jump = new double[k], Shock = new double[k], Xi = new double[k], Eps = new double[k];

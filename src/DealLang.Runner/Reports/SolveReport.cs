@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using DealLang.Runner.Solvers;
+
+namespace DealLang.Runner.Reports;
+
+/// <summary>
+/// A solver's answer (docs/cli.md, "solve") in the report formats: one row per figure (what was solved, under which
+/// scenario, the value with its unit, the objective and figure at the root, the runs it took and the method), as the
+/// summary's tables are laid out (the CLI's report writer titles it); JSON carries the value as a number (a fraction for a rate, a factor for an input). Under a stochastic
+/// scenario the figure at the root carries its standard error, and the paths and seed are named (JSON: estimate,
+/// standardError, paths, seed).
+/// </summary>
+public static class SolveReport
+{
+    public static string Render(string deal, SolveResult result, ReportFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var rows = Rows(result);
+        var text = new StringBuilder();
+        switch (format)
+        {
+            case ReportFormat.Json:
+                return Json.Write(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("deal", deal);
+                    w.WriteString("kind", result.Kind);
+                    w.WriteString("lever", result.Lever);
+                    w.WriteString("scenario", result.Scenario);
+                    w.WriteString("condition", result.Condition);
+                    Json.Number(w, "value", result.Value);
+                    w.WriteString("unit", result.Unit);
+                    w.WriteString("valueText", result.ValueText);
+                    Json.Number(w, "objective", result.Objective);
+                    w.WriteString("figure", result.Figure);
+                    if (result.Below is not null)
+                    {
+                        w.WriteString("below", result.Below);
+                        w.WriteString("belowFigure", result.BelowFigure);
+                    }
+
+                    if (result.Paths is { } paths)
+                    {
+                        Json.Number(w, "estimate", result.Estimate ?? double.NaN);
+                        Json.Number(w, "standardError", result.StandardError ?? double.NaN);
+                        w.WriteNumber("paths", paths);
+                        w.WriteNumber("seed", result.Seed ?? 0);
+                    }
+
+                    w.WriteNumber("evaluations", result.Evaluations);
+                    w.WriteString("method", result.Method);
+                    Json.Number(w, "tolerance", result.Tolerance);
+                    w.WriteEndObject();
+                });
+            case ReportFormat.Csv:
+                Csv.WriteRecord(text, ["metric", "value"]);
+                foreach (string[] row in rows)
+                {
+                    Csv.WriteRecord(text, row);
+                }
+
+                return text.ToString();
+            case ReportFormat.Markdown:
+                MarkdownTable.Write(text, ["", "value"], rows, labelColumns: 2);
+                return text.ToString();
+            default:
+                TextTable.Write(text, [["", "value"], .. rows], headerRows: 1, labelColumns: 2);
+                return text.ToString();
+        }
+    }
+
+    static List<string[]> Rows(SolveResult r)
+    {
+        var rows = new List<string[]>
+        {
+            new[] { r.Kind == "fair spread" ? "tranche" : "lever", r.Lever },
+            new[] { "scenario", r.Scenario },
+            new[] { r.Kind == "fair spread" ? "priced so that" : "until", r.Condition },
+            new[] { r.Kind, r.ValueText },
+            new[] { "at the root", r.Figure },
+            new[] { "objective at the root", (Math.Round(r.Objective, 6) + 0.0).ToString("0.######", CultureInfo.InvariantCulture) },
+        };
+        if (r.Below is not null)
+        {
+            rows.Add(["a tolerance short", $"{r.Below}: {r.BelowFigure}"]);
+        }
+
+        if (r.Paths is { } paths)
+        {
+            rows.Add(["Monte Carlo", string.Create(CultureInfo.InvariantCulture,
+                $"{paths:#,##0} paths, seed {r.Seed}, the same paths at every evaluation (common random numbers)")]);
+        }
+
+        rows.Add([r.Paths is null ? "runs / evaluations" : "evaluations", r.Evaluations.ToString(CultureInfo.InvariantCulture)]);
+        rows.Add(["method", $"{r.Method}, tolerance {r.Tolerance:0.##E+0}"]);
+        return rows;
+    }
+}

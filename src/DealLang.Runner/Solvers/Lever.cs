@@ -1,0 +1,157 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Solvers;
+
+/// <summary>
+/// One number a solver moves (docs/cli.md, "solve"): a scenario lever applied on top of a scenario
+/// (<see cref="Apply"/>), or a deal input scaled per path after the path is filled (<see cref="Scale"/>). Either way
+/// the compiled deal is run as it is, with other path inputs: nothing is recompiled per evaluation.
+/// </summary>
+/// <param name="Text">The lever as the user wrote it (<c>Campus.value deflate</c>, <c>MetaLease.rent</c>).</param>
+/// <param name="Unit">How its value prints: <c>% per year</c>, <c>%</c> or <c>x</c> (a factor).</param>
+/// <param name="Lowest">The lower end of its legal range.</param>
+/// <param name="Highest">The upper end of its legal range.</param>
+/// <param name="Start">The unstressed value the searches start from (0% deflation, 100% utilisation, a factor of 1).</param>
+/// <param name="StressUp">Whether raising the value stresses the deal (deflation, haircut) or lowering it does
+/// (utilisation, a rent factor): the break-even search walks from <paramref name="Start"/> that way.</param>
+public abstract record Lever(string Text, string Unit, double Lowest, double Highest, double Start, bool StressUp)
+{
+    /// <summary>The scenario with this lever at <paramref name="value"/> (the scenario itself for an input lever).</summary>
+    public virtual ScenarioSpec Apply(ScenarioSpec scenario, double value) => scenario;
+
+    /// <summary>Scales this lever's input rows in a filled path (nothing for a scenario lever).</summary>
+    public virtual void Scale(PathInputs inputs, double value)
+    {
+    }
+
+    /// <summary>The value as a user reads it: a rate in % (0.0812 → 8.12% per year), a factor as 0.8731x.</summary>
+    public string Format(double value) => Unit == "x" ? $"{value:0.######}x" : $"{value * 100:0.####}{Unit}";
+}
+
+/// <summary>No lever: the scenario as it is (what a fair spread runs).</summary>
+public sealed record NoLever() : Lever("", "", 0, 0, 0, StressUp: true);
+
+/// <summary><c>Facility.value deflate R per year</c> (<see cref="ValueStress.DeflatePerYear"/>), R in [0, 100%).</summary>
+public sealed record FacilityDeflateLever(string Text, int Facility)
+    : Lever(Text, "% per year", 0, 0.9999, 0, StressUp: true)
+{
+    public override ScenarioSpec Apply(ScenarioSpec scenario, double value)
+    {
+        ValueStress[] stress = [.. scenario.FacilityStress];
+        stress[Facility] = stress[Facility] with { DeflatePerYear = value };
+        return scenario with { FacilityStress = stress };
+    }
+}
+
+/// <summary><c>market_rent deflate R per year</c> (<see cref="ScenarioSpec.MarketRentDeflation"/>).</summary>
+public sealed record MarketRentDeflateLever(string Text)
+    : Lever(Text, "% per year", 0, 0.9999, 0, StressUp: true)
+{
+    public override ScenarioSpec Apply(ScenarioSpec scenario, double value) => scenario with { MarketRentDeflation = value };
+}
+
+/// <summary><c>enforcement haircut R</c> (<see cref="ScenarioSpec.EnforcementHaircut"/>), R in [0, 100%].</summary>
+public sealed record EnforcementHaircutLever(string Text)
+    : Lever(Text, "%", 0, 1, 0, StressUp: true)
+{
+    public override ScenarioSpec Apply(ScenarioSpec scenario, double value) => scenario with { EnforcementHaircut = value };
+}
+
+/// <summary>The levers on an index: <c>Index deflate R per year</c> (drift, R in [0, 100%)), <c>Index level L</c>
+/// (a rate index's level, in [−5%, 50%]) and <c>Index shift S</c> (a rate index's parallel shift, in [−5%, 50%]).</summary>
+public sealed record IndexLever(string Text, int Index, IndexLeverKind Kind)
+    : Lever(Text, Kind == IndexLeverKind.Deflate ? "% per year" : "%", Kind == IndexLeverKind.Deflate ? 0 : -0.05,
+        Kind == IndexLeverKind.Deflate ? 0.9999 : 0.5, 0, StressUp: true)
+{
+    public override ScenarioSpec Apply(ScenarioSpec scenario, double value)
+    {
+        IndexOverride?[] indices = scenario.Indices.Length == 0 ? new IndexOverride?[Count] : [.. scenario.Indices];
+        IndexOverride current = indices[Index] ?? IndexOverride.None;
+        indices[Index] = Kind switch
+        {
+            IndexLeverKind.Deflate => current with { DeflatePerYear = value },
+            IndexLeverKind.Level => current with { Level = value },
+            _ => current with { Shift = value },
+        };
+        return scenario with { Indices = indices };
+    }
+
+    /// <summary>The deal's index count (the override array's length when the scenario touched none).</summary>
+    public required int Count { get; init; }
+}
+
+public enum IndexLeverKind
+{
+    Deflate,
+    Level,
+    Shift,
+}
+
+/// <summary><c>Contract utilisation R</c> (<see cref="ContractLevers.Utilisation"/>), R in [0, 100%]; lower is the stress.</summary>
+public sealed record ContractUtilisationLever(string Text, int Contract, int Count)
+    : Lever(Text, "%", 0, 1, 1, StressUp: false)
+{
+    public override ScenarioSpec Apply(ScenarioSpec scenario, double value)
+    {
+        ContractLevers?[] contracts = scenario.Contracts.Length == 0 ? new ContractLevers?[Count] : [.. scenario.Contracts];
+        contracts[Contract] = (contracts[Contract] ?? ContractLevers.None) with { Utilisation = value };
+        return scenario with { Contracts = contracts };
+    }
+}
+
+/// <summary>
+/// <c>Lease.rent</c>: the lease's rent rows (and its current-term rents where the deal projects CFADS) × a factor in
+/// [0, 10], after the scenario has filled them, so renewals, defaults and market-rent deflation apply first. Only
+/// rows that are money per period and enter the waterfall linearly may be scaled: a lease's rent and a facility's
+/// value (<see cref="FacilityValueScale"/>).
+/// </summary>
+public sealed record LeaseRentScale(string Text, int Lease)
+    : Lever(Text, "x", 0, 10, 1, StressUp: false)
+{
+    public override void Scale(PathInputs inputs, double value)
+    {
+        ScaleRow(inputs.LeaseRent[Lease], inputs.OwnLeaseRent(Lease), value);
+        if (inputs.LeaseTermRent.Length > Lease)
+        {
+            double[] term = inputs.LeaseTermRent[Lease];
+            for (int t = 0; t < term.Length; t++)
+            {
+                term[t] *= value;
+            }
+        }
+    }
+
+    /// <summary>Copies a possibly shared row into the slot's own buffer, times the factor (a shared row is never written).</summary>
+    internal static void ScaleRow(double[] from, double[] into, double value)
+    {
+        for (int t = 0; t < into.Length; t++)
+        {
+            into[t] = from[t] * value;
+        }
+    }
+}
+
+/// <summary><c>Facility.value</c>: the facility's market value row × a factor in [0, 10].</summary>
+public sealed record FacilityValueScale(string Text, int Facility)
+    : Lever(Text, "x", 0, 10, 1, StressUp: false)
+{
+    public override void Scale(PathInputs inputs, double value) =>
+        LeaseRentScale.ScaleRow(inputs.FacilityValue[Facility], inputs.OwnFacilityValue(Facility), value);
+}
+
+/// <summary>
+/// <c>Party.recovery</c>: the party's recovery (what a loan to it, its RVG or a termination fee recovers when it
+/// defaults) replaced by R in [0, 100%] (<see cref="ScenarioSpec.PartyRecoveries"/>), searched from the deal's own
+/// <paramref name="Start"/>; lower is the stress.
+/// </summary>
+public sealed record PartyRecoveryLever(string Text, int Party, int Count, double Start)
+    : Lever(Text, "%", 0, 1, Start, StressUp: false)
+{
+    public override ScenarioSpec Apply(ScenarioSpec scenario, double value)
+    {
+        var recoveries = new double?[Count];
+        scenario.PartyRecoveries.AsSpan(0, Math.Min(Count, scenario.PartyRecoveries.Length)).CopyTo(recoveries);
+        recoveries[Party] = value;
+        return scenario with { PartyRecoveries = recoveries };
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using DealLang.Runner.Paths;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Solvers;
+
+/// <summary>
+/// Runs a compiled deal with one lever at a given value, as a solver asks: the scenario with the lever applied is
+/// filled into one reused set of path inputs (<see cref="DealPaths"/>), an input lever then scales its rows, and the
+/// program runs summary-only into one reused result. The deal is never recompiled: only its path inputs change.
+/// Cash conservation is checked on every run, as the CLI's runs are. Not thread-safe.
+/// </summary>
+public sealed class LeverRunner
+{
+    readonly IDealProgram program;
+    readonly DealDescription deal;
+    readonly DealPaths paths;
+    readonly PathInputs inputs;
+    readonly RunResult result;
+
+    public LeverRunner(IDealProgram program, ScenarioSpec scenario, Lever lever)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(lever);
+        this.program = program;
+        deal = program.Description;
+        Scenario = scenario;
+        Lever = lever;
+        paths = DealPaths.For(deal);
+        inputs = new PathInputs(deal, paths.Layout) { CheckCashConservation = true };
+        result = new RunResult(deal, program.Layout, fullLedger: false);
+    }
+
+    public DealDescription Deal => deal;
+
+    public ScenarioSpec Scenario { get; }
+
+    public Lever Lever { get; }
+
+    /// <summary>Runs so far (each a full run of the deal).</summary>
+    public int Evaluations { get; private set; }
+
+    /// <summary>Index <paramref name="index"/>'s level at each period's start in the last run (a copy).</summary>
+    public double[] IndexLevels(int index) => [.. inputs.IndexLevel[index]];
+
+    public LeverRun Run(double value)
+    {
+        Evaluations++;
+        paths.Fill(Lever.Apply(Scenario, value), inputs);
+        Lever.Scale(inputs, value);
+        result.Reset();
+        program.Run(inputs, result);
+        int periods = Math.Clamp(result.PeriodsRun, 0, deal.Periods);
+        double[] years = PeriodYears.FromClosing(deal, periods);
+        var shortfall = new double[deal.Tranches.Length];
+        var flows = new TrancheFlows[deal.Tranches.Length];
+        for (int i = 0; i < shortfall.Length; i++)
+        {
+            for (int t = 0; t < periods; t++)
+            {
+                shortfall[i] = Math.Max(shortfall[i], result.InterestShortfall[i][t]);
+            }
+
+            flows[i] = new TrancheFlows(
+                result.InterestPaid[i].AsSpan(0, periods).ToArray(),
+                result.PrincipalPaid[i].AsSpan(0, periods).ToArray(),
+                result.TrancheDrawn[i].AsSpan(0, periods).ToArray());
+        }
+
+        return new LeverRun(
+            value,
+            periods,
+            TrancheSummaries.Build(deal, result, periods, years),
+            EquitySummaries.Build(deal, result, periods, years),
+            shortfall,
+            [.. flows]);
+    }
+}
+
+/// <summary>What one run at a lever value produced, copied out of the runner's buffers.</summary>
+public sealed record LeverRun(
+    double Value,
+    int PeriodsRun,
+    ImmutableArray<TrancheSummary> Tranches,
+    ImmutableArray<EquitySummary> Equities,
+    double[] InterestShortfallPeak,
+    ImmutableArray<TrancheFlows> Flows)
+{
+    public double LargestInterestShortfall(int tranche) => InterestShortfallPeak[tranche];
+}
+
+/// <summary>A tranche's cash per period (interest and principal received, draws funded), for its fair spread.</summary>
+public sealed record TrancheFlows(double[] Interest, double[] Principal, double[] Drawn);

@@ -1,0 +1,138 @@
+using System.Globalization;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Solvers;
+
+/// <summary>
+/// What a solver drives its lever to (docs/cli.md, "solve"): a stop condition, which holds or not
+/// (<c>T loses principal</c>, <c>T misses interest</c>), or a target, a figure equal to a number (<c>T irr = R</c>,
+/// <c>E irr = R</c>, <c>T loss = X%</c>). A condition's objective is a step in the lever (bisection on the indicator);
+/// a target's is the figure less the number, continuous where the figure is (Brent).
+/// </summary>
+public abstract record SolveCondition(string Text)
+{
+    /// <summary>A principal loss or an interest shortfall counts when it is more than this (one unit of the deal's
+    /// currency), so that rounding in a cent's worth of arithmetic never reads as a default.</summary>
+    public const double MoneyTolerance = 1.0;
+
+    /// <summary>Whether this is a step (a condition) rather than a figure to reach (a target).</summary>
+    public abstract bool IsIndicator { get; }
+
+    /// <summary>The objective of one run: 1 or 0 for a condition, the figure less the target for a target.
+    /// An undefined IRR (NaN: the investor never got back enough to have one) counts as −100%.</summary>
+    public abstract double Objective(LeverRun run);
+
+    /// <summary>The figure the objective is about, as a user reads it (the loss, the IRR).</summary>
+    public abstract string Describe(LeverRun run);
+
+    /// <summary>Parses a condition or target against the deal's tranche and equity names.</summary>
+    public static SolveCondition Parse(DealDescription deal, string text)
+    {
+        ArgumentNullException.ThrowIfNull(deal);
+        ArgumentNullException.ThrowIfNull(text);
+        string[] words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        string[] tranches = [.. deal.Tranches.Select(t => t.Name)];
+        string[] equities = [.. deal.Equities.Select(e => e.Name)];
+        switch (words)
+        {
+            case [var t, "loses", "principal"]:
+                return new LosesPrincipal(text, Tranche(deal, tranches, t));
+            case [var t, "misses", "interest"]:
+                return new MissesInterest(text, Tranche(deal, tranches, t));
+            case [var t, "loss", "=", var x]:
+                return new LossTarget(text, Tranche(deal, tranches, t), Percent(text, x, 0, 1));
+            case [var name, "irr", "=", var x]:
+                int ti = Array.IndexOf(tranches, name);
+                if (ti >= 0)
+                {
+                    return new IrrTarget(text, ti, Equity: false, Percent(text, x, -0.99, 10));
+                }
+
+                int ei = Array.IndexOf(equities, name);
+                if (ei >= 0)
+                {
+                    return new IrrTarget(text, ei, Equity: true, Percent(text, x, -0.99, 10));
+                }
+
+                throw new SolveUsageException(
+                    $"unknown tranche or equity '{name}' in '{text}'; deal {deal.Name} has: {string.Join(", ", tranches.Concat(equities))}");
+            default:
+                throw new SolveUsageException(
+                    $"cannot read '{text}'; write one of: 'T loses principal', 'T misses interest', 'T irr = R%', 'E irr = R%', 'T loss = X%' (T a tranche, E an equity)");
+        }
+    }
+
+    static int Tranche(DealDescription deal, string[] names, string name)
+    {
+        int i = Array.IndexOf(names, name);
+        return i >= 0
+            ? i
+            : throw new SolveUsageException($"unknown tranche '{name}'; deal {deal.Name} has: {string.Join(", ", names)}");
+    }
+
+    /// <summary>A number with <c>%</c> (<c>10%</c>, <c>7.5%</c>) or <c>bp</c>, as a fraction within [lo, hi].</summary>
+    public static double Percent(string context, string text, double lo, double hi)
+    {
+        double scale = text.EndsWith('%') ? 100 : text.EndsWith("bp", StringComparison.Ordinal) ? 10_000 : 0;
+        string number = scale == 100 ? text[..^1] : scale == 10_000 ? text[..^2] : text;
+        if (scale == 0 || !double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        {
+            throw new SolveUsageException($"'{text}' in '{context}' is not a rate; write it with % or bp (10%, 250bp)");
+        }
+
+        double fraction = value / scale;
+        return fraction >= lo && fraction <= hi
+            ? fraction
+            : throw new SolveUsageException($"'{text}' in '{context}' is outside {lo * 100:0.##}% to {hi * 100:0.##}%");
+    }
+
+    internal static double IrrOrFloor(double irr) => double.IsNaN(irr) ? -1.0 : irr;
+
+    internal static string Money(double amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    internal static string Rate(double rate) => double.IsNaN(rate) ? "n/a" : (rate * 100).ToString("0.####", CultureInfo.InvariantCulture) + "%";
+}
+
+/// <summary><c>T loses principal</c>: the tranche's principal loss is more than <see cref="SolveCondition.MoneyTolerance"/>.</summary>
+public sealed record LosesPrincipal(string Text, int Tranche) : SolveCondition(Text)
+{
+    public override bool IsIndicator => true;
+
+    public override double Objective(LeverRun run) => run.Tranches[Tranche].PrincipalLoss > MoneyTolerance ? 1 : 0;
+
+    public override string Describe(LeverRun run) => $"principal loss {Money(run.Tranches[Tranche].PrincipalLoss)}";
+}
+
+/// <summary><c>T misses interest</c>: in some period the tranche's interest shortfall is more than
+/// <see cref="SolveCondition.MoneyTolerance"/> (even if it is paid later).</summary>
+public sealed record MissesInterest(string Text, int Tranche) : SolveCondition(Text)
+{
+    public override bool IsIndicator => true;
+
+    public override double Objective(LeverRun run) => run.LargestInterestShortfall(Tranche) > MoneyTolerance ? 1 : 0;
+
+    public override string Describe(LeverRun run) => $"largest interest shortfall {Money(run.LargestInterestShortfall(Tranche))}";
+}
+
+/// <summary><c>T loss = X%</c>: the tranche's principal loss as a share of its original balance reaches X.</summary>
+public sealed record LossTarget(string Text, int Tranche, double Target) : SolveCondition(Text)
+{
+    public override bool IsIndicator => false;
+
+    public override double Objective(LeverRun run) => run.Tranches[Tranche].LossFraction - Target;
+
+    public override string Describe(LeverRun run) => $"loss {Rate(run.Tranches[Tranche].LossFraction)}";
+}
+
+/// <summary><c>T irr = R</c> / <c>E irr = R</c>: a tranche's or equity's IRR (the summary's) reaches R.</summary>
+public sealed record IrrTarget(string Text, int Index, bool Equity, double Target) : SolveCondition(Text)
+{
+    public override bool IsIndicator => false;
+
+    public override double Objective(LeverRun run) => IrrOrFloor(Irr(run)) - Target;
+
+    public override string Describe(LeverRun run) => $"IRR {Rate(Irr(run))}";
+
+    double Irr(LeverRun run) => Equity ? run.Equities[Index].Irr : run.Tranches[Index].Irr;
+}

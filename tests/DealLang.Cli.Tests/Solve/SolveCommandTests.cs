@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text.Json;
+using DealLang.TestSupport;
+
+namespace DealLang.Cli.Tests.Solve;
+
+/// <summary>
+/// <c>deallang solve</c> on a deal small enough to solve by hand, and on Hyperion and CoreWeave: the answers, the
+/// no-root message (exit 4) and the usage errors (exit 2).
+/// </summary>
+public sealed class SolveCommandTests : IDisposable
+{
+    // One annual period, 2027-01-01 to 2028-01-01 (365 days: exactly 1 year ACT/365F). Rent 120m × x is collected at
+    // the end; the loan is owed 100m × 10% = 10m interest and its 100m bullet; the rest goes to the Sponsor, who put
+    // in 50m. So:
+    //   Sponsor's IRR          = (120m x − 110m) / 50m − 1
+    //   Loan's principal loss  = max(0, 110m − 120m x)
+    //   Loan's flows           = 110m at 1 year for 100m at closing (x ≥ 110/120).
+    private const string OneYear = """
+        deal OneYear {
+          title    "one year, one rent, one bullet loan"
+          currency USD
+          closing  2027-01-01
+          maturity 2028-01-01
+          pay      annual
+          daycount ACT/365F
+
+          party Tenant { rating "A" }
+          facility Shed { cost 150m  value straight_line 30y }
+          lease ShedLease on Shed { lessee Tenant  rent 120m per year  starts 2027-01-01  term 1y }
+          tranche Loan { balance 100m  coupon 10%  amortize bullet }
+          equity Sponsor { contributed 50m }
+
+          waterfall {
+            pay Loan.interest
+            pay Loan.principal
+            distribute rest to Sponsor
+          }
+        }
+        """;
+
+    private readonly string dir = Directory.CreateTempSubdirectory("deallang-solve-").FullName;
+    private readonly string deal;
+
+    public SolveCommandTests()
+    {
+        deal = Path.Combine(dir, "one.deal");
+        File.WriteAllText(deal, OneYear);
+    }
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static JsonElement Answer(CliOutcome outcome)
+    {
+        Assert.True(outcome.Exit == 0, outcome.ToString());
+        using var doc = JsonDocument.Parse(outcome.Out);
+        return doc.RootElement.EnumerateObject().Single().Value.Clone();
+    }
+
+    [Fact]
+    public void Hurdle_on_a_lease_rent_meets_an_equity_irr_by_hand()
+    {
+        // 10% = (120m x − 110m) / 50m − 1  ⇒  x = 165m / 120m = 1.375.
+        var answer = Answer(CliHarness.Run("solve", deal, "--hurdle", "ShedLease.rent", "--target", "Sponsor irr = 10%", "-f", "json"));
+        Assert.Equal(1.375, answer.GetProperty("value").GetDouble(), 1e-7);
+        Assert.Equal("hurdle", answer.GetProperty("kind").GetString());
+        Assert.Equal("x", answer.GetProperty("unit").GetString());
+        Assert.Equal(0, answer.GetProperty("objective").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public void Hurdle_on_a_loss_target_by_hand()
+    {
+        // Loss 10% of 100m: 110m − 120m x = 10m  ⇒  x = 100/120 = 0.833333.
+        var answer = Answer(CliHarness.Run("solve", deal, "--hurdle", "ShedLease.rent", "--target", "Loan loss = 10%", "-f", "json"));
+        Assert.Equal(100.0 / 120, answer.GetProperty("value").GetDouble(), 1e-7);
+    }
+
+    [Fact]
+    public void Break_even_of_the_rent_is_where_the_loan_first_loses_principal()
+    {
+        // The loan loses more than the 1.00 tolerance when 110m − 120m x > 1, i.e. x < (110m − 1) / 120m
+        // = 0.916666658…; the search walks down from 1 and bisects to 1e-6, returning the end that holds.
+        var answer = Answer(CliHarness.Run("solve", deal, "--hurdle", "ShedLease.rent", "--target", "Loan loses principal", "-f", "json"));
+        double x = answer.GetProperty("value").GetDouble();
+        double exact = (110e6 - 1) / 120e6;
+        Assert.InRange(x, exact - 1e-6, exact);
+        Assert.Equal(1, answer.GetProperty("objective").GetDouble());
+        Assert.StartsWith("bisection on the indicator", answer.GetProperty("method").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("4.5%", 0.055)]
+    [InlineData("0%", 0.10)]
+    [InlineData("250bp", 0.075)]
+    public void Fair_spread_of_a_bullet_is_its_coupon_less_a_flat_curve(string curve, double expected)
+    {
+        // 110m / (1 + (r + s) × 1) = 100m  ⇒  s = 10% − r.
+        var answer = Answer(CliHarness.Run("solve", deal, "--fair-spread", "Loan", "--curve", curve, "-f", "json"));
+        Assert.Equal(expected, answer.GetProperty("value").GetDouble(), 1e-10);
+    }
+
+    [Fact]
+    public void No_root_names_the_range_and_the_objective_at_its_ends()
+    {
+        // The loan's IRR is at most its 10% coupon, whatever the rent: 20% is never reached.
+        var outcome = CliHarness.Run("solve", deal, "--hurdle", "ShedLease.rent", "--target", "Loan irr = 20%");
+        Assert.Equal(4, outcome.Exit);
+        Assert.Contains("'Loan irr = 20%' is not reached for ShedLease.rent from 0x to 10x", outcome.Err, StringComparison.Ordinal);
+        Assert.Contains("at 10x IRR 10%", outcome.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_condition_that_already_holds_unstressed_has_no_break_even()
+    {
+        string hyperion = Path.Combine(RepoPaths.Examples, "hyperion.deal");
+        var outcome = CliHarness.Run("solve", hyperion, "--breakeven", "Campus.value deflate", "--until", "Notes loses principal");
+        Assert.Equal(4, outcome.Exit);
+        Assert.Contains("already holds at Campus.value deflate 0% per year", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--hurdle", "Nope.rent", "--target", "Sponsor irr = 10%", "unknown lease 'Nope'; deal OneYear has: ShedLease")]
+    [InlineData("--hurdle", "ShedLease.rent", "--target", "Sponsor irr is 10%", "cannot read 'Sponsor irr is 10%'")]
+    [InlineData("--hurdle", "ShedLease.rent", "--target", "Sponsor irr = 10", "'10' in 'Sponsor irr = 10' is not a rate")]
+    [InlineData("--hurdle", "ShedLease.rent", "--target", "Nobody irr = 10%", "unknown tranche or equity 'Nobody'")]
+    [InlineData("--hurdle", "ShedLease.rent", "--until", "Loan loses principal", "--hurdle needs --target COND")]
+    [InlineData("--breakeven", "Shed.value deflate", "--target", "Loan loses principal", "--breakeven needs --until COND")]
+    [InlineData("--breakeven", "Shed.valeu deflate", "--until", "Loan loses principal", "--breakeven 'Shed.valeu deflate', at column")]
+    [InlineData("--breakeven", "Shod.value deflate", "--until", "Loan loses principal", "the lever refers to 'Shod'")]
+    [InlineData("--breakeven", "Shed.value drop", "--until", "Loan loses principal", "is not a lever a break-even can move")]
+    [InlineData("--breakeven", "Shed.value deflate; x", "--until", "Loan loses principal", "a lever is names and words only")]
+    [InlineData("--fair-spread", "Bond", "--curve", "4.5%", "unknown tranche 'Bond'")]
+    [InlineData("--fair-spread", "Loan", "--curve", "SOFR", "--curve 'SOFR' is neither a rate")]
+    public void Mistakes_are_one_line_usage_errors(string o1, string v1, string o2, string v2, string message)
+    {
+        var outcome = CliHarness.Run("solve", deal, o1, v1, o2, v2);
+        Assert.True(outcome.Exit == 2, outcome.ToString());
+        Assert.Contains(message, outcome.Err, StringComparison.Ordinal);
+        Assert.Single(outcome.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void A_lever_a_stochastic_scenario_draws_is_refused_rather_than_overwritten_on_every_path()
+    {
+        // StochasticRent draws the market-rent deflation per path: a lever on it would move nothing.
+        string hyperion = Path.Combine(RepoPaths.Examples, "hyperion.deal");
+        string mc = Path.Combine(RepoPaths.Examples, "hyperion-mc.scenarios");
+        var outcome = CliHarness.Run("solve", hyperion, "--scenarios", mc, "--scenario", "StochasticRent",
+            "--breakeven", "market_rent deflate", "--until", "Notes loses principal", "--probability", "1%", "--paths", "10");
+        Assert.True(outcome.Exit == 2, outcome.ToString());
+        Assert.Contains("'market_rent deflate' is drawn on every path of scenario StochasticRent", outcome.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exactly_one_question_is_asked()
+    {
+        var none = CliHarness.Run("solve", deal);
+        Assert.Equal(2, none.Exit);
+        var two = CliHarness.Run("solve", deal, "--fair-spread", "Loan", "--hurdle", "ShedLease.rent", "--target", "Loan loses principal");
+        Assert.Equal(2, two.Exit);
+        Assert.Contains("exactly one of", two.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Table_and_markdown_show_the_value_with_its_unit()
+    {
+        var table = CliHarness.Run("solve", deal, "--hurdle", "ShedLease.rent", "--target", "Sponsor irr = 10%");
+        Assert.True(table.Exit == 0, table.ToString());
+        Assert.Contains("hurdle", table.Out, StringComparison.Ordinal);
+        Assert.Contains("1.375x", table.Out, StringComparison.Ordinal);
+        var md = CliHarness.Run("solve", deal, "--fair-spread", "Loan", "--curve", "4.5%", "-f", "md");
+        Assert.Contains("| fair spread | 5.5% |", md.Out, StringComparison.Ordinal);
+        var csv = CliHarness.Run("solve", deal, "--fair-spread", "Loan", "--curve", "4.5%", "-f", "csv");
+        Assert.Contains("fair spread,5.5%", csv.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hyperion_market_rent_break_even_is_found_where_the_runs_straddle_the_condition()
+    {
+        string hyperion = Path.Combine(RepoPaths.Examples, "hyperion.deal");
+        var answer = Answer(CliHarness.Run("solve", hyperion, "--breakeven", "market_rent deflate", "--until", "Notes loses principal",
+            "--scenario", "Base", "-f", "json"));
+        double root = answer.GetProperty("value").GetDouble();
+
+        // The deterministic runs a tolerance either side: no loss just below, a loss at the root. Run through `run`
+        // with the lever written into a scenario file, as a user would check it.
+        Assert.True(Loss(hyperion, root) > 1, $"no loss at the root {root}");
+        Assert.True(Loss(hyperion, root - 1e-6) <= 1, $"a loss a tolerance below the root {root}");
+    }
+
+    private double Loss(string hyperion, double rate)
+    {
+        string file = Path.Combine(dir, $"probe{Guid.NewGuid():N}.scenarios");
+        string percent = (rate * 100).ToString("0.############", CultureInfo.InvariantCulture);
+        File.WriteAllText(file, $"scenario Probe for Hyperion {{\n  MetaLease renewals taken 4\n  market_rent deflate {percent}% per year\n}}\n");
+        var run = CliHarness.Run("run", hyperion, "--scenarios", file, "--scenario", "Probe", "-f", "json");
+        Assert.True(run.Exit == 0, run.ToString());
+        using var doc = JsonDocument.Parse(run.Out);
+        var summary = doc.RootElement.GetProperty("Hyperion.summary");
+        var scenario = summary.GetProperty("scenarios").EnumerateArray().Single();
+        return scenario.GetProperty("tranches").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "Notes")
+            .GetProperty("principalLoss").GetDouble();
+    }
+}
