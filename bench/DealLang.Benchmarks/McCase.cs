@@ -169,9 +169,6 @@ public sealed class McCase : IDisposable
     /// <summary>The hand-written draw of the next path.</summary>
     public double HandDraw() => Draw!.Draw(drawPath++);
 
-    /// <summary>The hand-written draw with the path shocks drawn directly (<see cref="HyperionDraw.DrawDirect"/>).</summary>
-    public double HandDrawDirect() => Draw!.DrawDirect(drawPath++);
-
     /// <summary>The hand-written draw and loop against the source and the generated loop on the first
     /// <see cref="CheckedPaths"/> paths; throws naming the first difference.</summary>
     public void Check()

@@ -51,6 +51,10 @@ public sealed class StochasticPaths : IPathSource
     readonly bool drawsDeflation;
     readonly int marketFactor;
 
+    // Every factor a drawn rate, one regime: nothing reads a factor's per-period shocks, only its path shock, so each
+    // path draws the k path shocks directly, Z = L ξ (docs/language.md §10, "Factors"), instead of k normals a period.
+    readonly bool direct;
+
     // Drawn defaults: party, loadings, √(1 − Σβ²), and the hazard's pieces: from segmentStart[d][i] years on the
     // hazard is hazard[d][i] = −ln(1 − PD_i), with cumulative[d][i] the cumulative hazard at its start.
     readonly DefaultModel[] defaults;
@@ -172,6 +176,7 @@ public sealed class StochasticPaths : IPathSource
         }
 
         jumpFactors = [.. jumps];
+        direct = lowerStress is null && Array.TrueForAll(factors, f => f.Process == FactorProcess.DrawnRate);
         jumpMean = new double[jumpFactors.Length][];
         jumpNone = new double[jumpFactors.Length][];
         for (int j = 0; j < jumpFactors.Length; j++)
@@ -279,7 +284,15 @@ public sealed class StochasticPaths : IPathSource
         Work w = works.GetValue(into, newWork);
         uint stream = spec.Antithetic ? (uint)(path >> 1) : (uint)path;
         var rng = new PathStream(Seed, stream, spec.Antithetic && (path & 1) == 1);
-        DrawFactors(ref rng, w, into);
+        if (direct)
+        {
+            DrawPathShocks(ref rng, w);
+        }
+        else
+        {
+            DrawFactors(ref rng, w, into);
+        }
+
         DrawDefaults(ref rng, w);
         DrawRecoveries(ref rng, w);
 
@@ -335,6 +348,33 @@ public sealed class StochasticPaths : IPathSource
             MarketRentDeflation = w.Market,
             Stochastic = null,
         };
+    }
+
+    /// <summary>True when each path draws its factors' path shocks directly (every factor a drawn rate, one regime):
+    /// k normals a path rather than k a period.</summary>
+    public bool DrawsPathShocksDirectly => direct;
+
+    /// <summary>Every factor a drawn rate and one regime: the path shocks Z = L ξ from k independent normals ξ, the
+    /// same joint distribution as the per-period sum Σ_t √(Δ_t / T) L ξ_t (its covariance L (Σ_t Δ_t / T) Lᵀ = LLᵀ).</summary>
+    void DrawPathShocks(ref PathStream rng, Work w)
+    {
+        int k = factors.Length;
+        double[] shock = w.Shock, xi = w.Xi, l = lowerNormal;
+        for (int f = 0; f < k; f++)
+        {
+            xi[f] = rng.Normal();
+        }
+
+        for (int i = 0; i < k; i++)
+        {
+            double z = 0;
+            for (int j = 0; j <= i; j++)
+            {
+                z += l[(i * k) + j] * xi[j];
+            }
+
+            shock[i] = z;
+        }
     }
 
     /// <summary>Period by period: the regime switch, the factors' correlated shocks, the jump counts, and each index

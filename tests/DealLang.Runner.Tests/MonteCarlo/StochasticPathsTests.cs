@@ -288,6 +288,49 @@ public class StochasticPathsTests
     }
 
     [Fact]
+    public void DrawnRatesPathShocksAreDrawnDirectlyWithTheirCorrelationAndMirrored()
+    {
+        // Two drawn rates correlated 70%, one regime: each path draws Z = L ξ (two normals), so the rates d = 4% + 3% Z₀
+        // and m = 3% + 4% Z₁ have correlation 0.7; the sample correlation's SE is about (1 − ρ²) / √N = 0.51 / √20,000
+        // = 0.0036. Antithetic: path 2k+1's rates are path 2k's reflected about their means.
+        DealDescription deal = TwoIndexDeal();
+        FactorSpec[] factors =
+        [
+            new("Campus.value", FactorTarget.FacilityDeflation, 0, FactorProcess.DrawnRate) { LongRun = 0.04, Volatility = 0.03 },
+            new("market_rent", FactorTarget.MarketRentDeflation, 0, FactorProcess.DrawnRate) { LongRun = 0.03, Volatility = 0.04 },
+        ];
+        var correlation = new CorrelationSpec([1, 0.7, 0.7, 1], null, 0, 0);
+        var source = new StochasticPaths(deal, Stochastic(deal, new StochasticSpec(null, null, true, factors, correlation, [])), 6, 20_000);
+        Assert.True(source.DrawsPathShocksDirectly);
+        var inputs = new PathInputs(deal);
+        var d = new double[source.Count];
+        var m = new double[source.Count];
+        for (int p = 0; p < source.Count; p++)
+        {
+            source.Fill(p, inputs);
+            ScenarioSpec drawn = source.Drawn(inputs);
+            d[p] = drawn.FacilityStress[0].DeflatePerYear;
+            m[p] = drawn.MarketRentDeflation;
+            if ((p & 1) == 1)
+            {
+                Assert.Equal(0.04 - d[p - 1], d[p] - 0.04, 12);
+                Assert.Equal(0.03 - m[p - 1], m[p] - 0.03, 12);
+            }
+        }
+
+        double md = d.Average(), mm = m.Average();
+        double cov = d.Zip(m, (x, y) => (x - md) * (y - mm)).Sum(), vd = d.Sum(x => (x - md) * (x - md)), vm = m.Sum(y => (y - mm) * (y - mm));
+        double rho = cov / Math.Sqrt(vd * vm), se = (1 - (0.7 * 0.7)) / Math.Sqrt(source.Count);
+        Assert.InRange(rho, 0.7 - (3 * se), 0.7 + (3 * se));
+
+        // An index factor or a stress regime: the per-period draw stays (a process reads every period's shock).
+        FactorSpec index = Gbm(0.0, 0.2);
+        Assert.False(new StochasticPaths(deal, Stochastic(deal, new StochasticSpec(null, null, false, [factors[0], index], null, [])), 6, 1).DrawsPathShocksDirectly);
+        var regimes = new CorrelationSpec([1, 0.2, 0.2, 1], [1, 0.9, 0.9, 1], 0.5, 1.0);
+        Assert.False(new StochasticPaths(deal, Stochastic(deal, new StochasticSpec(null, null, false, factors, regimes, [])), 6, 1).DrawsPathShocksDirectly);
+    }
+
+    [Fact]
     public void AScenarioThatDoesNotFitIsAUserMessage()
     {
         DealDescription deal = Deal();
