@@ -111,6 +111,7 @@ public sealed class McFromFilesTests : IDisposable
         Assert.True(one.Exit == ExitCodes.Ok, one.ToString());
         Assert.Equal(one.Out, two.Out);
         Assert.StartsWith("Campus: Monte Carlo, scenario Quasi, 1,024 paths, seed 7\n", one.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith("note: scenario Quasi uses sobol: the ± are plain Monte Carlo standard errors", one.Err, StringComparison.Ordinal);
         AssertShardsMergeTo(one.Out, i => Args("--threads", "1", "--shard", $"{i}/4", "--out", Path.Combine(folder, $"q{i}.json")), "q");
         Assert.NotEqual(one.Out, CliHarness.Run(Args("--seed", "8")).Out); // another seed, another shift
         CliOutcome replayed = CliHarness.Run(Args("--replay-path", "517"));
