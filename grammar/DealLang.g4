@@ -418,6 +418,7 @@ scenarioItem
     | PATHS NUMBER                                            # pathsItem
     | SEED NUMBER                                             # seedItem
     | ANTITHETIC                                              # antitheticItem
+    | SOBOL                                                   # sobolItem
     | index=ident GBM DRIFT drift=expr perYear VOLATILITY vol=expr perYear   # gbmItem
     | index=ident REVERTS TO (TREND | toward=expr) SPEED speed=expr perYear VOLATILITY vol=expr perYear   # revertsItem
     | index=ident JUMPS rate=expr perYear DOWN down=expr      # jumpsItem
@@ -503,7 +504,7 @@ ident
     | SEQUENTIAL | ACCELERATE | CURE | UP | TIMES
     | CONTRACT | CUSTOMER | PRICE | TAKE_OR_PAY | UTILISATION | RELET | TERMINATION_FEE | AMORTISING
     | PREPAYMENT | APPLIED
-    | PATHS | SEED | ANTITHETIC | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
+    | PATHS | SEED | ANTITHETIC | SOBOL | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
     ;
 
@@ -531,6 +532,7 @@ SHIFT         : 'shift';
 PATHS         : 'paths';
 SEED          : 'seed';
 ANTITHETIC    : 'antithetic';
+SOBOL         : 'sobol';
 GBM           : 'gbm';
 DRIFT         : 'drift';
 VOLATILITY    : 'volatility';

@@ -14,7 +14,7 @@ namespace DealLang.Benchmarks;
 /// buffers (inputs, a summary-only result each) so that each stage of a path — draw + fill, loop, figures +
 /// accumulation — is timed on its own over the same freshly drawn paths. Names: <c>Hyperion/StochasticRent</c>
 /// (examples/hyperion.deal with examples/hyperion-mc.scenarios) and <c>CoreWeave/Stochastic</c>
-/// (examples/coreweave-ddtl2.deal with bench/scenarios/coreweave-mc.scenarios). For Hyperion also the hand-written
+/// (examples/coreweave-ddtl2.deal's own <c>Stochastic</c> scenario). For Hyperion also the hand-written
 /// limit: <see cref="HyperionDraw"/> and <see cref="HyperionLoop"/> over the same drawn inputs, checked against the
 /// generated figures (<see cref="LoopCheck"/>) and the source's draws on the first <see cref="CheckedPaths"/> paths.
 /// </summary>
@@ -44,12 +44,13 @@ public sealed class McCase : IDisposable
         bool hyperion = name.StartsWith("Hyperion/", StringComparison.Ordinal);
         string root = RepoFiles.Root();
         string dealPath = hyperion ? RepoFiles.HyperionPath : RepoFiles.CoreWeavePath;
-        string scenariosPath = hyperion
-            ? Path.Combine(root, "examples", "hyperion-mc.scenarios")
-            : Path.Combine(root, "bench", "scenarios", "coreweave-mc.scenarios");
-        var compilation = Compilation.Create(
-            SourceDocument.FromText(dealPath, File.ReadAllText(dealPath)), DiskSourceFiles.Instance,
-            SourceDocument.FromText(scenariosPath, File.ReadAllText(scenariosPath)));
+        // CoreWeave's deal has its own Stochastic scenario; Hyperion's Monte Carlo scenario is in a file of its own.
+        string scenariosPath = Path.Combine(root, "examples", "hyperion-mc.scenarios");
+        var compilation = hyperion
+            ? Compilation.Create(
+                SourceDocument.FromText(dealPath, File.ReadAllText(dealPath)), DiskSourceFiles.Instance,
+                SourceDocument.FromText(scenariosPath, File.ReadAllText(scenariosPath)))
+            : Compilation.Create(SourceDocument.FromText(dealPath, File.ReadAllText(dealPath)), DiskSourceFiles.Instance);
         var compiled = DealCompiler.Compile(compilation);
         if (compiled.Compiled is null || compiled.Model is null)
         {
@@ -168,9 +169,6 @@ public sealed class McCase : IDisposable
 
     /// <summary>The hand-written draw of the next path.</summary>
     public double HandDraw() => Draw!.Draw(drawPath++);
-
-    /// <summary>The hand-written draw with the path shocks drawn directly (<see cref="HyperionDraw.DrawDirect"/>).</summary>
-    public double HandDrawDirect() => Draw!.DrawDirect(drawPath++);
 
     /// <summary>The hand-written draw and loop against the source and the generated loop on the first
     /// <see cref="CheckedPaths"/> paths; throws naming the first difference.</summary>

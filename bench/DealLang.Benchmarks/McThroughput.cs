@@ -13,9 +13,7 @@ namespace DealLang.Benchmarks;
 /// <c>SimulationTotals.Add</c> (the exact sums and the histograms);</item>
 /// <item><c>whole path</c>: the three on one set of buffers, as the engine's worker runs them;</item>
 /// <item>for Hyperion, the hand-written limit: <c>hand draw</c> (<see cref="HandWritten.HyperionDraw"/>) and
-/// <c>hand loop</c> (<see cref="HandWritten.HyperionLoop"/> on the same drawn inputs); and <c>hand draw, direct
-/// shocks</c> (<see cref="HandWritten.HyperionDraw.DrawDirect"/>), what drawing each factor's path shock as one normal
-/// would cost: a possible change of the documented draw, timed only.</item>
+/// <c>hand loop</c> (<see cref="HandWritten.HyperionLoop"/> on the same drawn inputs).</item>
 /// </list>
 /// Each round takes, for every case and method in turn, the median of 7 batches (a batch lasts at least 20 ms, after
 /// about a second of warm-up), then runs the <see cref="Runner.Simulation.SimulationEngine"/> over
@@ -45,7 +43,6 @@ public static class McThroughput
                 ("whole path", c => c.WholePath(), false),
                 ("hand draw", c => c.HandDraw(), true),
                 ("hand loop", c => c.HandLoop(), true),
-                ("hand draw, direct shocks", c => c.HandDrawDirect(), true),
             };
 
             var perCall = new Dictionary<(string, string), List<double>>();
@@ -104,7 +101,7 @@ public static class McThroughput
 
             output.WriteLine();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| Case | periods | draw + fill | loop | figures + totals | whole path | engine, 1 thread | engine, {cores} threads | hand draw | hand loop | hand draw, direct shocks | whole / (hand draw + hand loop) | loop / hand loop | B/path: fill, loop, figures, whole | gen-0 GCs in {2 * rounds} engine runs |"));
+                $"| Case | periods | draw + fill | loop | figures + totals | whole path | engine, 1 thread | engine, {cores} threads | hand draw | hand loop | whole / (hand draw + hand loop) | loop / hand loop | B/path: fill, loop, figures, whole | gen-0 GCs in {2 * rounds} engine runs |"));
             output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
             foreach (McCase c in cases)
             {
@@ -115,7 +112,7 @@ public static class McThroughput
                         perCall[(c.Name, over)][i] / (perCall[(c.Name, under1)][i] + (under2 is null ? 0 : perCall[(c.Name, under2)][i]))))
                         .ToString("0.00", CultureInfo.InvariantCulture);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {c.Name} | {c.Deal.Periods} | {T("draw + fill")} | {T("loop")} | {T("figures + totals")} | {T("whole path")} | {Timing.MedianOf(single[c.Name]):N0} paths/s | {Timing.MedianOf(all[c.Name]):N0} paths/s | {T("hand draw")} | {T("hand loop")} | {T("hand draw, direct shocks")} | {Ratio("whole path", "hand draw", "hand loop")} | {Ratio("loop", "hand loop")} | {B("draw + fill")}, {B("loop")}, {B("figures + totals")}, {B("whole path")} | {collections[c.Name]} |"));
+                    $"| {c.Name} | {c.Deal.Periods} | {T("draw + fill")} | {T("loop")} | {T("figures + totals")} | {T("whole path")} | {Timing.MedianOf(single[c.Name]):N0} paths/s | {Timing.MedianOf(all[c.Name]):N0} paths/s | {T("hand draw")} | {T("hand loop")} | {Ratio("whole path", "hand draw", "hand loop")} | {Ratio("loop", "hand loop")} | {B("draw + fill")}, {B("loop")}, {B("figures + totals")}, {B("whole path")} | {collections[c.Name]} |"));
             }
 
             output.WriteLine();

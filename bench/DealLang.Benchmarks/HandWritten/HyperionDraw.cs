@@ -8,8 +8,8 @@ namespace DealLang.Benchmarks.HandWritten;
 /// what a quant writes for exactly two drawn-rate factors (the campus's value deflation, then the market-rent
 /// deflation), one correlation and one drawn default, with the same generator (<see cref="PathStream"/>: Philox per
 /// (seed, path), antithetic pairs) and the same documented formulas (docs/language.md §10, "Stochastic scenarios"):
-/// per period two independent normals, ε₀ = ξ₀ and ε₁ = ρξ₀ + √(1 − ρ²)ξ₁, each factor's path shock
-/// Z = Σ √(Δ_t / T) ε_t; the drawn rates m + sZ; Meta's default time from Z_M = √(1 − Σβ²)η + β₀Z₀ + β₁Z₁ with a
+/// both factors drawn rates and one regime, so each factor's path shock is drawn directly from two independent
+/// normals, Z₀ = ξ₀ and Z₁ = ρξ₀ + √(1 − ρ²)ξ₁ (three normals a path, with Meta's); the drawn rates m + sZ; Meta's default time from Z_M = √(1 − Σβ²)η + β₀Z₀ + β₁Z₁ with a
 /// constant hazard −ln(1 − PD); and the campus's value curve, the unstressed curve times (1 − d)^(days / 365.25) per
 /// period end. The scenario's numbers are read once from its <see cref="StochasticSpec"/> (the terms a hand-writer
 /// would type in). It is the "draw" half of the Monte Carlo limit (bench/README.md, "Monte Carlo throughput"); the
@@ -21,7 +21,6 @@ public sealed class HyperionDraw
     readonly ulong seed;
     readonly bool antithetic;
     readonly int periods;
-    readonly double[] weight;
     readonly double rho, rhoComplement;
     readonly double valueMean, valueVolatility, marketMean, marketVolatility;
     readonly int metaParty;
@@ -53,12 +52,9 @@ public sealed class HyperionDraw
         closing = deal.Closing;
         Date[] b = deal.Boundaries;
         horizonDays = Date.DaysBetween(closing, b[^1]);
-        double horizon = horizonDays / 365.0;
-        weight = new double[periods];
         years = new double[periods];
         for (int t = 0; t < periods; t++)
         {
-            weight[t] = Math.Sqrt((Date.DaysBetween(b[t], b[t + 1]) / 365.0) / horizon);
             years[t] = Date.DaysBetween(closing, b[t + 1]) / 365.25;
         }
 
@@ -97,15 +93,9 @@ public sealed class HyperionDraw
     public double Draw(int path)
     {
         var rng = new PathStream(seed, antithetic ? (uint)(path >> 1) : (uint)path, antithetic && (path & 1) == 1);
-        double z0 = 0.0, z1 = 0.0;
-        for (int t = 0; t < periods; t++)
-        {
-            double xi0 = rng.Normal();
-            double xi1 = rng.Normal();
-            z0 += weight[t] * xi0;
-            z1 += weight[t] * ((rho * xi0) + (rhoComplement * xi1));
-        }
-
+        double xi0 = rng.Normal();
+        double xi1 = rng.Normal();
+        double z0 = xi0, z1 = (rho * xi0) + (rhoComplement * xi1);
         double z = (idiosyncratic * rng.Normal()) + (beta0 * z0) + (beta1 * z1);
         double defaultYears = -Math.Log(NormalQuantile.Cdf(-z)) / hazard;
         double days = Math.Ceiling(defaultYears * 365.0);
@@ -122,31 +112,6 @@ public sealed class HyperionDraw
         }
 
         return value[periods - 1];
-    }
-
-    /// <summary>Not the documented draw, a measure of a possible change: path <paramref name="path"/> with each
-    /// factor's path shock drawn directly, Z₀ = ξ₀ and Z₁ = ρξ₀ + √(1 − ρ²)ξ₁ (three normals a path instead of two per
-    /// period and one; the same joint distribution, since Σ_t Δ_t / T = 1, but other numbers, so it is timed, not checked:
-    /// bench/README.md, "Monte Carlo throughput").</summary>
-    public double DrawDirect(int path)
-    {
-        var rng = new PathStream(seed, antithetic ? (uint)(path >> 1) : (uint)path, antithetic && (path & 1) == 1);
-        double xi0 = rng.Normal();
-        double xi1 = rng.Normal();
-        double z0 = xi0, z1 = (rho * xi0) + (rhoComplement * xi1);
-        double z = (idiosyncratic * rng.Normal()) + (beta0 * z0) + (beta1 * z1);
-        double days = Math.Ceiling(-Math.Log(NormalQuantile.Cdf(-z)) / hazard * 365.0);
-        MetaDefault = days <= horizonDays ? closing.AddDays((int)Math.Max(1.0, days)) : null;
-        double d = valueMean + (valueVolatility * z0);
-        ValueDeflation = d;
-        MarketDeflation = marketMean + (marketVolatility * z1);
-        double factorBase = Math.Max(0.0, 1 - d);
-        for (int t = 0; t < periods; t++)
-        {
-            Value[t] = unstressed[t] * Math.Pow(factorBase, years[t]);
-        }
-
-        return Value[periods - 1];
     }
 
     /// <summary>Where the last draw differs from what the path source drew for the same path (its drawn scenario,

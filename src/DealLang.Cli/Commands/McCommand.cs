@@ -215,6 +215,13 @@ internal static class McCommand
         else
         {
             console.Out.Write(MonteCarloReport.Render(CreditMetrics.Compute(frame, totals), request.Format));
+            if (source is StochasticPaths { UsesSobol: true })
+            {
+                // On standard error, so a CSV or JSON report stays one clean document: its ± are the plain Monte Carlo
+                // formulas, which do not measure a Sobol run's error (docs/language.md, "Sobol points").
+                console.Error.WriteLine($"note: scenario {TerminalText.Escape(frame.Scenario)} uses sobol: the ± are plain Monte Carlo standard errors, "
+                    + "which overstate a Sobol estimate's; measure its error across seeds (docs/language.md, \"Sobol points\")");
+            }
         }
 
         if (rowsWritten is not null)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace DealLang.Compiler.Diagnostics;
 
-// A stochastic scenario's diagnostics (docs/language.md §10, "Stochastic scenarios"): DL0530–DL0541. The units and
+// A stochastic scenario's diagnostics (docs/language.md §10, "Stochastic scenarios"): DL0530–DL0541, and `sobol`'s DL0542–DL0544. The units and
 // ranges every term shares (a volatility that is not a rate, a negative speed, a step-down above 100%) are the
 // common term checks' (DL0302 wrong unit, DL0312 negative, DL0307 not a fraction).
 public static partial class DiagnosticCatalogue
@@ -83,4 +83,19 @@ public static partial class DiagnosticCatalogue
     /// <summary>DL0539: a correlation of a factor with itself (the diagonal, always 100%).</summary>
     public static Diagnostic CorrelationWithItself(SourceSpan span, string factor) =>
         Error("DL0539", span, $"'{factor}' is correlated with itself; a factor's correlation with itself is always 100%: name two different factors");
+
+    /// <summary>DL0542: <c>sobol</c> and <c>antithetic</c> in one scenario: a Sobol point set is balanced already, and
+    /// mirroring half its points would break its structure.</summary>
+    public static Diagnostic SobolWithAntithetic(SourceSpan span, string scenario) =>
+        Error("DL0542", span, $"scenario '{scenario}' asks for both 'sobol' and 'antithetic'; keep one (Sobol points are already balanced: mirroring them breaks their structure)");
+
+    /// <summary>DL0543: <c>sobol</c> in a scenario whose factors draw a shock every period (an index's process or jumps,
+    /// or regimes): its dimension would be periods × factors, beyond the Sobol table.</summary>
+    public static Diagnostic SobolPerPeriod(SourceSpan span, string scenario, string what) =>
+        Error("DL0543", span, $"'sobol' fits a scenario whose factors are all drawn rates with one regime (a few numbers a path), but scenario '{scenario}' {what}, "
+            + "which draws every period (periods × factors numbers a path, beyond the Sobol table); remove 'sobol', or use 'antithetic'");
+
+    /// <summary>DL0544: <c>sobol</c> with more factors and drawn defaults than the embedded Joe–Kuo dimensions.</summary>
+    public static Diagnostic SobolTooManyDimensions(SourceSpan span, string scenario, int factors, int defaults, int most) =>
+        Error("DL0544", span, $"scenario '{scenario}' draws {factors} factor(s) and {defaults} default(s), {factors + defaults} Sobol dimensions a path; 'sobol' supports at most {most}");
 }

@@ -26,7 +26,7 @@ internal sealed partial class Lowerer
         double toStress = 0, toNormal = 0;
         int? paths = null;
         ulong? seed = null;
-        bool antithetic = false;
+        bool antithetic = false, sobol = false;
         var defaults = new List<DefaultModel>();
 
         foreach (ScenarioItemSyntax item in items)
@@ -41,6 +41,9 @@ internal sealed partial class Lowerer
                     break;
                 case AntitheticSyntax:
                     antithetic = true;
+                    break;
+                case SobolSyntax:
+                    sobol = true;
                     break;
                 case IndexProcessSyntax p when IndexOf(p.Index, SymbolKind.Index) is { } i:
                 {
@@ -134,11 +137,11 @@ internal sealed partial class Lowerer
         CorrelationSpec? correlation = correlated
             ? new CorrelationSpec(normal, hasStress || items.Any(i => i is RegimesSyntax) ? stress : null, toStress, toNormal)
             : null;
-        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]);
+        return new StochasticSpec(paths, seed, antithetic, [.. factors.Select(f => f!)], correlation, [.. defaults]) { Sobol = sobol };
     }
 
     private static bool IsStochastic(ScenarioItemSyntax item) =>
-        item is PathsSyntax or SeedSyntax or AntitheticSyntax or IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax
+        item is PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax or IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax
             or DrawnDefaultsSyntax or DeflateSyntax { Volatility: not null };
 
     private static double[] Identity(int k)

@@ -41,7 +41,7 @@ internal sealed partial class CstToAst
     //     | contract=ident UTILISATION expr                               # utilisationItem
     //     | contract=ident RELET AFTER duration AT expr                   # reletItem
     //     | contract=ident NOT RELET                                      # notReletItem
-    //     | PATHS NUMBER | SEED NUMBER | ANTITHETIC                         # stochastic items
+    //     | PATHS NUMBER | SEED NUMBER | ANTITHETIC | SOBOL                 # stochastic items
     //     | index=ident GBM DRIFT expr perYear VOLATILITY expr perYear
     //     | index=ident REVERTS TO (TREND | expr) SPEED expr perYear VOLATILITY expr perYear
     //     | index=ident JUMPS expr perYear DOWN expr
@@ -83,6 +83,9 @@ internal sealed partial class CstToAst
 
             case AntitheticItemContext antithetic:
                 return new AntitheticSyntax(Span(antithetic));
+
+            case SobolItemContext sobol:
+                return new SobolSyntax(Span(sobol));
 
             case GbmItemContext gbm:
             {

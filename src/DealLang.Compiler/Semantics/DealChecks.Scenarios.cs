@@ -38,7 +38,7 @@ internal sealed partial class DealChecks
                     case ReletSyntax relet:
                         CheckRelet(relet, name);
                         break;
-                    case IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax or DrawnDefaultsSyntax or PathsSyntax or SeedSyntax or AntitheticSyntax:
+                    case IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax or DrawnDefaultsSyntax or PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax:
                         break;
                     case IndexPointsOverrideSyntax points:
                         IndexRules.CheckPointDates(points.Points, $"the points of index '{points.Index?.Text}' in scenario '{name}'", this);
@@ -179,6 +179,9 @@ internal sealed partial class DealChecks
                 break;
             case AntitheticSyntax:
                 yield return "antithetic";
+                break;
+            case SobolSyntax:
+                yield return "sobol";
                 break;
             case IndexProcessSyntax p:
                 yield return $"the process of {p.Index?.Text}";

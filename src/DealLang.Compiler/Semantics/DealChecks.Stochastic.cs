@@ -118,6 +118,44 @@ internal sealed partial class DealChecks
         {
             _diagnostics.Add(DiagnosticCatalogue.RegimesUnused(at.Span, name, stressWithoutRegimes: hasStress));
         }
+
+        CheckSobol(scenario, name, k);
+    }
+
+    /// <summary><c>sobol</c> fits where each path draws a few numbers, fixed in advance: every factor a drawn rate (its
+    /// path shock drawn directly) and one regime, no <c>antithetic</c>, and factors plus drawn defaults within the
+    /// embedded Joe–Kuo table (the runtime's <see cref="SobolPoints.MaxDimensions"/>).</summary>
+    private void CheckSobol(ScenarioSyntax scenario, string name, int factors)
+    {
+        ScenarioItemSyntax[] items = [.. SyntaxWalk.Safe(scenario.Items)];
+        if (Array.Find(items, i => i is SobolSyntax) is not { } sobol)
+        {
+            return;
+        }
+
+        if (items.Any(i => i is AntitheticSyntax))
+        {
+            _diagnostics.Add(DiagnosticCatalogue.SobolWithAntithetic(sobol.Span, name));
+        }
+
+        string? perPeriod = Array.Find(items, i => i is IndexProcessSyntax or JumpsSyntax or RegimesSyntax) switch
+        {
+            IndexProcessSyntax p => $"gives index '{p.Index?.Text}' a process",
+            JumpsSyntax j => $"gives index '{j.Index?.Text}' jumps",
+            RegimesSyntax => "switches regimes",
+            _ => null,
+        };
+        if (perPeriod is not null)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.SobolPerPeriod(sobol.Span, name, perPeriod));
+            return;
+        }
+
+        int defaults = items.OfType<DrawnDefaultsSyntax>().Select(d => d.Party?.Text).Distinct(StringComparer.Ordinal).Count();
+        if (factors + defaults > SobolPoints.MaxDimensions)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.SobolTooManyDimensions(sobol.Span, name, factors, defaults, SobolPoints.MaxDimensions));
+        }
     }
 
     private bool Entry(ExpressionSyntax? expression, string what, out double value)

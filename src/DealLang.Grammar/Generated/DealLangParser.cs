@@ -38,37 +38,37 @@ public partial class DealLangParser : Parser {
 		DEAL=1, SCENARIO=2, IMPORT=3, FOR=4, TITLE=5, CURRENCY=6, CLOSING=7, MATURITY=8, 
 		FIRST_PAYMENT=9, PAY=10, DAYCOUNT_KW=11, PARTY=12, INDEX=13, POINTS=14, 
 		STEPPED=15, INTERPOLATED=16, LAUNCH=17, DOWN=18, SHIFT=19, PATHS=20, SEED=21, 
-		ANTITHETIC=22, GBM=23, DRIFT=24, VOLATILITY=25, REVERTS=26, TREND=27, 
-		SPEED=28, JUMPS=29, CORRELATE=30, WITH=31, STRESS=32, REGIMES=33, NORMAL=34, 
-		DRAWN=35, LOADING=36, BETA=37, MEAN=38, SD=39, RATING=40, PD=41, RECOVERY=42, 
-		FACILITY=43, COST=44, VALUE=45, STRAIGHT_LINE=46, FLOOR=47, FROM=48, SCHEDULE=49, 
-		LEASE=50, ON=51, LESSEE=52, RENT=53, ESCALATING=54, STARTS=55, TERM=56, 
-		RENEWALS=57, X=58, AT=59, OPTION=60, MARKET=61, RVG=62, GUARANTEES=63, 
-		CAP=64, UNTIL=65, LOAN=66, OBLIGOR=67, FLEET=68, DELIVERIES=69, UNITS=70, 
-		UNIT_COST=71, DEPRECIATE=72, DECLINING=73, POWER_PRICE=74, POWER=75, PUE=76, 
-		MAINTENANCE=77, MARKET_VALUE=78, GENERATION=79, CONTRACT=80, CUSTOMER=81, 
-		PRICE=82, TAKE_OR_PAY=83, UTILISATION=84, RELET=85, TERMINATION_FEE=86, 
-		AMORTISING=87, PREPAYMENT=88, APPLIED=89, DEPTH=90, IMPACT=91, LIMIT=92, 
-		COSTS=93, KEEP=94, CONTRACTS=95, RESERVE=96, ALL=97, MONTH=98, TRANCHE=99, 
-		BALANCE=100, COUPON=101, FIXED=102, INTEREST_ONLY=103, INTEREST=104, PRINCIPAL=105, 
-		AMORTIZE=106, BULLET=107, LEVEL=108, LINEAR=109, SENIORITY=110, EQUITY=111, 
-		CONTRIBUTED=112, HOLDERS=113, ACCOUNT=114, TARGET=115, INITIAL=116, EARNS=117, 
-		FEE=118, TEST=119, OVER=120, TRAILING=121, NEXT=122, TRIGGER=123, TRIPS=124, 
-		CURES=125, AFTER=126, WHEN=127, DEFAULT=128, GRACE=129, CFADS=130, INCLUDES=131, 
-		WATERFALL=132, USING=133, FILL=134, RELEASE=135, HOLD=136, REST=137, IN=138, 
-		DISTRIBUTE=139, SWEEP=140, PRO_RATA=141, SEQUENTIAL=142, ACCELERATE=143, 
-		CURE=144, UP=145, TIMES=146, TO=147, IF=148, ELSE=149, THEN=150, ENFORCEMENT=151, 
-		SELL=152, HAIRCUT=153, LAG=154, TAKEN=155, DEFLATE=156, DROP=157, BY=158, 
-		DEFAULTS=159, PER=160, GPU=161, GPU_HOUR=162, HOUR=163, KW=164, MW=165, 
-		KWH=166, MWH=167, YEAR=168, OF=169, AND=170, OR=171, NOT=172, PIK=173, 
-		ISSUE_PRICE=174, COMMITMENT=175, AVAILABLE=176, DRAWS=177, COMMITMENT_FEE=178, 
-		STEP_UP=179, TARGET_BALANCE=180, MARGIN=181, GRID=182, BELOW=183, UNPAID=184, 
-		AGAINST=185, ADVANCE=186, INVESTMENT_GRADE=187, WHILE=188, LBRACE=189, 
-		RBRACE=190, LPAREN=191, RPAREN=192, COMMA=193, DOT=194, ARROW=195, ASSIGN=196, 
-		PLUS=197, MINUS=198, STAR=199, SLASH=200, LE=201, GE=202, LT=203, GT=204, 
-		EQ=205, NE=206, DAYCOUNT=207, DATE=208, QUANTITY=209, NUMBER=210, STRING=211, 
-		UNTERMINATED_STRING=212, IDENT=213, NON_ASCII_NAME=214, LINE_COMMENT=215, 
-		BLOCK_COMMENT=216, UNTERMINATED_COMMENT=217, WS=218, UNEXPECTED_CHAR=219;
+		ANTITHETIC=22, SOBOL=23, GBM=24, DRIFT=25, VOLATILITY=26, REVERTS=27, 
+		TREND=28, SPEED=29, JUMPS=30, CORRELATE=31, WITH=32, STRESS=33, REGIMES=34, 
+		NORMAL=35, DRAWN=36, LOADING=37, BETA=38, MEAN=39, SD=40, RATING=41, PD=42, 
+		RECOVERY=43, FACILITY=44, COST=45, VALUE=46, STRAIGHT_LINE=47, FLOOR=48, 
+		FROM=49, SCHEDULE=50, LEASE=51, ON=52, LESSEE=53, RENT=54, ESCALATING=55, 
+		STARTS=56, TERM=57, RENEWALS=58, X=59, AT=60, OPTION=61, MARKET=62, RVG=63, 
+		GUARANTEES=64, CAP=65, UNTIL=66, LOAN=67, OBLIGOR=68, FLEET=69, DELIVERIES=70, 
+		UNITS=71, UNIT_COST=72, DEPRECIATE=73, DECLINING=74, POWER_PRICE=75, POWER=76, 
+		PUE=77, MAINTENANCE=78, MARKET_VALUE=79, GENERATION=80, CONTRACT=81, CUSTOMER=82, 
+		PRICE=83, TAKE_OR_PAY=84, UTILISATION=85, RELET=86, TERMINATION_FEE=87, 
+		AMORTISING=88, PREPAYMENT=89, APPLIED=90, DEPTH=91, IMPACT=92, LIMIT=93, 
+		COSTS=94, KEEP=95, CONTRACTS=96, RESERVE=97, ALL=98, MONTH=99, TRANCHE=100, 
+		BALANCE=101, COUPON=102, FIXED=103, INTEREST_ONLY=104, INTEREST=105, PRINCIPAL=106, 
+		AMORTIZE=107, BULLET=108, LEVEL=109, LINEAR=110, SENIORITY=111, EQUITY=112, 
+		CONTRIBUTED=113, HOLDERS=114, ACCOUNT=115, TARGET=116, INITIAL=117, EARNS=118, 
+		FEE=119, TEST=120, OVER=121, TRAILING=122, NEXT=123, TRIGGER=124, TRIPS=125, 
+		CURES=126, AFTER=127, WHEN=128, DEFAULT=129, GRACE=130, CFADS=131, INCLUDES=132, 
+		WATERFALL=133, USING=134, FILL=135, RELEASE=136, HOLD=137, REST=138, IN=139, 
+		DISTRIBUTE=140, SWEEP=141, PRO_RATA=142, SEQUENTIAL=143, ACCELERATE=144, 
+		CURE=145, UP=146, TIMES=147, TO=148, IF=149, ELSE=150, THEN=151, ENFORCEMENT=152, 
+		SELL=153, HAIRCUT=154, LAG=155, TAKEN=156, DEFLATE=157, DROP=158, BY=159, 
+		DEFAULTS=160, PER=161, GPU=162, GPU_HOUR=163, HOUR=164, KW=165, MW=166, 
+		KWH=167, MWH=168, YEAR=169, OF=170, AND=171, OR=172, NOT=173, PIK=174, 
+		ISSUE_PRICE=175, COMMITMENT=176, AVAILABLE=177, DRAWS=178, COMMITMENT_FEE=179, 
+		STEP_UP=180, TARGET_BALANCE=181, MARGIN=182, GRID=183, BELOW=184, UNPAID=185, 
+		AGAINST=186, ADVANCE=187, INVESTMENT_GRADE=188, WHILE=189, LBRACE=190, 
+		RBRACE=191, LPAREN=192, RPAREN=193, COMMA=194, DOT=195, ARROW=196, ASSIGN=197, 
+		PLUS=198, MINUS=199, STAR=200, SLASH=201, LE=202, GE=203, LT=204, GT=205, 
+		EQ=206, NE=207, DAYCOUNT=208, DATE=209, QUANTITY=210, NUMBER=211, STRING=212, 
+		UNTERMINATED_STRING=213, IDENT=214, NON_ASCII_NAME=215, LINE_COMMENT=216, 
+		BLOCK_COMMENT=217, UNTERMINATED_COMMENT=218, WS=219, UNEXPECTED_CHAR=220;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -103,46 +103,47 @@ public partial class DealLangParser : Parser {
 		null, "'deal'", "'scenario'", "'import'", "'for'", "'title'", "'currency'", 
 		"'closing'", "'maturity'", "'first_payment'", "'pay'", "'daycount'", "'party'", 
 		"'index'", "'points'", "'stepped'", "'interpolated'", "'launch'", "'down'", 
-		"'shift'", "'paths'", "'seed'", "'antithetic'", "'gbm'", "'drift'", "'volatility'", 
-		"'reverts'", "'trend'", "'speed'", "'jumps'", "'correlate'", "'with'", 
-		"'stress'", "'regimes'", "'normal'", "'drawn'", "'loading'", "'beta'", 
-		"'mean'", "'sd'", "'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", 
-		"'value'", "'straight_line'", "'floor'", "'from'", "'schedule'", "'lease'", 
-		"'on'", "'lessee'", "'rent'", "'escalating'", "'starts'", "'term'", "'renewals'", 
-		"'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", "'cap'", 
-		"'until'", "'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", 
-		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
-		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'contract'", 
-		"'customer'", "'price'", "'take_or_pay'", "'utilisation'", "'relet'", 
-		"'termination_fee'", "'amortising'", "'prepayment'", "'applied'", "'depth'", 
-		"'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", "'reserve'", 
-		"'all'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", 
-		"'interest'", "'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", 
-		"'seniority'", "'equity'", "'contributed'", "'holders'", "'account'", 
-		"'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", "'trailing'", 
-		"'next'", "'trigger'", "'trips'", "'cures'", "'after'", "'when'", "'default'", 
-		"'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", 
-		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", 
-		"'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", "'to'", "'if'", 
-		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
-		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
-		"'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", "'and'", "'or'", "'not'", 
-		"'pik'", "'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
-		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
-		"'against'", "'advance'", "'investment_grade'", "'while'", "'{'", "'}'", 
-		"'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", 
-		"'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'shift'", "'paths'", "'seed'", "'antithetic'", "'sobol'", "'gbm'", "'drift'", 
+		"'volatility'", "'reverts'", "'trend'", "'speed'", "'jumps'", "'correlate'", 
+		"'with'", "'stress'", "'regimes'", "'normal'", "'drawn'", "'loading'", 
+		"'beta'", "'mean'", "'sd'", "'rating'", "'pd'", "'recovery'", "'facility'", 
+		"'cost'", "'value'", "'straight_line'", "'floor'", "'from'", "'schedule'", 
+		"'lease'", "'on'", "'lessee'", "'rent'", "'escalating'", "'starts'", "'term'", 
+		"'renewals'", "'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", 
+		"'cap'", "'until'", "'loan'", "'obligor'", "'fleet'", "'deliveries'", 
+		"'units'", "'unit_cost'", "'depreciate'", "'declining'", "'power_price'", 
+		"'power'", "'pue'", "'maintenance'", "'market_value'", "'generation'", 
+		"'contract'", "'customer'", "'price'", "'take_or_pay'", "'utilisation'", 
+		"'relet'", "'termination_fee'", "'amortising'", "'prepayment'", "'applied'", 
+		"'depth'", "'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", 
+		"'reserve'", "'all'", "'month'", "'tranche'", "'balance'", "'coupon'", 
+		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
+		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
+		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
+		"'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", 
+		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
+		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
+		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
+		"'advance'", "'investment_grade'", "'while'", "'{'", "'}'", "'('", "')'", 
+		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
+		"'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
 		"MATURITY", "FIRST_PAYMENT", "PAY", "DAYCOUNT_KW", "PARTY", "INDEX", "POINTS", 
 		"STEPPED", "INTERPOLATED", "LAUNCH", "DOWN", "SHIFT", "PATHS", "SEED", 
-		"ANTITHETIC", "GBM", "DRIFT", "VOLATILITY", "REVERTS", "TREND", "SPEED", 
-		"JUMPS", "CORRELATE", "WITH", "STRESS", "REGIMES", "NORMAL", "DRAWN", 
-		"LOADING", "BETA", "MEAN", "SD", "RATING", "PD", "RECOVERY", "FACILITY", 
-		"COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", "SCHEDULE", "LEASE", 
-		"ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", "RENEWALS", "X", 
-		"AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", "UNTIL", "LOAN", 
+		"ANTITHETIC", "SOBOL", "GBM", "DRIFT", "VOLATILITY", "REVERTS", "TREND", 
+		"SPEED", "JUMPS", "CORRELATE", "WITH", "STRESS", "REGIMES", "NORMAL", 
+		"DRAWN", "LOADING", "BETA", "MEAN", "SD", "RATING", "PD", "RECOVERY", 
+		"FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", "SCHEDULE", 
+		"LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", "RENEWALS", 
+		"X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", "UNTIL", "LOAN", 
 		"OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", 
 		"DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", 
 		"GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", 
@@ -409,7 +410,7 @@ public partial class DealLangParser : Parser {
 			State = 138;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & -6917493568391085569L) != 0) || ((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 5920614565543937L) != 0) || _la==ENFORCEMENT || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 4769628673324105733L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 2097157L) != 0) || _la==IDENT) {
 				{
 				{
 				State = 135;
@@ -715,7 +716,7 @@ public partial class DealLangParser : Parser {
 			State = 171;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5621908505934961672L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 576443709990889479L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 576443709990889479L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				State = 169;
 				ErrorHandler.Sync(this);
@@ -736,6 +737,7 @@ public partial class DealLangParser : Parser {
 				case PATHS:
 				case SEED:
 				case ANTITHETIC:
+				case SOBOL:
 				case GBM:
 				case DRIFT:
 				case VOLATILITY:
@@ -935,7 +937,7 @@ public partial class DealLangParser : Parser {
 			State = 181;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611686018427387905L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 268435455L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 9223372036854775807L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 536870911L) != 0)) {
 				{
 				State = 179;
 				ErrorHandler.Sync(this);
@@ -968,6 +970,7 @@ public partial class DealLangParser : Parser {
 				case PATHS:
 				case SEED:
 				case ANTITHETIC:
+				case SOBOL:
 				case GBM:
 				case DRIFT:
 				case VOLATILITY:
@@ -1469,7 +1472,7 @@ public partial class DealLangParser : Parser {
 			State = 210;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394432L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
 				State = 207;
@@ -2218,7 +2221,7 @@ public partial class DealLangParser : Parser {
 			State = 308;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4877398396442249216L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8691947280825055232L) != 0)) {
 				{
 				{
 				State = 305;
@@ -2486,7 +2489,7 @@ public partial class DealLangParser : Parser {
 					State = 343;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( ((((_la - 63)) & ~0x3f) == 0 && ((1L << (_la - 63)) & 7L) != 0) );
+				} while ( ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
@@ -2717,7 +2720,7 @@ public partial class DealLangParser : Parser {
 			State = 368;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 644245094401L) != 0)) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 644245094401L) != 0)) {
 				{
 				{
 				State = 365;
@@ -2995,7 +2998,7 @@ public partial class DealLangParser : Parser {
 			State = 399;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 2031L) != 0)) {
+			while (((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 2031L) != 0)) {
 				{
 				{
 				State = 396;
@@ -3412,7 +3415,7 @@ public partial class DealLangParser : Parser {
 			State = 453;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 55)) & ~0x3f) == 0 && ((1L << (_la - 55)) & 11207213063L) != 0) || _la==HOUR) {
+			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 11207213063L) != 0) || _la==HOUR) {
 				{
 				{
 				State = 450;
@@ -3880,7 +3883,7 @@ public partial class DealLangParser : Parser {
 			State = 511;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 1099L) != 0) || ((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 511L) != 0)) {
+			while (_la==MATURITY || ((((_la - 101)) & ~0x3f) == 0 && ((1L << (_la - 101)) & 1099L) != 0) || ((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 511L) != 0)) {
 				{
 				{
 				State = 508;
@@ -4994,7 +4997,7 @@ public partial class DealLangParser : Parser {
 				State = 659;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 7L) != 0)) {
+				while (((((_la - 116)) & ~0x3f) == 0 && ((1L << (_la - 116)) & 7L) != 0)) {
 					{
 					{
 					State = 656;
@@ -5815,6 +5818,7 @@ public partial class DealLangParser : Parser {
 			case PATHS:
 			case SEED:
 			case ANTITHETIC:
+			case SOBOL:
 			case GBM:
 			case DRIFT:
 			case VOLATILITY:
@@ -5992,7 +5996,7 @@ public partial class DealLangParser : Parser {
 			State = 788;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
 				{
 				{
 				State = 785;
@@ -6337,7 +6341,7 @@ public partial class DealLangParser : Parser {
 				State = 834;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
 					{
 					{
 					State = 831;
@@ -6362,7 +6366,7 @@ public partial class DealLangParser : Parser {
 					State = 843;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
 						{
 						{
 						State = 840;
@@ -6403,7 +6407,7 @@ public partial class DealLangParser : Parser {
 				State = 858;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
 					{
 					{
 					State = 855;
@@ -6429,7 +6433,7 @@ public partial class DealLangParser : Parser {
 				State = 867;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
 					{
 					{
 					State = 864;
@@ -6610,7 +6614,7 @@ public partial class DealLangParser : Parser {
 				State = 895;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & -9223372036854775713L) != 0) || _la==LAG) {
+				while (((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & -9223372036854775713L) != 0) || _la==LAG) {
 					{
 					{
 					State = 892;
@@ -6929,7 +6933,7 @@ public partial class DealLangParser : Parser {
 			State = 933;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 576443709995083783L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 576443709995083783L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
 				State = 930;
@@ -7264,6 +7268,16 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class SobolItemContext : ScenarioItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SOBOL() { return GetToken(DealLangParser.SOBOL, 0); }
+		public SobolItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitSobolItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class GbmItemContext : ScenarioItemContext {
 		public IdentContext index;
 		public ExprContext drift;
@@ -7415,7 +7429,7 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1091;
+			State = 1092;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
 			case 1:
@@ -7751,130 +7765,138 @@ public partial class DealLangParser : Parser {
 				}
 				break;
 			case 17:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
 				State = 1044;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1045;
-				Match(GBM);
-				State = 1046;
-				Match(DRIFT);
-				State = 1047;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1048;
-				perYear();
-				State = 1049;
-				Match(VOLATILITY);
-				State = 1050;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1051;
-				perYear();
+				Match(SOBOL);
 				}
 				break;
 			case 18:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1053;
-				((RevertsItemContext)_localctx).index = ident();
+				State = 1045;
+				((GbmItemContext)_localctx).index = ident();
+				State = 1046;
+				Match(GBM);
+				State = 1047;
+				Match(DRIFT);
+				State = 1048;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1049;
+				perYear();
+				State = 1050;
+				Match(VOLATILITY);
+				State = 1051;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1052;
+				perYear();
+				}
+				break;
+			case 19:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 19);
+				{
 				State = 1054;
-				Match(REVERTS);
+				((RevertsItemContext)_localctx).index = ident();
 				State = 1055;
+				Match(REVERTS);
+				State = 1056;
 				Match(TO);
-				State = 1058;
+				State = 1059;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 				case 1:
 					{
-					State = 1056;
+					State = 1057;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1057;
+					State = 1058;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1060;
-				Match(SPEED);
 				State = 1061;
-				((RevertsItemContext)_localctx).speed = expr(0);
+				Match(SPEED);
 				State = 1062;
-				perYear();
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1063;
-				Match(VOLATILITY);
+				perYear();
 				State = 1064;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				Match(VOLATILITY);
 				State = 1065;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1066;
 				perYear();
-				}
-				break;
-			case 19:
-				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 19);
-				{
-				State = 1067;
-				((JumpsItemContext)_localctx).index = ident();
-				State = 1068;
-				Match(JUMPS);
-				State = 1069;
-				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1070;
-				perYear();
-				State = 1071;
-				Match(DOWN);
-				State = 1072;
-				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
 			case 20:
-				_localctx = new CorrelateItemContext(_localctx);
+				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1074;
-				Match(CORRELATE);
+				State = 1068;
+				((JumpsItemContext)_localctx).index = ident();
+				State = 1069;
+				Match(JUMPS);
+				State = 1070;
+				((JumpsItemContext)_localctx).rate = expr(0);
+				State = 1071;
+				perYear();
+				State = 1072;
+				Match(DOWN);
+				State = 1073;
+				((JumpsItemContext)_localctx).down = expr(0);
+				}
+				break;
+			case 21:
+				_localctx = new CorrelateItemContext(_localctx);
+				EnterOuterAlt(_localctx, 21);
+				{
 				State = 1075;
-				((CorrelateItemContext)_localctx).a = reference();
+				Match(CORRELATE);
 				State = 1076;
-				Match(WITH);
+				((CorrelateItemContext)_localctx).a = reference();
 				State = 1077;
-				((CorrelateItemContext)_localctx).b = reference();
+				Match(WITH);
 				State = 1078;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1079;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1081;
+				State = 1082;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
 				case 1:
 					{
-					State = 1079;
-					Match(STRESS);
 					State = 1080;
+					Match(STRESS);
+					State = 1081;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 21:
+			case 22:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 21);
+				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1083;
-				Match(REGIMES);
 				State = 1084;
-				Match(STRESS);
+				Match(REGIMES);
 				State = 1085;
-				((RegimesItemContext)_localctx).toStress = expr(0);
+				Match(STRESS);
 				State = 1086;
-				perYear();
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1087;
-				Match(NORMAL);
+				perYear();
 				State = 1088;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(NORMAL);
 				State = 1089;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1090;
 				perYear();
 				}
 				break;
@@ -7921,15 +7943,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1093;
-			Match(UNTIL);
 			State = 1094;
-			Match(DATE);
+			Match(UNTIL);
 			State = 1095;
-			Match(THEN);
+			Match(DATE);
 			State = 1096;
-			expr(0);
+			Match(THEN);
 			State = 1097;
+			expr(0);
+			State = 1098;
 			perYear();
 			}
 		}
@@ -7977,17 +7999,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1099;
-			Match(RECOVERY);
 			State = 1100;
-			Match(BETA);
+			Match(RECOVERY);
 			State = 1101;
-			Match(MEAN);
+			Match(BETA);
 			State = 1102;
-			_localctx.mean = expr(0);
+			Match(MEAN);
 			State = 1103;
-			Match(SD);
+			_localctx.mean = expr(0);
 			State = 1104;
+			Match(SD);
+			State = 1105;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -8032,11 +8054,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1106;
-			Match(LOADING);
 			State = 1107;
-			_localctx.factor = reference();
+			Match(LOADING);
 			State = 1108;
+			_localctx.factor = reference();
+			State = 1109;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -8074,9 +8096,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1110;
-			Match(PER);
 			State = 1111;
+			Match(PER);
+			State = 1112;
 			Match(YEAR);
 			}
 		}
@@ -8113,7 +8135,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1113;
+			State = 1114;
 			Match(QUANTITY);
 			}
 		}
@@ -8440,7 +8462,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1157;
+			State = 1158;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 			case 1:
@@ -8449,11 +8471,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1116;
-				Match(LPAREN);
 				State = 1117;
-				expr(0);
+				Match(LPAREN);
 				State = 1118;
+				expr(0);
+				State = 1119;
 				Match(RPAREN);
 				}
 				break;
@@ -8462,9 +8484,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1120;
-				((NegateExprContext)_localctx).op = Match(MINUS);
 				State = 1121;
+				((NegateExprContext)_localctx).op = Match(MINUS);
+				State = 1122;
 				expr(16);
 				}
 				break;
@@ -8473,9 +8495,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1122;
-				Match(NOT);
 				State = 1123;
+				Match(NOT);
+				State = 1124;
 				expr(11);
 				}
 				break;
@@ -8484,17 +8506,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1124;
-				Match(IF);
 				State = 1125;
-				((ConditionalExprContext)_localctx).cond = expr(0);
+				Match(IF);
 				State = 1126;
-				Match(THEN);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1127;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				Match(THEN);
 				State = 1128;
-				Match(ELSE);
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
 				State = 1129;
+				Match(ELSE);
+				State = 1130;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -8503,37 +8525,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1131;
-				((CallExprContext)_localctx).callee = ident();
 				State = 1132;
+				((CallExprContext)_localctx).callee = ident();
+				State = 1133;
 				Match(LPAREN);
-				State = 1141;
+				State = 1142;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 5188138524511823879L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 105473L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 5188138524511823879L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 105473L) != 0)) {
 					{
-					State = 1133;
+					State = 1134;
 					expr(0);
-					State = 1138;
+					State = 1139;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1134;
-						Match(COMMA);
 						State = 1135;
+						Match(COMMA);
+						State = 1136;
 						expr(0);
 						}
 						}
-						State = 1140;
+						State = 1141;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1143;
+				State = 1144;
 				Match(RPAREN);
 				}
 				break;
@@ -8542,7 +8564,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1145;
+				State = 1146;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -8552,19 +8574,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1147;
+				State = 1148;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 127L) != 0)) {
+				if (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 127L) != 0)) {
 					{
-					State = 1146;
+					State = 1147;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1149;
-				Match(PER);
 				State = 1150;
+				Match(PER);
+				State = 1151;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -8573,9 +8595,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1151;
-				Match(NUMBER);
 				State = 1152;
+				Match(NUMBER);
+				State = 1153;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -8584,7 +8606,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1153;
+				State = 1154;
 				Match(QUANTITY);
 				}
 				break;
@@ -8593,7 +8615,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1154;
+				State = 1155;
 				Match(NUMBER);
 				}
 				break;
@@ -8602,7 +8624,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1155;
+				State = 1156;
 				Match(DATE);
 				}
 				break;
@@ -8611,13 +8633,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1156;
+				State = 1157;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1179;
+			State = 1180;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -8626,7 +8648,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1177;
+					State = 1178;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 					case 1:
@@ -8634,11 +8656,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1159;
-						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
 						State = 1160;
-						Match(OF);
+						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
 						State = 1161;
+						Match(OF);
+						State = 1162;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -8647,9 +8669,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1162;
-						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
 						State = 1163;
+						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
+						State = 1164;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -8659,7 +8681,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1164;
+						State = 1165;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -8668,9 +8690,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1165;
-						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
 						State = 1166;
+						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
+						State = 1167;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8680,7 +8702,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1167;
+						State = 1168;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -8689,19 +8711,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1168;
-						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
 						State = 1169;
+						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
+						State = 1170;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 63L) != 0)) ) {
+						if ( !(((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1170;
+						State = 1171;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -8710,11 +8732,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1171;
-						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
 						State = 1172;
-						Match(AND);
+						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
 						State = 1173;
+						Match(AND);
+						State = 1174;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -8723,18 +8745,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1174;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
 						State = 1175;
-						Match(OR);
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
 						State = 1176;
+						Match(OR);
+						State = 1177;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1181;
+				State = 1182;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
 			}
@@ -8780,9 +8802,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1182;
+			State = 1183;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 127L) != 0)) ) {
+			if ( !(((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8831,16 +8853,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1184;
+			State = 1185;
 			ident();
-			State = 1187;
+			State = 1188;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
 			case 1:
 				{
-				State = 1185;
-				Match(DOT);
 				State = 1186;
+				Match(DOT);
+				State = 1187;
 				_localctx.member = ident();
 				}
 				break;
@@ -8976,6 +8998,7 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATHS() { return GetToken(DealLangParser.PATHS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SEED() { return GetToken(DealLangParser.SEED, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode ANTITHETIC() { return GetToken(DealLangParser.ANTITHETIC, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SOBOL() { return GetToken(DealLangParser.SOBOL, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GBM() { return GetToken(DealLangParser.GBM, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DRIFT() { return GetToken(DealLangParser.DRIFT, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode VOLATILITY() { return GetToken(DealLangParser.VOLATILITY, 0); }
@@ -9014,9 +9037,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1189;
+			State = 1190;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 576443709990889479L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 576443709990889479L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9062,7 +9085,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,219,1192,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,220,1193,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -9143,362 +9166,363 @@ public partial class DealLangParser : Parser {
 		49,10,49,12,49,1008,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
 		1,49,1,49,3,49,1021,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
 		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,
-		1059,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1082,8,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,3,49,1092,8,49,1,50,1,50,1,50,1,50,1,50,
-		1,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,52,1,52,1,52,1,52,1,53,1,53,
-		1,53,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1137,8,55,10,55,
-		12,55,1140,9,55,3,55,1142,8,55,1,55,1,55,1,55,1,55,3,55,1148,8,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1158,8,55,1,55,1,55,1,55,1,55,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		3,49,1060,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1083,8,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1093,8,49,1,50,1,50,1,50,1,50,
+		1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,52,1,52,1,52,1,52,1,53,
+		1,53,1,53,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1138,8,55,
+		10,55,12,55,1141,9,55,3,55,1143,8,55,1,55,1,55,1,55,1,55,3,55,1149,8,55,
+		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1159,8,55,1,55,1,55,1,55,
 		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		5,55,1178,8,55,10,55,12,55,1181,9,55,1,56,1,56,1,57,1,57,1,57,3,57,1188,
-		8,57,1,58,1,58,1,58,0,1,110,59,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
-		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,0,
-		8,1,0,189,190,1,0,15,16,1,0,209,210,1,0,199,200,1,0,197,198,1,0,201,206,
-		1,0,161,167,21,0,3,3,5,9,13,42,44,47,49,49,52,56,60,61,63,64,66,98,100,
-		110,112,113,115,117,121,122,124,126,129,131,140,140,142,146,153,155,168,
-		168,173,187,213,214,1364,0,124,1,0,0,0,2,129,1,0,0,0,4,132,1,0,0,0,6,162,
-		1,0,0,0,8,164,1,0,0,0,10,176,1,0,0,0,12,200,1,0,0,0,14,202,1,0,0,0,16,
-		204,1,0,0,0,18,221,1,0,0,0,20,223,1,0,0,0,22,255,1,0,0,0,24,257,1,0,0,
-		0,26,259,1,0,0,0,28,293,1,0,0,0,30,295,1,0,0,0,32,300,1,0,0,0,34,347,1,
-		0,0,0,36,352,1,0,0,0,38,360,1,0,0,0,40,362,1,0,0,0,42,391,1,0,0,0,44,393,
-		1,0,0,0,46,443,1,0,0,0,48,445,1,0,0,0,50,496,1,0,0,0,52,498,1,0,0,0,54,
-		505,1,0,0,0,56,606,1,0,0,0,58,608,1,0,0,0,60,624,1,0,0,0,62,626,1,0,0,
-		0,64,648,1,0,0,0,66,650,1,0,0,0,68,653,1,0,0,0,70,671,1,0,0,0,72,673,1,
-		0,0,0,74,688,1,0,0,0,76,704,1,0,0,0,78,760,1,0,0,0,80,762,1,0,0,0,82,769,
-		1,0,0,0,84,781,1,0,0,0,86,783,1,0,0,0,88,871,1,0,0,0,90,873,1,0,0,0,92,
-		899,1,0,0,0,94,923,1,0,0,0,96,925,1,0,0,0,98,1091,1,0,0,0,100,1093,1,0,
-		0,0,102,1099,1,0,0,0,104,1106,1,0,0,0,106,1110,1,0,0,0,108,1113,1,0,0,
-		0,110,1157,1,0,0,0,112,1182,1,0,0,0,114,1184,1,0,0,0,116,1189,1,0,0,0,
-		118,123,3,2,1,0,119,123,3,4,2,0,120,123,3,96,48,0,121,123,3,8,4,0,122,
-		118,1,0,0,0,122,119,1,0,0,0,122,120,1,0,0,0,122,121,1,0,0,0,123,126,1,
-		0,0,0,124,122,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,124,1,0,0,0,
-		127,128,5,0,0,1,128,1,1,0,0,0,129,130,5,3,0,0,130,131,5,211,0,0,131,3,
-		1,0,0,0,132,133,5,1,0,0,133,134,3,116,58,0,134,138,5,189,0,0,135,137,3,
-		6,3,0,136,135,1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,0,
-		139,141,1,0,0,0,140,138,1,0,0,0,141,142,5,190,0,0,142,5,1,0,0,0,143,163,
-		3,12,6,0,144,163,3,16,8,0,145,163,3,20,10,0,146,163,3,26,13,0,147,163,
-		3,32,16,0,148,163,3,40,20,0,149,163,3,44,22,0,150,163,3,48,24,0,151,163,
-		3,54,27,0,152,163,3,62,31,0,153,163,3,68,34,0,154,163,3,72,36,0,155,163,
-		3,74,37,0,156,163,3,76,38,0,157,163,3,80,40,0,158,163,3,82,41,0,159,163,
-		3,86,43,0,160,163,3,90,45,0,161,163,3,8,4,0,162,143,1,0,0,0,162,144,1,
-		0,0,0,162,145,1,0,0,0,162,146,1,0,0,0,162,147,1,0,0,0,162,148,1,0,0,0,
-		162,149,1,0,0,0,162,150,1,0,0,0,162,151,1,0,0,0,162,152,1,0,0,0,162,153,
-		1,0,0,0,162,154,1,0,0,0,162,155,1,0,0,0,162,156,1,0,0,0,162,157,1,0,0,
-		0,162,158,1,0,0,0,162,159,1,0,0,0,162,160,1,0,0,0,162,161,1,0,0,0,163,
-		7,1,0,0,0,164,165,5,213,0,0,165,171,4,4,0,0,166,170,3,116,58,0,167,170,
-		5,4,0,0,168,170,5,51,0,0,169,166,1,0,0,0,169,167,1,0,0,0,169,168,1,0,0,
-		0,170,173,1,0,0,0,171,169,1,0,0,0,171,172,1,0,0,0,172,174,1,0,0,0,173,
-		171,1,0,0,0,174,175,3,10,5,0,175,9,1,0,0,0,176,181,5,189,0,0,177,180,3,
-		10,5,0,178,180,8,0,0,0,179,177,1,0,0,0,179,178,1,0,0,0,180,183,1,0,0,0,
-		181,179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,0,184,185,
-		5,190,0,0,185,11,1,0,0,0,186,187,5,5,0,0,187,201,5,211,0,0,188,189,5,6,
-		0,0,189,201,3,116,58,0,190,191,5,7,0,0,191,201,5,208,0,0,192,193,5,8,0,
-		0,193,201,5,208,0,0,194,195,5,9,0,0,195,201,5,208,0,0,196,197,5,10,0,0,
-		197,201,3,116,58,0,198,199,5,11,0,0,199,201,3,14,7,0,200,186,1,0,0,0,200,
-		188,1,0,0,0,200,190,1,0,0,0,200,192,1,0,0,0,200,194,1,0,0,0,200,196,1,
-		0,0,0,200,198,1,0,0,0,201,13,1,0,0,0,202,203,5,207,0,0,203,15,1,0,0,0,
-		204,205,5,12,0,0,205,206,3,116,58,0,206,210,5,189,0,0,207,209,3,18,9,0,
-		208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,0,210,211,1,0,0,0,211,213,
-		1,0,0,0,212,210,1,0,0,0,213,214,5,190,0,0,214,17,1,0,0,0,215,216,5,40,
-		0,0,216,222,5,211,0,0,217,218,5,41,0,0,218,222,3,110,55,0,219,220,5,42,
-		0,0,220,222,3,110,55,0,221,215,1,0,0,0,221,217,1,0,0,0,221,219,1,0,0,0,
-		222,19,1,0,0,0,223,224,5,13,0,0,224,225,3,116,58,0,225,229,5,189,0,0,226,
-		228,3,22,11,0,227,226,1,0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,230,
-		1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,233,5,190,0,0,233,21,1,0,0,
-		0,234,235,5,108,0,0,235,256,3,110,55,0,236,237,5,156,0,0,237,238,3,110,
-		55,0,238,239,3,106,53,0,239,256,1,0,0,0,240,241,5,14,0,0,241,242,3,24,
-		12,0,242,246,5,189,0,0,243,245,3,30,15,0,244,243,1,0,0,0,245,248,1,0,0,
-		0,246,244,1,0,0,0,246,247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,0,249,
-		250,5,190,0,0,250,256,1,0,0,0,251,252,5,17,0,0,252,253,5,208,0,0,253,254,
-		5,18,0,0,254,256,3,110,55,0,255,234,1,0,0,0,255,236,1,0,0,0,255,240,1,
-		0,0,0,255,251,1,0,0,0,256,23,1,0,0,0,257,258,7,1,0,0,258,25,1,0,0,0,259,
-		260,5,43,0,0,260,261,3,116,58,0,261,265,5,189,0,0,262,264,3,28,14,0,263,
-		262,1,0,0,0,264,267,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,1,
-		0,0,0,267,265,1,0,0,0,268,269,5,190,0,0,269,27,1,0,0,0,270,271,5,44,0,
-		0,271,294,3,110,55,0,272,273,5,45,0,0,273,274,5,46,0,0,274,277,3,108,54,
-		0,275,276,5,47,0,0,276,278,3,110,55,0,277,275,1,0,0,0,277,278,1,0,0,0,
-		278,281,1,0,0,0,279,280,5,48,0,0,280,282,5,208,0,0,281,279,1,0,0,0,281,
-		282,1,0,0,0,282,294,1,0,0,0,283,284,5,45,0,0,284,285,5,49,0,0,285,289,
-		5,189,0,0,286,288,3,30,15,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,1,
-		0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,294,5,190,0,
-		0,293,270,1,0,0,0,293,272,1,0,0,0,293,283,1,0,0,0,294,29,1,0,0,0,295,296,
-		5,208,0,0,296,298,3,110,55,0,297,299,5,193,0,0,298,297,1,0,0,0,298,299,
-		1,0,0,0,299,31,1,0,0,0,300,301,5,50,0,0,301,302,3,116,58,0,302,303,5,51,
-		0,0,303,304,3,116,58,0,304,308,5,189,0,0,305,307,3,34,17,0,306,305,1,0,
-		0,0,307,310,1,0,0,0,308,306,1,0,0,0,308,309,1,0,0,0,309,311,1,0,0,0,310,
-		308,1,0,0,0,311,312,5,190,0,0,312,33,1,0,0,0,313,314,5,52,0,0,314,348,
-		3,116,58,0,315,316,5,53,0,0,316,317,3,110,55,0,317,322,3,106,53,0,318,
-		319,5,54,0,0,319,320,3,110,55,0,320,321,3,106,53,0,321,323,1,0,0,0,322,
-		318,1,0,0,0,322,323,1,0,0,0,323,348,1,0,0,0,324,325,5,55,0,0,325,348,5,
-		208,0,0,326,327,5,56,0,0,327,348,3,108,54,0,328,329,5,57,0,0,329,330,3,
-		36,18,0,330,331,3,108,54,0,331,332,5,59,0,0,332,333,5,52,0,0,333,337,5,
-		60,0,0,334,335,5,53,0,0,335,336,5,59,0,0,336,338,5,61,0,0,337,334,1,0,
-		0,0,337,338,1,0,0,0,338,348,1,0,0,0,339,341,5,62,0,0,340,342,3,38,19,0,
-		341,340,1,0,0,0,342,343,1,0,0,0,343,341,1,0,0,0,343,344,1,0,0,0,344,348,
-		1,0,0,0,345,346,5,11,0,0,346,348,3,14,7,0,347,313,1,0,0,0,347,315,1,0,
-		0,0,347,324,1,0,0,0,347,326,1,0,0,0,347,328,1,0,0,0,347,339,1,0,0,0,347,
-		345,1,0,0,0,348,35,1,0,0,0,349,350,5,210,0,0,350,353,5,58,0,0,351,353,
-		5,209,0,0,352,349,1,0,0,0,352,351,1,0,0,0,353,37,1,0,0,0,354,355,5,63,
-		0,0,355,361,3,110,55,0,356,357,5,64,0,0,357,361,3,110,55,0,358,359,5,65,
-		0,0,359,361,5,208,0,0,360,354,1,0,0,0,360,356,1,0,0,0,360,358,1,0,0,0,
-		361,39,1,0,0,0,362,363,5,66,0,0,363,364,3,116,58,0,364,368,5,189,0,0,365,
-		367,3,42,21,0,366,365,1,0,0,0,367,370,1,0,0,0,368,366,1,0,0,0,368,369,
-		1,0,0,0,369,371,1,0,0,0,370,368,1,0,0,0,371,372,5,190,0,0,372,41,1,0,0,
-		0,373,374,5,67,0,0,374,392,3,116,58,0,375,376,5,100,0,0,376,392,3,110,
-		55,0,377,378,5,101,0,0,378,380,3,110,55,0,379,381,5,102,0,0,380,379,1,
-		0,0,0,380,381,1,0,0,0,381,392,1,0,0,0,382,383,5,103,0,0,383,384,5,65,0,
-		0,384,392,5,208,0,0,385,386,5,106,0,0,386,392,3,60,30,0,387,388,5,8,0,
-		0,388,392,5,208,0,0,389,390,5,42,0,0,390,392,3,110,55,0,391,373,1,0,0,
-		0,391,375,1,0,0,0,391,377,1,0,0,0,391,382,1,0,0,0,391,385,1,0,0,0,391,
-		387,1,0,0,0,391,389,1,0,0,0,392,43,1,0,0,0,393,394,5,68,0,0,394,395,3,
-		116,58,0,395,399,5,189,0,0,396,398,3,46,23,0,397,396,1,0,0,0,398,401,1,
-		0,0,0,399,397,1,0,0,0,399,400,1,0,0,0,400,402,1,0,0,0,401,399,1,0,0,0,
-		402,403,5,190,0,0,403,45,1,0,0,0,404,405,5,69,0,0,405,409,5,189,0,0,406,
-		408,3,52,26,0,407,406,1,0,0,0,408,411,1,0,0,0,409,407,1,0,0,0,409,410,
-		1,0,0,0,410,412,1,0,0,0,411,409,1,0,0,0,412,444,5,190,0,0,413,414,5,70,
-		0,0,414,444,3,110,55,0,415,416,5,71,0,0,416,444,3,110,55,0,417,418,5,72,
-		0,0,418,419,5,46,0,0,419,444,3,108,54,0,420,421,5,72,0,0,421,422,5,73,
-		0,0,422,423,3,110,55,0,423,424,3,106,53,0,424,444,1,0,0,0,425,426,5,75,
-		0,0,426,444,3,110,55,0,427,428,5,76,0,0,428,444,3,110,55,0,429,430,5,74,
-		0,0,430,444,3,110,55,0,431,432,5,77,0,0,432,433,3,110,55,0,433,434,3,106,
-		53,0,434,444,1,0,0,0,435,436,5,78,0,0,436,437,3,110,55,0,437,438,5,73,
-		0,0,438,439,3,110,55,0,439,440,3,106,53,0,440,444,1,0,0,0,441,442,5,79,
-		0,0,442,444,3,116,58,0,443,404,1,0,0,0,443,413,1,0,0,0,443,415,1,0,0,0,
-		443,417,1,0,0,0,443,420,1,0,0,0,443,425,1,0,0,0,443,427,1,0,0,0,443,429,
-		1,0,0,0,443,431,1,0,0,0,443,435,1,0,0,0,443,441,1,0,0,0,444,47,1,0,0,0,
-		445,446,5,80,0,0,446,447,3,116,58,0,447,448,5,51,0,0,448,449,3,116,58,
-		0,449,453,5,189,0,0,450,452,3,50,25,0,451,450,1,0,0,0,452,455,1,0,0,0,
-		453,451,1,0,0,0,453,454,1,0,0,0,454,456,1,0,0,0,455,453,1,0,0,0,456,457,
-		5,190,0,0,457,49,1,0,0,0,458,459,5,81,0,0,459,497,3,116,58,0,460,461,5,
-		70,0,0,461,497,3,110,55,0,462,463,5,82,0,0,463,464,5,59,0,0,464,497,5,
-		61,0,0,465,466,5,82,0,0,466,497,3,110,55,0,467,468,5,163,0,0,468,469,3,
-		110,55,0,469,470,3,106,53,0,470,497,1,0,0,0,471,472,5,83,0,0,472,497,3,
-		110,55,0,473,474,5,55,0,0,474,497,5,208,0,0,475,476,5,56,0,0,476,497,3,
-		108,54,0,477,478,5,86,0,0,478,480,3,110,55,0,479,481,5,87,0,0,480,479,
-		1,0,0,0,480,481,1,0,0,0,481,497,1,0,0,0,482,483,5,57,0,0,483,484,3,36,
-		18,0,484,485,3,108,54,0,485,486,5,59,0,0,486,487,5,81,0,0,487,488,5,60,
-		0,0,488,497,1,0,0,0,489,490,5,88,0,0,490,494,3,110,55,0,491,492,5,89,0,
-		0,492,493,5,120,0,0,493,495,5,56,0,0,494,491,1,0,0,0,494,495,1,0,0,0,495,
-		497,1,0,0,0,496,458,1,0,0,0,496,460,1,0,0,0,496,462,1,0,0,0,496,465,1,
-		0,0,0,496,467,1,0,0,0,496,471,1,0,0,0,496,473,1,0,0,0,496,475,1,0,0,0,
-		496,477,1,0,0,0,496,482,1,0,0,0,496,489,1,0,0,0,497,51,1,0,0,0,498,499,
-		5,208,0,0,499,500,3,110,55,0,500,501,5,59,0,0,501,503,3,110,55,0,502,504,
-		5,193,0,0,503,502,1,0,0,0,503,504,1,0,0,0,504,53,1,0,0,0,505,506,5,99,
-		0,0,506,507,3,116,58,0,507,511,5,189,0,0,508,510,3,56,28,0,509,508,1,0,
-		0,0,510,513,1,0,0,0,511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,513,
-		511,1,0,0,0,514,515,5,190,0,0,515,55,1,0,0,0,516,517,5,100,0,0,517,607,
-		3,110,55,0,518,519,5,101,0,0,519,521,3,110,55,0,520,522,5,102,0,0,521,
-		520,1,0,0,0,521,522,1,0,0,0,522,525,1,0,0,0,523,524,5,47,0,0,524,526,3,
-		110,55,0,525,523,1,0,0,0,525,526,1,0,0,0,526,529,1,0,0,0,527,528,5,64,
-		0,0,528,530,3,110,55,0,529,527,1,0,0,0,529,530,1,0,0,0,530,607,1,0,0,0,
-		531,533,5,173,0,0,532,534,5,209,0,0,533,532,1,0,0,0,533,534,1,0,0,0,534,
-		537,1,0,0,0,535,536,5,127,0,0,536,538,3,110,55,0,537,535,1,0,0,0,537,538,
-		1,0,0,0,538,607,1,0,0,0,539,540,5,173,0,0,540,607,5,184,0,0,541,542,5,
-		174,0,0,542,607,3,110,55,0,543,544,5,175,0,0,544,607,3,110,55,0,545,546,
-		5,176,0,0,546,547,5,65,0,0,547,607,5,208,0,0,548,549,5,177,0,0,549,553,
-		5,189,0,0,550,552,3,30,15,0,551,550,1,0,0,0,552,555,1,0,0,0,553,551,1,
-		0,0,0,553,554,1,0,0,0,554,556,1,0,0,0,555,553,1,0,0,0,556,607,5,190,0,
-		0,557,558,5,177,0,0,558,559,5,185,0,0,559,560,3,116,58,0,560,561,5,186,
-		0,0,561,562,3,110,55,0,562,607,1,0,0,0,563,564,5,178,0,0,564,607,3,110,
-		55,0,565,566,5,179,0,0,566,571,3,110,55,0,567,568,5,48,0,0,568,572,5,208,
-		0,0,569,570,5,188,0,0,570,572,3,116,58,0,571,567,1,0,0,0,571,569,1,0,0,
-		0,572,607,1,0,0,0,573,574,5,181,0,0,574,575,5,182,0,0,575,576,3,116,58,
-		0,576,580,5,189,0,0,577,579,3,58,29,0,578,577,1,0,0,0,579,582,1,0,0,0,
-		580,578,1,0,0,0,580,581,1,0,0,0,581,585,1,0,0,0,582,580,1,0,0,0,583,584,
-		5,149,0,0,584,586,3,110,55,0,585,583,1,0,0,0,585,586,1,0,0,0,586,587,1,
-		0,0,0,587,588,5,190,0,0,588,607,1,0,0,0,589,590,5,181,0,0,590,591,5,187,
-		0,0,591,592,3,110,55,0,592,593,5,149,0,0,593,594,3,110,55,0,594,607,1,
-		0,0,0,595,596,5,180,0,0,596,607,3,110,55,0,597,598,5,103,0,0,598,599,5,
-		65,0,0,599,607,5,208,0,0,600,601,5,106,0,0,601,607,3,60,30,0,602,603,5,
-		8,0,0,603,607,5,208,0,0,604,605,5,110,0,0,605,607,5,210,0,0,606,516,1,
-		0,0,0,606,518,1,0,0,0,606,531,1,0,0,0,606,539,1,0,0,0,606,541,1,0,0,0,
-		606,543,1,0,0,0,606,545,1,0,0,0,606,548,1,0,0,0,606,557,1,0,0,0,606,563,
-		1,0,0,0,606,565,1,0,0,0,606,573,1,0,0,0,606,589,1,0,0,0,606,595,1,0,0,
-		0,606,597,1,0,0,0,606,600,1,0,0,0,606,602,1,0,0,0,606,604,1,0,0,0,607,
-		57,1,0,0,0,608,609,5,183,0,0,609,610,3,110,55,0,610,611,3,110,55,0,611,
-		59,1,0,0,0,612,625,5,107,0,0,613,625,5,108,0,0,614,625,5,109,0,0,615,616,
-		5,49,0,0,616,620,5,189,0,0,617,619,3,30,15,0,618,617,1,0,0,0,619,622,1,
-		0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,0,0,0,
-		623,625,5,190,0,0,624,612,1,0,0,0,624,613,1,0,0,0,624,614,1,0,0,0,624,
-		615,1,0,0,0,625,61,1,0,0,0,626,627,5,111,0,0,627,628,3,116,58,0,628,632,
-		5,189,0,0,629,631,3,64,32,0,630,629,1,0,0,0,631,634,1,0,0,0,632,630,1,
-		0,0,0,632,633,1,0,0,0,633,635,1,0,0,0,634,632,1,0,0,0,635,636,5,190,0,
-		0,636,63,1,0,0,0,637,638,5,112,0,0,638,649,3,110,55,0,639,640,5,113,0,
-		0,640,645,3,66,33,0,641,642,5,193,0,0,642,644,3,66,33,0,643,641,1,0,0,
-		0,644,647,1,0,0,0,645,643,1,0,0,0,645,646,1,0,0,0,646,649,1,0,0,0,647,
-		645,1,0,0,0,648,637,1,0,0,0,648,639,1,0,0,0,649,65,1,0,0,0,650,651,3,116,
-		58,0,651,652,3,110,55,0,652,67,1,0,0,0,653,654,5,114,0,0,654,663,3,116,
-		58,0,655,659,5,189,0,0,656,658,3,70,35,0,657,656,1,0,0,0,658,661,1,0,0,
-		0,659,657,1,0,0,0,659,660,1,0,0,0,660,662,1,0,0,0,661,659,1,0,0,0,662,
-		664,5,190,0,0,663,655,1,0,0,0,663,664,1,0,0,0,664,69,1,0,0,0,665,666,5,
-		115,0,0,666,672,3,110,55,0,667,668,5,116,0,0,668,672,3,110,55,0,669,670,
-		5,117,0,0,670,672,3,110,55,0,671,665,1,0,0,0,671,667,1,0,0,0,671,669,1,
-		0,0,0,672,71,1,0,0,0,673,674,5,118,0,0,674,675,3,116,58,0,675,676,5,189,
-		0,0,676,684,3,110,55,0,677,682,3,106,53,0,678,679,5,54,0,0,679,680,3,110,
-		55,0,680,681,3,106,53,0,681,683,1,0,0,0,682,678,1,0,0,0,682,683,1,0,0,
-		0,683,685,1,0,0,0,684,677,1,0,0,0,684,685,1,0,0,0,685,686,1,0,0,0,686,
-		687,5,190,0,0,687,73,1,0,0,0,688,689,5,119,0,0,689,690,3,116,58,0,690,
-		691,5,196,0,0,691,698,3,110,55,0,692,695,5,120,0,0,693,696,5,121,0,0,694,
-		696,5,122,0,0,695,693,1,0,0,0,695,694,1,0,0,0,696,697,1,0,0,0,697,699,
-		3,108,54,0,698,692,1,0,0,0,698,699,1,0,0,0,699,702,1,0,0,0,700,701,5,48,
-		0,0,701,703,5,208,0,0,702,700,1,0,0,0,702,703,1,0,0,0,703,75,1,0,0,0,704,
-		705,5,123,0,0,705,706,3,116,58,0,706,707,5,127,0,0,707,710,3,110,55,0,
-		708,709,5,48,0,0,709,711,5,208,0,0,710,708,1,0,0,0,710,711,1,0,0,0,711,
-		715,1,0,0,0,712,713,5,124,0,0,713,714,5,126,0,0,714,716,5,210,0,0,715,
-		712,1,0,0,0,715,716,1,0,0,0,716,720,1,0,0,0,717,718,5,125,0,0,718,719,
-		5,126,0,0,719,721,5,210,0,0,720,717,1,0,0,0,720,721,1,0,0,0,721,730,1,
-		0,0,0,722,723,5,144,0,0,723,724,5,158,0,0,724,725,3,116,58,0,725,726,5,
-		145,0,0,726,727,5,147,0,0,727,728,5,210,0,0,728,729,5,146,0,0,729,731,
-		1,0,0,0,730,722,1,0,0,0,730,731,1,0,0,0,731,732,1,0,0,0,732,733,5,195,
-		0,0,733,738,3,78,39,0,734,735,5,193,0,0,735,737,3,78,39,0,736,734,1,0,
-		0,0,737,740,1,0,0,0,738,736,1,0,0,0,738,739,1,0,0,0,739,77,1,0,0,0,740,
-		738,1,0,0,0,741,742,5,140,0,0,742,743,5,209,0,0,743,744,5,147,0,0,744,
-		761,3,116,58,0,745,757,5,143,0,0,746,747,5,191,0,0,747,752,3,116,58,0,
-		748,749,5,193,0,0,749,751,3,116,58,0,750,748,1,0,0,0,751,754,1,0,0,0,752,
-		750,1,0,0,0,752,753,1,0,0,0,753,755,1,0,0,0,754,752,1,0,0,0,755,756,5,
-		192,0,0,756,758,1,0,0,0,757,746,1,0,0,0,757,758,1,0,0,0,758,761,1,0,0,
-		0,759,761,3,116,58,0,760,741,1,0,0,0,760,745,1,0,0,0,760,759,1,0,0,0,761,
-		79,1,0,0,0,762,763,5,128,0,0,763,764,5,127,0,0,764,767,3,110,55,0,765,
-		766,5,129,0,0,766,768,3,108,54,0,767,765,1,0,0,0,767,768,1,0,0,0,768,81,
-		1,0,0,0,769,770,5,130,0,0,770,771,5,131,0,0,771,776,3,84,42,0,772,773,
-		5,193,0,0,773,775,3,84,42,0,774,772,1,0,0,0,775,778,1,0,0,0,776,774,1,
-		0,0,0,776,777,1,0,0,0,777,83,1,0,0,0,778,776,1,0,0,0,779,782,5,62,0,0,
-		780,782,3,116,58,0,781,779,1,0,0,0,781,780,1,0,0,0,782,85,1,0,0,0,783,
-		784,5,132,0,0,784,788,5,189,0,0,785,787,3,88,44,0,786,785,1,0,0,0,787,
+		1,55,5,55,1179,8,55,10,55,12,55,1182,9,55,1,56,1,56,1,57,1,57,1,57,3,57,
+		1189,8,57,1,58,1,58,1,58,0,1,110,59,0,2,4,6,8,10,12,14,16,18,20,22,24,
+		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
+		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,
+		116,0,8,1,0,190,191,1,0,15,16,1,0,210,211,1,0,200,201,1,0,198,199,1,0,
+		202,207,1,0,162,168,21,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,65,67,
+		99,101,111,113,114,116,118,122,123,125,127,130,132,141,141,143,147,154,
+		156,169,169,174,188,214,215,1366,0,124,1,0,0,0,2,129,1,0,0,0,4,132,1,0,
+		0,0,6,162,1,0,0,0,8,164,1,0,0,0,10,176,1,0,0,0,12,200,1,0,0,0,14,202,1,
+		0,0,0,16,204,1,0,0,0,18,221,1,0,0,0,20,223,1,0,0,0,22,255,1,0,0,0,24,257,
+		1,0,0,0,26,259,1,0,0,0,28,293,1,0,0,0,30,295,1,0,0,0,32,300,1,0,0,0,34,
+		347,1,0,0,0,36,352,1,0,0,0,38,360,1,0,0,0,40,362,1,0,0,0,42,391,1,0,0,
+		0,44,393,1,0,0,0,46,443,1,0,0,0,48,445,1,0,0,0,50,496,1,0,0,0,52,498,1,
+		0,0,0,54,505,1,0,0,0,56,606,1,0,0,0,58,608,1,0,0,0,60,624,1,0,0,0,62,626,
+		1,0,0,0,64,648,1,0,0,0,66,650,1,0,0,0,68,653,1,0,0,0,70,671,1,0,0,0,72,
+		673,1,0,0,0,74,688,1,0,0,0,76,704,1,0,0,0,78,760,1,0,0,0,80,762,1,0,0,
+		0,82,769,1,0,0,0,84,781,1,0,0,0,86,783,1,0,0,0,88,871,1,0,0,0,90,873,1,
+		0,0,0,92,899,1,0,0,0,94,923,1,0,0,0,96,925,1,0,0,0,98,1092,1,0,0,0,100,
+		1094,1,0,0,0,102,1100,1,0,0,0,104,1107,1,0,0,0,106,1111,1,0,0,0,108,1114,
+		1,0,0,0,110,1158,1,0,0,0,112,1183,1,0,0,0,114,1185,1,0,0,0,116,1190,1,
+		0,0,0,118,123,3,2,1,0,119,123,3,4,2,0,120,123,3,96,48,0,121,123,3,8,4,
+		0,122,118,1,0,0,0,122,119,1,0,0,0,122,120,1,0,0,0,122,121,1,0,0,0,123,
+		126,1,0,0,0,124,122,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,124,1,
+		0,0,0,127,128,5,0,0,1,128,1,1,0,0,0,129,130,5,3,0,0,130,131,5,212,0,0,
+		131,3,1,0,0,0,132,133,5,1,0,0,133,134,3,116,58,0,134,138,5,190,0,0,135,
+		137,3,6,3,0,136,135,1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,
+		0,0,0,139,141,1,0,0,0,140,138,1,0,0,0,141,142,5,191,0,0,142,5,1,0,0,0,
+		143,163,3,12,6,0,144,163,3,16,8,0,145,163,3,20,10,0,146,163,3,26,13,0,
+		147,163,3,32,16,0,148,163,3,40,20,0,149,163,3,44,22,0,150,163,3,48,24,
+		0,151,163,3,54,27,0,152,163,3,62,31,0,153,163,3,68,34,0,154,163,3,72,36,
+		0,155,163,3,74,37,0,156,163,3,76,38,0,157,163,3,80,40,0,158,163,3,82,41,
+		0,159,163,3,86,43,0,160,163,3,90,45,0,161,163,3,8,4,0,162,143,1,0,0,0,
+		162,144,1,0,0,0,162,145,1,0,0,0,162,146,1,0,0,0,162,147,1,0,0,0,162,148,
+		1,0,0,0,162,149,1,0,0,0,162,150,1,0,0,0,162,151,1,0,0,0,162,152,1,0,0,
+		0,162,153,1,0,0,0,162,154,1,0,0,0,162,155,1,0,0,0,162,156,1,0,0,0,162,
+		157,1,0,0,0,162,158,1,0,0,0,162,159,1,0,0,0,162,160,1,0,0,0,162,161,1,
+		0,0,0,163,7,1,0,0,0,164,165,5,214,0,0,165,171,4,4,0,0,166,170,3,116,58,
+		0,167,170,5,4,0,0,168,170,5,52,0,0,169,166,1,0,0,0,169,167,1,0,0,0,169,
+		168,1,0,0,0,170,173,1,0,0,0,171,169,1,0,0,0,171,172,1,0,0,0,172,174,1,
+		0,0,0,173,171,1,0,0,0,174,175,3,10,5,0,175,9,1,0,0,0,176,181,5,190,0,0,
+		177,180,3,10,5,0,178,180,8,0,0,0,179,177,1,0,0,0,179,178,1,0,0,0,180,183,
+		1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,
+		0,184,185,5,191,0,0,185,11,1,0,0,0,186,187,5,5,0,0,187,201,5,212,0,0,188,
+		189,5,6,0,0,189,201,3,116,58,0,190,191,5,7,0,0,191,201,5,209,0,0,192,193,
+		5,8,0,0,193,201,5,209,0,0,194,195,5,9,0,0,195,201,5,209,0,0,196,197,5,
+		10,0,0,197,201,3,116,58,0,198,199,5,11,0,0,199,201,3,14,7,0,200,186,1,
+		0,0,0,200,188,1,0,0,0,200,190,1,0,0,0,200,192,1,0,0,0,200,194,1,0,0,0,
+		200,196,1,0,0,0,200,198,1,0,0,0,201,13,1,0,0,0,202,203,5,208,0,0,203,15,
+		1,0,0,0,204,205,5,12,0,0,205,206,3,116,58,0,206,210,5,190,0,0,207,209,
+		3,18,9,0,208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,0,210,211,1,0,0,
+		0,211,213,1,0,0,0,212,210,1,0,0,0,213,214,5,191,0,0,214,17,1,0,0,0,215,
+		216,5,41,0,0,216,222,5,212,0,0,217,218,5,42,0,0,218,222,3,110,55,0,219,
+		220,5,43,0,0,220,222,3,110,55,0,221,215,1,0,0,0,221,217,1,0,0,0,221,219,
+		1,0,0,0,222,19,1,0,0,0,223,224,5,13,0,0,224,225,3,116,58,0,225,229,5,190,
+		0,0,226,228,3,22,11,0,227,226,1,0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,
+		229,230,1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,233,5,191,0,0,233,
+		21,1,0,0,0,234,235,5,109,0,0,235,256,3,110,55,0,236,237,5,157,0,0,237,
+		238,3,110,55,0,238,239,3,106,53,0,239,256,1,0,0,0,240,241,5,14,0,0,241,
+		242,3,24,12,0,242,246,5,190,0,0,243,245,3,30,15,0,244,243,1,0,0,0,245,
+		248,1,0,0,0,246,244,1,0,0,0,246,247,1,0,0,0,247,249,1,0,0,0,248,246,1,
+		0,0,0,249,250,5,191,0,0,250,256,1,0,0,0,251,252,5,17,0,0,252,253,5,209,
+		0,0,253,254,5,18,0,0,254,256,3,110,55,0,255,234,1,0,0,0,255,236,1,0,0,
+		0,255,240,1,0,0,0,255,251,1,0,0,0,256,23,1,0,0,0,257,258,7,1,0,0,258,25,
+		1,0,0,0,259,260,5,44,0,0,260,261,3,116,58,0,261,265,5,190,0,0,262,264,
+		3,28,14,0,263,262,1,0,0,0,264,267,1,0,0,0,265,263,1,0,0,0,265,266,1,0,
+		0,0,266,268,1,0,0,0,267,265,1,0,0,0,268,269,5,191,0,0,269,27,1,0,0,0,270,
+		271,5,45,0,0,271,294,3,110,55,0,272,273,5,46,0,0,273,274,5,47,0,0,274,
+		277,3,108,54,0,275,276,5,48,0,0,276,278,3,110,55,0,277,275,1,0,0,0,277,
+		278,1,0,0,0,278,281,1,0,0,0,279,280,5,49,0,0,280,282,5,209,0,0,281,279,
+		1,0,0,0,281,282,1,0,0,0,282,294,1,0,0,0,283,284,5,46,0,0,284,285,5,50,
+		0,0,285,289,5,190,0,0,286,288,3,30,15,0,287,286,1,0,0,0,288,291,1,0,0,
+		0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,
+		294,5,191,0,0,293,270,1,0,0,0,293,272,1,0,0,0,293,283,1,0,0,0,294,29,1,
+		0,0,0,295,296,5,209,0,0,296,298,3,110,55,0,297,299,5,194,0,0,298,297,1,
+		0,0,0,298,299,1,0,0,0,299,31,1,0,0,0,300,301,5,51,0,0,301,302,3,116,58,
+		0,302,303,5,52,0,0,303,304,3,116,58,0,304,308,5,190,0,0,305,307,3,34,17,
+		0,306,305,1,0,0,0,307,310,1,0,0,0,308,306,1,0,0,0,308,309,1,0,0,0,309,
+		311,1,0,0,0,310,308,1,0,0,0,311,312,5,191,0,0,312,33,1,0,0,0,313,314,5,
+		53,0,0,314,348,3,116,58,0,315,316,5,54,0,0,316,317,3,110,55,0,317,322,
+		3,106,53,0,318,319,5,55,0,0,319,320,3,110,55,0,320,321,3,106,53,0,321,
+		323,1,0,0,0,322,318,1,0,0,0,322,323,1,0,0,0,323,348,1,0,0,0,324,325,5,
+		56,0,0,325,348,5,209,0,0,326,327,5,57,0,0,327,348,3,108,54,0,328,329,5,
+		58,0,0,329,330,3,36,18,0,330,331,3,108,54,0,331,332,5,60,0,0,332,333,5,
+		53,0,0,333,337,5,61,0,0,334,335,5,54,0,0,335,336,5,60,0,0,336,338,5,62,
+		0,0,337,334,1,0,0,0,337,338,1,0,0,0,338,348,1,0,0,0,339,341,5,63,0,0,340,
+		342,3,38,19,0,341,340,1,0,0,0,342,343,1,0,0,0,343,341,1,0,0,0,343,344,
+		1,0,0,0,344,348,1,0,0,0,345,346,5,11,0,0,346,348,3,14,7,0,347,313,1,0,
+		0,0,347,315,1,0,0,0,347,324,1,0,0,0,347,326,1,0,0,0,347,328,1,0,0,0,347,
+		339,1,0,0,0,347,345,1,0,0,0,348,35,1,0,0,0,349,350,5,211,0,0,350,353,5,
+		59,0,0,351,353,5,210,0,0,352,349,1,0,0,0,352,351,1,0,0,0,353,37,1,0,0,
+		0,354,355,5,64,0,0,355,361,3,110,55,0,356,357,5,65,0,0,357,361,3,110,55,
+		0,358,359,5,66,0,0,359,361,5,209,0,0,360,354,1,0,0,0,360,356,1,0,0,0,360,
+		358,1,0,0,0,361,39,1,0,0,0,362,363,5,67,0,0,363,364,3,116,58,0,364,368,
+		5,190,0,0,365,367,3,42,21,0,366,365,1,0,0,0,367,370,1,0,0,0,368,366,1,
+		0,0,0,368,369,1,0,0,0,369,371,1,0,0,0,370,368,1,0,0,0,371,372,5,191,0,
+		0,372,41,1,0,0,0,373,374,5,68,0,0,374,392,3,116,58,0,375,376,5,101,0,0,
+		376,392,3,110,55,0,377,378,5,102,0,0,378,380,3,110,55,0,379,381,5,103,
+		0,0,380,379,1,0,0,0,380,381,1,0,0,0,381,392,1,0,0,0,382,383,5,104,0,0,
+		383,384,5,66,0,0,384,392,5,209,0,0,385,386,5,107,0,0,386,392,3,60,30,0,
+		387,388,5,8,0,0,388,392,5,209,0,0,389,390,5,43,0,0,390,392,3,110,55,0,
+		391,373,1,0,0,0,391,375,1,0,0,0,391,377,1,0,0,0,391,382,1,0,0,0,391,385,
+		1,0,0,0,391,387,1,0,0,0,391,389,1,0,0,0,392,43,1,0,0,0,393,394,5,69,0,
+		0,394,395,3,116,58,0,395,399,5,190,0,0,396,398,3,46,23,0,397,396,1,0,0,
+		0,398,401,1,0,0,0,399,397,1,0,0,0,399,400,1,0,0,0,400,402,1,0,0,0,401,
+		399,1,0,0,0,402,403,5,191,0,0,403,45,1,0,0,0,404,405,5,70,0,0,405,409,
+		5,190,0,0,406,408,3,52,26,0,407,406,1,0,0,0,408,411,1,0,0,0,409,407,1,
+		0,0,0,409,410,1,0,0,0,410,412,1,0,0,0,411,409,1,0,0,0,412,444,5,191,0,
+		0,413,414,5,71,0,0,414,444,3,110,55,0,415,416,5,72,0,0,416,444,3,110,55,
+		0,417,418,5,73,0,0,418,419,5,47,0,0,419,444,3,108,54,0,420,421,5,73,0,
+		0,421,422,5,74,0,0,422,423,3,110,55,0,423,424,3,106,53,0,424,444,1,0,0,
+		0,425,426,5,76,0,0,426,444,3,110,55,0,427,428,5,77,0,0,428,444,3,110,55,
+		0,429,430,5,75,0,0,430,444,3,110,55,0,431,432,5,78,0,0,432,433,3,110,55,
+		0,433,434,3,106,53,0,434,444,1,0,0,0,435,436,5,79,0,0,436,437,3,110,55,
+		0,437,438,5,74,0,0,438,439,3,110,55,0,439,440,3,106,53,0,440,444,1,0,0,
+		0,441,442,5,80,0,0,442,444,3,116,58,0,443,404,1,0,0,0,443,413,1,0,0,0,
+		443,415,1,0,0,0,443,417,1,0,0,0,443,420,1,0,0,0,443,425,1,0,0,0,443,427,
+		1,0,0,0,443,429,1,0,0,0,443,431,1,0,0,0,443,435,1,0,0,0,443,441,1,0,0,
+		0,444,47,1,0,0,0,445,446,5,81,0,0,446,447,3,116,58,0,447,448,5,52,0,0,
+		448,449,3,116,58,0,449,453,5,190,0,0,450,452,3,50,25,0,451,450,1,0,0,0,
+		452,455,1,0,0,0,453,451,1,0,0,0,453,454,1,0,0,0,454,456,1,0,0,0,455,453,
+		1,0,0,0,456,457,5,191,0,0,457,49,1,0,0,0,458,459,5,82,0,0,459,497,3,116,
+		58,0,460,461,5,71,0,0,461,497,3,110,55,0,462,463,5,83,0,0,463,464,5,60,
+		0,0,464,497,5,62,0,0,465,466,5,83,0,0,466,497,3,110,55,0,467,468,5,164,
+		0,0,468,469,3,110,55,0,469,470,3,106,53,0,470,497,1,0,0,0,471,472,5,84,
+		0,0,472,497,3,110,55,0,473,474,5,56,0,0,474,497,5,209,0,0,475,476,5,57,
+		0,0,476,497,3,108,54,0,477,478,5,87,0,0,478,480,3,110,55,0,479,481,5,88,
+		0,0,480,479,1,0,0,0,480,481,1,0,0,0,481,497,1,0,0,0,482,483,5,58,0,0,483,
+		484,3,36,18,0,484,485,3,108,54,0,485,486,5,60,0,0,486,487,5,82,0,0,487,
+		488,5,61,0,0,488,497,1,0,0,0,489,490,5,89,0,0,490,494,3,110,55,0,491,492,
+		5,90,0,0,492,493,5,121,0,0,493,495,5,57,0,0,494,491,1,0,0,0,494,495,1,
+		0,0,0,495,497,1,0,0,0,496,458,1,0,0,0,496,460,1,0,0,0,496,462,1,0,0,0,
+		496,465,1,0,0,0,496,467,1,0,0,0,496,471,1,0,0,0,496,473,1,0,0,0,496,475,
+		1,0,0,0,496,477,1,0,0,0,496,482,1,0,0,0,496,489,1,0,0,0,497,51,1,0,0,0,
+		498,499,5,209,0,0,499,500,3,110,55,0,500,501,5,60,0,0,501,503,3,110,55,
+		0,502,504,5,194,0,0,503,502,1,0,0,0,503,504,1,0,0,0,504,53,1,0,0,0,505,
+		506,5,100,0,0,506,507,3,116,58,0,507,511,5,190,0,0,508,510,3,56,28,0,509,
+		508,1,0,0,0,510,513,1,0,0,0,511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,
+		0,0,0,513,511,1,0,0,0,514,515,5,191,0,0,515,55,1,0,0,0,516,517,5,101,0,
+		0,517,607,3,110,55,0,518,519,5,102,0,0,519,521,3,110,55,0,520,522,5,103,
+		0,0,521,520,1,0,0,0,521,522,1,0,0,0,522,525,1,0,0,0,523,524,5,48,0,0,524,
+		526,3,110,55,0,525,523,1,0,0,0,525,526,1,0,0,0,526,529,1,0,0,0,527,528,
+		5,65,0,0,528,530,3,110,55,0,529,527,1,0,0,0,529,530,1,0,0,0,530,607,1,
+		0,0,0,531,533,5,174,0,0,532,534,5,210,0,0,533,532,1,0,0,0,533,534,1,0,
+		0,0,534,537,1,0,0,0,535,536,5,128,0,0,536,538,3,110,55,0,537,535,1,0,0,
+		0,537,538,1,0,0,0,538,607,1,0,0,0,539,540,5,174,0,0,540,607,5,185,0,0,
+		541,542,5,175,0,0,542,607,3,110,55,0,543,544,5,176,0,0,544,607,3,110,55,
+		0,545,546,5,177,0,0,546,547,5,66,0,0,547,607,5,209,0,0,548,549,5,178,0,
+		0,549,553,5,190,0,0,550,552,3,30,15,0,551,550,1,0,0,0,552,555,1,0,0,0,
+		553,551,1,0,0,0,553,554,1,0,0,0,554,556,1,0,0,0,555,553,1,0,0,0,556,607,
+		5,191,0,0,557,558,5,178,0,0,558,559,5,186,0,0,559,560,3,116,58,0,560,561,
+		5,187,0,0,561,562,3,110,55,0,562,607,1,0,0,0,563,564,5,179,0,0,564,607,
+		3,110,55,0,565,566,5,180,0,0,566,571,3,110,55,0,567,568,5,49,0,0,568,572,
+		5,209,0,0,569,570,5,189,0,0,570,572,3,116,58,0,571,567,1,0,0,0,571,569,
+		1,0,0,0,572,607,1,0,0,0,573,574,5,182,0,0,574,575,5,183,0,0,575,576,3,
+		116,58,0,576,580,5,190,0,0,577,579,3,58,29,0,578,577,1,0,0,0,579,582,1,
+		0,0,0,580,578,1,0,0,0,580,581,1,0,0,0,581,585,1,0,0,0,582,580,1,0,0,0,
+		583,584,5,150,0,0,584,586,3,110,55,0,585,583,1,0,0,0,585,586,1,0,0,0,586,
+		587,1,0,0,0,587,588,5,191,0,0,588,607,1,0,0,0,589,590,5,182,0,0,590,591,
+		5,188,0,0,591,592,3,110,55,0,592,593,5,150,0,0,593,594,3,110,55,0,594,
+		607,1,0,0,0,595,596,5,181,0,0,596,607,3,110,55,0,597,598,5,104,0,0,598,
+		599,5,66,0,0,599,607,5,209,0,0,600,601,5,107,0,0,601,607,3,60,30,0,602,
+		603,5,8,0,0,603,607,5,209,0,0,604,605,5,111,0,0,605,607,5,211,0,0,606,
+		516,1,0,0,0,606,518,1,0,0,0,606,531,1,0,0,0,606,539,1,0,0,0,606,541,1,
+		0,0,0,606,543,1,0,0,0,606,545,1,0,0,0,606,548,1,0,0,0,606,557,1,0,0,0,
+		606,563,1,0,0,0,606,565,1,0,0,0,606,573,1,0,0,0,606,589,1,0,0,0,606,595,
+		1,0,0,0,606,597,1,0,0,0,606,600,1,0,0,0,606,602,1,0,0,0,606,604,1,0,0,
+		0,607,57,1,0,0,0,608,609,5,184,0,0,609,610,3,110,55,0,610,611,3,110,55,
+		0,611,59,1,0,0,0,612,625,5,108,0,0,613,625,5,109,0,0,614,625,5,110,0,0,
+		615,616,5,50,0,0,616,620,5,190,0,0,617,619,3,30,15,0,618,617,1,0,0,0,619,
+		622,1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,
+		0,0,0,623,625,5,191,0,0,624,612,1,0,0,0,624,613,1,0,0,0,624,614,1,0,0,
+		0,624,615,1,0,0,0,625,61,1,0,0,0,626,627,5,112,0,0,627,628,3,116,58,0,
+		628,632,5,190,0,0,629,631,3,64,32,0,630,629,1,0,0,0,631,634,1,0,0,0,632,
+		630,1,0,0,0,632,633,1,0,0,0,633,635,1,0,0,0,634,632,1,0,0,0,635,636,5,
+		191,0,0,636,63,1,0,0,0,637,638,5,113,0,0,638,649,3,110,55,0,639,640,5,
+		114,0,0,640,645,3,66,33,0,641,642,5,194,0,0,642,644,3,66,33,0,643,641,
+		1,0,0,0,644,647,1,0,0,0,645,643,1,0,0,0,645,646,1,0,0,0,646,649,1,0,0,
+		0,647,645,1,0,0,0,648,637,1,0,0,0,648,639,1,0,0,0,649,65,1,0,0,0,650,651,
+		3,116,58,0,651,652,3,110,55,0,652,67,1,0,0,0,653,654,5,115,0,0,654,663,
+		3,116,58,0,655,659,5,190,0,0,656,658,3,70,35,0,657,656,1,0,0,0,658,661,
+		1,0,0,0,659,657,1,0,0,0,659,660,1,0,0,0,660,662,1,0,0,0,661,659,1,0,0,
+		0,662,664,5,191,0,0,663,655,1,0,0,0,663,664,1,0,0,0,664,69,1,0,0,0,665,
+		666,5,116,0,0,666,672,3,110,55,0,667,668,5,117,0,0,668,672,3,110,55,0,
+		669,670,5,118,0,0,670,672,3,110,55,0,671,665,1,0,0,0,671,667,1,0,0,0,671,
+		669,1,0,0,0,672,71,1,0,0,0,673,674,5,119,0,0,674,675,3,116,58,0,675,676,
+		5,190,0,0,676,684,3,110,55,0,677,682,3,106,53,0,678,679,5,55,0,0,679,680,
+		3,110,55,0,680,681,3,106,53,0,681,683,1,0,0,0,682,678,1,0,0,0,682,683,
+		1,0,0,0,683,685,1,0,0,0,684,677,1,0,0,0,684,685,1,0,0,0,685,686,1,0,0,
+		0,686,687,5,191,0,0,687,73,1,0,0,0,688,689,5,120,0,0,689,690,3,116,58,
+		0,690,691,5,197,0,0,691,698,3,110,55,0,692,695,5,121,0,0,693,696,5,122,
+		0,0,694,696,5,123,0,0,695,693,1,0,0,0,695,694,1,0,0,0,696,697,1,0,0,0,
+		697,699,3,108,54,0,698,692,1,0,0,0,698,699,1,0,0,0,699,702,1,0,0,0,700,
+		701,5,49,0,0,701,703,5,209,0,0,702,700,1,0,0,0,702,703,1,0,0,0,703,75,
+		1,0,0,0,704,705,5,124,0,0,705,706,3,116,58,0,706,707,5,128,0,0,707,710,
+		3,110,55,0,708,709,5,49,0,0,709,711,5,209,0,0,710,708,1,0,0,0,710,711,
+		1,0,0,0,711,715,1,0,0,0,712,713,5,125,0,0,713,714,5,127,0,0,714,716,5,
+		211,0,0,715,712,1,0,0,0,715,716,1,0,0,0,716,720,1,0,0,0,717,718,5,126,
+		0,0,718,719,5,127,0,0,719,721,5,211,0,0,720,717,1,0,0,0,720,721,1,0,0,
+		0,721,730,1,0,0,0,722,723,5,145,0,0,723,724,5,159,0,0,724,725,3,116,58,
+		0,725,726,5,146,0,0,726,727,5,148,0,0,727,728,5,211,0,0,728,729,5,147,
+		0,0,729,731,1,0,0,0,730,722,1,0,0,0,730,731,1,0,0,0,731,732,1,0,0,0,732,
+		733,5,196,0,0,733,738,3,78,39,0,734,735,5,194,0,0,735,737,3,78,39,0,736,
+		734,1,0,0,0,737,740,1,0,0,0,738,736,1,0,0,0,738,739,1,0,0,0,739,77,1,0,
+		0,0,740,738,1,0,0,0,741,742,5,141,0,0,742,743,5,210,0,0,743,744,5,148,
+		0,0,744,761,3,116,58,0,745,757,5,144,0,0,746,747,5,192,0,0,747,752,3,116,
+		58,0,748,749,5,194,0,0,749,751,3,116,58,0,750,748,1,0,0,0,751,754,1,0,
+		0,0,752,750,1,0,0,0,752,753,1,0,0,0,753,755,1,0,0,0,754,752,1,0,0,0,755,
+		756,5,193,0,0,756,758,1,0,0,0,757,746,1,0,0,0,757,758,1,0,0,0,758,761,
+		1,0,0,0,759,761,3,116,58,0,760,741,1,0,0,0,760,745,1,0,0,0,760,759,1,0,
+		0,0,761,79,1,0,0,0,762,763,5,129,0,0,763,764,5,128,0,0,764,767,3,110,55,
+		0,765,766,5,130,0,0,766,768,3,108,54,0,767,765,1,0,0,0,767,768,1,0,0,0,
+		768,81,1,0,0,0,769,770,5,131,0,0,770,771,5,132,0,0,771,776,3,84,42,0,772,
+		773,5,194,0,0,773,775,3,84,42,0,774,772,1,0,0,0,775,778,1,0,0,0,776,774,
+		1,0,0,0,776,777,1,0,0,0,777,83,1,0,0,0,778,776,1,0,0,0,779,782,5,63,0,
+		0,780,782,3,116,58,0,781,779,1,0,0,0,781,780,1,0,0,0,782,85,1,0,0,0,783,
+		784,5,133,0,0,784,788,5,190,0,0,785,787,3,88,44,0,786,785,1,0,0,0,787,
 		790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,791,1,0,0,0,790,788,1,
-		0,0,0,791,792,5,190,0,0,792,87,1,0,0,0,793,794,5,10,0,0,794,804,3,114,
-		57,0,795,796,5,133,0,0,796,801,3,116,58,0,797,798,5,193,0,0,798,800,3,
+		0,0,0,791,792,5,191,0,0,792,87,1,0,0,0,793,794,5,10,0,0,794,804,3,114,
+		57,0,795,796,5,134,0,0,796,801,3,116,58,0,797,798,5,194,0,0,798,800,3,
 		116,58,0,799,797,1,0,0,0,800,803,1,0,0,0,801,799,1,0,0,0,801,802,1,0,0,
 		0,802,805,1,0,0,0,803,801,1,0,0,0,804,795,1,0,0,0,804,805,1,0,0,0,805,
-		872,1,0,0,0,806,807,5,134,0,0,807,872,3,116,58,0,808,809,5,135,0,0,809,
-		872,3,116,58,0,810,811,5,136,0,0,811,812,5,137,0,0,812,813,5,138,0,0,813,
-		872,3,116,58,0,814,817,5,139,0,0,815,816,5,209,0,0,816,818,5,169,0,0,817,
-		815,1,0,0,0,817,818,1,0,0,0,818,819,1,0,0,0,819,820,5,137,0,0,820,821,
-		5,147,0,0,821,872,3,116,58,0,822,823,5,140,0,0,823,824,5,209,0,0,824,825,
-		5,169,0,0,825,826,5,137,0,0,826,827,5,147,0,0,827,872,3,116,58,0,828,829,
-		5,148,0,0,829,830,3,110,55,0,830,834,5,189,0,0,831,833,3,88,44,0,832,831,
+		872,1,0,0,0,806,807,5,135,0,0,807,872,3,116,58,0,808,809,5,136,0,0,809,
+		872,3,116,58,0,810,811,5,137,0,0,811,812,5,138,0,0,812,813,5,139,0,0,813,
+		872,3,116,58,0,814,817,5,140,0,0,815,816,5,210,0,0,816,818,5,170,0,0,817,
+		815,1,0,0,0,817,818,1,0,0,0,818,819,1,0,0,0,819,820,5,138,0,0,820,821,
+		5,148,0,0,821,872,3,116,58,0,822,823,5,141,0,0,823,824,5,210,0,0,824,825,
+		5,170,0,0,825,826,5,138,0,0,826,827,5,148,0,0,827,872,3,116,58,0,828,829,
+		5,149,0,0,829,830,3,110,55,0,830,834,5,190,0,0,831,833,3,88,44,0,832,831,
 		1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,835,1,0,0,0,835,837,1,0,0,
-		0,836,834,1,0,0,0,837,847,5,190,0,0,838,839,5,149,0,0,839,843,5,189,0,
+		0,836,834,1,0,0,0,837,847,5,191,0,0,838,839,5,150,0,0,839,843,5,190,0,
 		0,840,842,3,88,44,0,841,840,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,843,
-		844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,0,846,848,5,190,0,0,847,838,
-		1,0,0,0,847,848,1,0,0,0,848,872,1,0,0,0,849,852,5,141,0,0,850,851,5,158,
-		0,0,851,853,5,100,0,0,852,850,1,0,0,0,852,853,1,0,0,0,853,854,1,0,0,0,
-		854,858,5,189,0,0,855,857,3,88,44,0,856,855,1,0,0,0,857,860,1,0,0,0,858,
+		844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,0,846,848,5,191,0,0,847,838,
+		1,0,0,0,847,848,1,0,0,0,848,872,1,0,0,0,849,852,5,142,0,0,850,851,5,159,
+		0,0,851,853,5,101,0,0,852,850,1,0,0,0,852,853,1,0,0,0,853,854,1,0,0,0,
+		854,858,5,190,0,0,855,857,3,88,44,0,856,855,1,0,0,0,857,860,1,0,0,0,858,
 		856,1,0,0,0,858,859,1,0,0,0,859,861,1,0,0,0,860,858,1,0,0,0,861,872,5,
-		190,0,0,862,863,5,142,0,0,863,867,5,189,0,0,864,866,3,88,44,0,865,864,
+		191,0,0,862,863,5,143,0,0,863,867,5,190,0,0,864,866,3,88,44,0,865,864,
 		1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,870,1,0,0,
-		0,869,867,1,0,0,0,870,872,5,190,0,0,871,793,1,0,0,0,871,806,1,0,0,0,871,
+		0,869,867,1,0,0,0,870,872,5,191,0,0,871,793,1,0,0,0,871,806,1,0,0,0,871,
 		808,1,0,0,0,871,810,1,0,0,0,871,814,1,0,0,0,871,822,1,0,0,0,871,828,1,
-		0,0,0,871,849,1,0,0,0,871,862,1,0,0,0,872,89,1,0,0,0,873,874,5,151,0,0,
-		874,878,5,189,0,0,875,877,3,92,46,0,876,875,1,0,0,0,877,880,1,0,0,0,878,
+		0,0,0,871,849,1,0,0,0,871,862,1,0,0,0,872,89,1,0,0,0,873,874,5,152,0,0,
+		874,878,5,190,0,0,875,877,3,92,46,0,876,875,1,0,0,0,877,880,1,0,0,0,878,
 		876,1,0,0,0,878,879,1,0,0,0,879,881,1,0,0,0,880,878,1,0,0,0,881,882,5,
-		190,0,0,882,91,1,0,0,0,883,884,5,152,0,0,884,889,3,116,58,0,885,886,5,
-		193,0,0,886,888,3,116,58,0,887,885,1,0,0,0,888,891,1,0,0,0,889,887,1,0,
+		191,0,0,882,91,1,0,0,0,883,884,5,153,0,0,884,889,3,116,58,0,885,886,5,
+		194,0,0,886,888,3,116,58,0,887,885,1,0,0,0,888,891,1,0,0,0,889,887,1,0,
 		0,0,889,890,1,0,0,0,890,895,1,0,0,0,891,889,1,0,0,0,892,894,3,94,47,0,
 		893,892,1,0,0,0,894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,900,
 		1,0,0,0,897,895,1,0,0,0,898,900,3,86,43,0,899,883,1,0,0,0,899,898,1,0,
-		0,0,900,93,1,0,0,0,901,902,5,153,0,0,902,924,3,110,55,0,903,904,5,154,
-		0,0,904,924,3,108,54,0,905,906,5,90,0,0,906,907,3,110,55,0,907,908,5,160,
-		0,0,908,909,5,98,0,0,909,924,1,0,0,0,910,911,5,91,0,0,911,924,3,110,55,
-		0,912,913,5,92,0,0,913,914,3,110,55,0,914,915,5,160,0,0,915,916,5,98,0,
-		0,916,924,1,0,0,0,917,918,5,93,0,0,918,924,3,110,55,0,919,920,5,94,0,0,
-		920,924,5,95,0,0,921,922,5,96,0,0,922,924,3,110,55,0,923,901,1,0,0,0,923,
+		0,0,900,93,1,0,0,0,901,902,5,154,0,0,902,924,3,110,55,0,903,904,5,155,
+		0,0,904,924,3,108,54,0,905,906,5,91,0,0,906,907,3,110,55,0,907,908,5,161,
+		0,0,908,909,5,99,0,0,909,924,1,0,0,0,910,911,5,92,0,0,911,924,3,110,55,
+		0,912,913,5,93,0,0,913,914,3,110,55,0,914,915,5,161,0,0,915,916,5,99,0,
+		0,916,924,1,0,0,0,917,918,5,94,0,0,918,924,3,110,55,0,919,920,5,95,0,0,
+		920,924,5,96,0,0,921,922,5,97,0,0,922,924,3,110,55,0,923,901,1,0,0,0,923,
 		903,1,0,0,0,923,905,1,0,0,0,923,910,1,0,0,0,923,912,1,0,0,0,923,917,1,
 		0,0,0,923,919,1,0,0,0,923,921,1,0,0,0,924,95,1,0,0,0,925,926,5,2,0,0,926,
-		927,3,116,58,0,927,928,5,4,0,0,928,929,3,116,58,0,929,933,5,189,0,0,930,
+		927,3,116,58,0,927,928,5,4,0,0,928,929,3,116,58,0,929,933,5,190,0,0,930,
 		932,3,98,49,0,931,930,1,0,0,0,932,935,1,0,0,0,933,931,1,0,0,0,933,934,
-		1,0,0,0,934,936,1,0,0,0,935,933,1,0,0,0,936,937,5,190,0,0,937,97,1,0,0,
-		0,938,939,3,116,58,0,939,940,5,57,0,0,940,941,5,155,0,0,941,942,5,210,
-		0,0,942,1092,1,0,0,0,943,944,3,114,57,0,944,945,5,156,0,0,945,946,3,110,
-		55,0,946,951,3,106,53,0,947,948,5,25,0,0,948,949,3,110,55,0,949,950,3,
-		106,53,0,950,952,1,0,0,0,951,947,1,0,0,0,951,952,1,0,0,0,952,1092,1,0,
-		0,0,953,954,3,114,57,0,954,955,5,157,0,0,955,956,3,110,55,0,956,957,5,
-		158,0,0,957,958,5,208,0,0,958,1092,1,0,0,0,959,960,3,116,58,0,960,984,
-		5,159,0,0,961,962,5,51,0,0,962,985,5,208,0,0,963,973,5,35,0,0,964,965,
-		5,41,0,0,965,966,3,110,55,0,966,970,3,106,53,0,967,969,3,100,50,0,968,
+		1,0,0,0,934,936,1,0,0,0,935,933,1,0,0,0,936,937,5,191,0,0,937,97,1,0,0,
+		0,938,939,3,116,58,0,939,940,5,58,0,0,940,941,5,156,0,0,941,942,5,211,
+		0,0,942,1093,1,0,0,0,943,944,3,114,57,0,944,945,5,157,0,0,945,946,3,110,
+		55,0,946,951,3,106,53,0,947,948,5,26,0,0,948,949,3,110,55,0,949,950,3,
+		106,53,0,950,952,1,0,0,0,951,947,1,0,0,0,951,952,1,0,0,0,952,1093,1,0,
+		0,0,953,954,3,114,57,0,954,955,5,158,0,0,955,956,3,110,55,0,956,957,5,
+		159,0,0,957,958,5,209,0,0,958,1093,1,0,0,0,959,960,3,116,58,0,960,984,
+		5,160,0,0,961,962,5,52,0,0,962,985,5,209,0,0,963,973,5,36,0,0,964,965,
+		5,42,0,0,965,966,3,110,55,0,966,970,3,106,53,0,967,969,3,100,50,0,968,
 		967,1,0,0,0,969,972,1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,974,1,
 		0,0,0,972,970,1,0,0,0,973,964,1,0,0,0,973,974,1,0,0,0,974,978,1,0,0,0,
 		975,977,3,104,52,0,976,975,1,0,0,0,977,980,1,0,0,0,978,976,1,0,0,0,978,
 		979,1,0,0,0,979,982,1,0,0,0,980,978,1,0,0,0,981,983,3,102,51,0,982,981,
 		1,0,0,0,982,983,1,0,0,0,983,985,1,0,0,0,984,961,1,0,0,0,984,963,1,0,0,
-		0,985,1092,1,0,0,0,986,988,5,151,0,0,987,989,3,94,47,0,988,987,1,0,0,0,
-		989,990,1,0,0,0,990,988,1,0,0,0,990,991,1,0,0,0,991,1092,1,0,0,0,992,993,
-		5,151,0,0,993,994,5,152,0,0,994,1092,5,97,0,0,995,996,3,116,58,0,996,997,
-		5,108,0,0,997,998,3,110,55,0,998,1092,1,0,0,0,999,1000,3,116,58,0,1000,
-		1001,5,14,0,0,1001,1002,3,24,12,0,1002,1006,5,189,0,0,1003,1005,3,30,15,
+		0,985,1093,1,0,0,0,986,988,5,152,0,0,987,989,3,94,47,0,988,987,1,0,0,0,
+		989,990,1,0,0,0,990,988,1,0,0,0,990,991,1,0,0,0,991,1093,1,0,0,0,992,993,
+		5,152,0,0,993,994,5,153,0,0,994,1093,5,98,0,0,995,996,3,116,58,0,996,997,
+		5,109,0,0,997,998,3,110,55,0,998,1093,1,0,0,0,999,1000,3,116,58,0,1000,
+		1001,5,14,0,0,1001,1002,3,24,12,0,1002,1006,5,190,0,0,1003,1005,3,30,15,
 		0,1004,1003,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,1,0,
-		0,0,1007,1009,1,0,0,0,1008,1006,1,0,0,0,1009,1010,5,190,0,0,1010,1092,
-		1,0,0,0,1011,1012,3,116,58,0,1012,1013,5,17,0,0,1013,1014,5,208,0,0,1014,
-		1015,5,18,0,0,1015,1016,3,110,55,0,1016,1092,1,0,0,0,1017,1018,3,116,58,
-		0,1018,1020,5,19,0,0,1019,1021,5,197,0,0,1020,1019,1,0,0,0,1020,1021,1,
-		0,0,0,1021,1022,1,0,0,0,1022,1023,3,110,55,0,1023,1092,1,0,0,0,1024,1025,
-		3,116,58,0,1025,1026,5,84,0,0,1026,1027,3,110,55,0,1027,1092,1,0,0,0,1028,
-		1029,3,116,58,0,1029,1030,5,85,0,0,1030,1031,5,126,0,0,1031,1032,3,108,
-		54,0,1032,1033,5,59,0,0,1033,1034,3,110,55,0,1034,1092,1,0,0,0,1035,1036,
-		3,116,58,0,1036,1037,5,172,0,0,1037,1038,5,85,0,0,1038,1092,1,0,0,0,1039,
-		1040,5,20,0,0,1040,1092,5,210,0,0,1041,1042,5,21,0,0,1042,1092,5,210,0,
-		0,1043,1092,5,22,0,0,1044,1045,3,116,58,0,1045,1046,5,23,0,0,1046,1047,
-		5,24,0,0,1047,1048,3,110,55,0,1048,1049,3,106,53,0,1049,1050,5,25,0,0,
-		1050,1051,3,110,55,0,1051,1052,3,106,53,0,1052,1092,1,0,0,0,1053,1054,
-		3,116,58,0,1054,1055,5,26,0,0,1055,1058,5,147,0,0,1056,1059,5,27,0,0,1057,
-		1059,3,110,55,0,1058,1056,1,0,0,0,1058,1057,1,0,0,0,1059,1060,1,0,0,0,
-		1060,1061,5,28,0,0,1061,1062,3,110,55,0,1062,1063,3,106,53,0,1063,1064,
-		5,25,0,0,1064,1065,3,110,55,0,1065,1066,3,106,53,0,1066,1092,1,0,0,0,1067,
-		1068,3,116,58,0,1068,1069,5,29,0,0,1069,1070,3,110,55,0,1070,1071,3,106,
-		53,0,1071,1072,5,18,0,0,1072,1073,3,110,55,0,1073,1092,1,0,0,0,1074,1075,
-		5,30,0,0,1075,1076,3,114,57,0,1076,1077,5,31,0,0,1077,1078,3,114,57,0,
-		1078,1081,3,110,55,0,1079,1080,5,32,0,0,1080,1082,3,110,55,0,1081,1079,
-		1,0,0,0,1081,1082,1,0,0,0,1082,1092,1,0,0,0,1083,1084,5,33,0,0,1084,1085,
-		5,32,0,0,1085,1086,3,110,55,0,1086,1087,3,106,53,0,1087,1088,5,34,0,0,
-		1088,1089,3,110,55,0,1089,1090,3,106,53,0,1090,1092,1,0,0,0,1091,938,1,
-		0,0,0,1091,943,1,0,0,0,1091,953,1,0,0,0,1091,959,1,0,0,0,1091,986,1,0,
-		0,0,1091,992,1,0,0,0,1091,995,1,0,0,0,1091,999,1,0,0,0,1091,1011,1,0,0,
-		0,1091,1017,1,0,0,0,1091,1024,1,0,0,0,1091,1028,1,0,0,0,1091,1035,1,0,
-		0,0,1091,1039,1,0,0,0,1091,1041,1,0,0,0,1091,1043,1,0,0,0,1091,1044,1,
-		0,0,0,1091,1053,1,0,0,0,1091,1067,1,0,0,0,1091,1074,1,0,0,0,1091,1083,
-		1,0,0,0,1092,99,1,0,0,0,1093,1094,5,65,0,0,1094,1095,5,208,0,0,1095,1096,
-		5,150,0,0,1096,1097,3,110,55,0,1097,1098,3,106,53,0,1098,101,1,0,0,0,1099,
-		1100,5,42,0,0,1100,1101,5,37,0,0,1101,1102,5,38,0,0,1102,1103,3,110,55,
-		0,1103,1104,5,39,0,0,1104,1105,3,110,55,0,1105,103,1,0,0,0,1106,1107,5,
-		36,0,0,1107,1108,3,114,57,0,1108,1109,3,110,55,0,1109,105,1,0,0,0,1110,
-		1111,5,160,0,0,1111,1112,5,168,0,0,1112,107,1,0,0,0,1113,1114,5,209,0,
-		0,1114,109,1,0,0,0,1115,1116,6,55,-1,0,1116,1117,5,191,0,0,1117,1118,3,
-		110,55,0,1118,1119,5,192,0,0,1119,1158,1,0,0,0,1120,1121,5,198,0,0,1121,
-		1158,3,110,55,16,1122,1123,5,172,0,0,1123,1158,3,110,55,11,1124,1125,5,
-		148,0,0,1125,1126,3,110,55,0,1126,1127,5,150,0,0,1127,1128,3,110,55,0,
-		1128,1129,5,149,0,0,1129,1130,3,110,55,0,1130,1158,1,0,0,0,1131,1132,3,
-		116,58,0,1132,1141,5,191,0,0,1133,1138,3,110,55,0,1134,1135,5,193,0,0,
-		1135,1137,3,110,55,0,1136,1134,1,0,0,0,1137,1140,1,0,0,0,1138,1136,1,0,
-		0,0,1138,1139,1,0,0,0,1139,1142,1,0,0,0,1140,1138,1,0,0,0,1141,1133,1,
-		0,0,0,1141,1142,1,0,0,0,1142,1143,1,0,0,0,1143,1144,5,192,0,0,1144,1158,
-		1,0,0,0,1145,1147,7,2,0,0,1146,1148,3,112,56,0,1147,1146,1,0,0,0,1147,
-		1148,1,0,0,0,1148,1149,1,0,0,0,1149,1150,5,160,0,0,1150,1158,3,112,56,
-		0,1151,1152,5,210,0,0,1152,1158,3,112,56,0,1153,1158,5,209,0,0,1154,1158,
-		5,210,0,0,1155,1158,5,208,0,0,1156,1158,3,114,57,0,1157,1115,1,0,0,0,1157,
-		1120,1,0,0,0,1157,1122,1,0,0,0,1157,1124,1,0,0,0,1157,1131,1,0,0,0,1157,
-		1145,1,0,0,0,1157,1151,1,0,0,0,1157,1153,1,0,0,0,1157,1154,1,0,0,0,1157,
-		1155,1,0,0,0,1157,1156,1,0,0,0,1158,1179,1,0,0,0,1159,1160,10,15,0,0,1160,
-		1161,5,169,0,0,1161,1178,3,110,55,16,1162,1163,10,14,0,0,1163,1164,7,3,
-		0,0,1164,1178,3,110,55,15,1165,1166,10,13,0,0,1166,1167,7,4,0,0,1167,1178,
-		3,110,55,14,1168,1169,10,12,0,0,1169,1170,7,5,0,0,1170,1178,3,110,55,13,
-		1171,1172,10,10,0,0,1172,1173,5,170,0,0,1173,1178,3,110,55,11,1174,1175,
-		10,9,0,0,1175,1176,5,171,0,0,1176,1178,3,110,55,10,1177,1159,1,0,0,0,1177,
-		1162,1,0,0,0,1177,1165,1,0,0,0,1177,1168,1,0,0,0,1177,1171,1,0,0,0,1177,
-		1174,1,0,0,0,1178,1181,1,0,0,0,1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,
-		111,1,0,0,0,1181,1179,1,0,0,0,1182,1183,7,6,0,0,1183,113,1,0,0,0,1184,
-		1187,3,116,58,0,1185,1186,5,194,0,0,1186,1188,3,116,58,0,1187,1185,1,0,
-		0,0,1187,1188,1,0,0,0,1188,115,1,0,0,0,1189,1190,7,7,0,0,1190,117,1,0,
-		0,0,109,122,124,138,162,169,171,179,181,200,210,221,229,246,255,265,277,
-		281,289,293,298,308,322,337,343,347,352,360,368,380,391,399,409,443,453,
-		480,494,496,503,511,521,525,529,533,537,553,571,580,585,606,620,624,632,
-		645,648,659,663,671,682,684,695,698,702,710,715,720,730,738,752,757,760,
-		767,776,781,788,801,804,817,834,843,847,852,858,867,871,878,889,895,899,
-		923,933,951,970,973,978,982,984,990,1006,1020,1058,1081,1091,1138,1141,
-		1147,1157,1177,1179,1187
+		0,0,1007,1009,1,0,0,0,1008,1006,1,0,0,0,1009,1010,5,191,0,0,1010,1093,
+		1,0,0,0,1011,1012,3,116,58,0,1012,1013,5,17,0,0,1013,1014,5,209,0,0,1014,
+		1015,5,18,0,0,1015,1016,3,110,55,0,1016,1093,1,0,0,0,1017,1018,3,116,58,
+		0,1018,1020,5,19,0,0,1019,1021,5,198,0,0,1020,1019,1,0,0,0,1020,1021,1,
+		0,0,0,1021,1022,1,0,0,0,1022,1023,3,110,55,0,1023,1093,1,0,0,0,1024,1025,
+		3,116,58,0,1025,1026,5,85,0,0,1026,1027,3,110,55,0,1027,1093,1,0,0,0,1028,
+		1029,3,116,58,0,1029,1030,5,86,0,0,1030,1031,5,127,0,0,1031,1032,3,108,
+		54,0,1032,1033,5,60,0,0,1033,1034,3,110,55,0,1034,1093,1,0,0,0,1035,1036,
+		3,116,58,0,1036,1037,5,173,0,0,1037,1038,5,86,0,0,1038,1093,1,0,0,0,1039,
+		1040,5,20,0,0,1040,1093,5,211,0,0,1041,1042,5,21,0,0,1042,1093,5,211,0,
+		0,1043,1093,5,22,0,0,1044,1093,5,23,0,0,1045,1046,3,116,58,0,1046,1047,
+		5,24,0,0,1047,1048,5,25,0,0,1048,1049,3,110,55,0,1049,1050,3,106,53,0,
+		1050,1051,5,26,0,0,1051,1052,3,110,55,0,1052,1053,3,106,53,0,1053,1093,
+		1,0,0,0,1054,1055,3,116,58,0,1055,1056,5,27,0,0,1056,1059,5,148,0,0,1057,
+		1060,5,28,0,0,1058,1060,3,110,55,0,1059,1057,1,0,0,0,1059,1058,1,0,0,0,
+		1060,1061,1,0,0,0,1061,1062,5,29,0,0,1062,1063,3,110,55,0,1063,1064,3,
+		106,53,0,1064,1065,5,26,0,0,1065,1066,3,110,55,0,1066,1067,3,106,53,0,
+		1067,1093,1,0,0,0,1068,1069,3,116,58,0,1069,1070,5,30,0,0,1070,1071,3,
+		110,55,0,1071,1072,3,106,53,0,1072,1073,5,18,0,0,1073,1074,3,110,55,0,
+		1074,1093,1,0,0,0,1075,1076,5,31,0,0,1076,1077,3,114,57,0,1077,1078,5,
+		32,0,0,1078,1079,3,114,57,0,1079,1082,3,110,55,0,1080,1081,5,33,0,0,1081,
+		1083,3,110,55,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,1093,1,0,0,0,
+		1084,1085,5,34,0,0,1085,1086,5,33,0,0,1086,1087,3,110,55,0,1087,1088,3,
+		106,53,0,1088,1089,5,35,0,0,1089,1090,3,110,55,0,1090,1091,3,106,53,0,
+		1091,1093,1,0,0,0,1092,938,1,0,0,0,1092,943,1,0,0,0,1092,953,1,0,0,0,1092,
+		959,1,0,0,0,1092,986,1,0,0,0,1092,992,1,0,0,0,1092,995,1,0,0,0,1092,999,
+		1,0,0,0,1092,1011,1,0,0,0,1092,1017,1,0,0,0,1092,1024,1,0,0,0,1092,1028,
+		1,0,0,0,1092,1035,1,0,0,0,1092,1039,1,0,0,0,1092,1041,1,0,0,0,1092,1043,
+		1,0,0,0,1092,1044,1,0,0,0,1092,1045,1,0,0,0,1092,1054,1,0,0,0,1092,1068,
+		1,0,0,0,1092,1075,1,0,0,0,1092,1084,1,0,0,0,1093,99,1,0,0,0,1094,1095,
+		5,66,0,0,1095,1096,5,209,0,0,1096,1097,5,151,0,0,1097,1098,3,110,55,0,
+		1098,1099,3,106,53,0,1099,101,1,0,0,0,1100,1101,5,43,0,0,1101,1102,5,38,
+		0,0,1102,1103,5,39,0,0,1103,1104,3,110,55,0,1104,1105,5,40,0,0,1105,1106,
+		3,110,55,0,1106,103,1,0,0,0,1107,1108,5,37,0,0,1108,1109,3,114,57,0,1109,
+		1110,3,110,55,0,1110,105,1,0,0,0,1111,1112,5,161,0,0,1112,1113,5,169,0,
+		0,1113,107,1,0,0,0,1114,1115,5,210,0,0,1115,109,1,0,0,0,1116,1117,6,55,
+		-1,0,1117,1118,5,192,0,0,1118,1119,3,110,55,0,1119,1120,5,193,0,0,1120,
+		1159,1,0,0,0,1121,1122,5,199,0,0,1122,1159,3,110,55,16,1123,1124,5,173,
+		0,0,1124,1159,3,110,55,11,1125,1126,5,149,0,0,1126,1127,3,110,55,0,1127,
+		1128,5,151,0,0,1128,1129,3,110,55,0,1129,1130,5,150,0,0,1130,1131,3,110,
+		55,0,1131,1159,1,0,0,0,1132,1133,3,116,58,0,1133,1142,5,192,0,0,1134,1139,
+		3,110,55,0,1135,1136,5,194,0,0,1136,1138,3,110,55,0,1137,1135,1,0,0,0,
+		1138,1141,1,0,0,0,1139,1137,1,0,0,0,1139,1140,1,0,0,0,1140,1143,1,0,0,
+		0,1141,1139,1,0,0,0,1142,1134,1,0,0,0,1142,1143,1,0,0,0,1143,1144,1,0,
+		0,0,1144,1145,5,193,0,0,1145,1159,1,0,0,0,1146,1148,7,2,0,0,1147,1149,
+		3,112,56,0,1148,1147,1,0,0,0,1148,1149,1,0,0,0,1149,1150,1,0,0,0,1150,
+		1151,5,161,0,0,1151,1159,3,112,56,0,1152,1153,5,211,0,0,1153,1159,3,112,
+		56,0,1154,1159,5,210,0,0,1155,1159,5,211,0,0,1156,1159,5,209,0,0,1157,
+		1159,3,114,57,0,1158,1116,1,0,0,0,1158,1121,1,0,0,0,1158,1123,1,0,0,0,
+		1158,1125,1,0,0,0,1158,1132,1,0,0,0,1158,1146,1,0,0,0,1158,1152,1,0,0,
+		0,1158,1154,1,0,0,0,1158,1155,1,0,0,0,1158,1156,1,0,0,0,1158,1157,1,0,
+		0,0,1159,1180,1,0,0,0,1160,1161,10,15,0,0,1161,1162,5,170,0,0,1162,1179,
+		3,110,55,16,1163,1164,10,14,0,0,1164,1165,7,3,0,0,1165,1179,3,110,55,15,
+		1166,1167,10,13,0,0,1167,1168,7,4,0,0,1168,1179,3,110,55,14,1169,1170,
+		10,12,0,0,1170,1171,7,5,0,0,1171,1179,3,110,55,13,1172,1173,10,10,0,0,
+		1173,1174,5,171,0,0,1174,1179,3,110,55,11,1175,1176,10,9,0,0,1176,1177,
+		5,172,0,0,1177,1179,3,110,55,10,1178,1160,1,0,0,0,1178,1163,1,0,0,0,1178,
+		1166,1,0,0,0,1178,1169,1,0,0,0,1178,1172,1,0,0,0,1178,1175,1,0,0,0,1179,
+		1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,0,0,0,1181,111,1,0,0,0,1182,
+		1180,1,0,0,0,1183,1184,7,6,0,0,1184,113,1,0,0,0,1185,1188,3,116,58,0,1186,
+		1187,5,195,0,0,1187,1189,3,116,58,0,1188,1186,1,0,0,0,1188,1189,1,0,0,
+		0,1189,115,1,0,0,0,1190,1191,7,7,0,0,1191,117,1,0,0,0,109,122,124,138,
+		162,169,171,179,181,200,210,221,229,246,255,265,277,281,289,293,298,308,
+		322,337,343,347,352,360,368,380,391,399,409,443,453,480,494,496,503,511,
+		521,525,529,533,537,553,571,580,585,606,620,624,632,645,648,659,663,671,
+		682,684,695,698,702,710,715,720,730,738,752,757,760,767,776,781,788,801,
+		804,817,834,843,847,852,858,867,871,878,889,895,899,923,933,951,970,973,
+		978,982,984,990,1006,1020,1059,1082,1092,1139,1142,1148,1158,1178,1180,
+		1188
 	};
 
 	public static readonly ATN _ATN =

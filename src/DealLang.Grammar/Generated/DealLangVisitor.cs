@@ -1070,6 +1070,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitAntitheticItem([NotNull] DealLangParser.AntitheticItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>sobolItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitSobolItem([NotNull] DealLangParser.SobolItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by the <c>gbmItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
 	/// </summary>

@@ -51,6 +51,14 @@ public sealed class StochasticPaths : IPathSource
     readonly bool drawsDeflation;
     readonly int marketFactor;
 
+    // Every factor a drawn rate, one regime: nothing reads a factor's per-period shocks, only its path shock, so each
+    // path draws the k path shocks directly, Z = L ξ (docs/language.md §10, "Factors"), instead of k normals a period.
+    readonly bool direct;
+
+    // `sobol`: the digital shift of each Sobol dimension (factors, then drawn defaults), drawn from the seed once, and
+    // null without `sobol` (docs/language.md §10, "Sobol points").
+    readonly uint[]? sobolShift;
+
     // Drawn defaults: party, loadings, √(1 − Σβ²), and the hazard's pieces: from segmentStart[d][i] years on the
     // hazard is hazard[d][i] = −ln(1 − PD_i), with cumulative[d][i] the cumulative hazard at its start.
     readonly DefaultModel[] defaults;
@@ -172,6 +180,7 @@ public sealed class StochasticPaths : IPathSource
         }
 
         jumpFactors = [.. jumps];
+        direct = lowerStress is null && Array.TrueForAll(factors, f => f.Process == FactorProcess.DrawnRate);
         jumpMean = new double[jumpFactors.Length][];
         jumpNone = new double[jumpFactors.Length][];
         for (int j = 0; j < jumpFactors.Length; j++)
@@ -259,6 +268,16 @@ public sealed class StochasticPaths : IPathSource
         }
 
         DefaultInputs = inputs;
+        if (s.Sobol)
+        {
+            if (s.Antithetic || !direct || k + defaults.Length > SobolPoints.MaxDimensions)
+            {
+                throw Bad($"'sobol' needs every factor a drawn rate, one regime, no 'antithetic' and at most {SobolPoints.MaxDimensions} factors and drawn defaults together");
+            }
+
+            sobolShift = SobolShift(seed, k + defaults.Length);
+        }
+
         newWork = _ => new Work(deal, scenario, plan, k);
     }
 
@@ -279,8 +298,20 @@ public sealed class StochasticPaths : IPathSource
         Work w = works.GetValue(into, newWork);
         uint stream = spec.Antithetic ? (uint)(path >> 1) : (uint)path;
         var rng = new PathStream(Seed, stream, spec.Antithetic && (path & 1) == 1);
-        DrawFactors(ref rng, w, into);
-        DrawDefaults(ref rng, w);
+        if (sobolShift is not null)
+        {
+            DrawPathShocks((uint)path, w);
+        }
+        else if (direct)
+        {
+            DrawPathShocks(ref rng, w);
+        }
+        else
+        {
+            DrawFactors(ref rng, w, into);
+        }
+
+        DrawDefaults(ref rng, w, (uint)path);
         DrawRecoveries(ref rng, w);
 
         double market = marketFactor >= 0 ? Drawn(factors[marketFactor], w.Shock[marketFactor]) : scenario.MarketRentDeflation;
@@ -335,6 +366,72 @@ public sealed class StochasticPaths : IPathSource
             MarketRentDeflation = w.Market,
             Stochastic = null,
         };
+    }
+
+    /// <summary>True when each path draws its factors' path shocks directly (every factor a drawn rate, one regime):
+    /// k normals a path rather than k a period.</summary>
+    public bool DrawsPathShocksDirectly => direct;
+
+    /// <summary>Every factor a drawn rate and one regime: the path shocks Z = L ξ from k independent normals ξ, the
+    /// same joint distribution as the per-period sum Σ_t √(Δ_t / T) L ξ_t (its covariance L (Σ_t Δ_t / T) Lᵀ = LLᵀ).</summary>
+    void DrawPathShocks(ref PathStream rng, Work w)
+    {
+        for (int f = 0; f < factors.Length; f++)
+        {
+            w.Xi[f] = rng.Normal();
+        }
+
+        Correlate(w);
+    }
+
+    /// <summary>The path shocks Z = L ξ from the normals in <see cref="Work.Xi"/>.</summary>
+    void Correlate(Work w)
+    {
+        int k = factors.Length;
+        double[] shock = w.Shock, xi = w.Xi, l = lowerNormal;
+        for (int i = 0; i < k; i++)
+        {
+            double z = 0;
+            for (int j = 0; j <= i; j++)
+            {
+                z += l[(i * k) + j] * xi[j];
+            }
+
+            shock[i] = z;
+        }
+    }
+
+    /// <summary>True when path i's path shocks and default normals come from point i of the randomised Sobol sequence.</summary>
+    public bool UsesSobol => sobolShift is not null;
+
+    /// <summary>The digital shift of the first <paramref name="dimensions"/> Sobol dimensions under
+    /// <paramref name="seed"/>: dimension j's is the first word of the Philox block with counter (j, 0, 0, 1), a counter
+    /// no path stream uses (theirs end in 0), under the seed's key.</summary>
+    public static uint[] SobolShift(ulong seed, int dimensions)
+    {
+        var shift = new uint[dimensions];
+        for (int j = 0; j < dimensions; j++)
+        {
+            shift[j] = Philox.Block((uint)j, 0, 0, 1, (uint)seed, (uint)(seed >> 32)).X0;
+        }
+
+        return shift;
+    }
+
+    /// <summary>Dimension <paramref name="dimension"/> of point <paramref name="point"/>, shifted, as a standard normal:
+    /// Φ⁻¹(((x ⊕ shift) + ½) / 2³²), never Φ⁻¹ of 0 or 1.</summary>
+    double SobolNormal(uint point, int dimension) =>
+        NormalQuantile.Inverse(((SobolPoints.Point(point, dimension) ^ sobolShift![dimension]) + 0.5) * (1.0 / 4294967296.0));
+
+    /// <summary>As the direct draw, ξ from point <paramref name="point"/>'s first k dimensions.</summary>
+    void DrawPathShocks(uint point, Work w)
+    {
+        for (int f = 0; f < factors.Length; f++)
+        {
+            w.Xi[f] = SobolNormal(point, f);
+        }
+
+        Correlate(w);
     }
 
     /// <summary>Period by period: the regime switch, the factors' correlated shocks, the jump counts, and each index
@@ -433,13 +530,15 @@ public sealed class StochasticPaths : IPathSource
     /// <summary>Each drawn party's default date: Z = Σ β_k Z_k + √(1 − Σβ²) η, the survival draw S = Φ(−Z) (a
     /// uniform), the time τ with H(τ) = −ln S (a constant hazard: τ = ln S / ln(1 − PD) years), and the date
     /// closing + ⌈365 τ⌉ days when it falls in the run.</summary>
-    void DrawDefaults(ref PathStream rng, Work w)
+    void DrawDefaults(ref PathStream rng, Work w, uint point)
     {
         Date?[] dates = w.Scenario.PartyDefaults;
+        int k = factors.Length;
         for (int d = 0; d < defaults.Length; d++)
         {
             double[] beta = defaults[d].Loadings;
-            double z = idiosyncratic[d] * rng.Normal();
+            double eta = sobolShift is null ? rng.Normal() : SobolNormal(point, k + d);
+            double z = idiosyncratic[d] * eta;
             for (int f = 0; f < beta.Length; f++)
             {
                 z += beta[f] * w.Shock[f];

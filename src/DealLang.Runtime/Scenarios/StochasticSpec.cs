@@ -25,6 +25,11 @@ public sealed record StochasticSpec(
 
     /// <summary>The seed used when neither the scenario nor the command line says.</summary>
     public const ulong DefaultSeed = 1;
+
+    /// <summary>Path i's factors' path shocks and drawn defaults' normals come from point i of a Sobol sequence with
+    /// a digital shift drawn from the seed (<c>sobol</c>), not from its Philox stream; only with every factor a drawn
+    /// rate, one regime and no <see cref="Antithetic"/>.</summary>
+    public bool Sobol { get; init; }
 }
 
 /// <summary>What a factor moves.</summary>

@@ -15,6 +15,7 @@ public sealed class McFromFilesTests : IDisposable
     private static readonly string HyperionMc = Path.Combine(RepoPaths.Examples, "hyperion-mc.scenarios");
     private static readonly string CoreWeave = Path.Combine(RepoPaths.Examples, "coreweave-ddtl2.deal");
     private static readonly string Valid019 = Path.Combine(RepoPaths.Root, "tests/corpus/valid/019-stochastic-loan-warehouse-run-by-mc.deal");
+    private static readonly string Valid020 = Path.Combine(RepoPaths.Root, "tests/corpus/valid/020-stochastic-sobol-campus.deal");
 
     private readonly string folder = Directory.CreateTempSubdirectory("deallang-mcfiles-").FullName;
 
@@ -97,6 +98,24 @@ public sealed class McFromFilesTests : IDisposable
 
         Assert.Equal(run.Out, CliHarness.Run("mc", Valid019, "--scenario", "Stochastic", "--format", "csv", "--paths", "500", "--seed", "19", "--threads", "1").Out);
         Assert.NotEqual(run.Out, CliHarness.Run("mc", Valid019, "--scenario", "Stochastic", "--format", "csv", "--seed", "20").Out);
+    }
+
+    [Fact]
+    public void ASobolScenarioRunsTheSameOnOneAndTwoThreadsInShardsAndReplayed()
+    {
+        // Valid 020's 'sobol' scenario: path i is Sobol point i under the seed's digital shift, computed alone, so
+        // threads and shards see the same numbers; a replayed path is its row of the run.
+        string[] Args(params string[] more) => ["mc", Valid020, "--scenario", "Quasi", "--paths", "1024", .. more];
+        CliOutcome one = CliHarness.Run(Args("--threads", "1"));
+        CliOutcome two = CliHarness.Run(Args("--threads", "2"));
+        Assert.True(one.Exit == ExitCodes.Ok, one.ToString());
+        Assert.Equal(one.Out, two.Out);
+        Assert.StartsWith("Campus: Monte Carlo, scenario Quasi, 1,024 paths, seed 7\n", one.Out.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.StartsWith("note: scenario Quasi uses sobol: the ± are plain Monte Carlo standard errors", one.Err, StringComparison.Ordinal);
+        AssertShardsMergeTo(one.Out, i => Args("--threads", "1", "--shard", $"{i}/4", "--out", Path.Combine(folder, $"q{i}.json")), "q");
+        Assert.NotEqual(one.Out, CliHarness.Run(Args("--seed", "8")).Out); // another seed, another shift
+        CliOutcome replayed = CliHarness.Run(Args("--replay-path", "517"));
+        Assert.True(replayed.Exit == ExitCodes.Ok, replayed.ToString());
     }
 
     private static double Percent(string text) =>

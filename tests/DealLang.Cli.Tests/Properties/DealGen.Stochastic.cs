@@ -3,8 +3,8 @@ using static DealLang.Cli.Tests.Properties.GenHelpers;
 
 namespace DealLang.Cli.Tests.Properties;
 
-/// <summary>A stochastic scenario (docs/language.md §10, "Stochastic scenarios"), within its limits: paths, seed and
-/// antithetic, each maybe; on each index a GBM, an OU toward a level in its unit, a log-OU to its trend, or none, and
+/// <summary>A stochastic scenario (docs/language.md §10, "Stochastic scenarios"), within its limits: paths and seed,
+/// each maybe, and antithetic or sobol or neither (sobol kept only where it fits: no index process or jumps, no regimes); on each index a GBM, an OU toward a level in its unit, a log-OU to its trend, or none, and
 /// maybe jumps; a drawn deflation on each facility's value and on market_rent, maybe; a correlation between the
 /// first two factors (any in [−100%, 100%] makes a 2 × 2 matrix that can hold), with a stress one and regimes
 /// together or neither; and a drawn default for each party, maybe, with a PD and loadings of at most 70% on the
@@ -15,16 +15,17 @@ internal static partial class DealGen
         from head in All([
             Maybe(Gen.Int[1, 100_000].Select(n => "paths " + Text(n))),
             Maybe(Gen.Int[0, 1_000_000].Select(s => "seed " + Text(s))),
-            Maybe(Gen.Const("antithetic")),
         ])
+        from variance in Gen.OneOf(Gen.Const(""), Gen.Const("antithetic"), Gen.Const("sobol"))
         from processes in All(f.IndexNames.Select(IndexProcess))
         from deflations in All(f.FacilityNames.Select(x => x + ".value").Append("market_rent").Select(DrawnDeflation))
         let factors = processes.Concat(deflations).Select(p => p.Factor).Where(x => x.Length > 0).ToArray()
         from correlation in factors.Length < 2 ? Gen.Const("") : Maybe(Correlate(factors[0], factors[1]))
         from defaults in All(f.PartyNames.Select(p => Maybe(DrawnDefault(f, p, factors))))
+        let sobolFits = processes.All(p => p.Factor.Length == 0) && !correlation.Contains("regimes", StringComparison.Ordinal)
         select Join([
             $"scenario {name} for {f.Name} {{",
-            .. head.Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults)
+            .. head.Append(variance == "sobol" && !sobolFits ? "" : variance).Concat(processes.Select(p => p.Text)).Concat(deflations.Select(d => d.Text)).Append(correlation).Concat(defaults)
                 .Where(l => l.Trim().Length > 0).SelectMany(l => l.Split('\n')).Select(l => "  " + l.Trim()),
             "}",
         ]);

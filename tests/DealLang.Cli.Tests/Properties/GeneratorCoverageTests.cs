@@ -35,7 +35,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("pro_rata", @"pro_rata \{ pay T\d\.interest  pay T\d"), ("sweep", @"sweep \S+ of rest to T\d"),
         ("distribute a share", @"distribute \S+ of rest to Eq"), ("compute units", @"\d+ gpus \* \S+ per gpu_hour \* \d+ hours"),
         ("trips after", @"trips after \d"), ("cures after", @"cures after \d"),
-        ("stochastic paths and seed", @"\n  (paths|seed) \d+\n"), ("antithetic", @"\n  antithetic\n"), ("gbm", @" gbm drift -?\S+ per year volatility "),
+        ("stochastic paths and seed", @"\n  (paths|seed) \d+\n"), ("antithetic", @"\n  antithetic\n"), ("sobol", @"\n  sobol\n"), ("gbm", @" gbm drift -?\S+ per year volatility "),
         ("reverts to a level", @" reverts to \d\S* (per gpu_hour )?speed "), ("reverts to trend", @" reverts to trend speed "),
         ("jumps", @" jumps \S+ per year down "), ("drawn deflation", @"\.value deflate \S+ per year volatility "),
         ("drawn market rent", @"market_rent deflate \S+ per year volatility "), ("correlate", @"\n  correlate \S+ with \S+ -?\d"),

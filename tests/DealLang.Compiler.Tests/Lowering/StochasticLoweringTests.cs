@@ -12,6 +12,7 @@ public sealed class StochasticLoweringTests
 {
     private static readonly string Valid017 = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "corpus", "valid", "017-stochastic-rents-rates-and-defaults.deal"));
     private static readonly string Valid018 = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "corpus", "valid", "018-stochastic-campus-value-and-market-rent.deal"));
+    private static readonly string Valid020 = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "corpus", "valid", "020-stochastic-sobol-campus.deal"));
 
     private static DealModel Model(string text)
     {
@@ -53,7 +54,7 @@ public sealed class StochasticLoweringTests
     {
         StochasticSpec s = Model(Valid018).Scenarios[1].Stochastic!;
 
-        Assert.Equal((1_000_000, 7UL, false), (s.Paths, s.Seed, s.Antithetic));
+        Assert.Equal((1_000_000, 7UL, false, false), (s.Paths, s.Seed, s.Antithetic, s.Sobol));
         Assert.Equal(
             [new FactorSpec("Site.value", FactorTarget.FacilityDeflation, 0, FactorProcess.DrawnRate) { LongRun = 0.04, Volatility = 0.03 },
              new FactorSpec("market_rent", FactorTarget.MarketRentDeflation, 0, FactorProcess.DrawnRate) { LongRun = 0.03, Volatility = 0.04 }],
@@ -61,6 +62,16 @@ public sealed class StochasticLoweringTests
         Assert.Equal([1, 0.7, 0.7, 1], s.Correlation!.Normal);
         Assert.Null(s.Correlation.Stress);
         Assert.Equal([0.4, 0.4], s.Defaults.Single().Loadings);
+    }
+
+    [Fact]
+    public void SobolIsLoweredBesideTheDrawnRates()
+    {
+        // Valid 020: 'sobol' with two drawn rates and a drawn default (three Sobol dimensions).
+        StochasticSpec s = Model(Valid020).Scenarios[1].Stochastic!;
+        Assert.Equal((4096, 7UL, false, true), (s.Paths, s.Seed, s.Antithetic, s.Sobol));
+        Assert.Equal(2, s.Factors.Length);
+        Assert.Single(s.Defaults);
     }
 
     [Fact]

@@ -10,12 +10,15 @@ namespace DealLang.Runner.Tests.MonteCarlo;
 /// every drawn number as it was. The hashes were taken at c313836, before those changes, over every kind of draw: GBM,
 /// OU, log-OU to trend with Poisson jumps, correlated shocks with Markov regimes, antithetic pairs, copula defaults with
 /// a constant hazard and with a term structure. A change of the documented formulas changes them on purpose: re-pin
-/// with the reason in the commit.
+/// with the reason in the commit. Drawn-rate factors' path shocks, drawn directly since issue 10's "direct path shocks"
+/// (k normals a path instead of k a period: the same distribution, other numbers), are pinned by
+/// <see cref="DrawnRatesKeepTheirBits"/>, taken when that change was made.
 /// </summary>
 public class DrawBitsTests
 {
     const ulong PinnedDraws = 7228837610508055851UL;
     const ulong PinnedQuantiles = 12367410988677436694UL;
+    const ulong PinnedDirect = 581051311723050903UL;
 
     [Fact]
     public void EveryKindOfDrawKeepsItsBits()
@@ -64,6 +67,50 @@ public class DrawBitsTests
         }
 
         Assert.Equal(PinnedDraws, hash.Value);
+    }
+
+    [Fact]
+    public void DrawnRatesKeepTheirBits()
+    {
+        // A facility's value deflation and the market-rent deflation, correlated 70%, antithetic, one regime (so the path
+        // shocks are drawn directly, Z = L ξ), two drawn defaults loading on them, one with a drawn recovery: the drawn
+        // rates, default dates and recovery of 4,000 paths.
+        DealDescription deal = TestDeals.Make(
+            Schedule.Boundaries(new Date(2026, 1, 1), new Date(2030, 1, 1), Frequency.Quarterly), Frequency.Quarterly, DayCount.Act360,
+            parties: [new PartyInfo("Lab", "BB-", 0.04, 0.3), new PartyInfo("Hyperscaler", "AAA", 0.001, 0.6)],
+            facilities: [TestDeals.StraightLine(1000, 120, 0.2, new Date(2026, 1, 1))],
+            indices: [new IndexInfo("Rent", 2.0, 0.10, null, [])]);
+        FactorSpec[] factors =
+        [
+            new("Campus.value", FactorTarget.FacilityDeflation, 0, FactorProcess.DrawnRate) { LongRun = 0.04, Volatility = 0.03 },
+            new("market_rent", FactorTarget.MarketRentDeflation, 0, FactorProcess.DrawnRate) { LongRun = 0.03, Volatility = 0.04 },
+        ];
+        DefaultModel[] defaults =
+        [
+            new(0, 0.04, [0.4, 0.3]) { Recovery = new RecoveryBeta(0.4, 0.2) },
+            new(1, 0.01, [0.1, -0.2]),
+        ];
+        var spec = new StochasticSpec(null, null, true, factors, new CorrelationSpec([1, 0.7, 0.7, 1], null, 0, 0), defaults);
+        ScenarioSpec scenario = ScenarioSpec.AsWritten(deal) with { Name = "Mc", Stochastic = spec };
+        var source = new StochasticPaths(deal, scenario, 42, 4_000);
+        Assert.True(source.DrawsPathShocksDirectly);
+        var inputs = new PathInputs(deal);
+        var hash = new Fnv();
+        for (int p = 0; p < source.Count; p++)
+        {
+            source.Fill(p, inputs);
+            ScenarioSpec drawn = source.Drawn(inputs);
+            hash.Add(BitConverter.DoubleToUInt64Bits(drawn.FacilityStress[0].DeflatePerYear));
+            hash.Add(BitConverter.DoubleToUInt64Bits(drawn.MarketRentDeflation));
+            foreach (Date? date in drawn.PartyDefaults)
+            {
+                hash.Add(date is { } x ? (ulong)Date.DaysBetween(deal.Closing, x) : ulong.MaxValue);
+            }
+
+            hash.Add(BitConverter.DoubleToUInt64Bits(drawn.PartyRecoveries[0] ?? double.NaN));
+        }
+
+        Assert.Equal(PinnedDirect, hash.Value);
     }
 
     [Fact]

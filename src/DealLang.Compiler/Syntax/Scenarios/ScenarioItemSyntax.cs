@@ -51,6 +51,9 @@ public sealed record SeedSyntax(ulong Seed, SourceSpan Span) : ScenarioItemSynta
 /// <summary><c>antithetic</c>: path 2k+1 mirrors path 2k's draws.</summary>
 public sealed record AntitheticSyntax(SourceSpan Span) : ScenarioItemSyntax(Span);
 
+/// <summary><c>sobol</c>: path i's factor shocks and default normals from point i of a randomised Sobol sequence.</summary>
+public sealed record SobolSyntax(SourceSpan Span) : ScenarioItemSyntax(Span);
+
 /// <summary>An index's process: <c>H100Rent gbm drift -10% per year volatility 30% per year</c>
 /// (<see cref="Drift"/> set), <c>Sofr reverts to 4% speed 50% per year volatility 1% per year</c> (Ornstein–Uhlenbeck:
 /// <see cref="Toward"/> set, its volatility in the index's unit), or <c>H100Rent reverts to trend speed 100% per year
