@@ -7,8 +7,8 @@ public static partial class DiagnosticCatalogue
 {
     /// <summary>DL0700: an imported deal has the same name as the deal that imports it or as another imported
     /// deal; entities are named by their deal's name, so two of one name cannot be told apart.</summary>
-    public static Diagnostic EntityNameClash(SourceSpan span, string name, SourceSpan first) =>
-        Error("DL0700", span, $"deal '{name}' is imported, but a deal named '{name}' is already declared at {first}; each entity of a chain needs its own deal name");
+    public static Diagnostic EntityNameClash(SourceSpan span, string name, SourceSpan other) =>
+        Error("DL0700", span, $"deal '{name}' has the same name as the imported deal declared at {other}; each entity of a chain needs its own deal name");
 
     /// <summary>DL0701: holdings go round in a circle (a deal holds a deal that, directly or through others,
     /// holds it): no entity could run first. The message names the circle.</summary>
@@ -32,7 +32,10 @@ public static partial class DiagnosticCatalogue
     /// <summary>DL0705: a holding's face amount is more than the held tranche's balance (or its commitment) or not
     /// above zero.</summary>
     public static Diagnostic HoldingFaceOutOfRange(SourceSpan span, string holding, string tranche, double face, double balance) =>
-        Error("DL0705", span, $"holding '{holding}' has a face of {face:0.##}, but tranche '{tranche}' is {balance:0.##}; a face amount is more than 0 and at most the tranche's balance");
+        Error("DL0705", span, $"holding '{holding}' has a face of {Millions(face)}, but tranche '{tranche}' is {Millions(balance)}; a face amount is more than 0 and at most the tranche's balance");
+
+    private static string Millions(double amount) =>
+        (amount / 1e6).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) + "m";
 
     /// <summary>DL0706: a holding gives both a share and a face amount, or neither (it must say how much it holds,
     /// once).</summary>

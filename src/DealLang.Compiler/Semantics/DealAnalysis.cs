@@ -90,6 +90,10 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
     /// (docs/language.md §5 "holding"); empty for a deal that imports no deal.</summary>
     public IReadOnlyDictionary<string, DealAnalysis> Entities { get; init; } = new Dictionary<string, DealAnalysis>();
 
+    /// <summary>Whether an imported deal was left out of the chain for its name (DL0700): a holding of an entity not
+    /// found may be one of it, so "no such deal" would only repeat that error.</summary>
+    public bool EntityNameClash { get; init; }
+
     /// <summary>What each holding holds, once bound: the entity's analysis and the tranche or equity symbol in it.</summary>
     public Dictionary<HoldingSyntax, HeldTarget> Held { get; } = new(ReferenceEqualityComparer.Instance);
 

@@ -51,6 +51,7 @@ internal static class SemanticAnalyzer
         HashSet<CompilationUnitSyntax> imported = ImportClosure(files, dealUnit);
         var entities = new List<(CompilationUnitSyntax Unit, DealSyntax Deal)>();
         var names = new Dictionary<string, DealSyntax>(StringComparer.Ordinal) { [deal.Name?.Text ?? ""] = deal };
+        var clashing = new HashSet<CompilationUnitSyntax>(ReferenceEqualityComparer.Instance);
         for (int i = 1; i < deals.Count; i++)
         {
             DealSyntax other = deals[i].Deal;
@@ -65,7 +66,11 @@ internal static class SemanticAnalyzer
             }
             else if (names.TryGetValue(other.Name?.Text ?? "", out DealSyntax? first))
             {
-                diagnostics.Add(DiagnosticCatalogue.EntityNameClash(at, other.Name?.Text ?? "", first.Name?.Span ?? first.Span));
+                // Reported in the importing deal's file when the clash is with it (the file the analyst is editing).
+                bool withDeal = ReferenceEquals(first, deal);
+                clashing.Add(deals[i].Unit);
+                diagnostics.Add(DiagnosticCatalogue.EntityNameClash(
+                    withDeal ? first.Name?.Span ?? first.Span : at, other.Name?.Text ?? "", withDeal ? at : first.Name?.Span ?? first.Span));
             }
             else
             {
@@ -74,10 +79,12 @@ internal static class SemanticAnalyzer
             }
         }
 
-        var scenarios = files.SelectMany(u => SyntaxWalk.Safe(u.Scenarios)).ToList();
+        // A clashing file's scenarios are its deal's, which is not analysed: they would only repeat DL0700.
+        var scenarios = files.Where(u => !clashing.Contains(u)).SelectMany(u => SyntaxWalk.Safe(u.Scenarios)).ToList();
         if (entities.Count == 0)
         {
-            return AnalyzeDeal(dealUnit, deal, earlier, [.. scenarios], new Dictionary<string, DealAnalysis>(StringComparer.Ordinal), diagnostics);
+            DealAnalysis alone = AnalyzeDeal(dealUnit, deal, earlier, [.. scenarios], new Dictionary<string, DealAnalysis>(StringComparer.Ordinal), diagnostics, clashing.Count > 0);
+            return alone;
         }
 
         // Each entity is analysed after those it holds (ChainOrder), with theirs in scope; the deal itself last.
@@ -97,7 +104,7 @@ internal static class SemanticAnalyzer
             // with theirs) are declared in it too, unless it declares the name itself: Meta is one Meta everywhere.
             IEnumerable<DealAnalysis> visible = main ? chain : Held(entity).Select(h => analysed.GetValueOrDefault(h)).OfType<DealAnalysis>();
             DealSyntax withImports = WithImportedParties(entity, visible);
-            DealAnalysis analysis = AnalyzeDeal(unit, withImports, earlier, own, analysed, diagnostics);
+            DealAnalysis analysis = AnalyzeDeal(unit, withImports, earlier, own, analysed, diagnostics, clashing.Count > 0);
             analysed[name] = analysis;
             if (main)
             {
@@ -113,7 +120,7 @@ internal static class SemanticAnalyzer
 
     private static DealAnalysis AnalyzeDeal(
         CompilationUnitSyntax unit, DealSyntax deal, SourceSpan[] earlier, ImmutableArray<ScenarioSyntax> scenarios,
-        IReadOnlyDictionary<string, DealAnalysis> entities, DiagnosticBag diagnostics)
+        IReadOnlyDictionary<string, DealAnalysis> entities, DiagnosticBag diagnostics, bool nameClash)
     {
         var analysis = new DealAnalysis(unit, deal, SymbolTable.Declare(deal, diagnostics))
         {
@@ -122,6 +129,7 @@ internal static class SemanticAnalyzer
             EarlierErrors = earlier,
             Scenarios = scenarios,
             Entities = new Dictionary<string, DealAnalysis>(entities, StringComparer.Ordinal),
+            EntityNameClash = nameClash,
         };
 
         Binder.Bind(analysis, diagnostics);

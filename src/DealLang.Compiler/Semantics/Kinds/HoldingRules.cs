@@ -33,7 +33,7 @@ internal sealed class HoldingRules : DeclarationRules<HoldingSyntax>
         if (!analysis.Entities.TryGetValue(entity.Text, out DealAnalysis? held))
         {
             // In a circle of holdings (DL0701) the entity is not analysed before the holder: said once already.
-            if (!IsInCircle(binder.Diagnostics, entity))
+            if (!IsInCircle(binder.Diagnostics, entity) && !analysis.EntityNameClash)
             {
                 binder.Diagnostics.Add(DiagnosticCatalogue.UnknownEntity(entity.Span, name, entity.Text, NameSuggestions.Closest(entity.Text, analysis.Entities.Keys)));
             }
