@@ -114,4 +114,18 @@ public class ChainTests
         Assert.True(chain.Of("Spv", "TenantGone").Tranches[0].PrincipalLoss > 0);
         Assert.True(chain.Of("Parent", "TenantGone").Holdings[0].Received < chain.Of("Parent", "Base").Holdings[0].Received);
     }
+
+    [Fact]
+    public void A_top_scenarios_index_lever_moves_the_same_index_in_every_entity_that_has_it()
+    {
+        // The SPV declares Sofr at 4%; the parent names it through the import and shifts it by +100bp. The SPV's
+        // ledger shows 5% at every period start, as the parent's does: one index path for the chain.
+        string spv = Spv().Replace("party Sponsor { }", "party Sponsor { }\n  index Sofr { level 4% }", StringComparison.Ordinal);
+        string parent = Parent + "\nscenario RatesUp for Parent { Sofr shift +100bp }\n";
+        using var chain = new SmallChain(parent, ("spv.deal", spv));
+
+        Assert.Equal(0.04, chain.Ledger("Spv", "Base", "Sofr", 0), 1e-15);
+        Assert.Equal(0.05, chain.Ledger("Spv", "RatesUp", "Sofr", 0), 1e-15);
+        Assert.Equal(0.05, chain.Ledger("Parent", "RatesUp", "Sofr", 1), 1e-15);
+    }
 }
