@@ -64,4 +64,13 @@ public sealed class ChainCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "Spv.TenantDefault.ledger." + extension)));
         Assert.True(File.Exists(Path.Combine(_folder, "Parent.summary." + extension)));
     }
+
+    [Fact]
+    public void Mc_refuses_a_chain_rather_than_run_the_holder_alone()
+    {
+        var outcome = CliHarness.Run("mc", Parent, "--scenario", "Base", "--paths", "10");
+
+        Assert.Equal(ExitCodes.UsageError, outcome.Exit);
+        Assert.Contains("a chain of deals runs with 'deallang run'", outcome.Err, StringComparison.Ordinal);
+    }
 }

@@ -32,7 +32,11 @@ public sealed class PathSourceEquivalenceTests
 
     static void AssertEquivalent(string file, string text)
     {
-        var compiled = DealCompiler.Compile(file, text, new Compiler.Emit.CompileOptions { UseDiskCache = false });
+        var options = new Compiler.Emit.CompileOptions { UseDiskCache = false };
+        // A generated deal may import the held SPV of its holdings (DealGen.Holdings.cs), which only memory holds.
+        var compiled = file == "generated.deal"
+            ? DealCompiler.Compile(Compilation.Create(SourceDocument.FromText(file, text), Properties.PipelineInvariants.Held), options)
+            : DealCompiler.Compile(file, text, options);
         Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
         DealDescription deal = DescriptionOf(compiled.Compiled.Image, compiled.Compiled.TypeName);
 

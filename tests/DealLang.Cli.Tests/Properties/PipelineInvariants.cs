@@ -18,7 +18,7 @@ internal static partial class PipelineInvariants
     private static readonly CompileOptions InMemory = new() { UseDiskCache = false };
 
     /// <summary>The files a generated deal may import: the held SPV of its holdings (DealGen.Holdings.cs).</summary>
-    private static readonly InMemorySourceFiles Held = new InMemorySourceFiles().Add(DealGen.HeldPath, DealGen.HeldDeal);
+    internal static readonly InMemorySourceFiles Held = new InMemorySourceFiles().Add(DealGen.HeldPath, DealGen.HeldDeal);
 
     private static Compilation Compilation(string text) => DealLang.Compiler.Compilation.Create(SourceDocument.FromText(File, text), Held);
 
