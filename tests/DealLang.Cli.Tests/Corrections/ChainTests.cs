@@ -128,4 +128,26 @@ public class ChainTests
         Assert.Equal(0.05, chain.Ledger("Spv", "RatesUp", "Sofr", 0), 1e-15);
         Assert.Equal(0.05, chain.Ledger("Parent", "RatesUp", "Sofr", 1), 1e-15);
     }
+
+    [Fact]
+    public void A_monthly_holder_of_a_quarterly_entity_receives_in_the_months_its_payments_fall_in_and_not_after_its_maturity()
+    {
+        // The parent pays monthly and ends on 2027-01-01; the SPV pays semiannually to 2028-01-01. Its payments of
+        // 2026-07-01 and 2027-01-01 fall in the parent's 6th and 12th months; the other months receive nothing; its
+        // payments of 2027-07-01 and 2028-01-01 are after the parent's last period end: outside, 0.4 x (27.5 + 26.25)
+        // = 21.5m of notes payments, never received.
+        string monthly = Parent.Replace("maturity 2028-01-01 pay annual", "maturity 2027-01-01 pay monthly", StringComparison.Ordinal)
+            .Replace("amortize linear maturity 2028-01-01", "amortize linear maturity 2027-01-01", StringComparison.Ordinal);
+        using var chain = new SmallChain(monthly, ("spv.deal", Spv()));
+
+        for (int t = 0; t < 12; t++)
+        {
+            double expected = t switch { 5 => 0.4 * (5e6 + 25e6), 11 => 0.4 * (3.75e6 + 25e6), _ => 0.0 };
+            Assert.Equal(expected, chain.Ledger("Parent", "Base", "receipts Bonds", t), Cent);
+        }
+
+        var (spv, _) = chain.Runner.Buffers(0);
+        var entities = chain.Outcomes[0].Entities;
+        Assert.Equal(21.5e6, new HoldingFlows(entities[1].Deal, entities[1].Deal.Holdings[0], entities[0].Deal).Outside(spv), Cent);
+    }
 }
