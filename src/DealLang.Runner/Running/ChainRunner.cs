@@ -83,16 +83,46 @@ public sealed class ChainRunner
             throw new ArgumentException($"Scenario '{scenario.Name}' is stochastic: a chain of entities runs deterministic scenarios only (docs/language.md §14).", nameof(scenario));
         }
 
+        ScenarioSpec[] specs = Prepare(scenario);
+        RunPrepared(specs);
         var results = ImmutableArray.CreateBuilder<EntityOutcome>(entities.Length);
         for (int e = 0; e < entities.Length; e++)
         {
             Entity entity = entities[e];
-            ScenarioSpec spec = e == entities.Length - 1 ? scenario : ChainScenarios.For(entity.Deal, entity.Scenarios, Top, scenario);
-            RunPath(entity, spec);
-            results.Add(new EntityOutcome(entity.Deal, entity.Program.Layout, ScenarioRunner.Outcome(entity.Deal, entity.Index, entity.Result, spec, entity.Inputs)));
+            results.Add(new EntityOutcome(entity.Deal, entity.Program.Layout, ScenarioRunner.Outcome(entity.Deal, entity.Index, entity.Result, specs[e], entity.Inputs)));
         }
 
         return new ChainOutcome(scenario.Name, results.MoveToImmutable());
+    }
+
+    /// <summary>Each entity's scenario (run order) for <paramref name="scenario"/> of the top deal: worked out once per
+    /// scenario, so that running the chain's path (<see cref="RunPrepared"/>) allocates nothing.</summary>
+    public ScenarioSpec[] Prepare(ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var specs = new ScenarioSpec[entities.Length];
+        for (int e = 0; e < entities.Length; e++)
+        {
+            specs[e] = e == entities.Length - 1 ? scenario : ChainScenarios.For(entities[e].Deal, entities[e].Scenarios, Top, scenario);
+        }
+
+        return specs;
+    }
+
+    /// <summary>The chain's path under <paramref name="specs"/> (from <see cref="Prepare"/>): every entity in run order,
+    /// into its reused buffers (<see cref="Buffers"/>), allocating nothing.</summary>
+    public void RunPrepared(ScenarioSpec[] specs)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        if (specs.Length != entities.Length)
+        {
+            throw new ArgumentException($"The chain has {entities.Length} entities, not {specs.Length}.", nameof(specs));
+        }
+
+        for (int e = 0; e < entities.Length; e++)
+        {
+            RunPath(entities[e], specs[e]);
+        }
     }
 
     /// <summary>One entity on this path: its scenario's inputs, its holdings' rows from the entities run before it,

@@ -36,8 +36,12 @@ public sealed class SmallChain : IDisposable
         }
 
         Runner = new ChainRunner([.. _hosts.Select((h, i) => (h.Program, (IReadOnlyList<ScenarioSpec>)[.. models[i].Scenarios]))], fullLedger: true, checkCash: true);
-        Outcomes = Runner.RunAll(result.Model!.Scenarios);
+        Scenarios = [.. result.Model!.Scenarios];
+        Outcomes = Runner.RunAll(Scenarios);
     }
+
+    /// <summary>The top deal's scenarios, as the runner was given them.</summary>
+    public IReadOnlyList<ScenarioSpec> Scenarios { get; }
 
     public ChainRunner Runner { get; }
 
