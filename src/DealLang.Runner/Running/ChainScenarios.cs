@@ -8,7 +8,8 @@ namespace DealLang.Runner.Running;
 /// top's levers on every party and index the entity has (matched by name: Meta is one Meta in every deal that names
 /// it) laid over it — a default date, a drawn recovery, an index's level, drift, points, launches or shift — and the
 /// top's market-rent deflation when it sets one. Levers on the top's own leases, facilities, contracts and sales stay
-/// the top's. Worked out once per scenario, never per path.
+/// the top's. Worked out once per scenario, never per path. An own scenario that is stochastic is not a path
+/// (a chain runs deterministic scenarios): the entity then runs as written.
 /// </summary>
 public static class ChainScenarios
 {
@@ -18,7 +19,9 @@ public static class ChainScenarios
         ArgumentNullException.ThrowIfNull(own);
         ArgumentNullException.ThrowIfNull(top);
         ArgumentNullException.ThrowIfNull(scenario);
-        ScenarioSpec baseline = own.FirstOrDefault(s => string.Equals(s.Name, scenario.Name, StringComparison.Ordinal)) ?? ScenarioSpec.AsWritten(entity);
+        // An entity's own stochastic scenario of that name is not a path (a chain runs deterministic scenarios): as written.
+        ScenarioSpec baseline = own.FirstOrDefault(s => string.Equals(s.Name, scenario.Name, StringComparison.Ordinal) && s.Stochastic is null)
+            ?? ScenarioSpec.AsWritten(entity);
 
         var defaults = (Date?[])baseline.PartyDefaults.Clone();
         var recoveries = new double?[entity.Parties.Length];
