@@ -6,7 +6,7 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Running;
 
 /// <summary>
-/// Runs the entities of a chain on the same path (docs/language.md §5 "holding", "Entities and scenarios"): each
+/// Runs the entities of a chain on the same path (docs/language.md §5 "holding", §10 "Scenarios in a chain"): each
 /// entity's own compiled program, in dependency order (each after every entity it holds; the top deal last), each
 /// with its own reused path inputs and result buffers. For a scenario of the top deal, each entity's path is its
 /// scenario as <see cref="ChainScenarios"/> maps it (the same default dates and index paths for every party and

@@ -3,8 +3,8 @@ using DealLang.Runtime;
 namespace DealLang.Runner.Running;
 
 /// <summary>
-/// A scenario of the chain's top deal as a scenario of another entity (docs/language.md §5, "Entities and
-/// scenarios"): the entity's own scenario of the same name if it declares one, else the entity as written, with the
+/// A scenario of the chain's top deal as a scenario of another entity (docs/language.md §10, "Scenarios in
+/// a chain"): the entity's own scenario of the same name if it declares one, else the entity as written, with the
 /// top's levers on every party and index the entity has (matched by name: Meta is one Meta in every deal that names
 /// it) laid over it — a default date, a drawn recovery, an index's level, drift, points, launches or shift — and the
 /// top's market-rent deflation when it sets one. Levers on the top's own leases, facilities, contracts and sales stay
