@@ -56,6 +56,7 @@ dealMember
     | loanDecl
     | fleetDecl
     | contractDecl
+    | holdingDecl
     | trancheDecl
     | equityDecl
     | accountDecl
@@ -286,6 +287,20 @@ amortization
     | SCHEDULE LBRACE schedulePoint* RBRACE          # scheduleAmortization
     ;
 
+// holding HyperionNotes { of Hyperion.Notes  face 500m  mark par }: a share or face amount of another entity's
+// tranche, or a share of its equity (docs/language.md §5 "holding"); the entity comes from an imported file.
+holdingDecl
+    : HOLDING name=ident LBRACE holdingItem* RBRACE
+    ;
+
+holdingItem
+    : OF entity=ident DOT member=ident               # heldItem
+    | SHARE expr                                     # shareItem
+    | FACE expr                                      # faceItem
+    | MARK PAR                                       # markParItem
+    | MARK ident                                     # markIndexItem
+    ;
+
 // equity Sponsor { contributed 2.45bn  holders BlueOwl 80%, Meta 20% }
 equityDecl
     : EQUITY name=ident LBRACE equityItem* RBRACE
@@ -506,6 +521,7 @@ ident
     | PREPAYMENT | APPLIED
     | PATHS | SEED | ANTITHETIC | SOBOL | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
+    | HOLDING | SHARE | FACE | MARK | PAR
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -700,6 +716,12 @@ AGAINST       : 'against';
 ADVANCE       : 'advance';
 INVESTMENT_GRADE : 'investment_grade';
 WHILE         : 'while';
+// A holding of another entity's tranche or equity.
+HOLDING       : 'holding';
+SHARE         : 'share';
+FACE          : 'face';
+MARK          : 'mark';
+PAR           : 'par';
 
 LBRACE : '{';
 RBRACE : '}';

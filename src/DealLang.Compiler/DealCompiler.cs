@@ -99,6 +99,16 @@ public static class DealCompiler
         return CompileModel(check.Model, bag, options ?? CompileOptions.Default, CacheKeys.ForDeal(compilation));
     }
 
+    /// <summary>Compiles the other entities of <paramref name="compilation"/>'s chain (<see cref="Compilation.Entities"/>,
+    /// in the order they run), each to its own program, cached by the deal's inputs and the entity's name; empty when
+    /// the deal imports no deal or has errors. Run them with the deal's own program by <c>Runner.Running.ChainRunner</c>.</summary>
+    public static IReadOnlyList<CompileResult> CompileEntities(Compilation compilation, CompileOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(compilation);
+        return [.. compilation.Entities.Select(model =>
+            CompileModel(model, new DiagnosticBag(), options ?? CompileOptions.Default, CacheKeys.ForDeal(compilation, model.Name)))];
+    }
+
     /// <summary>Compiles an already bound deal (tests, tools that build models directly), keyed by its C#.</summary>
     public static CompileResult Compile(DealModel model, CompileOptions? options = null)
     {

@@ -20,15 +20,42 @@ internal static class BuildCommand
 
     private static int Execute(string path, string? emitCs, string? outDir, CliConsole console, CompileOptions options)
     {
-        var result = DealCompiler.Compile(DealFile.Compile(path), options);
+        var compilation = DealFile.Compile(path);
+        var result = DealCompiler.Compile(compilation, options);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
         {
             return result.Model is null ? ExitCodes.DealErrors : ExitCodes.InternalError;
         }
 
-        var compiled = result.Compiled;
+        // A chain: every entity is its own program, written beside the deal's (docs/language.md §5 "holding").
+        var entities = DealCompiler.CompileEntities(compilation, options);
         var outputs = new OutputFiles();
+        foreach (var entity in entities)
+        {
+            DiagnosticPrinter.Print(entity.Diagnostics, console.Error);
+            if (entity.Compiled is not { } e)
+            {
+                return ExitCodes.InternalError;
+            }
+
+            Write(outputs, e, emitCs, outDir);
+        }
+
+        var compiled = result.Compiled;
+        Write(outputs, compiled, emitCs, outDir);
+
+        foreach (string written in outputs.Commit())
+        {
+            console.Out.WriteLine($"wrote {TerminalText.Escape(written)}");
+        }
+
+        console.Out.WriteLine($"{TerminalText.Escape(path)}: compiled {FileStem(compiled.TypeName)} ({compiled.Image.Length:N0} bytes, key {compiled.CacheKey[..12]})");
+        return ExitCodes.Ok;
+    }
+
+    private static void Write(OutputFiles outputs, CompiledDeal compiled, string? emitCs, string? outDir)
+    {
         if (emitCs is not null)
         {
             outputs.Add(Path.Combine(DealFile.EnsureDirectory(emitCs), FileStem(compiled.TypeName) + ".cs"), compiled.Source);
@@ -38,14 +65,6 @@ internal static class BuildCommand
         {
             outputs.Add(Path.Combine(DealFile.EnsureDirectory(outDir), FileStem(compiled.TypeName) + ".dll"), compiled.Image);
         }
-
-        foreach (string written in outputs.Commit())
-        {
-            console.Out.WriteLine($"wrote {TerminalText.Escape(written)}");
-        }
-
-        console.Out.WriteLine($"{TerminalText.Escape(path)}: compiled {FileStem(compiled.TypeName)} ({compiled.Image.Length:N0} bytes, key {compiled.CacheKey[..12]})");
-        return ExitCodes.Ok;
     }
 
     /// <summary>DealLang.Generated.Deal_Hyperion → Deal_Hyperion: the class name, as the file is named.</summary>

@@ -19,7 +19,8 @@ internal static class CheckCommand
 
     private static int Execute(string path, string[] scenarioFiles, CliConsole console)
     {
-        var result = DealCompiler.Check(DealFile.Compile(path, scenarioFiles));
+        var compilation = DealFile.Compile(path, scenarioFiles);
+        var result = DealCompiler.Check(compilation);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Model is null)
         {
@@ -29,7 +30,8 @@ internal static class CheckCommand
         var m = result.Model;
         console.Out.WriteLine(
             $"{TerminalText.Escape(path)}: ok: deal {m.Name}, {m.ScheduledPeriods} {m.Frequency.ToString().ToLowerInvariant()} periods " +
-            $"{m.Closing}..{m.Maturity}" + Workout(m) + $", {m.Tranches.Length} tranche(s), {m.Scenarios.Length} scenario(s)");
+            $"{m.Closing}..{m.Maturity}" + Workout(m) + $", {m.Tranches.Length} tranche(s), {m.Scenarios.Length} scenario(s)"
+            + (compilation.Entities.Count == 0 ? "" : $"; a chain with {string.Join(", ", compilation.Entities.Select(e => e.Name))}, which run before it"));
         return ExitCodes.Ok;
     }
 

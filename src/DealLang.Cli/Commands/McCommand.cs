@@ -91,6 +91,12 @@ internal static class McCommand
             return result.Model is null ? ExitCodes.DealErrors : ExitCodes.InternalError;
         }
 
+        // Run alone, a deal that holds other entities would receive nothing from them: refused, not misreported.
+        if (compilation.Entities.Count > 0)
+        {
+            throw new UsageException($"deal {result.Model!.Name} imports {string.Join(", ", compilation.Entities.Select(e => e.Name))}: a chain of deals runs with 'deallang run' (deterministic scenarios); 'deallang mc' runs one deal");
+        }
+
         using var host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
         IDealProgram program = host.Program;
         DealDescription deal = program.Description;

@@ -54,11 +54,17 @@ internal static class RunCommand
 
     private static int Execute(RunRequest request, CliConsole console, CompileOptions options)
     {
-        var result = DealCompiler.Compile(DealFile.Compile(request.Path, request.ScenarioFiles), options);
+        var compilation = DealFile.Compile(request.Path, request.ScenarioFiles);
+        var result = DealCompiler.Compile(compilation, options);
         DiagnosticPrinter.Print(result.Diagnostics, console.Error);
         if (result.Compiled is null)
         {
             return result.Model is null ? ExitCodes.DealErrors : ExitCodes.InternalError;
+        }
+
+        if (compilation.Entities.Count > 0)
+        {
+            return ExecuteChain(compilation, result, request, console, options);
         }
 
         using var host = DealHost.Load(result.Compiled.Image, result.Compiled.TypeName);
@@ -86,6 +92,74 @@ internal static class RunCommand
         ReportWriter.Write(reports, request.Format, request.OutDir, console);
         return ExitCodes.Ok;
     }
+
+    /// <summary>A deal that imports other deals: every entity compiled to its own program and run in dependency order
+    /// on each scenario of the deal (ChainRunner); ledgers and a summary per entity, then the chain report.</summary>
+    private static int ExecuteChain(Compilation compilation, CompileResult top, RunRequest request, CliConsole console, CompileOptions options)
+    {
+        var compiled = DealCompiler.CompileEntities(compilation, options);
+        foreach (var entity in compiled)
+        {
+            DiagnosticPrinter.Print(entity.Diagnostics, console.Error);
+            if (entity.Compiled is null)
+            {
+                return ExitCodes.InternalError; // the entity checked without errors: anything after is a DealLang bug
+            }
+        }
+
+        var hosts = new List<DealHost>();
+        try
+        {
+            var programs = new List<(IDealProgram, IReadOnlyList<ScenarioSpec>)>();
+            for (int e = 0; e < compiled.Count; e++)
+            {
+                hosts.Add(DealHost.Load(compiled[e].Compiled!.Image, compiled[e].Compiled!.TypeName));
+                programs.Add((hosts[^1].Program, [.. compilation.Entities[e].Scenarios]));
+            }
+
+            hosts.Add(DealHost.Load(top.Compiled!.Image, top.Compiled.TypeName));
+            programs.Add((hosts[^1].Program, [.. top.Model!.Scenarios]));
+            var deal = hosts[^1].Program.Description;
+            var scenarios = SelectScenarios(deal, [.. top.Model.Scenarios], request.Scenario);
+            if (scenarios.Find(StochasticScenario) is { } stochastic)
+            {
+                throw new UsageException($"scenario '{stochastic.Name}' is stochastic; a chain of deals runs deterministic scenarios only");
+            }
+
+            bool showLedgers = request.Ledger || scenarios.Count == 1;
+            var outcomes = new ChainRunner(programs, fullLedger: showLedgers, checkCash: true).RunAll(scenarios);
+            var reports = new List<(string Title, string FileStem, string Text)>();
+            for (int e = 0; e < programs.Count; e++)
+            {
+                var entity = outcomes[0].Entities[e];
+                string name = entity.Deal.Name;
+                if (showLedgers)
+                {
+                    foreach (var outcome in outcomes)
+                    {
+                        reports.Add(($"{name}: scenario {outcome.Scenario}: period ledger", $"{name}.{outcome.Scenario}.ledger",
+                            LedgerReport.Render(entity.Deal, entity.Layout, outcome.Entities[e].Outcome, request.Format)));
+                    }
+                }
+
+                reports.Add(($"{name}: summary by scenario", $"{name}.summary",
+                    SummaryReport.Render(entity.Deal, [.. outcomes.Select(o => o.Entities[e].Outcome)], request.Format)));
+            }
+
+            reports.Add(($"{deal.Name}: the chain by scenario", $"{deal.Name}.chain", ChainReport.Render(outcomes, request.Format)));
+            ReportWriter.Write(reports, request.Format, request.OutDir, console);
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                host.Dispose();
+            }
+        }
+    }
+
+    private static bool StochasticScenario(ScenarioSpec scenario) => scenario.Stochastic is not null;
 
     private static List<ScenarioSpec> SelectScenarios(DealDescription deal, ScenarioSpec[] declared, string name)
     {

@@ -17,8 +17,10 @@ namespace DealLang.Compiler;
 public sealed class Compilation
 {
     private Compilation(
-        IReadOnlyList<CompilationUnitSyntax> units, IReadOnlyList<string> texts, DealModel? model, SemanticModel semanticModel, IReadOnlyList<Diagnostic> diagnostics)
+        IReadOnlyList<CompilationUnitSyntax> units, IReadOnlyList<string> texts, DealModel? model, IReadOnlyList<DealModel> entities,
+        SemanticModel semanticModel, IReadOnlyList<Diagnostic> diagnostics)
     {
+        Entities = entities;
         Units = units;
         Texts = texts;
         Model = model;
@@ -37,6 +39,11 @@ public sealed class Compilation
     /// <summary>The lowered deal, or null when any file holds an error (warnings do not stop it) or the deal holds
     /// a declaration with a misspelt keyword.</summary>
     public DealModel? Model { get; }
+
+    /// <summary>The other entities of the chain when the deal imports files that declare deals (docs/language.md §5
+    /// "holding"): each lowered, in the order they run (each after those it holds; <see cref="Model"/> runs last).
+    /// Empty for a deal that imports no deal, and whenever <see cref="Model"/> is null.</summary>
+    public IReadOnlyList<DealModel> Entities { get; }
 
     public SemanticModel SemanticModel { get; }
 
@@ -67,7 +74,10 @@ public sealed class Compilation
     private static Compilation Analyze(IReadOnlyList<CompilationUnitSyntax> units, IReadOnlyList<string> texts, DiagnosticBag bag)
     {
         DealAnalysis? analysis = SemanticAnalyzer.Analyze(units, bag);
-        DealModel? model = analysis is null || bag.HasErrors || analysis.HasUnknownDeclarations ? null : Lowerer.Lower(analysis);
-        return new Compilation(units, texts, model, SemanticModelBuilder.Build(analysis), bag.Sorted());
+        bool lowers = analysis is not null && !bag.HasErrors && !analysis.HasUnknownDeclarations && !analysis.Chain.Any(e => e.HasUnknownDeclarations);
+        DealModel? model = lowers ? Lowerer.Lower(analysis!) : null;
+        IReadOnlyList<DealModel> entities = lowers ? [.. analysis!.Chain.Select(Lowerer.Lower)] : [];
+        // An imported party or index is checked in each entity that declares or brings it: one message is enough.
+        return new Compilation(units, texts, model, entities, SemanticModelBuilder.Build(analysis), [.. bag.Sorted().Distinct()]);
     }
 }

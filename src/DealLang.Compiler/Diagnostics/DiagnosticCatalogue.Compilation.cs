@@ -36,8 +36,9 @@ public static partial class DiagnosticCatalogue
     public static Diagnostic ImportAfterDeclaration(SourceSpan span, string written) =>
         Error("DL0605", span, $"import \"{written}\" comes after a declaration; put every import at the top of the file");
 
-    /// <summary>DL0606: a second deal in another file of the same compilation (a deal and the files it imports or
-    /// is given with hold one deal between them; DL0401 is the same mistake within one file).</summary>
+    /// <summary>DL0606: a second deal in another file of the same compilation that is not an import of the deal's
+    /// file (a scenario file given beside it; a deal its own file imports is an entity of a chain instead); DL0401 is
+    /// the same mistake within one file.</summary>
     public static Diagnostic DealInAnotherFile(SourceSpan span, string name, string first, SourceSpan firstSpan) =>
         Error("DL0606", span, $"a compilation holds exactly one deal; deal '{name}' comes after deal '{first}' declared at {firstSpan} (a file that imports a deal or is given beside it must not declare another)");
 }

@@ -130,7 +130,7 @@ public static partial class CSharpEmitter
     {
         var model = ctx.Model;
         var slots = InputLayout.Of(model.Facilities.Length, model.Leases.Length, model.Parties.Length, ctx.Sales.Length, model.Indices.Length, model.Contracts.Length,
-            ctx.ProjectsCfads);
+            ctx.ProjectsCfads, model.Holdings.Length);
         string Slot(InputQuantity quantity, int entity) => CSharpLiterals.Int(slots.IndexOf(quantity, entity));
         var facilities = ctx.Components.Of<FacilityComponent>();
         w.Line();
@@ -141,6 +141,12 @@ public static partial class CSharpEmitter
             {
                 w.Line("double[] " + facility.Value + " = input.Series[" + Slot(InputQuantity.FacilityValue, facility.Index) + "];");
             }
+        }
+
+        foreach (var holding in ctx.Components.Of<HoldingComponent>().States)
+        {
+            w.Line("double[] " + holding.ReceiptsIn + " = input.Series[" + Slot(InputQuantity.HoldingReceipts, holding.Index) + "];");
+            w.Line("double[] " + holding.ParIn + " = input.Series[" + Slot(InputQuantity.HoldingPar, holding.Index) + "];");
         }
 
         foreach (var index in ctx.Components.Of<IndexComponent>().States)

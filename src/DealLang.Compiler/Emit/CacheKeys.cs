@@ -40,7 +40,12 @@ public static class CacheKeys
 
     /// <summary>The key of the deal of <paramref name="compilation"/>, from the texts it was read from; null when
     /// the compilation has no texts (trees built by hand) or no deal, and the C# must be emitted to key it.</summary>
-    public static string? ForDeal(Compilation compilation)
+    public static string? ForDeal(Compilation compilation) => ForDeal(compilation, entity: null);
+
+    /// <summary>The key of <paramref name="entity"/>, another entity of <paramref name="compilation"/>'s chain: the
+    /// deal's inputs (which hold every entity's file, imported by it) and the entity's name, since what an entity
+    /// compiles to depends on the chain it is in (the parties and indices it shares).</summary>
+    public static string? ForDeal(Compilation compilation, string? entity)
     {
         ArgumentNullException.ThrowIfNull(compilation);
         if (compilation.Model is not { } model || compilation.Texts.Count != compilation.Units.Count)
@@ -55,6 +60,11 @@ public static class CacheKeys
         }
 
         using var hash = Begin("deal-inputs");
+        if (entity is not null)
+        {
+            Append(hash, "entity", entity);
+        }
+
         foreach (int index in inputs)
         {
             // The full path, so that the same file named from another folder is the same entry.

@@ -24,6 +24,11 @@ internal sealed partial class Lowerer
 
     private ImmutableArray<FleetInfo> LowerFleets() => KindLowerings.LowerAll<FleetInfo>(DeclarationKind.Fleet, this);
 
+    private ImmutableArray<HoldingInfo> LowerHoldings() => KindLowerings.LowerAll<HoldingInfo>(DeclarationKind.Holding, this);
+
+    /// <summary>What a holding holds (bound by its rules; the deal is lowered only without errors, so it is there).</summary>
+    internal HeldTarget HeldOf(HoldingSyntax holding) => _analysis.Held[holding];
+
     private ImmutableArray<ContractInfo> LowerContracts() => KindLowerings.LowerAll<ContractInfo>(DeclarationKind.Contract, this);
 
     private ImmutableArray<TrancheModel> LowerTranches() => KindLowerings.LowerAll<TrancheModel>(DeclarationKind.Tranche, this);

@@ -84,6 +84,10 @@ public sealed record DealModel
     /// <summary>The compute contracts on the fleets (docs/language.md §5 "contract").</summary>
     public ImmutableArray<ContractInfo> Contracts { get; init; } = [];
 
+    /// <summary>The deal's holdings of other entities' tranches and equities (docs/language.md §5 "holding"), in
+    /// declaration order; none unless it declares some.</summary>
+    public ImmutableArray<HoldingInfo> Holdings { get; init; } = [];
+
     /// <summary><c>cfads includes rvg</c>: the RVG counts in CFADS (by default CFADS is recurring cash only).</summary>
     public bool CfadsIncludesRvg { get; init; }
 

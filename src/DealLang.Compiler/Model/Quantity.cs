@@ -76,6 +76,12 @@ public enum Quantity
     LoanDefaulted,
     LoanCoupon,
 
+    // Holding (another entity's tranche or equity the deal holds; docs/language.md §5 "holding").
+    /// <summary><c>H.receipts</c>: what the held entity paid the holding, in this period (a collection, a flow).</summary>
+    HoldingReceipts,
+    /// <summary><c>H.value</c>: the holding's mark at the period's end (par less realised loss, times a price index).</summary>
+    HoldingValue,
+
     // Fleet (GPUs the deal owns; docs/language.md §5 "fleet"). Read before this period's enforcement sales.
     /// <summary><c>F.units</c>: units delivered and not sold (GPUs).</summary>
     FleetUnits,

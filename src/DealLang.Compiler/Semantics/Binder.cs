@@ -37,6 +37,10 @@ internal sealed partial class Binder
 
     private SymbolTable Symbols => _analysis.Symbols;
 
+    internal DealAnalysis Analysis => _analysis;
+
+    internal DiagnosticBag Diagnostics => _diagnostics;
+
     public static void Bind(DealAnalysis analysis, DiagnosticBag diagnostics)
     {
         var binder = new Binder(analysis, diagnostics);

@@ -86,6 +86,21 @@ internal sealed class DealAnalysis(CompilationUnitSyntax unit, DealSyntax deal, 
     /// when the analysis is of one file).</summary>
     public ImmutableArray<ScenarioSyntax> Scenarios { get; init; } = unit.Scenarios.IsDefault ? [] : unit.Scenarios;
 
+    /// <summary>The other entities of the chain analysed before this deal, by deal name: those its holdings may name
+    /// (docs/language.md §5 "holding"); empty for a deal that imports no deal.</summary>
+    public IReadOnlyDictionary<string, DealAnalysis> Entities { get; init; } = new Dictionary<string, DealAnalysis>();
+
+    /// <summary>Whether an imported deal was left out of the chain for its name (DL0700): a holding of an entity not
+    /// found may be one of it, so "no such deal" would only repeat that error.</summary>
+    public bool EntityNameClash { get; init; }
+
+    /// <summary>What each holding holds, once bound: the entity's analysis and the tranche or equity symbol in it.</summary>
+    public Dictionary<HoldingSyntax, HeldTarget> Held { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>On the compilation's deal: the other entities of the chain, each after those it holds (the order
+    /// they run in); empty for a deal that imports no deal.</summary>
+    public IReadOnlyList<DealAnalysis> Chain { get; set; } = [];
+
     /// <summary>The first waterfall declared (a second one is an error).</summary>
     public WaterfallSyntax? Waterfall => SyntaxWalk.Safe(Deal.Declarations).OfType<WaterfallSyntax>().FirstOrDefault();
 

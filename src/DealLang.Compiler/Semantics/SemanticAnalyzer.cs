@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DealLang.Compiler.Diagnostics;
 using DealLang.Compiler.Syntax;
 using DealLang.Runtime;
@@ -45,26 +46,154 @@ internal static class SemanticAnalyzer
         }
 
         (CompilationUnitSyntax dealUnit, DealSyntax deal) = deals[0];
+        // The deals of files the deal's file imports (directly or through others) are the chain's other entities
+        // (docs/language.md §5 "holding"); any other deal is a second deal of the compilation.
+        HashSet<CompilationUnitSyntax> imported = ImportClosure(files, dealUnit);
+        var entities = new List<(CompilationUnitSyntax Unit, DealSyntax Deal)>();
+        var names = new Dictionary<string, DealSyntax>(StringComparer.Ordinal) { [deal.Name?.Text ?? ""] = deal };
+        var clashing = new HashSet<CompilationUnitSyntax>(ReferenceEqualityComparer.Instance);
         for (int i = 1; i < deals.Count; i++)
         {
             DealSyntax other = deals[i].Deal;
             SourceSpan at = other.Name?.Span ?? other.Span;
-            diagnostics.Add(ReferenceEquals(deals[i].Unit, dealUnit)
-                ? DiagnosticCatalogue.MoreThanOneDeal(at, other.Name?.Text ?? "", deal.Name?.Text ?? "")
-                : DiagnosticCatalogue.DealInAnotherFile(at, other.Name?.Text ?? "", deal.Name?.Text ?? "", deal.Name?.Span ?? deal.Span));
+            if (ReferenceEquals(deals[i].Unit, dealUnit))
+            {
+                diagnostics.Add(DiagnosticCatalogue.MoreThanOneDeal(at, other.Name?.Text ?? "", deal.Name?.Text ?? ""));
+            }
+            else if (!imported.Contains(deals[i].Unit) || entities.Exists(e => ReferenceEquals(e.Unit, deals[i].Unit)))
+            {
+                diagnostics.Add(DiagnosticCatalogue.DealInAnotherFile(at, other.Name?.Text ?? "", deal.Name?.Text ?? "", deal.Name?.Span ?? deal.Span));
+            }
+            else if (names.TryGetValue(other.Name?.Text ?? "", out DealSyntax? first))
+            {
+                // Reported in the importing deal's file when the clash is with it (the file the analyst is editing).
+                bool withDeal = ReferenceEquals(first, deal);
+                clashing.Add(deals[i].Unit);
+                diagnostics.Add(DiagnosticCatalogue.EntityNameClash(
+                    withDeal ? first.Name?.Span ?? first.Span : at, other.Name?.Text ?? "", withDeal ? at : first.Name?.Span ?? first.Span));
+            }
+            else
+            {
+                names[other.Name?.Text ?? ""] = other;
+                entities.Add(deals[i]);
+            }
         }
 
-        var analysis = new DealAnalysis(dealUnit, deal, SymbolTable.Declare(deal, diagnostics))
+        // A clashing file's scenarios are its deal's, which is not analysed: they would only repeat DL0700.
+        var scenarios = files.Where(u => !clashing.Contains(u)).SelectMany(u => SyntaxWalk.Safe(u.Scenarios)).ToList();
+        if (entities.Count == 0)
+        {
+            DealAnalysis alone = AnalyzeDeal(dealUnit, deal, earlier, [.. scenarios], new Dictionary<string, DealAnalysis>(StringComparer.Ordinal), diagnostics, clashing.Count > 0);
+            return alone;
+        }
+
+        // Each entity is analysed after those it holds (ChainOrder), with theirs in scope; the deal itself last.
+        var all = new List<(CompilationUnitSyntax Unit, DealSyntax Deal)>(entities) { (dealUnit, deal) };
+        var analysed = new Dictionary<string, DealAnalysis>(StringComparer.Ordinal);
+        var chain = new List<DealAnalysis>();
+        foreach (int i in ChainOrder.Of(all.Select(e => e.Deal).ToList(), diagnostics))
+        {
+            (CompilationUnitSyntax unit, DealSyntax entity) = all[i];
+            string name = entity.Name?.Text ?? "";
+            bool main = ReferenceEquals(entity, deal);
+            // A scenario belongs to the entity its 'for' names; the deal's own takes the rest (DL05xx for a wrong name).
+            ImmutableArray<ScenarioSyntax> own = [.. scenarios.Where(s => main
+                ? !entities.Exists(e => e.Deal.Name?.Text == s.Deal?.Text)
+                : s.Deal?.Text == name)];
+            // The parties and indices of the entities it can see (the deal: all of them; an entity: those it holds,
+            // with theirs) are declared in it too, unless it declares the name itself: Meta is one Meta everywhere.
+            IEnumerable<DealAnalysis> visible = main ? chain : Held(entity).Select(h => analysed.GetValueOrDefault(h)).OfType<DealAnalysis>();
+            DealSyntax withImports = WithImportedParties(entity, visible);
+            DealAnalysis analysis = AnalyzeDeal(unit, withImports, earlier, own, analysed, diagnostics, clashing.Count > 0);
+            analysed[name] = analysis;
+            if (main)
+            {
+                analysis.Chain = chain;
+                return analysis;
+            }
+
+            chain.Add(analysis);
+        }
+
+        return null; // unreachable: the deal itself is always in the order
+    }
+
+    private static DealAnalysis AnalyzeDeal(
+        CompilationUnitSyntax unit, DealSyntax deal, SourceSpan[] earlier, ImmutableArray<ScenarioSyntax> scenarios,
+        IReadOnlyDictionary<string, DealAnalysis> entities, DiagnosticBag diagnostics, bool nameClash)
+    {
+        var analysis = new DealAnalysis(unit, deal, SymbolTable.Declare(deal, diagnostics))
         {
             Frequency = Frequencies.TryParse(deal.Frequency?.Text, out Frequency f) ? f : null,
             DayCount = DayCounts.TryParse(deal.DayCount?.Text, out DayCount dc) ? dc : null,
             EarlierErrors = earlier,
-            Scenarios = [.. files.SelectMany(u => SyntaxWalk.Safe(u.Scenarios))],
+            Scenarios = scenarios,
+            Entities = new Dictionary<string, DealAnalysis>(entities, StringComparer.Ordinal),
+            EntityNameClash = nameClash,
         };
 
         Binder.Bind(analysis, diagnostics);
         TypeChecker.Check(analysis, diagnostics);
         DealChecks.Run(analysis, diagnostics);
         return analysis;
+    }
+
+    /// <summary>The entities a deal's holdings name (as written: each once, in order).</summary>
+    internal static IEnumerable<string> Held(DealSyntax deal) =>
+        SyntaxWalk.Safe(deal.Declarations).OfType<HoldingSyntax>().Select(h => h.Entity?.Text).OfType<string>().Distinct(StringComparer.Ordinal);
+
+    /// <summary>The deal with the parties and indices of <paramref name="visible"/> entities put before its own
+    /// declarations, each name once (its own declaration, else the first entity's): the same party and index in
+    /// every entity that names it, so a scenario's default date or index lever reaches them all.</summary>
+    private static DealSyntax WithImportedParties(DealSyntax deal, IEnumerable<DealAnalysis> visible)
+    {
+        var declared = SyntaxWalk.Safe(deal.Declarations).OfType<NamedDeclarationSyntax>().Select(d => d.Name?.Text).OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        var brought = new List<DeclarationSyntax>();
+        foreach (DealAnalysis entity in visible)
+        {
+            foreach (NamedDeclarationSyntax d in SyntaxWalk.Safe(entity.Deal.Declarations).OfType<NamedDeclarationSyntax>())
+            {
+                if (d is PartySyntax or IndexSyntax && d.Name?.Text is { } name && declared.Add(name))
+                {
+                    brought.Add(d);
+                }
+            }
+        }
+
+        return brought.Count == 0 ? deal : deal with { Declarations = [.. brought, .. SyntaxWalk.Safe(deal.Declarations)] };
+    }
+
+    /// <summary>The files <paramref name="root"/> imports, directly or through others (by the importing file's
+    /// resolved path, as the loader reads them).</summary>
+    private static HashSet<CompilationUnitSyntax> ImportClosure(IReadOnlyList<CompilationUnitSyntax> files, CompilationUnitSyntax root)
+    {
+        var byIdentity = new Dictionary<string, CompilationUnitSyntax>(StringComparer.Ordinal);
+        foreach (CompilationUnitSyntax unit in files)
+        {
+            byIdentity.TryAdd(ImportPaths.Identity(unit.Span.Path), unit);
+        }
+
+        var closure = new HashSet<CompilationUnitSyntax>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<CompilationUnitSyntax>([root]);
+        while (stack.Count > 0)
+        {
+            CompilationUnitSyntax unit = stack.Pop();
+            foreach (ImportSyntax import in SyntaxWalk.Safe(unit.Imports))
+            {
+                if (import.Misplaced || import.Path is not { } written || ImportPaths.Problem(written.Value) is not null)
+                {
+                    continue;
+                }
+
+                if (byIdentity.TryGetValue(ImportPaths.Identity(ImportPaths.Resolve(unit.Span.Path, written.Value)), out var target)
+                    && !ReferenceEquals(target, root) && closure.Add(target))
+                {
+                    stack.Push(target);
+                }
+            }
+        }
+
+        return closure;
     }
 }

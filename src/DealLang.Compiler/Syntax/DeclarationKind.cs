@@ -14,6 +14,7 @@ public enum DeclarationKind
     Loan,
     Fleet,
     Contract,
+    Holding,
     Tranche,
     Equity,
     Account,

@@ -63,12 +63,13 @@ public partial class DealLangParser : Parser {
 		KWH=167, MWH=168, YEAR=169, OF=170, AND=171, OR=172, NOT=173, PIK=174, 
 		ISSUE_PRICE=175, COMMITMENT=176, AVAILABLE=177, DRAWS=178, COMMITMENT_FEE=179, 
 		STEP_UP=180, TARGET_BALANCE=181, MARGIN=182, GRID=183, BELOW=184, UNPAID=185, 
-		AGAINST=186, ADVANCE=187, INVESTMENT_GRADE=188, WHILE=189, LBRACE=190, 
-		RBRACE=191, LPAREN=192, RPAREN=193, COMMA=194, DOT=195, ARROW=196, ASSIGN=197, 
-		PLUS=198, MINUS=199, STAR=200, SLASH=201, LE=202, GE=203, LT=204, GT=205, 
-		EQ=206, NE=207, DAYCOUNT=208, DATE=209, QUANTITY=210, NUMBER=211, STRING=212, 
-		UNTERMINATED_STRING=213, IDENT=214, NON_ASCII_NAME=215, LINE_COMMENT=216, 
-		BLOCK_COMMENT=217, UNTERMINATED_COMMENT=218, WS=219, UNEXPECTED_CHAR=220;
+		AGAINST=186, ADVANCE=187, INVESTMENT_GRADE=188, WHILE=189, HOLDING=190, 
+		SHARE=191, FACE=192, MARK=193, PAR=194, LBRACE=195, RBRACE=196, LPAREN=197, 
+		RPAREN=198, COMMA=199, DOT=200, ARROW=201, ASSIGN=202, PLUS=203, MINUS=204, 
+		STAR=205, SLASH=206, LE=207, GE=208, LT=209, GT=210, EQ=211, NE=212, DAYCOUNT=213, 
+		DATE=214, QUANTITY=215, NUMBER=216, STRING=217, UNTERMINATED_STRING=218, 
+		IDENT=219, NON_ASCII_NAME=220, LINE_COMMENT=221, BLOCK_COMMENT=222, UNTERMINATED_COMMENT=223, 
+		WS=224, UNEXPECTED_CHAR=225;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
@@ -78,25 +79,27 @@ public partial class DealLangParser : Parser {
 		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_fleetDecl = 22, 
 		RULE_fleetItem = 23, RULE_contractDecl = 24, RULE_contractItem = 25, RULE_delivery = 26, 
 		RULE_trancheDecl = 27, RULE_trancheItem = 28, RULE_gridTier = 29, RULE_amortization = 30, 
-		RULE_equityDecl = 31, RULE_equityItem = 32, RULE_holder = 33, RULE_accountDecl = 34, 
-		RULE_accountItem = 35, RULE_feeDecl = 36, RULE_testDecl = 37, RULE_triggerDecl = 38, 
-		RULE_triggerEffect = 39, RULE_defaultRule = 40, RULE_cfadsRule = 41, RULE_cfadsItem = 42, 
-		RULE_waterfallDecl = 43, RULE_step = 44, RULE_enforcementDecl = 45, RULE_enforcementItem = 46, 
-		RULE_sellTerm = 47, RULE_scenarioDecl = 48, RULE_scenarioItem = 49, RULE_pdStep = 50, 
-		RULE_recoveryDraw = 51, RULE_loading = 52, RULE_perYear = 53, RULE_duration = 54, 
-		RULE_expr = 55, RULE_measureUnit = 56, RULE_reference = 57, RULE_ident = 58;
+		RULE_holdingDecl = 31, RULE_holdingItem = 32, RULE_equityDecl = 33, RULE_equityItem = 34, 
+		RULE_holder = 35, RULE_accountDecl = 36, RULE_accountItem = 37, RULE_feeDecl = 38, 
+		RULE_testDecl = 39, RULE_triggerDecl = 40, RULE_triggerEffect = 41, RULE_defaultRule = 42, 
+		RULE_cfadsRule = 43, RULE_cfadsItem = 44, RULE_waterfallDecl = 45, RULE_step = 46, 
+		RULE_enforcementDecl = 47, RULE_enforcementItem = 48, RULE_sellTerm = 49, 
+		RULE_scenarioDecl = 50, RULE_scenarioItem = 51, RULE_pdStep = 52, RULE_recoveryDraw = 53, 
+		RULE_loading = 54, RULE_perYear = 55, RULE_duration = 56, RULE_expr = 57, 
+		RULE_measureUnit = 58, RULE_reference = 59, RULE_ident = 60;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
 		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
 		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "loanDecl", "loanItem", 
 		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "delivery", 
-		"trancheDecl", "trancheItem", "gridTier", "amortization", "equityDecl", 
-		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
-		"triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
-		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "loading", "perYear", 
-		"duration", "expr", "measureUnit", "reference", "ident"
+		"trancheDecl", "trancheItem", "gridTier", "amortization", "holdingDecl", 
+		"holdingItem", "equityDecl", "equityItem", "holder", "accountDecl", "accountItem", 
+		"feeDecl", "testDecl", "triggerDecl", "triggerEffect", "defaultRule", 
+		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
+		"recoveryDraw", "loading", "perYear", "duration", "expr", "measureUnit", 
+		"reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -130,9 +133,10 @@ public partial class DealLangParser : Parser {
 		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
 		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
 		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
-		"'advance'", "'investment_grade'", "'while'", "'{'", "'}'", "'('", "')'", 
-		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
-		"'<'", "'>'", "'=='", "'!='"
+		"'advance'", "'investment_grade'", "'while'", "'holding'", "'share'", 
+		"'face'", "'mark'", "'par'", "'{'", "'}'", "'('", "')'", "','", "'.'", 
+		"'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", "'<'", "'>'", 
+		"'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -161,11 +165,11 @@ public partial class DealLangParser : Parser {
 		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
 		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
 		"GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
-		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
-		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
-		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
-		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"HOLDING", "SHARE", "FACE", "MARK", "PAR", "LBRACE", "RBRACE", "LPAREN", 
+		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
+		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
+		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
+		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -271,35 +275,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 124;
+			State = 128;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 122;
+				State = 126;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 118;
+					State = 122;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 119;
+					State = 123;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 120;
+					State = 124;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 121;
+					State = 125;
 					unknownDecl();
 					}
 					break;
@@ -307,11 +311,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 126;
+				State = 130;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 127;
+			State = 131;
 			Match(Eof);
 			}
 		}
@@ -349,9 +353,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 129;
+			State = 133;
 			Match(IMPORT);
-			State = 130;
+			State = 134;
 			Match(STRING);
 			}
 		}
@@ -401,27 +405,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 132;
+			State = 136;
 			Match(DEAL);
-			State = 133;
+			State = 137;
 			_localctx.name = ident();
-			State = 134;
-			Match(LBRACE);
 			State = 138;
+			Match(LBRACE);
+			State = 142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 4769628673324105733L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 2097157L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 4769628673324105733L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 576460752305520645L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 135;
+				State = 139;
 				dealMember();
 				}
 				}
-				State = 140;
+				State = 144;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 141;
+			State = 145;
 			Match(RBRACE);
 			}
 		}
@@ -460,6 +464,9 @@ public partial class DealLangParser : Parser {
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ContractDeclContext contractDecl() {
 			return GetRuleContext<ContractDeclContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public HoldingDeclContext holdingDecl() {
+			return GetRuleContext<HoldingDeclContext>(0);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public TrancheDeclContext trancheDecl() {
 			return GetRuleContext<TrancheDeclContext>(0);
@@ -512,7 +519,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 162;
+			State = 167;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -524,133 +531,140 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 143;
+				State = 147;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 144;
+				State = 148;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 145;
+				State = 149;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 146;
+				State = 150;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 147;
+				State = 151;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 148;
+				State = 152;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 149;
+				State = 153;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 150;
+				State = 154;
 				contractDecl();
 				}
 				break;
-			case TRANCHE:
+			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 151;
+				State = 155;
+				holdingDecl();
+				}
+				break;
+			case TRANCHE:
+				EnterOuterAlt(_localctx, 10);
+				{
+				State = 156;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
-				EnterOuterAlt(_localctx, 10);
+				EnterOuterAlt(_localctx, 11);
 				{
-				State = 152;
+				State = 157;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
-				EnterOuterAlt(_localctx, 11);
+				EnterOuterAlt(_localctx, 12);
 				{
-				State = 153;
+				State = 158;
 				accountDecl();
 				}
 				break;
 			case FEE:
-				EnterOuterAlt(_localctx, 12);
+				EnterOuterAlt(_localctx, 13);
 				{
-				State = 154;
+				State = 159;
 				feeDecl();
 				}
 				break;
 			case TEST:
-				EnterOuterAlt(_localctx, 13);
+				EnterOuterAlt(_localctx, 14);
 				{
-				State = 155;
+				State = 160;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
-				EnterOuterAlt(_localctx, 14);
+				EnterOuterAlt(_localctx, 15);
 				{
-				State = 156;
+				State = 161;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
-				EnterOuterAlt(_localctx, 15);
+				EnterOuterAlt(_localctx, 16);
 				{
-				State = 157;
+				State = 162;
 				defaultRule();
 				}
 				break;
 			case CFADS:
-				EnterOuterAlt(_localctx, 16);
+				EnterOuterAlt(_localctx, 17);
 				{
-				State = 158;
+				State = 163;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
-				EnterOuterAlt(_localctx, 17);
+				EnterOuterAlt(_localctx, 18);
 				{
-				State = 159;
+				State = 164;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
-				EnterOuterAlt(_localctx, 18);
+				EnterOuterAlt(_localctx, 19);
 				{
-				State = 160;
+				State = 165;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
-				EnterOuterAlt(_localctx, 19);
+				EnterOuterAlt(_localctx, 20);
 				{
-				State = 161;
+				State = 166;
 				unknownDecl();
 				}
 				break;
@@ -709,16 +723,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 164;
+			State = 169;
 			Match(IDENT);
-			State = 165;
+			State = 170;
 			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
-			State = 171;
+			State = 176;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 576443709990889479L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -576477794615957497L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 100663297L) != 0)) {
 				{
-				State = 169;
+				State = 174;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -854,22 +868,27 @@ public partial class DealLangParser : Parser {
 				case AGAINST:
 				case ADVANCE:
 				case INVESTMENT_GRADE:
+				case HOLDING:
+				case SHARE:
+				case FACE:
+				case MARK:
+				case PAR:
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 166;
+					State = 171;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 167;
+					State = 172;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 168;
+					State = 173;
 					Match(ON);
 					}
 					break;
@@ -877,11 +896,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 173;
+				State = 178;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 174;
+			State = 179;
 			block();
 			}
 		}
@@ -932,19 +951,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 176;
-			Match(LBRACE);
 			State = 181;
+			Match(LBRACE);
+			State = 186;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & 9223372036854775807L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 536870911L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 17179869167L) != 0)) {
 				{
-				State = 179;
+				State = 184;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 177;
+					State = 182;
 					block();
 					}
 					break;
@@ -1137,6 +1156,11 @@ public partial class DealLangParser : Parser {
 				case ADVANCE:
 				case INVESTMENT_GRADE:
 				case WHILE:
+				case HOLDING:
+				case SHARE:
+				case FACE:
+				case MARK:
+				case PAR:
 				case LPAREN:
 				case RPAREN:
 				case COMMA:
@@ -1167,7 +1191,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 178;
+					State = 183;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1182,11 +1206,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 183;
+				State = 188;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 184;
+			State = 189;
 			Match(RBRACE);
 			}
 		}
@@ -1303,16 +1327,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 200;
+			State = 205;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 186;
+				State = 191;
 				Match(TITLE);
-				State = 187;
+				State = 192;
 				Match(STRING);
 				}
 				break;
@@ -1320,9 +1344,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 188;
+				State = 193;
 				Match(CURRENCY);
-				State = 189;
+				State = 194;
 				ident();
 				}
 				break;
@@ -1330,9 +1354,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 190;
+				State = 195;
 				Match(CLOSING);
-				State = 191;
+				State = 196;
 				Match(DATE);
 				}
 				break;
@@ -1340,9 +1364,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 192;
+				State = 197;
 				Match(MATURITY);
-				State = 193;
+				State = 198;
 				Match(DATE);
 				}
 				break;
@@ -1350,9 +1374,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 194;
+				State = 199;
 				Match(FIRST_PAYMENT);
-				State = 195;
+				State = 200;
 				Match(DATE);
 				}
 				break;
@@ -1360,9 +1384,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 196;
+				State = 201;
 				Match(PAY);
-				State = 197;
+				State = 202;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1370,9 +1394,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 198;
+				State = 203;
 				Match(DAYCOUNT_KW);
-				State = 199;
+				State = 204;
 				dayCount();
 				}
 				break;
@@ -1413,7 +1437,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 202;
+			State = 207;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1463,27 +1487,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 204;
+			State = 209;
 			Match(PARTY);
-			State = 205;
-			_localctx.name = ident();
-			State = 206;
-			Match(LBRACE);
 			State = 210;
+			_localctx.name = ident();
+			State = 211;
+			Match(LBRACE);
+			State = 215;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
-				State = 207;
+				State = 212;
 				partyItem();
 				}
 				}
-				State = 212;
+				State = 217;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 213;
+			State = 218;
 			Match(RBRACE);
 			}
 		}
@@ -1553,16 +1577,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 221;
+			State = 226;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 215;
+				State = 220;
 				Match(RATING);
-				State = 216;
+				State = 221;
 				Match(STRING);
 				}
 				break;
@@ -1570,9 +1594,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 217;
+				State = 222;
 				Match(PD);
-				State = 218;
+				State = 223;
 				expr(0);
 				}
 				break;
@@ -1580,9 +1604,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 219;
+				State = 224;
 				Match(RECOVERY);
-				State = 220;
+				State = 225;
 				expr(0);
 				}
 				break;
@@ -1636,27 +1660,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 223;
+			State = 228;
 			Match(INDEX);
-			State = 224;
-			_localctx.name = ident();
-			State = 225;
-			Match(LBRACE);
 			State = 229;
+			_localctx.name = ident();
+			State = 230;
+			Match(LBRACE);
+			State = 234;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 226;
+				State = 231;
 				indexItem();
 				}
 				}
-				State = 231;
+				State = 236;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 232;
+			State = 237;
 			Match(RBRACE);
 			}
 		}
@@ -1755,16 +1779,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 255;
+			State = 260;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 234;
+				State = 239;
 				Match(LEVEL);
-				State = 235;
+				State = 240;
 				expr(0);
 				}
 				break;
@@ -1772,11 +1796,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 236;
+				State = 241;
 				Match(DEFLATE);
-				State = 237;
+				State = 242;
 				expr(0);
-				State = 238;
+				State = 243;
 				perYear();
 				}
 				break;
@@ -1784,27 +1808,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 240;
+				State = 245;
 				Match(POINTS);
-				State = 241;
-				pointsKind();
-				State = 242;
-				Match(LBRACE);
 				State = 246;
+				pointsKind();
+				State = 247;
+				Match(LBRACE);
+				State = 251;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 243;
+					State = 248;
 					schedulePoint();
 					}
 					}
-					State = 248;
+					State = 253;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 249;
+				State = 254;
 				Match(RBRACE);
 				}
 				break;
@@ -1812,13 +1836,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 251;
+				State = 256;
 				Match(LAUNCH);
-				State = 252;
+				State = 257;
 				Match(DATE);
-				State = 253;
+				State = 258;
 				Match(DOWN);
-				State = 254;
+				State = 259;
 				expr(0);
 				}
 				break;
@@ -1861,7 +1885,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 257;
+			State = 262;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1918,27 +1942,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 259;
+			State = 264;
 			Match(FACILITY);
-			State = 260;
-			_localctx.name = ident();
-			State = 261;
-			Match(LBRACE);
 			State = 265;
+			_localctx.name = ident();
+			State = 266;
+			Match(LBRACE);
+			State = 270;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 262;
+				State = 267;
 				facilityItem();
 				}
 				}
-				State = 267;
+				State = 272;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 268;
+			State = 273;
 			Match(RBRACE);
 			}
 		}
@@ -2024,16 +2048,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 293;
+			State = 298;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 270;
+				State = 275;
 				Match(COST);
-				State = 271;
+				State = 276;
 				expr(0);
 				}
 				break;
@@ -2041,32 +2065,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 272;
-				Match(VALUE);
-				State = 273;
-				Match(STRAIGHT_LINE);
-				State = 274;
-				duration();
 				State = 277;
+				Match(VALUE);
+				State = 278;
+				Match(STRAIGHT_LINE);
+				State = 279;
+				duration();
+				State = 282;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 275;
+					State = 280;
 					Match(FLOOR);
-					State = 276;
+					State = 281;
 					expr(0);
 					}
 				}
 
-				State = 281;
+				State = 286;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 279;
+					State = 284;
 					Match(FROM);
-					State = 280;
+					State = 285;
 					Match(DATE);
 					}
 				}
@@ -2077,27 +2101,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 283;
+				State = 288;
 				Match(VALUE);
-				State = 284;
-				Match(SCHEDULE);
-				State = 285;
-				Match(LBRACE);
 				State = 289;
+				Match(SCHEDULE);
+				State = 290;
+				Match(LBRACE);
+				State = 294;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 286;
+					State = 291;
 					schedulePoint();
 					}
 					}
-					State = 291;
+					State = 296;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 292;
+				State = 297;
 				Match(RBRACE);
 				}
 				break;
@@ -2141,16 +2165,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 295;
+			State = 300;
 			Match(DATE);
-			State = 296;
+			State = 301;
 			expr(0);
-			State = 298;
+			State = 303;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 297;
+				State = 302;
 				Match(COMMA);
 				}
 			}
@@ -2208,31 +2232,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 300;
+			State = 305;
 			Match(LEASE);
-			State = 301;
+			State = 306;
 			_localctx.name = ident();
-			State = 302;
+			State = 307;
 			Match(ON);
-			State = 303;
-			_localctx.facility = ident();
-			State = 304;
-			Match(LBRACE);
 			State = 308;
+			_localctx.facility = ident();
+			State = 309;
+			Match(LBRACE);
+			State = 313;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8691947280825055232L) != 0)) {
 				{
 				{
-				State = 305;
+				State = 310;
 				leaseItem();
 				}
 				}
-				State = 310;
+				State = 315;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 311;
+			State = 316;
 			Match(RBRACE);
 			}
 		}
@@ -2379,16 +2403,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 347;
+			State = 352;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 313;
+				State = 318;
 				Match(LESSEE);
-				State = 314;
+				State = 319;
 				ident();
 				}
 				break;
@@ -2396,22 +2420,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 315;
+				State = 320;
 				Match(RENT);
-				State = 316;
+				State = 321;
 				expr(0);
-				State = 317;
-				perYear();
 				State = 322;
+				perYear();
+				State = 327;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 318;
+					State = 323;
 					Match(ESCALATING);
-					State = 319;
+					State = 324;
 					expr(0);
-					State = 320;
+					State = 325;
 					perYear();
 					}
 				}
@@ -2422,9 +2446,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 324;
+				State = 329;
 				Match(STARTS);
-				State = 325;
+				State = 330;
 				Match(DATE);
 				}
 				break;
@@ -2432,9 +2456,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 326;
+				State = 331;
 				Match(TERM);
-				State = 327;
+				State = 332;
 				duration();
 				}
 				break;
@@ -2442,28 +2466,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 328;
-				Match(RENEWALS);
-				State = 329;
-				renewalCount();
-				State = 330;
-				duration();
-				State = 331;
-				Match(AT);
-				State = 332;
-				Match(LESSEE);
 				State = 333;
-				Match(OPTION);
+				Match(RENEWALS);
+				State = 334;
+				renewalCount();
+				State = 335;
+				duration();
+				State = 336;
+				Match(AT);
 				State = 337;
+				Match(LESSEE);
+				State = 338;
+				Match(OPTION);
+				State = 342;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 334;
+					State = 339;
 					Match(RENT);
-					State = 335;
+					State = 340;
 					Match(AT);
-					State = 336;
+					State = 341;
 					Match(MARKET);
 					}
 					break;
@@ -2474,19 +2498,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 339;
+				State = 344;
 				Match(RVG);
-				State = 341;
+				State = 346;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 340;
+					State = 345;
 					rvgPart();
 					}
 					}
-					State = 343;
+					State = 348;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				} while ( ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7L) != 0) );
@@ -2496,9 +2520,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 345;
+				State = 350;
 				Match(DAYCOUNT_KW);
-				State = 346;
+				State = 351;
 				dayCount();
 				}
 				break;
@@ -2539,22 +2563,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 352;
+			State = 357;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 349;
+				State = 354;
 				Match(NUMBER);
-				State = 350;
+				State = 355;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 351;
+				State = 356;
 				Match(QUANTITY);
 				}
 				break;
@@ -2628,16 +2652,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 360;
+			State = 365;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 354;
+				State = 359;
 				Match(GUARANTEES);
-				State = 355;
+				State = 360;
 				expr(0);
 				}
 				break;
@@ -2645,9 +2669,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 356;
+				State = 361;
 				Match(CAP);
-				State = 357;
+				State = 362;
 				expr(0);
 				}
 				break;
@@ -2655,9 +2679,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 358;
+				State = 363;
 				Match(UNTIL);
-				State = 359;
+				State = 364;
 				Match(DATE);
 				}
 				break;
@@ -2711,27 +2735,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 362;
+			State = 367;
 			Match(LOAN);
-			State = 363;
-			_localctx.name = ident();
-			State = 364;
-			Match(LBRACE);
 			State = 368;
+			_localctx.name = ident();
+			State = 369;
+			Match(LBRACE);
+			State = 373;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==RECOVERY || ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 365;
+				State = 370;
 				loanItem();
 				}
 				}
-				State = 370;
+				State = 375;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 371;
+			State = 376;
 			Match(RBRACE);
 			}
 		}
@@ -2854,16 +2878,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 42, RULE_loanItem);
 		int _la;
 		try {
-			State = 391;
+			State = 396;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 373;
+				State = 378;
 				Match(OBLIGOR);
-				State = 374;
+				State = 379;
 				ident();
 				}
 				break;
@@ -2871,9 +2895,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 375;
+				State = 380;
 				Match(BALANCE);
-				State = 376;
+				State = 381;
 				expr(0);
 				}
 				break;
@@ -2881,16 +2905,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 377;
+				State = 382;
 				Match(COUPON);
-				State = 378;
+				State = 383;
 				expr(0);
-				State = 380;
+				State = 385;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 379;
+					State = 384;
 					Match(FIXED);
 					}
 				}
@@ -2901,11 +2925,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 382;
+				State = 387;
 				Match(INTEREST_ONLY);
-				State = 383;
+				State = 388;
 				Match(UNTIL);
-				State = 384;
+				State = 389;
 				Match(DATE);
 				}
 				break;
@@ -2913,9 +2937,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 385;
+				State = 390;
 				Match(AMORTIZE);
-				State = 386;
+				State = 391;
 				amortization();
 				}
 				break;
@@ -2923,9 +2947,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 387;
+				State = 392;
 				Match(MATURITY);
-				State = 388;
+				State = 393;
 				Match(DATE);
 				}
 				break;
@@ -2933,9 +2957,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 389;
+				State = 394;
 				Match(RECOVERY);
-				State = 390;
+				State = 395;
 				expr(0);
 				}
 				break;
@@ -2989,27 +3013,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 393;
+			State = 398;
 			Match(FLEET);
-			State = 394;
-			_localctx.name = ident();
-			State = 395;
-			Match(LBRACE);
 			State = 399;
+			_localctx.name = ident();
+			State = 400;
+			Match(LBRACE);
+			State = 404;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 2031L) != 0)) {
 				{
 				{
-				State = 396;
+				State = 401;
 				fleetItem();
 				}
 				}
-				State = 401;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 402;
+			State = 407;
 			Match(RBRACE);
 			}
 		}
@@ -3206,32 +3230,32 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 46, RULE_fleetItem);
 		int _la;
 		try {
-			State = 443;
+			State = 448;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 404;
-				Match(DELIVERIES);
-				State = 405;
-				Match(LBRACE);
 				State = 409;
+				Match(DELIVERIES);
+				State = 410;
+				Match(LBRACE);
+				State = 414;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 406;
+					State = 411;
 					delivery();
 					}
 					}
-					State = 411;
+					State = 416;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 412;
+				State = 417;
 				Match(RBRACE);
 				}
 				break;
@@ -3239,9 +3263,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 413;
+				State = 418;
 				Match(UNITS);
-				State = 414;
+				State = 419;
 				expr(0);
 				}
 				break;
@@ -3249,9 +3273,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 415;
+				State = 420;
 				Match(UNIT_COST);
-				State = 416;
+				State = 421;
 				expr(0);
 				}
 				break;
@@ -3259,11 +3283,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 417;
+				State = 422;
 				Match(DEPRECIATE);
-				State = 418;
+				State = 423;
 				Match(STRAIGHT_LINE);
-				State = 419;
+				State = 424;
 				duration();
 				}
 				break;
@@ -3271,13 +3295,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 420;
+				State = 425;
 				Match(DEPRECIATE);
-				State = 421;
+				State = 426;
 				Match(DECLINING);
-				State = 422;
+				State = 427;
 				expr(0);
-				State = 423;
+				State = 428;
 				perYear();
 				}
 				break;
@@ -3285,9 +3309,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 425;
+				State = 430;
 				Match(POWER);
-				State = 426;
+				State = 431;
 				expr(0);
 				}
 				break;
@@ -3295,9 +3319,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 427;
+				State = 432;
 				Match(PUE);
-				State = 428;
+				State = 433;
 				expr(0);
 				}
 				break;
@@ -3305,9 +3329,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 429;
+				State = 434;
 				Match(POWER_PRICE);
-				State = 430;
+				State = 435;
 				expr(0);
 				}
 				break;
@@ -3315,11 +3339,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 431;
+				State = 436;
 				Match(MAINTENANCE);
-				State = 432;
+				State = 437;
 				expr(0);
-				State = 433;
+				State = 438;
 				perYear();
 				}
 				break;
@@ -3327,15 +3351,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 435;
+				State = 440;
 				Match(MARKET_VALUE);
-				State = 436;
+				State = 441;
 				expr(0);
-				State = 437;
+				State = 442;
 				Match(DECLINING);
-				State = 438;
+				State = 443;
 				expr(0);
-				State = 439;
+				State = 444;
 				perYear();
 				}
 				break;
@@ -3343,9 +3367,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 441;
+				State = 446;
 				Match(GENERATION);
-				State = 442;
+				State = 447;
 				ident();
 				}
 				break;
@@ -3402,31 +3426,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 445;
+			State = 450;
 			Match(CONTRACT);
-			State = 446;
+			State = 451;
 			_localctx.name = ident();
-			State = 447;
+			State = 452;
 			Match(ON);
-			State = 448;
-			_localctx.fleet = ident();
-			State = 449;
-			Match(LBRACE);
 			State = 453;
+			_localctx.fleet = ident();
+			State = 454;
+			Match(LBRACE);
+			State = 458;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 11207213063L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 450;
+				State = 455;
 				contractItem();
 				}
 				}
-				State = 455;
+				State = 460;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 456;
+			State = 461;
 			Match(RBRACE);
 			}
 		}
@@ -3613,16 +3637,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 50, RULE_contractItem);
 		int _la;
 		try {
-			State = 496;
+			State = 501;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 458;
+				State = 463;
 				Match(CUSTOMER);
-				State = 459;
+				State = 464;
 				ident();
 				}
 				break;
@@ -3630,9 +3654,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 460;
+				State = 465;
 				Match(UNITS);
-				State = 461;
+				State = 466;
 				expr(0);
 				}
 				break;
@@ -3640,11 +3664,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 462;
+				State = 467;
 				Match(PRICE);
-				State = 463;
+				State = 468;
 				Match(AT);
-				State = 464;
+				State = 469;
 				Match(MARKET);
 				}
 				break;
@@ -3652,9 +3676,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 465;
+				State = 470;
 				Match(PRICE);
-				State = 466;
+				State = 471;
 				expr(0);
 				}
 				break;
@@ -3662,11 +3686,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 467;
+				State = 472;
 				Match(HOUR);
-				State = 468;
+				State = 473;
 				expr(0);
-				State = 469;
+				State = 474;
 				perYear();
 				}
 				break;
@@ -3674,9 +3698,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 471;
+				State = 476;
 				Match(TAKE_OR_PAY);
-				State = 472;
+				State = 477;
 				expr(0);
 				}
 				break;
@@ -3684,9 +3708,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 473;
+				State = 478;
 				Match(STARTS);
-				State = 474;
+				State = 479;
 				Match(DATE);
 				}
 				break;
@@ -3694,9 +3718,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 475;
+				State = 480;
 				Match(TERM);
-				State = 476;
+				State = 481;
 				duration();
 				}
 				break;
@@ -3704,16 +3728,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 477;
+				State = 482;
 				Match(TERMINATION_FEE);
-				State = 478;
+				State = 483;
 				expr(0);
-				State = 480;
+				State = 485;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 479;
+					State = 484;
 					Match(AMORTISING);
 					}
 				}
@@ -3724,17 +3748,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 482;
-				Match(RENEWALS);
-				State = 483;
-				renewalCount();
-				State = 484;
-				duration();
-				State = 485;
-				Match(AT);
-				State = 486;
-				Match(CUSTOMER);
 				State = 487;
+				Match(RENEWALS);
+				State = 488;
+				renewalCount();
+				State = 489;
+				duration();
+				State = 490;
+				Match(AT);
+				State = 491;
+				Match(CUSTOMER);
+				State = 492;
 				Match(OPTION);
 				}
 				break;
@@ -3742,20 +3766,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 489;
-				Match(PREPAYMENT);
-				State = 490;
-				expr(0);
 				State = 494;
+				Match(PREPAYMENT);
+				State = 495;
+				expr(0);
+				State = 499;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 491;
+					State = 496;
 					Match(APPLIED);
-					State = 492;
+					State = 497;
 					Match(OVER);
-					State = 493;
+					State = 498;
 					Match(TERM);
 					}
 				}
@@ -3808,20 +3832,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 498;
-			Match(DATE);
-			State = 499;
-			_localctx.units = expr(0);
-			State = 500;
-			Match(AT);
-			State = 501;
-			_localctx.cost = expr(0);
 			State = 503;
+			Match(DATE);
+			State = 504;
+			_localctx.units = expr(0);
+			State = 505;
+			Match(AT);
+			State = 506;
+			_localctx.cost = expr(0);
+			State = 508;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 502;
+				State = 507;
 				Match(COMMA);
 				}
 			}
@@ -3874,27 +3898,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 505;
+			State = 510;
 			Match(TRANCHE);
-			State = 506;
-			_localctx.name = ident();
-			State = 507;
-			Match(LBRACE);
 			State = 511;
+			_localctx.name = ident();
+			State = 512;
+			Match(LBRACE);
+			State = 516;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || ((((_la - 101)) & ~0x3f) == 0 && ((1L << (_la - 101)) & 1099L) != 0) || ((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 511L) != 0)) {
 				{
 				{
-				State = 508;
+				State = 513;
 				trancheItem();
 				}
 				}
-				State = 513;
+				State = 518;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 514;
+			State = 519;
 			Match(RBRACE);
 			}
 		}
@@ -4208,16 +4232,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_trancheItem);
 		int _la;
 		try {
-			State = 606;
+			State = 611;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 516;
+				State = 521;
 				Match(BALANCE);
-				State = 517;
+				State = 522;
 				expr(0);
 				}
 				break;
@@ -4225,40 +4249,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 518;
+				State = 523;
 				Match(COUPON);
-				State = 519;
+				State = 524;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 521;
+				State = 526;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 520;
+					State = 525;
 					Match(FIXED);
 					}
 				}
 
-				State = 525;
+				State = 530;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 523;
+					State = 528;
 					Match(FLOOR);
-					State = 524;
+					State = 529;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 529;
+				State = 534;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 527;
+					State = 532;
 					Match(CAP);
-					State = 528;
+					State = 533;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -4269,26 +4293,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 531;
+				State = 536;
 				Match(PIK);
-				State = 533;
+				State = 538;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 532;
+					State = 537;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 537;
+				State = 542;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 535;
+					State = 540;
 					Match(WHEN);
-					State = 536;
+					State = 541;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4299,9 +4323,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 539;
+				State = 544;
 				Match(PIK);
-				State = 540;
+				State = 545;
 				Match(UNPAID);
 				}
 				break;
@@ -4309,9 +4333,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 541;
+				State = 546;
 				Match(ISSUE_PRICE);
-				State = 542;
+				State = 547;
 				expr(0);
 				}
 				break;
@@ -4319,9 +4343,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 543;
+				State = 548;
 				Match(COMMITMENT);
-				State = 544;
+				State = 549;
 				expr(0);
 				}
 				break;
@@ -4329,11 +4353,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 545;
+				State = 550;
 				Match(AVAILABLE);
-				State = 546;
+				State = 551;
 				Match(UNTIL);
-				State = 547;
+				State = 552;
 				Match(DATE);
 				}
 				break;
@@ -4341,25 +4365,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 548;
-				Match(DRAWS);
-				State = 549;
-				Match(LBRACE);
 				State = 553;
+				Match(DRAWS);
+				State = 554;
+				Match(LBRACE);
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 550;
+					State = 555;
 					schedulePoint();
 					}
 					}
-					State = 555;
+					State = 560;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 556;
+				State = 561;
 				Match(RBRACE);
 				}
 				break;
@@ -4367,15 +4391,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 557;
+				State = 562;
 				Match(DRAWS);
-				State = 558;
+				State = 563;
 				Match(AGAINST);
-				State = 559;
+				State = 564;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 560;
+				State = 565;
 				Match(ADVANCE);
-				State = 561;
+				State = 566;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -4383,9 +4407,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 563;
+				State = 568;
 				Match(COMMITMENT_FEE);
-				State = 564;
+				State = 569;
 				expr(0);
 				}
 				break;
@@ -4393,26 +4417,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 565;
+				State = 570;
 				Match(STEP_UP);
-				State = 566;
-				expr(0);
 				State = 571;
+				expr(0);
+				State = 576;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 567;
+					State = 572;
 					Match(FROM);
-					State = 568;
+					State = 573;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 569;
+					State = 574;
 					Match(WHILE);
-					State = 570;
+					State = 575;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4425,41 +4449,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 573;
+				State = 578;
 				Match(MARGIN);
-				State = 574;
+				State = 579;
 				Match(GRID);
-				State = 575;
-				((MarginGridItemContext)_localctx).test = ident();
-				State = 576;
-				Match(LBRACE);
 				State = 580;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 581;
+				Match(LBRACE);
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 577;
+					State = 582;
 					gridTier();
 					}
 					}
-					State = 582;
+					State = 587;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 585;
+				State = 590;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 583;
+					State = 588;
 					Match(ELSE);
-					State = 584;
+					State = 589;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 587;
+				State = 592;
 				Match(RBRACE);
 				}
 				break;
@@ -4467,15 +4491,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 589;
+				State = 594;
 				Match(MARGIN);
-				State = 590;
+				State = 595;
 				Match(INVESTMENT_GRADE);
-				State = 591;
+				State = 596;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 592;
+				State = 597;
 				Match(ELSE);
-				State = 593;
+				State = 598;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -4483,9 +4507,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 595;
+				State = 600;
 				Match(TARGET_BALANCE);
-				State = 596;
+				State = 601;
 				expr(0);
 				}
 				break;
@@ -4493,11 +4517,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 597;
+				State = 602;
 				Match(INTEREST_ONLY);
-				State = 598;
+				State = 603;
 				Match(UNTIL);
-				State = 599;
+				State = 604;
 				Match(DATE);
 				}
 				break;
@@ -4505,9 +4529,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 600;
+				State = 605;
 				Match(AMORTIZE);
-				State = 601;
+				State = 606;
 				amortization();
 				}
 				break;
@@ -4515,9 +4539,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 602;
+				State = 607;
 				Match(MATURITY);
-				State = 603;
+				State = 608;
 				Match(DATE);
 				}
 				break;
@@ -4525,9 +4549,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 604;
+				State = 609;
 				Match(SENIORITY);
-				State = 605;
+				State = 610;
 				Match(NUMBER);
 				}
 				break;
@@ -4574,11 +4598,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 608;
+			State = 613;
 			Match(BELOW);
-			State = 609;
+			State = 614;
 			_localctx.bound = expr(0);
-			State = 610;
+			State = 615;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4660,14 +4684,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 60, RULE_amortization);
 		int _la;
 		try {
-			State = 624;
+			State = 629;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 612;
+				State = 617;
 				Match(BULLET);
 				}
 				break;
@@ -4675,7 +4699,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 613;
+				State = 618;
 				Match(LEVEL);
 				}
 				break;
@@ -4683,7 +4707,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 614;
+				State = 619;
 				Match(LINEAR);
 				}
 				break;
@@ -4691,30 +4715,257 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 615;
-				Match(SCHEDULE);
-				State = 616;
-				Match(LBRACE);
 				State = 620;
+				Match(SCHEDULE);
+				State = 621;
+				Match(LBRACE);
+				State = 625;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 617;
+					State = 622;
 					schedulePoint();
 					}
 					}
-					State = 622;
+					State = 627;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 623;
+				State = 628;
 				Match(RBRACE);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class HoldingDeclContext : ParserRuleContext {
+		public IdentContext name;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOLDING() { return GetToken(DealLangParser.HOLDING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode LBRACE() { return GetToken(DealLangParser.LBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode RBRACE() { return GetToken(DealLangParser.RBRACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public HoldingItemContext[] holdingItem() {
+			return GetRuleContexts<HoldingItemContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public HoldingItemContext holdingItem(int i) {
+			return GetRuleContext<HoldingItemContext>(i);
+		}
+		public HoldingDeclContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_holdingDecl; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHoldingDecl(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public HoldingDeclContext holdingDecl() {
+		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
+		EnterRule(_localctx, 62, RULE_holdingDecl);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 631;
+			Match(HOLDING);
+			State = 632;
+			_localctx.name = ident();
+			State = 633;
+			Match(LBRACE);
+			State = 637;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (((((_la - 170)) & ~0x3f) == 0 && ((1L << (_la - 170)) & 14680065L) != 0)) {
+				{
+				{
+				State = 634;
+				holdingItem();
+				}
+				}
+				State = 639;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			State = 640;
+			Match(RBRACE);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class HoldingItemContext : ParserRuleContext {
+		public HoldingItemContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_holdingItem; } }
+	 
+		public HoldingItemContext() { }
+		public virtual void CopyFrom(HoldingItemContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class HeldItemContext : HoldingItemContext {
+		public IdentContext entity;
+		public IdentContext member;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode OF() { return GetToken(DealLangParser.OF, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DOT() { return GetToken(DealLangParser.DOT, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext[] ident() {
+			return GetRuleContexts<IdentContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident(int i) {
+			return GetRuleContext<IdentContext>(i);
+		}
+		public HeldItemContext(HoldingItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitHeldItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class ShareItemContext : HoldingItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHARE() { return GetToken(DealLangParser.SHARE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public ShareItemContext(HoldingItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitShareItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class FaceItemContext : HoldingItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FACE() { return GetToken(DealLangParser.FACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public FaceItemContext(HoldingItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitFaceItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MarkParItemContext : HoldingItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARK() { return GetToken(DealLangParser.MARK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAR() { return GetToken(DealLangParser.PAR, 0); }
+		public MarkParItemContext(HoldingItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMarkParItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class MarkIndexItemContext : HoldingItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARK() { return GetToken(DealLangParser.MARK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		public MarkIndexItemContext(HoldingItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitMarkIndexItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public HoldingItemContext holdingItem() {
+		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
+		EnterRule(_localctx, 64, RULE_holdingItem);
+		try {
+			State = 655;
+			ErrorHandler.Sync(this);
+			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
+			case 1:
+				_localctx = new HeldItemContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 642;
+				Match(OF);
+				State = 643;
+				((HeldItemContext)_localctx).entity = ident();
+				State = 644;
+				Match(DOT);
+				State = 645;
+				((HeldItemContext)_localctx).member = ident();
+				}
+				break;
+			case 2:
+				_localctx = new ShareItemContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 647;
+				Match(SHARE);
+				State = 648;
+				expr(0);
+				}
+				break;
+			case 3:
+				_localctx = new FaceItemContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 649;
+				Match(FACE);
+				State = 650;
+				expr(0);
+				}
+				break;
+			case 4:
+				_localctx = new MarkParItemContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 651;
+				Match(MARK);
+				State = 652;
+				Match(PAR);
+				}
+				break;
+			case 5:
+				_localctx = new MarkIndexItemContext(_localctx);
+				EnterOuterAlt(_localctx, 5);
+				{
+				State = 653;
+				Match(MARK);
+				State = 654;
+				ident();
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -4758,32 +5009,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_equityDecl);
+		EnterRule(_localctx, 66, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 626;
+			State = 657;
 			Match(EQUITY);
-			State = 627;
+			State = 658;
 			_localctx.name = ident();
-			State = 628;
+			State = 659;
 			Match(LBRACE);
-			State = 632;
+			State = 663;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 629;
+				State = 660;
 				equityItem();
 				}
 				}
-				State = 634;
+				State = 665;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 635;
+			State = 666;
 			Match(RBRACE);
 			}
 		}
@@ -4847,19 +5098,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_equityItem);
+		EnterRule(_localctx, 68, RULE_equityItem);
 		int _la;
 		try {
-			State = 648;
+			State = 679;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 637;
+				State = 668;
 				Match(CONTRIBUTED);
-				State = 638;
+				State = 669;
 				expr(0);
 				}
 				break;
@@ -4867,23 +5118,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 639;
+				State = 670;
 				Match(HOLDERS);
-				State = 640;
+				State = 671;
 				holder();
-				State = 645;
+				State = 676;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 641;
+					State = 672;
 					Match(COMMA);
-					State = 642;
+					State = 673;
 					holder();
 					}
 					}
-					State = 647;
+					State = 678;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4927,13 +5178,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 66, RULE_holder);
+		EnterRule(_localctx, 70, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 650;
+			State = 681;
 			ident();
-			State = 651;
+			State = 682;
 			expr(0);
 			}
 		}
@@ -4978,37 +5229,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 68, RULE_accountDecl);
+		EnterRule(_localctx, 72, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 653;
+			State = 684;
 			Match(ACCOUNT);
-			State = 654;
+			State = 685;
 			_localctx.name = ident();
-			State = 663;
+			State = 694;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 655;
+				State = 686;
 				Match(LBRACE);
-				State = 659;
+				State = 690;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 116)) & ~0x3f) == 0 && ((1L << (_la - 116)) & 7L) != 0)) {
 					{
 					{
-					State = 656;
+					State = 687;
 					accountItem();
 					}
 					}
-					State = 661;
+					State = 692;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 662;
+				State = 693;
 				Match(RBRACE);
 				}
 			}
@@ -5081,18 +5332,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 70, RULE_accountItem);
+		EnterRule(_localctx, 74, RULE_accountItem);
 		try {
-			State = 671;
+			State = 702;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 665;
+				State = 696;
 				Match(TARGET);
-				State = 666;
+				State = 697;
 				expr(0);
 				}
 				break;
@@ -5100,9 +5351,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 667;
+				State = 698;
 				Match(INITIAL);
-				State = 668;
+				State = 699;
 				expr(0);
 				}
 				break;
@@ -5110,9 +5361,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 669;
+				State = 700;
 				Match(EARNS);
-				State = 670;
+				State = 701;
 				expr(0);
 				}
 				break;
@@ -5168,36 +5419,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 72, RULE_feeDecl);
+		EnterRule(_localctx, 76, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 673;
+			State = 704;
 			Match(FEE);
-			State = 674;
+			State = 705;
 			_localctx.name = ident();
-			State = 675;
+			State = 706;
 			Match(LBRACE);
-			State = 676;
+			State = 707;
 			expr(0);
-			State = 684;
+			State = 715;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 677;
+				State = 708;
 				perYear();
-				State = 682;
+				State = 713;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 678;
+					State = 709;
 					Match(ESCALATING);
-					State = 679;
+					State = 710;
 					expr(0);
-					State = 680;
+					State = 711;
 					perYear();
 					}
 				}
@@ -5205,7 +5456,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 686;
+			State = 717;
 			Match(RBRACE);
 			}
 		}
@@ -5255,57 +5506,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 74, RULE_testDecl);
+		EnterRule(_localctx, 78, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 688;
+			State = 719;
 			Match(TEST);
-			State = 689;
+			State = 720;
 			_localctx.name = ident();
-			State = 690;
+			State = 721;
 			Match(ASSIGN);
-			State = 691;
+			State = 722;
 			expr(0);
-			State = 698;
+			State = 729;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 692;
+				State = 723;
 				Match(OVER);
-				State = 695;
+				State = 726;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 693;
+					State = 724;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 694;
+					State = 725;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 697;
+				State = 728;
 				duration();
 				}
 			}
 
-			State = 702;
+			State = 733;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 700;
+				State = 731;
 				Match(FROM);
-				State = 701;
+				State = 732;
 				Match(DATE);
 				}
 			}
@@ -5384,98 +5635,98 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_triggerDecl);
+		EnterRule(_localctx, 80, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 704;
+			State = 735;
 			Match(TRIGGER);
-			State = 705;
+			State = 736;
 			_localctx.name = ident();
-			State = 706;
+			State = 737;
 			Match(WHEN);
-			State = 707;
+			State = 738;
 			expr(0);
-			State = 710;
+			State = 741;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 708;
+				State = 739;
 				Match(FROM);
-				State = 709;
+				State = 740;
 				Match(DATE);
 				}
 			}
 
-			State = 715;
+			State = 746;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 712;
+				State = 743;
 				Match(TRIPS);
-				State = 713;
+				State = 744;
 				Match(AFTER);
-				State = 714;
+				State = 745;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 720;
+			State = 751;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 717;
+				State = 748;
 				Match(CURES);
-				State = 718;
+				State = 749;
 				Match(AFTER);
-				State = 719;
+				State = 750;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 730;
+			State = 761;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 722;
+				State = 753;
 				Match(CURE);
-				State = 723;
+				State = 754;
 				Match(BY);
-				State = 724;
+				State = 755;
 				_localctx.curer = ident();
-				State = 725;
+				State = 756;
 				Match(UP);
-				State = 726;
+				State = 757;
 				Match(TO);
-				State = 727;
+				State = 758;
 				_localctx.times = Match(NUMBER);
-				State = 728;
+				State = 759;
 				Match(TIMES);
 				}
 			}
 
-			State = 732;
+			State = 763;
 			Match(ARROW);
-			State = 733;
+			State = 764;
 			triggerEffect();
-			State = 738;
+			State = 769;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 734;
+				State = 765;
 				Match(COMMA);
-				State = 735;
+				State = 766;
 				triggerEffect();
 				}
 				}
-				State = 740;
+				State = 771;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5559,23 +5810,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 78, RULE_triggerEffect);
+		EnterRule(_localctx, 82, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 760;
+			State = 791;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 741;
+				State = 772;
 				Match(SWEEP);
-				State = 742;
+				State = 773;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 743;
+				State = 774;
 				Match(TO);
-				State = 744;
+				State = 775;
 				ident();
 				}
 				break;
@@ -5583,34 +5834,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 745;
+				State = 776;
 				Match(ACCELERATE);
-				State = 757;
+				State = 788;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 746;
+					State = 777;
 					Match(LPAREN);
-					State = 747;
+					State = 778;
 					ident();
-					State = 752;
+					State = 783;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 748;
+						State = 779;
 						Match(COMMA);
-						State = 749;
+						State = 780;
 						ident();
 						}
 						}
-						State = 754;
+						State = 785;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 755;
+					State = 786;
 					Match(RPAREN);
 					}
 				}
@@ -5621,7 +5872,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 759;
+				State = 790;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5664,25 +5915,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 80, RULE_defaultRule);
+		EnterRule(_localctx, 84, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 762;
+			State = 793;
 			Match(DEFAULT);
-			State = 763;
+			State = 794;
 			Match(WHEN);
-			State = 764;
+			State = 795;
 			expr(0);
-			State = 767;
+			State = 798;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 765;
+				State = 796;
 				Match(GRACE);
-				State = 766;
+				State = 797;
 				duration();
 				}
 			}
@@ -5729,30 +5980,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 82, RULE_cfadsRule);
+		EnterRule(_localctx, 86, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 769;
+			State = 800;
 			Match(CFADS);
-			State = 770;
+			State = 801;
 			Match(INCLUDES);
-			State = 771;
+			State = 802;
 			cfadsItem();
-			State = 776;
+			State = 807;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 772;
+				State = 803;
 				Match(COMMA);
-				State = 773;
+				State = 804;
 				cfadsItem();
 				}
 				}
-				State = 778;
+				State = 809;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5790,15 +6041,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 84, RULE_cfadsItem);
+		EnterRule(_localctx, 88, RULE_cfadsItem);
 		try {
-			State = 781;
+			State = 812;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 779;
+				State = 810;
 				Match(RVG);
 				}
 				break;
@@ -5935,11 +6186,16 @@ public partial class DealLangParser : Parser {
 			case AGAINST:
 			case ADVANCE:
 			case INVESTMENT_GRADE:
+			case HOLDING:
+			case SHARE:
+			case FACE:
+			case MARK:
+			case PAR:
 			case IDENT:
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 780;
+				State = 811;
 				ident();
 				}
 				break;
@@ -5984,30 +6240,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 86, RULE_waterfallDecl);
+		EnterRule(_localctx, 90, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 783;
+			State = 814;
 			Match(WATERFALL);
-			State = 784;
+			State = 815;
 			Match(LBRACE);
-			State = 788;
+			State = 819;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
 				{
 				{
-				State = 785;
+				State = 816;
 				step();
 				}
 				}
-				State = 790;
+				State = 821;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 791;
+			State = 822;
 			Match(RBRACE);
 			}
 		}
@@ -6206,42 +6462,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 88, RULE_step);
+		EnterRule(_localctx, 92, RULE_step);
 		int _la;
 		try {
-			State = 871;
+			State = 902;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 793;
+				State = 824;
 				Match(PAY);
-				State = 794;
+				State = 825;
 				((PayStepContext)_localctx).target = reference();
-				State = 804;
+				State = 835;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 795;
+					State = 826;
 					Match(USING);
-					State = 796;
+					State = 827;
 					ident();
-					State = 801;
+					State = 832;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 797;
+						State = 828;
 						Match(COMMA);
-						State = 798;
+						State = 829;
 						ident();
 						}
 						}
-						State = 803;
+						State = 834;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6254,9 +6510,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 806;
+				State = 837;
 				Match(FILL);
-				State = 807;
+				State = 838;
 				ident();
 				}
 				break;
@@ -6264,9 +6520,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 808;
+				State = 839;
 				Match(RELEASE);
-				State = 809;
+				State = 840;
 				ident();
 				}
 				break;
@@ -6274,13 +6530,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 810;
+				State = 841;
 				Match(HOLD);
-				State = 811;
+				State = 842;
 				Match(REST);
-				State = 812;
+				State = 843;
 				Match(IN);
-				State = 813;
+				State = 844;
 				ident();
 				}
 				break;
@@ -6288,25 +6544,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 814;
+				State = 845;
 				Match(DISTRIBUTE);
-				State = 817;
+				State = 848;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 815;
+					State = 846;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 816;
+					State = 847;
 					Match(OF);
 					}
 				}
 
-				State = 819;
+				State = 850;
 				Match(REST);
-				State = 820;
+				State = 851;
 				Match(TO);
-				State = 821;
+				State = 852;
 				ident();
 				}
 				break;
@@ -6314,17 +6570,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 822;
+				State = 853;
 				Match(SWEEP);
-				State = 823;
+				State = 854;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 824;
+				State = 855;
 				Match(OF);
-				State = 825;
+				State = 856;
 				Match(REST);
-				State = 826;
+				State = 857;
 				Match(TO);
-				State = 827;
+				State = 858;
 				ident();
 				}
 				break;
@@ -6332,52 +6588,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 828;
+				State = 859;
 				Match(IF);
-				State = 829;
+				State = 860;
 				expr(0);
-				State = 830;
+				State = 861;
 				Match(LBRACE);
-				State = 834;
+				State = 865;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
 					{
 					{
-					State = 831;
+					State = 862;
 					step();
 					}
 					}
-					State = 836;
+					State = 867;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 837;
+				State = 868;
 				Match(RBRACE);
-				State = 847;
+				State = 878;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 838;
+					State = 869;
 					Match(ELSE);
-					State = 839;
+					State = 870;
 					Match(LBRACE);
-					State = 843;
+					State = 874;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
 						{
 						{
-						State = 840;
+						State = 871;
 						step();
 						}
 						}
-						State = 845;
+						State = 876;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 846;
+					State = 877;
 					Match(RBRACE);
 					}
 				}
@@ -6388,37 +6644,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 849;
+				State = 880;
 				Match(PRO_RATA);
-				State = 852;
+				State = 883;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 850;
+					State = 881;
 					Match(BY);
-					State = 851;
+					State = 882;
 					Match(BALANCE);
 					}
 				}
 
-				State = 854;
+				State = 885;
 				Match(LBRACE);
-				State = 858;
+				State = 889;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
 					{
 					{
-					State = 855;
+					State = 886;
 					step();
 					}
 					}
-					State = 860;
+					State = 891;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 861;
+				State = 892;
 				Match(RBRACE);
 				}
 				break;
@@ -6426,25 +6682,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 862;
+				State = 893;
 				Match(SEQUENTIAL);
-				State = 863;
+				State = 894;
 				Match(LBRACE);
-				State = 867;
+				State = 898;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
 					{
 					{
-					State = 864;
+					State = 895;
 					step();
 					}
 					}
-					State = 869;
+					State = 900;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 870;
+				State = 901;
 				Match(RBRACE);
 				}
 				break;
@@ -6489,30 +6745,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 90, RULE_enforcementDecl);
+		EnterRule(_localctx, 94, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 873;
+			State = 904;
 			Match(ENFORCEMENT);
-			State = 874;
+			State = 905;
 			Match(LBRACE);
-			State = 878;
+			State = 909;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 875;
+				State = 906;
 				enforcementItem();
 				}
 				}
-				State = 880;
+				State = 911;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 881;
+			State = 912;
 			Match(RBRACE);
 			}
 		}
@@ -6581,47 +6837,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 92, RULE_enforcementItem);
+		EnterRule(_localctx, 96, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 899;
+			State = 930;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 883;
+				State = 914;
 				Match(SELL);
-				State = 884;
+				State = 915;
 				ident();
-				State = 889;
+				State = 920;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 885;
+					State = 916;
 					Match(COMMA);
-					State = 886;
+					State = 917;
 					ident();
 					}
 					}
-					State = 891;
+					State = 922;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 895;
+				State = 926;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & -9223372036854775713L) != 0) || _la==LAG) {
 					{
 					{
-					State = 892;
+					State = 923;
 					sellTerm();
 					}
 					}
-					State = 897;
+					State = 928;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6631,7 +6887,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 898;
+				State = 929;
 				waterfallDecl();
 				}
 				break;
@@ -6772,18 +7028,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 94, RULE_sellTerm);
+		EnterRule(_localctx, 98, RULE_sellTerm);
 		try {
-			State = 923;
+			State = 954;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 901;
+				State = 932;
 				Match(HAIRCUT);
-				State = 902;
+				State = 933;
 				expr(0);
 				}
 				break;
@@ -6791,9 +7047,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 903;
+				State = 934;
 				Match(LAG);
-				State = 904;
+				State = 935;
 				duration();
 				}
 				break;
@@ -6801,13 +7057,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 905;
+				State = 936;
 				Match(DEPTH);
-				State = 906;
+				State = 937;
 				expr(0);
-				State = 907;
+				State = 938;
 				Match(PER);
-				State = 908;
+				State = 939;
 				Match(MONTH);
 				}
 				break;
@@ -6815,9 +7071,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 910;
+				State = 941;
 				Match(IMPACT);
-				State = 911;
+				State = 942;
 				expr(0);
 				}
 				break;
@@ -6825,13 +7081,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 912;
+				State = 943;
 				Match(LIMIT);
-				State = 913;
+				State = 944;
 				expr(0);
-				State = 914;
+				State = 945;
 				Match(PER);
-				State = 915;
+				State = 946;
 				Match(MONTH);
 				}
 				break;
@@ -6839,9 +7095,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 917;
+				State = 948;
 				Match(COSTS);
-				State = 918;
+				State = 949;
 				expr(0);
 				}
 				break;
@@ -6849,9 +7105,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 919;
+				State = 950;
 				Match(KEEP);
-				State = 920;
+				State = 951;
 				Match(CONTRACTS);
 				}
 				break;
@@ -6859,9 +7115,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 921;
+				State = 952;
 				Match(RESERVE);
-				State = 922;
+				State = 953;
 				expr(0);
 				}
 				break;
@@ -6915,36 +7171,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 96, RULE_scenarioDecl);
+		EnterRule(_localctx, 100, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 925;
+			State = 956;
 			Match(SCENARIO);
-			State = 926;
+			State = 957;
 			_localctx.name = ident();
-			State = 927;
+			State = 958;
 			Match(FOR);
-			State = 928;
+			State = 959;
 			_localctx.deal = ident();
-			State = 929;
+			State = 960;
 			Match(LBRACE);
-			State = 933;
+			State = 964;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 576443709995083783L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -576477794611763193L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 100663297L) != 0)) {
 				{
 				{
-				State = 930;
+				State = 961;
 				scenarioItem();
 				}
 				}
-				State = 935;
+				State = 966;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 936;
+			State = 967;
 			Match(RBRACE);
 			}
 		}
@@ -7425,24 +7681,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 98, RULE_scenarioItem);
+		EnterRule(_localctx, 102, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1092;
+			State = 1123;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 938;
+				State = 969;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 939;
+				State = 970;
 				Match(RENEWALS);
-				State = 940;
+				State = 971;
 				Match(TAKEN);
-				State = 941;
+				State = 972;
 				Match(NUMBER);
 				}
 				break;
@@ -7450,24 +7706,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 943;
+				State = 974;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 944;
+				State = 975;
 				Match(DEFLATE);
-				State = 945;
+				State = 976;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 946;
+				State = 977;
 				perYear();
-				State = 951;
+				State = 982;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
 				case 1:
 					{
-					State = 947;
+					State = 978;
 					Match(VOLATILITY);
-					State = 948;
+					State = 979;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 949;
+					State = 980;
 					perYear();
 					}
 					break;
@@ -7478,15 +7734,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 953;
+				State = 984;
 				((DropItemContext)_localctx).path = reference();
-				State = 954;
+				State = 985;
 				Match(DROP);
-				State = 955;
+				State = 986;
 				expr(0);
-				State = 956;
+				State = 987;
 				Match(BY);
-				State = 957;
+				State = 988;
 				Match(DATE);
 				}
 				break;
@@ -7494,75 +7750,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 959;
+				State = 990;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 960;
+				State = 991;
 				Match(DEFAULTS);
-				State = 984;
+				State = 1015;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 961;
+					State = 992;
 					Match(ON);
-					State = 962;
+					State = 993;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 963;
+					State = 994;
 					Match(DRAWN);
-					State = 973;
+					State = 1004;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
 					case 1:
 						{
-						State = 964;
+						State = 995;
 						Match(PD);
-						State = 965;
+						State = 996;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 966;
+						State = 997;
 						perYear();
-						State = 970;
+						State = 1001;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 967;
+							State = 998;
 							pdStep();
 							}
 							}
-							State = 972;
+							State = 1003;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 978;
+					State = 1009;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,95,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 975;
+							State = 1006;
 							loading();
 							}
 							} 
 						}
-						State = 980;
+						State = 1011;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,95,Context);
 					}
-					State = 982;
+					State = 1013;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
 					case 1:
 						{
-						State = 981;
+						State = 1012;
 						recoveryDraw();
 						}
 						break;
@@ -7578,9 +7834,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 986;
+				State = 1017;
 				Match(ENFORCEMENT);
-				State = 988;
+				State = 1019;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7588,7 +7844,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 987;
+						State = 1018;
 						sellTerm();
 						}
 						}
@@ -7596,9 +7852,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 990;
+					State = 1021;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -7606,11 +7862,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 992;
+				State = 1023;
 				Match(ENFORCEMENT);
-				State = 993;
+				State = 1024;
 				Match(SELL);
-				State = 994;
+				State = 1025;
 				Match(ALL);
 				}
 				break;
@@ -7618,11 +7874,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 995;
+				State = 1026;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 996;
+				State = 1027;
 				Match(LEVEL);
-				State = 997;
+				State = 1028;
 				expr(0);
 				}
 				break;
@@ -7630,29 +7886,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 999;
+				State = 1030;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1000;
+				State = 1031;
 				Match(POINTS);
-				State = 1001;
+				State = 1032;
 				pointsKind();
-				State = 1002;
+				State = 1033;
 				Match(LBRACE);
-				State = 1006;
+				State = 1037;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1003;
+					State = 1034;
 					schedulePoint();
 					}
 					}
-					State = 1008;
+					State = 1039;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1009;
+				State = 1040;
 				Match(RBRACE);
 				}
 				break;
@@ -7660,15 +7916,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1011;
+				State = 1042;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1012;
+				State = 1043;
 				Match(LAUNCH);
-				State = 1013;
+				State = 1044;
 				Match(DATE);
-				State = 1014;
+				State = 1045;
 				Match(DOWN);
-				State = 1015;
+				State = 1046;
 				expr(0);
 				}
 				break;
@@ -7676,21 +7932,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1017;
+				State = 1048;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1018;
+				State = 1049;
 				Match(SHIFT);
-				State = 1020;
+				State = 1051;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1019;
+					State = 1050;
 					Match(PLUS);
 					}
 				}
 
-				State = 1022;
+				State = 1053;
 				expr(0);
 				}
 				break;
@@ -7698,11 +7954,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1024;
+				State = 1055;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1025;
+				State = 1056;
 				Match(UTILISATION);
-				State = 1026;
+				State = 1057;
 				expr(0);
 				}
 				break;
@@ -7710,17 +7966,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1028;
+				State = 1059;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1029;
+				State = 1060;
 				Match(RELET);
-				State = 1030;
+				State = 1061;
 				Match(AFTER);
-				State = 1031;
+				State = 1062;
 				duration();
-				State = 1032;
+				State = 1063;
 				Match(AT);
-				State = 1033;
+				State = 1064;
 				expr(0);
 				}
 				break;
@@ -7728,11 +7984,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1035;
+				State = 1066;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1036;
+				State = 1067;
 				Match(NOT);
-				State = 1037;
+				State = 1068;
 				Match(RELET);
 				}
 				break;
@@ -7740,9 +7996,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1039;
+				State = 1070;
 				Match(PATHS);
-				State = 1040;
+				State = 1071;
 				Match(NUMBER);
 				}
 				break;
@@ -7750,9 +8006,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1041;
+				State = 1072;
 				Match(SEED);
-				State = 1042;
+				State = 1073;
 				Match(NUMBER);
 				}
 				break;
@@ -7760,7 +8016,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1043;
+				State = 1074;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -7768,7 +8024,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1044;
+				State = 1075;
 				Match(SOBOL);
 				}
 				break;
@@ -7776,21 +8032,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1045;
+				State = 1076;
 				((GbmItemContext)_localctx).index = ident();
-				State = 1046;
+				State = 1077;
 				Match(GBM);
-				State = 1047;
+				State = 1078;
 				Match(DRIFT);
-				State = 1048;
+				State = 1079;
 				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1049;
+				State = 1080;
 				perYear();
-				State = 1050;
+				State = 1081;
 				Match(VOLATILITY);
-				State = 1051;
+				State = 1082;
 				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1052;
+				State = 1083;
 				perYear();
 				}
 				break;
@@ -7798,39 +8054,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1054;
+				State = 1085;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1055;
+				State = 1086;
 				Match(REVERTS);
-				State = 1056;
+				State = 1087;
 				Match(TO);
-				State = 1059;
+				State = 1090;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
 				case 1:
 					{
-					State = 1057;
+					State = 1088;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1058;
+					State = 1089;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1061;
+				State = 1092;
 				Match(SPEED);
-				State = 1062;
+				State = 1093;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1063;
+				State = 1094;
 				perYear();
-				State = 1064;
+				State = 1095;
 				Match(VOLATILITY);
-				State = 1065;
+				State = 1096;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1066;
+				State = 1097;
 				perYear();
 				}
 				break;
@@ -7838,17 +8094,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1068;
+				State = 1099;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1069;
+				State = 1100;
 				Match(JUMPS);
-				State = 1070;
+				State = 1101;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1071;
+				State = 1102;
 				perYear();
-				State = 1072;
+				State = 1103;
 				Match(DOWN);
-				State = 1073;
+				State = 1104;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -7856,24 +8112,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1075;
+				State = 1106;
 				Match(CORRELATE);
-				State = 1076;
+				State = 1107;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1077;
+				State = 1108;
 				Match(WITH);
-				State = 1078;
+				State = 1109;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1079;
+				State = 1110;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1082;
+				State = 1113;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
 				case 1:
 					{
-					State = 1080;
+					State = 1111;
 					Match(STRESS);
-					State = 1081;
+					State = 1112;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -7884,19 +8140,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1084;
+				State = 1115;
 				Match(REGIMES);
-				State = 1085;
+				State = 1116;
 				Match(STRESS);
-				State = 1086;
+				State = 1117;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1087;
+				State = 1118;
 				perYear();
-				State = 1088;
+				State = 1119;
 				Match(NORMAL);
-				State = 1089;
+				State = 1120;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1090;
+				State = 1121;
 				perYear();
 				}
 				break;
@@ -7939,19 +8195,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 100, RULE_pdStep);
+		EnterRule(_localctx, 104, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1094;
+			State = 1125;
 			Match(UNTIL);
-			State = 1095;
+			State = 1126;
 			Match(DATE);
-			State = 1096;
+			State = 1127;
 			Match(THEN);
-			State = 1097;
+			State = 1128;
 			expr(0);
-			State = 1098;
+			State = 1129;
 			perYear();
 			}
 		}
@@ -7995,21 +8251,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 102, RULE_recoveryDraw);
+		EnterRule(_localctx, 106, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1100;
+			State = 1131;
 			Match(RECOVERY);
-			State = 1101;
+			State = 1132;
 			Match(BETA);
-			State = 1102;
+			State = 1133;
 			Match(MEAN);
-			State = 1103;
+			State = 1134;
 			_localctx.mean = expr(0);
-			State = 1104;
+			State = 1135;
 			Match(SD);
-			State = 1105;
+			State = 1136;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -8050,15 +8306,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 104, RULE_loading);
+		EnterRule(_localctx, 108, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1107;
+			State = 1138;
 			Match(LOADING);
-			State = 1108;
+			State = 1139;
 			_localctx.factor = reference();
-			State = 1109;
+			State = 1140;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -8092,13 +8348,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 106, RULE_perYear);
+		EnterRule(_localctx, 110, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1111;
+			State = 1142;
 			Match(PER);
-			State = 1112;
+			State = 1143;
 			Match(YEAR);
 			}
 		}
@@ -8131,11 +8387,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 108, RULE_duration);
+		EnterRule(_localctx, 112, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1114;
+			State = 1145;
 			Match(QUANTITY);
 			}
 		}
@@ -8455,27 +8711,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 110;
-		EnterRecursionRule(_localctx, 110, RULE_expr, _p);
+		int _startState = 114;
+		EnterRecursionRule(_localctx, 114, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1158;
+			State = 1189;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1117;
+				State = 1148;
 				Match(LPAREN);
-				State = 1118;
+				State = 1149;
 				expr(0);
-				State = 1119;
+				State = 1150;
 				Match(RPAREN);
 				}
 				break;
@@ -8484,9 +8740,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1121;
+				State = 1152;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1122;
+				State = 1153;
 				expr(16);
 				}
 				break;
@@ -8495,9 +8751,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1123;
+				State = 1154;
 				Match(NOT);
-				State = 1124;
+				State = 1155;
 				expr(11);
 				}
 				break;
@@ -8506,17 +8762,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1125;
+				State = 1156;
 				Match(IF);
-				State = 1126;
+				State = 1157;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1127;
+				State = 1158;
 				Match(THEN);
-				State = 1128;
+				State = 1159;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1129;
+				State = 1160;
 				Match(ELSE);
-				State = 1130;
+				State = 1161;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -8525,37 +8781,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1132;
+				State = 1163;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1133;
+				State = 1164;
 				Match(LPAREN);
-				State = 1142;
+				State = 1173;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 5188138524511823879L) != 0) || ((((_la - 199)) & ~0x3f) == 0 && ((1L << (_la - 199)) & 105473L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -576468998522411001L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 108004361L) != 0)) {
 					{
-					State = 1134;
+					State = 1165;
 					expr(0);
-					State = 1139;
+					State = 1170;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1135;
+						State = 1166;
 						Match(COMMA);
-						State = 1136;
+						State = 1167;
 						expr(0);
 						}
 						}
-						State = 1141;
+						State = 1172;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1144;
+				State = 1175;
 				Match(RPAREN);
 				}
 				break;
@@ -8564,7 +8820,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1146;
+				State = 1177;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -8574,19 +8830,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1148;
+				State = 1179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 127L) != 0)) {
 					{
-					State = 1147;
+					State = 1178;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1150;
+				State = 1181;
 				Match(PER);
-				State = 1151;
+				State = 1182;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -8595,9 +8851,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1152;
+				State = 1183;
 				Match(NUMBER);
-				State = 1153;
+				State = 1184;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -8606,7 +8862,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1154;
+				State = 1185;
 				Match(QUANTITY);
 				}
 				break;
@@ -8615,7 +8871,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1155;
+				State = 1186;
 				Match(NUMBER);
 				}
 				break;
@@ -8624,7 +8880,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1156;
+				State = 1187;
 				Match(DATE);
 				}
 				break;
@@ -8633,34 +8889,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1157;
+				State = 1188;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1180;
+			State = 1211;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,109,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1178;
+					State = 1209;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1160;
+						State = 1191;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1161;
+						State = 1192;
 						Match(OF);
-						State = 1162;
+						State = 1193;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -8669,9 +8925,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1163;
+						State = 1194;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1164;
+						State = 1195;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -8681,7 +8937,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1165;
+						State = 1196;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -8690,9 +8946,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1166;
+						State = 1197;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1167;
+						State = 1198;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8702,7 +8958,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1168;
+						State = 1199;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -8711,19 +8967,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1169;
+						State = 1200;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1170;
+						State = 1201;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 202)) & ~0x3f) == 0 && ((1L << (_la - 202)) & 63L) != 0)) ) {
+						if ( !(((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1171;
+						State = 1202;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -8732,11 +8988,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1172;
+						State = 1203;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1173;
+						State = 1204;
 						Match(AND);
-						State = 1174;
+						State = 1205;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -8745,20 +9001,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1175;
+						State = 1206;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1176;
+						State = 1207;
 						Match(OR);
-						State = 1177;
+						State = 1208;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1182;
+				State = 1213;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,109,Context);
 			}
 			}
 		}
@@ -8797,12 +9053,12 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 112, RULE_measureUnit);
+		EnterRule(_localctx, 116, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1183;
+			State = 1214;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -8849,20 +9105,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 114, RULE_reference);
+		EnterRule(_localctx, 118, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1185;
+			State = 1216;
 			ident();
-			State = 1188;
+			State = 1219;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,110,Context) ) {
 			case 1:
 				{
-				State = 1186;
+				State = 1217;
 				Match(DOT);
-				State = 1187;
+				State = 1218;
 				_localctx.member = ident();
 				}
 				break;
@@ -9016,6 +9272,11 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BETA() { return GetToken(DealLangParser.BETA, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MEAN() { return GetToken(DealLangParser.MEAN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SD() { return GetToken(DealLangParser.SD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HOLDING() { return GetToken(DealLangParser.HOLDING, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SHARE() { return GetToken(DealLangParser.SHARE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FACE() { return GetToken(DealLangParser.FACE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARK() { return GetToken(DealLangParser.MARK, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAR() { return GetToken(DealLangParser.PAR, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -9032,14 +9293,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 116, RULE_ident);
+		EnterRule(_localctx, 120, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1190;
+			State = 1221;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & 576443709990889479L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -576477794615957497L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 100663297L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9062,7 +9323,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 55: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 57: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -9085,7 +9346,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,220,1193,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,225,1224,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -9093,436 +9354,448 @@ public partial class DealLangParser : Parser {
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
-		2,57,7,57,2,58,7,58,1,0,1,0,1,0,1,0,5,0,123,8,0,10,0,12,0,126,9,0,1,0,
-		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,137,8,2,10,2,12,2,140,9,2,1,2,1,2,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,3,3,163,8,3,1,4,1,4,1,4,1,4,1,4,5,4,170,8,4,10,4,12,4,173,9,4,1,
-		4,1,4,1,5,1,5,1,5,5,5,180,8,5,10,5,12,5,183,9,5,1,5,1,5,1,6,1,6,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,201,8,6,1,7,1,7,1,8,1,8,
-		1,8,1,8,5,8,209,8,8,10,8,12,8,212,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,
-		3,9,222,8,9,1,10,1,10,1,10,1,10,5,10,228,8,10,10,10,12,10,231,9,10,1,10,
-		1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,245,8,11,10,
-		11,12,11,248,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,256,8,11,1,12,1,12,
-		1,13,1,13,1,13,1,13,5,13,264,8,13,10,13,12,13,267,9,13,1,13,1,13,1,14,
-		1,14,1,14,1,14,1,14,1,14,1,14,3,14,278,8,14,1,14,1,14,3,14,282,8,14,1,
-		14,1,14,1,14,1,14,5,14,288,8,14,10,14,12,14,291,9,14,1,14,3,14,294,8,14,
-		1,15,1,15,1,15,3,15,299,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,307,8,
-		16,10,16,12,16,310,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,3,17,323,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,3,17,338,8,17,1,17,1,17,4,17,342,8,17,11,17,12,17,343,1,
-		17,1,17,3,17,348,8,17,1,18,1,18,1,18,3,18,353,8,18,1,19,1,19,1,19,1,19,
-		1,19,1,19,3,19,361,8,19,1,20,1,20,1,20,1,20,5,20,367,8,20,10,20,12,20,
-		370,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,381,8,21,1,
-		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,392,8,21,1,22,1,22,1,22,
-		1,22,5,22,398,8,22,10,22,12,22,401,9,22,1,22,1,22,1,23,1,23,1,23,5,23,
-		408,8,23,10,23,12,23,411,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
+		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,1,0,1,0,1,0,1,0,5,0,127,8,0,10,
+		0,12,0,130,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,141,8,2,10,2,12,
+		2,144,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,168,8,3,1,4,1,4,1,4,1,4,1,4,5,4,175,8,
+		4,10,4,12,4,178,9,4,1,4,1,4,1,5,1,5,1,5,5,5,185,8,5,10,5,12,5,188,9,5,
+		1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,206,
+		8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,214,8,8,10,8,12,8,217,9,8,1,8,1,8,1,9,
+		1,9,1,9,1,9,1,9,1,9,3,9,227,8,9,1,10,1,10,1,10,1,10,5,10,233,8,10,10,10,
+		12,10,236,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		1,11,5,11,250,8,11,10,11,12,11,253,9,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		3,11,261,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,269,8,13,10,13,12,13,
+		272,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,283,8,14,1,
+		14,1,14,3,14,287,8,14,1,14,1,14,1,14,1,14,5,14,293,8,14,10,14,12,14,296,
+		9,14,1,14,3,14,299,8,14,1,15,1,15,1,15,3,15,304,8,15,1,16,1,16,1,16,1,
+		16,1,16,1,16,5,16,312,8,16,10,16,12,16,315,9,16,1,16,1,16,1,17,1,17,1,
+		17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,328,8,17,1,17,1,17,1,17,1,17,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,343,8,17,1,17,1,17,4,17,347,
+		8,17,11,17,12,17,348,1,17,1,17,3,17,353,8,17,1,18,1,18,1,18,3,18,358,8,
+		18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,366,8,19,1,20,1,20,1,20,1,20,5,20,
+		372,8,20,10,20,12,20,375,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,
+		1,21,3,21,386,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,397,
+		8,21,1,22,1,22,1,22,1,22,5,22,403,8,22,10,22,12,22,406,9,22,1,22,1,22,
+		1,23,1,23,1,23,5,23,413,8,23,10,23,12,23,416,9,23,1,23,1,23,1,23,1,23,
 		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,444,8,23,1,24,1,24,1,
-		24,1,24,1,24,1,24,5,24,452,8,24,10,24,12,24,455,9,24,1,24,1,24,1,25,1,
-		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
-		25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,481,8,25,1,25,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,495,8,25,3,25,497,8,25,1,26,1,
-		26,1,26,1,26,1,26,3,26,504,8,26,1,27,1,27,1,27,1,27,5,27,510,8,27,10,27,
-		12,27,513,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,522,8,28,1,28,1,
-		28,3,28,526,8,28,1,28,1,28,3,28,530,8,28,1,28,1,28,3,28,534,8,28,1,28,
-		1,28,3,28,538,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,5,28,552,8,28,10,28,12,28,555,9,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,572,8,28,1,28,1,28,
-		1,28,1,28,1,28,5,28,579,8,28,10,28,12,28,582,9,28,1,28,1,28,3,28,586,8,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,3,28,607,8,28,1,29,1,29,1,29,1,29,1,30,1,30,
-		1,30,1,30,1,30,1,30,5,30,619,8,30,10,30,12,30,622,9,30,1,30,3,30,625,8,
-		30,1,31,1,31,1,31,1,31,5,31,631,8,31,10,31,12,31,634,9,31,1,31,1,31,1,
-		32,1,32,1,32,1,32,1,32,1,32,5,32,644,8,32,10,32,12,32,647,9,32,3,32,649,
-		8,32,1,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,658,8,34,10,34,12,34,661,
-		9,34,1,34,3,34,664,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,672,8,35,1,
-		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,683,8,36,3,36,685,8,36,
-		1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,696,8,37,1,37,3,37,699,
-		8,37,1,37,1,37,3,37,703,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,711,8,
-		38,1,38,1,38,1,38,3,38,716,8,38,1,38,1,38,1,38,3,38,721,8,38,1,38,1,38,
-		1,38,1,38,1,38,1,38,1,38,1,38,3,38,731,8,38,1,38,1,38,1,38,1,38,5,38,737,
-		8,38,10,38,12,38,740,9,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		5,39,751,8,39,10,39,12,39,754,9,39,1,39,1,39,3,39,758,8,39,1,39,3,39,761,
-		8,39,1,40,1,40,1,40,1,40,1,40,3,40,768,8,40,1,41,1,41,1,41,1,41,1,41,5,
-		41,775,8,41,10,41,12,41,778,9,41,1,42,1,42,3,42,782,8,42,1,43,1,43,1,43,
-		5,43,787,8,43,10,43,12,43,790,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,
-		1,44,5,44,800,8,44,10,44,12,44,803,9,44,3,44,805,8,44,1,44,1,44,1,44,1,
-		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,818,8,44,1,44,1,44,1,44,1,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,833,8,44,10,44,12,44,
-		836,9,44,1,44,1,44,1,44,1,44,5,44,842,8,44,10,44,12,44,845,9,44,1,44,3,
-		44,848,8,44,1,44,1,44,1,44,3,44,853,8,44,1,44,1,44,5,44,857,8,44,10,44,
-		12,44,860,9,44,1,44,1,44,1,44,1,44,5,44,866,8,44,10,44,12,44,869,9,44,
-		1,44,3,44,872,8,44,1,45,1,45,1,45,5,45,877,8,45,10,45,12,45,880,9,45,1,
-		45,1,45,1,46,1,46,1,46,1,46,5,46,888,8,46,10,46,12,46,891,9,46,1,46,5,
-		46,894,8,46,10,46,12,46,897,9,46,1,46,3,46,900,8,46,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,3,47,924,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,932,
-		8,48,10,48,12,48,935,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,3,49,952,8,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,969,8,49,10,49,12,
-		49,972,9,49,3,49,974,8,49,1,49,5,49,977,8,49,10,49,12,49,980,9,49,1,49,
-		3,49,983,8,49,3,49,985,8,49,1,49,1,49,4,49,989,8,49,11,49,12,49,990,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,1005,8,
-		49,10,49,12,49,1008,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,3,49,1021,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		3,49,1060,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1083,8,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1093,8,49,1,50,1,50,1,50,1,50,
-		1,50,1,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,52,1,52,1,52,1,52,1,53,
-		1,53,1,53,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1138,8,55,
-		10,55,12,55,1141,9,55,3,55,1143,8,55,1,55,1,55,1,55,1,55,3,55,1149,8,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1159,8,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		1,55,5,55,1179,8,55,10,55,12,55,1182,9,55,1,56,1,56,1,57,1,57,1,57,3,57,
-		1189,8,57,1,58,1,58,1,58,0,1,110,59,0,2,4,6,8,10,12,14,16,18,20,22,24,
-		26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,
-		74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,
-		116,0,8,1,0,190,191,1,0,15,16,1,0,210,211,1,0,200,201,1,0,198,199,1,0,
-		202,207,1,0,162,168,21,0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,65,67,
-		99,101,111,113,114,116,118,122,123,125,127,130,132,141,141,143,147,154,
-		156,169,169,174,188,214,215,1366,0,124,1,0,0,0,2,129,1,0,0,0,4,132,1,0,
-		0,0,6,162,1,0,0,0,8,164,1,0,0,0,10,176,1,0,0,0,12,200,1,0,0,0,14,202,1,
-		0,0,0,16,204,1,0,0,0,18,221,1,0,0,0,20,223,1,0,0,0,22,255,1,0,0,0,24,257,
-		1,0,0,0,26,259,1,0,0,0,28,293,1,0,0,0,30,295,1,0,0,0,32,300,1,0,0,0,34,
-		347,1,0,0,0,36,352,1,0,0,0,38,360,1,0,0,0,40,362,1,0,0,0,42,391,1,0,0,
-		0,44,393,1,0,0,0,46,443,1,0,0,0,48,445,1,0,0,0,50,496,1,0,0,0,52,498,1,
-		0,0,0,54,505,1,0,0,0,56,606,1,0,0,0,58,608,1,0,0,0,60,624,1,0,0,0,62,626,
-		1,0,0,0,64,648,1,0,0,0,66,650,1,0,0,0,68,653,1,0,0,0,70,671,1,0,0,0,72,
-		673,1,0,0,0,74,688,1,0,0,0,76,704,1,0,0,0,78,760,1,0,0,0,80,762,1,0,0,
-		0,82,769,1,0,0,0,84,781,1,0,0,0,86,783,1,0,0,0,88,871,1,0,0,0,90,873,1,
-		0,0,0,92,899,1,0,0,0,94,923,1,0,0,0,96,925,1,0,0,0,98,1092,1,0,0,0,100,
-		1094,1,0,0,0,102,1100,1,0,0,0,104,1107,1,0,0,0,106,1111,1,0,0,0,108,1114,
-		1,0,0,0,110,1158,1,0,0,0,112,1183,1,0,0,0,114,1185,1,0,0,0,116,1190,1,
-		0,0,0,118,123,3,2,1,0,119,123,3,4,2,0,120,123,3,96,48,0,121,123,3,8,4,
-		0,122,118,1,0,0,0,122,119,1,0,0,0,122,120,1,0,0,0,122,121,1,0,0,0,123,
-		126,1,0,0,0,124,122,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,124,1,
-		0,0,0,127,128,5,0,0,1,128,1,1,0,0,0,129,130,5,3,0,0,130,131,5,212,0,0,
-		131,3,1,0,0,0,132,133,5,1,0,0,133,134,3,116,58,0,134,138,5,190,0,0,135,
-		137,3,6,3,0,136,135,1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,
-		0,0,0,139,141,1,0,0,0,140,138,1,0,0,0,141,142,5,191,0,0,142,5,1,0,0,0,
-		143,163,3,12,6,0,144,163,3,16,8,0,145,163,3,20,10,0,146,163,3,26,13,0,
-		147,163,3,32,16,0,148,163,3,40,20,0,149,163,3,44,22,0,150,163,3,48,24,
-		0,151,163,3,54,27,0,152,163,3,62,31,0,153,163,3,68,34,0,154,163,3,72,36,
-		0,155,163,3,74,37,0,156,163,3,76,38,0,157,163,3,80,40,0,158,163,3,82,41,
-		0,159,163,3,86,43,0,160,163,3,90,45,0,161,163,3,8,4,0,162,143,1,0,0,0,
-		162,144,1,0,0,0,162,145,1,0,0,0,162,146,1,0,0,0,162,147,1,0,0,0,162,148,
-		1,0,0,0,162,149,1,0,0,0,162,150,1,0,0,0,162,151,1,0,0,0,162,152,1,0,0,
-		0,162,153,1,0,0,0,162,154,1,0,0,0,162,155,1,0,0,0,162,156,1,0,0,0,162,
-		157,1,0,0,0,162,158,1,0,0,0,162,159,1,0,0,0,162,160,1,0,0,0,162,161,1,
-		0,0,0,163,7,1,0,0,0,164,165,5,214,0,0,165,171,4,4,0,0,166,170,3,116,58,
-		0,167,170,5,4,0,0,168,170,5,52,0,0,169,166,1,0,0,0,169,167,1,0,0,0,169,
-		168,1,0,0,0,170,173,1,0,0,0,171,169,1,0,0,0,171,172,1,0,0,0,172,174,1,
-		0,0,0,173,171,1,0,0,0,174,175,3,10,5,0,175,9,1,0,0,0,176,181,5,190,0,0,
-		177,180,3,10,5,0,178,180,8,0,0,0,179,177,1,0,0,0,179,178,1,0,0,0,180,183,
-		1,0,0,0,181,179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,
-		0,184,185,5,191,0,0,185,11,1,0,0,0,186,187,5,5,0,0,187,201,5,212,0,0,188,
-		189,5,6,0,0,189,201,3,116,58,0,190,191,5,7,0,0,191,201,5,209,0,0,192,193,
-		5,8,0,0,193,201,5,209,0,0,194,195,5,9,0,0,195,201,5,209,0,0,196,197,5,
-		10,0,0,197,201,3,116,58,0,198,199,5,11,0,0,199,201,3,14,7,0,200,186,1,
-		0,0,0,200,188,1,0,0,0,200,190,1,0,0,0,200,192,1,0,0,0,200,194,1,0,0,0,
-		200,196,1,0,0,0,200,198,1,0,0,0,201,13,1,0,0,0,202,203,5,208,0,0,203,15,
-		1,0,0,0,204,205,5,12,0,0,205,206,3,116,58,0,206,210,5,190,0,0,207,209,
-		3,18,9,0,208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,0,210,211,1,0,0,
-		0,211,213,1,0,0,0,212,210,1,0,0,0,213,214,5,191,0,0,214,17,1,0,0,0,215,
-		216,5,41,0,0,216,222,5,212,0,0,217,218,5,42,0,0,218,222,3,110,55,0,219,
-		220,5,43,0,0,220,222,3,110,55,0,221,215,1,0,0,0,221,217,1,0,0,0,221,219,
-		1,0,0,0,222,19,1,0,0,0,223,224,5,13,0,0,224,225,3,116,58,0,225,229,5,190,
-		0,0,226,228,3,22,11,0,227,226,1,0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,
-		229,230,1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,233,5,191,0,0,233,
-		21,1,0,0,0,234,235,5,109,0,0,235,256,3,110,55,0,236,237,5,157,0,0,237,
-		238,3,110,55,0,238,239,3,106,53,0,239,256,1,0,0,0,240,241,5,14,0,0,241,
-		242,3,24,12,0,242,246,5,190,0,0,243,245,3,30,15,0,244,243,1,0,0,0,245,
-		248,1,0,0,0,246,244,1,0,0,0,246,247,1,0,0,0,247,249,1,0,0,0,248,246,1,
-		0,0,0,249,250,5,191,0,0,250,256,1,0,0,0,251,252,5,17,0,0,252,253,5,209,
-		0,0,253,254,5,18,0,0,254,256,3,110,55,0,255,234,1,0,0,0,255,236,1,0,0,
-		0,255,240,1,0,0,0,255,251,1,0,0,0,256,23,1,0,0,0,257,258,7,1,0,0,258,25,
-		1,0,0,0,259,260,5,44,0,0,260,261,3,116,58,0,261,265,5,190,0,0,262,264,
-		3,28,14,0,263,262,1,0,0,0,264,267,1,0,0,0,265,263,1,0,0,0,265,266,1,0,
-		0,0,266,268,1,0,0,0,267,265,1,0,0,0,268,269,5,191,0,0,269,27,1,0,0,0,270,
-		271,5,45,0,0,271,294,3,110,55,0,272,273,5,46,0,0,273,274,5,47,0,0,274,
-		277,3,108,54,0,275,276,5,48,0,0,276,278,3,110,55,0,277,275,1,0,0,0,277,
-		278,1,0,0,0,278,281,1,0,0,0,279,280,5,49,0,0,280,282,5,209,0,0,281,279,
-		1,0,0,0,281,282,1,0,0,0,282,294,1,0,0,0,283,284,5,46,0,0,284,285,5,50,
-		0,0,285,289,5,190,0,0,286,288,3,30,15,0,287,286,1,0,0,0,288,291,1,0,0,
-		0,289,287,1,0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,
-		294,5,191,0,0,293,270,1,0,0,0,293,272,1,0,0,0,293,283,1,0,0,0,294,29,1,
-		0,0,0,295,296,5,209,0,0,296,298,3,110,55,0,297,299,5,194,0,0,298,297,1,
-		0,0,0,298,299,1,0,0,0,299,31,1,0,0,0,300,301,5,51,0,0,301,302,3,116,58,
-		0,302,303,5,52,0,0,303,304,3,116,58,0,304,308,5,190,0,0,305,307,3,34,17,
-		0,306,305,1,0,0,0,307,310,1,0,0,0,308,306,1,0,0,0,308,309,1,0,0,0,309,
-		311,1,0,0,0,310,308,1,0,0,0,311,312,5,191,0,0,312,33,1,0,0,0,313,314,5,
-		53,0,0,314,348,3,116,58,0,315,316,5,54,0,0,316,317,3,110,55,0,317,322,
-		3,106,53,0,318,319,5,55,0,0,319,320,3,110,55,0,320,321,3,106,53,0,321,
-		323,1,0,0,0,322,318,1,0,0,0,322,323,1,0,0,0,323,348,1,0,0,0,324,325,5,
-		56,0,0,325,348,5,209,0,0,326,327,5,57,0,0,327,348,3,108,54,0,328,329,5,
-		58,0,0,329,330,3,36,18,0,330,331,3,108,54,0,331,332,5,60,0,0,332,333,5,
-		53,0,0,333,337,5,61,0,0,334,335,5,54,0,0,335,336,5,60,0,0,336,338,5,62,
-		0,0,337,334,1,0,0,0,337,338,1,0,0,0,338,348,1,0,0,0,339,341,5,63,0,0,340,
-		342,3,38,19,0,341,340,1,0,0,0,342,343,1,0,0,0,343,341,1,0,0,0,343,344,
-		1,0,0,0,344,348,1,0,0,0,345,346,5,11,0,0,346,348,3,14,7,0,347,313,1,0,
-		0,0,347,315,1,0,0,0,347,324,1,0,0,0,347,326,1,0,0,0,347,328,1,0,0,0,347,
-		339,1,0,0,0,347,345,1,0,0,0,348,35,1,0,0,0,349,350,5,211,0,0,350,353,5,
-		59,0,0,351,353,5,210,0,0,352,349,1,0,0,0,352,351,1,0,0,0,353,37,1,0,0,
-		0,354,355,5,64,0,0,355,361,3,110,55,0,356,357,5,65,0,0,357,361,3,110,55,
-		0,358,359,5,66,0,0,359,361,5,209,0,0,360,354,1,0,0,0,360,356,1,0,0,0,360,
-		358,1,0,0,0,361,39,1,0,0,0,362,363,5,67,0,0,363,364,3,116,58,0,364,368,
-		5,190,0,0,365,367,3,42,21,0,366,365,1,0,0,0,367,370,1,0,0,0,368,366,1,
-		0,0,0,368,369,1,0,0,0,369,371,1,0,0,0,370,368,1,0,0,0,371,372,5,191,0,
-		0,372,41,1,0,0,0,373,374,5,68,0,0,374,392,3,116,58,0,375,376,5,101,0,0,
-		376,392,3,110,55,0,377,378,5,102,0,0,378,380,3,110,55,0,379,381,5,103,
-		0,0,380,379,1,0,0,0,380,381,1,0,0,0,381,392,1,0,0,0,382,383,5,104,0,0,
-		383,384,5,66,0,0,384,392,5,209,0,0,385,386,5,107,0,0,386,392,3,60,30,0,
-		387,388,5,8,0,0,388,392,5,209,0,0,389,390,5,43,0,0,390,392,3,110,55,0,
-		391,373,1,0,0,0,391,375,1,0,0,0,391,377,1,0,0,0,391,382,1,0,0,0,391,385,
-		1,0,0,0,391,387,1,0,0,0,391,389,1,0,0,0,392,43,1,0,0,0,393,394,5,69,0,
-		0,394,395,3,116,58,0,395,399,5,190,0,0,396,398,3,46,23,0,397,396,1,0,0,
-		0,398,401,1,0,0,0,399,397,1,0,0,0,399,400,1,0,0,0,400,402,1,0,0,0,401,
-		399,1,0,0,0,402,403,5,191,0,0,403,45,1,0,0,0,404,405,5,70,0,0,405,409,
-		5,190,0,0,406,408,3,52,26,0,407,406,1,0,0,0,408,411,1,0,0,0,409,407,1,
-		0,0,0,409,410,1,0,0,0,410,412,1,0,0,0,411,409,1,0,0,0,412,444,5,191,0,
-		0,413,414,5,71,0,0,414,444,3,110,55,0,415,416,5,72,0,0,416,444,3,110,55,
-		0,417,418,5,73,0,0,418,419,5,47,0,0,419,444,3,108,54,0,420,421,5,73,0,
-		0,421,422,5,74,0,0,422,423,3,110,55,0,423,424,3,106,53,0,424,444,1,0,0,
-		0,425,426,5,76,0,0,426,444,3,110,55,0,427,428,5,77,0,0,428,444,3,110,55,
-		0,429,430,5,75,0,0,430,444,3,110,55,0,431,432,5,78,0,0,432,433,3,110,55,
-		0,433,434,3,106,53,0,434,444,1,0,0,0,435,436,5,79,0,0,436,437,3,110,55,
-		0,437,438,5,74,0,0,438,439,3,110,55,0,439,440,3,106,53,0,440,444,1,0,0,
-		0,441,442,5,80,0,0,442,444,3,116,58,0,443,404,1,0,0,0,443,413,1,0,0,0,
-		443,415,1,0,0,0,443,417,1,0,0,0,443,420,1,0,0,0,443,425,1,0,0,0,443,427,
-		1,0,0,0,443,429,1,0,0,0,443,431,1,0,0,0,443,435,1,0,0,0,443,441,1,0,0,
-		0,444,47,1,0,0,0,445,446,5,81,0,0,446,447,3,116,58,0,447,448,5,52,0,0,
-		448,449,3,116,58,0,449,453,5,190,0,0,450,452,3,50,25,0,451,450,1,0,0,0,
-		452,455,1,0,0,0,453,451,1,0,0,0,453,454,1,0,0,0,454,456,1,0,0,0,455,453,
-		1,0,0,0,456,457,5,191,0,0,457,49,1,0,0,0,458,459,5,82,0,0,459,497,3,116,
-		58,0,460,461,5,71,0,0,461,497,3,110,55,0,462,463,5,83,0,0,463,464,5,60,
-		0,0,464,497,5,62,0,0,465,466,5,83,0,0,466,497,3,110,55,0,467,468,5,164,
-		0,0,468,469,3,110,55,0,469,470,3,106,53,0,470,497,1,0,0,0,471,472,5,84,
-		0,0,472,497,3,110,55,0,473,474,5,56,0,0,474,497,5,209,0,0,475,476,5,57,
-		0,0,476,497,3,108,54,0,477,478,5,87,0,0,478,480,3,110,55,0,479,481,5,88,
-		0,0,480,479,1,0,0,0,480,481,1,0,0,0,481,497,1,0,0,0,482,483,5,58,0,0,483,
-		484,3,36,18,0,484,485,3,108,54,0,485,486,5,60,0,0,486,487,5,82,0,0,487,
-		488,5,61,0,0,488,497,1,0,0,0,489,490,5,89,0,0,490,494,3,110,55,0,491,492,
-		5,90,0,0,492,493,5,121,0,0,493,495,5,57,0,0,494,491,1,0,0,0,494,495,1,
-		0,0,0,495,497,1,0,0,0,496,458,1,0,0,0,496,460,1,0,0,0,496,462,1,0,0,0,
-		496,465,1,0,0,0,496,467,1,0,0,0,496,471,1,0,0,0,496,473,1,0,0,0,496,475,
-		1,0,0,0,496,477,1,0,0,0,496,482,1,0,0,0,496,489,1,0,0,0,497,51,1,0,0,0,
-		498,499,5,209,0,0,499,500,3,110,55,0,500,501,5,60,0,0,501,503,3,110,55,
-		0,502,504,5,194,0,0,503,502,1,0,0,0,503,504,1,0,0,0,504,53,1,0,0,0,505,
-		506,5,100,0,0,506,507,3,116,58,0,507,511,5,190,0,0,508,510,3,56,28,0,509,
-		508,1,0,0,0,510,513,1,0,0,0,511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,
-		0,0,0,513,511,1,0,0,0,514,515,5,191,0,0,515,55,1,0,0,0,516,517,5,101,0,
-		0,517,607,3,110,55,0,518,519,5,102,0,0,519,521,3,110,55,0,520,522,5,103,
-		0,0,521,520,1,0,0,0,521,522,1,0,0,0,522,525,1,0,0,0,523,524,5,48,0,0,524,
-		526,3,110,55,0,525,523,1,0,0,0,525,526,1,0,0,0,526,529,1,0,0,0,527,528,
-		5,65,0,0,528,530,3,110,55,0,529,527,1,0,0,0,529,530,1,0,0,0,530,607,1,
-		0,0,0,531,533,5,174,0,0,532,534,5,210,0,0,533,532,1,0,0,0,533,534,1,0,
-		0,0,534,537,1,0,0,0,535,536,5,128,0,0,536,538,3,110,55,0,537,535,1,0,0,
-		0,537,538,1,0,0,0,538,607,1,0,0,0,539,540,5,174,0,0,540,607,5,185,0,0,
-		541,542,5,175,0,0,542,607,3,110,55,0,543,544,5,176,0,0,544,607,3,110,55,
-		0,545,546,5,177,0,0,546,547,5,66,0,0,547,607,5,209,0,0,548,549,5,178,0,
-		0,549,553,5,190,0,0,550,552,3,30,15,0,551,550,1,0,0,0,552,555,1,0,0,0,
-		553,551,1,0,0,0,553,554,1,0,0,0,554,556,1,0,0,0,555,553,1,0,0,0,556,607,
-		5,191,0,0,557,558,5,178,0,0,558,559,5,186,0,0,559,560,3,116,58,0,560,561,
-		5,187,0,0,561,562,3,110,55,0,562,607,1,0,0,0,563,564,5,179,0,0,564,607,
-		3,110,55,0,565,566,5,180,0,0,566,571,3,110,55,0,567,568,5,49,0,0,568,572,
-		5,209,0,0,569,570,5,189,0,0,570,572,3,116,58,0,571,567,1,0,0,0,571,569,
-		1,0,0,0,572,607,1,0,0,0,573,574,5,182,0,0,574,575,5,183,0,0,575,576,3,
-		116,58,0,576,580,5,190,0,0,577,579,3,58,29,0,578,577,1,0,0,0,579,582,1,
-		0,0,0,580,578,1,0,0,0,580,581,1,0,0,0,581,585,1,0,0,0,582,580,1,0,0,0,
-		583,584,5,150,0,0,584,586,3,110,55,0,585,583,1,0,0,0,585,586,1,0,0,0,586,
-		587,1,0,0,0,587,588,5,191,0,0,588,607,1,0,0,0,589,590,5,182,0,0,590,591,
-		5,188,0,0,591,592,3,110,55,0,592,593,5,150,0,0,593,594,3,110,55,0,594,
-		607,1,0,0,0,595,596,5,181,0,0,596,607,3,110,55,0,597,598,5,104,0,0,598,
-		599,5,66,0,0,599,607,5,209,0,0,600,601,5,107,0,0,601,607,3,60,30,0,602,
-		603,5,8,0,0,603,607,5,209,0,0,604,605,5,111,0,0,605,607,5,211,0,0,606,
-		516,1,0,0,0,606,518,1,0,0,0,606,531,1,0,0,0,606,539,1,0,0,0,606,541,1,
-		0,0,0,606,543,1,0,0,0,606,545,1,0,0,0,606,548,1,0,0,0,606,557,1,0,0,0,
-		606,563,1,0,0,0,606,565,1,0,0,0,606,573,1,0,0,0,606,589,1,0,0,0,606,595,
-		1,0,0,0,606,597,1,0,0,0,606,600,1,0,0,0,606,602,1,0,0,0,606,604,1,0,0,
-		0,607,57,1,0,0,0,608,609,5,184,0,0,609,610,3,110,55,0,610,611,3,110,55,
-		0,611,59,1,0,0,0,612,625,5,108,0,0,613,625,5,109,0,0,614,625,5,110,0,0,
-		615,616,5,50,0,0,616,620,5,190,0,0,617,619,3,30,15,0,618,617,1,0,0,0,619,
-		622,1,0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,
-		0,0,0,623,625,5,191,0,0,624,612,1,0,0,0,624,613,1,0,0,0,624,614,1,0,0,
-		0,624,615,1,0,0,0,625,61,1,0,0,0,626,627,5,112,0,0,627,628,3,116,58,0,
-		628,632,5,190,0,0,629,631,3,64,32,0,630,629,1,0,0,0,631,634,1,0,0,0,632,
-		630,1,0,0,0,632,633,1,0,0,0,633,635,1,0,0,0,634,632,1,0,0,0,635,636,5,
-		191,0,0,636,63,1,0,0,0,637,638,5,113,0,0,638,649,3,110,55,0,639,640,5,
-		114,0,0,640,645,3,66,33,0,641,642,5,194,0,0,642,644,3,66,33,0,643,641,
-		1,0,0,0,644,647,1,0,0,0,645,643,1,0,0,0,645,646,1,0,0,0,646,649,1,0,0,
-		0,647,645,1,0,0,0,648,637,1,0,0,0,648,639,1,0,0,0,649,65,1,0,0,0,650,651,
-		3,116,58,0,651,652,3,110,55,0,652,67,1,0,0,0,653,654,5,115,0,0,654,663,
-		3,116,58,0,655,659,5,190,0,0,656,658,3,70,35,0,657,656,1,0,0,0,658,661,
-		1,0,0,0,659,657,1,0,0,0,659,660,1,0,0,0,660,662,1,0,0,0,661,659,1,0,0,
-		0,662,664,5,191,0,0,663,655,1,0,0,0,663,664,1,0,0,0,664,69,1,0,0,0,665,
-		666,5,116,0,0,666,672,3,110,55,0,667,668,5,117,0,0,668,672,3,110,55,0,
-		669,670,5,118,0,0,670,672,3,110,55,0,671,665,1,0,0,0,671,667,1,0,0,0,671,
-		669,1,0,0,0,672,71,1,0,0,0,673,674,5,119,0,0,674,675,3,116,58,0,675,676,
-		5,190,0,0,676,684,3,110,55,0,677,682,3,106,53,0,678,679,5,55,0,0,679,680,
-		3,110,55,0,680,681,3,106,53,0,681,683,1,0,0,0,682,678,1,0,0,0,682,683,
-		1,0,0,0,683,685,1,0,0,0,684,677,1,0,0,0,684,685,1,0,0,0,685,686,1,0,0,
-		0,686,687,5,191,0,0,687,73,1,0,0,0,688,689,5,120,0,0,689,690,3,116,58,
-		0,690,691,5,197,0,0,691,698,3,110,55,0,692,695,5,121,0,0,693,696,5,122,
-		0,0,694,696,5,123,0,0,695,693,1,0,0,0,695,694,1,0,0,0,696,697,1,0,0,0,
-		697,699,3,108,54,0,698,692,1,0,0,0,698,699,1,0,0,0,699,702,1,0,0,0,700,
-		701,5,49,0,0,701,703,5,209,0,0,702,700,1,0,0,0,702,703,1,0,0,0,703,75,
-		1,0,0,0,704,705,5,124,0,0,705,706,3,116,58,0,706,707,5,128,0,0,707,710,
-		3,110,55,0,708,709,5,49,0,0,709,711,5,209,0,0,710,708,1,0,0,0,710,711,
-		1,0,0,0,711,715,1,0,0,0,712,713,5,125,0,0,713,714,5,127,0,0,714,716,5,
-		211,0,0,715,712,1,0,0,0,715,716,1,0,0,0,716,720,1,0,0,0,717,718,5,126,
-		0,0,718,719,5,127,0,0,719,721,5,211,0,0,720,717,1,0,0,0,720,721,1,0,0,
-		0,721,730,1,0,0,0,722,723,5,145,0,0,723,724,5,159,0,0,724,725,3,116,58,
-		0,725,726,5,146,0,0,726,727,5,148,0,0,727,728,5,211,0,0,728,729,5,147,
-		0,0,729,731,1,0,0,0,730,722,1,0,0,0,730,731,1,0,0,0,731,732,1,0,0,0,732,
-		733,5,196,0,0,733,738,3,78,39,0,734,735,5,194,0,0,735,737,3,78,39,0,736,
-		734,1,0,0,0,737,740,1,0,0,0,738,736,1,0,0,0,738,739,1,0,0,0,739,77,1,0,
-		0,0,740,738,1,0,0,0,741,742,5,141,0,0,742,743,5,210,0,0,743,744,5,148,
-		0,0,744,761,3,116,58,0,745,757,5,144,0,0,746,747,5,192,0,0,747,752,3,116,
-		58,0,748,749,5,194,0,0,749,751,3,116,58,0,750,748,1,0,0,0,751,754,1,0,
-		0,0,752,750,1,0,0,0,752,753,1,0,0,0,753,755,1,0,0,0,754,752,1,0,0,0,755,
-		756,5,193,0,0,756,758,1,0,0,0,757,746,1,0,0,0,757,758,1,0,0,0,758,761,
-		1,0,0,0,759,761,3,116,58,0,760,741,1,0,0,0,760,745,1,0,0,0,760,759,1,0,
-		0,0,761,79,1,0,0,0,762,763,5,129,0,0,763,764,5,128,0,0,764,767,3,110,55,
-		0,765,766,5,130,0,0,766,768,3,108,54,0,767,765,1,0,0,0,767,768,1,0,0,0,
-		768,81,1,0,0,0,769,770,5,131,0,0,770,771,5,132,0,0,771,776,3,84,42,0,772,
-		773,5,194,0,0,773,775,3,84,42,0,774,772,1,0,0,0,775,778,1,0,0,0,776,774,
-		1,0,0,0,776,777,1,0,0,0,777,83,1,0,0,0,778,776,1,0,0,0,779,782,5,63,0,
-		0,780,782,3,116,58,0,781,779,1,0,0,0,781,780,1,0,0,0,782,85,1,0,0,0,783,
-		784,5,133,0,0,784,788,5,190,0,0,785,787,3,88,44,0,786,785,1,0,0,0,787,
-		790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,791,1,0,0,0,790,788,1,
-		0,0,0,791,792,5,191,0,0,792,87,1,0,0,0,793,794,5,10,0,0,794,804,3,114,
-		57,0,795,796,5,134,0,0,796,801,3,116,58,0,797,798,5,194,0,0,798,800,3,
-		116,58,0,799,797,1,0,0,0,800,803,1,0,0,0,801,799,1,0,0,0,801,802,1,0,0,
-		0,802,805,1,0,0,0,803,801,1,0,0,0,804,795,1,0,0,0,804,805,1,0,0,0,805,
-		872,1,0,0,0,806,807,5,135,0,0,807,872,3,116,58,0,808,809,5,136,0,0,809,
-		872,3,116,58,0,810,811,5,137,0,0,811,812,5,138,0,0,812,813,5,139,0,0,813,
-		872,3,116,58,0,814,817,5,140,0,0,815,816,5,210,0,0,816,818,5,170,0,0,817,
-		815,1,0,0,0,817,818,1,0,0,0,818,819,1,0,0,0,819,820,5,138,0,0,820,821,
-		5,148,0,0,821,872,3,116,58,0,822,823,5,141,0,0,823,824,5,210,0,0,824,825,
-		5,170,0,0,825,826,5,138,0,0,826,827,5,148,0,0,827,872,3,116,58,0,828,829,
-		5,149,0,0,829,830,3,110,55,0,830,834,5,190,0,0,831,833,3,88,44,0,832,831,
-		1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,835,1,0,0,0,835,837,1,0,0,
-		0,836,834,1,0,0,0,837,847,5,191,0,0,838,839,5,150,0,0,839,843,5,190,0,
-		0,840,842,3,88,44,0,841,840,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,843,
-		844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,0,846,848,5,191,0,0,847,838,
-		1,0,0,0,847,848,1,0,0,0,848,872,1,0,0,0,849,852,5,142,0,0,850,851,5,159,
-		0,0,851,853,5,101,0,0,852,850,1,0,0,0,852,853,1,0,0,0,853,854,1,0,0,0,
-		854,858,5,190,0,0,855,857,3,88,44,0,856,855,1,0,0,0,857,860,1,0,0,0,858,
-		856,1,0,0,0,858,859,1,0,0,0,859,861,1,0,0,0,860,858,1,0,0,0,861,872,5,
-		191,0,0,862,863,5,143,0,0,863,867,5,190,0,0,864,866,3,88,44,0,865,864,
-		1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,870,1,0,0,
-		0,869,867,1,0,0,0,870,872,5,191,0,0,871,793,1,0,0,0,871,806,1,0,0,0,871,
-		808,1,0,0,0,871,810,1,0,0,0,871,814,1,0,0,0,871,822,1,0,0,0,871,828,1,
-		0,0,0,871,849,1,0,0,0,871,862,1,0,0,0,872,89,1,0,0,0,873,874,5,152,0,0,
-		874,878,5,190,0,0,875,877,3,92,46,0,876,875,1,0,0,0,877,880,1,0,0,0,878,
-		876,1,0,0,0,878,879,1,0,0,0,879,881,1,0,0,0,880,878,1,0,0,0,881,882,5,
-		191,0,0,882,91,1,0,0,0,883,884,5,153,0,0,884,889,3,116,58,0,885,886,5,
-		194,0,0,886,888,3,116,58,0,887,885,1,0,0,0,888,891,1,0,0,0,889,887,1,0,
-		0,0,889,890,1,0,0,0,890,895,1,0,0,0,891,889,1,0,0,0,892,894,3,94,47,0,
-		893,892,1,0,0,0,894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,900,
-		1,0,0,0,897,895,1,0,0,0,898,900,3,86,43,0,899,883,1,0,0,0,899,898,1,0,
-		0,0,900,93,1,0,0,0,901,902,5,154,0,0,902,924,3,110,55,0,903,904,5,155,
-		0,0,904,924,3,108,54,0,905,906,5,91,0,0,906,907,3,110,55,0,907,908,5,161,
-		0,0,908,909,5,99,0,0,909,924,1,0,0,0,910,911,5,92,0,0,911,924,3,110,55,
-		0,912,913,5,93,0,0,913,914,3,110,55,0,914,915,5,161,0,0,915,916,5,99,0,
-		0,916,924,1,0,0,0,917,918,5,94,0,0,918,924,3,110,55,0,919,920,5,95,0,0,
-		920,924,5,96,0,0,921,922,5,97,0,0,922,924,3,110,55,0,923,901,1,0,0,0,923,
-		903,1,0,0,0,923,905,1,0,0,0,923,910,1,0,0,0,923,912,1,0,0,0,923,917,1,
-		0,0,0,923,919,1,0,0,0,923,921,1,0,0,0,924,95,1,0,0,0,925,926,5,2,0,0,926,
-		927,3,116,58,0,927,928,5,4,0,0,928,929,3,116,58,0,929,933,5,190,0,0,930,
-		932,3,98,49,0,931,930,1,0,0,0,932,935,1,0,0,0,933,931,1,0,0,0,933,934,
-		1,0,0,0,934,936,1,0,0,0,935,933,1,0,0,0,936,937,5,191,0,0,937,97,1,0,0,
-		0,938,939,3,116,58,0,939,940,5,58,0,0,940,941,5,156,0,0,941,942,5,211,
-		0,0,942,1093,1,0,0,0,943,944,3,114,57,0,944,945,5,157,0,0,945,946,3,110,
-		55,0,946,951,3,106,53,0,947,948,5,26,0,0,948,949,3,110,55,0,949,950,3,
-		106,53,0,950,952,1,0,0,0,951,947,1,0,0,0,951,952,1,0,0,0,952,1093,1,0,
-		0,0,953,954,3,114,57,0,954,955,5,158,0,0,955,956,3,110,55,0,956,957,5,
-		159,0,0,957,958,5,209,0,0,958,1093,1,0,0,0,959,960,3,116,58,0,960,984,
-		5,160,0,0,961,962,5,52,0,0,962,985,5,209,0,0,963,973,5,36,0,0,964,965,
-		5,42,0,0,965,966,3,110,55,0,966,970,3,106,53,0,967,969,3,100,50,0,968,
-		967,1,0,0,0,969,972,1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,974,1,
-		0,0,0,972,970,1,0,0,0,973,964,1,0,0,0,973,974,1,0,0,0,974,978,1,0,0,0,
-		975,977,3,104,52,0,976,975,1,0,0,0,977,980,1,0,0,0,978,976,1,0,0,0,978,
-		979,1,0,0,0,979,982,1,0,0,0,980,978,1,0,0,0,981,983,3,102,51,0,982,981,
-		1,0,0,0,982,983,1,0,0,0,983,985,1,0,0,0,984,961,1,0,0,0,984,963,1,0,0,
-		0,985,1093,1,0,0,0,986,988,5,152,0,0,987,989,3,94,47,0,988,987,1,0,0,0,
-		989,990,1,0,0,0,990,988,1,0,0,0,990,991,1,0,0,0,991,1093,1,0,0,0,992,993,
-		5,152,0,0,993,994,5,153,0,0,994,1093,5,98,0,0,995,996,3,116,58,0,996,997,
-		5,109,0,0,997,998,3,110,55,0,998,1093,1,0,0,0,999,1000,3,116,58,0,1000,
-		1001,5,14,0,0,1001,1002,3,24,12,0,1002,1006,5,190,0,0,1003,1005,3,30,15,
-		0,1004,1003,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,1,0,
-		0,0,1007,1009,1,0,0,0,1008,1006,1,0,0,0,1009,1010,5,191,0,0,1010,1093,
-		1,0,0,0,1011,1012,3,116,58,0,1012,1013,5,17,0,0,1013,1014,5,209,0,0,1014,
-		1015,5,18,0,0,1015,1016,3,110,55,0,1016,1093,1,0,0,0,1017,1018,3,116,58,
-		0,1018,1020,5,19,0,0,1019,1021,5,198,0,0,1020,1019,1,0,0,0,1020,1021,1,
-		0,0,0,1021,1022,1,0,0,0,1022,1023,3,110,55,0,1023,1093,1,0,0,0,1024,1025,
-		3,116,58,0,1025,1026,5,85,0,0,1026,1027,3,110,55,0,1027,1093,1,0,0,0,1028,
-		1029,3,116,58,0,1029,1030,5,86,0,0,1030,1031,5,127,0,0,1031,1032,3,108,
-		54,0,1032,1033,5,60,0,0,1033,1034,3,110,55,0,1034,1093,1,0,0,0,1035,1036,
-		3,116,58,0,1036,1037,5,173,0,0,1037,1038,5,86,0,0,1038,1093,1,0,0,0,1039,
-		1040,5,20,0,0,1040,1093,5,211,0,0,1041,1042,5,21,0,0,1042,1093,5,211,0,
-		0,1043,1093,5,22,0,0,1044,1093,5,23,0,0,1045,1046,3,116,58,0,1046,1047,
-		5,24,0,0,1047,1048,5,25,0,0,1048,1049,3,110,55,0,1049,1050,3,106,53,0,
-		1050,1051,5,26,0,0,1051,1052,3,110,55,0,1052,1053,3,106,53,0,1053,1093,
-		1,0,0,0,1054,1055,3,116,58,0,1055,1056,5,27,0,0,1056,1059,5,148,0,0,1057,
-		1060,5,28,0,0,1058,1060,3,110,55,0,1059,1057,1,0,0,0,1059,1058,1,0,0,0,
-		1060,1061,1,0,0,0,1061,1062,5,29,0,0,1062,1063,3,110,55,0,1063,1064,3,
-		106,53,0,1064,1065,5,26,0,0,1065,1066,3,110,55,0,1066,1067,3,106,53,0,
-		1067,1093,1,0,0,0,1068,1069,3,116,58,0,1069,1070,5,30,0,0,1070,1071,3,
-		110,55,0,1071,1072,3,106,53,0,1072,1073,5,18,0,0,1073,1074,3,110,55,0,
-		1074,1093,1,0,0,0,1075,1076,5,31,0,0,1076,1077,3,114,57,0,1077,1078,5,
-		32,0,0,1078,1079,3,114,57,0,1079,1082,3,110,55,0,1080,1081,5,33,0,0,1081,
-		1083,3,110,55,0,1082,1080,1,0,0,0,1082,1083,1,0,0,0,1083,1093,1,0,0,0,
-		1084,1085,5,34,0,0,1085,1086,5,33,0,0,1086,1087,3,110,55,0,1087,1088,3,
-		106,53,0,1088,1089,5,35,0,0,1089,1090,3,110,55,0,1090,1091,3,106,53,0,
-		1091,1093,1,0,0,0,1092,938,1,0,0,0,1092,943,1,0,0,0,1092,953,1,0,0,0,1092,
-		959,1,0,0,0,1092,986,1,0,0,0,1092,992,1,0,0,0,1092,995,1,0,0,0,1092,999,
-		1,0,0,0,1092,1011,1,0,0,0,1092,1017,1,0,0,0,1092,1024,1,0,0,0,1092,1028,
-		1,0,0,0,1092,1035,1,0,0,0,1092,1039,1,0,0,0,1092,1041,1,0,0,0,1092,1043,
-		1,0,0,0,1092,1044,1,0,0,0,1092,1045,1,0,0,0,1092,1054,1,0,0,0,1092,1068,
-		1,0,0,0,1092,1075,1,0,0,0,1092,1084,1,0,0,0,1093,99,1,0,0,0,1094,1095,
-		5,66,0,0,1095,1096,5,209,0,0,1096,1097,5,151,0,0,1097,1098,3,110,55,0,
-		1098,1099,3,106,53,0,1099,101,1,0,0,0,1100,1101,5,43,0,0,1101,1102,5,38,
-		0,0,1102,1103,5,39,0,0,1103,1104,3,110,55,0,1104,1105,5,40,0,0,1105,1106,
-		3,110,55,0,1106,103,1,0,0,0,1107,1108,5,37,0,0,1108,1109,3,114,57,0,1109,
-		1110,3,110,55,0,1110,105,1,0,0,0,1111,1112,5,161,0,0,1112,1113,5,169,0,
-		0,1113,107,1,0,0,0,1114,1115,5,210,0,0,1115,109,1,0,0,0,1116,1117,6,55,
-		-1,0,1117,1118,5,192,0,0,1118,1119,3,110,55,0,1119,1120,5,193,0,0,1120,
-		1159,1,0,0,0,1121,1122,5,199,0,0,1122,1159,3,110,55,16,1123,1124,5,173,
-		0,0,1124,1159,3,110,55,11,1125,1126,5,149,0,0,1126,1127,3,110,55,0,1127,
-		1128,5,151,0,0,1128,1129,3,110,55,0,1129,1130,5,150,0,0,1130,1131,3,110,
-		55,0,1131,1159,1,0,0,0,1132,1133,3,116,58,0,1133,1142,5,192,0,0,1134,1139,
-		3,110,55,0,1135,1136,5,194,0,0,1136,1138,3,110,55,0,1137,1135,1,0,0,0,
-		1138,1141,1,0,0,0,1139,1137,1,0,0,0,1139,1140,1,0,0,0,1140,1143,1,0,0,
-		0,1141,1139,1,0,0,0,1142,1134,1,0,0,0,1142,1143,1,0,0,0,1143,1144,1,0,
-		0,0,1144,1145,5,193,0,0,1145,1159,1,0,0,0,1146,1148,7,2,0,0,1147,1149,
-		3,112,56,0,1148,1147,1,0,0,0,1148,1149,1,0,0,0,1149,1150,1,0,0,0,1150,
-		1151,5,161,0,0,1151,1159,3,112,56,0,1152,1153,5,211,0,0,1153,1159,3,112,
-		56,0,1154,1159,5,210,0,0,1155,1159,5,211,0,0,1156,1159,5,209,0,0,1157,
-		1159,3,114,57,0,1158,1116,1,0,0,0,1158,1121,1,0,0,0,1158,1123,1,0,0,0,
-		1158,1125,1,0,0,0,1158,1132,1,0,0,0,1158,1146,1,0,0,0,1158,1152,1,0,0,
-		0,1158,1154,1,0,0,0,1158,1155,1,0,0,0,1158,1156,1,0,0,0,1158,1157,1,0,
-		0,0,1159,1180,1,0,0,0,1160,1161,10,15,0,0,1161,1162,5,170,0,0,1162,1179,
-		3,110,55,16,1163,1164,10,14,0,0,1164,1165,7,3,0,0,1165,1179,3,110,55,15,
-		1166,1167,10,13,0,0,1167,1168,7,4,0,0,1168,1179,3,110,55,14,1169,1170,
-		10,12,0,0,1170,1171,7,5,0,0,1171,1179,3,110,55,13,1172,1173,10,10,0,0,
-		1173,1174,5,171,0,0,1174,1179,3,110,55,11,1175,1176,10,9,0,0,1176,1177,
-		5,172,0,0,1177,1179,3,110,55,10,1178,1160,1,0,0,0,1178,1163,1,0,0,0,1178,
-		1166,1,0,0,0,1178,1169,1,0,0,0,1178,1172,1,0,0,0,1178,1175,1,0,0,0,1179,
-		1182,1,0,0,0,1180,1178,1,0,0,0,1180,1181,1,0,0,0,1181,111,1,0,0,0,1182,
-		1180,1,0,0,0,1183,1184,7,6,0,0,1184,113,1,0,0,0,1185,1188,3,116,58,0,1186,
-		1187,5,195,0,0,1187,1189,3,116,58,0,1188,1186,1,0,0,0,1188,1189,1,0,0,
-		0,1189,115,1,0,0,0,1190,1191,7,7,0,0,1191,117,1,0,0,0,109,122,124,138,
-		162,169,171,179,181,200,210,221,229,246,255,265,277,281,289,293,298,308,
-		322,337,343,347,352,360,368,380,391,399,409,443,453,480,494,496,503,511,
-		521,525,529,533,537,553,571,580,585,606,620,624,632,645,648,659,663,671,
-		682,684,695,698,702,710,715,720,730,738,752,757,760,767,776,781,788,801,
-		804,817,834,843,847,852,858,867,871,878,889,895,899,923,933,951,970,973,
-		978,982,984,990,1006,1020,1059,1082,1092,1139,1142,1148,1158,1178,1180,
-		1188
+		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,
+		449,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,457,8,24,10,24,12,24,460,9,
+		24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
+		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,486,8,25,1,25,
+		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,500,8,25,3,
+		25,502,8,25,1,26,1,26,1,26,1,26,1,26,3,26,509,8,26,1,27,1,27,1,27,1,27,
+		5,27,515,8,27,10,27,12,27,518,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,
+		3,28,527,8,28,1,28,1,28,3,28,531,8,28,1,28,1,28,3,28,535,8,28,1,28,1,28,
+		3,28,539,8,28,1,28,1,28,3,28,543,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,5,28,557,8,28,10,28,12,28,560,9,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,
+		28,577,8,28,1,28,1,28,1,28,1,28,1,28,5,28,584,8,28,10,28,12,28,587,9,28,
+		1,28,1,28,3,28,591,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,612,8,28,1,29,1,29,
+		1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,624,8,30,10,30,12,30,627,
+		9,30,1,30,3,30,630,8,30,1,31,1,31,1,31,1,31,5,31,636,8,31,10,31,12,31,
+		639,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,
+		32,1,32,1,32,3,32,656,8,32,1,33,1,33,1,33,1,33,5,33,662,8,33,10,33,12,
+		33,665,9,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,675,8,34,10,34,
+		12,34,678,9,34,3,34,680,8,34,1,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,689,
+		8,36,10,36,12,36,692,9,36,1,36,3,36,695,8,36,1,37,1,37,1,37,1,37,1,37,
+		1,37,3,37,703,8,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,714,
+		8,38,3,38,716,8,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,727,
+		8,39,1,39,3,39,730,8,39,1,39,1,39,3,39,734,8,39,1,40,1,40,1,40,1,40,1,
+		40,1,40,3,40,742,8,40,1,40,1,40,1,40,3,40,747,8,40,1,40,1,40,1,40,3,40,
+		752,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,762,8,40,1,40,1,
+		40,1,40,1,40,5,40,768,8,40,10,40,12,40,771,9,40,1,41,1,41,1,41,1,41,1,
+		41,1,41,1,41,1,41,1,41,5,41,782,8,41,10,41,12,41,785,9,41,1,41,1,41,3,
+		41,789,8,41,1,41,3,41,792,8,41,1,42,1,42,1,42,1,42,1,42,3,42,799,8,42,
+		1,43,1,43,1,43,1,43,1,43,5,43,806,8,43,10,43,12,43,809,9,43,1,44,1,44,
+		3,44,813,8,44,1,45,1,45,1,45,5,45,818,8,45,10,45,12,45,821,9,45,1,45,1,
+		45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,831,8,46,10,46,12,46,834,9,46,3,
+		46,836,8,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,
+		849,8,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,
+		46,5,46,864,8,46,10,46,12,46,867,9,46,1,46,1,46,1,46,1,46,5,46,873,8,46,
+		10,46,12,46,876,9,46,1,46,3,46,879,8,46,1,46,1,46,1,46,3,46,884,8,46,1,
+		46,1,46,5,46,888,8,46,10,46,12,46,891,9,46,1,46,1,46,1,46,1,46,5,46,897,
+		8,46,10,46,12,46,900,9,46,1,46,3,46,903,8,46,1,47,1,47,1,47,5,47,908,8,
+		47,10,47,12,47,911,9,47,1,47,1,47,1,48,1,48,1,48,1,48,5,48,919,8,48,10,
+		48,12,48,922,9,48,1,48,5,48,925,8,48,10,48,12,48,928,9,48,1,48,3,48,931,
+		8,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,955,8,49,1,50,1,50,1,
+		50,1,50,1,50,1,50,5,50,963,8,50,10,50,12,50,966,9,50,1,50,1,50,1,51,1,
+		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,983,8,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,5,51,1000,8,51,10,51,12,51,1003,9,51,3,51,1005,8,51,1,51,5,51,1008,
+		8,51,10,51,12,51,1011,9,51,1,51,3,51,1014,8,51,3,51,1016,8,51,1,51,1,51,
+		4,51,1020,8,51,11,51,12,51,1021,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,5,51,1036,8,51,10,51,12,51,1039,9,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1052,8,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,3,51,1091,8,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
+		1,51,1,51,3,51,1114,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,
+		1124,8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,
+		1,53,1,54,1,54,1,54,1,54,1,55,1,55,1,55,1,56,1,56,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,5,57,1169,8,57,10,57,12,57,1172,9,57,3,57,1174,8,57,1,57,
+		1,57,1,57,1,57,3,57,1180,8,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
+		3,57,1190,8,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
+		1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1210,8,57,10,57,12,57,1213,9,57,
+		1,58,1,58,1,59,1,59,1,59,3,59,1220,8,59,1,60,1,60,1,60,0,1,114,61,0,2,
+		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
+		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
+		102,104,106,108,110,112,114,116,118,120,0,8,1,0,195,196,1,0,15,16,1,0,
+		215,216,1,0,205,206,1,0,203,204,1,0,207,212,1,0,162,168,22,0,3,3,5,9,13,
+		43,45,48,50,50,53,57,61,62,64,65,67,99,101,111,113,114,116,118,122,123,
+		125,127,130,132,141,141,143,147,154,156,169,169,174,188,190,194,219,220,
+		1401,0,128,1,0,0,0,2,133,1,0,0,0,4,136,1,0,0,0,6,167,1,0,0,0,8,169,1,0,
+		0,0,10,181,1,0,0,0,12,205,1,0,0,0,14,207,1,0,0,0,16,209,1,0,0,0,18,226,
+		1,0,0,0,20,228,1,0,0,0,22,260,1,0,0,0,24,262,1,0,0,0,26,264,1,0,0,0,28,
+		298,1,0,0,0,30,300,1,0,0,0,32,305,1,0,0,0,34,352,1,0,0,0,36,357,1,0,0,
+		0,38,365,1,0,0,0,40,367,1,0,0,0,42,396,1,0,0,0,44,398,1,0,0,0,46,448,1,
+		0,0,0,48,450,1,0,0,0,50,501,1,0,0,0,52,503,1,0,0,0,54,510,1,0,0,0,56,611,
+		1,0,0,0,58,613,1,0,0,0,60,629,1,0,0,0,62,631,1,0,0,0,64,655,1,0,0,0,66,
+		657,1,0,0,0,68,679,1,0,0,0,70,681,1,0,0,0,72,684,1,0,0,0,74,702,1,0,0,
+		0,76,704,1,0,0,0,78,719,1,0,0,0,80,735,1,0,0,0,82,791,1,0,0,0,84,793,1,
+		0,0,0,86,800,1,0,0,0,88,812,1,0,0,0,90,814,1,0,0,0,92,902,1,0,0,0,94,904,
+		1,0,0,0,96,930,1,0,0,0,98,954,1,0,0,0,100,956,1,0,0,0,102,1123,1,0,0,0,
+		104,1125,1,0,0,0,106,1131,1,0,0,0,108,1138,1,0,0,0,110,1142,1,0,0,0,112,
+		1145,1,0,0,0,114,1189,1,0,0,0,116,1214,1,0,0,0,118,1216,1,0,0,0,120,1221,
+		1,0,0,0,122,127,3,2,1,0,123,127,3,4,2,0,124,127,3,100,50,0,125,127,3,8,
+		4,0,126,122,1,0,0,0,126,123,1,0,0,0,126,124,1,0,0,0,126,125,1,0,0,0,127,
+		130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,
+		0,0,0,131,132,5,0,0,1,132,1,1,0,0,0,133,134,5,3,0,0,134,135,5,217,0,0,
+		135,3,1,0,0,0,136,137,5,1,0,0,137,138,3,120,60,0,138,142,5,195,0,0,139,
+		141,3,6,3,0,140,139,1,0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,
+		0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,5,196,0,0,146,5,1,0,0,0,
+		147,168,3,12,6,0,148,168,3,16,8,0,149,168,3,20,10,0,150,168,3,26,13,0,
+		151,168,3,32,16,0,152,168,3,40,20,0,153,168,3,44,22,0,154,168,3,48,24,
+		0,155,168,3,62,31,0,156,168,3,54,27,0,157,168,3,66,33,0,158,168,3,72,36,
+		0,159,168,3,76,38,0,160,168,3,78,39,0,161,168,3,80,40,0,162,168,3,84,42,
+		0,163,168,3,86,43,0,164,168,3,90,45,0,165,168,3,94,47,0,166,168,3,8,4,
+		0,167,147,1,0,0,0,167,148,1,0,0,0,167,149,1,0,0,0,167,150,1,0,0,0,167,
+		151,1,0,0,0,167,152,1,0,0,0,167,153,1,0,0,0,167,154,1,0,0,0,167,155,1,
+		0,0,0,167,156,1,0,0,0,167,157,1,0,0,0,167,158,1,0,0,0,167,159,1,0,0,0,
+		167,160,1,0,0,0,167,161,1,0,0,0,167,162,1,0,0,0,167,163,1,0,0,0,167,164,
+		1,0,0,0,167,165,1,0,0,0,167,166,1,0,0,0,168,7,1,0,0,0,169,170,5,219,0,
+		0,170,176,4,4,0,0,171,175,3,120,60,0,172,175,5,4,0,0,173,175,5,52,0,0,
+		174,171,1,0,0,0,174,172,1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,
+		1,0,0,0,176,177,1,0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,3,10,5,
+		0,180,9,1,0,0,0,181,186,5,195,0,0,182,185,3,10,5,0,183,185,8,0,0,0,184,
+		182,1,0,0,0,184,183,1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,
+		0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,196,0,0,190,11,1,0,0,0,
+		191,192,5,5,0,0,192,206,5,217,0,0,193,194,5,6,0,0,194,206,3,120,60,0,195,
+		196,5,7,0,0,196,206,5,214,0,0,197,198,5,8,0,0,198,206,5,214,0,0,199,200,
+		5,9,0,0,200,206,5,214,0,0,201,202,5,10,0,0,202,206,3,120,60,0,203,204,
+		5,11,0,0,204,206,3,14,7,0,205,191,1,0,0,0,205,193,1,0,0,0,205,195,1,0,
+		0,0,205,197,1,0,0,0,205,199,1,0,0,0,205,201,1,0,0,0,205,203,1,0,0,0,206,
+		13,1,0,0,0,207,208,5,213,0,0,208,15,1,0,0,0,209,210,5,12,0,0,210,211,3,
+		120,60,0,211,215,5,195,0,0,212,214,3,18,9,0,213,212,1,0,0,0,214,217,1,
+		0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,218,1,0,0,0,217,215,1,0,0,0,
+		218,219,5,196,0,0,219,17,1,0,0,0,220,221,5,41,0,0,221,227,5,217,0,0,222,
+		223,5,42,0,0,223,227,3,114,57,0,224,225,5,43,0,0,225,227,3,114,57,0,226,
+		220,1,0,0,0,226,222,1,0,0,0,226,224,1,0,0,0,227,19,1,0,0,0,228,229,5,13,
+		0,0,229,230,3,120,60,0,230,234,5,195,0,0,231,233,3,22,11,0,232,231,1,0,
+		0,0,233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,
+		234,1,0,0,0,237,238,5,196,0,0,238,21,1,0,0,0,239,240,5,109,0,0,240,261,
+		3,114,57,0,241,242,5,157,0,0,242,243,3,114,57,0,243,244,3,110,55,0,244,
+		261,1,0,0,0,245,246,5,14,0,0,246,247,3,24,12,0,247,251,5,195,0,0,248,250,
+		3,30,15,0,249,248,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,
+		0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,255,5,196,0,0,255,261,1,0,0,0,
+		256,257,5,17,0,0,257,258,5,214,0,0,258,259,5,18,0,0,259,261,3,114,57,0,
+		260,239,1,0,0,0,260,241,1,0,0,0,260,245,1,0,0,0,260,256,1,0,0,0,261,23,
+		1,0,0,0,262,263,7,1,0,0,263,25,1,0,0,0,264,265,5,44,0,0,265,266,3,120,
+		60,0,266,270,5,195,0,0,267,269,3,28,14,0,268,267,1,0,0,0,269,272,1,0,0,
+		0,270,268,1,0,0,0,270,271,1,0,0,0,271,273,1,0,0,0,272,270,1,0,0,0,273,
+		274,5,196,0,0,274,27,1,0,0,0,275,276,5,45,0,0,276,299,3,114,57,0,277,278,
+		5,46,0,0,278,279,5,47,0,0,279,282,3,112,56,0,280,281,5,48,0,0,281,283,
+		3,114,57,0,282,280,1,0,0,0,282,283,1,0,0,0,283,286,1,0,0,0,284,285,5,49,
+		0,0,285,287,5,214,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,299,1,0,0,0,
+		288,289,5,46,0,0,289,290,5,50,0,0,290,294,5,195,0,0,291,293,3,30,15,0,
+		292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,0,0,295,297,
+		1,0,0,0,296,294,1,0,0,0,297,299,5,196,0,0,298,275,1,0,0,0,298,277,1,0,
+		0,0,298,288,1,0,0,0,299,29,1,0,0,0,300,301,5,214,0,0,301,303,3,114,57,
+		0,302,304,5,199,0,0,303,302,1,0,0,0,303,304,1,0,0,0,304,31,1,0,0,0,305,
+		306,5,51,0,0,306,307,3,120,60,0,307,308,5,52,0,0,308,309,3,120,60,0,309,
+		313,5,195,0,0,310,312,3,34,17,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,
+		1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,317,5,196,
+		0,0,317,33,1,0,0,0,318,319,5,53,0,0,319,353,3,120,60,0,320,321,5,54,0,
+		0,321,322,3,114,57,0,322,327,3,110,55,0,323,324,5,55,0,0,324,325,3,114,
+		57,0,325,326,3,110,55,0,326,328,1,0,0,0,327,323,1,0,0,0,327,328,1,0,0,
+		0,328,353,1,0,0,0,329,330,5,56,0,0,330,353,5,214,0,0,331,332,5,57,0,0,
+		332,353,3,112,56,0,333,334,5,58,0,0,334,335,3,36,18,0,335,336,3,112,56,
+		0,336,337,5,60,0,0,337,338,5,53,0,0,338,342,5,61,0,0,339,340,5,54,0,0,
+		340,341,5,60,0,0,341,343,5,62,0,0,342,339,1,0,0,0,342,343,1,0,0,0,343,
+		353,1,0,0,0,344,346,5,63,0,0,345,347,3,38,19,0,346,345,1,0,0,0,347,348,
+		1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,353,1,0,0,0,350,351,5,11,0,
+		0,351,353,3,14,7,0,352,318,1,0,0,0,352,320,1,0,0,0,352,329,1,0,0,0,352,
+		331,1,0,0,0,352,333,1,0,0,0,352,344,1,0,0,0,352,350,1,0,0,0,353,35,1,0,
+		0,0,354,355,5,216,0,0,355,358,5,59,0,0,356,358,5,215,0,0,357,354,1,0,0,
+		0,357,356,1,0,0,0,358,37,1,0,0,0,359,360,5,64,0,0,360,366,3,114,57,0,361,
+		362,5,65,0,0,362,366,3,114,57,0,363,364,5,66,0,0,364,366,5,214,0,0,365,
+		359,1,0,0,0,365,361,1,0,0,0,365,363,1,0,0,0,366,39,1,0,0,0,367,368,5,67,
+		0,0,368,369,3,120,60,0,369,373,5,195,0,0,370,372,3,42,21,0,371,370,1,0,
+		0,0,372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,376,1,0,0,0,375,
+		373,1,0,0,0,376,377,5,196,0,0,377,41,1,0,0,0,378,379,5,68,0,0,379,397,
+		3,120,60,0,380,381,5,101,0,0,381,397,3,114,57,0,382,383,5,102,0,0,383,
+		385,3,114,57,0,384,386,5,103,0,0,385,384,1,0,0,0,385,386,1,0,0,0,386,397,
+		1,0,0,0,387,388,5,104,0,0,388,389,5,66,0,0,389,397,5,214,0,0,390,391,5,
+		107,0,0,391,397,3,60,30,0,392,393,5,8,0,0,393,397,5,214,0,0,394,395,5,
+		43,0,0,395,397,3,114,57,0,396,378,1,0,0,0,396,380,1,0,0,0,396,382,1,0,
+		0,0,396,387,1,0,0,0,396,390,1,0,0,0,396,392,1,0,0,0,396,394,1,0,0,0,397,
+		43,1,0,0,0,398,399,5,69,0,0,399,400,3,120,60,0,400,404,5,195,0,0,401,403,
+		3,46,23,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,
+		0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,408,5,196,0,0,408,45,1,0,0,0,409,
+		410,5,70,0,0,410,414,5,195,0,0,411,413,3,52,26,0,412,411,1,0,0,0,413,416,
+		1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,417,1,0,0,0,416,414,1,0,0,
+		0,417,449,5,196,0,0,418,419,5,71,0,0,419,449,3,114,57,0,420,421,5,72,0,
+		0,421,449,3,114,57,0,422,423,5,73,0,0,423,424,5,47,0,0,424,449,3,112,56,
+		0,425,426,5,73,0,0,426,427,5,74,0,0,427,428,3,114,57,0,428,429,3,110,55,
+		0,429,449,1,0,0,0,430,431,5,76,0,0,431,449,3,114,57,0,432,433,5,77,0,0,
+		433,449,3,114,57,0,434,435,5,75,0,0,435,449,3,114,57,0,436,437,5,78,0,
+		0,437,438,3,114,57,0,438,439,3,110,55,0,439,449,1,0,0,0,440,441,5,79,0,
+		0,441,442,3,114,57,0,442,443,5,74,0,0,443,444,3,114,57,0,444,445,3,110,
+		55,0,445,449,1,0,0,0,446,447,5,80,0,0,447,449,3,120,60,0,448,409,1,0,0,
+		0,448,418,1,0,0,0,448,420,1,0,0,0,448,422,1,0,0,0,448,425,1,0,0,0,448,
+		430,1,0,0,0,448,432,1,0,0,0,448,434,1,0,0,0,448,436,1,0,0,0,448,440,1,
+		0,0,0,448,446,1,0,0,0,449,47,1,0,0,0,450,451,5,81,0,0,451,452,3,120,60,
+		0,452,453,5,52,0,0,453,454,3,120,60,0,454,458,5,195,0,0,455,457,3,50,25,
+		0,456,455,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,
+		461,1,0,0,0,460,458,1,0,0,0,461,462,5,196,0,0,462,49,1,0,0,0,463,464,5,
+		82,0,0,464,502,3,120,60,0,465,466,5,71,0,0,466,502,3,114,57,0,467,468,
+		5,83,0,0,468,469,5,60,0,0,469,502,5,62,0,0,470,471,5,83,0,0,471,502,3,
+		114,57,0,472,473,5,164,0,0,473,474,3,114,57,0,474,475,3,110,55,0,475,502,
+		1,0,0,0,476,477,5,84,0,0,477,502,3,114,57,0,478,479,5,56,0,0,479,502,5,
+		214,0,0,480,481,5,57,0,0,481,502,3,112,56,0,482,483,5,87,0,0,483,485,3,
+		114,57,0,484,486,5,88,0,0,485,484,1,0,0,0,485,486,1,0,0,0,486,502,1,0,
+		0,0,487,488,5,58,0,0,488,489,3,36,18,0,489,490,3,112,56,0,490,491,5,60,
+		0,0,491,492,5,82,0,0,492,493,5,61,0,0,493,502,1,0,0,0,494,495,5,89,0,0,
+		495,499,3,114,57,0,496,497,5,90,0,0,497,498,5,121,0,0,498,500,5,57,0,0,
+		499,496,1,0,0,0,499,500,1,0,0,0,500,502,1,0,0,0,501,463,1,0,0,0,501,465,
+		1,0,0,0,501,467,1,0,0,0,501,470,1,0,0,0,501,472,1,0,0,0,501,476,1,0,0,
+		0,501,478,1,0,0,0,501,480,1,0,0,0,501,482,1,0,0,0,501,487,1,0,0,0,501,
+		494,1,0,0,0,502,51,1,0,0,0,503,504,5,214,0,0,504,505,3,114,57,0,505,506,
+		5,60,0,0,506,508,3,114,57,0,507,509,5,199,0,0,508,507,1,0,0,0,508,509,
+		1,0,0,0,509,53,1,0,0,0,510,511,5,100,0,0,511,512,3,120,60,0,512,516,5,
+		195,0,0,513,515,3,56,28,0,514,513,1,0,0,0,515,518,1,0,0,0,516,514,1,0,
+		0,0,516,517,1,0,0,0,517,519,1,0,0,0,518,516,1,0,0,0,519,520,5,196,0,0,
+		520,55,1,0,0,0,521,522,5,101,0,0,522,612,3,114,57,0,523,524,5,102,0,0,
+		524,526,3,114,57,0,525,527,5,103,0,0,526,525,1,0,0,0,526,527,1,0,0,0,527,
+		530,1,0,0,0,528,529,5,48,0,0,529,531,3,114,57,0,530,528,1,0,0,0,530,531,
+		1,0,0,0,531,534,1,0,0,0,532,533,5,65,0,0,533,535,3,114,57,0,534,532,1,
+		0,0,0,534,535,1,0,0,0,535,612,1,0,0,0,536,538,5,174,0,0,537,539,5,215,
+		0,0,538,537,1,0,0,0,538,539,1,0,0,0,539,542,1,0,0,0,540,541,5,128,0,0,
+		541,543,3,114,57,0,542,540,1,0,0,0,542,543,1,0,0,0,543,612,1,0,0,0,544,
+		545,5,174,0,0,545,612,5,185,0,0,546,547,5,175,0,0,547,612,3,114,57,0,548,
+		549,5,176,0,0,549,612,3,114,57,0,550,551,5,177,0,0,551,552,5,66,0,0,552,
+		612,5,214,0,0,553,554,5,178,0,0,554,558,5,195,0,0,555,557,3,30,15,0,556,
+		555,1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,
+		0,0,0,560,558,1,0,0,0,561,612,5,196,0,0,562,563,5,178,0,0,563,564,5,186,
+		0,0,564,565,3,120,60,0,565,566,5,187,0,0,566,567,3,114,57,0,567,612,1,
+		0,0,0,568,569,5,179,0,0,569,612,3,114,57,0,570,571,5,180,0,0,571,576,3,
+		114,57,0,572,573,5,49,0,0,573,577,5,214,0,0,574,575,5,189,0,0,575,577,
+		3,120,60,0,576,572,1,0,0,0,576,574,1,0,0,0,577,612,1,0,0,0,578,579,5,182,
+		0,0,579,580,5,183,0,0,580,581,3,120,60,0,581,585,5,195,0,0,582,584,3,58,
+		29,0,583,582,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,
+		590,1,0,0,0,587,585,1,0,0,0,588,589,5,150,0,0,589,591,3,114,57,0,590,588,
+		1,0,0,0,590,591,1,0,0,0,591,592,1,0,0,0,592,593,5,196,0,0,593,612,1,0,
+		0,0,594,595,5,182,0,0,595,596,5,188,0,0,596,597,3,114,57,0,597,598,5,150,
+		0,0,598,599,3,114,57,0,599,612,1,0,0,0,600,601,5,181,0,0,601,612,3,114,
+		57,0,602,603,5,104,0,0,603,604,5,66,0,0,604,612,5,214,0,0,605,606,5,107,
+		0,0,606,612,3,60,30,0,607,608,5,8,0,0,608,612,5,214,0,0,609,610,5,111,
+		0,0,610,612,5,216,0,0,611,521,1,0,0,0,611,523,1,0,0,0,611,536,1,0,0,0,
+		611,544,1,0,0,0,611,546,1,0,0,0,611,548,1,0,0,0,611,550,1,0,0,0,611,553,
+		1,0,0,0,611,562,1,0,0,0,611,568,1,0,0,0,611,570,1,0,0,0,611,578,1,0,0,
+		0,611,594,1,0,0,0,611,600,1,0,0,0,611,602,1,0,0,0,611,605,1,0,0,0,611,
+		607,1,0,0,0,611,609,1,0,0,0,612,57,1,0,0,0,613,614,5,184,0,0,614,615,3,
+		114,57,0,615,616,3,114,57,0,616,59,1,0,0,0,617,630,5,108,0,0,618,630,5,
+		109,0,0,619,630,5,110,0,0,620,621,5,50,0,0,621,625,5,195,0,0,622,624,3,
+		30,15,0,623,622,1,0,0,0,624,627,1,0,0,0,625,623,1,0,0,0,625,626,1,0,0,
+		0,626,628,1,0,0,0,627,625,1,0,0,0,628,630,5,196,0,0,629,617,1,0,0,0,629,
+		618,1,0,0,0,629,619,1,0,0,0,629,620,1,0,0,0,630,61,1,0,0,0,631,632,5,190,
+		0,0,632,633,3,120,60,0,633,637,5,195,0,0,634,636,3,64,32,0,635,634,1,0,
+		0,0,636,639,1,0,0,0,637,635,1,0,0,0,637,638,1,0,0,0,638,640,1,0,0,0,639,
+		637,1,0,0,0,640,641,5,196,0,0,641,63,1,0,0,0,642,643,5,170,0,0,643,644,
+		3,120,60,0,644,645,5,200,0,0,645,646,3,120,60,0,646,656,1,0,0,0,647,648,
+		5,191,0,0,648,656,3,114,57,0,649,650,5,192,0,0,650,656,3,114,57,0,651,
+		652,5,193,0,0,652,656,5,194,0,0,653,654,5,193,0,0,654,656,3,120,60,0,655,
+		642,1,0,0,0,655,647,1,0,0,0,655,649,1,0,0,0,655,651,1,0,0,0,655,653,1,
+		0,0,0,656,65,1,0,0,0,657,658,5,112,0,0,658,659,3,120,60,0,659,663,5,195,
+		0,0,660,662,3,68,34,0,661,660,1,0,0,0,662,665,1,0,0,0,663,661,1,0,0,0,
+		663,664,1,0,0,0,664,666,1,0,0,0,665,663,1,0,0,0,666,667,5,196,0,0,667,
+		67,1,0,0,0,668,669,5,113,0,0,669,680,3,114,57,0,670,671,5,114,0,0,671,
+		676,3,70,35,0,672,673,5,199,0,0,673,675,3,70,35,0,674,672,1,0,0,0,675,
+		678,1,0,0,0,676,674,1,0,0,0,676,677,1,0,0,0,677,680,1,0,0,0,678,676,1,
+		0,0,0,679,668,1,0,0,0,679,670,1,0,0,0,680,69,1,0,0,0,681,682,3,120,60,
+		0,682,683,3,114,57,0,683,71,1,0,0,0,684,685,5,115,0,0,685,694,3,120,60,
+		0,686,690,5,195,0,0,687,689,3,74,37,0,688,687,1,0,0,0,689,692,1,0,0,0,
+		690,688,1,0,0,0,690,691,1,0,0,0,691,693,1,0,0,0,692,690,1,0,0,0,693,695,
+		5,196,0,0,694,686,1,0,0,0,694,695,1,0,0,0,695,73,1,0,0,0,696,697,5,116,
+		0,0,697,703,3,114,57,0,698,699,5,117,0,0,699,703,3,114,57,0,700,701,5,
+		118,0,0,701,703,3,114,57,0,702,696,1,0,0,0,702,698,1,0,0,0,702,700,1,0,
+		0,0,703,75,1,0,0,0,704,705,5,119,0,0,705,706,3,120,60,0,706,707,5,195,
+		0,0,707,715,3,114,57,0,708,713,3,110,55,0,709,710,5,55,0,0,710,711,3,114,
+		57,0,711,712,3,110,55,0,712,714,1,0,0,0,713,709,1,0,0,0,713,714,1,0,0,
+		0,714,716,1,0,0,0,715,708,1,0,0,0,715,716,1,0,0,0,716,717,1,0,0,0,717,
+		718,5,196,0,0,718,77,1,0,0,0,719,720,5,120,0,0,720,721,3,120,60,0,721,
+		722,5,202,0,0,722,729,3,114,57,0,723,726,5,121,0,0,724,727,5,122,0,0,725,
+		727,5,123,0,0,726,724,1,0,0,0,726,725,1,0,0,0,727,728,1,0,0,0,728,730,
+		3,112,56,0,729,723,1,0,0,0,729,730,1,0,0,0,730,733,1,0,0,0,731,732,5,49,
+		0,0,732,734,5,214,0,0,733,731,1,0,0,0,733,734,1,0,0,0,734,79,1,0,0,0,735,
+		736,5,124,0,0,736,737,3,120,60,0,737,738,5,128,0,0,738,741,3,114,57,0,
+		739,740,5,49,0,0,740,742,5,214,0,0,741,739,1,0,0,0,741,742,1,0,0,0,742,
+		746,1,0,0,0,743,744,5,125,0,0,744,745,5,127,0,0,745,747,5,216,0,0,746,
+		743,1,0,0,0,746,747,1,0,0,0,747,751,1,0,0,0,748,749,5,126,0,0,749,750,
+		5,127,0,0,750,752,5,216,0,0,751,748,1,0,0,0,751,752,1,0,0,0,752,761,1,
+		0,0,0,753,754,5,145,0,0,754,755,5,159,0,0,755,756,3,120,60,0,756,757,5,
+		146,0,0,757,758,5,148,0,0,758,759,5,216,0,0,759,760,5,147,0,0,760,762,
+		1,0,0,0,761,753,1,0,0,0,761,762,1,0,0,0,762,763,1,0,0,0,763,764,5,201,
+		0,0,764,769,3,82,41,0,765,766,5,199,0,0,766,768,3,82,41,0,767,765,1,0,
+		0,0,768,771,1,0,0,0,769,767,1,0,0,0,769,770,1,0,0,0,770,81,1,0,0,0,771,
+		769,1,0,0,0,772,773,5,141,0,0,773,774,5,215,0,0,774,775,5,148,0,0,775,
+		792,3,120,60,0,776,788,5,144,0,0,777,778,5,197,0,0,778,783,3,120,60,0,
+		779,780,5,199,0,0,780,782,3,120,60,0,781,779,1,0,0,0,782,785,1,0,0,0,783,
+		781,1,0,0,0,783,784,1,0,0,0,784,786,1,0,0,0,785,783,1,0,0,0,786,787,5,
+		198,0,0,787,789,1,0,0,0,788,777,1,0,0,0,788,789,1,0,0,0,789,792,1,0,0,
+		0,790,792,3,120,60,0,791,772,1,0,0,0,791,776,1,0,0,0,791,790,1,0,0,0,792,
+		83,1,0,0,0,793,794,5,129,0,0,794,795,5,128,0,0,795,798,3,114,57,0,796,
+		797,5,130,0,0,797,799,3,112,56,0,798,796,1,0,0,0,798,799,1,0,0,0,799,85,
+		1,0,0,0,800,801,5,131,0,0,801,802,5,132,0,0,802,807,3,88,44,0,803,804,
+		5,199,0,0,804,806,3,88,44,0,805,803,1,0,0,0,806,809,1,0,0,0,807,805,1,
+		0,0,0,807,808,1,0,0,0,808,87,1,0,0,0,809,807,1,0,0,0,810,813,5,63,0,0,
+		811,813,3,120,60,0,812,810,1,0,0,0,812,811,1,0,0,0,813,89,1,0,0,0,814,
+		815,5,133,0,0,815,819,5,195,0,0,816,818,3,92,46,0,817,816,1,0,0,0,818,
+		821,1,0,0,0,819,817,1,0,0,0,819,820,1,0,0,0,820,822,1,0,0,0,821,819,1,
+		0,0,0,822,823,5,196,0,0,823,91,1,0,0,0,824,825,5,10,0,0,825,835,3,118,
+		59,0,826,827,5,134,0,0,827,832,3,120,60,0,828,829,5,199,0,0,829,831,3,
+		120,60,0,830,828,1,0,0,0,831,834,1,0,0,0,832,830,1,0,0,0,832,833,1,0,0,
+		0,833,836,1,0,0,0,834,832,1,0,0,0,835,826,1,0,0,0,835,836,1,0,0,0,836,
+		903,1,0,0,0,837,838,5,135,0,0,838,903,3,120,60,0,839,840,5,136,0,0,840,
+		903,3,120,60,0,841,842,5,137,0,0,842,843,5,138,0,0,843,844,5,139,0,0,844,
+		903,3,120,60,0,845,848,5,140,0,0,846,847,5,215,0,0,847,849,5,170,0,0,848,
+		846,1,0,0,0,848,849,1,0,0,0,849,850,1,0,0,0,850,851,5,138,0,0,851,852,
+		5,148,0,0,852,903,3,120,60,0,853,854,5,141,0,0,854,855,5,215,0,0,855,856,
+		5,170,0,0,856,857,5,138,0,0,857,858,5,148,0,0,858,903,3,120,60,0,859,860,
+		5,149,0,0,860,861,3,114,57,0,861,865,5,195,0,0,862,864,3,92,46,0,863,862,
+		1,0,0,0,864,867,1,0,0,0,865,863,1,0,0,0,865,866,1,0,0,0,866,868,1,0,0,
+		0,867,865,1,0,0,0,868,878,5,196,0,0,869,870,5,150,0,0,870,874,5,195,0,
+		0,871,873,3,92,46,0,872,871,1,0,0,0,873,876,1,0,0,0,874,872,1,0,0,0,874,
+		875,1,0,0,0,875,877,1,0,0,0,876,874,1,0,0,0,877,879,5,196,0,0,878,869,
+		1,0,0,0,878,879,1,0,0,0,879,903,1,0,0,0,880,883,5,142,0,0,881,882,5,159,
+		0,0,882,884,5,101,0,0,883,881,1,0,0,0,883,884,1,0,0,0,884,885,1,0,0,0,
+		885,889,5,195,0,0,886,888,3,92,46,0,887,886,1,0,0,0,888,891,1,0,0,0,889,
+		887,1,0,0,0,889,890,1,0,0,0,890,892,1,0,0,0,891,889,1,0,0,0,892,903,5,
+		196,0,0,893,894,5,143,0,0,894,898,5,195,0,0,895,897,3,92,46,0,896,895,
+		1,0,0,0,897,900,1,0,0,0,898,896,1,0,0,0,898,899,1,0,0,0,899,901,1,0,0,
+		0,900,898,1,0,0,0,901,903,5,196,0,0,902,824,1,0,0,0,902,837,1,0,0,0,902,
+		839,1,0,0,0,902,841,1,0,0,0,902,845,1,0,0,0,902,853,1,0,0,0,902,859,1,
+		0,0,0,902,880,1,0,0,0,902,893,1,0,0,0,903,93,1,0,0,0,904,905,5,152,0,0,
+		905,909,5,195,0,0,906,908,3,96,48,0,907,906,1,0,0,0,908,911,1,0,0,0,909,
+		907,1,0,0,0,909,910,1,0,0,0,910,912,1,0,0,0,911,909,1,0,0,0,912,913,5,
+		196,0,0,913,95,1,0,0,0,914,915,5,153,0,0,915,920,3,120,60,0,916,917,5,
+		199,0,0,917,919,3,120,60,0,918,916,1,0,0,0,919,922,1,0,0,0,920,918,1,0,
+		0,0,920,921,1,0,0,0,921,926,1,0,0,0,922,920,1,0,0,0,923,925,3,98,49,0,
+		924,923,1,0,0,0,925,928,1,0,0,0,926,924,1,0,0,0,926,927,1,0,0,0,927,931,
+		1,0,0,0,928,926,1,0,0,0,929,931,3,90,45,0,930,914,1,0,0,0,930,929,1,0,
+		0,0,931,97,1,0,0,0,932,933,5,154,0,0,933,955,3,114,57,0,934,935,5,155,
+		0,0,935,955,3,112,56,0,936,937,5,91,0,0,937,938,3,114,57,0,938,939,5,161,
+		0,0,939,940,5,99,0,0,940,955,1,0,0,0,941,942,5,92,0,0,942,955,3,114,57,
+		0,943,944,5,93,0,0,944,945,3,114,57,0,945,946,5,161,0,0,946,947,5,99,0,
+		0,947,955,1,0,0,0,948,949,5,94,0,0,949,955,3,114,57,0,950,951,5,95,0,0,
+		951,955,5,96,0,0,952,953,5,97,0,0,953,955,3,114,57,0,954,932,1,0,0,0,954,
+		934,1,0,0,0,954,936,1,0,0,0,954,941,1,0,0,0,954,943,1,0,0,0,954,948,1,
+		0,0,0,954,950,1,0,0,0,954,952,1,0,0,0,955,99,1,0,0,0,956,957,5,2,0,0,957,
+		958,3,120,60,0,958,959,5,4,0,0,959,960,3,120,60,0,960,964,5,195,0,0,961,
+		963,3,102,51,0,962,961,1,0,0,0,963,966,1,0,0,0,964,962,1,0,0,0,964,965,
+		1,0,0,0,965,967,1,0,0,0,966,964,1,0,0,0,967,968,5,196,0,0,968,101,1,0,
+		0,0,969,970,3,120,60,0,970,971,5,58,0,0,971,972,5,156,0,0,972,973,5,216,
+		0,0,973,1124,1,0,0,0,974,975,3,118,59,0,975,976,5,157,0,0,976,977,3,114,
+		57,0,977,982,3,110,55,0,978,979,5,26,0,0,979,980,3,114,57,0,980,981,3,
+		110,55,0,981,983,1,0,0,0,982,978,1,0,0,0,982,983,1,0,0,0,983,1124,1,0,
+		0,0,984,985,3,118,59,0,985,986,5,158,0,0,986,987,3,114,57,0,987,988,5,
+		159,0,0,988,989,5,214,0,0,989,1124,1,0,0,0,990,991,3,120,60,0,991,1015,
+		5,160,0,0,992,993,5,52,0,0,993,1016,5,214,0,0,994,1004,5,36,0,0,995,996,
+		5,42,0,0,996,997,3,114,57,0,997,1001,3,110,55,0,998,1000,3,104,52,0,999,
+		998,1,0,0,0,1000,1003,1,0,0,0,1001,999,1,0,0,0,1001,1002,1,0,0,0,1002,
+		1005,1,0,0,0,1003,1001,1,0,0,0,1004,995,1,0,0,0,1004,1005,1,0,0,0,1005,
+		1009,1,0,0,0,1006,1008,3,108,54,0,1007,1006,1,0,0,0,1008,1011,1,0,0,0,
+		1009,1007,1,0,0,0,1009,1010,1,0,0,0,1010,1013,1,0,0,0,1011,1009,1,0,0,
+		0,1012,1014,3,106,53,0,1013,1012,1,0,0,0,1013,1014,1,0,0,0,1014,1016,1,
+		0,0,0,1015,992,1,0,0,0,1015,994,1,0,0,0,1016,1124,1,0,0,0,1017,1019,5,
+		152,0,0,1018,1020,3,98,49,0,1019,1018,1,0,0,0,1020,1021,1,0,0,0,1021,1019,
+		1,0,0,0,1021,1022,1,0,0,0,1022,1124,1,0,0,0,1023,1024,5,152,0,0,1024,1025,
+		5,153,0,0,1025,1124,5,98,0,0,1026,1027,3,120,60,0,1027,1028,5,109,0,0,
+		1028,1029,3,114,57,0,1029,1124,1,0,0,0,1030,1031,3,120,60,0,1031,1032,
+		5,14,0,0,1032,1033,3,24,12,0,1033,1037,5,195,0,0,1034,1036,3,30,15,0,1035,
+		1034,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,0,1038,
+		1040,1,0,0,0,1039,1037,1,0,0,0,1040,1041,5,196,0,0,1041,1124,1,0,0,0,1042,
+		1043,3,120,60,0,1043,1044,5,17,0,0,1044,1045,5,214,0,0,1045,1046,5,18,
+		0,0,1046,1047,3,114,57,0,1047,1124,1,0,0,0,1048,1049,3,120,60,0,1049,1051,
+		5,19,0,0,1050,1052,5,203,0,0,1051,1050,1,0,0,0,1051,1052,1,0,0,0,1052,
+		1053,1,0,0,0,1053,1054,3,114,57,0,1054,1124,1,0,0,0,1055,1056,3,120,60,
+		0,1056,1057,5,85,0,0,1057,1058,3,114,57,0,1058,1124,1,0,0,0,1059,1060,
+		3,120,60,0,1060,1061,5,86,0,0,1061,1062,5,127,0,0,1062,1063,3,112,56,0,
+		1063,1064,5,60,0,0,1064,1065,3,114,57,0,1065,1124,1,0,0,0,1066,1067,3,
+		120,60,0,1067,1068,5,173,0,0,1068,1069,5,86,0,0,1069,1124,1,0,0,0,1070,
+		1071,5,20,0,0,1071,1124,5,216,0,0,1072,1073,5,21,0,0,1073,1124,5,216,0,
+		0,1074,1124,5,22,0,0,1075,1124,5,23,0,0,1076,1077,3,120,60,0,1077,1078,
+		5,24,0,0,1078,1079,5,25,0,0,1079,1080,3,114,57,0,1080,1081,3,110,55,0,
+		1081,1082,5,26,0,0,1082,1083,3,114,57,0,1083,1084,3,110,55,0,1084,1124,
+		1,0,0,0,1085,1086,3,120,60,0,1086,1087,5,27,0,0,1087,1090,5,148,0,0,1088,
+		1091,5,28,0,0,1089,1091,3,114,57,0,1090,1088,1,0,0,0,1090,1089,1,0,0,0,
+		1091,1092,1,0,0,0,1092,1093,5,29,0,0,1093,1094,3,114,57,0,1094,1095,3,
+		110,55,0,1095,1096,5,26,0,0,1096,1097,3,114,57,0,1097,1098,3,110,55,0,
+		1098,1124,1,0,0,0,1099,1100,3,120,60,0,1100,1101,5,30,0,0,1101,1102,3,
+		114,57,0,1102,1103,3,110,55,0,1103,1104,5,18,0,0,1104,1105,3,114,57,0,
+		1105,1124,1,0,0,0,1106,1107,5,31,0,0,1107,1108,3,118,59,0,1108,1109,5,
+		32,0,0,1109,1110,3,118,59,0,1110,1113,3,114,57,0,1111,1112,5,33,0,0,1112,
+		1114,3,114,57,0,1113,1111,1,0,0,0,1113,1114,1,0,0,0,1114,1124,1,0,0,0,
+		1115,1116,5,34,0,0,1116,1117,5,33,0,0,1117,1118,3,114,57,0,1118,1119,3,
+		110,55,0,1119,1120,5,35,0,0,1120,1121,3,114,57,0,1121,1122,3,110,55,0,
+		1122,1124,1,0,0,0,1123,969,1,0,0,0,1123,974,1,0,0,0,1123,984,1,0,0,0,1123,
+		990,1,0,0,0,1123,1017,1,0,0,0,1123,1023,1,0,0,0,1123,1026,1,0,0,0,1123,
+		1030,1,0,0,0,1123,1042,1,0,0,0,1123,1048,1,0,0,0,1123,1055,1,0,0,0,1123,
+		1059,1,0,0,0,1123,1066,1,0,0,0,1123,1070,1,0,0,0,1123,1072,1,0,0,0,1123,
+		1074,1,0,0,0,1123,1075,1,0,0,0,1123,1076,1,0,0,0,1123,1085,1,0,0,0,1123,
+		1099,1,0,0,0,1123,1106,1,0,0,0,1123,1115,1,0,0,0,1124,103,1,0,0,0,1125,
+		1126,5,66,0,0,1126,1127,5,214,0,0,1127,1128,5,151,0,0,1128,1129,3,114,
+		57,0,1129,1130,3,110,55,0,1130,105,1,0,0,0,1131,1132,5,43,0,0,1132,1133,
+		5,38,0,0,1133,1134,5,39,0,0,1134,1135,3,114,57,0,1135,1136,5,40,0,0,1136,
+		1137,3,114,57,0,1137,107,1,0,0,0,1138,1139,5,37,0,0,1139,1140,3,118,59,
+		0,1140,1141,3,114,57,0,1141,109,1,0,0,0,1142,1143,5,161,0,0,1143,1144,
+		5,169,0,0,1144,111,1,0,0,0,1145,1146,5,215,0,0,1146,113,1,0,0,0,1147,1148,
+		6,57,-1,0,1148,1149,5,197,0,0,1149,1150,3,114,57,0,1150,1151,5,198,0,0,
+		1151,1190,1,0,0,0,1152,1153,5,204,0,0,1153,1190,3,114,57,16,1154,1155,
+		5,173,0,0,1155,1190,3,114,57,11,1156,1157,5,149,0,0,1157,1158,3,114,57,
+		0,1158,1159,5,151,0,0,1159,1160,3,114,57,0,1160,1161,5,150,0,0,1161,1162,
+		3,114,57,0,1162,1190,1,0,0,0,1163,1164,3,120,60,0,1164,1173,5,197,0,0,
+		1165,1170,3,114,57,0,1166,1167,5,199,0,0,1167,1169,3,114,57,0,1168,1166,
+		1,0,0,0,1169,1172,1,0,0,0,1170,1168,1,0,0,0,1170,1171,1,0,0,0,1171,1174,
+		1,0,0,0,1172,1170,1,0,0,0,1173,1165,1,0,0,0,1173,1174,1,0,0,0,1174,1175,
+		1,0,0,0,1175,1176,5,198,0,0,1176,1190,1,0,0,0,1177,1179,7,2,0,0,1178,1180,
+		3,116,58,0,1179,1178,1,0,0,0,1179,1180,1,0,0,0,1180,1181,1,0,0,0,1181,
+		1182,5,161,0,0,1182,1190,3,116,58,0,1183,1184,5,216,0,0,1184,1190,3,116,
+		58,0,1185,1190,5,215,0,0,1186,1190,5,216,0,0,1187,1190,5,214,0,0,1188,
+		1190,3,118,59,0,1189,1147,1,0,0,0,1189,1152,1,0,0,0,1189,1154,1,0,0,0,
+		1189,1156,1,0,0,0,1189,1163,1,0,0,0,1189,1177,1,0,0,0,1189,1183,1,0,0,
+		0,1189,1185,1,0,0,0,1189,1186,1,0,0,0,1189,1187,1,0,0,0,1189,1188,1,0,
+		0,0,1190,1211,1,0,0,0,1191,1192,10,15,0,0,1192,1193,5,170,0,0,1193,1210,
+		3,114,57,16,1194,1195,10,14,0,0,1195,1196,7,3,0,0,1196,1210,3,114,57,15,
+		1197,1198,10,13,0,0,1198,1199,7,4,0,0,1199,1210,3,114,57,14,1200,1201,
+		10,12,0,0,1201,1202,7,5,0,0,1202,1210,3,114,57,13,1203,1204,10,10,0,0,
+		1204,1205,5,171,0,0,1205,1210,3,114,57,11,1206,1207,10,9,0,0,1207,1208,
+		5,172,0,0,1208,1210,3,114,57,10,1209,1191,1,0,0,0,1209,1194,1,0,0,0,1209,
+		1197,1,0,0,0,1209,1200,1,0,0,0,1209,1203,1,0,0,0,1209,1206,1,0,0,0,1210,
+		1213,1,0,0,0,1211,1209,1,0,0,0,1211,1212,1,0,0,0,1212,115,1,0,0,0,1213,
+		1211,1,0,0,0,1214,1215,7,6,0,0,1215,117,1,0,0,0,1216,1219,3,120,60,0,1217,
+		1218,5,200,0,0,1218,1220,3,120,60,0,1219,1217,1,0,0,0,1219,1220,1,0,0,
+		0,1220,119,1,0,0,0,1221,1222,7,7,0,0,1222,121,1,0,0,0,111,126,128,142,
+		167,174,176,184,186,205,215,226,234,251,260,270,282,286,294,298,303,313,
+		327,342,348,352,357,365,373,385,396,404,414,448,458,485,499,501,508,516,
+		526,530,534,538,542,558,576,585,590,611,625,629,637,655,663,676,679,690,
+		694,702,713,715,726,729,733,741,746,751,761,769,783,788,791,798,807,812,
+		819,832,835,848,865,874,878,883,889,898,902,909,920,926,930,954,964,982,
+		1001,1004,1009,1013,1015,1021,1037,1051,1090,1113,1123,1170,1173,1179,
+		1189,1209,1211,1219
 	};
 
 	public static readonly ATN _ATN =

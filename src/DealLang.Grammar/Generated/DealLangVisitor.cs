@@ -697,6 +697,47 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitScheduleAmortization([NotNull] DealLangParser.ScheduleAmortizationContext context);
 	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.holdingDecl"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHoldingDecl([NotNull] DealLangParser.HoldingDeclContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>heldItem</c>
+	/// labeled alternative in <see cref="DealLangParser.holdingItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitHeldItem([NotNull] DealLangParser.HeldItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>shareItem</c>
+	/// labeled alternative in <see cref="DealLangParser.holdingItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitShareItem([NotNull] DealLangParser.ShareItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>faceItem</c>
+	/// labeled alternative in <see cref="DealLangParser.holdingItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitFaceItem([NotNull] DealLangParser.FaceItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>markParItem</c>
+	/// labeled alternative in <see cref="DealLangParser.holdingItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMarkParItem([NotNull] DealLangParser.MarkParItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>markIndexItem</c>
+	/// labeled alternative in <see cref="DealLangParser.holdingItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitMarkIndexItem([NotNull] DealLangParser.MarkIndexItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.equityDecl"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -183,6 +183,14 @@ public sealed class DealPaths
 
         ContractRelets.Fill(deal, scenario, into);
         SaleTerms.Fill(deal, scenario, into);
+
+        // A holding's receipts and par come from the held entity's run on the same path (Running/ChainRunner,
+        // HoldingFlows), written over these after this fill; a deal run alone holds nothing that pays.
+        for (int h = 0; h < into.HoldingReceipts.Length; h++)
+        {
+            Array.Clear(into.HoldingReceipts[h]);
+            Array.Clear(into.HoldingPar[h]);
+        }
     }
 
     /// <summary>An index's levels: the deal's row, shared, when the scenario leaves the index alone; else computed

@@ -20,4 +20,8 @@ public sealed record ScenarioOutcome(
     ImmutableArray<PartySummary> Parties,
     ImmutableArray<LoanSummary> Loans,
     ImmutableArray<FleetSummary> Fleets,
-    ImmutableArray<ContractSummary> Contracts);
+    ImmutableArray<ContractSummary> Contracts)
+{
+    /// <summary>Each holding's figures (docs/language.md §5 "holding"); empty for a deal that holds nothing.</summary>
+    public ImmutableArray<HoldingSummary> Holdings { get; init; } = [];
+}

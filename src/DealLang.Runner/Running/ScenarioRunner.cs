@@ -79,13 +79,13 @@ public sealed class ScenarioRunner
         result.Reset();
         Program.Run(inputs, result);
 
-        return Outcome(deal, index, result, scenario);
+        return Outcome(deal, index, result, scenario, inputs);
     }
 
     /// <summary>A finished run's <see cref="ScenarioOutcome"/>: the ledger copied (if kept) and every kind's summary
     /// built from <paramref name="result"/>'s buffers; <paramref name="scenario"/> gives the party default dates the
     /// party and loan rows show.</summary>
-    internal static ScenarioOutcome Outcome(DealDescription deal, LayoutIndex index, RunResult result, ScenarioSpec scenario)
+    internal static ScenarioOutcome Outcome(DealDescription deal, LayoutIndex index, RunResult result, ScenarioSpec scenario, PathInputs? inputs = null)
     {
         int periods = Math.Clamp(result.PeriodsRun, 0, deal.Periods);
         double[] years = PeriodYears.FromClosing(deal, periods);
@@ -99,6 +99,9 @@ public sealed class ScenarioRunner
             PartySummaries.Build(deal, scenario),
             LoanSummaries.Build(deal, result, scenario, periods),
             FleetSummaries.Build(deal, result),
-            ContractSummaries.Build(deal, result, periods));
+            ContractSummaries.Build(deal, result, periods))
+        {
+            Holdings = HoldingSummaries.Build(deal, inputs, periods),
+        };
     }
 }

@@ -9,6 +9,7 @@ public enum InputEntity
     Sale,
     Index,
     Contract,
+    Holding,
 }
 
 /// <summary>What an input slot holds, and so its shape: a per-period series (<see cref="InputShape.Series"/>),
@@ -101,6 +102,15 @@ public enum InputQuantity
     /// <summary>Scalar, per party: its recovery on this path (its <c>recovery</c>, or the scenario's draw from a
     /// beta distribution); what a loan owed by it without a <c>recovery</c> of its own recovers.</summary>
     PartyRecovery,
+
+    /// <summary>Series, per holding: what the held entity paid the holding, bucketed into the holder's periods (its
+    /// share of the tranche's interest and principal paid, or of the equity's distributions: docs/language.md §5
+    /// "holding"); filled by the chain runner from the entity's run, zero in a run of the holder alone.</summary>
+    HoldingReceipts,
+
+    /// <summary>Series, per holding: its par at each period's end (the share of the held tranche's balance, or of the
+    /// equity's contribution, less what is lost); filled as <see cref="HoldingReceipts"/>.</summary>
+    HoldingPar,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -126,7 +136,7 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
 /// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag, then every contract's term years and prepayment, then (in a deal
-/// that projects cfads) every lease's rent in its current term; flags every party's default; scalars every
+/// that projects cfads) every lease's rent in its current term, then every holding's receipts and par; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
 /// flag and reserve, then every party's recovery (last, so that the slots before them are where they were before).
@@ -139,6 +149,7 @@ public sealed class InputLayout
         InputQuantity.ContractReletYears, InputQuantity.ContractReletLive, InputQuantity.ContractTermination,
         InputQuantity.ContractRenewalYears, InputQuantity.ContractRenewalLive,
         InputQuantity.ContractTermYears, InputQuantity.ContractPrepaid, InputQuantity.LeaseTermRent,
+        InputQuantity.HoldingReceipts, InputQuantity.HoldingPar,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
@@ -153,8 +164,9 @@ public sealed class InputLayout
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
     readonly int[] count = new int[Enum.GetValues<InputQuantity>().Length];
 
-    InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts, bool projectsCfads)
+    InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts, bool projectsCfads, int holdings)
     {
+        Holdings = holdings;
         ProjectsCfads = projectsCfads;
         Indices = indices;
         Contracts = contracts;
@@ -169,22 +181,23 @@ public sealed class InputLayout
 
     /// <summary>The layout of a deal with these numbers of facilities, leases, parties, enforcement sales and
     /// market indices (what the compiler calls, from the bound model).</summary>
-    public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0, int contracts = 0, bool projectsCfads = false)
+    public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0, int contracts = 0, bool projectsCfads = false, int holdings = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(holdings);
         ArgumentOutOfRangeException.ThrowIfNegative(contracts);
         ArgumentOutOfRangeException.ThrowIfNegative(indices);
         ArgumentOutOfRangeException.ThrowIfNegative(facilities);
         ArgumentOutOfRangeException.ThrowIfNegative(leases);
         ArgumentOutOfRangeException.ThrowIfNegative(parties);
         ArgumentOutOfRangeException.ThrowIfNegative(sales);
-        return new InputLayout(facilities, leases, parties, sales, indices, contracts, projectsCfads);
+        return new InputLayout(facilities, leases, parties, sales, indices, contracts, projectsCfads, holdings);
     }
 
     /// <summary>The layout of <paramref name="deal"/> (what <see cref="IDealProgram.Inputs"/> publishes).</summary>
     public static InputLayout Of(DealDescription deal)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length, deal.Contracts.Length, deal.ProjectsCfads);
+        return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length, deal.Contracts.Length, deal.ProjectsCfads, deal.Holdings.Length);
     }
 
     public int Facilities { get; }
@@ -193,6 +206,7 @@ public sealed class InputLayout
     public int Sales { get; }
     public int Indices { get; }
     public int Contracts { get; }
+    public int Holdings { get; }
 
     /// <summary>Whether the leases have <see cref="InputQuantity.LeaseTermRent"/> slots (a deal that projects cfads).</summary>
     public bool ProjectsCfads { get; }
@@ -224,7 +238,7 @@ public sealed class InputLayout
         ArgumentNullException.ThrowIfNull(deal);
         return deal.Facilities.Length == Facilities && deal.Leases.Length == Leases
             && deal.Parties.Length == Parties && deal.Sales.Length == Sales && deal.Indices.Length == Indices
-            && deal.Contracts.Length == Contracts && deal.ProjectsCfads == ProjectsCfads;
+            && deal.Contracts.Length == Contracts && deal.ProjectsCfads == ProjectsCfads && deal.Holdings.Length == Holdings;
     }
 
     public static InputShape ShapeOf(InputQuantity quantity) => quantity switch
@@ -232,7 +246,8 @@ public sealed class InputLayout
         InputQuantity.FacilityValue or InputQuantity.LeaseRent or InputQuantity.IndexLevel
             or InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination
             or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
-            or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.LeaseTermRent => InputShape.Series,
+            or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.LeaseTermRent
+            or InputQuantity.HoldingReceipts or InputQuantity.HoldingPar => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
@@ -253,6 +268,7 @@ public sealed class InputLayout
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid => InputEntity.Contract,
+        InputQuantity.HoldingReceipts or InputQuantity.HoldingPar => InputEntity.Holding,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -264,6 +280,7 @@ public sealed class InputLayout
         InputEntity.Sale => Sales,
         InputEntity.Index => Indices,
         InputEntity.Contract => Contracts,
+        InputEntity.Holding => Holdings,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown input entity."),
     };
 

@@ -56,6 +56,8 @@ public sealed class PathInputs
         ContractRenewalLive = Rows(Series, layout, InputQuantity.ContractRenewalLive, layout.Contracts);
         ContractTermYears = Rows(Series, layout, InputQuantity.ContractTermYears, layout.Contracts);
         ContractPrepaid = Rows(Series, layout, InputQuantity.ContractPrepaid, layout.Contracts);
+        HoldingReceipts = Rows(Series, layout, InputQuantity.HoldingReceipts, layout.Holdings);
+        HoldingPar = Rows(Series, layout, InputQuantity.HoldingPar, layout.Holdings);
         LeaseTermRent = Rows(Series, layout, InputQuantity.LeaseTermRent, layout.ProjectsCfads ? layout.Leases : 0);
         ContractUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractUtilisation, layout.Contracts), layout.Contracts);
         ContractReletUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractReletUtilisation, layout.Contracts), layout.Contracts);
@@ -151,6 +153,12 @@ public sealed class PathInputs
 
     /// <summary>Per contract: the prepayment received in each period (<see cref="InputQuantity.ContractPrepaid"/>).</summary>
     public double[][] ContractPrepaid { get; }
+
+    /// <summary>Per holding: what the held entity paid it in each period (<see cref="InputQuantity.HoldingReceipts"/>).</summary>
+    public double[][] HoldingReceipts { get; }
+
+    /// <summary>Per holding: its par at each period's end (<see cref="InputQuantity.HoldingPar"/>).</summary>
+    public double[][] HoldingPar { get; }
 
     /// <summary>Per lease, in a deal that projects cfads (else empty): the rent of each period in its current term
     /// (<see cref="InputQuantity.LeaseTermRent"/>).</summary>

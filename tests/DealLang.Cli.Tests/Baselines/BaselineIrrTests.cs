@@ -1,3 +1,4 @@
+using DealLang.TestSupport;
 using System.Globalization;
 using DealLang.Compiler;
 using DealLang.Reference.Analytics;
@@ -23,7 +24,7 @@ public sealed class BaselineIrrTests(ITestOutputHelper output)
     [MemberData(nameof(Deals))]
     public void Every_tranche_and_equity_rate_is_the_oracles(string file)
     {
-        var compiled = DealCompiler.Compile(file, DealFiles.Read(file));
+        var compiled = DealCompiler.Compile(Path.Combine(RepoPaths.Root, file), DealFiles.Read(file)); // absolute: a chain's imports are read beside it
         Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
         using var host = DealHost.Load(compiled.Compiled.Image, compiled.Compiled.TypeName);
         DealDescription deal = host.Program.Description;
@@ -69,7 +70,7 @@ public sealed class BaselineIrrTests(ITestOutputHelper output)
     [MemberData(nameof(Deals))]
     public void Every_summary_rate_is_the_newton_solvers(string file)
     {
-        var compiled = DealCompiler.Compile(file, DealFiles.Read(file));
+        var compiled = DealCompiler.Compile(Path.Combine(RepoPaths.Root, file), DealFiles.Read(file)); // absolute: a chain's imports are read beside it
         Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
         using var host = DealHost.Load(compiled.Compiled.Image, compiled.Compiled.TypeName);
         DealDescription deal = host.Program.Description;

@@ -49,6 +49,14 @@ public class ExampleBaselineTests
     [MemberData(nameof(ValidCorpus))]
     public void Valid_corpus_deals_conserve_cash_and_match_their_summary_baseline(string file)
     {
+        // A deal that imports deals runs as a chain (docs/language.md §5 "holding"): every entity, each checked for cash.
+        var compilation = Compilation.Create(SourceDocument.FromText(file, DealFiles.Read(file)), new RepositoryFiles());
+        if (compilation.Entities.Count > 0)
+        {
+            RunChain(file, compilation);
+            return;
+        }
+
         var result = CompileClean(file);
         var compiled = result.Compiled!;
         using var host = DealHost.Load(compiled.Image, compiled.TypeName);
@@ -57,6 +65,39 @@ public class ExampleBaselineTests
         var outcomes = ScenarioRunner.RunAll(host.Program, result.Model!.Scenarios, fullLedger: true, checkCash: true);
         Assert.All(outcomes, o => Assert.True(o.PeriodsRun > 0));
         Snapshot.Verify(SummaryReport.Render(deal, outcomes, ReportFormat.Table), "txt", $"valid-{DealFiles.Stem(file)}.summary");
+    }
+
+    private static void RunChain(string file, Compilation compilation)
+    {
+        var top = DealCompiler.Compile(compilation);
+        Assert.True(top.Compiled is not null, string.Join('\n', top.Diagnostics));
+        var entities = DealCompiler.CompileEntities(compilation);
+        var hosts = entities.Select(e => DealHost.Load(e.Compiled!.Image, e.Compiled.TypeName)).Append(DealHost.Load(top.Compiled.Image, top.Compiled.TypeName)).ToList();
+        try
+        {
+            var models = compilation.Entities.Append(top.Model!).ToList();
+            var programs = hosts.Select((h, i) => (h.Program, (IReadOnlyList<DealLang.Runtime.ScenarioSpec>)[.. models[i].Scenarios])).ToList();
+            var outcomes = new ChainRunner(programs, fullLedger: true, checkCash: true).RunAll(top.Model!.Scenarios);
+            for (int e = 0; e < hosts.Count; e++)
+            {
+                var deal = hosts[e].Program.Description;
+                var mine = outcomes.Select(o => o.Entities[e].Outcome).ToList();
+                Assert.All(mine, o => Assert.True(o.PeriodsRun > 0));
+                Snapshot.Verify(SummaryReport.Render(deal, mine, ReportFormat.Table), "txt", $"valid-{DealFiles.Stem(file)}.{deal.Name}.summary");
+            }
+
+            Snapshot.Verify(ChainReport.Render(outcomes, ReportFormat.Table), "txt", $"valid-{DealFiles.Stem(file)}.chain");
+        }
+        finally
+        {
+            hosts.ForEach(h => h.Dispose());
+        }
+    }
+
+    /// <summary>Files by their path relative to the repository's root (imports of the corpus's files).</summary>
+    private sealed class RepositoryFiles : Compiler.ISourceFiles
+    {
+        public Compiler.SourceFileRead Read(string path) => Compiler.DiskSourceFiles.Instance.Read(System.IO.Path.Combine(RepoPaths.Root, path));
     }
 
     private static CompileResult CompileClean(string file)

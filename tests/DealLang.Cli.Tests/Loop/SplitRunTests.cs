@@ -1,3 +1,4 @@
+using DealLang.TestSupport;
 using DealLang.Cli.Tests.Baselines;
 using DealLang.Compiler;
 using DealLang.Compiler.Diagnostics;
@@ -21,7 +22,8 @@ public sealed class SplitRunTests
     [MemberData(nameof(Deals))]
     public void The_split_shape_computes_what_one_method_computes(string file)
     {
-        var compiled = DealCompiler.Compile(file, DealFiles.Read(file), new CompileOptions { UseDiskCache = false });
+        // Absolute: a chain's imports are read beside it (the deal runs alone here, its holdings receiving nothing).
+        var compiled = DealCompiler.Compile(Path.Combine(RepoPaths.Root, file), DealFiles.Read(file), new CompileOptions { UseDiskCache = false });
         Assert.True(compiled.Model is not null, string.Join('\n', compiled.Diagnostics));
         using var one = Load(CSharpEmitter.Emit(compiled.Model, RunShape.OneMethod), file);
         var splitSource = CSharpEmitter.Emit(compiled.Model, RunShape.Split);

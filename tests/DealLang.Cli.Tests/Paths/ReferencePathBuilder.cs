@@ -54,6 +54,14 @@ internal static class ReferencePathBuilder
         {
             ContractInputs.Fill(deal, scenario, c, into);
         }
+
+        // A holding's receipts and par are the held entity's (the chain runner's, HoldingFlows): a deal's own path
+        // source leaves them at zero, as a deal run alone receives nothing from another.
+        for (int h = 0; h < deal.Holdings.Length; h++)
+        {
+            Array.Fill(into.HoldingReceipts[h], 0.0);
+            Array.Fill(into.HoldingPar[h], 0.0);
+        }
     }
 }
 

@@ -78,6 +78,10 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("contract prepayment applied", @"contract Ct\d [^\n]*prepayment \S+ applied over term"),
         ("contract prepayment on top", @"contract Ct\d [^\n]*prepayment \S+ (?!applied)"),
         ("forward cfads", @"= cfads( / debt_service)? over next \d"),
+        ("import of a held deal", @"^import ""held\.deal""\n"), ("holding of notes by share", @"holding Hd1 \{ of Held\.HeldNotes  share "),
+        ("holding of notes by face", @"holding Hd1 \{ of Held\.HeldNotes  face \d+m"), ("holding marked by an index", @"mark HoldPrice"),
+        ("holding of an equity", @"holding Hd2 \{ of Held\.HeldEquity  share "), ("holding members read", @"Hd1\.(receipts|value)"),
+        ("held party defaulted by the holder's scenario", @"\n  HeldTenant defaults on "),
     ];
 
     [Fact]

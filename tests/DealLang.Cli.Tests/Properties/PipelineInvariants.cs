@@ -17,11 +17,16 @@ internal static partial class PipelineInvariants
     /// <summary>Compiled images stay in this process's memory cache only: the user's disk cache is never touched.</summary>
     private static readonly CompileOptions InMemory = new() { UseDiskCache = false };
 
+    /// <summary>The files a generated deal may import: the held SPV of its holdings (DealGen.Holdings.cs).</summary>
+    internal static readonly InMemorySourceFiles Held = new InMemorySourceFiles().Add(DealGen.HeldPath, DealGen.HeldDeal);
+
+    private static Compilation Compilation(string text) => DealLang.Compiler.Compilation.Create(SourceDocument.FromText(File, text), Held);
+
     /// <summary>No crash (an exception fails the property), every diagnostic located in the file with a user
     /// code (DL09xx is a compiler bug), and a model exactly when there is no error.</summary>
     public static CheckResult CheckIsTotal(string text)
     {
-        CheckResult result = DealCompiler.Check(File, text);
+        CheckResult result = DealCompiler.Check(Compilation(text));
         int lines = text.Split('\n').Length;
         foreach (Diagnostic d in result.Diagnostics)
         {
@@ -59,8 +64,14 @@ internal static partial class PipelineInvariants
     /// compilation a deal.</summary>
     private static (string Source, string Reports) CompileAndRun(string text, RunTally? tally)
     {
-        CompileResult compiled = DealCompiler.Compile(File, text, InMemory);
+        Compilation compilation = Compilation(text);
+        CompileResult compiled = DealCompiler.Compile(compilation, InMemory);
         Assert.True(compiled.Compiled is not null && compiled.Emitted is not null, string.Join('\n', compiled.Diagnostics));
+        if (compilation.Entities.Count > 0)
+        {
+            return (compiled.Emitted.Source, RunChain(compilation, compiled, tally));
+        }
+
         using var host = DealHost.Load(compiled.Compiled.Image, compiled.Compiled.TypeName);
         var deal = host.Program.Description;
         var outcomes = ScenarioRunner.RunAll(host.Program, compiled.Model!.Scenarios, fullLedger: true, checkCash: true);
@@ -80,6 +91,45 @@ internal static partial class PipelineInvariants
         return (compiled.Emitted.Source, reports.ToString());
     }
 
-    [GeneratedRegex("^DL0[1-6][0-9][0-9]$")]
+    /// <summary>A deal with holdings runs as a chain with the held SPV (the cash check on in both); its reports are
+    /// the held entity's and its own, in CSV and JSON, and the chain report.</summary>
+    private static string RunChain(Compilation compilation, CompileResult top, RunTally? tally)
+    {
+        var entities = DealCompiler.CompileEntities(compilation, InMemory);
+        var hosts = entities.Select(e => DealHost.Load(e.Compiled!.Image, e.Compiled.TypeName)).Append(DealHost.Load(top.Compiled!.Image, top.Compiled.TypeName)).ToList();
+        try
+        {
+            var models = compilation.Entities.Append(top.Model!).ToList();
+            var outcomes = new ChainRunner([.. hosts.Select((h, i) => (h.Program, (IReadOnlyList<DealLang.Runtime.ScenarioSpec>)[.. models[i].Scenarios]))],
+                fullLedger: true, checkCash: true).RunAll(top.Model!.Scenarios);
+            Assert.NotEmpty(outcomes);
+            tally?.Add([.. outcomes.Select(o => o.Entities[^1].Outcome)]);
+            var reports = new StringBuilder();
+            foreach (ReportFormat format in (ReportFormat[])[ReportFormat.Csv, ReportFormat.Json])
+            {
+                for (int e = 0; e < hosts.Count; e++)
+                {
+                    var deal = hosts[e].Program.Description;
+                    var mine = outcomes.Select(o => o.Entities[e].Outcome).ToList();
+                    foreach (var outcome in mine)
+                    {
+                        reports.Append(LedgerReport.Render(deal, hosts[e].Program.Layout, outcome, format));
+                    }
+
+                    reports.Append(SummaryReport.Render(deal, mine, format));
+                }
+
+                reports.Append(ChainReport.Render(outcomes, format));
+            }
+
+            return reports.ToString();
+        }
+        finally
+        {
+            hosts.ForEach(h => h.Dispose());
+        }
+    }
+
+    [GeneratedRegex("^DL0[1-7][0-9][0-9]$")]
     private static partial Regex UserCode();
 }

@@ -91,10 +91,10 @@ public sealed class SyntaxErrorTests
     [Fact]
     public void LongListsOfAlternativesAreCapped()
     {
-        // Twenty-four things may follow '{' in a deal; eight are named.
+        // Twenty-five things may follow '{' in a deal; eight are named.
         Diagnostic d = SingleSyntaxError("deal X { foo }");
         Assert.Equal(
-            "unexpected 'foo'; expected one of: '}', 'title', 'currency', 'closing', 'maturity', 'first_payment', 'pay', 'daycount', ... (17 more)",
+            "unexpected 'foo'; expected one of: '}', 'title', 'currency', 'closing', 'maturity', 'first_payment', 'pay', 'daycount', ... (18 more)",
             d.Message);
     }
 

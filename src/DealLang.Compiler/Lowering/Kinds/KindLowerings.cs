@@ -18,6 +18,7 @@ internal static class KindLowerings
         new LoanLowering(),
         new FleetLowering(),
         new ContractLowering(),
+        new HoldingLowering(),
         new TrancheLowering(),
         new EquityLowering(),
         new AccountLowering(),

@@ -1,0 +1,24 @@
+using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Semantics.Kinds;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Lowering.Kinds;
+
+/// <summary>A holding as the runtime's <see cref="HoldingInfo"/>: the held entity and member by name (the runner
+/// matches them to the entity's program), a face amount turned into the share it is of the tranche's face, and the
+/// mark's index (−1: par).</summary>
+internal sealed class HoldingLowering : DeclarationLowering<HoldingSyntax, HoldingInfo>
+{
+    public override DeclarationKind Kind => DeclarationKind.Holding;
+
+    protected override HoldingInfo Lower(HoldingSyntax holding, Symbol symbol, int index, Lowerer lowerer)
+    {
+        HeldTarget target = lowerer.HeldOf(holding);
+        bool equity = target.Member.Declaration is EquitySyntax;
+        double face = target.Member.Declaration is TrancheSyntax tranche ? HoldingRules.HeldFace(target.Entity, tranche) ?? 0 : 0;
+        double share = holding.Face is { } f ? lowerer.ConstantOf(f) / face : lowerer.ConstantOf(holding.Share);
+        return new HoldingInfo(
+            symbol.Name, target.Entity.DealName, target.Member.Name, equity, share, face, holding.Mark is null ? -1 : lowerer.IndexOfName(holding.Mark));
+    }
+}

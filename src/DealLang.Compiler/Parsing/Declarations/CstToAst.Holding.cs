@@ -1,0 +1,62 @@
+using DealLang.Compiler.Syntax;
+using static DealLang.Grammar.DealLangParser;
+
+namespace DealLang.Compiler.Parsing;
+
+// The holding kind's parsing: 'holding HyperionNotes { of Hyperion.Notes  face 500m  mark par }'.
+// Found by its kind through CstToAst.KindParsers (CstToAst.Declarations.cs).
+internal sealed partial class CstToAst
+{
+    // holdingDecl : HOLDING name=ident LBRACE holdingItem* RBRACE ;
+    // holdingItem : OF entity=ident DOT member=ident # heldItem | SHARE expr # shareItem | FACE expr # faceItem
+    //             | MARK PAR # markParItem | MARK ident # markIndexItem ;
+    private HoldingSyntax? VisitHoldingDecl(HoldingDeclContext context)
+    {
+        if (VisitIdent(context.name) is not { } name)
+        {
+            return null;
+        }
+
+        var items = new ItemSet(this, $"holding '{name.Text}'");
+        (NameSyntax Entity, NameSyntax Member)? held = null;
+        ExpressionSyntax? share = null;
+        ExpressionSyntax? face = null;
+        NameSyntax? mark = null;
+        bool marked = false;
+        foreach (HoldingItemContext item in context.holdingItem())
+        {
+            switch (item)
+            {
+                case HeldItemContext h when VisitIdent(h.entity) is { } entity && VisitIdent(h.member) is { } member:
+                    if (items.IsFirst("of", Span(h)))
+                    {
+                        held = (entity, member);
+                    }
+
+                    break;
+                case ShareItemContext s:
+                    items.Keep(ref share, "share", s, VisitExpr(s.expr()));
+                    break;
+                case FaceItemContext f:
+                    items.Keep(ref face, "face", f, VisitExpr(f.expr()));
+                    break;
+                case MarkParItemContext p:
+                    if (items.IsFirst("mark", Span(p)))
+                    {
+                        marked = true;
+                    }
+
+                    break;
+                case MarkIndexItemContext m:
+                    if (items.IsFirst("mark", Span(m)) && !marked)
+                    {
+                        mark = VisitIdent(m.ident());
+                    }
+
+                    break;
+            }
+        }
+
+        return new HoldingSyntax(name, held?.Entity, held?.Member, share, face, mark, Span(context));
+    }
+}

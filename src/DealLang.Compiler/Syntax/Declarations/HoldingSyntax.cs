@@ -1,0 +1,19 @@
+using DealLang.Compiler.Diagnostics;
+
+namespace DealLang.Compiler.Syntax;
+
+/// <summary><c>holding HyperionNotes { of Hyperion.Notes  face 500m  mark par }</c>: a share (<c>share 10%</c>) or
+/// a face amount (<c>face 500m</c>) of another entity's tranche, or a share of its equity; the entity is the deal of
+/// an imported file. <see cref="Mark"/> is null for <c>mark par</c> (the default) and names an index of the holder's
+/// deal for <c>mark PriceIndex</c>.</summary>
+public sealed record HoldingSyntax(
+    NameSyntax Name,
+    NameSyntax? Entity,
+    NameSyntax? Member,
+    ExpressionSyntax? Share,
+    ExpressionSyntax? Face,
+    NameSyntax? Mark,
+    SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
+{
+    public override DeclarationKind Kind => DeclarationKind.Holding;
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using DealLang.Runner.Running;
+using DealLang.Runtime;
+using static DealLang.Runner.Reports.Rows.SummaryRowBuilder;
+
+namespace DealLang.Runner.Reports.Rows;
+
+/// <summary>Each holding of another entity: what that entity paid it over the run, and its value at the end.</summary>
+static class HoldingRows
+{
+    public static void Add(SummaryRowBuilder rows)
+    {
+        for (int h = 0; h < rows.Deal.Holdings.Length; h++)
+        {
+            HoldingInfo info = rows.Deal.Holdings[h];
+            string name = info.Name + " (" + info.Entity + "." + info.Member + ")";
+            rows.Add(name, "received", SummaryKind.Money, o => Of(o.Holdings[h].Received));
+            rows.Add(name, "value at end", SummaryKind.Money, o => Of(o.Holdings[h].FinalValue));
+        }
+    }
+
+    /// <summary>The JSON summary's <c>holdings</c> array, only for a deal that holds another entity.</summary>
+    public static void WriteJson(Utf8JsonWriter w, DealDescription deal, ScenarioOutcome outcome)
+    {
+        if (deal.Holdings.Length == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray("holdings");
+        foreach (HoldingSummary h in outcome.Holdings)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", h.Holding);
+            w.WriteString("of", h.Of);
+            Json.Money(w, "received", h.Received);
+            Json.Money(w, "valueAtEnd", h.FinalValue);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+}

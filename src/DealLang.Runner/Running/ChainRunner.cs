@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using DealLang.Runner.MonteCarlo;
+using DealLang.Runner.Paths;
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Running;
+
+/// <summary>
+/// Runs the entities of a chain on the same path (docs/language.md §5 "holding", §10 "Scenarios in a chain"): each
+/// entity's own compiled program, in dependency order (each after every entity it holds; the top deal last), each
+/// with its own reused path inputs and result buffers. For a scenario of the top deal, each entity's path is its
+/// scenario as <see cref="ChainScenarios"/> maps it (the same default dates and index paths for every party and
+/// index of one name), then each of its holdings' receipts and par rows are filled from the held entity's finished
+/// run (<see cref="HoldingFlows"/>), then its loop runs. The loops stay independent, so a chain costs about the sum
+/// of its entities; nothing is allocated per path but the outcomes. Not thread-safe: one runner per thread.
+/// </summary>
+public sealed class ChainRunner
+{
+    readonly Entity[] entities;
+
+    /// <param name="programs">The chain's programs in the order they run, the top deal last, each with its own
+    /// declared scenarios (those an entity's scenario of the top's name starts from).</param>
+    public ChainRunner(IReadOnlyList<(IDealProgram Program, IReadOnlyList<ScenarioSpec> Scenarios)> programs, bool fullLedger = true, bool checkCash = false)
+    {
+        ArgumentNullException.ThrowIfNull(programs);
+        if (programs.Count == 0)
+        {
+            throw new ArgumentException("A chain needs at least one program.", nameof(programs));
+        }
+
+        entities = new Entity[programs.Count];
+        for (int e = 0; e < programs.Count; e++)
+        {
+            IDealProgram program = programs[e].Program;
+            DealDescription deal = program.Description;
+            var holdings = new (HoldingFlows Flows, int Held)[deal.Holdings.Length];
+            for (int h = 0; h < holdings.Length; h++)
+            {
+                HoldingInfo holding = deal.Holdings[h];
+                int held = Array.FindIndex(entities, 0, e, x => x.Deal.Name == holding.Entity);
+                if (held < 0)
+                {
+                    throw new ArgumentException($"Holding '{holding.Name}' of deal '{deal.Name}' holds deal '{holding.Entity}', which does not run before it in the chain.", nameof(programs));
+                }
+
+                holdings[h] = (new HoldingFlows(deal, holding, entities[held].Deal), held);
+            }
+
+            DealPaths paths = DealPaths.For(deal);
+            entities[e] = new Entity(
+                program, deal, new LayoutIndex(deal, program.Layout), paths,
+                new PathInputs(deal, paths.Layout) { CheckCashConservation = checkCash },
+                new RunResult(deal, program.Layout, fullLedger), holdings, [.. programs[e].Scenarios]);
+        }
+    }
+
+    sealed record Entity(
+        IDealProgram Program, DealDescription Deal, LayoutIndex Index, DealPaths Paths, PathInputs Inputs, RunResult Result,
+        (HoldingFlows Flows, int Held)[] Holdings, ScenarioSpec[] Scenarios);
+
+    /// <summary>The top deal's description (the last entity's).</summary>
+    public DealDescription Top => entities[^1].Deal;
+
+    /// <summary>The top deal's scenarios run in order; none given means every entity as written.</summary>
+    public IReadOnlyList<ChainOutcome> RunAll(IEnumerable<ScenarioSpec> scenarios)
+    {
+        ArgumentNullException.ThrowIfNull(scenarios);
+        var outcomes = scenarios.Select(Run).ToList();
+        if (outcomes.Count == 0)
+        {
+            outcomes.Add(Run(ScenarioSpec.AsWritten(Top)));
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Runs every entity under <paramref name="scenario"/>, a scenario of the top deal.</summary>
+    public ChainOutcome Run(ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (StochasticPaths.IsStochastic(scenario))
+        {
+            throw new ArgumentException($"Scenario '{scenario.Name}' is stochastic: a chain of entities runs deterministic scenarios only (docs/language.md §14).", nameof(scenario));
+        }
+
+        ScenarioSpec[] specs = Prepare(scenario);
+        RunPrepared(specs);
+        var results = ImmutableArray.CreateBuilder<EntityOutcome>(entities.Length);
+        for (int e = 0; e < entities.Length; e++)
+        {
+            Entity entity = entities[e];
+            results.Add(new EntityOutcome(entity.Deal, entity.Program.Layout, ScenarioRunner.Outcome(entity.Deal, entity.Index, entity.Result, specs[e], entity.Inputs)));
+        }
+
+        return new ChainOutcome(scenario.Name, results.MoveToImmutable());
+    }
+
+    /// <summary>Each entity's scenario (run order) for <paramref name="scenario"/> of the top deal: worked out once per
+    /// scenario, so that running the chain's path (<see cref="RunPrepared"/>) allocates nothing.</summary>
+    public ScenarioSpec[] Prepare(ScenarioSpec scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var specs = new ScenarioSpec[entities.Length];
+        for (int e = 0; e < entities.Length; e++)
+        {
+            specs[e] = e == entities.Length - 1 ? scenario : ChainScenarios.For(entities[e].Deal, entities[e].Scenarios, Top, scenario);
+        }
+
+        return specs;
+    }
+
+    /// <summary>The chain's path under <paramref name="specs"/> (from <see cref="Prepare"/>): every entity in run order,
+    /// into its reused buffers (<see cref="Buffers"/>), allocating nothing.</summary>
+    public void RunPrepared(ScenarioSpec[] specs)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        if (specs.Length != entities.Length)
+        {
+            throw new ArgumentException($"The chain has {entities.Length} entities, not {specs.Length}.", nameof(specs));
+        }
+
+        for (int e = 0; e < entities.Length; e++)
+        {
+            RunPath(entities[e], specs[e]);
+        }
+    }
+
+    /// <summary>One entity on this path: its scenario's inputs, its holdings' rows from the entities run before it,
+    /// its loop.</summary>
+    void RunPath(Entity entity, ScenarioSpec spec)
+    {
+        entity.Paths.Fill(spec, entity.Inputs);
+        for (int h = 0; h < entity.Holdings.Length; h++)
+        {
+            (HoldingFlows flows, int held) = entity.Holdings[h];
+            flows.Fill(entities[held].Result, entity.Inputs.HoldingReceipts[h], entity.Inputs.HoldingPar[h]);
+        }
+
+        entity.Result.Reset();
+        entity.Program.Run(entity.Inputs, entity.Result);
+    }
+
+    /// <summary>The result buffers of entity <paramref name="e"/> (run order) after the last <see cref="Run"/>, and its
+    /// inputs: for tests of what one entity paid and another received.</summary>
+    public (RunResult Result, PathInputs Inputs) Buffers(int e) => (entities[e].Result, entities[e].Inputs);
+}

@@ -1,0 +1,140 @@
+using DealLang.Runtime;
+
+namespace DealLang.Runner.Running;
+
+/// <summary>
+/// One holding's receipts and par on a path, from the held entity's run (docs/language.md §5 "holding"). The
+/// bucketing is worked out once per chain: a payment the entity makes at the end of its period p (its boundary
+/// p + 1) is the holder's in the holder's period t with start &lt; that date &lt;= end, so periods of any frequency
+/// and dates match; a payment dated on or before the holder's closing or after its last period end is not the
+/// holder's (<see cref="Outside"/> counts them). Per path the fill is one pass over the entity's periods and one over
+/// the holder's, into the holder's own input rows: nothing is allocated.
+/// </summary>
+public sealed class HoldingFlows
+{
+    readonly int member;
+    readonly bool equity;
+    readonly double share;
+    readonly double parAtStart;
+    readonly int[] bucket;      // per held period: the holder's period its payments fall in, or -1
+    readonly int[] lastHeld;    // per holder period: the last held period ending on or before its end, or -1
+
+    /// <param name="holder">The holding deal.</param>
+    /// <param name="holding">The holding, one of <paramref name="holder"/>'s.</param>
+    /// <param name="held">The entity it holds (its description names <see cref="HoldingInfo.Member"/>).</param>
+    public HoldingFlows(DealDescription holder, HoldingInfo holding, DealDescription held)
+    {
+        ArgumentNullException.ThrowIfNull(holder);
+        ArgumentNullException.ThrowIfNull(holding);
+        ArgumentNullException.ThrowIfNull(held);
+        equity = holding.Equity;
+        member = equity
+            ? Array.FindIndex(held.Equities, e => e.Name == holding.Member)
+            : Array.FindIndex(held.Tranches, t => t.Name == holding.Member);
+        if (member < 0)
+        {
+            throw new ArgumentException($"Deal '{held.Name}' has no {(equity ? "equity" : "tranche")} '{holding.Member}' for holding '{holding.Name}'.", nameof(held));
+        }
+
+        share = holding.Share;
+        parAtStart = share * (equity ? held.Equities[member].Contributed : held.Tranches[member].Balance);
+        Date[] mine = holder.Boundaries;
+        Date[] theirs = held.Boundaries;
+        bucket = new int[held.Periods];
+        for (int p = 0; p < bucket.Length; p++)
+        {
+            bucket[p] = PeriodOf(mine, theirs[p + 1]);
+        }
+
+        lastHeld = new int[holder.Periods];
+        int q = -1;
+        for (int t = 0; t < lastHeld.Length; t++)
+        {
+            while (q + 1 < held.Periods && theirs[q + 2] <= mine[t + 1])
+            {
+                q++;
+            }
+
+            lastHeld[t] = q;
+        }
+    }
+
+    /// <summary>The holder's period whose (start, end] holds <paramref name="date"/>, or −1.</summary>
+    static int PeriodOf(Date[] boundaries, Date date)
+    {
+        if (date <= boundaries[0] || date > boundaries[^1])
+        {
+            return -1;
+        }
+
+        int t = Array.BinarySearch(boundaries, date);
+        return t >= 0 ? t - 1 : ~t - 1;
+    }
+
+    /// <summary>Writes the holding's receipts per holder period (its share of what the member paid: interest and
+    /// principal of a tranche, distributions of an equity) and its par at each period's end into
+    /// <paramref name="receipts"/> and <paramref name="par"/>, from the entity's finished run.</summary>
+    public void Fill(RunResult held, double[] receipts, double[] par)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        ArgumentNullException.ThrowIfNull(receipts);
+        ArgumentNullException.ThrowIfNull(par);
+        Array.Clear(receipts);
+        int run = held.PeriodsRun;
+        if (equity)
+        {
+            double[] paid = held.Distributions[member];
+            for (int p = 0; p < run; p++)
+            {
+                int t = bucket[p];
+                if (t >= 0)
+                {
+                    receipts[t] += share * paid[p];
+                }
+            }
+        }
+        else
+        {
+            double[] interest = held.InterestPaid[member];
+            double[] principal = held.PrincipalPaid[member];
+            for (int p = 0; p < run; p++)
+            {
+                int t = bucket[p];
+                if (t >= 0)
+                {
+                    receipts[t] += share * (interest[p] + principal[p]);
+                }
+            }
+        }
+
+        // Par less realised loss: what the holding is owed while the entity runs; nothing once its run has ended
+        // (what it still owes then is lost) or, for an equity, from the entity's event of default.
+        double[] balance = equity ? [] : held.TrancheBalance[member];
+        int defaulted = held.EventOfDefaultPeriod;
+        for (int t = 0; t < par.Length; t++)
+        {
+            int q = lastHeld[t];
+            par[t] = q < 0 ? parAtStart
+                : q >= run - 1 ? 0.0
+                : equity ? (defaulted >= 0 && q >= defaulted ? 0.0 : parAtStart)
+                : share * balance[q];
+        }
+    }
+
+    /// <summary>What the member paid the holding that falls outside the holder's periods (before its closing or after
+    /// its last period end), on the entity's finished run: reported, never received.</summary>
+    public double Outside(RunResult held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        double outside = 0;
+        for (int p = 0; p < held.PeriodsRun; p++)
+        {
+            if (bucket[p] < 0)
+            {
+                outside += share * (equity ? held.Distributions[member][p] : held.InterestPaid[member][p] + held.PrincipalPaid[member][p]);
+            }
+        }
+
+        return outside;
+    }
+}

@@ -1,0 +1,51 @@
+using CsCheck;
+using static DealLang.Cli.Tests.Properties.GenHelpers;
+
+namespace DealLang.Cli.Tests.Properties;
+
+// Holdings of another entity (docs/language.md §5 "holding"): now and then a generated deal imports HeldDeal and
+// holds a share or face amount of its notes (marked at par, or by a rate index of its own) and a share of its
+// equity, and a test reads what they pay and are worth.
+internal static partial class DealGen
+{
+    /// <summary>The file a generated deal with holdings imports (the pipeline's invariants give it to every
+    /// compilation as <c>held.deal</c>): a small SPV, quarterly over five years from 2026, whose tenant can default.</summary>
+    public const string HeldPath = "held.deal";
+
+    public const string HeldDeal = """
+        deal Held {
+          title "Held SPV" currency USD closing 2026-01-01 maturity 2031-01-01 pay quarterly daycount 30/360
+          party HeldTenant { pd 2% recovery 40% }
+          party HeldSponsor { }
+          facility HeldCampus { cost 150m value straight_line 20y floor 0% from 2026-01-01 }
+          lease HeldLease on HeldCampus { lessee HeldTenant rent 36m per year starts 2026-01-01 term 5y }
+          tranche HeldNotes { balance 100m coupon 7% amortize level maturity 2031-01-01 }
+          equity HeldEquity { contributed 50m holders HeldSponsor 100% }
+          waterfall { pay HeldNotes.interest pay HeldNotes.principal distribute rest to HeldEquity }
+        }
+        scenario S1 for Held { HeldTenant defaults on 2028-06-30 }
+        """;
+
+    /// <summary>A third of the time (in a deal without a stochastic scenario): the import at the top, holdings before the first tranche, and sometimes a test
+    /// of the holdings' value and receipts (the deal's scenarios then also default the held SPV's tenant, now and then).</summary>
+    private static Gen<string> WithHoldings(string deal) =>
+        from hold in Gen.Int[0, 2].Select(n => n == 0)
+        from notes in Gen.OneOf(Rate(1, 10000).Select(r => "share " + r), Gen.Int[1, 100].Select(m => "face " + Text(m) + "m"))
+        from mark in Pick("", "  mark par", "  mark HoldPrice")
+        from equity in Maybe(Rate(1, 10000).Select(r => $"  holding Hd2 {{ of Held.HeldEquity  share {r} }}\n"))
+        from test in Pick("", "  test HoldCover = Hd1.receipts / (T1.interest + 1m)\n", "  test HoldLtv = T1.balance / (Hd1.value + 1m)\n")
+        from defaults in Gen.Int[0, 1]
+        // A chain runs deterministic scenarios only (docs/language.md §14): no holdings beside a stochastic scenario.
+        select !hold || deal.Contains("\nscenario Mc for ", StringComparison.Ordinal) ? deal : Insert(deal,
+            (mark.Contains("HoldPrice", StringComparison.Ordinal) ? "  index HoldPrice { level 97% }\n" : "")
+            + $"  holding Hd1 {{ of Held.HeldNotes  {notes}{mark} }}\n" + equity + test, defaults == 1);
+
+    private static string Insert(string deal, string holdings, bool defaults)
+    {
+        int at = deal.IndexOf("  tranche T1 ", StringComparison.Ordinal);
+        string text = "import \"" + HeldPath + "\"\n" + deal[..at] + holdings + deal[at..];
+        return defaults
+            ? System.Text.RegularExpressions.Regex.Replace(text, @"(?m)^scenario (S\d) for Gen \{$", "scenario $1 for Gen {\n  HeldTenant defaults on 2029-03-31")
+            : text;
+    }
+}
