@@ -7,7 +7,7 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A fleet's state in the generated C#, each piece declared once.</summary>
 internal sealed class FleetState : EntityState
 {
-    public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool canKeepContracts = false)
+    public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool canKeepContracts = false, bool readsAge = true)
         : base(DeclarationKind.Fleet, info.Name, index)
     {
         Info = info;
@@ -26,7 +26,7 @@ internal sealed class FleetState : EntityState
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " book value"));
         MarketValue = Local("marketValue", "double", StateLife.Period, comment: info.Name + ".market_value",
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " market value"));
-        Age = Local("age", "double", StateLife.Period, comment: info.Name + ".age: unit-weighted, in years");
+        Age = Local("age", "double", StateLife.Period, comment: info.Name + ".age: unit-weighted, in years", declared: readsAge);
         Opex = Local("opex", "double", StateLife.Period, comment: info.Name + ".opex: power and maintenance due, incl. opex unpaid so far",
             ledger: new LedgerSlot(LedgerSection.Due, info.Name + " opex"));
         OpexPaid = Local("opexPaid", "double", StateLife.Paid);
@@ -81,7 +81,8 @@ internal sealed class FleetComponent(EmitContext ctx)
     : EmitterComponent<FleetState>(ctx, () => ctx.Model.Fleets.Select((f, i) => new FleetState(f, i,
         ctx.Reads(Quantity.FleetIdleUnits, i) && ctx.Model.Contracts.Any(c => c.Fleet == i),
         CSharpEmitter.HasEnforcement(ctx) && ctx.Model.Contracts.Any(c => c.Fleet == i)
-            && ctx.Sales.Any(s => s.Market is not null && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))))))
+            && ctx.Sales.Any(s => s.Market is not null && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))),
+        ctx.Reads(Quantity.FleetAge, i))))
 {
     public override DeclarationKind Kind => DeclarationKind.Fleet;
 
@@ -161,7 +162,12 @@ internal sealed class FleetComponent(EmitContext ctx)
                 w.Line(fleet.MarketValue + " = " + c + ".MarketValue[t] * " + fleet.Kept + ";");
             }
 
-            w.Line(fleet.Age + " = " + c + ".Delivered[t] > 0.0 && " + fleet.Kept + " > 0.0 ? " + c + ".UnitYears[t] / " + c + ".Delivered[t] : 0.0;");
+            if (fleet.Age.Declared)
+            {
+                // Only a deal whose expressions read F.age computes it.
+                w.Line(fleet.Age + " = " + c + ".Delivered[t] > 0.0 && " + fleet.Kept + " > 0.0 ? " + c + ".UnitYears[t] / " + c + ".Delivered[t] : 0.0;");
+            }
+
             w.Line(fleet.Opex + " = (" + c + ".PowerCost[t] + " + c + ".MaintenanceCost[t]) * " + fleet.Kept + " + " + fleet.OpexUnpaid + ";");
         }
     }
@@ -196,19 +202,28 @@ internal sealed class FleetComponent(EmitContext ctx)
         }
     }
 
-    // The summary's figures (Runner/Running/FleetSummaries): the units held at the end of every period (the last
-    // run's stay), and the values at the last scheduled period's end (a run that sold everything before it keeps 0).
+    // The summary's figures (Runner/Running/FleetSummaries): the values at the last scheduled period's end (a run
+    // that sold everything before it keeps 0), and the units held at the end of the last period run (WriteRunEnd).
     public override void WriteResults(IndentedWriter w)
     {
         foreach (var fleet in States)
         {
             string index = CSharpLiterals.Int(fleet.Index);
-            w.Line("result.FleetUnits[" + index + "] = " + fleet.Units + ";");
             using (w.Block("if (t == ScheduledPeriods - 1)"))
             {
                 w.Line("result.FleetMarketValue[" + index + "] = " + fleet.MarketValue + ";");
                 w.Line("result.FleetBookValue[" + index + "] = " + fleet.BookValue + ";");
             }
+        }
+    }
+
+    // The units held at the end of the last period run: nothing changes them after that period's results, so they
+    // are written once, after the loop, rather than every period.
+    public override void WriteRunEnd(IndentedWriter w)
+    {
+        foreach (var fleet in States)
+        {
+            w.Line("result.FleetUnits[" + CSharpLiterals.Int(fleet.Index) + "] = " + fleet.Units + ";");
         }
     }
 
