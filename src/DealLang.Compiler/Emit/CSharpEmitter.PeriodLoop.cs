@@ -254,6 +254,7 @@ public static partial class CSharpEmitter
             }
         }
 
+        ctx.Components.Of<FleetComponent>().WriteDeliveryLevels(w);
         foreach (var party in ctx.Components.Of<PartyComponent>().States)
         {
             if (ctx.Reads(Quantity.PartyDefaulted, party.Index))

@@ -155,7 +155,18 @@ internal sealed class FleetComponent(EmitContext ctx)
             {
                 var index = Ctx.Components.Of<IndexComponent>().States[fleet.Info.Generation];
                 w.Comment(fleet.Name + ".market_value: each batch's × " + index.Name + " now / at its delivery");
-                w.Line(fleet.MarketValue + " = " + c + ".MarketValueAt(t, " + index.Levels + ") * " + fleet.Kept + ";");
+                if (UnrollsMarketValue(fleet))
+                {
+                    // Batch by batch, each delivery's level read once per path (WriteDeliveryLevels).
+                    string now = Ctx.Current(Quantity.IndexLevel, fleet.Info.Generation);
+                    var terms = fleet.Info.Batches.Select((_, b) => "FleetCurves.Moved(" + c + ".BatchMarketValue[" + CSharpLiterals.Int(b) + "][t], " + now
+                        + ", " + DeliveryLevel(fleet, b) + ")");
+                    w.Line(fleet.MarketValue + " = (0.0 + " + string.Join(" + ", terms) + ") * " + fleet.Kept + ";");
+                }
+                else
+                {
+                    w.Line(fleet.MarketValue + " = " + c + ".MarketValueAt(t, " + index.Levels + ") * " + fleet.Kept + ";");
+                }
             }
             else
             {
@@ -169,6 +180,27 @@ internal sealed class FleetComponent(EmitContext ctx)
             }
 
             w.Line(fleet.Opex + " = (" + c + ".PowerCost[t] + " + c + ".MaintenanceCost[t]) * " + fleet.Kept + " + " + fleet.OpexUnpaid + ";");
+        }
+    }
+
+    /// <summary>Batches up to which a fleet's market value is written batch by batch (more: FleetCurves.MarketValueAt's loop).</summary>
+    internal const int UnrolledBatches = 16;
+
+    private static bool UnrollsMarketValue(FleetState fleet) => fleet.Info.Generation >= 0 && fleet.Info.Batches.Length <= UnrolledBatches;
+
+    private static string DeliveryLevel(FleetState fleet, int batch) =>
+        CSharpNames.Entity(DeclarationKind.Fleet.Keyword(), fleet.Name, "deliveryLevel" + CSharpLiterals.Int(batch));
+
+    /// <summary>With the path's inputs: each batch's generation index level in its delivery period, fixed for the path.</summary>
+    public void WriteDeliveryLevels(IndentedWriter w)
+    {
+        foreach (var fleet in States.Where(UnrollsMarketValue))
+        {
+            string levels = Ctx.Components.Of<IndexComponent>().States[fleet.Info.Generation].Levels.Name;
+            for (int b = 0; b < fleet.Info.Batches.Length; b++)
+            {
+                w.Line("double " + DeliveryLevel(fleet, b) + " = " + fleet.Curves + ".DeliveryLevel(" + CSharpLiterals.Int(b) + ", " + levels + ");");
+            }
         }
     }
 

@@ -185,6 +185,10 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double[] contract_Lab1_reletYears = input.Series[5];
         double[] contract_Lab1_reletLive = input.Series[9];
         double contract_Lab1_reletUtilisation = input.Scalars[13];
+        double fleet_Gpus_deliveryLevel0 = fleet_Gpus_curves.DeliveryLevel(0, index_H100Rent_levels);
+        double fleet_Gpus_deliveryLevel1 = fleet_Gpus_curves.DeliveryLevel(1, index_H100Rent_levels);
+        double fleet_Gpus_deliveryLevel2 = fleet_Gpus_curves.DeliveryLevel(2, index_H100Rent_levels);
+        double fleet_Gpus_deliveryLevel3 = fleet_Gpus_curves.DeliveryLevel(3, index_H100Rent_levels);
         bool[] party_Microsoft_defaulted = input.Flags[0];
         bool[] party_AiLab_defaulted = input.Flags[1];
         double sale1_haircut = input.Scalars[0];
@@ -320,7 +324,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_units = fleet_Gpus_curves.Delivered[t] * fleet_Gpus_kept;
             fleet_Gpus_bookValue = fleet_Gpus_curves.BookValue[t] * fleet_Gpus_kept;
             // Gpus.market_value: each batch's × H100Rent now / at its delivery
-            fleet_Gpus_marketValue = fleet_Gpus_curves.MarketValueAt(t, index_H100Rent_levels) * fleet_Gpus_kept;
+            fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
             fleet_Gpus_opex = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept + fleet_Gpus_opexUnpaid;
             // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
@@ -847,6 +851,10 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
         double[] contract_Lab1_reletYears = input.Series[5];
         double[] contract_Lab1_reletLive = input.Series[9];
         double contract_Lab1_reletUtilisation = input.Scalars[13];
+        double fleet_Gpus_deliveryLevel0 = fleet_Gpus_curves.DeliveryLevel(0, index_H100Rent_levels);
+        double fleet_Gpus_deliveryLevel1 = fleet_Gpus_curves.DeliveryLevel(1, index_H100Rent_levels);
+        double fleet_Gpus_deliveryLevel2 = fleet_Gpus_curves.DeliveryLevel(2, index_H100Rent_levels);
+        double fleet_Gpus_deliveryLevel3 = fleet_Gpus_curves.DeliveryLevel(3, index_H100Rent_levels);
         bool[] party_Microsoft_defaulted = input.Flags[0];
         bool[] party_AiLab_defaulted = input.Flags[1];
         double sale1_haircut = input.Scalars[0];
@@ -982,7 +990,7 @@ public sealed class Deal_CoreWeaveDdtl2 : IDealProgram
             fleet_Gpus_units = fleet_Gpus_curves.Delivered[t] * fleet_Gpus_kept;
             fleet_Gpus_bookValue = fleet_Gpus_curves.BookValue[t] * fleet_Gpus_kept;
             // Gpus.market_value: each batch's × H100Rent now / at its delivery
-            fleet_Gpus_marketValue = fleet_Gpus_curves.MarketValueAt(t, index_H100Rent_levels) * fleet_Gpus_kept;
+            fleet_Gpus_marketValue = (0.0 + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[0][t], index_H100Rent_level, fleet_Gpus_deliveryLevel0) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[1][t], index_H100Rent_level, fleet_Gpus_deliveryLevel1) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[2][t], index_H100Rent_level, fleet_Gpus_deliveryLevel2) + FleetCurves.Moved(fleet_Gpus_curves.BatchMarketValue[3][t], index_H100Rent_level, fleet_Gpus_deliveryLevel3)) * fleet_Gpus_kept;
             fleet_Gpus_opex = (fleet_Gpus_curves.PowerCost[t] + fleet_Gpus_curves.MaintenanceCost[t]) * fleet_Gpus_kept + fleet_Gpus_opexUnpaid;
             // Msft1: units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years stop on Microsoft's default date (its period prorated to the day)
             contract_Msft1_revenue = (41250.0 * fleet_Gpus_contractShare * 2.6 * 8760.0 * contract_Msft1_termYears[t] * contract_Msft1_floor) + (fleet_Gpus_keeping ? 0.0 : 41250.0 * fleet_Gpus_contractShare * index_H100Rent_level * 8760.0 * contract_Msft1_reletYears[t] * contract_Msft1_reletUtilisation);
