@@ -39,7 +39,8 @@ public static partial class CSharpEmitter
     /// <summary>
     /// A small deal's <c>RunSummary</c>: <c>Run</c>'s loop for a summary-only result (no ledger, as Monte Carlo runs
     /// every path), written again without the ledger's writes. Skipped or not, those writes keep the step amounts and
-    /// the ledger alive through the period, and a loop of this size runs about a third slower with them (bench/README.md).
+    /// the ledger alive through the period: CoreWeave's loop ran about 15% slower with them (bench/README.md, "Session
+    /// 2026-12-03").
     /// The split shape keeps one <c>Run</c>: its state lives in a struct, not in registers.
     /// </summary>
     private static void WriteRunSummary(EmitContext ctx, IndentedWriter w)
