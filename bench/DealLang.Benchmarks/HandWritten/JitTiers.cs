@@ -14,11 +14,13 @@ public sealed class JitTiers : EventListener
     const int JitKeyword = 0x10;
     const int MethodLoadVerbose = 143;
     const string GeneratedNamespace = "DealLang.Generated.";
+    const string HandWrittenNamespace = "DealLang.Benchmarks.HandWritten.";
 
     readonly ConcurrentDictionary<(string Type, string Method), string> tiers = new();
 
     /// <summary>Method → last tier, for the methods of generated type <paramref name="typeName"/>
-    /// (<c>DealLang.Generated.Deal_Hyperion</c> and its nested types).</summary>
+    /// (<c>DealLang.Generated.Deal_Hyperion</c> and its nested types), or of a hand-written loop's
+    /// (<c>DealLang.Benchmarks.HandWritten.HyperionLoop</c>).</summary>
     public IReadOnlyDictionary<string, string> Of(string typeName) => tiers
         .Where(p => p.Key.Type == typeName || p.Key.Type.StartsWith(typeName + "+", StringComparison.Ordinal))
         .ToDictionary(p => (p.Key.Type == typeName ? "" : p.Key.Type[(typeName.Length + 1)..] + ".") + p.Key.Method, p => p.Value);
@@ -40,7 +42,8 @@ public sealed class JitTiers : EventListener
 
         string? type = Payload(e, "MethodNamespace") as string;
         string? method = Payload(e, "MethodName") as string;
-        if (type is null || method is null || !type.StartsWith(GeneratedNamespace, StringComparison.Ordinal))
+        if (type is null || method is null
+            || !(type.StartsWith(GeneratedNamespace, StringComparison.Ordinal) || type.StartsWith(HandWrittenNamespace, StringComparison.Ordinal)))
         {
             return;
         }

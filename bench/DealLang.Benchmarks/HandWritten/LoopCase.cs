@@ -26,7 +26,8 @@ public sealed class LoopCase : IDisposable
         path = new PathCase(name);
         try
         {
-            hand = name.StartsWith("CoreWeave/", StringComparison.Ordinal) ? new CoreWeaveLoop(path.Deal).Run : new HyperionLoop(path.Deal).Run;
+            HandWrittenType = name.StartsWith("CoreWeave/", StringComparison.Ordinal) ? typeof(CoreWeaveLoop) : typeof(HyperionLoop);
+            hand = HandWrittenType == typeof(CoreWeaveLoop) ? new CoreWeaveLoop(path.Deal).Run : new HyperionLoop(path.Deal).Run;
             Generated = new RunResult(path.Deal, path.Program.Layout, fullLedger: false);
             HandWritten = new RunResult(path.Deal, path.Program.Layout, fullLedger: false);
             RunGenerated();
@@ -49,6 +50,9 @@ public sealed class LoopCase : IDisposable
     public string Name => path.Name;
 
     public IDealProgram Program => path.Program;
+
+    /// <summary>The hand-written loop's class (its <c>Run</c>'s JIT tier is shown beside the generated one's).</summary>
+    public Type HandWrittenType { get; }
 
     public RunResult Generated { get; }
 

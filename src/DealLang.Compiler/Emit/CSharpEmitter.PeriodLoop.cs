@@ -25,35 +25,89 @@ public static partial class CSharpEmitter
         {
             w.Line("ArgumentNullException.ThrowIfNull(input);");
             w.Line("ArgumentNullException.ThrowIfNull(result);");
-            w.Line("result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared");
-            WriteSetup(ctx, w);
-            w.Line();
-            w.Line(LoopBeginMarker);
-            using (w.Block("for (int t = 0; t < Periods; t++)"))
+            using (w.Block("if (result.Ledger == null)"))
             {
-                foreach (var phase in Phases(ctx))
-                {
-                    if (phase.BlankBefore)
-                    {
-                        w.Line();
-                    }
-
-                    phase.Write(w);
-                }
-
-                WriteTermination(ctx, w);
+                w.Line("RunSummary(input, result);");
+                w.Line("return;");
             }
 
-            w.Line(LoopEndMarker);
             w.Line();
-            WriteRunEnd(ctx, w);
+            WriteLoop(ctx, w);
         }
+    }
+
+    /// <summary>
+    /// A small deal's <c>RunSummary</c>: <c>Run</c>'s loop for a summary-only result (no ledger, as Monte Carlo runs
+    /// every path), written again without the ledger's writes. Skipped or not, those writes keep the step amounts and
+    /// the ledger alive through the period: CoreWeave's loop ran about 15% slower with them (bench/README.md, "Session
+    /// 2026-12-03").
+    /// The split shape keeps one <c>Run</c>: its state lives in a struct, not in registers.
+    /// </summary>
+    private static void WriteRunSummary(EmitContext ctx, IndentedWriter w)
+    {
+        w.Line();
+        w.Comment("Run for a summary-only result (no ledger): the same loop, without the ledger's writes.");
+        using (w.Block("private void RunSummary(PathInputs input, RunResult result)"))
+        {
+            ctx.WritesLedger = false;
+            try
+            {
+                WriteLoop(ctx, w);
+            }
+            finally
+            {
+                ctx.WritesLedger = true;
+            }
+        }
+    }
+
+    /// <summary>The body of <c>Run</c>: the path's start, setup, the period loop between its markers, and the run's end.</summary>
+    private static void WriteLoop(EmitContext ctx, IndentedWriter w)
+    {
+        w.Line("result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared");
+        WriteSetup(ctx, w);
+
+        // The loop first, so that the result's rows it writes are known and read once before it.
+        var loop = new IndentedWriter(w.Depth);
+        ctx.ResultRowDeclarations();
+        loop.Line(LoopBeginMarker);
+        using (loop.Block("for (int t = 0; t < Periods; t++)"))
+        {
+            foreach (var phase in Phases(ctx))
+            {
+                if (phase.BlankBefore)
+                {
+                    loop.Line();
+                }
+
+                phase.Write(loop);
+            }
+
+            WriteTermination(ctx, loop);
+        }
+
+        loop.Line(LoopEndMarker);
+        w.Line();
+        w.Comment("The result's rows the loop writes each period.");
+        foreach (string declaration in ctx.ResultRowDeclarations())
+        {
+            w.Line(declaration);
+        }
+
+        w.Line();
+        w.Append(loop);
+        w.Line();
+        WriteRunEnd(ctx, w);
     }
 
     /// <summary>Everything before the loop: the result's ledger, the path's inputs and the state at closing.</summary>
     private static void WriteSetup(EmitContext ctx, IndentedWriter w)
     {
-        w.Line("double[,]? ledger = result.Ledger;");
+        if (ctx.WritesLedger)
+        {
+            w.Line("double[,]? ledger = result.Ledger;");
+        }
+
         w.Line("bool checkCash = input.CheckCashConservation;");
         WriteInputs(ctx, w);
         WriteInitialState(ctx, w);
@@ -182,6 +236,7 @@ public static partial class CSharpEmitter
         foreach (var contract in ctx.Components.Of<ContractComponent>().States)
         {
             w.Line("double " + contract.Utilisation + " = input.Scalars[" + Slot(InputQuantity.ContractUtilisation, contract.Index) + "];");
+            w.Line("double " + contract.Floor + " = Math.Max(" + CSharpLiterals.DoubleOperand(contract.Info.TakeOrPay) + ", " + contract.Utilisation + "); // max(take-or-pay, utilisation): fixed for the path");
             w.Line("double[] " + contract.TermYears + " = input.Series[" + Slot(InputQuantity.ContractTermYears, contract.Index) + "];");
             if (contract.HasPrepayment)
             {
@@ -206,6 +261,7 @@ public static partial class CSharpEmitter
             }
         }
 
+        ctx.Components.Of<FleetComponent>().WriteDeliveryLevels(w);
         foreach (var party in ctx.Components.Of<PartyComponent>().States)
         {
             if (ctx.Reads(Quantity.PartyDefaulted, party.Index))
@@ -333,13 +389,13 @@ public static partial class CSharpEmitter
     {
         Each(ctx.Components, c => c.WritePeriodEnd(w));
         w.Comment("7. results");
-        w.Line("result.Collections[t] = collections;");
+        w.Line(ctx.ResultRow("Collections") + "[t] = collections;");
         Each(ctx.Components, c => c.WriteResults(w));
         // One guarded block; a large deal's PathState writes it in blocks of LedgerColumnsPerMethod, so that each
         // fits a method of its own.
         var columns = LedgerColumns(ctx).Select((c, k) => (Column: c, Index: k)).Where(c => c.Column.Step is null).ToList();
         int perBlock = ctx.SplitRun ? LedgerColumnsPerMethod : Math.Max(1, columns.Count);
-        for (int first = 0; first < columns.Count || first == 0; first += perBlock)
+        for (int first = 0; ctx.WritesLedger && (first < columns.Count || first == 0); first += perBlock)
         {
             using (w.Block("if (ledger != null)"))
             {

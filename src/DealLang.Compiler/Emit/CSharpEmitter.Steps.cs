@@ -29,7 +29,7 @@ public static partial class CSharpEmitter
 
         // The steps' ledger columns: zero for a step that does not run this period; a step that runs writes its
         // amounts right after it (WriteStepLedger), so they need not live in registers to the end of the period.
-        var stepColumns = LedgerColumns(ctx).Select((c, k) => (Column: c, Index: k)).Where(c => c.Column.Step is not null).ToList();
+        var stepColumns = LedgerColumns(ctx).Select((c, k) => (Column: c, Index: k)).Where(c => ctx.WritesLedger && c.Column.Step is not null).ToList();
         foreach (var block in stepColumns.Chunk(ctx.SplitRun ? LedgerColumnsPerMethod : Math.Max(1, stepColumns.Count)))
         {
             using (w.Block("if (ledger != null)"))
@@ -281,6 +281,11 @@ public static partial class CSharpEmitter
     /// <summary>The step's ledger columns, written as soon as it has run (its amounts change nowhere else).</summary>
     private static void WriteStepLedger(EmitContext ctx, IndentedWriter w, NumberedStep step)
     {
+        if (!ctx.WritesLedger)
+        {
+            return;
+        }
+
         var columns = LedgerColumns(ctx).Select((c, k) => (Column: c, Index: k)).Where(c => ReferenceEquals(c.Column.Step, step)).ToList();
         if (columns.Count == 0)
         {

@@ -45,6 +45,11 @@ public static partial class CSharpEmitter
             WriteRun(ctx, run);
         }
 
+        if (!ctx.SplitRun)
+        {
+            WriteRunSummary(ctx, run);
+        }
+
         var w = new IndentedWriter();
         WriteFileHeader(ctx, w);
         w.Comment("The deal's terms as data (Description, Layout) and its period loop (Run).");

@@ -76,6 +76,45 @@ internal sealed class EmitContext
     /// methods: CSharpEmitter.SplitRun.cs), because in one method it would be too large for the JIT to optimise.</summary>
     public bool SplitRun { get; set; }
 
+    /// <summary>Whether the loop being written keeps the ledger (its <c>if (ledger != null)</c> blocks): false while a
+    /// small deal's summary-only copy of the loop, <c>RunSummary</c>, is written (CSharpEmitter.PeriodLoop.cs).</summary>
+    public bool WritesLedger { get; set; } = true;
+
+    private readonly List<(string Name, string Declaration)> _resultRows = [];
+
+    /// <summary>
+    /// The row of <c>RunResult.<paramref name="buffer"/></c> (of entity <paramref name="index"/>, a C# literal; null
+    /// for a per-deal buffer) that the loop writes at <c>[t]</c>. In one <c>Run</c>, a local read once before the loop
+    /// (<see cref="ResultRowDeclarations"/>): the JIT cannot keep <c>result.X[i]</c> in a register across the loop's
+    /// other stores, and would load the field and check the row's bounds at every write. In the split shape, the
+    /// field's row itself.
+    /// </summary>
+    public string ResultRow(string buffer, string? index = null)
+    {
+        string row = "result." + buffer + (index is null ? "" : "[" + index + "]");
+        if (SplitRun)
+        {
+            return row;
+        }
+
+        string name = "result_" + buffer + (index is null ? "" : "_" + index);
+        if (!_resultRows.Exists(r => r.Name == name))
+        {
+            _resultRows.Add((name, (buffer == "TriggerActive" ? "bool[] " : "double[] ") + name + " = " + row + ";"));
+        }
+
+        return name;
+    }
+
+    /// <summary>The declarations of the rows <see cref="ResultRow"/> handed out since the last call, in first-use
+    /// order; the list starts again empty.</summary>
+    public IReadOnlyList<string> ResultRowDeclarations()
+    {
+        var declarations = _resultRows.Select(r => r.Declaration).ToList();
+        _resultRows.Clear();
+        return declarations;
+    }
+
     /// <summary>The class name, <c>Deal_Hyperion</c>.</summary>
     public string TypeName { get; }
 

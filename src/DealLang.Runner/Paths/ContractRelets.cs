@@ -14,74 +14,134 @@ namespace DealLang.Runner.Paths;
 /// </summary>
 static class ContractRelets
 {
-    public static void Fill(DealDescription deal, ScenarioSpec scenario, PathInputs into)
+    /// <summary>Fills contract <c>c</c>'s rows for <paramref name="scenario"/>: a row no lever of this path changes is the
+    /// deal's own (<paramref name="plans"/>, or <paramref name="zeros"/>), shared; a row the path changes is worked out into
+    /// the buffers' own row, the re-let rows into <paramref name="memo"/>'s, kept for a later path with the same re-let
+    /// start (every path of a scenario).</summary>
+    public static void Fill(DealDescription deal, ContractPlan[] plans, double[] zeros, ScenarioSpec scenario, PathInputs into, PathMemo? memo)
     {
         Date[] b = deal.Boundaries;
         for (int c = 0; c < deal.Contracts.Length; c++)
         {
             ContractInfo contract = deal.Contracts[c];
+            ContractPlan plan = plans[c];
             ContractLevers levers = (scenario.Contracts.Length == 0 ? null : scenario.Contracts[c]) ?? ContractLevers.None;
             into.ContractUtilisation[c] = levers.Utilisation ?? contract.TakeOrPay;
             into.ContractReletUtilisation[c] = levers.Relet ? levers.ReletUtilisation : 0.0;
             // The termination fee: owed on the customer's default date during the term, paid at its recovery, received
             // in the period the date falls in (the period whose end first reaches it).
-            double[] termination = into.ContractTermination[c];
-            termination.AsSpan().Clear();
-            if (scenario.PartyDefaults[contract.Customer] is { } defaulted && contract.TerminationClaim(defaulted) is > 0 and double claim
-                && Math.Max(0, Schedule.PeriodIndexOf(b, defaulted)) is int p && p < termination.Length)
+            Date? customerDefault = scenario.PartyDefaults[contract.Customer];
+            if (customerDefault is { } defaulted && contract.TerminationClaim(defaulted) is > 0 and double claim
+                && Math.Max(0, Schedule.PeriodIndexOf(b, defaulted)) is int p && p < deal.Periods)
             {
+                double[] termination = into.OwnContractRow(InputQuantity.ContractTermination, c);
+                termination.AsSpan().Clear();
                 termination[p] = claim * scenario.RecoveryOf(deal, contract.Customer);
+            }
+            else
+            {
+                into.ShareContractRow(InputQuantity.ContractTermination, c, zeros);
             }
 
             // The term's days up to the customer's default date (none from it), the default's period prorated to its day.
             // The term's end once, not per period: ContractInfo.End is worked out from the start and the months
             // each time it is read (a calendar conversion), which per period cost more than the rest of the loop.
-            Date? customerDefault = scenario.PartyDefaults[contract.Customer];
-            Date start = contract.Start, end = contract.End;
-            double[] termYears = into.ContractTermYears[c];
-            for (int t = 0; t < termYears.Length; t++)
+            Date end = plan.End;
+            if (customerDefault is null)
             {
-                Date from = Date.Max(b[t], start), to = Cut(Date.Min(b[t + 1], end), customerDefault);
-                termYears[t] = to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
+                into.ShareContractRow(InputQuantity.ContractTermYears, c, plan.TermYears);
+            }
+            else
+            {
+                FillTermYears(b, contract.Start, end, customerDefault, into.OwnContractRow(InputQuantity.ContractTermYears, c));
             }
 
             // The prepayment: paid on the start day, in the period the start falls in (the first for a start on the
             // closing), unless the customer defaulted on or before it.
-            double[] prepaid = into.ContractPrepaid[c];
-            prepaid.AsSpan().Clear();
-            if (contract.Prepayment != 0 && !(customerDefault is { } gone && gone <= contract.Start)
-                && Math.Max(0, Schedule.PeriodIndexOf(b, contract.Start)) is int paidIn && paidIn < prepaid.Length)
-            {
-                prepaid[paidIn] = contract.Prepayment;
-            }
+            bool prepaid = plan.PrepaidIn is not null && !(customerDefault is { } gone && gone <= contract.Start);
+            into.ShareContractRow(InputQuantity.ContractPrepaid, c, prepaid ? plan.Prepaid : zeros);
 
             // The renewals taken: from the end of the term to the end of the last one, up to the customer's default.
-            Date renewedEnd = contract.EndAfter(levers.RenewalsTaken);
-            double[] renewalYears = into.ContractRenewalYears[c], renewalLive = into.ContractRenewalLive[c];
-            for (int t = 0; t < renewalYears.Length; t++)
+            int taken = levers.RenewalsTaken;
+            bool offered = taken >= 0 && taken < plan.RenewedEnd.Length;
+            if (customerDefault is null && offered)
             {
-                Date from = Date.Max(b[t], end), to = Cut(Date.Min(b[t + 1], renewedEnd), customerDefault);
-                renewalYears[t] = to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
-                renewalLive[t] = end <= b[t + 1] && b[t + 1] < renewedEnd ? 1.0 : 0.0;
+                into.ShareContractRow(InputQuantity.ContractRenewalYears, c, plan.RenewalYears[taken]);
+                into.ShareContractRow(InputQuantity.ContractRenewalLive, c, plan.RenewalLive[taken]);
+            }
+            else
+            {
+                FillRenewals(b, end, offered ? plan.RenewedEnd[taken] : contract.EndAfter(taken), customerDefault,
+                    into.OwnContractRow(InputQuantity.ContractRenewalYears, c), into.OwnContractRow(InputQuantity.ContractRenewalLive, c));
             }
 
-            double[] years = into.ContractReletYears[c];
-            double[] live = into.ContractReletLive[c];
             if (!levers.Relet)
             {
-                years.AsSpan().Clear();
-                live.AsSpan().Clear();
+                into.ShareContractRow(InputQuantity.ContractReletYears, c, zeros);
+                into.ShareContractRow(InputQuantity.ContractReletLive, c, zeros);
                 continue;
             }
 
-            Date reletFrom = ReletStart(contract, scenario.PartyDefaults[contract.Customer], levers.ReletAfterMonths, levers.RenewalsTaken);
-            for (int t = 0; t < years.Length; t++)
+            if (memo is null)
             {
-                Date s = b[t], e = b[t + 1];
-                Date from = Date.Max(s, reletFrom);
-                years[t] = e > from ? Date.DaysBetween(from, e) / 365.0 : 0.0;
-                live[t] = reletFrom <= e ? 1.0 : 0.0;
+                FillRelet(b, ReletStart(contract, customerDefault, levers.ReletAfterMonths, taken),
+                    into.OwnContractRow(InputQuantity.ContractReletYears, c), into.OwnContractRow(InputQuantity.ContractReletLive, c));
+                continue;
             }
+
+            // The re-let start is a function of the default date, the gap and the renewals taken (calendar
+            // conversions): the memo is keyed on those, so a path seen before works out no date.
+            var (years, live) = memo.Relet(c, customerDefault, levers.ReletAfterMonths, taken, out bool known);
+            if (!known)
+            {
+                FillRelet(b, ReletStart(contract, customerDefault, levers.ReletAfterMonths, taken), years, live);
+            }
+
+            into.ShareContractRow(InputQuantity.ContractReletYears, c, years);
+            into.ShareContractRow(InputQuantity.ContractReletLive, c, live);
+        }
+    }
+
+    /// <summary>The years of each period in the term [<paramref name="start"/>, <paramref name="end"/>), cut at the
+    /// customer's default date.</summary>
+    public static void FillTermYears(Date[] b, Date start, Date end, Date? customerDefault, double[] termYears)
+    {
+        for (int t = 0; t < termYears.Length; t++)
+        {
+            Date from = Date.Max(b[t], start), to = Cut(Date.Min(b[t + 1], end), customerDefault);
+            termYears[t] = to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
+        }
+    }
+
+    /// <summary>The period the prepayment is received in, or null when there is none on this path (no prepayment, the
+    /// customer defaulted on or before the start, or the start is past the last period).</summary>
+    public static int? PrepaidPeriod(Date[] b, ContractInfo contract, Date? customerDefault) =>
+        contract.Prepayment != 0 && !(customerDefault is { } gone && gone <= contract.Start)
+            && Math.Max(0, Schedule.PeriodIndexOf(b, contract.Start)) is int paidIn && paidIn < b.Length - 1
+            ? paidIn : null;
+
+    /// <summary>The renewals from <paramref name="end"/> (the term's) to <paramref name="renewedEnd"/>, cut at the
+    /// customer's default date: their years in each period, and 1 where one runs at the period's end.</summary>
+    public static void FillRenewals(Date[] b, Date end, Date renewedEnd, Date? customerDefault, double[] renewalYears, double[] renewalLive)
+    {
+        for (int t = 0; t < renewalYears.Length; t++)
+        {
+            Date from = Date.Max(b[t], end), to = Cut(Date.Min(b[t + 1], renewedEnd), customerDefault);
+            renewalYears[t] = to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
+            renewalLive[t] = end <= b[t + 1] && b[t + 1] < renewedEnd ? 1.0 : 0.0;
+        }
+    }
+
+    /// <summary>Re-let from <paramref name="reletFrom"/> to the end of the run: its years in each period, and 1 where it
+    /// runs at the period's end.</summary>
+    public static void FillRelet(Date[] b, Date reletFrom, double[] years, double[] live)
+    {
+        for (int t = 0; t < years.Length; t++)
+        {
+            Date s = b[t], e = b[t + 1];
+            Date from = Date.Max(s, reletFrom);
+            years[t] = e > from ? Date.DaysBetween(from, e) / 365.0 : 0.0;
+            live[t] = reletFrom <= e ? 1.0 : 0.0;
         }
     }
 

@@ -27,6 +27,10 @@ public sealed class DealPaths
     readonly double[] yearsFromClosing;
     readonly LeasePlan[] leases;
 
+    // Each contract's rows as if its customer never defaults, and a row of zeros: what most paths share read-only.
+    readonly ContractPlan[] contracts;
+    readonly double[] zeros;
+
     // Each index's level per period start under the deal's own terms: the row a path without levers on it shares.
     readonly double[][] indexLevels;
 
@@ -70,6 +74,8 @@ public sealed class DealPaths
             }
         }
 
+        contracts = [.. deal.Contracts.Select(c => new ContractPlan(deal, c))];
+        zeros = new double[n];
         leases = new LeasePlan[deal.Leases.Length];
         for (int l = 0; l < leases.Length; l++)
         {
@@ -124,7 +130,7 @@ public sealed class DealPaths
 
     /// <summary>A memo for one set of buffers that a path source fills path after path (<see cref="PathMemo"/>).</summary>
     internal PathMemo NewMemo() =>
-        new(marketYears, Deal.Periods, Deal.Facilities.Length, [.. Deal.Leases.Select(l => l.RenewalAtMarket)]);
+        new(marketYears, Deal.Periods, Deal.Facilities.Length, [.. Deal.Leases.Select(l => l.RenewalAtMarket)], Deal.Contracts.Length);
 
     /// <summary><see cref="Fill"/> for a scenario and buffers already checked (a path source checks its
     /// scenarios once, not per path). With a <paramref name="memo"/> of these buffers (<see cref="NewMemo"/>), what a
@@ -181,7 +187,7 @@ public sealed class DealPaths
             into.PartyRecovery[p] = scenario.RecoveryOf(deal, p);
         }
 
-        ContractRelets.Fill(deal, scenario, into);
+        ContractRelets.Fill(deal, contracts, zeros, scenario, into, memo);
         SaleTerms.Fill(deal, scenario, into);
 
         // A holding's receipts and par come from the held entity's run on the same path (Running/ChainRunner,

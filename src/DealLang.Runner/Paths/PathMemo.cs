@@ -46,8 +46,26 @@ sealed class PathMemo
     readonly long[] valueDrop;
     readonly Date?[] valueDropBy;
 
-    public PathMemo(double[] marketYears, int periods, int facilities, bool[] leaseAtMarket)
+    // Per contract: the re-let rows of the last customer default date, idle gap and renewals taken (ContractRelets),
+    // shared into the inputs.
+    readonly double[][] reletYears;
+    readonly double[][] reletLive;
+    readonly bool[] reletKnown;
+    readonly (Date? Default, int Gap, int Taken)[] reletKey;
+
+    public PathMemo(double[] marketYears, int periods, int facilities, bool[] leaseAtMarket, int contracts = 0)
     {
+        reletYears = new double[contracts][];
+        reletLive = new double[contracts][];
+        for (int c = 0; c < contracts; c++)
+        {
+            reletYears[c] = new double[periods];
+            reletLive[c] = new double[periods];
+        }
+
+        reletKnown = new bool[contracts];
+        reletKey = new (Date?, int, int)[contracts];
+
         years = marketYears;
         powers = new double[years.Length];
         powerStamp = new long[years.Length];
@@ -150,6 +168,18 @@ sealed class PathMemo
             && valueDrop[f] == BitConverter.DoubleToInt64Bits(stress.DropFraction)
             && valueDropBy[f] == stress.DropBy;
         return values[f];
+    }
+
+    /// <summary>Contract <paramref name="c"/>'s re-let rows; <paramref name="known"/> when they hold the re-let of a
+    /// customer default on <paramref name="customerDefault"/>, a gap of <paramref name="gapMonths"/> and
+    /// <paramref name="renewalsTaken"/> renewals (otherwise they are now taken for those, and the caller fills them).</summary>
+    public (double[] Years, double[] Live) Relet(int c, Date? customerDefault, int gapMonths, int renewalsTaken, out bool known)
+    {
+        var key = (customerDefault, gapMonths, renewalsTaken);
+        known = reletKnown[c] && reletKey[c] == key;
+        reletKnown[c] = true;
+        reletKey[c] = key;
+        return (reletYears[c], reletLive[c]);
     }
 
     public void KeepValues(int f, ValueStress stress)

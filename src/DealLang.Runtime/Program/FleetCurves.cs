@@ -91,8 +91,10 @@ public sealed class FleetCurves
     /// <summary>
     /// The market value at the end of period <paramref name="t"/> of a fleet whose generation's index has
     /// <paramref name="levels"/> on this path: Σ each batch's market value × levels[t] / levels[its delivery period]
-    /// (a batch measured from a level of 0 or less is not moved). Allocation-free: the loop calls it each period.
+    /// (a batch measured from a level of 0 or less is not moved). Allocation-free: the loop calls it each period,
+    /// inlined (a call with its own loop cost a CoreWeave path measurably, bench/README.md).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public double MarketValueAt(int t, double[] levels)
     {
         double sum = 0.0;
@@ -109,6 +111,22 @@ public sealed class FleetCurves
 
         return sum;
     }
+
+    /// <summary>The level of <paramref name="levels"/> in the period batch <paramref name="batch"/> is delivered in (0 when
+    /// it is delivered after the last period): fixed for a path, so the loop reads it once, before the periods.</summary>
+    public double DeliveryLevel(int batch, double[] levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        int period = DeliveryPeriod[batch];
+        return period < levels.Length ? levels[period] : 0.0;
+    }
+
+    /// <summary>One batch's term of <see cref="MarketValueAt"/>: its market value <paramref name="value"/> moved by the
+    /// index from <paramref name="then"/> (its <see cref="DeliveryLevel"/>) to <paramref name="now"/>; 0 before its
+    /// delivery. Summed from 0.0 in batch order, the same bits as <see cref="MarketValueAt"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static double Moved(double value, double now, double then) =>
+        value == 0.0 ? 0.0 : then > 0.0 ? value * (now / then) : value;
 
     // The first period whose end is on or after the date (a period includes its end); past the last, the count.
     private static int DeliveryPeriodOf(Date delivered, Date[] boundaries)

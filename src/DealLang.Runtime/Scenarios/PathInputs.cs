@@ -64,7 +64,8 @@ public sealed class PathInputs
     }
 
     // The series buffers made here. A path source may point a slot at a read-only row of its own instead (ShareLeaseRent,
-    // ShareFacilityValue); writing goes back to the slot's own buffer first (OwnLeaseRent, OwnFacilityValue).
+    // ShareFacilityValue, ShareIndexLevel, ShareContractRow); writing goes back to the slot's own buffer first
+    // (OwnLeaseRent, OwnFacilityValue, OwnIndexLevel, OwnContractRow).
     readonly double[][] ownedSeries;
 
     /// <summary>What each slot holds.</summary>
@@ -196,6 +197,28 @@ public sealed class PathInputs
     /// <summary>As <see cref="OwnLeaseRent"/>, for index <paramref name="index"/>'s level row.</summary>
     public double[] OwnIndexLevel(int index) =>
         Own(IndexLevel, index, Layout.IndexOf(InputQuantity.IndexLevel, index));
+
+    /// <summary>As <see cref="ShareLeaseRent"/>, for contract <paramref name="contract"/>'s row of
+    /// <paramref name="quantity"/> (<see cref="InputQuantity.ContractTermYears"/>, its renewal, re-let, termination-fee
+    /// and prepayment rows).</summary>
+    public void ShareContractRow(InputQuantity quantity, int contract, double[] row) =>
+        Share(ContractView(quantity), contract, Layout.IndexOf(quantity, contract), row);
+
+    /// <summary>As <see cref="OwnLeaseRent"/>, for contract <paramref name="contract"/>'s row of <paramref name="quantity"/>.</summary>
+    public double[] OwnContractRow(InputQuantity quantity, int contract) =>
+        Own(ContractView(quantity), contract, Layout.IndexOf(quantity, contract));
+
+    double[][] ContractView(InputQuantity quantity) => quantity switch
+    {
+        InputQuantity.ContractReletYears => ContractReletYears,
+        InputQuantity.ContractReletLive => ContractReletLive,
+        InputQuantity.ContractTermination => ContractTermination,
+        InputQuantity.ContractRenewalYears => ContractRenewalYears,
+        InputQuantity.ContractRenewalLive => ContractRenewalLive,
+        InputQuantity.ContractTermYears => ContractTermYears,
+        InputQuantity.ContractPrepaid => ContractPrepaid,
+        _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Not a contract's per-period row."),
+    };
 
     void Share(double[][] view, int entity, int slot, double[] row)
     {

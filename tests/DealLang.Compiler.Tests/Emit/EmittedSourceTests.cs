@@ -63,15 +63,33 @@ public class EmittedSourceTests
     [Fact]
     public void ThePeriodLoopBodyAllocatesNothingAndDoesNoStringWork()
     {
-        string loop = LoopBody(CSharpEmitter.Emit(HyperionModel.Create()).Source);
-
-        // Sanity: the markers enclose the real loop.
-        Assert.Contains("for (int t = 0; t < Periods; t++)", loop, StringComparison.Ordinal);
-        Assert.Contains("CashCheck.Verify(", loop, StringComparison.Ordinal);
-        foreach (string forbidden in new[] { "new ", "=>", "$\"", ".ToString(", "List<", "Dictionary<", "Linq", "object" })
+        // Run's loop and RunSummary's.
+        var loops = LoopBodies(CSharpEmitter.Emit(HyperionModel.Create()).Source);
+        Assert.Equal(2, loops.Count);
+        foreach (string loop in loops)
         {
-            Assert.DoesNotContain(forbidden, loop, StringComparison.Ordinal);
+            // Sanity: the markers enclose the real loop.
+            Assert.Contains("for (int t = 0; t < Periods; t++)", loop, StringComparison.Ordinal);
+            Assert.Contains("CashCheck.Verify(", loop, StringComparison.Ordinal);
+            foreach (string forbidden in new[] { "new ", "=>", "$\"", ".ToString(", "List<", "Dictionary<", "Linq", "object" })
+            {
+                Assert.DoesNotContain(forbidden, loop, StringComparison.Ordinal);
+            }
         }
+    }
+
+    [Fact]
+    public void RunSummaryIsRunsLoopWithoutTheLedger()
+    {
+        // A summary-only result (Monte Carlo's) runs RunSummary: line for line Run's loop, less its ledger blocks.
+        string source = CSharpEmitter.Emit(HyperionModel.Create()).Source;
+        Assert.Contains("if (result.Ledger == null)\n        {\n            RunSummary(input, result);\n            return;\n        }", source, StringComparison.Ordinal);
+        var loops = LoopBodies(source);
+        Assert.Contains("ledger[t, ", loops[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("ledger", loops[1], StringComparison.Ordinal);
+        string withoutLedger = System.Text.RegularExpressions.Regex.Replace(loops[0], @"\n(\s*)if \(ledger != null\)\n\1\{\n.*?\n\1\}\n(\s*\n)?", "\n", System.Text.RegularExpressions.RegexOptions.Singleline);
+        string Squeeze(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\n\s*\n", "\n");
+        Assert.Equal(Squeeze(withoutLedger), Squeeze(loops[1]));
     }
 
     [Fact]
@@ -130,6 +148,21 @@ public class EmittedSourceTests
         int columns = CSharpEmitter.LedgerColumns(new EmitContext(HyperionModel.Create())).Count;
         Assert.Equal(Enumerable.Range(0, columns), written.Order());
         Assert.Equal(1, Occurrences(loop, "ledger[t, 0] = "));
+    }
+
+    /// <summary>The text between each pair of loop markers: Run's loop, then (a small deal) RunSummary's.</summary>
+    internal static List<string> LoopBodies(string source)
+    {
+        var loops = new List<string>();
+        for (int begin = source.IndexOf(CSharpEmitter.LoopBeginMarker, StringComparison.Ordinal); begin >= 0;
+             begin = source.IndexOf(CSharpEmitter.LoopBeginMarker, begin + 1, StringComparison.Ordinal))
+        {
+            int end = source.IndexOf(CSharpEmitter.LoopEndMarker, begin, StringComparison.Ordinal);
+            Assert.True(end > begin, "loop end marker not found");
+            loops.Add(source[begin..end]);
+        }
+
+        return loops;
     }
 
     internal static string LoopBody(string source)

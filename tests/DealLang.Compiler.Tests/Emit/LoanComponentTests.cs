@@ -84,7 +84,7 @@ public sealed class LoanComponentTests
         }
 
         Assert.Contains("loan_L_principal", loop, StringComparison.Ordinal);
-        Assert.Contains("result.LoanInterest[0][t] = loan_L_interest;", loop, StringComparison.Ordinal); // the summary's figures too
+        Assert.Contains("result_LoanInterest_0[t] = loan_L_interest;", loop, StringComparison.Ordinal); // the summary's figures too (the result's row, read before the loop)
     }
 
     [Fact]

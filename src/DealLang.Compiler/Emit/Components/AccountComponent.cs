@@ -143,7 +143,7 @@ internal sealed class AccountComponent(EmitContext ctx)
     {
         foreach (var account in States)
         {
-            w.Line("result.AccountBalance[" + CSharpLiterals.Int(account.Index) + "][t] = " + account.Balance + ";");
+            w.Line(Ctx.ResultRow("AccountBalance", CSharpLiterals.Int(account.Index)) + "[t] = " + account.Balance + ";");
         }
     }
 }

@@ -14,6 +14,7 @@ internal sealed class ContractState : EntityState
         Fleet = fleet;
         SpotIndex = spotIndex;
         Utilisation = Input("utilisation", "double");
+        Floor = Input("floor", "double");
         ReletYears = Input("reletYears", "double[]");
         ReletLive = Input("reletLive", "double[]");
         ReletUtilisation = Input("reletUtilisation", "double");
@@ -53,6 +54,10 @@ internal sealed class ContractState : EntityState
 
     /// <summary>This path's utilisation of the contracted hours (the take-or-pay share unless the scenario says); an input.</summary>
     public StateVar Utilisation { get; }
+
+    /// <summary>The share of the contracted hours paid for on this path, max(take-or-pay, <see cref="Utilisation"/>):
+    /// fixed for the path, so worked out once before the loop.</summary>
+    public StateVar Floor { get; }
 
     /// <summary>The years of each period the units are re-let at the spot index on this path; an input.</summary>
     public StateVar ReletYears { get; }
@@ -223,7 +228,7 @@ internal sealed partial class ContractComponent(EmitContext ctx)
             string hours = CSharpLiterals.DoubleOperand(c.HoursPerYear);
             w.Comment(c.Name + ": units × price × hours a year × years run × max(take-or-pay, utilisation), × the fleet's share held; the years "
                 + "stop on " + Ctx.Model.Parties[c.Customer].Name + "'s default date (its period prorated to the day)");
-            string floor = "Math.Max(" + CSharpLiterals.DoubleOperand(c.TakeOrPay) + ", " + contract.Utilisation + ")";
+            string floor = contract.Floor.Name;
             string years = contract.TermYears + "[t]";
             // An applied prepayment is credited against the term's payments at a constant amount a year, never below 0.
             string contracted = c.PrepaymentApplied
@@ -294,8 +299,8 @@ internal sealed partial class ContractComponent(EmitContext ctx)
         }
     }
 
-    // The summary's figures (Runner/Running/ContractSummaries): revenue and fee per period, the units taken at the
-    // end of every period (the last run's stay), and the period it stops: the first in its term (it runs for part of
+    // The summary's figures (Runner/Running/ContractSummaries): revenue and fee per period (the units taken at the
+    // end of the last period run are written after the loop, WriteRunEnd), and the period it stops: the first in its term (it runs for part of
     // it or at its end, renewals taken included) in which the term ends or its customer is in default.
     public override void WriteResults(IndentedWriter w)
     {
@@ -303,18 +308,17 @@ internal sealed partial class ContractComponent(EmitContext ctx)
         {
             string index = CSharpLiterals.Int(contract.Index);
             string curves = contract.Curves.Name;
-            w.Line("result.ContractRevenue[" + index + "][t] = " + contract.Revenue + ";");
+            w.Line(Ctx.ResultRow("ContractRevenue", index) + "[t] = " + contract.Revenue + ";");
             if (contract.HasTerminationFee)
             {
-                w.Line("result.ContractTerminationFee[" + index + "][t] = " + contract.Termination + ";");
+                w.Line(Ctx.ResultRow("ContractTerminationFee", index) + "[t] = " + contract.Termination + ";");
             }
 
             if (contract.HasPrepayment)
             {
-                w.Line("result.ContractPrepayment[" + index + "][t] = " + contract.Prepayment + ";");
+                w.Line(Ctx.ResultRow("ContractPrepayment", index) + "[t] = " + contract.Prepayment + ";");
             }
 
-            w.Line("result.ContractUnits[" + index + "] = " + contract.Units + ";");
             string defaulted = Ctx.Current(Quantity.PartyDefaulted, contract.Info.Customer);
             string inTerm = curves + ".LiveYears[t] > 0.0 || " + curves + ".LiveAtEnd[t]";
             string runsAtEnd = curves + ".LiveAtEnd[t]";
@@ -329,6 +333,16 @@ internal sealed partial class ContractComponent(EmitContext ctx)
             {
                 w.Line("result.ContractStopPeriod[" + index + "] = t;");
             }
+        }
+    }
+
+    // The units taken at the end of the last period run, written once after the loop (nothing changes them after
+    // that period's results).
+    public override void WriteRunEnd(IndentedWriter w)
+    {
+        foreach (var contract in States)
+        {
+            w.Line("result.ContractUnits[" + CSharpLiterals.Int(contract.Index) + "] = " + contract.Units + ";");
         }
     }
 

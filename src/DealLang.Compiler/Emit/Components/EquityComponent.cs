@@ -78,12 +78,12 @@ internal sealed class EquityComponent(EmitContext ctx)
     {
         foreach (var equity in States)
         {
-            w.Line("result.Distributions[" + CSharpLiterals.Int(equity.Index) + "][t] = " + equity.Distributed + ";");
+            w.Line(Ctx.ResultRow("Distributions", CSharpLiterals.Int(equity.Index)) + "[t] = " + equity.Distributed + ";");
             var cures = Ctx.Components.Of<TriggerComponent>().CuresBy(equity.Index);
             if (cures.Count > 0)
             {
                 // what it paid in to cure a test this period: a negative flow in its IRR (written every period)
-                w.Line("result.Injections[" + CSharpLiterals.Int(equity.Index) + "][t] = " + string.Join(" + ", cures) + ";");
+                w.Line(Ctx.ResultRow("Injections", CSharpLiterals.Int(equity.Index)) + "[t] = " + string.Join(" + ", cures) + ";");
             }
         }
     }

@@ -7,7 +7,7 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A fleet's state in the generated C#, each piece declared once.</summary>
 internal sealed class FleetState : EntityState
 {
-    public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool canKeepContracts = false)
+    public FleetState(FleetInfo info, int index, bool hasIdleUnits, bool canKeepContracts = false, bool readsAge = true)
         : base(DeclarationKind.Fleet, info.Name, index)
     {
         Info = info;
@@ -26,7 +26,7 @@ internal sealed class FleetState : EntityState
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " book value"));
         MarketValue = Local("marketValue", "double", StateLife.Period, comment: info.Name + ".market_value",
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " market value"));
-        Age = Local("age", "double", StateLife.Period, comment: info.Name + ".age: unit-weighted, in years");
+        Age = Local("age", "double", StateLife.Period, comment: info.Name + ".age: unit-weighted, in years", declared: readsAge);
         Opex = Local("opex", "double", StateLife.Period, comment: info.Name + ".opex: power and maintenance due, incl. opex unpaid so far",
             ledger: new LedgerSlot(LedgerSection.Due, info.Name + " opex"));
         OpexPaid = Local("opexPaid", "double", StateLife.Paid);
@@ -81,7 +81,8 @@ internal sealed class FleetComponent(EmitContext ctx)
     : EmitterComponent<FleetState>(ctx, () => ctx.Model.Fleets.Select((f, i) => new FleetState(f, i,
         ctx.Reads(Quantity.FleetIdleUnits, i) && ctx.Model.Contracts.Any(c => c.Fleet == i),
         CSharpEmitter.HasEnforcement(ctx) && ctx.Model.Contracts.Any(c => c.Fleet == i)
-            && ctx.Sales.Any(s => s.Market is not null && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))))))
+            && ctx.Sales.Any(s => s.Market is not null && s.Collateral.Contains(new CollateralRef(CollateralKind.Fleet, i))),
+        ctx.Reads(Quantity.FleetAge, i))))
 {
     public override DeclarationKind Kind => DeclarationKind.Fleet;
 
@@ -154,15 +155,52 @@ internal sealed class FleetComponent(EmitContext ctx)
             {
                 var index = Ctx.Components.Of<IndexComponent>().States[fleet.Info.Generation];
                 w.Comment(fleet.Name + ".market_value: each batch's × " + index.Name + " now / at its delivery");
-                w.Line(fleet.MarketValue + " = " + c + ".MarketValueAt(t, " + index.Levels + ") * " + fleet.Kept + ";");
+                if (UnrollsMarketValue(fleet))
+                {
+                    // Batch by batch, each delivery's level read once per path (WriteDeliveryLevels).
+                    string now = Ctx.Current(Quantity.IndexLevel, fleet.Info.Generation);
+                    var terms = fleet.Info.Batches.Select((_, b) => "FleetCurves.Moved(" + c + ".BatchMarketValue[" + CSharpLiterals.Int(b) + "][t], " + now
+                        + ", " + DeliveryLevel(fleet, b) + ")");
+                    w.Line(fleet.MarketValue + " = (0.0 + " + string.Join(" + ", terms) + ") * " + fleet.Kept + ";");
+                }
+                else
+                {
+                    w.Line(fleet.MarketValue + " = " + c + ".MarketValueAt(t, " + index.Levels + ") * " + fleet.Kept + ";");
+                }
             }
             else
             {
                 w.Line(fleet.MarketValue + " = " + c + ".MarketValue[t] * " + fleet.Kept + ";");
             }
 
-            w.Line(fleet.Age + " = " + c + ".Delivered[t] > 0.0 && " + fleet.Kept + " > 0.0 ? " + c + ".UnitYears[t] / " + c + ".Delivered[t] : 0.0;");
+            if (fleet.Age.Declared)
+            {
+                // Only a deal whose expressions read F.age computes it.
+                w.Line(fleet.Age + " = " + c + ".Delivered[t] > 0.0 && " + fleet.Kept + " > 0.0 ? " + c + ".UnitYears[t] / " + c + ".Delivered[t] : 0.0;");
+            }
+
             w.Line(fleet.Opex + " = (" + c + ".PowerCost[t] + " + c + ".MaintenanceCost[t]) * " + fleet.Kept + " + " + fleet.OpexUnpaid + ";");
+        }
+    }
+
+    /// <summary>Batches up to which a fleet's market value is written batch by batch (more: FleetCurves.MarketValueAt's loop).</summary>
+    internal const int UnrolledBatches = 16;
+
+    private static bool UnrollsMarketValue(FleetState fleet) => fleet.Info.Generation >= 0 && fleet.Info.Batches.Length <= UnrolledBatches;
+
+    private static string DeliveryLevel(FleetState fleet, int batch) =>
+        CSharpNames.Entity(DeclarationKind.Fleet.Keyword(), fleet.Name, "deliveryLevel" + CSharpLiterals.Int(batch));
+
+    /// <summary>With the path's inputs: each batch's generation index level in its delivery period, fixed for the path.</summary>
+    public void WriteDeliveryLevels(IndentedWriter w)
+    {
+        foreach (var fleet in States.Where(UnrollsMarketValue))
+        {
+            string levels = Ctx.Components.Of<IndexComponent>().States[fleet.Info.Generation].Levels.Name;
+            for (int b = 0; b < fleet.Info.Batches.Length; b++)
+            {
+                w.Line("double " + DeliveryLevel(fleet, b) + " = " + fleet.Curves + ".DeliveryLevel(" + CSharpLiterals.Int(b) + ", " + levels + ");");
+            }
         }
     }
 
@@ -196,19 +234,28 @@ internal sealed class FleetComponent(EmitContext ctx)
         }
     }
 
-    // The summary's figures (Runner/Running/FleetSummaries): the units held at the end of every period (the last
-    // run's stay), and the values at the last scheduled period's end (a run that sold everything before it keeps 0).
+    // The summary's figures (Runner/Running/FleetSummaries): the values at the last scheduled period's end (a run
+    // that sold everything before it keeps 0), and the units held at the end of the last period run (WriteRunEnd).
     public override void WriteResults(IndentedWriter w)
     {
         foreach (var fleet in States)
         {
             string index = CSharpLiterals.Int(fleet.Index);
-            w.Line("result.FleetUnits[" + index + "] = " + fleet.Units + ";");
             using (w.Block("if (t == ScheduledPeriods - 1)"))
             {
                 w.Line("result.FleetMarketValue[" + index + "] = " + fleet.MarketValue + ";");
                 w.Line("result.FleetBookValue[" + index + "] = " + fleet.BookValue + ";");
             }
+        }
+    }
+
+    // The units held at the end of the last period run: nothing changes them after that period's results, so they
+    // are written once, after the loop, rather than every period.
+    public override void WriteRunEnd(IndentedWriter w)
+    {
+        foreach (var fleet in States)
+        {
+            w.Line("result.FleetUnits[" + CSharpLiterals.Int(fleet.Index) + "] = " + fleet.Units + ";");
         }
     }
 

@@ -209,9 +209,9 @@ internal sealed class LoanComponent(EmitContext ctx)
         foreach (var loan in States)
         {
             string index = CSharpLiterals.Int(loan.Index);
-            w.Line("result.LoanInterest[" + index + "][t] = " + loan.Interest + ";");
-            w.Line("result.LoanPrincipal[" + index + "][t] = " + loan.Principal + ";");
-            w.Line("result.LoanRecovery[" + index + "][t] = " + loan.Recovery + ";");
+            w.Line(Ctx.ResultRow("LoanInterest", index) + "[t] = " + loan.Interest + ";");
+            w.Line(Ctx.ResultRow("LoanPrincipal", index) + "[t] = " + loan.Principal + ";");
+            w.Line(Ctx.ResultRow("LoanRecovery", index) + "[t] = " + loan.Recovery + ";");
             using (w.Block("if (" + loan.Defaulted + " && result.LoanDefaultPeriod[" + index + "] < 0)"))
             {
                 w.Line("result.LoanDefaultPeriod[" + index + "] = t;");

@@ -93,7 +93,7 @@ internal sealed class TestComponent(EmitContext ctx)
             // Before 'from' the value is n/a (NaN: comparisons with it are false). The history is written
             // every period all the same, so the first tested period sums a whole trailing window.
             w.Line(test.Value + " = " + (model.From is { } from ? "periodEnd >= " + Ctx.DateConstant(from) + " ? " + expression + " : double.NaN" : expression) + ";");
-            w.Line("result.TestValues[" + CSharpLiterals.Int(test.Index) + "][t] = " + test.Value + ";");
+            w.Line(Ctx.ResultRow("TestValues", CSharpLiterals.Int(test.Index)) + "[t] = " + test.Value + ";");
         }
     }
 }

@@ -344,7 +344,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
                         w.Line(tranche.Undrawn + " = 0.0;");
                     }
 
-                    w.Line("result.TrancheDrawn[" + CSharpLiterals.Int(tranche.Index) + "][t] = " + tranche.Drawn + ";");
+                    w.Line(Ctx.ResultRow("TrancheDrawn", CSharpLiterals.Int(tranche.Index)) + "[t] = " + tranche.Drawn + ";");
                     break;
                 default:
                     throw new InvalidOperationException("No emitter for the draw " + tranche.Model.Draw + ".");
@@ -612,11 +612,11 @@ internal sealed class TrancheComponent(EmitContext ctx)
         foreach (var tranche in States)
         {
             string index = CSharpLiterals.Int(tranche.Index);
-            w.Line("result.InterestPaid[" + index + "][t] = " + tranche.InterestPaid + ";");
-            w.Line("result.PrincipalPaid[" + index + "][t] = " + tranche.PrincipalPaid + ";");
-            w.Line("result.TrancheBalance[" + index + "][t] = " + tranche.Balance + ";");
-            w.Line("result.InterestShortfall[" + index + "][t] = " + tranche.UnpaidInterest + ";");
-            w.Line("result.PrincipalShortfall[" + index + "][t] = " + tranche.UnpaidPrincipal + ";");
+            w.Line(Ctx.ResultRow("InterestPaid", index) + "[t] = " + tranche.InterestPaid + ";");
+            w.Line(Ctx.ResultRow("PrincipalPaid", index) + "[t] = " + tranche.PrincipalPaid + ";");
+            w.Line(Ctx.ResultRow("TrancheBalance", index) + "[t] = " + tranche.Balance + ";");
+            w.Line(Ctx.ResultRow("InterestShortfall", index) + "[t] = " + tranche.UnpaidInterest + ";");
+            w.Line(Ctx.ResultRow("PrincipalShortfall", index) + "[t] = " + tranche.UnpaidPrincipal + ";");
         }
     }
 

@@ -91,7 +91,7 @@ internal sealed class TriggerComponent(EmitContext ctx)
                 WriteCureRules(w, trigger, condition);
             }
 
-            w.Line("result.TriggerActive[" + CSharpLiterals.Int(trigger.Index) + "][t] = " + trigger.Active + ";");
+            w.Line(Ctx.ResultRow("TriggerActive", CSharpLiterals.Int(trigger.Index)) + "[t] = " + trigger.Active + ";");
             if (trigger.Accelerated.Declared)
             {
                 w.Line(trigger.Accelerated + " = " + trigger.Accelerated + " || " + trigger.Active + "; // accelerate: from the next period on");
@@ -118,7 +118,7 @@ internal sealed class TriggerComponent(EmitContext ctx)
             w.Line("collections += " + trigger.Cure + ";");
             w.Line("available += " + trigger.Cure + ";");
             w.Line(test.Value + " = Math.Max(Flows.Ratio(cfads, " + denominator + "), " + threshold + ");");
-            w.Line("result.TestValues[" + CSharpLiterals.Int(test.Index) + "][t] = " + test.Value + ";");
+            w.Line(Ctx.ResultRow("TestValues", CSharpLiterals.Int(test.Index)) + "[t] = " + test.Value + ";");
             w.Line(trigger.CuresLeft + " -= 1;");
         }
     }

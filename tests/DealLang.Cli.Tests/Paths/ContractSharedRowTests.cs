@@ -1,0 +1,75 @@
+using DealLang.Compiler;
+using DealLang.Runner.Paths;
+using DealLang.Runtime;
+using DealLang.TestSupport;
+
+namespace DealLang.Cli.Tests.Paths;
+
+/// <summary>
+/// A contract's rows that a path leaves as the deal has them (no customer default: its term, prepayment and renewal
+/// rows; no re-let: zeros) are shared read-only (PathInputs.ShareContractRow, ContractPlan) rather than worked out per
+/// path; a path whose customer defaults writes the buffers' own rows, never the shared ones; the re-let rows are kept
+/// per set of buffers (the path memo). The numbers are the same either way (PathSourceEquivalenceTests).
+/// </summary>
+public sealed class ContractSharedRowTests
+{
+    [Fact]
+    public void AnUnchangedContractRowIsSharedAndADefaultWritesTheBuffersOwnRow()
+    {
+        var compiled = DealCompiler.Compile("coreweave-ddtl2.deal", File.ReadAllText(Path.Combine(RepoPaths.Root, "examples", "coreweave-ddtl2.deal")),
+            new Compiler.Emit.CompileOptions { UseDiskCache = false });
+        Assert.True(compiled.Compiled is not null, string.Join('\n', compiled.Diagnostics));
+        using var host = Runner.Hosting.DealHost.Load(compiled.Compiled.Image, compiled.Compiled.TypeName);
+        DealDescription deal = host.Program.Description;
+        ScenarioSpec Scenario(string name) => compiled.Model!.Scenarios.Single(s => s.Name == name);
+
+        // Base (every contract re-let, nobody defaults), FireSale (both customers default, Lab1 not re-let), Base again.
+        var source = new ScenarioPaths(new DealPaths(deal), [Scenario("Base"), Scenario("FireSale"), Scenario("Base")]);
+        var first = new PathInputs(deal);
+        var second = new PathInputs(deal);
+        double[] ownTerm = first.ContractTermYears[0];
+        source.Fill(0, first);
+        source.Fill(0, second);
+
+        // The deal's term row, the same array in both sets; the re-let rows are each set's memo's, equal.
+        Assert.Same(first.ContractTermYears[0], second.ContractTermYears[0]);
+        Assert.NotSame(ownTerm, first.ContractTermYears[0]);
+        Assert.Same(first.Series[first.Layout.IndexOf(InputQuantity.ContractTermYears, 0)], first.ContractTermYears[0]);
+        Assert.NotSame(first.ContractReletYears[0], second.ContractReletYears[0]);
+        Assert.Equal(first.ContractReletYears[0], second.ContractReletYears[0]);
+        Assert.Contains(first.ContractReletYears[0], y => y > 0);
+        double[] shared = first.ContractTermYears[0];
+        double[] before = [.. shared];
+        double[] baseRelet = [.. first.ContractReletYears[3]];
+
+        // Microsoft defaults on 2026-06-30: the first set writes its own term row, cut at the default; the shared row,
+        // which the second set still reads, is untouched. Lab1 is not re-let: its re-let rows are zeros.
+        source.Fill(1, first);
+        Assert.Same(ownTerm, first.ContractTermYears[0]);
+        Assert.Same(ownTerm, first.Series[first.Layout.IndexOf(InputQuantity.ContractTermYears, 0)]);
+        Assert.Equal(before, shared);
+        Assert.Same(shared, second.ContractTermYears[0]);
+        Assert.NotEqual(before, first.ContractTermYears[0]);
+        Assert.All(first.ContractReletYears[3], y => Assert.Equal(0.0, y));
+
+        // Base again: the shared row back, and the re-let rows worked out again to Base's numbers.
+        source.Fill(2, first);
+        Assert.Same(shared, first.ContractTermYears[0]);
+        Assert.Equal(baseRelet, first.ContractReletYears[3]);
+        for (int s = 0; s < first.Series.Length; s++)
+        {
+            Assert.Equal(second.Series[s], first.Series[s]);
+        }
+    }
+
+    [Fact]
+    public void OnlyAContractsRowsOfTheDealsLengthCanBeShared()
+    {
+        var compiled = DealCompiler.Compile("coreweave-ddtl2.deal", File.ReadAllText(Path.Combine(RepoPaths.Root, "examples", "coreweave-ddtl2.deal")),
+            new Compiler.Emit.CompileOptions { UseDiskCache = false });
+        using var host = Runner.Hosting.DealHost.Load(compiled.Compiled!.Image, compiled.Compiled.TypeName);
+        var inputs = new PathInputs(host.Program.Description);
+        Assert.Throws<ArgumentOutOfRangeException>(() => inputs.ShareContractRow(InputQuantity.IndexLevel, 0, new double[inputs.Series[0].Length]));
+        Assert.Throws<ArgumentException>(() => inputs.ShareContractRow(InputQuantity.ContractTermYears, 0, new double[1]));
+    }
+}
