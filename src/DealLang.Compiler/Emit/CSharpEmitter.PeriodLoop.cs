@@ -130,7 +130,7 @@ public static partial class CSharpEmitter
     {
         var model = ctx.Model;
         var slots = InputLayout.Of(model.Facilities.Length, model.Leases.Length, model.Parties.Length, ctx.Sales.Length, model.Indices.Length, model.Contracts.Length,
-            ctx.ProjectsCfads);
+            ctx.ProjectsCfads, !model.Guarantees.IsEmpty);
         string Slot(InputQuantity quantity, int entity) => CSharpLiterals.Int(slots.IndexOf(quantity, entity));
         var facilities = ctx.Components.Of<FacilityComponent>();
         w.Line();
@@ -208,6 +208,7 @@ public static partial class CSharpEmitter
             }
         }
 
+        GuarantorCode.WriteInputs(ctx, w, (q, e) => Slot(q, e));
         if (HasEnforcement(ctx))
         {
             foreach (var sale in ctx.SaleStates)

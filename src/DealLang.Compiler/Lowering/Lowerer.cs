@@ -80,6 +80,7 @@ internal sealed partial class Lowerer
             Fleets = LowerFleets(),
             Contracts = LowerContracts(),
             Tranches = LowerTranches(),
+            Guarantees = LowerGuarantees(),
             Equities = LowerEquities(),
             Accounts = LowerAccounts(),
             Fees = LowerFees(),

@@ -43,60 +43,63 @@ public partial class DealLangParser : Parser {
 		DRAWN=35, LOADING=36, BETA=37, MEAN=38, SD=39, RATING=40, PD=41, RECOVERY=42, 
 		FACILITY=43, COST=44, VALUE=45, STRAIGHT_LINE=46, FLOOR=47, FROM=48, SCHEDULE=49, 
 		LEASE=50, ON=51, LESSEE=52, RENT=53, ESCALATING=54, STARTS=55, TERM=56, 
-		RENEWALS=57, X=58, AT=59, OPTION=60, MARKET=61, RVG=62, GUARANTEES=63, 
-		CAP=64, UNTIL=65, LOAN=66, OBLIGOR=67, FLEET=68, DELIVERIES=69, UNITS=70, 
-		UNIT_COST=71, DEPRECIATE=72, DECLINING=73, POWER_PRICE=74, POWER=75, PUE=76, 
-		MAINTENANCE=77, MARKET_VALUE=78, GENERATION=79, CONTRACT=80, CUSTOMER=81, 
-		PRICE=82, TAKE_OR_PAY=83, UTILISATION=84, RELET=85, TERMINATION_FEE=86, 
-		AMORTISING=87, PREPAYMENT=88, APPLIED=89, DEPTH=90, IMPACT=91, LIMIT=92, 
-		COSTS=93, KEEP=94, CONTRACTS=95, RESERVE=96, ALL=97, MONTH=98, TRANCHE=99, 
-		BALANCE=100, COUPON=101, FIXED=102, INTEREST_ONLY=103, INTEREST=104, PRINCIPAL=105, 
-		AMORTIZE=106, BULLET=107, LEVEL=108, LINEAR=109, SENIORITY=110, EQUITY=111, 
-		CONTRIBUTED=112, HOLDERS=113, ACCOUNT=114, TARGET=115, INITIAL=116, EARNS=117, 
-		FEE=118, TEST=119, OVER=120, TRAILING=121, NEXT=122, TRIGGER=123, TRIPS=124, 
-		CURES=125, AFTER=126, WHEN=127, DEFAULT=128, GRACE=129, CFADS=130, INCLUDES=131, 
-		WATERFALL=132, USING=133, FILL=134, RELEASE=135, HOLD=136, REST=137, IN=138, 
-		DISTRIBUTE=139, SWEEP=140, PRO_RATA=141, SEQUENTIAL=142, ACCELERATE=143, 
-		CURE=144, UP=145, TIMES=146, TO=147, IF=148, ELSE=149, THEN=150, ENFORCEMENT=151, 
-		SELL=152, HAIRCUT=153, LAG=154, TAKEN=155, DEFLATE=156, DROP=157, BY=158, 
-		DEFAULTS=159, PER=160, GPU=161, GPU_HOUR=162, HOUR=163, KW=164, MW=165, 
-		KWH=166, MWH=167, YEAR=168, OF=169, AND=170, OR=171, NOT=172, PIK=173, 
-		ISSUE_PRICE=174, COMMITMENT=175, AVAILABLE=176, DRAWS=177, COMMITMENT_FEE=178, 
-		STEP_UP=179, TARGET_BALANCE=180, MARGIN=181, GRID=182, BELOW=183, UNPAID=184, 
-		AGAINST=185, ADVANCE=186, INVESTMENT_GRADE=187, WHILE=188, LBRACE=189, 
-		RBRACE=190, LPAREN=191, RPAREN=192, COMMA=193, DOT=194, ARROW=195, ASSIGN=196, 
-		PLUS=197, MINUS=198, STAR=199, SLASH=200, LE=201, GE=202, LT=203, GT=204, 
-		EQ=205, NE=206, DAYCOUNT=207, DATE=208, QUANTITY=209, NUMBER=210, STRING=211, 
-		UNTERMINATED_STRING=212, IDENT=213, NON_ASCII_NAME=214, LINE_COMMENT=215, 
-		BLOCK_COMMENT=216, UNTERMINATED_COMMENT=217, WS=218, UNEXPECTED_CHAR=219;
+		RENEWALS=57, X=58, AT=59, OPTION=60, MARKET=61, RVG=62, GUARANTOR=63, 
+		COVERS=64, HONOURED=65, DISOWNED=66, GUARANTEES=67, CAP=68, UNTIL=69, 
+		LOAN=70, OBLIGOR=71, FLEET=72, DELIVERIES=73, UNITS=74, UNIT_COST=75, 
+		DEPRECIATE=76, DECLINING=77, POWER_PRICE=78, POWER=79, PUE=80, MAINTENANCE=81, 
+		MARKET_VALUE=82, GENERATION=83, CONTRACT=84, CUSTOMER=85, PRICE=86, TAKE_OR_PAY=87, 
+		UTILISATION=88, RELET=89, TERMINATION_FEE=90, AMORTISING=91, PREPAYMENT=92, 
+		APPLIED=93, DEPTH=94, IMPACT=95, LIMIT=96, COSTS=97, KEEP=98, CONTRACTS=99, 
+		RESERVE=100, ALL=101, MONTH=102, TRANCHE=103, BALANCE=104, COUPON=105, 
+		FIXED=106, INTEREST_ONLY=107, INTEREST=108, PRINCIPAL=109, AMORTIZE=110, 
+		BULLET=111, LEVEL=112, LINEAR=113, SENIORITY=114, EQUITY=115, CONTRIBUTED=116, 
+		HOLDERS=117, ACCOUNT=118, TARGET=119, INITIAL=120, EARNS=121, FEE=122, 
+		TEST=123, OVER=124, TRAILING=125, NEXT=126, TRIGGER=127, TRIPS=128, CURES=129, 
+		AFTER=130, WHEN=131, DEFAULT=132, GRACE=133, CFADS=134, INCLUDES=135, 
+		WATERFALL=136, USING=137, FILL=138, RELEASE=139, HOLD=140, REST=141, IN=142, 
+		DISTRIBUTE=143, SWEEP=144, PRO_RATA=145, SEQUENTIAL=146, ACCELERATE=147, 
+		CURE=148, UP=149, TIMES=150, TO=151, IF=152, ELSE=153, THEN=154, ENFORCEMENT=155, 
+		SELL=156, HAIRCUT=157, LAG=158, TAKEN=159, DEFLATE=160, DROP=161, BY=162, 
+		DEFAULTS=163, PER=164, GPU=165, GPU_HOUR=166, HOUR=167, KW=168, MW=169, 
+		KWH=170, MWH=171, YEAR=172, OF=173, AND=174, OR=175, NOT=176, PIK=177, 
+		ISSUE_PRICE=178, COMMITMENT=179, AVAILABLE=180, DRAWS=181, COMMITMENT_FEE=182, 
+		STEP_UP=183, TARGET_BALANCE=184, MARGIN=185, GRID=186, BELOW=187, UNPAID=188, 
+		AGAINST=189, ADVANCE=190, INVESTMENT_GRADE=191, WHILE=192, LBRACE=193, 
+		RBRACE=194, LPAREN=195, RPAREN=196, COMMA=197, DOT=198, ARROW=199, ASSIGN=200, 
+		PLUS=201, MINUS=202, STAR=203, SLASH=204, LE=205, GE=206, LT=207, GT=208, 
+		EQ=209, NE=210, DAYCOUNT=211, DATE=212, QUANTITY=213, NUMBER=214, STRING=215, 
+		UNTERMINATED_STRING=216, IDENT=217, NON_ASCII_NAME=218, LINE_COMMENT=219, 
+		BLOCK_COMMENT=220, UNTERMINATED_COMMENT=221, WS=222, UNEXPECTED_CHAR=223;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
 		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_indexDecl = 10, RULE_indexItem = 11, 
 		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
 		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_renewalCount = 18, 
-		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_fleetDecl = 22, 
-		RULE_fleetItem = 23, RULE_contractDecl = 24, RULE_contractItem = 25, RULE_delivery = 26, 
-		RULE_trancheDecl = 27, RULE_trancheItem = 28, RULE_gridTier = 29, RULE_amortization = 30, 
-		RULE_equityDecl = 31, RULE_equityItem = 32, RULE_holder = 33, RULE_accountDecl = 34, 
-		RULE_accountItem = 35, RULE_feeDecl = 36, RULE_testDecl = 37, RULE_triggerDecl = 38, 
-		RULE_triggerEffect = 39, RULE_defaultRule = 40, RULE_cfadsRule = 41, RULE_cfadsItem = 42, 
-		RULE_waterfallDecl = 43, RULE_step = 44, RULE_enforcementDecl = 45, RULE_enforcementItem = 46, 
-		RULE_sellTerm = 47, RULE_scenarioDecl = 48, RULE_scenarioItem = 49, RULE_pdStep = 50, 
-		RULE_recoveryDraw = 51, RULE_loading = 52, RULE_perYear = 53, RULE_duration = 54, 
-		RULE_expr = 55, RULE_measureUnit = 56, RULE_reference = 57, RULE_ident = 58;
+		RULE_rvgPart = 19, RULE_guarantorClause = 20, RULE_guarantorPart = 21, 
+		RULE_coverage = 22, RULE_loanDecl = 23, RULE_loanItem = 24, RULE_fleetDecl = 25, 
+		RULE_fleetItem = 26, RULE_contractDecl = 27, RULE_contractItem = 28, RULE_delivery = 29, 
+		RULE_trancheDecl = 30, RULE_trancheItem = 31, RULE_gridTier = 32, RULE_amortization = 33, 
+		RULE_equityDecl = 34, RULE_equityItem = 35, RULE_holder = 36, RULE_accountDecl = 37, 
+		RULE_accountItem = 38, RULE_feeDecl = 39, RULE_testDecl = 40, RULE_triggerDecl = 41, 
+		RULE_triggerEffect = 42, RULE_defaultRule = 43, RULE_cfadsRule = 44, RULE_cfadsItem = 45, 
+		RULE_waterfallDecl = 46, RULE_step = 47, RULE_enforcementDecl = 48, RULE_enforcementItem = 49, 
+		RULE_sellTerm = 50, RULE_scenarioDecl = 51, RULE_scenarioItem = 52, RULE_pdStep = 53, 
+		RULE_recoveryDraw = 54, RULE_loading = 55, RULE_perYear = 56, RULE_duration = 57, 
+		RULE_expr = 58, RULE_measureUnit = 59, RULE_reference = 60, RULE_ident = 61;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
 		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
-		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "loanDecl", "loanItem", 
-		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "delivery", 
-		"trancheDecl", "trancheItem", "gridTier", "amortization", "equityDecl", 
-		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
-		"triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
-		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
-		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "loading", "perYear", 
-		"duration", "expr", "measureUnit", "reference", "ident"
+		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "guarantorClause", 
+		"guarantorPart", "coverage", "loanDecl", "loanItem", "fleetDecl", "fleetItem", 
+		"contractDecl", "contractItem", "delivery", "trancheDecl", "trancheItem", 
+		"gridTier", "amortization", "equityDecl", "equityItem", "holder", "accountDecl", 
+		"accountItem", "feeDecl", "testDecl", "triggerDecl", "triggerEffect", 
+		"defaultRule", "cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
+		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
+		"recoveryDraw", "loading", "perYear", "duration", "expr", "measureUnit", 
+		"reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -109,29 +112,30 @@ public partial class DealLangParser : Parser {
 		"'mean'", "'sd'", "'rating'", "'pd'", "'recovery'", "'facility'", "'cost'", 
 		"'value'", "'straight_line'", "'floor'", "'from'", "'schedule'", "'lease'", 
 		"'on'", "'lessee'", "'rent'", "'escalating'", "'starts'", "'term'", "'renewals'", 
-		"'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", "'cap'", 
-		"'until'", "'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", 
-		"'unit_cost'", "'depreciate'", "'declining'", "'power_price'", "'power'", 
-		"'pue'", "'maintenance'", "'market_value'", "'generation'", "'contract'", 
-		"'customer'", "'price'", "'take_or_pay'", "'utilisation'", "'relet'", 
-		"'termination_fee'", "'amortising'", "'prepayment'", "'applied'", "'depth'", 
-		"'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", "'reserve'", 
-		"'all'", "'month'", "'tranche'", "'balance'", "'coupon'", "'fixed'", "'interest_only'", 
-		"'interest'", "'principal'", "'amortize'", "'bullet'", "'level'", "'linear'", 
-		"'seniority'", "'equity'", "'contributed'", "'holders'", "'account'", 
-		"'target'", "'initial'", "'earns'", "'fee'", "'test'", "'over'", "'trailing'", 
-		"'next'", "'trigger'", "'trips'", "'cures'", "'after'", "'when'", "'default'", 
-		"'grace'", "'cfads'", "'includes'", "'waterfall'", "'using'", "'fill'", 
-		"'release'", "'hold'", "'rest'", "'in'", "'distribute'", "'sweep'", "'pro_rata'", 
-		"'sequential'", "'accelerate'", "'cure'", "'up'", "'times'", "'to'", "'if'", 
-		"'else'", "'then'", "'enforcement'", "'sell'", "'haircut'", "'lag'", "'taken'", 
-		"'deflate'", "'drop'", "'by'", "'defaults'", "'per'", null, null, null, 
-		"'kW'", "'MW'", "'kWh'", "'MWh'", "'year'", "'of'", "'and'", "'or'", "'not'", 
-		"'pik'", "'issue_price'", "'commitment'", "'available'", "'draws'", "'commitment_fee'", 
-		"'step_up'", "'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", 
-		"'against'", "'advance'", "'investment_grade'", "'while'", "'{'", "'}'", 
-		"'('", "')'", "','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", 
-		"'<='", "'>='", "'<'", "'>'", "'=='", "'!='"
+		"'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantor'", "'covers'", 
+		"'honoured'", "'disowned'", "'guarantees'", "'cap'", "'until'", "'loan'", 
+		"'obligor'", "'fleet'", "'deliveries'", "'units'", "'unit_cost'", "'depreciate'", 
+		"'declining'", "'power_price'", "'power'", "'pue'", "'maintenance'", "'market_value'", 
+		"'generation'", "'contract'", "'customer'", "'price'", "'take_or_pay'", 
+		"'utilisation'", "'relet'", "'termination_fee'", "'amortising'", "'prepayment'", 
+		"'applied'", "'depth'", "'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", 
+		"'reserve'", "'all'", "'month'", "'tranche'", "'balance'", "'coupon'", 
+		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
+		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
+		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
+		"'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", 
+		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
+		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
+		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
+		"'sell'", "'haircut'", "'lag'", "'taken'", "'deflate'", "'drop'", "'by'", 
+		"'defaults'", "'per'", null, null, null, "'kW'", "'MW'", "'kWh'", "'MWh'", 
+		"'year'", "'of'", "'and'", "'or'", "'not'", "'pik'", "'issue_price'", 
+		"'commitment'", "'available'", "'draws'", "'commitment_fee'", "'step_up'", 
+		"'target_balance'", "'margin'", "'grid'", "'below'", "'unpaid'", "'against'", 
+		"'advance'", "'investment_grade'", "'while'", "'{'", "'}'", "'('", "')'", 
+		"','", "'.'", "'=>'", "'='", "'+'", "'-'", "'*'", "'/'", "'<='", "'>='", 
+		"'<'", "'>'", "'=='", "'!='"
 	};
 	private static readonly string[] _SymbolicNames = {
 		null, "DEAL", "SCENARIO", "IMPORT", "FOR", "TITLE", "CURRENCY", "CLOSING", 
@@ -142,29 +146,29 @@ public partial class DealLangParser : Parser {
 		"LOADING", "BETA", "MEAN", "SD", "RATING", "PD", "RECOVERY", "FACILITY", 
 		"COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", "SCHEDULE", "LEASE", 
 		"ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", "RENEWALS", "X", 
-		"AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", "UNTIL", "LOAN", 
-		"OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", 
-		"DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", 
-		"GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", 
-		"RELET", "TERMINATION_FEE", "AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", 
-		"IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "ALL", "MONTH", 
-		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
-		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
-		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
-		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
-		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
-		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
-		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", 
-		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
-		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
-		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
-		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
-		"GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
-		"LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", 
-		"PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", 
-		"DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", "UNTERMINATED_STRING", 
-		"IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", 
-		"WS", "UNEXPECTED_CHAR"
+		"AT", "OPTION", "MARKET", "RVG", "GUARANTOR", "COVERS", "HONOURED", "DISOWNED", 
+		"GUARANTEES", "CAP", "UNTIL", "LOAN", "OBLIGOR", "FLEET", "DELIVERIES", 
+		"UNITS", "UNIT_COST", "DEPRECIATE", "DECLINING", "POWER_PRICE", "POWER", 
+		"PUE", "MAINTENANCE", "MARKET_VALUE", "GENERATION", "CONTRACT", "CUSTOMER", 
+		"PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", "TERMINATION_FEE", "AMORTISING", 
+		"PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", "KEEP", 
+		"CONTRACTS", "RESERVE", "ALL", "MONTH", "TRANCHE", "BALANCE", "COUPON", 
+		"FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", "BULLET", 
+		"LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", "ACCOUNT", 
+		"TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", "NEXT", 
+		"TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", "CFADS", 
+		"INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", "REST", "IN", 
+		"DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", "CURE", 
+		"UP", "TIMES", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", "HAIRCUT", 
+		"LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", 
+		"HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", 
+		"ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", 
+		"TARGET_BALANCE", "MARGIN", "GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", 
+		"INVESTMENT_GRADE", "WHILE", "LBRACE", "RBRACE", "LPAREN", "RPAREN", "COMMA", 
+		"DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", "GE", 
+		"LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", "STRING", 
+		"UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", "BLOCK_COMMENT", 
+		"UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -270,35 +274,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 124;
+			State = 130;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 122;
+				State = 128;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 118;
+					State = 124;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 119;
+					State = 125;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 120;
+					State = 126;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 121;
+					State = 127;
 					unknownDecl();
 					}
 					break;
@@ -306,11 +310,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 126;
+				State = 132;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 127;
+			State = 133;
 			Match(Eof);
 			}
 		}
@@ -348,9 +352,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 129;
+			State = 135;
 			Match(IMPORT);
-			State = 130;
+			State = 136;
 			Match(STRING);
 			}
 		}
@@ -400,27 +404,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 132;
-			Match(DEAL);
-			State = 133;
-			_localctx.name = ident();
-			State = 134;
-			Match(LBRACE);
 			State = 138;
+			Match(DEAL);
+			State = 139;
+			_localctx.name = ident();
+			State = 140;
+			Match(LBRACE);
+			State = 144;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 5)) & ~0x3f) == 0 && ((1L << (_la - 5)) & -6917493568391085569L) != 0) || ((((_la - 80)) & ~0x3f) == 0 && ((1L << (_la - 80)) & 5920614565543937L) != 0) || _la==ENFORCEMENT || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 1134695999881184L) != 0) || ((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 4769628673324105733L) != 0) || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 2097157L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 135;
+				State = 141;
 				dealMember();
 				}
 				}
-				State = 140;
+				State = 146;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 141;
+			State = 147;
 			Match(RBRACE);
 			}
 		}
@@ -511,7 +515,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 162;
+			State = 168;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -523,133 +527,133 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 143;
+				State = 149;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 144;
+				State = 150;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 145;
+				State = 151;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 146;
+				State = 152;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 147;
+				State = 153;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 148;
+				State = 154;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 149;
+				State = 155;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 150;
+				State = 156;
 				contractDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 151;
+				State = 157;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 152;
+				State = 158;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 153;
+				State = 159;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 154;
+				State = 160;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 155;
+				State = 161;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 156;
+				State = 162;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 157;
+				State = 163;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 158;
+				State = 164;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 159;
+				State = 165;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 160;
+				State = 166;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 161;
+				State = 167;
 				unknownDecl();
 				}
 				break;
@@ -708,16 +712,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 164;
+			State = 170;
 			Match(IDENT);
-			State = 165;
-			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
 			State = 171;
+			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
+			State = 177;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5621908505934961672L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 576443709990889479L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5621908505934961672L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7185492655713812447L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -545354001088281L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
-				State = 169;
+				State = 175;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -768,6 +772,10 @@ public partial class DealLangParser : Parser {
 				case TERM:
 				case OPTION:
 				case MARKET:
+				case GUARANTOR:
+				case COVERS:
+				case HONOURED:
+				case DISOWNED:
 				case GUARANTEES:
 				case CAP:
 				case LOAN:
@@ -855,19 +863,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 166;
+					State = 172;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 167;
+					State = 173;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 168;
+					State = 174;
 					Match(ON);
 					}
 					break;
@@ -875,11 +883,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 173;
+				State = 179;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 174;
+			State = 180;
 			block();
 			}
 		}
@@ -930,19 +938,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 176;
+			State = 182;
 			Match(LBRACE);
-			State = 181;
+			State = 187;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -4611686018427387905L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 268435455L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 4294967291L) != 0)) {
 				{
-				State = 179;
+				State = 185;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 177;
+					State = 183;
 					block();
 					}
 					break;
@@ -1008,6 +1016,10 @@ public partial class DealLangParser : Parser {
 				case OPTION:
 				case MARKET:
 				case RVG:
+				case GUARANTOR:
+				case COVERS:
+				case HONOURED:
+				case DISOWNED:
 				case GUARANTEES:
 				case CAP:
 				case UNTIL:
@@ -1164,7 +1176,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 178;
+					State = 184;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1179,11 +1191,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 183;
+				State = 189;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 184;
+			State = 190;
 			Match(RBRACE);
 			}
 		}
@@ -1300,16 +1312,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 200;
+			State = 206;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 186;
+				State = 192;
 				Match(TITLE);
-				State = 187;
+				State = 193;
 				Match(STRING);
 				}
 				break;
@@ -1317,9 +1329,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 188;
+				State = 194;
 				Match(CURRENCY);
-				State = 189;
+				State = 195;
 				ident();
 				}
 				break;
@@ -1327,9 +1339,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 190;
+				State = 196;
 				Match(CLOSING);
-				State = 191;
+				State = 197;
 				Match(DATE);
 				}
 				break;
@@ -1337,9 +1349,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 192;
+				State = 198;
 				Match(MATURITY);
-				State = 193;
+				State = 199;
 				Match(DATE);
 				}
 				break;
@@ -1347,9 +1359,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 194;
+				State = 200;
 				Match(FIRST_PAYMENT);
-				State = 195;
+				State = 201;
 				Match(DATE);
 				}
 				break;
@@ -1357,9 +1369,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 196;
+				State = 202;
 				Match(PAY);
-				State = 197;
+				State = 203;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1367,9 +1379,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 198;
+				State = 204;
 				Match(DAYCOUNT_KW);
-				State = 199;
+				State = 205;
 				dayCount();
 				}
 				break;
@@ -1410,7 +1422,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 202;
+			State = 208;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1460,27 +1472,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 204;
-			Match(PARTY);
-			State = 205;
-			_localctx.name = ident();
-			State = 206;
-			Match(LBRACE);
 			State = 210;
+			Match(PARTY);
+			State = 211;
+			_localctx.name = ident();
+			State = 212;
+			Match(LBRACE);
+			State = 216;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7696581394432L) != 0)) {
 				{
 				{
-				State = 207;
+				State = 213;
 				partyItem();
 				}
 				}
-				State = 212;
+				State = 218;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 213;
+			State = 219;
 			Match(RBRACE);
 			}
 		}
@@ -1550,16 +1562,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 221;
+			State = 227;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 215;
+				State = 221;
 				Match(RATING);
-				State = 216;
+				State = 222;
 				Match(STRING);
 				}
 				break;
@@ -1567,9 +1579,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 217;
+				State = 223;
 				Match(PD);
-				State = 218;
+				State = 224;
 				expr(0);
 				}
 				break;
@@ -1577,9 +1589,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 219;
+				State = 225;
 				Match(RECOVERY);
-				State = 220;
+				State = 226;
 				expr(0);
 				}
 				break;
@@ -1633,27 +1645,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 223;
-			Match(INDEX);
-			State = 224;
-			_localctx.name = ident();
-			State = 225;
-			Match(LBRACE);
 			State = 229;
+			Match(INDEX);
+			State = 230;
+			_localctx.name = ident();
+			State = 231;
+			Match(LBRACE);
+			State = 235;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 226;
+				State = 232;
 				indexItem();
 				}
 				}
-				State = 231;
+				State = 237;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 232;
+			State = 238;
 			Match(RBRACE);
 			}
 		}
@@ -1752,16 +1764,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 255;
+			State = 261;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 234;
+				State = 240;
 				Match(LEVEL);
-				State = 235;
+				State = 241;
 				expr(0);
 				}
 				break;
@@ -1769,11 +1781,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 236;
+				State = 242;
 				Match(DEFLATE);
-				State = 237;
+				State = 243;
 				expr(0);
-				State = 238;
+				State = 244;
 				perYear();
 				}
 				break;
@@ -1781,27 +1793,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 240;
-				Match(POINTS);
-				State = 241;
-				pointsKind();
-				State = 242;
-				Match(LBRACE);
 				State = 246;
+				Match(POINTS);
+				State = 247;
+				pointsKind();
+				State = 248;
+				Match(LBRACE);
+				State = 252;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 243;
+					State = 249;
 					schedulePoint();
 					}
 					}
-					State = 248;
+					State = 254;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 249;
+				State = 255;
 				Match(RBRACE);
 				}
 				break;
@@ -1809,13 +1821,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 251;
+				State = 257;
 				Match(LAUNCH);
-				State = 252;
+				State = 258;
 				Match(DATE);
-				State = 253;
+				State = 259;
 				Match(DOWN);
-				State = 254;
+				State = 260;
 				expr(0);
 				}
 				break;
@@ -1858,7 +1870,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 257;
+			State = 263;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1915,27 +1927,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 259;
-			Match(FACILITY);
-			State = 260;
-			_localctx.name = ident();
-			State = 261;
-			Match(LBRACE);
 			State = 265;
+			Match(FACILITY);
+			State = 266;
+			_localctx.name = ident();
+			State = 267;
+			Match(LBRACE);
+			State = 271;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 262;
+				State = 268;
 				facilityItem();
 				}
 				}
-				State = 267;
+				State = 273;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 268;
+			State = 274;
 			Match(RBRACE);
 			}
 		}
@@ -2021,16 +2033,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 293;
+			State = 299;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 270;
+				State = 276;
 				Match(COST);
-				State = 271;
+				State = 277;
 				expr(0);
 				}
 				break;
@@ -2038,32 +2050,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 272;
+				State = 278;
 				Match(VALUE);
-				State = 273;
+				State = 279;
 				Match(STRAIGHT_LINE);
-				State = 274;
+				State = 280;
 				duration();
-				State = 277;
+				State = 283;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 275;
+					State = 281;
 					Match(FLOOR);
-					State = 276;
+					State = 282;
 					expr(0);
 					}
 				}
 
-				State = 281;
+				State = 287;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 279;
+					State = 285;
 					Match(FROM);
-					State = 280;
+					State = 286;
 					Match(DATE);
 					}
 				}
@@ -2074,27 +2086,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 283;
-				Match(VALUE);
-				State = 284;
-				Match(SCHEDULE);
-				State = 285;
-				Match(LBRACE);
 				State = 289;
+				Match(VALUE);
+				State = 290;
+				Match(SCHEDULE);
+				State = 291;
+				Match(LBRACE);
+				State = 295;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 286;
+					State = 292;
 					schedulePoint();
 					}
 					}
-					State = 291;
+					State = 297;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 292;
+				State = 298;
 				Match(RBRACE);
 				}
 				break;
@@ -2138,16 +2150,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 295;
+			State = 301;
 			Match(DATE);
-			State = 296;
+			State = 302;
 			expr(0);
-			State = 298;
+			State = 304;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 297;
+				State = 303;
 				Match(COMMA);
 				}
 			}
@@ -2205,31 +2217,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 300;
+			State = 306;
 			Match(LEASE);
-			State = 301;
+			State = 307;
 			_localctx.name = ident();
-			State = 302;
-			Match(ON);
-			State = 303;
-			_localctx.facility = ident();
-			State = 304;
-			Match(LBRACE);
 			State = 308;
+			Match(ON);
+			State = 309;
+			_localctx.facility = ident();
+			State = 310;
+			Match(LBRACE);
+			State = 314;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4877398396442249216L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -4345973640412526592L) != 0)) {
 				{
 				{
-				State = 305;
+				State = 311;
 				leaseItem();
 				}
 				}
-				State = 310;
+				State = 316;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 311;
+			State = 317;
 			Match(RBRACE);
 			}
 		}
@@ -2369,6 +2381,18 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LeaseGuarantorItemContext : LeaseItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public GuarantorClauseContext guarantorClause() {
+			return GetRuleContext<GuarantorClauseContext>(0);
+		}
+		public LeaseGuarantorItemContext(LeaseItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLeaseGuarantorItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
@@ -2376,16 +2400,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 347;
+			State = 354;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 313;
+				State = 319;
 				Match(LESSEE);
-				State = 314;
+				State = 320;
 				ident();
 				}
 				break;
@@ -2393,22 +2417,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 315;
+				State = 321;
 				Match(RENT);
-				State = 316;
-				expr(0);
-				State = 317;
-				perYear();
 				State = 322;
+				expr(0);
+				State = 323;
+				perYear();
+				State = 328;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 318;
+					State = 324;
 					Match(ESCALATING);
-					State = 319;
+					State = 325;
 					expr(0);
-					State = 320;
+					State = 326;
 					perYear();
 					}
 				}
@@ -2419,9 +2443,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 324;
+				State = 330;
 				Match(STARTS);
-				State = 325;
+				State = 331;
 				Match(DATE);
 				}
 				break;
@@ -2429,9 +2453,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 326;
+				State = 332;
 				Match(TERM);
-				State = 327;
+				State = 333;
 				duration();
 				}
 				break;
@@ -2439,28 +2463,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 328;
+				State = 334;
 				Match(RENEWALS);
-				State = 329;
+				State = 335;
 				renewalCount();
-				State = 330;
+				State = 336;
 				duration();
-				State = 331;
-				Match(AT);
-				State = 332;
-				Match(LESSEE);
-				State = 333;
-				Match(OPTION);
 				State = 337;
+				Match(AT);
+				State = 338;
+				Match(LESSEE);
+				State = 339;
+				Match(OPTION);
+				State = 343;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 334;
+					State = 340;
 					Match(RENT);
-					State = 335;
+					State = 341;
 					Match(AT);
-					State = 336;
+					State = 342;
 					Match(MARKET);
 					}
 					break;
@@ -2471,32 +2495,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 339;
+				State = 345;
 				Match(RVG);
-				State = 341;
+				State = 347;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 340;
+					State = 346;
 					rvgPart();
 					}
 					}
-					State = 343;
+					State = 349;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( ((((_la - 63)) & ~0x3f) == 0 && ((1L << (_la - 63)) & 7L) != 0) );
+				} while ( ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 7L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 345;
+				State = 351;
 				Match(DAYCOUNT_KW);
-				State = 346;
+				State = 352;
 				dayCount();
+				}
+				break;
+			case GUARANTOR:
+				_localctx = new LeaseGuarantorItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 353;
+				guarantorClause();
 				}
 				break;
 			default:
@@ -2536,22 +2568,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 352;
+			State = 359;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 349;
+				State = 356;
 				Match(NUMBER);
-				State = 350;
+				State = 357;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 351;
+				State = 358;
 				Match(QUANTITY);
 				}
 				break;
@@ -2625,16 +2657,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 360;
+			State = 367;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 354;
+				State = 361;
 				Match(GUARANTEES);
-				State = 355;
+				State = 362;
 				expr(0);
 				}
 				break;
@@ -2642,9 +2674,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 356;
+				State = 363;
 				Match(CAP);
-				State = 357;
+				State = 364;
 				expr(0);
 				}
 				break;
@@ -2652,14 +2684,267 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 358;
+				State = 365;
 				Match(UNTIL);
-				State = 359;
+				State = 366;
 				Match(DATE);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class GuarantorClauseContext : ParserRuleContext {
+		public IdentContext party;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GUARANTOR() { return GetToken(DealLangParser.GUARANTOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GuarantorPartContext[] guarantorPart() {
+			return GetRuleContexts<GuarantorPartContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GuarantorPartContext guarantorPart(int i) {
+			return GetRuleContext<GuarantorPartContext>(i);
+		}
+		public GuarantorClauseContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_guarantorClause; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuarantorClause(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public GuarantorClauseContext guarantorClause() {
+		GuarantorClauseContext _localctx = new GuarantorClauseContext(Context, State);
+		EnterRule(_localctx, 40, RULE_guarantorClause);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 369;
+			Match(GUARANTOR);
+			State = 370;
+			_localctx.party = ident();
+			State = 374;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 288230376151711793L) != 0)) {
+				{
+				{
+				State = 371;
+				guarantorPart();
+				}
+				}
+				State = 376;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class GuarantorPartContext : ParserRuleContext {
+		public GuarantorPartContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_guarantorPart; } }
+	 
+		public GuarantorPartContext() { }
+		public virtual void CopyFrom(GuarantorPartContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class GuarantorCapContext : GuarantorPartContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAP() { return GetToken(DealLangParser.CAP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public GuarantorCapContext(GuarantorPartContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuarantorCap(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class GuarantorUntilContext : GuarantorPartContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(DealLangParser.UNTIL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		public GuarantorUntilContext(GuarantorPartContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuarantorUntil(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class GuarantorFeeContext : GuarantorPartContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEE() { return GetToken(DealLangParser.FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public GuarantorFeeContext(GuarantorPartContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuarantorFee(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class GuarantorCoversContext : GuarantorPartContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COVERS() { return GetToken(DealLangParser.COVERS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public CoverageContext[] coverage() {
+			return GetRuleContexts<CoverageContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CoverageContext coverage(int i) {
+			return GetRuleContext<CoverageContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AND() { return GetToken(DealLangParser.AND, 0); }
+		public GuarantorCoversContext(GuarantorPartContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuarantorCovers(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public GuarantorPartContext guarantorPart() {
+		GuarantorPartContext _localctx = new GuarantorPartContext(Context, State);
+		EnterRule(_localctx, 42, RULE_guarantorPart);
+		int _la;
+		try {
+			State = 389;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case CAP:
+				_localctx = new GuarantorCapContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 377;
+				Match(CAP);
+				State = 378;
+				expr(0);
+				}
+				break;
+			case UNTIL:
+				_localctx = new GuarantorUntilContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 379;
+				Match(UNTIL);
+				State = 380;
+				Match(DATE);
+				}
+				break;
+			case FEE:
+				_localctx = new GuarantorFeeContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 381;
+				Match(FEE);
+				State = 382;
+				expr(0);
+				}
+				break;
+			case COVERS:
+				_localctx = new GuarantorCoversContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 383;
+				Match(COVERS);
+				State = 384;
+				coverage();
+				State = 387;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AND) {
+					{
+					State = 385;
+					Match(AND);
+					State = 386;
+					coverage();
+					}
+				}
+
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CoverageContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEREST() { return GetToken(DealLangParser.INTEREST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRINCIPAL() { return GetToken(DealLangParser.PRINCIPAL, 0); }
+		public CoverageContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_coverage; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoverage(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CoverageContext coverage() {
+		CoverageContext _localctx = new CoverageContext(Context, State);
+		EnterRule(_localctx, 44, RULE_coverage);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 391;
+			_la = TokenStream.LA(1);
+			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -2703,32 +2988,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanDeclContext loanDecl() {
 		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
-		EnterRule(_localctx, 40, RULE_loanDecl);
+		EnterRule(_localctx, 46, RULE_loanDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 362;
+			State = 393;
 			Match(LOAN);
-			State = 363;
+			State = 394;
 			_localctx.name = ident();
-			State = 364;
+			State = 395;
 			Match(LBRACE);
-			State = 368;
+			State = 399;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 644245094401L) != 0)) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 365;
+				State = 396;
 				loanItem();
 				}
 				}
-				State = 370;
+				State = 401;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 371;
+			State = 402;
 			Match(RBRACE);
 			}
 		}
@@ -2848,19 +3133,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
-		EnterRule(_localctx, 42, RULE_loanItem);
+		EnterRule(_localctx, 48, RULE_loanItem);
 		int _la;
 		try {
-			State = 391;
+			State = 422;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 373;
+				State = 404;
 				Match(OBLIGOR);
-				State = 374;
+				State = 405;
 				ident();
 				}
 				break;
@@ -2868,9 +3153,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 375;
+				State = 406;
 				Match(BALANCE);
-				State = 376;
+				State = 407;
 				expr(0);
 				}
 				break;
@@ -2878,16 +3163,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 377;
+				State = 408;
 				Match(COUPON);
-				State = 378;
+				State = 409;
 				expr(0);
-				State = 380;
+				State = 411;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 379;
+					State = 410;
 					Match(FIXED);
 					}
 				}
@@ -2898,11 +3183,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 382;
+				State = 413;
 				Match(INTEREST_ONLY);
-				State = 383;
+				State = 414;
 				Match(UNTIL);
-				State = 384;
+				State = 415;
 				Match(DATE);
 				}
 				break;
@@ -2910,9 +3195,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 385;
+				State = 416;
 				Match(AMORTIZE);
-				State = 386;
+				State = 417;
 				amortization();
 				}
 				break;
@@ -2920,9 +3205,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 387;
+				State = 418;
 				Match(MATURITY);
-				State = 388;
+				State = 419;
 				Match(DATE);
 				}
 				break;
@@ -2930,9 +3215,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 389;
+				State = 420;
 				Match(RECOVERY);
-				State = 390;
+				State = 421;
 				expr(0);
 				}
 				break;
@@ -2981,32 +3266,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetDeclContext fleetDecl() {
 		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
-		EnterRule(_localctx, 44, RULE_fleetDecl);
+		EnterRule(_localctx, 50, RULE_fleetDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 393;
+			State = 424;
 			Match(FLEET);
-			State = 394;
+			State = 425;
 			_localctx.name = ident();
-			State = 395;
+			State = 426;
 			Match(LBRACE);
-			State = 399;
+			State = 430;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 69)) & ~0x3f) == 0 && ((1L << (_la - 69)) & 2031L) != 0)) {
+			while (((((_la - 73)) & ~0x3f) == 0 && ((1L << (_la - 73)) & 2031L) != 0)) {
 				{
 				{
-				State = 396;
+				State = 427;
 				fleetItem();
 				}
 				}
-				State = 401;
+				State = 432;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 402;
+			State = 433;
 			Match(RBRACE);
 			}
 		}
@@ -3200,35 +3485,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
 		FleetItemContext _localctx = new FleetItemContext(Context, State);
-		EnterRule(_localctx, 46, RULE_fleetItem);
+		EnterRule(_localctx, 52, RULE_fleetItem);
 		int _la;
 		try {
-			State = 443;
+			State = 474;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 404;
+				State = 435;
 				Match(DELIVERIES);
-				State = 405;
+				State = 436;
 				Match(LBRACE);
-				State = 409;
+				State = 440;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 406;
+					State = 437;
 					delivery();
 					}
 					}
-					State = 411;
+					State = 442;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 412;
+				State = 443;
 				Match(RBRACE);
 				}
 				break;
@@ -3236,9 +3521,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 413;
+				State = 444;
 				Match(UNITS);
-				State = 414;
+				State = 445;
 				expr(0);
 				}
 				break;
@@ -3246,9 +3531,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 415;
+				State = 446;
 				Match(UNIT_COST);
-				State = 416;
+				State = 447;
 				expr(0);
 				}
 				break;
@@ -3256,11 +3541,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 417;
+				State = 448;
 				Match(DEPRECIATE);
-				State = 418;
+				State = 449;
 				Match(STRAIGHT_LINE);
-				State = 419;
+				State = 450;
 				duration();
 				}
 				break;
@@ -3268,13 +3553,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 420;
+				State = 451;
 				Match(DEPRECIATE);
-				State = 421;
+				State = 452;
 				Match(DECLINING);
-				State = 422;
+				State = 453;
 				expr(0);
-				State = 423;
+				State = 454;
 				perYear();
 				}
 				break;
@@ -3282,9 +3567,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 425;
+				State = 456;
 				Match(POWER);
-				State = 426;
+				State = 457;
 				expr(0);
 				}
 				break;
@@ -3292,9 +3577,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 427;
+				State = 458;
 				Match(PUE);
-				State = 428;
+				State = 459;
 				expr(0);
 				}
 				break;
@@ -3302,9 +3587,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 429;
+				State = 460;
 				Match(POWER_PRICE);
-				State = 430;
+				State = 461;
 				expr(0);
 				}
 				break;
@@ -3312,11 +3597,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 431;
+				State = 462;
 				Match(MAINTENANCE);
-				State = 432;
+				State = 463;
 				expr(0);
-				State = 433;
+				State = 464;
 				perYear();
 				}
 				break;
@@ -3324,15 +3609,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 435;
+				State = 466;
 				Match(MARKET_VALUE);
-				State = 436;
+				State = 467;
 				expr(0);
-				State = 437;
+				State = 468;
 				Match(DECLINING);
-				State = 438;
+				State = 469;
 				expr(0);
-				State = 439;
+				State = 470;
 				perYear();
 				}
 				break;
@@ -3340,9 +3625,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 441;
+				State = 472;
 				Match(GENERATION);
-				State = 442;
+				State = 473;
 				ident();
 				}
 				break;
@@ -3394,36 +3679,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractDeclContext contractDecl() {
 		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
-		EnterRule(_localctx, 48, RULE_contractDecl);
+		EnterRule(_localctx, 54, RULE_contractDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 445;
+			State = 476;
 			Match(CONTRACT);
-			State = 446;
+			State = 477;
 			_localctx.name = ident();
-			State = 447;
+			State = 478;
 			Match(ON);
-			State = 448;
+			State = 479;
 			_localctx.fleet = ident();
-			State = 449;
+			State = 480;
 			Match(LBRACE);
-			State = 453;
+			State = 484;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 55)) & ~0x3f) == 0 && ((1L << (_la - 55)) & 11207213063L) != 0) || _la==HOUR) {
+			while (((((_la - 55)) & ~0x3f) == 0 && ((1L << (_la - 55)) & 179315408903L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 450;
+				State = 481;
 				contractItem();
 				}
 				}
-				State = 455;
+				State = 486;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 456;
+			State = 487;
 			Match(RBRACE);
 			}
 		}
@@ -3607,19 +3892,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
 		ContractItemContext _localctx = new ContractItemContext(Context, State);
-		EnterRule(_localctx, 50, RULE_contractItem);
+		EnterRule(_localctx, 56, RULE_contractItem);
 		int _la;
 		try {
-			State = 496;
+			State = 527;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 458;
+				State = 489;
 				Match(CUSTOMER);
-				State = 459;
+				State = 490;
 				ident();
 				}
 				break;
@@ -3627,9 +3912,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 460;
+				State = 491;
 				Match(UNITS);
-				State = 461;
+				State = 492;
 				expr(0);
 				}
 				break;
@@ -3637,11 +3922,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 462;
+				State = 493;
 				Match(PRICE);
-				State = 463;
+				State = 494;
 				Match(AT);
-				State = 464;
+				State = 495;
 				Match(MARKET);
 				}
 				break;
@@ -3649,9 +3934,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 465;
+				State = 496;
 				Match(PRICE);
-				State = 466;
+				State = 497;
 				expr(0);
 				}
 				break;
@@ -3659,11 +3944,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 467;
+				State = 498;
 				Match(HOUR);
-				State = 468;
+				State = 499;
 				expr(0);
-				State = 469;
+				State = 500;
 				perYear();
 				}
 				break;
@@ -3671,9 +3956,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 471;
+				State = 502;
 				Match(TAKE_OR_PAY);
-				State = 472;
+				State = 503;
 				expr(0);
 				}
 				break;
@@ -3681,9 +3966,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 473;
+				State = 504;
 				Match(STARTS);
-				State = 474;
+				State = 505;
 				Match(DATE);
 				}
 				break;
@@ -3691,9 +3976,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 475;
+				State = 506;
 				Match(TERM);
-				State = 476;
+				State = 507;
 				duration();
 				}
 				break;
@@ -3701,16 +3986,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 477;
+				State = 508;
 				Match(TERMINATION_FEE);
-				State = 478;
+				State = 509;
 				expr(0);
-				State = 480;
+				State = 511;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 479;
+					State = 510;
 					Match(AMORTISING);
 					}
 				}
@@ -3721,17 +4006,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 482;
+				State = 513;
 				Match(RENEWALS);
-				State = 483;
+				State = 514;
 				renewalCount();
-				State = 484;
+				State = 515;
 				duration();
-				State = 485;
+				State = 516;
 				Match(AT);
-				State = 486;
+				State = 517;
 				Match(CUSTOMER);
-				State = 487;
+				State = 518;
 				Match(OPTION);
 				}
 				break;
@@ -3739,20 +4024,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 489;
+				State = 520;
 				Match(PREPAYMENT);
-				State = 490;
+				State = 521;
 				expr(0);
-				State = 494;
+				State = 525;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 491;
+					State = 522;
 					Match(APPLIED);
-					State = 492;
+					State = 523;
 					Match(OVER);
-					State = 493;
+					State = 524;
 					Match(TERM);
 					}
 				}
@@ -3800,25 +4085,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 52, RULE_delivery);
+		EnterRule(_localctx, 58, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 498;
+			State = 529;
 			Match(DATE);
-			State = 499;
+			State = 530;
 			_localctx.units = expr(0);
-			State = 500;
+			State = 531;
 			Match(AT);
-			State = 501;
+			State = 532;
 			_localctx.cost = expr(0);
-			State = 503;
+			State = 534;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 502;
+				State = 533;
 				Match(COMMA);
 				}
 			}
@@ -3866,32 +4151,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 54, RULE_trancheDecl);
+		EnterRule(_localctx, 60, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 505;
+			State = 536;
 			Match(TRANCHE);
-			State = 506;
+			State = 537;
 			_localctx.name = ident();
-			State = 507;
+			State = 538;
 			Match(LBRACE);
-			State = 511;
+			State = 542;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 100)) & ~0x3f) == 0 && ((1L << (_la - 100)) & 1099L) != 0) || ((((_la - 173)) & ~0x3f) == 0 && ((1L << (_la - 173)) & 511L) != 0)) {
+			while (_la==MATURITY || _la==GUARANTOR || ((((_la - 104)) & ~0x3f) == 0 && ((1L << (_la - 104)) & 1099L) != 0) || ((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 511L) != 0)) {
 				{
 				{
-				State = 508;
+				State = 539;
 				trancheItem();
 				}
 				}
-				State = 513;
+				State = 544;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 514;
+			State = 545;
 			Match(RBRACE);
 			}
 		}
@@ -4198,23 +4483,35 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class TrancheGuarantorItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public GuarantorClauseContext guarantorClause() {
+			return GetRuleContext<GuarantorClauseContext>(0);
+		}
+		public TrancheGuarantorItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTrancheGuarantorItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 56, RULE_trancheItem);
+		EnterRule(_localctx, 62, RULE_trancheItem);
 		int _la;
 		try {
-			State = 606;
+			State = 638;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 516;
+				State = 547;
 				Match(BALANCE);
-				State = 517;
+				State = 548;
 				expr(0);
 				}
 				break;
@@ -4222,40 +4519,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 518;
+				State = 549;
 				Match(COUPON);
-				State = 519;
+				State = 550;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 521;
+				State = 552;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 520;
+					State = 551;
 					Match(FIXED);
 					}
 				}
 
-				State = 525;
+				State = 556;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 523;
+					State = 554;
 					Match(FLOOR);
-					State = 524;
+					State = 555;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 529;
+				State = 560;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 527;
+					State = 558;
 					Match(CAP);
-					State = 528;
+					State = 559;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -4266,26 +4563,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 531;
+				State = 562;
 				Match(PIK);
-				State = 533;
+				State = 564;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 532;
+					State = 563;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 537;
+				State = 568;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 535;
+					State = 566;
 					Match(WHEN);
-					State = 536;
+					State = 567;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4296,9 +4593,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 539;
+				State = 570;
 				Match(PIK);
-				State = 540;
+				State = 571;
 				Match(UNPAID);
 				}
 				break;
@@ -4306,9 +4603,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 541;
+				State = 572;
 				Match(ISSUE_PRICE);
-				State = 542;
+				State = 573;
 				expr(0);
 				}
 				break;
@@ -4316,9 +4613,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 543;
+				State = 574;
 				Match(COMMITMENT);
-				State = 544;
+				State = 575;
 				expr(0);
 				}
 				break;
@@ -4326,11 +4623,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 545;
+				State = 576;
 				Match(AVAILABLE);
-				State = 546;
+				State = 577;
 				Match(UNTIL);
-				State = 547;
+				State = 578;
 				Match(DATE);
 				}
 				break;
@@ -4338,25 +4635,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 548;
+				State = 579;
 				Match(DRAWS);
-				State = 549;
+				State = 580;
 				Match(LBRACE);
-				State = 553;
+				State = 584;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 550;
+					State = 581;
 					schedulePoint();
 					}
 					}
-					State = 555;
+					State = 586;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 556;
+				State = 587;
 				Match(RBRACE);
 				}
 				break;
@@ -4364,15 +4661,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 557;
+				State = 588;
 				Match(DRAWS);
-				State = 558;
+				State = 589;
 				Match(AGAINST);
-				State = 559;
+				State = 590;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 560;
+				State = 591;
 				Match(ADVANCE);
-				State = 561;
+				State = 592;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -4380,9 +4677,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 563;
+				State = 594;
 				Match(COMMITMENT_FEE);
-				State = 564;
+				State = 595;
 				expr(0);
 				}
 				break;
@@ -4390,26 +4687,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 565;
+				State = 596;
 				Match(STEP_UP);
-				State = 566;
+				State = 597;
 				expr(0);
-				State = 571;
+				State = 602;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 567;
+					State = 598;
 					Match(FROM);
-					State = 568;
+					State = 599;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 569;
+					State = 600;
 					Match(WHILE);
-					State = 570;
+					State = 601;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4422,41 +4719,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 573;
+				State = 604;
 				Match(MARGIN);
-				State = 574;
+				State = 605;
 				Match(GRID);
-				State = 575;
+				State = 606;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 576;
+				State = 607;
 				Match(LBRACE);
-				State = 580;
+				State = 611;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 577;
+					State = 608;
 					gridTier();
 					}
 					}
-					State = 582;
+					State = 613;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 585;
+				State = 616;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 583;
+					State = 614;
 					Match(ELSE);
-					State = 584;
+					State = 615;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 587;
+				State = 618;
 				Match(RBRACE);
 				}
 				break;
@@ -4464,15 +4761,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 589;
+				State = 620;
 				Match(MARGIN);
-				State = 590;
+				State = 621;
 				Match(INVESTMENT_GRADE);
-				State = 591;
+				State = 622;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 592;
+				State = 623;
 				Match(ELSE);
-				State = 593;
+				State = 624;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -4480,9 +4777,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 595;
+				State = 626;
 				Match(TARGET_BALANCE);
-				State = 596;
+				State = 627;
 				expr(0);
 				}
 				break;
@@ -4490,11 +4787,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 597;
+				State = 628;
 				Match(INTEREST_ONLY);
-				State = 598;
+				State = 629;
 				Match(UNTIL);
-				State = 599;
+				State = 630;
 				Match(DATE);
 				}
 				break;
@@ -4502,9 +4799,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 600;
+				State = 631;
 				Match(AMORTIZE);
-				State = 601;
+				State = 632;
 				amortization();
 				}
 				break;
@@ -4512,9 +4809,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 602;
+				State = 633;
 				Match(MATURITY);
-				State = 603;
+				State = 634;
 				Match(DATE);
 				}
 				break;
@@ -4522,10 +4819,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 604;
+				State = 635;
 				Match(SENIORITY);
-				State = 605;
+				State = 636;
 				Match(NUMBER);
+				}
+				break;
+			case 19:
+				_localctx = new TrancheGuarantorItemContext(_localctx);
+				EnterOuterAlt(_localctx, 19);
+				{
+				State = 637;
+				guarantorClause();
 				}
 				break;
 			}
@@ -4567,15 +4872,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 58, RULE_gridTier);
+		EnterRule(_localctx, 64, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 608;
+			State = 640;
 			Match(BELOW);
-			State = 609;
+			State = 641;
 			_localctx.bound = expr(0);
-			State = 610;
+			State = 642;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4654,17 +4959,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 60, RULE_amortization);
+		EnterRule(_localctx, 66, RULE_amortization);
 		int _la;
 		try {
-			State = 624;
+			State = 656;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 612;
+				State = 644;
 				Match(BULLET);
 				}
 				break;
@@ -4672,7 +4977,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 613;
+				State = 645;
 				Match(LEVEL);
 				}
 				break;
@@ -4680,7 +4985,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 614;
+				State = 646;
 				Match(LINEAR);
 				}
 				break;
@@ -4688,25 +4993,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 615;
+				State = 647;
 				Match(SCHEDULE);
-				State = 616;
+				State = 648;
 				Match(LBRACE);
-				State = 620;
+				State = 652;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 617;
+					State = 649;
 					schedulePoint();
 					}
 					}
-					State = 622;
+					State = 654;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 623;
+				State = 655;
 				Match(RBRACE);
 				}
 				break;
@@ -4755,32 +5060,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_equityDecl);
+		EnterRule(_localctx, 68, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 626;
+			State = 658;
 			Match(EQUITY);
-			State = 627;
+			State = 659;
 			_localctx.name = ident();
-			State = 628;
+			State = 660;
 			Match(LBRACE);
-			State = 632;
+			State = 664;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 629;
+				State = 661;
 				equityItem();
 				}
 				}
-				State = 634;
+				State = 666;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 635;
+			State = 667;
 			Match(RBRACE);
 			}
 		}
@@ -4844,19 +5149,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_equityItem);
+		EnterRule(_localctx, 70, RULE_equityItem);
 		int _la;
 		try {
-			State = 648;
+			State = 680;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 637;
+				State = 669;
 				Match(CONTRIBUTED);
-				State = 638;
+				State = 670;
 				expr(0);
 				}
 				break;
@@ -4864,23 +5169,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 639;
+				State = 671;
 				Match(HOLDERS);
-				State = 640;
+				State = 672;
 				holder();
-				State = 645;
+				State = 677;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 641;
+					State = 673;
 					Match(COMMA);
-					State = 642;
+					State = 674;
 					holder();
 					}
 					}
-					State = 647;
+					State = 679;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -4924,13 +5229,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 66, RULE_holder);
+		EnterRule(_localctx, 72, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 650;
+			State = 682;
 			ident();
-			State = 651;
+			State = 683;
 			expr(0);
 			}
 		}
@@ -4975,37 +5280,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 68, RULE_accountDecl);
+		EnterRule(_localctx, 74, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 653;
+			State = 685;
 			Match(ACCOUNT);
-			State = 654;
+			State = 686;
 			_localctx.name = ident();
-			State = 663;
+			State = 695;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 655;
+				State = 687;
 				Match(LBRACE);
-				State = 659;
+				State = 691;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 115)) & ~0x3f) == 0 && ((1L << (_la - 115)) & 7L) != 0)) {
+				while (((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 7L) != 0)) {
 					{
 					{
-					State = 656;
+					State = 688;
 					accountItem();
 					}
 					}
-					State = 661;
+					State = 693;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 662;
+				State = 694;
 				Match(RBRACE);
 				}
 			}
@@ -5078,18 +5383,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 70, RULE_accountItem);
+		EnterRule(_localctx, 76, RULE_accountItem);
 		try {
-			State = 671;
+			State = 703;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 665;
+				State = 697;
 				Match(TARGET);
-				State = 666;
+				State = 698;
 				expr(0);
 				}
 				break;
@@ -5097,9 +5402,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 667;
+				State = 699;
 				Match(INITIAL);
-				State = 668;
+				State = 700;
 				expr(0);
 				}
 				break;
@@ -5107,9 +5412,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 669;
+				State = 701;
 				Match(EARNS);
-				State = 670;
+				State = 702;
 				expr(0);
 				}
 				break;
@@ -5165,36 +5470,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 72, RULE_feeDecl);
+		EnterRule(_localctx, 78, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 673;
+			State = 705;
 			Match(FEE);
-			State = 674;
+			State = 706;
 			_localctx.name = ident();
-			State = 675;
+			State = 707;
 			Match(LBRACE);
-			State = 676;
+			State = 708;
 			expr(0);
-			State = 684;
+			State = 716;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 677;
+				State = 709;
 				perYear();
-				State = 682;
+				State = 714;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 678;
+					State = 710;
 					Match(ESCALATING);
-					State = 679;
+					State = 711;
 					expr(0);
-					State = 680;
+					State = 712;
 					perYear();
 					}
 				}
@@ -5202,7 +5507,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 686;
+			State = 718;
 			Match(RBRACE);
 			}
 		}
@@ -5252,57 +5557,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 74, RULE_testDecl);
+		EnterRule(_localctx, 80, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 688;
+			State = 720;
 			Match(TEST);
-			State = 689;
+			State = 721;
 			_localctx.name = ident();
-			State = 690;
+			State = 722;
 			Match(ASSIGN);
-			State = 691;
+			State = 723;
 			expr(0);
-			State = 698;
+			State = 730;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 692;
+				State = 724;
 				Match(OVER);
-				State = 695;
+				State = 727;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 693;
+					State = 725;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 694;
+					State = 726;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 697;
+				State = 729;
 				duration();
 				}
 			}
 
-			State = 702;
+			State = 734;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 700;
+				State = 732;
 				Match(FROM);
-				State = 701;
+				State = 733;
 				Match(DATE);
 				}
 			}
@@ -5381,98 +5686,98 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_triggerDecl);
+		EnterRule(_localctx, 82, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 704;
+			State = 736;
 			Match(TRIGGER);
-			State = 705;
+			State = 737;
 			_localctx.name = ident();
-			State = 706;
+			State = 738;
 			Match(WHEN);
-			State = 707;
+			State = 739;
 			expr(0);
-			State = 710;
+			State = 742;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 708;
+				State = 740;
 				Match(FROM);
-				State = 709;
+				State = 741;
 				Match(DATE);
 				}
 			}
 
-			State = 715;
+			State = 747;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 712;
+				State = 744;
 				Match(TRIPS);
-				State = 713;
+				State = 745;
 				Match(AFTER);
-				State = 714;
+				State = 746;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 720;
+			State = 752;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 717;
+				State = 749;
 				Match(CURES);
-				State = 718;
+				State = 750;
 				Match(AFTER);
-				State = 719;
+				State = 751;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 730;
+			State = 762;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 722;
+				State = 754;
 				Match(CURE);
-				State = 723;
+				State = 755;
 				Match(BY);
-				State = 724;
+				State = 756;
 				_localctx.curer = ident();
-				State = 725;
+				State = 757;
 				Match(UP);
-				State = 726;
+				State = 758;
 				Match(TO);
-				State = 727;
+				State = 759;
 				_localctx.times = Match(NUMBER);
-				State = 728;
+				State = 760;
 				Match(TIMES);
 				}
 			}
 
-			State = 732;
+			State = 764;
 			Match(ARROW);
-			State = 733;
+			State = 765;
 			triggerEffect();
-			State = 738;
+			State = 770;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 734;
+				State = 766;
 				Match(COMMA);
-				State = 735;
+				State = 767;
 				triggerEffect();
 				}
 				}
-				State = 740;
+				State = 772;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5556,23 +5861,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 78, RULE_triggerEffect);
+		EnterRule(_localctx, 84, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 760;
+			State = 792;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,69,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 741;
+				State = 773;
 				Match(SWEEP);
-				State = 742;
+				State = 774;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 743;
+				State = 775;
 				Match(TO);
-				State = 744;
+				State = 776;
 				ident();
 				}
 				break;
@@ -5580,34 +5885,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 745;
+				State = 777;
 				Match(ACCELERATE);
-				State = 757;
+				State = 789;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 746;
+					State = 778;
 					Match(LPAREN);
-					State = 747;
+					State = 779;
 					ident();
-					State = 752;
+					State = 784;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 748;
+						State = 780;
 						Match(COMMA);
-						State = 749;
+						State = 781;
 						ident();
 						}
 						}
-						State = 754;
+						State = 786;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 755;
+					State = 787;
 					Match(RPAREN);
 					}
 				}
@@ -5618,7 +5923,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 759;
+				State = 791;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5661,25 +5966,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 80, RULE_defaultRule);
+		EnterRule(_localctx, 86, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 762;
+			State = 794;
 			Match(DEFAULT);
-			State = 763;
+			State = 795;
 			Match(WHEN);
-			State = 764;
+			State = 796;
 			expr(0);
-			State = 767;
+			State = 799;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 765;
+				State = 797;
 				Match(GRACE);
-				State = 766;
+				State = 798;
 				duration();
 				}
 			}
@@ -5726,30 +6031,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 82, RULE_cfadsRule);
+		EnterRule(_localctx, 88, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 769;
+			State = 801;
 			Match(CFADS);
-			State = 770;
+			State = 802;
 			Match(INCLUDES);
-			State = 771;
+			State = 803;
 			cfadsItem();
-			State = 776;
+			State = 808;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 772;
+				State = 804;
 				Match(COMMA);
-				State = 773;
+				State = 805;
 				cfadsItem();
 				}
 				}
-				State = 778;
+				State = 810;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5787,15 +6092,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 84, RULE_cfadsItem);
+		EnterRule(_localctx, 90, RULE_cfadsItem);
 		try {
-			State = 781;
+			State = 813;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 779;
+				State = 811;
 				Match(RVG);
 				}
 				break;
@@ -5847,6 +6152,10 @@ public partial class DealLangParser : Parser {
 			case TERM:
 			case OPTION:
 			case MARKET:
+			case GUARANTOR:
+			case COVERS:
+			case HONOURED:
+			case DISOWNED:
 			case GUARANTEES:
 			case CAP:
 			case LOAN:
@@ -5935,7 +6244,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 780;
+				State = 812;
 				ident();
 				}
 				break;
@@ -5980,30 +6289,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 86, RULE_waterfallDecl);
+		EnterRule(_localctx, 92, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 783;
+			State = 815;
 			Match(WATERFALL);
-			State = 784;
+			State = 816;
 			Match(LBRACE);
-			State = 788;
+			State = 820;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 16871L) != 0)) {
 				{
 				{
-				State = 785;
+				State = 817;
 				step();
 				}
 				}
-				State = 790;
+				State = 822;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 791;
+			State = 823;
 			Match(RBRACE);
 			}
 		}
@@ -6202,42 +6511,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 88, RULE_step);
+		EnterRule(_localctx, 94, RULE_step);
 		int _la;
 		try {
-			State = 871;
+			State = 903;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 793;
+				State = 825;
 				Match(PAY);
-				State = 794;
+				State = 826;
 				((PayStepContext)_localctx).target = reference();
-				State = 804;
+				State = 836;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 795;
+					State = 827;
 					Match(USING);
-					State = 796;
+					State = 828;
 					ident();
-					State = 801;
+					State = 833;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 797;
+						State = 829;
 						Match(COMMA);
-						State = 798;
+						State = 830;
 						ident();
 						}
 						}
-						State = 803;
+						State = 835;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6250,9 +6559,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 806;
+				State = 838;
 				Match(FILL);
-				State = 807;
+				State = 839;
 				ident();
 				}
 				break;
@@ -6260,9 +6569,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 808;
+				State = 840;
 				Match(RELEASE);
-				State = 809;
+				State = 841;
 				ident();
 				}
 				break;
@@ -6270,13 +6579,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 810;
+				State = 842;
 				Match(HOLD);
-				State = 811;
+				State = 843;
 				Match(REST);
-				State = 812;
+				State = 844;
 				Match(IN);
-				State = 813;
+				State = 845;
 				ident();
 				}
 				break;
@@ -6284,25 +6593,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 814;
+				State = 846;
 				Match(DISTRIBUTE);
-				State = 817;
+				State = 849;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 815;
+					State = 847;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 816;
+					State = 848;
 					Match(OF);
 					}
 				}
 
-				State = 819;
+				State = 851;
 				Match(REST);
-				State = 820;
+				State = 852;
 				Match(TO);
-				State = 821;
+				State = 853;
 				ident();
 				}
 				break;
@@ -6310,17 +6619,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 822;
+				State = 854;
 				Match(SWEEP);
-				State = 823;
+				State = 855;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 824;
+				State = 856;
 				Match(OF);
-				State = 825;
+				State = 857;
 				Match(REST);
-				State = 826;
+				State = 858;
 				Match(TO);
-				State = 827;
+				State = 859;
 				ident();
 				}
 				break;
@@ -6328,52 +6637,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 828;
+				State = 860;
 				Match(IF);
-				State = 829;
+				State = 861;
 				expr(0);
-				State = 830;
+				State = 862;
 				Match(LBRACE);
-				State = 834;
+				State = 866;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 16871L) != 0)) {
 					{
 					{
-					State = 831;
+					State = 863;
 					step();
 					}
 					}
-					State = 836;
+					State = 868;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 837;
+				State = 869;
 				Match(RBRACE);
-				State = 847;
+				State = 879;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 838;
+					State = 870;
 					Match(ELSE);
-					State = 839;
+					State = 871;
 					Match(LBRACE);
-					State = 843;
+					State = 875;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+					while (_la==PAY || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 16871L) != 0)) {
 						{
 						{
-						State = 840;
+						State = 872;
 						step();
 						}
 						}
-						State = 845;
+						State = 877;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 846;
+					State = 878;
 					Match(RBRACE);
 					}
 				}
@@ -6384,37 +6693,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 849;
+				State = 881;
 				Match(PRO_RATA);
-				State = 852;
+				State = 884;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 850;
+					State = 882;
 					Match(BY);
-					State = 851;
+					State = 883;
 					Match(BALANCE);
 					}
 				}
 
-				State = 854;
+				State = 886;
 				Match(LBRACE);
-				State = 858;
+				State = 890;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 16871L) != 0)) {
 					{
 					{
-					State = 855;
+					State = 887;
 					step();
 					}
 					}
-					State = 860;
+					State = 892;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 861;
+				State = 893;
 				Match(RBRACE);
 				}
 				break;
@@ -6422,25 +6731,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 862;
+				State = 894;
 				Match(SEQUENTIAL);
-				State = 863;
+				State = 895;
 				Match(LBRACE);
-				State = 867;
+				State = 899;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 134)) & ~0x3f) == 0 && ((1L << (_la - 134)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 16871L) != 0)) {
 					{
 					{
-					State = 864;
+					State = 896;
 					step();
 					}
 					}
-					State = 869;
+					State = 901;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 870;
+				State = 902;
 				Match(RBRACE);
 				}
 				break;
@@ -6485,30 +6794,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 90, RULE_enforcementDecl);
+		EnterRule(_localctx, 96, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 873;
+			State = 905;
 			Match(ENFORCEMENT);
-			State = 874;
+			State = 906;
 			Match(LBRACE);
-			State = 878;
+			State = 910;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 875;
+				State = 907;
 				enforcementItem();
 				}
 				}
-				State = 880;
+				State = 912;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 881;
+			State = 913;
 			Match(RBRACE);
 			}
 		}
@@ -6577,47 +6886,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 92, RULE_enforcementItem);
+		EnterRule(_localctx, 98, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 899;
+			State = 931;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 883;
+				State = 915;
 				Match(SELL);
-				State = 884;
+				State = 916;
 				ident();
-				State = 889;
+				State = 921;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 885;
+					State = 917;
 					Match(COMMA);
-					State = 886;
+					State = 918;
 					ident();
 					}
 					}
-					State = 891;
+					State = 923;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 895;
+				State = 927;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 90)) & ~0x3f) == 0 && ((1L << (_la - 90)) & -9223372036854775713L) != 0) || _la==LAG) {
+				while (((((_la - 94)) & ~0x3f) == 0 && ((1L << (_la - 94)) & -9223372036854775713L) != 0) || _la==LAG) {
 					{
 					{
-					State = 892;
+					State = 924;
 					sellTerm();
 					}
 					}
-					State = 897;
+					State = 929;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6627,7 +6936,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 898;
+				State = 930;
 				waterfallDecl();
 				}
 				break;
@@ -6768,18 +7077,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 94, RULE_sellTerm);
+		EnterRule(_localctx, 100, RULE_sellTerm);
 		try {
-			State = 923;
+			State = 955;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 901;
+				State = 933;
 				Match(HAIRCUT);
-				State = 902;
+				State = 934;
 				expr(0);
 				}
 				break;
@@ -6787,9 +7096,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 903;
+				State = 935;
 				Match(LAG);
-				State = 904;
+				State = 936;
 				duration();
 				}
 				break;
@@ -6797,13 +7106,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 905;
+				State = 937;
 				Match(DEPTH);
-				State = 906;
+				State = 938;
 				expr(0);
-				State = 907;
+				State = 939;
 				Match(PER);
-				State = 908;
+				State = 940;
 				Match(MONTH);
 				}
 				break;
@@ -6811,9 +7120,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 910;
+				State = 942;
 				Match(IMPACT);
-				State = 911;
+				State = 943;
 				expr(0);
 				}
 				break;
@@ -6821,13 +7130,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 912;
+				State = 944;
 				Match(LIMIT);
-				State = 913;
+				State = 945;
 				expr(0);
-				State = 914;
+				State = 946;
 				Match(PER);
-				State = 915;
+				State = 947;
 				Match(MONTH);
 				}
 				break;
@@ -6835,9 +7144,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 917;
+				State = 949;
 				Match(COSTS);
-				State = 918;
+				State = 950;
 				expr(0);
 				}
 				break;
@@ -6845,9 +7154,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 919;
+				State = 951;
 				Match(KEEP);
-				State = 920;
+				State = 952;
 				Match(CONTRACTS);
 				}
 				break;
@@ -6855,9 +7164,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 921;
+				State = 953;
 				Match(RESERVE);
-				State = 922;
+				State = 954;
 				expr(0);
 				}
 				break;
@@ -6911,36 +7220,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 96, RULE_scenarioDecl);
+		EnterRule(_localctx, 102, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 925;
+			State = 957;
 			Match(SCENARIO);
-			State = 926;
+			State = 958;
 			_localctx.name = ident();
-			State = 927;
+			State = 959;
 			Match(FOR);
-			State = 928;
+			State = 960;
 			_localctx.deal = ident();
-			State = 929;
+			State = 961;
 			Match(LBRACE);
-			State = 933;
+			State = 965;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 576443709995083783L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7185492655713812447L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -545353866870553L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 930;
+				State = 962;
 				scenarioItem();
 				}
 				}
-				State = 935;
+				State = 967;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 936;
+			State = 968;
 			Match(RBRACE);
 			}
 		}
@@ -7232,6 +7541,40 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class GuaranteeHonouredItemContext : ScenarioItemContext {
+		public IdentContext party;
+		public IToken share;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GUARANTEES() { return GetToken(DealLangParser.GUARANTEES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HONOURED() { return GetToken(DealLangParser.HONOURED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUANTITY() { return GetToken(DealLangParser.QUANTITY, 0); }
+		public GuaranteeHonouredItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuaranteeHonouredItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class GuaranteeDisownedItemContext : ScenarioItemContext {
+		public IdentContext party;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GUARANTEES() { return GetToken(DealLangParser.GUARANTEES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISOWNED() { return GetToken(DealLangParser.DISOWNED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		public GuaranteeDisownedItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuaranteeDisownedItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class PathsItemContext : ScenarioItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATHS() { return GetToken(DealLangParser.PATHS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
@@ -7411,24 +7754,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 98, RULE_scenarioItem);
+		EnterRule(_localctx, 104, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1091;
+			State = 1136;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 938;
+				State = 970;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 939;
+				State = 971;
 				Match(RENEWALS);
-				State = 940;
+				State = 972;
 				Match(TAKEN);
-				State = 941;
+				State = 973;
 				Match(NUMBER);
 				}
 				break;
@@ -7436,24 +7779,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 943;
+				State = 975;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 944;
+				State = 976;
 				Match(DEFLATE);
-				State = 945;
+				State = 977;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 946;
+				State = 978;
 				perYear();
-				State = 951;
+				State = 983;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,90,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 				case 1:
 					{
-					State = 947;
+					State = 979;
 					Match(VOLATILITY);
-					State = 948;
+					State = 980;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 949;
+					State = 981;
 					perYear();
 					}
 					break;
@@ -7464,15 +7807,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 953;
+				State = 985;
 				((DropItemContext)_localctx).path = reference();
-				State = 954;
+				State = 986;
 				Match(DROP);
-				State = 955;
+				State = 987;
 				expr(0);
-				State = 956;
+				State = 988;
 				Match(BY);
-				State = 957;
+				State = 989;
 				Match(DATE);
 				}
 				break;
@@ -7480,75 +7823,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 959;
+				State = 991;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 960;
+				State = 992;
 				Match(DEFAULTS);
-				State = 984;
+				State = 1016;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 961;
+					State = 993;
 					Match(ON);
-					State = 962;
+					State = 994;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 963;
+					State = 995;
 					Match(DRAWN);
-					State = 973;
+					State = 1005;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
 					case 1:
 						{
-						State = 964;
+						State = 996;
 						Match(PD);
-						State = 965;
+						State = 997;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 966;
+						State = 998;
 						perYear();
-						State = 970;
+						State = 1002;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 967;
+							State = 999;
 							pdStep();
 							}
 							}
-							State = 972;
+							State = 1004;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 978;
+					State = 1010;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 975;
+							State = 1007;
 							loading();
 							}
 							} 
 						}
-						State = 980;
+						State = 1012;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,93,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
 					}
-					State = 982;
+					State = 1014;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 					case 1:
 						{
-						State = 981;
+						State = 1013;
 						recoveryDraw();
 						}
 						break;
@@ -7564,9 +7907,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 986;
+				State = 1018;
 				Match(ENFORCEMENT);
-				State = 988;
+				State = 1020;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7574,7 +7917,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 987;
+						State = 1019;
 						sellTerm();
 						}
 						}
@@ -7582,9 +7925,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 990;
+					State = 1022;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -7592,11 +7935,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 992;
+				State = 1024;
 				Match(ENFORCEMENT);
-				State = 993;
+				State = 1025;
 				Match(SELL);
-				State = 994;
+				State = 1026;
 				Match(ALL);
 				}
 				break;
@@ -7604,11 +7947,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 995;
+				State = 1027;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 996;
+				State = 1028;
 				Match(LEVEL);
-				State = 997;
+				State = 1029;
 				expr(0);
 				}
 				break;
@@ -7616,29 +7959,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 999;
+				State = 1031;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1000;
+				State = 1032;
 				Match(POINTS);
-				State = 1001;
+				State = 1033;
 				pointsKind();
-				State = 1002;
+				State = 1034;
 				Match(LBRACE);
-				State = 1006;
+				State = 1038;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1003;
+					State = 1035;
 					schedulePoint();
 					}
 					}
-					State = 1008;
+					State = 1040;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1009;
+				State = 1041;
 				Match(RBRACE);
 				}
 				break;
@@ -7646,15 +7989,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1011;
+				State = 1043;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1012;
+				State = 1044;
 				Match(LAUNCH);
-				State = 1013;
+				State = 1045;
 				Match(DATE);
-				State = 1014;
+				State = 1046;
 				Match(DOWN);
-				State = 1015;
+				State = 1047;
 				expr(0);
 				}
 				break;
@@ -7662,21 +8005,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1017;
+				State = 1049;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1018;
+				State = 1050;
 				Match(SHIFT);
-				State = 1020;
+				State = 1052;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1019;
+					State = 1051;
 					Match(PLUS);
 					}
 				}
 
-				State = 1022;
+				State = 1054;
 				expr(0);
 				}
 				break;
@@ -7684,11 +8027,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1024;
+				State = 1056;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1025;
+				State = 1057;
 				Match(UTILISATION);
-				State = 1026;
+				State = 1058;
 				expr(0);
 				}
 				break;
@@ -7696,17 +8039,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1028;
+				State = 1060;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1029;
+				State = 1061;
 				Match(RELET);
-				State = 1030;
+				State = 1062;
 				Match(AFTER);
-				State = 1031;
+				State = 1063;
 				duration();
-				State = 1032;
+				State = 1064;
 				Match(AT);
-				State = 1033;
+				State = 1065;
 				expr(0);
 				}
 				break;
@@ -7714,167 +8057,213 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1035;
+				State = 1067;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1036;
+				State = 1068;
 				Match(NOT);
-				State = 1037;
+				State = 1069;
 				Match(RELET);
 				}
 				break;
 			case 14:
-				_localctx = new PathsItemContext(_localctx);
+				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1039;
-				Match(PATHS);
-				State = 1040;
-				Match(NUMBER);
+				State = 1071;
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1072;
+				Match(GUARANTEES);
+				State = 1073;
+				Match(HONOURED);
+				State = 1075;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==QUANTITY) {
+					{
+					State = 1074;
+					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
+					}
+				}
+
 				}
 				break;
 			case 15:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1041;
-				Match(SEED);
-				State = 1042;
-				Match(NUMBER);
+				State = 1077;
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
+				State = 1078;
+				Match(GUARANTEES);
+				State = 1079;
+				Match(DISOWNED);
+				State = 1082;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FROM) {
+					{
+					State = 1080;
+					Match(FROM);
+					State = 1081;
+					Match(DATE);
+					}
+				}
+
 				}
 				break;
 			case 16:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1043;
-				Match(ANTITHETIC);
+				State = 1084;
+				Match(PATHS);
+				State = 1085;
+				Match(NUMBER);
 				}
 				break;
 			case 17:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1044;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1045;
-				Match(GBM);
-				State = 1046;
-				Match(DRIFT);
-				State = 1047;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1048;
-				perYear();
-				State = 1049;
-				Match(VOLATILITY);
-				State = 1050;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1051;
-				perYear();
+				State = 1086;
+				Match(SEED);
+				State = 1087;
+				Match(NUMBER);
 				}
 				break;
 			case 18:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1053;
+				State = 1088;
+				Match(ANTITHETIC);
+				}
+				break;
+			case 19:
+				_localctx = new GbmItemContext(_localctx);
+				EnterOuterAlt(_localctx, 19);
+				{
+				State = 1089;
+				((GbmItemContext)_localctx).index = ident();
+				State = 1090;
+				Match(GBM);
+				State = 1091;
+				Match(DRIFT);
+				State = 1092;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1093;
+				perYear();
+				State = 1094;
+				Match(VOLATILITY);
+				State = 1095;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1096;
+				perYear();
+				}
+				break;
+			case 20:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 20);
+				{
+				State = 1098;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1054;
+				State = 1099;
 				Match(REVERTS);
-				State = 1055;
+				State = 1100;
 				Match(TO);
-				State = 1058;
+				State = 1103;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 				case 1:
 					{
-					State = 1056;
+					State = 1101;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1057;
+					State = 1102;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1060;
+				State = 1105;
 				Match(SPEED);
-				State = 1061;
+				State = 1106;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1062;
+				State = 1107;
 				perYear();
-				State = 1063;
+				State = 1108;
 				Match(VOLATILITY);
-				State = 1064;
+				State = 1109;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1065;
+				State = 1110;
 				perYear();
 				}
 				break;
-			case 19:
+			case 21:
 				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 19);
+				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1067;
+				State = 1112;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1068;
+				State = 1113;
 				Match(JUMPS);
-				State = 1069;
+				State = 1114;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1070;
+				State = 1115;
 				perYear();
-				State = 1071;
+				State = 1116;
 				Match(DOWN);
-				State = 1072;
+				State = 1117;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
-			case 20:
+			case 22:
 				_localctx = new CorrelateItemContext(_localctx);
-				EnterOuterAlt(_localctx, 20);
+				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1074;
+				State = 1119;
 				Match(CORRELATE);
-				State = 1075;
+				State = 1120;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1076;
+				State = 1121;
 				Match(WITH);
-				State = 1077;
+				State = 1122;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1078;
+				State = 1123;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1081;
+				State = 1126;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,100,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 				case 1:
 					{
-					State = 1079;
+					State = 1124;
 					Match(STRESS);
-					State = 1080;
+					State = 1125;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 21:
+			case 23:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 21);
+				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1083;
+				State = 1128;
 				Match(REGIMES);
-				State = 1084;
+				State = 1129;
 				Match(STRESS);
-				State = 1085;
+				State = 1130;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1086;
+				State = 1131;
 				perYear();
-				State = 1087;
+				State = 1132;
 				Match(NORMAL);
-				State = 1088;
+				State = 1133;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1089;
+				State = 1134;
 				perYear();
 				}
 				break;
@@ -7917,19 +8306,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 100, RULE_pdStep);
+		EnterRule(_localctx, 106, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1093;
+			State = 1138;
 			Match(UNTIL);
-			State = 1094;
+			State = 1139;
 			Match(DATE);
-			State = 1095;
+			State = 1140;
 			Match(THEN);
-			State = 1096;
+			State = 1141;
 			expr(0);
-			State = 1097;
+			State = 1142;
 			perYear();
 			}
 		}
@@ -7973,21 +8362,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 102, RULE_recoveryDraw);
+		EnterRule(_localctx, 108, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1099;
+			State = 1144;
 			Match(RECOVERY);
-			State = 1100;
+			State = 1145;
 			Match(BETA);
-			State = 1101;
+			State = 1146;
 			Match(MEAN);
-			State = 1102;
+			State = 1147;
 			_localctx.mean = expr(0);
-			State = 1103;
+			State = 1148;
 			Match(SD);
-			State = 1104;
+			State = 1149;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -8028,15 +8417,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 104, RULE_loading);
+		EnterRule(_localctx, 110, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1106;
+			State = 1151;
 			Match(LOADING);
-			State = 1107;
+			State = 1152;
 			_localctx.factor = reference();
-			State = 1108;
+			State = 1153;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -8070,13 +8459,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 106, RULE_perYear);
+		EnterRule(_localctx, 112, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1110;
+			State = 1155;
 			Match(PER);
-			State = 1111;
+			State = 1156;
 			Match(YEAR);
 			}
 		}
@@ -8109,11 +8498,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 108, RULE_duration);
+		EnterRule(_localctx, 114, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1113;
+			State = 1158;
 			Match(QUANTITY);
 			}
 		}
@@ -8433,27 +8822,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 110;
-		EnterRecursionRule(_localctx, 110, RULE_expr, _p);
+		int _startState = 116;
+		EnterRecursionRule(_localctx, 116, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1157;
+			State = 1202;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,110,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1116;
+				State = 1161;
 				Match(LPAREN);
-				State = 1117;
+				State = 1162;
 				expr(0);
-				State = 1118;
+				State = 1163;
 				Match(RPAREN);
 				}
 				break;
@@ -8462,9 +8851,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1120;
+				State = 1165;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1121;
+				State = 1166;
 				expr(16);
 				}
 				break;
@@ -8473,9 +8862,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1122;
+				State = 1167;
 				Match(NOT);
-				State = 1123;
+				State = 1168;
 				expr(11);
 				}
 				break;
@@ -8484,17 +8873,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1124;
+				State = 1169;
 				Match(IF);
-				State = 1125;
+				State = 1170;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1126;
+				State = 1171;
 				Match(THEN);
-				State = 1127;
+				State = 1172;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1128;
+				State = 1173;
 				Match(ELSE);
-				State = 1129;
+				State = 1174;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -8503,37 +8892,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1131;
+				State = 1176;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1132;
+				State = 1177;
 				Match(LPAREN);
-				State = 1141;
+				State = 1186;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 5188138524511823879L) != 0) || ((((_la - 198)) & ~0x3f) == 0 && ((1L << (_la - 198)) & 105473L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7185492655713812447L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -263879007600409L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 13500545L) != 0)) {
 					{
-					State = 1133;
+					State = 1178;
 					expr(0);
-					State = 1138;
+					State = 1183;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1134;
+						State = 1179;
 						Match(COMMA);
-						State = 1135;
+						State = 1180;
 						expr(0);
 						}
 						}
-						State = 1140;
+						State = 1185;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1143;
+				State = 1188;
 				Match(RPAREN);
 				}
 				break;
@@ -8542,7 +8931,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1145;
+				State = 1190;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -8552,19 +8941,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1147;
+				State = 1192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 127L) != 0)) {
+				if (((((_la - 165)) & ~0x3f) == 0 && ((1L << (_la - 165)) & 127L) != 0)) {
 					{
-					State = 1146;
+					State = 1191;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1149;
+				State = 1194;
 				Match(PER);
-				State = 1150;
+				State = 1195;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -8573,9 +8962,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1151;
+				State = 1196;
 				Match(NUMBER);
-				State = 1152;
+				State = 1197;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -8584,7 +8973,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1153;
+				State = 1198;
 				Match(QUANTITY);
 				}
 				break;
@@ -8593,7 +8982,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1154;
+				State = 1199;
 				Match(NUMBER);
 				}
 				break;
@@ -8602,7 +8991,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1155;
+				State = 1200;
 				Match(DATE);
 				}
 				break;
@@ -8611,34 +9000,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1156;
+				State = 1201;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1179;
+			State = 1224;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,112,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1177;
+					State = 1222;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1159;
+						State = 1204;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1160;
+						State = 1205;
 						Match(OF);
-						State = 1161;
+						State = 1206;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -8647,9 +9036,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1162;
+						State = 1207;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1163;
+						State = 1208;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -8659,7 +9048,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1164;
+						State = 1209;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -8668,9 +9057,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1165;
+						State = 1210;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1166;
+						State = 1211;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8680,7 +9069,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1167;
+						State = 1212;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -8689,19 +9078,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1168;
+						State = 1213;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1169;
+						State = 1214;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 201)) & ~0x3f) == 0 && ((1L << (_la - 201)) & 63L) != 0)) ) {
+						if ( !(((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1170;
+						State = 1215;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -8710,11 +9099,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1171;
+						State = 1216;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1172;
+						State = 1217;
 						Match(AND);
-						State = 1173;
+						State = 1218;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -8723,20 +9112,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1174;
+						State = 1219;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1175;
+						State = 1220;
 						Match(OR);
-						State = 1176;
+						State = 1221;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1181;
+				State = 1226;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,107,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,112,Context);
 			}
 			}
 		}
@@ -8775,14 +9164,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 112, RULE_measureUnit);
+		EnterRule(_localctx, 118, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1182;
+			State = 1227;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 161)) & ~0x3f) == 0 && ((1L << (_la - 161)) & 127L) != 0)) ) {
+			if ( !(((((_la - 165)) & ~0x3f) == 0 && ((1L << (_la - 165)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -8827,20 +9216,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 114, RULE_reference);
+		EnterRule(_localctx, 120, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1184;
+			State = 1229;
 			ident();
-			State = 1187;
+			State = 1232;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
 			case 1:
 				{
-				State = 1185;
+				State = 1230;
 				Match(DOT);
-				State = 1186;
+				State = 1231;
 				_localctx.member = ident();
 				}
 				break;
@@ -8993,6 +9382,10 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode BETA() { return GetToken(DealLangParser.BETA, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MEAN() { return GetToken(DealLangParser.MEAN, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode SD() { return GetToken(DealLangParser.SD, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GUARANTOR() { return GetToken(DealLangParser.GUARANTOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COVERS() { return GetToken(DealLangParser.COVERS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HONOURED() { return GetToken(DealLangParser.HONOURED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISOWNED() { return GetToken(DealLangParser.DISOWNED, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -9009,14 +9402,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 116, RULE_ident);
+		EnterRule(_localctx, 122, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1189;
+			State = 1234;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 8519543823230042109L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & 576443709990889479L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7185492655713812447L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -545354001088281L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9039,7 +9432,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 55: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 58: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -9062,7 +9455,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,219,1192,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,223,1237,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -9070,435 +9463,453 @@ public partial class DealLangParser : Parser {
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
-		2,57,7,57,2,58,7,58,1,0,1,0,1,0,1,0,5,0,123,8,0,10,0,12,0,126,9,0,1,0,
-		1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,137,8,2,10,2,12,2,140,9,2,1,2,1,2,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,
-		3,1,3,3,3,163,8,3,1,4,1,4,1,4,1,4,1,4,5,4,170,8,4,10,4,12,4,173,9,4,1,
-		4,1,4,1,5,1,5,1,5,5,5,180,8,5,10,5,12,5,183,9,5,1,5,1,5,1,6,1,6,1,6,1,
-		6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,201,8,6,1,7,1,7,1,8,1,8,
-		1,8,1,8,5,8,209,8,8,10,8,12,8,212,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,
-		3,9,222,8,9,1,10,1,10,1,10,1,10,5,10,228,8,10,10,10,12,10,231,9,10,1,10,
-		1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,245,8,11,10,
-		11,12,11,248,9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,256,8,11,1,12,1,12,
-		1,13,1,13,1,13,1,13,5,13,264,8,13,10,13,12,13,267,9,13,1,13,1,13,1,14,
-		1,14,1,14,1,14,1,14,1,14,1,14,3,14,278,8,14,1,14,1,14,3,14,282,8,14,1,
-		14,1,14,1,14,1,14,5,14,288,8,14,10,14,12,14,291,9,14,1,14,3,14,294,8,14,
-		1,15,1,15,1,15,3,15,299,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,307,8,
-		16,10,16,12,16,310,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
-		17,1,17,3,17,323,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,3,17,338,8,17,1,17,1,17,4,17,342,8,17,11,17,12,17,343,1,
-		17,1,17,3,17,348,8,17,1,18,1,18,1,18,3,18,353,8,18,1,19,1,19,1,19,1,19,
-		1,19,1,19,3,19,361,8,19,1,20,1,20,1,20,1,20,5,20,367,8,20,10,20,12,20,
-		370,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,381,8,21,1,
-		21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,392,8,21,1,22,1,22,1,22,
-		1,22,5,22,398,8,22,10,22,12,22,401,9,22,1,22,1,22,1,23,1,23,1,23,5,23,
-		408,8,23,10,23,12,23,411,9,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,444,8,23,1,24,1,24,1,
-		24,1,24,1,24,1,24,5,24,452,8,24,10,24,12,24,455,9,24,1,24,1,24,1,25,1,
-		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
-		25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,481,8,25,1,25,1,25,1,25,1,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,495,8,25,3,25,497,8,25,1,26,1,
-		26,1,26,1,26,1,26,3,26,504,8,26,1,27,1,27,1,27,1,27,5,27,510,8,27,10,27,
-		12,27,513,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,3,28,522,8,28,1,28,1,
-		28,3,28,526,8,28,1,28,1,28,3,28,530,8,28,1,28,1,28,3,28,534,8,28,1,28,
-		1,28,3,28,538,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,5,28,552,8,28,10,28,12,28,555,9,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,572,8,28,1,28,1,28,
-		1,28,1,28,1,28,5,28,579,8,28,10,28,12,28,582,9,28,1,28,1,28,3,28,586,8,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,3,28,607,8,28,1,29,1,29,1,29,1,29,1,30,1,30,
-		1,30,1,30,1,30,1,30,5,30,619,8,30,10,30,12,30,622,9,30,1,30,3,30,625,8,
-		30,1,31,1,31,1,31,1,31,5,31,631,8,31,10,31,12,31,634,9,31,1,31,1,31,1,
-		32,1,32,1,32,1,32,1,32,1,32,5,32,644,8,32,10,32,12,32,647,9,32,3,32,649,
-		8,32,1,33,1,33,1,33,1,34,1,34,1,34,1,34,5,34,658,8,34,10,34,12,34,661,
-		9,34,1,34,3,34,664,8,34,1,35,1,35,1,35,1,35,1,35,1,35,3,35,672,8,35,1,
-		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,3,36,683,8,36,3,36,685,8,36,
-		1,36,1,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,696,8,37,1,37,3,37,699,
-		8,37,1,37,1,37,3,37,703,8,37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,711,8,
-		38,1,38,1,38,1,38,3,38,716,8,38,1,38,1,38,1,38,3,38,721,8,38,1,38,1,38,
-		1,38,1,38,1,38,1,38,1,38,1,38,3,38,731,8,38,1,38,1,38,1,38,1,38,5,38,737,
-		8,38,10,38,12,38,740,9,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,39,
-		5,39,751,8,39,10,39,12,39,754,9,39,1,39,1,39,3,39,758,8,39,1,39,3,39,761,
-		8,39,1,40,1,40,1,40,1,40,1,40,3,40,768,8,40,1,41,1,41,1,41,1,41,1,41,5,
-		41,775,8,41,10,41,12,41,778,9,41,1,42,1,42,3,42,782,8,42,1,43,1,43,1,43,
-		5,43,787,8,43,10,43,12,43,790,9,43,1,43,1,43,1,44,1,44,1,44,1,44,1,44,
-		1,44,5,44,800,8,44,10,44,12,44,803,9,44,3,44,805,8,44,1,44,1,44,1,44,1,
-		44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,3,44,818,8,44,1,44,1,44,1,44,1,44,
-		1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,5,44,833,8,44,10,44,12,44,
-		836,9,44,1,44,1,44,1,44,1,44,5,44,842,8,44,10,44,12,44,845,9,44,1,44,3,
-		44,848,8,44,1,44,1,44,1,44,3,44,853,8,44,1,44,1,44,5,44,857,8,44,10,44,
-		12,44,860,9,44,1,44,1,44,1,44,1,44,5,44,866,8,44,10,44,12,44,869,9,44,
-		1,44,3,44,872,8,44,1,45,1,45,1,45,5,45,877,8,45,10,45,12,45,880,9,45,1,
-		45,1,45,1,46,1,46,1,46,1,46,5,46,888,8,46,10,46,12,46,891,9,46,1,46,5,
-		46,894,8,46,10,46,12,46,897,9,46,1,46,3,46,900,8,46,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,1,47,3,47,924,8,47,1,48,1,48,1,48,1,48,1,48,1,48,5,48,932,
-		8,48,10,48,12,48,935,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,3,49,952,8,49,1,49,1,49,1,49,1,49,1,49,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,969,8,49,10,49,12,
-		49,972,9,49,3,49,974,8,49,1,49,5,49,977,8,49,10,49,12,49,980,9,49,1,49,
-		3,49,983,8,49,3,49,985,8,49,1,49,1,49,4,49,989,8,49,11,49,12,49,990,1,
-		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,1005,8,
-		49,10,49,12,49,1008,9,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,3,49,1021,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,
-		1059,8,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,1082,8,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,3,49,1092,8,49,1,50,1,50,1,50,1,50,1,50,
-		1,50,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,52,1,52,1,52,1,52,1,53,1,53,
-		1,53,1,54,1,54,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,5,55,1137,8,55,10,55,
-		12,55,1140,9,55,3,55,1142,8,55,1,55,1,55,1,55,1,55,3,55,1148,8,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,3,55,1158,8,55,1,55,1,55,1,55,1,55,
-		1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,1,55,
-		5,55,1178,8,55,10,55,12,55,1181,9,55,1,56,1,56,1,57,1,57,1,57,3,57,1188,
-		8,57,1,58,1,58,1,58,0,1,110,59,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,
-		30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,
-		78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,0,
-		8,1,0,189,190,1,0,15,16,1,0,209,210,1,0,199,200,1,0,197,198,1,0,201,206,
-		1,0,161,167,21,0,3,3,5,9,13,42,44,47,49,49,52,56,60,61,63,64,66,98,100,
-		110,112,113,115,117,121,122,124,126,129,131,140,140,142,146,153,155,168,
-		168,173,187,213,214,1364,0,124,1,0,0,0,2,129,1,0,0,0,4,132,1,0,0,0,6,162,
-		1,0,0,0,8,164,1,0,0,0,10,176,1,0,0,0,12,200,1,0,0,0,14,202,1,0,0,0,16,
-		204,1,0,0,0,18,221,1,0,0,0,20,223,1,0,0,0,22,255,1,0,0,0,24,257,1,0,0,
-		0,26,259,1,0,0,0,28,293,1,0,0,0,30,295,1,0,0,0,32,300,1,0,0,0,34,347,1,
-		0,0,0,36,352,1,0,0,0,38,360,1,0,0,0,40,362,1,0,0,0,42,391,1,0,0,0,44,393,
-		1,0,0,0,46,443,1,0,0,0,48,445,1,0,0,0,50,496,1,0,0,0,52,498,1,0,0,0,54,
-		505,1,0,0,0,56,606,1,0,0,0,58,608,1,0,0,0,60,624,1,0,0,0,62,626,1,0,0,
-		0,64,648,1,0,0,0,66,650,1,0,0,0,68,653,1,0,0,0,70,671,1,0,0,0,72,673,1,
-		0,0,0,74,688,1,0,0,0,76,704,1,0,0,0,78,760,1,0,0,0,80,762,1,0,0,0,82,769,
-		1,0,0,0,84,781,1,0,0,0,86,783,1,0,0,0,88,871,1,0,0,0,90,873,1,0,0,0,92,
-		899,1,0,0,0,94,923,1,0,0,0,96,925,1,0,0,0,98,1091,1,0,0,0,100,1093,1,0,
-		0,0,102,1099,1,0,0,0,104,1106,1,0,0,0,106,1110,1,0,0,0,108,1113,1,0,0,
-		0,110,1157,1,0,0,0,112,1182,1,0,0,0,114,1184,1,0,0,0,116,1189,1,0,0,0,
-		118,123,3,2,1,0,119,123,3,4,2,0,120,123,3,96,48,0,121,123,3,8,4,0,122,
-		118,1,0,0,0,122,119,1,0,0,0,122,120,1,0,0,0,122,121,1,0,0,0,123,126,1,
-		0,0,0,124,122,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,124,1,0,0,0,
-		127,128,5,0,0,1,128,1,1,0,0,0,129,130,5,3,0,0,130,131,5,211,0,0,131,3,
-		1,0,0,0,132,133,5,1,0,0,133,134,3,116,58,0,134,138,5,189,0,0,135,137,3,
-		6,3,0,136,135,1,0,0,0,137,140,1,0,0,0,138,136,1,0,0,0,138,139,1,0,0,0,
-		139,141,1,0,0,0,140,138,1,0,0,0,141,142,5,190,0,0,142,5,1,0,0,0,143,163,
-		3,12,6,0,144,163,3,16,8,0,145,163,3,20,10,0,146,163,3,26,13,0,147,163,
-		3,32,16,0,148,163,3,40,20,0,149,163,3,44,22,0,150,163,3,48,24,0,151,163,
-		3,54,27,0,152,163,3,62,31,0,153,163,3,68,34,0,154,163,3,72,36,0,155,163,
-		3,74,37,0,156,163,3,76,38,0,157,163,3,80,40,0,158,163,3,82,41,0,159,163,
-		3,86,43,0,160,163,3,90,45,0,161,163,3,8,4,0,162,143,1,0,0,0,162,144,1,
-		0,0,0,162,145,1,0,0,0,162,146,1,0,0,0,162,147,1,0,0,0,162,148,1,0,0,0,
-		162,149,1,0,0,0,162,150,1,0,0,0,162,151,1,0,0,0,162,152,1,0,0,0,162,153,
-		1,0,0,0,162,154,1,0,0,0,162,155,1,0,0,0,162,156,1,0,0,0,162,157,1,0,0,
-		0,162,158,1,0,0,0,162,159,1,0,0,0,162,160,1,0,0,0,162,161,1,0,0,0,163,
-		7,1,0,0,0,164,165,5,213,0,0,165,171,4,4,0,0,166,170,3,116,58,0,167,170,
-		5,4,0,0,168,170,5,51,0,0,169,166,1,0,0,0,169,167,1,0,0,0,169,168,1,0,0,
-		0,170,173,1,0,0,0,171,169,1,0,0,0,171,172,1,0,0,0,172,174,1,0,0,0,173,
-		171,1,0,0,0,174,175,3,10,5,0,175,9,1,0,0,0,176,181,5,189,0,0,177,180,3,
-		10,5,0,178,180,8,0,0,0,179,177,1,0,0,0,179,178,1,0,0,0,180,183,1,0,0,0,
-		181,179,1,0,0,0,181,182,1,0,0,0,182,184,1,0,0,0,183,181,1,0,0,0,184,185,
-		5,190,0,0,185,11,1,0,0,0,186,187,5,5,0,0,187,201,5,211,0,0,188,189,5,6,
-		0,0,189,201,3,116,58,0,190,191,5,7,0,0,191,201,5,208,0,0,192,193,5,8,0,
-		0,193,201,5,208,0,0,194,195,5,9,0,0,195,201,5,208,0,0,196,197,5,10,0,0,
-		197,201,3,116,58,0,198,199,5,11,0,0,199,201,3,14,7,0,200,186,1,0,0,0,200,
-		188,1,0,0,0,200,190,1,0,0,0,200,192,1,0,0,0,200,194,1,0,0,0,200,196,1,
-		0,0,0,200,198,1,0,0,0,201,13,1,0,0,0,202,203,5,207,0,0,203,15,1,0,0,0,
-		204,205,5,12,0,0,205,206,3,116,58,0,206,210,5,189,0,0,207,209,3,18,9,0,
-		208,207,1,0,0,0,209,212,1,0,0,0,210,208,1,0,0,0,210,211,1,0,0,0,211,213,
-		1,0,0,0,212,210,1,0,0,0,213,214,5,190,0,0,214,17,1,0,0,0,215,216,5,40,
-		0,0,216,222,5,211,0,0,217,218,5,41,0,0,218,222,3,110,55,0,219,220,5,42,
-		0,0,220,222,3,110,55,0,221,215,1,0,0,0,221,217,1,0,0,0,221,219,1,0,0,0,
-		222,19,1,0,0,0,223,224,5,13,0,0,224,225,3,116,58,0,225,229,5,189,0,0,226,
-		228,3,22,11,0,227,226,1,0,0,0,228,231,1,0,0,0,229,227,1,0,0,0,229,230,
-		1,0,0,0,230,232,1,0,0,0,231,229,1,0,0,0,232,233,5,190,0,0,233,21,1,0,0,
-		0,234,235,5,108,0,0,235,256,3,110,55,0,236,237,5,156,0,0,237,238,3,110,
-		55,0,238,239,3,106,53,0,239,256,1,0,0,0,240,241,5,14,0,0,241,242,3,24,
-		12,0,242,246,5,189,0,0,243,245,3,30,15,0,244,243,1,0,0,0,245,248,1,0,0,
-		0,246,244,1,0,0,0,246,247,1,0,0,0,247,249,1,0,0,0,248,246,1,0,0,0,249,
-		250,5,190,0,0,250,256,1,0,0,0,251,252,5,17,0,0,252,253,5,208,0,0,253,254,
-		5,18,0,0,254,256,3,110,55,0,255,234,1,0,0,0,255,236,1,0,0,0,255,240,1,
-		0,0,0,255,251,1,0,0,0,256,23,1,0,0,0,257,258,7,1,0,0,258,25,1,0,0,0,259,
-		260,5,43,0,0,260,261,3,116,58,0,261,265,5,189,0,0,262,264,3,28,14,0,263,
-		262,1,0,0,0,264,267,1,0,0,0,265,263,1,0,0,0,265,266,1,0,0,0,266,268,1,
-		0,0,0,267,265,1,0,0,0,268,269,5,190,0,0,269,27,1,0,0,0,270,271,5,44,0,
-		0,271,294,3,110,55,0,272,273,5,45,0,0,273,274,5,46,0,0,274,277,3,108,54,
-		0,275,276,5,47,0,0,276,278,3,110,55,0,277,275,1,0,0,0,277,278,1,0,0,0,
-		278,281,1,0,0,0,279,280,5,48,0,0,280,282,5,208,0,0,281,279,1,0,0,0,281,
-		282,1,0,0,0,282,294,1,0,0,0,283,284,5,45,0,0,284,285,5,49,0,0,285,289,
-		5,189,0,0,286,288,3,30,15,0,287,286,1,0,0,0,288,291,1,0,0,0,289,287,1,
-		0,0,0,289,290,1,0,0,0,290,292,1,0,0,0,291,289,1,0,0,0,292,294,5,190,0,
-		0,293,270,1,0,0,0,293,272,1,0,0,0,293,283,1,0,0,0,294,29,1,0,0,0,295,296,
-		5,208,0,0,296,298,3,110,55,0,297,299,5,193,0,0,298,297,1,0,0,0,298,299,
-		1,0,0,0,299,31,1,0,0,0,300,301,5,50,0,0,301,302,3,116,58,0,302,303,5,51,
-		0,0,303,304,3,116,58,0,304,308,5,189,0,0,305,307,3,34,17,0,306,305,1,0,
-		0,0,307,310,1,0,0,0,308,306,1,0,0,0,308,309,1,0,0,0,309,311,1,0,0,0,310,
-		308,1,0,0,0,311,312,5,190,0,0,312,33,1,0,0,0,313,314,5,52,0,0,314,348,
-		3,116,58,0,315,316,5,53,0,0,316,317,3,110,55,0,317,322,3,106,53,0,318,
-		319,5,54,0,0,319,320,3,110,55,0,320,321,3,106,53,0,321,323,1,0,0,0,322,
-		318,1,0,0,0,322,323,1,0,0,0,323,348,1,0,0,0,324,325,5,55,0,0,325,348,5,
-		208,0,0,326,327,5,56,0,0,327,348,3,108,54,0,328,329,5,57,0,0,329,330,3,
-		36,18,0,330,331,3,108,54,0,331,332,5,59,0,0,332,333,5,52,0,0,333,337,5,
-		60,0,0,334,335,5,53,0,0,335,336,5,59,0,0,336,338,5,61,0,0,337,334,1,0,
-		0,0,337,338,1,0,0,0,338,348,1,0,0,0,339,341,5,62,0,0,340,342,3,38,19,0,
-		341,340,1,0,0,0,342,343,1,0,0,0,343,341,1,0,0,0,343,344,1,0,0,0,344,348,
-		1,0,0,0,345,346,5,11,0,0,346,348,3,14,7,0,347,313,1,0,0,0,347,315,1,0,
-		0,0,347,324,1,0,0,0,347,326,1,0,0,0,347,328,1,0,0,0,347,339,1,0,0,0,347,
-		345,1,0,0,0,348,35,1,0,0,0,349,350,5,210,0,0,350,353,5,58,0,0,351,353,
-		5,209,0,0,352,349,1,0,0,0,352,351,1,0,0,0,353,37,1,0,0,0,354,355,5,63,
-		0,0,355,361,3,110,55,0,356,357,5,64,0,0,357,361,3,110,55,0,358,359,5,65,
-		0,0,359,361,5,208,0,0,360,354,1,0,0,0,360,356,1,0,0,0,360,358,1,0,0,0,
-		361,39,1,0,0,0,362,363,5,66,0,0,363,364,3,116,58,0,364,368,5,189,0,0,365,
-		367,3,42,21,0,366,365,1,0,0,0,367,370,1,0,0,0,368,366,1,0,0,0,368,369,
-		1,0,0,0,369,371,1,0,0,0,370,368,1,0,0,0,371,372,5,190,0,0,372,41,1,0,0,
-		0,373,374,5,67,0,0,374,392,3,116,58,0,375,376,5,100,0,0,376,392,3,110,
-		55,0,377,378,5,101,0,0,378,380,3,110,55,0,379,381,5,102,0,0,380,379,1,
-		0,0,0,380,381,1,0,0,0,381,392,1,0,0,0,382,383,5,103,0,0,383,384,5,65,0,
-		0,384,392,5,208,0,0,385,386,5,106,0,0,386,392,3,60,30,0,387,388,5,8,0,
-		0,388,392,5,208,0,0,389,390,5,42,0,0,390,392,3,110,55,0,391,373,1,0,0,
-		0,391,375,1,0,0,0,391,377,1,0,0,0,391,382,1,0,0,0,391,385,1,0,0,0,391,
-		387,1,0,0,0,391,389,1,0,0,0,392,43,1,0,0,0,393,394,5,68,0,0,394,395,3,
-		116,58,0,395,399,5,189,0,0,396,398,3,46,23,0,397,396,1,0,0,0,398,401,1,
-		0,0,0,399,397,1,0,0,0,399,400,1,0,0,0,400,402,1,0,0,0,401,399,1,0,0,0,
-		402,403,5,190,0,0,403,45,1,0,0,0,404,405,5,69,0,0,405,409,5,189,0,0,406,
-		408,3,52,26,0,407,406,1,0,0,0,408,411,1,0,0,0,409,407,1,0,0,0,409,410,
-		1,0,0,0,410,412,1,0,0,0,411,409,1,0,0,0,412,444,5,190,0,0,413,414,5,70,
-		0,0,414,444,3,110,55,0,415,416,5,71,0,0,416,444,3,110,55,0,417,418,5,72,
-		0,0,418,419,5,46,0,0,419,444,3,108,54,0,420,421,5,72,0,0,421,422,5,73,
-		0,0,422,423,3,110,55,0,423,424,3,106,53,0,424,444,1,0,0,0,425,426,5,75,
-		0,0,426,444,3,110,55,0,427,428,5,76,0,0,428,444,3,110,55,0,429,430,5,74,
-		0,0,430,444,3,110,55,0,431,432,5,77,0,0,432,433,3,110,55,0,433,434,3,106,
-		53,0,434,444,1,0,0,0,435,436,5,78,0,0,436,437,3,110,55,0,437,438,5,73,
-		0,0,438,439,3,110,55,0,439,440,3,106,53,0,440,444,1,0,0,0,441,442,5,79,
-		0,0,442,444,3,116,58,0,443,404,1,0,0,0,443,413,1,0,0,0,443,415,1,0,0,0,
-		443,417,1,0,0,0,443,420,1,0,0,0,443,425,1,0,0,0,443,427,1,0,0,0,443,429,
-		1,0,0,0,443,431,1,0,0,0,443,435,1,0,0,0,443,441,1,0,0,0,444,47,1,0,0,0,
-		445,446,5,80,0,0,446,447,3,116,58,0,447,448,5,51,0,0,448,449,3,116,58,
-		0,449,453,5,189,0,0,450,452,3,50,25,0,451,450,1,0,0,0,452,455,1,0,0,0,
-		453,451,1,0,0,0,453,454,1,0,0,0,454,456,1,0,0,0,455,453,1,0,0,0,456,457,
-		5,190,0,0,457,49,1,0,0,0,458,459,5,81,0,0,459,497,3,116,58,0,460,461,5,
-		70,0,0,461,497,3,110,55,0,462,463,5,82,0,0,463,464,5,59,0,0,464,497,5,
-		61,0,0,465,466,5,82,0,0,466,497,3,110,55,0,467,468,5,163,0,0,468,469,3,
-		110,55,0,469,470,3,106,53,0,470,497,1,0,0,0,471,472,5,83,0,0,472,497,3,
-		110,55,0,473,474,5,55,0,0,474,497,5,208,0,0,475,476,5,56,0,0,476,497,3,
-		108,54,0,477,478,5,86,0,0,478,480,3,110,55,0,479,481,5,87,0,0,480,479,
-		1,0,0,0,480,481,1,0,0,0,481,497,1,0,0,0,482,483,5,57,0,0,483,484,3,36,
-		18,0,484,485,3,108,54,0,485,486,5,59,0,0,486,487,5,81,0,0,487,488,5,60,
-		0,0,488,497,1,0,0,0,489,490,5,88,0,0,490,494,3,110,55,0,491,492,5,89,0,
-		0,492,493,5,120,0,0,493,495,5,56,0,0,494,491,1,0,0,0,494,495,1,0,0,0,495,
-		497,1,0,0,0,496,458,1,0,0,0,496,460,1,0,0,0,496,462,1,0,0,0,496,465,1,
-		0,0,0,496,467,1,0,0,0,496,471,1,0,0,0,496,473,1,0,0,0,496,475,1,0,0,0,
-		496,477,1,0,0,0,496,482,1,0,0,0,496,489,1,0,0,0,497,51,1,0,0,0,498,499,
-		5,208,0,0,499,500,3,110,55,0,500,501,5,59,0,0,501,503,3,110,55,0,502,504,
-		5,193,0,0,503,502,1,0,0,0,503,504,1,0,0,0,504,53,1,0,0,0,505,506,5,99,
-		0,0,506,507,3,116,58,0,507,511,5,189,0,0,508,510,3,56,28,0,509,508,1,0,
-		0,0,510,513,1,0,0,0,511,509,1,0,0,0,511,512,1,0,0,0,512,514,1,0,0,0,513,
-		511,1,0,0,0,514,515,5,190,0,0,515,55,1,0,0,0,516,517,5,100,0,0,517,607,
-		3,110,55,0,518,519,5,101,0,0,519,521,3,110,55,0,520,522,5,102,0,0,521,
-		520,1,0,0,0,521,522,1,0,0,0,522,525,1,0,0,0,523,524,5,47,0,0,524,526,3,
-		110,55,0,525,523,1,0,0,0,525,526,1,0,0,0,526,529,1,0,0,0,527,528,5,64,
-		0,0,528,530,3,110,55,0,529,527,1,0,0,0,529,530,1,0,0,0,530,607,1,0,0,0,
-		531,533,5,173,0,0,532,534,5,209,0,0,533,532,1,0,0,0,533,534,1,0,0,0,534,
-		537,1,0,0,0,535,536,5,127,0,0,536,538,3,110,55,0,537,535,1,0,0,0,537,538,
-		1,0,0,0,538,607,1,0,0,0,539,540,5,173,0,0,540,607,5,184,0,0,541,542,5,
-		174,0,0,542,607,3,110,55,0,543,544,5,175,0,0,544,607,3,110,55,0,545,546,
-		5,176,0,0,546,547,5,65,0,0,547,607,5,208,0,0,548,549,5,177,0,0,549,553,
-		5,189,0,0,550,552,3,30,15,0,551,550,1,0,0,0,552,555,1,0,0,0,553,551,1,
-		0,0,0,553,554,1,0,0,0,554,556,1,0,0,0,555,553,1,0,0,0,556,607,5,190,0,
-		0,557,558,5,177,0,0,558,559,5,185,0,0,559,560,3,116,58,0,560,561,5,186,
-		0,0,561,562,3,110,55,0,562,607,1,0,0,0,563,564,5,178,0,0,564,607,3,110,
-		55,0,565,566,5,179,0,0,566,571,3,110,55,0,567,568,5,48,0,0,568,572,5,208,
-		0,0,569,570,5,188,0,0,570,572,3,116,58,0,571,567,1,0,0,0,571,569,1,0,0,
-		0,572,607,1,0,0,0,573,574,5,181,0,0,574,575,5,182,0,0,575,576,3,116,58,
-		0,576,580,5,189,0,0,577,579,3,58,29,0,578,577,1,0,0,0,579,582,1,0,0,0,
-		580,578,1,0,0,0,580,581,1,0,0,0,581,585,1,0,0,0,582,580,1,0,0,0,583,584,
-		5,149,0,0,584,586,3,110,55,0,585,583,1,0,0,0,585,586,1,0,0,0,586,587,1,
-		0,0,0,587,588,5,190,0,0,588,607,1,0,0,0,589,590,5,181,0,0,590,591,5,187,
-		0,0,591,592,3,110,55,0,592,593,5,149,0,0,593,594,3,110,55,0,594,607,1,
-		0,0,0,595,596,5,180,0,0,596,607,3,110,55,0,597,598,5,103,0,0,598,599,5,
-		65,0,0,599,607,5,208,0,0,600,601,5,106,0,0,601,607,3,60,30,0,602,603,5,
-		8,0,0,603,607,5,208,0,0,604,605,5,110,0,0,605,607,5,210,0,0,606,516,1,
-		0,0,0,606,518,1,0,0,0,606,531,1,0,0,0,606,539,1,0,0,0,606,541,1,0,0,0,
-		606,543,1,0,0,0,606,545,1,0,0,0,606,548,1,0,0,0,606,557,1,0,0,0,606,563,
-		1,0,0,0,606,565,1,0,0,0,606,573,1,0,0,0,606,589,1,0,0,0,606,595,1,0,0,
-		0,606,597,1,0,0,0,606,600,1,0,0,0,606,602,1,0,0,0,606,604,1,0,0,0,607,
-		57,1,0,0,0,608,609,5,183,0,0,609,610,3,110,55,0,610,611,3,110,55,0,611,
-		59,1,0,0,0,612,625,5,107,0,0,613,625,5,108,0,0,614,625,5,109,0,0,615,616,
-		5,49,0,0,616,620,5,189,0,0,617,619,3,30,15,0,618,617,1,0,0,0,619,622,1,
-		0,0,0,620,618,1,0,0,0,620,621,1,0,0,0,621,623,1,0,0,0,622,620,1,0,0,0,
-		623,625,5,190,0,0,624,612,1,0,0,0,624,613,1,0,0,0,624,614,1,0,0,0,624,
-		615,1,0,0,0,625,61,1,0,0,0,626,627,5,111,0,0,627,628,3,116,58,0,628,632,
-		5,189,0,0,629,631,3,64,32,0,630,629,1,0,0,0,631,634,1,0,0,0,632,630,1,
-		0,0,0,632,633,1,0,0,0,633,635,1,0,0,0,634,632,1,0,0,0,635,636,5,190,0,
-		0,636,63,1,0,0,0,637,638,5,112,0,0,638,649,3,110,55,0,639,640,5,113,0,
-		0,640,645,3,66,33,0,641,642,5,193,0,0,642,644,3,66,33,0,643,641,1,0,0,
-		0,644,647,1,0,0,0,645,643,1,0,0,0,645,646,1,0,0,0,646,649,1,0,0,0,647,
-		645,1,0,0,0,648,637,1,0,0,0,648,639,1,0,0,0,649,65,1,0,0,0,650,651,3,116,
-		58,0,651,652,3,110,55,0,652,67,1,0,0,0,653,654,5,114,0,0,654,663,3,116,
-		58,0,655,659,5,189,0,0,656,658,3,70,35,0,657,656,1,0,0,0,658,661,1,0,0,
-		0,659,657,1,0,0,0,659,660,1,0,0,0,660,662,1,0,0,0,661,659,1,0,0,0,662,
-		664,5,190,0,0,663,655,1,0,0,0,663,664,1,0,0,0,664,69,1,0,0,0,665,666,5,
-		115,0,0,666,672,3,110,55,0,667,668,5,116,0,0,668,672,3,110,55,0,669,670,
-		5,117,0,0,670,672,3,110,55,0,671,665,1,0,0,0,671,667,1,0,0,0,671,669,1,
-		0,0,0,672,71,1,0,0,0,673,674,5,118,0,0,674,675,3,116,58,0,675,676,5,189,
-		0,0,676,684,3,110,55,0,677,682,3,106,53,0,678,679,5,54,0,0,679,680,3,110,
-		55,0,680,681,3,106,53,0,681,683,1,0,0,0,682,678,1,0,0,0,682,683,1,0,0,
-		0,683,685,1,0,0,0,684,677,1,0,0,0,684,685,1,0,0,0,685,686,1,0,0,0,686,
-		687,5,190,0,0,687,73,1,0,0,0,688,689,5,119,0,0,689,690,3,116,58,0,690,
-		691,5,196,0,0,691,698,3,110,55,0,692,695,5,120,0,0,693,696,5,121,0,0,694,
-		696,5,122,0,0,695,693,1,0,0,0,695,694,1,0,0,0,696,697,1,0,0,0,697,699,
-		3,108,54,0,698,692,1,0,0,0,698,699,1,0,0,0,699,702,1,0,0,0,700,701,5,48,
-		0,0,701,703,5,208,0,0,702,700,1,0,0,0,702,703,1,0,0,0,703,75,1,0,0,0,704,
-		705,5,123,0,0,705,706,3,116,58,0,706,707,5,127,0,0,707,710,3,110,55,0,
-		708,709,5,48,0,0,709,711,5,208,0,0,710,708,1,0,0,0,710,711,1,0,0,0,711,
-		715,1,0,0,0,712,713,5,124,0,0,713,714,5,126,0,0,714,716,5,210,0,0,715,
-		712,1,0,0,0,715,716,1,0,0,0,716,720,1,0,0,0,717,718,5,125,0,0,718,719,
-		5,126,0,0,719,721,5,210,0,0,720,717,1,0,0,0,720,721,1,0,0,0,721,730,1,
-		0,0,0,722,723,5,144,0,0,723,724,5,158,0,0,724,725,3,116,58,0,725,726,5,
-		145,0,0,726,727,5,147,0,0,727,728,5,210,0,0,728,729,5,146,0,0,729,731,
-		1,0,0,0,730,722,1,0,0,0,730,731,1,0,0,0,731,732,1,0,0,0,732,733,5,195,
-		0,0,733,738,3,78,39,0,734,735,5,193,0,0,735,737,3,78,39,0,736,734,1,0,
-		0,0,737,740,1,0,0,0,738,736,1,0,0,0,738,739,1,0,0,0,739,77,1,0,0,0,740,
-		738,1,0,0,0,741,742,5,140,0,0,742,743,5,209,0,0,743,744,5,147,0,0,744,
-		761,3,116,58,0,745,757,5,143,0,0,746,747,5,191,0,0,747,752,3,116,58,0,
-		748,749,5,193,0,0,749,751,3,116,58,0,750,748,1,0,0,0,751,754,1,0,0,0,752,
-		750,1,0,0,0,752,753,1,0,0,0,753,755,1,0,0,0,754,752,1,0,0,0,755,756,5,
-		192,0,0,756,758,1,0,0,0,757,746,1,0,0,0,757,758,1,0,0,0,758,761,1,0,0,
-		0,759,761,3,116,58,0,760,741,1,0,0,0,760,745,1,0,0,0,760,759,1,0,0,0,761,
-		79,1,0,0,0,762,763,5,128,0,0,763,764,5,127,0,0,764,767,3,110,55,0,765,
-		766,5,129,0,0,766,768,3,108,54,0,767,765,1,0,0,0,767,768,1,0,0,0,768,81,
-		1,0,0,0,769,770,5,130,0,0,770,771,5,131,0,0,771,776,3,84,42,0,772,773,
-		5,193,0,0,773,775,3,84,42,0,774,772,1,0,0,0,775,778,1,0,0,0,776,774,1,
-		0,0,0,776,777,1,0,0,0,777,83,1,0,0,0,778,776,1,0,0,0,779,782,5,62,0,0,
-		780,782,3,116,58,0,781,779,1,0,0,0,781,780,1,0,0,0,782,85,1,0,0,0,783,
-		784,5,132,0,0,784,788,5,189,0,0,785,787,3,88,44,0,786,785,1,0,0,0,787,
-		790,1,0,0,0,788,786,1,0,0,0,788,789,1,0,0,0,789,791,1,0,0,0,790,788,1,
-		0,0,0,791,792,5,190,0,0,792,87,1,0,0,0,793,794,5,10,0,0,794,804,3,114,
-		57,0,795,796,5,133,0,0,796,801,3,116,58,0,797,798,5,193,0,0,798,800,3,
-		116,58,0,799,797,1,0,0,0,800,803,1,0,0,0,801,799,1,0,0,0,801,802,1,0,0,
-		0,802,805,1,0,0,0,803,801,1,0,0,0,804,795,1,0,0,0,804,805,1,0,0,0,805,
-		872,1,0,0,0,806,807,5,134,0,0,807,872,3,116,58,0,808,809,5,135,0,0,809,
-		872,3,116,58,0,810,811,5,136,0,0,811,812,5,137,0,0,812,813,5,138,0,0,813,
-		872,3,116,58,0,814,817,5,139,0,0,815,816,5,209,0,0,816,818,5,169,0,0,817,
-		815,1,0,0,0,817,818,1,0,0,0,818,819,1,0,0,0,819,820,5,137,0,0,820,821,
-		5,147,0,0,821,872,3,116,58,0,822,823,5,140,0,0,823,824,5,209,0,0,824,825,
-		5,169,0,0,825,826,5,137,0,0,826,827,5,147,0,0,827,872,3,116,58,0,828,829,
-		5,148,0,0,829,830,3,110,55,0,830,834,5,189,0,0,831,833,3,88,44,0,832,831,
-		1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,835,1,0,0,0,835,837,1,0,0,
-		0,836,834,1,0,0,0,837,847,5,190,0,0,838,839,5,149,0,0,839,843,5,189,0,
-		0,840,842,3,88,44,0,841,840,1,0,0,0,842,845,1,0,0,0,843,841,1,0,0,0,843,
-		844,1,0,0,0,844,846,1,0,0,0,845,843,1,0,0,0,846,848,5,190,0,0,847,838,
-		1,0,0,0,847,848,1,0,0,0,848,872,1,0,0,0,849,852,5,141,0,0,850,851,5,158,
-		0,0,851,853,5,100,0,0,852,850,1,0,0,0,852,853,1,0,0,0,853,854,1,0,0,0,
-		854,858,5,189,0,0,855,857,3,88,44,0,856,855,1,0,0,0,857,860,1,0,0,0,858,
-		856,1,0,0,0,858,859,1,0,0,0,859,861,1,0,0,0,860,858,1,0,0,0,861,872,5,
-		190,0,0,862,863,5,142,0,0,863,867,5,189,0,0,864,866,3,88,44,0,865,864,
-		1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,0,868,870,1,0,0,
-		0,869,867,1,0,0,0,870,872,5,190,0,0,871,793,1,0,0,0,871,806,1,0,0,0,871,
-		808,1,0,0,0,871,810,1,0,0,0,871,814,1,0,0,0,871,822,1,0,0,0,871,828,1,
-		0,0,0,871,849,1,0,0,0,871,862,1,0,0,0,872,89,1,0,0,0,873,874,5,151,0,0,
-		874,878,5,189,0,0,875,877,3,92,46,0,876,875,1,0,0,0,877,880,1,0,0,0,878,
-		876,1,0,0,0,878,879,1,0,0,0,879,881,1,0,0,0,880,878,1,0,0,0,881,882,5,
-		190,0,0,882,91,1,0,0,0,883,884,5,152,0,0,884,889,3,116,58,0,885,886,5,
-		193,0,0,886,888,3,116,58,0,887,885,1,0,0,0,888,891,1,0,0,0,889,887,1,0,
-		0,0,889,890,1,0,0,0,890,895,1,0,0,0,891,889,1,0,0,0,892,894,3,94,47,0,
-		893,892,1,0,0,0,894,897,1,0,0,0,895,893,1,0,0,0,895,896,1,0,0,0,896,900,
-		1,0,0,0,897,895,1,0,0,0,898,900,3,86,43,0,899,883,1,0,0,0,899,898,1,0,
-		0,0,900,93,1,0,0,0,901,902,5,153,0,0,902,924,3,110,55,0,903,904,5,154,
-		0,0,904,924,3,108,54,0,905,906,5,90,0,0,906,907,3,110,55,0,907,908,5,160,
-		0,0,908,909,5,98,0,0,909,924,1,0,0,0,910,911,5,91,0,0,911,924,3,110,55,
-		0,912,913,5,92,0,0,913,914,3,110,55,0,914,915,5,160,0,0,915,916,5,98,0,
-		0,916,924,1,0,0,0,917,918,5,93,0,0,918,924,3,110,55,0,919,920,5,94,0,0,
-		920,924,5,95,0,0,921,922,5,96,0,0,922,924,3,110,55,0,923,901,1,0,0,0,923,
-		903,1,0,0,0,923,905,1,0,0,0,923,910,1,0,0,0,923,912,1,0,0,0,923,917,1,
-		0,0,0,923,919,1,0,0,0,923,921,1,0,0,0,924,95,1,0,0,0,925,926,5,2,0,0,926,
-		927,3,116,58,0,927,928,5,4,0,0,928,929,3,116,58,0,929,933,5,189,0,0,930,
-		932,3,98,49,0,931,930,1,0,0,0,932,935,1,0,0,0,933,931,1,0,0,0,933,934,
-		1,0,0,0,934,936,1,0,0,0,935,933,1,0,0,0,936,937,5,190,0,0,937,97,1,0,0,
-		0,938,939,3,116,58,0,939,940,5,57,0,0,940,941,5,155,0,0,941,942,5,210,
-		0,0,942,1092,1,0,0,0,943,944,3,114,57,0,944,945,5,156,0,0,945,946,3,110,
-		55,0,946,951,3,106,53,0,947,948,5,25,0,0,948,949,3,110,55,0,949,950,3,
-		106,53,0,950,952,1,0,0,0,951,947,1,0,0,0,951,952,1,0,0,0,952,1092,1,0,
-		0,0,953,954,3,114,57,0,954,955,5,157,0,0,955,956,3,110,55,0,956,957,5,
-		158,0,0,957,958,5,208,0,0,958,1092,1,0,0,0,959,960,3,116,58,0,960,984,
-		5,159,0,0,961,962,5,51,0,0,962,985,5,208,0,0,963,973,5,35,0,0,964,965,
-		5,41,0,0,965,966,3,110,55,0,966,970,3,106,53,0,967,969,3,100,50,0,968,
-		967,1,0,0,0,969,972,1,0,0,0,970,968,1,0,0,0,970,971,1,0,0,0,971,974,1,
-		0,0,0,972,970,1,0,0,0,973,964,1,0,0,0,973,974,1,0,0,0,974,978,1,0,0,0,
-		975,977,3,104,52,0,976,975,1,0,0,0,977,980,1,0,0,0,978,976,1,0,0,0,978,
-		979,1,0,0,0,979,982,1,0,0,0,980,978,1,0,0,0,981,983,3,102,51,0,982,981,
-		1,0,0,0,982,983,1,0,0,0,983,985,1,0,0,0,984,961,1,0,0,0,984,963,1,0,0,
-		0,985,1092,1,0,0,0,986,988,5,151,0,0,987,989,3,94,47,0,988,987,1,0,0,0,
-		989,990,1,0,0,0,990,988,1,0,0,0,990,991,1,0,0,0,991,1092,1,0,0,0,992,993,
-		5,151,0,0,993,994,5,152,0,0,994,1092,5,97,0,0,995,996,3,116,58,0,996,997,
-		5,108,0,0,997,998,3,110,55,0,998,1092,1,0,0,0,999,1000,3,116,58,0,1000,
-		1001,5,14,0,0,1001,1002,3,24,12,0,1002,1006,5,189,0,0,1003,1005,3,30,15,
-		0,1004,1003,1,0,0,0,1005,1008,1,0,0,0,1006,1004,1,0,0,0,1006,1007,1,0,
-		0,0,1007,1009,1,0,0,0,1008,1006,1,0,0,0,1009,1010,5,190,0,0,1010,1092,
-		1,0,0,0,1011,1012,3,116,58,0,1012,1013,5,17,0,0,1013,1014,5,208,0,0,1014,
-		1015,5,18,0,0,1015,1016,3,110,55,0,1016,1092,1,0,0,0,1017,1018,3,116,58,
-		0,1018,1020,5,19,0,0,1019,1021,5,197,0,0,1020,1019,1,0,0,0,1020,1021,1,
-		0,0,0,1021,1022,1,0,0,0,1022,1023,3,110,55,0,1023,1092,1,0,0,0,1024,1025,
-		3,116,58,0,1025,1026,5,84,0,0,1026,1027,3,110,55,0,1027,1092,1,0,0,0,1028,
-		1029,3,116,58,0,1029,1030,5,85,0,0,1030,1031,5,126,0,0,1031,1032,3,108,
-		54,0,1032,1033,5,59,0,0,1033,1034,3,110,55,0,1034,1092,1,0,0,0,1035,1036,
-		3,116,58,0,1036,1037,5,172,0,0,1037,1038,5,85,0,0,1038,1092,1,0,0,0,1039,
-		1040,5,20,0,0,1040,1092,5,210,0,0,1041,1042,5,21,0,0,1042,1092,5,210,0,
-		0,1043,1092,5,22,0,0,1044,1045,3,116,58,0,1045,1046,5,23,0,0,1046,1047,
-		5,24,0,0,1047,1048,3,110,55,0,1048,1049,3,106,53,0,1049,1050,5,25,0,0,
-		1050,1051,3,110,55,0,1051,1052,3,106,53,0,1052,1092,1,0,0,0,1053,1054,
-		3,116,58,0,1054,1055,5,26,0,0,1055,1058,5,147,0,0,1056,1059,5,27,0,0,1057,
-		1059,3,110,55,0,1058,1056,1,0,0,0,1058,1057,1,0,0,0,1059,1060,1,0,0,0,
-		1060,1061,5,28,0,0,1061,1062,3,110,55,0,1062,1063,3,106,53,0,1063,1064,
-		5,25,0,0,1064,1065,3,110,55,0,1065,1066,3,106,53,0,1066,1092,1,0,0,0,1067,
-		1068,3,116,58,0,1068,1069,5,29,0,0,1069,1070,3,110,55,0,1070,1071,3,106,
-		53,0,1071,1072,5,18,0,0,1072,1073,3,110,55,0,1073,1092,1,0,0,0,1074,1075,
-		5,30,0,0,1075,1076,3,114,57,0,1076,1077,5,31,0,0,1077,1078,3,114,57,0,
-		1078,1081,3,110,55,0,1079,1080,5,32,0,0,1080,1082,3,110,55,0,1081,1079,
-		1,0,0,0,1081,1082,1,0,0,0,1082,1092,1,0,0,0,1083,1084,5,33,0,0,1084,1085,
-		5,32,0,0,1085,1086,3,110,55,0,1086,1087,3,106,53,0,1087,1088,5,34,0,0,
-		1088,1089,3,110,55,0,1089,1090,3,106,53,0,1090,1092,1,0,0,0,1091,938,1,
-		0,0,0,1091,943,1,0,0,0,1091,953,1,0,0,0,1091,959,1,0,0,0,1091,986,1,0,
-		0,0,1091,992,1,0,0,0,1091,995,1,0,0,0,1091,999,1,0,0,0,1091,1011,1,0,0,
-		0,1091,1017,1,0,0,0,1091,1024,1,0,0,0,1091,1028,1,0,0,0,1091,1035,1,0,
-		0,0,1091,1039,1,0,0,0,1091,1041,1,0,0,0,1091,1043,1,0,0,0,1091,1044,1,
-		0,0,0,1091,1053,1,0,0,0,1091,1067,1,0,0,0,1091,1074,1,0,0,0,1091,1083,
-		1,0,0,0,1092,99,1,0,0,0,1093,1094,5,65,0,0,1094,1095,5,208,0,0,1095,1096,
-		5,150,0,0,1096,1097,3,110,55,0,1097,1098,3,106,53,0,1098,101,1,0,0,0,1099,
-		1100,5,42,0,0,1100,1101,5,37,0,0,1101,1102,5,38,0,0,1102,1103,3,110,55,
-		0,1103,1104,5,39,0,0,1104,1105,3,110,55,0,1105,103,1,0,0,0,1106,1107,5,
-		36,0,0,1107,1108,3,114,57,0,1108,1109,3,110,55,0,1109,105,1,0,0,0,1110,
-		1111,5,160,0,0,1111,1112,5,168,0,0,1112,107,1,0,0,0,1113,1114,5,209,0,
-		0,1114,109,1,0,0,0,1115,1116,6,55,-1,0,1116,1117,5,191,0,0,1117,1118,3,
-		110,55,0,1118,1119,5,192,0,0,1119,1158,1,0,0,0,1120,1121,5,198,0,0,1121,
-		1158,3,110,55,16,1122,1123,5,172,0,0,1123,1158,3,110,55,11,1124,1125,5,
-		148,0,0,1125,1126,3,110,55,0,1126,1127,5,150,0,0,1127,1128,3,110,55,0,
-		1128,1129,5,149,0,0,1129,1130,3,110,55,0,1130,1158,1,0,0,0,1131,1132,3,
-		116,58,0,1132,1141,5,191,0,0,1133,1138,3,110,55,0,1134,1135,5,193,0,0,
-		1135,1137,3,110,55,0,1136,1134,1,0,0,0,1137,1140,1,0,0,0,1138,1136,1,0,
-		0,0,1138,1139,1,0,0,0,1139,1142,1,0,0,0,1140,1138,1,0,0,0,1141,1133,1,
-		0,0,0,1141,1142,1,0,0,0,1142,1143,1,0,0,0,1143,1144,5,192,0,0,1144,1158,
-		1,0,0,0,1145,1147,7,2,0,0,1146,1148,3,112,56,0,1147,1146,1,0,0,0,1147,
-		1148,1,0,0,0,1148,1149,1,0,0,0,1149,1150,5,160,0,0,1150,1158,3,112,56,
-		0,1151,1152,5,210,0,0,1152,1158,3,112,56,0,1153,1158,5,209,0,0,1154,1158,
-		5,210,0,0,1155,1158,5,208,0,0,1156,1158,3,114,57,0,1157,1115,1,0,0,0,1157,
-		1120,1,0,0,0,1157,1122,1,0,0,0,1157,1124,1,0,0,0,1157,1131,1,0,0,0,1157,
-		1145,1,0,0,0,1157,1151,1,0,0,0,1157,1153,1,0,0,0,1157,1154,1,0,0,0,1157,
-		1155,1,0,0,0,1157,1156,1,0,0,0,1158,1179,1,0,0,0,1159,1160,10,15,0,0,1160,
-		1161,5,169,0,0,1161,1178,3,110,55,16,1162,1163,10,14,0,0,1163,1164,7,3,
-		0,0,1164,1178,3,110,55,15,1165,1166,10,13,0,0,1166,1167,7,4,0,0,1167,1178,
-		3,110,55,14,1168,1169,10,12,0,0,1169,1170,7,5,0,0,1170,1178,3,110,55,13,
-		1171,1172,10,10,0,0,1172,1173,5,170,0,0,1173,1178,3,110,55,11,1174,1175,
-		10,9,0,0,1175,1176,5,171,0,0,1176,1178,3,110,55,10,1177,1159,1,0,0,0,1177,
-		1162,1,0,0,0,1177,1165,1,0,0,0,1177,1168,1,0,0,0,1177,1171,1,0,0,0,1177,
-		1174,1,0,0,0,1178,1181,1,0,0,0,1179,1177,1,0,0,0,1179,1180,1,0,0,0,1180,
-		111,1,0,0,0,1181,1179,1,0,0,0,1182,1183,7,6,0,0,1183,113,1,0,0,0,1184,
-		1187,3,116,58,0,1185,1186,5,194,0,0,1186,1188,3,116,58,0,1187,1185,1,0,
-		0,0,1187,1188,1,0,0,0,1188,115,1,0,0,0,1189,1190,7,7,0,0,1190,117,1,0,
-		0,0,109,122,124,138,162,169,171,179,181,200,210,221,229,246,255,265,277,
-		281,289,293,298,308,322,337,343,347,352,360,368,380,391,399,409,443,453,
-		480,494,496,503,511,521,525,529,533,537,553,571,580,585,606,620,624,632,
-		645,648,659,663,671,682,684,695,698,702,710,715,720,730,738,752,757,760,
-		767,776,781,788,801,804,817,834,843,847,852,858,867,871,878,889,895,899,
-		923,933,951,970,973,978,982,984,990,1006,1020,1058,1081,1091,1138,1141,
-		1147,1157,1177,1179,1187
+		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,1,0,1,0,1,0,1,0,5,0,
+		129,8,0,10,0,12,0,132,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,143,
+		8,2,10,2,12,2,146,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,169,8,3,1,4,1,4,1,4,1,4,1,4,5,
+		4,176,8,4,10,4,12,4,179,9,4,1,4,1,4,1,5,1,5,1,5,5,5,186,8,5,10,5,12,5,
+		189,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,
+		6,3,6,207,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,215,8,8,10,8,12,8,218,9,8,1,
+		8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,228,8,9,1,10,1,10,1,10,1,10,5,10,234,
+		8,10,10,10,12,10,237,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
+		1,11,1,11,1,11,5,11,251,8,11,10,11,12,11,254,9,11,1,11,1,11,1,11,1,11,
+		1,11,1,11,3,11,262,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,270,8,13,10,
+		13,12,13,273,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,284,
+		8,14,1,14,1,14,3,14,288,8,14,1,14,1,14,1,14,1,14,5,14,294,8,14,10,14,12,
+		14,297,9,14,1,14,3,14,300,8,14,1,15,1,15,1,15,3,15,305,8,15,1,16,1,16,
+		1,16,1,16,1,16,1,16,5,16,313,8,16,10,16,12,16,316,9,16,1,16,1,16,1,17,
+		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,329,8,17,1,17,1,17,1,17,1,
+		17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,344,8,17,1,17,1,17,
+		4,17,348,8,17,11,17,12,17,349,1,17,1,17,1,17,3,17,355,8,17,1,18,1,18,1,
+		18,3,18,360,8,18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,368,8,19,1,20,1,20,
+		1,20,5,20,373,8,20,10,20,12,20,376,9,20,1,21,1,21,1,21,1,21,1,21,1,21,
+		1,21,1,21,1,21,1,21,3,21,388,8,21,3,21,390,8,21,1,22,1,22,1,23,1,23,1,
+		23,1,23,5,23,398,8,23,10,23,12,23,401,9,23,1,23,1,23,1,24,1,24,1,24,1,
+		24,1,24,1,24,1,24,3,24,412,8,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,1,24,
+		1,24,3,24,423,8,24,1,25,1,25,1,25,1,25,5,25,429,8,25,10,25,12,25,432,9,
+		25,1,25,1,25,1,26,1,26,1,26,5,26,439,8,26,10,26,12,26,442,9,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,
+		26,1,26,3,26,475,8,26,1,27,1,27,1,27,1,27,1,27,1,27,5,27,483,8,27,10,27,
+		12,27,486,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,
+		512,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,
+		28,526,8,28,3,28,528,8,28,1,29,1,29,1,29,1,29,1,29,3,29,535,8,29,1,30,
+		1,30,1,30,1,30,5,30,541,8,30,10,30,12,30,544,9,30,1,30,1,30,1,31,1,31,
+		1,31,1,31,1,31,3,31,553,8,31,1,31,1,31,3,31,557,8,31,1,31,1,31,3,31,561,
+		8,31,1,31,1,31,3,31,565,8,31,1,31,1,31,3,31,569,8,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,5,31,583,8,31,10,31,12,31,586,
+		9,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,3,31,603,8,31,1,31,1,31,1,31,1,31,1,31,5,31,610,8,31,10,31,12,
+		31,613,9,31,1,31,1,31,3,31,617,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,
+		639,8,31,1,32,1,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,5,33,651,8,
+		33,10,33,12,33,654,9,33,1,33,3,33,657,8,33,1,34,1,34,1,34,1,34,5,34,663,
+		8,34,10,34,12,34,666,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,
+		676,8,35,10,35,12,35,679,9,35,3,35,681,8,35,1,36,1,36,1,36,1,37,1,37,1,
+		37,1,37,5,37,690,8,37,10,37,12,37,693,9,37,1,37,3,37,696,8,37,1,38,1,38,
+		1,38,1,38,1,38,1,38,3,38,704,8,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
+		39,1,39,3,39,715,8,39,3,39,717,8,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,
+		1,40,1,40,3,40,728,8,40,1,40,3,40,731,8,40,1,40,1,40,3,40,735,8,40,1,41,
+		1,41,1,41,1,41,1,41,1,41,3,41,743,8,41,1,41,1,41,1,41,3,41,748,8,41,1,
+		41,1,41,1,41,3,41,753,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,
+		763,8,41,1,41,1,41,1,41,1,41,5,41,769,8,41,10,41,12,41,772,9,41,1,42,1,
+		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,783,8,42,10,42,12,42,786,9,
+		42,1,42,1,42,3,42,790,8,42,1,42,3,42,793,8,42,1,43,1,43,1,43,1,43,1,43,
+		3,43,800,8,43,1,44,1,44,1,44,1,44,1,44,5,44,807,8,44,10,44,12,44,810,9,
+		44,1,45,1,45,3,45,814,8,45,1,46,1,46,1,46,5,46,819,8,46,10,46,12,46,822,
+		9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,5,47,832,8,47,10,47,12,47,
+		835,9,47,3,47,837,8,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,3,47,850,8,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,5,47,865,8,47,10,47,12,47,868,9,47,1,47,1,47,1,47,1,47,
+		5,47,874,8,47,10,47,12,47,877,9,47,1,47,3,47,880,8,47,1,47,1,47,1,47,3,
+		47,885,8,47,1,47,1,47,5,47,889,8,47,10,47,12,47,892,9,47,1,47,1,47,1,47,
+		1,47,5,47,898,8,47,10,47,12,47,901,9,47,1,47,3,47,904,8,47,1,48,1,48,1,
+		48,5,48,909,8,48,10,48,12,48,912,9,48,1,48,1,48,1,49,1,49,1,49,1,49,5,
+		49,920,8,49,10,49,12,49,923,9,49,1,49,5,49,926,8,49,10,49,12,49,929,9,
+		49,1,49,3,49,932,8,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,
+		1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,3,50,956,8,
+		50,1,51,1,51,1,51,1,51,1,51,1,51,5,51,964,8,51,10,51,12,51,967,9,51,1,
+		51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
+		52,3,52,984,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,5,52,1001,8,52,10,52,12,52,1004,9,52,3,52,1006,8,52,
+		1,52,5,52,1009,8,52,10,52,12,52,1012,9,52,1,52,3,52,1015,8,52,3,52,1017,
+		8,52,1,52,1,52,4,52,1021,8,52,11,52,12,52,1022,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1037,8,52,10,52,12,52,1040,9,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1053,8,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1076,8,52,1,52,1,52,1,52,1,52,
+		1,52,3,52,1083,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1104,8,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,3,52,1127,8,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,3,52,1137,8,52,1,53,1,53,1,53,1,53,1,53,1,53,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,55,1,55,1,55,1,55,1,56,1,56,1,56,1,57,1,57,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,5,58,1182,8,58,10,58,12,58,1185,9,58,3,58,
+		1187,8,58,1,58,1,58,1,58,1,58,3,58,1193,8,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,3,58,1203,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1223,8,58,10,58,
+		12,58,1226,9,58,1,59,1,59,1,60,1,60,1,60,3,60,1233,8,60,1,61,1,61,1,61,
+		0,1,116,62,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
+		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
+		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,0,9,1,0,193,
+		194,1,0,15,16,1,0,108,109,1,0,213,214,1,0,203,204,1,0,201,202,1,0,205,
+		210,1,0,165,171,21,0,3,3,5,9,13,42,44,47,49,49,52,56,60,61,63,68,70,102,
+		104,114,116,117,119,121,125,126,128,130,133,135,144,144,146,150,157,159,
+		172,172,177,191,217,218,1417,0,130,1,0,0,0,2,135,1,0,0,0,4,138,1,0,0,0,
+		6,168,1,0,0,0,8,170,1,0,0,0,10,182,1,0,0,0,12,206,1,0,0,0,14,208,1,0,0,
+		0,16,210,1,0,0,0,18,227,1,0,0,0,20,229,1,0,0,0,22,261,1,0,0,0,24,263,1,
+		0,0,0,26,265,1,0,0,0,28,299,1,0,0,0,30,301,1,0,0,0,32,306,1,0,0,0,34,354,
+		1,0,0,0,36,359,1,0,0,0,38,367,1,0,0,0,40,369,1,0,0,0,42,389,1,0,0,0,44,
+		391,1,0,0,0,46,393,1,0,0,0,48,422,1,0,0,0,50,424,1,0,0,0,52,474,1,0,0,
+		0,54,476,1,0,0,0,56,527,1,0,0,0,58,529,1,0,0,0,60,536,1,0,0,0,62,638,1,
+		0,0,0,64,640,1,0,0,0,66,656,1,0,0,0,68,658,1,0,0,0,70,680,1,0,0,0,72,682,
+		1,0,0,0,74,685,1,0,0,0,76,703,1,0,0,0,78,705,1,0,0,0,80,720,1,0,0,0,82,
+		736,1,0,0,0,84,792,1,0,0,0,86,794,1,0,0,0,88,801,1,0,0,0,90,813,1,0,0,
+		0,92,815,1,0,0,0,94,903,1,0,0,0,96,905,1,0,0,0,98,931,1,0,0,0,100,955,
+		1,0,0,0,102,957,1,0,0,0,104,1136,1,0,0,0,106,1138,1,0,0,0,108,1144,1,0,
+		0,0,110,1151,1,0,0,0,112,1155,1,0,0,0,114,1158,1,0,0,0,116,1202,1,0,0,
+		0,118,1227,1,0,0,0,120,1229,1,0,0,0,122,1234,1,0,0,0,124,129,3,2,1,0,125,
+		129,3,4,2,0,126,129,3,102,51,0,127,129,3,8,4,0,128,124,1,0,0,0,128,125,
+		1,0,0,0,128,126,1,0,0,0,128,127,1,0,0,0,129,132,1,0,0,0,130,128,1,0,0,
+		0,130,131,1,0,0,0,131,133,1,0,0,0,132,130,1,0,0,0,133,134,5,0,0,1,134,
+		1,1,0,0,0,135,136,5,3,0,0,136,137,5,215,0,0,137,3,1,0,0,0,138,139,5,1,
+		0,0,139,140,3,122,61,0,140,144,5,193,0,0,141,143,3,6,3,0,142,141,1,0,0,
+		0,143,146,1,0,0,0,144,142,1,0,0,0,144,145,1,0,0,0,145,147,1,0,0,0,146,
+		144,1,0,0,0,147,148,5,194,0,0,148,5,1,0,0,0,149,169,3,12,6,0,150,169,3,
+		16,8,0,151,169,3,20,10,0,152,169,3,26,13,0,153,169,3,32,16,0,154,169,3,
+		46,23,0,155,169,3,50,25,0,156,169,3,54,27,0,157,169,3,60,30,0,158,169,
+		3,68,34,0,159,169,3,74,37,0,160,169,3,78,39,0,161,169,3,80,40,0,162,169,
+		3,82,41,0,163,169,3,86,43,0,164,169,3,88,44,0,165,169,3,92,46,0,166,169,
+		3,96,48,0,167,169,3,8,4,0,168,149,1,0,0,0,168,150,1,0,0,0,168,151,1,0,
+		0,0,168,152,1,0,0,0,168,153,1,0,0,0,168,154,1,0,0,0,168,155,1,0,0,0,168,
+		156,1,0,0,0,168,157,1,0,0,0,168,158,1,0,0,0,168,159,1,0,0,0,168,160,1,
+		0,0,0,168,161,1,0,0,0,168,162,1,0,0,0,168,163,1,0,0,0,168,164,1,0,0,0,
+		168,165,1,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,7,1,0,0,0,170,171,
+		5,217,0,0,171,177,4,4,0,0,172,176,3,122,61,0,173,176,5,4,0,0,174,176,5,
+		51,0,0,175,172,1,0,0,0,175,173,1,0,0,0,175,174,1,0,0,0,176,179,1,0,0,0,
+		177,175,1,0,0,0,177,178,1,0,0,0,178,180,1,0,0,0,179,177,1,0,0,0,180,181,
+		3,10,5,0,181,9,1,0,0,0,182,187,5,193,0,0,183,186,3,10,5,0,184,186,8,0,
+		0,0,185,183,1,0,0,0,185,184,1,0,0,0,186,189,1,0,0,0,187,185,1,0,0,0,187,
+		188,1,0,0,0,188,190,1,0,0,0,189,187,1,0,0,0,190,191,5,194,0,0,191,11,1,
+		0,0,0,192,193,5,5,0,0,193,207,5,215,0,0,194,195,5,6,0,0,195,207,3,122,
+		61,0,196,197,5,7,0,0,197,207,5,212,0,0,198,199,5,8,0,0,199,207,5,212,0,
+		0,200,201,5,9,0,0,201,207,5,212,0,0,202,203,5,10,0,0,203,207,3,122,61,
+		0,204,205,5,11,0,0,205,207,3,14,7,0,206,192,1,0,0,0,206,194,1,0,0,0,206,
+		196,1,0,0,0,206,198,1,0,0,0,206,200,1,0,0,0,206,202,1,0,0,0,206,204,1,
+		0,0,0,207,13,1,0,0,0,208,209,5,211,0,0,209,15,1,0,0,0,210,211,5,12,0,0,
+		211,212,3,122,61,0,212,216,5,193,0,0,213,215,3,18,9,0,214,213,1,0,0,0,
+		215,218,1,0,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,219,1,0,0,0,218,216,
+		1,0,0,0,219,220,5,194,0,0,220,17,1,0,0,0,221,222,5,40,0,0,222,228,5,215,
+		0,0,223,224,5,41,0,0,224,228,3,116,58,0,225,226,5,42,0,0,226,228,3,116,
+		58,0,227,221,1,0,0,0,227,223,1,0,0,0,227,225,1,0,0,0,228,19,1,0,0,0,229,
+		230,5,13,0,0,230,231,3,122,61,0,231,235,5,193,0,0,232,234,3,22,11,0,233,
+		232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,238,1,
+		0,0,0,237,235,1,0,0,0,238,239,5,194,0,0,239,21,1,0,0,0,240,241,5,112,0,
+		0,241,262,3,116,58,0,242,243,5,160,0,0,243,244,3,116,58,0,244,245,3,112,
+		56,0,245,262,1,0,0,0,246,247,5,14,0,0,247,248,3,24,12,0,248,252,5,193,
+		0,0,249,251,3,30,15,0,250,249,1,0,0,0,251,254,1,0,0,0,252,250,1,0,0,0,
+		252,253,1,0,0,0,253,255,1,0,0,0,254,252,1,0,0,0,255,256,5,194,0,0,256,
+		262,1,0,0,0,257,258,5,17,0,0,258,259,5,212,0,0,259,260,5,18,0,0,260,262,
+		3,116,58,0,261,240,1,0,0,0,261,242,1,0,0,0,261,246,1,0,0,0,261,257,1,0,
+		0,0,262,23,1,0,0,0,263,264,7,1,0,0,264,25,1,0,0,0,265,266,5,43,0,0,266,
+		267,3,122,61,0,267,271,5,193,0,0,268,270,3,28,14,0,269,268,1,0,0,0,270,
+		273,1,0,0,0,271,269,1,0,0,0,271,272,1,0,0,0,272,274,1,0,0,0,273,271,1,
+		0,0,0,274,275,5,194,0,0,275,27,1,0,0,0,276,277,5,44,0,0,277,300,3,116,
+		58,0,278,279,5,45,0,0,279,280,5,46,0,0,280,283,3,114,57,0,281,282,5,47,
+		0,0,282,284,3,116,58,0,283,281,1,0,0,0,283,284,1,0,0,0,284,287,1,0,0,0,
+		285,286,5,48,0,0,286,288,5,212,0,0,287,285,1,0,0,0,287,288,1,0,0,0,288,
+		300,1,0,0,0,289,290,5,45,0,0,290,291,5,49,0,0,291,295,5,193,0,0,292,294,
+		3,30,15,0,293,292,1,0,0,0,294,297,1,0,0,0,295,293,1,0,0,0,295,296,1,0,
+		0,0,296,298,1,0,0,0,297,295,1,0,0,0,298,300,5,194,0,0,299,276,1,0,0,0,
+		299,278,1,0,0,0,299,289,1,0,0,0,300,29,1,0,0,0,301,302,5,212,0,0,302,304,
+		3,116,58,0,303,305,5,197,0,0,304,303,1,0,0,0,304,305,1,0,0,0,305,31,1,
+		0,0,0,306,307,5,50,0,0,307,308,3,122,61,0,308,309,5,51,0,0,309,310,3,122,
+		61,0,310,314,5,193,0,0,311,313,3,34,17,0,312,311,1,0,0,0,313,316,1,0,0,
+		0,314,312,1,0,0,0,314,315,1,0,0,0,315,317,1,0,0,0,316,314,1,0,0,0,317,
+		318,5,194,0,0,318,33,1,0,0,0,319,320,5,52,0,0,320,355,3,122,61,0,321,322,
+		5,53,0,0,322,323,3,116,58,0,323,328,3,112,56,0,324,325,5,54,0,0,325,326,
+		3,116,58,0,326,327,3,112,56,0,327,329,1,0,0,0,328,324,1,0,0,0,328,329,
+		1,0,0,0,329,355,1,0,0,0,330,331,5,55,0,0,331,355,5,212,0,0,332,333,5,56,
+		0,0,333,355,3,114,57,0,334,335,5,57,0,0,335,336,3,36,18,0,336,337,3,114,
+		57,0,337,338,5,59,0,0,338,339,5,52,0,0,339,343,5,60,0,0,340,341,5,53,0,
+		0,341,342,5,59,0,0,342,344,5,61,0,0,343,340,1,0,0,0,343,344,1,0,0,0,344,
+		355,1,0,0,0,345,347,5,62,0,0,346,348,3,38,19,0,347,346,1,0,0,0,348,349,
+		1,0,0,0,349,347,1,0,0,0,349,350,1,0,0,0,350,355,1,0,0,0,351,352,5,11,0,
+		0,352,355,3,14,7,0,353,355,3,40,20,0,354,319,1,0,0,0,354,321,1,0,0,0,354,
+		330,1,0,0,0,354,332,1,0,0,0,354,334,1,0,0,0,354,345,1,0,0,0,354,351,1,
+		0,0,0,354,353,1,0,0,0,355,35,1,0,0,0,356,357,5,214,0,0,357,360,5,58,0,
+		0,358,360,5,213,0,0,359,356,1,0,0,0,359,358,1,0,0,0,360,37,1,0,0,0,361,
+		362,5,67,0,0,362,368,3,116,58,0,363,364,5,68,0,0,364,368,3,116,58,0,365,
+		366,5,69,0,0,366,368,5,212,0,0,367,361,1,0,0,0,367,363,1,0,0,0,367,365,
+		1,0,0,0,368,39,1,0,0,0,369,370,5,63,0,0,370,374,3,122,61,0,371,373,3,42,
+		21,0,372,371,1,0,0,0,373,376,1,0,0,0,374,372,1,0,0,0,374,375,1,0,0,0,375,
+		41,1,0,0,0,376,374,1,0,0,0,377,378,5,68,0,0,378,390,3,116,58,0,379,380,
+		5,69,0,0,380,390,5,212,0,0,381,382,5,122,0,0,382,390,3,116,58,0,383,384,
+		5,64,0,0,384,387,3,44,22,0,385,386,5,174,0,0,386,388,3,44,22,0,387,385,
+		1,0,0,0,387,388,1,0,0,0,388,390,1,0,0,0,389,377,1,0,0,0,389,379,1,0,0,
+		0,389,381,1,0,0,0,389,383,1,0,0,0,390,43,1,0,0,0,391,392,7,2,0,0,392,45,
+		1,0,0,0,393,394,5,70,0,0,394,395,3,122,61,0,395,399,5,193,0,0,396,398,
+		3,48,24,0,397,396,1,0,0,0,398,401,1,0,0,0,399,397,1,0,0,0,399,400,1,0,
+		0,0,400,402,1,0,0,0,401,399,1,0,0,0,402,403,5,194,0,0,403,47,1,0,0,0,404,
+		405,5,71,0,0,405,423,3,122,61,0,406,407,5,104,0,0,407,423,3,116,58,0,408,
+		409,5,105,0,0,409,411,3,116,58,0,410,412,5,106,0,0,411,410,1,0,0,0,411,
+		412,1,0,0,0,412,423,1,0,0,0,413,414,5,107,0,0,414,415,5,69,0,0,415,423,
+		5,212,0,0,416,417,5,110,0,0,417,423,3,66,33,0,418,419,5,8,0,0,419,423,
+		5,212,0,0,420,421,5,42,0,0,421,423,3,116,58,0,422,404,1,0,0,0,422,406,
+		1,0,0,0,422,408,1,0,0,0,422,413,1,0,0,0,422,416,1,0,0,0,422,418,1,0,0,
+		0,422,420,1,0,0,0,423,49,1,0,0,0,424,425,5,72,0,0,425,426,3,122,61,0,426,
+		430,5,193,0,0,427,429,3,52,26,0,428,427,1,0,0,0,429,432,1,0,0,0,430,428,
+		1,0,0,0,430,431,1,0,0,0,431,433,1,0,0,0,432,430,1,0,0,0,433,434,5,194,
+		0,0,434,51,1,0,0,0,435,436,5,73,0,0,436,440,5,193,0,0,437,439,3,58,29,
+		0,438,437,1,0,0,0,439,442,1,0,0,0,440,438,1,0,0,0,440,441,1,0,0,0,441,
+		443,1,0,0,0,442,440,1,0,0,0,443,475,5,194,0,0,444,445,5,74,0,0,445,475,
+		3,116,58,0,446,447,5,75,0,0,447,475,3,116,58,0,448,449,5,76,0,0,449,450,
+		5,46,0,0,450,475,3,114,57,0,451,452,5,76,0,0,452,453,5,77,0,0,453,454,
+		3,116,58,0,454,455,3,112,56,0,455,475,1,0,0,0,456,457,5,79,0,0,457,475,
+		3,116,58,0,458,459,5,80,0,0,459,475,3,116,58,0,460,461,5,78,0,0,461,475,
+		3,116,58,0,462,463,5,81,0,0,463,464,3,116,58,0,464,465,3,112,56,0,465,
+		475,1,0,0,0,466,467,5,82,0,0,467,468,3,116,58,0,468,469,5,77,0,0,469,470,
+		3,116,58,0,470,471,3,112,56,0,471,475,1,0,0,0,472,473,5,83,0,0,473,475,
+		3,122,61,0,474,435,1,0,0,0,474,444,1,0,0,0,474,446,1,0,0,0,474,448,1,0,
+		0,0,474,451,1,0,0,0,474,456,1,0,0,0,474,458,1,0,0,0,474,460,1,0,0,0,474,
+		462,1,0,0,0,474,466,1,0,0,0,474,472,1,0,0,0,475,53,1,0,0,0,476,477,5,84,
+		0,0,477,478,3,122,61,0,478,479,5,51,0,0,479,480,3,122,61,0,480,484,5,193,
+		0,0,481,483,3,56,28,0,482,481,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,
+		484,485,1,0,0,0,485,487,1,0,0,0,486,484,1,0,0,0,487,488,5,194,0,0,488,
+		55,1,0,0,0,489,490,5,85,0,0,490,528,3,122,61,0,491,492,5,74,0,0,492,528,
+		3,116,58,0,493,494,5,86,0,0,494,495,5,59,0,0,495,528,5,61,0,0,496,497,
+		5,86,0,0,497,528,3,116,58,0,498,499,5,167,0,0,499,500,3,116,58,0,500,501,
+		3,112,56,0,501,528,1,0,0,0,502,503,5,87,0,0,503,528,3,116,58,0,504,505,
+		5,55,0,0,505,528,5,212,0,0,506,507,5,56,0,0,507,528,3,114,57,0,508,509,
+		5,90,0,0,509,511,3,116,58,0,510,512,5,91,0,0,511,510,1,0,0,0,511,512,1,
+		0,0,0,512,528,1,0,0,0,513,514,5,57,0,0,514,515,3,36,18,0,515,516,3,114,
+		57,0,516,517,5,59,0,0,517,518,5,85,0,0,518,519,5,60,0,0,519,528,1,0,0,
+		0,520,521,5,92,0,0,521,525,3,116,58,0,522,523,5,93,0,0,523,524,5,124,0,
+		0,524,526,5,56,0,0,525,522,1,0,0,0,525,526,1,0,0,0,526,528,1,0,0,0,527,
+		489,1,0,0,0,527,491,1,0,0,0,527,493,1,0,0,0,527,496,1,0,0,0,527,498,1,
+		0,0,0,527,502,1,0,0,0,527,504,1,0,0,0,527,506,1,0,0,0,527,508,1,0,0,0,
+		527,513,1,0,0,0,527,520,1,0,0,0,528,57,1,0,0,0,529,530,5,212,0,0,530,531,
+		3,116,58,0,531,532,5,59,0,0,532,534,3,116,58,0,533,535,5,197,0,0,534,533,
+		1,0,0,0,534,535,1,0,0,0,535,59,1,0,0,0,536,537,5,103,0,0,537,538,3,122,
+		61,0,538,542,5,193,0,0,539,541,3,62,31,0,540,539,1,0,0,0,541,544,1,0,0,
+		0,542,540,1,0,0,0,542,543,1,0,0,0,543,545,1,0,0,0,544,542,1,0,0,0,545,
+		546,5,194,0,0,546,61,1,0,0,0,547,548,5,104,0,0,548,639,3,116,58,0,549,
+		550,5,105,0,0,550,552,3,116,58,0,551,553,5,106,0,0,552,551,1,0,0,0,552,
+		553,1,0,0,0,553,556,1,0,0,0,554,555,5,47,0,0,555,557,3,116,58,0,556,554,
+		1,0,0,0,556,557,1,0,0,0,557,560,1,0,0,0,558,559,5,68,0,0,559,561,3,116,
+		58,0,560,558,1,0,0,0,560,561,1,0,0,0,561,639,1,0,0,0,562,564,5,177,0,0,
+		563,565,5,213,0,0,564,563,1,0,0,0,564,565,1,0,0,0,565,568,1,0,0,0,566,
+		567,5,131,0,0,567,569,3,116,58,0,568,566,1,0,0,0,568,569,1,0,0,0,569,639,
+		1,0,0,0,570,571,5,177,0,0,571,639,5,188,0,0,572,573,5,178,0,0,573,639,
+		3,116,58,0,574,575,5,179,0,0,575,639,3,116,58,0,576,577,5,180,0,0,577,
+		578,5,69,0,0,578,639,5,212,0,0,579,580,5,181,0,0,580,584,5,193,0,0,581,
+		583,3,30,15,0,582,581,1,0,0,0,583,586,1,0,0,0,584,582,1,0,0,0,584,585,
+		1,0,0,0,585,587,1,0,0,0,586,584,1,0,0,0,587,639,5,194,0,0,588,589,5,181,
+		0,0,589,590,5,189,0,0,590,591,3,122,61,0,591,592,5,190,0,0,592,593,3,116,
+		58,0,593,639,1,0,0,0,594,595,5,182,0,0,595,639,3,116,58,0,596,597,5,183,
+		0,0,597,602,3,116,58,0,598,599,5,48,0,0,599,603,5,212,0,0,600,601,5,192,
+		0,0,601,603,3,122,61,0,602,598,1,0,0,0,602,600,1,0,0,0,603,639,1,0,0,0,
+		604,605,5,185,0,0,605,606,5,186,0,0,606,607,3,122,61,0,607,611,5,193,0,
+		0,608,610,3,64,32,0,609,608,1,0,0,0,610,613,1,0,0,0,611,609,1,0,0,0,611,
+		612,1,0,0,0,612,616,1,0,0,0,613,611,1,0,0,0,614,615,5,153,0,0,615,617,
+		3,116,58,0,616,614,1,0,0,0,616,617,1,0,0,0,617,618,1,0,0,0,618,619,5,194,
+		0,0,619,639,1,0,0,0,620,621,5,185,0,0,621,622,5,191,0,0,622,623,3,116,
+		58,0,623,624,5,153,0,0,624,625,3,116,58,0,625,639,1,0,0,0,626,627,5,184,
+		0,0,627,639,3,116,58,0,628,629,5,107,0,0,629,630,5,69,0,0,630,639,5,212,
+		0,0,631,632,5,110,0,0,632,639,3,66,33,0,633,634,5,8,0,0,634,639,5,212,
+		0,0,635,636,5,114,0,0,636,639,5,214,0,0,637,639,3,40,20,0,638,547,1,0,
+		0,0,638,549,1,0,0,0,638,562,1,0,0,0,638,570,1,0,0,0,638,572,1,0,0,0,638,
+		574,1,0,0,0,638,576,1,0,0,0,638,579,1,0,0,0,638,588,1,0,0,0,638,594,1,
+		0,0,0,638,596,1,0,0,0,638,604,1,0,0,0,638,620,1,0,0,0,638,626,1,0,0,0,
+		638,628,1,0,0,0,638,631,1,0,0,0,638,633,1,0,0,0,638,635,1,0,0,0,638,637,
+		1,0,0,0,639,63,1,0,0,0,640,641,5,187,0,0,641,642,3,116,58,0,642,643,3,
+		116,58,0,643,65,1,0,0,0,644,657,5,111,0,0,645,657,5,112,0,0,646,657,5,
+		113,0,0,647,648,5,49,0,0,648,652,5,193,0,0,649,651,3,30,15,0,650,649,1,
+		0,0,0,651,654,1,0,0,0,652,650,1,0,0,0,652,653,1,0,0,0,653,655,1,0,0,0,
+		654,652,1,0,0,0,655,657,5,194,0,0,656,644,1,0,0,0,656,645,1,0,0,0,656,
+		646,1,0,0,0,656,647,1,0,0,0,657,67,1,0,0,0,658,659,5,115,0,0,659,660,3,
+		122,61,0,660,664,5,193,0,0,661,663,3,70,35,0,662,661,1,0,0,0,663,666,1,
+		0,0,0,664,662,1,0,0,0,664,665,1,0,0,0,665,667,1,0,0,0,666,664,1,0,0,0,
+		667,668,5,194,0,0,668,69,1,0,0,0,669,670,5,116,0,0,670,681,3,116,58,0,
+		671,672,5,117,0,0,672,677,3,72,36,0,673,674,5,197,0,0,674,676,3,72,36,
+		0,675,673,1,0,0,0,676,679,1,0,0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,
+		681,1,0,0,0,679,677,1,0,0,0,680,669,1,0,0,0,680,671,1,0,0,0,681,71,1,0,
+		0,0,682,683,3,122,61,0,683,684,3,116,58,0,684,73,1,0,0,0,685,686,5,118,
+		0,0,686,695,3,122,61,0,687,691,5,193,0,0,688,690,3,76,38,0,689,688,1,0,
+		0,0,690,693,1,0,0,0,691,689,1,0,0,0,691,692,1,0,0,0,692,694,1,0,0,0,693,
+		691,1,0,0,0,694,696,5,194,0,0,695,687,1,0,0,0,695,696,1,0,0,0,696,75,1,
+		0,0,0,697,698,5,119,0,0,698,704,3,116,58,0,699,700,5,120,0,0,700,704,3,
+		116,58,0,701,702,5,121,0,0,702,704,3,116,58,0,703,697,1,0,0,0,703,699,
+		1,0,0,0,703,701,1,0,0,0,704,77,1,0,0,0,705,706,5,122,0,0,706,707,3,122,
+		61,0,707,708,5,193,0,0,708,716,3,116,58,0,709,714,3,112,56,0,710,711,5,
+		54,0,0,711,712,3,116,58,0,712,713,3,112,56,0,713,715,1,0,0,0,714,710,1,
+		0,0,0,714,715,1,0,0,0,715,717,1,0,0,0,716,709,1,0,0,0,716,717,1,0,0,0,
+		717,718,1,0,0,0,718,719,5,194,0,0,719,79,1,0,0,0,720,721,5,123,0,0,721,
+		722,3,122,61,0,722,723,5,200,0,0,723,730,3,116,58,0,724,727,5,124,0,0,
+		725,728,5,125,0,0,726,728,5,126,0,0,727,725,1,0,0,0,727,726,1,0,0,0,728,
+		729,1,0,0,0,729,731,3,114,57,0,730,724,1,0,0,0,730,731,1,0,0,0,731,734,
+		1,0,0,0,732,733,5,48,0,0,733,735,5,212,0,0,734,732,1,0,0,0,734,735,1,0,
+		0,0,735,81,1,0,0,0,736,737,5,127,0,0,737,738,3,122,61,0,738,739,5,131,
+		0,0,739,742,3,116,58,0,740,741,5,48,0,0,741,743,5,212,0,0,742,740,1,0,
+		0,0,742,743,1,0,0,0,743,747,1,0,0,0,744,745,5,128,0,0,745,746,5,130,0,
+		0,746,748,5,214,0,0,747,744,1,0,0,0,747,748,1,0,0,0,748,752,1,0,0,0,749,
+		750,5,129,0,0,750,751,5,130,0,0,751,753,5,214,0,0,752,749,1,0,0,0,752,
+		753,1,0,0,0,753,762,1,0,0,0,754,755,5,148,0,0,755,756,5,162,0,0,756,757,
+		3,122,61,0,757,758,5,149,0,0,758,759,5,151,0,0,759,760,5,214,0,0,760,761,
+		5,150,0,0,761,763,1,0,0,0,762,754,1,0,0,0,762,763,1,0,0,0,763,764,1,0,
+		0,0,764,765,5,199,0,0,765,770,3,84,42,0,766,767,5,197,0,0,767,769,3,84,
+		42,0,768,766,1,0,0,0,769,772,1,0,0,0,770,768,1,0,0,0,770,771,1,0,0,0,771,
+		83,1,0,0,0,772,770,1,0,0,0,773,774,5,144,0,0,774,775,5,213,0,0,775,776,
+		5,151,0,0,776,793,3,122,61,0,777,789,5,147,0,0,778,779,5,195,0,0,779,784,
+		3,122,61,0,780,781,5,197,0,0,781,783,3,122,61,0,782,780,1,0,0,0,783,786,
+		1,0,0,0,784,782,1,0,0,0,784,785,1,0,0,0,785,787,1,0,0,0,786,784,1,0,0,
+		0,787,788,5,196,0,0,788,790,1,0,0,0,789,778,1,0,0,0,789,790,1,0,0,0,790,
+		793,1,0,0,0,791,793,3,122,61,0,792,773,1,0,0,0,792,777,1,0,0,0,792,791,
+		1,0,0,0,793,85,1,0,0,0,794,795,5,132,0,0,795,796,5,131,0,0,796,799,3,116,
+		58,0,797,798,5,133,0,0,798,800,3,114,57,0,799,797,1,0,0,0,799,800,1,0,
+		0,0,800,87,1,0,0,0,801,802,5,134,0,0,802,803,5,135,0,0,803,808,3,90,45,
+		0,804,805,5,197,0,0,805,807,3,90,45,0,806,804,1,0,0,0,807,810,1,0,0,0,
+		808,806,1,0,0,0,808,809,1,0,0,0,809,89,1,0,0,0,810,808,1,0,0,0,811,814,
+		5,62,0,0,812,814,3,122,61,0,813,811,1,0,0,0,813,812,1,0,0,0,814,91,1,0,
+		0,0,815,816,5,136,0,0,816,820,5,193,0,0,817,819,3,94,47,0,818,817,1,0,
+		0,0,819,822,1,0,0,0,820,818,1,0,0,0,820,821,1,0,0,0,821,823,1,0,0,0,822,
+		820,1,0,0,0,823,824,5,194,0,0,824,93,1,0,0,0,825,826,5,10,0,0,826,836,
+		3,120,60,0,827,828,5,137,0,0,828,833,3,122,61,0,829,830,5,197,0,0,830,
+		832,3,122,61,0,831,829,1,0,0,0,832,835,1,0,0,0,833,831,1,0,0,0,833,834,
+		1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,836,827,1,0,0,0,836,837,1,0,0,
+		0,837,904,1,0,0,0,838,839,5,138,0,0,839,904,3,122,61,0,840,841,5,139,0,
+		0,841,904,3,122,61,0,842,843,5,140,0,0,843,844,5,141,0,0,844,845,5,142,
+		0,0,845,904,3,122,61,0,846,849,5,143,0,0,847,848,5,213,0,0,848,850,5,173,
+		0,0,849,847,1,0,0,0,849,850,1,0,0,0,850,851,1,0,0,0,851,852,5,141,0,0,
+		852,853,5,151,0,0,853,904,3,122,61,0,854,855,5,144,0,0,855,856,5,213,0,
+		0,856,857,5,173,0,0,857,858,5,141,0,0,858,859,5,151,0,0,859,904,3,122,
+		61,0,860,861,5,152,0,0,861,862,3,116,58,0,862,866,5,193,0,0,863,865,3,
+		94,47,0,864,863,1,0,0,0,865,868,1,0,0,0,866,864,1,0,0,0,866,867,1,0,0,
+		0,867,869,1,0,0,0,868,866,1,0,0,0,869,879,5,194,0,0,870,871,5,153,0,0,
+		871,875,5,193,0,0,872,874,3,94,47,0,873,872,1,0,0,0,874,877,1,0,0,0,875,
+		873,1,0,0,0,875,876,1,0,0,0,876,878,1,0,0,0,877,875,1,0,0,0,878,880,5,
+		194,0,0,879,870,1,0,0,0,879,880,1,0,0,0,880,904,1,0,0,0,881,884,5,145,
+		0,0,882,883,5,162,0,0,883,885,5,104,0,0,884,882,1,0,0,0,884,885,1,0,0,
+		0,885,886,1,0,0,0,886,890,5,193,0,0,887,889,3,94,47,0,888,887,1,0,0,0,
+		889,892,1,0,0,0,890,888,1,0,0,0,890,891,1,0,0,0,891,893,1,0,0,0,892,890,
+		1,0,0,0,893,904,5,194,0,0,894,895,5,146,0,0,895,899,5,193,0,0,896,898,
+		3,94,47,0,897,896,1,0,0,0,898,901,1,0,0,0,899,897,1,0,0,0,899,900,1,0,
+		0,0,900,902,1,0,0,0,901,899,1,0,0,0,902,904,5,194,0,0,903,825,1,0,0,0,
+		903,838,1,0,0,0,903,840,1,0,0,0,903,842,1,0,0,0,903,846,1,0,0,0,903,854,
+		1,0,0,0,903,860,1,0,0,0,903,881,1,0,0,0,903,894,1,0,0,0,904,95,1,0,0,0,
+		905,906,5,155,0,0,906,910,5,193,0,0,907,909,3,98,49,0,908,907,1,0,0,0,
+		909,912,1,0,0,0,910,908,1,0,0,0,910,911,1,0,0,0,911,913,1,0,0,0,912,910,
+		1,0,0,0,913,914,5,194,0,0,914,97,1,0,0,0,915,916,5,156,0,0,916,921,3,122,
+		61,0,917,918,5,197,0,0,918,920,3,122,61,0,919,917,1,0,0,0,920,923,1,0,
+		0,0,921,919,1,0,0,0,921,922,1,0,0,0,922,927,1,0,0,0,923,921,1,0,0,0,924,
+		926,3,100,50,0,925,924,1,0,0,0,926,929,1,0,0,0,927,925,1,0,0,0,927,928,
+		1,0,0,0,928,932,1,0,0,0,929,927,1,0,0,0,930,932,3,92,46,0,931,915,1,0,
+		0,0,931,930,1,0,0,0,932,99,1,0,0,0,933,934,5,157,0,0,934,956,3,116,58,
+		0,935,936,5,158,0,0,936,956,3,114,57,0,937,938,5,94,0,0,938,939,3,116,
+		58,0,939,940,5,164,0,0,940,941,5,102,0,0,941,956,1,0,0,0,942,943,5,95,
+		0,0,943,956,3,116,58,0,944,945,5,96,0,0,945,946,3,116,58,0,946,947,5,164,
+		0,0,947,948,5,102,0,0,948,956,1,0,0,0,949,950,5,97,0,0,950,956,3,116,58,
+		0,951,952,5,98,0,0,952,956,5,99,0,0,953,954,5,100,0,0,954,956,3,116,58,
+		0,955,933,1,0,0,0,955,935,1,0,0,0,955,937,1,0,0,0,955,942,1,0,0,0,955,
+		944,1,0,0,0,955,949,1,0,0,0,955,951,1,0,0,0,955,953,1,0,0,0,956,101,1,
+		0,0,0,957,958,5,2,0,0,958,959,3,122,61,0,959,960,5,4,0,0,960,961,3,122,
+		61,0,961,965,5,193,0,0,962,964,3,104,52,0,963,962,1,0,0,0,964,967,1,0,
+		0,0,965,963,1,0,0,0,965,966,1,0,0,0,966,968,1,0,0,0,967,965,1,0,0,0,968,
+		969,5,194,0,0,969,103,1,0,0,0,970,971,3,122,61,0,971,972,5,57,0,0,972,
+		973,5,159,0,0,973,974,5,214,0,0,974,1137,1,0,0,0,975,976,3,120,60,0,976,
+		977,5,160,0,0,977,978,3,116,58,0,978,983,3,112,56,0,979,980,5,25,0,0,980,
+		981,3,116,58,0,981,982,3,112,56,0,982,984,1,0,0,0,983,979,1,0,0,0,983,
+		984,1,0,0,0,984,1137,1,0,0,0,985,986,3,120,60,0,986,987,5,161,0,0,987,
+		988,3,116,58,0,988,989,5,162,0,0,989,990,5,212,0,0,990,1137,1,0,0,0,991,
+		992,3,122,61,0,992,1016,5,163,0,0,993,994,5,51,0,0,994,1017,5,212,0,0,
+		995,1005,5,35,0,0,996,997,5,41,0,0,997,998,3,116,58,0,998,1002,3,112,56,
+		0,999,1001,3,106,53,0,1000,999,1,0,0,0,1001,1004,1,0,0,0,1002,1000,1,0,
+		0,0,1002,1003,1,0,0,0,1003,1006,1,0,0,0,1004,1002,1,0,0,0,1005,996,1,0,
+		0,0,1005,1006,1,0,0,0,1006,1010,1,0,0,0,1007,1009,3,110,55,0,1008,1007,
+		1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,0,0,0,1010,1011,1,0,0,0,1011,1014,
+		1,0,0,0,1012,1010,1,0,0,0,1013,1015,3,108,54,0,1014,1013,1,0,0,0,1014,
+		1015,1,0,0,0,1015,1017,1,0,0,0,1016,993,1,0,0,0,1016,995,1,0,0,0,1017,
+		1137,1,0,0,0,1018,1020,5,155,0,0,1019,1021,3,100,50,0,1020,1019,1,0,0,
+		0,1021,1022,1,0,0,0,1022,1020,1,0,0,0,1022,1023,1,0,0,0,1023,1137,1,0,
+		0,0,1024,1025,5,155,0,0,1025,1026,5,156,0,0,1026,1137,5,101,0,0,1027,1028,
+		3,122,61,0,1028,1029,5,112,0,0,1029,1030,3,116,58,0,1030,1137,1,0,0,0,
+		1031,1032,3,122,61,0,1032,1033,5,14,0,0,1033,1034,3,24,12,0,1034,1038,
+		5,193,0,0,1035,1037,3,30,15,0,1036,1035,1,0,0,0,1037,1040,1,0,0,0,1038,
+		1036,1,0,0,0,1038,1039,1,0,0,0,1039,1041,1,0,0,0,1040,1038,1,0,0,0,1041,
+		1042,5,194,0,0,1042,1137,1,0,0,0,1043,1044,3,122,61,0,1044,1045,5,17,0,
+		0,1045,1046,5,212,0,0,1046,1047,5,18,0,0,1047,1048,3,116,58,0,1048,1137,
+		1,0,0,0,1049,1050,3,122,61,0,1050,1052,5,19,0,0,1051,1053,5,201,0,0,1052,
+		1051,1,0,0,0,1052,1053,1,0,0,0,1053,1054,1,0,0,0,1054,1055,3,116,58,0,
+		1055,1137,1,0,0,0,1056,1057,3,122,61,0,1057,1058,5,88,0,0,1058,1059,3,
+		116,58,0,1059,1137,1,0,0,0,1060,1061,3,122,61,0,1061,1062,5,89,0,0,1062,
+		1063,5,130,0,0,1063,1064,3,114,57,0,1064,1065,5,59,0,0,1065,1066,3,116,
+		58,0,1066,1137,1,0,0,0,1067,1068,3,122,61,0,1068,1069,5,176,0,0,1069,1070,
+		5,89,0,0,1070,1137,1,0,0,0,1071,1072,3,122,61,0,1072,1073,5,67,0,0,1073,
+		1075,5,65,0,0,1074,1076,5,213,0,0,1075,1074,1,0,0,0,1075,1076,1,0,0,0,
+		1076,1137,1,0,0,0,1077,1078,3,122,61,0,1078,1079,5,67,0,0,1079,1082,5,
+		66,0,0,1080,1081,5,48,0,0,1081,1083,5,212,0,0,1082,1080,1,0,0,0,1082,1083,
+		1,0,0,0,1083,1137,1,0,0,0,1084,1085,5,20,0,0,1085,1137,5,214,0,0,1086,
+		1087,5,21,0,0,1087,1137,5,214,0,0,1088,1137,5,22,0,0,1089,1090,3,122,61,
+		0,1090,1091,5,23,0,0,1091,1092,5,24,0,0,1092,1093,3,116,58,0,1093,1094,
+		3,112,56,0,1094,1095,5,25,0,0,1095,1096,3,116,58,0,1096,1097,3,112,56,
+		0,1097,1137,1,0,0,0,1098,1099,3,122,61,0,1099,1100,5,26,0,0,1100,1103,
+		5,151,0,0,1101,1104,5,27,0,0,1102,1104,3,116,58,0,1103,1101,1,0,0,0,1103,
+		1102,1,0,0,0,1104,1105,1,0,0,0,1105,1106,5,28,0,0,1106,1107,3,116,58,0,
+		1107,1108,3,112,56,0,1108,1109,5,25,0,0,1109,1110,3,116,58,0,1110,1111,
+		3,112,56,0,1111,1137,1,0,0,0,1112,1113,3,122,61,0,1113,1114,5,29,0,0,1114,
+		1115,3,116,58,0,1115,1116,3,112,56,0,1116,1117,5,18,0,0,1117,1118,3,116,
+		58,0,1118,1137,1,0,0,0,1119,1120,5,30,0,0,1120,1121,3,120,60,0,1121,1122,
+		5,31,0,0,1122,1123,3,120,60,0,1123,1126,3,116,58,0,1124,1125,5,32,0,0,
+		1125,1127,3,116,58,0,1126,1124,1,0,0,0,1126,1127,1,0,0,0,1127,1137,1,0,
+		0,0,1128,1129,5,33,0,0,1129,1130,5,32,0,0,1130,1131,3,116,58,0,1131,1132,
+		3,112,56,0,1132,1133,5,34,0,0,1133,1134,3,116,58,0,1134,1135,3,112,56,
+		0,1135,1137,1,0,0,0,1136,970,1,0,0,0,1136,975,1,0,0,0,1136,985,1,0,0,0,
+		1136,991,1,0,0,0,1136,1018,1,0,0,0,1136,1024,1,0,0,0,1136,1027,1,0,0,0,
+		1136,1031,1,0,0,0,1136,1043,1,0,0,0,1136,1049,1,0,0,0,1136,1056,1,0,0,
+		0,1136,1060,1,0,0,0,1136,1067,1,0,0,0,1136,1071,1,0,0,0,1136,1077,1,0,
+		0,0,1136,1084,1,0,0,0,1136,1086,1,0,0,0,1136,1088,1,0,0,0,1136,1089,1,
+		0,0,0,1136,1098,1,0,0,0,1136,1112,1,0,0,0,1136,1119,1,0,0,0,1136,1128,
+		1,0,0,0,1137,105,1,0,0,0,1138,1139,5,69,0,0,1139,1140,5,212,0,0,1140,1141,
+		5,154,0,0,1141,1142,3,116,58,0,1142,1143,3,112,56,0,1143,107,1,0,0,0,1144,
+		1145,5,42,0,0,1145,1146,5,37,0,0,1146,1147,5,38,0,0,1147,1148,3,116,58,
+		0,1148,1149,5,39,0,0,1149,1150,3,116,58,0,1150,109,1,0,0,0,1151,1152,5,
+		36,0,0,1152,1153,3,120,60,0,1153,1154,3,116,58,0,1154,111,1,0,0,0,1155,
+		1156,5,164,0,0,1156,1157,5,172,0,0,1157,113,1,0,0,0,1158,1159,5,213,0,
+		0,1159,115,1,0,0,0,1160,1161,6,58,-1,0,1161,1162,5,195,0,0,1162,1163,3,
+		116,58,0,1163,1164,5,196,0,0,1164,1203,1,0,0,0,1165,1166,5,202,0,0,1166,
+		1203,3,116,58,16,1167,1168,5,176,0,0,1168,1203,3,116,58,11,1169,1170,5,
+		152,0,0,1170,1171,3,116,58,0,1171,1172,5,154,0,0,1172,1173,3,116,58,0,
+		1173,1174,5,153,0,0,1174,1175,3,116,58,0,1175,1203,1,0,0,0,1176,1177,3,
+		122,61,0,1177,1186,5,195,0,0,1178,1183,3,116,58,0,1179,1180,5,197,0,0,
+		1180,1182,3,116,58,0,1181,1179,1,0,0,0,1182,1185,1,0,0,0,1183,1181,1,0,
+		0,0,1183,1184,1,0,0,0,1184,1187,1,0,0,0,1185,1183,1,0,0,0,1186,1178,1,
+		0,0,0,1186,1187,1,0,0,0,1187,1188,1,0,0,0,1188,1189,5,196,0,0,1189,1203,
+		1,0,0,0,1190,1192,7,3,0,0,1191,1193,3,118,59,0,1192,1191,1,0,0,0,1192,
+		1193,1,0,0,0,1193,1194,1,0,0,0,1194,1195,5,164,0,0,1195,1203,3,118,59,
+		0,1196,1197,5,214,0,0,1197,1203,3,118,59,0,1198,1203,5,213,0,0,1199,1203,
+		5,214,0,0,1200,1203,5,212,0,0,1201,1203,3,120,60,0,1202,1160,1,0,0,0,1202,
+		1165,1,0,0,0,1202,1167,1,0,0,0,1202,1169,1,0,0,0,1202,1176,1,0,0,0,1202,
+		1190,1,0,0,0,1202,1196,1,0,0,0,1202,1198,1,0,0,0,1202,1199,1,0,0,0,1202,
+		1200,1,0,0,0,1202,1201,1,0,0,0,1203,1224,1,0,0,0,1204,1205,10,15,0,0,1205,
+		1206,5,173,0,0,1206,1223,3,116,58,16,1207,1208,10,14,0,0,1208,1209,7,4,
+		0,0,1209,1223,3,116,58,15,1210,1211,10,13,0,0,1211,1212,7,5,0,0,1212,1223,
+		3,116,58,14,1213,1214,10,12,0,0,1214,1215,7,6,0,0,1215,1223,3,116,58,13,
+		1216,1217,10,10,0,0,1217,1218,5,174,0,0,1218,1223,3,116,58,11,1219,1220,
+		10,9,0,0,1220,1221,5,175,0,0,1221,1223,3,116,58,10,1222,1204,1,0,0,0,1222,
+		1207,1,0,0,0,1222,1210,1,0,0,0,1222,1213,1,0,0,0,1222,1216,1,0,0,0,1222,
+		1219,1,0,0,0,1223,1226,1,0,0,0,1224,1222,1,0,0,0,1224,1225,1,0,0,0,1225,
+		117,1,0,0,0,1226,1224,1,0,0,0,1227,1228,7,7,0,0,1228,119,1,0,0,0,1229,
+		1232,3,122,61,0,1230,1231,5,198,0,0,1231,1233,3,122,61,0,1232,1230,1,0,
+		0,0,1232,1233,1,0,0,0,1233,121,1,0,0,0,1234,1235,7,8,0,0,1235,123,1,0,
+		0,0,114,128,130,144,168,175,177,185,187,206,216,227,235,252,261,271,283,
+		287,295,299,304,314,328,343,349,354,359,367,374,387,389,399,411,422,430,
+		440,474,484,511,525,527,534,542,552,556,560,564,568,584,602,611,616,638,
+		652,656,664,677,680,691,695,703,714,716,727,730,734,742,747,752,762,770,
+		784,789,792,799,808,813,820,833,836,849,866,875,879,884,890,899,903,910,
+		921,927,931,955,965,983,1002,1005,1010,1014,1016,1022,1038,1052,1075,1082,
+		1103,1126,1136,1183,1186,1192,1202,1222,1224,1232
 	};
 
 	public static readonly ATN _ATN =

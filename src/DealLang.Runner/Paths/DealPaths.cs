@@ -181,6 +181,11 @@ public sealed class DealPaths
             into.PartyRecovery[p] = scenario.RecoveryOf(deal, p);
         }
 
+        if (deal.HasGuarantees)
+        {
+            GuarantorTerms.Fill(deal, scenario, into);
+        }
+
         ContractRelets.Fill(deal, scenario, into);
         SaleTerms.Fill(deal, scenario, into);
     }

@@ -52,6 +52,7 @@ static class SummaryRows
         LoanRows.Add,
         FleetRows.Add,
         ContractRows.Add,
+        GuaranteeRows.Add,
         PartyRows.Add,
         TestRows.Add,
     ];

@@ -20,4 +20,8 @@ public sealed record ScenarioOutcome(
     ImmutableArray<PartySummary> Parties,
     ImmutableArray<LoanSummary> Loans,
     ImmutableArray<FleetSummary> Fleets,
-    ImmutableArray<ContractSummary> Contracts);
+    ImmutableArray<ContractSummary> Contracts)
+{
+    /// <summary>What each guarantor paid under each guarantee (docs/language.md §5, "Guarantors"); empty for a deal without.</summary>
+    public ImmutableArray<GuaranteeSummary> Guarantees { get; init; } = [];
+}

@@ -101,6 +101,20 @@ public enum InputQuantity
     /// <summary>Scalar, per party: its recovery on this path (its <c>recovery</c>, or the scenario's draw from a
     /// beta distribution); what a loan owed by it without a <c>recovery</c> of its own recovers.</summary>
     PartyRecovery,
+
+    /// <summary>Series, per lease, only in a deal with guarantees (<see cref="DealDescription.HasGuarantees"/>): the rent
+    /// the lease would have paid in each period had its lessee not defaulted, less what it pays (zero while the lessee
+    /// performs): what a guarantor of the lease is asked for.</summary>
+    LeaseGuaranteeDue,
+
+    /// <summary>Scalar, per party, only in a deal with guarantees: the share of what falls due that the party pays as a
+    /// guarantor on this path (1 unless the scenario says <c>honoured 50%</c>).</summary>
+    GuarantorHonour,
+
+    /// <summary>Scalar, per party, only in a deal with guarantees: the first period in which the party, as a guarantor,
+    /// pays nothing because the scenario disowns its guarantees (the period whose end first reaches the date; 0
+    /// without a date); −1 when it does not.</summary>
+    GuarantorDisownedPeriod,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -139,6 +153,7 @@ public sealed class InputLayout
         InputQuantity.ContractReletYears, InputQuantity.ContractReletLive, InputQuantity.ContractTermination,
         InputQuantity.ContractRenewalYears, InputQuantity.ContractRenewalLive,
         InputQuantity.ContractTermYears, InputQuantity.ContractPrepaid, InputQuantity.LeaseTermRent,
+        InputQuantity.LeaseGuaranteeDue,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
@@ -148,14 +163,16 @@ public sealed class InputLayout
         InputQuantity.SaleDepth, InputQuantity.SaleImpact, InputQuantity.SaleLimit, InputQuantity.SaleCosts,
         InputQuantity.ContractUtilisation, InputQuantity.ContractReletUtilisation,
         InputQuantity.SaleKeepContracts, InputQuantity.SaleReserve, InputQuantity.PartyRecovery,
+        InputQuantity.GuarantorHonour, InputQuantity.GuarantorDisownedPeriod,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
     readonly int[] count = new int[Enum.GetValues<InputQuantity>().Length];
 
-    InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts, bool projectsCfads)
+    InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts, bool projectsCfads, bool guarantees)
     {
         ProjectsCfads = projectsCfads;
+        Guarantees = guarantees;
         Indices = indices;
         Contracts = contracts;
         Facilities = facilities;
@@ -169,7 +186,8 @@ public sealed class InputLayout
 
     /// <summary>The layout of a deal with these numbers of facilities, leases, parties, enforcement sales and
     /// market indices (what the compiler calls, from the bound model).</summary>
-    public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0, int contracts = 0, bool projectsCfads = false)
+    public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0, int contracts = 0, bool projectsCfads = false,
+        bool guarantees = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(contracts);
         ArgumentOutOfRangeException.ThrowIfNegative(indices);
@@ -177,14 +195,15 @@ public sealed class InputLayout
         ArgumentOutOfRangeException.ThrowIfNegative(leases);
         ArgumentOutOfRangeException.ThrowIfNegative(parties);
         ArgumentOutOfRangeException.ThrowIfNegative(sales);
-        return new InputLayout(facilities, leases, parties, sales, indices, contracts, projectsCfads);
+        return new InputLayout(facilities, leases, parties, sales, indices, contracts, projectsCfads, guarantees);
     }
 
     /// <summary>The layout of <paramref name="deal"/> (what <see cref="IDealProgram.Inputs"/> publishes).</summary>
     public static InputLayout Of(DealDescription deal)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length, deal.Contracts.Length, deal.ProjectsCfads);
+        return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length, deal.Contracts.Length, deal.ProjectsCfads,
+            deal.HasGuarantees);
     }
 
     public int Facilities { get; }
@@ -196,6 +215,10 @@ public sealed class InputLayout
 
     /// <summary>Whether the leases have <see cref="InputQuantity.LeaseTermRent"/> slots (a deal that projects cfads).</summary>
     public bool ProjectsCfads { get; }
+
+    /// <summary>Whether the deal has guarantees, hence the guarantors' slots (<see cref="InputQuantity.LeaseGuaranteeDue"/>,
+    /// <see cref="InputQuantity.GuarantorHonour"/>, <see cref="InputQuantity.GuarantorDisownedPeriod"/>).</summary>
+    public bool Guarantees { get; }
 
     /// <summary>Per-period <c>double</c> series, in <see cref="PathInputs.Series"/> order.</summary>
     public InputSlot[] Series { get; }
@@ -224,7 +247,7 @@ public sealed class InputLayout
         ArgumentNullException.ThrowIfNull(deal);
         return deal.Facilities.Length == Facilities && deal.Leases.Length == Leases
             && deal.Parties.Length == Parties && deal.Sales.Length == Sales && deal.Indices.Length == Indices
-            && deal.Contracts.Length == Contracts && deal.ProjectsCfads == ProjectsCfads;
+            && deal.Contracts.Length == Contracts && deal.ProjectsCfads == ProjectsCfads && deal.HasGuarantees == Guarantees;
     }
 
     public static InputShape ShapeOf(InputQuantity quantity) => quantity switch
@@ -232,12 +255,14 @@ public sealed class InputLayout
         InputQuantity.FacilityValue or InputQuantity.LeaseRent or InputQuantity.IndexLevel
             or InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination
             or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
-            or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.LeaseTermRent => InputShape.Series,
+            or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.LeaseTermRent
+            or InputQuantity.LeaseGuaranteeDue => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve
-            or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation or InputQuantity.PartyRecovery => InputShape.Scalar,
+            or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation or InputQuantity.PartyRecovery
+            or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -245,8 +270,9 @@ public sealed class InputLayout
     {
         InputQuantity.FacilityValue => InputEntity.Facility,
         InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
-            or InputQuantity.LeaseTermRent => InputEntity.Lease,
-        InputQuantity.PartyDefaulted or InputQuantity.PartyRecovery => InputEntity.Party,
+            or InputQuantity.LeaseTermRent or InputQuantity.LeaseGuaranteeDue => InputEntity.Lease,
+        InputQuantity.PartyDefaulted or InputQuantity.PartyRecovery or InputQuantity.GuarantorHonour
+            or InputQuantity.GuarantorDisownedPeriod => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve => InputEntity.Sale,
         InputQuantity.IndexLevel => InputEntity.Index,
@@ -274,7 +300,11 @@ public sealed class InputLayout
         {
             InputEntity kind = EntityOf(quantity);
             // A lease's rent in its current term is an input only where a forward test projects cfads.
-            int n = quantity == InputQuantity.LeaseTermRent && !ProjectsCfads ? 0 : Entities(kind);
+            // A guarantor's inputs only where the deal has guarantees.
+            int n = (quantity == InputQuantity.LeaseTermRent && !ProjectsCfads)
+                || (quantity is InputQuantity.LeaseGuaranteeDue or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod && !Guarantees)
+                ? 0
+                : Entities(kind);
             firstIndex[(int)quantity] = slots.Count;
             count[(int)quantity] = n;
             for (int e = 0; e < n; e++)

@@ -24,6 +24,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         binder.RequireKind(lease.Facility, SymbolKind.Facility, $"lease '{name}' must be on a facility");
         binder.RequireKind(lease.Lessee, SymbolKind.Party, $"the lessee of lease '{name}' must be a party");
         binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap);
+        GuarantorRules.Bind(lease.Guarantor, binder, $"the guarantor of lease '{name}' must be a party");
     }
 
     protected override void CheckTerms(LeaseSyntax lease, TypeChecker checker)
@@ -37,6 +38,8 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
                 ContextKind.RvgGuarantee, $"the amount guaranteed by the residual value guarantee of {l}"));
             checker.Term(rvg.Cap, Unit.Money, $"the residual value guarantee cap of {l}", TypeChecker.Range.NonNegative);
         }
+
+        GuarantorRules.CheckTerms(lease.Guarantor, checker, l);
     }
 
     protected override void CheckStructure(LeaseSyntax lease, DealChecks checks)
@@ -98,5 +101,25 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
                     $"after the lease starts ({starts.Value})"));
             }
         }
+
+        if (lease.Guarantor is { } guarantor)
+        {
+            GuarantorRules.CheckStructure(guarantor, lease, checks, lease.Starts?.Value);
+            if (guarantor.Fee is { } fee)
+            {
+                diagnostics.Add(DiagnosticCatalogue.GuaranteeTermOnLease(fee.Span, name, "fee"));
+            }
+
+            if (guarantor.Covers is { } covers)
+            {
+                diagnostics.Add(DiagnosticCatalogue.GuaranteeTermOnLease(covers.Span, name, "covers"));
+            }
+
+            if (guarantor.Guarantor is { } party && lease.Lessee is { } lessee && party.Text == lessee.Text)
+            {
+                diagnostics.Add(DiagnosticCatalogue.GuarantorIsObligor(party.Span, party.Text, name));
+            }
+        }
+
     }
 }
