@@ -49,6 +49,18 @@ internal static class ReferencePathBuilder
             into.PartyRecovery[p] = PartyDefaults.Recovery(deal, scenario, p);
         }
 
+        if (deal.HasGuarantees)
+        {
+            // Each party as a guarantor: the share it honours, and the period whose end first reaches the date it
+            // disowns its guarantees from (the first period without a date; -1 when it does not disown them).
+            for (int p = 0; p < deal.Parties.Length; p++)
+            {
+                GuarantorLevers levers = p < scenario.Guarantors.Length && scenario.Guarantors[p] is { } g ? g : GuarantorLevers.Honoured;
+                into.GuarantorHonour[p] = levers.Honour;
+                into.GuarantorDisownedPeriod[p] = !levers.Disowned ? -1 : levers.From is { } from ? LeaseTerms.EndPeriod(deal.Boundaries, from) : 0;
+            }
+        }
+
         SaleTerms.Fill(deal, scenario, into);
         for (int c = 0; c < deal.Contracts.Length; c++)
         {
@@ -288,6 +300,7 @@ static class LeaseTerms
         // A term that runs past 9999-12-31 ends after every deal: end is then the calendar's last day, which the
         // rent runs to, but the lease never ends inside the deal.
         bool endsInCalendar = lease.Start.TryAddMonths((int)Math.Min(months, int.MaxValue), out Date end);
+        Date termEnd = end;
 
         double recovery = 1.0;
         // On or before the expiry date: a lessee in default on the day the guarantee falls due pays only what a
@@ -306,6 +319,16 @@ static class LeaseTerms
         into.LeaseEndPeriod[l] = endsInCalendar ? EndPeriod(deal.Boundaries, end) : -1;
         into.RvgApplies[l] = endsInCalendar && lease.RvgUntil is { } until && end <= until && end <= deal.Maturity;
         into.RvgRecovery[l] = recovery;
+        if (deal.HasGuarantees)
+        {
+            // What a guarantor is asked for: the rent had the lessee not defaulted, less the rent it pays.
+            double[] due = into.LeaseGuaranteeDue[l];
+            LeaseRents.Fill(deal, lease, termEnd, scenario.MarketRentDeflation, due);
+            for (int t = 0; t < due.Length; t++)
+            {
+                due[t] = Math.Max(0.0, due[t] - into.LeaseRent[l][t]);
+            }
+        }
     }
 
     /// <summary>The period whose (start, end] holds <paramref name="end"/>; −1 past the horizon. An end on or
