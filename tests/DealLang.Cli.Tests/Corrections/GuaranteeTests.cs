@@ -1,0 +1,242 @@
+using DealLang.Runner.Running;
+using Xunit;
+
+namespace DealLang.Cli.Tests.Corrections;
+
+/// <summary>
+/// Guarantors end to end (docs/language.md §5 "Guarantors", §10 the guarantors' levers, §12 the summary's rows), each
+/// figure worked out by hand in the comment above it: a backstop behind a lease paying the rent its lessee's default
+/// leaves unpaid, as it falls due, up to its cap (reached inside a period), stopping when it defaults itself or
+/// disowns its guarantee, and paying half when it honours half; a guarantee behind a tranche paying the holders
+/// directly while the waterfall's senior fee goes unpaid, its fee paid in the waterfall, and the holders' figures
+/// with it beside the issuer's without. SmallDeal runs every scenario with the cash check on, so cash is conserved
+/// in every period of every test here (a guarantor's payment to the holders never enters the deal's cash).
+/// </summary>
+public sealed class GuaranteeTests
+{
+    private const double Cent = 0.005;
+
+    // Quarterly from 2026-01-01, 30/360. The lease pays 40m a year in equal instalments: 10m a quarter, for two years
+    // (periods 0-7). Its lessee defaults on 2026-04-01, the end of period 0: period 0 is paid in full, nothing after.
+    // Parent guarantees the rent up to 25m.
+    private const string LeaseSource = """
+        deal Backstop {
+          currency USD
+          closing  2026-01-01
+          maturity 2028-01-01
+          pay      quarterly
+          daycount 30/360
+
+          party Tenant { rating "B" pd 5% recovery 30% }
+          party Parent { rating "A" pd 0.1% }
+          party Owner  { }
+
+          facility Site { cost 200m  value straight_line 20y }
+          lease Rent on Site {
+            lessee    Tenant
+            rent      40m per year
+            starts    2026-01-01
+            term      2y
+            guarantor Parent cap 25m
+          }
+
+          tranche Notes { balance 50m  coupon 4% fixed  amortize bullet  seniority 1 }
+          equity  Eq    { contributed 150m  holders Owner 100% }
+
+          waterfall {
+            pay Notes.interest
+            pay Notes.principal
+            distribute rest to Eq
+          }
+        }
+
+        scenario Performs for Backstop { }
+        scenario Defaults for Backstop { Tenant defaults on 2026-04-01 }
+        scenario ParentDefaults for Backstop {
+          Tenant defaults on 2026-04-01
+          Parent defaults on 2026-09-15
+        }
+        scenario HalfHonoured for Backstop {
+          Tenant defaults on 2026-04-01
+          Parent guarantees honoured 50%
+        }
+        scenario Disowned for Backstop {
+          Tenant defaults on 2026-04-01
+          Parent guarantees disowned from 2026-08-01
+        }
+        """;
+
+    private static readonly Lazy<SmallDeal> Lease = new(() => new SmallDeal(LeaseSource));
+
+    [Fact]
+    public void ABackstopPaysNothingWhileTheLesseePays()
+    {
+        for (int t = 0; t < 8; t++)
+        {
+            Assert.Equal(10_000_000, Lease.Value.Ledger("rent Rent", t, "Performs"), Cent);
+            Assert.Equal(0.0, Lease.Value.Ledger("guarantor Rent", t, "Performs"));
+        }
+
+        GuaranteeSummary g = Assert.Single(Lease.Value.Outcomes["Performs"].Guarantees);
+        Assert.Equal(("Parent for Rent", "Parent", 0.0, (DealLang.Runtime.Date?)null), (g.Name, g.Guarantor, g.Paid, g.FirstPayment));
+    }
+
+    // Asked for 10m a quarter from period 1 (the rent the default leaves unpaid). Cap 25m: period 1 pays 10m (15m left),
+    // period 2 10m (5m left), period 3 only 5m (the cap is reached inside the period), period 4 on nothing.
+    [Fact]
+    public void ABackstopPaysRentAsItFallsDueUpToItsCap()
+    {
+        double[] expected = [0, 10_000_000, 10_000_000, 5_000_000, 0, 0, 0, 0];
+        for (int t = 0; t < 8; t++)
+        {
+            Assert.Equal(expected[t], Lease.Value.Ledger("guarantor Rent", t, "Defaults"), Cent);
+        }
+
+        Assert.Equal(10_000_000, Lease.Value.Ledger("rent Rent", 0, "Defaults"), Cent);
+        Assert.Equal(0.0, Lease.Value.Ledger("rent Rent", 1, "Defaults"));
+        // What the guarantor pays is the deal's collection: period 1 collects 10m with no rent.
+        Assert.Equal(10_000_000, Lease.Value.Ledger("collections", 1, "Defaults"), Cent);
+
+        GuaranteeSummary g = Assert.Single(Lease.Value.Outcomes["Defaults"].Guarantees);
+        Assert.Equal(25_000_000, g.Paid, Cent);
+        Assert.Equal(new DealLang.Runtime.Date(2026, 7, 1), g.FirstPayment);  // period 1 ends 2026-07-01
+        Assert.Equal(new DealLang.Runtime.Date(2027, 1, 1), g.LastPayment);   // period 3 ends 2027-01-01
+        Assert.Equal(1.0, g.CapUsed, 12);
+    }
+
+    // Parent defaults on 2026-09-15, inside period 2 (2026-07-01 to 2026-10-01): in default at that period's end, so
+    // it pays period 1's 10m and nothing from period 2 on.
+    [Fact]
+    public void AGuarantorThatDefaultsStopsPaying()
+    {
+        Assert.Equal(10_000_000, Lease.Value.Ledger("guarantor Rent", 1, "ParentDefaults"), Cent);
+        for (int t = 2; t < 8; t++)
+        {
+            Assert.Equal(0.0, Lease.Value.Ledger("guarantor Rent", t, "ParentDefaults"));
+        }
+
+        Assert.Equal(10_000_000, Assert.Single(Lease.Value.Outcomes["ParentDefaults"].Guarantees).Paid, Cent);
+    }
+
+    // Honoured 50%: 5m of each 10m asked, periods 1 to 5 (5 x 5m = 25m, the cap), nothing in periods 6 and 7.
+    [Fact]
+    public void APartlyHonouredGuaranteePaysItsShareUntilTheCap()
+    {
+        double[] expected = [0, 5_000_000, 5_000_000, 5_000_000, 5_000_000, 5_000_000, 0, 0];
+        for (int t = 0; t < 8; t++)
+        {
+            Assert.Equal(expected[t], Lease.Value.Ledger("guarantor Rent", t, "HalfHonoured"), Cent);
+        }
+
+        GuaranteeSummary g = Assert.Single(Lease.Value.Outcomes["HalfHonoured"].Guarantees);
+        Assert.Equal(new DealLang.Runtime.Date(2027, 7, 1), g.LastPayment);   // period 5 ends 2027-07-01
+    }
+
+    // Disowned from 2026-08-01: the period whose end first reaches that date is period 2 (ends 2026-10-01); period 1
+    // still pays 10m, nothing after.
+    [Fact]
+    public void ADisownedGuaranteePaysNothingFromItsDate()
+    {
+        Assert.Equal(10_000_000, Lease.Value.Ledger("guarantor Rent", 1, "Disowned"), Cent);
+        Assert.Equal(0.0, Lease.Value.Ledger("guarantor Rent", 2, "Disowned"));
+        Assert.Equal(10_000_000, Assert.Single(Lease.Value.Outcomes["Disowned"].Guarantees).Paid, Cent);
+    }
+
+    // Quarterly from 2026-01-01, 30/360 (yf 0.25). Notes: 100m at 8%, linear over 8 quarters: 12.5m of principal a
+    // quarter, interest 2m on the first quarter's 100m. Admin, a senior fee: 8m a year, 2m a quarter. The guarantee
+    // fee: 40bp a year on the opening balance, 100m x 0.4% x 0.25 = 100,000 in the first quarter, 87.5m x 0.4% x 0.25
+    // = 87,500 in the second. In Base the lease's 80m a year (20m a quarter) pays everything. In NoRent the lessee
+    // defaulted at the closing: nothing is collected, Admin and the fee go unpaid, and the State pays the holders each
+    // quarter's new interest arrear, 2m on the balance nothing repays (period t: arrears 2m x (t+1), of which 2m x t
+    // already put to it), and in the last period (7) the 100m never repaid: 2m x 8 + 100m = 116m, within the 150m cap.
+    private const string TrancheSource = """
+        deal Agency {
+          currency USD
+          closing  2026-01-01
+          maturity 2028-01-01
+          pay      quarterly
+          daycount 30/360
+
+          party Tenant { rating "B" pd 5% recovery 30% }
+          party State  { rating "AA+" }
+          party Owner  { }
+
+          facility Site { cost 200m  value straight_line 20y }
+          lease Rent on Site { lessee Tenant  rent 80m per year  starts 2026-01-01  term 2y }
+
+          tranche Notes {
+            balance   100m
+            coupon    8% fixed
+            amortize  linear
+            seniority 1
+            guarantor State cap 150m fee 40bp covers interest and principal
+          }
+          equity Eq  { contributed 100m  holders Owner 100% }
+          fee Admin  { 8m per year }
+
+          waterfall {
+            pay Admin
+            pay Notes.guarantee_fee
+            pay Notes.interest
+            pay Notes.principal
+            distribute rest to Eq
+          }
+        }
+
+        scenario Base for Agency { }
+        scenario NoRent for Agency { Tenant defaults on 2026-01-01 }
+        """;
+
+    private static readonly Lazy<SmallDeal> Tranche = new(() => new SmallDeal(TrancheSource));
+
+    [Fact]
+    public void TheGuaranteeFeeIsPaidInTheWaterfall()
+    {
+        Assert.Equal(100_000, Tranche.Value.Ledger("2 pay Notes.guarantee_fee paid", 0, "Base"), Cent);
+        Assert.Equal(87_500, Tranche.Value.Ledger("2 pay Notes.guarantee_fee paid", 1, "Base"), Cent);
+        for (int t = 0; t < 8; t++)
+        {
+            Assert.Equal(0.0, Tranche.Value.Ledger("Notes paid by State", t, "Base"));
+        }
+
+        TrancheSummary notes = Tranche.Value.Outcomes["Base"].Tranches[0];
+        Assert.True(notes.Guaranteed);
+        Assert.Equal((0.0, 0.0), (notes.PaidByGuarantor, notes.HoldersLoss));
+        Assert.Equal(notes.Irr, notes.HoldersIrr, 12);
+    }
+
+    [Fact]
+    public void ATrancheGuaranteeIsPaidToTheHoldersWhileTheSeniorFeeGoesUnpaid()
+    {
+        for (int t = 0; t < 7; t++)
+        {
+            Assert.Equal(0.0, Tranche.Value.Ledger("1 pay Admin paid", t, "NoRent"));
+            Assert.Equal(0.0, Tranche.Value.Ledger("2 pay Notes.guarantee_fee paid", t, "NoRent"));
+            Assert.Equal(2_000_000, Tranche.Value.Ledger("Notes paid by State", t, "NoRent"), Cent);
+            // Nothing of it is the deal's: no collections, so the unpaid Admin fee stays unpaid.
+            Assert.Equal(0.0, Tranche.Value.Ledger("collections", t, "NoRent"));
+        }
+
+        // Period 7: the last new arrear 2m plus the balance never repaid, 100m.
+        Assert.Equal(102_000_000, Tranche.Value.Ledger("Notes paid by State", 7, "NoRent"), Cent);
+
+        // The issuer's figures without the guarantee, the holders' with it: 100m + 16m never paid by the issuer, all of
+        // it paid by the State, so the holders lose nothing and earn the coupon.
+        TrancheSummary notes = Tranche.Value.Outcomes["NoRent"].Tranches[0];
+        Assert.Equal(100_000_000, notes.PrincipalLoss, Cent);
+        Assert.Equal(16_000_000, notes.UnpaidInterest, Cent);
+        Assert.Equal(116_000_000, notes.PaidByGuarantor, Cent);
+        Assert.Equal(0.0, notes.HoldersLoss, 2);
+        Assert.True(double.IsNaN(notes.Irr) || notes.Irr < -0.99);
+        // The holders' flows with the guarantee are a bullet bond's: -100m, then 2m a quarter and 102m at the end. Its
+        // IRR on actual days over 365: the 8 quarters are 730 days, 91.25 on average, so about 1.02^(365 / 91.25) - 1 =
+        // 1.02^4 - 1 = 8.2432%; the uneven quarters (90 to 92 days) move it by under 0.005%.
+        Assert.Equal(0.082432, notes.HoldersIrr, 0.00005);
+
+        GuaranteeSummary g = Assert.Single(Tranche.Value.Outcomes["NoRent"].Guarantees);
+        Assert.Equal((116_000_000, 0.0), (Math.Round(g.Paid, 2), g.Recovered));
+        Assert.Equal(116.0 / 150.0, g.CapUsed, 12);
+        Assert.Equal(new DealLang.Runtime.Date(2026, 4, 1), g.FirstPayment);
+        Assert.Equal(new DealLang.Runtime.Date(2028, 1, 1), g.LastPayment);
+    }
+}
