@@ -239,4 +239,59 @@ public sealed class GuaranteeTests
         Assert.Equal(new DealLang.Runtime.Date(2026, 4, 1), g.FirstPayment);
         Assert.Equal(new DealLang.Runtime.Date(2028, 1, 1), g.LastPayment);
     }
+
+    // Quarterly from 2026-01-01, 30/360. Notes: 100m at 8%, linear over 8 quarters (12.5m a quarter). The lease starts
+    // a quarter late (2026-04-01), so period 0 collects nothing: the 2m of interest goes unpaid and the State pays the
+    // holders 2m (claimed 2m, covered 2m). Period 1 collects 40m and the issuer pays the interest due, 2m + the 2m
+    // arrear, and 25m of principal: the arrear the State was asked for is paid down from 2m to 0, so the holders pass
+    // the State its share back: covered x (claimed - arrear) / claimed = 2m x (2m - 0) / 2m = 2m. Net cost: 0.
+    // Honoured 50%: the State pays 1m in period 0 (covered 1m of the 2m claimed) and gets back 1m x 2m / 2m = 1m.
+    private const string SubrogationSource = """
+        deal Catchup {
+          currency USD
+          closing  2026-01-01
+          maturity 2028-01-01
+          pay      quarterly
+          daycount 30/360
+
+          party Tenant { }
+          party State  { }
+          party Owner  { }
+
+          facility Site { cost 200m  value straight_line 20y }
+          lease Rent on Site { lessee Tenant  rent 160m per year  starts 2026-04-01  term 2y }
+
+          tranche Notes { balance 100m  coupon 8% fixed  amortize linear  guarantor State cap 150m }
+          equity Eq { contributed 100m  holders Owner 100% }
+
+          waterfall {
+            pay Notes.interest
+            pay Notes.principal
+            distribute rest to Eq
+          }
+        }
+
+        scenario Full for Catchup { }
+        scenario Half for Catchup { State guarantees honoured 50% }
+        """;
+
+    private static readonly Lazy<SmallDeal> Subrogation = new(() => new SmallDeal(SubrogationSource));
+
+    [Fact]
+    public void TheHoldersPassBackWhatTheIssuerLaterPaysOfArrearsTheGuarantorPaid()
+    {
+        Assert.Equal(2_000_000, Subrogation.Value.Ledger("Notes paid by State", 0, "Full"), Cent);
+        Assert.Equal(0.0, Subrogation.Value.Ledger("Notes repaid to State", 0, "Full"));
+        Assert.Equal(4_000_000, Subrogation.Value.Ledger("1 pay Notes.interest paid", 1, "Full"), Cent);
+        Assert.Equal(2_000_000, Subrogation.Value.Ledger("Notes repaid to State", 1, "Full"), Cent);
+        Assert.Equal(0.0, Subrogation.Value.Ledger("Notes paid by State", 1, "Full"));
+
+        GuaranteeSummary full = Assert.Single(Subrogation.Value.Outcomes["Full"].Guarantees);
+        Assert.Equal((2_000_000, 2_000_000, 0.0), (Math.Round(full.Paid, 2), Math.Round(full.Recovered, 2), Math.Round(full.NetCost, 2)));
+        TrancheSummary notes = Subrogation.Value.Outcomes["Full"].Tranches[0];
+        Assert.Equal((0.0, 0.0), (Math.Round(notes.PaidByGuarantor, 2), Math.Round(notes.HoldersLoss, 2)));
+
+        Assert.Equal(1_000_000, Subrogation.Value.Ledger("Notes paid by State", 0, "Half"), Cent);
+        Assert.Equal(1_000_000, Subrogation.Value.Ledger("Notes repaid to State", 1, "Half"), Cent);
+    }
 }
