@@ -250,6 +250,7 @@ contractItem
     | TERMINATION_FEE expr AMORTISING?                   # terminationFeeItem
     | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
     | PREPAYMENT expr (APPLIED OVER TERM)?               # prepaymentItem
+    | guarantorClause                                    # contractGuarantorItem
     ;
 
 // One batch: its delivery date, its units and its cost per unit.

@@ -4,17 +4,17 @@ namespace DealLang.Compiler.Diagnostics;
 // DL0730–DL0749, kept together so they read as one.
 public static partial class DiagnosticCatalogue
 {
-    /// <summary>DL0730: a lease's guarantor with a fee or a 'covers': a lease's guarantor pays the rent the lessee
+    /// <summary>DL0730: a lease's or a contract's guarantor with a fee or a 'covers': it pays what the lessee or customer
     /// leaves unpaid, for no fee the deal pays; both belong to a tranche's guarantee.</summary>
-    public static Diagnostic GuaranteeTermOnLease(SourceSpan span, string lease, string term) =>
+    public static Diagnostic GuaranteeTermOnLease(SourceSpan span, string kind, string name, string term) =>
         Error("DL0730", span,
-            $"the guarantor of lease '{lease}' has '{term}', which only a tranche's guarantee takes: a lease's guarantor pays the rent its lessee leaves unpaid (remove '{term}')");
+            $"the guarantor of {kind} '{name}' has '{term}', which only a tranche's guarantee takes: a {kind}'s guarantor pays what its {(kind == "lease" ? "lessee" : "customer")} leaves unpaid (remove '{term}')");
 
-    /// <summary>DL0731: a party guaranteeing its own obligation (a lessee behind its own lease): its default would stop
-    /// both the rent and the guarantee, so the guarantee could never pay.</summary>
-    public static Diagnostic GuarantorIsObligor(SourceSpan span, string party, string lease) =>
+    /// <summary>DL0731: a party guaranteeing its own obligation (a lessee behind its own lease, a customer behind its own
+    /// contract): its default would stop both the payments and the guarantee, so the guarantee could never pay.</summary>
+    public static Diagnostic GuarantorIsObligor(SourceSpan span, string party, string kind, string name) =>
         Error("DL0731", span,
-            $"'{party}' is both the lessee and the guarantor of lease '{lease}': a guarantee pays when the lessee defaults, so it must be another party's");
+            $"'{party}' is both the {(kind == "lease" ? "lessee" : "customer")} and the guarantor of {kind} '{name}': a guarantee pays when the {(kind == "lease" ? "lessee" : "customer")} defaults, so it must be another party's");
 
     /// <summary>DL0732 (warning): a tranche's guarantee fee that no step of the waterfall or the enforcement waterfall
     /// pays: it accrues and carries unpaid for ever.</summary>
@@ -30,5 +30,5 @@ public static partial class DiagnosticCatalogue
     /// <summary>DL0734: a scenario's guarantee lever on a party that guarantees nothing in the deal.</summary>
     public static Diagnostic NotAGuarantor(SourceSpan span, string scenario, string party) =>
         Error("DL0734", span,
-            $"scenario '{scenario}' sets the guarantees of '{party}', but '{party}' guarantees no lease or tranche of the deal (a guarantor is named by 'guarantor {party} cap …' in a lease or a tranche)");
+            $"scenario '{scenario}' sets the guarantees of '{party}', but '{party}' guarantees no lease, contract or tranche of the deal (a guarantor is named by 'guarantor {party} cap …' in one of them)");
 }

@@ -22,6 +22,14 @@ internal sealed partial class Lowerer
             }
         }
 
+        foreach (Symbol contract in SymbolsOf(DeclarationKind.Contract))
+        {
+            if (contract.Declaration is ContractSyntax { Guarantor: { } g })
+            {
+                guarantees.Add(Guarantee(g, GuaranteeTarget.Contract, contract, false, false));
+            }
+        }
+
         foreach (Symbol tranche in SymbolsOf(DeclarationKind.Tranche))
         {
             if (tranche.Declaration is TrancheSyntax { Guarantor: { } g })

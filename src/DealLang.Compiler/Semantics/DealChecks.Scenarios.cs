@@ -150,6 +150,7 @@ internal sealed partial class DealChecks
         }
 
         bool guarantees = _analysis.Symbols.OfKind(SymbolKind.Lease).Any(l => l.Declaration is LeaseSyntax { Guarantor.Guarantor.Text: var g } && g == party.Text)
+            || _analysis.Symbols.OfKind(SymbolKind.Contract).Any(c => c.Declaration is ContractSyntax { Guarantor.Guarantor.Text: var g } && g == party.Text)
             || _analysis.Symbols.OfKind(SymbolKind.Tranche).Any(t => t.Declaration is TrancheSyntax { Guarantor.Guarantor.Text: var g } && g == party.Text);
         if (!guarantees && !_analysis.HasUnknownDeclarations)
         {

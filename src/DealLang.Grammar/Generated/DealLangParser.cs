@@ -3697,7 +3697,7 @@ public partial class DealLangParser : Parser {
 			State = 484;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 55)) & ~0x3f) == 0 && ((1L << (_la - 55)) & 179315408903L) != 0) || _la==HOUR) {
+			while (((((_la - 55)) & ~0x3f) == 0 && ((1L << (_la - 55)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
 				State = 481;
@@ -3888,6 +3888,18 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class ContractGuarantorItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public GuarantorClauseContext guarantorClause() {
+			return GetRuleContext<GuarantorClauseContext>(0);
+		}
+		public ContractGuarantorItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractGuarantorItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
@@ -3895,7 +3907,7 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 56, RULE_contractItem);
 		int _la;
 		try {
-			State = 527;
+			State = 528;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
@@ -4044,6 +4056,14 @@ public partial class DealLangParser : Parser {
 
 				}
 				break;
+			case 12:
+				_localctx = new ContractGuarantorItemContext(_localctx);
+				EnterOuterAlt(_localctx, 12);
+				{
+				State = 527;
+				guarantorClause();
+				}
+				break;
 			}
 		}
 		catch (RecognitionException re) {
@@ -4090,20 +4110,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 529;
-			Match(DATE);
 			State = 530;
-			_localctx.units = expr(0);
+			Match(DATE);
 			State = 531;
-			Match(AT);
+			_localctx.units = expr(0);
 			State = 532;
+			Match(AT);
+			State = 533;
 			_localctx.cost = expr(0);
-			State = 534;
+			State = 535;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 533;
+				State = 534;
 				Match(COMMA);
 				}
 			}
@@ -4156,27 +4176,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 536;
-			Match(TRANCHE);
 			State = 537;
-			_localctx.name = ident();
+			Match(TRANCHE);
 			State = 538;
+			_localctx.name = ident();
+			State = 539;
 			Match(LBRACE);
-			State = 542;
+			State = 543;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==MATURITY || _la==GUARANTOR || ((((_la - 104)) & ~0x3f) == 0 && ((1L << (_la - 104)) & 1099L) != 0) || ((((_la - 177)) & ~0x3f) == 0 && ((1L << (_la - 177)) & 511L) != 0)) {
 				{
 				{
-				State = 539;
+				State = 540;
 				trancheItem();
 				}
 				}
-				State = 544;
+				State = 545;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 545;
+			State = 546;
 			Match(RBRACE);
 			}
 		}
@@ -4502,16 +4522,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 62, RULE_trancheItem);
 		int _la;
 		try {
-			State = 638;
+			State = 639;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 547;
-				Match(BALANCE);
 				State = 548;
+				Match(BALANCE);
+				State = 549;
 				expr(0);
 				}
 				break;
@@ -4519,40 +4539,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 549;
-				Match(COUPON);
 				State = 550;
+				Match(COUPON);
+				State = 551;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 552;
+				State = 553;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 551;
+					State = 552;
 					Match(FIXED);
 					}
 				}
 
-				State = 556;
+				State = 557;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 554;
-					Match(FLOOR);
 					State = 555;
+					Match(FLOOR);
+					State = 556;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 560;
+				State = 561;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 558;
-					Match(CAP);
 					State = 559;
+					Match(CAP);
+					State = 560;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -4563,26 +4583,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 562;
+				State = 563;
 				Match(PIK);
-				State = 564;
+				State = 565;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 563;
+					State = 564;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 568;
+				State = 569;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 566;
-					Match(WHEN);
 					State = 567;
+					Match(WHEN);
+					State = 568;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4593,9 +4613,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 570;
-				Match(PIK);
 				State = 571;
+				Match(PIK);
+				State = 572;
 				Match(UNPAID);
 				}
 				break;
@@ -4603,9 +4623,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 572;
-				Match(ISSUE_PRICE);
 				State = 573;
+				Match(ISSUE_PRICE);
+				State = 574;
 				expr(0);
 				}
 				break;
@@ -4613,9 +4633,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 574;
-				Match(COMMITMENT);
 				State = 575;
+				Match(COMMITMENT);
+				State = 576;
 				expr(0);
 				}
 				break;
@@ -4623,11 +4643,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 576;
-				Match(AVAILABLE);
 				State = 577;
-				Match(UNTIL);
+				Match(AVAILABLE);
 				State = 578;
+				Match(UNTIL);
+				State = 579;
 				Match(DATE);
 				}
 				break;
@@ -4635,25 +4655,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 579;
-				Match(DRAWS);
 				State = 580;
+				Match(DRAWS);
+				State = 581;
 				Match(LBRACE);
-				State = 584;
+				State = 585;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 581;
+					State = 582;
 					schedulePoint();
 					}
 					}
-					State = 586;
+					State = 587;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 587;
+				State = 588;
 				Match(RBRACE);
 				}
 				break;
@@ -4661,15 +4681,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 588;
-				Match(DRAWS);
 				State = 589;
-				Match(AGAINST);
+				Match(DRAWS);
 				State = 590;
-				((DrawsAgainstItemContext)_localctx).fleet = ident();
+				Match(AGAINST);
 				State = 591;
-				Match(ADVANCE);
+				((DrawsAgainstItemContext)_localctx).fleet = ident();
 				State = 592;
+				Match(ADVANCE);
+				State = 593;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -4677,9 +4697,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 594;
-				Match(COMMITMENT_FEE);
 				State = 595;
+				Match(COMMITMENT_FEE);
+				State = 596;
 				expr(0);
 				}
 				break;
@@ -4687,26 +4707,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 596;
-				Match(STEP_UP);
 				State = 597;
+				Match(STEP_UP);
+				State = 598;
 				expr(0);
-				State = 602;
+				State = 603;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 598;
-					Match(FROM);
 					State = 599;
+					Match(FROM);
+					State = 600;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 600;
-					Match(WHILE);
 					State = 601;
+					Match(WHILE);
+					State = 602;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4719,41 +4739,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 604;
-				Match(MARGIN);
 				State = 605;
-				Match(GRID);
+				Match(MARGIN);
 				State = 606;
-				((MarginGridItemContext)_localctx).test = ident();
+				Match(GRID);
 				State = 607;
+				((MarginGridItemContext)_localctx).test = ident();
+				State = 608;
 				Match(LBRACE);
-				State = 611;
+				State = 612;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 608;
+					State = 609;
 					gridTier();
 					}
 					}
-					State = 613;
+					State = 614;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 616;
+				State = 617;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 614;
-					Match(ELSE);
 					State = 615;
+					Match(ELSE);
+					State = 616;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 618;
+				State = 619;
 				Match(RBRACE);
 				}
 				break;
@@ -4761,15 +4781,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 620;
-				Match(MARGIN);
 				State = 621;
-				Match(INVESTMENT_GRADE);
+				Match(MARGIN);
 				State = 622;
-				((ClassMarginItemContext)_localctx).ig = expr(0);
+				Match(INVESTMENT_GRADE);
 				State = 623;
-				Match(ELSE);
+				((ClassMarginItemContext)_localctx).ig = expr(0);
 				State = 624;
+				Match(ELSE);
+				State = 625;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -4777,9 +4797,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 626;
-				Match(TARGET_BALANCE);
 				State = 627;
+				Match(TARGET_BALANCE);
+				State = 628;
 				expr(0);
 				}
 				break;
@@ -4787,11 +4807,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 628;
-				Match(INTEREST_ONLY);
 				State = 629;
-				Match(UNTIL);
+				Match(INTEREST_ONLY);
 				State = 630;
+				Match(UNTIL);
+				State = 631;
 				Match(DATE);
 				}
 				break;
@@ -4799,9 +4819,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 631;
-				Match(AMORTIZE);
 				State = 632;
+				Match(AMORTIZE);
+				State = 633;
 				amortization();
 				}
 				break;
@@ -4809,9 +4829,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 633;
-				Match(MATURITY);
 				State = 634;
+				Match(MATURITY);
+				State = 635;
 				Match(DATE);
 				}
 				break;
@@ -4819,9 +4839,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 635;
-				Match(SENIORITY);
 				State = 636;
+				Match(SENIORITY);
+				State = 637;
 				Match(NUMBER);
 				}
 				break;
@@ -4829,7 +4849,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheGuarantorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 637;
+				State = 638;
 				guarantorClause();
 				}
 				break;
@@ -4876,11 +4896,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 640;
-			Match(BELOW);
 			State = 641;
-			_localctx.bound = expr(0);
+			Match(BELOW);
 			State = 642;
+			_localctx.bound = expr(0);
+			State = 643;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4962,14 +4982,14 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 66, RULE_amortization);
 		int _la;
 		try {
-			State = 656;
+			State = 657;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 644;
+				State = 645;
 				Match(BULLET);
 				}
 				break;
@@ -4977,7 +4997,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 645;
+				State = 646;
 				Match(LEVEL);
 				}
 				break;
@@ -4985,7 +5005,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 646;
+				State = 647;
 				Match(LINEAR);
 				}
 				break;
@@ -4993,25 +5013,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 647;
-				Match(SCHEDULE);
 				State = 648;
+				Match(SCHEDULE);
+				State = 649;
 				Match(LBRACE);
-				State = 652;
+				State = 653;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 649;
+					State = 650;
 					schedulePoint();
 					}
 					}
-					State = 654;
+					State = 655;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 655;
+				State = 656;
 				Match(RBRACE);
 				}
 				break;
@@ -5065,27 +5085,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 658;
-			Match(EQUITY);
 			State = 659;
-			_localctx.name = ident();
+			Match(EQUITY);
 			State = 660;
+			_localctx.name = ident();
+			State = 661;
 			Match(LBRACE);
-			State = 664;
+			State = 665;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 661;
+				State = 662;
 				equityItem();
 				}
 				}
-				State = 666;
+				State = 667;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 667;
+			State = 668;
 			Match(RBRACE);
 			}
 		}
@@ -5152,16 +5172,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 70, RULE_equityItem);
 		int _la;
 		try {
-			State = 680;
+			State = 681;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 669;
-				Match(CONTRIBUTED);
 				State = 670;
+				Match(CONTRIBUTED);
+				State = 671;
 				expr(0);
 				}
 				break;
@@ -5169,23 +5189,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 671;
-				Match(HOLDERS);
 				State = 672;
+				Match(HOLDERS);
+				State = 673;
 				holder();
-				State = 677;
+				State = 678;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 673;
-					Match(COMMA);
 					State = 674;
+					Match(COMMA);
+					State = 675;
 					holder();
 					}
 					}
-					State = 679;
+					State = 680;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -5233,9 +5253,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 682;
-			ident();
 			State = 683;
+			ident();
+			State = 684;
 			expr(0);
 			}
 		}
@@ -5285,32 +5305,32 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 685;
-			Match(ACCOUNT);
 			State = 686;
+			Match(ACCOUNT);
+			State = 687;
 			_localctx.name = ident();
-			State = 695;
+			State = 696;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 687;
+				State = 688;
 				Match(LBRACE);
-				State = 691;
+				State = 692;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 119)) & ~0x3f) == 0 && ((1L << (_la - 119)) & 7L) != 0)) {
 					{
 					{
-					State = 688;
+					State = 689;
 					accountItem();
 					}
 					}
-					State = 693;
+					State = 694;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 694;
+				State = 695;
 				Match(RBRACE);
 				}
 			}
@@ -5385,16 +5405,16 @@ public partial class DealLangParser : Parser {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
 		EnterRule(_localctx, 76, RULE_accountItem);
 		try {
-			State = 703;
+			State = 704;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 697;
-				Match(TARGET);
 				State = 698;
+				Match(TARGET);
+				State = 699;
 				expr(0);
 				}
 				break;
@@ -5402,9 +5422,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 699;
-				Match(INITIAL);
 				State = 700;
+				Match(INITIAL);
+				State = 701;
 				expr(0);
 				}
 				break;
@@ -5412,9 +5432,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 701;
-				Match(EARNS);
 				State = 702;
+				Match(EARNS);
+				State = 703;
 				expr(0);
 				}
 				break;
@@ -5475,31 +5495,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 705;
-			Match(FEE);
 			State = 706;
-			_localctx.name = ident();
+			Match(FEE);
 			State = 707;
-			Match(LBRACE);
+			_localctx.name = ident();
 			State = 708;
+			Match(LBRACE);
+			State = 709;
 			expr(0);
-			State = 716;
+			State = 717;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 709;
+				State = 710;
 				perYear();
-				State = 714;
+				State = 715;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 710;
-					Match(ESCALATING);
 					State = 711;
-					expr(0);
+					Match(ESCALATING);
 					State = 712;
+					expr(0);
+					State = 713;
 					perYear();
 					}
 				}
@@ -5507,7 +5527,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 718;
+			State = 719;
 			Match(RBRACE);
 			}
 		}
@@ -5562,52 +5582,52 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 720;
-			Match(TEST);
 			State = 721;
-			_localctx.name = ident();
+			Match(TEST);
 			State = 722;
-			Match(ASSIGN);
+			_localctx.name = ident();
 			State = 723;
+			Match(ASSIGN);
+			State = 724;
 			expr(0);
-			State = 730;
+			State = 731;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 724;
+				State = 725;
 				Match(OVER);
-				State = 727;
+				State = 728;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 725;
+					State = 726;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 726;
+					State = 727;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 729;
+				State = 730;
 				duration();
 				}
 			}
 
-			State = 734;
+			State = 735;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 732;
-				Match(FROM);
 				State = 733;
+				Match(FROM);
+				State = 734;
 				Match(DATE);
 				}
 			}
@@ -5691,93 +5711,93 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 736;
-			Match(TRIGGER);
 			State = 737;
-			_localctx.name = ident();
+			Match(TRIGGER);
 			State = 738;
-			Match(WHEN);
+			_localctx.name = ident();
 			State = 739;
+			Match(WHEN);
+			State = 740;
 			expr(0);
-			State = 742;
+			State = 743;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 740;
-				Match(FROM);
 				State = 741;
+				Match(FROM);
+				State = 742;
 				Match(DATE);
 				}
 			}
 
-			State = 747;
+			State = 748;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 744;
-				Match(TRIPS);
 				State = 745;
-				Match(AFTER);
+				Match(TRIPS);
 				State = 746;
+				Match(AFTER);
+				State = 747;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 752;
+			State = 753;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 749;
-				Match(CURES);
 				State = 750;
-				Match(AFTER);
+				Match(CURES);
 				State = 751;
+				Match(AFTER);
+				State = 752;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 762;
+			State = 763;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 754;
-				Match(CURE);
 				State = 755;
-				Match(BY);
+				Match(CURE);
 				State = 756;
-				_localctx.curer = ident();
+				Match(BY);
 				State = 757;
-				Match(UP);
+				_localctx.curer = ident();
 				State = 758;
-				Match(TO);
+				Match(UP);
 				State = 759;
-				_localctx.times = Match(NUMBER);
+				Match(TO);
 				State = 760;
+				_localctx.times = Match(NUMBER);
+				State = 761;
 				Match(TIMES);
 				}
 			}
 
-			State = 764;
-			Match(ARROW);
 			State = 765;
+			Match(ARROW);
+			State = 766;
 			triggerEffect();
-			State = 770;
+			State = 771;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 766;
-				Match(COMMA);
 				State = 767;
+				Match(COMMA);
+				State = 768;
 				triggerEffect();
 				}
 				}
-				State = 772;
+				State = 773;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5864,20 +5884,20 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 84, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 792;
+			State = 793;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,72,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 773;
-				Match(SWEEP);
 				State = 774;
-				((SweepEffectContext)_localctx).share = Match(QUANTITY);
+				Match(SWEEP);
 				State = 775;
-				Match(TO);
+				((SweepEffectContext)_localctx).share = Match(QUANTITY);
 				State = 776;
+				Match(TO);
+				State = 777;
 				ident();
 				}
 				break;
@@ -5885,34 +5905,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 777;
+				State = 778;
 				Match(ACCELERATE);
-				State = 789;
+				State = 790;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 778;
-					Match(LPAREN);
 					State = 779;
+					Match(LPAREN);
+					State = 780;
 					ident();
-					State = 784;
+					State = 785;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 780;
-						Match(COMMA);
 						State = 781;
+						Match(COMMA);
+						State = 782;
 						ident();
 						}
 						}
-						State = 786;
+						State = 787;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 787;
+					State = 788;
 					Match(RPAREN);
 					}
 				}
@@ -5923,7 +5943,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 791;
+				State = 792;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5971,20 +5991,20 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 794;
-			Match(DEFAULT);
 			State = 795;
-			Match(WHEN);
+			Match(DEFAULT);
 			State = 796;
+			Match(WHEN);
+			State = 797;
 			expr(0);
-			State = 799;
+			State = 800;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 797;
-				Match(GRACE);
 				State = 798;
+				Match(GRACE);
+				State = 799;
 				duration();
 				}
 			}
@@ -6036,25 +6056,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 801;
-			Match(CFADS);
 			State = 802;
-			Match(INCLUDES);
+			Match(CFADS);
 			State = 803;
+			Match(INCLUDES);
+			State = 804;
 			cfadsItem();
-			State = 808;
+			State = 809;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 804;
-				Match(COMMA);
 				State = 805;
+				Match(COMMA);
+				State = 806;
 				cfadsItem();
 				}
 				}
-				State = 810;
+				State = 811;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -6094,13 +6114,13 @@ public partial class DealLangParser : Parser {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
 		EnterRule(_localctx, 90, RULE_cfadsItem);
 		try {
-			State = 813;
+			State = 814;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 811;
+				State = 812;
 				Match(RVG);
 				}
 				break;
@@ -6244,7 +6264,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 812;
+				State = 813;
 				ident();
 				}
 				break;
@@ -6294,25 +6314,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 815;
-			Match(WATERFALL);
 			State = 816;
+			Match(WATERFALL);
+			State = 817;
 			Match(LBRACE);
-			State = 820;
+			State = 821;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==PAY || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 16871L) != 0)) {
 				{
 				{
-				State = 817;
+				State = 818;
 				step();
 				}
 				}
-				State = 822;
+				State = 823;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 823;
+			State = 824;
 			Match(RBRACE);
 			}
 		}
@@ -6514,39 +6534,39 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 94, RULE_step);
 		int _la;
 		try {
-			State = 903;
+			State = 904;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 825;
-				Match(PAY);
 				State = 826;
+				Match(PAY);
+				State = 827;
 				((PayStepContext)_localctx).target = reference();
-				State = 836;
+				State = 837;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 827;
-					Match(USING);
 					State = 828;
+					Match(USING);
+					State = 829;
 					ident();
-					State = 833;
+					State = 834;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 829;
-						Match(COMMA);
 						State = 830;
+						Match(COMMA);
+						State = 831;
 						ident();
 						}
 						}
-						State = 835;
+						State = 836;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6559,9 +6579,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 838;
-				Match(FILL);
 				State = 839;
+				Match(FILL);
+				State = 840;
 				ident();
 				}
 				break;
@@ -6569,9 +6589,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 840;
-				Match(RELEASE);
 				State = 841;
+				Match(RELEASE);
+				State = 842;
 				ident();
 				}
 				break;
@@ -6579,13 +6599,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 842;
-				Match(HOLD);
 				State = 843;
-				Match(REST);
+				Match(HOLD);
 				State = 844;
-				Match(IN);
+				Match(REST);
 				State = 845;
+				Match(IN);
+				State = 846;
 				ident();
 				}
 				break;
@@ -6593,25 +6613,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 846;
+				State = 847;
 				Match(DISTRIBUTE);
-				State = 849;
+				State = 850;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 847;
-					((DistributeStepContext)_localctx).share = Match(QUANTITY);
 					State = 848;
+					((DistributeStepContext)_localctx).share = Match(QUANTITY);
+					State = 849;
 					Match(OF);
 					}
 				}
 
-				State = 851;
-				Match(REST);
 				State = 852;
-				Match(TO);
+				Match(REST);
 				State = 853;
+				Match(TO);
+				State = 854;
 				ident();
 				}
 				break;
@@ -6619,17 +6639,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 854;
-				Match(SWEEP);
 				State = 855;
-				((SweepStepContext)_localctx).share = Match(QUANTITY);
+				Match(SWEEP);
 				State = 856;
-				Match(OF);
+				((SweepStepContext)_localctx).share = Match(QUANTITY);
 				State = 857;
-				Match(REST);
+				Match(OF);
 				State = 858;
-				Match(TO);
+				Match(REST);
 				State = 859;
+				Match(TO);
+				State = 860;
 				ident();
 				}
 				break;
@@ -6637,52 +6657,52 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 860;
-				Match(IF);
 				State = 861;
-				expr(0);
+				Match(IF);
 				State = 862;
+				expr(0);
+				State = 863;
 				Match(LBRACE);
-				State = 866;
+				State = 867;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 16871L) != 0)) {
 					{
 					{
-					State = 863;
+					State = 864;
 					step();
 					}
 					}
-					State = 868;
+					State = 869;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 869;
+				State = 870;
 				Match(RBRACE);
-				State = 879;
+				State = 880;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 870;
-					Match(ELSE);
 					State = 871;
+					Match(ELSE);
+					State = 872;
 					Match(LBRACE);
-					State = 875;
+					State = 876;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==PAY || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 16871L) != 0)) {
 						{
 						{
-						State = 872;
+						State = 873;
 						step();
 						}
 						}
-						State = 877;
+						State = 878;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 878;
+					State = 879;
 					Match(RBRACE);
 					}
 				}
@@ -6693,37 +6713,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new ProRataStepContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 881;
+				State = 882;
 				Match(PRO_RATA);
-				State = 884;
+				State = 885;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==BY) {
 					{
-					State = 882;
-					Match(BY);
 					State = 883;
+					Match(BY);
+					State = 884;
 					Match(BALANCE);
 					}
 				}
 
-				State = 886;
+				State = 887;
 				Match(LBRACE);
-				State = 890;
+				State = 891;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 16871L) != 0)) {
 					{
 					{
-					State = 887;
+					State = 888;
 					step();
 					}
 					}
-					State = 892;
+					State = 893;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 893;
+				State = 894;
 				Match(RBRACE);
 				}
 				break;
@@ -6731,25 +6751,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new SequentialStepContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 894;
-				Match(SEQUENTIAL);
 				State = 895;
+				Match(SEQUENTIAL);
+				State = 896;
 				Match(LBRACE);
-				State = 899;
+				State = 900;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==PAY || ((((_la - 138)) & ~0x3f) == 0 && ((1L << (_la - 138)) & 16871L) != 0)) {
 					{
 					{
-					State = 896;
+					State = 897;
 					step();
 					}
 					}
-					State = 901;
+					State = 902;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 902;
+				State = 903;
 				Match(RBRACE);
 				}
 				break;
@@ -6799,25 +6819,25 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 905;
-			Match(ENFORCEMENT);
 			State = 906;
+			Match(ENFORCEMENT);
+			State = 907;
 			Match(LBRACE);
-			State = 910;
+			State = 911;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 907;
+				State = 908;
 				enforcementItem();
 				}
 				}
-				State = 912;
+				State = 913;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 913;
+			State = 914;
 			Match(RBRACE);
 			}
 		}
@@ -6889,44 +6909,44 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 98, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 931;
+			State = 932;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 915;
-				Match(SELL);
 				State = 916;
+				Match(SELL);
+				State = 917;
 				ident();
-				State = 921;
+				State = 922;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 917;
-					Match(COMMA);
 					State = 918;
+					Match(COMMA);
+					State = 919;
 					ident();
 					}
 					}
-					State = 923;
+					State = 924;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 927;
+				State = 928;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (((((_la - 94)) & ~0x3f) == 0 && ((1L << (_la - 94)) & -9223372036854775713L) != 0) || _la==LAG) {
 					{
 					{
-					State = 924;
+					State = 925;
 					sellTerm();
 					}
 					}
-					State = 929;
+					State = 930;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6936,7 +6956,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 930;
+				State = 931;
 				waterfallDecl();
 				}
 				break;
@@ -7079,16 +7099,16 @@ public partial class DealLangParser : Parser {
 		SellTermContext _localctx = new SellTermContext(Context, State);
 		EnterRule(_localctx, 100, RULE_sellTerm);
 		try {
-			State = 955;
+			State = 956;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 933;
-				Match(HAIRCUT);
 				State = 934;
+				Match(HAIRCUT);
+				State = 935;
 				expr(0);
 				}
 				break;
@@ -7096,9 +7116,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 935;
-				Match(LAG);
 				State = 936;
+				Match(LAG);
+				State = 937;
 				duration();
 				}
 				break;
@@ -7106,13 +7126,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 937;
-				Match(DEPTH);
 				State = 938;
-				expr(0);
+				Match(DEPTH);
 				State = 939;
-				Match(PER);
+				expr(0);
 				State = 940;
+				Match(PER);
+				State = 941;
 				Match(MONTH);
 				}
 				break;
@@ -7120,9 +7140,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 942;
-				Match(IMPACT);
 				State = 943;
+				Match(IMPACT);
+				State = 944;
 				expr(0);
 				}
 				break;
@@ -7130,13 +7150,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 944;
-				Match(LIMIT);
 				State = 945;
-				expr(0);
+				Match(LIMIT);
 				State = 946;
-				Match(PER);
+				expr(0);
 				State = 947;
+				Match(PER);
+				State = 948;
 				Match(MONTH);
 				}
 				break;
@@ -7144,9 +7164,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 949;
-				Match(COSTS);
 				State = 950;
+				Match(COSTS);
+				State = 951;
 				expr(0);
 				}
 				break;
@@ -7154,9 +7174,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 951;
-				Match(KEEP);
 				State = 952;
+				Match(KEEP);
+				State = 953;
 				Match(CONTRACTS);
 				}
 				break;
@@ -7164,9 +7184,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 953;
-				Match(RESERVE);
 				State = 954;
+				Match(RESERVE);
+				State = 955;
 				expr(0);
 				}
 				break;
@@ -7225,31 +7245,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 957;
-			Match(SCENARIO);
 			State = 958;
-			_localctx.name = ident();
+			Match(SCENARIO);
 			State = 959;
-			Match(FOR);
+			_localctx.name = ident();
 			State = 960;
-			_localctx.deal = ident();
+			Match(FOR);
 			State = 961;
+			_localctx.deal = ident();
+			State = 962;
 			Match(LBRACE);
-			State = 965;
+			State = 966;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7185492655713812447L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -545353866870553L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) {
 				{
 				{
-				State = 962;
+				State = 963;
 				scenarioItem();
 				}
 				}
-				State = 967;
+				State = 968;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 968;
+			State = 969;
 			Match(RBRACE);
 			}
 		}
@@ -7758,20 +7778,20 @@ public partial class DealLangParser : Parser {
 		int _la;
 		try {
 			int _alt;
-			State = 1136;
+			State = 1137;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 970;
-				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 971;
-				Match(RENEWALS);
+				((RenewalsTakenItemContext)_localctx).lease = ident();
 				State = 972;
-				Match(TAKEN);
+				Match(RENEWALS);
 				State = 973;
+				Match(TAKEN);
+				State = 974;
 				Match(NUMBER);
 				}
 				break;
@@ -7779,24 +7799,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 975;
-				((DeflateItemContext)_localctx).path = reference();
 				State = 976;
-				Match(DEFLATE);
+				((DeflateItemContext)_localctx).path = reference();
 				State = 977;
-				((DeflateItemContext)_localctx).rate = expr(0);
+				Match(DEFLATE);
 				State = 978;
+				((DeflateItemContext)_localctx).rate = expr(0);
+				State = 979;
 				perYear();
-				State = 983;
+				State = 984;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,93,Context) ) {
 				case 1:
 					{
-					State = 979;
-					Match(VOLATILITY);
 					State = 980;
-					((DeflateItemContext)_localctx).vol = expr(0);
+					Match(VOLATILITY);
 					State = 981;
+					((DeflateItemContext)_localctx).vol = expr(0);
+					State = 982;
 					perYear();
 					}
 					break;
@@ -7807,15 +7827,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 985;
-				((DropItemContext)_localctx).path = reference();
 				State = 986;
-				Match(DROP);
+				((DropItemContext)_localctx).path = reference();
 				State = 987;
-				expr(0);
+				Match(DROP);
 				State = 988;
-				Match(BY);
+				expr(0);
 				State = 989;
+				Match(BY);
+				State = 990;
 				Match(DATE);
 				}
 				break;
@@ -7823,75 +7843,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 991;
-				((PartyDefaultsItemContext)_localctx).party = ident();
 				State = 992;
+				((PartyDefaultsItemContext)_localctx).party = ident();
+				State = 993;
 				Match(DEFAULTS);
-				State = 1016;
+				State = 1017;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 993;
-					Match(ON);
 					State = 994;
+					Match(ON);
+					State = 995;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 995;
+					State = 996;
 					Match(DRAWN);
-					State = 1005;
+					State = 1006;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
 					case 1:
 						{
-						State = 996;
-						Match(PD);
 						State = 997;
-						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						Match(PD);
 						State = 998;
+						((PartyDefaultsItemContext)_localctx).pd = expr(0);
+						State = 999;
 						perYear();
-						State = 1002;
+						State = 1003;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 999;
+							State = 1000;
 							pdStep();
 							}
 							}
-							State = 1004;
+							State = 1005;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1010;
+					State = 1011;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1007;
+							State = 1008;
 							loading();
 							}
 							} 
 						}
-						State = 1012;
+						State = 1013;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,96,Context);
 					}
-					State = 1014;
+					State = 1015;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 					case 1:
 						{
-						State = 1013;
+						State = 1014;
 						recoveryDraw();
 						}
 						break;
@@ -7907,9 +7927,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1018;
+				State = 1019;
 				Match(ENFORCEMENT);
-				State = 1020;
+				State = 1021;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7917,7 +7937,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1019;
+						State = 1020;
 						sellTerm();
 						}
 						}
@@ -7925,7 +7945,7 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1022;
+					State = 1023;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,99,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
@@ -7935,11 +7955,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1024;
-				Match(ENFORCEMENT);
 				State = 1025;
-				Match(SELL);
+				Match(ENFORCEMENT);
 				State = 1026;
+				Match(SELL);
+				State = 1027;
 				Match(ALL);
 				}
 				break;
@@ -7947,11 +7967,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1027;
-				((IndexLevelOverrideItemContext)_localctx).index = ident();
 				State = 1028;
-				Match(LEVEL);
+				((IndexLevelOverrideItemContext)_localctx).index = ident();
 				State = 1029;
+				Match(LEVEL);
+				State = 1030;
 				expr(0);
 				}
 				break;
@@ -7959,29 +7979,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1031;
-				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 1032;
-				Match(POINTS);
+				((IndexPointsOverrideItemContext)_localctx).index = ident();
 				State = 1033;
-				pointsKind();
+				Match(POINTS);
 				State = 1034;
+				pointsKind();
+				State = 1035;
 				Match(LBRACE);
-				State = 1038;
+				State = 1039;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1035;
+					State = 1036;
 					schedulePoint();
 					}
 					}
-					State = 1040;
+					State = 1041;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1041;
+				State = 1042;
 				Match(RBRACE);
 				}
 				break;
@@ -7989,15 +8009,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1043;
-				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1044;
-				Match(LAUNCH);
+				((IndexLaunchOverrideItemContext)_localctx).index = ident();
 				State = 1045;
-				Match(DATE);
+				Match(LAUNCH);
 				State = 1046;
-				Match(DOWN);
+				Match(DATE);
 				State = 1047;
+				Match(DOWN);
+				State = 1048;
 				expr(0);
 				}
 				break;
@@ -8005,21 +8025,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1049;
-				((IndexShiftItemContext)_localctx).index = ident();
 				State = 1050;
+				((IndexShiftItemContext)_localctx).index = ident();
+				State = 1051;
 				Match(SHIFT);
-				State = 1052;
+				State = 1053;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1051;
+					State = 1052;
 					Match(PLUS);
 					}
 				}
 
-				State = 1054;
+				State = 1055;
 				expr(0);
 				}
 				break;
@@ -8027,11 +8047,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1056;
-				((UtilisationItemContext)_localctx).contract = ident();
 				State = 1057;
-				Match(UTILISATION);
+				((UtilisationItemContext)_localctx).contract = ident();
 				State = 1058;
+				Match(UTILISATION);
+				State = 1059;
 				expr(0);
 				}
 				break;
@@ -8039,17 +8059,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1060;
-				((ReletItemContext)_localctx).contract = ident();
 				State = 1061;
-				Match(RELET);
+				((ReletItemContext)_localctx).contract = ident();
 				State = 1062;
-				Match(AFTER);
+				Match(RELET);
 				State = 1063;
-				duration();
+				Match(AFTER);
 				State = 1064;
-				Match(AT);
+				duration();
 				State = 1065;
+				Match(AT);
+				State = 1066;
 				expr(0);
 				}
 				break;
@@ -8057,11 +8077,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1067;
-				((NotReletItemContext)_localctx).contract = ident();
 				State = 1068;
-				Match(NOT);
+				((NotReletItemContext)_localctx).contract = ident();
 				State = 1069;
+				Match(NOT);
+				State = 1070;
 				Match(RELET);
 				}
 				break;
@@ -8069,18 +8089,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1071;
-				((GuaranteeHonouredItemContext)_localctx).party = ident();
 				State = 1072;
-				Match(GUARANTEES);
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
 				State = 1073;
+				Match(GUARANTEES);
+				State = 1074;
 				Match(HONOURED);
-				State = 1075;
+				State = 1076;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 1074;
+					State = 1075;
 					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
@@ -8091,20 +8111,20 @@ public partial class DealLangParser : Parser {
 				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1077;
-				((GuaranteeDisownedItemContext)_localctx).party = ident();
 				State = 1078;
-				Match(GUARANTEES);
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
 				State = 1079;
+				Match(GUARANTEES);
+				State = 1080;
 				Match(DISOWNED);
-				State = 1082;
+				State = 1083;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 1080;
-					Match(FROM);
 					State = 1081;
+					Match(FROM);
+					State = 1082;
 					Match(DATE);
 					}
 				}
@@ -8115,9 +8135,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1084;
-				Match(PATHS);
 				State = 1085;
+				Match(PATHS);
+				State = 1086;
 				Match(NUMBER);
 				}
 				break;
@@ -8125,9 +8145,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1086;
-				Match(SEED);
 				State = 1087;
+				Match(SEED);
+				State = 1088;
 				Match(NUMBER);
 				}
 				break;
@@ -8135,7 +8155,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1088;
+				State = 1089;
 				Match(ANTITHETIC);
 				}
 				break;
@@ -8143,21 +8163,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new GbmItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1089;
-				((GbmItemContext)_localctx).index = ident();
 				State = 1090;
-				Match(GBM);
+				((GbmItemContext)_localctx).index = ident();
 				State = 1091;
-				Match(DRIFT);
+				Match(GBM);
 				State = 1092;
-				((GbmItemContext)_localctx).drift = expr(0);
+				Match(DRIFT);
 				State = 1093;
-				perYear();
+				((GbmItemContext)_localctx).drift = expr(0);
 				State = 1094;
-				Match(VOLATILITY);
+				perYear();
 				State = 1095;
-				((GbmItemContext)_localctx).vol = expr(0);
+				Match(VOLATILITY);
 				State = 1096;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1097;
 				perYear();
 				}
 				break;
@@ -8165,39 +8185,39 @@ public partial class DealLangParser : Parser {
 				_localctx = new RevertsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 1098;
-				((RevertsItemContext)_localctx).index = ident();
 				State = 1099;
-				Match(REVERTS);
+				((RevertsItemContext)_localctx).index = ident();
 				State = 1100;
+				Match(REVERTS);
+				State = 1101;
 				Match(TO);
-				State = 1103;
+				State = 1104;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,104,Context) ) {
 				case 1:
 					{
-					State = 1101;
+					State = 1102;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1102;
+					State = 1103;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1105;
-				Match(SPEED);
 				State = 1106;
-				((RevertsItemContext)_localctx).speed = expr(0);
+				Match(SPEED);
 				State = 1107;
-				perYear();
+				((RevertsItemContext)_localctx).speed = expr(0);
 				State = 1108;
-				Match(VOLATILITY);
+				perYear();
 				State = 1109;
-				((RevertsItemContext)_localctx).vol = expr(0);
+				Match(VOLATILITY);
 				State = 1110;
+				((RevertsItemContext)_localctx).vol = expr(0);
+				State = 1111;
 				perYear();
 				}
 				break;
@@ -8205,17 +8225,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new JumpsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 21);
 				{
-				State = 1112;
-				((JumpsItemContext)_localctx).index = ident();
 				State = 1113;
-				Match(JUMPS);
+				((JumpsItemContext)_localctx).index = ident();
 				State = 1114;
-				((JumpsItemContext)_localctx).rate = expr(0);
+				Match(JUMPS);
 				State = 1115;
-				perYear();
+				((JumpsItemContext)_localctx).rate = expr(0);
 				State = 1116;
-				Match(DOWN);
+				perYear();
 				State = 1117;
+				Match(DOWN);
+				State = 1118;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
@@ -8223,24 +8243,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new CorrelateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1119;
-				Match(CORRELATE);
 				State = 1120;
-				((CorrelateItemContext)_localctx).a = reference();
+				Match(CORRELATE);
 				State = 1121;
-				Match(WITH);
+				((CorrelateItemContext)_localctx).a = reference();
 				State = 1122;
-				((CorrelateItemContext)_localctx).b = reference();
+				Match(WITH);
 				State = 1123;
+				((CorrelateItemContext)_localctx).b = reference();
+				State = 1124;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1126;
+				State = 1127;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,105,Context) ) {
 				case 1:
 					{
-					State = 1124;
-					Match(STRESS);
 					State = 1125;
+					Match(STRESS);
+					State = 1126;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
@@ -8251,19 +8271,19 @@ public partial class DealLangParser : Parser {
 				_localctx = new RegimesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1128;
-				Match(REGIMES);
 				State = 1129;
-				Match(STRESS);
+				Match(REGIMES);
 				State = 1130;
-				((RegimesItemContext)_localctx).toStress = expr(0);
+				Match(STRESS);
 				State = 1131;
-				perYear();
+				((RegimesItemContext)_localctx).toStress = expr(0);
 				State = 1132;
-				Match(NORMAL);
+				perYear();
 				State = 1133;
-				((RegimesItemContext)_localctx).toNormal = expr(0);
+				Match(NORMAL);
 				State = 1134;
+				((RegimesItemContext)_localctx).toNormal = expr(0);
+				State = 1135;
 				perYear();
 				}
 				break;
@@ -8310,15 +8330,15 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1138;
-			Match(UNTIL);
 			State = 1139;
-			Match(DATE);
+			Match(UNTIL);
 			State = 1140;
-			Match(THEN);
+			Match(DATE);
 			State = 1141;
-			expr(0);
+			Match(THEN);
 			State = 1142;
+			expr(0);
+			State = 1143;
 			perYear();
 			}
 		}
@@ -8366,17 +8386,17 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1144;
-			Match(RECOVERY);
 			State = 1145;
-			Match(BETA);
+			Match(RECOVERY);
 			State = 1146;
-			Match(MEAN);
+			Match(BETA);
 			State = 1147;
-			_localctx.mean = expr(0);
+			Match(MEAN);
 			State = 1148;
-			Match(SD);
+			_localctx.mean = expr(0);
 			State = 1149;
+			Match(SD);
+			State = 1150;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -8421,11 +8441,11 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1151;
-			Match(LOADING);
 			State = 1152;
-			_localctx.factor = reference();
+			Match(LOADING);
 			State = 1153;
+			_localctx.factor = reference();
+			State = 1154;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -8463,9 +8483,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1155;
-			Match(PER);
 			State = 1156;
+			Match(PER);
+			State = 1157;
 			Match(YEAR);
 			}
 		}
@@ -8502,7 +8522,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1158;
+			State = 1159;
 			Match(QUANTITY);
 			}
 		}
@@ -8829,7 +8849,7 @@ public partial class DealLangParser : Parser {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1202;
+			State = 1203;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,110,Context) ) {
 			case 1:
@@ -8838,11 +8858,11 @@ public partial class DealLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1161;
-				Match(LPAREN);
 				State = 1162;
-				expr(0);
+				Match(LPAREN);
 				State = 1163;
+				expr(0);
+				State = 1164;
 				Match(RPAREN);
 				}
 				break;
@@ -8851,9 +8871,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1165;
-				((NegateExprContext)_localctx).op = Match(MINUS);
 				State = 1166;
+				((NegateExprContext)_localctx).op = Match(MINUS);
+				State = 1167;
 				expr(16);
 				}
 				break;
@@ -8862,9 +8882,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1167;
-				Match(NOT);
 				State = 1168;
+				Match(NOT);
+				State = 1169;
 				expr(11);
 				}
 				break;
@@ -8873,17 +8893,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1169;
-				Match(IF);
 				State = 1170;
-				((ConditionalExprContext)_localctx).cond = expr(0);
+				Match(IF);
 				State = 1171;
-				Match(THEN);
+				((ConditionalExprContext)_localctx).cond = expr(0);
 				State = 1172;
-				((ConditionalExprContext)_localctx).whenTrue = expr(0);
+				Match(THEN);
 				State = 1173;
-				Match(ELSE);
+				((ConditionalExprContext)_localctx).whenTrue = expr(0);
 				State = 1174;
+				Match(ELSE);
+				State = 1175;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -8892,37 +8912,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1176;
-				((CallExprContext)_localctx).callee = ident();
 				State = 1177;
+				((CallExprContext)_localctx).callee = ident();
+				State = 1178;
 				Match(LPAREN);
-				State = 1186;
+				State = 1187;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7185492655713812447L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -263879007600409L) != 0) || ((((_la - 195)) & ~0x3f) == 0 && ((1L << (_la - 195)) & 13500545L) != 0)) {
 					{
-					State = 1178;
+					State = 1179;
 					expr(0);
-					State = 1183;
+					State = 1184;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1179;
-						Match(COMMA);
 						State = 1180;
+						Match(COMMA);
+						State = 1181;
 						expr(0);
 						}
 						}
-						State = 1185;
+						State = 1186;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1188;
+				State = 1189;
 				Match(RPAREN);
 				}
 				break;
@@ -8931,7 +8951,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1190;
+				State = 1191;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -8941,19 +8961,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1192;
+				State = 1193;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (((((_la - 165)) & ~0x3f) == 0 && ((1L << (_la - 165)) & 127L) != 0)) {
 					{
-					State = 1191;
+					State = 1192;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1194;
-				Match(PER);
 				State = 1195;
+				Match(PER);
+				State = 1196;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -8962,9 +8982,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1196;
-				Match(NUMBER);
 				State = 1197;
+				Match(NUMBER);
+				State = 1198;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -8973,7 +8993,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1198;
+				State = 1199;
 				Match(QUANTITY);
 				}
 				break;
@@ -8982,7 +9002,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1199;
+				State = 1200;
 				Match(NUMBER);
 				}
 				break;
@@ -8991,7 +9011,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1200;
+				State = 1201;
 				Match(DATE);
 				}
 				break;
@@ -9000,13 +9020,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1201;
+				State = 1202;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1224;
+			State = 1225;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,112,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -9015,7 +9035,7 @@ public partial class DealLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1222;
+					State = 1223;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,111,Context) ) {
 					case 1:
@@ -9023,11 +9043,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1204;
-						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
 						State = 1205;
-						Match(OF);
+						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
 						State = 1206;
+						Match(OF);
+						State = 1207;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -9036,9 +9056,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1207;
-						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
 						State = 1208;
+						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
+						State = 1209;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -9048,7 +9068,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1209;
+						State = 1210;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -9057,9 +9077,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1210;
-						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
 						State = 1211;
+						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
+						State = 1212;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -9069,7 +9089,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1212;
+						State = 1213;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -9078,9 +9098,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1213;
-						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
 						State = 1214;
+						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
+						State = 1215;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 205)) & ~0x3f) == 0 && ((1L << (_la - 205)) & 63L) != 0)) ) {
@@ -9090,7 +9110,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1215;
+						State = 1216;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -9099,11 +9119,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1216;
-						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
 						State = 1217;
-						Match(AND);
+						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
 						State = 1218;
+						Match(AND);
+						State = 1219;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -9112,18 +9132,18 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1219;
-						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
 						State = 1220;
-						Match(OR);
+						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
 						State = 1221;
+						Match(OR);
+						State = 1222;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1226;
+				State = 1227;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,112,Context);
 			}
@@ -9169,7 +9189,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1227;
+			State = 1228;
 			_la = TokenStream.LA(1);
 			if ( !(((((_la - 165)) & ~0x3f) == 0 && ((1L << (_la - 165)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -9220,16 +9240,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1229;
+			State = 1230;
 			ident();
-			State = 1232;
+			State = 1233;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
 			case 1:
 				{
-				State = 1230;
-				Match(DOT);
 				State = 1231;
+				Match(DOT);
+				State = 1232;
 				_localctx.member = ident();
 				}
 				break;
@@ -9407,7 +9427,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1234;
+			State = 1235;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & -5624160305748646936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7185492655713812447L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -545354001088281L) != 0) || _la==IDENT || _la==NON_ASCII_NAME) ) {
 			ErrorHandler.RecoverInline(this);
@@ -9455,7 +9475,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,223,1237,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,223,1238,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -9494,422 +9514,423 @@ public partial class DealLangParser : Parser {
 		12,27,486,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
 		1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,
 		512,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,
-		28,526,8,28,3,28,528,8,28,1,29,1,29,1,29,1,29,1,29,3,29,535,8,29,1,30,
-		1,30,1,30,1,30,5,30,541,8,30,10,30,12,30,544,9,30,1,30,1,30,1,31,1,31,
-		1,31,1,31,1,31,3,31,553,8,31,1,31,1,31,3,31,557,8,31,1,31,1,31,3,31,561,
-		8,31,1,31,1,31,3,31,565,8,31,1,31,1,31,3,31,569,8,31,1,31,1,31,1,31,1,
-		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,5,31,583,8,31,10,31,12,31,586,
-		9,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,3,31,603,8,31,1,31,1,31,1,31,1,31,1,31,5,31,610,8,31,10,31,12,
-		31,613,9,31,1,31,1,31,3,31,617,8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
-		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,
-		639,8,31,1,32,1,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,5,33,651,8,
-		33,10,33,12,33,654,9,33,1,33,3,33,657,8,33,1,34,1,34,1,34,1,34,5,34,663,
-		8,34,10,34,12,34,666,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,35,1,35,5,35,
-		676,8,35,10,35,12,35,679,9,35,3,35,681,8,35,1,36,1,36,1,36,1,37,1,37,1,
-		37,1,37,5,37,690,8,37,10,37,12,37,693,9,37,1,37,3,37,696,8,37,1,38,1,38,
-		1,38,1,38,1,38,1,38,3,38,704,8,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,1,
-		39,1,39,3,39,715,8,39,3,39,717,8,39,1,39,1,39,1,40,1,40,1,40,1,40,1,40,
-		1,40,1,40,3,40,728,8,40,1,40,3,40,731,8,40,1,40,1,40,3,40,735,8,40,1,41,
-		1,41,1,41,1,41,1,41,1,41,3,41,743,8,41,1,41,1,41,1,41,3,41,748,8,41,1,
-		41,1,41,1,41,3,41,753,8,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,
-		763,8,41,1,41,1,41,1,41,1,41,5,41,769,8,41,10,41,12,41,772,9,41,1,42,1,
-		42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,783,8,42,10,42,12,42,786,9,
-		42,1,42,1,42,3,42,790,8,42,1,42,3,42,793,8,42,1,43,1,43,1,43,1,43,1,43,
-		3,43,800,8,43,1,44,1,44,1,44,1,44,1,44,5,44,807,8,44,10,44,12,44,810,9,
-		44,1,45,1,45,3,45,814,8,45,1,46,1,46,1,46,5,46,819,8,46,10,46,12,46,822,
-		9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,5,47,832,8,47,10,47,12,47,
-		835,9,47,3,47,837,8,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
-		47,1,47,3,47,850,8,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,1,47,
-		1,47,1,47,1,47,5,47,865,8,47,10,47,12,47,868,9,47,1,47,1,47,1,47,1,47,
-		5,47,874,8,47,10,47,12,47,877,9,47,1,47,3,47,880,8,47,1,47,1,47,1,47,3,
-		47,885,8,47,1,47,1,47,5,47,889,8,47,10,47,12,47,892,9,47,1,47,1,47,1,47,
-		1,47,5,47,898,8,47,10,47,12,47,901,9,47,1,47,3,47,904,8,47,1,48,1,48,1,
-		48,5,48,909,8,48,10,48,12,48,912,9,48,1,48,1,48,1,49,1,49,1,49,1,49,5,
-		49,920,8,49,10,49,12,49,923,9,49,1,49,5,49,926,8,49,10,49,12,49,929,9,
-		49,1,49,3,49,932,8,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,
-		1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,3,50,956,8,
-		50,1,51,1,51,1,51,1,51,1,51,1,51,5,51,964,8,51,10,51,12,51,967,9,51,1,
-		51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
-		52,3,52,984,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,5,52,1001,8,52,10,52,12,52,1004,9,52,3,52,1006,8,52,
-		1,52,5,52,1009,8,52,10,52,12,52,1012,9,52,1,52,3,52,1015,8,52,3,52,1017,
-		8,52,1,52,1,52,4,52,1021,8,52,11,52,12,52,1022,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1037,8,52,10,52,12,52,1040,9,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1053,8,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1076,8,52,1,52,1,52,1,52,1,52,
-		1,52,3,52,1083,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1104,8,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,1,52,1,52,1,52,3,52,1127,8,52,1,52,1,52,1,52,1,52,1,52,1,52,
-		1,52,1,52,3,52,1137,8,52,1,53,1,53,1,53,1,53,1,53,1,53,1,54,1,54,1,54,
-		1,54,1,54,1,54,1,54,1,55,1,55,1,55,1,55,1,56,1,56,1,56,1,57,1,57,1,58,
-		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,1,58,1,58,1,58,1,58,1,58,5,58,1182,8,58,10,58,12,58,1185,9,58,3,58,
-		1187,8,58,1,58,1,58,1,58,1,58,3,58,1193,8,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,1,58,1,58,3,58,1203,8,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
-		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1223,8,58,10,58,
-		12,58,1226,9,58,1,59,1,59,1,60,1,60,1,60,3,60,1233,8,60,1,61,1,61,1,61,
-		0,1,116,62,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,
-		44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,
-		92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,122,0,9,1,0,193,
-		194,1,0,15,16,1,0,108,109,1,0,213,214,1,0,203,204,1,0,201,202,1,0,205,
-		210,1,0,165,171,21,0,3,3,5,9,13,42,44,47,49,49,52,56,60,61,63,68,70,102,
-		104,114,116,117,119,121,125,126,128,130,133,135,144,144,146,150,157,159,
-		172,172,177,191,217,218,1417,0,130,1,0,0,0,2,135,1,0,0,0,4,138,1,0,0,0,
-		6,168,1,0,0,0,8,170,1,0,0,0,10,182,1,0,0,0,12,206,1,0,0,0,14,208,1,0,0,
-		0,16,210,1,0,0,0,18,227,1,0,0,0,20,229,1,0,0,0,22,261,1,0,0,0,24,263,1,
-		0,0,0,26,265,1,0,0,0,28,299,1,0,0,0,30,301,1,0,0,0,32,306,1,0,0,0,34,354,
-		1,0,0,0,36,359,1,0,0,0,38,367,1,0,0,0,40,369,1,0,0,0,42,389,1,0,0,0,44,
-		391,1,0,0,0,46,393,1,0,0,0,48,422,1,0,0,0,50,424,1,0,0,0,52,474,1,0,0,
-		0,54,476,1,0,0,0,56,527,1,0,0,0,58,529,1,0,0,0,60,536,1,0,0,0,62,638,1,
-		0,0,0,64,640,1,0,0,0,66,656,1,0,0,0,68,658,1,0,0,0,70,680,1,0,0,0,72,682,
-		1,0,0,0,74,685,1,0,0,0,76,703,1,0,0,0,78,705,1,0,0,0,80,720,1,0,0,0,82,
-		736,1,0,0,0,84,792,1,0,0,0,86,794,1,0,0,0,88,801,1,0,0,0,90,813,1,0,0,
-		0,92,815,1,0,0,0,94,903,1,0,0,0,96,905,1,0,0,0,98,931,1,0,0,0,100,955,
-		1,0,0,0,102,957,1,0,0,0,104,1136,1,0,0,0,106,1138,1,0,0,0,108,1144,1,0,
-		0,0,110,1151,1,0,0,0,112,1155,1,0,0,0,114,1158,1,0,0,0,116,1202,1,0,0,
-		0,118,1227,1,0,0,0,120,1229,1,0,0,0,122,1234,1,0,0,0,124,129,3,2,1,0,125,
-		129,3,4,2,0,126,129,3,102,51,0,127,129,3,8,4,0,128,124,1,0,0,0,128,125,
-		1,0,0,0,128,126,1,0,0,0,128,127,1,0,0,0,129,132,1,0,0,0,130,128,1,0,0,
-		0,130,131,1,0,0,0,131,133,1,0,0,0,132,130,1,0,0,0,133,134,5,0,0,1,134,
-		1,1,0,0,0,135,136,5,3,0,0,136,137,5,215,0,0,137,3,1,0,0,0,138,139,5,1,
-		0,0,139,140,3,122,61,0,140,144,5,193,0,0,141,143,3,6,3,0,142,141,1,0,0,
-		0,143,146,1,0,0,0,144,142,1,0,0,0,144,145,1,0,0,0,145,147,1,0,0,0,146,
-		144,1,0,0,0,147,148,5,194,0,0,148,5,1,0,0,0,149,169,3,12,6,0,150,169,3,
-		16,8,0,151,169,3,20,10,0,152,169,3,26,13,0,153,169,3,32,16,0,154,169,3,
-		46,23,0,155,169,3,50,25,0,156,169,3,54,27,0,157,169,3,60,30,0,158,169,
-		3,68,34,0,159,169,3,74,37,0,160,169,3,78,39,0,161,169,3,80,40,0,162,169,
-		3,82,41,0,163,169,3,86,43,0,164,169,3,88,44,0,165,169,3,92,46,0,166,169,
-		3,96,48,0,167,169,3,8,4,0,168,149,1,0,0,0,168,150,1,0,0,0,168,151,1,0,
-		0,0,168,152,1,0,0,0,168,153,1,0,0,0,168,154,1,0,0,0,168,155,1,0,0,0,168,
-		156,1,0,0,0,168,157,1,0,0,0,168,158,1,0,0,0,168,159,1,0,0,0,168,160,1,
-		0,0,0,168,161,1,0,0,0,168,162,1,0,0,0,168,163,1,0,0,0,168,164,1,0,0,0,
-		168,165,1,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,7,1,0,0,0,170,171,
-		5,217,0,0,171,177,4,4,0,0,172,176,3,122,61,0,173,176,5,4,0,0,174,176,5,
-		51,0,0,175,172,1,0,0,0,175,173,1,0,0,0,175,174,1,0,0,0,176,179,1,0,0,0,
-		177,175,1,0,0,0,177,178,1,0,0,0,178,180,1,0,0,0,179,177,1,0,0,0,180,181,
-		3,10,5,0,181,9,1,0,0,0,182,187,5,193,0,0,183,186,3,10,5,0,184,186,8,0,
-		0,0,185,183,1,0,0,0,185,184,1,0,0,0,186,189,1,0,0,0,187,185,1,0,0,0,187,
-		188,1,0,0,0,188,190,1,0,0,0,189,187,1,0,0,0,190,191,5,194,0,0,191,11,1,
-		0,0,0,192,193,5,5,0,0,193,207,5,215,0,0,194,195,5,6,0,0,195,207,3,122,
-		61,0,196,197,5,7,0,0,197,207,5,212,0,0,198,199,5,8,0,0,199,207,5,212,0,
-		0,200,201,5,9,0,0,201,207,5,212,0,0,202,203,5,10,0,0,203,207,3,122,61,
-		0,204,205,5,11,0,0,205,207,3,14,7,0,206,192,1,0,0,0,206,194,1,0,0,0,206,
-		196,1,0,0,0,206,198,1,0,0,0,206,200,1,0,0,0,206,202,1,0,0,0,206,204,1,
-		0,0,0,207,13,1,0,0,0,208,209,5,211,0,0,209,15,1,0,0,0,210,211,5,12,0,0,
-		211,212,3,122,61,0,212,216,5,193,0,0,213,215,3,18,9,0,214,213,1,0,0,0,
-		215,218,1,0,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,219,1,0,0,0,218,216,
-		1,0,0,0,219,220,5,194,0,0,220,17,1,0,0,0,221,222,5,40,0,0,222,228,5,215,
-		0,0,223,224,5,41,0,0,224,228,3,116,58,0,225,226,5,42,0,0,226,228,3,116,
-		58,0,227,221,1,0,0,0,227,223,1,0,0,0,227,225,1,0,0,0,228,19,1,0,0,0,229,
-		230,5,13,0,0,230,231,3,122,61,0,231,235,5,193,0,0,232,234,3,22,11,0,233,
-		232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,1,0,0,0,236,238,1,
-		0,0,0,237,235,1,0,0,0,238,239,5,194,0,0,239,21,1,0,0,0,240,241,5,112,0,
-		0,241,262,3,116,58,0,242,243,5,160,0,0,243,244,3,116,58,0,244,245,3,112,
-		56,0,245,262,1,0,0,0,246,247,5,14,0,0,247,248,3,24,12,0,248,252,5,193,
-		0,0,249,251,3,30,15,0,250,249,1,0,0,0,251,254,1,0,0,0,252,250,1,0,0,0,
-		252,253,1,0,0,0,253,255,1,0,0,0,254,252,1,0,0,0,255,256,5,194,0,0,256,
-		262,1,0,0,0,257,258,5,17,0,0,258,259,5,212,0,0,259,260,5,18,0,0,260,262,
-		3,116,58,0,261,240,1,0,0,0,261,242,1,0,0,0,261,246,1,0,0,0,261,257,1,0,
-		0,0,262,23,1,0,0,0,263,264,7,1,0,0,264,25,1,0,0,0,265,266,5,43,0,0,266,
-		267,3,122,61,0,267,271,5,193,0,0,268,270,3,28,14,0,269,268,1,0,0,0,270,
-		273,1,0,0,0,271,269,1,0,0,0,271,272,1,0,0,0,272,274,1,0,0,0,273,271,1,
-		0,0,0,274,275,5,194,0,0,275,27,1,0,0,0,276,277,5,44,0,0,277,300,3,116,
-		58,0,278,279,5,45,0,0,279,280,5,46,0,0,280,283,3,114,57,0,281,282,5,47,
-		0,0,282,284,3,116,58,0,283,281,1,0,0,0,283,284,1,0,0,0,284,287,1,0,0,0,
-		285,286,5,48,0,0,286,288,5,212,0,0,287,285,1,0,0,0,287,288,1,0,0,0,288,
-		300,1,0,0,0,289,290,5,45,0,0,290,291,5,49,0,0,291,295,5,193,0,0,292,294,
-		3,30,15,0,293,292,1,0,0,0,294,297,1,0,0,0,295,293,1,0,0,0,295,296,1,0,
-		0,0,296,298,1,0,0,0,297,295,1,0,0,0,298,300,5,194,0,0,299,276,1,0,0,0,
-		299,278,1,0,0,0,299,289,1,0,0,0,300,29,1,0,0,0,301,302,5,212,0,0,302,304,
-		3,116,58,0,303,305,5,197,0,0,304,303,1,0,0,0,304,305,1,0,0,0,305,31,1,
-		0,0,0,306,307,5,50,0,0,307,308,3,122,61,0,308,309,5,51,0,0,309,310,3,122,
-		61,0,310,314,5,193,0,0,311,313,3,34,17,0,312,311,1,0,0,0,313,316,1,0,0,
-		0,314,312,1,0,0,0,314,315,1,0,0,0,315,317,1,0,0,0,316,314,1,0,0,0,317,
-		318,5,194,0,0,318,33,1,0,0,0,319,320,5,52,0,0,320,355,3,122,61,0,321,322,
-		5,53,0,0,322,323,3,116,58,0,323,328,3,112,56,0,324,325,5,54,0,0,325,326,
-		3,116,58,0,326,327,3,112,56,0,327,329,1,0,0,0,328,324,1,0,0,0,328,329,
-		1,0,0,0,329,355,1,0,0,0,330,331,5,55,0,0,331,355,5,212,0,0,332,333,5,56,
-		0,0,333,355,3,114,57,0,334,335,5,57,0,0,335,336,3,36,18,0,336,337,3,114,
-		57,0,337,338,5,59,0,0,338,339,5,52,0,0,339,343,5,60,0,0,340,341,5,53,0,
-		0,341,342,5,59,0,0,342,344,5,61,0,0,343,340,1,0,0,0,343,344,1,0,0,0,344,
-		355,1,0,0,0,345,347,5,62,0,0,346,348,3,38,19,0,347,346,1,0,0,0,348,349,
-		1,0,0,0,349,347,1,0,0,0,349,350,1,0,0,0,350,355,1,0,0,0,351,352,5,11,0,
-		0,352,355,3,14,7,0,353,355,3,40,20,0,354,319,1,0,0,0,354,321,1,0,0,0,354,
-		330,1,0,0,0,354,332,1,0,0,0,354,334,1,0,0,0,354,345,1,0,0,0,354,351,1,
-		0,0,0,354,353,1,0,0,0,355,35,1,0,0,0,356,357,5,214,0,0,357,360,5,58,0,
-		0,358,360,5,213,0,0,359,356,1,0,0,0,359,358,1,0,0,0,360,37,1,0,0,0,361,
-		362,5,67,0,0,362,368,3,116,58,0,363,364,5,68,0,0,364,368,3,116,58,0,365,
-		366,5,69,0,0,366,368,5,212,0,0,367,361,1,0,0,0,367,363,1,0,0,0,367,365,
-		1,0,0,0,368,39,1,0,0,0,369,370,5,63,0,0,370,374,3,122,61,0,371,373,3,42,
-		21,0,372,371,1,0,0,0,373,376,1,0,0,0,374,372,1,0,0,0,374,375,1,0,0,0,375,
-		41,1,0,0,0,376,374,1,0,0,0,377,378,5,68,0,0,378,390,3,116,58,0,379,380,
-		5,69,0,0,380,390,5,212,0,0,381,382,5,122,0,0,382,390,3,116,58,0,383,384,
-		5,64,0,0,384,387,3,44,22,0,385,386,5,174,0,0,386,388,3,44,22,0,387,385,
-		1,0,0,0,387,388,1,0,0,0,388,390,1,0,0,0,389,377,1,0,0,0,389,379,1,0,0,
-		0,389,381,1,0,0,0,389,383,1,0,0,0,390,43,1,0,0,0,391,392,7,2,0,0,392,45,
-		1,0,0,0,393,394,5,70,0,0,394,395,3,122,61,0,395,399,5,193,0,0,396,398,
-		3,48,24,0,397,396,1,0,0,0,398,401,1,0,0,0,399,397,1,0,0,0,399,400,1,0,
-		0,0,400,402,1,0,0,0,401,399,1,0,0,0,402,403,5,194,0,0,403,47,1,0,0,0,404,
-		405,5,71,0,0,405,423,3,122,61,0,406,407,5,104,0,0,407,423,3,116,58,0,408,
-		409,5,105,0,0,409,411,3,116,58,0,410,412,5,106,0,0,411,410,1,0,0,0,411,
-		412,1,0,0,0,412,423,1,0,0,0,413,414,5,107,0,0,414,415,5,69,0,0,415,423,
-		5,212,0,0,416,417,5,110,0,0,417,423,3,66,33,0,418,419,5,8,0,0,419,423,
-		5,212,0,0,420,421,5,42,0,0,421,423,3,116,58,0,422,404,1,0,0,0,422,406,
-		1,0,0,0,422,408,1,0,0,0,422,413,1,0,0,0,422,416,1,0,0,0,422,418,1,0,0,
-		0,422,420,1,0,0,0,423,49,1,0,0,0,424,425,5,72,0,0,425,426,3,122,61,0,426,
-		430,5,193,0,0,427,429,3,52,26,0,428,427,1,0,0,0,429,432,1,0,0,0,430,428,
-		1,0,0,0,430,431,1,0,0,0,431,433,1,0,0,0,432,430,1,0,0,0,433,434,5,194,
-		0,0,434,51,1,0,0,0,435,436,5,73,0,0,436,440,5,193,0,0,437,439,3,58,29,
-		0,438,437,1,0,0,0,439,442,1,0,0,0,440,438,1,0,0,0,440,441,1,0,0,0,441,
-		443,1,0,0,0,442,440,1,0,0,0,443,475,5,194,0,0,444,445,5,74,0,0,445,475,
-		3,116,58,0,446,447,5,75,0,0,447,475,3,116,58,0,448,449,5,76,0,0,449,450,
-		5,46,0,0,450,475,3,114,57,0,451,452,5,76,0,0,452,453,5,77,0,0,453,454,
-		3,116,58,0,454,455,3,112,56,0,455,475,1,0,0,0,456,457,5,79,0,0,457,475,
-		3,116,58,0,458,459,5,80,0,0,459,475,3,116,58,0,460,461,5,78,0,0,461,475,
-		3,116,58,0,462,463,5,81,0,0,463,464,3,116,58,0,464,465,3,112,56,0,465,
-		475,1,0,0,0,466,467,5,82,0,0,467,468,3,116,58,0,468,469,5,77,0,0,469,470,
-		3,116,58,0,470,471,3,112,56,0,471,475,1,0,0,0,472,473,5,83,0,0,473,475,
-		3,122,61,0,474,435,1,0,0,0,474,444,1,0,0,0,474,446,1,0,0,0,474,448,1,0,
-		0,0,474,451,1,0,0,0,474,456,1,0,0,0,474,458,1,0,0,0,474,460,1,0,0,0,474,
-		462,1,0,0,0,474,466,1,0,0,0,474,472,1,0,0,0,475,53,1,0,0,0,476,477,5,84,
-		0,0,477,478,3,122,61,0,478,479,5,51,0,0,479,480,3,122,61,0,480,484,5,193,
-		0,0,481,483,3,56,28,0,482,481,1,0,0,0,483,486,1,0,0,0,484,482,1,0,0,0,
-		484,485,1,0,0,0,485,487,1,0,0,0,486,484,1,0,0,0,487,488,5,194,0,0,488,
-		55,1,0,0,0,489,490,5,85,0,0,490,528,3,122,61,0,491,492,5,74,0,0,492,528,
-		3,116,58,0,493,494,5,86,0,0,494,495,5,59,0,0,495,528,5,61,0,0,496,497,
-		5,86,0,0,497,528,3,116,58,0,498,499,5,167,0,0,499,500,3,116,58,0,500,501,
-		3,112,56,0,501,528,1,0,0,0,502,503,5,87,0,0,503,528,3,116,58,0,504,505,
-		5,55,0,0,505,528,5,212,0,0,506,507,5,56,0,0,507,528,3,114,57,0,508,509,
-		5,90,0,0,509,511,3,116,58,0,510,512,5,91,0,0,511,510,1,0,0,0,511,512,1,
-		0,0,0,512,528,1,0,0,0,513,514,5,57,0,0,514,515,3,36,18,0,515,516,3,114,
-		57,0,516,517,5,59,0,0,517,518,5,85,0,0,518,519,5,60,0,0,519,528,1,0,0,
-		0,520,521,5,92,0,0,521,525,3,116,58,0,522,523,5,93,0,0,523,524,5,124,0,
-		0,524,526,5,56,0,0,525,522,1,0,0,0,525,526,1,0,0,0,526,528,1,0,0,0,527,
-		489,1,0,0,0,527,491,1,0,0,0,527,493,1,0,0,0,527,496,1,0,0,0,527,498,1,
-		0,0,0,527,502,1,0,0,0,527,504,1,0,0,0,527,506,1,0,0,0,527,508,1,0,0,0,
-		527,513,1,0,0,0,527,520,1,0,0,0,528,57,1,0,0,0,529,530,5,212,0,0,530,531,
-		3,116,58,0,531,532,5,59,0,0,532,534,3,116,58,0,533,535,5,197,0,0,534,533,
-		1,0,0,0,534,535,1,0,0,0,535,59,1,0,0,0,536,537,5,103,0,0,537,538,3,122,
-		61,0,538,542,5,193,0,0,539,541,3,62,31,0,540,539,1,0,0,0,541,544,1,0,0,
-		0,542,540,1,0,0,0,542,543,1,0,0,0,543,545,1,0,0,0,544,542,1,0,0,0,545,
-		546,5,194,0,0,546,61,1,0,0,0,547,548,5,104,0,0,548,639,3,116,58,0,549,
-		550,5,105,0,0,550,552,3,116,58,0,551,553,5,106,0,0,552,551,1,0,0,0,552,
-		553,1,0,0,0,553,556,1,0,0,0,554,555,5,47,0,0,555,557,3,116,58,0,556,554,
-		1,0,0,0,556,557,1,0,0,0,557,560,1,0,0,0,558,559,5,68,0,0,559,561,3,116,
-		58,0,560,558,1,0,0,0,560,561,1,0,0,0,561,639,1,0,0,0,562,564,5,177,0,0,
-		563,565,5,213,0,0,564,563,1,0,0,0,564,565,1,0,0,0,565,568,1,0,0,0,566,
-		567,5,131,0,0,567,569,3,116,58,0,568,566,1,0,0,0,568,569,1,0,0,0,569,639,
-		1,0,0,0,570,571,5,177,0,0,571,639,5,188,0,0,572,573,5,178,0,0,573,639,
-		3,116,58,0,574,575,5,179,0,0,575,639,3,116,58,0,576,577,5,180,0,0,577,
-		578,5,69,0,0,578,639,5,212,0,0,579,580,5,181,0,0,580,584,5,193,0,0,581,
-		583,3,30,15,0,582,581,1,0,0,0,583,586,1,0,0,0,584,582,1,0,0,0,584,585,
-		1,0,0,0,585,587,1,0,0,0,586,584,1,0,0,0,587,639,5,194,0,0,588,589,5,181,
-		0,0,589,590,5,189,0,0,590,591,3,122,61,0,591,592,5,190,0,0,592,593,3,116,
-		58,0,593,639,1,0,0,0,594,595,5,182,0,0,595,639,3,116,58,0,596,597,5,183,
-		0,0,597,602,3,116,58,0,598,599,5,48,0,0,599,603,5,212,0,0,600,601,5,192,
-		0,0,601,603,3,122,61,0,602,598,1,0,0,0,602,600,1,0,0,0,603,639,1,0,0,0,
-		604,605,5,185,0,0,605,606,5,186,0,0,606,607,3,122,61,0,607,611,5,193,0,
-		0,608,610,3,64,32,0,609,608,1,0,0,0,610,613,1,0,0,0,611,609,1,0,0,0,611,
-		612,1,0,0,0,612,616,1,0,0,0,613,611,1,0,0,0,614,615,5,153,0,0,615,617,
-		3,116,58,0,616,614,1,0,0,0,616,617,1,0,0,0,617,618,1,0,0,0,618,619,5,194,
-		0,0,619,639,1,0,0,0,620,621,5,185,0,0,621,622,5,191,0,0,622,623,3,116,
-		58,0,623,624,5,153,0,0,624,625,3,116,58,0,625,639,1,0,0,0,626,627,5,184,
-		0,0,627,639,3,116,58,0,628,629,5,107,0,0,629,630,5,69,0,0,630,639,5,212,
-		0,0,631,632,5,110,0,0,632,639,3,66,33,0,633,634,5,8,0,0,634,639,5,212,
-		0,0,635,636,5,114,0,0,636,639,5,214,0,0,637,639,3,40,20,0,638,547,1,0,
-		0,0,638,549,1,0,0,0,638,562,1,0,0,0,638,570,1,0,0,0,638,572,1,0,0,0,638,
-		574,1,0,0,0,638,576,1,0,0,0,638,579,1,0,0,0,638,588,1,0,0,0,638,594,1,
-		0,0,0,638,596,1,0,0,0,638,604,1,0,0,0,638,620,1,0,0,0,638,626,1,0,0,0,
-		638,628,1,0,0,0,638,631,1,0,0,0,638,633,1,0,0,0,638,635,1,0,0,0,638,637,
-		1,0,0,0,639,63,1,0,0,0,640,641,5,187,0,0,641,642,3,116,58,0,642,643,3,
-		116,58,0,643,65,1,0,0,0,644,657,5,111,0,0,645,657,5,112,0,0,646,657,5,
-		113,0,0,647,648,5,49,0,0,648,652,5,193,0,0,649,651,3,30,15,0,650,649,1,
-		0,0,0,651,654,1,0,0,0,652,650,1,0,0,0,652,653,1,0,0,0,653,655,1,0,0,0,
-		654,652,1,0,0,0,655,657,5,194,0,0,656,644,1,0,0,0,656,645,1,0,0,0,656,
-		646,1,0,0,0,656,647,1,0,0,0,657,67,1,0,0,0,658,659,5,115,0,0,659,660,3,
-		122,61,0,660,664,5,193,0,0,661,663,3,70,35,0,662,661,1,0,0,0,663,666,1,
-		0,0,0,664,662,1,0,0,0,664,665,1,0,0,0,665,667,1,0,0,0,666,664,1,0,0,0,
-		667,668,5,194,0,0,668,69,1,0,0,0,669,670,5,116,0,0,670,681,3,116,58,0,
-		671,672,5,117,0,0,672,677,3,72,36,0,673,674,5,197,0,0,674,676,3,72,36,
-		0,675,673,1,0,0,0,676,679,1,0,0,0,677,675,1,0,0,0,677,678,1,0,0,0,678,
-		681,1,0,0,0,679,677,1,0,0,0,680,669,1,0,0,0,680,671,1,0,0,0,681,71,1,0,
-		0,0,682,683,3,122,61,0,683,684,3,116,58,0,684,73,1,0,0,0,685,686,5,118,
-		0,0,686,695,3,122,61,0,687,691,5,193,0,0,688,690,3,76,38,0,689,688,1,0,
-		0,0,690,693,1,0,0,0,691,689,1,0,0,0,691,692,1,0,0,0,692,694,1,0,0,0,693,
-		691,1,0,0,0,694,696,5,194,0,0,695,687,1,0,0,0,695,696,1,0,0,0,696,75,1,
-		0,0,0,697,698,5,119,0,0,698,704,3,116,58,0,699,700,5,120,0,0,700,704,3,
-		116,58,0,701,702,5,121,0,0,702,704,3,116,58,0,703,697,1,0,0,0,703,699,
-		1,0,0,0,703,701,1,0,0,0,704,77,1,0,0,0,705,706,5,122,0,0,706,707,3,122,
-		61,0,707,708,5,193,0,0,708,716,3,116,58,0,709,714,3,112,56,0,710,711,5,
-		54,0,0,711,712,3,116,58,0,712,713,3,112,56,0,713,715,1,0,0,0,714,710,1,
-		0,0,0,714,715,1,0,0,0,715,717,1,0,0,0,716,709,1,0,0,0,716,717,1,0,0,0,
-		717,718,1,0,0,0,718,719,5,194,0,0,719,79,1,0,0,0,720,721,5,123,0,0,721,
-		722,3,122,61,0,722,723,5,200,0,0,723,730,3,116,58,0,724,727,5,124,0,0,
-		725,728,5,125,0,0,726,728,5,126,0,0,727,725,1,0,0,0,727,726,1,0,0,0,728,
-		729,1,0,0,0,729,731,3,114,57,0,730,724,1,0,0,0,730,731,1,0,0,0,731,734,
-		1,0,0,0,732,733,5,48,0,0,733,735,5,212,0,0,734,732,1,0,0,0,734,735,1,0,
-		0,0,735,81,1,0,0,0,736,737,5,127,0,0,737,738,3,122,61,0,738,739,5,131,
-		0,0,739,742,3,116,58,0,740,741,5,48,0,0,741,743,5,212,0,0,742,740,1,0,
-		0,0,742,743,1,0,0,0,743,747,1,0,0,0,744,745,5,128,0,0,745,746,5,130,0,
-		0,746,748,5,214,0,0,747,744,1,0,0,0,747,748,1,0,0,0,748,752,1,0,0,0,749,
-		750,5,129,0,0,750,751,5,130,0,0,751,753,5,214,0,0,752,749,1,0,0,0,752,
-		753,1,0,0,0,753,762,1,0,0,0,754,755,5,148,0,0,755,756,5,162,0,0,756,757,
-		3,122,61,0,757,758,5,149,0,0,758,759,5,151,0,0,759,760,5,214,0,0,760,761,
-		5,150,0,0,761,763,1,0,0,0,762,754,1,0,0,0,762,763,1,0,0,0,763,764,1,0,
-		0,0,764,765,5,199,0,0,765,770,3,84,42,0,766,767,5,197,0,0,767,769,3,84,
-		42,0,768,766,1,0,0,0,769,772,1,0,0,0,770,768,1,0,0,0,770,771,1,0,0,0,771,
-		83,1,0,0,0,772,770,1,0,0,0,773,774,5,144,0,0,774,775,5,213,0,0,775,776,
-		5,151,0,0,776,793,3,122,61,0,777,789,5,147,0,0,778,779,5,195,0,0,779,784,
-		3,122,61,0,780,781,5,197,0,0,781,783,3,122,61,0,782,780,1,0,0,0,783,786,
-		1,0,0,0,784,782,1,0,0,0,784,785,1,0,0,0,785,787,1,0,0,0,786,784,1,0,0,
-		0,787,788,5,196,0,0,788,790,1,0,0,0,789,778,1,0,0,0,789,790,1,0,0,0,790,
-		793,1,0,0,0,791,793,3,122,61,0,792,773,1,0,0,0,792,777,1,0,0,0,792,791,
-		1,0,0,0,793,85,1,0,0,0,794,795,5,132,0,0,795,796,5,131,0,0,796,799,3,116,
-		58,0,797,798,5,133,0,0,798,800,3,114,57,0,799,797,1,0,0,0,799,800,1,0,
-		0,0,800,87,1,0,0,0,801,802,5,134,0,0,802,803,5,135,0,0,803,808,3,90,45,
-		0,804,805,5,197,0,0,805,807,3,90,45,0,806,804,1,0,0,0,807,810,1,0,0,0,
-		808,806,1,0,0,0,808,809,1,0,0,0,809,89,1,0,0,0,810,808,1,0,0,0,811,814,
-		5,62,0,0,812,814,3,122,61,0,813,811,1,0,0,0,813,812,1,0,0,0,814,91,1,0,
-		0,0,815,816,5,136,0,0,816,820,5,193,0,0,817,819,3,94,47,0,818,817,1,0,
-		0,0,819,822,1,0,0,0,820,818,1,0,0,0,820,821,1,0,0,0,821,823,1,0,0,0,822,
-		820,1,0,0,0,823,824,5,194,0,0,824,93,1,0,0,0,825,826,5,10,0,0,826,836,
-		3,120,60,0,827,828,5,137,0,0,828,833,3,122,61,0,829,830,5,197,0,0,830,
-		832,3,122,61,0,831,829,1,0,0,0,832,835,1,0,0,0,833,831,1,0,0,0,833,834,
-		1,0,0,0,834,837,1,0,0,0,835,833,1,0,0,0,836,827,1,0,0,0,836,837,1,0,0,
-		0,837,904,1,0,0,0,838,839,5,138,0,0,839,904,3,122,61,0,840,841,5,139,0,
-		0,841,904,3,122,61,0,842,843,5,140,0,0,843,844,5,141,0,0,844,845,5,142,
-		0,0,845,904,3,122,61,0,846,849,5,143,0,0,847,848,5,213,0,0,848,850,5,173,
-		0,0,849,847,1,0,0,0,849,850,1,0,0,0,850,851,1,0,0,0,851,852,5,141,0,0,
-		852,853,5,151,0,0,853,904,3,122,61,0,854,855,5,144,0,0,855,856,5,213,0,
-		0,856,857,5,173,0,0,857,858,5,141,0,0,858,859,5,151,0,0,859,904,3,122,
-		61,0,860,861,5,152,0,0,861,862,3,116,58,0,862,866,5,193,0,0,863,865,3,
-		94,47,0,864,863,1,0,0,0,865,868,1,0,0,0,866,864,1,0,0,0,866,867,1,0,0,
-		0,867,869,1,0,0,0,868,866,1,0,0,0,869,879,5,194,0,0,870,871,5,153,0,0,
-		871,875,5,193,0,0,872,874,3,94,47,0,873,872,1,0,0,0,874,877,1,0,0,0,875,
-		873,1,0,0,0,875,876,1,0,0,0,876,878,1,0,0,0,877,875,1,0,0,0,878,880,5,
-		194,0,0,879,870,1,0,0,0,879,880,1,0,0,0,880,904,1,0,0,0,881,884,5,145,
-		0,0,882,883,5,162,0,0,883,885,5,104,0,0,884,882,1,0,0,0,884,885,1,0,0,
-		0,885,886,1,0,0,0,886,890,5,193,0,0,887,889,3,94,47,0,888,887,1,0,0,0,
-		889,892,1,0,0,0,890,888,1,0,0,0,890,891,1,0,0,0,891,893,1,0,0,0,892,890,
-		1,0,0,0,893,904,5,194,0,0,894,895,5,146,0,0,895,899,5,193,0,0,896,898,
-		3,94,47,0,897,896,1,0,0,0,898,901,1,0,0,0,899,897,1,0,0,0,899,900,1,0,
-		0,0,900,902,1,0,0,0,901,899,1,0,0,0,902,904,5,194,0,0,903,825,1,0,0,0,
-		903,838,1,0,0,0,903,840,1,0,0,0,903,842,1,0,0,0,903,846,1,0,0,0,903,854,
-		1,0,0,0,903,860,1,0,0,0,903,881,1,0,0,0,903,894,1,0,0,0,904,95,1,0,0,0,
-		905,906,5,155,0,0,906,910,5,193,0,0,907,909,3,98,49,0,908,907,1,0,0,0,
-		909,912,1,0,0,0,910,908,1,0,0,0,910,911,1,0,0,0,911,913,1,0,0,0,912,910,
-		1,0,0,0,913,914,5,194,0,0,914,97,1,0,0,0,915,916,5,156,0,0,916,921,3,122,
-		61,0,917,918,5,197,0,0,918,920,3,122,61,0,919,917,1,0,0,0,920,923,1,0,
-		0,0,921,919,1,0,0,0,921,922,1,0,0,0,922,927,1,0,0,0,923,921,1,0,0,0,924,
-		926,3,100,50,0,925,924,1,0,0,0,926,929,1,0,0,0,927,925,1,0,0,0,927,928,
-		1,0,0,0,928,932,1,0,0,0,929,927,1,0,0,0,930,932,3,92,46,0,931,915,1,0,
-		0,0,931,930,1,0,0,0,932,99,1,0,0,0,933,934,5,157,0,0,934,956,3,116,58,
-		0,935,936,5,158,0,0,936,956,3,114,57,0,937,938,5,94,0,0,938,939,3,116,
-		58,0,939,940,5,164,0,0,940,941,5,102,0,0,941,956,1,0,0,0,942,943,5,95,
-		0,0,943,956,3,116,58,0,944,945,5,96,0,0,945,946,3,116,58,0,946,947,5,164,
-		0,0,947,948,5,102,0,0,948,956,1,0,0,0,949,950,5,97,0,0,950,956,3,116,58,
-		0,951,952,5,98,0,0,952,956,5,99,0,0,953,954,5,100,0,0,954,956,3,116,58,
-		0,955,933,1,0,0,0,955,935,1,0,0,0,955,937,1,0,0,0,955,942,1,0,0,0,955,
-		944,1,0,0,0,955,949,1,0,0,0,955,951,1,0,0,0,955,953,1,0,0,0,956,101,1,
-		0,0,0,957,958,5,2,0,0,958,959,3,122,61,0,959,960,5,4,0,0,960,961,3,122,
-		61,0,961,965,5,193,0,0,962,964,3,104,52,0,963,962,1,0,0,0,964,967,1,0,
-		0,0,965,963,1,0,0,0,965,966,1,0,0,0,966,968,1,0,0,0,967,965,1,0,0,0,968,
-		969,5,194,0,0,969,103,1,0,0,0,970,971,3,122,61,0,971,972,5,57,0,0,972,
-		973,5,159,0,0,973,974,5,214,0,0,974,1137,1,0,0,0,975,976,3,120,60,0,976,
-		977,5,160,0,0,977,978,3,116,58,0,978,983,3,112,56,0,979,980,5,25,0,0,980,
-		981,3,116,58,0,981,982,3,112,56,0,982,984,1,0,0,0,983,979,1,0,0,0,983,
-		984,1,0,0,0,984,1137,1,0,0,0,985,986,3,120,60,0,986,987,5,161,0,0,987,
-		988,3,116,58,0,988,989,5,162,0,0,989,990,5,212,0,0,990,1137,1,0,0,0,991,
-		992,3,122,61,0,992,1016,5,163,0,0,993,994,5,51,0,0,994,1017,5,212,0,0,
-		995,1005,5,35,0,0,996,997,5,41,0,0,997,998,3,116,58,0,998,1002,3,112,56,
-		0,999,1001,3,106,53,0,1000,999,1,0,0,0,1001,1004,1,0,0,0,1002,1000,1,0,
-		0,0,1002,1003,1,0,0,0,1003,1006,1,0,0,0,1004,1002,1,0,0,0,1005,996,1,0,
-		0,0,1005,1006,1,0,0,0,1006,1010,1,0,0,0,1007,1009,3,110,55,0,1008,1007,
-		1,0,0,0,1009,1012,1,0,0,0,1010,1008,1,0,0,0,1010,1011,1,0,0,0,1011,1014,
-		1,0,0,0,1012,1010,1,0,0,0,1013,1015,3,108,54,0,1014,1013,1,0,0,0,1014,
-		1015,1,0,0,0,1015,1017,1,0,0,0,1016,993,1,0,0,0,1016,995,1,0,0,0,1017,
-		1137,1,0,0,0,1018,1020,5,155,0,0,1019,1021,3,100,50,0,1020,1019,1,0,0,
-		0,1021,1022,1,0,0,0,1022,1020,1,0,0,0,1022,1023,1,0,0,0,1023,1137,1,0,
-		0,0,1024,1025,5,155,0,0,1025,1026,5,156,0,0,1026,1137,5,101,0,0,1027,1028,
-		3,122,61,0,1028,1029,5,112,0,0,1029,1030,3,116,58,0,1030,1137,1,0,0,0,
-		1031,1032,3,122,61,0,1032,1033,5,14,0,0,1033,1034,3,24,12,0,1034,1038,
-		5,193,0,0,1035,1037,3,30,15,0,1036,1035,1,0,0,0,1037,1040,1,0,0,0,1038,
-		1036,1,0,0,0,1038,1039,1,0,0,0,1039,1041,1,0,0,0,1040,1038,1,0,0,0,1041,
-		1042,5,194,0,0,1042,1137,1,0,0,0,1043,1044,3,122,61,0,1044,1045,5,17,0,
-		0,1045,1046,5,212,0,0,1046,1047,5,18,0,0,1047,1048,3,116,58,0,1048,1137,
-		1,0,0,0,1049,1050,3,122,61,0,1050,1052,5,19,0,0,1051,1053,5,201,0,0,1052,
-		1051,1,0,0,0,1052,1053,1,0,0,0,1053,1054,1,0,0,0,1054,1055,3,116,58,0,
-		1055,1137,1,0,0,0,1056,1057,3,122,61,0,1057,1058,5,88,0,0,1058,1059,3,
-		116,58,0,1059,1137,1,0,0,0,1060,1061,3,122,61,0,1061,1062,5,89,0,0,1062,
-		1063,5,130,0,0,1063,1064,3,114,57,0,1064,1065,5,59,0,0,1065,1066,3,116,
-		58,0,1066,1137,1,0,0,0,1067,1068,3,122,61,0,1068,1069,5,176,0,0,1069,1070,
-		5,89,0,0,1070,1137,1,0,0,0,1071,1072,3,122,61,0,1072,1073,5,67,0,0,1073,
-		1075,5,65,0,0,1074,1076,5,213,0,0,1075,1074,1,0,0,0,1075,1076,1,0,0,0,
-		1076,1137,1,0,0,0,1077,1078,3,122,61,0,1078,1079,5,67,0,0,1079,1082,5,
-		66,0,0,1080,1081,5,48,0,0,1081,1083,5,212,0,0,1082,1080,1,0,0,0,1082,1083,
-		1,0,0,0,1083,1137,1,0,0,0,1084,1085,5,20,0,0,1085,1137,5,214,0,0,1086,
-		1087,5,21,0,0,1087,1137,5,214,0,0,1088,1137,5,22,0,0,1089,1090,3,122,61,
-		0,1090,1091,5,23,0,0,1091,1092,5,24,0,0,1092,1093,3,116,58,0,1093,1094,
-		3,112,56,0,1094,1095,5,25,0,0,1095,1096,3,116,58,0,1096,1097,3,112,56,
-		0,1097,1137,1,0,0,0,1098,1099,3,122,61,0,1099,1100,5,26,0,0,1100,1103,
-		5,151,0,0,1101,1104,5,27,0,0,1102,1104,3,116,58,0,1103,1101,1,0,0,0,1103,
-		1102,1,0,0,0,1104,1105,1,0,0,0,1105,1106,5,28,0,0,1106,1107,3,116,58,0,
-		1107,1108,3,112,56,0,1108,1109,5,25,0,0,1109,1110,3,116,58,0,1110,1111,
-		3,112,56,0,1111,1137,1,0,0,0,1112,1113,3,122,61,0,1113,1114,5,29,0,0,1114,
-		1115,3,116,58,0,1115,1116,3,112,56,0,1116,1117,5,18,0,0,1117,1118,3,116,
-		58,0,1118,1137,1,0,0,0,1119,1120,5,30,0,0,1120,1121,3,120,60,0,1121,1122,
-		5,31,0,0,1122,1123,3,120,60,0,1123,1126,3,116,58,0,1124,1125,5,32,0,0,
-		1125,1127,3,116,58,0,1126,1124,1,0,0,0,1126,1127,1,0,0,0,1127,1137,1,0,
-		0,0,1128,1129,5,33,0,0,1129,1130,5,32,0,0,1130,1131,3,116,58,0,1131,1132,
-		3,112,56,0,1132,1133,5,34,0,0,1133,1134,3,116,58,0,1134,1135,3,112,56,
-		0,1135,1137,1,0,0,0,1136,970,1,0,0,0,1136,975,1,0,0,0,1136,985,1,0,0,0,
-		1136,991,1,0,0,0,1136,1018,1,0,0,0,1136,1024,1,0,0,0,1136,1027,1,0,0,0,
-		1136,1031,1,0,0,0,1136,1043,1,0,0,0,1136,1049,1,0,0,0,1136,1056,1,0,0,
-		0,1136,1060,1,0,0,0,1136,1067,1,0,0,0,1136,1071,1,0,0,0,1136,1077,1,0,
-		0,0,1136,1084,1,0,0,0,1136,1086,1,0,0,0,1136,1088,1,0,0,0,1136,1089,1,
-		0,0,0,1136,1098,1,0,0,0,1136,1112,1,0,0,0,1136,1119,1,0,0,0,1136,1128,
-		1,0,0,0,1137,105,1,0,0,0,1138,1139,5,69,0,0,1139,1140,5,212,0,0,1140,1141,
-		5,154,0,0,1141,1142,3,116,58,0,1142,1143,3,112,56,0,1143,107,1,0,0,0,1144,
-		1145,5,42,0,0,1145,1146,5,37,0,0,1146,1147,5,38,0,0,1147,1148,3,116,58,
-		0,1148,1149,5,39,0,0,1149,1150,3,116,58,0,1150,109,1,0,0,0,1151,1152,5,
-		36,0,0,1152,1153,3,120,60,0,1153,1154,3,116,58,0,1154,111,1,0,0,0,1155,
-		1156,5,164,0,0,1156,1157,5,172,0,0,1157,113,1,0,0,0,1158,1159,5,213,0,
-		0,1159,115,1,0,0,0,1160,1161,6,58,-1,0,1161,1162,5,195,0,0,1162,1163,3,
-		116,58,0,1163,1164,5,196,0,0,1164,1203,1,0,0,0,1165,1166,5,202,0,0,1166,
-		1203,3,116,58,16,1167,1168,5,176,0,0,1168,1203,3,116,58,11,1169,1170,5,
-		152,0,0,1170,1171,3,116,58,0,1171,1172,5,154,0,0,1172,1173,3,116,58,0,
-		1173,1174,5,153,0,0,1174,1175,3,116,58,0,1175,1203,1,0,0,0,1176,1177,3,
-		122,61,0,1177,1186,5,195,0,0,1178,1183,3,116,58,0,1179,1180,5,197,0,0,
-		1180,1182,3,116,58,0,1181,1179,1,0,0,0,1182,1185,1,0,0,0,1183,1181,1,0,
-		0,0,1183,1184,1,0,0,0,1184,1187,1,0,0,0,1185,1183,1,0,0,0,1186,1178,1,
-		0,0,0,1186,1187,1,0,0,0,1187,1188,1,0,0,0,1188,1189,5,196,0,0,1189,1203,
-		1,0,0,0,1190,1192,7,3,0,0,1191,1193,3,118,59,0,1192,1191,1,0,0,0,1192,
-		1193,1,0,0,0,1193,1194,1,0,0,0,1194,1195,5,164,0,0,1195,1203,3,118,59,
-		0,1196,1197,5,214,0,0,1197,1203,3,118,59,0,1198,1203,5,213,0,0,1199,1203,
-		5,214,0,0,1200,1203,5,212,0,0,1201,1203,3,120,60,0,1202,1160,1,0,0,0,1202,
-		1165,1,0,0,0,1202,1167,1,0,0,0,1202,1169,1,0,0,0,1202,1176,1,0,0,0,1202,
-		1190,1,0,0,0,1202,1196,1,0,0,0,1202,1198,1,0,0,0,1202,1199,1,0,0,0,1202,
-		1200,1,0,0,0,1202,1201,1,0,0,0,1203,1224,1,0,0,0,1204,1205,10,15,0,0,1205,
-		1206,5,173,0,0,1206,1223,3,116,58,16,1207,1208,10,14,0,0,1208,1209,7,4,
-		0,0,1209,1223,3,116,58,15,1210,1211,10,13,0,0,1211,1212,7,5,0,0,1212,1223,
-		3,116,58,14,1213,1214,10,12,0,0,1214,1215,7,6,0,0,1215,1223,3,116,58,13,
-		1216,1217,10,10,0,0,1217,1218,5,174,0,0,1218,1223,3,116,58,11,1219,1220,
-		10,9,0,0,1220,1221,5,175,0,0,1221,1223,3,116,58,10,1222,1204,1,0,0,0,1222,
-		1207,1,0,0,0,1222,1210,1,0,0,0,1222,1213,1,0,0,0,1222,1216,1,0,0,0,1222,
-		1219,1,0,0,0,1223,1226,1,0,0,0,1224,1222,1,0,0,0,1224,1225,1,0,0,0,1225,
-		117,1,0,0,0,1226,1224,1,0,0,0,1227,1228,7,7,0,0,1228,119,1,0,0,0,1229,
-		1232,3,122,61,0,1230,1231,5,198,0,0,1231,1233,3,122,61,0,1232,1230,1,0,
-		0,0,1232,1233,1,0,0,0,1233,121,1,0,0,0,1234,1235,7,8,0,0,1235,123,1,0,
+		28,526,8,28,1,28,3,28,529,8,28,1,29,1,29,1,29,1,29,1,29,3,29,536,8,29,
+		1,30,1,30,1,30,1,30,5,30,542,8,30,10,30,12,30,545,9,30,1,30,1,30,1,31,
+		1,31,1,31,1,31,1,31,3,31,554,8,31,1,31,1,31,3,31,558,8,31,1,31,1,31,3,
+		31,562,8,31,1,31,1,31,3,31,566,8,31,1,31,1,31,3,31,570,8,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,5,31,584,8,31,10,31,
+		12,31,587,9,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,3,31,604,8,31,1,31,1,31,1,31,1,31,1,31,5,31,611,8,
+		31,10,31,12,31,614,9,31,1,31,1,31,3,31,618,8,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,
+		31,1,31,3,31,640,8,31,1,32,1,32,1,32,1,32,1,33,1,33,1,33,1,33,1,33,1,33,
+		5,33,652,8,33,10,33,12,33,655,9,33,1,33,3,33,658,8,33,1,34,1,34,1,34,1,
+		34,5,34,664,8,34,10,34,12,34,667,9,34,1,34,1,34,1,35,1,35,1,35,1,35,1,
+		35,1,35,5,35,677,8,35,10,35,12,35,680,9,35,3,35,682,8,35,1,36,1,36,1,36,
+		1,37,1,37,1,37,1,37,5,37,691,8,37,10,37,12,37,694,9,37,1,37,3,37,697,8,
+		37,1,38,1,38,1,38,1,38,1,38,1,38,3,38,705,8,38,1,39,1,39,1,39,1,39,1,39,
+		1,39,1,39,1,39,1,39,3,39,716,8,39,3,39,718,8,39,1,39,1,39,1,40,1,40,1,
+		40,1,40,1,40,1,40,1,40,3,40,729,8,40,1,40,3,40,732,8,40,1,40,1,40,3,40,
+		736,8,40,1,41,1,41,1,41,1,41,1,41,1,41,3,41,744,8,41,1,41,1,41,1,41,3,
+		41,749,8,41,1,41,1,41,1,41,3,41,754,8,41,1,41,1,41,1,41,1,41,1,41,1,41,
+		1,41,1,41,3,41,764,8,41,1,41,1,41,1,41,1,41,5,41,770,8,41,10,41,12,41,
+		773,9,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,1,42,5,42,784,8,42,10,
+		42,12,42,787,9,42,1,42,1,42,3,42,791,8,42,1,42,3,42,794,8,42,1,43,1,43,
+		1,43,1,43,1,43,3,43,801,8,43,1,44,1,44,1,44,1,44,1,44,5,44,808,8,44,10,
+		44,12,44,811,9,44,1,45,1,45,3,45,815,8,45,1,46,1,46,1,46,5,46,820,8,46,
+		10,46,12,46,823,9,46,1,46,1,46,1,47,1,47,1,47,1,47,1,47,1,47,5,47,833,
+		8,47,10,47,12,47,836,9,47,3,47,838,8,47,1,47,1,47,1,47,1,47,1,47,1,47,
+		1,47,1,47,1,47,1,47,1,47,3,47,851,8,47,1,47,1,47,1,47,1,47,1,47,1,47,1,
+		47,1,47,1,47,1,47,1,47,1,47,1,47,5,47,866,8,47,10,47,12,47,869,9,47,1,
+		47,1,47,1,47,1,47,5,47,875,8,47,10,47,12,47,878,9,47,1,47,3,47,881,8,47,
+		1,47,1,47,1,47,3,47,886,8,47,1,47,1,47,5,47,890,8,47,10,47,12,47,893,9,
+		47,1,47,1,47,1,47,1,47,5,47,899,8,47,10,47,12,47,902,9,47,1,47,3,47,905,
+		8,47,1,48,1,48,1,48,5,48,910,8,48,10,48,12,48,913,9,48,1,48,1,48,1,49,
+		1,49,1,49,1,49,5,49,921,8,49,10,49,12,49,924,9,49,1,49,5,49,927,8,49,10,
+		49,12,49,930,9,49,1,49,3,49,933,8,49,1,50,1,50,1,50,1,50,1,50,1,50,1,50,
+		1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,1,50,
+		1,50,3,50,957,8,50,1,51,1,51,1,51,1,51,1,51,1,51,5,51,965,8,51,10,51,12,
+		51,968,9,51,1,51,1,51,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,3,52,985,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,
+		52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1002,8,52,10,52,12,52,1005,9,52,
+		3,52,1007,8,52,1,52,5,52,1010,8,52,10,52,12,52,1013,9,52,1,52,3,52,1016,
+		8,52,3,52,1018,8,52,1,52,1,52,4,52,1022,8,52,11,52,12,52,1023,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,5,52,1038,8,52,10,52,
+		12,52,1041,9,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		3,52,1054,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1077,8,52,1,52,
+		1,52,1,52,1,52,1,52,3,52,1084,8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1105,
+		8,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,3,52,1128,8,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,3,52,1138,8,52,1,53,1,53,1,53,1,53,1,53,1,53,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,55,1,55,1,55,1,55,1,56,1,56,1,56,
+		1,57,1,57,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,5,58,1183,8,58,10,58,12,58,
+		1186,9,58,3,58,1188,8,58,1,58,1,58,1,58,1,58,3,58,1194,8,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,3,58,1204,8,58,1,58,1,58,1,58,1,58,1,58,
+		1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,1,58,5,58,
+		1224,8,58,10,58,12,58,1227,9,58,1,59,1,59,1,60,1,60,1,60,3,60,1234,8,60,
+		1,61,1,61,1,61,0,1,116,62,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,
+		34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,
+		82,84,86,88,90,92,94,96,98,100,102,104,106,108,110,112,114,116,118,120,
+		122,0,9,1,0,193,194,1,0,15,16,1,0,108,109,1,0,213,214,1,0,203,204,1,0,
+		201,202,1,0,205,210,1,0,165,171,21,0,3,3,5,9,13,42,44,47,49,49,52,56,60,
+		61,63,68,70,102,104,114,116,117,119,121,125,126,128,130,133,135,144,144,
+		146,150,157,159,172,172,177,191,217,218,1419,0,130,1,0,0,0,2,135,1,0,0,
+		0,4,138,1,0,0,0,6,168,1,0,0,0,8,170,1,0,0,0,10,182,1,0,0,0,12,206,1,0,
+		0,0,14,208,1,0,0,0,16,210,1,0,0,0,18,227,1,0,0,0,20,229,1,0,0,0,22,261,
+		1,0,0,0,24,263,1,0,0,0,26,265,1,0,0,0,28,299,1,0,0,0,30,301,1,0,0,0,32,
+		306,1,0,0,0,34,354,1,0,0,0,36,359,1,0,0,0,38,367,1,0,0,0,40,369,1,0,0,
+		0,42,389,1,0,0,0,44,391,1,0,0,0,46,393,1,0,0,0,48,422,1,0,0,0,50,424,1,
+		0,0,0,52,474,1,0,0,0,54,476,1,0,0,0,56,528,1,0,0,0,58,530,1,0,0,0,60,537,
+		1,0,0,0,62,639,1,0,0,0,64,641,1,0,0,0,66,657,1,0,0,0,68,659,1,0,0,0,70,
+		681,1,0,0,0,72,683,1,0,0,0,74,686,1,0,0,0,76,704,1,0,0,0,78,706,1,0,0,
+		0,80,721,1,0,0,0,82,737,1,0,0,0,84,793,1,0,0,0,86,795,1,0,0,0,88,802,1,
+		0,0,0,90,814,1,0,0,0,92,816,1,0,0,0,94,904,1,0,0,0,96,906,1,0,0,0,98,932,
+		1,0,0,0,100,956,1,0,0,0,102,958,1,0,0,0,104,1137,1,0,0,0,106,1139,1,0,
+		0,0,108,1145,1,0,0,0,110,1152,1,0,0,0,112,1156,1,0,0,0,114,1159,1,0,0,
+		0,116,1203,1,0,0,0,118,1228,1,0,0,0,120,1230,1,0,0,0,122,1235,1,0,0,0,
+		124,129,3,2,1,0,125,129,3,4,2,0,126,129,3,102,51,0,127,129,3,8,4,0,128,
+		124,1,0,0,0,128,125,1,0,0,0,128,126,1,0,0,0,128,127,1,0,0,0,129,132,1,
+		0,0,0,130,128,1,0,0,0,130,131,1,0,0,0,131,133,1,0,0,0,132,130,1,0,0,0,
+		133,134,5,0,0,1,134,1,1,0,0,0,135,136,5,3,0,0,136,137,5,215,0,0,137,3,
+		1,0,0,0,138,139,5,1,0,0,139,140,3,122,61,0,140,144,5,193,0,0,141,143,3,
+		6,3,0,142,141,1,0,0,0,143,146,1,0,0,0,144,142,1,0,0,0,144,145,1,0,0,0,
+		145,147,1,0,0,0,146,144,1,0,0,0,147,148,5,194,0,0,148,5,1,0,0,0,149,169,
+		3,12,6,0,150,169,3,16,8,0,151,169,3,20,10,0,152,169,3,26,13,0,153,169,
+		3,32,16,0,154,169,3,46,23,0,155,169,3,50,25,0,156,169,3,54,27,0,157,169,
+		3,60,30,0,158,169,3,68,34,0,159,169,3,74,37,0,160,169,3,78,39,0,161,169,
+		3,80,40,0,162,169,3,82,41,0,163,169,3,86,43,0,164,169,3,88,44,0,165,169,
+		3,92,46,0,166,169,3,96,48,0,167,169,3,8,4,0,168,149,1,0,0,0,168,150,1,
+		0,0,0,168,151,1,0,0,0,168,152,1,0,0,0,168,153,1,0,0,0,168,154,1,0,0,0,
+		168,155,1,0,0,0,168,156,1,0,0,0,168,157,1,0,0,0,168,158,1,0,0,0,168,159,
+		1,0,0,0,168,160,1,0,0,0,168,161,1,0,0,0,168,162,1,0,0,0,168,163,1,0,0,
+		0,168,164,1,0,0,0,168,165,1,0,0,0,168,166,1,0,0,0,168,167,1,0,0,0,169,
+		7,1,0,0,0,170,171,5,217,0,0,171,177,4,4,0,0,172,176,3,122,61,0,173,176,
+		5,4,0,0,174,176,5,51,0,0,175,172,1,0,0,0,175,173,1,0,0,0,175,174,1,0,0,
+		0,176,179,1,0,0,0,177,175,1,0,0,0,177,178,1,0,0,0,178,180,1,0,0,0,179,
+		177,1,0,0,0,180,181,3,10,5,0,181,9,1,0,0,0,182,187,5,193,0,0,183,186,3,
+		10,5,0,184,186,8,0,0,0,185,183,1,0,0,0,185,184,1,0,0,0,186,189,1,0,0,0,
+		187,185,1,0,0,0,187,188,1,0,0,0,188,190,1,0,0,0,189,187,1,0,0,0,190,191,
+		5,194,0,0,191,11,1,0,0,0,192,193,5,5,0,0,193,207,5,215,0,0,194,195,5,6,
+		0,0,195,207,3,122,61,0,196,197,5,7,0,0,197,207,5,212,0,0,198,199,5,8,0,
+		0,199,207,5,212,0,0,200,201,5,9,0,0,201,207,5,212,0,0,202,203,5,10,0,0,
+		203,207,3,122,61,0,204,205,5,11,0,0,205,207,3,14,7,0,206,192,1,0,0,0,206,
+		194,1,0,0,0,206,196,1,0,0,0,206,198,1,0,0,0,206,200,1,0,0,0,206,202,1,
+		0,0,0,206,204,1,0,0,0,207,13,1,0,0,0,208,209,5,211,0,0,209,15,1,0,0,0,
+		210,211,5,12,0,0,211,212,3,122,61,0,212,216,5,193,0,0,213,215,3,18,9,0,
+		214,213,1,0,0,0,215,218,1,0,0,0,216,214,1,0,0,0,216,217,1,0,0,0,217,219,
+		1,0,0,0,218,216,1,0,0,0,219,220,5,194,0,0,220,17,1,0,0,0,221,222,5,40,
+		0,0,222,228,5,215,0,0,223,224,5,41,0,0,224,228,3,116,58,0,225,226,5,42,
+		0,0,226,228,3,116,58,0,227,221,1,0,0,0,227,223,1,0,0,0,227,225,1,0,0,0,
+		228,19,1,0,0,0,229,230,5,13,0,0,230,231,3,122,61,0,231,235,5,193,0,0,232,
+		234,3,22,11,0,233,232,1,0,0,0,234,237,1,0,0,0,235,233,1,0,0,0,235,236,
+		1,0,0,0,236,238,1,0,0,0,237,235,1,0,0,0,238,239,5,194,0,0,239,21,1,0,0,
+		0,240,241,5,112,0,0,241,262,3,116,58,0,242,243,5,160,0,0,243,244,3,116,
+		58,0,244,245,3,112,56,0,245,262,1,0,0,0,246,247,5,14,0,0,247,248,3,24,
+		12,0,248,252,5,193,0,0,249,251,3,30,15,0,250,249,1,0,0,0,251,254,1,0,0,
+		0,252,250,1,0,0,0,252,253,1,0,0,0,253,255,1,0,0,0,254,252,1,0,0,0,255,
+		256,5,194,0,0,256,262,1,0,0,0,257,258,5,17,0,0,258,259,5,212,0,0,259,260,
+		5,18,0,0,260,262,3,116,58,0,261,240,1,0,0,0,261,242,1,0,0,0,261,246,1,
+		0,0,0,261,257,1,0,0,0,262,23,1,0,0,0,263,264,7,1,0,0,264,25,1,0,0,0,265,
+		266,5,43,0,0,266,267,3,122,61,0,267,271,5,193,0,0,268,270,3,28,14,0,269,
+		268,1,0,0,0,270,273,1,0,0,0,271,269,1,0,0,0,271,272,1,0,0,0,272,274,1,
+		0,0,0,273,271,1,0,0,0,274,275,5,194,0,0,275,27,1,0,0,0,276,277,5,44,0,
+		0,277,300,3,116,58,0,278,279,5,45,0,0,279,280,5,46,0,0,280,283,3,114,57,
+		0,281,282,5,47,0,0,282,284,3,116,58,0,283,281,1,0,0,0,283,284,1,0,0,0,
+		284,287,1,0,0,0,285,286,5,48,0,0,286,288,5,212,0,0,287,285,1,0,0,0,287,
+		288,1,0,0,0,288,300,1,0,0,0,289,290,5,45,0,0,290,291,5,49,0,0,291,295,
+		5,193,0,0,292,294,3,30,15,0,293,292,1,0,0,0,294,297,1,0,0,0,295,293,1,
+		0,0,0,295,296,1,0,0,0,296,298,1,0,0,0,297,295,1,0,0,0,298,300,5,194,0,
+		0,299,276,1,0,0,0,299,278,1,0,0,0,299,289,1,0,0,0,300,29,1,0,0,0,301,302,
+		5,212,0,0,302,304,3,116,58,0,303,305,5,197,0,0,304,303,1,0,0,0,304,305,
+		1,0,0,0,305,31,1,0,0,0,306,307,5,50,0,0,307,308,3,122,61,0,308,309,5,51,
+		0,0,309,310,3,122,61,0,310,314,5,193,0,0,311,313,3,34,17,0,312,311,1,0,
+		0,0,313,316,1,0,0,0,314,312,1,0,0,0,314,315,1,0,0,0,315,317,1,0,0,0,316,
+		314,1,0,0,0,317,318,5,194,0,0,318,33,1,0,0,0,319,320,5,52,0,0,320,355,
+		3,122,61,0,321,322,5,53,0,0,322,323,3,116,58,0,323,328,3,112,56,0,324,
+		325,5,54,0,0,325,326,3,116,58,0,326,327,3,112,56,0,327,329,1,0,0,0,328,
+		324,1,0,0,0,328,329,1,0,0,0,329,355,1,0,0,0,330,331,5,55,0,0,331,355,5,
+		212,0,0,332,333,5,56,0,0,333,355,3,114,57,0,334,335,5,57,0,0,335,336,3,
+		36,18,0,336,337,3,114,57,0,337,338,5,59,0,0,338,339,5,52,0,0,339,343,5,
+		60,0,0,340,341,5,53,0,0,341,342,5,59,0,0,342,344,5,61,0,0,343,340,1,0,
+		0,0,343,344,1,0,0,0,344,355,1,0,0,0,345,347,5,62,0,0,346,348,3,38,19,0,
+		347,346,1,0,0,0,348,349,1,0,0,0,349,347,1,0,0,0,349,350,1,0,0,0,350,355,
+		1,0,0,0,351,352,5,11,0,0,352,355,3,14,7,0,353,355,3,40,20,0,354,319,1,
+		0,0,0,354,321,1,0,0,0,354,330,1,0,0,0,354,332,1,0,0,0,354,334,1,0,0,0,
+		354,345,1,0,0,0,354,351,1,0,0,0,354,353,1,0,0,0,355,35,1,0,0,0,356,357,
+		5,214,0,0,357,360,5,58,0,0,358,360,5,213,0,0,359,356,1,0,0,0,359,358,1,
+		0,0,0,360,37,1,0,0,0,361,362,5,67,0,0,362,368,3,116,58,0,363,364,5,68,
+		0,0,364,368,3,116,58,0,365,366,5,69,0,0,366,368,5,212,0,0,367,361,1,0,
+		0,0,367,363,1,0,0,0,367,365,1,0,0,0,368,39,1,0,0,0,369,370,5,63,0,0,370,
+		374,3,122,61,0,371,373,3,42,21,0,372,371,1,0,0,0,373,376,1,0,0,0,374,372,
+		1,0,0,0,374,375,1,0,0,0,375,41,1,0,0,0,376,374,1,0,0,0,377,378,5,68,0,
+		0,378,390,3,116,58,0,379,380,5,69,0,0,380,390,5,212,0,0,381,382,5,122,
+		0,0,382,390,3,116,58,0,383,384,5,64,0,0,384,387,3,44,22,0,385,386,5,174,
+		0,0,386,388,3,44,22,0,387,385,1,0,0,0,387,388,1,0,0,0,388,390,1,0,0,0,
+		389,377,1,0,0,0,389,379,1,0,0,0,389,381,1,0,0,0,389,383,1,0,0,0,390,43,
+		1,0,0,0,391,392,7,2,0,0,392,45,1,0,0,0,393,394,5,70,0,0,394,395,3,122,
+		61,0,395,399,5,193,0,0,396,398,3,48,24,0,397,396,1,0,0,0,398,401,1,0,0,
+		0,399,397,1,0,0,0,399,400,1,0,0,0,400,402,1,0,0,0,401,399,1,0,0,0,402,
+		403,5,194,0,0,403,47,1,0,0,0,404,405,5,71,0,0,405,423,3,122,61,0,406,407,
+		5,104,0,0,407,423,3,116,58,0,408,409,5,105,0,0,409,411,3,116,58,0,410,
+		412,5,106,0,0,411,410,1,0,0,0,411,412,1,0,0,0,412,423,1,0,0,0,413,414,
+		5,107,0,0,414,415,5,69,0,0,415,423,5,212,0,0,416,417,5,110,0,0,417,423,
+		3,66,33,0,418,419,5,8,0,0,419,423,5,212,0,0,420,421,5,42,0,0,421,423,3,
+		116,58,0,422,404,1,0,0,0,422,406,1,0,0,0,422,408,1,0,0,0,422,413,1,0,0,
+		0,422,416,1,0,0,0,422,418,1,0,0,0,422,420,1,0,0,0,423,49,1,0,0,0,424,425,
+		5,72,0,0,425,426,3,122,61,0,426,430,5,193,0,0,427,429,3,52,26,0,428,427,
+		1,0,0,0,429,432,1,0,0,0,430,428,1,0,0,0,430,431,1,0,0,0,431,433,1,0,0,
+		0,432,430,1,0,0,0,433,434,5,194,0,0,434,51,1,0,0,0,435,436,5,73,0,0,436,
+		440,5,193,0,0,437,439,3,58,29,0,438,437,1,0,0,0,439,442,1,0,0,0,440,438,
+		1,0,0,0,440,441,1,0,0,0,441,443,1,0,0,0,442,440,1,0,0,0,443,475,5,194,
+		0,0,444,445,5,74,0,0,445,475,3,116,58,0,446,447,5,75,0,0,447,475,3,116,
+		58,0,448,449,5,76,0,0,449,450,5,46,0,0,450,475,3,114,57,0,451,452,5,76,
+		0,0,452,453,5,77,0,0,453,454,3,116,58,0,454,455,3,112,56,0,455,475,1,0,
+		0,0,456,457,5,79,0,0,457,475,3,116,58,0,458,459,5,80,0,0,459,475,3,116,
+		58,0,460,461,5,78,0,0,461,475,3,116,58,0,462,463,5,81,0,0,463,464,3,116,
+		58,0,464,465,3,112,56,0,465,475,1,0,0,0,466,467,5,82,0,0,467,468,3,116,
+		58,0,468,469,5,77,0,0,469,470,3,116,58,0,470,471,3,112,56,0,471,475,1,
+		0,0,0,472,473,5,83,0,0,473,475,3,122,61,0,474,435,1,0,0,0,474,444,1,0,
+		0,0,474,446,1,0,0,0,474,448,1,0,0,0,474,451,1,0,0,0,474,456,1,0,0,0,474,
+		458,1,0,0,0,474,460,1,0,0,0,474,462,1,0,0,0,474,466,1,0,0,0,474,472,1,
+		0,0,0,475,53,1,0,0,0,476,477,5,84,0,0,477,478,3,122,61,0,478,479,5,51,
+		0,0,479,480,3,122,61,0,480,484,5,193,0,0,481,483,3,56,28,0,482,481,1,0,
+		0,0,483,486,1,0,0,0,484,482,1,0,0,0,484,485,1,0,0,0,485,487,1,0,0,0,486,
+		484,1,0,0,0,487,488,5,194,0,0,488,55,1,0,0,0,489,490,5,85,0,0,490,529,
+		3,122,61,0,491,492,5,74,0,0,492,529,3,116,58,0,493,494,5,86,0,0,494,495,
+		5,59,0,0,495,529,5,61,0,0,496,497,5,86,0,0,497,529,3,116,58,0,498,499,
+		5,167,0,0,499,500,3,116,58,0,500,501,3,112,56,0,501,529,1,0,0,0,502,503,
+		5,87,0,0,503,529,3,116,58,0,504,505,5,55,0,0,505,529,5,212,0,0,506,507,
+		5,56,0,0,507,529,3,114,57,0,508,509,5,90,0,0,509,511,3,116,58,0,510,512,
+		5,91,0,0,511,510,1,0,0,0,511,512,1,0,0,0,512,529,1,0,0,0,513,514,5,57,
+		0,0,514,515,3,36,18,0,515,516,3,114,57,0,516,517,5,59,0,0,517,518,5,85,
+		0,0,518,519,5,60,0,0,519,529,1,0,0,0,520,521,5,92,0,0,521,525,3,116,58,
+		0,522,523,5,93,0,0,523,524,5,124,0,0,524,526,5,56,0,0,525,522,1,0,0,0,
+		525,526,1,0,0,0,526,529,1,0,0,0,527,529,3,40,20,0,528,489,1,0,0,0,528,
+		491,1,0,0,0,528,493,1,0,0,0,528,496,1,0,0,0,528,498,1,0,0,0,528,502,1,
+		0,0,0,528,504,1,0,0,0,528,506,1,0,0,0,528,508,1,0,0,0,528,513,1,0,0,0,
+		528,520,1,0,0,0,528,527,1,0,0,0,529,57,1,0,0,0,530,531,5,212,0,0,531,532,
+		3,116,58,0,532,533,5,59,0,0,533,535,3,116,58,0,534,536,5,197,0,0,535,534,
+		1,0,0,0,535,536,1,0,0,0,536,59,1,0,0,0,537,538,5,103,0,0,538,539,3,122,
+		61,0,539,543,5,193,0,0,540,542,3,62,31,0,541,540,1,0,0,0,542,545,1,0,0,
+		0,543,541,1,0,0,0,543,544,1,0,0,0,544,546,1,0,0,0,545,543,1,0,0,0,546,
+		547,5,194,0,0,547,61,1,0,0,0,548,549,5,104,0,0,549,640,3,116,58,0,550,
+		551,5,105,0,0,551,553,3,116,58,0,552,554,5,106,0,0,553,552,1,0,0,0,553,
+		554,1,0,0,0,554,557,1,0,0,0,555,556,5,47,0,0,556,558,3,116,58,0,557,555,
+		1,0,0,0,557,558,1,0,0,0,558,561,1,0,0,0,559,560,5,68,0,0,560,562,3,116,
+		58,0,561,559,1,0,0,0,561,562,1,0,0,0,562,640,1,0,0,0,563,565,5,177,0,0,
+		564,566,5,213,0,0,565,564,1,0,0,0,565,566,1,0,0,0,566,569,1,0,0,0,567,
+		568,5,131,0,0,568,570,3,116,58,0,569,567,1,0,0,0,569,570,1,0,0,0,570,640,
+		1,0,0,0,571,572,5,177,0,0,572,640,5,188,0,0,573,574,5,178,0,0,574,640,
+		3,116,58,0,575,576,5,179,0,0,576,640,3,116,58,0,577,578,5,180,0,0,578,
+		579,5,69,0,0,579,640,5,212,0,0,580,581,5,181,0,0,581,585,5,193,0,0,582,
+		584,3,30,15,0,583,582,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,586,
+		1,0,0,0,586,588,1,0,0,0,587,585,1,0,0,0,588,640,5,194,0,0,589,590,5,181,
+		0,0,590,591,5,189,0,0,591,592,3,122,61,0,592,593,5,190,0,0,593,594,3,116,
+		58,0,594,640,1,0,0,0,595,596,5,182,0,0,596,640,3,116,58,0,597,598,5,183,
+		0,0,598,603,3,116,58,0,599,600,5,48,0,0,600,604,5,212,0,0,601,602,5,192,
+		0,0,602,604,3,122,61,0,603,599,1,0,0,0,603,601,1,0,0,0,604,640,1,0,0,0,
+		605,606,5,185,0,0,606,607,5,186,0,0,607,608,3,122,61,0,608,612,5,193,0,
+		0,609,611,3,64,32,0,610,609,1,0,0,0,611,614,1,0,0,0,612,610,1,0,0,0,612,
+		613,1,0,0,0,613,617,1,0,0,0,614,612,1,0,0,0,615,616,5,153,0,0,616,618,
+		3,116,58,0,617,615,1,0,0,0,617,618,1,0,0,0,618,619,1,0,0,0,619,620,5,194,
+		0,0,620,640,1,0,0,0,621,622,5,185,0,0,622,623,5,191,0,0,623,624,3,116,
+		58,0,624,625,5,153,0,0,625,626,3,116,58,0,626,640,1,0,0,0,627,628,5,184,
+		0,0,628,640,3,116,58,0,629,630,5,107,0,0,630,631,5,69,0,0,631,640,5,212,
+		0,0,632,633,5,110,0,0,633,640,3,66,33,0,634,635,5,8,0,0,635,640,5,212,
+		0,0,636,637,5,114,0,0,637,640,5,214,0,0,638,640,3,40,20,0,639,548,1,0,
+		0,0,639,550,1,0,0,0,639,563,1,0,0,0,639,571,1,0,0,0,639,573,1,0,0,0,639,
+		575,1,0,0,0,639,577,1,0,0,0,639,580,1,0,0,0,639,589,1,0,0,0,639,595,1,
+		0,0,0,639,597,1,0,0,0,639,605,1,0,0,0,639,621,1,0,0,0,639,627,1,0,0,0,
+		639,629,1,0,0,0,639,632,1,0,0,0,639,634,1,0,0,0,639,636,1,0,0,0,639,638,
+		1,0,0,0,640,63,1,0,0,0,641,642,5,187,0,0,642,643,3,116,58,0,643,644,3,
+		116,58,0,644,65,1,0,0,0,645,658,5,111,0,0,646,658,5,112,0,0,647,658,5,
+		113,0,0,648,649,5,49,0,0,649,653,5,193,0,0,650,652,3,30,15,0,651,650,1,
+		0,0,0,652,655,1,0,0,0,653,651,1,0,0,0,653,654,1,0,0,0,654,656,1,0,0,0,
+		655,653,1,0,0,0,656,658,5,194,0,0,657,645,1,0,0,0,657,646,1,0,0,0,657,
+		647,1,0,0,0,657,648,1,0,0,0,658,67,1,0,0,0,659,660,5,115,0,0,660,661,3,
+		122,61,0,661,665,5,193,0,0,662,664,3,70,35,0,663,662,1,0,0,0,664,667,1,
+		0,0,0,665,663,1,0,0,0,665,666,1,0,0,0,666,668,1,0,0,0,667,665,1,0,0,0,
+		668,669,5,194,0,0,669,69,1,0,0,0,670,671,5,116,0,0,671,682,3,116,58,0,
+		672,673,5,117,0,0,673,678,3,72,36,0,674,675,5,197,0,0,675,677,3,72,36,
+		0,676,674,1,0,0,0,677,680,1,0,0,0,678,676,1,0,0,0,678,679,1,0,0,0,679,
+		682,1,0,0,0,680,678,1,0,0,0,681,670,1,0,0,0,681,672,1,0,0,0,682,71,1,0,
+		0,0,683,684,3,122,61,0,684,685,3,116,58,0,685,73,1,0,0,0,686,687,5,118,
+		0,0,687,696,3,122,61,0,688,692,5,193,0,0,689,691,3,76,38,0,690,689,1,0,
+		0,0,691,694,1,0,0,0,692,690,1,0,0,0,692,693,1,0,0,0,693,695,1,0,0,0,694,
+		692,1,0,0,0,695,697,5,194,0,0,696,688,1,0,0,0,696,697,1,0,0,0,697,75,1,
+		0,0,0,698,699,5,119,0,0,699,705,3,116,58,0,700,701,5,120,0,0,701,705,3,
+		116,58,0,702,703,5,121,0,0,703,705,3,116,58,0,704,698,1,0,0,0,704,700,
+		1,0,0,0,704,702,1,0,0,0,705,77,1,0,0,0,706,707,5,122,0,0,707,708,3,122,
+		61,0,708,709,5,193,0,0,709,717,3,116,58,0,710,715,3,112,56,0,711,712,5,
+		54,0,0,712,713,3,116,58,0,713,714,3,112,56,0,714,716,1,0,0,0,715,711,1,
+		0,0,0,715,716,1,0,0,0,716,718,1,0,0,0,717,710,1,0,0,0,717,718,1,0,0,0,
+		718,719,1,0,0,0,719,720,5,194,0,0,720,79,1,0,0,0,721,722,5,123,0,0,722,
+		723,3,122,61,0,723,724,5,200,0,0,724,731,3,116,58,0,725,728,5,124,0,0,
+		726,729,5,125,0,0,727,729,5,126,0,0,728,726,1,0,0,0,728,727,1,0,0,0,729,
+		730,1,0,0,0,730,732,3,114,57,0,731,725,1,0,0,0,731,732,1,0,0,0,732,735,
+		1,0,0,0,733,734,5,48,0,0,734,736,5,212,0,0,735,733,1,0,0,0,735,736,1,0,
+		0,0,736,81,1,0,0,0,737,738,5,127,0,0,738,739,3,122,61,0,739,740,5,131,
+		0,0,740,743,3,116,58,0,741,742,5,48,0,0,742,744,5,212,0,0,743,741,1,0,
+		0,0,743,744,1,0,0,0,744,748,1,0,0,0,745,746,5,128,0,0,746,747,5,130,0,
+		0,747,749,5,214,0,0,748,745,1,0,0,0,748,749,1,0,0,0,749,753,1,0,0,0,750,
+		751,5,129,0,0,751,752,5,130,0,0,752,754,5,214,0,0,753,750,1,0,0,0,753,
+		754,1,0,0,0,754,763,1,0,0,0,755,756,5,148,0,0,756,757,5,162,0,0,757,758,
+		3,122,61,0,758,759,5,149,0,0,759,760,5,151,0,0,760,761,5,214,0,0,761,762,
+		5,150,0,0,762,764,1,0,0,0,763,755,1,0,0,0,763,764,1,0,0,0,764,765,1,0,
+		0,0,765,766,5,199,0,0,766,771,3,84,42,0,767,768,5,197,0,0,768,770,3,84,
+		42,0,769,767,1,0,0,0,770,773,1,0,0,0,771,769,1,0,0,0,771,772,1,0,0,0,772,
+		83,1,0,0,0,773,771,1,0,0,0,774,775,5,144,0,0,775,776,5,213,0,0,776,777,
+		5,151,0,0,777,794,3,122,61,0,778,790,5,147,0,0,779,780,5,195,0,0,780,785,
+		3,122,61,0,781,782,5,197,0,0,782,784,3,122,61,0,783,781,1,0,0,0,784,787,
+		1,0,0,0,785,783,1,0,0,0,785,786,1,0,0,0,786,788,1,0,0,0,787,785,1,0,0,
+		0,788,789,5,196,0,0,789,791,1,0,0,0,790,779,1,0,0,0,790,791,1,0,0,0,791,
+		794,1,0,0,0,792,794,3,122,61,0,793,774,1,0,0,0,793,778,1,0,0,0,793,792,
+		1,0,0,0,794,85,1,0,0,0,795,796,5,132,0,0,796,797,5,131,0,0,797,800,3,116,
+		58,0,798,799,5,133,0,0,799,801,3,114,57,0,800,798,1,0,0,0,800,801,1,0,
+		0,0,801,87,1,0,0,0,802,803,5,134,0,0,803,804,5,135,0,0,804,809,3,90,45,
+		0,805,806,5,197,0,0,806,808,3,90,45,0,807,805,1,0,0,0,808,811,1,0,0,0,
+		809,807,1,0,0,0,809,810,1,0,0,0,810,89,1,0,0,0,811,809,1,0,0,0,812,815,
+		5,62,0,0,813,815,3,122,61,0,814,812,1,0,0,0,814,813,1,0,0,0,815,91,1,0,
+		0,0,816,817,5,136,0,0,817,821,5,193,0,0,818,820,3,94,47,0,819,818,1,0,
+		0,0,820,823,1,0,0,0,821,819,1,0,0,0,821,822,1,0,0,0,822,824,1,0,0,0,823,
+		821,1,0,0,0,824,825,5,194,0,0,825,93,1,0,0,0,826,827,5,10,0,0,827,837,
+		3,120,60,0,828,829,5,137,0,0,829,834,3,122,61,0,830,831,5,197,0,0,831,
+		833,3,122,61,0,832,830,1,0,0,0,833,836,1,0,0,0,834,832,1,0,0,0,834,835,
+		1,0,0,0,835,838,1,0,0,0,836,834,1,0,0,0,837,828,1,0,0,0,837,838,1,0,0,
+		0,838,905,1,0,0,0,839,840,5,138,0,0,840,905,3,122,61,0,841,842,5,139,0,
+		0,842,905,3,122,61,0,843,844,5,140,0,0,844,845,5,141,0,0,845,846,5,142,
+		0,0,846,905,3,122,61,0,847,850,5,143,0,0,848,849,5,213,0,0,849,851,5,173,
+		0,0,850,848,1,0,0,0,850,851,1,0,0,0,851,852,1,0,0,0,852,853,5,141,0,0,
+		853,854,5,151,0,0,854,905,3,122,61,0,855,856,5,144,0,0,856,857,5,213,0,
+		0,857,858,5,173,0,0,858,859,5,141,0,0,859,860,5,151,0,0,860,905,3,122,
+		61,0,861,862,5,152,0,0,862,863,3,116,58,0,863,867,5,193,0,0,864,866,3,
+		94,47,0,865,864,1,0,0,0,866,869,1,0,0,0,867,865,1,0,0,0,867,868,1,0,0,
+		0,868,870,1,0,0,0,869,867,1,0,0,0,870,880,5,194,0,0,871,872,5,153,0,0,
+		872,876,5,193,0,0,873,875,3,94,47,0,874,873,1,0,0,0,875,878,1,0,0,0,876,
+		874,1,0,0,0,876,877,1,0,0,0,877,879,1,0,0,0,878,876,1,0,0,0,879,881,5,
+		194,0,0,880,871,1,0,0,0,880,881,1,0,0,0,881,905,1,0,0,0,882,885,5,145,
+		0,0,883,884,5,162,0,0,884,886,5,104,0,0,885,883,1,0,0,0,885,886,1,0,0,
+		0,886,887,1,0,0,0,887,891,5,193,0,0,888,890,3,94,47,0,889,888,1,0,0,0,
+		890,893,1,0,0,0,891,889,1,0,0,0,891,892,1,0,0,0,892,894,1,0,0,0,893,891,
+		1,0,0,0,894,905,5,194,0,0,895,896,5,146,0,0,896,900,5,193,0,0,897,899,
+		3,94,47,0,898,897,1,0,0,0,899,902,1,0,0,0,900,898,1,0,0,0,900,901,1,0,
+		0,0,901,903,1,0,0,0,902,900,1,0,0,0,903,905,5,194,0,0,904,826,1,0,0,0,
+		904,839,1,0,0,0,904,841,1,0,0,0,904,843,1,0,0,0,904,847,1,0,0,0,904,855,
+		1,0,0,0,904,861,1,0,0,0,904,882,1,0,0,0,904,895,1,0,0,0,905,95,1,0,0,0,
+		906,907,5,155,0,0,907,911,5,193,0,0,908,910,3,98,49,0,909,908,1,0,0,0,
+		910,913,1,0,0,0,911,909,1,0,0,0,911,912,1,0,0,0,912,914,1,0,0,0,913,911,
+		1,0,0,0,914,915,5,194,0,0,915,97,1,0,0,0,916,917,5,156,0,0,917,922,3,122,
+		61,0,918,919,5,197,0,0,919,921,3,122,61,0,920,918,1,0,0,0,921,924,1,0,
+		0,0,922,920,1,0,0,0,922,923,1,0,0,0,923,928,1,0,0,0,924,922,1,0,0,0,925,
+		927,3,100,50,0,926,925,1,0,0,0,927,930,1,0,0,0,928,926,1,0,0,0,928,929,
+		1,0,0,0,929,933,1,0,0,0,930,928,1,0,0,0,931,933,3,92,46,0,932,916,1,0,
+		0,0,932,931,1,0,0,0,933,99,1,0,0,0,934,935,5,157,0,0,935,957,3,116,58,
+		0,936,937,5,158,0,0,937,957,3,114,57,0,938,939,5,94,0,0,939,940,3,116,
+		58,0,940,941,5,164,0,0,941,942,5,102,0,0,942,957,1,0,0,0,943,944,5,95,
+		0,0,944,957,3,116,58,0,945,946,5,96,0,0,946,947,3,116,58,0,947,948,5,164,
+		0,0,948,949,5,102,0,0,949,957,1,0,0,0,950,951,5,97,0,0,951,957,3,116,58,
+		0,952,953,5,98,0,0,953,957,5,99,0,0,954,955,5,100,0,0,955,957,3,116,58,
+		0,956,934,1,0,0,0,956,936,1,0,0,0,956,938,1,0,0,0,956,943,1,0,0,0,956,
+		945,1,0,0,0,956,950,1,0,0,0,956,952,1,0,0,0,956,954,1,0,0,0,957,101,1,
+		0,0,0,958,959,5,2,0,0,959,960,3,122,61,0,960,961,5,4,0,0,961,962,3,122,
+		61,0,962,966,5,193,0,0,963,965,3,104,52,0,964,963,1,0,0,0,965,968,1,0,
+		0,0,966,964,1,0,0,0,966,967,1,0,0,0,967,969,1,0,0,0,968,966,1,0,0,0,969,
+		970,5,194,0,0,970,103,1,0,0,0,971,972,3,122,61,0,972,973,5,57,0,0,973,
+		974,5,159,0,0,974,975,5,214,0,0,975,1138,1,0,0,0,976,977,3,120,60,0,977,
+		978,5,160,0,0,978,979,3,116,58,0,979,984,3,112,56,0,980,981,5,25,0,0,981,
+		982,3,116,58,0,982,983,3,112,56,0,983,985,1,0,0,0,984,980,1,0,0,0,984,
+		985,1,0,0,0,985,1138,1,0,0,0,986,987,3,120,60,0,987,988,5,161,0,0,988,
+		989,3,116,58,0,989,990,5,162,0,0,990,991,5,212,0,0,991,1138,1,0,0,0,992,
+		993,3,122,61,0,993,1017,5,163,0,0,994,995,5,51,0,0,995,1018,5,212,0,0,
+		996,1006,5,35,0,0,997,998,5,41,0,0,998,999,3,116,58,0,999,1003,3,112,56,
+		0,1000,1002,3,106,53,0,1001,1000,1,0,0,0,1002,1005,1,0,0,0,1003,1001,1,
+		0,0,0,1003,1004,1,0,0,0,1004,1007,1,0,0,0,1005,1003,1,0,0,0,1006,997,1,
+		0,0,0,1006,1007,1,0,0,0,1007,1011,1,0,0,0,1008,1010,3,110,55,0,1009,1008,
+		1,0,0,0,1010,1013,1,0,0,0,1011,1009,1,0,0,0,1011,1012,1,0,0,0,1012,1015,
+		1,0,0,0,1013,1011,1,0,0,0,1014,1016,3,108,54,0,1015,1014,1,0,0,0,1015,
+		1016,1,0,0,0,1016,1018,1,0,0,0,1017,994,1,0,0,0,1017,996,1,0,0,0,1018,
+		1138,1,0,0,0,1019,1021,5,155,0,0,1020,1022,3,100,50,0,1021,1020,1,0,0,
+		0,1022,1023,1,0,0,0,1023,1021,1,0,0,0,1023,1024,1,0,0,0,1024,1138,1,0,
+		0,0,1025,1026,5,155,0,0,1026,1027,5,156,0,0,1027,1138,5,101,0,0,1028,1029,
+		3,122,61,0,1029,1030,5,112,0,0,1030,1031,3,116,58,0,1031,1138,1,0,0,0,
+		1032,1033,3,122,61,0,1033,1034,5,14,0,0,1034,1035,3,24,12,0,1035,1039,
+		5,193,0,0,1036,1038,3,30,15,0,1037,1036,1,0,0,0,1038,1041,1,0,0,0,1039,
+		1037,1,0,0,0,1039,1040,1,0,0,0,1040,1042,1,0,0,0,1041,1039,1,0,0,0,1042,
+		1043,5,194,0,0,1043,1138,1,0,0,0,1044,1045,3,122,61,0,1045,1046,5,17,0,
+		0,1046,1047,5,212,0,0,1047,1048,5,18,0,0,1048,1049,3,116,58,0,1049,1138,
+		1,0,0,0,1050,1051,3,122,61,0,1051,1053,5,19,0,0,1052,1054,5,201,0,0,1053,
+		1052,1,0,0,0,1053,1054,1,0,0,0,1054,1055,1,0,0,0,1055,1056,3,116,58,0,
+		1056,1138,1,0,0,0,1057,1058,3,122,61,0,1058,1059,5,88,0,0,1059,1060,3,
+		116,58,0,1060,1138,1,0,0,0,1061,1062,3,122,61,0,1062,1063,5,89,0,0,1063,
+		1064,5,130,0,0,1064,1065,3,114,57,0,1065,1066,5,59,0,0,1066,1067,3,116,
+		58,0,1067,1138,1,0,0,0,1068,1069,3,122,61,0,1069,1070,5,176,0,0,1070,1071,
+		5,89,0,0,1071,1138,1,0,0,0,1072,1073,3,122,61,0,1073,1074,5,67,0,0,1074,
+		1076,5,65,0,0,1075,1077,5,213,0,0,1076,1075,1,0,0,0,1076,1077,1,0,0,0,
+		1077,1138,1,0,0,0,1078,1079,3,122,61,0,1079,1080,5,67,0,0,1080,1083,5,
+		66,0,0,1081,1082,5,48,0,0,1082,1084,5,212,0,0,1083,1081,1,0,0,0,1083,1084,
+		1,0,0,0,1084,1138,1,0,0,0,1085,1086,5,20,0,0,1086,1138,5,214,0,0,1087,
+		1088,5,21,0,0,1088,1138,5,214,0,0,1089,1138,5,22,0,0,1090,1091,3,122,61,
+		0,1091,1092,5,23,0,0,1092,1093,5,24,0,0,1093,1094,3,116,58,0,1094,1095,
+		3,112,56,0,1095,1096,5,25,0,0,1096,1097,3,116,58,0,1097,1098,3,112,56,
+		0,1098,1138,1,0,0,0,1099,1100,3,122,61,0,1100,1101,5,26,0,0,1101,1104,
+		5,151,0,0,1102,1105,5,27,0,0,1103,1105,3,116,58,0,1104,1102,1,0,0,0,1104,
+		1103,1,0,0,0,1105,1106,1,0,0,0,1106,1107,5,28,0,0,1107,1108,3,116,58,0,
+		1108,1109,3,112,56,0,1109,1110,5,25,0,0,1110,1111,3,116,58,0,1111,1112,
+		3,112,56,0,1112,1138,1,0,0,0,1113,1114,3,122,61,0,1114,1115,5,29,0,0,1115,
+		1116,3,116,58,0,1116,1117,3,112,56,0,1117,1118,5,18,0,0,1118,1119,3,116,
+		58,0,1119,1138,1,0,0,0,1120,1121,5,30,0,0,1121,1122,3,120,60,0,1122,1123,
+		5,31,0,0,1123,1124,3,120,60,0,1124,1127,3,116,58,0,1125,1126,5,32,0,0,
+		1126,1128,3,116,58,0,1127,1125,1,0,0,0,1127,1128,1,0,0,0,1128,1138,1,0,
+		0,0,1129,1130,5,33,0,0,1130,1131,5,32,0,0,1131,1132,3,116,58,0,1132,1133,
+		3,112,56,0,1133,1134,5,34,0,0,1134,1135,3,116,58,0,1135,1136,3,112,56,
+		0,1136,1138,1,0,0,0,1137,971,1,0,0,0,1137,976,1,0,0,0,1137,986,1,0,0,0,
+		1137,992,1,0,0,0,1137,1019,1,0,0,0,1137,1025,1,0,0,0,1137,1028,1,0,0,0,
+		1137,1032,1,0,0,0,1137,1044,1,0,0,0,1137,1050,1,0,0,0,1137,1057,1,0,0,
+		0,1137,1061,1,0,0,0,1137,1068,1,0,0,0,1137,1072,1,0,0,0,1137,1078,1,0,
+		0,0,1137,1085,1,0,0,0,1137,1087,1,0,0,0,1137,1089,1,0,0,0,1137,1090,1,
+		0,0,0,1137,1099,1,0,0,0,1137,1113,1,0,0,0,1137,1120,1,0,0,0,1137,1129,
+		1,0,0,0,1138,105,1,0,0,0,1139,1140,5,69,0,0,1140,1141,5,212,0,0,1141,1142,
+		5,154,0,0,1142,1143,3,116,58,0,1143,1144,3,112,56,0,1144,107,1,0,0,0,1145,
+		1146,5,42,0,0,1146,1147,5,37,0,0,1147,1148,5,38,0,0,1148,1149,3,116,58,
+		0,1149,1150,5,39,0,0,1150,1151,3,116,58,0,1151,109,1,0,0,0,1152,1153,5,
+		36,0,0,1153,1154,3,120,60,0,1154,1155,3,116,58,0,1155,111,1,0,0,0,1156,
+		1157,5,164,0,0,1157,1158,5,172,0,0,1158,113,1,0,0,0,1159,1160,5,213,0,
+		0,1160,115,1,0,0,0,1161,1162,6,58,-1,0,1162,1163,5,195,0,0,1163,1164,3,
+		116,58,0,1164,1165,5,196,0,0,1165,1204,1,0,0,0,1166,1167,5,202,0,0,1167,
+		1204,3,116,58,16,1168,1169,5,176,0,0,1169,1204,3,116,58,11,1170,1171,5,
+		152,0,0,1171,1172,3,116,58,0,1172,1173,5,154,0,0,1173,1174,3,116,58,0,
+		1174,1175,5,153,0,0,1175,1176,3,116,58,0,1176,1204,1,0,0,0,1177,1178,3,
+		122,61,0,1178,1187,5,195,0,0,1179,1184,3,116,58,0,1180,1181,5,197,0,0,
+		1181,1183,3,116,58,0,1182,1180,1,0,0,0,1183,1186,1,0,0,0,1184,1182,1,0,
+		0,0,1184,1185,1,0,0,0,1185,1188,1,0,0,0,1186,1184,1,0,0,0,1187,1179,1,
+		0,0,0,1187,1188,1,0,0,0,1188,1189,1,0,0,0,1189,1190,5,196,0,0,1190,1204,
+		1,0,0,0,1191,1193,7,3,0,0,1192,1194,3,118,59,0,1193,1192,1,0,0,0,1193,
+		1194,1,0,0,0,1194,1195,1,0,0,0,1195,1196,5,164,0,0,1196,1204,3,118,59,
+		0,1197,1198,5,214,0,0,1198,1204,3,118,59,0,1199,1204,5,213,0,0,1200,1204,
+		5,214,0,0,1201,1204,5,212,0,0,1202,1204,3,120,60,0,1203,1161,1,0,0,0,1203,
+		1166,1,0,0,0,1203,1168,1,0,0,0,1203,1170,1,0,0,0,1203,1177,1,0,0,0,1203,
+		1191,1,0,0,0,1203,1197,1,0,0,0,1203,1199,1,0,0,0,1203,1200,1,0,0,0,1203,
+		1201,1,0,0,0,1203,1202,1,0,0,0,1204,1225,1,0,0,0,1205,1206,10,15,0,0,1206,
+		1207,5,173,0,0,1207,1224,3,116,58,16,1208,1209,10,14,0,0,1209,1210,7,4,
+		0,0,1210,1224,3,116,58,15,1211,1212,10,13,0,0,1212,1213,7,5,0,0,1213,1224,
+		3,116,58,14,1214,1215,10,12,0,0,1215,1216,7,6,0,0,1216,1224,3,116,58,13,
+		1217,1218,10,10,0,0,1218,1219,5,174,0,0,1219,1224,3,116,58,11,1220,1221,
+		10,9,0,0,1221,1222,5,175,0,0,1222,1224,3,116,58,10,1223,1205,1,0,0,0,1223,
+		1208,1,0,0,0,1223,1211,1,0,0,0,1223,1214,1,0,0,0,1223,1217,1,0,0,0,1223,
+		1220,1,0,0,0,1224,1227,1,0,0,0,1225,1223,1,0,0,0,1225,1226,1,0,0,0,1226,
+		117,1,0,0,0,1227,1225,1,0,0,0,1228,1229,7,7,0,0,1229,119,1,0,0,0,1230,
+		1233,3,122,61,0,1231,1232,5,198,0,0,1232,1234,3,122,61,0,1233,1231,1,0,
+		0,0,1233,1234,1,0,0,0,1234,121,1,0,0,0,1235,1236,7,8,0,0,1236,123,1,0,
 		0,0,114,128,130,144,168,175,177,185,187,206,216,227,235,252,261,271,283,
 		287,295,299,304,314,328,343,349,354,359,367,374,387,389,399,411,422,430,
-		440,474,484,511,525,527,534,542,552,556,560,564,568,584,602,611,616,638,
-		652,656,664,677,680,691,695,703,714,716,727,730,734,742,747,752,762,770,
-		784,789,792,799,808,813,820,833,836,849,866,875,879,884,890,899,903,910,
-		921,927,931,955,965,983,1002,1005,1010,1014,1016,1022,1038,1052,1075,1082,
-		1103,1126,1136,1183,1186,1192,1202,1222,1224,1232
+		440,474,484,511,525,528,535,543,553,557,561,565,569,585,603,612,617,639,
+		653,657,665,678,681,692,696,704,715,717,728,731,735,743,748,753,763,771,
+		785,790,793,800,809,814,821,834,837,850,867,876,880,885,891,900,904,911,
+		922,928,932,956,966,984,1003,1006,1011,1015,1017,1023,1039,1053,1076,1083,
+		1104,1127,1137,1184,1187,1193,1203,1223,1225,1233
 	};
 
 	public static readonly ATN _ATN =

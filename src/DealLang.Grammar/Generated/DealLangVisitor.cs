@@ -572,6 +572,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitPrepaymentItem([NotNull] DealLangParser.PrepaymentItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>contractGuarantorItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitContractGuarantorItem([NotNull] DealLangParser.ContractGuarantorItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.delivery"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>

@@ -45,6 +45,17 @@ static class ContractRelets
                 termYears[t] = to > from ? Date.DaysBetween(from, to) / 365.0 : 0.0;
             }
 
+            if (deal.HasGuarantees)
+            {
+                // What a guarantor of the contract is asked for: the term's years the customer's default took away.
+                double[] lost = into.ContractGuaranteeYears[c];
+                for (int t = 0; t < lost.Length; t++)
+                {
+                    Date from = Date.Max(b[t], start), to = Date.Min(b[t + 1], end);
+                    lost[t] = to > from ? Math.Max(0.0, Date.DaysBetween(from, to) / 365.0 - termYears[t]) : 0.0;
+                }
+            }
+
             // The prepayment: paid on the start day, in the period the start falls in (the first for a start on the
             // closing), unless the customer defaulted on or before it.
             double[] prepaid = into.ContractPrepaid[c];

@@ -5,6 +5,7 @@ public enum GuaranteeTarget
 {
     Lease,
     Tranche,
+    Contract,
 }
 
 /// <summary>

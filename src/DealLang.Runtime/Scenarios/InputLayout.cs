@@ -115,6 +115,11 @@ public enum InputQuantity
     /// pays nothing because the scenario disowns its guarantees (the period whose end first reaches the date; 0
     /// without a date); −1 when it does not.</summary>
     GuarantorDisownedPeriod,
+
+    /// <summary>Series, per contract, only in a deal with guarantees: the days of each period in its term over 365 that
+    /// its customer's default took away (the term's days had it not defaulted, less those it paid for): what a
+    /// guarantor of the contract is asked for, at the contract's rate.</summary>
+    ContractGuaranteeYears,
 }
 
 /// <summary>How a slot is stored in <see cref="PathInputs"/>.</summary>
@@ -153,7 +158,7 @@ public sealed class InputLayout
         InputQuantity.ContractReletYears, InputQuantity.ContractReletLive, InputQuantity.ContractTermination,
         InputQuantity.ContractRenewalYears, InputQuantity.ContractRenewalLive,
         InputQuantity.ContractTermYears, InputQuantity.ContractPrepaid, InputQuantity.LeaseTermRent,
-        InputQuantity.LeaseGuaranteeDue,
+        InputQuantity.LeaseGuaranteeDue, InputQuantity.ContractGuaranteeYears,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
     static readonly InputQuantity[] ScalarOrder =
@@ -256,7 +261,7 @@ public sealed class InputLayout
             or InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination
             or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.LeaseTermRent
-            or InputQuantity.LeaseGuaranteeDue => InputShape.Series,
+            or InputQuantity.LeaseGuaranteeDue or InputQuantity.ContractGuaranteeYears => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
@@ -278,7 +283,7 @@ public sealed class InputLayout
         InputQuantity.IndexLevel => InputEntity.Index,
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
-            or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid => InputEntity.Contract,
+            or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.ContractGuaranteeYears => InputEntity.Contract,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -302,7 +307,8 @@ public sealed class InputLayout
             // A lease's rent in its current term is an input only where a forward test projects cfads.
             // A guarantor's inputs only where the deal has guarantees.
             int n = (quantity == InputQuantity.LeaseTermRent && !ProjectsCfads)
-                || (quantity is InputQuantity.LeaseGuaranteeDue or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod && !Guarantees)
+                || (quantity is InputQuantity.LeaseGuaranteeDue or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
+                    or InputQuantity.ContractGuaranteeYears && !Guarantees)
                 ? 0
                 : Entities(kind);
             firstIndex[(int)quantity] = slots.Count;

@@ -58,6 +58,7 @@ public sealed class PathInputs
         ContractPrepaid = Rows(Series, layout, InputQuantity.ContractPrepaid, layout.Contracts);
         LeaseTermRent = Rows(Series, layout, InputQuantity.LeaseTermRent, layout.ProjectsCfads ? layout.Leases : 0);
         LeaseGuaranteeDue = Rows(Series, layout, InputQuantity.LeaseGuaranteeDue, layout.Guarantees ? layout.Leases : 0);
+        ContractGuaranteeYears = Rows(Series, layout, InputQuantity.ContractGuaranteeYears, layout.Guarantees ? layout.Contracts : 0);
         int guarantors = layout.Guarantees ? layout.Parties : 0;
         GuarantorHonour = new DoubleSlots(Scalars, First(layout, InputQuantity.GuarantorHonour, guarantors), guarantors);
         GuarantorDisownedPeriod = new IntSlots(Scalars, First(layout, InputQuantity.GuarantorDisownedPeriod, guarantors), guarantors);
@@ -112,6 +113,10 @@ public sealed class PathInputs
     /// <summary>Per lease, in a deal with guarantees: the rent its lessee's default leaves unpaid, per period
     /// (<see cref="InputQuantity.LeaseGuaranteeDue"/>); empty otherwise.</summary>
     public double[][] LeaseGuaranteeDue { get; }
+
+    /// <summary>Per contract, in a deal with guarantees: its term's years its customer's default took away, per period
+    /// (<see cref="InputQuantity.ContractGuaranteeYears"/>); empty otherwise.</summary>
+    public double[][] ContractGuaranteeYears { get; }
 
     /// <summary>Per party, in a deal with guarantees: the share of what falls due it pays as a guarantor
     /// (<see cref="InputQuantity.GuarantorHonour"/>).</summary>

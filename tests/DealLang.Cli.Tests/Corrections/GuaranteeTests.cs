@@ -294,4 +294,54 @@ public sealed class GuaranteeTests
         Assert.Equal(1_000_000, Subrogation.Value.Ledger("Notes paid by State", 0, "Half"), Cent);
         Assert.Equal(1_000_000, Subrogation.Value.Ledger("Notes repaid to State", 1, "Half"), Cent);
     }
+
+    // A compute contract's backstop: 400 GPUs at 2.00 per GPU-hour, 8,760 hours a year, 100% take-or-pay, from
+    // 2026-01-01 for 2 years; Lab defaults on 2026-05-16, inside the quarter 2026-04-01 to 2026-07-01 (91 days): it pays
+    // 45 days, 400 x 2.00 x 8760 x 45/365 = 864,000 (as ContractTests), and Parent the other 46, 400 x 2.00 x 8760 x
+    // 46/365 = 883,200. The next quarter (92 days) asks 400 x 2.00 x 8760 x 92/365 = 1,766,400, but the 2m cap leaves
+    // only 2,000,000 - 883,200 = 1,116,800; nothing after.
+    private const string ContractSource = """
+        deal Compute {
+          currency USD
+          closing  2026-01-01
+          maturity 2028-01-01
+          pay      quarterly
+          daycount 30/360
+
+          party Lab    { rating "B" }
+          party Parent { rating "A" }
+          party Owner  { }
+
+          fleet Cluster { units 400 gpus  unit_cost 20k per gpu  depreciate straight_line 5y }
+          contract Job on Cluster {
+            customer Lab  units 400 gpus  price 2.00 per gpu_hour  hours 8760 hours per year
+            take_or_pay 100%  starts 2026-01-01  term 2y
+            guarantor Parent cap 2m
+          }
+
+          tranche Loan { balance 1m  coupon 6% }
+          equity  Eq   { contributed 7m  holders Owner 100% }
+
+          waterfall {
+            pay Loan.interest
+            pay Loan.balance
+            distribute rest to Eq
+          }
+        }
+
+        scenario LabDefaults for Compute { Lab defaults on 2026-05-16 }
+        """;
+
+    [Fact]
+    public void AContractsBackstopPaysTheTermsRevenueTheDefaultTookAwayUpToItsCap()
+    {
+        var deal = new SmallDeal(ContractSource);
+        Assert.Equal(864_000, deal.Ledger("revenue Job", 1), Cent);
+        Assert.Equal(883_200, deal.Ledger("guarantor Job", 1), Cent);
+        Assert.Equal(1_116_800, deal.Ledger("guarantor Job", 2), Cent);
+        Assert.Equal(0.0, deal.Ledger("guarantor Job", 3));
+        Assert.Equal(0.0, deal.Ledger("guarantor Job", 0));
+        GuaranteeSummary g = Assert.Single(deal.Single.Guarantees);
+        Assert.Equal((2_000_000, 1.0), (Math.Round(g.Paid, 2), Math.Round(g.CapUsed, 12)));
+    }
 }

@@ -116,6 +116,13 @@ static class ContractInputs
 
             int termDays = Date.DaysBetween(s < contract.Start ? contract.Start : s, termTo);
             into.ContractTermYears[c][t] = termDays > 0 ? termDays / 365.0 : 0;
+            if (deal.HasGuarantees)
+            {
+                // A guarantor is asked for the term's days the default took away (those to the term's end, less those paid).
+                int fullDays = Date.DaysBetween(s < contract.Start ? contract.Start : s, e < end ? e : end);
+                into.ContractGuaranteeYears[c][t] = fullDays > 0 ? Math.Max(0.0, fullDays / 365.0 - into.ContractTermYears[c][t]) : 0;
+            }
+
             int renewedDays = Date.DaysBetween(s < end ? end : s, renewedTo);
             into.ContractRenewalYears[c][t] = renewedDays > 0 ? renewedDays / 365.0 : 0;
 

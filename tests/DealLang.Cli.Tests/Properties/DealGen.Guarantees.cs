@@ -5,7 +5,7 @@ using static DealLang.Cli.Tests.Properties.GenHelpers;
 namespace DealLang.Cli.Tests.Properties;
 
 // Guarantors (docs/language.md §5 "Guarantors", §10 their levers), added to a generated deal once its parties, leases,
-// tranches and scenarios are written: a lease's guarantor (another party than its lessee, with a cap and now and then
+// contracts, tranches and scenarios are written: a contract's guarantor (another party than its customer, with a cap), a lease's guarantor (another party than its lessee, with a cap and now and then
 // an end date), a tranche's (a cap, a fee now and then, what it covers now and then), the waterfall paying each fee
 // about half the time (an unpaid fee is a warning, DL0732: worth generating too), and each scenario's levers on the
 // guarantors the deal names (honoured in full or in part, disowned outright or from a date).
@@ -41,6 +41,15 @@ internal static partial class DealGen
             Match starts = Regex.Match(m.Groups[3].Value, @"starts (\d{4})-(\d\d-\d\d)");
             string until = Choice(2) == 0 || !starts.Success ? "" : $" until {int.Parse(starts.Groups[1].Value) + 1 + Choice(10)}-{starts.Groups[2].Value}";
             return $"  lease {m.Groups[1].Value} on {m.Groups[2].Value} {{{m.Groups[3].Value}  guarantor {others[Choice(others.Length)]} cap {caps[Choice(caps.Length)]}{until} }}";
+        });
+
+        deal = Regex.Replace(deal, @"(?m)^  contract (\S+) on (\S+) \{(.*) \}$", m =>
+        {
+            string customer = Regex.Match(m.Groups[3].Value, @"customer (P\d)").Groups[1].Value;
+            string[] others = [.. parties.Where(p => p != customer)];
+            return others.Length == 0 || Choice(3) == 0
+                ? m.Value
+                : $"  contract {m.Groups[1].Value} on {m.Groups[2].Value} {{{m.Groups[3].Value}  guarantor {others[Choice(others.Length)]} cap {caps[Choice(caps.Length)]} }}";
         });
 
         var feeTranches = new List<string>();

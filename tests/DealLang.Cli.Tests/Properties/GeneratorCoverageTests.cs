@@ -17,7 +17,7 @@ public sealed class GeneratorCoverageTests(ITestOutputHelper output)
         ("lease", @"\blease L\d on F\d"), ("escalating rent", @"per year escalating"), ("renewals", @"\brenewals \d+ ?x \S+ at lessee option"),
         ("rent at market", @"rent at market"), ("rvg", @"\brvg "), ("rvg guarantees", @"guarantees \S"), ("rvg until", @"rvg [^}]*until \d"),
         ("lease guarantor", @"lease L\d[^\n]*guarantor P\d cap \S+"), ("lease guarantor until", @"lease L\d[^\n]*guarantor P\d cap \S+ until \d"),
-        ("tranche guarantor", @"tranche T\d[^\n]*guarantor P\d cap"), ("guarantee fee", @"guarantor P\d cap \S+ fee \d"),
+        ("tranche guarantor", @"tranche T\d[^\n]*guarantor P\d cap"), ("contract guarantor", @"contract \S+ on [^\n]*guarantor P\d cap"), ("guarantee fee", @"guarantor P\d cap \S+ fee \d"),
         ("covers interest", @"covers interest( |\n| \})"), ("covers principal", @"covers principal"), ("covers both", @"covers interest and principal"),
         ("pay guarantee fee", @"pay T\d\.guarantee_fee"), ("guarantees honoured", @"\n  P\d guarantees honoured\n"),
         ("guarantees honoured in part", @"guarantees honoured \d"), ("guarantees disowned", @"guarantees disowned\n"),

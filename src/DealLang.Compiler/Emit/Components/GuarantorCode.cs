@@ -62,6 +62,11 @@ internal static class GuarantorCode
         {
             w.Line("double[] " + lease.GuaranteeDue + " = input.Series[" + slot(InputQuantity.LeaseGuaranteeDue, lease.Index) + "];");
         }
+
+        foreach (var contract in ctx.Components.Of<ContractComponent>().States.Where(c => c.Guarantee is not null))
+        {
+            w.Line("double[] " + contract.GuaranteeYears + " = input.Series[" + slot(InputQuantity.ContractGuaranteeYears, contract.Index) + "];");
+        }
     }
 
     private static string Name(EmitContext ctx, int party, string member) =>

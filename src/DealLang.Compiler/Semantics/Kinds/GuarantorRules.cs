@@ -46,6 +46,26 @@ internal static class GuarantorRules
         }
     }
 
+    /// <summary>What a lease's or a contract's guarantor may not have: a fee or 'covers' (a tranche's, DL0730), or its
+    /// obligor (the lessee, the customer) as the guarantor (DL0731).</summary>
+    public static void CheckObligorTerms(GuarantorSyntax guarantor, NameSyntax? obligor, DealChecks checks, string kind, string name)
+    {
+        if (guarantor.Fee is { } fee)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.GuaranteeTermOnLease(fee.Span, kind, name, "fee"));
+        }
+
+        if (guarantor.Covers is { } covers)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.GuaranteeTermOnLease(covers.Span, kind, name, "covers"));
+        }
+
+        if (guarantor.Guarantor is { } party && obligor is { } o && party.Text == o.Text)
+        {
+            checks.Diagnostics.Add(DiagnosticCatalogue.GuarantorIsObligor(party.Span, party.Text, kind, name));
+        }
+    }
+
     /// <summary>A tranche's guarantee fee no pay step pays (DL0732, a warning), and <c>pay T.guarantee_fee</c> on a
     /// tranche without a guarantor (DL0733); the warning is held back, as the commitment fee's, when a waterfall is
     /// missing, damaged or may hide in an unknown declaration.</summary>

@@ -105,21 +105,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         if (lease.Guarantor is { } guarantor)
         {
             GuarantorRules.CheckStructure(guarantor, lease, checks, lease.Starts?.Value);
-            if (guarantor.Fee is { } fee)
-            {
-                diagnostics.Add(DiagnosticCatalogue.GuaranteeTermOnLease(fee.Span, name, "fee"));
-            }
-
-            if (guarantor.Covers is { } covers)
-            {
-                diagnostics.Add(DiagnosticCatalogue.GuaranteeTermOnLease(covers.Span, name, "covers"));
-            }
-
-            if (guarantor.Guarantor is { } party && lease.Lessee is { } lessee && party.Text == lessee.Text)
-            {
-                diagnostics.Add(DiagnosticCatalogue.GuarantorIsObligor(party.Span, party.Text, name));
-            }
+            GuarantorRules.CheckObligorTerms(guarantor, lease.Lessee, checks, "lease", name);
         }
-
     }
 }
