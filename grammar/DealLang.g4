@@ -154,6 +154,7 @@ leaseItem
     | RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?     # renewalsItem
     | RVG rvgPart+                                   # rvgItem
     | DAYCOUNT_KW dayCount                           # leaseDayCountItem
+    | guarantorClause                                # leaseGuarantorItem
     ;
 
 // 'renewals 2 x 5y' or 'renewals 2x 5y': the lexer reads '2x' as one number with the suffix x. Whether the
@@ -167,6 +168,24 @@ rvgPart
     : GUARANTEES expr                                # rvgGuarantees
     | CAP expr                                       # rvgCap
     | UNTIL DATE                                     # rvgUntil
+    ;
+
+// 'guarantor Google cap 3.2bn until 2036-06-30': a third party that pays what the lessee owes once it defaults, up
+// to the cap. On a tranche, 'guarantor State cap 2bn fee 35bp covers interest and principal': a guarantee paid to
+// the tranche's holders, for a fee the issuer pays in the waterfall ('pay Notes.guarantee_fee').
+guarantorClause
+    : GUARANTOR party=ident guarantorPart*
+    ;
+
+guarantorPart
+    : CAP expr                                       # guarantorCap
+    | UNTIL DATE                                     # guarantorUntil
+    | FEE expr                                       # guarantorFee
+    | COVERS coverage (AND coverage)?                # guarantorCovers
+    ;
+
+coverage
+    : INTEREST | PRINCIPAL
     ;
 
 // loan MinerLoan { obligor Miner  balance 400m  coupon 11% fixed  interest_only until DATE  amortize level
@@ -232,6 +251,7 @@ contractItem
     | TERMINATION_FEE expr AMORTISING?                   # terminationFeeItem
     | RENEWALS renewalCount duration AT CUSTOMER OPTION  # contractRenewalsItem
     | PREPAYMENT expr (APPLIED OVER TERM)?               # prepaymentItem
+    | guarantorClause                                    # contractGuarantorItem
     ;
 
 // One batch: its delivery date, its units and its cost per unit.
@@ -273,6 +293,7 @@ trancheItem
     | AMORTIZE amortization                          # amortizeItem
     | MATURITY DATE                                  # trancheMaturityItem
     | SENIORITY NUMBER                               # seniorityItem
+    | guarantorClause                                # trancheGuarantorItem
     ;
 
 // below 50% 6.00%: the margin while the test's value is below the bound.
@@ -429,6 +450,10 @@ scenarioItem
     | contract=ident UTILISATION expr                         # utilisationItem
     | contract=ident RELET AFTER duration AT expr             # reletItem
     | contract=ident NOT RELET                                # notReletItem
+    // A guarantor's levers: 'Google guarantees honoured 50%' pays that share of what falls due; 'State guarantees
+    // disowned from 2031-01-01' pays nothing from that date (from the closing without one).
+    | party=ident GUARANTEES HONOURED share=QUANTITY?         # guaranteeHonouredItem
+    | party=ident GUARANTEES DISOWNED (FROM DATE)?            # guaranteeDisownedItem
     // Stochastic items (docs/language.md §10, "Stochastic scenarios"): a scenario with any is a Monte Carlo one.
     | PATHS NUMBER                                            # pathsItem
     | SEED NUMBER                                             # seedItem
@@ -522,6 +547,7 @@ ident
     | PATHS | SEED | ANTITHETIC | SOBOL | GBM | DRIFT | VOLATILITY | REVERTS | TREND | SPEED | JUMPS | CORRELATE | WITH
     | STRESS | REGIMES | NORMAL | DRAWN | LOADING | BETA | MEAN | SD
     | HOLDING | SHARE | FACE | MARK | PAR
+    | GUARANTOR | COVERS | HONOURED | DISOWNED
     ;
 
 // ---------------------------------------------------------------- lexer
@@ -589,6 +615,10 @@ AT            : 'at';
 OPTION        : 'option';
 MARKET        : 'market';
 RVG           : 'rvg';
+GUARANTOR     : 'guarantor';
+COVERS        : 'covers';
+HONOURED      : 'honoured';
+DISOWNED      : 'disowned';
 GUARANTEES    : 'guarantees';
 CAP           : 'cap';
 UNTIL         : 'until';

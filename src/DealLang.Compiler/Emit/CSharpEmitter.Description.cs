@@ -30,6 +30,12 @@ public static partial class CSharpEmitter
                 }
 
                 ArrayProperty(w, "Sales", ctx.Sales.Select(Sale));
+                if (!model.Guarantees.IsEmpty)
+                {
+                    // Only a deal with guarantees has the line (and the guarantors' inputs).
+                    ArrayProperty(w, "Guarantees", model.Guarantees.Select(Guarantee));
+                }
+
                 if (ctx.ProjectsCfads)
                 {
                     // Only a deal with a forward cfads has the leases' term-rent inputs (and the line).
@@ -71,6 +77,11 @@ public static partial class CSharpEmitter
               + (m.KeepContracts || m.Reserve != 0 ? ", " + CSharpLiterals.Bool(m.KeepContracts) + ", " + CSharpLiterals.Double(m.Reserve) : "") + ")"
             : "")
         + ")";
+
+    private static string Guarantee(GuaranteeInfo g) =>
+        "new GuaranteeInfo(" + CSharpLiterals.String(g.Name) + ", " + CSharpLiterals.Int(g.Guarantor) + ", GuaranteeTarget." + g.Kind + ", "
+        + CSharpLiterals.Int(g.Target) + ", " + CSharpLiterals.Double(g.Cap) + ", " + CSharpLiterals.NullableDate(g.Until) + ", "
+        + CSharpLiterals.Double(g.FeeRate) + ", " + CSharpLiterals.Bool(g.CoversInterest) + ", " + CSharpLiterals.Bool(g.CoversPrincipal) + ")";
 
     /// <summary>An inline collection expression, <c>[a, b]</c>; the parameter's array type gives it its type.</summary>
     internal static string List(IEnumerable<string> items) => "[" + string.Join(", ", items) + "]";

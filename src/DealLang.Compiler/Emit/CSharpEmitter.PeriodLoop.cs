@@ -184,7 +184,7 @@ public static partial class CSharpEmitter
     {
         var model = ctx.Model;
         var slots = InputLayout.Of(model.Facilities.Length, model.Leases.Length, model.Parties.Length, ctx.Sales.Length, model.Indices.Length, model.Contracts.Length,
-            ctx.ProjectsCfads, model.Holdings.Length);
+            ctx.ProjectsCfads, !model.Guarantees.IsEmpty, model.Holdings.Length);
         string Slot(InputQuantity quantity, int entity) => CSharpLiterals.Int(slots.IndexOf(quantity, entity));
         var facilities = ctx.Components.Of<FacilityComponent>();
         w.Line();
@@ -270,6 +270,7 @@ public static partial class CSharpEmitter
             }
         }
 
+        GuarantorCode.WriteInputs(ctx, w, (q, e) => Slot(q, e));
         if (HasEnforcement(ctx))
         {
             foreach (var sale in ctx.SaleStates)

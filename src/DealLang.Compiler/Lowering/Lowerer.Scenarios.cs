@@ -30,6 +30,7 @@ internal sealed partial class Lowerer
         IndexOverride Levers(int i) => indices[i] ?? IndexOverride.None;
         var contracts = new ContractLevers?[Symbols.OfKind(SymbolKind.Contract).Count];
         ContractLevers Contract(int c) => contracts[c] ?? ContractLevers.None;
+        var guarantors = new GuarantorLevers?[Symbols.OfKind(SymbolKind.Party).Count];
 
         foreach (ScenarioItemSyntax item in SyntaxWalk.Safe(scenario.Items))
         {
@@ -73,6 +74,11 @@ internal sealed partial class Lowerer
                         ? Contract(c) with { Relet = false, ReletAfterMonths = 0, ReletUtilisation = 0 }
                         : Contract(c) with { Relet = true, ReletAfterMonths = DurationRules.WholeMonths(r.After), ReletUtilisation = Constant(r.Utilisation) };
                     break;
+                case GuaranteeLeverSyntax g when IndexOf(g.Party, SymbolKind.Party) is { } guarantor:
+                    guarantors[guarantor] = g.Disowned
+                        ? new GuarantorLevers(1.0, true, g.From?.Value)
+                        : new GuarantorLevers(g.Share is null ? 1.0 : Constant(g.Share), false, null);
+                    break;
                 case PartyDefaultsSyntax p when Index(p.Party, defaults.Length) is { } party:
                     defaults[party] = p.On?.Value;
                     break;
@@ -93,6 +99,7 @@ internal sealed partial class Lowerer
         {
             Indices = indices,
             Contracts = contracts,
+            Guarantors = guarantors.Any(g => g is not null) ? guarantors : [],
             EnforcementKeepContracts = keepContracts,
             EnforcementReserve = reserve,
             Stochastic = LowerStochastic(scenario),

@@ -81,6 +81,7 @@ internal sealed partial class Lowerer
             Contracts = LowerContracts(),
             Holdings = LowerHoldings(),
             Tranches = LowerTranches(),
+            Guarantees = LowerGuarantees(),
             Equities = LowerEquities(),
             Accounts = LowerAccounts(),
             Fees = LowerFees(),

@@ -88,6 +88,9 @@ public sealed record DealModel
     /// declaration order; none unless it declares some.</summary>
     public ImmutableArray<HoldingInfo> Holdings { get; init; } = [];
 
+    /// <summary>The guarantees behind the leases and tranches (docs/language.md §5, "Guarantors"), the leases' first.</summary>
+    public ImmutableArray<GuaranteeInfo> Guarantees { get; init; } = [];
+
     /// <summary><c>cfads includes rvg</c>: the RVG counts in CFADS (by default CFADS is recurring cash only).</summary>
     public bool CfadsIncludesRvg { get; init; }
 

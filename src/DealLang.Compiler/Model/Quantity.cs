@@ -41,6 +41,8 @@ public enum Quantity
     TrancheDrawn,
     /// <summary><c>T.commitment_fee</c>: the commitment fee due this period (with any unpaid so far).</summary>
     TrancheCommitmentFee,
+    /// <summary><c>T.guarantee_fee</c>: a guaranteed tranche's guarantee fee due this period (with any unpaid so far).</summary>
+    TrancheGuaranteeFee,
 
     // Facility, lease, party.
     FacilityValue,

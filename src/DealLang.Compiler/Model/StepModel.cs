@@ -20,6 +20,8 @@ public enum PayKind
     CommitmentFee,
     /// <summary>A fleet's opex due (power and maintenance, plus any unpaid opex carried forward).</summary>
     Opex,
+    /// <summary>A guaranteed tranche's guarantee fee due (plus any unpaid fee carried forward), paid to the guarantor.</summary>
+    GuaranteeFee,
 }
 
 /// <summary><c>pay X</c>: from available cash, then from the <see cref="Using"/> accounts in order.

@@ -157,6 +157,28 @@ internal sealed partial class CstToAst
                 return contract is null || after is null || share is null ? null : new ReletSyntax(contract, after, share, Span(relet));
             }
 
+            case GuaranteeHonouredItemContext honoured:
+            {
+                // A share with a suffix other than a rate is read as written and checked with the units (DL0733).
+                NameSyntax? party = VisitIdent(honoured.party);
+                LiteralSyntax? share = null;
+                if (Matched(honoured.share) is { } token && (share = VisitQuantityValue(token, Literals.ValueSuffixes)) is null)
+                {
+                    return null;
+                }
+
+                return party is null ? null : new GuaranteeLeverSyntax(party, share, Disowned: false, From: null, Span(honoured));
+            }
+
+            case GuaranteeDisownedItemContext disowned:
+            {
+                NameSyntax? party = VisitIdent(disowned.party);
+                DateSyntax? from = disowned.DATE() is null ? null : VisitDate(disowned.DATE());
+                return party is null || (disowned.DATE() is not null && from is null)
+                    ? null
+                    : new GuaranteeLeverSyntax(party, Share: null, Disowned: true, from, Span(disowned));
+            }
+
             case NotReletItemContext notRelet:
             {
                 NameSyntax? contract = VisitIdent(notRelet.contract);

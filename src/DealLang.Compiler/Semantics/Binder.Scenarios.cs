@@ -86,6 +86,10 @@ internal sealed partial class Binder
             case PartyDefaultsSyntax defaults:
                 ScenarioName(scenario, defaults.Party, SymbolKind.Party, "only a party can default");
                 break;
+            case GuaranteeLeverSyntax guarantee:
+                ScenarioName(scenario, guarantee.Party, SymbolKind.Party, "only a party guarantees");
+                Expressions(_scenarioScope, guarantee.Share);
+                break;
             case UtilisationSyntax utilisation:
                 ScenarioName(scenario, utilisation.Contract, SymbolKind.Contract, "'utilisation' is a contract's");
                 Expressions(_scenarioScope, utilisation.Utilisation);

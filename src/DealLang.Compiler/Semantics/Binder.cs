@@ -176,6 +176,7 @@ internal sealed partial class Binder
                     "principal" => PayKind.Principal,
                     "balance" => PayKind.Balance,
                     "commitment_fee" => PayKind.CommitmentFee,
+                    "guarantee_fee" => PayKind.GuaranteeFee,
                     _ => null,
                 };
                 if (kind is { } k)

@@ -38,6 +38,9 @@ internal sealed partial class DealChecks
                     case ReletSyntax relet:
                         CheckRelet(relet, name);
                         break;
+                    case GuaranteeLeverSyntax guarantee:
+                        CheckGuarantor(guarantee, name);
+                        break;
                     case IndexProcessSyntax or JumpsSyntax or CorrelateSyntax or RegimesSyntax or DrawnDefaultsSyntax or PathsSyntax or SeedSyntax or AntitheticSyntax or SobolSyntax:
                         break;
                     case IndexPointsOverrideSyntax points:
@@ -138,6 +141,23 @@ internal sealed partial class DealChecks
         }
     }
 
+    /// <summary>A guarantee lever must name a party that guarantees a lease or a tranche of the deal (DL0734).</summary>
+    private void CheckGuarantor(GuaranteeLeverSyntax lever, string scenario)
+    {
+        if (lever.Party is not { Text.Length: > 0 } party || !_analysis.Symbols.TryLookup(party.Text, out Symbol symbol) || symbol.Kind != SymbolKind.Party)
+        {
+            return;
+        }
+
+        bool guarantees = _analysis.Symbols.OfKind(SymbolKind.Lease).Any(l => l.Declaration is LeaseSyntax { Guarantor.Guarantor.Text: var g } && g == party.Text)
+            || _analysis.Symbols.OfKind(SymbolKind.Contract).Any(c => c.Declaration is ContractSyntax { Guarantor.Guarantor.Text: var g } && g == party.Text)
+            || _analysis.Symbols.OfKind(SymbolKind.Tranche).Any(t => t.Declaration is TrancheSyntax { Guarantor.Guarantor.Text: var g } && g == party.Text);
+        if (!guarantees && !_analysis.HasUnknownDeclarations)
+        {
+            _diagnostics.Add(DiagnosticCatalogue.NotAGuarantor(party.Span, scenario, party.Text));
+        }
+    }
+
     /// <summary>What a scenario item sets, in words, so a second setting of the same lever can be named.</summary>
     private static IEnumerable<string> LeversSetBy(ScenarioItemSyntax item)
     {
@@ -157,6 +177,9 @@ internal sealed partial class DealChecks
                 break;
             case UtilisationSyntax u:
                 yield return $"the utilisation of {u.Contract?.Text}";
+                break;
+            case GuaranteeLeverSyntax g:
+                yield return $"the guarantees of {g.Party?.Text}";
                 break;
             case ReletSyntax r:
                 yield return $"the re-letting of {r.Contract?.Text}";

@@ -265,7 +265,7 @@ internal sealed partial class DealChecks
                 {
                     _diagnostics.Add(DiagnosticCatalogue.BadProRataStep(pay.Span, "its payments share the period's cash only; draw on accounts in a pay step of its own, before or after the group"));
                 }
-                else if (group.ByBalance && _analysis.PayTargets.TryGetValue(pay, out PayTarget? target) && target.Kind is PayKind.Fee or PayKind.CommitmentFee or PayKind.Opex)
+                else if (group.ByBalance && _analysis.PayTargets.TryGetValue(pay, out PayTarget? target) && target.Kind is PayKind.Fee or PayKind.CommitmentFee or PayKind.GuaranteeFee or PayKind.Opex)
                 {
                     _diagnostics.Add(DiagnosticCatalogue.BadProRataStep(pay.Span, target.Kind == PayKind.Fee
                         ? "'by balance' shares it by the tranches' balances, and a fee has none"

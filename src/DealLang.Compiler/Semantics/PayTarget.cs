@@ -12,6 +12,7 @@ internal sealed record PayTarget(PayKind Kind, Symbol Symbol)
         PayKind.Principal => Symbol.Name + ".principal",
         PayKind.Balance => Symbol.Name + ".balance",
         PayKind.CommitmentFee => Symbol.Name + ".commitment_fee",
+        PayKind.GuaranteeFee => Symbol.Name + ".guarantee_fee",
         PayKind.Opex => Symbol.Name + ".opex",
         _ => Symbol.Name,
     };

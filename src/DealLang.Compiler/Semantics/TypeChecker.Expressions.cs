@@ -111,7 +111,7 @@ internal sealed partial class TypeChecker
     /// tranche's is set in the same step). A quantity not listed here is a stock or a path input.</summary>
     private static bool IsKnownAtPeriodStart(Quantity q) => !(IsDueOrLater(q) || q is Quantity.Collections
         or Quantity.AccountTarget or Quantity.FeePaid or Quantity.TrancheScheduledBalance or Quantity.TrancheCoupon
-        or Quantity.TrancheInterestPaid or Quantity.TranchePrincipalPaid or Quantity.TrancheDrawn or Quantity.TrancheCommitmentFee
+        or Quantity.TrancheInterestPaid or Quantity.TranchePrincipalPaid or Quantity.TrancheDrawn or Quantity.TrancheCommitmentFee or Quantity.TrancheGuaranteeFee
         or Quantity.LeaseRent or Quantity.LeaseActive or Quantity.LeaseEnded
         or Quantity.LoanInterest or Quantity.LoanPrincipal or Quantity.LoanRecovery or Quantity.LoanLoss
         or Quantity.LoanDefaulted);

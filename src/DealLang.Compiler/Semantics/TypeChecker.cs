@@ -175,6 +175,9 @@ internal sealed partial class TypeChecker
                     case IndexShiftSyntax shift when IndexNamed(shift.Index) is { } index:
                         IndexValue(shift.Shift, index, $"the shift of index '{shift.Index.Text}' in {s}");
                         break;
+                    case GuaranteeLeverSyntax guarantee:
+                        Term(guarantee.Share, Unit.Rate, $"the share of its guarantees that {guarantee.Party?.Text} honours in {s}", Range.Fraction);
+                        break;
                     case UtilisationSyntax utilisation:
                         Term(utilisation.Utilisation, Unit.Rate, $"the utilisation of contract '{utilisation.Contract?.Text}' in {s}", Range.Fraction);
                         break;

@@ -44,62 +44,64 @@ public partial class DealLangParser : Parser {
 		RECOVERY=43, FACILITY=44, COST=45, VALUE=46, STRAIGHT_LINE=47, FLOOR=48, 
 		FROM=49, SCHEDULE=50, LEASE=51, ON=52, LESSEE=53, RENT=54, ESCALATING=55, 
 		STARTS=56, TERM=57, RENEWALS=58, X=59, AT=60, OPTION=61, MARKET=62, RVG=63, 
-		GUARANTEES=64, CAP=65, UNTIL=66, LOAN=67, OBLIGOR=68, FLEET=69, DELIVERIES=70, 
-		UNITS=71, UNIT_COST=72, DEPRECIATE=73, DECLINING=74, POWER_PRICE=75, POWER=76, 
-		PUE=77, MAINTENANCE=78, MARKET_VALUE=79, GENERATION=80, CONTRACT=81, CUSTOMER=82, 
-		PRICE=83, TAKE_OR_PAY=84, UTILISATION=85, RELET=86, TERMINATION_FEE=87, 
-		AMORTISING=88, PREPAYMENT=89, APPLIED=90, DEPTH=91, IMPACT=92, LIMIT=93, 
-		COSTS=94, KEEP=95, CONTRACTS=96, RESERVE=97, ALL=98, MONTH=99, TRANCHE=100, 
-		BALANCE=101, COUPON=102, FIXED=103, INTEREST_ONLY=104, INTEREST=105, PRINCIPAL=106, 
-		AMORTIZE=107, BULLET=108, LEVEL=109, LINEAR=110, SENIORITY=111, EQUITY=112, 
-		CONTRIBUTED=113, HOLDERS=114, ACCOUNT=115, TARGET=116, INITIAL=117, EARNS=118, 
-		FEE=119, TEST=120, OVER=121, TRAILING=122, NEXT=123, TRIGGER=124, TRIPS=125, 
-		CURES=126, AFTER=127, WHEN=128, DEFAULT=129, GRACE=130, CFADS=131, INCLUDES=132, 
-		WATERFALL=133, USING=134, FILL=135, RELEASE=136, HOLD=137, REST=138, IN=139, 
-		DISTRIBUTE=140, SWEEP=141, PRO_RATA=142, SEQUENTIAL=143, ACCELERATE=144, 
-		CURE=145, UP=146, TIMES=147, TO=148, IF=149, ELSE=150, THEN=151, ENFORCEMENT=152, 
-		SELL=153, HAIRCUT=154, LAG=155, TAKEN=156, DEFLATE=157, DROP=158, BY=159, 
-		DEFAULTS=160, PER=161, GPU=162, GPU_HOUR=163, HOUR=164, KW=165, MW=166, 
-		KWH=167, MWH=168, YEAR=169, OF=170, AND=171, OR=172, NOT=173, PIK=174, 
-		ISSUE_PRICE=175, COMMITMENT=176, AVAILABLE=177, DRAWS=178, COMMITMENT_FEE=179, 
-		STEP_UP=180, TARGET_BALANCE=181, MARGIN=182, GRID=183, BELOW=184, UNPAID=185, 
-		AGAINST=186, ADVANCE=187, INVESTMENT_GRADE=188, WHILE=189, HOLDING=190, 
-		SHARE=191, FACE=192, MARK=193, PAR=194, LBRACE=195, RBRACE=196, LPAREN=197, 
-		RPAREN=198, COMMA=199, DOT=200, ARROW=201, ASSIGN=202, PLUS=203, MINUS=204, 
-		STAR=205, SLASH=206, LE=207, GE=208, LT=209, GT=210, EQ=211, NE=212, DAYCOUNT=213, 
-		DATE=214, QUANTITY=215, NUMBER=216, STRING=217, UNTERMINATED_STRING=218, 
-		IDENT=219, NON_ASCII_NAME=220, LINE_COMMENT=221, BLOCK_COMMENT=222, UNTERMINATED_COMMENT=223, 
-		WS=224, UNEXPECTED_CHAR=225;
+		GUARANTOR=64, COVERS=65, HONOURED=66, DISOWNED=67, GUARANTEES=68, CAP=69, 
+		UNTIL=70, LOAN=71, OBLIGOR=72, FLEET=73, DELIVERIES=74, UNITS=75, UNIT_COST=76, 
+		DEPRECIATE=77, DECLINING=78, POWER_PRICE=79, POWER=80, PUE=81, MAINTENANCE=82, 
+		MARKET_VALUE=83, GENERATION=84, CONTRACT=85, CUSTOMER=86, PRICE=87, TAKE_OR_PAY=88, 
+		UTILISATION=89, RELET=90, TERMINATION_FEE=91, AMORTISING=92, PREPAYMENT=93, 
+		APPLIED=94, DEPTH=95, IMPACT=96, LIMIT=97, COSTS=98, KEEP=99, CONTRACTS=100, 
+		RESERVE=101, ALL=102, MONTH=103, TRANCHE=104, BALANCE=105, COUPON=106, 
+		FIXED=107, INTEREST_ONLY=108, INTEREST=109, PRINCIPAL=110, AMORTIZE=111, 
+		BULLET=112, LEVEL=113, LINEAR=114, SENIORITY=115, EQUITY=116, CONTRIBUTED=117, 
+		HOLDERS=118, ACCOUNT=119, TARGET=120, INITIAL=121, EARNS=122, FEE=123, 
+		TEST=124, OVER=125, TRAILING=126, NEXT=127, TRIGGER=128, TRIPS=129, CURES=130, 
+		AFTER=131, WHEN=132, DEFAULT=133, GRACE=134, CFADS=135, INCLUDES=136, 
+		WATERFALL=137, USING=138, FILL=139, RELEASE=140, HOLD=141, REST=142, IN=143, 
+		DISTRIBUTE=144, SWEEP=145, PRO_RATA=146, SEQUENTIAL=147, ACCELERATE=148, 
+		CURE=149, UP=150, TIMES=151, TO=152, IF=153, ELSE=154, THEN=155, ENFORCEMENT=156, 
+		SELL=157, HAIRCUT=158, LAG=159, TAKEN=160, DEFLATE=161, DROP=162, BY=163, 
+		DEFAULTS=164, PER=165, GPU=166, GPU_HOUR=167, HOUR=168, KW=169, MW=170, 
+		KWH=171, MWH=172, YEAR=173, OF=174, AND=175, OR=176, NOT=177, PIK=178, 
+		ISSUE_PRICE=179, COMMITMENT=180, AVAILABLE=181, DRAWS=182, COMMITMENT_FEE=183, 
+		STEP_UP=184, TARGET_BALANCE=185, MARGIN=186, GRID=187, BELOW=188, UNPAID=189, 
+		AGAINST=190, ADVANCE=191, INVESTMENT_GRADE=192, WHILE=193, HOLDING=194, 
+		SHARE=195, FACE=196, MARK=197, PAR=198, LBRACE=199, RBRACE=200, LPAREN=201, 
+		RPAREN=202, COMMA=203, DOT=204, ARROW=205, ASSIGN=206, PLUS=207, MINUS=208, 
+		STAR=209, SLASH=210, LE=211, GE=212, LT=213, GT=214, EQ=215, NE=216, DAYCOUNT=217, 
+		DATE=218, QUANTITY=219, NUMBER=220, STRING=221, UNTERMINATED_STRING=222, 
+		IDENT=223, NON_ASCII_NAME=224, LINE_COMMENT=225, BLOCK_COMMENT=226, UNTERMINATED_COMMENT=227, 
+		WS=228, UNEXPECTED_CHAR=229;
 	public const int
 		RULE_compilationUnit = 0, RULE_importDecl = 1, RULE_dealDecl = 2, RULE_dealMember = 3, 
 		RULE_unknownDecl = 4, RULE_block = 5, RULE_headerItem = 6, RULE_dayCount = 7, 
 		RULE_partyDecl = 8, RULE_partyItem = 9, RULE_indexDecl = 10, RULE_indexItem = 11, 
 		RULE_pointsKind = 12, RULE_facilityDecl = 13, RULE_facilityItem = 14, 
 		RULE_schedulePoint = 15, RULE_leaseDecl = 16, RULE_leaseItem = 17, RULE_renewalCount = 18, 
-		RULE_rvgPart = 19, RULE_loanDecl = 20, RULE_loanItem = 21, RULE_fleetDecl = 22, 
-		RULE_fleetItem = 23, RULE_contractDecl = 24, RULE_contractItem = 25, RULE_delivery = 26, 
-		RULE_trancheDecl = 27, RULE_trancheItem = 28, RULE_gridTier = 29, RULE_amortization = 30, 
-		RULE_holdingDecl = 31, RULE_holdingItem = 32, RULE_equityDecl = 33, RULE_equityItem = 34, 
-		RULE_holder = 35, RULE_accountDecl = 36, RULE_accountItem = 37, RULE_feeDecl = 38, 
-		RULE_testDecl = 39, RULE_triggerDecl = 40, RULE_triggerEffect = 41, RULE_defaultRule = 42, 
-		RULE_cfadsRule = 43, RULE_cfadsItem = 44, RULE_waterfallDecl = 45, RULE_step = 46, 
-		RULE_enforcementDecl = 47, RULE_enforcementItem = 48, RULE_sellTerm = 49, 
-		RULE_scenarioDecl = 50, RULE_scenarioItem = 51, RULE_pdStep = 52, RULE_recoveryDraw = 53, 
-		RULE_loading = 54, RULE_perYear = 55, RULE_duration = 56, RULE_expr = 57, 
-		RULE_measureUnit = 58, RULE_reference = 59, RULE_ident = 60;
+		RULE_rvgPart = 19, RULE_guarantorClause = 20, RULE_guarantorPart = 21, 
+		RULE_coverage = 22, RULE_loanDecl = 23, RULE_loanItem = 24, RULE_fleetDecl = 25, 
+		RULE_fleetItem = 26, RULE_contractDecl = 27, RULE_contractItem = 28, RULE_delivery = 29, 
+		RULE_trancheDecl = 30, RULE_trancheItem = 31, RULE_gridTier = 32, RULE_amortization = 33, 
+		RULE_holdingDecl = 34, RULE_holdingItem = 35, RULE_equityDecl = 36, RULE_equityItem = 37, 
+		RULE_holder = 38, RULE_accountDecl = 39, RULE_accountItem = 40, RULE_feeDecl = 41, 
+		RULE_testDecl = 42, RULE_triggerDecl = 43, RULE_triggerEffect = 44, RULE_defaultRule = 45, 
+		RULE_cfadsRule = 46, RULE_cfadsItem = 47, RULE_waterfallDecl = 48, RULE_step = 49, 
+		RULE_enforcementDecl = 50, RULE_enforcementItem = 51, RULE_sellTerm = 52, 
+		RULE_scenarioDecl = 53, RULE_scenarioItem = 54, RULE_pdStep = 55, RULE_recoveryDraw = 56, 
+		RULE_loading = 57, RULE_perYear = 58, RULE_duration = 59, RULE_expr = 60, 
+		RULE_measureUnit = 61, RULE_reference = 62, RULE_ident = 63;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "importDecl", "dealDecl", "dealMember", "unknownDecl", 
 		"block", "headerItem", "dayCount", "partyDecl", "partyItem", "indexDecl", 
 		"indexItem", "pointsKind", "facilityDecl", "facilityItem", "schedulePoint", 
-		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "loanDecl", "loanItem", 
-		"fleetDecl", "fleetItem", "contractDecl", "contractItem", "delivery", 
-		"trancheDecl", "trancheItem", "gridTier", "amortization", "holdingDecl", 
-		"holdingItem", "equityDecl", "equityItem", "holder", "accountDecl", "accountItem", 
-		"feeDecl", "testDecl", "triggerDecl", "triggerEffect", "defaultRule", 
-		"cfadsRule", "cfadsItem", "waterfallDecl", "step", "enforcementDecl", 
-		"enforcementItem", "sellTerm", "scenarioDecl", "scenarioItem", "pdStep", 
-		"recoveryDraw", "loading", "perYear", "duration", "expr", "measureUnit", 
-		"reference", "ident"
+		"leaseDecl", "leaseItem", "renewalCount", "rvgPart", "guarantorClause", 
+		"guarantorPart", "coverage", "loanDecl", "loanItem", "fleetDecl", "fleetItem", 
+		"contractDecl", "contractItem", "delivery", "trancheDecl", "trancheItem", 
+		"gridTier", "amortization", "holdingDecl", "holdingItem", "equityDecl", 
+		"equityItem", "holder", "accountDecl", "accountItem", "feeDecl", "testDecl", 
+		"triggerDecl", "triggerEffect", "defaultRule", "cfadsRule", "cfadsItem", 
+		"waterfallDecl", "step", "enforcementDecl", "enforcementItem", "sellTerm", 
+		"scenarioDecl", "scenarioItem", "pdStep", "recoveryDraw", "loading", "perYear", 
+		"duration", "expr", "measureUnit", "reference", "ident"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -112,19 +114,19 @@ public partial class DealLangParser : Parser {
 		"'beta'", "'mean'", "'sd'", "'rating'", "'pd'", "'recovery'", "'facility'", 
 		"'cost'", "'value'", "'straight_line'", "'floor'", "'from'", "'schedule'", 
 		"'lease'", "'on'", "'lessee'", "'rent'", "'escalating'", "'starts'", "'term'", 
-		"'renewals'", "'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantees'", 
-		"'cap'", "'until'", "'loan'", "'obligor'", "'fleet'", "'deliveries'", 
-		"'units'", "'unit_cost'", "'depreciate'", "'declining'", "'power_price'", 
-		"'power'", "'pue'", "'maintenance'", "'market_value'", "'generation'", 
-		"'contract'", "'customer'", "'price'", "'take_or_pay'", "'utilisation'", 
-		"'relet'", "'termination_fee'", "'amortising'", "'prepayment'", "'applied'", 
-		"'depth'", "'impact'", "'limit'", "'costs'", "'keep'", "'contracts'", 
-		"'reserve'", "'all'", "'month'", "'tranche'", "'balance'", "'coupon'", 
-		"'fixed'", "'interest_only'", "'interest'", "'principal'", "'amortize'", 
-		"'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", "'contributed'", 
-		"'holders'", "'account'", "'target'", "'initial'", "'earns'", "'fee'", 
-		"'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", "'cures'", 
-		"'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
+		"'renewals'", "'x'", "'at'", "'option'", "'market'", "'rvg'", "'guarantor'", 
+		"'covers'", "'honoured'", "'disowned'", "'guarantees'", "'cap'", "'until'", 
+		"'loan'", "'obligor'", "'fleet'", "'deliveries'", "'units'", "'unit_cost'", 
+		"'depreciate'", "'declining'", "'power_price'", "'power'", "'pue'", "'maintenance'", 
+		"'market_value'", "'generation'", "'contract'", "'customer'", "'price'", 
+		"'take_or_pay'", "'utilisation'", "'relet'", "'termination_fee'", "'amortising'", 
+		"'prepayment'", "'applied'", "'depth'", "'impact'", "'limit'", "'costs'", 
+		"'keep'", "'contracts'", "'reserve'", "'all'", "'month'", "'tranche'", 
+		"'balance'", "'coupon'", "'fixed'", "'interest_only'", "'interest'", "'principal'", 
+		"'amortize'", "'bullet'", "'level'", "'linear'", "'seniority'", "'equity'", 
+		"'contributed'", "'holders'", "'account'", "'target'", "'initial'", "'earns'", 
+		"'fee'", "'test'", "'over'", "'trailing'", "'next'", "'trigger'", "'trips'", 
+		"'cures'", "'after'", "'when'", "'default'", "'grace'", "'cfads'", "'includes'", 
 		"'waterfall'", "'using'", "'fill'", "'release'", "'hold'", "'rest'", "'in'", 
 		"'distribute'", "'sweep'", "'pro_rata'", "'sequential'", "'accelerate'", 
 		"'cure'", "'up'", "'times'", "'to'", "'if'", "'else'", "'then'", "'enforcement'", 
@@ -147,29 +149,30 @@ public partial class DealLangParser : Parser {
 		"DRAWN", "LOADING", "BETA", "MEAN", "SD", "RATING", "PD", "RECOVERY", 
 		"FACILITY", "COST", "VALUE", "STRAIGHT_LINE", "FLOOR", "FROM", "SCHEDULE", 
 		"LEASE", "ON", "LESSEE", "RENT", "ESCALATING", "STARTS", "TERM", "RENEWALS", 
-		"X", "AT", "OPTION", "MARKET", "RVG", "GUARANTEES", "CAP", "UNTIL", "LOAN", 
-		"OBLIGOR", "FLEET", "DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", 
-		"DECLINING", "POWER_PRICE", "POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", 
-		"GENERATION", "CONTRACT", "CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", 
-		"RELET", "TERMINATION_FEE", "AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", 
-		"IMPACT", "LIMIT", "COSTS", "KEEP", "CONTRACTS", "RESERVE", "ALL", "MONTH", 
-		"TRANCHE", "BALANCE", "COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", 
-		"PRINCIPAL", "AMORTIZE", "BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", 
-		"CONTRIBUTED", "HOLDERS", "ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", 
-		"TEST", "OVER", "TRAILING", "NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", 
-		"WHEN", "DEFAULT", "GRACE", "CFADS", "INCLUDES", "WATERFALL", "USING", 
-		"FILL", "RELEASE", "HOLD", "REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", 
-		"SEQUENTIAL", "ACCELERATE", "CURE", "UP", "TIMES", "TO", "IF", "ELSE", 
-		"THEN", "ENFORCEMENT", "SELL", "HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", 
-		"BY", "DEFAULTS", "PER", "GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", 
-		"MWH", "YEAR", "OF", "AND", "OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", 
-		"AVAILABLE", "DRAWS", "COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", 
-		"GRID", "BELOW", "UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", 
-		"HOLDING", "SHARE", "FACE", "MARK", "PAR", "LBRACE", "RBRACE", "LPAREN", 
-		"RPAREN", "COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", 
-		"SLASH", "LE", "GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", 
-		"NUMBER", "STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", 
-		"LINE_COMMENT", "BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
+		"X", "AT", "OPTION", "MARKET", "RVG", "GUARANTOR", "COVERS", "HONOURED", 
+		"DISOWNED", "GUARANTEES", "CAP", "UNTIL", "LOAN", "OBLIGOR", "FLEET", 
+		"DELIVERIES", "UNITS", "UNIT_COST", "DEPRECIATE", "DECLINING", "POWER_PRICE", 
+		"POWER", "PUE", "MAINTENANCE", "MARKET_VALUE", "GENERATION", "CONTRACT", 
+		"CUSTOMER", "PRICE", "TAKE_OR_PAY", "UTILISATION", "RELET", "TERMINATION_FEE", 
+		"AMORTISING", "PREPAYMENT", "APPLIED", "DEPTH", "IMPACT", "LIMIT", "COSTS", 
+		"KEEP", "CONTRACTS", "RESERVE", "ALL", "MONTH", "TRANCHE", "BALANCE", 
+		"COUPON", "FIXED", "INTEREST_ONLY", "INTEREST", "PRINCIPAL", "AMORTIZE", 
+		"BULLET", "LEVEL", "LINEAR", "SENIORITY", "EQUITY", "CONTRIBUTED", "HOLDERS", 
+		"ACCOUNT", "TARGET", "INITIAL", "EARNS", "FEE", "TEST", "OVER", "TRAILING", 
+		"NEXT", "TRIGGER", "TRIPS", "CURES", "AFTER", "WHEN", "DEFAULT", "GRACE", 
+		"CFADS", "INCLUDES", "WATERFALL", "USING", "FILL", "RELEASE", "HOLD", 
+		"REST", "IN", "DISTRIBUTE", "SWEEP", "PRO_RATA", "SEQUENTIAL", "ACCELERATE", 
+		"CURE", "UP", "TIMES", "TO", "IF", "ELSE", "THEN", "ENFORCEMENT", "SELL", 
+		"HAIRCUT", "LAG", "TAKEN", "DEFLATE", "DROP", "BY", "DEFAULTS", "PER", 
+		"GPU", "GPU_HOUR", "HOUR", "KW", "MW", "KWH", "MWH", "YEAR", "OF", "AND", 
+		"OR", "NOT", "PIK", "ISSUE_PRICE", "COMMITMENT", "AVAILABLE", "DRAWS", 
+		"COMMITMENT_FEE", "STEP_UP", "TARGET_BALANCE", "MARGIN", "GRID", "BELOW", 
+		"UNPAID", "AGAINST", "ADVANCE", "INVESTMENT_GRADE", "WHILE", "HOLDING", 
+		"SHARE", "FACE", "MARK", "PAR", "LBRACE", "RBRACE", "LPAREN", "RPAREN", 
+		"COMMA", "DOT", "ARROW", "ASSIGN", "PLUS", "MINUS", "STAR", "SLASH", "LE", 
+		"GE", "LT", "GT", "EQ", "NE", "DAYCOUNT", "DATE", "QUANTITY", "NUMBER", 
+		"STRING", "UNTERMINATED_STRING", "IDENT", "NON_ASCII_NAME", "LINE_COMMENT", 
+		"BLOCK_COMMENT", "UNTERMINATED_COMMENT", "WS", "UNEXPECTED_CHAR"
 	};
 	public static readonly IVocabulary DefaultVocabulary = new Vocabulary(_LiteralNames, _SymbolicNames);
 
@@ -275,35 +278,35 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 128;
+			State = 134;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 14L) != 0) || _la==IDENT) {
 				{
-				State = 126;
+				State = 132;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
 					{
-					State = 122;
+					State = 128;
 					importDecl();
 					}
 					break;
 				case DEAL:
 					{
-					State = 123;
+					State = 129;
 					dealDecl();
 					}
 					break;
 				case SCENARIO:
 					{
-					State = 124;
+					State = 130;
 					scenarioDecl();
 					}
 					break;
 				case IDENT:
 					{
-					State = 125;
+					State = 131;
 					unknownDecl();
 					}
 					break;
@@ -311,11 +314,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 130;
+				State = 136;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 131;
+			State = 137;
 			Match(Eof);
 			}
 		}
@@ -353,9 +356,9 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 133;
+			State = 139;
 			Match(IMPORT);
-			State = 134;
+			State = 140;
 			Match(STRING);
 			}
 		}
@@ -405,27 +408,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 136;
-			Match(DEAL);
-			State = 137;
-			_localctx.name = ident();
-			State = 138;
-			Match(LBRACE);
 			State = 142;
+			Match(DEAL);
+			State = 143;
+			_localctx.name = ident();
+			State = 144;
+			Match(LBRACE);
+			State = 148;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 67)) & ~0x3f) == 0 && ((1L << (_la - 67)) & 4769628673324105733L) != 0) || ((((_la - 131)) & ~0x3f) == 0 && ((1L << (_la - 131)) & 576460752305520645L) != 0) || _la==IDENT) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2269391999746016L) != 0) || ((((_la - 71)) & ~0x3f) == 0 && ((1L << (_la - 71)) & 4769628673324105733L) != 0) || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 576460752305520645L) != 0) || _la==IDENT) {
 				{
 				{
-				State = 139;
+				State = 145;
 				dealMember();
 				}
 				}
-				State = 144;
+				State = 150;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 145;
+			State = 151;
 			Match(RBRACE);
 			}
 		}
@@ -519,7 +522,7 @@ public partial class DealLangParser : Parser {
 		DealMemberContext _localctx = new DealMemberContext(Context, State);
 		EnterRule(_localctx, 6, RULE_dealMember);
 		try {
-			State = 167;
+			State = 173;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
@@ -531,140 +534,140 @@ public partial class DealLangParser : Parser {
 			case DAYCOUNT_KW:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 147;
+				State = 153;
 				headerItem();
 				}
 				break;
 			case PARTY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 148;
+				State = 154;
 				partyDecl();
 				}
 				break;
 			case INDEX:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 149;
+				State = 155;
 				indexDecl();
 				}
 				break;
 			case FACILITY:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 150;
+				State = 156;
 				facilityDecl();
 				}
 				break;
 			case LEASE:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 151;
+				State = 157;
 				leaseDecl();
 				}
 				break;
 			case LOAN:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 152;
+				State = 158;
 				loanDecl();
 				}
 				break;
 			case FLEET:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 153;
+				State = 159;
 				fleetDecl();
 				}
 				break;
 			case CONTRACT:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 154;
+				State = 160;
 				contractDecl();
 				}
 				break;
 			case HOLDING:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 155;
+				State = 161;
 				holdingDecl();
 				}
 				break;
 			case TRANCHE:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 156;
+				State = 162;
 				trancheDecl();
 				}
 				break;
 			case EQUITY:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 157;
+				State = 163;
 				equityDecl();
 				}
 				break;
 			case ACCOUNT:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 158;
+				State = 164;
 				accountDecl();
 				}
 				break;
 			case FEE:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 159;
+				State = 165;
 				feeDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 160;
+				State = 166;
 				testDecl();
 				}
 				break;
 			case TRIGGER:
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 161;
+				State = 167;
 				triggerDecl();
 				}
 				break;
 			case DEFAULT:
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 162;
+				State = 168;
 				defaultRule();
 				}
 				break;
 			case CFADS:
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 163;
+				State = 169;
 				cfadsRule();
 				}
 				break;
 			case WATERFALL:
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 164;
+				State = 170;
 				waterfallDecl();
 				}
 				break;
 			case ENFORCEMENT:
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 165;
+				State = 171;
 				enforcementDecl();
 				}
 				break;
 			case IDENT:
 				EnterOuterAlt(_localctx, 20);
 				{
-				State = 166;
+				State = 172;
 				unknownDecl();
 				}
 				break;
@@ -723,16 +726,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 169;
+			State = 175;
 			Match(IDENT);
-			State = 170;
-			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
 			State = 176;
+			if (!(DeclarationHeadFollows(TokenStream, 1))) throw new FailedPredicateException(this, "DeclarationHeadFollows(TokenStream, 1)");
+			State = 182;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -576477794615957497L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 100663297L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7202927061839635448L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -545354001088281L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 1610612767L) != 0)) {
 				{
-				State = 174;
+				State = 180;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case IMPORT:
@@ -784,6 +787,10 @@ public partial class DealLangParser : Parser {
 				case TERM:
 				case OPTION:
 				case MARKET:
+				case GUARANTOR:
+				case COVERS:
+				case HONOURED:
+				case DISOWNED:
 				case GUARANTEES:
 				case CAP:
 				case LOAN:
@@ -876,19 +883,19 @@ public partial class DealLangParser : Parser {
 				case IDENT:
 				case NON_ASCII_NAME:
 					{
-					State = 171;
+					State = 177;
 					ident();
 					}
 					break;
 				case FOR:
 					{
-					State = 172;
+					State = 178;
 					Match(FOR);
 					}
 					break;
 				case ON:
 					{
-					State = 173;
+					State = 179;
 					Match(ON);
 					}
 					break;
@@ -896,11 +903,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 178;
+				State = 184;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 179;
+			State = 185;
 			block();
 			}
 		}
@@ -951,19 +958,19 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 181;
+			State = 187;
 			Match(LBRACE);
-			State = 186;
+			State = 192;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 17179869167L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -2L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1L) != 0) || ((((_la - 128)) & ~0x3f) == 0 && ((1L << (_la - 128)) & -1L) != 0) || ((((_la - 192)) & ~0x3f) == 0 && ((1L << (_la - 192)) & 274877906687L) != 0)) {
 				{
-				State = 184;
+				State = 190;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case LBRACE:
 					{
-					State = 182;
+					State = 188;
 					block();
 					}
 					break;
@@ -1030,6 +1037,10 @@ public partial class DealLangParser : Parser {
 				case OPTION:
 				case MARKET:
 				case RVG:
+				case GUARANTOR:
+				case COVERS:
+				case HONOURED:
+				case DISOWNED:
 				case GUARANTEES:
 				case CAP:
 				case UNTIL:
@@ -1191,7 +1202,7 @@ public partial class DealLangParser : Parser {
 				case WS:
 				case UNEXPECTED_CHAR:
 					{
-					State = 183;
+					State = 189;
 					_la = TokenStream.LA(1);
 					if ( _la <= 0 || (_la==LBRACE || _la==RBRACE) ) {
 					ErrorHandler.RecoverInline(this);
@@ -1206,11 +1217,11 @@ public partial class DealLangParser : Parser {
 					throw new NoViableAltException(this);
 				}
 				}
-				State = 188;
+				State = 194;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 189;
+			State = 195;
 			Match(RBRACE);
 			}
 		}
@@ -1327,16 +1338,16 @@ public partial class DealLangParser : Parser {
 		HeaderItemContext _localctx = new HeaderItemContext(Context, State);
 		EnterRule(_localctx, 12, RULE_headerItem);
 		try {
-			State = 205;
+			State = 211;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TITLE:
 				_localctx = new TitleItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 191;
+				State = 197;
 				Match(TITLE);
-				State = 192;
+				State = 198;
 				Match(STRING);
 				}
 				break;
@@ -1344,9 +1355,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CurrencyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 193;
+				State = 199;
 				Match(CURRENCY);
-				State = 194;
+				State = 200;
 				ident();
 				}
 				break;
@@ -1354,9 +1365,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClosingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 195;
+				State = 201;
 				Match(CLOSING);
-				State = 196;
+				State = 202;
 				Match(DATE);
 				}
 				break;
@@ -1364,9 +1375,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 197;
+				State = 203;
 				Match(MATURITY);
-				State = 198;
+				State = 204;
 				Match(DATE);
 				}
 				break;
@@ -1374,9 +1385,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FirstPaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 199;
+				State = 205;
 				Match(FIRST_PAYMENT);
-				State = 200;
+				State = 206;
 				Match(DATE);
 				}
 				break;
@@ -1384,9 +1395,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 201;
+				State = 207;
 				Match(PAY);
-				State = 202;
+				State = 208;
 				((PayItemContext)_localctx).frequency = ident();
 				}
 				break;
@@ -1394,9 +1405,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new DayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 203;
+				State = 209;
 				Match(DAYCOUNT_KW);
-				State = 204;
+				State = 210;
 				dayCount();
 				}
 				break;
@@ -1437,7 +1448,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 207;
+			State = 213;
 			Match(DAYCOUNT);
 			}
 		}
@@ -1487,27 +1498,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 209;
-			Match(PARTY);
-			State = 210;
-			_localctx.name = ident();
-			State = 211;
-			Match(LBRACE);
 			State = 215;
+			Match(PARTY);
+			State = 216;
+			_localctx.name = ident();
+			State = 217;
+			Match(LBRACE);
+			State = 221;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 15393162788864L) != 0)) {
 				{
 				{
-				State = 212;
+				State = 218;
 				partyItem();
 				}
 				}
-				State = 217;
+				State = 223;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 218;
+			State = 224;
 			Match(RBRACE);
 			}
 		}
@@ -1577,16 +1588,16 @@ public partial class DealLangParser : Parser {
 		PartyItemContext _localctx = new PartyItemContext(Context, State);
 		EnterRule(_localctx, 18, RULE_partyItem);
 		try {
-			State = 226;
+			State = 232;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RATING:
 				_localctx = new RatingItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 220;
+				State = 226;
 				Match(RATING);
-				State = 221;
+				State = 227;
 				Match(STRING);
 				}
 				break;
@@ -1594,9 +1605,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PdItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 222;
+				State = 228;
 				Match(PD);
-				State = 223;
+				State = 229;
 				expr(0);
 				}
 				break;
@@ -1604,9 +1615,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 224;
+				State = 230;
 				Match(RECOVERY);
-				State = 225;
+				State = 231;
 				expr(0);
 				}
 				break;
@@ -1660,27 +1671,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 228;
-			Match(INDEX);
-			State = 229;
-			_localctx.name = ident();
-			State = 230;
-			Match(LBRACE);
 			State = 234;
+			Match(INDEX);
+			State = 235;
+			_localctx.name = ident();
+			State = 236;
+			Match(LBRACE);
+			State = 240;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==POINTS || _la==LAUNCH || _la==LEVEL || _la==DEFLATE) {
 				{
 				{
-				State = 231;
+				State = 237;
 				indexItem();
 				}
 				}
-				State = 236;
+				State = 242;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 237;
+			State = 243;
 			Match(RBRACE);
 			}
 		}
@@ -1779,16 +1790,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 22, RULE_indexItem);
 		int _la;
 		try {
-			State = 260;
+			State = 266;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LEVEL:
 				_localctx = new IndexLevelItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 239;
+				State = 245;
 				Match(LEVEL);
-				State = 240;
+				State = 246;
 				expr(0);
 				}
 				break;
@@ -1796,11 +1807,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexDeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 241;
+				State = 247;
 				Match(DEFLATE);
-				State = 242;
+				State = 248;
 				expr(0);
-				State = 243;
+				State = 249;
 				perYear();
 				}
 				break;
@@ -1808,27 +1819,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 245;
-				Match(POINTS);
-				State = 246;
-				pointsKind();
-				State = 247;
-				Match(LBRACE);
 				State = 251;
+				Match(POINTS);
+				State = 252;
+				pointsKind();
+				State = 253;
+				Match(LBRACE);
+				State = 257;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 248;
+					State = 254;
 					schedulePoint();
 					}
 					}
-					State = 253;
+					State = 259;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 254;
+				State = 260;
 				Match(RBRACE);
 				}
 				break;
@@ -1836,13 +1847,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 256;
+				State = 262;
 				Match(LAUNCH);
-				State = 257;
+				State = 263;
 				Match(DATE);
-				State = 258;
+				State = 264;
 				Match(DOWN);
-				State = 259;
+				State = 265;
 				expr(0);
 				}
 				break;
@@ -1885,7 +1896,7 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 262;
+			State = 268;
 			_la = TokenStream.LA(1);
 			if ( !(_la==STEPPED || _la==INTERPOLATED) ) {
 			ErrorHandler.RecoverInline(this);
@@ -1942,27 +1953,27 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 264;
-			Match(FACILITY);
-			State = 265;
-			_localctx.name = ident();
-			State = 266;
-			Match(LBRACE);
 			State = 270;
+			Match(FACILITY);
+			State = 271;
+			_localctx.name = ident();
+			State = 272;
+			Match(LBRACE);
+			State = 276;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COST || _la==VALUE) {
 				{
 				{
-				State = 267;
+				State = 273;
 				facilityItem();
 				}
 				}
-				State = 272;
+				State = 278;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 273;
+			State = 279;
 			Match(RBRACE);
 			}
 		}
@@ -2048,16 +2059,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 28, RULE_facilityItem);
 		int _la;
 		try {
-			State = 298;
+			State = 304;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,18,Context) ) {
 			case 1:
 				_localctx = new CostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 275;
+				State = 281;
 				Match(COST);
-				State = 276;
+				State = 282;
 				expr(0);
 				}
 				break;
@@ -2065,32 +2076,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 277;
+				State = 283;
 				Match(VALUE);
-				State = 278;
+				State = 284;
 				Match(STRAIGHT_LINE);
-				State = 279;
+				State = 285;
 				duration();
-				State = 282;
+				State = 288;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 280;
+					State = 286;
 					Match(FLOOR);
-					State = 281;
+					State = 287;
 					expr(0);
 					}
 				}
 
-				State = 286;
+				State = 292;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FROM) {
 					{
-					State = 284;
+					State = 290;
 					Match(FROM);
-					State = 285;
+					State = 291;
 					Match(DATE);
 					}
 				}
@@ -2101,27 +2112,27 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 288;
-				Match(VALUE);
-				State = 289;
-				Match(SCHEDULE);
-				State = 290;
-				Match(LBRACE);
 				State = 294;
+				Match(VALUE);
+				State = 295;
+				Match(SCHEDULE);
+				State = 296;
+				Match(LBRACE);
+				State = 300;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 291;
+					State = 297;
 					schedulePoint();
 					}
 					}
-					State = 296;
+					State = 302;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 297;
+				State = 303;
 				Match(RBRACE);
 				}
 				break;
@@ -2165,16 +2176,16 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 300;
+			State = 306;
 			Match(DATE);
-			State = 301;
+			State = 307;
 			expr(0);
-			State = 303;
+			State = 309;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 302;
+				State = 308;
 				Match(COMMA);
 				}
 			}
@@ -2232,31 +2243,31 @@ public partial class DealLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 305;
+			State = 311;
 			Match(LEASE);
-			State = 306;
+			State = 312;
 			_localctx.name = ident();
-			State = 307;
-			Match(ON);
-			State = 308;
-			_localctx.facility = ident();
-			State = 309;
-			Match(LBRACE);
 			State = 313;
+			Match(ON);
+			State = 314;
+			_localctx.facility = ident();
+			State = 315;
+			Match(LBRACE);
+			State = 319;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & -8691947280825055232L) != 0)) {
+			while (((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & 13770283626266625L) != 0)) {
 				{
 				{
-				State = 310;
+				State = 316;
 				leaseItem();
 				}
 				}
-				State = 315;
+				State = 321;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 316;
+			State = 322;
 			Match(RBRACE);
 			}
 		}
@@ -2396,6 +2407,18 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class LeaseGuarantorItemContext : LeaseItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public GuarantorClauseContext guarantorClause() {
+			return GetRuleContext<GuarantorClauseContext>(0);
+		}
+		public LeaseGuarantorItemContext(LeaseItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitLeaseGuarantorItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public LeaseItemContext leaseItem() {
@@ -2403,16 +2426,16 @@ public partial class DealLangParser : Parser {
 		EnterRule(_localctx, 34, RULE_leaseItem);
 		int _la;
 		try {
-			State = 352;
+			State = 359;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case LESSEE:
 				_localctx = new LesseeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 318;
+				State = 324;
 				Match(LESSEE);
-				State = 319;
+				State = 325;
 				ident();
 				}
 				break;
@@ -2420,22 +2443,22 @@ public partial class DealLangParser : Parser {
 				_localctx = new RentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 320;
+				State = 326;
 				Match(RENT);
-				State = 321;
-				expr(0);
-				State = 322;
-				perYear();
 				State = 327;
+				expr(0);
+				State = 328;
+				perYear();
+				State = 333;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 323;
+					State = 329;
 					Match(ESCALATING);
-					State = 324;
+					State = 330;
 					expr(0);
-					State = 325;
+					State = 331;
 					perYear();
 					}
 				}
@@ -2446,9 +2469,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new StartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 329;
+				State = 335;
 				Match(STARTS);
-				State = 330;
+				State = 336;
 				Match(DATE);
 				}
 				break;
@@ -2456,9 +2479,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 331;
+				State = 337;
 				Match(TERM);
-				State = 332;
+				State = 338;
 				duration();
 				}
 				break;
@@ -2466,28 +2489,28 @@ public partial class DealLangParser : Parser {
 				_localctx = new RenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 333;
+				State = 339;
 				Match(RENEWALS);
-				State = 334;
+				State = 340;
 				renewalCount();
-				State = 335;
+				State = 341;
 				duration();
-				State = 336;
-				Match(AT);
-				State = 337;
-				Match(LESSEE);
-				State = 338;
-				Match(OPTION);
 				State = 342;
+				Match(AT);
+				State = 343;
+				Match(LESSEE);
+				State = 344;
+				Match(OPTION);
+				State = 348;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 				case 1:
 					{
-					State = 339;
+					State = 345;
 					Match(RENT);
-					State = 340;
+					State = 346;
 					Match(AT);
-					State = 341;
+					State = 347;
 					Match(MARKET);
 					}
 					break;
@@ -2498,32 +2521,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 344;
+				State = 350;
 				Match(RVG);
-				State = 346;
+				State = 352;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				do {
 					{
 					{
-					State = 345;
+					State = 351;
 					rvgPart();
 					}
 					}
-					State = 348;
+					State = 354;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
-				} while ( ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7L) != 0) );
+				} while ( ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 7L) != 0) );
 				}
 				break;
 			case DAYCOUNT_KW:
 				_localctx = new LeaseDayCountItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 350;
+				State = 356;
 				Match(DAYCOUNT_KW);
-				State = 351;
+				State = 357;
 				dayCount();
+				}
+				break;
+			case GUARANTOR:
+				_localctx = new LeaseGuarantorItemContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 358;
+				guarantorClause();
 				}
 				break;
 			default:
@@ -2563,22 +2594,22 @@ public partial class DealLangParser : Parser {
 		RenewalCountContext _localctx = new RenewalCountContext(Context, State);
 		EnterRule(_localctx, 36, RULE_renewalCount);
 		try {
-			State = 357;
+			State = 364;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case NUMBER:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 354;
+				State = 361;
 				Match(NUMBER);
-				State = 355;
+				State = 362;
 				Match(X);
 				}
 				break;
 			case QUANTITY:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 356;
+				State = 363;
 				Match(QUANTITY);
 				}
 				break;
@@ -2652,16 +2683,16 @@ public partial class DealLangParser : Parser {
 		RvgPartContext _localctx = new RvgPartContext(Context, State);
 		EnterRule(_localctx, 38, RULE_rvgPart);
 		try {
-			State = 365;
+			State = 372;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case GUARANTEES:
 				_localctx = new RvgGuaranteesContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 359;
+				State = 366;
 				Match(GUARANTEES);
-				State = 360;
+				State = 367;
 				expr(0);
 				}
 				break;
@@ -2669,9 +2700,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgCapContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 361;
+				State = 368;
 				Match(CAP);
-				State = 362;
+				State = 369;
 				expr(0);
 				}
 				break;
@@ -2679,14 +2710,267 @@ public partial class DealLangParser : Parser {
 				_localctx = new RvgUntilContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 363;
+				State = 370;
 				Match(UNTIL);
-				State = 364;
+				State = 371;
 				Match(DATE);
 				}
 				break;
 			default:
 				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class GuarantorClauseContext : ParserRuleContext {
+		public IdentContext party;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GUARANTOR() { return GetToken(DealLangParser.GUARANTOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GuarantorPartContext[] guarantorPart() {
+			return GetRuleContexts<GuarantorPartContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public GuarantorPartContext guarantorPart(int i) {
+			return GetRuleContext<GuarantorPartContext>(i);
+		}
+		public GuarantorClauseContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_guarantorClause; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuarantorClause(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public GuarantorClauseContext guarantorClause() {
+		GuarantorClauseContext _localctx = new GuarantorClauseContext(Context, State);
+		EnterRule(_localctx, 40, RULE_guarantorClause);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 374;
+			Match(GUARANTOR);
+			State = 375;
+			_localctx.party = ident();
+			State = 379;
+			ErrorHandler.Sync(this);
+			_la = TokenStream.LA(1);
+			while (((((_la - 65)) & ~0x3f) == 0 && ((1L << (_la - 65)) & 288230376151711793L) != 0)) {
+				{
+				{
+				State = 376;
+				guarantorPart();
+				}
+				}
+				State = 381;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+			}
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class GuarantorPartContext : ParserRuleContext {
+		public GuarantorPartContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_guarantorPart; } }
+	 
+		public GuarantorPartContext() { }
+		public virtual void CopyFrom(GuarantorPartContext context) {
+			base.CopyFrom(context);
+		}
+	}
+	public partial class GuarantorCapContext : GuarantorPartContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode CAP() { return GetToken(DealLangParser.CAP, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public GuarantorCapContext(GuarantorPartContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuarantorCap(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class GuarantorUntilContext : GuarantorPartContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode UNTIL() { return GetToken(DealLangParser.UNTIL, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		public GuarantorUntilContext(GuarantorPartContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuarantorUntil(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class GuarantorFeeContext : GuarantorPartContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FEE() { return GetToken(DealLangParser.FEE, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ExprContext expr() {
+			return GetRuleContext<ExprContext>(0);
+		}
+		public GuarantorFeeContext(GuarantorPartContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuarantorFee(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class GuarantorCoversContext : GuarantorPartContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COVERS() { return GetToken(DealLangParser.COVERS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public CoverageContext[] coverage() {
+			return GetRuleContexts<CoverageContext>();
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public CoverageContext coverage(int i) {
+			return GetRuleContext<CoverageContext>(i);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode AND() { return GetToken(DealLangParser.AND, 0); }
+		public GuarantorCoversContext(GuarantorPartContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuarantorCovers(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public GuarantorPartContext guarantorPart() {
+		GuarantorPartContext _localctx = new GuarantorPartContext(Context, State);
+		EnterRule(_localctx, 42, RULE_guarantorPart);
+		int _la;
+		try {
+			State = 394;
+			ErrorHandler.Sync(this);
+			switch (TokenStream.LA(1)) {
+			case CAP:
+				_localctx = new GuarantorCapContext(_localctx);
+				EnterOuterAlt(_localctx, 1);
+				{
+				State = 382;
+				Match(CAP);
+				State = 383;
+				expr(0);
+				}
+				break;
+			case UNTIL:
+				_localctx = new GuarantorUntilContext(_localctx);
+				EnterOuterAlt(_localctx, 2);
+				{
+				State = 384;
+				Match(UNTIL);
+				State = 385;
+				Match(DATE);
+				}
+				break;
+			case FEE:
+				_localctx = new GuarantorFeeContext(_localctx);
+				EnterOuterAlt(_localctx, 3);
+				{
+				State = 386;
+				Match(FEE);
+				State = 387;
+				expr(0);
+				}
+				break;
+			case COVERS:
+				_localctx = new GuarantorCoversContext(_localctx);
+				EnterOuterAlt(_localctx, 4);
+				{
+				State = 388;
+				Match(COVERS);
+				State = 389;
+				coverage();
+				State = 392;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==AND) {
+					{
+					State = 390;
+					Match(AND);
+					State = 391;
+					coverage();
+					}
+				}
+
+				}
+				break;
+			default:
+				throw new NoViableAltException(this);
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class CoverageContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode INTEREST() { return GetToken(DealLangParser.INTEREST, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PRINCIPAL() { return GetToken(DealLangParser.PRINCIPAL, 0); }
+		public CoverageContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_coverage; } }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitCoverage(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+
+	[RuleVersion(0)]
+	public CoverageContext coverage() {
+		CoverageContext _localctx = new CoverageContext(Context, State);
+		EnterRule(_localctx, 44, RULE_coverage);
+		int _la;
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 396;
+			_la = TokenStream.LA(1);
+			if ( !(_la==INTEREST || _la==PRINCIPAL) ) {
+			ErrorHandler.RecoverInline(this);
+			}
+			else {
+				ErrorHandler.ReportMatch(this);
+			    Consume();
+			}
 			}
 		}
 		catch (RecognitionException re) {
@@ -2730,32 +3014,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanDeclContext loanDecl() {
 		LoanDeclContext _localctx = new LoanDeclContext(Context, State);
-		EnterRule(_localctx, 40, RULE_loanDecl);
+		EnterRule(_localctx, 46, RULE_loanDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 367;
+			State = 398;
 			Match(LOAN);
-			State = 368;
+			State = 399;
 			_localctx.name = ident();
-			State = 369;
+			State = 400;
 			Match(LBRACE);
-			State = 373;
+			State = 404;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || _la==RECOVERY || ((((_la - 68)) & ~0x3f) == 0 && ((1L << (_la - 68)) & 644245094401L) != 0)) {
+			while (_la==MATURITY || _la==RECOVERY || ((((_la - 72)) & ~0x3f) == 0 && ((1L << (_la - 72)) & 644245094401L) != 0)) {
 				{
 				{
-				State = 370;
+				State = 401;
 				loanItem();
 				}
 				}
-				State = 375;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 376;
+			State = 407;
 			Match(RBRACE);
 			}
 		}
@@ -2875,19 +3159,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoanItemContext loanItem() {
 		LoanItemContext _localctx = new LoanItemContext(Context, State);
-		EnterRule(_localctx, 42, RULE_loanItem);
+		EnterRule(_localctx, 48, RULE_loanItem);
 		int _la;
 		try {
-			State = 396;
+			State = 427;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case OBLIGOR:
 				_localctx = new ObligorItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 378;
+				State = 409;
 				Match(OBLIGOR);
-				State = 379;
+				State = 410;
 				ident();
 				}
 				break;
@@ -2895,9 +3179,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 380;
+				State = 411;
 				Match(BALANCE);
-				State = 381;
+				State = 412;
 				expr(0);
 				}
 				break;
@@ -2905,16 +3189,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanCouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 382;
+				State = 413;
 				Match(COUPON);
-				State = 383;
+				State = 414;
 				expr(0);
-				State = 385;
+				State = 416;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 384;
+					State = 415;
 					Match(FIXED);
 					}
 				}
@@ -2925,11 +3209,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanInterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 387;
+				State = 418;
 				Match(INTEREST_ONLY);
-				State = 388;
+				State = 419;
 				Match(UNTIL);
-				State = 389;
+				State = 420;
 				Match(DATE);
 				}
 				break;
@@ -2937,9 +3221,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanAmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 390;
+				State = 421;
 				Match(AMORTIZE);
-				State = 391;
+				State = 422;
 				amortization();
 				}
 				break;
@@ -2947,9 +3231,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 392;
+				State = 423;
 				Match(MATURITY);
-				State = 393;
+				State = 424;
 				Match(DATE);
 				}
 				break;
@@ -2957,9 +3241,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LoanRecoveryItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 394;
+				State = 425;
 				Match(RECOVERY);
-				State = 395;
+				State = 426;
 				expr(0);
 				}
 				break;
@@ -3008,32 +3292,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetDeclContext fleetDecl() {
 		FleetDeclContext _localctx = new FleetDeclContext(Context, State);
-		EnterRule(_localctx, 44, RULE_fleetDecl);
+		EnterRule(_localctx, 50, RULE_fleetDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 398;
+			State = 429;
 			Match(FLEET);
-			State = 399;
+			State = 430;
 			_localctx.name = ident();
-			State = 400;
+			State = 431;
 			Match(LBRACE);
-			State = 404;
+			State = 435;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 70)) & ~0x3f) == 0 && ((1L << (_la - 70)) & 2031L) != 0)) {
+			while (((((_la - 74)) & ~0x3f) == 0 && ((1L << (_la - 74)) & 2031L) != 0)) {
 				{
 				{
-				State = 401;
+				State = 432;
 				fleetItem();
 				}
 				}
-				State = 406;
+				State = 437;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 407;
+			State = 438;
 			Match(RBRACE);
 			}
 		}
@@ -3227,35 +3511,35 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FleetItemContext fleetItem() {
 		FleetItemContext _localctx = new FleetItemContext(Context, State);
-		EnterRule(_localctx, 46, RULE_fleetItem);
+		EnterRule(_localctx, 52, RULE_fleetItem);
 		int _la;
 		try {
-			State = 448;
+			State = 479;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,32,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,35,Context) ) {
 			case 1:
 				_localctx = new DeliveriesItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 409;
+				State = 440;
 				Match(DELIVERIES);
-				State = 410;
+				State = 441;
 				Match(LBRACE);
-				State = 414;
+				State = 445;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 411;
+					State = 442;
 					delivery();
 					}
 					}
-					State = 416;
+					State = 447;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 417;
+				State = 448;
 				Match(RBRACE);
 				}
 				break;
@@ -3263,9 +3547,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FleetUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 418;
+				State = 449;
 				Match(UNITS);
-				State = 419;
+				State = 450;
 				expr(0);
 				}
 				break;
@@ -3273,9 +3557,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new UnitCostItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 420;
+				State = 451;
 				Match(UNIT_COST);
-				State = 421;
+				State = 452;
 				expr(0);
 				}
 				break;
@@ -3283,11 +3567,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new StraightLineDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 422;
+				State = 453;
 				Match(DEPRECIATE);
-				State = 423;
+				State = 454;
 				Match(STRAIGHT_LINE);
-				State = 424;
+				State = 455;
 				duration();
 				}
 				break;
@@ -3295,13 +3579,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DecliningDepreciationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 425;
+				State = 456;
 				Match(DEPRECIATE);
-				State = 426;
+				State = 457;
 				Match(DECLINING);
-				State = 427;
+				State = 458;
 				expr(0);
-				State = 428;
+				State = 459;
 				perYear();
 				}
 				break;
@@ -3309,9 +3593,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 430;
+				State = 461;
 				Match(POWER);
-				State = 431;
+				State = 462;
 				expr(0);
 				}
 				break;
@@ -3319,9 +3603,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 432;
+				State = 463;
 				Match(PUE);
-				State = 433;
+				State = 464;
 				expr(0);
 				}
 				break;
@@ -3329,9 +3613,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PowerPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 434;
+				State = 465;
 				Match(POWER_PRICE);
-				State = 435;
+				State = 466;
 				expr(0);
 				}
 				break;
@@ -3339,11 +3623,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MaintenanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 436;
+				State = 467;
 				Match(MAINTENANCE);
-				State = 437;
+				State = 468;
 				expr(0);
-				State = 438;
+				State = 469;
 				perYear();
 				}
 				break;
@@ -3351,15 +3635,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketValueItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 440;
+				State = 471;
 				Match(MARKET_VALUE);
-				State = 441;
+				State = 472;
 				expr(0);
-				State = 442;
+				State = 473;
 				Match(DECLINING);
-				State = 443;
+				State = 474;
 				expr(0);
-				State = 444;
+				State = 475;
 				perYear();
 				}
 				break;
@@ -3367,9 +3651,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new GenerationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 446;
+				State = 477;
 				Match(GENERATION);
-				State = 447;
+				State = 478;
 				ident();
 				}
 				break;
@@ -3421,36 +3705,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ContractDeclContext contractDecl() {
 		ContractDeclContext _localctx = new ContractDeclContext(Context, State);
-		EnterRule(_localctx, 48, RULE_contractDecl);
+		EnterRule(_localctx, 54, RULE_contractDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 450;
+			State = 481;
 			Match(CONTRACT);
-			State = 451;
+			State = 482;
 			_localctx.name = ident();
-			State = 452;
+			State = 483;
 			Match(ON);
-			State = 453;
+			State = 484;
 			_localctx.fleet = ident();
-			State = 454;
+			State = 485;
 			Match(LBRACE);
-			State = 458;
+			State = 489;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 11207213063L) != 0) || _la==HOUR) {
+			while (((((_la - 56)) & ~0x3f) == 0 && ((1L << (_la - 56)) & 179315409159L) != 0) || _la==HOUR) {
 				{
 				{
-				State = 455;
+				State = 486;
 				contractItem();
 				}
 				}
-				State = 460;
+				State = 491;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 461;
+			State = 492;
 			Match(RBRACE);
 			}
 		}
@@ -3630,23 +3914,35 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class ContractGuarantorItemContext : ContractItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public GuarantorClauseContext guarantorClause() {
+			return GetRuleContext<GuarantorClauseContext>(0);
+		}
+		public ContractGuarantorItemContext(ContractItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitContractGuarantorItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public ContractItemContext contractItem() {
 		ContractItemContext _localctx = new ContractItemContext(Context, State);
-		EnterRule(_localctx, 50, RULE_contractItem);
+		EnterRule(_localctx, 56, RULE_contractItem);
 		int _la;
 		try {
-			State = 501;
+			State = 533;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,36,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,39,Context) ) {
 			case 1:
 				_localctx = new CustomerItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 463;
+				State = 494;
 				Match(CUSTOMER);
-				State = 464;
+				State = 495;
 				ident();
 				}
 				break;
@@ -3654,9 +3950,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractUnitsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 465;
+				State = 496;
 				Match(UNITS);
-				State = 466;
+				State = 497;
 				expr(0);
 				}
 				break;
@@ -3664,11 +3960,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarketPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 467;
+				State = 498;
 				Match(PRICE);
-				State = 468;
+				State = 499;
 				Match(AT);
-				State = 469;
+				State = 500;
 				Match(MARKET);
 				}
 				break;
@@ -3676,9 +3972,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractPriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 470;
+				State = 501;
 				Match(PRICE);
-				State = 471;
+				State = 502;
 				expr(0);
 				}
 				break;
@@ -3686,11 +3982,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractHoursItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 472;
+				State = 503;
 				Match(HOUR);
-				State = 473;
+				State = 504;
 				expr(0);
-				State = 474;
+				State = 505;
 				perYear();
 				}
 				break;
@@ -3698,9 +3994,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TakeOrPayItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 476;
+				State = 507;
 				Match(TAKE_OR_PAY);
-				State = 477;
+				State = 508;
 				expr(0);
 				}
 				break;
@@ -3708,9 +4004,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractStartsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 478;
+				State = 509;
 				Match(STARTS);
-				State = 479;
+				State = 510;
 				Match(DATE);
 				}
 				break;
@@ -3718,9 +4014,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractTermItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 480;
+				State = 511;
 				Match(TERM);
-				State = 481;
+				State = 512;
 				duration();
 				}
 				break;
@@ -3728,16 +4024,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new TerminationFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 482;
+				State = 513;
 				Match(TERMINATION_FEE);
-				State = 483;
+				State = 514;
 				expr(0);
-				State = 485;
+				State = 516;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AMORTISING) {
 					{
-					State = 484;
+					State = 515;
 					Match(AMORTISING);
 					}
 				}
@@ -3748,17 +4044,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ContractRenewalsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 487;
+				State = 518;
 				Match(RENEWALS);
-				State = 488;
+				State = 519;
 				renewalCount();
-				State = 489;
+				State = 520;
 				duration();
-				State = 490;
+				State = 521;
 				Match(AT);
-				State = 491;
+				State = 522;
 				Match(CUSTOMER);
-				State = 492;
+				State = 523;
 				Match(OPTION);
 				}
 				break;
@@ -3766,24 +4062,32 @@ public partial class DealLangParser : Parser {
 				_localctx = new PrepaymentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 494;
+				State = 525;
 				Match(PREPAYMENT);
-				State = 495;
+				State = 526;
 				expr(0);
-				State = 499;
+				State = 530;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==APPLIED) {
 					{
-					State = 496;
+					State = 527;
 					Match(APPLIED);
-					State = 497;
+					State = 528;
 					Match(OVER);
-					State = 498;
+					State = 529;
 					Match(TERM);
 					}
 				}
 
+				}
+				break;
+			case 12:
+				_localctx = new ContractGuarantorItemContext(_localctx);
+				EnterOuterAlt(_localctx, 12);
+				{
+				State = 532;
+				guarantorClause();
 				}
 				break;
 			}
@@ -3827,25 +4131,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DeliveryContext delivery() {
 		DeliveryContext _localctx = new DeliveryContext(Context, State);
-		EnterRule(_localctx, 52, RULE_delivery);
+		EnterRule(_localctx, 58, RULE_delivery);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 503;
+			State = 535;
 			Match(DATE);
-			State = 504;
+			State = 536;
 			_localctx.units = expr(0);
-			State = 505;
+			State = 537;
 			Match(AT);
-			State = 506;
+			State = 538;
 			_localctx.cost = expr(0);
-			State = 508;
+			State = 540;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 507;
+				State = 539;
 				Match(COMMA);
 				}
 			}
@@ -3893,32 +4197,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TrancheDeclContext trancheDecl() {
 		TrancheDeclContext _localctx = new TrancheDeclContext(Context, State);
-		EnterRule(_localctx, 54, RULE_trancheDecl);
+		EnterRule(_localctx, 60, RULE_trancheDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 510;
+			State = 542;
 			Match(TRANCHE);
-			State = 511;
+			State = 543;
 			_localctx.name = ident();
-			State = 512;
+			State = 544;
 			Match(LBRACE);
-			State = 516;
+			State = 548;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==MATURITY || ((((_la - 101)) & ~0x3f) == 0 && ((1L << (_la - 101)) & 1099L) != 0) || ((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 511L) != 0)) {
+			while (_la==MATURITY || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 2416726557851649L) != 0) || ((((_la - 178)) & ~0x3f) == 0 && ((1L << (_la - 178)) & 511L) != 0)) {
 				{
 				{
-				State = 513;
+				State = 545;
 				trancheItem();
 				}
 				}
-				State = 518;
+				State = 550;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 519;
+			State = 551;
 			Match(RBRACE);
 			}
 		}
@@ -4225,23 +4529,35 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class TrancheGuarantorItemContext : TrancheItemContext {
+		[System.Diagnostics.DebuggerNonUserCode] public GuarantorClauseContext guarantorClause() {
+			return GetRuleContext<GuarantorClauseContext>(0);
+		}
+		public TrancheGuarantorItemContext(TrancheItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitTrancheGuarantorItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 
 	[RuleVersion(0)]
 	public TrancheItemContext trancheItem() {
 		TrancheItemContext _localctx = new TrancheItemContext(Context, State);
-		EnterRule(_localctx, 56, RULE_trancheItem);
+		EnterRule(_localctx, 62, RULE_trancheItem);
 		int _la;
 		try {
-			State = 611;
+			State = 644;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,51,Context) ) {
 			case 1:
 				_localctx = new BalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 521;
+				State = 553;
 				Match(BALANCE);
-				State = 522;
+				State = 554;
 				expr(0);
 				}
 				break;
@@ -4249,40 +4565,40 @@ public partial class DealLangParser : Parser {
 				_localctx = new CouponItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 523;
+				State = 555;
 				Match(COUPON);
-				State = 524;
+				State = 556;
 				((CouponItemContext)_localctx).rate = expr(0);
-				State = 526;
+				State = 558;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FIXED) {
 					{
-					State = 525;
+					State = 557;
 					Match(FIXED);
 					}
 				}
 
-				State = 530;
+				State = 562;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==FLOOR) {
 					{
-					State = 528;
+					State = 560;
 					Match(FLOOR);
-					State = 529;
+					State = 561;
 					((CouponItemContext)_localctx).floor = expr(0);
 					}
 				}
 
-				State = 534;
+				State = 566;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==CAP) {
 					{
-					State = 532;
+					State = 564;
 					Match(CAP);
-					State = 533;
+					State = 565;
 					((CouponItemContext)_localctx).cap = expr(0);
 					}
 				}
@@ -4293,26 +4609,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 536;
+				State = 568;
 				Match(PIK);
-				State = 538;
+				State = 570;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 537;
+					State = 569;
 					((PikItemContext)_localctx).share = Match(QUANTITY);
 					}
 				}
 
-				State = 542;
+				State = 574;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==WHEN) {
 					{
-					State = 540;
+					State = 572;
 					Match(WHEN);
-					State = 541;
+					State = 573;
 					((PikItemContext)_localctx).condition = expr(0);
 					}
 				}
@@ -4323,9 +4639,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new PikUnpaidItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 544;
+				State = 576;
 				Match(PIK);
-				State = 545;
+				State = 577;
 				Match(UNPAID);
 				}
 				break;
@@ -4333,9 +4649,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new IssuePriceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 546;
+				State = 578;
 				Match(ISSUE_PRICE);
-				State = 547;
+				State = 579;
 				expr(0);
 				}
 				break;
@@ -4343,9 +4659,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 548;
+				State = 580;
 				Match(COMMITMENT);
-				State = 549;
+				State = 581;
 				expr(0);
 				}
 				break;
@@ -4353,11 +4669,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new AvailableItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 550;
+				State = 582;
 				Match(AVAILABLE);
-				State = 551;
+				State = 583;
 				Match(UNTIL);
-				State = 552;
+				State = 584;
 				Match(DATE);
 				}
 				break;
@@ -4365,25 +4681,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 553;
+				State = 585;
 				Match(DRAWS);
-				State = 554;
+				State = 586;
 				Match(LBRACE);
-				State = 558;
+				State = 590;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 555;
+					State = 587;
 					schedulePoint();
 					}
 					}
-					State = 560;
+					State = 592;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 561;
+				State = 593;
 				Match(RBRACE);
 				}
 				break;
@@ -4391,15 +4707,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DrawsAgainstItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 562;
+				State = 594;
 				Match(DRAWS);
-				State = 563;
+				State = 595;
 				Match(AGAINST);
-				State = 564;
+				State = 596;
 				((DrawsAgainstItemContext)_localctx).fleet = ident();
-				State = 565;
+				State = 597;
 				Match(ADVANCE);
-				State = 566;
+				State = 598;
 				((DrawsAgainstItemContext)_localctx).advance = expr(0);
 				}
 				break;
@@ -4407,9 +4723,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CommitmentFeeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 568;
+				State = 600;
 				Match(COMMITMENT_FEE);
-				State = 569;
+				State = 601;
 				expr(0);
 				}
 				break;
@@ -4417,26 +4733,26 @@ public partial class DealLangParser : Parser {
 				_localctx = new StepUpItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 570;
+				State = 602;
 				Match(STEP_UP);
-				State = 571;
+				State = 603;
 				expr(0);
-				State = 576;
+				State = 608;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case FROM:
 					{
-					State = 572;
+					State = 604;
 					Match(FROM);
-					State = 573;
+					State = 605;
 					Match(DATE);
 					}
 					break;
 				case WHILE:
 					{
-					State = 574;
+					State = 606;
 					Match(WHILE);
-					State = 575;
+					State = 607;
 					((StepUpItemContext)_localctx).trigger = ident();
 					}
 					break;
@@ -4449,41 +4765,41 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarginGridItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 578;
+				State = 610;
 				Match(MARGIN);
-				State = 579;
+				State = 611;
 				Match(GRID);
-				State = 580;
+				State = 612;
 				((MarginGridItemContext)_localctx).test = ident();
-				State = 581;
+				State = 613;
 				Match(LBRACE);
-				State = 585;
+				State = 617;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==BELOW) {
 					{
 					{
-					State = 582;
+					State = 614;
 					gridTier();
 					}
 					}
-					State = 587;
+					State = 619;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 590;
+				State = 622;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ELSE) {
 					{
-					State = 588;
+					State = 620;
 					Match(ELSE);
-					State = 589;
+					State = 621;
 					((MarginGridItemContext)_localctx).otherwise = expr(0);
 					}
 				}
 
-				State = 592;
+				State = 624;
 				Match(RBRACE);
 				}
 				break;
@@ -4491,15 +4807,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new ClassMarginItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 594;
+				State = 626;
 				Match(MARGIN);
-				State = 595;
+				State = 627;
 				Match(INVESTMENT_GRADE);
-				State = 596;
+				State = 628;
 				((ClassMarginItemContext)_localctx).ig = expr(0);
-				State = 597;
+				State = 629;
 				Match(ELSE);
-				State = 598;
+				State = 630;
 				((ClassMarginItemContext)_localctx).otherwise = expr(0);
 				}
 				break;
@@ -4507,9 +4823,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TargetBalanceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 600;
+				State = 632;
 				Match(TARGET_BALANCE);
-				State = 601;
+				State = 633;
 				expr(0);
 				}
 				break;
@@ -4517,11 +4833,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new InterestOnlyItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 602;
+				State = 634;
 				Match(INTEREST_ONLY);
-				State = 603;
+				State = 635;
 				Match(UNTIL);
-				State = 604;
+				State = 636;
 				Match(DATE);
 				}
 				break;
@@ -4529,9 +4845,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new AmortizeItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 605;
+				State = 637;
 				Match(AMORTIZE);
-				State = 606;
+				State = 638;
 				amortization();
 				}
 				break;
@@ -4539,9 +4855,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new TrancheMaturityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 607;
+				State = 639;
 				Match(MATURITY);
-				State = 608;
+				State = 640;
 				Match(DATE);
 				}
 				break;
@@ -4549,10 +4865,18 @@ public partial class DealLangParser : Parser {
 				_localctx = new SeniorityItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 609;
+				State = 641;
 				Match(SENIORITY);
-				State = 610;
+				State = 642;
 				Match(NUMBER);
+				}
+				break;
+			case 19:
+				_localctx = new TrancheGuarantorItemContext(_localctx);
+				EnterOuterAlt(_localctx, 19);
+				{
+				State = 643;
+				guarantorClause();
 				}
 				break;
 			}
@@ -4594,15 +4918,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public GridTierContext gridTier() {
 		GridTierContext _localctx = new GridTierContext(Context, State);
-		EnterRule(_localctx, 58, RULE_gridTier);
+		EnterRule(_localctx, 64, RULE_gridTier);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 613;
+			State = 646;
 			Match(BELOW);
-			State = 614;
+			State = 647;
 			_localctx.bound = expr(0);
-			State = 615;
+			State = 648;
 			_localctx.margin = expr(0);
 			}
 		}
@@ -4681,17 +5005,17 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AmortizationContext amortization() {
 		AmortizationContext _localctx = new AmortizationContext(Context, State);
-		EnterRule(_localctx, 60, RULE_amortization);
+		EnterRule(_localctx, 66, RULE_amortization);
 		int _la;
 		try {
-			State = 629;
+			State = 662;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case BULLET:
 				_localctx = new BulletAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 617;
+				State = 650;
 				Match(BULLET);
 				}
 				break;
@@ -4699,7 +5023,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LevelAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 618;
+				State = 651;
 				Match(LEVEL);
 				}
 				break;
@@ -4707,7 +5031,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new LinearAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 619;
+				State = 652;
 				Match(LINEAR);
 				}
 				break;
@@ -4715,25 +5039,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new ScheduleAmortizationContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 620;
+				State = 653;
 				Match(SCHEDULE);
-				State = 621;
+				State = 654;
 				Match(LBRACE);
-				State = 625;
+				State = 658;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 622;
+					State = 655;
 					schedulePoint();
 					}
 					}
-					State = 627;
+					State = 660;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 628;
+				State = 661;
 				Match(RBRACE);
 				}
 				break;
@@ -4782,32 +5106,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingDeclContext holdingDecl() {
 		HoldingDeclContext _localctx = new HoldingDeclContext(Context, State);
-		EnterRule(_localctx, 62, RULE_holdingDecl);
+		EnterRule(_localctx, 68, RULE_holdingDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 631;
+			State = 664;
 			Match(HOLDING);
-			State = 632;
+			State = 665;
 			_localctx.name = ident();
-			State = 633;
+			State = 666;
 			Match(LBRACE);
-			State = 637;
+			State = 670;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (((((_la - 170)) & ~0x3f) == 0 && ((1L << (_la - 170)) & 14680065L) != 0)) {
+			while (((((_la - 174)) & ~0x3f) == 0 && ((1L << (_la - 174)) & 14680065L) != 0)) {
 				{
 				{
-				State = 634;
+				State = 667;
 				holdingItem();
 				}
 				}
-				State = 639;
+				State = 672;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 640;
+			State = 673;
 			Match(RBRACE);
 			}
 		}
@@ -4907,22 +5231,22 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HoldingItemContext holdingItem() {
 		HoldingItemContext _localctx = new HoldingItemContext(Context, State);
-		EnterRule(_localctx, 64, RULE_holdingItem);
+		EnterRule(_localctx, 70, RULE_holdingItem);
 		try {
-			State = 655;
+			State = 688;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,52,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,55,Context) ) {
 			case 1:
 				_localctx = new HeldItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 642;
+				State = 675;
 				Match(OF);
-				State = 643;
+				State = 676;
 				((HeldItemContext)_localctx).entity = ident();
-				State = 644;
+				State = 677;
 				Match(DOT);
-				State = 645;
+				State = 678;
 				((HeldItemContext)_localctx).member = ident();
 				}
 				break;
@@ -4930,9 +5254,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ShareItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 647;
+				State = 680;
 				Match(SHARE);
-				State = 648;
+				State = 681;
 				expr(0);
 				}
 				break;
@@ -4940,9 +5264,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FaceItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 649;
+				State = 682;
 				Match(FACE);
-				State = 650;
+				State = 683;
 				expr(0);
 				}
 				break;
@@ -4950,9 +5274,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkParItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 651;
+				State = 684;
 				Match(MARK);
-				State = 652;
+				State = 685;
 				Match(PAR);
 				}
 				break;
@@ -4960,9 +5284,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MarkIndexItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 653;
+				State = 686;
 				Match(MARK);
-				State = 654;
+				State = 687;
 				ident();
 				}
 				break;
@@ -5009,32 +5333,32 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityDeclContext equityDecl() {
 		EquityDeclContext _localctx = new EquityDeclContext(Context, State);
-		EnterRule(_localctx, 66, RULE_equityDecl);
+		EnterRule(_localctx, 72, RULE_equityDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 657;
+			State = 690;
 			Match(EQUITY);
-			State = 658;
+			State = 691;
 			_localctx.name = ident();
-			State = 659;
+			State = 692;
 			Match(LBRACE);
-			State = 663;
+			State = 696;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CONTRIBUTED || _la==HOLDERS) {
 				{
 				{
-				State = 660;
+				State = 693;
 				equityItem();
 				}
 				}
-				State = 665;
+				State = 698;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 666;
+			State = 699;
 			Match(RBRACE);
 			}
 		}
@@ -5098,19 +5422,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EquityItemContext equityItem() {
 		EquityItemContext _localctx = new EquityItemContext(Context, State);
-		EnterRule(_localctx, 68, RULE_equityItem);
+		EnterRule(_localctx, 74, RULE_equityItem);
 		int _la;
 		try {
-			State = 679;
+			State = 712;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case CONTRIBUTED:
 				_localctx = new ContributedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 668;
+				State = 701;
 				Match(CONTRIBUTED);
-				State = 669;
+				State = 702;
 				expr(0);
 				}
 				break;
@@ -5118,23 +5442,23 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldersItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 670;
+				State = 703;
 				Match(HOLDERS);
-				State = 671;
+				State = 704;
 				holder();
-				State = 676;
+				State = 709;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 672;
+					State = 705;
 					Match(COMMA);
-					State = 673;
+					State = 706;
 					holder();
 					}
 					}
-					State = 678;
+					State = 711;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -5178,13 +5502,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public HolderContext holder() {
 		HolderContext _localctx = new HolderContext(Context, State);
-		EnterRule(_localctx, 70, RULE_holder);
+		EnterRule(_localctx, 76, RULE_holder);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 681;
+			State = 714;
 			ident();
-			State = 682;
+			State = 715;
 			expr(0);
 			}
 		}
@@ -5229,37 +5553,37 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountDeclContext accountDecl() {
 		AccountDeclContext _localctx = new AccountDeclContext(Context, State);
-		EnterRule(_localctx, 72, RULE_accountDecl);
+		EnterRule(_localctx, 78, RULE_accountDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 684;
+			State = 717;
 			Match(ACCOUNT);
-			State = 685;
+			State = 718;
 			_localctx.name = ident();
-			State = 694;
+			State = 727;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LBRACE) {
 				{
-				State = 686;
+				State = 719;
 				Match(LBRACE);
-				State = 690;
+				State = 723;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 116)) & ~0x3f) == 0 && ((1L << (_la - 116)) & 7L) != 0)) {
+				while (((((_la - 120)) & ~0x3f) == 0 && ((1L << (_la - 120)) & 7L) != 0)) {
 					{
 					{
-					State = 687;
+					State = 720;
 					accountItem();
 					}
 					}
-					State = 692;
+					State = 725;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 693;
+				State = 726;
 				Match(RBRACE);
 				}
 			}
@@ -5332,18 +5656,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public AccountItemContext accountItem() {
 		AccountItemContext _localctx = new AccountItemContext(Context, State);
-		EnterRule(_localctx, 74, RULE_accountItem);
+		EnterRule(_localctx, 80, RULE_accountItem);
 		try {
-			State = 702;
+			State = 735;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TARGET:
 				_localctx = new TargetItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 696;
+				State = 729;
 				Match(TARGET);
-				State = 697;
+				State = 730;
 				expr(0);
 				}
 				break;
@@ -5351,9 +5675,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new InitialItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 698;
+				State = 731;
 				Match(INITIAL);
-				State = 699;
+				State = 732;
 				expr(0);
 				}
 				break;
@@ -5361,9 +5685,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EarnsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 700;
+				State = 733;
 				Match(EARNS);
-				State = 701;
+				State = 734;
 				expr(0);
 				}
 				break;
@@ -5419,36 +5743,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public FeeDeclContext feeDecl() {
 		FeeDeclContext _localctx = new FeeDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_feeDecl);
+		EnterRule(_localctx, 82, RULE_feeDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 704;
+			State = 737;
 			Match(FEE);
-			State = 705;
+			State = 738;
 			_localctx.name = ident();
-			State = 706;
+			State = 739;
 			Match(LBRACE);
-			State = 707;
+			State = 740;
 			expr(0);
-			State = 715;
+			State = 748;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==PER) {
 				{
-				State = 708;
+				State = 741;
 				perYear();
-				State = 713;
+				State = 746;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==ESCALATING) {
 					{
-					State = 709;
+					State = 742;
 					Match(ESCALATING);
-					State = 710;
+					State = 743;
 					expr(0);
-					State = 711;
+					State = 744;
 					perYear();
 					}
 				}
@@ -5456,7 +5780,7 @@ public partial class DealLangParser : Parser {
 				}
 			}
 
-			State = 717;
+			State = 750;
 			Match(RBRACE);
 			}
 		}
@@ -5506,57 +5830,57 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 78, RULE_testDecl);
+		EnterRule(_localctx, 84, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 719;
+			State = 752;
 			Match(TEST);
-			State = 720;
+			State = 753;
 			_localctx.name = ident();
-			State = 721;
+			State = 754;
 			Match(ASSIGN);
-			State = 722;
+			State = 755;
 			expr(0);
-			State = 729;
+			State = 762;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==OVER) {
 				{
-				State = 723;
+				State = 756;
 				Match(OVER);
-				State = 726;
+				State = 759;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case TRAILING:
 					{
-					State = 724;
+					State = 757;
 					Match(TRAILING);
 					}
 					break;
 				case NEXT:
 					{
-					State = 725;
+					State = 758;
 					_localctx.forward = Match(NEXT);
 					}
 					break;
 				default:
 					throw new NoViableAltException(this);
 				}
-				State = 728;
+				State = 761;
 				duration();
 				}
 			}
 
-			State = 733;
+			State = 766;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 731;
+				State = 764;
 				Match(FROM);
-				State = 732;
+				State = 765;
 				Match(DATE);
 				}
 			}
@@ -5635,98 +5959,98 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerDeclContext triggerDecl() {
 		TriggerDeclContext _localctx = new TriggerDeclContext(Context, State);
-		EnterRule(_localctx, 80, RULE_triggerDecl);
+		EnterRule(_localctx, 86, RULE_triggerDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 735;
+			State = 768;
 			Match(TRIGGER);
-			State = 736;
+			State = 769;
 			_localctx.name = ident();
-			State = 737;
+			State = 770;
 			Match(WHEN);
-			State = 738;
+			State = 771;
 			expr(0);
-			State = 741;
+			State = 774;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==FROM) {
 				{
-				State = 739;
+				State = 772;
 				Match(FROM);
-				State = 740;
+				State = 773;
 				Match(DATE);
 				}
 			}
 
-			State = 746;
+			State = 779;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==TRIPS) {
 				{
-				State = 743;
+				State = 776;
 				Match(TRIPS);
-				State = 744;
+				State = 777;
 				Match(AFTER);
-				State = 745;
+				State = 778;
 				_localctx.trips = Match(NUMBER);
 				}
 			}
 
-			State = 751;
+			State = 784;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURES) {
 				{
-				State = 748;
+				State = 781;
 				Match(CURES);
-				State = 749;
+				State = 782;
 				Match(AFTER);
-				State = 750;
+				State = 783;
 				_localctx.cures = Match(NUMBER);
 				}
 			}
 
-			State = 761;
+			State = 794;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==CURE) {
 				{
-				State = 753;
+				State = 786;
 				Match(CURE);
-				State = 754;
+				State = 787;
 				Match(BY);
-				State = 755;
+				State = 788;
 				_localctx.curer = ident();
-				State = 756;
+				State = 789;
 				Match(UP);
-				State = 757;
+				State = 790;
 				Match(TO);
-				State = 758;
+				State = 791;
 				_localctx.times = Match(NUMBER);
-				State = 759;
+				State = 792;
 				Match(TIMES);
 				}
 			}
 
-			State = 763;
+			State = 796;
 			Match(ARROW);
-			State = 764;
+			State = 797;
 			triggerEffect();
-			State = 769;
+			State = 802;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 765;
+				State = 798;
 				Match(COMMA);
-				State = 766;
+				State = 799;
 				triggerEffect();
 				}
 				}
-				State = 771;
+				State = 804;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -5810,23 +6134,23 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public TriggerEffectContext triggerEffect() {
 		TriggerEffectContext _localctx = new TriggerEffectContext(Context, State);
-		EnterRule(_localctx, 82, RULE_triggerEffect);
+		EnterRule(_localctx, 88, RULE_triggerEffect);
 		int _la;
 		try {
-			State = 791;
+			State = 824;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,71,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,74,Context) ) {
 			case 1:
 				_localctx = new SweepEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 772;
+				State = 805;
 				Match(SWEEP);
-				State = 773;
+				State = 806;
 				((SweepEffectContext)_localctx).share = Match(QUANTITY);
-				State = 774;
+				State = 807;
 				Match(TO);
-				State = 775;
+				State = 808;
 				ident();
 				}
 				break;
@@ -5834,34 +6158,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new AccelerateEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 776;
+				State = 809;
 				Match(ACCELERATE);
-				State = 788;
+				State = 821;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LPAREN) {
 					{
-					State = 777;
+					State = 810;
 					Match(LPAREN);
-					State = 778;
+					State = 811;
 					ident();
-					State = 783;
+					State = 816;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 779;
+						State = 812;
 						Match(COMMA);
-						State = 780;
+						State = 813;
 						ident();
 						}
 						}
-						State = 785;
+						State = 818;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
-					State = 786;
+					State = 819;
 					Match(RPAREN);
 					}
 				}
@@ -5872,7 +6196,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NamedEffectContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 790;
+				State = 823;
 				((NamedEffectContext)_localctx).effect = ident();
 				}
 				break;
@@ -5915,25 +6239,25 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DefaultRuleContext defaultRule() {
 		DefaultRuleContext _localctx = new DefaultRuleContext(Context, State);
-		EnterRule(_localctx, 84, RULE_defaultRule);
+		EnterRule(_localctx, 90, RULE_defaultRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 793;
+			State = 826;
 			Match(DEFAULT);
-			State = 794;
+			State = 827;
 			Match(WHEN);
-			State = 795;
+			State = 828;
 			expr(0);
-			State = 798;
+			State = 831;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==GRACE) {
 				{
-				State = 796;
+				State = 829;
 				Match(GRACE);
-				State = 797;
+				State = 830;
 				duration();
 				}
 			}
@@ -5980,30 +6304,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsRuleContext cfadsRule() {
 		CfadsRuleContext _localctx = new CfadsRuleContext(Context, State);
-		EnterRule(_localctx, 86, RULE_cfadsRule);
+		EnterRule(_localctx, 92, RULE_cfadsRule);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 800;
+			State = 833;
 			Match(CFADS);
-			State = 801;
+			State = 834;
 			Match(INCLUDES);
-			State = 802;
+			State = 835;
 			cfadsItem();
-			State = 807;
+			State = 840;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 803;
+				State = 836;
 				Match(COMMA);
-				State = 804;
+				State = 837;
 				cfadsItem();
 				}
 				}
-				State = 809;
+				State = 842;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -6041,15 +6365,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public CfadsItemContext cfadsItem() {
 		CfadsItemContext _localctx = new CfadsItemContext(Context, State);
-		EnterRule(_localctx, 88, RULE_cfadsItem);
+		EnterRule(_localctx, 94, RULE_cfadsItem);
 		try {
-			State = 812;
+			State = 845;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case RVG:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 810;
+				State = 843;
 				Match(RVG);
 				}
 				break;
@@ -6102,6 +6426,10 @@ public partial class DealLangParser : Parser {
 			case TERM:
 			case OPTION:
 			case MARKET:
+			case GUARANTOR:
+			case COVERS:
+			case HONOURED:
+			case DISOWNED:
 			case GUARANTEES:
 			case CAP:
 			case LOAN:
@@ -6195,7 +6523,7 @@ public partial class DealLangParser : Parser {
 			case NON_ASCII_NAME:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 811;
+				State = 844;
 				ident();
 				}
 				break;
@@ -6240,30 +6568,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public WaterfallDeclContext waterfallDecl() {
 		WaterfallDeclContext _localctx = new WaterfallDeclContext(Context, State);
-		EnterRule(_localctx, 90, RULE_waterfallDecl);
+		EnterRule(_localctx, 96, RULE_waterfallDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 814;
+			State = 847;
 			Match(WATERFALL);
-			State = 815;
+			State = 848;
 			Match(LBRACE);
-			State = 819;
+			State = 852;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
+			while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 16871L) != 0)) {
 				{
 				{
-				State = 816;
+				State = 849;
 				step();
 				}
 				}
-				State = 821;
+				State = 854;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 822;
+			State = 855;
 			Match(RBRACE);
 			}
 		}
@@ -6462,42 +6790,42 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public StepContext step() {
 		StepContext _localctx = new StepContext(Context, State);
-		EnterRule(_localctx, 92, RULE_step);
+		EnterRule(_localctx, 98, RULE_step);
 		int _la;
 		try {
-			State = 902;
+			State = 935;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case PAY:
 				_localctx = new PayStepContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 824;
+				State = 857;
 				Match(PAY);
-				State = 825;
+				State = 858;
 				((PayStepContext)_localctx).target = reference();
-				State = 835;
+				State = 868;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==USING) {
 					{
-					State = 826;
+					State = 859;
 					Match(USING);
-					State = 827;
+					State = 860;
 					ident();
-					State = 832;
+					State = 865;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 828;
+						State = 861;
 						Match(COMMA);
-						State = 829;
+						State = 862;
 						ident();
 						}
 						}
-						State = 834;
+						State = 867;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
@@ -6510,9 +6838,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new FillStepContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 837;
+				State = 870;
 				Match(FILL);
-				State = 838;
+				State = 871;
 				ident();
 				}
 				break;
@@ -6520,9 +6848,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReleaseStepContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 839;
+				State = 872;
 				Match(RELEASE);
-				State = 840;
+				State = 873;
 				ident();
 				}
 				break;
@@ -6530,13 +6858,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new HoldStepContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 841;
+				State = 874;
 				Match(HOLD);
-				State = 842;
+				State = 875;
 				Match(REST);
-				State = 843;
+				State = 876;
 				Match(IN);
-				State = 844;
+				State = 877;
 				ident();
 				}
 				break;
@@ -6544,25 +6872,25 @@ public partial class DealLangParser : Parser {
 				_localctx = new DistributeStepContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 845;
+				State = 878;
 				Match(DISTRIBUTE);
-				State = 848;
+				State = 881;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==QUANTITY) {
 					{
-					State = 846;
+					State = 879;
 					((DistributeStepContext)_localctx).share = Match(QUANTITY);
-					State = 847;
+					State = 880;
 					Match(OF);
 					}
 				}
 
-				State = 850;
+				State = 883;
 				Match(REST);
-				State = 851;
+				State = 884;
 				Match(TO);
-				State = 852;
+				State = 885;
 				ident();
 				}
 				break;
@@ -6570,17 +6898,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new SweepStepContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 853;
+				State = 886;
 				Match(SWEEP);
-				State = 854;
+				State = 887;
 				((SweepStepContext)_localctx).share = Match(QUANTITY);
-				State = 855;
+				State = 888;
 				Match(OF);
-				State = 856;
+				State = 889;
 				Match(REST);
-				State = 857;
+				State = 890;
 				Match(TO);
-				State = 858;
+				State = 891;
 				ident();
 				}
 				break;
@@ -6588,108 +6916,16 @@ public partial class DealLangParser : Parser {
 				_localctx = new IfStepContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 859;
-				Match(IF);
-				State = 860;
-				expr(0);
-				State = 861;
-				Match(LBRACE);
-				State = 865;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
-					{
-					{
-					State = 862;
-					step();
-					}
-					}
-					State = 867;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
-				State = 868;
-				Match(RBRACE);
-				State = 878;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==ELSE) {
-					{
-					State = 869;
-					Match(ELSE);
-					State = 870;
-					Match(LBRACE);
-					State = 874;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-					while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
-						{
-						{
-						State = 871;
-						step();
-						}
-						}
-						State = 876;
-						ErrorHandler.Sync(this);
-						_la = TokenStream.LA(1);
-					}
-					State = 877;
-					Match(RBRACE);
-					}
-				}
-
-				}
-				break;
-			case PRO_RATA:
-				_localctx = new ProRataStepContext(_localctx);
-				EnterOuterAlt(_localctx, 8);
-				{
-				State = 880;
-				Match(PRO_RATA);
-				State = 883;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				if (_la==BY) {
-					{
-					State = 881;
-					Match(BY);
-					State = 882;
-					Match(BALANCE);
-					}
-				}
-
-				State = 885;
-				Match(LBRACE);
-				State = 889;
-				ErrorHandler.Sync(this);
-				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
-					{
-					{
-					State = 886;
-					step();
-					}
-					}
-					State = 891;
-					ErrorHandler.Sync(this);
-					_la = TokenStream.LA(1);
-				}
 				State = 892;
-				Match(RBRACE);
-				}
-				break;
-			case SEQUENTIAL:
-				_localctx = new SequentialStepContext(_localctx);
-				EnterOuterAlt(_localctx, 9);
-				{
+				Match(IF);
 				State = 893;
-				Match(SEQUENTIAL);
+				expr(0);
 				State = 894;
 				Match(LBRACE);
 				State = 898;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (_la==PAY || ((((_la - 135)) & ~0x3f) == 0 && ((1L << (_la - 135)) & 16871L) != 0)) {
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 16871L) != 0)) {
 					{
 					{
 					State = 895;
@@ -6701,6 +6937,98 @@ public partial class DealLangParser : Parser {
 					_la = TokenStream.LA(1);
 				}
 				State = 901;
+				Match(RBRACE);
+				State = 911;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==ELSE) {
+					{
+					State = 902;
+					Match(ELSE);
+					State = 903;
+					Match(LBRACE);
+					State = 907;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+					while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 16871L) != 0)) {
+						{
+						{
+						State = 904;
+						step();
+						}
+						}
+						State = 909;
+						ErrorHandler.Sync(this);
+						_la = TokenStream.LA(1);
+					}
+					State = 910;
+					Match(RBRACE);
+					}
+				}
+
+				}
+				break;
+			case PRO_RATA:
+				_localctx = new ProRataStepContext(_localctx);
+				EnterOuterAlt(_localctx, 8);
+				{
+				State = 913;
+				Match(PRO_RATA);
+				State = 916;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==BY) {
+					{
+					State = 914;
+					Match(BY);
+					State = 915;
+					Match(BALANCE);
+					}
+				}
+
+				State = 918;
+				Match(LBRACE);
+				State = 922;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 16871L) != 0)) {
+					{
+					{
+					State = 919;
+					step();
+					}
+					}
+					State = 924;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 925;
+				Match(RBRACE);
+				}
+				break;
+			case SEQUENTIAL:
+				_localctx = new SequentialStepContext(_localctx);
+				EnterOuterAlt(_localctx, 9);
+				{
+				State = 926;
+				Match(SEQUENTIAL);
+				State = 927;
+				Match(LBRACE);
+				State = 931;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				while (_la==PAY || ((((_la - 139)) & ~0x3f) == 0 && ((1L << (_la - 139)) & 16871L) != 0)) {
+					{
+					{
+					State = 928;
+					step();
+					}
+					}
+					State = 933;
+					ErrorHandler.Sync(this);
+					_la = TokenStream.LA(1);
+				}
+				State = 934;
 				Match(RBRACE);
 				}
 				break;
@@ -6745,30 +7073,30 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementDeclContext enforcementDecl() {
 		EnforcementDeclContext _localctx = new EnforcementDeclContext(Context, State);
-		EnterRule(_localctx, 94, RULE_enforcementDecl);
+		EnterRule(_localctx, 100, RULE_enforcementDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 904;
+			State = 937;
 			Match(ENFORCEMENT);
-			State = 905;
+			State = 938;
 			Match(LBRACE);
-			State = 909;
+			State = 942;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==WATERFALL || _la==SELL) {
 				{
 				{
-				State = 906;
+				State = 939;
 				enforcementItem();
 				}
 				}
-				State = 911;
+				State = 944;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 912;
+			State = 945;
 			Match(RBRACE);
 			}
 		}
@@ -6837,47 +7165,47 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public EnforcementItemContext enforcementItem() {
 		EnforcementItemContext _localctx = new EnforcementItemContext(Context, State);
-		EnterRule(_localctx, 96, RULE_enforcementItem);
+		EnterRule(_localctx, 102, RULE_enforcementItem);
 		int _la;
 		try {
-			State = 930;
+			State = 963;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case SELL:
 				_localctx = new SellItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 914;
+				State = 947;
 				Match(SELL);
-				State = 915;
+				State = 948;
 				ident();
-				State = 920;
+				State = 953;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==COMMA) {
 					{
 					{
-					State = 916;
+					State = 949;
 					Match(COMMA);
-					State = 917;
+					State = 950;
 					ident();
 					}
 					}
-					State = 922;
+					State = 955;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 926;
+				State = 959;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				while (((((_la - 91)) & ~0x3f) == 0 && ((1L << (_la - 91)) & -9223372036854775713L) != 0) || _la==LAG) {
+				while (((((_la - 95)) & ~0x3f) == 0 && ((1L << (_la - 95)) & -9223372036854775713L) != 0) || _la==LAG) {
 					{
 					{
-					State = 923;
+					State = 956;
 					sellTerm();
 					}
 					}
-					State = 928;
+					State = 961;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
@@ -6887,7 +7215,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementWaterfallItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 929;
+				State = 962;
 				waterfallDecl();
 				}
 				break;
@@ -7028,18 +7356,18 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public SellTermContext sellTerm() {
 		SellTermContext _localctx = new SellTermContext(Context, State);
-		EnterRule(_localctx, 98, RULE_sellTerm);
+		EnterRule(_localctx, 104, RULE_sellTerm);
 		try {
-			State = 954;
+			State = 987;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case HAIRCUT:
 				_localctx = new HaircutTermContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 932;
+				State = 965;
 				Match(HAIRCUT);
-				State = 933;
+				State = 966;
 				expr(0);
 				}
 				break;
@@ -7047,9 +7375,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new LagTermContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 934;
+				State = 967;
 				Match(LAG);
-				State = 935;
+				State = 968;
 				duration();
 				}
 				break;
@@ -7057,13 +7385,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new DepthTermContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 936;
+				State = 969;
 				Match(DEPTH);
-				State = 937;
+				State = 970;
 				expr(0);
-				State = 938;
+				State = 971;
 				Match(PER);
-				State = 939;
+				State = 972;
 				Match(MONTH);
 				}
 				break;
@@ -7071,9 +7399,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ImpactTermContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 941;
+				State = 974;
 				Match(IMPACT);
-				State = 942;
+				State = 975;
 				expr(0);
 				}
 				break;
@@ -7081,13 +7409,13 @@ public partial class DealLangParser : Parser {
 				_localctx = new LimitTermContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 943;
+				State = 976;
 				Match(LIMIT);
-				State = 944;
+				State = 977;
 				expr(0);
-				State = 945;
+				State = 978;
 				Match(PER);
-				State = 946;
+				State = 979;
 				Match(MONTH);
 				}
 				break;
@@ -7095,9 +7423,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new CostsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 948;
+				State = 981;
 				Match(COSTS);
-				State = 949;
+				State = 982;
 				expr(0);
 				}
 				break;
@@ -7105,9 +7433,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new KeepContractsTermContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 950;
+				State = 983;
 				Match(KEEP);
-				State = 951;
+				State = 984;
 				Match(CONTRACTS);
 				}
 				break;
@@ -7115,9 +7443,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReserveTermContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 952;
+				State = 985;
 				Match(RESERVE);
-				State = 953;
+				State = 986;
 				expr(0);
 				}
 				break;
@@ -7171,36 +7499,36 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioDeclContext scenarioDecl() {
 		ScenarioDeclContext _localctx = new ScenarioDeclContext(Context, State);
-		EnterRule(_localctx, 100, RULE_scenarioDecl);
+		EnterRule(_localctx, 106, RULE_scenarioDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 956;
+			State = 989;
 			Match(SCENARIO);
-			State = 957;
+			State = 990;
 			_localctx.name = ident();
-			State = 958;
+			State = 991;
 			Match(FOR);
-			State = 959;
+			State = 992;
 			_localctx.deal = ident();
-			State = 960;
+			State = 993;
 			Match(LBRACE);
-			State = 964;
+			State = 997;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
-			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -576477794611763193L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 100663297L) != 0)) {
+			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -545353866870553L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 1610612767L) != 0)) {
 				{
 				{
-				State = 961;
+				State = 994;
 				scenarioItem();
 				}
 				}
-				State = 966;
+				State = 999;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 967;
+			State = 1000;
 			Match(RBRACE);
 			}
 		}
@@ -7492,6 +7820,40 @@ public partial class DealLangParser : Parser {
 			else return visitor.VisitChildren(this);
 		}
 	}
+	public partial class GuaranteeHonouredItemContext : ScenarioItemContext {
+		public IdentContext party;
+		public IToken share;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GUARANTEES() { return GetToken(DealLangParser.GUARANTEES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HONOURED() { return GetToken(DealLangParser.HONOURED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode QUANTITY() { return GetToken(DealLangParser.QUANTITY, 0); }
+		public GuaranteeHonouredItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuaranteeHonouredItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
+	public partial class GuaranteeDisownedItemContext : ScenarioItemContext {
+		public IdentContext party;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GUARANTEES() { return GetToken(DealLangParser.GUARANTEES, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISOWNED() { return GetToken(DealLangParser.DISOWNED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public IdentContext ident() {
+			return GetRuleContext<IdentContext>(0);
+		}
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FROM() { return GetToken(DealLangParser.FROM, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DATE() { return GetToken(DealLangParser.DATE, 0); }
+		public GuaranteeDisownedItemContext(ScenarioItemContext context) { CopyFrom(context); }
+		[System.Diagnostics.DebuggerNonUserCode]
+		public override TResult Accept<TResult>(IParseTreeVisitor<TResult> visitor) {
+			IDealLangVisitor<TResult> typedVisitor = visitor as IDealLangVisitor<TResult>;
+			if (typedVisitor != null) return typedVisitor.VisitGuaranteeDisownedItem(this);
+			else return visitor.VisitChildren(this);
+		}
+	}
 	public partial class PathsItemContext : ScenarioItemContext {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PATHS() { return GetToken(DealLangParser.PATHS, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NUMBER() { return GetToken(DealLangParser.NUMBER, 0); }
@@ -7681,24 +8043,24 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ScenarioItemContext scenarioItem() {
 		ScenarioItemContext _localctx = new ScenarioItemContext(Context, State);
-		EnterRule(_localctx, 102, RULE_scenarioItem);
+		EnterRule(_localctx, 108, RULE_scenarioItem);
 		int _la;
 		try {
 			int _alt;
-			State = 1123;
+			State = 1169;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,103,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
 			case 1:
 				_localctx = new RenewalsTakenItemContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 969;
+				State = 1002;
 				((RenewalsTakenItemContext)_localctx).lease = ident();
-				State = 970;
+				State = 1003;
 				Match(RENEWALS);
-				State = 971;
+				State = 1004;
 				Match(TAKEN);
-				State = 972;
+				State = 1005;
 				Match(NUMBER);
 				}
 				break;
@@ -7706,24 +8068,24 @@ public partial class DealLangParser : Parser {
 				_localctx = new DeflateItemContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 974;
+				State = 1007;
 				((DeflateItemContext)_localctx).path = reference();
-				State = 975;
+				State = 1008;
 				Match(DEFLATE);
-				State = 976;
+				State = 1009;
 				((DeflateItemContext)_localctx).rate = expr(0);
-				State = 977;
+				State = 1010;
 				perYear();
-				State = 982;
+				State = 1015;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,92,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,95,Context) ) {
 				case 1:
 					{
-					State = 978;
+					State = 1011;
 					Match(VOLATILITY);
-					State = 979;
+					State = 1012;
 					((DeflateItemContext)_localctx).vol = expr(0);
-					State = 980;
+					State = 1013;
 					perYear();
 					}
 					break;
@@ -7734,15 +8096,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new DropItemContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 984;
+				State = 1017;
 				((DropItemContext)_localctx).path = reference();
-				State = 985;
+				State = 1018;
 				Match(DROP);
-				State = 986;
+				State = 1019;
 				expr(0);
-				State = 987;
+				State = 1020;
 				Match(BY);
-				State = 988;
+				State = 1021;
 				Match(DATE);
 				}
 				break;
@@ -7750,75 +8112,75 @@ public partial class DealLangParser : Parser {
 				_localctx = new PartyDefaultsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 990;
+				State = 1023;
 				((PartyDefaultsItemContext)_localctx).party = ident();
-				State = 991;
+				State = 1024;
 				Match(DEFAULTS);
-				State = 1015;
+				State = 1048;
 				ErrorHandler.Sync(this);
 				switch (TokenStream.LA(1)) {
 				case ON:
 					{
-					State = 992;
+					State = 1025;
 					Match(ON);
-					State = 993;
+					State = 1026;
 					Match(DATE);
 					}
 					break;
 				case DRAWN:
 					{
-					State = 994;
+					State = 1027;
 					Match(DRAWN);
-					State = 1004;
+					State = 1037;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,94,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,97,Context) ) {
 					case 1:
 						{
-						State = 995;
+						State = 1028;
 						Match(PD);
-						State = 996;
+						State = 1029;
 						((PartyDefaultsItemContext)_localctx).pd = expr(0);
-						State = 997;
+						State = 1030;
 						perYear();
-						State = 1001;
+						State = 1034;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						while (_la==UNTIL) {
 							{
 							{
-							State = 998;
+							State = 1031;
 							pdStep();
 							}
 							}
-							State = 1003;
+							State = 1036;
 							ErrorHandler.Sync(this);
 							_la = TokenStream.LA(1);
 						}
 						}
 						break;
 					}
-					State = 1009;
+					State = 1042;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,95,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 1006;
+							State = 1039;
 							loading();
 							}
 							} 
 						}
-						State = 1011;
+						State = 1044;
 						ErrorHandler.Sync(this);
-						_alt = Interpreter.AdaptivePredict(TokenStream,95,Context);
+						_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
 					}
-					State = 1013;
+					State = 1046;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,96,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,99,Context) ) {
 					case 1:
 						{
-						State = 1012;
+						State = 1045;
 						recoveryDraw();
 						}
 						break;
@@ -7834,9 +8196,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 1017;
+				State = 1050;
 				Match(ENFORCEMENT);
-				State = 1019;
+				State = 1052;
 				ErrorHandler.Sync(this);
 				_alt = 1;
 				do {
@@ -7844,7 +8206,7 @@ public partial class DealLangParser : Parser {
 					case 1:
 						{
 						{
-						State = 1018;
+						State = 1051;
 						sellTerm();
 						}
 						}
@@ -7852,9 +8214,9 @@ public partial class DealLangParser : Parser {
 					default:
 						throw new NoViableAltException(this);
 					}
-					State = 1021;
+					State = 1054;
 					ErrorHandler.Sync(this);
-					_alt = Interpreter.AdaptivePredict(TokenStream,98,Context);
+					_alt = Interpreter.AdaptivePredict(TokenStream,101,Context);
 				} while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER );
 				}
 				break;
@@ -7862,11 +8224,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new EnforcementSellAllItemContext(_localctx);
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 1023;
+				State = 1056;
 				Match(ENFORCEMENT);
-				State = 1024;
+				State = 1057;
 				Match(SELL);
-				State = 1025;
+				State = 1058;
 				Match(ALL);
 				}
 				break;
@@ -7874,11 +8236,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLevelOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 1026;
+				State = 1059;
 				((IndexLevelOverrideItemContext)_localctx).index = ident();
-				State = 1027;
+				State = 1060;
 				Match(LEVEL);
-				State = 1028;
+				State = 1061;
 				expr(0);
 				}
 				break;
@@ -7886,29 +8248,29 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexPointsOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 1030;
+				State = 1063;
 				((IndexPointsOverrideItemContext)_localctx).index = ident();
-				State = 1031;
+				State = 1064;
 				Match(POINTS);
-				State = 1032;
+				State = 1065;
 				pointsKind();
-				State = 1033;
+				State = 1066;
 				Match(LBRACE);
-				State = 1037;
+				State = 1070;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while (_la==DATE) {
 					{
 					{
-					State = 1034;
+					State = 1067;
 					schedulePoint();
 					}
 					}
-					State = 1039;
+					State = 1072;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 1040;
+				State = 1073;
 				Match(RBRACE);
 				}
 				break;
@@ -7916,15 +8278,15 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexLaunchOverrideItemContext(_localctx);
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 1042;
+				State = 1075;
 				((IndexLaunchOverrideItemContext)_localctx).index = ident();
-				State = 1043;
+				State = 1076;
 				Match(LAUNCH);
-				State = 1044;
+				State = 1077;
 				Match(DATE);
-				State = 1045;
+				State = 1078;
 				Match(DOWN);
-				State = 1046;
+				State = 1079;
 				expr(0);
 				}
 				break;
@@ -7932,21 +8294,21 @@ public partial class DealLangParser : Parser {
 				_localctx = new IndexShiftItemContext(_localctx);
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 1048;
+				State = 1081;
 				((IndexShiftItemContext)_localctx).index = ident();
-				State = 1049;
+				State = 1082;
 				Match(SHIFT);
-				State = 1051;
+				State = 1084;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==PLUS) {
 					{
-					State = 1050;
+					State = 1083;
 					Match(PLUS);
 					}
 				}
 
-				State = 1053;
+				State = 1086;
 				expr(0);
 				}
 				break;
@@ -7954,11 +8316,11 @@ public partial class DealLangParser : Parser {
 				_localctx = new UtilisationItemContext(_localctx);
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 1055;
+				State = 1088;
 				((UtilisationItemContext)_localctx).contract = ident();
-				State = 1056;
+				State = 1089;
 				Match(UTILISATION);
-				State = 1057;
+				State = 1090;
 				expr(0);
 				}
 				break;
@@ -7966,17 +8328,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 1059;
+				State = 1092;
 				((ReletItemContext)_localctx).contract = ident();
-				State = 1060;
+				State = 1093;
 				Match(RELET);
-				State = 1061;
+				State = 1094;
 				Match(AFTER);
-				State = 1062;
+				State = 1095;
 				duration();
-				State = 1063;
+				State = 1096;
 				Match(AT);
-				State = 1064;
+				State = 1097;
 				expr(0);
 				}
 				break;
@@ -7984,175 +8346,221 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotReletItemContext(_localctx);
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 1066;
+				State = 1099;
 				((NotReletItemContext)_localctx).contract = ident();
-				State = 1067;
+				State = 1100;
 				Match(NOT);
-				State = 1068;
+				State = 1101;
 				Match(RELET);
 				}
 				break;
 			case 14:
-				_localctx = new PathsItemContext(_localctx);
+				_localctx = new GuaranteeHonouredItemContext(_localctx);
 				EnterOuterAlt(_localctx, 14);
 				{
-				State = 1070;
-				Match(PATHS);
-				State = 1071;
-				Match(NUMBER);
+				State = 1103;
+				((GuaranteeHonouredItemContext)_localctx).party = ident();
+				State = 1104;
+				Match(GUARANTEES);
+				State = 1105;
+				Match(HONOURED);
+				State = 1107;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==QUANTITY) {
+					{
+					State = 1106;
+					((GuaranteeHonouredItemContext)_localctx).share = Match(QUANTITY);
+					}
+				}
+
 				}
 				break;
 			case 15:
-				_localctx = new SeedItemContext(_localctx);
+				_localctx = new GuaranteeDisownedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 15);
 				{
-				State = 1072;
-				Match(SEED);
-				State = 1073;
-				Match(NUMBER);
+				State = 1109;
+				((GuaranteeDisownedItemContext)_localctx).party = ident();
+				State = 1110;
+				Match(GUARANTEES);
+				State = 1111;
+				Match(DISOWNED);
+				State = 1114;
+				ErrorHandler.Sync(this);
+				_la = TokenStream.LA(1);
+				if (_la==FROM) {
+					{
+					State = 1112;
+					Match(FROM);
+					State = 1113;
+					Match(DATE);
+					}
+				}
+
 				}
 				break;
 			case 16:
-				_localctx = new AntitheticItemContext(_localctx);
+				_localctx = new PathsItemContext(_localctx);
 				EnterOuterAlt(_localctx, 16);
 				{
-				State = 1074;
-				Match(ANTITHETIC);
+				State = 1116;
+				Match(PATHS);
+				State = 1117;
+				Match(NUMBER);
 				}
 				break;
 			case 17:
-				_localctx = new SobolItemContext(_localctx);
+				_localctx = new SeedItemContext(_localctx);
 				EnterOuterAlt(_localctx, 17);
 				{
-				State = 1075;
-				Match(SOBOL);
+				State = 1118;
+				Match(SEED);
+				State = 1119;
+				Match(NUMBER);
 				}
 				break;
 			case 18:
-				_localctx = new GbmItemContext(_localctx);
+				_localctx = new AntitheticItemContext(_localctx);
 				EnterOuterAlt(_localctx, 18);
 				{
-				State = 1076;
-				((GbmItemContext)_localctx).index = ident();
-				State = 1077;
-				Match(GBM);
-				State = 1078;
-				Match(DRIFT);
-				State = 1079;
-				((GbmItemContext)_localctx).drift = expr(0);
-				State = 1080;
-				perYear();
-				State = 1081;
-				Match(VOLATILITY);
-				State = 1082;
-				((GbmItemContext)_localctx).vol = expr(0);
-				State = 1083;
-				perYear();
+				State = 1120;
+				Match(ANTITHETIC);
 				}
 				break;
 			case 19:
-				_localctx = new RevertsItemContext(_localctx);
+				_localctx = new SobolItemContext(_localctx);
 				EnterOuterAlt(_localctx, 19);
 				{
-				State = 1085;
+				State = 1121;
+				Match(SOBOL);
+				}
+				break;
+			case 20:
+				_localctx = new GbmItemContext(_localctx);
+				EnterOuterAlt(_localctx, 20);
+				{
+				State = 1122;
+				((GbmItemContext)_localctx).index = ident();
+				State = 1123;
+				Match(GBM);
+				State = 1124;
+				Match(DRIFT);
+				State = 1125;
+				((GbmItemContext)_localctx).drift = expr(0);
+				State = 1126;
+				perYear();
+				State = 1127;
+				Match(VOLATILITY);
+				State = 1128;
+				((GbmItemContext)_localctx).vol = expr(0);
+				State = 1129;
+				perYear();
+				}
+				break;
+			case 21:
+				_localctx = new RevertsItemContext(_localctx);
+				EnterOuterAlt(_localctx, 21);
+				{
+				State = 1131;
 				((RevertsItemContext)_localctx).index = ident();
-				State = 1086;
+				State = 1132;
 				Match(REVERTS);
-				State = 1087;
+				State = 1133;
 				Match(TO);
-				State = 1090;
+				State = 1136;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,101,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,106,Context) ) {
 				case 1:
 					{
-					State = 1088;
+					State = 1134;
 					Match(TREND);
 					}
 					break;
 				case 2:
 					{
-					State = 1089;
+					State = 1135;
 					((RevertsItemContext)_localctx).toward = expr(0);
 					}
 					break;
 				}
-				State = 1092;
+				State = 1138;
 				Match(SPEED);
-				State = 1093;
+				State = 1139;
 				((RevertsItemContext)_localctx).speed = expr(0);
-				State = 1094;
+				State = 1140;
 				perYear();
-				State = 1095;
+				State = 1141;
 				Match(VOLATILITY);
-				State = 1096;
+				State = 1142;
 				((RevertsItemContext)_localctx).vol = expr(0);
-				State = 1097;
+				State = 1143;
 				perYear();
 				}
 				break;
-			case 20:
+			case 22:
 				_localctx = new JumpsItemContext(_localctx);
-				EnterOuterAlt(_localctx, 20);
+				EnterOuterAlt(_localctx, 22);
 				{
-				State = 1099;
+				State = 1145;
 				((JumpsItemContext)_localctx).index = ident();
-				State = 1100;
+				State = 1146;
 				Match(JUMPS);
-				State = 1101;
+				State = 1147;
 				((JumpsItemContext)_localctx).rate = expr(0);
-				State = 1102;
+				State = 1148;
 				perYear();
-				State = 1103;
+				State = 1149;
 				Match(DOWN);
-				State = 1104;
+				State = 1150;
 				((JumpsItemContext)_localctx).down = expr(0);
 				}
 				break;
-			case 21:
+			case 23:
 				_localctx = new CorrelateItemContext(_localctx);
-				EnterOuterAlt(_localctx, 21);
+				EnterOuterAlt(_localctx, 23);
 				{
-				State = 1106;
+				State = 1152;
 				Match(CORRELATE);
-				State = 1107;
+				State = 1153;
 				((CorrelateItemContext)_localctx).a = reference();
-				State = 1108;
+				State = 1154;
 				Match(WITH);
-				State = 1109;
+				State = 1155;
 				((CorrelateItemContext)_localctx).b = reference();
-				State = 1110;
+				State = 1156;
 				((CorrelateItemContext)_localctx).normal = expr(0);
-				State = 1113;
+				State = 1159;
 				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,102,Context) ) {
+				switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
 				case 1:
 					{
-					State = 1111;
+					State = 1157;
 					Match(STRESS);
-					State = 1112;
+					State = 1158;
 					((CorrelateItemContext)_localctx).stress = expr(0);
 					}
 					break;
 				}
 				}
 				break;
-			case 22:
+			case 24:
 				_localctx = new RegimesItemContext(_localctx);
-				EnterOuterAlt(_localctx, 22);
+				EnterOuterAlt(_localctx, 24);
 				{
-				State = 1115;
+				State = 1161;
 				Match(REGIMES);
-				State = 1116;
+				State = 1162;
 				Match(STRESS);
-				State = 1117;
+				State = 1163;
 				((RegimesItemContext)_localctx).toStress = expr(0);
-				State = 1118;
+				State = 1164;
 				perYear();
-				State = 1119;
+				State = 1165;
 				Match(NORMAL);
-				State = 1120;
+				State = 1166;
 				((RegimesItemContext)_localctx).toNormal = expr(0);
-				State = 1121;
+				State = 1167;
 				perYear();
 				}
 				break;
@@ -8195,19 +8603,19 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PdStepContext pdStep() {
 		PdStepContext _localctx = new PdStepContext(Context, State);
-		EnterRule(_localctx, 104, RULE_pdStep);
+		EnterRule(_localctx, 110, RULE_pdStep);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1125;
+			State = 1171;
 			Match(UNTIL);
-			State = 1126;
+			State = 1172;
 			Match(DATE);
-			State = 1127;
+			State = 1173;
 			Match(THEN);
-			State = 1128;
+			State = 1174;
 			expr(0);
-			State = 1129;
+			State = 1175;
 			perYear();
 			}
 		}
@@ -8251,21 +8659,21 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public RecoveryDrawContext recoveryDraw() {
 		RecoveryDrawContext _localctx = new RecoveryDrawContext(Context, State);
-		EnterRule(_localctx, 106, RULE_recoveryDraw);
+		EnterRule(_localctx, 112, RULE_recoveryDraw);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1131;
+			State = 1177;
 			Match(RECOVERY);
-			State = 1132;
+			State = 1178;
 			Match(BETA);
-			State = 1133;
+			State = 1179;
 			Match(MEAN);
-			State = 1134;
+			State = 1180;
 			_localctx.mean = expr(0);
-			State = 1135;
+			State = 1181;
 			Match(SD);
-			State = 1136;
+			State = 1182;
 			_localctx.sd = expr(0);
 			}
 		}
@@ -8306,15 +8714,15 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public LoadingContext loading() {
 		LoadingContext _localctx = new LoadingContext(Context, State);
-		EnterRule(_localctx, 108, RULE_loading);
+		EnterRule(_localctx, 114, RULE_loading);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1138;
+			State = 1184;
 			Match(LOADING);
-			State = 1139;
+			State = 1185;
 			_localctx.factor = reference();
-			State = 1140;
+			State = 1186;
 			_localctx.beta = expr(0);
 			}
 		}
@@ -8348,13 +8756,13 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public PerYearContext perYear() {
 		PerYearContext _localctx = new PerYearContext(Context, State);
-		EnterRule(_localctx, 110, RULE_perYear);
+		EnterRule(_localctx, 116, RULE_perYear);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1142;
+			State = 1188;
 			Match(PER);
-			State = 1143;
+			State = 1189;
 			Match(YEAR);
 			}
 		}
@@ -8387,11 +8795,11 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public DurationContext duration() {
 		DurationContext _localctx = new DurationContext(Context, State);
-		EnterRule(_localctx, 112, RULE_duration);
+		EnterRule(_localctx, 118, RULE_duration);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1145;
+			State = 1191;
 			Match(QUANTITY);
 			}
 		}
@@ -8711,27 +9119,27 @@ public partial class DealLangParser : Parser {
 		int _parentState = State;
 		ExprContext _localctx = new ExprContext(Context, _parentState);
 		ExprContext _prevctx = _localctx;
-		int _startState = 114;
-		EnterRecursionRule(_localctx, 114, RULE_expr, _p);
+		int _startState = 120;
+		EnterRecursionRule(_localctx, 120, RULE_expr, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1189;
+			State = 1235;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,107,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,112,Context) ) {
 			case 1:
 				{
 				_localctx = new ParenExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 1148;
+				State = 1194;
 				Match(LPAREN);
-				State = 1149;
+				State = 1195;
 				expr(0);
-				State = 1150;
+				State = 1196;
 				Match(RPAREN);
 				}
 				break;
@@ -8740,9 +9148,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1152;
+				State = 1198;
 				((NegateExprContext)_localctx).op = Match(MINUS);
-				State = 1153;
+				State = 1199;
 				expr(16);
 				}
 				break;
@@ -8751,9 +9159,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1154;
+				State = 1200;
 				Match(NOT);
-				State = 1155;
+				State = 1201;
 				expr(11);
 				}
 				break;
@@ -8762,17 +9170,17 @@ public partial class DealLangParser : Parser {
 				_localctx = new ConditionalExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1156;
+				State = 1202;
 				Match(IF);
-				State = 1157;
+				State = 1203;
 				((ConditionalExprContext)_localctx).cond = expr(0);
-				State = 1158;
+				State = 1204;
 				Match(THEN);
-				State = 1159;
+				State = 1205;
 				((ConditionalExprContext)_localctx).whenTrue = expr(0);
-				State = 1160;
+				State = 1206;
 				Match(ELSE);
-				State = 1161;
+				State = 1207;
 				((ConditionalExprContext)_localctx).whenFalse = expr(0);
 				}
 				break;
@@ -8781,37 +9189,37 @@ public partial class DealLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1163;
+				State = 1209;
 				((CallExprContext)_localctx).callee = ident();
-				State = 1164;
+				State = 1210;
 				Match(LPAREN);
-				State = 1173;
+				State = 1219;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -576468998522411001L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 108004361L) != 0)) {
+				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -263879007600409L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 1728069791L) != 0)) {
 					{
-					State = 1165;
+					State = 1211;
 					expr(0);
-					State = 1170;
+					State = 1216;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 1166;
+						State = 1212;
 						Match(COMMA);
-						State = 1167;
+						State = 1213;
 						expr(0);
 						}
 						}
-						State = 1172;
+						State = 1218;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 1175;
+				State = 1221;
 				Match(RPAREN);
 				}
 				break;
@@ -8820,7 +9228,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new PerUnitExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1177;
+				State = 1223;
 				((PerUnitExprContext)_localctx).amount = TokenStream.LT(1);
 				_la = TokenStream.LA(1);
 				if ( !(_la==QUANTITY || _la==NUMBER) ) {
@@ -8830,19 +9238,19 @@ public partial class DealLangParser : Parser {
 					ErrorHandler.ReportMatch(this);
 				    Consume();
 				}
-				State = 1179;
+				State = 1225;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
-				if (((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 127L) != 0)) {
+				if (((((_la - 166)) & ~0x3f) == 0 && ((1L << (_la - 166)) & 127L) != 0)) {
 					{
-					State = 1178;
+					State = 1224;
 					((PerUnitExprContext)_localctx).unit = measureUnit();
 					}
 				}
 
-				State = 1181;
+				State = 1227;
 				Match(PER);
-				State = 1182;
+				State = 1228;
 				((PerUnitExprContext)_localctx).per = measureUnit();
 				}
 				break;
@@ -8851,9 +9259,9 @@ public partial class DealLangParser : Parser {
 				_localctx = new MeasureExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1183;
+				State = 1229;
 				Match(NUMBER);
-				State = 1184;
+				State = 1230;
 				((MeasureExprContext)_localctx).unit = measureUnit();
 				}
 				break;
@@ -8862,7 +9270,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new QuantityExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1185;
+				State = 1231;
 				Match(QUANTITY);
 				}
 				break;
@@ -8871,7 +9279,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new NumberExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1186;
+				State = 1232;
 				Match(NUMBER);
 				}
 				break;
@@ -8880,7 +9288,7 @@ public partial class DealLangParser : Parser {
 				_localctx = new DateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1187;
+				State = 1233;
 				Match(DATE);
 				}
 				break;
@@ -8889,34 +9297,34 @@ public partial class DealLangParser : Parser {
 				_localctx = new ReferenceExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 1188;
+				State = 1234;
 				reference();
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 1211;
+			State = 1257;
 			ErrorHandler.Sync(this);
-			_alt = Interpreter.AdaptivePredict(TokenStream,109,Context);
+			_alt = Interpreter.AdaptivePredict(TokenStream,114,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 				if ( _alt==1 ) {
 					if ( ParseListeners!=null )
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 1209;
+					State = 1255;
 					ErrorHandler.Sync(this);
-					switch ( Interpreter.AdaptivePredict(TokenStream,108,Context) ) {
+					switch ( Interpreter.AdaptivePredict(TokenStream,113,Context) ) {
 					case 1:
 						{
 						_localctx = new OfExprContext(new ExprContext(_parentctx, _parentState));
 						((OfExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1191;
+						State = 1237;
 						if (!(Precpred(Context, 15))) throw new FailedPredicateException(this, "Precpred(Context, 15)");
-						State = 1192;
+						State = 1238;
 						Match(OF);
-						State = 1193;
+						State = 1239;
 						((OfExprContext)_localctx).right = expr(16);
 						}
 						break;
@@ -8925,9 +9333,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new MultiplyExprContext(new ExprContext(_parentctx, _parentState));
 						((MultiplyExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1194;
+						State = 1240;
 						if (!(Precpred(Context, 14))) throw new FailedPredicateException(this, "Precpred(Context, 14)");
-						State = 1195;
+						State = 1241;
 						((MultiplyExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==STAR || _la==SLASH) ) {
@@ -8937,7 +9345,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1196;
+						State = 1242;
 						((MultiplyExprContext)_localctx).right = expr(15);
 						}
 						break;
@@ -8946,9 +9354,9 @@ public partial class DealLangParser : Parser {
 						_localctx = new AddExprContext(new ExprContext(_parentctx, _parentState));
 						((AddExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1197;
+						State = 1243;
 						if (!(Precpred(Context, 13))) throw new FailedPredicateException(this, "Precpred(Context, 13)");
-						State = 1198;
+						State = 1244;
 						((AddExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -8958,7 +9366,7 @@ public partial class DealLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1199;
+						State = 1245;
 						((AddExprContext)_localctx).right = expr(14);
 						}
 						break;
@@ -8967,19 +9375,19 @@ public partial class DealLangParser : Parser {
 						_localctx = new CompareExprContext(new ExprContext(_parentctx, _parentState));
 						((CompareExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1200;
+						State = 1246;
 						if (!(Precpred(Context, 12))) throw new FailedPredicateException(this, "Precpred(Context, 12)");
-						State = 1201;
+						State = 1247;
 						((CompareExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
-						if ( !(((((_la - 207)) & ~0x3f) == 0 && ((1L << (_la - 207)) & 63L) != 0)) ) {
+						if ( !(((((_la - 211)) & ~0x3f) == 0 && ((1L << (_la - 211)) & 63L) != 0)) ) {
 							((CompareExprContext)_localctx).op = ErrorHandler.RecoverInline(this);
 						}
 						else {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 1202;
+						State = 1248;
 						((CompareExprContext)_localctx).right = expr(13);
 						}
 						break;
@@ -8988,11 +9396,11 @@ public partial class DealLangParser : Parser {
 						_localctx = new AndExprContext(new ExprContext(_parentctx, _parentState));
 						((AndExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1203;
+						State = 1249;
 						if (!(Precpred(Context, 10))) throw new FailedPredicateException(this, "Precpred(Context, 10)");
-						State = 1204;
+						State = 1250;
 						Match(AND);
-						State = 1205;
+						State = 1251;
 						((AndExprContext)_localctx).right = expr(11);
 						}
 						break;
@@ -9001,20 +9409,20 @@ public partial class DealLangParser : Parser {
 						_localctx = new OrExprContext(new ExprContext(_parentctx, _parentState));
 						((OrExprContext)_localctx).left = _prevctx;
 						PushNewRecursionContext(_localctx, _startState, RULE_expr);
-						State = 1206;
+						State = 1252;
 						if (!(Precpred(Context, 9))) throw new FailedPredicateException(this, "Precpred(Context, 9)");
-						State = 1207;
+						State = 1253;
 						Match(OR);
-						State = 1208;
+						State = 1254;
 						((OrExprContext)_localctx).right = expr(10);
 						}
 						break;
 					}
 					} 
 				}
-				State = 1213;
+				State = 1259;
 				ErrorHandler.Sync(this);
-				_alt = Interpreter.AdaptivePredict(TokenStream,109,Context);
+				_alt = Interpreter.AdaptivePredict(TokenStream,114,Context);
 			}
 			}
 		}
@@ -9053,14 +9461,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public MeasureUnitContext measureUnit() {
 		MeasureUnitContext _localctx = new MeasureUnitContext(Context, State);
-		EnterRule(_localctx, 116, RULE_measureUnit);
+		EnterRule(_localctx, 122, RULE_measureUnit);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1214;
+			State = 1260;
 			_la = TokenStream.LA(1);
-			if ( !(((((_la - 162)) & ~0x3f) == 0 && ((1L << (_la - 162)) & 127L) != 0)) ) {
+			if ( !(((((_la - 166)) & ~0x3f) == 0 && ((1L << (_la - 166)) & 127L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9105,20 +9513,20 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public ReferenceContext reference() {
 		ReferenceContext _localctx = new ReferenceContext(Context, State);
-		EnterRule(_localctx, 118, RULE_reference);
+		EnterRule(_localctx, 124, RULE_reference);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1216;
+			State = 1262;
 			ident();
-			State = 1219;
+			State = 1265;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,110,Context) ) {
+			switch ( Interpreter.AdaptivePredict(TokenStream,115,Context) ) {
 			case 1:
 				{
-				State = 1217;
+				State = 1263;
 				Match(DOT);
-				State = 1218;
+				State = 1264;
 				_localctx.member = ident();
 				}
 				break;
@@ -9277,6 +9685,10 @@ public partial class DealLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode FACE() { return GetToken(DealLangParser.FACE, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MARK() { return GetToken(DealLangParser.MARK, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode PAR() { return GetToken(DealLangParser.PAR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode GUARANTOR() { return GetToken(DealLangParser.GUARANTOR, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode COVERS() { return GetToken(DealLangParser.COVERS, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode HONOURED() { return GetToken(DealLangParser.HONOURED, 0); }
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode DISOWNED() { return GetToken(DealLangParser.DISOWNED, 0); }
 		public IdentContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -9293,14 +9705,14 @@ public partial class DealLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentContext ident() {
 		IdentContext _localctx = new IdentContext(Context, State);
-		EnterRule(_localctx, 120, RULE_ident);
+		EnterRule(_localctx, 126, RULE_ident);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 1221;
+			State = 1267;
 			_la = TokenStream.LA(1);
-			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -1407656427249467397L) != 0) || ((((_la - 130)) & ~0x3f) == 0 && ((1L << (_la - 130)) & -576477794615957497L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 100663297L) != 0)) ) {
+			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 7198423462212264936L) != 0) || ((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & -4075758762281926721L) != 0) || ((((_la - 129)) & ~0x3f) == 0 && ((1L << (_la - 129)) & -545354001088281L) != 0) || ((((_la - 194)) & ~0x3f) == 0 && ((1L << (_la - 194)) & 1610612767L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
 			}
 			else {
@@ -9323,7 +9735,7 @@ public partial class DealLangParser : Parser {
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
 		case 4: return unknownDecl_sempred((UnknownDeclContext)_localctx, predIndex);
-		case 57: return expr_sempred((ExprContext)_localctx, predIndex);
+		case 60: return expr_sempred((ExprContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -9346,7 +9758,7 @@ public partial class DealLangParser : Parser {
 	}
 
 	private static int[] _serializedATN = {
-		4,1,225,1224,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
+		4,1,229,1270,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,
 		7,7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
@@ -9354,448 +9766,467 @@ public partial class DealLangParser : Parser {
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
 		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,2,47,7,47,2,48,7,48,2,49,7,49,
 		2,50,7,50,2,51,7,51,2,52,7,52,2,53,7,53,2,54,7,54,2,55,7,55,2,56,7,56,
-		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,1,0,1,0,1,0,1,0,5,0,127,8,0,10,
-		0,12,0,130,9,0,1,0,1,0,1,1,1,1,1,1,1,2,1,2,1,2,1,2,5,2,141,8,2,10,2,12,
-		2,144,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,
-		1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,168,8,3,1,4,1,4,1,4,1,4,1,4,5,4,175,8,
-		4,10,4,12,4,178,9,4,1,4,1,4,1,5,1,5,1,5,5,5,185,8,5,10,5,12,5,188,9,5,
-		1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,206,
-		8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,214,8,8,10,8,12,8,217,9,8,1,8,1,8,1,9,
-		1,9,1,9,1,9,1,9,1,9,3,9,227,8,9,1,10,1,10,1,10,1,10,5,10,233,8,10,10,10,
-		12,10,236,9,10,1,10,1,10,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,
-		1,11,5,11,250,8,11,10,11,12,11,253,9,11,1,11,1,11,1,11,1,11,1,11,1,11,
-		3,11,261,8,11,1,12,1,12,1,13,1,13,1,13,1,13,5,13,269,8,13,10,13,12,13,
-		272,9,13,1,13,1,13,1,14,1,14,1,14,1,14,1,14,1,14,1,14,3,14,283,8,14,1,
-		14,1,14,3,14,287,8,14,1,14,1,14,1,14,1,14,5,14,293,8,14,10,14,12,14,296,
-		9,14,1,14,3,14,299,8,14,1,15,1,15,1,15,3,15,304,8,15,1,16,1,16,1,16,1,
-		16,1,16,1,16,5,16,312,8,16,10,16,12,16,315,9,16,1,16,1,16,1,17,1,17,1,
-		17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,328,8,17,1,17,1,17,1,17,1,17,1,17,
-		1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,343,8,17,1,17,1,17,4,17,347,
-		8,17,11,17,12,17,348,1,17,1,17,3,17,353,8,17,1,18,1,18,1,18,3,18,358,8,
-		18,1,19,1,19,1,19,1,19,1,19,1,19,3,19,366,8,19,1,20,1,20,1,20,1,20,5,20,
-		372,8,20,10,20,12,20,375,9,20,1,20,1,20,1,21,1,21,1,21,1,21,1,21,1,21,
-		1,21,3,21,386,8,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,397,
-		8,21,1,22,1,22,1,22,1,22,5,22,403,8,22,10,22,12,22,406,9,22,1,22,1,22,
-		1,23,1,23,1,23,5,23,413,8,23,10,23,12,23,416,9,23,1,23,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,
-		1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,1,23,3,23,
-		449,8,23,1,24,1,24,1,24,1,24,1,24,1,24,5,24,457,8,24,10,24,12,24,460,9,
-		24,1,24,1,24,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,
-		25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,486,8,25,1,25,
-		1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,1,25,3,25,500,8,25,3,
-		25,502,8,25,1,26,1,26,1,26,1,26,1,26,3,26,509,8,26,1,27,1,27,1,27,1,27,
-		5,27,515,8,27,10,27,12,27,518,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,28,
-		3,28,527,8,28,1,28,1,28,3,28,531,8,28,1,28,1,28,3,28,535,8,28,1,28,1,28,
-		3,28,539,8,28,1,28,1,28,3,28,543,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,5,28,557,8,28,10,28,12,28,560,9,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,
-		28,577,8,28,1,28,1,28,1,28,1,28,1,28,5,28,584,8,28,10,28,12,28,587,9,28,
-		1,28,1,28,3,28,591,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
-		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,3,28,612,8,28,1,29,1,29,
-		1,29,1,29,1,30,1,30,1,30,1,30,1,30,1,30,5,30,624,8,30,10,30,12,30,627,
-		9,30,1,30,3,30,630,8,30,1,31,1,31,1,31,1,31,5,31,636,8,31,10,31,12,31,
-		639,9,31,1,31,1,31,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,32,1,
-		32,1,32,1,32,3,32,656,8,32,1,33,1,33,1,33,1,33,5,33,662,8,33,10,33,12,
-		33,665,9,33,1,33,1,33,1,34,1,34,1,34,1,34,1,34,1,34,5,34,675,8,34,10,34,
-		12,34,678,9,34,3,34,680,8,34,1,35,1,35,1,35,1,36,1,36,1,36,1,36,5,36,689,
-		8,36,10,36,12,36,692,9,36,1,36,3,36,695,8,36,1,37,1,37,1,37,1,37,1,37,
-		1,37,3,37,703,8,37,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,1,38,3,38,714,
-		8,38,3,38,716,8,38,1,38,1,38,1,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,727,
-		8,39,1,39,3,39,730,8,39,1,39,1,39,3,39,734,8,39,1,40,1,40,1,40,1,40,1,
-		40,1,40,3,40,742,8,40,1,40,1,40,1,40,3,40,747,8,40,1,40,1,40,1,40,3,40,
-		752,8,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,1,40,3,40,762,8,40,1,40,1,
-		40,1,40,1,40,5,40,768,8,40,10,40,12,40,771,9,40,1,41,1,41,1,41,1,41,1,
-		41,1,41,1,41,1,41,1,41,5,41,782,8,41,10,41,12,41,785,9,41,1,41,1,41,3,
-		41,789,8,41,1,41,3,41,792,8,41,1,42,1,42,1,42,1,42,1,42,3,42,799,8,42,
-		1,43,1,43,1,43,1,43,1,43,5,43,806,8,43,10,43,12,43,809,9,43,1,44,1,44,
-		3,44,813,8,44,1,45,1,45,1,45,5,45,818,8,45,10,45,12,45,821,9,45,1,45,1,
-		45,1,46,1,46,1,46,1,46,1,46,1,46,5,46,831,8,46,10,46,12,46,834,9,46,3,
-		46,836,8,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,
-		849,8,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,
-		46,5,46,864,8,46,10,46,12,46,867,9,46,1,46,1,46,1,46,1,46,5,46,873,8,46,
-		10,46,12,46,876,9,46,1,46,3,46,879,8,46,1,46,1,46,1,46,3,46,884,8,46,1,
-		46,1,46,5,46,888,8,46,10,46,12,46,891,9,46,1,46,1,46,1,46,1,46,5,46,897,
-		8,46,10,46,12,46,900,9,46,1,46,3,46,903,8,46,1,47,1,47,1,47,5,47,908,8,
-		47,10,47,12,47,911,9,47,1,47,1,47,1,48,1,48,1,48,1,48,5,48,919,8,48,10,
-		48,12,48,922,9,48,1,48,5,48,925,8,48,10,48,12,48,928,9,48,1,48,3,48,931,
-		8,48,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,
-		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,955,8,49,1,50,1,50,1,
-		50,1,50,1,50,1,50,5,50,963,8,50,10,50,12,50,966,9,50,1,50,1,50,1,51,1,
-		51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,983,8,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,5,51,1000,8,51,10,51,12,51,1003,9,51,3,51,1005,8,51,1,51,5,51,1008,
-		8,51,10,51,12,51,1011,9,51,1,51,3,51,1014,8,51,3,51,1016,8,51,1,51,1,51,
-		4,51,1020,8,51,11,51,12,51,1021,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,5,51,1036,8,51,10,51,12,51,1039,9,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,1052,8,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,3,51,1091,8,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,
-		1,51,1,51,3,51,1114,8,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,1,51,3,51,
-		1124,8,51,1,52,1,52,1,52,1,52,1,52,1,52,1,53,1,53,1,53,1,53,1,53,1,53,
-		1,53,1,54,1,54,1,54,1,54,1,55,1,55,1,55,1,56,1,56,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,5,57,1169,8,57,10,57,12,57,1172,9,57,3,57,1174,8,57,1,57,
-		1,57,1,57,1,57,3,57,1180,8,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		3,57,1190,8,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,1,57,
-		1,57,1,57,1,57,1,57,1,57,1,57,1,57,5,57,1210,8,57,10,57,12,57,1213,9,57,
-		1,58,1,58,1,59,1,59,1,59,3,59,1220,8,59,1,60,1,60,1,60,0,1,114,61,0,2,
-		4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,
-		54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,
-		102,104,106,108,110,112,114,116,118,120,0,8,1,0,195,196,1,0,15,16,1,0,
-		215,216,1,0,205,206,1,0,203,204,1,0,207,212,1,0,162,168,22,0,3,3,5,9,13,
-		43,45,48,50,50,53,57,61,62,64,65,67,99,101,111,113,114,116,118,122,123,
-		125,127,130,132,141,141,143,147,154,156,169,169,174,188,190,194,219,220,
-		1401,0,128,1,0,0,0,2,133,1,0,0,0,4,136,1,0,0,0,6,167,1,0,0,0,8,169,1,0,
-		0,0,10,181,1,0,0,0,12,205,1,0,0,0,14,207,1,0,0,0,16,209,1,0,0,0,18,226,
-		1,0,0,0,20,228,1,0,0,0,22,260,1,0,0,0,24,262,1,0,0,0,26,264,1,0,0,0,28,
-		298,1,0,0,0,30,300,1,0,0,0,32,305,1,0,0,0,34,352,1,0,0,0,36,357,1,0,0,
-		0,38,365,1,0,0,0,40,367,1,0,0,0,42,396,1,0,0,0,44,398,1,0,0,0,46,448,1,
-		0,0,0,48,450,1,0,0,0,50,501,1,0,0,0,52,503,1,0,0,0,54,510,1,0,0,0,56,611,
-		1,0,0,0,58,613,1,0,0,0,60,629,1,0,0,0,62,631,1,0,0,0,64,655,1,0,0,0,66,
-		657,1,0,0,0,68,679,1,0,0,0,70,681,1,0,0,0,72,684,1,0,0,0,74,702,1,0,0,
-		0,76,704,1,0,0,0,78,719,1,0,0,0,80,735,1,0,0,0,82,791,1,0,0,0,84,793,1,
-		0,0,0,86,800,1,0,0,0,88,812,1,0,0,0,90,814,1,0,0,0,92,902,1,0,0,0,94,904,
-		1,0,0,0,96,930,1,0,0,0,98,954,1,0,0,0,100,956,1,0,0,0,102,1123,1,0,0,0,
-		104,1125,1,0,0,0,106,1131,1,0,0,0,108,1138,1,0,0,0,110,1142,1,0,0,0,112,
-		1145,1,0,0,0,114,1189,1,0,0,0,116,1214,1,0,0,0,118,1216,1,0,0,0,120,1221,
-		1,0,0,0,122,127,3,2,1,0,123,127,3,4,2,0,124,127,3,100,50,0,125,127,3,8,
-		4,0,126,122,1,0,0,0,126,123,1,0,0,0,126,124,1,0,0,0,126,125,1,0,0,0,127,
-		130,1,0,0,0,128,126,1,0,0,0,128,129,1,0,0,0,129,131,1,0,0,0,130,128,1,
-		0,0,0,131,132,5,0,0,1,132,1,1,0,0,0,133,134,5,3,0,0,134,135,5,217,0,0,
-		135,3,1,0,0,0,136,137,5,1,0,0,137,138,3,120,60,0,138,142,5,195,0,0,139,
-		141,3,6,3,0,140,139,1,0,0,0,141,144,1,0,0,0,142,140,1,0,0,0,142,143,1,
-		0,0,0,143,145,1,0,0,0,144,142,1,0,0,0,145,146,5,196,0,0,146,5,1,0,0,0,
-		147,168,3,12,6,0,148,168,3,16,8,0,149,168,3,20,10,0,150,168,3,26,13,0,
-		151,168,3,32,16,0,152,168,3,40,20,0,153,168,3,44,22,0,154,168,3,48,24,
-		0,155,168,3,62,31,0,156,168,3,54,27,0,157,168,3,66,33,0,158,168,3,72,36,
-		0,159,168,3,76,38,0,160,168,3,78,39,0,161,168,3,80,40,0,162,168,3,84,42,
-		0,163,168,3,86,43,0,164,168,3,90,45,0,165,168,3,94,47,0,166,168,3,8,4,
-		0,167,147,1,0,0,0,167,148,1,0,0,0,167,149,1,0,0,0,167,150,1,0,0,0,167,
-		151,1,0,0,0,167,152,1,0,0,0,167,153,1,0,0,0,167,154,1,0,0,0,167,155,1,
-		0,0,0,167,156,1,0,0,0,167,157,1,0,0,0,167,158,1,0,0,0,167,159,1,0,0,0,
-		167,160,1,0,0,0,167,161,1,0,0,0,167,162,1,0,0,0,167,163,1,0,0,0,167,164,
-		1,0,0,0,167,165,1,0,0,0,167,166,1,0,0,0,168,7,1,0,0,0,169,170,5,219,0,
-		0,170,176,4,4,0,0,171,175,3,120,60,0,172,175,5,4,0,0,173,175,5,52,0,0,
-		174,171,1,0,0,0,174,172,1,0,0,0,174,173,1,0,0,0,175,178,1,0,0,0,176,174,
-		1,0,0,0,176,177,1,0,0,0,177,179,1,0,0,0,178,176,1,0,0,0,179,180,3,10,5,
-		0,180,9,1,0,0,0,181,186,5,195,0,0,182,185,3,10,5,0,183,185,8,0,0,0,184,
-		182,1,0,0,0,184,183,1,0,0,0,185,188,1,0,0,0,186,184,1,0,0,0,186,187,1,
-		0,0,0,187,189,1,0,0,0,188,186,1,0,0,0,189,190,5,196,0,0,190,11,1,0,0,0,
-		191,192,5,5,0,0,192,206,5,217,0,0,193,194,5,6,0,0,194,206,3,120,60,0,195,
-		196,5,7,0,0,196,206,5,214,0,0,197,198,5,8,0,0,198,206,5,214,0,0,199,200,
-		5,9,0,0,200,206,5,214,0,0,201,202,5,10,0,0,202,206,3,120,60,0,203,204,
-		5,11,0,0,204,206,3,14,7,0,205,191,1,0,0,0,205,193,1,0,0,0,205,195,1,0,
-		0,0,205,197,1,0,0,0,205,199,1,0,0,0,205,201,1,0,0,0,205,203,1,0,0,0,206,
-		13,1,0,0,0,207,208,5,213,0,0,208,15,1,0,0,0,209,210,5,12,0,0,210,211,3,
-		120,60,0,211,215,5,195,0,0,212,214,3,18,9,0,213,212,1,0,0,0,214,217,1,
-		0,0,0,215,213,1,0,0,0,215,216,1,0,0,0,216,218,1,0,0,0,217,215,1,0,0,0,
-		218,219,5,196,0,0,219,17,1,0,0,0,220,221,5,41,0,0,221,227,5,217,0,0,222,
-		223,5,42,0,0,223,227,3,114,57,0,224,225,5,43,0,0,225,227,3,114,57,0,226,
-		220,1,0,0,0,226,222,1,0,0,0,226,224,1,0,0,0,227,19,1,0,0,0,228,229,5,13,
-		0,0,229,230,3,120,60,0,230,234,5,195,0,0,231,233,3,22,11,0,232,231,1,0,
-		0,0,233,236,1,0,0,0,234,232,1,0,0,0,234,235,1,0,0,0,235,237,1,0,0,0,236,
-		234,1,0,0,0,237,238,5,196,0,0,238,21,1,0,0,0,239,240,5,109,0,0,240,261,
-		3,114,57,0,241,242,5,157,0,0,242,243,3,114,57,0,243,244,3,110,55,0,244,
-		261,1,0,0,0,245,246,5,14,0,0,246,247,3,24,12,0,247,251,5,195,0,0,248,250,
-		3,30,15,0,249,248,1,0,0,0,250,253,1,0,0,0,251,249,1,0,0,0,251,252,1,0,
-		0,0,252,254,1,0,0,0,253,251,1,0,0,0,254,255,5,196,0,0,255,261,1,0,0,0,
-		256,257,5,17,0,0,257,258,5,214,0,0,258,259,5,18,0,0,259,261,3,114,57,0,
-		260,239,1,0,0,0,260,241,1,0,0,0,260,245,1,0,0,0,260,256,1,0,0,0,261,23,
-		1,0,0,0,262,263,7,1,0,0,263,25,1,0,0,0,264,265,5,44,0,0,265,266,3,120,
-		60,0,266,270,5,195,0,0,267,269,3,28,14,0,268,267,1,0,0,0,269,272,1,0,0,
-		0,270,268,1,0,0,0,270,271,1,0,0,0,271,273,1,0,0,0,272,270,1,0,0,0,273,
-		274,5,196,0,0,274,27,1,0,0,0,275,276,5,45,0,0,276,299,3,114,57,0,277,278,
-		5,46,0,0,278,279,5,47,0,0,279,282,3,112,56,0,280,281,5,48,0,0,281,283,
-		3,114,57,0,282,280,1,0,0,0,282,283,1,0,0,0,283,286,1,0,0,0,284,285,5,49,
-		0,0,285,287,5,214,0,0,286,284,1,0,0,0,286,287,1,0,0,0,287,299,1,0,0,0,
-		288,289,5,46,0,0,289,290,5,50,0,0,290,294,5,195,0,0,291,293,3,30,15,0,
-		292,291,1,0,0,0,293,296,1,0,0,0,294,292,1,0,0,0,294,295,1,0,0,0,295,297,
-		1,0,0,0,296,294,1,0,0,0,297,299,5,196,0,0,298,275,1,0,0,0,298,277,1,0,
-		0,0,298,288,1,0,0,0,299,29,1,0,0,0,300,301,5,214,0,0,301,303,3,114,57,
-		0,302,304,5,199,0,0,303,302,1,0,0,0,303,304,1,0,0,0,304,31,1,0,0,0,305,
-		306,5,51,0,0,306,307,3,120,60,0,307,308,5,52,0,0,308,309,3,120,60,0,309,
-		313,5,195,0,0,310,312,3,34,17,0,311,310,1,0,0,0,312,315,1,0,0,0,313,311,
-		1,0,0,0,313,314,1,0,0,0,314,316,1,0,0,0,315,313,1,0,0,0,316,317,5,196,
-		0,0,317,33,1,0,0,0,318,319,5,53,0,0,319,353,3,120,60,0,320,321,5,54,0,
-		0,321,322,3,114,57,0,322,327,3,110,55,0,323,324,5,55,0,0,324,325,3,114,
-		57,0,325,326,3,110,55,0,326,328,1,0,0,0,327,323,1,0,0,0,327,328,1,0,0,
-		0,328,353,1,0,0,0,329,330,5,56,0,0,330,353,5,214,0,0,331,332,5,57,0,0,
-		332,353,3,112,56,0,333,334,5,58,0,0,334,335,3,36,18,0,335,336,3,112,56,
-		0,336,337,5,60,0,0,337,338,5,53,0,0,338,342,5,61,0,0,339,340,5,54,0,0,
-		340,341,5,60,0,0,341,343,5,62,0,0,342,339,1,0,0,0,342,343,1,0,0,0,343,
-		353,1,0,0,0,344,346,5,63,0,0,345,347,3,38,19,0,346,345,1,0,0,0,347,348,
-		1,0,0,0,348,346,1,0,0,0,348,349,1,0,0,0,349,353,1,0,0,0,350,351,5,11,0,
-		0,351,353,3,14,7,0,352,318,1,0,0,0,352,320,1,0,0,0,352,329,1,0,0,0,352,
-		331,1,0,0,0,352,333,1,0,0,0,352,344,1,0,0,0,352,350,1,0,0,0,353,35,1,0,
-		0,0,354,355,5,216,0,0,355,358,5,59,0,0,356,358,5,215,0,0,357,354,1,0,0,
-		0,357,356,1,0,0,0,358,37,1,0,0,0,359,360,5,64,0,0,360,366,3,114,57,0,361,
-		362,5,65,0,0,362,366,3,114,57,0,363,364,5,66,0,0,364,366,5,214,0,0,365,
-		359,1,0,0,0,365,361,1,0,0,0,365,363,1,0,0,0,366,39,1,0,0,0,367,368,5,67,
-		0,0,368,369,3,120,60,0,369,373,5,195,0,0,370,372,3,42,21,0,371,370,1,0,
-		0,0,372,375,1,0,0,0,373,371,1,0,0,0,373,374,1,0,0,0,374,376,1,0,0,0,375,
-		373,1,0,0,0,376,377,5,196,0,0,377,41,1,0,0,0,378,379,5,68,0,0,379,397,
-		3,120,60,0,380,381,5,101,0,0,381,397,3,114,57,0,382,383,5,102,0,0,383,
-		385,3,114,57,0,384,386,5,103,0,0,385,384,1,0,0,0,385,386,1,0,0,0,386,397,
-		1,0,0,0,387,388,5,104,0,0,388,389,5,66,0,0,389,397,5,214,0,0,390,391,5,
-		107,0,0,391,397,3,60,30,0,392,393,5,8,0,0,393,397,5,214,0,0,394,395,5,
-		43,0,0,395,397,3,114,57,0,396,378,1,0,0,0,396,380,1,0,0,0,396,382,1,0,
-		0,0,396,387,1,0,0,0,396,390,1,0,0,0,396,392,1,0,0,0,396,394,1,0,0,0,397,
-		43,1,0,0,0,398,399,5,69,0,0,399,400,3,120,60,0,400,404,5,195,0,0,401,403,
-		3,46,23,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,
-		0,0,405,407,1,0,0,0,406,404,1,0,0,0,407,408,5,196,0,0,408,45,1,0,0,0,409,
-		410,5,70,0,0,410,414,5,195,0,0,411,413,3,52,26,0,412,411,1,0,0,0,413,416,
-		1,0,0,0,414,412,1,0,0,0,414,415,1,0,0,0,415,417,1,0,0,0,416,414,1,0,0,
-		0,417,449,5,196,0,0,418,419,5,71,0,0,419,449,3,114,57,0,420,421,5,72,0,
-		0,421,449,3,114,57,0,422,423,5,73,0,0,423,424,5,47,0,0,424,449,3,112,56,
-		0,425,426,5,73,0,0,426,427,5,74,0,0,427,428,3,114,57,0,428,429,3,110,55,
-		0,429,449,1,0,0,0,430,431,5,76,0,0,431,449,3,114,57,0,432,433,5,77,0,0,
-		433,449,3,114,57,0,434,435,5,75,0,0,435,449,3,114,57,0,436,437,5,78,0,
-		0,437,438,3,114,57,0,438,439,3,110,55,0,439,449,1,0,0,0,440,441,5,79,0,
-		0,441,442,3,114,57,0,442,443,5,74,0,0,443,444,3,114,57,0,444,445,3,110,
-		55,0,445,449,1,0,0,0,446,447,5,80,0,0,447,449,3,120,60,0,448,409,1,0,0,
-		0,448,418,1,0,0,0,448,420,1,0,0,0,448,422,1,0,0,0,448,425,1,0,0,0,448,
-		430,1,0,0,0,448,432,1,0,0,0,448,434,1,0,0,0,448,436,1,0,0,0,448,440,1,
-		0,0,0,448,446,1,0,0,0,449,47,1,0,0,0,450,451,5,81,0,0,451,452,3,120,60,
-		0,452,453,5,52,0,0,453,454,3,120,60,0,454,458,5,195,0,0,455,457,3,50,25,
-		0,456,455,1,0,0,0,457,460,1,0,0,0,458,456,1,0,0,0,458,459,1,0,0,0,459,
-		461,1,0,0,0,460,458,1,0,0,0,461,462,5,196,0,0,462,49,1,0,0,0,463,464,5,
-		82,0,0,464,502,3,120,60,0,465,466,5,71,0,0,466,502,3,114,57,0,467,468,
-		5,83,0,0,468,469,5,60,0,0,469,502,5,62,0,0,470,471,5,83,0,0,471,502,3,
-		114,57,0,472,473,5,164,0,0,473,474,3,114,57,0,474,475,3,110,55,0,475,502,
-		1,0,0,0,476,477,5,84,0,0,477,502,3,114,57,0,478,479,5,56,0,0,479,502,5,
-		214,0,0,480,481,5,57,0,0,481,502,3,112,56,0,482,483,5,87,0,0,483,485,3,
-		114,57,0,484,486,5,88,0,0,485,484,1,0,0,0,485,486,1,0,0,0,486,502,1,0,
-		0,0,487,488,5,58,0,0,488,489,3,36,18,0,489,490,3,112,56,0,490,491,5,60,
-		0,0,491,492,5,82,0,0,492,493,5,61,0,0,493,502,1,0,0,0,494,495,5,89,0,0,
-		495,499,3,114,57,0,496,497,5,90,0,0,497,498,5,121,0,0,498,500,5,57,0,0,
-		499,496,1,0,0,0,499,500,1,0,0,0,500,502,1,0,0,0,501,463,1,0,0,0,501,465,
-		1,0,0,0,501,467,1,0,0,0,501,470,1,0,0,0,501,472,1,0,0,0,501,476,1,0,0,
-		0,501,478,1,0,0,0,501,480,1,0,0,0,501,482,1,0,0,0,501,487,1,0,0,0,501,
-		494,1,0,0,0,502,51,1,0,0,0,503,504,5,214,0,0,504,505,3,114,57,0,505,506,
-		5,60,0,0,506,508,3,114,57,0,507,509,5,199,0,0,508,507,1,0,0,0,508,509,
-		1,0,0,0,509,53,1,0,0,0,510,511,5,100,0,0,511,512,3,120,60,0,512,516,5,
-		195,0,0,513,515,3,56,28,0,514,513,1,0,0,0,515,518,1,0,0,0,516,514,1,0,
-		0,0,516,517,1,0,0,0,517,519,1,0,0,0,518,516,1,0,0,0,519,520,5,196,0,0,
-		520,55,1,0,0,0,521,522,5,101,0,0,522,612,3,114,57,0,523,524,5,102,0,0,
-		524,526,3,114,57,0,525,527,5,103,0,0,526,525,1,0,0,0,526,527,1,0,0,0,527,
-		530,1,0,0,0,528,529,5,48,0,0,529,531,3,114,57,0,530,528,1,0,0,0,530,531,
-		1,0,0,0,531,534,1,0,0,0,532,533,5,65,0,0,533,535,3,114,57,0,534,532,1,
-		0,0,0,534,535,1,0,0,0,535,612,1,0,0,0,536,538,5,174,0,0,537,539,5,215,
-		0,0,538,537,1,0,0,0,538,539,1,0,0,0,539,542,1,0,0,0,540,541,5,128,0,0,
-		541,543,3,114,57,0,542,540,1,0,0,0,542,543,1,0,0,0,543,612,1,0,0,0,544,
-		545,5,174,0,0,545,612,5,185,0,0,546,547,5,175,0,0,547,612,3,114,57,0,548,
-		549,5,176,0,0,549,612,3,114,57,0,550,551,5,177,0,0,551,552,5,66,0,0,552,
-		612,5,214,0,0,553,554,5,178,0,0,554,558,5,195,0,0,555,557,3,30,15,0,556,
-		555,1,0,0,0,557,560,1,0,0,0,558,556,1,0,0,0,558,559,1,0,0,0,559,561,1,
-		0,0,0,560,558,1,0,0,0,561,612,5,196,0,0,562,563,5,178,0,0,563,564,5,186,
-		0,0,564,565,3,120,60,0,565,566,5,187,0,0,566,567,3,114,57,0,567,612,1,
-		0,0,0,568,569,5,179,0,0,569,612,3,114,57,0,570,571,5,180,0,0,571,576,3,
-		114,57,0,572,573,5,49,0,0,573,577,5,214,0,0,574,575,5,189,0,0,575,577,
-		3,120,60,0,576,572,1,0,0,0,576,574,1,0,0,0,577,612,1,0,0,0,578,579,5,182,
-		0,0,579,580,5,183,0,0,580,581,3,120,60,0,581,585,5,195,0,0,582,584,3,58,
-		29,0,583,582,1,0,0,0,584,587,1,0,0,0,585,583,1,0,0,0,585,586,1,0,0,0,586,
-		590,1,0,0,0,587,585,1,0,0,0,588,589,5,150,0,0,589,591,3,114,57,0,590,588,
-		1,0,0,0,590,591,1,0,0,0,591,592,1,0,0,0,592,593,5,196,0,0,593,612,1,0,
-		0,0,594,595,5,182,0,0,595,596,5,188,0,0,596,597,3,114,57,0,597,598,5,150,
-		0,0,598,599,3,114,57,0,599,612,1,0,0,0,600,601,5,181,0,0,601,612,3,114,
-		57,0,602,603,5,104,0,0,603,604,5,66,0,0,604,612,5,214,0,0,605,606,5,107,
-		0,0,606,612,3,60,30,0,607,608,5,8,0,0,608,612,5,214,0,0,609,610,5,111,
-		0,0,610,612,5,216,0,0,611,521,1,0,0,0,611,523,1,0,0,0,611,536,1,0,0,0,
-		611,544,1,0,0,0,611,546,1,0,0,0,611,548,1,0,0,0,611,550,1,0,0,0,611,553,
-		1,0,0,0,611,562,1,0,0,0,611,568,1,0,0,0,611,570,1,0,0,0,611,578,1,0,0,
-		0,611,594,1,0,0,0,611,600,1,0,0,0,611,602,1,0,0,0,611,605,1,0,0,0,611,
-		607,1,0,0,0,611,609,1,0,0,0,612,57,1,0,0,0,613,614,5,184,0,0,614,615,3,
-		114,57,0,615,616,3,114,57,0,616,59,1,0,0,0,617,630,5,108,0,0,618,630,5,
-		109,0,0,619,630,5,110,0,0,620,621,5,50,0,0,621,625,5,195,0,0,622,624,3,
-		30,15,0,623,622,1,0,0,0,624,627,1,0,0,0,625,623,1,0,0,0,625,626,1,0,0,
-		0,626,628,1,0,0,0,627,625,1,0,0,0,628,630,5,196,0,0,629,617,1,0,0,0,629,
-		618,1,0,0,0,629,619,1,0,0,0,629,620,1,0,0,0,630,61,1,0,0,0,631,632,5,190,
-		0,0,632,633,3,120,60,0,633,637,5,195,0,0,634,636,3,64,32,0,635,634,1,0,
-		0,0,636,639,1,0,0,0,637,635,1,0,0,0,637,638,1,0,0,0,638,640,1,0,0,0,639,
-		637,1,0,0,0,640,641,5,196,0,0,641,63,1,0,0,0,642,643,5,170,0,0,643,644,
-		3,120,60,0,644,645,5,200,0,0,645,646,3,120,60,0,646,656,1,0,0,0,647,648,
-		5,191,0,0,648,656,3,114,57,0,649,650,5,192,0,0,650,656,3,114,57,0,651,
-		652,5,193,0,0,652,656,5,194,0,0,653,654,5,193,0,0,654,656,3,120,60,0,655,
-		642,1,0,0,0,655,647,1,0,0,0,655,649,1,0,0,0,655,651,1,0,0,0,655,653,1,
-		0,0,0,656,65,1,0,0,0,657,658,5,112,0,0,658,659,3,120,60,0,659,663,5,195,
-		0,0,660,662,3,68,34,0,661,660,1,0,0,0,662,665,1,0,0,0,663,661,1,0,0,0,
-		663,664,1,0,0,0,664,666,1,0,0,0,665,663,1,0,0,0,666,667,5,196,0,0,667,
-		67,1,0,0,0,668,669,5,113,0,0,669,680,3,114,57,0,670,671,5,114,0,0,671,
-		676,3,70,35,0,672,673,5,199,0,0,673,675,3,70,35,0,674,672,1,0,0,0,675,
-		678,1,0,0,0,676,674,1,0,0,0,676,677,1,0,0,0,677,680,1,0,0,0,678,676,1,
-		0,0,0,679,668,1,0,0,0,679,670,1,0,0,0,680,69,1,0,0,0,681,682,3,120,60,
-		0,682,683,3,114,57,0,683,71,1,0,0,0,684,685,5,115,0,0,685,694,3,120,60,
-		0,686,690,5,195,0,0,687,689,3,74,37,0,688,687,1,0,0,0,689,692,1,0,0,0,
-		690,688,1,0,0,0,690,691,1,0,0,0,691,693,1,0,0,0,692,690,1,0,0,0,693,695,
-		5,196,0,0,694,686,1,0,0,0,694,695,1,0,0,0,695,73,1,0,0,0,696,697,5,116,
-		0,0,697,703,3,114,57,0,698,699,5,117,0,0,699,703,3,114,57,0,700,701,5,
-		118,0,0,701,703,3,114,57,0,702,696,1,0,0,0,702,698,1,0,0,0,702,700,1,0,
-		0,0,703,75,1,0,0,0,704,705,5,119,0,0,705,706,3,120,60,0,706,707,5,195,
-		0,0,707,715,3,114,57,0,708,713,3,110,55,0,709,710,5,55,0,0,710,711,3,114,
-		57,0,711,712,3,110,55,0,712,714,1,0,0,0,713,709,1,0,0,0,713,714,1,0,0,
-		0,714,716,1,0,0,0,715,708,1,0,0,0,715,716,1,0,0,0,716,717,1,0,0,0,717,
-		718,5,196,0,0,718,77,1,0,0,0,719,720,5,120,0,0,720,721,3,120,60,0,721,
-		722,5,202,0,0,722,729,3,114,57,0,723,726,5,121,0,0,724,727,5,122,0,0,725,
-		727,5,123,0,0,726,724,1,0,0,0,726,725,1,0,0,0,727,728,1,0,0,0,728,730,
-		3,112,56,0,729,723,1,0,0,0,729,730,1,0,0,0,730,733,1,0,0,0,731,732,5,49,
-		0,0,732,734,5,214,0,0,733,731,1,0,0,0,733,734,1,0,0,0,734,79,1,0,0,0,735,
-		736,5,124,0,0,736,737,3,120,60,0,737,738,5,128,0,0,738,741,3,114,57,0,
-		739,740,5,49,0,0,740,742,5,214,0,0,741,739,1,0,0,0,741,742,1,0,0,0,742,
-		746,1,0,0,0,743,744,5,125,0,0,744,745,5,127,0,0,745,747,5,216,0,0,746,
-		743,1,0,0,0,746,747,1,0,0,0,747,751,1,0,0,0,748,749,5,126,0,0,749,750,
-		5,127,0,0,750,752,5,216,0,0,751,748,1,0,0,0,751,752,1,0,0,0,752,761,1,
-		0,0,0,753,754,5,145,0,0,754,755,5,159,0,0,755,756,3,120,60,0,756,757,5,
-		146,0,0,757,758,5,148,0,0,758,759,5,216,0,0,759,760,5,147,0,0,760,762,
-		1,0,0,0,761,753,1,0,0,0,761,762,1,0,0,0,762,763,1,0,0,0,763,764,5,201,
-		0,0,764,769,3,82,41,0,765,766,5,199,0,0,766,768,3,82,41,0,767,765,1,0,
-		0,0,768,771,1,0,0,0,769,767,1,0,0,0,769,770,1,0,0,0,770,81,1,0,0,0,771,
-		769,1,0,0,0,772,773,5,141,0,0,773,774,5,215,0,0,774,775,5,148,0,0,775,
-		792,3,120,60,0,776,788,5,144,0,0,777,778,5,197,0,0,778,783,3,120,60,0,
-		779,780,5,199,0,0,780,782,3,120,60,0,781,779,1,0,0,0,782,785,1,0,0,0,783,
-		781,1,0,0,0,783,784,1,0,0,0,784,786,1,0,0,0,785,783,1,0,0,0,786,787,5,
-		198,0,0,787,789,1,0,0,0,788,777,1,0,0,0,788,789,1,0,0,0,789,792,1,0,0,
-		0,790,792,3,120,60,0,791,772,1,0,0,0,791,776,1,0,0,0,791,790,1,0,0,0,792,
-		83,1,0,0,0,793,794,5,129,0,0,794,795,5,128,0,0,795,798,3,114,57,0,796,
-		797,5,130,0,0,797,799,3,112,56,0,798,796,1,0,0,0,798,799,1,0,0,0,799,85,
-		1,0,0,0,800,801,5,131,0,0,801,802,5,132,0,0,802,807,3,88,44,0,803,804,
-		5,199,0,0,804,806,3,88,44,0,805,803,1,0,0,0,806,809,1,0,0,0,807,805,1,
-		0,0,0,807,808,1,0,0,0,808,87,1,0,0,0,809,807,1,0,0,0,810,813,5,63,0,0,
-		811,813,3,120,60,0,812,810,1,0,0,0,812,811,1,0,0,0,813,89,1,0,0,0,814,
-		815,5,133,0,0,815,819,5,195,0,0,816,818,3,92,46,0,817,816,1,0,0,0,818,
-		821,1,0,0,0,819,817,1,0,0,0,819,820,1,0,0,0,820,822,1,0,0,0,821,819,1,
-		0,0,0,822,823,5,196,0,0,823,91,1,0,0,0,824,825,5,10,0,0,825,835,3,118,
-		59,0,826,827,5,134,0,0,827,832,3,120,60,0,828,829,5,199,0,0,829,831,3,
-		120,60,0,830,828,1,0,0,0,831,834,1,0,0,0,832,830,1,0,0,0,832,833,1,0,0,
-		0,833,836,1,0,0,0,834,832,1,0,0,0,835,826,1,0,0,0,835,836,1,0,0,0,836,
-		903,1,0,0,0,837,838,5,135,0,0,838,903,3,120,60,0,839,840,5,136,0,0,840,
-		903,3,120,60,0,841,842,5,137,0,0,842,843,5,138,0,0,843,844,5,139,0,0,844,
-		903,3,120,60,0,845,848,5,140,0,0,846,847,5,215,0,0,847,849,5,170,0,0,848,
-		846,1,0,0,0,848,849,1,0,0,0,849,850,1,0,0,0,850,851,5,138,0,0,851,852,
-		5,148,0,0,852,903,3,120,60,0,853,854,5,141,0,0,854,855,5,215,0,0,855,856,
-		5,170,0,0,856,857,5,138,0,0,857,858,5,148,0,0,858,903,3,120,60,0,859,860,
-		5,149,0,0,860,861,3,114,57,0,861,865,5,195,0,0,862,864,3,92,46,0,863,862,
-		1,0,0,0,864,867,1,0,0,0,865,863,1,0,0,0,865,866,1,0,0,0,866,868,1,0,0,
-		0,867,865,1,0,0,0,868,878,5,196,0,0,869,870,5,150,0,0,870,874,5,195,0,
-		0,871,873,3,92,46,0,872,871,1,0,0,0,873,876,1,0,0,0,874,872,1,0,0,0,874,
-		875,1,0,0,0,875,877,1,0,0,0,876,874,1,0,0,0,877,879,5,196,0,0,878,869,
-		1,0,0,0,878,879,1,0,0,0,879,903,1,0,0,0,880,883,5,142,0,0,881,882,5,159,
-		0,0,882,884,5,101,0,0,883,881,1,0,0,0,883,884,1,0,0,0,884,885,1,0,0,0,
-		885,889,5,195,0,0,886,888,3,92,46,0,887,886,1,0,0,0,888,891,1,0,0,0,889,
-		887,1,0,0,0,889,890,1,0,0,0,890,892,1,0,0,0,891,889,1,0,0,0,892,903,5,
-		196,0,0,893,894,5,143,0,0,894,898,5,195,0,0,895,897,3,92,46,0,896,895,
+		2,57,7,57,2,58,7,58,2,59,7,59,2,60,7,60,2,61,7,61,2,62,7,62,2,63,7,63,
+		1,0,1,0,1,0,1,0,5,0,133,8,0,10,0,12,0,136,9,0,1,0,1,0,1,1,1,1,1,1,1,2,
+		1,2,1,2,1,2,5,2,147,8,2,10,2,12,2,150,9,2,1,2,1,2,1,3,1,3,1,3,1,3,1,3,
+		1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,1,3,3,3,174,8,
+		3,1,4,1,4,1,4,1,4,1,4,5,4,181,8,4,10,4,12,4,184,9,4,1,4,1,4,1,5,1,5,1,
+		5,5,5,191,8,5,10,5,12,5,194,9,5,1,5,1,5,1,6,1,6,1,6,1,6,1,6,1,6,1,6,1,
+		6,1,6,1,6,1,6,1,6,1,6,1,6,3,6,212,8,6,1,7,1,7,1,8,1,8,1,8,1,8,5,8,220,
+		8,8,10,8,12,8,223,9,8,1,8,1,8,1,9,1,9,1,9,1,9,1,9,1,9,3,9,233,8,9,1,10,
+		1,10,1,10,1,10,5,10,239,8,10,10,10,12,10,242,9,10,1,10,1,10,1,11,1,11,
+		1,11,1,11,1,11,1,11,1,11,1,11,1,11,1,11,5,11,256,8,11,10,11,12,11,259,
+		9,11,1,11,1,11,1,11,1,11,1,11,1,11,3,11,267,8,11,1,12,1,12,1,13,1,13,1,
+		13,1,13,5,13,275,8,13,10,13,12,13,278,9,13,1,13,1,13,1,14,1,14,1,14,1,
+		14,1,14,1,14,1,14,3,14,289,8,14,1,14,1,14,3,14,293,8,14,1,14,1,14,1,14,
+		1,14,5,14,299,8,14,10,14,12,14,302,9,14,1,14,3,14,305,8,14,1,15,1,15,1,
+		15,3,15,310,8,15,1,16,1,16,1,16,1,16,1,16,1,16,5,16,318,8,16,10,16,12,
+		16,321,9,16,1,16,1,16,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,3,17,
+		334,8,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,17,1,
+		17,3,17,349,8,17,1,17,1,17,4,17,353,8,17,11,17,12,17,354,1,17,1,17,1,17,
+		3,17,360,8,17,1,18,1,18,1,18,3,18,365,8,18,1,19,1,19,1,19,1,19,1,19,1,
+		19,3,19,373,8,19,1,20,1,20,1,20,5,20,378,8,20,10,20,12,20,381,9,20,1,21,
+		1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,1,21,3,21,393,8,21,3,21,395,8,
+		21,1,22,1,22,1,23,1,23,1,23,1,23,5,23,403,8,23,10,23,12,23,406,9,23,1,
+		23,1,23,1,24,1,24,1,24,1,24,1,24,1,24,1,24,3,24,417,8,24,1,24,1,24,1,24,
+		1,24,1,24,1,24,1,24,1,24,1,24,3,24,428,8,24,1,25,1,25,1,25,1,25,5,25,434,
+		8,25,10,25,12,25,437,9,25,1,25,1,25,1,26,1,26,1,26,5,26,444,8,26,10,26,
+		12,26,447,9,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,1,26,
+		1,26,1,26,1,26,1,26,1,26,1,26,3,26,480,8,26,1,27,1,27,1,27,1,27,1,27,1,
+		27,5,27,488,8,27,10,27,12,27,491,9,27,1,27,1,27,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,
+		28,1,28,1,28,1,28,3,28,517,8,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,1,28,
+		1,28,1,28,1,28,1,28,3,28,531,8,28,1,28,3,28,534,8,28,1,29,1,29,1,29,1,
+		29,1,29,3,29,541,8,29,1,30,1,30,1,30,1,30,5,30,547,8,30,10,30,12,30,550,
+		9,30,1,30,1,30,1,31,1,31,1,31,1,31,1,31,3,31,559,8,31,1,31,1,31,3,31,563,
+		8,31,1,31,1,31,3,31,567,8,31,1,31,1,31,3,31,571,8,31,1,31,1,31,3,31,575,
+		8,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,5,31,
+		589,8,31,10,31,12,31,592,9,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,3,31,609,8,31,1,31,1,31,1,31,1,31,1,
+		31,5,31,616,8,31,10,31,12,31,619,9,31,1,31,1,31,3,31,623,8,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,1,31,
+		1,31,1,31,1,31,1,31,3,31,645,8,31,1,32,1,32,1,32,1,32,1,33,1,33,1,33,1,
+		33,1,33,1,33,5,33,657,8,33,10,33,12,33,660,9,33,1,33,3,33,663,8,33,1,34,
+		1,34,1,34,1,34,5,34,669,8,34,10,34,12,34,672,9,34,1,34,1,34,1,35,1,35,
+		1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,1,35,3,35,689,8,35,1,
+		36,1,36,1,36,1,36,5,36,695,8,36,10,36,12,36,698,9,36,1,36,1,36,1,37,1,
+		37,1,37,1,37,1,37,1,37,5,37,708,8,37,10,37,12,37,711,9,37,3,37,713,8,37,
+		1,38,1,38,1,38,1,39,1,39,1,39,1,39,5,39,722,8,39,10,39,12,39,725,9,39,
+		1,39,3,39,728,8,39,1,40,1,40,1,40,1,40,1,40,1,40,3,40,736,8,40,1,41,1,
+		41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,747,8,41,3,41,749,8,41,1,41,
+		1,41,1,42,1,42,1,42,1,42,1,42,1,42,1,42,3,42,760,8,42,1,42,3,42,763,8,
+		42,1,42,1,42,3,42,767,8,42,1,43,1,43,1,43,1,43,1,43,1,43,3,43,775,8,43,
+		1,43,1,43,1,43,3,43,780,8,43,1,43,1,43,1,43,3,43,785,8,43,1,43,1,43,1,
+		43,1,43,1,43,1,43,1,43,1,43,3,43,795,8,43,1,43,1,43,1,43,1,43,5,43,801,
+		8,43,10,43,12,43,804,9,43,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,1,44,
+		5,44,815,8,44,10,44,12,44,818,9,44,1,44,1,44,3,44,822,8,44,1,44,3,44,825,
+		8,44,1,45,1,45,1,45,1,45,1,45,3,45,832,8,45,1,46,1,46,1,46,1,46,1,46,5,
+		46,839,8,46,10,46,12,46,842,9,46,1,47,1,47,3,47,846,8,47,1,48,1,48,1,48,
+		5,48,851,8,48,10,48,12,48,854,9,48,1,48,1,48,1,49,1,49,1,49,1,49,1,49,
+		1,49,5,49,864,8,49,10,49,12,49,867,9,49,3,49,869,8,49,1,49,1,49,1,49,1,
+		49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,3,49,882,8,49,1,49,1,49,1,49,1,49,
+		1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,1,49,5,49,897,8,49,10,49,12,49,
+		900,9,49,1,49,1,49,1,49,1,49,5,49,906,8,49,10,49,12,49,909,9,49,1,49,3,
+		49,912,8,49,1,49,1,49,1,49,3,49,917,8,49,1,49,1,49,5,49,921,8,49,10,49,
+		12,49,924,9,49,1,49,1,49,1,49,1,49,5,49,930,8,49,10,49,12,49,933,9,49,
+		1,49,3,49,936,8,49,1,50,1,50,1,50,5,50,941,8,50,10,50,12,50,944,9,50,1,
+		50,1,50,1,51,1,51,1,51,1,51,5,51,952,8,51,10,51,12,51,955,9,51,1,51,5,
+		51,958,8,51,10,51,12,51,961,9,51,1,51,3,51,964,8,51,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,1,52,
+		1,52,1,52,1,52,1,52,3,52,988,8,52,1,53,1,53,1,53,1,53,1,53,1,53,5,53,996,
+		8,53,10,53,12,53,999,9,53,1,53,1,53,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,3,54,1016,8,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,54,1033,8,54,10,54,
+		12,54,1036,9,54,3,54,1038,8,54,1,54,5,54,1041,8,54,10,54,12,54,1044,9,
+		54,1,54,3,54,1047,8,54,3,54,1049,8,54,1,54,1,54,4,54,1053,8,54,11,54,12,
+		54,1054,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,5,
+		54,1069,8,54,10,54,12,54,1072,9,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,3,54,1085,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		3,54,1108,8,54,1,54,1,54,1,54,1,54,1,54,3,54,1115,8,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,3,54,1137,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,
+		1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,
+		1160,8,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,1,54,3,54,1170,8,54,1,55,
+		1,55,1,55,1,55,1,55,1,55,1,56,1,56,1,56,1,56,1,56,1,56,1,56,1,57,1,57,
+		1,57,1,57,1,58,1,58,1,58,1,59,1,59,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		5,60,1215,8,60,10,60,12,60,1218,9,60,3,60,1220,8,60,1,60,1,60,1,60,1,60,
+		3,60,1226,8,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,3,60,1236,8,60,
+		1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,1,60,
+		1,60,1,60,1,60,1,60,5,60,1256,8,60,10,60,12,60,1259,9,60,1,61,1,61,1,62,
+		1,62,1,62,3,62,1266,8,62,1,63,1,63,1,63,0,1,120,64,0,2,4,6,8,10,12,14,
+		16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,
+		64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,94,96,98,100,102,104,106,
+		108,110,112,114,116,118,120,122,124,126,0,9,1,0,199,200,1,0,15,16,1,0,
+		109,110,1,0,219,220,1,0,209,210,1,0,207,208,1,0,211,216,1,0,166,172,22,
+		0,3,3,5,9,13,43,45,48,50,50,53,57,61,62,64,69,71,103,105,115,117,118,120,
+		122,126,127,129,131,134,136,145,145,147,151,158,160,173,173,178,192,194,
+		198,223,224,1456,0,134,1,0,0,0,2,139,1,0,0,0,4,142,1,0,0,0,6,173,1,0,0,
+		0,8,175,1,0,0,0,10,187,1,0,0,0,12,211,1,0,0,0,14,213,1,0,0,0,16,215,1,
+		0,0,0,18,232,1,0,0,0,20,234,1,0,0,0,22,266,1,0,0,0,24,268,1,0,0,0,26,270,
+		1,0,0,0,28,304,1,0,0,0,30,306,1,0,0,0,32,311,1,0,0,0,34,359,1,0,0,0,36,
+		364,1,0,0,0,38,372,1,0,0,0,40,374,1,0,0,0,42,394,1,0,0,0,44,396,1,0,0,
+		0,46,398,1,0,0,0,48,427,1,0,0,0,50,429,1,0,0,0,52,479,1,0,0,0,54,481,1,
+		0,0,0,56,533,1,0,0,0,58,535,1,0,0,0,60,542,1,0,0,0,62,644,1,0,0,0,64,646,
+		1,0,0,0,66,662,1,0,0,0,68,664,1,0,0,0,70,688,1,0,0,0,72,690,1,0,0,0,74,
+		712,1,0,0,0,76,714,1,0,0,0,78,717,1,0,0,0,80,735,1,0,0,0,82,737,1,0,0,
+		0,84,752,1,0,0,0,86,768,1,0,0,0,88,824,1,0,0,0,90,826,1,0,0,0,92,833,1,
+		0,0,0,94,845,1,0,0,0,96,847,1,0,0,0,98,935,1,0,0,0,100,937,1,0,0,0,102,
+		963,1,0,0,0,104,987,1,0,0,0,106,989,1,0,0,0,108,1169,1,0,0,0,110,1171,
+		1,0,0,0,112,1177,1,0,0,0,114,1184,1,0,0,0,116,1188,1,0,0,0,118,1191,1,
+		0,0,0,120,1235,1,0,0,0,122,1260,1,0,0,0,124,1262,1,0,0,0,126,1267,1,0,
+		0,0,128,133,3,2,1,0,129,133,3,4,2,0,130,133,3,106,53,0,131,133,3,8,4,0,
+		132,128,1,0,0,0,132,129,1,0,0,0,132,130,1,0,0,0,132,131,1,0,0,0,133,136,
+		1,0,0,0,134,132,1,0,0,0,134,135,1,0,0,0,135,137,1,0,0,0,136,134,1,0,0,
+		0,137,138,5,0,0,1,138,1,1,0,0,0,139,140,5,3,0,0,140,141,5,221,0,0,141,
+		3,1,0,0,0,142,143,5,1,0,0,143,144,3,126,63,0,144,148,5,199,0,0,145,147,
+		3,6,3,0,146,145,1,0,0,0,147,150,1,0,0,0,148,146,1,0,0,0,148,149,1,0,0,
+		0,149,151,1,0,0,0,150,148,1,0,0,0,151,152,5,200,0,0,152,5,1,0,0,0,153,
+		174,3,12,6,0,154,174,3,16,8,0,155,174,3,20,10,0,156,174,3,26,13,0,157,
+		174,3,32,16,0,158,174,3,46,23,0,159,174,3,50,25,0,160,174,3,54,27,0,161,
+		174,3,68,34,0,162,174,3,60,30,0,163,174,3,72,36,0,164,174,3,78,39,0,165,
+		174,3,82,41,0,166,174,3,84,42,0,167,174,3,86,43,0,168,174,3,90,45,0,169,
+		174,3,92,46,0,170,174,3,96,48,0,171,174,3,100,50,0,172,174,3,8,4,0,173,
+		153,1,0,0,0,173,154,1,0,0,0,173,155,1,0,0,0,173,156,1,0,0,0,173,157,1,
+		0,0,0,173,158,1,0,0,0,173,159,1,0,0,0,173,160,1,0,0,0,173,161,1,0,0,0,
+		173,162,1,0,0,0,173,163,1,0,0,0,173,164,1,0,0,0,173,165,1,0,0,0,173,166,
+		1,0,0,0,173,167,1,0,0,0,173,168,1,0,0,0,173,169,1,0,0,0,173,170,1,0,0,
+		0,173,171,1,0,0,0,173,172,1,0,0,0,174,7,1,0,0,0,175,176,5,223,0,0,176,
+		182,4,4,0,0,177,181,3,126,63,0,178,181,5,4,0,0,179,181,5,52,0,0,180,177,
+		1,0,0,0,180,178,1,0,0,0,180,179,1,0,0,0,181,184,1,0,0,0,182,180,1,0,0,
+		0,182,183,1,0,0,0,183,185,1,0,0,0,184,182,1,0,0,0,185,186,3,10,5,0,186,
+		9,1,0,0,0,187,192,5,199,0,0,188,191,3,10,5,0,189,191,8,0,0,0,190,188,1,
+		0,0,0,190,189,1,0,0,0,191,194,1,0,0,0,192,190,1,0,0,0,192,193,1,0,0,0,
+		193,195,1,0,0,0,194,192,1,0,0,0,195,196,5,200,0,0,196,11,1,0,0,0,197,198,
+		5,5,0,0,198,212,5,221,0,0,199,200,5,6,0,0,200,212,3,126,63,0,201,202,5,
+		7,0,0,202,212,5,218,0,0,203,204,5,8,0,0,204,212,5,218,0,0,205,206,5,9,
+		0,0,206,212,5,218,0,0,207,208,5,10,0,0,208,212,3,126,63,0,209,210,5,11,
+		0,0,210,212,3,14,7,0,211,197,1,0,0,0,211,199,1,0,0,0,211,201,1,0,0,0,211,
+		203,1,0,0,0,211,205,1,0,0,0,211,207,1,0,0,0,211,209,1,0,0,0,212,13,1,0,
+		0,0,213,214,5,217,0,0,214,15,1,0,0,0,215,216,5,12,0,0,216,217,3,126,63,
+		0,217,221,5,199,0,0,218,220,3,18,9,0,219,218,1,0,0,0,220,223,1,0,0,0,221,
+		219,1,0,0,0,221,222,1,0,0,0,222,224,1,0,0,0,223,221,1,0,0,0,224,225,5,
+		200,0,0,225,17,1,0,0,0,226,227,5,41,0,0,227,233,5,221,0,0,228,229,5,42,
+		0,0,229,233,3,120,60,0,230,231,5,43,0,0,231,233,3,120,60,0,232,226,1,0,
+		0,0,232,228,1,0,0,0,232,230,1,0,0,0,233,19,1,0,0,0,234,235,5,13,0,0,235,
+		236,3,126,63,0,236,240,5,199,0,0,237,239,3,22,11,0,238,237,1,0,0,0,239,
+		242,1,0,0,0,240,238,1,0,0,0,240,241,1,0,0,0,241,243,1,0,0,0,242,240,1,
+		0,0,0,243,244,5,200,0,0,244,21,1,0,0,0,245,246,5,113,0,0,246,267,3,120,
+		60,0,247,248,5,161,0,0,248,249,3,120,60,0,249,250,3,116,58,0,250,267,1,
+		0,0,0,251,252,5,14,0,0,252,253,3,24,12,0,253,257,5,199,0,0,254,256,3,30,
+		15,0,255,254,1,0,0,0,256,259,1,0,0,0,257,255,1,0,0,0,257,258,1,0,0,0,258,
+		260,1,0,0,0,259,257,1,0,0,0,260,261,5,200,0,0,261,267,1,0,0,0,262,263,
+		5,17,0,0,263,264,5,218,0,0,264,265,5,18,0,0,265,267,3,120,60,0,266,245,
+		1,0,0,0,266,247,1,0,0,0,266,251,1,0,0,0,266,262,1,0,0,0,267,23,1,0,0,0,
+		268,269,7,1,0,0,269,25,1,0,0,0,270,271,5,44,0,0,271,272,3,126,63,0,272,
+		276,5,199,0,0,273,275,3,28,14,0,274,273,1,0,0,0,275,278,1,0,0,0,276,274,
+		1,0,0,0,276,277,1,0,0,0,277,279,1,0,0,0,278,276,1,0,0,0,279,280,5,200,
+		0,0,280,27,1,0,0,0,281,282,5,45,0,0,282,305,3,120,60,0,283,284,5,46,0,
+		0,284,285,5,47,0,0,285,288,3,118,59,0,286,287,5,48,0,0,287,289,3,120,60,
+		0,288,286,1,0,0,0,288,289,1,0,0,0,289,292,1,0,0,0,290,291,5,49,0,0,291,
+		293,5,218,0,0,292,290,1,0,0,0,292,293,1,0,0,0,293,305,1,0,0,0,294,295,
+		5,46,0,0,295,296,5,50,0,0,296,300,5,199,0,0,297,299,3,30,15,0,298,297,
+		1,0,0,0,299,302,1,0,0,0,300,298,1,0,0,0,300,301,1,0,0,0,301,303,1,0,0,
+		0,302,300,1,0,0,0,303,305,5,200,0,0,304,281,1,0,0,0,304,283,1,0,0,0,304,
+		294,1,0,0,0,305,29,1,0,0,0,306,307,5,218,0,0,307,309,3,120,60,0,308,310,
+		5,203,0,0,309,308,1,0,0,0,309,310,1,0,0,0,310,31,1,0,0,0,311,312,5,51,
+		0,0,312,313,3,126,63,0,313,314,5,52,0,0,314,315,3,126,63,0,315,319,5,199,
+		0,0,316,318,3,34,17,0,317,316,1,0,0,0,318,321,1,0,0,0,319,317,1,0,0,0,
+		319,320,1,0,0,0,320,322,1,0,0,0,321,319,1,0,0,0,322,323,5,200,0,0,323,
+		33,1,0,0,0,324,325,5,53,0,0,325,360,3,126,63,0,326,327,5,54,0,0,327,328,
+		3,120,60,0,328,333,3,116,58,0,329,330,5,55,0,0,330,331,3,120,60,0,331,
+		332,3,116,58,0,332,334,1,0,0,0,333,329,1,0,0,0,333,334,1,0,0,0,334,360,
+		1,0,0,0,335,336,5,56,0,0,336,360,5,218,0,0,337,338,5,57,0,0,338,360,3,
+		118,59,0,339,340,5,58,0,0,340,341,3,36,18,0,341,342,3,118,59,0,342,343,
+		5,60,0,0,343,344,5,53,0,0,344,348,5,61,0,0,345,346,5,54,0,0,346,347,5,
+		60,0,0,347,349,5,62,0,0,348,345,1,0,0,0,348,349,1,0,0,0,349,360,1,0,0,
+		0,350,352,5,63,0,0,351,353,3,38,19,0,352,351,1,0,0,0,353,354,1,0,0,0,354,
+		352,1,0,0,0,354,355,1,0,0,0,355,360,1,0,0,0,356,357,5,11,0,0,357,360,3,
+		14,7,0,358,360,3,40,20,0,359,324,1,0,0,0,359,326,1,0,0,0,359,335,1,0,0,
+		0,359,337,1,0,0,0,359,339,1,0,0,0,359,350,1,0,0,0,359,356,1,0,0,0,359,
+		358,1,0,0,0,360,35,1,0,0,0,361,362,5,220,0,0,362,365,5,59,0,0,363,365,
+		5,219,0,0,364,361,1,0,0,0,364,363,1,0,0,0,365,37,1,0,0,0,366,367,5,68,
+		0,0,367,373,3,120,60,0,368,369,5,69,0,0,369,373,3,120,60,0,370,371,5,70,
+		0,0,371,373,5,218,0,0,372,366,1,0,0,0,372,368,1,0,0,0,372,370,1,0,0,0,
+		373,39,1,0,0,0,374,375,5,64,0,0,375,379,3,126,63,0,376,378,3,42,21,0,377,
+		376,1,0,0,0,378,381,1,0,0,0,379,377,1,0,0,0,379,380,1,0,0,0,380,41,1,0,
+		0,0,381,379,1,0,0,0,382,383,5,69,0,0,383,395,3,120,60,0,384,385,5,70,0,
+		0,385,395,5,218,0,0,386,387,5,123,0,0,387,395,3,120,60,0,388,389,5,65,
+		0,0,389,392,3,44,22,0,390,391,5,175,0,0,391,393,3,44,22,0,392,390,1,0,
+		0,0,392,393,1,0,0,0,393,395,1,0,0,0,394,382,1,0,0,0,394,384,1,0,0,0,394,
+		386,1,0,0,0,394,388,1,0,0,0,395,43,1,0,0,0,396,397,7,2,0,0,397,45,1,0,
+		0,0,398,399,5,71,0,0,399,400,3,126,63,0,400,404,5,199,0,0,401,403,3,48,
+		24,0,402,401,1,0,0,0,403,406,1,0,0,0,404,402,1,0,0,0,404,405,1,0,0,0,405,
+		407,1,0,0,0,406,404,1,0,0,0,407,408,5,200,0,0,408,47,1,0,0,0,409,410,5,
+		72,0,0,410,428,3,126,63,0,411,412,5,105,0,0,412,428,3,120,60,0,413,414,
+		5,106,0,0,414,416,3,120,60,0,415,417,5,107,0,0,416,415,1,0,0,0,416,417,
+		1,0,0,0,417,428,1,0,0,0,418,419,5,108,0,0,419,420,5,70,0,0,420,428,5,218,
+		0,0,421,422,5,111,0,0,422,428,3,66,33,0,423,424,5,8,0,0,424,428,5,218,
+		0,0,425,426,5,43,0,0,426,428,3,120,60,0,427,409,1,0,0,0,427,411,1,0,0,
+		0,427,413,1,0,0,0,427,418,1,0,0,0,427,421,1,0,0,0,427,423,1,0,0,0,427,
+		425,1,0,0,0,428,49,1,0,0,0,429,430,5,73,0,0,430,431,3,126,63,0,431,435,
+		5,199,0,0,432,434,3,52,26,0,433,432,1,0,0,0,434,437,1,0,0,0,435,433,1,
+		0,0,0,435,436,1,0,0,0,436,438,1,0,0,0,437,435,1,0,0,0,438,439,5,200,0,
+		0,439,51,1,0,0,0,440,441,5,74,0,0,441,445,5,199,0,0,442,444,3,58,29,0,
+		443,442,1,0,0,0,444,447,1,0,0,0,445,443,1,0,0,0,445,446,1,0,0,0,446,448,
+		1,0,0,0,447,445,1,0,0,0,448,480,5,200,0,0,449,450,5,75,0,0,450,480,3,120,
+		60,0,451,452,5,76,0,0,452,480,3,120,60,0,453,454,5,77,0,0,454,455,5,47,
+		0,0,455,480,3,118,59,0,456,457,5,77,0,0,457,458,5,78,0,0,458,459,3,120,
+		60,0,459,460,3,116,58,0,460,480,1,0,0,0,461,462,5,80,0,0,462,480,3,120,
+		60,0,463,464,5,81,0,0,464,480,3,120,60,0,465,466,5,79,0,0,466,480,3,120,
+		60,0,467,468,5,82,0,0,468,469,3,120,60,0,469,470,3,116,58,0,470,480,1,
+		0,0,0,471,472,5,83,0,0,472,473,3,120,60,0,473,474,5,78,0,0,474,475,3,120,
+		60,0,475,476,3,116,58,0,476,480,1,0,0,0,477,478,5,84,0,0,478,480,3,126,
+		63,0,479,440,1,0,0,0,479,449,1,0,0,0,479,451,1,0,0,0,479,453,1,0,0,0,479,
+		456,1,0,0,0,479,461,1,0,0,0,479,463,1,0,0,0,479,465,1,0,0,0,479,467,1,
+		0,0,0,479,471,1,0,0,0,479,477,1,0,0,0,480,53,1,0,0,0,481,482,5,85,0,0,
+		482,483,3,126,63,0,483,484,5,52,0,0,484,485,3,126,63,0,485,489,5,199,0,
+		0,486,488,3,56,28,0,487,486,1,0,0,0,488,491,1,0,0,0,489,487,1,0,0,0,489,
+		490,1,0,0,0,490,492,1,0,0,0,491,489,1,0,0,0,492,493,5,200,0,0,493,55,1,
+		0,0,0,494,495,5,86,0,0,495,534,3,126,63,0,496,497,5,75,0,0,497,534,3,120,
+		60,0,498,499,5,87,0,0,499,500,5,60,0,0,500,534,5,62,0,0,501,502,5,87,0,
+		0,502,534,3,120,60,0,503,504,5,168,0,0,504,505,3,120,60,0,505,506,3,116,
+		58,0,506,534,1,0,0,0,507,508,5,88,0,0,508,534,3,120,60,0,509,510,5,56,
+		0,0,510,534,5,218,0,0,511,512,5,57,0,0,512,534,3,118,59,0,513,514,5,91,
+		0,0,514,516,3,120,60,0,515,517,5,92,0,0,516,515,1,0,0,0,516,517,1,0,0,
+		0,517,534,1,0,0,0,518,519,5,58,0,0,519,520,3,36,18,0,520,521,3,118,59,
+		0,521,522,5,60,0,0,522,523,5,86,0,0,523,524,5,61,0,0,524,534,1,0,0,0,525,
+		526,5,93,0,0,526,530,3,120,60,0,527,528,5,94,0,0,528,529,5,125,0,0,529,
+		531,5,57,0,0,530,527,1,0,0,0,530,531,1,0,0,0,531,534,1,0,0,0,532,534,3,
+		40,20,0,533,494,1,0,0,0,533,496,1,0,0,0,533,498,1,0,0,0,533,501,1,0,0,
+		0,533,503,1,0,0,0,533,507,1,0,0,0,533,509,1,0,0,0,533,511,1,0,0,0,533,
+		513,1,0,0,0,533,518,1,0,0,0,533,525,1,0,0,0,533,532,1,0,0,0,534,57,1,0,
+		0,0,535,536,5,218,0,0,536,537,3,120,60,0,537,538,5,60,0,0,538,540,3,120,
+		60,0,539,541,5,203,0,0,540,539,1,0,0,0,540,541,1,0,0,0,541,59,1,0,0,0,
+		542,543,5,104,0,0,543,544,3,126,63,0,544,548,5,199,0,0,545,547,3,62,31,
+		0,546,545,1,0,0,0,547,550,1,0,0,0,548,546,1,0,0,0,548,549,1,0,0,0,549,
+		551,1,0,0,0,550,548,1,0,0,0,551,552,5,200,0,0,552,61,1,0,0,0,553,554,5,
+		105,0,0,554,645,3,120,60,0,555,556,5,106,0,0,556,558,3,120,60,0,557,559,
+		5,107,0,0,558,557,1,0,0,0,558,559,1,0,0,0,559,562,1,0,0,0,560,561,5,48,
+		0,0,561,563,3,120,60,0,562,560,1,0,0,0,562,563,1,0,0,0,563,566,1,0,0,0,
+		564,565,5,69,0,0,565,567,3,120,60,0,566,564,1,0,0,0,566,567,1,0,0,0,567,
+		645,1,0,0,0,568,570,5,178,0,0,569,571,5,219,0,0,570,569,1,0,0,0,570,571,
+		1,0,0,0,571,574,1,0,0,0,572,573,5,132,0,0,573,575,3,120,60,0,574,572,1,
+		0,0,0,574,575,1,0,0,0,575,645,1,0,0,0,576,577,5,178,0,0,577,645,5,189,
+		0,0,578,579,5,179,0,0,579,645,3,120,60,0,580,581,5,180,0,0,581,645,3,120,
+		60,0,582,583,5,181,0,0,583,584,5,70,0,0,584,645,5,218,0,0,585,586,5,182,
+		0,0,586,590,5,199,0,0,587,589,3,30,15,0,588,587,1,0,0,0,589,592,1,0,0,
+		0,590,588,1,0,0,0,590,591,1,0,0,0,591,593,1,0,0,0,592,590,1,0,0,0,593,
+		645,5,200,0,0,594,595,5,182,0,0,595,596,5,190,0,0,596,597,3,126,63,0,597,
+		598,5,191,0,0,598,599,3,120,60,0,599,645,1,0,0,0,600,601,5,183,0,0,601,
+		645,3,120,60,0,602,603,5,184,0,0,603,608,3,120,60,0,604,605,5,49,0,0,605,
+		609,5,218,0,0,606,607,5,193,0,0,607,609,3,126,63,0,608,604,1,0,0,0,608,
+		606,1,0,0,0,609,645,1,0,0,0,610,611,5,186,0,0,611,612,5,187,0,0,612,613,
+		3,126,63,0,613,617,5,199,0,0,614,616,3,64,32,0,615,614,1,0,0,0,616,619,
+		1,0,0,0,617,615,1,0,0,0,617,618,1,0,0,0,618,622,1,0,0,0,619,617,1,0,0,
+		0,620,621,5,154,0,0,621,623,3,120,60,0,622,620,1,0,0,0,622,623,1,0,0,0,
+		623,624,1,0,0,0,624,625,5,200,0,0,625,645,1,0,0,0,626,627,5,186,0,0,627,
+		628,5,192,0,0,628,629,3,120,60,0,629,630,5,154,0,0,630,631,3,120,60,0,
+		631,645,1,0,0,0,632,633,5,185,0,0,633,645,3,120,60,0,634,635,5,108,0,0,
+		635,636,5,70,0,0,636,645,5,218,0,0,637,638,5,111,0,0,638,645,3,66,33,0,
+		639,640,5,8,0,0,640,645,5,218,0,0,641,642,5,115,0,0,642,645,5,220,0,0,
+		643,645,3,40,20,0,644,553,1,0,0,0,644,555,1,0,0,0,644,568,1,0,0,0,644,
+		576,1,0,0,0,644,578,1,0,0,0,644,580,1,0,0,0,644,582,1,0,0,0,644,585,1,
+		0,0,0,644,594,1,0,0,0,644,600,1,0,0,0,644,602,1,0,0,0,644,610,1,0,0,0,
+		644,626,1,0,0,0,644,632,1,0,0,0,644,634,1,0,0,0,644,637,1,0,0,0,644,639,
+		1,0,0,0,644,641,1,0,0,0,644,643,1,0,0,0,645,63,1,0,0,0,646,647,5,188,0,
+		0,647,648,3,120,60,0,648,649,3,120,60,0,649,65,1,0,0,0,650,663,5,112,0,
+		0,651,663,5,113,0,0,652,663,5,114,0,0,653,654,5,50,0,0,654,658,5,199,0,
+		0,655,657,3,30,15,0,656,655,1,0,0,0,657,660,1,0,0,0,658,656,1,0,0,0,658,
+		659,1,0,0,0,659,661,1,0,0,0,660,658,1,0,0,0,661,663,5,200,0,0,662,650,
+		1,0,0,0,662,651,1,0,0,0,662,652,1,0,0,0,662,653,1,0,0,0,663,67,1,0,0,0,
+		664,665,5,194,0,0,665,666,3,126,63,0,666,670,5,199,0,0,667,669,3,70,35,
+		0,668,667,1,0,0,0,669,672,1,0,0,0,670,668,1,0,0,0,670,671,1,0,0,0,671,
+		673,1,0,0,0,672,670,1,0,0,0,673,674,5,200,0,0,674,69,1,0,0,0,675,676,5,
+		174,0,0,676,677,3,126,63,0,677,678,5,204,0,0,678,679,3,126,63,0,679,689,
+		1,0,0,0,680,681,5,195,0,0,681,689,3,120,60,0,682,683,5,196,0,0,683,689,
+		3,120,60,0,684,685,5,197,0,0,685,689,5,198,0,0,686,687,5,197,0,0,687,689,
+		3,126,63,0,688,675,1,0,0,0,688,680,1,0,0,0,688,682,1,0,0,0,688,684,1,0,
+		0,0,688,686,1,0,0,0,689,71,1,0,0,0,690,691,5,116,0,0,691,692,3,126,63,
+		0,692,696,5,199,0,0,693,695,3,74,37,0,694,693,1,0,0,0,695,698,1,0,0,0,
+		696,694,1,0,0,0,696,697,1,0,0,0,697,699,1,0,0,0,698,696,1,0,0,0,699,700,
+		5,200,0,0,700,73,1,0,0,0,701,702,5,117,0,0,702,713,3,120,60,0,703,704,
+		5,118,0,0,704,709,3,76,38,0,705,706,5,203,0,0,706,708,3,76,38,0,707,705,
+		1,0,0,0,708,711,1,0,0,0,709,707,1,0,0,0,709,710,1,0,0,0,710,713,1,0,0,
+		0,711,709,1,0,0,0,712,701,1,0,0,0,712,703,1,0,0,0,713,75,1,0,0,0,714,715,
+		3,126,63,0,715,716,3,120,60,0,716,77,1,0,0,0,717,718,5,119,0,0,718,727,
+		3,126,63,0,719,723,5,199,0,0,720,722,3,80,40,0,721,720,1,0,0,0,722,725,
+		1,0,0,0,723,721,1,0,0,0,723,724,1,0,0,0,724,726,1,0,0,0,725,723,1,0,0,
+		0,726,728,5,200,0,0,727,719,1,0,0,0,727,728,1,0,0,0,728,79,1,0,0,0,729,
+		730,5,120,0,0,730,736,3,120,60,0,731,732,5,121,0,0,732,736,3,120,60,0,
+		733,734,5,122,0,0,734,736,3,120,60,0,735,729,1,0,0,0,735,731,1,0,0,0,735,
+		733,1,0,0,0,736,81,1,0,0,0,737,738,5,123,0,0,738,739,3,126,63,0,739,740,
+		5,199,0,0,740,748,3,120,60,0,741,746,3,116,58,0,742,743,5,55,0,0,743,744,
+		3,120,60,0,744,745,3,116,58,0,745,747,1,0,0,0,746,742,1,0,0,0,746,747,
+		1,0,0,0,747,749,1,0,0,0,748,741,1,0,0,0,748,749,1,0,0,0,749,750,1,0,0,
+		0,750,751,5,200,0,0,751,83,1,0,0,0,752,753,5,124,0,0,753,754,3,126,63,
+		0,754,755,5,206,0,0,755,762,3,120,60,0,756,759,5,125,0,0,757,760,5,126,
+		0,0,758,760,5,127,0,0,759,757,1,0,0,0,759,758,1,0,0,0,760,761,1,0,0,0,
+		761,763,3,118,59,0,762,756,1,0,0,0,762,763,1,0,0,0,763,766,1,0,0,0,764,
+		765,5,49,0,0,765,767,5,218,0,0,766,764,1,0,0,0,766,767,1,0,0,0,767,85,
+		1,0,0,0,768,769,5,128,0,0,769,770,3,126,63,0,770,771,5,132,0,0,771,774,
+		3,120,60,0,772,773,5,49,0,0,773,775,5,218,0,0,774,772,1,0,0,0,774,775,
+		1,0,0,0,775,779,1,0,0,0,776,777,5,129,0,0,777,778,5,131,0,0,778,780,5,
+		220,0,0,779,776,1,0,0,0,779,780,1,0,0,0,780,784,1,0,0,0,781,782,5,130,
+		0,0,782,783,5,131,0,0,783,785,5,220,0,0,784,781,1,0,0,0,784,785,1,0,0,
+		0,785,794,1,0,0,0,786,787,5,149,0,0,787,788,5,163,0,0,788,789,3,126,63,
+		0,789,790,5,150,0,0,790,791,5,152,0,0,791,792,5,220,0,0,792,793,5,151,
+		0,0,793,795,1,0,0,0,794,786,1,0,0,0,794,795,1,0,0,0,795,796,1,0,0,0,796,
+		797,5,205,0,0,797,802,3,88,44,0,798,799,5,203,0,0,799,801,3,88,44,0,800,
+		798,1,0,0,0,801,804,1,0,0,0,802,800,1,0,0,0,802,803,1,0,0,0,803,87,1,0,
+		0,0,804,802,1,0,0,0,805,806,5,145,0,0,806,807,5,219,0,0,807,808,5,152,
+		0,0,808,825,3,126,63,0,809,821,5,148,0,0,810,811,5,201,0,0,811,816,3,126,
+		63,0,812,813,5,203,0,0,813,815,3,126,63,0,814,812,1,0,0,0,815,818,1,0,
+		0,0,816,814,1,0,0,0,816,817,1,0,0,0,817,819,1,0,0,0,818,816,1,0,0,0,819,
+		820,5,202,0,0,820,822,1,0,0,0,821,810,1,0,0,0,821,822,1,0,0,0,822,825,
+		1,0,0,0,823,825,3,126,63,0,824,805,1,0,0,0,824,809,1,0,0,0,824,823,1,0,
+		0,0,825,89,1,0,0,0,826,827,5,133,0,0,827,828,5,132,0,0,828,831,3,120,60,
+		0,829,830,5,134,0,0,830,832,3,118,59,0,831,829,1,0,0,0,831,832,1,0,0,0,
+		832,91,1,0,0,0,833,834,5,135,0,0,834,835,5,136,0,0,835,840,3,94,47,0,836,
+		837,5,203,0,0,837,839,3,94,47,0,838,836,1,0,0,0,839,842,1,0,0,0,840,838,
+		1,0,0,0,840,841,1,0,0,0,841,93,1,0,0,0,842,840,1,0,0,0,843,846,5,63,0,
+		0,844,846,3,126,63,0,845,843,1,0,0,0,845,844,1,0,0,0,846,95,1,0,0,0,847,
+		848,5,137,0,0,848,852,5,199,0,0,849,851,3,98,49,0,850,849,1,0,0,0,851,
+		854,1,0,0,0,852,850,1,0,0,0,852,853,1,0,0,0,853,855,1,0,0,0,854,852,1,
+		0,0,0,855,856,5,200,0,0,856,97,1,0,0,0,857,858,5,10,0,0,858,868,3,124,
+		62,0,859,860,5,138,0,0,860,865,3,126,63,0,861,862,5,203,0,0,862,864,3,
+		126,63,0,863,861,1,0,0,0,864,867,1,0,0,0,865,863,1,0,0,0,865,866,1,0,0,
+		0,866,869,1,0,0,0,867,865,1,0,0,0,868,859,1,0,0,0,868,869,1,0,0,0,869,
+		936,1,0,0,0,870,871,5,139,0,0,871,936,3,126,63,0,872,873,5,140,0,0,873,
+		936,3,126,63,0,874,875,5,141,0,0,875,876,5,142,0,0,876,877,5,143,0,0,877,
+		936,3,126,63,0,878,881,5,144,0,0,879,880,5,219,0,0,880,882,5,174,0,0,881,
+		879,1,0,0,0,881,882,1,0,0,0,882,883,1,0,0,0,883,884,5,142,0,0,884,885,
+		5,152,0,0,885,936,3,126,63,0,886,887,5,145,0,0,887,888,5,219,0,0,888,889,
+		5,174,0,0,889,890,5,142,0,0,890,891,5,152,0,0,891,936,3,126,63,0,892,893,
+		5,153,0,0,893,894,3,120,60,0,894,898,5,199,0,0,895,897,3,98,49,0,896,895,
 		1,0,0,0,897,900,1,0,0,0,898,896,1,0,0,0,898,899,1,0,0,0,899,901,1,0,0,
-		0,900,898,1,0,0,0,901,903,5,196,0,0,902,824,1,0,0,0,902,837,1,0,0,0,902,
-		839,1,0,0,0,902,841,1,0,0,0,902,845,1,0,0,0,902,853,1,0,0,0,902,859,1,
-		0,0,0,902,880,1,0,0,0,902,893,1,0,0,0,903,93,1,0,0,0,904,905,5,152,0,0,
-		905,909,5,195,0,0,906,908,3,96,48,0,907,906,1,0,0,0,908,911,1,0,0,0,909,
-		907,1,0,0,0,909,910,1,0,0,0,910,912,1,0,0,0,911,909,1,0,0,0,912,913,5,
-		196,0,0,913,95,1,0,0,0,914,915,5,153,0,0,915,920,3,120,60,0,916,917,5,
-		199,0,0,917,919,3,120,60,0,918,916,1,0,0,0,919,922,1,0,0,0,920,918,1,0,
-		0,0,920,921,1,0,0,0,921,926,1,0,0,0,922,920,1,0,0,0,923,925,3,98,49,0,
-		924,923,1,0,0,0,925,928,1,0,0,0,926,924,1,0,0,0,926,927,1,0,0,0,927,931,
-		1,0,0,0,928,926,1,0,0,0,929,931,3,90,45,0,930,914,1,0,0,0,930,929,1,0,
-		0,0,931,97,1,0,0,0,932,933,5,154,0,0,933,955,3,114,57,0,934,935,5,155,
-		0,0,935,955,3,112,56,0,936,937,5,91,0,0,937,938,3,114,57,0,938,939,5,161,
-		0,0,939,940,5,99,0,0,940,955,1,0,0,0,941,942,5,92,0,0,942,955,3,114,57,
-		0,943,944,5,93,0,0,944,945,3,114,57,0,945,946,5,161,0,0,946,947,5,99,0,
-		0,947,955,1,0,0,0,948,949,5,94,0,0,949,955,3,114,57,0,950,951,5,95,0,0,
-		951,955,5,96,0,0,952,953,5,97,0,0,953,955,3,114,57,0,954,932,1,0,0,0,954,
-		934,1,0,0,0,954,936,1,0,0,0,954,941,1,0,0,0,954,943,1,0,0,0,954,948,1,
-		0,0,0,954,950,1,0,0,0,954,952,1,0,0,0,955,99,1,0,0,0,956,957,5,2,0,0,957,
-		958,3,120,60,0,958,959,5,4,0,0,959,960,3,120,60,0,960,964,5,195,0,0,961,
-		963,3,102,51,0,962,961,1,0,0,0,963,966,1,0,0,0,964,962,1,0,0,0,964,965,
-		1,0,0,0,965,967,1,0,0,0,966,964,1,0,0,0,967,968,5,196,0,0,968,101,1,0,
-		0,0,969,970,3,120,60,0,970,971,5,58,0,0,971,972,5,156,0,0,972,973,5,216,
-		0,0,973,1124,1,0,0,0,974,975,3,118,59,0,975,976,5,157,0,0,976,977,3,114,
-		57,0,977,982,3,110,55,0,978,979,5,26,0,0,979,980,3,114,57,0,980,981,3,
-		110,55,0,981,983,1,0,0,0,982,978,1,0,0,0,982,983,1,0,0,0,983,1124,1,0,
-		0,0,984,985,3,118,59,0,985,986,5,158,0,0,986,987,3,114,57,0,987,988,5,
-		159,0,0,988,989,5,214,0,0,989,1124,1,0,0,0,990,991,3,120,60,0,991,1015,
-		5,160,0,0,992,993,5,52,0,0,993,1016,5,214,0,0,994,1004,5,36,0,0,995,996,
-		5,42,0,0,996,997,3,114,57,0,997,1001,3,110,55,0,998,1000,3,104,52,0,999,
-		998,1,0,0,0,1000,1003,1,0,0,0,1001,999,1,0,0,0,1001,1002,1,0,0,0,1002,
-		1005,1,0,0,0,1003,1001,1,0,0,0,1004,995,1,0,0,0,1004,1005,1,0,0,0,1005,
-		1009,1,0,0,0,1006,1008,3,108,54,0,1007,1006,1,0,0,0,1008,1011,1,0,0,0,
-		1009,1007,1,0,0,0,1009,1010,1,0,0,0,1010,1013,1,0,0,0,1011,1009,1,0,0,
-		0,1012,1014,3,106,53,0,1013,1012,1,0,0,0,1013,1014,1,0,0,0,1014,1016,1,
-		0,0,0,1015,992,1,0,0,0,1015,994,1,0,0,0,1016,1124,1,0,0,0,1017,1019,5,
-		152,0,0,1018,1020,3,98,49,0,1019,1018,1,0,0,0,1020,1021,1,0,0,0,1021,1019,
-		1,0,0,0,1021,1022,1,0,0,0,1022,1124,1,0,0,0,1023,1024,5,152,0,0,1024,1025,
-		5,153,0,0,1025,1124,5,98,0,0,1026,1027,3,120,60,0,1027,1028,5,109,0,0,
-		1028,1029,3,114,57,0,1029,1124,1,0,0,0,1030,1031,3,120,60,0,1031,1032,
-		5,14,0,0,1032,1033,3,24,12,0,1033,1037,5,195,0,0,1034,1036,3,30,15,0,1035,
-		1034,1,0,0,0,1036,1039,1,0,0,0,1037,1035,1,0,0,0,1037,1038,1,0,0,0,1038,
-		1040,1,0,0,0,1039,1037,1,0,0,0,1040,1041,5,196,0,0,1041,1124,1,0,0,0,1042,
-		1043,3,120,60,0,1043,1044,5,17,0,0,1044,1045,5,214,0,0,1045,1046,5,18,
-		0,0,1046,1047,3,114,57,0,1047,1124,1,0,0,0,1048,1049,3,120,60,0,1049,1051,
-		5,19,0,0,1050,1052,5,203,0,0,1051,1050,1,0,0,0,1051,1052,1,0,0,0,1052,
-		1053,1,0,0,0,1053,1054,3,114,57,0,1054,1124,1,0,0,0,1055,1056,3,120,60,
-		0,1056,1057,5,85,0,0,1057,1058,3,114,57,0,1058,1124,1,0,0,0,1059,1060,
-		3,120,60,0,1060,1061,5,86,0,0,1061,1062,5,127,0,0,1062,1063,3,112,56,0,
-		1063,1064,5,60,0,0,1064,1065,3,114,57,0,1065,1124,1,0,0,0,1066,1067,3,
-		120,60,0,1067,1068,5,173,0,0,1068,1069,5,86,0,0,1069,1124,1,0,0,0,1070,
-		1071,5,20,0,0,1071,1124,5,216,0,0,1072,1073,5,21,0,0,1073,1124,5,216,0,
-		0,1074,1124,5,22,0,0,1075,1124,5,23,0,0,1076,1077,3,120,60,0,1077,1078,
-		5,24,0,0,1078,1079,5,25,0,0,1079,1080,3,114,57,0,1080,1081,3,110,55,0,
-		1081,1082,5,26,0,0,1082,1083,3,114,57,0,1083,1084,3,110,55,0,1084,1124,
-		1,0,0,0,1085,1086,3,120,60,0,1086,1087,5,27,0,0,1087,1090,5,148,0,0,1088,
-		1091,5,28,0,0,1089,1091,3,114,57,0,1090,1088,1,0,0,0,1090,1089,1,0,0,0,
-		1091,1092,1,0,0,0,1092,1093,5,29,0,0,1093,1094,3,114,57,0,1094,1095,3,
-		110,55,0,1095,1096,5,26,0,0,1096,1097,3,114,57,0,1097,1098,3,110,55,0,
-		1098,1124,1,0,0,0,1099,1100,3,120,60,0,1100,1101,5,30,0,0,1101,1102,3,
-		114,57,0,1102,1103,3,110,55,0,1103,1104,5,18,0,0,1104,1105,3,114,57,0,
-		1105,1124,1,0,0,0,1106,1107,5,31,0,0,1107,1108,3,118,59,0,1108,1109,5,
-		32,0,0,1109,1110,3,118,59,0,1110,1113,3,114,57,0,1111,1112,5,33,0,0,1112,
-		1114,3,114,57,0,1113,1111,1,0,0,0,1113,1114,1,0,0,0,1114,1124,1,0,0,0,
-		1115,1116,5,34,0,0,1116,1117,5,33,0,0,1117,1118,3,114,57,0,1118,1119,3,
-		110,55,0,1119,1120,5,35,0,0,1120,1121,3,114,57,0,1121,1122,3,110,55,0,
-		1122,1124,1,0,0,0,1123,969,1,0,0,0,1123,974,1,0,0,0,1123,984,1,0,0,0,1123,
-		990,1,0,0,0,1123,1017,1,0,0,0,1123,1023,1,0,0,0,1123,1026,1,0,0,0,1123,
-		1030,1,0,0,0,1123,1042,1,0,0,0,1123,1048,1,0,0,0,1123,1055,1,0,0,0,1123,
-		1059,1,0,0,0,1123,1066,1,0,0,0,1123,1070,1,0,0,0,1123,1072,1,0,0,0,1123,
-		1074,1,0,0,0,1123,1075,1,0,0,0,1123,1076,1,0,0,0,1123,1085,1,0,0,0,1123,
-		1099,1,0,0,0,1123,1106,1,0,0,0,1123,1115,1,0,0,0,1124,103,1,0,0,0,1125,
-		1126,5,66,0,0,1126,1127,5,214,0,0,1127,1128,5,151,0,0,1128,1129,3,114,
-		57,0,1129,1130,3,110,55,0,1130,105,1,0,0,0,1131,1132,5,43,0,0,1132,1133,
-		5,38,0,0,1133,1134,5,39,0,0,1134,1135,3,114,57,0,1135,1136,5,40,0,0,1136,
-		1137,3,114,57,0,1137,107,1,0,0,0,1138,1139,5,37,0,0,1139,1140,3,118,59,
-		0,1140,1141,3,114,57,0,1141,109,1,0,0,0,1142,1143,5,161,0,0,1143,1144,
-		5,169,0,0,1144,111,1,0,0,0,1145,1146,5,215,0,0,1146,113,1,0,0,0,1147,1148,
-		6,57,-1,0,1148,1149,5,197,0,0,1149,1150,3,114,57,0,1150,1151,5,198,0,0,
-		1151,1190,1,0,0,0,1152,1153,5,204,0,0,1153,1190,3,114,57,16,1154,1155,
-		5,173,0,0,1155,1190,3,114,57,11,1156,1157,5,149,0,0,1157,1158,3,114,57,
-		0,1158,1159,5,151,0,0,1159,1160,3,114,57,0,1160,1161,5,150,0,0,1161,1162,
-		3,114,57,0,1162,1190,1,0,0,0,1163,1164,3,120,60,0,1164,1173,5,197,0,0,
-		1165,1170,3,114,57,0,1166,1167,5,199,0,0,1167,1169,3,114,57,0,1168,1166,
-		1,0,0,0,1169,1172,1,0,0,0,1170,1168,1,0,0,0,1170,1171,1,0,0,0,1171,1174,
-		1,0,0,0,1172,1170,1,0,0,0,1173,1165,1,0,0,0,1173,1174,1,0,0,0,1174,1175,
-		1,0,0,0,1175,1176,5,198,0,0,1176,1190,1,0,0,0,1177,1179,7,2,0,0,1178,1180,
-		3,116,58,0,1179,1178,1,0,0,0,1179,1180,1,0,0,0,1180,1181,1,0,0,0,1181,
-		1182,5,161,0,0,1182,1190,3,116,58,0,1183,1184,5,216,0,0,1184,1190,3,116,
-		58,0,1185,1190,5,215,0,0,1186,1190,5,216,0,0,1187,1190,5,214,0,0,1188,
-		1190,3,118,59,0,1189,1147,1,0,0,0,1189,1152,1,0,0,0,1189,1154,1,0,0,0,
-		1189,1156,1,0,0,0,1189,1163,1,0,0,0,1189,1177,1,0,0,0,1189,1183,1,0,0,
-		0,1189,1185,1,0,0,0,1189,1186,1,0,0,0,1189,1187,1,0,0,0,1189,1188,1,0,
-		0,0,1190,1211,1,0,0,0,1191,1192,10,15,0,0,1192,1193,5,170,0,0,1193,1210,
-		3,114,57,16,1194,1195,10,14,0,0,1195,1196,7,3,0,0,1196,1210,3,114,57,15,
-		1197,1198,10,13,0,0,1198,1199,7,4,0,0,1199,1210,3,114,57,14,1200,1201,
-		10,12,0,0,1201,1202,7,5,0,0,1202,1210,3,114,57,13,1203,1204,10,10,0,0,
-		1204,1205,5,171,0,0,1205,1210,3,114,57,11,1206,1207,10,9,0,0,1207,1208,
-		5,172,0,0,1208,1210,3,114,57,10,1209,1191,1,0,0,0,1209,1194,1,0,0,0,1209,
-		1197,1,0,0,0,1209,1200,1,0,0,0,1209,1203,1,0,0,0,1209,1206,1,0,0,0,1210,
-		1213,1,0,0,0,1211,1209,1,0,0,0,1211,1212,1,0,0,0,1212,115,1,0,0,0,1213,
-		1211,1,0,0,0,1214,1215,7,6,0,0,1215,117,1,0,0,0,1216,1219,3,120,60,0,1217,
-		1218,5,200,0,0,1218,1220,3,120,60,0,1219,1217,1,0,0,0,1219,1220,1,0,0,
-		0,1220,119,1,0,0,0,1221,1222,7,7,0,0,1222,121,1,0,0,0,111,126,128,142,
-		167,174,176,184,186,205,215,226,234,251,260,270,282,286,294,298,303,313,
-		327,342,348,352,357,365,373,385,396,404,414,448,458,485,499,501,508,516,
-		526,530,534,538,542,558,576,585,590,611,625,629,637,655,663,676,679,690,
-		694,702,713,715,726,729,733,741,746,751,761,769,783,788,791,798,807,812,
-		819,832,835,848,865,874,878,883,889,898,902,909,920,926,930,954,964,982,
-		1001,1004,1009,1013,1015,1021,1037,1051,1090,1113,1123,1170,1173,1179,
-		1189,1209,1211,1219
+		0,900,898,1,0,0,0,901,911,5,200,0,0,902,903,5,154,0,0,903,907,5,199,0,
+		0,904,906,3,98,49,0,905,904,1,0,0,0,906,909,1,0,0,0,907,905,1,0,0,0,907,
+		908,1,0,0,0,908,910,1,0,0,0,909,907,1,0,0,0,910,912,5,200,0,0,911,902,
+		1,0,0,0,911,912,1,0,0,0,912,936,1,0,0,0,913,916,5,146,0,0,914,915,5,163,
+		0,0,915,917,5,105,0,0,916,914,1,0,0,0,916,917,1,0,0,0,917,918,1,0,0,0,
+		918,922,5,199,0,0,919,921,3,98,49,0,920,919,1,0,0,0,921,924,1,0,0,0,922,
+		920,1,0,0,0,922,923,1,0,0,0,923,925,1,0,0,0,924,922,1,0,0,0,925,936,5,
+		200,0,0,926,927,5,147,0,0,927,931,5,199,0,0,928,930,3,98,49,0,929,928,
+		1,0,0,0,930,933,1,0,0,0,931,929,1,0,0,0,931,932,1,0,0,0,932,934,1,0,0,
+		0,933,931,1,0,0,0,934,936,5,200,0,0,935,857,1,0,0,0,935,870,1,0,0,0,935,
+		872,1,0,0,0,935,874,1,0,0,0,935,878,1,0,0,0,935,886,1,0,0,0,935,892,1,
+		0,0,0,935,913,1,0,0,0,935,926,1,0,0,0,936,99,1,0,0,0,937,938,5,156,0,0,
+		938,942,5,199,0,0,939,941,3,102,51,0,940,939,1,0,0,0,941,944,1,0,0,0,942,
+		940,1,0,0,0,942,943,1,0,0,0,943,945,1,0,0,0,944,942,1,0,0,0,945,946,5,
+		200,0,0,946,101,1,0,0,0,947,948,5,157,0,0,948,953,3,126,63,0,949,950,5,
+		203,0,0,950,952,3,126,63,0,951,949,1,0,0,0,952,955,1,0,0,0,953,951,1,0,
+		0,0,953,954,1,0,0,0,954,959,1,0,0,0,955,953,1,0,0,0,956,958,3,104,52,0,
+		957,956,1,0,0,0,958,961,1,0,0,0,959,957,1,0,0,0,959,960,1,0,0,0,960,964,
+		1,0,0,0,961,959,1,0,0,0,962,964,3,96,48,0,963,947,1,0,0,0,963,962,1,0,
+		0,0,964,103,1,0,0,0,965,966,5,158,0,0,966,988,3,120,60,0,967,968,5,159,
+		0,0,968,988,3,118,59,0,969,970,5,95,0,0,970,971,3,120,60,0,971,972,5,165,
+		0,0,972,973,5,103,0,0,973,988,1,0,0,0,974,975,5,96,0,0,975,988,3,120,60,
+		0,976,977,5,97,0,0,977,978,3,120,60,0,978,979,5,165,0,0,979,980,5,103,
+		0,0,980,988,1,0,0,0,981,982,5,98,0,0,982,988,3,120,60,0,983,984,5,99,0,
+		0,984,988,5,100,0,0,985,986,5,101,0,0,986,988,3,120,60,0,987,965,1,0,0,
+		0,987,967,1,0,0,0,987,969,1,0,0,0,987,974,1,0,0,0,987,976,1,0,0,0,987,
+		981,1,0,0,0,987,983,1,0,0,0,987,985,1,0,0,0,988,105,1,0,0,0,989,990,5,
+		2,0,0,990,991,3,126,63,0,991,992,5,4,0,0,992,993,3,126,63,0,993,997,5,
+		199,0,0,994,996,3,108,54,0,995,994,1,0,0,0,996,999,1,0,0,0,997,995,1,0,
+		0,0,997,998,1,0,0,0,998,1000,1,0,0,0,999,997,1,0,0,0,1000,1001,5,200,0,
+		0,1001,107,1,0,0,0,1002,1003,3,126,63,0,1003,1004,5,58,0,0,1004,1005,5,
+		160,0,0,1005,1006,5,220,0,0,1006,1170,1,0,0,0,1007,1008,3,124,62,0,1008,
+		1009,5,161,0,0,1009,1010,3,120,60,0,1010,1015,3,116,58,0,1011,1012,5,26,
+		0,0,1012,1013,3,120,60,0,1013,1014,3,116,58,0,1014,1016,1,0,0,0,1015,1011,
+		1,0,0,0,1015,1016,1,0,0,0,1016,1170,1,0,0,0,1017,1018,3,124,62,0,1018,
+		1019,5,162,0,0,1019,1020,3,120,60,0,1020,1021,5,163,0,0,1021,1022,5,218,
+		0,0,1022,1170,1,0,0,0,1023,1024,3,126,63,0,1024,1048,5,164,0,0,1025,1026,
+		5,52,0,0,1026,1049,5,218,0,0,1027,1037,5,36,0,0,1028,1029,5,42,0,0,1029,
+		1030,3,120,60,0,1030,1034,3,116,58,0,1031,1033,3,110,55,0,1032,1031,1,
+		0,0,0,1033,1036,1,0,0,0,1034,1032,1,0,0,0,1034,1035,1,0,0,0,1035,1038,
+		1,0,0,0,1036,1034,1,0,0,0,1037,1028,1,0,0,0,1037,1038,1,0,0,0,1038,1042,
+		1,0,0,0,1039,1041,3,114,57,0,1040,1039,1,0,0,0,1041,1044,1,0,0,0,1042,
+		1040,1,0,0,0,1042,1043,1,0,0,0,1043,1046,1,0,0,0,1044,1042,1,0,0,0,1045,
+		1047,3,112,56,0,1046,1045,1,0,0,0,1046,1047,1,0,0,0,1047,1049,1,0,0,0,
+		1048,1025,1,0,0,0,1048,1027,1,0,0,0,1049,1170,1,0,0,0,1050,1052,5,156,
+		0,0,1051,1053,3,104,52,0,1052,1051,1,0,0,0,1053,1054,1,0,0,0,1054,1052,
+		1,0,0,0,1054,1055,1,0,0,0,1055,1170,1,0,0,0,1056,1057,5,156,0,0,1057,1058,
+		5,157,0,0,1058,1170,5,102,0,0,1059,1060,3,126,63,0,1060,1061,5,113,0,0,
+		1061,1062,3,120,60,0,1062,1170,1,0,0,0,1063,1064,3,126,63,0,1064,1065,
+		5,14,0,0,1065,1066,3,24,12,0,1066,1070,5,199,0,0,1067,1069,3,30,15,0,1068,
+		1067,1,0,0,0,1069,1072,1,0,0,0,1070,1068,1,0,0,0,1070,1071,1,0,0,0,1071,
+		1073,1,0,0,0,1072,1070,1,0,0,0,1073,1074,5,200,0,0,1074,1170,1,0,0,0,1075,
+		1076,3,126,63,0,1076,1077,5,17,0,0,1077,1078,5,218,0,0,1078,1079,5,18,
+		0,0,1079,1080,3,120,60,0,1080,1170,1,0,0,0,1081,1082,3,126,63,0,1082,1084,
+		5,19,0,0,1083,1085,5,207,0,0,1084,1083,1,0,0,0,1084,1085,1,0,0,0,1085,
+		1086,1,0,0,0,1086,1087,3,120,60,0,1087,1170,1,0,0,0,1088,1089,3,126,63,
+		0,1089,1090,5,89,0,0,1090,1091,3,120,60,0,1091,1170,1,0,0,0,1092,1093,
+		3,126,63,0,1093,1094,5,90,0,0,1094,1095,5,131,0,0,1095,1096,3,118,59,0,
+		1096,1097,5,60,0,0,1097,1098,3,120,60,0,1098,1170,1,0,0,0,1099,1100,3,
+		126,63,0,1100,1101,5,177,0,0,1101,1102,5,90,0,0,1102,1170,1,0,0,0,1103,
+		1104,3,126,63,0,1104,1105,5,68,0,0,1105,1107,5,66,0,0,1106,1108,5,219,
+		0,0,1107,1106,1,0,0,0,1107,1108,1,0,0,0,1108,1170,1,0,0,0,1109,1110,3,
+		126,63,0,1110,1111,5,68,0,0,1111,1114,5,67,0,0,1112,1113,5,49,0,0,1113,
+		1115,5,218,0,0,1114,1112,1,0,0,0,1114,1115,1,0,0,0,1115,1170,1,0,0,0,1116,
+		1117,5,20,0,0,1117,1170,5,220,0,0,1118,1119,5,21,0,0,1119,1170,5,220,0,
+		0,1120,1170,5,22,0,0,1121,1170,5,23,0,0,1122,1123,3,126,63,0,1123,1124,
+		5,24,0,0,1124,1125,5,25,0,0,1125,1126,3,120,60,0,1126,1127,3,116,58,0,
+		1127,1128,5,26,0,0,1128,1129,3,120,60,0,1129,1130,3,116,58,0,1130,1170,
+		1,0,0,0,1131,1132,3,126,63,0,1132,1133,5,27,0,0,1133,1136,5,152,0,0,1134,
+		1137,5,28,0,0,1135,1137,3,120,60,0,1136,1134,1,0,0,0,1136,1135,1,0,0,0,
+		1137,1138,1,0,0,0,1138,1139,5,29,0,0,1139,1140,3,120,60,0,1140,1141,3,
+		116,58,0,1141,1142,5,26,0,0,1142,1143,3,120,60,0,1143,1144,3,116,58,0,
+		1144,1170,1,0,0,0,1145,1146,3,126,63,0,1146,1147,5,30,0,0,1147,1148,3,
+		120,60,0,1148,1149,3,116,58,0,1149,1150,5,18,0,0,1150,1151,3,120,60,0,
+		1151,1170,1,0,0,0,1152,1153,5,31,0,0,1153,1154,3,124,62,0,1154,1155,5,
+		32,0,0,1155,1156,3,124,62,0,1156,1159,3,120,60,0,1157,1158,5,33,0,0,1158,
+		1160,3,120,60,0,1159,1157,1,0,0,0,1159,1160,1,0,0,0,1160,1170,1,0,0,0,
+		1161,1162,5,34,0,0,1162,1163,5,33,0,0,1163,1164,3,120,60,0,1164,1165,3,
+		116,58,0,1165,1166,5,35,0,0,1166,1167,3,120,60,0,1167,1168,3,116,58,0,
+		1168,1170,1,0,0,0,1169,1002,1,0,0,0,1169,1007,1,0,0,0,1169,1017,1,0,0,
+		0,1169,1023,1,0,0,0,1169,1050,1,0,0,0,1169,1056,1,0,0,0,1169,1059,1,0,
+		0,0,1169,1063,1,0,0,0,1169,1075,1,0,0,0,1169,1081,1,0,0,0,1169,1088,1,
+		0,0,0,1169,1092,1,0,0,0,1169,1099,1,0,0,0,1169,1103,1,0,0,0,1169,1109,
+		1,0,0,0,1169,1116,1,0,0,0,1169,1118,1,0,0,0,1169,1120,1,0,0,0,1169,1121,
+		1,0,0,0,1169,1122,1,0,0,0,1169,1131,1,0,0,0,1169,1145,1,0,0,0,1169,1152,
+		1,0,0,0,1169,1161,1,0,0,0,1170,109,1,0,0,0,1171,1172,5,70,0,0,1172,1173,
+		5,218,0,0,1173,1174,5,155,0,0,1174,1175,3,120,60,0,1175,1176,3,116,58,
+		0,1176,111,1,0,0,0,1177,1178,5,43,0,0,1178,1179,5,38,0,0,1179,1180,5,39,
+		0,0,1180,1181,3,120,60,0,1181,1182,5,40,0,0,1182,1183,3,120,60,0,1183,
+		113,1,0,0,0,1184,1185,5,37,0,0,1185,1186,3,124,62,0,1186,1187,3,120,60,
+		0,1187,115,1,0,0,0,1188,1189,5,165,0,0,1189,1190,5,173,0,0,1190,117,1,
+		0,0,0,1191,1192,5,219,0,0,1192,119,1,0,0,0,1193,1194,6,60,-1,0,1194,1195,
+		5,201,0,0,1195,1196,3,120,60,0,1196,1197,5,202,0,0,1197,1236,1,0,0,0,1198,
+		1199,5,208,0,0,1199,1236,3,120,60,16,1200,1201,5,177,0,0,1201,1236,3,120,
+		60,11,1202,1203,5,153,0,0,1203,1204,3,120,60,0,1204,1205,5,155,0,0,1205,
+		1206,3,120,60,0,1206,1207,5,154,0,0,1207,1208,3,120,60,0,1208,1236,1,0,
+		0,0,1209,1210,3,126,63,0,1210,1219,5,201,0,0,1211,1216,3,120,60,0,1212,
+		1213,5,203,0,0,1213,1215,3,120,60,0,1214,1212,1,0,0,0,1215,1218,1,0,0,
+		0,1216,1214,1,0,0,0,1216,1217,1,0,0,0,1217,1220,1,0,0,0,1218,1216,1,0,
+		0,0,1219,1211,1,0,0,0,1219,1220,1,0,0,0,1220,1221,1,0,0,0,1221,1222,5,
+		202,0,0,1222,1236,1,0,0,0,1223,1225,7,3,0,0,1224,1226,3,122,61,0,1225,
+		1224,1,0,0,0,1225,1226,1,0,0,0,1226,1227,1,0,0,0,1227,1228,5,165,0,0,1228,
+		1236,3,122,61,0,1229,1230,5,220,0,0,1230,1236,3,122,61,0,1231,1236,5,219,
+		0,0,1232,1236,5,220,0,0,1233,1236,5,218,0,0,1234,1236,3,124,62,0,1235,
+		1193,1,0,0,0,1235,1198,1,0,0,0,1235,1200,1,0,0,0,1235,1202,1,0,0,0,1235,
+		1209,1,0,0,0,1235,1223,1,0,0,0,1235,1229,1,0,0,0,1235,1231,1,0,0,0,1235,
+		1232,1,0,0,0,1235,1233,1,0,0,0,1235,1234,1,0,0,0,1236,1257,1,0,0,0,1237,
+		1238,10,15,0,0,1238,1239,5,174,0,0,1239,1256,3,120,60,16,1240,1241,10,
+		14,0,0,1241,1242,7,4,0,0,1242,1256,3,120,60,15,1243,1244,10,13,0,0,1244,
+		1245,7,5,0,0,1245,1256,3,120,60,14,1246,1247,10,12,0,0,1247,1248,7,6,0,
+		0,1248,1256,3,120,60,13,1249,1250,10,10,0,0,1250,1251,5,175,0,0,1251,1256,
+		3,120,60,11,1252,1253,10,9,0,0,1253,1254,5,176,0,0,1254,1256,3,120,60,
+		10,1255,1237,1,0,0,0,1255,1240,1,0,0,0,1255,1243,1,0,0,0,1255,1246,1,0,
+		0,0,1255,1249,1,0,0,0,1255,1252,1,0,0,0,1256,1259,1,0,0,0,1257,1255,1,
+		0,0,0,1257,1258,1,0,0,0,1258,121,1,0,0,0,1259,1257,1,0,0,0,1260,1261,7,
+		7,0,0,1261,123,1,0,0,0,1262,1265,3,126,63,0,1263,1264,5,204,0,0,1264,1266,
+		3,126,63,0,1265,1263,1,0,0,0,1265,1266,1,0,0,0,1266,125,1,0,0,0,1267,1268,
+		7,8,0,0,1268,127,1,0,0,0,116,132,134,148,173,180,182,190,192,211,221,232,
+		240,257,266,276,288,292,300,304,309,319,333,348,354,359,364,372,379,392,
+		394,404,416,427,435,445,479,489,516,530,533,540,548,558,562,566,570,574,
+		590,608,617,622,644,658,662,670,688,696,709,712,723,727,735,746,748,759,
+		762,766,774,779,784,794,802,816,821,824,831,840,845,852,865,868,881,898,
+		907,911,916,922,931,935,942,953,959,963,987,997,1015,1034,1037,1042,1046,
+		1048,1054,1070,1084,1107,1114,1136,1159,1169,1216,1219,1225,1235,1255,
+		1257,1265
 	};
 
 	public static readonly ATN _ATN =

@@ -277,6 +277,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitLeaseDayCountItem([NotNull] DealLangParser.LeaseDayCountItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>leaseGuarantorItem</c>
+	/// labeled alternative in <see cref="DealLangParser.leaseItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitLeaseGuarantorItem([NotNull] DealLangParser.LeaseGuarantorItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.renewalCount"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -303,6 +310,46 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitRvgUntil([NotNull] DealLangParser.RvgUntilContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.guarantorClause"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGuarantorClause([NotNull] DealLangParser.GuarantorClauseContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>guarantorCap</c>
+	/// labeled alternative in <see cref="DealLangParser.guarantorPart"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGuarantorCap([NotNull] DealLangParser.GuarantorCapContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>guarantorUntil</c>
+	/// labeled alternative in <see cref="DealLangParser.guarantorPart"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGuarantorUntil([NotNull] DealLangParser.GuarantorUntilContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>guarantorFee</c>
+	/// labeled alternative in <see cref="DealLangParser.guarantorPart"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGuarantorFee([NotNull] DealLangParser.GuarantorFeeContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>guarantorCovers</c>
+	/// labeled alternative in <see cref="DealLangParser.guarantorPart"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGuarantorCovers([NotNull] DealLangParser.GuarantorCoversContext context);
+	/// <summary>
+	/// Visit a parse tree produced by <see cref="DealLangParser.coverage"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitCoverage([NotNull] DealLangParser.CoverageContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.loanDecl"/>.
 	/// </summary>
@@ -525,6 +572,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <return>The visitor result.</return>
 	Result VisitPrepaymentItem([NotNull] DealLangParser.PrepaymentItemContext context);
 	/// <summary>
+	/// Visit a parse tree produced by the <c>contractGuarantorItem</c>
+	/// labeled alternative in <see cref="DealLangParser.contractItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitContractGuarantorItem([NotNull] DealLangParser.ContractGuarantorItemContext context);
+	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.delivery"/>.
 	/// </summary>
 	/// <param name="context">The parse tree.</param>
@@ -662,6 +716,13 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitSeniorityItem([NotNull] DealLangParser.SeniorityItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>trancheGuarantorItem</c>
+	/// labeled alternative in <see cref="DealLangParser.trancheItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitTrancheGuarantorItem([NotNull] DealLangParser.TrancheGuarantorItemContext context);
 	/// <summary>
 	/// Visit a parse tree produced by <see cref="DealLangParser.gridTier"/>.
 	/// </summary>
@@ -1089,6 +1150,20 @@ public interface IDealLangVisitor<Result> : IParseTreeVisitor<Result> {
 	/// <param name="context">The parse tree.</param>
 	/// <return>The visitor result.</return>
 	Result VisitNotReletItem([NotNull] DealLangParser.NotReletItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>guaranteeHonouredItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGuaranteeHonouredItem([NotNull] DealLangParser.GuaranteeHonouredItemContext context);
+	/// <summary>
+	/// Visit a parse tree produced by the <c>guaranteeDisownedItem</c>
+	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.
+	/// </summary>
+	/// <param name="context">The parse tree.</param>
+	/// <return>The visitor result.</return>
+	Result VisitGuaranteeDisownedItem([NotNull] DealLangParser.GuaranteeDisownedItemContext context);
 	/// <summary>
 	/// Visit a parse tree produced by the <c>pathsItem</c>
 	/// labeled alternative in <see cref="DealLangParser.scenarioItem"/>.

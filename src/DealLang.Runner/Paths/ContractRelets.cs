@@ -56,6 +56,19 @@ static class ContractRelets
                 FillTermYears(b, contract.Start, end, customerDefault, into.OwnContractRow(InputQuantity.ContractTermYears, c));
             }
 
+            if (deal.HasGuarantees)
+            {
+                // What a guarantor of the contract is asked for: the term's years the customer's default took away.
+                // The term's row as filled above, this path's own or the plan's shared one.
+                double[] lost = into.ContractGuaranteeYears[c], termYears = into.ContractTermYears[c];
+                Date start = contract.Start;
+                for (int t = 0; t < lost.Length; t++)
+                {
+                    Date from = Date.Max(b[t], start), to = Date.Min(b[t + 1], end);
+                    lost[t] = to > from ? Math.Max(0.0, Date.DaysBetween(from, to) / 365.0 - termYears[t]) : 0.0;
+                }
+            }
+
             // The prepayment: paid on the start day, in the period the start falls in (the first for a start on the
             // closing), unless the customer defaulted on or before it.
             bool prepaid = plan.PrepaidIn is not null && !(customerDefault is { } gone && gone <= contract.Start);

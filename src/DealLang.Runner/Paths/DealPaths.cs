@@ -187,6 +187,11 @@ public sealed class DealPaths
             into.PartyRecovery[p] = scenario.RecoveryOf(deal, p);
         }
 
+        if (deal.HasGuarantees)
+        {
+            GuarantorTerms.Fill(deal, scenario, into);
+        }
+
         ContractRelets.Fill(deal, contracts, zeros, scenario, into, memo);
         SaleTerms.Fill(deal, scenario, into);
 

@@ -34,7 +34,18 @@ static class LeaseTerms
             into.LeaseEndPeriod[l] = EndPeriod(deal.Boundaries, defaulted);
             into.RvgApplies[l] = lease.RvgUntil is { } until && defaulted <= until && defaulted <= deal.Maturity;
             into.RvgRecovery[l] = scenario.RecoveryOf(deal, lease.Lessee);
+            if (deal.HasGuarantees)
+            {
+                FillGuaranteeDue(plan, renewals, marketRentDeflation, l, into);
+            }
+
             return;
+        }
+
+        if (deal.HasGuarantees)
+        {
+            // A performing lessee leaves nothing for a guarantor to pay.
+            into.LeaseGuaranteeDue[l].AsSpan().Clear();
         }
 
         // The lease runs its term and the renewals taken (ends, RVG and the cut period's rent precomputed). When the
@@ -53,6 +64,23 @@ static class LeaseTerms
         into.LeaseEndPeriod[l] = endPeriod;
         into.RvgApplies[l] = rvgApplies;
         into.RvgRecovery[l] = 1.0;
+    }
+
+    /// <summary>
+    /// What a guarantor of the lease is asked for (docs/language.md §5, "Guarantors"): per period, the rent the lease
+    /// would have paid had its lessee not defaulted (its term and the renewals the scenario takes, at the path's market
+    /// rate) less the rent it pays (the default cuts it on the day), so the default's own period asks for the days from
+    /// the default on. Computed directly (no memo): only a path whose lessee defaults pays for it.
+    /// </summary>
+    static void FillGuaranteeDue(LeasePlan plan, int renewals, double marketRentDeflation, int l, PathInputs into)
+    {
+        double[] due = into.LeaseGuaranteeDue[l];
+        plan.FillRenewed(renewals, marketRentDeflation, due, memo: null, l, out _, out _);
+        double[] paid = into.LeaseRent[l];
+        for (int t = 0; t < due.Length; t++)
+        {
+            due[t] = Math.Max(0.0, due[t] - paid[t]);
+        }
     }
 
     /// <summary>The period whose (start, end] holds <paramref name="end"/>; −1 past the horizon. An end on or

@@ -48,6 +48,16 @@ public static class Shapes
             }
         }
 
+        if (scenario.Guarantors is null || scenario.Guarantors.Length != 0)
+        {
+            // Empty: every guarantor honours its guarantees in full; else one entry per party, honouring a share in [0, 1].
+            Count(deal, scenario, scenario.Guarantors?.Length, deal.Parties.Length, "party");
+            if (scenario.Guarantors!.Any(g => g is { } levers && !(levers.Honour >= 0 && levers.Honour <= 1)))
+            {
+                throw Mismatch(deal, scenario, "its guarantors' levers are not shares honoured in [0, 100%]");
+            }
+        }
+
         for (int l = 0; l < deal.Leases.Length; l++)
         {
             LeaseInfo lease = deal.Leases[l];

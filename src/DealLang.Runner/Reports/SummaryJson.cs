@@ -40,6 +40,7 @@ static class SummaryJson
                 FleetRows.WriteJson(w, deal, outcome);
                 ContractRows.WriteJson(w, deal, outcome);
                 HoldingRows.WriteJson(w, deal, outcome);
+                GuaranteeRows.WriteJson(w, deal, outcome);
                 w.WriteEndObject();
             }
 

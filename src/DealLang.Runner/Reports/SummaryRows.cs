@@ -53,6 +53,7 @@ static class SummaryRows
         FleetRows.Add,
         ContractRows.Add,
         HoldingRows.Add,
+        GuaranteeRows.Add,
         PartyRows.Add,
         TestRows.Add,
     ];

@@ -24,4 +24,7 @@ public sealed record ScenarioOutcome(
 {
     /// <summary>Each holding's figures (docs/language.md §5 "holding"); empty for a deal that holds nothing.</summary>
     public ImmutableArray<HoldingSummary> Holdings { get; init; } = [];
+
+    /// <summary>What each guarantor paid under each guarantee (docs/language.md §5, "Guarantors"); empty for a deal without.</summary>
+    public ImmutableArray<GuaranteeSummary> Guarantees { get; init; } = [];
 }

@@ -102,6 +102,7 @@ public sealed class ScenarioRunner
             ContractSummaries.Build(deal, result, periods))
         {
             Holdings = HoldingSummaries.Build(deal, inputs, periods),
+            Guarantees = GuaranteeSummaries.Build(deal, result, periods),
         };
     }
 }

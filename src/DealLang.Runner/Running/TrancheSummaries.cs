@@ -31,10 +31,46 @@ static class TrancheSummaries
                 Analytics.Wal.Compute(years, principal.AsSpan(0, periods)),
                 irr,
                 Analytics.BondEquivalentYield.FromAnnual(irr),
-                FirstShortfall(deal, result, i, periods)));
+                FirstShortfall(deal, result, i, periods)) is var summary && Guarantee(deal, i) is { } g
+                ? WithGuarantee(summary, tranche, result, i, g, periods, years)
+                : summary);
         }
 
         return summaries.MoveToImmutable();
+    }
+
+    /// <summary>The guarantee behind tranche <paramref name="tranche"/>, by its position; null when none.</summary>
+    static int? Guarantee(DealDescription deal, int tranche)
+    {
+        for (int g = 0; g < deal.Guarantees.Length; g++)
+        {
+            if (deal.Guarantees[g] is { Kind: GuaranteeTarget.Tranche } info && info.Target == tranche)
+            {
+                return g;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The holders' figures with the guarantor's payments to them, net of what they passed back to it: their
+    /// IRR on the issuer's interest and principal plus those flows, each at its period's end.</summary>
+    static TrancheSummary WithGuarantee(TrancheSummary summary, TrancheInfo tranche, RunResult result, int i, int g, int periods, double[] years)
+    {
+        double[] received = new double[years.Length];
+        for (int t = 0; t < periods; t++)
+        {
+            received[t] = result.InterestPaid[i][t] + result.GuaranteePaid[g][t] - result.GuaranteeRecovered[g][t];
+        }
+
+        double net = PeriodYears.Sum(result.GuaranteePaid[g], periods) - PeriodYears.Sum(result.GuaranteeRecovered[g], periods);
+        return summary with
+        {
+            Guaranteed = true,
+            PaidByGuarantor = net,
+            HoldersLoss = Math.Max(0.0, summary.PrincipalLoss + summary.UnpaidInterest - net),
+            HoldersIrr = PeriodYears.Irr(years, tranche.IssuePrice * tranche.Balance, received, result.PrincipalPaid[i], result.TrancheDrawn[i], tranche.IssuePrice),
+        };
     }
 
     /// <summary>The end date of the first period that left scheduled principal unpaid (same in ledger and summary-only runs).</summary>

@@ -27,4 +27,20 @@ public sealed record TrancheSummary(
     double WalYears,
     double Irr,
     double BondEquivalentYield,
-    Date? FirstPrincipalShortfall);
+    Date? FirstPrincipalShortfall)
+{
+    /// <summary>Whether a guarantor stands behind the tranche (docs/language.md §5, "Guarantors"): then the figures above
+    /// are the issuer's, without the guarantee, and the three below the holders', with it.</summary>
+    public bool Guaranteed { get; init; }
+
+    /// <summary>What the guarantor paid the holders, less what it got back from them (zero without a guarantor).</summary>
+    public double PaidByGuarantor { get; init; }
+
+    /// <summary>The holders' IRR with the guarantor's payments (as <see cref="Irr"/>, with those flows added); NaN
+    /// without a guarantor.</summary>
+    public double HoldersIrr { get; init; } = double.NaN;
+
+    /// <summary>What the holders never received, principal and interest, once the guarantor has paid: the principal
+    /// loss plus the unpaid interest, less <see cref="PaidByGuarantor"/> (not below zero).</summary>
+    public double HoldersLoss { get; init; }
+}

@@ -52,6 +52,15 @@ public sealed class DealDescription
     /// current term is a path input (<see cref="InputQuantity.LeaseTermRent"/>); false by default, and no slot.</summary>
     public bool ProjectsCfads { get; init; }
 
+    /// <summary>The guarantees behind the deal's leases and tranches (docs/language.md §5, "Guarantors"), leases' first,
+    /// each in declaration order; none by default. A deal with any has the guarantors' path inputs
+    /// (<see cref="InputQuantity.LeaseGuaranteeDue"/>, <see cref="InputQuantity.GuarantorHonour"/>,
+    /// <see cref="InputQuantity.GuarantorDisownedPeriod"/>); one without has no slot for them.</summary>
+    public GuaranteeInfo[] Guarantees { get; init; } = [];
+
+    /// <summary>Whether the deal has a guarantee, hence the guarantors' input slots.</summary>
+    public bool HasGuarantees => Guarantees.Length > 0;
+
     private readonly int? _scheduledPeriods;
 
     /// <summary>All periods: to the maturity, then the workout periods in which an enforcement sale can still fall.</summary>

@@ -28,6 +28,8 @@ public sealed class RunResult
         TriggerActive = Arrays.Jagged<bool>(deal.Triggers.Length, n);
         History = Arrays.Jagged<double>(layout.HistorySlots, n);
         RvgPaid = new double[deal.Leases.Length];
+        GuaranteePaid = Arrays.Jagged<double>(deal.Guarantees.Length, n);
+        GuaranteeRecovered = Arrays.Jagged<double>(deal.Guarantees.Length, n);
         PrincipalLoss = new double[deal.Tranches.Length];
         UnpaidInterest = new double[deal.Tranches.Length];
         LoanInterest = Arrays.Jagged<double>(deal.Loans.Length, n);
@@ -90,6 +92,15 @@ public sealed class RunResult
     public double[][] History { get; }
 
     public double[] RvgPaid { get; }
+
+    /// <summary>[guarantee][t]: what the guarantor paid in period t (docs/language.md §5, "Guarantors"): behind a lease,
+    /// into the deal's collections; behind a tranche, to its holders directly (and, in the last period run, the
+    /// principal it covers). Written every period.</summary>
+    public double[][] GuaranteePaid { get; }
+
+    /// <summary>[guarantee][t]: what a tranche's guarantor got back in period t from the holders, out of the issuer's
+    /// later payments of interest arrears it had paid (its subrogation). Written every period.</summary>
+    public double[][] GuaranteeRecovered { get; }
 
     /// <summary>[tranche]: principal never repaid (at the horizon or after the enforcement sale).</summary>
     public double[] PrincipalLoss { get; }
@@ -265,6 +276,8 @@ public sealed class RunResult
         Arrays.Clear(TriggerActive);
         Arrays.Clear(History);
         Array.Clear(RvgPaid);
+        Arrays.Clear(GuaranteePaid);
+        Arrays.Clear(GuaranteeRecovered);
         Array.Clear(PrincipalLoss);
         Array.Clear(UnpaidInterest);
         Arrays.Clear(LoanInterest);

@@ -103,6 +103,25 @@ public enum InputQuantity
     /// beta distribution); what a loan owed by it without a <c>recovery</c> of its own recovers.</summary>
     PartyRecovery,
 
+    /// <summary>Series, per lease, only in a deal with guarantees (<see cref="DealDescription.HasGuarantees"/>): the rent
+    /// the lease would have paid in each period had its lessee not defaulted, less what it pays (zero while the lessee
+    /// performs): what a guarantor of the lease is asked for.</summary>
+    LeaseGuaranteeDue,
+
+    /// <summary>Scalar, per party, only in a deal with guarantees: the share of what falls due that the party pays as a
+    /// guarantor on this path (1 unless the scenario says <c>honoured 50%</c>).</summary>
+    GuarantorHonour,
+
+    /// <summary>Scalar, per party, only in a deal with guarantees: the first period in which the party, as a guarantor,
+    /// pays nothing because the scenario disowns its guarantees (the period whose end first reaches the date; 0
+    /// without a date); −1 when it does not.</summary>
+    GuarantorDisownedPeriod,
+
+    /// <summary>Series, per contract, only in a deal with guarantees: the days of each period in its term over 365 that
+    /// its customer's default took away (the term's days had it not defaulted, less those it paid for): what a
+    /// guarantor of the contract is asked for, at the contract's rate.</summary>
+    ContractGuaranteeYears,
+
     /// <summary>Series, per holding: what the held entity paid the holding, bucketed into the holder's periods (its
     /// share of the tranche's interest and principal paid, or of the equity's distributions: docs/language.md §5
     /// "holding"); filled by the chain runner from the entity's run, zero in a run of the holder alone.</summary>
@@ -136,7 +155,7 @@ public sealed record InputSlot(InputEntity Kind, int Entity, InputQuantity Quant
 /// not by a field per kind; the generated loop reads the same positions (the compiler asks this class for them).
 /// Slots of one quantity are contiguous, in entity order: series are every facility's value then every lease's
 /// rent, then every index's level, then every contract's re-let years, re-let flag and termination fee, then every contract's renewal years and renewal flag, then every contract's term years and prepayment, then (in a deal
-/// that projects cfads) every lease's rent in its current term, then every holding's receipts and par; flags every party's default; scalars every
+/// that projects cfads) every lease's rent in its current term, then (in a deal with guarantees) every lease's guarantee due and every contract's guaranteed years, then every holding's receipts and par; flags every party's default; scalars every
 /// lease's end period, RVG flag and RVG recovery, then every sale's haircut and lag, then every sale's repo-market depth,
 /// impact, limit and costs, then every contract's utilisation and re-let utilisation, then every sale's keep-contracts
 /// flag and reserve, then every party's recovery (last, so that the slots before them are where they were before).
@@ -149,6 +168,7 @@ public sealed class InputLayout
         InputQuantity.ContractReletYears, InputQuantity.ContractReletLive, InputQuantity.ContractTermination,
         InputQuantity.ContractRenewalYears, InputQuantity.ContractRenewalLive,
         InputQuantity.ContractTermYears, InputQuantity.ContractPrepaid, InputQuantity.LeaseTermRent,
+        InputQuantity.LeaseGuaranteeDue, InputQuantity.ContractGuaranteeYears,
         InputQuantity.HoldingReceipts, InputQuantity.HoldingPar,
     ];
     static readonly InputQuantity[] FlagsOrder = [InputQuantity.PartyDefaulted];
@@ -159,15 +179,17 @@ public sealed class InputLayout
         InputQuantity.SaleDepth, InputQuantity.SaleImpact, InputQuantity.SaleLimit, InputQuantity.SaleCosts,
         InputQuantity.ContractUtilisation, InputQuantity.ContractReletUtilisation,
         InputQuantity.SaleKeepContracts, InputQuantity.SaleReserve, InputQuantity.PartyRecovery,
+        InputQuantity.GuarantorHonour, InputQuantity.GuarantorDisownedPeriod,
     ];
 
     readonly int[] firstIndex = new int[Enum.GetValues<InputQuantity>().Length];
     readonly int[] count = new int[Enum.GetValues<InputQuantity>().Length];
 
-    InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts, bool projectsCfads, int holdings)
+    InputLayout(int facilities, int leases, int parties, int sales, int indices, int contracts, bool projectsCfads, bool guarantees, int holdings)
     {
         Holdings = holdings;
         ProjectsCfads = projectsCfads;
+        Guarantees = guarantees;
         Indices = indices;
         Contracts = contracts;
         Facilities = facilities;
@@ -181,7 +203,8 @@ public sealed class InputLayout
 
     /// <summary>The layout of a deal with these numbers of facilities, leases, parties, enforcement sales and
     /// market indices (what the compiler calls, from the bound model).</summary>
-    public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0, int contracts = 0, bool projectsCfads = false, int holdings = 0)
+    public static InputLayout Of(int facilities, int leases, int parties, int sales, int indices = 0, int contracts = 0, bool projectsCfads = false,
+        bool guarantees = false, int holdings = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(holdings);
         ArgumentOutOfRangeException.ThrowIfNegative(contracts);
@@ -190,14 +213,15 @@ public sealed class InputLayout
         ArgumentOutOfRangeException.ThrowIfNegative(leases);
         ArgumentOutOfRangeException.ThrowIfNegative(parties);
         ArgumentOutOfRangeException.ThrowIfNegative(sales);
-        return new InputLayout(facilities, leases, parties, sales, indices, contracts, projectsCfads, holdings);
+        return new InputLayout(facilities, leases, parties, sales, indices, contracts, projectsCfads, guarantees, holdings);
     }
 
     /// <summary>The layout of <paramref name="deal"/> (what <see cref="IDealProgram.Inputs"/> publishes).</summary>
     public static InputLayout Of(DealDescription deal)
     {
         ArgumentNullException.ThrowIfNull(deal);
-        return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length, deal.Contracts.Length, deal.ProjectsCfads, deal.Holdings.Length);
+        return Of(deal.Facilities.Length, deal.Leases.Length, deal.Parties.Length, deal.Sales.Length, deal.Indices.Length, deal.Contracts.Length, deal.ProjectsCfads,
+            deal.HasGuarantees, deal.Holdings.Length);
     }
 
     public int Facilities { get; }
@@ -210,6 +234,10 @@ public sealed class InputLayout
 
     /// <summary>Whether the leases have <see cref="InputQuantity.LeaseTermRent"/> slots (a deal that projects cfads).</summary>
     public bool ProjectsCfads { get; }
+
+    /// <summary>Whether the deal has guarantees, hence the guarantors' slots (<see cref="InputQuantity.LeaseGuaranteeDue"/>,
+    /// <see cref="InputQuantity.GuarantorHonour"/>, <see cref="InputQuantity.GuarantorDisownedPeriod"/>).</summary>
+    public bool Guarantees { get; }
 
     /// <summary>Per-period <c>double</c> series, in <see cref="PathInputs.Series"/> order.</summary>
     public InputSlot[] Series { get; }
@@ -238,7 +266,8 @@ public sealed class InputLayout
         ArgumentNullException.ThrowIfNull(deal);
         return deal.Facilities.Length == Facilities && deal.Leases.Length == Leases
             && deal.Parties.Length == Parties && deal.Sales.Length == Sales && deal.Indices.Length == Indices
-            && deal.Contracts.Length == Contracts && deal.ProjectsCfads == ProjectsCfads && deal.Holdings.Length == Holdings;
+            && deal.Contracts.Length == Contracts && deal.ProjectsCfads == ProjectsCfads && deal.HasGuarantees == Guarantees
+            && deal.Holdings.Length == Holdings;
     }
 
     public static InputShape ShapeOf(InputQuantity quantity) => quantity switch
@@ -247,12 +276,14 @@ public sealed class InputLayout
             or InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination
             or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
             or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.LeaseTermRent
+            or InputQuantity.LeaseGuaranteeDue or InputQuantity.ContractGuaranteeYears
             or InputQuantity.HoldingReceipts or InputQuantity.HoldingPar => InputShape.Series,
         InputQuantity.PartyDefaulted => InputShape.Flags,
         InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
             or InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve
-            or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation or InputQuantity.PartyRecovery => InputShape.Scalar,
+            or InputQuantity.ContractUtilisation or InputQuantity.ContractReletUtilisation or InputQuantity.PartyRecovery
+            or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod => InputShape.Scalar,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
 
@@ -260,14 +291,15 @@ public sealed class InputLayout
     {
         InputQuantity.FacilityValue => InputEntity.Facility,
         InputQuantity.LeaseRent or InputQuantity.LeaseEndPeriod or InputQuantity.RvgApplies or InputQuantity.RvgRecovery
-            or InputQuantity.LeaseTermRent => InputEntity.Lease,
-        InputQuantity.PartyDefaulted or InputQuantity.PartyRecovery => InputEntity.Party,
+            or InputQuantity.LeaseTermRent or InputQuantity.LeaseGuaranteeDue => InputEntity.Lease,
+        InputQuantity.PartyDefaulted or InputQuantity.PartyRecovery or InputQuantity.GuarantorHonour
+            or InputQuantity.GuarantorDisownedPeriod => InputEntity.Party,
         InputQuantity.SaleHaircut or InputQuantity.SaleLagMonths or InputQuantity.SaleDepth or InputQuantity.SaleImpact
             or InputQuantity.SaleLimit or InputQuantity.SaleCosts or InputQuantity.SaleKeepContracts or InputQuantity.SaleReserve => InputEntity.Sale,
         InputQuantity.IndexLevel => InputEntity.Index,
         InputQuantity.ContractReletYears or InputQuantity.ContractReletLive or InputQuantity.ContractTermination or InputQuantity.ContractUtilisation
             or InputQuantity.ContractReletUtilisation or InputQuantity.ContractRenewalYears or InputQuantity.ContractRenewalLive
-            or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid => InputEntity.Contract,
+            or InputQuantity.ContractTermYears or InputQuantity.ContractPrepaid or InputQuantity.ContractGuaranteeYears => InputEntity.Contract,
         InputQuantity.HoldingReceipts or InputQuantity.HoldingPar => InputEntity.Holding,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown input quantity."),
     };
@@ -291,7 +323,12 @@ public sealed class InputLayout
         {
             InputEntity kind = EntityOf(quantity);
             // A lease's rent in its current term is an input only where a forward test projects cfads.
-            int n = quantity == InputQuantity.LeaseTermRent && !ProjectsCfads ? 0 : Entities(kind);
+            // A guarantor's inputs only where the deal has guarantees.
+            int n = (quantity == InputQuantity.LeaseTermRent && !ProjectsCfads)
+                || (quantity is InputQuantity.LeaseGuaranteeDue or InputQuantity.GuarantorHonour or InputQuantity.GuarantorDisownedPeriod
+                    or InputQuantity.ContractGuaranteeYears && !Guarantees)
+                ? 0
+                : Entities(kind);
             firstIndex[(int)quantity] = slots.Count;
             count[(int)quantity] = n;
             for (int e = 0; e < n; e++)

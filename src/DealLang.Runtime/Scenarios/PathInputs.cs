@@ -59,6 +59,11 @@ public sealed class PathInputs
         HoldingReceipts = Rows(Series, layout, InputQuantity.HoldingReceipts, layout.Holdings);
         HoldingPar = Rows(Series, layout, InputQuantity.HoldingPar, layout.Holdings);
         LeaseTermRent = Rows(Series, layout, InputQuantity.LeaseTermRent, layout.ProjectsCfads ? layout.Leases : 0);
+        LeaseGuaranteeDue = Rows(Series, layout, InputQuantity.LeaseGuaranteeDue, layout.Guarantees ? layout.Leases : 0);
+        ContractGuaranteeYears = Rows(Series, layout, InputQuantity.ContractGuaranteeYears, layout.Guarantees ? layout.Contracts : 0);
+        int guarantors = layout.Guarantees ? layout.Parties : 0;
+        GuarantorHonour = new DoubleSlots(Scalars, First(layout, InputQuantity.GuarantorHonour, guarantors), guarantors);
+        GuarantorDisownedPeriod = new IntSlots(Scalars, First(layout, InputQuantity.GuarantorDisownedPeriod, guarantors), guarantors);
         ContractUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractUtilisation, layout.Contracts), layout.Contracts);
         ContractReletUtilisation = new DoubleSlots(Scalars, First(layout, InputQuantity.ContractReletUtilisation, layout.Contracts), layout.Contracts);
     }
@@ -107,6 +112,22 @@ public sealed class PathInputs
 
     /// <summary>Per party, its recovery on this path (<see cref="InputQuantity.PartyRecovery"/>).</summary>
     public DoubleSlots PartyRecovery { get; }
+
+    /// <summary>Per lease, in a deal with guarantees: the rent its lessee's default leaves unpaid, per period
+    /// (<see cref="InputQuantity.LeaseGuaranteeDue"/>); empty otherwise.</summary>
+    public double[][] LeaseGuaranteeDue { get; }
+
+    /// <summary>Per contract, in a deal with guarantees: its term's years its customer's default took away, per period
+    /// (<see cref="InputQuantity.ContractGuaranteeYears"/>); empty otherwise.</summary>
+    public double[][] ContractGuaranteeYears { get; }
+
+    /// <summary>Per party, in a deal with guarantees: the share of what falls due it pays as a guarantor
+    /// (<see cref="InputQuantity.GuarantorHonour"/>).</summary>
+    public DoubleSlots GuarantorHonour { get; }
+
+    /// <summary>Per party, in a deal with guarantees: the first period it pays nothing as a guarantor, −1 for none
+    /// (<see cref="InputQuantity.GuarantorDisownedPeriod"/>).</summary>
+    public IntSlots GuarantorDisownedPeriod { get; }
 
     /// <summary>[sale]: enforcement haircut after scenario overrides.</summary>
     public DoubleSlots SaleHaircut { get; }

@@ -40,6 +40,16 @@ public sealed record ScenarioSpec(
     /// (docs/language.md §10, "Stochastic scenarios").</summary>
     public double?[] PartyRecoveries { get; init; } = [];
 
+    /// <summary>Per party (the description's order): the scenario's levers on the guarantees it gives
+    /// (<c>Google guarantees honoured 50%</c>, <c>State guarantees disowned from DATE</c>), null for "honoured in full";
+    /// empty (the default) for none.</summary>
+    public GuarantorLevers?[] Guarantors { get; init; } = [];
+
+    /// <summary>Party <paramref name="party"/>'s levers as a guarantor under this scenario (<see cref="GuarantorLevers.Honoured"/>
+    /// unless it says).</summary>
+    public GuarantorLevers GuarantorOf(int party) =>
+        party < Guarantors.Length && Guarantors[party] is { } levers ? levers : GuarantorLevers.Honoured;
+
     /// <summary>Party <paramref name="party"/>'s recovery under this scenario: <see cref="PartyRecoveries"/>' or the party's own.</summary>
     public double RecoveryOf(DealDescription deal, int party)
     {
@@ -97,4 +107,14 @@ public sealed record ContractLevers(double? Utilisation, bool Relet, int ReletAf
     public int RenewalsTaken { get; init; }
 
     public static readonly ContractLevers None = new(null, false, 0, 0);
+}
+
+/// <summary>
+/// A scenario's levers on a guarantor (docs/language.md §10): the share of what falls due that it pays
+/// (<see cref="Honour"/>, 1 when honoured in full), and whether it disowns its guarantees (<see cref="Disowned"/>),
+/// from <see cref="From"/> on (null: from the closing). A guarantor that disowns pays nothing from that date.
+/// </summary>
+public sealed record GuarantorLevers(double Honour, bool Disowned, Date? From)
+{
+    public static readonly GuarantorLevers Honoured = new(1.0, false, null);
 }

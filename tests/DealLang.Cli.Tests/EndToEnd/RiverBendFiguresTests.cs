@@ -50,11 +50,31 @@ public sealed class RiverBendFiguresTests
     }
 
     [Fact]
-    public void The_notes_loss_grows_from_base_to_refuted()
+    public void The_notes_lose_only_when_Googles_backstop_fails()
     {
+        // Issue 11: Google's backstop (capped at 3.2bn) pays Fluidstack's rent once it defaults, so the notes lose
+        // nothing in FluidstackDefaults or Refuted; only BackstopFails, the same default with the backstop disowned,
+        // loses (the floor the file could state before the guarantor existed).
         double Loss(string scenario) => Deal.Outcomes[scenario].Tranches[0].PrincipalLoss;
         Assert.Equal(0.0, Loss("Base"), 1e-3);
-        Assert.True(Loss("FluidstackDefaults") > 0);
-        Assert.True(Loss("Refuted") > Loss("FluidstackDefaults"));
+        Assert.Equal(0.0, Loss("FluidstackDefaults"), 1e-3);
+        Assert.Equal(0.0, Loss("Refuted"), 1e-3);
+        Assert.True(Loss("BackstopFails") > 0);
+    }
+
+    [Fact]
+    public void Google_pays_the_rent_fluidstack_leaves_unpaid_as_it_falls_due_up_to_its_cap()
+    {
+        // Fluidstack defaults on 2030-03-31, inside period 7 (2029-12-31 to 2030-06-30): it pays the days before the
+        // default, Google the rest of the half-year's rent; from period 8 Google pays the whole rent, until the 3.2bn
+        // cap is used. The Base scenario's rent is what the lease would have paid.
+        double paid7 = Deal.Ledger("rent FluidstackLease", 7, "FluidstackDefaults") + Deal.Ledger("guarantor FluidstackLease", 7, "FluidstackDefaults");
+        Assert.Equal(Deal.Ledger("rent FluidstackLease", 7, "Base"), paid7, 1e-3);
+        Assert.True(Deal.Ledger("guarantor FluidstackLease", 7, "FluidstackDefaults") > 0);
+        Assert.Equal(Deal.Ledger("rent FluidstackLease", 8, "Base"), Deal.Ledger("guarantor FluidstackLease", 8, "FluidstackDefaults"), 1e-3);
+        Assert.Equal(0.0, Deal.Ledger("guarantor FluidstackLease", 8, "BackstopFails"));
+        var google = Assert.Single(Deal.Outcomes["FluidstackDefaults"].Guarantees);
+        Assert.Equal(3.2e9, google.Paid, 1e-3);
+        Assert.Equal(0.0, Assert.Single(Deal.Outcomes["BackstopFails"].Guarantees).Paid);
     }
 }

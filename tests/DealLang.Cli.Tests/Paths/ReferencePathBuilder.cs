@@ -49,6 +49,18 @@ internal static class ReferencePathBuilder
             into.PartyRecovery[p] = PartyDefaults.Recovery(deal, scenario, p);
         }
 
+        if (deal.HasGuarantees)
+        {
+            // Each party as a guarantor: the share it honours, and the period whose end first reaches the date it
+            // disowns its guarantees from (the first period without a date; -1 when it does not disown them).
+            for (int p = 0; p < deal.Parties.Length; p++)
+            {
+                GuarantorLevers levers = p < scenario.Guarantors.Length && scenario.Guarantors[p] is { } g ? g : GuarantorLevers.Honoured;
+                into.GuarantorHonour[p] = levers.Honour;
+                into.GuarantorDisownedPeriod[p] = !levers.Disowned ? -1 : levers.From is { } from ? LeaseTerms.EndPeriod(deal.Boundaries, from) : 0;
+            }
+        }
+
         SaleTerms.Fill(deal, scenario, into);
         for (int c = 0; c < deal.Contracts.Length; c++)
         {
@@ -112,6 +124,13 @@ static class ContractInputs
 
             int termDays = Date.DaysBetween(s < contract.Start ? contract.Start : s, termTo);
             into.ContractTermYears[c][t] = termDays > 0 ? termDays / 365.0 : 0;
+            if (deal.HasGuarantees)
+            {
+                // A guarantor is asked for the term's days the default took away (those to the term's end, less those paid).
+                int fullDays = Date.DaysBetween(s < contract.Start ? contract.Start : s, e < end ? e : end);
+                into.ContractGuaranteeYears[c][t] = fullDays > 0 ? Math.Max(0.0, fullDays / 365.0 - into.ContractTermYears[c][t]) : 0;
+            }
+
             int renewedDays = Date.DaysBetween(s < end ? end : s, renewedTo);
             into.ContractRenewalYears[c][t] = renewedDays > 0 ? renewedDays / 365.0 : 0;
 
@@ -296,6 +315,7 @@ static class LeaseTerms
         // A term that runs past 9999-12-31 ends after every deal: end is then the calendar's last day, which the
         // rent runs to, but the lease never ends inside the deal.
         bool endsInCalendar = lease.Start.TryAddMonths((int)Math.Min(months, int.MaxValue), out Date end);
+        Date termEnd = end;
 
         double recovery = 1.0;
         // On or before the expiry date: a lessee in default on the day the guarantee falls due pays only what a
@@ -314,6 +334,16 @@ static class LeaseTerms
         into.LeaseEndPeriod[l] = endsInCalendar ? EndPeriod(deal.Boundaries, end) : -1;
         into.RvgApplies[l] = endsInCalendar && lease.RvgUntil is { } until && end <= until && end <= deal.Maturity;
         into.RvgRecovery[l] = recovery;
+        if (deal.HasGuarantees)
+        {
+            // What a guarantor is asked for: the rent had the lessee not defaulted, less the rent it pays.
+            double[] due = into.LeaseGuaranteeDue[l];
+            LeaseRents.Fill(deal, lease, termEnd, scenario.MarketRentDeflation, due);
+            for (int t = 0; t < due.Length; t++)
+            {
+                due[t] = Math.Max(0.0, due[t] - into.LeaseRent[l][t]);
+            }
+        }
     }
 
     /// <summary>The period whose (start, end] holds <paramref name="end"/>; −1 past the horizon. An end on or

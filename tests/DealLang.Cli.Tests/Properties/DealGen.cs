@@ -17,7 +17,7 @@ internal static partial class DealGen
 {
     /// <summary>The whole file: the deal, then its scenarios.</summary>
     public static Gen<string> Valid { get; } = FrameGen().SelectMany(Deal).SelectMany(PayCommitmentFees).SelectMany(RatchetT1)
-        .SelectMany(DeliveryDrawsT1).SelectMany(WithHoldings);
+        .SelectMany(DeliveryDrawsT1).SelectMany(WithHoldings).SelectMany(Guarantors);
 
     private static Gen<DealFrame> FrameGen() =>
         from year in Gen.Int[2025, 2028]

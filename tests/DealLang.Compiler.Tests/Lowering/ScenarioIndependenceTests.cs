@@ -1,5 +1,6 @@
 using DealLang.Compiler.Emit;
 using DealLang.Compiler.Model;
+using DealLang.Runtime;
 using DealLang.TestSupport;
 
 namespace DealLang.Compiler.Tests.Lowering;
@@ -50,6 +51,25 @@ public sealed class ScenarioIndependenceTests
         Assert.True(withLevers.Succeeded && without.Succeeded, string.Join('\n', withLevers.Diagnostics.Concat(without.Diagnostics)));
         Assert.Equal(CSharpEmitter.Emit(without.Model!).Source, CSharpEmitter.Emit(withLevers.Model!).Source);
         Assert.Contains(withLevers.Model!.Scenarios, s => s.Indices.Any(i => i is not null));
+    }
+
+    [Fact]
+    public void Guarantor_levers_leave_the_compiled_deal_as_it_was()
+    {
+        // examples/national-compute.deal: its scenarios honour the State's guarantee in full, in part, or disown it
+        // outright and from a date (issue 11): the levers are run-time data, as every scenario's.
+        string deal = File.ReadAllText(Path.Combine(RepoPaths.Root, "examples", "national-compute.deal"));
+        string bare = deal[..deal.IndexOf("\nscenario ", StringComparison.Ordinal)] + "\n";
+
+        CheckResult withLevers = DealCompiler.Check("national-compute.deal", deal);
+        CheckResult without = DealCompiler.Check("national-compute.deal", bare);
+        Assert.True(withLevers.Succeeded && without.Succeeded, string.Join('\n', withLevers.Diagnostics.Concat(without.Diagnostics)));
+        Assert.Equal(CSharpEmitter.Emit(without.Model!).Source, CSharpEmitter.Emit(withLevers.Model!).Source);
+        var levers = withLevers.Model!.Scenarios.ToDictionary(s => s.Name, s => s.GuarantorOf(0));
+        Assert.Equal(GuarantorLevers.Honoured, levers["Base"]);
+        Assert.Equal(new GuarantorLevers(0.5, false, null), levers["HalfHonoured"]);
+        Assert.Equal(new GuarantorLevers(1.0, true, null), levers["NoGuarantee"]);
+        Assert.Equal(new GuarantorLevers(1.0, true, new Date(2032, 1, 1)), levers["DisownedLater"]);
     }
 
     [Fact]

@@ -42,6 +42,42 @@ public sealed class InputLayoutTests
     }
 
     [Fact]
+    public void ADealWithAGuaranteeHasTheGuarantorsSlotsLast()
+    {
+        // Issue 11: the same deal with Sponsor guaranteeing lease 0. Series gain each lease's rent left unpaid by its
+        // lessee's default (5-7, after the 5 of the deal without); scalars each party's honour share (19, 20) and
+        // disowned period (21, 22), after the 19 of the deal without: the slots before them are where they were.
+        DealDescription without = Deal();
+        DealDescription with = TestDeals.Hyperion(
+            parties: without.Parties, facilities: without.Facilities, leases: without.Leases, sales: without.Sales);
+        with = new DealDescription
+        {
+            Name = with.Name, Title = with.Title, Currency = with.Currency, Closing = with.Closing, Maturity = with.Maturity,
+            Frequency = with.Frequency, DayCount = with.DayCount, Boundaries = with.Boundaries, YearFractions = with.YearFractions,
+            Parties = with.Parties, Facilities = with.Facilities, Leases = with.Leases, Tranches = with.Tranches, Equities = with.Equities,
+            Accounts = with.Accounts, Fees = with.Fees, Tests = with.Tests, Triggers = with.Triggers, Sales = with.Sales,
+            Guarantees = [new GuaranteeInfo("Sponsor for L0", 1, GuaranteeTarget.Lease, 0, 1e9, null)],
+        };
+
+        InputLayout layout = InputLayout.Of(with);
+        Assert.True(layout.Guarantees);
+        Assert.Equal(8, layout.Series.Length);
+        Assert.Equal(new InputSlot(InputEntity.Lease, 2, InputQuantity.LeaseGuaranteeDue, 7), layout.Series[7]);
+        Assert.Equal(23, layout.Scalars.Length);
+        Assert.Equal(19, layout.IndexOf(InputQuantity.GuarantorHonour, 0));
+        Assert.Equal(22, layout.IndexOf(InputQuantity.GuarantorDisownedPeriod, 1));
+        Assert.Equal(18, layout.IndexOf(InputQuantity.PartyRecovery, 1));
+        Assert.False(layout.Fits(without));
+        Assert.Throws<ArgumentOutOfRangeException>(() => InputLayout.Of(without).IndexOf(InputQuantity.GuarantorHonour, 0));
+
+        var inputs = new PathInputs(with);
+        inputs.GuarantorDisownedPeriod[1] = 3;
+        inputs.LeaseGuaranteeDue[2][1] = 2.5;
+        Assert.Equal(3.0, inputs.Scalars[22]);
+        Assert.Equal(2.5, inputs.Series[7][1]);
+    }
+
+    [Fact]
     public void TheKindViewsReadAndWriteTheSlots()
     {
         var deal = Deal();

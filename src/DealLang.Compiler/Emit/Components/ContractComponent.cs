@@ -7,9 +7,12 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A contract's state in the generated C#, each piece declared once.</summary>
 internal sealed class ContractState : EntityState
 {
-    public ContractState(ContractInfo info, int index, string fleet, int spotIndex, bool readsActive, bool readsLargestShare)
+    public ContractState(ContractInfo info, int index, string fleet, int spotIndex, bool readsActive, bool readsLargestShare,
+        (GuaranteeInfo Info, int Index)? guarantee = null)
         : base(DeclarationKind.Contract, info.Name, index)
     {
+        Guarantee = guarantee;
+        GuaranteeYears = Input("guaranteeYears", "double[]");
         Info = info;
         Fleet = fleet;
         SpotIndex = spotIndex;
@@ -33,12 +36,28 @@ internal sealed class ContractState : EntityState
         Units = Local("units", "double", StateLife.Period, comment: info.Name + ".units: the fleet's units it takes at the period's end",
             ledger: new LedgerSlot(LedgerSection.Outstanding, info.Name + " units", ColumnKind.Number));
         Active = Local("active", "bool", StateLife.Period, declared: readsActive);
+        bool guaranteed = guarantee is not null;
+        Guaranteed = Local("guaranteed", "double", StateLife.Period, comment: "paid by the guarantor once the customer has defaulted",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "guarantor " + info.Name), declared: guaranteed);
+        GuaranteeCapLeft = Local("guaranteeCapLeft", "double", StateLife.Carried,
+            guaranteed ? CSharpLiterals.Double(guarantee!.Value.Info.Cap) : null, "what the guarantor's cap still allows", declared: guaranteed);
         // Deal-wide, kept with the first contract: declared there only when an expression reads it.
         LargestShare = Local("largestCustomerShare", "double", StateLife.Period,
             comment: "largest_customer_share: the largest customer's share of this period's contract revenue", declared: index == 0 && readsLargestShare);
     }
 
     public ContractInfo Info { get; }
+
+    /// <summary>The guarantee behind the contract and its position in the deal's guarantees; null when none.</summary>
+    public (GuaranteeInfo Info, int Index)? Guarantee { get; }
+
+    /// <summary>This path's term years the customer's default took away, per period (an input of a guaranteed contract).</summary>
+    public StateVar GuaranteeYears { get; }
+
+    /// <summary>What the guarantor pays this period, and what its cap still allows (declared only with a guarantor).</summary>
+    public StateVar Guaranteed { get; }
+
+    public StateVar GuaranteeCapLeft { get; }
 
     /// <summary>The years of each period the contract runs for, and whether it runs at each period's end
     /// (<see cref="ContractCurves"/>), computed once per deal.</summary>
@@ -124,7 +143,8 @@ internal sealed class ContractState : EntityState
 /// </summary>
 internal sealed partial class ContractComponent(EmitContext ctx)
     : EmitterComponent<ContractState>(ctx, () => ctx.Model.Contracts.Select((c, i) => new ContractState(
-        c, i, ctx.Model.Fleets[c.Fleet].Name, ctx.Model.Fleets[c.Fleet].Generation, ctx.Reads(Quantity.ContractActive, i), ctx.Reads(Quantity.LargestCustomerShare, 0))))
+        c, i, ctx.Model.Fleets[c.Fleet].Name, ctx.Model.Fleets[c.Fleet].Generation, ctx.Reads(Quantity.ContractActive, i), ctx.Reads(Quantity.LargestCustomerShare, 0),
+        GuarantorCode.Of(ctx, GuaranteeTarget.Contract, i))))
 {
     public override DeclarationKind Kind => DeclarationKind.Contract;
 
@@ -172,7 +192,8 @@ internal sealed partial class ContractComponent(EmitContext ctx)
 
     public override IEnumerable<string> Terms(DealSum sum) => sum switch
     {
-        DealSum.Collections => States.SelectMany(c => OneOffs(c).Prepend(c.Revenue.Name)),
+        // What a guarantor pays stands in for the revenue the customer's default took away: recurring, in cfads as it.
+        DealSum.Collections => States.SelectMany(c => OneOffs(c).Prepend(c.Revenue.Name).Concat(c.Guaranteed.Declared ? [c.Guaranteed.Name] : [])),
         // A termination fee and a prepayment are one-offs: in collections, not in cfads (as a loan's recovery).
         DealSum.OneOffReceipts => States.SelectMany(OneOffs),
         _ => [],
@@ -268,6 +289,25 @@ internal sealed partial class ContractComponent(EmitContext ctx)
                 w.Line(contract.Revenue + " = " + contracted + ";");
                 w.Line(contract.Units + " = " + running + " * " + kept + ";");
             }
+            if (contract.Guarantee is { } guarantee)
+            {
+                // The guarantor pays the term's revenue the customer's default took away: the contract's own rate over the
+                // years lost (an input), the prepayment's credit applied as in the term; not the renewals or a re-let.
+                string lostYears = contract.GuaranteeYears + "[t]";
+                string owed = c.PrepaymentApplied
+                    ? "Math.Max(0.0, " + units + " * " + price + " * " + hours + " * " + floor + " - " + CSharpLiterals.DoubleOperand(c.PrepaymentCreditPerYear) + ") * " + kept + " * " + lostYears
+                    : units + " * " + kept + " * " + price + " * " + hours + " * " + lostYears + " * " + floor;
+                w.Comment(c.Name + ": " + Ctx.Model.Parties[guarantee.Info.Guarantor].Name + " pays the term's revenue the customer's default leaves unpaid, up to its cap");
+                w.Line(contract.Guaranteed + " = 0.0;");
+                using (w.Block("if (" + GuarantorCode.Pays(Ctx, guarantee.Info, "t", "periodEnd") + ")"))
+                {
+                    w.Line(contract.Guaranteed + " = Math.Min(" + owed + " * " + GuarantorCode.Honour(Ctx, guarantee.Info.Guarantor) + ", " + contract.GuaranteeCapLeft + ");");
+                    w.Line(contract.GuaranteeCapLeft + " -= " + contract.Guaranteed + ";");
+                }
+
+                w.Line("result.GuaranteePaid[" + CSharpLiterals.Int(guarantee.Index) + "][t] = " + contract.Guaranteed + ";");
+            }
+
             if (contract.HasTerminationFee)
             {
                 w.Line(contract.Termination + " = " + contract.TerminationFees + "[t];");

@@ -7,9 +7,10 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A lease's state in the generated C#, each piece declared once.</summary>
 internal sealed class LeaseState : EntityState
 {
-    public LeaseState(LeaseModel model, int index, string facility, bool readsActive, bool readsEnded)
+    public LeaseState(LeaseModel model, int index, string facility, bool readsActive, bool readsEnded, (GuaranteeInfo Info, int Index)? guarantee)
         : base(DeclarationKind.Lease, model.Info.Name, index)
     {
+        Guarantee = guarantee;
         Model = model;
         Facility = facility;
         ScheduledRent = Input("scheduledRent", "double[]");
@@ -23,7 +24,25 @@ internal sealed class LeaseState : EntityState
         Ended = Local("ended", "bool", StateLife.Period, declared: readsEnded);
         TermRent = Input("termRent", "double[]");
         TermEnds = Static("termEnds", "int[]");
+        GuaranteeDue = Input("guaranteeDue", "double[]");
+        bool guaranteed = guarantee is not null;
+        Guaranteed = Local("guaranteed", "double", StateLife.Period, comment: "rent paid by the guarantor once the lessee has defaulted",
+            ledger: new LedgerSlot(LedgerSection.Receipts, "guarantor " + Name), declared: guaranteed);
+        GuaranteeCapLeft = Local("guaranteeCapLeft", "double", StateLife.Carried,
+            guaranteed ? CSharpLiterals.Double(guarantee!.Value.Info.Cap) : null, "what the guarantor's cap still allows", declared: guaranteed);
     }
+
+    /// <summary>The guarantee behind the lease and its position in the deal's guarantees; null when none.</summary>
+    public (GuaranteeInfo Info, int Index)? Guarantee { get; }
+
+    /// <summary>This path's rent left unpaid by the lessee's default, per period (an input of a guaranteed lease).</summary>
+    public StateVar GuaranteeDue { get; }
+
+    /// <summary>What the guarantor pays this period (declared only for a guaranteed lease).</summary>
+    public StateVar Guaranteed { get; }
+
+    /// <summary>The guarantor's cap less what it has paid (declared only for a guaranteed lease).</summary>
+    public StateVar GuaranteeCapLeft { get; }
 
     public LeaseModel Model { get; }
 
@@ -75,7 +94,8 @@ internal sealed class LeaseState : EntityState
 /// </summary>
 internal sealed class LeaseComponent(EmitContext ctx)
     : EmitterComponent<LeaseState>(ctx, () => ctx.Model.Leases.Select((l, i) => new LeaseState(
-        l, i, ctx.Model.Facilities[l.Info.Facility].Name, ctx.Reads(Quantity.LeaseActive, i), ctx.Reads(Quantity.LeaseEnded, i))))
+        l, i, ctx.Model.Facilities[l.Info.Facility].Name, ctx.Reads(Quantity.LeaseActive, i), ctx.Reads(Quantity.LeaseEnded, i),
+        GuarantorCode.Of(ctx, GuaranteeTarget.Lease, i))))
 {
     public override DeclarationKind Kind => DeclarationKind.Lease;
 
@@ -142,7 +162,9 @@ internal sealed class LeaseComponent(EmitContext ctx)
 
     public override IEnumerable<string> Terms(DealSum sum) => sum switch
     {
-        DealSum.Collections => States.SelectMany(l => l.HasRvg ? new[] { l.Rent.Name, l.Rvg.Name } : [l.Rent.Name]),
+        // What a guarantor pays stands in for rent: a collection, recurring (in cfads) as the rent it replaces.
+        DealSum.Collections => States.SelectMany(l => new[] { l.Rent.Name }
+            .Concat(l.HasRvg ? [l.Rvg.Name] : []).Concat(l.Guaranteed.Declared ? [l.Guaranteed.Name] : [])),
         // 'cfads includes rvg' makes the RVG recurring cash; other kinds' one-offs (a loan's recovery) stay out.
         DealSum.OneOffReceipts => Model.CfadsIncludesRvg ? [] : States.Where(l => l.HasRvg).Select(l => l.Rvg.Name),
         _ => [],
@@ -175,7 +197,29 @@ internal sealed class LeaseComponent(EmitContext ctx)
             {
                 WriteRvg(w, lease);
             }
+
+            if (lease.Guarantee is { } guarantee)
+            {
+                WriteGuarantee(w, lease, guarantee.Info, guarantee.Index, soldFlag);
+            }
         }
+    }
+
+    // The guarantor pays the rent the lessee's default leaves unpaid (an input: what the lease would have paid, less
+    // what it pays), in the period it falls due, times its honour share, within what its cap still allows, while it
+    // pays (not in default, not disowned, within 'until'); nothing once the facility is sold (no lease is left).
+    private void WriteGuarantee(IndentedWriter w, LeaseState lease, GuaranteeInfo g, int index, string soldFlag)
+    {
+        string pays = GuarantorCode.Pays(Ctx, g, "t", "periodEnd");
+        w.Comment(lease.Name + ": " + Ctx.Model.Parties[g.Guarantor].Name + " pays the rent the lessee's default leaves unpaid, up to its cap");
+        w.Line(lease.Guaranteed + " = 0.0;");
+        using (w.Block("if (" + (soldFlag.Length > 0 ? "!(" + soldFlag + ") && " : "") + pays + ")"))
+        {
+            w.Line(lease.Guaranteed + " = Math.Min(" + lease.GuaranteeDue + "[t] * " + GuarantorCode.Honour(Ctx, g.Guarantor) + ", " + lease.GuaranteeCapLeft + ");");
+            w.Line(lease.GuaranteeCapLeft + " -= " + lease.Guaranteed + ";");
+        }
+
+        w.Line("result.GuaranteePaid[" + CSharpLiterals.Int(index) + "][t] = " + lease.Guaranteed + ";");
     }
 
     private void WriteRvg(IndentedWriter w, LeaseState lease)

@@ -6,10 +6,11 @@ namespace DealLang.Compiler.Emit.Components;
 /// <summary>A tranche's state in the generated C#, each piece declared once.</summary>
 internal sealed class TrancheState : EntityState, IAmortizingState
 {
-    public TrancheState(TrancheModel model)
+    public TrancheState(TrancheModel model, (DealLang.Runtime.GuaranteeInfo Info, int Index)? guarantee = null)
         : base(DeclarationKind.Tranche, model.Name, model.Index)
     {
         Model = model;
+        Guarantee = guarantee;
         Balance = Local("balance", "double", StateLife.Carried, TrancheComponent.InitialBalance(model), "principal outstanding",
             new LedgerSlot(LedgerSection.Outstanding, model.Name + " balance"));
         StartBalance = Local("startBalance", "double", StateLife.Period, Balance.Name, model.Name + ".balance: outstanding at the period's start");
@@ -57,11 +58,49 @@ internal sealed class TrancheState : EntityState, IAmortizingState
         LevelRates = Static("levelRates", "double[]");
         LevelSums = Static("levelSums", "(double[] Growth, double[] PaymentsAtMaturity)");
         DebtServiceHistory = "history_" + EntityName("debtService");
+        bool guaranteed = guarantee is not null;
+        string guarantor = guarantee is { } gi ? " " + gi.Info.Name[..gi.Info.Name.IndexOf(" for ", StringComparison.Ordinal)] : "";
+        GuaranteeFeeDue = Local("guaranteeFeeDue", "double", StateLife.Period, comment: "on the opening balance while the guarantee runs, incl. fees unpaid so far",
+            ledger: new LedgerSlot(LedgerSection.Due, model.Name + " guarantee fee due"), declared: guaranteed);
+        GuaranteeFeePaid = Local("guaranteeFeePaid", "double", StateLife.Paid, declared: guaranteed);
+        GuaranteeFeeUnpaid = Local("guaranteeFeeUnpaid", "double", StateLife.Carried, comment: "carried forward", declared: guaranteed);
+        Guaranteed = Local("guaranteed", "double", StateLife.Period, comment: "paid by the guarantor to the holders directly, outside the waterfall",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " paid by" + guarantor), declared: guaranteed);
+        GuaranteeRecovered = Local("guaranteeRecovered", "double", StateLife.Period,
+            comment: "passed back to the guarantor out of the issuer's payment of arrears it had paid",
+            ledger: new LedgerSlot(LedgerSection.Outstanding, model.Name + " repaid to" + guarantor), declared: guaranteed);
+        GuaranteeCapLeft = Local("guaranteeCapLeft", "double", StateLife.Carried,
+            guaranteed ? CSharpLiterals.Double(guarantee!.Value.Info.Cap) : null, "what the guarantor's cap still allows", declared: guaranteed);
+        GuaranteeClaimed = Local("guaranteeClaimed", "double", StateLife.Carried, comment: "interest arrears already put to the guarantor",
+            declared: guaranteed);
+        GuaranteeCovered = Local("guaranteeCovered", "double", StateLife.Carried, comment: "of those, what the guarantor paid and has not got back",
+            declared: guaranteed);
         Terms = new AmortizationTerms(model.Name, (model.Coupon as FixedCoupon)?.Rate, model.Amortization, model.Maturity,
             model.MaturityPeriod);
     }
 
     public TrancheModel Model { get; }
+
+    /// <summary>The guarantee behind the tranche and its position in the deal's guarantees; null when none.</summary>
+    public (DealLang.Runtime.GuaranteeInfo Info, int Index)? Guarantee { get; }
+
+    /// <summary>A guaranteed tranche's state (declared only with a guarantor): the fee, what the guarantor pays the
+    /// holders and gets back, its cap left, and the interest arrears put to it and paid by it.</summary>
+    public StateVar GuaranteeFeeDue { get; }
+
+    public StateVar GuaranteeFeePaid { get; }
+
+    public StateVar GuaranteeFeeUnpaid { get; }
+
+    public StateVar Guaranteed { get; }
+
+    public StateVar GuaranteeRecovered { get; }
+
+    public StateVar GuaranteeCapLeft { get; }
+
+    public StateVar GuaranteeClaimed { get; }
+
+    public StateVar GuaranteeCovered { get; }
 
     public AmortizationTerms Terms { get; }
 
@@ -143,7 +182,7 @@ internal sealed class TrancheState : EntityState, IAmortizingState
 /// (no release), read no expression (no amounts due or tests), and are never collateral.
 /// </summary>
 internal sealed class TrancheComponent(EmitContext ctx)
-    : EmitterComponent<TrancheState>(ctx, () => ctx.Model.Tranches.Select(t => new TrancheState(t)))
+    : EmitterComponent<TrancheState>(ctx, () => ctx.Model.Tranches.Select(t => new TrancheState(t, GuarantorCode.Of(ctx, DealLang.Runtime.GuaranteeTarget.Tranche, t.Index))))
 {
     public override DeclarationKind Kind => DeclarationKind.Tranche;
 
@@ -308,6 +347,11 @@ internal sealed class TrancheComponent(EmitContext ctx)
                 w.Line(tranche.UnpaidInterest + " = 0.0;");
             }
 
+            if (tranche.Guarantee is { } guarantee)
+            {
+                WriteGuarantee(w, tranche, guarantee.Info, guarantee.Index);
+            }
+
             switch (tranche.Model.Draw)
             {
                 case FundedAtClosing:
@@ -350,6 +394,60 @@ internal sealed class TrancheComponent(EmitContext ctx)
                     throw new InvalidOperationException("No emitter for the draw " + tranche.Model.Draw + ".");
             }
         }
+    }
+
+    /// <summary>
+    /// A guaranteed tranche at the period's end, once the waterfall (and any enforcement pass) has paid what it could
+    /// (docs/language.md §5, "Guarantors"). The guarantor pays the holders directly, outside the deal's cash: the
+    /// interest arrears not yet put to it (if it covers interest) and, in the run's last period, the balance never
+    /// repaid (if it covers principal), times its honour share, within what its cap still allows, while it pays. When
+    /// the issuer later pays down arrears the guarantor had been asked for, the holders pass the guarantor's share of
+    /// that payment back to it (its subrogation: the holders are never paid twice).
+    /// </summary>
+    private void WriteGuarantee(IndentedWriter w, TrancheState tranche, DealLang.Runtime.GuaranteeInfo g, int index)
+    {
+        string unpaid = tranche.UnpaidInterest.Name, claimed = tranche.GuaranteeClaimed.Name, covered = tranche.GuaranteeCovered.Name;
+        string honour = GuarantorCode.Honour(Ctx, g.Guarantor), capLeft = tranche.GuaranteeCapLeft.Name;
+        w.Comment(tranche.Name + ": " + Ctx.Model.Parties[g.Guarantor].Name + " pays the holders what the issuer leaves unpaid of what it covers, up to its cap");
+        w.Line(tranche.Guaranteed + " = 0.0;");
+        w.Line(tranche.GuaranteeRecovered + " = 0.0;");
+        using (w.Block("if (" + claimed + " > " + unpaid + ")"))
+        {
+            w.Comment("the issuer paid arrears put to the guarantor: its share of that payment goes back to it");
+            w.Line(tranche.GuaranteeRecovered + " = " + covered + " * (" + claimed + " - " + unpaid + ") / " + claimed + ";");
+            w.Line(covered + " -= " + tranche.GuaranteeRecovered + ";");
+            w.Line(claimed + " = " + unpaid + ";");
+        }
+
+        using (w.Block("if (" + GuarantorCode.Pays(Ctx, g, "t", "periodEnd") + ")"))
+        {
+            if (g.CoversInterest)
+            {
+                w.Line("double interestGuaranteed = Math.Min((" + unpaid + " - " + claimed + ") * " + honour + ", " + capLeft + ");");
+                w.Line(covered + " += interestGuaranteed;");
+                w.Line(capLeft + " -= interestGuaranteed;");
+                w.Line(tranche.Guaranteed + " += interestGuaranteed;");
+            }
+
+            if (g.CoversPrincipal)
+            {
+                using (w.Block("if (finalPeriod)"))
+                {
+                    w.Comment("the run ends: the balance never repaid is the holders' loss, which the guarantor pays");
+                    w.Line("double principalGuaranteed = Math.Min(" + tranche.Balance + " * " + honour + ", " + capLeft + ");");
+                    w.Line(capLeft + " -= principalGuaranteed;");
+                    w.Line(tranche.Guaranteed + " += principalGuaranteed;");
+                }
+            }
+        }
+
+        if (g.CoversInterest)
+        {
+            w.Line(claimed + " = " + unpaid + ";");
+        }
+
+        w.Line("result.GuaranteePaid[" + CSharpLiterals.Int(index) + "][t] = " + tranche.Guaranteed + ";");
+        w.Line("result.GuaranteeRecovered[" + CSharpLiterals.Int(index) + "][t] = " + tranche.GuaranteeRecovered + ";");
     }
 
     /// <summary>The lines that capitalise this period's PIK interest into the balance (none for cash interest).</summary>
@@ -409,6 +507,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
         Quantity.TrancheUndrawn => this[index].Model.Draw is DelayedDraw ? this[index].Undrawn.Name : "0.0",
         Quantity.TrancheDrawn => this[index].Model.Draw is DelayedDraw ? this[index].Drawn.Name : "0.0",
         Quantity.TrancheCommitmentFee => this[index].Model.Draw is DelayedDraw ? this[index].CommitmentFeeDue.Name : "0.0",
+        Quantity.TrancheGuaranteeFee => this[index].Guarantee is not null ? this[index].GuaranteeFeeDue.Name : "0.0",
         _ => null,
     };
 
@@ -469,9 +568,10 @@ internal sealed class TrancheComponent(EmitContext ctx)
     public override IEnumerable<string> Terms(DealSum sum) => sum switch
     {
         DealSum.DebtService => States.SelectMany(t => new[] { t.ScheduledInterest.Name, t.ScheduledPrincipal.Name }),
-        DealSum.PaidOut => States.SelectMany(t => t.Model.Draw is DelayedDraw
-            ? new[] { t.InterestPaid.Name, t.PrincipalPaid.Name, t.CommitmentFeePaid.Name }
-            : new[] { t.InterestPaid.Name, t.PrincipalPaid.Name }),
+        // The guarantee fee is paid out to the guarantor; what the guarantor pays the holders never enters the deal.
+        DealSum.PaidOut => States.SelectMany(t => new[] { t.InterestPaid.Name, t.PrincipalPaid.Name }
+            .Concat(t.Model.Draw is DelayedDraw ? [t.CommitmentFeePaid.Name] : [])
+            .Concat(t.Guarantee is not null ? [t.GuaranteeFeePaid.Name] : [])),
         _ => [],
     };
 
@@ -536,6 +636,12 @@ internal sealed class TrancheComponent(EmitContext ctx)
 
         w.Line(tranche.PrincipalDue + " = " + (Ctx.Components.Of<TriggerComponent>().AcceleratedCondition(tranche.Index) is { } accelerated ? "(" + accelerated + ") ? " + balance + " : " : "") + "Math.Min(" + balance + ", " + tranche.ScheduledPrincipal + " + " + unpaidPrincipal + ");");
         WriteDrawDues(w, tranche);
+        if (tranche.Guarantee is { } guarantee)
+        {
+            w.Comment(model.Name + ": the guarantee fee on the opening balance while the guarantee runs, plus fees unpaid so far");
+            w.Line(tranche.GuaranteeFeeDue + " = (" + GuarantorCode.Pays(Ctx, guarantee.Info, "t", "periodEnd") + " ? " + tranche.StartBalance + " * "
+                + CSharpLiterals.DoubleOperand(guarantee.Info.FeeRate) + " * yf : 0.0) + " + tranche.GuaranteeFeeUnpaid + ";");
+        }
     }
 
     // pay T.interest, T.principal, T.balance: what is owed now, and what a payment reduces.
@@ -552,7 +658,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
             return;
         }
 
-        if (step.Step is not PayStep { Kind: PayKind.Interest or PayKind.Principal or PayKind.Balance or PayKind.CommitmentFee } pay)
+        if (step.Step is not PayStep { Kind: PayKind.Interest or PayKind.Principal or PayKind.Balance or PayKind.CommitmentFee or PayKind.GuaranteeFee } pay)
         {
             base.WriteStep(step, w);
             return;
@@ -569,6 +675,7 @@ internal sealed class TrancheComponent(EmitContext ctx)
         {
             PayKind.Interest => "Math.Max(0.0, " + tranche.InterestDue + " - " + tranche.InterestPaid + ")",
             PayKind.CommitmentFee => "Math.Max(0.0, " + tranche.CommitmentFeeDue + " - " + tranche.CommitmentFeePaid + ")",
+            PayKind.GuaranteeFee => "Math.Max(0.0, " + tranche.GuaranteeFeeDue + " - " + tranche.GuaranteeFeePaid + ")",
             PayKind.Principal => "Math.Min(" + tranche.Balance + ", Math.Max(0.0, " + tranche.PrincipalDue + " - " + tranche.PrincipalPaid + "))",
             _ => tranche.Balance.Name,
         };
@@ -587,6 +694,10 @@ internal sealed class TrancheComponent(EmitContext ctx)
         {
             w.Line(tranche.CommitmentFeePaid + " += " + paid + ";");
         }
+        else if (pay.Kind == PayKind.GuaranteeFee)
+        {
+            w.Line(tranche.GuaranteeFeePaid + " += " + paid + ";");
+        }
         else
         {
             w.Line(tranche.PrincipalPaid + " += " + paid + ";");
@@ -603,6 +714,11 @@ internal sealed class TrancheComponent(EmitContext ctx)
             if (tranche.Model.Draw is DelayedDraw)
             {
                 w.Line(tranche.CommitmentFeeUnpaid + " = Flows.Shortfall(" + tranche.CommitmentFeeDue + ", " + tranche.CommitmentFeePaid + ");");
+            }
+
+            if (tranche.Guarantee is not null)
+            {
+                w.Line(tranche.GuaranteeFeeUnpaid + " = Flows.Shortfall(" + tranche.GuaranteeFeeDue + ", " + tranche.GuaranteeFeePaid + ");");
             }
         }
     }

@@ -41,6 +41,7 @@ internal sealed partial class CstToAst
         RenewalsSyntax? renewals = null;
         ExpressionSyntax? prepayment = null;
         bool applied = false;
+        GuarantorSyntax? guarantor = null;
         foreach (ContractItemContext item in context.contractItem())
         {
             switch (item)
@@ -94,6 +95,9 @@ internal sealed partial class CstToAst
                     DurationSyntax? length = VisitDuration(r.duration());
                     items.Keep(ref renewals, "renewals", r, count is null || length is null ? null : new RenewalsSyntax(count.Value, length, true, Span(r)));
                     break;
+                case ContractGuarantorItemContext g:
+                    items.Keep(ref guarantor, "guarantor", g, VisitGuarantor(g.guarantorClause(), $"the guarantor of contract '{name.Text}'"));
+                    break;
                 case PrepaymentItemContext pp:
                     // The amount and its 'applied over term' are one item, as the fee and its 'amortising'.
                     ExpressionSyntax? prepaid = VisitExpr(pp.expr());
@@ -111,6 +115,7 @@ internal sealed partial class CstToAst
             Renewals = renewals,
             Prepayment = prepayment,
             PrepaymentApplied = applied,
+            Guarantor = guarantor,
         };
     }
 }

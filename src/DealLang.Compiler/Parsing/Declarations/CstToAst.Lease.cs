@@ -16,6 +16,8 @@ internal sealed partial class CstToAst
     //     | TERM duration                                                         # termItem
     //     | RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?     # renewalsItem
     //     | RVG rvgPart+                                                          # rvgItem
+    //     | DAYCOUNT_KW dayCount                                                  # leaseDayCountItem
+    //     | guarantorClause                                                       # leaseGuarantorItem
     //     ;
     private LeaseSyntax? VisitLeaseDecl(LeaseDeclContext context)
     {
@@ -33,6 +35,7 @@ internal sealed partial class CstToAst
         RenewalsSyntax? renewals = null;
         RvgSyntax? rvg = null;
         DayCountSyntax? dayCount = null;
+        GuarantorSyntax? guarantor = null;
         foreach (LeaseItemContext item in context.leaseItem())
         {
             switch (item)
@@ -65,10 +68,16 @@ internal sealed partial class CstToAst
                 case LeaseDayCountItemContext d:
                     items.Keep(ref dayCount, "daycount", d, VisitDayCount(d.dayCount()));
                     break;
+                case LeaseGuarantorItemContext g:
+                    items.Keep(ref guarantor, "guarantor", g, VisitGuarantor(g.guarantorClause(), $"the guarantor of {container}"));
+                    break;
             }
         }
 
-        return new LeaseSyntax(name, facility, lessee, rent, escalator, starts, term, renewals, rvg, dayCount, Span(context));
+        return new LeaseSyntax(name, facility, lessee, rent, escalator, starts, term, renewals, rvg, dayCount, Span(context))
+        {
+            Guarantor = guarantor,
+        };
     }
 
     // RENEWALS renewalCount duration AT LESSEE OPTION (RENT AT MARKET)?   # renewalsItem

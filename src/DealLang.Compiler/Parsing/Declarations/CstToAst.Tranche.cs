@@ -28,6 +28,7 @@ internal sealed partial class CstToAst
     //     | AMORTIZE amortization       # amortizeItem
     //     | MATURITY DATE               # trancheMaturityItem
     //     | SENIORITY NUMBER            # seniorityItem
+    //     | guarantorClause             # trancheGuarantorItem
     //     ;
     private TrancheSyntax? VisitTrancheDecl(TrancheDeclContext context)
     {
@@ -45,6 +46,7 @@ internal sealed partial class CstToAst
         MarginGridSyntax? grid = null;
         DrawsAgainstSyntax? drawsAgainst = null;
         ClassMarginSyntax? classMargin = null;
+        GuarantorSyntax? guarantor = null;
         var stepUps = ImmutableArray.CreateBuilder<StepUpSyntax>();
         DateSyntax? interestOnlyUntil = null, maturity = null;
         AmortizationSyntax? amortization = null;
@@ -120,6 +122,9 @@ internal sealed partial class CstToAst
                 case SeniorityItemContext s:
                     items.Keep(ref seniority, "seniority", s, VisitSeniority(s));
                     break;
+                case TrancheGuarantorItemContext g:
+                    items.Keep(ref guarantor, "guarantor", g, VisitGuarantor(g.guarantorClause(), $"the guarantor of tranche '{name.Text}'"));
+                    break;
             }
         }
 
@@ -128,6 +133,7 @@ internal sealed partial class CstToAst
         {
             DrawsAgainst = drawsAgainst,
             ClassMargin = classMargin,
+            Guarantor = guarantor,
         };
     }
 

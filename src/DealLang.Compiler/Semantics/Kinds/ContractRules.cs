@@ -31,11 +31,13 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
         binder.RequireKind(contract.Fleet, SymbolKind.Fleet, $"contract '{name}' must be on a fleet");
         binder.RequireKind(contract.Customer, SymbolKind.Party, $"the customer of contract '{name}' must be a party");
         binder.BindTerms(contract.Units, contract.Price, contract.Hours, contract.TakeOrPay, contract.TerminationFee, contract.Prepayment);
+        GuarantorRules.Bind(contract.Guarantor, binder, $"the guarantor of contract '{name}' must be a party");
     }
 
     protected override void CheckTerms(ContractSyntax contract, TypeChecker checker)
     {
         string c = $"contract '{contract.Name?.Text}'";
+        GuarantorRules.CheckTerms(contract.Guarantor, checker, c);
         if (checker.MeasureTerm(contract.Units, FleetRules.Gpus, $"the units of {c}", "6000 gpus") is { } units
             && (units < 1 || units != Math.Floor(units)))
         {
@@ -70,6 +72,12 @@ internal sealed class ContractRules : DeclarationRules<ContractSyntax>
     protected override void CheckStructure(ContractSyntax contract, DealChecks checks)
     {
         string name = contract.Name?.Text ?? "";
+        if (contract.Guarantor is { } guarantor)
+        {
+            GuarantorRules.CheckStructure(guarantor, contract, checks, contract.Starts?.Value);
+            GuarantorRules.CheckObligorTerms(guarantor, contract.Customer, checks, "contract", name);
+        }
+
         if (contract.Customer is null)
         {
             checks.Missing(contract, "a customer (e.g. 'customer Microsoft')");

@@ -24,6 +24,7 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
         binder.RequireKind(lease.Facility, SymbolKind.Facility, $"lease '{name}' must be on a facility");
         binder.RequireKind(lease.Lessee, SymbolKind.Party, $"the lessee of lease '{name}' must be a party");
         binder.BindTerms(lease.Rent, lease.Escalator, lease.Rvg?.Guarantees, lease.Rvg?.Cap);
+        GuarantorRules.Bind(lease.Guarantor, binder, $"the guarantor of lease '{name}' must be a party");
     }
 
     protected override void CheckTerms(LeaseSyntax lease, TypeChecker checker)
@@ -37,6 +38,8 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
                 ContextKind.RvgGuarantee, $"the amount guaranteed by the residual value guarantee of {l}"));
             checker.Term(rvg.Cap, Unit.Money, $"the residual value guarantee cap of {l}", TypeChecker.Range.NonNegative);
         }
+
+        GuarantorRules.CheckTerms(lease.Guarantor, checker, l);
     }
 
     protected override void CheckStructure(LeaseSyntax lease, DealChecks checks)
@@ -97,6 +100,12 @@ internal sealed class LeaseRules : DeclarationRules<LeaseSyntax>
                     until.Span, $"the end of the residual value guarantee of lease '{name}'", until.Value.ToString(),
                     $"after the lease starts ({starts.Value})"));
             }
+        }
+
+        if (lease.Guarantor is { } guarantor)
+        {
+            GuarantorRules.CheckStructure(guarantor, lease, checks, lease.Starts?.Value);
+            GuarantorRules.CheckObligorTerms(guarantor, lease.Lessee, checks, "lease", name);
         }
     }
 }

@@ -26,6 +26,7 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         new("undrawn", Quantity.TrancheUndrawn, Unit.Money, false),
         new("drawn", Quantity.TrancheDrawn, Unit.Money, true),
         new("commitment_fee", Quantity.TrancheCommitmentFee, Unit.Money, true),
+        new("guarantee_fee", Quantity.TrancheGuaranteeFee, Unit.Money, true),
     ]);
 
     protected override void Bind(TrancheSyntax tranche, Binder binder)
@@ -51,6 +52,8 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         }
 
         binder.BindTerms(tranche.ClassMargin?.InvestmentGrade, tranche.ClassMargin?.Else);
+        GuarantorRules.Bind(tranche.Guarantor, binder, $"the guarantor of {t} must be a party");
+        binder.BindTerms(tranche.Guarantor?.Fee);
         if (tranche.MarginGrid is { } grid)
         {
             binder.RequireKind(grid.Test, SymbolKind.Test, $"the margin grid of {t} reads a test");
@@ -78,6 +81,8 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         }
 
         checker.Term(tranche.IssuePrice, Unit.Rate, $"the issue price of {t}", TypeChecker.Range.Any);
+        GuarantorRules.CheckTerms(tranche.Guarantor, checker, t);
+        checker.Term(tranche.Guarantor?.Fee, Unit.Rate, $"the guarantee fee of {t} (a rate a year on the guaranteed balance)", TypeChecker.Range.NonNegative);
         checker.Term(tranche.Commitment, Unit.Money, $"the commitment of {t}", TypeChecker.Range.NonNegative);
         checker.Term(tranche.CommitmentFee, Unit.Rate, $"the commitment fee of {t}", TypeChecker.Range.NonNegative);
         foreach (SchedulePointSyntax point in DrawPoints(tranche))
@@ -277,6 +282,12 @@ internal sealed partial class TrancheRules : DeclarationRules<TrancheSyntax>
         CheckDelayedDraw(tranche, checks, name);
         CheckDeliveryDraws(tranche, checks, name);
         CheckCommitmentFeePaid(tranche, checks, name);
+        if (tranche.Guarantor is { } guarantor)
+        {
+            GuarantorRules.CheckStructure(guarantor, tranche, checks, checks.Closing);
+        }
+
+        GuarantorRules.CheckFeePaid(tranche, checks, name);
 
         if (tranche.Seniority is { Rank: < 1 } seniority)
         {

@@ -26,6 +26,10 @@ public sealed record ContractSyntax(
 {
     public override DeclarationKind Kind => DeclarationKind.Contract;
 
+    /// <summary><c>guarantor Google cap 1.4bn [until DATE]</c>: who pays what the customer's default leaves unpaid of the
+    /// term; null when none.</summary>
+    public GuarantorSyntax? Guarantor { get; init; }
+
     /// <summary><c>renewals N x D at customer option</c>: up to N renewals of D each at the market price, taken per
     /// scenario (<c>C renewals taken K</c>); null when the contract offers none.</summary>
     public RenewalsSyntax? Renewals { get; init; }

@@ -21,6 +21,9 @@ public sealed record LeaseSyntax(
     SourceSpan Span) : NamedDeclarationSyntax(Name, Span)
 {
     public override DeclarationKind Kind => DeclarationKind.Lease;
+
+    /// <summary><c>guarantor Google cap 3.2bn [until DATE]</c>: who pays the rent once the lessee defaults; null when none.</summary>
+    public GuarantorSyntax? Guarantor { get; init; }
 }
 
 /// <summary><c>renewals 4 x 4y at lessee option [rent at market]</c></summary>

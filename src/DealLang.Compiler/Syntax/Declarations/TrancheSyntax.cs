@@ -38,6 +38,9 @@ public sealed record TrancheSyntax(
 
     /// <summary><c>margin investment_grade 6.25% else 13.00%</c>: the margin by what the balance funds; null when none.</summary>
     public ClassMarginSyntax? ClassMargin { get; init; }
+
+    /// <summary><c>guarantor State cap 2bn fee 35bp covers interest and principal</c>: a guarantee paid to the holders; null when none.</summary>
+    public GuarantorSyntax? Guarantor { get; init; }
 }
 
 /// <summary><c>draws against Gpus advance 80%</c>: on each delivery date of the fleet, the advance rate times the cost

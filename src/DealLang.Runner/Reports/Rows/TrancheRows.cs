@@ -21,8 +21,18 @@ static class TrancheRows
             rows.Add(name, "loss %", SummaryKind.Rate, o => Of(o.Tranches[i].LossFraction));
             rows.Add(name, "unpaid interest", SummaryKind.Money, o => Of(o.Tranches[i].UnpaidInterest));
             rows.Add(name, "first principal shortfall", SummaryKind.Date, o => On(o.Tranches[i].FirstPrincipalShortfall));
+            if (IsGuaranteed(rows.Deal, i))
+            {
+                // The figures above are the issuer's (without the guarantee); these the holders' (with it).
+                rows.Add(name, "paid by guarantor (net)", SummaryKind.Money, o => Of(o.Tranches[i].PaidByGuarantor));
+                rows.Add(name, "holders' IRR with guarantee", SummaryKind.Rate, o => Of(o.Tranches[i].HoldersIrr));
+                rows.Add(name, "holders' loss with guarantee", SummaryKind.Money, o => Of(o.Tranches[i].HoldersLoss));
+            }
         }
     }
+
+    static bool IsGuaranteed(DealLang.Runtime.DealDescription deal, int tranche) =>
+        deal.Guarantees.Any(g => g.Kind == DealLang.Runtime.GuaranteeTarget.Tranche && g.Target == tranche);
 
     /// <summary>The JSON summary's <c>tranches</c> array.</summary>
     public static void WriteJson(Utf8JsonWriter w, ScenarioOutcome outcome)
@@ -42,6 +52,12 @@ static class TrancheRows
             Json.Number(w, "irr", t.Irr);
             Json.Number(w, "bey", t.BondEquivalentYield);
             Json.Date(w, "firstPrincipalShortfall", t.FirstPrincipalShortfall);
+            if (t.Guaranteed)
+            {
+                Json.Money(w, "paidByGuarantor", t.PaidByGuarantor);
+                Json.Number(w, "holdersIrr", t.HoldersIrr);
+                Json.Money(w, "holdersLoss", t.HoldersLoss);
+            }
             w.WriteEndObject();
         }
 

@@ -63,6 +63,7 @@ public sealed class Deal_RiverBend : IDealProgram
 
     // Dates the deal's conditions compare with.
     private static readonly Date date_2028_06_30 = new Date(2028, 6, 30);
+    private static readonly Date date_2042_06_30 = new Date(2042, 6, 30);
 
     public DealDescription Description { get; } = CreateDescription();
 
@@ -87,6 +88,10 @@ public sealed class Deal_RiverBend : IDealProgram
         double[] facility_Campus_value = input.Series[0];
         double[] lease_FluidstackLease_scheduledRent = input.Series[1];
         int lease_FluidstackLease_endPeriod = (int)input.Scalars[0];
+        double guarantor_Google_honour = input.Scalars[16];
+        int guarantor_Google_disownedPeriod = (int)input.Scalars[19];
+        bool[] guarantor_Google_defaulted = input.Flags[2];
+        double[] lease_FluidstackLease_guaranteeDue = input.Series[2];
         double sale1_haircut = input.Scalars[3];
         int sale1_lagMonths = (int)input.Scalars[4];
 
@@ -108,6 +113,8 @@ public sealed class Deal_RiverBend : IDealProgram
         // FluidstackLease (lease of Campus)
         double lease_FluidstackLease_rent = 0.0;
         bool lease_FluidstackLease_ended = false;
+        double lease_FluidstackLease_guaranteed = 0.0; // rent paid by the guarantor once the lessee has defaulted
+        double lease_FluidstackLease_guaranteeCapLeft = 3200000000.0; // what the guarantor's cap still allows
         // Notes (tranche)
         double tranche_Notes_balance = 3250000000.0; // principal outstanding
         double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
@@ -194,13 +201,22 @@ public sealed class Deal_RiverBend : IDealProgram
             // FluidstackLease: rent, until its facility is sold
             lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
             lease_FluidstackLease_ended = sale1_done || (lease_FluidstackLease_endPeriod >= 0 && t >= lease_FluidstackLease_endPeriod);
+            // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
+            lease_FluidstackLease_guaranteed = 0.0;
+            if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod) && periodEnd <= date_2042_06_30)
+            {
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
+            }
+
+            result.GuaranteePaid[0][t] = lease_FluidstackLease_guaranteed;
             // InterestReserve: interest on the balance at the period's start
             account_InterestReserve_interest = account_InterestReserve_balance * 0.04 * yf;
             // Dsra: interest on the balance at the period's start
             account_Dsra_interest = account_Dsra_balance * 0.04 * yf;
             // Trap: interest on the balance at the period's start
             account_Trap_interest = account_Trap_balance * 0.04 * yf;
-            collections = lease_FluidstackLease_rent + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
+            collections = lease_FluidstackLease_rent + lease_FluidstackLease_guaranteed + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
             available = collections;
             // recurring cash (not the RVG): what cfads is made of
             recurring = collections;
@@ -246,32 +262,32 @@ public sealed class Deal_RiverBend : IDealProgram
             double owed, draw; // what cash could not pay, and what a reserve account covers of it
             if (ledger != null)
             {
-                ledger[t, 8] = 0.0; // 1 pay Trustee due
-                ledger[t, 9] = 0.0; // 1 pay Trustee paid
-                ledger[t, 10] = 0.0; // 1 pay Trustee short
-                ledger[t, 11] = 0.0; // 2 pay Notes.interest due
-                ledger[t, 12] = 0.0; // 2 pay Notes.interest paid
-                ledger[t, 13] = 0.0; // 2 pay Notes.interest short
-                ledger[t, 14] = 0.0; // 3 pay Notes.principal due
-                ledger[t, 15] = 0.0; // 3 pay Notes.principal paid
-                ledger[t, 16] = 0.0; // 3 pay Notes.principal short
-                ledger[t, 17] = 0.0; // 4 fill Dsra filled
-                ledger[t, 18] = 0.0; // 6 pay Notes.balance due
-                ledger[t, 19] = 0.0; // 6 pay Notes.balance paid
-                ledger[t, 20] = 0.0; // 6 pay Notes.balance short
-                ledger[t, 21] = 0.0; // 8 hold rest in Trap held
-                ledger[t, 22] = 0.0; // 9 release Trap released
-                ledger[t, 23] = 0.0; // 10 distribute rest to Sponsor distributed
-                ledger[t, 24] = 0.0; // 11 pay Trustee due
-                ledger[t, 25] = 0.0; // 11 pay Trustee paid
-                ledger[t, 26] = 0.0; // 11 pay Trustee short
-                ledger[t, 27] = 0.0; // 12 pay Notes.interest due
-                ledger[t, 28] = 0.0; // 12 pay Notes.interest paid
-                ledger[t, 29] = 0.0; // 12 pay Notes.interest short
-                ledger[t, 30] = 0.0; // 13 pay Notes.balance due
-                ledger[t, 31] = 0.0; // 13 pay Notes.balance paid
-                ledger[t, 32] = 0.0; // 13 pay Notes.balance short
-                ledger[t, 33] = 0.0; // 14 distribute rest to Sponsor distributed
+                ledger[t, 9] = 0.0; // 1 pay Trustee due
+                ledger[t, 10] = 0.0; // 1 pay Trustee paid
+                ledger[t, 11] = 0.0; // 1 pay Trustee short
+                ledger[t, 12] = 0.0; // 2 pay Notes.interest due
+                ledger[t, 13] = 0.0; // 2 pay Notes.interest paid
+                ledger[t, 14] = 0.0; // 2 pay Notes.interest short
+                ledger[t, 15] = 0.0; // 3 pay Notes.principal due
+                ledger[t, 16] = 0.0; // 3 pay Notes.principal paid
+                ledger[t, 17] = 0.0; // 3 pay Notes.principal short
+                ledger[t, 18] = 0.0; // 4 fill Dsra filled
+                ledger[t, 19] = 0.0; // 6 pay Notes.balance due
+                ledger[t, 20] = 0.0; // 6 pay Notes.balance paid
+                ledger[t, 21] = 0.0; // 6 pay Notes.balance short
+                ledger[t, 22] = 0.0; // 8 hold rest in Trap held
+                ledger[t, 23] = 0.0; // 9 release Trap released
+                ledger[t, 24] = 0.0; // 10 distribute rest to Sponsor distributed
+                ledger[t, 25] = 0.0; // 11 pay Trustee due
+                ledger[t, 26] = 0.0; // 11 pay Trustee paid
+                ledger[t, 27] = 0.0; // 11 pay Trustee short
+                ledger[t, 28] = 0.0; // 12 pay Notes.interest due
+                ledger[t, 29] = 0.0; // 12 pay Notes.interest paid
+                ledger[t, 30] = 0.0; // 12 pay Notes.interest short
+                ledger[t, 31] = 0.0; // 13 pay Notes.balance due
+                ledger[t, 32] = 0.0; // 13 pay Notes.balance paid
+                ledger[t, 33] = 0.0; // 13 pay Notes.balance short
+                ledger[t, 34] = 0.0; // 14 distribute rest to Sponsor distributed
             }
 
             if (!afterDefault)
@@ -296,9 +312,9 @@ public sealed class Deal_RiverBend : IDealProgram
                 fee_Trustee_paid += step1_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 8] = step1_due; // 1 pay Trustee due
-                    ledger[t, 9] = step1_paid; // 1 pay Trustee paid
-                    ledger[t, 10] = step1_due - step1_paid; // 1 pay Trustee short
+                    ledger[t, 9] = step1_due; // 1 pay Trustee due
+                    ledger[t, 10] = step1_paid; // 1 pay Trustee paid
+                    ledger[t, 11] = step1_due - step1_paid; // 1 pay Trustee short
                 }
 
                 // 2 pay Notes.interest
@@ -322,9 +338,9 @@ public sealed class Deal_RiverBend : IDealProgram
                 tranche_Notes_interestPaid += step2_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 11] = step2_due; // 2 pay Notes.interest due
-                    ledger[t, 12] = step2_paid; // 2 pay Notes.interest paid
-                    ledger[t, 13] = step2_due - step2_paid; // 2 pay Notes.interest short
+                    ledger[t, 12] = step2_due; // 2 pay Notes.interest due
+                    ledger[t, 13] = step2_paid; // 2 pay Notes.interest paid
+                    ledger[t, 14] = step2_due - step2_paid; // 2 pay Notes.interest short
                 }
 
                 // 3 pay Notes.principal
@@ -345,9 +361,9 @@ public sealed class Deal_RiverBend : IDealProgram
                 tranche_Notes_balance -= step3_paid;
                 if (ledger != null)
                 {
-                    ledger[t, 14] = step3_due; // 3 pay Notes.principal due
-                    ledger[t, 15] = step3_paid; // 3 pay Notes.principal paid
-                    ledger[t, 16] = step3_due - step3_paid; // 3 pay Notes.principal short
+                    ledger[t, 15] = step3_due; // 3 pay Notes.principal due
+                    ledger[t, 16] = step3_paid; // 3 pay Notes.principal paid
+                    ledger[t, 17] = step3_due - step3_paid; // 3 pay Notes.principal short
                 }
 
                 // 4 fill Dsra
@@ -356,7 +372,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 account_Dsra_balance += step4_filled;
                 if (ledger != null)
                 {
-                    ledger[t, 17] = step4_filled; // 4 fill Dsra filled
+                    ledger[t, 18] = step4_filled; // 4 fill Dsra filled
                 }
 
                 // 5 if LeaseEnded
@@ -376,9 +392,9 @@ public sealed class Deal_RiverBend : IDealProgram
                     tranche_Notes_balance -= step6_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 18] = step6_due; // 6 pay Notes.balance due
-                        ledger[t, 19] = step6_paid; // 6 pay Notes.balance paid
-                        ledger[t, 20] = step6_due - step6_paid; // 6 pay Notes.balance short
+                        ledger[t, 19] = step6_due; // 6 pay Notes.balance due
+                        ledger[t, 20] = step6_paid; // 6 pay Notes.balance paid
+                        ledger[t, 21] = step6_due - step6_paid; // 6 pay Notes.balance short
                     }
                 }
 
@@ -391,7 +407,7 @@ public sealed class Deal_RiverBend : IDealProgram
                     available -= step8_held;
                     if (ledger != null)
                     {
-                        ledger[t, 21] = step8_held; // 8 hold rest in Trap held
+                        ledger[t, 22] = step8_held; // 8 hold rest in Trap held
                     }
                 }
                 else
@@ -402,7 +418,7 @@ public sealed class Deal_RiverBend : IDealProgram
                     available += step9_released;
                     if (ledger != null)
                     {
-                        ledger[t, 22] = step9_released; // 9 release Trap released
+                        ledger[t, 23] = step9_released; // 9 release Trap released
                     }
                 }
 
@@ -412,7 +428,7 @@ public sealed class Deal_RiverBend : IDealProgram
                 available = 0.0;
                 if (ledger != null)
                 {
-                    ledger[t, 23] = step10_distributed; // 10 distribute rest to Sponsor distributed
+                    ledger[t, 24] = step10_distributed; // 10 distribute rest to Sponsor distributed
                 }
 
                 if (finalPeriod)
@@ -472,9 +488,9 @@ public sealed class Deal_RiverBend : IDealProgram
                     fee_Trustee_paid += step11_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 24] = step11_due; // 11 pay Trustee due
-                        ledger[t, 25] = step11_paid; // 11 pay Trustee paid
-                        ledger[t, 26] = step11_due - step11_paid; // 11 pay Trustee short
+                        ledger[t, 25] = step11_due; // 11 pay Trustee due
+                        ledger[t, 26] = step11_paid; // 11 pay Trustee paid
+                        ledger[t, 27] = step11_due - step11_paid; // 11 pay Trustee short
                     }
 
                     // 12 pay Notes.interest
@@ -484,9 +500,9 @@ public sealed class Deal_RiverBend : IDealProgram
                     tranche_Notes_interestPaid += step12_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 27] = step12_due; // 12 pay Notes.interest due
-                        ledger[t, 28] = step12_paid; // 12 pay Notes.interest paid
-                        ledger[t, 29] = step12_due - step12_paid; // 12 pay Notes.interest short
+                        ledger[t, 28] = step12_due; // 12 pay Notes.interest due
+                        ledger[t, 29] = step12_paid; // 12 pay Notes.interest paid
+                        ledger[t, 30] = step12_due - step12_paid; // 12 pay Notes.interest short
                     }
 
                     // 13 pay Notes.balance
@@ -497,9 +513,9 @@ public sealed class Deal_RiverBend : IDealProgram
                     tranche_Notes_balance -= step13_paid;
                     if (ledger != null)
                     {
-                        ledger[t, 30] = step13_due; // 13 pay Notes.balance due
-                        ledger[t, 31] = step13_paid; // 13 pay Notes.balance paid
-                        ledger[t, 32] = step13_due - step13_paid; // 13 pay Notes.balance short
+                        ledger[t, 31] = step13_due; // 13 pay Notes.balance due
+                        ledger[t, 32] = step13_paid; // 13 pay Notes.balance paid
+                        ledger[t, 33] = step13_due - step13_paid; // 13 pay Notes.balance short
                     }
 
                     // 14 distribute rest to Sponsor
@@ -508,7 +524,7 @@ public sealed class Deal_RiverBend : IDealProgram
                     available = 0.0;
                     if (ledger != null)
                     {
-                        ledger[t, 33] = step14_distributed; // 14 distribute rest to Sponsor distributed
+                        ledger[t, 34] = step14_distributed; // 14 distribute rest to Sponsor distributed
                     }
 
                     tranche_Notes_unpaidInterest = Flows.Shortfall(tranche_Notes_interestDue, tranche_Notes_interestPaid);
@@ -531,21 +547,22 @@ public sealed class Deal_RiverBend : IDealProgram
             if (ledger != null)
             {
                 ledger[t, 0] = lease_FluidstackLease_rent; // rent FluidstackLease
-                ledger[t, 1] = account_InterestReserve_interest; // interest InterestReserve
-                ledger[t, 2] = account_Dsra_interest; // interest Dsra
-                ledger[t, 3] = account_Trap_interest; // interest Trap
-                ledger[t, 4] = saleProceeds; // sale proceeds
-                ledger[t, 5] = collections; // collections
-                ledger[t, 6] = tranche_Notes_interestDue; // Notes interest due
-                ledger[t, 7] = tranche_Notes_principalDue; // Notes principal due
-                ledger[t, 34] = account_InterestReserve_balance; // InterestReserve balance
-                ledger[t, 35] = account_Dsra_balance; // Dsra balance
-                ledger[t, 36] = account_Trap_balance; // Trap balance
-                ledger[t, 37] = tranche_Notes_balance; // Notes balance
-                ledger[t, 38] = test_Dscr_value; // Dscr
-                ledger[t, 39] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
-                ledger[t, 40] = trigger_LeaseEnded_active ? 1.0 : 0.0; // LeaseEnded
-                ledger[t, 41] = eventOfDefault ? 1.0 : 0.0; // event of default
+                ledger[t, 1] = lease_FluidstackLease_guaranteed; // guarantor FluidstackLease
+                ledger[t, 2] = account_InterestReserve_interest; // interest InterestReserve
+                ledger[t, 3] = account_Dsra_interest; // interest Dsra
+                ledger[t, 4] = account_Trap_interest; // interest Trap
+                ledger[t, 5] = saleProceeds; // sale proceeds
+                ledger[t, 6] = collections; // collections
+                ledger[t, 7] = tranche_Notes_interestDue; // Notes interest due
+                ledger[t, 8] = tranche_Notes_principalDue; // Notes principal due
+                ledger[t, 35] = account_InterestReserve_balance; // InterestReserve balance
+                ledger[t, 36] = account_Dsra_balance; // Dsra balance
+                ledger[t, 37] = account_Trap_balance; // Trap balance
+                ledger[t, 38] = tranche_Notes_balance; // Notes balance
+                ledger[t, 39] = test_Dscr_value; // Dscr
+                ledger[t, 40] = trigger_CashTrap_active ? 1.0 : 0.0; // CashTrap
+                ledger[t, 41] = trigger_LeaseEnded_active ? 1.0 : 0.0; // LeaseEnded
+                ledger[t, 42] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
             if (checkCash)
@@ -968,6 +985,7 @@ public sealed class Deal_RiverBend : IDealProgram
             [
                 new PartyInfo("Fluidstack", "NR", 0.04, 0.37),
                 new PartyInfo("Hut8", "NR", 0.0, 0.0),
+                new PartyInfo("Google", "AA+", 0.0002, 0.4),
             ],
             Indices = [],
             Facilities =
@@ -1013,6 +1031,10 @@ public sealed class Deal_RiverBend : IDealProgram
             [
                 new SaleInfo([new CollateralRef(CollateralKind.Facility, 0)], 0.25, 12),
             ],
+            Guarantees =
+            [
+                new GuaranteeInfo("Google for FluidstackLease", 2, GuaranteeTarget.Lease, 0, 3200000000.0, new Date(2042, 6, 30), 0.0, false, false),
+            ],
         };
     }
 
@@ -1021,6 +1043,7 @@ public sealed class Deal_RiverBend : IDealProgram
         LedgerColumn[] columns =
         {
             new LedgerColumn("rent FluidstackLease", ColumnKind.Money),
+            new LedgerColumn("guarantor FluidstackLease", ColumnKind.Money),
             new LedgerColumn("interest InterestReserve", ColumnKind.Money),
             new LedgerColumn("interest Dsra", ColumnKind.Money),
             new LedgerColumn("interest Trap", ColumnKind.Money),

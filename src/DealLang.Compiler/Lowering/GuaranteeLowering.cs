@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using DealLang.Compiler.Semantics;
+using DealLang.Compiler.Syntax;
+using DealLang.Runtime;
+
+namespace DealLang.Compiler.Lowering;
+
+// The guarantors behind leases and tranches ('guarantor Google cap 3.2bn until DATE'; on a tranche 'fee 35bp covers
+// interest and principal') as the runtime's GuaranteeInfo, the leases' first, each kind in declaration order: a
+// guarantee is a term of the lease or tranche it stands behind, not a declaration of its own, so it has no kind and
+// is gathered here from both (docs/language.md §5, "Guarantors").
+internal sealed partial class Lowerer
+{
+    private ImmutableArray<GuaranteeInfo> LowerGuarantees()
+    {
+        var guarantees = ImmutableArray.CreateBuilder<GuaranteeInfo>();
+        foreach (Symbol lease in SymbolsOf(DeclarationKind.Lease))
+        {
+            if (lease.Declaration is LeaseSyntax { Guarantor: { } g })
+            {
+                guarantees.Add(Guarantee(g, GuaranteeTarget.Lease, lease, false, false));
+            }
+        }
+
+        foreach (Symbol contract in SymbolsOf(DeclarationKind.Contract))
+        {
+            if (contract.Declaration is ContractSyntax { Guarantor: { } g })
+            {
+                guarantees.Add(Guarantee(g, GuaranteeTarget.Contract, contract, false, false));
+            }
+        }
+
+        foreach (Symbol tranche in SymbolsOf(DeclarationKind.Tranche))
+        {
+            if (tranche.Declaration is TrancheSyntax { Guarantor: { } g })
+            {
+                // Without 'covers', a tranche's guarantee covers interest and principal (a full-faith guarantee).
+                bool interest = g.Covers?.Interest ?? true, principal = g.Covers?.Principal ?? true;
+                guarantees.Add(Guarantee(g, GuaranteeTarget.Tranche, tranche, interest, principal));
+            }
+        }
+
+        return guarantees.ToImmutable();
+    }
+
+    private GuaranteeInfo Guarantee(GuarantorSyntax g, GuaranteeTarget kind, Symbol target, bool interest, bool principal) =>
+        new(g.Guarantor?.Text + " for " + target.Name, IndexOf(g.Guarantor), kind, target.Index, Constant(g.Cap), g.Until?.Value,
+            Constant(g.Fee), interest, principal);
+}

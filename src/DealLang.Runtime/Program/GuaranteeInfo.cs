@@ -1,0 +1,29 @@
+namespace DealLang.Runtime;
+
+/// <summary>What a guarantee stands behind: a lease's rent or a tranche's interest and principal.</summary>
+public enum GuaranteeTarget
+{
+    Lease,
+    Tranche,
+    Contract,
+}
+
+/// <summary>
+/// A guarantee (docs/language.md §5, "Guarantors"): party <see cref="Guarantor"/> stands behind lease or tranche
+/// <see cref="Target"/> (an index into the description's leases or tranches, by <see cref="Kind"/>), paying at most
+/// <see cref="Cap"/> in all, for what falls due in periods ending on or before <see cref="Until"/> (null: to the end of
+/// the run). Behind a lease it pays the rent the lessee no longer pays once it defaults, into the deal's collections;
+/// behind a tranche it pays the holders directly what the issuer leaves unpaid of what it covers
+/// (<see cref="CoversInterest"/>, <see cref="CoversPrincipal"/>), for a fee of <see cref="FeeRate"/> a year on the
+/// tranche's opening balance that the issuer's waterfall pays (<c>pay T.guarantee_fee</c>).
+/// </summary>
+public sealed record GuaranteeInfo(
+    string Name,
+    int Guarantor,
+    GuaranteeTarget Kind,
+    int Target,
+    double Cap,
+    Date? Until,
+    double FeeRate = 0,
+    bool CoversInterest = false,
+    bool CoversPrincipal = false);

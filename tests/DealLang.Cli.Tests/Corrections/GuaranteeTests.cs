@@ -1,0 +1,347 @@
+using DealLang.Runner.Running;
+using Xunit;
+
+namespace DealLang.Cli.Tests.Corrections;
+
+/// <summary>
+/// Guarantors end to end (docs/language.md §5 "Guarantors", §10 the guarantors' levers, §12 the summary's rows), each
+/// figure worked out by hand in the comment above it: a backstop behind a lease paying the rent its lessee's default
+/// leaves unpaid, as it falls due, up to its cap (reached inside a period), stopping when it defaults itself or
+/// disowns its guarantee, and paying half when it honours half; a guarantee behind a tranche paying the holders
+/// directly while the waterfall's senior fee goes unpaid, its fee paid in the waterfall, and the holders' figures
+/// with it beside the issuer's without. SmallDeal runs every scenario with the cash check on, so cash is conserved
+/// in every period of every test here (a guarantor's payment to the holders never enters the deal's cash).
+/// </summary>
+public sealed class GuaranteeTests
+{
+    private const double Cent = 0.005;
+
+    // Quarterly from 2026-01-01, 30/360. The lease pays 40m a year in equal instalments: 10m a quarter, for two years
+    // (periods 0-7). Its lessee defaults on 2026-04-01, the end of period 0: period 0 is paid in full, nothing after.
+    // Parent guarantees the rent up to 25m.
+    private const string LeaseSource = """
+        deal Backstop {
+          currency USD
+          closing  2026-01-01
+          maturity 2028-01-01
+          pay      quarterly
+          daycount 30/360
+
+          party Tenant { rating "B" pd 5% recovery 30% }
+          party Parent { rating "A" pd 0.1% }
+          party Owner  { }
+
+          facility Site { cost 200m  value straight_line 20y }
+          lease Rent on Site {
+            lessee    Tenant
+            rent      40m per year
+            starts    2026-01-01
+            term      2y
+            guarantor Parent cap 25m
+          }
+
+          tranche Notes { balance 50m  coupon 4% fixed  amortize bullet  seniority 1 }
+          equity  Eq    { contributed 150m  holders Owner 100% }
+
+          waterfall {
+            pay Notes.interest
+            pay Notes.principal
+            distribute rest to Eq
+          }
+        }
+
+        scenario Performs for Backstop { }
+        scenario Defaults for Backstop { Tenant defaults on 2026-04-01 }
+        scenario ParentDefaults for Backstop {
+          Tenant defaults on 2026-04-01
+          Parent defaults on 2026-09-15
+        }
+        scenario HalfHonoured for Backstop {
+          Tenant defaults on 2026-04-01
+          Parent guarantees honoured 50%
+        }
+        scenario Disowned for Backstop {
+          Tenant defaults on 2026-04-01
+          Parent guarantees disowned from 2026-08-01
+        }
+        """;
+
+    private static readonly Lazy<SmallDeal> Lease = new(() => new SmallDeal(LeaseSource));
+
+    [Fact]
+    public void ABackstopPaysNothingWhileTheLesseePays()
+    {
+        for (int t = 0; t < 8; t++)
+        {
+            Assert.Equal(10_000_000, Lease.Value.Ledger("rent Rent", t, "Performs"), Cent);
+            Assert.Equal(0.0, Lease.Value.Ledger("guarantor Rent", t, "Performs"));
+        }
+
+        GuaranteeSummary g = Assert.Single(Lease.Value.Outcomes["Performs"].Guarantees);
+        Assert.Equal(("Parent for Rent", "Parent", 0.0, (DealLang.Runtime.Date?)null), (g.Name, g.Guarantor, g.Paid, g.FirstPayment));
+    }
+
+    // Asked for 10m a quarter from period 1 (the rent the default leaves unpaid). Cap 25m: period 1 pays 10m (15m left),
+    // period 2 10m (5m left), period 3 only 5m (the cap is reached inside the period), period 4 on nothing.
+    [Fact]
+    public void ABackstopPaysRentAsItFallsDueUpToItsCap()
+    {
+        double[] expected = [0, 10_000_000, 10_000_000, 5_000_000, 0, 0, 0, 0];
+        for (int t = 0; t < 8; t++)
+        {
+            Assert.Equal(expected[t], Lease.Value.Ledger("guarantor Rent", t, "Defaults"), Cent);
+        }
+
+        Assert.Equal(10_000_000, Lease.Value.Ledger("rent Rent", 0, "Defaults"), Cent);
+        Assert.Equal(0.0, Lease.Value.Ledger("rent Rent", 1, "Defaults"));
+        // What the guarantor pays is the deal's collection: period 1 collects 10m with no rent.
+        Assert.Equal(10_000_000, Lease.Value.Ledger("collections", 1, "Defaults"), Cent);
+
+        GuaranteeSummary g = Assert.Single(Lease.Value.Outcomes["Defaults"].Guarantees);
+        Assert.Equal(25_000_000, g.Paid, Cent);
+        Assert.Equal(new DealLang.Runtime.Date(2026, 7, 1), g.FirstPayment);  // period 1 ends 2026-07-01
+        Assert.Equal(new DealLang.Runtime.Date(2027, 1, 1), g.LastPayment);   // period 3 ends 2027-01-01
+        Assert.Equal(1.0, g.CapUsed, 12);
+    }
+
+    // Parent defaults on 2026-09-15, inside period 2 (2026-07-01 to 2026-10-01): in default at that period's end, so
+    // it pays period 1's 10m and nothing from period 2 on.
+    [Fact]
+    public void AGuarantorThatDefaultsStopsPaying()
+    {
+        Assert.Equal(10_000_000, Lease.Value.Ledger("guarantor Rent", 1, "ParentDefaults"), Cent);
+        for (int t = 2; t < 8; t++)
+        {
+            Assert.Equal(0.0, Lease.Value.Ledger("guarantor Rent", t, "ParentDefaults"));
+        }
+
+        Assert.Equal(10_000_000, Assert.Single(Lease.Value.Outcomes["ParentDefaults"].Guarantees).Paid, Cent);
+    }
+
+    // Honoured 50%: 5m of each 10m asked, periods 1 to 5 (5 x 5m = 25m, the cap), nothing in periods 6 and 7.
+    [Fact]
+    public void APartlyHonouredGuaranteePaysItsShareUntilTheCap()
+    {
+        double[] expected = [0, 5_000_000, 5_000_000, 5_000_000, 5_000_000, 5_000_000, 0, 0];
+        for (int t = 0; t < 8; t++)
+        {
+            Assert.Equal(expected[t], Lease.Value.Ledger("guarantor Rent", t, "HalfHonoured"), Cent);
+        }
+
+        GuaranteeSummary g = Assert.Single(Lease.Value.Outcomes["HalfHonoured"].Guarantees);
+        Assert.Equal(new DealLang.Runtime.Date(2027, 7, 1), g.LastPayment);   // period 5 ends 2027-07-01
+    }
+
+    // Disowned from 2026-08-01: the period whose end first reaches that date is period 2 (ends 2026-10-01); period 1
+    // still pays 10m, nothing after.
+    [Fact]
+    public void ADisownedGuaranteePaysNothingFromItsDate()
+    {
+        Assert.Equal(10_000_000, Lease.Value.Ledger("guarantor Rent", 1, "Disowned"), Cent);
+        Assert.Equal(0.0, Lease.Value.Ledger("guarantor Rent", 2, "Disowned"));
+        Assert.Equal(10_000_000, Assert.Single(Lease.Value.Outcomes["Disowned"].Guarantees).Paid, Cent);
+    }
+
+    // Quarterly from 2026-01-01, 30/360 (yf 0.25). Notes: 100m at 8%, linear over 8 quarters: 12.5m of principal a
+    // quarter, interest 2m on the first quarter's 100m. Admin, a senior fee: 8m a year, 2m a quarter. The guarantee
+    // fee: 40bp a year on the opening balance, 100m x 0.4% x 0.25 = 100,000 in the first quarter, 87.5m x 0.4% x 0.25
+    // = 87,500 in the second. In Base the lease's 80m a year (20m a quarter) pays everything. In NoRent the lessee
+    // defaulted at the closing: nothing is collected, Admin and the fee go unpaid, and the State pays the holders each
+    // quarter's new interest arrear, 2m on the balance nothing repays (period t: arrears 2m x (t+1), of which 2m x t
+    // already put to it), and in the last period (7) the 100m never repaid: 2m x 8 + 100m = 116m, within the 150m cap.
+    private const string TrancheSource = """
+        deal Agency {
+          currency USD
+          closing  2026-01-01
+          maturity 2028-01-01
+          pay      quarterly
+          daycount 30/360
+
+          party Tenant { rating "B" pd 5% recovery 30% }
+          party State  { rating "AA+" }
+          party Owner  { }
+
+          facility Site { cost 200m  value straight_line 20y }
+          lease Rent on Site { lessee Tenant  rent 80m per year  starts 2026-01-01  term 2y }
+
+          tranche Notes {
+            balance   100m
+            coupon    8% fixed
+            amortize  linear
+            seniority 1
+            guarantor State cap 150m fee 40bp covers interest and principal
+          }
+          equity Eq  { contributed 100m  holders Owner 100% }
+          fee Admin  { 8m per year }
+
+          waterfall {
+            pay Admin
+            pay Notes.guarantee_fee
+            pay Notes.interest
+            pay Notes.principal
+            distribute rest to Eq
+          }
+        }
+
+        scenario Base for Agency { }
+        scenario NoRent for Agency { Tenant defaults on 2026-01-01 }
+        """;
+
+    private static readonly Lazy<SmallDeal> Tranche = new(() => new SmallDeal(TrancheSource));
+
+    [Fact]
+    public void TheGuaranteeFeeIsPaidInTheWaterfall()
+    {
+        Assert.Equal(100_000, Tranche.Value.Ledger("2 pay Notes.guarantee_fee paid", 0, "Base"), Cent);
+        Assert.Equal(87_500, Tranche.Value.Ledger("2 pay Notes.guarantee_fee paid", 1, "Base"), Cent);
+        for (int t = 0; t < 8; t++)
+        {
+            Assert.Equal(0.0, Tranche.Value.Ledger("Notes paid by State", t, "Base"));
+        }
+
+        TrancheSummary notes = Tranche.Value.Outcomes["Base"].Tranches[0];
+        Assert.True(notes.Guaranteed);
+        Assert.Equal((0.0, 0.0), (notes.PaidByGuarantor, notes.HoldersLoss));
+        Assert.Equal(notes.Irr, notes.HoldersIrr, 12);
+    }
+
+    [Fact]
+    public void ATrancheGuaranteeIsPaidToTheHoldersWhileTheSeniorFeeGoesUnpaid()
+    {
+        for (int t = 0; t < 7; t++)
+        {
+            Assert.Equal(0.0, Tranche.Value.Ledger("1 pay Admin paid", t, "NoRent"));
+            Assert.Equal(0.0, Tranche.Value.Ledger("2 pay Notes.guarantee_fee paid", t, "NoRent"));
+            Assert.Equal(2_000_000, Tranche.Value.Ledger("Notes paid by State", t, "NoRent"), Cent);
+            // Nothing of it is the deal's: no collections, so the unpaid Admin fee stays unpaid.
+            Assert.Equal(0.0, Tranche.Value.Ledger("collections", t, "NoRent"));
+        }
+
+        // Period 7: the last new arrear 2m plus the balance never repaid, 100m.
+        Assert.Equal(102_000_000, Tranche.Value.Ledger("Notes paid by State", 7, "NoRent"), Cent);
+
+        // The issuer's figures without the guarantee, the holders' with it: 100m + 16m never paid by the issuer, all of
+        // it paid by the State, so the holders lose nothing and earn the coupon.
+        TrancheSummary notes = Tranche.Value.Outcomes["NoRent"].Tranches[0];
+        Assert.Equal(100_000_000, notes.PrincipalLoss, Cent);
+        Assert.Equal(16_000_000, notes.UnpaidInterest, Cent);
+        Assert.Equal(116_000_000, notes.PaidByGuarantor, Cent);
+        Assert.Equal(0.0, notes.HoldersLoss, 2);
+        Assert.True(double.IsNaN(notes.Irr) || notes.Irr < -0.99);
+        // The holders' flows with the guarantee are a bullet bond's: -100m, then 2m a quarter and 102m at the end. Its
+        // IRR on actual days over 365: the 8 quarters are 730 days, 91.25 on average, so about 1.02^(365 / 91.25) - 1 =
+        // 1.02^4 - 1 = 8.2432%; the uneven quarters (90 to 92 days) move it by under 0.005%.
+        Assert.Equal(0.082432, notes.HoldersIrr, 0.00005);
+
+        GuaranteeSummary g = Assert.Single(Tranche.Value.Outcomes["NoRent"].Guarantees);
+        Assert.Equal((116_000_000, 0.0), (Math.Round(g.Paid, 2), g.Recovered));
+        Assert.Equal(116.0 / 150.0, g.CapUsed, 12);
+        Assert.Equal(new DealLang.Runtime.Date(2026, 4, 1), g.FirstPayment);
+        Assert.Equal(new DealLang.Runtime.Date(2028, 1, 1), g.LastPayment);
+    }
+
+    // Quarterly from 2026-01-01, 30/360. Notes: 100m at 8%, linear over 8 quarters (12.5m a quarter). The lease starts
+    // a quarter late (2026-04-01), so period 0 collects nothing: the 2m of interest goes unpaid and the State pays the
+    // holders 2m (claimed 2m, covered 2m). Period 1 collects 40m and the issuer pays the interest due, 2m + the 2m
+    // arrear, and 25m of principal: the arrear the State was asked for is paid down from 2m to 0, so the holders pass
+    // the State its share back: covered x (claimed - arrear) / claimed = 2m x (2m - 0) / 2m = 2m. Net cost: 0.
+    // Honoured 50%: the State pays 1m in period 0 (covered 1m of the 2m claimed) and gets back 1m x 2m / 2m = 1m.
+    private const string SubrogationSource = """
+        deal Catchup {
+          currency USD
+          closing  2026-01-01
+          maturity 2028-01-01
+          pay      quarterly
+          daycount 30/360
+
+          party Tenant { }
+          party State  { }
+          party Owner  { }
+
+          facility Site { cost 200m  value straight_line 20y }
+          lease Rent on Site { lessee Tenant  rent 160m per year  starts 2026-04-01  term 2y }
+
+          tranche Notes { balance 100m  coupon 8% fixed  amortize linear  guarantor State cap 150m }
+          equity Eq { contributed 100m  holders Owner 100% }
+
+          waterfall {
+            pay Notes.interest
+            pay Notes.principal
+            distribute rest to Eq
+          }
+        }
+
+        scenario Full for Catchup { }
+        scenario Half for Catchup { State guarantees honoured 50% }
+        """;
+
+    private static readonly Lazy<SmallDeal> Subrogation = new(() => new SmallDeal(SubrogationSource));
+
+    [Fact]
+    public void TheHoldersPassBackWhatTheIssuerLaterPaysOfArrearsTheGuarantorPaid()
+    {
+        Assert.Equal(2_000_000, Subrogation.Value.Ledger("Notes paid by State", 0, "Full"), Cent);
+        Assert.Equal(0.0, Subrogation.Value.Ledger("Notes repaid to State", 0, "Full"));
+        Assert.Equal(4_000_000, Subrogation.Value.Ledger("1 pay Notes.interest paid", 1, "Full"), Cent);
+        Assert.Equal(2_000_000, Subrogation.Value.Ledger("Notes repaid to State", 1, "Full"), Cent);
+        Assert.Equal(0.0, Subrogation.Value.Ledger("Notes paid by State", 1, "Full"));
+
+        GuaranteeSummary full = Assert.Single(Subrogation.Value.Outcomes["Full"].Guarantees);
+        Assert.Equal((2_000_000, 2_000_000, 0.0), (Math.Round(full.Paid, 2), Math.Round(full.Recovered, 2), Math.Round(full.NetCost, 2)));
+        TrancheSummary notes = Subrogation.Value.Outcomes["Full"].Tranches[0];
+        Assert.Equal((0.0, 0.0), (Math.Round(notes.PaidByGuarantor, 2), Math.Round(notes.HoldersLoss, 2)));
+
+        Assert.Equal(1_000_000, Subrogation.Value.Ledger("Notes paid by State", 0, "Half"), Cent);
+        Assert.Equal(1_000_000, Subrogation.Value.Ledger("Notes repaid to State", 1, "Half"), Cent);
+    }
+
+    // A compute contract's backstop: 400 GPUs at 2.00 per GPU-hour, 8,760 hours a year, 100% take-or-pay, from
+    // 2026-01-01 for 2 years; Lab defaults on 2026-05-16, inside the quarter 2026-04-01 to 2026-07-01 (91 days): it pays
+    // 45 days, 400 x 2.00 x 8760 x 45/365 = 864,000 (as ContractTests), and Parent the other 46, 400 x 2.00 x 8760 x
+    // 46/365 = 883,200. The next quarter (92 days) asks 400 x 2.00 x 8760 x 92/365 = 1,766,400, but the 2m cap leaves
+    // only 2,000,000 - 883,200 = 1,116,800; nothing after.
+    private const string ContractSource = """
+        deal Compute {
+          currency USD
+          closing  2026-01-01
+          maturity 2028-01-01
+          pay      quarterly
+          daycount 30/360
+
+          party Lab    { rating "B" }
+          party Parent { rating "A" }
+          party Owner  { }
+
+          fleet Cluster { units 400 gpus  unit_cost 20k per gpu  depreciate straight_line 5y }
+          contract Job on Cluster {
+            customer Lab  units 400 gpus  price 2.00 per gpu_hour  hours 8760 hours per year
+            take_or_pay 100%  starts 2026-01-01  term 2y
+            guarantor Parent cap 2m
+          }
+
+          tranche Loan { balance 1m  coupon 6% }
+          equity  Eq   { contributed 7m  holders Owner 100% }
+
+          waterfall {
+            pay Loan.interest
+            pay Loan.balance
+            distribute rest to Eq
+          }
+        }
+
+        scenario LabDefaults for Compute { Lab defaults on 2026-05-16 }
+        """;
+
+    [Fact]
+    public void AContractsBackstopPaysTheTermsRevenueTheDefaultTookAwayUpToItsCap()
+    {
+        var deal = new SmallDeal(ContractSource);
+        Assert.Equal(864_000, deal.Ledger("revenue Job", 1), Cent);
+        Assert.Equal(883_200, deal.Ledger("guarantor Job", 1), Cent);
+        Assert.Equal(1_116_800, deal.Ledger("guarantor Job", 2), Cent);
+        Assert.Equal(0.0, deal.Ledger("guarantor Job", 3));
+        Assert.Equal(0.0, deal.Ledger("guarantor Job", 0));
+        GuaranteeSummary g = Assert.Single(deal.Single.Guarantees);
+        Assert.Equal((2_000_000, 1.0), (Math.Round(g.Paid, 2), Math.Round(g.CapUsed, 12)));
+    }
+}
