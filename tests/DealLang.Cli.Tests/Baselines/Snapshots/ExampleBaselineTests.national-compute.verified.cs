@@ -69,6 +69,12 @@ public sealed class Deal_NationalCompute : IDealProgram
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(result);
+        if (result.Ledger == null)
+        {
+            RunSummary(input, result);
+            return;
+        }
+
         result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
         double[,]? ledger = result.Ledger;
         bool checkCash = input.CheckCashConservation;
@@ -135,6 +141,18 @@ public sealed class Deal_NationalCompute : IDealProgram
         Date sale1_date = Closing; // set at the event of default
         bool sale1_done = false;
 
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        double[] result_Collections = result.Collections;
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_AccountBalance_0 = result.AccountBalance[0];
+
         // ---- period loop: begin
         for (int t = 0; t < Periods; t++)
         {
@@ -189,10 +207,10 @@ public sealed class Deal_NationalCompute : IDealProgram
             history_debtService[t] = debtService;
             // Dscr, over its trailing window, tested from 2027-06-30 (n/a before)
             test_Dscr_value = periodEnd >= date_2027_06_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
-            result.TestValues[0][t] = test_Dscr_value;
+            result_TestValues_0[t] = test_Dscr_value;
             // CashTrap (effect: trap)
             trigger_CashTrap_active = periodEnd >= date_2027_06_30 && (test_Dscr_value < 1.35);
-            result.TriggerActive[0][t] = trigger_CashTrap_active;
+            result_TriggerActive_0[t] = trigger_CashTrap_active;
 
             // 4. waterfall
             tranche_Bond_interestPaid = 0.0;
@@ -476,14 +494,14 @@ public sealed class Deal_NationalCompute : IDealProgram
             result.GuaranteePaid[0][t] = tranche_Bond_guaranteed;
             result.GuaranteeRecovered[0][t] = tranche_Bond_guaranteeRecovered;
             // 7. results
-            result.Collections[t] = collections;
-            result.InterestPaid[0][t] = tranche_Bond_interestPaid;
-            result.PrincipalPaid[0][t] = tranche_Bond_principalPaid;
-            result.TrancheBalance[0][t] = tranche_Bond_balance;
-            result.InterestShortfall[0][t] = tranche_Bond_unpaidInterest;
-            result.PrincipalShortfall[0][t] = tranche_Bond_unpaidPrincipal;
-            result.Distributions[0][t] = equity_Sponsor_distributed;
-            result.AccountBalance[0][t] = account_Reserve_balance;
+            result_Collections[t] = collections;
+            result_InterestPaid_0[t] = tranche_Bond_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Bond_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Bond_balance;
+            result_InterestShortfall_0[t] = tranche_Bond_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Bond_unpaidPrincipal;
+            result_Distributions_0[t] = equity_Sponsor_distributed;
+            result_AccountBalance_0[t] = account_Reserve_balance;
             if (ledger != null)
             {
                 ledger[t, 0] = lease_ComputeLease_rent; // rent ComputeLease
@@ -502,6 +520,365 @@ public sealed class Deal_NationalCompute : IDealProgram
                 ledger[t, 38] = eventOfDefault ? 1.0 : 0.0; // event of default
             }
 
+            if (checkCash)
+            {
+                double paidOut = tranche_Bond_interestPaid + tranche_Bond_principalPaid + tranche_Bond_guaranteeFeePaid + equity_Sponsor_distributed + fee_Trustee_paid;
+                CashCheck.Verify(t, collections, paidOut, accountsStart, account_Reserve_balance);
+                if (finalPeriod)
+                {
+                    CashCheck.VerifyNothingLeft(t, account_Reserve_balance);
+                }
+            }
+
+            // the run ends at the maturity without a default, or with the last enforcement sale
+            if ((!eventOfDefault && t == ScheduledPeriods - 1) || (sale1_done))
+            {
+                periodsRun = t + 1;
+                break;
+            }
+        }
+
+        // ---- period loop: end
+
+        // 7. at termination or the horizon: what was never repaid
+        result.PeriodsRun = periodsRun;
+        result.PrincipalLoss[0] = tranche_Bond_balance;
+        result.UnpaidInterest[0] = tranche_Bond_unpaidInterest;
+    }
+
+    // Run for a summary-only result (no ledger): the same loop, without the ledger's writes.
+    private void RunSummary(PathInputs input, RunResult result)
+    {
+        result.BeginPath(); // the run's events to none; every per-period figure is written below, so nothing is cleared
+        bool checkCash = input.CheckCashConservation;
+
+        // This path's scenario inputs, from the slots of InputLayout: Series and Flags per period, Scalars per path.
+        double[] facility_Campus_value = input.Series[0];
+        double[] lease_ComputeLease_scheduledRent = input.Series[1];
+        double guarantor_State_honour = input.Scalars[14];
+        int guarantor_State_disownedPeriod = (int)input.Scalars[17];
+        bool[] guarantor_State_defaulted = input.Flags[0];
+        double sale1_haircut = input.Scalars[3];
+        int sale1_lagMonths = (int)input.Scalars[4];
+
+        // Per-period history of the flows that trailing tests sum.
+        double[] history_cfads = result.History[0];
+        double[] history_debtService = result.History[1];
+
+        // State at closing.
+        double collections = 0.0; // rent, RVG, account interest and sale proceeds received this period
+        double recurring = 0.0; // collections less one-off receipts (the RVG)
+        double cfads = 0.0; // recurring collections less fees due
+        double debtService = 0.0; // interest and principal due on all tranches
+        double available = 0.0; // cash the waterfall has not yet applied
+        Date periodEnd = Closing;
+        bool eventOfDefault = false;
+        bool finalPeriod = false; // the run ends with this period: every account is paid out
+        int periodsRun = Periods;
+        double saleProceeds = 0.0;
+        // ComputeLease (lease of Campus)
+        double lease_ComputeLease_rent = 0.0;
+        // Bond (tranche)
+        double tranche_Bond_balance = 2000000000.0; // principal outstanding
+        double tranche_Bond_startBalance = tranche_Bond_balance; // Bond.balance: outstanding at the period's start
+        double tranche_Bond_scheduledInterest = 0.0; // this period's interest on the opening balance
+        double tranche_Bond_scheduledPrincipal = 0.0; // this period's scheduled principal (not arrears)
+        double tranche_Bond_interestDue = 0.0; // incl. interest unpaid so far
+        double tranche_Bond_principalDue = 0.0; // incl. principal unpaid so far
+        double tranche_Bond_interestPaid = 0.0;
+        double tranche_Bond_principalPaid = 0.0;
+        double tranche_Bond_unpaidInterest = 0.0; // Bond.interest_shortfall, carried forward
+        double tranche_Bond_unpaidPrincipal = 0.0; // Bond.principal_shortfall, carried forward
+        double tranche_Bond_guaranteeFeeDue = 0.0; // on the opening balance while the guarantee runs, incl. fees unpaid so far
+        double tranche_Bond_guaranteeFeePaid = 0.0;
+        double tranche_Bond_guaranteeFeeUnpaid = 0.0; // carried forward
+        double tranche_Bond_guaranteed = 0.0; // paid by the guarantor to the holders directly, outside the waterfall
+        double tranche_Bond_guaranteeRecovered = 0.0; // passed back to the guarantor out of the issuer's payment of arrears it had paid
+        double tranche_Bond_guaranteeCapLeft = 2300000000.0; // what the guarantor's cap still allows
+        double tranche_Bond_guaranteeClaimed = 0.0; // interest arrears already put to the guarantor
+        double tranche_Bond_guaranteeCovered = 0.0; // of those, what the guarantor paid and has not got back
+        // Sponsor (equity)
+        double equity_Sponsor_distributed = 0.0;
+        // Reserve (account)
+        double account_Reserve_balance = 50000000.0;
+        double account_Reserve_interest = 0.0; // interest earned this period
+        // Trustee (fee)
+        double fee_Trustee_due = 0.0; // incl. fees unpaid so far
+        double fee_Trustee_paid = 0.0;
+        double fee_Trustee_unpaid = 0.0; // carried forward
+        // Dscr (test)
+        double test_Dscr_value = 0.0;
+        // CashTrap (trigger, trap)
+        bool trigger_CashTrap_active = false;
+        // enforcement sale 1 of Campus
+        Date sale1_date = Closing; // set at the event of default
+        bool sale1_done = false;
+
+        // The result's rows the loop writes each period.
+        double[] result_TestValues_0 = result.TestValues[0];
+        bool[] result_TriggerActive_0 = result.TriggerActive[0];
+        double[] result_Collections = result.Collections;
+        double[] result_InterestPaid_0 = result.InterestPaid[0];
+        double[] result_PrincipalPaid_0 = result.PrincipalPaid[0];
+        double[] result_TrancheBalance_0 = result.TrancheBalance[0];
+        double[] result_InterestShortfall_0 = result.InterestShortfall[0];
+        double[] result_PrincipalShortfall_0 = result.PrincipalShortfall[0];
+        double[] result_Distributions_0 = result.Distributions[0];
+        double[] result_AccountBalance_0 = result.AccountBalance[0];
+
+        // ---- period loop: begin
+        for (int t = 0; t < Periods; t++)
+        {
+            // Period t runs from Boundaries[t] to Boundaries[t + 1].
+            periodEnd = Boundaries[t + 1];
+            double yf = YearFractions[t];
+            bool afterDefault = eventOfDefault; // the event of default happened in an earlier period
+            double accountsStart = account_Reserve_balance;
+            tranche_Bond_startBalance = tranche_Bond_balance;
+
+            // 2a. tranches: scheduled interest and principal, and what is due with arrears
+            // Bond: interest on the opening balance, plus interest unpaid so far (which earns none)
+            tranche_Bond_scheduledInterest = tranche_Bond_balance * 0.046 * yf;
+            tranche_Bond_interestDue = tranche_Bond_scheduledInterest + tranche_Bond_unpaidInterest;
+            // Bond: level principal, plus principal unpaid so far; the whole balance at maturity (and in the workout after it)
+            if (t >= tranche_Bond_maturityPeriod)
+            {
+                tranche_Bond_scheduledPrincipal = tranche_Bond_balance - tranche_Bond_unpaidPrincipal;
+            }
+            else if (t >= tranche_Bond_firstPrincipalPeriod)
+            {
+                tranche_Bond_scheduledPrincipal = Math.Min(tranche_Bond_balance - tranche_Bond_unpaidPrincipal, Annuity.LevelPrincipal(tranche_Bond_balance - tranche_Bond_unpaidPrincipal, tranche_Bond_levelRates[t], LevelWeights[t], tranche_Bond_levelSums.Growth[t], tranche_Bond_levelSums.PaymentsAtMaturity[t], tranche_Bond_maturityPeriod - t + 1));
+            }
+            else
+            {
+                tranche_Bond_scheduledPrincipal = 0.0;
+            }
+
+            tranche_Bond_principalDue = Math.Min(tranche_Bond_balance, tranche_Bond_scheduledPrincipal + tranche_Bond_unpaidPrincipal);
+            // Bond: the guarantee fee on the opening balance while the guarantee runs, plus fees unpaid so far
+            tranche_Bond_guaranteeFeeDue = (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod) ? tranche_Bond_startBalance * 0.005 * yf : 0.0) + tranche_Bond_guaranteeFeeUnpaid;
+
+            // 1. collections
+            // ComputeLease: rent, until its facility is sold
+            lease_ComputeLease_rent = sale1_done ? 0.0 : lease_ComputeLease_scheduledRent[t];
+            // Reserve: interest on the balance at the period's start
+            account_Reserve_interest = account_Reserve_balance * 0.04 * yf;
+            collections = lease_ComputeLease_rent + account_Reserve_interest;
+            available = collections;
+            // recurring cash (not the RVG): what cfads is made of
+            recurring = collections;
+
+            // 2b. fees due, debt service, cfads and account targets
+            // Trustee: the annual amount for this period's share of a year, plus fees unpaid so far
+            fee_Trustee_due = 2000000.0 * yf + fee_Trustee_unpaid;
+            // debt service is what the schedule asks this period: arrears are not counted again
+            debtService = tranche_Bond_scheduledInterest + tranche_Bond_scheduledPrincipal;
+            cfads = recurring - fee_Trustee_due;
+
+            // 3. tests and triggers
+            history_cfads[t] = cfads;
+            history_debtService[t] = debtService;
+            // Dscr, over its trailing window, tested from 2027-06-30 (n/a before)
+            test_Dscr_value = periodEnd >= date_2027_06_30 ? Flows.Ratio(Flows.Trailing(history_cfads, t, test_Dscr_window), Flows.Trailing(history_debtService, t, test_Dscr_window)) : double.NaN;
+            result_TestValues_0[t] = test_Dscr_value;
+            // CashTrap (effect: trap)
+            trigger_CashTrap_active = periodEnd >= date_2027_06_30 && (test_Dscr_value < 1.35);
+            result_TriggerActive_0[t] = trigger_CashTrap_active;
+
+            // 4. waterfall
+            tranche_Bond_interestPaid = 0.0;
+            tranche_Bond_principalPaid = 0.0;
+            tranche_Bond_guaranteeFeePaid = 0.0;
+            equity_Sponsor_distributed = 0.0;
+            fee_Trustee_paid = 0.0;
+            double step1_due = 0.0, step1_paid = 0.0; // 1 pay Trustee
+            double step2_due = 0.0, step2_paid = 0.0; // 2 pay Bond.guarantee_fee
+            double step3_due = 0.0, step3_paid = 0.0; // 3 pay Bond.interest
+            double step4_due = 0.0, step4_paid = 0.0; // 4 pay Bond.principal
+            double step6_held = 0.0; // 6 hold rest in Reserve
+            double step7_distributed = 0.0; // 7 distribute rest to Sponsor
+            double step8_distributed = 0.0; // 8 distribute rest to Sponsor
+            double step9_due = 0.0, step9_paid = 0.0; // 9 pay Trustee
+            double step10_due = 0.0, step10_paid = 0.0; // 10 pay Bond.interest
+            double step11_due = 0.0, step11_paid = 0.0; // 11 pay Bond.balance
+            double step12_distributed = 0.0; // 12 distribute rest to Sponsor
+            double owed, draw; // what cash could not pay, and what a reserve account covers of it
+            if (!afterDefault)
+            {
+                // regular waterfall (until the event of default; enforcement then takes over, step 6)
+                finalPeriod = t == ScheduledPeriods - 1;
+                if (finalPeriod)
+                {
+                    // the last scheduled period: every account is released into the waterfall
+                    available += account_Reserve_balance;
+                    account_Reserve_balance = 0.0;
+                }
+
+                // 1 pay Trustee
+                step1_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
+                step1_paid = Math.Min(available, step1_due);
+                available -= step1_paid;
+                fee_Trustee_paid += step1_paid;
+                // 2 pay Bond.guarantee_fee
+                step2_due = Math.Max(0.0, tranche_Bond_guaranteeFeeDue - tranche_Bond_guaranteeFeePaid);
+                step2_paid = Math.Min(available, step2_due);
+                available -= step2_paid;
+                tranche_Bond_guaranteeFeePaid += step2_paid;
+                // 3 pay Bond.interest
+                step3_due = Math.Max(0.0, tranche_Bond_interestDue - tranche_Bond_interestPaid);
+                step3_paid = Math.Min(available, step3_due);
+                available -= step3_paid;
+                owed = step3_due - step3_paid;
+                draw = Math.Min(account_Reserve_balance, owed); // from Reserve
+                account_Reserve_balance -= draw;
+                owed -= draw;
+                step3_paid += draw;
+                step3_paid = owed == 0.0 ? step3_due : step3_paid;
+                tranche_Bond_interestPaid += step3_paid;
+                // 4 pay Bond.principal
+                step4_due = Math.Min(tranche_Bond_balance, Math.Max(0.0, tranche_Bond_principalDue - tranche_Bond_principalPaid));
+                step4_paid = Math.Min(available, step4_due);
+                available -= step4_paid;
+                owed = step4_due - step4_paid;
+                draw = Math.Min(account_Reserve_balance, owed); // from Reserve
+                account_Reserve_balance -= draw;
+                owed -= draw;
+                step4_paid += draw;
+                step4_paid = owed == 0.0 ? step4_due : step4_paid;
+                tranche_Bond_principalPaid += step4_paid;
+                tranche_Bond_balance -= step4_paid;
+                // 5 if CashTrap
+                if (trigger_CashTrap_active)
+                {
+                    // 6 hold rest in Reserve
+                    step6_held = finalPeriod ? 0.0 : available;
+                    account_Reserve_balance += step6_held;
+                    available -= step6_held;
+                }
+                else
+                {
+                    // 7 distribute rest to Sponsor
+                    step7_distributed = available;
+                    equity_Sponsor_distributed += step7_distributed;
+                    available = 0.0;
+                }
+
+                // 8 distribute rest to Sponsor
+                step8_distributed = available;
+                equity_Sponsor_distributed += step8_distributed;
+                available = 0.0;
+                if (finalPeriod)
+                {
+                    // the run ends: what a hold would have kept goes to Sponsor
+                    equity_Sponsor_distributed += available;
+                    available = 0.0;
+                }
+            }
+
+            // 5. what was not paid carries to the next period
+            tranche_Bond_unpaidInterest = Flows.Shortfall(tranche_Bond_interestDue, tranche_Bond_interestPaid);
+            tranche_Bond_unpaidPrincipal = Flows.Shortfall(tranche_Bond_principalDue, tranche_Bond_principalPaid);
+            tranche_Bond_guaranteeFeeUnpaid = Flows.Shortfall(tranche_Bond_guaranteeFeeDue, tranche_Bond_guaranteeFeePaid);
+            fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
+            // default rule: an event of default at the end of this period
+            if (!eventOfDefault && t < ScheduledPeriods && (tranche_Bond_unpaidInterest > 0.0))
+            {
+                eventOfDefault = true;
+                result.EventOfDefaultPeriod = t;
+                sale1_date = periodEnd.AddMonthsClamped(sale1_lagMonths);
+            }
+
+            // 6. enforcement: from the period after the event of default, or at once when a sale falls in it (lag 0)
+            if (eventOfDefault)
+            {
+                bool enforcing = afterDefault;
+                // sales: at the end of the first period ending on or after the sale date, at value less the haircut
+                saleProceeds = 0.0;
+                if (!sale1_done && periodEnd >= sale1_date)
+                {
+                    // sells Campus
+                    double proceeds = facility_Campus_value[t] * (1.0 - sale1_haircut);
+                    saleProceeds += proceeds;
+                    result.SaleProceeds += proceeds;
+                    result.SalePeriod = t;
+                    sale1_done = true;
+                    enforcing = true;
+                }
+
+                if (enforcing)
+                {
+                    collections += saleProceeds;
+                    available += saleProceeds;
+                    // the accounts are collateral: their cash joins the enforcement waterfall
+                    available += account_Reserve_balance;
+                    account_Reserve_balance = 0.0;
+                    finalPeriod = sale1_done || t == Periods - 1;
+                    // enforcement waterfall
+                    // 9 pay Trustee
+                    step9_due = Math.Max(0.0, fee_Trustee_due - fee_Trustee_paid);
+                    step9_paid = Math.Min(available, step9_due);
+                    available -= step9_paid;
+                    fee_Trustee_paid += step9_paid;
+                    // 10 pay Bond.interest
+                    step10_due = Math.Max(0.0, tranche_Bond_interestDue - tranche_Bond_interestPaid);
+                    step10_paid = Math.Min(available, step10_due);
+                    available -= step10_paid;
+                    tranche_Bond_interestPaid += step10_paid;
+                    // 11 pay Bond.balance
+                    step11_due = tranche_Bond_balance;
+                    step11_paid = Math.Min(available, step11_due);
+                    available -= step11_paid;
+                    tranche_Bond_principalPaid += step11_paid;
+                    tranche_Bond_balance -= step11_paid;
+                    // 12 distribute rest to Sponsor
+                    step12_distributed = available;
+                    equity_Sponsor_distributed += step12_distributed;
+                    available = 0.0;
+                    tranche_Bond_unpaidInterest = Flows.Shortfall(tranche_Bond_interestDue, tranche_Bond_interestPaid);
+                    tranche_Bond_unpaidPrincipal = Flows.Shortfall(tranche_Bond_principalDue, tranche_Bond_principalPaid);
+                    tranche_Bond_guaranteeFeeUnpaid = Flows.Shortfall(tranche_Bond_guaranteeFeeDue, tranche_Bond_guaranteeFeePaid);
+                    fee_Trustee_unpaid = Flows.Shortfall(fee_Trustee_due, fee_Trustee_paid);
+                }
+            }
+
+            // Bond: State pays the holders what the issuer leaves unpaid of what it covers, up to its cap
+            tranche_Bond_guaranteed = 0.0;
+            tranche_Bond_guaranteeRecovered = 0.0;
+            if (tranche_Bond_guaranteeClaimed > tranche_Bond_unpaidInterest)
+            {
+                // the issuer paid arrears put to the guarantor: its share of that payment goes back to it
+                tranche_Bond_guaranteeRecovered = tranche_Bond_guaranteeCovered * (tranche_Bond_guaranteeClaimed - tranche_Bond_unpaidInterest) / tranche_Bond_guaranteeClaimed;
+                tranche_Bond_guaranteeCovered -= tranche_Bond_guaranteeRecovered;
+                tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
+            }
+
+            if (!guarantor_State_defaulted[t] && (guarantor_State_disownedPeriod < 0 || t < guarantor_State_disownedPeriod))
+            {
+                double interestGuaranteed = Math.Min((tranche_Bond_unpaidInterest - tranche_Bond_guaranteeClaimed) * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
+                tranche_Bond_guaranteeCovered += interestGuaranteed;
+                tranche_Bond_guaranteeCapLeft -= interestGuaranteed;
+                tranche_Bond_guaranteed += interestGuaranteed;
+                if (finalPeriod)
+                {
+                    // the run ends: the balance never repaid is the holders' loss, which the guarantor pays
+                    double principalGuaranteed = Math.Min(tranche_Bond_balance * guarantor_State_honour, tranche_Bond_guaranteeCapLeft);
+                    tranche_Bond_guaranteeCapLeft -= principalGuaranteed;
+                    tranche_Bond_guaranteed += principalGuaranteed;
+                }
+            }
+
+            tranche_Bond_guaranteeClaimed = tranche_Bond_unpaidInterest;
+            result.GuaranteePaid[0][t] = tranche_Bond_guaranteed;
+            result.GuaranteeRecovered[0][t] = tranche_Bond_guaranteeRecovered;
+            // 7. results
+            result_Collections[t] = collections;
+            result_InterestPaid_0[t] = tranche_Bond_interestPaid;
+            result_PrincipalPaid_0[t] = tranche_Bond_principalPaid;
+            result_TrancheBalance_0[t] = tranche_Bond_balance;
+            result_InterestShortfall_0[t] = tranche_Bond_unpaidInterest;
+            result_PrincipalShortfall_0[t] = tranche_Bond_unpaidPrincipal;
+            result_Distributions_0[t] = equity_Sponsor_distributed;
+            result_AccountBalance_0[t] = account_Reserve_balance;
             if (checkCash)
             {
                 double paidOut = tranche_Bond_interestPaid + tranche_Bond_principalPaid + tranche_Bond_guaranteeFeePaid + equity_Sponsor_distributed + fee_Trustee_paid;
@@ -560,6 +937,7 @@ public sealed class Deal_NationalCompute : IDealProgram
             Loans = [],
             Fleets = [],
             Contracts = [],
+            Holdings = [],
             Tranches =
             [
                 new TrancheInfo("Bond", 2000000000.0, 0.046, 1, new Date(2041, 6, 30), "level"),

@@ -601,6 +601,10 @@ public sealed class Deal_RiverBend : IDealProgram
         double[] facility_Campus_value = input.Series[0];
         double[] lease_FluidstackLease_scheduledRent = input.Series[1];
         int lease_FluidstackLease_endPeriod = (int)input.Scalars[0];
+        double guarantor_Google_honour = input.Scalars[16];
+        int guarantor_Google_disownedPeriod = (int)input.Scalars[19];
+        bool[] guarantor_Google_defaulted = input.Flags[2];
+        double[] lease_FluidstackLease_guaranteeDue = input.Series[2];
         double sale1_haircut = input.Scalars[3];
         int sale1_lagMonths = (int)input.Scalars[4];
 
@@ -622,6 +626,8 @@ public sealed class Deal_RiverBend : IDealProgram
         // FluidstackLease (lease of Campus)
         double lease_FluidstackLease_rent = 0.0;
         bool lease_FluidstackLease_ended = false;
+        double lease_FluidstackLease_guaranteed = 0.0; // rent paid by the guarantor once the lessee has defaulted
+        double lease_FluidstackLease_guaranteeCapLeft = 3200000000.0; // what the guarantor's cap still allows
         // Notes (tranche)
         double tranche_Notes_balance = 3250000000.0; // principal outstanding
         double tranche_Notes_startBalance = tranche_Notes_balance; // Notes.balance: outstanding at the period's start
@@ -708,13 +714,22 @@ public sealed class Deal_RiverBend : IDealProgram
             // FluidstackLease: rent, until its facility is sold
             lease_FluidstackLease_rent = sale1_done ? 0.0 : lease_FluidstackLease_scheduledRent[t];
             lease_FluidstackLease_ended = sale1_done || (lease_FluidstackLease_endPeriod >= 0 && t >= lease_FluidstackLease_endPeriod);
+            // FluidstackLease: Google pays the rent the lessee's default leaves unpaid, up to its cap
+            lease_FluidstackLease_guaranteed = 0.0;
+            if (!(sale1_done) && !guarantor_Google_defaulted[t] && (guarantor_Google_disownedPeriod < 0 || t < guarantor_Google_disownedPeriod) && periodEnd <= date_2042_06_30)
+            {
+                lease_FluidstackLease_guaranteed = Math.Min(lease_FluidstackLease_guaranteeDue[t] * guarantor_Google_honour, lease_FluidstackLease_guaranteeCapLeft);
+                lease_FluidstackLease_guaranteeCapLeft -= lease_FluidstackLease_guaranteed;
+            }
+
+            result.GuaranteePaid[0][t] = lease_FluidstackLease_guaranteed;
             // InterestReserve: interest on the balance at the period's start
             account_InterestReserve_interest = account_InterestReserve_balance * 0.04 * yf;
             // Dsra: interest on the balance at the period's start
             account_Dsra_interest = account_Dsra_balance * 0.04 * yf;
             // Trap: interest on the balance at the period's start
             account_Trap_interest = account_Trap_balance * 0.04 * yf;
-            collections = lease_FluidstackLease_rent + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
+            collections = lease_FluidstackLease_rent + lease_FluidstackLease_guaranteed + account_InterestReserve_interest + account_Dsra_interest + account_Trap_interest;
             available = collections;
             // recurring cash (not the RVG): what cfads is made of
             recurring = collections;
